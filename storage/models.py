@@ -1,0 +1,109 @@
+"""Plain data passed between the parser, the database, the search and the chat layers.
+
+Nothing here touches SQLite, the network or the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One story as extracted from a source file, before it is stored."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    title_lines: tuple[str, ...] = ()
+    # Headline lines grouped as printed (blank-line separated blocks), each block's lines joined.
+    title_groups: tuple[str, ...] = ()
+    date: str | None = None  # ISO YYYY-MM-DD, never invented
+    byline: str | None = None  # raw, as printed
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    origin_file: str | None = None  # file it came from
+    origin_position: int | None = None  # 0-based story order in the file (JSONL: 1-based line number)
+    origin_lines: tuple[int, int] | None = None  # 1-based first and last body line in the file
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article."""
+
+    id: int
+    title: str
+    paragraphs: tuple[str, ...]
+    date: str | None = None
+    title_lines: tuple[str, ...] = ()
+    byline: str | None = None
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    keywords: tuple[str, ...] = ()
+    origin_file: str | None = None
+    origin_position: int | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A window of text with the matched parts marked.
+
+    `spans` is the text cut into pieces, each flagged as matched or not; joining the pieces gives
+    the original text of the window. Renderers (Telegram HTML, console) decide how to show marks.
+    """
+
+    spans: tuple[tuple[str, bool], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(piece for piece, _ in self.spans)
+
+    def highlights(self) -> list[tuple[int, int]]:
+        """Character offsets [start, end) of the matched pieces within `text`."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for piece, matched in self.spans:
+            if matched and piece:
+                out.append((pos, pos + len(piece)))
+            pos += len(piece)
+        return out
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    title: str
+    date: str | None
+    snippet: Snippet
+    score: float
+    title_snippet: Snippet | None = None  # the title with matches marked, when the title matched
+
+
+@dataclass(frozen=True)
+class Answer:
+    sentence: str
+    article_id: int
+    snippet: Snippet | None = None  # the sentence with matches marked
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    query: str
+    total: int
+    took_ms: float
+    hits: tuple[SearchHit, ...] = ()
+    answer: Answer | None = None
+    # What the query was understood as, for messages such as "did you mean" or "showing 4月6日".
+    terms: tuple[str, ...] = field(default=())
