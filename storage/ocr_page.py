@@ -200,7 +200,14 @@ def _ends_paragraph(line: _Line, following: _Line, column_width: float) -> bool:
 
 
 def _concat(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
         return f"{left} {right}"
     return left + right
 
@@ -371,7 +378,9 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             if 0 <= p < len(choices) and choices[p][0] == gap and owner[p] is not None
         ]
         best = max(range(n), key=lambda k: scores[k])
-        if scores[best] - proximity(gap, best) >= _WEAK_HEADLINE_SCORE and (not held(best) or best in neighbours):
+        if scores[best] - proximity(gap, best) >= _WEAK_HEADLINE_SCORE and (
+            not held(best) or best in neighbours
+        ):
             # Some evidence, and the story has no headline yet (or this continues it).
             owner[position] = best
         elif neighbours:
@@ -452,9 +461,14 @@ def parse_page(
             continue
         paragraphs = join_lines(story.lines, column_width)
         if paragraphs and _DATELINE_RE.match(paragraphs[0]):
-            paragraphs[0] = _DATELINE_RE.sub(lambda m: m.group(0) + " ", paragraphs[0], count=1).replace("  ", " ")
+            paragraphs[0] = _DATELINE_RE.sub(lambda m: m.group(0) + " ", paragraphs[0], count=1).replace(
+                "  ", " "
+            )
         title_lines = tuple(
-            cleaned for group in story.headline_groups for line in group if (cleaned := clean_headline_line(line.text))
+            cleaned
+            for group in story.headline_groups
+            for line in group
+            if (cleaned := clean_headline_line(line.text))
         )
         title_groups = tuple(
             " ".join(clean_headline_line(line.text) for line in group) for group in story.headline_groups

@@ -117,7 +117,13 @@ def _ocr_spaces(line: str, rng: random.Random) -> str:
     """The OCR's stray spaces: before digits that follow Han characters, now and then."""
     out = []
     for i, ch in enumerate(line):
-        if i and ch.isdigit() and not line[i - 1].isdigit() and not line[i - 1].isascii() and rng.random() < 0.7:
+        if (
+            i
+            and ch.isdigit()
+            and not line[i - 1].isdigit()
+            and not line[i - 1].isascii()
+            and rng.random() < 0.7
+        ):
             out.append(" ")
         out.append(ch)
     return "".join(out)
@@ -155,7 +161,9 @@ def headline_lines(story: Story) -> list[str]:
 BEFORE, AFTER, TWO_AWAY = "before", "after", "two_away"
 
 
-def compose_page(stories: tuple[Story, ...], placements: list[str], seed: int, inline: set[int] = frozenset()) -> str:
+def compose_page(
+    stories: tuple[Story, ...], placements: list[str], seed: int, inline: set[int] = frozenset()
+) -> str:
     """Lay stories out in order; each headline goes before its story, right after it, or after the next one."""
     rng = random.Random(seed)
     out: list[str] = []

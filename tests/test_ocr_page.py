@@ -52,7 +52,14 @@ SEED_EXPECTED = [
         4,
         "增奇钢厂",
     ),
-    (("二七区召开“清朗·从严整治‘自媒体’乱象”", "专项行动工作推进会"), "2023-04-12", ("景静",), (), 3, "申红涛"),
+    (
+        ("二七区召开“清朗·从严整治‘自媒体’乱象”", "专项行动工作推进会"),
+        "2023-04-12",
+        ("景静",),
+        (),
+        3,
+        "申红涛",
+    ),
 ]
 
 
@@ -171,7 +178,9 @@ def test_story_without_byline_keeps_following_headline_out_of_its_body():
     articles = parse_page(text, year=2023)
     assert [a.title for a in articles] == ["区图书馆举办读书分享会", "公交站台集中检修"]
     assert articles[0].byline is None and articles[0].reporters == ()
-    assert articles[0].paragraphs == ("本报讯 5月9日，区图书馆举办读书分享会，三十余名读者参加活动，交流阅读心得。",)
+    assert articles[0].paragraphs == (
+        "本报讯 5月9日，区图书馆举办读书分享会，三十余名读者参加活动，交流阅读心得。",
+    )
 
 
 def test_page_header_date_resolves_recent_stories_and_year():
