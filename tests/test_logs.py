@@ -1,0 +1,57 @@
+"""Structured logs with secrets masked (issue 7)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+
+from bot.logs import configure_logging
+
+TOKEN = "123456:ABC-secret-token"
+
+
+@pytest.fixture
+def stream():
+    out = io.StringIO()
+    handler = configure_logging("INFO", secrets=[TOKEN], stream=out)
+    yield out
+    logging.getLogger().removeHandler(handler)
+
+
+def test_key_value_lines_with_extra_fields(stream):
+    logging.getLogger("bot.app").info("digest sent", extra={"chat_id": 42, "articles": 3})
+    line = stream.getvalue().strip()
+    assert " level=info logger=bot.app " in line
+    assert 'msg="digest sent"' in line and "chat_id=42" in line and "articles=3" in line
+    assert line.startswith("ts=")
+
+
+def test_token_never_written(stream):
+    logging.getLogger("bot.app").warning("calling https://api.telegram.org/bot%s/getMe", TOKEN)
+    logging.getLogger("bot.app").error("failed", extra={"url": f"https://x/bot{TOKEN}/sendMessage"})
+    assert TOKEN not in stream.getvalue()
+    assert "[redacted]" in stream.getvalue()
+
+
+def test_httpx_request_lines_are_quiet(stream):
+    logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot%s/getUpdates", TOKEN)
+    assert stream.getvalue() == ""
+
+
+def test_debug_hidden_at_info(stream):
+    logging.getLogger("bot.handlers").debug("user text: %s", "我的私人问题")
+    assert stream.getvalue() == ""
+
+
+def test_json_lines():
+    out = io.StringIO()
+    handler = configure_logging("DEBUG", as_json=True, stream=out)
+    try:
+        logging.getLogger("storage").debug("中文消息", extra={"n": 1})
+    finally:
+        logging.getLogger().removeHandler(handler)
+    record = json.loads(out.getvalue())
+    assert record["msg"] == "中文消息" and record["n"] == 1 and record["level"] == "debug"
