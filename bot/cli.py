@@ -1,0 +1,337 @@
+"""The `newsbot` command line: a thin shell over the library.
+
+Each command reads the settings, opens the database, calls one library function and turns expected
+errors into a clear message and a non-zero exit code (`click.ClickException`), never a traceback.
+Any command that finds the database empty ingests the seeds first (`ensure_seeded`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+import sqlite_utils
+
+from bot.settings import Settings, SettingsError, load_settings
+from storage.articles import count_articles, export_record, iter_articles, stats
+from storage.db import open_db
+from storage.errors import StorageError
+from storage.ingest import FileResult, IngestReport, collect_inputs, ingest_paths
+from storage.manifest import MAX_YEAR, MIN_YEAR
+
+PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
+
+
+# --- shared helpers (other commands use these too) ---------------------------------------------
+
+
+def get_settings() -> Settings:
+    """The settings for this invocation, read once and cached on the root click context."""
+    ctx = click.get_current_context().find_root()
+    if not isinstance(ctx.obj, Settings):
+        try:
+            ctx.obj = load_settings()
+        except SettingsError as exc:
+            raise click.ClickException(f"设置有误 / {exc}") from exc
+        logging.basicConfig(level=ctx.obj.log_level, format="%(levelname)s %(name)s: %(message)s")
+    return ctx.obj
+
+
+@contextmanager
+def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.Database]:
+    """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end."""
+    try:
+        db = open_db(settings.db)
+    except StorageError as exc:
+        raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+    try:
+        if seed:
+            ensure_seeded(settings, db)
+        yield db
+    finally:
+        db.close()
+
+
+def ensure_seeded(settings: Settings, db: sqlite_utils.Database | None = None) -> IngestReport | None:
+    """If the database has no articles, ingest the seeds directory; report on stderr.
+
+    Returns the ingest report, or None when nothing had to be done (or there are no seeds).
+    """
+    if db is None:
+        with database(settings, seed=False) as opened:
+            return ensure_seeded(settings, opened)
+    if count_articles(db) > 0:
+        return None
+    if not settings.seeds.is_dir():
+        click.echo(f"提示：数据库是空的，种子目录 {settings.seeds} 不存在（NEWSBOT_SEEDS）。", err=True)
+        return None
+    report = ingest_paths(db, [settings.seeds])
+    for line in format_file_problems(report):
+        click.echo(line, err=True)
+    click.echo(f"数据库是空的，已导入种子数据：{format_ingest_summary(report)}", err=True)
+    return report
+
+
+# --- pure formatting ---------------------------------------------------------------------------
+
+
+def format_ingest_summary(report: IngestReport) -> str:
+    """One line: articles new / known / updated, then files read / failed / skipped."""
+    line = f"{report.new} 篇新文章，{report.known} 篇已存在"
+    if report.updated:
+        line += f"，{report.updated} 篇已更新"
+    line += f"（{report.ingested} 个文件"
+    if report.failed:
+        line += f"，{report.failed} 个失败"
+    if report.skipped:
+        line += f"，{report.skipped} 个跳过"
+    return line + "）"
+
+
+def format_file_result(result: FileResult) -> str | None:
+    """A line for a file worth mentioning (failed, skipped, empty, no articles), else None."""
+    if result.status == "error":
+        return f"错误 error: {result.path}: {result.error}"
+    if result.status == "skipped":
+        return f"跳过 skipped: {result.path}: {result.error}"
+    if result.status == "empty":
+        return f"提示 note: {result.path}: 空文件，没有文章 (empty file)"
+    if result.articles == 0:
+        return f"提示 note: {result.path}: 没有找到文章 (no articles found)"
+    return None
+
+
+def format_file_problems(report: IngestReport) -> list[str]:
+    return [line for result in report.files if (line := format_file_result(result)) is not None]
+
+
+def format_stats(data: dict) -> list[str]:
+    lines = [f"文章 articles: {data['articles']}"]
+    sources = data["sources"]
+    lines.append(f"来源 sources: {len(sources)}")
+    for name, n in sources.items():
+        lines.append(f"  {name if name is not None else '（未注明 unknown）'}: {n}")
+    dates = data["dates"]
+    span = f"（{data['first_date']} – {data['last_date']}）" if dates else ""
+    lines.append(f"日期 dates: {len(dates)}{span}")
+    for day, n in dates.items():
+        lines.append(f"  {day}: {n}")
+    lines.append(f"无日期 undated: {data['undated']}")
+    return lines
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsbot")
+def main() -> None:
+    """newsbot：查本地新闻的聊天机器人。A Chinese-first chat bot for local news.
+
+    Settings come from the environment or a .env file: NEWSBOT_DB (default data/newsbot.db),
+    NEWSBOT_SEEDS (default seeds), NEWSBOT_LOG_LEVEL. A command that finds the database empty
+    ingests the seeds first.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--year",
+    type=click.IntRange(MIN_YEAR, MAX_YEAR),
+    help="Year of the OCR pages (the page prints only month and day); overrides manifest.json.",
+)
+@click.option("--source", help="Source name for every article; overrides manifest.json and JSONL fields.")
+def ingest(paths: tuple[Path, ...], year: int | None, source: str | None) -> None:
+    """导入文章 Ingest OCR pages (.txt) and JSON Lines (.jsonl), files or directories.
+
+    With no PATH, ingests the seeds directory. Each file is one transaction: a file that fails changes
+    nothing and the others still go in. Articles already stored are recognised by their text.
+    """
+    settings = get_settings()
+    if source is not None and not source.strip():
+        raise click.BadParameter("must not be empty", param_hint="--source")
+    targets = list(paths) or [settings.seeds]
+    with database(settings, seed=bool(paths)) as db:
+        files, _ = collect_inputs(targets)
+        if len(files) >= PROGRESS_MIN_FILES:
+            with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
+                report = ingest_paths(
+                    db, targets, year=year, source=source, progress=lambda *_: bar.update(1)
+                )
+        else:
+            report = ingest_paths(db, targets, year=year, source=source)
+    for line in format_file_problems(report):
+        click.echo(line, err=True)
+    click.echo(format_ingest_summary(report))
+    if report.failed:
+        raise click.ClickException(
+            f"{report.failed} 个输入没有导入 / {report.failed} input(s) failed (see above)"
+        )
+
+
+@main.command()
+def export() -> None:
+    """导出文章 Export every article as JSON Lines on stdout (UTF-8, one article per line)."""
+    settings = get_settings()
+    with database(settings) as db:
+        try:
+            for article in iter_articles(db):
+                click.echo(json.dumps(export_record(article), ensure_ascii=False))
+        except BrokenPipeError:
+            # `newsbot export | head`: the reader went away, which is not an error.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+
+
+@main.command(name="stats")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+def stats_command(as_json: bool) -> None:
+    """统计 Counts of articles, sources and dates."""
+    settings = get_settings()
+    with database(settings) as db:
+        data = stats(db)
+    if as_json:
+        printable = {
+            **data,
+            "sources": {str(k) if k is not None else "": v for k, v in data["sources"].items()},
+        }
+        click.echo(json.dumps(printable, ensure_ascii=False))
+        return
+    for line in format_stats(data):
+        click.echo(line)
+
+
+# --- search (search engineer) ------------------------------------------------------------------
+
+
+def format_search(resp, *, color: bool = False) -> list[str]:
+    """Human-readable lines for a SearchResponse: the answer, then each hit with matches marked."""
+
+    def marked(snippet) -> str:
+        if color:
+            return "".join(click.style(t, fg="yellow", bold=True) if m else t for t, m in snippet.spans)
+        return "".join(f"【{t}】" if m else t for t, m in snippet.spans)
+
+    if not resp.hits:
+        return [f"没有找到与“{resp.query.strip()}”相关的文章。No articles found."]
+    lines = [f"找到 {resp.total} 篇（{resp.took_ms:.1f} ms）"]
+    if resp.answer is not None:
+        sentence = marked(resp.answer.snippet) if resp.answer.snippet else resp.answer.sentence
+        lines.append(f"答：{sentence}（文章 #{resp.answer.article_id}）")
+    for n, hit in enumerate(resp.hits, 1):
+        title = click.style(hit.title, bold=True) if color else hit.title
+        lines.append("")
+        lines.append(f"{n}. {title}  {hit.date or '日期不详'}  #{hit.id}")
+        lines.append(f"   {marked(hit.snippet)}")
+    return lines
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--limit", "-n", type=click.IntRange(1, 100), default=10, show_default=True, help="Results.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--batch",
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    help="Read one query per line from FILE ('-' for stdin); print one JSON object per line, in order.",
+)
+def search(query: str | None, limit: int, as_json: bool, batch) -> None:
+    """搜索 Search articles: words (all must match), "quoted phrases", -excluded, dates, questions.
+
+    JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
+    "score"}], "answer": {"sentence", "article_id"} or null}; highlights are [start, end) offsets in snippet.
+    """
+    from storage.search import Searcher, to_record
+
+    if batch is None and query is None:
+        raise click.UsageError("give a QUERY or --batch FILE / 请输入要搜索的内容")
+    if batch is not None and query is not None:
+        raise click.UsageError("give either a QUERY or --batch FILE, not both")
+    settings = get_settings()
+    with database(settings) as db:
+        searcher = Searcher(db)
+        if batch is not None:
+            for line in batch:
+                resp = searcher.search(line.rstrip("\r\n"), limit=limit)
+                click.echo(json.dumps(to_record(resp), ensure_ascii=False))
+            return
+        resp = searcher.search(query or "", limit=limit)
+    if as_json:
+        click.echo(json.dumps(to_record(resp), ensure_ascii=False))
+        return
+    color = sys.stdout.isatty()
+    for line in format_search(resp, color=color):
+        click.echo(line)
+
+
+@main.command()
+def reindex() -> None:
+    """重建索引 Rebuild the search index (and summaries, keywords) from the stored articles."""
+    from storage.index import rebuild_index
+
+    settings = get_settings()
+    with database(settings, seed=False) as db:
+        n = rebuild_index(db)
+    click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
+
+
+# --- chat side (bot engineer) ------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Reply language.",
+)
+def chat(lang: str) -> None:
+    """终端对话 Chat with newsbot in the terminal: the same replies as in Telegram, no token needed.
+
+    Type words or a question to search, /help for the commands, a number to press a button.
+    Reads lines from stdin when piped (e.g. `echo 保交楼 | newsbot chat`).
+    """
+    from bot.console import run_console
+
+    settings = get_settings()
+    try:
+        run_console(settings, lang=lang)
+    except StorageError as exc:
+        raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+
+
+@main.command()
+def serve() -> None:
+    """运行 Telegram 机器人 Run the Telegram bot (long polling) until Ctrl-C or SIGTERM.
+
+    Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_BASE_URL points at a self-hosted Bot API
+    server; NEWSBOT_ADMIN_IDS lists the admins' Telegram user ids.
+    """
+    settings = get_settings()
+    if settings.telegram_bot_token is None:
+        raise click.ClickException(
+            "TELEGRAM_BOT_TOKEN 未设置：请在环境变量或 .env 中设置机器人令牌（从 @BotFather 获取）。"
+            "不用令牌也可以试用：newsbot chat\n"
+            "TELEGRAM_BOT_TOKEN is not set: put the bot token from @BotFather in the environment or .env. "
+            "To try newsbot without a token: newsbot chat"
+        )
+    from bot.app import run
+    from bot.logs import RedactFilter, configure_logging
+
+    token = settings.telegram_bot_token.get_secret_value()
+    configure_logging(settings.log_level, secrets=[token])
+    for handler in logging.getLogger().handlers:  # the token never reaches any log output
+        handler.addFilter(RedactFilter([token]))
+    try:
+        run(settings)
+    except StorageError as exc:
+        raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc

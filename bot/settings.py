@@ -1,0 +1,107 @@
+"""newsbot's one settings object, read from the environment and from a ``.env`` file.
+
+Every variable is optional: with nothing configured the database is ``./data/newsbot.db`` and the
+seeds are read from ``./seeds``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class SettingsError(Exception):
+    """Settings with a bad value; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    # --- storage (storage engineer) ---
+    db: Path = Path("data/newsbot.db")  # NEWSBOT_DB
+    seeds: Path = Path("seeds")  # NEWSBOT_SEEDS
+    log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
+
+    # --- digests (digest engineer) ---
+    digest_check_seconds: float = 30.0  # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
+    digest_grace_hours: float = 6.0  # NEWSBOT_DIGEST_GRACE_HOURS: catch-up window after downtime
+    digest_max_articles: int = 10  # NEWSBOT_DIGEST_MAX_ARTICLES: listed per digest; the rest are counted
+    digest_send_empty: bool = False  # NEWSBOT_DIGEST_SEND_EMPTY: send "nothing new" digests
+    digest_rate_per_second: float = 25.0  # NEWSBOT_DIGEST_RATE_PER_SECOND: overall sending pace
+    digest_max_subscriptions: int = 20  # NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS: per chat
+
+    # --- Telegram (bot engineer) ---
+    # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
+    telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
+    # TELEGRAM_API_BASE_URL: Bot API endpoint (a self-hosted Bot API server); the token is appended.
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", validation_alias="TELEGRAM_API_BASE_URL"
+    )
+    # NEWSBOT_ADMIN_IDS: comma-separated Telegram user ids allowed /stats and sent error notes.
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_api_base_url", mode="before")
+    @classmethod
+    def _base_url(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.startswith(("http://", "https://")):
+                raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace("，", ",").split(",") if p.strip()]
+            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            if bad:
+                raise ValueError(f"expected comma-separated numeric Telegram user ids, got {', '.join(bad)!r}")
+            return tuple(int(p) for p in parts)
+        if isinstance(value, int):
+            return (value,)
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("db", "seeds", mode="before")
+    @classmethod
+    def _non_empty_path(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings; a bad value raises `SettingsError` naming the environment variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            field = ".".join(str(part) for part in error["loc"]) or "?"
+            info = Settings.model_fields.get(field)
+            alias = info.validation_alias if info is not None else None
+            env_name = alias if isinstance(alias, str) else f"NEWSBOT_{field.upper()}"
+            value = error.get("input")
+            problems.append(f"{env_name}={value!r}: {error['msg']}")
+        raise SettingsError("invalid settings: " + "; ".join(problems)) from exc

@@ -1,0 +1,264 @@
+"""The articles table: storing parsed articles idempotently and reading them back.
+
+An article is identified by its `fingerprint`, the SHA-256 of its body with all whitespace removed, so
+re-ingesting the same text (re-wrapped, re-spaced) finds the stored row instead of adding a copy.
+Ids never change. When a known article comes back with a different title or metadata (a better parser,
+a richer source) the row is updated and counted as updated.
+
+Callers own the transaction (``with write_transaction(db):``); nothing here commits on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from storage.models import Article, ParsedArticle
+
+_WHITESPACE = re.compile(r"\s+")
+_JSON_COLUMNS = ("title_lines", "reporters", "correspondents", "paragraphs", "keywords")
+# Columns a re-ingest may change; origin columns follow them.
+_CONTENT_COLUMNS = (
+    "title",
+    "title_lines",
+    "date",
+    "byline",
+    "reporters",
+    "correspondents",
+    "body",
+    "paragraphs",
+    "source",
+    "url",
+)
+_SELECT = """
+    SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
+           summary, keywords, origin_file, origin_position
+    FROM articles
+"""
+
+
+@dataclass
+class UpsertResult:
+    new_ids: list[int] = field(default_factory=list)
+    known_ids: list[int] = field(default_factory=list)  # already stored, unchanged
+    updated_ids: list[int] = field(default_factory=list)  # already stored, title or metadata changed
+
+    @property
+    def changed_ids(self) -> list[int]:
+        """Ids whose indexed text must be (re)built."""
+        return self.new_ids + self.updated_ids
+
+
+def fingerprint(body: str) -> str:
+    """Stable identity of an article's text: SHA-256 of the body with all whitespace removed."""
+    return hashlib.sha256(_WHITESPACE.sub("", body).encode("utf-8")).hexdigest()
+
+
+def upsert_articles(
+    db: sqlite_utils.Database, articles: Iterable[ParsedArticle], *, now: datetime | None = None
+) -> UpsertResult:
+    """Store articles, skipping ones already known by fingerprint and updating changed ones.
+
+    A known article found again in the file it came from is updated to the new parse; found in another
+    file, it takes that file's non-empty title and metadata only (see `_changes`).
+    """
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    result = UpsertResult()
+    seen: dict[str, int] = {}
+    for parsed in articles:
+        fp = fingerprint(parsed.body)
+        if fp in seen:  # the same story twice in one batch
+            result.known_ids.append(seen[fp])
+            continue
+        row = _to_row(parsed)
+        existing = next(iter(db.query(_SELECT + " WHERE fingerprint = ?", [fp])), None)
+        if existing is None:
+            cursor = db.execute(
+                """
+                INSERT INTO articles (fingerprint, title, title_lines, date, byline, reporters,
+                    correspondents, body, paragraphs, source, url, origin_file, origin_position,
+                    ingested_at)
+                VALUES (:fingerprint, :title, :title_lines, :date, :byline, :reporters, :correspondents,
+                    :body, :paragraphs, :source, :url, :origin_file, :origin_position, :ingested_at)
+                """,
+                {**row, "fingerprint": fp, "ingested_at": stamp},
+            )
+            article_id = int(cursor.lastrowid or 0)
+            result.new_ids.append(article_id)
+        else:
+            article_id = int(existing["id"])
+            changes = _changes(existing, row)
+            if changes:
+                assignments = ", ".join(f"{column} = :{column}" for column in changes)
+                db.execute(
+                    f"UPDATE articles SET {assignments} WHERE id = :id",
+                    {**changes, "id": article_id},
+                )
+                result.updated_ids.append(article_id)
+            else:
+                result.known_ids.append(article_id)
+        seen[fp] = article_id
+    return result
+
+
+def get_article(db: sqlite_utils.Database, article_id: int) -> Article | None:
+    row = next(iter(db.query(_SELECT + " WHERE id = ?", [article_id])), None)
+    return _to_article(row) if row is not None else None
+
+
+def get_articles(db: sqlite_utils.Database, ids: Iterable[int]) -> list[Article]:
+    """Articles by id, in the order of `ids`; unknown ids are left out."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    if not wanted:
+        return []
+    found: dict[int, Article] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        placeholders = ", ".join("?" for _ in chunk)
+        for row in db.query(_SELECT + f" WHERE id IN ({placeholders})", chunk):
+            found[int(row["id"])] = _to_article(row)
+    return [found[i] for i in wanted if i in found]
+
+
+def latest_articles(db: sqlite_utils.Database, limit: int, offset: int = 0) -> list[Article]:
+    """Newest date first (undated last), then page order (id)."""
+    rows = db.query(
+        _SELECT + " ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?",
+        [max(0, int(limit)), max(0, int(offset))],
+    )
+    return [_to_article(row) for row in rows]
+
+
+def count_articles(db: sqlite_utils.Database) -> int:
+    return int(next(iter(db.query("SELECT count(*) AS n FROM articles")))["n"])
+
+
+def stats(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Counts for `newsbot stats`: articles, per source, per date, undated, date range."""
+    sources = {
+        row["source"]: row["n"]
+        for row in db.query(
+            "SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source"
+        )
+    }
+    dates = {
+        row["date"]: row["n"]
+        for row in db.query(
+            "SELECT date, count(*) AS n FROM articles WHERE date IS NOT NULL GROUP BY date ORDER BY date"
+        )
+    }
+    undated = int(next(iter(db.query("SELECT count(*) AS n FROM articles WHERE date IS NULL")))["n"])
+    return {
+        "articles": count_articles(db),
+        "sources": sources,  # None key: articles without a source
+        "dates": dates,
+        "undated": undated,
+        "first_date": min(dates) if dates else None,
+        "last_date": max(dates) if dates else None,
+    }
+
+
+def iter_articles(db: sqlite_utils.Database, *, batch_size: int = 500) -> Iterator[Article]:
+    """Every article in id order, read in batches (keyset pagination, safe on large databases)."""
+    last_id = 0
+    while True:
+        rows = list(db.query(_SELECT + " WHERE id > ? ORDER BY id LIMIT ?", [last_id, batch_size]))
+        if not rows:
+            return
+        for row in rows:
+            yield _to_article(row)
+        last_id = int(rows[-1]["id"])
+
+
+def export_record(article: Article) -> dict[str, Any]:
+    """The JSON object `newsbot export` writes for an article (JSON Lines, re-ingestable)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "title_lines": list(article.title_lines),
+        "date": article.date,
+        "byline": article.byline,
+        "reporters": list(article.reporters),
+        "correspondents": list(article.correspondents),
+        "body": article.body,
+        "paragraphs": list(article.paragraphs),
+        "source": article.source,
+        "url": article.url,
+        "summary": article.summary,
+        "keywords": list(article.keywords),
+    }
+
+
+def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "title_lines": _dump(parsed.title_lines or (parsed.title,)),
+        "date": parsed.date,
+        "byline": parsed.byline,
+        "reporters": _dump(parsed.reporters),
+        "correspondents": _dump(parsed.correspondents),
+        "body": parsed.body,
+        "paragraphs": _dump(parsed.paragraphs),
+        "source": parsed.source,
+        "url": parsed.url,
+        "origin_file": parsed.origin_file,
+        "origin_position": parsed.origin_position,
+    }
+
+
+def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """Columns to update on a known article.
+
+    A re-parse of the same file is authoritative: every content column follows it (it may clear a field
+    or split paragraphs differently). Another file with the same text only brings its non-empty title
+    and metadata; the stored paragraphs stay, and the headline lines change only with the title.
+    """
+    same_file = existing["origin_file"] is not None and existing["origin_file"] == row["origin_file"]
+    changes: dict[str, Any] = {}
+    for column in _CONTENT_COLUMNS:
+        if column == "body":
+            continue  # follows paragraphs
+        if not same_file and (column == "paragraphs" or (column == "title_lines" and "title" not in changes)):
+            continue  # layout (paragraph breaks, headline lines) only changes with the text it lays out
+        new = row[column]
+        if not same_file and new in (None, "", "[]"):
+            continue
+        if new != existing[column]:
+            changes[column] = new
+    if "paragraphs" in changes:
+        changes["body"] = row["body"]
+    if changes:
+        changes["origin_file"] = row["origin_file"]
+        changes["origin_position"] = row["origin_position"]
+    return changes
+
+
+def _dump(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _to_article(row: dict[str, Any]) -> Article:
+    decoded = {column: tuple(json.loads(row[column] or "[]")) for column in _JSON_COLUMNS}
+    return Article(
+        id=int(row["id"]),
+        title=row["title"],
+        paragraphs=decoded["paragraphs"],
+        date=row["date"],
+        title_lines=decoded["title_lines"],
+        byline=row["byline"],
+        reporters=decoded["reporters"],
+        correspondents=decoded["correspondents"],
+        source=row["source"],
+        url=row["url"],
+        summary=row["summary"],
+        keywords=decoded["keywords"],
+        origin_file=row["origin_file"],
+        origin_position=row["origin_position"],
+    )

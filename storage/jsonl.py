@@ -1,0 +1,125 @@
+"""JSON Lines -> `ParsedArticle`s: one JSON object per line.
+
+Fields: ``title`` and ``body`` (required; ``body`` may be left out when ``paragraphs`` is given),
+optional ``date`` (ISO ``YYYY-MM-DD``), ``source``, ``url``, ``paragraphs`` (list of strings),
+``title_lines``, ``byline``, ``reporters``, ``correspondents``. Other keys (``id``, ``summary``,
+``keywords`` from ``newsbot export``) are ignored, so an export can be ingested again. Blank lines are
+skipped. Any malformed line makes the whole file fail with a `JsonlError` naming file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from storage.errors import InputError
+from storage.models import ParsedArticle
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class JsonlError(InputError):
+    """A malformed JSON Lines record."""
+
+
+def parse_jsonl(
+    text: str,
+    *,
+    origin_file: str | Path | None = None,
+    source: str | None = None,
+    default_source: str | None = None,
+) -> list[ParsedArticle]:
+    """Parse JSON Lines text.
+
+    `source` (if given) overrides every record's own source; `default_source` only fills in records
+    that have none.
+    """
+    name = str(origin_file) if origin_file is not None else None
+    articles: list[ParsedArticle] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise JsonlError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number) from exc
+        articles.append(
+            _article(record, name=name, line=number, source=source, default_source=default_source)
+        )
+    return articles
+
+
+def _article(
+    record: Any, *, name: str | None, line: int, source: str | None, default_source: str | None
+) -> ParsedArticle:
+    def fail(message: str) -> JsonlError:
+        return JsonlError(name, message, line=line)
+
+    if not isinstance(record, dict):
+        raise fail(f"expected a JSON object, got {type(record).__name__}")
+    title = _text(record, "title", fail, required=True)
+    assert title is not None
+    title_lines = _strings(record, "title_lines", fail) or tuple(
+        part.strip() for part in title.split("\n") if part.strip()
+    )
+    paragraphs = _strings(record, "paragraphs", fail)
+    body = _text(record, "body", fail, required=not paragraphs)
+    if not paragraphs:
+        assert body is not None
+        paragraphs = tuple(part.strip() for part in body.split("\n") if part.strip())
+    paragraphs = tuple(p.strip() for p in paragraphs if p.strip())
+    if not paragraphs:
+        raise fail('"body" is empty')
+    return ParsedArticle(
+        title=" ".join(title.split()),
+        title_lines=title_lines,
+        paragraphs=paragraphs,
+        date=_date(record.get("date"), fail),
+        byline=_text(record, "byline", fail),
+        reporters=_strings(record, "reporters", fail),
+        correspondents=_strings(record, "correspondents", fail),
+        source=source or _text(record, "source", fail) or default_source,
+        url=_text(record, "url", fail),
+        origin_file=name,
+        origin_position=line,
+    )
+
+
+def _text(
+    record: dict[str, Any], key: str, fail: Callable[[str], JsonlError], *, required: bool = False
+) -> str | None:
+    value = record.get(key)
+    if value is None:
+        if required:
+            raise fail(f'missing "{key}"')
+        return None
+    if not isinstance(value, str):
+        raise fail(f'"{key}" must be a string, got {type(value).__name__}')
+    value = value.strip()
+    if required and not value:
+        raise fail(f'"{key}" is empty')
+    return value or None
+
+
+def _strings(record: dict[str, Any], key: str, fail: Callable[[str], JsonlError]) -> tuple[str, ...]:
+    value = record.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise fail(f'"{key}" must be a list of strings')
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _date(value: Any, fail: Callable[[str], JsonlError]) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise fail(f'"date" must be an ISO date YYYY-MM-DD, got {value!r}')
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise fail(f'"date" {value!r} is not a real date: {exc}') from exc

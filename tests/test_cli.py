@@ -1,0 +1,180 @@
+"""The newsbot CLI: ingest, export, stats, seeding an empty database, clear errors (issue 2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import PROGRESS_MIN_FILES, main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXPORT_KEYS = {
+    "id",
+    "title",
+    "title_lines",
+    "date",
+    "byline",
+    "reporters",
+    "correspondents",
+    "body",
+    "paragraphs",
+    "source",
+    "url",
+    "summary",
+    "keywords",
+}
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A working directory of its own (no stray .env) and settings pointing into tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    values = {"NEWSBOT_DB": str(tmp_path / "data" / "newsbot.db"), "NEWSBOT_SEEDS": str(SEEDS)}
+    for key, value in values.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("NEWSBOT_LOG_LEVEL", raising=False)
+    return values
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_ingest_defaults_to_seeds_and_is_idempotent(env):
+    first = run("ingest")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip() == "6 篇新文章，0 篇已存在（1 个文件）"
+    again = run("ingest")
+    assert again.exit_code == 0
+    assert again.stdout.strip() == "0 篇新文章，6 篇已存在（1 个文件）"
+    assert Path(env["NEWSBOT_DB"]).exists()
+
+
+def test_export_on_empty_database_seeds_first(env):
+    result = run("export")
+    assert result.exit_code == 0, result.output
+    assert "已导入种子数据" in result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    records = [json.loads(line) for line in lines]
+    assert all(set(r) == EXPORT_KEYS for r in records)
+    assert records[1]["title"] == "二七区打造以城留人 以人兴城的优良环境"
+    assert records[1]["title_lines"] == ["二七区打造以城留人", "以人兴城的优良环境"]
+    assert records[1]["date"] == "2023-04-04"
+    assert records[0]["reporters"] == ["景静"] and records[0]["correspondents"] == ["左学彬", "周祎"]
+    assert records[0]["body"] == "\n".join(records[0]["paragraphs"])
+    assert "华侨城1号院" in records[0]["body"]  # raw UTF-8, not \\u escapes
+    assert {r["source"] for r in records} == {"郑州市二七区区报"}
+
+
+def test_stats(env):
+    result = run("stats")
+    assert result.exit_code == 0, result.output
+    assert "文章 articles: 6" in result.stdout
+    assert "郑州市二七区区报: 6" in result.stdout
+    assert "2023-04-04: 3" in result.stdout
+    assert "无日期 undated: 1" in result.stdout
+    data = json.loads(run("stats", "--json").stdout)
+    assert data["articles"] == 6 and data["dates"]["2023-04-12"] == 1
+
+
+def test_ingest_into_empty_database_seeds_first(env, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "网上来稿", "body": "本报讯 一篇来稿。"}, ensure_ascii=False) + "\n")
+    result = run("ingest", str(feed), "--source", "来稿")
+    assert result.exit_code == 0, result.output
+    assert "已导入种子数据：6 篇新文章" in result.stderr
+    assert result.stdout.strip() == "1 篇新文章，0 篇已存在（1 个文件）"
+    records = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert records[-1]["source"] == "来稿"
+
+
+def test_bad_input_exits_non_zero_with_clear_messages(env, tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"title": "好稿", "body": "好的正文。"}, ensure_ascii=False) + "\n")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "好", "body": "正文"}\n{"title": oops}\n')
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)))
+    result = run("ingest", str(tmp_path / "missing.txt"), str(broken), str(binary), str(good))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "missing.txt: no such file or directory" in result.stderr
+    assert re.search(r"broken\.jsonl: line 2: invalid JSON", result.stderr)
+    assert "scan.txt: binary file" in result.stderr
+    assert "3 个输入没有导入" in result.stderr
+    assert result.stdout.strip() == "1 篇新文章，0 篇已存在（1 个文件，3 个失败）"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "--year", "abc"], "'abc' is not a valid integer"),
+        (["ingest", "--year", "99999"], "99999 is not in the range"),
+        (["ingest", "--source", " "], "must not be empty"),
+    ],
+)
+def test_bad_options(env, args, message):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_settings_and_database_path(env, tmp_path):
+    result = CliRunner().invoke(main, ["stats"], env={"NEWSBOT_LOG_LEVEL": "loud"})
+    assert result.exit_code == 1
+    assert "NEWSBOT_LOG_LEVEL" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["stats"], env={"NEWSBOT_DB": str(tmp_path)})
+    assert result.exit_code == 1
+    assert "is a directory" in result.output
+
+
+def test_missing_seeds_directory_is_a_note_not_a_crash(env, tmp_path):
+    result = run("stats", env={"NEWSBOT_SEEDS": str(tmp_path / "no-seeds")})
+    assert result.exit_code == 0
+    assert "no-seeds" in result.stderr
+    assert "文章 articles: 0" in result.stdout
+
+
+def test_many_files_with_progress_bar(env, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(PROGRESS_MIN_FILES + 2):
+        record = {"title": f"第{i}篇", "body": f"本报讯 这是第{i}篇稿件的正文。"}
+        (inbox / f"{i:03d}.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n")
+    result = run("ingest", str(inbox))
+    assert result.exit_code == 0, result.output
+    assert "导入 ingesting" in result.stderr
+    assert result.stdout.strip().endswith(f"12 篇新文章，0 篇已存在（{PROGRESS_MIN_FILES + 2} 个文件）")
+
+
+def test_every_command_has_help_and_is_documented(env):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert command.help, name
+        assert f"### {name}" in readme, f"README.md has no '### {name}' section"
+
+
+def test_python_m_bot_help_in_a_real_process(tmp_path):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ingest" in done.stdout and "export" in done.stdout and "stats" in done.stdout

@@ -1,0 +1,140 @@
+"""Opening the database: settings, migrations, schema version (issue 2)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from storage.db import latest_version, migrate, open_db, schema_version, write_transaction
+from storage.errors import DatabaseError
+from storage.migrations import MIGRATIONS
+
+
+def test_migration_versions_are_contiguous():
+    assert [version for version, _, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert latest_version() == len(MIGRATIONS)
+
+
+def test_open_creates_parent_dirs_and_migrates(tmp_path):
+    path = tmp_path / "a" / "b" / "newsbot.db"
+    db = open_db(path)
+    try:
+        assert path.exists()
+        assert schema_version(db) == latest_version()
+        assert db.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+        assert "articles" in db.table_names()
+        assert db.journal_mode == "wal"
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert {"articles_date", "articles_source"} <= {ix.name for ix in db["articles"].indexes}
+    finally:
+        db.close()
+
+
+def test_migrates_an_existing_empty_file(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    db = open_db(path)
+    assert schema_version(db) == latest_version()
+    assert "articles" in db.table_names()
+    db.close()
+
+
+def test_reopen_keeps_data_and_applies_nothing(tmp_path):
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    db.execute(
+        "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES ('fp', 't', 'b', '2023-04-04')"
+    )
+    db.close()
+    db = open_db(path)
+    assert migrate(db) == []
+    assert db.execute("SELECT title FROM articles").fetchall() == [("t",)]
+    db.close()
+
+
+def test_database_newer_than_code_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.close()
+    with pytest.raises(DatabaseError, match="newer than this newsbot"):
+        open_db(path)
+
+
+def test_failing_migration_leaves_previous_version(tmp_path):
+    migrations = [
+        (1, "one", ["CREATE TABLE one (x INTEGER)"]),
+        (2, "two", ["CREATE TABLE two (x INTEGER)", "CREATE TABLE one (x INTEGER)"]),
+    ]
+    path = tmp_path / "m.db"
+    with pytest.raises(DatabaseError, match=r"migration 2 \(two\) failed"):
+        open_db(path, migrations=migrations)
+    conn = sqlite3.connect(path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    assert version == 1
+    assert tables == {"one"}  # migration 2 rolled back as a whole
+
+
+def test_not_a_database_gives_clear_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_text("this is not sqlite " * 100)
+    with pytest.raises(DatabaseError, match="junk.db"):
+        open_db(path)
+
+
+def test_directory_as_database_path(tmp_path):
+    with pytest.raises(DatabaseError, match="is a directory"):
+        open_db(tmp_path)
+
+
+def test_connection_usable_from_another_thread(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    seen: list[int] = []
+    worker = threading.Thread(
+        target=lambda: seen.append(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    )
+    worker.start()
+    worker.join()
+    assert seen == [0]
+    db.close()
+
+
+def test_memory_database():
+    db = open_db(":memory:")
+    assert schema_version(db) == latest_version()
+    db.close()
+
+
+def test_write_transaction_rolls_back_and_commits(tmp_path):
+    db = open_db(tmp_path / "w.db")
+    insert = "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, 't', 'b', 'now')"
+    with pytest.raises(RuntimeError), write_transaction(db):
+        db.execute(insert, ["a"])
+        raise RuntimeError("fail after a write")
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    with write_transaction(db):
+        db.execute(insert, ["b"])
+        with pytest.raises(RuntimeError), write_transaction(db):  # nested: a savepoint
+            db.execute(insert, ["c"])
+            raise RuntimeError("inner fails")
+    assert db.execute("SELECT fingerprint FROM articles").fetchall() == [("b",)]
+    db.close()
+
+
+def test_write_transaction_takes_the_write_lock_up_front(tmp_path):
+    path = tmp_path / "lock.db"
+    first, second = open_db(path), open_db(path)
+    second.execute("PRAGMA busy_timeout = 10")
+    entered = []
+    with write_transaction(first):
+        # A deferred BEGIN would get in and fail only at its first write; this fails at the start.
+        with pytest.raises(sqlite3.OperationalError, match="locked"), write_transaction(second):
+            entered.append(True)
+    assert entered == []
+    first.close()
+    second.close()
