@@ -36,4 +36,82 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX articles_source ON articles(source)",
         ],
     ),
+    (
+        2,
+        "chats, subscriptions and the digest delivery ledger",
+        [
+            """
+            CREATE TABLE chats (
+                chat_id INTEGER PRIMARY KEY,
+                language TEXT NOT NULL DEFAULT 'zh',
+                timezone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+                paused INTEGER NOT NULL DEFAULT 0,
+                paused_reason TEXT,
+                paused_at TEXT,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE subscriptions (
+                id INTEGER PRIMARY KEY,
+                chat_id INTEGER NOT NULL,
+                local_time TEXT NOT NULL,
+                keywords TEXT NOT NULL DEFAULT '[]',
+                created_at TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1,
+                removed_at TEXT
+            )
+            """,
+            "CREATE INDEX subscriptions_chat ON subscriptions(chat_id, active)",
+            """
+            CREATE TABLE digest_deliveries (
+                id INTEGER PRIMARY KEY,
+                subscription_id INTEGER NOT NULL,
+                local_date TEXT NOT NULL,
+                chat_id INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                claimed_at TEXT NOT NULL,
+                finished_at TEXT,
+                message_id INTEGER,
+                detail TEXT,
+                UNIQUE (subscription_id, local_date)
+            )
+            """,
+            """
+            CREATE TABLE digest_items (
+                subscription_id INTEGER NOT NULL,
+                article_id INTEGER NOT NULL,
+                delivery_id INTEGER NOT NULL,
+                shown INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (subscription_id, article_id)
+            )
+            """,
+            "CREATE INDEX digest_items_delivery ON digest_items(delivery_id)",
+        ],
+    ),
+    (
+        3,
+        "full-text search index (pre-segmented: character bigrams per field, jieba words)",
+        [
+            """
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, byline, body, words,
+                tokenize = 'unicode61 remove_diacritics 0'
+            )
+            """,
+        ],
+    ),
+    (
+        4,
+        "heartbeats: when each background service last ran, for /healthz",
+        [
+            """
+            CREATE TABLE heartbeats (
+                name TEXT PRIMARY KEY,
+                at TEXT NOT NULL,
+                detail TEXT
+            )
+            """,
+        ],
+    ),
 ]
