@@ -19,12 +19,13 @@ _PAGES_PER_STEP = 256
 
 
 def backup_database(source: str | Path, destination: str | Path) -> Path:
-    """Copy the database at `source` to `destination` (a file, or a directory to put `newsbot-backup.db` in)."""
+    """Copy the database at `source` to `destination`: a file, or a directory (existing, or named with a
+    trailing slash) to put `newsbot-backup.db` in."""
     source = Path(source)
     if not source.is_file():
         raise DatabaseError(f"{source}: no database to back up")
     target = Path(destination)
-    if target.is_dir():
+    if target.is_dir() or str(destination).endswith(("/", os.sep)):
         target = target / "newsbot-backup.db"
     if target.resolve() == source.resolve():
         raise DatabaseError(f"{target}: the backup cannot overwrite the database itself")

@@ -124,3 +124,29 @@ def test_read_state_counts(seeded):
     _, db = seeded
     state = read_state(db)
     assert state["articles"] == 6 and state["services"] == {}
+
+
+def test_cli_backup_and_health(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSBOT_DB", str(tmp_path / "data" / "newsbot.db"))
+    monkeypatch.setenv("NEWSBOT_SEEDS", str(SEEDS))
+    runner = CliRunner()
+    assert runner.invoke(main, ["stats"]).exit_code == 0
+
+    result = runner.invoke(main, ["health"])
+    assert result.exit_code == 0, result.output
+    assert '"articles": 6' in result.output
+
+    result = runner.invoke(main, ["health", "--quiet", "--require", "digest_scheduler"])
+    assert result.exit_code == 1 and result.output == ""
+
+    result = runner.invoke(main, ["backup", "backups/"])
+    assert result.exit_code == 0, result.output
+    assert count_articles(open_db(tmp_path / "backups" / "newsbot-backup.db")) == 6
+
+    result = runner.invoke(main, ["backup", str(tmp_path / "data" / "newsbot.db")])
+    assert result.exit_code == 1 and "backup failed" in result.output and "Traceback" not in result.output
