@@ -1,0 +1,419 @@
+"""Chats, their digest subscriptions and the delivery ledger (all the SQL for digests lives here).
+
+Tables (migration 2):
+
+- ``chats``: one row per chat that talked to the bot: language, IANA timezone (default Asia/Shanghai),
+  and a paused flag with its reason (set when Telegram says the user blocked the bot).
+- ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
+  to ``keywords``. Removing one clears ``active``; the row stays so the ledger keeps its meaning.
+- ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
+  subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
+- ``digest_items``: the articles a delivery covered. ``PRIMARY KEY(subscription_id, article_id)`` means each
+  article reaches a subscription at most once. ``shown`` is 1 for the articles listed in the message and 0
+  for the matching ones beyond the cap that the message only counted (pointing to /search).
+
+Nothing here knows Telegram; callers pass chat ids and plain values.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import sqlite_utils
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANGUAGE = "zh"
+
+# Ledger statuses.
+CLAIMED = "claimed"  # row written before sending; stays if the process dies before the send is recorded
+SENT = "sent"  # the message was accepted by Telegram
+EMPTY = "empty"  # nothing new that day and empty digests are not sent
+FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); not retried that day
+
+
+@dataclass(frozen=True)
+class Chat:
+    chat_id: int
+    language: str = DEFAULT_LANGUAGE
+    timezone: str = DEFAULT_TIMEZONE
+    paused: bool = False
+    paused_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    chat_id: int
+    local_time: str  # "HH:MM", in the chat's timezone
+    keywords: tuple[str, ...]
+    created_at: datetime  # aware, UTC
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class SubscriptionState:
+    """What the scheduler needs to decide whether a subscription is due."""
+
+    subscription: Subscription
+    timezone: str
+    language: str
+    last_local_date: date | None  # local date of the latest ledger row, any status
+
+    @property
+    def id(self) -> int:
+        return self.subscription.id
+
+    @property
+    def chat_id(self) -> int:
+        return self.subscription.chat_id
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    subscription_id: int
+    local_date: date
+    chat_id: int
+    status: str
+    message_id: int | None = None
+    detail: str | None = None
+
+
+def _now(now: datetime | None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT: takes the write lock up front so concurrent writers (an ingest run
+    in another process, a second runner) wait on the busy timeout instead of failing mid-transaction."""
+    conn = db.conn
+    if conn.in_transaction:  # nested in a caller's transaction: a savepoint inside it
+        with db.atomic():
+            yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _chat(row: sqlite3.Row | tuple) -> Chat:
+    chat_id, language, timezone, paused, reason = row
+    return Chat(int(chat_id), language, timezone, bool(paused), reason)
+
+
+def _subscription(row: sqlite3.Row | tuple) -> Subscription:
+    sub_id, chat_id, local_time, keywords, created_at, active = row
+    return Subscription(
+        id=int(sub_id),
+        chat_id=int(chat_id),
+        local_time=local_time,
+        keywords=tuple(json.loads(keywords or "[]")),
+        created_at=datetime.fromisoformat(created_at),
+        active=bool(active),
+    )
+
+
+_SUB_COLUMNS = "id, chat_id, local_time, keywords, created_at, active"
+
+
+# ---- chats -------------------------------------------------------------------------------------------
+
+
+def get_chat(db: sqlite_utils.Database, chat_id: int) -> Chat | None:
+    row = db.execute(
+        "SELECT chat_id, language, timezone, paused, paused_reason FROM chats WHERE chat_id = ?", [chat_id]
+    ).fetchone()
+    return _chat(row) if row else None
+
+
+def register_chat(
+    db: sqlite_utils.Database, chat_id: int, *, language: str | None = None, now: datetime | None = None
+) -> Chat:
+    """Create the chat's row if needed, remember its language, and lift a pause.
+
+    Called when the chat talks to the bot: a user who blocked the bot and writes again has unblocked it.
+    """
+    with _transaction(db) as conn:
+        conn.execute(
+            "INSERT INTO chats (chat_id, language, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(chat_id) DO NOTHING",
+            [chat_id, language or DEFAULT_LANGUAGE, _now(now)],
+        )
+        if language:
+            conn.execute("UPDATE chats SET language = ? WHERE chat_id = ?", [language, chat_id])
+        conn.execute(
+            "UPDATE chats SET paused = 0, paused_reason = NULL, paused_at = NULL "
+            "WHERE chat_id = ? AND paused = 1",
+            [chat_id],
+        )
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def set_timezone(
+    db: sqlite_utils.Database, chat_id: int, timezone: str, *, now: datetime | None = None
+) -> Chat:
+    """Store an IANA timezone name (validated by the caller) for the chat."""
+    register_chat(db, chat_id, now=now)
+    with _transaction(db) as conn:
+        conn.execute("UPDATE chats SET timezone = ? WHERE chat_id = ?", [timezone, chat_id])
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def pause_chat(db: sqlite_utils.Database, chat_id: int, reason: str, *, now: datetime | None = None) -> None:
+    """Stop digests to a chat (the user blocked the bot); its subscriptions stay, inactive until it writes."""
+    with _transaction(db) as conn:
+        conn.execute(
+            "UPDATE chats SET paused = 1, paused_reason = ?, paused_at = ? WHERE chat_id = ?",
+            [reason, _now(now), chat_id],
+        )
+
+
+def migrate_chat(db: sqlite_utils.Database, old_chat_id: int, new_chat_id: int) -> None:
+    """A group became a supergroup: move its settings and subscriptions to the new chat id."""
+    if old_chat_id == new_chat_id:
+        return
+    with _transaction(db) as conn:
+        exists = conn.execute("SELECT 1 FROM chats WHERE chat_id = ?", [new_chat_id]).fetchone()
+        if exists:
+            conn.execute("DELETE FROM chats WHERE chat_id = ?", [old_chat_id])
+        else:
+            conn.execute("UPDATE chats SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        conn.execute("UPDATE subscriptions SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        conn.execute("UPDATE digest_deliveries SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+
+
+# ---- subscriptions -----------------------------------------------------------------------------------
+
+
+def add_subscription(
+    db: sqlite_utils.Database,
+    chat_id: int,
+    local_time: str,
+    keywords: Sequence[str] = (),
+    *,
+    now: datetime | None = None,
+) -> Subscription:
+    """Subscribe a chat to a daily digest at ``local_time`` ("HH:MM", already validated)."""
+    register_chat(db, chat_id, now=now)
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            "INSERT INTO subscriptions (chat_id, local_time, keywords, created_at, active) VALUES (?, ?, ?, ?, 1)",
+            [chat_id, local_time, json.dumps(list(keywords), ensure_ascii=False), _now(now)],
+        )
+        sub_id = cursor.lastrowid
+    sub = get_subscription(db, int(sub_id or 0))
+    assert sub is not None
+    return sub
+
+
+def get_subscription(db: sqlite_utils.Database, subscription_id: int) -> Subscription | None:
+    row = db.execute(f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE id = ?", [subscription_id]).fetchone()
+    return _subscription(row) if row else None
+
+
+def list_subscriptions(db: sqlite_utils.Database, chat_id: int) -> list[Subscription]:
+    """The chat's active subscriptions, by time of day then id."""
+    rows = db.execute(
+        f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY local_time, id",
+        [chat_id],
+    ).fetchall()
+    return [_subscription(row) for row in rows]
+
+
+def remove_subscription(
+    db: sqlite_utils.Database, chat_id: int, subscription_id: int, *, now: datetime | None = None
+) -> bool:
+    """Deactivate one of the chat's subscriptions; False when the chat holds no such active subscription."""
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE subscriptions SET active = 0, removed_at = ? WHERE id = ? AND chat_id = ? AND active = 1",
+            [_now(now), subscription_id, chat_id],
+        )
+        return cursor.rowcount > 0
+
+
+def remove_all_subscriptions(db: sqlite_utils.Database, chat_id: int, *, now: datetime | None = None) -> int:
+    """Deactivate every subscription of the chat; returns how many there were."""
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE subscriptions SET active = 0, removed_at = ? WHERE chat_id = ? AND active = 1",
+            [_now(now), chat_id],
+        )
+        return cursor.rowcount
+
+
+def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
+    """Active subscriptions of chats that are not paused, with what the due-time decision needs."""
+    rows = db.execute(
+        f"""
+        SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
+               c.timezone, c.language,
+               (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
+        FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
+        WHERE s.active = 1 AND c.paused = 0
+        ORDER BY s.id
+        """
+    ).fetchall()
+    out = []
+    for row in rows:
+        sub = _subscription(row[:6])
+        timezone, language, last = row[6:]
+        out.append(
+            SubscriptionState(
+                subscription=sub,
+                timezone=timezone,
+                language=language,
+                last_local_date=date.fromisoformat(last) if last else None,
+            )
+        )
+    return out
+
+
+# ---- articles for a digest ---------------------------------------------------------------------------
+
+
+def undelivered_article_ids(
+    db: sqlite_utils.Database, subscription_id: int, *, candidate_ids: Sequence[int] | None = None
+) -> list[int]:
+    """Ids of articles the subscription has not received yet, newest first (by date, then page order: id), like latest_articles.
+
+    ``candidate_ids`` limits the answer to those articles (the keyword matches); None means all articles.
+    """
+    params: list[object] = [subscription_id]
+    where = ""
+    if candidate_ids is not None:
+        if not candidate_ids:
+            return []
+        where = f"AND a.id IN ({', '.join('?' for _ in candidate_ids)})"
+        params.extend(int(i) for i in candidate_ids)
+    rows = db.execute(
+        f"""
+        SELECT a.id FROM articles a
+        WHERE NOT EXISTS (
+            SELECT 1 FROM digest_items i WHERE i.subscription_id = ? AND i.article_id = a.id
+        ) {where}
+        ORDER BY a.date IS NULL, a.date DESC, a.id
+        """,
+        params,
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+# ---- the ledger --------------------------------------------------------------------------------------
+
+
+def claim_delivery(
+    db: sqlite_utils.Database,
+    subscription_id: int,
+    local_date: date,
+    chat_id: int,
+    *,
+    shown_ids: Sequence[int] = (),
+    counted_ids: Sequence[int] = (),
+    status: str = CLAIMED,
+    now: datetime | None = None,
+) -> int | None:
+    """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
+
+    Returns the delivery id, or None when that day's row already exists (another run, or before a restart,
+    got there first): the caller must then not send. Articles already recorded for the subscription are
+    skipped, so an article is never covered twice.
+    """
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
+            "finished_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(subscription_id, local_date) DO NOTHING",
+            [
+                subscription_id,
+                local_date.isoformat(),
+                chat_id,
+                status,
+                _now(now),
+                None if status == CLAIMED else _now(now),
+            ],
+        )
+        if cursor.rowcount == 0:
+            return None
+        delivery_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            "INSERT OR IGNORE INTO digest_items (subscription_id, article_id, delivery_id, shown) "
+            "VALUES (?, ?, ?, ?)",
+            [(subscription_id, int(a), delivery_id, 1) for a in shown_ids]
+            + [(subscription_id, int(a), delivery_id, 0) for a in counted_ids],
+        )
+    return delivery_id
+
+
+def finish_delivery(
+    db: sqlite_utils.Database,
+    delivery_id: int,
+    status: str,
+    *,
+    message_id: int | None = None,
+    detail: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Record the outcome of a claimed delivery (``sent`` with the message id, or ``failed``)."""
+    with _transaction(db) as conn:
+        conn.execute(
+            "UPDATE digest_deliveries SET status = ?, message_id = ?, detail = ?, finished_at = ? WHERE id = ?",
+            [status, message_id, detail, _now(now), delivery_id],
+        )
+
+
+def release_delivery(db: sqlite_utils.Database, delivery_id: int) -> None:
+    """Undo a claim whose message certainly was not delivered, so a later run may try again."""
+    with _transaction(db) as conn:
+        conn.execute("DELETE FROM digest_items WHERE delivery_id = ?", [delivery_id])
+        conn.execute("DELETE FROM digest_deliveries WHERE id = ?", [delivery_id])
+
+
+def deliveries(db: sqlite_utils.Database, subscription_id: int) -> list[Delivery]:
+    """The ledger rows of a subscription, oldest day first."""
+    rows = db.execute(
+        "SELECT id, subscription_id, local_date, chat_id, status, message_id, detail FROM digest_deliveries "
+        "WHERE subscription_id = ? ORDER BY local_date, id",
+        [subscription_id],
+    ).fetchall()
+    return [
+        Delivery(int(r[0]), int(r[1]), date.fromisoformat(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows
+    ]
+
+
+def delivered_article_ids(
+    db: sqlite_utils.Database, subscription_id: int, *, shown_only: bool = False
+) -> list[int]:
+    """Articles recorded for a subscription (every delivery), in recording order."""
+    extra = " AND shown = 1" if shown_only else ""
+    rows = db.execute(
+        f"SELECT article_id FROM digest_items WHERE subscription_id = ?{extra} ORDER BY delivery_id, rowid",
+        [subscription_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def unfinished_claims(db: sqlite_utils.Database) -> list[Delivery]:
+    """Claims never marked sent: the process stopped between claiming and recording the send."""
+    rows = db.execute(
+        "SELECT id, subscription_id, local_date, chat_id, status, message_id, detail FROM digest_deliveries "
+        "WHERE status = ? ORDER BY id",
+        [CLAIMED],
+    ).fetchall()
+    return [
+        Delivery(int(r[0]), int(r[1]), date.fromisoformat(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows
+    ]

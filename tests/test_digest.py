@@ -1,0 +1,229 @@
+"""Digest composition (issue 5): pure, checked with the emulator's Telegram validators."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.digest import (
+    compose_digest,
+    format_subscription_list,
+    format_unsubscribe_choice,
+)
+from bot.replies import HTML, PLAIN
+from storage.models import Article
+from storage.subscriptions import Subscription
+from tests.telegram_emulator import check_reply_markup, check_text
+
+DAY = date(2023, 4, 7)
+
+
+def article(i: int, *, title: str | None = None, summary: str | None = None, day: str | None = "2023-04-06"):
+    return Article(
+        id=i,
+        title=title or f"二七区新闻{i}",
+        paragraphs=(f"第{i}篇正文。",),
+        date=day,
+        summary=summary if summary is not None else f"摘要{i}。",
+    )
+
+
+def open_cb(article_id: int) -> str:
+    return f"a:{article_id}"
+
+
+def telegram_accepts(digest) -> str:
+    """Validate as Telegram would; return the visible text."""
+    plain, _ = check_text(digest.text, "HTML")
+    keyboard = {
+        "inline_keyboard": [
+            [{"text": b.label, "callback_data": b.data} for b in row] for row in digest.buttons
+        ]
+    }
+    check_reply_markup(json.dumps(keyboard, ensure_ascii=False))
+    return plain
+
+
+def test_digest_lists_title_date_summary_and_buttons():
+    arts = [article(3), article(2, day=None), article(1)]
+    digest = compose_digest(arts, lang="zh", local_date=DAY, open_callback=open_cb)
+    assert digest is not None
+    visible = telegram_accepts(digest)
+    assert "新闻摘要 · 2023-04-07" in visible
+    assert "1. 二七区新闻3" in visible and "2023-04-06 · 摘要3。" in visible
+    assert "日期不详" in visible
+    assert "还有" not in visible
+    assert [row[0].data for row in digest.buttons] == ["a:3", "a:2", "a:1"]
+    assert digest.shown_ids == (3, 2, 1) and digest.counted_ids == ()
+
+
+def test_cap_and_pointer_to_search():
+    arts = [article(i) for i in range(20, 5, -1)]  # 15 articles
+    digest = compose_digest(
+        arts,
+        lang="zh",
+        local_date=DAY,
+        open_callback=open_cb,
+        keywords=["二七区", "教育"],
+        counted_ids=[3, 2],
+    )
+    assert digest is not None
+    visible = telegram_accepts(digest)
+    assert len(digest.shown_ids) == 10 and len(digest.buttons) == 10
+    assert digest.counted_ids == (10, 9, 8, 7, 6, 3, 2)
+    assert "共 17 篇新文章，这里是最新的 10 篇" in visible
+    assert "还有 7 篇，可用 /search 二七区 教育 查看。" in visible
+    assert "关键词：二七区、教育" in visible
+
+
+def test_hostile_text_is_escaped():
+    arts = [article(1, title="<b>标题</b> & <script>", summary="a < b && c > d </i>")]
+    digest = compose_digest(arts, lang="en", local_date=DAY, open_callback=open_cb)
+    visible = telegram_accepts(digest)
+    assert "<b>标题</b> & <script>" in visible
+    assert "a < b && c > d </i>" in visible
+    assert "News digest" in visible
+
+
+def test_long_articles_fit_in_one_message():
+    arts = [article(i, title="长" * 500, summary="😀" * 2000) for i in range(30, 0, -1)]
+    digest = compose_digest(arts, lang="zh", local_date=DAY, open_callback=open_cb, cap=10)
+    visible = telegram_accepts(digest)
+    assert len(visible.encode("utf-16-le")) // 2 <= 4096
+    assert len(digest.shown_ids) + len(digest.counted_ids) == 30
+
+
+def test_huge_cap_still_fits():
+    arts = [article(i, summary="很长的摘要" * 30) for i in range(200, 0, -1)]
+    digest = compose_digest(arts, lang="zh", local_date=DAY, open_callback=open_cb, cap=100)
+    visible = telegram_accepts(digest)
+    assert len(visible.encode("utf-16-le")) // 2 <= 4096
+    assert 0 < len(digest.shown_ids) < 100
+    assert len(digest.shown_ids) + len(digest.counted_ids) == 200
+
+
+def test_nothing_new():
+    assert compose_digest([], lang="zh", local_date=DAY, open_callback=open_cb) is None
+    empty = compose_digest([], lang="zh", local_date=DAY, open_callback=open_cb, send_empty=True)
+    assert empty is not None and "今天没有新的文章" in telegram_accepts(empty)
+    assert empty.shown_ids == ()
+
+
+def test_callback_data_over_64_bytes_is_refused():
+    with pytest.raises(ValueError):
+        compose_digest([article(1)], lang="zh", local_date=DAY, open_callback=lambda i: "文" * 30)
+
+
+def test_plain_markup_for_console():
+    digest = compose_digest(
+        [article(1, title="<x>")], lang="zh", local_date=DAY, open_callback=open_cb, markup=PLAIN
+    )
+    assert "<b>" not in digest.text and "<x>" in digest.text and "&lt;" not in digest.text
+
+
+def sub(i: int, hhmm: str, keywords=()):
+    return Subscription(i, 1, hhmm, tuple(keywords), datetime(2023, 4, 7, tzinfo=UTC))
+
+
+def test_subscription_list_and_unsubscribe_buttons():
+    subs = [sub(1, "08:00"), sub(2, "21:30", ["二七区", "<教育>"])]
+    reply = format_subscription_list("zh", subs, "Asia/Shanghai", HTML)
+    plain, _ = check_text(reply.text, "HTML")
+    assert "#1 · 每天 08:00 · 全部新闻" in plain
+    assert "#2 · 每天 21:30 · 与「二七区、<教育>」相关的新闻" in plain
+    choice = format_unsubscribe_choice("zh", subs, lambda v: f"u:{v}", HTML)
+    assert [row[0].data for row in choice.buttons] == ["u:1", "u:2", "u:all"]
+    empty = format_subscription_list("en", [], "UTC", HTML)
+    assert "/subscribe 8:00" in empty.text
+
+
+# ---- pacing (injected clock and sleep: nothing waits for real) -----------------------------------------
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.sends: list[tuple[float, int]] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+async def test_pacer_overall_rate_and_per_chat_gap():
+    from bot.digest_job import Pacer
+
+    t = FakeTime()
+    pacer = Pacer(rate=25, per_chat=1.0, clock=t.clock, sleep=t.sleep)
+    for chat in [1, 2, 3, 1, 1]:
+        await pacer.wait(chat)
+        t.sends.append((t.now, chat))
+    times = [s for s, _ in t.sends]
+    assert all(b - a >= 1 / 25 - 1e-9 for a, b in zip(times, times[1:], strict=False))
+    chat1 = [s for s, c in t.sends if c == 1]
+    assert all(b - a >= 1.0 - 1e-9 for a, b in zip(chat1, chat1[1:], strict=False))
+    # After a 429, every later slot waits.
+    pacer.hold(5.0)
+    start = t.now
+    await pacer.wait(9)
+    assert t.now >= start + 5.0
+
+
+def test_interleave_by_chat():
+    from bot.digest_job import interleave_by_chat
+
+    items = [(1, 10), (2, 10), (3, 20), (4, 10), (5, 30)]  # (subscription, chat)
+    assert [s for s, _ in interleave_by_chat(items, key=lambda i: i[1])] == [1, 3, 5, 2, 4]
+
+
+# ---- the commands' behaviour without Telegram (what a console would call) ------------------------------
+
+
+def test_subscription_commands_in_plain_text(tmp_path):
+    from bot.handlers_subscriptions import subscription_command, subscription_press
+    from storage import subscriptions as subs
+    from storage.db import open_db
+    from storage.ingest import ingest_paths
+    from storage.search import Searcher
+    from tests.bot_support import SEEDS
+
+    db = open_db(tmp_path / "n.db")
+    try:
+        ingest_paths(db, [SEEDS])
+        searcher = Searcher(db)
+        now = datetime(2023, 4, 13, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
+
+        def run(name: str, *args: str, lang: str = "zh") -> str:
+            replies = subscription_command(
+                db, searcher, name, list(args), chat_id=42, lang=lang, now=now, markup=PLAIN
+            )
+            return "\n".join(r.text for r in replies)
+
+        assert "下一次推送：2023-04-14 08:00" in run("subscribe")  # 08:00 has passed today: tomorrow
+        assert "你已经有这个订阅了" in run("subscribe", "8:00")
+        out = run("subscribe", "21:00", "统战", "<b>")
+        assert "2023-04-13 21:00" in out and "「统战、<b>」" in out  # plain text: nothing escaped
+        assert "不是有效的时间" in run("subscribe", "8点半")
+        assert len(subs.list_subscriptions(db, 42)) == 2
+        preview = run("digest")
+        assert preview.count("预览") == 2 and "统战工作" in preview
+        assert subs.deliveries(db, subs.list_subscriptions(db, 42)[0].id) == []  # a preview records nothing
+        assert "America/New_York" in run("timezone", "america/new_york")
+        assert "Unknown timezone" in run("timezone", "Nowhere/Land", lang="en")
+        assert subs.get_chat(db, 42).timezone == "America/New_York"
+        assert "看不懂「abc」" in run("unsubscribe", "abc")
+        first = subs.list_subscriptions(db, 42)[0]
+        assert (
+            f"已取消订阅 #{first.id}"
+            in subscription_press(db, f"u:{first.id}", chat_id=42, lang="zh", markup=PLAIN).text
+        )
+        assert "已取消订阅" in run("unsubscribe")  # the only one left
+        assert "你没有订阅" in run("unsubscribe", "all")
+        no_subs = run("digest")
+        assert "还没有订阅" in no_subs and "专项行动" in no_subs and "/subscribe 8:00" in no_subs
+    finally:
+        db.close()

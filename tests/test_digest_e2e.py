@@ -1,0 +1,395 @@
+"""Subscriptions and digests end to end (issue 5): the real Application against the Bot API emulator.
+
+The digest clock is injected (``bot_data["digest_clock"]``); checks are driven by calling the runner
+at chosen moments, except one test that lets the JobQueue fire on its own. No timing assertions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dtm
+import json
+import logging
+import os
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.digest_job import BLOCKED, CLOCK_KEY, JOB_NAME, SENT, DigestRunner, runner_of
+from bot.settings import Settings
+from storage import subscriptions as subs
+from storage.db import open_db
+from storage.ingest import ingest_paths
+from tests.bot_support import bot_settings
+from tests.telegram_emulator import TelegramEmulator
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.calls = 0
+
+    def __call__(self) -> datetime:
+        self.calls += 1
+        return self.now
+
+    def set(self, *args: int, tz: ZoneInfo = SH) -> datetime:
+        self.now = datetime(*args, tzinfo=tz)
+        return self.now
+
+
+@contextlib.asynccontextmanager
+async def running(settings: Settings, clock: Clock, *, job: bool = False) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The real application (as `run_polling` drives it), with the digest clock injected.
+
+    Unless ``job``, the repeating check is removed before the application starts, so that only the
+    test's own `run_due` calls send digests.
+    """
+    app = build_application(settings)
+    app.bot_data[CLOCK_KEY] = clock
+    await app.initialize()
+    if not job:
+        assert app.job_queue is not None
+        (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
+        digest_job.schedule_removal()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=dtm.timedelta(seconds=1))
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)
+
+
+def runner(app: Application) -> DigestRunner:  # type: ignore[type-arg]
+    r = runner_of(app)
+    assert r is not None
+    return r
+
+
+def data_id(data: str) -> int:
+    return int(data.split(":")[1])
+
+
+def db_of(app: Application):  # type: ignore[no-untyped-def, type-arg]
+    return app.bot_data["services"].db
+
+
+async def say(emu: TelegramEmulator, text: str, user_id: int, *, lang: str = "zh-hans", chat=None):  # type: ignore[no-untyped-def]
+    """Send a command as a user and wait for the bot's answer (a new message in that chat)."""
+    chat_id = chat["id"] if chat else user_id
+    update = emu.push_message(text, user=emu.user(user_id, language_code=lang), chat=chat)
+    return (await emu.wait_for_messages(chat_id, 1, after=update["message"]["message_id"]))[-1]
+
+
+@pytest.fixture
+def settings(telegram_emulator: TelegramEmulator, tmp_path: Path) -> Settings:
+    return bot_settings(telegram_emulator, tmp_path / "newsbot.db")
+
+
+async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmulator, settings: Settings):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        reply = await say(emu, "/subscribe 8:00", 1001)
+        assert "已订阅" in reply.text and "08:00" in reply.text and "2023-04-13 08:00" in reply.text
+        (sub,) = subs.list_subscriptions(db_of(app), 1001)
+
+        clock.set(2023, 4, 13, 7, 59)
+        assert (await runner(app).run_due(app.bot)).outcomes == {}  # not yet
+
+        clock.set(2023, 4, 13, 8, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report.outcomes == {sub.id: SENT}
+        digest = emu.messages(1001)[-1]
+        assert "新闻摘要 · 2023-04-13" in digest.text
+        assert "共 6 篇新文章" in digest.text  # the first digest carries the most recent articles
+        assert digest.text.index("专项行动工作推进会") < digest.text.index("侯寨乡")  # newest first
+        data = digest.button_data()
+        assert len(data) == 6 and all(d.startswith("a:") for d in data)
+
+        # A digest button opens the article through the conversation's handler.
+        before = digest.message_id
+        emu.push_callback(digest, data[0])
+        opened = await emu.wait_for_messages(1001, 1, after=before)
+        assert "4月12日" in opened[0].text
+
+        # Later the same day: nothing more.
+        clock.set(2023, 4, 13, 9, 0)
+        assert (await runner(app).run_due(app.bot)).outcomes == {}
+        # Next day, nothing new: no message (empty digests are off), but the day is recorded.
+        count = len(emu.messages(1001))
+        clock.set(2023, 4, 14, 8, 0, 5)
+        report = await runner(app).run_due(app.bot)
+        assert report.outcomes == {} and report.not_sent == 1
+        assert len(emu.messages(1001)) == count
+        assert [d.status for d in subs.deliveries(db_of(app), sub.id)] == [subs.SENT, subs.EMPTY]
+
+        reply = await say(emu, "/unsubscribe", 1001)
+        assert f"已取消订阅 #{sub.id}" in reply.text
+        clock.set(2023, 4, 15, 8, 0, 5)
+        assert (await runner(app).run_due(app.bot)).due == 0
+    assert emu.errors() == []
+
+
+async def test_keywords_and_articles_ingested_while_running(
+    telegram_emulator: TelegramEmulator, settings: Settings, tmp_path: Path
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 20, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        reply = await say(emu, "/subscribe 21:30 统战 保交楼", 1001)
+        assert "统战、保交楼" in reply.text
+        clock.set(2023, 4, 13, 21, 30)
+        await runner(app).run_due(app.bot)
+        digest = emu.messages(1001)[-1]
+        assert "共 2 篇新文章" in digest.text
+        assert "统战工作" in digest.text and "老旧小区" in digest.text
+        assert "侯寨乡" not in digest.text  # does not match either keyword
+
+        # `newsbot ingest` in another process (another connection to the same WAL database).
+        jsonl = tmp_path / "new.jsonl"
+        records = [
+            {
+                "title": "保交楼项目首批交付",
+                "date": "2023-04-14",
+                "body": "二七区保交楼项目首批交付，居民拿到钥匙。",
+            },
+            {"title": "二七区举办春季运动会", "date": "2023-04-14", "body": "运动会在二七区举行。"},
+        ]
+        jsonl.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+        )
+        other = open_db(settings.db)
+        try:
+            assert ingest_paths(other, [jsonl]).new == 2
+        finally:
+            other.close()
+
+        clock.set(2023, 4, 14, 21, 30, 30)
+        await runner(app).run_due(app.bot)
+        digest = emu.messages(1001)[-1]
+        assert "共 1 篇新文章" in digest.text  # only the new matching one: no repeats
+        assert "保交楼项目首批交付" in digest.text and "运动会" not in digest.text
+
+        preview = await say(emu, "/digest", 1001)
+        assert "预览" in preview.text
+    assert emu.errors() == []
+
+
+async def test_blocked_subscriber_does_not_hold_up_others(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    users = [2001, 2002, 2003, 2004]
+    async with running(settings, clock) as app:
+        for uid in users:
+            await say(emu, "/subscribe 08:00", uid)
+        emu.block_by_user(2002)
+        clock.set(2023, 4, 13, 8, 0, 1)
+        report = await runner(app).run_due(app.bot)
+        ids = {s.chat_id: s.id for uid in users for s in subs.list_subscriptions(db_of(app), uid)}
+        assert report.outcomes[ids[2002]] == BLOCKED
+        for uid in (2001, 2003, 2004):
+            assert report.outcomes[ids[uid]] == SENT
+            assert "新闻摘要" in emu.messages(uid)[-1].text
+        chat = subs.get_chat(db_of(app), 2002)
+        assert chat is not None and chat.paused and "blocked" in (chat.paused_reason or "")
+        # Paused: not due any more (no retries against a blocked chat).
+        clock.set(2023, 4, 13, 8, 5)
+        assert (await runner(app).run_due(app.bot)).due == 0
+
+        # The user unblocks the bot and writes again: the pause is lifted, today's digest follows.
+        emu.clear_faults(2002)
+        listing = await say(emu, "/subscriptions", 2002)
+        assert f"#{ids[2002]}" in listing.text
+        clock.set(2023, 4, 13, 8, 10)
+        report = await runner(app).run_due(app.bot)
+        assert report.outcomes == {ids[2002]: SENT}
+    assert [c.method for c in emu.errors()] == ["sendMessage"]  # only the one 403
+
+
+async def test_flood_limit_burst_every_subscriber_gets_exactly_one(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    users = list(range(3001, 3009))
+    async with running(settings, clock) as app:
+        db = db_of(app)
+        for uid in users:
+            subs.add_subscription(db, uid, "08:00", now=clock())
+        for uid in users[::3]:
+            emu.fail_with_retry_after(uid, retry_after=1, times=1)
+        clock.set(2023, 4, 13, 8, 0)
+        report = await runner(app).run_due(app.bot)
+        assert report.count(SENT) == len(users)
+        for uid in users:
+            assert len(emu.messages(uid)) == 1, uid
+        assert sum(1 for c in emu.errors() if "Too Many Requests" in (c.error or "")) == 3
+        # A second check the same day sends nothing.
+        clock.set(2023, 4, 13, 8, 1)
+        await runner(app).run_due(app.bot)
+        assert all(len(emu.messages(uid)) == 1 for uid in users)
+
+
+async def test_restart_does_not_duplicate(
+    telegram_emulator: TelegramEmulator, settings: Settings, caplog: pytest.LogCaptureFixture
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 4001)
+        await say(emu, "/subscribe 8:00", 4002)
+        await say(emu, "/subscribe 9:00 二七区", 4001)
+        clock.set(2023, 4, 13, 8, 0)
+        await runner(app).run_due(app.bot)
+        db = db_of(app)
+        # A crash between claiming and sending: 4002's 9:00 digest claimed, never sent or recorded.
+        crashed = subs.add_subscription(db, 4002, "09:00", now=datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+        subs.claim_delivery(db, crashed.id, date(2023, 4, 13), 4002, now=clock())
+    sent_before = {uid: len(emu.messages(uid)) for uid in (4001, 4002)}
+
+    # A new Application on the same database file, later the same morning.
+    clock.set(2023, 4, 13, 9, 30)
+    with caplog.at_level(logging.WARNING, logger="bot.digest_job"):
+        async with running(settings, clock) as app:
+            report = await runner(app).run_due(app.bot)
+            assert "never recorded as sent" in caplog.text  # the crash is reported, not repeated
+            # Only 4001's 9:00 digest was still due; the 8:00 ones and the crashed claim are not resent.
+            assert list(report.outcomes.values()) == [SENT]
+            assert len(emu.messages(4001)) == sent_before[4001] + 1
+            assert len(emu.messages(4002)) == sent_before[4002]
+            assert (await runner(app).run_due(app.bot)).outcomes == {}
+            # Subscriptions made in chat survived the restart.
+            listing = await say(emu, "/subscriptions", 4001)
+            assert "08:00" in listing.text and "09:00" in listing.text
+
+
+async def test_catch_up_after_downtime_within_grace_only(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 5001)
+        await say(emu, "/subscribe 6:00 统战", 5002)  # created 07:00: starts tomorrow
+        await say(emu, "/subscribe 7:30", 5003)
+    count = {uid: len(emu.messages(uid)) for uid in (5001, 5002, 5003)}
+    # Down from 07:00 until 13:45: 08:00 is 5 h 45 min late (within 6 h), 07:30 is 6 h 15 min late.
+    clock.set(2023, 4, 13, 13, 45)
+    async with running(settings, clock) as app:
+        report = await runner(app).run_due(app.bot)
+        assert len(report.outcomes) == 1
+        assert len(emu.messages(5001)) == count[5001] + 1
+        assert len(emu.messages(5002)) == count[5002]
+        assert len(emu.messages(5003)) == count[5003]
+
+
+async def test_migrated_group_gets_its_digest(telegram_emulator: TelegramEmulator, settings: Settings):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    group = emu.group_chat(-4001, supergroup=False)
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 6001, chat=group)
+        emu.migrate_chat(-4001, -1004001)
+        clock.set(2023, 4, 13, 8, 0)
+        report = await runner(app).run_due(app.bot)
+        assert list(report.outcomes.values()) == [SENT]
+        assert "新闻摘要" in emu.messages(-1004001)[-1].text
+        assert subs.list_subscriptions(db_of(app), -4001) == []
+        assert len(subs.list_subscriptions(db_of(app), -1004001)) == 1
+
+
+async def test_commands_bad_input_and_unsubscribe_buttons(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        db = db_of(app)
+        for bad in ("/subscribe 25:99", "/subscribe 8点半"):
+            reply = await say(emu, bad, 7001)
+            assert "不是有效的时间" in reply.text and "/subscribe 8:00" in reply.text
+        reply = await say(emu, "/subscribe 25:99", 7002, lang="en")
+        assert "not a valid time" in reply.text
+        reply = await say(emu, "/timezone Mars/Olympus", 7001)
+        assert "不认识时区" in reply.text and "Asia/Shanghai" in reply.text
+        assert subs.list_subscriptions(db, 7001) == []
+
+        reply = await say(emu, "/timezone America/New_York", 7001)
+        assert "America/New_York" in reply.text
+        await say(emu, "/subscribe 08:00", 7001)
+        await say(emu, "/subscribe 18:00 保交楼", 7001)
+        listing = await say(emu, "/subscriptions", 7001)
+        assert "America/New_York" in listing.text and "保交楼" in listing.text
+
+        reply = await say(emu, "/unsubscribe 999999", 7001)
+        assert "没有找到编号为 999999" in reply.text
+        choice = await say(emu, "/unsubscribe", 7001)
+        data = choice.button_data()
+        first = subs.list_subscriptions(db, 7001)[0]
+        assert data == [f"u:{s.id}" for s in subs.list_subscriptions(db, 7001)] + ["u:all"]
+        emu.push_callback(choice, data[0])
+        await emu.wait_until(
+            lambda: any(
+                m.message_id == choice.message_id and "已取消订阅" in m.text for m in emu.messages(7001)
+            ),
+            what="the choice to be replaced by the result",
+        )
+        assert [s.id for s in subs.list_subscriptions(db, 7001)] == [data_id(data[1])]
+        assert first.id == data_id(data[0])
+        reply = await say(emu, "/unsubscribe all", 7001)
+        assert "已取消全部 1 个订阅" in reply.text
+
+        # A New York subscription at 08:00 is due at 08:00 New York time.
+        await say(emu, "/subscribe 8:00", 7001)
+        clock.set(2023, 4, 13, 7, 59, tz=ZoneInfo("America/New_York"))
+        assert (await runner(app).run_due(app.bot)).due == 0
+        clock.set(2023, 4, 13, 8, 0, tz=ZoneInfo("America/New_York"))
+        assert (await runner(app).run_due(app.bot)).due == 1
+    assert emu.errors() == []
+
+
+async def test_the_job_queue_sends_on_its_own_and_ingests_the_inbox(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+):
+    emu = telegram_emulator
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    dropped = inbox / "late.jsonl"
+    record = {
+        "title": "二七区晚间新闻：地铁新线开通",
+        "date": "2023-04-15",
+        "body": "二七区地铁新线今日开通。",
+    }
+    dropped.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.utime(dropped, (dropped.stat().st_mtime - 60, dropped.stat().st_mtime - 60))  # fully written
+    settings = bot_settings(emu, tmp_path / "job.db", digest_check_seconds=0.2, inbox=inbox)
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock, job=True):
+        await say(emu, "/subscribe 8:00 二七区", 8001)
+        clock.set(2023, 4, 13, 8, 0, 30)
+        digest = (await emu.wait_for_messages(8001, 2))[-1]
+        assert "新闻摘要 · 2023-04-13" in digest.text
+        assert digest.text.index("地铁新线开通") < digest.text.index("专项行动")  # the inbox article, newest
+        assert (inbox / "done" / "late.jsonl").exists()
+        # Several more checks run (each reads the clock) without a second digest.
+        clock.set(2023, 4, 13, 8, 1, 30)
+        seen = clock.calls
+        await emu.wait_until(lambda: clock.calls >= seen + 3, what="three more checks")
+    assert len(emu.messages(8001)) == 2  # the confirmation and one digest

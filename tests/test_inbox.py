@@ -1,0 +1,56 @@
+"""The inbox directory the running bot ingests (issue 5, NEWSBOT_INBOX)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from bot.inbox import ingest_inbox, pending_files
+from storage.articles import count_articles
+from storage.db import open_db
+
+
+def jsonl(*titles: str) -> str:
+    return "\n".join(
+        json.dumps({"title": t, "date": "2023-04-14", "body": f"{t}的正文。"}, ensure_ascii=False)
+        for t in titles
+    )
+
+
+def test_inbox_ingests_once_and_moves_files(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.jsonl").write_text(jsonl("甲新闻", "乙新闻"), encoding="utf-8")
+    (inbox / "bad.jsonl").write_text("{not json", encoding="utf-8")
+    (inbox / "upload.jsonl.part").write_text(jsonl("丙新闻"), encoding="utf-8")  # still uploading
+    (inbox / ".hidden.jsonl").write_text(jsonl("丁新闻"), encoding="utf-8")
+    db = open_db(tmp_path / "n.db")
+    try:
+        later = max(p.stat().st_mtime for p in inbox.iterdir()) + 60
+        report = ingest_inbox(db, inbox, now=later)
+        assert report.new == 2 and report.failed == 1
+        assert count_articles(db) == 2
+        assert (inbox / "done" / "a.jsonl").exists()
+        assert (inbox / "failed" / "bad.jsonl").exists()
+        assert sorted(p.name for p in inbox.iterdir() if p.is_file()) == [
+            ".hidden.jsonl",
+            "upload.jsonl.part",
+        ]
+        # The same name again later: ingested, kept beside the first copy.
+        (inbox / "a.jsonl").write_text(jsonl("甲新闻", "戊新闻"), encoding="utf-8")
+        report = ingest_inbox(db, inbox, now=later + 600)
+        assert report.new == 1 and report.known == 1
+        assert (inbox / "done" / "a.1.jsonl").exists()
+        assert ingest_inbox(db, inbox, now=later + 900).files == []
+    finally:
+        db.close()
+
+
+def test_files_still_being_written_wait(tmp_path):
+    (tmp_path / "p.jsonl").write_text(jsonl("新"), encoding="utf-8")
+    mtime = (tmp_path / "p.jsonl").stat().st_mtime
+    assert pending_files(tmp_path, now=mtime + 1) == []
+    assert pending_files(tmp_path, now=mtime + 10) == [tmp_path / "p.jsonl"]
+    assert pending_files(tmp_path / "missing", now=mtime) == []
+    os.utime(tmp_path / "p.jsonl", (mtime + 100, mtime + 100))
+    assert pending_files(tmp_path, now=mtime + 10) == []

@@ -1,0 +1,317 @@
+"""Digest due-time decisions and /subscribe, /timezone parsing (issue 5): pure, injected clock, no sleeping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.schedule import (
+    ArgumentError,
+    SubscribeRequest,
+    due_local_date,
+    due_subscriptions,
+    next_digest_at,
+    parse_subscribe_args,
+    parse_time,
+    parse_timezone,
+    scheduled_moment,
+)
+
+SH = ZoneInfo("Asia/Shanghai")
+NY = ZoneInfo("America/New_York")
+BERLIN = ZoneInfo("Europe/Berlin")
+LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def at(zone: ZoneInfo, *args: int) -> datetime:
+    return datetime(*args, tzinfo=zone)
+
+
+def due(hhmm: time, zone: ZoneInfo, now: datetime, last: date | None = None, **kw) -> date | None:
+    kw.setdefault("created_at", LONG_AGO)
+    return due_local_date(hhmm, zone, now, last_local_date=last, **kw)
+
+
+# ---- one subscription, Asia/Shanghai (no DST) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (at(SH, 2023, 4, 7, 7, 59, 59), None),  # a second early
+        (at(SH, 2023, 4, 7, 8, 0, 0), date(2023, 4, 7)),  # on time
+        (at(SH, 2023, 4, 7, 8, 0, 30), date(2023, 4, 7)),
+        (at(SH, 2023, 4, 7, 13, 59, 59), date(2023, 4, 7)),  # bot was down: caught up within 6 h grace
+        (at(SH, 2023, 4, 7, 14, 0, 0), None),  # grace over
+        (at(SH, 2023, 4, 7, 23, 59), None),
+        (at(UTC, 2023, 4, 7, 0, 0), date(2023, 4, 7)),  # 08:00 Shanghai is 00:00 UTC
+        (at(UTC, 2023, 4, 6, 23, 59), None),
+    ],
+)
+def test_shanghai_due_window(now, expected):
+    assert due(time(8, 0), SH, now) == expected
+
+
+def test_no_second_digest_the_same_local_day_after_restart():
+    # The ledger says today's digest went out (or was claimed) already: a restarted bot must not resend.
+    now = at(SH, 2023, 4, 7, 8, 0, 30)
+    assert due(time(8, 0), SH, now, last=date(2023, 4, 7)) is None
+    assert due(time(8, 0), SH, now + timedelta(hours=2), last=date(2023, 4, 7)) is None
+    # Yesterday's delivery does not block today's.
+    assert due(time(8, 0), SH, now, last=date(2023, 4, 6)) == date(2023, 4, 7)
+    # The next day it is due again.
+    assert due(time(8, 0), SH, now + timedelta(days=1), last=date(2023, 4, 7)) == date(2023, 4, 8)
+
+
+def test_ledger_date_in_the_future_blocks():
+    # After a timezone change westwards the ledger's local date can be "tomorrow": still no second digest.
+    assert due(time(8, 0), SH, at(SH, 2023, 4, 7, 9, 0), last=date(2023, 4, 8)) is None
+
+
+def test_catch_up_is_same_local_day_only():
+    # 23:00 digest; bot down from 22:00 to 01:00: the missed 23:00 is not sent after midnight (new day),
+    # even though it is within 6 hours. The new day's 23:00 still comes.
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 1, 0)) is None
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 7, 23, 59)) == date(2023, 4, 7)
+
+
+def test_midnight_subscription():
+    assert due(time(0, 0), SH, at(SH, 2023, 4, 7, 0, 0)) == date(2023, 4, 7)
+    assert due(time(0, 0), SH, at(SH, 2023, 4, 6, 23, 59, 59)) is None
+    assert due(time(0, 0), SH, at(SH, 2023, 4, 7, 5, 59)) == date(2023, 4, 7)
+    assert due(time(0, 0), SH, at(SH, 2023, 4, 7, 6, 0)) is None
+
+
+def test_custom_grace():
+    now = at(SH, 2023, 4, 7, 8, 30)
+    assert due(time(8, 0), SH, now, grace=timedelta(minutes=10)) is None
+    assert due(time(8, 0), SH, now, grace=timedelta(hours=1)) == date(2023, 4, 7)
+
+
+def test_subscribing_after_todays_time_starts_tomorrow():
+    created = at(SH, 2023, 4, 7, 10, 0)
+    assert due(time(8, 0), SH, at(SH, 2023, 4, 7, 10, 0, 30), created_at=created) is None
+    assert due(time(8, 0), SH, at(SH, 2023, 4, 8, 8, 0), created_at=created) == date(2023, 4, 8)
+    # Subscribing at 07:59 for 08:00 gives a digest a minute later.
+    early = at(SH, 2023, 4, 7, 7, 59)
+    assert due(time(8, 0), SH, at(SH, 2023, 4, 7, 8, 0), created_at=early) == date(2023, 4, 7)
+
+
+def test_naive_now_is_rejected():
+    with pytest.raises(ValueError):
+        due_local_date(time(8, 0), SH, datetime(2023, 4, 7, 8, 0), last_local_date=None)  # noqa: DTZ001
+
+
+# ---- daylight saving ---------------------------------------------------------------------------------
+
+
+def test_new_york_spring_forward_existing_time_uses_new_offset():
+    # 2024-03-10: clocks jump 02:00 EST -> 03:00 EDT. 08:00 that day is 12:00 UTC (EDT), the day before 13:00.
+    assert scheduled_moment(date(2024, 3, 9), time(8, 0), NY) == datetime(2024, 3, 9, 13, 0, tzinfo=UTC)
+    assert scheduled_moment(date(2024, 3, 10), time(8, 0), NY) == datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
+    assert due(time(8, 0), NY, datetime(2024, 3, 10, 11, 59, tzinfo=UTC)) is None
+    assert due(time(8, 0), NY, datetime(2024, 3, 10, 12, 0, tzinfo=UTC)) == date(2024, 3, 10)
+
+
+def test_new_york_spring_forward_missing_time_is_sent_once_an_hour_later():
+    # 02:30 does not exist on 2024-03-10; it is taken as 03:30 EDT (07:30 UTC), exactly once that day.
+    moment = scheduled_moment(date(2024, 3, 10), time(2, 30), NY)
+    assert moment == datetime(2024, 3, 10, 7, 30, tzinfo=UTC)
+    assert moment.astimezone(NY).strftime("%H:%M") == "03:30"
+    assert due(time(2, 30), NY, at(NY, 2024, 3, 10, 3, 29)) is None
+    assert due(time(2, 30), NY, at(NY, 2024, 3, 10, 3, 30)) == date(2024, 3, 10)
+    assert due(time(2, 30), NY, at(NY, 2024, 3, 10, 3, 31), last=date(2024, 3, 10)) is None
+
+
+def test_new_york_fall_back_repeated_time_is_sent_once():
+    # 2024-11-03: 01:00-02:00 happens twice. 01:30 is the first one (EDT, 05:30 UTC); at the second 01:30
+    # (06:30 UTC) the ledger already holds the day.
+    first = datetime(2024, 11, 3, 5, 30, tzinfo=UTC)
+    second = datetime(2024, 11, 3, 6, 30, tzinfo=UTC)
+    assert scheduled_moment(date(2024, 11, 3), time(1, 30), NY) == first
+    assert due(time(1, 30), NY, first) == date(2024, 11, 3)
+    assert due(time(1, 30), NY, second, last=date(2024, 11, 3)) is None
+    assert due(time(1, 30), NY, first - timedelta(seconds=1)) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "utc_hour"),
+    [
+        (date(2024, 3, 30), 7),  # CET (+1): 08:00 local = 07:00 UTC
+        (date(2024, 3, 31), 6),  # CEST from 02:00 that night: 08:00 = 06:00 UTC
+        (date(2024, 10, 26), 6),
+        (date(2024, 10, 27), 7),  # back to CET
+    ],
+)
+def test_berlin_transitions(day, utc_hour):
+    moment = scheduled_moment(day, time(8, 0), BERLIN)
+    assert moment == datetime(day.year, day.month, day.day, utc_hour, 0, tzinfo=UTC)
+    assert due(time(8, 0), BERLIN, moment) == day
+    assert due(time(8, 0), BERLIN, moment - timedelta(seconds=1)) is None
+
+
+def test_berlin_missing_hour():
+    # 2024-03-31 02:15 does not exist in Berlin: sent at 03:15 CEST (01:15 UTC).
+    assert scheduled_moment(date(2024, 3, 31), time(2, 15), BERLIN) == datetime(
+        2024, 3, 31, 1, 15, tzinfo=UTC
+    )
+
+
+def test_catch_up_across_dst_uses_real_elapsed_time():
+    # Berlin, 2024-03-31, 01:00 digest (CET, 00:00 UTC). Grace 6 h of real time ends at 06:00 UTC = 08:00 CEST,
+    # not 07:00 wall clock.
+    assert due(time(1, 0), BERLIN, at(BERLIN, 2024, 3, 31, 7, 59)) == date(2024, 3, 31)
+    assert due(time(1, 0), BERLIN, at(BERLIN, 2024, 3, 31, 8, 0)) is None
+
+
+# ---- several subscriptions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sub:
+    local_time: str
+    created_at: datetime = LONG_AGO
+
+
+@dataclass(frozen=True)
+class Cand:
+    id: int
+    timezone: str
+    last_local_date: date | None
+    subscription: Sub
+
+
+def test_several_subscriptions_across_zones():
+    now = datetime(2024, 3, 10, 13, 0, tzinfo=UTC)  # 21:00 Shanghai, 09:00 New York (EDT), 14:00 Berlin
+    cands = [
+        Cand(1, "Asia/Shanghai", None, Sub("21:00")),  # due now
+        Cand(2, "Asia/Shanghai", None, Sub("08:00")),  # 13 h ago: beyond grace
+        Cand(3, "America/New_York", None, Sub("08:00")),  # 1 h ago: catch-up
+        Cand(4, "America/New_York", date(2024, 3, 10), Sub("08:00")),  # already sent today
+        Cand(5, "Europe/Berlin", date(2024, 3, 9), Sub("14:00")),  # due, yesterday's was sent
+        Cand(6, "Europe/Berlin", None, Sub("14:01")),  # a minute early
+        Cand(7, "No/Such_Zone", None, Sub("21:00")),  # broken zone falls back to Shanghai
+    ]
+    result = due_subscriptions(cands, now)
+    assert [d.subscription_id for d in result] == [3, 1, 5, 7]  # longest-waiting first
+    assert {d.subscription_id: d.local_date for d in result} == {
+        1: date(2024, 3, 10),
+        3: date(2024, 3, 10),
+        5: date(2024, 3, 10),
+        7: date(2024, 3, 10),
+    }
+    assert result[0].scheduled_at == datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
+
+
+def test_day_boundary_differs_per_zone():
+    # 2023-04-06 23:30 UTC is already 04-07 in Shanghai but still 04-06 in New York.
+    now = datetime(2023, 4, 6, 23, 30, tzinfo=UTC)
+    cands = [
+        Cand(1, "Asia/Shanghai", date(2023, 4, 6), Sub("07:30")),
+        Cand(2, "America/New_York", date(2023, 4, 6), Sub("19:30")),
+        Cand(3, "America/New_York", date(2023, 4, 5), Sub("19:30")),
+    ]
+    assert [(d.subscription_id, d.local_date) for d in due_subscriptions(cands, now)] == [
+        (1, date(2023, 4, 7)),
+        (3, date(2023, 4, 6)),
+    ]
+
+
+def test_next_digest_at():
+    now = at(SH, 2023, 4, 7, 10, 0)
+    assert next_digest_at(time(8, 0), SH, now) == at(SH, 2023, 4, 8, 8, 0)
+    assert next_digest_at(time(11, 0), SH, now) == at(SH, 2023, 4, 7, 11, 0)
+
+
+# ---- argument parsing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], SubscribeRequest("08:00", ())),
+        (["8:00"], SubscribeRequest("08:00", ())),
+        (["08:00"], SubscribeRequest("08:00", ())),
+        (["7:05", "交通", "教育"], SubscribeRequest("07:05", ("交通", "教育"))),
+        (["２１：３０"], SubscribeRequest("21:30", ())),
+        (["21：30", "二七区"], SubscribeRequest("21:30", ("二七区",))),
+        (["二七区"], SubscribeRequest("08:00", ("二七区",))),
+        (["二七区", "9:15"], SubscribeRequest("09:15", ("二七区",))),
+        (["0:00"], SubscribeRequest("00:00", ())),
+        (["23:59", "2023"], SubscribeRequest("23:59", ("2023",))),
+        (["交通", "交通"], SubscribeRequest("08:00", ("交通",))),
+    ],
+)
+def test_parse_subscribe_ok(args, expected):
+    assert parse_subscribe_args(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["25:99"],
+        ["24:00"],
+        ["8:60"],
+        ["8点半"],
+        ["8点"],
+        ["8"],
+        ["0800"],
+        ["8:5"],
+        ["上午8点"],
+        ["8:00", "9:00"],
+    ],
+)
+def test_parse_subscribe_bad_time(args):
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError)
+    assert result.code == "bad_time"
+
+
+def test_parse_subscribe_limits():
+    assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
+    many = [f"词{i}" for i in range(11)]
+    assert parse_subscribe_args(many) == ArgumentError("too_many_keywords", "11")
+
+
+@pytest.mark.parametrize("text", ["8:00", "08:00", "23:59", "0:00"])
+def test_parse_time_ok(text):
+    assert parse_time(text) is not None
+
+
+@pytest.mark.parametrize("text", ["25:99", "24:00", "8点半", "", "8", "-1:00", "8:00am"])
+def test_parse_time_bad(text):
+    assert parse_time(text) is None
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["Asia/Shanghai"], "Asia/Shanghai"),
+        (["america/new_york"], "America/New_York"),
+        (["Europe/Berlin"], "Europe/Berlin"),
+        (["UTC"], "UTC"),
+        (["北京"], "Asia/Shanghai"),
+        (["纽约"], "America/New_York"),
+    ],
+)
+def test_parse_timezone_ok(args, expected):
+    assert parse_timezone(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([], "missing_timezone"),
+        (["Mars/Olympus"], "bad_timezone"),
+        (["Shanghai"], "bad_timezone"),
+        (["../../etc/passwd"], "bad_timezone"),
+        (["+08:00"], "bad_timezone"),
+    ],
+)
+def test_parse_timezone_bad(args, code):
+    result = parse_timezone(args)
+    assert isinstance(result, ArgumentError)
+    assert result.code == code

@@ -1,0 +1,164 @@
+"""Subscriptions, chat settings and the digest delivery ledger on a real SQLite file (issue 5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from storage import subscriptions as subs
+from storage.db import open_db
+
+NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "newsbot.db")
+    yield database
+    database.conn.close()
+
+
+def add_articles(db, *dates: str | None) -> list[int]:
+    ids = []
+    for n, day in enumerate(dates):
+        row = {
+            "fingerprint": f"fp-{len(list(db['articles'].rows))}-{n}",
+            "title": f"标题{n}",
+            "date": day,
+            "body": "正文",
+            "ingested_at": NOW.isoformat(),
+        }
+        ids.append(db["articles"].insert(row).last_pk)
+    return ids
+
+
+def test_add_list_remove(db):
+    a = subs.add_subscription(db, 100, "08:00", ["交通"], now=NOW)
+    b = subs.add_subscription(db, 100, "07:30", now=NOW)
+    other = subs.add_subscription(db, 200, "08:00", now=NOW)
+    assert a.keywords == ("交通",) and a.created_at == NOW
+    assert [s.id for s in subs.list_subscriptions(db, 100)] == [b.id, a.id]  # by time of day
+    chat = subs.get_chat(db, 100)
+    assert chat is not None and chat.timezone == "Asia/Shanghai" and chat.language == "zh"
+
+    assert subs.remove_subscription(db, 100, other.id) is False  # not this chat's
+    assert subs.remove_subscription(db, 100, a.id) is True
+    assert subs.remove_subscription(db, 100, a.id) is False  # already gone
+    assert [s.id for s in subs.list_subscriptions(db, 100)] == [b.id]
+    assert subs.remove_all_subscriptions(db, 200) == 1
+    assert subs.list_subscriptions(db, 200) == []
+    assert [s.id for s in subs.list_subscriptions(db, 100)] == [b.id]
+
+
+def test_subscriptions_survive_reopen(tmp_path):
+    path = tmp_path / "x.db"
+    first = open_db(path)
+    sub = subs.add_subscription(first, 1, "21:30", ["二七区", "教育"], now=NOW)
+    subs.set_timezone(first, 1, "Europe/Berlin")
+    first.conn.close()
+    second = open_db(path)
+    assert subs.list_subscriptions(second, 1) == [sub]
+    assert subs.get_chat(second, 1).timezone == "Europe/Berlin"
+    second.conn.close()
+
+
+def test_schedule_candidates_skip_paused_and_removed(db):
+    a = subs.add_subscription(db, 1, "08:00", now=NOW)
+    b = subs.add_subscription(db, 2, "08:00", now=NOW)
+    c = subs.add_subscription(db, 3, "08:00", now=NOW)
+    subs.remove_subscription(db, 3, c.id)
+    subs.pause_chat(db, 2, "Forbidden: bot was blocked by the user")
+    assert subs.get_chat(db, 2).paused
+    assert [s.id for s in subs.schedule_candidates(db)] == [a.id]
+    # Writing to the bot again lifts the pause; the subscription comes back.
+    subs.register_chat(db, 2, language="en")
+    chat = subs.get_chat(db, 2)
+    assert not chat.paused and chat.paused_reason is None and chat.language == "en"
+    assert [s.id for s in subs.schedule_candidates(db)] == [a.id, b.id]
+
+
+def test_claim_is_once_per_local_day(db):
+    sub = subs.add_subscription(db, 1, "08:00", now=NOW)
+    day = date(2023, 4, 7)
+    first = subs.claim_delivery(db, sub.id, day, 1, now=NOW)
+    assert first is not None
+    assert subs.claim_delivery(db, sub.id, day, 1, now=NOW) is None  # a second run, or after restart
+    (state,) = subs.schedule_candidates(db)
+    assert state.last_local_date == day
+    assert subs.claim_delivery(db, sub.id, date(2023, 4, 8), 1, now=NOW) is not None
+    assert [d.local_date for d in subs.deliveries(db, sub.id)] == [day, date(2023, 4, 8)]
+
+
+def test_articles_at_most_once_per_subscription(db):
+    ids = add_articles(db, "2023-04-05", "2023-04-07", None, "2023-04-06")
+    sub = subs.add_subscription(db, 1, "08:00", now=NOW)
+    other = subs.add_subscription(db, 1, "09:00", now=NOW)
+    # Newest first; undated last.
+    assert subs.undelivered_article_ids(db, sub.id) == [ids[1], ids[3], ids[0], ids[2]]
+    assert subs.undelivered_article_ids(db, sub.id, candidate_ids=[ids[0], ids[2]]) == [ids[0], ids[2]]
+    assert subs.undelivered_article_ids(db, sub.id, candidate_ids=[]) == []
+
+    d1 = subs.claim_delivery(
+        db, sub.id, date(2023, 4, 7), 1, shown_ids=ids[1:2], counted_ids=ids[3:], now=NOW
+    )
+    assert d1 is not None
+    assert subs.undelivered_article_ids(db, sub.id) == [ids[0], ids[2]]
+    assert subs.delivered_article_ids(db, sub.id) == [ids[1], ids[3]]
+    assert subs.delivered_article_ids(db, sub.id, shown_only=True) == [ids[1]]
+    # Another subscription of the same chat is independent.
+    assert len(subs.undelivered_article_ids(db, other.id)) == 4
+    # A later claim naming an article already covered does not record it twice.
+    d2 = subs.claim_delivery(db, sub.id, date(2023, 4, 8), 1, shown_ids=[ids[1], ids[0]], now=NOW)
+    assert d2 is not None
+    assert subs.delivered_article_ids(db, sub.id) == [ids[1], ids[3], ids[0]]
+    new = add_articles(db, "2023-04-08")
+    assert subs.undelivered_article_ids(db, sub.id) == [new[0], ids[2]]
+
+
+def test_finish_release_and_unfinished(db):
+    ids = add_articles(db, "2023-04-07")
+    sub = subs.add_subscription(db, 1, "08:00", now=NOW)
+    d = subs.claim_delivery(db, sub.id, date(2023, 4, 7), 1, shown_ids=ids, now=NOW)
+    assert [c.id for c in subs.unfinished_claims(db)] == [d]
+    subs.release_delivery(db, d)  # certainly not sent: undo, the article is available again
+    assert subs.deliveries(db, sub.id) == []
+    assert subs.undelivered_article_ids(db, sub.id) == ids
+    d = subs.claim_delivery(db, sub.id, date(2023, 4, 7), 1, shown_ids=ids, now=NOW)
+    subs.finish_delivery(db, d, subs.SENT, message_id=42)
+    (row,) = subs.deliveries(db, sub.id)
+    assert row.status == subs.SENT and row.message_id == 42
+    assert subs.unfinished_claims(db) == []
+    empty = subs.claim_delivery(db, sub.id, date(2023, 4, 8), 1, status=subs.EMPTY, now=NOW)
+    assert empty is not None and subs.unfinished_claims(db) == []
+
+
+def test_claim_rolls_back_as_a_whole(db):
+    sub = subs.add_subscription(db, 1, "08:00", now=NOW)
+    with pytest.raises(TypeError):
+        subs.claim_delivery(db, sub.id, date(2023, 4, 7), 1, shown_ids=[object()], now=NOW)  # type: ignore[list-item]
+    assert subs.deliveries(db, sub.id) == []  # no half-written ledger row
+    assert subs.claim_delivery(db, sub.id, date(2023, 4, 7), 1, now=NOW) is not None
+
+
+def test_migrate_chat(db):
+    sub = subs.add_subscription(db, -100, "08:00", ["交通"], now=NOW)
+    subs.set_timezone(db, -100, "Europe/Berlin")
+    subs.claim_delivery(db, sub.id, date(2023, 4, 7), -100, now=NOW)
+    subs.migrate_chat(db, -100, -1009999)
+    assert subs.list_subscriptions(db, -100) == []
+    (moved,) = subs.list_subscriptions(db, -1009999)
+    assert moved.id == sub.id and moved.keywords == ("交通",)
+    assert subs.get_chat(db, -1009999).timezone == "Europe/Berlin"
+    assert subs.get_chat(db, -100) is None
+    assert subs.deliveries(db, sub.id)[0].chat_id == -1009999
+    # Migrating into a chat that already exists merges the subscriptions into it.
+    other = subs.add_subscription(db, -200, "09:00", now=NOW)
+    subs.migrate_chat(db, -200, -1009999)
+    assert {s.id for s in subs.list_subscriptions(db, -1009999)} == {sub.id, other.id}
+
+
+def test_set_timezone_creates_chat(db):
+    chat = subs.set_timezone(db, 5, "America/New_York")
+    assert chat.timezone == "America/New_York"
+    assert subs.get_chat(db, 5).timezone == "America/New_York"
