@@ -328,10 +328,60 @@ def serve() -> None:
     from bot.logs import RedactFilter, configure_logging
 
     token = settings.telegram_bot_token.get_secret_value()
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # structured logs replace the plain ones get_settings() set up
+        if not getattr(handler, "_newsbot", False):
+            root.removeHandler(handler)
     configure_logging(settings.log_level, secrets=[token])
-    for handler in logging.getLogger().handlers:  # the token never reaches any log output
+    for handler in root.handlers:  # the token never reaches any log output
         handler.addFilter(RedactFilter([token]))
     try:
         run(settings)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+
+
+# --- operations (deployment) -------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("path")
+def backup(path: str) -> None:
+    """备份数据库 Back up the database to PATH (a file, or a directory for newsbot-backup.db).
+
+    Safe while the bot and `newsbot ingest` are running: SQLite's online backup API copies a
+    consistent snapshot. Restore by stopping the bot and copying the file over NEWSBOT_DB.
+    """
+    from storage.backup import backup_database
+
+    settings = get_settings()
+    try:
+        target = backup_database(settings.db, path)
+    except StorageError as exc:
+        raise click.ClickException(f"备份失败 / backup failed: {exc}") from exc
+    click.echo(f"已备份到 backed up to {target}")
+
+
+@main.command()
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; the exit code says it all.")
+@click.option(
+    "--require",
+    "required",
+    multiple=True,
+    help="A service that must have run recently, e.g. digest_scheduler (repeatable).",
+)
+def health(quiet: bool, required: tuple[str, ...]) -> None:
+    """健康检查 Check the database and background services; exit 0 when healthy, 1 when not.
+
+    Prints the same JSON as the bot's /healthz endpoint. For scripts and Docker's HEALTHCHECK.
+    """
+    from datetime import timedelta
+
+    from storage.health import check
+
+    settings = get_settings()
+    expected = {name: timedelta(minutes=10) for name in required}
+    report = check(settings.db, expected=expected)
+    if not quiet:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    sys.exit(0 if report.ok else 1)

@@ -34,12 +34,25 @@ class Settings(BaseSettings):
     log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
 
     # --- digests (digest engineer) ---
-    digest_check_seconds: float = 30.0  # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
-    digest_grace_hours: float = 6.0  # NEWSBOT_DIGEST_GRACE_HOURS: catch-up window after downtime
-    digest_max_articles: int = 10  # NEWSBOT_DIGEST_MAX_ARTICLES: listed per digest; the rest are counted
-    digest_send_empty: bool = False  # NEWSBOT_DIGEST_SEND_EMPTY: send "nothing new" digests
-    digest_rate_per_second: float = 25.0  # NEWSBOT_DIGEST_RATE_PER_SECOND: overall sending pace
-    digest_max_subscriptions: int = 20  # NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS: per chat
+    # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
+    digest_check_seconds: float = Field(default=30.0, gt=0)
+    # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, the same local day
+    digest_grace_hours: float = Field(default=6.0, ge=0, le=24)
+    # NEWSBOT_DIGEST_MAX_ARTICLES: articles listed per digest; the rest are counted
+    digest_max_articles: int = Field(default=10, ge=1, le=50)
+    # NEWSBOT_DIGEST_SEND_EMPTY: send a "nothing new" digest instead of nothing
+    digest_send_empty: bool = False
+    # NEWSBOT_DIGEST_RATE_PER_SECOND: overall sending pace (Telegram allows about 30/s)
+    digest_rate_per_second: float = Field(default=25.0, gt=0, le=30)
+    # NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS: subscriptions per chat
+    digest_max_subscriptions: int = Field(default=20, ge=1)
+    # NEWSBOT_INBOX: directory whose page files the running bot ingests (unset: none)
+    inbox: Path | None = None
+
+    @field_validator("inbox", mode="before")
+    @classmethod
+    def _blank_inbox_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     # --- Telegram (bot engineer) ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.

@@ -1,0 +1,135 @@
+"""Building the Telegram application: settings in, a ready python-telegram-bot `Application` out.
+
+Life cycle (as `run_polling` drives it): initialize → ``post_init`` (open the services: database,
+seeds if empty, searcher; register the command menu in Chinese and English) → polling → stop →
+``post_shutdown`` (close the services). ``run_polling`` stops on SIGINT/SIGTERM.
+
+Handlers are added in one order: the core commands, then the subscription commands of
+`bot.handlers_subscriptions` (`add_subscription_handlers`, the single place they plug in), then the
+catch-alls (unknown commands, plain text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import logging
+import os
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, CommandHandler, ContextTypes, Defaults, filters
+
+from bot.conversation import FloodGuard
+from bot.handlers import SERVICES, core_handlers, fallback_handlers, on_error, services_of, who_of
+from bot.replies import HTML, Reply, format_notice
+from bot.sending import send_reply
+from bot.services import Services, open_services
+from bot.settings import Settings
+from bot.texts import COMMANDS, LANGUAGES, SUBSCRIPTION_COMMANDS
+
+log = logging.getLogger(__name__)
+
+TIMEZONE = "Asia/Shanghai"
+FLOOD_LIMIT = 20  # searches per user per minute
+
+
+class MissingTokenError(ValueError):
+    """`newsbot serve` without TELEGRAM_BOT_TOKEN."""
+
+
+def menu_commands(lang: str) -> list[BotCommand]:
+    """The command menu in one language (admin-only commands are left out)."""
+    return [BotCommand(c.name, c.menu[lang]) for c in COMMANDS if c.in_menu]
+
+
+async def set_command_menus(application: Application) -> None:  # type: ignore[type-arg]
+    """setMyCommands: Chinese as the default menu, English for English-language clients."""
+    for lang in LANGUAGES:
+        language_code = None if lang == "zh" else lang
+        try:
+            await application.bot.set_my_commands(menu_commands(lang), language_code=language_code)
+        except TelegramError as exc:
+            log.warning("could not set the command menu", extra={"lang": lang, "error": exc.message})
+
+
+async def on_subscriptions_unavailable(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The subscription commands before bot/handlers_subscriptions.py exists: say they are coming."""
+    chat = update.effective_chat
+    if chat is not None:
+        lang = who_of(update, services_of(context)).lang
+        await send_reply(context.bot, chat.id, Reply(format_notice(lang, "subscriptions_unavailable", HTML)))
+
+
+def add_subscription_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """The one place the digest side plugs in: ``bot.handlers_subscriptions.register(application)``.
+
+    `register` adds its handlers (group 0) and may schedule jobs on ``application.job_queue``; its
+    handlers find the `Services` in ``context.application.bot_data["services"]`` (opened in post_init).
+    """
+    if importlib.util.find_spec("bot.handlers_subscriptions") is None:
+        application.add_handler(
+            CommandHandler(
+                list(SUBSCRIPTION_COMMANDS), on_subscriptions_unavailable, filters=filters.UpdateType.MESSAGE
+            )
+        )
+        return
+    from bot import handlers_subscriptions
+
+    handlers_subscriptions.register(application)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    services_factory: Callable[[Settings], Services] | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init."""
+    if settings.telegram_bot_token is None:
+        raise MissingTokenError(
+            "TELEGRAM_BOT_TOKEN 未设置：请在环境变量或 .env 中设置机器人令牌（从 @BotFather 获取）。"
+            " / TELEGRAM_BOT_TOKEN is not set: put the bot token from @BotFather in the environment or .env."
+        )
+    # Opt in to PTB's future `RetryAfter.retry_after` as a timedelta (bot.sending reads both kinds): without
+    # it PTB 22 warns each time a RetryAfter is even constructed.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    factory = services_factory or (lambda s: open_services(s, flood=FloodGuard(limit=FLOOD_LIMIT)))
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        services = await asyncio.to_thread(factory, settings)
+        application.bot_data[SERVICES] = services
+        await set_command_menus(application)
+        log.info("newsbot is up", extra={"bot": application.bot.username})
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        services = application.bot_data.pop(SERVICES, None)
+        if isinstance(services, Services):
+            services.close()
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(TIMEZONE)))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+    for handler in core_handlers():
+        application.add_handler(handler)
+    add_subscription_handlers(application)
+    for handler in fallback_handlers():
+        application.add_handler(handler)
+    application.add_error_handler(on_error)
+    return application
+
+
+def run(settings: Settings) -> None:
+    """`newsbot serve`: long polling until SIGINT/SIGTERM."""
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)

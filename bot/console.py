@@ -1,0 +1,146 @@
+"""`newsbot chat`: the bot in the terminal, no token needed.
+
+The same `Conversation` as Telegram, with replies rendered as plain text (`bot.replies.PLAIN`):
+commands, searches, questions; buttons are shown numbered and pressed by typing their number.
+Interactive with line editing and history (readline) on a TTY; reads lines from stdin when piped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from bot.conversation import Conversation, Press, Who
+from bot.replies import PLAIN, Button, Keyboard, Reply, format_keyboard_plain
+from bot.services import open_services
+from bot.settings import Settings
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+HISTORY_FILE = Path("~/.newsbot_history")
+PROMPT = "> "
+RULE = "─" * 40
+
+
+class ConsoleChat:
+    """One console session: a line in, the rendered replies out (pure apart from the conversation)."""
+
+    def __init__(self, conversation: Conversation, who: Who) -> None:
+        self.conversation = conversation
+        self.who = who
+        self.buttons: list[Button] = []  # the latest keyboard, flattened, pressed by number
+
+    def handle(self, line: str) -> str:
+        """The output for one input line (empty for a blank line)."""
+        line = line.strip()
+        if not line:
+            return ""
+        if line.startswith("/") and len(line) > 1:
+            head, _, rest = line[1:].partition(" ")
+            name = head.split("@", 1)[0]
+            return self._render(self.conversation.command(name, rest, self.who))
+        number = line.translate(_FULLWIDTH_DIGITS)
+        if number.isascii() and number.isdigit() and self.buttons:
+            index = int(number) - 1
+            if 0 <= index < len(self.buttons) and self.buttons[index].data is not None:
+                return self._render_press(self.conversation.press(self.buttons[index].data or "", self.who))
+            return text(self.who.lang, "console_no_button", n=number)
+        return self._render(self.conversation.text(line, self.who))
+
+    def _render(self, replies: Iterable[Reply]) -> str:
+        out = []
+        keyboard: Keyboard = ()
+        for reply in replies:
+            out.append(reply.text)
+            if reply.buttons:
+                keyboard = reply.buttons
+                out.append(format_keyboard_plain(reply.buttons, self.who.lang))
+        self.buttons = [b for row in keyboard for b in row] if keyboard else self.buttons
+        return f"\n{RULE}\n".join(out)
+
+    def _render_press(self, press: Press) -> str:
+        parts = []
+        if press.notice:
+            parts.append(f"（{press.notice}）")
+        rendered = [r for r in ([press.edit] if press.edit else []) + list(press.replies)]
+        if rendered:
+            parts.append(self._render(rendered))
+        return "\n".join(parts)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
+    if not interactive:
+        yield from stream
+        return
+    while True:
+        try:
+            yield input(PROMPT)
+        except EOFError:
+            print()
+            return
+        except KeyboardInterrupt:
+            print()
+            continue
+
+
+@contextlib.contextmanager
+def _history(enabled: bool) -> Iterator[None]:
+    """Readline history in ~/.newsbot_history while interactive (when readline is available)."""
+    if not enabled:
+        yield
+        return
+    try:
+        import readline
+    except ImportError:  # e.g. Windows without pyreadline
+        yield
+        return
+    path = HISTORY_FILE.expanduser()
+    with contextlib.suppress(OSError):
+        readline.read_history_file(path)
+    readline.set_history_length(1000)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            readline.write_history_file(path)
+
+
+def run_console(
+    settings: Settings,
+    *,
+    lang: str = "zh",
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> None:
+    """Chat in the terminal until end of input."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
+    services = open_services(settings, markup=PLAIN, flood=None)
+    try:
+        chat = ConsoleChat(services.conversation, Who(user_id=0, lang=lang, is_admin=True))
+        if interactive:
+            print(text(lang, "console_hello"), file=stdout)
+        with _history(interactive):
+            for line in _lines(stdin, interactive):
+                try:
+                    output = chat.handle(line)
+                except Exception as exc:  # one bad line must not end the session; logged in full
+                    log.exception("console: error while answering a line")
+                    output = f"{text(lang, 'error')} ({type(exc).__name__})"
+                if output:
+                    print(output, file=stdout)
+                    if not interactive:
+                        print(RULE, file=stdout)
+                    stdout.flush()
+    finally:
+        services.close()

@@ -1,0 +1,111 @@
+"""Helpers for the chat-side tests: a seeded database with extra articles, settings, a running bot."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dtm
+import json
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.services import Services
+from bot.settings import Settings
+from storage.db import open_db
+from storage.ingest import ingest_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+LONG_SENTENCE = "二七区持续推进老旧小区改造，加快补齐民生短板，让群众住得更安心、更舒心。"
+LONG_ARTICLE_TITLE = "二七区老旧小区改造三年行动综述"
+HOSTILE_TITLE = '<b>公告</b> & "通知" <script>x</script>'
+
+
+def extra_articles() -> list[dict[str, Any]]:
+    """Articles added to the seed page: a long one, one with markup in its title, and eight more on 保交楼."""
+    records: list[dict[str, Any]] = [
+        {
+            "title": LONG_ARTICLE_TITLE,
+            "date": "2023-04-20",
+            "source": "测试稿",
+            "paragraphs": [LONG_SENTENCE * 40 for _ in range(6)],  # ~ 8,800 characters
+        },
+        {
+            "title": HOSTILE_TITLE,
+            "date": "2023-04-21",
+            "source": "测试稿",
+            "paragraphs": ["通知正文 <i>不是标签</i> & 也不是实体 &amp; 保交楼专项通知。"],
+        },
+    ]
+    for i in range(8):
+        records.append(
+            {
+                "title": f"保交楼项目第{i + 1}批交付",
+                "date": f"2023-05-{i + 1:02d}",
+                "source": "测试稿",
+                "paragraphs": [
+                    f"第{i + 1}批保交楼项目顺利交付，{i + 10}00户居民拿到钥匙。保交楼工作持续推进。"
+                ],
+            }
+        )
+    return records
+
+
+def make_database(path: Path, work: Path) -> Path:
+    """A database with the seed page and `extra_articles()`, ingested with the real pipeline."""
+    work.mkdir(parents=True, exist_ok=True)
+    jsonl = work / "extra.jsonl"
+    jsonl.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in extra_articles()) + "\n", encoding="utf-8"
+    )
+    db = open_db(path)
+    try:
+        report = ingest_paths(db, [SEEDS, jsonl])
+        assert report.failed == 0, report
+    finally:
+        db.close()
+    return path
+
+
+def copy_database(template: Path, target: Path) -> Path:
+    shutil.copyfile(template, target)
+    return target
+
+
+def bot_settings(emulator: Any, db: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "TELEGRAM_BOT_TOKEN": emulator.token,
+        "TELEGRAM_API_BASE_URL": emulator.base_url,
+        "db": db,
+        "seeds": SEEDS,
+        "admin_ids": (4242,),
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    settings: Settings, *, services_factory: Callable[[Settings], Services] | None = None
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The real application, polling the emulator, with the life cycle `run_polling` drives."""
+    app = build_application(settings, services_factory=services_factory)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=dtm.timedelta(seconds=2))
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)

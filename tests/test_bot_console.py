@@ -1,0 +1,75 @@
+"""`newsbot chat`: the console conversation, through a pipe and in-process (issue 4)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console import ConsoleChat
+from bot.conversation import Who
+from bot.replies import PLAIN
+from bot.services import Services, open_services
+from bot.settings import Settings
+from tests.bot_support import ROOT, SEEDS
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
+def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="/search 保交楼\n谁主持了统战工作会议？\n\n1\n/article abc\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    out = done.stdout
+    assert "「保交楼」共 1 篇" in out and "【保交楼】" in out
+    answer = out[out.index("「谁主持了统战工作会议？」") :]
+    assert answer.index("💡 答案") < answer.index("1. ")
+    assert "虎荣鑫【主持】" in answer or "虎荣鑫" in answer.split("\n")[2]
+    assert "本报讯 4月4日上午" in out  # button 1 opened the article
+    assert "「abc」不是有效的文章编号" in out
+    assert "<b>" not in out and "&amp;" not in out
+    assert (tmp_path / "data" / "newsbot.db").is_file()  # the default database, seeded on first use
+
+
+@pytest.fixture
+def console(tmp_path: Path) -> ConsoleChat:
+    services: Services = open_services(
+        Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS), markup=PLAIN
+    )  # type: ignore[call-arg]
+    return ConsoleChat(services.conversation, Who(user_id=0, lang="zh", is_admin=True))
+
+
+def test_console_buttons_are_pressed_by_number(console: ConsoleChat) -> None:
+    results = console.handle("二七区")
+    assert "[1] 📖 1" in results and "[6] ▶" not in results  # six articles: 5 per page, ▶ is button 7
+    assert "[7] ▶" in results
+    page_two = console.handle("7")
+    assert "（第 2/2 页）" in page_two and "6. " in page_two
+    assert console.handle("99") == "没有编号为 99 的按钮。"
+    assert "编号" in console.handle("１")  # full-width digit presses button 1 (an article)
+
+
+def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
+    assert console.handle("   ") == ""
+    assert "/search 关键词" in console.handle("/help")
+    assert "articles: 6" in console.handle("/stats")  # the console user owns the database
+    assert "需要在 Telegram 里使用" in console.handle("/subscribe")
+    assert "我不认识 /nope" in console.handle("/nope@somebot")

@@ -1,0 +1,87 @@
+"""`newsbot serve`: a clear message without a token; long polling against a local Bot API; SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.app import MissingTokenError, build_application
+from bot.settings import Settings, SettingsError, load_settings
+from tests.bot_support import ROOT, SEEDS, make_database
+from tests.telegram_emulator import TelegramEmulator
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_", "PTB_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
+def test_serve_without_token_says_what_to_do(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "TELEGRAM_BOT_TOKEN" in done.stderr and "newsbot chat" in done.stderr
+    assert "Traceback" not in done.stderr
+    with pytest.raises(MissingTokenError):
+        build_application(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+def test_token_is_secret_and_admin_ids_are_checked() -> None:
+    settings = load_settings(TELEGRAM_BOT_TOKEN="123:secret-value", admin_ids=" 1, 22 ,333")
+    assert settings.admin_ids == (1, 22, 333)
+    assert "secret-value" not in repr(settings) and "secret-value" not in str(settings.model_dump())
+    assert load_settings(TELEGRAM_BOT_TOKEN="  ").telegram_bot_token is None
+    with pytest.raises(SettingsError, match="NEWSBOT_ADMIN_IDS.*comma-separated numeric"):
+        load_settings(admin_ids="1, alice")
+    with pytest.raises(SettingsError, match="TELEGRAM_API_BASE_URL"):
+        load_settings(TELEGRAM_API_BASE_URL="api.telegram.org")
+
+
+async def test_serve_answers_and_stops_cleanly_on_sigterm(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    emu = telegram_emulator
+    db = make_database(tmp_path / "serve.db", tmp_path)
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=emu.token,
+        TELEGRAM_API_BASE_URL=emu.base_url,
+        NEWSBOT_DB=str(db),
+        NEWSBOT_SEEDS=str(SEEDS),
+        NEWSBOT_LOG_LEVEL="DEBUG",
+    )
+    log_file = tmp_path / "serve.log"
+    with log_file.open("w") as log:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "serve", cwd=tmp_path, env=env, stdout=log, stderr=log
+        )
+        try:
+            await emu.wait_for_call("setMyCommands", 2)
+            emu.push_message("谁主持了统战工作会议？")
+            (reply,) = await emu.wait_for_messages(1001, 1, after=1)
+            assert "虎荣鑫" in reply.text
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 30)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+    stderr = log_file.read_text()
+    assert proc.returncode == 0, stderr
+    assert "Set Bot API URL" in stderr and "[redacted]" in stderr  # PTB logs the URL at DEBUG: masked
+    assert emu.token not in stderr and emu.token.split(":")[1] not in stderr
+    assert "Traceback" not in stderr
+    assert [c.error for c in emu.errors()] == []

@@ -1,0 +1,465 @@
+"""End to end: the real PTB Application, over HTTP, against the Bot API emulator (issue 4).
+
+Every test ends by checking that the emulator rejected nothing: a reply Telegram would refuse (bad
+HTML, too long, bad keyboard, unchanged edit, double answer) fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.conversation import FloodGuard
+from bot.services import open_services
+from bot.settings import Settings
+from tests.bot_support import (
+    HOSTILE_TITLE,
+    LONG_ARTICLE_TITLE,
+    LONG_SENTENCE,
+    bot_settings,
+    copy_database,
+    make_database,
+    running_bot,
+)
+from tests.telegram_emulator import StoredMessage, TelegramEmulator
+
+ADMIN = 4242
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("botdb")
+    return make_database(work / "template.db", work)
+
+
+@pytest.fixture
+def settings(telegram_emulator: TelegramEmulator, template_db: Path, tmp_path: Path) -> Settings:
+    return bot_settings(telegram_emulator, copy_database(template_db, tmp_path / "newsbot.db"))
+
+
+def no_rejections(emu: TelegramEmulator) -> None:
+    assert [(c.method, c.error) for c in emu.errors()] == []
+
+
+def user(uid: int = 1001, lang: str | None = "zh-hans") -> dict[str, Any]:
+    return TelegramEmulator.user(uid, language_code=lang)
+
+
+async def ask(
+    emu: TelegramEmulator, text: str, *, uid: int = 1001, lang: str | None = "zh-hans", count: int = 1
+):
+    """Send `text` from a user in a private chat; return the bot's new replies (at least `count`)."""
+    before = max((m.message_id for m in emu.messages(uid)), default=0)
+    update = emu.push_message(text, user=user(uid, lang))
+    after = max(before, update["message"]["message_id"])
+    return await emu.wait_for_messages(uid, count, after=after)
+
+
+def article_id_of(message: StoredMessage, number: int) -> int:
+    """The article id behind result button `number` (📖 n)."""
+    for row in (message.reply_markup or {})["inline_keyboard"]:
+        for b in row:
+            if b["text"] == f"📖 {number}":
+                return int(b["callback_data"].split(":")[1])
+    raise AssertionError(f"no button {number}")
+
+
+async def press(emu: TelegramEmulator, message: StoredMessage, data: str, *, uid: int = 1001) -> str:
+    update = emu.push_callback(message, data, user=user(uid))
+    query_id = update["callback_query"]["id"]
+    await emu.wait_until(lambda: emu.query_answered(query_id), what=f"answer to {data}")
+    return query_id
+
+
+def answer_text(emu: TelegramEmulator, query_id: str) -> str | None:
+    calls = [c for c in emu.calls_of("answerCallbackQuery") if c.params.get("callback_query_id") == query_id]
+    assert len(calls) == 1
+    return calls[0].params.get("text")
+
+
+# ---- start-up, commands ---------------------------------------------------------------------------
+
+
+async def test_startup_registers_menus_in_chinese_and_english(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        await emu.wait_for_call("setMyCommands", 2)
+        zh = {c["command"]: c["description"] for c in emu.commands()}
+        en = {c["command"]: c["description"] for c in emu.commands("en")}
+        for name in (
+            "start",
+            "help",
+            "search",
+            "s",
+            "latest",
+            "article",
+            "subscribe",
+            "unsubscribe",
+            "subscriptions",
+        ):
+            assert name in zh and name in en
+        assert "stats" not in zh  # admins only
+        assert zh["search"] == "搜索新闻" and en["search"] == "Search the news"
+    no_rejections(emu)
+
+
+async def test_start_help_and_english_users(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (welcome,) = await ask(emu, "/start")
+        assert (
+            "newsbot" in welcome.text
+            and "保交楼" in welcome.text
+            and "谁主持了统战工作会议？" in welcome.text
+        )
+        (help_zh,) = await ask(emu, "/help")
+        assert "/search" in help_zh.text and "/stats" not in help_zh.text
+        (welcome_en,) = await ask(emu, "/start", uid=2002, lang="en-GB")
+        assert welcome_en.text.startswith("Hello")
+        (results_en,) = await ask(emu, "/s 保交楼", uid=2002, lang="en")
+        assert "found" in results_en.text
+        await emu.wait_for_call("sendChatAction")
+    no_rejections(emu)
+
+
+async def test_deep_link_opens_an_article(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (article,) = await ask(emu, "/start a3")
+        assert "统战工作" in article.text and "编号 3" in article.text
+        (welcome,) = await ask(emu, "/start a3x")  # a bad payload is a plain /start
+        assert "newsbot" in welcome.text
+    no_rejections(emu)
+
+
+async def test_search_results_and_article_button(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "/search 保交楼")
+        assert "「保交楼」" in results.text
+        bold = results.entity_texts("bold")
+        assert "保交楼" in bold  # a highlighted match
+        for data in results.button_data():
+            assert len(data.encode()) <= 64
+        target = article_id_of(results, 1)
+        query_id = await press(emu, results, f"a:{target}")
+        sent = await emu.wait_for_messages(1001, 1, after=results.message_id)
+        assert f"编号 {target}" in sent[0].text
+        assert answer_text(emu, query_id) is None
+    no_rejections(emu)
+
+
+async def test_question_gets_the_answer_first(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (reply,) = await ask(emu, "谁主持了统战工作会议？")
+        assert reply.text.index("答案") < reply.text.index("1. ")
+        answer_line = reply.text.split("\n")[2]
+        assert "虎荣鑫" in answer_line and "主持" in answer_line
+    no_rejections(emu)
+
+
+async def test_paging_edits_in_place_and_never_sends_an_unchanged_edit(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "保交楼")
+        forward = [d for d in results.button_data() if d.startswith("p:") and d.endswith(":1")]
+        assert forward, results.reply_markup
+        first_page = results.text
+        query_id = await press(emu, results, forward[0])
+        await emu.wait_for_call("editMessageText")
+        assert "第 2/" in answer_text(emu, query_id)  # type: ignore[operator]
+        (edited,) = [m for m in emu.messages(1001) if m.message_id == results.message_id]
+        assert edited.text != first_page and "第 2/" in edited.text
+        # A double tap: the same ▶ pressed again on the old state, and the page label.
+        again = await press(emu, results, forward[0])
+        label = await press(emu, edited, "x")
+        assert answer_text(emu, again) == "已经是这一页了"
+        assert answer_text(emu, label) is None
+        assert len(emu.calls_of("editMessageText")) == 1
+        back = [d for d in edited.button_data() if d.startswith("p:") and d.endswith(":0")]
+        await press(emu, edited, back[0])
+        await emu.wait_for_call("editMessageText", 2)
+        assert [m for m in emu.messages(1001) if m.message_id == results.message_id][0].text == first_page
+    no_rejections(emu)
+
+
+async def test_a_page_whose_message_is_gone_is_sent_anew(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "保交楼")
+        forward = [d for d in results.button_data() if d.startswith("p:") and d.endswith(":1")][0]
+        emu.delete_message(results)
+        await press(emu, results, forward)
+        (page_two,) = await emu.wait_for_messages(1001, 1, after=results.message_id)
+        assert "第 2/" in page_two.text
+    assert [c.error for c in emu.errors()] == ["Bad Request: message to edit not found"]
+
+
+async def test_stale_and_unknown_buttons_get_a_friendly_answer(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "保交楼")
+        for data in ("p:expired1:1", "p:expired1:x", "zzz", "a:abc", "p:" + "9" * 40):
+            query_id = await press(emu, results, data)
+            assert answer_text(emu, query_id) == "这个按钮已经过期了，请重新搜索。"
+        forward = [d for d in results.button_data() if d.startswith("p:")][0]
+        key = forward.split(":")[1]
+        query_id = await press(emu, results, f"p:{key}:999")  # a page that does not exist
+        assert answer_text(emu, query_id) == "这个按钮已经过期了，请重新搜索。"
+        query_id = await press(emu, results, "a:999999")  # an article that is gone
+        (gone,) = await emu.wait_for_messages(1001, 1, after=results.message_id)
+        assert "没有编号为 999999 的文章" in gone.text
+        assert not emu.calls_of("editMessageText")
+    no_rejections(emu)
+
+
+async def test_long_article_is_split_into_valid_messages(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, LONG_ARTICLE_TITLE)
+        article_id = article_id_of(results, 1)
+        parts = await ask(emu, f"/article {article_id}", count=3)
+        assert parts[0].text.startswith(LONG_ARTICLE_TITLE)
+        assert all(len(p.text.encode("utf-16-le")) // 2 <= 4096 for p in parts)
+        assert parts[-1].text.endswith(f"（{len(parts)}/{len(parts)}）")
+        assert sum(p.text.count(LONG_SENTENCE) for p in parts) == 240  # no sentence cut in two
+    no_rejections(emu)
+
+
+HOSTILE_INPUTS = [
+    "新" * 4000,
+    "<b>粗体</b><script>alert(1)</script> & &amp; </i>",
+    "😀😀😀🔥",
+    '"保交楼',
+    "NEAR(保交楼",
+    "C# OR *",
+    "保交楼 AND NOT",
+    "ＡＢＣ　全角",
+    "國務院",
+    "/article abc",
+    "/article",
+    "/article 99999999999999999999999",
+    "/article -1",
+    "/search",
+    "/foo",
+    "/start " + "x" * 100,
+    "/subscribe",
+]
+
+
+async def test_hostile_input_always_gets_a_valid_answer(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        for i, text in enumerate(HOSTILE_INPUTS):
+            replies = await ask(emu, text, uid=5000 + i)
+            assert replies[0].text.strip()
+        (bad_id,) = [m for m in emu.messages(5000 + HOSTILE_INPUTS.index("/article abc"))]
+        assert "「abc」不是有效的文章编号" in bad_id.text
+        (unknown,) = emu.messages(5000 + HOSTILE_INPUTS.index("/foo"))
+        assert "/foo" in unknown.text
+        (long_query,) = emu.messages(5000)
+        assert "查询太长" in long_query.text
+    no_rejections(emu)
+
+
+async def test_markup_in_stored_articles_is_escaped(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "通知正文")
+        assert HOSTILE_TITLE in results.text
+        article_id = article_id_of(results, 1)
+        (article,) = await ask(emu, f"/article {article_id}")
+        assert "<i>不是标签</i> & 也不是实体 &amp;" in article.text
+        assert all(e["type"] in ("bold", "italic") for e in article.entities)
+    no_rejections(emu)
+
+
+# ---- inline mode --------------------------------------------------------------------------------
+
+
+async def test_inline_query_returns_deep_linked_articles_with_paging(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        emu.push_inline_query("保交楼")
+        (call,) = await emu.wait_for_call("answerInlineQuery")
+        results = call.params["results"]
+        assert 1 <= len(results) <= 50
+        for r in results:
+            content = r["input_message_content"]
+            assert re.search(r"https://t\.me/newsbot_test_bot\?start=a\d+", content["message_text"])
+            assert r["id"].startswith("a")
+        emu.push_inline_query("")  # empty: the latest articles
+        calls = await emu.wait_for_call("answerInlineQuery", 2)
+        assert calls[1].params["results"]
+    no_rejections(emu)
+
+
+async def test_inline_paging_uses_next_offset(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings) as app:
+        app.bot_data["services"].conversation.inline_page_size = 3
+        seen: list[str] = []
+        offset = ""
+        for page in range(1, 10):
+            emu.push_inline_query("二七区", offset=offset)
+            call = (await emu.wait_for_call("answerInlineQuery", page))[-1]
+            seen += [r["id"] for r in call.params["results"]]
+            offset = call.params.get("next_offset") or ""
+            assert offset in ("", str(3 * page))
+            if not offset:
+                break
+        assert page == 3 and len(seen) == len(set(seen)) == 7  # every match once, over three answers
+        emu.push_inline_query("二七区", offset="garbage")  # an offset we never gave: the first page
+        last = (await emu.wait_for_call("answerInlineQuery", 4))[-1]
+        assert [r["id"] for r in last.params["results"]] == seen[:3]
+    no_rejections(emu)
+
+
+# ---- groups -----------------------------------------------------------------------------------------
+
+
+async def test_groups_answer_commands_mentions_and_replies_only(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    group = emu.group_chat()
+    gid = group["id"]
+    someone = user(3003)
+    async with running_bot(settings):
+        emu.push_message("今天天气不错，保交楼进展如何", user=someone, chat=group)  # chatter
+        emu.push_message("/search@SomeOtherBot 保交楼", user=someone, chat=group)
+        emu.push_message("/foo", user=someone, chat=group)  # may be another bot's command
+        emu.push_message("/search@newsbot_test_bot 保交楼", user=someone, chat=group)
+        (results,) = await emu.wait_for_messages(gid, 1)
+        assert "「保交楼」" in results.text
+        emu.push_message("@newsbot_test_bot 统战工作", user=someone, chat=group)
+        (mentioned,) = await emu.wait_for_messages(gid, 1, after=results.message_id)
+        assert "「统战工作」" in mentioned.text
+        emu.push_message("人才工作", user=someone, chat=group, reply_to=mentioned)
+        (replied,) = await emu.wait_for_messages(gid, 1, after=mentioned.message_id)
+        assert "「人才工作」" in replied.text
+        emu.push_message("/s@newsbot_test_bot 产业", user=someone, chat=group)
+        (industry,) = await emu.wait_for_messages(gid, 1, after=replied.message_id)
+        emu.push_message("/foo@newsbot_test_bot", user=someone, chat=group)
+        (unknown,) = await emu.wait_for_messages(gid, 1, after=industry.message_id)
+        assert "/foo" in unknown.text
+        assert len(emu.messages(gid)) == 5  # chatter, /cmd@OtherBot and a bare unknown command ignored
+    no_rejections(emu)
+
+
+# ---- admins, flood guard, Telegram refusing -------------------------------------------------------
+
+
+async def test_stats_is_for_admins_only(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (denied,) = await ask(emu, "/stats")
+        assert "管理员" in denied.text
+        (stats,) = await ask(emu, "/stats", uid=ADMIN)
+        assert "articles: 16" in stats.text
+    no_rejections(emu)
+
+
+async def test_flood_guard_asks_for_a_pause(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+    emu = telegram_emulator
+    now = [1000.0]
+
+    def factory(s: Settings):
+        return open_services(s, flood=FloodGuard(limit=3, window=60, clock=lambda: now[0]))
+
+    async with running_bot(settings, services_factory=factory):
+        for _ in range(3):
+            (reply,) = await ask(emu, "保交楼")
+            assert "「保交楼」" in reply.text
+        (wait,) = await ask(emu, "保交楼")
+        assert "请 60 秒后再试" in wait.text
+        (other,) = await ask(emu, "保交楼", uid=1002)  # per user
+        assert "「保交楼」" in other.text
+        now[0] += 61
+        (again,) = await ask(emu, "保交楼")
+        assert "「保交楼」" in again.text
+    no_rejections(emu)
+
+
+async def test_blocked_users_rate_limits_and_migrated_groups(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        emu.block_by_user(1001)
+        emu.push_message("保交楼", user=user(1001))
+        await emu.wait_until(lambda: any(c.error and "blocked" in c.error for c in emu.calls), what="403")
+        emu.fail_with_retry_after(1002, retry_after=1, times=1)
+        (late,) = await ask(emu, "保交楼", uid=1002)
+        assert "「保交楼」" in late.text
+        group = emu.group_chat(-555, supergroup=False)
+        emu.migrate_chat(-555, -100555)
+        emu.push_message("/search@newsbot_test_bot 保交楼", user=user(3003), chat=group)
+        (moved,) = await emu.wait_for_messages(-100555, 1)
+        assert "「保交楼」" in moved.text
+        emu.fail_with_server_error(1004, times=1)
+        (after_network_error,) = await ask(emu, "保交楼", uid=1004)
+        assert "「保交楼」" in after_network_error.text
+        (still,) = await ask(emu, "/help", uid=1003)  # the bot carries on
+        assert "/search" in still.text
+    rejected = {c.error for c in emu.errors()}
+    assert rejected == {
+        "Forbidden: bot was blocked by the user",
+        "Too Many Requests: retry after 1",
+        "Bad Request: group chat was upgraded to a supergroup chat",
+        "Bad Gateway",
+    }
+
+
+async def test_many_users_at_once_all_get_answers(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    users = range(7000, 7030)
+    async with running_bot(settings):
+        for uid in users:
+            emu.push_message("保交楼" if uid % 2 else "/latest", user=user(uid))
+        for uid in users:
+            (reply,) = await emu.wait_for_messages(uid, 1)
+            assert ("「保交楼」" if uid % 2 else "最新文章") in reply.text
+    no_rejections(emu)
+
+
+async def test_errors_reach_the_user_and_the_admins(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings) as app:
+        (ok,) = await ask(emu, "/start")
+        app.bot_data["services"].db.close()  # the database goes away under the bot
+        (sorry,) = await ask(emu, "保交楼")
+        assert sorry.text == "抱歉，处理你的消息时出了问题，请稍后再试。"
+        (note,) = await emu.wait_for_messages(ADMIN, 1)
+        assert note.text.startswith("处理更新时出错")
+    no_rejections(emu)

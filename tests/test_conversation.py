@@ -1,0 +1,132 @@
+"""The conversation layer shared by Telegram and the console, on a real seeded database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import FloodGuard, QueryState, QueryStore, Who
+from bot.replies import PLAIN
+from bot.services import Services, open_services
+from bot.settings import Settings
+from tests.bot_support import SEEDS
+
+ZH = Who(user_id=1, lang="zh")
+EN = Who(user_id=2, lang="en")
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    db = tmp_path_factory.mktemp("conv") / "newsbot.db"
+    opened = open_services(Settings(_env_file=None, db=db, seeds=SEEDS), markup=PLAIN)  # type: ignore[call-arg]
+    yield opened
+    opened.close()
+
+
+def test_an_empty_database_is_seeded_when_services_open(services: Services) -> None:
+    assert services.library.stats()["articles"] == 6
+
+
+def test_search_command_and_plain_text_give_the_same_results(services: Services) -> None:
+    conv = services.conversation
+    (by_command,) = conv.command("search", " 保交楼 ", ZH)
+    (by_alias,) = conv.command("S", "保交楼", ZH)
+    (by_text,) = conv.text("保交楼", ZH)
+    assert by_command.text == by_alias.text == by_text.text
+    assert "【保交楼】" in by_text.text
+    assert by_text.buttons[0][0].data == "a:1"
+
+
+def test_question_answer_names_the_host(services: Services) -> None:
+    (reply,) = services.conversation.text("谁主持了统战工作会议？", ZH)
+    first_lines = reply.text.split("\n")[2]
+    assert first_lines.startswith("💡 答案：") and "虎荣鑫" in first_lines
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("3", "统战工作"),
+        ("＃３", "统战工作"),  # full-width digits and a hash, as phones type them
+        ("abc", "「abc」不是有效的文章编号"),
+        ("3abc", "不是有效的文章编号"),
+        ("-1", "不是有效的文章编号"),
+        ("", "用法：/article"),
+        ("999", "没有编号为 999 的文章"),
+        ("9" * 40, "不是有效的文章编号"),
+    ],
+)
+def test_article_command_arguments(services: Services, args: str, expected: str) -> None:
+    replies = services.conversation.command("article", args, ZH)
+    assert expected in replies[0].text
+
+
+def test_english_users_get_english(services: Services) -> None:
+    conv = services.conversation
+    assert conv.command("start", "", EN)[0].text.startswith("Hello")
+    assert "is not an article number" in conv.command("article", "x", EN)[0].text
+    assert "I don't know the command /nope" in conv.command("nope", "", EN)[0].text
+
+
+def test_stats_only_for_admins(services: Services) -> None:
+    conv = services.conversation
+    assert "管理员" in conv.command("stats", "", ZH)[0].text
+    assert "articles: 6" in conv.command("stats", "", Who(1, is_admin=True))[0].text
+
+
+def test_buttons_open_articles_and_stale_ones_are_explained(services: Services) -> None:
+    conv = services.conversation
+    opened = conv.press("a:3", ZH)
+    assert opened.notice is None and "统战工作" in opened.replies[0].text
+    for data in ("p:gone:1", "nonsense", "", "a:", "p::", "a:" + "9" * 30):
+        assert conv.press(data, ZH).notice == "这个按钮已经过期了，请重新搜索。"
+
+
+def test_paging_turns_once_per_page() -> None:
+    store = QueryStore(capacity=2)
+    key = store.put(QueryState("q", user_id=1, total=12))
+    assert store.turn(key, 1) == (store.get(key), True)
+    assert store.turn(key, 1)[1] is False  # the double tap
+    store.put(QueryState("a", 1))
+    store.put(QueryState("b", 1))
+    assert store.get(key) is None  # evicted: its buttons are now stale
+    assert 1 <= len(key.encode()) <= 10
+
+
+def test_flood_guard_counts_per_user_in_a_sliding_window() -> None:
+    now = [0.0]
+    guard = FloodGuard(limit=20, window=60, clock=lambda: now[0])
+    assert all(guard.wait_for(7) == 0 for _ in range(20))
+    assert guard.wait_for(7) == 60
+    assert guard.wait_for(8) == 0
+    now[0] = 30.0
+    assert guard.wait_for(7) == 30
+    now[0] = 60.0
+    assert guard.wait_for(7) == 0
+
+
+def test_inline_items_carry_deep_links(services: Services) -> None:
+    answer = services.conversation.inline("保交楼", "", ZH, bot_username="newsbot_test_bot")
+    assert [i.id for i in answer.items] == ["a1"]
+    assert "https://t.me/newsbot_test_bot?start=a1" in answer.items[0].message
+    assert answer.next_offset == ""
+    latest = services.conversation.inline("", "", ZH, bot_username="newsbot_test_bot")
+    assert len(latest.items) == 6
+
+
+def test_empty_and_whitespace_text(services: Services) -> None:
+    assert "请告诉我要找什么" in services.conversation.text(" \n\t", ZH)[0].text
+
+
+def test_subscription_commands_explain_they_need_telegram(services: Services) -> None:
+    assert "需要在 Telegram 里使用" in services.conversation.command("subscribe", "8:00", ZH)[0].text
+
+
+def test_services_close_in_one_place(tmp_path: Path) -> None:
+    opened = open_services(Settings(_env_file=None, db=tmp_path / "x.db", seeds=tmp_path / "none"), seed=True)  # type: ignore[call-arg]
+    assert opened.library.stats()["articles"] == 0
+    opened.close()
+    with pytest.raises(Exception, match="closed"):
+        opened.library.stats()
