@@ -60,6 +60,7 @@ from bot.replies import HTML, Markup, Reply
 from bot.sending import NO_PREVIEW, keyboard_markup, retry_after_seconds
 from storage import subscriptions as subs
 from storage.articles import get_articles, latest_articles
+from storage.health import beat
 from storage.models import SearchResponse
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ RUNNER_KEY = "digest_runner"
 SERVICES_KEY = "services"  # where bot.app keeps the Services (bot.handlers.SERVICES)
 CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 JOB_NAME = "digests"
+HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
 SEARCH_PAGE = 100
 MAX_MATCHES_PER_KEYWORD = 2000
 
@@ -544,7 +546,10 @@ async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     inbox = getattr(getattr(runner.services, "settings", None), "inbox", None)
     if inbox is not None:
         await runner.services.run_db(ingest_inbox, inbox)
-    await runner.run_due(context.bot)
+    report = await runner.run_due(context.bot)
+    # /healthz and `newsbot health --require digest_scheduler` read this heartbeat.
+    detail = "busy" if report is None else f"due={report.due} sent={report.count(SENT)}"
+    await runner.services.run_db(beat, HEARTBEAT, detail=detail)
 
 
 def schedule_digest_job(
