@@ -16,6 +16,9 @@ import importlib.util
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, Update
@@ -24,7 +27,9 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, ContextTypes, Defaults, filters
 
 from bot.conversation import FloodGuard
+from bot.digest_job import HEARTBEAT
 from bot.handlers import SERVICES, core_handlers, fallback_handlers, on_error, services_of, who_of
+from bot.health_server import HealthServer
 from bot.replies import HTML, Reply, format_notice
 from bot.sending import send_reply
 from bot.services import Services, open_services
@@ -35,6 +40,7 @@ log = logging.getLogger(__name__)
 
 TIMEZONE = "Asia/Shanghai"
 FLOOD_LIMIT = 20  # searches per user per minute
+HEALTH_SERVER = "health_server"
 
 
 class MissingTokenError(ValueError):
@@ -102,9 +108,16 @@ def build_application(
         services = await asyncio.to_thread(factory, settings)
         application.bot_data[SERVICES] = services
         await set_command_menus(application)
+        if settings.health_port is not None:
+            server = health_server_for(settings)
+            await server.start()
+            application.bot_data[HEALTH_SERVER] = server
         log.info("newsbot is up", extra={"bot": application.bot.username})
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        server = application.bot_data.pop(HEALTH_SERVER, None)
+        if isinstance(server, HealthServer):
+            await server.stop()
         services = application.bot_data.pop(SERVICES, None)
         if isinstance(services, Services):
             services.close()
@@ -129,7 +142,58 @@ def build_application(
     return application
 
 
+def health_server_for(settings: Settings) -> HealthServer:
+    """The /healthz server: the digest scheduler counts as stalled after missing several checks."""
+    stalled_after = timedelta(seconds=max(120.0, 4 * settings.digest_check_seconds))
+    return HealthServer(
+        settings.db,
+        host=settings.health_listen,
+        port=settings.health_port or 0,
+        expected={HEARTBEAT: stalled_after},
+    )
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where Telegram posts updates (`url`) and where the webhook server listens for them."""
+
+    url: str
+    listen: str
+    port: int
+    secret_token: str
+
+    @property
+    def url_path(self) -> str:
+        """The path the server answers on: the public URL's path (a reverse proxy keeps it as is)."""
+        return urlsplit(self.url).path.strip("/") or "telegram"
+
+
+def webhook_of(settings: Settings) -> Webhook | None:
+    if settings.webhook_url is None:
+        return None
+    return Webhook(
+        url=settings.webhook_url,
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        secret_token=settings.webhook_secret_token(),
+    )
+
+
 def run(settings: Settings) -> None:
-    """`newsbot serve`: long polling until SIGINT/SIGTERM."""
+    """`newsbot serve`: long polling, or a webhook server when NEWSBOT_WEBHOOK_URL is set, until
+    SIGINT/SIGTERM."""
     application = build_application(settings)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    webhook = webhook_of(settings)
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB's server answers 403 to any
+    # request without it.
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.url_path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret_token,
+        allowed_updates=Update.ALL_TYPES,
+    )

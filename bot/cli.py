@@ -310,13 +310,36 @@ def chat(lang: str) -> None:
 
 
 @main.command()
-def serve() -> None:
-    """运行 Telegram 机器人 Run the Telegram bot (long polling) until Ctrl-C or SIGTERM.
+@click.option("--webhook-url", help="Public https URL for Telegram's webhook (default: long polling).")
+@click.option("--listen", help="Address the webhook server listens on (default 0.0.0.0).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port the webhook server listens on (default 8443).")
+@click.option(
+    "--health-port", type=click.IntRange(0, 65535), help="Serve GET /healthz on this port (default: off)."
+)
+def serve(webhook_url: str | None, listen: str | None, port: int | None, health_port: int | None) -> None:
+    """运行 Telegram 机器人 Run the Telegram bot until Ctrl-C or SIGTERM: long polling, or a webhook
+    server with --webhook-url (or NEWSBOT_WEBHOOK_URL).
 
     Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_BASE_URL points at a self-hosted Bot API
-    server; NEWSBOT_ADMIN_IDS lists the admins' Telegram user ids.
+    server; NEWSBOT_ADMIN_IDS lists the admins' Telegram user ids. Webhook requests without the
+    secret token (NEWSBOT_WEBHOOK_SECRET, or one derived from the bot token) are refused with 403.
     """
     settings = get_settings()
+    overrides = {
+        key: value
+        for key, value in {
+            "webhook_url": webhook_url,
+            "webhook_listen": listen,
+            "webhook_port": port,
+            "health_port": health_port,
+        }.items()
+        if value is not None
+    }
+    if overrides:
+        try:
+            settings = load_settings(**overrides)
+        except SettingsError as exc:
+            raise click.ClickException(f"设置有误 / {exc}") from exc
     if settings.telegram_bot_token is None:
         raise click.ClickException(
             "TELEGRAM_BOT_TOKEN 未设置：请在环境变量或 .env 中设置机器人令牌（从 @BotFather 获取）。"

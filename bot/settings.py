@@ -6,6 +6,8 @@ seeds are read from ``./seeds``.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -64,6 +66,48 @@ class Settings(BaseSettings):
     # NEWSBOT_ADMIN_IDS: comma-separated Telegram user ids allowed /stats and sent error notes.
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
 
+    # --- operations (deployment) ---
+    # NEWSBOT_WEBHOOK_URL: serve by webhook at this public URL (https, behind a reverse proxy) instead of
+    # long polling; its path is the path the webhook server answers on.
+    webhook_url: str | None = None
+    # NEWSBOT_WEBHOOK_LISTEN, NEWSBOT_WEBHOOK_PORT: where the webhook server listens.
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # NEWSBOT_WEBHOOK_SECRET: the X-Telegram-Bot-Api-Secret-Token Telegram must send (1-256 characters of
+    # A-Z a-z 0-9 _ -); unset: derived from the bot token, so every replica agrees without configuration.
+    webhook_secret: SecretStr | None = None
+    # NEWSBOT_HEALTH_PORT, NEWSBOT_HEALTH_LISTEN: serve GET /healthz there while `serve` runs (unset: off).
+    health_port: int | None = Field(default=None, ge=0, le=65535)
+    health_listen: str = "0.0.0.0"
+
+    @field_validator("webhook_url", "webhook_secret", "health_port", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip().startswith(("https://", "http://")):
+            raise ValueError("must be the bot's public URL, starting with https://")
+        return value.strip() if value else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    def webhook_secret_token(self) -> str:
+        """The secret Telegram sends with every webhook request (configured, or derived from the token)."""
+        if self.webhook_secret is not None:
+            return self.webhook_secret.get_secret_value()
+        if self.telegram_bot_token is None:
+            raise ValueError("no bot token to derive the webhook secret from")
+        digest = hashlib.sha256(b"newsbot-webhook:" + self.telegram_bot_token.get_secret_value().encode())
+        return digest.hexdigest()[:48]
+
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: Any) -> Any:
@@ -85,7 +129,9 @@ class Settings(BaseSettings):
             parts = [p.strip() for p in value.replace("，", ",").split(",") if p.strip()]
             bad = [p for p in parts if not p.lstrip("-").isdigit()]
             if bad:
-                raise ValueError(f"expected comma-separated numeric Telegram user ids, got {', '.join(bad)!r}")
+                raise ValueError(
+                    f"expected comma-separated numeric Telegram user ids, got {', '.join(bad)!r}"
+                )
             return tuple(int(p) for p in parts)
         if isinstance(value, int):
             return (value,)
@@ -104,6 +150,10 @@ class Settings(BaseSettings):
         return value
 
 
+# Values never echoed in error messages.
+SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret"})
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; a bad value raises `SettingsError` naming the environment variable."""
     try:
@@ -115,6 +165,6 @@ def load_settings(**overrides: Any) -> Settings:
             info = Settings.model_fields.get(field)
             alias = info.validation_alias if info is not None else None
             env_name = alias if isinstance(alias, str) else f"NEWSBOT_{field.upper()}"
-            value = error.get("input")
-            problems.append(f"{env_name}={value!r}: {error['msg']}")
+            value = "(hidden)" if field in SECRET_FIELDS else repr(error.get("input"))
+            problems.append(f"{env_name}={value}: {error['msg']}")
         raise SettingsError("invalid settings: " + "; ".join(problems)) from exc

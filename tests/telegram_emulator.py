@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
@@ -420,6 +420,7 @@ class _State:
     commands: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     faults: dict[int, _Fault] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    webhook: dict[str, Any] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -859,9 +860,36 @@ class TelegramEmulator:
         return self.bot_user
 
     def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:  # noqa: N802
+        with self._cond:
+            self._state.webhook = None
         return True
 
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:  # noqa: N802
+        url = str(params.get("url") or "")
+        if not url:  # an empty url removes the webhook
+            return self._api_deleteWebhook(params)
+        parts = urlsplit(url)
+        if parts.scheme != "https":
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        if parts.port not in (None, 80, 88, 443, 8443):
+            raise bad_request("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise bad_request("bad webhook: secret token contains unallowed characters")
+        with self._cond:
+            self._state.webhook = {"url": url, "secret_token": secret}
+        return True
+
+    def _api_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        with self._cond:
+            hook = self._state.webhook
+        return {"url": hook["url"] if hook else "", "has_custom_certificate": False, "pending_update_count": 0}
+
     def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: N802
+        if self._state.webhook is not None:
+            raise TelegramError(
+                409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
+            )
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
