@@ -1,0 +1,112 @@
+"""Text normalisation shared by documents and queries.
+
+`fold` maps character by character (traditional → simplified, full-width → half-width, ASCII
+upper → lower) and keeps the length, so offsets in folded text are offsets in the original.
+`squeeze` removes the stray spaces OCR leaves in Chinese text and collapses other whitespace.
+`normalize` is both. `normalize_with_offsets` also returns, for every output character, the
+index of the original character it came from (used to put highlights on the original text).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+HAN_RANGES = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_CHAR = re.compile(rf"[{HAN_RANGES}\u3001-\u303f\uff00-\uffef]")
+
+# Characters that may need a traditional → simplified mapping: CJK ideographs and compatibility forms.
+_CONVERTIBLE = re.compile(f"[{HAN_RANGES}]")
+
+_BASE_TABLE: dict[int, int | str] = {}
+for _cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
+    _BASE_TABLE[_cp] = chr(_cp - 0xFEE0)
+_BASE_TABLE[0x3000] = " "  # ideographic space
+for _cp in range(ord("A"), ord("Z") + 1):
+    _BASE_TABLE[_cp] = chr(_cp + 32)
+for _cp in range(0xFF21, 0xFF3B):  # full-width A-Z straight to lower case
+    _BASE_TABLE[_cp] = chr(_cp - 0xFEE0 + 32)
+
+
+class _Folder:
+    """A str.translate table grown lazily with OpenCC t2s conversions of the ideographs seen."""
+
+    def __init__(self) -> None:
+        self._table: dict[int, int | str] = dict(_BASE_TABLE)
+        self._seen: set[str] = set()
+        self._converter: Any = None
+        self._lock = threading.Lock()
+
+    def _convert(self, chars: list[str]) -> None:
+        with self._lock:
+            if self._converter is None:
+                import opencc
+
+                self._converter = opencc.OpenCC("t2s")
+            conv = self._converter
+            # Convert each character alone so the mapping is context free (documents and queries agree)
+            # and length preserving. One OpenCC call with a separator keeps this fast.
+            joined = conv.convert("\n".join(chars)).split("\n")
+            if len(joined) != len(chars):  # pragma: no cover - defensive, OpenCC keeps newlines
+                joined = [conv.convert(c) for c in chars]
+            for src, dst in zip(chars, joined, strict=True):
+                if len(dst) == 1 and dst != src:
+                    self._table[ord(src)] = dst
+
+    def __call__(self, text: str) -> str:
+        new = set(text).difference(self._seen)  # every character seen once is settled
+        if new:
+            han = [c for c in new if _CONVERTIBLE.match(c)]
+            if han:
+                self._convert(han)
+            self._seen.update(new)
+        return text.translate(self._table)
+
+
+_fold = _Folder()
+
+
+def fold(text: str) -> str:
+    """Traditional → simplified, full-width → half-width, ASCII lower case; same length as `text`."""
+    return _fold(text)
+
+
+_WS = re.compile(r"\s+")
+_WS_RUN = _WS
+_SPACE_NEAR_CJK = re.compile(rf"\s+(?={_CJK_CHAR.pattern})|(?<={_CJK_CHAR.pattern})\s+")
+
+
+def squeeze(text: str) -> str:
+    """Drop whitespace next to CJK characters (stray OCR spaces); collapse the rest to one space."""
+    text = _SPACE_NEAR_CJK.sub("", text)
+    return _WS.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    return squeeze(fold(text))
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)` plus, for each of its characters, the index in `text` it comes from."""
+    folded = fold(text)
+    runs = list(_WS_RUN.finditer(folded))
+    if not runs:
+        return folded, list(range(len(folded)))
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    n = len(folded)
+    for m in runs:
+        a, b = m.span()
+        out.append(folded[pos:a])
+        offsets.extend(range(pos, a))
+        before = folded[a - 1] if a > 0 else ""
+        after = folded[b] if b < n else ""
+        if before and after and not _CJK_CHAR.match(before) and not _CJK_CHAR.match(after):
+            out.append(" ")
+            offsets.append(a)
+        pos = b
+    out.append(folded[pos:])
+    offsets.extend(range(pos, n))
+    return "".join(out), offsets

@@ -1,0 +1,261 @@
+"""Query understanding and FTS5 query building (issue 3). Pure functions, plus a real FTS5 table."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from storage.query import (
+    DateSpec,
+    date_sql,
+    extract_dates,
+    match_expression,
+    parse_query,
+    phrase,
+    term_tokens,
+    words_expression,
+)
+from storage.ranking import count_sql, order_window, page_sql, plan, threshold_sql
+from storage.segment import index_text
+
+HOSTILE = [
+    '"',
+    '""',
+    '"""',
+    "C#",
+    "*",
+    "**",
+    "AND",
+    "OR",
+    "NOT",
+    "and or not",
+    "NEAR(",
+    "NEAR(a b",
+    "NEAR/3",
+    "-",
+    "--",
+    "- -",
+    ":",
+    "title:",
+    "body:保交楼",
+    "{title}",
+    "(",
+    ")",
+    "()",
+    "^",
+    "^保交楼",
+    "+",
+    "a+b",
+    "'",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "😀",
+    "保交楼*",
+    '"保交楼',
+    '保交楼"',
+    '-"',
+    '-"保交楼"',
+    "？？？",
+    "的",
+    "了吗",
+    "　",
+    "",
+    " ",
+    "\n",
+    "\u200b",
+    "ＮＥＡＲ（",
+    "4月32日",
+    "13月1日",
+    "2023-13-45",
+    "0.0",
+    "99.99",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("保交楼", ("保交楼",)),
+        ("老舊小區", ("老旧", "小区")),
+        ("吕安民", ("吕安民",)),  # jieba: 吕 / 安民, glued back
+        ("在侯寨乡", ("侯寨乡",)),
+        ("樊惠林 医院", ("樊惠林", "医院")),
+        ("谁主持了统战工作会议？", ("主持", "统战工作", "会议")),
+        ("郑州机械研究所副总经理是谁", ("郑州", "机械", "研究所", "副总经理")),
+        ("虎荣鑫什么时候去了侯寨乡", ("虎荣鑫", "侯寨乡")),
+        ("有没有关于电梯的新闻", ("电梯",)),
+        ("华侨城1号院", ("华侨城", "1号院")),
+        ("虎荣鑫去侯寨乡看了哪些项目工地", ("虎荣鑫", "侯寨乡", "项目", "工地")),
+        ('"保交楼项目" 吕安民', ("保交楼项目", "吕安民")),
+        ("的是", ("的是",)),  # only stop words: search for what was typed
+    ],
+)
+def test_terms(query, terms):
+    assert parse_query(query).terms == terms
+
+
+def test_question_detection():
+    assert parse_query("谁主持了统战工作会议？").question
+    assert parse_query("郑州机械研究所副总经理是谁").question
+    assert parse_query("人才工作推进会是哪天开的").question
+    assert not parse_query("保交楼").question
+    assert not parse_query("樊惠林 医院").question
+
+
+def test_exclusions_and_phrases():
+    q = parse_query('虎荣鑫 -侯寨乡 -"统战工作"')
+    assert q.terms == ("虎荣鑫",)
+    assert set(q.excluded) == {"侯寨乡", "统战工作"}
+    assert parse_query("covid-19").excluded == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "spec"),
+    [
+        ("4月6日", DateSpec("4月6日", 4, None, 6)),
+        ("4月 6日", DateSpec("4月 6日", 4, None, 6)),
+        ("4月6号", DateSpec("4月6号", 4, None, 6)),
+        ("2023-04-06", DateSpec("2023-04-06", 4, 2023, 6)),
+        ("2023/4/6", DateSpec("2023/4/6", 4, 2023, 6)),
+        ("2023年4月6日", DateSpec("2023年4月6日", 4, 2023, 6)),
+        ("4.6", DateSpec("4.6", 4, None, 6)),
+        ("2023年4月", DateSpec("2023年4月", 4, 2023, None)),
+        ("4月", DateSpec("4月", 4, None, None)),
+    ],
+)
+def test_dates(query, spec):
+    found, rest = extract_dates(query)
+    assert found == [spec]
+    assert rest.strip() == ""
+
+
+def test_dates_keep_other_words_and_reject_impossible_dates():
+    q = parse_query("侯寨乡 4月6日")
+    assert q.terms == ("侯寨乡",)
+    assert [d.label() for d in q.dates] == ["4月6日"]
+    assert parse_query("4月32日").dates == ()
+    assert parse_query("3.5亿").dates == ()
+    assert parse_query("２０２３－０４－０６").dates[0].year == 2023  # full-width digits and dash
+
+
+def test_date_sql():
+    assert date_sql(DateSpec("", 4, 2023, 6)) == ("a.date = ?", ["2023-04-06"])
+    assert date_sql(DateSpec("", 4, None, 6)) == ("substr(a.date, 6, 5) = ?", ["04-06"])
+    assert date_sql(DateSpec("", 4, 2023)) == ("substr(a.date, 1, 7) = ?", ["2023-04"])
+
+
+@pytest.mark.parametrize(
+    ("term", "tokens", "prefix"),
+    [
+        ("保交楼", ["保交", "交楼"], False),
+        ("交楼", ["交楼"], False),
+        ("楼", ["楼"], True),
+        ("4月4日", ["4", "月", "4", "日"], True),
+        ("1号院", ["1", "号院"], False),
+        ("七区4", ["七区", "区", "4"], False),
+        ("清朗·自媒体", ["清朗", "朗", "自媒", "媒体"], False),
+        ("C#", ["c"], False),
+        ("", [], False),
+    ],
+)
+def test_term_tokens(term, tokens, prefix):
+    assert term_tokens(term) == (tokens, prefix)
+
+
+def test_phrase_quotes_every_token():
+    assert phrase("保交楼") == '"保交 交楼"'
+    assert phrase("楼") == '"楼" *'
+    assert phrase("、。") is None
+    assert match_expression(["保交楼", "楼"], ["统战"]) == (
+        '({title byline body} : ("保交 交楼" AND "楼" *)) NOT ({title byline body} : ("统战"))'
+    )
+    assert words_expression(["保交楼", "统战"]) == 'words : ("保交楼" AND "统战")'
+    assert words_expression(["保交楼", "1号院"]) is None
+
+
+@pytest.fixture(scope="module")
+def fts():
+    """A real FTS5 table laid out like articles_fts, holding one indexed sentence."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, date TEXT)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, body, words, "
+        "tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    text = "在保交楼项目华侨城1号院建设工地，4月4日上午，C# AND NEAR 统战"
+    conn.execute("INSERT INTO articles VALUES (1, '2023-04-04')")
+    conn.execute(
+        "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (1, '', '', ?, '保交楼 项目')",
+        (index_text(text),),
+    )
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_build_valid_fts5(fts, query):
+    parsed = parse_query(query)
+    for p in (plan(parsed), plan(parsed, relaxed=True)):
+        if p is None:
+            continue
+        statements = [count_sql(p), page_sql(p, window=10), page_sql(p, window=10, threshold=1)]
+        if p.match is not None:
+            statements.append(threshold_sql(p, cap=1))
+        for sql, params in statements:
+            fts.execute(sql, params).fetchall()  # must not raise
+
+
+@pytest.mark.parametrize(
+    ("query", "hit"),
+    [
+        ("保交楼", True),
+        ("交楼", True),
+        ("楼", True),
+        ("华侨城1号院", True),
+        ("1号院", True),
+        ("4月4日", True),
+        ("C#", True),
+        ("AND", True),
+        ("NEAR", True),
+        ("台风", False),
+        ("楼项", True),
+        ("保交楼 -统战", False),
+        ("华侨城 工地", True),
+        ("工地华侨城", True),
+        ("工地台风", False),
+    ],
+)
+def test_matching_on_a_real_table(fts, query, hit):
+    parsed = parse_query(query)
+    sql, params = count_sql(plan(parsed))
+    assert fts.execute(sql, params).fetchone()[0] == int(hit)
+    sql, params = page_sql(plan(parsed), window=10)
+    assert bool(fts.execute(sql, params).fetchall()) is hit
+
+
+def test_page_sql_orders_by_the_documented_keys():
+    sql, params = page_sql(plan(parse_query("二七区委统战")), window=25, threshold=7)
+    assert "bm25(articles_fts, 8.0, 2.0, 1.0, 3.0)" in sql
+    assert sql.endswith(
+        "ORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
+    )
+    assert "rowid >= ?" in sql
+    assert params[-1] == 25 and 7 in params
+    assert sql.count("?") == len(params)
+
+
+def test_order_window_puts_newer_first_on_ties_and_undated_last():
+    rows = [
+        (1, -1.0, 0, 0, 0, 0, 0),
+        (2, -1.0, 0, 0, 0, 0, 0),
+        (3, -1.0, 0, 0, 0, 0, 0),
+        (4, -2.0, 0, 0, 0, 0, 0),
+        (5, -0.5, 0, 0, 0, 1, 0),
+        (6, -0.1, 0, 0, 0, 0, 1),
+    ]
+    dates = {1: "2023-04-01", 2: "2023-04-09", 3: None, 4: "2020-01-01", 5: None, 6: None}
+    # title match first, then whole-word match, then BM25, then newer first, undated last
+    assert [r[0] for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]

@@ -1,0 +1,181 @@
+"""The search index stays in step with ingest (issue 3): index_articles runs in the caller's
+transaction, stores summary and keywords; rebuild_index; the `search` and `reindex` commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from storage.articles import upsert_articles
+from storage.db import open_db
+from storage.index import index_articles, rebuild_index
+from storage.models import ParsedArticle
+from storage.search import Searcher
+from storage.summary import keywords, summarize
+from tests.search_support import SEED, build_seed_db, story_ids
+
+
+def test_summary_is_the_lead_sentence_without_dateline():
+    paras = [
+        "本报讯 4月 4日上午，二七区委统战工作暨全区宗教工作会议召开，区长虎荣鑫主持会议。会上，各单位作交流发言。"
+    ]
+    assert summarize(paras) == "4月4日上午，二七区委统战工作暨全区宗教工作会议召开，区长虎荣鑫主持会议。"
+    long = ["甲" * 300]
+    assert len(summarize(long)) <= 90 and summarize(long).endswith("…")
+    assert summarize([]) == ""
+    assert "\n" not in summarize(["第一行\n第二行。"])
+
+
+def test_keywords_come_from_the_text():
+    words = keywords("樊惠林到郑州机械研究所调研。樊惠林还到郑州大学第三附属医院调研医院建设。")
+    assert "樊惠林" in words and len(words) <= 8
+
+
+def test_ingest_stores_summary_keywords_and_index(tmp_path):
+    db = build_seed_db(tmp_path / "s.db")
+    ids = story_ids(db)
+    summary, kw = db.execute(
+        "SELECT summary, keywords FROM articles WHERE id = ?", [ids["houzhai"]]
+    ).fetchone()
+    assert summary.startswith("4月6日上午") and "侯寨乡" in summary
+    assert "虎荣鑫" in json.loads(kw)
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 6
+    db.close()
+
+
+def test_index_articles_joins_the_callers_transaction(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    art = ParsedArticle(title="台风过境", paragraphs=("本报讯 台风今天过境。",), date="2023-05-01")
+    with pytest.raises(RuntimeError), db.atomic():
+        stored = upsert_articles(db, [art])
+        index_articles(db, stored.changed_ids)
+        raise RuntimeError("roll back")
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0
+    with db.atomic():
+        stored = upsert_articles(db, [art])
+        index_articles(db, stored.changed_ids)
+        index_articles(db, stored.changed_ids)  # re-indexing replaces, never duplicates
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+    assert [h.title for h in Searcher(db).search("台风").hits] == ["台风过境"]
+    db.close()
+
+
+def test_rebuild_index_recovers_a_lost_index(tmp_path):
+    db = build_seed_db(tmp_path / "r.db")
+    with db.atomic():
+        db.conn.execute("DELETE FROM articles_fts")
+    assert Searcher(db).search("保交楼").total == 0
+    assert rebuild_index(db) == 6
+    assert Searcher(db).search("保交楼").total == 1
+    db.close()
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSBOT_DB", str(tmp_path / "data" / "newsbot.db"))
+    monkeypatch.setenv("NEWSBOT_SEEDS", str(SEED.parent))
+    monkeypatch.delenv("NEWSBOT_LOG_LEVEL", raising=False)
+    return tmp_path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_cli_search_human_and_json(env):
+    out = run("search", "保交楼")
+    assert out.exit_code == 0, out.output
+    assert "区人大常委会 调研老旧小区改造工作" in out.stdout and "【保交楼】" in out.stdout
+    out = run("search", "谁主持了统战工作会议？", "--json")
+    record = json.loads(out.stdout)
+    assert set(record) == {"query", "total", "took_ms", "results", "answer"}
+    assert "虎荣鑫" in record["answer"]["sentence"]
+    first = record["results"][0]
+    assert {"id", "title", "date", "snippet", "score", "highlights"} <= set(first)
+    for a, b in first["highlights"]:
+        assert first["snippet"][a:b]
+    assert "没有找到" in run("search", "台风").stdout
+
+
+def test_cli_batch_gives_one_line_per_input_line(env):
+    queries = ["保交楼", "", "台风", '"', "NEAR(", "老舊小區", "  ", "谁主持了统战工作会议？"]
+    out = run("search", "--batch", "-", "--limit", "3", input="\n".join(queries) + "\n")
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert len(lines) == len(queries)
+    records = [json.loads(line) for line in lines]
+    assert [r["query"] for r in records] == queries
+    assert records[0]["total"] == 1 and records[2]["total"] == 0 and records[1]["results"] == []
+    assert records[7]["answer"] is not None and records[0]["answer"] is None
+
+
+def test_cli_search_needs_a_query(env):
+    out = CliRunner().invoke(main, ["search"])
+    assert out.exit_code != 0 and "QUERY" in out.output
+
+
+def test_cli_reindex(env):
+    run("ingest")
+    out = run("reindex")
+    assert out.exit_code == 0 and "6" in out.stdout
+    assert json.loads(run("search", "交楼", "--json").stdout)["total"] == 1
+
+
+def test_searcher_is_safe_from_worker_threads(tmp_path):
+    """The bot calls search from worker threads (asyncio.to_thread) on one shared connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    db = build_seed_db(tmp_path / "threads.db")
+    searcher = Searcher(db)
+    searcher.warm_up()
+    queries = ["保交楼", "老舊小區", "谁主持了统战工作会议？", "台风", "樊惠林 医院", "4月6日"] * 5
+    expected = {q: [h.id for h in searcher.search(q).hits] for q in set(queries)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda q: (q, [h.id for h in searcher.search(q).hits]), queries))
+    assert all(ids == expected[q] for q, ids in results)
+    db.close()
+
+
+def test_migration_6_keeps_an_existing_index(tmp_path):
+    """Migration 6 rebuilds articles_fts with a prefix index; what was indexed stays searchable."""
+    from storage.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = open_db(path, migrations=[m for m in MIGRATIONS if m[0] < 6])
+    from storage.ingest import ingest_paths
+
+    ingest_paths(old, [SEED])
+    old.close()
+    db = open_db(path)
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+    assert "prefix" in sql
+    searcher = Searcher(db)
+    assert searcher.search("保交楼").total == 1
+    assert searcher.search("楼").total >= 1
+    db.close()
+
+
+def test_unindex_articles_removes_them_from_search(tmp_path):
+    from storage.index import unindex_articles
+
+    db = build_seed_db(tmp_path / "u.db")
+    target = story_ids(db)["housing"]
+    with db.atomic():
+        unindex_articles(db, [target])
+    assert Searcher(db).search("保交楼").total == 0
+    assert Searcher(db).search("侯寨乡").total == 1
+    db.close()
+
+
+def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path, caplog):
+    from storage.ranking import SearchPlan
+
+    db = build_seed_db(tmp_path / "g.db")
+    searcher = Searcher(db)
+    assert searcher._execute(SearchPlan(match='"unbalanced'), 10) == (0, [])
+    assert "rejected" in caplog.text
+    db.close()
