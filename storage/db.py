@@ -52,7 +52,12 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
             db.enable_wal()
-        migrate(db, migrations, name=str(target))
+        applied = migrate(db, migrations, name=str(target))
+        if applied and migrations is MIGRATIONS:
+            # Articles stored under an older schema may predate the search index: index them now.
+            from storage.index import index_missing
+
+            index_missing(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{target}: not a usable newsbot database: {exc}") from exc

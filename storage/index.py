@@ -85,6 +85,21 @@ def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
         conn.executemany("UPDATE articles SET summary = ?, keywords = ? WHERE id = ?", meta_rows)
 
 
+def index_missing(db: sqlite_utils.Database) -> int:
+    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema),
+    in one transaction; returns how many were indexed."""
+    with db.atomic():
+        ids = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
+            )
+        ]
+        if ids:
+            index_articles(db, ids)
+    return len(ids)
+
+
 def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     """Remove articles from the index (for callers deleting articles). Never commits."""
     db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])

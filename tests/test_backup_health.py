@@ -150,3 +150,21 @@ def test_cli_backup_and_health(tmp_path, monkeypatch):
 
     result = runner.invoke(main, ["backup", str(tmp_path / "data" / "newsbot.db")])
     assert result.exit_code == 1 and "backup failed" in result.output and "Traceback" not in result.output
+
+
+def test_upgrade_from_the_first_schema_keeps_and_indexes_articles(tmp_path):
+    """A database written by the first schema (articles only) is migrated on open and its articles found."""
+    from storage.migrations import MIGRATIONS
+    from storage.search import Searcher
+
+    path = tmp_path / "old.db"
+    old = open_db(path, migrations=MIGRATIONS[:1])
+    with old.atomic():
+        upsert_articles(old, [ParsedArticle(title="旧文章", paragraphs=("升级之前存下的保交楼新闻。",))])
+    old.conn.close()
+
+    db = open_db(path)
+    assert read_state(db)["schema_version"] == latest_version()
+    (hit,) = Searcher(db).search("保交楼").hits
+    assert hit.title == "旧文章"
+    assert get_article(db, hit.id).summary  # summaries and keywords filled in too
