@@ -36,5 +36,5 @@ VOLUME ["/data"]
 # 8080: /healthz; 8443: webhook mode (newsbot serve --webhook-url ...)
 EXPOSE 8080 8443
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
-    CMD ["newsbot", "health", "--quiet"]
+    CMD ["newsbot", "health", "--quiet", "--require", "digest_scheduler"]
 CMD ["newsbot", "serve"]
