@@ -1,7 +1,9 @@
 """`newsbot chat`: the bot in the terminal, no token needed.
 
 The same `Conversation` as Telegram, with replies rendered as plain text (`bot.replies.PLAIN`):
-commands, searches, questions; buttons are shown numbered and pressed by typing their number.
+commands, searches, questions, subscriptions and /forget; buttons are shown numbered and pressed by
+typing their number. The console is one chat (`CONSOLE_CHAT_ID`) in the same database as Telegram's
+chats; it cannot receive pushed digests, so /subscribe says so and /digest previews.
 Interactive with line editing and history (readline) on a TTY; reads lines from stdin when piped.
 """
 
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 HISTORY_FILE = Path("~/.newsbot_history")
 PROMPT = "> "
+CONSOLE_CHAT_ID = 0  # Telegram never uses chat id 0
 RULE = "─" * 40
 
 
@@ -69,6 +72,10 @@ class ConsoleChat:
         if press.notice:
             parts.append(f"（{press.notice}）")
         rendered = [r for r in ([press.edit] if press.edit else []) + list(press.replies)]
+        if press.edit is not None:
+            # The edit replaces the message whose button was pressed (the latest keyboard): its
+            # buttons are the edit's own now, none when the edit has none (a settled /forget).
+            self.buttons = [b for row in press.edit.buttons for b in row]
         if rendered:
             parts.append(self._render(rendered))
         return "\n".join(parts)
@@ -125,9 +132,10 @@ def run_console(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
-    services = open_services(settings, markup=PLAIN, flood=None)
+    services = open_services(settings, markup=PLAIN, flood=None, pushes=False)
     try:
-        chat = ConsoleChat(services.conversation, Who(user_id=0, lang=lang, is_admin=True))
+        who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
+        chat = ConsoleChat(services.conversation, who)
         if interactive:
             print(text(lang, "console_hello"), file=stdout)
         with _history(interactive):

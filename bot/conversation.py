@@ -2,12 +2,17 @@
 
 Given a command, a text, a button press or an inline query from a user (`Who`), the `Conversation`
 returns plain reply objects (`Reply`: text in the conversation's markup + keyboard). It knows nothing
-of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), query state for
+of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), what is kept per chat
+(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.chat_records`), query state for
 paging lives in a server-side `QueryStore` keyed by short ids that fit in callback data, and the flood
 guard counts searches with an injected clock.
 
+/forget asks first (`Confirmations`: one-shot keys in memory) and then deletes everything kept about the
+chat and its user: the chat's records, the user's stored queries and flood counter.
+
 Callback data (≤ 64 bytes): ``a:<article id>`` opens an article, ``p:<key>:<page>`` shows a page of a
-stored query, ``x`` is the inert page label.
+stored query, ``x`` is the inert page label, ``u:<id>``/``u:all`` unsubscribes (Telegram routes those
+to `bot.handlers_subscriptions` first), ``f:<key>:y`` / ``f:<key>:n`` confirms or cancels a /forget.
 
 Calls may block on the database: the Telegram side runs them in a worker thread.
 """
@@ -50,14 +55,32 @@ class Library(Protocol):
     def stats(self) -> Mapping[str, Any]: ...
 
 
+class ChatRecords(Protocol):
+    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.chat_records)."""
+
+    def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
+        """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""
+        ...
+
+    def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
+        """An unsubscribe button (``u:…``): the text replacing the choice."""
+        ...
+
+    def forget(self, chat_id: int) -> Mapping[str, int]:
+        """Delete every row kept about the chat; the rows deleted per table."""
+        ...
+
+
 @dataclass(frozen=True)
 class Who:
-    """The person talking: an id (for query ownership and the flood guard), a language, admin or not."""
+    """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
+    and the chat they talk in (None where there is none, e.g. inline queries)."""
 
     user_id: int
     lang: str = "zh"
     is_admin: bool = False
     name: str | None = None
+    chat_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +156,79 @@ class QueryStore:
             state.page = page
             return state, True
 
+    def forget_user(self, user_id: int) -> int:
+        """Drop every stored query of the user (/forget); how many there were."""
+        with self._lock:
+            keys = [k for k, state in self._items.items() if state.user_id == user_id]
+            for key in keys:
+                del self._items[key]
+            return len(keys)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass
+class _Pending:
+    user_id: int
+    chat_id: int
+    done: bool = False
+
+
+# Outcomes of `Confirmations.take`.
+CONFIRMED = "confirmed"  # the chat's latest confirmation, pressed by its requester, first time
+SUPERSEDED = "superseded"  # a newer confirmation was sent to the chat since (first press on this one)
+ALREADY = "already"  # this confirmation was handled before (a repeated or concurrent press)
+EXPIRED = "expired"  # unknown key: from before a restart, or evicted
+NOT_YOURS = "not_yours"  # someone else in the group pressed it
+
+
+class Confirmations:
+    """Pending /forget confirmations by short key (LRU, thread-safe); each key settles exactly once."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._items: OrderedDict[str, _Pending] = OrderedDict()
+        self._latest: dict[int, str] = {}  # chat id → its newest key
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def open(self, user_id: int, chat_id: int) -> str:
+        with self._lock:
+            key = secrets.token_urlsafe(6)
+            while key in self._items:
+                key = secrets.token_urlsafe(6)
+            self._items[key] = _Pending(user_id, chat_id)
+            self._latest[chat_id] = key
+            while len(self._items) > self._capacity:
+                old_key, old = self._items.popitem(last=False)
+                if self._latest.get(old.chat_id) == old_key:
+                    del self._latest[old.chat_id]
+            return key
+
+    def take(self, key: str, user_id: int) -> tuple[str, int | None]:
+        """Settle confirmation `key` pressed by `user_id`: (outcome, its chat id or None)."""
+        with self._lock:
+            pending = self._items.get(key)
+            if pending is None:
+                return EXPIRED, None
+            if pending.user_id != user_id:
+                return NOT_YOURS, pending.chat_id
+            if pending.done:
+                return ALREADY, pending.chat_id
+            pending.done = True
+            if self._latest.get(pending.chat_id) != key:
+                return SUPERSEDED, pending.chat_id
+            del self._latest[pending.chat_id]
+            return CONFIRMED, pending.chat_id
+
+    def reopen(self, key: str) -> None:
+        """Undo a `take` whose action failed, so that the same button can be pressed again."""
+        with self._lock:
+            pending = self._items.get(key)
+            if pending is not None and pending.done:
+                pending.done = False
+                self._latest.setdefault(pending.chat_id, key)
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -162,6 +258,14 @@ class FloodGuard:
                     del self._seen[uid]
             return 0
 
+    def forget(self, user_id: int) -> bool:
+        """Drop the user's counter (/forget); True if there was one."""
+        with self._lock:
+            return self._seen.pop(user_id, None) is not None
+
+
+FORGET_PREFIX = "f"
+
 
 # ---- the conversation ---------------------------------------------------------------------------------
 
@@ -178,11 +282,16 @@ class Conversation:
         flood: FloodGuard | None = None,
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
+        records: ChatRecords | None = None,
+        pushes: bool = True,
     ) -> None:
         self.library = library
         self.markup = markup
         self.queries = queries if queries is not None else QueryStore()
         self.flood = flood
+        self.records = records
+        self.pushes = pushes  # False where digests cannot be pushed (the console): /subscribe says so
+        self.confirmations = Confirmations()
         self.page_size = page_size
         self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
 
@@ -209,7 +318,9 @@ class Conversation:
                 return [self._notice(who, "stats_denied")]
             return [Reply(replies.format_stats(self.library.stats(), who.lang, self.markup))]
         if name in SUBSCRIPTION_COMMANDS:
-            return [self._notice(who, "telegram_only", name=name)]
+            return self._records_command(name, args, who)
+        if name == "forget":
+            return self._forget_prompt(who)
         return [self._notice(who, "unknown_command", name=replies.clip(name, 32))]
 
     def text(self, message: str, who: Who) -> list[Reply]:
@@ -247,6 +358,13 @@ class Conversation:
                 return self._turn_page(key, int(page_s), who)
         if kind == "x":
             return Press()
+        if kind == "u" and self.records is not None and who.chat_id is not None:
+            reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            return Press(edit=reply)
+        if kind == FORGET_PREFIX:
+            key, _, answer = rest.partition(":")
+            if answer in ("y", "n"):
+                return self._forget_press(key, answer == "y", who)
         return Press(notice=text(who.lang, "stale_button"))
 
     def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
@@ -290,6 +408,56 @@ class Conversation:
         if article is None:
             return [self._notice(who, "article_not_found", id=article_id)]
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
+
+    def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
+        if self.records is None or who.chat_id is None:
+            return [self._notice(who, "telegram_only", name=name)]
+        out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        if name == "subscribe" and not self.pushes:
+            out.append(self._notice(who, "console_no_push"))
+        return out
+
+    def _forget_prompt(self, who: Who) -> list[Reply]:
+        """/forget: the question and two buttons; nothing is deleted yet."""
+        if who.chat_id is None:
+            return [self._notice(who, "forget_needs_chat")]
+        key = self.confirmations.open(who.user_id, who.chat_id)
+        buttons = (
+            (
+                Button(text(who.lang, "forget_yes"), data=f"{FORGET_PREFIX}:{key}:y"),
+                Button(text(who.lang, "forget_no"), data=f"{FORGET_PREFIX}:{key}:n"),
+            ),
+        )
+        return [Reply(replies.format_forget_prompt(who.lang, self.markup), buttons)]
+
+    def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
+        """A /forget button. Only the first press on the chat's latest confirmation acts and edits the
+        message; any other press gets a notice (and a superseded one is edited once to say so)."""
+        outcome, chat_id = self.confirmations.take(key, who.user_id)
+        if outcome == EXPIRED:
+            return Press(notice=text(who.lang, "forget_expired"))
+        if outcome == NOT_YOURS:
+            return Press(notice=text(who.lang, "forget_not_yours"))
+        if outcome == ALREADY:
+            return Press(notice=text(who.lang, "forget_already"))
+        if outcome == SUPERSEDED:
+            note = text(who.lang, "forget_superseded")
+            return Press(notice=note, edit=self._notice(who, "forget_superseded"))
+        if not confirmed:
+            return Press(
+                notice=text(who.lang, "forget_cancelled_notice"), edit=self._notice(who, "forget_cancelled")
+            )
+        assert chat_id is not None
+        try:
+            counts = dict(self.records.forget(chat_id)) if self.records is not None else {}
+        except BaseException:
+            self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            raise
+        counts["queries"] = self.queries.forget_user(who.user_id)
+        if self.flood is not None:
+            self.flood.forget(who.user_id)
+        body = replies.format_forgotten(counts, who.lang, self.markup)
+        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body))
 
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 SERVICES = "services"
 # The commands answered by the conversation (the subscription commands come from bot.handlers_subscriptions).
-CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats")
+CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "forget")
 
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -47,15 +47,18 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 
 def who_of(update: Update, services: Services) -> Who:
-    """The sender as the conversation sees them: id, language, admin flag, first name."""
+    """The sender as the conversation sees them: id, language, admin flag, first name, chat."""
     user = update.effective_user
+    chat = update.effective_chat
+    chat_id = chat.id if chat is not None else None
     if user is None:
-        return Who(user_id=0)
+        return Who(user_id=0, chat_id=chat_id)
     return Who(
         user_id=user.id,
         lang=lang_for(user.language_code),
         is_admin=services.is_admin(user.id),
         name=user.first_name,
+        chat_id=chat_id,
     )
 
 
@@ -87,7 +90,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: l
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start, /help, /search, /s, /latest, /article, /stats: ask the conversation, send its replies."""
+    """/start, /help, /search, /s, /latest, /article, /stats, /forget: ask the conversation, send its replies."""
     services = services_of(context)
     message = update.effective_message
     if message is None:

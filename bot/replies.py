@@ -456,3 +456,33 @@ def format_keyboard_plain(buttons: Keyboard, lang: str) -> str:
             cells.append(f"[{n}] {button.label}")
         lines.append("  ".join(cells))
     return "\n".join(lines)
+
+
+# ---- /forget ---------------------------------------------------------------------------------------
+
+
+def format_forget_prompt(lang: str, markup: Markup) -> str:
+    """/forget: what would be deleted, before the confirm / cancel buttons."""
+    return "\n".join(
+        [markup.bold(markup.esc(text(lang, "forget_prompt"))), markup.esc(text(lang, "forget_prompt_items"))]
+    )
+
+
+def format_forgotten(counts: Mapping[str, int], lang: str, markup: Markup) -> str:
+    """/forget confirmed: what was deleted, by kind (``counts`` from storage plus ``queries``)."""
+    if not any(counts.values()):
+        return markup.esc(text(lang, "forget_nothing"))
+    lines = [markup.bold(markup.esc(text(lang, "forget_done_title")))]
+    rows = [
+        ("forget_done_chat", counts.get("chats", 0), {}),
+        ("forget_done_subscriptions", counts.get("subscriptions", 0), {}),
+        (
+            "forget_done_deliveries",
+            counts.get("digest_deliveries", 0),
+            {"items": counts.get("digest_items", 0)},
+        ),
+        ("forget_done_queries", counts.get("queries", 0), {}),
+    ]
+    lines += [f"• {markup.esc(text(lang, key, count=count, **extra))}" for key, count, extra in rows]
+    lines += ["", markup.esc(text(lang, "forget_done_footer"))]
+    return "\n".join(lines)

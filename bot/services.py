@@ -1,7 +1,7 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher` and the `Conversation`; `Services.close()` closes the database. The Telegram application
+`Searcher`, the chat records (`bot.chat_records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
 calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
 connects at import time.
 
@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
+from bot.chat_records import StorageChatRecords
 from bot.conversation import Conversation, FloodGuard, QueryStore
+from bot.digest_job import DigestConfig
 from bot.replies import HTML, Markup
 from bot.settings import Settings
 from storage.articles import get_article, get_articles, latest_articles, stats
@@ -104,8 +106,12 @@ def open_services(
     markup: Markup = HTML,
     flood: FloodGuard | None = None,
     seed: bool = True,
+    pushes: bool = True,
 ) -> Services:
-    """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation."""
+    """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation.
+
+    ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
+    """
     # The seeding helper lives with the CLI (storage engineer's `ensure_seeded`); imported here, not at
     # module level, because the CLI imports this module for `chat` and `serve`.
     from bot.cli import ensure_seeded
@@ -118,7 +124,16 @@ def open_services(
         searcher = Searcher(db, lock=lock)
         searcher.warm_up()
         library = StorageLibrary(db, searcher, lock)
-        conversation = Conversation(library, markup=markup, queries=QueryStore(), flood=flood)
+        records = StorageChatRecords(
+            db,
+            library,
+            lock,
+            config=DigestConfig.from_settings(settings),
+            max_subscriptions=int(getattr(settings, "digest_max_subscriptions", 20)),
+        )
+        conversation = Conversation(
+            library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes
+        )
     except BaseException:
         db.close()
         raise

@@ -30,7 +30,7 @@ class CommandSpec:
     args: dict[str, str] | None = None  # argument placeholder shown in /help
     in_menu: bool = True
     admin: bool = False
-    telegram_only: bool = False  # needs Telegram (chat pushes): the console explains instead
+    telegram_only: bool = False  # needs Telegram: the console explains instead (none at present)
 
 
 def _c(name: str, zh: str, en: str, zh_help: str, en_help: str, **kw: object) -> CommandSpec:
@@ -72,15 +72,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "订阅每日新闻摘要（可加时间和关键词）",
         "subscribe to a daily news digest (optionally a time and keywords)",
         args={"zh": "[时间] [关键词]", "en": "[time] [words]"},
-        telegram_only=True,
     ),
     _c(
         "unsubscribe",
         "取消订阅",
         "Unsubscribe",
-        "取消每日摘要",
-        "stop the daily digest",
-        telegram_only=True,
+        "取消每日摘要（编号，或 all 全部取消）",
+        "stop a daily digest (an ID, or all)",
+        args={"zh": "[编号|all]", "en": "[ID|all]"},
     ),
     _c(
         "subscriptions",
@@ -88,7 +87,6 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "My subscriptions",
         "查看我的订阅",
         "list my subscriptions",
-        telegram_only=True,
     ),
     _c(
         "timezone",
@@ -97,15 +95,21 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "设置摘要使用的时区，例如 Asia/Shanghai",
         "set the digest time zone, e.g. Europe/London",
         args={"zh": "时区", "en": "zone"},
-        telegram_only=True,
     ),
     _c(
         "digest",
         "立即获取摘要",
         "Get a digest now",
-        "立即发送一份摘要",
-        "send a digest now",
-        telegram_only=True,
+        "立即预览一份摘要",
+        "preview a digest now",
+    ),
+    _c(
+        "forget",
+        "删除我的数据",
+        "Delete my data",
+        "删除 newsbot 保存的关于这个聊天的全部信息（订阅、设置、推送记录、最近的搜索），需要确认",
+        "delete everything newsbot keeps about this chat (subscriptions, settings, delivery records, "
+        "recent searches), after a confirmation",
     ),
     _c(
         "stats",
@@ -120,7 +124,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
-# Commands whose behaviour belongs to bot/handlers_subscriptions.py (the digest side).
+# Commands whose behaviour belongs to bot/chat_records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -169,6 +173,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_hello": "newsbot 终端对话。输入关键词或问题搜索，/help 查看命令，按钮用编号选择，Ctrl-D 退出。",
         "console_buttons": "按钮（输入编号）：",
         "console_no_button": "没有编号为 {n} 的按钮。",
+        "console_no_push": "注意：终端对话收不到定时推送，订阅只在 Telegram 里按时送达。随时可以用 /digest 预览摘要。",
+        "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
+        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
+        "forget_yes": "确认删除",
+        "forget_no": "取消",
+        "forget_done_title": "已删除 newsbot 保存的关于这个聊天的全部信息：",
+        "forget_done_chat": "语言和时区设置：{count} 条",
+        "forget_done_subscriptions": "订阅：{count} 个",
+        "forget_done_deliveries": "摘要推送记录：{count} 条（其中文章记录 {items} 条）",
+        "forget_done_queries": "最近的搜索：{count} 条",
+        "forget_done_footer": "newsbot 现在不再保存关于你的任何信息。以后再发消息，就像第一次见面。",
+        "forget_nothing": "newsbot 没有保存关于这个聊天的任何信息，没有需要删除的内容。",
+        "forget_cancelled": "已取消，什么都没有删除。",
+        "forget_deleted_notice": "已删除",
+        "forget_cancelled_notice": "已取消",
+        "forget_superseded": "这个确认已经过期（你后来又发了 /forget），请使用最新的那条消息。",
+        "forget_expired": "这个确认已经过期了。如需删除数据，请重新发送 /forget。",
+        "forget_already": "这个确认已经处理过了。",
+        "forget_not_yours": "只有发送 /forget 的人才能确认。",
+        "forget_needs_chat": "/forget 需要在聊天里使用。",
     },
     "en": {
         "welcome": "Hello, {name}! I am newsbot: I find local news for you.",
@@ -216,6 +240,34 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "console_buttons": "Buttons (type the number):",
         "console_no_button": "There is no button number {n}.",
+        "console_no_push": (
+            "Note: the console cannot receive pushed digests; subscriptions are delivered on time in "
+            "Telegram only. Use /digest to preview a digest at any time."
+        ),
+        "forget_prompt": "Delete everything newsbot keeps about this chat?",
+        "forget_prompt_items": (
+            "That is: language and timezone settings, all subscriptions, digest delivery records and "
+            "recent searches. This cannot be undone."
+        ),
+        "forget_yes": "Delete",
+        "forget_no": "Cancel",
+        "forget_done_title": "Deleted everything newsbot kept about this chat:",
+        "forget_done_chat": "language and timezone settings: {count}",
+        "forget_done_subscriptions": "subscriptions: {count}",
+        "forget_done_deliveries": "digest delivery records: {count} (covering {items} articles)",
+        "forget_done_queries": "recent searches: {count}",
+        "forget_done_footer": (
+            "newsbot keeps nothing about you now. If you write again, it starts afresh as on the first day."
+        ),
+        "forget_nothing": "newsbot keeps nothing about this chat; there was nothing to delete.",
+        "forget_cancelled": "Cancelled; nothing was deleted.",
+        "forget_deleted_notice": "Deleted",
+        "forget_cancelled_notice": "Cancelled",
+        "forget_superseded": "This confirmation has expired (you sent /forget again): use the latest one.",
+        "forget_expired": "This confirmation has expired. To delete your data, send /forget again.",
+        "forget_already": "This confirmation has already been handled.",
+        "forget_not_yours": "Only the person who sent /forget can confirm it.",
+        "forget_needs_chat": "/forget works inside a chat.",
     },
 }
 

@@ -5,12 +5,16 @@ Tables (migration 2):
 - ``chats``: one row per chat that talked to the bot: language, IANA timezone (default Asia/Shanghai),
   and a paused flag with its reason (set when Telegram says the user blocked the bot).
 - ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
-  to ``keywords``. Removing one clears ``active``; the row stays so the ledger keeps its meaning.
+  to ``keywords``. /unsubscribe deletes the row together with its ledger rows (nothing is kept about a
+  cancelled subscription); ``active`` is always 1 for rows written since migration 5.
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
 - ``digest_items``: the articles a delivery covered. ``PRIMARY KEY(subscription_id, article_id)`` means each
   article reaches a subscription at most once. ``shown`` is 1 for the articles listed in the message and 0
   for the matching ones beyond the cap that the message only counted (pointing to /search).
+
+`forget_chat` deletes everything kept about one chat (its row, subscriptions and their ledger) in one
+transaction, for /forget; `chat_record_counts` counts those rows.
 
 Nothing here knows Telegram; callers pass chat ids and plain values.
 """
@@ -238,23 +242,65 @@ def list_subscriptions(db: sqlite_utils.Database, chat_id: int) -> list[Subscrip
 def remove_subscription(
     db: sqlite_utils.Database, chat_id: int, subscription_id: int, *, now: datetime | None = None
 ) -> bool:
-    """Deactivate one of the chat's subscriptions; False when the chat holds no such active subscription."""
+    """Delete one of the chat's subscriptions and its ledger rows; False when the chat holds no such one."""
     with _transaction(db) as conn:
-        cursor = conn.execute(
-            "UPDATE subscriptions SET active = 0, removed_at = ? WHERE id = ? AND chat_id = ? AND active = 1",
-            [_now(now), subscription_id, chat_id],
-        )
-        return cursor.rowcount > 0
+        return _delete_subscriptions(conn, "id = ? AND chat_id = ?", [subscription_id, chat_id]) > 0
 
 
 def remove_all_subscriptions(db: sqlite_utils.Database, chat_id: int, *, now: datetime | None = None) -> int:
-    """Deactivate every subscription of the chat; returns how many there were."""
+    """Delete every subscription of the chat and their ledger rows; returns how many there were."""
     with _transaction(db) as conn:
-        cursor = conn.execute(
-            "UPDATE subscriptions SET active = 0, removed_at = ? WHERE chat_id = ? AND active = 1",
-            [_now(now), chat_id],
-        )
-        return cursor.rowcount
+        return _delete_subscriptions(conn, "chat_id = ?", [chat_id])
+
+
+def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[object]) -> int:
+    """Delete the subscriptions matching ``where`` (active or not) with their ledger rows; count the active."""
+    chosen = f"SELECT id FROM subscriptions WHERE {where}"
+    conn.execute(f"DELETE FROM digest_items WHERE subscription_id IN ({chosen})", params)
+    conn.execute(f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen})", params)
+    active = conn.execute(f"SELECT COUNT(*) FROM subscriptions WHERE ({where}) AND active = 1", params)
+    count = int(active.fetchone()[0])
+    conn.execute(f"DELETE FROM subscriptions WHERE {where}", params)
+    return count
+
+
+# ---- privacy: everything about one chat ----------------------------------------------------------------
+
+# The tables that hold rows about a chat, and how each row is tied to it.
+_CHAT_SCOPES = {
+    "chats": "chat_id = :chat",
+    "subscriptions": "chat_id = :chat",
+    "digest_deliveries": (
+        "chat_id = :chat OR subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat)"
+    ),
+    "digest_items": (
+        "subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat) "
+        "OR delivery_id IN (SELECT id FROM digest_deliveries WHERE chat_id = :chat)"
+    ),
+}
+
+
+def chat_record_counts(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
+    """How many rows of each table are about the chat (``chats``, ``subscriptions``, the ledger tables)."""
+    return {
+        table: int(db.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", {"chat": chat_id}).fetchone()[0])
+        for table, where in _CHAT_SCOPES.items()
+    }
+
+
+def forget_chat(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
+    """Delete every row about the chat, in one transaction; returns the rows deleted per table.
+
+    The chat's settings (language, timezone, paused flag), all its subscriptions (also cancelled ones),
+    and the delivery ledger of those subscriptions. Ledger tables first: they are found through the
+    subscriptions.
+    """
+    deleted: dict[str, int] = {}
+    with _transaction(db) as conn:
+        for table in ("digest_items", "digest_deliveries", "subscriptions", "chats"):
+            cursor = conn.execute(f"DELETE FROM {table} WHERE {_CHAT_SCOPES[table]}", {"chat": chat_id})
+            deleted[table] = cursor.rowcount
+    return deleted
 
 
 def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
@@ -331,13 +377,17 @@ def claim_delivery(
     """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
 
     Returns the delivery id, or None when that day's row already exists (another run, or before a restart,
-    got there first): the caller must then not send. Articles already recorded for the subscription are
+    got there first) or the subscription is gone: the caller must then not send. Articles already recorded for the subscription are
     skipped, so an article is never covered twice.
     """
     with _transaction(db) as conn:
+        # Only for a subscription that still exists: one cancelled (or forgotten) since the scheduler
+        # read it gets no ledger row, so nothing is sent and nothing is left behind.
         cursor = conn.execute(
             "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
-            "finished_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(subscription_id, local_date) DO NOTHING",
+            "finished_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS "
+            "(SELECT 1 FROM subscriptions WHERE id = ? AND active = 1) "
+            "ON CONFLICT(subscription_id, local_date) DO NOTHING",
             [
                 subscription_id,
                 local_date.isoformat(),
@@ -345,6 +395,7 @@ def claim_delivery(
                 status,
                 _now(now),
                 None if status == CLAIMED else _now(now),
+                subscription_id,
             ],
         )
         if cursor.rowcount == 0:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import ConsoleChat
+from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.conversation import Who
 from bot.replies import PLAIN
 from bot.services import Services, open_services
@@ -52,9 +52,11 @@ def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
 @pytest.fixture
 def console(tmp_path: Path) -> ConsoleChat:
     services: Services = open_services(
-        Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS), markup=PLAIN
+        Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS), markup=PLAIN, pushes=False
     )  # type: ignore[call-arg]
-    return ConsoleChat(services.conversation, Who(user_id=0, lang="zh", is_admin=True))
+    return ConsoleChat(
+        services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
+    )
 
 
 def test_console_buttons_are_pressed_by_number(console: ConsoleChat) -> None:
@@ -71,5 +73,6 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert console.handle("   ") == ""
     assert "/search 关键词" in console.handle("/help")
     assert "articles: 6" in console.handle("/stats")  # the console user owns the database
-    assert "需要在 Telegram 里使用" in console.handle("/subscribe")
+    subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
+    assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")

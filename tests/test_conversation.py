@@ -120,8 +120,10 @@ def test_empty_and_whitespace_text(services: Services) -> None:
     assert "请告诉我要找什么" in services.conversation.text(" \n\t", ZH)[0].text
 
 
-def test_subscription_commands_explain_they_need_telegram(services: Services) -> None:
+def test_subscription_commands_need_a_chat(services: Services) -> None:
+    # Without a chat (ZH has no chat_id) there is nothing to subscribe; with one see tests/test_forget.py.
     assert "需要在 Telegram 里使用" in services.conversation.command("subscribe", "8:00", ZH)[0].text
+    assert "需要在聊天里使用" in services.conversation.command("forget", "", ZH)[0].text
 
 
 def test_services_close_in_one_place(tmp_path: Path) -> None:
