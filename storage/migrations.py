@@ -57,12 +57,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 chat_id INTEGER NOT NULL,
                 local_time TEXT NOT NULL,
                 keywords TEXT NOT NULL DEFAULT '[]',
-                created_at TEXT NOT NULL,
-                active INTEGER NOT NULL DEFAULT 1,
-                removed_at TEXT
+                created_at TEXT NOT NULL
             )
             """,
-            "CREATE INDEX subscriptions_chat ON subscriptions(chat_id, active)",
+            "CREATE INDEX subscriptions_chat ON subscriptions(chat_id)",
             """
             CREATE TABLE digest_deliveries (
                 id INTEGER PRIMARY KEY,
@@ -96,7 +94,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             """
             CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, byline, body, words,
-                tokenize = 'unicode61 remove_diacritics 0'
+                tokenize = 'unicode61 remove_diacritics 0',
+                prefix = '1'
             )
             """,
         ],

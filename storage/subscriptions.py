@@ -6,7 +6,7 @@ Tables (migration 2):
   and a paused flag with its reason (set when Telegram says the user blocked the bot).
 - ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
   to ``keywords``. /unsubscribe deletes the row together with its ledger rows (nothing is kept about a
-  cancelled subscription); ``active`` is always 1 for rows written since migration 5.
+  cancelled subscription).
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
 - ``digest_items``: the articles a delivery covered. ``PRIMARY KEY(subscription_id, article_id)`` means each
@@ -56,7 +56,6 @@ class Subscription:
     local_time: str  # "HH:MM", in the chat's timezone
     keywords: tuple[str, ...]
     created_at: datetime  # aware, UTC
-    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -117,18 +116,17 @@ def _chat(row: sqlite3.Row | tuple) -> Chat:
 
 
 def _subscription(row: sqlite3.Row | tuple) -> Subscription:
-    sub_id, chat_id, local_time, keywords, created_at, active = row
+    sub_id, chat_id, local_time, keywords, created_at = row
     return Subscription(
         id=int(sub_id),
         chat_id=int(chat_id),
         local_time=local_time,
         keywords=tuple(json.loads(keywords or "[]")),
         created_at=datetime.fromisoformat(created_at),
-        active=bool(active),
     )
 
 
-_SUB_COLUMNS = "id, chat_id, local_time, keywords, created_at, active"
+_SUB_COLUMNS = "id, chat_id, local_time, keywords, created_at"
 
 
 # ---- chats -------------------------------------------------------------------------------------------
@@ -179,7 +177,7 @@ def set_timezone(
 
 
 def pause_chat(db: sqlite_utils.Database, chat_id: int, reason: str, *, now: datetime | None = None) -> None:
-    """Stop digests to a chat (the user blocked the bot); its subscriptions stay, inactive until it writes."""
+    """Stop digests to a chat (the user blocked the bot); its subscriptions stay, paused until it writes."""
     with _transaction(db) as conn:
         conn.execute(
             "UPDATE chats SET paused = 1, paused_reason = ?, paused_at = ? WHERE chat_id = ?",
@@ -216,7 +214,7 @@ def add_subscription(
     register_chat(db, chat_id, now=now)
     with _transaction(db) as conn:
         cursor = conn.execute(
-            "INSERT INTO subscriptions (chat_id, local_time, keywords, created_at, active) VALUES (?, ?, ?, ?, 1)",
+            "INSERT INTO subscriptions (chat_id, local_time, keywords, created_at) VALUES (?, ?, ?, ?)",
             [chat_id, local_time, json.dumps(list(keywords), ensure_ascii=False), _now(now)],
         )
         sub_id = cursor.lastrowid
@@ -231,9 +229,9 @@ def get_subscription(db: sqlite_utils.Database, subscription_id: int) -> Subscri
 
 
 def list_subscriptions(db: sqlite_utils.Database, chat_id: int) -> list[Subscription]:
-    """The chat's active subscriptions, by time of day then id."""
+    """The chat's subscriptions, by time of day then id."""
     rows = db.execute(
-        f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY local_time, id",
+        f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ? ORDER BY local_time, id",
         [chat_id],
     ).fetchall()
     return [_subscription(row) for row in rows]
@@ -254,14 +252,11 @@ def remove_all_subscriptions(db: sqlite_utils.Database, chat_id: int, *, now: da
 
 
 def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[object]) -> int:
-    """Delete the subscriptions matching ``where`` (active or not) with their ledger rows; count the active."""
+    """Delete the subscriptions matching ``where`` with their ledger rows; return how many there were."""
     chosen = f"SELECT id FROM subscriptions WHERE {where}"
     conn.execute(f"DELETE FROM digest_items WHERE subscription_id IN ({chosen})", params)
     conn.execute(f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen})", params)
-    active = conn.execute(f"SELECT COUNT(*) FROM subscriptions WHERE ({where}) AND active = 1", params)
-    count = int(active.fetchone()[0])
-    conn.execute(f"DELETE FROM subscriptions WHERE {where}", params)
-    return count
+    return conn.execute(f"DELETE FROM subscriptions WHERE {where}", params).rowcount
 
 
 # ---- privacy: everything about one chat ----------------------------------------------------------------
@@ -304,21 +299,21 @@ def forget_chat(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
 
 
 def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
-    """Active subscriptions of chats that are not paused, with what the due-time decision needs."""
+    """Subscriptions of chats that are not paused, with what the due-time decision needs."""
     rows = db.execute(
         f"""
         SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
                c.timezone, c.language,
                (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
         FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
-        WHERE s.active = 1 AND c.paused = 0
+        WHERE c.paused = 0
         ORDER BY s.id
         """
     ).fetchall()
     out = []
     for row in rows:
-        sub = _subscription(row[:6])
-        timezone, language, last = row[6:]
+        sub = _subscription(row[:5])
+        timezone, language, last = row[5:]
         out.append(
             SubscriptionState(
                 subscription=sub,
@@ -386,7 +381,7 @@ def claim_delivery(
         cursor = conn.execute(
             "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
             "finished_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS "
-            "(SELECT 1 FROM subscriptions WHERE id = ? AND active = 1) "
+            "(SELECT 1 FROM subscriptions WHERE id = ?) "
             "ON CONFLICT(subscription_id, local_date) DO NOTHING",
             [
                 subscription_id,

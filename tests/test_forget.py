@@ -33,8 +33,7 @@ from bot.replies import PLAIN
 from bot.services import open_services
 from bot.settings import Settings
 from storage import subscriptions as subs
-from storage.db import migrate, open_db
-from storage.migrations import MIGRATIONS
+from storage.db import open_db
 from tests.bot_support import ROOT, SEEDS
 from tests.telegram_emulator import StoredMessage, TelegramEmulator
 from tests.test_digest_e2e import Clock, db_of, runner, running, say
@@ -124,34 +123,6 @@ def test_no_ledger_row_for_a_subscription_removed_since_the_scheduler_read_it(db
     subs.forget_chat(db, 7)  # /forget between the scheduler's read and its claim
     assert subs.claim_delivery(db, state.id, date(2023, 4, 7), 7, now=NOW) is None  # so: not sent
     assert count_rows(db, 7) == NOTHING and subs.deliveries(db, sub.id) == []
-
-
-def test_migration_5_drops_subscriptions_cancelled_before_it(tmp_path):
-    path = tmp_path / "old.db"
-    old = sqlite_utils.Database(path)
-    migrate(old, MIGRATIONS[:4])
-    old.execute("INSERT INTO chats (chat_id, created_at) VALUES (7, 'x')")
-    created = NOW.isoformat()
-    old.execute(
-        "INSERT INTO subscriptions (id, chat_id, local_time, created_at, active) VALUES (1, 7, '08:00', :t, 0), "
-        "(2, 7, '09:00', :t, 1)",
-        {"t": created},
-    )
-    old.execute(
-        "INSERT INTO digest_deliveries (id, subscription_id, local_date, chat_id, status, claimed_at) "
-        "VALUES (1, 1, '2023-04-07', 7, 'sent', 'x'), (2, 2, '2023-04-07', 7, 'sent', 'x')"
-    )
-    old.execute("INSERT INTO digest_items VALUES (1, 1, 1, 1), (2, 1, 2, 1)")
-    old.conn.commit()
-    old.close()
-    db = open_db(path)
-    try:
-        assert [s.id for s in subs.list_subscriptions(db, 7)] == [2]
-        assert db.execute("SELECT COUNT(*) FROM subscriptions").fetchone()[0] == 1
-        assert db.execute("SELECT subscription_id FROM digest_deliveries").fetchall() == [(2,)]
-        assert db.execute("SELECT subscription_id FROM digest_items").fetchall() == [(2,)]
-    finally:
-        db.close()
 
 
 # ---- the confirmation and the in-memory state -------------------------------------------------------------
