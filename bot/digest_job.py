@@ -72,7 +72,6 @@ SERVICES_KEY = "services"  # where bot.app keeps the Services (bot.handlers.SERV
 CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 JOB_NAME = "digests"
 HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
-SEARCH_PAGE = 100
 MAX_MATCHES_PER_KEYWORD = 2000
 
 
@@ -89,6 +88,8 @@ class SearchLibrary(Protocol):
     """The part of `bot.services.StorageLibrary` the digests use: the /search engine."""
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse: ...
+
+    def match_ids(self, query: str, *, limit: int) -> list[int]: ...
 
 
 class DigestServices(Protocol):
@@ -130,19 +131,17 @@ DEFAULT_CONFIG = DigestConfig()
 
 
 def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] | None:
-    """Ids of articles matching any keyword with the /search engine; None for no keywords (everything)."""
+    """Ids of articles matching any keyword with the /search engine; None for no keywords (everything).
+
+    Uses the engine's id-only match (the same query rules as /search, without ranking or snippets), which
+    keeps 10,000 keyword subscriptions cheap.
+    """
     if not keywords:
         return None
     found: OrderedDict[int, None] = OrderedDict()
     for keyword in keywords:
-        offset = 0
-        while offset < MAX_MATCHES_PER_KEYWORD:
-            response = library.search(keyword, limit=SEARCH_PAGE, offset=offset)
-            for hit in response.hits:
-                found[hit.id] = None
-            offset += len(response.hits)
-            if not response.hits or offset >= response.total:
-                break
+        for article_id in library.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD):
+            found[article_id] = None
     return list(found)
 
 

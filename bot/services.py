@@ -43,6 +43,9 @@ class StorageLibrary:
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self._searcher.search(query, limit=limit, offset=offset)  # locks with our lock
 
+    def match_ids(self, query: str, *, limit: int) -> list[int]:
+        return self._searcher.match_ids(query, limit=limit)  # locks with our lock
+
     def article(self, article_id: int) -> Article | None:
         with self._lock:
             return get_article(self._db, article_id)
