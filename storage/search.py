@@ -166,7 +166,9 @@ class Searcher:
             # ever does, the user gets "nothing found" and the log gets the expression, not a traceback.
             if not any(marker in str(exc) for marker in _FTS_QUERY_ERRORS):
                 raise
-            log.warning("search expression rejected by SQLite (%s): %r", exc, p)
+            # The expression holds the user's words: only at DEBUG (logs keep no message text above it).
+            log.warning("search expression rejected by SQLite: %s", exc)
+            log.debug("rejected expression: %r", p)
             return 0, []
 
     def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[tuple]]:
