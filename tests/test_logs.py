@@ -55,3 +55,24 @@ def test_json_lines():
         logging.getLogger().removeHandler(handler)
     record = json.loads(out.getvalue())
     assert record["msg"] == "中文消息" and record["n"] == 1 and record["level"] == "debug"
+
+
+async def test_users_words_stay_out_of_logs_at_info(telegram_emulator, tmp_path):
+    """Issue 7: user messages' text is never written at INFO or above, even on the error path."""
+    from tests.bot_support import bot_settings, make_database, running_bot
+
+    emu = telegram_emulator
+    out = io.StringIO()
+    handler = configure_logging("INFO", secrets=[emu.token], stream=out)
+    secret_words = "我家住在幸福路七号保交楼"
+    try:
+        settings = bot_settings(emu, make_database(tmp_path / "logs.db", tmp_path))
+        async with running_bot(settings):
+            for text in (secret_words, f'"{secret_words}" AND NEAR(', f"/article {secret_words}"):
+                emu.push_message(text)
+            await emu.wait_for_messages(1001, 3)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logged = out.getvalue()
+    assert "newsbot is up" in logged  # the capture works
+    assert "幸福路" not in logged and emu.token not in logged
