@@ -7,7 +7,12 @@ The page is a run of lines as the OCR read them, column by column:
 - each story opens with a dateline (``本报讯 4月 4日，…``) and usually closes with a byline
   (``记者 景静 通讯员 左学彬 周祎``), sometimes on the story's last line (``…事业发展。记者 景静``);
 - headlines (kicker, title, subtitle over two or three lines) are not next to their stories: they stand
-  before a story, after it, or a story or two away.
+  before a story, after it, or a story or two away;
+- the page's running header or footer (``2023年4月14日 星期五 编辑 王磊``, ``第2版 综合新闻``) dates
+  ``近日`` stories but is no headline;
+- the column may wrap inside a dateline (``本报讯（记者 李娜 通讯员 张`` / ``伟）4月 12日，``), inside a
+  number (``99.`` / ``2%``) or an English word (``A`` / ``PP``); some OCR keeps paragraph indents;
+  columns differ in width from page to page and a lead story may run wider than the rest.
 
 `parse_page` is pure: text in, `ParsedArticle`s out. Headlines are given to stories by what they say
 (headlines reuse their story's phrases), with page position only breaking near-ties.
@@ -29,7 +34,11 @@ _HAN_RE = re.compile(f"[{HAN}]")
 # Characters between which a space is never meaningful in Chinese prose: Han, CJK punctuation, digits.
 _TIGHT = f"{HAN}0-9\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
 _STRAY_SPACE_RE = re.compile(f"(?<=[{_TIGHT}])[ \t\u3000\u00a0]+(?=[{_TIGHT}])")
-_DIGIT_SPACE_RE = re.compile("(?<=[0-9])[ \t\u3000\u00a0]+(?=[0-9])")
+# Between digits, and inside a decimal number after its point (`PM2. 5` → `PM2.5`): Chinese prose ends
+# sentences with `。`, so an ASCII point between digits is always a decimal point.
+_DIGIT_SPACE_RE = re.compile("(?<=[0-9])[ \t\u3000\u00a0]+(?=[0-9])|(?<=[0-9]\\.)[ \t\u3000\u00a0]+(?=[0-9])")
+# Leading indent the OCR kept: a full-width space, or two or more ASCII spaces / a tab.
+_INDENT_RE = re.compile("^(?:\u3000|[ \u00a0]{2,}|\t)")
 _MULTI_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 
 _SENTENCE_END = "。！？!?…"
@@ -48,6 +57,14 @@ _DATELINE_RE = re.compile(
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# Page furniture: the running header or footer (date and weekday, page number, section, editors' credits).
+_WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
+_PAGE_NUMBER_RE = re.compile(
+    r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
+)
+_EDITOR_CREDIT_RE = re.compile(
+    f"(?:^|\\s)(?:责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图)\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
+)
 
 _REPORTER_ROLES = ("本报记者", "见习记者", "特约记者", "首席记者", "摄影记者", "记者", "实习生", "摄影")
 _CORRESPONDENT_ROLES = ("特约通讯员", "通讯员")
@@ -62,10 +79,14 @@ _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 # How far below the column width a line may end and still count as full.
 _SHORT_MARGIN = 1.5
 _DEFAULT_COLUMN_WIDTH = 17.0
+# A paragraph's first line is indented by two cells in print.
+_INDENT_CELLS = 2.0
 # A headline group needs at least this share of its (weighted) character pairs in a story to go to it.
 _MIN_HEADLINE_SCORE = 0.25
 # Below that, a group with this much evidence still goes to a story that has no headline yet.
 _WEAK_HEADLINE_SCORE = 0.08
+# How much shared single characters add to a headline's score (shared pairs count 1).
+_CHAR_EVIDENCE = 0.05
 
 
 @dataclass
@@ -96,13 +117,30 @@ def clean_prose(text: str) -> str:
 
 
 def clean_headline_line(text: str) -> str:
-    """Headlines keep deliberate spaces between phrases, but lose them next to digits and punctuation."""
+    """Headlines keep deliberate spaces between phrases, but lose them next to digits and inside quotes.
+
+    A space after a closing quote stands between two phrases (``社区“微更新” 居民幸福感“满格”``) and is
+    kept; one just inside the quotes, next to a digit, a middle dot or before a comma is the OCR's.
+    """
     text = _MULTI_SPACE_RE.sub(" ", text).strip()
     return re.sub(
-        f"(?<=[0-9{_CLOSERS}“‘《（(·])\\s+(?=[{HAN}0-9])|(?<=[{HAN}0-9])\\s+(?=[0-9{_CLOSERS}“‘·，、])",
+        f"(?<=[0-9“‘《（(·])\\s+(?=[{HAN}0-9])|(?<=[{HAN}0-9])\\s+(?=[0-9{_CLOSERS}“‘·，、])",
         "",
         text,
     )
+
+
+def is_page_furniture(line: str) -> bool:
+    """A page header or footer line: ``2023年4月14日 星期五 编辑 王磊``, ``第2版 综合新闻``.
+
+    Such a line carries no prose punctuation and at least one sure mark of furniture: a full date with
+    its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
+    """
+    text = line.strip()
+    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text):
+        return False
+    dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
+    return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
 
 
 def is_byline(line: str) -> bool:
@@ -130,11 +168,17 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | None) -> str | None:
-    """The story's date from its dateline: month/day plus the page's year; relative words need the page date."""
+    """The story's date from its dateline: month/day plus the page's year; relative words need the page date.
+
+    `first_line` is the story's opening text (its first lines joined, so that a date the column
+    wrapped, ``4月17`` / ``日，``, is whole). The date is the one in the dateline itself
+    (``本报郑州4月4日电``) or in the lead's first clause (``本报讯 4月 4日上午，``), never one further on.
+    """
     match = _DATELINE_RE.match(first_line)
     head = first_line[match.end() :] if match else first_line
-    head = head[:24]
-    found = _DATE_IN_DATELINE_RE.search(clean_prose(head))
+    head = re.split("[，。,]", clean_prose(head[:40]), maxsplit=1)[0][:24]
+    found = _DATE_IN_DATELINE_RE.search(match.group(1)) if match else None
+    found = found or _DATE_IN_DATELINE_RE.search(head)
     page = date.fromisoformat(page_date) if page_date else None
     if found:
         month, day = int(found.group(2)), int(found.group(3))
@@ -157,7 +201,7 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
 def find_page_date(text: str) -> str | None:
     """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
     for line in text.splitlines():
-        if ("星期" in line or "版" in line) and (m := _PAGE_DATE_RE.search(line)):
+        if ("星期" in line or "版" in line or is_page_furniture(line)) and (m := _PAGE_DATE_RE.search(line)):
             try:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
             except ValueError:
@@ -166,40 +210,91 @@ def find_page_date(text: str) -> str | None:
 
 
 def join_lines(lines: list[_Line], column_width: float) -> list[str]:
-    """Join wrapped lines into paragraphs, telling paragraph ends from column breaks."""
+    """Join wrapped lines into paragraphs, telling paragraph ends from column breaks.
+
+    When the OCR kept paragraph indents (a full-width space or two spaces before a line), the indents
+    say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`).
+    """
+    indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
     paragraphs: list[str] = []
     current = ""
-    previous: _Line | None = None
-    for line in lines:
+    first = 0  # index of the current paragraph's first line
+    for index, line in enumerate(lines):
         text = line.text.strip()
-        if previous is not None and current and _ends_paragraph(previous, line, column_width):
-            paragraphs.append(current)
-            current = ""
+        if index and current:
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if _ends_paragraph(
+                lines[index - 1],
+                line,
+                after,
+                column_width,
+                indented_layout=indented_layout,
+                first_line=index - 1 == first,
+            ):
+                paragraphs.append(current)
+                current = ""
+                first = index
         current = _concat(current, text)
-        previous = line
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
 
 
-def _ends_paragraph(line: _Line, following: _Line, column_width: float) -> bool:
-    """Whether a paragraph ends after `line`.
+def _ends_paragraph(
+    line: _Line,
+    following: _Line,
+    after: _Line | None,
+    column_width: float,
+    *,
+    indented_layout: bool = False,
+    first_line: bool = False,
+) -> bool:
+    """Whether a paragraph ends after `line` (`following` is the next line, `after` the one after it).
 
-    A sentence end on a short line ends it. After a full line, a blank line is a paragraph break only
-    when the next line is short too: a paragraph's first line was indented in print, and the OCR
-    dropped the indent but not the shortness; a full next line means a column break at a sentence end.
+    Print sets every line of a paragraph full except its last, and indents its first. So:
+
+    - a sentence end on a short line ends the paragraph;
+    - where the OCR kept indents, an indented line starts one, and a full line ending a sentence
+      followed by an unindented line is a column break at a sentence end;
+    - where it dropped them, the first line is still short: after a full line ending a sentence, a
+      short next line starts a paragraph when a blank line stands before it, or when it does not end
+      a sentence itself and more lines follow (only a first line is short and not final); a full next
+      line after a blank means a column break at a sentence end.
+
+    A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
+    shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
     """
+    if indented_layout and _INDENT_RE.match(following.text):
+        return True
     text = line.text.strip()
-    short = display_width(text) < column_width - _SHORT_MARGIN
+    limit = column_width - _SHORT_MARGIN
+    short = display_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if _FINAL_RE.search(text):
-        indented = display_width(following.text.strip()) < column_width - _SHORT_MARGIN
-        return short or (following.blank_before and indented)
+        if short:
+            return True
+        if indented_layout:
+            return False
+        following_text = following.text.strip()
+        if display_width(following_text) >= limit:
+            return False
+        if following.blank_before:
+            return True
+        return after is not None and not _FINAL_RE.search(following_text)
     if _SOFT_FINAL_RE.search(text):
         return short
     return False
 
 
+_ASCII_TAIL_RE = re.compile("[A-Za-z0-9]+$")
+_ASCII_HEAD_RE = re.compile("^[A-Za-z0-9]+")
+
+
 def _concat(left: str, right: str) -> str:
+    """Join a wrapped line to the text before it.
+
+    Two English words meeting at a line end had a space between them; an upper-case word (``A`` /
+    ``PP`` → ``APP``, ``5`` / ``G``) or a hyphenated one (``intel-`` / ``ligence``) was cut in two.
+    """
     if (
         left
         and right
@@ -208,17 +303,82 @@ def _concat(left: str, right: str) -> str:
         and right[0].isascii()
         and right[0].isalpha()
     ):
+        tail = _ASCII_TAIL_RE.search(left)
+        head = _ASCII_HEAD_RE.match(right)
+        if (
+            tail
+            and head
+            and tail.group(0).upper() == tail.group(0)
+            and head.group(0).upper() == head.group(0)
+        ):
+            return left + right
         return f"{left} {right}"
+    if (
+        left.endswith("-")
+        and len(left) > 1
+        and left[-2].isascii()
+        and left[-2].isalpha()
+        and right[:1].islower()
+    ):
+        return left[:-1] + right
     return left + right
 
 
-def _column_width(stories: list[_Story]) -> float:
+def _interior_widths(story: _Story) -> list[float]:
+    """Widths of the lines inside a block, neither first nor last: the middle lines of paragraphs,
+    which print sets full (give or take a character moved or hung for punctuation)."""
+    lines = story.lines
+    return [
+        display_width(line.text.strip())
+        for index, line in enumerate(lines[1:-1], start=1)
+        if not line.blank_before and not lines[index + 1].blank_before
+    ]
+
+
+# This many interior lines measure a column by their commonest width.
+_MIN_INTERIOR_LINES = 6
+
+
+def _measure(stories: list[_Story]) -> float | None:
+    # A full line with an odd number of half-width characters falls half a cell short: round up.
+    interior = [math.ceil(w) for story in stories for w in _interior_widths(story)]
+    if len(interior) >= _MIN_INTERIOR_LINES:
+        counts = Counter(interior)
+        return max(counts, key=lambda w: (counts[w], w))
     widths = [display_width(line.text.strip()) for story in stories for line in story.lines]
     if len(widths) < 5:
-        return _DEFAULT_COLUMN_WIDTH
+        return None
     # Most body lines are full; paragraph ends and indented first lines pull the median down, so the
     # upper quartile is the column width.
     return statistics.quantiles(widths, n=4)[2]
+
+
+def _column_width(stories: list[_Story]) -> float:
+    return _measure(stories) or _DEFAULT_COLUMN_WIDTH
+
+
+# A story's own measure differs from the page's by this much when a lead story runs across wider
+# columns than the rest.
+_WIDTH_DIFFERENCE = 2.5
+
+
+def _column_widths(stories: list[_Story]) -> list[float]:
+    """The column width of each story: the page's, or its own where its lines are set clearly wider or
+    narrower than the other stories'."""
+    own = [_measure([story]) for story in stories]
+    measured = [w for w in own if w is not None]
+    page = _column_width(stories)
+    if measured and max(measured) - min(measured) >= _WIDTH_DIFFERENCE:
+        page = statistics.median(measured)  # mixed widths: the common column is the typical story's
+    return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
+
+
+def _story_head(story: _Story) -> str:
+    """The story's opening text, its first lines joined: a dateline and its date may wrap."""
+    head = ""
+    for line in story.lines[:3]:  # a column break may fall inside it too
+        head = _concat(head, line.text.strip())
+    return head
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -249,8 +409,12 @@ def _looks_like_prose(group: list[_Line]) -> bool:
     return "。" in text and len(_HAN_RE.findall(text)) >= 24
 
 
+# Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
+_SENTENCE_PUNCT_RE = re.compile("[。；！？;]")
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
-    return not any(_PROSE_PUNCT_RE.search(line.text) for line in group)
+    return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
 
 
 def _segment(lines: list[_Line]) -> tuple[list[_Story], list[tuple[int, list[_Line]]]]:
@@ -265,29 +429,39 @@ def _segment(lines: list[_Line]) -> tuple[list[_Story], list[tuple[int, list[_Li
 
     def close(story: _Story) -> None:
         # A story that ended without a byline may have swallowed the headlines that follow it.
+        # Several headlines may stand stacked there; the text before the first of them ends a sentence.
         if story.byline is None:
             groups = _groups(story.lines)
-            trailing: list[list[_Line]] = []
-            while len(groups) > 1 and _is_headline_like(groups[-1]):
-                before = groups[-2][-1].text.strip()
-                if not _FINAL_RE.search(before):
-                    break
-                trailing.insert(0, groups.pop())
+            cut = len(groups)
+            while cut > 1 and _is_headline_like(groups[cut - 1]):
+                cut -= 1
+            while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
+                cut += 1
+            trailing = groups[cut:]
+            groups = groups[:cut]
             story.lines = [line for group in groups for line in group]
             for group in trailing:
                 gap_groups.append((len(stories) + 1, group))
         stories.append(story)
 
     for group in _groups(lines):
+        if (
+            current is not None
+            and group
+            and is_page_furniture(group[0].text)
+            and _FINAL_RE.search(current.lines[-1].text.strip())
+        ):
+            close(current)  # a page footer after a story printed without a byline
+            current = None
+        if current is None:
+            # The page's running header or footer is not a headline: leave it out.
+            group = [line for line in group if not is_page_furniture(line.text)]
         for index, line in enumerate(group):
             text = line.text
             if _DATELINE_RE.match(text):
                 if current is not None:
                     close(current)
                 current = _Story()
-                match = _DATELINE_RE.match(text)
-                if match and match.group(2) and is_byline(match.group(2)):
-                    current.dateline_byline = clean_prose(match.group(2))
                 current.lines.append(line)
                 continue
             if current is None:
@@ -331,29 +505,37 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     """Give each headline group to the story whose text it repeats, weighting rare character pairs."""
     if not stories:
         return
-    story_pairs = [_pairs(clean_prose("".join(line.text for line in s.lines))) for s in stories]
+    texts = [clean_prose("".join(line.text for line in s.lines)) for s in stories]
+    story_pairs = [_pairs(text) for text in texts]
+    story_chars = [set(_HAN_RE.findall(text)) for text in texts]
     document_frequency: Counter[str] = Counter()
     for pairs in story_pairs:
         document_frequency.update(pairs)
+    for chars in story_chars:
+        document_frequency.update(chars)
     n = len(stories)
 
-    def weight(pair: str) -> float:
-        return math.log((n + 1) / (document_frequency[pair] + 0.5)) + 0.1
+    def weight(token: str) -> float:
+        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
+
+    def overlap(tokens: set[str], held: set[str]) -> float:
+        total = sum(weight(t) for t in tokens)
+        return sum(weight(t) for t in tokens if t in held) / total if total else 0.0
 
     def score(group: list[_Line], story_index: int) -> float:
-        pairs = _pairs(clean_prose("".join(line.text for line in group)))
-        total = sum(weight(p) for p in pairs)
-        if not total:
-            return 0.0
-        return sum(weight(p) for p in pairs if p in story_pairs[story_index]) / total
+        # Shared character pairs are the evidence; shared single characters (a headline may say 孩子
+        # where its story says 学生, and still share 长 of 校长) only tip a near-tie.
+        text = clean_prose("".join(line.text for line in group))
+        return overlap(_pairs(text), story_pairs[story_index]) + _CHAR_EVIDENCE * overlap(
+            set(_HAN_RE.findall(text)), story_chars[story_index]
+        )
 
     def proximity(gap: int, story_index: int) -> float:
-        # Layout prior, only to break near-ties: the story right after the gap, then the one before it.
-        if story_index == gap:
-            return 0.02
-        if story_index == gap - 1:
-            return 0.01
-        return 0.0
+        # Layout prior, only to break near-ties: nearer stories first; at the same distance the story
+        # after the gap, then the one before it.
+        if story_index >= gap:
+            return 0.02 / 3 ** (story_index - gap)
+        return 0.01 / 3 ** (gap - 1 - story_index)
 
     choices: list[tuple[int, list[_Line], list[float]]] = []
     for gap, group in gap_groups:
@@ -369,7 +551,7 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     def held(k: int) -> bool:
         return k in owner
 
-    for position, (gap, _group, scores) in enumerate(choices):
+    for position, (gap, group, scores) in enumerate(choices):
         if owner[position] is not None:
             continue
         neighbours = [
@@ -378,20 +560,30 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             if 0 <= p < len(choices) and choices[p][0] == gap and owner[p] is not None
         ]
         best = max(range(n), key=lambda k: scores[k])
-        if scores[best] - proximity(gap, best) >= _WEAK_HEADLINE_SCORE and (
-            not held(best) or best in neighbours
-        ):
+        evidence = scores[best] - proximity(gap, best)
+        if evidence < _WEAK_HEADLINE_SCORE and _is_column_label(group):
+            continue  # a column label (``简讯``) over the briefs that follow, no story's headline
+        headless = [k for k in range(n) if not held(k)]
+        content = {k: scores[k] - proximity(gap, k) for k in range(n)}
+        fit = max(headless, key=lambda k: scores[k]) if headless else None
+        if evidence >= _WEAK_HEADLINE_SCORE and (not held(best) or best in neighbours):
             # Some evidence, and the story has no headline yet (or this continues it).
             owner[position] = best
+        elif (
+            fit is not None
+            and content[fit] >= _CHAR_EVIDENCE
+            and all(content[fit] > content[k] + _CHAR_EVIDENCE for k in neighbours if k is not None)
+        ):
+            # Little evidence, but it points to a story without a headline and not to the story of
+            # the headline printed next to it.
+            owner[position] = fit
         elif neighbours:
             # A kicker or subtitle in words of its own: it belongs to the headline printed next to it,
             # the one above it first.
             owner[position] = neighbours[0]
-        else:
+        elif fit is not None:
             # No evidence at all: a story without a headline, by what little the text and layout say.
-            headless = [k for k in range(n) if not held(k)]
-            if headless:
-                owner[position] = max(headless, key=lambda k: scores[k])
+            owner[position] = fit
 
     assigned: dict[int, list[tuple[float, int]]] = {}
     for position, story_index in enumerate(owner):
@@ -400,22 +592,30 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
 
     # A story left without a headline takes a group another story holds as an extra run, when the
     # group also fits it.
-    headless = [k for k in range(n) if k not in assigned]
-    for k in headless:
+    for k in [k for k in range(n) if k not in assigned]:
         candidates = [
-            (choices[pos][2][k], owner, pos)
-            for owner, held in assigned.items()
-            if len(_runs([p for _, p in held])) > 1
-            for _, pos in held
+            (choices[pos][2][k], holder, pos)
+            for holder, groups in assigned.items()
+            if len(_runs([p for _, p in groups])) > 1
+            for _, pos in groups
         ]
         candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
         if candidates:
-            _, owner, pos = max(candidates)
-            assigned[owner] = [item for item in assigned[owner] if item[1] != pos]
+            _, holder, pos = max(candidates)
+            assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
             assigned[k] = [(choices[pos][2][k], pos)]
 
-    for k, held in assigned.items():
-        stories[k].headline_groups = [choices[pos][1] for _, pos in sorted(held, key=lambda item: item[1])]
+    for k, groups in assigned.items():
+        stories[k].headline_groups = [choices[pos][1] for _, pos in sorted(groups, key=lambda item: item[1])]
+
+
+# A line of at most this many Han characters that shares nothing with any story is a column label.
+_LABEL_MAX_CHARS = 4
+
+
+def _is_column_label(group: list[_Line]) -> bool:
+    """A column label such as ``简 讯`` or ``图片新闻``: one short line of its own words."""
+    return len(group) == 1 and len(_HAN_RE.findall(group[0].text)) <= _LABEL_MAX_CHARS
 
 
 def _runs(positions: list[int]) -> list[list[int]]:
@@ -453,17 +653,28 @@ def parse_page(
         year = date.fromisoformat(page_date).year
     stories, gap_groups = _segment(_split_lines(text))
     _assign_headlines(stories, gap_groups)
-    column_width = _column_width(stories)
+    widths = _column_widths(stories)
 
     articles: list[ParsedArticle] = []
     for position, story in enumerate(stories):
         if not story.lines:
             continue
-        paragraphs = join_lines(story.lines, column_width)
-        if paragraphs and _DATELINE_RE.match(paragraphs[0]):
-            paragraphs[0] = _DATELINE_RE.sub(lambda m: m.group(0) + " ", paragraphs[0], count=1).replace(
-                "  ", " "
+        head = _story_head(story)
+        dateline = _DATELINE_RE.match(head)
+        bracket = dateline.group(2).strip() if dateline and dateline.group(2) else None
+        if bracket and is_byline(bracket):
+            # The column may wrap between a role and its name (``通讯员`` / ``张伟``): space them again.
+            bracket = _MULTI_SPACE_RE.sub(" ", _ROLE_TOKEN_RE.sub(r" \1 ", bracket)).strip()
+        if bracket and is_byline(bracket):
+            story.dateline_byline = bracket
+        paragraphs = join_lines(story.lines, widths[position])
+        if paragraphs and (opening := _DATELINE_RE.match(paragraphs[0])):
+            # ``本报讯 4月4日，…``; ``本报讯（记者 李娜 通讯员 张伟）4月12日，…`` keeps its names apart.
+            rest = paragraphs[0][opening.end() :].lstrip()
+            lead = (
+                f"{opening.group(1)}（{bracket}）" if bracket and opening.group(2) else f"{opening.group(1)} "
             )
+            paragraphs[0] = lead + rest
         title_lines = tuple(
             cleaned
             for group in story.headline_groups
@@ -481,7 +692,7 @@ def parse_page(
                 title_lines=title_lines,
                 title_groups=title_groups,
                 paragraphs=tuple(paragraphs),
-                date=parse_dateline_date(story.lines[0].text, year=year, page_date=page_date),
+                date=parse_dateline_date(head, year=year, page_date=page_date),
                 byline=byline,
                 reporters=reporters,
                 correspondents=correspondents,
