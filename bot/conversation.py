@@ -23,6 +23,7 @@ import re
 import secrets
 import threading
 import time
+import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,11 +33,14 @@ from bot import replies
 from bot.replies import Button, Keyboard, Markup, Reply
 from bot.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, text
 from storage.models import Article, SearchResponse
+from storage.query import asks_for_latest
 
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 LATEST_COUNT = 8
+MAX_LATEST_PAGE = 10_000  # /latest pages beyond this are refused (an offset scan that deep is pointless)
 MAX_QUERY_CHARS = 200
+MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
 MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
 
@@ -117,6 +121,7 @@ class QueryState:
     user_id: int
     page: int = 0
     total: int = 0
+    kind: str = "search"  # or "latest": the pages of /latest (query and total unused)
 
 
 class QueryStore:
@@ -329,9 +334,11 @@ class Conversation:
 
     def search(self, query: str, who: Who) -> list[Reply]:
         """Search (or answer a question) and show the first page of results."""
-        query = " ".join(query.split())
+        query = tidy_query(query)
         if not query:
             return [self._notice(who, "empty_query")]
+        if asks_for_latest(query):  # 最新消息, 最近有什么新闻: what /latest shows
+            return self.latest(who)
         if self.flood is not None:
             wait = self.flood.wait_for(who.user_id)
             if wait:
@@ -356,6 +363,10 @@ class Conversation:
             key, _, page_s = rest.partition(":")
             if page_s.isdigit():
                 return self._turn_page(key, int(page_s), who)
+        if kind == "l":
+            key, _, page_s = rest.partition(":")
+            if page_s.isdigit():
+                return self._turn_latest(key, int(page_s), who)
         if kind == "x":
             return Press()
         if kind == "u" and self.records is not None and who.chat_id is not None:
@@ -370,7 +381,9 @@ class Conversation:
     def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
         """``@bot words`` in any chat: matching articles (latest ones for an empty query)."""
         start = int(offset) if offset.isdigit() and int(offset) < 10_000 else 0
-        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        query = tidy_query(query)[:MAX_QUERY_CHARS]
+        if asks_for_latest(query):
+            query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
         if query:
             response = self.library.search(query, limit=self.inline_page_size, offset=start)
@@ -398,9 +411,47 @@ class Conversation:
     # -- pieces -------------------------------------------------------------------------------------
 
     def latest(self, who: Who) -> list[Reply]:
-        articles = self.library.latest(LATEST_COUNT)
-        body = replies.format_latest(articles, who.lang, self.markup)
-        return [Reply(body, self._article_buttons([a.id for a in articles]))]
+        """/latest: the newest articles, with buttons to open them and, when there are more, ▶."""
+        reply = self._latest_page(0, who)
+        assert reply is not None  # page 0 always exists (it may say there are no articles)
+        key = self.queries.put(QueryState(query="", user_id=who.user_id, kind="latest"))
+        return [self._with_latest_nav(reply, key, 0)]
+
+    def _latest_page(self, page: int, who: Who) -> tuple[Reply, bool] | None:
+        """Page `page` of /latest and whether an older page follows; None past the end."""
+        found = self.library.latest(LATEST_COUNT + 1, page * LATEST_COUNT)
+        if not found and page > 0:
+            return None
+        articles = found[:LATEST_COUNT]
+        body = replies.format_latest(articles, who.lang, self.markup, page=page, page_size=LATEST_COUNT)
+        buttons = self._article_buttons([a.id for a in articles], first=page * LATEST_COUNT + 1)
+        return Reply(body, buttons), len(found) > LATEST_COUNT
+
+    @staticmethod
+    def _with_latest_nav(page_reply: tuple[Reply, bool], key: str, page: int) -> Reply:
+        reply, more = page_reply
+        nav = []
+        if page > 0:
+            nav.append(Button("◀", data=f"l:{key}:{page - 1}"))
+        if more:
+            nav.append(Button("▶", data=f"l:{key}:{page + 1}"))
+        return Reply(reply.text, reply.buttons + ((tuple(nav),) if nav else ()))
+
+    def _turn_latest(self, key: str, page: int, who: Who) -> Press:
+        """◀ ▶ under /latest: the key remembers which page the message shows, so a double press
+        does not edit the message into itself."""
+        state = self.queries.get(key)
+        if state is None or state.kind != "latest" or page > MAX_LATEST_PAGE:
+            return Press(notice=text(who.lang, "stale_button"))
+        found = self._latest_page(page, who)
+        if found is None:
+            return Press(notice=text(who.lang, "latest_end"))
+        state, moved = self.queries.turn(key, page)
+        if state is None:
+            return Press(notice=text(who.lang, "stale_button"))
+        if not moved:
+            return Press(notice=text(who.lang, "same_page"))
+        return Press(edit=self._with_latest_nav(found, key, page))
 
     def article_replies(self, article_id: int, who: Who) -> list[Reply]:
         """The article as one or more messages, or a not-found notice."""
@@ -466,17 +517,20 @@ class Conversation:
         return [Reply(replies.format_welcome(who.lang, self.markup, name=who.name))]
 
     def _article_command(self, args: str, who: Who) -> list[Reply]:
+        """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
         if not args:
             return [self._notice(who, "article_usage")]
-        arg = args.split()[0].lstrip("#＃")
-        arg = arg.translate(_FULLWIDTH_DIGITS)
-        if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
+        ids = [_article_id(a) for a in args.replace(",", " ").replace("，", " ").split()]
+        valid = [i for i in ids if i is not None]
+        if len(ids) > 1 and len(valid) == len(ids):
+            return [r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)]
+        if ids[0] is None:
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
-        return self.article_replies(int(arg), who)
+        return self.article_replies(ids[0], who)
 
     def _turn_page(self, key: str, page: int, who: Who) -> Press:
         state = self.queries.get(key)
-        if state is None:
+        if state is None or state.kind != "search":
             return Press(notice=text(who.lang, "stale_button"))
         pages = replies.page_count(state.total, self.page_size)
         if page >= pages:
@@ -538,7 +592,22 @@ class Conversation:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
 
 
+def tidy_query(query: str) -> str:
+    """The query on one line, without invisible format characters (zero-width spaces, BOM, direction
+    marks), which look like nothing and would be searched as something."""
+    visible = "".join(ch for ch in query if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split())
+
+
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _article_id(arg: str) -> int | None:
+    """An article number as typed (3, #3, ＃３), or None."""
+    arg = arg.lstrip("#＃").translate(_FULLWIDTH_DIGITS)
+    if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
+        return None
+    return int(arg)
 
 
 def known_command(name: str) -> bool:

@@ -317,7 +317,8 @@ def _answer_block(answer: Answer, source_title: str | None, lang: str, markup: M
         sentence = render_snippet(answer.snippet, markup, cap=ANSWER_CAP)
     else:
         sentence = markup.esc(clip(answer.sentence, ANSWER_CAP))
-    lines = [f"💡 {markup.bold(markup.esc(text(lang, 'answer_label')))}：{sentence}"]
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"💡 {markup.bold(markup.esc(text(lang, 'answer_label')))}{colon}{sentence}"]
     source = (
         markup.esc(text(lang, "answer_source", title=clip(source_title or "", TITLE_CAP)))
         if source_title
@@ -344,7 +345,9 @@ def format_results(
     """A page of search results: header, the answer first (questions, first page), then the hits."""
     query = clip(response.query, QUERY_CAP)
     if not response.hits:
-        body = _notice(lang, "no_results", markup, query=query)
+        # Several words must all appear: say so, since each may well be found alone.
+        key = "no_results_all" if len(response.terms) > 1 and response.total == 0 else "no_results"
+        body = _notice(lang, key, markup, query=query)
         return f"{markup.esc(note)}\n{body}" if note else body
     pages = page_count(response.total, page_size)
     header = "🔎 " + markup.bold(
@@ -362,12 +365,16 @@ def format_results(
     return "\n\n".join(blocks)
 
 
-def format_latest(articles: Sequence[Article], lang: str, markup: Markup) -> str:
-    """/latest: numbered list of articles with date, command and summary."""
+def format_latest(
+    articles: Sequence[Article], lang: str, markup: Markup, *, page: int = 0, page_size: int = 0
+) -> str:
+    """/latest: numbered list of articles with date, command and summary. Page `page` (from 0) of
+    `page_size` articles continues the numbering of the pages before it."""
     if not articles:
         return _notice(lang, "latest_empty", markup)
-    blocks = ["🆕 " + markup.bold(markup.esc(text(lang, "latest_header")))]
-    for i, article in enumerate(articles, 1):
+    header = text(lang, "latest_header") if page <= 0 else text(lang, "latest_header_page", page=page + 1)
+    blocks = ["🆕 " + markup.bold(markup.esc(header))]
+    for i, article in enumerate(articles, page * page_size + 1 if page > 0 else 1):
         lines = [
             f"{i}. {markup.bold(markup.esc(clip(article.title, TITLE_CAP)))}",
             f"{markup.esc(_date(lang, article.date))} · /article {article.id}",

@@ -114,8 +114,20 @@ async def send_replies(bot: Bot, chat_id: int, replies: list[Reply] | tuple[Repl
     return sent
 
 
+def shows_already(message: Message, reply: Reply) -> bool:
+    """Whether the message (as the update carried it) already shows the reply's text and keyboard:
+    editing it would only earn Telegram's "message is not modified"."""
+    if message.text is None:
+        return False
+    same_text = message.text.strip() == HTML.visible(reply.text).strip()
+    return same_text and message.reply_markup == keyboard_markup(reply.buttons)
+
+
 async def edit_reply(message: Message, reply: Reply) -> bool:
-    """Replace a message's text and keyboard; an unchanged edit is not an error. True if edited."""
+    """Replace a message's text and keyboard; an unchanged edit is not an error (and is not sent when
+    the message we know of already shows it). True if edited."""
+    if shows_already(message, reply):
+        return False
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             await message.edit_text(

@@ -13,10 +13,11 @@ characters, so it matches only where it appears verbatim (after normalisation).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from storage.normalize import HAN_RANGES, fold, squeeze
-from storage.segment import cut, pieces
+from storage.normalize import HAN_RANGES, fold, normalize, squeeze
+from storage.segment import cut, digits_in_dates, pieces
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -27,6 +28,7 @@ BIGRAM_COLUMNS = "{title byline body}"
 QUESTION_PHRASES = tuple(
     sorted(
         """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 是谁 有谁 哪些人 哪位 哪个人
+        哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
         是什么 为什么 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
         是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下""".split(),
         key=len,
@@ -38,11 +40,24 @@ QUESTION_WORDS = frozenset("谁 什么 哪 哪些 哪天 哪里 啥 几 多少 �
 STOP_WORDS = frozenset(
     """的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 哦 嘛 着 过 地 得 之 也 都 就 还 又 很 去 到 做 有 把 被 给 对 从
     向 为 让 将 这 那 其 我 你 他 她 它 们 我们 你们 他们 请 问 要 会 能 该 一 个 关于 有关 相关 新闻 报道 消息 文章
-    内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询""".split()
+    内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询 最新 最近 近期 近来 资讯 头条
+    最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道""".split()
+)
+# English question words and function words (an English reader asking "who is 王伟"): dropped too.
+ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
+ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
+    """a an the is are was were be been am do does did of in on at to for from by with about and or not
+    any some this that these those there here me my i you your we our they their he she his her
+    please tell show find search look give news article articles story stories happen happened happens
+    anything something said say says""".split()
 )
 # Nouns naming what a question asks for (李卓瑜是什么职务, 王伟是哪个单位的): dropped from questions only.
 QUESTION_TARGETS = frozenset("职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split())
-_QUESTION_MARKS = re.compile(r"[?？]|谁|什么|哪|几[月号日天个]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$")
+_QUESTION_MARKS = re.compile(r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$")
+_ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
+_NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
+# Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'})
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
@@ -52,7 +67,8 @@ _DIGITS = re.compile(r"\d+")
 
 @dataclass(frozen=True)
 class DateSpec:
-    """A date expression: year may be unknown (any year); day may be unknown (whole month)."""
+    """A date expression: year may be unknown (any year); day may be unknown (whole month); month 0
+    with a year is the whole year (2023年)."""
 
     text: str  # as typed (folded)
     month: int
@@ -60,6 +76,8 @@ class DateSpec:
     day: int | None = None
 
     def label(self) -> str:
+        if self.month == 0:
+            return f"{self.year}年"
         out = f"{self.month}月"
         if self.year is not None:
             out = f"{self.year}年" + out
@@ -77,6 +95,9 @@ class ParsedQuery:
     question: bool = False
     exact: str | None = None  # the whole query as one contiguous string, when it has several terms
     phrases: tuple[str, ...] = field(default=())  # the terms that came from quotes
+    # The terms without a lone character glued on as a suffix (李卓瑜讲了什么: 李卓瑜, not 李卓瑜讲), to
+    # try when the terms find nothing; empty when the same.
+    loose_terms: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -88,10 +109,45 @@ class ParsedQuery:
 _FULL_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
 )
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月份?(?!\s*\d)")
+
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sept sep", "october oct", "november nov", "december dec")
+    )
+    for name in names.split()
+}
+_EN_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_EN_MONTH_DAY = re.compile(rf"(?<![a-z]){_EN_MONTH}\s+{_EN_DAY}(?:\s*,?\s*(\d{{4}}))?(?![\d])")
+_EN_DAY_MONTH = re.compile(rf"(?<![\d]){_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:\s*,?\s*(\d{{4}}))?(?![a-z])")
+_EN_MONTH_YEAR = re.compile(rf"(?<![a-z]){_EN_MONTH}(?:\s*,?\s*(\d{{4}}))(?![\d])")
+
+
+def english_dates(text: str) -> str:
+    """English dates (April 4, 4th April, Apr 4 2023, April 2023) as Chinese ones (4月4日)."""
+
+    def month_day(m: re.Match[str]) -> str:
+        year = f"{m.group(3)}年" if m.group(3) else ""
+        return f" {year}{_MONTHS[m.group(1)]}月{int(m.group(2))}日 "
+
+    def day_month(m: re.Match[str]) -> str:
+        year = f"{m.group(3)}年" if m.group(3) else ""
+        return f" {year}{_MONTHS[m.group(2)]}月{int(m.group(1))}日 "
+
+    def month_year(m: re.Match[str]) -> str:
+        return f" {m.group(2)}年{_MONTHS[m.group(1)]}月 "
+
+    text = _EN_MONTH_DAY.sub(month_day, text)
+    text = _EN_DAY_MONTH.sub(day_month, text)
+    return _EN_MONTH_YEAR.sub(month_year, text)
 
 
 def _valid(month: int, day: int | None = None, year: int | None = None) -> bool:
@@ -108,6 +164,7 @@ def _valid(month: int, day: int | None = None, year: int | None = None) -> bool:
 def extract_dates(text: str) -> tuple[list[DateSpec], str]:
     """Date expressions found in folded query text, and the text with them replaced by spaces."""
     found: list[DateSpec] = []
+    text = english_dates(digits_in_dates(text))
 
     def full(m: re.Match[str]) -> str:
         year = int(m.group(1))
@@ -150,11 +207,22 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
             words[i] = ""
     text = " ".join(words)
     text = _MONTH.sub(month_only, text)
+
+    def year_only(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        if not 1900 <= year <= 2100:
+            return m.group(0)
+        found.append(DateSpec(m.group(0), 0, year))
+        return " "
+
+    text = _YEAR.sub(year_only, text)
     return found, text
 
 
 def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
     """A condition on `articles.date` (ISO text) for one date expression, with its parameters."""
+    if spec.month == 0:
+        return "substr(a.date, 1, 4) = ?", [f"{spec.year:04d}"]
     if spec.year is not None and spec.day is not None:
         return "a.date = ?", [f"{spec.year:04d}-{spec.month:02d}-{spec.day:02d}"]
     if spec.year is not None:
@@ -167,7 +235,7 @@ def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
 def date_mentions(spec: DateSpec) -> list[str]:
     """How an article's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
     out = [spec.label()]
-    if spec.year is not None:
+    if spec.year is not None and spec.month:
         out.append(f"{spec.month}月{spec.day}日" if spec.day is not None else f"{spec.month}月")
     return out
 
@@ -184,7 +252,7 @@ def _strip_question_phrases(text: str) -> tuple[str, bool]:
     return text, hit
 
 
-def _content_terms(chunk: str, question: bool = False) -> list[tuple[str, bool]]:
+def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True) -> list[tuple[str, bool]]:
     """Content terms of one whitespace-free chunk: jieba words minus stop words, short pieces glued.
 
     Each term comes with whether it is a lone character (dropped by the caller if others remain).
@@ -192,7 +260,7 @@ def _content_terms(chunk: str, question: bool = False) -> list[tuple[str, bool]]
     words = [w for w in cut(chunk) if pieces(w)]
     kept: list[tuple[str, int]] = []  # (word, index in words)
     for i, w in enumerate(words):
-        if w in STOP_WORDS or w in QUESTION_WORDS or (question and w in QUESTION_TARGETS):
+        if w in STOP_WORDS or w in QUESTION_WORDS or w in ENGLISH_STOP_WORDS or (question and w in QUESTION_TARGETS):
             continue
         kept.append((w, i))
     # Glue a single Han character or a number to its neighbour when they were adjacent in the query:
@@ -212,7 +280,9 @@ def _content_terms(chunk: str, question: bool = False) -> list[tuple[str, bool]]
         if not _weak(w):
             groups.append(_Group("".join(pending) + w))
             pending = []
-        elif adjacent and not pending and prev and not prev.alone and not prev.suffixed and not w.isdigit():
+        elif (
+            suffixes and adjacent and not pending and prev and not prev.alone and not prev.suffixed and not w.isdigit()
+        ):
             prev.text += w
             prev.suffixed = True
         else:
@@ -243,9 +313,13 @@ def _tokens_of(text: str) -> str:
 def parse_query(text: str) -> ParsedQuery:
     """Understand a raw query. Never raises."""
     raw = text if isinstance(text, str) else str(text)
-    s = fold(raw[:MAX_QUERY_CHARS]).translate(_QUOTES).translate(_DASHES)
-    s = "".join(ch if ch.isprintable() else " " for ch in s)
-    question = bool(_QUESTION_MARKS.search(s))
+    # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
+    s = _NOT_OPERATOR.sub(" -", raw[:MAX_QUERY_CHARS])
+    s = fold(s).translate(_QUOTES).translate(_DASHES)
+    # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
+    s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
+    s = _TAGS.sub(" ", s)
+    question = bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
 
     phrases: list[str] = []
     excluded: list[str] = []
@@ -274,6 +348,7 @@ def parse_query(text: str) -> ParsedQuery:
 
     content_chunks: list[str] = []
     found: list[tuple[str, bool]] = []
+    unglued: list[tuple[str, bool]] = []  # the same without single characters glued on as suffixes
     for chunk in positive:
         stripped, hit = _strip_question_phrases(chunk)
         question = question or hit
@@ -281,8 +356,11 @@ def parse_query(text: str) -> ParsedQuery:
             if pieces(sub):
                 content_chunks.append(sub)
                 found.extend(_content_terms(sub, question))
+                unglued.extend(_content_terms(sub, question, suffixes=False))
     strong = [t for t, lone in found if not lone]
     terms = strong if (strong or phrases) else [t for t, _ in found]
+    strong_unglued = [t for t, lone in unglued if not lone]
+    loose = _dedupe(phrases + strong_unglued)[:MAX_TERMS] if strong_unglued != strong else []
 
     if not terms and not phrases and not dates:
         # Everything was a stop word ("的是", "什么"): search for what was typed after all.
@@ -301,7 +379,27 @@ def parse_query(text: str) -> ParsedQuery:
         question=question,
         exact=exact,
         phrases=tuple(phrases),
+        loose_terms=tuple(loose) if loose and loose != all_terms else (),
     )
+
+
+# "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
+_RECENCY = re.compile(r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today")
+_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
+_LATEST_FILLER = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
+    r"发生了|发生|有什么|有啥|有哪些|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|想|知道|了|的|吗|呢|吧|呀|啊|"
+    r"(?<![a-z])(?:latest|recent|today|news|what|is|are|the|s|any|show|me|please|articles?|stories|new)(?![a-z])|"
+    r"[\s\W_]"
+)
+
+
+def asks_for_latest(text: str) -> bool:
+    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news)."""
+    s = normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS]
+    if not s or _LATEST_FILLER.sub("", s):
+        return False
+    return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -374,6 +472,8 @@ def date_expression(specs) -> str | None:
 
     toks = []
     for d in specs:
+        if d.month == 0:
+            continue  # no token for a year: the index knows months and days
         toks.append(day_token(d.month, d.day) if d.day is not None else month_token(d.month))
     if not toks:
         return None

@@ -3,7 +3,7 @@ final ordering of a window of candidates. Pure.
 
 Order of results:
   1. articles whose `date` matches a date in the query (when the query has one);
-  2. in relaxed mode (see below), the number of query terms matched;
+  2. in relaxed mode (see below), the weight of the query terms (and typed pairs) matched;
   3. exact matches of the whole query as typed (several terms, contiguous);
   4. articles whose title contains every term;
   5. articles where every term is a whole jieba word (not only a substring of one);
@@ -11,7 +11,14 @@ Order of results:
   7. newer first (article date), then higher id.
 
 A query with terms matches only articles containing every term verbatim. `relaxed=True` is the
-fallback for long questions that found nothing: any term may match, but at least `min_terms` must.
+fallback for long questions that found nothing: any term may match, but the terms an article holds
+must weigh at least half of all the terms' weight (`min_weight`), so a question about 吕安民 does not
+fall back to another story that only shares its verbs (提出, 要求). Step 2 then weighs what matched
+rather than counting it: each term, and each pair of terms typed next to each other (人才工作 in
+人才工作推进会提出了哪几点要求) found verbatim, adds its weight (`term_weight`: jieba's IDF table, built on a large corpus, so the weights do
+not depend on how few articles are stored; a pair weighs as much as its two terms), so the article
+holding the question's specific words and phrases comes before one holding more of its common words
+(issue 3).
 
 Cost control: BM25 is computed for at most `BM25_CAP` candidates. When more articles match, the
 candidates are the `BM25_CAP` most recently stored matches (highest ids, a proxy for the newest;
@@ -25,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storage.normalize import fold
 from storage.query import (
     BIGRAM_COLUMNS,
     ParsedQuery,
@@ -42,6 +50,7 @@ WEIGHTS = (8.0, 2.0, 1.0, 3.0)
 FTS = "articles_fts"
 BM25_CAP = 500
 TIE_EXTRA = 10
+RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,9 @@ class SearchPlan:
     date_conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     date_text: str | None = None  # articles whose text mentions a date of the query
     term_matches: tuple[str, ...] = field(default=())  # one expression per term (relaxed mode)
-    min_terms: int = 0
+    min_weight: float = 0.0  # relaxed mode: least weight of the terms an article must hold
+    pair_matches: tuple[str, ...] = ()  # adjacent typed terms as one phrase (relaxed mode)
+    weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
 
 
 def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
@@ -61,9 +72,11 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
     conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
     date_text = date_expression(parsed.dates)
     if relaxed:
-        phrases = [p for p in (phrase(t) for t in parsed.terms) if p]
+        terms = [t for t in parsed.terms if phrase(t)]
+        phrases = [phrase(t) for t in terms]
         if len(phrases) < 3:
             return None
+        pairs = _typed_pairs(terms, parsed.raw)
         any_expr = any_of(parsed.terms)
         neg = any_of(parsed.excluded)
         if neg:
@@ -74,7 +87,9 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_terms=max(2, -(-len(phrases) * 2 // 3)),
+            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            pair_matches=tuple(p for p, _ in pairs),
+            weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
     match = match_expression(parsed.terms, parsed.excluded)
     if match is None and not parsed.terms and conds:
@@ -93,6 +108,26 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
         date_conditions=conds,
         date_text=date_text,
     )
+
+
+def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
+    """(phrase, weight) of each two consecutive terms that were typed next to each other."""
+    typed = "".join(fold(raw).split())
+    out = []
+    for a, b in zip(terms, terms[1:], strict=False):
+        ph = phrase(a + b)
+        if ph and a + b in typed:
+            out.append((f"{BIGRAM_COLUMNS} : {ph}", term_weight(a) + term_weight(b)))
+    return out
+
+
+def term_weight(term: str) -> float:
+    """How specific a term is: its IDF in jieba's table; words the table lacks (names, places,
+    pieces glued together) weigh as its median, as in jieba.analyse."""
+    from storage.summary import idf_table
+
+    table, median = idf_table()
+    return float(table.get(term, median))
 
 
 def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid", since: int | None = None) -> str:
@@ -128,10 +163,25 @@ def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
     return f"({hit} OR {_in_fts(p.date_text, params, id_col)})"
 
 
-def _nterms(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+def _held_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+    """The weight of the terms the article holds, pairs aside (relaxed mode's filter)."""
     if not p.term_matches:
         return "0"
-    return "(" + " + ".join(_in_fts(e, params, since=since) for e in p.term_matches) + ")"
+    weights = p.weights[: len(p.term_matches)]
+    if len(weights) != len(p.term_matches):
+        weights = (1.0,) * len(p.term_matches)
+    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(p.term_matches, weights, strict=True)]
+    return "(" + " + ".join(parts) + ")"
+
+
+def _matched_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+    """The weight of what the article holds, terms and typed pairs (relaxed mode; step 2)."""
+    exprs = p.term_matches + p.pair_matches
+    if not exprs:
+        return "0"
+    weights = p.weights if len(p.weights) == len(exprs) else (1.0,) * len(exprs)
+    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
+    return "(" + " + ".join(parts) + ")"
 
 
 def _date_union(p: SearchPlan, params: list[object]) -> str:
@@ -156,8 +206,7 @@ def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
     params.append(p.match)
     where = _filter(p, params, "rowid")
     if p.term_matches:
-        nterms = _nterms(p, params)
-        where = f"{where} AND {nterms} >= {int(p.min_terms)}"
+        where = f"{where} AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
     return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {where}", params
 
 
@@ -198,7 +247,7 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
     weights = ", ".join(str(w) for w in WEIGHTS)
     cols = [f"bm25({FTS}, {weights}) AS score"]
     cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
-    cols.append(f"{_nterms(p, params, threshold)} AS nterms")
+    cols.append(f"{_matched_weight(p, params, threshold)} AS nterms")
     cols.append(f"{_in_fts(p.exact, params, since=threshold)} AS exact")
     cols.append(f"{_in_fts(p.title, params, since=threshold)} AS in_title")
     cols.append(f"{_in_fts(p.words, params, since=threshold)} AS as_words")
@@ -212,7 +261,7 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
         f"FROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     )
     if p.term_matches:
-        sql = f"SELECT * FROM (\n{sql}\n) WHERE nterms >= {int(p.min_terms)}"
+        sql += f" AND {_held_weight(p, params, threshold)} >= {float(p.min_weight)!r}"
     sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
     sql += "LIMIT ?"
     params.append(window)

@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 from contextlib import AbstractContextManager
+from dataclasses import replace
 
 import sqlite_utils
 
@@ -67,17 +68,48 @@ def to_record(resp: SearchResponse) -> dict:
     }
 
 
+def without_latin_words(parsed: ParsedQuery) -> ParsedQuery | None:
+    """A question mixing Chinese and English words, with the English words left out (None if it has
+    no such words, or nothing else). Words with digits or symbols (5G, C#) are kept. Pure."""
+    if not parsed.question or parsed.phrases:
+        return None
+    kept = tuple(t for t in parsed.terms if not (t.isascii() and t.isalpha()))
+    if not kept or len(kept) == len(parsed.terms) or all(t.isascii() for t in kept):
+        return None
+    return replace(parsed, terms=kept, exact=None)
+
+
+def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
+    """Looser readings of a query to try, in order, while it finds nothing. Pure.
+
+    1. A single character glued to the word before it was a verb, not a suffix (李卓瑜讲了什么:
+       李卓瑜, not 李卓瑜讲; the gluing is for unknown places such as 侯寨 + 乡).
+    2. The English words of a question that mixes them with Chinese ("where did 樊惠林 go").
+    """
+    out: list[ParsedQuery] = []
+    if parsed.loose_terms:
+        out.append(replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=()))
+    for p in [parsed, *out]:
+        narrowed = without_latin_words(p)
+        if narrowed is not None:
+            out.append(narrowed)
+    return out
+
+
 class Searcher:
     def __init__(self, db: sqlite_utils.Database, *, lock: AbstractContextManager | None = None) -> None:
         self.db = db
         self._lock = lock if lock is not None else threading.RLock()
 
     def warm_up(self) -> None:
-        """Load jieba's dictionary and OpenCC now rather than on the first query."""
+        """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
         parse_query("预热 繁體")
         from storage.segment import tokenizer
 
         tokenizer().tag("预热", True)  # the tagger used for answers
+        from storage.summary import idf_table
+
+        idf_table()  # the term weights of relaxed questions (storage.ranking.term_weight)
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0) -> SearchResponse:
         started = time.perf_counter()
@@ -88,6 +120,11 @@ class Searcher:
         parsed = parse_query(query if isinstance(query, str) else "")
         with self._lock:
             total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
+            for narrowed in fallbacks(parsed):
+                if total:
+                    break
+                parsed = narrowed
+                total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
             page_ids = [r[0] for r in rows]
             dates = self._dates(page_ids)
             rows = order_window(rows, dates)[offset : offset + limit]

@@ -60,7 +60,8 @@ def keywords(text: str, top_k: int = 8) -> list[str]:
 _idf: tuple[dict[str, float], float] | None = None
 
 
-def _idf_table() -> tuple[dict[str, float], float]:
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba.analyse's IDF table (word → IDF) and its median, loaded once."""
     global _idf
     if _idf is None:
         import jieba
@@ -75,7 +76,7 @@ def _idf_table() -> tuple[dict[str, float], float]:
 
 def keywords_from_words(words: list[str], top_k: int = 8) -> list[str]:
     """jieba.analyse.extract_tags' scoring over words already cut (two or more characters, no stop words)."""
-    idf, median = _idf_table()
+    idf, median = idf_table()
     get = idf.get
     scored = [
         (n * get(w, median), w)

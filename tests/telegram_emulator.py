@@ -486,6 +486,9 @@ class TelegramEmulator:
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
+            # socketserver's default listen backlog is 5: a burst of concurrent requests (many inline
+            # queries at once) overflowed it and the bot saw connections reset, which Telegram never does.
+            request_queue_size = 128
 
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # clients hang up on long polls when they stop: not an error

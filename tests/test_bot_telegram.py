@@ -195,6 +195,77 @@ async def test_paging_edits_in_place_and_never_sends_an_unchanged_edit(
     no_rejections(emu)
 
 
+async def test_latest_pages_to_the_end_and_back(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+    """Issue 4 (QA): /latest showed the 8 newest articles and nothing older; it now pages (▶ ◀) to
+    the oldest, numbering on, and a double tap never sends an unchanged edit."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (latest,) = await ask(emu, "/latest")
+        forward = [d for d in latest.button_data() if d.startswith("l:") and d.endswith(":1")]
+        assert forward, latest.reply_markup
+        first_page = latest.text
+        await press(emu, latest, forward[0])
+        await emu.wait_for_call("editMessageText")
+        (edited,) = [m for m in emu.messages(1001) if m.message_id == latest.message_id]
+        assert "第 2 页" in edited.text and "\n\n9. " in edited.text and "\n\n1. " not in edited.text
+        assert not [d for d in edited.button_data() if d.startswith("l:") and d.endswith(":2")]  # the last page
+        assert "📖 9" in [b["text"] for row in edited.reply_markup["inline_keyboard"] for b in row]
+        again = await press(emu, latest, forward[0])
+        assert answer_text(emu, again) == "已经是这一页了"
+        past_end = await press(emu, edited, forward[0].rsplit(":", 1)[0] + ":2")
+        assert answer_text(emu, past_end) == "没有更早的文章了。"
+        assert len(emu.calls_of("editMessageText")) == 1
+        back = [d for d in edited.button_data() if d.startswith("l:") and d.endswith(":0")]
+        await press(emu, edited, back[0])
+        await emu.wait_for_call("editMessageText", 2)
+        assert [m for m in emu.messages(1001) if m.message_id == latest.message_id][0].text == first_page
+    no_rejections(emu)
+
+
+async def test_tampered_latest_and_search_page_buttons_are_refused(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """Issue 4 (QA): callback data can be forged; a /latest key used as a search key and the
+    reverse, huge and negative pages, and unknown keys get the friendly notice and change nothing."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (latest,) = await ask(emu, "/latest")
+        (results,) = await ask(emu, "保交楼")
+        latest_key = [d for d in latest.button_data() if d.startswith("l:")][0].split(":")[1]
+        search_key = [d for d in results.button_data() if d.startswith("p:")][0].split(":")[1]
+        for data in (
+            f"p:{latest_key}:1",
+            f"l:{search_key}:1",
+            f"l:{latest_key}:{'9' * 30}",
+            f"l:{latest_key}:-1",
+            "l:nokey:1",
+            "l:",
+        ):
+            query_id = await press(emu, results, data)
+            assert answer_text(emu, query_id) == "这个按钮已经过期了，请重新搜索。", data
+        assert emu.calls_of("editMessageText") == []
+    no_rejections(emu)
+
+
+async def test_an_edit_the_message_already_shows_is_not_sent(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """Issue 4 (QA): pressing an unsubscribe button again (here forged on a results message) edited the
+    message into the text it already showed, which Telegram rejects with "message is not modified"."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "保交楼")
+        await press(emu, results, "u:9999")
+        await emu.wait_for_call("editMessageText")
+        (edited,) = [m for m in emu.messages(1001) if m.message_id == results.message_id]
+        assert "9999" in edited.text
+        await press(emu, edited, "u:9999")
+        await emu.wait_until_idle()
+        assert len(emu.calls_of("editMessageText")) == 1
+        assert [m.message_id for m in emu.messages(1001)][-1] == results.message_id  # nothing sent anew
+    no_rejections(emu)
+
+
 async def test_a_page_whose_message_is_gone_is_sent_anew(
     telegram_emulator: TelegramEmulator, settings: Settings
 ) -> None:
@@ -448,6 +519,21 @@ async def test_many_users_at_once_all_get_answers(
         for uid in users:
             (reply,) = await emu.wait_for_messages(uid, 1)
             assert ("「保交楼」" if uid % 2 else "最新文章") in reply.text
+    no_rejections(emu)
+
+
+async def test_many_inline_queries_at_once_are_all_answered(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """Issue 4 (QA): 40 inline queries at once all get their answer and no admin gets an error note
+    (the emulator's listen backlog of 5 used to reset connections under such a burst)."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        for uid in range(7100, 7140):
+            emu.push_inline_query("保交楼" if uid % 2 else "", user=user(uid))
+        await emu.wait_for_call("answerInlineQuery", 40)
+        await emu.wait_until_idle()
+    assert emu.messages(ADMIN) == []
     no_rejections(emu)
 
 

@@ -120,6 +120,14 @@ def test_empty_and_whitespace_text(services: Services) -> None:
     assert "请告诉我要找什么" in services.conversation.text(" \n\t", ZH)[0].text
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff \u200d", "\u2060\u200e"])
+def test_invisible_characters_are_an_empty_query(services: Services, invisible: str) -> None:
+    """Issue 4 (QA): a message of zero-width characters looks empty and is answered as empty, not
+    with "nothing found for 「」"; inside a query they are dropped."""
+    assert "请告诉我要找什么" in services.conversation.text(invisible, ZH)[0].text
+    assert "共 1 篇" in services.conversation.text("保\u200b交楼", ZH)[0].text
+
+
 def test_subscription_commands_need_a_chat(services: Services) -> None:
     # Without a chat (ZH has no chat_id) there is nothing to subscribe; with one see tests/test_forget.py.
     assert "需要在 Telegram 里使用" in services.conversation.command("subscribe", "8:00", ZH)[0].text
@@ -132,3 +140,37 @@ def test_services_close_in_one_place(tmp_path: Path) -> None:
     opened.close()
     with pytest.raises(Exception, match="closed"):
         opened.library.stats()
+
+
+@pytest.mark.parametrize("message", ["最新消息", "最近有什么新闻", "今天的新闻", "新闻", "latest news"])
+def test_asking_for_the_news_shows_the_latest(services: Services, message: str) -> None:
+    """Issue 4 (QA): a new reader's first message is often 最新消息 or 最近有什么新闻, which found
+    nothing (no article contains those words); it gets what /latest shows."""
+    (reply,) = services.conversation.text(message, ZH)
+    assert reply.text == services.conversation.latest(ZH)[0].text
+    assert "最新文章" in reply.text and reply.buttons
+
+
+def test_news_words_with_a_topic_still_search(services: Services) -> None:
+    """Issue 4 (QA): 保交楼新闻 is a search for 保交楼, not the latest list."""
+    (reply,) = services.conversation.text("保交楼的最新消息", ZH)
+    assert "「保交楼的最新消息」共 1 篇" in reply.text
+
+
+def test_inline_news_request_lists_the_latest(services: Services) -> None:
+    """Issue 4 (QA): @bot 最新消息 lists the latest articles, as an empty inline query does."""
+    latest = services.conversation.inline("最新消息", "", ZH, bot_username="newsbot_test_bot")
+    empty = services.conversation.inline("", "", ZH, bot_username="newsbot_test_bot")
+    assert [i.id for i in latest.items] == [i.id for i in empty.items] and len(latest.items) == 6
+
+
+def test_article_command_with_several_numbers_opens_each(services: Services) -> None:
+    """Issue 4 (QA): /article 1 2 opened article 1 and silently ignored 2; it opens both (a few at
+    most), while /article 1 abc still opens the first as before."""
+    both = services.conversation.command("article", "1 2", ZH)
+    assert [r.text.split("\\n")[0] for r in both] == [
+        services.conversation.command("article", "1", ZH)[0].text.split("\\n")[0],
+        services.conversation.command("article", "2", ZH)[0].text.split("\\n")[0],
+    ]
+    assert len(services.conversation.command("article", "1 2 3 4 5", ZH)) == 3
+    assert len(services.conversation.command("article", "1，1", ZH)) == 1

@@ -259,3 +259,80 @@ def test_order_window_puts_newer_first_on_ties_and_undated_last():
     dates = {1: "2023-04-01", 2: "2023-04-09", 3: None, 4: "2020-01-01", 5: None, 6: None}
     # title match first, then whole-word match, then BM25, then newer first, undated last
     assert [r[0] for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("四月四日", "4月4日"),
+        ("四月六号", "4月6日"),
+        ("二〇二三年四月六日", "2023年4月6日"),
+        ("十二月", "12月"),
+        ("April 4", "4月4日"),
+        ("Apr 6, 2023", "2023年4月6日"),
+        ("4th of April", "4月4日"),
+        ("April 2023", "2023年4月"),
+    ],
+)
+def test_dates_in_chinese_numerals_and_english(query, label):
+    """Issue 3 (QA): readers write dates as 四月四日 or, in English, April 4; both are dates."""
+    parsed = parse_query(query)
+    assert [d.label() for d in parsed.dates] == [label]
+    assert parsed.terms == ()
+
+
+def test_chinese_numerals_that_are_not_dates_stay_words():
+    """Issue 3 (QA): only a valid month/day becomes a date; 一二三 and 十三月 stay as typed."""
+    assert parse_query("“一二三”工作法").terms == ("一二三", "工作法")
+    assert parse_query("十三月").dates == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("who is 王伟", ("王伟",)),
+        ("Who chaired the 统战工作会议?", ("chaired", "统战工作", "会议")),
+        ("news about 保交楼", ("保交楼",)),
+    ],
+)
+def test_english_question_and_function_words_are_dropped(query, terms):
+    """Issue 3 (QA): an English reader's question words are not content to find."""
+    parsed = parse_query(query)
+    assert parsed.terms == terms
+    assert parsed.question == ("?" in query or query.startswith(("who", "Who")))
+
+
+def test_pasted_markup_tags_are_not_searched():
+    """Issue 3 (QA): <b>保交楼</b> searches 保交楼, not the letters of the tags."""
+    assert parse_query("<b>保交楼</b>").terms == ("保交楼",)
+    assert parse_query('<a href="x">电梯</a>').terms == ("电梯",)
+
+
+def test_a_glued_single_character_has_a_loose_reading():
+    """Issue 3 (QA): 李卓瑜讲了什么 glues 讲 onto the name (as 侯寨 + 乡 is glued); the loose reading
+    without it is what the searcher tries when the glued one finds nothing."""
+    parsed = parse_query("李卓瑜讲了什么")
+    assert parsed.terms == ("李卓瑜讲",) and parsed.loose_terms == ("李卓瑜",)
+    assert parse_query("保交楼").loose_terms == ()
+
+
+def test_capital_operators_read_as_a_search_engine_would():
+    """Issue 3 (QA): 保交楼 AND 电梯 found nothing (the letters "and" were a required term) and
+    保交楼 NOT 电梯 found the article holding 电梯; AND is dropped, NOT excludes the next word."""
+    assert parse_query("保交楼 AND 电梯").terms == ("保交楼", "电梯")
+    parsed = parse_query("保交楼 NOT 电梯")
+    assert parsed.terms == ("保交楼",) and parsed.excluded == ("电梯",)
+
+
+def test_invisible_characters_inside_a_word_are_dropped():
+    """Issue 3 (QA): a zero-width space pasted inside 保交楼 does not split it into 保 and 交楼."""
+    assert parse_query("保\u200b交楼").terms == ("保交楼",)
+    assert parse_query("\ufeff\u200d").empty
+
+
+@pytest.mark.parametrize("query", ["2023年", "2023年的新闻", "二〇二三年", "2023年度"])
+def test_a_year_alone_is_a_date(query):
+    """Issue 3 (QA): 2023年 found nothing (no article writes the year); it is the whole year."""
+    parsed = parse_query(query)
+    assert [d.label() for d in parsed.dates] == ["2023年"] and parsed.terms == ()
+    assert date_sql(parsed.dates[0]) == ("substr(a.date, 1, 4) = ?", ["2023"])

@@ -82,6 +82,13 @@ def test_question_puts_the_answer_first_with_its_source() -> None:
     assert "答案" not in replies.format_results(_response(), "zh", HTML, page=1)
 
 
+def test_english_answer_line_uses_english_punctuation() -> None:
+    """Issue 4 (QA): the English answer line read "Answer：…" with a full-width colon."""
+    visible = _valid(replies.format_results(_response(), "en", HTML))
+    assert "💡 Answer: " in visible and "Answer：" not in visible
+    assert "💡 答案：" in _valid(replies.format_results(_response(), "zh", HTML))
+
+
 def test_plain_rendering_has_no_markup() -> None:
     text = replies.format_results(_response("保交楼"), "zh", PLAIN)
     assert "【保交楼】" in text
@@ -174,3 +181,13 @@ def test_buttons_refuse_callback_data_over_64_bytes() -> None:
         Button("too long", data="新" * 22)
     with pytest.raises(ValueError):
         Button("neither")
+
+
+def test_no_results_for_several_words_says_all_must_appear() -> None:
+    """Issue 4 (QA): 保交楼 侯寨乡 found nothing (no story has both) and the reply only said "try other
+    words", though each word alone finds its story; now it says all the words must appear."""
+    several = SearchResponse(query="保交楼 侯寨乡", total=0, took_ms=1.0, hits=(), terms=("保交楼", "侯寨乡"))
+    one = SearchResponse(query="台风", total=0, took_ms=1.0, hits=(), terms=("台风",))
+    assert "同时包含「保交楼 侯寨乡」里的所有词" in _valid(replies.format_results(several, "zh", HTML))
+    assert "没有找到与「台风」相关的文章" in _valid(replies.format_results(one, "zh", HTML))
+    assert "No article has all the words" in _valid(replies.format_results(several, "en", HTML))
