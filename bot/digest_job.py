@@ -146,11 +146,28 @@ def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] |
 
 
 def new_articles_for(
-    db: sqlite_utils.Database, library: SearchLibrary, subscription: subs.Subscription
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    *,
+    horizon: int,
+    cap: int,
 ) -> list[int]:
-    """Ids of the subscription's matching articles it has not received yet, newest first."""
+    """Ids of the subscription's matching articles it has not received yet, newest first.
+
+    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
+    digest carries the `cap` most recent matching articles, and everything older counts as received.
+    """
+    since = subs.delivered_horizon(db, subscription.id)
     candidates = matching_ids(library, subscription.keywords)
-    return subs.undelivered_article_ids(db, subscription.id, candidate_ids=candidates)
+    return subs.undelivered_article_ids(
+        db,
+        subscription.id,
+        candidate_ids=candidates,
+        after=since or 0,
+        upto=horizon,
+        limit=cap if since is None else None,
+    )
 
 
 def compose_for(
@@ -164,8 +181,12 @@ def compose_for(
     send_empty: bool,
     note: str | None = None,
     markup: Markup = HTML,
+    horizon: int | None = None,
 ) -> Digest | None:
-    ids = new_articles_for(db, library, subscription)
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored)."""
+    if horizon is None:
+        horizon = subs.article_horizon(db)
+    ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
     return compose_digest(
         get_articles(db, ids[: config.cap]),
         lang=lang,
@@ -178,6 +199,24 @@ def compose_for(
         note=note,
         markup=markup,
     )
+
+
+class KeywordMatches:
+    """One digest run's memory of keyword matches: each distinct keyword is searched once per run,
+    however many subscriptions share it."""
+
+    def __init__(self, library: SearchLibrary) -> None:
+        self.library = library
+        self._ids: dict[tuple[str, int], list[int]] = {}
+
+    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
+        return self.library.search(query, limit=limit, offset=offset)
+
+    def match_ids(self, query: str, *, limit: int) -> list[int]:
+        key = (query, limit)
+        if key not in self._ids:
+            self._ids[key] = self.library.match_ids(query, limit=limit)
+        return self._ids[key]
 
 
 @dataclass(frozen=True)
@@ -205,6 +244,7 @@ def prepare(
     state = due.state
     assert isinstance(state, subs.SubscriptionState)
     sub = state.subscription
+    horizon = subs.article_horizon(db)
     digest = compose_for(
         db,
         library,
@@ -213,9 +253,12 @@ def prepare(
         local_date=due.local_date,
         config=config,
         send_empty=config.send_empty,
+        horizon=horizon,
     )
     if digest is None:
-        subs.claim_delivery(db, sub.id, due.local_date, sub.chat_id, status=subs.EMPTY, now=now)
+        subs.claim_delivery(
+            db, sub.id, due.local_date, sub.chat_id, status=subs.EMPTY, horizon=horizon, now=now
+        )
         return None
     delivery_id = subs.claim_delivery(
         db,
@@ -224,6 +267,7 @@ def prepare(
         sub.chat_id,
         shown_ids=digest.shown_ids,
         counted_ids=digest.counted_ids,
+        horizon=horizon,
         now=now,
     )
     if delivery_id is None:
@@ -408,6 +452,7 @@ class DigestRunner:
         candidates = await self.services.run_db(subs.schedule_candidates)
         due = schedule.due_subscriptions(candidates, now, grace=self.config.grace)
         report.due = len(due)
+        library = KeywordMatches(self.services.library)
         queue: asyncio.Queue[schedule.Due] = asyncio.Queue()
         for item in interleave_by_chat(due, key=_due_chat):
             queue.put_nowait(item)
@@ -420,9 +465,7 @@ class DigestRunner:
                 except asyncio.QueueEmpty:
                     return
                 try:
-                    claimed = await self.services.run_db(
-                        prepare, self.services.library, item, self.config, now
-                    )
+                    claimed = await self.services.run_db(prepare, library, item, self.config, now)
                     if claimed is None:
                         report.not_sent += 1
                     else:

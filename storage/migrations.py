@@ -72,6 +72,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 finished_at TEXT,
                 message_id INTEGER,
                 detail TEXT,
+                horizon INTEGER,
                 UNIQUE (subscription_id, local_date)
             )
             """,

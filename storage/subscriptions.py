@@ -9,6 +9,8 @@ Tables (migration 2):
   cancelled subscription).
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
+  ``horizon`` is the highest article id the digest looked at: articles stored up to it count as received
+  (article ids grow with ingestion), so the next digest only looks at what was stored since.
 - ``digest_items``: the articles a delivery covered. ``PRIMARY KEY(subscription_id, article_id)`` means each
   article reaches a subscription at most once. ``shown`` is 1 for the articles listed in the message and 0
   for the matching ones beyond the cap that the message only counted (pointing to /search).
@@ -328,27 +330,57 @@ def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
 # ---- articles for a digest ---------------------------------------------------------------------------
 
 
+def article_horizon(db: sqlite_utils.Database) -> int:
+    """The highest article id stored so far (0 for none): a digest's view of the archive."""
+    return int(db.execute("SELECT COALESCE(MAX(id), 0) FROM articles").fetchone()[0])
+
+
+def delivered_horizon(db: sqlite_utils.Database, subscription_id: int) -> int | None:
+    """The horizon of the subscription's latest ledger row: articles up to it count as received.
+
+    None when the subscription has had no digest yet (its first digest then carries the most recent
+    matching articles only).
+    """
+    row = db.execute(
+        "SELECT MAX(horizon) FROM digest_deliveries WHERE subscription_id = ?", [subscription_id]
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
 def undelivered_article_ids(
-    db: sqlite_utils.Database, subscription_id: int, *, candidate_ids: Sequence[int] | None = None
+    db: sqlite_utils.Database,
+    subscription_id: int,
+    *,
+    candidate_ids: Sequence[int] | None = None,
+    after: int = 0,
+    upto: int | None = None,
+    limit: int | None = None,
 ) -> list[int]:
-    """Ids of articles the subscription has not received yet, newest first (by date, then page order: id), like latest_articles.
+    """Ids of articles the subscription has not received yet, newest first (by date, then page order: id),
+    like latest_articles.
 
     ``candidate_ids`` limits the answer to those articles (the keyword matches); None means all articles.
+    Only ids in ``(after, upto]`` are considered: a digest looks at what was stored since the last one's
+    horizon, so its cost follows the day's news, not the archive. ``limit`` keeps the newest few.
     """
-    params: list[object] = [subscription_id]
-    where = ""
+    bounds = "a.id > ?" + (" AND a.id <= ?" if upto is not None else "")
+    params: list[object] = [subscription_id, after] + ([upto] if upto is not None else [])
     if candidate_ids is not None:
-        if not candidate_ids:
+        window = [int(i) for i in candidate_ids if int(i) > after and (upto is None or int(i) <= upto)]
+        if not window:
             return []
-        where = f"AND a.id IN ({', '.join('?' for _ in candidate_ids)})"
-        params.extend(int(i) for i in candidate_ids)
+        bounds += f" AND a.id IN ({', '.join('?' for _ in window)})"
+        params.extend(window)
+    if limit is not None:
+        params.append(int(limit))
     rows = db.execute(
         f"""
         SELECT a.id FROM articles a
         WHERE NOT EXISTS (
             SELECT 1 FROM digest_items i WHERE i.subscription_id = ? AND i.article_id = a.id
-        ) {where}
+        ) AND {bounds}
         ORDER BY a.date IS NULL, a.date DESC, a.id
+        {"LIMIT ?" if limit is not None else ""}
         """,
         params,
     ).fetchall()
@@ -367,6 +399,7 @@ def claim_delivery(
     shown_ids: Sequence[int] = (),
     counted_ids: Sequence[int] = (),
     status: str = CLAIMED,
+    horizon: int | None = None,
     now: datetime | None = None,
 ) -> int | None:
     """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
@@ -380,7 +413,7 @@ def claim_delivery(
         # read it gets no ledger row, so nothing is sent and nothing is left behind.
         cursor = conn.execute(
             "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
-            "finished_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS "
+            "finished_at, horizon) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS "
             "(SELECT 1 FROM subscriptions WHERE id = ?) "
             "ON CONFLICT(subscription_id, local_date) DO NOTHING",
             [
@@ -390,6 +423,7 @@ def claim_delivery(
                 status,
                 _now(now),
                 None if status == CLAIMED else _now(now),
+                horizon,
                 subscription_id,
             ],
         )

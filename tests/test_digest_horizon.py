@@ -1,0 +1,122 @@
+"""Digests look only at what was stored since the last one (the ledger's horizon), and search each
+keyword once per run: their cost follows the day's news, not the archive (issues 5 and 6)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.digest_job import DEFAULT_CONFIG, KeywordMatches, compose_for, prepare
+from bot.schedule import Due
+from storage import subscriptions as subs
+from storage.articles import upsert_articles
+from storage.db import open_db
+from storage.index import index_articles
+from storage.models import ParsedArticle
+from storage.search import Searcher
+
+NOW = datetime(2023, 4, 20, 0, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = open_db(tmp_path / "digest.db")
+    yield database
+    database.conn.close()
+
+
+def store(db, *stories: tuple[str, str]) -> list[int]:
+    """Ingest (title, date) stories about 医院 with the real storage and index."""
+    parsed = [
+        ParsedArticle(title=title, date=day, paragraphs=(f"{title}：区人民医院的新闻，编号{title}。",))
+        for title, day in stories
+    ]
+    with db.atomic():
+        result = upsert_articles(db, parsed)
+        index_articles(db, result.new_ids)
+    return result.new_ids
+
+
+def due_for(db, sub, day: date) -> Due:
+    (state,) = [s for s in subs.schedule_candidates(db) if s.subscription.id == sub.id]
+    return Due(sub.id, day, NOW, state=state)
+
+
+class CountingLibrary:
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.calls = 0
+
+    def search(self, query, *, limit, offset):
+        return self.searcher.search(query, limit=limit, offset=offset)
+
+    def match_ids(self, query, *, limit):
+        self.calls += 1
+        return self.searcher.match_ids(query, limit=limit)
+
+
+def test_first_digest_carries_the_newest_matches_and_counts_the_rest_as_received(db):
+    old = store(db, *[(f"旧闻{n:02d}", f"2023-03-{n + 1:02d}") for n in range(15)])
+    sub = subs.add_subscription(db, 1, "08:00", ["医院"], now=NOW)
+    library = Searcher(db)
+
+    claimed = prepare(db, library, due_for(db, sub, date(2023, 4, 20)), DEFAULT_CONFIG, NOW)
+    assert claimed is not None
+    shown = claimed.digest.shown_ids
+    assert len(shown) == DEFAULT_CONFIG.cap and claimed.digest.counted_ids == ()
+    assert set(shown) == set(old[-10:])  # the ten most recent
+    assert subs.delivered_horizon(db, sub.id) == max(old)
+
+    # Nothing new since: the next day's digest is empty although five old matches were never listed.
+    assert (
+        compose_for(
+            db, library, sub, lang="zh", local_date=date(2023, 4, 21), config=DEFAULT_CONFIG, send_empty=False
+        )
+        is None
+    )
+
+    fresh = store(db, ("新闻甲", "2023-04-21"), ("新闻乙", "2023-04-21"))
+    digest = compose_for(
+        db, library, sub, lang="zh", local_date=date(2023, 4, 21), config=DEFAULT_CONFIG, send_empty=False
+    )
+    assert digest is not None and set(digest.shown_ids) == set(fresh)
+
+
+def test_an_article_stored_while_a_digest_is_composed_goes_out_next_time(db):
+    store(db, ("第一篇", "2023-04-19"))
+    sub = subs.add_subscription(db, 1, "08:00", ["医院"], now=NOW)
+    library = Searcher(db)
+    horizon = subs.article_horizon(db)
+    late = store(db, ("迟到的一篇", "2023-04-20"))  # after the horizon was taken
+    digest = compose_for(
+        db,
+        library,
+        sub,
+        lang="zh",
+        local_date=date(2023, 4, 20),
+        config=DEFAULT_CONFIG,
+        send_empty=False,
+        horizon=horizon,
+    )
+    assert digest is not None and late[0] not in digest.shown_ids
+    subs.claim_delivery(
+        db, sub.id, date(2023, 4, 20), 1, shown_ids=digest.shown_ids, horizon=horizon, now=NOW
+    )
+    following = compose_for(
+        db, library, sub, lang="zh", local_date=date(2023, 4, 21), config=DEFAULT_CONFIG, send_empty=False
+    )
+    assert following is not None and following.shown_ids == tuple(late)
+
+
+def test_each_keyword_is_searched_once_per_run(db):
+    store(db, ("医院新闻", "2023-04-19"))
+    for chat in range(1, 6):
+        subs.add_subscription(db, chat, "08:00", ["医院"], now=NOW)
+    counting = CountingLibrary(Searcher(db))
+    library = KeywordMatches(counting)
+    for state in subs.schedule_candidates(db):
+        due = Due(state.subscription.id, date(2023, 4, 20), NOW, state=state)
+        assert prepare(db, library, due, DEFAULT_CONFIG, NOW)
+    assert counting.calls == 1
