@@ -73,6 +73,8 @@ CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for
 JOB_NAME = "digests"
 HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
 MAX_MATCHES_PER_KEYWORD = 2000
+# A first digest chooses among this many of the most recently stored matching articles.
+FIRST_DIGEST_POOL = 200
 
 
 def utc_now() -> datetime:
@@ -160,11 +162,18 @@ def new_articles_for(
     """
     since = subs.delivered_horizon(db, subscription.id)
     candidates = matching_ids(library, subscription.keywords)
+    after = since or 0
+    if since is None:
+        # The first digest picks its `cap` newest (by date) among the most recently stored matches.
+        if candidates is None:
+            after = max(0, horizon - FIRST_DIGEST_POOL)
+        else:
+            candidates = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
     return subs.undelivered_article_ids(
         db,
         subscription.id,
         candidate_ids=candidates,
-        after=since or 0,
+        after=after,
         upto=horizon,
         limit=cap if since is None else None,
     )
