@@ -13,6 +13,7 @@ implicit transaction it opened.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ import sqlite_utils
 
 from storage.errors import DatabaseError
 from storage.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -57,7 +60,8 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
             # Articles stored under an older schema may predate the search index: index them now.
             from storage.index import index_missing
 
-            index_missing(db)
+            if indexed := index_missing(db):
+                log.warning("indexed articles stored before the search index", extra={"articles": indexed})
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{target}: not a usable newsbot database: {exc}") from exc
@@ -122,9 +126,16 @@ def migrate(
             "upgrade newsbot or use another database file"
         )
     applied: list[int] = []
+    upgrading = current > 0
     for version, description, statements in sorted(migrations, key=lambda m: m[0]):
         if version <= current:
             continue
+        # Upgrading a large archive can take a while: say what is happening (quietly for a new database).
+        log.log(
+            logging.WARNING if upgrading else logging.INFO,
+            "migrating the database",
+            extra={"db": name, "version": version, "migration": description},
+        )
         conn = db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
