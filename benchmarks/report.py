@@ -85,10 +85,18 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
         rows.append(("peak RSS of a search process", "≤ 250 MB", f"{rss:.0f} MB", rss <= TARGETS["rss_mb"]))
     d = results.get("digest")
     if d and "cpu_s" in d:
-        extra = " (extrapolated)" if d["as_built"]["extrapolated"] else ""
+        extrapolated = d.get("cpu_s_extrapolated", d["as_built"]["extrapolated"])
+        extra = " (extrapolated)" if extrapolated else ""
+        daily = d.get("daily") or {}
+        what = (
+            f"daily digest run: {d['subscriptions']:,} keyword subscriptions, {daily['new_articles']} new of "
+            f"{d['articles']:,} articles"
+            if daily
+            else f"digests for {d['subscriptions']:,} keyword subscriptions ({d['articles']:,} articles)"
+        )
         rows.append(
             (
-                f"digests for {d['subscriptions']:,} keyword subscriptions ({d['articles']:,} articles)",
+                what,
                 "≤ 2 s CPU",
                 f"{d['cpu_s']:.1f} s CPU{extra}",
                 d["cpu_s"] <= TARGETS["digest_cpu_s"],
@@ -298,15 +306,17 @@ def render(results: dict) -> None:
             else:
                 w(f"| each distinct keyword searched once per run | – | – | – | {c.get('error')} | – |")
             w("")
-            rc = d.get("recent") or {}
+            rc = d.get("daily") or {}
             if rc:
-                all_s = f"{rc['cpu_s_for_all']:.1f} s" + (" (extrapolated)" if rc["extrapolated"] else "")
+                all_s = f"{rc['cpu_s_for_all']:.2f} s" + (" (extrapolated)" if rc["extrapolated"] else "")
                 w(
-                    f"What-if, same `compose_for`, keyword matches limited to the newest {rc['new_articles']} stored "
-                    f"articles (one day's ingest; what a digest that only considers articles stored since the last "
-                    f"run would see): {rc['composed']:,} digests in {rc['cpu_s']:.1f} s CPU, "
-                    f"{rc['cpu_per_digest_ms']:.2f} ms each, **{all_s} for all 10,000** "
-                    f"({rc['empty']:,} empty)."
+                    f"**The daily run**, as the scheduler runs it (the target): every subscription had yesterday's "
+                    f"digest, so its ledger horizon leaves the newest {rc['new_articles']} stored articles as new; "
+                    f"one `RunCache` for the run ({rc['keywords_searched']} keyword searches), then "
+                    f"`compose_for` per subscription: {rc['composed']:,} digests in {rc['cpu_s']:.2f} s CPU, "
+                    f"{rc['cpu_per_digest_ms']:.3f} ms each, **{all_s} for all 10,000** ({rc['empty']:,} empty, "
+                    f"{rc['shown']:,} articles listed, {rc['counted']:,} counted). The rows above are everyone's "
+                    "*first* digest at once (no horizon yet), the worst case."
                 )
                 w("")
             cp = d.get("cached_profile") or {}

@@ -313,7 +313,9 @@ def chat(lang: str) -> None:
 @main.command()
 @click.option("--webhook-url", help="Public https URL for Telegram's webhook (default: long polling).")
 @click.option("--listen", help="Address the webhook server listens on (default 0.0.0.0).")
-@click.option("--port", type=click.IntRange(1, 65535), help="Port the webhook server listens on (default 8443).")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), help="Port the webhook server listens on (default 8443)."
+)
 @click.option(
     "--health-port", type=click.IntRange(0, 65535), help="Serve GET /healthz on this port (default: off)."
 )

@@ -523,7 +523,9 @@ class Conversation:
         ids = [_article_id(a) for a in args.replace(",", " ").replace("，", " ").split()]
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
-            return [r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)]
+            return [
+                r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
+            ]
         if ids[0] is None:
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
         return self.article_replies(ids[0], who)

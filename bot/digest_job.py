@@ -41,7 +41,7 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
@@ -59,9 +59,9 @@ from bot.inbox import ingest_inbox
 from bot.replies import HTML, Markup, Reply
 from bot.sending import NO_PREVIEW, keyboard_markup, retry_after_seconds
 from storage import subscriptions as subs
-from storage.articles import get_articles, latest_articles
+from storage.articles import article_dates, get_articles, latest_articles
 from storage.health import beat
-from storage.models import SearchResponse
+from storage.models import Article, SearchResponse
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +161,8 @@ def new_articles_for(
     digest carries the `cap` most recent matching articles, and everything older counts as received.
     """
     since = subs.delivered_horizon(db, subscription.id)
+    if isinstance(library, RunCache) and since is not None:
+        return library.new_since(db, subscription, since, horizon)
     candidates = matching_ids(library, subscription.keywords)
     after = since or 0
     if since is None:
@@ -196,8 +198,9 @@ def compose_for(
     if horizon is None:
         horizon = subs.article_horizon(db)
     ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
+    shown = ids[: config.cap]
     return compose_digest(
-        get_articles(db, ids[: config.cap]),
+        library.articles(db, shown) if isinstance(library, RunCache) else get_articles(db, shown),
         lang=lang,
         local_date=local_date,
         open_callback=open_article_data,
@@ -210,13 +213,26 @@ def compose_for(
     )
 
 
-class KeywordMatches:
-    """One digest run's memory of keyword matches: each distinct keyword is searched once per run,
-    however many subscriptions share it."""
+def newest_first(ids: Iterable[int], dates: Mapping[int, str | None]) -> list[int]:
+    """Order ids like the articles list: dated ones newest first, then undated; page order (id) within."""
+    ordered = sorted(ids)
+    dated = sorted((i for i in ordered if dates[i]), key=lambda i: dates[i] or "", reverse=True)  # stable
+    return dated + [i for i in ordered if not dates[i]]
+
+
+class RunCache:
+    """What one digest run computes once for all its subscriptions: each distinct keyword's matches (and
+    those among the articles stored since the horizons in play), those articles' dates, the articles listed.
+
+    A daily run then costs one small query per subscription (its ledger horizon) plus pure Python.
+    """
 
     def __init__(self, library: SearchLibrary) -> None:
         self.library = library
         self._ids: dict[tuple[str, int], list[int]] = {}
+        self._windows: dict[tuple[int, int], dict[int, str | None]] = {}
+        self._window_matches: dict[tuple[str, int, int], list[int]] = {}
+        self._articles: dict[int, Article] = {}
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self.library.search(query, limit=limit, offset=offset)
@@ -226,6 +242,36 @@ class KeywordMatches:
         if key not in self._ids:
             self._ids[key] = self.library.match_ids(query, limit=limit)
         return self._ids[key]
+
+    def new_since(
+        self, db: sqlite_utils.Database, subscription: subs.Subscription, since: int, horizon: int
+    ) -> list[int]:
+        """`new_articles_for` for a subscription that has had a digest: its matches stored in
+        (since, horizon], less any already recorded, newest first."""
+        window = self._windows.get((since, horizon))
+        if window is None:
+            window = self._windows[(since, horizon)] = article_dates(db, since, horizon)
+        if subscription.keywords:
+            ids: set[int] = set()
+            for keyword in subscription.keywords:
+                ids.update(self._in_window(keyword, since, horizon, window))
+        else:
+            ids = set(window)
+        delivered = subs.delivered_ids_after(db, subscription.id, since)
+        return newest_first(ids - delivered, window)
+
+    def _in_window(self, keyword: str, since: int, horizon: int, window: Mapping[int, object]) -> list[int]:
+        key = (keyword, since, horizon)
+        if key not in self._window_matches:
+            matches = self.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD)
+            self._window_matches[key] = [i for i in matches if i in window]
+        return self._window_matches[key]
+
+    def articles(self, db: sqlite_utils.Database, ids: Sequence[int]) -> list[Article]:
+        missing = [i for i in ids if i not in self._articles]
+        if missing:
+            self._articles.update((a.id, a) for a in get_articles(db, missing))
+        return [self._articles[i] for i in ids if i in self._articles]
 
 
 @dataclass(frozen=True)
@@ -461,7 +507,7 @@ class DigestRunner:
         candidates = await self.services.run_db(subs.schedule_candidates)
         due = schedule.due_subscriptions(candidates, now, grace=self.config.grace)
         report.due = len(due)
-        library = KeywordMatches(self.services.library)
+        library = RunCache(self.services.library)
         queue: asyncio.Queue[schedule.Due] = asyncio.Queue()
         for item in interleave_by_chat(due, key=_due_chat):
             queue.put_nowait(item)

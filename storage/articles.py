@@ -136,6 +136,12 @@ def latest_articles(db: sqlite_utils.Database, limit: int, offset: int = 0) -> l
     return [_to_article(row) for row in rows]
 
 
+def article_dates(db: sqlite_utils.Database, after: int, upto: int) -> dict[int, str | None]:
+    """Id → date of the articles stored after id `after`, up to id `upto` (a digest run's new articles)."""
+    rows = db.execute("SELECT id, date FROM articles WHERE id > ? AND id <= ?", [after, upto]).fetchall()
+    return {int(i): d for i, d in rows}
+
+
 def count_articles(db: sqlite_utils.Database) -> int:
     return int(next(iter(db.query("SELECT count(*) AS n FROM articles")))["n"])
 

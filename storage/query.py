@@ -52,8 +52,12 @@ ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
     anything something said say says""".split()
 )
 # Nouns naming what a question asks for (李卓瑜是什么职务, 王伟是哪个单位的): dropped from questions only.
-QUESTION_TARGETS = frozenset("职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split())
-_QUESTION_MARKS = re.compile(r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$")
+QUESTION_TARGETS = frozenset(
+    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split()
+)
+_QUESTION_MARKS = re.compile(
+    r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$"
+)
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
 _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
 # Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
@@ -119,8 +123,20 @@ _MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
-        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-         "august aug", "september sept sep", "october oct", "november nov", "december dec")
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
     )
     for name in names.split()
 }
@@ -260,7 +276,12 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     words = [w for w in cut(chunk) if pieces(w)]
     kept: list[tuple[str, int]] = []  # (word, index in words)
     for i, w in enumerate(words):
-        if w in STOP_WORDS or w in QUESTION_WORDS or w in ENGLISH_STOP_WORDS or (question and w in QUESTION_TARGETS):
+        if (
+            w in STOP_WORDS
+            or w in QUESTION_WORDS
+            or w in ENGLISH_STOP_WORDS
+            or (question and w in QUESTION_TARGETS)
+        ):
             continue
         kept.append((w, i))
     # Glue a single Han character or a number to its neighbour when they were adjacent in the query:
@@ -281,7 +302,13 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             groups.append(_Group("".join(pending) + w))
             pending = []
         elif (
-            suffixes and adjacent and not pending and prev and not prev.alone and not prev.suffixed and not w.isdigit()
+            suffixes
+            and adjacent
+            and not pending
+            and prev
+            and not prev.alone
+            and not prev.suffixed
+            and not w.isdigit()
         ):
             prev.text += w
             prev.suffixed = True
@@ -384,7 +411,9 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
-_RECENCY = re.compile(r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today")
+_RECENCY = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
+)
 _NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
 _LATEST_FILLER = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"

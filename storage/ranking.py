@@ -170,7 +170,10 @@ def _held_weight(p: SearchPlan, params: list[object], since: int | None = None) 
     weights = p.weights[: len(p.term_matches)]
     if len(weights) != len(p.term_matches):
         weights = (1.0,) * len(p.term_matches)
-    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(p.term_matches, weights, strict=True)]
+    parts = [
+        f"{_in_fts(e, params, since=since)} * {float(w)!r}"
+        for e, w in zip(p.term_matches, weights, strict=True)
+    ]
     return "(" + " + ".join(parts) + ")"
 
 
@@ -256,13 +259,12 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
     if threshold is not None:
         params.append(threshold)
         where += " AND rowid >= ?"
-    sql = (
-        f"SELECT rowid AS id, {', '.join(cols)}\n"
-        f"FROM {FTS} WHERE {FTS} MATCH ? AND {where}"
-    )
+    sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params, threshold)} >= {float(p.min_weight)!r}"
-    sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
+    sql += (
+        "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
+    )
     sql += "LIMIT ?"
     params.append(window)
     return sql, params

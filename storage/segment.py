@@ -32,9 +32,7 @@ class Piece:
 
 def pieces(text: str) -> list[Piece]:
     """Runs of Han characters and runs of other letters/digits, in order; everything else separates."""
-    return [
-        Piece(m.group(0), m.group(1) is not None, m.start()) for m in _PIECES.finditer(text)
-    ]
+    return [Piece(m.group(0), m.group(1) is not None, m.start()) for m in _PIECES.finditer(text)]
 
 
 def index_tokens(text: str) -> list[str]:
@@ -84,7 +82,20 @@ def date_tokens(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- dates in Chinese numerals
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUMBER = "[〇零一二两三四五六七八九十]"
 _CN_DATE = re.compile(
     rf"(?:({_CN_NUMBER}{{4}})\s*年\s*)?({_CN_NUMBER}{{1,3}})\s*月(?:份)?(?:\s*({_CN_NUMBER}{{1,3}})\s*([日号]))?"

@@ -347,6 +347,15 @@ def delivered_horizon(db: sqlite_utils.Database, subscription_id: int) -> int | 
     return None if row[0] is None else int(row[0])
 
 
+def delivered_ids_after(db: sqlite_utils.Database, subscription_id: int, after: int) -> set[int]:
+    """Articles above id `after` already recorded for the subscription (normally none: see `horizon`)."""
+    rows = db.execute(
+        "SELECT article_id FROM digest_items WHERE subscription_id = ? AND article_id > ?",
+        [subscription_id, after],
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
 def undelivered_article_ids(
     db: sqlite_utils.Database,
     subscription_id: int,
@@ -364,7 +373,9 @@ def undelivered_article_ids(
     horizon, so its cost follows the day's news, not the archive. ``limit`` keeps the newest few.
     """
     bounds = "a.id > ?" + (" AND a.id <= ?" if upto is not None else "")
-    params: list[object] = [subscription_id, after] + ([upto] if upto is not None else [])
+    params: list[object] = [subscription_id, after]
+    if upto is not None:
+        params.append(upto)
     if candidate_ids is not None:
         window = [int(i) for i in candidate_ids if int(i) > after and (upto is None or int(i) <= upto)]
         if not window:

@@ -886,12 +886,17 @@ class TelegramEmulator:
     def _api_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
         with self._cond:
             hook = self._state.webhook
-        return {"url": hook["url"] if hook else "", "has_custom_certificate": False, "pending_update_count": 0}
+        return {
+            "url": hook["url"] if hook else "",
+            "has_custom_certificate": False,
+            "pending_update_count": 0,
+        }
 
     def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: N802
         if self._state.webhook is not None:
             raise TelegramError(
-                409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
             )
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)

@@ -195,7 +195,9 @@ async def test_paging_edits_in_place_and_never_sends_an_unchanged_edit(
     no_rejections(emu)
 
 
-async def test_latest_pages_to_the_end_and_back(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
+async def test_latest_pages_to_the_end_and_back(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
     """Issue 4 (QA): /latest showed the 8 newest articles and nothing older; it now pages (▶ ◀) to
     the oldest, numbering on, and a double tap never sends an unchanged edit."""
     emu = telegram_emulator
@@ -208,7 +210,9 @@ async def test_latest_pages_to_the_end_and_back(telegram_emulator: TelegramEmula
         await emu.wait_for_call("editMessageText")
         (edited,) = [m for m in emu.messages(1001) if m.message_id == latest.message_id]
         assert "第 2 页" in edited.text and "\n\n9. " in edited.text and "\n\n1. " not in edited.text
-        assert not [d for d in edited.button_data() if d.startswith("l:") and d.endswith(":2")]  # the last page
+        assert not [
+            d for d in edited.button_data() if d.startswith("l:") and d.endswith(":2")
+        ]  # the last page
         assert "📖 9" in [b["text"] for row in edited.reply_markup["inline_keyboard"] for b in row]
         again = await press(emu, latest, forward[0])
         assert answer_text(emu, again) == "已经是这一页了"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest_job import DEFAULT_CONFIG, KeywordMatches, compose_for, prepare
+from bot.digest_job import DEFAULT_CONFIG, RunCache, compose_for, prepare
 from bot.schedule import Due
 from storage import subscriptions as subs
 from storage.articles import upsert_articles
@@ -115,8 +115,41 @@ def test_each_keyword_is_searched_once_per_run(db):
     for chat in range(1, 6):
         subs.add_subscription(db, chat, "08:00", ["医院"], now=NOW)
     counting = CountingLibrary(Searcher(db))
-    library = KeywordMatches(counting)
+    library = RunCache(counting)
     for state in subs.schedule_candidates(db):
         due = Due(state.subscription.id, date(2023, 4, 20), NOW, state=state)
         assert prepare(db, library, due, DEFAULT_CONFIG, NOW)
     assert counting.calls == 1
+
+
+def test_a_run_cache_composes_exactly_what_the_plain_path_does(db):
+    """The daily run's shortcut (dates and matches computed once per run) must not change any digest."""
+    store(db, *[(f"昨日{n}", f"2023-04-{10 + n % 5:02d}") for n in range(12)])
+    subscriptions = [
+        subs.add_subscription(db, chat, "08:00", keywords, now=NOW)
+        for chat, keywords in enumerate([["医院"], [], ["医院", "新闻"], ["没有的词"], ["昨日3"]], start=1)
+    ]
+    yesterday = subs.article_horizon(db)
+    for sub in subscriptions:
+        subs.claim_delivery(db, sub.id, date(2023, 4, 19), sub.chat_id, status=subs.EMPTY, horizon=yesterday)
+    fresh = store(
+        db, ("今日甲", "2023-04-20"), ("今日乙", None), ("今日丙", "2023-04-20"), ("今日丁", "2023-04-19")
+    )
+    subs.claim_delivery(db, subscriptions[0].id, date(2023, 4, 18), 1, shown_ids=fresh[:1], now=NOW)
+
+    searcher = Searcher(db)
+    cache = RunCache(searcher)
+    horizon = subs.article_horizon(db)
+    kwargs = dict(
+        lang="zh", local_date=date(2023, 4, 20), config=DEFAULT_CONFIG, send_empty=True, horizon=horizon
+    )
+    for sub in subscriptions:
+        plain = compose_for(db, searcher, sub, **kwargs)
+        cached = compose_for(db, cache, sub, **kwargs)
+        assert (plain.shown_ids, plain.counted_ids, plain.text) == (
+            cached.shown_ids,
+            cached.counted_ids,
+            cached.text,
+        )
+    everything = compose_for(db, cache, subscriptions[1], **kwargs)
+    assert everything.shown_ids == (fresh[0], fresh[2], fresh[3], fresh[1])  # newest first, undated last

@@ -313,7 +313,9 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     from storage.index import index_articles
 
     db = open_db(tmp_path / "numerals.db")
-    art = ParsedArticle(title="春耕", paragraphs=("阳春三月，四月四日上午，村民开始春耕。",), date="2023-05-01")
+    art = ParsedArticle(
+        title="春耕", paragraphs=("阳春三月，四月四日上午，村民开始春耕。",), date="2023-05-01"
+    )
     with db.atomic():
         stored = upsert_articles(db, [art])
         index_articles(db, stored.changed_ids)
