@@ -91,16 +91,25 @@ def bot_settings(emulator: Any, db: Path, **overrides: Any) -> Settings:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    settings: Settings, *, services_factory: Callable[[Settings], Services] | None = None
+    settings: Settings,
+    *,
+    services_factory: Callable[[Settings], Services] | None = None,
+    setup: Callable[[Application], None] | None = None,  # type: ignore[type-arg]
+    poll_timeout: float = 2.0,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The real application, polling the emulator, with the life cycle `run_polling` drives."""
+    """The real application, polling the emulator, with the life cycle `run_polling` drives.
+
+    `setup` runs after `initialize` and before `post_init` (to inject a clock, remove a job, ...).
+    """
     app = build_application(settings, services_factory=services_factory)
     await app.initialize()
+    if setup is not None:
+        setup(app)
     assert app.post_init is not None
     await app.post_init(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=dtm.timedelta(seconds=2))
+    await app.updater.start_polling(poll_interval=0.0, timeout=dtm.timedelta(seconds=poll_timeout))
     try:
         yield app
     finally:

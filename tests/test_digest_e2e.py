@@ -7,7 +7,6 @@ at chosen moments, except one test that lets the JobQueue fire on its own. No ti
 from __future__ import annotations
 
 import contextlib
-import datetime as dtm
 import json
 import logging
 import os
@@ -19,13 +18,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from telegram.ext import Application
 
-from bot.app import build_application
 from bot.digest_job import BLOCKED, CLOCK_KEY, JOB_NAME, SENT, DigestRunner, runner_of
 from bot.settings import Settings
 from storage import subscriptions as subs
 from storage.db import open_db
 from storage.ingest import ingest_paths
-from tests.bot_support import bot_settings
+from tests.bot_support import bot_settings, running_bot
 from tests.telegram_emulator import TelegramEmulator
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -52,26 +50,16 @@ async def running(settings: Settings, clock: Clock, *, job: bool = False) -> Asy
     Unless ``job``, the repeating check is removed before the application starts, so that only the
     test's own `run_due` calls send digests.
     """
-    app = build_application(settings)
-    app.bot_data[CLOCK_KEY] = clock
-    await app.initialize()
-    if not job:
-        assert app.job_queue is not None
-        (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
-        digest_job.schedule_removal()
-    assert app.post_init is not None
-    await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=dtm.timedelta(seconds=1))
-    try:
+
+    def setup(app: Application) -> None:  # type: ignore[type-arg]
+        app.bot_data[CLOCK_KEY] = clock
+        if not job:
+            assert app.job_queue is not None
+            (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
+            digest_job.schedule_removal()
+
+    async with running_bot(settings, setup=setup, poll_timeout=1.0) as app:
         yield app
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
 
 
 def runner(app: Application) -> DigestRunner:  # type: ignore[type-arg]
