@@ -12,7 +12,6 @@ catch-alls (unknown commands, plain text).
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import logging
 import os
 from collections.abc import Callable
@@ -24,17 +23,16 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, CommandHandler, ContextTypes, Defaults, filters
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from bot import handlers_subscriptions
 from bot.conversation import FloodGuard
 from bot.digest_job import HEARTBEAT
-from bot.handlers import SERVICES, core_handlers, fallback_handlers, on_error, services_of, who_of
+from bot.handlers import SERVICES, core_handlers, fallback_handlers, on_error
 from bot.health_server import HealthServer
-from bot.replies import HTML, Reply, format_notice
-from bot.sending import send_reply
 from bot.services import Services, open_services
 from bot.settings import Settings
-from bot.texts import COMMANDS, LANGUAGES, SUBSCRIPTION_COMMANDS
+from bot.texts import COMMANDS, LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -62,29 +60,12 @@ async def set_command_menus(application: Application) -> None:  # type: ignore[t
             log.warning("could not set the command menu", extra={"lang": lang, "error": exc.message})
 
 
-async def on_subscriptions_unavailable(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The subscription commands before bot/handlers_subscriptions.py exists: say they are coming."""
-    chat = update.effective_chat
-    if chat is not None:
-        lang = who_of(update, services_of(context)).lang
-        await send_reply(context.bot, chat.id, Reply(format_notice(lang, "subscriptions_unavailable", HTML)))
-
-
 def add_subscription_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """The one place the digest side plugs in: ``bot.handlers_subscriptions.register(application)``.
 
-    `register` adds its handlers (group 0) and may schedule jobs on ``application.job_queue``; its
+    `register` adds its handlers (group 0) and schedules the digest job on ``application.job_queue``; its
     handlers find the `Services` in ``context.application.bot_data["services"]`` (opened in post_init).
     """
-    if importlib.util.find_spec("bot.handlers_subscriptions") is None:
-        application.add_handler(
-            CommandHandler(
-                list(SUBSCRIPTION_COMMANDS), on_subscriptions_unavailable, filters=filters.UpdateType.MESSAGE
-            )
-        )
-        return
-    from bot import handlers_subscriptions
-
     handlers_subscriptions.register(application)
 
 
