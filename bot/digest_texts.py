@@ -5,6 +5,8 @@ Values are plain text templates (``str.format``); callers escape what they inser
 
 from __future__ import annotations
 
+from bot.texts import lookup
+
 ZH = "zh"
 EN = "en"
 
@@ -98,5 +100,5 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    table = TEXTS.get(lang, TEXTS[ZH])
-    return table.get(key, TEXTS[ZH][key]).format(**values)
+    """A template of the digest strings (`TEXTS`), looked up like the chat's own."""
+    return lookup(TEXTS, lang, key, **values)

@@ -276,7 +276,12 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def lookup(tables: dict[str, dict[str, str]], lang: str, key: str, **values: object) -> str:
+    """The template `key` of `tables` in `lang` (falling back to Chinese), filled with `values` as given."""
+    table = tables.get(lang, tables[DEFAULT_LANGUAGE])
+    return table.get(key, tables[DEFAULT_LANGUAGE][key]).format(**values)
+
+
 def text(lang: str, key: str, **values: object) -> str:
-    """The template `key` in `lang` (falling back to Chinese), filled with `values` as given."""
-    table = TEXTS.get(lang, TEXTS[DEFAULT_LANGUAGE])
-    return table.get(key, TEXTS[DEFAULT_LANGUAGE][key]).format(**values)
+    """A template of the chat's own strings (`TEXTS`)."""
+    return lookup(TEXTS, lang, key, **values)
