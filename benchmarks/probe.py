@@ -28,8 +28,8 @@ def main(argv: list[str]) -> None:
     db_path, queries_path = argv
     with open(queries_path, encoding="utf-8") as fh:
         queries = json.load(fh)
-    from storage.db import open_db
-    from storage.search import Searcher
+    from storage.database.connection import open_db
+    from storage.search.engine import Searcher
 
     db = open_db(db_path)
     searcher = Searcher(db)

@@ -141,7 +141,7 @@ def render(results: dict) -> None:
         "dictionary frequencies in news clause patterns, with names (dictionary `nr` words and composed "
         "names jieba does not know), places (`ns`), organisations (`nt`), numbers, dates over 2021-2024, "
         "as JSONL shards of 1,000 that `newsbot ingest` reads. Ingest goes through the real "
-        "`storage.ingest.ingest_paths` (segmentation, index, summary, keywords included), one transaction "
+        "`storage.ingest.pipeline.ingest_paths` (segmentation, index, summary, keywords included), one transaction "
         "per shard, on a fresh database file."
     )
     w("")
@@ -368,7 +368,7 @@ def render(results: dict) -> None:
     pp = results.get("prepare")
     if pp and "one_per_s" in pp:
         w(
-            f"newsbot's whole per-article index preparation (`storage.index.prepare_document`: normalise, "
+            f"newsbot's whole per-article index preparation (`storage.search.index.prepare_document`: normalise, "
             f"segment, bigrams, summary, keywords) on the same {pp['articles']:,} articles: "
             f"**{pp['one_per_s']:,.0f} articles/s in one process, {pp['two_per_s']:,.0f} articles/s in two** "
             f"(a fork pool; best of 3 each; load average {pp.get('load', 0):.1f}; outputs identical: "

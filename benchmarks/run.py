@@ -144,8 +144,8 @@ def timed_runs(fn: Callable[[], Any], reps: int) -> tuple[list[float], Any]:
 
 
 def ingest_newsbot(paths: list[Path], db_path: Path) -> dict[str, Any]:
-    from storage.db import open_db
-    from storage.ingest import ingest_paths
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
 
     for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
         p.unlink(missing_ok=True)
@@ -161,7 +161,7 @@ def ingest_newsbot(paths: list[Path], db_path: Path) -> dict[str, Any]:
     # `newsbot ingest` amortises): load them first, timed apart, so every size measures the same thing.
     t0 = time.perf_counter()
     try:
-        from storage.index import prepare_document
+        from storage.search.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -271,8 +271,8 @@ def trigram_search(conn: sqlite3.Connection, terms: Sequence[str], limit: int = 
 def search_latencies(
     queries: list[Query], db_path: Path, like_path: Path, tri_path: Path, *, reps: int, like_reps: int
 ) -> dict[str, Any]:
-    from storage.db import open_db
-    from storage.search import Searcher
+    from storage.database.connection import open_db
+    from storage.search.engine import Searcher
 
     db = open_db(db_path)
     searcher = Searcher(db)
@@ -429,10 +429,10 @@ def segmenters(records: list[dict[str, str]]) -> dict[str, Any]:
     except ImportError:
         pass
     try:
-        from storage.segment import cut as newsbot_cut
+        from storage.text.segment import cut as newsbot_cut
 
         newsbot_cut("预热")
-        cases["storage.segment.cut (newsbot)"] = lambda ts: [newsbot_cut(t) for t in ts]
+        cases["storage.text.segment.cut (newsbot)"] = lambda ts: [newsbot_cut(t) for t in ts]
     except ImportError:
         pass
     ctx = multiprocessing.get_context("fork")
@@ -456,7 +456,7 @@ def segmenters(records: list[dict[str, str]]) -> dict[str, Any]:
 
 
 def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
-    """newsbot's per-article index work (`storage.index.prepare_document`) in 1 and in 2 processes.
+    """newsbot's per-article index work (`storage.search.index.prepare_document`) in 1 and in 2 processes.
 
     Ingest could prepare documents in worker processes and keep one writer; this measures the gain
     (same outputs checked), without changing the app.
@@ -464,7 +464,7 @@ def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
     import multiprocessing
 
     try:
-        from storage.index import prepare_document
+        from storage.search.index import prepare_document
     except ImportError as exc:
         return {"error": str(exc)}
     args = [(r["title"], r["body"], None, r["body"].split("\n")) for r in records]
@@ -495,7 +495,7 @@ def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
 
 def _prepare_row(title: str, body: str, byline: str | None, paragraphs: list[str]) -> tuple:
     """`prepare_document` as a plain tuple: what a worker would send back to the one writer."""
-    from storage.index import prepare_document
+    from storage.search.index import prepare_document
 
     doc = prepare_document(title, body, byline, paragraphs)
     return tuple(getattr(doc, f) for f in doc.__dataclass_fields__)
@@ -523,7 +523,7 @@ _STAGES = {
     "upsert_articles": "storing articles (upsert, fingerprints)",
     "index_articles": "indexing (all of the below)",
     "normalize": "  normalize",
-    "cut": "  jieba words (storage.segment.cut, rjieba)",
+    "cut": "  jieba words (storage.text.segment.cut, rjieba)",
     "han_words": "  word filter (han_words)",
     "index_text": "  character bigrams",
     "date_tokens": "  date tokens",
@@ -551,8 +551,8 @@ def profile_ingest(paths: list[Path], *, into: Path | None = None, name: str = "
         from pyinstrument import Profiler
     except ImportError:
         return {"error": "pyinstrument not installed (pip install -e '.[bench]')"}
-    from storage.db import open_db
-    from storage.ingest import ingest_paths
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
 
     db_path = WORK / f"profile-{name}.db"
     for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
@@ -561,7 +561,7 @@ def profile_ingest(paths: list[Path], *, into: Path | None = None, name: str = "
         shutil.copy(into, db_path)
     db = open_db(db_path)
     try:  # dictionaries load once per process: keep that one-off out of the per-article profile
-        from storage.index import prepare_document
+        from storage.search.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -594,11 +594,11 @@ def profile_ingest(paths: list[Path], *, into: Path | None = None, name: str = "
 def ingest_whatif(largest: int, shards: int = 3) -> dict[str, Any]:
     """Ingest `shards` more shards into copies of the largest database: as built, and with FTS5's
     ``automerge`` raised (fewer incremental merges while inserting; `optimize` can merge later)."""
-    from storage.db import open_db
-    from storage.ingest import ingest_paths
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
 
     try:
-        from storage.index import prepare_document
+        from storage.search.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -657,8 +657,8 @@ class _Rows(list):
 
 def sql_breakdown(db_path: Path, queries: list[Query], reps: int = 3) -> dict[str, Any]:
     """Time per SQL statement inside `Searcher.search` for `queries` (SQL against Python time)."""
-    from storage.db import open_db
-    from storage.search import Searcher
+    from storage.database.connection import open_db
+    from storage.search.engine import Searcher
 
     db = open_db(db_path)
     searcher = Searcher(db)
@@ -690,8 +690,8 @@ def profile_search(db_path: Path, queries: list[Query], reps: int = 5) -> dict[s
         from pyinstrument import Profiler
     except ImportError:
         return {"error": "pyinstrument not installed (pip install -e '.[bench]')"}
-    from storage.db import open_db
-    from storage.search import Searcher
+    from storage.database.connection import open_db
+    from storage.search.engine import Searcher
 
     db = open_db(db_path)
     searcher = Searcher(db)
@@ -727,7 +727,7 @@ def run_size(
         log(f"size {n}: reusing databases and ingest figures from the previous run")
         ingest, baselines = old["ingest"], old["baselines"]
     else:
-        log(f"size {n}: ingest through storage.ingest.ingest_paths")
+        log(f"size {n}: ingest through storage.ingest.pipeline.ingest_paths")
         ingest = ingest_newsbot(paths, db_path)
         log(f"size {n}: {ingest['articles_per_s']:.0f} articles/s; building baselines")
         baselines = build_baselines(records, like_path, tri_path)
@@ -926,8 +926,8 @@ def digest_bench(
 ) -> dict[str, Any]:
     """Digests for `n_subs` keyword subscriptions on a copy of the `n_articles` database.
 
-    Uses the digest engineer's own composition, `bot.digest_job.compose_for` (keyword matching with the
-    /search engine, the undelivered-articles query, loading, the pure `bot.digest.compose_digest`),
+    Uses the digest engineer's own composition, `bot.digests.plan.compose_for` (keyword matching with the
+    /search engine, the undelivered-articles query, loading, the pure `bot.digests.compose.compose_digest`),
     with `Searcher` as the library, as the running bot does. Nothing is claimed, so every subscription
     starts from the same state. CPU = `time.process_time()`; when `budget_s` runs out before all
     subscriptions are composed, the total is extrapolated from the ones composed (and said so).
@@ -935,12 +935,12 @@ def digest_bench(
     import random
     from datetime import date
 
-    from storage.db import open_db
+    from storage.database.connection import open_db
 
     try:
-        from bot.digest_job import DEFAULT_CONFIG, compose_for, matching_ids
-        from storage.search import Searcher
-        from storage.subscriptions import add_subscription
+        from bot.digests.plan import DEFAULT_CONFIG, compose_for, matching_ids
+        from storage.records.subscriptions import add_subscription
+        from storage.search.engine import Searcher
     except ImportError as exc:
         return {"error": f"not measured: {exc}"}
 
@@ -979,7 +979,7 @@ def digest_bench(
             db, library, sub, lang="zh", local_date=local_date, config=DEFAULT_CONFIG, send_empty=False
         )
 
-    log(f"  digests as built (bot.digest_job.compose_for), CPU budget {budget_s:.0f} s")
+    log(f"  digests as built (bot.digests.plan.compose_for), CPU budget {budget_s:.0f} s")
     as_built = _compose_all(subs_list, composer(searcher), budget_s)
     log(f"  digests with each keyword searched once per run (all keywords, then {budget_s:.0f} s of digests)")
     # Phase 1: every distinct keyword's matches, once (what a per-run cache costs in total).
@@ -1015,8 +1015,8 @@ def digest_bench(
     # horizon is all but the newest `per_day` articles), one RunCache per run, compose_for each.
     daily: dict[str, Any] = {}
     try:
-        from bot.digest_job import RunCache
-        from storage.subscriptions import EMPTY, article_horizon, claim_delivery
+        from bot.digests.plan import RunCache
+        from storage.records.subscriptions import EMPTY, article_horizon, claim_delivery
     except ImportError:
         RunCache = None  # noqa: N806
     if RunCache is not None:
@@ -1051,7 +1051,7 @@ def digest_bench(
     # MATCH expression, newest 2,000, no ranking and no snippets). Benchmark-only SQL, not app code.
     ids_only: dict[str, Any] = {}
     try:
-        from storage.query import match_expression, parse_query
+        from storage.search.query import match_expression, parse_query
 
         cpu0 = time.process_time()
         found = 0
@@ -1144,7 +1144,7 @@ def digest_bench(
         "cpu_s": daily["cpu_s_for_all"] if daily else as_built["cpu_s_for_all"],
         "cpu_s_extrapolated": daily["extrapolated"] if daily else as_built["extrapolated"],
         "profile": profile,
-        "method": "bot.digest_job.compose_for per subscription (its keyword matching through the library "
+        "method": "bot.digests.plan.compose_for per subscription (its keyword matching through the library "
         "(`Searcher`), undelivered_article_ids, get_articles, compose_digest); the target is the daily run",
     }
 

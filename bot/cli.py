@@ -18,12 +18,13 @@ from pathlib import Path
 import click
 import sqlite_utils
 
+from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings
-from storage.articles import count_articles, export_record, iter_articles, stats
-from storage.db import open_db
+from storage.database.connection import open_db
 from storage.errors import StorageError
-from storage.ingest import FileResult, IngestReport, collect_inputs, ingest_paths
-from storage.manifest import MAX_YEAR, MIN_YEAR
+from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
+from storage.ingest.pipeline import collect_inputs, ingest_paths
+from storage.records.articles import export_record, iter_articles, stats
 
 PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
 
@@ -56,59 +57,6 @@ def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.
         yield db
     finally:
         db.close()
-
-
-def ensure_seeded(settings: Settings, db: sqlite_utils.Database | None = None) -> IngestReport | None:
-    """If the database has no articles, ingest the seeds directory; report on stderr.
-
-    Returns the ingest report, or None when nothing had to be done (or there are no seeds).
-    """
-    if db is None:
-        with database(settings, seed=False) as opened:
-            return ensure_seeded(settings, opened)
-    if count_articles(db) > 0:
-        return None
-    if not settings.seeds.is_dir():
-        click.echo(f"提示：数据库是空的，种子目录 {settings.seeds} 不存在（NEWSBOT_SEEDS）。", err=True)
-        return None
-    report = ingest_paths(db, [settings.seeds])
-    for line in format_file_problems(report):
-        click.echo(line, err=True)
-    click.echo(f"数据库是空的，已导入种子数据：{format_ingest_summary(report)}", err=True)
-    return report
-
-
-# --- pure formatting ---------------------------------------------------------------------------
-
-
-def format_ingest_summary(report: IngestReport) -> str:
-    """One line: articles new / known / updated, then files read / failed / skipped."""
-    line = f"{report.new} 篇新文章，{report.known} 篇已存在"
-    if report.updated:
-        line += f"，{report.updated} 篇已更新"
-    line += f"（{report.ingested} 个文件"
-    if report.failed:
-        line += f"，{report.failed} 个失败"
-    if report.skipped:
-        line += f"，{report.skipped} 个跳过"
-    return line + "）"
-
-
-def format_file_result(result: FileResult) -> str | None:
-    """A line for a file worth mentioning (failed, skipped, empty, no articles), else None."""
-    if result.status == "error":
-        return f"错误 error: {result.path}: {result.error}"
-    if result.status == "skipped":
-        return f"跳过 skipped: {result.path}: {result.error}"
-    if result.status == "empty":
-        return f"提示 note: {result.path}: 空文件，没有文章 (empty file)"
-    if result.articles == 0:
-        return f"提示 note: {result.path}: 没有找到文章 (no articles found)"
-    return None
-
-
-def format_file_problems(report: IngestReport) -> list[str]:
-    return [line for result in report.files if (line := format_file_result(result)) is not None]
 
 
 def format_stats(data: dict) -> list[str]:
@@ -249,7 +197,7 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
     JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
     "score"}], "answer": {"sentence", "article_id"} or null}; highlights are [start, end) offsets in snippet.
     """
-    from storage.search import Searcher, to_record
+    from storage.search.engine import Searcher, to_record
 
     if batch is None and query is None:
         raise click.UsageError("give a QUERY or --batch FILE / 请输入要搜索的内容")
@@ -276,7 +224,7 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
 @main.command()
 def reindex() -> None:
     """重建索引 Rebuild the search index (and summaries, keywords) from the stored articles."""
-    from storage.index import rebuild_index
+    from storage.search.index import rebuild_index
 
     settings = get_settings()
     with database(settings, seed=False) as db:
@@ -350,8 +298,8 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
             "TELEGRAM_BOT_TOKEN is not set: put the bot token from @BotFather in the environment or .env. "
             "To try newsbot without a token: newsbot chat"
         )
-    from bot.app import run
     from bot.logs import RedactFilter, configure_logging
+    from bot.telegram.app import run
 
     token = settings.telegram_bot_token.get_secret_value()
     root = logging.getLogger()
@@ -378,7 +326,7 @@ def backup(path: str) -> None:
     Safe while the bot and `newsbot ingest` are running: SQLite's online backup API copies a
     consistent snapshot. Restore by stopping the bot and copying the file over NEWSBOT_DB.
     """
-    from storage.backup import backup_database
+    from storage.database.backup import backup_database
 
     settings = get_settings()
     try:
@@ -403,7 +351,7 @@ def health(quiet: bool, required: tuple[str, ...]) -> None:
     """
     from datetime import timedelta
 
-    from storage.health import check
+    from storage.database.health import check
 
     settings = get_settings()
     expected = {name: timedelta(minutes=10) for name in required}

@@ -1,6 +1,6 @@
 """`newsbot chat`: the bot in the terminal, no token needed.
 
-The same `Conversation` as Telegram, with replies rendered as plain text (`bot.replies.PLAIN`):
+The same `Conversation` as Telegram, with replies rendered as plain text (`bot.chat.replies.PLAIN`):
 commands, searches, questions, subscriptions and /forget; buttons are shown numbered and pressed by
 typing their number. The console is one chat (`CONSOLE_CHAT_ID`) in the same database as Telegram's
 chats; it cannot receive pushed digests, so /subscribe says so and /digest previews.
@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.conversation import Conversation, Press, Who
-from bot.replies import PLAIN, Button, Keyboard, Reply, format_keyboard_plain
+from bot.chat.conversation import Conversation, Press, Who
+from bot.chat.replies import PLAIN, Button, Keyboard, Reply, format_keyboard_plain
+from bot.chat.texts import text
 from bot.services import open_services
 from bot.settings import Settings
-from bot.texts import text
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ def _quote(value: Any) -> str:
 
 
 class KeyValueFormatter(logging.Formatter):
-    """``ts=… level=info logger=bot.app msg="…" chat_id=42``."""
+    """``ts=… level=info logger=bot.telegram.app msg="…" chat_id=42``."""
 
     def __init__(self, *, as_json: bool = False) -> None:
         super().__init__()

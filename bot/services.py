@@ -1,7 +1,7 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher`, the chat records (`bot.chat_records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
+`Searcher`, the chat records (`bot.chat.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
 calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
 connects at import time.
 
@@ -19,15 +19,16 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from bot.chat_records import StorageChatRecords
-from bot.conversation import Conversation, FloodGuard, QueryStore
-from bot.digest_job import DigestConfig
-from bot.replies import HTML, Markup
+from bot.chat.conversation import Conversation, FloodGuard, QueryStore
+from bot.chat.records import StorageChatRecords
+from bot.chat.replies import HTML, Markup
+from bot.digests.plan import DigestConfig
+from bot.seeding import ensure_seeded
 from bot.settings import Settings
-from storage.articles import get_article, get_articles, latest_articles, stats
-from storage.db import open_db
+from storage.database.connection import open_db
 from storage.models import Article, SearchResponse
-from storage.search import Searcher
+from storage.records.articles import get_article, get_articles, latest_articles, stats
+from storage.search.engine import Searcher
 
 T = TypeVar("T")
 
@@ -115,10 +116,6 @@ def open_services(
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
     """
-    # The seeding helper lives with the CLI (storage engineer's `ensure_seeded`); imported here, not at
-    # module level, because the CLI imports this module for `chat` and `serve`.
-    from bot.cli import ensure_seeded
-
     db = open_db(settings.db)
     try:
         if seed:

@@ -12,11 +12,11 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application
 from bot.services import Services
 from bot.settings import Settings
-from storage.db import open_db
-from storage.ingest import ingest_paths
+from bot.telegram.app import build_application
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage.db import open_db
-from storage.ingest import ingest_paths
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_6b662c5ca2a0e3a9.txt"

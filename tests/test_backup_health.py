@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from storage.articles import count_articles, get_article, upsert_articles
-from storage.backup import backup_database
-from storage.db import latest_version, open_db
+from storage.database.backup import backup_database
+from storage.database.connection import latest_version, open_db
+from storage.database.health import assess, beat, check, read_state
 from storage.errors import DatabaseError
-from storage.health import assess, beat, check, read_state
-from storage.ingest import ingest_paths
+from storage.ingest.pipeline import ingest_paths
 from storage.models import ParsedArticle
+from storage.records.articles import count_articles, get_article, upsert_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -69,7 +69,7 @@ def test_backup_while_another_connection_writes(seeded, tmp_path):
 def test_restored_backup_serves_searches(seeded, tmp_path):
     path, _ = seeded
     target = backup_database(path, tmp_path / "copy.db")
-    from storage.search import Searcher
+    from storage.search.engine import Searcher
 
     response = Searcher(open_db(target)).search("保交楼")
     assert response.hits and "保交楼" in get_article(open_db(target), response.hits[0].id).body
@@ -154,8 +154,8 @@ def test_cli_backup_and_health(tmp_path, monkeypatch):
 
 def test_upgrade_from_the_first_schema_keeps_and_indexes_articles(tmp_path):
     """A database written by the first schema (articles only) is migrated on open and its articles found."""
-    from storage.migrations import MIGRATIONS
-    from storage.search import Searcher
+    from storage.database.migrations import MIGRATIONS
+    from storage.search.engine import Searcher
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=MIGRATIONS[:1])

@@ -11,9 +11,9 @@ from datetime import date
 
 from benchmarks.corpus import SOURCES, corpus_paths, generate_shard, load_vocabulary, to_jsonl
 from benchmarks.queries import CLASSES, derive_queries
-from storage.db import open_db
-from storage.ingest import ingest_paths
-from storage.jsonl import parse_jsonl
+from storage.database.connection import open_db
+from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.pipeline import ingest_paths
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -6,10 +6,10 @@ import re
 
 from telegram.ext import CommandHandler
 
-from bot.app import build_application, menu_commands
-from bot.replies import HTML, format_help
+from bot.chat.replies import HTML, format_help
+from bot.chat.texts import COMMANDS_BY_NAME, LANGUAGES
 from bot.settings import Settings
-from bot.texts import COMMANDS_BY_NAME, LANGUAGES
+from bot.telegram.app import build_application, menu_commands
 from tests.bot_support import ROOT
 
 

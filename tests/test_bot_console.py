@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.conversation import Who
+from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
-from bot.conversation import Who
-from bot.replies import PLAIN
 from bot.services import Services, open_services
 from bot.settings import Settings
 from tests.bot_support import ROOT, SEEDS

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import MissingTokenError, build_application
 from bot.settings import Settings, SettingsError, load_settings
+from bot.telegram.app import MissingTokenError, build_application
 from tests.bot_support import ROOT, SEEDS, make_database
 from tests.telegram_emulator import TelegramEmulator
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import FloodGuard
+from bot.chat.conversation import FloodGuard
 from bot.services import open_services
 from bot.settings import Settings
 from tests.bot_support import (

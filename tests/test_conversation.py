@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import FloodGuard, QueryState, QueryStore, Who
-from bot.replies import PLAIN
+from bot.chat.conversation import FloodGuard, QueryState, QueryStore, Who
+from bot.chat.replies import PLAIN
 from bot.services import Services, open_services
 from bot.settings import Settings
 from tests.bot_support import SEEDS

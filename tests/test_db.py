@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from storage.db import latest_version, migrate, open_db, schema_version, write_transaction
+from storage.database.connection import latest_version, migrate, open_db, schema_version, write_transaction
+from storage.database.migrations import MIGRATIONS
 from storage.errors import DatabaseError
-from storage.migrations import MIGRATIONS
 
 
 def test_migration_versions_are_contiguous():

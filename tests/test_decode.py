@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storage.decode import DecodeError, decode_bytes, read_text
+from storage.ingest.decode import DecodeError, decode_bytes, read_text
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_6b662c5ca2a0e3a9.txt"
 PAGE = SEED.read_text(encoding="utf-8")

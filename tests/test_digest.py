@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.digest import (
+from bot.chat.replies import HTML, PLAIN
+from bot.digests.compose import (
     compose_digest,
     format_subscription_list,
     format_unsubscribe_choice,
 )
-from bot.replies import HTML, PLAIN
 from storage.models import Article
-from storage.subscriptions import Subscription
+from storage.records.subscriptions import Subscription
 from tests.telegram_emulator import check_reply_markup, check_text
 
 DAY = date(2023, 4, 7)
@@ -155,7 +155,7 @@ class FakeTime:
 
 
 async def test_pacer_overall_rate_and_per_chat_gap():
-    from bot.digest_job import Pacer
+    from bot.telegram.digest_job import Pacer
 
     t = FakeTime()
     pacer = Pacer(rate=25, per_chat=1.0, clock=t.clock, sleep=t.sleep)
@@ -174,7 +174,7 @@ async def test_pacer_overall_rate_and_per_chat_gap():
 
 
 def test_interleave_by_chat():
-    from bot.digest_job import interleave_by_chat
+    from bot.telegram.digest_job import interleave_by_chat
 
     items = [(1, 10), (2, 10), (3, 20), (4, 10), (5, 30)]  # (subscription, chat)
     assert [s for s, _ in interleave_by_chat(items, key=lambda i: i[1])] == [1, 3, 5, 2, 4]
@@ -184,11 +184,11 @@ def test_interleave_by_chat():
 
 
 def test_subscription_commands_in_plain_text(tmp_path):
-    from bot.handlers_subscriptions import subscription_command, subscription_press
-    from storage import subscriptions as subs
-    from storage.db import open_db
-    from storage.ingest import ingest_paths
-    from storage.search import Searcher
+    from bot.telegram.subscriptions import subscription_command, subscription_press
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
+    from storage.records import subscriptions as subs
+    from storage.search.engine import Searcher
     from tests.bot_support import SEEDS
 
     db = open_db(tmp_path / "n.db")

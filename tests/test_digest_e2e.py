@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from telegram.ext import Application
 
-from bot.digest_job import BLOCKED, CLOCK_KEY, JOB_NAME, SENT, DigestRunner, runner_of
 from bot.settings import Settings
-from storage import subscriptions as subs
-from storage.db import open_db
-from storage.ingest import ingest_paths
+from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, JOB_NAME, SENT, DigestRunner, runner_of
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_paths
+from storage.records import subscriptions as subs
 from tests.bot_support import bot_settings, running_bot
 from tests.telegram_emulator import TelegramEmulator
 
@@ -254,7 +254,7 @@ async def test_restart_does_not_duplicate(
 
     # A new Application on the same database file, later the same morning.
     clock.set(2023, 4, 13, 9, 30)
-    with caplog.at_level(logging.WARNING, logger="bot.digest_job"):
+    with caplog.at_level(logging.WARNING, logger="bot.telegram.digest_job"):
         async with running(settings, clock) as app:
             report = await runner(app).run_due(app.bot)
             assert "never recorded as sent" in caplog.text  # the crash is reported, not repeated

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest_job import DEFAULT_CONFIG, RunCache, compose_for, prepare
-from bot.schedule import Due
-from storage import subscriptions as subs
-from storage.articles import upsert_articles
-from storage.db import open_db
-from storage.index import index_articles
+from bot.digests.plan import DEFAULT_CONFIG, RunCache, compose_for, prepare
+from bot.digests.schedule import Due
+from storage.database.connection import open_db
 from storage.models import ParsedArticle
-from storage.search import Searcher
+from storage.records import subscriptions as subs
+from storage.records.articles import upsert_articles
+from storage.search.engine import Searcher
+from storage.search.index import index_articles
 
 NOW = datetime(2023, 4, 20, 0, 0, tzinfo=UTC)
 

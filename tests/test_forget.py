@@ -16,8 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
-from bot.console import CONSOLE_CHAT_ID, ConsoleChat
-from bot.conversation import (
+from bot.chat.conversation import (
     ALREADY,
     CONFIRMED,
     EXPIRED,
@@ -29,11 +28,12 @@ from bot.conversation import (
     QueryStore,
     Who,
 )
-from bot.replies import PLAIN
+from bot.chat.replies import PLAIN
+from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import open_services
 from bot.settings import Settings
-from storage import subscriptions as subs
-from storage.db import open_db
+from storage.database.connection import open_db
+from storage.records import subscriptions as subs
 from tests.bot_support import ROOT, SEEDS
 from tests.telegram_emulator import StoredMessage, TelegramEmulator
 from tests.test_digest_e2e import Clock, db_of, runner, running, say

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 
-from bot.inbox import ingest_inbox, pending_files
-from storage.articles import count_articles
-from storage.db import open_db
+from bot.ops.inbox import ingest_inbox, pending_files
+from storage.database.connection import open_db
+from storage.records.articles import count_articles
 
 
 def jsonl(*titles: str) -> str:

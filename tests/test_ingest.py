@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from storage.articles import (
+from storage.database.connection import open_db
+from storage.ingest.manifest import ManifestError, load_manifest, parse_manifest
+from storage.ingest.pipeline import ingest_paths
+from storage.records.articles import (
     count_articles,
     fingerprint,
     get_article,
@@ -17,9 +20,6 @@ from storage.articles import (
     latest_articles,
     stats,
 )
-from storage.db import open_db
-from storage.ingest import ingest_paths
-from storage.manifest import ManifestError, load_manifest, parse_manifest
 from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, compose_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

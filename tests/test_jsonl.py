@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from storage.articles import export_record
-from storage.jsonl import JsonlError, parse_jsonl
+from storage.ingest.jsonl import JsonlError, parse_jsonl
 from storage.models import Article
+from storage.records.articles import export_record
 
 
 def line(**fields) -> str:

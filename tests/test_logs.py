@@ -22,16 +22,16 @@ def stream():
 
 
 def test_key_value_lines_with_extra_fields(stream):
-    logging.getLogger("bot.app").info("digest sent", extra={"chat_id": 42, "articles": 3})
+    logging.getLogger("bot.telegram.app").info("digest sent", extra={"chat_id": 42, "articles": 3})
     line = stream.getvalue().strip()
-    assert " level=info logger=bot.app " in line
+    assert " level=info logger=bot.telegram.app " in line
     assert 'msg="digest sent"' in line and "chat_id=42" in line and "articles=3" in line
     assert line.startswith("ts=")
 
 
 def test_token_never_written(stream):
-    logging.getLogger("bot.app").warning("calling https://api.telegram.org/bot%s/getMe", TOKEN)
-    logging.getLogger("bot.app").error("failed", extra={"url": f"https://x/bot{TOKEN}/sendMessage"})
+    logging.getLogger("bot.telegram.app").warning("calling https://api.telegram.org/bot%s/getMe", TOKEN)
+    logging.getLogger("bot.telegram.app").error("failed", extra={"url": f"https://x/bot{TOKEN}/sendMessage"})
     assert TOKEN not in stream.getvalue()
     assert "[redacted]" in stream.getvalue()
 
@@ -42,7 +42,7 @@ def test_httpx_request_lines_are_quiet(stream):
 
 
 def test_debug_hidden_at_info(stream):
-    logging.getLogger("bot.handlers").debug("user text: %s", "我的私人问题")
+    logging.getLogger("bot.telegram.handlers").debug("user text: %s", "我的私人问题")
     assert stream.getvalue() == ""
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storage.normalize import fold, normalize, normalize_with_offsets, squeeze
+from storage.text.normalize import fold, normalize, normalize_with_offsets, squeeze
 
 TEXT = st.text(
     alphabet=st.one_of(

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from storage.ocr_page import clean_headline_line, clean_prose, parse_byline, parse_dateline_date, parse_page
+from storage.ingest.ocr_page import (
+    clean_headline_line,
+    clean_prose,
+    parse_byline,
+    parse_dateline_date,
+    parse_page,
+)
 from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, Story, compose_page
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_6b662c5ca2a0e3a9.txt"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.ocr_page import (
+from storage.ingest.ocr_page import (
     clean_headline_line,
     clean_prose,
     is_page_furniture,

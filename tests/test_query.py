@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from storage.query import (
+from storage.search.query import (
     DateSpec,
     date_sql,
     extract_dates,
@@ -16,8 +16,8 @@ from storage.query import (
     term_tokens,
     words_expression,
 )
-from storage.ranking import count_sql, order_window, page_sql, plan, threshold_sql
-from storage.segment import index_text
+from storage.search.ranking import count_sql, order_window, page_sql, plan, threshold_sql
+from storage.text.segment import index_text
 
 HOSTILE = [
     '"',

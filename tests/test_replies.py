@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import replies
-from bot.replies import HTML, PLAIN, Button, format_article, split_plain, utf16_len
-from bot.texts import COMMANDS, LANGUAGES, lang_for
+from bot.chat import replies
+from bot.chat.replies import HTML, PLAIN, Button, format_article, split_plain, utf16_len
+from bot.chat.texts import COMMANDS, LANGUAGES, lang_for
 from storage.models import Answer, Article, SearchHit, SearchResponse, Snippet
 from tests.telegram_emulator import check_text, parse_html
 

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from storage.articles import upsert_articles
-from storage.db import open_db
-from storage.index import index_articles, rebuild_index
+from storage.database.connection import open_db
 from storage.models import ParsedArticle
-from storage.search import Searcher
-from storage.summary import keywords, summarize
+from storage.records.articles import upsert_articles
+from storage.search.engine import Searcher
+from storage.search.index import index_articles, rebuild_index
+from storage.text.summary import keywords, summarize
 from tests.search_support import SEED, build_seed_db, story_ids
 
 
@@ -142,11 +142,11 @@ def test_searcher_is_safe_from_worker_threads(tmp_path):
 
 def test_migration_6_keeps_an_existing_index(tmp_path):
     """Migration 6 rebuilds articles_fts with a prefix index; what was indexed stays searchable."""
-    from storage.migrations import MIGRATIONS
+    from storage.database.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=[m for m in MIGRATIONS if m[0] < 6])
-    from storage.ingest import ingest_paths
+    from storage.ingest.pipeline import ingest_paths
 
     ingest_paths(old, [SEED])
     old.close()
@@ -160,7 +160,7 @@ def test_migration_6_keeps_an_existing_index(tmp_path):
 
 
 def test_unindex_articles_removes_them_from_search(tmp_path):
-    from storage.index import unindex_articles
+    from storage.search.index import unindex_articles
 
     db = build_seed_db(tmp_path / "u.db")
     target = story_ids(db)["housing"]
@@ -172,7 +172,7 @@ def test_unindex_articles_removes_them_from_search(tmp_path):
 
 
 def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path, caplog):
-    from storage.ranking import SearchPlan
+    from storage.search.ranking import SearchPlan
 
     db = build_seed_db(tmp_path / "g.db")
     searcher = Searcher(db)

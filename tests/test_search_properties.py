@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storage.search import Searcher, to_record
+from storage.search.engine import Searcher, to_record
 from tests.search_support import build_seed_db
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")

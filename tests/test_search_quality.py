@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from storage.index import rebuild_index
 from storage.models import ParsedArticle
-from storage.search import Searcher
+from storage.search.engine import Searcher
+from storage.search.index import rebuild_index
 from tests.search_support import build_seed_db, story_ids
 
 # query -> the stories that answer it (keys of tests.search_support.STORY_MARKERS).
@@ -176,9 +176,9 @@ def test_paging_and_total(seeded):
 
 
 def test_newer_first_on_ties(tmp_path):
-    from storage.articles import upsert_articles
-    from storage.db import open_db
-    from storage.index import index_articles
+    from storage.database.connection import open_db
+    from storage.records.articles import upsert_articles
+    from storage.search.index import index_articles
 
     db = open_db(tmp_path / "ties.db")
     arts = [
@@ -250,7 +250,7 @@ def test_relaxed_questions_rank_the_specific_words_first(seeded, query, story):
 
 def test_which_questions_drop_their_question_words():
     """Issue 3 (QA): 哪几点 / 几项 are question words, not content to find."""
-    from storage.query import parse_query
+    from storage.search.query import parse_query
 
     assert "几点" not in parse_query("人才工作推进会提出了哪几点要求").terms
     assert parse_query("会议部署了几项任务").question
@@ -308,9 +308,9 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     """Issue 3 (QA): 四月四日 is read as the date 4月4日, so an article writing dates in Chinese
     numerals (阳春三月, 四月四日) must carry the same date tokens, or typing its own words would
     no longer find it."""
-    from storage.articles import upsert_articles
-    from storage.db import open_db
-    from storage.index import index_articles
+    from storage.database.connection import open_db
+    from storage.records.articles import upsert_articles
+    from storage.search.index import index_articles
 
     db = open_db(tmp_path / "numerals.db")
     art = ParsedArticle(

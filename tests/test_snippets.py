@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage.models import Snippet
-from storage.normalize import normalize
-from storage.search import Searcher
-from storage.snippets import ELLIPSIS, find_matches, make_snippet, mark
+from storage.search.engine import Searcher
+from storage.search.snippets import ELLIPSIS, find_matches, make_snippet, mark
+from storage.text.normalize import normalize
 from tests.search_support import build_seed_db
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from storage import subscriptions as subs
-from storage.db import open_db
+from storage.database.connection import open_db
+from storage.records import subscriptions as subs
 
 NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
 

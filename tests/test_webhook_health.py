@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Webhook, webhook_of
-from bot.health_server import route
+from bot.ops.health_server import route
 from bot.settings import load_settings
-from storage.health import Health
+from bot.telegram.app import Webhook, webhook_of
+from storage.database.health import Health
 from tests.bot_support import SEEDS, make_database
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_bot_serve import clean_env

@@ -1,0 +1,616 @@
+"""What newsbot says, whatever the chat: one layer shared by the Telegram handlers and the console.
+
+Given a command, a text, a button press or an inline query from a user (`Who`), the `Conversation`
+returns plain reply objects (`Reply`: text in the conversation's markup + keyboard). It knows nothing
+of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), what is kept per chat
+(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.chat.records`), query state for
+paging lives in a server-side `QueryStore` keyed by short ids that fit in callback data, and the flood
+guard counts searches with an injected clock.
+
+/forget asks first (`Confirmations`: one-shot keys in memory) and then deletes everything kept about the
+chat and its user: the chat's records, the user's stored queries and flood counter.
+
+Callback data (≤ 64 bytes): ``a:<article id>`` opens an article, ``p:<key>:<page>`` shows a page of a
+stored query, ``x`` is the inert page label, ``u:<id>``/``u:all`` unsubscribes (Telegram routes those
+to `bot.telegram.subscriptions` first), ``f:<key>:y`` / ``f:<key>:n`` confirms or cancels a /forget.
+
+Calls may block on the database: the Telegram side runs them in a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+import time
+import unicodedata
+from collections import OrderedDict, deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.chat import replies
+from bot.chat.replies import Button, Keyboard, Markup, Reply
+from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, text
+from storage.models import Article, SearchResponse
+from storage.search.query import asks_for_latest
+
+PAGE_SIZE = 5
+INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
+LATEST_COUNT = 8
+MAX_LATEST_PAGE = 10_000  # /latest pages beyond this are refused (an offset scan that deep is pointless)
+MAX_QUERY_CHARS = 200
+MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
+MAX_ARTICLE_ID = 2**62
+DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
+
+
+class Library(Protocol):
+    """The articles, as the conversation needs them (implemented over storage/ by bot.services)."""
+
+    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse: ...
+
+    def article(self, article_id: int) -> Article | None: ...
+
+    def articles(self, ids: Sequence[int]) -> list[Article]: ...
+
+    def latest(self, limit: int, offset: int = 0) -> list[Article]: ...
+
+    def stats(self) -> Mapping[str, Any]: ...
+
+
+class ChatRecords(Protocol):
+    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.chat.records)."""
+
+    def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
+        """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""
+        ...
+
+    def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
+        """An unsubscribe button (``u:…``): the text replacing the choice."""
+        ...
+
+    def forget(self, chat_id: int) -> Mapping[str, int]:
+        """Delete every row kept about the chat; the rows deleted per table."""
+        ...
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
+    and the chat they talk in (None where there is none, e.g. inline queries)."""
+
+    user_id: int
+    lang: str = "zh"
+    is_admin: bool = False
+    name: str | None = None
+    chat_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Press:
+    """The outcome of a button press: a short notice (the callback answer), an edit, new messages."""
+
+    notice: str | None = None
+    edit: Reply | None = None
+    replies: tuple[Reply, ...] = ()
+
+
+@dataclass(frozen=True)
+class InlineItem:
+    """One inline result: id (≤ 64 bytes, unique), title, description, message text (HTML)."""
+
+    id: str
+    title: str
+    description: str
+    message: str
+
+
+@dataclass(frozen=True)
+class InlineAnswer:
+    items: tuple[InlineItem, ...]
+    next_offset: str = ""
+
+
+# ---- server-side state -----------------------------------------------------------------------------
+
+
+@dataclass
+class QueryState:
+    query: str
+    user_id: int
+    page: int = 0
+    total: int = 0
+    kind: str = "search"  # or "latest": the pages of /latest (query and total unused)
+
+
+class QueryStore:
+    """Recent queries by short key (LRU, thread-safe), so buttons carry only ``p:<key>:<page>``."""
+
+    def __init__(self, capacity: int = 20_000) -> None:
+        self._items: OrderedDict[str, QueryState] = OrderedDict()
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def put(self, state: QueryState) -> str:
+        with self._lock:
+            key = secrets.token_urlsafe(6)
+            while key in self._items:
+                key = secrets.token_urlsafe(6)
+            self._items[key] = state
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+            return key
+
+    def get(self, key: str) -> QueryState | None:
+        with self._lock:
+            state = self._items.get(key)
+            if state is not None:
+                self._items.move_to_end(key)
+            return state
+
+    def turn(self, key: str, page: int) -> tuple[QueryState | None, bool]:
+        """Atomically move query `key` to `page`: (state, True) if it moved, (state, False) if already there."""
+        with self._lock:
+            state = self._items.get(key)
+            if state is None:
+                return None, False
+            self._items.move_to_end(key)
+            if state.page == page:
+                return state, False
+            state.page = page
+            return state, True
+
+    def forget_user(self, user_id: int) -> int:
+        """Drop every stored query of the user (/forget); how many there were."""
+        with self._lock:
+            keys = [k for k, state in self._items.items() if state.user_id == user_id]
+            for key in keys:
+                del self._items[key]
+            return len(keys)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass
+class _Pending:
+    user_id: int
+    chat_id: int
+    done: bool = False
+
+
+# Outcomes of `Confirmations.take`.
+CONFIRMED = "confirmed"  # the chat's latest confirmation, pressed by its requester, first time
+SUPERSEDED = "superseded"  # a newer confirmation was sent to the chat since (first press on this one)
+ALREADY = "already"  # this confirmation was handled before (a repeated or concurrent press)
+EXPIRED = "expired"  # unknown key: from before a restart, or evicted
+NOT_YOURS = "not_yours"  # someone else in the group pressed it
+
+
+class Confirmations:
+    """Pending /forget confirmations by short key (LRU, thread-safe); each key settles exactly once."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._items: OrderedDict[str, _Pending] = OrderedDict()
+        self._latest: dict[int, str] = {}  # chat id → its newest key
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def open(self, user_id: int, chat_id: int) -> str:
+        with self._lock:
+            key = secrets.token_urlsafe(6)
+            while key in self._items:
+                key = secrets.token_urlsafe(6)
+            self._items[key] = _Pending(user_id, chat_id)
+            self._latest[chat_id] = key
+            while len(self._items) > self._capacity:
+                old_key, old = self._items.popitem(last=False)
+                if self._latest.get(old.chat_id) == old_key:
+                    del self._latest[old.chat_id]
+            return key
+
+    def take(self, key: str, user_id: int) -> tuple[str, int | None]:
+        """Settle confirmation `key` pressed by `user_id`: (outcome, its chat id or None)."""
+        with self._lock:
+            pending = self._items.get(key)
+            if pending is None:
+                return EXPIRED, None
+            if pending.user_id != user_id:
+                return NOT_YOURS, pending.chat_id
+            if pending.done:
+                return ALREADY, pending.chat_id
+            pending.done = True
+            if self._latest.get(pending.chat_id) != key:
+                return SUPERSEDED, pending.chat_id
+            del self._latest[pending.chat_id]
+            return CONFIRMED, pending.chat_id
+
+    def reopen(self, key: str) -> None:
+        """Undo a `take` whose action failed, so that the same button can be pressed again."""
+        with self._lock:
+            pending = self._items.get(key)
+            if pending is not None and pending.done:
+                pending.done = False
+                self._latest.setdefault(pending.chat_id, key)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass
+class FloodGuard:
+    """At most `limit` searches per `window` seconds per user; `clock` is injected for tests."""
+
+    limit: int = 20
+    window: float = 60.0
+    clock: Callable[[], float] = time.monotonic
+    _seen: dict[int, deque[float]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait_for(self, user_id: int) -> int:
+        """0 when the user may search now (and counts it), else the seconds to wait."""
+        now = self.clock()
+        with self._lock:
+            times = self._seen.setdefault(user_id, deque())
+            while times and now - times[0] >= self.window:
+                times.popleft()
+            if len(times) >= self.limit:
+                return max(1, int(self.window - (now - times[0]) + 0.999))
+            times.append(now)
+            if len(self._seen) > 100_000:  # forget idle users
+                for uid in [u for u, t in self._seen.items() if not t or now - t[-1] >= self.window]:
+                    del self._seen[uid]
+            return 0
+
+    def forget(self, user_id: int) -> bool:
+        """Drop the user's counter (/forget); True if there was one."""
+        with self._lock:
+            return self._seen.pop(user_id, None) is not None
+
+
+FORGET_PREFIX = "f"
+
+
+# ---- the conversation ---------------------------------------------------------------------------------
+
+
+class Conversation:
+    """Turns what a user sent into replies. Shared by Telegram (HTML) and the console (plain text)."""
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        markup: Markup,
+        queries: QueryStore | None = None,
+        flood: FloodGuard | None = None,
+        page_size: int = PAGE_SIZE,
+        inline_page_size: int = INLINE_PAGE_SIZE,
+        records: ChatRecords | None = None,
+        pushes: bool = True,
+    ) -> None:
+        self.library = library
+        self.markup = markup
+        self.queries = queries if queries is not None else QueryStore()
+        self.flood = flood
+        self.records = records
+        self.pushes = pushes  # False where digests cannot be pushed (the console): /subscribe says so
+        self.confirmations = Confirmations()
+        self.page_size = page_size
+        self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
+
+    # -- entry points ---------------------------------------------------------------------------
+
+    def command(self, name: str, args: str, who: Who) -> list[Reply]:
+        """A /command with the rest of the line as `args`."""
+        name = name.lower()
+        args = args.strip()
+        if name == "start":
+            return self._start(args, who)
+        if name == "help":
+            return [Reply(replies.format_help(who.lang, self.markup, is_admin=who.is_admin))]
+        if name in ("search", "s"):
+            if not args:
+                return [self._notice(who, "search_usage")]
+            return self.search(args, who)
+        if name == "latest":
+            return self.latest(who)
+        if name == "article":
+            return self._article_command(args, who)
+        if name == "stats":
+            if not who.is_admin:
+                return [self._notice(who, "stats_denied")]
+            return [Reply(replies.format_stats(self.library.stats(), who.lang, self.markup))]
+        if name in SUBSCRIPTION_COMMANDS:
+            return self._records_command(name, args, who)
+        if name == "forget":
+            return self._forget_prompt(who)
+        return [self._notice(who, "unknown_command", name=replies.clip(name, 32))]
+
+    def text(self, message: str, who: Who) -> list[Reply]:
+        """Plain text in a private chat (or addressed to the bot in a group): a search or a question."""
+        return self.search(message, who)
+
+    def search(self, query: str, who: Who) -> list[Reply]:
+        """Search (or answer a question) and show the first page of results."""
+        query = tidy_query(query)
+        if not query:
+            return [self._notice(who, "empty_query")]
+        if asks_for_latest(query):  # 最新消息, 最近有什么新闻: what /latest shows
+            return self.latest(who)
+        if self.flood is not None:
+            wait = self.flood.wait_for(who.user_id)
+            if wait:
+                return [self._notice(who, "flood_wait", seconds=wait)]
+        note = None
+        if len(query) > MAX_QUERY_CHARS:
+            query = query[:MAX_QUERY_CHARS]
+            note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
+        response = self.library.search(query, limit=self.page_size, offset=0)
+        if not response.hits:
+            return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
+        key = self.queries.put(QueryState(query=query, user_id=who.user_id, page=0, total=response.total))
+        return [self._results_reply(response, key, 0, who, note=note)]
+
+    def press(self, data: str, who: Who) -> Press:
+        """A button press with its callback data; stale or unknown data gets a friendly notice."""
+        kind, _, rest = (data or "").partition(":")
+        if kind == "a" and rest.isdigit() and int(rest) < MAX_ARTICLE_ID:
+            found = self.article_replies(int(rest), who)
+            return Press(replies=tuple(found))
+        if kind == "p":
+            key, _, page_s = rest.partition(":")
+            if page_s.isdigit():
+                return self._turn_page(key, int(page_s), who)
+        if kind == "l":
+            key, _, page_s = rest.partition(":")
+            if page_s.isdigit():
+                return self._turn_latest(key, int(page_s), who)
+        if kind == "x":
+            return Press()
+        if kind == "u" and self.records is not None and who.chat_id is not None:
+            reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            return Press(edit=reply)
+        if kind == FORGET_PREFIX:
+            key, _, answer = rest.partition(":")
+            if answer in ("y", "n"):
+                return self._forget_press(key, answer == "y", who)
+        return Press(notice=text(who.lang, "stale_button"))
+
+    def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
+        """``@bot words`` in any chat: matching articles (latest ones for an empty query)."""
+        start = int(offset) if offset.isdigit() and int(offset) < 10_000 else 0
+        query = tidy_query(query)[:MAX_QUERY_CHARS]
+        if asks_for_latest(query):
+            query = ""  # @bot 最新消息: the latest articles, as for an empty query
+        items: list[InlineItem] = []
+        if query:
+            response = self.library.search(query, limit=self.inline_page_size, offset=start)
+            total = response.total
+            found = {a.id: a for a in self.library.articles([h.id for h in response.hits])}
+            for hit in response.hits:
+                article = found.get(hit.id)
+                summary = (article.summary if article else None) or hit.snippet.text
+                items.append(self._inline_item(hit.id, hit.title, hit.date, summary, who, bot_username))
+        else:
+            articles = self.library.latest(self.inline_page_size, start)
+            total = start + len(articles) + (1 if len(articles) == self.inline_page_size else 0)
+            for article in articles:
+                summary = article.summary or (article.paragraphs[0] if article.paragraphs else "")
+                items.append(
+                    self._inline_item(article.id, article.title, article.date, summary, who, bot_username)
+                )
+        seen: set[str] = set()
+        unique = [i for i in items if not (i.id in seen or seen.add(i.id))]  # type: ignore[func-returns-value]
+        next_offset = (
+            str(start + self.inline_page_size) if items and start + self.inline_page_size < total else ""
+        )
+        return InlineAnswer(tuple(unique), next_offset)
+
+    # -- pieces -------------------------------------------------------------------------------------
+
+    def latest(self, who: Who) -> list[Reply]:
+        """/latest: the newest articles, with buttons to open them and, when there are more, ▶."""
+        reply = self._latest_page(0, who)
+        assert reply is not None  # page 0 always exists (it may say there are no articles)
+        key = self.queries.put(QueryState(query="", user_id=who.user_id, kind="latest"))
+        return [self._with_latest_nav(reply, key, 0)]
+
+    def _latest_page(self, page: int, who: Who) -> tuple[Reply, bool] | None:
+        """Page `page` of /latest and whether an older page follows; None past the end."""
+        found = self.library.latest(LATEST_COUNT + 1, page * LATEST_COUNT)
+        if not found and page > 0:
+            return None
+        articles = found[:LATEST_COUNT]
+        body = replies.format_latest(articles, who.lang, self.markup, page=page, page_size=LATEST_COUNT)
+        buttons = self._article_buttons([a.id for a in articles], first=page * LATEST_COUNT + 1)
+        return Reply(body, buttons), len(found) > LATEST_COUNT
+
+    @staticmethod
+    def _with_latest_nav(page_reply: tuple[Reply, bool], key: str, page: int) -> Reply:
+        reply, more = page_reply
+        nav = []
+        if page > 0:
+            nav.append(Button("◀", data=f"l:{key}:{page - 1}"))
+        if more:
+            nav.append(Button("▶", data=f"l:{key}:{page + 1}"))
+        return Reply(reply.text, reply.buttons + ((tuple(nav),) if nav else ()))
+
+    def _turn_latest(self, key: str, page: int, who: Who) -> Press:
+        """◀ ▶ under /latest: the key remembers which page the message shows, so a double press
+        does not edit the message into itself."""
+        state = self.queries.get(key)
+        if state is None or state.kind != "latest" or page > MAX_LATEST_PAGE:
+            return Press(notice=text(who.lang, "stale_button"))
+        found = self._latest_page(page, who)
+        if found is None:
+            return Press(notice=text(who.lang, "latest_end"))
+        state, moved = self.queries.turn(key, page)
+        if state is None:
+            return Press(notice=text(who.lang, "stale_button"))
+        if not moved:
+            return Press(notice=text(who.lang, "same_page"))
+        return Press(edit=self._with_latest_nav(found, key, page))
+
+    def article_replies(self, article_id: int, who: Who) -> list[Reply]:
+        """The article as one or more messages, or a not-found notice."""
+        article = self.library.article(article_id)
+        if article is None:
+            return [self._notice(who, "article_not_found", id=article_id)]
+        return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
+
+    def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
+        if self.records is None or who.chat_id is None:
+            return [self._notice(who, "telegram_only", name=name)]
+        out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        if name == "subscribe" and not self.pushes:
+            out.append(self._notice(who, "console_no_push"))
+        return out
+
+    def _forget_prompt(self, who: Who) -> list[Reply]:
+        """/forget: the question and two buttons; nothing is deleted yet."""
+        if who.chat_id is None:
+            return [self._notice(who, "forget_needs_chat")]
+        key = self.confirmations.open(who.user_id, who.chat_id)
+        buttons = (
+            (
+                Button(text(who.lang, "forget_yes"), data=f"{FORGET_PREFIX}:{key}:y"),
+                Button(text(who.lang, "forget_no"), data=f"{FORGET_PREFIX}:{key}:n"),
+            ),
+        )
+        return [Reply(replies.format_forget_prompt(who.lang, self.markup), buttons)]
+
+    def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
+        """A /forget button. Only the first press on the chat's latest confirmation acts and edits the
+        message; any other press gets a notice (and a superseded one is edited once to say so)."""
+        outcome, chat_id = self.confirmations.take(key, who.user_id)
+        if outcome == EXPIRED:
+            return Press(notice=text(who.lang, "forget_expired"))
+        if outcome == NOT_YOURS:
+            return Press(notice=text(who.lang, "forget_not_yours"))
+        if outcome == ALREADY:
+            return Press(notice=text(who.lang, "forget_already"))
+        if outcome == SUPERSEDED:
+            note = text(who.lang, "forget_superseded")
+            return Press(notice=note, edit=self._notice(who, "forget_superseded"))
+        if not confirmed:
+            return Press(
+                notice=text(who.lang, "forget_cancelled_notice"), edit=self._notice(who, "forget_cancelled")
+            )
+        assert chat_id is not None
+        try:
+            counts = dict(self.records.forget(chat_id)) if self.records is not None else {}
+        except BaseException:
+            self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            raise
+        counts["queries"] = self.queries.forget_user(who.user_id)
+        if self.flood is not None:
+            self.flood.forget(who.user_id)
+        body = replies.format_forgotten(counts, who.lang, self.markup)
+        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body))
+
+    def _start(self, payload: str, who: Who) -> list[Reply]:
+        m = DEEP_LINK_PAYLOAD.match(payload)
+        if m and int(m.group(1)) < MAX_ARTICLE_ID:
+            return self.article_replies(int(m.group(1)), who)
+        return [Reply(replies.format_welcome(who.lang, self.markup, name=who.name))]
+
+    def _article_command(self, args: str, who: Who) -> list[Reply]:
+        """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
+        if not args:
+            return [self._notice(who, "article_usage")]
+        ids = [_article_id(a) for a in args.replace(",", " ").replace("，", " ").split()]
+        valid = [i for i in ids if i is not None]
+        if len(ids) > 1 and len(valid) == len(ids):
+            return [
+                r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
+            ]
+        if ids[0] is None:
+            return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
+        return self.article_replies(ids[0], who)
+
+    def _turn_page(self, key: str, page: int, who: Who) -> Press:
+        state = self.queries.get(key)
+        if state is None or state.kind != "search":
+            return Press(notice=text(who.lang, "stale_button"))
+        pages = replies.page_count(state.total, self.page_size)
+        if page >= pages:
+            return Press(notice=text(who.lang, "stale_button"))
+        state, moved = self.queries.turn(key, page)
+        if state is None:
+            return Press(notice=text(who.lang, "stale_button"))
+        if not moved:
+            return Press(notice=text(who.lang, "same_page"))
+        response = self.library.search(state.query, limit=self.page_size, offset=page * self.page_size)
+        if not response.hits:  # the index changed under us
+            return Press(notice=text(who.lang, "stale_button"))
+        label = text(who.lang, "page_label", page=page + 1, pages=pages)
+        return Press(notice=label, edit=self._results_reply(response, key, page, who))
+
+    def _results_reply(
+        self, response: SearchResponse, key: str, page: int, who: Who, *, note: str | None = None
+    ) -> Reply:
+        answer_title = None
+        if response.answer is not None and page == 0:
+            if not any(h.id == response.answer.article_id for h in response.hits):
+                source = self.library.article(response.answer.article_id)
+                answer_title = source.title if source else None
+        body = replies.format_results(
+            response,
+            who.lang,
+            self.markup,
+            page=page,
+            page_size=self.page_size,
+            answer_title=answer_title,
+            note=note,
+        )
+        buttons = list(self._article_buttons([h.id for h in response.hits], first=page * self.page_size + 1))
+        pages = replies.page_count(response.total, self.page_size)
+        if pages > 1:
+            nav = []
+            if page > 0:
+                nav.append(Button("◀", data=f"p:{key}:{page - 1}"))
+            nav.append(Button(f"{page + 1}/{pages}", data="x"))
+            if page < pages - 1:
+                nav.append(Button("▶", data=f"p:{key}:{page + 1}"))
+            buttons.append(tuple(nav))
+        return Reply(body, tuple(buttons))
+
+    @staticmethod
+    def _article_buttons(ids: Sequence[int], *, first: int = 1) -> Keyboard:
+        row = [Button(f"📖 {first + i}", data=f"a:{article_id}") for i, article_id in enumerate(ids)]
+        return tuple(tuple(row[i : i + 5]) for i in range(0, len(row), 5))
+
+    def _inline_item(
+        self, article_id: int, title: str, date: str | None, summary: str, who: Who, bot_username: str | None
+    ) -> InlineItem:
+        link = f"https://t.me/{bot_username}?start=a{article_id}" if bot_username else None
+        message = replies.format_inline_article(title, date, summary, link, who.lang, replies.HTML)
+        description = replies.clip(" · ".join(p for p in (date or "", summary) if p), 200)
+        return InlineItem(f"a{article_id}", replies.clip(title, 100) or "—", description, message)
+
+    def _notice(self, who: Who, key: str, **values: object) -> Reply:
+        return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+
+
+def tidy_query(query: str) -> str:
+    """The query on one line, without invisible format characters (zero-width spaces, BOM, direction
+    marks), which look like nothing and would be searched as something."""
+    visible = "".join(ch for ch in query if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split())
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _article_id(arg: str) -> int | None:
+    """An article number as typed (3, #3, ＃３), or None."""
+    arg = arg.lstrip("#＃").translate(_FULLWIDTH_DIGITS)
+    if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
+        return None
+    return int(arg)
+
+
+def known_command(name: str) -> bool:
+    return name.lower() in COMMANDS_BY_NAME

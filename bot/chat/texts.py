@@ -1,0 +1,287 @@
+"""Every user-facing string of the chat side, in Chinese (default) and English.
+
+Templates are plain text with ``str.format`` fields; `bot.chat.replies` escapes the values and adds the
+markup (HTML for Telegram, nothing for the console). The command list here is the single source for
+the Telegram command menu, /help and the README check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+
+def lang_for(language_code: str | None) -> str:
+    """Telegram's ``language_code`` → "en" for English users, "zh" for everyone else."""
+    if language_code and language_code.strip().lower().startswith("en"):
+        return "en"
+    return DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A bot command: menu description and help line in both languages."""
+
+    name: str
+    menu: dict[str, str]  # short description for setMyCommands (1–256 chars)
+    help: dict[str, str]  # the /help line, after "/name args"
+    args: dict[str, str] | None = None  # argument placeholder shown in /help
+    in_menu: bool = True
+    admin: bool = False
+    telegram_only: bool = False  # needs Telegram: the console explains instead (none at present)
+
+
+def _c(name: str, zh: str, en: str, zh_help: str, en_help: str, **kw: object) -> CommandSpec:
+    return CommandSpec(name, {"zh": zh, "en": en}, {"zh": zh_help, "en": en_help}, **kw)  # type: ignore[arg-type]
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    _c("start", "开始使用", "Get started", "欢迎语和示例", "welcome and examples"),
+    _c("help", "帮助", "Help", "显示本帮助", "show this help"),
+    _c(
+        "search",
+        "搜索新闻",
+        "Search the news",
+        "搜索新闻（也可以直接发送文字）",
+        "search the news (or just send text)",
+        args={"zh": "关键词", "en": "words"},
+    ),
+    _c(
+        "s",
+        "搜索（简写）",
+        "Search (short)",
+        "/search 的简写",
+        "short for /search",
+        args={"zh": "关键词", "en": "words"},
+    ),
+    _c("latest", "最新文章", "Latest articles", "最新的文章", "the latest articles"),
+    _c(
+        "article",
+        "按编号阅读文章",
+        "Read an article by number",
+        "阅读指定编号的文章全文",
+        "read the full article with this number",
+        args={"zh": "编号", "en": "ID"},
+    ),
+    _c(
+        "subscribe",
+        "订阅每日摘要",
+        "Subscribe to a daily digest",
+        "订阅每日新闻摘要（可加时间和关键词）",
+        "subscribe to a daily news digest (optionally a time and keywords)",
+        args={"zh": "[时间] [关键词]", "en": "[time] [words]"},
+    ),
+    _c(
+        "unsubscribe",
+        "取消订阅",
+        "Unsubscribe",
+        "取消每日摘要（编号，或 all 全部取消）",
+        "stop a daily digest (an ID, or all)",
+        args={"zh": "[编号|all]", "en": "[ID|all]"},
+    ),
+    _c(
+        "subscriptions",
+        "我的订阅",
+        "My subscriptions",
+        "查看我的订阅",
+        "list my subscriptions",
+    ),
+    _c(
+        "timezone",
+        "设置时区",
+        "Set time zone",
+        "设置摘要使用的时区，例如 Asia/Shanghai",
+        "set the digest time zone, e.g. Europe/London",
+        args={"zh": "时区", "en": "zone"},
+    ),
+    _c(
+        "digest",
+        "立即获取摘要",
+        "Get a digest now",
+        "立即预览一份摘要",
+        "preview a digest now",
+    ),
+    _c(
+        "forget",
+        "删除我的数据",
+        "Delete my data",
+        "删除 newsbot 保存的关于这个聊天的全部信息（订阅、设置、推送记录、最近的搜索），需要确认",
+        "delete everything newsbot keeps about this chat (subscriptions, settings, delivery records, "
+        "recent searches), after a confirmation",
+    ),
+    _c(
+        "stats",
+        "统计（管理员）",
+        "Statistics (admins)",
+        "数据库统计（仅管理员）",
+        "database statistics (admins only)",
+        in_menu=False,
+        admin=True,
+    ),
+)
+
+COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
+
+# Commands whose behaviour belongs to bot/chat_records.py (subscriptions and digests), in every chat.
+SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "zh": ("保交楼", "谁主持了统战工作会议？", "/latest"),
+    "en": ("保交楼", "谁主持了统战工作会议？", "/latest"),
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "zh": {
+        "welcome": "你好，{name}！我是 newsbot，帮你查找本地新闻。",
+        "welcome_examples": "直接把关键词或问题发给我就行，例如：",
+        "welcome_more": "发送 /help 查看全部命令。",
+        "help_title": "newsbot 可用命令：",
+        "help_footer": "私聊时直接发送文字即可搜索或提问；在群里请使用命令，或回复、提及我。",
+        "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
+        "empty_query": "请告诉我要找什么，例如：保交楼",
+        "query_truncated": "（查询太长，只用了前 {limit} 个字）",
+        "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
+        "no_results_all": "没有文章同时包含「{query}」里的所有词，去掉一两个词再试试？",
+        "results_header": "「{query}」共 {total} 篇，第 {page}/{pages} 页",
+        "answer_label": "答案",
+        "answer_source": "出处：《{title}》",
+        "read_more": "阅读全文：",
+        "page_label": "第 {page}/{pages} 页",
+        "same_page": "已经是这一页了",
+        "stale_button": "这个按钮已经过期了，请重新搜索。",
+        "opening_article": "正在打开文章……",
+        "article_usage": "用法：/article 文章编号，例如 /article 1",
+        "article_bad_id": "「{arg}」不是有效的文章编号，请写数字，例如 /article 1",
+        "article_not_found": "没有编号为 {id} 的文章。发送 /latest 查看最新文章。",
+        "article_id_label": "编号 {id}",
+        "date_unknown": "日期不详",
+        "part_label": "（{part}/{parts}）",
+        "latest_header": "最新文章：",
+        "latest_header_page": "最新文章（第 {page} 页）：",
+        "latest_end": "没有更早的文章了。",
+        "latest_empty": "还没有文章。",
+        "stats_denied": "这个命令只有管理员可以使用。",
+        "stats_header": "newsbot 统计",
+        "unknown_command": "我不认识 /{name} 这个命令。发送 /help 查看可用的命令。",
+        "flood_wait": "你搜索得太快了，请 {seconds} 秒后再试。",
+        "error": "抱歉，处理你的消息时出了问题，请稍后再试。",
+        "admin_error": "处理更新时出错：{error}",
+        "telegram_only": "/{name} 需要在 Telegram 里使用。",
+        "inline_nothing": "没有找到相关文章",
+        "inline_nothing_hint": "换个关键词试试",
+        "inline_read": "在 newsbot 中阅读全文",
+        "console_hello": "newsbot 终端对话。输入关键词或问题搜索，/help 查看命令，按钮用编号选择，Ctrl-D 退出。",
+        "console_buttons": "按钮（输入编号）：",
+        "console_no_button": "没有编号为 {n} 的按钮。",
+        "console_no_push": "注意：终端对话收不到定时推送，订阅只在 Telegram 里按时送达。随时可以用 /digest 预览摘要。",
+        "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
+        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
+        "forget_yes": "确认删除",
+        "forget_no": "取消",
+        "forget_done_title": "已删除 newsbot 保存的关于这个聊天的全部信息：",
+        "forget_done_chat": "语言和时区设置：{count} 条",
+        "forget_done_subscriptions": "订阅：{count} 个",
+        "forget_done_deliveries": "摘要推送记录：{count} 条（其中文章记录 {items} 条）",
+        "forget_done_queries": "最近的搜索：{count} 条",
+        "forget_done_footer": "newsbot 现在不再保存关于你的任何信息。以后再发消息，就像第一次见面。",
+        "forget_nothing": "newsbot 没有保存关于这个聊天的任何信息，没有需要删除的内容。",
+        "forget_cancelled": "已取消，什么都没有删除。",
+        "forget_deleted_notice": "已删除",
+        "forget_cancelled_notice": "已取消",
+        "forget_superseded": "这个确认已经过期（你后来又发了 /forget），请使用最新的那条消息。",
+        "forget_expired": "这个确认已经过期了。如需删除数据，请重新发送 /forget。",
+        "forget_already": "这个确认已经处理过了。",
+        "forget_not_yours": "只有发送 /forget 的人才能确认。",
+        "forget_needs_chat": "/forget 需要在聊天里使用。",
+    },
+    "en": {
+        "welcome": "Hello, {name}! I am newsbot: I find local news for you.",
+        "welcome_examples": "Just send me words or a question, for example:",
+        "welcome_more": "Send /help for all commands.",
+        "help_title": "newsbot commands:",
+        "help_footer": (
+            "In a private chat just send text to search or ask; in groups use commands, "
+            "or reply to me or mention me."
+        ),
+        "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
+        "empty_query": "Tell me what to look for, e.g. 保交楼",
+        "query_truncated": "(query too long: only the first {limit} characters were used)",
+        "no_results": "Nothing found for “{query}”. Try other words?",
+        "no_results_all": "No article has all the words of “{query}”. Try fewer words?",
+        "results_header": "“{query}”: {total} found, page {page}/{pages}",
+        "answer_label": "Answer",
+        "answer_source": "Source: “{title}”",
+        "read_more": "Full text:",
+        "page_label": "page {page}/{pages}",
+        "same_page": "You are already on this page",
+        "stale_button": "This button has expired; please search again.",
+        "opening_article": "Opening the article…",
+        "article_usage": "Usage: /article NUMBER, e.g. /article 1",
+        "article_bad_id": "“{arg}” is not an article number; use digits, e.g. /article 1",
+        "article_not_found": "There is no article number {id}. Send /latest for the latest ones.",
+        "article_id_label": "No. {id}",
+        "date_unknown": "date unknown",
+        "part_label": "({part}/{parts})",
+        "latest_header": "Latest articles:",
+        "latest_header_page": "Latest articles (page {page}):",
+        "latest_end": "There are no older articles.",
+        "latest_empty": "No articles yet.",
+        "stats_denied": "This command is for admins only.",
+        "stats_header": "newsbot statistics",
+        "unknown_command": "I don't know the command /{name}. Send /help for the commands I know.",
+        "flood_wait": "You are searching very fast; please wait {seconds} seconds.",
+        "error": "Sorry, something went wrong with your message; please try again later.",
+        "admin_error": "Error while handling an update: {error}",
+        "telegram_only": "/{name} works in Telegram only.",
+        "inline_nothing": "No matching articles",
+        "inline_nothing_hint": "Try other words",
+        "inline_read": "Read the full text in newsbot",
+        "console_hello": (
+            "newsbot console chat. Type words or a question to search, /help for commands, "
+            "a number to press a button, Ctrl-D to quit."
+        ),
+        "console_buttons": "Buttons (type the number):",
+        "console_no_button": "There is no button number {n}.",
+        "console_no_push": (
+            "Note: the console cannot receive pushed digests; subscriptions are delivered on time in "
+            "Telegram only. Use /digest to preview a digest at any time."
+        ),
+        "forget_prompt": "Delete everything newsbot keeps about this chat?",
+        "forget_prompt_items": (
+            "That is: language and timezone settings, all subscriptions, digest delivery records and "
+            "recent searches. This cannot be undone."
+        ),
+        "forget_yes": "Delete",
+        "forget_no": "Cancel",
+        "forget_done_title": "Deleted everything newsbot kept about this chat:",
+        "forget_done_chat": "language and timezone settings: {count}",
+        "forget_done_subscriptions": "subscriptions: {count}",
+        "forget_done_deliveries": "digest delivery records: {count} (covering {items} articles)",
+        "forget_done_queries": "recent searches: {count}",
+        "forget_done_footer": (
+            "newsbot keeps nothing about you now. If you write again, it starts afresh as on the first day."
+        ),
+        "forget_nothing": "newsbot keeps nothing about this chat; there was nothing to delete.",
+        "forget_cancelled": "Cancelled; nothing was deleted.",
+        "forget_deleted_notice": "Deleted",
+        "forget_cancelled_notice": "Cancelled",
+        "forget_superseded": "This confirmation has expired (you sent /forget again): use the latest one.",
+        "forget_expired": "This confirmation has expired. To delete your data, send /forget again.",
+        "forget_already": "This confirmation has already been handled.",
+        "forget_not_yours": "Only the person who sent /forget can confirm it.",
+        "forget_needs_chat": "/forget works inside a chat.",
+    },
+}
+
+
+def lookup(tables: dict[str, dict[str, str]], lang: str, key: str, **values: object) -> str:
+    """The template `key` of `tables` in `lang` (falling back to Chinese), filled with `values` as given."""
+    table = tables.get(lang, tables[DEFAULT_LANGUAGE])
+    return table.get(key, tables[DEFAULT_LANGUAGE][key]).format(**values)
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """A template of the chat's own strings (`TEXTS`)."""
+    return lookup(TEXTS, lang, key, **values)

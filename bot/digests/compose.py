@@ -1,0 +1,191 @@
+"""Digest messages and the replies of the subscription commands, composed as pure functions.
+
+Results are `bot.chat.replies.Reply` objects (text in the given `Markup`: Telegram HTML or plain text for
+the console, and inline `Button` rows), like the rest of the chat's replies. Nothing here reads the
+database or the clock: callers pass articles, subscriptions and dates in.
+
+Telegram's limits are respected here: the visible text stays within 4096 UTF-16 units (articles beyond
+that are counted instead of listed), every inserted string is escaped by the markup, and callback data
+is checked by `Button` to fit in 64 bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.chat.replies import HTML, Button, Keyboard, Markup, Reply, clip, utf16_len
+from bot.digests.texts import text
+from storage.models import Article
+from storage.records.subscriptions import Subscription
+
+MAX_MESSAGE = 4096
+DEFAULT_CAP = 10
+TITLE_CHARS = 60
+SUMMARY_CHARS = 110
+BUTTON_TITLE_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Digest(Reply):
+    """A digest message, with the articles it lists and the matching ones it only counts."""
+
+    shown_ids: tuple[int, ...] = ()
+    counted_ids: tuple[int, ...] = ()
+
+
+def join_keywords(lang: str, keywords: Sequence[str]) -> str:
+    return text(lang, "keyword_sep").join(keywords)
+
+
+def search_command(keywords: Sequence[str]) -> str:
+    return "/search " + " ".join(keywords) if keywords else "/search"
+
+
+def compose_digest(
+    articles: Sequence[Article],
+    *,
+    lang: str,
+    local_date: date,
+    open_callback: Callable[[int], str],
+    keywords: Sequence[str] = (),
+    counted_ids: Sequence[int] = (),
+    cap: int = DEFAULT_CAP,
+    send_empty: bool = False,
+    note: str | None = None,
+    markup: Markup = HTML,
+) -> Digest | None:
+    """The digest for ``articles`` (newest first, the new ones for a subscription).
+
+    At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
+    are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
+    ``send_empty``. ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    """
+    m = markup
+    title = text(lang, "digest_title", date=local_date.isoformat())
+    head = [m.bold(m.esc(title))]
+    if note:
+        head.append(m.italic(m.esc(note)))
+    if keywords:
+        head.append(m.esc(text(lang, "digest_keywords", keywords=join_keywords(lang, keywords))))
+    if not articles:
+        if not send_empty:
+            return None
+        return Digest(text="\n".join([*head, "", m.esc(text(lang, "digest_nothing"))]))
+    listed = list(articles[:cap])
+    extra = [a.id for a in articles[cap:]] + list(counted_ids)
+    while True:
+        digest = _render(head, listed, extra, lang, keywords, open_callback, m)
+        if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
+            return digest
+        if len(listed) == 1:
+            return digest
+        extra.insert(0, listed.pop().id)  # too long: move the oldest listed article to the counted ones
+
+
+def _render(
+    head: list[str],
+    listed: list[Article],
+    extra: list[int],
+    lang: str,
+    keywords: Sequence[str],
+    open_callback: Callable[[int], str],
+    m: Markup,
+) -> Digest:
+    rest = len(extra)
+    if rest:
+        count = text(lang, "digest_count_capped", total=len(listed) + rest, shown=len(listed))
+    else:
+        count = text(lang, "digest_count", total=len(listed))
+    lines = [*head, m.esc(count), ""]
+    buttons: list[tuple[Button, ...]] = []
+    for n, article in enumerate(listed, 1):
+        day = article.date or text(lang, "digest_undated")
+        summary = clip(
+            article.summary or (article.paragraphs[0] if article.paragraphs else ""), SUMMARY_CHARS
+        )
+        if n > 1:
+            lines.append("")
+        lines.append(f"{n}. {m.bold(m.esc(clip(article.title or '', TITLE_CHARS)))}")
+        lines.append(m.esc(day + (f" · {summary}" if summary else "")))
+        label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))
+        buttons.append((Button(label, data=open_callback(article.id)),))
+    if rest:
+        lines += ["", m.esc(text(lang, "digest_more", rest=rest, command=search_command(keywords)))]
+    return Digest(
+        text="\n".join(lines).strip(),
+        buttons=tuple(buttons),
+        shown_ids=tuple(a.id for a in listed),
+        counted_ids=tuple(extra),
+    )
+
+
+# ---- replies of the subscription commands ------------------------------------------------------------
+
+
+def describe_subscription(lang: str, sub: Subscription) -> str:
+    if sub.keywords:
+        return text(lang, "sub_what_keywords", keywords=join_keywords(lang, sub.keywords))
+    return text(lang, "sub_what_all")
+
+
+def _reply(lines: Sequence[str], markup: Markup, buttons: Keyboard = ()) -> Reply:
+    return Reply(text="\n".join(markup.esc(line) for line in lines), buttons=buttons)
+
+
+def format_subscribed(
+    lang: str, sub: Subscription, timezone: str, next_at: datetime, markup: Markup
+) -> Reply:
+    """Confirmation of /subscribe; ``next_at`` is the next digest, in the chat's timezone."""
+    line = text(
+        lang,
+        "sub_created",
+        time=sub.local_time,
+        timezone=timezone,
+        what=describe_subscription(lang, sub),
+        id=sub.id,
+        next=next_at.strftime("%Y-%m-%d %H:%M"),
+    )
+    return _reply([line], markup)
+
+
+def format_subscription_list(
+    lang: str,
+    subs: Sequence[Subscription],
+    timezone: str,
+    markup: Markup,
+    *,
+    paused_reason: str | None = None,
+) -> Reply:
+    """/subscriptions: ids, times and keywords."""
+    if not subs:
+        return _reply([text(lang, "sub_list_empty")], markup)
+    lines = [text(lang, "sub_list_title", timezone=timezone)]
+    lines += [
+        text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s))
+        for s in subs
+    ]
+    if paused_reason:
+        lines.append(text(lang, "sub_paused", reason=paused_reason))
+    lines += ["", text(lang, "sub_list_footer")]
+    return _reply(lines, markup)
+
+
+def format_unsubscribe_choice(
+    lang: str, subs: Sequence[Subscription], unsubscribe_callback: Callable[[str], str], markup: Markup
+) -> Reply:
+    """A bare /unsubscribe with several subscriptions: one button each, and one for all."""
+    rows: list[tuple[Button, ...]] = []
+    for s in subs[:20]:
+        label = clip(
+            text(lang, "unsub_button", id=s.id, time=s.local_time, what=describe_subscription(lang, s)), 40
+        )
+        rows.append((Button(label, data=unsubscribe_callback(str(s.id))),))
+    rows.append((Button(text(lang, "unsub_all_button"), data=unsubscribe_callback("all")),))
+    return _reply([text(lang, "unsub_choose")], markup, tuple(rows))
+
+
+def format_text(lang: str, key: str, markup: Markup, **values: object) -> Reply:
+    """Any one-line reply of the subscription commands (errors, confirmations)."""
+    return _reply([text(lang, key, **values)], markup)

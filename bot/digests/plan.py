@@ -1,0 +1,372 @@
+"""Planning digests: which articles each due subscription gets, and the claim made before sending.
+
+The Telegram delivery (`bot.telegram.digest_job`) runs this plan; this module never imports telegram.
+
+The digest job: every ~30 s, find the subscriptions that are due, compose, send, record.
+
+Subscriptions and the delivery ledger live in SQLite (`storage.records.subscriptions`), not in the scheduler's
+memory: the job is one repeating PTB JobQueue job (APScheduler underneath) that asks the database what
+is due at the injected clock's ``now`` (`bot.digests.schedule`), so a restart loses nothing and a digest missed
+while the bot was down goes out when it comes back (same local day, within the grace period).
+
+Delivery of one digest:
+
+1. **compose and claim** (one database transaction, right before this digest is sent): the subscription's not-yet-received articles that
+   match its keywords (the same `Searcher` as /search, one search per keyword, any keyword matches;
+   no keywords: every article), newest first; the first ``cap`` are listed and the rest counted with a
+   pointer to /search. The ledger row ``(subscription, local date)`` and the covered articles are
+   written *before* sending. If the row exists already (another run, or this day's digest before a
+   restart) nothing is sent.
+2. **send**, paced (≤ ``rate_per_second`` overall, ≤ 1 per second per chat, by a few concurrent
+   workers). ``RetryAfter``: everyone waits what Telegram asked, then the message is retried.
+   ``ChatMigrated``: the chat's settings and subscriptions move to the new id, then the message is
+   sent there. ``Forbidden`` (blocked by the user): the chat is paused and logged, the claim undone,
+   the other chats go on. ``BadRequest``: recorded as failed (not retried that day).
+3. **record** the outcome: ``sent`` with the message id.
+
+If the process dies between 1 and 3 — **at most once**. The claim is committed before the message is
+sent, so after a crash the claim is still there and the digest is *not* sent again: the reader misses
+that day's digest (its articles are recorded as covered; they stay searchable) rather than receiving
+it twice. A duplicate push is the complaint readers of comparable bots voice most; a missed one is
+rare (the window is one HTTP request) and visible: claims left unfinished are logged as warnings at the
+next start (`storage.records.subscriptions.unfinished_claims`). The same rule applies to ``TimedOut``, where
+Telegram may or may not have delivered the message. A message that certainly was not delivered
+(``Forbidden``, a network error before sending, flood retries exhausted) has its claim undone, so a
+later run (within the grace period) or a later day can deliver those articles.
+
+Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
+there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
+ingests the page files dropped into that directory (`bot.ops.inbox`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol, TypeVar
+
+import sqlite_utils
+
+from bot.chat.replies import HTML, Markup, Reply
+from bot.digests import schedule
+from bot.digests.compose import Digest, compose_digest
+from bot.digests.texts import text
+from storage.models import Article, SearchResponse
+from storage.records import subscriptions as subs
+from storage.records.articles import article_dates, get_articles, latest_articles
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+ItemT = TypeVar("ItemT")
+MAX_MATCHES_PER_KEYWORD = 2000
+# A first digest chooses among this many of the most recently stored matching articles.
+FIRST_DIGEST_POOL = 200
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def open_article_data(article_id: int) -> str:
+    """Callback data of the button that opens an article (the conversation's ``a:<id>`` scheme)."""
+    return f"a:{article_id}"
+
+
+class SearchLibrary(Protocol):
+    """The part of `bot.services.StorageLibrary` the digests use: the /search engine."""
+
+    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse: ...
+
+    def match_ids(self, query: str, *, limit: int) -> list[int]: ...
+
+
+class DigestServices(Protocol):
+    """The part of `bot.services.Services` the digests use."""
+
+    db: sqlite_utils.Database
+    library: Any  # SearchLibrary
+
+    async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    check_seconds: float = 30.0
+    grace: timedelta = schedule.DEFAULT_GRACE
+    cap: int = 10
+    send_empty: bool = False
+    rate_per_second: float = 25.0
+    per_chat_interval: float = 1.0
+    workers: int = 4
+    max_attempts: int = 5
+    max_retry_wait: float = 120.0
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DigestConfig:
+        return cls(
+            check_seconds=float(getattr(settings, "digest_check_seconds", cls.check_seconds)),
+            grace=timedelta(hours=float(getattr(settings, "digest_grace_hours", 6.0))),
+            cap=int(getattr(settings, "digest_max_articles", cls.cap)),
+            send_empty=bool(getattr(settings, "digest_send_empty", cls.send_empty)),
+            rate_per_second=float(getattr(settings, "digest_rate_per_second", cls.rate_per_second)),
+        )
+
+
+DEFAULT_CONFIG = DigestConfig()
+
+
+# ---- finding the articles -------------------------------------------------------------------------------
+
+
+def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] | None:
+    """Ids of articles matching any keyword with the /search engine; None for no keywords (everything).
+
+    Uses the engine's id-only match (the same query rules as /search, without ranking or snippets), which
+    keeps 10,000 keyword subscriptions cheap.
+    """
+    if not keywords:
+        return None
+    found: OrderedDict[int, None] = OrderedDict()
+    for keyword in keywords:
+        for article_id in library.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD):
+            found[article_id] = None
+    return list(found)
+
+
+def new_articles_for(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    *,
+    horizon: int,
+    cap: int,
+) -> list[int]:
+    """Ids of the subscription's matching articles it has not received yet, newest first.
+
+    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
+    digest carries the `cap` most recent matching articles, and everything older counts as received.
+    """
+    since = subs.delivered_horizon(db, subscription.id)
+    if isinstance(library, RunCache) and since is not None:
+        return library.new_since(db, subscription, since, horizon)
+    candidates = matching_ids(library, subscription.keywords)
+    after = since or 0
+    if since is None:
+        # The first digest picks its `cap` newest (by date) among the most recently stored matches.
+        if candidates is None:
+            after = max(0, horizon - FIRST_DIGEST_POOL)
+        else:
+            candidates = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
+    return subs.undelivered_article_ids(
+        db,
+        subscription.id,
+        candidate_ids=candidates,
+        after=after,
+        upto=horizon,
+        limit=cap if since is None else None,
+    )
+
+
+def compose_for(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    *,
+    lang: str,
+    local_date: date,
+    config: DigestConfig,
+    send_empty: bool,
+    note: str | None = None,
+    markup: Markup = HTML,
+    horizon: int | None = None,
+) -> Digest | None:
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored)."""
+    if horizon is None:
+        horizon = subs.article_horizon(db)
+    ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
+    shown = ids[: config.cap]
+    return compose_digest(
+        library.articles(db, shown) if isinstance(library, RunCache) else get_articles(db, shown),
+        lang=lang,
+        local_date=local_date,
+        open_callback=open_article_data,
+        keywords=subscription.keywords,
+        counted_ids=ids[config.cap :],
+        cap=config.cap,
+        send_empty=send_empty,
+        note=note,
+        markup=markup,
+    )
+
+
+def newest_first(ids: Iterable[int], dates: Mapping[int, str | None]) -> list[int]:
+    """Order ids like the articles list: dated ones newest first, then undated; page order (id) within."""
+    ordered = sorted(ids)
+    dated = sorted((i for i in ordered if dates[i]), key=lambda i: dates[i] or "", reverse=True)  # stable
+    return dated + [i for i in ordered if not dates[i]]
+
+
+class RunCache:
+    """What one digest run computes once for all its subscriptions: each distinct keyword's matches (and
+    those among the articles stored since the horizons in play), those articles' dates, the articles listed.
+
+    A daily run then costs one small query per subscription (its ledger horizon) plus pure Python.
+    """
+
+    def __init__(self, library: SearchLibrary) -> None:
+        self.library = library
+        self._ids: dict[tuple[str, int], list[int]] = {}
+        self._windows: dict[tuple[int, int], dict[int, str | None]] = {}
+        self._window_matches: dict[tuple[str, int, int], list[int]] = {}
+        self._articles: dict[int, Article] = {}
+
+    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
+        return self.library.search(query, limit=limit, offset=offset)
+
+    def match_ids(self, query: str, *, limit: int) -> list[int]:
+        key = (query, limit)
+        if key not in self._ids:
+            self._ids[key] = self.library.match_ids(query, limit=limit)
+        return self._ids[key]
+
+    def new_since(
+        self, db: sqlite_utils.Database, subscription: subs.Subscription, since: int, horizon: int
+    ) -> list[int]:
+        """`new_articles_for` for a subscription that has had a digest: its matches stored in
+        (since, horizon], less any already recorded, newest first."""
+        window = self._windows.get((since, horizon))
+        if window is None:
+            window = self._windows[(since, horizon)] = article_dates(db, since, horizon)
+        if subscription.keywords:
+            ids: set[int] = set()
+            for keyword in subscription.keywords:
+                ids.update(self._in_window(keyword, since, horizon, window))
+        else:
+            ids = set(window)
+        delivered = subs.delivered_ids_after(db, subscription.id, since)
+        return newest_first(ids - delivered, window)
+
+    def _in_window(self, keyword: str, since: int, horizon: int, window: Mapping[int, object]) -> list[int]:
+        key = (keyword, since, horizon)
+        if key not in self._window_matches:
+            matches = self.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD)
+            self._window_matches[key] = [i for i in matches if i in window]
+        return self._window_matches[key]
+
+    def articles(self, db: sqlite_utils.Database, ids: Sequence[int]) -> list[Article]:
+        missing = [i for i in ids if i not in self._articles]
+        if missing:
+            self._articles.update((a.id, a) for a in get_articles(db, missing))
+        return [self._articles[i] for i in ids if i in self._articles]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A digest whose ledger row is written, ready to send."""
+
+    delivery_id: int
+    subscription_id: int
+    chat_id: int
+    digest: Digest
+
+
+def prepare(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    due: schedule.Due,
+    config: DigestConfig,
+    now: datetime,
+) -> Claimed | None:
+    """Compose the due digest and claim its ledger row (blocking; run under the database lock).
+
+    None when there is nothing to send: nothing new (recorded as ``empty`` for the day), or the day
+    was claimed already.
+    """
+    state = due.state
+    assert isinstance(state, subs.SubscriptionState)
+    sub = state.subscription
+    horizon = subs.article_horizon(db)
+    digest = compose_for(
+        db,
+        library,
+        sub,
+        lang=state.language,
+        local_date=due.local_date,
+        config=config,
+        send_empty=config.send_empty,
+        horizon=horizon,
+    )
+    if digest is None:
+        subs.claim_delivery(
+            db, sub.id, due.local_date, sub.chat_id, status=subs.EMPTY, horizon=horizon, now=now
+        )
+        return None
+    delivery_id = subs.claim_delivery(
+        db,
+        sub.id,
+        due.local_date,
+        sub.chat_id,
+        shown_ids=digest.shown_ids,
+        counted_ids=digest.counted_ids,
+        horizon=horizon,
+        now=now,
+    )
+    if delivery_id is None:
+        return None
+    return Claimed(delivery_id, sub.id, sub.chat_id, digest)
+
+
+def preview_replies(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    *,
+    config: DigestConfig = DEFAULT_CONFIG,
+    markup: Markup = HTML,
+) -> list[Reply]:
+    """/digest: what each of the chat's subscriptions would get now; nothing is recorded.
+
+    Without subscriptions: the latest articles in digest form and how to subscribe.
+    """
+    chat = subs.get_chat(db, chat_id)
+    zone = schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)
+    today = now.astimezone(zone).date()
+    note = text(lang, "digest_preview_note")
+    found = subs.list_subscriptions(db, chat_id)
+    out: list[Reply] = []
+    for sub in found[:5]:
+        digest = compose_for(
+            db,
+            library,
+            sub,
+            lang=lang,
+            local_date=today,
+            config=config,
+            send_empty=True,
+            note=note,
+            markup=markup,
+        )
+        if digest is not None:
+            out.append(digest)
+    if not found:
+        latest = latest_articles(db, config.cap)
+        digest = compose_digest(
+            latest,
+            lang=lang,
+            local_date=today,
+            open_callback=open_article_data,
+            cap=config.cap,
+            send_empty=True,
+            note=text(lang, "digest_preview_none"),
+            markup=markup,
+        )
+        if digest is not None:
+            out.append(digest)
+        out.append(Reply(markup.esc(text(lang, "digest_preview_hint"))))
+    return out

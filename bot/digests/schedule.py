@@ -1,0 +1,247 @@
+"""When digests are due, and what /subscribe and /timezone arguments mean. Pure: the clock is a parameter.
+
+A subscription has a local time of day (HH:MM) in its chat's IANA timezone. At ``now`` it is due when
+
+- today's scheduled moment (today = the local date at ``now``) has passed,
+- it passed less than ``grace`` ago (default 6 h): a digest missed while the bot was down is sent when it
+  comes back, on the same local day, but not a stale one hours later,
+- it is not earlier than the subscription itself (subscribing at 10:00 for 08:00 starts tomorrow), and
+- the ledger holds no row for this local date or a later one (never a second digest the same local day,
+  whatever happened: restart, crash, a timezone change that moved the local date backwards).
+
+Daylight saving: a local time that does not exist that day (02:30 when clocks jump 02:00 → 03:00) is
+taken with the offset before the jump, i.e. one hour later on the wall clock (03:30); a local time that
+happens twice (01:30 when clocks fall back) is the first occurrence. Both follow zoneinfo's ``fold=0``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_TIME = time(8, 0)
+DEFAULT_GRACE = timedelta(hours=6)
+MAX_KEYWORDS = 10
+MAX_KEYWORD_LENGTH = 30
+
+
+# ---- due times ---------------------------------------------------------------------------------------
+
+
+def scheduled_moment(local_date: date, at: time, zone: ZoneInfo) -> datetime:
+    """The aware moment (UTC) of wall-clock ``at`` on ``local_date`` in ``zone`` (fold=0, see module doc)."""
+    wall = datetime.combine(local_date, at.replace(tzinfo=None, fold=0), tzinfo=zone)
+    # Round trip through UTC normalises wall times that do not exist (spring forward) to real instants.
+    return wall.astimezone(UTC)
+
+
+def due_local_date(
+    at: time,
+    zone: ZoneInfo,
+    now: datetime,
+    *,
+    last_local_date: date | None,
+    created_at: datetime | None = None,
+    grace: timedelta = DEFAULT_GRACE,
+) -> date | None:
+    """The local date whose digest is due at ``now``, or None. ``now`` must be timezone-aware."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    today = now.astimezone(zone).date()
+    if last_local_date is not None and last_local_date >= today:
+        return None
+    moment = scheduled_moment(today, at, zone)
+    if not (moment <= now < moment + grace):
+        return None
+    if created_at is not None and moment < created_at:
+        return None
+    return today
+
+
+class Schedulable(Protocol):
+    """What the decision needs from a stored subscription (storage.records.subscriptions.SubscriptionState)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def last_local_date(self) -> date | None: ...
+
+    @property
+    def subscription(self) -> _HasTime: ...
+
+
+class _HasTime(Protocol):
+    @property
+    def local_time(self) -> str: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class Due:
+    subscription_id: int
+    local_date: date
+    scheduled_at: datetime  # UTC
+    state: object = field(compare=False, repr=False, default=None)  # the candidate it came from
+
+
+def due_subscriptions(
+    candidates: Iterable[Schedulable], now: datetime, *, grace: timedelta = DEFAULT_GRACE
+) -> list[Due]:
+    """The candidates due at ``now``, the longest-waiting first. Unknown timezones fall back to the default."""
+    out: list[Due] = []
+    for cand in candidates:
+        zone = zone_or_default(cand.timezone)
+        at = parse_time(cand.subscription.local_time)
+        if at is None:
+            continue
+        day = due_local_date(
+            at,
+            zone,
+            now,
+            last_local_date=cand.last_local_date,
+            created_at=cand.subscription.created_at,
+            grace=grace,
+        )
+        if day is not None:
+            out.append(Due(cand.id, day, scheduled_moment(day, at, zone), cand))
+    out.sort(key=lambda d: (d.scheduled_at, d.subscription_id))
+    return out
+
+
+def next_digest_at(
+    at: time, zone: ZoneInfo, now: datetime, *, created_at: datetime | None = None
+) -> datetime:
+    """The next scheduled moment (UTC) after ``now`` (and after ``created_at``): for confirmations."""
+    start = now if created_at is None else max(now, created_at)
+    day = start.astimezone(zone).date()
+    for offset in range(3):
+        moment = scheduled_moment(day + timedelta(days=offset), at, zone)
+        if moment > start:
+            return moment
+    return scheduled_moment(day + timedelta(days=3), at, zone)
+
+
+def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(default)
+
+
+# ---- argument parsing --------------------------------------------------------------------------------
+
+_TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+# Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8".
+_TIME_ATTEMPT_RE = re.compile(
+    r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$|^[上下]午|^早上|^晚上"
+)
+
+
+@dataclass(frozen=True)
+class SubscribeRequest:
+    local_time: str  # "HH:MM"
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArgumentError:
+    """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
+
+    code: str  # "bad_time", "too_many_keywords", "keyword_too_long", "bad_timezone", "missing_timezone"
+    value: str = ""
+
+
+def normalize_token(token: str) -> str:
+    """Full-width digits and colons to ASCII (NFKC), surrounding spaces removed."""
+    return unicodedata.normalize("NFKC", token).strip()
+
+
+def parse_time(text: str) -> time | None:
+    """ "8:00", "08:00", "８：００" → time(8, 0); anything else (including 25:99) → None."""
+    match = _TIME_RE.match(normalize_token(text))
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def format_time(at: time) -> str:
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentError:
+    """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords."""
+    at: time | None = None
+    keywords: list[str] = []
+    for raw in args:
+        token = normalize_token(raw)
+        if not token:
+            continue
+        if _TIME_RE.match(token):
+            parsed = parse_time(token)
+            if parsed is None or at is not None:
+                return ArgumentError("bad_time", raw)
+            at = parsed
+            continue
+        if _TIME_ATTEMPT_RE.match(token):
+            return ArgumentError("bad_time", raw)
+        if len(token) > MAX_KEYWORD_LENGTH:
+            return ArgumentError("keyword_too_long", raw)
+        if token not in keywords:
+            keywords.append(token)
+    if len(keywords) > MAX_KEYWORDS:
+        return ArgumentError("too_many_keywords", str(len(keywords)))
+    return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords))
+
+
+def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
+    """``/timezone Area/City`` → the canonical IANA name; common short forms are accepted."""
+    text = " ".join(normalize_token(a) for a in args).strip()
+    if not text:
+        return ArgumentError("missing_timezone")
+    candidate = _TZ_ALIASES.get(text.lower(), text.replace(" ", "_"))
+    if candidate.upper() == "UTC":
+        return "UTC"
+    if "/" not in candidate or ".." in candidate or candidate.startswith("/"):
+        return ArgumentError("bad_timezone", text)
+    # IANA names are case-sensitive on disk; accept "asia/shanghai" by title-casing each part.
+    for name in (candidate, "/".join(_title(part) for part in candidate.split("/"))):
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return ArgumentError("bad_timezone", text)
+
+
+def _title(part: str) -> str:
+    return "_".join(w[:1].upper() + w[1:].lower() for w in part.split("_"))
+
+
+_TZ_ALIASES = {
+    "北京": "Asia/Shanghai",
+    "上海": "Asia/Shanghai",
+    "中国": "Asia/Shanghai",
+    "beijing": "Asia/Shanghai",
+    "香港": "Asia/Hong_Kong",
+    "台北": "Asia/Taipei",
+    "东京": "Asia/Tokyo",
+    "纽约": "America/New_York",
+    "伦敦": "Europe/London",
+    "柏林": "Europe/Berlin",
+    "utc": "UTC",
+    "gmt": "UTC",
+}

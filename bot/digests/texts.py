@@ -1,0 +1,104 @@
+"""User-facing strings of subscriptions and digests, Chinese first, English for English-speaking users.
+
+Values are plain text templates (``str.format``); callers escape what they insert for HTML.
+"""
+
+from __future__ import annotations
+
+from bot.chat.texts import lookup
+
+ZH = "zh"
+EN = "en"
+
+TEXTS: dict[str, dict[str, str]] = {
+    ZH: {
+        "digest_title": "📰 新闻摘要 · {date}",
+        "digest_keywords": "关键词：{keywords}",
+        "digest_count": "共 {total} 篇新文章",
+        "digest_count_capped": "共 {total} 篇新文章，这里是最新的 {shown} 篇",
+        "digest_more": "还有 {rest} 篇，可用 {command} 查看。",
+        "digest_nothing": "今天没有新的文章。",
+        "digest_undated": "日期不详",
+        "digest_preview_note": "（预览，不影响定时推送）",
+        "digest_preview_none": "还没有订阅。先看看最新的文章：",
+        "digest_preview_hint": "用 /subscribe 订阅每日摘要，例如 /subscribe 8:00 二七区",
+        "digest_open": "{n}. {title}",
+        "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
+        "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
+        "sub_what_all": "全部新闻",
+        "sub_what_keywords": "与「{keywords}」相关的新闻",
+        "sub_list_title": "你的订阅（时区 {timezone}）：",
+        "sub_list_item": "#{id} · 每天 {time} · {what}",
+        "sub_list_empty": "你还没有订阅。用 /subscribe 8:00 订阅每日摘要，也可加关键词：/subscribe 8:00 二七区 教育",
+        "sub_list_footer": "取消订阅：/unsubscribe 编号，或 /unsubscribe all 全部取消。",
+        "sub_paused": "（推送已暂停：{reason}）",
+        "unsub_done": "已取消订阅 #{id}。",
+        "unsub_all_done": "已取消全部 {count} 个订阅。",
+        "unsub_none": "你没有订阅，无需取消。",
+        "unsub_not_found": "没有找到编号为 {value} 的订阅。用 /subscriptions 查看你的订阅编号。",
+        "unsub_choose": "你有多个订阅，请选择要取消的：",
+        "unsub_button": "取消 #{id} {time} {what}",
+        "unsub_all_button": "全部取消",
+        "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
+        "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai",
+        "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
+        "err_bad_time": "「{value}」不是有效的时间。请用 24 小时制的 时:分，例如 /subscribe 8:00 或 /subscribe 21:30 二七区",
+        "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
+        "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
+        "err_bad_timezone": "不认识时区「{value}」。请用 IANA 名称「地区/城市」，例如 /timezone Asia/Shanghai 或 /timezone America/New_York",
+        "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
+        "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
+        "what_all": "全部新闻",
+        "keyword_sep": "、",
+    },
+    EN: {
+        "digest_title": "📰 News digest · {date}",
+        "digest_keywords": "Keywords: {keywords}",
+        "digest_count": "{total} new articles",
+        "digest_count_capped": "{total} new articles, the newest {shown} below",
+        "digest_more": "{rest} more: use {command} to see them.",
+        "digest_nothing": "No new articles today.",
+        "digest_undated": "undated",
+        "digest_preview_note": "(preview; the scheduled digest is not affected)",
+        "digest_preview_none": "No subscriptions yet. Here are the latest articles:",
+        "digest_preview_hint": "Subscribe to a daily digest with /subscribe, e.g. /subscribe 8:00 二七区",
+        "digest_open": "{n}. {title}",
+        "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
+        "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
+        "sub_what_all": "all news",
+        "sub_what_keywords": "news about {keywords}",
+        "sub_list_title": "Your subscriptions (timezone {timezone}):",
+        "sub_list_item": "#{id} · daily at {time} · {what}",
+        "sub_list_empty": "No subscriptions yet. Use /subscribe 8:00 for a daily digest, optionally with keywords: "
+        "/subscribe 8:00 二七区",
+        "sub_list_footer": "To cancel: /unsubscribe ID, or /unsubscribe all.",
+        "sub_paused": "(digests paused: {reason})",
+        "unsub_done": "Subscription #{id} cancelled.",
+        "unsub_all_done": "All {count} subscriptions cancelled.",
+        "unsub_none": "You have no subscriptions.",
+        "unsub_not_found": "No subscription #{value}. See your ids with /subscriptions.",
+        "unsub_choose": "You have several subscriptions. Which one should go?",
+        "unsub_button": "Cancel #{id} {time} {what}",
+        "unsub_all_button": "Cancel all",
+        "unsub_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /unsubscribe ID (e.g. /unsubscribe 3) or "
+        "/unsubscribe all.",
+        "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
+        "/timezone Europe/Berlin",
+        "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
+        "err_bad_time": "\u201c{value}\u201d is not a valid time. Use 24-hour HH:MM, e.g. /subscribe 8:00 or "
+        "/subscribe 21:30 二七区",
+        "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
+        "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
+        "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City, e.g. "
+        "/timezone Asia/Shanghai or /timezone America/New_York",
+        "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",
+        "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
+        "what_all": "all news",
+        "keyword_sep": ", ",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """A template of the digest strings (`TEXTS`), looked up like the chat's own."""
+    return lookup(TEXTS, lang, key, **values)

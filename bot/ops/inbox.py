@@ -1,0 +1,81 @@
+"""The inbox: page files dropped into ``NEWSBOT_INBOX`` are ingested by the running bot.
+
+At every digest check (before the digests are composed, so new articles can be in them), the files
+directly in the inbox with a supported suffix (``.txt`` OCR pages, ``.jsonl``) are ingested one by one with
+`storage.ingest.pipeline.ingest_file` (a ``manifest.json`` in the inbox applies as usual) and then moved to
+``done/`` or, when the file could not be read or parsed, to ``failed/``, so each file is ingested once.
+Files modified in the last few seconds are left for the next check: they may still be being written
+(copy into the inbox, or better, write elsewhere and ``mv`` in).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import sqlite_utils
+
+from storage.ingest.manifest import Manifest
+from storage.ingest.pipeline import SUPPORTED, FileResult, IngestReport, ingest_file
+
+log = logging.getLogger(__name__)
+
+DONE = "done"
+FAILED = "failed"
+SETTLE_SECONDS = 5.0
+
+
+def pending_files(inbox: Path, *, now: float, settle_seconds: float = SETTLE_SECONDS) -> list[Path]:
+    """Files waiting in the inbox, oldest name first; hidden and still-changing files are left alone."""
+    if not inbox.is_dir():
+        return []
+    out = []
+    for path in sorted(inbox.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.suffix.lower() not in SUPPORTED:
+            continue
+        try:
+            if now - path.stat().st_mtime < settle_seconds:
+                continue
+        except OSError:
+            continue
+        out.append(path)
+    return out
+
+
+def _move(path: Path, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{n}{path.suffix}"
+        n += 1
+    path.rename(target)
+    return target
+
+
+def ingest_inbox(
+    db: sqlite_utils.Database,
+    inbox: Path,
+    *,
+    now: float | None = None,
+    settle_seconds: float = SETTLE_SECONDS,
+) -> IngestReport:
+    """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them."""
+    report = IngestReport()
+    manifests: dict[Path, Manifest] = {}
+    for path in pending_files(inbox, now=time.time() if now is None else now, settle_seconds=settle_seconds):
+        result: FileResult = ingest_file(db, path, manifests=manifests)
+        report.files.append(result)
+        try:
+            moved = _move(path, inbox / (FAILED if result.status == "error" else DONE))
+        except OSError as exc:
+            log.error(
+                "inbox: cannot move an ingested file away", extra={"file": str(path), "error": str(exc)}
+            )
+            continue
+        log.info(
+            "inbox: file ingested",
+            extra={"file": str(moved), "status": result.status, "new": result.new, "error": result.error},
+        )
+    return report

@@ -1,0 +1,66 @@
+"""Seeding an empty database, and the one-line ingest reports that seeding and `newsbot ingest` print.
+
+Commands that read (`chat`, `serve`, `search`) call `ensure_seeded` so a new install has something to
+search; the service layer calls it too, so it lives here rather than in the CLI.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import sqlite_utils
+
+from bot.settings import Settings
+from storage.ingest.pipeline import FileResult, IngestReport, ingest_paths
+from storage.records.articles import count_articles
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def ensure_seeded(settings: Settings, db: sqlite_utils.Database) -> IngestReport | None:
+    """If the database has no articles, ingest the seeds directory; report on stderr.
+
+    Returns the ingest report, or None when nothing had to be done (or there are no seeds).
+    """
+    if count_articles(db) > 0:
+        return None
+    if not settings.seeds.is_dir():
+        _say(f"提示：数据库是空的，种子目录 {settings.seeds} 不存在（NEWSBOT_SEEDS）。")
+        return None
+    report = ingest_paths(db, [settings.seeds])
+    for line in format_file_problems(report):
+        _say(line)
+    _say(f"数据库是空的，已导入种子数据：{format_ingest_summary(report)}")
+    return report
+
+
+def format_ingest_summary(report: IngestReport) -> str:
+    """One line: articles new / known / updated, then files read / failed / skipped."""
+    line = f"{report.new} 篇新文章，{report.known} 篇已存在"
+    if report.updated:
+        line += f"，{report.updated} 篇已更新"
+    line += f"（{report.ingested} 个文件"
+    if report.failed:
+        line += f"，{report.failed} 个失败"
+    if report.skipped:
+        line += f"，{report.skipped} 个跳过"
+    return line + "）"
+
+
+def format_file_result(result: FileResult) -> str | None:
+    """A line for a file worth mentioning (failed, skipped, empty, no articles), else None."""
+    if result.status == "error":
+        return f"错误 error: {result.path}: {result.error}"
+    if result.status == "skipped":
+        return f"跳过 skipped: {result.path}: {result.error}"
+    if result.status == "empty":
+        return f"提示 note: {result.path}: 空文件，没有文章 (empty file)"
+    if result.articles == 0:
+        return f"提示 note: {result.path}: 没有找到文章 (no articles found)"
+    return None
+
+
+def format_file_problems(report: IngestReport) -> list[str]:
+    return [line for result in report.files if (line := format_file_result(result)) is not None]

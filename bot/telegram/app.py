@@ -1,0 +1,180 @@
+"""Building the Telegram application: settings in, a ready python-telegram-bot `Application` out.
+
+Life cycle (as `run_polling` drives it): initialize → ``post_init`` (open the services: database,
+seeds if empty, searcher; register the command menu in Chinese and English) → polling → stop →
+``post_shutdown`` (close the services). ``run_polling`` stops on SIGINT/SIGTERM.
+
+Handlers are added in one order: the core commands, then the subscription commands of
+`bot.telegram.subscriptions` (`add_subscription_handlers`, the single place they plug in), then the
+catch-alls (unknown commands, plain text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, Defaults
+
+from bot.chat.conversation import FloodGuard
+from bot.chat.texts import COMMANDS, LANGUAGES
+from bot.ops.health_server import HealthServer
+from bot.services import Services, open_services
+from bot.settings import Settings
+from bot.telegram import subscriptions as handlers_subscriptions
+from bot.telegram.digest_job import HEARTBEAT
+from bot.telegram.handlers import SERVICES, core_handlers, fallback_handlers, on_error
+
+log = logging.getLogger(__name__)
+
+TIMEZONE = "Asia/Shanghai"
+FLOOD_LIMIT = 20  # searches per user per minute
+HEALTH_SERVER = "health_server"
+
+
+class MissingTokenError(ValueError):
+    """`newsbot serve` without TELEGRAM_BOT_TOKEN."""
+
+
+def menu_commands(lang: str) -> list[BotCommand]:
+    """The command menu in one language (admin-only commands are left out)."""
+    return [BotCommand(c.name, c.menu[lang]) for c in COMMANDS if c.in_menu]
+
+
+async def set_command_menus(application: Application) -> None:  # type: ignore[type-arg]
+    """setMyCommands: Chinese as the default menu, English for English-language clients."""
+    for lang in LANGUAGES:
+        language_code = None if lang == "zh" else lang
+        try:
+            await application.bot.set_my_commands(menu_commands(lang), language_code=language_code)
+        except TelegramError as exc:
+            log.warning("could not set the command menu", extra={"lang": lang, "error": exc.message})
+
+
+def add_subscription_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """The one place the digest side plugs in: ``bot.telegram.subscriptions.register(application)``.
+
+    `register` adds its handlers (group 0) and schedules the digest job on ``application.job_queue``; its
+    handlers find the `Services` in ``context.application.bot_data["services"]`` (opened in post_init).
+    """
+    handlers_subscriptions.register(application)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    services_factory: Callable[[Settings], Services] | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init."""
+    if settings.telegram_bot_token is None:
+        raise MissingTokenError(
+            "TELEGRAM_BOT_TOKEN 未设置：请在环境变量或 .env 中设置机器人令牌（从 @BotFather 获取）。"
+            " / TELEGRAM_BOT_TOKEN is not set: put the bot token from @BotFather in the environment or .env."
+        )
+    # Opt in to PTB's future `RetryAfter.retry_after` as a timedelta (bot.telegram.sending reads both kinds): without
+    # it PTB 22 warns each time a RetryAfter is even constructed.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    factory = services_factory or (lambda s: open_services(s, flood=FloodGuard(limit=FLOOD_LIMIT)))
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        services = await asyncio.to_thread(factory, settings)
+        application.bot_data[SERVICES] = services
+        await set_command_menus(application)
+        if settings.health_port is not None:
+            server = health_server_for(settings)
+            await server.start()
+            application.bot_data[HEALTH_SERVER] = server
+        log.info("newsbot is up", extra={"bot": application.bot.username})
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        server = application.bot_data.pop(HEALTH_SERVER, None)
+        if isinstance(server, HealthServer):
+            await server.stop()
+        services = application.bot_data.pop(SERVICES, None)
+        if isinstance(services, Services):
+            services.close()
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(TIMEZONE)))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+    for handler in core_handlers():
+        application.add_handler(handler)
+    add_subscription_handlers(application)
+    for handler in fallback_handlers():
+        application.add_handler(handler)
+    application.add_error_handler(on_error)
+    return application
+
+
+def health_server_for(settings: Settings) -> HealthServer:
+    """The /healthz server: the digest scheduler counts as stalled after missing several checks."""
+    stalled_after = timedelta(seconds=max(120.0, 4 * settings.digest_check_seconds))
+    return HealthServer(
+        settings.db,
+        host=settings.health_listen,
+        port=settings.health_port or 0,
+        expected={HEARTBEAT: stalled_after},
+    )
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where Telegram posts updates (`url`) and where the webhook server listens for them."""
+
+    url: str
+    listen: str
+    port: int
+    secret_token: str
+
+    @property
+    def url_path(self) -> str:
+        """The path the server answers on: the public URL's path (a reverse proxy keeps it as is)."""
+        return urlsplit(self.url).path.strip("/") or "telegram"
+
+
+def webhook_of(settings: Settings) -> Webhook | None:
+    if settings.webhook_url is None:
+        return None
+    return Webhook(
+        url=settings.webhook_url,
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        secret_token=settings.webhook_secret_token(),
+    )
+
+
+def run(settings: Settings) -> None:
+    """`newsbot serve`: long polling, or a webhook server when NEWSBOT_WEBHOOK_URL is set, until
+    SIGINT/SIGTERM."""
+    application = build_application(settings)
+    webhook = webhook_of(settings)
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB's server answers 403 to any
+    # request without it.
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.url_path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret_token,
+        allowed_updates=Update.ALL_TYPES,
+    )

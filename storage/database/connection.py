@@ -1,0 +1,167 @@
+"""Opening the SQLite database: connection settings and schema migrations.
+
+`open_db(path)` is the only way the rest of newsbot gets a database. It creates the parent directories,
+turns on WAL, a busy timeout and foreign keys, and brings the schema up to date with
+`storage.database.migrations.MIGRATIONS`, each migration in its own transaction, recording the version in
+``PRAGMA user_version``.
+
+Transactions: use ``with write_transaction(db):`` (or sqlite-utils 4's ``with db.atomic():``).
+``with db.conn:`` does NOT make a block atomic here, because sqlite-utils' ``db.execute()`` commits any
+implicit transaction it opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from storage.database.migrations import MIGRATIONS
+from storage.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+Migration = tuple[int, str, list[str]]
+
+
+def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at `path` and migrate it to the latest schema.
+
+    ``":memory:"`` gives a private in-memory database. Raises `DatabaseError` with a clear message when
+    the file is not a database, cannot be created, or was written by a newer newsbot.
+    """
+    memory = str(path) == ":memory:"
+    target = ":memory:" if memory else Path(path)
+    if isinstance(target, Path):
+        if target.is_dir():
+            raise DatabaseError(f"{target}: is a directory, expected a database file")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"{target}: cannot create its directory: {exc.strerror or exc}") from exc
+    try:
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{target}: cannot open database: {exc}") from exc
+    try:
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            db.enable_wal()
+        applied = migrate(db, migrations, name=str(target))
+        if applied and migrations is MIGRATIONS:
+            # Articles stored under an older schema may predate the search index: index them now.
+            from storage.search.index import index_missing
+
+            if indexed := index_missing(db):
+                log.warning("indexed articles stored before the search index", extra={"articles": indexed})
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{target}: not a usable newsbot database: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A transaction that takes the write lock up front (``BEGIN IMMEDIATE``), committed at the end and
+    rolled back on any exception.
+
+    Taking the lock first matters with WAL: a deferred transaction that reads and then writes fails at
+    once with "database is locked" when another connection wrote in between, whatever the busy timeout;
+    an immediate one waits its turn. Inside an open transaction this is a savepoint (``db.atomic()``).
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The number of the last migration applied (``PRAGMA user_version``)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    return max((version for version, _, _ in migrations), default=0)
+
+
+def migrate(
+    db: sqlite_utils.Database, migrations: Sequence[Migration] = MIGRATIONS, *, name: str = "database"
+) -> list[int]:
+    """Apply the migrations newer than the database's version; return the versions applied.
+
+    Each migration runs in one ``BEGIN IMMEDIATE`` transaction together with the ``user_version``
+    update, so a failing migration leaves the database at the previous version, and two processes
+    opening a fresh database at once do not both apply it.
+    """
+    _check_migrations(migrations)
+    latest = latest_version(migrations)
+    current = schema_version(db)
+    if current > latest:
+        raise DatabaseError(
+            f"{name}: schema version {current} is newer than this newsbot understands ({latest}); "
+            "upgrade newsbot or use another database file"
+        )
+    applied: list[int] = []
+    upgrading = current > 0
+    for version, description, statements in sorted(migrations, key=lambda m: m[0]):
+        if version <= current:
+            continue
+        # Upgrading a large archive can take a while: say what is happening (quietly for a new database).
+        log.log(
+            logging.WARNING if upgrading else logging.INFO,
+            "migrating the database",
+            extra={"db": name, "version": version, "migration": description},
+        )
+        conn = db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            if schema_version(db) >= version:
+                conn.execute("ROLLBACK")
+                current = schema_version(db)
+                continue
+            for sql in statements:
+                db.execute(sql)
+            db.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise DatabaseError(f"{name}: migration {version} ({description}) failed: {exc}") from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+        current = version
+    return applied
+
+
+def _check_migrations(migrations: Sequence[Migration]) -> None:
+    versions = [version for version, _, _ in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise ValueError(f"migration versions must be 1, 2, 3, ... in order, got {versions}")

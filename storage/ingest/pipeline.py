@@ -1,0 +1,265 @@
+"""Ingest source files into the database: one file, one transaction.
+
+Inputs are files and directories (walked recursively, in name order):
+
+- ``.txt``: the OCR text of one newspaper page, parsed by `storage.ingest.ocr_page.parse_page`;
+- ``.jsonl``: JSON Lines, one article per line (`storage.ingest.jsonl`).
+
+Page metadata (source, year, publication date) comes from the ``manifest.json`` next to the file
+(`storage.ingest.manifest`); the ``year``/``source`` arguments win over it. Within a directory other files are
+skipped and reported; a file named explicitly with another extension is an error.
+
+Each file is stored and indexed (`storage.search.index.index_articles`) in one transaction: a file that
+fails changes nothing, and the files after it still go in. The report lists every file's outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import sqlite_utils
+
+from storage.database.connection import write_transaction
+from storage.errors import InputError
+from storage.ingest.decode import read_text
+from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
+from storage.ingest.ocr_page import parse_page
+from storage.models import ParsedArticle
+from storage.records.articles import upsert_articles
+
+log = logging.getLogger(__name__)
+
+OCR_SUFFIX = ".txt"
+JSONL_SUFFIX = ".jsonl"
+SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # "ok", "empty", "skipped" or "error"
+    kind: str | None = None  # "ocr" or "jsonl"
+    encoding: str | None = None
+    new: int = 0
+    known: int = 0
+    updated: int = 0
+    error: str | None = None  # why the file failed or was skipped
+    note: str | None = None  # something worth telling that is not an error
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.known + self.updated
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    def _count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def new(self) -> int:
+        return sum(f.new for f in self.files)
+
+    @property
+    def known(self) -> int:
+        return sum(f.known for f in self.files)
+
+    @property
+    def updated(self) -> int:
+        return sum(f.updated for f in self.files)
+
+    @property
+    def ingested(self) -> int:
+        """Files read successfully (with or without articles)."""
+        return self._count("ok") + self._count("empty")
+
+    @property
+    def failed(self) -> int:
+        return self._count("error")
+
+    @property
+    def skipped(self) -> int:
+        return self._count("skipped")
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+Progress = Callable[[FileResult, int, int], None]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    explicit: bool  # named on the command line rather than found in a directory
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[FileResult]]:
+    """The files to ingest, in order, and results for paths that are missing or skipped (pure-ish: reads
+    directory listings only)."""
+    files: list[InputFile] = []
+    problems: list[FileResult] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, explicit: bool) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        if path.suffix.lower() in SUPPORTED:
+            files.append(InputFile(path, explicit))
+        elif explicit:
+            problems.append(
+                FileResult(
+                    _display(path),
+                    "error",
+                    error=f"unsupported file type {path.suffix or '(none)'}; "
+                    "expected .txt (OCR page) or .jsonl (JSON Lines)",
+                )
+            )
+        elif path.name != MANIFEST_NAME and not path.name.startswith("."):
+            problems.append(
+                FileResult(
+                    _display(path), "skipped", error=f"unsupported file type {path.suffix or '(none)'}"
+                )
+            )
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    add(Path(root) / name, explicit=False)
+        elif path.is_file():
+            add(path, explicit=True)
+        elif path.exists():
+            problems.append(FileResult(_display(path), "error", error="not a regular file or directory"))
+        else:
+            problems.append(FileResult(_display(path), "error", error="no such file or directory"))
+    return files, problems
+
+
+def ingest_paths(
+    db: sqlite_utils.Database,
+    paths: Sequence[str | Path],
+    *,
+    year: int | None = None,
+    source: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and directories; `progress(result, done, total)` is called after each file."""
+    files, problems = collect_inputs(paths)
+    report = IngestReport(files=list(problems))
+    manifests: dict[Path, Manifest] = {}
+    total = len(files)
+    for done, item in enumerate(files, start=1):
+        result = ingest_file(db, item.path, year=year, source=source, manifests=manifests)
+        report.files.append(result)
+        if progress is not None:
+            progress(result, done, total)
+    return report
+
+
+def ingest_file(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    year: int | None = None,
+    source: str | None = None,
+    manifests: dict[Path, Manifest] | None = None,
+) -> FileResult:
+    """Read, parse, store and index one file in one transaction; failures come back in the result."""
+    name = _display(path)
+    kind = "jsonl" if path.suffix.lower() == JSONL_SUFFIX else "ocr"
+    result = FileResult(name, "ok", kind=kind)
+    try:
+        decoded = read_text(path)
+        result.encoding = decoded.encoding
+        if not decoded.text.strip():
+            result.status = "empty"
+            result.note = "empty file, no articles"
+            return result
+        articles = _parse(decoded.text, path, name, kind, year=year, source=source, manifests=manifests)
+    except InputError as exc:
+        return _failed(result, exc.detail if exc.path == name else str(exc))
+    except OSError as exc:
+        return _failed(result, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug on odd input must not stop the other files
+        log.debug("parser failed on %s", name, exc_info=True)
+        return _failed(result, f"could not be parsed ({type(exc).__name__}: {exc})")
+    if not articles:
+        result.note = "no articles found"
+        return result
+    try:
+        with write_transaction(db):
+            stored = upsert_articles(db, articles)
+            if stored.changed_ids:
+                _index(db, stored.changed_ids)
+    except sqlite3.Error as exc:
+        return _failed(result, f"database error, nothing from this file was stored: {exc}")
+    result.new = len(stored.new_ids)
+    result.known = len(stored.known_ids)
+    result.updated = len(stored.updated_ids)
+    return result
+
+
+def _parse(
+    text: str,
+    path: Path,
+    name: str,
+    kind: str,
+    *,
+    year: int | None,
+    source: str | None,
+    manifests: dict[Path, Manifest] | None,
+) -> list[ParsedArticle]:
+    if manifests is None:
+        manifests = {}
+    directory = path.parent
+    if directory not in manifests:
+        manifests[directory] = load_manifest(directory)
+    meta = manifests[directory].meta_for(path.name).override(year=year, source=source)
+    if kind == "jsonl":
+        return parse_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+    articles = parse_page(
+        text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
+    )
+    if meta.url is not None:
+        articles = [a if a.url else replace(a, url=meta.url) for a in articles]
+    return articles
+
+
+def _index(db: sqlite_utils.Database, ids: list[int]) -> None:
+    from storage.search.index import index_articles
+
+    index_articles(db, ids)
+
+
+def _failed(result: FileResult, message: str) -> FileResult:
+    result.status = "error"
+    result.error = message
+    result.new = result.known = result.updated = 0
+    return result
+
+
+def _display(path: Path) -> str:
+    """The path relative to the working directory when inside it, else absolute; '/' separators."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()

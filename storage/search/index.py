@@ -1,0 +1,116 @@
+"""Keeping the full-text index (`articles_fts`, migration 3) in step with `articles`.
+
+`index_articles` runs inside the caller's transaction (ingest stores and indexes a file in one
+transaction): it never commits or begins. It also stores each article's `summary` and `keywords`.
+
+Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
+  title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
+  words                jieba words (2+ Han characters) of title and body, and date tokens
+                       (`storage.text.segment.date_tokens`: 4月6日 → d0406 m04).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from storage.text.normalize import normalize
+from storage.text.segment import cut, date_tokens, han_words, index_text
+from storage.text.summary import keywords_from_words, summarize
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    title: str
+    byline: str
+    body: str
+    words: str
+    summary: str
+    keywords: list[str]
+
+
+def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iterable[str]) -> IndexedDoc:
+    """Everything the index stores for one article (pure apart from jieba's dictionary)."""
+    n_title = normalize(title or "")
+    n_body = normalize(body or "")
+    words_title = cut(n_title) if n_title else []
+    words_body = cut(n_body) if n_body else []
+    hw_title, hw_body = han_words(words_title), han_words(words_body)
+    return IndexedDoc(
+        title=index_text(n_title),
+        byline=index_text(normalize(byline or "")),
+        body=index_text(n_body),
+        words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
+        summary=summarize(list(paragraphs) or (body or "").split("\n")),
+        keywords=keywords_from_words(hw_title * 2 + hw_body),
+    )
+
+
+def _paragraphs(raw: str | None, body: str) -> list[str]:
+    if raw:
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if isinstance(value, list) and all(isinstance(p, str) for p in value):
+            return value
+    return body.split("\n")
+
+
+def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
+    """(Re)index the given articles and store their summary and keywords. Never commits."""
+    ids = sorted({int(i) for i in ids})
+    conn = db.conn
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, title, byline, body, paragraphs FROM articles WHERE id IN ({marks})", chunk
+        ).fetchall()
+        conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i in chunk])
+        fts_rows = []
+        meta_rows = []
+        for art_id, title, byline, body, paragraphs in rows:
+            doc = prepare_document(title, body or "", byline, _paragraphs(paragraphs, body or ""))
+            fts_rows.append((art_id, doc.title, doc.byline, doc.body, doc.words))
+            meta_rows.append((doc.summary, json.dumps(doc.keywords, ensure_ascii=False), art_id))
+        conn.executemany(
+            "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)", fts_rows
+        )
+        conn.executemany("UPDATE articles SET summary = ?, keywords = ? WHERE id = ?", meta_rows)
+
+
+def index_missing(db: sqlite_utils.Database) -> int:
+    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema),
+    in one transaction; returns how many were indexed."""
+    with db.atomic():
+        ids = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
+            )
+        ]
+        if ids:
+            index_articles(db, ids)
+    return len(ids)
+
+
+def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
+    """Remove articles from the index (for callers deleting articles). Never commits."""
+    db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+
+
+def rebuild_index(db: sqlite_utils.Database) -> int:
+    """Rebuild the whole index from `articles` in one transaction; returns the number of articles indexed."""
+    conn = db.conn
+    with db.atomic():
+        conn.execute("DELETE FROM articles_fts")
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+        index_articles(db, ids)
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    return len(ids)

@@ -1,0 +1,537 @@
+"""Understanding a search query and turning it into safe FTS5 expressions. Pure functions.
+
+`parse_query(text)` gives a `ParsedQuery`: required terms (several words mean all of them), quoted
+phrases, excluded words (`-word`), date expressions (`4月6日`, `2023-04-06`, `4.6`), and whether it is
+a question (question words and particles are dropped, content words kept).
+
+`match_expression(...)`, `phrase(...)` and friends build FTS5 MATCH strings in which every token is
+quoted, so no user input can produce an FTS5 syntax error. Tokens follow the index's layout
+(`storage.text.segment`): a term is a phrase of the character bigrams that start at each of its Han
+characters, so it matches only where it appears verbatim (after normalisation).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from storage.text.normalize import HAN_RANGES, fold, normalize, squeeze
+from storage.text.segment import cut, digits_in_dates, pieces
+
+MAX_QUERY_CHARS = 256
+MAX_TERMS = 16
+
+BIGRAM_COLUMNS = "{title byline body}"
+
+# Multi-character question phrases, removed from the text before segmentation (longest first).
+QUESTION_PHRASES = tuple(
+    sorted(
+        """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 是谁 有谁 哪些人 哪位 哪个人
+        哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
+        是什么 为什么 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
+        是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+QUESTION_WORDS = frozenset("谁 什么 哪 哪些 哪天 哪里 啥 几 多少 何时 吗 呢 么 嘛 吧 ? ？".split())
+# Words dropped from queries: particles, pronouns, auxiliaries, and words about the search itself.
+STOP_WORDS = frozenset(
+    """的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 哦 嘛 着 过 地 得 之 也 都 就 还 又 很 去 到 做 有 把 被 给 对 从
+    向 为 让 将 这 那 其 我 你 他 她 它 们 我们 你们 他们 请 问 要 会 能 该 一 个 关于 有关 相关 新闻 报道 消息 文章
+    内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询 最新 最近 近期 近来 资讯 头条
+    最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道""".split()
+)
+# English question words and function words (an English reader asking "who is 王伟"): dropped too.
+ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
+ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
+    """a an the is are was were be been am do does did of in on at to for from by with about and or not
+    any some this that these those there here me my i you your we our they their he she his her
+    please tell show find search look give news article articles story stories happen happened happens
+    anything something said say says""".split()
+)
+# Nouns naming what a question asks for (李卓瑜是什么职务, 王伟是哪个单位的): dropped from questions only.
+QUESTION_TARGETS = frozenset(
+    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split()
+)
+_QUESTION_MARKS = re.compile(
+    r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$"
+)
+_ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
+_NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
+# Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'})
+_DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
+_HAN = re.compile(rf"[{HAN_RANGES}]")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """A date expression: year may be unknown (any year); day may be unknown (whole month); month 0
+    with a year is the whole year (2023年)."""
+
+    text: str  # as typed (folded)
+    month: int
+    year: int | None = None
+    day: int | None = None
+
+    def label(self) -> str:
+        if self.month == 0:
+            return f"{self.year}年"
+        out = f"{self.month}月"
+        if self.year is not None:
+            out = f"{self.year}年" + out
+        if self.day is not None:
+            out += f"{self.day}日"
+        return out
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    raw: str
+    terms: tuple[str, ...] = ()  # required, normalised; each must appear verbatim
+    excluded: tuple[str, ...] = ()
+    dates: tuple[DateSpec, ...] = ()
+    question: bool = False
+    exact: str | None = None  # the whole query as one contiguous string, when it has several terms
+    phrases: tuple[str, ...] = field(default=())  # the terms that came from quotes
+    # The terms without a lone character glued on as a suffix (李卓瑜讲了什么: 李卓瑜, not 李卓瑜讲), to
+    # try when the terms find nothing; empty when the same.
+    loose_terms: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.dates
+
+
+# ---------------------------------------------------------------- dates
+
+_FULL_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
+)
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
+_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
+_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月份?(?!\s*\d)")
+
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for name in names.split()
+}
+_EN_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_EN_MONTH_DAY = re.compile(rf"(?<![a-z]){_EN_MONTH}\s+{_EN_DAY}(?:\s*,?\s*(\d{{4}}))?(?![\d])")
+_EN_DAY_MONTH = re.compile(rf"(?<![\d]){_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:\s*,?\s*(\d{{4}}))?(?![a-z])")
+_EN_MONTH_YEAR = re.compile(rf"(?<![a-z]){_EN_MONTH}(?:\s*,?\s*(\d{{4}}))(?![\d])")
+
+
+def english_dates(text: str) -> str:
+    """English dates (April 4, 4th April, Apr 4 2023, April 2023) as Chinese ones (4月4日)."""
+
+    def month_day(m: re.Match[str]) -> str:
+        year = f"{m.group(3)}年" if m.group(3) else ""
+        return f" {year}{_MONTHS[m.group(1)]}月{int(m.group(2))}日 "
+
+    def day_month(m: re.Match[str]) -> str:
+        year = f"{m.group(3)}年" if m.group(3) else ""
+        return f" {year}{_MONTHS[m.group(2)]}月{int(m.group(1))}日 "
+
+    def month_year(m: re.Match[str]) -> str:
+        return f" {m.group(2)}年{_MONTHS[m.group(1)]}月 "
+
+    text = _EN_MONTH_DAY.sub(month_day, text)
+    text = _EN_DAY_MONTH.sub(day_month, text)
+    return _EN_MONTH_YEAR.sub(month_year, text)
+
+
+def _valid(month: int, day: int | None = None, year: int | None = None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if year is not None and not 1900 <= year <= 2100:
+        return False
+    if day is None:
+        return True
+    days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return 1 <= day <= days
+
+
+def extract_dates(text: str) -> tuple[list[DateSpec], str]:
+    """Date expressions found in folded query text, and the text with them replaced by spaces."""
+    found: list[DateSpec] = []
+    text = english_dates(digits_in_dates(text))
+
+    def full(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        month = int(m.group(2) or m.group(5))
+        day = int(m.group(3) or m.group(6))
+        if not _valid(month, day, year):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month, year, day))
+        return " "
+
+    def year_month(m: re.Match[str]) -> str:
+        year, month = int(m.group(1)), int(m.group(2))
+        if not _valid(month, None, year):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month, year))
+        return " "
+
+    def month_day(m: re.Match[str]) -> str:
+        month, day = int(m.group(1)), int(m.group(2))
+        if not _valid(month, day):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month, None, day))
+        return " "
+
+    def month_only(m: re.Match[str]) -> str:
+        month = int(m.group(1))
+        if not _valid(month):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month))
+        return " "
+
+    text = _FULL_DATE.sub(full, text)
+    text = _YEAR_MONTH.sub(year_month, text)
+    text = _MONTH_DAY.sub(month_day, text)
+    words = text.split(" ")
+    for i, w in enumerate(words):  # "4.6" only as a word of its own, so "3.5亿" stays a number
+        m = _DOTTED.match(w)
+        if m and _valid(int(m.group(1)), int(m.group(2))):
+            found.append(DateSpec(w, int(m.group(1)), None, int(m.group(2))))
+            words[i] = ""
+    text = " ".join(words)
+    text = _MONTH.sub(month_only, text)
+
+    def year_only(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        if not 1900 <= year <= 2100:
+            return m.group(0)
+        found.append(DateSpec(m.group(0), 0, year))
+        return " "
+
+    text = _YEAR.sub(year_only, text)
+    return found, text
+
+
+def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
+    """A condition on `articles.date` (ISO text) for one date expression, with its parameters."""
+    if spec.month == 0:
+        return "substr(a.date, 1, 4) = ?", [f"{spec.year:04d}"]
+    if spec.year is not None and spec.day is not None:
+        return "a.date = ?", [f"{spec.year:04d}-{spec.month:02d}-{spec.day:02d}"]
+    if spec.year is not None:
+        return "substr(a.date, 1, 7) = ?", [f"{spec.year:04d}-{spec.month:02d}"]
+    if spec.day is not None:
+        return "substr(a.date, 6, 5) = ?", [f"{spec.month:02d}-{spec.day:02d}"]
+    return "substr(a.date, 6, 2) = ?", [f"{spec.month:02d}"]
+
+
+def date_mentions(spec: DateSpec) -> list[str]:
+    """How an article's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
+    out = [spec.label()]
+    if spec.year is not None and spec.month:
+        out.append(f"{spec.month}月{spec.day}日" if spec.day is not None else f"{spec.month}月")
+    return out
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _strip_question_phrases(text: str) -> tuple[str, bool]:
+    hit = False
+    for p in QUESTION_PHRASES:
+        if p in text:
+            text = text.replace(p, " ")
+            hit = True
+    return text, hit
+
+
+def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True) -> list[tuple[str, bool]]:
+    """Content terms of one whitespace-free chunk: jieba words minus stop words, short pieces glued.
+
+    Each term comes with whether it is a lone character (dropped by the caller if others remain).
+    """
+    words = [w for w in cut(chunk) if pieces(w)]
+    kept: list[tuple[str, int]] = []  # (word, index in words)
+    for i, w in enumerate(words):
+        if (
+            w in STOP_WORDS
+            or w in QUESTION_WORDS
+            or w in ENGLISH_STOP_WORDS
+            or (question and w in QUESTION_TARGETS)
+        ):
+            continue
+        kept.append((w, i))
+    # Glue a single Han character or a number to its neighbour when they were adjacent in the query:
+    # jieba splits unknown names (吕 / 安民, 侯寨 / 乡) and 1 / 号院.
+    # A weak character becomes the suffix of the word before it (侯寨 + 乡) unless that one already has
+    # a suffix; otherwise (and a number always) it becomes the prefix of the word after it (吕 + 安民,
+    # 1 + 号院). One left alone is dropped by the caller when other terms remain.
+    groups: list[_Group] = []
+    pending: list[str] = []  # weak words waiting to be a prefix
+    last_index = -2
+    for w, i in kept:
+        adjacent = i == last_index + 1
+        if not adjacent and pending:
+            groups.append(_Group("".join(pending), alone=True))
+            pending = []
+        prev = groups[-1] if groups else None
+        if not _weak(w):
+            groups.append(_Group("".join(pending) + w))
+            pending = []
+        elif (
+            suffixes
+            and adjacent
+            and not pending
+            and prev
+            and not prev.alone
+            and not prev.suffixed
+            and not w.isdigit()
+        ):
+            prev.text += w
+            prev.suffixed = True
+        else:
+            pending.append(w)
+        last_index = i
+    if pending:
+        groups.append(_Group("".join(pending), alone=True))
+    return [(g.text, g.alone and len(g.text) == 1) for g in groups]
+
+
+@dataclass
+class _Group:
+    text: str
+    alone: bool = False  # made of weak words only
+    suffixed: bool = False
+
+
+def _weak(word: str) -> bool:
+    """A word too short to stand alone as a term: one Han character, or a bare number."""
+    return (len(word) == 1 and bool(_HAN.match(word))) or bool(_DIGITS.fullmatch(word))
+
+
+def _tokens_of(text: str) -> str:
+    """The searchable part of a normalised string (its pieces, single spaced)."""
+    return " ".join(p.text for p in pieces(text))
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Understand a raw query. Never raises."""
+    raw = text if isinstance(text, str) else str(text)
+    # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
+    s = _NOT_OPERATOR.sub(" -", raw[:MAX_QUERY_CHARS])
+    s = fold(s).translate(_QUOTES).translate(_DASHES)
+    # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
+    s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
+    s = _TAGS.sub(" ", s)
+    question = bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
+
+    phrases: list[str] = []
+    excluded: list[str] = []
+
+    # Quoted phrases ("..." or -"..."); an unbalanced quote is ignored.
+    def quoted(m: re.Match[str]) -> str:
+        inner = squeeze(m.group(2))
+        if pieces(inner):
+            (excluded if m.group(1) else phrases).append(inner)
+        return " "
+
+    s = re.sub(r'(-?)"([^"]*)"', quoted, s)
+    s = s.replace('"', " ")
+
+    dates, s = extract_dates(s)
+
+    chunks = s.split()
+    positive: list[str] = []
+    for chunk in chunks:
+        if chunk.startswith("-") and len(chunk) > 1:
+            word = squeeze(chunk.lstrip("-"))
+            if pieces(word):
+                excluded.append(word)
+            continue
+        positive.append(chunk)
+
+    content_chunks: list[str] = []
+    found: list[tuple[str, bool]] = []
+    unglued: list[tuple[str, bool]] = []  # the same without single characters glued on as suffixes
+    for chunk in positive:
+        stripped, hit = _strip_question_phrases(chunk)
+        question = question or hit
+        for sub in stripped.split():
+            if pieces(sub):
+                content_chunks.append(sub)
+                found.extend(_content_terms(sub, question))
+                unglued.extend(_content_terms(sub, question, suffixes=False))
+    strong = [t for t, lone in found if not lone]
+    terms = strong if (strong or phrases) else [t for t, _ in found]
+    strong_unglued = [t for t, lone in unglued if not lone]
+    loose = _dedupe(phrases + strong_unglued)[:MAX_TERMS] if strong_unglued != strong else []
+
+    if not terms and not phrases and not dates:
+        # Everything was a stop word ("的是", "什么"): search for what was typed after all.
+        terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
+
+    exact = None
+    if len(positive) == 1 and len(content_chunks) == 1 and len(terms) > 1 and not phrases:
+        exact = content_chunks[0]
+
+    all_terms = _dedupe(phrases + terms)[:MAX_TERMS]
+    return ParsedQuery(
+        raw=raw,
+        terms=tuple(all_terms),
+        excluded=tuple(_dedupe(excluded)[:MAX_TERMS]),
+        dates=tuple(dates[:4]),
+        question=question,
+        exact=exact,
+        phrases=tuple(phrases),
+        loose_terms=tuple(loose) if loose and loose != all_terms else (),
+    )
+
+
+# "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
+_RECENCY = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
+)
+_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
+_LATEST_FILLER = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
+    r"发生了|发生|有什么|有啥|有哪些|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|想|知道|了|的|吗|呢|吧|呀|啊|"
+    r"(?<![a-z])(?:latest|recent|today|news|what|is|are|the|s|any|show|me|please|articles?|stories|new)(?![a-z])|"
+    r"[\s\W_]"
+)
+
+
+def asks_for_latest(text: str) -> bool:
+    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news)."""
+    s = normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS]
+    if not s or _LATEST_FILLER.sub("", s):
+        return False
+    return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for it in items:
+        key = _tokens_of(it)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+# ---------------------------------------------------------------- FTS5 expressions
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def term_tokens(term: str) -> tuple[list[str], bool]:
+    """Index tokens a verbatim occurrence of `term` must have, in order, and whether the last is a prefix.
+
+    Each Han character contributes the token that starts at it in the index: the bigram with the
+    next character, or (when a non-Han piece follows within the term) the character alone. The last
+    character of a term that ends in Han gives no token of its own (the bigram before covers it),
+    unless it is the only Han character of its run, which becomes a prefix token.
+    """
+    ps = pieces(term)
+    toks: list[str] = []
+    prefix = False
+    for idx, p in enumerate(ps):
+        last = idx == len(ps) - 1
+        if not p.han:
+            toks.append(p.text.lower())
+            continue
+        run = p.text
+        toks.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if not last:
+            toks.append(run[-1])
+        elif len(run) == 1:
+            toks.append(run)
+            prefix = True
+    return toks, prefix
+
+
+def phrase(term: str) -> str | None:
+    """An FTS5 phrase matching `term` verbatim, or None when it has nothing searchable."""
+    toks, prefix = term_tokens(term)
+    if not toks:
+        return None
+    out = _quote(" ".join(toks))
+    return out + " *" if prefix else out
+
+
+def words_expression(terms: list[str] | tuple[str, ...]) -> str | None:
+    """Every term found as a whole jieba word (the `words` column); None unless all are Han words."""
+    if not terms:
+        return None
+    for t in terms:
+        ps = pieces(t)
+        if not (len(ps) == 1 and ps[0].han and ps[0].text == t and len(t) >= 2):
+            return None
+    return "words : (" + " AND ".join(_quote(t) for t in terms) + ")"
+
+
+def date_expression(specs) -> str | None:
+    """Articles whose text mentions one of the dates (date tokens in the `words` column)."""
+    from storage.text.segment import day_token, month_token
+
+    toks = []
+    for d in specs:
+        if d.month == 0:
+            continue  # no token for a year: the index knows months and days
+        toks.append(day_token(d.month, d.day) if d.day is not None else month_token(d.month))
+    if not toks:
+        return None
+    return "words : (" + " OR ".join(_quote(t) for t in dict.fromkeys(toks)) + ")"
+
+
+def all_of(terms: list[str] | tuple[str, ...], *, columns: str = BIGRAM_COLUMNS) -> str | None:
+    """Every term, as phrases restricted to `columns` (no word boost)."""
+    parts = [p for p in (phrase(t) for t in terms) if p]
+    if not parts:
+        return None
+    return f"{columns} : ({' AND '.join(parts)})"
+
+
+def any_of(terms: list[str] | tuple[str, ...]) -> str | None:
+    parts = [p for p in (phrase(t) for t in terms) if p]
+    if not parts:
+        return None
+    return f"{BIGRAM_COLUMNS} : ({' OR '.join(parts)})"
+
+
+def match_expression(
+    terms: list[str] | tuple[str, ...], excluded: list[str] | tuple[str, ...] = ()
+) -> str | None:
+    """The MATCH string for: all `terms`, none of `excluded`. None when there is no positive term."""
+    expr = all_of(terms)
+    if expr is None:
+        return None
+    neg = any_of(excluded)
+    if neg:
+        expr = f"({expr}) NOT ({neg})"
+    return expr

@@ -1,0 +1,295 @@
+"""Ranking: the SQL that finds and orders matches, built as strings from a parsed query, and the
+final ordering of a window of candidates. Pure.
+
+Order of results:
+  1. articles whose `date` matches a date in the query (when the query has one);
+  2. in relaxed mode (see below), the weight of the query terms (and typed pairs) matched;
+  3. exact matches of the whole query as typed (several terms, contiguous);
+  4. articles whose title contains every term;
+  5. articles where every term is a whole jieba word (not only a substring of one);
+  6. BM25 over the bigram columns, weighted title > byline > body (`WEIGHTS`);
+  7. newer first (article date), then higher id.
+
+A query with terms matches only articles containing every term verbatim. `relaxed=True` is the
+fallback for long questions that found nothing: any term may match, but the terms an article holds
+must weigh at least half of all the terms' weight (`min_weight`), so a question about 吕安民 does not
+fall back to another story that only shares its verbs (提出, 要求). Step 2 then weighs what matched
+rather than counting it: each term, and each pair of terms typed next to each other (人才工作 in
+人才工作推进会提出了哪几点要求) found verbatim, adds its weight (`term_weight`: jieba's IDF table, built on a large corpus, so the weights do
+not depend on how few articles are stored; a pair weighs as much as its two terms), so the article
+holding the question's specific words and phrases comes before one holding more of its common words
+(issue 3).
+
+Cost control: BM25 is computed for at most `BM25_CAP` candidates. When more articles match, the
+candidates are the `BM25_CAP` most recently stored matches (highest ids, a proxy for the newest;
+the title and phrase bonuses apply within them); `total` still counts every match. Steps 1-6 run
+in SQL; step 7 (ties) is applied by `order_window` to the window of rows fetched, which holds a few
+rows more than the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storage.search.query import (
+    BIGRAM_COLUMNS,
+    ParsedQuery,
+    all_of,
+    any_of,
+    date_expression,
+    date_sql,
+    match_expression,
+    phrase,
+    words_expression,
+)
+from storage.text.normalize import fold
+
+# bm25 column weights, in the order of the articles_fts columns: title, byline, body, words.
+WEIGHTS = (8.0, 2.0, 1.0, 3.0)
+FTS = "articles_fts"
+BM25_CAP = 500
+TIE_EXTRA = 10
+RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    match: str | None  # all terms (None: a date-only query)
+    exact: str | None = None
+    title: str | None = None
+    words: str | None = None  # every term a whole jieba word
+    date_conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    date_text: str | None = None  # articles whose text mentions a date of the query
+    term_matches: tuple[str, ...] = field(default=())  # one expression per term (relaxed mode)
+    min_weight: float = 0.0  # relaxed mode: least weight of the terms an article must hold
+    pair_matches: tuple[str, ...] = ()  # adjacent typed terms as one phrase (relaxed mode)
+    weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
+
+
+def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
+    """How to run `parsed`, or None when it cannot match anything."""
+    conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
+    date_text = date_expression(parsed.dates)
+    if relaxed:
+        terms = [t for t in parsed.terms if phrase(t)]
+        phrases = [phrase(t) for t in terms]
+        if len(phrases) < 3:
+            return None
+        pairs = _typed_pairs(terms, parsed.raw)
+        any_expr = any_of(parsed.terms)
+        neg = any_of(parsed.excluded)
+        if neg:
+            any_expr = f"({any_expr}) NOT ({neg})"
+        return SearchPlan(
+            match=any_expr,
+            title=all_of(parsed.terms, columns="{title}"),
+            date_conditions=conds,
+            date_text=date_text,
+            term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
+            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            pair_matches=tuple(p for p, _ in pairs),
+            weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
+        )
+    match = match_expression(parsed.terms, parsed.excluded)
+    if match is None and not parsed.terms and conds:
+        return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
+    if match is None:
+        return None
+    exact = None
+    if parsed.exact:
+        ph = phrase(parsed.exact)
+        exact = f"{BIGRAM_COLUMNS} : {ph}" if ph else None
+    return SearchPlan(
+        match=match,
+        exact=exact,
+        title=all_of(parsed.terms, columns="{title}"),
+        words=words_expression(parsed.terms) if len(parsed.terms) > 0 else None,
+        date_conditions=conds,
+        date_text=date_text,
+    )
+
+
+def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
+    """(phrase, weight) of each two consecutive terms that were typed next to each other."""
+    typed = "".join(fold(raw).split())
+    out = []
+    for a, b in zip(terms, terms[1:], strict=False):
+        ph = phrase(a + b)
+        if ph and a + b in typed:
+            out.append((f"{BIGRAM_COLUMNS} : {ph}", term_weight(a) + term_weight(b)))
+    return out
+
+
+def term_weight(term: str) -> float:
+    """How specific a term is: its IDF in jieba's table; words the table lacks (names, places,
+    pieces glued together) weigh as its median, as in jieba.analyse."""
+    from storage.text.summary import idf_table
+
+    table, median = idf_table()
+    return float(table.get(term, median))
+
+
+def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid", since: int | None = None) -> str:
+    """Whether the row is among the matches of `expr` (only those with rowid >= `since`, if given)."""
+    if not expr:
+        return "0"
+    params.append(expr)
+    extra = ""
+    if since is not None:
+        params.append(since)
+        extra = " AND rowid >= ?"
+    return f"({_col(id_col)} IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?{extra}))"
+
+
+def _col(id_col: str) -> str:
+    # On the FTS table, "+rowid" keeps SQLite from trying to drive the outer scan by these IN lists
+    # (which would leave the outer MATCH unusable: "unable to use function MATCH").
+    return "+rowid" if id_col == "rowid" else id_col
+
+
+def _date_hit(p: SearchPlan, params: list[object], id_col: str) -> str:
+    """Whether the article's date matches one of the query's dates."""
+    params.extend(x for _, ps in p.date_conditions for x in ps)
+    cond = " OR ".join(c for c, _ in p.date_conditions)
+    return f"({_col(id_col)} IN (SELECT a.id FROM articles a WHERE {cond}))"
+
+
+def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
+    """Condition every result meets besides the MATCH: its date, or a mention of it, when dates were asked."""
+    if not p.date_conditions:
+        return "1"
+    hit = _date_hit(p, params, id_col)
+    return f"({hit} OR {_in_fts(p.date_text, params, id_col)})"
+
+
+def _held_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+    """The weight of the terms the article holds, pairs aside (relaxed mode's filter)."""
+    if not p.term_matches:
+        return "0"
+    weights = p.weights[: len(p.term_matches)]
+    if len(weights) != len(p.term_matches):
+        weights = (1.0,) * len(p.term_matches)
+    parts = [
+        f"{_in_fts(e, params, since=since)} * {float(w)!r}"
+        for e, w in zip(p.term_matches, weights, strict=True)
+    ]
+    return "(" + " + ".join(parts) + ")"
+
+
+def _matched_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+    """The weight of what the article holds, terms and typed pairs (relaxed mode; step 2)."""
+    exprs = p.term_matches + p.pair_matches
+    if not exprs:
+        return "0"
+    weights = p.weights if len(p.weights) == len(exprs) else (1.0,) * len(exprs)
+    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
+    return "(" + " + ".join(parts) + ")"
+
+
+def _date_union(p: SearchPlan, params: list[object]) -> str:
+    """Date-only queries: (id, on_date, date) of articles of that date, then of articles mentioning it.
+
+    Driven by the covering index on articles(date) and the FTS date tokens, never a table scan.
+    """
+    params.extend(x for _, ps in p.date_conditions for x in ps)
+    cond = " OR ".join(c for c, _ in p.date_conditions)
+    sql = f"SELECT a.id AS id, 1 AS on_date, a.date AS d FROM articles a WHERE {cond}"
+    if p.date_text:
+        params.append(p.date_text)
+        sql += f" UNION ALL SELECT rowid, 0, NULL FROM {FTS} WHERE {FTS} MATCH ?"
+    return sql
+
+
+def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
+    """How many articles match (every match, not only the BM25 candidates)."""
+    params: list[object] = []
+    if p.match is None:
+        return f"SELECT count(DISTINCT id) FROM ({_date_union(p, params)})", params
+    params.append(p.match)
+    where = _filter(p, params, "rowid")
+    if p.term_matches:
+        where = f"{where} AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+    return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {where}", params
+
+
+def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
+    """Ids of matching articles, most recently stored (highest id) first."""
+    params: list[object] = []
+    if p.match is None:
+        union = _date_union(p, params)
+        params.append(limit)
+        return f"SELECT DISTINCT id FROM ({union}) ORDER BY id DESC LIMIT ?", params
+    params.append(p.match)
+    where = _filter(p, params, "rowid")
+    params.append(limit)
+    return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
+
+
+def threshold_sql(p: SearchPlan, cap: int = BM25_CAP) -> tuple[str, list[object]]:
+    """The smallest rowid among the `cap` most recently stored matches."""
+    assert p.match is not None
+    params: list[object] = [p.match]
+    where = _filter(p, params, "rowid")
+    sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+    params.append(cap - 1)
+    return sql, params
+
+
+def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tuple[str, list[object]]:
+    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) of the best `window` matches, in order."""
+    params: list[object] = []
+    if p.match is None:
+        union = _date_union(p, params)
+        sql = (
+            "SELECT id, 0.0 AS score, max(on_date) AS on_date, 0 AS nterms, 0 AS exact, 0 AS in_title, "
+            f"0 AS as_words\nFROM ({union})\nGROUP BY id ORDER BY max(on_date) DESC, max(d) DESC, id DESC LIMIT ?"
+        )
+        params.append(window)
+        return sql, params
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    cols = [f"bm25({FTS}, {weights}) AS score"]
+    cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
+    cols.append(f"{_matched_weight(p, params, threshold)} AS nterms")
+    cols.append(f"{_in_fts(p.exact, params, since=threshold)} AS exact")
+    cols.append(f"{_in_fts(p.title, params, since=threshold)} AS in_title")
+    cols.append(f"{_in_fts(p.words, params, since=threshold)} AS as_words")
+    params.append(p.match)
+    where = _filter(p, params, "rowid")
+    if threshold is not None:
+        params.append(threshold)
+        where += " AND rowid >= ?"
+    sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
+    if p.term_matches:
+        sql += f" AND {_held_weight(p, params, threshold)} >= {float(p.min_weight)!r}"
+    sql += (
+        "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
+    )
+    sql += "LIMIT ?"
+    params.append(window)
+    return sql, params
+
+
+def order_window(rows: Sequence[tuple], dates: dict[int, str | None]) -> list[tuple]:
+    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) in final order: steps 1-6."""
+
+    def key(row: tuple) -> tuple:
+        art_id, score, on_date, nterms, exact, in_title, as_words = row[:7]
+        date = dates.get(art_id) or ""
+        return (-on_date, -nterms, -exact, -in_title, -as_words, score, _desc(date), -art_id)
+
+    return sorted(rows, key=key)
+
+
+def _desc(text: str) -> tuple[int, ...]:
+    """A key that sorts ISO dates newest first (missing dates last)."""
+    return tuple(-ord(c) for c in text) + (1,) if text else (2,)
+
+
+def display_score(
+    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: int = 0, as_words: bool = False
+) -> float:
+    """A positive, larger-is-better score for display and JSON, in the same order as the results."""
+    relevance = max(-bm25, 0.0)
+    tiers = 10000.0 * on_date + 100.0 * nterms + 10.0 * exact + 5.0 * in_title + 2.0 * as_words
+    return round(tiers + relevance / (1.0 + relevance), 6)

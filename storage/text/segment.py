@@ -1,0 +1,182 @@
+"""Segmentation for the index: character bigrams (recall) and jieba words (precision, keywords).
+
+Texts given to these functions are already normalised (`storage.text.normalize.normalize`).
+
+Index tokens of a Han run `c1 c2 ... cn` are its overlapping bigrams `c1c2 ... c(n-1)cn` followed by
+the single last character `cn`; a run of letters/digits is one lower-case token. Every Han character
+therefore starts a token, so any verbatim string of Han characters is found as a phrase of bigrams
+(or, for one character, as a prefix query), whatever jieba did with it.
+
+Words come from rjieba (jieba-rs: the same dictionary, algorithm and tokens as jieba 0.42, ~40x faster,
+which ingest needs), created on first use: nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from storage.text.normalize import HAN_RANGES
+
+_PIECES = re.compile(rf"([{HAN_RANGES}]+)|([^\W_{HAN_RANGES}]+)")
+_HAN_WORD = re.compile(rf"[{HAN_RANGES}]+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    han: bool
+    start: int  # offset in the normalised text
+
+
+def pieces(text: str) -> list[Piece]:
+    """Runs of Han characters and runs of other letters/digits, in order; everything else separates."""
+    return [Piece(m.group(0), m.group(1) is not None, m.start()) for m in _PIECES.finditer(text)]
+
+
+def index_tokens(text: str) -> list[str]:
+    out: list[str] = []
+    extend, append = out.extend, out.append
+    for han, other in _PIECES.findall(text):
+        if han:
+            if len(han) > 1:
+                extend(map(str.__add__, han, han[1:]))
+            append(han[-1])
+        else:
+            append(other.lower())
+    return out
+
+
+def index_text(text: str) -> str:
+    """Space-joined index tokens, the content of an FTS5 column (unicode61 splits on the spaces)."""
+    return " ".join(index_tokens(text))
+
+
+_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})[日号])?")
+
+
+def month_token(month: int) -> str:
+    return f"m{month:02d}"
+
+
+def day_token(month: int, day: int) -> str:
+    return f"d{month:02d}{day:02d}"
+
+
+def date_tokens(text: str) -> list[str]:
+    """Tokens for the dates a normalised text mentions: 4月6日 (or 四月六日) → d0406 and m04; 4月 → m04.
+
+    Stored in the `words` column so a date in a query finds articles mentioning it with one token.
+    """
+    out: list[str] = []
+    for m in _MONTH_DAY.finditer(digits_in_dates(text)):
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            continue
+        out.append(month_token(month))
+        if m.group(2) is not None and 1 <= int(m.group(2)) <= 31:
+            out.append(day_token(month, int(m.group(2))))
+    return out
+
+
+# ---------------------------------------------------------------- dates in Chinese numerals
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_NUMBER = "[〇零一二两三四五六七八九十]"
+_CN_DATE = re.compile(
+    rf"(?:({_CN_NUMBER}{{4}})\s*年\s*)?({_CN_NUMBER}{{1,3}})\s*月(?:份)?(?:\s*({_CN_NUMBER}{{1,3}})\s*([日号]))?"
+)
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+
+
+def _cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23, 三十一 → 31; 二〇二三 → 2023 (digit by digit). None if not a number."""
+    if len(text) == 4 and "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+            return None
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    return None
+
+
+def _plausible(month: int, day: int | None, year: int | None) -> bool:
+    days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return (
+        1 <= month <= 12
+        and (day is None or 1 <= day <= days[month - 1])
+        and (year is None or 1900 <= year <= 2100)
+    )
+
+
+def digits_in_dates(text: str) -> str:
+    """Dates written in Chinese numerals (四月四日, 二〇二三年四月六号, 三月份) in Arabic digits, so
+    queries and the date tokens of articles read them like 4月4日. Other numerals stay as they are."""
+
+    def sub(m: re.Match[str]) -> str:
+        year = _cn_number(m.group(1)) if m.group(1) else None
+        month = _cn_number(m.group(2))
+        day = _cn_number(m.group(3)) if m.group(3) else None
+        if month is None or (m.group(1) and year is None) or (m.group(3) and day is None):
+            return m.group(0)
+        if not _plausible(month, day, year):
+            return m.group(0)
+        out = f"{year}年" if year is not None else ""
+        out += f"{month}月"
+        if day is not None:
+            out += f"{day}{m.group(4)}"
+        return out
+
+    def year(m: re.Match[str]) -> str:
+        value = _cn_number(m.group(1))
+        return f"{value}年" if value is not None and 1900 <= value <= 2100 else m.group(0)
+
+    return _CN_YEAR.sub(year, _CN_DATE.sub(sub, text))
+
+
+# ---------------------------------------------------------------- jieba
+
+
+_jieba_lock = threading.Lock()
+_tokenizer = None
+
+
+def tokenizer():
+    """The shared jieba segmenter (rjieba: jieba's dictionary and algorithm in Rust), made on first use."""
+    global _tokenizer
+    if _tokenizer is not None:
+        return _tokenizer
+    with _jieba_lock:
+        if _tokenizer is None:
+            import rjieba
+
+            _tokenizer = rjieba.Jieba()
+    return _tokenizer
+
+
+def cut(text: str) -> list[str]:
+    """jieba precise-mode words of `text` (HMM on, so unknown names can join)."""
+    return tokenizer().cut(text, True)
+
+
+def han_words(words: list[str]) -> list[str]:
+    """The words made only of Han characters, two or more of them (the `words` index column)."""
+    full = _HAN_WORD.fullmatch
+    return [w for w in words if len(w) >= 2 and full(w)]
