@@ -359,3 +359,16 @@ def health(quiet: bool, required: tuple[str, ...]) -> None:
     if not quiet:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     sys.exit(0 if report.ok else 1)
+
+
+# --- web sources ---------------------------------------------------------------------------------
+
+
+def _add_command_groups() -> None:
+    """Command groups kept in their own modules (they use the helpers above)."""
+    from bot.sources.cli import sources
+
+    main.add_command(sources)
+
+
+_add_command_groups()

@@ -56,6 +56,28 @@ class Settings(BaseSettings):
     def _blank_inbox_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    # --- web sources (feeds and news sites) ---
+    # NEWSBOT_SOURCES_INTERVAL: default poll interval of a new source (30m, 1h, 90s; at least 1 minute)
+    sources_interval: str = "30m"
+    # NEWSBOT_SOURCES_CONTACT: a URL or e-mail put in the User-Agent so site operators can reach you
+    sources_contact: str = ""
+    # NEWSBOT_SOURCES_TIMEOUT: seconds to wait for a site (connect, each read)
+    sources_timeout: float = Field(default=15.0, gt=0, le=300)
+    # NEWSBOT_SOURCES_HOST_DELAY: seconds between two requests to the same site
+    sources_host_delay: float = Field(default=1.0, ge=0, le=600)
+    # NEWSBOT_SOURCES_MAX_BYTES: largest response read (feeds and pages)
+    sources_max_bytes: int = Field(default=5_000_000, ge=10_000)
+    # NEWSBOT_SOURCES_CHECK_SECONDS: how often `serve` looks for sources due to be polled (0: never)
+    sources_check_seconds: float = Field(default=30.0, ge=0)
+
+    @field_validator("sources_interval")
+    @classmethod
+    def _interval(cls, value: str) -> str:
+        from bot.sources.status import parse_interval
+
+        parse_interval(value)  # raises ValueError with the reason
+        return value.strip()
+
     # --- Telegram (bot engineer) ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
     telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")

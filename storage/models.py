@@ -23,6 +23,7 @@ class ParsedArticle:
     correspondents: tuple[str, ...] = ()
     source: str | None = None
     url: str | None = None
+    published_at: str | None = None  # ISO date and time with the publisher's UTC offset, when known
     origin_file: str | None = None  # file it came from
     origin_position: int | None = None  # 0-based story order in the file (JSONL: 1-based line number)
     origin_lines: tuple[int, int] | None = None  # 1-based first and last body line in the file
@@ -50,6 +51,7 @@ class Article:
     keywords: tuple[str, ...] = ()
     origin_file: str | None = None
     origin_position: int | None = None
+    published_at: str | None = None  # ISO date and time with the publisher's UTC offset, when known
 
     @property
     def body(self) -> str:

@@ -36,10 +36,11 @@ _CONTENT_COLUMNS = (
     "paragraphs",
     "source",
     "url",
+    "published_at",
 )
 _SELECT = """
     SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
-           summary, keywords, origin_file, origin_position
+           summary, keywords, origin_file, origin_position, published_at
     FROM articles
 """
 
@@ -62,12 +63,17 @@ def fingerprint(body: str) -> str:
 
 
 def upsert_articles(
-    db: sqlite_utils.Database, articles: Iterable[ParsedArticle], *, now: datetime | None = None
+    db: sqlite_utils.Database,
+    articles: Iterable[ParsedArticle],
+    *,
+    now: datetime | None = None,
+    update_known: bool = True,
 ) -> UpsertResult:
     """Store articles, skipping ones already known by fingerprint and updating changed ones.
 
     A known article found again in the file it came from is updated to the new parse; found in another
-    file, it takes that file's non-empty title and metadata only (see `_changes`).
+    file, it takes that file's non-empty title and metadata only (see `_changes`). With
+    ``update_known=False`` (web sources) a known article is left as it is: the first source keeps it.
     """
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     result = UpsertResult()
@@ -83,10 +89,11 @@ def upsert_articles(
             cursor = db.execute(
                 """
                 INSERT INTO articles (fingerprint, title, title_lines, date, byline, reporters,
-                    correspondents, body, paragraphs, source, url, origin_file, origin_position,
-                    ingested_at)
+                    correspondents, body, paragraphs, source, url, published_at, origin_file,
+                    origin_position, ingested_at)
                 VALUES (:fingerprint, :title, :title_lines, :date, :byline, :reporters, :correspondents,
-                    :body, :paragraphs, :source, :url, :origin_file, :origin_position, :ingested_at)
+                    :body, :paragraphs, :source, :url, :published_at, :origin_file, :origin_position,
+                    :ingested_at)
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
@@ -94,7 +101,7 @@ def upsert_articles(
             result.new_ids.append(article_id)
         else:
             article_id = int(existing["id"])
-            changes = _changes(existing, row)
+            changes = _changes(existing, row) if update_known else {}
             if changes:
                 assignments = ", ".join(f"{column} = :{column}" for column in changes)
                 db.execute(
@@ -140,6 +147,17 @@ def article_dates(db: sqlite_utils.Database, after: int, upto: int) -> dict[int,
     """Id → date of the articles stored after id `after`, up to id `upto` (a digest run's new articles)."""
     rows = db.execute("SELECT id, date FROM articles WHERE id > ? AND id <= ?", [after, upto]).fetchall()
     return {int(i): d for i, d in rows}
+
+
+def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
+    """The links among `urls` that an article is already stored under."""
+    wanted = list(dict.fromkeys(u for u in urls if u))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in db.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk))
+    return found
 
 
 def count_articles(db: sqlite_utils.Database) -> int:
@@ -214,6 +232,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
         "paragraphs": _dump(parsed.paragraphs),
         "source": parsed.source,
         "url": parsed.url,
+        "published_at": parsed.published_at,
         "origin_file": parsed.origin_file,
         "origin_position": parsed.origin_position,
     }
@@ -267,4 +286,5 @@ def _to_article(row: dict[str, Any]) -> Article:
         keywords=decoded["keywords"],
         origin_file=row["origin_file"],
         origin_position=row["origin_position"],
+        published_at=row["published_at"],
     )

@@ -1,7 +1,8 @@
 """Keeping the full-text index (`articles_fts`, migration 3) in step with `articles`.
 
 `index_articles` runs inside the caller's transaction (ingest stores and indexes a file in one
-transaction): it never commits or begins. It also stores each article's `summary` and `keywords`.
+transaction): it never commits or begins. It also stores each article's `summary` and `keywords`, and
+its near-duplicate sketch and cluster (`storage.records.duplicates`).
 
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from storage.records.duplicates import forget_sketches, record_sketches
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_words, summarize
@@ -83,6 +85,8 @@ def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
             "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)", fts_rows
         )
         conn.executemany("UPDATE articles SET summary = ?, keywords = ? WHERE id = ?", meta_rows)
+    # Near-duplicate sketches and clusters (the same story from several sources), in id order.
+    record_sketches(db, ids)
 
 
 def index_missing(db: sqlite_utils.Database) -> int:
@@ -103,6 +107,7 @@ def index_missing(db: sqlite_utils.Database) -> int:
 def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     """Remove articles from the index (for callers deleting articles). Never commits."""
     db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+    forget_sketches(db, ids)
 
 
 def rebuild_index(db: sqlite_utils.Database) -> int:
@@ -110,6 +115,8 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     conn = db.conn
     with db.atomic():
         conn.execute("DELETE FROM articles_fts")
+        conn.execute("DELETE FROM article_sketches")
+        conn.execute("DELETE FROM sketch_keys")
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
         index_articles(db, ids)
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
