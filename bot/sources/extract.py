@@ -1,8 +1,8 @@
 """Full text of feed items: from the feed when it carries the whole article, else from the article's page.
 
 `feed_text(item)` is the item's own text (``content:encoded``/Atom content, else the description) as
-paragraphs, and `needs_page(item)` says whether that looks like a summary (short, or ending in "…",
-"阅读全文", "Read more"): then the linked page is fetched and `extract_page` pulls the article out of it
+paragraphs, and `needs_page(item)` says whether that looks like a summary (a description without
+separate content that is short, or any text ending in "…", "阅读全文", "Read more"): then the linked page is fetched and `extract_page` pulls the article out of it
 with trafilatura, dropping navigation, ads, related links and footers. `to_article` makes the stored
 `ParsedArticle`: title, paragraphs, local date, publication time in its own offset, link, source name,
 author. All pure (trafilatura works on the text handed to it; it downloads nothing here).
@@ -101,9 +101,12 @@ def needs_page(item: FeedItem) -> bool:
     """Whether the feed gives only a summary of the item (so its page must be fetched)."""
     if not item.link:
         return False
-    paragraphs = feed_text(item)
-    text = "".join(paragraphs)
-    return len(text) < WHOLE_MIN_CHARS or bool(_TRUNCATED.search(text))
+    text = "".join(feed_text(item))
+    if _TRUNCATED.search(text):
+        return True
+    if item.content_html and text == "".join(html_paragraphs(item.content_html)):
+        return False  # content:encoded / Atom content is the article itself
+    return len(text) < WHOLE_MIN_CHARS
 
 
 def _length(paragraphs: list[str]) -> int:

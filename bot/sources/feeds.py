@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -56,7 +57,7 @@ class Feed:
     link: str | None
     version: str  # feedparser's name of the format: rss20, atom10, rss10, rss091u, ...
     items: tuple[FeedItem, ...]
-    warning: str | None = None  # a recoverable problem the parser noted (e.g. a wrong encoding)
+    warning: str | None = None  # the feed is not well-formed XML, but items could be read
 
 
 def looks_like_feed(body: bytes) -> bool:
@@ -74,7 +75,10 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Fee
     parsed: Any = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True)
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
+    exc = parsed.get("bozo_exception")
     problem = _bozo_reason(parsed) if parsed.get("bozo") else None
+    if problem and entries and not isinstance(exc, xml.sax.SAXException):
+        problem = None  # encoding or content-type notes: the items were read as they should be
     if not version and not entries:
         raise FeedError(f"not an RSS or Atom feed{': ' + problem if problem else ''}")
     if problem and not entries:

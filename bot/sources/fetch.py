@@ -8,8 +8,8 @@
 - timeouts, redirects (a few), gzip/deflate (httpx), and a cap on the decoded size of a response.
 
 Failures raise `FetchError` with the reason in words (shown by ``newsbot sources list``).
-`decode_html` turns a page's bytes into text: the declared charset (header, BOM, ``<meta>``) when it
-decodes, else UTF-8, else GB18030, else a guess; GBK/GB2312 are read as GB18030 and Big5 as Big5-HKSCS
+`decode_html` turns a page's bytes into text: UTF-8 when the bytes are valid UTF-8, else the declared
+charset (header, BOM, ``<meta>``) when it decodes, else GB18030, else a guess; GBK/GB2312 are read as GB18030 and Big5 as Big5-HKSCS
 (their supersets), so pages from mainland, Hong Kong and Taiwan sites decode correctly.
 """
 
@@ -288,8 +288,10 @@ def declared_encodings(body: bytes, header_charset: str | None = None) -> list[s
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
-    """The text of a page: the first declared encoding that decodes it, else UTF-8, GB18030, a guess."""
-    for encoding in [*declared_encodings(body, header_charset), "utf-8", "gb18030"]:
+    """The text of a page: UTF-8 when it is valid UTF-8 (non-ASCII bytes that happen to form valid UTF-8
+    are no accident, whatever a misconfigured server declares), else the first declared encoding that
+    decodes it, else GB18030, else a guess."""
+    for encoding in ["utf-8", *declared_encodings(body, header_charset), "gb18030"]:
         try:
             text = body.decode(encoding)
         except (UnicodeDecodeError, LookupError):

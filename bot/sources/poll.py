@@ -210,7 +210,17 @@ def _poll(
     problem = None
     if skipped:
         problem = f"{len(skipped)} article page(s) could not be fetched, will retry: {skipped[0]}"
-    notes = "; ".join(x for x in (problem, feed.warning and f"feed warning: {feed.warning}") if x) or None
+    notes = (
+        "; ".join(
+            x
+            for x in (
+                problem,
+                feed.warning and f"feed is not well-formed XML (items read anyway): {feed.warning}",
+            )
+            if x
+        )
+        or None
+    )
     state = PollState(
         polled,
         next_at,
