@@ -15,6 +15,7 @@ import asyncio
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import sqlite_utils
@@ -25,9 +26,11 @@ from bot.chat.replies import HTML, Markup
 from bot.digests.plan import DigestConfig
 from bot.seeding import ensure_seeded
 from bot.settings import Settings
+from bot.sources.status import format_sources
 from storage.database.connection import open_db
 from storage.models import Article, SearchResponse
 from storage.records.articles import get_article, get_articles, latest_articles, stats
+from storage.records.sources import list_sources
 from storage.search.engine import Searcher
 
 T = TypeVar("T")
@@ -58,6 +61,11 @@ class StorageLibrary:
     def latest(self, limit: int, offset: int = 0) -> list[Article]:
         with self._lock:
             return latest_articles(self._db, limit, offset)
+
+    def sources(self) -> Sequence[str]:
+        with self._lock:
+            found = list_sources(self._db)
+        return format_sources(found, datetime.now(UTC))
 
     def stats(self) -> Mapping[str, Any]:
         with self._lock:

@@ -58,6 +58,10 @@ class Library(Protocol):
 
     def stats(self) -> Mapping[str, Any]: ...
 
+    def sources(self) -> Sequence[str]:
+        """The web sources' status lines (`bot.sources.status.format_sources`)."""
+        ...
+
 
 class ChatRecords(Protocol):
     """What newsbot keeps per chat, as the conversation needs it (implemented by bot.chat.records)."""
@@ -322,6 +326,10 @@ class Conversation:
             if not who.is_admin:
                 return [self._notice(who, "stats_denied")]
             return [Reply(replies.format_stats(self.library.stats(), who.lang, self.markup))]
+        if name == "sources":
+            if not who.is_admin:
+                return [self._notice(who, "stats_denied")]
+            return [Reply(replies.format_sources(self.library.sources(), who.lang, self.markup))]
         if name in SUBSCRIPTION_COMMANDS:
             return self._records_command(name, args, who)
         if name == "forget":

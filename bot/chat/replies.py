@@ -438,6 +438,13 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
     return "\n".join(lines)
 
 
+def format_sources(lines: Sequence[str], lang: str, markup: Markup) -> str:
+    """/sources (admins): the same status lines as `newsbot sources list`, cut to one message."""
+    head = "🌐 " + markup.bold(markup.esc(text(lang, "sources_header")))
+    body = clip("\n".join(lines), TELEGRAM_LIMIT - 100)
+    return f"{head}\n{markup.esc(body)}"
+
+
 def format_inline_article(
     title: str, date: str | None, summary: str, deep_link: str | None, lang: str, markup: Markup = HTML
 ) -> str:

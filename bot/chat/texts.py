@@ -120,6 +120,15 @@ COMMANDS: tuple[CommandSpec, ...] = (
         in_menu=False,
         admin=True,
     ),
+    _c(
+        "sources",
+        "新闻来源（管理员）",
+        "News sources (admins)",
+        "网络来源的状态：上次抓取、新文章数、错误原因（仅管理员）",
+        "status of the web sources: last poll, new articles, errors (admins only)",
+        in_menu=False,
+        admin=True,
+    ),
 )
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
@@ -164,6 +173,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_empty": "还没有文章。",
         "stats_denied": "这个命令只有管理员可以使用。",
         "stats_header": "newsbot 统计",
+        "sources_header": "新闻来源",
         "unknown_command": "我不认识 /{name} 这个命令。发送 /help 查看可用的命令。",
         "flood_wait": "你搜索得太快了，请 {seconds} 秒后再试。",
         "error": "抱歉，处理你的消息时出了问题，请稍后再试。",
@@ -230,6 +240,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_empty": "No articles yet.",
         "stats_denied": "This command is for admins only.",
         "stats_header": "newsbot statistics",
+        "sources_header": "News sources",
         "unknown_command": "I don't know the command /{name}. Send /help for the commands I know.",
         "flood_wait": "You are searching very fast; please wait {seconds} seconds.",
         "error": "Sorry, something went wrong with your message; please try again later.",

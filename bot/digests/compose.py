@@ -11,11 +11,12 @@ is checked by `Button` to fit in 64 bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.chat.replies import HTML, Button, Keyboard, Markup, Reply, clip, utf16_len
+from bot.digests.filters import parse_keywords
 from bot.digests.texts import text
 from storage.models import Article
 from storage.records.subscriptions import Subscription
@@ -36,7 +37,14 @@ class Digest(Reply):
 
 
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:
-    return text(lang, "keyword_sep").join(keywords)
+    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``)."""
+    sep = text(lang, "keyword_sep")
+    wanted = parse_keywords(keywords)
+    words = sep.join(wanted.any_of)
+    if wanted.none_of:
+        without = text(lang, "keywords_without", words=sep.join(wanted.none_of))
+        words = f"{words} {without}" if words else without
+    return words
 
 
 def search_command(keywords: Sequence[str]) -> str:
@@ -55,12 +63,14 @@ def compose_digest(
     send_empty: bool = False,
     note: str | None = None,
     markup: Markup = HTML,
+    also: Mapping[int, Sequence[str]] | None = None,
 ) -> Digest | None:
     """The digest for ``articles`` (newest first, the new ones for a subscription).
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
     ``send_empty``. ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    ``also`` names, per article, the other sources that carried the same story.
     """
     m = markup
     title = text(lang, "digest_title", date=local_date.isoformat())
@@ -76,7 +86,7 @@ def compose_digest(
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
-        digest = _render(head, listed, extra, lang, keywords, open_callback, m)
+        digest = _render(head, listed, extra, lang, keywords, open_callback, m, also or {})
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
         if len(listed) == 1:
@@ -92,6 +102,7 @@ def _render(
     keywords: Sequence[str],
     open_callback: Callable[[int], str],
     m: Markup,
+    also: Mapping[int, Sequence[str]],
 ) -> Digest:
     rest = len(extra)
     if rest:
@@ -109,6 +120,9 @@ def _render(
             lines.append("")
         lines.append(f"{n}. {m.bold(m.esc(clip(article.title or '', TITLE_CHARS)))}")
         lines.append(m.esc(day + (f" · {summary}" if summary else "")))
+        if also.get(article.id):
+            others = text(lang, "keyword_sep").join(clip(name, 20) for name in list(also[article.id])[:5])
+            lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))
         buttons.append((Button(label, data=open_callback(article.id)),))
     if rest:

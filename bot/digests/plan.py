@@ -53,10 +53,13 @@ import sqlite_utils
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import schedule
 from bot.digests.compose import Digest, compose_digest
+from bot.digests.filters import parse_keywords
 from bot.digests.texts import text
 from storage.models import Article, SearchResponse
 from storage.records import subscriptions as subs
 from storage.records.articles import article_dates, get_articles, latest_articles
+from storage.records.duplicates import clusters_of, collapse, delivered_clusters, other_sources
+from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
 
@@ -123,15 +126,17 @@ DEFAULT_CONFIG = DigestConfig()
 
 
 def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] | None:
-    """Ids of articles matching any keyword with the /search engine; None for no keywords (everything).
+    """Ids of articles matching any positive keyword with the /search engine; None when there is none
+    (everything; exclusions are applied afterwards by `screen`).
 
     Uses the engine's id-only match (the same query rules as /search, without ranking or snippets), which
     keeps 10,000 keyword subscriptions cheap.
     """
-    if not keywords:
+    wanted = parse_keywords(keywords).any_of
+    if not wanted:
         return None
     found: OrderedDict[int, None] = OrderedDict()
-    for keyword in keywords:
+    for keyword in wanted:
         for article_id in library.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD):
             found[article_id] = None
     return list(found)
@@ -152,7 +157,7 @@ def new_articles_for(
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
-        return library.new_since(db, subscription, since, horizon)
+        return screen(db, subscription, library.new_since(db, subscription, since, horizon))
     candidates = matching_ids(library, subscription.keywords)
     after = since or 0
     if since is None:
@@ -161,14 +166,25 @@ def new_articles_for(
             after = max(0, horizon - FIRST_DIGEST_POOL)
         else:
             candidates = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
-    return subs.undelivered_article_ids(
-        db,
-        subscription.id,
-        candidate_ids=candidates,
-        after=after,
-        upto=horizon,
-        limit=cap if since is None else None,
+    ids = subs.undelivered_article_ids(
+        db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
     )
+    ids = screen(db, subscription, ids)
+    return ids[:cap] if since is None else ids
+
+
+def screen(db: sqlite_utils.Database, subscription: subs.Subscription, ids: Sequence[int]) -> list[int]:
+    """A subscription's new articles as it should get them: none with an excluded word (``-word``), one
+    article per story carried by several sources, and no story it has already received from another."""
+    keywords = parse_keywords(subscription.keywords)
+    kept = list(ids)
+    if keywords.none_of and kept:
+        excluded = containing_any(db, keywords.none_of, kept)
+        kept = [i for i in kept if i not in excluded]
+    kept = collapse(db, kept)
+    clusters = clusters_of(db, kept)
+    received = delivered_clusters(db, subscription.id, clusters.values())
+    return [i for i in kept if clusters.get(i, i) not in received]
 
 
 def compose_for(
@@ -200,6 +216,7 @@ def compose_for(
         send_empty=send_empty,
         note=note,
         markup=markup,
+        also=other_sources(db, shown),
     )
 
 
@@ -241,9 +258,10 @@ class RunCache:
         window = self._windows.get((since, horizon))
         if window is None:
             window = self._windows[(since, horizon)] = article_dates(db, since, horizon)
-        if subscription.keywords:
+        wanted = parse_keywords(subscription.keywords).any_of
+        if wanted:
             ids: set[int] = set()
-            for keyword in subscription.keywords:
+            for keyword in wanted:
                 ids.update(self._in_window(keyword, since, horizon, window))
         else:
             ids = set(window)

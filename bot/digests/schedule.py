@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+
 DEFAULT_TIME = time(8, 0)
 DEFAULT_GRACE = timedelta(hours=6)
 MAX_KEYWORDS = 10
@@ -183,13 +185,20 @@ def format_time(at: time) -> str:
 
 
 def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentError:
-    """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords."""
+    """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords in the
+    search syntax (`bot.digests.filters`: ``-word`` excludes, ``"a phrase"``, ``OR``)."""
     at: time | None = None
     keywords: list[str] = []
-    for raw in args:
+    negate = False
+    for raw in regroup_quotes(list(args)):
         token = normalize_token(raw)
-        if not token:
+        if not token or is_separator(token):
+            continue  # "A OR B": several keywords already mean any of them
+        if token.lower() in NOT_WORDS:
+            negate = True
             continue
+        if negate:
+            token, negate = "-" + token.lstrip("-"), False
         if _TIME_RE.match(token):
             parsed = parse_time(token)
             if parsed is None or at is not None:

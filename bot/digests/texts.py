@@ -50,6 +50,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
         "what_all": "全部新闻",
         "keyword_sep": "、",
+        "keywords_without": "（不含：{words}）",
+        "digest_also": "另见：{sources}",
     },
     EN: {
         "digest_title": "📰 News digest · {date}",
@@ -95,6 +97,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
         "what_all": "all news",
         "keyword_sep": ", ",
+        "keywords_without": "(without: {words})",
+        "digest_also": "Also in: {sources}",
     },
 }
 

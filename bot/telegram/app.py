@@ -33,6 +33,7 @@ from bot.settings import Settings
 from bot.telegram import subscriptions as handlers_subscriptions
 from bot.telegram.digest_job import HEARTBEAT
 from bot.telegram.handlers import SERVICES, core_handlers, fallback_handlers, on_error
+from bot.telegram.sources_job import close_poller, schedule_sources_job
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ def build_application(
         log.info("newsbot is up", extra={"bot": application.bot.username})
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        close_poller(application)
         server = application.bot_data.pop(HEALTH_SERVER, None)
         if isinstance(server, HealthServer):
             await server.stop()
@@ -117,6 +119,7 @@ def build_application(
     for handler in core_handlers():
         application.add_handler(handler)
     add_subscription_handlers(application)
+    schedule_sources_job(application, settings.sources_check_seconds)
     for handler in fallback_handlers():
         application.add_handler(handler)
     application.add_error_handler(on_error)

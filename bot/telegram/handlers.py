@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 SERVICES = "services"
 # The commands answered by the conversation (the subscription commands come from bot.telegram.subscriptions).
-CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "forget")
+CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "sources", "forget")
 
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -90,7 +90,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: l
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start, /help, /search, /s, /latest, /article, /stats, /forget: ask the conversation, send its replies."""
+    """/start, /help, /search, /s, /latest, /article, /stats, /sources, /forget: ask the conversation, send
+    its replies."""
     services = services_of(context)
     message = update.effective_message
     if message is None:

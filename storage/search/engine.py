@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ import sqlite_utils
 
 from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
-from storage.search.query import ParsedQuery, date_mentions, parse_query
+from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query
 from storage.search.ranking import (
     BM25_CAP,
     TIE_EXTRA,
@@ -94,6 +95,29 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
         if narrowed is not None:
             out.append(narrowed)
     return out
+
+
+def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequence[int]) -> set[int]:
+    """The articles among `ids` that contain any of `words` (each verbatim after normalisation, as a
+    `-word` exclusion of /search reads it). Exact for any number of ids; no limit, no ranking."""
+    terms: list[str] = []
+    for word in words:
+        parsed = parse_query(f'"{word}"')
+        terms.extend(parsed.phrases or parsed.terms)
+    expr = any_of(terms)
+    wanted = sorted({int(i) for i in ids})
+    if expr is None or not wanted:
+        return set()
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.conn.execute(
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [expr, *chunk],
+        )
+        found.update(int(r[0]) for r in rows)
+    return found
 
 
 class Searcher:
