@@ -24,6 +24,7 @@ from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
     BM25_CAP,
     TIE_EXTRA,
+    RankedRow,
     SearchPlan,
     count_sql,
     display_score,
@@ -125,31 +126,30 @@ class Searcher:
                     break
                 parsed = narrowed
                 total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
-            page_ids = [r[0] for r in rows]
-            dates = self._dates(page_ids)
+            dates = self._dates([r.id for r in rows])
             rows = order_window(rows, dates)[offset : offset + limit]
-            docs = self._fetch([r[0] for r in rows])
+            docs = self._fetch([r.id for r in rows])
         highlight = list(parsed.terms) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
-        for art_id, bm, on_date, nterms, exact, in_title, as_words in rows:
-            doc = docs.get(art_id)
+        for row in rows:
+            doc = docs.get(row.id)
             if doc is None:
                 continue
             title, date, body = doc
             title_snip = mark(title, highlight)
             hits.append(
                 SearchHit(
-                    id=art_id,
+                    id=row.id,
                     title=title,
                     date=date,
                     snippet=make_snippet(body, highlight),
                     score=display_score(
-                        bm,
-                        exact=bool(exact),
-                        in_title=bool(in_title),
-                        on_date=bool(on_date),
-                        nterms=nterms,
-                        as_words=bool(as_words),
+                        row.bm25,
+                        exact=bool(row.exact),
+                        in_title=bool(row.in_title),
+                        on_date=bool(row.on_date),
+                        nterms=row.nterms,
+                        as_words=bool(row.as_words),
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
                 )
@@ -181,7 +181,7 @@ class Searcher:
 
     # ------------------------------------------------------------ SQL
 
-    def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[tuple]]:
+    def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[RankedRow]]:
         """(total, best `window` rows); falls back to the relaxed plan for long questions."""
         p = plan(parsed)
         if p is None:
@@ -195,7 +195,7 @@ class Searcher:
             return 0, []
         return self._execute(relaxed, window)
 
-    def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[tuple]]:
+    def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         try:
             return self._execute_unguarded(p, window)
         except sqlite3.OperationalError as exc:
@@ -208,7 +208,7 @@ class Searcher:
             log.debug("rejected expression: %r", p)
             return 0, []
 
-    def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[tuple]]:
+    def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         conn = self.db.conn
         sql, params = count_sql(p)
         total = int(conn.execute(sql, params).fetchone()[0])
@@ -221,7 +221,7 @@ class Searcher:
             row = conn.execute(sql, params).fetchone()
             threshold = int(row[0]) if row else None
         sql, params = page_sql(p, window=window, threshold=threshold)
-        return total, [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        return total, [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
