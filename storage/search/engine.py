@@ -39,8 +39,9 @@ from storage.search.snippets import make_snippet, mark
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 100
-# Messages of SQLite errors about an FTS5 query expression (as opposed to, say, a locked database).
-_FTS_QUERY_ERRORS = ("fts5", "unterminated string", "no such column", "unknown special query", "MATCH")
+# How SQLite rejects a MATCH expression string: the only errors the query builder could cause. A
+# "no such column", "unable to use function MATCH" or a locked database is a bug or an outage and is raised.
+_FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string", "unknown special query", "expected integer")
 MAX_OFFSET = 10000  # deeper pages come back empty (total still counts everything)
 
 
@@ -201,7 +202,7 @@ class Searcher:
         except sqlite3.OperationalError as exc:
             # Queries are built so that this cannot happen (every token quoted; see tests); if it
             # ever does, the user gets "nothing found" and the log gets the expression, not a traceback.
-            if not any(marker in str(exc) for marker in _FTS_QUERY_ERRORS):
+            if not str(exc).startswith(_FTS_QUERY_ERRORS):
                 raise
             # The expression holds the user's words: only at DEBUG (logs keep no message text above it).
             log.warning("search expression rejected by SQLite: %s", exc)
