@@ -157,7 +157,7 @@ def stats_command(as_json: bool) -> None:
         click.echo(line)
 
 
-# --- search (search engineer) ------------------------------------------------------------------
+# --- search ------------------------------------------------------------------------------------
 
 
 def format_search(resp, *, color: bool = False) -> list[str]:
@@ -232,7 +232,7 @@ def reindex() -> None:
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 
-# --- chat side (bot engineer) ------------------------------------------------------------------
+# --- chat side ---------------------------------------------------------------------------------
 
 
 @main.command()
@@ -315,7 +315,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 
 
-# --- operations (deployment) -------------------------------------------------------------------
+# --- operations --------------------------------------------------------------------------------
 
 
 @main.command()
