@@ -15,7 +15,7 @@ Callers own the transaction; nothing here commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import sqlite_utils
@@ -25,22 +25,18 @@ from storage.text import neardup
 _CANDIDATES = 20  # stored articles sharing the most keys, compared in full
 
 
-def record_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:
-    """(Re)compute the sketches of the articles `ids`, in id order, and give each its cluster."""
+def store_sketches(db: sqlite_utils.Database, sketches: Mapping[int, Sequence[int] | None]) -> None:
+    """Store the sketches of articles being (re)indexed, in id order, and give each its cluster."""
     conn = db.conn
-    for article_id in sorted({int(i) for i in ids}):
-        row = conn.execute("SELECT body, date FROM articles WHERE id = ?", [article_id]).fetchone()
+    for article_id, sk in sorted(sketches.items()):
         forget_sketches(db, [article_id])
-        if row is None:
-            continue
-        body, day = row
-        sk = neardup.sketch(body or "")
         cluster = None
-        if sk is not None:
-            cluster = _find_cluster(db, article_id, sk, day)
+        if sk:
+            row = conn.execute("SELECT date FROM articles WHERE id = ?", [article_id]).fetchone()
+            cluster = _find_cluster(db, article_id, sk, row[0] if row else None)
             conn.execute(
                 "INSERT INTO article_sketches (article_id, sketch) VALUES (?, ?)",
-                [article_id, json.dumps(sk)],
+                [article_id, json.dumps(list(sk))],
             )
             conn.executemany(
                 "INSERT INTO sketch_keys (key, article_id) VALUES (?, ?)",
