@@ -43,7 +43,7 @@ def join_keywords(lang: str, keywords: Sequence[str]) -> str:
     words = sep.join(wanted.any_of)
     if wanted.none_of:
         without = text(lang, "keywords_without", words=sep.join(wanted.none_of))
-        words = f"{words} {without}" if words else without
+        words = f"{words}{text(lang, 'keywords_gap')}{without}" if words else without
     return words
 
 

@@ -51,6 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "what_all": "全部新闻",
         "keyword_sep": "、",
         "keywords_without": "（不含：{words}）",
+        "keywords_gap": "",
         "digest_also": "另见：{sources}",
     },
     EN: {
@@ -98,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "what_all": "all news",
         "keyword_sep": ", ",
         "keywords_without": "(without: {words})",
+        "keywords_gap": " ",
         "digest_also": "Also in: {sources}",
     },
 }

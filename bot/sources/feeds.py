@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -76,9 +75,9 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Fee
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
     exc = parsed.get("bozo_exception")
-    problem = _bozo_reason(parsed) if parsed.get("bozo") else None
-    if problem and entries and not isinstance(exc, xml.sax.SAXException):
-        problem = None  # encoding or content-type notes: the items were read as they should be
+    # Notes about the declared encoding or content type are not problems: the feed was read as it is.
+    benign = isinstance(exc, (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride))
+    problem = _bozo_reason(parsed) if parsed.get("bozo") and not benign else None
     if not version and not entries:
         raise FeedError(f"not an RSS or Atom feed{': ' + problem if problem else ''}")
     if problem and not entries:
