@@ -88,6 +88,13 @@ def add(db, site: FeedSite, path: str, fetcher: Fetcher, name: str | None = None
     return source
 
 
+def fresh(db, source_id: int) -> store.Source:
+    """The source as stored now."""
+    source = store.get_source(db, source_id)
+    assert source is not None
+    return source
+
+
 def body_of(db, title: str) -> str:
     row = db.execute("SELECT body FROM articles WHERE title = ?", [title]).fetchone()
     assert row is not None, title
@@ -215,26 +222,22 @@ def test_candidate_feed_urls_are_linked_first_then_common_paths() -> None:
 def test_second_poll_of_unchanged_feeds_is_a_304_with_validators_sent(db, site, fetcher) -> None:
     wordpress = add(db, site, "/feed/", fetcher)
     newspaper = add(db, site, "/zz.xml", fetcher)
-    first = poll_sources(
-        db, [store.get_source(db, wordpress.id), store.get_source(db, newspaper.id)], fetcher
-    )
+    first = poll_sources(db, [fresh(db, wordpress.id), fresh(db, newspaper.id)], fetcher)
     assert [r.status for r in first] == [NEW, NEW]
     pages_before = len(site.requests)
-    second = poll_sources(
-        db, [store.get_source(db, wordpress.id), store.get_source(db, newspaper.id)], fetcher
-    )
+    second = poll_sources(db, [fresh(db, wordpress.id), fresh(db, newspaper.id)], fetcher)
     assert [r.status for r in second] == [NOT_MODIFIED, NOT_MODIFIED]
     last_wp, last_zz = site.seen("/feed/")[-1], site.seen("/zz.xml")[-1]
     assert last_wp.headers["if-none-match"] == '"wp-1"' and last_wp.status == 304 and last_wp.body_bytes == 0
     assert last_zz.headers["if-modified-since"] == "Mon, 30 Nov 2026 01:00:00 GMT" and last_zz.status == 304
     assert len(site.requests) == pages_before + 2  # no page fetched again
-    assert store.get_source(db, newspaper.id).last_new == 0
+    assert fresh(db, newspaper.id).last_new == 0
 
 
 def test_a_feed_without_validators_brings_nothing_twice(db, site, fetcher) -> None:
     source = add(db, site, "/local.xml", fetcher)
     assert poll_source(db, source, fetcher).new == 2
-    again = poll_source(db, store.get_source(db, source.id), fetcher)
+    again = poll_source(db, fresh(db, source.id), fetcher)
     assert again.status == NEW and again.new == 0 and again.known == 2
     assert db.execute("SELECT count(*) FROM articles WHERE source = '新华网 - 地方'").fetchone()[0] == 2
 
@@ -288,7 +291,7 @@ def test_broken_404_500_and_slow_sources_fail_in_words_and_never_stop_the_others
         results = poll_sources(db, store.list_sources(db), fetcher)
     by_url = {r.source.url: r for r in results}
     assert by_url[good.url].status == NEW and by_url[good.url].new == 1
-    errors = {path: by_url[site.url(path)].error for path in rows}
+    errors = {path: by_url[site.url(path)].error or "" for path in rows}
     assert all(by_url[site.url(path)].status == ERROR for path in rows)
     assert errors["/truncated.xml"].startswith("broken feed, no items could be read")
     assert errors["/gone.xml"].startswith("HTTP 404")
@@ -297,8 +300,9 @@ def test_broken_404_500_and_slow_sources_fail_in_words_and_never_stop_the_others
     listed = "\n".join(format_sources(store.list_sources(db), datetime.now(UTC)))
     assert "HTTP 404" in listed and "timed out" in listed and "4 failing" in listed
     # Failing sources back off: the next poll is two intervals away after one failure.
-    gone = store.get_source(db, rows["/gone.xml"].id)
+    gone = fresh(db, rows["/gone.xml"].id)
     assert gone.failures == 1
+    assert gone.next_poll_at is not None and gone.last_poll_at is not None
     assert gone.next_poll_at - gone.last_poll_at == 2 * HALF_HOUR
 
 
@@ -320,8 +324,8 @@ def test_success_after_failures_resets_the_backoff(db, site, fetcher) -> None:
     )[0]
     poll_source(db, source, fetcher)
     site.add("/flaky.xml", Page(fixture(site, "atom.xml"), "application/atom+xml"))
-    result = poll_source(db, store.get_source(db, source.id), fetcher)
-    after = store.get_source(db, source.id)
+    result = poll_source(db, fresh(db, source.id), fetcher)
+    after = fresh(db, source.id)
     assert result.status == NEW and after.failures == 0 and after.last_error is None
 
 
@@ -334,7 +338,7 @@ def test_parse_feed_rejects_html_and_reads_what_it_can_of_malformed_xml(db, site
         db, site.url("/broken.xml"), interval=HALF_HOUR, feed_url=site.url("/broken.xml")
     )[0]
     result = poll_source(db, source, fetcher)
-    assert result.status == NEW and "not well-formed" in (store.get_source(db, source.id).last_error or "")
+    assert result.status == NEW and "not well-formed" in (fresh(db, source.id).last_error or "")
 
 
 @pytest.mark.parametrize(

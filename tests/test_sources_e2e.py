@@ -91,12 +91,13 @@ def p(paragraphs: list[str]) -> str:
     return "".join(f"<p>{x}</p>" for x in paragraphs)
 
 
-async def wait_until(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "timed out waiting"
+async def wait_until(predicate) -> None:  # type: ignore[no-untyped-def]
+    """Wait (at most 30 s) until `predicate()` holds."""
+    for _ in range(300):
+        if predicate():
+            return
         await asyncio.sleep(0.1)
+    raise AssertionError("timed out waiting")
 
 
 async def say(emu: TelegramEmulator, text: str, user_id: int):  # type: ignore[no-untyped-def]
@@ -180,7 +181,8 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             digest_clock.now = datetime(2026, 11, 30, 8, 0, 5, tzinfo=SH)
             runner = runner_of(app)
             assert runner is not None
-            assert (await runner.run_due(app.bot)).outcomes == {sub.id: SENT}
+            report = await runner.run_due(app.bot)
+            assert report is not None and report.outcomes == {sub.id: SENT}
 
             # While it runs, the three sites publish the same story, and the wire also a 人才 story.
             site.add(
@@ -269,7 +271,8 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             # The next morning's digest: the story once, the other two sources named, no 人才 story.
             digest_clock.now = datetime(2026, 12, 1, 8, 0, 5, tzinfo=SH)
             count = len(emu.messages(READER))
-            assert (await runner.run_due(app.bot)).outcomes == {sub.id: SENT}
+            report = await runner.run_due(app.bot)
+            assert report is not None and report.outcomes == {sub.id: SENT}
             (digest,) = emu.messages(READER)[count:]
             assert "共 1 篇新文章" in digest.text, digest.text
             assert len(digest.button_data()) == 1 and digest.text.count("15处，新增绿地") == 1

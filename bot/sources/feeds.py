@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 import re
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ def published_time(entry: Any) -> datetime | None:
             return moment
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return datetime(*parsed[:6], tzinfo=UTC)
+            return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
     return None
 
 
