@@ -91,6 +91,7 @@ class SearchHit:
     snippet: Snippet
     score: float
     title_snippet: Snippet | None = None  # the title with matches marked, when the title matched
+    also: tuple[str, ...] = ()  # other sources that carried the same story (listed once)
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,9 @@ def _hit_block(number: int, hit: SearchHit, lang: str, markup: Markup) -> str:
     lines = [f"{number}. {title}", meta]
     if snippet:
         lines.append(snippet)
+    if hit.also:
+        others = text(lang, "also_sep").join(clip(name, 20) for name in hit.also[:5])
+        lines.append(markup.italic(markup.esc(text(lang, "also_in", sources=others))))
     return "\n".join(lines)
 
 

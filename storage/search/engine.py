@@ -20,6 +20,7 @@ from dataclasses import replace
 import sqlite_utils
 
 from storage.models import SearchHit, SearchResponse
+from storage.records.duplicates import collapse, other_sources
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query
 from storage.search.ranking import (
@@ -152,8 +153,13 @@ class Searcher:
                 parsed = narrowed
                 total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
             dates = self._dates([r.id for r in rows])
-            rows = order_window(rows, dates)[offset : offset + limit]
+            rows = order_window(rows, dates)
+            # The same story from several sources: its best-placed article stands for it.
+            kept = set(collapse(self.db, [r.id for r in rows]))
+            total -= len(rows) - len(kept)
+            rows = [r for r in rows if r.id in kept][offset : offset + limit]
             docs = self._fetch([r.id for r in rows])
+            also = other_sources(self.db, [r.id for r in rows])
         highlight = list(parsed.terms) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
         for row in rows:
@@ -177,6 +183,7 @@ class Searcher:
                         as_words=bool(row.as_words),
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
+                    also=also.get(row.id, ()),
                 )
             )
         answer = None
