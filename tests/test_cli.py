@@ -28,6 +28,7 @@ EXPORT_KEYS = {
     "paragraphs",
     "source",
     "url",
+    "published_at",
     "summary",
     "keywords",
 }

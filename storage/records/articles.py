@@ -232,6 +232,7 @@ def export_record(article: Article) -> dict[str, Any]:
         "paragraphs": list(article.paragraphs),
         "source": article.source,
         "url": article.url,
+        "published_at": article.published_at,
         "summary": article.summary,
         "keywords": list(article.keywords),
     }
