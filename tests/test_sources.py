@@ -414,3 +414,13 @@ def test_cli_add_list_poll_remove(tmp_path: Path, site: FeedSite, monkeypatch: p
     missing = runner.invoke(main, ["sources", "remove", "99"])
     assert missing.exit_code != 0 and "no such source" in missing.output
     assert "1 source(s), 0 failing" in runner.invoke(main, ["sources", "list"]).output
+
+
+def test_every_sources_setting_is_documented() -> None:
+    from bot.settings import Settings
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [f"NEWSBOT_{name.upper()}" for name in Settings.model_fields if name.startswith("sources_")]
+    assert len(names) == 6
+    for name in names:
+        assert f"`{name}`" in readme, name
