@@ -7,26 +7,18 @@ one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 import click
+import sqlite_utils
 
 from bot.settings import Settings
 from bot.sources.feeds import FeedError
-from bot.sources.fetch import Fetcher, FetchError, user_agent
+from bot.sources.fetch import FetchError, fetcher_for
 from bot.sources.poll import ERROR, NOT_MODIFIED, discover, poll_sources
 from bot.sources.status import IntervalError, format_interval, format_sources, parse_interval, source_record
 from storage.records import sources as store
-
-
-def fetcher_for(settings: Settings) -> Fetcher:
-    """The polite HTTP client configured by the NEWSBOT_SOURCES_* settings."""
-    return Fetcher(
-        agent=user_agent(settings.sources_contact),
-        timeout=settings.sources_timeout,
-        host_delay=settings.sources_host_delay,
-        max_bytes=settings.sources_max_bytes,
-    )
 
 
 def _settings() -> Settings:
@@ -35,7 +27,7 @@ def _settings() -> Settings:
     return get_settings()
 
 
-def _database(settings: Settings):  # type: ignore[no-untyped-def]
+def _database(settings: Settings) -> AbstractContextManager[sqlite_utils.Database]:
     from bot.cli import database
 
     return database(settings)

@@ -22,8 +22,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes, Job
 
 from bot.services import Services
-from bot.sources.cli import fetcher_for
-from bot.sources.fetch import Fetcher
+from bot.sources.fetch import Fetcher, fetcher_for
 from bot.sources.poll import PollResult, poll_source, utc_now
 from storage.database.health import beat
 from storage.records import sources as store
