@@ -129,7 +129,7 @@ def open_services(
             library,
             lock,
             config=DigestConfig.from_settings(settings),
-            max_subscriptions=int(getattr(settings, "digest_max_subscriptions", 20)),
+            max_subscriptions=settings.digest_max_subscriptions,
         )
         conversation = Conversation(
             library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes
