@@ -567,8 +567,10 @@ class TelegramEmulator:
         chat: dict[str, Any] | None = None,
         reply_to: StoredMessage | dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
+        sender_chat: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Queue a text message from a user. Commands and @mentions get their entities automatically."""
+        """Queue a text message from a user. Commands and @mentions get their entities automatically.
+        `sender_chat`: the chat the message is sent on behalf of (an anonymous group administrator)."""
         user = user or self.user()
         chat = chat or self.private_chat(user)
         with self._cond:
@@ -601,6 +603,8 @@ class TelegramEmulator:
                 )
         if entities:
             message["entities"] = entities
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat
         if reply_to is not None:
             if isinstance(reply_to, StoredMessage):
                 message["reply_to_message"] = reply_to.to_api(self.bot_user)
