@@ -123,7 +123,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
-# Commands whose behaviour belongs to bot/chat/records.py (subscriptions and digests), in every chat.
+# Commands whose behaviour belongs to bot/digests/records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {

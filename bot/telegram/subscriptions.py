@@ -1,6 +1,6 @@
 """/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, and the digest job's registration.
 
-The behaviour lives in `bot.chat.records` (`subscription_command`, `subscription_press`: blocking
+The behaviour lives in `bot.digests.records` (`subscription_command`, `subscription_press`: blocking
 functions over the database, no Telegram, shared with the console chat): the Telegram handlers below run
 them in a worker thread under the database lock (`Services.run_db`) and send the replies.
 
@@ -18,7 +18,8 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
-from bot.chat.records import (
+from bot.chat.texts import lang_for, text
+from bot.digests.records import (
     ALL_WORDS,
     COMMANDS,
     UNSUBSCRIBE_PREFIX,
@@ -26,7 +27,6 @@ from bot.chat.records import (
     subscription_press,
     unsubscribe_data,
 )
-from bot.chat.texts import lang_for, text
 from bot.settings import Settings
 from bot.telegram.context import BotApplication, BotContext
 from bot.telegram.digest_job import DigestRunner, runner_of, schedule_digest_job
