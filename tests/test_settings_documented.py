@@ -227,3 +227,15 @@ def test_setting_the_variable_changes_behaviour(variable: str, env: pytest.Monke
 def test_the_former_rate_variable_is_still_read(env: pytest.MonkeyPatch):
     env.setenv("NEWSBOT_DIGEST_RATE_PER_SECOND", "7")
     assert load_settings().send_rate_per_second == 7
+
+
+def test_a_bad_value_names_the_variable_that_was_set(env: pytest.MonkeyPatch):
+    from bot.settings import SettingsError
+
+    env.setenv("TELEGRAM_API_BASE_URL", "ftp://x")
+    env.setenv("NEWSBOT_SEND_RATE_PER_SECOND", "99")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "TELEGRAM_API_BASE_URL='ftp://x'" in message and "NEWSBOT_SEND_RATE_PER_SECOND='99'" in message
+    assert "NEWSBOT_TELEGRAM" not in message
