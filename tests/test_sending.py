@@ -104,6 +104,25 @@ def test_a_429_holds_every_later_message():
     assert budget.reserve(-5) >= t.now + 5.0
 
 
+async def test_a_late_wake_up_does_not_turn_into_a_burst():
+    """A busy event loop wakes a sender late; the next message to that chat, and overall, still keeps
+    its distance from the moment the late one actually went."""
+    t = FakeTime()
+    late = [0.5]  # the first sleep overshoots by half a second
+
+    async def oversleep(seconds: float) -> None:
+        t.now += seconds + (late.pop() if late else 0.0)
+
+    budget = SendBudget(2, clock=t.clock, sleep=oversleep)
+    budget.hold(0.1)
+    released = []
+    for chat in (1, 1, 2):
+        await budget.wait(chat)
+        released.append(t.now)
+    assert released[1] - released[0] >= 1.0  # one per second in chat 1, counted from the late release
+    assert released[2] - released[1] >= 0.5  # 2/s overall
+
+
 def test_only_messages_into_chats_are_counted():
     assert {"sendMessage", "editMessageText"} <= COUNTED_METHODS
     assert not {"getChatMember", "sendChatAction", "answerCallbackQuery", "getUpdates"} & COUNTED_METHODS
