@@ -86,6 +86,7 @@ class SendBudget(BaseRateLimiter[None]):
         self._hold_until = 0.0
         self._last_release = float("-inf")
         self._released: dict[int | str, float] = {}  # when each chat's last message actually went
+        self._group_released: dict[int | str, deque[float]] = {}  # when a group's last messages went
 
     # ---- the schedule (synchronous: no other sender runs in between) ----------------------------------
 
@@ -126,6 +127,7 @@ class SendBudget(BaseRateLimiter[None]):
     def _forget_idle(self, now: float) -> None:
         self._chat = {c: last for c, last in self._chat.items() if last > now - 60.0}
         self._released = {c: t for c, t in self._released.items() if c in self._chat}
+        self._group_released = {c: d for c, d in self._group_released.items() if c in self._chat}
         self._group = {c: d for c, d in self._group.items() if c in self._chat}
 
     def hold(self, seconds: float) -> None:
@@ -145,12 +147,17 @@ class SendBudget(BaseRateLimiter[None]):
             ready = self._last_release + self.gap
             if chat_id is not None and chat_id in self._released:
                 ready = max(ready, self._released[chat_id] + self.chat_interval)
+            went = self._group_released.get(chat_id) if chat_id is not None else None
+            if went is not None and len(went) == self.group_per_minute:
+                ready = max(ready, went[0] + 60.0 + GROUP_MARGIN)
             if now >= ready:
                 break
             await self.sleep(ready - now)
         self._last_release = now
         if chat_id is not None:
             self._released[chat_id] = now
+            if _is_group(chat_id):
+                self._group_released.setdefault(chat_id, deque(maxlen=self.group_per_minute)).append(now)
 
     # ---- PTB's rate limiter interface ----------------------------------------------------------------
 
