@@ -15,6 +15,7 @@ the total is extrapolated from those composed (and said so).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import time
@@ -149,6 +150,7 @@ def digest_run(
 
 def measure(mode: Mode, size: int, n_subs: int, budget_s: float) -> dict[str, Any]:
     ensure_databases(mode, size)
+    load_before = os.getloadavg()[0]
     path = mode.work / "digest.db"
     remove_db(path)
     shutil.copy(newsbot_db(mode, size), path)
@@ -187,6 +189,9 @@ def measure(mode: Mode, size: int, n_subs: int, budget_s: float) -> dict[str, An
         "daily": daily,
         "cpu_s": daily["cpu_s_for_all"],
         "cpu_s_extrapolated": daily["extrapolated"],
+        "load_before": load_before,
+        "load_after": os.getloadavg()[0],
+        "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
     if not mode.quick:
         log("  the daily run under pyinstrument")

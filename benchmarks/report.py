@@ -355,7 +355,10 @@ def digests_section(results: Results) -> list[str]:
         f"the {d['articles']:,}-article database, composed as the digest job composes them: one `RunCache` per "
         "run, then `bot.digests.plan.compose_for` per subscription with `Searcher` as the library. Nothing is "
         f"sent or claimed. Each run goes until all are composed or {d['budget_s']:.0f} s of CPU are spent, then "
-        "the figure for all is extrapolated (subscriptions in random order).",
+        "the figure for all is extrapolated (subscriptions in random order). CPU time is "
+        "`time.process_time()`; it grows on a busy machine too (shared caches and cores): "
+        f"run {d.get('at', '?')}, 1-minute load average {d.get('load_before', 0):.1f} before and "
+        f"{d.get('load_after', 0):.1f} after, on 2 cores.",
         "",
         "| run | keyword searches | digests composed | CPU | CPU per digest | CPU for all | empty "
         "| articles listed / counted |",
