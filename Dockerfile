@@ -31,7 +31,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     NEWSBOT_DB=/data/newsbot.db \
     NEWSBOT_SEEDS=/app/seeds \
     NEWSBOT_HEALTH_PORT=8080
-# The base image's own pip, setuptools and wheel (and ensurepip's copies of them) are never used here.
+# The base image's own pip, setuptools and wheel (and ensurepip's copies of them) are never used here:
+# removed, so nothing in the running container can install packages (their bytes stay in the base layer).
 # The group is created first with gid 10001, so the user is 10001:10001 like the USER line below
 # (`useradd --system --user-group` would pick a system gid such as 999).
 RUN python -m pip uninstall --yes --quiet pip setuptools wheel \
