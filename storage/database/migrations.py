@@ -117,4 +117,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             """,
         ],
     ),
+    (
+        5,
+        "how each article's title was found: a printed headline, or inferred from the lead",
+        [
+            "ALTER TABLE articles ADD COLUMN title_source TEXT NOT NULL DEFAULT 'printed'",
+        ],
+    ),
 ]

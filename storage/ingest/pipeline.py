@@ -11,6 +11,10 @@ skipped and reported; a file named explicitly with another extension is an error
 
 Each file is stored and indexed (`storage.search.index.index_articles`) in one transaction: a file that
 fails changes nothing, and the files after it still go in. The report lists every file's outcome.
+
+A JSON Lines file with malformed lines fails whole (its error names the first bad line and lists the
+others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
+An OCR page reports how many of its stories have an inferred title (no printed headline was found).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import sqlite_utils
 from storage.database.connection import write_transaction
 from storage.errors import InputError
 from storage.ingest.decode import read_text
-from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.jsonl import read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
 from storage.models import ParsedArticle
@@ -51,6 +55,8 @@ class FileResult:
     updated: int = 0
     error: str | None = None  # why the file failed or was skipped
     note: str | None = None  # something worth telling that is not an error
+    skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
+    uncertain: int = 0  # stories whose title was inferred, not a printed headline
 
     @property
     def articles(self) -> int:
@@ -80,6 +86,14 @@ class IngestReport:
     def ingested(self) -> int:
         """Files read successfully (with or without articles)."""
         return self._count("ok") + self._count("empty")
+
+    @property
+    def skipped_lines(self) -> int:
+        return sum(len(f.skipped_lines) for f in self.files)
+
+    @property
+    def uncertain(self) -> int:
+        return sum(f.uncertain for f in self.files)
 
     @property
     def failed(self) -> int:
@@ -160,6 +174,7 @@ def ingest_paths(
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
 ) -> IngestReport:
     """Ingest files and directories; `progress(result, done, total)` is called after each file."""
     files, problems = collect_inputs(paths)
@@ -167,7 +182,9 @@ def ingest_paths(
     manifests: dict[Path, Manifest] = {}
     total = len(files)
     for done, item in enumerate(files, start=1):
-        result = ingest_file(db, item.path, year=year, source=source, manifests=manifests)
+        result = ingest_file(
+            db, item.path, year=year, source=source, manifests=manifests, skip_bad_lines=skip_bad_lines
+        )
         report.files.append(result)
         if progress is not None:
             progress(result, done, total)
@@ -181,6 +198,7 @@ def ingest_file(
     year: int | None = None,
     source: str | None = None,
     manifests: dict[Path, Manifest] | None = None,
+    skip_bad_lines: bool = False,
 ) -> FileResult:
     """Read, parse, store and index one file in one transaction; failures come back in the result."""
     name = _display(path)
@@ -189,11 +207,22 @@ def ingest_file(
     try:
         decoded = read_text(path)
         result.encoding = decoded.encoding
+        result.note = decoded.control_note
         if not decoded.text.strip():
             result.status = "empty"
             result.note = "empty file, no articles"
             return result
-        articles = _parse(decoded.text, path, name, kind, year=year, source=source, manifests=manifests)
+        articles = _parse(
+            decoded.text,
+            path,
+            name,
+            kind,
+            year=year,
+            source=source,
+            manifests=manifests,
+            skipped=result.skipped_lines if skip_bad_lines else None,
+        )
+        result.uncertain = sum(1 for a in articles if a.title_source == "inferred")
     except InputError as exc:
         return _failed(result, exc.detail if exc.path == name else str(exc))
     except OSError as exc:
@@ -226,7 +255,10 @@ def _parse(
     year: int | None,
     source: str | None,
     manifests: dict[Path, Manifest] | None,
+    skipped: list[str] | None = None,
 ) -> list[ParsedArticle]:
+    """The file's articles. A JSONL file with bad lines raises, unless `skipped` is given: then the bad
+    lines are left out and described there."""
     if manifests is None:
         manifests = {}
     directory = path.parent
@@ -234,7 +266,12 @@ def _parse(
         manifests[directory] = load_manifest(directory)
     meta = manifests[directory].meta_for(path.name).override(year=year, source=source)
     if kind == "jsonl":
-        return parse_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        records = read_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        if records.bad_lines and (skipped is None or not records.articles):
+            raise strict_error(records)
+        if skipped is not None:
+            skipped.extend(error.detail for error in records.bad_lines)
+        return records.articles
     articles = parse_page(
         text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
     )
@@ -252,7 +289,8 @@ def _index(db: sqlite_utils.Database, ids: list[int]) -> None:
 def _failed(result: FileResult, message: str) -> FileResult:
     result.status = "error"
     result.error = message
-    result.new = result.known = result.updated = 0
+    result.new = result.known = result.updated = result.uncertain = 0
+    result.skipped_lines = []
     return result
 
 
@@ -263,3 +301,19 @@ def _display(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def explain_file(path: Path, *, year: int | None = None, source: str | None = None) -> list[str]:
+    """How an OCR page is cut into stories (`storage.ingest.ocr_page.explain_page`), as lines of text;
+    nothing is stored. Raises `InputError` for a file that cannot be read or is not an OCR page."""
+    from storage.ingest.ocr_page import explain_page
+
+    name = _display(path)
+    if path.suffix.lower() != OCR_SUFFIX:
+        raise InputError(name, "--explain reads OCR pages (.txt) only")
+    try:
+        decoded = read_text(path)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    meta = load_manifest(path.parent).meta_for(path.name).override(year=year, source=source)
+    return [f"== {name}", *explain_page(decoded.text, year=meta.page_year, page_date=meta.date)]
