@@ -857,6 +857,53 @@ def parse_page(
     origin_file: str | None = None,
 ) -> list[ParsedArticle]:
     """Parse one OCR'd newspaper page into its stories, each under its own headline."""
+    return _parse(text, year=year, page_date=page_date, source=source, origin_file=origin_file)[0]
+
+
+def explain_page(text: str, *, year: int | None, page_date: str | None = None) -> list[str]:
+    """How `parse_page` cuts a page, as lines for an operator: each story's lines, headline (printed,
+    from which lines, or inferred from the lead), byline and date; the headline groups given to no
+    story; and every line dropped as a page header or footer, photo caption, jump line or end mark."""
+    articles, cut = _parse(text, year=year, page_date=page_date, source=None, origin_file=None)
+    inferred = sum(1 for a in articles if a.title_source == "inferred")
+    out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
+    for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
+        first, last = article.origin_lines or (0, 0)
+        out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
+        if article.title_source == "printed":
+            numbers = ", ".join(_line_span(group) for group in story.headline_groups)
+            out.append(f"  headline (printed, lines {numbers}): {article.title}")
+        else:
+            out.append(f"  headline: none found; title inferred from the lead: {article.title}")
+        out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
+        out.append(f"  starts: {_clip(article.paragraphs[0] if article.paragraphs else '')}")
+    given = {id(group) for story in cut.stories for group in story.headline_groups}
+    for _gap, group in cut.gap_groups:
+        if id(group) not in given:
+            joined = " / ".join(line.text.strip() for line in group)
+            out.append(f"not a headline of any story (lines {_line_span(group)}): {joined}")
+    for item in cut.dropped:
+        out.append(f"dropped line {item.number} as {item.kind}: {item.text}")
+    return out
+
+
+def _line_span(group: list[_Line]) -> str:
+    first, last = group[0].number, group[-1].number
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _clip(text: str, size: int = 30) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _parse(
+    text: str,
+    *,
+    year: int | None,
+    page_date: str | None,
+    source: str | None,
+    origin_file: str | None,
+) -> tuple[list[ParsedArticle], _Cut]:
     if page_date is None:
         page_date = find_page_date(text)
     if year is None and page_date:
@@ -867,6 +914,7 @@ def parse_page(
     widths = _column_widths(stories)
 
     articles: list[ParsedArticle] = []
+    cut.stories = [story for story in stories if story.lines]
     for position, story in enumerate(stories):
         if not story.lines:
             continue
@@ -914,4 +962,4 @@ def parse_page(
                 origin_lines=(story.lines[0].number, story.lines[-1].number),
             )
         )
-    return articles
+    return articles, cut
