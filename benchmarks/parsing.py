@@ -291,8 +291,11 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
             placement = "none"  # the byline is printed where the story continues
     else:
         raise ValueError(convention)
-    if dateline == "" and first == "":
-        first = ""
+    if date is None and not first:
+        # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
+        clause = re.split("[，。]", lead, maxsplit=1)[0]
+        if re.search(f"(?<!\\d){month}月{day}日", clause):
+            date = story.date
     if placement == "bracket":
         opening = f"{dateline}（{byline.text}）"
     else:

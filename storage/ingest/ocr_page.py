@@ -51,9 +51,10 @@ _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
 # Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
 # 央视网消息, optionally with a parenthesised byline.
+_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
 _DATELINE_RE = re.compile(
-    r"^\s*(本报讯|本报[^\s，。、（(]{0,10}?[电讯]|据?新华社[^\s，。、（(]{0,10}?电"
-    r"|据?(?:中新社|中新网|人民网|央视网|新华网|经济日报)[^\s，。、（(]{0,10}?电|央视网消息|新华网消息)"
+    rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
+    rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
     r"(?:\s*[（(]([^）)]{1,40})[）)])?"
 )
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -423,8 +424,24 @@ def _story_head(story: _Story) -> str:
     """The story's opening text, its first lines joined: a dateline and its date may wrap."""
     head = ""
     for line in story.lines[:3]:  # a column break may fall inside it too
-        head = _concat(head, line.text.strip())
+        text = line.text.strip()
+        if _in_dateline_bracket(head) and _NAME_BREAK_RE.search(head) and _NAME_START_RE.match(text):
+            # Two whole names either side of the line end inside ``（记者 袁然`` / ``朱秀桂）``: a name
+            # has two or three characters, so a piece of one character is half of a name cut in two.
+            head += " "
+        head = _concat(head, text)
     return head
+
+
+_NAME_BREAK_RE = re.compile(f"[ \t\u3000][{HAN}]{{2,3}}$")
+_NAME_START_RE = re.compile(f"^[{HAN}]{{2,3}}(?:[ \t\u3000）)]|$)")
+
+
+def _in_dateline_bracket(head: str) -> bool:
+    """Whether `head` ends inside the parenthesised byline of its dateline."""
+    match = _DATELINE_RE.match(head)
+    rest = head[match.end() :] if match else ""
+    return bool(match) and not match.group(2) and bool(re.match(r"^\s*[（(][^）)]*$", rest))
 
 
 def _split_lines(text: str) -> list[_Line]:
