@@ -211,6 +211,7 @@ def _headline_lines(title: str, rng: random.Random) -> list[list[str]]:
 
 
 _HAN = "\u4e00-\u9fff"
+_DATELINE_START = re.compile("^(本报|新华社|据新华社)")
 
 
 def _trim(story: RealStory, rng: random.Random) -> list[str] | None:
@@ -397,7 +398,12 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
     pending: list[int] = []
     for index, item in enumerate(laid):
         before = item.body[0] if item.body else ""
-        keep_before = convention in ("byline_before",) or (
+        # A story printed with neither dateline nor byline before the next one starts where its
+        # headline stands: such headlines are always printed right above their text.
+        unmarked = not _DATELINE_START.match(item.expected.paragraphs[0]) and (
+            index == 0 or not laid[index - 1].expected.reporters
+        )
+        keep_before = convention in ("byline_before",) or unmarked or (
             item.expected.reporters and before.startswith(("记者", "本报记者", "见习记者"))
         )
         place = "before" if keep_before else rng.choice(("before", "before", "after", "away"))

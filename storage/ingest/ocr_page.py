@@ -111,6 +111,7 @@ _END_MARK_RE = re.compile(
 )
 # Jump lines: a story continued on another page, or continued from one.
 _JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
+_JUMP_ANY_RE = re.compile(_JUMP)
 _JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*{_JUMP}[ \t\u3000]*$")
 _TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
@@ -181,8 +182,8 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text):
-        return False
+    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text) or _JUMP_ANY_RE.search(text):
+        return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
 
@@ -717,7 +718,8 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
-    return not all(abs(w - column) <= 1.0 for w in widths)
+    # A single line between blank lines is a headline (two column breaks a line apart are rare).
+    return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
 
 
 def _pairs(text: str) -> set[str]:
