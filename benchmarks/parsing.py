@@ -70,7 +70,7 @@ _CN_NUMBERS = "一二三四五六七八"
 # Characters a line may not start with (they stay on the line before, hanging into the margin).
 _NO_LINE_START = "，。、；：！？）》」』”’…%"
 # Characters a line may not end with (they go down to the next line).
-_NO_LINE_END = "“‘（《「『"
+_NO_LINE_END = "“‘（《「『【"
 
 
 @dataclass
