@@ -24,8 +24,9 @@ from bot.settings import Settings, SettingsError, load_settings
 from storage.database.connection import open_db
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
-from storage.ingest.pipeline import collect_inputs, ingest_paths
+from storage.ingest.pipeline import BATCH_SIZE, collect_inputs, ingest_paths
 from storage.records.articles import export_record, iter_articles, stats
+from storage.records.imports import unfinished_imports
 
 PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
 
@@ -105,6 +106,13 @@ def main() -> None:
 )
 @click.option("--source", help="Source name for every article; overrides manifest.json and JSONL fields.")
 @click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=BATCH_SIZE,
+    show_default=True,
+    help="Articles per write transaction (smaller: the bot's writes wait less).",
+)
+@click.option(
     "--skip-bad-lines",
     is_flag=True,
     help="Import the good records of a JSON Lines file that has malformed lines, listing each line skipped.",
@@ -115,15 +123,21 @@ def main() -> None:
     help="Store nothing: print how each OCR page is cut (stories, headlines, what was dropped).",
 )
 def ingest(
-    paths: tuple[Path, ...], year: int | None, source: str | None, skip_bad_lines: bool, explain: bool
+    paths: tuple[Path, ...],
+    year: int | None,
+    source: str | None,
+    batch_size: int,
+    skip_bad_lines: bool,
+    explain: bool,
 ) -> None:
     """导入文章 Ingest OCR pages (.txt) and JSON Lines (.jsonl), files or directories.
 
-    With no PATH, ingests the seeds directory; with PATHs, only those. Each file is one transaction: a
-    file that fails changes nothing and the others still go in. Articles already stored are recognised by
-    their text. A JSON Lines file with malformed lines is refused whole (the error lists its bad lines)
-    unless --skip-bad-lines is given. Prints one line per failed, skipped or uncertain file on stderr and
-    one summary line; exits 1 when any input failed.
+    With no PATH, ingests the seeds directory; with PATHs, only those. A file that cannot be read or
+    parsed changes nothing and the others still go in. Articles are stored in short batches; an import
+    interrupted in the middle of a file (killed, power cut) is resumed by ingesting the file again.
+    Articles already stored are recognised by their text. A JSON Lines file with malformed lines is
+    refused whole (the error lists its bad lines) unless --skip-bad-lines is given. Prints one line per
+    failed, skipped or uncertain file on stderr and one summary line; exits 1 when any input failed.
     """
     settings = get_settings()
     if source is not None and not source.strip():
@@ -134,14 +148,26 @@ def ingest(
         return
     with database(settings, seed=False) as db:
         files, _ = collect_inputs(targets)
-        options = {"year": year, "source": source, "skip_bad_lines": skip_bad_lines}
+        options = {
+            "year": year,
+            "source": source,
+            "skip_bad_lines": skip_bad_lines,
+            "batch_size": batch_size,
+        }
         if len(files) >= PROGRESS_MIN_FILES:
             with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
                 report = ingest_paths(db, targets, progress=lambda *_: bar.update(1), **options)
         else:
             report = ingest_paths(db, targets, **options)
+        unfinished = unfinished_imports(db)
     for line in format_file_problems(report):
         click.echo(line, err=True)
+    for record in unfinished:
+        click.echo(
+            f"提示 note: {record.file}: 导入曾中断（已存 {record.stored}/{record.articles} 篇），"
+            "再次导入这个文件即可补全 (interrupted import; ingest the file again to finish it)",
+            err=True,
+        )
     click.echo(format_ingest_summary(report))
     if report.failed:
         sys.exit(1)
@@ -201,7 +227,7 @@ def stats_command(as_json: bool) -> None:
         click.echo(line)
 
 
-# --- search (search engineer) ------------------------------------------------------------------
+# --- search ------------------------------------------------------------------------------------
 
 
 def format_search(resp, *, color: bool = False) -> list[str]:
@@ -276,7 +302,7 @@ def reindex() -> None:
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 
-# --- chat side (bot engineer) ------------------------------------------------------------------
+# --- chat side ---------------------------------------------------------------------------------
 
 
 @main.command()
@@ -359,7 +385,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 
 
-# --- operations (deployment) -------------------------------------------------------------------
+# --- operations --------------------------------------------------------------------------------
 
 
 @main.command()

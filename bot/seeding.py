@@ -63,7 +63,7 @@ def format_file_result(result: FileResult) -> list[str]:
     if result.status == "empty":
         return [f"提示 note: {result.path}: 空文件，没有文章 (empty file)"]
     lines = [f"跳过 skipped: {result.path}: {detail}" for detail in result.skipped_lines]
-    if result.note and result.articles:
+    if result.note and result.articles and not result.resumed:
         lines.append(f"提示 note: {result.path}: {result.note}")
     if result.articles == 0:
         lines.append(f"提示 note: {result.path}: 没有找到文章 (no articles found)")
@@ -73,6 +73,8 @@ def format_file_result(result: FileResult) -> list[str]:
             f"标题取自导语 ({result.uncertain} of {result.articles} stories: no printed headline found, "
             "title inferred; see newsbot ingest --explain)"
         )
+    if result.resumed:
+        lines.append(f"提示 note: {result.path}: 接着上次中断的导入补全 ({result.note})")
     return lines
 
 

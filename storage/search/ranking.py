@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
@@ -51,6 +52,18 @@ FTS = "articles_fts"
 BM25_CAP = 500
 TIE_EXTRA = 10
 RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
+
+
+class RankedRow(NamedTuple):
+    """One candidate as `page_sql` selects it: the ranking keys of an article, before its text is fetched."""
+
+    id: int
+    bm25: float  # SQLite's bm25(): more negative is more relevant
+    on_date: int  # 1: the article's date is one the query asks for
+    nterms: float  # relaxed mode: weight of the terms and typed pairs it holds
+    exact: int  # 1: holds the whole query as typed
+    in_title: int  # 1: the title holds every term
+    as_words: int  # 1: every term is a whole jieba word in it
 
 
 @dataclass(frozen=True)
@@ -237,7 +250,7 @@ def threshold_sql(p: SearchPlan, cap: int = BM25_CAP) -> tuple[str, list[object]
 
 
 def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tuple[str, list[object]]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) of the best `window` matches, in order."""
+    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order)."""
     params: list[object] = []
     if p.match is None:
         union = _date_union(p, params)
@@ -270,13 +283,21 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
     return sql, params
 
 
-def order_window(rows: Sequence[tuple], dates: dict[int, str | None]) -> list[tuple]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) in final order: steps 1-6."""
+def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> list[RankedRow]:
+    """Rows in final order: steps 1-7."""
 
-    def key(row: tuple) -> tuple:
-        art_id, score, on_date, nterms, exact, in_title, as_words = row[:7]
-        date = dates.get(art_id) or ""
-        return (-on_date, -nterms, -exact, -in_title, -as_words, score, _desc(date), -art_id)
+    def key(row: RankedRow) -> tuple:
+        date = dates.get(row.id) or ""
+        return (
+            -row.on_date,
+            -row.nterms,
+            -row.exact,
+            -row.in_title,
+            -row.as_words,
+            row.bm25,
+            _desc(date),
+            -row.id,
+        )
 
     return sorted(rows, key=key)
 
@@ -287,7 +308,7 @@ def _desc(text: str) -> tuple[int, ...]:
 
 
 def display_score(
-    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: int = 0, as_words: bool = False
+    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: float = 0, as_words: bool = False
 ) -> float:
     """A positive, larger-is-better score for display and JSON, in the same order as the results."""
     relevance = max(-bm25, 0.0)
