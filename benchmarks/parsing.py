@@ -194,7 +194,9 @@ def _headline_lines(title: str, rng: random.Random) -> list[list[str]]:
     lines: list[str] = []
     for part in parts:
         if lines and display_width(lines[-1] + part) <= 20 and not lines[-1].endswith(("：", "】", "——")):
-            lines[-1] += (" " if re.match(f"[{_HAN}]", part[:1]) and lines[-1][-1:] not in "“《" else "") + part
+            lines[-1] += (
+                " " if re.match(f"[{_HAN}]", part[:1]) and lines[-1][-1:] not in "“《" else ""
+            ) + part
         else:
             lines.append(part)
     out: list[str] = []
@@ -264,14 +266,18 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     elif convention == "wire_end_mark":
         city = rng.choice(_CITIES)
         dateline = rng.choice((f"新华社{city}{month}月{day}日电", "本报讯", "据新华社电"))
-        first = f"{month}月{day}日，" if dateline == "本报讯" else ("近日，" if dateline == "据新华社电" else "")
+        first = (
+            f"{month}月{day}日，" if dateline == "本报讯" else ("近日，" if dateline == "据新华社电" else "")
+        )
         if dateline == "据新华社电":
             date = None
         end_mark = rng.choice(("(完)", "（完）", "【完】"))
         placement = rng.choice(("inline", "after", "none"))
     elif convention == "dateline_variants":
         city = rng.choice(_CITIES)
-        dateline = rng.choice((f"本报{month}月{day}日讯", "据新华社电", f"新华社{city}{month}月{day}日电", ""))
+        dateline = rng.choice(
+            (f"本报{month}月{day}日讯", "据新华社电", f"新华社{city}{month}月{day}日电", "")
+        )
         first = "近日，" if dateline in ("据新华社电", "") else ""
         if dateline in ("据新华社电", ""):
             date = None
@@ -356,7 +362,7 @@ def _column_breaks(body: list[str], rng: random.Random) -> list[str]:
 
 def _caption(story: Laid, rng: random.Random, width: int) -> list[str]:
     """A photo caption: 图为 and a phrase of the story, then the photographer."""
-    text = re.sub(f"[^{_HAN}]", "", story.expected.paragraphs[-1])[:rng.randint(10, 26)]
+    text = re.sub(f"[^{_HAN}]", "", story.expected.paragraphs[-1])[: rng.randint(10, 26)]
     credit = f"{rng.choice(('本报记者', '记者'))} {_name(rng)} 摄"
     caption = f"图为{text}。"
     lines = _wrap(caption, width)
@@ -403,8 +409,10 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
         unmarked = not _DATELINE_START.match(item.expected.paragraphs[0]) and (
             index == 0 or not laid[index - 1].expected.reporters
         )
-        keep_before = convention in ("byline_before",) or unmarked or (
-            item.expected.reporters and before.startswith(("记者", "本报记者", "见习记者"))
+        keep_before = (
+            convention in ("byline_before",)
+            or unmarked
+            or (item.expected.reporters and before.startswith(("记者", "本报记者", "见习记者")))
         )
         place = "before" if keep_before else rng.choice(("before", "before", "after", "away"))
         if place == "before":
@@ -502,7 +510,10 @@ def score_page(page: Page) -> list[Outcome]:
                 ("title", g["title"] == expected.title),
                 ("body", tuple(g["paragraphs"]) == expected.paragraphs),
                 ("date", g["date"] == expected.date),
-                ("byline", (g["reporters"], g["correspondents"]) == (expected.reporters, expected.correspondents)),
+                (
+                    "byline",
+                    (g["reporters"], g["correspondents"]) == (expected.reporters, expected.correspondents),
+                ),
             )
             if not same
         )
@@ -571,7 +582,9 @@ def format_failure(outcome: Outcome) -> list[str]:
     if "date" in outcome.wrong:
         lines.append(f"  date: want {e.date}, got {g['date']}")
     if "byline" in outcome.wrong:
-        lines.append(f"  byline: want {e.reporters}/{e.correspondents}, got {g['reporters']}/{g['correspondents']}")
+        lines.append(
+            f"  byline: want {e.reporters}/{e.correspondents}, got {g['reporters']}/{g['correspondents']}"
+        )
     return lines
 
 
@@ -594,7 +607,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\n".join(format_report(result)))
     failures = [
-        o for o in result["outcomes"] if not o.ok and (args.convention is None or o.convention == args.convention)
+        o
+        for o in result["outcomes"]
+        if not o.ok and (args.convention is None or o.convention == args.convention)
     ]
     for outcome in failures[: args.show_failures]:
         print("\n".join(format_failure(outcome)))

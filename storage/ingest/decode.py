@@ -34,11 +34,14 @@ _LEGACY = ("gb18030", "big5")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Text whose characters are more than this share control characters is binary data.
+# Text whose characters are more than this share control characters is binary data (a few in a short
+# file are still stray characters).
 _MAX_CONTROL_SHARE = 0.05
+_FEW_CONTROLS = 8
 # Chinese text uses the common characters (GB2312 level 1, Big5 level 1) almost only (99% on the seed
-# page); random bytes decoded as GB18030 or Big5 hit them about 30% of the time.
-_MIN_COMMON_HAN_SHARE = 0.6
+# page); random bytes decoded as GB18030 or Big5 hit them about 30% of the time. (A file of a handful of
+# bytes cannot be told from a few Chinese characters; from a few dozen on, random data is refused.)
+_MIN_COMMON_HAN_SHARE = 0.8
 # Of every character (Han or not), at least this share must be plausible text.
 _MIN_TEXT_SHARE = 0.8
 
@@ -134,7 +137,7 @@ def _cleaned(text: str, encoding: str, name: str | Path | None) -> DecodedText:
     first = controls[0].start()
     line = text.count("\n", 0, first) + 1
     column = first - (text.rfind("\n", 0, first) + 1) + 1
-    if len(controls) > _MAX_CONTROL_SHARE * len(text):
+    if len(controls) > max(_FEW_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise DecodeError(
             name,
             f"binary file, not text ({len(controls)} control characters in {len(text)}, "
