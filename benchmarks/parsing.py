@@ -39,6 +39,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from benchmarks.realnews import Story as RealStory
 from benchmarks.realnews import load_stories
@@ -103,7 +104,7 @@ class Page:
 class Outcome:
     convention: str
     expected: Expected
-    got: dict | None
+    got: dict[str, Any] | None
     wrong: tuple[str, ...] = field(default_factory=tuple)  # which fields differ
 
     @property
@@ -480,7 +481,7 @@ def _key(text: str) -> str:
 
 def score_page(page: Page) -> list[Outcome]:
     parsed = parse_page(page.text, year=page.year)
-    got = [
+    got: list[dict[str, Any]] = [
         {
             "title": a.title,
             "paragraphs": a.paragraphs,

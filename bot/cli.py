@@ -8,6 +8,7 @@ empty (`ensure_seeded`); `ingest PATH` imports only PATH.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -148,17 +149,20 @@ def ingest(
         return
     with database(settings, seed=False) as db:
         files, _ = collect_inputs(targets)
-        options = {
-            "year": year,
-            "source": source,
-            "skip_bad_lines": skip_bad_lines,
-            "batch_size": batch_size,
-        }
+        run = functools.partial(
+            ingest_paths,
+            db,
+            targets,
+            year=year,
+            source=source,
+            skip_bad_lines=skip_bad_lines,
+            batch_size=batch_size,
+        )
         if len(files) >= PROGRESS_MIN_FILES:
             with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
-                report = ingest_paths(db, targets, progress=lambda *_: bar.update(1), **options)
+                report = run(progress=lambda *_: bar.update(1))
         else:
-            report = ingest_paths(db, targets, **options)
+            report = run()
         unfinished = unfinished_imports(db)
     for line in format_file_problems(report):
         click.echo(line, err=True)

@@ -441,8 +441,9 @@ _NAME_START_RE = re.compile(f"^[{HAN}]{{2,3}}(?:[ \t\u3000）)]|$)")
 def _in_dateline_bracket(head: str) -> bool:
     """Whether `head` ends inside the parenthesised byline of its dateline."""
     match = _DATELINE_RE.match(head)
-    rest = head[match.end() :] if match else ""
-    return bool(match) and not match.group(2) and bool(re.match(r"^\s*[（(][^）)]*$", rest))
+    if match is None or match.group(2):
+        return False
+    return bool(re.match(r"^\s*[（(][^）)]*$", head[match.end() :]))
 
 
 def _split_lines(text: str) -> list[_Line]:
