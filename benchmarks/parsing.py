@@ -302,8 +302,9 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     if date is None and not first:
         # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
         clause = re.split("[，。]", lead, maxsplit=1)[0]
-        if re.search(f"(?<!\\d){month}月{day}日", clause):
-            date = story.date
+        if printed := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
+            m, d = int(printed[1]), int(printed[2])  # the day of the event, often the day before
+            date = f"{year - 1 if (m, d) > (month, day) else year}-{m:02d}-{d:02d}"
     if placement == "bracket":
         opening = f"{dateline}（{byline.text}）"
     else:
@@ -455,7 +456,9 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
 
 
 def _stories_by_length(stories: list[RealStory]) -> list[RealStory]:
-    return [s for s in stories if 2 <= len(s.title) <= 60]
+    """Stories with a headline of their own: not the programme's roll-ups of briefs (``国内联播快讯``,
+    a section label over several unrelated items, no story's headline)."""
+    return [s for s in stories if 2 <= len(s.title) <= 60 and "联播快讯" not in s.title]
 
 
 def make_pages(count: int, seed: int) -> list[Page]:

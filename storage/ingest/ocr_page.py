@@ -155,10 +155,24 @@ def display_width(text: str) -> float:
 
 
 def clean_prose(text: str) -> str:
-    """Remove the spaces OCR puts between Han characters, punctuation and digits (`4月 4日` → `4月4日`)."""
+    """Remove the spaces OCR puts between Han characters, punctuation and digits (`4月 4日` → `4月4日`).
+
+    A space between two phrases of a quoted title stays: ``《关于进一步保障和改善民生 着力解决…》``,
+    ``“名城绍兴 越来越好”`` (inside 《》 or “”, with two or more Han characters on either side).
+    """
+    text = _QUOTED_SPACE_RE.sub(lambda m: _KEPT_SPACE if _inside_quotes(text, m.start()) else m[0], text)
     text = _STRAY_SPACE_RE.sub("", text)
     text = _DIGIT_SPACE_RE.sub("", text)
-    return _MULTI_SPACE_RE.sub(" ", text).strip()
+    return _MULTI_SPACE_RE.sub(" ", text).strip().replace(_KEPT_SPACE, " ")
+
+
+_QUOTED_SPACE_RE = re.compile(f"(?<=[{HAN}]{{2}})[ \u3000]+(?=[{HAN}]{{2}})")
+_KEPT_SPACE = "\ue000"  # a private-use character standing for a space that stays
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
 
 
 def clean_headline_line(text: str) -> str:
@@ -316,14 +330,14 @@ def _ends_paragraph(
         return True
     text = line.text.strip()
     limit = column_width - _SHORT_MARGIN
-    short = display_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if _FINAL_RE.search(text):
         if short:
             return True
         if indented_layout:
             return False
         following_text = following.text.strip()
-        if display_width(following_text) >= limit:
+        if _set_width(following_text) >= limit:
             return False
         if following.blank_before:
             return True
@@ -331,6 +345,17 @@ def _ends_paragraph(
     if _SOFT_FINAL_RE.search(text):
         return short
     return False
+
+
+# Punctuation a typesetter hangs into the margin rather than start a line with it.
+_HANGING = "，。、；：！？）》」』”’"
+
+
+def _set_width(text: str) -> float:
+    """A line's width without a punctuation mark hung past the column's edge: `display_width` less one
+    cell for a final mark, so a line of 13 characters and a hung ``”`` still counts as 13."""
+    width = display_width(text)
+    return width - 1.0 if len(text) > 1 and text[-1] in _HANGING else width
 
 
 _ASCII_TAIL_RE = re.compile("[A-Za-z0-9]+$")
