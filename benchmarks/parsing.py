@@ -200,15 +200,9 @@ def _headline_lines(title: str, rng: random.Random) -> list[list[str]]:
             ) + part
         else:
             lines.append(part)
-    out: list[str] = []
-    for line in lines:
-        while display_width(line) > 24:  # a very long line wraps at a headline measure of ~20
-            cut = 20
-            out.append(line[:cut])
-            line = line[cut:]
-        out.append(line)
-    lines = [clean_headline_line(line.rstrip("：").strip()) for line in out if line.strip("：— ")]
-    if len(lines) > 1 and rng.random() < 0.5:
+    # A phrase longer than a column runs across several columns: headlines break between phrases only.
+    lines = [clean_headline_line(line.rstrip("：").strip()) for line in lines if line.strip("：— ")]
+    if len(lines) > 1 and len(lines[0]) >= 4 and rng.random() < 0.5:
         return [lines[:1], lines[1:]]  # kicker or main title in a group of its own
     return [lines]
 
@@ -331,9 +325,14 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
         last = index == len(printed) - 1
         if last and end_mark:
             paragraph += end_mark
-        if last and jump_out:
-            paragraph += f"（下转第{rng.choice(_CN_NUMBERS)}版）" if rng.random() < 0.5 else ""
         lines = _wrap(paragraph, width)
+        jump = f"（下转第{rng.choice(_CN_NUMBERS)}版）"
+        if last and jump_out:
+            # A jump line is set whole: after the text when it fits the last line, else on its own.
+            if rng.random() < 0.5 and display_width(lines[-1] + jump) <= width:
+                lines[-1] += jump
+            else:
+                lines.append(jump)
         if last and placement == "inline":
             # A byline runs on after the text when it fits the last line, else it gets a line of its own.
             if display_width(lines[-1] + byline.text) <= width:
@@ -341,8 +340,6 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
             else:
                 lines.append(byline.text)
         body.extend(lines)
-        if last and jump_out and not paragraph.endswith("版）"):
-            body.append(f"（下转第{rng.choice(_CN_NUMBERS)}版）")
     if placement == "after":
         body.append(byline.text)
     body = _column_breaks(body, rng)
@@ -433,7 +430,8 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
     for waiting in pending:
         blocks.append(("H", waiting))
     lines: list[str] = []
-    year, month, day = (int(x) for x in stories[0].date.split("-"))
+    # The page's date is its latest story's (a page prints news up to the day it comes out).
+    year, month, day = (int(x) for x in max(s.date for s in stories).split("-"))
     if convention in ("page_furniture", "mixed") and rng.random() < 0.8:
         lines += _furniture(rng, year, month, day) + [""]
     for kind, index in blocks:

@@ -834,8 +834,13 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             owner[position] = fit
         elif neighbours:
             # A kicker or subtitle in words of its own: it belongs to the headline printed next to it,
-            # the one above it first.
-            owner[position] = neighbours[0]
+            # the one above it first; a series label in brackets (``【领航中国】``) to the one below.
+            below = [
+                owner[p]
+                for p in (position + 1,)
+                if p < len(choices) and choices[p][0] == gap and owner[p] is not None
+            ]
+            owner[position] = below[0] if below and _is_series_label(group) else neighbours[0]
         elif fit is not None:
             # No evidence at all: a story without a headline, by what little the text and layout say.
             owner[position] = fit
@@ -871,6 +876,12 @@ _LABEL_MAX_CHARS = 4
 def _is_column_label(group: list[_Line]) -> bool:
     """A column label such as ``简 讯`` or ``图片新闻``: one short line of its own words."""
     return len(group) == 1 and len(_HAN_RE.findall(group[0].text)) <= _LABEL_MAX_CHARS
+
+
+def _is_series_label(group: list[_Line]) -> bool:
+    """A kicker naming a series or column in brackets, printed over its story's title: ``【领航中国】``."""
+    text = "".join(line.text.strip() for line in group)
+    return text.startswith(("【", "〖", "[")) and text.endswith(("】", "〗", "]"))
 
 
 def _runs(positions: list[int]) -> list[list[int]]:
