@@ -69,9 +69,9 @@ _EDITORS = ("编辑", "责任编辑", "美编", "校对")
 _WEEKDAYS = "一二三四五六日"
 _CN_NUMBERS = "一二三四五六七八"
 # Characters a line may not start with (they stay on the line before, hanging into the margin).
-_NO_LINE_START = "，。、；：！？）》」』”’…%"
+_NO_LINE_START = "，。、；：！？）)】〕》」』”’…%"
 # Characters a line may not end with (they go down to the next line).
-_NO_LINE_END = "“‘（《「『【"
+_NO_LINE_END = "“‘（《「『【("
 
 
 @dataclass
@@ -304,7 +304,8 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     else:
         opening = f"{dateline} " if dateline else ""
     expected_first = f"{opening}{first}{lead}"
-    expected_paragraphs = (expected_first, *paragraphs[1:])
+    # OCR reads an ideographic space as a space.
+    expected_paragraphs = tuple(p.replace("\u3000", " ") for p in (expected_first, *paragraphs[1:]))
     has_byline = placement in ("after", "inline", "before", "bracket")
     expected = Expected(
         title=" ".join(line for group in headline for line in group),
