@@ -24,6 +24,10 @@ stops in the middle of a file (kill -9, power loss, a database error) leaves the
 file's first batches stored and the record saying how many. **The next ingest of the same file resumes**
 after them, so the file ends fully imported; its report counts the whole file. `unfinished_imports` lists
 the files still waiting for that rerun. The report lists every file's outcome.
+
+A JSON Lines file with malformed lines fails whole (its error names the first bad line and lists the
+others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
+An OCR page reports how many of its stories have an inferred title (no printed headline was found).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
 from storage.errors import InputError
 from storage.ingest.decode import read_text
-from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.jsonl import read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
 from storage.models import ParsedArticle
@@ -74,6 +78,8 @@ class FileResult:
     note: str | None = None  # something worth telling that is not an error
     busy: bool = False  # failed only because the database stayed busy: nothing wrong with the file
     resumed: bool = False  # an interrupted import of this file was finished
+    skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
+    uncertain: int = 0  # stories whose title was inferred, not a printed headline
 
     @property
     def articles(self) -> int:
@@ -103,6 +109,14 @@ class IngestReport:
     def ingested(self) -> int:
         """Files read successfully (with or without articles)."""
         return self._count("ok") + self._count("empty")
+
+    @property
+    def skipped_lines(self) -> int:
+        return sum(len(f.skipped_lines) for f in self.files)
+
+    @property
+    def uncertain(self) -> int:
+        return sum(f.uncertain for f in self.files)
 
     @property
     def failed(self) -> int:
@@ -183,6 +197,7 @@ def ingest_paths(
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest files and directories; `progress(result, done, total)` is called after each file."""
@@ -193,7 +208,13 @@ def ingest_paths(
     total = len(files)
     for done, item in enumerate(files, start=1):
         result = ingest_file(
-            database, item.path, year=year, source=source, manifests=manifests, batch_size=batch_size
+            database,
+            item.path,
+            year=year,
+            source=source,
+            manifests=manifests,
+            batch_size=batch_size,
+            skip_bad_lines=skip_bad_lines,
         )
         report.files.append(result)
         if progress is not None:
@@ -208,6 +229,7 @@ def ingest_file(
     year: int | None = None,
     source: str | None = None,
     manifests: dict[Path, Manifest] | None = None,
+    skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
 ) -> FileResult:
@@ -219,11 +241,22 @@ def ingest_file(
     try:
         decoded = read_text(path)
         result.encoding = decoded.encoding
+        result.note = decoded.control_note
         if not decoded.text.strip():
             result.status = "empty"
             result.note = "empty file, no articles"
             return result
-        articles = _parse(decoded.text, path, name, kind, year=year, source=source, manifests=manifests)
+        articles = _parse(
+            decoded.text,
+            path,
+            name,
+            kind,
+            year=year,
+            source=source,
+            manifests=manifests,
+            skipped=result.skipped_lines if skip_bad_lines else None,
+        )
+        result.uncertain = sum(1 for a in articles if a.title_source == "inferred")
     except InputError as exc:
         return _failed(result, exc.detail if exc.path == name else str(exc))
     except OSError as exc:
@@ -339,7 +372,10 @@ def _parse(
     year: int | None,
     source: str | None,
     manifests: dict[Path, Manifest] | None,
+    skipped: list[str] | None = None,
 ) -> list[ParsedArticle]:
+    """The file's articles. A JSONL file with bad lines raises, unless `skipped` is given: then the bad
+    lines are left out and described there."""
     if manifests is None:
         manifests = {}
     directory = path.parent
@@ -347,7 +383,12 @@ def _parse(
         manifests[directory] = load_manifest(directory)
     meta = manifests[directory].meta_for(path.name).override(year=year, source=source)
     if kind == "jsonl":
-        return parse_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        records = read_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        if records.bad_lines and (skipped is None or not records.articles):
+            raise strict_error(records)
+        if skipped is not None:
+            skipped.extend(error.detail for error in records.bad_lines)
+        return records.articles
     articles = parse_page(
         text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
     )
@@ -359,7 +400,8 @@ def _parse(
 def _failed(result: FileResult, message: str) -> FileResult:
     result.status = "error"
     result.error = message
-    result.new = result.known = result.updated = 0
+    result.new = result.known = result.updated = result.uncertain = 0
+    result.skipped_lines = []
     return result
 
 
@@ -370,3 +412,19 @@ def _display(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def explain_file(path: Path, *, year: int | None = None, source: str | None = None) -> list[str]:
+    """How an OCR page is cut into stories (`storage.ingest.ocr_page.explain_page`), as lines of text;
+    nothing is stored. Raises `InputError` for a file that cannot be read or is not an OCR page."""
+    from storage.ingest.ocr_page import explain_page
+
+    name = _display(path)
+    if path.suffix.lower() != OCR_SUFFIX:
+        raise InputError(name, "--explain reads OCR pages (.txt) only")
+    try:
+        decoded = read_text(path)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    meta = load_manifest(path.parent).meta_for(path.name).override(year=year, source=source)
+    return [f"== {name}", *explain_page(decoded.text, year=meta.page_year, page_date=meta.date)]
