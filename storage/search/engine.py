@@ -22,7 +22,6 @@ from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
-    BM25_CAP,
     TIE_EXTRA,
     SearchPlan,
     count_sql,
@@ -31,7 +30,7 @@ from storage.search.ranking import (
     order_window,
     page_sql,
     plan,
-    threshold_sql,
+    tie_sql,
 )
 from storage.search.snippets import make_snippet, mark
 
@@ -214,14 +213,16 @@ class Searcher:
         total = int(conn.execute(sql, params).fetchone()[0])
         if total == 0 or window <= 0:
             return total, []
-        threshold = None
-        cap = max(BM25_CAP, window)  # deep pages widen the candidate set so paging stays complete
-        if p.match is not None and total > cap:
-            sql, params = threshold_sql(p, cap)
-            row = conn.execute(sql, params).fetchone()
-            threshold = int(row[0]) if row else None
-        sql, params = page_sql(p, window=window, threshold=threshold)
-        return total, [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        sql, params = page_sql(p, window=window)
+        rows = [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        edge = window - TIE_EXTRA - 1  # the last row of the page asked for
+        if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
+            # The page ends inside a group of equally ranked matches that goes past the window: fetch
+            # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
+            sql, params = tie_sql(p, rows[-1][2:] + rows[-1][1:2])
+            group = {r[0]: tuple(r) for r in conn.execute(sql, params)}
+            rows = [r for r in rows if r[1:] != rows[-1][1:]] + list(group.values())
+        return total, rows
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
