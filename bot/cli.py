@@ -23,8 +23,9 @@ from bot.settings import Settings, SettingsError, load_settings
 from storage.database.connection import open_db
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
-from storage.ingest.pipeline import collect_inputs, ingest_paths
+from storage.ingest.pipeline import BATCH_SIZE, collect_inputs, ingest_paths
 from storage.records.articles import export_record, iter_articles, stats
+from storage.records.imports import unfinished_imports
 
 PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
 
@@ -96,11 +97,20 @@ def main() -> None:
     help="Year of the OCR pages (the page prints only month and day); overrides manifest.json.",
 )
 @click.option("--source", help="Source name for every article; overrides manifest.json and JSONL fields.")
-def ingest(paths: tuple[Path, ...], year: int | None, source: str | None) -> None:
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=BATCH_SIZE,
+    show_default=True,
+    help="Articles per write transaction (smaller: the bot's writes wait less).",
+)
+def ingest(paths: tuple[Path, ...], year: int | None, source: str | None, batch_size: int) -> None:
     """导入文章 Ingest OCR pages (.txt) and JSON Lines (.jsonl), files or directories.
 
-    With no PATH, ingests the seeds directory. Each file is one transaction: a file that fails changes
-    nothing and the others still go in. Articles already stored are recognised by their text.
+    With no PATH, ingests the seeds directory. A file that cannot be read or parsed changes nothing and
+    the others still go in. Articles are stored in short batches; an import interrupted in the middle of
+    a file (killed, power cut) is resumed by ingesting the file again. Articles already stored are
+    recognised by their text.
     """
     settings = get_settings()
     if source is not None and not source.strip():
@@ -111,12 +121,24 @@ def ingest(paths: tuple[Path, ...], year: int | None, source: str | None) -> Non
         if len(files) >= PROGRESS_MIN_FILES:
             with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
                 report = ingest_paths(
-                    db, targets, year=year, source=source, progress=lambda *_: bar.update(1)
+                    db,
+                    targets,
+                    year=year,
+                    source=source,
+                    progress=lambda *_: bar.update(1),
+                    batch_size=batch_size,
                 )
         else:
-            report = ingest_paths(db, targets, year=year, source=source)
+            report = ingest_paths(db, targets, year=year, source=source, batch_size=batch_size)
+        unfinished = unfinished_imports(db)
     for line in format_file_problems(report):
         click.echo(line, err=True)
+    for record in unfinished:
+        click.echo(
+            f"提示 note: {record.file}: 导入曾中断（已存 {record.stored}/{record.articles} 篇），"
+            "再次导入这个文件即可补全 (interrupted import; ingest the file again to finish it)",
+            err=True,
+        )
     click.echo(format_ingest_summary(report))
     if report.failed:
         raise click.ClickException(
@@ -157,7 +179,7 @@ def stats_command(as_json: bool) -> None:
         click.echo(line)
 
 
-# --- search (search engineer) ------------------------------------------------------------------
+# --- search ------------------------------------------------------------------------------------
 
 
 def format_search(resp, *, color: bool = False) -> list[str]:
@@ -232,7 +254,7 @@ def reindex() -> None:
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 
-# --- chat side (bot engineer) ------------------------------------------------------------------
+# --- chat side ---------------------------------------------------------------------------------
 
 
 @main.command()
@@ -315,7 +337,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 
 
-# --- operations (deployment) -------------------------------------------------------------------
+# --- operations --------------------------------------------------------------------------------
 
 
 @main.command()

@@ -59,6 +59,8 @@ def format_file_result(result: FileResult) -> str | None:
         return f"提示 note: {result.path}: 空文件，没有文章 (empty file)"
     if result.articles == 0:
         return f"提示 note: {result.path}: 没有找到文章 (no articles found)"
+    if result.resumed:
+        return f"提示 note: {result.path}: 接着上次中断的导入补全 ({result.note})"
     return None
 
 

@@ -30,12 +30,12 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
-    # --- storage (storage engineer) ---
+    # --- storage ---
     db: Path = Path("data/newsbot.db")  # NEWSBOT_DB
     seeds: Path = Path("seeds")  # NEWSBOT_SEEDS
     log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
 
-    # --- digests (digest engineer) ---
+    # --- digests ---
     # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
     digest_check_seconds: float = Field(default=30.0, gt=0)
     # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, the same local day
@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     def _blank_inbox_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    # --- Telegram (bot engineer) ---
+    # --- Telegram ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
     telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
     # TELEGRAM_API_BASE_URL: Bot API endpoint (a self-hosted Bot API server); the token is appended.
@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     # NEWSBOT_ADMIN_IDS: comma-separated Telegram user ids allowed /stats and sent error notes.
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
 
-    # --- operations (deployment) ---
+    # --- operations ---
     # NEWSBOT_WEBHOOK_URL: serve by webhook at this public URL (https, behind a reverse proxy) instead of
     # long polling; its path is the path the webhook server answers on.
     webhook_url: str | None = None

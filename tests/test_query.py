@@ -16,7 +16,7 @@ from storage.search.query import (
     term_tokens,
     words_expression,
 )
-from storage.search.ranking import count_sql, order_window, page_sql, plan
+from storage.search.ranking import RankedRow, count_sql, order_window, page_sql, plan
 from storage.text.segment import index_text
 
 HOSTILE = [
@@ -247,16 +247,16 @@ def test_page_sql_orders_by_the_documented_keys():
 
 def test_order_window_puts_newer_first_on_ties_and_undated_last():
     rows = [
-        (1, -1.0, 0, 0, 0, 0, 0),
-        (2, -1.0, 0, 0, 0, 0, 0),
-        (3, -1.0, 0, 0, 0, 0, 0),
-        (4, -2.0, 0, 0, 0, 0, 0),
-        (5, -0.5, 0, 0, 0, 1, 0),
-        (6, -0.1, 0, 0, 0, 0, 1),
+        RankedRow(1, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(2, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(3, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(4, -2.0, 0, 0, 0, 0, 0),
+        RankedRow(5, -0.5, 0, 0, 0, 1, 0),
+        RankedRow(6, -0.1, 0, 0, 0, 0, 1),
     ]
     dates = {1: "2023-04-01", 2: "2023-04-09", 3: None, 4: "2020-01-01", 5: None, 6: None}
     # title match first, then whole-word match, then BM25, then newer first, undated last
-    assert [r[0] for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]
+    assert [r.id for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]
 
 
 @pytest.mark.parametrize(

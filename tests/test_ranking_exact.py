@@ -11,7 +11,7 @@ from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
 from storage.search.index import index_articles
 from storage.search.query import parse_query
-from storage.search.ranking import order_window, page_sql, plan
+from storage.search.ranking import RankedRow, order_window, page_sql, plan
 
 MANY = 700  # more matches than the old 500-candidate cap
 
@@ -74,7 +74,7 @@ def _full_order(db, query: str) -> list[int]:
     p = plan(parse_query(query))
     assert p is not None
     sql, params = page_sql(p, window=10**6)
-    rows = [tuple(r) for r in db.conn.execute(sql, params)]
+    rows = [RankedRow(*r) for r in db.conn.execute(sql, params)]
     dates = {r[0]: r[1] for r in db.conn.execute("SELECT id, date FROM articles")}
     return [r[0] for r in order_window(rows, dates)]
 

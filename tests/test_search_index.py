@@ -179,3 +179,29 @@ def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path,
     assert searcher._execute(SearchPlan(match='"unbalanced'), 10) == (0, [])
     assert "rejected" in caplog.text
     db.close()
+
+
+def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path):
+    """Issue 14: the builder never names columns from user input, so "no such column" is raised."""
+    import sqlite3
+
+    from storage.search.ranking import SearchPlan
+
+    db = build_seed_db(tmp_path / "b.db")
+    with pytest.raises(sqlite3.OperationalError, match="no such column"):
+        Searcher(db)._execute(SearchPlan(match='{title nosuch} : "保交楼"'), 10)
+    assert Searcher(db)._execute(SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
+    db.close()
+
+
+def test_a_schema_bug_is_raised_not_read_as_no_results(tmp_path):
+    """Issue 14: a renamed column used to look like an empty search; now it raises."""
+    import sqlite3
+
+    db = build_seed_db(tmp_path / "s.db")
+    assert Searcher(db).search("4月4日 统战").total >= 1
+    db.conn.execute("DROP INDEX IF EXISTS idx_articles_date")
+    db.conn.execute("ALTER TABLE articles RENAME COLUMN date TO day")
+    with pytest.raises(sqlite3.OperationalError, match="no such column"):
+        Searcher(db).search("4月4日 统战")
+    db.close()

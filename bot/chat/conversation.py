@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from bot.chat import replies
 from bot.chat.replies import Button, Keyboard, Markup, Reply
-from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, text
+from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.models import Article, SearchResponse
 from storage.search.query import asks_for_latest
 
@@ -282,12 +282,12 @@ class Conversation:
         self,
         library: Library,
         *,
+        records: ChatRecords,
         markup: Markup,
         queries: QueryStore | None = None,
         flood: FloodGuard | None = None,
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
-        records: ChatRecords | None = None,
         pushes: bool = True,
     ) -> None:
         self.library = library
@@ -369,7 +369,7 @@ class Conversation:
                 return self._turn_latest(key, int(page_s), who)
         if kind == "x":
             return Press()
-        if kind == "u" and self.records is not None and who.chat_id is not None:
+        if kind == "u" and who.chat_id is not None:
             reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
             return Press(edit=reply)
         if kind == FORGET_PREFIX:
@@ -461,8 +461,8 @@ class Conversation:
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
 
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
-        if self.records is None or who.chat_id is None:
-            return [self._notice(who, "telegram_only", name=name)]
+        if who.chat_id is None:
+            return [self._notice(who, "needs_chat", name=name)]
         out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
         if name == "subscribe" and not self.pushes:
             out.append(self._notice(who, "console_no_push"))
@@ -471,7 +471,7 @@ class Conversation:
     def _forget_prompt(self, who: Who) -> list[Reply]:
         """/forget: the question and two buttons; nothing is deleted yet."""
         if who.chat_id is None:
-            return [self._notice(who, "forget_needs_chat")]
+            return [self._notice(who, "needs_chat", name="forget")]
         key = self.confirmations.open(who.user_id, who.chat_id)
         buttons = (
             (
@@ -500,7 +500,7 @@ class Conversation:
             )
         assert chat_id is not None
         try:
-            counts = dict(self.records.forget(chat_id)) if self.records is not None else {}
+            counts = dict(self.records.forget(chat_id))
         except BaseException:
             self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
             raise
@@ -610,7 +610,3 @@ def _article_id(arg: str) -> int | None:
     if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
         return None
     return int(arg)
-
-
-def known_command(name: str) -> bool:
-    return name.lower() in COMMANDS_BY_NAME

@@ -30,7 +30,6 @@ class CommandSpec:
     args: dict[str, str] | None = None  # argument placeholder shown in /help
     in_menu: bool = True
     admin: bool = False
-    telegram_only: bool = False  # needs Telegram: the console explains instead (none at present)
 
 
 def _c(name: str, zh: str, en: str, zh_help: str, en_help: str, **kw: object) -> CommandSpec:
@@ -124,7 +123,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
-# Commands whose behaviour belongs to bot/chat_records.py (subscriptions and digests), in every chat.
+# Commands whose behaviour belongs to bot/chat/records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -168,7 +167,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "flood_wait": "你搜索得太快了，请 {seconds} 秒后再试。",
         "error": "抱歉，处理你的消息时出了问题，请稍后再试。",
         "admin_error": "处理更新时出错：{error}",
-        "telegram_only": "/{name} 需要在 Telegram 里使用。",
         "inline_nothing": "没有找到相关文章",
         "inline_nothing_hint": "换个关键词试试",
         "inline_read": "在 newsbot 中阅读全文",
@@ -194,7 +192,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_expired": "这个确认已经过期了。如需删除数据，请重新发送 /forget。",
         "forget_already": "这个确认已经处理过了。",
         "forget_not_yours": "只有发送 /forget 的人才能确认。",
-        "forget_needs_chat": "/forget 需要在聊天里使用。",
+        "needs_chat": "/{name} 需要在聊天里使用。",
     },
     "en": {
         "welcome": "Hello, {name}! I am newsbot: I find local news for you.",
@@ -234,7 +232,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "flood_wait": "You are searching very fast; please wait {seconds} seconds.",
         "error": "Sorry, something went wrong with your message; please try again later.",
         "admin_error": "Error while handling an update: {error}",
-        "telegram_only": "/{name} works in Telegram only.",
         "inline_nothing": "No matching articles",
         "inline_nothing_hint": "Try other words",
         "inline_read": "Read the full text in newsbot",
@@ -271,7 +268,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_expired": "This confirmation has expired. To delete your data, send /forget again.",
         "forget_already": "This confirmation has already been handled.",
         "forget_not_yours": "Only the person who sent /forget can confirm it.",
-        "forget_needs_chat": "/forget works inside a chat.",
+        "needs_chat": "/{name} works inside a chat.",
     },
 }
 

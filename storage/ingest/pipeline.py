@@ -1,4 +1,4 @@
-"""Ingest source files into the database: one file, one transaction.
+"""Ingest source files into the database: each file in short batches, all of it or, after a crash, resumed.
 
 Inputs are files and directories (walked recursively, in name order):
 
@@ -9,8 +9,21 @@ Page metadata (source, year, publication date) comes from the ``manifest.json`` 
 (`storage.ingest.manifest`); the ``year``/``source`` arguments win over it. Within a directory other files are
 skipped and reported; a file named explicitly with another extension is an error.
 
-Each file is stored and indexed (`storage.search.index.index_articles`) in one transaction: a file that
-fails changes nothing, and the files after it still go in. The report lists every file's outcome.
+A file is read and parsed completely before anything is written: a file that cannot be read or parsed
+changes nothing, and the files after it still go in. Its articles are then stored and indexed in batches
+of `BATCH_SIZE`, each batch one short write transaction, so other writers (the bot's chat commands, the
+inbox, the digest ledger) never wait more than one batch for the write lock:
+
+1. **prepare** (no lock held): the index documents of the batch's articles that are not stored yet
+   (`storage.search.index.prepare_document`, the costly part: segmentation, summaries);
+2. **write** (one ``BEGIN IMMEDIATE`` transaction): store the articles (`upsert_articles`), write their
+   index rows, and record the batch in the file's import record (`storage.records.imports`).
+
+All or nothing per file is kept by the import record, which is committed with every batch: a run that
+stops in the middle of a file (kill -9, power loss, a database error) leaves the database sound, with the
+file's first batches stored and the record saying how many. **The next ingest of the same file resumes**
+after them, so the file ends fully imported; its report counts the whole file. `unfinished_imports` lists
+the files still waiting for that rerun. The report lists every file's outcome.
 """
 
 from __future__ import annotations
@@ -24,20 +37,28 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.access import Database, as_database
+from storage.database.connection import is_busy
 from storage.errors import InputError
 from storage.ingest.decode import read_text
 from storage.ingest.jsonl import parse_jsonl
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
 from storage.models import ParsedArticle
-from storage.records.articles import upsert_articles
+from storage.records import imports
+from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
+from storage.search.index import IndexedDoc, index_articles, prepare_document, write_index
 
 log = logging.getLogger(__name__)
 
 OCR_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
 SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
+# Articles per write transaction: large enough to keep ingest fast, small enough that the write lock is
+# held for milliseconds (the costly preparation happens before the transaction).
+BATCH_SIZE = 200
+# How long one batch waits for the write lock before the file is reported as not (fully) stored.
+BATCH_WAIT = 60.0
 
 
 @dataclass
@@ -51,6 +72,8 @@ class FileResult:
     updated: int = 0
     error: str | None = None  # why the file failed or was skipped
     note: str | None = None  # something worth telling that is not an error
+    busy: bool = False  # failed only because the database stayed busy: nothing wrong with the file
+    resumed: bool = False  # an interrupted import of this file was finished
 
     @property
     def articles(self) -> int:
@@ -154,20 +177,24 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[F
 
 
 def ingest_paths(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     paths: Sequence[str | Path],
     *,
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest files and directories; `progress(result, done, total)` is called after each file."""
+    database = as_database(db)
     files, problems = collect_inputs(paths)
     report = IngestReport(files=list(problems))
     manifests: dict[Path, Manifest] = {}
     total = len(files)
     for done, item in enumerate(files, start=1):
-        result = ingest_file(db, item.path, year=year, source=source, manifests=manifests)
+        result = ingest_file(
+            database, item.path, year=year, source=source, manifests=manifests, batch_size=batch_size
+        )
         report.files.append(result)
         if progress is not None:
             progress(result, done, total)
@@ -175,14 +202,17 @@ def ingest_paths(
 
 
 def ingest_file(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     path: Path,
     *,
     year: int | None = None,
     source: str | None = None,
     manifests: dict[Path, Manifest] | None = None,
+    batch_size: int = BATCH_SIZE,
+    wait: float = BATCH_WAIT,
 ) -> FileResult:
-    """Read, parse, store and index one file in one transaction; failures come back in the result."""
+    """Read and parse one file, then store and index it in batches (see the module doc); failures come
+    back in the result."""
     name = _display(path)
     kind = "jsonl" if path.suffix.lower() == JSONL_SUFFIX else "ocr"
     result = FileResult(name, "ok", kind=kind)
@@ -199,21 +229,104 @@ def ingest_file(
     except OSError as exc:
         return _failed(result, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug on odd input must not stop the other files
-        log.debug("parser failed on %s", name, exc_info=True)
+        log.warning("parser failed on %s", name, exc_info=True)
         return _failed(result, f"could not be parsed ({type(exc).__name__}: {exc})")
     if not articles:
         result.note = "no articles found"
         return result
+    return store_articles(as_database(db), name, articles, result, batch_size=batch_size, wait=wait)
+
+
+def batches(items: Sequence[ParsedArticle], size: int) -> list[Sequence[ParsedArticle]]:
+    """`items` cut into consecutive batches of at most `size` (pure)."""
+    size = max(1, int(size))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def prepare_batch(db: Database, batch: Sequence[ParsedArticle]) -> dict[str, IndexedDoc]:
+    """The index documents of the batch's articles not stored yet, by fingerprint (reads; no write lock).
+
+    Articles stored meanwhile by someone else only cost a wasted document; ones this misses (none in
+    practice) are indexed from the database inside the write."""
+    fps = [fingerprint(a.body) for a in batch]
+    known = db.read(stored_fingerprints, fps)
+    docs: dict[str, IndexedDoc] = {}
+    for fp, article in zip(fps, batch, strict=True):
+        if fp not in known and fp not in docs:
+            docs[fp] = prepare_document(article.title, article.body, article.byline, article.paragraphs)
+    return docs
+
+
+def write_batch(
+    db: sqlite_utils.Database,
+    batch: Sequence[ParsedArticle],
+    docs: dict[str, IndexedDoc],
+    import_id: int,
+) -> imports.ImportRecord:
+    """Store and index one prepared batch and record it in the file's import; inside one transaction."""
+    stored = upsert_articles(db, batch)
+    new = set(stored.new_ids)
+    prepared: dict[int, IndexedDoc] = {}
+    for article, article_id in zip(batch, stored.ids, strict=True):
+        doc = docs.get(fingerprint(article.body))
+        if article_id in new and doc is not None:
+            prepared[article_id] = doc
+    write_index(db, prepared)
+    rest = [i for i in stored.changed_ids if i not in prepared]  # updated articles, or unprepared new ones
+    if rest:
+        index_articles(db, rest)
+    return imports.record_batch(
+        db,
+        import_id,
+        stored=len(batch),
+        new=len(stored.new_ids),
+        known=len(stored.known_ids),
+        updated=len(stored.updated_ids),
+    )
+
+
+def store_articles(
+    db: Database,
+    name: str,
+    articles: Sequence[ParsedArticle],
+    result: FileResult,
+    *,
+    batch_size: int = BATCH_SIZE,
+    wait: float = BATCH_WAIT,
+) -> FileResult:
+    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file."""
+    digest = imports.import_digest(articles)
+    record = db.read(imports.unfinished_import, digest)
+    import_id = record.id if record is not None else None
+    done = record.stored if record is not None else 0
+    result.resumed = done > 0
     try:
-        with write_transaction(db):
-            stored = upsert_articles(db, articles)
-            if stored.changed_ids:
-                _index(db, stored.changed_ids)
+        for batch in batches(articles[done:], batch_size):
+            docs = prepare_batch(db, batch)
+            with db.writer(wait=wait) as writer:
+                if import_id is None:
+                    import_id = imports.start_import(writer, name, digest, len(articles))
+                record = write_batch(writer, batch, docs, import_id)
     except sqlite3.Error as exc:
-        return _failed(result, f"database error, nothing from this file was stored: {exc}")
-    result.new = len(stored.new_ids)
-    result.known = len(stored.known_ids)
-    result.updated = len(stored.updated_ids)
+        if record is not None:
+            result.new, result.known, result.updated = record.new, record.known, record.updated
+        else:
+            result.new = result.known = result.updated = 0
+        result.status = "error"
+        result.busy = is_busy(exc)
+        stored = record.stored if record is not None else 0
+        if stored:
+            result.error = (
+                f"database error after storing {stored} of {len(articles)} articles "
+                f"(ingest the file again to store the rest): {exc}"
+            )
+        else:
+            result.error = f"database error, nothing from this file was stored: {exc}"
+        return result
+    assert record is not None
+    result.new, result.known, result.updated = record.new, record.known, record.updated
+    if result.resumed:
+        result.note = f"resumed an interrupted import after {done} of {len(articles)} articles"
     return result
 
 
@@ -241,12 +354,6 @@ def _parse(
     if meta.url is not None:
         articles = [a if a.url else replace(a, url=meta.url) for a in articles]
     return articles
-
-
-def _index(db: sqlite_utils.Database, ids: list[int]) -> None:
-    from storage.search.index import index_articles
-
-    index_articles(db, ids)
 
 
 def _failed(result: FileResult, message: str) -> FileResult:

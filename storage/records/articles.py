@@ -49,6 +49,7 @@ class UpsertResult:
     new_ids: list[int] = field(default_factory=list)
     known_ids: list[int] = field(default_factory=list)  # already stored, unchanged
     updated_ids: list[int] = field(default_factory=list)  # already stored, title or metadata changed
+    ids: list[int] = field(default_factory=list)  # the id of each input article, in input order
 
     @property
     def changed_ids(self) -> list[int]:
@@ -76,6 +77,7 @@ def upsert_articles(
         fp = fingerprint(parsed.body)
         if fp in seen:  # the same story twice in one batch
             result.known_ids.append(seen[fp])
+            result.ids.append(seen[fp])
             continue
         row = _to_row(parsed)
         existing = next(iter(db.query(_SELECT + " WHERE fingerprint = ?", [fp])), None)
@@ -105,7 +107,22 @@ def upsert_articles(
             else:
                 result.known_ids.append(article_id)
         seen[fp] = article_id
+        result.ids.append(article_id)
     return result
+
+
+def stored_fingerprints(db: sqlite_utils.Database, fingerprints: Iterable[str]) -> set[str]:
+    """Those of `fingerprints` that belong to stored articles."""
+    wanted = list(dict.fromkeys(fingerprints))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in db.execute(f"SELECT fingerprint FROM articles WHERE fingerprint IN ({marks})", chunk)
+        )
+    return found
 
 
 def get_article(db: sqlite_utils.Database, article_id: int) -> Article | None:

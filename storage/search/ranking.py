@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
@@ -49,6 +50,18 @@ WEIGHTS = (8.0, 2.0, 1.0, 3.0)
 FTS = "articles_fts"
 TIE_EXTRA = 10
 RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
+
+
+class RankedRow(NamedTuple):
+    """One candidate as `page_sql` selects it: the ranking keys of an article, before its text is fetched."""
+
+    id: int
+    bm25: float  # SQLite's bm25(): more negative is more relevant
+    on_date: int  # 1: the article's date is one the query asks for
+    nterms: float  # relaxed mode: weight of the terms and typed pairs it holds
+    exact: int  # 1: holds the whole query as typed
+    in_title: int  # 1: the title holds every term
+    as_words: int  # 1: every term is a whole jieba word in it
 
 
 @dataclass(frozen=True)
@@ -218,7 +231,7 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
 
 
 def page_sql(p: SearchPlan, *, window: int) -> tuple[str, list[object]]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) of the best `window` matches, in order."""
+    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order)."""
     params: list[object] = []
     if p.match is None:
         union = _date_union(p, params)
@@ -265,13 +278,21 @@ def _ranked(p: SearchPlan) -> tuple[str, list[object]]:
     return sql, params
 
 
-def order_window(rows: Sequence[tuple], dates: dict[int, str | None]) -> list[tuple]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) in final order: steps 1-6."""
+def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> list[RankedRow]:
+    """Rows in final order: steps 1-7."""
 
-    def key(row: tuple) -> tuple:
-        art_id, score, on_date, nterms, exact, in_title, as_words = row[:7]
-        date = dates.get(art_id) or ""
-        return (-on_date, -nterms, -exact, -in_title, -as_words, score, _desc(date), -art_id)
+    def key(row: RankedRow) -> tuple:
+        date = dates.get(row.id) or ""
+        return (
+            -row.on_date,
+            -row.nterms,
+            -row.exact,
+            -row.in_title,
+            -row.as_words,
+            row.bm25,
+            _desc(date),
+            -row.id,
+        )
 
     return sorted(rows, key=key)
 
@@ -282,7 +303,7 @@ def _desc(text: str) -> tuple[int, ...]:
 
 
 def display_score(
-    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: int = 0, as_words: bool = False
+    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: float = 0, as_words: bool = False
 ) -> float:
     """A positive, larger-is-better score for display and JSON, in the same order as the results."""
     relevance = max(-bm25, 0.0)
