@@ -24,7 +24,7 @@ ingested into the full archive (the ingest rate into a large database). Results 
 Articles: the first 20,000 are `benchmarks.corpus`'s generator (so the benchmark queries, derived from
 its first shard, behave as in `benchmarks.run`); further ones recombine paragraphs of three of them
 under another title and a date anywhere in thirty years, so a million articles take minutes, not
-hours, to make and every one has its own text. `--quick` (1k and 5k, a few queries) runs in under a
+hours, to make and every one has its own text. `--quick` (1k and 3k, a few queries) runs in under a
 minute.
 """
 
@@ -94,7 +94,12 @@ def scale_record(i: int, base: Sequence[dict[str, str]]) -> dict[str, str]:
     rng.shuffle(rest)
     paragraphs = [lead, *rest[: rng.randint(3, 6)]]
     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-    return {"title": c["title"], "body": "\n".join(paragraphs), "date": day.isoformat(), "source": a["source"]}
+    return {
+        "title": c["title"],
+        "body": "\n".join(paragraphs),
+        "date": day.isoformat(),
+        "source": a["source"],
+    }
 
 
 def shard_paths(start: int, stop: int, base: Sequence[dict[str, str]]) -> list[Path]:
@@ -174,6 +179,8 @@ class Newsbot:
         return resp.total, len(resp.hits)
 
     def size(self) -> int:
+        """Bytes on disk: the database file and its WAL, after a checkpoint."""
+        self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*"))
 
     def close(self) -> None:
@@ -380,8 +387,16 @@ def machine() -> dict[str, Any]:
 # ---------------------------------------------------------------- the run
 
 
-def run(sizes: Sequence[int], *, per_class: int, reps: int, like_queries: int, probe_runs: int, late: int,
-        workdir: Path) -> dict[str, Any]:
+def run(
+    sizes: Sequence[int],
+    *,
+    per_class: int,
+    reps: int,
+    like_queries: int,
+    probe_runs: int,
+    late: int,
+    workdir: Path,
+) -> dict[str, Any]:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
@@ -488,8 +503,11 @@ def format_tables(results: dict[str, Any]) -> str:
         lines.append(f"| {s['articles']:,} | " + " | ".join(cells) + " |")
     if "late_ingest" in results:
         li = results["late_ingest"]
-        lines += ["", f"Ingest of {li['articles']:,} more articles into the {li['into']:,}-article database: "
-                  f"**{li['per_s']:,.0f} articles/s**."]
+        lines += [
+            "",
+            f"Ingest of {li['articles']:,} more articles into the {li['into']:,}-article database: "
+            f"**{li['per_s']:,.0f} articles/s**.",
+        ]
     return "\n".join(lines)
 
 
@@ -503,16 +521,30 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
         return None
     sizes = [s["articles"] for s in results["sizes"]]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for name, label in (("newsbot", "newsbot"), ("tantivy", "Tantivy (jieba tokens)"), ("like", "LIKE '%q%'")):
+    for name, label in (
+        ("newsbot", "newsbot"),
+        ("tantivy", "Tantivy (jieba tokens)"),
+        ("like", "LIKE '%q%'"),
+    ):
         ax1.plot(sizes, [s[name]["p99"] for s in results["sizes"]], marker="o", label=f"{label} p99")
         ax1.plot(sizes, [s[name]["p50"] for s in results["sizes"]], marker=".", ls="--", label=f"{label} p50")
     ax1.set(xscale="log", yscale="log", xlabel="articles", ylabel="search latency (ms)", title="Search cost")
     ax1.legend(fontsize=7)
-    ax2.plot(sizes, [s["ingest"]["newsbot_per_s"] for s in results["sizes"]], marker="o", label="newsbot ingest/s")
-    ax2.plot(sizes, [s["ingest"]["tantivy_per_s"] for s in results["sizes"]], marker="o", label="Tantivy ingest/s")
+    ax2.plot(
+        sizes, [s["ingest"]["newsbot_per_s"] for s in results["sizes"]], marker="o", label="newsbot ingest/s"
+    )
+    ax2.plot(
+        sizes, [s["ingest"]["tantivy_per_s"] for s in results["sizes"]], marker="o", label="Tantivy ingest/s"
+    )
     ax2b = ax2.twinx()
-    ax2b.plot(sizes, [s["bytes"]["newsbot"] / s["raw_text_bytes"] for s in results["sizes"]], color="grey",
-              ls=":", marker="s", label="newsbot DB ÷ raw text")
+    ax2b.plot(
+        sizes,
+        [s["bytes"]["newsbot"] / s["raw_text_bytes"] for s in results["sizes"]],
+        color="grey",
+        ls=":",
+        marker="s",
+        label="newsbot DB ÷ raw text",
+    )
     ax2.set(xscale="log", xlabel="articles", ylabel="articles/s", title="Ingest rate and size")
     ax2b.set_ylabel("DB size ÷ raw text")
     ax2.legend(fontsize=7, loc="lower left")
@@ -525,7 +557,7 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.scale", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="1k and 5k articles, 2 queries per class (< 1 min)")
+    ap.add_argument("--quick", action="store_true", help="1k and 3k articles, 2 queries per class (< 1 min)")
     ap.add_argument("--sizes", default="1k,10k,100k,1m", help="comma-separated sizes, e.g. 1k,10k,100k,1m")
     ap.add_argument("--queries-per-class", type=int, default=25)
     ap.add_argument("--reps", type=int, default=3, help="timed runs of each query per size")
@@ -534,12 +566,25 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workdir", type=Path, default=CACHE / "scale-work")
     args = ap.parse_args(argv)
     if args.quick:
-        sizes, per_class, reps, like_q, probes, late = [1000, 5000], 2, 1, 8, 1, 1000
+        sizes, per_class, reps, like_q, probes, late = [1000, 3000], 2, 1, 8, 1, 500
     else:
         sizes = [parse_size(x) for x in args.sizes.split(",") if x.strip()]
-        per_class, reps, like_q, probes, late = args.queries_per_class, args.reps, args.like_queries, 3, args.late
-    results = run(sizes, per_class=per_class, reps=reps, like_queries=like_q, probe_runs=probes, late=late,
-                  workdir=args.workdir)
+        per_class, reps, like_q, probes, late = (
+            args.queries_per_class,
+            args.reps,
+            args.like_queries,
+            3,
+            args.late,
+        )
+    results = run(
+        sizes,
+        per_class=per_class,
+        reps=reps,
+        like_queries=like_q,
+        probe_runs=probes,
+        late=late,
+        workdir=args.workdir,
+    )
     print(format_tables(results))
     where = plot(results)
     if where:

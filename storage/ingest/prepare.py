@@ -10,15 +10,19 @@ was made from, so a writer can check it against what was stored before using it.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from storage.database.access import Database
 from storage.models import ParsedArticle
-from storage.records.articles import fingerprint
+from storage.records.articles import fingerprint, stored_fingerprints
 from storage.search.index import IndexedDoc, prepare_document
+
+log = logging.getLogger(__name__)
 
 # Articles per task sent to a worker: large enough that pickling and scheduling stay small.
 CHUNK = 250
@@ -104,3 +108,16 @@ class Pending:
         if self._ready is None:
             self._ready = [x for p in self._parts for x in p.result()]
         return self._ready
+
+
+def unstored_docs(db: Database, pending: Pending) -> dict[str, IndexedDoc] | None:
+    """The documents of `pending`'s articles that are not stored yet, by fingerprint (reads; no write
+    lock), as `storage.ingest.pipeline.prepare_batch` gives them; None when a worker failed (the
+    caller then prepares the batch itself, where an error reports like any other)."""
+    try:
+        ready = pending.result()
+    except Exception:
+        log.warning("preparing articles in a worker process failed; preparing them here", exc_info=True)
+        return None
+    known = db.read(stored_fingerprints, [p.fingerprint for p in ready])
+    return {p.fingerprint: p.doc for p in ready if p.fingerprint not in known}
