@@ -116,3 +116,23 @@ def test_recency_breaks_ties(tmp_path):
     db = _build(tmp_path, arts)
     assert [h.date for h in Searcher(db).search("电梯").hits] == ["2023-05-01", "2021-05-01", "2020-05-01"]
     db.close()
+
+
+def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
+    """When the matches holding every flag (here: the word in the title) fill the page, the engine
+    ranks only them; the pages must equal those of ranking every match."""
+    titled = [
+        ParsedArticle(
+            title=f"电梯加装第{i}批",
+            paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
+            date=f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}",
+        )
+        for i in range(40)
+    ]
+    db = _build(tmp_path, titled + [_common(i, "电梯") for i in range(300)])
+    reference = _full_order(db, "电梯")
+    searcher = Searcher(db)
+    for offset in (0, 10, 20, 30, 40):
+        page = [h.id for h in searcher.search("电梯", limit=10, offset=offset).hits]
+        assert page == reference[offset : offset + 10]
+    db.close()

@@ -27,6 +27,7 @@ from storage.search.ranking import (
     SearchPlan,
     count_sql,
     display_score,
+    has_top_tier,
     ids_sql,
     order_window,
     page_sql,
@@ -214,8 +215,15 @@ class Searcher:
         total = int(conn.execute(sql, params).fetchone()[0])
         if total == 0 or window <= 0:
             return total, []
-        sql, params = page_sql(p, window=window)
-        rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        rows: list[RankedRow] = []
+        if has_top_tier(p) and total > window:
+            # Most often the matches holding every flag of steps 1-5 fill the window by themselves:
+            # then BM25 is computed for them alone, and the result is the same.
+            sql, params = page_sql(p, window=window, top_tier=True)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        if len(rows) < window:
+            sql, params = page_sql(p, window=window)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
         edge = window - TIE_EXTRA - 1  # the last row of the page asked for
         if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
             # The page ends inside a group of equally ranked matches that goes past the window: fetch

@@ -230,8 +230,14 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def page_sql(p: SearchPlan, *, window: int) -> tuple[str, list[object]]:
-    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order)."""
+def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str, list[object]]:
+    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
+
+    `top_tier`: only the matches that hold every step 1-5 flag the plan has (its date, the exact
+    phrase, every term in the title, every term as a whole word). Those come before all other matches,
+    so when at least `window` of them exist they are the first `window` of every match, found with BM25
+    computed for them alone. None (no flags to ask for) when the plan has no such tier.
+    """
     params: list[object] = []
     if p.match is None:
         union = _date_union(p, params)
@@ -241,7 +247,7 @@ def page_sql(p: SearchPlan, *, window: int) -> tuple[str, list[object]]:
         )
         params.append(window)
         return sql, params
-    sql, params = _ranked(p)
+    sql, params = _ranked(p, top_tier=top_tier)
     sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     params.append(window)
     return sql, params
@@ -259,8 +265,15 @@ def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
     return sql, params + list(keys)
 
 
-def _ranked(p: SearchPlan) -> tuple[str, list[object]]:
-    """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered."""
+def has_top_tier(p: SearchPlan) -> bool:
+    """Whether `page_sql(p, top_tier=True)` can narrow the ranking: a plain (not relaxed) plan with
+    terms. Relaxed plans run only when no article holds every term, so their top tier is empty."""
+    return p.match is not None and not p.term_matches and bool(p.title or p.words or p.exact)
+
+
+def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]]:
+    """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
+    (only those of the top tier: see `page_sql`)."""
     assert p.match is not None
     params: list[object] = []
     weights = ", ".join(str(w) for w in WEIGHTS)
@@ -275,6 +288,10 @@ def _ranked(p: SearchPlan) -> tuple[str, list[object]]:
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+    if top_tier:
+        flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
+        flags += [_in_fts(e, params) for e in (p.exact, p.title, p.words) if e]
+        sql += "".join(f" AND {f}" for f in flags)
     return sql, params
 
 
