@@ -4,8 +4,8 @@ What the index stores for an article (`storage.search.index.prepare_document`: n
 words, character bigrams, date tokens, summary, keywords) depends on the article alone, so it can be
 computed anywhere. `prepare_articles` does it in this process; a `Preparer` does it in a pool of worker
 processes (forked, so they share the segmenter's dictionary loaded before the fork) while the caller
-keeps writing (`submit` returns at once; `Pending.result()` waits). Each result carries the text it
-was made from, so a writer can check it against what was stored before using it.
+keeps writing (`submit` returns at once; `Pending.result()` waits). Each result carries the
+fingerprint of the text it was made from (only the document travels back, not the text again).
 """
 
 from __future__ import annotations
@@ -30,10 +30,7 @@ CHUNK = 250
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    fingerprint: str  # storage.records.articles.fingerprint of the body
-    title: str  # the text the document was made from, to check it against what was stored
-    byline: str | None
-    body: str
+    fingerprint: str  # storage.records.articles.fingerprint of the body it was made from
     doc: IndexedDoc
 
 
@@ -43,7 +40,7 @@ def prepare_articles(articles: Sequence[ParsedArticle]) -> list[PreparedArticle]
     for a in articles:
         body = a.body
         doc = prepare_document(a.title, body, a.byline, list(a.paragraphs) or body.split("\n"))
-        out.append(PreparedArticle(fingerprint(body), a.title, a.byline, body, doc))
+        out.append(PreparedArticle(fingerprint(body), doc))
     return out
 
 
