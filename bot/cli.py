@@ -298,7 +298,7 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
 @main.command()
 def reindex() -> None:
     """重建索引 Rebuild the search index (and summaries, keywords) from the stored articles."""
-    from storage.search.index import rebuild_index
+    from storage.database.index import rebuild_index
 
     settings = get_settings()
     with database(settings, seed=False) as db:
