@@ -11,6 +11,9 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.search` - search latency per query class against ``LIKE`` and FTS5 trigram
 - `benchmarks.coldstart` - a new process's first answer, peak RSS, the CLI's search
 - `benchmarks.digests` - a digest run for 10,000 keyword subscriptions
+- `benchmarks.parsing` - the OCR page parser on real news laid out as papers print it (needs the real
+  news corpus)
+- `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),
@@ -22,5 +25,7 @@ an exception when the measurement is nonsense), then add one line to ``AREAS`` i
 
     "contention": "benchmarks.contention",
 
-The runner then runs it after the others, with ``["--quick"]`` or ``[]``.
+The runner then runs it after the others, with ``["--quick"]`` or ``[]``. If the area needs something
+CI does not have (a package of the bench extra, a corpus outside the repository), add a check to
+``NEEDS`` beside it, and the runner skips the area with the reason when that is missing.
 """

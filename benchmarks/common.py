@@ -178,7 +178,7 @@ def warm_up_indexing() -> float:
 
     Ingest measurements call this first, so every size measures the same per-article work.
     """
-    from storage.search.index import prepare_document
+    from storage.database.index import prepare_document
 
     t0 = time.perf_counter()
     prepare_document("预热", "预热", None, ["预热"])

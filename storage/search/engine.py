@@ -22,17 +22,17 @@ from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
-    BM25_CAP,
     TIE_EXTRA,
     RankedRow,
     SearchPlan,
     count_sql,
     display_score,
+    has_top_tier,
     ids_sql,
     order_window,
     page_sql,
     plan,
-    threshold_sql,
+    tie_sql,
 )
 from storage.search.snippets import make_snippet, mark
 
@@ -136,7 +136,7 @@ class Searcher:
             doc = docs.get(row.id)
             if doc is None:
                 continue
-            title, date, body = doc
+            title, date, body, title_source = doc
             title_snip = mark(title, highlight)
             hits.append(
                 SearchHit(
@@ -153,6 +153,7 @@ class Searcher:
                         as_words=bool(row.as_words),
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
+                    title_inferred=title_source == "inferred",
                 )
             )
         answer = None
@@ -215,14 +216,26 @@ class Searcher:
         total = int(conn.execute(sql, params).fetchone()[0])
         if total == 0 or window <= 0:
             return total, []
-        threshold = None
-        cap = max(BM25_CAP, window)  # deep pages widen the candidate set so paging stays complete
-        if p.match is not None and total > cap:
-            sql, params = threshold_sql(p, cap)
-            row = conn.execute(sql, params).fetchone()
-            threshold = int(row[0]) if row else None
-        sql, params = page_sql(p, window=window, threshold=threshold)
-        return total, [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        rows: list[RankedRow] = []
+        if has_top_tier(p) and total > window:
+            # Most often the matches holding every flag of steps 1-5 fill the window by themselves:
+            # then BM25 is computed for them alone, and the result is the same.
+            sql, params = page_sql(p, window=window, top_tier=True)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        if len(rows) < window:
+            sql, params = page_sql(p, window=window)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        edge = window - TIE_EXTRA - 1  # the last row of the page asked for
+        if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
+            # The page ends inside a group of equally ranked matches that goes past the window: fetch
+            # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
+            last = rows[-1]
+            sql, params = tie_sql(
+                p, (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+            )
+            group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
+            rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
+        return total, rows
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
@@ -231,11 +244,12 @@ class Searcher:
         rows = self.db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
         return {r[0]: r[1] for r in rows}
 
-    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
+    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
+        """Id → (title, date, body, title_source)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.db.conn.execute(
-            f"SELECT id, title, date, body FROM articles WHERE id IN ({marks})", ids
+            f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
         ).fetchall()
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
