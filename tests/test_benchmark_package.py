@@ -76,6 +76,11 @@ def test_a_failing_area_fails_the_run_and_the_others_still_run(monkeypatch):
     calls.clear()
     assert run.main(["--only", "c"]) == 0
     assert calls == ["c"]
+    # An area whose prerequisite is missing is skipped, and does not fail the run.
+    calls.clear()
+    monkeypatch.setattr(run, "NEEDS", {"a": lambda: "tantivy is not installed", "b": lambda: None})
+    assert run.main(["--only", "a,c"]) == 0
+    assert calls == ["c"]
 
 
 def test_report_renders_every_section_from_the_committed_results():
