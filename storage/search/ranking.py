@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
+    DateSpec,
     ParsedQuery,
     all_of,
     any_of,
@@ -78,9 +79,12 @@ class SearchPlan:
     weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
 
 
-def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
-    """How to run `parsed`, or None when it cannot match anything."""
-    conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
+def plan(
+    parsed: ParsedQuery, *, relaxed: bool = False, years: tuple[int, int] | None = None
+) -> SearchPlan | None:
+    """How to run `parsed`, or None when it cannot match anything. `years`: the first and last year of
+    the archive's dates, so that dates typed without a year become ranges the date index answers."""
+    conds = tuple(date_range_sql(d, years) for d in parsed.dates)
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
@@ -119,6 +123,28 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
         date_conditions=conds,
         date_text=date_text,
     )
+
+
+def date_range_sql(spec: DateSpec, years: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]]:
+    """A condition on `articles.date` (ISO text) for one date expression that the index on
+    `articles(date)` answers with a few lookups or ranges, not a scan of every date: `2023年` and
+    `2023年4月` are ranges, `2023年4月6日` one date; without a year, one date or one range per year of
+    `years` (the archive's first and last). Without `years`, `storage.search.query.date_sql` (a scan)."""
+    if spec.year is None and spec.month and years is not None:
+        span = range(years[0], years[1] + 1)
+        if spec.day is not None:
+            days = tuple(f"{y:04d}-{spec.month:02d}-{spec.day:02d}" for y in span)
+            return f"a.date IN ({', '.join('?' * len(days))})", days
+        months = tuple(f"{y:04d}-{spec.month:02d}" for y in span)
+        ranges = " OR ".join("(a.date >= ? AND a.date < ?)" for _ in months)
+        return f"({ranges})", tuple(x for m in months for x in (m, m + "~"))
+    if spec.year is not None and spec.month == 0:
+        return "(a.date >= ? AND a.date < ?)", (f"{spec.year:04d}", f"{spec.year + 1:04d}")
+    if spec.year is not None and spec.day is None:
+        month = f"{spec.year:04d}-{spec.month:02d}"
+        return "(a.date >= ? AND a.date < ?)", (month, month + "~")  # '~' sorts after digits and '-'
+    sql, params = date_sql(spec)
+    return sql, tuple(params)
 
 
 def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
