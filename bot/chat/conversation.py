@@ -3,7 +3,7 @@
 Given a command, a text, a button press or an inline query from a user (`Who`), the `Conversation`
 returns plain reply objects (`Reply`: text in the conversation's markup + keyboard). It knows nothing
 of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), what is kept per chat
-(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.chat.records`), query state for
+(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.digests.records`), query state for
 paging lives in a server-side `QueryStore` keyed by short ids that fit in callback data, and the flood
 guard counts searches with an injected clock.
 
@@ -60,7 +60,7 @@ class Library(Protocol):
 
 
 class ChatRecords(Protocol):
-    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.chat.records)."""
+    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.digests.records)."""
 
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
         """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""

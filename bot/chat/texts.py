@@ -123,7 +123,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
-# Commands whose behaviour belongs to bot/chat/records.py (subscriptions and digests), in every chat.
+# Commands whose behaviour belongs to bot/digests/records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -147,6 +147,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_label": "答案",
         "answer_source": "出处：《{title}》",
         "read_more": "阅读全文：",
+        "inferred_title": "（无印刷标题，据导语拟）",
         "page_label": "第 {page}/{pages} 页",
         "same_page": "已经是这一页了",
         "stale_button": "这个按钮已经过期了，请重新搜索。",
@@ -162,6 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_end": "没有更早的文章了。",
         "latest_empty": "还没有文章。",
         "stats_denied": "这个命令只有管理员可以使用。",
+        "group_admins_only": "在群里，只有群管理员可以使用 /{name}。",
         "stats_header": "newsbot 统计",
         "unknown_command": "我不认识 /{name} 这个命令。发送 /help 查看可用的命令。",
         "flood_wait": "你搜索得太快了，请 {seconds} 秒后再试。",
@@ -212,6 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_label": "Answer",
         "answer_source": "Source: “{title}”",
         "read_more": "Full text:",
+        "inferred_title": "(no printed headline; title taken from the lead)",
         "page_label": "page {page}/{pages}",
         "same_page": "You are already on this page",
         "stale_button": "This button has expired; please search again.",
@@ -227,6 +230,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_end": "There are no older articles.",
         "latest_empty": "No articles yet.",
         "stats_denied": "This command is for admins only.",
+        "group_admins_only": "In a group, only its administrators can use /{name}.",
         "stats_header": "newsbot statistics",
         "unknown_command": "I don't know the command /{name}. Send /help for the commands I know.",
         "flood_wait": "You are searching very fast; please wait {seconds} seconds.",

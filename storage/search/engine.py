@@ -137,7 +137,7 @@ class Searcher:
             doc = docs.get(row.id)
             if doc is None:
                 continue
-            title, date, body = doc
+            title, date, body, title_source = doc
             title_snip = mark(title, highlight)
             hits.append(
                 SearchHit(
@@ -154,6 +154,7 @@ class Searcher:
                         as_words=bool(row.as_words),
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
+                    title_inferred=title_source == "inferred",
                 )
             )
         answer = None
@@ -258,11 +259,12 @@ class Searcher:
         rows = self.db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
         return {r[0]: r[1] for r in rows}
 
-    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
+    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
+        """Id → (title, date, body, title_source)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.db.conn.execute(
-            f"SELECT id, title, date, body FROM articles WHERE id IN ({marks})", ids
+            f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
         ).fetchall()
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
