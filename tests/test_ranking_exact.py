@@ -136,14 +136,3 @@ def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
         page = [h.id for h in searcher.search("电梯", limit=10, offset=offset).hits]
         assert page == reference[offset : offset + 10]
     db.close()
-
-
-def test_tier_floor_is_the_lowest_tier_the_page_reaches():
-    from storage.search.ranking import tier_floor
-
-    tiers = [(0, 0, 0, 1, 1, 4), (0, 0, 0, 0, 1, 50), (0, 0, 0, 0, 0, 900), (0, 0, 1, 1, 1, 3)]
-    assert tier_floor(tiers, 5) == (0, 0, 0, 1, 1)  # 3 + 4 rows reach the window
-    assert tier_floor(tiers, 3) == (0, 0, 1, 1, 1)
-    assert tier_floor(tiers, 30) == (0, 0, 0, 0, 1)
-    assert tier_floor(tiers, 100) is None  # the last tier is reached: rank every match
-    assert tier_floor([(0, 0, 0, 0, 0, 10)], 5) is None

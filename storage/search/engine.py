@@ -27,13 +27,12 @@ from storage.search.ranking import (
     SearchPlan,
     count_sql,
     display_score,
+    has_top_tier,
     ids_sql,
     order_window,
     page_sql,
     plan,
     tie_sql,
-    tier_floor,
-    tiers_sql,
 )
 from storage.search.snippets import make_snippet, mark
 
@@ -214,24 +213,21 @@ class Searcher:
 
     def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         conn = self.db.conn
-        if p.match is None:  # a date-only query
-            sql, params = count_sql(p)
-            total = int(conn.execute(sql, params).fetchone()[0])
-            if total == 0 or window <= 0:
-                return total, []
-            sql, params = page_sql(p, window=window)
-            return total, [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
-        # One pass counts the matches of each combination of the step 1-5 keys (the total is their sum);
-        # the page then ranks only the combinations it reaches, so BM25 is computed for those alone.
-        sql, params = tiers_sql(p)
-        tiers = conn.execute(sql, params).fetchall()
-        total = sum(int(t[5]) for t in tiers)
+        sql, params = count_sql(p)
+        total = int(conn.execute(sql, params).fetchone()[0])
         if total == 0 or window <= 0:
             return total, []
-        sql, params = page_sql(p, window=window, floor=tier_floor(tiers, window))
-        rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        rows: list[RankedRow] = []
+        if has_top_tier(p) and total > window:
+            # Most often the matches holding every flag of steps 1-5 fill the window by themselves:
+            # then BM25 is computed for them alone, and the result is the same.
+            sql, params = page_sql(p, window=window, top_tier=True)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        if len(rows) < window:
+            sql, params = page_sql(p, window=window)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
         edge = window - TIE_EXTRA - 1  # the last row of the page asked for
-        if len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
+        if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
             # The page ends inside a group of equally ranked matches that goes past the window: fetch
             # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
             last = rows[-1]

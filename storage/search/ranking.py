@@ -256,12 +256,13 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def page_sql(p: SearchPlan, *, window: int, floor: Sequence[float] | None = None) -> tuple[str, list[object]]:
+def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str, list[object]]:
     """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
 
-    `floor`: step 1-5 keys (on_date, nterms, exact, in_title, as_words); only the matches whose keys are
-    at least these (compared in that order) are ranked. Every match below the floor comes after every
-    one above it, so when `tier_floor` chose it the result is the same, with BM25 computed for fewer rows.
+    `top_tier`: only the matches that hold every step 1-5 flag the plan has (its date, the exact
+    phrase, every term in the title, every term as a whole word). Those come before all other matches,
+    so when at least `window` of them exist they are the first `window` of every match, found with BM25
+    computed for them alone. None (no flags to ask for) when the plan has no such tier.
     """
     params: list[object] = []
     if p.match is None:
@@ -272,7 +273,7 @@ def page_sql(p: SearchPlan, *, window: int, floor: Sequence[float] | None = None
         )
         params.append(window)
         return sql, params
-    sql, params = _ranked(p, floor=floor)
+    sql, params = _ranked(p, top_tier=top_tier)
     sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     params.append(window)
     return sql, params
@@ -290,60 +291,34 @@ def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
     return sql, params + list(keys)
 
 
-def tiers_sql(p: SearchPlan) -> tuple[str, list[object]]:
-    """How many matches have each combination of step 1-5 keys: rows (on_date, nterms, exact, in_title,
-    as_words, count). Their sum is the total; `tier_floor` reads how far down the page reaches."""
-    assert p.match is not None
-    sql, params = _ranked(p, score=False)
-    return (
-        f"SELECT on_date, nterms, exact, in_title, as_words, count(*) FROM ({sql}) GROUP BY 1, 2, 3, 4, 5",
-        params,
-    )
+def has_top_tier(p: SearchPlan) -> bool:
+    """Whether `page_sql(p, top_tier=True)` can narrow the ranking: a plain (not relaxed) plan with
+    terms. Relaxed plans run only when no article holds every term, so their top tier is empty."""
+    return p.match is not None and not p.term_matches and bool(p.title or p.words or p.exact)
 
 
-def tier_floor(tiers: Sequence[Sequence[float]], window: int) -> tuple[float, ...] | None:
-    """The keys of the lowest tier the first `window` matches reach (rows of `tiers_sql`), or None when
-    they reach the last tier (every match must be ranked). Pure."""
-    ordered = sorted((tuple(t[:5]), int(t[5])) for t in tiers)[::-1]
-    seen = 0
-    for keys, count in ordered[:-1]:
-        seen += count
-        if seen >= window:
-            return keys
-    return None
-
-
-def _ranked(
-    p: SearchPlan, *, floor: Sequence[float] | None = None, score: bool = True
-) -> tuple[str, list[object]]:
+def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]]:
     """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
-    (only those at or above `floor`: see `page_sql`; bm25 left out when not `score`)."""
+    (only those of the top tier: see `page_sql`)."""
     assert p.match is not None
     params: list[object] = []
     weights = ", ".join(str(w) for w in WEIGHTS)
-    cols = [f"bm25({FTS}, {weights}) AS score"] if score else []
-    cols += _keys(p, params)
+    cols = [f"bm25({FTS}, {weights}) AS score"]
+    cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
+    cols.append(f"{_matched_weight(p, params)} AS nterms")
+    cols.append(f"{_in_fts(p.exact, params)} AS exact")
+    cols.append(f"{_in_fts(p.title, params)} AS in_title")
+    cols.append(f"{_in_fts(p.words, params)} AS as_words")
     params.append(p.match)
     where = _filter(p, params, "rowid")
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
-    if floor is not None:
-        keys = [k.rsplit(" AS ", 1)[0] for k in _keys(p, params)]
-        sql += f" AND ({', '.join(keys)}) >= ({', '.join('?' * len(keys))})"
-        params.extend(floor)
+    if top_tier:
+        flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
+        flags += [_in_fts(e, params) for e in (p.exact, p.title, p.words) if e]
+        sql += "".join(f" AND {f}" for f in flags)
     return sql, params
-
-
-def _keys(p: SearchPlan, params: list[object]) -> list[str]:
-    """The SQL of the step 1-5 keys, as columns named on_date, nterms, exact, in_title, as_words."""
-    return [
-        f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date",
-        f"{_matched_weight(p, params)} AS nterms",
-        f"{_in_fts(p.exact, params)} AS exact",
-        f"{_in_fts(p.title, params)} AS in_title",
-        f"{_in_fts(p.words, params)} AS as_words",
-    ]
 
 
 def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> list[RankedRow]:
