@@ -302,21 +302,27 @@ def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]
     (only those of the top tier: see `page_sql`)."""
     assert p.match is not None
     params: list[object] = []
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    cols = [f"bm25({FTS}, {weights}) AS score"]
+    match, weights = p.match, WEIGHTS
+    if top_tier and p.words:
+        # "Every term a whole word" joins the MATCH itself, so FTS5 filters on it while reading the
+        # index instead of SQLite looking each match up. Its phrases are in the words column only;
+        # weighted 0 they add nothing to BM25, whose other phrases never match that column: the
+        # scores stay those of `p.match` alone.
+        match, weights = f"({p.match}) AND ({p.words})", (*WEIGHTS[:3], 0.0)
+    cols = [f"bm25({FTS}, {', '.join(str(w) for w in weights)}) AS score"]
     cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
     cols.append(f"{_matched_weight(p, params)} AS nterms")
     cols.append(f"{_in_fts(p.exact, params)} AS exact")
     cols.append(f"{_in_fts(p.title, params)} AS in_title")
-    cols.append(f"{_in_fts(p.words, params)} AS as_words")
-    params.append(p.match)
+    cols.append("1 AS as_words" if top_tier and p.words else f"{_in_fts(p.words, params)} AS as_words")
+    params.append(match)
     where = _filter(p, params, "rowid")
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
     if top_tier:
         flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
-        flags += [_in_fts(e, params) for e in (p.exact, p.title, p.words) if e]
+        flags += [_in_fts(e, params) for e in (p.exact, p.title) if e]
         sql += "".join(f" AND {f}" for f in flags)
     return sql, params
 
