@@ -185,14 +185,15 @@ class Searcher:
 
     def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[RankedRow]]:
         """(total, best `window` rows); falls back to the relaxed plan for long questions."""
-        p = plan(parsed)
+        years = self._years() if parsed.dates else None
+        p = plan(parsed, years=years)
         if p is None:
             return 0, []
         total, rows = self._execute(p, window)
         if total or not (parsed.question or len(parsed.terms) >= 4):
             return total, rows
         # A long question that matched nothing as a whole: accept articles with most of its terms.
-        relaxed = plan(parsed, relaxed=True)
+        relaxed = plan(parsed, relaxed=True, years=years)
         if relaxed is None:
             return 0, []
         return self._execute(relaxed, window)
@@ -236,6 +237,16 @@ class Searcher:
             group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
             rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
         return total, rows
+
+    def _years(self) -> tuple[int, int] | None:
+        """The first and last year of the stored articles' dates (two lookups in the date index)."""
+        first, last = self.db.conn.execute(
+            "SELECT (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)"
+        ).fetchone()
+        try:
+            return int(first[:4]), int(last[:4])
+        except (TypeError, ValueError):
+            return None
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
