@@ -40,6 +40,7 @@ from storage.search.query import (
     date_expression,
     date_sql,
     match_expression,
+    period_sql,
     phrase,
     words_expression,
 )
@@ -70,6 +71,7 @@ class SearchPlan:
 def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
     """How to run `parsed`, or None when it cannot match anything."""
     conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
+    conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
@@ -91,7 +93,7 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
             pair_matches=tuple(p for p, _ in pairs),
             weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
-    match = match_expression(parsed.terms, parsed.excluded)
+    match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
         return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
     if match is None:
