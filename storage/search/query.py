@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from storage.search.dates import Period, day_of, has_relative_date, relative_periods
+from storage.search.dates import Period, has_relative_date, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES
 from storage.text.normalize import HAN_RANGES, fold, normalize, squeeze
 from storage.text.segment import cut, digits_in_dates, pieces
@@ -100,8 +100,8 @@ class ParsedQuery:
     terms: tuple[str, ...] = ()  # required, normalised; each must appear verbatim
     excluded: tuple[str, ...] = ()
     dates: tuple[DateSpec, ...] = ()
-    # Periods named relative to the chat's today (昨天, 上周二, 最近一周…) or a day typed without a
-    # year in a question that is only a date: results must be dated inside one of them.
+    # Periods named relative to the chat's today (昨天, 上周二, 最近一周…): results must be dated
+    # inside one of them.
     periods: tuple[Period, ...] = ()
     # Alternatives (`A OR B`, `A 或 B`, `A 或者 B`): each group needs one of its members.
     groups: tuple[tuple[str, ...], ...] = ()
@@ -445,15 +445,6 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     if not terms and not phrases and not dates and not periods and not groups:
         # Everything was a stop word ("的是", "什么"): search for what was typed after all.
         terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
-    if today is not None and not terms and not phrases and not groups:
-        # A question that is only a date: 8月15日 means the latest such day, not every year's.
-        for spec in list(dates):
-            if spec.year is None and spec.day is not None:
-                day = day_of(spec.month, spec.day, today)
-                if day is not None:
-                    dates.remove(spec)
-                    periods.append(Period(spec.text, day, day))
-
     exact = None
     if len(positive) == 1 and len(content_chunks) == 1 and len(terms) > 1 and not phrases:
         exact = content_chunks[0]

@@ -68,15 +68,16 @@ class SearchPlan:
     weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
 
 
-def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
-    """How to run `parsed`, or None when it cannot match anything."""
+def plan(parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE) -> SearchPlan | None:
+    """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
+    least `share` of the terms' weight (0: any term)."""
     conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
     conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [phrase(t) for t in terms]
-        if len(phrases) < 3:
+        if len(phrases) < (3 if share else 2):
             return None
         pairs = _typed_pairs(terms, parsed.raw)
         any_expr = any_of(parsed.terms)
@@ -89,7 +90,7 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            min_weight=share * sum(term_weight(t) for t in terms),
             pair_matches=tuple(p for p, _ in pairs),
             weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
