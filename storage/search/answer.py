@@ -40,9 +40,10 @@ MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for
 KIND_BONUS = 0.5
 RANK_PENALTY = 0.12  # per place an article is ranked below the first
 TITLE_SHARE = 0.5  # a word of the article's title counts this much in every sentence of it
-MAX_SENTENCE = 200
+MAX_ANSWER = 380  # characters, one to three sentences
 MAX_SENTENCES = 3
 MAX_DOCS = 5
+PAIR_PENALTY = 0.08  # an answer of two sentences ranks a little below one sentence that says it all
 
 _EN = r"(?<![a-z]){}(?![a-z])"
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -106,13 +107,15 @@ _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|[一二三四五
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
-    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着"
+    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
 )
 _PLACE_SUFFIX = re.compile(
     rf"[\u4e00-\u9fff]{{1,8}}(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|园区|公墓|郡|道|州|"
     r"洲|国|城|街道|机场|中心|礼堂|会场|园|馆)"
 )
-_AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{2,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕)")
+_AT_PLACE = re.compile(
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
+)
 _DATELINE = re.compile(r"^\s*((?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
@@ -162,21 +165,31 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
             return 0.7
         return 0.3 if _TIME_WORDS.search(sentence) else 0.0
     if kind == "howmany":
-        numbers = _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
+        unit = _unit_asked(query)
+        numbers = [
+            n
+            for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
+            if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
+        ]
         numbers += _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)
         if not numbers:
             return 0.0
-        unit = _unit_asked(query)
-        if unit and any(n.endswith(unit) or unit in n for n in numbers):
-            return 1.0
-        return 0.6
+        if unit is None:
+            return 0.8
+        return 1.0 if any(n.endswith(unit) or unit in n for n in numbers) else 0.3
     if kind == "which":
-        if _ENUMERATION.search(sentence):
+        if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
             return 1.0
         items = sentence.count("、")
         return 1.0 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
     if kind == "why":
         return 1.0 if _CAUSE.search(sentence) else 0.0
+    if kind == "what":
+        # X是什么: the sentence that says what X is (X位于…，是…; X是…; X为…)
+        for t in terms:
+            if re.search(re.escape(t) + r"[^。；]{0,20}?(?:，是|是|为|指|即|叫|名为|称为)", sentence):
+                return 0.6
+        return 0.0
     if kind == "where":
         if _AT_PLACE.search(sentence):
             return 1.0
@@ -187,6 +200,11 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
         return 0.6 if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else 0.0
     if kind == "who":
         known = query + "".join(terms)
+        # 巴基斯坦总统扎尔达里: a post of the question right before a name
+        for t in terms:
+            if re.search(_POST + "$", t) and (m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)):
+                if m.group(1)[:2] not in known:
+                    return 1.0
         names = [w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known]
         return 1.0 if names else 0.0
     return 0.0
@@ -236,7 +254,7 @@ def best_sentence(
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [_article_coverage(units, titles[r] + "\n" + "".join(s.norm for s in by_article[r])) for r in by_article]
-    best: tuple[tuple[float, float, int, int], _Sentence] | None = None
+    best: tuple[tuple[float, float, int, int], list[_Sentence]] | None = None
     best_strength = 0.0
     for rank, pool in by_article.items():
         if rank > 0 and (best_strength >= 0.6 or reach[rank] < reach[0]):
@@ -244,39 +262,51 @@ def best_sentence(
         weights = unit_weights(units, [s.norm for s in pool])
         total = sum(weights) or 1.0
         title = titles[rank]
-        for s in pool:
+        held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
+        in_title = [any(normalize(x) in title for x in unit) for unit in units]
+        strengths = [kind_strength(s.norm, kind, q, terms) for s in pool]
+        def covered(span: tuple[int, ...]) -> float:
             held = 0.0
-            for unit, w in zip(units, weights, strict=True):
-                if any(normalize(x) in s.norm for x in unit):
+            for u, w in enumerate(weights):
+                if any(held_of[j][u] for j in span):
                     held += w
-                elif any(normalize(x) in title for x in unit):
+                elif in_title[u]:
                     held += TITLE_SHARE * w
-            coverage = held / total
-            strength = kind_strength(s.norm, kind, q, terms) if kind != "what" else 0.0
-            if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
-                continue
-            score = coverage + KIND_BONUS * strength - RANK_PENALTY * rank
-            key = (score, coverage, -rank, -s.position)
-            if best is None or key > best[0]:
-                best = (key, s)
-                if rank == 0:
-                    best_strength = max(best_strength, strength)
+            return held / total
+
+        single = [covered((i,)) for i in range(len(pool))]
+        for i, s in enumerate(pool):
+            # the sentence alone, and with the one before it: the subject and the fact asked for are
+            # often in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)
+            for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
+                coverage = covered(span)
+                strength = max(strengths[j] for j in span)
+                if len(span) > 1 and (strength < 0.6 or coverage <= max(single[j] for j in span) + 0.05):
+                    continue  # a pair only when one holds the fact and the other adds the subject
+                if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
+                    continue
+                score = coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)
+                key = (score, coverage, -rank, -s.position)
+                if best is None or key > best[0]:
+                    best = (key, [pool[j] for j in span])
+                    if rank == 0:
+                        best_strength = max(best_strength, strength)
     if best is None:
         return None
-    chosen = best[1]
-    parts = [chosen.text]
+    chosen = best[1][-1]
+    parts = [x.text for x in best[1]]
     pool = by_article[chosen.rank]
     if kind == "which" and _ENUMERATION.search(chosen.norm):
-        for nxt in pool[chosen.position + 1 :]:
+        for nxt in pool[pool.index(chosen) + 1 :]:
             if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
                 break
             parts.append(nxt.text)
     elif kind == "when" and kind_strength(chosen.norm, "when", q, terms) < 0.7 and chosen.rank in datelines:
         if not any(kind_strength(s.norm, "when", q, terms) >= 0.7 for s in pool):
             parts.insert(0, f"（{datelines[chosen.rank]}）")  # only the dateline dates it
-    text = "".join(parts) if len(parts) > 1 and parts[0].startswith("（") else "".join(parts)
-    if len(text) > MAX_SENTENCE * len([p for p in parts if not p.startswith("（")]):
-        text = text[: MAX_SENTENCE - 1] + "…"
+    text = "".join(parts)
+    if len(text) > MAX_ANSWER:
+        text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
     return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words))
 

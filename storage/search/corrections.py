@@ -4,6 +4,7 @@ A word is corrected only from the index's own text, never from a dictionary: the
 strings found in stored articles that differ from the typed word by one edit, preferring
 
 1. the same pinyin with one character changed (候寨乡 → 侯寨乡, 樊惠琳 → 樊惠林: an input method's slip),
+   or a character typed twice (洪森森 → 洪森),
 2. one character changed whatever its sound,
 3. one character typed too many (洪森森 → 洪森) or two swapped,
 4. one character missing (哈梅伊 → 哈梅内伊),
@@ -77,27 +78,38 @@ def direct_candidates(word: str) -> list[str]:
     return [c for c in dict.fromkeys(out) if c != word]
 
 
-def choose(word: str, counts: dict[str, int]) -> str | None:
-    """The best candidate for `word` among those found (`counts`: candidate → articles holding it)."""
-    found = [(c, n) for c, n in counts.items() if n > 0 and c != word and correctable(c)]
+def choose(word: str, counts: dict[str, int], max_rank: int = 3) -> str | None:
+    """The best candidate for `word` among those found (`counts`: candidate → articles holding it),
+    of rank `max_rank` or better."""
+    found = [
+        (c, n)
+        for c, n in counts.items()
+        if n > 0 and c != word and correctable(c) and rank(word, c) <= max_rank
+    ]
     if not found:
         return None
     return min(found, key=lambda cn: (rank(word, cn[0]), -cn[1], cn[0]))[0]
 
 
 def rank(word: str, candidate: str) -> int:
-    """0 same pinyin, one character changed; 1 one changed; 2 one too many or two swapped; 3 one missing;
-    9 not one edit away."""
+    """0 same pinyin, one character changed, or one typed twice; 1 one changed; 2 one too many or two
+    swapped; 3 one missing; 9 not one edit away."""
     if len(candidate) == len(word):
         diff = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
         if len(diff) == 1:
             i = diff[0]
-            return 0 if same_sound(word[i], candidate[i]) else 1
+            if same_sound(word[i], candidate[i]):
+                return 0
+            # a different last character is mostly the word and the next one (洪森表示): not a slip
+            return 1 if i < len(word) - 1 else 9
         if len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(word) == sorted(candidate):
             return 2
         return 9
-    if len(candidate) == len(word) - 1 and any(word[:i] + word[i + 1 :] == candidate for i in range(len(word))):
-        return 2
+    if len(candidate) == len(word) - 1:
+        for i in range(len(word)):
+            if word[:i] + word[i + 1 :] == candidate:
+                # a key pressed twice (洪森森) is the likeliest slip of all
+                return 0 if (i > 0 and word[i - 1] == word[i]) else 2
     if len(candidate) == len(word) + 1 and any(
         candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate))
     ):

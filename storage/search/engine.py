@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from storage.models import Correction, SearchHit, SearchResponse
-from storage.search import synonyms
+from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.vocabulary import IndexVocabulary
@@ -240,17 +240,36 @@ class Searcher:
     def _ladder(self, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
         """Try readings of the query from the strictest down, until one finds something:
 
-        1. every word as typed (and the looser segmentations of `fallbacks`);
-        2. a date or period that filters everything out becomes words, then goes;
-        3. words people type replaced by what papers print (`storage.search.synonyms`);
-        4. words found in no article corrected from the index's own words (`corrections`);
+        1. every word as typed;
+        2. words people type replaced by what papers print (`storage.search.synonyms`);
+        3. words found in no article corrected from the index's own words (`corrections`);
+        4. the looser segmentations of `fallbacks`; a date or period that filters everything out
+           becomes words, then goes (and synonyms again without it);
         5. long questions: articles holding most of the words' weight (`ranking.plan(relaxed=True)`);
         6. the most informative words by the index's own counts, dropping the most common ones;
         7. any of the words, ranked by the weight of those they hold.
         """
+        p = plan(parsed)
+        total, rows = self._execute(p, window) if p is not None else (0, [])
+        if total or parsed.date_only:
+            return Found(parsed, int(total), rows)
+        expanded = synonyms.expand(parsed)
+        if expanded is not None:
+            found = self._strict(expanded, window)
+            if found.total:
+                return found
+        vocab = IndexVocabulary(self.db.conn)
+        if correct:  # a sure slip (same sound, a key typed twice) first
+            corrected = self._corrected(parsed, vocab, window, max_rank=0)
+            if corrected is not None:
+                return corrected
         found = self._strict(parsed, window)
-        if found.total or parsed.date_only:
+        if found.total:
             return found
+        if correct:  # then any one-character slip, once the looser segmentations found nothing
+            corrected = self._corrected(parsed, vocab, window, max_rank=3)
+            if corrected is not None:
+                return corrected
         for reading in without_dates(parsed):
             found = self._strict(reading, window)
             if found.total:
@@ -264,22 +283,7 @@ class Searcher:
             if found.total:
                 found.date_dropped = date_dropped
                 return found
-        vocab = IndexVocabulary(self.db.conn)
         counts = {t: vocab.article_count(t) for t in base.terms}
-        if correct:
-            fixes = {t: vocab.correction(t) for t, n in counts.items() if n == 0}
-            fixes = {t: f for t, f in fixes.items() if f}
-            if fixes:
-                fixed = replace(
-                    base, terms=tuple(fixes.get(t, t) for t in base.terms), exact=None, loose_terms=()
-                )
-                found = self._strict(fixed, window)
-                if not found.total and (again := synonyms.expand(fixed)) is not None:
-                    found = self._strict(again, window)
-                if found.total:
-                    found.corrections = tuple(Correction(t, f) for t, f in fixes.items())
-                    found.date_dropped = date_dropped
-                    return found
         if base.question or len(base.terms) >= 4:
             relaxed = plan(base, relaxed=True)
             if relaxed is not None:
@@ -304,6 +308,40 @@ class Searcher:
                 if total:
                     return Found(base, total, rows, any_word=True, date_dropped=date_dropped)
         return Found(parsed)
+
+    def _corrected(
+        self, parsed: ParsedQuery, vocab: IndexVocabulary, window: int, max_rank: int
+    ) -> Found | None:
+        """The query with its slips corrected from the index's words, if that finds something.
+
+        A word typed as one piece that jieba split (哈尔可岛 → 哈尔 / 可岛) is corrected whole; otherwise
+        each term no article holds is corrected on its own."""
+        fixes: dict[str, str] = {}
+        whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
+        if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
+            fixed_whole = vocab.correction(whole, max_rank)
+            if fixed_whole is not None:
+                fixes = {whole: fixed_whole}
+                terms = (fixed_whole,)
+        if not fixes:
+            for t in parsed.terms:
+                if corrections.correctable(t) and vocab.article_count(t) == 0:
+                    fixed_term = vocab.correction(t, max_rank)
+                    if fixed_term is not None:
+                        fixes[t] = fixed_term
+            terms = tuple(fixes.get(t, t) for t in parsed.terms)
+        if not fixes:
+            return None
+        fixed = replace(parsed, terms=terms, exact=None, loose_terms=())
+        for reading in [fixed, *without_dates(fixed)]:
+            found = self._strict(reading, window)
+            if not found.total and (again := synonyms.expand(reading)) is not None:
+                found = self._strict(again, window)
+            if found.total:
+                found.corrections = tuple(Correction(t, f) for t, f in fixes.items())
+                found.date_dropped = reading is not fixed
+                return found
+        return None
 
     def _strict(self, parsed: ParsedQuery, window: int) -> Found:
         """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""

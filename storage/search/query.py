@@ -136,7 +136,8 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
-_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月份?(?!\s*\d)")
+# A month that ends a range of months (1—6月: January to June data) is not the article's month.
+_MONTH = re.compile(r"(?<![\d.—\-~～至到])(\d{1,2})\s*月份?(?!\s*\d)")
 
 
 _MONTHS = {
@@ -283,8 +284,17 @@ def date_mentions(spec: DateSpec) -> list[str]:
 # ---------------------------------------------------------------- parsing
 
 
+# 多少辆, 几级, 哪支, 哪家: a question word with its measure word (the measure word is not a term).
+_COUNT_QUESTION = re.compile(
+    r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
+    r"|哪(?:一)?(?:支|家|所|座|国|种|类|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
+    r"|多(?:大|高|长|远|深|久|重)"
+)
+
+
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
-    hit = False
+    text, n = _COUNT_QUESTION.subn(" ", text)
+    hit = n > 0
     for p in QUESTION_PHRASES:
         if p in text:
             text = text.replace(p, " ")

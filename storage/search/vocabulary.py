@@ -43,8 +43,9 @@ class IndexVocabulary:
         ).fetchall()
         return [normalize(f"{t}\n{b}") for t, b in rows]
 
-    def correction(self, word: str) -> str | None:
-        """The index's word that `word` (found in no article) most likely meant, or None."""
+    def correction(self, word: str, max_rank: int = 3) -> str | None:
+        """The index's word that `word` (found in no article) most likely meant, or None; only
+        candidates of `corrections.rank` `max_rank` or better."""
         if not corrections.correctable(word):
             return None
         counts: dict[str, int] = {}
@@ -56,13 +57,13 @@ class IndexVocabulary:
                         seen[found] = seen.get(found, 0) + 1
             for cand, n in seen.items():
                 counts[cand] = max(counts.get(cand, 0), n)
-        best = corrections.choose(word, counts)
-        if best is not None and corrections.rank(word, best) <= 1:
+        best = corrections.choose(word, counts, max_rank)
+        if best is not None and corrections.rank(word, best) == 0:
             return best
         for cand in corrections.direct_candidates(word):
             if cand not in counts:
                 counts[cand] = self.article_count(cand)
-        return corrections.choose(word, counts)
+        return corrections.choose(word, counts, max_rank)
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last article date stored."""
