@@ -171,12 +171,12 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
             for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
             if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
         ]
-        numbers += _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)
-        if not numbers:
-            return 0.0
-        if unit is None:
-            return 0.8
-        return 1.0 if any(n.endswith(unit) or unit in n for n in numbers) else 0.3
+        worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)  # 近九成, 三个
+        if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
+            return 1.0
+        if numbers:
+            return 0.8 if unit is None else 0.3
+        return 0.5 if worded else 0.0
     if kind == "which":
         if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
             return 1.0
@@ -192,12 +192,12 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
         return 0.0
     if kind == "where":
         if _AT_PLACE.search(sentence):
-            return 1.0
+            return 1.0  # 位于…, 在…举行
         known = query + "".join(terms)
         places = [w for w, tag in _tags(sentence) if tag == "ns" and len(w) >= 2 and w not in known]
         if places:
-            return 1.0
-        return 0.6 if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else 0.0
+            return 0.7
+        return 0.5 if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else 0.0
     if kind == "who":
         known = query + "".join(terms)
         # 巴基斯坦总统扎尔达里: a post of the question right before a name
@@ -281,7 +281,13 @@ def best_sentence(
             for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
                 coverage = covered(span)
                 strength = max(strengths[j] for j in span)
-                if len(span) > 1 and (strength < 0.6 or coverage <= max(single[j] for j in span) + 0.05):
+                if len(span) > 1 and not (
+                    strength >= 0.6
+                    and (
+                        coverage > max(single[j] for j in span) + 0.05
+                        or abs(strengths[i] - strengths[i - 1]) >= 0.3
+                    )
+                ):
                     continue  # a pair only when one holds the fact and the other adds the subject
                 if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
                     continue
