@@ -78,6 +78,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("which", re.compile(r"哪些|哪几|有几|几项|几点|哪几类|" + _EN.format("which"))),
 )
+_PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
 # "哪几号主席令" asks for a list, though 几号 usually asks for a day.
 _WHICH_FIRST = re.compile(r"哪几|哪些")
 
@@ -179,9 +180,9 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
         return 0.5 if worded else 0.0
     if kind == "which":
         if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
-            return 1.0
+            return 1.0  # 一要…二要…, 重点检查7方面内容：…；…
         items = sentence.count("、")
-        return 1.0 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
+        return 0.7 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
     if kind == "why":
         return 1.0 if _CAUSE.search(sentence) else 0.0
     if kind == "what":
@@ -310,11 +311,28 @@ def best_sentence(
     elif kind == "when" and kind_strength(chosen.norm, "when", q, terms) < 0.7 and chosen.rank in datelines:
         if not any(kind_strength(s.norm, "when", q, terms) >= 0.7 for s in pool):
             parts.insert(0, f"（{datelines[chosen.rank]}）")  # only the dateline dates it
+    if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
+        # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
+        i = pool.index(chosen)
+        own = _coverage_of(units, chosen.norm)
+        more = [
+            s
+            for s in pool
+            if s is not chosen
+            and _coverage_of(units, s.norm) >= 0.9 * own
+            and kind_strength(s.norm, "where", q, terms) >= 0.7
+        ][: MAX_SENTENCES - 1]
+        parts = [s.text for s in sorted([chosen, *more], key=pool.index)]
+        del i
     text = "".join(parts)
     if len(text) > MAX_ANSWER:
         text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
     return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words))
+
+
+def _coverage_of(units: Sequence[Sequence[str]], text: str) -> float:
+    return _article_coverage(units, text)
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:

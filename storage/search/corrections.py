@@ -8,6 +8,7 @@ strings found in stored articles that differ from the typed word by one edit, pr
 2. one character changed whatever its sound,
 3. one character typed too many (洪森森 → 洪森) or two swapped,
 4. one character missing (哈梅伊 → 哈梅内伊),
+5. a short form whose characters the index's word holds in order (三附院 → 三附属医院),
 
 and, within a rank, the candidate found in more articles. The engine (`storage.search.engine`) asks
 for corrections only for a word that no article holds, and keeps one only if the corrected query
@@ -31,6 +32,8 @@ _HAN_WORD = re.compile(rf"[{HAN_RANGES}]+")
 MIN_LEN = 2
 MAX_LEN = 8
 MAX_HOMOPHONES = 60  # per character, for two-character words (each is one count query)
+MAX_RANK = 5
+ABBREVIATION_GAP = 3  # characters a short form may skip between two of its own (三附院 → 三附属医院)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ def edit_patterns(word: str) -> list[EditPattern]:
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         out.append(EditPattern((left, right), re.compile(f"({re.escape(left)}{han}{re.escape(right)})")))
+    # a short form: its characters in order with a few others between (anchored on its first pair)
+    gap = f"{han}{{0,{ABBREVIATION_GAP}}}"
+    out.append(EditPattern((word[:2],), re.compile("(" + gap.join(re.escape(c) for c in word) + ")")))
     return out
 
 
@@ -93,7 +99,7 @@ def choose(word: str, counts: dict[str, int], max_rank: int = 3) -> str | None:
 
 def rank(word: str, candidate: str) -> int:
     """0 same pinyin, one character changed, or one typed twice; 1 one changed; 2 one too many or two
-    swapped; 3 one missing; 9 not one edit away."""
+    swapped; 3 one missing; 4 a short form of it; 5 one too many leaving two characters; 9 none."""
     if len(candidate) == len(word):
         diff = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
         if len(diff) == 1:
@@ -108,13 +114,26 @@ def rank(word: str, candidate: str) -> int:
     if len(candidate) == len(word) - 1:
         for i in range(len(word)):
             if word[:i] + word[i + 1 :] == candidate:
-                # a key pressed twice (洪森森) is the likeliest slip of all
-                return 0 if (i > 0 and word[i - 1] == word[i]) else 2
+                # a key pressed twice (洪森森) is the likeliest slip of all; a two-character piece
+                # of a longer word (三附院 → 三附) the least likely
+                if i > 0 and word[i - 1] == word[i]:
+                    return 0
+                return 2 if len(candidate) > 2 else 5
     if len(candidate) == len(word) + 1 and any(
         candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate))
     ):
         return 3
+    if len(candidate) > len(word) + 1 and _in_order(word, candidate):
+        return 4
     return 9
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether `long` holds the characters of `short` in order, starting and ending with them."""
+    if not long or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def same_sound(a: str, b: str) -> bool:

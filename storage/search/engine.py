@@ -266,15 +266,15 @@ class Searcher:
         found = self._strict(parsed, window)
         if found.total:
             return found
-        if correct:  # then any one-character slip, once the looser segmentations found nothing
-            corrected = self._corrected(parsed, vocab, window, max_rank=3)
-            if corrected is not None:
-                return corrected
         for reading in without_dates(parsed):
             found = self._strict(reading, window)
             if found.total:
                 found.date_dropped = True
                 return found
+        if correct:  # then any one-character slip, once looser readings found nothing
+            corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
+            if corrected is not None:
+                return corrected
         base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
         date_dropped = base is not parsed
         expanded = synonyms.expand(base)

@@ -58,7 +58,7 @@ ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
 )
 # Nouns naming what a question asks for (李卓瑜是什么职务, 王伟是哪个单位的): dropped from questions only.
 QUESTION_TARGETS = frozenset(
-    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split()
+    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人 领导人 领导 人物 东西".split()
 )
 _QUESTION_MARKS = re.compile(
     r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$"
