@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -194,8 +194,8 @@ def run(quick: bool) -> dict:
         if kind == "slip":
             # a name alone is in several stories: the judged one must be among the results shown
             fixed = [c.replacement for c in resp.corrections]
-            listed = {_key(h.title, h.date or "") for h in resp.hits}
-            ok = item["fix"] in fixed and _key(item["title"], item["date"]) in listed
+            shown = {_key(h.title, h.date or "") for h in resp.hits}
+            ok = item["fix"] in fixed and _key(item["title"], item["date"]) in shown
             stats["ok"] += ok
             if not ok:
                 misses.append({"q": q, "kind": kind, "fixed": fixed, "top": _top(resp)})
@@ -227,7 +227,9 @@ def run(quick: bool) -> dict:
             if plain.total:
                 false_corrections += 1
                 stats["false_corrections"] += 1
-                misses.append({"q": q, "kind": kind, "false_correction": [c.replacement for c in resp.corrections]})
+                misses.append(
+                    {"q": q, "kind": kind, "false_correction": [c.replacement for c in resp.corrections]}
+                )
         if not (lenient and (has_fact or not asked)):
             misses.append(
                 {"q": q, "kind": kind, "fact": item["fact"], "top": _top(resp), "answer": answer[:120]}

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import date
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 import sqlite_utils

@@ -104,14 +104,16 @@ _NUMBER = re.compile(
     + ")"
 )
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)")
-_ENUMERATION = re.compile(r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，")
+_ENUMERATION = re.compile(
+    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
+)
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
 )
 _PLACE_SUFFIX = re.compile(
-    rf"[\u4e00-\u9fff]{{1,8}}(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|园区|公墓|郡|道|州|"
+    r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|园区|公墓|郡|道|州|"
     r"洲|国|城|街道|机场|中心|礼堂|会场|园|馆)"
 )
 _AT_PLACE = re.compile(
@@ -135,7 +137,10 @@ def question_kind(query: str) -> str:
 
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
-    m = re.search(r"(?:多少|几)(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%])", query)
+    m = re.search(
+        r"(?:多少|几)(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%])",
+        query,
+    )
     return m.group(1) if m else None
 
 
@@ -203,11 +208,17 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
         known = query + "".join(terms)
         # 巴基斯坦总统扎尔达里: a post of the question right before a name
         for t in terms:
-            if re.search(_POST + "$", t) and (m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)):
+            if re.search(_POST + "$", t) and (
+                m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
+            ):
                 if m.group(1)[:2] not in known:
                     return 1.0
         names = [w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known]
-        return 1.0 if names else 0.0
+        if names:
+            return 1.0
+        # 副市长王立新主持: a post right before two or three characters the question lacks
+        after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
+        return 0.8 if _new(after_post, known) else 0.0
     return 0.0
 
 
@@ -254,7 +265,10 @@ def best_sentence(
     units = [(t,) for t in terms] + groups
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
-    reach = [_article_coverage(units, titles[r] + "\n" + "".join(s.norm for s in by_article[r])) for r in by_article]
+    reach = [
+        _article_coverage(units, titles[r] + "\n" + "".join(s.norm for s in by_article[r]))
+        for r in by_article
+    ]
     best: tuple[tuple[float, float, int, int], list[_Sentence]] | None = None
     best_strength = 0.0
     for rank, pool in by_article.items():
@@ -266,7 +280,14 @@ def best_sentence(
         held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
         in_title = [any(normalize(x) in title for x in unit) for unit in units]
         strengths = [kind_strength(s.norm, kind, q, terms) for s in pool]
-        def covered(span: tuple[int, ...]) -> float:
+
+        def covered(
+            span: tuple[int, ...],
+            weights: list[float] = weights,
+            held_of: list[list[bool]] = held_of,
+            in_title: list[bool] = in_title,
+            total: float = total,
+        ) -> float:
             held = 0.0
             for u, w in enumerate(weights):
                 if any(held_of[j][u] for j in span):
@@ -292,7 +313,9 @@ def best_sentence(
                     continue  # a pair only when one holds the fact and the other adds the subject
                 if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
                     continue
-                score = coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)
+                score = (
+                    coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)
+                )
                 key = (score, coverage, -rank, -s.position)
                 if best is None or key > best[0]:
                     best = (key, [pool[j] for j in span])

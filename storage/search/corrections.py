@@ -112,13 +112,13 @@ def rank(word: str, candidate: str) -> int:
             return 2
         return 9
     if len(candidate) == len(word) - 1:
-        for i in range(len(word)):
-            if word[:i] + word[i + 1 :] == candidate:
-                # a key pressed twice (洪森森) is the likeliest slip of all; a two-character piece
-                # of a longer word (三附院 → 三附) the least likely
-                if i > 0 and word[i - 1] == word[i]:
-                    return 0
-                return 2 if len(candidate) > 2 else 5
+        cuts = [i for i in range(len(word)) if word[:i] + word[i + 1 :] == candidate]
+        if cuts:
+            # a key pressed twice (洪森森) is the likeliest slip of all; a two-character piece of a
+            # longer word (三附院 → 三附) the least likely
+            if any(i > 0 and word[i - 1] == word[i] for i in cuts):
+                return 0
+            return 2 if len(candidate) > 2 else 5
     if len(candidate) == len(word) + 1 and any(
         candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate))
     ):

@@ -24,7 +24,6 @@ from storage.models import Correction, SearchHit, SearchResponse
 from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
-from storage.search.vocabulary import IndexVocabulary
 from storage.search.ranking import (
     BM25_CAP,
     TIE_EXTRA,
@@ -38,6 +37,7 @@ from storage.search.ranking import (
     threshold_sql,
 )
 from storage.search.snippets import make_snippet, mark
+from storage.search.vocabulary import IndexVocabulary
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ class Searcher:
             dates = self._dates(page_ids)
             rows = order_window(rows, dates)[offset : offset + limit]
             docs = self._fetch([r[0] for r in rows])
-            more_docs = self._fetch([r[0] for r in found.rows if r[0] not in docs][: ANSWER_DOCS])
+            more_docs = self._fetch([r[0] for r in found.rows if r[0] not in docs][:ANSWER_DOCS])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
         for art_id, bm, on_date, nterms, exact, in_title, as_words in rows:
@@ -289,13 +289,17 @@ class Searcher:
             if relaxed is not None:
                 total, rows = self._execute(relaxed, window)
                 if total:
-                    return Found(base, total, rows, dropped=self._missing(base, rows), date_dropped=date_dropped)
+                    return Found(
+                        base, total, rows, dropped=self._missing(base, rows), date_dropped=date_dropped
+                    )
         order = informative_order(counts)
         for keep in range(len(order) - 1, 0, -1):
             kept = set(order[:keep])
             if not any(counts[t] for t in kept):
                 continue
-            narrowed = replace(base, terms=tuple(t for t in base.terms if t in kept), exact=None, loose_terms=())
+            narrowed = replace(
+                base, terms=tuple(t for t in base.terms if t in kept), exact=None, loose_terms=()
+            )
             found = self._strict(narrowed, window)
             if found.total:
                 found.dropped = tuple(t for t in base.terms if t not in kept)
@@ -317,6 +321,7 @@ class Searcher:
         A word typed as one piece that jieba split (哈尔可岛 → 哈尔 / 可岛) is corrected whole; otherwise
         each term no article holds is corrected on its own."""
         fixes: dict[str, str] = {}
+        terms: tuple[str, ...] = parsed.terms
         whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
         if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
             fixed_whole = vocab.correction(whole, max_rank)

@@ -80,9 +80,7 @@ TABLE: dict[str, tuple[str, ...]] = {
 }
 
 # Multi-word entries that segmentation would split (比去年 → 比 / 去年): kept whole when parsing.
-PROTECTED_PHRASES = tuple(
-    sorted((k for k in TABLE if len(k) >= 3), key=len, reverse=True)
-)
+PROTECTED_PHRASES = tuple(sorted((k for k in TABLE if len(k) >= 3), key=len, reverse=True))
 
 
 def printed_forms(word: str) -> tuple[str, ...]:

@@ -74,5 +74,3 @@ class IndexVocabulary:
         """The latest article date on or before `on_or_before` (ISO), or None."""
         row = self.conn.execute("SELECT max(date) FROM articles WHERE date <= ?", [on_or_before]).fetchone()
         return row[0] if row else None
-
-
