@@ -368,7 +368,7 @@ def render(results: dict) -> None:
     pp = results.get("prepare")
     if pp and "one_per_s" in pp:
         w(
-            f"newsbot's whole per-article index preparation (`storage.search.index.prepare_document`: normalise, "
+            f"newsbot's whole per-article index preparation (`storage.database.index.prepare_document`: normalise, "
             f"segment, bigrams, summary, keywords) on the same {pp['articles']:,} articles: "
             f"**{pp['one_per_s']:,.0f} articles/s in one process, {pp['two_per_s']:,.0f} articles/s in two** "
             f"(a fork pool; best of 3 each; load average {pp.get('load', 0):.1f}; outputs identical: "

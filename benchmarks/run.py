@@ -161,7 +161,7 @@ def ingest_newsbot(paths: list[Path], db_path: Path) -> dict[str, Any]:
     # `newsbot ingest` amortises): load them first, timed apart, so every size measures the same thing.
     t0 = time.perf_counter()
     try:
-        from storage.search.index import prepare_document
+        from storage.database.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -456,7 +456,7 @@ def segmenters(records: list[dict[str, str]]) -> dict[str, Any]:
 
 
 def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
-    """newsbot's per-article index work (`storage.search.index.prepare_document`) in 1 and in 2 processes.
+    """newsbot's per-article index work (`storage.database.index.prepare_document`) in 1 and in 2 processes.
 
     Ingest could prepare documents in worker processes and keep one writer; this measures the gain
     (same outputs checked), without changing the app.
@@ -464,7 +464,7 @@ def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
     import multiprocessing
 
     try:
-        from storage.search.index import prepare_document
+        from storage.database.index import prepare_document
     except ImportError as exc:
         return {"error": str(exc)}
     args = [(r["title"], r["body"], None, r["body"].split("\n")) for r in records]
@@ -495,7 +495,7 @@ def prepare_parallel(records: list[dict[str, str]]) -> dict[str, Any]:
 
 def _prepare_row(title: str, body: str, byline: str | None, paragraphs: list[str]) -> tuple:
     """`prepare_document` as a plain tuple: what a worker would send back to the one writer."""
-    from storage.search.index import prepare_document
+    from storage.database.index import prepare_document
 
     doc = prepare_document(title, body, byline, paragraphs)
     return tuple(getattr(doc, f) for f in doc.__dataclass_fields__)
@@ -561,7 +561,7 @@ def profile_ingest(paths: list[Path], *, into: Path | None = None, name: str = "
         shutil.copy(into, db_path)
     db = open_db(db_path)
     try:  # dictionaries load once per process: keep that one-off out of the per-article profile
-        from storage.search.index import prepare_document
+        from storage.database.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -598,7 +598,7 @@ def ingest_whatif(largest: int, shards: int = 3) -> dict[str, Any]:
     from storage.ingest.pipeline import ingest_paths
 
     try:
-        from storage.search.index import prepare_document
+        from storage.database.index import prepare_document
 
         prepare_document("预热", "预热", None, ["预热"])
     except ImportError:
@@ -926,7 +926,7 @@ def digest_bench(
 ) -> dict[str, Any]:
     """Digests for `n_subs` keyword subscriptions on a copy of the `n_articles` database.
 
-    Uses the digest engineer's own composition, `bot.digests.plan.compose_for` (keyword matching with the
+    Uses the bot's own digest composition, `bot.digests.plan.compose_for` (keyword matching with the
     /search engine, the undelivered-articles query, loading, the pure `bot.digests.compose.compose_digest`),
     with `Searcher` as the library, as the running bot does. Nothing is claimed, so every subscription
     starts from the same state. CPU = `time.process_time()`; when `budget_s` runs out before all

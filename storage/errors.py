@@ -5,6 +5,7 @@ Every message names what went wrong and where (file, line), so the CLI and the b
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 
@@ -32,3 +33,8 @@ class InputError(StorageError):
 
 class DatabaseError(StorageError):
     """The database file cannot be opened or has a schema this code does not know."""
+
+
+class DatabaseBusy(sqlite3.OperationalError, StorageError):
+    """Another connection held the write lock for longer than this write could wait: nothing was changed,
+    and trying again later can succeed."""

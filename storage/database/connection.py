@@ -5,27 +5,36 @@ turns on WAL, a busy timeout and foreign keys, and brings the schema up to date 
 `storage.database.migrations.MIGRATIONS`, each migration in its own transaction, recording the version in
 ``PRAGMA user_version``.
 
-Transactions: use ``with write_transaction(db):`` (or sqlite-utils 4's ``with db.atomic():``).
-``with db.conn:`` does NOT make a block atomic here, because sqlite-utils' ``db.execute()`` commits any
-implicit transaction it opened.
+Transactions: ``with write_transaction(db):`` is the one way to write. It takes the write lock up front
+(``BEGIN IMMEDIATE``), retries a busy database with backoff for a bounded time, commits at the end and
+rolls back on any exception, including a failed ``COMMIT``; nested, it is a savepoint. Neither
+``db.atomic()`` (a deferred ``BEGIN``) nor ``with db.conn:`` is used: sqlite-utils' ``db.execute()``
+commits any implicit transaction it opened.
+
+Connections for a multi-threaded process (the bot): `storage.database.access.Database`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import sqlite_utils
 
 from storage.database.migrations import MIGRATIONS
-from storage.errors import DatabaseError
+from storage.errors import DatabaseBusy, DatabaseError
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+# The longest sleep between two attempts at the write lock.
+MAX_BACKOFF = 0.2
+_savepoints = itertools.count(1)
 
 Migration = tuple[int, str, list[str]]
 
@@ -58,7 +67,7 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         applied = migrate(db, migrations, name=str(target))
         if applied and migrations is MIGRATIONS:
             # Articles stored under an older schema may predate the search index: index them now.
-            from storage.search.index import index_missing
+            from storage.database.index import index_missing
 
             if indexed := index_missing(db):
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
@@ -71,31 +80,87 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
     return db
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether an SQLite error means another connection holds the lock (worth waiting for)."""
+    if isinstance(exc, DatabaseBusy):
+        return True
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    message = str(exc)
+    return (
+        "database is locked" in message
+        or "database is busy" in message
+        or "database table is locked" in message
+    )
+
+
+def busy_timeout(conn: sqlite3.Connection) -> float:
+    """The connection's busy timeout, in seconds."""
+    return int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+
+
+def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None) -> None:
+    """``BEGIN IMMEDIATE``, retried with backoff while the database is busy, for at most `wait` seconds
+    (default: the connection's busy timeout); then `DatabaseBusy`.
+
+    SQLite's busy handler already waits inside one attempt; the retries catch the busy answers it gives
+    without waiting (a WAL being recovered, a lock taken between two polls).
+    """
+    budget = busy_timeout(conn) if wait is None else wait
+    deadline = time.monotonic() + budget
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            left = deadline - time.monotonic()
+            if not is_busy(exc):
+                raise
+            if left <= 0:
+                raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
+            time.sleep(min(delay, left))
+            delay = min(delay * 2, MAX_BACKOFF)
+
+
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """A transaction that takes the write lock up front (``BEGIN IMMEDIATE``), committed at the end and
-    rolled back on any exception.
+def write_transaction(
+    db: sqlite_utils.Database, *, wait: float | None = None
+) -> Iterator[sqlite_utils.Database]:
+    """The one transaction helper: ``BEGIN IMMEDIATE`` (see `begin_immediate`), committed at the end,
+    rolled back on any exception and when the ``COMMIT`` itself fails.
 
     Taking the lock first matters with WAL: a deferred transaction that reads and then writes fails at
     once with "database is locked" when another connection wrote in between, whatever the busy timeout;
-    an immediate one waits its turn. Inside an open transaction this is a savepoint (``db.atomic()``).
+    an immediate one waits its turn. Inside an open transaction this is a savepoint: the inner block
+    rolls back alone, the outer transaction decides.
     """
-    if db.conn.in_transaction:
-        with db.atomic():
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"nb_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
             yield db
+        except BaseException:
+            # An error such as RAISE(ROLLBACK) may have ended the whole transaction, savepoint included.
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn, wait=wait)
     try:
         yield db
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     try:
-        db.conn.execute("COMMIT")
+        conn.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -137,7 +202,7 @@ def migrate(
             extra={"db": name, "version": version, "migration": description},
         )
         conn = db.conn
-        conn.execute("BEGIN IMMEDIATE")
+        begin_immediate(conn)
         try:
             # Another process may have migrated while we waited for the write lock.
             if schema_version(db) >= version:

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.database.connection import latest_version, schema_version
+from storage.database.connection import latest_version, schema_version, write_transaction
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def beat(
 ) -> None:
     """Record that the service `name` just ran."""
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "INSERT INTO heartbeats (name, at, detail) VALUES (?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET at = excluded.at, detail = excluded.detail",

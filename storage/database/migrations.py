@@ -117,4 +117,33 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             """,
         ],
     ),
+    (
+        5,
+        "imports: how far the import of each file got, so an interrupted one is resumed",
+        [
+            """
+            CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                articles INTEGER NOT NULL,
+                stored INTEGER NOT NULL DEFAULT 0,
+                new INTEGER NOT NULL DEFAULT 0,
+                known INTEGER NOT NULL DEFAULT 0,
+                updated INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT
+            )
+            """,
+            "CREATE INDEX imports_digest ON imports(digest, status)",
+        ],
+    ),
+    (
+        6,
+        "how each article's title was found: a printed headline, or inferred from the lead",
+        [
+            "ALTER TABLE articles ADD COLUMN title_source TEXT NOT NULL DEFAULT 'printed'",
+        ],
+    ),
 ]

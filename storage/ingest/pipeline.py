@@ -1,4 +1,4 @@
-"""Ingest source files into the database: one file, one transaction.
+"""Ingest source files into the database: each file in short batches, all of it or, after a crash, resumed.
 
 Inputs are files and directories (walked recursively, in name order):
 
@@ -9,8 +9,29 @@ Page metadata (source, year, publication date) comes from the ``manifest.json`` 
 (`storage.ingest.manifest`); the ``year``/``source`` arguments win over it. Within a directory other files are
 skipped and reported; a file named explicitly with another extension is an error.
 
-Each file is stored and indexed (`storage.search.index.index_articles`) in one transaction: a file that
-fails changes nothing, and the files after it still go in. The report lists every file's outcome.
+A file is read and parsed completely before anything is written: a file that cannot be read or parsed
+changes nothing, and the files after it still go in. Its articles are then stored and indexed in batches
+of `BATCH_SIZE`, each batch one short write transaction, so other writers (the bot's chat commands, the
+inbox, the digest ledger) never wait more than one batch for the write lock:
+
+1. **prepare** (no lock held): the index documents of the batch's articles that are not stored yet
+   (`storage.database.index.prepare_document`, the costly part: segmentation, summaries);
+2. **write** (one ``BEGIN IMMEDIATE`` transaction): store the articles (`upsert_articles`), write their
+   index rows, and record the batch in the file's import record (`storage.records.imports`).
+
+All or nothing per file is kept by the import record, which is committed with every batch: a run that
+stops in the middle of a file (kill -9, power loss, a database error) leaves the database sound, with the
+file's first batches stored and the record saying how many. **The next ingest of the same file resumes**
+after them, so the file ends fully imported; its report counts the whole file. `unfinished_imports` lists
+the files still waiting for that rerun. The report lists every file's outcome.
+
+A JSON Lines file with malformed lines fails whole (its error names the first bad line and lists the
+others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
+An OCR page reports how many of its stories have an inferred title (no printed headline was found).
+
+Large imports prepare documents in worker processes (`storage.ingest.prepare.Preparer`): all of a file's
+batches are handed to the workers at once, and each batch is written as soon as its documents are ready,
+while the workers prepare the next ones.
 """
 
 from __future__ import annotations
@@ -24,20 +45,31 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.access import Database, as_database
+from storage.database.connection import is_busy
+from storage.database.index import IndexedDoc, index_articles, prepare_document, write_index
 from storage.errors import InputError
 from storage.ingest.decode import read_text
-from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.jsonl import read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.prepare import Preparer, default_workers, unstored_docs
 from storage.models import ParsedArticle
-from storage.records.articles import upsert_articles
+from storage.records import imports
+from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
 
 log = logging.getLogger(__name__)
 
 OCR_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
 SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
+# Articles per write transaction: large enough to keep ingest fast, small enough that the write lock is
+# held for milliseconds (the costly preparation happens before the transaction).
+BATCH_SIZE = 200
+# How long one batch waits for the write lock before the file is reported as not (fully) stored.
+BATCH_WAIT = 60.0
+# Inputs at least this large (bytes, all files) are prepared in worker processes by default.
+PARALLEL_MIN_BYTES = 2_000_000
 
 
 @dataclass
@@ -51,6 +83,10 @@ class FileResult:
     updated: int = 0
     error: str | None = None  # why the file failed or was skipped
     note: str | None = None  # something worth telling that is not an error
+    busy: bool = False  # failed only because the database stayed busy: nothing wrong with the file
+    resumed: bool = False  # an interrupted import of this file was finished
+    skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
+    uncertain: int = 0  # stories whose title was inferred, not a printed headline
 
     @property
     def articles(self) -> int:
@@ -80,6 +116,14 @@ class IngestReport:
     def ingested(self) -> int:
         """Files read successfully (with or without articles)."""
         return self._count("ok") + self._count("empty")
+
+    @property
+    def skipped_lines(self) -> int:
+        return sum(len(f.skipped_lines) for f in self.files)
+
+    @property
+    def uncertain(self) -> int:
+        return sum(f.uncertain for f in self.files)
 
     @property
     def failed(self) -> int:
@@ -154,66 +198,203 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[F
 
 
 def ingest_paths(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     paths: Sequence[str | Path],
     *,
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and directories; `progress(result, done, total)` is called after each file."""
+    """Ingest files and directories; `progress(result, done, total)` is called after each file.
+
+    `workers`: processes preparing documents while this one writes (default: one per CPU core when the
+    inputs hold `PARALLEL_MIN_BYTES` or more, else none; 0: none).
+    """
+    database = as_database(db)
     files, problems = collect_inputs(paths)
     report = IngestReport(files=list(problems))
     manifests: dict[Path, Manifest] = {}
     total = len(files)
-    for done, item in enumerate(files, start=1):
-        result = ingest_file(db, item.path, year=year, source=source, manifests=manifests)
-        report.files.append(result)
-        if progress is not None:
-            progress(result, done, total)
+    if workers is None:
+        workers = default_workers() if _input_bytes(files) >= PARALLEL_MIN_BYTES else 0
+    with Preparer(workers) as preparer:
+        for done, item in enumerate(files, start=1):
+            result = ingest_file(
+                database,
+                item.path,
+                year=year,
+                source=source,
+                manifests=manifests,
+                batch_size=batch_size,
+                skip_bad_lines=skip_bad_lines,
+                preparer=preparer,
+            )
+            report.files.append(result)
+            if progress is not None:
+                progress(result, done, total)
     return report
 
 
+def _input_bytes(files: Sequence[InputFile]) -> int:
+    total = 0
+    for item in files:
+        try:
+            total += item.path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
 def ingest_file(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     path: Path,
     *,
     year: int | None = None,
     source: str | None = None,
     manifests: dict[Path, Manifest] | None = None,
+    skip_bad_lines: bool = False,
+    batch_size: int = BATCH_SIZE,
+    wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
 ) -> FileResult:
-    """Read, parse, store and index one file in one transaction; failures come back in the result."""
+    """Read and parse one file, then store and index it in batches (see the module doc); failures come
+    back in the result."""
     name = _display(path)
     kind = "jsonl" if path.suffix.lower() == JSONL_SUFFIX else "ocr"
     result = FileResult(name, "ok", kind=kind)
     try:
         decoded = read_text(path)
         result.encoding = decoded.encoding
+        result.note = decoded.control_note
         if not decoded.text.strip():
             result.status = "empty"
             result.note = "empty file, no articles"
             return result
-        articles = _parse(decoded.text, path, name, kind, year=year, source=source, manifests=manifests)
+        articles = _parse(
+            decoded.text,
+            path,
+            name,
+            kind,
+            year=year,
+            source=source,
+            manifests=manifests,
+            skipped=result.skipped_lines if skip_bad_lines else None,
+        )
+        result.uncertain = sum(1 for a in articles if a.title_source == "inferred")
     except InputError as exc:
         return _failed(result, exc.detail if exc.path == name else str(exc))
     except OSError as exc:
         return _failed(result, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug on odd input must not stop the other files
-        log.debug("parser failed on %s", name, exc_info=True)
+        log.warning("parser failed on %s", name, exc_info=True)
         return _failed(result, f"could not be parsed ({type(exc).__name__}: {exc})")
     if not articles:
         result.note = "no articles found"
         return result
+    return store_articles(
+        as_database(db), name, articles, result, batch_size=batch_size, wait=wait, preparer=preparer
+    )
+
+
+def batches(items: Sequence[ParsedArticle], size: int) -> list[Sequence[ParsedArticle]]:
+    """`items` cut into consecutive batches of at most `size` (pure)."""
+    size = max(1, int(size))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def prepare_batch(db: Database, batch: Sequence[ParsedArticle]) -> dict[str, IndexedDoc]:
+    """The index documents of the batch's articles not stored yet, by fingerprint (reads; no write lock).
+
+    Articles stored meanwhile by someone else only cost a wasted document; ones this misses (none in
+    practice) are indexed from the database inside the write."""
+    fps = [fingerprint(a.body) for a in batch]
+    known = db.read(stored_fingerprints, fps)
+    docs: dict[str, IndexedDoc] = {}
+    for fp, article in zip(fps, batch, strict=True):
+        if fp not in known and fp not in docs:
+            docs[fp] = prepare_document(article.title, article.body, article.byline, article.paragraphs)
+    return docs
+
+
+def write_batch(
+    db: sqlite_utils.Database,
+    batch: Sequence[ParsedArticle],
+    docs: dict[str, IndexedDoc],
+    import_id: int,
+) -> imports.ImportRecord:
+    """Store and index one prepared batch and record it in the file's import; inside one transaction."""
+    stored = upsert_articles(db, batch)
+    new = set(stored.new_ids)
+    prepared: dict[int, IndexedDoc] = {}
+    for article, article_id in zip(batch, stored.ids, strict=True):
+        doc = docs.get(fingerprint(article.body))
+        if article_id in new and doc is not None:
+            prepared[article_id] = doc
+    write_index(db, prepared)
+    rest = [i for i in stored.changed_ids if i not in prepared]  # updated articles, or unprepared new ones
+    if rest:
+        index_articles(db, rest)
+    return imports.record_batch(
+        db,
+        import_id,
+        stored=len(batch),
+        new=len(stored.new_ids),
+        known=len(stored.known_ids),
+        updated=len(stored.updated_ids),
+    )
+
+
+def store_articles(
+    db: Database,
+    name: str,
+    articles: Sequence[ParsedArticle],
+    result: FileResult,
+    *,
+    batch_size: int = BATCH_SIZE,
+    wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
+) -> FileResult:
+    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file
+    (the documents prepared by `preparer`'s workers when it has any)."""
+    digest = imports.import_digest(articles)
+    record = db.read(imports.unfinished_import, digest)
+    import_id = record.id if record is not None else None
+    done = record.stored if record is not None else 0
+    result.resumed = done > 0
     try:
-        with write_transaction(db):
-            stored = upsert_articles(db, articles)
-            if stored.changed_ids:
-                _index(db, stored.changed_ids)
+        parts = batches(articles[done:], batch_size)
+        pending = [preparer.submit(b) for b in parts] if preparer is not None and preparer.workers else []
+        for k, batch in enumerate(parts):
+            docs = unstored_docs(db, pending[k]) if pending else None
+            if docs is None:
+                docs = prepare_batch(db, batch)
+            with db.writer(wait=wait) as writer:
+                if import_id is None:
+                    import_id = imports.start_import(writer, name, digest, len(articles))
+                record = write_batch(writer, batch, docs, import_id)
     except sqlite3.Error as exc:
-        return _failed(result, f"database error, nothing from this file was stored: {exc}")
-    result.new = len(stored.new_ids)
-    result.known = len(stored.known_ids)
-    result.updated = len(stored.updated_ids)
+        if record is not None:
+            result.new, result.known, result.updated = record.new, record.known, record.updated
+        else:
+            result.new = result.known = result.updated = 0
+        result.status = "error"
+        result.busy = is_busy(exc)
+        stored = record.stored if record is not None else 0
+        if stored:
+            result.error = (
+                f"database error after storing {stored} of {len(articles)} articles "
+                f"(ingest the file again to store the rest): {exc}"
+            )
+        else:
+            result.error = f"database error, nothing from this file was stored: {exc}"
+        return result
+    assert record is not None
+    result.new, result.known, result.updated = record.new, record.known, record.updated
+    if result.resumed:
+        result.note = f"resumed an interrupted import after {done} of {len(articles)} articles"
     return result
 
 
@@ -226,7 +407,10 @@ def _parse(
     year: int | None,
     source: str | None,
     manifests: dict[Path, Manifest] | None,
+    skipped: list[str] | None = None,
 ) -> list[ParsedArticle]:
+    """The file's articles. A JSONL file with bad lines raises, unless `skipped` is given: then the bad
+    lines are left out and described there."""
     if manifests is None:
         manifests = {}
     directory = path.parent
@@ -234,7 +418,12 @@ def _parse(
         manifests[directory] = load_manifest(directory)
     meta = manifests[directory].meta_for(path.name).override(year=year, source=source)
     if kind == "jsonl":
-        return parse_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        records = read_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        if records.bad_lines and (skipped is None or not records.articles):
+            raise strict_error(records)
+        if skipped is not None:
+            skipped.extend(error.detail for error in records.bad_lines)
+        return records.articles
     articles = parse_page(
         text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
     )
@@ -243,16 +432,11 @@ def _parse(
     return articles
 
 
-def _index(db: sqlite_utils.Database, ids: list[int]) -> None:
-    from storage.search.index import index_articles
-
-    index_articles(db, ids)
-
-
 def _failed(result: FileResult, message: str) -> FileResult:
     result.status = "error"
     result.error = message
-    result.new = result.known = result.updated = 0
+    result.new = result.known = result.updated = result.uncertain = 0
+    result.skipped_lines = []
     return result
 
 
@@ -263,3 +447,19 @@ def _display(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def explain_file(path: Path, *, year: int | None = None, source: str | None = None) -> list[str]:
+    """How an OCR page is cut into stories (`storage.ingest.ocr_page.explain_page`), as lines of text;
+    nothing is stored. Raises `InputError` for a file that cannot be read or is not an OCR page."""
+    from storage.ingest.ocr_page import explain_page
+
+    name = _display(path)
+    if path.suffix.lower() != OCR_SUFFIX:
+        raise InputError(name, "--explain reads OCR pages (.txt) only")
+    try:
+        decoded = read_text(path)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    meta = load_manifest(path.parent).meta_for(path.name).override(year=year, source=source)
+    return [f"== {name}", *explain_page(decoded.text, year=meta.page_year, page_date=meta.date)]

@@ -28,6 +28,7 @@ _JSON_COLUMNS = ("title_lines", "reporters", "correspondents", "paragraphs", "ke
 _CONTENT_COLUMNS = (
     "title",
     "title_lines",
+    "title_source",
     "date",
     "byline",
     "reporters",
@@ -39,7 +40,7 @@ _CONTENT_COLUMNS = (
 )
 _SELECT = """
     SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
-           summary, keywords, origin_file, origin_position
+           summary, keywords, origin_file, origin_position, title_source
     FROM articles
 """
 
@@ -49,6 +50,7 @@ class UpsertResult:
     new_ids: list[int] = field(default_factory=list)
     known_ids: list[int] = field(default_factory=list)  # already stored, unchanged
     updated_ids: list[int] = field(default_factory=list)  # already stored, title or metadata changed
+    ids: list[int] = field(default_factory=list)  # the id of each input article, in input order
 
     @property
     def changed_ids(self) -> list[int]:
@@ -76,17 +78,19 @@ def upsert_articles(
         fp = fingerprint(parsed.body)
         if fp in seen:  # the same story twice in one batch
             result.known_ids.append(seen[fp])
+            result.ids.append(seen[fp])
             continue
         row = _to_row(parsed)
         existing = next(iter(db.query(_SELECT + " WHERE fingerprint = ?", [fp])), None)
         if existing is None:
             cursor = db.execute(
                 """
-                INSERT INTO articles (fingerprint, title, title_lines, date, byline, reporters,
-                    correspondents, body, paragraphs, source, url, origin_file, origin_position,
-                    ingested_at)
-                VALUES (:fingerprint, :title, :title_lines, :date, :byline, :reporters, :correspondents,
-                    :body, :paragraphs, :source, :url, :origin_file, :origin_position, :ingested_at)
+                INSERT INTO articles (fingerprint, title, title_lines, title_source, date, byline,
+                    reporters, correspondents, body, paragraphs, source, url, origin_file,
+                    origin_position, ingested_at)
+                VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
+                    :correspondents, :body, :paragraphs, :source, :url, :origin_file, :origin_position,
+                    :ingested_at)
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
@@ -105,7 +109,22 @@ def upsert_articles(
             else:
                 result.known_ids.append(article_id)
         seen[fp] = article_id
+        result.ids.append(article_id)
     return result
+
+
+def stored_fingerprints(db: sqlite_utils.Database, fingerprints: Iterable[str]) -> set[str]:
+    """Those of `fingerprints` that belong to stored articles."""
+    wanted = list(dict.fromkeys(fingerprints))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in db.execute(f"SELECT fingerprint FROM articles WHERE fingerprint IN ({marks})", chunk)
+        )
+    return found
 
 
 def get_article(db: sqlite_utils.Database, article_id: int) -> Article | None:
@@ -189,6 +208,7 @@ def export_record(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "title_lines": list(article.title_lines),
+        "title_source": article.title_source,
         "date": article.date,
         "byline": article.byline,
         "reporters": list(article.reporters),
@@ -206,6 +226,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
     return {
         "title": parsed.title,
         "title_lines": _dump(parsed.title_lines or (parsed.title,)),
+        "title_source": parsed.title_source,
         "date": parsed.date,
         "byline": parsed.byline,
         "reporters": _dump(parsed.reporters),
@@ -224,14 +245,19 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
 
     A re-parse of the same file is authoritative: every content column follows it (it may clear a field
     or split paragraphs differently). Another file with the same text only brings its non-empty title
-    and metadata; the stored paragraphs stay, and the headline lines change only with the title.
+    and metadata; the stored paragraphs stay, the headline lines and the title's source change only
+    with the title, and an inferred title never replaces a stored one.
     """
     same_file = existing["origin_file"] is not None and existing["origin_file"] == row["origin_file"]
     changes: dict[str, Any] = {}
     for column in _CONTENT_COLUMNS:
         if column == "body":
             continue  # follows paragraphs
-        if not same_file and (column == "paragraphs" or (column == "title_lines" and "title" not in changes)):
+        if not same_file and (
+            column == "paragraphs"
+            or (column in ("title_lines", "title_source") and "title" not in changes)
+            or (column == "title" and row["title_source"] == "inferred")
+        ):
             continue  # layout (paragraph breaks, headline lines) only changes with the text it lays out
         new = row[column]
         if not same_file and new in (None, "", "[]"):
@@ -267,4 +293,5 @@ def _to_article(row: dict[str, Any]) -> Article:
         keywords=decoded["keywords"],
         origin_file=row["origin_file"],
         origin_position=row["origin_position"],
+        title_source=row["title_source"],
     )

@@ -32,6 +32,8 @@ from datetime import UTC, date, datetime
 
 import sqlite_utils
 
+from storage.database.connection import write_transaction
+
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
 
@@ -95,21 +97,9 @@ def _now(now: datetime | None) -> str:
 
 @contextmanager
 def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT: takes the write lock up front so concurrent writers (an ingest run
-    in another process, a second runner) wait on the busy timeout instead of failing mid-transaction."""
-    conn = db.conn
-    if conn.in_transaction:  # nested in a caller's transaction: a savepoint inside it
-        with db.atomic():
-            yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    """The connection inside `write_transaction` (BEGIN IMMEDIATE, rollback on failure)."""
+    with write_transaction(db):
+        yield db.conn
 
 
 def _chat(row: sqlite3.Row | tuple) -> Chat:

@@ -1,7 +1,10 @@
 """Keeping the full-text index (`articles_fts`, migration 3) in step with `articles`.
 
-`index_articles` runs inside the caller's transaction (ingest stores and indexes a file in one
-transaction): it never commits or begins. It also stores each article's `summary` and `keywords`.
+`prepare_document` computes what the index stores for one article (pure; ingest runs it before taking the
+write lock, so a batch's transaction only writes rows). `write_index` writes prepared documents and
+`index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
+stores and indexes each batch in one transaction) and never commit or begin. They also store each
+article's `summary` and `keywords`.
 
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
@@ -12,14 +15,15 @@ Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
 
+from storage.database.connection import write_transaction
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
-from storage.text.summary import keywords_from_words, summarize
+from storage.text.summary import keywords_from_han_words, summarize
 
 _CHUNK = 500
 
@@ -47,7 +51,7 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         body=index_text(n_body),
         words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
-        keywords=keywords_from_words(hw_title * 2 + hw_body),
+        keywords=keywords_from_han_words(hw_title * 2 + hw_body),
     )
 
 
@@ -63,7 +67,7 @@ def _paragraphs(raw: str | None, body: str) -> list[str]:
 
 
 def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
-    """(Re)index the given articles and store their summary and keywords. Never commits."""
+    """(Re)index the given stored articles and store their summary and keywords. Never commits."""
     ids = sorted({int(i) for i in ids})
     conn = db.conn
     for start in range(0, len(ids), _CHUNK):
@@ -72,23 +76,35 @@ def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
         rows = conn.execute(
             f"SELECT id, title, byline, body, paragraphs FROM articles WHERE id IN ({marks})", chunk
         ).fetchall()
-        conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i in chunk])
-        fts_rows = []
-        meta_rows = []
-        for art_id, title, byline, body, paragraphs in rows:
-            doc = prepare_document(title, body or "", byline, _paragraphs(paragraphs, body or ""))
-            fts_rows.append((art_id, doc.title, doc.byline, doc.body, doc.words))
-            meta_rows.append((doc.summary, json.dumps(doc.keywords, ensure_ascii=False), art_id))
-        conn.executemany(
-            "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)", fts_rows
+        write_index(
+            db,
+            {
+                art_id: prepare_document(title, body or "", byline, _paragraphs(paragraphs, body or ""))
+                for art_id, title, byline, body, paragraphs in rows
+            },
         )
-        conn.executemany("UPDATE articles SET summary = ?, keywords = ? WHERE id = ?", meta_rows)
+
+
+def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc]) -> None:
+    """Write prepared documents to the index (replacing what it held for those ids) and store their
+    summary and keywords. Never commits."""
+    conn = db.conn
+    items = sorted(docs.items())
+    conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
+    conn.executemany(
+        "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
+        [(i, d.title, d.byline, d.body, d.words) for i, d in items],
+    )
+    conn.executemany(
+        "UPDATE articles SET summary = ?, keywords = ? WHERE id = ?",
+        [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
+    )
 
 
 def index_missing(db: sqlite_utils.Database) -> int:
     """Index the articles the index lacks (stored before the index existed, e.g. by an older schema),
     in one transaction; returns how many were indexed."""
-    with db.atomic():
+    with write_transaction(db):
         ids = [
             r[0]
             for r in db.conn.execute(
@@ -108,7 +124,7 @@ def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
 def rebuild_index(db: sqlite_utils.Database) -> int:
     """Rebuild the whole index from `articles` in one transaction; returns the number of articles indexed."""
     conn = db.conn
-    with db.atomic():
+    with write_transaction(db):
         conn.execute("DELETE FROM articles_fts")
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
         index_articles(db, ids)
