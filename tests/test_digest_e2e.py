@@ -120,6 +120,9 @@ async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmu
         # Later the same day: nothing more.
         clock.set(2023, 4, 13, 9, 0)
         assert (await runner(app).run_due(app.bot)).outcomes == {}
+        # Replies and the digest drew from one send budget (issue 14).
+        posted = [c for c in emu.calls if c.method in ("sendMessage", "editMessageText")]
+        assert app.bot.rate_limiter.released == len(posted) >= 3
         # Next day, nothing new: no message (empty digests are off), but the day is recorded.
         count = len(emu.messages(1001))
         clock.set(2023, 4, 14, 8, 0, 5)

@@ -85,6 +85,7 @@ class SendBudget(BaseRateLimiter[None]):
         self._group: dict[int | str, deque[float]] = {}  # each group's last `group_per_minute` slots
         self._hold_until = 0.0
         self._last_release = float("-inf")
+        self.released = 0  # messages let through so far
         self._released: dict[int | str, float] = {}  # when each chat's last message actually went
         self._group_released: dict[int | str, deque[float]] = {}  # when a group's last messages went
 
@@ -154,6 +155,7 @@ class SendBudget(BaseRateLimiter[None]):
                 break
             await self.sleep(ready - now)
         self._last_release = now
+        self.released += 1
         if chat_id is not None:
             self._released[chat_id] = now
             if _is_group(chat_id):
