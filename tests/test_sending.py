@@ -9,7 +9,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.chat.replies import Reply
 from bot.telegram.budget import COUNTED_METHODS, SendBudget
@@ -56,7 +65,7 @@ def most_in_window(times: list[float], period: float) -> int:
         (Conflict("terminated by other getUpdates request"), Action.FAILED),
     ],
 )
-def test_classify_says_what_every_sender_does(error, action):
+def test_classify_says_what_every_sender_does(error: TelegramError, action: Action) -> None:
     verdict = classify(error)
     assert verdict.action is action
     if action is Action.RETRY_AFTER:
@@ -68,7 +77,7 @@ def test_classify_says_what_every_sender_does(error, action):
 # ---- the budget (injected clock: nothing waits) ---------------------------------------------------------
 
 
-def test_a_burst_of_replies_and_digests_stays_within_every_limit():
+def test_a_burst_of_replies_and_digests_stays_within_every_limit() -> None:
     t = FakeTime()
     budget = SendBudget(25, clock=t.clock, sleep=t.sleep)
     # 200 private chats with 3 messages each, two groups with 30 each, interleaved as they arrive.
