@@ -185,3 +185,24 @@ async def test_replies_and_edits_share_the_budget_and_the_classification(
         assert (await send(app.bot, 9005, Reply("x"))).status is Status.NOT_SENT
     counted = Counter(c.method for c in emu.calls if c.method in COUNTED_METHODS)
     assert counted["sendMessage"] >= 8 and counted["editMessageText"] == 2
+
+
+async def test_a_send_that_times_out_is_not_repeated(telegram_emulator: TelegramEmulator) -> None:
+    """At most once: Telegram may have delivered a message whose answer never came."""
+    import asyncio
+
+    from telegram.ext import ExtBot
+    from telegram.request import HTTPXRequest
+
+    emu = telegram_emulator
+    bot: ExtBot[None] = ExtBot(emu.token, base_url=emu.base_url, request=HTTPXRequest(read_timeout=0.3))
+    await bot.initialize()
+    try:
+        emu.answer_slowly(9100, 1.0)
+        sent = await send(bot, 9100, Reply("只发一次"))
+        assert sent.status is Status.TIMED_OUT
+        await asyncio.sleep(1.2)  # the slow answer finishes
+        assert [m.text for m in emu.messages(9100)] == ["只发一次"]  # delivered, and not sent again
+        assert len(emu.calls_of("sendMessage")) == 1
+    finally:
+        await bot.shutdown()
