@@ -3,6 +3,7 @@ errors. The schedule is checked on an injected clock; the senders against the Bo
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import os
 from collections import Counter
@@ -149,15 +150,12 @@ async def test_replies_and_edits_share_the_budget_and_the_classification(
     telegram_emulator: TelegramEmulator, settings
 ) -> None:
     emu = telegram_emulator
-    async with running_bot(settings, budget=SendBudget(settings.send_rate_per_second)) as app:
-        assert isinstance(app.bot.rate_limiter, SendBudget) and app.bot.rate_limiter.chat_interval == 1.0
-
-        # Three replies to one chat at once: one per second (a timing floor, not a speed assertion).
-        first = await send_reply(app.bot, 9001, Reply("一"))
-        for word in ("二", "三"):
-            await send_reply(app.bot, 9001, Reply(word))
-        sends = [c.at for c in emu.calls_of("sendMessage")]
-        assert sends[-1] - sends[0] >= 2 * 0.9
+    async with running_bot(settings) as app:
+        assert isinstance(app.bot.rate_limiter, SendBudget)
+        first, second = await asyncio.gather(
+            send_reply(app.bot, 9001, Reply("一")), send_reply(app.bot, 9001, Reply("二"))
+        )
+        assert second is not None
 
         # A 429 on an edit: held, then the edit goes through.
         assert first is not None
@@ -177,7 +175,7 @@ async def test_replies_and_edits_share_the_budget_and_the_classification(
         emu.migrate_chat(-9003, -1009003)
         sent = await send(app.bot, -9003, Reply("迁移"), on_migrate=follow)
         assert sent.status is Status.SENT and sent.chat_id == -1009003 and moved == [(-9003, -1009003)]
-        too_long = await send(app.bot, 9004, Reply("长" * 5000))
+        too_long = await send(app.bot, 9006, Reply("长" * 5000))
         assert too_long.status is Status.FAILED and "too long" in too_long.detail
         broken_html = await send(app.bot, 9004, Reply("<b>未闭合"))
         assert broken_html.status is Status.SENT and emu.messages(9004)[-1].text == "未闭合"  # as plain text
@@ -187,10 +185,37 @@ async def test_replies_and_edits_share_the_budget_and_the_classification(
     assert counted["sendMessage"] >= 8 and counted["editMessageText"] == 2
 
 
+async def test_one_chat_waits_a_second_and_a_429_holds_every_chat(
+    telegram_emulator: TelegramEmulator,
+) -> None:
+    """The real budget on a bare bot (timing floors only, never a speed assertion)."""
+    from telegram.ext import ExtBot
+    from telegram.request import HTTPXRequest
+
+    emu = telegram_emulator
+    request = HTTPXRequest(connection_pool_size=8)
+    bot: ExtBot[None] = ExtBot(emu.token, base_url=emu.base_url, request=request, rate_limiter=SendBudget(25))
+    await bot.initialize()
+    try:
+        await asyncio.gather(send(bot, 9201, Reply("一")), send(bot, 9201, Reply("二")))
+        one_chat = [c.at for c in emu.calls_of("sendMessage")]
+        assert one_chat[1] - one_chat[0] >= 0.9
+        emu.fail_with_retry_after(9202, retry_after=1, times=1)
+        held = asyncio.create_task(send(bot, 9202, Reply("等一下")))
+        await emu.wait_until(
+            lambda: [c for c in emu.calls if c.error and "Too Many" in c.error], what="the 429"
+        )
+        other = await send(bot, 9203, Reply("别的聊天"))  # another chat, sent after the 429: it waits too
+        assert (await held).status is Status.SENT and other.status is Status.SENT
+        refused = next(c.at for c in emu.calls if c.error and "Too Many Requests" in c.error)
+        (to_other,) = [c.at for c in emu.calls_of("sendMessage") if c.params["chat_id"] == 9203]
+        assert to_other - refused >= 0.9
+    finally:
+        await bot.shutdown()
+
+
 async def test_a_send_that_times_out_is_not_repeated(telegram_emulator: TelegramEmulator) -> None:
     """At most once: Telegram may have delivered a message whose answer never came."""
-    import asyncio
-
     from telegram.ext import ExtBot
     from telegram.request import HTTPXRequest
 
