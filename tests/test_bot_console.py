@@ -71,7 +71,7 @@ def test_console_buttons_are_pressed_by_number(console: ConsoleChat) -> None:
 def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert console.handle("   ") == ""
     assert "/search 关键词" in console.handle("/help")
-    assert "articles: 6" in console.handle("/stats")  # the console user owns the database
+    assert "文章数：6" in console.handle("/stats")  # the console user owns the database (issue 15: labels)
     subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
     assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")
