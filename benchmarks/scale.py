@@ -159,7 +159,7 @@ def make_queries(base: Sequence[dict[str, str]], per_class: int) -> list[dict[st
         for q in derive_queries(list(base[:SHARD]), load_vocabulary(), per_class=per_class)
     ]
     rng = random.Random(12)
-    commons = [q["text"] for q in out if q["cls"] == "common"]
+    commons = [str(q["text"]) for q in out if q["cls"] == "common"]
     for k in range(per_class):
         rec = base[rng.randrange(SHARD)]
         y, m, d = (int(x) for x in rec["date"].split("-"))
@@ -263,7 +263,7 @@ class Tantivy:
         for _score, address in result.hits:
             doc = searcher.doc(address)
             gen.snippet_from_doc(doc).fragment()
-        return int(result.count or 0), len(result.hits)
+        return int(result.count or 0), len(result.hits)  # type: ignore[attr-defined]  # not in the stubs
 
     def size(self) -> int:
         return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
