@@ -603,6 +603,33 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
     return path
 
 
+def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """How often the first page `Searcher.search` gives is the true top 10: for each query, the engine's
+    page against every match ranked in full (the same plan with a window holding all of them, so no
+    shortcut applies), in the final order. Exact ranking gives 100%."""
+    from storage.search.query import parse_query
+    from storage.search.ranking import order_window
+
+    nb = Newsbot(db_path)
+    searcher = nb.searcher
+    same = compared = 0
+    differing = []
+    for q in queries:
+        page = [h.id for h in searcher.search(q["text"], limit=10).hits]
+        _total, rows = searcher._run(parse_query(q["text"]), 10**7)
+        if not page and not rows:
+            continue
+        dates = searcher._dates([r.id for r in rows])
+        reference = [r.id for r in order_window(rows, dates)[:10]]
+        compared += 1
+        if page == reference:
+            same += 1
+        else:
+            differing.append(q["text"])
+    nb.close()
+    return {"compared": compared, "same": same, "differing": differing}
+
+
 def measure_existing(workdir: Path, *, per_class: int, reps: int, like_queries: int, probe_runs: int) -> dict:
     """Measure the archive a run left in `workdir` (or a copy of it) as it is, without ingesting:
     newsbot, and Tantivy and LIKE when their index and table are there. For re-measuring search after a
@@ -645,7 +672,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--measure", type=Path, help="only measure the archive in this work directory (no ingest)"
     )
+    ap.add_argument(
+        "--agreement",
+        type=Path,
+        help="only compare first pages with every match ranked, on this newsbot database",
+    )
     args = ap.parse_args(argv)
+    if args.agreement:
+        result = ranking_agreement(args.agreement, make_queries(_base_records(), args.queries_per_class))
+        print(json.dumps(result, ensure_ascii=False))
+        return
     if args.measure:
         step = measure_existing(
             args.measure,
