@@ -727,7 +727,9 @@ def real_news(workdir: Path, per_class: int = 10) -> dict[str, Any]:
     return out
 
 
-def measure_existing(workdir: Path, *, per_class: int, reps: int, like_queries: int, probe_runs: int) -> dict:
+def measure_existing(
+    workdir: Path, *, per_class: int, reps: int, like_queries: int, probe_runs: int, peers: bool = True
+) -> dict:
     """Measure the archive a run left in `workdir` (or a copy of it) as it is, without ingesting:
     newsbot, and Tantivy and LIKE when their index and table are there. For re-measuring search after a
     change, or an archive whose run was stopped part way."""
@@ -735,9 +737,9 @@ def measure_existing(workdir: Path, *, per_class: int, reps: int, like_queries: 
     queries = make_queries(base, per_class)
     nb = Newsbot(workdir / "newsbot.db")
     engines: dict[str, Any] = {"newsbot": nb}
-    if (workdir / "tantivy" / "meta.json").exists():
+    if peers and (workdir / "tantivy" / "meta.json").exists():
         engines["tantivy"] = Tantivy(workdir / "tantivy")
-    if (workdir / "like.db").exists():
+    if peers and (workdir / "like.db").exists():
         engines["like"] = Like(workdir / "like.db")
     n = int(nb.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     raw = int(
@@ -775,6 +777,7 @@ def main(argv: list[str] | None = None) -> None:
         help="only compare first pages with every match ranked, on this newsbot database",
     )
     ap.add_argument("--real-news", action="store_true", help="only the real-news check (CCTV stories)")
+    ap.add_argument("--newsbot-only", action="store_true", help="with --measure: leave Tantivy and LIKE out")
     args = ap.parse_args(argv)
     if args.real_news:
         result = real_news(CACHE / "scale-real")
@@ -795,6 +798,7 @@ def main(argv: list[str] | None = None) -> None:
             reps=args.reps,
             like_queries=args.like_queries,
             probe_runs=3,
+            peers=not args.newsbot_only,
         )
         out = args.measure / "measure-results.json"
         out.write_text(json.dumps(step, indent=1, ensure_ascii=False), encoding="utf-8")
