@@ -154,7 +154,7 @@ def make_queries(base: Sequence[dict[str, str]], per_class: int) -> list[dict[st
     from benchmarks.corpus import load_vocabulary
     from benchmarks.queries import derive_queries
 
-    out = [
+    out: list[dict[str, Any]] = [
         {"cls": q.cls, "text": q.text, "terms": list(q.terms)}
         for q in derive_queries(list(base[:SHARD]), load_vocabulary(), per_class=per_class)
     ]
@@ -263,7 +263,8 @@ class Tantivy:
         for _score, address in result.hits:
             doc = searcher.doc(address)
             gen.snippet_from_doc(doc).fragment()
-        return int(result.count or 0), len(result.hits)  # type: ignore[attr-defined]  # not in the stubs
+        # `count` is there when searched with count=True; the binding's type stubs leave it out.
+        return int(result.count or 0), len(result.hits)  # type: ignore[attr-defined]
 
     def size(self) -> int:
         return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())

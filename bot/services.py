@@ -15,6 +15,7 @@ import asyncio
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 import sqlite_utils
@@ -41,8 +42,14 @@ class StorageLibrary:
         self._searcher = searcher
         self._lock = lock
 
-    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
-        return self._searcher.search(query, limit=limit, offset=offset)  # locks with our lock
+    def search(
+        self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True
+    ) -> SearchResponse:
+        # locks with our lock
+        return self._searcher.search(query, limit=limit, offset=offset, today=today, correct=correct)
+
+    def latest_day(self, on_or_before: date) -> str | None:
+        return self._searcher.latest_day(on_or_before)  # locks with our lock
 
     def match_ids(self, query: str, *, limit: int) -> list[int]:
         return self._searcher.match_ids(query, limit=limit)  # locks with our lock

@@ -228,7 +228,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                     value = am.group(4) or ""
                 attrs[am.group(1).lower()] = _decode_attr(value)
                 j = am.end()
-            entity: dict[str, Any] = {"type": ALLOWED_TAGS[name], "offset": out_len}
+            entity = {"type": ALLOWED_TAGS[name], "offset": out_len}
             if name == "a":
                 href = attrs.get("href", "")
                 if not href:
@@ -272,8 +272,9 @@ def check_text(
     """Validate a message text as Telegram does; return (plain text, entities)."""
     if not isinstance(text, str) or not text.strip():
         raise bad_request(f"{what} text is empty")
+    entities: list[dict[str, Any]] = []
     if parse_mode is None or parse_mode == "":
-        plain, entities = text, []
+        plain = text
     elif parse_mode.upper() == "HTML":
         plain, entities = parse_html(text)
     else:
@@ -477,7 +478,7 @@ class TelegramEmulator:
         """What to give ``ApplicationBuilder().base_url()``: PTB appends the token."""
         assert self._server is not None, "emulator not started"
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/bot"
+        return f"http://{host!s}:{port}/bot"
 
     def start(self) -> TelegramEmulator:
         emulator = self
@@ -502,9 +503,9 @@ class TelegramEmulator:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # clients hang up on long polls when they stop: not an error
 
-        self._server = Server(("127.0.0.1", 0), Handler)
+        server = self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
-            target=lambda: self._server.serve_forever(poll_interval=0.02),
+            target=lambda: server.serve_forever(poll_interval=0.02),
             name="telegram-emulator",
             daemon=True,
         )

@@ -38,8 +38,10 @@ class Clock:
         self.calls += 1
         return self.now
 
-    def set(self, *args: int, tz: ZoneInfo = SH) -> datetime:
-        self.now = datetime(*args, tzinfo=tz)
+    def set(
+        self, y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0, *, tz: ZoneInfo = SH
+    ) -> datetime:
+        self.now = datetime(y, mo, d, h, mi, s, tzinfo=tz)
         return self.now
 
 

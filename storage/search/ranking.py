@@ -41,6 +41,7 @@ from storage.search.query import (
     date_expression,
     date_sql,
     match_expression,
+    period_sql,
     phrase,
     words_expression,
 )
@@ -80,16 +81,22 @@ class SearchPlan:
 
 
 def plan(
-    parsed: ParsedQuery, *, relaxed: bool = False, years: tuple[int, int] | None = None
+    parsed: ParsedQuery,
+    *,
+    relaxed: bool = False,
+    share: float = RELAXED_SHARE,
+    years: tuple[int, int] | None = None,
 ) -> SearchPlan | None:
-    """How to run `parsed`, or None when it cannot match anything. `years`: the first and last year of
-    the archive's dates, so that dates typed without a year become ranges the date index answers."""
+    """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
+    least `share` of the terms' weight (0: any term). `years`: the first and last year of the archive's
+    dates, so that dates typed without a year become ranges the date index answers."""
     conds = tuple(date_range_sql(d, years) for d in parsed.dates)
+    conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [phrase(t) for t in terms]
-        if len(phrases) < 3:
+        if len(phrases) < (3 if share else 2):
             return None
         pairs = _typed_pairs(terms, parsed.raw)
         any_expr = any_of(parsed.terms)
@@ -102,11 +109,11 @@ def plan(
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            min_weight=share * sum(term_weight(t) for t in terms),
             pair_matches=tuple(p for p, _ in pairs),
             weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
-    match = match_expression(parsed.terms, parsed.excluded)
+    match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
         return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
     if match is None:
