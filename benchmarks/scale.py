@@ -431,6 +431,7 @@ def run(
     probe_runs: int,
     late: int,
     workdir: Path,
+    results_path: Path = RESULTS,
 ) -> dict[str, Any]:
     if workdir.exists():
         shutil.rmtree(workdir)
@@ -482,7 +483,7 @@ def run(
         )
         results["sizes"].append(step)
         print(format_step(step), flush=True)
-        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     if late:
         paths = shard_paths(have, have + late, base)
         log(f"ingesting {late:,} more into the {have:,}-article database")
@@ -501,7 +502,7 @@ def run(
     nb.close()
     lk.close()
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     return results
 
 
@@ -813,8 +814,13 @@ def main(argv: list[str] | None = None) -> None:
                 )
         print(f"written {out}")
         return
+    results_path, plot_path = RESULTS, PLOT
     if args.quick:
+        # A smoke run: its own directory, and no committed file changes.
         sizes, per_class, reps, like_q, probes, late = [1000, 3000], 2, 1, 8, 1, 500
+        if args.workdir == CACHE / "scale-work":
+            args.workdir = CACHE / "quick" / "scale"
+        results_path, plot_path = args.workdir / "scale-results.json", args.workdir / "scale.png"
     else:
         sizes = [parse_size(x) for x in args.sizes.split(",") if x.strip()]
         per_class, reps, like_q, probes, late = (
@@ -832,11 +838,12 @@ def main(argv: list[str] | None = None) -> None:
         probe_runs=probes,
         late=late,
         workdir=args.workdir,
+        results_path=results_path,
     )
     print(format_tables(results))
-    where = plot(results)
+    where = plot(results, plot_path)
     if where:
-        print(f"\nplot: {where.relative_to(ROOT)}")
+        print(f"\nplot: {where}")
 
 
 if __name__ == "__main__":
