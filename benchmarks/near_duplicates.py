@@ -10,7 +10,7 @@ least `THRESHOLD`, dates at most `DAYS_APART` apart) is a false merge. Reposts a
 the way other outlets rewrite a wire copy: a dateline and an editor's line added, the last paragraph dropped,
 the first paragraph dropped, a sentence in four replaced by one from another story, only the first half
 kept. Candidates are found as the database finds them (stories sharing a lookup key), then confirmed by
-their sketches. The store cost is measured through `storage.records.duplicates.store_sketches` on a real
+their sketches. The store cost is measured through `storage.database.duplicates.store_sketches` on a real
 SQLite file.
 """
 
@@ -29,9 +29,9 @@ from pathlib import Path
 
 from benchmarks.realnews import Story, load_stories
 from storage.database.connection import open_db, write_transaction
+from storage.database.duplicates import store_sketches
 from storage.models import ParsedArticle
 from storage.records.articles import fingerprint, upsert_articles
-from storage.records.duplicates import store_sketches
 from storage.text import neardup
 
 _SENTENCE = re.compile(r"(?<=[。！？])")

@@ -6,6 +6,11 @@ Nothing here touches SQLite, the network or the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# How an article's title was found: "printed" — a headline printed with the story (or the title a
+# source file gave); "inferred" — no headline was found, so the title was made from the lead sentence.
+TitleSource = Literal["printed", "inferred"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class ParsedArticle:
     origin_file: str | None = None  # file it came from
     origin_position: int | None = None  # 0-based story order in the file (JSONL: 1-based line number)
     origin_lines: tuple[int, int] | None = None  # 1-based first and last body line in the file
+    title_source: TitleSource = "printed"
 
     @property
     def body(self) -> str:
@@ -52,6 +58,11 @@ class Article:
     origin_file: str | None = None
     origin_position: int | None = None
     published_at: str | None = None  # ISO date and time with the publisher's UTC offset, when known
+    title_source: TitleSource = "printed"
+
+    @property
+    def title_inferred(self) -> bool:
+        return self.title_source == "inferred"
 
     @property
     def body(self) -> str:
@@ -91,6 +102,7 @@ class SearchHit:
     snippet: Snippet
     score: float
     title_snippet: Snippet | None = None  # the title with matches marked, when the title matched
+    title_inferred: bool = False  # no printed headline: the title was made from the lead
     also: tuple[str, ...] = ()  # other sources that carried the same story (listed once)
 
 
@@ -102,6 +114,14 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A word of the query that matched nothing, and the word of the index searched instead."""
+
+    original: str
+    replacement: str
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     query: str
     total: int
@@ -110,3 +130,10 @@ class SearchResponse:
     answer: Answer | None = None
     # What the query was understood as, for messages such as "did you mean" or "showing 4月6日".
     terms: tuple[str, ...] = field(default=())
+    corrections: tuple[Correction, ...] = ()  # slips corrected from the index's own words
+    dropped: tuple[str, ...] = ()  # words left out because no article holds them all
+    any_word: bool = False  # the results hold at least one of the words, not all
+    # The query named a date or a period that no result is dated in, so that filter was dropped.
+    date_dropped: bool = False
+    date_only: bool = False  # the query was only a date or period: the results are that day's stories
+    period: tuple[str, str] | None = None  # (first, last) ISO day of a date-only query's period

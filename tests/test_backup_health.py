@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -16,7 +15,7 @@ from storage.database.health import assess, beat, check, read_state
 from storage.errors import DatabaseError
 from storage.ingest.pipeline import ingest_paths
 from storage.models import ParsedArticle
-from storage.records.articles import count_articles, fingerprint, get_article, upsert_articles
+from storage.records.articles import count_articles, get_article, upsert_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -160,18 +159,11 @@ def test_upgrade_from_the_first_schema_keeps_and_indexes_articles(tmp_path):
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=MIGRATIONS[:1])
-    # Written as the first schema's code wrote it (today's code stores columns that schema lacks).
-    body = "升级之前存下的保交楼新闻。"
-    with old.atomic():
+    with old.atomic():  # the row as the first schema's code wrote it (its columns only)
         old.execute(
-            "INSERT INTO articles (fingerprint, title, body, paragraphs, ingested_at) VALUES (?, ?, ?, ?, ?)",
-            [
-                fingerprint(body),
-                "旧文章",
-                body,
-                json.dumps([body], ensure_ascii=False),
-                "2024-01-01T00:00:00+00:00",
-            ],
+            "INSERT INTO articles (fingerprint, title, title_lines, body, paragraphs, ingested_at) "
+            "VALUES ('old', '旧文章', '[\"旧文章\"]', '升级之前存下的保交楼新闻。', "
+            "'[\"升级之前存下的保交楼新闻。\"]', '2023-04-01T00:00:00+00:00')"
         )
     old.conn.close()
 

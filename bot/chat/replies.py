@@ -302,8 +302,14 @@ def format_help(
     return "\n".join(lines)
 
 
+def _title(title: str, inferred: bool, lang: str, markup: Markup) -> str:
+    """A title in bold; one the parser inferred from the lead (no printed headline) says so."""
+    shown = markup.bold(markup.esc(clip(title, TITLE_CAP)))
+    return f"{shown} {markup.esc(text(lang, 'inferred_title'))}" if inferred else shown
+
+
 def _hit_block(number: int, hit: SearchHit, lang: str, markup: Markup) -> str:
-    title = markup.bold(markup.esc(clip(hit.title, TITLE_CAP)))
+    title = _title(hit.title, hit.title_inferred, lang, markup)
     meta = f"{markup.esc(_date(lang, hit.date))} · /article {hit.id}"
     snippet = render_snippet(hit.snippet, markup)
     lines = [f"{number}. {title}", meta]
@@ -379,7 +385,7 @@ def format_latest(
     blocks = ["🆕 " + markup.bold(markup.esc(header))]
     for i, article in enumerate(articles, page * page_size + 1 if page > 0 else 1):
         lines = [
-            f"{i}. {markup.bold(markup.esc(clip(article.title, TITLE_CAP)))}",
+            f"{i}. {_title(article.title, article.title_inferred, lang, markup)}",
             f"{markup.esc(_date(lang, article.date))} · /article {article.id}",
         ]
         summary = clip(article.summary or (article.paragraphs[0] if article.paragraphs else ""), SUMMARY_CAP)
@@ -409,6 +415,8 @@ def format_article(article: Article, lang: str, markup: Markup, *, limit: int = 
     blocks: list[str] = []
     for piece in split_plain(" ".join(article.title.split()) or "—", room):
         blocks.append(markup.bold(markup.esc(piece)))
+    if article.title_inferred:
+        blocks[-1] += " " + markup.esc(text(lang, "inferred_title"))
     meta = _meta_line(article, lang)
     blocks += [markup.italic(markup.esc(piece)) for piece in split_plain(meta, room)]
     for paragraph in article.paragraphs:
@@ -426,8 +434,12 @@ def format_article(article: Article, lang: str, markup: Markup, *, limit: int = 
     return messages
 
 
+STAT_KEYS = ("articles", "sources", "dates", "undated", "first_date", "last_date")
+
+
 def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
-    """/stats: the storage's statistics, one "name: value" line each."""
+    """/stats: the storage's statistics, one "name: value" line each, names in the reader's language
+    (the per-day counts as how many days have articles)."""
 
     def value(v: Any) -> str:
         if isinstance(v, Mapping):
@@ -436,8 +448,18 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
             return ", ".join(value(x) for x in v)
         return str(v)
 
+    colon = "：" if lang == "zh" else ": "
     lines = ["📊 " + markup.bold(markup.esc(text(lang, "stats_header")))]
-    lines += [f"{markup.esc(str(k))}: {markup.esc(clip(value(v), 300))}" for k, v in stats.items()]
+    for k, v in stats.items():
+        label = text(lang, f"stats_{k}") if k in STAT_KEYS else str(k)
+        if k == "dates" and isinstance(v, Mapping):
+            shown = text(lang, "stats_days", count=len(v))
+        elif k == "sources" and isinstance(v, Mapping):
+            unnamed = "（无）" if lang == "zh" else "(none)"
+            shown = ", ".join(f"{unnamed if name is None else name}={n}" for name, n in v.items())
+        else:
+            shown = value(v)
+        lines.append(f"{markup.esc(label)}{colon}{markup.esc(clip(shown, 300))}")
     return "\n".join(lines)
 
 
@@ -446,6 +468,20 @@ def format_sources(lines: Sequence[str], lang: str, markup: Markup) -> str:
     head = "🌐 " + markup.bold(markup.esc(text(lang, "sources_header")))
     body = clip("\n".join(lines), TELEGRAM_LIMIT - 100)
     return f"{head}\n{markup.esc(body)}"
+
+
+def search_notes(response: SearchResponse, lang: str) -> list[str]:
+    """What the search changed to find something: corrected slips, dropped words or dates."""
+    notes = [text(lang, "note_corrected", new=c.replacement, old=c.original) for c in response.corrections]
+    if response.date_dropped:
+        notes.append(text(lang, "note_date_dropped"))
+    if response.dropped:
+        sep = "、" if lang == "zh" else ", "
+        quoted = sep.join(f"「{w}」" if lang == "zh" else f"“{w}”" for w in response.dropped)
+        notes.append(text(lang, "note_dropped", words=quoted))
+    elif response.any_word:
+        notes.append(text(lang, "note_any_word"))
+    return notes
 
 
 def format_inline_article(

@@ -63,9 +63,11 @@ def compose_digest(
     send_empty: bool = False,
     note: str | None = None,
     markup: Markup = HTML,
+    fresh: bool = True,
     also: Mapping[int, Sequence[str]] | None = None,
 ) -> Digest | None:
-    """The digest for ``articles`` (newest first, the new ones for a subscription).
+    """The digest for ``articles`` (newest first, the new ones for a subscription; ``fresh=False`` for
+    the latest stored ones, which may be old, as the /digest preview without subscriptions shows).
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
@@ -86,7 +88,7 @@ def compose_digest(
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
-        digest = _render(head, listed, extra, lang, keywords, open_callback, m, also or {})
+        digest = _render(head, listed, extra, lang, keywords, open_callback, m, fresh=fresh, also=also or {})
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
         if len(listed) == 1:
@@ -102,10 +104,14 @@ def _render(
     keywords: Sequence[str],
     open_callback: Callable[[int], str],
     m: Markup,
-    also: Mapping[int, Sequence[str]],
+    *,
+    fresh: bool = True,
+    also: Mapping[int, Sequence[str]] | None = None,
 ) -> Digest:
     rest = len(extra)
-    if rest:
+    if not fresh:
+        count = text(lang, "digest_count_latest", total=len(listed))
+    elif rest:
         count = text(lang, "digest_count_capped", total=len(listed) + rest, shown=len(listed))
     else:
         count = text(lang, "digest_count", total=len(listed))
@@ -120,7 +126,7 @@ def _render(
             lines.append("")
         lines.append(f"{n}. {m.bold(m.esc(clip(article.title or '', TITLE_CHARS)))}")
         lines.append(m.esc(day + (f" · {summary}" if summary else "")))
-        if also.get(article.id):
+        if also and also.get(article.id):
             others = text(lang, "keyword_sep").join(clip(name, 20) for name in list(also[article.id])[:5])
             lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))

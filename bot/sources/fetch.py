@@ -27,8 +27,6 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from bot.settings import Settings
-
 ROBOTS_TTL = 24 * 3600.0  # seconds a robots.txt is trusted
 ROBOTS_ERROR_TTL = 600.0  # after a server error on robots.txt, ask again this much later
 MAX_REDIRECTS = 5
@@ -232,16 +230,6 @@ class Fetcher:
         parser = RobotFileParser()
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         return now + ROBOTS_TTL, parser, True
-
-
-def fetcher_for(settings: Settings) -> Fetcher:
-    """The fetcher configured by the NEWSBOT_SOURCES_* settings."""
-    return Fetcher(
-        agent=user_agent(settings.sources_contact),
-        timeout=settings.sources_timeout,
-        host_delay=settings.sources_host_delay,
-        max_bytes=settings.sources_max_bytes,
-    )
 
 
 def _reason(exc: Exception) -> str:

@@ -1,55 +1,17 @@
-"""How sources are shown and configured: intervals (``30m``, ``1h``), the status lines of ``newsbot sources
+"""How sources are shown: intervals (``30m``, ``1h``; read by `bot.settings.parse_interval`), the status lines of ``newsbot sources
 list`` and of the admins' /sources, and the JSON record of ``sources list --json``. Pure functions.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from storage.records.sources import MIN_INTERVAL, Source
+from bot.settings import IntervalError, parse_interval
+from storage.records.sources import Source
 
-_INTERVAL = re.compile(
-    r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|秒|分钟?|小时|天)?\s*$", re.I
-)
-_UNITS = {
-    "s": 1,
-    "sec": 1,
-    "secs": 1,
-    "秒": 1,
-    "m": 60,
-    "min": 60,
-    "mins": 60,
-    "分": 60,
-    "分钟": 60,
-    "h": 3600,
-    "hr": 3600,
-    "hrs": 3600,
-    "小时": 3600,
-    "d": 86400,
-    "day": 86400,
-    "days": 86400,
-    "天": 86400,
-}
-
-
-class IntervalError(ValueError):
-    """An interval that cannot be read or is shorter than a minute."""
-
-
-def parse_interval(text: str) -> timedelta:
-    """``30m``, ``1h``, ``90s``, ``2d``, ``45`` (minutes) → a timedelta of at least a minute."""
-    match = _INTERVAL.match(str(text))
-    if not match:
-        raise IntervalError(f"cannot read {text!r} as an interval; use e.g. 30m, 1h, 90s")
-    value = float(match.group(1))
-    unit = (match.group(2) or "m").lower()
-    interval = timedelta(seconds=value * _UNITS[unit])
-    if interval < MIN_INTERVAL:
-        raise IntervalError(f"{text!r} is shorter than the minimum interval of 1 minute")
-    return interval
+__all__ = ["IntervalError", "format_interval", "format_sources", "parse_interval", "source_record"]
 
 
 def format_interval(interval: timedelta) -> str:

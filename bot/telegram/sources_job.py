@@ -19,11 +19,12 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from telegram.ext import Application, ContextTypes, Job
+from telegram.ext import Application, Job
 
-from bot.services import Services
-from bot.sources.fetch import Fetcher, fetcher_for
+from bot.services import Services, fetcher_for
+from bot.sources.fetch import Fetcher
 from bot.sources.poll import PollResult, poll_source, utc_now
+from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from storage.database.health import beat
 from storage.records import sources as store
 
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 
 JOB_NAME = "sources"
 POLLER_KEY = "sources_poller"
-SERVICES_KEY = "services"  # where bot.telegram.app keeps the Services (bot.telegram.handlers.SERVICES)
 CLOCK_KEY = "sources_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 HEARTBEAT = "sources_poller"
 WORKERS = 4
@@ -95,9 +95,9 @@ def poller_of(application: Application[Any, Any, Any, Any, Any, Any]) -> SourceP
     poller = application.bot_data.get(POLLER_KEY)
     if isinstance(poller, SourcePoller):
         return poller
-    services = application.bot_data.get(SERVICES_KEY)
-    if not isinstance(services, Services):
+    if SERVICES not in application.bot_data:
         return None
+    services = services_in(application.bot_data)
     poller = SourcePoller(
         services, fetcher_for(services.settings), clock=application.bot_data.get(CLOCK_KEY, utc_now)
     )
@@ -105,7 +105,7 @@ def poller_of(application: Application[Any, Any, Any, Any, Any, Any]) -> SourceP
     return poller
 
 
-async def sources_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources_tick(context: BotContext) -> None:
     """The repeating job: start the due polls, note a heartbeat."""
     poller = poller_of(context.application)
     if poller is None:
@@ -114,9 +114,7 @@ async def sources_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     await poller.services.run_db(beat, HEARTBEAT, detail=f"started={len(started)}")
 
 
-def schedule_sources_job(
-    application: Application[Any, Any, Any, Any, Any, Any], interval: float
-) -> Job[Any] | None:
+def schedule_sources_job(application: BotApplication, interval: float) -> Job[BotContext] | None:
     """Schedule `sources_tick` every ``interval`` seconds (0: web sources are not polled by serve)."""
     if interval <= 0:
         return None
@@ -132,7 +130,7 @@ def schedule_sources_job(
     )
 
 
-def close_poller(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def close_poller(application: BotApplication) -> None:
     poller = application.bot_data.pop(POLLER_KEY, None)
     if isinstance(poller, SourcePoller):
         poller.close()

@@ -141,6 +141,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
     (
         6,
+        "how each article's title was found: a printed headline, or inferred from the lead",
+        [
+            "ALTER TABLE articles ADD COLUMN title_source TEXT NOT NULL DEFAULT 'printed'",
+        ],
+    ),
+    (
+        7,
         "web sources (feeds and sites polled on a schedule), publication times, near-duplicate clusters",
         [
             """

@@ -28,6 +28,7 @@ _JSON_COLUMNS = ("title_lines", "reporters", "correspondents", "paragraphs", "ke
 _CONTENT_COLUMNS = (
     "title",
     "title_lines",
+    "title_source",
     "date",
     "byline",
     "reporters",
@@ -40,7 +41,7 @@ _CONTENT_COLUMNS = (
 )
 _SELECT = """
     SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
-           summary, keywords, origin_file, origin_position, published_at
+           summary, keywords, origin_file, origin_position, title_source, published_at
     FROM articles
 """
 
@@ -90,12 +91,12 @@ def upsert_articles(
         if existing is None:
             cursor = db.execute(
                 """
-                INSERT INTO articles (fingerprint, title, title_lines, date, byline, reporters,
-                    correspondents, body, paragraphs, source, url, published_at, origin_file,
+                INSERT INTO articles (fingerprint, title, title_lines, title_source, date, byline,
+                    reporters, correspondents, body, paragraphs, source, url, published_at, origin_file,
                     origin_position, ingested_at)
-                VALUES (:fingerprint, :title, :title_lines, :date, :byline, :reporters, :correspondents,
-                    :body, :paragraphs, :source, :url, :published_at, :origin_file, :origin_position,
-                    :ingested_at)
+                VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
+                    :correspondents, :body, :paragraphs, :source, :url, :published_at, :origin_file,
+                    :origin_position, :ingested_at)
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
@@ -224,6 +225,7 @@ def export_record(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "title_lines": list(article.title_lines),
+        "title_source": article.title_source,
         "date": article.date,
         "byline": article.byline,
         "reporters": list(article.reporters),
@@ -242,6 +244,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
     return {
         "title": parsed.title,
         "title_lines": _dump(parsed.title_lines or (parsed.title,)),
+        "title_source": parsed.title_source,
         "date": parsed.date,
         "byline": parsed.byline,
         "reporters": _dump(parsed.reporters),
@@ -261,14 +264,19 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
 
     A re-parse of the same file is authoritative: every content column follows it (it may clear a field
     or split paragraphs differently). Another file with the same text only brings its non-empty title
-    and metadata; the stored paragraphs stay, and the headline lines change only with the title.
+    and metadata; the stored paragraphs stay, the headline lines and the title's source change only
+    with the title, and an inferred title never replaces a stored one.
     """
     same_file = existing["origin_file"] is not None and existing["origin_file"] == row["origin_file"]
     changes: dict[str, Any] = {}
     for column in _CONTENT_COLUMNS:
         if column == "body":
             continue  # follows paragraphs
-        if not same_file and (column == "paragraphs" or (column == "title_lines" and "title" not in changes)):
+        if not same_file and (
+            column == "paragraphs"
+            or (column in ("title_lines", "title_source") and "title" not in changes)
+            or (column == "title" and row["title_source"] == "inferred")
+        ):
             continue  # layout (paragraph breaks, headline lines) only changes with the text it lays out
         new = row[column]
         if not same_file and new in (None, "", "[]"):
@@ -305,4 +313,5 @@ def _to_article(row: dict[str, Any]) -> Article:
         origin_file=row["origin_file"],
         origin_position=row["origin_position"],
         published_at=row["published_at"],
+        title_source=row["title_source"],
     )

@@ -214,7 +214,7 @@ def unknown_links(db: sqlite_utils.Database, links: Sequence[str]) -> list[str]:
 
 def store_articles(db: sqlite_utils.Database, articles: Sequence[ParsedArticle]) -> UpsertResult:
     """Store and index a poll's articles in one transaction, skipping links already stored."""
-    from storage.search.index import index_articles
+    from storage.database.index import index_articles
 
     with write_transaction(db):
         known = known_urls(db, [a.url for a in articles if a.url])

@@ -4,7 +4,7 @@
 write lock, so a batch's transaction only writes rows). `write_index` writes prepared documents and
 `index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
 stores and indexes each batch in one transaction) and never commit or begin. They also store each
-article's `summary` and `keywords`, and its near-duplicate sketch and cluster (`storage.records.duplicates`).
+article's `summary` and `keywords`, and its near-duplicate sketch and cluster (`storage.database.duplicates`).
 
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
@@ -21,11 +21,11 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from storage.database.connection import write_transaction
-from storage.records.duplicates import forget_sketches, store_sketches
+from storage.database.duplicates import forget_sketches, store_sketches
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
-from storage.text.summary import keywords_from_words, summarize
+from storage.text.summary import keywords_from_han_words, summarize
 
 _CHUNK = 500
 
@@ -54,7 +54,7 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         body=index_text(n_body),
         words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
-        keywords=keywords_from_words(hw_title * 2 + hw_body),
+        keywords=keywords_from_han_words(hw_title * 2 + hw_body),
         sketch=sketch(body or ""),
     )
 
