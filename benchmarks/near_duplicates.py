@@ -4,8 +4,9 @@ of one story are recognised, and what it costs.
     python -m benchmarks.near_duplicates [--quick] [--json PATH]
 
 Material: the CCTV 《新闻联播》 transcripts of `benchmarks.realnews` (21,321 stories, 2022–2026), which
-nobody here wrote, each text once (word-for-word rebroadcasts are dropped). Every story is then a distinct
-story, so any pair the detector would merge (resemblance at
+nobody here wrote, each text once (word-for-word rebroadcasts are dropped), compared as if every story came
+from a different source (newsbot never merges two articles of one source, so this is the harder case).
+Every story is a distinct story, so any pair the detector would merge (resemblance at
 least `THRESHOLD`, dates at most `DAYS_APART` apart) is a false merge. Reposts are made from real stories
 the way other outlets rewrite a wire copy: a dateline and an editor's line added, the last paragraph dropped,
 the first paragraph dropped, a sentence in four replaced by one from another story, only the first half

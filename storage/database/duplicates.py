@@ -2,9 +2,11 @@
 
 Each indexed article's body gets a bottom-k MinHash sketch (`storage.text.neardup`), stored in
 ``article_sketches`` with its smallest hashes in ``sketch_keys`` (migration 5). When an article is
-indexed, the stored articles sharing its keys are compared with it; the first one that resembles it
-(``resemblance >= THRESHOLD``, published at most ``DAYS_APART`` days apart) gives its cluster, which is
-written to ``articles.cluster``. NULL there means the article starts its own cluster (its id).
+indexed, the stored articles *from other sources* sharing its keys are compared with it; the one that
+resembles it best (``resemblance >= THRESHOLD``, published at most ``DAYS_APART`` days apart) gives its
+cluster, which is written to ``articles.cluster``. NULL there means the article starts its own cluster (its
+id). Articles of one source are never merged with each other (a paper does not print a story twice; its
+near-identical items are different notices), nor are articles without a source.
 
 Readers (digests, result pages) collapse a list of ids to one per cluster (`collapse`) and name the other
 sources that carried the story (`other_sources`).
@@ -32,8 +34,9 @@ def store_sketches(db: sqlite_utils.Database, sketches: Mapping[int, Sequence[in
         forget_sketches(db, [article_id])
         cluster = None
         if sk:
-            row = conn.execute("SELECT date FROM articles WHERE id = ?", [article_id]).fetchone()
-            cluster = _find_cluster(db, article_id, sk, row[0] if row else None)
+            row = conn.execute("SELECT date, source FROM articles WHERE id = ?", [article_id]).fetchone()
+            day, source = row if row else (None, None)
+            cluster = _find_cluster(db, article_id, sk, day, source) if source else None
             conn.execute(
                 "INSERT INTO article_sketches (article_id, sketch) VALUES (?, ?)",
                 [article_id, json.dumps(list(sk))],
@@ -53,26 +56,26 @@ def forget_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:
 
 
 def _find_cluster(
-    db: sqlite_utils.Database, article_id: int, sk: Sequence[int], day: str | None
+    db: sqlite_utils.Database, article_id: int, sk: Sequence[int], day: str | None, source: str
 ) -> int | None:
-    """The cluster of the stored article that best resembles `sk`, or None."""
+    """The cluster of the stored article from another source that best resembles `sk`, or None."""
     keys = neardup.keys(sk)
     marks = ",".join("?" * len(keys))
     candidates = db.conn.execute(
         f"""
-        SELECT k.article_id, count(*) AS shared, s.sketch, a.date, coalesce(a.cluster, a.id)
+        SELECT k.article_id, count(*) AS shared, s.sketch, a.date, coalesce(a.cluster, a.id), a.source
         FROM sketch_keys k
         JOIN article_sketches s ON s.article_id = k.article_id
         JOIN articles a ON a.id = k.article_id
-        WHERE k.key IN ({marks}) AND k.article_id != ?
+        WHERE k.key IN ({marks}) AND k.article_id != ? AND a.source IS NOT NULL AND a.source != ?
         GROUP BY k.article_id
         ORDER BY shared DESC, k.article_id
         LIMIT ?
         """,
-        [*keys, article_id, _CANDIDATES],
+        [*keys, article_id, source, _CANDIDATES],
     ).fetchall()
     best: tuple[float, int] | None = None
-    for _other, _shared, other_sketch, other_day, cluster in candidates:
+    for _other, _shared, other_sketch, other_day, cluster, _source in candidates:
         if not _close_in_time(day, other_day):
             continue
         score = neardup.resemblance(sk, json.loads(other_sketch))
