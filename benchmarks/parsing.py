@@ -209,6 +209,8 @@ def _headline_lines(title: str, rng: random.Random) -> list[list[str]]:
 
 _HAN = "\u4e00-\u9fff"
 _DATELINE_START = re.compile("^(本报|新华社|据新华社)")
+_DATELINE_OPENING = re.compile(r"^(?:本报讯|本报\S*?[讯电]|据?新华社\S*?电)(?:（[^）]*）)?\s*")
+_PUNCT_SPACE_RE = re.compile("(?<=[，。、；：！？“”《》（）])[ ]+|[ ]+(?=[，。、；：！？“”《》（）])")
 
 
 def _trim(story: RealStory, rng: random.Random) -> list[str] | None:
@@ -304,8 +306,11 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     else:
         opening = f"{dateline} " if dateline else ""
     expected_first = f"{opening}{first}{lead}"
-    # OCR reads an ideographic space as a space.
-    expected_paragraphs = tuple(p.replace("\u3000", " ") for p in (expected_first, *paragraphs[1:]))
+    # OCR reads an ideographic space as a space; the transcripts' stray spaces next to punctuation
+    # (``了解到， 10月``) are not printed.
+    expected_paragraphs = tuple(
+        _PUNCT_SPACE_RE.sub("", p.replace("\u3000", " ")) for p in (expected_first, *paragraphs[1:])
+    )
     has_byline = placement in ("after", "inline", "before", "bracket")
     expected = Expected(
         title=" ".join(line for group in headline for line in group),
@@ -451,7 +456,14 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
     if convention in ("page_furniture", "mixed") and rng.random() < 0.6:
         lines += _furniture(rng, year, month, day)
     text = "\n".join(lines).rstrip() + "\n"
-    return Page(convention, text, year, [item.expected for item in laid])
+    expected = [item.expected for item in laid]
+    if f"{year}年{month}月{day}日" in text:
+        # The page prints its date: a story dated only ``近日``/``今天`` is of that day.
+        for item in expected:
+            lead = _DATELINE_OPENING.sub("", item.paragraphs[0])
+            if item.date is None and lead.startswith(("近日", "日前", "今天", "今日")):
+                item.date = f"{year}-{month:02d}-{day:02d}"
+    return Page(convention, text, year, expected)
 
 
 def _stories_by_length(stories: list[RealStory]) -> list[RealStory]:

@@ -499,6 +499,16 @@ def _looks_like_prose(group: list[_Line]) -> bool:
     return "。" in text and len(_HAN_RE.findall(text)) >= 24
 
 
+def _opens_story(group: list[_Line]) -> bool:
+    """Whether a block seen between stories is the text of a story printed without a dateline: prose
+    with a sentence end, or more lines than any headline has (a column may break before the first
+    sentence ends)."""
+    text = "".join(line.text for line in group)
+    if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+        return True
+    return _looks_like_prose(group) and not _is_headline_like(group)
+
+
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
 _SENTENCE_PUNCT_RE = re.compile("[。；！？;]")
 
@@ -681,7 +691,7 @@ def _segment(lines: list[_Line]) -> _Cut:
             if current is None:
                 rest = group[index:]
                 if pending_byline is not None or (
-                    index == 0 and _looks_like_prose(rest) and not _is_headline_like(rest)
+                    index == 0 and _opens_story(rest)
                 ):
                     current = start(line)  # a story printed without a dateline
                 elif index == 0 or not gap_groups:
@@ -733,7 +743,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         _DATELINE_RE.match(first)
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
-        or (_looks_like_prose(following) and not _is_headline_like(following))
+        or _opens_story(following)
     )
 
 
