@@ -855,6 +855,18 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             # No evidence at all: a story without a headline, by what little the text and layout say.
             owner[position] = fit
 
+    # A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
+    # below it, whatever few characters it shares with some story.
+    for position, (gap, group, _scores) in enumerate(choices):
+        below = position + 1
+        if (
+            _is_series_label(group)
+            and below < len(choices)
+            and choices[below][0] == gap
+            and owner[below] is not None
+        ):
+            owner[position] = owner[below]
+
     assigned: dict[int, list[tuple[float, int]]] = {}
     for position, story_index in enumerate(owner):
         if story_index is not None:
@@ -891,7 +903,7 @@ def _is_column_label(group: list[_Line]) -> bool:
 def _is_series_label(group: list[_Line]) -> bool:
     """A kicker naming a series or column in brackets, printed over its story's title: ``【领航中国】``."""
     text = "".join(line.text.strip() for line in group)
-    return text.startswith(("【", "〖", "[")) and text.endswith(("】", "〗", "]"))
+    return text.endswith(("】", "〗", "]")) and "【" not in text[1:] and "。" not in text
 
 
 def _runs(positions: list[int]) -> list[list[int]]:
