@@ -305,12 +305,12 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
         opening = f"{dateline}（{byline.text}）"
     else:
         opening = f"{dateline} " if dateline else ""
-    expected_first = f"{opening}{first}{lead}"
     # OCR reads an ideographic space as a space; the transcripts' stray spaces next to punctuation
     # (``了解到， 10月``) are not printed.
-    expected_paragraphs = tuple(
-        _PUNCT_SPACE_RE.sub("", p.replace("\u3000", " ")) for p in (expected_first, *paragraphs[1:])
-    )
+    paragraphs = [_PUNCT_SPACE_RE.sub("", p.replace("\u3000", " ")) for p in paragraphs]
+    lead = paragraphs[0]
+    expected_first = f"{opening}{first}{lead}"
+    expected_paragraphs = (expected_first, *paragraphs[1:])
     has_byline = placement in ("after", "inline", "before", "bracket")
     expected = Expected(
         title=" ".join(line for group in headline for line in group),
