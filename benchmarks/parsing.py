@@ -90,6 +90,8 @@ class Laid:
     headline: list[list[str]]
     body: list[str]
     expected: Expected
+    opens: bool = True  # its text starts visibly: a dateline, a byline before it, ``（上接…）``
+    closes: bool = True  # its text ends visibly: a byline after it, an end mark, ``（下转…）``
 
 
 @dataclass
@@ -349,7 +351,9 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     if placement == "after":
         body.append(byline.text)
     body = _column_breaks(body, rng)
-    return Laid(headline, body, expected)
+    opens = bool(dateline) or placement in ("before", "bracket") or jump_in
+    closes = placement in ("after", "inline") or bool(end_mark) or jump_out
+    return Laid(headline, body, expected, opens, closes)
 
 
 def _column_breaks(body: list[str], rng: random.Random) -> list[str]:
@@ -411,9 +415,7 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
         before = item.body[0] if item.body else ""
         # A story printed with neither dateline nor byline before the next one starts where its
         # headline stands: such headlines are always printed right above their text.
-        unmarked = not _DATELINE_START.match(item.expected.paragraphs[0]) and (
-            index == 0 or not laid[index - 1].expected.reporters
-        )
+        unmarked = not item.opens and (index == 0 or not laid[index - 1].closes)
         keep_before = (
             convention in ("byline_before",)
             or unmarked
