@@ -878,10 +878,22 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
         candidates = [
             (choices[pos][2][k], holder, pos)
             for holder, groups in assigned.items()
-            if len(_runs([p for _, p in groups])) > 1
+            if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
             for _, pos in groups
         ]
         candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
+        if not candidates:
+            # Within one run too: a group that fits this story at least as well as its holder, when
+            # the holder keeps another group (two stories of one topic, their headlines stacked).
+            candidates = [
+                (choices[pos][2][k], holder, pos)
+                for holder, groups in assigned.items()
+                if len(groups) > 1
+                for _, pos in groups
+                if choices[pos][2][k] >= _MIN_HEADLINE_SCORE
+                and choices[pos][2][k] >= choices[pos][2][holder]
+                and not _is_series_label(choices[pos][1])
+            ]
         if candidates:
             _, holder, pos = max(candidates)
             assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
@@ -906,10 +918,11 @@ def _is_series_label(group: list[_Line]) -> bool:
     return text.endswith(("】", "〗", "]")) and "【" not in text[1:] and "。" not in text
 
 
-def _runs(positions: list[int]) -> list[list[int]]:
+def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
+    """Positions of headline groups cut into runs printed together: next to each other in one gap."""
     runs: list[list[int]] = []
     for pos in sorted(positions):
-        if runs and pos == runs[-1][-1] + 1:
+        if runs and pos == runs[-1][-1] + 1 and gaps[pos] == gaps[runs[-1][-1]]:
             runs[-1].append(pos)
         else:
             runs.append([pos])
