@@ -299,10 +299,12 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
         raise ValueError(convention)
     if date is None and not first:
         # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
-        clause = re.split("[，。]", lead, maxsplit=1)[0]
+        # (The date its first clause opens with: one far into a long clause is not the story's.)
+        clause = re.split("[，。]", lead, maxsplit=1)[0][:24]
         if printed := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
             m, d = int(printed[1]), int(printed[2])  # the day of the event, often the day before
-            date = f"{year - 1 if (m, d) > (month, day) else year}-{m:02d}-{d:02d}"
+            # A date months after the broadcast is last year's (a January page recalling December).
+            date = f"{year - 1 if (m - month) * 31 + d - day > 60 else year}-{m:02d}-{d:02d}"
     if placement == "bracket":
         opening = f"{dateline}（{byline.text}）"
     else:

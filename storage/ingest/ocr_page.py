@@ -664,6 +664,9 @@ def _segment(lines: list[_Line]) -> _Cut:
                     close(current)
                 current = start(line)
                 continue
+            if is_byline(text) and current is not None and _dateline_alone(current):
+                current.lines.append(line)  # the dateline's byline in brackets, on the next line
+                continue
             if is_byline(text):
                 closing = (
                     current is not None and not current.closed_by_byline and story_ends_sentence(current)
@@ -711,6 +714,14 @@ def _segment(lines: list[_Line]) -> _Cut:
     if current is not None:
         close(current)
     return _Cut(stories, gap_groups, dropped)
+
+
+def _dateline_alone(story: _Story) -> bool:
+    """A story so far made of a dateline that fills its line (``新华社北京7月26日电``)."""
+    if len(story.lines) != 1:
+        return False
+    match = _DATELINE_RE.match(story.lines[0].text)
+    return match is not None and not story.lines[0].text[match.end() :].strip()
 
 
 def _byline_text(text: str) -> str:
