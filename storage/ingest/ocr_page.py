@@ -924,9 +924,15 @@ def _is_column_label(group: list[_Line]) -> bool:
 
 
 def _is_series_label(group: list[_Line]) -> bool:
-    """A kicker naming a series or column in brackets, printed over its story's title: ``【领航中国】``."""
+    """A kicker that goes with the headline printed below it: a series or column name in brackets
+    (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
+    that says it continues (ending in ``——`` or ``：``)."""
     text = "".join(line.text.strip() for line in group)
-    return text.endswith(("】", "〗", "]")) and "【" not in text[1:] and "。" not in text
+    if "。" in text:
+        return False
+    if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
+        return True
+    return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
 
 
 def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
