@@ -96,7 +96,7 @@ _ROLE = "|".join(
 )
 _NAME = f"[{HAN}][{HAN}·]{{1,4}}"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
-_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、，,]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
+_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
 _ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
