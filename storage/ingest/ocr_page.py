@@ -128,6 +128,9 @@ _INDENT_CELLS = 2.0
 _MIN_HEADLINE_SCORE = 0.25
 # Below that, a group with this much evidence still goes to a story that has no headline yet.
 _WEAK_HEADLINE_SCORE = 0.08
+# A headless story takes a group its holder holds beside another when it fits this story at least this
+# share as well as the holder (two stories of one topic, their headlines stacked together).
+_STEAL_SHARE = 0.6
 # How much shared single characters add to a headline's score (shared pairs count 1).
 _CHAR_EVIDENCE = 0.05
 
@@ -902,8 +905,12 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
                 if len(groups) > 1
                 for _, pos in groups
                 if choices[pos][2][k] >= _MIN_HEADLINE_SCORE
-                and choices[pos][2][k] >= choices[pos][2][holder]
+                and choices[pos][2][k] >= _STEAL_SHARE * choices[pos][2][holder]
                 and not _is_series_label(choices[pos][1])
+            ]
+            # The group that suits this story best against its holder.
+            candidates = [
+                (score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates
             ]
         if candidates:
             _, holder, pos = max(candidates)
