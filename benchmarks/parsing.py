@@ -301,8 +301,8 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
         # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
         # (The date its first clause opens with: one far into a long clause is not the story's.)
         clause = re.split("[，。]", lead, maxsplit=1)[0][:24]
-        if printed := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
-            m, d = int(printed[1]), int(printed[2])  # the day of the event, often the day before
+        if month_day := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
+            m, d = int(month_day[1]), int(month_day[2])  # the day of the event, often the day before
             # A date months after the broadcast is last year's (a January page recalling December).
             date = f"{year - 1 if (m - month) * 31 + d - day > 60 else year}-{m:02d}-{d:02d}"
     if placement == "bracket":
@@ -463,10 +463,10 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
     expected = [item.expected for item in laid]
     if f"{year}年{month}月{day}日" in text:
         # The page prints its date: a story dated only ``近日``/``今天`` is of that day.
-        for item in expected:
-            lead = _DATELINE_OPENING.sub("", item.paragraphs[0])
-            if item.date is None and lead.startswith(("近日", "日前", "今天", "今日")):
-                item.date = f"{year}-{month:02d}-{day:02d}"
+        for story in expected:
+            lead = _DATELINE_OPENING.sub("", story.paragraphs[0])
+            if story.date is None and lead.startswith(("近日", "日前", "今天", "今日")):
+                story.date = f"{year}-{month:02d}-{day:02d}"
     return Page(convention, text, year, expected)
 
 
@@ -616,6 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--convention", choices=CONVENTIONS, help="print failures of this one only")
     parser.add_argument("--dump", type=int, default=0, metavar="K", help="print the text of K failing pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--check-targets", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     count = args.pages or (10 if args.quick else 40)
     pages = make_pages(count, args.seed)
@@ -644,7 +645,14 @@ def main(argv: list[str] | None = None) -> int:
                     break
     each = min(row["share"] for row in result["conventions"].values())
     met = result["share"] >= TARGET_OVERALL and each >= TARGET_EACH
-    return 0 if met else 1
+    if not args.json:
+        print(
+            f"targets (≥ {TARGET_OVERALL:.0%} overall, ≥ {TARGET_EACH:.0%} per convention): "
+            f"{'met' if met else 'missed'} ({result['share']:.1%} overall, lowest convention {each:.1%})"
+        )
+    if result["stories"] == 0 or result["share"] < 0.5:
+        return 1  # nonsense: nothing parsed, or the parser broken
+    return 1 if args.check_targets and not met else 0
 
 
 if __name__ == "__main__":

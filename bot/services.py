@@ -1,7 +1,7 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher`, the chat records (`bot.chat.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
+`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
 calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
 connects at import time.
 
@@ -15,14 +15,15 @@ import asyncio
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 import sqlite_utils
 
 from bot.chat.conversation import Conversation, FloodGuard, QueryStore
-from bot.chat.records import StorageChatRecords
 from bot.chat.replies import HTML, Markup
 from bot.digests.plan import DigestConfig
+from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
 from bot.settings import Settings
 from storage.database.connection import open_db
@@ -41,8 +42,14 @@ class StorageLibrary:
         self._searcher = searcher
         self._lock = lock
 
-    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
-        return self._searcher.search(query, limit=limit, offset=offset)  # locks with our lock
+    def search(
+        self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True
+    ) -> SearchResponse:
+        # locks with our lock
+        return self._searcher.search(query, limit=limit, offset=offset, today=today, correct=correct)
+
+    def latest_day(self, on_or_before: date) -> str | None:
+        return self._searcher.latest_day(on_or_before)  # locks with our lock
 
     def match_ids(self, query: str, *, limit: int) -> list[int]:
         return self._searcher.match_ids(query, limit=limit)  # locks with our lock
@@ -129,7 +136,7 @@ def open_services(
             library,
             lock,
             config=DigestConfig.from_settings(settings),
-            max_subscriptions=int(getattr(settings, "digest_max_subscriptions", 20)),
+            max_subscriptions=settings.digest_max_subscriptions,
         )
         conversation = Conversation(
             library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes

@@ -10,7 +10,14 @@ inline queries), records every call, and rejects what Telegram rejects: HTML tha
 texts that are empty or longer than 4096 UTF-16 units after entity parsing, callback data over 64
 bytes, too many buttons, ``message is not modified``, callback queries answered twice, inline answers
 with too many results or bad ids, bad command menus. It can also be told to answer 429 (retry after),
-403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats.
+403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats, or to
+deliver a message but answer late (`answer_slowly`: the client times out on a message that arrived).
+
+Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
+``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
+fields Telegram sends for it), ``left`` for a user it knows who never joined, ``PARTICIPANT_ID_INVALID``
+for a user it has never seen and ``chat not found`` for a chat nobody wrote in. Every call is
+recorded with the time it arrived (``Call.at``, ``time.monotonic()``), for checking pacing.
 
 Usage (see the ``telegram_emulator`` fixture in conftest.py)::
 
@@ -222,7 +229,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                     value = am.group(4) or ""
                 attrs[am.group(1).lower()] = _decode_attr(value)
                 j = am.end()
-            entity: dict[str, Any] = {"type": ALLOWED_TAGS[name], "offset": out_len}
+            entity = {"type": ALLOWED_TAGS[name], "offset": out_len}
             if name == "a":
                 href = attrs.get("href", "")
                 if not href:
@@ -266,8 +273,9 @@ def check_text(
     """Validate a message text as Telegram does; return (plain text, entities)."""
     if not isinstance(text, str) or not text.strip():
         raise bad_request(f"{what} text is empty")
+    entities: list[dict[str, Any]] = []
     if parse_mode is None or parse_mode == "":
-        plain, entities = text, []
+        plain = text
     elif parse_mode.upper() == "HTML":
         plain, entities = parse_html(text)
     else:
@@ -352,6 +360,7 @@ class Call:
     ok: bool
     result: Any = None
     error: str | None = None
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 @dataclass
@@ -398,10 +407,11 @@ class StoredMessage:
 
 @dataclass
 class _Fault:
-    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error"
+    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error" | "slow"
     retry_after: int = 0
     times: int | None = None  # None: for ever
     migrate_to: int | None = None
+    delay: float = 0.0  # "slow": seconds the answer waits after the request was carried out
 
 
 @dataclass
@@ -420,6 +430,8 @@ class _State:
     commands: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     faults: dict[int, _Fault] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    users: dict[int, dict[str, Any]] = field(default_factory=dict)
+    members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) → status
     webhook: dict[str, Any] | None = None
 
 
@@ -456,6 +468,7 @@ class TelegramEmulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._answer_delay = threading.local()  # set by a "slow" fault for the request being served
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -468,7 +481,7 @@ class TelegramEmulator:
         """What to give ``ApplicationBuilder().base_url()``: PTB appends the token."""
         assert self._server is not None, "emulator not started"
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/bot"
+        return f"http://{host!s}:{port}/bot"
 
     def start(self) -> TelegramEmulator:
         emulator = self
@@ -493,9 +506,9 @@ class TelegramEmulator:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # clients hang up on long polls when they stop: not an error
 
-        self._server = Server(("127.0.0.1", 0), Handler)
+        server = self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
-            target=lambda: self._server.serve_forever(poll_interval=0.02),
+            target=lambda: server.serve_forever(poll_interval=0.02),
             name="telegram-emulator",
             daemon=True,
         )
@@ -558,12 +571,17 @@ class TelegramEmulator:
         chat: dict[str, Any] | None = None,
         reply_to: StoredMessage | dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
+        sender_chat: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Queue a text message from a user. Commands and @mentions get their entities automatically."""
+        """Queue a text message from a user. Commands and @mentions get their entities automatically.
+        `sender_chat`: the chat the message is sent on behalf of (an anonymous group administrator)."""
         user = user or self.user()
         chat = chat or self.private_chat(user)
         with self._cond:
             self._state.chats[chat["id"]] = chat
+            self._state.users[user["id"]] = user
+            if chat["type"] != "private":
+                self._state.members.setdefault((chat["id"], user["id"]), "member")
             message_id = self._next_message_id(chat["id"])
         message: dict[str, Any] = {
             "message_id": message_id,
@@ -589,6 +607,8 @@ class TelegramEmulator:
                 )
         if entities:
             message["entities"] = entities
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat
         if reply_to is not None:
             if isinstance(reply_to, StoredMessage):
                 message["reply_to_message"] = reply_to.to_api(self.bot_user)
@@ -604,6 +624,9 @@ class TelegramEmulator:
             user = self.user(message.chat["id"]) if message.chat["type"] == "private" else self.user()
         query_id = f"cbq{next(self._ids)}"
         with self._cond:
+            self._state.users[user["id"]] = user
+            if message.chat["type"] != "private":
+                self._state.members.setdefault((message.chat["id"], user["id"]), "member")
             current = self._state.messages.get((message.chat["id"], message.message_id), message)
             self._state.queries[query_id] = _PendingQuery("callback", user["id"])
             api_message = current.to_api(self.bot_user)
@@ -626,6 +649,7 @@ class TelegramEmulator:
         user = user or self.user()
         query_id = f"iq{next(self._ids)}"
         with self._cond:
+            self._state.users[user["id"]] = user
             self._state.queries[query_id] = _PendingQuery("inline", user["id"])
         return self._push(
             {
@@ -643,6 +667,21 @@ class TelegramEmulator:
         """The message disappears (deleted by a user or too old): editing it fails like Telegram's."""
         with self._cond:
             self._state.messages[(message.chat["id"], message.message_id)].deleted = True
+
+    # ---- membership ----------------------------------------------------------------------------
+
+    MEMBER_STATUSES = ("creator", "administrator", "member", "left", "kicked")
+
+    def set_member_status(self, chat: dict[str, Any], user: dict[str, Any], status: str) -> None:
+        """The user's status in the group (``creator``, ``administrator``, ``member``, ``left``, ``kicked``)."""
+        if status not in self.MEMBER_STATUSES:
+            raise ValueError(f"unknown member status {status!r}")
+        if chat["type"] == "private":
+            raise ValueError("private chats have no administrators")
+        with self._cond:
+            self._state.chats[chat["id"]] = chat
+            self._state.users[user["id"]] = user
+            self._state.members[(chat["id"], user["id"])] = status
 
     # ---- faults ------------------------------------------------------------------------------
 
@@ -665,6 +704,12 @@ class TelegramEmulator:
         """Answer 502 Bad Gateway (PTB raises NetworkError) to sends to this chat, `times` times."""
         with self._cond:
             self._state.faults[chat_id] = _Fault("server_error", times=times)
+
+    def answer_slowly(self, chat_id: int, seconds: float, *, times: int | None = 1) -> None:
+        """Carry out sends to this chat at once (the message is delivered) but answer only after
+        `seconds`: a client with a shorter read timeout sees a timeout for a message that arrived."""
+        with self._cond:
+            self._state.faults[chat_id] = _Fault("slow", times=times, delay=seconds)
 
     def clear_faults(self, chat_id: int | None = None) -> None:
         with self._cond:
@@ -749,7 +794,10 @@ class TelegramEmulator:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        self._answer_delay.value = 0.0
         status, payload = self._dispatch(request.path, request.headers.get("Content-Type", ""), body)
+        if self._answer_delay.value:
+            time.sleep(self._answer_delay.value)  # this request's own thread: the others go on
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             request.send_response(status)
@@ -830,6 +878,8 @@ class TelegramEmulator:
             )
         if fault.kind == "server_error":
             raise TelegramError(502, "Bad Gateway")
+        if fault.kind == "slow":
+            self._answer_delay.value = fault.delay
         if fault.kind == "forbidden":
             raise TelegramError(403, "Forbidden: bot was blocked by the user")
         if fault.kind == "migrate":
@@ -995,6 +1045,49 @@ class TelegramEmulator:
             if q is None or q.kind != kind or q.answered:
                 raise bad_request("query is too old and response timeout expired or query ID is invalid")
             q.answered = True
+
+    def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        chat_id = self._chat_id(params)
+        user_id = params.get("user_id")
+        if isinstance(user_id, str) and user_id.isdigit():
+            user_id = int(user_id)
+        if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
+            raise bad_request("invalid user_id specified")
+        with self._cond:
+            chat = self._state.chats.get(chat_id)
+            user = self._state.users.get(user_id)
+            status = self._state.members.get((chat_id, user_id), "left")
+        if chat is None:
+            raise bad_request("chat not found")
+        if user is None:
+            raise bad_request("PARTICIPANT_ID_INVALID")
+        if chat["type"] == "private":
+            if user_id != chat_id:
+                raise bad_request("PARTICIPANT_ID_INVALID")
+            status = "member"
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            member.update(
+                {
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": True,
+                    "can_restrict_members": True,
+                    "can_promote_members": False,
+                    "can_change_info": True,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                }
+            )
+        elif status == "kicked":
+            member["until_date"] = 0
+        return member
 
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:  # noqa: N802
         text = params.get("text")

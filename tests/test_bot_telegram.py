@@ -213,6 +213,7 @@ async def test_latest_pages_to_the_end_and_back(
         assert not [
             d for d in edited.button_data() if d.startswith("l:") and d.endswith(":2")
         ]  # the last page
+        assert edited.reply_markup is not None
         assert "📖 9" in [b["text"] for row in edited.reply_markup["inline_keyboard"] for b in row]
         again = await press(emu, latest, forward[0])
         assert answer_text(emu, again) == "已经是这一页了"
@@ -552,4 +553,24 @@ async def test_errors_reach_the_user_and_the_admins(
         assert sorry.text == "抱歉，处理你的消息时出了问题，请稍后再试。"
         (note,) = await emu.wait_for_messages(ADMIN, 1)
         assert note.text.startswith("处理更新时出错")
+    no_rejections(emu)
+
+
+async def test_an_unexpected_error_is_logged_with_its_traceback_and_never_shown(
+    telegram_emulator: TelegramEmulator, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 14: the error handler logs the traceback at a level the default (WARNING) shows; the
+    user gets the apology, not the error."""
+    import logging
+
+    emu = telegram_emulator
+    async with running_bot(settings) as app:
+        app.bot_data["services"].db.close()
+        with caplog.at_level(logging.WARNING):
+            (sorry,) = await ask(emu, "保交楼", uid=1005)
+            await emu.wait_for_messages(ADMIN, 1)
+    (record,) = [r for r in caplog.records if r.name == "bot.telegram.handlers" and r.exc_info]
+    assert record.levelno >= logging.WARNING
+    assert "Traceback" in caplog.text and "ProgrammingError" in caplog.text
+    assert "Error" not in sorry.text and "Traceback" not in sorry.text
     no_rejections(emu)

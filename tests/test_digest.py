@@ -154,11 +154,12 @@ class FakeTime:
         self.now += seconds
 
 
-async def test_pacer_overall_rate_and_per_chat_gap():
-    from bot.telegram.digest_job import Pacer
+async def test_send_budget_overall_rate_and_per_chat_gap():
+    """The one send budget (issue 14) keeps what the digest pacer promised, for every sender."""
+    from bot.telegram.budget import SendBudget
 
     t = FakeTime()
-    pacer = Pacer(rate=25, per_chat=1.0, clock=t.clock, sleep=t.sleep)
+    pacer = SendBudget(25, clock=t.clock, sleep=t.sleep)
     for chat in [1, 2, 3, 1, 1]:
         await pacer.wait(chat)
         t.sends.append((t.now, chat))
@@ -207,7 +208,7 @@ def test_subscription_commands_in_plain_text(tmp_path):
         assert "你已经有这个订阅了" in run("subscribe", "8:00")
         out = run("subscribe", "21:00", "统战", "<b>")
         assert "2023-04-13 21:00" in out and "「统战、<b>」" in out  # plain text: nothing escaped
-        assert "不是有效的时间" in run("subscribe", "8点半")
+        assert "不是有效的时间" in run("subscribe", "8点70分")  # 8点半 is a time since issue 15
         assert len(subs.list_subscriptions(db, 42)) == 2
         preview = run("digest")
         assert preview.count("预览") == 2 and "统战工作" in preview

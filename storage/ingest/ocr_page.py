@@ -696,9 +696,7 @@ def _segment(lines: list[_Line]) -> _Cut:
                 current = None
             if current is None:
                 rest = group[index:]
-                if pending_byline is not None or (
-                    index == 0 and _opens_story(rest)
-                ):
+                if pending_byline is not None or (index == 0 and _opens_story(rest)):
                     current = start(line)  # a story printed without a dateline
                 elif index == 0 or not gap_groups:
                     gap_groups.append((len(stories), [line]))
@@ -872,14 +870,14 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     # A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
     # below it, whatever few characters it shares with some story.
     for position, (gap, group, _scores) in enumerate(choices):
-        below = position + 1
+        under = position + 1
         if (
             _is_series_label(group)
-            and below < len(choices)
-            and choices[below][0] == gap
-            and owner[below] is not None
+            and under < len(choices)
+            and choices[under][0] == gap
+            and owner[under] is not None
         ):
-            owner[position] = owner[below]
+            owner[position] = owner[under]
 
     assigned: dict[int, list[tuple[float, int]]] = {}
     for position, story_index in enumerate(owner):
@@ -909,9 +907,7 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
                 and not _is_series_label(choices[pos][1])
             ]
             # The group that suits this story best against its holder.
-            candidates = [
-                (score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates
-            ]
+            candidates = [(score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates]
         if candidates:
             _, holder, pos = max(candidates)
             assigned[holder] = [item for item in assigned[holder] if item[1] != pos]

@@ -15,7 +15,7 @@ of `BATCH_SIZE`, each batch one short write transaction, so other writers (the b
 inbox, the digest ledger) never wait more than one batch for the write lock:
 
 1. **prepare** (no lock held): the index documents of the batch's articles that are not stored yet
-   (`storage.search.index.prepare_document`, the costly part: segmentation, summaries);
+   (`storage.database.index.prepare_document`, the costly part: segmentation, summaries);
 2. **write** (one ``BEGIN IMMEDIATE`` transaction): store the articles (`upsert_articles`), write their
    index rows, and record the batch in the file's import record (`storage.records.imports`).
 
@@ -28,6 +28,10 @@ the files still waiting for that rerun. The report lists every file's outcome.
 A JSON Lines file with malformed lines fails whole (its error names the first bad line and lists the
 others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
 An OCR page reports how many of its stories have an inferred title (no printed headline was found).
+
+Large imports prepare documents in worker processes (`storage.ingest.prepare.Preparer`): all of a file's
+batches are handed to the workers at once, and each batch is written as soon as its documents are ready,
+while the workers prepare the next ones.
 """
 
 from __future__ import annotations
@@ -43,15 +47,16 @@ import sqlite_utils
 
 from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
+from storage.database.index import IndexedDoc, index_articles, prepare_document, write_index
 from storage.errors import InputError
 from storage.ingest.decode import read_text
 from storage.ingest.jsonl import read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.prepare import Preparer, default_workers, unstored_docs
 from storage.models import ParsedArticle
 from storage.records import imports
 from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
-from storage.search.index import IndexedDoc, index_articles, prepare_document, write_index
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,8 @@ SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
 BATCH_SIZE = 200
 # How long one batch waits for the write lock before the file is reported as not (fully) stored.
 BATCH_WAIT = 60.0
+# Inputs at least this large (bytes, all files) are prepared in worker processes by default.
+PARALLEL_MIN_BYTES = 2_000_000
 
 
 @dataclass
@@ -199,27 +206,46 @@ def ingest_paths(
     progress: Progress | None = None,
     skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and directories; `progress(result, done, total)` is called after each file."""
+    """Ingest files and directories; `progress(result, done, total)` is called after each file.
+
+    `workers`: processes preparing documents while this one writes (default: one per CPU core when the
+    inputs hold `PARALLEL_MIN_BYTES` or more, else none; 0: none).
+    """
     database = as_database(db)
     files, problems = collect_inputs(paths)
     report = IngestReport(files=list(problems))
     manifests: dict[Path, Manifest] = {}
     total = len(files)
-    for done, item in enumerate(files, start=1):
-        result = ingest_file(
-            database,
-            item.path,
-            year=year,
-            source=source,
-            manifests=manifests,
-            batch_size=batch_size,
-            skip_bad_lines=skip_bad_lines,
-        )
-        report.files.append(result)
-        if progress is not None:
-            progress(result, done, total)
+    if workers is None:
+        workers = default_workers() if _input_bytes(files) >= PARALLEL_MIN_BYTES else 0
+    with Preparer(workers) as preparer:
+        for done, item in enumerate(files, start=1):
+            result = ingest_file(
+                database,
+                item.path,
+                year=year,
+                source=source,
+                manifests=manifests,
+                batch_size=batch_size,
+                skip_bad_lines=skip_bad_lines,
+                preparer=preparer,
+            )
+            report.files.append(result)
+            if progress is not None:
+                progress(result, done, total)
     return report
+
+
+def _input_bytes(files: Sequence[InputFile]) -> int:
+    total = 0
+    for item in files:
+        try:
+            total += item.path.stat().st_size
+        except OSError:
+            continue
+    return total
 
 
 def ingest_file(
@@ -232,6 +258,7 @@ def ingest_file(
     skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
 ) -> FileResult:
     """Read and parse one file, then store and index it in batches (see the module doc); failures come
     back in the result."""
@@ -267,7 +294,9 @@ def ingest_file(
     if not articles:
         result.note = "no articles found"
         return result
-    return store_articles(as_database(db), name, articles, result, batch_size=batch_size, wait=wait)
+    return store_articles(
+        as_database(db), name, articles, result, batch_size=batch_size, wait=wait, preparer=preparer
+    )
 
 
 def batches(items: Sequence[ParsedArticle], size: int) -> list[Sequence[ParsedArticle]]:
@@ -326,16 +355,22 @@ def store_articles(
     *,
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
 ) -> FileResult:
-    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file."""
+    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file
+    (the documents prepared by `preparer`'s workers when it has any)."""
     digest = imports.import_digest(articles)
     record = db.read(imports.unfinished_import, digest)
     import_id = record.id if record is not None else None
     done = record.stored if record is not None else 0
     result.resumed = done > 0
     try:
-        for batch in batches(articles[done:], batch_size):
-            docs = prepare_batch(db, batch)
+        parts = batches(articles[done:], batch_size)
+        pending = [preparer.submit(b) for b in parts] if preparer is not None and preparer.workers else []
+        for k, batch in enumerate(parts):
+            docs = unstored_docs(db, pending[k]) if pending else None
+            if docs is None:
+                docs = prepare_batch(db, batch)
             with db.writer(wait=wait) as writer:
                 if import_id is None:
                     import_id = imports.start_import(writer, name, digest, len(articles))

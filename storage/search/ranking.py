@@ -20,11 +20,10 @@ not depend on how few articles are stored; a pair weighs as much as its two term
 holding the question's specific words and phrases comes before one holding more of its common words
 (issue 3).
 
-Cost control: BM25 is computed for at most `BM25_CAP` candidates. When more articles match, the
-candidates are the `BM25_CAP` most recently stored matches (highest ids, a proxy for the newest;
-the title and phrase bonuses apply within them); `total` still counts every match. Steps 1-6 run
-in SQL; step 7 (ties) is applied by `order_window` to the window of rows fetched, which holds a few
-rows more than the page.
+Exact at any size: steps 1-6 are computed in SQL for every match (no candidate cap, no recency
+cut-off) and SQLite keeps the best `window` rows of that order (`ORDER BY ... LIMIT`), so the first
+page is the true top of every match however many there are (issue 12). Step 7 (ties) is applied by
+`order_window` to the window of rows fetched, which holds `TIE_EXTRA` rows more than the page.
 """
 
 from __future__ import annotations
@@ -35,12 +34,14 @@ from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
+    DateSpec,
     ParsedQuery,
     all_of,
     any_of,
     date_expression,
     date_sql,
     match_expression,
+    period_sql,
     phrase,
     words_expression,
 )
@@ -49,7 +50,6 @@ from storage.text.normalize import fold
 # bm25 column weights, in the order of the articles_fts columns: title, byline, body, words.
 WEIGHTS = (8.0, 2.0, 1.0, 3.0)
 FTS = "articles_fts"
-BM25_CAP = 500
 TIE_EXTRA = 10
 RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
 
@@ -80,14 +80,23 @@ class SearchPlan:
     weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
 
 
-def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
-    """How to run `parsed`, or None when it cannot match anything."""
-    conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
+def plan(
+    parsed: ParsedQuery,
+    *,
+    relaxed: bool = False,
+    share: float = RELAXED_SHARE,
+    years: tuple[int, int] | None = None,
+) -> SearchPlan | None:
+    """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
+    least `share` of the terms' weight (0: any term). `years`: the first and last year of the archive's
+    dates, so that dates typed without a year become ranges the date index answers."""
+    conds = tuple(date_range_sql(d, years) for d in parsed.dates)
+    conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [phrase(t) for t in terms]
-        if len(phrases) < 3:
+        if len(phrases) < (3 if share else 2):
             return None
         pairs = _typed_pairs(terms, parsed.raw)
         any_expr = any_of(parsed.terms)
@@ -100,11 +109,11 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            min_weight=share * sum(term_weight(t) for t in terms),
             pair_matches=tuple(p for p, _ in pairs),
             weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
-    match = match_expression(parsed.terms, parsed.excluded)
+    match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
         return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
     if match is None:
@@ -121,6 +130,28 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
         date_conditions=conds,
         date_text=date_text,
     )
+
+
+def date_range_sql(spec: DateSpec, years: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]]:
+    """A condition on `articles.date` (ISO text) for one date expression that the index on
+    `articles(date)` answers with a few lookups or ranges, not a scan of every date: `2023年` and
+    `2023年4月` are ranges, `2023年4月6日` one date; without a year, one date or one range per year of
+    `years` (the archive's first and last). Without `years`, `storage.search.query.date_sql` (a scan)."""
+    if spec.year is None and spec.month and years is not None:
+        span = range(years[0], years[1] + 1)
+        if spec.day is not None:
+            days = tuple(f"{y:04d}-{spec.month:02d}-{spec.day:02d}" for y in span)
+            return f"a.date IN ({', '.join('?' * len(days))})", days
+        months = tuple(f"{y:04d}-{spec.month:02d}" for y in span)
+        ranges = " OR ".join("(a.date >= ? AND a.date < ?)" for _ in months)
+        return f"({ranges})", tuple(x for m in months for x in (m, m + "~"))
+    if spec.year is not None and spec.month == 0:
+        return "(a.date >= ? AND a.date < ?)", (f"{spec.year:04d}", f"{spec.year + 1:04d}")
+    if spec.year is not None and spec.day is None:
+        month = f"{spec.year:04d}-{spec.month:02d}"
+        return "(a.date >= ? AND a.date < ?)", (month, month + "~")  # '~' sorts after digits and '-'
+    sql, params = date_sql(spec)
+    return sql, tuple(params)
 
 
 def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
@@ -143,16 +174,12 @@ def term_weight(term: str) -> float:
     return float(table.get(term, median))
 
 
-def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid", since: int | None = None) -> str:
-    """Whether the row is among the matches of `expr` (only those with rowid >= `since`, if given)."""
+def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid") -> str:
+    """Whether the row is among the matches of `expr`."""
     if not expr:
         return "0"
     params.append(expr)
-    extra = ""
-    if since is not None:
-        params.append(since)
-        extra = " AND rowid >= ?"
-    return f"({_col(id_col)} IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?{extra}))"
+    return f"({_col(id_col)} IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?))"
 
 
 def _col(id_col: str) -> str:
@@ -176,27 +203,24 @@ def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
     return f"({hit} OR {_in_fts(p.date_text, params, id_col)})"
 
 
-def _held_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+def _held_weight(p: SearchPlan, params: list[object]) -> str:
     """The weight of the terms the article holds, pairs aside (relaxed mode's filter)."""
     if not p.term_matches:
         return "0"
     weights = p.weights[: len(p.term_matches)]
     if len(weights) != len(p.term_matches):
         weights = (1.0,) * len(p.term_matches)
-    parts = [
-        f"{_in_fts(e, params, since=since)} * {float(w)!r}"
-        for e, w in zip(p.term_matches, weights, strict=True)
-    ]
+    parts = [f"{_in_fts(e, params)} * {float(w)!r}" for e, w in zip(p.term_matches, weights, strict=True)]
     return "(" + " + ".join(parts) + ")"
 
 
-def _matched_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+def _matched_weight(p: SearchPlan, params: list[object]) -> str:
     """The weight of what the article holds, terms and typed pairs (relaxed mode; step 2)."""
     exprs = p.term_matches + p.pair_matches
     if not exprs:
         return "0"
     weights = p.weights if len(p.weights) == len(exprs) else (1.0,) * len(exprs)
-    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
+    parts = [f"{_in_fts(e, params)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
     return "(" + " + ".join(parts) + ")"
 
 
@@ -215,7 +239,7 @@ def _date_union(p: SearchPlan, params: list[object]) -> str:
 
 
 def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
-    """How many articles match (every match, not only the BM25 candidates)."""
+    """How many articles match."""
     params: list[object] = []
     if p.match is None:
         return f"SELECT count(DISTINCT id) FROM ({_date_union(p, params)})", params
@@ -239,18 +263,14 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def threshold_sql(p: SearchPlan, cap: int = BM25_CAP) -> tuple[str, list[object]]:
-    """The smallest rowid among the `cap` most recently stored matches."""
-    assert p.match is not None
-    params: list[object] = [p.match]
-    where = _filter(p, params, "rowid")
-    sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?"
-    params.append(cap - 1)
-    return sql, params
+def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str, list[object]]:
+    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
 
-
-def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tuple[str, list[object]]:
-    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order)."""
+    `top_tier`: only the matches that hold every step 1-5 flag the plan has (its date, the exact
+    phrase, every term in the title, every term as a whole word). Those come before all other matches,
+    so when at least `window` of them exist they are the first `window` of every match, found with BM25
+    computed for them alone. None (no flags to ask for) when the plan has no such tier.
+    """
     params: list[object] = []
     if p.match is None:
         union = _date_union(p, params)
@@ -260,26 +280,57 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
         )
         params.append(window)
         return sql, params
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    cols = [f"bm25({FTS}, {weights}) AS score"]
+    sql, params = _ranked(p, top_tier=top_tier)
+    sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
+    params.append(window)
+    return sql, params
+
+
+def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
+    """Every match whose steps 1-6 keys (on_date, nterms, exact, in_title, as_words, bm25) equal `keys`:
+    the whole tie group at the edge of a window, which step 7 (newer first) must order in full."""
+    assert p.match is not None
+    sql, params = _ranked(p)
+    sql = (
+        f"SELECT * FROM ({sql}) WHERE on_date = ? AND nterms = ? AND exact = ? AND in_title = ? "
+        "AND as_words = ? AND score = ?"
+    )
+    return sql, params + list(keys)
+
+
+def has_top_tier(p: SearchPlan) -> bool:
+    """Whether `page_sql(p, top_tier=True)` can narrow the ranking: a plain (not relaxed) plan with
+    terms. Relaxed plans run only when no article holds every term, so their top tier is empty."""
+    return p.match is not None and not p.term_matches and bool(p.title or p.words or p.exact)
+
+
+def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]]:
+    """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
+    (only those of the top tier: see `page_sql`)."""
+    assert p.match is not None
+    params: list[object] = []
+    match, weights = p.match, WEIGHTS
+    if top_tier and p.words:
+        # "Every term a whole word" joins the MATCH itself, so FTS5 filters on it while reading the
+        # index instead of SQLite looking each match up. Its phrases are in the words column only;
+        # weighted 0 they add nothing to BM25, whose other phrases never match that column: the
+        # scores stay those of `p.match` alone.
+        match, weights = f"({p.match}) AND ({p.words})", (*WEIGHTS[:3], 0.0)
+    cols = [f"bm25({FTS}, {', '.join(str(w) for w in weights)}) AS score"]
     cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
-    cols.append(f"{_matched_weight(p, params, threshold)} AS nterms")
-    cols.append(f"{_in_fts(p.exact, params, since=threshold)} AS exact")
-    cols.append(f"{_in_fts(p.title, params, since=threshold)} AS in_title")
-    cols.append(f"{_in_fts(p.words, params, since=threshold)} AS as_words")
-    params.append(p.match)
+    cols.append(f"{_matched_weight(p, params)} AS nterms")
+    cols.append(f"{_in_fts(p.exact, params)} AS exact")
+    cols.append(f"{_in_fts(p.title, params)} AS in_title")
+    cols.append("1 AS as_words" if top_tier and p.words else f"{_in_fts(p.words, params)} AS as_words")
+    params.append(match)
     where = _filter(p, params, "rowid")
-    if threshold is not None:
-        params.append(threshold)
-        where += " AND rowid >= ?"
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
-        sql += f" AND {_held_weight(p, params, threshold)} >= {float(p.min_weight)!r}"
-    sql += (
-        "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
-    )
-    sql += "LIMIT ?"
-    params.append(window)
+        sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+    if top_tier:
+        flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
+        flags += [_in_fts(e, params) for e in (p.exact, p.title) if e]
+        sql += "".join(f" AND {f}" for f in flags)
     return sql, params
 
 

@@ -192,6 +192,12 @@ class StorageChatRecords:
                 markup=markup,
             )
 
+    def timezone(self, chat_id: int) -> str:
+        """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
+        with self._lock:
+            chat = subs.get_chat(self._db, chat_id)
+        return chat.timezone if chat else subs.DEFAULT_TIMEZONE
+
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         with self._lock:
             return subscription_press(self._db, data, chat_id=chat_id, lang=lang, markup=markup)
