@@ -144,6 +144,20 @@ def test_headline_never_glued_to_a_byline():
     assert second.title == "海南高新技术企业 连续三年大幅增长"
 
 
+def test_end_mark_byline_and_next_headline_run_together_on_one_line():
+    """Issue 11: the title `(完)记者 洪坚鹏 海南高新技术企业 连续三年大幅增长` glued a byline to a headline."""
+    text = page(
+        "海南自贸港建设提速",
+        "新华社海口4月1日电 海南省今天发布数据，自贸港建设各项工作稳步推进，重点项目进展顺利。\n"
+        "(完)记者 洪坚鹏 海南高新技术企业\n连续三年大幅增长",
+        LEAD_B,
+    )
+    first, second = parse_page(text, year=2024)
+    assert (first.title, first.reporters) == ("海南自贸港建设提速", ("洪坚鹏",))
+    assert first.paragraphs[-1].endswith("重点项目进展顺利。")
+    assert second.title == "海南高新技术企业 连续三年大幅增长" and second.paragraphs == (LEAD_B,)
+
+
 def test_inferred_title_is_marked_and_explained():
     (article,) = parse_page(page("本报讯 4月1日，" + LEAD_B), year=2024)
     assert article.title_source == "inferred"

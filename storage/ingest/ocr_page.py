@@ -109,6 +109,13 @@ _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 _END_MARK_RE = re.compile(
     f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})?[ \t\u3000]*$"
 )
+# The rest of a byline's names (and credit), not a headline.
+_MORE_NAMES_RE = re.compile(f"^[ \t\u3000]*{_NAMES}{_CREDIT}[ \t\u3000]*$")
+# An end mark and byline the OCR ran together with the next headline on one line:
+# ``(完)记者 洪坚鹏 海南高新技术企业 连续三年大幅增长``.
+_END_MARK_RUN_ON_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})[ \t\u3000]+(\\S.*)$"
+)
 # Jump lines: a story continued on another page, or continued from one.
 _JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
 _JUMP_ANY_RE = re.compile(_JUMP)
@@ -647,6 +654,24 @@ def _segment(lines: list[_Line]) -> _Cut:
                 elif trailing.group(1).strip():
                     current.lines.append(_Line(line.number, trailing.group(1), line.blank_before))
                 current.ended = True
+                continue
+            run_on = _END_MARK_RUN_ON_RE.match(text)
+            if (
+                run_on
+                and not _END_MARK_RE.match(text)
+                and current is not None
+                and _is_headline_like([_Line(0, run_on.group(3), False)])
+                and not _MORE_NAMES_RE.match(run_on.group(3))
+            ):
+                dropped.append(_Dropped(line.number, "end mark", "（完）"))
+                if run_on.group(1).strip():
+                    current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+                current.byline = _byline_text(run_on.group(2))
+                current.closed_by_byline = current.ended = True
+                close(current)
+                current = None
+                # The rest of the line starts the next headline; its other lines follow in this group.
+                gap_groups.append((len(stories), [_Line(line.number, run_on.group(3), True)]))
                 continue
             if (end := _END_MARK_RE.match(text)) and (current is not None or end.group(1).strip()):
                 dropped.append(_Dropped(line.number, "end mark", "（完）"))
