@@ -14,6 +14,8 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.parsing` - the OCR page parser on real news laid out as papers print it (needs the real
   news corpus)
 - `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
+- `benchmarks.answers` - judged questions on real news, asked through the chat (needs the real news
+  corpus)
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),

@@ -36,6 +36,7 @@ AREAS: dict[str, str] = {
     "digests": "benchmarks.digests",
     "parsing": "benchmarks.parsing",
     "scale": "benchmarks.scale",
+    "answers": "benchmarks.answers",
 }
 
 
@@ -57,6 +58,7 @@ def _realnews() -> str | None:
 NEEDS: dict[str, Callable[[], str | None]] = {
     "parsing": _realnews,
     "scale": _installed("tantivy"),
+    "answers": _realnews,
 }
 
 
