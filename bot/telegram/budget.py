@@ -131,14 +131,13 @@ class SendBudget(BaseRateLimiter[None]):
         self._group_released = {c: d for c, d in self._group_released.items() if c in self._chat}
         self._group = {c: d for c, d in self._group.items() if c in self._chat}
 
-    @property
-    def held_until(self) -> float:
-        """The clock time before which nothing goes out because of a 429 (0.0 before any)."""
-        return self._hold_until
-
     def hold(self, seconds: float) -> None:
         """Telegram said 429 (retry after `seconds`): no message goes out before then."""
         self._hold_until = max(self._hold_until, self.clock() + seconds)
+
+    def held_for(self) -> float:
+        """Seconds until a 429's hold ends (0: not holding)."""
+        return max(0.0, self._hold_until - self.clock())
 
     async def wait(self, chat_id: int | str | None) -> None:
         """Wait for this message's slot. Senders that wake late (a busy event loop) still leave `gap`
