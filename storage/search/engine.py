@@ -286,7 +286,12 @@ class Searcher:
             if found.total:
                 found.date_dropped = True
                 return found
-        if correct:  # then any one-character slip, once looser readings found nothing
+        one_word = len(parsed.terms) == 1 or (
+            parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
+        )
+        if correct and one_word:
+            # then any one-character slip of a word typed alone, once looser readings found nothing (in a
+            # longer question an unsure correction would replace a word the relaxed search can drop)
             corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
             if corrected is not None:
                 return corrected
