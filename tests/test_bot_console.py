@@ -51,9 +51,8 @@ def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
 
 @pytest.fixture
 def console(tmp_path: Path) -> ConsoleChat:
-    services: Services = open_services(
-        Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS), markup=PLAIN, pushes=False
-    )  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services: Services = open_services(settings, markup=PLAIN, pushes=False)
     return ConsoleChat(
         services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
     )

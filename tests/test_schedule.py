@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,8 +26,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 
 
-def at(zone: ZoneInfo, *args: int) -> datetime:
-    return datetime(*args, tzinfo=zone)
+def at(zone: tzinfo, y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, s, tzinfo=zone)
 
 
 def due(hhmm: time, zone: ZoneInfo, now: datetime, last: date | None = None, **kw) -> date | None:

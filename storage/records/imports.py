@@ -60,7 +60,8 @@ def import_digest(articles: Iterable[ParsedArticle]) -> str:
 
 
 def _record(row: tuple) -> ImportRecord:
-    return ImportRecord(int(row[0]), row[1], row[2], *(int(v) for v in row[3:8]), row[8])
+    articles, stored, new, known, updated = (int(v) for v in row[3:8])
+    return ImportRecord(int(row[0]), row[1], row[2], articles, stored, new, known, updated, row[8])
 
 
 def unfinished_import(db: sqlite_utils.Database, digest: str) -> ImportRecord | None:

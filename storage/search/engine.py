@@ -25,6 +25,7 @@ from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
+    RELAXED_SHARE,
     TIE_EXTRA,
     RankedRow,
     SearchPlan,
@@ -264,7 +265,7 @@ class Searcher:
         6. the most informative words by the index's own counts, dropping the most common ones;
         7. any of the words, ranked by the weight of those they hold.
         """
-        p = plan(parsed)
+        p = self._plan(parsed)
         total, rows = self._execute(p, window) if p is not None else (0, [])
         if total or parsed.date_only:
             return Found(parsed, int(total), rows)
@@ -305,7 +306,7 @@ class Searcher:
                 return found
         counts = {t: vocab.article_count(t) for t in base.terms}
         if base.question or len(base.terms) >= 4:
-            relaxed = plan(base, relaxed=True)
+            relaxed = self._plan(base, relaxed=True)
             if relaxed is not None:
                 total, rows = self._execute(relaxed, window)
                 if total:
@@ -326,7 +327,7 @@ class Searcher:
                 found.date_dropped = date_dropped
                 return found
         if len(base.terms) >= 2:
-            anyword = plan(base, relaxed=True, share=0.0)
+            anyword = self._plan(base, relaxed=True, share=0.0)
             if anyword is not None:
                 total, rows = self._execute(anyword, window)
                 if total:
@@ -370,13 +371,13 @@ class Searcher:
 
     def _strict(self, parsed: ParsedQuery, window: int) -> Found:
         """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""
-        p = plan(parsed)
+        p = self._plan(parsed)
         total, rows = self._execute(p, window) if p is not None else (0, [])
         for narrowed in fallbacks(parsed):
             if total:
                 break
             parsed = narrowed
-            p = plan(parsed)
+            p = self._plan(parsed)
             total, rows = self._execute(p, window) if p is not None else (0, [])
         return Found(parsed, int(total), rows)
 
@@ -396,7 +397,7 @@ class Searcher:
         """Ids of the articles matching `query` (same rules as `search`, no relaxed fallback), most
         recently stored first, at most `limit`. No ranking, snippets or answers: cheap, for digests."""
         parsed = parse_query(query if isinstance(query, str) else "")
-        p = plan(parsed)
+        p = self._plan(parsed)
         if p is None or limit <= 0:
             return []
         sql, params = ids_sql(p, limit=int(limit))
@@ -404,6 +405,13 @@ class Searcher:
             return [r[0] for r in self.db.conn.execute(sql, params)]
 
     # ------------------------------------------------------------ SQL
+
+    def _plan(
+        self, parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE
+    ) -> SearchPlan | None:
+        """`ranking.plan` with the archive's years, so that dates typed without a year use the date index."""
+        years = self._years() if parsed.dates else None
+        return plan(parsed, relaxed=relaxed, share=share, years=years)
 
     def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         try:
@@ -444,6 +452,16 @@ class Searcher:
             group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
             rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
         return total, rows
+
+    def _years(self) -> tuple[int, int] | None:
+        """The first and last year of the stored articles' dates (two lookups in the date index)."""
+        first, last = self.db.conn.execute(
+            "SELECT (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)"
+        ).fetchone()
+        try:
+            return int(first[:4]), int(last[:4])
+        except (TypeError, ValueError):
+            return None
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
