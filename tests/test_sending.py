@@ -194,7 +194,8 @@ async def test_one_chat_waits_a_second_and_a_429_holds_every_chat(
 
     emu = telegram_emulator
     request = HTTPXRequest(connection_pool_size=8)
-    bot: ExtBot[None] = ExtBot(emu.token, base_url=emu.base_url, request=request, rate_limiter=SendBudget(25))
+    budget = SendBudget(25)
+    bot: ExtBot[None] = ExtBot(emu.token, base_url=emu.base_url, request=request, rate_limiter=budget)
     await bot.initialize()
     try:
         await asyncio.gather(send(bot, 9201, Reply("一")), send(bot, 9201, Reply("二")))
@@ -205,6 +206,8 @@ async def test_one_chat_waits_a_second_and_a_429_holds_every_chat(
         await emu.wait_until(
             lambda: [c for c in emu.calls if c.error and "Too Many" in c.error], what="the 429"
         )
+        while not budget.held_until:  # the 429's answer reached the sender, which holds every chat
+            await asyncio.sleep(0.01)
         other = await send(bot, 9203, Reply("别的聊天"))  # another chat, sent after the 429: it waits too
         assert (await held).status is Status.SENT and other.status is Status.SENT
         refused = next(c.at for c in emu.calls if c.error and "Too Many Requests" in c.error)

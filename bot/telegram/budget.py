@@ -131,6 +131,11 @@ class SendBudget(BaseRateLimiter[None]):
         self._group_released = {c: d for c, d in self._group_released.items() if c in self._chat}
         self._group = {c: d for c, d in self._group.items() if c in self._chat}
 
+    @property
+    def held_until(self) -> float:
+        """The clock time before which nothing goes out because of a 429 (0.0 before any)."""
+        return self._hold_until
+
     def hold(self, seconds: float) -> None:
         """Telegram said 429 (retry after `seconds`): no message goes out before then."""
         self._hold_until = max(self._hold_until, self.clock() + seconds)
