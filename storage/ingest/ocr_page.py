@@ -937,11 +937,11 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             # Layout: the headline printed right next to this story (the last one over it, the first
             # one under it) when another story holds it beside a headline of its own.
             holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
-            over = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
-            under = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+            over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
+            under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
             candidates = [
                 (choices[pos][2][k], holders[pos], pos)
-                for pos in over[-1:] + under[:1]
+                for pos in over_story[-1:] + under_story[:1]
                 if pos in holders
                 and len(assigned[holders[pos]]) > 1
                 and choices[pos][2][k] - proximity(choices[pos][0], k) >= _WEAK_HEADLINE_SCORE
