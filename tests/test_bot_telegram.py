@@ -547,7 +547,7 @@ async def test_errors_reach_the_user_and_the_admins(
     emu = telegram_emulator
     async with running_bot(settings) as app:
         (ok,) = await ask(emu, "/start")
-        app.bot_data["services"].db.close()  # the database goes away under the bot
+        app.bot_data["services"].database.close()  # the database goes away under the bot
         (sorry,) = await ask(emu, "保交楼")
         assert sorry.text == "抱歉，处理你的消息时出了问题，请稍后再试。"
         (note,) = await emu.wait_for_messages(ADMIN, 1)

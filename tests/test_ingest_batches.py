@@ -82,7 +82,9 @@ def test_a_failing_batch_keeps_the_earlier_ones_and_a_rerun_finishes_the_file(tm
     )
     feed = write_feed(tmp_path / "feed.jsonl", 7, boom_at=4)
     (failed,) = ingest_paths(db, [feed], batch_size=2).errors
-    assert "after storing 4 of 7 articles" in (failed.error or "") and "boom is not allowed" in (failed.error or "")
+    assert "after storing 4 of 7 articles" in (failed.error or "") and "boom is not allowed" in (
+        failed.error or ""
+    )
     assert not failed.busy
     assert count_articles(db) == fts_rows(db) == 4  # two whole batches; the third rolled back
     (record,) = unfinished_imports(db)

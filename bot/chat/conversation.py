@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from bot.chat import replies
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, text
+from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.search.query import asks_for_latest
 
@@ -370,7 +371,10 @@ class Conversation:
         if kind == "x":
             return Press()
         if kind == "u" and self.records is not None and who.chat_id is not None:
-            reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            try:
+                reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            except DatabaseBusy:
+                return Press(notice=text(who.lang, "busy"))
             return Press(edit=reply)
         if kind == FORGET_PREFIX:
             key, _, answer = rest.partition(":")
@@ -463,7 +467,10 @@ class Conversation:
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
         if self.records is None or who.chat_id is None:
             return [self._notice(who, "telegram_only", name=name)]
-        out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        try:
+            out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        except DatabaseBusy:
+            return [self._notice(who, "busy")]
         if name == "subscribe" and not self.pushes:
             out.append(self._notice(who, "console_no_push"))
         return out
@@ -501,8 +508,11 @@ class Conversation:
         assert chat_id is not None
         try:
             counts = dict(self.records.forget(chat_id)) if self.records is not None else {}
-        except BaseException:
+        except DatabaseBusy:
             self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            return Press(notice=text(who.lang, "busy"))
+        except BaseException:
+            self.confirmations.reopen(key)
             raise
         counts["queries"] = self.queries.forget_user(who.user_id)
         if self.flood is not None:

@@ -32,7 +32,13 @@ later run (within the grace period) or a later day can deliver those articles.
 
 Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
 there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
-ingests the page files dropped into that directory (`bot.ops.inbox`).
+ingests the page files dropped into that directory (`bot.ops.inbox`), in a worker thread and in short
+batches, so chats are answered meanwhile.
+
+Reads (due subscriptions, composing) use read connections; the ledger and the heartbeat are short writes
+on the one write path, which waits a bounded time for the lock (`Services.run_write`). A claim or ledger
+write that still finds the database busy fails like any other database error: logged, and the digest is
+tried again at the next check if it was never claimed.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from bot.digests.plan import DEFAULT_CONFIG, Claimed, DigestConfig, DigestServic
 from bot.ops.inbox import ingest_inbox
 from bot.telegram.sending import NO_PREVIEW, keyboard_markup, retry_after_seconds
 from storage.database.health import beat
+from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 
 log = logging.getLogger(__name__)
@@ -167,7 +174,7 @@ class DigestRunner:
 
     async def report_unfinished_claims(self) -> None:
         """Log the digests a previous process claimed but never recorded as sent (see the module doc)."""
-        for claim in await self.services.run_db(subs.unfinished_claims):
+        for claim in await self.services.run_read(subs.unfinished_claims):
             log.warning(
                 "a digest was claimed but never recorded as sent (the process stopped in between); not resent",
                 extra={"subscription_id": claim.subscription_id, "local_date": claim.local_date.isoformat()},
@@ -189,7 +196,7 @@ class DigestRunner:
 
     async def _run(self, bot: Bot, now: datetime) -> RunReport:
         report = RunReport()
-        candidates = await self.services.run_db(subs.schedule_candidates)
+        candidates = await self.services.run_read(subs.schedule_candidates)
         due = schedule.due_subscriptions(candidates, now, grace=self.config.grace)
         report.due = len(due)
         library = RunCache(self.services.library)
@@ -205,7 +212,9 @@ class DigestRunner:
                 except asyncio.QueueEmpty:
                     return
                 try:
-                    claimed = await self.services.run_db(prepare, library, item, self.config, now)
+                    claimed = await self.services.run(
+                        prepare, self.services.database, library, item, self.config, now
+                    )
                     if claimed is None:
                         report.not_sent += 1
                     else:
@@ -233,7 +242,7 @@ class DigestRunner:
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest, following Telegram's answers; record the outcome."""
-        run_db = self.services.run_db
+        write = self.services.run_write
         chat_id = item.chat_id
         digest = item.digest
         for _attempt in range(self.config.max_attempts):
@@ -253,7 +262,7 @@ class DigestRunner:
                 continue
             except ChatMigrated as exc:
                 log.info("digest: chat migrated", extra={"chat_id": chat_id, "new_chat_id": exc.new_chat_id})
-                await run_db(subs.migrate_chat, chat_id, exc.new_chat_id)
+                await write(subs.migrate_chat, chat_id, exc.new_chat_id)
                 chat_id = exc.new_chat_id
                 continue
             except Forbidden as exc:
@@ -261,15 +270,15 @@ class DigestRunner:
                     "digest: the chat blocked the bot; its subscriptions are paused",
                     extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
                 )
-                await run_db(subs.pause_chat, chat_id, exc.message)
-                await run_db(subs.release_delivery, item.delivery_id)
+                await write(subs.pause_chat, chat_id, exc.message)
+                await write(subs.release_delivery, item.delivery_id)
                 return BLOCKED
             except BadRequest as exc:
                 log.error(
                     "digest: Telegram refused the message",
                     extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
                 )
-                await run_db(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=exc.message)
+                await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=exc.message)
                 return FAILED
             except TimedOut:
                 # Telegram may have delivered it: at most once, so it is not repeated.
@@ -277,22 +286,22 @@ class DigestRunner:
                     "digest: send timed out; not repeated (at most once)",
                     extra={"chat_id": chat_id, "subscription_id": item.subscription_id},
                 )
-                await run_db(subs.finish_delivery, item.delivery_id, subs.FAILED, detail="timed out")
+                await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail="timed out")
                 return FAILED
             except NetworkError as exc:
                 log.warning(
                     "digest: network error; will retry at the next check",
                     extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
                 )
-                await run_db(subs.release_delivery, item.delivery_id)
+                await write(subs.release_delivery, item.delivery_id)
                 return RETRY_LATER
-            await run_db(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message.message_id)
+            await write(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message.message_id)
             return SENT
         log.warning(
             "digest: still flood-limited; will retry at the next check",
             extra={"chat_id": chat_id, "subscription_id": item.subscription_id},
         )
-        await run_db(subs.release_delivery, item.delivery_id)
+        await write(subs.release_delivery, item.delivery_id)
         return RETRY_LATER
 
 
@@ -327,11 +336,14 @@ async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     inbox = getattr(getattr(runner.services, "settings", None), "inbox", None)
     if inbox is not None:
-        await runner.services.run_db(ingest_inbox, inbox)
+        await runner.services.run(ingest_inbox, runner.services.database, inbox)
     report = await runner.run_due(context.bot)
     # /healthz and `newsbot health --require digest_scheduler` read this heartbeat.
     detail = "busy" if report is None else f"due={report.due} sent={report.count(SENT)}"
-    await runner.services.run_db(beat, HEARTBEAT, detail=detail)
+    try:
+        await runner.services.run_write(beat, HEARTBEAT, detail=detail)
+    except DatabaseBusy:
+        log.warning("heartbeat not recorded: database busy; the next check records it")
 
 
 def schedule_digest_job(

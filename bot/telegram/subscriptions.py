@@ -2,7 +2,8 @@
 
 The behaviour lives in `bot.chat.records` (`subscription_command`, `subscription_press`: blocking
 functions over the database, no Telegram, shared with the console chat): the Telegram handlers below run
-them in a worker thread under the database lock (`Services.run_db`) and send the replies.
+them in a worker thread (`Services.run`), so a command waiting for the write lock holds up no other chat,
+and send the replies; a command the busy database could not carry out is answered "try again".
 
 `register(application)` is called by `bot.telegram.app.add_subscription_handlers`: it adds the command handlers,
 the handler for the unsubscribe buttons (``u:<id>`` / ``u:all``, in group -1 so the conversation's
@@ -11,6 +12,7 @@ catch-all button handler never sees them), and schedules the repeating digest ch
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
@@ -33,12 +35,14 @@ from bot.chat.records import (
     subscription_press,
     unsubscribe_data,
 )
-from bot.chat.texts import lang_for
+from bot.chat.replies import Reply
+from bot.chat.texts import lang_for, text
 from bot.digests.plan import DigestConfig
 from bot.services import Services
 from bot.telegram.digest_job import DigestRunner, runner_of, schedule_digest_job
 from bot.telegram.handlers import SERVICES, split_command
 from bot.telegram.sending import edit_reply, send_replies
+from storage.errors import DatabaseBusy
 
 __all__ = [
     "ALL_WORDS",
@@ -77,17 +81,23 @@ async def on_subscription_command(update: Update, context: ContextTypes.DEFAULT_
     runner = _runner(context)
     name, _, rest = split_command(message)
     user = update.effective_user
-    replies = await services.run_db(
-        subscription_command,
-        services.library,
-        name,
-        rest.split(),
-        chat_id=chat.id,
-        lang=lang_for(user.language_code if user else None),
-        now=runner.clock(),
-        config=runner.config,
-        max_subscriptions=int(getattr(services.settings, "digest_max_subscriptions", 20)),
-    )
+    lang = lang_for(user.language_code if user else None)
+    try:
+        replies = await services.run(
+            subscription_command,
+            services.database,
+            services.library,
+            name,
+            rest.split(),
+            chat_id=chat.id,
+            lang=lang,
+            now=runner.clock(),
+            config=runner.config,
+            max_subscriptions=int(getattr(services.settings, "digest_max_subscriptions", 20)),
+        )
+    except DatabaseBusy:
+        log.warning("subscription command not carried out: database busy", extra={"chat_id": chat.id})
+        replies = [Reply(html.escape(text(lang, "busy"), quote=False))]
     await send_replies(context.bot, chat.id, replies)
 
 
@@ -101,7 +111,14 @@ async def on_unsubscribe_button(update: Update, context: ContextTypes.DEFAULT_TY
     lang = lang_for(query.from_user.language_code)
     services = _services(context)
     try:
-        reply = await services.run_db(subscription_press, query.data or "", chat_id=chat_id, lang=lang)
+        try:
+            reply = await services.run(
+                subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
+            )
+        except DatabaseBusy:
+            log.warning("unsubscribe button not carried out: database busy", extra={"chat_id": chat_id})
+            await query.answer(text(lang, "busy"), show_alert=True)
+            raise ApplicationHandlerStop from None
         await query.answer()
         if message is not None:
             await edit_reply(message, reply)

@@ -80,6 +80,21 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
     return db
 
 
+def open_readonly(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database read-only, as it is (no migrations): for inspecting a file another
+    process owns. Raises `DatabaseError` when it cannot be opened."""
+    target = Path(path)
+    if not target.is_file():
+        raise DatabaseError(f"{target}: no database file")
+    try:
+        conn = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{target}: cannot open database: {exc}") from exc
+    return sqlite_utils.Database(conn)
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether an SQLite error means another connection holds the lock (worth waiting for)."""
     if isinstance(exc, DatabaseBusy):

@@ -57,7 +57,10 @@ def import_digest(articles: Iterable[ParsedArticle]) -> str:
 
 
 def _record(row: tuple) -> ImportRecord:
-    return ImportRecord(int(row[0]), row[1], row[2], *(int(v) for v in row[3:8]), row[8])
+    id_, file, digest, articles, stored, new, known, updated, status = row
+    return ImportRecord(
+        int(id_), file, digest, int(articles), int(stored), int(new), int(known), int(updated), status
+    )
 
 
 def unfinished_import(db: sqlite_utils.Database, digest: str) -> ImportRecord | None:

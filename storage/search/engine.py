@@ -2,8 +2,9 @@
 
 Open one `Searcher` per database and call `search` as often as needed. It is synchronous and does a
 few short SQL statements per query; from asyncio code run it in a worker thread
-(`await asyncio.to_thread(searcher.search, q)`). Calls are serialised on a lock (pass the lock that
-guards the connection if other code shares it). Construction does no work; `warm_up()` loads the
+(`await asyncio.to_thread(searcher.search, q)`). Over a `storage.database.access.Database` each call reads
+on its thread's own read connection (one snapshot per call), so searches run in parallel and never wait
+for writers; over a single connection calls take turns. Construction does no work; `warm_up()` loads the
 segmenter and the converter ahead of the first query if wanted.
 """
 
@@ -13,11 +14,13 @@ import logging
 import sqlite3
 import threading
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import sqlite_utils
 
+from storage.database.access import Database, as_database
 from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
@@ -97,9 +100,27 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
 
 
 class Searcher:
-    def __init__(self, db: sqlite_utils.Database, *, lock: AbstractContextManager | None = None) -> None:
-        self.db = db
-        self._lock = lock if lock is not None else threading.RLock()
+    def __init__(self, db: sqlite_utils.Database | Database) -> None:
+        self._database = as_database(db)
+        self._local = threading.local()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection this thread's current call reads on (inside `_reading`; else the thread's read
+        connection)."""
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        return db if db is not None else self._database.read_connection()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One read (one snapshot) on this thread's read connection, for the statements of one call."""
+        outer = getattr(self._local, "db", None)
+        with self._database.reader() as db:
+            self._local.db = db
+            try:
+                yield
+            finally:
+                self._local.db = outer
 
     def warm_up(self) -> None:
         """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
@@ -118,7 +139,7 @@ class Searcher:
         if offset > MAX_OFFSET:
             limit = 0
         parsed = parse_query(query if isinstance(query, str) else "")
-        with self._lock:
+        with self._reading():
             total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
             for narrowed in fallbacks(parsed):
                 if total:
@@ -176,7 +197,7 @@ class Searcher:
         if p is None or limit <= 0:
             return []
         sql, params = ids_sql(p, limit=int(limit))
-        with self._lock:
+        with self._reading():
             return [r[0] for r in self.db.conn.execute(sql, params)]
 
     # ------------------------------------------------------------ SQL
