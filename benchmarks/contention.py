@@ -313,6 +313,38 @@ def _env(code: Path, emu: TelegramEmulator, db: Path, inbox: Path) -> dict[str, 
     return env
 
 
+def _build_base(db: Path, base_file: Path) -> None:
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
+
+    database = open_db(db)
+    try:
+        report = ingest_paths(database, [SEEDS, base_file])
+        if not report.ok:
+            raise RuntimeError(f"could not build the base database: {report.errors}")
+    finally:
+        database.close()
+
+
+async def _build_base_with(code: Path, env: dict[str, str], work: Path, base_file: Path) -> None:
+    """The base database made by the measured checkout's own `newsbot ingest` (its schema)."""
+    made = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "ingest",
+        str(SEEDS),
+        str(base_file),
+        cwd=work,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await made.communicate()
+    if made.returncode != 0:
+        raise RuntimeError(f"could not build the base database: {err.decode(errors='replace')}")
+
+
 async def run_scenario(
     emu: TelegramEmulator,
     work: Path,
@@ -335,22 +367,12 @@ async def run_scenario(
     staged = write_jsonl(work / "dropped.jsonl", dropped)
     env = _env(code, emu, db, inbox)
     say(f"base database: seeds + {len(base)} stories")
-    made = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "ingest",
-        str(SEEDS),
-        str(base_file),
-        cwd=work,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, made_err = await made.communicate()
-    if made.returncode != 0:
-        raise RuntimeError(f"could not build the base database: {made_err.decode(errors='replace')}")
+    if code == ROOT:  # this checkout: no need for a process of its own
+        await asyncio.to_thread(_build_base, db, base_file)
+    else:
+        await _build_base_with(code, env, work, base_file)
 
+    serve_log = work / "serve.log"
     serve_log = work / "serve.log"
     ingest_log = work / "ingest.log"
     with serve_log.open("w") as log:

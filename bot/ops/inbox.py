@@ -25,7 +25,7 @@ import sqlite_utils
 
 from storage.database.access import Database, as_database
 from storage.ingest.manifest import Manifest
-from storage.ingest.pipeline import SUPPORTED, FileResult, IngestReport, ingest_file
+from storage.ingest.pipeline import BATCH_WAIT, SUPPORTED, FileResult, IngestReport, ingest_file
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ def ingest_inbox(
     *,
     now: float | None = None,
     settle_seconds: float = SETTLE_SECONDS,
+    wait: float = BATCH_WAIT,
 ) -> IngestReport:
     """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them. A file
     the database could not take stays for the next check (see the module doc)."""
@@ -75,7 +76,7 @@ def ingest_inbox(
     report = IngestReport()
     manifests: dict[Path, Manifest] = {}
     for path in pending_files(inbox, now=time.time() if now is None else now, settle_seconds=settle_seconds):
-        result: FileResult = ingest_file(database, path, manifests=manifests)
+        result: FileResult = ingest_file(database, path, manifests=manifests, wait=wait)
         report.files.append(result)
         if result.database_failed:
             log.log(

@@ -121,21 +121,28 @@ def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None) -> N
     SQLite's busy handler already waits inside one attempt; the retries catch the busy answers it gives
     without waiting (a WAL being recovered, a lock taken between two polls).
     """
-    budget = busy_timeout(conn) if wait is None else wait
+    timeout = busy_timeout(conn)
+    budget = timeout if wait is None else wait
     deadline = time.monotonic() + budget
     delay = 0.005
-    while True:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as exc:
+    try:
+        while True:
             left = deadline - time.monotonic()
-            if not is_busy(exc):
-                raise
-            if left <= 0:
-                raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
-            time.sleep(min(delay, left))
-            delay = min(delay * 2, MAX_BACKOFF)
+            # SQLite's busy handler waits inside one attempt: never longer than what is left.
+            conn.execute(f"PRAGMA busy_timeout = {max(0, int(min(left, timeout) * 1000))}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                left = deadline - time.monotonic()
+                if not is_busy(exc):
+                    raise
+                if left <= 0:
+                    raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, MAX_BACKOFF)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
 
 
 @contextlib.contextmanager
