@@ -926,7 +926,7 @@ def digest_bench(
 ) -> dict[str, Any]:
     """Digests for `n_subs` keyword subscriptions on a copy of the `n_articles` database.
 
-    Uses the digest engineer's own composition, `bot.digests.plan.compose_for` (keyword matching with the
+    Uses the bot's own digest composition, `bot.digests.plan.compose_for` (keyword matching with the
     /search engine, the undelivered-articles query, loading, the pure `bot.digests.compose.compose_digest`),
     with `Searcher` as the library, as the running bot does. Nothing is claimed, so every subscription
     starts from the same state. CPU = `time.process_time()`; when `budget_s` runs out before all

@@ -2,11 +2,13 @@
 
 Each command reads the settings, opens the database, calls one library function and turns expected
 errors into a clear message and a non-zero exit code (`click.ClickException`), never a traceback.
-Any command that finds the database empty ingests the seeds first (`ensure_seeded`).
+Commands that read (search, chat, serve, export, stats) ingest the seeds first when the database is
+empty (`ensure_seeded`); `ingest PATH` imports only PATH.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -60,12 +62,19 @@ def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.
         db.close()
 
 
-def format_stats(data: dict) -> list[str]:
+# `newsbot stats` lists this many sources by name; the rest are counted in one line.
+TOP_SOURCES = 10
+
+
+def format_stats(data: dict, *, top: int = TOP_SOURCES) -> list[str]:
     lines = [f"文章 articles: {data['articles']}"]
-    sources = data["sources"]
+    sources = data["sources"]  # largest first
     lines.append(f"来源 sources: {len(sources)}")
-    for name, n in sources.items():
+    for name, n in list(sources.items())[:top]:
         lines.append(f"  {name if name is not None else '（未注明 unknown）'}: {n}")
+    rest = list(sources.values())[top:]
+    if rest:
+        lines.append(f"  …其余 {len(rest)} 个来源 {len(rest)} more sources: {sum(rest)}")
     dates = data["dates"]
     span = f"（{data['first_date']} – {data['last_date']}）" if dates else ""
     lines.append(f"日期 dates: {len(dates)}{span}")
@@ -104,32 +113,56 @@ def main() -> None:
     show_default=True,
     help="Articles per write transaction (smaller: the bot's writes wait less).",
 )
-def ingest(paths: tuple[Path, ...], year: int | None, source: str | None, batch_size: int) -> None:
+@click.option(
+    "--skip-bad-lines",
+    is_flag=True,
+    help="Import the good records of a JSON Lines file that has malformed lines, listing each line skipped.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Store nothing: print how each OCR page is cut (stories, headlines, what was dropped).",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    year: int | None,
+    source: str | None,
+    batch_size: int,
+    skip_bad_lines: bool,
+    explain: bool,
+) -> None:
     """导入文章 Ingest OCR pages (.txt) and JSON Lines (.jsonl), files or directories.
 
-    With no PATH, ingests the seeds directory. A file that cannot be read or parsed changes nothing and
-    the others still go in. Articles are stored in short batches; an import interrupted in the middle of
-    a file (killed, power cut) is resumed by ingesting the file again. Articles already stored are
-    recognised by their text.
+    With no PATH, ingests the seeds directory; with PATHs, only those. A file that cannot be read or
+    parsed changes nothing and the others still go in. Articles are stored in short batches; an import
+    interrupted in the middle of a file (killed, power cut) is resumed by ingesting the file again.
+    Articles already stored are recognised by their text. A JSON Lines file with malformed lines is
+    refused whole (the error lists its bad lines) unless --skip-bad-lines is given. Prints one line per
+    failed, skipped or uncertain file on stderr and one summary line; exits 1 when any input failed.
     """
     settings = get_settings()
     if source is not None and not source.strip():
         raise click.BadParameter("must not be empty", param_hint="--source")
     targets = list(paths) or [settings.seeds]
-    with database(settings, seed=bool(paths)) as db:
+    if explain:
+        _explain(targets, year=year, source=source)
+        return
+    with database(settings, seed=False) as db:
         files, _ = collect_inputs(targets)
+        run = functools.partial(
+            ingest_paths,
+            db,
+            targets,
+            year=year,
+            source=source,
+            skip_bad_lines=skip_bad_lines,
+            batch_size=batch_size,
+        )
         if len(files) >= PROGRESS_MIN_FILES:
             with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
-                report = ingest_paths(
-                    db,
-                    targets,
-                    year=year,
-                    source=source,
-                    progress=lambda *_: bar.update(1),
-                    batch_size=batch_size,
-                )
+                report = run(progress=lambda *_: bar.update(1))
         else:
-            report = ingest_paths(db, targets, year=year, source=source, batch_size=batch_size)
+            report = run()
         unfinished = unfinished_imports(db)
     for line in format_file_problems(report):
         click.echo(line, err=True)
@@ -141,9 +174,28 @@ def ingest(paths: tuple[Path, ...], year: int | None, source: str | None, batch_
         )
     click.echo(format_ingest_summary(report))
     if report.failed:
-        raise click.ClickException(
-            f"{report.failed} 个输入没有导入 / {report.failed} input(s) failed (see above)"
-        )
+        sys.exit(1)
+
+
+def _explain(targets: list[Path], *, year: int | None, source: str | None) -> None:
+    """`ingest --explain`: how each OCR page would be cut; nothing is stored."""
+    from storage.ingest.pipeline import explain_file
+
+    files, problems = collect_inputs(targets)
+    failed = len(problems)
+    for problem in problems:
+        click.echo(f"错误 error: {problem.path}: {problem.error}", err=True)
+    for item in files:
+        try:
+            lines = explain_file(item.path, year=year, source=source)
+        except StorageError as exc:
+            click.echo(f"错误 error: {exc}", err=True)
+            failed += 1
+            continue
+        for line in lines:
+            click.echo(line)
+    if failed:
+        sys.exit(1)
 
 
 @main.command()
@@ -179,7 +231,7 @@ def stats_command(as_json: bool) -> None:
         click.echo(line)
 
 
-# --- search (search engineer) ------------------------------------------------------------------
+# --- search ------------------------------------------------------------------------------------
 
 
 def format_search(resp, *, color: bool = False) -> list[str]:
@@ -254,7 +306,7 @@ def reindex() -> None:
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 
-# --- chat side (bot engineer) ------------------------------------------------------------------
+# --- chat side ---------------------------------------------------------------------------------
 
 
 @main.command()
@@ -337,22 +389,40 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 
 
-# --- operations (deployment) -------------------------------------------------------------------
+# --- operations --------------------------------------------------------------------------------
 
 
 @main.command()
 @click.argument("path")
-def backup(path: str) -> None:
-    """备份数据库 Back up the database to PATH (a file, or a directory for newsbot-backup.db).
+@click.option("--force", "-f", is_flag=True, help="Overwrite an existing backup file without asking.")
+def backup(path: str, force: bool) -> None:
+    """备份数据库 Back up the database to PATH (a file, or a folder for newsbot-backup.db).
 
-    Safe while the bot and `newsbot ingest` are running: SQLite's online backup API copies a
-    consistent snapshot. Restore by stopping the bot and copying the file over NEWSBOT_DB.
+    PATH must be a regular file or a new name in an existing folder (a folder named with a trailing
+    slash is created); devices, pipes and sockets are refused. An existing file is replaced only after
+    you confirm, or with --force. Safe while the bot and `newsbot ingest` are running: SQLite's online
+    backup API copies a consistent snapshot. Restore by stopping the bot and copying the file over
+    NEWSBOT_DB.
     """
-    from storage.database.backup import backup_database
+    from storage.database.backup import backup_database, backup_target
 
     settings = get_settings()
     try:
-        target = backup_database(settings.db, path)
+        plan = backup_target(settings.db, path)
+        if plan.exists and not force:
+            try:
+                confirmed = click.confirm(
+                    f"{plan.path} 已存在，覆盖吗？ already exists; overwrite?", default=False, err=True
+                )
+            except click.Abort:
+                confirmed = False
+            if not confirmed:
+                raise click.ClickException(
+                    f"没有覆盖 not overwritten: {plan.path} exists (use --force to replace it)"
+                )
+        if plan.create_folder:
+            click.echo(f"新建文件夹 creating folder {plan.path.parent}", err=True)
+        target = backup_database(settings.db, path, overwrite=True)
     except StorageError as exc:
         raise click.ClickException(f"备份失败 / backup failed: {exc}") from exc
     click.echo(f"已备份到 backed up to {target}")

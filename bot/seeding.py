@@ -41,6 +41,10 @@ def format_ingest_summary(report: IngestReport) -> str:
     line = f"{report.new} 篇新文章，{report.known} 篇已存在"
     if report.updated:
         line += f"，{report.updated} 篇已更新"
+    if report.uncertain:
+        line += f"，{report.uncertain} 篇标题不确定"
+    if report.skipped_lines:
+        line += f"，{report.skipped_lines} 行坏记录已跳过"
     line += f"（{report.ingested} 个文件"
     if report.failed:
         line += f"，{report.failed} 个失败"
@@ -49,20 +53,30 @@ def format_ingest_summary(report: IngestReport) -> str:
     return line + "）"
 
 
-def format_file_result(result: FileResult) -> str | None:
-    """A line for a file worth mentioning (failed, skipped, empty, no articles), else None."""
+def format_file_result(result: FileResult) -> list[str]:
+    """Lines for a file worth mentioning (failed, skipped, empty, no articles, JSONL lines left out,
+    stories with inferred titles, control characters removed); none for a plain success."""
     if result.status == "error":
-        return f"错误 error: {result.path}: {result.error}"
+        return [f"错误 error: {result.path}: {result.error}"]
     if result.status == "skipped":
-        return f"跳过 skipped: {result.path}: {result.error}"
+        return [f"跳过 skipped: {result.path}: {result.error}"]
     if result.status == "empty":
-        return f"提示 note: {result.path}: 空文件，没有文章 (empty file)"
+        return [f"提示 note: {result.path}: 空文件，没有文章 (empty file)"]
+    lines = [f"跳过 skipped: {result.path}: {detail}" for detail in result.skipped_lines]
+    if result.note and result.articles and not result.resumed:
+        lines.append(f"提示 note: {result.path}: {result.note}")
     if result.articles == 0:
-        return f"提示 note: {result.path}: 没有找到文章 (no articles found)"
+        lines.append(f"提示 note: {result.path}: 没有找到文章 (no articles found)")
+    elif result.uncertain:
+        lines.append(
+            f"提示 note: {result.path}: {result.articles} 篇中 {result.uncertain} 篇没有找到印刷标题，"
+            f"标题取自导语 ({result.uncertain} of {result.articles} stories: no printed headline found, "
+            "title inferred; see newsbot ingest --explain)"
+        )
     if result.resumed:
-        return f"提示 note: {result.path}: 接着上次中断的导入补全 ({result.note})"
-    return None
+        lines.append(f"提示 note: {result.path}: 接着上次中断的导入补全 ({result.note})")
+    return lines
 
 
 def format_file_problems(report: IngestReport) -> list[str]:
-    return [line for result in report.files if (line := format_file_result(result)) is not None]
+    return [line for result in report.files for line in format_file_result(result)]

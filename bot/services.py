@@ -1,7 +1,7 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher`, the chat records (`bot.chat.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
+`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
 calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
 connects at import time.
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.chat.conversation import Conversation, FloodGuard, QueryStore
-from bot.chat.records import StorageChatRecords
 from bot.chat.replies import HTML, Markup
 from bot.digests.plan import DigestConfig
+from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
 from bot.settings import Settings
 from storage.database.access import Database
@@ -121,7 +121,7 @@ def open_services(
             database,
             library,
             config=DigestConfig.from_settings(settings),
-            max_subscriptions=int(getattr(settings, "digest_max_subscriptions", 20)),
+            max_subscriptions=settings.digest_max_subscriptions,
         )
         conversation = Conversation(
             library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -30,12 +30,12 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
-    # --- storage (storage engineer) ---
+    # --- storage ---
     db: Path = Path("data/newsbot.db")  # NEWSBOT_DB
     seeds: Path = Path("seeds")  # NEWSBOT_SEEDS
     log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
 
-    # --- digests (digest engineer) ---
+    # --- digests ---
     # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
     digest_check_seconds: float = Field(default=30.0, gt=0)
     # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, the same local day
@@ -44,8 +44,14 @@ class Settings(BaseSettings):
     digest_max_articles: int = Field(default=10, ge=1, le=50)
     # NEWSBOT_DIGEST_SEND_EMPTY: send a "nothing new" digest instead of nothing
     digest_send_empty: bool = False
-    # NEWSBOT_DIGEST_RATE_PER_SECOND: overall sending pace (Telegram allows about 30/s)
-    digest_rate_per_second: float = Field(default=25.0, gt=0, le=30)
+    # NEWSBOT_SEND_RATE_PER_SECOND: messages per second overall, replies and digests together (Telegram
+    # allows about 30/s); NEWSBOT_DIGEST_RATE_PER_SECOND, its former name, is still read.
+    send_rate_per_second: float = Field(
+        default=25.0,
+        gt=0,
+        le=30,
+        validation_alias=AliasChoices("NEWSBOT_SEND_RATE_PER_SECOND", "NEWSBOT_DIGEST_RATE_PER_SECOND"),
+    )
     # NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS: subscriptions per chat
     digest_max_subscriptions: int = Field(default=20, ge=1)
     # NEWSBOT_INBOX: directory whose page files the running bot ingests (unset: none)
@@ -56,7 +62,7 @@ class Settings(BaseSettings):
     def _blank_inbox_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    # --- Telegram (bot engineer) ---
+    # --- Telegram ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
     telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
     # TELEGRAM_API_BASE_URL: Bot API endpoint (a self-hosted Bot API server); the token is appended.
@@ -66,7 +72,7 @@ class Settings(BaseSettings):
     # NEWSBOT_ADMIN_IDS: comma-separated Telegram user ids allowed /stats and sent error notes.
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
 
-    # --- operations (deployment) ---
+    # --- operations ---
     # NEWSBOT_WEBHOOK_URL: serve by webhook at this public URL (https, behind a reverse proxy) instead of
     # long polling; its path is the path the webhook server answers on.
     webhook_url: str | None = None
@@ -154,17 +160,29 @@ class Settings(BaseSettings):
 SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret"})
 
 
+def env_names(field: str) -> tuple[str, ...]:
+    """The environment variables a settings field is read from (the documented one first)."""
+    alias = Settings.model_fields[field].validation_alias
+    if isinstance(alias, str):
+        return (alias,)
+    if isinstance(alias, AliasChoices):
+        return tuple(str(choice) for choice in alias.choices)
+    return (f"NEWSBOT_{field.upper()}",)
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; a bad value raises `SettingsError` naming the environment variable."""
     try:
         return Settings(**overrides)
     except ValidationError as exc:
         problems = []
+        by_env = {name.upper(): field for field in Settings.model_fields for name in env_names(field)}
         for error in exc.errors():
-            field = ".".join(str(part) for part in error["loc"]) or "?"
-            info = Settings.model_fields.get(field)
-            alias = info.validation_alias if info is not None else None
-            env_name = alias if isinstance(alias, str) else f"NEWSBOT_{field.upper()}"
+            loc = ".".join(str(part) for part in error["loc"]) or "?"
+            if loc in Settings.model_fields:  # a field read by its own name, or passed by name
+                field, env_name = loc, env_names(loc)[0]
+            else:  # read through an alias: the loc is the variable that was set
+                field, env_name = by_env.get(loc.upper(), loc), loc.upper()
             value = "(hidden)" if field in SECRET_FIELDS else repr(error.get("input"))
             problems.append(f"{env_name}={value}: {error['msg']}")
         raise SettingsError("invalid settings: " + "; ".join(problems)) from exc

@@ -6,6 +6,11 @@ Nothing here touches SQLite, the network or the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# How an article's title was found: "printed" — a headline printed with the story (or the title a
+# source file gave); "inferred" — no headline was found, so the title was made from the lead sentence.
+TitleSource = Literal["printed", "inferred"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class ParsedArticle:
     origin_file: str | None = None  # file it came from
     origin_position: int | None = None  # 0-based story order in the file (JSONL: 1-based line number)
     origin_lines: tuple[int, int] | None = None  # 1-based first and last body line in the file
+    title_source: TitleSource = "printed"
 
     @property
     def body(self) -> str:
@@ -50,6 +56,11 @@ class Article:
     keywords: tuple[str, ...] = ()
     origin_file: str | None = None
     origin_position: int | None = None
+    title_source: TitleSource = "printed"
+
+    @property
+    def title_inferred(self) -> bool:
+        return self.title_source == "inferred"
 
     @property
     def body(self) -> str:
@@ -89,6 +100,7 @@ class SearchHit:
     snippet: Snippet
     score: float
     title_snippet: Snippet | None = None  # the title with matches marked, when the title matched
+    title_inferred: bool = False  # no printed headline: the title was made from the lead
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from telegram.ext import Application
 from bot.services import Services
 from bot.settings import Settings
 from bot.telegram.app import build_application
+from bot.telegram.budget import SendBudget
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
 
@@ -96,12 +97,17 @@ async def running_bot(
     services_factory: Callable[[Settings], Services] | None = None,
     setup: Callable[[Application], None] | None = None,  # type: ignore[type-arg]
     poll_timeout: float = 2.0,
+    budget: SendBudget | None = None,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """The real application, polling the emulator, with the life cycle `run_polling` drives.
 
     `setup` runs after `initialize` and before `post_init` (to inject a clock, remove a job, ...).
+    The send budget is the real one except that a chat may get a message every 0.05 s instead of every
+    second (tests talk to one chat far faster than people do); `budget` replaces it (tests/test_sending.py
+    runs the real one).
     """
-    app = build_application(settings, services_factory=services_factory)
+    budget = budget or SendBudget(settings.send_rate_per_second, chat_interval=0.05)
+    app = build_application(settings, services_factory=services_factory, budget=budget)
     await app.initialize()
     if setup is not None:
         setup(app)

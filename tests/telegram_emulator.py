@@ -12,6 +12,12 @@ bytes, too many buttons, ``message is not modified``, callback queries answered 
 with too many results or bad ids, bad command menus. It can also be told to answer 429 (retry after),
 403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats.
 
+Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
+``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
+fields Telegram sends for it), ``left`` for a user it knows who never joined, ``PARTICIPANT_ID_INVALID``
+for a user it has never seen and ``chat not found`` for a chat nobody wrote in. Every call is
+recorded with the time it arrived (``Call.at``, ``time.monotonic()``), for checking pacing.
+
 Usage (see the ``telegram_emulator`` fixture in conftest.py)::
 
     emu = TelegramEmulator(); emu.start()
@@ -352,6 +358,7 @@ class Call:
     ok: bool
     result: Any = None
     error: str | None = None
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 @dataclass
@@ -420,6 +427,8 @@ class _State:
     commands: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     faults: dict[int, _Fault] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    users: dict[int, dict[str, Any]] = field(default_factory=dict)
+    members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) → status
     webhook: dict[str, Any] | None = None
 
 
@@ -558,12 +567,17 @@ class TelegramEmulator:
         chat: dict[str, Any] | None = None,
         reply_to: StoredMessage | dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
+        sender_chat: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Queue a text message from a user. Commands and @mentions get their entities automatically."""
+        """Queue a text message from a user. Commands and @mentions get their entities automatically.
+        `sender_chat`: the chat the message is sent on behalf of (an anonymous group administrator)."""
         user = user or self.user()
         chat = chat or self.private_chat(user)
         with self._cond:
             self._state.chats[chat["id"]] = chat
+            self._state.users[user["id"]] = user
+            if chat["type"] != "private":
+                self._state.members.setdefault((chat["id"], user["id"]), "member")
             message_id = self._next_message_id(chat["id"])
         message: dict[str, Any] = {
             "message_id": message_id,
@@ -589,6 +603,8 @@ class TelegramEmulator:
                 )
         if entities:
             message["entities"] = entities
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat
         if reply_to is not None:
             if isinstance(reply_to, StoredMessage):
                 message["reply_to_message"] = reply_to.to_api(self.bot_user)
@@ -604,6 +620,9 @@ class TelegramEmulator:
             user = self.user(message.chat["id"]) if message.chat["type"] == "private" else self.user()
         query_id = f"cbq{next(self._ids)}"
         with self._cond:
+            self._state.users[user["id"]] = user
+            if message.chat["type"] != "private":
+                self._state.members.setdefault((message.chat["id"], user["id"]), "member")
             current = self._state.messages.get((message.chat["id"], message.message_id), message)
             self._state.queries[query_id] = _PendingQuery("callback", user["id"])
             api_message = current.to_api(self.bot_user)
@@ -626,6 +645,7 @@ class TelegramEmulator:
         user = user or self.user()
         query_id = f"iq{next(self._ids)}"
         with self._cond:
+            self._state.users[user["id"]] = user
             self._state.queries[query_id] = _PendingQuery("inline", user["id"])
         return self._push(
             {
@@ -643,6 +663,21 @@ class TelegramEmulator:
         """The message disappears (deleted by a user or too old): editing it fails like Telegram's."""
         with self._cond:
             self._state.messages[(message.chat["id"], message.message_id)].deleted = True
+
+    # ---- membership ----------------------------------------------------------------------------
+
+    MEMBER_STATUSES = ("creator", "administrator", "member", "left", "kicked")
+
+    def set_member_status(self, chat: dict[str, Any], user: dict[str, Any], status: str) -> None:
+        """The user's status in the group (``creator``, ``administrator``, ``member``, ``left``, ``kicked``)."""
+        if status not in self.MEMBER_STATUSES:
+            raise ValueError(f"unknown member status {status!r}")
+        if chat["type"] == "private":
+            raise ValueError("private chats have no administrators")
+        with self._cond:
+            self._state.chats[chat["id"]] = chat
+            self._state.users[user["id"]] = user
+            self._state.members[(chat["id"], user["id"])] = status
 
     # ---- faults ------------------------------------------------------------------------------
 
@@ -995,6 +1030,49 @@ class TelegramEmulator:
             if q is None or q.kind != kind or q.answered:
                 raise bad_request("query is too old and response timeout expired or query ID is invalid")
             q.answered = True
+
+    def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        chat_id = self._chat_id(params)
+        user_id = params.get("user_id")
+        if isinstance(user_id, str) and user_id.isdigit():
+            user_id = int(user_id)
+        if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
+            raise bad_request("invalid user_id specified")
+        with self._cond:
+            chat = self._state.chats.get(chat_id)
+            user = self._state.users.get(user_id)
+            status = self._state.members.get((chat_id, user_id), "left")
+        if chat is None:
+            raise bad_request("chat not found")
+        if user is None:
+            raise bad_request("PARTICIPANT_ID_INVALID")
+        if chat["type"] == "private":
+            if user_id != chat_id:
+                raise bad_request("PARTICIPANT_ID_INVALID")
+            status = "member"
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            member.update(
+                {
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": True,
+                    "can_restrict_members": True,
+                    "can_promote_members": False,
+                    "can_change_info": True,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                }
+            )
+        elif status == "kicked":
+            member["until_date"] = 0
+        return member
 
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:  # noqa: N802
         text = params.get("text")

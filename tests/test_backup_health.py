@@ -159,8 +159,12 @@ def test_upgrade_from_the_first_schema_keeps_and_indexes_articles(tmp_path):
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=MIGRATIONS[:1])
-    with write_transaction(old):
-        upsert_articles(old, [ParsedArticle(title="旧文章", paragraphs=("升级之前存下的保交楼新闻。",))])
+    with write_transaction(old):  # the row as the first schema's code wrote it (its columns only)
+        old.execute(
+            "INSERT INTO articles (fingerprint, title, title_lines, body, paragraphs, ingested_at) "
+            "VALUES ('old', '旧文章', '[\"旧文章\"]', '升级之前存下的保交楼新闻。', "
+            "'[\"升级之前存下的保交楼新闻。\"]', '2023-04-01T00:00:00+00:00')"
+        )
     old.conn.close()
 
     db = open_db(path)

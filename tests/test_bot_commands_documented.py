@@ -39,7 +39,7 @@ def test_every_registered_command_has_help_text() -> None:
     } <= commands
     for name in commands:
         spec = COMMANDS_BY_NAME.get(name)
-        assert spec is not None, f"/{name} has no entry in bot/texts.py COMMANDS"
+        assert spec is not None, f"/{name} has no entry in bot/chat/texts.py COMMANDS"
         for lang in LANGUAGES:
             assert spec.help[lang].strip() and spec.menu[lang].strip()
             assert 1 <= len(spec.menu[lang]) <= 256

@@ -553,3 +553,23 @@ async def test_errors_reach_the_user_and_the_admins(
         (note,) = await emu.wait_for_messages(ADMIN, 1)
         assert note.text.startswith("处理更新时出错")
     no_rejections(emu)
+
+
+async def test_an_unexpected_error_is_logged_with_its_traceback_and_never_shown(
+    telegram_emulator: TelegramEmulator, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 14: the error handler logs the traceback at a level the default (WARNING) shows; the
+    user gets the apology, not the error."""
+    import logging
+
+    emu = telegram_emulator
+    async with running_bot(settings) as app:
+        app.bot_data["services"].db.close()
+        with caplog.at_level(logging.WARNING):
+            (sorry,) = await ask(emu, "保交楼", uid=1005)
+            await emu.wait_for_messages(ADMIN, 1)
+    (record,) = [r for r in caplog.records if r.name == "bot.telegram.handlers" and r.exc_info]
+    assert record.levelno >= logging.WARNING
+    assert "Traceback" in caplog.text and "ProgrammingError" in caplog.text
+    assert "Error" not in sorry.text and "Traceback" not in sorry.text
+    no_rejections(emu)

@@ -20,6 +20,7 @@ EXPORT_KEYS = {
     "id",
     "title",
     "title_lines",
+    "title_source",
     "date",
     "byline",
     "reporters",
@@ -86,14 +87,16 @@ def test_stats(env):
     assert data["articles"] == 6 and data["dates"]["2023-04-12"] == 1
 
 
-def test_ingest_into_empty_database_seeds_first(env, tmp_path):
+def test_ingest_path_into_empty_database_imports_only_that_path(env, tmp_path):
+    """Issue 11: `ingest PATH` never adds the seeds unasked; reading commands still seed an empty DB."""
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"title": "网上来稿", "body": "本报讯 一篇来稿。"}, ensure_ascii=False) + "\n")
     result = run("ingest", str(feed), "--source", "来稿")
     assert result.exit_code == 0, result.output
-    assert "已导入种子数据：6 篇新文章" in result.stderr
+    assert "种子" not in result.stderr
     assert result.stdout.strip() == "1 篇新文章，0 篇已存在（1 个文件）"
     records = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert [r["title"] for r in records] == ["网上来稿"]
     assert records[-1]["source"] == "来稿"
 
 
@@ -110,7 +113,8 @@ def test_bad_input_exits_non_zero_with_clear_messages(env, tmp_path):
     assert "missing.txt: no such file or directory" in result.stderr
     assert re.search(r"broken\.jsonl: line 2: invalid JSON", result.stderr)
     assert "scan.txt: binary file" in result.stderr
-    assert "3 个输入没有导入" in result.stderr
+    # Issue 11: one line per failure on stderr and one summary line, no second "Error:" line.
+    assert len(result.stderr.splitlines()) == 3 and "Error" not in result.stderr
     assert result.stdout.strip() == "1 篇新文章，0 篇已存在（1 个文件，3 个失败）"
 
 

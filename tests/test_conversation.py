@@ -130,8 +130,8 @@ def test_invisible_characters_are_an_empty_query(services: Services, invisible: 
 
 def test_subscription_commands_need_a_chat(services: Services) -> None:
     # Without a chat (ZH has no chat_id) there is nothing to subscribe; with one see tests/test_forget.py.
-    assert "需要在 Telegram 里使用" in services.conversation.command("subscribe", "8:00", ZH)[0].text
-    assert "需要在聊天里使用" in services.conversation.command("forget", "", ZH)[0].text
+    assert "/subscribe 需要在聊天里使用" in services.conversation.command("subscribe", "8:00", ZH)[0].text
+    assert "/forget 需要在聊天里使用" in services.conversation.command("forget", "", ZH)[0].text
 
 
 def test_services_close_in_one_place(tmp_path: Path) -> None:

@@ -154,11 +154,12 @@ class FakeTime:
         self.now += seconds
 
 
-async def test_pacer_overall_rate_and_per_chat_gap():
-    from bot.telegram.digest_job import Pacer
+async def test_send_budget_overall_rate_and_per_chat_gap():
+    """The one send budget (issue 14) keeps what the digest pacer promised, for every sender."""
+    from bot.telegram.budget import SendBudget
 
     t = FakeTime()
-    pacer = Pacer(rate=25, per_chat=1.0, clock=t.clock, sleep=t.sleep)
+    pacer = SendBudget(25, clock=t.clock, sleep=t.sleep)
     for chat in [1, 2, 3, 1, 1]:
         await pacer.wait(chat)
         t.sends.append((t.now, chat))

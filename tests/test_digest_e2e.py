@@ -292,6 +292,7 @@ async def test_migrated_group_gets_its_digest(telegram_emulator: TelegramEmulato
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     group = emu.group_chat(-4001, supergroup=False)
+    emu.set_member_status(group, emu.user(6001), "creator")
     async with running(settings, clock) as app:
         await say(emu, "/subscribe 8:00", 6001, chat=group)
         emu.migrate_chat(-4001, -1004001)

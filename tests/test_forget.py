@@ -295,8 +295,9 @@ async def test_forget_cancel_english_and_groups(telegram_emulator: TelegramEmula
         assert "subscriptions: 1" in current(emu, prompt).text
         assert count_rows(db, 3001) == NOTHING
 
-        # In a group only the member who asked can confirm.
+        # In a group only the member who asked can confirm (an administrator: see test_group_admins).
         group = emu.group_chat(-500)
+        emu.set_member_status(group, emu.user(1001), "administrator")
         await say(emu, "/subscribe 8:00", 1001, chat=group)
         prompt = await say(emu, "/forget", 1001, chat=group)
         yes, _ = forget_buttons(prompt)

@@ -69,7 +69,7 @@ def test_seeds_give_six_articles_with_manifest_metadata(db):
     assert first.reporters == ("景静",) and first.correspondents == ("左学彬", "周祎")
     assert first.origin_file is not None and first.origin_file.endswith("000_6b662c5ca2a0e3a9.txt")
     assert first.origin_position == 0
-    # The search engineer's index filled summary and keywords inside the same transaction.
+    # Indexing filled summary and keywords inside the same transaction.
     assert all(a.summary and a.keywords for a in articles)
 
 

@@ -240,7 +240,7 @@ def test_column_label_is_no_ones_headline():
 
 
 # --- The same stories set again by a typesetter of our own -------------------------------------
-# Not the lead's composer (tests/page_stories.py): this one may push a character down instead of
+# Not the composer of tests/page_stories.py: this one may push a character down instead of
 # hanging a closing mark (lines a character short), sets columns 14 to 20 cells wide, splits kickers
 # from titles, puts headlines before, after or a story away, and bylines inline.
 

@@ -16,7 +16,7 @@ from storage.search.query import (
     term_tokens,
     words_expression,
 )
-from storage.search.ranking import count_sql, order_window, page_sql, plan, threshold_sql
+from storage.search.ranking import RankedRow, count_sql, order_window, page_sql, plan
 from storage.text.segment import index_text
 
 HOSTILE = [
@@ -201,9 +201,7 @@ def test_hostile_queries_build_valid_fts5(fts, query):
     for p in (plan(parsed), plan(parsed, relaxed=True)):
         if p is None:
             continue
-        statements = [count_sql(p), page_sql(p, window=10), page_sql(p, window=10, threshold=1)]
-        if p.match is not None:
-            statements.append(threshold_sql(p, cap=1))
+        statements = [count_sql(p), page_sql(p, window=10)]
         for sql, params in statements:
             fts.execute(sql, params).fetchall()  # must not raise
 
@@ -237,28 +235,28 @@ def test_matching_on_a_real_table(fts, query, hit):
 
 
 def test_page_sql_orders_by_the_documented_keys():
-    sql, params = page_sql(plan(parse_query("二七区委统战")), window=25, threshold=7)
+    sql, params = page_sql(plan(parse_query("二七区委统战")), window=25)
     assert "bm25(articles_fts, 8.0, 2.0, 1.0, 3.0)" in sql
     assert sql.endswith(
         "ORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     )
-    assert "rowid >= ?" in sql
-    assert params[-1] == 25 and 7 in params
+    assert "rowid >= ?" not in sql  # every match is ranked: no recency cut-off (issue 12)
+    assert params[-1] == 25
     assert sql.count("?") == len(params)
 
 
 def test_order_window_puts_newer_first_on_ties_and_undated_last():
     rows = [
-        (1, -1.0, 0, 0, 0, 0, 0),
-        (2, -1.0, 0, 0, 0, 0, 0),
-        (3, -1.0, 0, 0, 0, 0, 0),
-        (4, -2.0, 0, 0, 0, 0, 0),
-        (5, -0.5, 0, 0, 0, 1, 0),
-        (6, -0.1, 0, 0, 0, 0, 1),
+        RankedRow(1, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(2, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(3, -1.0, 0, 0, 0, 0, 0),
+        RankedRow(4, -2.0, 0, 0, 0, 0, 0),
+        RankedRow(5, -0.5, 0, 0, 0, 1, 0),
+        RankedRow(6, -0.1, 0, 0, 0, 0, 1),
     ]
     dates = {1: "2023-04-01", 2: "2023-04-09", 3: None, 4: "2020-01-01", 5: None, 6: None}
     # title match first, then whole-word match, then BM25, then newer first, undated last
-    assert [r[0] for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]
+    assert [r.id for r in order_window(rows, dates)] == [5, 6, 4, 2, 1, 3]
 
 
 @pytest.mark.parametrize(

@@ -141,11 +141,11 @@ def test_searcher_is_safe_from_worker_threads(tmp_path):
 
 
 def test_migration_6_keeps_an_existing_index(tmp_path):
-    """Migration 6 rebuilds articles_fts with a prefix index; what was indexed stays searchable."""
-    from storage.database.migrations import MIGRATIONS
-
+    """articles_fts has its prefix index (migration 3 since the schema was squashed); what was indexed
+    stays searchable after reopening. (Migration 6 is now the articles' title_source column, which
+    the ingest below needs, so the database is built with every migration.)"""
     path = tmp_path / "old.db"
-    old = open_db(path, migrations=[m for m in MIGRATIONS if m[0] < 6])
+    old = open_db(path)
     from storage.ingest.pipeline import ingest_paths
 
     ingest_paths(old, [SEED])
@@ -178,4 +178,30 @@ def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path,
     searcher = Searcher(db)
     assert searcher._execute(SearchPlan(match='"unbalanced'), 10) == (0, [])
     assert "rejected" in caplog.text
+    db.close()
+
+
+def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path):
+    """Issue 14: the builder never names columns from user input, so "no such column" is raised."""
+    import sqlite3
+
+    from storage.search.ranking import SearchPlan
+
+    db = build_seed_db(tmp_path / "b.db")
+    with pytest.raises(sqlite3.OperationalError, match="no such column"):
+        Searcher(db)._execute(SearchPlan(match='{title nosuch} : "保交楼"'), 10)
+    assert Searcher(db)._execute(SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
+    db.close()
+
+
+def test_a_schema_bug_is_raised_not_read_as_no_results(tmp_path):
+    """Issue 14: a renamed column used to look like an empty search; now it raises."""
+    import sqlite3
+
+    db = build_seed_db(tmp_path / "s.db")
+    assert Searcher(db).search("4月4日 统战").total >= 1
+    db.conn.execute("DROP INDEX IF EXISTS idx_articles_date")
+    db.conn.execute("ALTER TABLE articles RENAME COLUMN date TO day")
+    with pytest.raises(sqlite3.OperationalError, match="no such column"):
+        Searcher(db).search("4月4日 统战")
     db.close()

@@ -187,3 +187,37 @@ def test_command_menu_validation(telegram_emulator: TelegramEmulator) -> None:
         {"command": "s", "description": "x" * 257},
     ):
         assert _call(emu, "setMyCommands", commands=[bad]).status_code == 400
+
+
+def test_get_chat_member_is_as_strict_as_telegram(telegram_emulator: TelegramEmulator) -> None:
+    """Issue 14: getChatMember answers what Telegram would, and PTB reads every answer."""
+    from telegram import ChatMember, ChatMemberAdministrator
+
+    emu = telegram_emulator
+    group = emu.group_chat(-7001)
+    boss, member, stranger = emu.user(1), emu.user(2), emu.user(3)
+    assert (
+        _call(emu, "getChatMember", chat_id=-7001, user_id=1).json()["description"]
+        == "Bad Request: chat not found"
+    )
+    emu.push_message("大家好", user=member, chat=group)
+    emu.push_message("私聊", user=stranger)
+    emu.set_member_status(group, boss, "creator")
+    statuses = {}
+    for uid in (1, 2, 3):
+        answer = _call(emu, "getChatMember", chat_id=-7001, user_id=uid)
+        assert answer.status_code == 200
+        statuses[uid] = ChatMember.de_json(answer.json()["result"], None).status
+    assert statuses == {1: "creator", 2: "member", 3: "left"}
+    emu.set_member_status(group, member, "administrator")
+    admin = ChatMember.de_json(_call(emu, "getChatMember", chat_id=-7001, user_id=2).json()["result"], None)
+    assert isinstance(admin, ChatMemberAdministrator) and admin.can_delete_messages is True
+    emu.set_member_status(group, member, "kicked")
+    assert _call(emu, "getChatMember", chat_id=-7001, user_id=2).json()["result"]["status"] == "kicked"
+    unknown = _call(emu, "getChatMember", chat_id=-7001, user_id=99)
+    assert unknown.status_code == 400 and "PARTICIPANT_ID_INVALID" in unknown.json()["description"]
+    assert _call(emu, "getChatMember", chat_id=-7001, user_id="x").status_code == 400
+    with pytest.raises(ValueError, match="private"):
+        emu.set_member_status(emu.private_chat(boss), boss, "administrator")
+    with pytest.raises(ValueError, match="status"):
+        emu.set_member_status(group, boss, "owner")

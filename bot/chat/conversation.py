@@ -3,7 +3,7 @@
 Given a command, a text, a button press or an inline query from a user (`Who`), the `Conversation`
 returns plain reply objects (`Reply`: text in the conversation's markup + keyboard). It knows nothing
 of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), what is kept per chat
-(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.chat.records`), query state for
+(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.digests.records`), query state for
 paging lives in a server-side `QueryStore` keyed by short ids that fit in callback data, and the flood
 guard counts searches with an injected clock.
 
@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from bot.chat import replies
 from bot.chat.replies import Button, Keyboard, Markup, Reply
-from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, text
+from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.search.query import asks_for_latest
@@ -61,7 +61,7 @@ class Library(Protocol):
 
 
 class ChatRecords(Protocol):
-    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.chat.records)."""
+    """What newsbot keeps per chat, as the conversation needs it (implemented by bot.digests.records)."""
 
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
         """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""
@@ -283,12 +283,12 @@ class Conversation:
         self,
         library: Library,
         *,
+        records: ChatRecords,
         markup: Markup,
         queries: QueryStore | None = None,
         flood: FloodGuard | None = None,
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
-        records: ChatRecords | None = None,
         pushes: bool = True,
     ) -> None:
         self.library = library
@@ -370,7 +370,7 @@ class Conversation:
                 return self._turn_latest(key, int(page_s), who)
         if kind == "x":
             return Press()
-        if kind == "u" and self.records is not None and who.chat_id is not None:
+        if kind == "u" and who.chat_id is not None:
             try:
                 reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
             except DatabaseBusy:
@@ -465,8 +465,8 @@ class Conversation:
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
 
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
-        if self.records is None or who.chat_id is None:
-            return [self._notice(who, "telegram_only", name=name)]
+        if who.chat_id is None:
+            return [self._notice(who, "needs_chat", name=name)]
         try:
             out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
         except DatabaseBusy:
@@ -478,7 +478,7 @@ class Conversation:
     def _forget_prompt(self, who: Who) -> list[Reply]:
         """/forget: the question and two buttons; nothing is deleted yet."""
         if who.chat_id is None:
-            return [self._notice(who, "forget_needs_chat")]
+            return [self._notice(who, "needs_chat", name="forget")]
         key = self.confirmations.open(who.user_id, who.chat_id)
         buttons = (
             (
@@ -507,7 +507,7 @@ class Conversation:
             )
         assert chat_id is not None
         try:
-            counts = dict(self.records.forget(chat_id)) if self.records is not None else {}
+            counts = dict(self.records.forget(chat_id))
         except DatabaseBusy:
             self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
             return Press(notice=text(who.lang, "busy"))
@@ -620,7 +620,3 @@ def _article_id(arg: str) -> int | None:
     if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
         return None
     return int(arg)
-
-
-def known_command(name: str) -> bool:
-    return name.lower() in COMMANDS_BY_NAME

@@ -302,8 +302,14 @@ def format_help(
     return "\n".join(lines)
 
 
+def _title(title: str, inferred: bool, lang: str, markup: Markup) -> str:
+    """A title in bold; one the parser inferred from the lead (no printed headline) says so."""
+    shown = markup.bold(markup.esc(clip(title, TITLE_CAP)))
+    return f"{shown} {markup.esc(text(lang, 'inferred_title'))}" if inferred else shown
+
+
 def _hit_block(number: int, hit: SearchHit, lang: str, markup: Markup) -> str:
-    title = markup.bold(markup.esc(clip(hit.title, TITLE_CAP)))
+    title = _title(hit.title, hit.title_inferred, lang, markup)
     meta = f"{markup.esc(_date(lang, hit.date))} · /article {hit.id}"
     snippet = render_snippet(hit.snippet, markup)
     lines = [f"{number}. {title}", meta]
@@ -376,7 +382,7 @@ def format_latest(
     blocks = ["🆕 " + markup.bold(markup.esc(header))]
     for i, article in enumerate(articles, page * page_size + 1 if page > 0 else 1):
         lines = [
-            f"{i}. {markup.bold(markup.esc(clip(article.title, TITLE_CAP)))}",
+            f"{i}. {_title(article.title, article.title_inferred, lang, markup)}",
             f"{markup.esc(_date(lang, article.date))} · /article {article.id}",
         ]
         summary = clip(article.summary or (article.paragraphs[0] if article.paragraphs else ""), SUMMARY_CAP)
@@ -406,6 +412,8 @@ def format_article(article: Article, lang: str, markup: Markup, *, limit: int = 
     blocks: list[str] = []
     for piece in split_plain(" ".join(article.title.split()) or "—", room):
         blocks.append(markup.bold(markup.esc(piece)))
+    if article.title_inferred:
+        blocks[-1] += " " + markup.esc(text(lang, "inferred_title"))
     meta = _meta_line(article, lang)
     blocks += [markup.italic(markup.esc(piece)) for piece in split_plain(meta, room)]
     for paragraph in article.paragraphs:

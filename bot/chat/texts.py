@@ -30,7 +30,6 @@ class CommandSpec:
     args: dict[str, str] | None = None  # argument placeholder shown in /help
     in_menu: bool = True
     admin: bool = False
-    telegram_only: bool = False  # needs Telegram: the console explains instead (none at present)
 
 
 def _c(name: str, zh: str, en: str, zh_help: str, en_help: str, **kw: object) -> CommandSpec:
@@ -124,7 +123,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
-# Commands whose behaviour belongs to bot/chat_records.py (subscriptions and digests), in every chat.
+# Commands whose behaviour belongs to bot/digests/records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -148,6 +147,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_label": "答案",
         "answer_source": "出处：《{title}》",
         "read_more": "阅读全文：",
+        "inferred_title": "（无印刷标题，据导语拟）",
         "page_label": "第 {page}/{pages} 页",
         "same_page": "已经是这一页了",
         "stale_button": "这个按钮已经过期了，请重新搜索。",
@@ -163,13 +163,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_end": "没有更早的文章了。",
         "latest_empty": "还没有文章。",
         "stats_denied": "这个命令只有管理员可以使用。",
+        "group_admins_only": "在群里，只有群管理员可以使用 /{name}。",
         "stats_header": "newsbot 统计",
         "unknown_command": "我不认识 /{name} 这个命令。发送 /help 查看可用的命令。",
         "flood_wait": "你搜索得太快了，请 {seconds} 秒后再试。",
         "error": "抱歉，处理你的消息时出了问题，请稍后再试。",
         "busy": "数据库正忙，刚才的操作没有完成，请过几秒再试一次。",
         "admin_error": "处理更新时出错：{error}",
-        "telegram_only": "/{name} 需要在 Telegram 里使用。",
         "inline_nothing": "没有找到相关文章",
         "inline_nothing_hint": "换个关键词试试",
         "inline_read": "在 newsbot 中阅读全文",
@@ -195,7 +195,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_expired": "这个确认已经过期了。如需删除数据，请重新发送 /forget。",
         "forget_already": "这个确认已经处理过了。",
         "forget_not_yours": "只有发送 /forget 的人才能确认。",
-        "forget_needs_chat": "/forget 需要在聊天里使用。",
+        "needs_chat": "/{name} 需要在聊天里使用。",
     },
     "en": {
         "welcome": "Hello, {name}! I am newsbot: I find local news for you.",
@@ -215,6 +215,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_label": "Answer",
         "answer_source": "Source: “{title}”",
         "read_more": "Full text:",
+        "inferred_title": "(no printed headline; title taken from the lead)",
         "page_label": "page {page}/{pages}",
         "same_page": "You are already on this page",
         "stale_button": "This button has expired; please search again.",
@@ -230,13 +231,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_end": "There are no older articles.",
         "latest_empty": "No articles yet.",
         "stats_denied": "This command is for admins only.",
+        "group_admins_only": "In a group, only its administrators can use /{name}.",
         "stats_header": "newsbot statistics",
         "unknown_command": "I don't know the command /{name}. Send /help for the commands I know.",
         "flood_wait": "You are searching very fast; please wait {seconds} seconds.",
         "error": "Sorry, something went wrong with your message; please try again later.",
         "busy": "The database is busy and your command was not carried out; please try again in a few seconds.",
         "admin_error": "Error while handling an update: {error}",
-        "telegram_only": "/{name} works in Telegram only.",
         "inline_nothing": "No matching articles",
         "inline_nothing_hint": "Try other words",
         "inline_read": "Read the full text in newsbot",
@@ -273,7 +274,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_expired": "This confirmation has expired. To delete your data, send /forget again.",
         "forget_already": "This confirmation has already been handled.",
         "forget_not_yours": "Only the person who sent /forget can confirm it.",
-        "forget_needs_chat": "/forget works inside a chat.",
+        "needs_chat": "/{name} works inside a chat.",
     },
 }
 

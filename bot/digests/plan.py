@@ -2,41 +2,11 @@
 
 The Telegram delivery (`bot.telegram.digest_job`) runs this plan; this module never imports telegram.
 
-The digest job: every ~30 s, find the subscriptions that are due, compose, send, record.
-
-Subscriptions and the delivery ledger live in SQLite (`storage.records.subscriptions`), not in the scheduler's
-memory: the job is one repeating PTB JobQueue job (APScheduler underneath) that asks the database what
-is due at the injected clock's ``now`` (`bot.digests.schedule`), so a restart loses nothing and a digest missed
-while the bot was down goes out when it comes back (same local day, within the grace period).
-
-Delivery of one digest:
-
-1. **compose and claim** (one database transaction, right before this digest is sent): the subscription's not-yet-received articles that
-   match its keywords (the same `Searcher` as /search, one search per keyword, any keyword matches;
-   no keywords: every article), newest first; the first ``cap`` are listed and the rest counted with a
-   pointer to /search. The ledger row ``(subscription, local date)`` and the covered articles are
-   written *before* sending. If the row exists already (another run, or this day's digest before a
-   restart) nothing is sent.
-2. **send**, paced (≤ ``rate_per_second`` overall, ≤ 1 per second per chat, by a few concurrent
-   workers). ``RetryAfter``: everyone waits what Telegram asked, then the message is retried.
-   ``ChatMigrated``: the chat's settings and subscriptions move to the new id, then the message is
-   sent there. ``Forbidden`` (blocked by the user): the chat is paused and logged, the claim undone,
-   the other chats go on. ``BadRequest``: recorded as failed (not retried that day).
-3. **record** the outcome: ``sent`` with the message id.
-
-If the process dies between 1 and 3 — **at most once**. The claim is committed before the message is
-sent, so after a crash the claim is still there and the digest is *not* sent again: the reader misses
-that day's digest (its articles are recorded as covered; they stay searchable) rather than receiving
-it twice. A duplicate push is the complaint readers of comparable bots voice most; a missed one is
-rare (the window is one HTTP request) and visible: claims left unfinished are logged as warnings at the
-next start (`storage.records.subscriptions.unfinished_claims`). The same rule applies to ``TimedOut``, where
-Telegram may or may not have delivered the message. A message that certainly was not delivered
-(``Forbidden``, a network error before sending, flood retries exhausted) has its claim undone, so a
-later run (within the grace period) or a later day can deliver those articles.
-
-Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
-there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
-ingests the page files dropped into that directory (`bot.ops.inbox`).
+What it decides, for one due subscription (`prepare`): its not-yet-received articles that match its
+keywords (the same `Searcher` as /search, any keyword matches; no keywords: every article), newest first;
+the first ``cap`` listed and the rest counted; and the ledger row ``(subscription, local date)`` claimed
+with the covered articles *before* sending, so a digest goes out at most once (the rules of sending,
+retrying and recording are in `bot.telegram.digest_job`).
 """
 
 from __future__ import annotations
@@ -54,6 +24,7 @@ from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import schedule
 from bot.digests.compose import Digest, compose_digest
 from bot.digests.texts import text
+from bot.settings import Settings
 from storage.database.access import Database, as_database
 from storage.models import Article, SearchResponse
 from storage.records import subscriptions as subs
@@ -104,20 +75,15 @@ class DigestConfig:
     grace: timedelta = schedule.DEFAULT_GRACE
     cap: int = 10
     send_empty: bool = False
-    rate_per_second: float = 25.0
-    per_chat_interval: float = 1.0
-    workers: int = 4
-    max_attempts: int = 5
-    max_retry_wait: float = 120.0
+    workers: int = 4  # digests composed and sent at once (the send budget paces them)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> DigestConfig:
+    def from_settings(cls, settings: Settings) -> DigestConfig:
         return cls(
-            check_seconds=float(getattr(settings, "digest_check_seconds", cls.check_seconds)),
-            grace=timedelta(hours=float(getattr(settings, "digest_grace_hours", 6.0))),
-            cap=int(getattr(settings, "digest_max_articles", cls.cap)),
-            send_empty=bool(getattr(settings, "digest_send_empty", cls.send_empty)),
-            rate_per_second=float(getattr(settings, "digest_rate_per_second", cls.rate_per_second)),
+            check_seconds=settings.digest_check_seconds,
+            grace=timedelta(hours=settings.digest_grace_hours),
+            cap=settings.digest_max_articles,
+            send_empty=settings.digest_send_empty,
         )
 
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.chat.conversation import FloodGuard
 from bot.chat.texts import COMMANDS, LANGUAGES
@@ -31,8 +31,10 @@ from bot.ops.health_server import HealthServer
 from bot.services import Services, open_services
 from bot.settings import Settings
 from bot.telegram import subscriptions as handlers_subscriptions
+from bot.telegram.budget import SendBudget
+from bot.telegram.context import CONTEXT_TYPES, SERVICES, BotApplication
 from bot.telegram.digest_job import HEARTBEAT
-from bot.telegram.handlers import SERVICES, core_handlers, fallback_handlers, on_error
+from bot.telegram.handlers import core_handlers, fallback_handlers, on_error
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def menu_commands(lang: str) -> list[BotCommand]:
     return [BotCommand(c.name, c.menu[lang]) for c in COMMANDS if c.in_menu]
 
 
-async def set_command_menus(application: Application) -> None:  # type: ignore[type-arg]
+async def set_command_menus(application: BotApplication) -> None:
     """setMyCommands: Chinese as the default menu, English for English-language clients."""
     for lang in LANGUAGES:
         language_code = None if lang == "zh" else lang
@@ -60,21 +62,26 @@ async def set_command_menus(application: Application) -> None:  # type: ignore[t
             log.warning("could not set the command menu", extra={"lang": lang, "error": exc.message})
 
 
-def add_subscription_handlers(application: Application) -> None:  # type: ignore[type-arg]
+def add_subscription_handlers(application: BotApplication, settings: Settings) -> None:
     """The one place the digest side plugs in: ``bot.telegram.subscriptions.register(application)``.
 
     `register` adds its handlers (group 0) and schedules the digest job on ``application.job_queue``; its
-    handlers find the `Services` in ``context.application.bot_data["services"]`` (opened in post_init).
+    handlers find the `Services` as ``context.services`` (opened in post_init).
     """
-    handlers_subscriptions.register(application)
+    handlers_subscriptions.register(application, settings)
 
 
 def build_application(
     settings: Settings,
     *,
     services_factory: Callable[[Settings], Services] | None = None,
-) -> Application:  # type: ignore[type-arg]
-    """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init."""
+    budget: SendBudget | None = None,
+) -> BotApplication:
+    """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init.
+
+    Every message it sends draws from one `SendBudget` (NEWSBOT_SEND_RATE_PER_SECOND overall, per chat,
+    per group), replies and digests alike; `budget` replaces it (tests).
+    """
     if settings.telegram_bot_token is None:
         raise MissingTokenError(
             "TELEGRAM_BOT_TOKEN 未设置：请在环境变量或 .env 中设置机器人令牌（从 @BotFather 获取）。"
@@ -85,7 +92,7 @@ def build_application(
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     factory = services_factory or (lambda s: open_services(s, flood=FloodGuard(limit=FLOOD_LIMIT)))
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: BotApplication) -> None:
         services = await asyncio.to_thread(factory, settings)
         application.bot_data[SERVICES] = services
         await set_command_menus(application)
@@ -95,7 +102,7 @@ def build_application(
             application.bot_data[HEALTH_SERVER] = server
         log.info("newsbot is up", extra={"bot": application.bot.username})
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(application: BotApplication) -> None:
         server = application.bot_data.pop(HEALTH_SERVER, None)
         if isinstance(server, HealthServer):
             await server.stop()
@@ -108,15 +115,16 @@ def build_application(
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(TIMEZONE)))
+        .context_types(CONTEXT_TYPES)
+        .rate_limiter(budget or SendBudget(settings.send_rate_per_second))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
     )
-    application.bot_data["settings"] = settings
     for handler in core_handlers():
         application.add_handler(handler)
-    add_subscription_handlers(application)
+    add_subscription_handlers(application, settings)
     for handler in fallback_handlers():
         application.add_handler(handler)
     application.add_error_handler(on_error)

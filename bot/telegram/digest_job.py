@@ -13,11 +13,12 @@ Delivery of one digest:
    pointer to /search. The ledger row ``(subscription, local date)`` and the covered articles are
    written *before* sending. If the row exists already (another run, or this day's digest before a
    restart) nothing is sent.
-2. **send**, paced (≤ ``rate_per_second`` overall, ≤ 1 per second per chat, by a few concurrent
-   workers). ``RetryAfter``: everyone waits what Telegram asked, then the message is retried.
-   ``ChatMigrated``: the chat's settings and subscriptions move to the new id, then the message is
-   sent there. ``Forbidden`` (blocked by the user): the chat is paused and logged, the claim undone,
-   the other chats go on. ``BadRequest``: recorded as failed (not retried that day).
+2. **send**, by a few concurrent workers, through the one send path (`bot.telegram.sending.send`): the
+   application's `SendBudget` paces every message, replies and digests together, and
+   `bot.telegram.sending.classify` decides about refusals. Flood limit (429): everyone waits what
+   Telegram asked, then the message is retried. Migrated group: the chat's settings and subscriptions
+   move to the new id, then the message is sent there. Blocked by the user: the chat is paused and
+   logged, the claim undone, the other chats go on. Bad request: recorded as failed (not retried that day).
 3. **record** the outcome: ``sent`` with the message id.
 
 If the process dies between 1 and 3 — **at most once**. The claim is committed before the message is
@@ -45,22 +46,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import Bot
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application, ContextTypes, Job
+from telegram.ext import Application, Job
 
+from bot.chat.replies import Reply
 from bot.digests import schedule
 from bot.digests.plan import DEFAULT_CONFIG, Claimed, DigestConfig, DigestServices, RunCache, prepare, utc_now
 from bot.ops.inbox import ingest_inbox
-from bot.telegram.sending import NO_PREVIEW, keyboard_markup, retry_after_seconds
+from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
+from bot.telegram.sending import Status, send
 from storage.database.health import beat
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
@@ -69,51 +70,11 @@ log = logging.getLogger(__name__)
 
 ItemT = TypeVar("ItemT")
 RUNNER_KEY = "digest_runner"
-SERVICES_KEY = "services"  # where bot.telegram.app keeps the Services (bot.telegram.handlers.SERVICES)
 CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 JOB_NAME = "digests"
 HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
 
-# ---- pacing --------------------------------------------------------------------------------------------
-
-
-class Pacer:
-    """Send slots: at most ``rate`` per second overall and one per ``per_chat`` seconds in each chat.
-
-    Slots are reserved under a lock, then awaited, so concurrent workers share the budget fairly.
-    ``hold(seconds)`` (after a 429) makes every later slot wait that long.
-    """
-
-    def __init__(
-        self,
-        rate: float,
-        per_chat: float = 1.0,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        self.interval = 1.0 / rate if rate > 0 else 0.0
-        self.per_chat = per_chat
-        self.clock = clock
-        self.sleep = sleep
-        self._next = 0.0
-        self._hold_until = 0.0
-        self._chat_next: dict[int, float] = {}
-        self._lock = asyncio.Lock()
-
-    async def wait(self, chat_id: int) -> None:
-        async with self._lock:
-            now = self.clock()
-            slot = max(now, self._next, self._hold_until, self._chat_next.get(chat_id, 0.0))
-            self._next = slot + self.interval
-            self._chat_next[chat_id] = slot + self.per_chat
-            if len(self._chat_next) > 50_000:
-                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-        if slot > now:
-            await self.sleep(slot - now)
-
-    def hold(self, seconds: float) -> None:
-        self._hold_until = max(self._hold_until, self.clock() + seconds)
+# ---- order ----------------------------------------------------------------------------------------------
 
 
 def interleave_by_chat(items: Sequence[ItemT], key: Callable[[ItemT], int]) -> list[ItemT]:
@@ -163,12 +124,12 @@ class DigestRunner:
         config: DigestConfig = DEFAULT_CONFIG,
         *,
         clock: Callable[[], datetime] = utc_now,
-        pacer: Pacer | None = None,
+        inbox: Path | None = None,
     ) -> None:
         self.services = services
         self.config = config
         self.clock = clock
-        self.pacer = pacer or Pacer(config.rate_per_second, config.per_chat_interval)
+        self.inbox = inbox  # NEWSBOT_INBOX: ingested before each check
         self._running = False
         self._started = False
 
@@ -241,66 +202,28 @@ class DigestRunner:
         return report
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
-        """Send one claimed digest, following Telegram's answers; record the outcome."""
+        """Send one claimed digest through the one send path; record the outcome in the ledger."""
         write = self.services.run_write
-        chat_id = item.chat_id
-        digest = item.digest
-        for _attempt in range(self.config.max_attempts):
-            await self.pacer.wait(chat_id)
-            try:
-                message = await bot.send_message(
-                    chat_id,
-                    digest.text,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=keyboard_markup(digest.buttons),
-                    link_preview_options=NO_PREVIEW,
-                )
-            except RetryAfter as exc:
-                wait = min(retry_after_seconds(exc), self.config.max_retry_wait)
-                log.warning("digest: flood limit, waiting", extra={"chat_id": chat_id, "retry_after": wait})
-                self.pacer.hold(wait)
-                continue
-            except ChatMigrated as exc:
-                log.info("digest: chat migrated", extra={"chat_id": chat_id, "new_chat_id": exc.new_chat_id})
-                await write(subs.migrate_chat, chat_id, exc.new_chat_id)
-                chat_id = exc.new_chat_id
-                continue
-            except Forbidden as exc:
-                log.warning(
-                    "digest: the chat blocked the bot; its subscriptions are paused",
-                    extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
-                )
-                await write(subs.pause_chat, chat_id, exc.message)
-                await write(subs.release_delivery, item.delivery_id)
-                return BLOCKED
-            except BadRequest as exc:
-                log.error(
-                    "digest: Telegram refused the message",
-                    extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
-                )
-                await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=exc.message)
-                return FAILED
-            except TimedOut:
-                # Telegram may have delivered it: at most once, so it is not repeated.
-                log.warning(
-                    "digest: send timed out; not repeated (at most once)",
-                    extra={"chat_id": chat_id, "subscription_id": item.subscription_id},
-                )
-                await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail="timed out")
-                return FAILED
-            except NetworkError as exc:
-                log.warning(
-                    "digest: network error; will retry at the next check",
-                    extra={"chat_id": chat_id, "subscription_id": item.subscription_id, "error": exc.message},
-                )
-                await write(subs.release_delivery, item.delivery_id)
-                return RETRY_LATER
-            await write(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message.message_id)
+
+        async def follow(old_chat_id: int, new_chat_id: int) -> None:
+            await write(subs.migrate_chat, old_chat_id, new_chat_id)
+
+        sent = await send(bot, item.chat_id, Reply(item.digest.text, item.digest.buttons), on_migrate=follow)
+        extra = {"chat_id": sent.chat_id, "subscription_id": item.subscription_id, "error": sent.detail}
+        if sent.status is Status.SENT:
+            message_id = sent.message.message_id if sent.message is not None else None
+            await write(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
             return SENT
-        log.warning(
-            "digest: still flood-limited; will retry at the next check",
-            extra={"chat_id": chat_id, "subscription_id": item.subscription_id},
-        )
+        if sent.status is Status.BLOCKED:
+            log.warning("digest: the chat blocked the bot; its subscriptions are paused", extra=extra)
+            await write(subs.pause_chat, sent.chat_id, sent.detail)
+            await write(subs.release_delivery, item.delivery_id)
+            return BLOCKED
+        if sent.status in (Status.FAILED, Status.TIMED_OUT):
+            # Refused, or perhaps delivered (timed out): at most once, so not repeated.
+            await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=sent.detail)
+            return FAILED
+        log.warning("digest: not sent; will retry at the next check", extra=extra)
         await write(subs.release_delivery, item.delivery_id)
         return RETRY_LATER
 
@@ -317,26 +240,26 @@ def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestR
     runner = application.bot_data.get(RUNNER_KEY)
     if isinstance(runner, DigestRunner):
         return runner
-    services = application.bot_data.get(SERVICES_KEY)
-    if services is None:
+    if SERVICES not in application.bot_data:
         return None
+    services = services_in(application.bot_data)
     runner = DigestRunner(
         services,
-        DigestConfig.from_settings(getattr(services, "settings", None)),
+        DigestConfig.from_settings(services.settings),
         clock=application.bot_data.get(CLOCK_KEY, utc_now),
+        inbox=services.settings.inbox,
     )
     application.bot_data[RUNNER_KEY] = runner
     return runner
 
 
-async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_tick(context: BotContext) -> None:
     """The repeating job: ingest the inbox (if ``NEWSBOT_INBOX`` is set), then `DigestRunner.run_due`."""
     runner = runner_of(context.application)
     if runner is None:
         return
-    inbox = getattr(getattr(runner.services, "settings", None), "inbox", None)
-    if inbox is not None:
-        await runner.services.run(ingest_inbox, runner.services.database, inbox)
+    if runner.inbox is not None:
+        await runner.services.run(ingest_inbox, runner.services.database, runner.inbox)
     report = await runner.run_due(context.bot)
     # /healthz and `newsbot health --require digest_scheduler` read this heartbeat.
     detail = "busy" if report is None else f"due={report.due} sent={report.count(SENT)}"
@@ -346,9 +269,7 @@ async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("heartbeat not recorded: database busy; the next check records it")
 
 
-def schedule_digest_job(
-    application: Application[Any, Any, Any, Any, Any, Any], interval: float = DigestConfig.check_seconds
-) -> Job[Any] | None:
+def schedule_digest_job(application: BotApplication, interval: float) -> Job[BotContext] | None:
     """Schedule `digest_tick` every ``interval`` seconds on the application's JobQueue (APScheduler).
 
     APScheduler's default misfire grace (1 s) would silently drop a late run: here a late run still

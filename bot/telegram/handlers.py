@@ -1,7 +1,10 @@
 """Telegram handlers: each turns an Update into a call on the conversation and sends the replies.
 
 The thinking happens in `bot.chat.conversation` (shared with the console); sending and Telegram's refusals
-in `bot.telegram.sending`. The services live in ``application.bot_data["services"]`` (see `bot.telegram.app`).
+in `bot.telegram.sending`. Every handler gets a `BotContext` (`bot.telegram.context`): ``context.services``.
+
+In groups, only the group's administrators may change what newsbot keeps for the whole group
+(``GROUP_ADMIN_COMMANDS``; `may_change_group` asks Telegram with getChatMember).
 """
 
 from __future__ import annotations
@@ -16,13 +19,12 @@ from telegram import (
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     filters,
@@ -32,19 +34,17 @@ from bot.chat.conversation import Who
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.services import Services
-from bot.telegram.sending import edit_reply, send_replies, send_reply
+from bot.telegram.context import SERVICES, BotContext
+from bot.telegram.sending import Status, edit, send_replies, send_reply
 from storage.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
-SERVICES = "services"
 # The commands answered by the conversation (the subscription commands come from bot.telegram.subscriptions).
 CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "forget")
-
-
-def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    services: Services = context.application.bot_data[SERVICES]
-    return services
+# Commands that change what newsbot keeps for the whole chat: in groups, for administrators only.
+GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "forget"})
+_ADMIN_STATUSES = frozenset({ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR})
 
 
 def who_of(update: Update, services: Services) -> Who:
@@ -75,7 +75,7 @@ def split_command(message: Message) -> tuple[str, str | None, str]:
     return name.lower(), (target or None), rest
 
 
-async def _typing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _typing(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is not None:
         try:
@@ -84,25 +84,59 @@ async def _typing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             pass  # only a courtesy
 
 
-async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: list[Reply]) -> None:
+async def _answer(update: Update, context: BotContext, replies: list[Reply]) -> None:
     chat = update.effective_chat
     if chat is not None:
         await send_replies(context.bot, chat.id, replies)
 
 
-async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def may_change_group(update: Update, context: BotContext) -> bool:
+    """Whether the sender may change the chat's settings: always in a private chat; in a group only its
+    administrators (getChatMember status creator or administrator, or an anonymous administrator
+    writing as the group). When Telegram cannot say, the answer is no."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return True
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous administrator
+    user = update.effective_user
+    if user is None:
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning(
+            "could not ask Telegram for a member's status", extra={"chat_id": chat.id, "error": exc.message}
+        )
+        return False
+    return member.status in _ADMIN_STATUSES
+
+
+def group_admins_only(update: Update, name: str) -> Reply:
+    """The short explanation for a member who is not an administrator."""
+    user = update.effective_user
+    return Reply(
+        format_notice(lang_for(user.language_code if user else None), "group_admins_only", HTML, name=name)
+    )
+
+
+async def on_command(update: Update, context: BotContext) -> None:
     """/start, /help, /search, /s, /latest, /article, /stats, /forget: ask the conversation, send its replies."""
-    services = services_of(context)
+    services = context.services
     message = update.effective_message
     if message is None:
         return
     name, _, rest = split_command(message)
+    if name in GROUP_ADMIN_COMMANDS and not await may_change_group(update, context):
+        await _answer(update, context, [group_admins_only(update, name)])
+        return
     await _typing(update, context)
     replies = await services.run(services.conversation.command, name, rest, who_of(update, services))
     await _answer(update, context, replies)
 
 
-async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_unknown_command(update: Update, context: BotContext) -> None:
     """A command newsbot does not have: say so (in groups only when addressed to this bot)."""
     message = update.effective_message
     chat = update.effective_chat
@@ -113,12 +147,12 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return  # /cmd@OtherBot
     if chat.type != ChatType.PRIVATE and target is None:
         return  # a bare /cmd in a group may be meant for another bot
-    services = services_of(context)
+    services = context.services
     replies = await services.run(services.conversation.command, name, rest, who_of(update, services))
     await _answer(update, context, replies)
 
 
-async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_text(update: Update, context: BotContext) -> None:
     """Plain text in a private chat: a search or a question."""
     message = update.effective_message
     if message is None or not message.text:
@@ -126,14 +160,14 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _search(update, context, message.text)
 
 
-async def on_private_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_other(update: Update, context: BotContext) -> None:
     """A photo, sticker or voice in a private chat: explain that newsbot reads text."""
-    services = services_of(context)
+    services = context.services
     replies = [Reply(format_notice(who_of(update, services).lang, "empty_query", HTML))]
     await _answer(update, context, replies)
 
 
-async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_group_text(update: Update, context: BotContext) -> None:
     """Group text: answered only when it replies to the bot or mentions it; chatter is left alone."""
     message = update.effective_message
     if message is None or not message.text:
@@ -142,7 +176,7 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if query is None:
         return
     if not query.strip():
-        services = services_of(context)
+        services = context.services
         replies = await services.run(services.conversation.command, "start", "", who_of(update, services))
         await _answer(update, context, replies)
         return
@@ -164,19 +198,19 @@ def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | No
     return raw if mentioned else None
 
 
-async def _search(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
-    services = services_of(context)
+async def _search(update: Update, context: BotContext, query: str) -> None:
+    services = context.services
     await _typing(update, context)
     replies = await services.run(services.conversation.text, query, who_of(update, services))
     await _answer(update, context, replies)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """An inline button: always answered; pages are edited in place, articles sent as new messages."""
     query = update.callback_query
     if query is None:
         return
-    services = services_of(context)
+    services = context.services
     who = who_of(update, services)
     answered = False
     try:
@@ -185,10 +219,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         answered = True
         message = query.message if isinstance(query.message, Message) else None
         if press.edit is not None and message is not None:
-            try:
-                await edit_reply(message, press.edit)
-            except BadRequest as exc:  # e.g. "message can't be edited" (too old): send the page anew
-                log.info("could not edit; sending instead", extra={"error": exc.message})
+            edited = await edit(message, press.edit)
+            if edited.status is Status.FAILED:  # e.g. "message can't be edited" (too old): send the page anew
+                log.info("could not edit; sending instead", extra={"error": edited.detail})
                 await send_replies(context.bot, message.chat_id, [press.edit])
         if press.replies:
             chat_id = message.chat_id if message is not None else query.from_user.id
@@ -201,12 +234,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 log.warning("could not answer a callback query", extra={"update_id": update.update_id})
 
 
-async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline_query(update: Update, context: BotContext) -> None:
     """``@bot words``: matching articles, each sending its title, summary and a deep link to the bot."""
     inline = update.inline_query
     if inline is None:
         return
-    services = services_of(context)
+    services = context.services
     answer = await services.run(
         services.conversation.inline,
         inline.query,
@@ -228,14 +261,15 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await inline.answer(results, next_offset=answer.next_offset or None, cache_time=30, is_personal=False)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The one error handler: log with context, a polite line to the user, a short note to admins."""
+async def on_error(update: object, context: BotContext) -> None:
+    """The one error handler (updates and jobs): the traceback to the log (level ERROR, so it shows at the
+    default WARNING), a polite line to the user (never the error itself), a short note to admins."""
     error = context.error
     upd = update if isinstance(update, Update) else None
     chat = upd.effective_chat if upd else None
     user = upd.effective_user if upd else None
     log.error(
-        "error while handling an update",
+        "error while handling an update" if upd else "error in a job",
         exc_info=error,
         extra={
             "update_id": upd.update_id if upd else None,
@@ -251,7 +285,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await send_reply(context.bot, chat.id, Reply(html.escape(text(lang, key), quote=False)))
         except TelegramError:
             log.warning("could not tell the user about the error", extra={"chat_id": chat.id})
-    services = context.application.bot_data.get(SERVICES)
+    services = context.application.bot_data.get(SERVICES)  # not `context.services`: they may be closed
     if isinstance(services, Services):
         note = format_notice("zh", "admin_error", HTML, error=f"{type(error).__name__}: {error}"[:500])
         for admin in services.admin_ids:

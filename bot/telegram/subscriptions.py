@@ -1,6 +1,6 @@
 """/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, and the digest job's registration.
 
-The behaviour lives in `bot.chat.records` (`subscription_command`, `subscription_press`: blocking
+The behaviour lives in `bot.digests.records` (`subscription_command`, `subscription_press`: blocking
 functions over the database, no Telegram, shared with the console chat): the Telegram handlers below run
 them in a worker thread (`Services.run`), so a command waiting for the write lock holds up no other chat,
 and send the replies; a command the busy database could not carry out is answered "try again".
@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any
 
 from telegram import Message, Update
+from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import (
-    Application,
-    ApplicationHandlerStop,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    filters,
-)
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
-from bot.chat.records import (
+from bot.chat.replies import Reply
+from bot.chat.texts import lang_for, text
+from bot.digests.records import (
     ALL_WORDS,
     COMMANDS,
     UNSUBSCRIBE_PREFIX,
@@ -35,13 +30,11 @@ from bot.chat.records import (
     subscription_press,
     unsubscribe_data,
 )
-from bot.chat.replies import Reply
-from bot.chat.texts import lang_for, text
-from bot.digests.plan import DigestConfig
-from bot.services import Services
+from bot.settings import Settings
+from bot.telegram.context import BotApplication, BotContext
 from bot.telegram.digest_job import DigestRunner, runner_of, schedule_digest_job
-from bot.telegram.handlers import SERVICES, split_command
-from bot.telegram.sending import edit_reply, send_replies
+from bot.telegram.handlers import GROUP_ADMIN_COMMANDS, group_admins_only, may_change_group, split_command
+from bot.telegram.sending import edit, send_replies
 from storage.errors import DatabaseBusy
 
 __all__ = [
@@ -60,26 +53,24 @@ log = logging.getLogger(__name__)
 # ---- Telegram handlers ---------------------------------------------------------------------------------
 
 
-def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    services: Services = context.application.bot_data[SERVICES]
-    return services
-
-
-def _runner(context: ContextTypes.DEFAULT_TYPE) -> DigestRunner:
+def _runner(context: BotContext) -> DigestRunner:
     runner = runner_of(context.application)
     assert runner is not None, "services are opened in post_init, before any update"
     return runner
 
 
-async def on_subscription_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_subscription_command(update: Update, context: BotContext) -> None:
     """The five subscription commands: run `subscription_command` off the event loop, send the replies."""
     message = update.effective_message
     chat = update.effective_chat
     if message is None or chat is None:
         return
-    services = _services(context)
+    services = context.services
     runner = _runner(context)
     name, _, rest = split_command(message)
+    if name in GROUP_ADMIN_COMMANDS and not await may_change_group(update, context):
+        await send_replies(context.bot, chat.id, [group_admins_only(update, name)])
+        return
     user = update.effective_user
     lang = lang_for(user.language_code if user else None)
     try:
@@ -93,7 +84,7 @@ async def on_subscription_command(update: Update, context: ContextTypes.DEFAULT_
             lang=lang,
             now=runner.clock(),
             config=runner.config,
-            max_subscriptions=int(getattr(services.settings, "digest_max_subscriptions", 20)),
+            max_subscriptions=services.settings.digest_max_subscriptions,
         )
     except DatabaseBusy:
         log.warning("subscription command not carried out: database busy", extra={"chat_id": chat.id})
@@ -101,16 +92,21 @@ async def on_subscription_command(update: Update, context: ContextTypes.DEFAULT_
     await send_replies(context.bot, chat.id, replies)
 
 
-async def on_unsubscribe_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An unsubscribe button: remove, answer the query, replace the choice with the result."""
+async def on_unsubscribe_button(update: Update, context: BotContext) -> None:
+    """An unsubscribe button: remove, answer the query, replace the choice with the result. In a group,
+    a member who is not an administrator gets the explanation and nothing changes."""
     query = update.callback_query
     if query is None:
         return
     message = query.message if isinstance(query.message, Message) else None
     chat_id = message.chat_id if message is not None else query.from_user.id
     lang = lang_for(query.from_user.language_code)
-    services = _services(context)
+    services = context.services
     try:
+        in_group = message is not None and message.chat.type != ChatType.PRIVATE
+        if in_group and not await may_change_group(update, context):
+            await query.answer(text(lang, "group_admins_only", name="unsubscribe"), show_alert=True)
+            raise ApplicationHandlerStop
         try:
             reply = await services.run(
                 subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
@@ -121,7 +117,7 @@ async def on_unsubscribe_button(update: Update, context: ContextTypes.DEFAULT_TY
             raise ApplicationHandlerStop from None
         await query.answer()
         if message is not None:
-            await edit_reply(message, reply)
+            await edit(message, reply)
     except TelegramError as exc:
         log.warning("unsubscribe button failed", extra={"chat_id": chat_id, "error": exc.message})
     raise ApplicationHandlerStop  # the conversation's catch-all button handler must not answer it again
@@ -130,7 +126,7 @@ async def on_unsubscribe_button(update: Update, context: ContextTypes.DEFAULT_TY
 # ---- registration ---------------------------------------------------------------------------------------
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: BotApplication, settings: Settings) -> None:
     """Add the subscription handlers and schedule the repeating digest check (`bot.telegram.digest_job`)."""
     application.add_handler(
         CallbackQueryHandler(on_unsubscribe_button, pattern=rf"^{UNSUBSCRIBE_PREFIX}"), group=-1
@@ -138,7 +134,4 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(
         CommandHandler(list(COMMANDS), on_subscription_command, filters=filters.UpdateType.MESSAGE)
     )
-    settings = application.bot_data.get("settings")
-    schedule_digest_job(
-        application, float(getattr(settings, "digest_check_seconds", DigestConfig.check_seconds))
-    )
+    schedule_digest_job(application, settings.digest_check_seconds)

@@ -139,4 +139,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX imports_digest ON imports(digest, status)",
         ],
     ),
+    (
+        6,
+        "how each article's title was found: a printed headline, or inferred from the lead",
+        [
+            "ALTER TABLE articles ADD COLUMN title_source TEXT NOT NULL DEFAULT 'printed'",
+        ],
+    ),
 ]

@@ -2,9 +2,17 @@
 
 Fields: ``title`` and ``body`` (required; ``body`` may be left out when ``paragraphs`` is given),
 optional ``date`` (ISO ``YYYY-MM-DD``), ``source``, ``url``, ``paragraphs`` (list of strings),
-``title_lines``, ``byline``, ``reporters``, ``correspondents``. Other keys (``id``, ``summary``,
+``title_lines``, ``title_source`` (``printed`` or ``inferred``, default ``printed``), ``byline``,
+``reporters``, ``correspondents``. Other keys (``id``, ``summary``,
 ``keywords`` from ``newsbot export``) are ignored, so an export can be ingested again. Blank lines are
-skipped. Any malformed line makes the whole file fail with a `JsonlError` naming file and line.
+skipped.
+
+Malformed lines: `read_jsonl` reads every line and returns the good records together with one
+`JsonlError` (file, line, reason) per bad line. `parse_jsonl` is the strict reading: any bad line fails
+the whole file, with an error naming the first bad line and listing the others, so a file that is not
+what the user thought it was changes nothing. The pipeline uses the strict reading unless asked to skip
+bad lines (``newsbot ingest --skip-bad-lines``), which imports the good records and reports each line
+it skipped.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +35,51 @@ class JsonlError(InputError):
     """A malformed JSON Lines record."""
 
 
+@dataclass
+class JsonlRecords:
+    """What a JSON Lines file holds: its good records, and one error per malformed line."""
+
+    articles: list[ParsedArticle] = field(default_factory=list)
+    bad_lines: list[JsonlError] = field(default_factory=list)
+
+
+# A strict error lists at most this many further bad line numbers.
+_LISTED_LINES = 10
+
+
+def read_jsonl(
+    text: str,
+    *,
+    origin_file: str | Path | None = None,
+    source: str | None = None,
+    default_source: str | None = None,
+) -> JsonlRecords:
+    """Read every line of JSON Lines text, keeping the good records and an error for each bad line.
+
+    `source` (if given) overrides every record's own source; `default_source` only fills in records
+    that have none.
+    """
+    name = str(origin_file) if origin_file is not None else None
+    records = JsonlRecords()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            records.bad_lines.append(
+                JsonlError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+            )
+            continue
+        try:
+            records.articles.append(
+                _article(record, name=name, line=number, source=source, default_source=default_source)
+            )
+        except JsonlError as exc:
+            records.bad_lines.append(exc)
+    return records
+
+
 def parse_jsonl(
     text: str,
     *,
@@ -33,24 +87,28 @@ def parse_jsonl(
     source: str | None = None,
     default_source: str | None = None,
 ) -> list[ParsedArticle]:
-    """Parse JSON Lines text.
+    """Parse JSON Lines text strictly: any malformed line raises a `JsonlError` for the first one,
+    naming file and line and listing the other bad lines."""
+    records = read_jsonl(text, origin_file=origin_file, source=source, default_source=default_source)
+    if records.bad_lines:
+        raise strict_error(records)
+    return records.articles
 
-    `source` (if given) overrides every record's own source; `default_source` only fills in records
-    that have none.
-    """
-    name = str(origin_file) if origin_file is not None else None
-    articles: list[ParsedArticle] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise JsonlError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number) from exc
-        articles.append(
-            _article(record, name=name, line=number, source=source, default_source=default_source)
-        )
-    return articles
+
+def strict_error(records: JsonlRecords) -> JsonlError:
+    """The error for a file refused because of its bad lines: the first bad line, then the others' numbers
+    and how many good records the file holds."""
+    first, *others = records.bad_lines
+    reason = first.reason
+    if others:
+        numbers = ", ".join(str(e.line) for e in others[:_LISTED_LINES])
+        more = "…" if len(others) > _LISTED_LINES else ""
+        reason += f"; {len(others)} more bad line(s): {numbers}{more}"
+    reason += (
+        f"; the file's {len(records.articles)} good record(s) were not imported "
+        "(newsbot ingest --skip-bad-lines imports them and lists the lines skipped)"
+    )
+    return JsonlError(first.path, reason, line=first.line)
 
 
 def _article(
@@ -74,8 +132,12 @@ def _article(
     paragraphs = tuple(p.strip() for p in paragraphs if p.strip())
     if not paragraphs:
         raise fail('"body" is empty')
+    title_source = _text(record, "title_source", fail) or "printed"
+    if title_source not in ("printed", "inferred"):
+        raise fail(f'"title_source" must be "printed" or "inferred", got {title_source!r}')
     return ParsedArticle(
         title=" ".join(title.split()),
+        title_source="inferred" if title_source == "inferred" else "printed",
         title_lines=title_lines,
         paragraphs=paragraphs,
         date=_date(record.get("date"), fail),

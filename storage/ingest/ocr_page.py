@@ -49,9 +49,12 @@ _SOFT_FINAL_RE = re.compile(f"[{_SOFT_END}][{_CLOSERS}]*$")
 # Punctuation that headlines practically never carry but prose always does.
 _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
-# Datelines: 本报讯, 本报郑州4月4日电, 新华社北京4月4日电, optionally with a parenthesised byline.
+# Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
+# 央视网消息, optionally with a parenthesised byline.
+_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
 _DATELINE_RE = re.compile(
-    r"^\s*(本报讯|本报[^\s，。]{0,10}?电|新华社[^\s，。]{0,10}?电)"
+    rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
+    rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
     r"(?:\s*[（(]([^）)]{1,40})[）)])?"
 )
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -66,15 +69,55 @@ _EDITOR_CREDIT_RE = re.compile(
     f"(?:^|\\s)(?:责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图)\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
 )
 
-_REPORTER_ROLES = ("本报记者", "见习记者", "特约记者", "首席记者", "摄影记者", "记者", "实习生", "摄影")
-_CORRESPONDENT_ROLES = ("特约通讯员", "通讯员")
-_ROLE = "|".join(sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True))
+_REPORTER_ROLES = (
+    "本报记者",
+    "本报见习记者",
+    "本报实习生",
+    "新华社记者",
+    "融媒体记者",
+    "见习记者",
+    "特约记者",
+    "首席记者",
+    "摄影记者",
+    "记者",
+    "实习生",
+    "摄影",
+    "文/图",
+    "图/文",
+    "文图",
+    "文",
+    "图",
+)
+_CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
+# 文 and 图 alone are roles only with a colon (``文：李娜``), never as a word of prose.
+_ROLE = "|".join(
+    r.replace("/", r"\s*/\s*") + ("(?=[:：])" if r in ("文", "图") else "")
+    for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
+)
 _NAME = f"[{HAN}][{HAN}·]{{1,4}}"
-_NAMES = f"{_NAME}(?:[ \t\u3000、，,]+{_NAME})*"
-_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}(?:[ \t\u3000]+(?:{_ROLE})[ \t\u3000:：]*{_NAMES})*"
+# A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
+_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、，,]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
+_CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
+_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
+_BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
+_BYLINE = f"(?:[（(]\\s*{_BYLINE_BODY}\\s*[）)]|{_BYLINE_BODY})"
 _BYLINE_RE = re.compile(f"^[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 _INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
+# End marks of wire-style stories, and what may follow them on the line: ``(完)``, ``（完）`` and
+# ``【完】``, then perhaps the byline (``…处罚。(完)记者 范宇斌``).
+_END_MARK_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})?[ \t\u3000]*$"
+)
+# Jump lines: a story continued on another page, or continued from one.
+_JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
+_JUMP_ANY_RE = re.compile(_JUMP)
+_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*{_JUMP}[ \t\u3000]*$")
+_TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
+_LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
+# A photo caption: ``图为…``, ``上图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``.
+_CAPTION_RE = re.compile("^[ \t\u3000]*(?:图为|上图|下图|左图|右图|图片说明|▲|△|图[①-⑩0-9１-９])")
+_PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")
 
 # How far below the column width a line may end and still count as full.
 _SHORT_MARGIN = 1.5
@@ -102,6 +145,8 @@ class _Story:
     byline: str | None = None
     dateline_byline: str | None = None
     headline_groups: list[list[_Line]] = field(default_factory=list)
+    closed_by_byline: bool = False  # its byline after its text closed it
+    ended: bool = False  # an end mark or a jump line closed its text; only a byline may follow
 
 
 def display_width(text: str) -> float:
@@ -110,10 +155,24 @@ def display_width(text: str) -> float:
 
 
 def clean_prose(text: str) -> str:
-    """Remove the spaces OCR puts between Han characters, punctuation and digits (`4月 4日` → `4月4日`)."""
+    """Remove the spaces OCR puts between Han characters, punctuation and digits (`4月 4日` → `4月4日`).
+
+    A space between two phrases of a quoted title stays: ``《关于进一步保障和改善民生 着力解决…》``,
+    ``“名城绍兴 越来越好”`` (inside 《》 or “”, with two or more Han characters on either side).
+    """
+    text = _QUOTED_SPACE_RE.sub(lambda m: _KEPT_SPACE if _inside_quotes(text, m.start()) else m[0], text)
     text = _STRAY_SPACE_RE.sub("", text)
     text = _DIGIT_SPACE_RE.sub("", text)
-    return _MULTI_SPACE_RE.sub(" ", text).strip()
+    return _MULTI_SPACE_RE.sub(" ", text).strip().replace(_KEPT_SPACE, " ")
+
+
+_QUOTED_SPACE_RE = re.compile(f"(?<=[{HAN}]{{2}})[ \u3000]+(?=[{HAN}]{{2}})")
+_KEPT_SPACE = "\ue000"  # a private-use character standing for a space that stays
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
 
 
 def clean_headline_line(text: str) -> str:
@@ -137,8 +196,8 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text):
-        return False
+    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text) or _JUMP_ANY_RE.search(text):
+        return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
 
@@ -152,6 +211,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     reporters: list[str] = []
     correspondents: list[str] = []
     target = reporters
+    byline = byline.strip().strip("（）()")
     for piece in _ROLE_TOKEN_RE.split(byline):
         piece = piece.strip(" \t\u3000:：")
         if not piece:
@@ -162,6 +222,8 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             target = reporters
         else:
             for name in re.split("[ \t\u3000、，,]+", piece):
+                if name in ("摄", "报道"):
+                    continue
                 if name and name not in target:
                     target.append(name)
     return tuple(reporters), tuple(correspondents)
@@ -268,14 +330,14 @@ def _ends_paragraph(
         return True
     text = line.text.strip()
     limit = column_width - _SHORT_MARGIN
-    short = display_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if _FINAL_RE.search(text):
         if short:
             return True
         if indented_layout:
             return False
         following_text = following.text.strip()
-        if display_width(following_text) >= limit:
+        if _set_width(following_text) >= limit:
             return False
         if following.blank_before:
             return True
@@ -283,6 +345,17 @@ def _ends_paragraph(
     if _SOFT_FINAL_RE.search(text):
         return short
     return False
+
+
+# Punctuation a typesetter hangs into the margin rather than start a line with it.
+_HANGING = "，。、；：！？）》」』”’"
+
+
+def _set_width(text: str) -> float:
+    """A line's width without a punctuation mark hung past the column's edge: `display_width` less one
+    cell for a final mark, so a line of 13 characters and a hung ``”`` still counts as 13."""
+    width = display_width(text)
+    return width - 1.0 if len(text) > 1 and text[-1] in _HANGING else width
 
 
 _ASCII_TAIL_RE = re.compile("[A-Za-z0-9]+$")
@@ -377,8 +450,25 @@ def _story_head(story: _Story) -> str:
     """The story's opening text, its first lines joined: a dateline and its date may wrap."""
     head = ""
     for line in story.lines[:3]:  # a column break may fall inside it too
-        head = _concat(head, line.text.strip())
+        text = line.text.strip()
+        if _in_dateline_bracket(head) and _NAME_BREAK_RE.search(head) and _NAME_START_RE.match(text):
+            # Two whole names either side of the line end inside ``（记者 袁然`` / ``朱秀桂）``: a name
+            # has two or three characters, so a piece of one character is half of a name cut in two.
+            head += " "
+        head = _concat(head, text)
     return head
+
+
+_NAME_BREAK_RE = re.compile(f"[ \t\u3000][{HAN}]{{2,3}}$")
+_NAME_START_RE = re.compile(f"^[{HAN}]{{2,3}}(?:[ \t\u3000）)]|$)")
+
+
+def _in_dateline_bracket(head: str) -> bool:
+    """Whether `head` ends inside the parenthesised byline of its dateline."""
+    match = _DATELINE_RE.match(head)
+    if match is None or match.group(2):
+        return False
+    return bool(re.match(r"^\s*[（(][^）)]*$", head[match.end() :]))
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -417,20 +507,65 @@ def _is_headline_like(group: list[_Line]) -> bool:
     return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
 
 
-def _segment(lines: list[_Line]) -> tuple[list[_Story], list[tuple[int, list[_Line]]]]:
-    """Cut the page into stories and the headline groups between them.
+@dataclass
+class _Dropped:
+    """A line left out of every story, and why (for ``newsbot ingest --explain``)."""
 
-    Returns the stories and, for each headline group, its gap index: gap i lies just before story i
-    (gap len(stories) is after the last story).
+    number: int
+    kind: str  # "header/footer", "caption", "jump line", "end mark"
+    text: str
+
+
+@dataclass
+class _Cut:
+    stories: list[_Story]
+    gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
+    dropped: list[_Dropped]
+
+
+# A headline line is at most this much wider than the body column (it may span several columns).
+_HEADLINE_MAX_LINES = 4
+
+
+def _typical_width(lines: list[_Line]) -> float:
+    """The commonest width of the page's longer lines: the body column."""
+    widths = [math.ceil(display_width(line.text.strip())) for line in lines]
+    widths = [w for w in widths if w >= 8]
+    if not widths:
+        return _DEFAULT_COLUMN_WIDTH
+    counts = Counter(widths)
+    return float(max(counts, key=lambda w: (counts[w], w)))
+
+
+def _is_caption_group(group: list[_Line]) -> bool:
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``)."""
+    return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+def _is_jump_start(text: str) -> bool:
+    return bool(re.search("下转|转", text)) and "上接" not in text
+
+
+def _segment(lines: list[_Line]) -> _Cut:
+    """Cut the page into stories, the headline groups between them and the lines dropped on the way.
+
+    A story starts at a dateline, at a byline printed before its text, at a ``（上接第一版）`` jump line,
+    or at prose after a headline; it ends at its byline (after its text, on its own line or inline),
+    an end mark ``（完）``, a ``（下转第二版）`` jump line, the next story's dateline, or a headline printed
+    between it and prose that starts the next story. Page headers and footers, photo captions and jump
+    lines belong to no story and are dropped.
     """
     stories: list[_Story] = []
     gap_groups: list[tuple[int, list[_Line]]] = []
+    dropped: list[_Dropped] = []
     current: _Story | None = None
+    pending_byline: str | None = None  # a byline printed before the text of the next story
+    column = _typical_width(lines)
 
     def close(story: _Story) -> None:
         # A story that ended without a byline may have swallowed the headlines that follow it.
         # Several headlines may stand stacked there; the text before the first of them ends a sentence.
-        if story.byline is None:
+        if not story.closed_by_byline and not story.ended:
             groups = _groups(story.lines)
             cut = len(groups)
             while cut > 1 and _is_headline_like(groups[cut - 1]):
@@ -442,55 +577,175 @@ def _segment(lines: list[_Line]) -> tuple[list[_Story], list[tuple[int, list[_Li
             story.lines = [line for group in groups for line in group]
             for group in trailing:
                 gap_groups.append((len(stories) + 1, group))
-        stories.append(story)
+        if story.lines:
+            stories.append(story)
 
-    for group in _groups(lines):
+    def start(line: _Line) -> _Story:
+        nonlocal pending_byline
+        story = _Story()
+        story.lines.append(line)
+        if pending_byline is not None:
+            story.byline = pending_byline
+            pending_byline = None
+        return story
+
+    def story_ends_sentence(story: _Story) -> bool:
+        return story.ended or (bool(story.lines) and bool(_FINAL_RE.search(story.lines[-1].text.strip())))
+
+    groups = _groups(lines)
+    for group_index, group in enumerate(groups):
+        if _is_caption_group(group):
+            dropped += [_Dropped(line.number, "caption", line.text.strip()) for line in group]
+            continue
+        furniture = [line for line in group if is_page_furniture(line.text)]
+        if furniture:
+            if current is not None and story_ends_sentence(current) and is_page_furniture(group[0].text):
+                close(current)  # a page footer after a story printed without a byline
+                current = None
+            dropped += [_Dropped(line.number, "header/footer", line.text.strip()) for line in furniture]
+            group = [line for line in group if not is_page_furniture(line.text)]
+            if not group:
+                continue
         if (
             current is not None
-            and group
-            and is_page_furniture(group[0].text)
+            and not current.ended
             and _FINAL_RE.search(current.lines[-1].text.strip())
+            and _starts_next_story(groups, group_index, column)
         ):
-            close(current)  # a page footer after a story printed without a byline
+            close(current)  # a headline printed between this story and the next one's text
             current = None
-        if current is None:
-            # The page's running header or footer is not a headline: leave it out.
-            group = [line for line in group if not is_page_furniture(line.text)]
         for index, line in enumerate(group):
             text = line.text
+            if _JUMP_LINE_RE.match(text):
+                dropped.append(_Dropped(line.number, "jump line", text.strip()))
+                if current is not None and _is_jump_start(text):
+                    current.ended = True
+                continue
+            if (leading := _LEADING_JUMP_RE.match(text)) and "上接" in leading.group(1):
+                dropped.append(_Dropped(line.number, "jump line", leading.group(1)))
+                if current is not None:
+                    close(current)
+                current = start(_Line(line.number, leading.group(2), line.blank_before))
+                continue
+            if trailing := _TRAILING_JUMP_RE.match(text):
+                dropped.append(_Dropped(line.number, "jump line", trailing.group(2)))
+                if current is None:
+                    current = start(_Line(line.number, trailing.group(1), line.blank_before))
+                elif trailing.group(1).strip():
+                    current.lines.append(_Line(line.number, trailing.group(1), line.blank_before))
+                current.ended = True
+                continue
+            if (end := _END_MARK_RE.match(text)) and (current is not None or end.group(1).strip()):
+                dropped.append(_Dropped(line.number, "end mark", "（完）"))
+                body = end.group(1)
+                if current is None:
+                    current = start(_Line(line.number, body, line.blank_before))
+                elif body.strip():
+                    current.lines.append(_Line(line.number, body, line.blank_before))
+                current.ended = True
+                if end.group(2):
+                    current.byline = _byline_text(end.group(2))
+                    current.closed_by_byline = True
+                    close(current)
+                    current = None
+                continue
             if _DATELINE_RE.match(text):
                 if current is not None:
                     close(current)
-                current = _Story()
-                current.lines.append(line)
+                current = start(line)
                 continue
+            if is_byline(text):
+                closing = (
+                    current is not None and not current.closed_by_byline and story_ends_sentence(current)
+                )
+                if closing and current is not None and current.byline is None:
+                    current.byline = _byline_text(text)
+                    current.closed_by_byline = True
+                    close(current)
+                    current = None
+                elif closing and text.rstrip().endswith("摄"):
+                    dropped.append(_Dropped(line.number, "caption", text.strip()))  # a photo credit
+                else:
+                    # A byline printed before its story's text: the story before it ends here.
+                    if current is not None:
+                        close(current)
+                        current = None
+                    if pending_byline is not None or text.rstrip().endswith("摄"):
+                        dropped.append(_Dropped(line.number, "caption", text.strip()))
+                    else:
+                        pending_byline = _byline_text(text)
+                continue
+            if current is not None and current.ended:
+                close(current)
+                current = None
             if current is None:
                 rest = group[index:]
-                if index == 0 and _looks_like_prose(rest) and not _is_headline_like(rest):
-                    current = _Story()  # a story printed without a dateline
-                    current.lines.append(line)
-                elif index == 0:
-                    gap_groups.append((len(stories), rest))
-                    break
+                if pending_byline is not None or (
+                    index == 0 and _looks_like_prose(rest) and not _is_headline_like(rest)
+                ):
+                    current = start(line)  # a story printed without a dateline
+                elif index == 0 or not gap_groups:
+                    gap_groups.append((len(stories), [line]))
                 else:
                     gap_groups[-1][1].append(line)
                 continue
-            if is_byline(text):
-                current.byline = _MULTI_SPACE_RE.sub(" ", text.strip())
-                close(current)
-                current = None
-                continue
             inline = _INLINE_BYLINE_RE.match(text)
-            if inline and index == len(group) - 1:
+            if inline and index == len(group) - 1 and current.byline is None:
                 current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
-                current.byline = _MULTI_SPACE_RE.sub(" ", inline.group(2).strip())
+                current.byline = _byline_text(inline.group(2))
+                current.closed_by_byline = True
                 close(current)
                 current = None
                 continue
             current.lines.append(line)
     if current is not None:
         close(current)
-    return stories, gap_groups
+    return _Cut(stories, gap_groups, dropped)
+
+
+def _byline_text(text: str) -> str:
+    """A byline as stored: spaces collapsed, brackets around it removed."""
+    text = _MULTI_SPACE_RE.sub(" ", text.strip())
+    return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
+
+
+def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the group at `index` is a headline (with perhaps more headline groups after it) printed
+    between a story that has just ended a sentence and the text of the next story.
+
+    A headline carries no sentence punctuation, has at most a few lines and is not set as full body
+    lines; the next story's text is prose, a dateline or a byline printed before the text.
+    """
+    position = index
+    while position < len(groups):
+        group = groups[position]
+        if _is_caption_group(group):
+            position += 1
+            continue
+        if not _is_headline_group(group, column):
+            break
+        position += 1
+    if position == index or position >= len(groups):
+        return False
+    following = groups[position]
+    first = following[0].text
+    return bool(
+        _DATELINE_RE.match(first)
+        or is_byline(first)
+        or _LEADING_JUMP_RE.match(first)
+        or (_looks_like_prose(following) and not _is_headline_like(following))
+    )
+
+
+def _is_headline_group(group: list[_Line], column: float) -> bool:
+    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group):
+        return False
+    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) or "，" in line.text for line in group):
+        return False
+    widths = [display_width(line.text.strip()) for line in group]
+    # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
+    # A single line between blank lines is a headline (two column breaks a line apart are rare).
+    return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
 
 
 def _pairs(text: str) -> set[str]:
@@ -579,8 +834,13 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             owner[position] = fit
         elif neighbours:
             # A kicker or subtitle in words of its own: it belongs to the headline printed next to it,
-            # the one above it first.
-            owner[position] = neighbours[0]
+            # the one above it first; a series label in brackets (``【领航中国】``) to the one below.
+            below = [
+                owner[p]
+                for p in (position + 1,)
+                if p < len(choices) and choices[p][0] == gap and owner[p] is not None
+            ]
+            owner[position] = below[0] if below and _is_series_label(group) else neighbours[0]
         elif fit is not None:
             # No evidence at all: a story without a headline, by what little the text and layout say.
             owner[position] = fit
@@ -618,6 +878,12 @@ def _is_column_label(group: list[_Line]) -> bool:
     return len(group) == 1 and len(_HAN_RE.findall(group[0].text)) <= _LABEL_MAX_CHARS
 
 
+def _is_series_label(group: list[_Line]) -> bool:
+    """A kicker naming a series or column in brackets, printed over its story's title: ``【领航中国】``."""
+    text = "".join(line.text.strip() for line in group)
+    return text.startswith(("【", "〖", "[")) and text.endswith(("】", "〗", "]"))
+
+
 def _runs(positions: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for pos in sorted(positions):
@@ -647,15 +913,64 @@ def parse_page(
     origin_file: str | None = None,
 ) -> list[ParsedArticle]:
     """Parse one OCR'd newspaper page into its stories, each under its own headline."""
+    return _parse(text, year=year, page_date=page_date, source=source, origin_file=origin_file)[0]
+
+
+def explain_page(text: str, *, year: int | None, page_date: str | None = None) -> list[str]:
+    """How `parse_page` cuts a page, as lines for an operator: each story's lines, headline (printed,
+    from which lines, or inferred from the lead), byline and date; the headline groups given to no
+    story; and every line dropped as a page header or footer, photo caption, jump line or end mark."""
+    articles, cut = _parse(text, year=year, page_date=page_date, source=None, origin_file=None)
+    inferred = sum(1 for a in articles if a.title_source == "inferred")
+    out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
+    for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
+        first, last = article.origin_lines or (0, 0)
+        out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
+        if article.title_source == "printed":
+            numbers = ", ".join(_line_span(group) for group in story.headline_groups)
+            out.append(f"  headline (printed, lines {numbers}): {article.title}")
+        else:
+            out.append(f"  headline: none found; title inferred from the lead: {article.title}")
+        out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
+        out.append(f"  starts: {_clip(article.paragraphs[0] if article.paragraphs else '')}")
+    given = {id(group) for story in cut.stories for group in story.headline_groups}
+    for _gap, group in cut.gap_groups:
+        if id(group) not in given:
+            joined = " / ".join(line.text.strip() for line in group)
+            out.append(f"not a headline of any story (lines {_line_span(group)}): {joined}")
+    for item in cut.dropped:
+        out.append(f"dropped line {item.number} as {item.kind}: {item.text}")
+    return out
+
+
+def _line_span(group: list[_Line]) -> str:
+    first, last = group[0].number, group[-1].number
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _clip(text: str, size: int = 30) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _parse(
+    text: str,
+    *,
+    year: int | None,
+    page_date: str | None,
+    source: str | None,
+    origin_file: str | None,
+) -> tuple[list[ParsedArticle], _Cut]:
     if page_date is None:
         page_date = find_page_date(text)
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
-    stories, gap_groups = _segment(_split_lines(text))
+    cut = _segment(_split_lines(text))
+    stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)
 
     articles: list[ParsedArticle] = []
+    cut.stories = [story for story in stories if story.lines]
     for position, story in enumerate(stories):
         if not story.lines:
             continue
@@ -689,6 +1004,7 @@ def parse_page(
         articles.append(
             ParsedArticle(
                 title=" ".join(title_lines) or _fallback_title(paragraphs),
+                title_source="printed" if title_lines else "inferred",
                 title_lines=title_lines,
                 title_groups=title_groups,
                 paragraphs=tuple(paragraphs),
@@ -702,4 +1018,4 @@ def parse_page(
                 origin_lines=(story.lines[0].number, story.lines[-1].number),
             )
         )
-    return articles
+    return articles, cut

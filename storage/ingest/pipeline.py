@@ -24,6 +24,14 @@ stops in the middle of a file (kill -9, power loss, a database error) leaves the
 file's first batches stored and the record saying how many. **The next ingest of the same file resumes**
 after them, so the file ends fully imported; its report counts the whole file. `unfinished_imports` lists
 the files still waiting for that rerun. The report lists every file's outcome.
+
+A JSON Lines file with malformed lines fails whole (its error names the first bad line and lists the
+others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
+An OCR page reports how many of its stories have an inferred title (no printed headline was found).
+
+Large imports prepare documents in worker processes (`storage.ingest.prepare.Preparer`): all of a file's
+batches are handed to the workers at once, and each batch is written as soon as its documents are ready,
+while the workers prepare the next ones.
 """
 
 from __future__ import annotations
@@ -41,9 +49,10 @@ from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
 from storage.errors import InputError
 from storage.ingest.decode import read_text
-from storage.ingest.jsonl import parse_jsonl
+from storage.ingest.jsonl import read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.prepare import Preparer, default_workers, unstored_docs
 from storage.models import ParsedArticle
 from storage.records import imports
 from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
@@ -59,6 +68,8 @@ SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
 BATCH_SIZE = 50
 # How long one batch waits for the write lock before the file is reported as not (fully) stored.
 BATCH_WAIT = 60.0
+# Inputs at least this large (bytes, all files) are prepared in worker processes by default.
+PARALLEL_MIN_BYTES = 2_000_000
 
 
 @dataclass
@@ -75,6 +86,8 @@ class FileResult:
     database_failed: bool = False  # failed because of the database (busy, full, ...), not the file
     busy: bool = False  # the database stayed busy: trying again later will do
     resumed: bool = False  # an interrupted import of this file was finished
+    skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
+    uncertain: int = 0  # stories whose title was inferred, not a printed headline
 
     @property
     def articles(self) -> int:
@@ -104,6 +117,14 @@ class IngestReport:
     def ingested(self) -> int:
         """Files read successfully (with or without articles)."""
         return self._count("ok") + self._count("empty")
+
+    @property
+    def skipped_lines(self) -> int:
+        return sum(len(f.skipped_lines) for f in self.files)
+
+    @property
+    def uncertain(self) -> int:
+        return sum(f.uncertain for f in self.files)
 
     @property
     def failed(self) -> int:
@@ -184,22 +205,48 @@ def ingest_paths(
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and directories; `progress(result, done, total)` is called after each file."""
+    """Ingest files and directories; `progress(result, done, total)` is called after each file.
+
+    `workers`: processes preparing documents while this one writes (default: one per CPU core when the
+    inputs hold `PARALLEL_MIN_BYTES` or more, else none; 0: none).
+    """
     database = as_database(db)
     files, problems = collect_inputs(paths)
     report = IngestReport(files=list(problems))
     manifests: dict[Path, Manifest] = {}
     total = len(files)
-    for done, item in enumerate(files, start=1):
-        result = ingest_file(
-            database, item.path, year=year, source=source, manifests=manifests, batch_size=batch_size
-        )
-        report.files.append(result)
-        if progress is not None:
-            progress(result, done, total)
+    if workers is None:
+        workers = default_workers() if _input_bytes(files) >= PARALLEL_MIN_BYTES else 0
+    with Preparer(workers) as preparer:
+        for done, item in enumerate(files, start=1):
+            result = ingest_file(
+                database,
+                item.path,
+                year=year,
+                source=source,
+                manifests=manifests,
+                batch_size=batch_size,
+                skip_bad_lines=skip_bad_lines,
+                preparer=preparer,
+            )
+            report.files.append(result)
+            if progress is not None:
+                progress(result, done, total)
     return report
+
+
+def _input_bytes(files: Sequence[InputFile]) -> int:
+    total = 0
+    for item in files:
+        try:
+            total += item.path.stat().st_size
+        except OSError:
+            continue
+    return total
 
 
 def ingest_file(
@@ -209,8 +256,10 @@ def ingest_file(
     year: int | None = None,
     source: str | None = None,
     manifests: dict[Path, Manifest] | None = None,
+    skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
 ) -> FileResult:
     """Read and parse one file, then store and index it in batches (see the module doc); failures come
     back in the result."""
@@ -220,11 +269,22 @@ def ingest_file(
     try:
         decoded = read_text(path)
         result.encoding = decoded.encoding
+        result.note = decoded.control_note
         if not decoded.text.strip():
             result.status = "empty"
             result.note = "empty file, no articles"
             return result
-        articles = _parse(decoded.text, path, name, kind, year=year, source=source, manifests=manifests)
+        articles = _parse(
+            decoded.text,
+            path,
+            name,
+            kind,
+            year=year,
+            source=source,
+            manifests=manifests,
+            skipped=result.skipped_lines if skip_bad_lines else None,
+        )
+        result.uncertain = sum(1 for a in articles if a.title_source == "inferred")
     except InputError as exc:
         return _failed(result, exc.detail if exc.path == name else str(exc))
     except OSError as exc:
@@ -235,7 +295,9 @@ def ingest_file(
     if not articles:
         result.note = "no articles found"
         return result
-    return store_articles(as_database(db), name, articles, result, batch_size=batch_size, wait=wait)
+    return store_articles(
+        as_database(db), name, articles, result, batch_size=batch_size, wait=wait, preparer=preparer
+    )
 
 
 def batches(items: Sequence[ParsedArticle], size: int) -> list[Sequence[ParsedArticle]]:
@@ -294,16 +356,22 @@ def store_articles(
     *,
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
+    preparer: Preparer | None = None,
 ) -> FileResult:
-    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file."""
+    """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file
+    (the documents prepared by `preparer`'s workers when it has any)."""
     digest = imports.import_digest(articles)
     record = db.read(imports.unfinished_import, digest)
     import_id = record.id if record is not None else None
     done = record.stored if record is not None else 0
     result.resumed = done > 0
     try:
-        for batch in batches(articles[done:], batch_size):
-            docs = prepare_batch(db, batch)
+        parts = batches(articles[done:], batch_size)
+        pending = [preparer.submit(b) for b in parts] if preparer is not None and preparer.workers else []
+        for k, batch in enumerate(parts):
+            docs = unstored_docs(db, pending[k]) if pending else None
+            if docs is None:
+                docs = prepare_batch(db, batch)
             with db.writer(wait=wait, bulk=True) as writer:
                 if import_id is None:
                     import_id = imports.start_import(writer, name, digest, len(articles))
@@ -341,7 +409,10 @@ def _parse(
     year: int | None,
     source: str | None,
     manifests: dict[Path, Manifest] | None,
+    skipped: list[str] | None = None,
 ) -> list[ParsedArticle]:
+    """The file's articles. A JSONL file with bad lines raises, unless `skipped` is given: then the bad
+    lines are left out and described there."""
     if manifests is None:
         manifests = {}
     directory = path.parent
@@ -349,7 +420,12 @@ def _parse(
         manifests[directory] = load_manifest(directory)
     meta = manifests[directory].meta_for(path.name).override(year=year, source=source)
     if kind == "jsonl":
-        return parse_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        records = read_jsonl(text, origin_file=name, source=source, default_source=meta.source)
+        if records.bad_lines and (skipped is None or not records.articles):
+            raise strict_error(records)
+        if skipped is not None:
+            skipped.extend(error.detail for error in records.bad_lines)
+        return records.articles
     articles = parse_page(
         text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
     )
@@ -361,7 +437,8 @@ def _parse(
 def _failed(result: FileResult, message: str) -> FileResult:
     result.status = "error"
     result.error = message
-    result.new = result.known = result.updated = 0
+    result.new = result.known = result.updated = result.uncertain = 0
+    result.skipped_lines = []
     return result
 
 
@@ -372,3 +449,19 @@ def _display(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def explain_file(path: Path, *, year: int | None = None, source: str | None = None) -> list[str]:
+    """How an OCR page is cut into stories (`storage.ingest.ocr_page.explain_page`), as lines of text;
+    nothing is stored. Raises `InputError` for a file that cannot be read or is not an OCR page."""
+    from storage.ingest.ocr_page import explain_page
+
+    name = _display(path)
+    if path.suffix.lower() != OCR_SUFFIX:
+        raise InputError(name, "--explain reads OCR pages (.txt) only")
+    try:
+        decoded = read_text(path)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    meta = load_manifest(path.parent).meta_for(path.name).override(year=year, source=source)
+    return [f"== {name}", *explain_page(decoded.text, year=meta.page_year, page_date=meta.date)]

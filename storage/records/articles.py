@@ -28,6 +28,7 @@ _JSON_COLUMNS = ("title_lines", "reporters", "correspondents", "paragraphs", "ke
 _CONTENT_COLUMNS = (
     "title",
     "title_lines",
+    "title_source",
     "date",
     "byline",
     "reporters",
@@ -39,7 +40,7 @@ _CONTENT_COLUMNS = (
 )
 _SELECT = """
     SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
-           summary, keywords, origin_file, origin_position
+           summary, keywords, origin_file, origin_position, title_source
     FROM articles
 """
 
@@ -84,11 +85,12 @@ def upsert_articles(
         if existing is None:
             cursor = db.execute(
                 """
-                INSERT INTO articles (fingerprint, title, title_lines, date, byline, reporters,
-                    correspondents, body, paragraphs, source, url, origin_file, origin_position,
-                    ingested_at)
-                VALUES (:fingerprint, :title, :title_lines, :date, :byline, :reporters, :correspondents,
-                    :body, :paragraphs, :source, :url, :origin_file, :origin_position, :ingested_at)
+                INSERT INTO articles (fingerprint, title, title_lines, title_source, date, byline,
+                    reporters, correspondents, body, paragraphs, source, url, origin_file,
+                    origin_position, ingested_at)
+                VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
+                    :correspondents, :body, :paragraphs, :source, :url, :origin_file, :origin_position,
+                    :ingested_at)
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
@@ -206,6 +208,7 @@ def export_record(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "title_lines": list(article.title_lines),
+        "title_source": article.title_source,
         "date": article.date,
         "byline": article.byline,
         "reporters": list(article.reporters),
@@ -223,6 +226,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
     return {
         "title": parsed.title,
         "title_lines": _dump(parsed.title_lines or (parsed.title,)),
+        "title_source": parsed.title_source,
         "date": parsed.date,
         "byline": parsed.byline,
         "reporters": _dump(parsed.reporters),
@@ -241,14 +245,19 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
 
     A re-parse of the same file is authoritative: every content column follows it (it may clear a field
     or split paragraphs differently). Another file with the same text only brings its non-empty title
-    and metadata; the stored paragraphs stay, and the headline lines change only with the title.
+    and metadata; the stored paragraphs stay, the headline lines and the title's source change only
+    with the title, and an inferred title never replaces a stored one.
     """
     same_file = existing["origin_file"] is not None and existing["origin_file"] == row["origin_file"]
     changes: dict[str, Any] = {}
     for column in _CONTENT_COLUMNS:
         if column == "body":
             continue  # follows paragraphs
-        if not same_file and (column == "paragraphs" or (column == "title_lines" and "title" not in changes)):
+        if not same_file and (
+            column == "paragraphs"
+            or (column in ("title_lines", "title_source") and "title" not in changes)
+            or (column == "title" and row["title_source"] == "inferred")
+        ):
             continue  # layout (paragraph breaks, headline lines) only changes with the text it lays out
         new = row[column]
         if not same_file and new in (None, "", "[]"):
@@ -284,4 +293,5 @@ def _to_article(row: dict[str, Any]) -> Article:
         keywords=decoded["keywords"],
         origin_file=row["origin_file"],
         origin_position=row["origin_position"],
+        title_source=row["title_source"],
     )

@@ -49,8 +49,11 @@ def import_digest(articles: Iterable[ParsedArticle]) -> str:
     """Identity of one file's parsed articles, metadata included (pure): a rerun of the same file with
     the same options has the same digest, and resumes where the last run stopped."""
     h = hashlib.sha256()
+    names = [f.name for f in dataclasses.fields(ParsedArticle)]
     for article in articles:
-        record = dataclasses.asdict(article)
+        # The same JSON as of dataclasses.asdict(article) (its fields are plain values and tuples),
+        # without asdict's deep copy: ingest computes this for every file.
+        record = {name: getattr(article, name) for name in names}
         h.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()

@@ -25,24 +25,26 @@ from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
-    BM25_CAP,
     TIE_EXTRA,
+    RankedRow,
     SearchPlan,
     count_sql,
     display_score,
+    has_top_tier,
     ids_sql,
     order_window,
     page_sql,
     plan,
-    threshold_sql,
+    tie_sql,
 )
 from storage.search.snippets import make_snippet, mark
 
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 100
-# Messages of SQLite errors about an FTS5 query expression (as opposed to, say, a locked database).
-_FTS_QUERY_ERRORS = ("fts5", "unterminated string", "no such column", "unknown special query", "MATCH")
+# How SQLite rejects a MATCH expression string: the only errors the query builder could cause. A
+# "no such column", "unable to use function MATCH" or a locked database is a bug or an outage and is raised.
+_FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string", "unknown special query", "expected integer")
 MAX_OFFSET = 10000  # deeper pages come back empty (total still counts everything)
 
 
@@ -146,33 +148,33 @@ class Searcher:
                     break
                 parsed = narrowed
                 total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
-            page_ids = [r[0] for r in rows]
-            dates = self._dates(page_ids)
+            dates = self._dates([r.id for r in rows])
             rows = order_window(rows, dates)[offset : offset + limit]
-            docs = self._fetch([r[0] for r in rows])
+            docs = self._fetch([r.id for r in rows])
         highlight = list(parsed.terms) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
-        for art_id, bm, on_date, nterms, exact, in_title, as_words in rows:
-            doc = docs.get(art_id)
+        for row in rows:
+            doc = docs.get(row.id)
             if doc is None:
                 continue
-            title, date, body = doc
+            title, date, body, title_source = doc
             title_snip = mark(title, highlight)
             hits.append(
                 SearchHit(
-                    id=art_id,
+                    id=row.id,
                     title=title,
                     date=date,
                     snippet=make_snippet(body, highlight),
                     score=display_score(
-                        bm,
-                        exact=bool(exact),
-                        in_title=bool(in_title),
-                        on_date=bool(on_date),
-                        nterms=nterms,
-                        as_words=bool(as_words),
+                        row.bm25,
+                        exact=bool(row.exact),
+                        in_title=bool(row.in_title),
+                        on_date=bool(row.on_date),
+                        nterms=row.nterms,
+                        as_words=bool(row.as_words),
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
+                    title_inferred=title_source == "inferred",
                 )
             )
         answer = None
@@ -202,7 +204,7 @@ class Searcher:
 
     # ------------------------------------------------------------ SQL
 
-    def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[tuple]]:
+    def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[RankedRow]]:
         """(total, best `window` rows); falls back to the relaxed plan for long questions."""
         p = plan(parsed)
         if p is None:
@@ -216,33 +218,45 @@ class Searcher:
             return 0, []
         return self._execute(relaxed, window)
 
-    def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[tuple]]:
+    def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         try:
             return self._execute_unguarded(p, window)
         except sqlite3.OperationalError as exc:
             # Queries are built so that this cannot happen (every token quoted; see tests); if it
             # ever does, the user gets "nothing found" and the log gets the expression, not a traceback.
-            if not any(marker in str(exc) for marker in _FTS_QUERY_ERRORS):
+            if not str(exc).startswith(_FTS_QUERY_ERRORS):
                 raise
             # The expression holds the user's words: only at DEBUG (logs keep no message text above it).
             log.warning("search expression rejected by SQLite: %s", exc)
             log.debug("rejected expression: %r", p)
             return 0, []
 
-    def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[tuple]]:
+    def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         conn = self.db.conn
         sql, params = count_sql(p)
         total = int(conn.execute(sql, params).fetchone()[0])
         if total == 0 or window <= 0:
             return total, []
-        threshold = None
-        cap = max(BM25_CAP, window)  # deep pages widen the candidate set so paging stays complete
-        if p.match is not None and total > cap:
-            sql, params = threshold_sql(p, cap)
-            row = conn.execute(sql, params).fetchone()
-            threshold = int(row[0]) if row else None
-        sql, params = page_sql(p, window=window, threshold=threshold)
-        return total, [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        rows: list[RankedRow] = []
+        if has_top_tier(p) and total > window:
+            # Most often the matches holding every flag of steps 1-5 fill the window by themselves:
+            # then BM25 is computed for them alone, and the result is the same.
+            sql, params = page_sql(p, window=window, top_tier=True)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        if len(rows) < window:
+            sql, params = page_sql(p, window=window)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        edge = window - TIE_EXTRA - 1  # the last row of the page asked for
+        if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
+            # The page ends inside a group of equally ranked matches that goes past the window: fetch
+            # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
+            last = rows[-1]
+            sql, params = tie_sql(
+                p, (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+            )
+            group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
+            rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
+        return total, rows
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:
@@ -251,11 +265,12 @@ class Searcher:
         rows = self.db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
         return {r[0]: r[1] for r in rows}
 
-    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
+    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
+        """Id → (title, date, body, title_source)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.db.conn.execute(
-            f"SELECT id, title, date, body FROM articles WHERE id IN ({marks})", ids
+            f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
         ).fetchall()
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}

@@ -23,7 +23,7 @@ import sqlite_utils
 from storage.database.connection import write_transaction
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
-from storage.text.summary import keywords_from_words, summarize
+from storage.text.summary import keywords_from_han_words, summarize
 
 _CHUNK = 500
 
@@ -51,7 +51,7 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         body=index_text(n_body),
         words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
-        keywords=keywords_from_words(hw_title * 2 + hw_body),
+        keywords=keywords_from_han_words(hw_title * 2 + hw_body),
     )
 
 

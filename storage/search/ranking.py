@@ -20,17 +20,17 @@ not depend on how few articles are stored; a pair weighs as much as its two term
 holding the question's specific words and phrases comes before one holding more of its common words
 (issue 3).
 
-Cost control: BM25 is computed for at most `BM25_CAP` candidates. When more articles match, the
-candidates are the `BM25_CAP` most recently stored matches (highest ids, a proxy for the newest;
-the title and phrase bonuses apply within them); `total` still counts every match. Steps 1-6 run
-in SQL; step 7 (ties) is applied by `order_window` to the window of rows fetched, which holds a few
-rows more than the page.
+Exact at any size: steps 1-6 are computed in SQL for every match (no candidate cap, no recency
+cut-off) and SQLite keeps the best `window` rows of that order (`ORDER BY ... LIMIT`), so the first
+page is the true top of every match however many there are (issue 12). Step 7 (ties) is applied by
+`order_window` to the window of rows fetched, which holds `TIE_EXTRA` rows more than the page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
@@ -48,9 +48,20 @@ from storage.text.normalize import fold
 # bm25 column weights, in the order of the articles_fts columns: title, byline, body, words.
 WEIGHTS = (8.0, 2.0, 1.0, 3.0)
 FTS = "articles_fts"
-BM25_CAP = 500
 TIE_EXTRA = 10
 RELAXED_SHARE = 0.5  # relaxed mode: share of the terms' weight an article must hold
+
+
+class RankedRow(NamedTuple):
+    """One candidate as `page_sql` selects it: the ranking keys of an article, before its text is fetched."""
+
+    id: int
+    bm25: float  # SQLite's bm25(): more negative is more relevant
+    on_date: int  # 1: the article's date is one the query asks for
+    nterms: float  # relaxed mode: weight of the terms and typed pairs it holds
+    exact: int  # 1: holds the whole query as typed
+    in_title: int  # 1: the title holds every term
+    as_words: int  # 1: every term is a whole jieba word in it
 
 
 @dataclass(frozen=True)
@@ -130,16 +141,12 @@ def term_weight(term: str) -> float:
     return float(table.get(term, median))
 
 
-def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid", since: int | None = None) -> str:
-    """Whether the row is among the matches of `expr` (only those with rowid >= `since`, if given)."""
+def _in_fts(expr: str | None, params: list[object], id_col: str = "rowid") -> str:
+    """Whether the row is among the matches of `expr`."""
     if not expr:
         return "0"
     params.append(expr)
-    extra = ""
-    if since is not None:
-        params.append(since)
-        extra = " AND rowid >= ?"
-    return f"({_col(id_col)} IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?{extra}))"
+    return f"({_col(id_col)} IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?))"
 
 
 def _col(id_col: str) -> str:
@@ -163,27 +170,24 @@ def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
     return f"({hit} OR {_in_fts(p.date_text, params, id_col)})"
 
 
-def _held_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+def _held_weight(p: SearchPlan, params: list[object]) -> str:
     """The weight of the terms the article holds, pairs aside (relaxed mode's filter)."""
     if not p.term_matches:
         return "0"
     weights = p.weights[: len(p.term_matches)]
     if len(weights) != len(p.term_matches):
         weights = (1.0,) * len(p.term_matches)
-    parts = [
-        f"{_in_fts(e, params, since=since)} * {float(w)!r}"
-        for e, w in zip(p.term_matches, weights, strict=True)
-    ]
+    parts = [f"{_in_fts(e, params)} * {float(w)!r}" for e, w in zip(p.term_matches, weights, strict=True)]
     return "(" + " + ".join(parts) + ")"
 
 
-def _matched_weight(p: SearchPlan, params: list[object], since: int | None = None) -> str:
+def _matched_weight(p: SearchPlan, params: list[object]) -> str:
     """The weight of what the article holds, terms and typed pairs (relaxed mode; step 2)."""
     exprs = p.term_matches + p.pair_matches
     if not exprs:
         return "0"
     weights = p.weights if len(p.weights) == len(exprs) else (1.0,) * len(exprs)
-    parts = [f"{_in_fts(e, params, since=since)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
+    parts = [f"{_in_fts(e, params)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
     return "(" + " + ".join(parts) + ")"
 
 
@@ -202,7 +206,7 @@ def _date_union(p: SearchPlan, params: list[object]) -> str:
 
 
 def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
-    """How many articles match (every match, not only the BM25 candidates)."""
+    """How many articles match."""
     params: list[object] = []
     if p.match is None:
         return f"SELECT count(DISTINCT id) FROM ({_date_union(p, params)})", params
@@ -226,18 +230,14 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def threshold_sql(p: SearchPlan, cap: int = BM25_CAP) -> tuple[str, list[object]]:
-    """The smallest rowid among the `cap` most recently stored matches."""
-    assert p.match is not None
-    params: list[object] = [p.match]
-    where = _filter(p, params, "rowid")
-    sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?"
-    params.append(cap - 1)
-    return sql, params
+def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str, list[object]]:
+    """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
 
-
-def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tuple[str, list[object]]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) of the best `window` matches, in order."""
+    `top_tier`: only the matches that hold every step 1-5 flag the plan has (its date, the exact
+    phrase, every term in the title, every term as a whole word). Those come before all other matches,
+    so when at least `window` of them exist they are the first `window` of every match, found with BM25
+    computed for them alone. None (no flags to ask for) when the plan has no such tier.
+    """
     params: list[object] = []
     if p.match is None:
         union = _date_union(p, params)
@@ -247,36 +247,69 @@ def page_sql(p: SearchPlan, *, window: int, threshold: int | None = None) -> tup
         )
         params.append(window)
         return sql, params
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    cols = [f"bm25({FTS}, {weights}) AS score"]
-    cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
-    cols.append(f"{_matched_weight(p, params, threshold)} AS nterms")
-    cols.append(f"{_in_fts(p.exact, params, since=threshold)} AS exact")
-    cols.append(f"{_in_fts(p.title, params, since=threshold)} AS in_title")
-    cols.append(f"{_in_fts(p.words, params, since=threshold)} AS as_words")
-    params.append(p.match)
-    where = _filter(p, params, "rowid")
-    if threshold is not None:
-        params.append(threshold)
-        where += " AND rowid >= ?"
-    sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
-    if p.term_matches:
-        sql += f" AND {_held_weight(p, params, threshold)} >= {float(p.min_weight)!r}"
-    sql += (
-        "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC "
-    )
-    sql += "LIMIT ?"
+    sql, params = _ranked(p, top_tier=top_tier)
+    sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     params.append(window)
     return sql, params
 
 
-def order_window(rows: Sequence[tuple], dates: dict[int, str | None]) -> list[tuple]:
-    """Rows (id, bm25, on_date, nterms, exact, in_title, as_words) in final order: steps 1-6."""
+def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
+    """Every match whose steps 1-6 keys (on_date, nterms, exact, in_title, as_words, bm25) equal `keys`:
+    the whole tie group at the edge of a window, which step 7 (newer first) must order in full."""
+    assert p.match is not None
+    sql, params = _ranked(p)
+    sql = (
+        f"SELECT * FROM ({sql}) WHERE on_date = ? AND nterms = ? AND exact = ? AND in_title = ? "
+        "AND as_words = ? AND score = ?"
+    )
+    return sql, params + list(keys)
 
-    def key(row: tuple) -> tuple:
-        art_id, score, on_date, nterms, exact, in_title, as_words = row[:7]
-        date = dates.get(art_id) or ""
-        return (-on_date, -nterms, -exact, -in_title, -as_words, score, _desc(date), -art_id)
+
+def has_top_tier(p: SearchPlan) -> bool:
+    """Whether `page_sql(p, top_tier=True)` can narrow the ranking: a plain (not relaxed) plan with
+    terms. Relaxed plans run only when no article holds every term, so their top tier is empty."""
+    return p.match is not None and not p.term_matches and bool(p.title or p.words or p.exact)
+
+
+def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]]:
+    """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
+    (only those of the top tier: see `page_sql`)."""
+    assert p.match is not None
+    params: list[object] = []
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    cols = [f"bm25({FTS}, {weights}) AS score"]
+    cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
+    cols.append(f"{_matched_weight(p, params)} AS nterms")
+    cols.append(f"{_in_fts(p.exact, params)} AS exact")
+    cols.append(f"{_in_fts(p.title, params)} AS in_title")
+    cols.append(f"{_in_fts(p.words, params)} AS as_words")
+    params.append(p.match)
+    where = _filter(p, params, "rowid")
+    sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
+    if p.term_matches:
+        sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+    if top_tier:
+        flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
+        flags += [_in_fts(e, params) for e in (p.exact, p.title, p.words) if e]
+        sql += "".join(f" AND {f}" for f in flags)
+    return sql, params
+
+
+def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> list[RankedRow]:
+    """Rows in final order: steps 1-7."""
+
+    def key(row: RankedRow) -> tuple:
+        date = dates.get(row.id) or ""
+        return (
+            -row.on_date,
+            -row.nterms,
+            -row.exact,
+            -row.in_title,
+            -row.as_words,
+            row.bm25,
+            _desc(date),
+            -row.id,
+        )
 
     return sorted(rows, key=key)
 
@@ -287,7 +320,7 @@ def _desc(text: str) -> tuple[int, ...]:
 
 
 def display_score(
-    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: int = 0, as_words: bool = False
+    bm25: float, *, exact: bool, in_title: bool, on_date: bool, nterms: float = 0, as_words: bool = False
 ) -> float:
     """A positive, larger-is-better score for display and JSON, in the same order as the results."""
     relevance = max(-bm25, 0.0)

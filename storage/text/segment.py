@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from storage.text.normalize import HAN_RANGES
 
 _PIECES = re.compile(rf"([{HAN_RANGES}]+)|([^\W_{HAN_RANGES}]+)")
-_HAN_WORD = re.compile(rf"[{HAN_RANGES}]+")
 
 
 @dataclass(frozen=True)
@@ -35,22 +34,19 @@ def pieces(text: str) -> list[Piece]:
     return [Piece(m.group(0), m.group(1) is not None, m.start()) for m in _PIECES.finditer(text)]
 
 
+# One match per index token: at each Han character, the bigram starting there (or the character alone
+# at the end of its run); elsewhere a run of other letters/digits. One regex pass, no Python loop per run.
+_TOKEN = re.compile(rf"(?=([{HAN_RANGES}]{{1,2}}))[{HAN_RANGES}]|[^\W_{HAN_RANGES}]+")
+
+
 def index_tokens(text: str) -> list[str]:
-    out: list[str] = []
-    extend, append = out.extend, out.append
-    for han, other in _PIECES.findall(text):
-        if han:
-            if len(han) > 1:
-                extend(map(str.__add__, han, han[1:]))
-            append(han[-1])
-        else:
-            append(other.lower())
-    return out
+    """Index tokens of normalised text, in order (see the module doc)."""
+    return index_text(text).split(" ") if text else []
 
 
 def index_text(text: str) -> str:
     """Space-joined index tokens, the content of an FTS5 column (unicode61 splits on the spaces)."""
-    return " ".join(index_tokens(text))
+    return " ".join([m.group(1) or m.group(0).lower() for m in _TOKEN.finditer(text)])
 
 
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})[日号])?")
@@ -176,7 +172,9 @@ def cut(text: str) -> list[str]:
     return tokenizer().cut(text, True)
 
 
+_HAN_WORDS = re.compile(rf"(?<=\x00)[{HAN_RANGES}]{{2,}}(?=\x00)")
+
+
 def han_words(words: list[str]) -> list[str]:
     """The words made only of Han characters, two or more of them (the `words` index column)."""
-    full = _HAN_WORD.fullmatch
-    return [w for w in words if len(w) >= 2 and full(w)]
+    return _HAN_WORDS.findall("\x00" + "\x00".join(words) + "\x00")

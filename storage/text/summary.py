@@ -81,6 +81,17 @@ def idf_table() -> tuple[dict[str, float], float]:
     return _idf
 
 
+def keywords_from_han_words(words: list[str], top_k: int = 8) -> list[str]:
+    """`keywords_from_words` for words already made only of Han characters, two or more of them
+    (`storage.text.segment.han_words`), without checking each again (ingest runs this per article)."""
+    idf, median = idf_table()
+    get = idf.get
+    counts = Counter(words)
+    for w in _STOP.intersection(counts):
+        del counts[w]
+    return [w for _, w in heapq.nlargest(top_k, [(n * get(w, median), w) for w, n in counts.items()])]
+
+
 def keywords_from_words(words: list[str], top_k: int = 8) -> list[str]:
     """jieba.analyse.extract_tags' scoring over words already cut (two or more characters, no stop words)."""
     idf, median = idf_table()

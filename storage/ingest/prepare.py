@@ -1,0 +1,120 @@
+"""Preparing parsed articles for the index in worker processes, so that one writer only stores.
+
+What the index stores for an article (`storage.search.index.prepare_document`: normalised text, jieba
+words, character bigrams, date tokens, summary, keywords) depends on the article alone, so it can be
+computed anywhere. `prepare_articles` does it in this process; a `Preparer` does it in a pool of worker
+processes (forked, so they share the segmenter's dictionary loaded before the fork) while the caller
+keeps writing (`submit` returns at once; `Pending.result()` waits). Each result carries the
+fingerprint of the text it was made from (only the document travels back, not the text again).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from storage.database.access import Database
+from storage.models import ParsedArticle
+from storage.records.articles import fingerprint, stored_fingerprints
+from storage.search.index import IndexedDoc, prepare_document
+
+log = logging.getLogger(__name__)
+
+# Articles per task sent to a worker: large enough that pickling and scheduling stay small.
+CHUNK = 250
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    fingerprint: str  # storage.records.articles.fingerprint of the body it was made from
+    doc: IndexedDoc
+
+
+def prepare_articles(articles: Sequence[ParsedArticle]) -> list[PreparedArticle]:
+    """The index documents of `articles`, in order (pure apart from the segmenter's dictionary)."""
+    out = []
+    for a in articles:
+        body = a.body
+        doc = prepare_document(a.title, body, a.byline, list(a.paragraphs) or body.split("\n"))
+        out.append(PreparedArticle(fingerprint(body), doc))
+    return out
+
+
+def default_workers() -> int:
+    """Worker processes worth starting: one per CPU core, none on a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores > 1 else 0
+
+
+def _warm() -> None:
+    from storage.text.normalize import fold
+    from storage.text.segment import cut
+    from storage.text.summary import idf_table
+
+    cut("预热")
+    fold("預熱")
+    idf_table()
+
+
+class Preparer:
+    """A pool of `workers` processes preparing articles; `submit` returns a future of the results
+    in order. With 0 workers it prepares in the calling thread (the future is already done)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else max(0, int(workers))
+        self._pool: ProcessPoolExecutor | None = None
+        if self.workers:
+            _warm()  # loaded once here, shared with the forked workers
+            ctx = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+
+    def submit(self, articles: Sequence[ParsedArticle]) -> Pending:
+        """Start preparing `articles`; `.result()` of the answer waits for them."""
+        if self._pool is None:
+            return Pending([], prepare_articles(articles))
+        chunks = [list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+        return Pending([self._pool.submit(prepare_articles, c) for c in chunks])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Pending:
+    """Articles being prepared: `result()` waits for them and gives them in order (or raises a
+    worker's error)."""
+
+    def __init__(
+        self, parts: list[Future[list[PreparedArticle]]], ready: list[PreparedArticle] | None = None
+    ):
+        self._parts = parts
+        self._ready = ready
+
+    def result(self) -> list[PreparedArticle]:
+        if self._ready is None:
+            self._ready = [x for p in self._parts for x in p.result()]
+        return self._ready
+
+
+def unstored_docs(db: Database, pending: Pending) -> dict[str, IndexedDoc] | None:
+    """The documents of `pending`'s articles that are not stored yet, by fingerprint (reads; no write
+    lock), as `storage.ingest.pipeline.prepare_batch` gives them; None when a worker failed (the
+    caller then prepares the batch itself, where an error reports like any other)."""
+    try:
+        ready = pending.result()
+    except Exception:
+        log.warning("preparing articles in a worker process failed; preparing them here", exc_info=True)
+        return None
+    known = db.read(stored_fingerprints, [p.fingerprint for p in ready])
+    return {p.fingerprint: p.doc for p in ready if p.fingerprint not in known}

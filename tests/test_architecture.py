@@ -1,0 +1,156 @@
+"""The layout's rules, checked on the source (issue 14): no import cycles between subpackages, storage
+never imports bot, only bot/telegram imports python-telegram-bot, and `newsbot chat` runs without it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("bot", "storage")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module `path` imports, at the top or inside functions (absolute names)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                prefix = ".".join(base + ([node.module] if node.module else []))
+            else:
+                prefix = node.module or ""
+            out.add(prefix)
+            out.update(f"{prefix}.{alias.name}" for alias in node.names)  # `from pkg import module`
+    return out
+
+
+def all_modules() -> dict[str, Path]:
+    return {module_name(p): p for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))}
+
+
+MODULES = all_modules()
+
+
+def unit_of(module: str) -> str:
+    """The subpackage a module belongs to (`storage.search`, `bot.telegram`); a module directly in
+    `bot/` or `storage/` is its own unit (`bot.services`)."""
+    parts = module.split(".")
+    if len(parts) >= 2 and (ROOT / parts[0] / parts[1]).is_dir():
+        return ".".join(parts[:2])
+    return module
+
+
+def graph() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = {}
+    for name, path in MODULES.items():
+        src = unit_of(name)
+        for target in imports_of(path):
+            if target in MODULES:
+                dst = unit_of(target)
+                if dst != src:
+                    edges.setdefault(src, set()).add(dst)
+    return edges
+
+
+def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(edges):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_the_walk_sees_the_layout():
+    edges = graph()
+    assert "storage.search" in edges and "storage.text" in edges["storage.search"]
+    assert "bot.services" in edges["bot.telegram"]  # handlers reach the services
+    assert len(MODULES) > 40
+
+
+def test_find_cycle_finds_one():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}}) is None
+
+
+def test_no_import_cycles_between_subpackages():
+    assert find_cycle(graph()) is None
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("storage")))
+def test_storage_never_imports_bot(name: str):
+    assert not [m for m in imports_of(MODULES[name]) if m == "bot" or m.startswith("bot.")]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if not n.startswith("bot.telegram")))
+def test_only_the_telegram_edge_imports_telegram(name: str):
+    if name == "bot.cli":  # `newsbot serve` imports bot.telegram.app inside the command
+        return
+    found = [
+        m for m in imports_of(MODULES[name]) if m.split(".")[0] == "telegram" or m.startswith("bot.telegram")
+    ]
+    assert found == []
+
+
+def test_newsbot_chat_does_not_load_telegram(tmp_path: Path):
+    """`newsbot chat` (bot.cli → bot.console and all they import) answers without python-telegram-bot."""
+    script = (
+        "import json, sys\n"
+        "from bot.cli import main\n"
+        "try:\n"
+        "    main(['chat'], standalone_mode=False)\n"
+        "finally:\n"
+        "    loaded = sorted(m for m in sys.modules if m == 'telegram' or m.startswith(('telegram.', 'bot.telegram')))\n"
+        "    sys.stderr.write('LOADED=' + json.dumps(loaded) + '\\n')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
+    env |= {
+        "PYTHONPATH": str(ROOT),
+        "NEWSBOT_DB": str(tmp_path / "c.db"),
+        "NEWSBOT_SEEDS": str(ROOT / "seeds"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input="保交楼\n/subscribe 8:00\n/help\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "保交楼" in done.stdout and "/subscribe" in done.stdout  # it did answer
+    (line,) = [ln for ln in done.stderr.splitlines() if ln.startswith("LOADED=")]
+    assert json.loads(line.removeprefix("LOADED=")) == []

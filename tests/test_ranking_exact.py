@@ -1,0 +1,138 @@
+"""Ranking is exact at any size (issue 12): the first page is the true top of every match, not of the
+most recently stored ones. The corpora here are built so that the best match is the oldest of many."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.database.connection import open_db, write_transaction
+from storage.models import ParsedArticle
+from storage.records.articles import upsert_articles
+from storage.search.engine import Searcher
+from storage.search.index import index_articles
+from storage.search.query import parse_query
+from storage.search.ranking import RankedRow, order_window, page_sql, plan
+
+MANY = 700  # more matches than the old 500-candidate cap
+
+FILLERS = (
+    "区里召开专题会议，研究部署下一阶段重点工作，要求各单位压实责任、抓好落实。",
+    "街道组织志愿者走访辖区居民，了解群众急难愁盼问题，现场协调解决。",
+    "市场监管部门开展食品安全检查，督促商户落实主体责任，规范经营行为。",
+    "交通部门对主干道路实施升级改造，施工期间请市民绕行，注意出行安全。",
+)
+
+
+def _filler(i: int) -> str:
+    return "".join(FILLERS[(i + k) % len(FILLERS)] for k in range(3))
+
+
+def _build(tmp_path, articles: list[ParsedArticle]):
+    db = open_db(tmp_path / "rank.db")
+    with write_transaction(db):
+        stored = upsert_articles(db, articles)
+        index_articles(db, stored.changed_ids)
+    assert len(stored.new_ids) == len(articles)
+    return db
+
+
+def _common(i: int, word: str) -> ParsedArticle:
+    """A newer article mentioning `word` once, in passing, in a long body."""
+    day = 1 + i % 28
+    month = 1 + (i // 28) % 12
+    return ParsedArticle(
+        title=f"第{i}期工作简报",
+        paragraphs=(f"本报讯 第{i:04d}号 {_filler(i)}会上还提到{word}相关事项。{_filler(i + 1)}",),
+        date=f"2024-{month:02d}-{day:02d}",
+    )
+
+
+@pytest.fixture(scope="module")
+def oldest_best(tmp_path_factory):
+    """The oldest article (stored first, dated 2001) is about 人才 in its title and body; 700 newer
+    articles mention 人才 once in passing."""
+    tmp = tmp_path_factory.mktemp("oldest")
+    best = ParsedArticle(
+        title="人才工作推进会召开",
+        paragraphs=("本报讯 人才是第一资源。会议研究人才引进、人才培养和人才服务，要求做好人才工作。",),
+        date="2001-03-05",
+    )
+    db = _build(tmp, [best] + [_common(i, "人才") for i in range(MANY)])
+    yield db
+    db.close()
+
+
+def test_the_oldest_best_match_is_first_among_many(oldest_best):
+    resp = Searcher(oldest_best).search("人才")
+    assert resp.total == MANY + 1
+    assert resp.hits[0].title == "人才工作推进会召开"
+    assert resp.hits[0].date == "2001-03-05"
+
+
+def _full_order(db, query: str) -> list[int]:
+    """Every match ranked (window = all of them), in the engine's final order: the reference."""
+    p = plan(parse_query(query))
+    assert p is not None
+    sql, params = page_sql(p, window=10**6)
+    rows = [RankedRow(*r) for r in db.conn.execute(sql, params)]
+    dates = {r[0]: r[1] for r in db.conn.execute("SELECT id, date FROM articles")}
+    return [r[0] for r in order_window(rows, dates)]
+
+
+def test_first_pages_equal_the_top_of_every_match(oldest_best):
+    reference = _full_order(oldest_best, "人才")
+    assert len(reference) == MANY + 1
+    searcher = Searcher(oldest_best)
+    page1 = [h.id for h in searcher.search("人才", limit=10).hits]
+    page2 = [h.id for h in searcher.search("人才", limit=10, offset=10).hits]
+    assert page1 + page2 == reference[:20]
+
+
+def test_body_relevance_beats_recency_without_any_title_match(tmp_path):
+    """No title holds the word: BM25 over the body alone must still bring the oldest, most relevant
+    article (the word five times in a short body) ahead of 700 newer passing mentions."""
+    best = ParsedArticle(
+        title="一份旧档案",
+        paragraphs=("本报讯 档案馆整理出电梯维保记录：电梯年检、电梯改造、电梯加装和电梯安全。",),
+        date="1999-12-30",
+    )
+    db = _build(tmp_path, [best] + [_common(i, "电梯") for i in range(MANY)])
+    resp = Searcher(db).search("电梯")
+    assert resp.total == MANY + 1
+    assert resp.hits[0].title == "一份旧档案"
+    db.close()
+
+
+def test_recency_breaks_ties(tmp_path):
+    """Articles equally relevant (same text shape) come newest first, whatever order they were stored in."""
+    arts = [
+        ParsedArticle(
+            title=f"简报{n}",
+            paragraphs=(f"本报讯 编号{n} {_filler(0)}会上还提到电梯相关事项。{_filler(1)}",),
+            date=date,
+        )
+        for n, date in ((1, "2020-05-01"), (2, "2023-05-01"), (3, "2021-05-01"))
+    ]
+    db = _build(tmp_path, arts)
+    assert [h.date for h in Searcher(db).search("电梯").hits] == ["2023-05-01", "2021-05-01", "2020-05-01"]
+    db.close()
+
+
+def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
+    """When the matches holding every flag (here: the word in the title) fill the page, the engine
+    ranks only them; the pages must equal those of ranking every match."""
+    titled = [
+        ParsedArticle(
+            title=f"电梯加装第{i}批",
+            paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
+            date=f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}",
+        )
+        for i in range(40)
+    ]
+    db = _build(tmp_path, titled + [_common(i, "电梯") for i in range(300)])
+    reference = _full_order(db, "电梯")
+    searcher = Searcher(db)
+    for offset in (0, 10, 20, 30, 40):
+        page = [h.id for h in searcher.search("电梯", limit=10, offset=offset).hits]
+        assert page == reference[offset : offset + 10]
+    db.close()

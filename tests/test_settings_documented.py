@@ -1,0 +1,241 @@
+"""Every setting is documented in the README, and every documented setting changes something (issue 14).
+
+The README's configuration tables are parsed; each variable is set in the environment and the test shows
+what it changes: the typed `Settings` field, and the behaviour it drives (where that is cheap to reach).
+Renaming a field without its variable, or documenting a variable nothing reads, fails here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.digests.plan import DigestConfig
+from bot.services import open_services
+from bot.settings import Settings, env_names, load_settings
+from bot.telegram.app import MissingTokenError, build_application, health_server_for, webhook_of
+from bot.telegram.budget import SendBudget
+from bot.telegram.context import SERVICES
+from bot.telegram.digest_job import JOB_NAME, runner_of
+from storage.records import subscriptions as subs
+from tests.bot_support import SEEDS
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "123456:TEST-token_for-settings"
+
+
+def documented_variables() -> set[str]:
+    """The variables in the first column of the README's tables (`A` / `B` rows name two)."""
+    names: set[str] = set()
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\|\s*((?:`[A-Z][A-Z0-9_]+`\s*/?\s*)+)\|", line)
+        if m:
+            names.update(re.findall(r"`([A-Z][A-Z0-9_]+)`", m.group(1)))
+    return names
+
+
+def field_of(variable: str) -> str:
+    (field,) = [f for f in Settings.model_fields if env_names(f)[0] == variable]
+    return field
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    """No NEWSBOT_/TELEGRAM_ variable and no .env file: only what a test sets."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("NEWSBOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    return monkeypatch
+
+
+# ---- what each variable changes --------------------------------------------------------------------------
+# variable → (value to set, check(settings with it, settings without it, tmp_path))
+
+Check = Callable[[Settings, Settings, Path], None]
+
+
+def _db(s: Settings, default: Settings, tmp: Path) -> None:
+    assert CliRunner().invoke(main, ["stats"]).exit_code == 0
+    assert s.db.exists() and not (tmp / default.db).exists()
+
+
+def _seeds(s: Settings, default: Settings, tmp: Path) -> None:
+    out = CliRunner().invoke(main, ["stats", "--json"])
+    assert (
+        json.loads(out.stdout.splitlines()[-1])["articles"] > 0
+    )  # the default ./seeds (in tmp) does not exist: nothing
+
+
+def _log_level(s: Settings, default: Settings, tmp: Path) -> None:
+    from bot.logs import configure_logging
+
+    root = logging.getLogger()
+    saved = root.level, list(root.handlers)
+    try:
+        for settings, shown in ((s, True), (default, False)):
+            stream = io.StringIO()
+            configure_logging(settings.log_level, stream=stream)
+            logging.getLogger("bot.probe").info("probe line")
+            assert ("probe line" in stream.getvalue()) is shown
+    finally:
+        root.setLevel(saved[0])
+        root.handlers[:] = saved[1]
+
+
+def _app(s: Settings) -> Any:
+    return build_application(s)
+
+
+def _token(s: Settings, default: Settings, tmp: Path) -> None:
+    assert _app(s).bot.token == TOKEN
+    with pytest.raises(MissingTokenError):
+        build_application(default)
+
+
+def _base_url(s: Settings, default: Settings, tmp: Path) -> None:
+    assert _app(s).bot.base_url.startswith("http://127.0.0.1:9/botapi")
+
+
+def _services_check(s: Settings, default: Settings, tmp: Path) -> None:
+    services = open_services(s, seed=False)
+    try:
+        if s.admin_ids:
+            assert services.is_admin(777) and not services.is_admin(778)
+        if s.digest_max_subscriptions != default.digest_max_subscriptions:
+            from bot.chat.conversation import Who
+
+            me = Who(user_id=1, chat_id=1)
+            services.conversation.command("subscribe", "8:00", me)
+            refused = services.conversation.command("subscribe", "9:00", me)
+            assert "订阅数量已达上限（1 个）" in refused[0].text
+            assert len(services.database.read(subs.list_subscriptions, 1)) == 1
+        if s.inbox is not None:
+            app = build_application(s)
+            app.bot_data[SERVICES] = services
+            runner = runner_of(app)
+            assert runner is not None and runner.inbox == s.inbox
+    finally:
+        services.close()
+
+
+def _webhook(s: Settings, default: Settings, tmp: Path) -> None:
+    hook, before = webhook_of(s), webhook_of(default)
+    assert hook is not None and hook != before
+
+
+def _health(s: Settings, default: Settings, tmp: Path) -> None:
+    server = health_server_for(s)
+    assert (server.host, server.port) != (health_server_for(default).host, health_server_for(default).port)
+
+
+def _check_seconds(s: Settings, default: Settings, tmp: Path) -> None:
+    app = _app(s)
+    (job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
+    assert job.job.trigger.interval.total_seconds() == s.digest_check_seconds == 45
+    assert DigestConfig.from_settings(s).check_seconds == 45
+
+
+def _digest_config(s: Settings, default: Settings, tmp: Path) -> None:
+    assert DigestConfig.from_settings(s) != DigestConfig.from_settings(default)
+
+
+def _send_rate(s: Settings, default: Settings, tmp: Path) -> None:
+    budget = _app(s).bot.rate_limiter
+    assert isinstance(budget, SendBudget) and budget.per_second == 12 and budget.chat_interval == 1.0
+    assert budget.gap == pytest.approx(1 / 12)
+
+
+EXAMPLES: dict[str, tuple[str, Check]] = {
+    "NEWSBOT_DB": ("elsewhere/n.db", _db),
+    "NEWSBOT_SEEDS": (str(SEEDS), _seeds),
+    "NEWSBOT_LOG_LEVEL": ("info", _log_level),
+    "TELEGRAM_BOT_TOKEN": (TOKEN, _token),
+    "TELEGRAM_API_BASE_URL": ("http://127.0.0.1:9/botapi", _base_url),
+    "NEWSBOT_ADMIN_IDS": ("777", _services_check),
+    "NEWSBOT_WEBHOOK_URL": ("https://bot.example.org/hook", _webhook),
+    "NEWSBOT_WEBHOOK_LISTEN": ("127.0.0.2", _webhook),
+    "NEWSBOT_WEBHOOK_PORT": ("88", _webhook),
+    "NEWSBOT_WEBHOOK_SECRET": ("s3cret_-", _webhook),
+    "NEWSBOT_HEALTH_PORT": ("8089", _health),
+    "NEWSBOT_HEALTH_LISTEN": ("127.0.0.3", _health),
+    "NEWSBOT_DIGEST_CHECK_SECONDS": ("45", _check_seconds),
+    "NEWSBOT_DIGEST_GRACE_HOURS": ("2", _digest_config),
+    "NEWSBOT_DIGEST_MAX_ARTICLES": ("3", _digest_config),
+    "NEWSBOT_DIGEST_SEND_EMPTY": ("true", _digest_config),
+    "NEWSBOT_SEND_RATE_PER_SECOND": ("12", _send_rate),
+    "NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS": ("1", _services_check),
+    "NEWSBOT_INBOX": ("inbox", _services_check),
+}
+# Variables some checks need besides the one under test (a token to build the application with).
+NEEDS_TOKEN = {
+    "NEWSBOT_WEBHOOK_URL",
+    "NEWSBOT_WEBHOOK_LISTEN",
+    "NEWSBOT_WEBHOOK_PORT",
+    "NEWSBOT_WEBHOOK_SECRET",
+    "TELEGRAM_API_BASE_URL",
+    "NEWSBOT_DIGEST_CHECK_SECONDS",
+    "NEWSBOT_SEND_RATE_PER_SECOND",
+    "NEWSBOT_INBOX",
+}
+NEEDS_URL = {"NEWSBOT_WEBHOOK_LISTEN", "NEWSBOT_WEBHOOK_PORT", "NEWSBOT_WEBHOOK_SECRET"}
+NEEDS_PORT = {"NEWSBOT_HEALTH_LISTEN"}
+
+
+def test_every_setting_is_documented_and_every_documented_variable_is_read():
+    settings = {env_names(f)[0] for f in Settings.model_fields}
+    documented = documented_variables()
+    assert sorted(settings - documented) == [], "settings missing from the README's tables"
+    assert sorted(documented - settings) == [], "README variables no setting reads"
+
+
+def test_every_setting_has_an_example_here():
+    assert set(EXAMPLES) == {env_names(f)[0] for f in Settings.model_fields}
+
+
+@pytest.mark.parametrize("variable", sorted(EXAMPLES))
+def test_setting_the_variable_changes_behaviour(variable: str, env: pytest.MonkeyPatch, tmp_path: Path):
+    value, check = EXAMPLES[variable]
+    if variable in NEEDS_TOKEN:
+        env.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    if variable in NEEDS_URL:
+        env.setenv("NEWSBOT_WEBHOOK_URL", "https://bot.example.org/hook")
+    if variable in NEEDS_PORT:
+        env.setenv("NEWSBOT_HEALTH_PORT", "8089")
+    if variable == "NEWSBOT_INBOX":
+        (tmp_path / value).mkdir()
+    default = load_settings()
+    env.setenv(variable, value)
+    changed = load_settings()
+    field = field_of(variable)
+    assert changed.model_dump()[field] != default.model_dump()[field]
+    check(changed, default, tmp_path)
+
+
+def test_the_former_rate_variable_is_still_read(env: pytest.MonkeyPatch):
+    env.setenv("NEWSBOT_DIGEST_RATE_PER_SECOND", "7")
+    assert load_settings().send_rate_per_second == 7
+
+
+def test_a_bad_value_names_the_variable_that_was_set(env: pytest.MonkeyPatch):
+    from bot.settings import SettingsError
+
+    env.setenv("TELEGRAM_API_BASE_URL", "ftp://x")
+    env.setenv("NEWSBOT_SEND_RATE_PER_SECOND", "99")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "TELEGRAM_API_BASE_URL='ftp://x'" in message and "NEWSBOT_SEND_RATE_PER_SECOND='99'" in message
+    assert "NEWSBOT_TELEGRAM" not in message
