@@ -114,7 +114,7 @@ def open_services(
     try:
         if seed:
             ensure_seeded(settings, database.connection)
-        searcher = Searcher(database)
+        searcher = Searcher(reader=database.reader)
         searcher.warm_up()
         library = StorageLibrary(database, searcher)
         records = StorageChatRecords(

@@ -564,7 +564,7 @@ async def test_an_unexpected_error_is_logged_with_its_traceback_and_never_shown(
 
     emu = telegram_emulator
     async with running_bot(settings) as app:
-        app.bot_data["services"].db.close()
+        app.bot_data["services"].database.close()
         with caplog.at_level(logging.WARNING):
             (sorry,) = await ask(emu, "保交楼", uid=1005)
             await emu.wait_for_messages(ADMIN, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.database.connection import write_transaction
 from storage.models import ParsedArticle
 from storage.search.engine import Searcher
 from storage.search.index import rebuild_index
@@ -196,7 +197,8 @@ def test_newer_first_on_ties(tmp_path):
 def test_reindex_gives_the_same_results(seeded):
     db, _, searcher = seeded
     before = [(h.id, h.score) for h in searcher.search("樊惠林 医院").hits]
-    assert rebuild_index(db) == 6
+    with write_transaction(db):
+        assert rebuild_index(db) == 6
     assert [(h.id, h.score) for h in searcher.search("樊惠林 医院").hits] == before
 
 

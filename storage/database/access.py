@@ -109,8 +109,8 @@ class Database:
         db: sqlite_utils.Database | None = getattr(self._local, "db", None)
         if db is not None:
             return db
-        if self._closed:
-            raise DatabaseError("the database is closed")
+        if self._closed:  # as sqlite3 says of a closed connection
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
         assert self._path is not None
         try:
             conn = sqlite3.connect(

@@ -69,7 +69,9 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
             # Articles stored under an older schema may predate the search index: index them now.
             from storage.search.index import index_missing
 
-            if indexed := index_missing(db):
+            with write_transaction(db):
+                indexed = index_missing(db)
+            if indexed:
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -14,13 +14,12 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 
 import sqlite_utils
 
-from storage.database.access import Database, as_database
 from storage.models import SearchHit, SearchResponse
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
@@ -101,28 +100,45 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
     return out
 
 
+# A source of read connections: a context manager giving this thread's connection for one read
+# (`storage.database.access.Database.reader`).
+Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
+
+
 class Searcher:
-    def __init__(self, db: sqlite_utils.Database | Database) -> None:
-        self._database = as_database(db)
+    """Over one connection (``Searcher(db)``: calls take turns) or over a source of read connections
+    (``Searcher(reader=database.reader)``: each call reads on its thread's own connection)."""
+
+    def __init__(self, db: sqlite_utils.Database | None = None, *, reader: Reader | None = None) -> None:
+        if (db is None) == (reader is None):
+            raise TypeError("Searcher needs a connection or a reader, not both")
+        self._shared = db
+        self._turns = threading.RLock()
+        self._reader = reader
         self._local = threading.local()
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """The connection this thread's current call reads on (inside `_reading`; else the thread's read
-        connection)."""
-        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
-        return db if db is not None else self._database.read_connection()
+        """The connection this thread's current call reads on (inside `_reading`), else the shared one."""
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None) or self._shared
+        if db is None:
+            raise RuntimeError("a reader-backed Searcher reads only inside a search call")
+        return db
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
-        """One read (one snapshot) on this thread's read connection, for the statements of one call."""
+        """One read (one snapshot) for the statements of one call."""
         outer = getattr(self._local, "db", None)
-        with self._database.reader() as db:
-            self._local.db = db
-            try:
-                yield
-            finally:
-                self._local.db = outer
+        if self._reader is not None:
+            with self._reader() as db:
+                self._local.db = db
+                try:
+                    yield
+                finally:
+                    self._local.db = outer
+            return
+        with self._turns:
+            yield
 
     def warm_up(self) -> None:
         """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
