@@ -11,9 +11,10 @@
 
 Writers keep their transactions short (ingest writes batches of a few dozen articles), so a chat's
 write waits milliseconds, not seconds. Bulk writers (``writer(bulk=True)``: ingest batches) give way: they
-take the write path only when no other writer of this process is waiting, and while another process holds
+take the write path only when no other writer of this process is waiting; while another process holds
 the database's lock they wait without holding the write path, so a chat's write never queues behind an
-ingest's wait.
+ingest's wait; and after each transaction they leave the lock free for `BULK_PAUSE`, long enough for
+another process's waiting writer (trying at least every `storage.database.connection.POLL`) to take it.
 
 `Database.over(db)` wraps one existing connection (the CLI, tests, ``:memory:``): reads and writes then
 share it, one thread at a time.
@@ -37,6 +38,8 @@ from storage.errors import DatabaseBusy, DatabaseError
 T = TypeVar("T")
 # How long a bulk writer waits for another process's lock while holding this process's write path.
 BULK_ATTEMPT = 0.05
+# How long a bulk writer leaves the lock free after each transaction, for other processes' writers.
+BULK_PAUSE = 0.01
 
 
 class Database:
@@ -148,6 +151,9 @@ class Database:
                 with write_transaction(self._writer, wait=attempt) as db:
                     entered = True
                     yield db
+                if bulk and not nested:
+                    # Leave the lock free a moment: other processes' waiting writers try at least every POLL.
+                    time.sleep(BULK_PAUSE)
                 return
             except DatabaseBusy:
                 if entered or nested or not bulk or time.monotonic() >= deadline:
