@@ -18,7 +18,7 @@ from bot.ops.inbox import ingest_inbox
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.database.access import Database
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db, write_transaction, writers_waiting
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
@@ -97,6 +97,25 @@ def test_a_write_waits_a_bounded_time_then_says_busy_and_changes_nothing(
     other.execute("ROLLBACK")
     database.write(lambda db: db.execute(INSERT, ["now"]), wait=0.3)
     assert database.read(lambda db: [r[0] for r in db.execute("SELECT fingerprint FROM articles")]) == ["now"]
+
+
+def test_a_waiting_writer_is_seen_by_bulk_writers_in_any_process(
+    database: Database, other: sqlite3.Connection
+) -> None:
+    assert not writers_waiting(database.connection.conn)
+    other.execute("BEGIN IMMEDIATE")
+    waiter = threading.Thread(target=lambda: database.write(lambda db: db.execute(INSERT, ["w"]), wait=10))
+    waiter.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not writers_waiting(other) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert writers_waiting(other)  # what a bulk writer in another process checks after each batch
+    finally:
+        other.execute("ROLLBACK")
+        waiter.join()
+    assert not writers_waiting(other)
+    assert database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 1
 
 
 def test_a_failed_commit_is_rolled_back(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ Writers keep their transactions short (ingest writes batches of a few dozen arti
 write waits milliseconds, not seconds. Bulk writers (``writer(bulk=True)``: ingest batches) give way: they
 take the write path only when no other writer of this process is waiting; while another process holds
 the database's lock they wait without holding the write path, so a chat's write never queues behind an
-ingest's wait; and after each transaction they leave the lock free for `BULK_PAUSE`, long enough for
-another process's waiting writer (trying at least every `storage.database.connection.POLL`) to take it.
+ingest's wait; and after each transaction they leave the lock free while any other writer, in this
+process or another, is waiting for it (waiting writers hold a shared lock on the ``<db>-writers`` file
+beside the database: `storage.database.connection.writers_waiting`).
 
 `Database.over(db)` wraps one existing connection (the CLI, tests, ``:memory:``): reads and writes then
 share it, one thread at a time.
@@ -32,14 +33,15 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from storage.database.connection import BUSY_TIMEOUT_MS, open_db, write_transaction
+from storage.database.connection import BUSY_TIMEOUT_MS, POLL, open_db, write_transaction, writers_waiting
 from storage.errors import DatabaseBusy, DatabaseError
 
 T = TypeVar("T")
 # How long a bulk writer waits for another process's lock while holding this process's write path.
 BULK_ATTEMPT = 0.05
-# How long a bulk writer leaves the lock free after each transaction, for other processes' writers.
-BULK_PAUSE = 0.01
+# How long a bulk writer leaves the lock free after each transaction, and at most while others wait.
+BULK_PAUSE = 0.002
+MAX_GIVE_WAY = 0.5
 
 
 class Database:
@@ -148,12 +150,11 @@ class Database:
                 left = max(0.0, deadline - time.monotonic())
                 # A bulk writer asks for another process's lock only briefly while holding the write path.
                 attempt = min(left, BULK_ATTEMPT) if bulk and not nested else left
-                with write_transaction(self._writer, wait=attempt) as db:
+                with write_transaction(self._writer, wait=attempt, announce=not bulk) as db:
                     entered = True
                     yield db
                 if bulk and not nested:
-                    # Leave the lock free a moment: other processes' waiting writers try at least every POLL.
-                    time.sleep(BULK_PAUSE)
+                    self._give_way()
                 return
             except DatabaseBusy:
                 if entered or nested or not bulk or time.monotonic() >= deadline:
@@ -161,6 +162,14 @@ class Database:
             finally:
                 self._release()
             # A bulk writer found the database busy: the write path is free meanwhile; try again.
+
+    def _give_way(self) -> None:
+        """After a bulk transaction: leave the lock free while another writer waits for it (at most
+        `MAX_GIVE_WAY` seconds), else for `BULK_PAUSE`."""
+        time.sleep(BULK_PAUSE)
+        until = time.monotonic() + MAX_GIVE_WAY
+        while time.monotonic() < until and (self._urgent or writers_waiting(self._writer.conn)):
+            time.sleep(POLL)
 
     def _acquire(self, deadline: float | None, *, bulk: bool) -> bool:
         """Take the write path (re-entrant); bulk writers wait while others wait. False at `deadline`."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,11 @@ import sqlite_utils
 
 from storage.database.migrations import MIGRATIONS
 from storage.errors import DatabaseBusy, DatabaseError
+
+try:
+    import fcntl
+except ImportError:  # Windows: waiting writers are not signalled; bulk writers pause a fixed time instead
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -116,39 +122,88 @@ def busy_timeout(conn: sqlite3.Connection) -> float:
     return int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
 
 
-def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None) -> None:
+def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None, announce: bool = True) -> None:
     """``BEGIN IMMEDIATE``, tried again with backoff (pauses growing from 0.5 ms to `POLL`) while the
     database is busy, for at most `wait` seconds (default: the connection's busy timeout); then
     `DatabaseBusy`.
 
     The polling is ours rather than SQLite's busy handler, which sleeps up to 100 ms between attempts
-    and so rarely catches the short gaps a bulk writer in another process leaves between its batches.
+    and so rarely catches the short gaps a bulk writer leaves between its batches. While it waits, a
+    writer that `announce`s itself is seen by bulk writers (`writers_waiting`), which then give way.
     """
     timeout = busy_timeout(conn)
     budget = timeout if wait is None else wait
     deadline = time.monotonic() + budget
     delay = 0.0005
     conn.execute("PRAGMA busy_timeout = 0")
+    with contextlib.ExitStack() as waiting:
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    left = deadline - time.monotonic()
+                    if not is_busy(exc):
+                        raise
+                    if left <= 0:
+                        raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
+                    if announce and delay == 0.0005:
+                        waiting.enter_context(_announced(conn))
+                    time.sleep(min(delay, left))
+                    delay = min(delay * 2, POLL)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+
+
+def _signal_file(conn: sqlite3.Connection) -> str | None:
+    """The file beside the database through which waiting writers show themselves (None: in memory)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return f"{row[2]}-writers" if row and row[2] else None
+
+
+@contextlib.contextmanager
+def _announced(conn: sqlite3.Connection) -> Iterator[None]:
+    """Hold a shared lock on the signal file while this writer waits (no-op where flock is missing)."""
+    path = _signal_file(conn)
+    if fcntl is None or path is None:
+        yield
+        return
     try:
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                left = deadline - time.monotonic()
-                if not is_busy(exc):
-                    raise
-                if left <= 0:
-                    raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
-                time.sleep(min(delay, left))
-                delay = min(delay * 2, POLL)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
     finally:
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        os.close(fd)  # releases the lock
+
+
+def writers_waiting(conn: sqlite3.Connection) -> bool:
+    """Whether another writer (this process or another) is waiting for the write lock."""
+    path = _signal_file(conn)
+    if fcntl is None or path is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR)  # no file: nobody has waited yet
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 @contextlib.contextmanager
 def write_transaction(
-    db: sqlite_utils.Database, *, wait: float | None = None
+    db: sqlite_utils.Database, *, wait: float | None = None, announce: bool = True
 ) -> Iterator[sqlite_utils.Database]:
     """The one transaction helper: ``BEGIN IMMEDIATE`` (see `begin_immediate`), committed at the end,
     rolled back on any exception and when the ``COMMIT`` itself fails.
@@ -172,7 +227,7 @@ def write_transaction(
             raise
         conn.execute(f"RELEASE SAVEPOINT {name}")
         return
-    begin_immediate(conn, wait=wait)
+    begin_immediate(conn, wait=wait, announce=announce)
     try:
         yield db
     except BaseException:
