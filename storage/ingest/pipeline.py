@@ -65,7 +65,7 @@ JSONL_SUFFIX = ".jsonl"
 SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
 # Articles per write transaction: large enough to keep ingest fast, small enough that the write lock is
 # held for milliseconds (the costly preparation happens before the transaction).
-BATCH_SIZE = 50
+BATCH_SIZE = 25
 # How long one batch waits for the write lock before the file is reported as not (fully) stored.
 BATCH_WAIT = 60.0
 # Inputs at least this large (bytes, all files) are prepared in worker processes by default.
