@@ -16,7 +16,7 @@ from benchmarks.contention import Sizes, run_scenario, synthetic_records
 from tests.telegram_emulator import TelegramEmulator
 
 STALL_LIMIT = 10.0  # seconds; before issue 10 replies stalled for ~30 s during a load
-SIZES = Sizes(base=100, archive=1_500, inbox=500, readers=12, warmup=1.5, reply_timeout=30.0)
+SIZES = Sizes(base=50, archive=600, inbox=200, readers=12, warmup=1.0, reply_timeout=30.0)
 
 
 async def test_replies_keep_coming_and_nothing_is_lost_while_news_arrives(
