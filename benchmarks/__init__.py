@@ -1,1 +1,33 @@
-"""newsbot's benchmark (`python -m benchmarks.run`). Scripts only: the app never imports this package."""
+"""newsbot's benchmarks: one module per area, one runner. The app never imports this package.
+
+    python -m benchmarks                 # every area, full size (pip install -e '.[bench]'); BENCHMARKS.md
+    python -m benchmarks --quick         # every area's smoke run, under a minute, no plotting extra (CI)
+    python -m benchmarks --only search   # some areas; `--list` names them
+    python -m benchmarks.search --sizes 1000,20000   # one area with its own options
+
+Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
+
+- `benchmarks.ingest` - the corpus through newsbot's ingest, the baselines' tables, size on disk
+- `benchmarks.search` - search latency per query class against ``LIKE`` and FTS5 trigram
+- `benchmarks.coldstart` - a new process's first answer, peak RSS, the CLI's search
+- `benchmarks.digests` - a digest run for 10,000 keyword subscriptions
+- `benchmarks.parsing` - the OCR page parser on real news laid out as papers print it (needs the real
+  news corpus)
+- `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
+- `benchmarks.answers` - judged questions on real news, asked through the chat (needs the real news
+  corpus)
+
+Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
+corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),
+`benchmarks.realnews` (real published news for evaluations), `benchmarks.report` (BENCHMARKS.md).
+
+Adding an area: write ``benchmarks/<area>.py`` with ``main(argv: list[str] | None = None) -> int | None``
+that accepts ``--quick`` (small, well under a minute, no plotting extra, fails with a non-zero status or
+an exception when the measurement is nonsense), then add one line to ``AREAS`` in `benchmarks.run`::
+
+    "contention": "benchmarks.contention",
+
+The runner then runs it after the others, with ``["--quick"]`` or ``[]``. If the area needs something
+CI does not have (a package of the bench extra, a corpus outside the repository), add a check to
+``NEEDS`` beside it, and the runner skips the area with the reason when that is missing.
+"""

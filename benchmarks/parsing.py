@@ -296,8 +296,8 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     if date is None and not first:
         # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
         clause = re.split("[，。]", lead, maxsplit=1)[0]
-        if printed := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
-            m, d = int(printed[1]), int(printed[2])  # the day of the event, often the day before
+        if month_day := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
+            m, d = int(month_day[1]), int(month_day[2])  # the day of the event, often the day before
             date = f"{year - 1 if (m, d) > (month, day) else year}-{m:02d}-{d:02d}"
     if placement == "bracket":
         opening = f"{dateline}（{byline.text}）"

@@ -1,4 +1,4 @@
-"""The search process of the cold-start and memory measurement (run by `benchmarks.run` as a subprocess).
+"""The search process of the cold-start and memory measurement (run by `benchmarks.coldstart` as a subprocess).
 
     python -m benchmarks.probe DB QUERIES.json
 

@@ -1,13 +1,38 @@
-"""BENCHMARKS.md and benchmarks/latency.png from the figures `benchmarks.run` measured (results.json).
+"""BENCHMARKS.md and benchmarks/latency.png from the figures in benchmarks/results.json.
 
-python -m benchmarks.run --report-only     # re-render without measuring
+    python -m benchmarks --report-only     # re-render without measuring
+
+The generated part of BENCHMARKS.md runs from the top to the `END` marker; hand-written sections after
+the marker (retired experiments, other areas' sections) are kept as they are. Each section is one
+function from the results to its lines; a section whose area has not been measured is left out. The
+plot needs matplotlib (the bench extra); without it the existing plot is kept.
 """
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
 from benchmarks import corpus
+from benchmarks.common import BENCH, PLOT, REPORT, log
+from benchmarks.ingest import STAGES as INGEST_STAGES
 from benchmarks.queries import CLASS_LABELS, CLASSES
-from benchmarks.run import _STAGES, BENCH, PLOT, REPORT, TARGETS
+
+END = "<!-- End of the generated part. Hand-written sections follow; `--report-only` keeps them. -->"
+
+TARGETS = {
+    "ingest_per_s": 1000.0,
+    "p99_ms_20k": 20.0,
+    "p99_ms_100k": 50.0,
+    "like_ratio_20k": 20.0,
+    "cold_start_s": 1.5,
+    "rss_mb": 250.0,
+    "digest_cpu_s": 2.0,
+}
+
+Results = dict[str, Any]
+Row = tuple[str, str, str, bool | None]
 
 
 def _ms(x: float | None) -> str:
@@ -16,7 +41,7 @@ def _ms(x: float | None) -> str:
     return f"{x:.1f}" if x >= 10 else f"{x:.2f}"
 
 
-def _mb(n: int | float) -> str:
+def _mb(n: float) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
@@ -24,35 +49,49 @@ def _ok(met: bool | None) -> str:
     return "–" if met is None else ("met" if met else "**missed**")
 
 
-def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
-    sizes = results.get("sizes", {})
-    rows: list[tuple[str, str, str, bool | None]] = []
-    ingest = [(int(n), s["ingest"]["articles_per_s"]) for n, s in sizes.items()]
-    if ingest:
-        worst = min(rate for _, rate in ingest)
-        rows.append(
-            (
-                "ingest, end to end (segmentation, index, summary, keywords)",
-                "≥ 1,000 articles/s",
-                "; ".join(f"{rate:,.0f}/s at {n // 1000}k" for n, rate in sorted(ingest)),
-                worst >= TARGETS["ingest_per_s"],
-            )
-        )
+def _by_size(results: Results, area: str) -> list[dict[str, Any]]:
+    """An area's per-size figures, smallest corpus first."""
+    return sorted(results.get(area, {}).get("sizes", {}).values(), key=lambda s: s["articles"])
+
+
+def _size(results: Results, area: str, n: int) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = results.get(area, {}).get("sizes", {}).get(str(n))
+    return found
+
+
+def _extrapolated(flag: bool) -> str:
+    return " (extrapolated)" if flag else ""
+
+
+# ---------------------------------------------------------------- targets
+
+
+def _ingest_target(results: Results) -> list[Row]:
+    rates = [(s["articles"], s["ingest"]["articles_per_s"]) for s in _by_size(results, "ingest")]
+    if not rates:
+        return []
+    measured = "; ".join(f"{rate:,.0f}/s at {n // 1000}k" for n, rate in rates)
+    met = min(rate for _, rate in rates) >= TARGETS["ingest_per_s"]
+    return [
+        ("ingest, end to end (segmentation, index, summary, keywords)", "≥ 1,000 articles/s", measured, met)
+    ]
+
+
+def _search_targets(results: Results) -> list[Row]:
+    if "search" not in results:
+        return []
+    rows: list[Row] = []
     for n, key in ((20000, "p99_ms_20k"), (100000, "p99_ms_100k")):
-        s = sizes.get(str(n))
-        if s:
-            p99 = s["search"]["engines"]["newsbot"]["all"]["p99"]
-            rows.append(
-                (
-                    f"search p99 at {n // 1000}k, snippets included",
-                    f"≤ {TARGETS[key]:.0f} ms",
-                    f"{p99:.1f} ms",
-                    p99 <= TARGETS[key],
-                )
-            )
-        else:
-            rows.append((f"search p99 at {n // 1000}k", f"≤ {TARGETS[key]:.0f} ms", "not run", None))
-    s = sizes.get("20000")
+        s = _size(results, "search", n)
+        goal = f"≤ {TARGETS[key]:.0f} ms"
+        if s is None:
+            rows.append((f"search p99 at {n // 1000}k", goal, "not run", None))
+            continue
+        p99 = s["search"]["engines"]["newsbot"]["all"]["p99"]
+        rows.append(
+            (f"search p99 at {n // 1000}k, snippets included", goal, f"{p99:.1f} ms", p99 <= TARGETS[key])
+        )
+    s = _size(results, "search", 20000)
     if s:
         e = s["search"]["engines"]
         ratio = e["like"]["all"]["p50"] / e["newsbot"]["all"]["p50"]
@@ -64,428 +103,404 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
                 ratio >= TARGETS["like_ratio_20k"],
             )
         )
-    if sizes:
-        big = max(sizes, key=int)
-        cold = sizes[big]["cold"]
-        worst = max(cold["first_answer_s"], cold.get("question_first_s") or 0)
-        qtext = (
-            f"; {cold['question_first_s']:.2f} s when the first query is the slowest question"
-            if cold.get("question_first_s")
-            else ""
-        )
-        rows.append(
-            (
-                f"cold start to first answer ({int(big):,} articles)",
-                "≤ 1.5 s",
-                f"{cold['first_answer_s']:.2f} s{qtext}",
-                worst <= TARGETS["cold_start_s"],
-            )
-        )
-        rss = max(s["cold"]["maxrss_mb"] or 0 for s in sizes.values())
-        rows.append(("peak RSS of a search process", "≤ 250 MB", f"{rss:.0f} MB", rss <= TARGETS["rss_mb"]))
-    d = results.get("digest")
-    if d and "cpu_s" in d:
-        extrapolated = d.get("cpu_s_extrapolated", d["as_built"]["extrapolated"])
-        extra = " (extrapolated)" if extrapolated else ""
-        daily = d.get("daily") or {}
-        what = (
-            f"daily digest run: {d['subscriptions']:,} keyword subscriptions, {daily['new_articles']} new of "
-            f"{d['articles']:,} articles"
-            if daily
-            else f"digests for {d['subscriptions']:,} keyword subscriptions ({d['articles']:,} articles)"
-        )
-        rows.append(
-            (
-                what,
-                "≤ 2 s CPU",
-                f"{d['cpu_s']:.1f} s CPU{extra}",
-                d["cpu_s"] <= TARGETS["digest_cpu_s"],
-            )
-        )
-    elif d:
-        rows.append(("digests for 10,000 subscriptions", "≤ 2 s CPU", d.get("error", "not run"), None))
     return rows
 
 
-def render(results: dict) -> None:
-    if not results.get("sizes"):
-        raise SystemExit("no results yet: run `python -m benchmarks.run` first")
-    plot(results)
+def _coldstart_targets(results: Results) -> list[Row]:
+    sizes = _by_size(results, "coldstart")
+    if not sizes:
+        return []
+    cold = sizes[-1]
+    worst = max(cold["first_answer_s"], cold.get("question_first_s") or 0)
+    qtext = (
+        f"; {cold['question_first_s']:.2f} s when the first query is the slowest question"
+        if cold.get("question_first_s")
+        else ""
+    )
+    rss = max(s["maxrss_mb"] or 0 for s in sizes)
+    return [
+        (
+            f"cold start to first answer ({cold['articles']:,} articles)",
+            "≤ 1.5 s",
+            f"{cold['first_answer_s']:.2f} s{qtext}",
+            worst <= TARGETS["cold_start_s"],
+        ),
+        ("peak RSS of a search process", "≤ 250 MB", f"{rss:.0f} MB", rss <= TARGETS["rss_mb"]),
+    ]
+
+
+def _digest_target(results: Results) -> list[Row]:
+    d = results.get("digests")
+    if not d:
+        return []
+    daily = d["daily"]
+    what = (
+        f"daily digest run: {d['subscriptions']:,} keyword subscriptions, {daily['new_articles']} new of "
+        f"{d['articles']:,} articles"
+    )
+    measured = f"{d['cpu_s']:.1f} s CPU{_extrapolated(d['cpu_s_extrapolated'])}"
+    return [(what, "≤ 2 s CPU", measured, d["cpu_s"] <= TARGETS["digest_cpu_s"])]
+
+
+def targets(results: Results) -> list[Row]:
+    """(target, goal, measured, met) for every target whose area has been measured."""
+    return [
+        *_ingest_target(results),
+        *_search_targets(results),
+        *_coldstart_targets(results),
+        *_digest_target(results),
+    ]
+
+
+# ---------------------------------------------------------------- sections
+
+
+def header(results: Results) -> list[str]:
     m = results["machine"]
     v = m["versions"]
-    out: list[str] = []
-    w = out.append
-    w("# Benchmarks")
-    w("")
-    w(
-        "<!-- Generated by `python -m benchmarks.run`; edit benchmarks/analysis.md or benchmarks/run.py, "
-        "not this file. -->"
-    )
-    w("")
-    w(
-        f"Regenerate with `{results['command']}` (all sizes; `--sizes 1000,20000` for some, `--quick` for a "
-        "smoke run, `--report-only` to re-render from `benchmarks/results.json`). Needs the bench extra: "
-        "`pip install -e '.[bench]'`."
-    )
-    w("")
-    w(
+    return [
+        "# Benchmarks",
+        "",
+        "<!-- Generated by `python -m benchmarks` down to the end marker; edit benchmarks/analysis.md or "
+        "benchmarks/report.py, not this part. -->",
+        "",
+        "Regenerate with `python -m benchmarks` (every area, all sizes; `python -m benchmarks.search --sizes "
+        "1000,20000` for one area and some sizes, `--quick` for a smoke run, `--report-only` to re-render from "
+        "`benchmarks/results.json`). Needs the bench extra: `pip install -e '.[bench]'`.",
+        "",
         f"**Machine:** {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['os']}; shared with other "
-        f"work (load average {m['load_before']:.1f} when the run started). Python {v['python']}, SQLite "
+        f"work (load average {m['load_before']:.1f} when the last run started). Python {v['python']}, SQLite "
         f"{v['sqlite']}, jieba {v['jieba']}, rjieba {v['rjieba']}, sqlite-utils {v['sqlite_utils']}. "
-        f"Finished {results.get('finished', '?')}."
-    )
-    w("")
-    w(
+        f"Last run finished {results.get('finished', '?')}.",
+        "",
         "**Corpus:** `benchmarks/corpus.py`, seed "
         f"{corpus.SEED}: Chinese news articles of ~500 characters made of jieba's dictionary words at their "
         "dictionary frequencies in news clause patterns, with names (dictionary `nr` words and composed "
         "names jieba does not know), places (`ns`), organisations (`nt`), numbers, dates over 2021-2024, "
         "as JSONL shards of 1,000 that `newsbot ingest` reads. Ingest goes through the real "
-        "`storage.ingest.pipeline.ingest_paths` (segmentation, index, summary, keywords included), one transaction "
-        "per shard, on a fresh database file."
-    )
-    w("")
-    w("## Targets")
-    w("")
-    w("| target | goal | measured | |")
-    w("|---|---|---|---|")
-    for name, goal, got, met in targets(results):
-        w(f"| {name} | {goal} | {got} | {_ok(met)} |")
-    w("")
+        "`storage.ingest.pipeline.ingest_paths` (segmentation, index, summary, keywords included), one "
+        "transaction per shard, on a fresh database file.",
+        "",
+    ]
+
+
+def targets_section(results: Results) -> list[str]:
+    out = ["## Targets", "", "| target | goal | measured | |", "|---|---|---|---|"]
+    out += [f"| {name} | {goal} | {got} | {_ok(met)} |" for name, goal, got, met in targets(results)]
+    return [*out, ""]
+
+
+def analysis_section(results: Results) -> list[str]:
     analysis = BENCH / "analysis.md"
-    if analysis.exists():
-        w(analysis.read_text(encoding="utf-8").strip())
-        w("")
-    sizes = sorted(results["sizes"].values(), key=lambda s: s["articles"])
-    w("## Ingest and size on disk")
-    w("")
-    w(
+    return [analysis.read_text(encoding="utf-8").strip(), ""] if analysis.exists() else []
+
+
+def _cpu(ingest: dict[str, Any]) -> str:
+    """Writer + workers CPU seconds; runs from before ingest had workers recorded the writer only."""
+    if "workers_cpu_s" not in ingest:
+        return f"{ingest['cpu_s']:.1f} (before workers)"
+    return f"{ingest['cpu_s']:.1f} + {ingest['workers_cpu_s']:.1f}"
+
+
+def ingest_section(results: Results) -> list[str]:
+    sizes = _by_size(results, "ingest")
+    if not sizes:
+        return []
+    out = [
+        "## Ingest and size on disk",
+        "",
         "Wall time of `ingest_paths` over all shards (open_db included); the one-off load of the segmenter's "
         "dictionary and the keyword IDF table is timed apart (*dictionary load*, paid once per process, "
-        "so only by the first size of a run)."
-    )
-    w("")
-    w(
-        "| articles | input | newsbot wall | articles/s | MB/s | CPU s | DB on disk | of which FTS index "
-        "| dictionary load | LIKE table: build, size | trigram: build, size |"
-    )
-    w("|---|---|---|---|---|---|---|---|---|---|---|")
+        "so only by the first size of a run). Ingest runs as `newsbot ingest` does: from 2 MB of input, "
+        "worker processes (one per core) prepare the documents while one process writes; *CPU* is the "
+        "writer's plus the workers'.",
+        "",
+        "| articles | input | newsbot wall | articles/s | MB/s | CPU s (writer + workers) | DB on disk "
+        "| of which FTS index "
+        "| dictionary load | LIKE table: build, size | trigram: build, size |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for s in sizes:
         i, b = s["ingest"], s["baselines"]
-        w(
+        out.append(
             f"| {s['articles']:,} | {_mb(i['bytes'])} | {i['wall_s']:.1f} s | **{i['articles_per_s']:,.0f}** | "
-            f"{i['mb_per_s']:.2f} | {i['cpu_s']:.1f} | {_mb(i['db_bytes'])} | {_mb(i['index_bytes'])} | "
+            f"{i['mb_per_s']:.2f} | {_cpu(i)} | {_mb(i['db_bytes'])} | "
+            f"{_mb(i['index_bytes'])} | "
             f"{i.get('warmup_s', 0):.2f} s | {b['like']['build_s']:.1f} s, {_mb(b['like']['db_bytes'])} | "
             f"{b['trigram']['build_s']:.1f} s, {_mb(b['trigram']['db_bytes'])} |"
         )
-    w("")
-    w("## Search latency")
-    w("")
-    w(
+    out += [
+        "",
+        "Ingest rate over the first and the last tenth of each run's files: "
+        + "; ".join(
+            f"{s['articles'] // 1000}k: {s['ingest']['first_tenth_per_s']:,.0f} → "
+            f"{s['ingest']['last_tenth_per_s']:,.0f} articles/s"
+            for s in sizes
+        )
+        + ".",
+        "",
+    ]
+    return out
+
+
+def _search_table(s: dict[str, Any]) -> list[str]:
+    e = s["search"]["engines"]
+    out = [
+        "| query class | newsbot p50 | p95 | p99 | LIKE p50 | p99 | trigram p50 | p99 | LIKE ÷ newsbot "
+        "(p50) | trigram ÷ newsbot (p50) | matches newsbot / LIKE / trigram |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for c in (*CLASSES, "all"):
+        nb, lk, tr = (
+            e[x]["all"] if c == "all" else e[x]["classes"][c] for x in ("newsbot", "like", "trigram")
+        )
+        if c == "all":
+            mt = [sum(sum(v) for v in e[x]["matches"].values()) for x in ("newsbot", "like", "trigram")]
+            label = "**all queries**"
+        else:
+            mt = [sum(e[x]["matches"][c]) for x in ("newsbot", "like", "trigram")]
+            label = CLASS_LABELS[c]
+        out.append(
+            f"| {label} | {_ms(nb['p50'])} | {_ms(nb['p95'])} | **{_ms(nb['p99'])}** | {_ms(lk['p50'])} | "
+            f"{_ms(lk['p99'])} | {_ms(tr['p50'])} | {_ms(tr['p99'])} | {lk['p50'] / nb['p50']:.0f}× | "
+            f"{tr['p50'] / nb['p50']:.1f}× | {mt[0]:,} / {mt[1]:,} / {mt[2]:,} |"
+        )
+    return out
+
+
+def _search_size(s: dict[str, Any], sqlite_version: str) -> list[str]:
+    e = s["search"]["engines"]
+    out = [f"### {s['articles']:,} articles", ""]
+    out += [
+        f"Run {s['at']}; 1-minute load average {s['load_before']:.1f} before, {s['load_after']:.1f} after "
+        "(2 cores, shared with other work).",
+        "",
+    ]
+    out += _search_table(s)
+    nb, tr = e["newsbot"].get("long_terms"), e["trigram"].get("long_terms")
+    if nb and tr:
+        out += [
+            "",
+            f"Only the {s['search'].get('long_term_queries', '?')} queries whose terms all have 3 or more "
+            f"characters (the ones trigram can answer on SQLite {sqlite_version}): "
+            f"newsbot p50 {_ms(nb['p50'])} / p99 {_ms(nb['p99'])} ms, trigram p50 {_ms(tr['p50'])} / "
+            f"p99 {_ms(tr['p99'])} ms.",
+        ]
+    sn = s["search"]["snippets"]
+    return [
+        *out,
+        "",
+        f"Snippets: {sn['with_snippet']} of {sn['hits']} newsbot hits carried a non-empty snippet.",
+        "",
+    ]
+
+
+def search_section(results: Results) -> list[str]:
+    sizes = _by_size(results, "search")
+    if not sizes:
+        return []
+    out = [
+        "## Search latency",
+        "",
         "Milliseconds per query, from the call to the finished result: for newsbot `Searcher(db).search(q, "
         "limit=10)` (query parsing, FTS5, ranking, snippets, the answer sentence for questions); for the "
         "baselines the SQL a user would write, with a snippet: `LIKE '%term%'` on title or body for every "
         "term, newest first, `substr` around the first match; and an FTS5 `trigram` table with every term "
         "quoted, bm25 order, `snippet()`. Both baselines also count all matches as newsbot does (LIKE: "
-        "`count(*) OVER ()` in the same scan; trigram: a second `count(*)` query). Each query runs once to warm up, then "
-        f"{sizes[-1]['reps']['newsbot']} times (LIKE: 3 times up to 20k, once above). "
+        "`count(*) OVER ()` in the same scan; trigram: a second `count(*)` query). Each query runs once to "
+        f"warm up, then {sizes[-1]['reps']['newsbot']} times (LIKE: 3 times up to 20k, once above). "
         "Newsbot gets the typed query; the baselines get the words a user would type into them "
-        "(for a question, its place and subject). *Matches* = articles found, summed over the class's queries."
-    )
-    w("")
+        "(for a question, its place and subject). *Matches* = articles found, summed over the class's queries.",
+        "",
+    ]
     for s in sizes:
-        e = s["search"]["engines"]
-        w(f"### {s['articles']:,} articles")
-        w("")
-        if "load_before" in s:
-            w(
-                f"Run {s['at']}; 1-minute load average {s['load_before']:.1f} before, {s['load_after']:.1f} after "
-                "(2 cores, shared with other work)."
-            )
-            w("")
-        w(
-            "| query class | newsbot p50 | p95 | p99 | LIKE p50 | p99 | trigram p50 | p99 | LIKE ÷ newsbot "
-            "(p50) | trigram ÷ newsbot (p50) | matches newsbot / LIKE / trigram |"
-        )
-        w("|---|---|---|---|---|---|---|---|---|---|---|")
-        for c in (*CLASSES, "all"):
-            row = [e[x]["all"] if c == "all" else e[x]["classes"][c] for x in ("newsbot", "like", "trigram")]
-            nb, lk, tr = row
-            if c == "all":
-                mt = [sum(sum(v) for v in e[x]["matches"].values()) for x in ("newsbot", "like", "trigram")]
-                label = "**all queries**"
-            else:
-                mt = [sum(e[x]["matches"][c]) for x in ("newsbot", "like", "trigram")]
-                label = CLASS_LABELS[c]
-            w(
-                f"| {label} | {_ms(nb['p50'])} | {_ms(nb['p95'])} | **{_ms(nb['p99'])}** | {_ms(lk['p50'])} | "
-                f"{_ms(lk['p99'])} | {_ms(tr['p50'])} | {_ms(tr['p99'])} | {lk['p50'] / nb['p50']:.0f}× | "
-                f"{tr['p50'] / nb['p50']:.1f}× | {mt[0]:,} / {mt[1]:,} / {mt[2]:,} |"
-            )
-        lt = (e["newsbot"].get("long_terms"), e["trigram"].get("long_terms"))
-        if all(lt):
-            w("")
-            w(
-                f"Only the {s['search'].get('long_term_queries', '?')} queries whose terms all have 3 or more "
-                f"characters (the ones trigram can answer on SQLite {results['machine']['versions']['sqlite']}): "
-                f"newsbot p50 {_ms(lt[0]['p50'])} / p99 {_ms(lt[0]['p99'])} ms, trigram p50 {_ms(lt[1]['p50'])} / "
-                f"p99 {_ms(lt[1]['p99'])} ms."
-            )
-        sn = s["search"]["snippets"]
-        w("")
-        w(f"Snippets: {sn['with_snippet']} of {sn['hits']} newsbot hits carried a non-empty snippet.")
-        w("")
-    w("![Search latency against corpus size](benchmarks/latency.png)")
-    w("")
-    w("## Cold start and memory")
-    w("")
-    w(
+        out += _search_size(s, results["machine"]["versions"]["sqlite"])
+    return [*out, "![Search latency against corpus size](benchmarks/latency.png)", ""]
+
+
+def coldstart_section(results: Results) -> list[str]:
+    sizes = _by_size(results, "coldstart")
+    if not sizes:
+        return []
+    out = [
+        "## Cold start and memory",
+        "",
         "Cold start = a new `python -m benchmarks.probe DB QUERIES` process (imports, `open_db`, `Searcher`, "
         "the first `search`) from spawn to its first answer, median of 3, OS page cache warm. Peak RSS = "
         "`VmHWM` of that process after it answered every benchmark query once (not `ru_maxrss`, which on "
-        "Linux inherits the spawning process's high-water mark)."
-    )
-    w("")
-    w(
-        "| articles | cold start to first answer (a common word) | runs | slowest, with each question as first query | peak RSS | "
-        "`python -m bot search … --json` (to exit) |"
-    )
-    w("|---|---|---|---|---|---|")
-    for s in sizes:
-        c = s["cold"]
-        cli = c.get("cli")
-        cli_s = (
-            "no search command"
-            if not cli
-            else (f"error: {cli['error']}" if "error" in cli else f"{cli['exit_s']:.2f} s")
-        )
+        "Linux inherits the spawning process's high-water mark).",
+        "",
+        "| articles | cold start to first answer (a common word) | runs | slowest, with each question as first "
+        "query | peak RSS | `python -m bot search … --json` (to exit) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in sizes:
         qf = c.get("question_first_s")
         q_cell = f"{qf:.2f} s (`{c.get('question_slowest')}`)" if qf else "–"
         runs = ", ".join(f"{x:.2f}" for x in c["runs_s"])
-        w(
-            f"| {s['articles']:,} | {c['first_answer_s']:.2f} s | {runs} | {q_cell} | {c['maxrss_mb']:.0f} MB | "
-            f"{cli_s} |"
+        out.append(
+            f"| {c['articles']:,} | {c['first_answer_s']:.2f} s | {runs} | {q_cell} | {c['maxrss_mb']:.0f} MB | "
+            f"{c['cli']['exit_s']:.2f} s |"
         )
-    w("")
-    d = results.get("digest")
-    if d:
-        w("## Digests")
-        w("")
-        if "error" in d:
-            w(d["error"])
-        else:
-            w(
-                f"{d['subscriptions']:,} subscriptions with 1-3 keywords each ({d['distinct_keyword_sets']:,} "
-                f"distinct keyword sets over {d['distinct_keywords']} distinct keywords, drawn Zipf-like from 300 "
-                f"topic words) on the {d['articles']:,}-article database. Method: {d['method']}. Each variant "
-                f"runs until all are composed or {d['budget_s']:.0f} s of CPU are spent; then the 10,000 figure "
-                "is extrapolated from the digests composed (subscriptions in random order)."
-            )
-            w("")
-            w("| variant | digests composed | CPU | CPU per digest | CPU for all 10,000 | listed / counted |")
-            w("|---|---|---|---|---|---|")
-            v = d["as_built"]
-            all_s = f"{v['cpu_s_for_all']:.1f} s" + (" (extrapolated)" if v["extrapolated"] else "")
-            w(
-                f"| as built: matches searched per keyword per subscription | {v['composed']:,} | {v['cpu_s']:.1f} s "
-                f"| {v['cpu_per_digest_ms']:.1f} ms | **{all_s}** | {v['shown']:,} / {v['counted']:,} |"
-            )
-            c = d["cached"]
-            if "total_cpu_s_for_all" in c:
-                kw_all = f"{c['keyword_cpu_s_for_all']:.1f} s" + (
-                    " (extrapolated)" if c["keywords_searched"] < c["keywords"] else ""
-                )
-                dg_all = f"{c['cpu_s_for_all']:.1f} s" + (" (extrapolated)" if c["extrapolated"] else "")
-                w(
-                    f"| each distinct keyword's matches found once per run ({c['keywords']} keywords: "
-                    f"{c['keyword_cpu_s']:.1f} s CPU for {c['keywords_searched']}, {kw_all} for all), then the "
-                    f"digests | {c['composed']:,} | {c['cpu_s']:.1f} s | {c['cpu_per_digest_ms']:.1f} ms | "
-                    f"**{c['total_cpu_s_for_all']:.1f} s** ({kw_all} + {dg_all}) | "
-                    f"{c['shown']:,} / {c['counted']:,} |"
-                )
-            else:
-                w(f"| each distinct keyword searched once per run | – | – | – | {c.get('error')} | – |")
-            w("")
-            rc = d.get("daily") or {}
-            if rc:
-                all_s = f"{rc['cpu_s_for_all']:.2f} s" + (" (extrapolated)" if rc["extrapolated"] else "")
-                w(
-                    f"**The daily run**, as the scheduler runs it (the target): every subscription had yesterday's "
-                    f"digest, so its ledger horizon leaves the newest {rc['new_articles']} stored articles as new; "
-                    f"one `RunCache` for the run ({rc['keywords_searched']} keyword searches), then "
-                    f"`compose_for` per subscription: {rc['composed']:,} digests in {rc['cpu_s']:.2f} s CPU, "
-                    f"{rc['cpu_per_digest_ms']:.3f} ms each, **{all_s} for all 10,000** ({rc['empty']:,} empty, "
-                    f"{rc['shown']:,} articles listed, {rc['counted']:,} counted). The rows above are everyone's "
-                    "*first* digest at once (no horizon yet), the worst case."
-                )
-                w("")
-            cp = d.get("cached_profile") or {}
-            if cp.get("stages"):
-                w(
-                    f"With the keyword matches at hand, {cp['subscriptions']} digests took {cp['duration_s']:.2f} s "
-                    "under pyinstrument: "
-                    + ", ".join(
-                        f"`{k}` {v:.2f} s" for k, v in sorted(cp["stages"].items(), key=lambda kv: -kv[1])
-                    )
-                    + "."
-                )
-                w("")
-            io = d.get("ids_only") or {}
-            if io:
-                w(
-                    f"For comparison, the ids alone for all {io['keywords']} keywords straight from the FTS index "
-                    f"(newsbot's own MATCH expression, newest 2,000, no ranking, no snippets): "
-                    f"**{io['cpu_s']:.2f} s CPU** ({io['ids']:,} ids)."
-                )
-                w("")
-            pr = d.get("profile") or {}
-            if pr.get("stages"):
-                st = pr["stages"]
-                w(
-                    f"Where the time goes (pyinstrument, {pr['subscriptions']} digests as built, "
-                    f"{pr['duration_s']:.2f} s; `{pr['file']}`): "
-                    + ", ".join(f"`{k}` {v:.2f} s" for k, v in sorted(st.items(), key=lambda kv: -kv[1]))
-                    + "."
-                )
-                w("")
-    sg = results.get("segmenters")
-    if sg and "cases" in sg:
-        w("## Segmenters")
-        w("")
-        w(
-            f"The first shard ({sg['articles']:,} articles, {sg['chars']:,} characters, title + body), "
-            "segmented by each; *identical* = share of articles whose tokens equal jieba's precise mode "
-            "with HMM on."
-        )
-        w("")
-        w("| segmenter | characters/s | articles/s | identical tokens |")
-        w("|---|---|---|---|")
-        for name, c in sg["cases"].items():
-            w(
-                f"| {name} | {c['chars_per_s']:,.0f} | {c['articles_per_s']:,.0f} | {c['identical_docs']:.1%} |"
-            )
-        w("")
-    pp = results.get("prepare")
-    if pp and "one_per_s" in pp:
-        w(
-            f"newsbot's whole per-article index preparation (`storage.search.index.prepare_document`: normalise, "
-            f"segment, bigrams, summary, keywords) on the same {pp['articles']:,} articles: "
-            f"**{pp['one_per_s']:,.0f} articles/s in one process, {pp['two_per_s']:,.0f} articles/s in two** "
-            f"(a fork pool; best of 3 each; load average {pp.get('load', 0):.1f}; outputs identical: "
-            f"{'yes' if pp['identical'] else 'NO'})."
-        )
-        w("")
-    pis = [
-        p for p in (results.get("profile_ingest"), results.get("profile_ingest_late")) if p and "stages" in p
-    ]
-    if pis:
-        w("## Where ingest time goes")
-        w("")
-        w(
-            "pyinstrument over ingesting one shard of 1,000 articles: "
-            + "; ".join(
-                f"into {p.get('into', 'a fresh database')} ({p['duration_s']:.2f} s under the profiler, "
-                f"`{p['file']}`)"
-                for p in pis
-            )
-            + "."
-        )
-        w("")
-        w("| stage | " + " | ".join(f"{p.get('into', 'a fresh database')}: s | share" for p in pis) + " |")
-        w("|---|" + "---|---|" * len(pis))
-        for key, label in _STAGES.items():
-            cells = []
-            for p in pis:
-                t = p["stages"].get(key, 0.0)
-                cells.append(f"{t:.2f} | {t / p['duration_s']:.0%}")
-            w(f"| {label} | " + " | ".join(cells) + " |")
-        w("")
-        iw = results.get("ingest_whatif") or {}
-        if iw.get("cases"):
-            w(
-                f"Ingesting {iw['articles']:,} more articles into a copy of the {iw['size']:,}-article database: "
-                + "; ".join(
-                    f"{k}: {v['articles_per_s']:,.0f} articles/s ({v['wall_s']:.1f} s wall, "
-                    f"{v['cpu_s']:.1f} s CPU)"
-                    for k, v in iw["cases"].items()
-                )
-                + "."
-            )
-            w("")
-        w(
-            "Ingest rate over the first and the last tenth of each run's files: "
-            + "; ".join(
-                f"{s['articles'] // 1000}k: {s['ingest']['first_tenth_per_s']:,.0f} → "
-                f"{s['ingest']['last_tenth_per_s']:,.0f} articles/s"
-                for s in sizes
-                if "first_tenth_per_s" in s["ingest"]
-            )
-            + "."
-        )
-        w("")
-    ps = results.get("profile_search")
-    if ps and "file" in ps:
-        w(
-            f"Search profile: the slowest class at {ps['size']:,} articles ({CLASS_LABELS[ps['class']]}), "
-            f"{ps['reps']} rounds under pyinstrument: `{ps['file']}`."
-        )
-        w("")
-        sq = ps.get("sql") or {}
-        if sq.get("statements"):
-            w(
-                f"Time inside SQLite for those queries: {sq['sql_ms_per_search']:.1f} of {sq['ms_per_search']:.1f} ms "
-                "per search; the costliest statements (ms per search):"
-            )
-            w("")
-            w("| ms | statement (start) |")
-            w("|---|---|")
-            for st in sq["statements"]:
-                w(f"| {st['ms_per_search']:.2f} | `{st['sql'][:150]}` |")
-            w("")
-        elif sq.get("error"):
-            w(f"SQL breakdown not measured: {sq['error']}")
-            w("")
-    failed = [
-        (k, results[k]["error"])
-        for k in (
-            "segmenters",
-            "prepare",
-            "profile_ingest",
-            "profile_ingest_late",
-            "ingest_whatif",
-            "profile_search",
-        )
-        if isinstance(results.get(k), dict) and "error" in results[k]
-    ]
-    if failed:
-        w("## Not measured in this run")
-        w("")
-        for k, err in failed:
-            w(f"- {k}: {err}")
-        w("")
-    w("## Queries")
-    w("")
-    w(
-        "Derived from the corpus's first shard by `benchmarks/queries.py` (fixed seed), the same at every size:"
+    return [*out, ""]
+
+
+def _digest_run_row(label: str, run: dict[str, Any]) -> str:
+    return (
+        f"| {label} | {run['keywords_searched']} | {run['composed']:,} | {run['cpu_s']:.2f} s | "
+        f"{run['cpu_per_digest_ms']:.3f} ms | **{run['cpu_s_for_all']:.2f} s**"
+        f"{_extrapolated(run['extrapolated'])} | {run['empty']:,} | {run['shown']:,} / {run['counted']:,} |"
     )
-    w("")
+
+
+def digests_section(results: Results) -> list[str]:
+    d = results.get("digests")
+    if not d:
+        return []
+    daily, first = d["daily"], d["first"]
+    out = [
+        "## Digests",
+        "",
+        f"{d['subscriptions']:,} subscriptions with 1-3 keywords each ({d['distinct_keyword_sets']:,} distinct "
+        f"keyword sets over {d['distinct_keywords']} distinct keywords, drawn Zipf-like from 300 topic words) on "
+        f"the {d['articles']:,}-article database, composed as the digest job composes them: one `RunCache` per "
+        "run, then `bot.digests.plan.compose_for` per subscription with `Searcher` as the library. Nothing is "
+        f"sent or claimed. Each run goes until all are composed or {d['budget_s']:.0f} s of CPU are spent, then "
+        "the figure for all is extrapolated (subscriptions in random order). CPU time is "
+        "`time.process_time()`; it grows on a busy machine too (shared caches and cores): "
+        f"run {d.get('at', '?')}, 1-minute load average {d.get('load_before', 0):.1f} before and "
+        f"{d.get('load_after', 0):.1f} after, on 2 cores.",
+        "",
+        "| run | keyword searches | digests composed | CPU | CPU per digest | CPU for all | empty "
+        "| articles listed / counted |",
+        "|---|---|---|---|---|---|---|---|",
+        _digest_run_row(
+            f"**daily run** (the target): every subscription had yesterday's digest; "
+            f"{daily['new_articles']} articles are new",
+            daily,
+        ),
+        _digest_run_row(
+            "everyone's first digest at once (no ledger yet; each picks among its 200 most recently stored "
+            "matches): the worst case, once per subscription",
+            first,
+        ),
+        "",
+    ]
+    pr = d.get("profile") or {}
+    if pr.get("stages"):
+        stages = sorted(pr["stages"].items(), key=lambda kv: -kv[1])
+        out += [
+            f"Where the daily run's time goes (pyinstrument, all {pr['subscriptions']:,} digests, "
+            f"{pr['duration_s']:.2f} s under the profiler; `{pr['file']}`): "
+            + ", ".join(f"`{k}` {v:.2f} s" for k, v in stages)
+            + ".",
+            "",
+        ]
+    return out
+
+
+def ingest_profile_section(results: Results) -> list[str]:
+    p = results.get("ingest", {}).get("profile")
+    if not p:
+        return []
+    out = [
+        "## Where ingest time goes",
+        "",
+        f"pyinstrument over ingesting one shard of {p['articles']:,} articles into {p['into']} "
+        f"({p['duration_s']:.2f} s under the profiler, `{p['file']}`).",
+        "",
+        "| stage | s | share |",
+        "|---|---|---|",
+    ]
+    for key, label in INGEST_STAGES.items():
+        t = p["stages"].get(key, 0.0)
+        out.append(f"| {label} | {t:.2f} | {t / p['duration_s']:.0%} |")
+    return [*out, ""]
+
+
+def search_profile_section(results: Results) -> list[str]:
+    ps = results.get("search", {}).get("profile")
+    if not ps:
+        return []
+    out = [
+        f"Search profile: the slowest class at {ps['size']:,} articles ({CLASS_LABELS[ps['class']]}), "
+        f"{ps['reps']} rounds under pyinstrument: `{ps['file']}`.",
+        "",
+    ]
+    sq = ps["sql"]
+    out += [
+        f"Time inside SQLite for those queries: {sq['sql_ms_per_search']:.1f} of {sq['ms_per_search']:.1f} ms "
+        "per search; the costliest statements (ms per search):",
+        "",
+        "| ms | statement (start) |",
+        "|---|---|",
+    ]
+    out += [f"| {st['ms_per_search']:.2f} | `{st['sql'][:150]}` |" for st in sq["statements"]]
+    return [*out, ""]
+
+
+def queries_section(results: Results) -> list[str]:
+    queries = results.get("search", {}).get("queries", [])
+    if not queries:
+        return []
     by_cls: dict[str, list[str]] = {}
-    for q in results.get("queries", []):
+    for q in queries:
         by_cls.setdefault(q["cls"], []).append(q["text"])
-    for c in CLASSES:
-        if c in by_cls:
-            w(f"- {CLASS_LABELS[c]}: " + ", ".join(f"`{t}`" for t in by_cls[c]))
-    w("")
-    REPORT.write_text("\n".join(out), encoding="utf-8")
+    out = [
+        "## Queries",
+        "",
+        "Derived from the corpus's first shard by `benchmarks/queries.py` (fixed seed), the same at every size:",
+        "",
+    ]
+    out += [f"- {CLASS_LABELS[c]}: " + ", ".join(f"`{t}`" for t in by_cls[c]) for c in CLASSES if c in by_cls]
+    return [*out, ""]
 
 
-def plot(results: dict) -> None:
+SECTIONS: tuple[Callable[[Results], list[str]], ...] = (
+    header,
+    targets_section,
+    analysis_section,
+    ingest_section,
+    search_section,
+    coldstart_section,
+    digests_section,
+    ingest_profile_section,
+    search_profile_section,
+    queries_section,
+)
+
+
+def generated(results: Results) -> str:
+    """The generated part of BENCHMARKS.md, ending with the `END` marker."""
+    return "\n".join(line for section in SECTIONS for line in section(results)) + "\n" + END + "\n"
+
+
+def hand_written(text: str) -> str:
+    """What follows the `END` marker in an existing BENCHMARKS.md (empty without a marker)."""
+    _, marker, rest = text.partition(END)
+    return rest if marker else ""
+
+
+def render(results: Results) -> None:
+    """Rewrite the generated part of BENCHMARKS.md (keeping the hand-written rest) and the plot."""
+    if "machine" not in results:
+        raise SystemExit("no results yet: run `python -m benchmarks` first")
+    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    REPORT.write_text(generated(results) + hand_written(old), encoding="utf-8")
+    if importlib.util.find_spec("matplotlib") is None:
+        log(f"plot not redrawn: matplotlib is not installed (pip install -e '.[bench]'); kept {PLOT.name}")
+    elif _by_size(results, "search"):
+        plot(results)
+    log(f"wrote {REPORT.name} and {PLOT.name}")
+
+
+def plot(results: Results) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    sizes = sorted(results["sizes"].values(), key=lambda s: s["articles"])
+    sizes = _by_size(results, "search")
     xs = [s["articles"] for s in sizes]
     fig, axes = plt.subplots(1, 2, figsize=(12, 5.8), sharey=True)
     styles = {
@@ -509,8 +524,8 @@ def plot(results: dict) -> None:
                     color=color,
                 )
         for engine, label in (("newsbot", "newsbot"), ("trigram", "FTS5 trigram")):
-            pts = [(s["articles"], s["search"]["engines"][engine].get("long_terms")) for s in sizes]
-            pts = [(x, v[stat]) for x, v in pts if v]
+            long_terms = [(s["articles"], s["search"]["engines"][engine].get("long_terms")) for s in sizes]
+            pts = [(x, v[stat]) for x, v in long_terms if v]
             if pts:
                 ax.plot(
                     [x for x, _ in pts],

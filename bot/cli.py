@@ -30,6 +30,7 @@ from storage.records.articles import export_record, iter_articles, stats
 from storage.records.imports import unfinished_imports
 
 PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
+PROGRESS_MIN_BYTES = 20_000_000  # or from this much input (a long import)
 
 
 # --- shared helpers (other commands use these too) ---------------------------------------------
@@ -158,9 +159,13 @@ def ingest(
             skip_bad_lines=skip_bad_lines,
             batch_size=batch_size,
         )
-        if len(files) >= PROGRESS_MIN_FILES:
-            with click.progressbar(length=len(files), label="导入 ingesting", file=sys.stderr) as bar:
-                report = run(progress=lambda *_: bar.update(1))
+        sizes = [_file_size(f.path) for f in files]
+        if len(files) >= PROGRESS_MIN_FILES or sum(sizes) >= PROGRESS_MIN_BYTES:
+            # Weighted by file size, so the estimated time left holds when files differ in size.
+            with click.progressbar(
+                length=max(1, sum(sizes)), label="导入 ingesting", file=sys.stderr, show_eta=True
+            ) as bar:
+                report = run(progress=lambda _result, done, _total: bar.update(sizes[done - 1] or 1))
         else:
             report = run()
         unfinished = unfinished_imports(db)
@@ -175,6 +180,13 @@ def ingest(
     click.echo(format_ingest_summary(report))
     if report.failed:
         sys.exit(1)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _explain(targets: list[Path], *, year: int | None, source: str | None) -> None:
@@ -298,7 +310,7 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
 @main.command()
 def reindex() -> None:
     """重建索引 Rebuild the search index (and summaries, keywords) from the stored articles."""
-    from storage.search.index import rebuild_index
+    from storage.database.index import rebuild_index
 
     settings = get_settings()
     with database(settings, seed=False) as db, write_transaction(db):

@@ -49,7 +49,8 @@ class ConsoleChat:
             name = head.split("@", 1)[0]
             return self._render(self.conversation.command(name, rest, self.who))
         number = line.translate(_FULLWIDTH_DIGITS)
-        if number.isascii() and number.isdigit() and self.buttons:
+        # One or two digits press a button; a longer number (2023, 500) is a search.
+        if number.isascii() and number.isdigit() and len(number) <= 2 and self.buttons:
             index = int(number) - 1
             if 0 <= index < len(self.buttons) and self.buttons[index].data is not None:
                 return self._render_press(self.conversation.press(self.buttons[index].data or "", self.who))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from bot.chat.conversation import Conversation, FloodGuard, QueryStore
@@ -41,8 +42,13 @@ class StorageLibrary:
         self._database = database
         self._searcher = searcher
 
-    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
-        return self._searcher.search(query, limit=limit, offset=offset)
+    def search(
+        self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True
+    ) -> SearchResponse:
+        return self._searcher.search(query, limit=limit, offset=offset, today=today, correct=correct)
+
+    def latest_day(self, on_or_before: date) -> str | None:
+        return self._searcher.latest_day(on_or_before)
 
     def match_ids(self, query: str, *, limit: int) -> list[int]:
         return self._searcher.match_ids(query, limit=limit)

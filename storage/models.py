@@ -111,6 +111,14 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A word of the query that matched nothing, and the word of the index searched instead."""
+
+    original: str
+    replacement: str
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     query: str
     total: int
@@ -119,3 +127,10 @@ class SearchResponse:
     answer: Answer | None = None
     # What the query was understood as, for messages such as "did you mean" or "showing 4月6日".
     terms: tuple[str, ...] = field(default=())
+    corrections: tuple[Correction, ...] = ()  # slips corrected from the index's own words
+    dropped: tuple[str, ...] = ()  # words left out because no article holds them all
+    any_word: bool = False  # the results hold at least one of the words, not all
+    # The query named a date or a period that no result is dated in, so that filter was dropped.
+    date_dropped: bool = False
+    date_only: bool = False  # the query was only a date or period: the results are that day's stories
+    period: tuple[str, str] | None = None  # (first, last) ISO day of a date-only query's period

@@ -162,7 +162,10 @@ BEFORE, AFTER, TWO_AWAY = "before", "after", "two_away"
 
 
 def compose_page(
-    stories: tuple[Story, ...], placements: list[str], seed: int, inline: set[int] = frozenset()
+    stories: tuple[Story, ...],
+    placements: list[str],
+    seed: int,
+    inline: frozenset[int] | set[int] = frozenset(),
 ) -> str:
     """Lay stories out in order; each headline goes before its story, right after it, or after the next one."""
     rng = random.Random(seed)

@@ -10,7 +10,8 @@ inline queries), records every call, and rejects what Telegram rejects: HTML tha
 texts that are empty or longer than 4096 UTF-16 units after entity parsing, callback data over 64
 bytes, too many buttons, ``message is not modified``, callback queries answered twice, inline answers
 with too many results or bad ids, bad command menus. It can also be told to answer 429 (retry after),
-403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats.
+403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats, or to
+deliver a message but answer late (`answer_slowly`: the client times out on a message that arrived).
 
 Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
 ``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
@@ -228,7 +229,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                     value = am.group(4) or ""
                 attrs[am.group(1).lower()] = _decode_attr(value)
                 j = am.end()
-            entity: dict[str, Any] = {"type": ALLOWED_TAGS[name], "offset": out_len}
+            entity = {"type": ALLOWED_TAGS[name], "offset": out_len}
             if name == "a":
                 href = attrs.get("href", "")
                 if not href:
@@ -272,8 +273,9 @@ def check_text(
     """Validate a message text as Telegram does; return (plain text, entities)."""
     if not isinstance(text, str) or not text.strip():
         raise bad_request(f"{what} text is empty")
+    entities: list[dict[str, Any]] = []
     if parse_mode is None or parse_mode == "":
-        plain, entities = text, []
+        plain = text
     elif parse_mode.upper() == "HTML":
         plain, entities = parse_html(text)
     else:
@@ -405,10 +407,11 @@ class StoredMessage:
 
 @dataclass
 class _Fault:
-    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error"
+    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error" | "slow"
     retry_after: int = 0
     times: int | None = None  # None: for ever
     migrate_to: int | None = None
+    delay: float = 0.0  # "slow": seconds the answer waits after the request was carried out
 
 
 @dataclass
@@ -465,6 +468,7 @@ class TelegramEmulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._answer_delay = threading.local()  # set by a "slow" fault for the request being served
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -477,7 +481,7 @@ class TelegramEmulator:
         """What to give ``ApplicationBuilder().base_url()``: PTB appends the token."""
         assert self._server is not None, "emulator not started"
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/bot"
+        return f"http://{host!s}:{port}/bot"
 
     def start(self) -> TelegramEmulator:
         emulator = self
@@ -502,9 +506,9 @@ class TelegramEmulator:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # clients hang up on long polls when they stop: not an error
 
-        self._server = Server(("127.0.0.1", 0), Handler)
+        server = self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
-            target=lambda: self._server.serve_forever(poll_interval=0.02),
+            target=lambda: server.serve_forever(poll_interval=0.02),
             name="telegram-emulator",
             daemon=True,
         )
@@ -701,6 +705,12 @@ class TelegramEmulator:
         with self._cond:
             self._state.faults[chat_id] = _Fault("server_error", times=times)
 
+    def answer_slowly(self, chat_id: int, seconds: float, *, times: int | None = 1) -> None:
+        """Carry out sends to this chat at once (the message is delivered) but answer only after
+        `seconds`: a client with a shorter read timeout sees a timeout for a message that arrived."""
+        with self._cond:
+            self._state.faults[chat_id] = _Fault("slow", times=times, delay=seconds)
+
     def clear_faults(self, chat_id: int | None = None) -> None:
         with self._cond:
             if chat_id is None:
@@ -784,7 +794,10 @@ class TelegramEmulator:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        self._answer_delay.value = 0.0
         status, payload = self._dispatch(request.path, request.headers.get("Content-Type", ""), body)
+        if self._answer_delay.value:
+            time.sleep(self._answer_delay.value)  # this request's own thread: the others go on
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             request.send_response(status)
@@ -865,6 +878,8 @@ class TelegramEmulator:
             )
         if fault.kind == "server_error":
             raise TelegramError(502, "Bad Gateway")
+        if fault.kind == "slow":
+            self._answer_delay.value = fault.delay
         if fault.kind == "forbidden":
             raise TelegramError(403, "Forbidden: bot was blocked by the user")
         if fault.kind == "migrate":

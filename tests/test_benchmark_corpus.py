@@ -1,6 +1,6 @@
 """The benchmark's corpus generator is deterministic and writes JSONL that newsbot's ingest accepts.
 
-No timing here: speed is measured by `python -m benchmarks.run`, never by the test suite.
+No timing here: speed is measured by `python -m benchmarks`, never by the test suite.
 """
 
 from __future__ import annotations

@@ -51,9 +51,8 @@ def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
 
 @pytest.fixture
 def console(tmp_path: Path) -> ConsoleChat:
-    services: Services = open_services(
-        Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS), markup=PLAIN, pushes=False
-    )  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services: Services = open_services(settings, markup=PLAIN, pushes=False)
     return ConsoleChat(
         services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
     )
@@ -72,7 +71,7 @@ def test_console_buttons_are_pressed_by_number(console: ConsoleChat) -> None:
 def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert console.handle("   ") == ""
     assert "/search 关键词" in console.handle("/help")
-    assert "articles: 6" in console.handle("/stats")  # the console user owns the database
+    assert "文章数：6" in console.handle("/stats")  # the console user owns the database (issue 15: labels)
     subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
     assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")

@@ -213,6 +213,7 @@ async def test_latest_pages_to_the_end_and_back(
         assert not [
             d for d in edited.button_data() if d.startswith("l:") and d.endswith(":2")
         ]  # the last page
+        assert edited.reply_markup is not None
         assert "📖 9" in [b["text"] for row in edited.reply_markup["inline_keyboard"] for b in row]
         again = await press(emu, latest, forward[0])
         assert answer_text(emu, again) == "已经是这一页了"

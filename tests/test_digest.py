@@ -208,7 +208,7 @@ def test_subscription_commands_in_plain_text(tmp_path):
         assert "你已经有这个订阅了" in run("subscribe", "8:00")
         out = run("subscribe", "21:00", "统战", "<b>")
         assert "2023-04-13 21:00" in out and "「统战、<b>」" in out  # plain text: nothing escaped
-        assert "不是有效的时间" in run("subscribe", "8点半")
+        assert "不是有效的时间" in run("subscribe", "8点70分")  # 8点半 is a time since issue 15
         assert len(subs.list_subscriptions(db, 42)) == 2
         preview = run("digest")
         assert preview.count("预览") == 2 and "统战工作" in preview

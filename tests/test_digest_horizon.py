@@ -11,11 +11,11 @@ import pytest
 from bot.digests.plan import DEFAULT_CONFIG, RunCache, compose_for, prepare
 from bot.digests.schedule import Due
 from storage.database.connection import open_db, write_transaction
+from storage.database.index import index_articles
 from storage.models import ParsedArticle
 from storage.records import subscriptions as subs
 from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
-from storage.search.index import index_articles
 
 NOW = datetime(2023, 4, 20, 0, 0, tzinfo=UTC)
 

@@ -69,7 +69,9 @@ def db(tmp_path):
 
 def add_article(db: sqlite_utils.Database, n: int) -> int:
     row = {"fingerprint": f"fp{n}", "title": f"标题{n}", "body": "正文", "ingested_at": NOW.isoformat()}
-    return int(db["articles"].insert(row).last_pk)
+    pk = db.table("articles").insert(row).last_pk
+    assert pk is not None
+    return int(pk)
 
 
 def test_forget_chat_deletes_every_row_of_the_chat_and_nothing_else(db):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from storage.database.connection import open_db, write_transaction
+from storage.database.index import index_articles
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
-from storage.search.index import index_articles
 from storage.search.query import parse_query
 from storage.search.ranking import RankedRow, order_window, page_sql, plan
 

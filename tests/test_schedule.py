@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,8 +26,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 
 
-def at(zone: ZoneInfo, *args: int) -> datetime:
-    return datetime(*args, tzinfo=zone)
+def at(zone: tzinfo, y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, s, tzinfo=zone)
 
 
 def due(hhmm: time, zone: ZoneInfo, now: datetime, last: date | None = None, **kw) -> date | None:
@@ -255,19 +255,45 @@ def test_parse_subscribe_ok(args, expected):
         ["25:99"],
         ["24:00"],
         ["8:60"],
-        ["8点半"],
-        ["8点"],
         ["8"],
         ["0800"],
         ["8:5"],
-        ["上午8点"],
+        ["25点"],
+        ["8点70分"],
+        ["13pm"],
         ["8:00", "9:00"],
+        ["8点", "9点"],
     ],
 )
 def test_parse_subscribe_bad_time(args):
     result = parse_subscribe_args(args)
     assert isinstance(result, ArgumentError)
     assert result.code == "bad_time"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["8点半"], "08:30"),
+        (["8点"], "08:00"),
+        (["上午8点"], "08:00"),
+        (["早上8点"], "08:00"),
+        (["晚上8点半"], "20:30"),
+        (["下午3点15分"], "15:15"),
+        (["八点一刻"], "08:15"),
+        (["晚上十点"], "22:00"),
+        (["20:30"], "20:30"),
+        (["8:00pm"], "20:00"),
+        (["8:00", "pm"], "20:00"),
+        (["8pm"], "20:00"),
+        (["12am"], "00:00"),
+        (["中午12点"], "12:00"),
+    ],
+)
+def test_parse_subscribe_natural_times(args, expected):
+    """Issue 15: /subscribe 8点, 早上8点, 晚上8点半, 20:30 and 8:00pm were refused; they are times."""
+    result = parse_subscribe_args([*args, "二七区"])
+    assert result == SubscribeRequest(expected, ("二七区",))
 
 
 def test_parse_subscribe_limits():

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from storage.database.connection import open_db, write_transaction
+from storage.database.index import index_articles, rebuild_index
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
-from storage.search.index import index_articles, rebuild_index
 from storage.text.summary import keywords, summarize
 from tests.search_support import SEED, build_seed_db, story_ids
 
@@ -161,7 +161,7 @@ def test_migration_6_keeps_an_existing_index(tmp_path):
 
 
 def test_unindex_articles_removes_them_from_search(tmp_path):
-    from storage.search.index import unindex_articles
+    from storage.database.index import unindex_articles
 
     db = build_seed_db(tmp_path / "u.db")
     target = story_ids(db)["housing"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from storage.database.connection import write_transaction
+from storage.database.index import rebuild_index
 from storage.models import ParsedArticle
 from storage.search.engine import Searcher
-from storage.search.index import rebuild_index
 from tests.search_support import build_seed_db, story_ids
 
 # query -> the stories that answer it (keys of tests.search_support.STORY_MARKERS).
@@ -178,8 +178,8 @@ def test_paging_and_total(seeded):
 
 def test_newer_first_on_ties(tmp_path):
     from storage.database.connection import open_db, write_transaction
+    from storage.database.index import index_articles
     from storage.records.articles import upsert_articles
-    from storage.search.index import index_articles
 
     db = open_db(tmp_path / "ties.db")
     arts = [
@@ -311,8 +311,8 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     numerals (阳春三月, 四月四日) must carry the same date tokens, or typing its own words would
     no longer find it."""
     from storage.database.connection import open_db, write_transaction
+    from storage.database.index import index_articles
     from storage.records.articles import upsert_articles
-    from storage.search.index import index_articles
 
     db = open_db(tmp_path / "numerals.db")
     art = ParsedArticle(

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +100,7 @@ async def test_webhook_rejects_forged_requests_and_answers_real_ones(
             (reply,) = await emu.wait_for_messages(update["message"]["chat"]["id"], 1, after=1)
             assert "虎荣鑫" in reply.text
 
-            status, body = 0, {}
+            status, body = 0, dict[str, Any]()
             for _ in range(100):  # the digest scheduler's first beat comes about a second after start
                 status, body = await asyncio.to_thread(get, f"http://127.0.0.1:{health_port}/healthz")
                 if status == 200:

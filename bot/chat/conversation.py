@@ -27,9 +27,12 @@ import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
+from bot.chat.intents import Intent, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
@@ -44,12 +47,25 @@ MAX_QUERY_CHARS = 200
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
 MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Library(Protocol):
     """The articles, as the conversation needs them (implemented over storage/ by bot.services)."""
 
-    def search(self, query: str, *, limit: int, offset: int) -> SearchResponse: ...
+    def search(
+        self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True
+    ) -> SearchResponse:
+        """Results for `query`; relative dates (昨天, 上周二) are read against `today`."""
+        ...
+
+    def latest_day(self, on_or_before: date) -> str | None:
+        """The latest day (ISO) on or before `on_or_before` that has articles."""
+        ...
 
     def article(self, article_id: int) -> Article | None: ...
 
@@ -73,6 +89,10 @@ class ChatRecords(Protocol):
 
     def forget(self, chat_id: int) -> Mapping[str, int]:
         """Delete every row kept about the chat; the rows deleted per table."""
+        ...
+
+    def timezone(self, chat_id: int) -> str:
+        """The chat's timezone (an IANA name)."""
         ...
 
 
@@ -123,6 +143,7 @@ class QueryState:
     page: int = 0
     total: int = 0
     kind: str = "search"  # or "latest": the pages of /latest (query and total unused)
+    today: date | None = None  # the day relative dates were read against, so pages agree
 
 
 class QueryStore:
@@ -290,8 +311,10 @@ class Conversation:
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
         pushes: bool = True,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.library = library
+        self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
         self.markup = markup
         self.queries = queries if queries is not None else QueryStore()
         self.flood = flood
@@ -330,8 +353,42 @@ class Conversation:
         return [self._notice(who, "unknown_command", name=replies.clip(name, 32))]
 
     def text(self, message: str, who: Who) -> list[Reply]:
-        """Plain text in a private chat (or addressed to the bot in a group): a search or a question."""
+        """Plain text in a private chat (or addressed to the bot in a group): small talk and how-to
+        questions get a reply of their own (`bot.chat.intents`); anything else is a search or a question."""
+        intent = detect_intent(message)
+        if intent is not None:
+            return [self._intent_reply(intent, message, who)]
         return self.search(message, who)
+
+    def today(self, who: Who) -> date:
+        """The chat's day: the clock read in the chat's timezone."""
+        name = DEFAULT_TIMEZONE
+        if self.records is not None and who.chat_id is not None:
+            name = self.records.timezone(who.chat_id)
+        try:
+            zone = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo(DEFAULT_TIMEZONE)
+        return self.clock().astimezone(zone).date()
+
+    def _intent_reply(self, intent: Intent, message: str, who: Who) -> Reply:
+        lang = message_language(message, who.lang)
+        if intent.name == "coverage":
+            stats = self.library.stats()
+            if not stats.get("articles"):
+                return self._notice_in(lang, "intent_coverage_empty")
+            unknown = text(lang, "date_unknown")
+            return self._notice_in(
+                lang,
+                intent.reply,
+                articles=stats["articles"],
+                first=stats.get("first_date") or unknown,
+                last=stats.get("last_date") or unknown,
+            )
+        return self._notice_in(lang, intent.reply)
+
+    def _notice_in(self, lang: str, key: str, **values: object) -> Reply:
+        return Reply(replies.format_notice(lang, key, self.markup, **values))
 
     def search(self, query: str, who: Who) -> list[Reply]:
         """Search (or answer a question) and show the first page of results."""
@@ -348,11 +405,32 @@ class Conversation:
         if len(query) > MAX_QUERY_CHARS:
             query = query[:MAX_QUERY_CHARS]
             note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
-        response = self.library.search(query, limit=self.page_size, offset=0)
+        today = self.today(who)
+        response = self.library.search(query, limit=self.page_size, offset=0, today=today)
+        if not response.hits and response.date_only and response.period is not None:
+            return [self._nothing_that_day(query, response, today, who)]
+        notes = [n for n in [note, *replies.search_notes(response, who.lang)] if n]
+        note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
-        key = self.queries.put(QueryState(query=query, user_id=who.user_id, page=0, total=response.total))
+        state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
+        key = self.queries.put(state)
         return [self._results_reply(response, key, 0, who, note=note)]
+
+    def _nothing_that_day(self, query: str, response: SearchResponse, today: date, who: Who) -> Reply:
+        """A date-only question whose day has no news: say so and show the latest day that has."""
+        assert response.period is not None
+        first, last = response.period
+        when = f"{query}（{first}）" if first == last else f"{query}（{first} — {last}）"
+        when = replies.clip(when, replies.QUERY_CAP)
+        day = self.library.latest_day(date.fromisoformat(last))
+        if day is None:
+            return self._notice(who, "date_none_at_all", when=when)
+        shown = self.library.search(day, limit=self.page_size, offset=0, today=today)
+        note = text(who.lang, "date_none", when=when, day=day)
+        state = QueryState(query=day, user_id=who.user_id, page=0, total=shown.total, today=today)
+        key = self.queries.put(state)
+        return self._results_reply(shown, key, 0, who, note=note)
 
     def press(self, data: str, who: Who) -> Press:
         """A button press with its callback data; stale or unknown data gets a friendly notice."""
@@ -390,7 +468,9 @@ class Conversation:
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
         if query:
-            response = self.library.search(query, limit=self.inline_page_size, offset=start)
+            response = self.library.search(
+                query, limit=self.inline_page_size, offset=start, today=self.today(who)
+            )
             total = response.total
             found = {a.id: a for a in self.library.articles([h.id for h in response.hits])}
             for hit in response.hits:
@@ -552,7 +632,9 @@ class Conversation:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
             return Press(notice=text(who.lang, "same_page"))
-        response = self.library.search(state.query, limit=self.page_size, offset=page * self.page_size)
+        response = self.library.search(
+            state.query, limit=self.page_size, offset=page * self.page_size, today=state.today
+        )
         if not response.hits:  # the index changed under us
             return Press(notice=text(who.lang, "stale_button"))
         label = text(who.lang, "page_label", page=page + 1, pages=pages)

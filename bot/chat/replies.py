@@ -431,8 +431,12 @@ def format_article(article: Article, lang: str, markup: Markup, *, limit: int = 
     return messages
 
 
+STAT_KEYS = ("articles", "sources", "dates", "undated", "first_date", "last_date")
+
+
 def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
-    """/stats: the storage's statistics, one "name: value" line each."""
+    """/stats: the storage's statistics, one "name: value" line each, names in the reader's language
+    (the per-day counts as how many days have articles)."""
 
     def value(v: Any) -> str:
         if isinstance(v, Mapping):
@@ -441,9 +445,33 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
             return ", ".join(value(x) for x in v)
         return str(v)
 
+    colon = "：" if lang == "zh" else ": "
     lines = ["📊 " + markup.bold(markup.esc(text(lang, "stats_header")))]
-    lines += [f"{markup.esc(str(k))}: {markup.esc(clip(value(v), 300))}" for k, v in stats.items()]
+    for k, v in stats.items():
+        label = text(lang, f"stats_{k}") if k in STAT_KEYS else str(k)
+        if k == "dates" and isinstance(v, Mapping):
+            shown = text(lang, "stats_days", count=len(v))
+        elif k == "sources" and isinstance(v, Mapping):
+            unnamed = "（无）" if lang == "zh" else "(none)"
+            shown = ", ".join(f"{unnamed if name is None else name}={n}" for name, n in v.items())
+        else:
+            shown = value(v)
+        lines.append(f"{markup.esc(label)}{colon}{markup.esc(clip(shown, 300))}")
     return "\n".join(lines)
+
+
+def search_notes(response: SearchResponse, lang: str) -> list[str]:
+    """What the search changed to find something: corrected slips, dropped words or dates."""
+    notes = [text(lang, "note_corrected", new=c.replacement, old=c.original) for c in response.corrections]
+    if response.date_dropped:
+        notes.append(text(lang, "note_date_dropped"))
+    if response.dropped:
+        sep = "、" if lang == "zh" else ", "
+        quoted = sep.join(f"「{w}」" if lang == "zh" else f"“{w}”" for w in response.dropped)
+        notes.append(text(lang, "note_dropped", words=quoted))
+    elif response.any_word:
+        notes.append(text(lang, "note_any_word"))
+    return notes
 
 
 def format_inline_article(

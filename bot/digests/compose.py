@@ -55,8 +55,10 @@ def compose_digest(
     send_empty: bool = False,
     note: str | None = None,
     markup: Markup = HTML,
+    fresh: bool = True,
 ) -> Digest | None:
-    """The digest for ``articles`` (newest first, the new ones for a subscription).
+    """The digest for ``articles`` (newest first, the new ones for a subscription; ``fresh=False`` for
+    the latest stored ones, which may be old, as the /digest preview without subscriptions shows).
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
@@ -76,7 +78,7 @@ def compose_digest(
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
-        digest = _render(head, listed, extra, lang, keywords, open_callback, m)
+        digest = _render(head, listed, extra, lang, keywords, open_callback, m, fresh=fresh)
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
         if len(listed) == 1:
@@ -92,9 +94,13 @@ def _render(
     keywords: Sequence[str],
     open_callback: Callable[[int], str],
     m: Markup,
+    *,
+    fresh: bool = True,
 ) -> Digest:
     rest = len(extra)
-    if rest:
+    if not fresh:
+        count = text(lang, "digest_count_latest", total=len(listed))
+    elif rest:
         count = text(lang, "digest_count_capped", total=len(listed) + rest, shown=len(listed))
     else:
         count = text(lang, "digest_count", total=len(listed))

@@ -346,6 +346,7 @@ def preview_replies(
             send_empty=True,
             note=text(lang, "digest_preview_none"),
             markup=markup,
+            fresh=False,  # the latest stored articles, however old: not "new"
         )
         if digest is not None:
             out.append(digest)

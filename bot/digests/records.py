@@ -259,6 +259,11 @@ class StorageChatRecords:
             markup=markup,
         )
 
+    def timezone(self, chat_id: int) -> str:
+        """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
+        chat = self._database.read(subs.get_chat, chat_id)
+        return chat.timezone if chat else subs.DEFAULT_TIMEZONE
+
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)
 

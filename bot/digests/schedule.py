@@ -178,6 +178,89 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NATURAL_RE = re.compile(
+    r"^(?P<part>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天)?"
+    r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
+    r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
+    r"|[:：]\s*(?P<min>\d{2}))"
+    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+_AMPM_ONLY_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
+_AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上")
+
+
+def _cn_int(text: str) -> int | None:
+    """12, 十二, 二十, 八 → int; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+def parse_natural_time(text: str) -> time | None:
+    """A time as people write it: 8点, 早上8点, 晚上8点半, 下午3点15分, 八点一刻, 20:30, 8:00pm, 8pm.
+    A part of the day (晚上, 下午) or pm moves 1-11 o'clock to the afternoon; 12am is midnight.
+    Anything else (25点, 8点70分) → None."""
+    token = normalize_token(text).replace(" ", "")
+    if (m := _TIME_RE.match(token)) is not None:
+        return parse_time(token)
+    m = _NATURAL_RE.match(token) or _AMPM_ONLY_RE.match(token)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    hour = _cn_int(groups["hour"])
+    if hour is None:
+        return None
+    minute = 0
+    if groups.get("half"):
+        minute = 30
+    elif groups.get("quarter"):
+        minute = 15 if groups["quarter"] == "一刻" else 45
+    elif groups.get("cmin"):
+        value = _cn_int(groups["cmin"])
+        if value is None:
+            return None
+        minute = value
+    elif groups.get("min"):
+        minute = int(groups["min"])
+    part = groups.get("part") or ""
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif part in _AFTERNOON and 1 <= hour <= 11:
+        hour += 12
+    elif part == "中午" and hour in (1, 2, 3):
+        hour += 12
+    elif part == "凌晨" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
 def format_time(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
 
@@ -186,17 +269,25 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
     """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords."""
     at: time | None = None
     keywords: list[str] = []
-    for raw in args:
-        token = normalize_token(raw)
+    tokens = [normalize_token(a) for a in args]
+    # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
+    joined: list[tuple[str, str]] = []
+    for raw, token in zip(args, tokens, strict=True):
+        if joined and token.lower().replace(".", "") in ("am", "pm"):
+            prev_raw, prev = joined[-1]
+            joined[-1] = (f"{prev_raw} {raw}", prev + token)
+            continue
+        joined.append((raw, token))
+    for raw, token in joined:
         if not token:
             continue
-        if _TIME_RE.match(token):
-            parsed = parse_time(token)
-            if parsed is None or at is not None:
+        natural = parse_natural_time(token)
+        if natural is not None:
+            if at is not None:
                 return ArgumentError("bad_time", raw)
-            at = parsed
+            at = natural
             continue
-        if _TIME_ATTEMPT_RE.match(token):
+        if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
         if len(token) > MAX_KEYWORD_LENGTH:
             return ArgumentError("keyword_too_long", raw)

@@ -97,7 +97,7 @@ async def may_change_group(update: Update, context: BotContext) -> bool:
     chat = update.effective_chat
     if chat is None or chat.type == ChatType.PRIVATE:
         return True
-    message = update.effective_message
+    message = update.message  # a command (a button press carries the bot's own message instead)
     if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
         return True  # an anonymous administrator
     user = update.effective_user

@@ -102,22 +102,22 @@ async def on_unsubscribe_button(update: Update, context: BotContext) -> None:
     chat_id = message.chat_id if message is not None else query.from_user.id
     lang = lang_for(query.from_user.language_code)
     services = context.services
+    in_group = message is not None and message.chat.type != ChatType.PRIVATE
     try:
-        in_group = message is not None and message.chat.type != ChatType.PRIVATE
         if in_group and not await may_change_group(update, context):
             await query.answer(text(lang, "group_admins_only", name="unsubscribe"), show_alert=True)
-            raise ApplicationHandlerStop
-        try:
-            reply = await services.run(
-                subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
-            )
-        except DatabaseBusy:
-            log.warning("unsubscribe button not carried out: database busy", extra={"chat_id": chat_id})
-            await query.answer(text(lang, "busy"), show_alert=True)
-            raise ApplicationHandlerStop from None
-        await query.answer()
-        if message is not None:
-            await edit(message, reply)
+        else:
+            try:
+                reply = await services.run(
+                    subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
+                )
+            except DatabaseBusy:
+                log.warning("unsubscribe button not carried out: database busy", extra={"chat_id": chat_id})
+                await query.answer(text(lang, "busy"), show_alert=True)
+            else:
+                await query.answer()
+                if message is not None:
+                    await edit(message, reply)
     except TelegramError as exc:
         log.warning("unsubscribe button failed", extra={"chat_id": chat_id, "error": exc.message})
     raise ApplicationHandlerStop  # the conversation's catch-all button handler must not answer it again

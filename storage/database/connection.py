@@ -73,7 +73,7 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         applied = migrate(db, migrations, name=str(target))
         if applied and migrations is MIGRATIONS:
             # Articles stored under an older schema may predate the search index: index them now.
-            from storage.search.index import index_missing
+            from storage.database.index import index_missing
 
             with write_transaction(db):
                 indexed = index_missing(db)

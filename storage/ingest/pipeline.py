@@ -15,7 +15,7 @@ of `BATCH_SIZE`, each batch one short write transaction, so other writers (the b
 inbox, the digest ledger) never wait more than one batch for the write lock:
 
 1. **prepare** (no lock held): the index documents of the batch's articles that are not stored yet
-   (`storage.search.index.prepare_document`, the costly part: segmentation, summaries);
+   (`storage.database.index.prepare_document`, the costly part: segmentation, summaries);
 2. **write** (one ``BEGIN IMMEDIATE`` transaction): store the articles (`upsert_articles`), write their
    index rows, and record the batch in the file's import record (`storage.records.imports`).
 
@@ -47,6 +47,7 @@ import sqlite_utils
 
 from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
+from storage.database.index import IndexedDoc, index_articles, prepare_document, write_index
 from storage.errors import InputError
 from storage.ingest.decode import read_text
 from storage.ingest.jsonl import read_jsonl, strict_error
@@ -56,7 +57,6 @@ from storage.ingest.prepare import Preparer, default_workers, unstored_docs
 from storage.models import ParsedArticle
 from storage.records import imports
 from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
-from storage.search.index import IndexedDoc, index_articles, prepare_document, write_index
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Preparing parsed articles for the index in worker processes, so that one writer only stores.
 
-What the index stores for an article (`storage.search.index.prepare_document`: normalised text, jieba
+What the index stores for an article (`storage.database.index.prepare_document`: normalised text, jieba
 words, character bigrams, date tokens, summary, keywords) depends on the article alone, so it can be
 computed anywhere. `prepare_articles` does it in this process; a `Preparer` does it in a pool of worker
 processes (forked, so they share the segmenter's dictionary loaded before the fork) while the caller
@@ -18,9 +18,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from storage.database.access import Database
+from storage.database.index import IndexedDoc, prepare_document
 from storage.models import ParsedArticle
 from storage.records.articles import fingerprint, stored_fingerprints
-from storage.search.index import IndexedDoc, prepare_document
 
 log = logging.getLogger(__name__)
 

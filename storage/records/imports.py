@@ -60,10 +60,8 @@ def import_digest(articles: Iterable[ParsedArticle]) -> str:
 
 
 def _record(row: tuple) -> ImportRecord:
-    id_, file, digest, articles, stored, new, known, updated, status = row
-    return ImportRecord(
-        int(id_), file, digest, int(articles), int(stored), int(new), int(known), int(updated), status
-    )
+    articles, stored, new, known, updated = (int(v) for v in row[3:8])
+    return ImportRecord(int(row[0]), row[1], row[2], articles, stored, new, known, updated, row[8])
 
 
 def unfinished_import(db: sqlite_utils.Database, digest: str) -> ImportRecord | None:

@@ -1,17 +1,26 @@
-"""Answers to question-like queries: the sentence that best answers, from the top results. Pure
-(apart from jieba's part-of-speech tagger, used to recognise names and places in candidate sentences).
+"""Answers by kind: the one to three sentences of the top results that hold what a question asks for.
+Pure (apart from jieba's part-of-speech tagger, used to recognise names and places).
 
-A sentence is scored by the share of the query's terms it contains, plus a bonus when it holds what
-the question asks for: a person's name not in the question for 谁/哪位, a date or time for
-什么时候/哪天, a place for 哪里, a list (A、B、C) for 哪些/哪几, a post right before the name for
-申红涛是谁 / 李卓瑜是什么职务 (宣传部长申红涛). It needs most of the terms, or some
-of them and the thing asked for. Ties go to the better-ranked article, then the earlier sentence.
+`question_kind(query)` classifies the question:
 
-Terms are weighted by length and by how few of the article's sentences hold them (issue 3): the words
-that name the story (会议, 自媒体) are in many of its sentences and say little about which one answers;
-the rarer words of the question (参加, 发言) point at the answering sentence. A term the article lacks
-weighs most, so another story's sentence holding the question's verbs (提出…要求) but not its subject
-(樊惠林) does not answer.
+    why      为什么 / 为何 / 什么原因         → a cause clause (因为, 由于, 受…影响, 得益于, 出于…)
+    when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年)
+    who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before it)
+    where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
+    howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any)
+    which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C)
+    what     anything else                     → the sentence that best covers the question's words
+
+Each sentence of the best-ranked articles (up to five: the first result is not always the one that
+says it) is scored by the share of the question's words it holds — weighted by how rare each word is
+within its article (`term_weights`), a word of the article's title counting half everywhere in it,
+and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
+asked for, minus a little per place its article is ranked below the first. A sentence needs most of
+the words, or some of them and the fact asked for. An enumeration continues into the sentences that
+carry on its numbering (二是, 三是), up to three sentences.
+
+A dateline (新华社北京4月3日电) dates the report, not the event: it answers "when" only if no
+sentence dates the event itself, and then it is shown with the sentence.
 """
 
 from __future__ import annotations
@@ -19,45 +28,120 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from storage.models import Answer
 from storage.search.snippets import mark
 from storage.text.normalize import normalize
 from storage.text.summary import sentences, strip_dateline
 
-MIN_COVERAGE = 0.6  # share of the query's terms (by length) a sentence must hold
-MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for (a name, a date, a place)
-KIND_BONUS = 0.45
-RANK_PENALTY = 0.2  # per place an article is ranked below the first
-MAX_CANDIDATES = 10
-MAX_SENTENCE = 200
+MIN_COVERAGE = 0.55  # share of the question's words (by weight) a sentence must hold
+MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for
+KIND_BONUS = 0.5
+RANK_PENALTY = 0.12  # per place an article is ranked below the first
+TITLE_SHARE = 0.5  # a word of the article's title counts this much in every sentence of it
+MAX_ANSWER = 380  # characters, one to three sentences
+MAX_SENTENCES = 3
+MAX_DOCS = 5
+PAIR_PENALTY = 0.08  # an answer of two sentences ranks a little below one sentence that says it all
 
-_WHO = re.compile(r"谁|哪位|哪些人|什么人|哪个人|何人|哪些领导|哪几位|(?<![a-z])(?:who|whom|whose)(?![a-z])")
-_WHEN = re.compile(r"什么时候|什么时间|哪天|哪一天|何时|几月|几号|几日|哪年|什么日子|(?<![a-z])when(?![a-z])")
-_WHERE = re.compile(r"哪里|哪儿|在哪|什么地方|何地|何处|(?<![a-z])where(?![a-z])")
-_WHICH = re.compile(r"哪些|哪几|有几|几个|几项|几点")  # asks for several things: a list answers
-_LIST_SEPARATORS = re.compile(r"[、]")
-# "X是谁 / X是什么职务": asks what X is. News writes a person's post right before the name
-# (宣传部长申红涛, 副总经理王伟), so the answer is a sentence with a post just before one of the terms.
+_EN = r"(?<![a-z]){}(?![a-z])"
+_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("why", re.compile(r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|" + _EN.format("why"))),
+    (
+        "when",
+        re.compile(
+            r"什么时候|什么时间|啥时候|哪天|哪一天|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
+            + _EN.format("when")
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"谁|哪位|哪些人|什么人|何人|哪个人|哪几位|叫什么名字|叫什么|名字是什么|"
+            + _EN.format("(?:who|whom|whose)")
+        ),
+    ),
+    (
+        "where",
+        re.compile(
+            r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛)|"
+            r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
+        ),
+    ),
+    (
+        "howmany",
+        re.compile(
+            r"多少|几[个位项条名人次家支枚级岁年天种成倍台辆架所处篇亩吨号]|多大|多高|多长|多远|多深|多重|多久|"
+            r"百分之几|几成|" + _EN.format("how (?:many|much|long|far|old)")
+        ),
+    ),
+    ("which", re.compile(r"哪些|哪几|有几|几项|几点|哪几类|" + _EN.format("which"))),
+)
+_PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
+# "哪几号主席令" asks for a list, though 几号 usually asks for a day.
+_WHICH_FIRST = re.compile(r"哪几|哪些")
+
+# "X是谁 / X是什么职务": news writes a person's post right before the name (宣传部长申红涛).
 _IDENTITY = re.compile(
     r"是谁|是什么人|什么职务|什么职位|什么身份|干什么的|做什么的|担任什么|什么官|(?<![a-z])who(?:\s+is|\s+was|'s)(?![a-z])"
 )
-_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人)"
-_TIME_IN_TEXT = re.compile(r"\d+\s*月\s*\d+\s*日|\d{4}\s*年|\d+\s*月|上午|下午|晚上|近日|今天|昨天|日前")
+_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人)"
+
+_DATE = re.compile(
+    r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
+    r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
+    r"(?<![\d.])\d{1,2}[日号](?![\d])"
+)
+_TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
+_UNITS = (
+    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 "
+    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 克 升 立方米 % ％"
+).split()
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + ")"
+)
+_CN_NUMBER = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)")
+_ENUMERATION = re.compile(
+    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
+)
+_CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
+_CAUSE = re.compile(
+    r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
+    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
+)
+_PLACE_SUFFIX = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|园区|公墓|郡|道|州|"
+    r"洲|国|城|街道|机场|中心|礼堂|会场|园|馆)"
+)
+_AT_PLACE = re.compile(
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
+)
+_DATELINE = re.compile(r"^\s*((?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
 def question_kind(query: str) -> str:
-    """'who', 'when', 'where', 'which' (a list of things) or 'what' (anything else)."""
+    """'why', 'when', 'who', 'where', 'howmany', 'which' or 'what'."""
     q = normalize(query)
-    if _WHO.search(q):
-        return "who"
-    if _WHEN.search(q):
-        return "when"
-    if _WHERE.search(q):
-        return "where"
-    if _WHICH.search(q):
-        return "which"
+    if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年", q):
+        # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
+        if not _KIND_PATTERNS[0][1].search(q):
+            return "which"
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(q):
+            return kind
     return "what"
+
+
+def _unit_asked(query: str) -> str | None:
+    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
+    m = re.search(
+        r"(?:多少|几)(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%])",
+        query,
+    )
+    return m.group(1) if m else None
 
 
 def _tags(sentence: str) -> list[tuple[str, str]]:
@@ -67,76 +151,233 @@ def _tags(sentence: str) -> list[tuple[str, str]]:
 
 
 def _post_before(sentence: str, terms: Sequence[str]) -> bool:
-    """Whether a post (部长, 经理, 书记…) comes right before one of the terms (normalised sentence)."""
     return any(re.search(_POST + re.escape(t), sentence) for t in terms)
 
 
-def _has_kind(sentence: str, kind: str, terms: Sequence[str]) -> bool:
+def _new(found: Sequence[str], query: str) -> list[str]:
+    """The found strings that the question does not already hold."""
+    return [f for f in found if f and f not in query]
+
+
+def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) -> float:
+    """How well a (normalised) sentence holds the kind of fact asked for: 0 (not at all) to 1."""
     if kind == "identity":
-        return _post_before(normalize(sentence), terms)
+        return 1.0 if _post_before(sentence, terms) else 0.0
     if kind == "when":
-        return bool(_TIME_IN_TEXT.search(sentence))
+        dates = _new(_DATE.findall(sentence), query)
+        if any(re.search(r"\d月\d|\d[日号]|\d时", d) for d in dates):
+            return 1.0
+        if dates:
+            return 0.7
+        return 0.3 if _TIME_WORDS.search(sentence) else 0.0
+    if kind == "howmany":
+        unit = _unit_asked(query)
+        numbers = [
+            n
+            for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
+            if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
+        ]
+        worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)  # 近九成, 三个
+        if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
+            return 1.0
+        if numbers:
+            return 0.8 if unit is None else 0.3
+        return 0.5 if worded else 0.0
     if kind == "which":
-        return len(_LIST_SEPARATORS.findall(sentence)) >= 2
-    if kind not in ("who", "where"):
-        return False
-    wanted = "nr" if kind == "who" else "ns"
-    known = "".join(terms)
-    return any(tag == wanted and len(w) >= 2 and w not in known for w, tag in _tags(normalize(sentence)))
+        if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
+            return 1.0  # 一要…二要…, 重点检查7方面内容：…；…
+        items = sentence.count("、")
+        return 0.7 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
+    if kind == "why":
+        return 1.0 if _CAUSE.search(sentence) else 0.0
+    if kind == "what":
+        # X是什么: the sentence that says what X is (X位于…，是…; X是…; X为…)
+        for t in terms:
+            if re.search(re.escape(t) + r"[^。；]{0,20}?(?:，是|是|为|指|即|叫|名为|称为)", sentence):
+                return 0.6
+        return 0.0
+    if kind == "where":
+        if _AT_PLACE.search(sentence):
+            return 1.0  # 位于…, 在…举行
+        known = query + "".join(terms)
+        places = [w for w, tag in _tags(sentence) if tag == "ns" and len(w) >= 2 and w not in known]
+        if places:
+            return 0.7
+        return 0.5 if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else 0.0
+    if kind == "who":
+        known = query + "".join(terms)
+        # 巴基斯坦总统扎尔达里: a post of the question right before a name
+        for t in terms:
+            if re.search(_POST + "$", t) and (
+                m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
+            ):
+                if m.group(1)[:2] not in known:
+                    return 1.0
+        names = [w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known]
+        if names:
+            return 1.0
+        # 副市长王立新主持: a post right before two or three characters the question lacks
+        after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
+        return 0.8 if _new(after_post, known) else 0.0
+    return 0.0
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    rank: int  # of its article among the results
+    position: int  # within the article
+    text: str  # as printed, without a dateline
+    norm: str
+    article_id: int
 
 
 def best_sentence(
-    query: str, terms: Sequence[str], docs: Sequence[tuple[int, str]], *, max_docs: int = 3
+    query: str,
+    terms: Sequence[str],
+    docs: Sequence[tuple[int, str, str]],
+    *,
+    groups: Sequence[Sequence[str]] = (),
+    max_docs: int = MAX_DOCS,
 ) -> Answer | None:
-    """The best-answering sentence among `docs` ((article id, body), best-ranked first), or None."""
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
     terms = [t for t in terms if t]
-    if not terms or not docs:
+    groups = [tuple(g) for g in groups if g]
+    if (not terms and not groups) or not docs:
         return None
+    q = normalize(query)
     kind = question_kind(query)
-    pool: list[tuple[int, int, str, str, int]] = []  # (rank, position, sentence, normalised, article)
-    for rank, (article_id, body) in enumerate(docs[:max_docs]):
+    by_article: dict[int, list[_Sentence]] = {}
+    titles: dict[int, str] = {}
+    datelines: dict[int, str] = {}
+    for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
+        titles[rank] = normalize(title)
+        pool = []
         for pos, raw in enumerate(sentences(body)):
+            if pos == 0 and (m := _DATELINE.match(raw)):
+                datelines[rank] = m.group(1)
             sent = strip_dateline(raw).strip()
             if sent:
-                pool.append((rank, pos, sent, normalize(sent), article_id))
-    if _IDENTITY.search(normalize(query)) and any(_post_before(norm, terms) for _, _, _, norm, _ in pool):
+                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id))
+        by_article[rank] = pool
+    every = [s for pool in by_article.values() for s in pool]
+    if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for s in every):
         kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
-    # Weights per article: which of its sentences answers depends on how often each term recurs in
-    # it; a term missing from an article weighs most there, so its sentences cover less.
-    weights_of: dict[int, dict[str, float]] = {}
-    for rank in {r for r, *_ in pool}:
-        weights_of[rank] = term_weights(terms, [norm for r, _, _, norm, _ in pool if r == rank])
-    candidates: list[tuple[float, int, int, str, int]] = []
-    for rank, pos, sent, norm, article_id in pool:
-        weights = weights_of[rank]
-        coverage = sum(w for t, w in weights.items() if t in norm) / sum(weights.values())
-        if coverage >= MIN_KIND_COVERAGE:
-            candidates.append((coverage, -rank, -pos, sent, article_id))
-    candidates.sort(reverse=True)
-    best: tuple[float, float, int, int, str, int] | None = None
-    for coverage, neg_rank, neg_pos, sent, article_id in candidates[:MAX_CANDIDATES]:
-        has_kind = kind != "what" and _has_kind(sent, kind, terms)
-        # Holding what is asked for lets a sentence with fewer of the terms answer, but only in the
-        # best-ranked article: elsewhere it would answer another story's question.
-        if coverage < MIN_COVERAGE and not (has_kind and neg_rank == 0):
-            continue
-        score = coverage + (KIND_BONUS if has_kind else 0.0) + RANK_PENALTY * neg_rank
-        key = (score, coverage, neg_rank, neg_pos, sent, article_id)
-        if best is None or key[:4] > best[:4]:
-            best = key
+    units = [(t,) for t in terms] + groups
+    # An article below the first may answer only if it holds as much of the question's words as the
+    # first does (it is about the same thing), and only if the first holds no sentence of the kind.
+    reach = [
+        _article_coverage(units, titles[r] + "\n" + "".join(s.norm for s in by_article[r]))
+        for r in by_article
+    ]
+    best: tuple[tuple[float, float, int, int], list[_Sentence]] | None = None
+    best_strength = 0.0
+    for rank, pool in by_article.items():
+        if rank > 0 and (best_strength >= 0.6 or reach[rank] < reach[0]):
+            break
+        weights = unit_weights(units, [s.norm for s in pool])
+        total = sum(weights) or 1.0
+        title = titles[rank]
+        held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
+        in_title = [any(normalize(x) in title for x in unit) for unit in units]
+        strengths = [kind_strength(s.norm, kind, q, terms) for s in pool]
+
+        def covered(
+            span: tuple[int, ...],
+            weights: list[float] = weights,
+            held_of: list[list[bool]] = held_of,
+            in_title: list[bool] = in_title,
+            total: float = total,
+        ) -> float:
+            held = 0.0
+            for u, w in enumerate(weights):
+                if any(held_of[j][u] for j in span):
+                    held += w
+                elif in_title[u]:
+                    held += TITLE_SHARE * w
+            return held / total
+
+        single = [covered((i,)) for i in range(len(pool))]
+        for i, s in enumerate(pool):
+            # the sentence alone, and with the one before it: the subject and the fact asked for are
+            # often in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)
+            for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
+                coverage = covered(span)
+                strength = max(strengths[j] for j in span)
+                if len(span) > 1 and not (
+                    strength >= 0.6
+                    and (
+                        coverage > max(single[j] for j in span) + 0.05
+                        or abs(strengths[i] - strengths[i - 1]) >= 0.3
+                    )
+                ):
+                    continue  # a pair only when one holds the fact and the other adds the subject
+                if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
+                    continue
+                score = (
+                    coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)
+                )
+                key = (score, coverage, -rank, -s.position)
+                if best is None or key > best[0]:
+                    best = (key, [pool[j] for j in span])
+                    if rank == 0:
+                        best_strength = max(best_strength, strength)
     if best is None:
         return None
-    sent, article_id = best[4], best[5]
-    if len(sent) > MAX_SENTENCE:
-        sent = sent[: MAX_SENTENCE - 1] + "…"
-    return Answer(sentence=sent, article_id=article_id, snippet=mark(sent, terms))
+    chosen = best[1][-1]
+    parts = [x.text for x in best[1]]
+    pool = by_article[chosen.rank]
+    if kind == "which" and _ENUMERATION.search(chosen.norm):
+        for nxt in pool[pool.index(chosen) + 1 :]:
+            if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
+                break
+            parts.append(nxt.text)
+    elif kind == "when" and kind_strength(chosen.norm, "when", q, terms) < 0.7 and chosen.rank in datelines:
+        if not any(kind_strength(s.norm, "when", q, terms) >= 0.7 for s in pool):
+            parts.insert(0, f"（{datelines[chosen.rank]}）")  # only the dateline dates it
+    if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
+        # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
+        i = pool.index(chosen)
+        own = _coverage_of(units, chosen.norm)
+        more = [
+            s
+            for s in pool
+            if s is not chosen
+            and _coverage_of(units, s.norm) >= 0.9 * own
+            and kind_strength(s.norm, "where", q, terms) >= 0.7
+        ][: MAX_SENTENCES - 1]
+        parts = [s.text for s in sorted([chosen, *more], key=pool.index)]
+        del i
+    text = "".join(parts)
+    if len(text) > MAX_ANSWER:
+        text = text[: MAX_ANSWER - 1] + "…"
+    words = list(terms) + [w for g in groups for w in g]
+    return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words))
+
+
+def _coverage_of(units: Sequence[Sequence[str]], text: str) -> float:
+    return _article_coverage(units, text)
+
+
+def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
+    """The share (by length) of the question's words an article's text holds."""
+    total = sum(min(len(x) for x in unit) for unit in units) or 1
+    held = sum(min(len(x) for x in unit) for unit in units if any(normalize(x) in text for x in unit))
+    return held / total
+
+
+def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> list[float]:
+    """Each word's (or OR group's) weight: its length times 1 + ln(N / n), n of the N sentences
+    holding it (at least 1), so the words that recur in every sentence of the story say little about
+    which one answers."""
+    n = max(len(sentences_), 1)
+    out = []
+    for unit in units:
+        forms = [normalize(x) for x in unit]
+        holding = sum(1 for s in sentences_ if any(f in s for f in forms))
+        out.append(min(len(f) for f in forms) * (1.0 + math.log(n / max(holding, 1))))
+    return out
 
 
 def term_weights(terms: Sequence[str], sentences_: Sequence[str]) -> dict[str, float]:
-    """Each term's weight: its length times 1 + ln(N / n), n of the N sentences holding it (at least 1)."""
-    n = max(len(sentences_), 1)
-    out: dict[str, float] = {}
-    for t in terms:
-        holding = sum(1 for s in sentences_ if t in s)
-        out[t] = len(t) * (1.0 + math.log(n / max(holding, 1)))
-    return out
+    """Each term's weight (see `unit_weights`)."""
+    return dict(zip(terms, unit_weights([(t,) for t in terms], sentences_), strict=True))

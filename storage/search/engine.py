@@ -16,14 +16,18 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from storage.models import SearchHit, SearchResponse
+from storage.models import Correction, SearchHit, SearchResponse
+from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
 from storage.search.ranking import (
+    RELAXED_SHARE,
     TIE_EXTRA,
     RankedRow,
     SearchPlan,
@@ -37,6 +41,7 @@ from storage.search.ranking import (
     tie_sql,
 )
 from storage.search.snippets import make_snippet, mark
+from storage.search.vocabulary import IndexVocabulary
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,7 @@ MAX_LIMIT = 100
 # "no such column", "unable to use function MATCH" or a locked database is a bug or an outage and is raised.
 _FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string", "unknown special query", "expected integer")
 MAX_OFFSET = 10000  # deeper pages come back empty (total still counts everything)
+ANSWER_DOCS = 5  # articles an answer may come from: the page's, then the next ones
 
 
 def to_record(resp: SearchResponse) -> dict:
@@ -104,6 +110,41 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
 # (`storage.database.access.Database.reader`).
 Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
 
+DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass
+class Found:
+    """What the relaxation ladder settled on: the reading of the query that found something, its
+    total and best rows, and what was changed to get there."""
+
+    parsed: ParsedQuery
+    total: int = 0
+    rows: list[RankedRow] = field(default_factory=list)
+    corrections: tuple[Correction, ...] = ()
+    dropped: tuple[str, ...] = ()
+    any_word: bool = False
+    date_dropped: bool = False
+
+
+def informative_order(counts: dict[str, int]) -> list[str]:
+    """Terms from the most to the least informative by the index's own statistics: found in fewer
+    articles first; terms found in none come last (they cannot help). Pure."""
+    return sorted(counts, key=lambda t: (counts[t] == 0, counts[t], -len(t)))
+
+
+def without_dates(parsed: ParsedQuery) -> list[ParsedQuery]:
+    """Readings of a question whose dates filtered everything out: the years and months as words
+    (华为2019年收入: an article titled 华为发布2019年年报), then the dates left out. Pure."""
+    if not (parsed.dates or parsed.periods) or not (parsed.terms or parsed.groups):
+        return []
+    out = []
+    words = tuple(d.label() for d in parsed.dates)
+    if words:
+        out.append(replace(parsed, terms=parsed.terms + words, dates=(), periods=(), exact=None))
+    out.append(replace(parsed, dates=(), periods=(), exact=None))
+    return out
+
 
 class Searcher:
     """Over one connection (``Searcher(db)``: calls take turns) or over a source of read connections
@@ -150,36 +191,45 @@ class Searcher:
 
         idf_table()  # the term weights of relaxed questions (storage.search.ranking.term_weight)
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0) -> SearchResponse:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        today: date | None = None,
+        correct: bool = True,
+    ) -> SearchResponse:
+        """Results for `query`; relative dates are resolved against `today` (default: today in China).
+        `correct=False` never corrects slips (to check what the words as typed find)."""
         started = time.perf_counter()
         limit = max(0, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
         if offset > MAX_OFFSET:
             limit = 0
-        parsed = parse_query(query if isinstance(query, str) else "")
+        if today is None:
+            today = datetime.now(DEFAULT_ZONE).date()
+        parsed = parse_query(query if isinstance(query, str) else "", today=today)
         with self._reading():
-            total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
-            for narrowed in fallbacks(parsed):
-                if total:
-                    break
-                parsed = narrowed
-                total, rows = self._run(parsed, limit + offset + TIE_EXTRA)
+            found = self._ladder(parsed, limit + offset + TIE_EXTRA, correct=correct)
+            parsed, total, rows = found.parsed, found.total, found.rows
             dates = self._dates([r.id for r in rows])
             rows = order_window(rows, dates)[offset : offset + limit]
             docs = self._fetch([r.id for r in rows])
-        highlight = list(parsed.terms) + [m for d in parsed.dates for m in date_mentions(d)]
+            more_docs = self._fetch([r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
+        highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
         for row in rows:
             doc = docs.get(row.id)
             if doc is None:
                 continue
-            title, date, body, title_source = doc
+            title, date_, body, title_source = doc
             title_snip = mark(title, highlight)
             hits.append(
                 SearchHit(
                     id=row.id,
                     title=title,
-                    date=date,
+                    date=date_,
                     snippet=make_snippet(body, highlight),
                     score=display_score(
                         row.bm25,
@@ -194,9 +244,15 @@ class Searcher:
                 )
             )
         answer = None
-        if parsed.question and hits and offset == 0 and parsed.terms:
-            answer = best_sentence(
-                parsed.raw, parsed.terms, [(h.id, docs[h.id][2]) for h in hits if h.id in docs]
+        if parsed.question and hits and offset == 0 and parsed.words:
+            pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
+            pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
+            answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
+        period = None
+        if parsed.date_only and parsed.periods:
+            period = (
+                min(p.start for p in parsed.periods).isoformat(),
+                max(p.end for p in parsed.periods).isoformat(),
             )
         return SearchResponse(
             query=parsed.raw,
@@ -205,13 +261,161 @@ class Searcher:
             hits=tuple(hits),
             answer=answer,
             terms=tuple(highlight),
+            corrections=found.corrections,
+            dropped=found.dropped,
+            any_word=found.any_word,
+            date_dropped=found.date_dropped,
+            date_only=parsed.date_only,
+            period=period,
         )
+
+    def latest_day(self, on_or_before: date) -> str | None:
+        """The latest day (ISO) on or before `on_or_before` with a stored article, or None."""
+        with self._reading():
+            return IndexVocabulary(self.db.conn).latest_day(on_or_before.isoformat())
+
+    # ------------------------------------------------------------ the relaxation ladder
+
+    def _ladder(self, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
+        """Try readings of the query from the strictest down, until one finds something:
+
+        1. every word as typed;
+        2. words people type replaced by what papers print (`storage.search.synonyms`);
+        3. words found in no article corrected from the index's own words (`corrections`);
+        4. the looser segmentations of `fallbacks`; a date or period that filters everything out
+           becomes words, then goes (and synonyms again without it);
+        5. long questions: articles holding most of the words' weight (`ranking.plan(relaxed=True)`);
+        6. the most informative words by the index's own counts, dropping the most common ones;
+        7. any of the words, ranked by the weight of those they hold.
+        """
+        p = self._plan(parsed)
+        total, rows = self._execute(p, window) if p is not None else (0, [])
+        if total or parsed.date_only:
+            return Found(parsed, int(total), rows)
+        expanded = synonyms.expand(parsed)
+        if expanded is not None:
+            found = self._strict(expanded, window)
+            if found.total:
+                return found
+        vocab = IndexVocabulary(self.db.conn)
+        if correct:  # a sure slip (same sound, a key typed twice) first
+            corrected = self._corrected(parsed, vocab, window, max_rank=0)
+            if corrected is not None:
+                return corrected
+        found = self._strict(parsed, window)
+        if found.total:
+            return found
+        for reading in without_dates(parsed):
+            found = self._strict(reading, window)
+            if found.total:
+                found.date_dropped = True
+                return found
+        if correct:  # then any one-character slip, once looser readings found nothing
+            corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
+            if corrected is not None:
+                return corrected
+        base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
+        date_dropped = base is not parsed
+        expanded = synonyms.expand(base)
+        if expanded is not None:
+            found = self._strict(expanded, window)
+            if found.total:
+                found.date_dropped = date_dropped
+                return found
+        counts = {t: vocab.article_count(t) for t in base.terms}
+        if base.question or len(base.terms) >= 4:
+            relaxed = self._plan(base, relaxed=True)
+            if relaxed is not None:
+                total, rows = self._execute(relaxed, window)
+                if total:
+                    return Found(
+                        base, total, rows, dropped=self._missing(base, rows), date_dropped=date_dropped
+                    )
+        order = informative_order(counts)
+        for keep in range(len(order) - 1, 0, -1):
+            kept = set(order[:keep])
+            if not any(counts[t] for t in kept):
+                continue
+            narrowed = replace(
+                base, terms=tuple(t for t in base.terms if t in kept), exact=None, loose_terms=()
+            )
+            found = self._strict(narrowed, window)
+            if found.total:
+                found.dropped = tuple(t for t in base.terms if t not in kept)
+                found.date_dropped = date_dropped
+                return found
+        if len(base.terms) >= 2:
+            anyword = self._plan(base, relaxed=True, share=0.0)
+            if anyword is not None:
+                total, rows = self._execute(anyword, window)
+                if total:
+                    return Found(base, total, rows, any_word=True, date_dropped=date_dropped)
+        return Found(parsed)
+
+    def _corrected(
+        self, parsed: ParsedQuery, vocab: IndexVocabulary, window: int, max_rank: int
+    ) -> Found | None:
+        """The query with its slips corrected from the index's words, if that finds something.
+
+        A word typed as one piece that jieba split (哈尔可岛 → 哈尔 / 可岛) is corrected whole; otherwise
+        each term no article holds is corrected on its own."""
+        fixes: dict[str, str] = {}
+        terms: tuple[str, ...] = parsed.terms
+        whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
+        if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
+            fixed_whole = vocab.correction(whole, max_rank)
+            if fixed_whole is not None:
+                fixes = {whole: fixed_whole}
+                terms = (fixed_whole,)
+        if not fixes:
+            for t in parsed.terms:
+                if corrections.correctable(t) and vocab.article_count(t) == 0:
+                    fixed_term = vocab.correction(t, max_rank)
+                    if fixed_term is not None:
+                        fixes[t] = fixed_term
+            terms = tuple(fixes.get(t, t) for t in parsed.terms)
+        if not fixes:
+            return None
+        fixed = replace(parsed, terms=terms, exact=None, loose_terms=())
+        for reading in [fixed, *without_dates(fixed)]:
+            found = self._strict(reading, window)
+            if not found.total and (again := synonyms.expand(reading)) is not None:
+                found = self._strict(again, window)
+            if found.total:
+                found.corrections = tuple(Correction(t, f) for t, f in fixes.items())
+                found.date_dropped = reading is not fixed
+                return found
+        return None
+
+    def _strict(self, parsed: ParsedQuery, window: int) -> Found:
+        """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""
+        p = self._plan(parsed)
+        total, rows = self._execute(p, window) if p is not None else (0, [])
+        for narrowed in fallbacks(parsed):
+            if total:
+                break
+            parsed = narrowed
+            p = self._plan(parsed)
+            total, rows = self._execute(p, window) if p is not None else (0, [])
+        return Found(parsed, int(total), rows)
+
+    def _missing(self, parsed: ParsedQuery, rows: list[RankedRow]) -> tuple[str, ...]:
+        """The terms the best row's article does not hold (what a relaxed search left out)."""
+        if not rows:
+            return ()
+        doc = self._fetch([rows[0].id]).get(rows[0].id)
+        if doc is None:
+            return ()
+        from storage.text.normalize import normalize
+
+        text = normalize(f"{doc[0]}\n{doc[2]}")
+        return tuple(t for t in parsed.terms if normalize(t) not in text)
 
     def match_ids(self, query: str, *, limit: int = 1000) -> list[int]:
         """Ids of the articles matching `query` (same rules as `search`, no relaxed fallback), most
         recently stored first, at most `limit`. No ranking, snippets or answers: cheap, for digests."""
         parsed = parse_query(query if isinstance(query, str) else "")
-        p = plan(parsed)
+        p = self._plan(parsed)
         if p is None or limit <= 0:
             return []
         sql, params = ids_sql(p, limit=int(limit))
@@ -220,19 +424,12 @@ class Searcher:
 
     # ------------------------------------------------------------ SQL
 
-    def _run(self, parsed: ParsedQuery, window: int) -> tuple[int, list[RankedRow]]:
-        """(total, best `window` rows); falls back to the relaxed plan for long questions."""
-        p = plan(parsed)
-        if p is None:
-            return 0, []
-        total, rows = self._execute(p, window)
-        if total or not (parsed.question or len(parsed.terms) >= 4):
-            return total, rows
-        # A long question that matched nothing as a whole: accept articles with most of its terms.
-        relaxed = plan(parsed, relaxed=True)
-        if relaxed is None:
-            return 0, []
-        return self._execute(relaxed, window)
+    def _plan(
+        self, parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE
+    ) -> SearchPlan | None:
+        """`ranking.plan` with the archive's years, so that dates typed without a year use the date index."""
+        years = self._years() if parsed.dates else None
+        return plan(parsed, relaxed=relaxed, share=share, years=years)
 
     def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
         try:
@@ -273,6 +470,16 @@ class Searcher:
             group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
             rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
         return total, rows
+
+    def _years(self) -> tuple[int, int] | None:
+        """The first and last year of the stored articles' dates (two lookups in the date index)."""
+        first, last = self.db.conn.execute(
+            "SELECT (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)"
+        ).fetchone()
+        try:
+            return int(first[:4]), int(last[:4])
+        except (TypeError, ValueError):
+            return None
 
     def _dates(self, ids: list[int]) -> dict[int, str | None]:
         if not ids:

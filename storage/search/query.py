@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
+from storage.search.dates import Period, has_relative_date, relative_periods
+from storage.search.synonyms import PROTECTED_PHRASES
 from storage.text.normalize import HAN_RANGES, fold, normalize, squeeze
 from storage.text.segment import cut, digits_in_dates, pieces
 
@@ -30,7 +33,8 @@ QUESTION_PHRASES = tuple(
         """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 是谁 有谁 哪些人 哪位 哪个人
         哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
         是什么 为什么 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
-        是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下""".split(),
+        是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下 叫什么名字 叫什么 叫啥 名叫什么
+        叫做什么 是什么名字 什么名字""".split(),
         key=len,
         reverse=True,
     )
@@ -41,7 +45,8 @@ STOP_WORDS = frozenset(
     """的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 哦 嘛 着 过 地 得 之 也 都 就 还 又 很 去 到 做 有 把 被 给 对 从
     向 为 让 将 这 那 其 我 你 他 她 它 们 我们 你们 他们 请 问 要 会 能 该 一 个 关于 有关 相关 新闻 报道 消息 文章
     内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询 最新 最近 近期 近来 资讯 头条
-    最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道""".split()
+    最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道 现在 目前 如今 眼下 怎么样 咋样 如何
+    后来 到底 究竟""".split()
 )
 # English question words and function words (an English reader asking "who is 王伟"): dropped too.
 ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
@@ -53,7 +58,7 @@ ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
 )
 # Nouns naming what a question asks for (李卓瑜是什么职务, 王伟是哪个单位的): dropped from questions only.
 QUESTION_TARGETS = frozenset(
-    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人".split()
+    "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人 领导人 领导 人物 东西".split()
 )
 _QUESTION_MARKS = re.compile(
     r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$"
@@ -96,6 +101,11 @@ class ParsedQuery:
     terms: tuple[str, ...] = ()  # required, normalised; each must appear verbatim
     excluded: tuple[str, ...] = ()
     dates: tuple[DateSpec, ...] = ()
+    # Periods named relative to the chat's today (昨天, 上周二, 最近一周…): results must be dated
+    # inside one of them.
+    periods: tuple[Period, ...] = ()
+    # Alternatives (`A OR B`, `A 或 B`, `A 或者 B`): each group needs one of its members.
+    groups: tuple[tuple[str, ...], ...] = ()
     question: bool = False
     exact: str | None = None  # the whole query as one contiguous string, when it has several terms
     phrases: tuple[str, ...] = field(default=())  # the terms that came from quotes
@@ -105,7 +115,17 @@ class ParsedQuery:
 
     @property
     def empty(self) -> bool:
-        return not self.terms and not self.dates
+        return not self.terms and not self.dates and not self.periods and not self.groups
+
+    @property
+    def date_only(self) -> bool:
+        """Only a date or a period (昨天有什么新闻, 4月6日): list that day's stories."""
+        return not self.terms and not self.groups and bool(self.dates or self.periods)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word the query looks for: terms and the members of its OR groups (for highlighting)."""
+        return self.terms + tuple(w for g in self.groups for w in g)
 
 
 # ---------------------------------------------------------------- dates
@@ -117,7 +137,8 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
-_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月份?(?!\s*\d)")
+# A month that ends a range of months (1—6月: January to June data) is not the article's month.
+_MONTH = re.compile(r"(?<![\d.—\-~～至到])(\d{1,2})\s*月份?(?!\s*\d)")
 
 
 _MONTHS = {
@@ -248,6 +269,11 @@ def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
     return "substr(a.date, 6, 2) = ?", [f"{spec.month:02d}"]
 
 
+def period_sql(period: Period) -> tuple[str, list[str]]:
+    """A condition on `articles.date` for a period (its first and last day, inclusive)."""
+    return "a.date BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
+
+
 def date_mentions(spec: DateSpec) -> list[str]:
     """How an article's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
     out = [spec.label()]
@@ -259,8 +285,17 @@ def date_mentions(spec: DateSpec) -> list[str]:
 # ---------------------------------------------------------------- parsing
 
 
+# 多少辆, 几级, 哪支, 哪家: a question word with its measure word (the measure word is not a term).
+_COUNT_QUESTION = re.compile(
+    r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
+    r"|哪(?:一)?(?:支|家|所|座|国|种|类|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
+    r"|多(?:大|高|长|远|深|久|重)"
+)
+
+
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
-    hit = False
+    text, n = _COUNT_QUESTION.subn(" ", text)
+    hit = n > 0
     for p in QUESTION_PHRASES:
         if p in text:
             text = text.replace(p, " ")
@@ -337,8 +372,15 @@ def _tokens_of(text: str) -> str:
     return " ".join(p.text for p in pieces(text))
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Understand a raw query. Never raises."""
+# Words joining alternatives: `A OR B`, `A 或 B`, `A 或者 B`, `A | B` (between spaces).
+OR_WORDS = frozenset({"or", "或", "或者", "|", "｜"})
+
+
+def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
+    """Understand a raw query. Never raises.
+
+    Relative dates (昨天, 上周二, 最近一周) are resolved against `today` (the chat's day); without it
+    they are left out of the words and do not filter."""
     raw = text if isinstance(text, str) else str(text)
     # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
     s = _NOT_OPERATOR.sub(" -", raw[:MAX_QUERY_CHARS])
@@ -361,17 +403,39 @@ def parse_query(text: str) -> ParsedQuery:
     s = re.sub(r'(-?)"([^"]*)"', quoted, s)
     s = s.replace('"', " ")
 
+    periods, s = relative_periods(s, today or date(2000, 1, 1))
+    if today is None:
+        periods = []
     dates, s = extract_dates(s)
 
     chunks = s.split()
     positive: list[str] = []
-    for chunk in chunks:
+    groups: list[list[str]] = []
+    joined = False  # the previous chunk was an OR word
+    for i, chunk in enumerate(chunks):
+        if chunk.lower() in OR_WORDS and positive and i + 1 < len(chunks):
+            joined = True
+            continue
         if chunk.startswith("-") and len(chunk) > 1:
             word = squeeze(chunk.lstrip("-"))
             if pieces(word):
                 excluded.append(word)
+            joined = False
+            continue
+        if joined:
+            alternative = squeeze(_strip_question_phrases(chunk)[0])
+            if pieces(alternative):
+                if groups and groups[-1][-1] == positive[-1]:
+                    groups[-1].append(alternative)
+                else:
+                    first = squeeze(_strip_question_phrases(positive.pop())[0])
+                    groups.append([first, alternative] if pieces(first) else [alternative])
+                positive.append(alternative)
+            joined = False
             continue
         positive.append(chunk)
+    in_groups = {w for g in groups for w in g}
+    positive = [c for c in positive if squeeze(_strip_question_phrases(c)[0]) not in in_groups]
 
     content_chunks: list[str] = []
     found: list[tuple[str, bool]] = []
@@ -379,7 +443,7 @@ def parse_query(text: str) -> ParsedQuery:
     for chunk in positive:
         stripped, hit = _strip_question_phrases(chunk)
         question = question or hit
-        for sub in stripped.split():
+        for sub in _protect_phrases(stripped).split():
             if pieces(sub):
                 content_chunks.append(sub)
                 found.extend(_content_terms(sub, question))
@@ -389,10 +453,9 @@ def parse_query(text: str) -> ParsedQuery:
     strong_unglued = [t for t, lone in unglued if not lone]
     loose = _dedupe(phrases + strong_unglued)[:MAX_TERMS] if strong_unglued != strong else []
 
-    if not terms and not phrases and not dates:
+    if not terms and not phrases and not dates and not periods and not groups:
         # Everything was a stop word ("的是", "什么"): search for what was typed after all.
         terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
-
     exact = None
     if len(positive) == 1 and len(content_chunks) == 1 and len(terms) > 1 and not phrases:
         exact = content_chunks[0]
@@ -407,7 +470,18 @@ def parse_query(text: str) -> ParsedQuery:
         exact=exact,
         phrases=tuple(phrases),
         loose_terms=tuple(loose) if loose and loose != all_terms else (),
+        periods=tuple(periods[:4]),
+        groups=tuple(tuple(_dedupe(g)) for g in groups if len(_dedupe(g)) > 1)
+        + tuple((g[0],) for g in groups if len(_dedupe(g)) == 1),
     )
+
+
+def _protect_phrases(chunk: str) -> str:
+    """Set off the synonym table's multi-word phrases (比去年) so that segmentation keeps them whole."""
+    for p in PROTECTED_PHRASES:
+        if p in chunk:
+            chunk = chunk.replace(p, f" {p} ")
+    return chunk
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
@@ -424,9 +498,10 @@ _LATEST_FILLER = re.compile(
 
 
 def asks_for_latest(text: str) -> bool:
-    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news)."""
+    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news); a
+    named day or period (今天的新闻, 最近一周) is a date question instead."""
     s = normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS]
-    if not s or _LATEST_FILLER.sub("", s):
+    if not s or has_relative_date(s) or _LATEST_FILLER.sub("", s):
         return False
     return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))
 
@@ -525,12 +600,16 @@ def any_of(terms: list[str] | tuple[str, ...]) -> str | None:
 
 
 def match_expression(
-    terms: list[str] | tuple[str, ...], excluded: list[str] | tuple[str, ...] = ()
+    terms: list[str] | tuple[str, ...],
+    excluded: list[str] | tuple[str, ...] = (),
+    groups: tuple[tuple[str, ...], ...] = (),
 ) -> str | None:
-    """The MATCH string for: all `terms`, none of `excluded`. None when there is no positive term."""
-    expr = all_of(terms)
-    if expr is None:
+    """The MATCH string for: all `terms`, one of each group, none of `excluded`. None when there is
+    no positive term."""
+    parts = [e for e in [all_of(terms)] + [any_of(g) for g in groups] if e]
+    if not parts:
         return None
+    expr = parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)
     neg = any_of(excluded)
     if neg:
         expr = f"({expr}) NOT ({neg})"

@@ -34,12 +34,14 @@ from typing import NamedTuple
 
 from storage.search.query import (
     BIGRAM_COLUMNS,
+    DateSpec,
     ParsedQuery,
     all_of,
     any_of,
     date_expression,
     date_sql,
     match_expression,
+    period_sql,
     phrase,
     words_expression,
 )
@@ -78,14 +80,23 @@ class SearchPlan:
     weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
 
 
-def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
-    """How to run `parsed`, or None when it cannot match anything."""
-    conds = tuple((sql, tuple(params)) for sql, params in (date_sql(d) for d in parsed.dates))
+def plan(
+    parsed: ParsedQuery,
+    *,
+    relaxed: bool = False,
+    share: float = RELAXED_SHARE,
+    years: tuple[int, int] | None = None,
+) -> SearchPlan | None:
+    """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
+    least `share` of the terms' weight (0: any term). `years`: the first and last year of the archive's
+    dates, so that dates typed without a year become ranges the date index answers."""
+    conds = tuple(date_range_sql(d, years) for d in parsed.dates)
+    conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [phrase(t) for t in terms]
-        if len(phrases) < 3:
+        if len(phrases) < (3 if share else 2):
             return None
         pairs = _typed_pairs(terms, parsed.raw)
         any_expr = any_of(parsed.terms)
@@ -98,11 +109,11 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_weight=RELAXED_SHARE * sum(term_weight(t) for t in terms),
+            min_weight=share * sum(term_weight(t) for t in terms),
             pair_matches=tuple(p for p, _ in pairs),
             weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
         )
-    match = match_expression(parsed.terms, parsed.excluded)
+    match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
         return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
     if match is None:
@@ -119,6 +130,28 @@ def plan(parsed: ParsedQuery, *, relaxed: bool = False) -> SearchPlan | None:
         date_conditions=conds,
         date_text=date_text,
     )
+
+
+def date_range_sql(spec: DateSpec, years: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]]:
+    """A condition on `articles.date` (ISO text) for one date expression that the index on
+    `articles(date)` answers with a few lookups or ranges, not a scan of every date: `2023年` and
+    `2023年4月` are ranges, `2023年4月6日` one date; without a year, one date or one range per year of
+    `years` (the archive's first and last). Without `years`, `storage.search.query.date_sql` (a scan)."""
+    if spec.year is None and spec.month and years is not None:
+        span = range(years[0], years[1] + 1)
+        if spec.day is not None:
+            days = tuple(f"{y:04d}-{spec.month:02d}-{spec.day:02d}" for y in span)
+            return f"a.date IN ({', '.join('?' * len(days))})", days
+        months = tuple(f"{y:04d}-{spec.month:02d}" for y in span)
+        ranges = " OR ".join("(a.date >= ? AND a.date < ?)" for _ in months)
+        return f"({ranges})", tuple(x for m in months for x in (m, m + "~"))
+    if spec.year is not None and spec.month == 0:
+        return "(a.date >= ? AND a.date < ?)", (f"{spec.year:04d}", f"{spec.year + 1:04d}")
+    if spec.year is not None and spec.day is None:
+        month = f"{spec.year:04d}-{spec.month:02d}"
+        return "(a.date >= ? AND a.date < ?)", (month, month + "~")  # '~' sorts after digits and '-'
+    sql, params = date_sql(spec)
+    return sql, tuple(params)
 
 
 def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
@@ -276,21 +309,27 @@ def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]
     (only those of the top tier: see `page_sql`)."""
     assert p.match is not None
     params: list[object] = []
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    cols = [f"bm25({FTS}, {weights}) AS score"]
+    match, weights = p.match, WEIGHTS
+    if top_tier and p.words:
+        # "Every term a whole word" joins the MATCH itself, so FTS5 filters on it while reading the
+        # index instead of SQLite looking each match up. Its phrases are in the words column only;
+        # weighted 0 they add nothing to BM25, whose other phrases never match that column: the
+        # scores stay those of `p.match` alone.
+        match, weights = f"({p.match}) AND ({p.words})", (*WEIGHTS[:3], 0.0)
+    cols = [f"bm25({FTS}, {', '.join(str(w) for w in weights)}) AS score"]
     cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
     cols.append(f"{_matched_weight(p, params)} AS nterms")
     cols.append(f"{_in_fts(p.exact, params)} AS exact")
     cols.append(f"{_in_fts(p.title, params)} AS in_title")
-    cols.append(f"{_in_fts(p.words, params)} AS as_words")
-    params.append(p.match)
+    cols.append("1 AS as_words" if top_tier and p.words else f"{_in_fts(p.words, params)} AS as_words")
+    params.append(match)
     where = _filter(p, params, "rowid")
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
     if top_tier:
         flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
-        flags += [_in_fts(e, params) for e in (p.exact, p.title, p.words) if e]
+        flags += [_in_fts(e, params) for e in (p.exact, p.title) if e]
         sql += "".join(f" AND {f}" for f in flags)
     return sql, params
 

@@ -1,0 +1,5 @@
+"""`python -m benchmarks`: the common runner (`benchmarks.run`)."""
+
+from benchmarks.run import main
+
+raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""Small talk and how-to questions, recognised before anything is searched. Pure.
+
+`INTENTS` is the table: each intent has the patterns a whole message must match (after punctuation,
+emoji and a trailing 呀/啊/~ are set aside, case folded) and the `bot.chat.texts` key of its reply in
+each language. Only a message that is clearly one of these is answered this way; anything else —
+including a greeting followed by a question (你好，保交楼怎么样了) — is searched.
+
+`detect_intent(message)` gives the intent (or None); `message_language(message, default)` tells an
+English message from a Chinese one, so that `hello` from a Chinese-language account is answered in
+English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    reply: str  # the key of the reply in bot.chat.texts (same key in every language)
+
+
+def _intent(name: str, *patterns: str) -> Intent:
+    return Intent(name, tuple(re.compile(p) for p in patterns), f"intent_{name}")
+
+
+_HOW = r"(?:怎么|怎样|如何|咋|怎么样才能|怎样才能|如何才能|要怎么|该怎么|我想|我要|我想要)"
+_PLEASE = r"(?:请问|请|麻烦|你好|您好)?"
+
+# Order matters: the first intent whose pattern matches wins (unsubscribe before subscribe).
+INTENTS: tuple[Intent, ...] = (
+    _intent(
+        "howto_unsubscribe",
+        _PLEASE
+        + _HOW
+        + r"(?:取消|退订|关闭|停止|关掉|不再接收)(?:订阅|推送|摘要|每日新闻|每天的新闻)?(?:呢|吗)?",
+        r".*(?:不想|不要|不用|别)再?(?:收到?|接收|推送|发).{0,8}(?:推送|摘要|订阅|新闻|消息)了?.{0,6}",
+        r"(?:取消|退订)(?:订阅|推送)?(?:怎么弄|怎么办|怎么做|怎么操作)?",
+        r"how (?:do|can) i (?:unsubscribe|stop (?:the )?(?:digests?|news|messages))(?: .*)?",
+    ),
+    _intent(
+        "howto_subscribe",
+        _PLEASE + _HOW + r"(?:订阅|订|开通|设置|开启).{0,10}",
+        _PLEASE
+        + _HOW
+        + r"(?:每天|每日|定时|天天|每早|每天早上).{0,4}(?:收到|接收|看到|推送|发送|获取).{0,10}",
+        r"(?:能|可以)(?:每天|每日|定时)(?:给我)?(?:推送|发|发送).{0,10}(?:吗|么)?",
+        _PLEASE + _HOW + r"(?:收到|接收|获取|看到)(?:每天|每日|定时)的?.{0,8}",
+        r"订阅(?:怎么弄|怎么办|怎么做|怎么操作|是什么)?|订阅(?:新闻|每日新闻|摘要|每日摘要)",
+        r"how (?:do|can) i (?:subscribe|get (?:a )?(?:daily )?(?:digest|news)).*",
+    ),
+    _intent(
+        "howto_search",
+        _PLEASE + _HOW + r"(?:搜索|搜|查找|查新闻|查询|查|找新闻|找文章|提问|问问题)(?:新闻|文章)?(?:呢|吗)?",
+        r"(?:搜索|查询|查找)(?:有什么|有哪些)?(?:技巧|语法|方法|规则|用法)",
+        r"how (?:do|can) i (?:search|find|look up).*",
+    ),
+    _intent(
+        "coverage",
+        r"你(?:都|这里|这儿)?(?:有|知道|收录了?|存了)(?:哪些|什么|多少|几篇)(?:新闻|文章|内容|报道)(?:呢|啊)?",
+        r"(?:有|收录了?)(?:哪些|什么)(?:时间|日期|时候)的(?:新闻|文章)",
+        r"(?:新闻|文章)(?:从|是)(?:什么|哪)(?:时候|天)(?:开始|到).*",
+        r"what (?:news|articles) do you (?:have|know)",
+    ),
+    _intent(
+        "help",
+        r"(?:怎么用|怎么使用|如何使用|如何用|怎样使用|怎么玩|咋用|使用说明|使用方法|帮助|帮帮我|求助|说明|菜单|功能)",
+        r"你(?:能|会|可以)(?:做|干)?(?:什么|啥|哪些事)(?:呢|啊)?",
+        r"(?:有什么|有哪些)(?:功能|命令|用法)",
+        r"help|what can you do|how (?:do i|to) use (?:this|you|newsbot)|commands",
+    ),
+    _intent(
+        "identity",
+        r"你是谁|你是什么|你是哪位|你叫什么(?:名字)?|你是(?:机器人|bot|ai|人工智能|真人)吗|你是干什么的|你是做什么的",
+        r"who are you|what are you|what is your name|are you a bot",
+    ),
+    _intent(
+        "presence",
+        r"在吗|在不在|在么|有人吗|有人在吗|还在吗|hello\?|are you there|anyone there|you there",
+    ),
+    _intent(
+        "greeting",
+        r"(?:你好|您好|你们好|大家好|嗨|哈喽|哈啰|哈罗|喂|早上好|早安|上午好|中午好|下午好|晚上好|早|新年好|新年快乐)(?:呀|啊|哇|哦|啦)?",
+        r"(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)?",
+    ),
+    _intent(
+        "thanks",
+        r"(?:谢谢|多谢|感谢|谢了|谢啦|谢谢啦|辛苦了|好的谢谢|好的，谢谢)(?:你|您|你们)?(?:了|啦|啊)?",
+        r"(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:a lot|very much|so much))?",
+    ),
+    _intent(
+        "goodbye",
+        r"(?:再见|拜拜|拜|回见|晚安|下次见|先这样|告辞)(?:了|啦|啊)?",
+        r"(?:bye|goodbye|bye bye|see you|see ya|good night)",
+    ),
+)
+
+_TRAILING = re.compile(r"[呀啊哈~～]+$")
+
+
+def clean(message: str) -> str:
+    """The message as compared with the patterns: NFKC, lower case, no punctuation, symbols or emoji
+    (a question mark is kept only inside English text), single spaces."""
+    s = unicodedata.normalize("NFKC", message).lower()
+    s = "".join(ch if not unicodedata.category(ch).startswith(("P", "S")) else " " for ch in s)
+    s = " ".join(s.split())
+    s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)  # no spaces between Chinese words
+    return _TRAILING.sub("", s).strip()
+
+
+def detect_intent(message: str) -> Intent | None:
+    """The small-talk or how-to intent the whole message expresses, or None (then it is searched)."""
+    s = clean(message)
+    if not s or len(s) > 40:
+        return None
+    for intent in INTENTS:
+        if any(p.fullmatch(s) for p in intent.patterns):
+            return intent
+    return None
+
+
+def message_language(message: str, default: str) -> str:
+    """'en' for a message in English letters only, else `default` (the chat's language)."""
+    letters = [ch for ch in message if ch.isalpha()]
+    if letters and all(ch.isascii() for ch in letters):
+        return "en"
+    return default

