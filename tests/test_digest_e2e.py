@@ -75,7 +75,7 @@ def data_id(data: str) -> int:
 
 
 def db_of(app: Application):  # type: ignore[no-untyped-def, type-arg]
-    return app.bot_data["services"].db
+    return app.bot_data["services"].database.connection
 
 
 async def say(emu: TelegramEmulator, text: str, user_id: int, *, lang: str = "zh-hans", chat=None):  # type: ignore[no-untyped-def]

@@ -35,6 +35,7 @@ from bot.chat import replies
 from bot.chat.intents import Intent, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
+from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.search.query import asks_for_latest
 
@@ -447,7 +448,10 @@ class Conversation:
         if kind == "x":
             return Press()
         if kind == "u" and who.chat_id is not None:
-            reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            try:
+                reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            except DatabaseBusy:
+                return Press(notice=text(who.lang, "busy"))
             return Press(edit=reply)
         if kind == FORGET_PREFIX:
             key, _, answer = rest.partition(":")
@@ -542,7 +546,10 @@ class Conversation:
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
-        out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        try:
+            out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        except DatabaseBusy:
+            return [self._notice(who, "busy")]
         if name == "subscribe" and not self.pushes:
             out.append(self._notice(who, "console_no_push"))
         return out
@@ -580,8 +587,11 @@ class Conversation:
         assert chat_id is not None
         try:
             counts = dict(self.records.forget(chat_id))
-        except BaseException:
+        except DatabaseBusy:
             self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            return Press(notice=text(who.lang, "busy"))
+        except BaseException:
+            self.confirmations.reopen(key)
             raise
         counts["queries"] = self.queries.forget_user(who.user_id)
         if self.flood is not None:

@@ -3,7 +3,8 @@
 `prepare_document` computes what the index stores for one article (pure; ingest runs it before taking the
 write lock, so a batch's transaction only writes rows). `write_index` writes prepared documents and
 `index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
-stores and indexes each batch in one transaction) and never commit or begin. They also store each
+stores and indexes each batch in one transaction) and never commit or begin; so do `index_missing` and
+`rebuild_index` (their callers hold `storage.database.connection.write_transaction`). They also store each
 article's `summary` and `keywords`.
 
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
@@ -20,7 +21,6 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_han_words, summarize
@@ -102,17 +102,16 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc]) -> No
 
 
 def index_missing(db: sqlite_utils.Database) -> int:
-    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema),
-    in one transaction; returns how many were indexed."""
-    with write_transaction(db):
-        ids = [
-            r[0]
-            for r in db.conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
-            )
-        ]
-        if ids:
-            index_articles(db, ids)
+    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema);
+    returns how many were indexed. Runs inside the caller's write transaction; never commits."""
+    ids = [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
+        )
+    ]
+    if ids:
+        index_articles(db, ids)
     return len(ids)
 
 
@@ -122,11 +121,11 @@ def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
 
 
 def rebuild_index(db: sqlite_utils.Database) -> int:
-    """Rebuild the whole index from `articles` in one transaction; returns the number of articles indexed."""
+    """Rebuild the whole index from `articles`; returns the number of articles indexed. Runs inside the
+    caller's write transaction (``with write_transaction(db): rebuild_index(db)``); never commits."""
     conn = db.conn
-    with write_transaction(db):
-        conn.execute("DELETE FROM articles_fts")
-        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-        index_articles(db, ids)
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    conn.execute("DELETE FROM articles_fts")
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    index_articles(db, ids)
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     return len(ids)

@@ -2,8 +2,9 @@
 
 Open one `Searcher` per database and call `search` as often as needed. It is synchronous and does a
 few short SQL statements per query; from asyncio code run it in a worker thread
-(`await asyncio.to_thread(searcher.search, q)`). Calls are serialised on a lock (pass the lock that
-guards the connection if other code shares it). Construction does no work; `warm_up()` loads the
+(`await asyncio.to_thread(searcher.search, q)`). Over a `storage.database.access.Database` each call reads
+on its thread's own read connection (one snapshot per call), so searches run in parallel and never wait
+for writers; over a single connection calls take turns. Construction does no work; `warm_up()` loads the
 segmenter and the converter ahead of the first query if wanted.
 """
 
@@ -13,7 +14,8 @@ import logging
 import sqlite3
 import threading
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -104,6 +106,10 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
     return out
 
 
+# A source of read connections: a context manager giving this thread's connection for one read
+# (`storage.database.access.Database.reader`).
+Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
+
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
 
@@ -153,9 +159,39 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
 
 
 class Searcher:
-    def __init__(self, db: sqlite_utils.Database, *, lock: AbstractContextManager | None = None) -> None:
-        self.db = db
-        self._lock = lock if lock is not None else threading.RLock()
+    """Over one connection (``Searcher(db)``: calls take turns) or over a source of read connections
+    (``Searcher(reader=database.reader)``: each call reads on its thread's own connection)."""
+
+    def __init__(self, db: sqlite_utils.Database | None = None, *, reader: Reader | None = None) -> None:
+        if (db is None) == (reader is None):
+            raise TypeError("Searcher needs a connection or a reader, not both")
+        self._shared = db
+        self._turns = threading.RLock()
+        self._reader = reader
+        self._local = threading.local()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection this thread's current call reads on (inside `_reading`), else the shared one."""
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None) or self._shared
+        if db is None:
+            raise RuntimeError("a reader-backed Searcher reads only inside a search call")
+        return db
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One read (one snapshot) for the statements of one call."""
+        outer = getattr(self._local, "db", None)
+        if self._reader is not None:
+            with self._reader() as db:
+                self._local.db = db
+                try:
+                    yield
+                finally:
+                    self._local.db = outer
+            return
+        with self._turns:
+            yield
 
     def warm_up(self) -> None:
         """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
@@ -186,7 +222,7 @@ class Searcher:
         if today is None:
             today = datetime.now(DEFAULT_ZONE).date()
         parsed = parse_query(query if isinstance(query, str) else "", today=today)
-        with self._lock:
+        with self._reading():
             found = self._ladder(parsed, limit + offset + TIE_EXTRA, correct=correct)
             parsed, total, rows = found.parsed, found.total, found.rows
             dates = self._dates([r.id for r in rows])
@@ -248,7 +284,7 @@ class Searcher:
 
     def latest_day(self, on_or_before: date) -> str | None:
         """The latest day (ISO) on or before `on_or_before` with a stored article, or None."""
-        with self._lock:
+        with self._reading():
             return IndexVocabulary(self.db.conn).latest_day(on_or_before.isoformat())
 
     # ------------------------------------------------------------ the relaxation ladder
@@ -401,7 +437,7 @@ class Searcher:
         if p is None or limit <= 0:
             return []
         sql, params = ids_sql(p, limit=int(limit))
-        with self._lock:
+        with self._reading():
             return [r[0] for r in self.db.conn.execute(sql, params)]
 
     # ------------------------------------------------------------ SQL
