@@ -16,6 +16,7 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
 - `benchmarks.answers` - judged questions on real news, asked through the chat (needs the real news
   corpus)
+- `benchmarks.sending` - the send budget against PTB's `AIORateLimiter` on one burst
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),

@@ -37,6 +37,7 @@ AREAS: dict[str, str] = {
     "parsing": "benchmarks.parsing",
     "scale": "benchmarks.scale",
     "answers": "benchmarks.answers",
+    "sending": "benchmarks.sending",
 }
 
 

@@ -458,7 +458,7 @@ async def test_stats_is_for_admins_only(telegram_emulator: TelegramEmulator, set
         (denied,) = await ask(emu, "/stats")
         assert "管理员" in denied.text
         (stats,) = await ask(emu, "/stats", uid=ADMIN)
-        assert "articles: 16" in stats.text
+        assert "文章数：16" in stats.text  # issue 15: labels in the reader's language, not raw keys
     no_rejections(emu)
 
 

@@ -408,7 +408,7 @@ class Conversation:
         today = self.today(who)
         response = self.library.search(query, limit=self.page_size, offset=0, today=today)
         if not response.hits and response.date_only and response.period is not None:
-            return [self._nothing_that_day(query, response, today, who)]
+            return [self._nothing_that_day(response, today, who)]
         notes = [n for n in [note, *replies.search_notes(response, who.lang)] if n]
         note = "\n".join(notes) or None
         if not response.hits:
@@ -417,12 +417,11 @@ class Conversation:
         key = self.queries.put(state)
         return [self._results_reply(response, key, 0, who, note=note)]
 
-    def _nothing_that_day(self, query: str, response: SearchResponse, today: date, who: Who) -> Reply:
+    def _nothing_that_day(self, response: SearchResponse, today: date, who: Who) -> Reply:
         """A date-only question whose day has no news: say so and show the latest day that has."""
         assert response.period is not None
         first, last = response.period
-        when = f"{query}（{first}）" if first == last else f"{query}（{first} — {last}）"
-        when = replies.clip(when, replies.QUERY_CAP)
+        when = first if first == last else f"{first} — {last}"
         day = self.library.latest_day(date.fromisoformat(last))
         if day is None:
             return self._notice(who, "date_none_at_all", when=when)

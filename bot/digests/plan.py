@@ -154,8 +154,10 @@ def compose_for(
     note: str | None = None,
     markup: Markup = HTML,
     horizon: int | None = None,
+    preview: bool = False,
 ) -> Digest | None:
-    """The subscription's digest of the articles stored up to `horizon` (default: everything stored)."""
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored);
+    `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
     if horizon is None:
         horizon = subs.article_horizon(db)
     ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
@@ -171,6 +173,7 @@ def compose_for(
         send_empty=send_empty,
         note=note,
         markup=markup,
+        preview=preview,
     )
 
 
@@ -332,6 +335,7 @@ def preview_replies(
             send_empty=True,
             note=note,
             markup=markup,
+            preview=True,
         )
         if digest is not None:
             out.append(digest)

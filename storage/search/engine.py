@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from storage.models import Correction, SearchHit, SearchResponse
+from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
 from storage.search.query import ParsedQuery, date_mentions, parse_query
@@ -146,6 +146,18 @@ def without_dates(parsed: ParsedQuery) -> list[ParsedQuery]:
     return out
 
 
+def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit]:
+    """A question's results with the article its answer comes from first (when it is on the page: the
+    answer looked past the first result because that one did not hold what was asked). Pure."""
+    if answer is None or not hits or hits[0].id == answer.article_id:
+        return hits
+    source = next((h for h in hits if h.id == answer.article_id), None)
+    if source is None:
+        return hits
+    moved = replace(source, score=max(source.score, hits[0].score))
+    return [moved, *(h for h in hits if h.id != answer.article_id)]
+
+
 class Searcher:
     """Over one connection (``Searcher(db)``: calls take turns) or over a source of read connections
     (``Searcher(reader=database.reader)``: each call reads on its thread's own connection)."""
@@ -248,6 +260,7 @@ class Searcher:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
+            hits = source_first(hits, answer)
         period = None
         if parsed.date_only and parsed.periods:
             period = (
@@ -310,7 +323,12 @@ class Searcher:
             if found.total:
                 found.date_dropped = True
                 return found
-        if correct:  # then any one-character slip, once looser readings found nothing
+        one_word = len(parsed.terms) == 1 or (
+            parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
+        )
+        if correct and one_word:
+            # then any one-character slip of a word typed alone, once looser readings found nothing (in a
+            # longer question an unsure correction would replace a word the relaxed search can drop)
             corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
             if corrected is not None:
                 return corrected
