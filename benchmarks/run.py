@@ -37,6 +37,8 @@ AREAS: dict[str, str] = {
     "parsing": "benchmarks.parsing",
     "scale": "benchmarks.scale",
     "answers": "benchmarks.answers",
+    "sending": "benchmarks.sending",
+    "contention": "benchmarks.contention",
 }
 
 
@@ -59,6 +61,7 @@ NEEDS: dict[str, Callable[[], str | None]] = {
     "parsing": _realnews,
     "scale": _installed("tantivy"),
     "answers": _realnews,
+    "contention": _realnews,
 }
 
 

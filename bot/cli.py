@@ -22,7 +22,7 @@ import sqlite_utils
 
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
 from storage.ingest.pipeline import BATCH_SIZE, collect_inputs, ingest_paths
@@ -313,7 +313,7 @@ def reindex() -> None:
     from storage.database.index import rebuild_index
 
     settings = get_settings()
-    with database(settings, seed=False) as db:
+    with database(settings, seed=False) as db, write_transaction(db):
         n = rebuild_index(db)
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 

@@ -75,7 +75,7 @@ def data_id(data: str) -> int:
 
 
 def db_of(app: Application):  # type: ignore[no-untyped-def, type-arg]
-    return app.bot_data["services"].db
+    return app.bot_data["services"].database.connection
 
 
 async def say(emu: TelegramEmulator, text: str, user_id: int, *, lang: str = "zh-hans", chat=None):  # type: ignore[no-untyped-def]
@@ -351,7 +351,7 @@ async def test_commands_bad_input_and_unsubscribe_buttons(
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     async with running(settings, clock) as app:
         db = db_of(app)
-        for bad in ("/subscribe 25:99", "/subscribe 8点半"):
+        for bad in ("/subscribe 25:99", "/subscribe 8点70分"):  # 8点半 is a time since issue 15
             reply = await say(emu, bad, 7001)
             assert "不是有效的时间" in reply.text and "/subscribe 8:00" in reply.text
         reply = await say(emu, "/subscribe 25:99", 7002, lang="en")

@@ -121,7 +121,7 @@ def _services_check(s: Settings, default: Settings, tmp: Path) -> None:
             services.conversation.command("subscribe", "8:00", me)
             refused = services.conversation.command("subscribe", "9:00", me)
             assert "订阅数量已达上限（1 个）" in refused[0].text
-            assert len(subs.list_subscriptions(services.db, 1)) == 1
+            assert len(services.database.read(subs.list_subscriptions, 1)) == 1
         if s.inbox is not None:
             app = build_application(s)
             app.bot_data[SERVICES] = services

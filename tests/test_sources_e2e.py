@@ -160,12 +160,10 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             services = app.bot_data["services"]
 
             def sources_now() -> list[store.Source]:
-                with services.lock:  # the connection is shared with the polling threads
-                    return store.list_sources(services.db)
+                return services.database.read(store.list_sources)
 
             def query(sql: str, *params: object) -> object:
-                with services.lock:
-                    return services.db.execute(sql, list(params)).fetchone()[0]
+                return services.database.read(lambda db: db.execute(sql, list(params)).fetchone()[0])
 
             def polled_times() -> int:
                 return sum(1 for s in sources_now() if s.last_poll_at is not None)
@@ -176,8 +174,7 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
 
             (reply,) = await say(emu, "/subscribe 08:00 二七区 -人才", READER)
             assert "二七区（不含：人才）" in reply.text
-            with services.lock:
-                (sub,) = subs.list_subscriptions(services.db, READER)
+            (sub,) = services.database.read(subs.list_subscriptions, READER)
             digest_clock.now = datetime(2026, 11, 30, 8, 0, 5, tzinfo=SH)
             runner = runner_of(app)
             assert runner is not None
@@ -284,8 +281,9 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             )
             assert sorted(named) == sorted({"新华网", "人民网", "二七发布"} - {listed})
             assert "人才引进" not in digest.text and "人才" not in digest.text.split("共 1 篇新文章")[1]
-            with services.lock:  # the excluded story was stored and is searchable; it just never arrives
-                assert "二七区出台青年人才引进办法" in [a.title for a in latest_articles(services.db, 20)]
+            # The excluded story was stored and is searchable; it just never arrives.
+            latest = services.database.read(latest_articles, 20)
+            assert "二七区出台青年人才引进办法" in [a.title for a in latest]
 
             # Admins see the sources' status; others are told it is for admins.
             (status,) = await say(emu, "/sources", ADMIN)

@@ -452,8 +452,8 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
     lines = ["📊 " + markup.bold(markup.esc(text(lang, "stats_header")))]
     for k, v in stats.items():
         label = text(lang, f"stats_{k}") if k in STAT_KEYS else str(k)
-        if k == "dates" and isinstance(v, Mapping):
-            shown = text(lang, "stats_days", count=len(v))
+        if k == "dates" and isinstance(v, Mapping | int):
+            shown = text(lang, "stats_days", count=len(v) if isinstance(v, Mapping) else v)
         elif k == "sources" and isinstance(v, Mapping):
             unnamed = "（无）" if lang == "zh" else "(none)"
             shown = ", ".join(f"{unnamed if name is None else name}={n}" for name, n in v.items())

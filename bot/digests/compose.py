@@ -65,9 +65,11 @@ def compose_digest(
     markup: Markup = HTML,
     fresh: bool = True,
     also: Mapping[int, Sequence[str]] | None = None,
+    preview: bool = False,
 ) -> Digest | None:
     """The digest for ``articles`` (newest first, the new ones for a subscription; ``fresh=False`` for
-    the latest stored ones, which may be old, as the /digest preview without subscriptions shows).
+    the latest stored ones, which may be old, as the /digest preview without subscriptions shows;
+    ``preview=True``: what the next digest would carry, which /digest shows without calling it new).
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
@@ -88,7 +90,18 @@ def compose_digest(
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
-        digest = _render(head, listed, extra, lang, keywords, open_callback, m, fresh=fresh, also=also or {})
+        digest = _render(
+            head,
+            listed,
+            extra,
+            lang,
+            keywords,
+            open_callback,
+            m,
+            fresh=fresh,
+            preview=preview,
+            also=also or {},
+        )
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
         if len(listed) == 1:
@@ -107,14 +120,16 @@ def _render(
     *,
     fresh: bool = True,
     also: Mapping[int, Sequence[str]] | None = None,
+    preview: bool = False,
 ) -> Digest:
     rest = len(extra)
+    prefix = "digest_count_next" if preview else "digest_count"
     if not fresh:
         count = text(lang, "digest_count_latest", total=len(listed))
     elif rest:
-        count = text(lang, "digest_count_capped", total=len(listed) + rest, shown=len(listed))
+        count = text(lang, f"{prefix}_capped", total=len(listed) + rest, shown=len(listed))
     else:
-        count = text(lang, "digest_count", total=len(listed))
+        count = text(lang, prefix, total=len(listed))
     lines = [*head, m.esc(count), ""]
     buttons: list[tuple[Button, ...]] = []
     for n, article in enumerate(listed, 1):

@@ -26,6 +26,7 @@ from bot.digests.compose import Digest, compose_digest
 from bot.digests.filters import parse_keywords
 from bot.digests.texts import text
 from bot.settings import Settings
+from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import Article, SearchResponse
 from storage.records import subscriptions as subs
@@ -61,10 +62,14 @@ class SearchLibrary(Protocol):
 class DigestServices(Protocol):
     """The part of `bot.services.Services` the digests use."""
 
-    db: sqlite_utils.Database
+    database: Database
     library: Any  # SearchLibrary
 
-    async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+    async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+
+    async def run_read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+
+    async def run_write(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -165,8 +170,10 @@ def compose_for(
     note: str | None = None,
     markup: Markup = HTML,
     horizon: int | None = None,
+    preview: bool = False,
 ) -> Digest | None:
-    """The subscription's digest of the articles stored up to `horizon` (default: everything stored)."""
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored);
+    `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
     if horizon is None:
         horizon = subs.article_horizon(db)
     ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
@@ -183,6 +190,7 @@ def compose_for(
         note=note,
         markup=markup,
         also=other_sources(db, shown),
+        preview=preview,
     )
 
 
@@ -259,38 +267,48 @@ class Claimed:
 
 
 def prepare(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     library: SearchLibrary,
     due: schedule.Due,
     config: DigestConfig,
     now: datetime,
 ) -> Claimed | None:
-    """Compose the due digest and claim its ledger row (blocking; run under the database lock).
+    """Compose the due digest on a read connection, then claim its ledger row in one short write
+    (blocking; run in a worker thread).
 
     None when there is nothing to send: nothing new (recorded as ``empty`` for the day), or the day
-    was claimed already.
+    was claimed already. Composing takes no write lock: the claim alone decides, since its row is
+    unique per day and it skips articles recorded meanwhile.
     """
+    database = as_database(db)
     state = due.state
     assert isinstance(state, subs.SubscriptionState)
     sub = state.subscription
-    horizon = subs.article_horizon(db)
-    digest = compose_for(
-        db,
-        library,
-        sub,
-        lang=state.language,
-        local_date=due.local_date,
-        config=config,
-        send_empty=config.send_empty,
-        horizon=horizon,
-    )
+    with database.reader() as reader:
+        horizon = subs.article_horizon(reader)
+        digest = compose_for(
+            reader,
+            library,
+            sub,
+            lang=state.language,
+            local_date=due.local_date,
+            config=config,
+            send_empty=config.send_empty,
+            horizon=horizon,
+        )
     if digest is None:
-        subs.claim_delivery(
-            db, sub.id, due.local_date, sub.chat_id, status=subs.EMPTY, horizon=horizon, now=now
+        database.write(
+            subs.claim_delivery,
+            sub.id,
+            due.local_date,
+            sub.chat_id,
+            status=subs.EMPTY,
+            horizon=horizon,
+            now=now,
         )
         return None
-    delivery_id = subs.claim_delivery(
-        db,
+    delivery_id = database.write(
+        subs.claim_delivery,
         sub.id,
         due.local_date,
         sub.chat_id,
@@ -335,6 +353,7 @@ def preview_replies(
             send_empty=True,
             note=note,
             markup=markup,
+            preview=True,
         )
         if digest is not None:
             out.append(digest)

@@ -6,8 +6,9 @@ polls several at once, a few in parallel, so a slow or dead source never holds u
 `discover` finds the feed of a URL (the URL itself when it is a feed, else the page's feed links and
 the common feed paths).
 
-Network work happens without the database; only the short reads and the store take `lock` (the lock
-guarding the shared connection in ``newsbot serve``). Items whose link is stored already are skipped
+Network work happens without the database; the short reads run on a read connection and the store and
+the poll's record each take the one write path (`storage.database.access.Database`), so chats and
+digests never wait for a site. Items whose link is stored already are skipped
 before anything is fetched; the store recognises known text as any ingest does and indexes the new
 articles in the same transaction, so they are searchable, in /latest and in the next digests at once.
 """
@@ -16,10 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ import sqlite_utils
 from bot.sources.extract import DEFAULT_ZONE, extract_page, needs_page, to_article
 from bot.sources.feeds import Feed, FeedError, candidate_feed_urls, looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher, FetchError, Response, decode_html
+from storage.database.access import Database, as_database
 from storage.models import ParsedArticle
 from storage.records import sources as store
 from storage.records.articles import get_articles
@@ -124,19 +124,18 @@ def source_name(source: Source, feed: Feed | None) -> str:
 
 
 def poll_source(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     source: Source,
     fetcher: Fetcher,
     *,
-    lock: AbstractContextManager[object] | None = None,
     clock: Callable[[], datetime] = utc_now,
     max_items: int = MAX_ITEMS,
     default_zone: str = DEFAULT_ZONE,
 ) -> PollResult:
     """Poll one source and record the outcome on it. Never raises (failures are in the result)."""
-    guard: AbstractContextManager[object] = lock if lock is not None else contextlib.nullcontext()
+    database = as_database(db)
     try:
-        return _poll(db, source, fetcher, guard, clock, max_items, default_zone)
+        return _poll(database, source, fetcher, clock, max_items, default_zone)
     except (FetchError, FeedError) as exc:
         error = str(exc)
     except Exception as exc:  # a bug on one odd feed must not stop the other sources
@@ -145,8 +144,7 @@ def poll_source(
     polled = clock()
     next_at = polled + backoff(source.failures + 1, source.interval)
     try:
-        with guard:
-            store.record_poll(db, source.id, PollState(polled, next_at, ok=False, error=error[:500]))
+        database.write(store.record_poll, source.id, PollState(polled, next_at, ok=False, error=error[:500]))
     except Exception:
         log.exception("could not record a failed poll", extra={"source_id": source.id})
     log.warning("source poll failed", extra={"source_id": source.id, "error": error})
@@ -154,10 +152,9 @@ def poll_source(
 
 
 def _poll(
-    db: sqlite_utils.Database,
+    database: Database,
     source: Source,
     fetcher: Fetcher,
-    guard: AbstractContextManager[object],
     clock: Callable[[], datetime],
     max_items: int,
     default_zone: str,
@@ -175,15 +172,13 @@ def _poll(
             etag=found.response.etag or source.etag,
             last_modified=source.last_modified,
         )
-        with guard:
-            store.record_poll(db, source.id, state)
+        database.write(store.record_poll, source.id, state)
         return PollResult(source, NOT_MODIFIED, feed_url=found.feed_url, next_poll_at=next_at)
 
     feed = found.feed
     name = source_name(source, feed)
     items = list(feed.items[:max_items])
-    with guard:
-        fresh_links = set(store.unknown_links(db, [i.link for i in items if i.link]))
+    fresh_links = set(database.read(store.unknown_links, [i.link for i in items if i.link]))
     fresh = [i for i in items if i.link is None or i.link in fresh_links]
     articles: list[ParsedArticle] = []
     skipped: list[str] = []
@@ -202,9 +197,8 @@ def _poll(
         article = to_article(item, source=name, feed_url=found.feed_url, page=page, default_zone=default_zone)
         if article is not None:
             articles.append(article)
-    with guard:
-        stored = store.store_articles(db, articles)
-        titles = tuple(a.title for a in get_articles(db, stored.new_ids))
+    stored = database.write(store.store_articles, articles)
+    titles = tuple(a.title for a in database.read(get_articles, stored.new_ids))
     polled = clock()
     next_at = polled + source.interval
     problem = None
@@ -233,8 +227,7 @@ def _poll(
         last_modified=None if skipped else found.response.last_modified,
         name=None if source.name else feed.title,
     )
-    with guard:
-        store.record_poll(db, source.id, state)
+    database.write(store.record_poll, source.id, state)
     log.info("source polled", extra={"source_id": source.id, "new": len(titles), "items": len(items)})
     return PollResult(
         source,
@@ -248,11 +241,10 @@ def _poll(
 
 
 def poll_sources(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     sources: Sequence[Source],
     fetcher: Fetcher,
     *,
-    lock: AbstractContextManager[object] | None = None,
     clock: Callable[[], datetime] = utc_now,
     workers: int = 4,
     default_zone: str = DEFAULT_ZONE,
@@ -261,13 +253,12 @@ def poll_sources(
     the order of `sources`."""
     if not sources:
         return []
-    if lock is None:  # the threads share one connection: its calls must take turns
-        lock = threading.RLock()
+    database = as_database(db)  # over one connection, the threads' calls take turns
     with ThreadPoolExecutor(
         max_workers=max(1, min(workers, len(sources))), thread_name_prefix="poll"
     ) as pool:
         futures = [
-            pool.submit(poll_source, db, s, fetcher, lock=lock, clock=clock, default_zone=default_zone)
+            pool.submit(poll_source, database, s, fetcher, clock=clock, default_zone=default_zone)
             for s in sources
         ]
         return [f.result() for f in futures]

@@ -135,6 +135,10 @@ class SendBudget(BaseRateLimiter[None]):
         """Telegram said 429 (retry after `seconds`): no message goes out before then."""
         self._hold_until = max(self._hold_until, self.clock() + seconds)
 
+    def held_for(self) -> float:
+        """Seconds until a 429's hold ends (0: not holding)."""
+        return max(0.0, self._hold_until - self.clock())
+
     async def wait(self, chat_id: int | str | None) -> None:
         """Wait for this message's slot. Senders that wake late (a busy event loop) still leave `gap`
         overall and `chat_interval` in their chat between the moments they go, so a late wake-up does

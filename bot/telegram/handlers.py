@@ -36,6 +36,7 @@ from bot.chat.texts import lang_for, text
 from bot.services import Services
 from bot.telegram.context import SERVICES, BotContext
 from bot.telegram.sending import Status, edit, send_replies, send_reply
+from storage.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -279,8 +280,10 @@ async def on_error(update: object, context: BotContext) -> None:
     )
     lang = lang_for(user.language_code if user else None)
     if chat is not None:
+        # A busy database left the command undone: the user is asked to try again, not told of a fault.
+        key = "busy" if isinstance(error, DatabaseBusy) else "error"
         try:
-            await send_reply(context.bot, chat.id, Reply(html.escape(text(lang, "error"), quote=False)))
+            await send_reply(context.bot, chat.id, Reply(html.escape(text(lang, key), quote=False)))
         except TelegramError:
             log.warning("could not tell the user about the error", extra={"chat_id": chat.id})
     services = context.application.bot_data.get(SERVICES)  # not `context.services`: they may be closed

@@ -3,7 +3,7 @@
 A repeating job (every ``NEWSBOT_SOURCES_CHECK_SECONDS``) asks the database which sources are due
 (`storage.records.sources.due_sources`: each source at its own interval, later while it backs off) and
 starts a poll for each one not already being polled. Polls run in a small thread pool of their own
-(`bot.sources.poll.poll_source`: network work outside the database lock, a short locked store), never in
+(`bot.sources.poll.poll_source`: network work outside the database, the store a short write), never in
 the threads that answer chats, and the job does not wait for them: a slow or dead site delays nothing
 but itself. New articles are in the shared database at once: searchable, in /latest, and seen by the
 next digest check.
@@ -26,6 +26,7 @@ from bot.sources.fetch import Fetcher
 from bot.sources.poll import PollResult, poll_source, utc_now
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from storage.database.health import beat
+from storage.errors import DatabaseBusy
 from storage.records import sources as store
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class SourcePoller:
 
     async def tick(self) -> list[asyncio.Task[PollResult]]:
         """Start a poll for every due source not already being polled; returns the tasks started."""
-        due = await self.services.run_db(store.due_sources, self.clock())
+        due = await self.services.run_read(store.due_sources, self.clock())
         started = []
         for source in due:
             if source.id in self._running:
@@ -65,10 +66,9 @@ class SourcePoller:
         try:
             call = partial(
                 poll_source,
-                self.services.db,
+                self.services.database,
                 source,
                 self.fetcher,
-                lock=self.services.lock,
                 clock=self.clock,
             )
             result = await asyncio.get_running_loop().run_in_executor(self._pool, call)
@@ -111,7 +111,10 @@ async def sources_tick(context: BotContext) -> None:
     if poller is None:
         return
     started = await poller.tick()
-    await poller.services.run_db(beat, HEARTBEAT, detail=f"started={len(started)}")
+    try:
+        await poller.services.run_write(beat, HEARTBEAT, detail=f"started={len(started)}")
+    except DatabaseBusy:
+        log.warning("heartbeat not recorded: database busy; the next check records it")
 
 
 def schedule_sources_job(application: BotApplication, interval: float) -> Job[BotContext] | None:
