@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -42,8 +42,8 @@ def store_sketches(db: sqlite_utils.Database, sketches: Mapping[int, Sequence[in
                 [article_id, json.dumps(list(sk))],
             )
             conn.executemany(
-                "INSERT INTO sketch_keys (key, article_id) VALUES (?, ?)",
-                [(key, article_id) for key in neardup.keys(sk)],
+                "INSERT INTO sketch_keys (key, day, article_id) VALUES (?, ?, ?)",
+                [(key, _day(day), article_id) for key in neardup.keys(sk)],
             )
         conn.execute("UPDATE articles SET cluster = ? WHERE id = ?", [cluster, article_id])
 
@@ -58,30 +58,59 @@ def forget_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:
 def _find_cluster(
     db: sqlite_utils.Database, article_id: int, sk: Sequence[int], day: str | None, source: str
 ) -> int | None:
-    """The cluster of the stored article from another source that best resembles `sk`, or None."""
+    """The cluster of the stored article from another source that best resembles `sk`, or None.
+
+    Candidates share a lookup key and, for a dated article, were published within `DAYS_APART` days (the
+    key index is by key and day, so a key common to many stories costs only the days around this one).
+    """
     keys = neardup.keys(sk)
     marks = ",".join("?" * len(keys))
+    when = _day(day)
+    if when is not None:
+        first = (date.fromisoformat(when) - timedelta(days=neardup.DAYS_APART)).isoformat()
+        last = (date.fromisoformat(when) + timedelta(days=neardup.DAYS_APART)).isoformat()
+        # Undated articles may be anything, so they are candidates too.
+        in_time, params = "(k.day BETWEEN ? AND ? OR k.day IS NULL)", [first, last]
+    else:
+        in_time, params = "1", []
+    shared = db.conn.execute(
+        f"""
+        SELECT k.article_id, count(*) AS shared FROM sketch_keys k
+        WHERE k.key IN ({marks}) AND {in_time} AND k.article_id != ?
+        GROUP BY k.article_id ORDER BY shared DESC, k.article_id LIMIT ?
+        """,
+        [*keys, *params, article_id, _CANDIDATES],
+    ).fetchall()
+    if not shared:
+        return None
+    ids = [int(r[0]) for r in shared]
+    id_marks = ",".join("?" * len(ids))
     candidates = db.conn.execute(
         f"""
-        SELECT k.article_id, count(*) AS shared, s.sketch, a.date, coalesce(a.cluster, a.id), a.source
-        FROM sketch_keys k
-        JOIN article_sketches s ON s.article_id = k.article_id
-        JOIN articles a ON a.id = k.article_id
-        WHERE k.key IN ({marks}) AND k.article_id != ? AND a.source IS NOT NULL AND a.source != ?
-        GROUP BY k.article_id
-        ORDER BY shared DESC, k.article_id
-        LIMIT ?
+        SELECT s.sketch, a.date, coalesce(a.cluster, a.id) FROM article_sketches s
+        JOIN articles a ON a.id = s.article_id
+        WHERE s.article_id IN ({id_marks}) AND a.source IS NOT NULL AND a.source != ?
         """,
-        [*keys, article_id, source, _CANDIDATES],
+        [*ids, source],
     ).fetchall()
     best: tuple[float, int] | None = None
-    for _other, _shared, other_sketch, other_day, cluster, _source in candidates:
+    for other_sketch, other_day, cluster in candidates:
         if not _close_in_time(day, other_day):
             continue
         score = neardup.resemblance(sk, json.loads(other_sketch))
         if score >= neardup.THRESHOLD and (best is None or score > best[0]):
             best = (score, int(cluster))
     return best[1] if best else None
+
+
+def _day(value: str | None) -> str | None:
+    """An article's date as YYYY-MM-DD, or None when it has no usable one."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _close_in_time(a: str | None, b: str | None) -> bool:

@@ -184,10 +184,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             """
             CREATE TABLE sketch_keys (
                 key INTEGER NOT NULL,
+                day TEXT,
                 article_id INTEGER NOT NULL
             )
             """,
-            "CREATE INDEX sketch_keys_key ON sketch_keys(key)",
+            # Looked up by key within a few days of the article's date (near-duplicates are close in time).
+            "CREATE INDEX sketch_keys_key ON sketch_keys(key, day)",
             "CREATE INDEX sketch_keys_article ON sketch_keys(article_id)",
         ],
     ),
