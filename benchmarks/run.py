@@ -38,6 +38,7 @@ AREAS: dict[str, str] = {
     "scale": "benchmarks.scale",
     "answers": "benchmarks.answers",
     "sending": "benchmarks.sending",
+    "contention": "benchmarks.contention",
 }
 
 
@@ -60,6 +61,7 @@ NEEDS: dict[str, Callable[[], str | None]] = {
     "parsing": _realnews,
     "scale": _installed("tantivy"),
     "answers": _realnews,
+    "contention": _realnews,
 }
 
 

@@ -933,6 +933,20 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             ]
             # The group that suits this story best against its holder.
             candidates = [(score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates]
+        if not candidates:
+            # Layout: the headline printed right next to this story (the last one over it, the first
+            # one under it) when another story holds it beside a headline of its own.
+            holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
+            over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
+            under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+            candidates = [
+                (choices[pos][2][k], holders[pos], pos)
+                for pos in over_story[-1:] + under_story[:1]
+                if pos in holders
+                and len(assigned[holders[pos]]) > 1
+                and choices[pos][2][k] - proximity(choices[pos][0], k) >= _WEAK_HEADLINE_SCORE
+                and not _is_series_label(choices[pos][1])
+            ]
         if candidates:
             _, holder, pos = max(candidates)
             assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
