@@ -279,26 +279,17 @@ def migrate(
             "migrating the database",
             extra={"db": name, "version": version, "migration": description},
         )
-        conn = db.conn
-        begin_immediate(conn)
         try:
-            # Another process may have migrated while we waited for the write lock.
-            if schema_version(db) >= version:
-                conn.execute("ROLLBACK")
-                current = schema_version(db)
-                continue
-            for sql in statements:
-                db.execute(sql)
-            db.execute(f"PRAGMA user_version = {int(version)}")
-            conn.execute("COMMIT")
+            with write_transaction(db):
+                # Another process may have migrated while we waited for the write lock.
+                if schema_version(db) >= version:
+                    current = schema_version(db)
+                    continue
+                for sql in statements:
+                    db.execute(sql)
+                db.execute(f"PRAGMA user_version = {int(version)}")
         except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
             raise DatabaseError(f"{name}: migration {version} ({description}) failed: {exc}") from exc
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         applied.append(version)
         current = version
     return applied
