@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import re
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -141,7 +142,7 @@ def store_cost(stories: Sequence[Story]) -> dict[str, float]:
     }
 
 
-def main(argv: Sequence[str] | None = None) -> dict[str, object]:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2,000 stories instead of all")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -177,8 +178,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, object]:
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return figures
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -39,6 +39,7 @@ AREAS: dict[str, str] = {
     "answers": "benchmarks.answers",
     "sending": "benchmarks.sending",
     "contention": "benchmarks.contention",
+    "near_duplicates": "benchmarks.near_duplicates",
 }
 
 
@@ -62,6 +63,7 @@ NEEDS: dict[str, Callable[[], str | None]] = {
     "scale": _installed("tantivy"),
     "answers": _realnews,
     "contention": _realnews,
+    "near_duplicates": _realnews,
 }
 
 
