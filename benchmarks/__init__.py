@@ -18,6 +18,8 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
   corpus)
 - `benchmarks.sending` - the send budget against PTB's `AIORateLimiter` on one burst
 - `benchmarks.contention` - replies while news arrives, with real processes (needs the real news corpus)
+- `benchmarks.near_duplicates` - the same story from several sources: false merges, recall, cost (needs
+  the real news corpus)
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),
