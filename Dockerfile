@@ -35,7 +35,7 @@ ENV PATH=/opt/venv/bin:$PATH \
 # removed, so nothing in the running container can install packages (their bytes stay in the base layer).
 # The group is created first with gid 10001, so the user is 10001:10001 like the USER line below
 # (`useradd --system --user-group` would pick a system gid such as 999).
-RUN python -m pip uninstall --yes --quiet pip setuptools wheel \
+RUN if python -m pip --version >/dev/null 2>&1; then python -m pip uninstall --yes --quiet pip setuptools wheel; fi \
     && rm -rf /usr/local/lib/python3.11/ensurepip/_bundled \
     && groupadd --system --gid 10001 newsbot \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin newsbot \

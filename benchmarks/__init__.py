@@ -14,6 +14,10 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.parsing` - the OCR page parser on real news laid out as papers print it (needs the real
   news corpus)
 - `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
+- `benchmarks.answers` - judged questions on real news, asked through the chat (needs the real news
+  corpus)
+- `benchmarks.sending` - the send budget against PTB's `AIORateLimiter` on one burst
+- `benchmarks.contention` - replies while news arrives, with real processes (needs the real news corpus)
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),
@@ -23,7 +27,7 @@ Adding an area: write ``benchmarks/<area>.py`` with ``main(argv: list[str] | Non
 that accepts ``--quick`` (small, well under a minute, no plotting extra, fails with a non-zero status or
 an exception when the measurement is nonsense), then add one line to ``AREAS`` in `benchmarks.run`::
 
-    "contention": "benchmarks.contention",
+    "myarea": "benchmarks.myarea",
 
 The runner then runs it after the others, with ``["--quick"]`` or ``[]``. If the area needs something
 CI does not have (a package of the bench extra, a corpus outside the repository), add a check to

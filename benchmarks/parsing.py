@@ -90,6 +90,8 @@ class Laid:
     headline: list[list[str]]
     body: list[str]
     expected: Expected
+    opens: bool = True  # its text starts visibly: a dateline, a byline before it, ``（上接…）``
+    closes: bool = True  # its text ends visibly: a byline after it, an end mark, ``（下转…）``
 
 
 @dataclass
@@ -209,6 +211,8 @@ def _headline_lines(title: str, rng: random.Random) -> list[list[str]]:
 
 _HAN = "\u4e00-\u9fff"
 _DATELINE_START = re.compile("^(本报|新华社|据新华社)")
+_DATELINE_OPENING = re.compile(r"^(?:本报讯|本报\S*?[讯电]|据?新华社\S*?电)(?:（[^）]*）)?\s*")
+_PUNCT_SPACE_RE = re.compile("(?<=[，。、；：！？“”《》（）])[ ]+|[ ]+(?=[，。、；：！？“”《》（）])")
 
 
 def _trim(story: RealStory, rng: random.Random) -> list[str] | None:
@@ -295,17 +299,22 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
         raise ValueError(convention)
     if date is None and not first:
         # No dateline: the story's date is the one its lead opens with (``今天（4月1日），…``), if any.
-        clause = re.split("[，。]", lead, maxsplit=1)[0]
+        # (The date its first clause opens with: one far into a long clause is not the story's.)
+        clause = re.split("[，。]", lead, maxsplit=1)[0][:24]
         if month_day := re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", clause):
             m, d = int(month_day[1]), int(month_day[2])  # the day of the event, often the day before
-            date = f"{year - 1 if (m, d) > (month, day) else year}-{m:02d}-{d:02d}"
+            # A date months after the broadcast is last year's (a January page recalling December).
+            date = f"{year - 1 if (m - month) * 31 + d - day > 60 else year}-{m:02d}-{d:02d}"
     if placement == "bracket":
         opening = f"{dateline}（{byline.text}）"
     else:
         opening = f"{dateline} " if dateline else ""
+    # OCR reads an ideographic space as a space; the transcripts' stray spaces next to punctuation
+    # (``了解到， 10月``) are not printed.
+    paragraphs = [_PUNCT_SPACE_RE.sub("", p.replace("\u3000", " ")) for p in paragraphs]
+    lead = paragraphs[0]
     expected_first = f"{opening}{first}{lead}"
-    # OCR reads an ideographic space as a space.
-    expected_paragraphs = tuple(p.replace("\u3000", " ") for p in (expected_first, *paragraphs[1:]))
+    expected_paragraphs = (expected_first, *paragraphs[1:])
     has_byline = placement in ("after", "inline", "before", "bracket")
     expected = Expected(
         title=" ".join(line for group in headline for line in group),
@@ -344,7 +353,9 @@ def _lay_story(story: RealStory, convention: str, rng: random.Random, width: int
     if placement == "after":
         body.append(byline.text)
     body = _column_breaks(body, rng)
-    return Laid(headline, body, expected)
+    opens = bool(dateline) or placement in ("before", "bracket") or jump_in
+    closes = placement in ("after", "inline") or bool(end_mark) or jump_out
+    return Laid(headline, body, expected, opens, closes)
 
 
 def _column_breaks(body: list[str], rng: random.Random) -> list[str]:
@@ -406,9 +417,7 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
         before = item.body[0] if item.body else ""
         # A story printed with neither dateline nor byline before the next one starts where its
         # headline stands: such headlines are always printed right above their text.
-        unmarked = not _DATELINE_START.match(item.expected.paragraphs[0]) and (
-            index == 0 or not laid[index - 1].expected.reporters
-        )
+        unmarked = not item.opens and (index == 0 or not laid[index - 1].closes)
         keep_before = (
             convention in ("byline_before",)
             or unmarked
@@ -451,7 +460,14 @@ def compose(stories: list[RealStory], convention: str, rng: random.Random) -> Pa
     if convention in ("page_furniture", "mixed") and rng.random() < 0.6:
         lines += _furniture(rng, year, month, day)
     text = "\n".join(lines).rstrip() + "\n"
-    return Page(convention, text, year, [item.expected for item in laid])
+    expected = [item.expected for item in laid]
+    if f"{year}年{month}月{day}日" in text:
+        # The page prints its date: a story dated only ``近日``/``今天`` is of that day.
+        for story in expected:
+            lead = _DATELINE_OPENING.sub("", story.paragraphs[0])
+            if story.date is None and lead.startswith(("近日", "日前", "今天", "今日")):
+                story.date = f"{year}-{month:02d}-{day:02d}"
+    return Page(convention, text, year, expected)
 
 
 def _stories_by_length(stories: list[RealStory]) -> list[RealStory]:
@@ -600,6 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--convention", choices=CONVENTIONS, help="print failures of this one only")
     parser.add_argument("--dump", type=int, default=0, metavar="K", help="print the text of K failing pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--check-targets", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     count = args.pages or (10 if args.quick else 40)
     pages = make_pages(count, args.seed)
@@ -628,7 +645,14 @@ def main(argv: list[str] | None = None) -> int:
                     break
     each = min(row["share"] for row in result["conventions"].values())
     met = result["share"] >= TARGET_OVERALL and each >= TARGET_EACH
-    return 0 if met else 1
+    if not args.json:
+        print(
+            f"targets (≥ {TARGET_OVERALL:.0%} overall, ≥ {TARGET_EACH:.0%} per convention): "
+            f"{'met' if met else 'missed'} ({result['share']:.1%} overall, lowest convention {each:.1%})"
+        )
+    if result["stories"] == 0 or result["share"] < 0.5:
+        return 1  # nonsense: nothing parsed, or the parser broken
+    return 1 if args.check_targets and not met else 0
 
 
 if __name__ == "__main__":

@@ -36,6 +36,9 @@ AREAS: dict[str, str] = {
     "digests": "benchmarks.digests",
     "parsing": "benchmarks.parsing",
     "scale": "benchmarks.scale",
+    "answers": "benchmarks.answers",
+    "sending": "benchmarks.sending",
+    "contention": "benchmarks.contention",
 }
 
 
@@ -57,6 +60,8 @@ def _realnews() -> str | None:
 NEEDS: dict[str, Callable[[], str | None]] = {
     "parsing": _realnews,
     "scale": _installed("tantivy"),
+    "answers": _realnews,
+    "contention": _realnews,
 }
 
 

@@ -650,7 +650,7 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
     differing = []
     for q in queries:
         page = [h.id for h in searcher.search(q["text"], limit=10).hits]
-        _total, rows = searcher._run(parse_query(q["text"]), 10**7)
+        rows = searcher._ladder(parse_query(q["text"]), 10**7, correct=True).rows
         if not page and not rows:
             continue
         dates = searcher._dates([r.id for r in rows])

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
 from storage.ingest.pipeline import BATCH_SIZE, collect_inputs, ingest_paths
@@ -313,7 +313,7 @@ def reindex() -> None:
     from storage.database.index import rebuild_index
 
     settings = get_settings()
-    with database(settings, seed=False) as db:
+    with database(settings, seed=False) as db, write_transaction(db):
         n = rebuild_index(db)
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
@@ -463,3 +463,16 @@ def health(quiet: bool, required: tuple[str, ...]) -> None:
     if not quiet:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     sys.exit(0 if report.ok else 1)
+
+
+# --- web sources ---------------------------------------------------------------------------------
+
+
+def _add_command_groups() -> None:
+    """Command groups kept in their own modules (they use the helpers above)."""
+    from bot.sources_cli import sources_group
+
+    main.add_command(sources_group(get_settings, database))
+
+
+_add_command_groups()

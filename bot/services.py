@@ -5,20 +5,20 @@
 calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
 connects at import time.
 
-One SQLite connection is shared: every storage call goes through `StorageLibrary`, which holds a lock,
-so the Telegram side may run calls in worker threads (`Services.run`) while the event loop stays free.
+The database is a `storage.database.access.Database`: reads (searches, /latest, /article, digest
+composition, /subscriptions) run on per-thread read connections and never wait for a write; writes
+(subscriptions, the digest ledger, heartbeats, the inbox's batches) take its one write path, each a short
+transaction that waits for the lock a bounded time. Blocking calls run in worker threads
+(`Services.run`, `run_read`, `run_write`) so the event loop and the other chats never wait for them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
-
-import sqlite_utils
 
 from bot.chat.conversation import Conversation, FloodGuard, QueryStore
 from bot.chat.replies import HTML, Markup
@@ -26,49 +26,50 @@ from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
 from bot.settings import Settings
-from storage.database.connection import open_db
+from bot.sources.fetch import Fetcher, user_agent
+from bot.sources.status import format_sources
+from storage.database.access import Database
 from storage.models import Article, SearchResponse
 from storage.records.articles import get_article, get_articles, latest_articles, stats
+from storage.records.sources import list_sources
 from storage.search.engine import Searcher
 
 T = TypeVar("T")
 
 
 class StorageLibrary:
-    """The `Library` the conversation needs, over storage/, with calls serialised by one lock."""
+    """The `Library` the conversation needs, over storage/: every call reads on its thread's own
+    read connection."""
 
-    def __init__(self, db: sqlite_utils.Database, searcher: Searcher, lock: threading.RLock) -> None:
-        self._db = db
+    def __init__(self, database: Database, searcher: Searcher) -> None:
+        self._database = database
         self._searcher = searcher
-        self._lock = lock
 
     def search(
         self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True
     ) -> SearchResponse:
-        # locks with our lock
         return self._searcher.search(query, limit=limit, offset=offset, today=today, correct=correct)
 
     def latest_day(self, on_or_before: date) -> str | None:
-        return self._searcher.latest_day(on_or_before)  # locks with our lock
+        return self._searcher.latest_day(on_or_before)
 
     def match_ids(self, query: str, *, limit: int) -> list[int]:
-        return self._searcher.match_ids(query, limit=limit)  # locks with our lock
+        return self._searcher.match_ids(query, limit=limit)
 
     def article(self, article_id: int) -> Article | None:
-        with self._lock:
-            return get_article(self._db, article_id)
+        return self._database.read(get_article, article_id)
 
     def articles(self, ids: Sequence[int]) -> list[Article]:
-        with self._lock:
-            return get_articles(self._db, ids)
+        return self._database.read(get_articles, ids)
 
     def latest(self, limit: int, offset: int = 0) -> list[Article]:
-        with self._lock:
-            return latest_articles(self._db, limit, offset)
+        return self._database.read(latest_articles, limit, offset)
+
+    def sources(self) -> Sequence[str]:
+        return format_sources(self._database.read(list_sources), datetime.now(UTC))
 
     def stats(self) -> Mapping[str, Any]:
-        with self._lock:
-            data = stats(self._db)
+        data = self._database.read(stats)
         return {
             "articles": data["articles"],
             "sources": {(k if k is not None else "—"): v for k, v in data["sources"].items()},
@@ -84,10 +85,9 @@ class Services:
     """Everything a handler needs: settings, the database, the conversation, who the admins are."""
 
     settings: Settings
-    db: sqlite_utils.Database
+    database: Database
     library: StorageLibrary
     conversation: Conversation
-    lock: threading.RLock
     admin_ids: frozenset[int] = field(default_factory=frozenset)
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -97,18 +97,17 @@ class Services:
         """Run a blocking call (conversation, storage) in a worker thread."""
         return await asyncio.to_thread(fn, *args, **kwargs)
 
-    async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Run ``fn(db, *args)`` in a worker thread holding the database lock (for other storage modules)."""
+    async def run_read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(db, *args)`` in a worker thread on its read connection (for storage's read functions)."""
+        return await asyncio.to_thread(self.database.read, fn, *args, **kwargs)
 
-        def call() -> T:
-            with self.lock:
-                return fn(self.db, *args, **kwargs)
-
-        return await asyncio.to_thread(call)
+    async def run_write(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(db, *args)`` in a worker thread in one write transaction (`Database.write`: waits a
+        bounded time for the lock, then raises `storage.errors.DatabaseBusy` with nothing changed)."""
+        return await asyncio.to_thread(self.database.write, fn, *args, **kwargs)
 
     def close(self) -> None:
-        with self.lock:
-            self.db.close()
+        self.database.close()
 
 
 def open_services(
@@ -123,18 +122,16 @@ def open_services(
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
     """
-    db = open_db(settings.db)
+    database = Database.open(settings.db)
     try:
         if seed:
-            ensure_seeded(settings, db)
-        lock = threading.RLock()
-        searcher = Searcher(db, lock=lock)
+            ensure_seeded(settings, database.connection)
+        searcher = Searcher(reader=database.reader)
         searcher.warm_up()
-        library = StorageLibrary(db, searcher, lock)
+        library = StorageLibrary(database, searcher)
         records = StorageChatRecords(
-            db,
+            database,
             library,
-            lock,
             config=DigestConfig.from_settings(settings),
             max_subscriptions=settings.digest_max_subscriptions,
         )
@@ -142,13 +139,22 @@ def open_services(
             library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes
         )
     except BaseException:
-        db.close()
+        database.close()
         raise
     return Services(
         settings=settings,
-        db=db,
+        database=database,
         library=library,
         conversation=conversation,
-        lock=lock,
         admin_ids=frozenset(settings.admin_ids),
+    )
+
+
+def fetcher_for(settings: Settings) -> Fetcher:
+    """The fetcher configured by the NEWSBOT_SOURCES_* settings."""
+    return Fetcher(
+        agent=user_agent(settings.sources_contact),
+        timeout=settings.sources_timeout,
+        host_delay=settings.sources_host_delay,
+        max_bytes=settings.sources_max_bytes,
     )

@@ -8,13 +8,57 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.records.sources import MIN_INTERVAL
+
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+_INTERVAL = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|秒|分钟?|小时|天)?\s*$", re.I
+)
+_UNITS = {
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "秒": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "分": 60,
+    "分钟": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "小时": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
+    "天": 86400,
+}
+
+
+class IntervalError(ValueError):
+    """An interval that cannot be read or is shorter than a minute."""
+
+
+def parse_interval(text: str) -> timedelta:
+    """``30m``, ``1h``, ``90s``, ``2d``, ``45`` (minutes) → a timedelta of at least a minute."""
+    match = _INTERVAL.match(str(text))
+    if not match:
+        raise IntervalError(f"cannot read {text!r} as an interval; use e.g. 30m, 1h, 90s")
+    value = float(match.group(1))
+    unit = (match.group(2) or "m").lower()
+    interval = timedelta(seconds=value * _UNITS[unit])
+    if interval < MIN_INTERVAL:
+        raise IntervalError(f"{text!r} is shorter than the minimum interval of 1 minute")
+    return interval
 
 
 class SettingsError(Exception):
@@ -61,6 +105,26 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_inbox_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    # --- web sources (feeds and news sites) ---
+    # NEWSBOT_SOURCES_INTERVAL: default poll interval of a new source (30m, 1h, 90s; at least 1 minute)
+    sources_interval: str = "30m"
+    # NEWSBOT_SOURCES_CONTACT: a URL or e-mail put in the User-Agent so site operators can reach you
+    sources_contact: str = ""
+    # NEWSBOT_SOURCES_TIMEOUT: seconds to wait for a site (connect, each read)
+    sources_timeout: float = Field(default=15.0, gt=0, le=300)
+    # NEWSBOT_SOURCES_HOST_DELAY: seconds between two requests to the same site
+    sources_host_delay: float = Field(default=1.0, ge=0, le=600)
+    # NEWSBOT_SOURCES_MAX_BYTES: largest response read (feeds and pages)
+    sources_max_bytes: int = Field(default=5_000_000, ge=10_000)
+    # NEWSBOT_SOURCES_CHECK_SECONDS: how often `serve` looks for sources due to be polled (0: never)
+    sources_check_seconds: float = Field(default=30.0, ge=0)
+
+    @field_validator("sources_interval")
+    @classmethod
+    def _interval(cls, value: str) -> str:
+        parse_interval(value)  # raises ValueError with the reason
+        return value.strip()
 
     # --- Telegram ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.

@@ -28,6 +28,7 @@ class ParsedArticle:
     correspondents: tuple[str, ...] = ()
     source: str | None = None
     url: str | None = None
+    published_at: str | None = None  # ISO date and time with the publisher's UTC offset, when known
     origin_file: str | None = None  # file it came from
     origin_position: int | None = None  # 0-based story order in the file (JSONL: 1-based line number)
     origin_lines: tuple[int, int] | None = None  # 1-based first and last body line in the file
@@ -56,6 +57,7 @@ class Article:
     keywords: tuple[str, ...] = ()
     origin_file: str | None = None
     origin_position: int | None = None
+    published_at: str | None = None  # ISO date and time with the publisher's UTC offset, when known
     title_source: TitleSource = "printed"
 
     @property
@@ -101,6 +103,7 @@ class SearchHit:
     score: float
     title_snippet: Snippet | None = None  # the title with matches marked, when the title matched
     title_inferred: bool = False  # no printed headline: the title was made from the lead
+    also: tuple[str, ...] = ()  # other sources that carried the same story (listed once)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ inline queries), records every call, and rejects what Telegram rejects: HTML tha
 texts that are empty or longer than 4096 UTF-16 units after entity parsing, callback data over 64
 bytes, too many buttons, ``message is not modified``, callback queries answered twice, inline answers
 with too many results or bad ids, bad command menus. It can also be told to answer 429 (retry after),
-403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats.
+403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats, or to
+deliver a message but answer late (`answer_slowly`: the client times out on a message that arrived).
 
 Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
 ``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
@@ -406,10 +407,11 @@ class StoredMessage:
 
 @dataclass
 class _Fault:
-    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error"
+    kind: str  # "retry_after" | "forbidden" | "migrate" | "server_error" | "slow"
     retry_after: int = 0
     times: int | None = None  # None: for ever
     migrate_to: int | None = None
+    delay: float = 0.0  # "slow": seconds the answer waits after the request was carried out
 
 
 @dataclass
@@ -466,6 +468,7 @@ class TelegramEmulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._answer_delay = threading.local()  # set by a "slow" fault for the request being served
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -702,6 +705,12 @@ class TelegramEmulator:
         with self._cond:
             self._state.faults[chat_id] = _Fault("server_error", times=times)
 
+    def answer_slowly(self, chat_id: int, seconds: float, *, times: int | None = 1) -> None:
+        """Carry out sends to this chat at once (the message is delivered) but answer only after
+        `seconds`: a client with a shorter read timeout sees a timeout for a message that arrived."""
+        with self._cond:
+            self._state.faults[chat_id] = _Fault("slow", times=times, delay=seconds)
+
     def clear_faults(self, chat_id: int | None = None) -> None:
         with self._cond:
             if chat_id is None:
@@ -785,7 +794,10 @@ class TelegramEmulator:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        self._answer_delay.value = 0.0
         status, payload = self._dispatch(request.path, request.headers.get("Content-Type", ""), body)
+        if self._answer_delay.value:
+            time.sleep(self._answer_delay.value)  # this request's own thread: the others go on
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             request.send_response(status)
@@ -866,6 +878,8 @@ class TelegramEmulator:
             )
         if fault.kind == "server_error":
             raise TelegramError(502, "Bad Gateway")
+        if fault.kind == "slow":
+            self._answer_delay.value = fault.delay
         if fault.kind == "forbidden":
             raise TelegramError(403, "Forbidden: bot was blocked by the user")
         if fault.kind == "migrate":

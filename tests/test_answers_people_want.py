@@ -233,7 +233,7 @@ def test_date_only_questions_list_that_days_stories(
     (reply,) = conv.text(message, ZH)
     listed = [line.split(" · ")[0] for line in reply.text.split("\n") if " · /article " in line]
     if days is None:
-        assert "没有新闻。最近有新闻的一天是 2026-08-21" in reply.text
+        assert "2026-08-22 没有新闻。最近有新闻的一天是 2026-08-21" in reply.text
         assert set(listed) == {"2026-08-21"}
     else:
         assert listed and set(listed) <= days
@@ -400,9 +400,17 @@ def test_digest_preview_does_not_call_old_articles_new(seed: Services) -> None:
     assert "新文章" not in joined and "已收录的最新" in joined
 
 
+def test_digest_preview_of_a_subscription_does_not_call_old_articles_new(seed: Services) -> None:
+    """Issue 15: /digest called the seed page's 2023 articles 新文章."""
+    who = Who(user_id=7, chat_id=707)
+    seed.conversation.command("subscribe", "8:00 保交楼", who)
+    joined = "\n".join(r.text for r in seed.conversation.command("digest", "", who))
+    assert "新文章" not in joined and "下一份摘要将有 1 篇文章" in joined
+
+
 def test_stats_speak_the_readers_language(seed: Services) -> None:
     zh = seed.conversation.command("stats", "", Who(1, is_admin=True))[0].text
-    assert "first_date" not in zh and "最早日期：2023-04-04" in zh
+    assert "first_date" not in zh and "最早日期：2023-04-04" in zh and "有文章的日期：3 天" in zh
     assert (
         "first date: 2023-04-04"
         in seed.conversation.command("stats", "", Who(1, lang="en", is_admin=True))[0].text

@@ -48,6 +48,7 @@ def all_modules() -> dict[str, Path]:
 
 
 MODULES = all_modules()
+IMPORTS = {name: imports_of(path) for name, path in MODULES.items()}  # parsed once
 
 
 def unit_of(module: str) -> str:
@@ -61,9 +62,9 @@ def unit_of(module: str) -> str:
 
 def graph() -> dict[str, set[str]]:
     edges: dict[str, set[str]] = {}
-    for name, path in MODULES.items():
+    for name in MODULES:
         src = unit_of(name)
-        for target in imports_of(path):
+        for target in IMPORTS[name]:
             if target in MODULES:
                 dst = unit_of(target)
                 if dst != src:
@@ -111,16 +112,14 @@ def test_no_import_cycles_between_subpackages():
 
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("storage")))
 def test_storage_never_imports_bot(name: str):
-    assert not [m for m in imports_of(MODULES[name]) if m == "bot" or m.startswith("bot.")]
+    assert not [m for m in IMPORTS[name] if m == "bot" or m.startswith("bot.")]
 
 
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if not n.startswith("bot.telegram")))
 def test_only_the_telegram_edge_imports_telegram(name: str):
     if name == "bot.cli":  # `newsbot serve` imports bot.telegram.app inside the command
         return
-    found = [
-        m for m in imports_of(MODULES[name]) if m.split(".")[0] == "telegram" or m.startswith("bot.telegram")
-    ]
+    found = [m for m in IMPORTS[name] if m.split(".")[0] == "telegram" or m.startswith("bot.telegram")]
     assert found == []
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage.database.backup import backup_database
-from storage.database.connection import latest_version, open_db
+from storage.database.connection import latest_version, open_db, write_transaction
 from storage.database.health import assess, beat, check, read_state
 from storage.errors import DatabaseError
 from storage.ingest.pipeline import ingest_paths
@@ -39,7 +39,7 @@ def test_backup_while_another_connection_writes(seeded, tmp_path):
         other = open_db(path)
         n = 0
         while not stop.is_set() and n < 200:
-            with other.atomic():
+            with write_transaction(other):
                 upsert_articles(
                     other, [ParsedArticle(title=f"写入{n}", paragraphs=(f"并发写入的第{n}篇文章。",))]
                 )
@@ -159,7 +159,7 @@ def test_upgrade_from_the_first_schema_keeps_and_indexes_articles(tmp_path):
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=MIGRATIONS[:1])
-    with old.atomic():  # the row as the first schema's code wrote it (its columns only)
+    with write_transaction(old):  # the row as the first schema's code wrote it (its columns only)
         old.execute(
             "INSERT INTO articles (fingerprint, title, title_lines, body, paragraphs, ingested_at) "
             "VALUES ('old', '旧文章', '[\"旧文章\"]', '升级之前存下的保交楼新闻。', "

@@ -458,7 +458,7 @@ async def test_stats_is_for_admins_only(telegram_emulator: TelegramEmulator, set
         (denied,) = await ask(emu, "/stats")
         assert "管理员" in denied.text
         (stats,) = await ask(emu, "/stats", uid=ADMIN)
-        assert "articles: 16" in stats.text
+        assert "文章数：16" in stats.text  # issue 15: labels in the reader's language, not raw keys
     no_rejections(emu)
 
 
@@ -548,7 +548,7 @@ async def test_errors_reach_the_user_and_the_admins(
     emu = telegram_emulator
     async with running_bot(settings) as app:
         (ok,) = await ask(emu, "/start")
-        app.bot_data["services"].db.close()  # the database goes away under the bot
+        app.bot_data["services"].database.close()  # the database goes away under the bot
         (sorry,) = await ask(emu, "保交楼")
         assert sorry.text == "抱歉，处理你的消息时出了问题，请稍后再试。"
         (note,) = await emu.wait_for_messages(ADMIN, 1)
@@ -565,7 +565,7 @@ async def test_an_unexpected_error_is_logged_with_its_traceback_and_never_shown(
 
     emu = telegram_emulator
     async with running_bot(settings) as app:
-        app.bot_data["services"].db.close()
+        app.bot_data["services"].database.close()
         with caplog.at_level(logging.WARNING):
             (sorry,) = await ask(emu, "保交楼", uid=1005)
             await emu.wait_for_messages(ADMIN, 1)

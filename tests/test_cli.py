@@ -29,6 +29,7 @@ EXPORT_KEYS = {
     "paragraphs",
     "source",
     "url",
+    "published_at",
     "summary",
     "keywords",
 }

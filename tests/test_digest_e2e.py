@@ -19,7 +19,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.settings import Settings
-from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, JOB_NAME, SENT, DigestRunner, runner_of
+from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
@@ -75,7 +75,7 @@ def data_id(data: str) -> int:
 
 
 def db_of(app: Application):  # type: ignore[no-untyped-def, type-arg]
-    return app.bot_data["services"].db
+    return app.bot_data["services"].database.connection
 
 
 async def say(emu: TelegramEmulator, text: str, user_id: int, *, lang: str = "zh-hans", chat=None):  # type: ignore[no-untyped-def]
@@ -120,6 +120,9 @@ async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmu
         # Later the same day: nothing more.
         clock.set(2023, 4, 13, 9, 0)
         assert (await runner(app).run_due(app.bot)).outcomes == {}
+        # Replies and the digest drew from one send budget (issue 14).
+        posted = [c for c in emu.calls if c.method in ("sendMessage", "editMessageText")]
+        assert app.bot.rate_limiter.released == len(posted) >= 3
         # Next day, nothing new: no message (empty digests are off), but the day is recorded.
         count = len(emu.messages(1001))
         clock.set(2023, 4, 14, 8, 0, 5)
@@ -237,6 +240,41 @@ async def test_flood_limit_burst_every_subscriber_gets_exactly_one(
         assert all(len(emu.messages(uid)) == 1 for uid in users)
 
 
+async def test_a_digest_whose_send_timed_out_is_not_sent_again(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """Issue 14: the one send path classifies a timeout as "may have arrived": recorded, never repeated."""
+    import asyncio
+
+    from telegram.ext import ExtBot
+    from telegram.request import HTTPXRequest
+
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 8101)
+        (sub,) = subs.list_subscriptions(db_of(app), 8101)
+        before = len(emu.messages(8101))
+        impatient: ExtBot[None] = ExtBot(
+            emu.token, base_url=emu.base_url, request=HTTPXRequest(read_timeout=0.3)
+        )
+        await impatient.initialize()
+        try:
+            emu.answer_slowly(8101, 1.0)
+            clock.set(2023, 4, 13, 8, 0)
+            report = await runner(app).run_due(impatient)
+            assert report is not None and report.outcomes == {sub.id: FAILED}
+            await asyncio.sleep(1.2)
+            assert len(emu.messages(8101)) == before + 1  # it did arrive, once
+            (row,) = subs.deliveries(db_of(app), sub.id)
+            assert row.status == subs.FAILED and row.detail == "timed out"
+            clock.set(2023, 4, 13, 8, 30)
+            assert (await runner(app).run_due(app.bot)).outcomes == {}  # not repeated that day
+            assert len(emu.messages(8101)) == before + 1
+        finally:
+            await impatient.shutdown()
+
+
 async def test_restart_does_not_duplicate(
     telegram_emulator: TelegramEmulator, settings: Settings, caplog: pytest.LogCaptureFixture
 ):
@@ -313,7 +351,7 @@ async def test_commands_bad_input_and_unsubscribe_buttons(
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     async with running(settings, clock) as app:
         db = db_of(app)
-        for bad in ("/subscribe 25:99", "/subscribe 8点半"):
+        for bad in ("/subscribe 25:99", "/subscribe 8点70分"):  # 8点半 is a time since issue 15
             reply = await say(emu, bad, 7001)
             assert "不是有效的时间" in reply.text and "/subscribe 8:00" in reply.text
         reply = await say(emu, "/subscribe 25:99", 7002, lang="en")

@@ -10,7 +10,7 @@ import pytest
 
 from bot.digests.plan import DEFAULT_CONFIG, RunCache, compose_for, prepare
 from bot.digests.schedule import Due
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.database.index import index_articles
 from storage.models import ParsedArticle
 from storage.records import subscriptions as subs
@@ -33,7 +33,7 @@ def store(db, *stories: tuple[str, str]) -> list[int]:
         ParsedArticle(title=title, date=day, paragraphs=(f"{title}：区人民医院的新闻，编号{title}。",))
         for title, day in stories
     ]
-    with db.atomic():
+    with write_transaction(db):
         result = upsert_articles(db, parsed)
         index_articles(db, result.new_ids)
     return result.new_ids

@@ -360,14 +360,16 @@ def test_console_shares_the_database_and_the_unsubscribe_buttons(tmp_path: Path)
         chat = ConsoleChat(services.conversation, Who(user_id=0, is_admin=True, chat_id=CONSOLE_CHAT_ID))
         chat.handle("/subscribe 8:00")
         chat.handle("/subscribe 9:00 二七区")
-        assert [s.local_time for s in subs.list_subscriptions(services.db, CONSOLE_CHAT_ID)] == [
+        assert [s.local_time for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
             "08:00",
             "09:00",
         ]
         choice = chat.handle("/unsubscribe")
         assert "[1] 取消 #1 08:00" in choice and "[3] 全部取消" in choice
         assert "已取消订阅 #1" in chat.handle("1")
-        assert [s.local_time for s in subs.list_subscriptions(services.db, CONSOLE_CHAT_ID)] == ["09:00"]
+        assert [s.local_time for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
+            "09:00"
+        ]
         assert "不是有效的时间" in chat.handle("/subscribe 25:99")
         assert "不认识时区" in chat.handle("/timezone Mars/Base")
     finally:
@@ -382,15 +384,17 @@ def test_a_failed_forget_deletes_nothing_and_the_button_works_again(tmp_path: Pa
         conversation.command("subscribe", "8:00", who)
         (prompt,) = conversation.command("forget", "", who)
         yes = prompt.buttons[0][0].data or ""
-        services.db.execute(
-            "CREATE TRIGGER keep_chats BEFORE DELETE ON chats BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
-        )
+        with services.database.writer() as db:
+            db.execute(
+                "CREATE TRIGGER keep_chats BEFORE DELETE ON chats BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+            )
         with pytest.raises(Exception, match="disk says no"):
             conversation.press(yes, who)
-        assert count_rows(services.db, 5)["subscriptions"] == 1
-        services.db.execute("DROP TRIGGER keep_chats")
+        assert services.database.read(count_rows, 5)["subscriptions"] == 1
+        with services.database.writer() as db:
+            db.execute("DROP TRIGGER keep_chats")
         done = conversation.press(yes, who)
         assert done.edit is not None and "订阅：1 个" in done.edit.text
-        assert count_rows(services.db, 5) == NOTHING
+        assert services.database.read(count_rows, 5) == NOTHING
     finally:
         services.close()

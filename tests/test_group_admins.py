@@ -32,7 +32,7 @@ async def say(emu: TelegramEmulator, text: str, who: dict[str, Any], chat: dict[
 
 
 def db_of(app: Any) -> Any:
-    return app.bot_data["services"].db
+    return app.bot_data["services"].database.connection
 
 
 async def test_members_are_told_admins_decide(

@@ -105,3 +105,12 @@ def test_export_record_is_ingestible_again():
 
 def test_blank_only_text_gives_no_articles():
     assert parse_jsonl("\n \n\t\n") == []
+
+
+def test_published_at_round_trips_and_bad_values_are_named() -> None:
+    (art,) = parse_jsonl(
+        '{"title": "t", "body": "正文", "published_at": "2026-12-01T09:00:00+08:00"}\n', origin_file="a.jsonl"
+    )
+    assert art.published_at == "2026-12-01T09:00:00+08:00"
+    with pytest.raises(JsonlError, match="published_at"):
+        parse_jsonl('{"title": "t", "body": "正文", "published_at": "yesterday"}\n', origin_file="a.jsonl")

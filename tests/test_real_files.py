@@ -144,6 +144,20 @@ def test_headline_never_glued_to_a_byline():
     assert second.title == "海南高新技术企业 连续三年大幅增长"
 
 
+def test_end_mark_byline_and_next_headline_run_together_on_one_line():
+    """Issue 11: the title `(完)记者 洪坚鹏 海南高新技术企业 连续三年大幅增长` glued a byline to a headline."""
+    text = page(
+        "海南自贸港建设提速",
+        "新华社海口4月1日电 海南省今天发布数据，自贸港建设各项工作稳步推进，重点项目进展顺利。\n"
+        "(完)记者 洪坚鹏 海南高新技术企业\n连续三年大幅增长",
+        LEAD_B,
+    )
+    first, second = parse_page(text, year=2024)
+    assert (first.title, first.reporters) == ("海南自贸港建设提速", ("洪坚鹏",))
+    assert first.paragraphs[-1].endswith("重点项目进展顺利。")
+    assert second.title == "海南高新技术企业 连续三年大幅增长" and second.paragraphs == (LEAD_B,)
+
+
 def test_inferred_title_is_marked_and_explained():
     (article,) = parse_page(page("本报讯 4月1日，" + LEAD_B), year=2024)
     assert article.title_source == "inferred"
@@ -315,3 +329,49 @@ def test_stats_lists_top_sources_and_counts_the_rest():
     )
     assert "  来源0: 100" in lines and "  来源9: 91" in lines and "  来源10: 90" not in lines
     assert lines[12] == f"  …其余 15 个来源 15 more sources: {sum(range(76, 91))}"
+
+
+# --- a large export, an upgraded database ----------------------------------------------------------
+
+
+def test_large_export_with_stray_control_characters_imports_completely(tmp_path):
+    """Issue 11: 2,446 records with a DEL on three lines were refused whole; now all go in, counted."""
+    from storage.database.connection import open_db
+    from storage.ingest.pipeline import ingest_paths
+    from storage.records.articles import count_articles
+
+    lines = []
+    for i in range(2446):
+        body = f"本报讯 第{i}篇报道的正文，记录区里第{i}项工作的进展。"
+        if i in (100, 1200, 2400):
+            body = body.replace("正文", "正\x7f文")
+        lines.append(json.dumps({"title": f"第{i}篇", "body": body}, ensure_ascii=False))
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "big.db")
+    report = ingest_paths(db, [export])
+    assert report.ok and report.new == 2446 and count_articles(db) == 2446
+    (result,) = report.files
+    column = lines[100].index("\x7f") + 1
+    assert result.note == f"removed 3 stray control character(s), first at 101:{column}"
+    db.close()
+
+
+def test_databases_from_before_title_source_read_their_titles_as_printed(tmp_path):
+    from storage.database.connection import open_db
+    from storage.database.migrations import MIGRATIONS
+    from storage.records.articles import get_article
+
+    path = tmp_path / "old.db"
+    old = open_db(path, migrations=[m for m in MIGRATIONS if m[0] < 6])
+    with old.atomic():
+        old.execute(
+            "INSERT INTO articles (fingerprint, title, title_lines, body, paragraphs, ingested_at) "
+            "VALUES ('x', '旧标题', '[\"旧标题\"]', '旧正文。', '[\"旧正文。\"]', '2023-04-01T00:00:00+00:00')"
+        )
+    old.conn.close()
+    db = open_db(path)
+    (row,) = db.execute("SELECT id FROM articles").fetchall()
+    article = get_article(db, row[0])
+    assert article is not None and article.title_source == "printed" and not article.title_inferred
+    db.close()

@@ -191,3 +191,24 @@ def test_no_results_for_several_words_says_all_must_appear() -> None:
     assert "同时包含「保交楼 侯寨乡」里的所有词" in _valid(replies.format_results(several, "zh", HTML))
     assert "没有找到与「台风」相关的文章" in _valid(replies.format_results(one, "zh", HTML))
     assert "No article has all the words" in _valid(replies.format_results(several, "en", HTML))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_inferred_titles_are_marked_where_users_see_them(lang: str) -> None:
+    """Issue 11: a title made from the lead (no printed headline found) says so; a printed one does not."""
+    mark = replies.text(lang, "inferred_title")
+    inferred = _article(
+        ("本报讯 4月6日，区长到侯寨乡调研。",), title="区长到侯寨乡调研", title_source="inferred"
+    )
+    printed = _article(("本报讯 4月6日，区长到侯寨乡调研。",), title="区长调研侯寨乡")
+    assert mark in format_article(inferred, lang, PLAIN)[0].splitlines()[0]
+    assert mark not in format_article(printed, lang, PLAIN)[0]
+    latest = replies.format_latest([inferred, printed], lang, HTML)
+    assert latest.count(mark) == 1 and _valid(latest)
+    snippet = Snippet((("区长", True),))
+    hits = (
+        SearchHit(id=1, title="区长到侯寨乡调研", date=None, snippet=snippet, score=1.0, title_inferred=True),
+        SearchHit(id=2, title="区长调研侯寨乡", date=None, snippet=snippet, score=1.0),
+    )
+    page = replies.format_results(SearchResponse("区长", 2, 1.0, hits), lang, HTML)
+    assert page.count(mark) == 1 and _valid(page)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.database.index import index_articles, rebuild_index
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
@@ -49,12 +49,12 @@ def test_ingest_stores_summary_keywords_and_index(tmp_path):
 def test_index_articles_joins_the_callers_transaction(tmp_path):
     db = open_db(tmp_path / "t.db")
     art = ParsedArticle(title="台风过境", paragraphs=("本报讯 台风今天过境。",), date="2023-05-01")
-    with pytest.raises(RuntimeError), db.atomic():
+    with pytest.raises(RuntimeError), write_transaction(db):
         stored = upsert_articles(db, [art])
         index_articles(db, stored.changed_ids)
         raise RuntimeError("roll back")
     assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0
-    with db.atomic():
+    with write_transaction(db):
         stored = upsert_articles(db, [art])
         index_articles(db, stored.changed_ids)
         index_articles(db, stored.changed_ids)  # re-indexing replaces, never duplicates
@@ -65,10 +65,11 @@ def test_index_articles_joins_the_callers_transaction(tmp_path):
 
 def test_rebuild_index_recovers_a_lost_index(tmp_path):
     db = build_seed_db(tmp_path / "r.db")
-    with db.atomic():
+    with write_transaction(db):
         db.conn.execute("DELETE FROM articles_fts")
     assert Searcher(db).search("保交楼").total == 0
-    assert rebuild_index(db) == 6
+    with write_transaction(db):
+        assert rebuild_index(db) == 6
     assert Searcher(db).search("保交楼").total == 1
     db.close()
 
@@ -164,7 +165,7 @@ def test_unindex_articles_removes_them_from_search(tmp_path):
 
     db = build_seed_db(tmp_path / "u.db")
     target = story_ids(db)["housing"]
-    with db.atomic():
+    with write_transaction(db):
         unindex_articles(db, [target])
     assert Searcher(db).search("保交楼").total == 0
     assert Searcher(db).search("侯寨乡").total == 1

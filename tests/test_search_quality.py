@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.database.connection import write_transaction
 from storage.database.index import rebuild_index
 from storage.models import ParsedArticle
 from storage.search.engine import Searcher
@@ -176,7 +177,7 @@ def test_paging_and_total(seeded):
 
 
 def test_newer_first_on_ties(tmp_path):
-    from storage.database.connection import open_db
+    from storage.database.connection import open_db, write_transaction
     from storage.database.index import index_articles
     from storage.records.articles import upsert_articles
 
@@ -185,7 +186,7 @@ def test_newer_first_on_ties(tmp_path):
         ParsedArticle(title="天气", paragraphs=(f"今天台风来了{c}。",), date=d)
         for c, d in (("甲", "2023-04-01"), ("乙", "2023-04-09"), ("丙", "2023-04-05"))
     ]
-    with db.atomic():
+    with write_transaction(db):
         stored = upsert_articles(db, arts)
         index_articles(db, stored.changed_ids)
     resp = Searcher(db).search("台风")
@@ -196,7 +197,8 @@ def test_newer_first_on_ties(tmp_path):
 def test_reindex_gives_the_same_results(seeded):
     db, _, searcher = seeded
     before = [(h.id, h.score) for h in searcher.search("樊惠林 医院").hits]
-    assert rebuild_index(db) == 6
+    with write_transaction(db):
+        assert rebuild_index(db) == 6
     assert [(h.id, h.score) for h in searcher.search("樊惠林 医院").hits] == before
 
 
@@ -308,7 +310,7 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     """Issue 3 (QA): 四月四日 is read as the date 4月4日, so an article writing dates in Chinese
     numerals (阳春三月, 四月四日) must carry the same date tokens, or typing its own words would
     no longer find it."""
-    from storage.database.connection import open_db
+    from storage.database.connection import open_db, write_transaction
     from storage.database.index import index_articles
     from storage.records.articles import upsert_articles
 
@@ -316,7 +318,7 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     art = ParsedArticle(
         title="春耕", paragraphs=("阳春三月，四月四日上午，村民开始春耕。",), date="2023-05-01"
     )
-    with db.atomic():
+    with write_transaction(db):
         stored = upsert_articles(db, [art])
         index_articles(db, stored.changed_ids)
     searcher = Searcher(db)

@@ -37,7 +37,7 @@ def documented_variables() -> set[str]:
     """The variables in the first column of the README's tables (`A` / `B` rows name two)."""
     names: set[str] = set()
     for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^\|\s*((?:`[A-Z][A-Z0-9_]+`\s*/?\s*)+)\|", line)
+        m = re.match(r"^\|\s*((?:`(?:NEWSBOT|TELEGRAM)_[A-Z0-9_]+`\s*/?\s*)+)\|", line)
         if m:
             names.update(re.findall(r"`([A-Z][A-Z0-9_]+)`", m.group(1)))
     return names
@@ -121,7 +121,7 @@ def _services_check(s: Settings, default: Settings, tmp: Path) -> None:
             services.conversation.command("subscribe", "8:00", me)
             refused = services.conversation.command("subscribe", "9:00", me)
             assert "订阅数量已达上限（1 个）" in refused[0].text
-            assert len(subs.list_subscriptions(services.db, 1)) == 1
+            assert len(services.database.read(subs.list_subscriptions, 1)) == 1
         if s.inbox is not None:
             app = build_application(s)
             app.bot_data[SERVICES] = services
@@ -158,6 +158,49 @@ def _send_rate(s: Settings, default: Settings, tmp: Path) -> None:
     assert budget.gap == pytest.approx(1 / 12)
 
 
+def _fetcher(s: Settings, default: Settings, tmp: Path) -> None:
+    from bot.services import fetcher_for
+
+    with fetcher_for(s) as changed, fetcher_for(default) as before:
+        if s.sources_contact:
+            assert changed.agent.endswith("(+https://example.org/newsbot)") and "(+" not in before.agent
+        assert (changed.timeout, changed.host_delay, changed.max_bytes) != (
+            before.timeout,
+            before.host_delay,
+            before.max_bytes,
+        ) or s.sources_contact
+
+
+def _sources_interval(s: Settings, default: Settings, tmp: Path) -> None:
+    from storage.database.connection import open_db
+    from storage.records import sources as store
+
+    db = open_db(s.db)
+    try:
+        # `sources add` with no --every takes this interval (a known URL is updated without fetching).
+        store.add_source(db, "http://127.0.0.1:9/feed.xml", interval=default_interval(default), feed_url="x")
+    finally:
+        db.close()
+    out = CliRunner().invoke(main, ["sources", "add", "http://127.0.0.1:9/feed.xml"])
+    assert out.exit_code == 0, out.output
+    assert "every 2h" in out.output
+
+
+def default_interval(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.settings import parse_interval
+
+    return parse_interval(settings.sources_interval)
+
+
+def _sources_job(s: Settings, default: Settings, tmp: Path) -> None:
+    from bot.telegram.sources_job import JOB_NAME as SOURCES_JOB
+
+    (job,) = _app(s).job_queue.get_jobs_by_name(SOURCES_JOB)
+    assert job.job.trigger.interval.total_seconds() == s.sources_check_seconds == 12
+    env_off = s.model_copy(update={"sources_check_seconds": 0.0})
+    assert _app(env_off).job_queue.get_jobs_by_name(SOURCES_JOB) == ()
+
+
 EXAMPLES: dict[str, tuple[str, Check]] = {
     "NEWSBOT_DB": ("elsewhere/n.db", _db),
     "NEWSBOT_SEEDS": (str(SEEDS), _seeds),
@@ -178,6 +221,12 @@ EXAMPLES: dict[str, tuple[str, Check]] = {
     "NEWSBOT_SEND_RATE_PER_SECOND": ("12", _send_rate),
     "NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS": ("1", _services_check),
     "NEWSBOT_INBOX": ("inbox", _services_check),
+    "NEWSBOT_SOURCES_INTERVAL": ("2h", _sources_interval),
+    "NEWSBOT_SOURCES_CONTACT": ("https://example.org/newsbot", _fetcher),
+    "NEWSBOT_SOURCES_TIMEOUT": ("4", _fetcher),
+    "NEWSBOT_SOURCES_HOST_DELAY": ("7", _fetcher),
+    "NEWSBOT_SOURCES_MAX_BYTES": ("20000", _fetcher),
+    "NEWSBOT_SOURCES_CHECK_SECONDS": ("12", _sources_job),
 }
 # Variables some checks need besides the one under test (a token to build the application with).
 NEEDS_TOKEN = {
@@ -189,6 +238,7 @@ NEEDS_TOKEN = {
     "NEWSBOT_DIGEST_CHECK_SECONDS",
     "NEWSBOT_SEND_RATE_PER_SECOND",
     "NEWSBOT_INBOX",
+    "NEWSBOT_SOURCES_CHECK_SECONDS",
 }
 NEEDS_URL = {"NEWSBOT_WEBHOOK_LISTEN", "NEWSBOT_WEBHOOK_PORT", "NEWSBOT_WEBHOOK_SECRET"}
 NEEDS_PORT = {"NEWSBOT_HEALTH_LISTEN"}
@@ -202,7 +252,9 @@ def test_every_setting_is_documented_and_every_documented_variable_is_read():
 
 
 def test_every_setting_has_an_example_here():
-    assert set(EXAMPLES) == {env_names(f)[0] for f in Settings.model_fields}
+    missing = {env_names(f)[0] for f in Settings.model_fields} - set(EXAMPLES)
+    assert not missing, f"add a value and a check for {sorted(missing)} to EXAMPLES in this file"
+    assert set(EXAMPLES) <= {env_names(f)[0] for f in Settings.model_fields}
 
 
 @pytest.mark.parametrize("variable", sorted(EXAMPLES))

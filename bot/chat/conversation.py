@@ -35,6 +35,7 @@ from bot.chat import replies
 from bot.chat.intents import Intent, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
+from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.search.query import asks_for_latest
 
@@ -73,6 +74,10 @@ class Library(Protocol):
     def latest(self, limit: int, offset: int = 0) -> list[Article]: ...
 
     def stats(self) -> Mapping[str, Any]: ...
+
+    def sources(self) -> Sequence[str]:
+        """The web sources' status lines (`bot.sources.status.format_sources`)."""
+        ...
 
 
 class ChatRecords(Protocol):
@@ -345,6 +350,10 @@ class Conversation:
             if not who.is_admin:
                 return [self._notice(who, "stats_denied")]
             return [Reply(replies.format_stats(self.library.stats(), who.lang, self.markup))]
+        if name == "sources":
+            if not who.is_admin:
+                return [self._notice(who, "stats_denied")]
+            return [Reply(replies.format_sources(self.library.sources(), who.lang, self.markup))]
         if name in SUBSCRIPTION_COMMANDS:
             return self._records_command(name, args, who)
         if name == "forget":
@@ -407,7 +416,7 @@ class Conversation:
         today = self.today(who)
         response = self.library.search(query, limit=self.page_size, offset=0, today=today)
         if not response.hits and response.date_only and response.period is not None:
-            return [self._nothing_that_day(query, response, today, who)]
+            return [self._nothing_that_day(response, today, who)]
         notes = [n for n in [note, *replies.search_notes(response, who.lang)] if n]
         note = "\n".join(notes) or None
         if not response.hits:
@@ -416,12 +425,11 @@ class Conversation:
         key = self.queries.put(state)
         return [self._results_reply(response, key, 0, who, note=note)]
 
-    def _nothing_that_day(self, query: str, response: SearchResponse, today: date, who: Who) -> Reply:
+    def _nothing_that_day(self, response: SearchResponse, today: date, who: Who) -> Reply:
         """A date-only question whose day has no news: say so and show the latest day that has."""
         assert response.period is not None
         first, last = response.period
-        when = f"{query}（{first}）" if first == last else f"{query}（{first} — {last}）"
-        when = replies.clip(when, replies.QUERY_CAP)
+        when = first if first == last else f"{first} — {last}"
         day = self.library.latest_day(date.fromisoformat(last))
         if day is None:
             return self._notice(who, "date_none_at_all", when=when)
@@ -448,7 +456,10 @@ class Conversation:
         if kind == "x":
             return Press()
         if kind == "u" and who.chat_id is not None:
-            reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            try:
+                reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            except DatabaseBusy:
+                return Press(notice=text(who.lang, "busy"))
             return Press(edit=reply)
         if kind == FORGET_PREFIX:
             key, _, answer = rest.partition(":")
@@ -543,7 +554,10 @@ class Conversation:
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
-        out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        try:
+            out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+        except DatabaseBusy:
+            return [self._notice(who, "busy")]
         if name == "subscribe" and not self.pushes:
             out.append(self._notice(who, "console_no_push"))
         return out
@@ -581,8 +595,11 @@ class Conversation:
         assert chat_id is not None
         try:
             counts = dict(self.records.forget(chat_id))
-        except BaseException:
+        except DatabaseBusy:
             self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            return Press(notice=text(who.lang, "busy"))
+        except BaseException:
+            self.confirmations.reopen(key)
             raise
         counts["queries"] = self.queries.forget_user(who.user_id)
         if self.flood is not None:

@@ -315,6 +315,9 @@ def _hit_block(number: int, hit: SearchHit, lang: str, markup: Markup) -> str:
     lines = [f"{number}. {title}", meta]
     if snippet:
         lines.append(snippet)
+    if hit.also:
+        others = text(lang, "also_sep").join(clip(name, 20) for name in hit.also[:5])
+        lines.append(markup.italic(markup.esc(text(lang, "also_in", sources=others))))
     return "\n".join(lines)
 
 
@@ -449,8 +452,8 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
     lines = ["📊 " + markup.bold(markup.esc(text(lang, "stats_header")))]
     for k, v in stats.items():
         label = text(lang, f"stats_{k}") if k in STAT_KEYS else str(k)
-        if k == "dates" and isinstance(v, Mapping):
-            shown = text(lang, "stats_days", count=len(v))
+        if k == "dates" and isinstance(v, Mapping | int):
+            shown = text(lang, "stats_days", count=len(v) if isinstance(v, Mapping) else v)
         elif k == "sources" and isinstance(v, Mapping):
             unnamed = "（无）" if lang == "zh" else "(none)"
             shown = ", ".join(f"{unnamed if name is None else name}={n}" for name, n in v.items())
@@ -458,6 +461,13 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
             shown = value(v)
         lines.append(f"{markup.esc(label)}{colon}{markup.esc(clip(shown, 300))}")
     return "\n".join(lines)
+
+
+def format_sources(lines: Sequence[str], lang: str, markup: Markup) -> str:
+    """/sources (admins): the same status lines as `newsbot sources list`, cut to one message."""
+    head = "🌐 " + markup.bold(markup.esc(text(lang, "sources_header")))
+    body = clip("\n".join(lines), TELEGRAM_LIMIT - 100)
+    return f"{head}\n{markup.esc(body)}"
 
 
 def search_notes(response: SearchResponse, lang: str) -> list[str]:

@@ -11,11 +11,12 @@ is checked by `Button` to fit in 64 bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.chat.replies import HTML, Button, Keyboard, Markup, Reply, clip, utf16_len
+from bot.digests.filters import parse_keywords
 from bot.digests.texts import text
 from storage.models import Article
 from storage.records.subscriptions import Subscription
@@ -36,7 +37,14 @@ class Digest(Reply):
 
 
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:
-    return text(lang, "keyword_sep").join(keywords)
+    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``)."""
+    sep = text(lang, "keyword_sep")
+    wanted = parse_keywords(keywords)
+    words = sep.join(wanted.any_of)
+    if wanted.none_of:
+        without = text(lang, "keywords_without", words=sep.join(wanted.none_of))
+        words = f"{words}{text(lang, 'keywords_gap')}{without}" if words else without
+    return words
 
 
 def search_command(keywords: Sequence[str]) -> str:
@@ -56,13 +64,17 @@ def compose_digest(
     note: str | None = None,
     markup: Markup = HTML,
     fresh: bool = True,
+    also: Mapping[int, Sequence[str]] | None = None,
+    preview: bool = False,
 ) -> Digest | None:
     """The digest for ``articles`` (newest first, the new ones for a subscription; ``fresh=False`` for
-    the latest stored ones, which may be old, as the /digest preview without subscriptions shows).
+    the latest stored ones, which may be old, as the /digest preview without subscriptions shows;
+    ``preview=True``: what the next digest would carry, which /digest shows without calling it new).
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
     ``send_empty``. ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    ``also`` names, per article, the other sources that carried the same story.
     """
     m = markup
     title = text(lang, "digest_title", date=local_date.isoformat())
@@ -78,7 +90,18 @@ def compose_digest(
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
-        digest = _render(head, listed, extra, lang, keywords, open_callback, m, fresh=fresh)
+        digest = _render(
+            head,
+            listed,
+            extra,
+            lang,
+            keywords,
+            open_callback,
+            m,
+            fresh=fresh,
+            preview=preview,
+            also=also or {},
+        )
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
         if len(listed) == 1:
@@ -96,14 +119,17 @@ def _render(
     m: Markup,
     *,
     fresh: bool = True,
+    also: Mapping[int, Sequence[str]] | None = None,
+    preview: bool = False,
 ) -> Digest:
     rest = len(extra)
+    prefix = "digest_count_next" if preview else "digest_count"
     if not fresh:
         count = text(lang, "digest_count_latest", total=len(listed))
     elif rest:
-        count = text(lang, "digest_count_capped", total=len(listed) + rest, shown=len(listed))
+        count = text(lang, f"{prefix}_capped", total=len(listed) + rest, shown=len(listed))
     else:
-        count = text(lang, "digest_count", total=len(listed))
+        count = text(lang, prefix, total=len(listed))
     lines = [*head, m.esc(count), ""]
     buttons: list[tuple[Button, ...]] = []
     for n, article in enumerate(listed, 1):
@@ -115,6 +141,9 @@ def _render(
             lines.append("")
         lines.append(f"{n}. {m.bold(m.esc(clip(article.title or '', TITLE_CHARS)))}")
         lines.append(m.esc(day + (f" · {summary}" if summary else "")))
+        if also and also.get(article.id):
+            others = text(lang, "keyword_sep").join(clip(name, 20) for name in list(also[article.id])[:5])
+            lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))
         buttons.append((Button(label, data=open_callback(article.id)),))
     if rest:

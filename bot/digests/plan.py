@@ -23,11 +23,15 @@ import sqlite_utils
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import schedule
 from bot.digests.compose import Digest, compose_digest
+from bot.digests.filters import parse_keywords
 from bot.digests.texts import text
 from bot.settings import Settings
+from storage.database.access import Database, as_database
+from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import Article, SearchResponse
 from storage.records import subscriptions as subs
 from storage.records.articles import article_dates, get_articles, latest_articles
+from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +62,14 @@ class SearchLibrary(Protocol):
 class DigestServices(Protocol):
     """The part of `bot.services.Services` the digests use."""
 
-    db: sqlite_utils.Database
+    database: Database
     library: Any  # SearchLibrary
 
-    async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+    async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+
+    async def run_read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
+
+    async def run_write(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -89,15 +97,17 @@ DEFAULT_CONFIG = DigestConfig()
 
 
 def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] | None:
-    """Ids of articles matching any keyword with the /search engine; None for no keywords (everything).
+    """Ids of articles matching any positive keyword with the /search engine; None when there is none
+    (everything; exclusions are applied afterwards by `screen`).
 
     Uses the engine's id-only match (the same query rules as /search, without ranking or snippets), which
     keeps 10,000 keyword subscriptions cheap.
     """
-    if not keywords:
+    wanted = parse_keywords(keywords).any_of
+    if not wanted:
         return None
     found: OrderedDict[int, None] = OrderedDict()
-    for keyword in keywords:
+    for keyword in wanted:
         for article_id in library.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD):
             found[article_id] = None
     return list(found)
@@ -118,7 +128,7 @@ def new_articles_for(
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
-        return library.new_since(db, subscription, since, horizon)
+        return screen(db, subscription, library.new_since(db, subscription, since, horizon))
     candidates = matching_ids(library, subscription.keywords)
     after = since or 0
     if since is None:
@@ -127,14 +137,25 @@ def new_articles_for(
             after = max(0, horizon - FIRST_DIGEST_POOL)
         else:
             candidates = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
-    return subs.undelivered_article_ids(
-        db,
-        subscription.id,
-        candidate_ids=candidates,
-        after=after,
-        upto=horizon,
-        limit=cap if since is None else None,
+    ids = subs.undelivered_article_ids(
+        db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
     )
+    ids = screen(db, subscription, ids)
+    return ids[:cap] if since is None else ids
+
+
+def screen(db: sqlite_utils.Database, subscription: subs.Subscription, ids: Sequence[int]) -> list[int]:
+    """A subscription's new articles as it should get them: none with an excluded word (``-word``), one
+    article per story carried by several sources, and no story it has already received from another."""
+    keywords = parse_keywords(subscription.keywords)
+    kept = list(ids)
+    if keywords.none_of and kept:
+        excluded = containing_any(db, keywords.none_of, kept)
+        kept = [i for i in kept if i not in excluded]
+    kept = collapse(db, kept)
+    clusters = clusters_of(db, kept)
+    received = delivered_clusters(db, subscription.id, clusters.values())
+    return [i for i in kept if clusters.get(i, i) not in received]
 
 
 def compose_for(
@@ -149,8 +170,10 @@ def compose_for(
     note: str | None = None,
     markup: Markup = HTML,
     horizon: int | None = None,
+    preview: bool = False,
 ) -> Digest | None:
-    """The subscription's digest of the articles stored up to `horizon` (default: everything stored)."""
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored);
+    `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
     if horizon is None:
         horizon = subs.article_horizon(db)
     ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
@@ -166,6 +189,8 @@ def compose_for(
         send_empty=send_empty,
         note=note,
         markup=markup,
+        also=other_sources(db, shown),
+        preview=preview,
     )
 
 
@@ -207,9 +232,10 @@ class RunCache:
         window = self._windows.get((since, horizon))
         if window is None:
             window = self._windows[(since, horizon)] = article_dates(db, since, horizon)
-        if subscription.keywords:
+        wanted = parse_keywords(subscription.keywords).any_of
+        if wanted:
             ids: set[int] = set()
-            for keyword in subscription.keywords:
+            for keyword in wanted:
                 ids.update(self._in_window(keyword, since, horizon, window))
         else:
             ids = set(window)
@@ -241,38 +267,48 @@ class Claimed:
 
 
 def prepare(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     library: SearchLibrary,
     due: schedule.Due,
     config: DigestConfig,
     now: datetime,
 ) -> Claimed | None:
-    """Compose the due digest and claim its ledger row (blocking; run under the database lock).
+    """Compose the due digest on a read connection, then claim its ledger row in one short write
+    (blocking; run in a worker thread).
 
     None when there is nothing to send: nothing new (recorded as ``empty`` for the day), or the day
-    was claimed already.
+    was claimed already. Composing takes no write lock: the claim alone decides, since its row is
+    unique per day and it skips articles recorded meanwhile.
     """
+    database = as_database(db)
     state = due.state
     assert isinstance(state, subs.SubscriptionState)
     sub = state.subscription
-    horizon = subs.article_horizon(db)
-    digest = compose_for(
-        db,
-        library,
-        sub,
-        lang=state.language,
-        local_date=due.local_date,
-        config=config,
-        send_empty=config.send_empty,
-        horizon=horizon,
-    )
+    with database.reader() as reader:
+        horizon = subs.article_horizon(reader)
+        digest = compose_for(
+            reader,
+            library,
+            sub,
+            lang=state.language,
+            local_date=due.local_date,
+            config=config,
+            send_empty=config.send_empty,
+            horizon=horizon,
+        )
     if digest is None:
-        subs.claim_delivery(
-            db, sub.id, due.local_date, sub.chat_id, status=subs.EMPTY, horizon=horizon, now=now
+        database.write(
+            subs.claim_delivery,
+            sub.id,
+            due.local_date,
+            sub.chat_id,
+            status=subs.EMPTY,
+            horizon=horizon,
+            now=now,
         )
         return None
-    delivery_id = subs.claim_delivery(
-        db,
+    delivery_id = database.write(
+        subs.claim_delivery,
         sub.id,
         due.local_date,
         sub.chat_id,
@@ -317,6 +353,7 @@ def preview_replies(
             send_empty=True,
             note=note,
             markup=markup,
+            preview=True,
         )
         if digest is not None:
             out.append(digest)

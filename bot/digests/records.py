@@ -2,14 +2,21 @@
 
 `subscription_command` and `subscription_press` hold the behaviour of /subscribe, /unsubscribe,
 /subscriptions, /timezone, /digest and the unsubscribe buttons as blocking functions over the database
-(no Telegram calls). The Telegram handlers (`bot.telegram.subscriptions`) run them in a worker thread under the
-database lock; `StorageChatRecords` does the same for the `Conversation` (the console chat, and /forget
-everywhere), so both chats go through the same functions.
+(no Telegram calls). The Telegram handlers (`bot.telegram.subscriptions`) run them in a worker thread;
+`StorageChatRecords` does the same for the `Conversation` (the console chat, and /forget everywhere), so
+both chats go through the same functions.
+
+Commands that change something (/subscribe, /unsubscribe, /timezone with a zone, the buttons, /forget)
+run as one write transaction (`Database.write`), which waits at most `CHAT_WRITE_WAIT` seconds for the
+write lock; if the database stays busy longer, `storage.errors.DatabaseBusy` is raised with nothing
+changed, and the chat answers "try again" (`busy`). Reading commands (/subscriptions, /timezone alone,
+/digest) read on their own connection and take no write lock; only when the chat's stored language or
+pause needs refreshing do they write afterwards, and that write may be skipped when the database is busy.
 """
 
 from __future__ import annotations
 
-import threading
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -20,11 +27,17 @@ from bot.digests import compose as digest
 from bot.digests import schedule
 from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, preview_replies, utc_now
 from bot.digests.texts import text
+from storage.database.access import Database, as_database
+from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
+
+log = logging.getLogger(__name__)
 
 COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
 UNSUBSCRIBE_PREFIX = "u:"
 ALL_WORDS = ("all", "全部", "所有")
+# How long a chat's command waits for the write lock before the chat is asked to try again.
+CHAT_WRITE_WAIT = 2.0
 
 
 def unsubscribe_data(value: str) -> str:
@@ -35,7 +48,7 @@ def unsubscribe_data(value: str) -> str:
 
 
 def subscription_command(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     library: SearchLibrary,
     name: str,
     args: list[str],
@@ -46,8 +59,45 @@ def subscription_command(
     config: DigestConfig = DEFAULT_CONFIG,
     max_subscriptions: int = 20,
     markup: Markup = HTML,
+    wait: float = CHAT_WRITE_WAIT,
 ) -> list[Reply]:
-    """The replies to one subscription command from ``chat_id``; stores what it changes."""
+    """The replies to one subscription command from ``chat_id``; stores what it changes.
+
+    Raises `storage.errors.DatabaseBusy` (nothing changed) when a changing command could not get the
+    write lock within `wait` seconds."""
+    if name not in COMMANDS:
+        raise ValueError(f"not a subscription command: {name}")
+    database = as_database(db)
+    if name in ("subscribe", "unsubscribe") or (name == "timezone" and args):
+        return database.write(
+            _changing_command, name, args, chat_id, lang, now, max_subscriptions, markup, wait=wait
+        )
+    with database.reader() as reader:
+        chat = subs.get_chat(reader, chat_id)
+        replies = _reading_command(reader, library, name, chat, chat_id, lang, now, config, markup)
+    if chat is not None and (chat.paused or chat.language != lang):
+        # The chat is talking again: remember its language and lift a pause. Not the user's command, so
+        # a busy database only postpones it to the chat's next write.
+        try:
+            database.write(subs.register_chat, chat_id, language=lang, now=now, wait=wait)
+        except DatabaseBusy:
+            log.warning(
+                "could not refresh a chat's language or pause: database busy", extra={"chat_id": chat_id}
+            )
+    return replies
+
+
+def _changing_command(
+    db: sqlite_utils.Database,
+    name: str,
+    args: list[str],
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    max_subscriptions: int,
+    markup: Markup,
+) -> list[Reply]:
+    """/subscribe, /unsubscribe, /timezone <zone>: inside one write transaction."""
     # Remember the chat's language and lift a pause (the chat is talking again); a chat that newsbot
     # keeps nothing about (new, or after /forget) gets a row only from a command that stores something.
     if name == "subscribe" or (name == "timezone" and args) or subs.get_chat(db, chat_id) is not None:
@@ -56,15 +106,27 @@ def subscription_command(
         return [_subscribe(db, args, chat_id, lang, now, max_subscriptions, markup)]
     if name == "unsubscribe":
         return [_unsubscribe(db, args, chat_id, lang, markup)]
+    return [_timezone(db, args, chat_id, lang, now, markup)]
+
+
+def _reading_command(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    name: str,
+    chat: subs.Chat | None,
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    config: DigestConfig,
+    markup: Markup,
+) -> list[Reply]:
+    """/subscriptions, /timezone alone, /digest: reads only."""
     if name == "subscriptions":
-        chat = subs.get_chat(db, chat_id)
         timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
         return [digest.format_subscription_list(lang, subs.list_subscriptions(db, chat_id), timezone, markup)]
     if name == "timezone":
-        return [_timezone(db, args, chat_id, lang, now, markup)]
-    if name == "digest":
-        return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup)
-    raise ValueError(f"not a subscription command: {name}")
+        return [_timezone(db, [], chat_id, lang, now, markup)]
+    return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup)
 
 
 def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
@@ -145,63 +207,65 @@ def _timezone(
 
 
 def subscription_press(
-    db: sqlite_utils.Database, data: str, *, chat_id: int, lang: str, markup: Markup = HTML
+    db: sqlite_utils.Database | Database,
+    data: str,
+    *,
+    chat_id: int,
+    lang: str,
+    markup: Markup = HTML,
+    wait: float = CHAT_WRITE_WAIT,
 ) -> Reply:
-    """An unsubscribe button (``u:<id>`` or ``u:all``): remove, and the text replacing the choice."""
+    """An unsubscribe button (``u:<id>`` or ``u:all``): remove, and the text replacing the choice.
+    `DatabaseBusy` as for `subscription_command`."""
     value = data[len(UNSUBSCRIBE_PREFIX) :] if data.startswith(UNSUBSCRIBE_PREFIX) else ""
     if not value:
         return Reply(markup.esc(text(lang, "unsub_none")))
-    return _remove(db, value, chat_id, lang, markup)
+    return as_database(db).write(_remove, value, chat_id, lang, markup, wait=wait)
 
 
 # ---- the chat records the conversation uses -------------------------------------------------------------
 
 
 class StorageChatRecords:
-    """`bot.chat.conversation.ChatRecords` over storage/: calls serialised by the services' database lock."""
+    """`bot.chat.conversation.ChatRecords` over storage/ (reads on read connections, writes on the one
+    write path; `DatabaseBusy` when a write could not get the lock in time)."""
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        database: Database,
         library: SearchLibrary,
-        lock: threading.RLock,
         *,
         clock: Callable[[], datetime] = utc_now,
         config: DigestConfig = DEFAULT_CONFIG,
         max_subscriptions: int = 20,
     ) -> None:
-        self._db = db
+        self._database = database
         self._library = library
-        self._lock = lock
         self._clock = clock
         self._config = config
         self._max_subscriptions = max_subscriptions
 
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
-        with self._lock:
-            return subscription_command(
-                self._db,
-                self._library,
-                name,
-                args.split(),
-                chat_id=chat_id,
-                lang=lang,
-                now=self._clock(),
-                config=self._config,
-                max_subscriptions=self._max_subscriptions,
-                markup=markup,
-            )
+        return subscription_command(
+            self._database,
+            self._library,
+            name,
+            args.split(),
+            chat_id=chat_id,
+            lang=lang,
+            now=self._clock(),
+            config=self._config,
+            max_subscriptions=self._max_subscriptions,
+            markup=markup,
+        )
 
     def timezone(self, chat_id: int) -> str:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
-        with self._lock:
-            chat = subs.get_chat(self._db, chat_id)
+        chat = self._database.read(subs.get_chat, chat_id)
         return chat.timezone if chat else subs.DEFAULT_TIMEZONE
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
-        with self._lock:
-            return subscription_press(self._db, data, chat_id=chat_id, lang=lang, markup=markup)
+        return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)
 
     def forget(self, chat_id: int) -> dict[str, int]:
-        with self._lock:
-            return subs.forget_chat(self._db, chat_id)
+        return self._database.write(subs.forget_chat, chat_id, wait=CHAT_WRITE_WAIT)

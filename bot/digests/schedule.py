@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+
 DEFAULT_TIME = time(8, 0)
 DEFAULT_GRACE = timedelta(hours=6)
 MAX_KEYWORDS = 10
@@ -266,9 +268,11 @@ def format_time(at: time) -> str:
 
 
 def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentError:
-    """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords."""
+    """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords in the
+    search syntax (`bot.digests.filters`: ``-word`` excludes, ``"a phrase"``, ``OR``)."""
     at: time | None = None
     keywords: list[str] = []
+    args = regroup_quotes(list(args))  # a quoted phrase the chat split on spaces is one keyword
     tokens = [normalize_token(a) for a in args]
     # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
     joined: list[tuple[str, str]] = []
@@ -278,9 +282,15 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             joined[-1] = (f"{prev_raw} {raw}", prev + token)
             continue
         joined.append((raw, token))
+    negate = False
     for raw, token in joined:
-        if not token:
+        if not token or is_separator(token):
+            continue  # "A OR B": several keywords already mean any of them
+        if token.lower() in NOT_WORDS:
+            negate = True
             continue
+        if negate:
+            token, negate = "-" + token.lstrip("-"), False
         natural = parse_natural_time(token)
         if natural is not None:
             if at is not None:

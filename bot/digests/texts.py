@@ -16,6 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_keywords": "关键词：{keywords}",
         "digest_count": "共 {total} 篇新文章",
         "digest_count_latest": "已收录的最新 {total} 篇文章",
+        "digest_count_next": "下一份摘要将有 {total} 篇文章",
+        "digest_count_next_capped": "下一份摘要将有 {total} 篇文章，这里是最新的 {shown} 篇",
         "digest_count_capped": "共 {total} 篇新文章，这里是最新的 {shown} 篇",
         "digest_more": "还有 {rest} 篇，可用 {command} 查看。",
         "digest_nothing": "今天没有新的文章。",
@@ -43,7 +45,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
         "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
-        "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 晚上8点半 二七区",
+        "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_bad_timezone": "不认识时区「{value}」。请用 IANA 名称「地区/城市」，例如 /timezone Asia/Shanghai 或 /timezone America/New_York",
@@ -51,12 +53,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
         "what_all": "全部新闻",
         "keyword_sep": "、",
+        "keywords_without": "（不含：{words}）",
+        "keywords_gap": "",
+        "digest_also": "另见：{sources}",
     },
     EN: {
         "digest_title": "📰 News digest · {date}",
         "digest_keywords": "Keywords: {keywords}",
         "digest_count": "{total} new articles",
         "digest_count_latest": "the latest {total} stored articles",
+        "digest_count_next": "your next digest would have {total} articles",
+        "digest_count_next_capped": "your next digest would have {total} articles, the newest {shown} below",
         "digest_count_capped": "{total} new articles, the newest {shown} below",
         "digest_more": "{rest} more: use {command} to see them.",
         "digest_nothing": "No new articles today.",
@@ -87,7 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
         "/timezone Europe/Berlin",
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
-        "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: "
+        "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: /subscribe 8:00 or "
         "/subscribe 8:30pm 二七区",
         "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
@@ -97,6 +104,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
         "what_all": "all news",
         "keyword_sep": ", ",
+        "keywords_without": "(without: {words})",
+        "keywords_gap": " ",
+        "digest_also": "Also in: {sources}",
     },
 }
 

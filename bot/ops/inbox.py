@@ -2,8 +2,15 @@
 
 At every digest check (before the digests are composed, so new articles can be in them), the files
 directly in the inbox with a supported suffix (``.txt`` OCR pages, ``.jsonl``) are ingested one by one with
-`storage.ingest.pipeline.ingest_file` (a ``manifest.json`` in the inbox applies as usual) and then moved to
-``done/`` or, when the file could not be read or parsed, to ``failed/``, so each file is ingested once.
+`storage.ingest.pipeline.ingest_file` (a ``manifest.json`` in the inbox applies as usual; short batches, so
+the bot keeps answering) and then moved to ``done/`` or, when the file itself could not be read or parsed,
+to ``failed/`` with the reason logged, so each file is ingested once.
+
+A file that fails because of the database (busy with another writer for longer than a batch may wait,
+or any other database error) is not the file's fault: it stays in the inbox, the rest of this check's
+files wait too, and the next check tries again, resuming after the batches already stored. Nothing is
+lost to contention.
+
 Files modified in the last few seconds are left for the next check: they may still be being written
 (copy into the inbox, or better, write elsewhere and ``mv`` in).
 """
@@ -16,8 +23,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from storage.database.access import Database, as_database
 from storage.ingest.manifest import Manifest
-from storage.ingest.pipeline import SUPPORTED, FileResult, IngestReport, ingest_file
+from storage.ingest.pipeline import BATCH_WAIT, SUPPORTED, FileResult, IngestReport, ingest_file
 
 log = logging.getLogger(__name__)
 
@@ -55,18 +63,33 @@ def _move(path: Path, folder: Path) -> Path:
 
 
 def ingest_inbox(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | Database,
     inbox: Path,
     *,
     now: float | None = None,
     settle_seconds: float = SETTLE_SECONDS,
+    wait: float = BATCH_WAIT,
 ) -> IngestReport:
-    """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them."""
+    """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them. A file
+    the database could not take stays for the next check (see the module doc)."""
+    database = as_database(db)
     report = IngestReport()
     manifests: dict[Path, Manifest] = {}
     for path in pending_files(inbox, now=time.time() if now is None else now, settle_seconds=settle_seconds):
-        result: FileResult = ingest_file(db, path, manifests=manifests)
+        result: FileResult = ingest_file(database, path, manifests=manifests, wait=wait)
         report.files.append(result)
+        if result.database_failed:
+            log.log(
+                logging.WARNING if result.busy else logging.ERROR,
+                "inbox: the database could not take a file; it stays in the inbox for the next check",
+                extra={"file": str(path), "error": result.error},
+            )
+            break
+        if result.status == "error":
+            log.warning(
+                "inbox: file cannot be ingested; moved to failed/",
+                extra={"file": str(path), "error": result.error},
+            )
         try:
             moved = _move(path, inbox / (FAILED if result.status == "error" else DONE))
         except OSError as exc:

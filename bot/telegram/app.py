@@ -35,6 +35,7 @@ from bot.telegram.budget import SendBudget
 from bot.telegram.context import CONTEXT_TYPES, SERVICES, BotApplication
 from bot.telegram.digest_job import HEARTBEAT
 from bot.telegram.handlers import core_handlers, fallback_handlers, on_error
+from bot.telegram.sources_job import close_poller, schedule_sources_job
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ def build_application(
         log.info("newsbot is up", extra={"bot": application.bot.username})
 
     async def post_shutdown(application: BotApplication) -> None:
+        close_poller(application)
         server = application.bot_data.pop(HEALTH_SERVER, None)
         if isinstance(server, HealthServer):
             await server.stop()
@@ -125,6 +127,7 @@ def build_application(
     for handler in core_handlers():
         application.add_handler(handler)
     add_subscription_handlers(application, settings)
+    schedule_sources_job(application, settings.sources_check_seconds)
     for handler in fallback_handlers():
         application.add_handler(handler)
     application.add_error_handler(on_error)

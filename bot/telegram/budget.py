@@ -6,7 +6,7 @@ PTB makes passes through `process_request`, and the ones that put a message into
 
 - overall: at most ``per_second`` (default 25; Telegram allows about 30/s), spaced evenly;
 - each chat: one message per ``chat_interval`` seconds (default 1);
-- each group (negative chat id): also at most 20 messages in any 60 seconds.
+- each group (negative chat id): also at most 20 messages in any 60 seconds (and a second to spare).
 
 Slots are reserved in order under no await, so concurrent senders share the budget fairly, and one chat
 that must wait does not hold up the others (its reserved slot lies in the future; others fill the gaps).
@@ -53,6 +53,9 @@ COUNTED_METHODS = frozenset(
 )
 GROUP_PER_MINUTE = 20
 CHAT_INTERVAL = 1.0
+# Telegram counts messages when they arrive; a request released at its slot may arrive a little late and
+# the next one on time, so the per-group minute is kept with a second to spare.
+GROUP_MARGIN = 1.0
 _IDLE_CHATS = 10_000  # forget the chats that sent nothing for a minute when more than this are tracked
 
 
@@ -81,6 +84,10 @@ class SendBudget(BaseRateLimiter[None]):
         self._chat: dict[int | str, float] = {}  # each chat's last slot
         self._group: dict[int | str, deque[float]] = {}  # each group's last `group_per_minute` slots
         self._hold_until = 0.0
+        self._last_release = float("-inf")
+        self.released = 0  # messages let through so far
+        self._released: dict[int | str, float] = {}  # when each chat's last message actually went
+        self._group_released: dict[int | str, deque[float]] = {}  # when a group's last messages went
 
     # ---- the schedule (synchronous: no other sender runs in between) ----------------------------------
 
@@ -94,7 +101,7 @@ class SendBudget(BaseRateLimiter[None]):
             if _is_group(chat_id):
                 group = self._group.setdefault(chat_id, deque(maxlen=self.group_per_minute))
                 if len(group) == self.group_per_minute:
-                    start = max(start, group[0] + 60.0)
+                    start = max(start, group[0] + 60.0 + GROUP_MARGIN)
         slot = self._overall_slot(start, now)
         if chat_id is not None:
             self._chat[chat_id] = slot
@@ -120,18 +127,43 @@ class SendBudget(BaseRateLimiter[None]):
 
     def _forget_idle(self, now: float) -> None:
         self._chat = {c: last for c, last in self._chat.items() if last > now - 60.0}
+        self._released = {c: t for c, t in self._released.items() if c in self._chat}
+        self._group_released = {c: d for c, d in self._group_released.items() if c in self._chat}
         self._group = {c: d for c, d in self._group.items() if c in self._chat}
 
     def hold(self, seconds: float) -> None:
         """Telegram said 429 (retry after `seconds`): no message goes out before then."""
         self._hold_until = max(self._hold_until, self.clock() + seconds)
 
+    def held_for(self) -> float:
+        """Seconds until a 429's hold ends (0: not holding)."""
+        return max(0.0, self._hold_until - self.clock())
+
     async def wait(self, chat_id: int | str | None) -> None:
-        """Wait for this message's slot."""
+        """Wait for this message's slot. Senders that wake late (a busy event loop) still leave `gap`
+        overall and `chat_interval` in their chat between the moments they go, so a late wake-up does
+        not turn into a burst."""
         slot = self.reserve(chat_id)
         delay = slot - self.clock()
         if delay > 0:
             await self.sleep(delay)
+        while True:
+            now = self.clock()
+            ready = self._last_release + self.gap
+            if chat_id is not None and chat_id in self._released:
+                ready = max(ready, self._released[chat_id] + self.chat_interval)
+            went = self._group_released.get(chat_id) if chat_id is not None else None
+            if went is not None and len(went) == self.group_per_minute:
+                ready = max(ready, went[0] + 60.0 + GROUP_MARGIN)
+            if now >= ready:
+                break
+            await self.sleep(ready - now)
+        self._last_release = now
+        self.released += 1
+        if chat_id is not None:
+            self._released[chat_id] = now
+            if _is_group(chat_id):
+                self._group_released.setdefault(chat_id, deque(maxlen=self.group_per_minute)).append(now)
 
     # ---- PTB's rate limiter interface ----------------------------------------------------------------
 

@@ -33,7 +33,13 @@ later run (within the grace period) or a later day can deliver those articles.
 
 Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
 there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
-ingests the page files dropped into that directory (`bot.ops.inbox`).
+ingests the page files dropped into that directory (`bot.ops.inbox`), in a worker thread and in short
+batches, so chats are answered meanwhile.
+
+Reads (due subscriptions, composing) use read connections; the ledger and the heartbeat are short writes
+on the one write path, which waits a bounded time for the lock (`Services.run_write`). A claim or ledger
+write that still finds the database busy fails like any other database error: logged, and the digest is
+tried again at the next check if it was never claimed.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ from bot.ops.inbox import ingest_inbox
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from bot.telegram.sending import Status, send
 from storage.database.health import beat
+from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 
 log = logging.getLogger(__name__)
@@ -128,7 +135,7 @@ class DigestRunner:
 
     async def report_unfinished_claims(self) -> None:
         """Log the digests a previous process claimed but never recorded as sent (see the module doc)."""
-        for claim in await self.services.run_db(subs.unfinished_claims):
+        for claim in await self.services.run_read(subs.unfinished_claims):
             log.warning(
                 "a digest was claimed but never recorded as sent (the process stopped in between); not resent",
                 extra={"subscription_id": claim.subscription_id, "local_date": claim.local_date.isoformat()},
@@ -150,7 +157,7 @@ class DigestRunner:
 
     async def _run(self, bot: Bot, now: datetime) -> RunReport:
         report = RunReport()
-        candidates = await self.services.run_db(subs.schedule_candidates)
+        candidates = await self.services.run_read(subs.schedule_candidates)
         due = schedule.due_subscriptions(candidates, now, grace=self.config.grace)
         report.due = len(due)
         library = RunCache(self.services.library)
@@ -166,7 +173,9 @@ class DigestRunner:
                 except asyncio.QueueEmpty:
                     return
                 try:
-                    claimed = await self.services.run_db(prepare, library, item, self.config, now)
+                    claimed = await self.services.run(
+                        prepare, self.services.database, library, item, self.config, now
+                    )
                     if claimed is None:
                         report.not_sent += 1
                     else:
@@ -194,28 +203,28 @@ class DigestRunner:
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest through the one send path; record the outcome in the ledger."""
-        run_db = self.services.run_db
+        write = self.services.run_write
 
         async def follow(old_chat_id: int, new_chat_id: int) -> None:
-            await run_db(subs.migrate_chat, old_chat_id, new_chat_id)
+            await write(subs.migrate_chat, old_chat_id, new_chat_id)
 
         sent = await send(bot, item.chat_id, Reply(item.digest.text, item.digest.buttons), on_migrate=follow)
         extra = {"chat_id": sent.chat_id, "subscription_id": item.subscription_id, "error": sent.detail}
         if sent.status is Status.SENT:
             message_id = sent.message.message_id if sent.message is not None else None
-            await run_db(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
+            await write(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
             return SENT
         if sent.status is Status.BLOCKED:
             log.warning("digest: the chat blocked the bot; its subscriptions are paused", extra=extra)
-            await run_db(subs.pause_chat, sent.chat_id, sent.detail)
-            await run_db(subs.release_delivery, item.delivery_id)
+            await write(subs.pause_chat, sent.chat_id, sent.detail)
+            await write(subs.release_delivery, item.delivery_id)
             return BLOCKED
         if sent.status in (Status.FAILED, Status.TIMED_OUT):
             # Refused, or perhaps delivered (timed out): at most once, so not repeated.
-            await run_db(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=sent.detail)
+            await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=sent.detail)
             return FAILED
         log.warning("digest: not sent; will retry at the next check", extra=extra)
-        await run_db(subs.release_delivery, item.delivery_id)
+        await write(subs.release_delivery, item.delivery_id)
         return RETRY_LATER
 
 
@@ -250,11 +259,14 @@ async def digest_tick(context: BotContext) -> None:
     if runner is None:
         return
     if runner.inbox is not None:
-        await runner.services.run_db(ingest_inbox, runner.inbox)
+        await runner.services.run(ingest_inbox, runner.services.database, runner.inbox)
     report = await runner.run_due(context.bot)
     # /healthz and `newsbot health --require digest_scheduler` read this heartbeat.
     detail = "busy" if report is None else f"due={report.due} sent={report.count(SENT)}"
-    await runner.services.run_db(beat, HEARTBEAT, detail=detail)
+    try:
+        await runner.services.run_write(beat, HEARTBEAT, detail=detail)
+    except DatabaseBusy:
+        log.warning("heartbeat not recorded: database busy; the next check records it")
 
 
 def schedule_digest_job(application: BotApplication, interval: float) -> Job[BotContext] | None:

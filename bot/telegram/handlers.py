@@ -36,11 +36,12 @@ from bot.chat.texts import lang_for, text
 from bot.services import Services
 from bot.telegram.context import SERVICES, BotContext
 from bot.telegram.sending import Status, edit, send_replies, send_reply
+from storage.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
 # The commands answered by the conversation (the subscription commands come from bot.telegram.subscriptions).
-CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "forget")
+CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "sources", "forget")
 # Commands that change what newsbot keeps for the whole chat: in groups, for administrators only.
 GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "forget"})
 _ADMIN_STATUSES = frozenset({ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR})
@@ -96,7 +97,7 @@ async def may_change_group(update: Update, context: BotContext) -> bool:
     chat = update.effective_chat
     if chat is None or chat.type == ChatType.PRIVATE:
         return True
-    message = update.effective_message
+    message = update.message  # a command (a button press carries the bot's own message instead)
     if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
         return True  # an anonymous administrator
     user = update.effective_user
@@ -121,7 +122,8 @@ def group_admins_only(update: Update, name: str) -> Reply:
 
 
 async def on_command(update: Update, context: BotContext) -> None:
-    """/start, /help, /search, /s, /latest, /article, /stats, /forget: ask the conversation, send its replies."""
+    """/start, /help, /search, /s, /latest, /article, /stats, /sources, /forget: ask the conversation, send
+    its replies."""
     services = context.services
     message = update.effective_message
     if message is None:
@@ -278,8 +280,10 @@ async def on_error(update: object, context: BotContext) -> None:
     )
     lang = lang_for(user.language_code if user else None)
     if chat is not None:
+        # A busy database left the command undone: the user is asked to try again, not told of a fault.
+        key = "busy" if isinstance(error, DatabaseBusy) else "error"
         try:
-            await send_reply(context.bot, chat.id, Reply(html.escape(text(lang, "error"), quote=False)))
+            await send_reply(context.bot, chat.id, Reply(html.escape(text(lang, key), quote=False)))
         except TelegramError:
             log.warning("could not tell the user about the error", extra={"chat_id": chat.id})
     services = context.application.bot_data.get(SERVICES)  # not `context.services`: they may be closed

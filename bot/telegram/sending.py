@@ -35,6 +35,7 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import ExtBot
 
 from bot.chat.replies import HTML, Keyboard, Reply
 from bot.telegram.budget import SendBudget
@@ -194,9 +195,8 @@ async def _attempts(
 
 async def _hold(bot: Bot, seconds: float) -> None:
     """After a 429: the budget makes every later message wait; this sender waits too."""
-    budget = getattr(bot, "rate_limiter", None)
-    if isinstance(budget, SendBudget):
-        budget.hold(seconds)
+    if isinstance(bot, ExtBot) and isinstance(bot.rate_limiter, SendBudget):
+        bot.rate_limiter.hold(seconds)
     await asyncio.sleep(seconds)
 
 

@@ -2,7 +2,8 @@
 
 The behaviour lives in `bot.digests.records` (`subscription_command`, `subscription_press`: blocking
 functions over the database, no Telegram, shared with the console chat): the Telegram handlers below run
-them in a worker thread under the database lock (`Services.run_db`) and send the replies.
+them in a worker thread (`Services.run`), so a command waiting for the write lock holds up no other chat,
+and send the replies; a command the busy database could not carry out is answered "try again".
 
 `register(application)` is called by `bot.telegram.app.add_subscription_handlers`: it adds the command handlers,
 the handler for the unsubscribe buttons (``u:<id>`` / ``u:all``, in group -1 so the conversation's
@@ -11,6 +12,7 @@ catch-all button handler never sees them), and schedules the repeating digest ch
 
 from __future__ import annotations
 
+import html
 import logging
 
 from telegram import Message, Update
@@ -18,6 +20,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
+from bot.chat.replies import Reply
 from bot.chat.texts import lang_for, text
 from bot.digests.records import (
     ALL_WORDS,
@@ -32,6 +35,7 @@ from bot.telegram.context import BotApplication, BotContext
 from bot.telegram.digest_job import DigestRunner, runner_of, schedule_digest_job
 from bot.telegram.handlers import GROUP_ADMIN_COMMANDS, group_admins_only, may_change_group, split_command
 from bot.telegram.sending import edit, send_replies
+from storage.errors import DatabaseBusy
 
 __all__ = [
     "ALL_WORDS",
@@ -68,17 +72,23 @@ async def on_subscription_command(update: Update, context: BotContext) -> None:
         await send_replies(context.bot, chat.id, [group_admins_only(update, name)])
         return
     user = update.effective_user
-    replies = await services.run_db(
-        subscription_command,
-        services.library,
-        name,
-        rest.split(),
-        chat_id=chat.id,
-        lang=lang_for(user.language_code if user else None),
-        now=runner.clock(),
-        config=runner.config,
-        max_subscriptions=services.settings.digest_max_subscriptions,
-    )
+    lang = lang_for(user.language_code if user else None)
+    try:
+        replies = await services.run(
+            subscription_command,
+            services.database,
+            services.library,
+            name,
+            rest.split(),
+            chat_id=chat.id,
+            lang=lang,
+            now=runner.clock(),
+            config=runner.config,
+            max_subscriptions=services.settings.digest_max_subscriptions,
+        )
+    except DatabaseBusy:
+        log.warning("subscription command not carried out: database busy", extra={"chat_id": chat.id})
+        replies = [Reply(html.escape(text(lang, "busy"), quote=False))]
     await send_replies(context.bot, chat.id, replies)
 
 
@@ -92,15 +102,22 @@ async def on_unsubscribe_button(update: Update, context: BotContext) -> None:
     chat_id = message.chat_id if message is not None else query.from_user.id
     lang = lang_for(query.from_user.language_code)
     services = context.services
+    in_group = message is not None and message.chat.type != ChatType.PRIVATE
     try:
-        in_group = message is not None and message.chat.type != ChatType.PRIVATE
         if in_group and not await may_change_group(update, context):
             await query.answer(text(lang, "group_admins_only", name="unsubscribe"), show_alert=True)
-            raise ApplicationHandlerStop
-        reply = await services.run_db(subscription_press, query.data or "", chat_id=chat_id, lang=lang)
-        await query.answer()
-        if message is not None:
-            await edit(message, reply)
+        else:
+            try:
+                reply = await services.run(
+                    subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
+                )
+            except DatabaseBusy:
+                log.warning("unsubscribe button not carried out: database busy", extra={"chat_id": chat_id})
+                await query.answer(text(lang, "busy"), show_alert=True)
+            else:
+                await query.answer()
+                if message is not None:
+                    await edit(message, reply)
     except TelegramError as exc:
         log.warning("unsubscribe button failed", extra={"chat_id": chat_id, "error": exc.message})
     raise ApplicationHandlerStop  # the conversation's catch-all button handler must not answer it again

@@ -9,8 +9,13 @@
   process holds the lock, rolled back on failure). When the lock cannot be had in time, `DatabaseBusy` is
   raised and nothing was changed: the caller tries again later or tells the user so.
 
-Writers keep their transactions short (ingest writes batches of a few hundred articles), so a chat's
-write waits milliseconds, not seconds.
+Writers keep their transactions short (ingest writes batches of a few dozen articles), so a chat's
+write waits milliseconds, not seconds. Bulk writers (``writer(bulk=True)``: ingest batches) give way: they
+take the write path only when no other writer of this process is waiting; while another process holds
+the database's lock they wait without holding the write path, so a chat's write never queues behind an
+ingest's wait; and after each transaction they leave the lock free while any other writer, in this
+process or another, is waiting for it (waiting writers hold a shared lock on the ``<db>-writers`` file
+beside the database: `storage.database.connection.writers_waiting`).
 
 `Database.over(db)` wraps one existing connection (the CLI, tests, ``:memory:``): reads and writes then
 share it, one thread at a time.
@@ -28,10 +33,15 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from storage.database.connection import BUSY_TIMEOUT_MS, open_db, write_transaction
+from storage.database.connection import BUSY_TIMEOUT_MS, POLL, open_db, write_transaction, writers_waiting
 from storage.errors import DatabaseBusy, DatabaseError
 
 T = TypeVar("T")
+# How long a bulk writer waits for another process's lock while holding this process's write path.
+BULK_ATTEMPT = 0.05
+# How long a bulk writer leaves the lock free after each transaction, and at most while others wait.
+BULK_PAUSE = 0.002
+MAX_GIVE_WAY = 0.5
 
 
 class Database:
@@ -40,7 +50,10 @@ class Database:
     def __init__(self, writer: sqlite_utils.Database, path: Path | None) -> None:
         self._writer = writer
         self._path = path  # None: one shared connection (readers use the writer's)
-        self._lock = threading.RLock()
+        self._turn = threading.Condition()  # the write path (and, for one shared connection, reads)
+        self._owner: int | None = None  # thread holding it
+        self._depth = 0
+        self._urgent = 0  # writers other than bulk ones waiting for it
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
@@ -68,8 +81,12 @@ class Database:
     def reader(self) -> Iterator[sqlite_utils.Database]:
         """This thread's read-only connection, inside one read transaction (one snapshot)."""
         if self._path is None:
-            with self._lock:
+            if not self._acquire(None, bulk=False):
+                raise DatabaseBusy("database is locked")  # not reached: waits without limit
+            try:
                 yield self._writer
+            finally:
+                self._release()
             return
         db = self._reader()
         conn = db.conn
@@ -88,12 +105,17 @@ class Database:
         with self.reader() as db:
             return fn(db, *args, **kwargs)
 
+    def read_connection(self) -> sqlite_utils.Database:
+        """This thread's read connection as it is (outside `reader`, each statement sees the latest
+        commit); the shared connection for a `Database.over`."""
+        return self._writer if self._path is None else self._reader()
+
     def _reader(self) -> sqlite_utils.Database:
         db: sqlite_utils.Database | None = getattr(self._local, "db", None)
         if db is not None:
             return db
-        if self._closed:
-            raise DatabaseError("the database is closed")
+        if self._closed:  # as sqlite3 says of a closed connection
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
         assert self._path is not None
         try:
             conn = sqlite3.connect(
@@ -112,37 +134,95 @@ class Database:
     # ---- writing ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def writer(self, *, wait: float | None = None) -> Iterator[sqlite_utils.Database]:
+    def writer(self, *, wait: float | None = None, bulk: bool = False) -> Iterator[sqlite_utils.Database]:
         """The write connection inside one write transaction, waiting at most `wait` seconds (default:
         the busy timeout) for this process's other writers and then for other processes; `DatabaseBusy`
-        when that is not enough. Nested in this thread's open write, a savepoint."""
+        when that is not enough. Nested in this thread's open write, a savepoint. ``bulk``: give way to
+        every other writer (see the module doc)."""
         budget = BUSY_TIMEOUT_MS / 1000 if wait is None else wait
         deadline = time.monotonic() + budget
-        if not self._lock.acquire(timeout=max(0.0, budget)):
-            raise DatabaseBusy(f"database is locked: this process's writer was busy for {budget:g} s")
-        try:
-            with write_transaction(self._writer, wait=max(0.0, deadline - time.monotonic())):
-                yield self._writer
-        finally:
-            self._lock.release()
+        while True:
+            if not self._acquire(deadline, bulk=bulk):
+                raise DatabaseBusy(f"database is locked: this process's writer was busy for {budget:g} s")
+            entered = False
+            nested = self._depth > 1
+            try:
+                left = max(0.0, deadline - time.monotonic())
+                # A bulk writer asks for another process's lock only briefly while holding the write path.
+                attempt = min(left, BULK_ATTEMPT) if bulk and not nested else left
+                with write_transaction(self._writer, wait=attempt, announce=not bulk) as db:
+                    entered = True
+                    yield db
+                if bulk and not nested:
+                    self._give_way()
+                return
+            except DatabaseBusy:
+                if entered or nested or not bulk or time.monotonic() >= deadline:
+                    raise
+            finally:
+                self._release()
+            # A bulk writer found the database busy: the write path is free meanwhile; try again.
 
-    def write(self, fn: Callable[..., T], /, *args: Any, wait: float | None = None, **kwargs: Any) -> T:
+    def _give_way(self) -> None:
+        """After a bulk transaction: leave the lock free while another writer waits for it (at most
+        `MAX_GIVE_WAY` seconds), else for `BULK_PAUSE`."""
+        time.sleep(BULK_PAUSE)
+        until = time.monotonic() + MAX_GIVE_WAY
+        while time.monotonic() < until and (self._urgent or writers_waiting(self._writer.conn)):
+            time.sleep(POLL)
+
+    def _acquire(self, deadline: float | None, *, bulk: bool) -> bool:
+        """Take the write path (re-entrant); bulk writers wait while others wait. False at `deadline`."""
+        me = threading.get_ident()
+        with self._turn:
+            if self._owner == me:
+                self._depth += 1
+                return True
+            if not bulk:
+                self._urgent += 1
+            try:
+                while self._owner is not None or (bulk and self._urgent):
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        return False
+                    self._turn.wait(left)
+                self._owner, self._depth = me, 1
+                return True
+            finally:
+                if not bulk:
+                    self._urgent -= 1
+
+    def _release(self) -> None:
+        with self._turn:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._turn.notify_all()
+
+    def write(
+        self,
+        fn: Callable[..., T],
+        /,
+        *args: Any,
+        wait: float | None = None,
+        bulk: bool = False,
+        **kwargs: Any,
+    ) -> T:
         """``fn(db, *args, **kwargs)`` in one write transaction (see `writer`)."""
-        with self.writer(wait=wait) as db:
+        with self.writer(wait=wait, bulk=bulk) as db:
             return fn(db, *args, **kwargs)
 
-    @contextlib.contextmanager
-    def exclusive(self) -> Iterator[sqlite_utils.Database]:
-        """The write connection for this thread alone, outside any transaction (maintenance: backups,
-        tests). Prefer `writer`."""
-        with self._lock:
-            yield self._writer
+    @property
+    def connection(self) -> sqlite_utils.Database:
+        """The write connection itself, for single-threaded setup before other threads use this
+        `Database` (seeding at start) and for tests. Everything else uses `reader` and `writer`."""
+        return self._writer
 
     # ---- closing ------------------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close the write connection and every read connection."""
-        with self._lock:
+        with self._turn:
             self._closed = True
             with self._readers_lock:
                 readers, self._readers = self._readers, []

@@ -6,7 +6,7 @@ turns on WAL, a busy timeout and foreign keys, and brings the schema up to date 
 ``PRAGMA user_version``.
 
 Transactions: ``with write_transaction(db):`` is the one way to write. It takes the write lock up front
-(``BEGIN IMMEDIATE``), retries a busy database with backoff for a bounded time, commits at the end and
+(``BEGIN IMMEDIATE``), retries a busy database for a bounded time, commits at the end and
 rolls back on any exception, including a failed ``COMMIT``; nested, it is a savepoint. Neither
 ``db.atomic()`` (a deferred ``BEGIN``) nor ``with db.conn:`` is used: sqlite-utils' ``db.execute()``
 commits any implicit transaction it opened.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -29,11 +30,16 @@ import sqlite_utils
 from storage.database.migrations import MIGRATIONS
 from storage.errors import DatabaseBusy, DatabaseError
 
+try:
+    import fcntl
+except ImportError:  # Windows: waiting writers are not signalled; bulk writers pause a fixed time instead
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-# The longest sleep between two attempts at the write lock.
-MAX_BACKOFF = 0.2
+# The longest pause between two attempts at the write lock of a busy database (backoff from 0.5 ms).
+POLL = 0.005
 _savepoints = itertools.count(1)
 
 Migration = tuple[int, str, list[str]]
@@ -69,7 +75,9 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
             # Articles stored under an older schema may predate the search index: index them now.
             from storage.database.index import index_missing
 
-            if indexed := index_missing(db):
+            with write_transaction(db):
+                indexed = index_missing(db)
+            if indexed:
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -78,6 +86,21 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         conn.close()
         raise
     return db
+
+
+def open_readonly(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database read-only, as it is (no migrations): for inspecting a file another
+    process owns. Raises `DatabaseError` when it cannot be opened."""
+    target = Path(path)
+    if not target.is_file():
+        raise DatabaseError(f"{target}: no database file")
+    try:
+        conn = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{target}: cannot open database: {exc}") from exc
+    return sqlite_utils.Database(conn)
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -99,33 +122,88 @@ def busy_timeout(conn: sqlite3.Connection) -> float:
     return int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
 
 
-def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None) -> None:
-    """``BEGIN IMMEDIATE``, retried with backoff while the database is busy, for at most `wait` seconds
-    (default: the connection's busy timeout); then `DatabaseBusy`.
+def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None, announce: bool = True) -> None:
+    """``BEGIN IMMEDIATE``, tried again with backoff (pauses growing from 0.5 ms to `POLL`) while the
+    database is busy, for at most `wait` seconds (default: the connection's busy timeout); then
+    `DatabaseBusy`.
 
-    SQLite's busy handler already waits inside one attempt; the retries catch the busy answers it gives
-    without waiting (a WAL being recovered, a lock taken between two polls).
+    The polling is ours rather than SQLite's busy handler, which sleeps up to 100 ms between attempts
+    and so rarely catches the short gaps a bulk writer leaves between its batches. While it waits, a
+    writer that `announce`s itself is seen by bulk writers (`writers_waiting`), which then give way.
     """
-    budget = busy_timeout(conn) if wait is None else wait
+    timeout = busy_timeout(conn)
+    budget = timeout if wait is None else wait
     deadline = time.monotonic() + budget
-    delay = 0.005
-    while True:
+    delay = 0.0005
+    conn.execute("PRAGMA busy_timeout = 0")
+    with contextlib.ExitStack() as waiting:
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as exc:
-            left = deadline - time.monotonic()
-            if not is_busy(exc):
-                raise
-            if left <= 0:
-                raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
-            time.sleep(min(delay, left))
-            delay = min(delay * 2, MAX_BACKOFF)
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    left = deadline - time.monotonic()
+                    if not is_busy(exc):
+                        raise
+                    if left <= 0:
+                        raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
+                    if announce and delay == 0.0005:
+                        waiting.enter_context(_announced(conn))
+                    time.sleep(min(delay, left))
+                    delay = min(delay * 2, POLL)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+
+
+def _signal_file(conn: sqlite3.Connection) -> str | None:
+    """The file beside the database through which waiting writers show themselves (None: in memory)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return f"{row[2]}-writers" if row and row[2] else None
+
+
+@contextlib.contextmanager
+def _announced(conn: sqlite3.Connection) -> Iterator[None]:
+    """Hold a shared lock on the signal file while this writer waits (no-op where flock is missing)."""
+    path = _signal_file(conn)
+    if fcntl is None or path is None:
+        yield
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def writers_waiting(conn: sqlite3.Connection) -> bool:
+    """Whether another writer (this process or another) is waiting for the write lock."""
+    path = _signal_file(conn)
+    if fcntl is None or path is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR)  # no file: nobody has waited yet
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 @contextlib.contextmanager
 def write_transaction(
-    db: sqlite_utils.Database, *, wait: float | None = None
+    db: sqlite_utils.Database, *, wait: float | None = None, announce: bool = True
 ) -> Iterator[sqlite_utils.Database]:
     """The one transaction helper: ``BEGIN IMMEDIATE`` (see `begin_immediate`), committed at the end,
     rolled back on any exception and when the ``COMMIT`` itself fails.
@@ -149,7 +227,7 @@ def write_transaction(
             raise
         conn.execute(f"RELEASE SAVEPOINT {name}")
         return
-    begin_immediate(conn, wait=wait)
+    begin_immediate(conn, wait=wait, announce=announce)
     try:
         yield db
     except BaseException:
@@ -201,26 +279,17 @@ def migrate(
             "migrating the database",
             extra={"db": name, "version": version, "migration": description},
         )
-        conn = db.conn
-        begin_immediate(conn)
         try:
-            # Another process may have migrated while we waited for the write lock.
-            if schema_version(db) >= version:
-                conn.execute("ROLLBACK")
-                current = schema_version(db)
-                continue
-            for sql in statements:
-                db.execute(sql)
-            db.execute(f"PRAGMA user_version = {int(version)}")
-            conn.execute("COMMIT")
+            with write_transaction(db):
+                # Another process may have migrated while we waited for the write lock.
+                if schema_version(db) >= version:
+                    current = schema_version(db)
+                    continue
+                for sql in statements:
+                    db.execute(sql)
+                db.execute(f"PRAGMA user_version = {int(version)}")
         except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
             raise DatabaseError(f"{name}: migration {version} ({description}) failed: {exc}") from exc
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         applied.append(version)
         current = version
     return applied

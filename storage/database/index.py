@@ -3,8 +3,10 @@
 `prepare_document` computes what the index stores for one article (pure; ingest runs it before taking the
 write lock, so a batch's transaction only writes rows). `write_index` writes prepared documents and
 `index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
-stores and indexes each batch in one transaction) and never commit or begin. They also store each
-article's `summary` and `keywords`.
+stores and indexes each batch in one transaction) and never commit or begin; so do `index_missing` and
+`rebuild_index` (their callers hold `storage.database.connection.write_transaction`). They also store each
+article's `summary` and `keywords`, and its near-duplicate sketch and cluster
+(`storage.database.duplicates`).
 
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.duplicates import forget_sketches, store_sketches
+from storage.text.neardup import sketch
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_han_words, summarize
@@ -36,6 +39,7 @@ class IndexedDoc:
     words: str
     summary: str
     keywords: list[str]
+    sketch: tuple[int, ...] | None = None  # near-duplicate sketch of the body (storage.text.neardup)
 
 
 def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iterable[str]) -> IndexedDoc:
@@ -52,6 +56,7 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
         keywords=keywords_from_han_words(hw_title * 2 + hw_body),
+        sketch=sketch(body or ""),
     )
 
 
@@ -99,34 +104,38 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc]) -> No
         "UPDATE articles SET summary = ?, keywords = ? WHERE id = ?",
         [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
     )
+    # Near-duplicate sketches and clusters (the same story from several sources), in id order.
+    store_sketches(db, {i: d.sketch for i, d in items})
 
 
 def index_missing(db: sqlite_utils.Database) -> int:
-    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema),
-    in one transaction; returns how many were indexed."""
-    with write_transaction(db):
-        ids = [
-            r[0]
-            for r in db.conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
-            )
-        ]
-        if ids:
-            index_articles(db, ids)
+    """Index the articles the index lacks (stored before the index existed, e.g. by an older schema);
+    returns how many were indexed. Runs inside the caller's write transaction; never commits."""
+    ids = [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts) ORDER BY id"
+        )
+    ]
+    if ids:
+        index_articles(db, ids)
     return len(ids)
 
 
 def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     """Remove articles from the index (for callers deleting articles). Never commits."""
     db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+    forget_sketches(db, ids)
 
 
 def rebuild_index(db: sqlite_utils.Database) -> int:
-    """Rebuild the whole index from `articles` in one transaction; returns the number of articles indexed."""
+    """Rebuild the whole index from `articles`; returns the number of articles indexed. Runs inside the
+    caller's write transaction (``with write_transaction(db): rebuild_index(db)``); never commits."""
     conn = db.conn
-    with write_transaction(db):
-        conn.execute("DELETE FROM articles_fts")
-        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-        index_articles(db, ids)
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    conn.execute("DELETE FROM articles_fts")
+    conn.execute("DELETE FROM article_sketches")
+    conn.execute("DELETE FROM sketch_keys")
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    index_articles(db, ids)
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     return len(ids)

@@ -146,4 +146,51 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE articles ADD COLUMN title_source TEXT NOT NULL DEFAULT 'printed'",
         ],
     ),
+    (
+        7,
+        "web sources (feeds and sites polled on a schedule), publication times, near-duplicate clusters",
+        [
+            """
+            CREATE TABLE sources (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL UNIQUE,
+                feed_url TEXT,
+                name TEXT,
+                interval_seconds INTEGER NOT NULL,
+                etag TEXT,
+                last_modified TEXT,
+                last_poll_at TEXT,
+                last_success_at TEXT,
+                last_new INTEGER,
+                last_error TEXT,
+                failures INTEGER NOT NULL DEFAULT 0,
+                next_poll_at TEXT,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "ALTER TABLE articles ADD COLUMN published_at TEXT",
+            # The article this one repeats (near-duplicate text from another source); NULL: itself.
+            "ALTER TABLE articles ADD COLUMN cluster INTEGER",
+            "CREATE INDEX articles_url ON articles(url)",
+            "CREATE INDEX articles_cluster ON articles(cluster)",
+            # Bottom-k MinHash sketch of each article's body (storage.text.neardup), and its smallest hashes
+            # as lookup keys for finding near-duplicates.
+            """
+            CREATE TABLE article_sketches (
+                article_id INTEGER PRIMARY KEY,
+                sketch TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sketch_keys (
+                key INTEGER NOT NULL,
+                day TEXT,
+                article_id INTEGER NOT NULL
+            )
+            """,
+            # Looked up by key within a few days of the article's date (near-duplicates are close in time).
+            "CREATE INDEX sketch_keys_key ON sketch_keys(key, day)",
+            "CREATE INDEX sketch_keys_article ON sketch_keys(article_id)",
+        ],
+    ),
 ]

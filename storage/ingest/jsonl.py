@@ -3,7 +3,8 @@
 Fields: ``title`` and ``body`` (required; ``body`` may be left out when ``paragraphs`` is given),
 optional ``date`` (ISO ``YYYY-MM-DD``), ``source``, ``url``, ``paragraphs`` (list of strings),
 ``title_lines``, ``title_source`` (``printed`` or ``inferred``, default ``printed``), ``byline``,
-``reporters``, ``correspondents``. Other keys (``id``, ``summary``,
+``reporters``, ``correspondents``, ``published_at`` (ISO date and time, with its UTC offset when known).
+Other keys (``id``, ``summary``,
 ``keywords`` from ``newsbot export``) are ignored, so an export can be ingested again. Blank lines are
 skipped.
 
@@ -21,7 +22,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -146,9 +147,20 @@ def _article(
         correspondents=_strings(record, "correspondents", fail),
         source=source or _text(record, "source", fail) or default_source,
         url=_text(record, "url", fail),
+        published_at=_moment(record, fail),
         origin_file=name,
         origin_position=line,
     )
+
+
+def _moment(record: dict[str, Any], fail: Callable[[str], JsonlError]) -> str | None:
+    value = _text(record, "published_at", fail)
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise fail(f'"published_at" is not an ISO date and time: {value[:40]!r}') from None
 
 
 def _text(

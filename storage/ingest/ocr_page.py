@@ -96,7 +96,7 @@ _ROLE = "|".join(
 )
 _NAME = f"[{HAN}][{HAN}·]{{1,4}}"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
-_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、，,]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
+_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
 _ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
@@ -108,6 +108,13 @@ _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 # ``【完】``, then perhaps the byline (``…处罚。(完)记者 范宇斌``).
 _END_MARK_RE = re.compile(
     f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})?[ \t\u3000]*$"
+)
+# The rest of a byline's names (and credit), not a headline.
+_MORE_NAMES_RE = re.compile(f"^[ \t\u3000]*{_NAMES}{_CREDIT}[ \t\u3000]*$")
+# An end mark and byline the OCR ran together with the next headline on one line:
+# ``(完)记者 洪坚鹏 海南高新技术企业 连续三年大幅增长``.
+_END_MARK_RUN_ON_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})[ \t\u3000]+(\\S.*)$"
 )
 # Jump lines: a story continued on another page, or continued from one.
 _JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
@@ -128,6 +135,9 @@ _INDENT_CELLS = 2.0
 _MIN_HEADLINE_SCORE = 0.25
 # Below that, a group with this much evidence still goes to a story that has no headline yet.
 _WEAK_HEADLINE_SCORE = 0.08
+# A headless story takes a group its holder holds beside another when it fits this story at least this
+# share as well as the holder (two stories of one topic, their headlines stacked together).
+_STEAL_SHARE = 0.6
 # How much shared single characters add to a headline's score (shared pairs count 1).
 _CHAR_EVIDENCE = 0.05
 
@@ -499,6 +509,16 @@ def _looks_like_prose(group: list[_Line]) -> bool:
     return "。" in text and len(_HAN_RE.findall(text)) >= 24
 
 
+def _opens_story(group: list[_Line]) -> bool:
+    """Whether a block seen between stories is the text of a story printed without a dateline: prose
+    with a sentence end, or more lines than any headline has (a column may break before the first
+    sentence ends)."""
+    text = "".join(line.text for line in group)
+    if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+        return True
+    return _looks_like_prose(group) and not _is_headline_like(group)
+
+
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
 _SENTENCE_PUNCT_RE = re.compile("[。；！？;]")
 
@@ -635,6 +655,24 @@ def _segment(lines: list[_Line]) -> _Cut:
                     current.lines.append(_Line(line.number, trailing.group(1), line.blank_before))
                 current.ended = True
                 continue
+            run_on = _END_MARK_RUN_ON_RE.match(text)
+            if (
+                run_on
+                and not _END_MARK_RE.match(text)
+                and current is not None
+                and _is_headline_like([_Line(0, run_on.group(3), False)])
+                and not _MORE_NAMES_RE.match(run_on.group(3))
+            ):
+                dropped.append(_Dropped(line.number, "end mark", "（完）"))
+                if run_on.group(1).strip():
+                    current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+                current.byline = _byline_text(run_on.group(2))
+                current.closed_by_byline = current.ended = True
+                close(current)
+                current = None
+                # The rest of the line starts the next headline; its other lines follow in this group.
+                gap_groups.append((len(stories), [_Line(line.number, run_on.group(3), True)]))
+                continue
             if (end := _END_MARK_RE.match(text)) and (current is not None or end.group(1).strip()):
                 dropped.append(_Dropped(line.number, "end mark", "（完）"))
                 body = end.group(1)
@@ -653,6 +691,9 @@ def _segment(lines: list[_Line]) -> _Cut:
                 if current is not None:
                     close(current)
                 current = start(line)
+                continue
+            if is_byline(text) and current is not None and _dateline_alone(current):
+                current.lines.append(line)  # the dateline's byline in brackets, on the next line
                 continue
             if is_byline(text):
                 closing = (
@@ -680,9 +721,7 @@ def _segment(lines: list[_Line]) -> _Cut:
                 current = None
             if current is None:
                 rest = group[index:]
-                if pending_byline is not None or (
-                    index == 0 and _looks_like_prose(rest) and not _is_headline_like(rest)
-                ):
+                if pending_byline is not None or (index == 0 and _opens_story(rest)):
                     current = start(line)  # a story printed without a dateline
                 elif index == 0 or not gap_groups:
                     gap_groups.append((len(stories), [line]))
@@ -701,6 +740,14 @@ def _segment(lines: list[_Line]) -> _Cut:
     if current is not None:
         close(current)
     return _Cut(stories, gap_groups, dropped)
+
+
+def _dateline_alone(story: _Story) -> bool:
+    """A story so far made of a dateline that fills its line (``新华社北京7月26日电``)."""
+    if len(story.lines) != 1:
+        return False
+    match = _DATELINE_RE.match(story.lines[0].text)
+    return match is not None and not story.lines[0].text[match.end() :].strip()
 
 
 def _byline_text(text: str) -> str:
@@ -733,7 +780,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         _DATELINE_RE.match(first)
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
-        or (_looks_like_prose(following) and not _is_headline_like(following))
+        or _opens_story(following)
     )
 
 
@@ -845,6 +892,18 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
             # No evidence at all: a story without a headline, by what little the text and layout say.
             owner[position] = fit
 
+    # A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
+    # below it, whatever few characters it shares with some story.
+    for position, (gap, group, _scores) in enumerate(choices):
+        under = position + 1
+        if (
+            _is_series_label(group)
+            and under < len(choices)
+            and choices[under][0] == gap
+            and owner[under] is not None
+        ):
+            owner[position] = owner[under]
+
     assigned: dict[int, list[tuple[float, int]]] = {}
     for position, story_index in enumerate(owner):
         if story_index is not None:
@@ -856,10 +915,38 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
         candidates = [
             (choices[pos][2][k], holder, pos)
             for holder, groups in assigned.items()
-            if len(_runs([p for _, p in groups])) > 1
+            if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
             for _, pos in groups
         ]
         candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
+        if not candidates:
+            # Within one run too: a group that fits this story at least as well as its holder, when
+            # the holder keeps another group (two stories of one topic, their headlines stacked).
+            candidates = [
+                (choices[pos][2][k], holder, pos)
+                for holder, groups in assigned.items()
+                if len(groups) > 1
+                for _, pos in groups
+                if choices[pos][2][k] >= _MIN_HEADLINE_SCORE
+                and choices[pos][2][k] >= _STEAL_SHARE * choices[pos][2][holder]
+                and not _is_series_label(choices[pos][1])
+            ]
+            # The group that suits this story best against its holder.
+            candidates = [(score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates]
+        if not candidates:
+            # Layout: the headline printed right next to this story (the last one over it, the first
+            # one under it) when another story holds it beside a headline of its own.
+            holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
+            over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
+            under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+            candidates = [
+                (choices[pos][2][k], holders[pos], pos)
+                for pos in over_story[-1:] + under_story[:1]
+                if pos in holders
+                and len(assigned[holders[pos]]) > 1
+                and choices[pos][2][k] - proximity(choices[pos][0], k) >= _WEAK_HEADLINE_SCORE
+                and not _is_series_label(choices[pos][1])
+            ]
         if candidates:
             _, holder, pos = max(candidates)
             assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
@@ -879,15 +966,22 @@ def _is_column_label(group: list[_Line]) -> bool:
 
 
 def _is_series_label(group: list[_Line]) -> bool:
-    """A kicker naming a series or column in brackets, printed over its story's title: ``【领航中国】``."""
+    """A kicker that goes with the headline printed below it: a series or column name in brackets
+    (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
+    that says it continues (ending in ``——`` or ``：``)."""
     text = "".join(line.text.strip() for line in group)
-    return text.startswith(("【", "〖", "[")) and text.endswith(("】", "〗", "]"))
+    if "。" in text:
+        return False
+    if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
+        return True
+    return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
 
 
-def _runs(positions: list[int]) -> list[list[int]]:
+def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
+    """Positions of headline groups cut into runs printed together: next to each other in one gap."""
     runs: list[list[int]] = []
     for pos in sorted(positions):
-        if runs and pos == runs[-1][-1] + 1:
+        if runs and pos == runs[-1][-1] + 1 and gaps[pos] == gaps[runs[-1][-1]]:
             runs[-1].append(pos)
         else:
             runs.append([pos])

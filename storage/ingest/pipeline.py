@@ -65,7 +65,7 @@ JSONL_SUFFIX = ".jsonl"
 SUPPORTED = (OCR_SUFFIX, JSONL_SUFFIX)
 # Articles per write transaction: large enough to keep ingest fast, small enough that the write lock is
 # held for milliseconds (the costly preparation happens before the transaction).
-BATCH_SIZE = 200
+BATCH_SIZE = 25
 # How long one batch waits for the write lock before the file is reported as not (fully) stored.
 BATCH_WAIT = 60.0
 # Inputs at least this large (bytes, all files) are prepared in worker processes by default.
@@ -83,7 +83,8 @@ class FileResult:
     updated: int = 0
     error: str | None = None  # why the file failed or was skipped
     note: str | None = None  # something worth telling that is not an error
-    busy: bool = False  # failed only because the database stayed busy: nothing wrong with the file
+    database_failed: bool = False  # failed because of the database (busy, full, ...), not the file
+    busy: bool = False  # the database stayed busy: trying again later will do
     resumed: bool = False  # an interrupted import of this file was finished
     skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
     uncertain: int = 0  # stories whose title was inferred, not a printed headline
@@ -371,7 +372,7 @@ def store_articles(
             docs = unstored_docs(db, pending[k]) if pending else None
             if docs is None:
                 docs = prepare_batch(db, batch)
-            with db.writer(wait=wait) as writer:
+            with db.writer(wait=wait, bulk=True) as writer:
                 if import_id is None:
                     import_id = imports.start_import(writer, name, digest, len(articles))
                 record = write_batch(writer, batch, docs, import_id)
@@ -381,6 +382,7 @@ def store_articles(
         else:
             result.new = result.known = result.updated = 0
         result.status = "error"
+        result.database_failed = True
         result.busy = is_busy(exc)
         stored = record.stored if record is not None else 0
         if stored:

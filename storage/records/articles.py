@@ -37,10 +37,11 @@ _CONTENT_COLUMNS = (
     "paragraphs",
     "source",
     "url",
+    "published_at",
 )
 _SELECT = """
     SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
-           summary, keywords, origin_file, origin_position, title_source
+           summary, keywords, origin_file, origin_position, title_source, published_at
     FROM articles
 """
 
@@ -64,12 +65,17 @@ def fingerprint(body: str) -> str:
 
 
 def upsert_articles(
-    db: sqlite_utils.Database, articles: Iterable[ParsedArticle], *, now: datetime | None = None
+    db: sqlite_utils.Database,
+    articles: Iterable[ParsedArticle],
+    *,
+    now: datetime | None = None,
+    update_known: bool = True,
 ) -> UpsertResult:
     """Store articles, skipping ones already known by fingerprint and updating changed ones.
 
     A known article found again in the file it came from is updated to the new parse; found in another
-    file, it takes that file's non-empty title and metadata only (see `_changes`).
+    file, it takes that file's non-empty title and metadata only (see `_changes`). With
+    ``update_known=False`` (web sources) a known article is left as it is: the first source keeps it.
     """
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     result = UpsertResult()
@@ -86,11 +92,11 @@ def upsert_articles(
             cursor = db.execute(
                 """
                 INSERT INTO articles (fingerprint, title, title_lines, title_source, date, byline,
-                    reporters, correspondents, body, paragraphs, source, url, origin_file,
+                    reporters, correspondents, body, paragraphs, source, url, published_at, origin_file,
                     origin_position, ingested_at)
                 VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
-                    :correspondents, :body, :paragraphs, :source, :url, :origin_file, :origin_position,
-                    :ingested_at)
+                    :correspondents, :body, :paragraphs, :source, :url, :published_at, :origin_file,
+                    :origin_position, :ingested_at)
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
@@ -98,7 +104,7 @@ def upsert_articles(
             result.new_ids.append(article_id)
         else:
             article_id = int(existing["id"])
-            changes = _changes(existing, row)
+            changes = _changes(existing, row) if update_known else {}
             if changes:
                 assignments = ", ".join(f"{column} = :{column}" for column in changes)
                 db.execute(
@@ -161,6 +167,17 @@ def article_dates(db: sqlite_utils.Database, after: int, upto: int) -> dict[int,
     return {int(i): d for i, d in rows}
 
 
+def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
+    """The links among `urls` that an article is already stored under."""
+    wanted = list(dict.fromkeys(u for u in urls if u))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in db.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk))
+    return found
+
+
 def count_articles(db: sqlite_utils.Database) -> int:
     return int(next(iter(db.query("SELECT count(*) AS n FROM articles")))["n"])
 
@@ -217,6 +234,7 @@ def export_record(article: Article) -> dict[str, Any]:
         "paragraphs": list(article.paragraphs),
         "source": article.source,
         "url": article.url,
+        "published_at": article.published_at,
         "summary": article.summary,
         "keywords": list(article.keywords),
     }
@@ -235,6 +253,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
         "paragraphs": _dump(parsed.paragraphs),
         "source": parsed.source,
         "url": parsed.url,
+        "published_at": parsed.published_at,
         "origin_file": parsed.origin_file,
         "origin_position": parsed.origin_position,
     }
@@ -293,5 +312,6 @@ def _to_article(row: dict[str, Any]) -> Article:
         keywords=decoded["keywords"],
         origin_file=row["origin_file"],
         origin_position=row["origin_position"],
+        published_at=row["published_at"],
         title_source=row["title_source"],
     )

@@ -2,8 +2,9 @@
 
 Open one `Searcher` per database and call `search` as often as needed. It is synchronous and does a
 few short SQL statements per query; from asyncio code run it in a worker thread
-(`await asyncio.to_thread(searcher.search, q)`). Calls are serialised on a lock (pass the lock that
-guards the connection if other code shares it). Construction does no work; `warm_up()` loads the
+(`await asyncio.to_thread(searcher.search, q)`). Over a `storage.database.access.Database` each call reads
+on its thread's own read connection (one snapshot per call), so searches run in parallel and never wait
+for writers; over a single connection calls take turns. Construction does no work; `warm_up()` loads the
 segmenter and the converter ahead of the first query if wanted.
 """
 
@@ -13,17 +14,19 @@ import logging
 import sqlite3
 import threading
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from storage.models import Correction, SearchHit, SearchResponse
+from storage.database.duplicates import collapse, other_sources
+from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence
-from storage.search.query import ParsedQuery, date_mentions, parse_query
+from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query
 from storage.search.ranking import (
     RELAXED_SHARE,
     TIE_EXTRA,
@@ -104,6 +107,10 @@ def fallbacks(parsed: ParsedQuery) -> list[ParsedQuery]:
     return out
 
 
+# A source of read connections: a context manager giving this thread's connection for one read
+# (`storage.database.access.Database.reader`).
+Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
+
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
 
@@ -140,10 +147,75 @@ def without_dates(parsed: ParsedQuery) -> list[ParsedQuery]:
     return out
 
 
+def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequence[int]) -> set[int]:
+    """The articles among `ids` that contain any of `words` (each verbatim after normalisation, as a
+    `-word` exclusion of /search reads it). Exact for any number of ids; no limit, no ranking."""
+    terms: list[str] = []
+    for word in words:
+        parsed = parse_query(f'"{word}"')
+        terms.extend(parsed.phrases or parsed.terms)
+    expr = any_of(terms)
+    wanted = sorted({int(i) for i in ids})
+    if expr is None or not wanted:
+        return set()
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.conn.execute(
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [expr, *chunk],
+        )
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
+def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit]:
+    """A question's results with the article its answer comes from first (when it is on the page: the
+    answer looked past the first result because that one did not hold what was asked). Pure."""
+    if answer is None or not hits or hits[0].id == answer.article_id:
+        return hits
+    source = next((h for h in hits if h.id == answer.article_id), None)
+    if source is None:
+        return hits
+    moved = replace(source, score=max(source.score, hits[0].score))
+    return [moved, *(h for h in hits if h.id != answer.article_id)]
+
+
 class Searcher:
-    def __init__(self, db: sqlite_utils.Database, *, lock: AbstractContextManager | None = None) -> None:
-        self.db = db
-        self._lock = lock if lock is not None else threading.RLock()
+    """Over one connection (``Searcher(db)``: calls take turns) or over a source of read connections
+    (``Searcher(reader=database.reader)``: each call reads on its thread's own connection)."""
+
+    def __init__(self, db: sqlite_utils.Database | None = None, *, reader: Reader | None = None) -> None:
+        if (db is None) == (reader is None):
+            raise TypeError("Searcher needs a connection or a reader, not both")
+        self._shared = db
+        self._turns = threading.RLock()
+        self._reader = reader
+        self._local = threading.local()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection this thread's current call reads on (inside `_reading`), else the shared one."""
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None) or self._shared
+        if db is None:
+            raise RuntimeError("a reader-backed Searcher reads only inside a search call")
+        return db
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One read (one snapshot) for the statements of one call."""
+        outer = getattr(self._local, "db", None)
+        if self._reader is not None:
+            with self._reader() as db:
+                self._local.db = db
+                try:
+                    yield
+                finally:
+                    self._local.db = outer
+            return
+        with self._turns:
+            yield
 
     def warm_up(self) -> None:
         """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
@@ -174,13 +246,18 @@ class Searcher:
         if today is None:
             today = datetime.now(DEFAULT_ZONE).date()
         parsed = parse_query(query if isinstance(query, str) else "", today=today)
-        with self._lock:
+        with self._reading():
             found = self._ladder(parsed, limit + offset + TIE_EXTRA, correct=correct)
             parsed, total, rows = found.parsed, found.total, found.rows
             dates = self._dates([r.id for r in rows])
-            rows = order_window(rows, dates)[offset : offset + limit]
+            rows = order_window(rows, dates)
+            # The same story from several sources: its best-placed article stands for it.
+            kept = set(collapse(self.db, [r.id for r in rows]))
+            total -= len(rows) - len(kept)
+            rows = [r for r in rows if r.id in kept][offset : offset + limit]
             docs = self._fetch([r.id for r in rows])
             more_docs = self._fetch([r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
+            also = other_sources(self.db, [r.id for r in rows])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
         for row in rows:
@@ -205,6 +282,7 @@ class Searcher:
                     ),
                     title_snippet=title_snip if title_snip.highlights() else None,
                     title_inferred=title_source == "inferred",
+                    also=also.get(row.id, ()),
                 )
             )
         answer = None
@@ -212,6 +290,7 @@ class Searcher:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
+            hits = source_first(hits, answer)
         period = None
         if parsed.date_only and parsed.periods:
             period = (
@@ -235,7 +314,7 @@ class Searcher:
 
     def latest_day(self, on_or_before: date) -> str | None:
         """The latest day (ISO) on or before `on_or_before` with a stored article, or None."""
-        with self._lock:
+        with self._reading():
             return IndexVocabulary(self.db.conn).latest_day(on_or_before.isoformat())
 
     # ------------------------------------------------------------ the relaxation ladder
@@ -274,7 +353,12 @@ class Searcher:
             if found.total:
                 found.date_dropped = True
                 return found
-        if correct:  # then any one-character slip, once looser readings found nothing
+        one_word = len(parsed.terms) == 1 or (
+            parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
+        )
+        if correct and one_word:
+            # then any one-character slip of a word typed alone, once looser readings found nothing (in a
+            # longer question an unsure correction would replace a word the relaxed search can drop)
             corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
             if corrected is not None:
                 return corrected
@@ -383,7 +467,7 @@ class Searcher:
         if p is None or limit <= 0:
             return []
         sql, params = ids_sql(p, limit=int(limit))
-        with self._lock:
+        with self._reading():
             return [r[0] for r in self.db.conn.execute(sql, params)]
 
     # ------------------------------------------------------------ SQL

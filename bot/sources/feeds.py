@@ -1,0 +1,213 @@
+"""Reading feeds (RSS 0.9x/1.0/2.0, Atom) and finding a site's feed. Pure functions on bytes and text.
+
+`parse_feed` uses feedparser, which sniffs the feed's encoding; a malformed feed with no items raises
+`FeedError` with the parser's complaint in words. `feed_links` lists the feeds a page links with
+``<link rel="alternate" type="application/rss+xml|atom+xml">`` (and links that look like feeds), and
+`candidate_feed_urls` adds the common paths (``/feed``, ``/rss.xml``, ...), to be tried in order.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml")
+COMMON_FEED_PATHS = (
+    "/feed",
+    "/rss",
+    "/rss.xml",
+    "/feed.xml",
+    "/atom.xml",
+    "/index.xml",
+    "/feeds/all.atom.xml",
+)
+_FEED_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(rss|feed|rdf:RDF)\b", re.S
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class FeedError(Exception):
+    """Not a feed, or a feed too broken to read; the message says why."""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    link: str | None
+    guid: str | None = None
+    published: datetime | None = None  # aware, in the offset the feed gave
+    author: str | None = None
+    content_html: str | None = None  # content:encoded or Atom <content>
+    summary_html: str | None = None  # description / Atom <summary>
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str | None
+    link: str | None
+    version: str  # feedparser's name of the format: rss20, atom10, rss10, rss091u, ...
+    items: tuple[FeedItem, ...]
+    warning: str | None = None  # the feed is not well-formed XML, but items could be read
+
+
+def looks_like_feed(body: bytes) -> bool:
+    """Whether the document starts like an RSS/Atom/RDF document (cheap check before parsing)."""
+    return bool(_FEED_START.match(body[:2048]))
+
+
+def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Feed:
+    """Parse a feed document. Raises `FeedError` when it is not a feed or has no readable items."""
+    headers = {"content-location": url}
+    if content_type and "charset" in content_type.lower():
+        # Without a charset the XML declaration decides (RFC 3023's us-ascii default for text/xml is
+        # what no feed means).
+        headers["content-type"] = content_type
+    parsed: Any = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True)
+    version = parsed.get("version") or ""
+    entries = parsed.get("entries") or []
+    exc = parsed.get("bozo_exception")
+    # Notes about the declared encoding or content type are not problems: the feed was read as it is.
+    benign = isinstance(exc, (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride))
+    problem = _bozo_reason(parsed) if parsed.get("bozo") and not benign else None
+    if not version and not entries:
+        raise FeedError(f"not an RSS or Atom feed{': ' + problem if problem else ''}")
+    if problem and not entries:
+        raise FeedError(f"broken feed, no items could be read: {problem}")
+    meta = parsed.get("feed") or {}
+    items = tuple(_item(e, url) for e in entries)
+    return Feed(
+        title=_plain(meta.get("title")) or None,
+        link=meta.get("link"),
+        version=version or "unknown",
+        items=tuple(i for i in items if i.link or i.content_html or i.summary_html),
+        warning=problem,
+    )
+
+
+def _bozo_reason(parsed: Any) -> str:
+    exc = parsed.get("bozo_exception")
+    text = str(exc) if exc is not None else "malformed"
+    return " ".join(text.split())[:200]
+
+
+def _item(entry: Any, base: str) -> FeedItem:
+    link = entry.get("link") or None
+    if link is None:
+        for candidate in entry.get("links") or []:
+            if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
+                link = candidate["href"]
+                break
+    if link is None and str(entry.get("id", "")).startswith(("http://", "https://")):
+        link = entry["id"]
+    content = None
+    for block in entry.get("content") or []:
+        value = block.get("value")
+        if value and (content is None or len(value) > len(content)):
+            content = value
+    summary = entry.get("summary") or None
+    if content is not None and summary is not None and content.strip() == summary.strip():
+        summary = None
+    return FeedItem(
+        title=_plain(entry.get("title")) or "",
+        link=urljoin(base, link) if link else None,
+        guid=entry.get("id") or None,
+        published=published_time(entry),
+        author=_plain(entry.get("author")) or None,
+        content_html=content,
+        summary_html=summary,
+    )
+
+
+def published_time(entry: Any) -> datetime | None:
+    """The item's publication time with the offset it was given in (feedparser's UTC time otherwise)."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        moment = _parse_time(str(raw))
+        if moment is not None:
+            return moment
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    return None
+
+
+def _parse_time(raw: str) -> datetime | None:
+    raw = raw.strip()
+    try:
+        moment = parsedate_to_datetime(raw)  # RFC 822 (RSS)
+    except (TypeError, ValueError, IndexError):
+        moment = None
+    if moment is None:
+        try:
+            moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))  # RFC 3339 (Atom)
+        except ValueError:
+            return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _plain(value: Any) -> str:
+    """Text of a title or name that may hold markup or entities."""
+    if not value:
+        return ""
+    return " ".join(html.unescape(_TAG.sub(" ", str(value))).split())
+
+
+# ---- discovery -----------------------------------------------------------------------------------------
+
+
+class _LinkFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.alternates: list[str] = []
+        self.anchors: list[str] = []
+        self.base: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "base" and a.get("href") and self.base is None:
+            self.base = a["href"]
+        elif tag == "link":
+            rels = a.get("rel", "").lower().split()
+            kind = a.get("type", "").lower().split(";")[0].strip()
+            if "alternate" in rels and kind in FEED_TYPES and a.get("href"):
+                self.alternates.append(a["href"])
+        elif tag == "a" and a.get("href"):
+            href = a["href"]
+            path = urlsplit(href).path.lower()
+            if re.search(r"(^|/)(rss|feed|atom)(\.xml|/)?$|\.(rss|atom)$|/rss/|rss\.xml$", path):
+                self.anchors.append(href)
+
+
+def feed_links(page: str, base_url: str) -> list[str]:
+    """Feeds a page points to: its ``<link rel="alternate">`` feeds first, then anchors that look like feeds."""
+    finder = _LinkFinder()
+    try:
+        finder.feed(page)
+        finder.close()
+    except Exception:  # html.parser copes with nearly anything; a page it cannot read has no links for us
+        return []
+    base = urljoin(base_url, finder.base) if finder.base else base_url
+    out = [urljoin(base, href.strip()) for href in finder.alternates + finder.anchors]
+    return [u for u in dict.fromkeys(out) if u.startswith(("http://", "https://"))]
+
+
+def candidate_feed_urls(page: str, base_url: str) -> list[str]:
+    """Where to look for a site's feed, in order: linked feeds, then the common paths of the site."""
+    parts = urlsplit(base_url)
+    root = f"{parts.scheme}://{parts.netloc}"
+    common = [root + path for path in COMMON_FEED_PATHS]
+    return [u for u in dict.fromkeys(feed_links(page, base_url) + common) if u != base_url]

@@ -1,0 +1,195 @@
+"""Near-duplicate articles: the same story from several sources, grouped into one *cluster*.
+
+Each indexed article's body gets a bottom-k MinHash sketch (`storage.text.neardup`), stored in
+``article_sketches`` with its smallest hashes in ``sketch_keys`` (migration 5). When an article is
+indexed, the stored articles *from other sources* sharing its keys are compared with it; the one that
+resembles it best (``resemblance >= THRESHOLD``, published at most ``DAYS_APART`` days apart) gives its
+cluster, which is written to ``articles.cluster``. NULL there means the article starts its own cluster (its
+id). Articles of one source are never merged with each other (a paper does not print a story twice; its
+near-identical items are different notices), nor are articles without a source.
+
+Readers (digests, result pages) collapse a list of ids to one per cluster (`collapse`) and name the other
+sources that carried the story (`other_sources`).
+
+Callers own the transaction; nothing here commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+import sqlite_utils
+
+from storage.text import neardup
+
+_CANDIDATES = 20  # stored articles sharing the most keys, compared in full
+
+
+def store_sketches(db: sqlite_utils.Database, sketches: Mapping[int, Sequence[int] | None]) -> None:
+    """Store the sketches of articles being (re)indexed, in id order, and give each its cluster."""
+    conn = db.conn
+    for article_id, sk in sorted(sketches.items()):
+        forget_sketches(db, [article_id])
+        cluster = None
+        if sk:
+            row = conn.execute("SELECT date, source FROM articles WHERE id = ?", [article_id]).fetchone()
+            day, source = row if row else (None, None)
+            cluster = _find_cluster(db, article_id, sk, day, source) if source else None
+            conn.execute(
+                "INSERT INTO article_sketches (article_id, sketch) VALUES (?, ?)",
+                [article_id, json.dumps(list(sk))],
+            )
+            conn.executemany(
+                "INSERT INTO sketch_keys (key, day, article_id) VALUES (?, ?, ?)",
+                [(key, _day(day), article_id) for key in neardup.keys(sk)],
+            )
+        conn.execute("UPDATE articles SET cluster = ? WHERE id = ?", [cluster, article_id])
+
+
+def forget_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:
+    """Drop the sketches of articles being re-indexed or deleted. Never commits."""
+    rows = [(int(i),) for i in ids]
+    db.conn.executemany("DELETE FROM article_sketches WHERE article_id = ?", rows)
+    db.conn.executemany("DELETE FROM sketch_keys WHERE article_id = ?", rows)
+
+
+def _find_cluster(
+    db: sqlite_utils.Database, article_id: int, sk: Sequence[int], day: str | None, source: str
+) -> int | None:
+    """The cluster of the stored article from another source that best resembles `sk`, or None.
+
+    Candidates share a lookup key and, for a dated article, were published within `DAYS_APART` days (the
+    key index is by key and day, so a key common to many stories costs only the days around this one).
+    """
+    keys = neardup.keys(sk)
+    marks = ",".join("?" * len(keys))
+    when = _day(day)
+    if when is not None:
+        first = (date.fromisoformat(when) - timedelta(days=neardup.DAYS_APART)).isoformat()
+        last = (date.fromisoformat(when) + timedelta(days=neardup.DAYS_APART)).isoformat()
+        # Undated articles may be anything, so they are candidates too.
+        in_time, params = "(k.day BETWEEN ? AND ? OR k.day IS NULL)", [first, last]
+    else:
+        in_time, params = "1", []
+    shared = db.conn.execute(
+        f"""
+        SELECT k.article_id, count(*) AS shared FROM sketch_keys k
+        WHERE k.key IN ({marks}) AND {in_time} AND k.article_id != ?
+        GROUP BY k.article_id ORDER BY shared DESC, k.article_id LIMIT ?
+        """,
+        [*keys, *params, article_id, _CANDIDATES],
+    ).fetchall()
+    if not shared:
+        return None
+    ids = [int(r[0]) for r in shared]
+    id_marks = ",".join("?" * len(ids))
+    candidates = db.conn.execute(
+        f"""
+        SELECT s.sketch, a.date, coalesce(a.cluster, a.id) FROM article_sketches s
+        JOIN articles a ON a.id = s.article_id
+        WHERE s.article_id IN ({id_marks}) AND a.source IS NOT NULL AND a.source != ?
+        """,
+        [*ids, source],
+    ).fetchall()
+    best: tuple[float, int] | None = None
+    for other_sketch, other_day, cluster in candidates:
+        if not _close_in_time(day, other_day):
+            continue
+        score = neardup.resemblance(sk, json.loads(other_sketch))
+        if score >= neardup.THRESHOLD and (best is None or score > best[0]):
+            best = (score, int(cluster))
+    return best[1] if best else None
+
+
+def _day(value: str | None) -> str | None:
+    """An article's date as YYYY-MM-DD, or None when it has no usable one."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _close_in_time(a: str | None, b: str | None) -> bool:
+    """Whether two article dates are close enough to be one story (an undated one may be anything)."""
+    if not a or not b:
+        return True
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= neardup.DAYS_APART
+    except ValueError:
+        return True
+
+
+def clusters_of(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int]:
+    """Article id → its cluster (the id of the story's first article)."""
+    out: dict[int, int] = {}
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for art_id, cluster in db.conn.execute(
+            f"SELECT id, coalesce(cluster, id) FROM articles WHERE id IN ({marks})", chunk
+        ):
+            out[int(art_id)] = int(cluster)
+    return out
+
+
+def collapse(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
+    """`ids` in their order, keeping the first article of each cluster."""
+    clusters = clusters_of(db, ids)
+    seen: set[int] = set()
+    out: list[int] = []
+    for i in ids:
+        cluster = clusters.get(int(i), int(i))
+        if cluster not in seen:
+            seen.add(cluster)
+            out.append(int(i))
+    return out
+
+
+def other_sources(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Article id → the names of the other sources that carried the same story (its cluster's other
+    articles' sources, in the order they were stored, without the article's own source)."""
+    clusters = clusters_of(db, ids)
+    groups = sorted(set(clusters.values()))
+    members: dict[int, list[tuple[int, str | None]]] = {}
+    for start in range(0, len(groups), 500):
+        chunk = groups[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cluster, art_id, source in db.conn.execute(
+            f"""
+            SELECT coalesce(cluster, id), id, source FROM articles
+            WHERE cluster IN ({marks}) OR id IN ({marks}) ORDER BY id
+            """,
+            chunk + chunk,
+        ):
+            members.setdefault(int(cluster), []).append((int(art_id), source))
+    out: dict[int, tuple[str, ...]] = {}
+    for art_id, cluster in clusters.items():
+        group = members.get(cluster, [])
+        own = next((s for i, s in group if i == art_id), None)
+        names = [s for i, s in group if i != art_id and s and s != own]
+        if names:
+            out[art_id] = tuple(dict.fromkeys(names))
+    return out
+
+
+def delivered_clusters(db: sqlite_utils.Database, subscription_id: int, clusters: Iterable[int]) -> set[int]:
+    """The clusters among `clusters` of which the subscription has already received an article."""
+    wanted = sorted({int(c) for c in clusters})
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for (cluster,) in db.conn.execute(
+            f"""
+            SELECT DISTINCT coalesce(a.cluster, a.id) FROM digest_items d JOIN articles a ON a.id = d.article_id
+            WHERE d.subscription_id = ? AND (a.cluster IN ({marks}) OR a.id IN ({marks}))
+            """,
+            [subscription_id, *chunk, *chunk],
+        ):
+            found.add(int(cluster))
+    return found

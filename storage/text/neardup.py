@@ -1,0 +1,63 @@
+"""Near-duplicate text: the same story carried by several sources, not byte for byte. Pure functions.
+
+An article's body is cut into overlapping character shingles (`SHINGLE` letters or digits in a row, after
+normalisation, with spaces and punctuation dropped), each shingle hashed to 32 bits (CRC-32). The `K` smallest
+hashes are the article's bottom-k MinHash *sketch*. Two sketches estimate the Jaccard resemblance of the
+two shingle sets (`resemblance`): of the `K` smallest hashes of their union, the share that both hold.
+
+Stories reposted with another headline, a dateline, an editor's note or a footer keep most of their
+shingles and resemble each other well above `THRESHOLD`; different stories on the same subject share
+stock phrases only (measured on real news in `benchmarks.near_duplicates`).
+
+The `KEYS` smallest hashes of a sketch are its lookup keys: two sets that resemble each other share, on
+average, `KEYS × J` of them, so a near-duplicate is found by looking up keys, then confirmed by its sketch.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections.abc import Sequence
+
+from storage.text.normalize import normalize
+
+SHINGLE = 3  # characters per shingle
+K = 64  # hashes in a sketch
+KEYS = 16  # smallest hashes used as lookup keys
+MIN_SHINGLES = 24  # shorter texts (a headline, a one-line brief) get no sketch
+THRESHOLD = 0.6  # estimated resemblance from which two texts are the same story
+DAYS_APART = 2  # dated stories further apart than this are never the same story (yearly events repeat)
+
+
+def shingles(text: str) -> set[bytes]:
+    """The character shingles of `text`, normalised, letters and digits only (each as UTF-32 bytes)."""
+    compact = "".join(ch for ch in normalize(text) if ch.isalnum()).encode("utf-32-le")
+    width = 4 * SHINGLE
+    return {compact[i : i + width] for i in range(0, len(compact) - width + 4, 4)}
+
+
+def sketch(text: str) -> tuple[int, ...] | None:
+    """The sorted `K` smallest shingle hashes (CRC-32) of `text`, or None when it is too short to compare."""
+    crc = zlib.crc32
+    hashes = {crc(s) for s in shingles(text)}
+    if len(hashes) < MIN_SHINGLES:
+        return None
+    return tuple(heapq.nsmallest(K, hashes))
+
+
+def keys(sk: Sequence[int]) -> tuple[int, ...]:
+    """The lookup keys of a sketch: its `KEYS` smallest hashes."""
+    return tuple(sk[:KEYS])
+
+
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard resemblance of the texts behind two sketches (0.0 – 1.0)."""
+    if not a or not b:
+        return 0.0
+    union = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def same_story(a: Sequence[int], b: Sequence[int], threshold: float = THRESHOLD) -> bool:
+    return resemblance(a, b) >= threshold

@@ -1,0 +1,225 @@
+"""Read connections and one write path (issue 10; issue 14 items 5 and 6): reads never wait for writes,
+writes wait a bounded time and then say so, chat commands answer "try again", the inbox keeps its files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.chat.conversation import Who
+from bot.chat.replies import PLAIN
+from bot.ops.inbox import ingest_inbox
+from bot.services import Services, open_services
+from bot.settings import Settings
+from storage.database.access import Database
+from storage.database.connection import open_db, write_transaction, writers_waiting
+from storage.errors import DatabaseBusy
+from storage.records import subscriptions as subs
+from storage.records.articles import count_articles
+from tests.bot_support import SEEDS
+
+INSERT = "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, 't', 'b', 'now')"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    opened = Database.open(tmp_path / "n.db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def other(tmp_path: Path, database: Database) -> Iterator[sqlite3.Connection]:
+    """Another process's connection to the same file (a `newsbot ingest` holding the write lock)."""
+    conn = sqlite3.connect(tmp_path / "n.db", isolation_level=None, timeout=0.01)
+    yield conn
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    conn.close()
+
+
+def test_a_read_does_not_wait_for_an_open_write_and_sees_the_last_commit(database: Database) -> None:
+    database.write(lambda db: db.execute(INSERT, ["before"]))
+    inside, release = threading.Event(), threading.Event()
+
+    def slow_write() -> None:
+        with database.writer() as db:
+            db.execute(INSERT, ["during"])
+            inside.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=slow_write)
+    writer.start()
+    try:
+        assert inside.wait(10)
+        with database.reader() as db:  # the write is still open: the read goes ahead
+            assert [r[0] for r in db.execute("SELECT fingerprint FROM articles")] == ["before"]
+    finally:
+        release.set()
+        writer.join()
+    assert database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 2
+
+
+def test_reads_cannot_write(database: Database) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="readonly"), database.reader() as db:
+        db.execute(INSERT, ["sneaky"])
+
+
+def test_each_thread_reads_on_its_own_connection(database: Database) -> None:
+    seen: list[int] = []
+
+    def read() -> None:
+        with database.reader() as db:
+            seen.append(id(db.conn))
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(seen)) == 3
+
+
+def test_a_write_waits_a_bounded_time_then_says_busy_and_changes_nothing(
+    database: Database, other: sqlite3.Connection
+) -> None:
+    other.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(DatabaseBusy, match="locked"):
+        database.write(lambda db: db.execute(INSERT, ["lost?"]), wait=0.3)
+    assert 0.25 <= time.monotonic() - started < 5
+    other.execute("ROLLBACK")
+    database.write(lambda db: db.execute(INSERT, ["now"]), wait=0.3)
+    assert database.read(lambda db: [r[0] for r in db.execute("SELECT fingerprint FROM articles")]) == ["now"]
+
+
+def test_a_waiting_writer_is_seen_by_bulk_writers_in_any_process(
+    database: Database, other: sqlite3.Connection
+) -> None:
+    assert not writers_waiting(database.connection.conn)
+    other.execute("BEGIN IMMEDIATE")
+    waiter = threading.Thread(target=lambda: database.write(lambda db: db.execute(INSERT, ["w"]), wait=10))
+    waiter.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not writers_waiting(other) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert writers_waiting(other)  # what a bulk writer in another process checks after each batch
+    finally:
+        other.execute("ROLLBACK")
+        waiter.join()
+    assert not writers_waiting(other)
+    assert database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 1
+
+
+def test_a_failed_commit_is_rolled_back(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "c.db")
+    db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TABLE child (p INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        db.execute("INSERT INTO child VALUES (7)")  # checked only at COMMIT
+    assert not db.conn.in_transaction
+    assert db.execute("SELECT count(*) FROM child").fetchone()[0] == 0
+    db.close()
+
+
+def test_chat_writes_go_before_bulk_writes(database: Database) -> None:
+    order: list[str] = []
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with database.writer():
+            holding.set()
+            release.wait(10)
+
+    def write(name: str, bulk: bool) -> None:
+        database.write(lambda db: order.append(name), bulk=bulk, wait=10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert holding.wait(10)
+    bulk = threading.Thread(target=write, args=("bulk", True))
+    bulk.start()
+    time.sleep(0.1)  # the bulk writer waits first
+    chat = threading.Thread(target=write, args=("chat", False))
+    chat.start()
+    time.sleep(0.1)
+    release.set()
+    for t in (holder, bulk, chat):
+        t.join()
+    assert order == ["chat", "bulk"]
+
+
+# ---- the chat side ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    opened = open_services(
+        Settings(_env_file=None, db=tmp_path / "chat.db", seeds=SEEDS),  # type: ignore[call-arg]
+        markup=PLAIN,
+        pushes=False,
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("who", "busy"),
+    [
+        (Who(user_id=7, lang="zh", chat_id=7), "数据库正忙，刚才的操作没有完成，请过几秒再试一次。"),
+        (Who(user_id=8, lang="en", chat_id=8), "The database is busy and your command was not carried out"),
+    ],
+)
+def test_a_busy_database_gets_try_again_and_reads_still_answer(
+    services: Services, tmp_path: Path, who: Who, busy: str
+) -> None:
+    conversation = services.conversation
+    conversation.command("subscribe", "8:00", who)
+    other = sqlite3.connect(tmp_path / "chat.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock for longer than a chat waits
+    try:
+        (reply,) = conversation.command("subscribe", "9:00", who)
+        assert busy in reply.text
+        (listing,) = conversation.command("subscriptions", "", who)  # reads need no write lock
+        assert "08:00" in listing.text and "09:00" not in listing.text
+        (results,) = conversation.command("search", "保交楼", who)
+        assert "保交楼" in results.text
+        (prompt,) = conversation.command("forget", "", who)
+        yes = prompt.buttons[0][0].data or ""
+        press = conversation.press(yes, who)
+        assert press.notice is not None and busy[:8] in press.notice
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [s.local_time for s in services.database.read(subs.list_subscriptions, who.chat_id)] == ["08:00"]
+    done = conversation.press(yes, who)  # the same confirmation works once the database is free
+    assert done.edit is not None
+    assert services.database.read(subs.list_subscriptions, who.chat_id) == []
+
+
+def test_the_inbox_keeps_a_file_the_busy_database_could_not_take(tmp_path: Path, database: Database) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    records = [{"title": f"第{n}条", "body": f"收件箱里的第{n}条新闻正文。"} for n in range(5)]
+    (inbox / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    later = time.time() + 60
+    other = sqlite3.connect(tmp_path / "n.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        report = ingest_inbox(database, inbox, now=later, wait=0.2)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    (result,) = report.files
+    assert result.busy and result.database_failed
+    assert (inbox / "a.jsonl").exists() and not (inbox / "failed").exists()
+    report = ingest_inbox(database, inbox, now=later + 60, wait=0.2)
+    assert report.new == 5 and (inbox / "done" / "a.jsonl").exists()
+    assert database.read(count_articles) == 5

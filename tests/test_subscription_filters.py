@@ -1,0 +1,239 @@
+"""Subscription keywords in the search syntax and near-duplicate stories (issue 13).
+
+Regression: ``/subscribe 08:00 二七区 -人才`` stored ``-人才`` as one more keyword, and the 人才 story was sent.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.chat.replies import PLAIN
+from bot.digests.filters import KeywordFilter, parse_keywords, regroup_quotes
+from bot.digests.plan import DEFAULT_CONFIG, compose_for
+from bot.digests.schedule import SubscribeRequest, parse_subscribe_args
+from storage.database.connection import open_db
+from storage.database.duplicates import clusters_of, other_sources
+from storage.models import ParsedArticle
+from storage.records import subscriptions as subs
+from storage.records.sources import store_articles
+from storage.search.engine import Searcher, containing_any
+from storage.text import neardup
+
+STORY = (
+    "今年以来，二七区利用边角地、闲置地新建口袋公园15处，新增绿地面积4.3万平方米，让居民出门“300米见绿、500米见园”。",
+    "在大学路与汝河路交叉口，原本堆放建筑垃圾的一块空地，如今铺上了透水步道，种上了银杏、紫薇和月季，还安装了座椅和健身器材。",
+    "据二七区城市管理局介绍，口袋公园建设坚持“一园一策”，充分征求周边居民意见，在设计中融入二七纪念塔、京汉铁路等本土文化元素。",
+    "明年，二七区计划再建口袋公园20处，并推动已建公园与周边学校、社区的开放共享。",
+)
+TALENT = (
+    "二七区日前出台青年人才引进办法，对新引进的博士、硕士研究生分别给予每月3000元、1500元生活补贴，连续发放三年。",
+    "区人力资源和社会保障局负责人表示，将建立服务专员制度，为新引进的青年提供落户办理、社保接续等一站式服务。",
+)
+OTHER = (
+    "金水区启动冬季交通安全专项整治，重点整治酒驾醉驾、超员超载、电动自行车闯红灯等突出违法行为，为期三个月。",
+)
+
+
+def article(title: str, paragraphs: tuple[str, ...], source: str, day: str = "2026-12-01") -> ParsedArticle:
+    return ParsedArticle(
+        title=title, paragraphs=paragraphs, date=day, source=source, url=f"https://{source}.example/{title}"
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = open_db(tmp_path / "f.db")
+    yield database
+    database.close()
+
+
+# ---- reading keywords --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "expected"),
+    [
+        (["二七区", "-人才"], KeywordFilter(("二七区",), ("人才",))),
+        (["二七区", "OR", "金水区"], KeywordFilter(("二七区", "金水区"), ())),
+        (["二七区", "或者", "金水区", "|", "中原区"], KeywordFilter(("二七区", "金水区", "中原区"), ())),
+        (['"郑州 大学"', "招生"], KeywordFilter(('"郑州 大学"', "招生"), ())),
+        (["二七区", "NOT", "人才"], KeywordFilter(("二七区",), ("人才",))),
+        (['-"青年 人才"'], KeywordFilter((), ("青年 人才",))),
+        (["－体育", "—娱乐"], KeywordFilter((), ("体育", "娱乐"))),  # full-width and em dashes
+        (["“郑州大学”"], KeywordFilter(('"郑州大学"',), ())),
+        ([], KeywordFilter()),
+    ],
+)
+def test_parse_keywords(keywords: list[str], expected: KeywordFilter) -> None:
+    assert parse_keywords(keywords) == expected
+
+
+def test_regroup_quotes_joins_what_the_chat_split() -> None:
+    assert regroup_quotes(['"郑州', '大学"', "招生"]) == ['"郑州 大学"', "招生"]
+    assert regroup_quotes(['"未闭合', "引号"]) == ['"未闭合', "引号"]
+
+
+def test_subscribe_arguments_keep_the_search_syntax() -> None:
+    assert parse_subscribe_args(["08:00", "二七区", "-人才"]) == SubscribeRequest(
+        "08:00", ("二七区", "-人才")
+    )
+    assert parse_subscribe_args(["二七区", "OR", "金水区"]) == SubscribeRequest("08:00", ("二七区", "金水区"))
+    assert parse_subscribe_args(["8:00", '"郑州', '大学"', "NOT", "体育"]) == SubscribeRequest(
+        "08:00", ('"郑州 大学"', "-体育")
+    )
+
+
+# ---- excluding ---------------------------------------------------------------------------------------------
+
+
+def test_containing_any_is_exact_and_reads_words_as_search_does(db) -> None:
+    stored = store_articles(
+        db,
+        [
+            article("口袋公园", STORY, "a"),
+            article("人才引进", TALENT, "b"),
+            article("交通整治", OTHER, "c"),
+        ],
+    )
+    ids = stored.new_ids
+    assert containing_any(db, ["人才"], ids) == {ids[1]}
+    assert containing_any(db, ["人材", "酒驾"], ids) == {ids[2]}
+    assert containing_any(db, ["人才"], [ids[0], ids[2]]) == set()
+    assert (
+        containing_any(db, ["公园口袋"], ids) == set()
+    )  # verbatim: both words in another order do not count
+
+
+def test_digest_of_二七区_minus_人才_never_carries_the_人才_story(db) -> None:
+    """Issue 13: `/subscribe 08:00 二七区 -人才` received the 人才 story."""
+    store_articles(
+        db,
+        [article("口袋公园", STORY, "a"), article("人才引进", TALENT, "b"), article("交通整治", OTHER, "c")],
+    )
+    sub = subs.add_subscription(db, 7, "08:00", ("二七区", "-人才"), now=datetime(2026, 12, 1, tzinfo=UTC))
+    digest = compose_for(
+        db,
+        Searcher(db),
+        sub,
+        lang="zh",
+        local_date=date(2026, 12, 2),
+        config=DEFAULT_CONFIG,
+        send_empty=False,
+        markup=PLAIN,
+    )
+    assert digest is not None
+    assert "口袋公园" in digest.text and "人才引进" not in digest.text and "交通整治" not in digest.text
+    assert "关键词：二七区（不含：人才）" in digest.text
+    only_excluding = subs.add_subscription(db, 8, "08:00", ("-人才",), now=datetime(2026, 12, 1, tzinfo=UTC))
+    everything_else = compose_for(
+        db,
+        Searcher(db),
+        only_excluding,
+        lang="zh",
+        local_date=date(2026, 12, 2),
+        config=DEFAULT_CONFIG,
+        send_empty=False,
+        markup=PLAIN,
+    )
+    assert everything_else is not None and len(everything_else.shown_ids) == 2
+    assert "人才引进" not in everything_else.text
+
+
+# ---- the same story from several sources -------------------------------------------------------------------
+
+
+def variants() -> list[ParsedArticle]:
+    """One story in three sources' words: a wire dateline, a newspaper's with an editor's line, a reworded
+    district copy; and a different story on the same subject."""
+    return [
+        article(
+            "郑州二七区新建15处口袋公园", ("新华社郑州12月1日电（记者李雪）" + STORY[0], *STORY[1:]), "新华网"
+        ),
+        article(
+            "二七区：口袋公园家门口",
+            ("本报郑州12月1日电（记者陈静）" + STORY[0], *STORY[1:], "（责编：王镕）"),
+            "人民网",
+        ),
+        article(
+            "我区新建口袋公园15处",
+            (*STORY[:3], STORY[3].replace("明年", "2027年"), "来源：二七区城市管理局"),
+            "二七发布",
+        ),
+        article(
+            "金水区公园绿地提升", ("金水区今年完成10条道路绿化提升，新建公园3处，" + OTHER[0],), "金水发布"
+        ),
+    ]
+
+
+def test_near_duplicates_share_a_cluster_and_name_each_other(db) -> None:
+    ids = store_articles(db, variants()).new_ids
+    clusters = clusters_of(db, ids)
+    assert clusters[ids[0]] == clusters[ids[1]] == clusters[ids[2]] == ids[0]
+    assert clusters[ids[3]] == ids[3]
+    also = other_sources(db, ids)
+    assert also[ids[0]] == ("人民网", "二七发布") and also[ids[2]] == ("新华网", "人民网")
+    assert ids[3] not in also
+
+
+def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
+    store_articles(db, variants())
+    response = Searcher(db).search("口袋公园")
+    assert len(response.hits) == 1 and response.total == 1
+    (hit,) = response.hits
+    assert len(hit.also) == 2 and set(hit.also) | {"新华网", "人民网", "二七发布"} == {
+        "新华网",
+        "人民网",
+        "二七发布",
+    }
+
+
+def test_a_story_already_received_from_one_source_does_not_come_again_from_another(db) -> None:
+    first, second, third, other = variants()
+    store_articles(db, [first])
+    sub = subs.add_subscription(db, 9, "08:00", ("口袋公园",), now=datetime(2026, 12, 1, tzinfo=UTC))
+    day1 = compose_for(
+        db,
+        Searcher(db),
+        sub,
+        lang="zh",
+        local_date=date(2026, 12, 1),
+        config=DEFAULT_CONFIG,
+        send_empty=False,
+        markup=PLAIN,
+    )
+    assert day1 is not None and len(day1.shown_ids) == 1
+    subs.claim_delivery(
+        db, sub.id, date(2026, 12, 1), 9, shown_ids=day1.shown_ids, horizon=subs.article_horizon(db)
+    )
+    store_articles(db, [second, third])  # the other sources publish it later
+    day2 = compose_for(
+        db,
+        Searcher(db),
+        sub,
+        lang="zh",
+        local_date=date(2026, 12, 2),
+        config=DEFAULT_CONFIG,
+        send_empty=False,
+        markup=PLAIN,
+    )
+    assert day2 is None
+
+
+def test_yearly_events_far_apart_are_not_merged(db) -> None:
+    this_year = article("纪念活动", STORY, "甲", day="2026-12-01")
+    last_year = article("纪念活动", STORY[:3] + ("去年的版本。",), "乙", day="2025-12-01")
+    ids = store_articles(db, [last_year, this_year]).new_ids
+    clusters = clusters_of(db, ids)
+    assert clusters[ids[0]] != clusters[ids[1]]
+
+
+def test_sketch_resemblance() -> None:
+    a = neardup.sketch("".join(STORY))
+    b = neardup.sketch("本报讯 " + "".join(STORY) + " 责任编辑：刘芳")
+    c = neardup.sketch("".join(TALENT))
+    assert a is not None and b is not None and c is not None
+    assert neardup.same_story(a, b) and not neardup.same_story(a, c)
+    assert neardup.sketch("太短了") is None
