@@ -582,10 +582,12 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
         ("tantivy", "Tantivy (jieba tokens)", "tab:orange"),
         ("like", "LIKE '%q%'", "tab:grey"),
     ):
-        p99 = [s[name]["best_p99"] for s in results["sizes"]]
-        p50 = [s[name]["best_p50"] for s in results["sizes"]]
-        ax1.plot(sizes, p99, marker="o", color=color, label=f"{label} p99")
-        ax1.plot(sizes, p50, marker=".", ls="--", color=color, label=f"{label} p50")
+        have = [s for s in results["sizes"] if name in s]  # a size measured without this engine is left out
+        xs = [s["articles"] for s in have]
+        ax1.plot(xs, [s[name]["best_p99"] for s in have], marker="o", color=color, label=f"{label} p99")
+        ax1.plot(
+            xs, [s[name]["best_p50"] for s in have], marker=".", ls="--", color=color, label=f"{label} p50"
+        )
     ax1.set(
         xscale="log",
         yscale="log",
@@ -596,14 +598,14 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
     ax1.legend(fontsize=7)
     ax2.plot(
         sizes,
-        [s["ingest"]["newsbot_per_s"] for s in results["sizes"]],
+        [s["ingest"].get("newsbot_per_s", float("nan")) for s in results["sizes"]],
         marker="o",
         color="tab:blue",
         label="newsbot ingest/s",
     )
     ax2.plot(
         sizes,
-        [s["ingest"]["newsbot_idle_2core_per_s"] for s in results["sizes"]],
+        [s["ingest"].get("newsbot_idle_2core_per_s", float("nan")) for s in results["sizes"]],
         marker="o",
         ls="--",
         color="tab:blue",
@@ -611,7 +613,7 @@ def plot(results: dict[str, Any], path: Path = PLOT) -> Path | None:
     )
     ax2.plot(
         sizes,
-        [s["ingest"]["tantivy_per_s"] for s in results["sizes"]],
+        [s["ingest"].get("tantivy_per_s", float("nan")) for s in results["sizes"]],
         marker="o",
         color="tab:orange",
         label="Tantivy ingest/s (tokenising in Python included)",
