@@ -12,6 +12,27 @@ from storage.search.query import BIGRAM_COLUMNS, phrase
 from storage.text.normalize import normalize
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
+# Characters kept either side of an anchor: enough for the longest candidate a pattern can capture.
+_WINDOW = corrections.MAX_LEN * (corrections.ABBREVIATION_GAP + 1)
+
+
+def _near(text: str, anchor: str) -> str:
+    """The normalised text around each place `anchor` occurs (joined by newlines, which no pattern
+    crosses); the whole text normalised when the raw text does not hold it as typed (traditional
+    script, full-width forms). Normalising only the windows keeps a slip's lookup cheap on long
+    articles."""
+    spans: list[tuple[int, int]] = []
+    at = text.find(anchor)
+    while at != -1:
+        lo, hi = max(0, at - _WINDOW), at + len(anchor) + _WINDOW
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+        at = text.find(anchor, at + 1)
+    if not spans:
+        return normalize(text)
+    return "\n".join(normalize(text[lo:hi]) for lo, hi in spans)
 
 
 class IndexVocabulary:
@@ -41,7 +62,7 @@ class IndexVocabulary:
             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
             [expr, limit],
         ).fetchall()
-        return [normalize(f"{t}\n{b}") for t, b in rows]
+        return [_near(f"{t}\n{b}", anchors[0]) for t, b in rows]
 
     def correction(self, word: str, max_rank: int = 3) -> str | None:
         """The index's word that `word` (found in no article) most likely meant, or None; only
