@@ -25,6 +25,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
 DEFAULT_GRACE = timedelta(hours=6)
@@ -180,20 +181,6 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _NATURAL_RE = re.compile(
     r"^(?P<part>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天)?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
@@ -204,20 +191,6 @@ _NATURAL_RE = re.compile(
 )
 _AMPM_ONLY_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
 _AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上")
-
-
-def _cn_int(text: str) -> int | None:
-    """12, 十二, 二十, 八 → int; None if not a number."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    if len(text) == 1 and text in _CN_DIGITS:
-        return _CN_DIGITS[text]
-    return None
 
 
 def parse_natural_time(text: str) -> time | None:
@@ -231,7 +204,7 @@ def parse_natural_time(text: str) -> time | None:
     if m is None:
         return None
     groups = m.groupdict()
-    hour = _cn_int(groups["hour"])
+    hour = chinese_number(groups["hour"])
     if hour is None:
         return None
     minute = 0
@@ -240,7 +213,7 @@ def parse_natural_time(text: str) -> time | None:
     elif groups.get("quarter"):
         minute = 15 if groups["quarter"] == "一刻" else 45
     elif groups.get("cmin"):
-        value = _cn_int(groups["cmin"])
+        value = chinese_number(groups["cmin"])
         if value is None:
             return None
         minute = value

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+from storage.text.numerals import chinese_number
+
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 
 
@@ -32,18 +33,6 @@ class Period:
         if self.start == self.end:
             return f"{self.start.month}月{self.start.day}日"
         return f"{self.start.month}月{self.start.day}日—{self.end.month}月{self.end.day}日"
-
-
-def _number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s in _CN_NUM:
-        return _CN_NUM[s]
-    if len(s) == 2 and s[0] == "十" and s[1] in _CN_NUM:
-        return 10 + _CN_NUM[s[1]]
-    if len(s) == 2 and s[1] == "十" and s[0] in _CN_NUM:
-        return _CN_NUM[s[0]] * 10
-    return None
 
 
 def _starts_word(text: str, at: int) -> bool:
@@ -83,7 +72,7 @@ def _rule(pattern: str):
 
 @_rule(r"(?:最近|近|过去|这|前)" + _N + r"(?:个)?(?:天|日)")
 def _last_n_days(m: re.Match[str], today: date):
-    n = _number(m.group(1))
+    n = chinese_number(m.group(1))
     if n is None or not 1 <= n <= 366:
         return None
     return today - timedelta(days=n - 1), today
@@ -91,7 +80,7 @@ def _last_n_days(m: re.Match[str], today: date):
 
 @_rule(r"(?:最近|近|过去|这)" + _N + r"(?:个)?(?:周|星期|礼拜)")
 def _last_n_weeks(m: re.Match[str], today: date):
-    n = _number(m.group(1))
+    n = chinese_number(m.group(1))
     if n is None or not 1 <= n <= 52:
         return None
     return today - timedelta(days=7 * n - 1), today
@@ -99,7 +88,7 @@ def _last_n_weeks(m: re.Match[str], today: date):
 
 @_rule(r"(?:最近|近|过去)" + _N + r"个月")
 def _last_n_months(m: re.Match[str], today: date):
-    n = _number(m.group(1))
+    n = chinese_number(m.group(1))
     if n is None or not 1 <= n <= 24:
         return None
     return today - timedelta(days=30 * n - 1), today
@@ -107,7 +96,7 @@ def _last_n_months(m: re.Match[str], today: date):
 
 @_rule(_N + r"(?:天|日)(?:以前|之前|前)")
 def _n_days_ago(m: re.Match[str], today: date):
-    n = _number(m.group(1))
+    n = chinese_number(m.group(1))
     if n is None or not 1 <= n <= 366:
         return None
     day = today - timedelta(days=n)

@@ -18,6 +18,7 @@ import threading
 from dataclasses import dataclass
 
 from storage.text.normalize import HAN_RANGES
+from storage.text.numerals import chinese_number
 
 _PIECES = re.compile(rf"([{HAN_RANGES}]+)|([^\W_{HAN_RANGES}]+)")
 
@@ -78,39 +79,11 @@ def date_tokens(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- dates in Chinese numerals
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_NUMBER = "[〇零一二两三四五六七八九十]"
 _CN_DATE = re.compile(
     rf"(?:({_CN_NUMBER}{{4}})\s*年\s*)?({_CN_NUMBER}{{1,3}})\s*月(?:份)?(?:\s*({_CN_NUMBER}{{1,3}})\s*([日号]))?"
 )
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
-
-
-def _cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23, 三十一 → 31; 二〇二三 → 2023 (digit by digit). None if not a number."""
-    if len(text) == 4 and "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-            return None
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    if len(text) == 1:
-        return _CN_DIGITS[text]
-    return None
 
 
 def _plausible(month: int, day: int | None, year: int | None) -> bool:
@@ -127,9 +100,9 @@ def digits_in_dates(text: str) -> str:
     queries and the date tokens of articles read them like 4月4日. Other numerals stay as they are."""
 
     def sub(m: re.Match[str]) -> str:
-        year = _cn_number(m.group(1)) if m.group(1) else None
-        month = _cn_number(m.group(2))
-        day = _cn_number(m.group(3)) if m.group(3) else None
+        year = chinese_number(m.group(1)) if m.group(1) else None
+        month = chinese_number(m.group(2))
+        day = chinese_number(m.group(3)) if m.group(3) else None
         if month is None or (m.group(1) and year is None) or (m.group(3) and day is None):
             return m.group(0)
         if not _plausible(month, day, year):
@@ -141,7 +114,7 @@ def digits_in_dates(text: str) -> str:
         return out
 
     def year(m: re.Match[str]) -> str:
-        value = _cn_number(m.group(1))
+        value = chinese_number(m.group(1))
         return f"{value}年" if value is not None and 1900 <= value <= 2100 else m.group(0)
 
     return _CN_YEAR.sub(year, _CN_DATE.sub(sub, text))
