@@ -35,9 +35,10 @@ from benchmarks.ingest import ensure_databases, newsbot_db
 from benchmarks.queries import Query
 
 
-def probe(mode: Mode, db_path: Path, texts: list[str], runs: int) -> tuple[list[float], dict[str, Any]]:
-    """Spawn the probe `runs` times: seconds from spawn to its first answer, and its last report."""
-    qfile = mode.work / "probe-queries.json"
+def probe(work: Path, db_path: Path, texts: list[str], runs: int) -> tuple[list[float], dict[str, Any]]:
+    """Spawn the probe `runs` times (its query file written in `work`): seconds from spawn to its first
+    answer, and its last report."""
+    qfile = work / "probe-queries.json"
     qfile.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     firsts: list[float] = []
@@ -81,12 +82,12 @@ def measure_size(mode: Mode, n: int, queries: tuple[Query, ...], runs: int) -> d
     ensure_databases(mode, n)
     db_path = newsbot_db(mode, n)
     log(f"size {n}: cold start and memory")
-    firsts, done = probe(mode, db_path, [q.text for q in queries], runs)
+    firsts, done = probe(mode.work, db_path, [q.text for q in queries], runs)
     if done.get("queries") != len(queries):
         raise BenchmarkError(f"the probe answered {done.get('queries')} of {len(queries)} queries")
     # Each question as the very first query of a process: some load more on first use (the slowest counts).
     questions = [q.text for q in queries if q.cls == "question"][: 1 if mode.quick else None]
-    q_firsts = {text: probe(mode, db_path, [text], 1)[0][0] for text in questions}
+    q_firsts = {text: probe(mode.work, db_path, [text], 1)[0][0] for text in questions}
     slowest = max(q_firsts, key=lambda t: q_firsts[t]) if q_firsts else None
     return {
         "articles": n,

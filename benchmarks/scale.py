@@ -40,7 +40,6 @@ import resource
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -346,28 +345,9 @@ def time_queries(
 
 def probe(db_path: Path, queries: Sequence[dict[str, Any]], runs: int) -> dict[str, Any]:
     """Cold start to first answer (median of `runs` fresh processes) and peak RSS after every query."""
-    qfile = db_path.parent / "probe-queries.json"
-    qfile.write_text(json.dumps([q["text"] for q in queries], ensure_ascii=False), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    firsts, done = [], {}
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.probe", str(db_path), str(qfile)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env=env,
-        )
-        assert proc.stdout is not None and proc.stderr is not None
-        line = proc.stdout.readline()
-        firsts.append(time.perf_counter() - t0)
-        if not line:
-            proc.wait()
-            raise RuntimeError(f"the probe failed: {proc.stderr.read()[-400:]}")
-        done = json.loads(proc.stdout.readline())
-        proc.wait()
+    from benchmarks import coldstart
+
+    firsts, done = coldstart.probe(db_path.parent, db_path, [q["text"] for q in queries], runs)
     return {"cold_start_s": statistics.median(firsts), "runs_s": firsts, "peak_rss_mb": done.get("maxrss_mb")}
 
 
