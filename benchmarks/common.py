@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import sqlite3
 import statistics
 import sys
 import time
@@ -23,6 +22,7 @@ from typing import Any, TypeVar
 
 from benchmarks import corpus
 from benchmarks.queries import Query, derive_queries
+from storage.driver import sqlite3
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from benchmarks.common import (
     warm_up_indexing,
 )
 from storage.database.connection import open_db
+from storage.driver import sqlite3
 from storage.ingest.pipeline import FileResult, ingest_paths
 
 # Functions whose time the ingest profile adds up, with their labels in the report (indented: part of indexing).

@@ -38,7 +38,6 @@ import os
 import random
 import resource
 import shutil
-import sqlite3
 import statistics
 import sys
 import time
@@ -46,6 +45,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from storage.driver import sqlite3
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"

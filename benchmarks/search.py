@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,6 +38,7 @@ from benchmarks.common import (
 from benchmarks.ingest import ensure_databases, like_db, newsbot_db, trigram_db
 from benchmarks.queries import CLASSES, Query
 from storage.database.connection import open_db
+from storage.driver import sqlite3
 from storage.models import SearchResponse
 from storage.search.engine import Searcher
 

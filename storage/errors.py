@@ -5,8 +5,9 @@ Every message names what went wrong and where (file, line), so the CLI and the b
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from storage.driver import sqlite3
 
 
 class StorageError(Exception):

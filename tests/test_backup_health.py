@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from storage.database.backup import backup_database
 from storage.database.connection import latest_version, open_db, write_transaction
 from storage.database.health import assess, beat, check, read_state
+from storage.driver import sqlite3
 from storage.errors import DatabaseError
 from storage.ingest.pipeline import ingest_paths
 from storage.models import ParsedArticle

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from benchmarks import report, run
 from benchmarks.common import RESULTS, ROOT, BenchmarkError, percentile
 from benchmarks.queries import CLASSES
 from benchmarks.search import check, like_search, trigram_search
+from storage.driver import sqlite3
 
 
 def committed_results() -> dict[str, Any]:

@@ -4,7 +4,6 @@ writes wait a bounded time and then say so, chat commands answer "try again", th
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.database.access import Database
 from storage.database.connection import open_db, write_transaction, writers_waiting
+from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles

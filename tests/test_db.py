@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
 
 from storage.database.connection import latest_version, migrate, open_db, schema_version, write_transaction
 from storage.database.migrations import MIGRATIONS
+from storage.driver import sqlite3
 from storage.errors import DatabaseError
 
 

@@ -42,8 +42,11 @@ def db(tmp_path):
 
 
 def snapshot(db) -> list[str]:
-    """Everything in the database, as SQL (tables, index and all rows)."""
-    return list(db.conn.iterdump())
+    """Everything in the database: the schema, then every table's rows (the index's own tables included)."""
+    conn = db.conn
+    schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    tables = [name for kind, name, _ in schema if kind == "table"]
+    return [*map(repr, schema), *(repr(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)]
 
 
 def jsonl(*records: dict) -> str:

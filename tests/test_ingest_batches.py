@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from storage.database.connection import open_db
+from storage.driver import sqlite3
 from storage.ingest.pipeline import batches, ingest_paths
 from storage.records.articles import count_articles, iter_articles
 from storage.records.imports import DONE, RUNNING, unfinished_imports

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from storage.driver import sqlite3
 from storage.search.query import (
     DateSpec,
     date_sql,

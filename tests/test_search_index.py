@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from storage.database.connection import open_db, write_transaction
 from storage.database.index import index_articles, rebuild_index
+from storage.driver import FTS_CONTENTLESS_DELETE
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
@@ -141,22 +142,59 @@ def test_searcher_is_safe_from_worker_threads(tmp_path):
     db.close()
 
 
-def test_migration_6_keeps_an_existing_index(tmp_path):
-    """articles_fts has its prefix index (migration 3 since the schema was squashed); what was indexed
-    stays searchable after reopening. (Migration 6 is now the articles' title_source column, which
-    the ingest below needs, so the database is built with every migration.)"""
-    path = tmp_path / "old.db"
-    old = open_db(path)
+def test_migration_8_keeps_every_search_and_every_article(tmp_path):
+    """An archive built by schema 7 (full-text index with its own copy of the text and a prefix index,
+    paragraphs stored in full) finds the same articles with the same scores after migration 8, and
+    reads back the same articles."""
+    from storage.database.migrations import MIGRATIONS
     from storage.ingest.pipeline import ingest_paths
+    from storage.records.articles import get_articles
 
+    path = tmp_path / "old.db"
+    old = open_db(path, migrations=MIGRATIONS[:7])
     ingest_paths(old, [SEED])
+    ids = [r[0] for r in old.execute("SELECT id FROM articles ORDER BY id")]
+    with write_transaction(old):  # as schema 7's code stored them: in full
+        for art_id, body in old.execute("SELECT id, body FROM articles").fetchall():
+            full = json.dumps(body.split("\n"), ensure_ascii=False)
+            old.execute("UPDATE articles SET paragraphs = ? WHERE id = ?", [full, art_id])
+    queries = ["保交楼", "楼", "谁主持了统战工作会议？", "樊惠林 医院", "4月6日", "侯寨乡"]
+    before = {q: [(h.id, h.score) for h in Searcher(old).search(q).hits] for q in queries}
+    articles = get_articles(old, ids)
+    assert all(a.paragraphs for a in articles)
     old.close()
+
     db = open_db(path)
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
-    assert "prefix" in sql
-    searcher = Searcher(db)
-    assert searcher.search("保交楼").total == 1
-    assert searcher.search("楼").total >= 1
+    assert "prefix" not in sql
+    if FTS_CONTENTLESS_DELETE:
+        assert "content = ''" in sql
+    assert db.execute("SELECT count(*) FROM articles WHERE paragraphs != '[]'").fetchone()[0] == 0
+    assert get_articles(db, ids) == articles
+    after = {q: [(h.id, h.score) for h in Searcher(db).search(q).hits] for q in queries}
+    assert after == before
+    assert before["保交楼"] and before["楼"]
+    db.close()
+
+
+def test_paragraphs_holding_a_newline_are_stored_in_full(tmp_path):
+    from storage.ingest.pipeline import ingest_paths
+    from storage.records.articles import get_articles
+
+    src = tmp_path / "p.jsonl"
+    src.write_text(
+        json.dumps({"title": "两段", "paragraphs": ["第一段\n仍是第一段", "第二段"]}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"title": "三段", "paragraphs": ["甲段", "乙段", "丙段"]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    db = open_db(tmp_path / "p.db")
+    ingest_paths(db, [src])
+    stored = dict(db.execute("SELECT title, paragraphs FROM articles").fetchall())
+    assert stored["三段"] == "[]"  # read back from the body's lines
+    by_title = {a.title: a.paragraphs for a in get_articles(db, [1, 2])}
+    assert by_title == {"两段": ("第一段\n仍是第一段", "第二段"), "三段": ("甲段", "乙段", "丙段")}
     db.close()
 
 
@@ -184,8 +222,7 @@ def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path,
 
 def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path):
     """Issue 14: the builder never names columns from user input, so "no such column" is raised."""
-    import sqlite3
-
+    from storage.driver import sqlite3
     from storage.search.ranking import SearchPlan
 
     db = build_seed_db(tmp_path / "b.db")
@@ -197,7 +234,7 @@ def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path
 
 def test_a_schema_bug_is_raised_not_read_as_no_results(tmp_path):
     """Issue 14: a renamed column used to look like an empty search; now it raises."""
-    import sqlite3
+    from storage.driver import sqlite3
 
     db = build_seed_db(tmp_path / "s.db")
     assert Searcher(db).search("4月4日 统战").total >= 1

@@ -24,7 +24,6 @@ share it, one thread at a time.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -34,6 +33,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from storage.database.connection import BUSY_TIMEOUT_MS, POLL, open_db, write_transaction, writers_waiting
+from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
 T = TypeVar("T")

@@ -13,12 +13,12 @@ so, and a missing folder is created only when the destination names a folder (a 
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from storage.driver import sqlite3
 from storage.errors import DatabaseError
 
 # Pages copied per step; between steps other connections may write.

@@ -20,7 +20,6 @@ import contextlib
 import itertools
 import logging
 import os
-import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storage.database.migrations import MIGRATIONS
+from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
 try:

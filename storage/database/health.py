@@ -6,7 +6,6 @@ reads it all back and decides whether the whole is healthy. Pure decisions take 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from storage.database.connection import latest_version, schema_version, write_transaction
+from storage.driver import sqlite3
 
 
 @dataclass(frozen=True)

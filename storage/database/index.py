@@ -8,6 +8,12 @@ stores and indexes each batch in one transaction) and never commit or begin; so 
 article's `summary` and `keywords`, and its near-duplicate sketch and cluster
 (`storage.database.duplicates`).
 
+Since migration 8 the index is *contentless* where SQLite can delete from such a table (3.43+, the
+pysqlite3 build; `storage.driver`): FTS5 keeps the inverted index and each row's token counts, not a
+copy of the tokens, so nothing may read its columns (they are NULL); searches read rowids and bm25().
+Deleting one row keeps it in the index's totals (documents, tokens), so BM25 scores drift a little
+after articles are re-indexed one by one; `rebuild_index` resets them ('delete-all').
+
 Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separated tokens:
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
   words                jieba words (2+ Han characters) of title and body, and date tokens
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
+from storage.driver import sqlite3
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
@@ -128,11 +135,22 @@ def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     forget_sketches(db, ids)
 
 
+# Emptying a contentless index row by row leaves its totals (documents, tokens) counting the deleted rows,
+# which shifts every BM25 score; 'delete-all' resets them.
+_DELETE_ALL = "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')"
+
+
+def _contentless(conn: sqlite3.Connection) -> bool:
+    """Whether the index keeps no copy of the text (migration 8 on SQLite 3.43+)."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    return row is not None and "content = ''" in row[0]
+
+
 def rebuild_index(db: sqlite_utils.Database) -> int:
     """Rebuild the whole index from `articles`; returns the number of articles indexed. Runs inside the
     caller's write transaction (``with write_transaction(db): rebuild_index(db)``); never commits."""
     conn = db.conn
-    conn.execute("DELETE FROM articles_fts")
+    conn.execute(_DELETE_ALL if _contentless(conn) else "DELETE FROM articles_fts")
     conn.execute("DELETE FROM article_sketches")
     conn.execute("DELETE FROM sketch_keys")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]

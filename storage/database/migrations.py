@@ -6,6 +6,22 @@ Each entry is (version, description, list of SQL statements).
 
 from __future__ import annotations
 
+from storage.driver import FTS_CONTENTLESS_DELETE
+
+
+def _full_text_table(name: str) -> str:
+    """The full-text index of migration 8: contentless (FTS5 keeps the index, not a copy of the text)
+    where this SQLite can delete from such a table (3.43+), else with its own copy as before; no prefix
+    index (a one-character term is a prefix query over the bigram tokens)."""
+    content = "content = '', contentless_delete = 1," if FTS_CONTENTLESS_DELETE else ""
+    return f"""
+        CREATE VIRTUAL TABLE {name} USING fts5(
+            title, byline, body, words, {content}
+            tokenize = 'unicode61 remove_diacritics 0'
+        )
+    """
+
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
@@ -191,6 +207,24 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             # Looked up by key within a few days of the article's date (near-duplicates are close in time).
             "CREATE INDEX sketch_keys_key ON sketch_keys(key, day)",
             "CREATE INDEX sketch_keys_article ON sketch_keys(article_id)",
+        ],
+    ),
+    (
+        8,
+        "smaller archive: a full-text index without a copy of the text or a one-character prefix index, "
+        "and paragraphs stored only when they are not the body's lines",
+        [
+            _full_text_table("articles_fts_v8"),
+            "INSERT INTO articles_fts_v8(articles_fts_v8, rank) VALUES ('automerge', 16)",
+            # The old table's own copy of the tokens: no re-segmenting.
+            "INSERT INTO articles_fts_v8(rowid, title, byline, body, words) "
+            "SELECT rowid, title, byline, body, words FROM articles_fts",
+            "DROP TABLE articles_fts",
+            "ALTER TABLE articles_fts_v8 RENAME TO articles_fts",
+            # body = paragraphs joined by newlines; when no paragraph holds a newline, the body's lines are
+            # the paragraphs and '[]' reads them back from the body (storage.records.articles).
+            "UPDATE articles SET paragraphs = '[]' WHERE paragraphs != '[]' "
+            "AND json_array_length(paragraphs) = length(body) - length(replace(body, char(10), '')) + 1",
         ],
     ),
 ]

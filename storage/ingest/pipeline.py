@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,6 +47,7 @@ import sqlite_utils
 from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
 from storage.database.index import IndexedDoc, index_articles, prepare_document, write_index
+from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
 from storage.ingest.jsonl import read_jsonl, strict_error

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -40,7 +40,7 @@ _CONTENT_COLUMNS = (
     "published_at",
 )
 _SELECT = """
-    SELECT id, title, title_lines, date, byline, reporters, correspondents, paragraphs, source, url,
+    SELECT id, title, title_lines, date, byline, reporters, correspondents, body, paragraphs, source, url,
            summary, keywords, origin_file, origin_position, title_source, published_at
     FROM articles
 """
@@ -250,7 +250,7 @@ def _to_row(parsed: ParsedArticle) -> dict[str, Any]:
         "reporters": _dump(parsed.reporters),
         "correspondents": _dump(parsed.correspondents),
         "body": parsed.body,
-        "paragraphs": _dump(parsed.paragraphs),
+        "paragraphs": _paragraphs_column(parsed.paragraphs),
         "source": parsed.source,
         "url": parsed.url,
         "published_at": parsed.published_at,
@@ -281,7 +281,9 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
         new = row[column]
         if not same_file and new in (None, "", "[]"):
             continue
-        if new != existing[column]:
+        if column == "paragraphs" and row["body"] != existing["body"]:
+            changes[column] = new  # the same text broken into other paragraphs
+        elif new != existing[column]:
             changes[column] = new
     if "paragraphs" in changes:
         changes["body"] = row["body"]
@@ -295,12 +297,20 @@ def _dump(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+def _paragraphs_column(paragraphs: Sequence[str]) -> str:
+    """What `articles.paragraphs` stores: '[]' when the lines of the body (its paragraphs joined by
+    newlines) are the paragraphs, the usual case, so the text is not stored twice; else the JSON list."""
+    if paragraphs and not any("\n" in p for p in paragraphs):
+        return "[]"
+    return _dump(paragraphs)
+
+
 def _to_article(row: dict[str, Any]) -> Article:
     decoded = {column: tuple(json.loads(row[column] or "[]")) for column in _JSON_COLUMNS}
     return Article(
         id=int(row["id"]),
         title=row["title"],
-        paragraphs=decoded["paragraphs"],
+        paragraphs=decoded["paragraphs"] or tuple(row["body"].split("\n") if row["body"] else ()),
         date=row["date"],
         title_lines=decoded["title_lines"],
         byline=row["byline"],

@@ -24,7 +24,6 @@ Nothing here knows Telegram; callers pass chat ids and plain values.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from datetime import UTC, date, datetime
 import sqlite_utils
 
 from storage.database.connection import write_transaction
+from storage.driver import sqlite3
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"

@@ -11,7 +11,6 @@ segmenter and the converter ahead of the first query if wanted.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +22,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from storage.database.duplicates import collapse, other_sources
+from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, synonyms
 from storage.search.answer import best_sentence

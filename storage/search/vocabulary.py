@@ -5,8 +5,7 @@ are made by pure code (`storage.search.corrections`, the engine's relaxation lad
 
 from __future__ import annotations
 
-import sqlite3
-
+from storage.driver import sqlite3
 from storage.search import corrections
 from storage.search.query import BIGRAM_COLUMNS, phrase
 from storage.text.normalize import normalize
