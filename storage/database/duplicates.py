@@ -29,11 +29,15 @@ from storage.text import neardup
 _CANDIDATES = 20  # stored articles sharing the most keys, compared in full
 
 
-def store_sketches(db: sqlite_utils.Database, sketches: Mapping[int, Sequence[int] | None]) -> None:
-    """Store the sketches of articles being (re)indexed, in id order, and give each its cluster."""
+def store_sketches(
+    db: sqlite_utils.Database, sketches: Mapping[int, Sequence[int] | None], *, new: bool = False
+) -> None:
+    """Store the sketches of articles being (re)indexed, in id order, and give each its cluster.
+    `new`: articles stored in this transaction, which have no sketch to replace."""
     conn = db.conn
     for article_id, sk in sorted(sketches.items()):
-        forget_sketches(db, [article_id])
+        if not new:
+            forget_sketches(db, [article_id])
         cluster = None
         if sk:
             row = conn.execute("SELECT date, source FROM articles WHERE id = ?", [article_id]).fetchone()

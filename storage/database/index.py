@@ -63,7 +63,7 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
         keywords=keywords_from_han_words(hw_title * 2 + hw_body),
-        sketch=sketch(body or ""),
+        sketch=sketch(n_body, normalized=True),
     )
 
 
@@ -97,12 +97,14 @@ def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
         )
 
 
-def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc]) -> None:
+def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, new: bool = False) -> None:
     """Write prepared documents to the index (replacing what it held for those ids) and store their
-    summary and keywords. Never commits."""
+    summary and keywords. `new`: the ids were stored in this transaction, so the index holds nothing
+    for them yet (ingest). Never commits."""
     conn = db.conn
     items = sorted(docs.items())
-    conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
+    if not new:
+        conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
     conn.executemany(
         "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
         [(i, d.title, d.byline, d.body, d.words) for i, d in items],
@@ -112,7 +114,7 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc]) -> No
         [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
     )
     # Near-duplicate sketches and clusters (the same story from several sources), in id order.
-    store_sketches(db, {i: d.sketch for i, d in items})
+    store_sketches(db, {i: d.sketch for i, d in items}, new=new)
 
 
 def index_missing(db: sqlite_utils.Database) -> int:

@@ -334,7 +334,7 @@ def write_batch(
         doc = docs.get(fingerprint(article.body))
         if article_id in new and doc is not None:
             prepared[article_id] = doc
-    write_index(db, prepared)
+    write_index(db, prepared, new=True)
     rest = [i for i in stored.changed_ids if i not in prepared]  # updated articles, or unprepared new ones
     if rest:
         index_articles(db, rest)

@@ -16,6 +16,7 @@ average, `KEYS × J` of them, so a near-duplicate is found by looking up keys, t
 from __future__ import annotations
 
 import heapq
+import re
 import zlib
 from collections.abc import Sequence
 
@@ -29,20 +30,32 @@ THRESHOLD = 0.6  # estimated resemblance from which two texts are the same story
 DAYS_APART = 2  # dated stories further apart than this are never the same story (yearly events repeat)
 
 
-def shingles(text: str) -> set[bytes]:
-    """The character shingles of `text`, normalised, letters and digits only (each as UTF-32 bytes)."""
-    compact = "".join(ch for ch in normalize(text) if ch.isalnum()).encode("utf-32-le")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
+def _compact(text: str, normalized: bool) -> bytes:
+    """Letters and digits of the normalised text, as UTF-32 (4 bytes per character)."""
+    return _NOT_ALNUM.sub("", text if normalized else normalize(text)).encode("utf-32-le")
+
+
+def shingles(text: str, *, normalized: bool = False) -> set[bytes]:
+    """The character shingles of `text`, normalised, letters and digits only (each as UTF-32 bytes).
+    `normalized`: `text` is already `normalize`d (saves doing it again)."""
+    compact = _compact(text, normalized)
     width = 4 * SHINGLE
     return {compact[i : i + width] for i in range(0, len(compact) - width + 4, 4)}
 
 
-def sketch(text: str) -> tuple[int, ...] | None:
-    """The sorted `K` smallest shingle hashes (CRC-32) of `text`, or None when it is too short to compare."""
+def sketch(text: str, *, normalized: bool = False) -> tuple[int, ...] | None:
+    """The sorted `K` smallest shingle hashes (CRC-32) of `text`, or None when it is too short to compare.
+    `normalized`: `text` is already `normalize`d."""
+    compact = _compact(text, normalized)
+    width = 4 * SHINGLE
     crc = zlib.crc32
-    hashes = {crc(s) for s in shingles(text)}
+    hashes = {crc(compact[i : i + width]) for i in range(0, len(compact) - width + 4, 4)}
     if len(hashes) < MIN_SHINGLES:
         return None
-    return tuple(heapq.nsmallest(K, hashes))
+    return tuple(sorted(hashes)[:K])
 
 
 def keys(sk: Sequence[int]) -> tuple[int, ...]:

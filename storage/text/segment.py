@@ -13,6 +13,7 @@ which ingest needs), created on first use: nothing is loaded at import time.
 
 from __future__ import annotations
 
+import operator
 import re
 import threading
 from dataclasses import dataclass
@@ -35,11 +36,6 @@ def pieces(text: str) -> list[Piece]:
     return [Piece(m.group(0), m.group(1) is not None, m.start()) for m in _PIECES.finditer(text)]
 
 
-# One match per index token: at each Han character, the bigram starting there (or the character alone
-# at the end of its run); elsewhere a run of other letters/digits. One regex pass, no Python loop per run.
-_TOKEN = re.compile(rf"(?=([{HAN_RANGES}]{{1,2}}))[{HAN_RANGES}]|[^\W_{HAN_RANGES}]+")
-
-
 def index_tokens(text: str) -> list[str]:
     """Index tokens of normalised text, in order (see the module doc)."""
     return index_text(text).split(" ") if text else []
@@ -47,7 +43,14 @@ def index_tokens(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """Space-joined index tokens, the content of an FTS5 column (unicode61 splits on the spaces)."""
-    return " ".join([m.group(1) or m.group(0).lower() for m in _TOKEN.finditer(text)])
+    out: list[str] = []
+    for han, other in _PIECES.findall(text):
+        if han:
+            out.extend(map(operator.add, han, han[1:]))  # the bigram starting at each character...
+            out.append(han[-1])  # ...and the run's last character alone
+        else:
+            out.append(other.lower())
+    return " ".join(out)
 
 
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})[日号])?")
