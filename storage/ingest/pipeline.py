@@ -46,7 +46,15 @@ import sqlite_utils
 
 from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
-from storage.database.index import IndexedDoc, index_articles, prepare_document, write_index
+from storage.database.index import (
+    MAX_SEGMENTS,
+    IndexedDoc,
+    index_articles,
+    index_segments,
+    merge_index_step,
+    prepare_document,
+    write_index,
+)
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
@@ -236,7 +244,24 @@ def ingest_paths(
             report.files.append(result)
             if progress is not None:
                 progress(result, done, total)
+    if any(r.new or r.updated for r in report.files):
+        merge_index(database)
     return report
+
+
+def merge_index(database: Database) -> None:
+    """Merge the search index back into one segment when imports left it in more than `MAX_SEGMENTS`,
+    in short write transactions that give way to other writers. A failure is logged, not raised: the
+    articles are stored and searchable either way."""
+    try:
+        if database.read(index_segments) <= MAX_SEGMENTS:
+            return
+        more = True
+        while more:
+            with database.writer(wait=BATCH_WAIT, bulk=True) as writer:
+                more = merge_index_step(writer)
+    except sqlite3.Error as exc:
+        log.warning("could not merge the search index", extra={"error": str(exc)})
 
 
 def _input_bytes(files: Sequence[InputFile]) -> int:
