@@ -284,3 +284,43 @@ def test_reading_articles(db):
     assert data["sources"] == {"郑州市二七区区报": 6}
     assert data["dates"] == {"2023-04-04": 3, "2023-04-06": 1, "2023-04-12": 1}
     assert (data["first_date"], data["last_date"]) == ("2023-04-04", "2023-04-12")
+
+
+def test_a_reparse_that_only_moves_paragraph_breaks_updates_the_article(db, tmp_path):
+    """Paragraphs are read back from the body's lines, so a new split of the same text (same fingerprint)
+    must still reach the stored body."""
+    from storage.records.articles import get_article
+
+    src = tmp_path / "breaks.jsonl"
+    src.write_text(jsonl({"title": "分段", "paragraphs": ["第一句。第二句。", "第三句。"]}), encoding="utf-8")
+    ingest_paths(db, [src])
+    src.write_text(jsonl({"title": "分段", "paragraphs": ["第一句。", "第二句。第三句。"]}), encoding="utf-8")
+    report = ingest_paths(db, [src])
+    assert report.files[0].updated == 1
+    article = get_article(db, 1)
+    assert article is not None and article.paragraphs == ("第一句。", "第二句。第三句。")
+
+
+def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypatch):
+    """Each batch's commit adds a segment to the FTS5 index; the import merges them back into one, and
+    the searches find what they found before the merge."""
+    from storage.database.index import MAX_SEGMENTS, index_segments
+    from storage.search.engine import Searcher
+
+    src = tmp_path / "many.jsonl"
+    src.write_text(
+        jsonl(*({"title": f"第{i}条消息", "body": f"二七区第{i}次发布保交楼进展。"} for i in range(40))),
+        encoding="utf-8",
+    )
+    ingest_paths(db, [src], batch_size=1, workers=0)
+    assert index_segments(db) == 1
+    assert Searcher(db).search("保交楼").total == 40
+    # Without the merge the same import leaves many segments.
+    from storage.ingest import pipeline
+
+    other = open_db(tmp_path / "unmerged" / "newsbot.db")
+    monkeypatch.setattr(pipeline, "merge_index", lambda database: None)
+    ingest_paths(other, [src], batch_size=1, workers=0)
+    assert index_segments(other) > MAX_SEGMENTS
+    assert Searcher(other).search("保交楼").total == 40
+    other.close()

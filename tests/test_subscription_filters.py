@@ -178,6 +178,21 @@ def test_near_duplicates_share_a_cluster_and_name_each_other(db) -> None:
     assert ids[3] not in also
 
 
+def test_sketches_stored_as_json_by_older_databases_still_find_their_story(db) -> None:
+    """Sketches are stored packed (4 bytes a hash); ones an older newsbot stored as JSON still match."""
+    import json
+
+    first, second, *_ = variants()
+    (first_id,) = store_articles(db, [first]).new_ids
+    packed = db.execute("SELECT sketch FROM article_sketches WHERE article_id = ?", [first_id]).fetchone()[0]
+    assert isinstance(packed, bytes) and len(packed) == 4 * neardup.K
+    as_json = json.dumps(list(neardup.sketch(first.body) or ()))
+    db.execute("UPDATE article_sketches SET sketch = ? WHERE article_id = ?", [as_json, first_id])
+    db.conn.commit()
+    (second_id,) = store_articles(db, [second]).new_ids
+    assert clusters_of(db, [second_id]) == {second_id: first_id}
+
+
 def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
     store_articles(db, variants())
     response = Searcher(db).search("口袋公园")
