@@ -11,7 +11,7 @@ from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
 from storage.search.engine import Searcher
 from storage.search.query import parse_query
-from storage.search.ranking import RankedRow, order_window, page_sql, plan
+from storage.search.ranking import RankedRow, order_window, page_sql, plan, tier_flags
 
 MANY = 700  # more matches than the old 500-candidate cap
 
@@ -135,4 +135,34 @@ def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
     for offset in (0, 10, 20, 30, 40):
         page = [h.id for h in searcher.search("电梯", limit=10, offset=offset).hits]
         assert page == reference[offset : offset + 10]
+    db.close()
+
+
+def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_every_match(tmp_path):
+    """A word and a month: the matches of that month come first, and when they fill the page the engine
+    ranks only them (few hold the word in their title as well). Pages equal ranking every match."""
+    dated = [_common(i, "电梯") for i in range(300)]  # 2024, every month
+    titled = [
+        ParsedArticle(
+            title=f"电梯加装第{i}批",
+            paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
+            date=f"2024-03-{1 + i:02d}",
+        )
+        for i in range(3)
+    ]
+    db = _build(tmp_path, titled + dated)
+    query = "2024年3月 电梯"
+    p = plan(parse_query(query), years=(2024, 2024))
+    assert p is not None and tier_flags(p)[0] == "date"
+    sql, params = page_sql(p, window=10**6)
+    rows = [RankedRow(*r) for r in db.conn.execute(sql, params)]
+    dates = {r[0]: r[1] for r in db.conn.execute("SELECT id, date FROM articles")}
+    reference = [r[0] for r in order_window(rows, dates)]
+    searcher = Searcher(db)
+    assert searcher.search(query, limit=10).total == len(reference)
+    for offset in (0, 10, 20):
+        page = [h.id for h in searcher.search(query, limit=10, offset=offset).hits]
+        assert page == reference[offset : offset + 10]
+    first = searcher.search(query, limit=3).hits  # the month's articles with the word in the title
+    assert {h.title for h in first} == {a.title for a in titled}
     db.close()

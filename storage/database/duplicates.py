@@ -35,13 +35,24 @@ def store_sketches(
     """Store the sketches of articles being (re)indexed, in id order, and give each its cluster.
     `new`: articles stored in this transaction, which have no sketch to replace."""
     conn = db.conn
-    for article_id, sk in sorted(sketches.items()):
+    ids = sorted(sketches)
+    about: dict[int, tuple[str | None, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        about.update(
+            (int(i), (day, source))
+            for i, day, source in conn.execute(
+                f"SELECT id, date, source FROM articles WHERE id IN ({marks})", chunk
+            )
+        )
+    for article_id in ids:
+        sk = sketches[article_id]
         if not new:
             forget_sketches(db, [article_id])
         cluster = None
         if sk:
-            row = conn.execute("SELECT date, source FROM articles WHERE id = ?", [article_id]).fetchone()
-            day, source = row if row else (None, None)
+            day, source = about.get(article_id, (None, None))
             cluster = _find_cluster(db, article_id, sk, day, source) if source else None
             conn.execute(
                 "INSERT INTO article_sketches (article_id, sketch) VALUES (?, ?)",
@@ -51,7 +62,8 @@ def store_sketches(
                 "INSERT INTO sketch_keys (key, day, article_id) VALUES (?, ?, ?)",
                 [(key, _day(day), article_id) for key in neardup.keys(sk)],
             )
-        conn.execute("UPDATE articles SET cluster = ? WHERE id = ?", [cluster, article_id])
+        if cluster is not None or not new:  # a new article's cluster is already NULL (its own)
+            conn.execute("UPDATE articles SET cluster = ? WHERE id = ?", [cluster, article_id])
 
 
 def forget_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:

@@ -34,12 +34,12 @@ from storage.search.ranking import (
     SearchPlan,
     count_sql,
     display_score,
-    has_top_tier,
     ids_sql,
     order_window,
     page_sql,
     plan,
     tie_sql,
+    tier_flags,
 )
 from storage.search.snippets import make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
@@ -499,11 +499,16 @@ class Searcher:
         if total == 0 or window <= 0:
             return total, []
         rows: list[RankedRow] = []
-        if has_top_tier(p) and total > window:
-            # Most often the matches holding every flag of steps 1-5 fill the window by themselves:
-            # then BM25 is computed for them alone, and the result is the same.
-            sql, params = page_sql(p, window=window, top_tier=True)
-            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        if total > window:
+            # Most often the matches holding every flag of steps 1-5 (or the first few: the date asked
+            # for, the exact phrase) fill the window by themselves: then BM25 is computed for them
+            # alone, and the page is the same as ranking every match.
+            flags = len(tier_flags(p))
+            for tier in sorted({flags, min(flags, 1)} - {0}, reverse=True):  # every flag, then the first
+                sql, params = page_sql(p, window=window, tier=tier)
+                rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+                if len(rows) >= window:
+                    break
         if len(rows) < window:
             sql, params = page_sql(p, window=window)
             rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]

@@ -263,13 +263,12 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str, list[object]]:
+def page_sql(p: SearchPlan, *, window: int, tier: int = 0) -> tuple[str, list[object]]:
     """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
 
-    `top_tier`: only the matches that hold every step 1-5 flag the plan has (its date, the exact
-    phrase, every term in the title, every term as a whole word). Those come before all other matches,
-    so when at least `window` of them exist they are the first `window` of every match, found with BM25
-    computed for them alone. None (no flags to ask for) when the plan has no such tier.
+    `tier`: only the matches holding the first `tier` flags of `tier_flags(p)` (0: every match). Those
+    come before all other matches, so when at least `window` of them exist they are the first `window`
+    of every match, found with BM25 computed for them alone.
     """
     params: list[object] = []
     if p.match is None:
@@ -280,7 +279,7 @@ def page_sql(p: SearchPlan, *, window: int, top_tier: bool = False) -> tuple[str
         )
         params.append(window)
         return sql, params
-    sql, params = _ranked(p, top_tier=top_tier)
+    sql, params = _ranked(p, tier=tier)
     sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     params.append(window)
     return sql, params
@@ -298,19 +297,25 @@ def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
     return sql, params + list(keys)
 
 
-def has_top_tier(p: SearchPlan) -> bool:
-    """Whether `page_sql(p, top_tier=True)` can narrow the ranking: a plain (not relaxed) plan with
-    terms. Relaxed plans run only when no article holds every term, so their top tier is empty."""
-    return p.match is not None and not p.term_matches and bool(p.title or p.words or p.exact)
+def tier_flags(p: SearchPlan) -> tuple[str, ...]:
+    """The step 1-5 flags a plain (not relaxed) plan has, in ranking order: "date", "exact", "title",
+    "words". The matches holding the first k of them come before every other match (the order is
+    lexicographic), so when at least a page of them exists the page is found among them alone (a
+    *tier*). Relaxed plans have none: they run only when no article holds every term."""
+    if p.match is None or p.term_matches:
+        return ()
+    present = (("date", p.date_conditions), ("exact", p.exact), ("title", p.title), ("words", p.words))
+    return tuple(name for name, value in present if value)
 
 
-def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]]:
+def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
     """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
-    (only those of the top tier: see `page_sql`)."""
+    (only those holding the first `tier` flags of `tier_flags(p)`: see `page_sql`)."""
     assert p.match is not None
+    need = set(tier_flags(p)[: max(0, tier)])
     params: list[object] = []
     match, weights = p.match, WEIGHTS
-    if top_tier and p.words:
+    if "words" in need:
         # "Every term a whole word" joins the MATCH itself, so FTS5 filters on it while reading the
         # index instead of SQLite looking each match up. Its phrases are in the words column only;
         # weighted 0 they add nothing to BM25, whose other phrases never match that column: the
@@ -321,16 +326,15 @@ def _ranked(p: SearchPlan, *, top_tier: bool = False) -> tuple[str, list[object]
     cols.append(f"{_matched_weight(p, params)} AS nterms")
     cols.append(f"{_in_fts(p.exact, params)} AS exact")
     cols.append(f"{_in_fts(p.title, params)} AS in_title")
-    cols.append("1 AS as_words" if top_tier and p.words else f"{_in_fts(p.words, params)} AS as_words")
+    cols.append("1 AS as_words" if "words" in need else f"{_in_fts(p.words, params)} AS as_words")
     params.append(match)
     where = _filter(p, params, "rowid")
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
-    if top_tier:
-        flags = [_date_hit(p, params, "rowid")] if p.date_conditions else []
-        flags += [_in_fts(e, params) for e in (p.exact, p.title) if e]
-        sql += "".join(f" AND {f}" for f in flags)
+    flags = [_date_hit(p, params, "rowid")] if "date" in need else []
+    flags += [_in_fts(e, params) for name, e in (("exact", p.exact), ("title", p.title)) if name in need]
+    sql += "".join(f" AND {f}" for f in flags)
     return sql, params
 
 

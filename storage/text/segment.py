@@ -131,7 +131,10 @@ _tokenizer = None
 
 
 def tokenizer():
-    """The shared jieba segmenter (rjieba: jieba's dictionary and algorithm in Rust), made on first use."""
+    """The shared jieba segmenter (rjieba: jieba's dictionary and algorithm in Rust), loaded on first use.
+
+    rjieba builds a default segmenter when it is imported (`rjieba.cut`, `rjieba.tag`); that one is
+    used, not a second `rjieba.Jieba()` (another copy of the dictionary: ~0.1 s and its memory)."""
     global _tokenizer
     if _tokenizer is not None:
         return _tokenizer
@@ -139,7 +142,7 @@ def tokenizer():
         if _tokenizer is None:
             import rjieba
 
-            _tokenizer = rjieba.Jieba()
+            _tokenizer = rjieba
     return _tokenizer
 
 
