@@ -318,6 +318,24 @@ def reindex() -> None:
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 
+@main.command()
+def compact() -> None:
+    """压缩数据库 Give the database file back the space it no longer uses (VACUUM). Stop the bot first.
+
+    After an upgrade whose migration rebuilt the search index, the file keeps its old size until this
+    runs. It rewrites the whole database (minutes for a large archive) and needs as much free disk."""
+    from storage.database.connection import compact as compact_db
+
+    settings = get_settings()
+    with database(settings, seed=False) as db:
+        try:
+            before, after = compact_db(db)
+        except StorageError as exc:
+            raise click.ClickException(str(exc)) from exc
+    mb = 1024 * 1024
+    click.echo(f"已压缩 compacted: {before / mb:,.1f} MB → {after / mb:,.1f} MB")
+
+
 # --- chat side ---------------------------------------------------------------------------------
 
 

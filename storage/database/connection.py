@@ -162,8 +162,8 @@ def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None, anno
 
 def _signal_file(conn: sqlite3.Connection) -> str | None:
     """The file beside the database through which waiting writers show themselves (None: in memory)."""
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return f"{row[2]}-writers" if row and row[2] else None
+    path = _file_of(conn)
+    return f"{path}-writers" if path else None
 
 
 @contextlib.contextmanager
@@ -244,6 +244,32 @@ def write_transaction(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def compact(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Rebuild the database file without its free pages (VACUUM, then a WAL checkpoint); returns its size
+    in bytes before and after. Space freed by a migration or deletions stays in the file until then. It
+    writes the whole database once, holding the write lock throughout, and needs that much free disk."""
+    path = _file_of(db.conn)
+    before = _size(path)
+    try:
+        db.conn.execute("VACUUM")
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path or 'database'}: cannot compact: {exc}") from exc
+    return before, _size(path)
+
+
+def _file_of(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else None
+
+
+def _size(path: str | None) -> int:
+    """Bytes of the database file and its WAL (0 in memory)."""
+    if path is None:
+        return 0
+    return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
