@@ -77,12 +77,21 @@ def ensure_databases(mode: Mode, n: int) -> None:
     measure_size(mode, n)
 
 
-def table_sizes(conn: sqlite3.Connection) -> dict[str, int]:
-    """Bytes per table (indexes and FTS shadow tables folded into their table) from the dbstat table."""
+def table_sizes(path: Path) -> dict[str, int]:
+    """Bytes per table (indexes and FTS shadow tables folded into their table) from the dbstat table.
+
+    Read with the standard library's SQLite, which has dbstat (the pysqlite3 build newsbot uses does
+    not); dbstat reads pages, never the FTS5 tables themselves, so their options do not matter."""
+    import sqlite3 as stdlib_sqlite3
+
     sizes: dict[str, int] = {}
-    for name, size in conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall():
-        key = next((p for p in ("articles_fts", "docs_tri") if name.startswith(p)), name)
-        sizes[key] = sizes.get(key, 0) + int(size)
+    conn = stdlib_sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for name, size in conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall():
+            key = next((p for p in ("articles_fts", "docs_tri") if name.startswith(p)), name)
+            sizes[key] = sizes.get(key, 0) + int(size)
+    finally:
+        conn.close()
     return sizes
 
 
@@ -118,8 +127,8 @@ def ingest_newsbot(paths: list[Path], db_path: Path) -> dict[str, Any]:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if not report.ok:
         raise BenchmarkError(f"ingest failed: {[(f.path, f.error) for f in report.errors][:3]}")
-    sizes = table_sizes(db.conn)
     db.close()
+    sizes = table_sizes(db_path)
     per_file = [b - a for a, b in zip([t0, *stamps], stamps, strict=False)]
     tenth = max(1, len(per_file) // 10)
     first, last = per_file[:tenth], per_file[-tenth:]
