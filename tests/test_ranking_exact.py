@@ -69,9 +69,9 @@ def test_the_oldest_best_match_is_first_among_many(oldest_best):
     assert resp.hits[0].date == "2001-03-05"
 
 
-def _full_order(db, query: str) -> list[int]:
+def _full_order(db, query: str, years: tuple[int, int] | None = None) -> list[int]:
     """Every match ranked (window = all of them), in the engine's final order: the reference."""
-    p = plan(parse_query(query))
+    p = plan(parse_query(query), years=years)
     assert p is not None
     sql, params = page_sql(p, window=10**6)
     rows = [RankedRow(*r) for r in db.conn.execute(sql, params)]
@@ -118,17 +118,19 @@ def test_recency_breaks_ties(tmp_path):
     db.close()
 
 
+def _titled(i: int, date: str) -> ParsedArticle:
+    """An article with 电梯 in its title and one to five times in its body."""
+    return ParsedArticle(
+        title=f"电梯加装第{i}批",
+        paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
+        date=date,
+    )
+
+
 def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
     """When the matches holding every flag (here: the word in the title) fill the page, the engine
     ranks only them; the pages must equal those of ranking every match."""
-    titled = [
-        ParsedArticle(
-            title=f"电梯加装第{i}批",
-            paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
-            date=f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}",
-        )
-        for i in range(40)
-    ]
+    titled = [_titled(i, f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}") for i in range(40)]
     db = _build(tmp_path, titled + [_common(i, "电梯") for i in range(300)])
     reference = _full_order(db, "电梯")
     searcher = Searcher(db)
@@ -142,22 +144,12 @@ def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_eve
     """A word and a month: the matches of that month come first, and when they fill the page the engine
     ranks only them (few hold the word in their title as well). Pages equal ranking every match."""
     dated = [_common(i, "电梯") for i in range(300)]  # 2024, every month
-    titled = [
-        ParsedArticle(
-            title=f"电梯加装第{i}批",
-            paragraphs=(f"本报讯 第{i:03d}号 {_filler(i)}" + "电梯" * (1 + i % 5) + "。",),
-            date=f"2024-03-{1 + i:02d}",
-        )
-        for i in range(3)
-    ]
+    titled = [_titled(i, f"2024-03-{1 + i:02d}") for i in range(3)]
     db = _build(tmp_path, titled + dated)
     query = "2024年3月 电梯"
     p = plan(parse_query(query), years=(2024, 2024))
     assert p is not None and tier_flags(p)[0] == "date"
-    sql, params = page_sql(p, window=10**6)
-    rows = [RankedRow(*r) for r in db.conn.execute(sql, params)]
-    dates = {r[0]: r[1] for r in db.conn.execute("SELECT id, date FROM articles")}
-    reference = [r[0] for r in order_window(rows, dates)]
+    reference = _full_order(db, query, years=(2024, 2024))
     searcher = Searcher(db)
     assert searcher.search(query, limit=10).total == len(reference)
     for offset in (0, 10, 20):
