@@ -304,7 +304,7 @@ def test_a_reparse_that_only_moves_paragraph_breaks_updates_the_article(db, tmp_
 def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypatch):
     """Each batch's commit adds a segment to the FTS5 index; the import merges them back into one, and
     the searches find what they found before the merge."""
-    from storage.database.index import MAX_SEGMENTS, index_segments
+    from storage.database.index import index_segments
     from storage.search.engine import Searcher
 
     src = tmp_path / "many.jsonl"
@@ -313,7 +313,7 @@ def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypa
         encoding="utf-8",
     )
     ingest_paths(db, [src], batch_size=1, workers=0)
-    assert index_segments(db) == 1
+    assert len(index_segments(db)) == 1
     assert Searcher(db).search("保交楼").total == 40
     # Without the merge the same import leaves many segments.
     from storage.ingest import pipeline
@@ -321,6 +321,49 @@ def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypa
     other = open_db(tmp_path / "unmerged" / "newsbot.db")
     monkeypatch.setattr(pipeline, "merge_index", lambda database: None)
     ingest_paths(other, [src], batch_size=1, workers=0)
-    assert index_segments(other) > MAX_SEGMENTS
+    assert len(index_segments(other)) > 4
     assert Searcher(other).search("保交楼").total == 40
     other.close()
+
+
+def test_a_small_import_into_a_large_index_leaves_the_large_segment_alone(db, tmp_path):
+    """Merging after an import costs about what the import wrote: the archive's big segment is rewritten
+    only once the newer segments add up to an eighth of it, and every article stays searchable."""
+    from storage.database.index import FULL_MERGE_SHARE, index_segments
+    from storage.search.engine import Searcher
+
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(
+        jsonl(
+            *(
+                {"title": f"旧闻{i}", "body": f"二七区第{i}期道路改造与保交楼进展通报。" * 6}
+                for i in range(400)
+            )
+        ),
+        encoding="utf-8",
+    )
+    ingest_paths(db, [archive], workers=0)
+    (big, big_pages), *rest = index_segments(db).items()
+    assert rest == []
+    for n in range(3):
+        src = tmp_path / f"late{n}.jsonl"
+        src.write_text(jsonl({"title": f"新闻{n}", "body": f"保交楼第{n}批交付。"}), encoding="utf-8")
+        ingest_paths(db, [src], workers=0)
+        sizes = index_segments(db)
+        assert sizes[big] == big_pages  # not rewritten
+        assert len(sizes) == n + 2
+    assert Searcher(db).search("保交楼").total == 403
+    # Once the newer segments reach the share, the next import merges everything into one.
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text(
+        jsonl(
+            *(
+                {"title": f"续{i}", "body": f"二七区第{i}期保交楼续报。" * 6}
+                for i in range(int(400 * FULL_MERGE_SHARE) + 20)
+            )
+        ),
+        encoding="utf-8",
+    )
+    ingest_paths(db, [bulk], workers=0)
+    assert list(index_segments(db)) != [big] and len(index_segments(db)) == 1
+    assert Searcher(db).search("保交楼").total == 403 + int(400 * FULL_MERGE_SHARE) + 20

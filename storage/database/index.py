@@ -36,9 +36,12 @@ from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_han_words, summarize
 
 _CHUNK = 500
-# An import that leaves the index in more b-trees (segments) than this merges it back into one: every
-# term lookup probes each segment, and at 100k articles 20 segments cost 40% of a typical search.
-MAX_SEGMENTS = 4
+# Every term lookup probes each b-tree (segment) of the index: at 100k articles 20 segments cost 40% of a
+# typical search. After an import, segments of like size are merged (FTS5's 'merge' with a positive page
+# count: only levels holding `usermerge`, 4, segments or more), which costs about as much as the import;
+# the whole index is merged into one when the segments other than the largest add up to this share of it,
+# so a large archive is rewritten once per eighth of its size added, not for every small import.
+FULL_MERGE_SHARE = 1 / 8
 MERGE_PAGES = 2000  # index pages written per merge step (one short write transaction each)
 
 
@@ -165,15 +168,40 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     return len(ids)
 
 
-def index_segments(db: sqlite_utils.Database) -> int:
-    """How many b-trees (segments) the index is made of."""
-    return int(db.conn.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0])
+def index_segments(db: sqlite_utils.Database) -> dict[int, int]:
+    """The b-trees (segments) the index is made of: segment id -> its size in leaf pages (the page of its
+    last term in `articles_fts_idx`, whose primary key is (segid, term); one probe per segment)."""
+    conn = db.conn
+    sizes: dict[int, int] = {}
+    segid = -1
+    while True:
+        row = conn.execute(
+            "SELECT segid FROM articles_fts_idx WHERE segid > ? ORDER BY segid LIMIT 1", [segid]
+        ).fetchone()
+        if row is None:
+            return sizes
+        segid = int(row[0])
+        last = conn.execute(
+            "SELECT pgno FROM articles_fts_idx WHERE segid = ? ORDER BY term DESC LIMIT 1", [segid]
+        ).fetchone()
+        sizes[segid] = max(1, int(last[0]) >> 1)  # the low bit flags a doclist index
 
 
-def merge_index_step(db: sqlite_utils.Database, pages: int = MERGE_PAGES) -> bool:
-    """Merge the index's segments towards one, writing about `pages` pages; False when there was nothing
-    left to merge. Runs inside the caller's write transaction; never commits."""
+def needs_full_merge(sizes: Mapping[int, int]) -> bool:
+    """Whether the segments other than the largest have grown to `FULL_MERGE_SHARE` of it."""
+    if len(sizes) <= 1:
+        return False
+    largest = max(sizes.values())
+    return sum(sizes.values()) - largest >= FULL_MERGE_SHARE * largest
+
+
+def merge_index_step(db: sqlite_utils.Database, pages: int = MERGE_PAGES, *, full: bool = False) -> bool:
+    """Merge segments of like size (all of them into one when `full`), writing about `pages` pages; False
+    when there was nothing left to merge. Runs inside the caller's write transaction; never commits."""
     conn = db.conn
     before = conn.total_changes
-    conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", [-abs(int(pages))])
+    amount = abs(int(pages))
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", [-amount if full else amount]
+    )
     return conn.total_changes - before >= 2  # FTS5 counts 1 change for a merge that did no work

@@ -47,11 +47,11 @@ import sqlite_utils
 from storage.database.access import Database, as_database
 from storage.database.connection import is_busy
 from storage.database.index import (
-    MAX_SEGMENTS,
     IndexedDoc,
     index_articles,
     index_segments,
     merge_index_step,
+    needs_full_merge,
     prepare_document,
     write_index,
 )
@@ -250,16 +250,19 @@ def ingest_paths(
 
 
 def merge_index(database: Database) -> None:
-    """Merge the search index back into one segment when imports left it in more than `MAX_SEGMENTS`,
-    in short write transactions that give way to other writers. A failure is logged, not raised: the
-    articles are stored and searchable either way."""
+    """Merge the segments an import left in the search index (`storage.database.index`: like sizes
+    together, or everything into one once the newer segments reach a share of the largest), in short
+    write transactions that give way to other writers. A failure is logged, not raised: the articles are
+    stored and searchable either way."""
     try:
-        if database.read(index_segments) <= MAX_SEGMENTS:
+        sizes = database.read(index_segments)
+        if len(sizes) <= 1:
             return
+        full = needs_full_merge(sizes)
         more = True
         while more:
             with database.writer(wait=BATCH_WAIT, bulk=True) as writer:
-                more = merge_index_step(writer)
+                more = merge_index_step(writer, full=full)
     except sqlite3.Error as exc:
         log.warning("could not merge the search index", extra={"error": str(exc)})
 
