@@ -54,3 +54,23 @@ def test_files_still_being_written_wait(tmp_path):
     assert pending_files(tmp_path / "missing", now=mtime) == []
     os.utime(tmp_path / "p.jsonl", (mtime + 100, mtime + 100))
     assert pending_files(tmp_path, now=mtime + 10) == []
+
+
+def test_inbox_files_leave_the_search_index_merged(tmp_path):
+    """Each small file the bot picks up adds index segments; the check merges them as an import does."""
+    from storage.database.index import index_segments
+    from storage.search.engine import Searcher
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(6):
+        (inbox / f"{n}.jsonl").write_text(jsonl(*(f"保交楼{n}号{i}" for i in range(30))), encoding="utf-8")
+    db = open_db(tmp_path / "n.db")
+    try:
+        later = max(p.stat().st_mtime for p in inbox.iterdir()) + 60
+        report = ingest_inbox(db, inbox, now=later)
+        assert report.new == 180
+        assert len(index_segments(db)) == 1
+        assert Searcher(db).search("保交楼").total == 180
+    finally:
+        db.close()

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from storage.database.access import Database, as_database
 from storage.ingest.manifest import Manifest
-from storage.ingest.pipeline import BATCH_WAIT, SUPPORTED, FileResult, IngestReport, ingest_file
+from storage.ingest.pipeline import BATCH_WAIT, SUPPORTED, FileResult, IngestReport, ingest_file, merge_index
 
 log = logging.getLogger(__name__)
 
@@ -101,4 +101,6 @@ def ingest_inbox(
             "inbox: file ingested",
             extra={"file": str(moved), "status": result.status, "new": result.new, "error": result.error},
         )
+    if any(r.new or r.updated for r in report.files):
+        merge_index(database)
     return report
