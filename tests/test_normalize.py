@@ -62,7 +62,8 @@ def test_offsets_point_at_the_original_characters(text):
     norm, offsets = normalize_with_offsets(text)
     assert norm == normalize(text)
     assert len(offsets) == len(norm)
-    assert offsets == sorted(set(offsets))
+    assert list(offsets) == sorted(set(offsets))
+    assert offsets[-1:] == list(offsets)[-1:]
     folded = fold(text)
     for ch, i in zip(norm, offsets, strict=True):
         assert ch == (" " if folded[i].isspace() else folded[i])

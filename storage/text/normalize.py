@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Any
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, overload
 
 HAN_RANGES = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_CHAR = re.compile(rf"[{HAN_RANGES}\u3001-\u303f\uff00-\uffef]")
@@ -34,6 +36,7 @@ class _Folder:
 
     def __init__(self) -> None:
         self._table: dict[int, int | str] = dict(_BASE_TABLE)
+        self._changing = {chr(cp) for cp in self._table}  # the characters the table maps
         self._seen: set[str] = set()
         self._converter: Any = None
         self._lock = threading.Lock()
@@ -53,14 +56,18 @@ class _Folder:
             for src, dst in zip(chars, joined, strict=True):
                 if len(dst) == 1 and dst != src:
                     self._table[ord(src)] = dst
+                    self._changing.add(src)
 
     def __call__(self, text: str) -> str:
-        new = set(text).difference(self._seen)  # every character seen once is settled
+        chars = set(text)
+        new = chars.difference(self._seen)  # every character seen once is settled
         if new:
             han = [c for c in new if _CONVERTIBLE.match(c)]
             if han:
                 self._convert(han)
             self._seen.update(new)
+        if self._changing.isdisjoint(chars):  # nothing to map: most simplified text
+            return text
         return text.translate(self._table)
 
 
@@ -87,26 +94,62 @@ def normalize(text: str) -> str:
     return squeeze(fold(text))
 
 
-def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+class Offsets(Sequence[int]):
+    """For each character of a normalised text, the index of the original character it comes from;
+    kept as the runs of characters copied unchanged (few per text), looked up by bisection."""
+
+    __slots__ = ("_length", "_norm_starts", "_orig_starts")
+
+    def __init__(self, norm_starts: list[int], orig_starts: list[int], length: int) -> None:
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        k = bisect_right(self._norm_starts, index) - 1
+        return self._orig_starts[k] + index - self._norm_starts[k]
+
+
+def normalize_with_offsets(text: str) -> tuple[str, Offsets]:
     """`normalize(text)` plus, for each of its characters, the index in `text` it comes from."""
     folded = fold(text)
-    runs = list(_WS_RUN.finditer(folded))
-    if not runs:
-        return folded, list(range(len(folded)))
+    norm_starts = [0]
+    orig_starts = [0]
     out: list[str] = []
-    offsets: list[int] = []
+    length = 0
     pos = 0
     n = len(folded)
-    for m in runs:
+    for m in _WS_RUN.finditer(folded):
         a, b = m.span()
-        out.append(folded[pos:a])
-        offsets.extend(range(pos, a))
+        if a > pos:
+            out.append(folded[pos:a])
+            norm_starts.append(length)
+            orig_starts.append(pos)
+            length += a - pos
         before = folded[a - 1] if a > 0 else ""
         after = folded[b] if b < n else ""
         if before and after and not _CJK_CHAR.match(before) and not _CJK_CHAR.match(after):
             out.append(" ")
-            offsets.append(a)
+            norm_starts.append(length)
+            orig_starts.append(a)
+            length += 1
         pos = b
-    out.append(folded[pos:])
-    offsets.extend(range(pos, n))
-    return "".join(out), offsets
+    if pos < n:
+        out.append(folded[pos:])
+        norm_starts.append(length)
+        orig_starts.append(pos)
+        length += n - pos
+    return "".join(out), Offsets(norm_starts, orig_starts, length)
