@@ -308,6 +308,17 @@ def tier_flags(p: SearchPlan) -> tuple[str, ...]:
     return tuple(name for name, value in present if value)
 
 
+def tier_bound_sql(p: SearchPlan, *, tier: int, window: int) -> list[tuple[str, list[object]]]:
+    """For each "exact" or "title" flag among the first `tier` of `tier_flags(p)`: SQL counting, up to
+    `window`, the articles holding that flag alone. Each is a bound on the tier's size that costs at
+    most `window` index rows: when one is below `window`, the tier cannot fill the page and is skipped."""
+    need = tier_flags(p)[: max(0, tier)]
+    exprs = [e for name, e in (("exact", p.exact), ("title", p.title)) if name in need and e]
+    return [
+        (f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [e, window]) for e in exprs
+    ]
+
+
 def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
     """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
     (only those holding the first `tier` flags of `tier_flags(p)`: see `page_sql`)."""
