@@ -158,3 +158,33 @@ def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_eve
     first = searcher.search(query, limit=3).hits  # the month's articles with the word in the title
     assert {h.title for h in first} == {a.title for a in titled}
     db.close()
+
+
+def test_relaxed_matching_by_one_expression_equals_the_held_weight_filter(tmp_path):
+    """Relaxed mode keeps the articles holding at least half the terms' weight. The plan finds them with
+    one FTS5 expression (the minimal sets of terms weighing that much); counts, keys and order must be
+    those of checking every article that holds any term."""
+    from dataclasses import replace
+
+    from storage.search.ranking import count_sql
+
+    words = ("中国", "收费", "公路", "进展", "调整")
+    arts = []
+    for i in range(240):
+        held = [w for k, w in enumerate(words) if (i >> k) & 1]
+        body = f"本报讯 第{i}号 {_filler(i)}" + "，".join(held) + "。" + ("收费公路" if i % 7 == 0 else "")
+        arts.append(
+            ParsedArticle(
+                title=f"{'中国' if i % 3 == 0 else '简报'}{i}", paragraphs=(body,), date="2024-05-01"
+            )
+        )
+    db = _build(tmp_path, arts)
+    for query in ("中国收费公路有什么新进展？", "中国 收费 公路 调整", "收费 公路 进展 -调整"):
+        p = plan(parse_query(query), relaxed=True)
+        assert p is not None and p.qualify is not None, query
+        by_filter = replace(p, qualify=None)
+        counts = [db.conn.execute(*count_sql(x)).fetchone()[0] for x in (p, by_filter)]
+        assert counts[0] == counts[1] > 0, query
+        rows = [sorted(db.conn.execute(*page_sql(x, window=10**6)).fetchall()) for x in (p, by_filter)]
+        assert rows[0] == rows[1] and len(rows[0]) == counts[0], query
+    db.close()

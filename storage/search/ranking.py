@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import NamedTuple
 
 from storage.search.query import (
@@ -78,6 +79,9 @@ class SearchPlan:
     min_weight: float = 0.0  # relaxed mode: least weight of the terms an article must hold
     pair_matches: tuple[str, ...] = ()  # adjacent typed terms as one phrase (relaxed mode)
     weights: tuple[float, ...] = ()  # per expression of term_matches + pair_matches (default 1)
+    # Relaxed mode: the articles holding at least `min_weight`, as one FTS5 expression (`_qualifying`),
+    # or None (no least weight, or too many terms).
+    qualify: str | None = None
 
 
 def plan(
@@ -103,15 +107,21 @@ def plan(
         neg = any_of(parsed.excluded)
         if neg:
             any_expr = f"({any_expr}) NOT ({neg})"
+        term_weights = [term_weight(t) for t in terms]
+        min_weight = share * sum(term_weights)
+        qualify = _qualifying(phrases, term_weights, min_weight) if min_weight > 0 else None
+        if qualify and neg:
+            qualify = f"({qualify}) NOT ({neg})"
         return SearchPlan(
             match=any_expr,
             title=all_of(parsed.terms, columns="{title}"),
             date_conditions=conds,
             date_text=date_text,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
-            min_weight=share * sum(term_weight(t) for t in terms),
+            min_weight=min_weight,
             pair_matches=tuple(p for p, _ in pairs),
-            weights=tuple(term_weight(t) for t in terms) + tuple(w for _, w in pairs),
+            weights=tuple(term_weights) + tuple(w for _, w in pairs),
+            qualify=qualify,
         )
     match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
@@ -152,6 +162,31 @@ def date_range_sql(spec: DateSpec, years: tuple[int, int] | None = None) -> tupl
         return "(a.date >= ? AND a.date < ?)", (month, month + "~")  # '~' sorts after digits and '-'
     sql, params = date_sql(spec)
     return sql, tuple(params)
+
+
+MAX_QUALIFYING_SETS = 64
+
+
+def _qualifying(phrases: Sequence[str], weights: Sequence[float], min_weight: float) -> str | None:
+    """One FTS5 expression for "holds terms weighing at least `min_weight`": an OR of the minimal sets
+    of terms that weigh that much (each an AND). Its matches are exactly those the held-weight filter
+    keeps (the sums are added in the same order as SQL adds them), found by FTS5 from the doclists of
+    the rarer terms instead of by looking up every article holding any term. None when there are more
+    than `MAX_QUALIFYING_SETS` such sets."""
+    n = len(phrases)
+    if n > 12:
+        return None
+    sets: list[tuple[int, ...]] = []
+    for size in range(1, n + 1):
+        for combo in combinations(range(n), size):
+            if sum(weights[i] for i in combo) >= min_weight and not any(set(s) <= set(combo) for s in sets):
+                sets.append(combo)
+                if len(sets) > MAX_QUALIFYING_SETS:
+                    return None
+    if not sets:
+        return None
+    ors = " OR ".join("(" + " AND ".join(phrases[i] for i in combo) + ")" for combo in sets)
+    return f"{BIGRAM_COLUMNS} : ({ors})"
 
 
 def _typed_pairs(terms: Sequence[str], raw: str) -> list[tuple[str, float]]:
@@ -220,8 +255,21 @@ def _matched_weight(p: SearchPlan, params: list[object]) -> str:
     if not exprs:
         return "0"
     weights = p.weights if len(p.weights) == len(exprs) else (1.0,) * len(exprs)
-    parts = [f"{_in_fts(e, params)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
+    parts = [f"{_in_fts(_within(p, e), params)} * {float(w)!r}" for e, w in zip(exprs, weights, strict=True)]
     return "(" + " + ".join(parts) + ")"
+
+
+def _within(p: SearchPlan, expr: str | None) -> str | None:
+    """`expr` among the articles `p.qualify` keeps (the only ones ranked): the same answer for them, from
+    a far smaller set for SQLite to build than every article holding a common term."""
+    return f"({p.qualify}) AND ({expr})" if expr and p.qualify else expr
+
+
+def _held(p: SearchPlan, params: list[object]) -> str:
+    """The relaxed filter: holds terms weighing at least `p.min_weight`."""
+    if p.qualify:
+        return _in_fts(p.qualify, params)
+    return f"{_held_weight(p, params)} >= {float(p.min_weight)!r}"
 
 
 def _date_union(p: SearchPlan, params: list[object]) -> str:
@@ -243,10 +291,13 @@ def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
     params: list[object] = []
     if p.match is None:
         return f"SELECT count(DISTINCT id) FROM ({_date_union(p, params)})", params
+    if p.term_matches and p.qualify:
+        params.append(p.qualify)  # the articles kept are exactly its matches (each holds some term)
+        return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {_filter(p, params, 'rowid')}", params
     params.append(p.match)
     where = _filter(p, params, "rowid")
     if p.term_matches:
-        where = f"{where} AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+        where = f"{where} AND {_held(p, params)}"
     return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {where}", params
 
 
@@ -315,7 +366,8 @@ def tier_bound_sql(p: SearchPlan, *, tier: int, window: int) -> list[tuple[str, 
     need = tier_flags(p)[: max(0, tier)]
     exprs = [e for name, e in (("exact", p.exact), ("title", p.title)) if name in need and e]
     return [
-        (f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [e, window]) for e in exprs
+        (f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [e, window])
+        for e in exprs
     ]
 
 
@@ -336,13 +388,13 @@ def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
     cols.append(f"{_date_hit(p, params, 'rowid')} AS on_date" if p.date_conditions else "0 AS on_date")
     cols.append(f"{_matched_weight(p, params)} AS nterms")
     cols.append(f"{_in_fts(p.exact, params)} AS exact")
-    cols.append(f"{_in_fts(p.title, params)} AS in_title")
+    cols.append(f"{_in_fts(_within(p, p.title), params)} AS in_title")
     cols.append("1 AS as_words" if "words" in need else f"{_in_fts(p.words, params)} AS as_words")
     params.append(match)
     where = _filter(p, params, "rowid")
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
-        sql += f" AND {_held_weight(p, params)} >= {float(p.min_weight)!r}"
+        sql += f" AND {_held(p, params)}"
     flags = [_date_hit(p, params, "rowid")] if "date" in need else []
     flags += [_in_fts(e, params) for name, e in (("exact", p.exact), ("title", p.title)) if name in need]
     sql += "".join(f" AND {f}" for f in flags)
