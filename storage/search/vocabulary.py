@@ -5,21 +5,22 @@ are made by pure code (`storage.search.corrections`, the engine's relaxation lad
 
 from __future__ import annotations
 
+import re
+
 from storage.driver import sqlite3
 from storage.search import corrections
 from storage.search.query import BIGRAM_COLUMNS, phrase
-from storage.text.normalize import normalize
+from storage.text.normalize import fold, normalize, squeeze
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
 # Characters kept either side of an anchor: enough for the longest candidate a pattern can capture.
 _WINDOW = corrections.MAX_LEN * (corrections.ABBREVIATION_GAP + 1)
+_SPACE = re.compile(r"\s")
 
 
-def _near(text: str, anchor: str) -> str:
-    """The normalised text around each place `anchor` occurs (joined by newlines, which no pattern
-    crosses); the whole text normalised when the raw text does not hold it as typed (traditional
-    script, full-width forms). Normalising only the windows keeps a slip's lookup cheap on long
-    articles."""
+def _windows(text: str, anchor: str) -> list[str] | None:
+    """The raw text around each place `anchor` occurs (overlapping windows joined), or None when the
+    raw text does not hold it as typed (traditional script, full-width forms)."""
     spans: list[tuple[int, int]] = []
     at = text.find(anchor)
     while at != -1:
@@ -29,9 +30,31 @@ def _near(text: str, anchor: str) -> str:
         else:
             spans.append((lo, hi))
         at = text.find(anchor, at + 1)
-    if not spans:
-        return normalize(text)
-    return "\n".join(normalize(text[lo:hi]) for lo, hi in spans)
+    return [text[lo:hi] for lo, hi in spans] if spans else None
+
+
+def near_texts(texts: list[str], anchor: str) -> list[str]:
+    """For each text, the normalised text around each place `anchor` occurs (joined by newlines, which
+    no pattern crosses); the whole text normalised when the raw text does not hold it as typed.
+    Normalising only the windows keeps a slip's lookup cheap on long articles; all the windows are
+    folded in one call (folding maps character by character, so cutting after folding is the same),
+    and only those holding whitespace are squeezed."""
+    found = [_windows(t, anchor) for t in texts]
+    pieces = [w for ws in found if ws for w in ws]
+    folded = fold("".join(pieces))
+    out: list[str] = []
+    pos = 0
+    for text, ws in zip(texts, found, strict=True):
+        if ws is None:
+            out.append(normalize(text))
+            continue
+        parts = []
+        for w in ws:
+            part = folded[pos : pos + len(w)]
+            pos += len(w)
+            parts.append(squeeze(part) if _SPACE.search(part) else part)
+        out.append("\n".join(parts))
+    return out
 
 
 class IndexVocabulary:
@@ -61,7 +84,7 @@ class IndexVocabulary:
             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
             [expr, limit],
         ).fetchall()
-        return [_near(f"{t}\n{b}", anchors[0]) for t, b in rows]
+        return near_texts([f"{t}\n{b}" for t, b in rows], anchors[0])
 
     def correction(self, word: str, max_rank: int = 3) -> str | None:
         """The index's word that `word` (found in no article) most likely meant, or None; only
