@@ -99,7 +99,7 @@ def plan(
     date_text = date_expression(parsed.dates)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
-        phrases = [phrase(t) for t in terms]
+        phrases = [ph for ph in (phrase(t) for t in terms) if ph]
         if len(phrases) < (3 if share else 2):
             return None
         pairs = _typed_pairs(terms, parsed.raw)
