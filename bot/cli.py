@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -165,7 +165,8 @@ def ingest(
             with click.progressbar(
                 length=max(1, sum(sizes)), label="导入 ingesting", file=sys.stderr, show_eta=True
             ) as bar:
-                report = run(progress=lambda _result, done, _total: bar.update(sizes[done - 1] or 1))
+                meter = _ByteMeter(sizes, bar.update)
+                report = run(progress=meter.file_done, on_batch=meter.batch_done)
         else:
             report = run()
         unfinished = unfinished_imports(db)
@@ -180,6 +181,31 @@ def ingest(
     click.echo(format_ingest_summary(report))
     if report.failed:
         sys.exit(1)
+
+
+class _ByteMeter:
+    """Turns ingest progress (files finished, and the articles of the current file stored so far) into
+    bytes of input for the progress bar, so that one large file moves the bar and its ETA as well."""
+
+    def __init__(self, sizes: list[int], advance: Callable[[int], None]) -> None:
+        self.sizes = sizes
+        self.advance = advance
+        self.files_done = 0
+        self.shown = 0  # bytes the bar has been advanced by
+
+    def _to(self, position: int) -> None:
+        if position > self.shown:
+            self.advance(position - self.shown)
+            self.shown = position
+
+    def batch_done(self, stored: int, articles: int) -> None:
+        if self.files_done < len(self.sizes) and articles:
+            before = sum(self.sizes[: self.files_done])
+            self._to(before + self.sizes[self.files_done] * min(stored, articles) // articles)
+
+    def file_done(self, _result: object, done: int, _total: int) -> None:
+        self.files_done = done
+        self._to(sum(self.sizes[:done]))
 
 
 def _file_size(path: Path) -> int:

@@ -183,3 +183,20 @@ def test_python_m_bot_help_in_a_real_process(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "ingest" in done.stdout and "export" in done.stdout and "stats" in done.stdout
+
+
+def test_the_progress_bar_moves_within_a_large_file():
+    """The bar counts bytes of input: batches of the current file move it in proportion, files finished
+    move it to their end, and it never goes back."""
+    from bot.cli import _ByteMeter
+
+    moves: list[int] = []
+    meter = _ByteMeter([1000, 200], moves.append)
+    meter.batch_done(250, 1000)
+    meter.batch_done(500, 1000)
+    meter.file_done(None, 1, 2)
+    meter.batch_done(50, 100)
+    meter.batch_done(50, 100)  # a batch of articles already stored: no move
+    meter.file_done(None, 2, 2)
+    assert moves == [250, 250, 500, 100, 100]
+    assert sum(moves) == 1200

@@ -367,3 +367,17 @@ def test_a_small_import_into_a_large_index_leaves_the_large_segment_alone(db, tm
     ingest_paths(db, [bulk], workers=0)
     assert list(index_segments(db)) != [big] and len(index_segments(db)) == 1
     assert Searcher(db).search("保交楼").total == 403 + int(400 * FULL_MERGE_SHARE) + 20
+
+
+def test_a_large_file_reports_progress_after_each_batch(db, tmp_path):
+    """One big file must move a progress bar before it is finished: each committed batch is reported."""
+    src = tmp_path / "big.jsonl"
+    src.write_text(
+        jsonl(*({"title": f"第{i}篇", "body": f"本报讯 第{i}篇稿件。"} for i in range(60))), encoding="utf-8"
+    )
+    seen: list[tuple[int, int]] = []
+    report = ingest_paths(
+        db, [src], batch_size=25, workers=0, on_batch=lambda stored, n: seen.append((stored, n))
+    )
+    assert report.new == 60
+    assert seen == [(25, 60), (50, 60), (60, 60)]

@@ -151,7 +151,8 @@ class IngestReport:
         return self.failed == 0
 
 
-Progress = Callable[[FileResult, int, int], None]
+Progress = Callable[[FileResult, int, int], None]  # (the file's result, files done, files in all)
+BatchProgress = Callable[[int, int], None]  # (articles of the current file stored, articles in it)
 
 
 @dataclass(frozen=True)
@@ -213,11 +214,13 @@ def ingest_paths(
     year: int | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    on_batch: BatchProgress | None = None,
     skip_bad_lines: bool = False,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and directories; `progress(result, done, total)` is called after each file.
+    """Ingest files and directories; `progress(result, done, total)` is called after each file, and
+    `on_batch(stored, articles)` after each batch a file's import commits (a large file's progress).
 
     `workers`: processes preparing documents while this one writes (default: one per CPU core when the
     inputs hold `PARALLEL_MIN_BYTES` or more, else none; 0: none).
@@ -240,6 +243,7 @@ def ingest_paths(
                 batch_size=batch_size,
                 skip_bad_lines=skip_bad_lines,
                 preparer=preparer,
+                on_batch=on_batch,
             )
             report.files.append(result)
             if progress is not None:
@@ -288,9 +292,10 @@ def ingest_file(
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
     preparer: Preparer | None = None,
+    on_batch: BatchProgress | None = None,
 ) -> FileResult:
     """Read and parse one file, then store and index it in batches (see the module doc); failures come
-    back in the result."""
+    back in the result. `on_batch(stored, articles)` is called after each batch commits."""
     name = _display(path)
     kind = "jsonl" if path.suffix.lower() == JSONL_SUFFIX else "ocr"
     result = FileResult(name, "ok", kind=kind)
@@ -324,7 +329,14 @@ def ingest_file(
         result.note = "no articles found"
         return result
     return store_articles(
-        as_database(db), name, articles, result, batch_size=batch_size, wait=wait, preparer=preparer
+        as_database(db),
+        name,
+        articles,
+        result,
+        batch_size=batch_size,
+        wait=wait,
+        preparer=preparer,
+        on_batch=on_batch,
     )
 
 
@@ -385,9 +397,11 @@ def store_articles(
     batch_size: int = BATCH_SIZE,
     wait: float = BATCH_WAIT,
     preparer: Preparer | None = None,
+    on_batch: BatchProgress | None = None,
 ) -> FileResult:
     """Store a parsed file's articles batch by batch, resuming an interrupted import of the same file
-    (the documents prepared by `preparer`'s workers when it has any)."""
+    (the documents prepared by `preparer`'s workers when it has any); `on_batch(stored, articles)` after
+    each batch commits."""
     digest = imports.import_digest(articles)
     record = db.read(imports.unfinished_import, digest)
     import_id = record.id if record is not None else None
@@ -404,6 +418,8 @@ def store_articles(
                 if import_id is None:
                     import_id = imports.start_import(writer, name, digest, len(articles))
                 record = write_batch(writer, batch, docs, import_id)
+            if on_batch is not None:
+                on_batch(record.stored, len(articles))
     except sqlite3.Error as exc:
         if record is not None:
             result.new, result.known, result.updated = record.new, record.known, record.updated
