@@ -178,6 +178,45 @@ def test_near_duplicates_share_a_cluster_and_name_each_other(db) -> None:
     assert ids[3] not in also
 
 
+def test_an_undated_copy_reads_a_stock_key_only_among_undated_articles(db, monkeypatch) -> None:
+    """An undated article may be any day's story, so its keys are looked up among all stored articles,
+    except keys held by `STOCK_KEY_ROWS` articles or more (stock phrases, read in full otherwise): those
+    only among undated ones. Here every key counts as stock, so the dated original is out of reach and
+    an undated one is found."""
+    from dataclasses import replace
+
+    from storage.database import duplicates
+
+    wire, paper, *_ = variants()
+    (dated_id,) = store_articles(db, [wire]).new_ids
+    (found_id,) = store_articles(db, [replace(paper, date=None)]).new_ids
+    assert clusters_of(db, [found_id]) == {found_id: dated_id}  # rare keys: every article read
+
+    monkeypatch.setattr(duplicates, "STOCK_KEY_ROWS", 1)
+    third = replace(
+        paper,
+        title="二七区口袋公园（转载）",
+        source="郑州日报",
+        url="https://zz.example/1",
+        paragraphs=(*paper.paragraphs, "（转载自人民网）"),
+        date=None,
+    )
+    (third_id,) = store_articles(db, [third]).new_ids
+    assert clusters_of(db, [third_id]) == {third_id: dated_id}  # via the undated copy's cluster
+    fourth = replace(
+        wire,
+        title="口袋公园又添新址",
+        source="大河网",
+        url="https://dh.example/1",
+        paragraphs=(*wire.paragraphs, "（大河网综合）"),
+        date=None,
+    )
+    db.execute("UPDATE sketch_keys SET day = '2026-12-01'")  # now no undated article holds a key
+    db.conn.commit()
+    (fourth_id,) = store_articles(db, [fourth]).new_ids
+    assert clusters_of(db, [fourth_id]) == {fourth_id: fourth_id}
+
+
 def test_sketches_stored_as_json_by_older_databases_still_find_their_story(db) -> None:
     """Sketches are stored packed (4 bytes a hash); ones an older newsbot stored as JSON still match."""
     import json

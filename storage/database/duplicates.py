@@ -27,6 +27,11 @@ import sqlite_utils
 from storage.text import neardup
 
 _CANDIDATES = 20  # stored articles sharing the most keys, compared in full
+# For an undated article, a key held by this many stored articles or more (the hash of a stock phrase)
+# is looked up among undated articles only: every dated row of it would be read otherwise (at 1M
+# articles one key of a stock phrase is held by over 100,000). Near-duplicates share most of their keys,
+# so the rarer keys still find them.
+STOCK_KEY_ROWS = 1000
 
 
 def store_sketches(
@@ -96,8 +101,22 @@ def _find_cluster(
         )
         params: list[object] = [*keys, first, last, *keys]
     else:
-        found = f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({marks})"
-        params = [*keys]
+        stock = [k for k in keys if _held_by(db, k, STOCK_KEY_ROWS) >= STOCK_KEY_ROWS]
+        rare = [k for k in keys if k not in stock]
+        parts = []
+        params = []
+        if rare:
+            parts.append(
+                f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({','.join('?' * len(rare))})"
+            )
+            params += rare
+        if stock:
+            parts.append(
+                f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({','.join('?' * len(stock))}) "
+                "AND k.day IS NULL"
+            )
+            params += stock
+        found = " UNION ALL ".join(parts)
     shared = db.conn.execute(
         f"""
         SELECT article_id, count(*) AS shared FROM ({found})
@@ -126,6 +145,14 @@ def _find_cluster(
         if score >= neardup.THRESHOLD and (best is None or score > best[0]):
             best = (score, int(cluster))
     return best[1] if best else None
+
+
+def _held_by(db: sqlite_utils.Database, key: int, cap: int) -> int:
+    """How many stored articles hold `key`, counted up to `cap` (reads at most `cap` index entries)."""
+    row = db.conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM sketch_keys WHERE key = ? LIMIT ?)", [key, cap]
+    ).fetchone()
+    return int(row[0])
 
 
 def _pack(sk: Sequence[int]) -> bytes:
