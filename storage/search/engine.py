@@ -506,9 +506,9 @@ class Searcher:
             # alone, and the page is the same as ranking every match.
             flags = len(tier_flags(p))
             for tier in sorted({flags, min(flags, 1)} - {0}, reverse=True):  # every flag, then the first
-                bounds = tier_bound_sql(p, tier=tier, window=window)
-                if any(int(conn.execute(sql, params).fetchone()[0]) < window for sql, params in bounds):
-                    continue  # too few articles hold the flag to fill the page
+                bound = tier_bound_sql(p, tier=tier, window=window)
+                if bound is not None and int(conn.execute(*bound).fetchone()[0]) < window:
+                    continue  # too few articles hold the tier's flags to fill the page
                 sql, params = page_sql(p, window=window, tier=tier)
                 rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
                 if len(rows) >= window:

@@ -359,16 +359,23 @@ def tier_flags(p: SearchPlan) -> tuple[str, ...]:
     return tuple(name for name, value in present if value)
 
 
-def tier_bound_sql(p: SearchPlan, *, tier: int, window: int) -> list[tuple[str, list[object]]]:
-    """For each "exact" or "title" flag among the first `tier` of `tier_flags(p)`: SQL counting, up to
-    `window`, the articles holding that flag alone. Each is a bound on the tier's size that costs at
-    most `window` index rows: when one is below `window`, the tier cannot fill the page and is skipped."""
+def tier_bound_sql(p: SearchPlan, *, tier: int, window: int) -> tuple[str, list[object]] | None:
+    """SQL counting, up to `window`, the articles holding the first `tier` flags of `tier_flags(p)` as
+    far as the index answers them at once: the exact phrase, every term in the title and as whole words
+    in one MATCH (the flags' own expressions, usually far fewer matches than the query's), and the date
+    asked for. A bound on the tier's size that reads at most `window` of those: when it is below
+    `window`, the tier cannot fill the page and is skipped. None when the tier has only the date flag
+    (bounding it would cost a lookup per article of that date)."""
     need = tier_flags(p)[: max(0, tier)]
-    exprs = [e for name, e in (("exact", p.exact), ("title", p.title)) if name in need and e]
-    return [
-        (f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [e, window])
-        for e in exprs
+    exprs = [
+        e for name, e in (("exact", p.exact), ("title", p.title), ("words", p.words)) if name in need and e
     ]
+    if not exprs:
+        return None
+    params: list[object] = [" AND ".join(f"({e})" for e in exprs)]
+    where = f" AND {_date_hit(p, params, 'rowid')}" if "date" in need else ""
+    params.append(window)
+    return f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ?{where} LIMIT ?)", params
 
 
 def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
