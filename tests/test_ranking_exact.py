@@ -9,6 +9,7 @@ from storage.database.connection import open_db, write_transaction
 from storage.database.index import index_articles
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
+from storage.search import engine
 from storage.search.engine import Searcher
 from storage.search.query import parse_query
 from storage.search.ranking import RankedRow, order_window, page_sql, plan, tier_flags
@@ -127,9 +128,10 @@ def _titled(i: int, date: str) -> ParsedArticle:
     )
 
 
-def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
+def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path, monkeypatch):
     """When the matches holding every flag (here: the word in the title) fill the page, the engine
     ranks only them; the pages must equal those of ranking every match."""
+    monkeypatch.setattr(engine, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
     titled = [_titled(i, f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}") for i in range(40)]
     db = _build(tmp_path, titled + [_common(i, "电梯") for i in range(300)])
     reference = _full_order(db, "电梯")
@@ -137,12 +139,22 @@ def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path):
     for offset in (0, 10, 20, 30, 40):
         page = [h.id for h in searcher.search("电梯", limit=10, offset=offset).hits]
         assert page == reference[offset : offset + 10]
+    # The first page is ranked within the tier alone: one BM25 query, no ranking of every match.
+    ranked: list[str] = []
+    db.conn.set_trace_callback(lambda sql: ranked.append(sql) if "bm25(" in sql else None)
+    searcher.search("电梯", limit=10)
+    db.conn.set_trace_callback(None)
+    assert len(ranked) == 1
+    assert "{title}" in ranked[0].split("\nFROM ", 1)[1]  # the title flag filters the rows ranked
     db.close()
 
 
-def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_every_match(tmp_path):
+def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_every_match(
+    tmp_path, monkeypatch
+):
     """A word and a month: the matches of that month come first, and when they fill the page the engine
     ranks only them (few hold the word in their title as well). Pages equal ranking every match."""
+    monkeypatch.setattr(engine, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
     dated = [_common(i, "电梯") for i in range(300)]  # 2024, every month
     titled = [_titled(i, f"2024-03-{1 + i:02d}") for i in range(3)]
     db = _build(tmp_path, titled + dated)

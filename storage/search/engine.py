@@ -48,6 +48,8 @@ from storage.search.vocabulary import IndexVocabulary
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 100
+# Below this many matches, ranking every one costs about as much as trying a shortcut (tiers) first.
+TIER_MIN_MATCHES = 1000
 # How SQLite rejects a MATCH expression string: the only errors the query builder could cause. A
 # "no such column", "unable to use function MATCH" or a locked database is a bug or an outage and is raised.
 _FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string", "unknown special query", "expected integer")
@@ -500,7 +502,7 @@ class Searcher:
         if total == 0 or window <= 0:
             return total, []
         rows: list[RankedRow] = []
-        if total > window:
+        if total > max(window, TIER_MIN_MATCHES):
             # Most often the matches holding every flag of steps 1-5 (or the first few: the date asked
             # for, the exact phrase) fill the window by themselves: then BM25 is computed for them
             # alone, and the page is the same as ranking every match.
