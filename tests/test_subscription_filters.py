@@ -192,28 +192,24 @@ def test_an_undated_copy_reads_a_stock_key_only_among_undated_articles(db, monke
     (found_id,) = store_articles(db, [replace(paper, date=None)]).new_ids
     assert clusters_of(db, [found_id]) == {found_id: dated_id}  # rare keys: every article read
 
+    def undated_copy(of: ParsedArticle, source: str, note: str) -> int:
+        copy = replace(
+            of,
+            title=f"{of.title}（{source}）",
+            source=source,
+            url=f"https://{source}.example/1",
+            paragraphs=(*of.paragraphs, note),
+            date=None,
+        )
+        (new_id,) = store_articles(db, [copy]).new_ids
+        return new_id
+
     monkeypatch.setattr(duplicates, "STOCK_KEY_ROWS", 1)
-    third = replace(
-        paper,
-        title="二七区口袋公园（转载）",
-        source="郑州日报",
-        url="https://zz.example/1",
-        paragraphs=(*paper.paragraphs, "（转载自人民网）"),
-        date=None,
-    )
-    (third_id,) = store_articles(db, [third]).new_ids
+    third_id = undated_copy(paper, "郑州日报", "（转载自人民网）")
     assert clusters_of(db, [third_id]) == {third_id: dated_id}  # via the undated copy's cluster
-    fourth = replace(
-        wire,
-        title="口袋公园又添新址",
-        source="大河网",
-        url="https://dh.example/1",
-        paragraphs=(*wire.paragraphs, "（大河网综合）"),
-        date=None,
-    )
     db.execute("UPDATE sketch_keys SET day = '2026-12-01'")  # now no undated article holds a key
     db.conn.commit()
-    (fourth_id,) = store_articles(db, [fourth]).new_ids
+    fourth_id = undated_copy(wire, "大河网", "（大河网综合）")
     assert clusters_of(db, [fourth_id]) == {fourth_id: fourth_id}
 
 
