@@ -381,3 +381,27 @@ def test_a_large_file_reports_progress_after_each_batch(db, tmp_path):
     )
     assert report.new == 60
     assert seen == [(25, 60), (50, 60), (60, 60)]
+
+
+def test_latest_pages_run_newest_date_first_then_undated_across_every_page_boundary(db, tmp_path):
+    """/latest's order (newest date first, undated last, page order on ties) holds on every page, including
+    pages that end the dated articles and pages of undated ones only."""
+    rows = []
+    for i in range(23):
+        rec = {"title": f"第{i}条", "body": f"本报讯 第{i}条消息的正文。"}
+        if i % 4:
+            rec["date"] = f"2024-0{1 + i % 3}-1{i % 7}"
+        rows.append(rec)
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(jsonl(*rows), encoding="utf-8")
+    ingest_paths(db, [src], workers=0)
+    everything = db.execute("SELECT id, date FROM articles").fetchall()
+    dated = sorted(
+        (r for r in everything if r[1] is not None), key=lambda r: (-int(r[1].replace("-", "")), r[0])
+    )
+    undated = sorted(r for r in everything if r[1] is None)
+    expected = [r[0] for r in dated] + [r[0] for r in undated]
+    assert len(undated) == 6 and len(expected) == 23
+    for size in (1, 4, 5, 7, 30):
+        for offset in range(0, 26):
+            assert [a.id for a in latest_articles(db, size, offset)] == expected[offset : offset + size]
