@@ -30,7 +30,7 @@ from bot.sources.fetch import Fetcher, user_agent
 from bot.sources.status import format_sources
 from storage.database.access import Database
 from storage.models import Article, SearchResponse
-from storage.records.articles import get_article, get_articles, latest_articles, stats
+from storage.records.articles import get_article, get_articles, latest_stories, stats
 from storage.records.sources import list_sources
 from storage.search.engine import Searcher
 
@@ -63,7 +63,7 @@ class StorageLibrary:
         return self._database.read(get_articles, ids)
 
     def latest(self, limit: int, offset: int = 0) -> list[Article]:
-        return self._database.read(latest_articles, limit, offset)
+        return self._database.read(latest_stories, limit, offset)
 
     def sources(self) -> Sequence[str]:
         return format_sources(self._database.read(list_sources), datetime.now(UTC))

@@ -228,6 +228,21 @@ def test_sketches_stored_as_json_by_older_databases_still_find_their_story(db) -
     assert clusters_of(db, [second_id]) == {second_id: first_id}
 
 
+def test_latest_lists_a_story_once_and_pages_by_story(db) -> None:
+    """/latest shows each story once (the newest-listed copy), and its pages count stories."""
+    from storage.records.articles import latest_articles, latest_stories
+
+    ids = store_articles(db, variants()).new_ids
+    copies = [a.id for a in latest_articles(db, 10)]
+    assert len(copies) == 4  # three sources' copies of one story, and another story
+    first = copies[0]
+    firsts = [first] + [i for i in copies if clusters_of(db, [i])[i] != clusters_of(db, [first])[first]][:1]
+    assert [a.id for a in latest_stories(db, 10)] == firsts
+    assert [a.id for a in latest_stories(db, 1, 1)] == firsts[1:]
+    assert latest_stories(db, 5, 2) == []
+    assert set(firsts) <= set(ids)
+
+
 def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
     store_articles(db, variants())
     response = Searcher(db).search("口袋公园")

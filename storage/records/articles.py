@@ -153,20 +153,48 @@ def get_articles(db: sqlite_utils.Database, ids: Iterable[int]) -> list[Article]
 
 
 def latest_articles(db: sqlite_utils.Database, limit: int, offset: int = 0) -> list[Article]:
-    """Newest date first (undated last), then page order (id). The dated ones are read down the date
-    index and the undated ones after them, so a page costs the same in a million articles as in a
-    hundred (one ORDER BY over both would sort the whole table)."""
+    """Newest date first (undated last), then page order (id)."""
+    return [_to_article(row) for row in _latest(db, _SELECT, limit, offset)]
+
+
+def _latest(db: sqlite_utils.Database, select: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Rows of `select` (over `articles`) in /latest's order. The dated ones are read down the date index
+    and the undated ones after them, so a page costs the same in a million articles as in a hundred (one
+    ORDER BY over both would sort the whole table)."""
     limit, offset = max(0, int(limit)), max(0, int(offset))
     rows = list(
-        db.query(_SELECT + " WHERE date IS NOT NULL ORDER BY date DESC, id LIMIT ? OFFSET ?", [limit, offset])
+        db.query(select + " WHERE date IS NOT NULL ORDER BY date DESC, id LIMIT ? OFFSET ?", [limit, offset])
     )
     if len(rows) < limit:
         # Past the dated ones: the undated page starts where the dated list ended.
         skip = 0 if rows or offset == 0 else max(0, offset - _count_dated(db))
         rows += db.query(
-            _SELECT + " WHERE date IS NULL ORDER BY id LIMIT ? OFFSET ?", [limit - len(rows), skip]
+            select + " WHERE date IS NULL ORDER BY id LIMIT ? OFFSET ?", [limit - len(rows), skip]
         )
-    return [_to_article(row) for row in rows]
+    return rows
+
+
+def latest_stories(db: sqlite_utils.Database, limit: int, offset: int = 0) -> list[Article]:
+    """`latest_articles` with each story once: an article whose story (its near-duplicate cluster,
+    `storage.database.duplicates`) another source's copy already listed is left out. The order is read
+    from the start (ids and clusters only) until `offset + limit` stories are found, so a page costs in
+    proportion to its depth; only the page's articles are read whole."""
+    limit, offset = max(0, int(limit)), max(0, int(offset))
+    want = offset + limit
+    firsts: list[int] = []
+    seen: set[int] = set()
+    chunk = max(100, 2 * want)
+    start = 0
+    while len(firsts) < want:
+        rows = _latest(db, "SELECT id, coalesce(cluster, id) AS story FROM articles", chunk, start)
+        for row in rows:
+            if row["story"] not in seen:
+                seen.add(row["story"])
+                firsts.append(int(row["id"]))
+        if len(rows) < chunk:
+            break
+        start += chunk
+    return get_articles(db, firsts[offset:want])
 
 
 def _count_dated(db: sqlite_utils.Database) -> int:
