@@ -191,6 +191,7 @@ class _ByteMeter:
         self.sizes = sizes
         self.advance = advance
         self.files_done = 0
+        self.done_bytes = 0  # input bytes of the files finished
         self.shown = 0  # bytes the bar has been advanced by
 
     def _to(self, position: int) -> None:
@@ -200,12 +201,12 @@ class _ByteMeter:
 
     def batch_done(self, stored: int, articles: int) -> None:
         if self.files_done < len(self.sizes) and articles:
-            before = sum(self.sizes[: self.files_done])
-            self._to(before + self.sizes[self.files_done] * min(stored, articles) // articles)
+            self._to(self.done_bytes + self.sizes[self.files_done] * min(stored, articles) // articles)
 
     def file_done(self, _result: object, done: int, _total: int) -> None:
+        self.done_bytes += sum(self.sizes[self.files_done : done])
         self.files_done = done
-        self._to(sum(self.sizes[:done]))
+        self._to(self.done_bytes)
 
 
 def _file_size(path: Path) -> int:

@@ -105,17 +105,11 @@ def _find_cluster(
         rare = [k for k in keys if k not in stock]
         parts = []
         params = []
-        if rare:
-            parts.append(
-                f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({','.join('?' * len(rare))})"
-            )
-            params += rare
-        if stock:
-            parts.append(
-                f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({','.join('?' * len(stock))}) "
-                "AND k.day IS NULL"
-            )
-            params += stock
+        for group, only in ((rare, ""), (stock, " AND k.day IS NULL")):
+            if group:
+                in_group = ",".join("?" * len(group))
+                parts.append(f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({in_group}){only}")
+                params += group
         found = " UNION ALL ".join(parts)
     shared = db.conn.execute(
         f"""

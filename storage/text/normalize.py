@@ -126,8 +126,8 @@ class Offsets(Sequence[int]):
 def normalize_with_offsets(text: str) -> tuple[str, Offsets]:
     """`normalize(text)` plus, for each of its characters, the index in `text` it comes from."""
     folded = fold(text)
-    norm_starts = [0]
-    orig_starts = [0]
+    norm_starts: list[int] = []  # where each run of copied characters starts, in the output
+    orig_starts: list[int] = []  # and in `text`
     out: list[str] = []
     length = 0
     pos = 0
