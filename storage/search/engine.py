@@ -24,17 +24,22 @@ import sqlite_utils
 from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
-from storage.search import corrections, synonyms
+from storage.search import corrections, evidence, synonyms
 from storage.search.answer import best_sentence
-from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query
+from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query, phrase
 from storage.search.ranking import (
     RELAXED_SHARE,
     TIE_EXTRA,
     RankedRow,
     SearchPlan,
+    archive_size_sql,
+    best_bm25_sql,
+    bm25_among_sql,
+    capped_count_sql,
     count_sql,
     display_score,
     ids_sql,
+    match_ids_sql,
     order_window,
     page_sql,
     plan,
@@ -55,6 +60,10 @@ TIER_MIN_MATCHES = 1000
 _FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string", "unknown special query", "expected integer")
 MAX_OFFSET = 10000  # deeper pages come back empty (total still counts everything)
 ANSWER_DOCS = 5  # articles an answer may come from: the page's, then the next ones
+# Evidence ranking (questions, and words that find nothing together):
+RARE_CAP = 5000  # a word held by at most this many articles has all of them read as candidates
+BM25_CANDIDATES = 100  # and the articles with the best BM25 over all the words
+TEXT_CANDIDATES = 80  # of which this many, the most promising, have their text read and ranked
 
 
 def to_record(resp: SearchResponse) -> dict:
@@ -183,6 +192,12 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
         return hits
     moved = replace(source, score=max(source.score, hits[0].score))
     return [moved, *(h for h in hits if h.id != answer.article_id)]
+
+
+def ranks_by_evidence(parsed: ParsedQuery) -> bool:
+    """Whether a query is ranked by evidence from the start: a question with words, not a list of one
+    day's stories, OR alternatives or a relative period (those keep their strict reading). Pure."""
+    return parsed.question and bool(parsed.terms) and not parsed.groups and not parsed.periods
 
 
 class Searcher:
@@ -334,6 +349,10 @@ class Searcher:
         6. the most informative words by the index's own counts, dropping the most common ones;
         7. any of the words, ranked by the weight of those they hold.
         """
+        if ranks_by_evidence(parsed):
+            found = self._evidence(parsed, window)
+            if found.total:
+                return found
         p = self._plan(parsed)
         total, rows = self._execute(p, window) if p is not None else (0, [])
         if total or parsed.date_only:
@@ -373,6 +392,11 @@ class Searcher:
             if found.total:
                 found.date_dropped = date_dropped
                 return found
+        if len(base.terms) >= 2 and not base.groups:
+            found = self._evidence(base, window)
+            if found.total:
+                found.date_dropped = date_dropped
+                return found
         counts = {t: vocab.article_count(t) for t in base.terms}
         if base.question or len(base.terms) >= 4:
             relaxed = self._plan(base, relaxed=True)
@@ -402,6 +426,85 @@ class Searcher:
                 if total:
                     return Found(base, total, rows, any_word=True, date_dropped=date_dropped)
         return Found(parsed)
+
+    def _evidence(self, parsed: ParsedQuery, window: int) -> Found:
+        """Every article holding any of the words, ranked by the evidence it holds (`evidence.rank`).
+
+        A word no article holds is read as its looser segmentation; one still held by none is left
+        out (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
+        BM25 over all of them, of which the most promising have their text read and ranked."""
+        conn = self.db.conn
+        neg = any_of(parsed.excluded)
+
+        def expr(words: Sequence[str]) -> str | None:
+            found = any_of(words)
+            return f"({found}) NOT ({neg})" if found and neg else found
+
+        def count(word: str) -> int:
+            e = expr([word])
+            return int(conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
+
+        terms = [t for t in parsed.terms if phrase(t)]
+        counts = [count(t) for t in terms]
+        if 0 in counts and parsed.loose_terms:
+            loose = [t for t in parsed.loose_terms if phrase(t)]
+            loose_counts = [count(t) for t in loose]
+            if loose_counts.count(0) < counts.count(0):
+                parsed = replace(parsed, terms=tuple(loose), exact=None, loose_terms=())
+                terms, counts = loose, loose_counts
+        held = [(t, n) for t, n in zip(terms, counts, strict=True) if n]
+        if not held:
+            return Found(parsed)
+        size = max(int(conn.execute(archive_size_sql()).fetchone()[0]), 1)
+        from storage.text.segment import tokenizer
+        from storage.text.summary import idf_table
+
+        weighted = evidence.weigh_terms(
+            [t for t, _ in held],
+            [n for _, n in held],
+            size,
+            quoted=parsed.phrases,
+            tagger=lambda w: tokenizer().tag(w, True),
+            jieba_idf=idf_table(),
+        )
+        total_weight = sum(t.weight for t in weighted) or 1.0
+        # The rarer words' articles, by the weight they hold of them...
+        rare_weight: dict[int, float] = {}
+        for term in weighted:
+            if term.df <= RARE_CAP and (e := expr([term.text])):
+                for (rowid,) in conn.execute(*match_ids_sql(e)):
+                    rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
+        every = expr([t.text for t in weighted])
+        assert every is not None
+        keep = max(window, BM25_CANDIDATES)
+        by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
+        # ...and the best by BM25 over all the words.
+        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
+        missing = [i for i in by_weight if i not in bm25]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            bm25.update((int(i), float(b)) for i, b in conn.execute(*bm25_among_sql(every, chunk)))
+        if not bm25:
+            return Found(parsed)
+        best = max(-b for b in bm25.values()) or 1.0
+        promise = {i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-b / best) for i, b in bm25.items()}
+        chosen = sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
+        docs = self._fetch(chosen)
+        candidates = [
+            evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1], bm25[i]) for i in chosen if i in docs
+        ]
+        ranked = evidence.rank(weighted, candidates, dates=parsed.dates, now=evidence.asks_now(parsed.raw))
+        rows = [RankedRow(r.id, bm25[r.id], 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
+        absent = set(ranked[0].missing if ranked else ()) | {
+            t for t, n in zip(terms, counts, strict=True) if not n
+        }
+        dropped = tuple(t for t in terms if t in absent)
+        return Found(
+            parsed,
+            len(rows),
+            rows[:window],
+            dropped=dropped,
+        )
 
     def _corrected(
         self, parsed: ParsedQuery, vocab: IndexVocabulary, window: int, max_rank: int

@@ -451,3 +451,40 @@ def display_score(
     relevance = max(-bm25, 0.0)
     tiers = 10000.0 * on_date + 100.0 * nterms + 10.0 * exact + 5.0 * in_title + 2.0 * as_words
     return round(tiers + relevance / (1.0 + relevance), 6)
+
+
+# ---------------------------------------------------------------- evidence ranking (questions)
+
+
+def capped_count_sql(expr: str, cap: int) -> tuple[str, list[object]]:
+    """How many articles match `expr`, counting at most `cap` (the cost stays bounded for common words)."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [expr, cap]
+
+
+def match_ids_sql(expr: str) -> tuple[str, list[object]]:
+    """The ids of every article matching `expr` (for the rarer words of a question)."""
+    return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?", [expr]
+
+
+def best_bm25_sql(expr: str, limit: int) -> tuple[str, list[object]]:
+    """(id, bm25) of the `limit` articles matching `expr` with the best BM25 (title weighted)."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    return (
+        f"SELECT rowid, bm25({FTS}, {weights}) AS score FROM {FTS} WHERE {FTS} MATCH ? ORDER BY score LIMIT ?",
+        [expr, limit],
+    )
+
+
+def bm25_among_sql(expr: str, ids: Sequence[int]) -> tuple[str, list[object]]:
+    """(id, bm25) of the articles among `ids` matching `expr`."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    marks = ",".join("?" * len(ids))
+    return (
+        f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH ? AND rowid IN ({marks})",
+        [expr, *ids],
+    )
+
+
+def archive_size_sql() -> str:
+    """About how many articles are stored (the largest id: cheap, and close enough for word weights)."""
+    return "SELECT coalesce(max(id), 0) FROM articles"

@@ -1,0 +1,251 @@
+"""Ranked retrieval for questions and long queries: the evidence an article holds for a question. Pure.
+
+A question's words are rarely all printed in the story it asks about (谷爱凌决赛得了多少分: the story
+says 获得94.75分 and never 决赛得), so questions, and keyword searches whose words no article holds
+together, are ranked over every article holding any of their content words, by:
+
+- **held**: the share of the words' weight the article holds (title or text);
+- **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other);
+- **title**: the share held by the headline;
+- **bm25**: BM25 over the words (title weighted), as SQLite computes it, relative to the best candidate;
+- **date**: a year, month or day in the question is evidence about the story's time: the article is
+  dated then (or, less, mentions the date); never a filter;
+- **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most.
+
+A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
+archive does not make a common word look rare) times its role: the topic — nouns, names, places,
+numbers with units, quoted phrases — weighs more than verbs and function words, so that a rare verb
+phrase of the question (要建, 送到) cannot outweigh its topic (乡村医生).
+
+`weigh_terms` turns the terms and their article counts into `Term`s; `rank` orders candidates (their
+text read by the engine) by `Weights`. The engine (`storage.search.engine`) finds the candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storage.search.query import DateSpec
+from storage.text.normalize import normalize
+from storage.text.summary import sentences
+
+# Roles of a word in a question (multipliers of its IDF).
+TOPIC = 1.0  # nouns, names, places, organisations, numbers with units, foreign words
+QUOTED = 1.3  # a phrase the reader put in quotes
+VERB = 0.55
+OTHER = 0.6  # adjectives, adverbs, anything else jieba tags
+_TOPIC_TAGS = (
+    "n",
+    "nr",
+    "ns",
+    "nt",
+    "nz",
+    "nrt",
+    "nrfg",
+    "eng",
+    "vn",
+    "x",
+    "un",
+    "j",
+    "l",
+    "i",
+    "m",
+    "q",
+    "b",
+)
+_VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
+
+# Words that ask about now: the newest story holding the fact is preferred.
+_NOW = re.compile(
+    r"现在|目前|最新|如今|眼下|当前|至今|截至目前|最近|近况|(?<![a-z])(?:now|latest|current)(?![a-z])"
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts in an article's score."""
+
+    held: float = 1.0
+    near: float = 0.5
+    title: float = 0.35
+    bm25: float = 0.35
+    date: float = 0.3
+    date_mention: float = 0.12
+    now: float = 0.15
+
+
+DEFAULT_WEIGHTS = Weights()
+# An article whose held share is below this part of the best candidate's is not a result.
+KEEP_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as parsed (normalised)
+    df: int  # articles holding it
+    weight: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    title: str
+    body: str
+    date: str | None
+    bm25: float  # SQLite's bm25() of the question's words: more negative is more relevant
+
+
+@dataclass(frozen=True)
+class Ranked:
+    id: int
+    score: float
+    held: float
+    near: float
+    title: float
+    bm25: float
+    on_date: float
+    missing: tuple[str, ...]  # the terms the article does not hold
+
+
+def role(term: str, tags: Sequence[tuple[str, str]], *, quoted: bool = False) -> float:
+    """The role multiplier of a term from jieba's tags of it."""
+    if quoted:
+        return QUOTED
+    flags = [flag for _, flag in tags]
+    if not flags:
+        return TOPIC
+    if any(f.startswith(_TOPIC_TAGS) and not f.startswith(_VERB_TAGS) for f in flags):
+        if any(f in ("m", "q") for f in flags) and not re.search(r"\d", term) and len(flags) == 1:
+            return OTHER  # 首次, 一些: numerals without a number
+        return TOPIC
+    if all(f.startswith("v") for f in flags):
+        return VERB
+    return OTHER
+
+
+def idf(df: int, n: int) -> float:
+    """BM25's IDF of a word held by `df` of `n` articles."""
+    n = max(n, df, 1)
+    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
+def weigh_terms(
+    terms: Sequence[str],
+    counts: Sequence[int],
+    n: int,
+    *,
+    quoted: Sequence[str] = (),
+    tagger=None,
+    jieba_idf: tuple[dict[str, float], float] | None = None,
+) -> list[Term]:
+    """`Term`s with their weights (see the module doc). `tagger(text) -> [(word, flag)]` and
+    `jieba_idf` (jieba's table and its median) come from the caller: this module loads nothing."""
+    out = []
+    table, median = jieba_idf if jieba_idf is not None else ({}, 0.0)
+    for term, df in zip(terms, counts, strict=True):
+        tags = tagger(term) if tagger is not None else []
+        specificity = idf(df, n)
+        if jieba_idf is not None:
+            specificity = 0.5 * specificity + 0.5 * float(table.get(term, median))
+        out.append(Term(term, df, role(term, tags, quoted=term in quoted) * specificity))
+    return out
+
+
+def asks_now(text: str) -> bool:
+    """Whether a question asks about now (现在, 最新, 目前…)."""
+    return bool(_NOW.search(normalize(text)))
+
+
+def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]) -> tuple[float, float]:
+    """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
+    month or day as given), and 1.0 when its text mentions one (the day, or the month)."""
+    on = 0.0
+    mention = 0.0
+    for d in dates:
+        if article_date and _dated_in(article_date, d):
+            on = 1.0
+        if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
+            mention = 1.0
+    return on, mention
+
+
+def _dated_in(iso: str, d: DateSpec) -> bool:
+    year, month, day = iso[:4], iso[5:7], iso[8:10]
+    if d.year is not None and year != f"{d.year:04d}":
+        return False
+    if d.month and month != f"{d.month:02d}":
+        return False
+    return not (d.day is not None and day != f"{d.day:02d}")
+
+
+def _near(norm_sentences: Sequence[str], terms: Sequence[Term], total: float) -> float:
+    """The largest share of the weight held by one sentence or two neighbouring ones."""
+    best = 0.0
+    held_by = [{i for i, t in enumerate(terms) if t.text in s} for s in norm_sentences]
+    for i, held in enumerate(held_by):
+        for span in (held, held | held_by[i - 1]) if i else (held,):
+            best = max(best, sum(terms[j].weight for j in span))
+    return best / total
+
+
+def rank(
+    terms: Sequence[Term],
+    candidates: Sequence[Candidate],
+    *,
+    dates: Sequence[DateSpec] = (),
+    now: bool = False,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Ranked]:
+    """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
+    of what the best holds."""
+    total = sum(t.weight for t in terms) or 1.0
+    best_bm25 = max((-c.bm25 for c in candidates), default=0.0) or 1.0
+    scored: list[Ranked] = []
+    for c in candidates:
+        title = normalize(c.title)
+        body = normalize(c.body)
+        text = title + "\n" + body
+        in_text = [t.text in text for t in terms]
+        held = sum(t.weight for t, ok in zip(terms, in_text, strict=True) if ok) / total
+        in_title = sum(t.weight for t in terms if t.text in title) / total
+        near = _near([title, *sentences(body)], terms, total)
+        bm = max(-c.bm25, 0.0) / best_bm25
+        on, mention = date_evidence(c.date, text, dates)
+        score = (
+            weights.held * held
+            + weights.near * near
+            + weights.title * in_title
+            + weights.bm25 * bm
+            + weights.date * on
+            + weights.date_mention * mention * (1.0 - on)
+        )
+        missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
+        scored.append(Ranked(c.id, score, held, near, in_title, bm, on, missing))
+    if not scored:
+        return []
+    top_held = max(r.held for r in scored)
+    kept = [r for r in scored if r.held >= KEEP_SHARE * top_held and r.held > 0]
+    if now:
+        kept = _prefer_newest(kept, {c.id: c.date for c in candidates}, weights.now)
+    return sorted(kept, key=lambda r: (-r.score, -r.id))
+
+
+def _prefer_newest(ranked: list[Ranked], dates: dict[int, str | None], bonus: float) -> list[Ranked]:
+    """Among the articles holding nearly the most, the newer ones score up to `bonus` more."""
+    top = max((r.held for r in ranked), default=0.0)
+    close = sorted({dates.get(r.id) or "" for r in ranked if r.held >= 0.9 * top})
+    if len(close) < 2:
+        return ranked
+    place = {d: i / (len(close) - 1) for i, d in enumerate(close)}
+    out = []
+    for r in ranked:
+        d = dates.get(r.id) or ""
+        if r.held >= 0.9 * top and d in place:
+            r = Ranked(
+                r.id, r.score + bonus * place[d], r.held, r.near, r.title, r.bm25, r.on_date, r.missing
+            )
+        out.append(r)
+    return out
