@@ -34,7 +34,6 @@ from storage.search.ranking import (
     SearchPlan,
     archive_size_sql,
     best_bm25_sql,
-    bm25_among_sql,
     capped_count_sql,
     count_sql,
     display_score,
@@ -480,21 +479,20 @@ class Searcher:
         by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
         # ...and the best by BM25 over all the words.
         bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
-        missing = [i for i in by_weight if i not in bm25]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            bm25.update((int(i), float(b)) for i, b in conn.execute(*bm25_among_sql(every, chunk)))
-        if not bm25:
+        if not bm25 and not by_weight:
             return Found(parsed)
-        best = max(-b for b in bm25.values()) or 1.0
-        promise = {i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-b / best) for i, b in bm25.items()}
+        best = max((-b for b in bm25.values()), default=0.0) or 1.0
+        promise = {
+            i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
+            for i in {*bm25, *by_weight}
+        }
         chosen = sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
         docs = self._fetch(chosen)
-        candidates = [
-            evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1], bm25[i]) for i in chosen if i in docs
-        ]
-        ranked = evidence.rank(weighted, candidates, dates=parsed.dates, now=evidence.asks_now(parsed.raw))
-        rows = [RankedRow(r.id, bm25[r.id], 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
+        candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
+        ranked = evidence.rank(
+            weighted, candidates, n=size, dates=parsed.dates, now=evidence.asks_now(parsed.raw)
+        )
+        rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
         absent = set(ranked[0].missing if ranked else ()) | {
             t for t, n in zip(terms, counts, strict=True) if not n
         }

@@ -7,7 +7,7 @@ together, are ranked over every article holding any of their content words, by:
 - **held**: the share of the words' weight the article holds (title or text);
 - **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other);
 - **title**: the share held by the headline;
-- **bm25**: BM25 over the words (title weighted), as SQLite computes it, relative to the best candidate;
+- **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question is evidence about the story's time: the article is
   dated then (or, less, mentions the date); never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most.
@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.search.query import DateSpec
-from storage.text.normalize import normalize
-from storage.text.summary import sentences
+from storage.text.normalize import HAN_RANGES, fold, has_traditional, normalize
 
 # Roles of a word in a question (multipliers of its IDF).
 TOPIC = 1.0  # nouns, names, places, organisations, numbers with units, foreign words
@@ -95,7 +95,6 @@ class Candidate:
     title: str
     body: str
     date: str | None
-    bm25: float  # SQLite's bm25() of the question's words: more negative is more relevant
 
 
 @dataclass(frozen=True)
@@ -181,49 +180,104 @@ def _dated_in(iso: str, d: DateSpec) -> bool:
     return not (d.day is not None and day != f"{d.day:02d}")
 
 
-def _near(norm_sentences: Sequence[str], terms: Sequence[Term], total: float) -> float:
-    """The largest share of the weight held by one sentence or two neighbouring ones."""
-    best = 0.0
-    held_by = [{i for i, t in enumerate(terms) if t.text in s} for s in norm_sentences]
-    for i, held in enumerate(held_by):
-        for span in (held, held | held_by[i - 1]) if i else (held,):
-            best = max(best, sum(terms[j].weight for j in span))
-    return best / total
+# Where a sentence ends (the title is the first one), for the words near each other.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
+_HAN_GAP = re.compile(f"[{HAN_RANGES}][ \\t\u00a0\u3000]+[{HAN_RANGES}]")  # a stray space in a word
+# BM25 over the candidates' text (title, then body): the usual constants; a title occurrence counts
+# as many as SQLite's title weight.
+K1 = 1.2
+B = 0.75
+TITLE_TF = 8.0
+
+
+def searchable(text: str, terms: Sequence[Term]) -> str:
+    """`text` as the terms are written. Normalised when it holds traditional forms or stray spaces
+    between ideographs; else folded (full-width digits and letters; the length is kept) when a term
+    has other characters than ideographs; else as stored, which then finds the same."""
+    if has_traditional(text) or _HAN_GAP.search(text):
+        return normalize(text)
+    if all(_HAN_TERM.fullmatch(t.text) for t in terms):
+        return text
+    return fold(text)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one article holds of the question: per term, its count in the title and in the body, and
+    the largest weight held by one sentence or two neighbouring ones."""
+
+    title_tf: tuple[int, ...]
+    body_tf: tuple[int, ...]
+    near: float
+    length: int
+
+
+def profile(title: str, body: str, terms: Sequence[Term]) -> Profile:
+    title = searchable(title, terms)
+    body = searchable(body, terms)
+    text = title + "\n" + body
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, set[int]] = {}
+    for j, t in enumerate(terms):
+        at = text.find(t.text)
+        while at != -1:
+            by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
+            at = text.find(t.text, at + len(t.text))
+    near = 0.0
+    for i, held in by_sentence.items():
+        near = max(near, sum(terms[j].weight for j in held | by_sentence.get(i - 1, set())))
+    return Profile(
+        tuple(title.count(t.text) for t in terms),
+        tuple(body.count(t.text) for t in terms),
+        near,
+        len(body),
+    )
+
+
+def bm25(p: Profile, terms: Sequence[Term], n: int, average_length: float) -> float:
+    """BM25 of one article over the terms (title occurrences weighted), from its `Profile`."""
+    norm = K1 * (1.0 - B + B * p.length / max(average_length, 1.0))
+    score = 0.0
+    for t, in_title, in_body in zip(terms, p.title_tf, p.body_tf, strict=True):
+        tf = TITLE_TF * in_title + in_body
+        if tf:
+            score += idf(t.df, n) * tf * (K1 + 1.0) / (tf + norm)
+    return score
 
 
 def rank(
     terms: Sequence[Term],
     candidates: Sequence[Candidate],
     *,
+    n: int,
     dates: Sequence[DateSpec] = (),
     now: bool = False,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> list[Ranked]:
     """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
-    of what the best holds."""
+    of what the best holds. `n`: the articles in the archive (for the words' IDF)."""
     total = sum(t.weight for t in terms) or 1.0
-    best_bm25 = max((-c.bm25 for c in candidates), default=0.0) or 1.0
+    profiles = [profile(c.title, c.body, terms) for c in candidates]
+    average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
+    scores = [bm25(p, terms, n, average) for p in profiles]
+    best_bm25 = max(scores, default=0.0) or 1.0
     scored: list[Ranked] = []
-    for c in candidates:
-        title = normalize(c.title)
-        body = normalize(c.body)
-        text = title + "\n" + body
-        in_text = [t.text in text for t in terms]
+    for c, p, bm in zip(candidates, profiles, scores, strict=True):
+        in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         held = sum(t.weight for t, ok in zip(terms, in_text, strict=True) if ok) / total
-        in_title = sum(t.weight for t in terms if t.text in title) / total
-        near = _near([title, *sentences(body)], terms, total)
-        bm = max(-c.bm25, 0.0) / best_bm25
-        on, mention = date_evidence(c.date, text, dates)
+        in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
+        on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates)
         score = (
             weights.held * held
-            + weights.near * near
+            + weights.near * p.near / total
             + weights.title * in_title
-            + weights.bm25 * bm
+            + weights.bm25 * bm / best_bm25
             + weights.date * on
             + weights.date_mention * mention * (1.0 - on)
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
-        scored.append(Ranked(c.id, score, held, near, in_title, bm, on, missing))
+        scored.append(Ranked(c.id, score, held, p.near / total, in_title, bm / best_bm25, on, missing))
     if not scored:
         return []
     top_held = max(r.held for r in scored)

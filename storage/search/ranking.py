@@ -475,16 +475,6 @@ def best_bm25_sql(expr: str, limit: int) -> tuple[str, list[object]]:
     )
 
 
-def bm25_among_sql(expr: str, ids: Sequence[int]) -> tuple[str, list[object]]:
-    """(id, bm25) of the articles among `ids` matching `expr`."""
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    marks = ",".join("?" * len(ids))
-    return (
-        f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH ? AND rowid IN ({marks})",
-        [expr, *ids],
-    )
-
-
 def archive_size_sql() -> str:
     """About how many articles are stored (the largest id: cheap, and close enough for word weights)."""
     return "SELECT coalesce(max(id), 0) FROM articles"

@@ -37,6 +37,7 @@ class _Folder:
     def __init__(self) -> None:
         self._table: dict[int, int | str] = dict(_BASE_TABLE)
         self._changing = {chr(cp) for cp in self._table}  # the characters the table maps
+        self._changing_han: set[str] = set()  # of which the ideographs (traditional forms)
         self._seen: set[str] = set()
         self._converter: Any = None
         self._lock = threading.Lock()
@@ -57,15 +58,25 @@ class _Folder:
                 if len(dst) == 1 and dst != src:
                     self._table[ord(src)] = dst
                     self._changing.add(src)
+                    self._changing_han.add(src)
 
-    def __call__(self, text: str) -> str:
-        chars = set(text)
+    def _settle(self, chars: set[str]) -> None:
         new = chars.difference(self._seen)  # every character seen once is settled
         if new:
             han = [c for c in new if _CONVERTIBLE.match(c)]
             if han:
                 self._convert(han)
             self._seen.update(new)
+
+    def changes_han(self, text: str) -> bool:
+        """Whether folding changes an ideograph of `text` (it holds traditional forms)."""
+        chars = set(text)
+        self._settle(chars)
+        return not self._changing_han.isdisjoint(chars)
+
+    def __call__(self, text: str) -> str:
+        chars = set(text)
+        self._settle(chars)
         if self._changing.isdisjoint(chars):  # nothing to map: most simplified text
             return text
         return text.translate(self._table)
@@ -77,6 +88,12 @@ _fold = _Folder()
 def fold(text: str) -> str:
     """Traditional → simplified, full-width → half-width, ASCII lower case; same length as `text`."""
     return _fold(text)
+
+
+def has_traditional(text: str) -> bool:
+    """Whether `fold` would change an ideograph of `text`: without, a string of simplified ideographs
+    is in `normalize(text)` exactly when it is in `text` (punctuation and spacing aside)."""
+    return _fold.changes_han(text)
 
 
 _WS = re.compile(r"\s+")
