@@ -14,8 +14,9 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.parsing` - the OCR page parser on real news laid out as papers print it (needs the real
   news corpus)
 - `benchmarks.scale` - growth from 1k to 1M articles against Tantivy and LIKE (needs tantivy)
-- `benchmarks.answers` - judged questions on real news, asked through the chat (needs the real news
-  corpus)
+- `benchmarks.answers` - judged questions on real news, asked through the chat, and a frozen set on
+  People's Daily nobody tunes on, both beside a BM25 anchor (needs the real news corpus or the People's
+  Daily one; the anchor needs tantivy)
 - `benchmarks.sending` - the send budget against PTB's `AIORateLimiter` on one burst
 - `benchmarks.contention` - replies while news arrives, with real processes (needs the real news corpus)
 - `benchmarks.near_duplicates` - the same story from several sources: false merges, recall, cost (needs

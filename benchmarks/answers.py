@@ -1,6 +1,6 @@
 """Answers people want (issue 15): a judged set of questions on real news, asked through the chat.
 
-    python -m benchmarks.answers [--quick] [--json PATH]
+    python -m benchmarks.answers [--quick] [--json PATH] [--misses]
 
 The judged set (`benchmarks/answers_judged.json`) was written by reading CCTV 《新闻联播》 stories of 2026
 (`benchmarks.realnews`): each question names the story it is about (title and date) and the fact a
@@ -20,29 +20,59 @@ Figures per kind:
   and offers the most recent day with news);
 - slips: the query is corrected to the judged word and the judged story comes first;
 - false corrections: questions whose own words find results but were corrected anyway (target 0).
+
+The judged set was also used for tuning. The frozen set (issue 20, `benchmarks/answers_frozen.json`) is
+the evaluation the tuning never sees: questions written by reading 《人民日报》 articles of 2019-2020
+(`benchmarks.peopledaily`), another outlet and style. Its SHA-256 is checked against `FROZEN_SHA256` (the
+run stops if the file changed), its database holds the 9,295 articles (`--quick`: the judged articles
+plus 1,500 others) with "today" 2020-06-01, and only its aggregate figures are printed, per kind, never
+its misses: nobody tunes on them (`--misses` lists the judged set's misses only).
+
+Both sets also go to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
+(title and body; the question's words OR'ed, title boosted x2, punctuation dropped). Its top result is
+right when it is the judged article (or, as above, another holding the fact); its answer is the sentence
+of its first result (split on 。！？； and newlines) sharing the most distinct words with the question.
+Without `tantivy` (the bench extra) the anchor is skipped, with the reason; with only one of the two
+corpora, the other set is skipped, with the reason.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
+import os
 import random
+import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from benchmarks import peopledaily, realnews
+from benchmarks.peopledaily import Article
 from benchmarks.realnews import CACHE_DIR, Story, load_stories
 
 JUDGED = Path(__file__).resolve().parent / "answers_judged.json"
 FACT_KINDS = ("who", "when", "where", "howmany", "which", "what", "why", "date_topic")
 ZONE = ZoneInfo("Asia/Shanghai")
 QUICK_OTHERS = 600
+
+# The frozen set (issue 20): questions on People's Daily articles that nobody tunes on. Its checksum is the
+# one in BENCHMARKS.md ("Answers on another outlet's news (frozen)"); a changed file stops the run.
+FROZEN = Path(__file__).resolve().parent / "answers_frozen.json"
+FROZEN_SHA256 = "abfda832b224374e7d3fb28393a5d3c4e15abccca73e539b35da17a3d8986781"
+FROZEN_KINDS = ("who", "when", "where", "howmany", "which", "what", "why")
+FROZEN_SOURCE = "人民日报"
+FROZEN_TODAY = date(2020, 6, 1)
+QUICK_FROZEN_OTHERS = 1500
 
 
 def load_judged(path: Path = JUDGED) -> list[dict]:
@@ -90,17 +120,21 @@ def select_stories(all_stories: list[Story], items: list[dict], quick: bool) -> 
 
 def build_db(stories: list[Story]) -> Path:
     """The database of `stories` (cached by content under benchmarks/.cache)."""
+    records = [
+        {"title": s.title, "date": s.date, "paragraphs": s.paragraphs, "url": s.url}
+        for s in sorted(stories, key=lambda s: (s.date, s.title))
+    ]
+    return _ingest_db(records, source="CCTV 新闻联播", prefix="answers")
+
+
+def _ingest_db(records: list[dict], *, source: str, prefix: str) -> Path:
+    """A database of JSONL `records` ingested the way people do (`ingest_file`), cached by content."""
     from storage.database.connection import open_db
     from storage.ingest.pipeline import ingest_file
 
-    lines = [
-        json.dumps(
-            {"title": s.title, "date": s.date, "paragraphs": s.paragraphs, "url": s.url}, ensure_ascii=False
-        )
-        for s in sorted(stories, key=lambda s: (s.date, s.title))
-    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
     digest = hashlib.sha1("\n".join(lines).encode()).hexdigest()[:12]
-    path = CACHE_DIR / f"answers-{digest}.db"
+    path = CACHE_DIR / f"{prefix}-{digest}.db"
     if path.exists():
         return path
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
@@ -111,7 +145,7 @@ def build_db(stories: list[Story]) -> Path:
         partial.unlink(missing_ok=True)
         db = open_db(partial)
         try:
-            result = ingest_file(db, src, source="CCTV 新闻联播")
+            result = ingest_file(db, src, source=source)
             if result.status != "ok":
                 raise SystemExit(f"ingest failed: {result}")
         finally:
@@ -120,18 +154,28 @@ def build_db(stories: list[Story]) -> Path:
     return path
 
 
+def _open_services(db_path: Path):
+    from bot.chat.replies import PLAIN
+    from bot.services import open_services
+    from bot.settings import Settings
+
+    return open_services(
+        Settings(_env_file=None, db=db_path, seeds=Path("/nonexistent")),  # type: ignore[call-arg]
+        markup=PLAIN,
+        seed=False,
+    )
+
+
 def _fold(s: str) -> str:
     from storage.text.normalize import normalize
 
     return normalize(s).replace(" ", "")
 
 
-def run(quick: bool) -> dict:
+def run(quick: bool, anchor: bool = False) -> dict:
+    """The judged (tuning) set through the chat; with `anchor`, also through the BM25 anchor."""
     from bot.chat.conversation import Who
     from bot.chat.intents import detect_intent
-    from bot.chat.replies import PLAIN
-    from bot.services import open_services
-    from bot.settings import Settings
 
     items = load_judged()
     all_stories = load_stories()
@@ -141,11 +185,7 @@ def run(quick: bool) -> dict:
     started = time.perf_counter()
     db_path = build_db(stories)
     built = time.perf_counter() - started
-    services = open_services(
-        Settings(_env_file=None, db=db_path, seeds=Path("/nonexistent")),  # type: ignore[call-arg]
-        markup=PLAIN,
-        seed=False,
-    )
+    services = _open_services(db_path)
     conv = services.conversation
     library = services.library
     who = Who(user_id=1, lang="zh")
@@ -208,15 +248,7 @@ def run(quick: bool) -> dict:
                 misses.append({"q": q, "kind": kind, "got": [h.title for h in resp.hits[:5]]})
             continue
         # a question with a judged fact
-        fact = _fold(item["fact"])
-        top = resp.hits[0] if resp.hits else None
-        strict = top is not None and _key(top.title, top.date or "") == _key(item["title"], item["date"])
-        lenient = strict
-        if top is not None and not strict:
-            article = library.article(top.id)
-            lenient = article is not None and fact in _fold(article.title + article.body)
-        answer = resp.answer.sentence if resp.answer is not None else ""
-        has_fact = bool(answer) and fact in _fold(answer)
+        strict, lenient, answer, has_fact = _score(library, resp, item)
         asked = item.get("answer", True)  # a topic with a date (上个月香港升旗仪式) asks for stories only
         stats["top"] += lenient
         stats["top_strict"] += strict
@@ -252,7 +284,224 @@ def run(quick: bool) -> dict:
         "per_kind": {k: dict(v) for k, v in per_kind.items()},
         "misses": misses,
     }
+    if anchor:
+        docs = [(_key(s.title, s.date), s.title, s.body) for s in stories]
+        asked = [(item, _key(item["title"], item["date"])) for item in items if item["kind"] in FACT_KINDS]
+        summary["anchor"] = run_anchor(docs, asked)
     return summary
+
+
+def _score(library, resp, item: dict) -> tuple[bool, bool, str, bool]:
+    """(judged story first, it or another story holding the fact first, the answer, the answer holds it)."""
+    fact = _fold(item["fact"])
+    top = resp.hits[0] if resp.hits else None
+    strict = top is not None and _key(top.title, top.date or "") == _key(item["title"], item["date"])
+    lenient = strict
+    if top is not None and not strict:
+        article = library.article(top.id)
+        lenient = article is not None and fact in _fold(article.title + article.body)
+    answer = resp.answer.sentence if resp.answer is not None else ""
+    has_fact = bool(answer) and fact in _fold(answer)
+    return strict, lenient, answer, has_fact
+
+
+# ---- the frozen set (issue 20) ---------------------------------------------------------------------------
+
+
+def load_frozen(path: Path = FROZEN, sha256: str = FROZEN_SHA256) -> list[dict]:
+    """The frozen questions; stops when the file is not the one whose checksum BENCHMARKS.md records."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise SystemExit(
+            f"{path.name} changed: its SHA-256 is {digest}, the frozen set's is {sha256}. The frozen set "
+            f'may not be edited (BENCHMARKS.md, "Answers on another outlet\'s news (frozen)").'
+        )
+    items: list[dict] = json.loads(data)
+    return items
+
+
+def check_frozen(items: list[dict], articles: dict[str, Article]) -> None:
+    """Every frozen question's article exists with its title, and holds the fact."""
+    for item in items:
+        article = articles.get(item["key"])
+        if article is None or article.date != item["date"] or article.title != item["title"]:
+            raise SystemExit(
+                f"frozen article not in the corpus: {item['key']} {item['date']} {item['title']}"
+            )
+        if item["fact"] not in article.title + "\n" + article.body:
+            raise SystemExit(f"frozen fact {item['fact']!r} not in {item['key']}")
+
+
+def select_articles(articles: list[Article], items: list[dict], quick: bool) -> list[Article]:
+    if not quick:
+        return articles
+    wanted = {item["key"] for item in items}
+    judged = [a for a in articles if a.key in wanted]
+    others = [a for a in articles if a.key not in wanted]
+    return judged + random.Random(20).sample(others, min(QUICK_FROZEN_OTHERS, len(others)))
+
+
+def build_frozen_db(articles: list[Article]) -> Path:
+    records = [
+        {"title": a.title, "date": a.date, "paragraphs": a.paragraphs}
+        for a in sorted(articles, key=lambda a: a.key)
+    ]
+    return _ingest_db(records, source=FROZEN_SOURCE, prefix="answers-frozen")
+
+
+def run_frozen(quick: bool, anchor: bool = False) -> dict:
+    """The frozen set through the chat (and the anchor): aggregate figures only, never the misses."""
+    from bot.chat.conversation import Who
+
+    items = load_frozen()
+    all_articles = peopledaily.load_articles()
+    check_frozen(items, {a.key: a for a in all_articles})
+    articles = select_articles(all_articles, items, quick)
+    started = time.perf_counter()
+    db_path = build_frozen_db(articles)
+    built = time.perf_counter() - started
+    services = _open_services(db_path)
+    conv, library = services.conversation, services.library
+    moment = datetime(FROZEN_TODAY.year, FROZEN_TODAY.month, FROZEN_TODAY.day, 12, 0, tzinfo=ZONE)
+    conv.clock = lambda: moment
+    who = Who(user_id=1, lang="zh")
+    per_kind: dict[str, dict[str, int]] = {k: defaultdict(int) for k in FROZEN_KINDS}
+    for item in items:
+        stats = per_kind[item["kind"]]
+        resp = library.search(item["q"], limit=10, offset=0, today=FROZEN_TODAY)
+        conv.text(item["q"], who)  # the reply the user sees is built from the same response
+        strict, lenient, _answer, has_fact = _score(library, resp, item)
+        stats["n"] += 1
+        stats["top"] += lenient
+        stats["top_strict"] += strict
+        stats["fact"] += has_fact
+    services.close()
+    n = len(items)
+    summary: dict[str, Any] = {
+        "articles": len(articles),
+        "db_build_s": round(built, 1),
+        "questions": n,
+        "sha256": FROZEN_SHA256,
+        "top_right": _share(sum(v["top"] for v in per_kind.values()), n),
+        "top_right_strict": _share(sum(v["top_strict"] for v in per_kind.values()), n),
+        "answer_has_fact": _share(sum(v["fact"] for v in per_kind.values()), n),
+        "per_kind": {k: dict(v) for k, v in per_kind.items()},
+    }
+    if anchor:
+        docs = [(a.key, a.title, a.body) for a in articles]
+        summary["anchor"] = run_anchor(docs, [(item, item["key"]) for item in items])
+    return summary
+
+
+# ---- the BM25 anchor -------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+
+
+def _is_word(token: str) -> bool:
+    """Not whitespace and not only punctuation or symbols (the only words the anchor drops)."""
+    return bool(token.strip()) and not all(unicodedata.category(c)[0] in "PSZ" for c in token)
+
+
+class Anchor:
+    """Tantivy BM25 over rjieba words (as `benchmarks.scale`'s peer engine tokenises), nothing tuned.
+
+    `benchmarks.scale.Tantivy` does not fit: its documents carry no key to tell the judged article, and its
+    queries require every term (phrases AND'ed); here a question is its words OR'ed, the title boosted x2.
+    """
+
+    def __init__(self, path: Path, docs: Sequence[tuple[Any, str, str]]) -> None:
+        import tantivy
+
+        self._t = tantivy
+        sb = tantivy.SchemaBuilder()
+        sb.add_integer_field("n", stored=True, indexed=False)
+        sb.add_text_field("title", stored=False, tokenizer_name="whitespace")
+        sb.add_text_field("body", stored=False, tokenizer_name="whitespace")
+        self.schema = sb.build()
+        path.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(path))
+        self.docs = list(docs)
+        writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+        for n, (_key, title, body) in enumerate(self.docs):
+            writer.add_document(
+                tantivy.Document(n=n, title=" ".join(self.words(title)), body=" ".join(self.words(body)))
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """newsbot's words of `text`: rjieba over the normalised text, punctuation dropped."""
+        from storage.text.normalize import normalize
+        from storage.text.segment import cut
+
+        return [t for t in cut(normalize(text)) if _is_word(t)]
+
+    def first(self, question: str) -> int | None:
+        """The index (in `docs`) of the first result for the question's words OR'ed, or None."""
+        words = sorted({w.replace("\\", "").replace('"', "") for w in self.words(question)} - {""})
+        if not words:
+            return None
+        query, _errors = self.index.parse_query_lenient(
+            " OR ".join(f'"{w}"' for w in words), ["title", "body"], field_boosts={"title": 2.0}
+        )
+        hits = self.index.searcher().search(query, 1).hits
+        if not hits:
+            return None
+        doc = self.index.searcher().doc(hits[0][1])
+        return int(doc["n"][0])
+
+    def answer(self, n: int, question: str) -> str:
+        """The sentence of the body of doc `n` sharing the most distinct words with the question."""
+        asked = set(self.words(question))
+        best, best_shared = "", 0
+        for sentence in _SENTENCE_END.split(self.docs[n][2]):
+            shared = len(asked & set(self.words(sentence)))
+            if shared > best_shared:
+                best, best_shared = sentence, shared
+        return best
+
+
+def anchor_missing() -> str | None:
+    if importlib.util.find_spec("tantivy") is None:
+        return "tantivy is not installed (the bench extra: pip install -e '.[bench]')"
+    return None
+
+
+def run_anchor(docs: Sequence[tuple[Any, str, str]], asked: Sequence[tuple[dict, Any]]) -> dict:
+    """The anchor's figures on `asked` ((question item, key of its judged doc)) over `docs` ((key, title, body))."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=CACHE_DIR) as tmp:
+        anchor = Anchor(Path(tmp) / "anchor", docs)
+        built = time.perf_counter() - started
+        per_kind: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for item, judged in asked:
+            stats = per_kind[item["kind"]]
+            fact = _fold(item["fact"])
+            n = anchor.first(item["q"])
+            strict = n is not None and docs[n][0] == judged
+            lenient = strict or (n is not None and fact in _fold(docs[n][1] + docs[n][2]))
+            has_fact = n is not None and fact in _fold(anchor.answer(n, item["q"]))
+            asked_answer = item.get("answer", True)
+            stats["n"] += 1
+            stats["top"] += lenient
+            stats["top_strict"] += strict
+            stats["asked"] += asked_answer
+            stats["fact"] += has_fact and asked_answer
+    n_all = sum(v["n"] for v in per_kind.values())
+    return {
+        "index_build_s": round(built, 1),
+        "questions": n_all,
+        "top_right": _share(sum(v["top"] for v in per_kind.values()), n_all),
+        "top_right_strict": _share(sum(v["top_strict"] for v in per_kind.values()), n_all),
+        "answer_has_fact": _share(
+            sum(v["fact"] for v in per_kind.values()), sum(v["asked"] for v in per_kind.values())
+        ),
+        "per_kind": {k: dict(v) for k, v in per_kind.items()},
+    }
 
 
 def _top(resp) -> str:
@@ -274,28 +523,133 @@ def format_table(summary: dict) -> str:
     return "\n".join(rows)
 
 
+SET_NAMES = {"tuning": "tuning set: CCTV 《新闻联播》, judged", "frozen": "frozen set: 人民日报"}
+
+
+def set_rows(out: dict) -> list[dict]:
+    """One row per set measured: newsbot's and the anchor's figures side by side."""
+    rows = []
+    for name in ("tuning", "frozen"):
+        summary = out.get(name)
+        if not summary:
+            continue
+        anchor = summary.get("anchor") or {}
+        rows.append(
+            {
+                "set": name,
+                "questions": summary.get("fact_questions", summary["questions"]),
+                "newsbot_top_right": summary["top_right"],
+                "newsbot_top_right_strict": summary["top_right_strict"],
+                "newsbot_answer_has_fact": summary["answer_has_fact"],
+                "anchor_top_right": anchor.get("top_right"),
+                "anchor_top_right_strict": anchor.get("top_right_strict"),
+                "anchor_answer_has_fact": anchor.get("answer_has_fact"),
+            }
+        )
+    return rows
+
+
+def _cell(value: float | None, strict: float | None = None) -> str:
+    if value is None:
+        return "skipped"
+    return f"{value}%" + (f" ({strict}%)" if strict is not None else "")
+
+
+def format_sets(rows: list[dict]) -> str:
+    out = [
+        "| set | questions | newsbot top right | newsbot answer has fact | anchor top right | anchor answer has fact |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {SET_NAMES[r['set']]} | {r['questions']} "
+            f"| {_cell(r['newsbot_top_right'], r['newsbot_top_right_strict'])} "
+            f"| {_cell(r['newsbot_answer_has_fact'])} "
+            f"| {_cell(r['anchor_top_right'], r['anchor_top_right_strict'])} "
+            f"| {_cell(r['anchor_answer_has_fact'])} |"
+        )
+    return "\n".join(out)
+
+
+def format_frozen_kinds(frozen: dict) -> str:
+    """The frozen set per kind: aggregate figures only."""
+    anchor = frozen.get("anchor", {}).get("per_kind", {})
+    out = [
+        "| kind | n | newsbot top right | newsbot answer has fact | anchor top right | anchor answer has fact |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind, v in frozen["per_kind"].items():
+        a = anchor.get(kind)
+        out.append(
+            f"| {kind} | {v['n']} | {_share(v['top'], v['n'])}% | {_share(v['fact'], v['n'])}% "
+            f"| {_cell(_share(a['top'], a['n']) if a else None)} | {_cell(_share(a['fact'], a['n']) if a else None)} |"
+        )
+    return "\n".join(out)
+
+
+def _corpus_missing(cache: Path, env: str, module: str) -> str | None:
+    if cache.exists() or os.environ.get(env):
+        return None
+    return f"its corpus is not cached (set {env}; see benchmarks/{module}.py)"
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="judged stories plus 600 others")
-    parser.add_argument("--json", type=Path, help="write the figures and misses here")
-    parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument(
+        "--quick", action="store_true", help="judged stories plus 600 others (frozen: plus 1,500)"
+    )
+    parser.add_argument("--json", type=Path, help="write the figures (and the judged set's misses) here")
+    parser.add_argument(
+        "--misses", action="store_true", help="print every miss of the judged set (never the frozen set's)"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    summary = run(args.quick)
+    no_tuning = _corpus_missing(realnews.CACHE_FILE, realnews.ENV, "realnews")
+    no_frozen = _corpus_missing(peopledaily.CACHE_FILE, peopledaily.ENV, "peopledaily")
+    if no_tuning and no_frozen:
+        raise SystemExit(f"no corpus for either set: CCTV: {no_tuning}; People's Daily: {no_frozen}")
+    no_anchor = anchor_missing()
+    out: dict[str, Any] = {"tuning": None, "frozen": None, "skipped": {}}
+    if no_anchor:
+        print(f"BM25 anchor skipped: {no_anchor}")
+        out["skipped"]["anchor"] = no_anchor
+    if no_tuning:
+        print(f"tuning set (CCTV judged) skipped: {no_tuning}")
+        out["skipped"]["tuning"] = no_tuning
+    else:
+        summary = run(args.quick, anchor=not no_anchor)
+        print(
+            f"{summary['stories']} stories, {summary['questions']} judged messages "
+            f"({summary['fact_questions']} questions with a judged fact)"
+        )
+        print(
+            f"top result right {summary['top_right']}% (judged story itself {summary['top_right_strict']}%), "
+            f"answer holds the fact {summary['answer_has_fact']}%, false corrections {summary['false_corrections']}, "
+            f"median search {summary['median_search_ms']} ms"
+        )
+        print(format_table(summary))
+        if args.misses:
+            for miss in summary["misses"]:
+                print(json.dumps(miss, ensure_ascii=False))
+        out["tuning"] = summary
+    if no_frozen:
+        print(f"frozen set (People's Daily) skipped: {no_frozen}")
+        out["skipped"]["frozen"] = no_frozen
+    else:
+        frozen = run_frozen(args.quick, anchor=not no_anchor)
+        print(
+            f"\nfrozen set: {frozen['questions']} questions on {frozen['articles']} People's Daily articles "
+            f"(SHA-256 checked), aggregate figures only"
+        )
+        print(format_frozen_kinds(frozen))
+        out["frozen"] = frozen
+    out["sets"] = set_rows(out)
     print(
-        f"{summary['stories']} stories, {summary['questions']} judged messages "
-        f"({summary['fact_questions']} questions with a judged fact)"
+        "\nboth sets (top right: the first result is the judged article or holds the fact; in brackets: the"
     )
-    print(
-        f"top result right {summary['top_right']}% (judged story itself {summary['top_right_strict']}%), "
-        f"answer holds the fact {summary['answer_has_fact']}%, false corrections {summary['false_corrections']}, "
-        f"median search {summary['median_search_ms']} ms"
-    )
-    print(format_table(summary))
-    if args.misses:
-        for miss in summary["misses"]:
-            print(json.dumps(miss, ensure_ascii=False))
+    print("judged article itself)")
+    print(format_sets(out["sets"]))
     if args.json:
-        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -176,3 +176,35 @@ def test_percentile_is_nearest_rank():
     assert percentile(data, 50) == 50
     assert percentile(data, 99) == 99
     assert percentile([3.0], 99) == 3.0
+
+
+def test_the_frozen_question_set_is_the_one_whose_checksum_is_recorded(tmp_path):
+    from benchmarks import answers
+
+    items = answers.load_frozen()
+    assert len(items) >= 160
+    assert {item["kind"] for item in items} == set(answers.FROZEN_KINDS)
+    assert answers.FROZEN_SHA256 in (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    edited = tmp_path / "answers_frozen.json"
+    edited.write_bytes(answers.FROZEN.read_bytes().replace(b'"q": "', b'"q": " ', 1))
+    with pytest.raises(SystemExit, match="may not be edited"):
+        answers.load_frozen(edited)
+
+
+def test_the_frozen_set_reports_figures_per_kind_never_its_questions():
+    from benchmarks import answers
+
+    frozen = {
+        "questions": 2,
+        "per_kind": {"who": {"n": 2, "top": 1, "top_strict": 1, "fact": 1}},
+        "anchor": {"per_kind": {"who": {"n": 2, "top": 2, "top_strict": 2, "asked": 2, "fact": 0}}},
+    }
+    assert (
+        answers.format_frozen_kinds(frozen).splitlines()[-1] == "| who | 2 | 50.0% | 50.0% | 100.0% | 0.0% |"
+    )
+    rows = answers.set_rows(
+        {"frozen": {**frozen, "top_right": 50.0, "top_right_strict": 50.0, "answer_has_fact": 50.0}}
+    )
+    assert answers.format_sets(rows).splitlines()[-1] == (
+        "| frozen set: 人民日报 | 2 | 50.0% (50.0%) | 50.0% | skipped | skipped |"
+    )
