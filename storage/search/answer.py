@@ -9,6 +9,8 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
     where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
     howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any)
     which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C)
+    name     叫什么 / 名为 / 代号 (not a person) → a quoted name (《…》, “…”), one after 名为 / 叫 / 称,
+                                                 or a code of letters and digits
     what     anything else                     → the sentence that best covers the question's words
 
 Each sentence of the best-ranked articles (up to five: the first result is not always the one that
@@ -37,6 +39,11 @@ from storage.text.summary import sentences, strip_dateline
 
 MIN_COVERAGE = 0.55  # share of the question's words (by weight) a sentence must hold
 MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for
+MIN_TOP_KIND_COVERAGE = 0.15  # ... or, in the first result, this much and what is asked for
+HOLDS_KIND = 0.5  # kind strength of a sentence that holds the kind of fact asked for
+STRONG_KIND = 0.6  # ... and holds it clearly (a date with its day, a number with the unit asked for)
+# Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
+FACT_KINDS = frozenset({"who", "identity", "when", "where", "howmany", "which", "name"})
 KIND_BONUS = 0.5
 RANK_PENALTY = 0.12  # per place an article is ranked below the first
 TITLE_SHARE = 0.5  # a word of the article's title counts this much in every sentence of it
@@ -103,6 +110,8 @@ _NUMBER = re.compile(
     + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
     + ")"
 )
+# A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
+_MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)(?:多|余)?")
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)")
 _ENUMERATION = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
@@ -119,12 +128,28 @@ _PLACE_SUFFIX = re.compile(
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
 )
+_QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
+_NAMED = re.compile(
+    r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
+)
+_CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+[A-Za-z]*")
 _DATELINE = re.compile(r"^\s*((?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
+# 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
+_NAME_ASKED = re.compile(r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名")
+_PERSON_BEFORE = re.compile(
+    r"(?:人|者|长|员|书记|主任|主席|总统|总理|首相|老师|教师|医生|支书|传承人|冠军|选手|演员|导演|作家|院士|专家|"
+    r"代表|委员|大使|发言人|负责人|总干事|总裁|经理|村民|农民|工人|战士|英雄|烈士|女士|先生|姑娘|小伙|老人|"
+    r"孩子|学生|运动员|教练|主持人|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位)的?(?:叫什么|叫啥|名叫|名字)"
+)
+
+
 def question_kind(query: str) -> str:
-    """'why', 'when', 'who', 'where', 'howmany', 'which' or 'what'."""
+    """'why', 'when', 'who', 'where', 'howmany', 'which', 'name' or 'what'."""
     q = normalize(query)
+    if _NAME_ASKED.search(q) and not _PERSON_BEFORE.search(q) and not re.search(r"谁|哪位|哪些|哪几", q):
+        return "name"
     if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年", q):
         # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
         if not _KIND_PATTERNS[0][1].search(q):
@@ -177,6 +202,7 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
             for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
             if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
         ]
+        numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], query)
         worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)  # 近九成, 三个
         if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
             return 1.0
@@ -190,6 +216,16 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
         return 0.7 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
     if kind == "why":
         return 1.0 if _CAUSE.search(sentence) else 0.0
+    if kind == "name":
+        known = query + "".join(terms)
+        if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
+            return 1.0
+        if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
+            return 0.8
+        names = [
+            w for w, tag in _tags(sentence) if tag in ("nr", "nz", "nt") and len(w) >= 2 and w not in known
+        ]
+        return 0.6 if names else 0.0
     if kind == "what":
         # X是什么: the sentence that says what X is (X位于…，是…; X是…; X为…)
         for t in terms:
@@ -311,7 +347,14 @@ def best_sentence(
                     )
                 ):
                     continue  # a pair only when one holds the fact and the other adds the subject
-                if coverage < MIN_COVERAGE and not (strength >= 0.6 and coverage >= MIN_KIND_COVERAGE):
+                if (
+                    kind in FACT_KINDS
+                    and strength < HOLDS_KIND
+                    and not (kind == "when" and rank in datelines)
+                ):
+                    continue  # not the kind of fact asked for (a dateline may date a "when")
+                least = MIN_TOP_KIND_COVERAGE if rank == 0 else MIN_KIND_COVERAGE
+                if coverage < MIN_COVERAGE and not (strength >= STRONG_KIND and coverage >= least):
                     continue
                 score = (
                     coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)

@@ -193,6 +193,14 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
     return [moved, *(h for h in hits if h.id != answer.article_id)]
 
 
+def rescued(term: str) -> list[str]:
+    """Shorter readings of a term no article holds, longest first: without its first or last
+    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). Pure."""
+    if len(term) < 3:
+        return []
+    return [term[:-1], term[1:]]
+
+
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
     """Whether a query is ranked by evidence from the start: a question with words, not a list of one
     day's stories, OR alternatives or a relative period (those keep their strict reading). Pure."""
@@ -451,7 +459,15 @@ class Searcher:
             if loose_counts.count(0) < counts.count(0):
                 parsed = replace(parsed, terms=tuple(loose), exact=None, loose_terms=())
                 terms, counts = loose, loose_counts
-        held = [(t, n) for t, n in zip(terms, counts, strict=True) if n]
+        for i, t in enumerate(terms):
+            if counts[i] == 0:  # a character glued on that no article has with it (王毅跟, 县支教)
+                for part in rescued(t):
+                    if n := count(part):
+                        terms[i], counts[i] = part, n
+                        break
+        if terms != list(parsed.terms):
+            parsed = replace(parsed, terms=tuple(dict.fromkeys(terms)), exact=None, loose_terms=())
+        held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
         if not held:
             return Found(parsed)
         size = max(int(conn.execute(archive_size_sql()).fetchone()[0]), 1)

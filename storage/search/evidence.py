@@ -37,26 +37,9 @@ TOPIC = 1.0  # nouns, names, places, organisations, numbers with units, foreign 
 QUOTED = 1.3  # a phrase the reader put in quotes
 VERB = 0.55
 OTHER = 0.6  # adjectives, adverbs, anything else jieba tags
-_TOPIC_TAGS = (
-    "n",
-    "nr",
-    "ns",
-    "nt",
-    "nz",
-    "nrt",
-    "nrfg",
-    "eng",
-    "vn",
-    "x",
-    "un",
-    "j",
-    "l",
-    "i",
-    "m",
-    "q",
-    "b",
-)
-_VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
+# jieba's tags of topic words: nouns of every kind (n…), verbal nouns, foreign words, unknown pieces
+# (names jieba does not know), abbreviations, numbers and measure words, distinguishing words.
+_TOPIC_TAGS = frozenset("vn eng x un j m q b".split())
 
 # Words that ask about now: the newest story holding the fact is preferred.
 _NOW = re.compile(
@@ -116,7 +99,7 @@ def role(term: str, tags: Sequence[tuple[str, str]], *, quoted: bool = False) ->
     flags = [flag for _, flag in tags]
     if not flags:
         return TOPIC
-    if any(f.startswith(_TOPIC_TAGS) and not f.startswith(_VERB_TAGS) for f in flags):
+    if any(f.startswith("n") or f in _TOPIC_TAGS for f in flags):
         if any(f in ("m", "q") for f in flags) and not re.search(r"\d", term) and len(flags) == 1:
             return OTHER  # 首次, 一些: numerals without a number
         return TOPIC

@@ -1,0 +1,227 @@
+"""Issue 20: questions, and words that find nothing together, ranked by the evidence each article holds
+(`storage.search.evidence`), and answers that hold the kind of fact asked for — on hand-written stories
+shaped like the failures the issue describes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_file
+from storage.search import evidence
+from storage.search.answer import question_kind
+from storage.search.engine import Searcher, ranks_by_evidence, rescued
+from storage.search.query import parse_query
+
+# (date, title, paragraphs): each pair of stories shares words so that only the evidence tells them apart.
+STORIES = [
+    # The topic (量子芯片) against the verb phrases of the question (头一回, 送到) found in another story.
+    (
+        "2024-02-01",
+        "我国量子芯片实现出口",
+        ["一批国产量子芯片日前出口德国，这是我国量子芯片首次走出国门。", "芯片由合肥一家企业研制。"],
+    ),
+    (
+        "2024-02-03",
+        "快递小哥把年货送进山村",
+        ["春节前，快递小哥头一回把年货送到了山村，村民们很高兴。", "山村的快递服务站已经建成。"],
+    ),
+    # The topic (乡村医生) against a rare verb phrase of the question (要建) found in another story.
+    (
+        "2024-03-02",
+        "我省乡村医生队伍持续壮大",
+        ["记者从省卫健委获悉，全省乡村医生已达5.2万人。", "今年将新增村卫生室300个，方便群众就近看病。"],
+    ),
+    (
+        "2024-03-05",
+        "新区要建三座公园",
+        ["新区今年要建三座城市公园，总面积120公顷。", "公园建成后将向市民免费开放。"],
+    ),
+    # The same topic in two years: the year asked for is evidence, not a filter.
+    (
+        "2023-05-10",
+        "马拉松赛鸣枪开跑",
+        ["5月10日，第五届城市马拉松赛鸣枪开跑，两万名选手参赛。", "赛事由市体育局主办。"],
+    ),
+    (
+        "2024-05-12",
+        "城市马拉松赛举行",
+        ["5月12日，第六届城市马拉松赛在奥体中心举行，三万名选手参赛。", "赛事由市体育局主办。"],
+    ),
+    # An event of late March reported in April, and another story of March holding the same words.
+    (
+        "2024-04-02",
+        "全市新能源汽车保有量突破50万辆",
+        ["截至3月底，全市新能源汽车保有量突破50万辆，同比增长32%。", "其中纯电动汽车占八成。"],
+    ),
+    (
+        "2024-03-15",
+        "充电桩建设按下快进键",
+        ["随着新能源汽车保有量持续增长，充电需求日益旺盛。", "今年全市将新建充电桩1万个。"],
+    ),
+    # A question about now prefers the newest story holding the fact.
+    (
+        "2022-01-08",
+        "地铁三号线进展顺利",
+        ["地铁三号线目前已完成工程总量的六成。", "全线预计2024年通车。"],
+    ),
+    (
+        "2024-01-09",
+        "地铁三号线全线贯通",
+        ["地铁三号线目前已全线贯通，进入调试阶段。", "全线将于今年通车。"],
+    ),
+    # A name asked for: quoted, or after 名为.
+    (
+        "2024-06-01",
+        "北部湾新建一座油田",
+        ["北部湾海域发现的新油田被命名为“涠洲12号”，探明储量超千万吨。", "油田由中海油开发。"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    folder: Path = tmp_path_factory.mktemp("evidence")
+    src = folder / "stories.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db: sqlite_utils.Database = open_db(folder / "news.db")
+    assert ingest_file(db, src, source="测试").status == "ok"
+    yield Searcher(db)
+    db.close()
+
+
+def _first(searcher: Searcher, q: str, today: date = date(2024, 6, 30)) -> str:
+    resp = searcher.search(q, today=today)
+    assert resp.hits, q
+    return resp.hits[0].title
+
+
+def test_the_topic_outweighs_a_rare_verb_of_the_question(searcher: Searcher) -> None:
+    # No story holds 乡村医生 and 要建 together; the one about 乡村医生 answers, not the one about 要建.
+    assert _first(searcher, "我省乡村医生要建多少个卫生室") == "我省乡村医生队伍持续壮大"
+
+
+def test_verb_phrases_of_a_question_do_not_outweigh_its_topic(searcher: Searcher) -> None:
+    resp = searcher.search("量子芯片头一回送到哪个国家", today=date(2024, 6, 30))
+    assert resp.hits[0].title == "我国量子芯片实现出口"
+    assert resp.answer is not None and "德国" in resp.answer.sentence
+
+
+def test_verbs_weigh_less_than_the_topic() -> None:
+    assert evidence.role("要建", [("要建", "v")]) < evidence.role("医生", [("医生", "n")])
+    assert evidence.role("乡村医生", [("乡村", "n"), ("医生", "n")]) == evidence.TOPIC
+    assert evidence.role("94.75分", [("94.75", "m"), ("分", "v")]) == evidence.TOPIC
+    assert evidence.role("首次", [("首次", "m")]) < evidence.TOPIC  # a numeral word, no number
+    assert evidence.role("头一回", [("头一回", "i")]) < evidence.TOPIC
+    assert evidence.role("涠洲", [], quoted=True) > evidence.TOPIC
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("2023年城市马拉松赛有多少选手参赛", "马拉松赛鸣枪开跑"),
+        ("2024年城市马拉松赛有多少选手参赛", "城市马拉松赛举行"),
+        ("2024年5月的马拉松在哪里举行", "城市马拉松赛举行"),
+    ],
+)
+def test_a_year_or_month_in_a_question_is_evidence_about_the_story(
+    searcher: Searcher, question: str, title: str
+) -> None:
+    assert _first(searcher, question) == title
+
+
+def test_a_month_in_a_question_does_not_move_the_story_to_one_published_then(searcher: Searcher) -> None:
+    resp = searcher.search("2024年3月底全市新能源汽车保有量是多少", today=date(2024, 6, 30))
+    assert resp.hits[0].title == "全市新能源汽车保有量突破50万辆"
+    assert resp.answer is not None and "50万辆" in resp.answer.sentence
+
+
+def test_a_year_no_story_is_dated_in_does_not_empty_the_results(searcher: Searcher) -> None:
+    resp = searcher.search("2021年城市马拉松赛有多少选手", today=date(2024, 6, 30))
+    assert {h.title for h in resp.hits} >= {"马拉松赛鸣枪开跑", "城市马拉松赛举行"}
+
+
+def test_a_question_about_now_prefers_the_newest_story(searcher: Searcher) -> None:
+    assert _first(searcher, "地铁三号线现在建得怎么样了") == "地铁三号线全线贯通"
+
+
+def test_the_answer_holds_the_name_asked_for(searcher: Searcher) -> None:
+    resp = searcher.search("北部湾新发现的油田叫什么名字", today=date(2024, 6, 30))
+    assert resp.answer is not None and "涠洲12号" in resp.answer.sentence
+
+
+def test_the_answer_holds_the_number_asked_for(searcher: Searcher) -> None:
+    resp = searcher.search("我省乡村医生有多少人", today=date(2024, 6, 30))
+    assert resp.answer is not None and "5.2万人" in resp.answer.sentence
+
+
+def test_no_answer_line_when_no_sentence_holds_the_kind_of_fact(searcher: Searcher) -> None:
+    # The story is found, but it names no person: no 💡 line rather than a sentence without a name.
+    resp = searcher.search("谁主办了城市马拉松赛", today=date(2024, 6, 30))
+    assert resp.hits
+    assert resp.answer is None
+
+
+def test_keyword_searches_keep_every_word(searcher: Searcher) -> None:
+    # A short keyword search that finds something is not a question: every result holds every word.
+    resp = searcher.search("马拉松 奥体中心", today=date(2024, 6, 30))
+    assert [h.title for h in resp.hits] == ["城市马拉松赛举行"]
+    assert not ranks_by_evidence(parse_query("马拉松 奥体中心"))
+
+
+def test_words_no_story_holds_together_are_ranked_and_named(searcher: Searcher) -> None:
+    resp = searcher.search("马拉松 地铁 公园 医生", today=date(2024, 6, 30))
+    assert resp.hits and resp.dropped  # ranked by evidence; the words the first lacks are named
+
+
+def test_a_character_glued_to_a_word_is_let_go() -> None:
+    assert rescued("王毅跟") == ["王毅", "毅跟"]
+    assert rescued("王毅") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("那口井叫啥", "name"),
+        ("军事行动的代号叫什么", "name"),
+        ("山坪村支书叫什么", "who"),
+        ("总干事叫什么名字", "who"),
+        ("马拉松在哪天举行", "when"),
+    ],
+)
+def test_question_kinds(question: str, kind: str) -> None:
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "now"),
+    [("地铁现在怎么样", True), ("最新进展", True), ("地铁哪天通车", False), ("what is the latest", True)],
+)
+def test_questions_about_now(raw: str, now: bool) -> None:
+    assert evidence.asks_now(raw) is now
+
+
+def test_bm25_prefers_the_title_and_shorter_texts() -> None:
+    terms = [evidence.Term("马拉松", 2, 1.0)]
+    in_title = evidence.profile("城市马拉松", "赛事举行。", terms)
+    in_body = evidence.profile("城市新闻", "马拉松赛事举行。", terms)
+    assert evidence.bm25(in_title, terms, 100, 10) > evidence.bm25(in_body, terms, 100, 10)
+
+
+def test_traditional_text_is_matched_after_folding() -> None:
+    terms = [evidence.Term("马拉松", 2, 1.0)]
+    assert evidence.profile("城市馬拉松", "", terms).title_tf == (1,)
+    # a stray OCR space inside a word
+    assert evidence.profile("", "马拉 松赛事。", terms).body_tf == (1,)
