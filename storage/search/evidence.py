@@ -51,12 +51,12 @@ _NOW = re.compile(
 class Weights:
     """How much each kind of evidence counts in an article's score."""
 
-    held: float = 1.0
-    near: float = 0.5
-    title: float = 0.35
-    bm25: float = 0.35
+    held: float = 0.7
+    near: float = 0.9
+    title: float = 0.1
+    bm25: float = 0.9
     date: float = 0.3
-    date_mention: float = 0.12
+    date_mention: float = 0.1
     now: float = 0.15
 
 
