@@ -446,6 +446,31 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 
 
+@main.command()
+@click.option("--host", help="Address to listen on (default NEWSBOT_WEB_LISTEN, else 127.0.0.1).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), help="Port to listen on (default NEWSBOT_WEB_PORT, else 8000)."
+)
+def web(host: str | None, port: int | None) -> None:
+    """网页和微信公众号 Serve the chat page, its JSON API, article pages, private feeds, /healthz and
+    (with NEWSBOT_WECHAT_TOKEN) the WeChat Official Account endpoint /wechat, until Ctrl-C or SIGTERM.
+
+    The same conversation as in Telegram; a reader is a browser session. Put it behind a reverse proxy
+    for HTTPS and set NEWSBOT_WEB_PUBLIC_URL to the public address.
+    """
+    settings = get_settings()
+    from bot.web.server import run_web
+
+    try:
+        run_web(
+            settings,
+            host=host or settings.web_listen,
+            port=port if port is not None else (settings.web_port if settings.web_port is not None else 8000),
+        )
+    except StorageError as exc:
+        raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+
+
 # --- operations --------------------------------------------------------------------------------
 
 

@@ -316,6 +316,7 @@ class Conversation:
         inline_page_size: int = INLINE_PAGE_SIZE,
         pushes: bool = True,
         clock: Callable[[], datetime] = utc_now,
+        results_format: Callable[..., str] = replies.format_results,
     ) -> None:
         self.library = library
         self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
@@ -327,6 +328,9 @@ class Conversation:
         self.confirmations = Confirmations()
         self.page_size = page_size
         self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
+        # A page of results as text: `replies.format_results`, or a shorter form where messages are small
+        # (WeChat's 2048 bytes: `bot.wechat.format.format_results_wechat`), with the same arguments.
+        self.results_format = results_format
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -655,7 +659,7 @@ class Conversation:
             if not any(h.id == response.answer.article_id for h in response.hits):
                 source = self.library.article(response.answer.article_id)
                 answer_title = source.title if source else None
-        body = replies.format_results(
+        body = self.results_format(
             response,
             who.lang,
             self.markup,

@@ -1,0 +1,93 @@
+"""Running the web application: alone (`newsbot web`), or beside the Telegram bot in one process
+(`newsbot serve` with NEWSBOT_WEB_PORT), on uvicorn.
+
+Alone, uvicorn handles SIGINT/SIGTERM and the services are opened before and closed after. Beside the bot,
+`WebServer` runs on the bot's event loop over the bot's own services, and leaves signals to the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import uvicorn
+
+from bot.services import Services, open_services
+from bot.settings import Settings
+from bot.web.app import create_app
+
+log = logging.getLogger(__name__)
+
+
+def server_config(app: Any, host: str, port: int) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        lifespan="off",
+        log_config=None,  # newsbot's own logging
+        access_log=False,  # no addresses or URLs (feed tokens) in the logs
+        server_header=False,
+        proxy_headers=True,  # X-Forwarded-Proto/-For from a reverse proxy on this machine
+        forwarded_allow_ips="127.0.0.1",
+        timeout_keep_alive=5,
+        limit_concurrency=500,
+    )
+
+
+def run_web(settings: Settings, *, host: str, port: int) -> None:
+    """`newsbot web`: serve until Ctrl-C or SIGTERM."""
+    services = open_services(settings)
+    try:
+        app = create_app(services, settings)
+        server = uvicorn.Server(server_config(app, host, port))
+        server.run()
+    finally:
+        services.close()
+
+
+class _Beside(uvicorn.Server):
+    """A uvicorn server that leaves signal handling to its host (the Telegram application)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+class WebServer:
+    """The web server on the running event loop, over open services (`start` / `stop`)."""
+
+    def __init__(self, services: Services, settings: Settings, *, host: str, port: int) -> None:
+        self.services = services
+        self.settings = settings
+        self.host = host
+        self.port = port
+        self._server: _Beside | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def bound_port(self) -> int:
+        assert self._server is not None and self._server.servers
+        return int(self._server.servers[0].sockets[0].getsockname()[1])
+
+    async def start(self) -> None:
+        app = await asyncio.to_thread(create_app, self.services, self.settings)
+        self._server = _Beside(server_config(app, self.host, self.port))
+        self._task = asyncio.create_task(self._server.serve())
+        while not self._server.started:
+            if self._task.done():
+                self._task.result()  # raises what stopped it (e.g. the port is taken)
+                raise RuntimeError("the web server stopped while starting")
+            await asyncio.sleep(0.02)
+        log.info("web server listening", extra={"host": self.host, "port": self.bound_port})
+
+    async def stop(self) -> None:
+        if self._server is not None and self._task is not None:
+            self._server.should_exit = True
+            with contextlib.suppress(Exception):
+                await self._task
+        self._server = None
+        self._task = None
