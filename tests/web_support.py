@@ -32,7 +32,7 @@ class WebRun:
 
 @contextlib.contextmanager
 def web_server(db: Path, **overrides: Any) -> Iterator[WebRun]:
-    values: dict[str, Any] = {"db": db, "seeds": SEEDS, "NEWSBOT_WECHAT_TOKEN": WECHAT_TOKEN}
+    values: dict[str, Any] = {"db": db, "seeds": SEEDS, "wechat_token": WECHAT_TOKEN}
     values.update(overrides)
     settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
     services = open_services(settings)

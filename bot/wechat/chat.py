@@ -46,12 +46,14 @@ class WeChatChat:
         line = " ".join(message.content.split())
         if not line:
             return text("zh", "wechat_other")
-        lang = message_language(line, "zh")
+        # English for a message in English (a command: for English arguments, "/forget confirm").
+        command = line.startswith("/") and len(line) > 1
+        lang = message_language(line.partition(" ")[2] if command else line, "zh")
         chat_id = self._chat_id(message.from_user)
         who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
         feed_url = self._feed_url(base)
         tail = ""
-        if line.startswith("/") and len(line) > 1:
+        if command:
             head, _, rest = line[1:].partition(" ")
             name = head.split("@", 1)[0].lower()
             if name == "article":
