@@ -18,10 +18,11 @@ STYLE = """
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
-"Noto Sans CJK SC","Source Han Sans SC",sans-serif;background:#eef1f4;color:#1d2329}
-header{position:sticky;top:0;z-index:1;background:#1f6feb;color:#fff;padding:.6rem 1rem;font-weight:600}
+"Noto Sans CJK SC","Source Han Sans SC",sans-serif;background:#eef1f4;color:#1d2329;
+display:flex;flex-direction:column;height:100vh;height:100dvh}
+header{flex:none;background:#1f6feb;color:#fff;padding:.6rem 1rem;font-weight:600}
 header a{color:#fff;text-decoration:none}
-main{max-width:46rem;margin:0 auto;padding:.75rem .75rem 6rem}
+main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
 #log{display:flex;flex-direction:column;gap:.6rem}
 .bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
 overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06)}
@@ -36,8 +37,7 @@ a{color:#0b5cd5}
 font:inherit;border:1px solid #c9d1d9;border-radius:.6rem;background:#f6f8fa;color:#1d2329;
 text-align:center;text-decoration:none;cursor:pointer}
 .keyboard button:active{background:#dde3ea}
-form{position:fixed;left:0;right:0;bottom:0;display:flex;gap:.5rem;padding:.6rem;background:#fff;
-border-top:1px solid #d0d7de}
+form{flex:none;display:flex;gap:.5rem;padding:.6rem;background:#fff;border-top:1px solid #d0d7de}
 form textarea{flex:1;min-width:0;resize:none;height:2.75rem;padding:.55rem .7rem;font:inherit;
 border:1px solid #c9d1d9;border-radius:.7rem}
 form button{flex:none;padding:0 1rem;font:inherit;border:0;border-radius:.7rem;background:#1f6feb;color:#fff}
