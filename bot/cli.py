@@ -459,14 +459,12 @@ def web(host: str | None, port: int | None) -> None:
     for HTTPS and set NEWSBOT_WEB_PUBLIC_URL to the public address.
     """
     settings = get_settings()
-    from bot.web.server import run_web
+    from bot.web.server import run_web, web_address
 
+    where, number = web_address(settings, host, port)
+    click.echo(f"newsbot web: http://{where}:{number}/ (Ctrl-C stops)", err=True)
     try:
-        run_web(
-            settings,
-            host=host or settings.web_listen,
-            port=port if port is not None else (settings.web_port if settings.web_port is not None else 8000),
-        )
+        run_web(settings, host=where, port=number)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 

@@ -22,6 +22,17 @@ from bot.web.app import create_app
 log = logging.getLogger(__name__)
 
 
+DEFAULT_PORT = 8000
+
+
+def web_address(settings: Settings, host: str | None = None, port: int | None = None) -> tuple[str, int]:
+    """Where `newsbot web` listens: --host/--port, else NEWSBOT_WEB_LISTEN/NEWSBOT_WEB_PORT, else
+    127.0.0.1:8000."""
+    if port is None:
+        port = settings.web_port if settings.web_port is not None else DEFAULT_PORT
+    return host or settings.web_listen, port
+
+
 def server_config(app: Any, host: str, port: int) -> uvicorn.Config:
     return uvicorn.Config(
         app,
