@@ -3,6 +3,12 @@ one database (issue 21); web readers' subscriptions are never pushed through Tel
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -11,7 +17,7 @@ from bot.telegram.app import WEB_SERVER
 from bot.telegram.context import SERVICES
 from bot.web.server import WebServer
 from storage.records import subscriptions as subs
-from tests.bot_support import bot_settings, running_bot
+from tests.bot_support import ROOT, SEEDS, bot_settings, running_bot
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_digest_e2e import say
 
@@ -40,3 +46,41 @@ async def test_web_readers_subscriptions_are_not_pushed(telegram_emulator: Teleg
         await say(telegram_emulator, "/subscribe 08:00", 502)
         services = app.bot_data[SERVICES]
         assert [s.chat_id for s in services.database.read(subs.schedule_candidates)] == [502]
+
+
+def test_newsbot_web_serves_until_sigterm(tmp_path: Path):
+    """The command itself: starts, answers, and stops cleanly on SIGTERM."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
+    env |= {"NEWSBOT_DB": str(tmp_path / "w.db"), "NEWSBOT_SEEDS": str(SEEDS), "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "web", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.communicate()
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "newsbot web did not start"
+                time.sleep(0.2)
+        assert health.status_code == 200 and health.json()["articles"] > 0  # the seeds were ingested
+        reply = httpx.post(f"http://127.0.0.1:{port}/api/message", json={"text": "保交楼"}, timeout=30)
+        assert reply.status_code == 200
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 0, err
+        assert "Traceback" not in err and f"127.0.0.1:{port}" in err
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,11 +44,30 @@ def server_config(app: Any, host: str, port: int) -> uvicorn.Config:
         log_config=None,  # newsbot's own logging
         access_log=False,  # no addresses or URLs (feed tokens) in the logs
         server_header=False,
-        proxy_headers=True,  # X-Forwarded-Proto/-For from a reverse proxy on this machine
-        forwarded_allow_ips="127.0.0.1",
+        # X-Forwarded-Proto/-For are believed from a reverse proxy on this machine, or from the addresses in
+        # uvicorn's FORWARDED_ALLOW_IPS (e.g. the proxy's container in Docker).
+        proxy_headers=True,
+        forwarded_allow_ips=None,
         timeout_keep_alive=5,
         limit_concurrency=500,
     )
+
+
+class _Alone(uvicorn.Server):
+    """uvicorn for `newsbot web`: SIGINT/SIGTERM stop it gracefully and the command returns, so the services
+    are closed and the exit code is 0 (uvicorn itself raises the signal again once stopped)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 def run_web(settings: Settings, *, host: str, port: int) -> None:
@@ -54,8 +75,7 @@ def run_web(settings: Settings, *, host: str, port: int) -> None:
     services = open_services(settings)
     try:
         app = create_app(services, settings)
-        server = uvicorn.Server(server_config(app, host, port))
-        server.run()
+        _Alone(server_config(app, host, port)).run()
     finally:
         services.close()
 
