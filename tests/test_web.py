@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from bot.chat.replies import Reply
-from bot.web.app import Window, browser_language, not_modified, same_origin
+from bot.web.http import Window, browser_language, not_modified, same_origin
 from bot.web.markup import WEB, reply_json, reply_parts
 from storage.records.readers import READER_CHAT_BASE
 from tests.bot_support import HOSTILE_TITLE, copy_database, make_database

@@ -8,6 +8,7 @@ recently stored matches; `format_atom` renders them (pure). The private address 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import sqlite_utils
 
 from bot.chat.replies import Markup, Reply
 from bot.chat.texts import text as chat_text
+from bot.digests.compose import describe_subscription
 from bot.digests.plan import FIRST_DIGEST_POOL, SearchLibrary, matching_ids, screen
 from bot.digests.records import CHAT_WRITE_WAIT
 from storage.database.access import Database
@@ -25,7 +27,7 @@ from storage.errors import DatabaseBusy
 from storage.models import Article
 from storage.records import subscriptions as subs
 from storage.records.articles import get_articles, latest_articles
-from storage.records.feeds import ensure_feeds
+from storage.records.feeds import ensure_feeds, feed_subscription, last_stored
 
 FEED_SIZE = 20
 BEIJING = timezone(timedelta(hours=8))
@@ -152,3 +154,49 @@ def feed_replies(
         for f in feeds
         if f.new
     ]
+
+
+# ---- a subscription's feed, ready to serve -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    body: bytes
+    etag: str  # a strong validator: the body's hash
+    modified: datetime  # when the newest of its articles was stored (the subscription's start when none)
+
+
+def subscription_feed(
+    database: Database, library: SearchLibrary, token: str, base_url: str
+) -> RenderedFeed | None:
+    """The Atom feed at private address `token`, its articles linking to `base_url`/article/N; None when no
+    subscription has that address (never had, unsubscribed, forgotten)."""
+    base = base_url.rstrip("/")
+    sub = database.read(feed_subscription, token)
+    if sub is None:
+        return None
+    articles = database.read(feed_articles, library, sub)
+    chat = database.read(subs.get_chat, sub.chat_id)
+    lang = chat.language if chat else subs.DEFAULT_LANGUAGE
+    stored = database.read(last_stored, [a.id for a in articles])
+    modified = datetime.fromisoformat(stored) if stored else sub.created_at
+    modified = (modified if modified.tzinfo else modified.replace(tzinfo=UTC)).replace(microsecond=0)
+    entries = [
+        FeedEntry(
+            id=f"{base}/article/{a.id}",
+            title=a.title,
+            link=f"{base}/article/{a.id}",
+            updated=article_time(a, modified),
+            summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
+        )
+        for a in articles
+    ]
+    body = format_atom(
+        feed_id=f"{base}/feed/{token}",
+        title=f"newsbot · {describe_subscription(lang, sub)}",
+        self_url=f"{base}/feed/{token}",
+        site_url=f"{base}/",
+        updated=modified,
+        entries=entries,
+    )
+    return RenderedFeed(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified)

@@ -25,22 +25,17 @@ rate limited; errors answer a short line, never a traceback (the details go to t
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import re
 import time
-from collections import deque
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import format_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -49,10 +44,10 @@ from starlette.routing import Route
 from bot.chat.conversation import Conversation, FloodGuard, Press, Who
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
-from bot.digests.compose import describe_subscription
-from bot.digests.feed import FeedEntry, article_time, feed_articles, feed_replies, format_atom
+from bot.digests.feed import feed_replies, subscription_feed
 from bot.services import Services
 from bot.settings import Settings
+from bot.web.http import SecurityHeaders, Window, browser_language, not_modified, read_body, same_origin
 from bot.web.markup import WEB, reply_json, reply_parts
 from bot.web.page import SCRIPT, STYLE, article_page, chat_page, not_found_page
 from bot.wechat.chat import WeChatChat
@@ -61,8 +56,6 @@ from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
 from bot.wechat.protocol import BadMessage, Message, message_key, parse_message, signature_ok, text_reply
 from storage.database.health import check
 from storage.errors import DatabaseBusy
-from storage.records import subscriptions as subs
-from storage.records.feeds import feed_subscription, last_stored
 from storage.records.readers import WEB as CHANNEL
 from storage.records.readers import (
     claim_message,
@@ -84,97 +77,6 @@ NEW_SESSIONS_PER_ADDRESS = 120  # per 10 minutes (an office or a carrier's NAT i
 WECHAT_BUDGET = 4.5  # seconds: the platform gives up at 5
 WRITE_WAIT = 2.0
 FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
-
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",  # a feed address is a secret: never leak a URL to another site
-    "permissions-policy": "camera=(), microphone=(), geolocation=()",
-    "cross-origin-opener-policy": "same-origin",
-}
-
-
-# ---- small pure helpers --------------------------------------------------------------------------------
-
-
-def browser_language(header: str | None) -> str:
-    """'en' when the browser prefers English to Chinese (Accept-Language), else 'zh'."""
-    ranked: list[tuple[float, int, str]] = []
-    for index, item in enumerate((header or "").split(",")):
-        tag, _, params = item.strip().partition(";")
-        quality = 1.0
-        m = re.search(r"q=([0-9.]+)", params)
-        if m:
-            try:
-                quality = float(m.group(1))
-            except ValueError:
-                quality = 0.0
-        primary = tag.strip().lower().split("-")[0]
-        if primary in ("zh", "en") and quality > 0:
-            ranked.append((-quality, index, primary))
-    return sorted(ranked)[0][2] if ranked else "zh"
-
-
-def same_origin(headers: MutableMapping[str, str] | Any) -> bool:
-    """False for a request a browser marks as cross-site (Sec-Fetch-Site) or whose Origin is another host."""
-    site = headers.get("sec-fetch-site")
-    if site is not None and site not in ("same-origin", "none"):
-        return False
-    origin = headers.get("origin")
-    if origin is None:
-        return True  # not from a browser's cross-site form or script: browsers send Origin on POST
-    return urlsplit(origin).netloc.lower() == (headers.get("host") or "").lower()
-
-
-@dataclass
-class Window:
-    """At most `limit` events per `seconds` per key (sliding window), in memory."""
-
-    limit: int
-    seconds: float
-    clock: Callable[[], float] = time.monotonic
-
-    def __post_init__(self) -> None:
-        self._seen: dict[object, deque[float]] = {}
-
-    def allow(self, key: object) -> bool:
-        now = self.clock()
-        times = self._seen.setdefault(key, deque())
-        while times and now - times[0] >= self.seconds:
-            times.popleft()
-        if len(times) >= self.limit:
-            return False
-        times.append(now)
-        if len(self._seen) > 50_000:
-            for k in [k for k, t in self._seen.items() if not t or now - t[-1] >= self.seconds]:
-                del self._seen[k]
-        return True
-
-    def wait(self, key: object) -> int:
-        times = self._seen.get(key)
-        if not times:
-            return 1
-        return max(1, int(self.seconds - (self.clock() - times[0]) + 0.999))
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 when longer than `limit` bytes (declared or sent)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > limit):
-        raise HTTPException(413, "request too large")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, "request too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 # ---- the options and the edge --------------------------------------------------------------------------
@@ -381,50 +283,24 @@ class WebEdge:
         token = request.path_params["token"]
         if not FEED_TOKEN.fullmatch(token):
             return PlainTextResponse("no such feed", status_code=404)
-        made = await asyncio.to_thread(self._feed, token, self.base_url(request))
-        if made is None:
+        feed = await asyncio.to_thread(
+            subscription_feed, self.database, self.services.library, token, self.base_url(request)
+        )
+        if feed is None:
             return PlainTextResponse("no such feed", status_code=404)
-        body, etag, modified = made
         headers = {
-            "etag": etag,
-            "last-modified": format_datetime(modified, usegmt=True),
+            "etag": feed.etag,
+            "last-modified": format_datetime(feed.modified, usegmt=True),
             "cache-control": "private, max-age=300",
         }
         if not_modified(
-            request.headers.get("if-none-match"), request.headers.get("if-modified-since"), etag, modified
+            request.headers.get("if-none-match"),
+            request.headers.get("if-modified-since"),
+            feed.etag,
+            feed.modified,
         ):
             return Response(status_code=304, headers=headers)
-        return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
-
-    def _feed(self, token: str, base: str) -> tuple[bytes, str, datetime] | None:
-        sub = self.database.read(feed_subscription, token)
-        if sub is None:
-            return None
-        articles = self.database.read(feed_articles, self.services.library, sub)
-        chat = self.database.read(subs.get_chat, sub.chat_id)
-        lang = chat.language if chat else "zh"
-        stored = self.database.read(last_stored, [a.id for a in articles])
-        modified = datetime.fromisoformat(stored) if stored else sub.created_at
-        modified = (modified if modified.tzinfo else modified.replace(tzinfo=UTC)).replace(microsecond=0)
-        entries = [
-            FeedEntry(
-                id=f"{base}/article/{a.id}",
-                title=a.title,
-                link=f"{base}/article/{a.id}",
-                updated=article_time(a, modified),
-                summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
-            )
-            for a in articles
-        ]
-        body = format_atom(
-            feed_id=f"{base}/feed/{token}",
-            title=f"newsbot · {describe_subscription(lang, sub)}",
-            self_url=f"{base}/feed/{token}",
-            site_url=f"{base}/",
-            updated=modified,
-            entries=entries,
-        )
-        return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified
+        return Response(feed.body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
     async def health(self, request: Request) -> Response:
         path = self.database.path
@@ -497,48 +373,7 @@ class WebEdge:
         return content
 
 
-def not_modified(
-    if_none_match: str | None, if_modified_since: str | None, etag: str, modified: datetime
-) -> bool:
-    """Whether a conditional GET may be answered 304 (If-None-Match wins over If-Modified-Since)."""
-    if if_none_match is not None:
-        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
-        return "*" in tags or etag in tags
-    if if_modified_since:
-        try:
-            since = parsedate_to_datetime(if_modified_since)
-        except (TypeError, ValueError):
-            return False
-        if since.tzinfo is None:
-            since = since.replace(tzinfo=UTC)
-        return modified <= since
-    return False
-
-
 # ---- the application -------------------------------------------------------------------------------------
-
-
-class SecurityHeaders:
-    """Adds the security headers to every response (errors included)."""
-
-    def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
-        self.app = app
-
-    async def __call__(
-        self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(
