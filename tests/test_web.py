@@ -298,3 +298,13 @@ def test_not_modified_rules():
     assert not_modified(None, "Sat, 05 Dec 2026 08:00:00 GMT", '"b"', when)
     assert not not_modified(None, "Sat, 05 Dec 2026 07:59:59 GMT", '"b"', when)
     assert not not_modified(None, "yesterday", '"b"', when)
+
+
+def test_links_use_the_public_address_when_set(template: Path, tmp_path: Path):
+    public = "https://news.example.org"
+    with (
+        web_server(copy_database(template, tmp_path / "p.db"), web_public_url=public + "/") as run,
+        client(run) as c,
+    ):
+        assert feed_url(say(c, "/subscribe 08:00 保交楼")).startswith(public + "/feed/")
+        assert f'<meta property="og:url" content="{public}/article/1">' in c.get("/article/1").text

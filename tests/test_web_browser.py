@@ -191,3 +191,14 @@ def test_the_page_breaks_no_content_security_rule(web: WebRun, browser: Any):
     send(browser, "保交楼")
     logs = browser.get_log("browser")
     assert not [e for e in logs if "Content Security Policy" in e.get("message", "")], logs
+
+
+def test_a_link_may_carry_a_search_but_never_a_command(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/?q=保交楼")
+    wait(browser, lambda d: len(bot_bubbles(d)) > 1)
+    assert bot_bubbles(browser)[1].find_elements(By.TAG_NAME, "mark")
+    browser.get(web.base_url + "/?q=/subscribe%2008:00")
+    send(browser, "/subscriptions")  # answered after anything the page would have sent on opening
+    bubbles = browser.find_elements(By.CSS_SELECTOR, "#log .bubble")
+    assert len(bubbles) == 3 and "/subscribe" not in bubbles[1].text  # welcome, mine, the answer
+    assert "人才" not in bubbles[2].text and "08:00" not in bubbles[2].text
