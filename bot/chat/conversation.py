@@ -697,6 +697,16 @@ class Conversation:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
 
 
+def parse_command(line: str) -> tuple[str, str] | None:
+    """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
+    the edges where commands arrive as text (the console, the web page, WeChat)."""
+    line = line.strip()
+    if not line.startswith("/") or len(line) < 2:
+        return None
+    head, _, rest = line[1:].partition(" ")
+    return head.split("@", 1)[0].lower(), rest.strip()
+
+
 def tidy_query(query: str) -> str:
     """The query on one line, without invisible format characters (zero-width spaces, BOM, direction
     marks), which look like nothing and would be searched as something."""

@@ -41,7 +41,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, FloodGuard, Press, Who
+from bot.chat.conversation import Conversation, FloodGuard, Press, Who, parse_command
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies, subscription_feed
@@ -222,9 +222,9 @@ class WebEdge:
     def answer_line(self, line: str, who: Who, base_url: str) -> list[Reply]:
         """What the conversation answers to one line from the page (blocking)."""
         line = " ".join(line.split())
-        if line.startswith("/") and len(line) > 1:
-            head, _, rest = line[1:].partition(" ")
-            name = head.split("@", 1)[0].lower()
+        command = parse_command(line)
+        if command is not None:
+            name, rest = command
             out = self.conversation.command(name, rest, who)
             if name in ("subscribe", "subscriptions") and who.chat_id is not None:
                 out += feed_replies(

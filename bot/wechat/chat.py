@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who
+from bot.chat.conversation import Conversation, Who, parse_command
 from bot.chat.intents import message_language
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
@@ -47,15 +47,14 @@ class WeChatChat:
         if not line:
             return text("zh", "wechat_other")
         # English for a message in English (a command: for English arguments, "/forget confirm").
-        command = line.startswith("/") and len(line) > 1
-        lang = message_language(line.partition(" ")[2] if command else line, "zh")
+        command = parse_command(line)
+        lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(message.from_user)
         who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
         feed_url = self._feed_url(base)
         tail = ""
-        if command:
-            head, _, rest = line[1:].partition(" ")
-            name = head.split("@", 1)[0].lower()
+        if command is not None:
+            name, rest = command
             if name == "article":
                 out = self._articles(rest, who, base)
             elif name == "forget":
