@@ -30,7 +30,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import format_datetime
 from typing import Any
 
@@ -84,9 +84,11 @@ FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 @dataclass(frozen=True)
 class WebOptions:
+    """What the web edge reads from the settings (the secrets never in a repr)."""
+
     public_url: str | None = None
-    secret: str | None = None
-    wechat_token: str | None = None
+    secret: str | None = field(default=None, repr=False)
+    wechat_token: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WebOptions:
