@@ -206,7 +206,7 @@ def test_without_a_token_there_is_no_endpoint(template: Path, tmp_path: Path):
 def test_parse_and_reply_round_trip():
     message = parse_message(wechat_text("o1", "a &lt;b", 42))
     assert (message.from_user, message.content, message.msg_id) == ("o1", "a &lt;b", "42")  # CDATA: as sent
-    body = text_reply(message, "x]]>y <b>&", 7)
+    body = text_reply(message, "x]]>y <b>&\x07", 7)
     root = fromstring(body)
     assert root.findtext("Content") == "x]]>y <b>&" and root.findtext("ToUserName") == "o1"
     with pytest.raises(BadMessage):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
@@ -90,8 +91,12 @@ def message_key(message: Message) -> str:
     return f"wechat:{message.from_user}:{message.create_time}:{message.event or message.msg_type}"
 
 
+# Characters XML 1.0 does not allow anywhere, even in CDATA: left out of a reply.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _cdata(value: str) -> str:
-    return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return "<![CDATA[" + _NOT_XML.sub("", value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def text_reply(message: Message, content: str, now: int) -> bytes:
