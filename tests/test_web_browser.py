@@ -197,8 +197,28 @@ def test_a_link_may_carry_a_search_but_never_a_command(web: WebRun, browser: Any
     browser.get(web.base_url + "/?q=保交楼")
     wait(browser, lambda d: len(bot_bubbles(d)) > 1)
     assert bot_bubbles(browser)[1].find_elements(By.TAG_NAME, "mark")
+    browser.execute_script("window.sessionStorage.clear();")  # a fresh conversation in this tab
     browser.get(web.base_url + "/?q=/subscribe%2008:00")
     send(browser, "/subscriptions")  # answered after anything the page would have sent on opening
     bubbles = browser.find_elements(By.CSS_SELECTOR, "#log .bubble")
     assert len(bubbles) == 3 and "/subscribe" not in bubbles[1].text  # welcome, mine, the answer
     assert "人才" not in bubbles[2].text and "08:00" not in bubbles[2].text
+
+
+def test_the_conversation_survives_a_reload_until_forget(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "2/2" in reply.text)
+    browser.refresh()
+    wait(browser, lambda d: len(bot_bubbles(d)) == 2)  # the welcome and the (turned) results
+    restored = bot_bubbles(browser)[1]
+    assert "2/2" in restored.text and restored.find_elements(By.TAG_NAME, "mark")
+    restored.find_element(By.XPATH, ".//button[text()='◀']").click()  # its buttons still work
+    wait(browser, lambda d: "1/2" in bot_bubbles(d)[1].text)
+    prompt = send(browser, "/forget")
+    prompt.find_element(By.XPATH, ".//button[1]").click()
+    wait(browser, lambda d: not prompt.find_elements(By.TAG_NAME, "button"))
+    browser.refresh()
+    browser.find_element(By.ID, "box")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#log .bubble")) == 1  # the welcome only

@@ -119,6 +119,7 @@ class Press:
     notice: str | None = None
     edit: Reply | None = None
     replies: tuple[Reply, ...] = ()
+    forgotten: bool = False  # a confirmed /forget deleted the chat's data (an edge may drop what it shows)
 
 
 @dataclass(frozen=True)
@@ -609,7 +610,7 @@ class Conversation:
         if self.flood is not None:
             self.flood.forget(who.user_id)
         body = replies.format_forgotten(counts, who.lang, self.markup)
-        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body))
+        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body), forgotten=True)
 
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)

@@ -257,6 +257,8 @@ class WebEdge:
             "notice": result.notice,
             "edit": reply_json(result.edit) if result.edit is not None else None,
             "replies": [reply_json(r) for r in result.replies],
+            # A confirmed /forget: the page also drops the conversation it keeps in the tab.
+            "forgotten": result.forgotten,
         }
         return self._json(request, body, cookie)
 

@@ -101,13 +101,45 @@ SCRIPT = r"""
     div.appendChild(keyboard);
   }
 
-  function bubble(kind, reply) {
+  // The conversation survives a reload or a visit to an article page: kept in this tab's sessionStorage
+  // (this browser tab only, gone when it closes, cleared by /forget).
+  var KEY = "newsbot.log";
+  function saved() {
+    try { return JSON.parse(window.sessionStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function store(entries) {
+    try {
+      while (entries.length > 1 && JSON.stringify(entries).length > 500000) { entries.shift(); }
+      window.sessionStorage.setItem(KEY, JSON.stringify(entries));
+    } catch (e) { /* storage full or off: the page works without it */ }
+  }
+  function forgetSaved() {
+    try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  function bubble(kind, reply, keep) {
     var div = document.createElement("div");
     div.className = "bubble " + kind;
     fill(div, reply);
     log.appendChild(div);
     div.scrollIntoView({block: "end"});
+    if (keep !== false) {
+      var entries = saved();
+      entries.push({kind: kind, reply: reply});
+      div.dataset.entry = String(entries.length - 1);
+      store(entries);
+    }
     return div;
+  }
+
+  function edited(div, reply) {
+    fill(div, reply);
+    var entries = saved();
+    var index = Number(div.dataset.entry);
+    if (div.dataset.entry !== undefined && entries[index]) {
+      entries[index].reply = reply;
+      store(entries);
+    }
   }
 
   function notice(message) {
@@ -134,7 +166,7 @@ SCRIPT = r"""
 
   function show(data, div) {
     if (data.notice) { notice(data.notice); }
-    if (data.edit && div) { fill(div, data.edit); }
+    if (data.edit && div) { edited(div, data.edit); }
     (data.replies || []).forEach(function (reply) { bubble("bot", reply); });
   }
 
@@ -144,8 +176,10 @@ SCRIPT = r"""
   }
 
   function press(div, data) {
-    return post("/api/press", {data: data}).then(function (d) { show(d, div); },
-                                                  function (e) { notice(e.message); });
+    return post("/api/press", {data: data}).then(function (d) {
+      show(d, div);
+      if (d.forgotten) { forgetSaved(); }
+    }, function (e) { notice(e.message); });
   }
 
   form.addEventListener("submit", function (event) {
@@ -160,6 +194,10 @@ SCRIPT = r"""
       event.preventDefault();
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
     }
+  });
+  saved().forEach(function (entry, index) {
+    var div = bubble(entry.kind === "me" ? "me" : "bot", entry.reply, false);
+    div.dataset.entry = String(index);
   });
   var asked = new URLSearchParams(window.location.search).get("q");
   // A link may carry a search (WeChat's "more results"), never a command.
