@@ -63,6 +63,9 @@ def test_the_page_is_served_with_its_own_script_and_a_strict_policy(web: WebRun)
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert page.headers["x-content-type-options"] == "nosniff"
         assert page.headers["referrer-policy"] == "no-referrer"
+        assert "strict-transport-security" not in page.headers  # plain HTTP here
+        proxied = c.get("/", headers={"x-forwarded-proto": "https"})  # from 127.0.0.1: a trusted proxy
+        assert proxied.headers["strict-transport-security"].startswith("max-age=")
         assert "<script>" not in page.text and 'src="/static/chat.js"' in page.text
         assert (
             "http://" not in page.text.replace('content="width', "") and "https://" not in page.text
