@@ -2,7 +2,7 @@
 
 Each command reads the settings, opens the database, calls one library function and turns expected
 errors into a clear message and a non-zero exit code (`click.ClickException`), never a traceback.
-Commands that read (search, chat, serve, export, stats) ingest the seeds first when the database is
+Commands that read (search, chat, serve, web, export, stats) ingest the seeds first when the database is
 empty (`ensure_seeded`); `ingest PATH` imports only PATH.
 """
 
