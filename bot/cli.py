@@ -405,6 +405,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_BASE_URL points at a self-hosted Bot API
     server; NEWSBOT_ADMIN_IDS lists the admins' Telegram user ids. Webhook requests without the
     secret token (NEWSBOT_WEBHOOK_SECRET, or one derived from the bot token) are refused with 403.
+    With NEWSBOT_WEB_PORT it also serves the web page and WeChat endpoint (see `newsbot web`).
     """
     settings = get_settings()
     overrides = {
