@@ -152,8 +152,8 @@ class WebEdge:
         return JSONResponse({"error": text(self.lang(request), key, **values)}, status_code=status)
 
     async def _api_request(self, request: Request) -> tuple[dict[str, Any], int, str | None] | JSONResponse:
-        """A JSON call's payload, the reader's chat id and a new session cookie to set (or None); or the
-        response refusing it."""
+        """A JSON call's payload, the reader's chat id (a new reader's without a valid cookie) and the
+        session cookie to set; or the response refusing it."""
         if not same_origin(request.headers):
             return JSONResponse({"error": "cross-site request refused"}, status_code=403)
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
@@ -166,16 +166,15 @@ class WebEdge:
         if not isinstance(payload, dict):
             return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
         chat_id = self.session_chat(request)
-        cookie = None
         if chat_id is None:
             address = request.client.host if request.client else "?"
             if not self.new_sessions.allow(address):
                 return self._error(request, 429, "web_slow_down", seconds=self.new_sessions.wait(address))
             chat_id = await asyncio.to_thread(self.database.write, new_reader, CHANNEL, wait=WRITE_WAIT)
-            cookie = self.signer.dumps({"c": chat_id})
         if not self.api_calls.allow(chat_id):
             return self._error(request, 429, "web_slow_down", seconds=self.api_calls.wait(chat_id))
-        return payload, chat_id, cookie
+        # Signed again on every call: a reader who comes back within 400 days keeps the session.
+        return payload, chat_id, self.signer.dumps({"c": chat_id})
 
     def _json(self, request: Request, body: dict[str, Any], cookie: str | None) -> JSONResponse:
         response = JSONResponse(body, headers={"cache-control": "no-store"})
