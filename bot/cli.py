@@ -441,10 +441,14 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     configure_logging(settings.log_level, secrets=[token])
     for handler in root.handlers:  # the token never reaches any log output
         handler.addFilter(RedactFilter([token]))
+    from bot.web.server import WebServerError
+
     try:
         run(settings)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+    except WebServerError as exc:
+        raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
 
 
 @main.command()
@@ -460,7 +464,7 @@ def web(host: str | None, port: int | None) -> None:
     for HTTPS and set NEWSBOT_WEB_PUBLIC_URL to the public address.
     """
     settings = get_settings()
-    from bot.web.server import run_web, web_address
+    from bot.web.server import WebServerError, run_web, web_address
 
     where, number = web_address(settings, host, port)
     click.echo(f"newsbot web: http://{where}:{number}/ (Ctrl-C stops)", err=True)
@@ -468,6 +472,8 @@ def web(host: str | None, port: int | None) -> None:
         run_web(settings, host=where, port=number)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+    except WebServerError as exc:
+        raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
 
 
 # --- operations --------------------------------------------------------------------------------

@@ -12,10 +12,13 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
+from click.testing import CliRunner
 
-from bot.telegram.app import WEB_SERVER
+from bot.cli import main
+from bot.telegram.app import WEB_SERVER, build_application
 from bot.telegram.context import SERVICES
-from bot.web.server import WebServer
+from bot.web.server import WebServer, WebServerError
 from storage.records import subscriptions as subs
 from tests.bot_support import ROOT, SEEDS, bot_settings, running_bot
 from tests.telegram_emulator import TelegramEmulator
@@ -84,3 +87,36 @@ def test_newsbot_web_serves_until_sigterm(tmp_path: Path):
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def test_a_taken_port_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for name in list(os.environ):
+        if name.startswith(("NEWSBOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["web", "--port", str(port)])
+    assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "data").exists()  # nothing opened
+
+
+async def test_serve_with_a_taken_web_port_fails_clearly(telegram_emulator: TelegramEmulator, tmp_path: Path):
+    """As `run_polling` does: post_init fails, then shutdown and post_shutdown close what was opened."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        settings = bot_settings(telegram_emulator, tmp_path / "newsbot.db", web_port=taken.getsockname()[1])
+        app = build_application(settings)
+        await app.initialize()
+        try:
+            assert app.post_init is not None
+            with pytest.raises(WebServerError, match="cannot listen"):
+                await app.post_init(app)
+        finally:
+            await app.shutdown()
+            assert app.post_shutdown is not None
+            await app.post_shutdown(app)
+        assert SERVICES not in app.bot_data  # the database was closed

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +26,18 @@ log = logging.getLogger(__name__)
 
 
 DEFAULT_PORT = 8000
+
+
+class WebServerError(RuntimeError):
+    """The web server could not start (the address is taken, or not this machine's)."""
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a taken port is a clear error rather than uvicorn's exit."""
+    try:
+        return socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as exc:
+        raise WebServerError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def web_address(settings: Settings, host: str | None = None, port: int | None = None) -> tuple[str, int]:
@@ -72,12 +85,16 @@ class _Alone(uvicorn.Server):
 
 def run_web(settings: Settings, *, host: str, port: int) -> None:
     """`newsbot web`: serve until Ctrl-C or SIGTERM."""
-    services = open_services(settings)
+    sock = listen(host, port)
     try:
-        app = create_app(services, settings)
-        _Alone(server_config(app, host, port)).run()
+        services = open_services(settings)
+        try:
+            app = create_app(services, settings)
+            _Alone(server_config(app, host, port)).run(sockets=[sock])
+        finally:
+            services.close()
     finally:
-        services.close()
+        sock.close()
 
 
 class _Beside(uvicorn.Server):
@@ -105,9 +122,10 @@ class WebServer:
         return int(self._server.servers[0].sockets[0].getsockname()[1])
 
     async def start(self) -> None:
+        sock = listen(self.host, self.port)
         app = await asyncio.to_thread(create_app, self.services, self.settings)
         self._server = _Beside(server_config(app, self.host, self.port))
-        self._task = asyncio.create_task(self._server.serve())
+        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
         while not self._server.started:
             if self._task.done():
                 self._task.result()  # raises what stopped it (e.g. the port is taken)
