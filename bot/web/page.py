@@ -232,6 +232,7 @@ def chat_page(lang: str, welcome: list[Part]) -> str:
         + f'<header><a href="/">{_e(title)}</a></header>\n'
         + '<main>\n<div id="log" aria-live="polite">\n'
         + f'<div class="bubble bot"><div class="text">{parts_html(welcome)}</div></div>\n'
+        + f'<noscript><div class="notice">{_e(text(lang, "web_noscript"))}</div></noscript>\n'
         + "</div>\n</main>\n"
         + '<form id="form" autocomplete="off">\n'
         + '<textarea id="box" name="text" rows="1" maxlength="500" enterkeyhint="send" '
