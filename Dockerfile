@@ -1,4 +1,5 @@
-# newsbot: one image for `newsbot serve` (polling or webhook). Data lives on the /data volume.
+# newsbot: one image for `newsbot serve` (polling or webhook, with the web page and WeChat endpoint beside the
+# bot on port 8000), or `newsbot web` alone (no Telegram). Data lives on the /data volume.
 # Build: docker build -t newsbot .    Run: docker run --env-file .env -v newsbot-data:/data newsbot
 # Dependencies come from requirements.lock (exact versions, every file checked against its hash), so two
 # builds of one commit install the same packages. Refresh the lock with `.ci/lock` after changing
@@ -30,7 +31,9 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     NEWSBOT_DB=/data/newsbot.db \
     NEWSBOT_SEEDS=/app/seeds \
-    NEWSBOT_HEALTH_PORT=8080
+    NEWSBOT_HEALTH_PORT=8080 \
+    NEWSBOT_WEB_PORT=8000 \
+    NEWSBOT_WEB_LISTEN=0.0.0.0
 # The base image's own pip, setuptools and wheel (and ensurepip's copies of them) are never used here:
 # removed, so nothing in the running container can install packages (their bytes stay in the base layer).
 # The group is created first with gid 10001, so the user is 10001:10001 like the USER line below
@@ -45,14 +48,17 @@ COPY --from=build /opt/venv /opt/venv
 COPY seeds /app/seeds
 # Compile bytecode once at build time, and prove the image works: ingest the seeds into a throwaway
 # database and answer a search (loading the segmenter's dictionary, jieba's IDF table and OpenCC).
+# The web edge and the Telegram edge import too (their libraries are in the lock).
 RUN python -m compileall -q /opt/venv/lib \
     && NEWSBOT_DB=/tmp/build-check.db newsbot search 谁主持了统战工作会议 --limit 1 \
+    && python -c "import bot.web.app, bot.telegram.app" \
     && rm -f /tmp/build-check.db*
 USER 10001:10001
 WORKDIR /app
 VOLUME ["/data"]
-# 8080: /healthz; 8443: webhook mode (newsbot serve --webhook-url ...)
-EXPOSE 8080 8443
+# 8080: /healthz; 8443: webhook mode (newsbot serve --webhook-url ...); 8000: the web page, its JSON API,
+# article pages, private feeds and /wechat (behind your HTTPS reverse proxy; set NEWSBOT_WEB_PUBLIC_URL)
+EXPOSE 8080 8443 8000
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
     CMD ["newsbot", "health", "--quiet", "--require", "digest_scheduler"]
 CMD ["newsbot", "serve"]

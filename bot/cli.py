@@ -2,7 +2,7 @@
 
 Each command reads the settings, opens the database, calls one library function and turns expected
 errors into a clear message and a non-zero exit code (`click.ClickException`), never a traceback.
-Commands that read (search, chat, serve, export, stats) ingest the seeds first when the database is
+Commands that read (search, chat, serve, web, export, stats) ingest the seeds first when the database is
 empty (`ensure_seeded`); `ingest PATH` imports only PATH.
 """
 
@@ -405,6 +405,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_BASE_URL points at a self-hosted Bot API
     server; NEWSBOT_ADMIN_IDS lists the admins' Telegram user ids. Webhook requests without the
     secret token (NEWSBOT_WEBHOOK_SECRET, or one derived from the bot token) are refused with 403.
+    With NEWSBOT_WEB_PORT it also serves the web page and WeChat endpoint (see `newsbot web`).
     """
     settings = get_settings()
     overrides = {
@@ -440,10 +441,39 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     configure_logging(settings.log_level, secrets=[token])
     for handler in root.handlers:  # the token never reaches any log output
         handler.addFilter(RedactFilter([token]))
+    from bot.web.server import WebServerError
+
     try:
         run(settings)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+    except WebServerError as exc:
+        raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
+
+
+@main.command()
+@click.option("--host", help="Address to listen on (default NEWSBOT_WEB_LISTEN, else 127.0.0.1).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), help="Port to listen on (default NEWSBOT_WEB_PORT, else 8000)."
+)
+def web(host: str | None, port: int | None) -> None:
+    """网页和微信公众号 Serve the chat page, its JSON API, article pages, private feeds, /healthz and
+    (with NEWSBOT_WECHAT_TOKEN) the WeChat Official Account endpoint /wechat, until Ctrl-C or SIGTERM.
+
+    The same conversation as in Telegram; a reader is a browser session. Put it behind a reverse proxy
+    for HTTPS and set NEWSBOT_WEB_PUBLIC_URL to the public address.
+    """
+    settings = get_settings()
+    from bot.web.server import WebServerError, run_web, web_address
+
+    where, number = web_address(settings, host, port)
+    click.echo(f"newsbot web: http://{where}:{number}/ (Ctrl-C stops)", err=True)
+    try:
+        run_web(settings, host=where, port=number)
+    except StorageError as exc:
+        raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
+    except WebServerError as exc:
+        raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
 
 
 # --- operations --------------------------------------------------------------------------------

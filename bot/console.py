@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who
+from bot.chat.conversation import Conversation, Press, Who, parse_command
 from bot.chat.replies import PLAIN, Button, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.services import open_services
@@ -44,10 +44,9 @@ class ConsoleChat:
         line = line.strip()
         if not line:
             return ""
-        if line.startswith("/") and len(line) > 1:
-            head, _, rest = line[1:].partition(" ")
-            name = head.split("@", 1)[0]
-            return self._render(self.conversation.command(name, rest, self.who))
+        command = parse_command(line)
+        if command is not None:
+            return self._render(self.conversation.command(*command, self.who))
         number = line.translate(_FULLWIDTH_DIGITS)
         # One or two digits press a button; a longer number (2023, 500) is a search.
         if number.isascii() and number.isdigit() and len(number) <= 2 and self.buttons:

@@ -88,6 +88,7 @@ class Services:
     database: Database
     library: StorageLibrary
     conversation: Conversation
+    records: StorageChatRecords
     admin_ids: frozenset[int] = field(default_factory=frozenset)
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -146,6 +147,7 @@ def open_services(
         database=database,
         library=library,
         conversation=conversation,
+        records=records,
         admin_ids=frozenset(settings.admin_ids),
     )
 

@@ -150,6 +150,41 @@ class Settings(BaseSettings):
     health_port: int | None = Field(default=None, ge=0, le=65535)
     health_listen: str = "0.0.0.0"
 
+    # --- the web page and WeChat (`newsbot web`; beside the bot in `newsbot serve` with NEWSBOT_WEB_PORT) ---
+    # NEWSBOT_WEB_PORT: `serve` also runs the web server on this port (unset: it does not); `newsbot web`'s
+    # default port when set.
+    web_port: int | None = Field(default=None, ge=0, le=65535)
+    # NEWSBOT_WEB_LISTEN: the address the web server listens on.
+    web_listen: str = "127.0.0.1"
+    # NEWSBOT_WEB_PUBLIC_URL: the server's public address (https://news.example.org), for feed, article and
+    # WeChat links; unset: taken from each request.
+    web_public_url: str | None = None
+    # NEWSBOT_WEB_SECRET: the key signing session cookies; unset: generated once and kept in the database.
+    web_secret: SecretStr | None = None
+    # NEWSBOT_WECHAT_TOKEN: the Token set in the WeChat Official Account's server configuration; enables
+    # /wechat (unset: /wechat answers 404).
+    wechat_token: SecretStr | None = None
+
+    @field_validator("web_port", "web_public_url", "web_secret", "wechat_token", mode="before")
+    @classmethod
+    def _blank_web_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("web_public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip().startswith(("https://", "http://")):
+            raise ValueError("must be the web server's public address, starting with https:// or http://")
+        return value.strip().rstrip("/") if value else value
+
+    @field_validator("wechat_token")
+    @classmethod
+    def _wechat_token(cls, value: SecretStr | None) -> SecretStr | None:
+        # The platform's own rule for the Token: 3-32 letters and digits.
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9]{3,32}", value.get_secret_value()):
+            raise ValueError("must be 3-32 letters and digits, as in the account's server configuration")
+        return value
+
     @field_validator("webhook_url", "webhook_secret", "health_port", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
@@ -221,7 +256,7 @@ class Settings(BaseSettings):
 
 
 # Values never echoed in error messages.
-SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret"})
+SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret", "web_secret", "wechat_token"})
 
 
 def env_names(field: str) -> tuple[str, ...]:

@@ -123,6 +123,29 @@ def test_only_the_telegram_edge_imports_telegram(name: str):
     assert found == []
 
 
+# Libraries only one edge may import (issue 21): the web framework and server, the cookie signer, the
+# hardened XML parser.
+EDGE_LIBRARIES = {
+    "starlette": "bot.web",
+    "uvicorn": "bot.web",
+    "itsdangerous": "bot.web",
+    "defusedxml": "bot.wechat",
+}
+
+
+@pytest.mark.parametrize("library", sorted(EDGE_LIBRARIES))
+def test_only_its_edge_imports_a_web_library(library: str):
+    edge = EDGE_LIBRARIES[library]
+    users = sorted(n for n in MODULES if any(m.split(".")[0] == library for m in IMPORTS[n]))
+    assert users and all(n == edge or n.startswith(edge + ".") for n in users), users
+
+
+def test_the_wechat_edge_knows_no_http():
+    """bot/wechat turns messages into replies; HTTP (signatures on requests, the 5 s budget) is bot/web's."""
+    for name in (n for n in MODULES if n.startswith("bot.wechat")):
+        assert not [m for m in IMPORTS[name] if m.startswith("bot.web") or m.split(".")[0] == "starlette"]
+
+
 def test_newsbot_chat_does_not_load_telegram(tmp_path: Path):
     """`newsbot chat` (bot.cli → bot.console and all they import) answers without python-telegram-bot."""
     script = (

@@ -183,3 +183,20 @@ def test_article_command_with_several_numbers_opens_each(services: Services) -> 
     ]
     assert len(services.conversation.command("article", "1 2 3 4 5", ZH)) == 3
     assert len(services.conversation.command("article", "1，1", ZH)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("/search 保交楼", ("search", "保交楼")),
+        ("  /Subscribe@newsbot_bot 08:00 人才 ", ("subscribe", "08:00 人才")),
+        ("/forget", ("forget", "")),
+        ("/", None),
+        ("保交楼", None),
+        ("1/2", None),
+    ],
+)
+def test_parse_command(line: str, parsed: tuple[str, str] | None):
+    from bot.chat.conversation import parse_command
+
+    assert parse_command(line) == parsed

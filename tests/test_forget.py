@@ -34,13 +34,14 @@ from bot.services import open_services
 from bot.settings import Settings
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
+from storage.records.readers import READER_CHAT_BASE
 from tests.bot_support import ROOT, SEEDS
 from tests.telegram_emulator import StoredMessage, TelegramEmulator
 from tests.test_digest_e2e import Clock, db_of, runner, running, say
 
 NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
 SH = ZoneInfo("Asia/Shanghai")
-TABLES = ("chats", "subscriptions", "digest_deliveries", "digest_items")
+TABLES = ("chats", "subscriptions", "digest_deliveries", "digest_items", "feeds", "readers")
 NOTHING = dict.fromkeys(TABLES, 0)
 
 
@@ -53,6 +54,8 @@ def count_rows(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
         "digest_deliveries": f"SELECT COUNT(*) FROM digest_deliveries WHERE chat_id = :c OR subscription_id IN ({sub_ids})",
         "digest_items": "SELECT COUNT(*) FROM digest_items i WHERE i.delivery_id IN "
         "(SELECT id FROM digest_deliveries WHERE chat_id = :c)",
+        "feeds": f"SELECT COUNT(*) FROM feeds WHERE chat_id = :c OR subscription_id IN ({sub_ids})",
+        "readers": f"SELECT COUNT(*) FROM readers WHERE id = :c - {READER_CHAT_BASE}",
     }
     return {t: int(db.execute(sql, {"c": chat_id}).fetchone()[0]) for t, sql in queries.items()}
 
@@ -84,12 +87,17 @@ def test_forget_chat_deletes_every_row_of_the_chat_and_nothing_else(db):
     other = subs.add_subscription(db, 8, "08:00", now=NOW)
     subs.claim_delivery(db, other.id, date(2023, 4, 7), 8, shown_ids=ids, now=NOW)
     kept = count_rows(db, 8)
-    assert count_rows(db, 7) == {"chats": 1, "subscriptions": 2, "digest_deliveries": 2, "digest_items": 4}
+    assert count_rows(db, 7) == NOTHING | {
+        "chats": 1,
+        "subscriptions": 2,
+        "digest_deliveries": 2,
+        "digest_items": 4,
+    }
     assert subs.chat_record_counts(db, 7) == count_rows(db, 7)
 
     deleted = subs.forget_chat(db, 7)
 
-    assert deleted == {"chats": 1, "subscriptions": 2, "digest_deliveries": 2, "digest_items": 4}
+    assert deleted == NOTHING | {"chats": 1, "subscriptions": 2, "digest_deliveries": 2, "digest_items": 4}
     assert count_rows(db, 7) == NOTHING == subs.chat_record_counts(db, 7)
     assert subs.get_chat(db, 7) is None
     assert count_rows(db, 8) == kept  # another chat is untouched
@@ -116,7 +124,12 @@ def test_unsubscribe_deletes_the_subscription_and_its_ledger(db):
     assert subs.deliveries(db, a.id) == [] and subs.delivered_article_ids(db, a.id) == []
     assert subs.delivered_article_ids(db, b.id) == ids  # the other subscription keeps its ledger
     assert subs.remove_all_subscriptions(db, 7) == 1
-    assert count_rows(db, 7) == {"chats": 1, "subscriptions": 0, "digest_deliveries": 0, "digest_items": 0}
+    assert count_rows(db, 7) == NOTHING | {
+        "chats": 1,
+        "subscriptions": 0,
+        "digest_deliveries": 0,
+        "digest_items": 0,
+    }
 
 
 def test_no_ledger_row_for_a_subscription_removed_since_the_scheduler_read_it(db):

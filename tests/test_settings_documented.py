@@ -141,6 +141,24 @@ def _health(s: Settings, default: Settings, tmp: Path) -> None:
     assert (server.host, server.port) != (health_server_for(default).host, health_server_for(default).port)
 
 
+def _web_address(s: Settings, default: Settings, tmp: Path) -> None:
+    from bot.web.server import web_address
+
+    assert web_address(s) != web_address(default)
+    assert web_address(s, "10.0.0.1", 9) == ("10.0.0.1", 9)  # --host and --port win
+
+
+def _web_options(s: Settings, default: Settings, tmp: Path) -> None:
+    from bot.web.app import WebOptions
+
+    changed, before = WebOptions.from_settings(s), WebOptions.from_settings(default)
+    assert changed != before
+    if changed.wechat_token:
+        assert changed.wechat_token == "abc123" and before.wechat_token is None  # /wechat answers
+    if changed.public_url:
+        assert changed.public_url == "https://news.example.org"  # the trailing slash dropped
+
+
 def _check_seconds(s: Settings, default: Settings, tmp: Path) -> None:
     app = _app(s)
     (job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
@@ -214,6 +232,11 @@ EXAMPLES: dict[str, tuple[str, Check]] = {
     "NEWSBOT_WEBHOOK_SECRET": ("s3cret_-", _webhook),
     "NEWSBOT_HEALTH_PORT": ("8089", _health),
     "NEWSBOT_HEALTH_LISTEN": ("127.0.0.3", _health),
+    "NEWSBOT_WEB_PORT": ("8091", _web_address),
+    "NEWSBOT_WEB_LISTEN": ("0.0.0.0", _web_address),
+    "NEWSBOT_WEB_PUBLIC_URL": ("https://news.example.org/", _web_options),
+    "NEWSBOT_WEB_SECRET": ("a-long-random-session-key", _web_options),
+    "NEWSBOT_WECHAT_TOKEN": ("abc123", _web_options),
     "NEWSBOT_DIGEST_CHECK_SECONDS": ("45", _check_seconds),
     "NEWSBOT_DIGEST_GRACE_HOURS": ("2", _digest_config),
     "NEWSBOT_DIGEST_MAX_ARTICLES": ("3", _digest_config),

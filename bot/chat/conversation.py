@@ -119,6 +119,7 @@ class Press:
     notice: str | None = None
     edit: Reply | None = None
     replies: tuple[Reply, ...] = ()
+    forgotten: bool = False  # a confirmed /forget deleted the chat's data (an edge may drop what it shows)
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,7 @@ class Conversation:
         inline_page_size: int = INLINE_PAGE_SIZE,
         pushes: bool = True,
         clock: Callable[[], datetime] = utc_now,
+        results_format: Callable[..., str] = replies.format_results,
     ) -> None:
         self.library = library
         self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
@@ -327,6 +329,9 @@ class Conversation:
         self.confirmations = Confirmations()
         self.page_size = page_size
         self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
+        # A page of results as text: `replies.format_results`, or a shorter form where messages are small
+        # (WeChat's 2048 bytes: `bot.wechat.format.format_results_wechat`), with the same arguments.
+        self.results_format = results_format
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -605,7 +610,7 @@ class Conversation:
         if self.flood is not None:
             self.flood.forget(who.user_id)
         body = replies.format_forgotten(counts, who.lang, self.markup)
-        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body))
+        return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body), forgotten=True)
 
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)
@@ -655,7 +660,7 @@ class Conversation:
             if not any(h.id == response.answer.article_id for h in response.hits):
                 source = self.library.article(response.answer.article_id)
                 answer_title = source.title if source else None
-        body = replies.format_results(
+        body = self.results_format(
             response,
             who.lang,
             self.markup,
@@ -691,6 +696,16 @@ class Conversation:
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+
+
+def parse_command(line: str) -> tuple[str, str] | None:
+    """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
+    the edges where commands arrive as text (the console, the web page, WeChat)."""
+    line = line.strip()
+    if not line.startswith("/") or len(line) < 2:
+        return None
+    head, _, rest = line[1:].partition(" ")
+    return head.split("@", 1)[0].lower(), rest.strip()
 
 
 def tidy_query(query: str) -> str:

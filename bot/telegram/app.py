@@ -36,12 +36,14 @@ from bot.telegram.context import CONTEXT_TYPES, SERVICES, BotApplication
 from bot.telegram.digest_job import HEARTBEAT
 from bot.telegram.handlers import core_handlers, fallback_handlers, on_error
 from bot.telegram.sources_job import close_poller, schedule_sources_job
+from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
 TIMEZONE = "Asia/Shanghai"
 FLOOD_LIMIT = 20  # searches per user per minute
 HEALTH_SERVER = "health_server"
+WEB_SERVER = "web_server"
 
 
 class MissingTokenError(ValueError):
@@ -101,10 +103,17 @@ def build_application(
             server = health_server_for(settings)
             await server.start()
             application.bot_data[HEALTH_SERVER] = server
+        if settings.web_port is not None:
+            web = WebServer(services, settings, host=settings.web_listen, port=settings.web_port)
+            await web.start()
+            application.bot_data[WEB_SERVER] = web
         log.info("newsbot is up", extra={"bot": application.bot.username})
 
     async def post_shutdown(application: BotApplication) -> None:
         close_poller(application)
+        web = application.bot_data.pop(WEB_SERVER, None)
+        if isinstance(web, WebServer):
+            await web.stop()
         server = application.bot_data.pop(HEALTH_SERVER, None)
         if isinstance(server, HealthServer):
             await server.stop()

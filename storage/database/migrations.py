@@ -230,4 +230,44 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "AND json_array_length(paragraphs) = length(body) - length(replace(body, char(10), '')) + 1",
         ],
     ),
+    (
+        9,
+        "readers outside Telegram (web sessions, WeChat followers), their private feeds, "
+        "the WeChat message ledger and the web server's signing key",
+        [
+            # A reader of the web page or of the WeChat account: chat id = READER_CHAT_BASE + id
+            # (storage.records.readers), far above any Telegram chat id. AUTOINCREMENT: an id is never
+            # handed out again, even after /forget deleted its row.
+            """
+            CREATE TABLE readers (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel TEXT NOT NULL,
+                key TEXT,
+                created_at TEXT NOT NULL,
+                UNIQUE (channel, key)
+            )
+            """,
+            # One private Atom feed per subscription of a web or WeChat reader, at an unguessable token.
+            """
+            CREATE TABLE feeds (
+                token TEXT PRIMARY KEY,
+                subscription_id INTEGER NOT NULL UNIQUE,
+                chat_id INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX feeds_chat ON feeds(chat_id)",
+            # WeChat messages seen (MsgId, or openid + CreateTime for events) and the reply given, so a
+            # message the platform retries is answered the same and acted on once.
+            """
+            CREATE TABLE channel_messages (
+                key TEXT PRIMARY KEY,
+                reply TEXT,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX channel_messages_created ON channel_messages(created_at)",
+            "CREATE TABLE server_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ],
+    ),
 ]

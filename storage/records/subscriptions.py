@@ -33,6 +33,7 @@ import sqlite_utils
 
 from storage.database.connection import write_transaction
 from storage.driver import sqlite3
+from storage.records.readers import READER_CHAT_BASE
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
@@ -248,6 +249,7 @@ def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[obj
     chosen = f"SELECT id FROM subscriptions WHERE {where}"
     conn.execute(f"DELETE FROM digest_items WHERE subscription_id IN ({chosen})", params)
     conn.execute(f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen})", params)
+    conn.execute(f"DELETE FROM feeds WHERE subscription_id IN ({chosen})", params)
     return conn.execute(f"DELETE FROM subscriptions WHERE {where}", params).rowcount
 
 
@@ -264,6 +266,9 @@ _CHAT_SCOPES = {
         "subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat) "
         "OR delivery_id IN (SELECT id FROM digest_deliveries WHERE chat_id = :chat)"
     ),
+    # A web or WeChat reader's private feeds, and the row that gave it its chat id (storage.records.readers).
+    "feeds": "chat_id = :chat OR subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat)",
+    "readers": f"id = :chat - {READER_CHAT_BASE}",
 }
 
 
@@ -279,28 +284,31 @@ def forget_chat(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
     """Delete every row about the chat, in one transaction; returns the rows deleted per table.
 
     The chat's settings (language, timezone, paused flag), all its subscriptions (also cancelled ones),
-    and the delivery ledger of those subscriptions. Ledger tables first: they are found through the
+    the delivery ledger and the private feeds of those subscriptions, and for a web or WeChat reader the
+    row that names it (its openid). Ledger tables first: they are found through the
     subscriptions.
     """
     deleted: dict[str, int] = {}
     with _transaction(db) as conn:
-        for table in ("digest_items", "digest_deliveries", "subscriptions", "chats"):
+        for table in ("digest_items", "digest_deliveries", "feeds", "subscriptions", "chats", "readers"):
             cursor = conn.execute(f"DELETE FROM {table} WHERE {_CHAT_SCOPES[table]}", {"chat": chat_id})
             deleted[table] = cursor.rowcount
     return deleted
 
 
 def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
-    """Subscriptions of chats that are not paused, with what the due-time decision needs."""
+    """Subscriptions of chats that are not paused, with what the due-time decision needs. Web and WeChat
+    readers' subscriptions are not pushed (they are read as feeds) and are left out."""
     rows = db.execute(
         f"""
         SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
                c.timezone, c.language,
                (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
         FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
-        WHERE c.paused = 0
+        WHERE c.paused = 0 AND s.chat_id < :readers
         ORDER BY s.id
-        """
+        """,
+        {"readers": READER_CHAT_BASE},
     ).fetchall()
     out = []
     for row in rows:

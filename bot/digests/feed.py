@@ -1,0 +1,202 @@
+"""A subscription as an Atom feed: what readers who cannot receive pushes (the web page, WeChat) poll.
+
+`feed_articles` picks the stories the subscription's digest would hold (the same keyword matching and
+exclusions as a digest, one article per story carried by several sources), newest first, from the most
+recently stored matches; `format_atom` renders them (pure). The private address of each feed is kept by
+`storage.records.feeds`; the web edge serves it with ETag / Last-Modified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from xml.sax.saxutils import escape, quoteattr
+
+import sqlite_utils
+
+from bot.chat.replies import Markup, Reply
+from bot.chat.texts import text as chat_text
+from bot.digests.compose import describe_subscription
+from bot.digests.plan import FIRST_DIGEST_POOL, SearchLibrary, matching_ids, screen
+from bot.digests.records import CHAT_WRITE_WAIT
+from storage.database.access import Database
+from storage.errors import DatabaseBusy
+from storage.models import Article
+from storage.records import subscriptions as subs
+from storage.records.articles import get_articles, latest_articles
+from storage.records.feeds import ensure_feeds, feed_subscription, last_stored
+
+FEED_SIZE = 20
+BEIJING = timezone(timedelta(hours=8))
+# Characters XML 1.0 does not allow, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def feed_articles(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    *,
+    limit: int = FEED_SIZE,
+) -> list[Article]:
+    """The subscription's stories as its digest would hold them, newest first (by date, undated last)."""
+    candidates = matching_ids(library, subscription.keywords)
+    if candidates is None:
+        ids = [a.id for a in latest_articles(db, FIRST_DIGEST_POOL)]
+    else:
+        ids = sorted(candidates, reverse=True)[:FIRST_DIGEST_POOL]
+    kept = screen(db, subscription, ids)
+    articles = get_articles(db, kept)
+    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date or "", a.id), reverse=True)
+    undated = sorted((a for a in articles if not a.date), key=lambda a: a.id, reverse=True)
+    return (dated + undated)[:limit]
+
+
+def article_time(article: Article, fallback: datetime) -> datetime:
+    """When the article was published: its time, else its date (00:00 Beijing time), else `fallback`."""
+    if article.published_at:
+        try:
+            moment = datetime.fromisoformat(article.published_at)
+            return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
+        except ValueError:
+            pass
+    if article.date:
+        try:
+            return datetime.fromisoformat(article.date).replace(tzinfo=BEIJING)
+        except ValueError:
+            pass
+    return fallback
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    title: str
+    link: str
+    updated: datetime
+    summary: str
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def format_atom(
+    *, feed_id: str, title: str, self_url: str, site_url: str, updated: datetime, entries: Sequence[FeedEntry]
+) -> bytes:
+    """An Atom 1.0 document (UTF-8) with `entries` in the order given; every text is escaped."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <id>{_text(feed_id)}</id>",
+        f"  <title>{_text(title)}</title>",
+        f"  <updated>{_stamp(updated)}</updated>",
+        f'  <link rel="self" href={quoteattr(self_url)}/>',
+        f'  <link rel="alternate" href={quoteattr(site_url)}/>',
+        "  <author><name>newsbot</name></author>",
+        "  <generator>newsbot</generator>",
+    ]
+    for entry in entries:
+        lines += [
+            "  <entry>",
+            f"    <id>{_text(entry.id)}</id>",
+            f"    <title>{_text(entry.title)}</title>",
+            f'    <link rel="alternate" href={quoteattr(entry.link)}/>',
+            f"    <updated>{_stamp(entry.updated)}</updated>",
+            f"    <summary>{_text(entry.summary)}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# ---- the feed addresses, in the chat ------------------------------------------------------------------
+
+
+def feed_replies(
+    database: Database,
+    chat_id: int,
+    lang: str,
+    markup: Markup,
+    feed_url: Callable[[str], str],
+    *,
+    listing: bool,
+) -> list[Reply]:
+    """After /subscribe (``listing=False``): the address of each new subscription's feed; after
+    /subscriptions (``listing=True``): every feed of the chat. Feeds are created where missing; a busy
+    database leaves them for the next command."""
+    try:
+        feeds = database.write(ensure_feeds, chat_id, wait=CHAT_WRITE_WAIT)
+    except DatabaseBusy:
+        return []
+    if listing:
+        if not feeds:
+            return []
+        lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
+        lines += [
+            f"#{f.subscription_id} {markup.link(markup.esc(feed_url(f.token)), feed_url(f.token))}"
+            for f in feeds
+        ]
+        return [Reply("\n".join(lines))]
+    return [
+        Reply(
+            markup.esc(chat_text(lang, "web_feed", id=f.subscription_id))
+            + "\n"
+            + markup.link(markup.esc(feed_url(f.token)), feed_url(f.token))
+        )
+        for f in feeds
+        if f.new
+    ]
+
+
+# ---- a subscription's feed, ready to serve -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    body: bytes
+    etag: str  # a strong validator: the body's hash
+    modified: datetime  # when the newest of its articles was stored (the subscription's start when none)
+
+
+def subscription_feed(
+    database: Database, library: SearchLibrary, token: str, base_url: str
+) -> RenderedFeed | None:
+    """The Atom feed at private address `token`, its articles linking to `base_url`/article/N; None when no
+    subscription has that address (never had, unsubscribed, forgotten)."""
+    base = base_url.rstrip("/")
+    sub = database.read(feed_subscription, token)
+    if sub is None:
+        return None
+    articles = database.read(feed_articles, library, sub)
+    chat = database.read(subs.get_chat, sub.chat_id)
+    lang = chat.language if chat else subs.DEFAULT_LANGUAGE
+    stored = database.read(last_stored, [a.id for a in articles])
+    modified = datetime.fromisoformat(stored) if stored else sub.created_at
+    modified = (modified if modified.tzinfo else modified.replace(tzinfo=UTC)).replace(microsecond=0)
+    entries = [
+        FeedEntry(
+            id=f"{base}/article/{a.id}",
+            title=a.title,
+            link=f"{base}/article/{a.id}",
+            updated=article_time(a, modified),
+            summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
+        )
+        for a in articles
+    ]
+    body = format_atom(
+        feed_id=f"{base}/feed/{token}",
+        title=f"newsbot · {describe_subscription(lang, sub)}",
+        self_url=f"{base}/feed/{token}",
+        site_url=f"{base}/",
+        updated=modified,
+        entries=entries,
+    )
+    return RenderedFeed(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified)

@@ -1,0 +1,297 @@
+"""The chat page, the article page, their style and script: templates and pure render functions.
+
+No CDN, no outside font (they are blocked where many readers live): the style uses the system's fonts,
+and the script is served by newsbot itself (`/static/chat.js`; the Content-Security-Policy allows no
+inline script). The page is phone first: one column, long words and addresses wrap, nothing scrolls
+sideways at 390 px. Every text put into a page is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bot.chat.texts import text
+from bot.web.markup import Part, parts_html
+from storage.models import Article
+
+STYLE = """
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+"Noto Sans CJK SC","Source Han Sans SC",sans-serif;background:#eef1f4;color:#1d2329;
+display:flex;flex-direction:column;height:100vh;height:100dvh}
+header{flex:none;background:#1f6feb;color:#fff;padding:.6rem 1rem;font-weight:600}
+header a{color:#fff;text-decoration:none}
+main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
+#log{display:flex;flex-direction:column;gap:.6rem}
+.bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
+overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06)}
+.bubble.me{align-self:flex-end;background:#d7f3c4}
+.bubble.bot{align-self:flex-start}
+.notice{align-self:center;font-size:.85rem;color:#57606a;text-align:center;overflow-wrap:anywhere}
+mark{background:#ffe27a;color:inherit;padding:0 .1em;border-radius:.2em}
+a{color:#0b5cd5}
+.keyboard{display:flex;flex-direction:column;gap:.35rem;margin-top:.5rem;white-space:normal}
+.keyboard .row{display:flex;flex-wrap:wrap;gap:.35rem}
+.keyboard button,.keyboard a{flex:1 1 auto;min-width:2.75rem;min-height:2.5rem;padding:.35rem .6rem;
+font:inherit;border:1px solid #c9d1d9;border-radius:.6rem;background:#f6f8fa;color:#1d2329;
+text-align:center;text-decoration:none;cursor:pointer}
+.keyboard button:active{background:#dde3ea}
+form{flex:none;display:flex;gap:.5rem;padding:.6rem;background:#fff;border-top:1px solid #d0d7de}
+form textarea{flex:1;min-width:0;resize:none;height:2.75rem;padding:.55rem .7rem;font:inherit;
+border:1px solid #c9d1d9;border-radius:.7rem}
+form button{flex:none;padding:0 1rem;font:inherit;border:0;border-radius:.7rem;background:#1f6feb;color:#fff}
+article{background:#fff;border-radius:.9rem;padding:1rem 1.1rem;overflow-wrap:anywhere}
+article h1{font-size:1.35rem;line-height:1.35;margin:.2rem 0 .5rem}
+article .meta{color:#57606a;font-size:.9rem;margin-bottom:1rem}
+article p{margin:0 0 .9rem;text-indent:2em}
+""".strip()
+
+SCRIPT = r"""
+(function () {
+  "use strict";
+  var log = document.getElementById("log");
+  var form = document.getElementById("form");
+  var box = document.getElementById("box");
+
+  function addParts(el, parts) {
+    parts.forEach(function (p) {
+      var node = document.createTextNode(p.text);
+      if (p.mark) { var m = document.createElement("mark"); m.appendChild(node); node = m; }
+      if (p.italic) { var i = document.createElement("i"); i.appendChild(node); node = i; }
+      if (p.bold) { var b = document.createElement("b"); b.appendChild(node); node = b; }
+      if (p.href) {
+        var a = document.createElement("a");
+        a.href = p.href;
+        if (p.href.charAt(0) !== "/") { a.rel = "noopener noreferrer"; a.target = "_blank"; }
+        a.appendChild(node); node = a;
+      }
+      el.appendChild(node);
+    });
+  }
+
+  function fill(div, reply) {
+    div.textContent = "";
+    var body = document.createElement("div");
+    body.className = "text";
+    addParts(body, reply.parts);
+    div.appendChild(body);
+    if (!reply.buttons || !reply.buttons.length) { return; }
+    var keyboard = document.createElement("div");
+    keyboard.className = "keyboard";
+    reply.buttons.forEach(function (row) {
+      var line = document.createElement("div");
+      line.className = "row";
+      row.forEach(function (b) {
+        var el;
+        if (b.url) {
+          el = document.createElement("a");
+          el.href = b.url;
+          el.rel = "noopener noreferrer";
+        } else {
+          el = document.createElement("button");
+          el.type = "button";
+          el.addEventListener("click", function () { press(div, b.data); });
+        }
+        el.textContent = b.label;
+        line.appendChild(el);
+      });
+      keyboard.appendChild(line);
+    });
+    div.appendChild(keyboard);
+  }
+
+  // The conversation survives a reload or a visit to an article page: kept in this tab's sessionStorage
+  // (this browser tab only, gone when it closes, cleared by /forget).
+  var KEY = "newsbot.log";
+  function saved() {
+    try { return JSON.parse(window.sessionStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function store(entries) {
+    try {
+      while (entries.length > 1 && JSON.stringify(entries).length > 500000) { entries.shift(); }
+      window.sessionStorage.setItem(KEY, JSON.stringify(entries));
+    } catch (e) { /* storage full or off: the page works without it */ }
+  }
+  function forgetSaved() {
+    try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  function bubble(kind, reply, keep) {
+    var div = document.createElement("div");
+    div.className = "bubble " + kind;
+    fill(div, reply);
+    log.appendChild(div);
+    div.scrollIntoView({block: "end"});
+    if (keep !== false) {
+      var entries = saved();
+      entries.push({kind: kind, reply: reply});
+      div.dataset.entry = String(entries.length - 1);
+      store(entries);
+    }
+    return div;
+  }
+
+  function edited(div, reply) {
+    fill(div, reply);
+    var entries = saved();
+    var index = Number(div.dataset.entry);
+    if (div.dataset.entry !== undefined && entries[index]) {
+      entries[index].reply = reply;
+      store(entries);
+    }
+  }
+
+  function notice(message) {
+    var div = document.createElement("div");
+    div.className = "notice";
+    div.textContent = message;
+    log.appendChild(div);
+    div.scrollIntoView({block: "end"});
+  }
+
+  function post(path, payload) {
+    return fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json"},
+      body: JSON.stringify(payload)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) { throw new Error(data.error || response.statusText); }
+        return data;
+      });
+    });
+  }
+
+  function show(data, div) {
+    if (data.notice) { notice(data.notice); }
+    if (data.edit && div) { edited(div, data.edit); }
+    (data.replies || []).forEach(function (reply) { bubble("bot", reply); });
+  }
+
+  function send(message) {
+    bubble("me", {parts: [{text: message}], buttons: []});
+    return post("/api/message", {text: message}).then(show, function (e) { notice(e.message); });
+  }
+
+  function press(div, data) {
+    return post("/api/press", {data: data}).then(function (d) {
+      show(d, div);
+      if (d.forgotten) { forgetSaved(); }
+    }, function (e) { notice(e.message); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var message = box.value.trim();
+    if (!message) { return; }
+    box.value = "";
+    send(message);
+  });
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
+    }
+  });
+  saved().forEach(function (entry, index) {
+    var div = bubble(entry.kind === "me" ? "me" : "bot", entry.reply, false);
+    div.dataset.entry = String(index);
+  });
+  var asked = new URLSearchParams(window.location.search).get("q");
+  // A link may carry a search (WeChat's "more results"), never a command.
+  if (asked && asked.trim().charAt(0) !== "/") { send(asked.trim().slice(0, 500)); }
+  box.focus();
+})();
+""".strip()
+
+
+def _e(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _head(lang: str, title: str, extra: str = "") -> str:
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{_e(title)}</title>\n"
+        '<link rel="stylesheet" href="/static/chat.css">\n'
+        f"{extra}</head>\n"
+    )
+
+
+def chat_page(lang: str, welcome: list[Part]) -> str:
+    """The chat page: the welcome as the first bubble, the log, the text box."""
+    title = text(lang, "web_title")
+    return (
+        _head(lang, title)
+        + "<body>\n"
+        + f'<header><a href="/">{_e(title)}</a></header>\n'
+        + '<main>\n<div id="log" aria-live="polite">\n'
+        + f'<div class="bubble bot"><div class="text">{parts_html(welcome)}</div></div>\n'
+        + f'<noscript><div class="notice">{_e(text(lang, "web_noscript"))}</div></noscript>\n'
+        + "</div>\n</main>\n"
+        + '<form id="form" autocomplete="off">\n'
+        + '<textarea id="box" name="text" rows="1" maxlength="500" enterkeyhint="send" '
+        + f'placeholder="{_e(text(lang, "web_placeholder"))}" aria-label="{_e(text(lang, "web_placeholder"))}"></textarea>\n'
+        + f'<button type="submit" id="send">{_e(text(lang, "web_send"))}</button>\n'
+        + "</form>\n"
+        + '<script src="/static/chat.js" defer></script>\n'
+        + "</body>\n</html>\n"
+    )
+
+
+def article_page(article: Article, lang: str, url: str) -> str:
+    """A story as its own page, with Open Graph tags so that a shared link previews well."""
+    description = " ".join(
+        (article.summary or (article.paragraphs[0] if article.paragraphs else "")).split()
+    )[:200]
+    og = [
+        ("og:type", "article"),
+        ("og:title", article.title),
+        ("og:description", description),
+        ("og:url", url),
+        ("og:site_name", "newsbot"),
+        ("og:locale", "zh_CN"),
+    ]
+    if article.date:
+        og.append(("article:published_time", article.published_at or article.date))
+    tags = "".join(f'<meta property="{_e(k)}" content="{_e(v)}">\n' for k, v in og)
+    tags += f'<meta name="description" content="{_e(description)}">\n'
+    tags += f'<link rel="canonical" href="{_e(url)}">\n'
+    meta = [article.date or text(lang, "date_unknown")]
+    if article.byline:
+        meta.append(" ".join(article.byline.split()))
+    if article.source:
+        meta.append(article.source)
+    source = ""
+    if article.url and article.url.lower().startswith(("https://", "http://")):
+        source = (
+            f'<p class="source"><a href="{_e(article.url)}" rel="noopener noreferrer">'
+            f"{_e(text(lang, 'web_source'))}</a></p>\n"
+        )
+    paragraphs = "".join(f"<p>{_e(p.strip())}</p>\n" for p in article.paragraphs if p.strip())
+    return (
+        _head(lang, f"{article.title} · newsbot", tags)
+        + "<body>\n"
+        + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
+        + "<main>\n<article>\n"
+        + f"<h1>{_e(article.title)}</h1>\n"
+        + f'<div class="meta">{_e(" · ".join(meta))}</div>\n'
+        + paragraphs
+        + source
+        + "</article>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def not_found_page(lang: str) -> str:
+    return (
+        _head(lang, text(lang, "web_not_found"))
+        + "<body>\n"
+        + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
+        + f'<main><div class="notice">{_e(text(lang, "web_not_found"))}</div></main>\n'
+        + "</body>\n</html>\n"
+    )

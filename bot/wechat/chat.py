@@ -1,0 +1,109 @@
+"""A WeChat follower talking to newsbot: one message in, the reply's text out (blocking, no HTTP).
+
+Each openid is its own reader (`storage.records.readers`: a chat id of its own, created at its first
+text message). Text goes to the same `Conversation` as Telegram's, built with the WeChat markup and the
+short results form (`bot.wechat.format`); commands work as typed (``/subscribe 08:00 人才``). What needs a
+button elsewhere is a link or a word here: results and /article link to the web page, /subscribe and
+/subscriptions give the private feed address (the platform limits pushes: `README`), /forget asks for
+``/forget 确认``. A `subscribe` event gets the welcome; images, voice and the rest a line saying what
+works. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from bot.chat.conversation import Conversation, Who, parse_command
+from bot.chat.intents import message_language
+from bot.chat.replies import Reply, format_welcome
+from bot.chat.texts import text
+from bot.digests.feed import feed_replies
+from bot.wechat.format import WECHAT, clip, to_wechat
+from bot.wechat.protocol import Message
+from storage.database.access import Database
+from storage.records.readers import WECHAT as CHANNEL
+from storage.records.readers import reader_chat, reader_for
+
+CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
+READER_WRITE_WAIT = 2.0
+
+
+class WeChatChat:
+    def __init__(self, conversation: Conversation, database: Database) -> None:
+        self.conversation = conversation
+        self.database = database
+
+    def answer(self, message: Message, base_url: str) -> str:
+        """The reply's content for `message` ("" for none)."""
+        base = base_url.rstrip("/")
+        if message.msg_type == "event":
+            if message.event == "subscribe":
+                return to_wechat(format_welcome("zh", WECHAT), base)
+            return ""  # unsubscribe, menu clicks and the like need no answer
+        if message.msg_type != "text":
+            return text("zh", "wechat_other")
+        line = " ".join(message.content.split())
+        if not line:
+            return text("zh", "wechat_other")
+        # English for a message in English (a command: for English arguments, "/forget confirm").
+        command = parse_command(line)
+        lang = message_language(command[1] if command else line, "zh")
+        chat_id = self._chat_id(message.from_user)
+        who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
+        feed_url = self._feed_url(base)
+        tail = ""
+        if command is not None:
+            name, rest = command
+            if name == "article":
+                out = self._articles(rest, who, base)
+            elif name == "forget":
+                out = self._forget(rest, who)
+            else:
+                out = self.conversation.command(name, rest, who)
+                if name in ("subscribe", "subscriptions"):
+                    out += feed_replies(
+                        self.database, chat_id, lang, WECHAT, feed_url, listing=name == "subscriptions"
+                    )
+        else:
+            out = self.conversation.text(line, who)
+        if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
+            tail = text(lang, "wechat_more", url=f"{base}/?q={quote(line)}")
+        return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
+
+    def _chat_id(self, openid: str) -> int:
+        found = self.database.read(reader_chat, CHANNEL, openid)
+        if found is not None:
+            return found
+        return self.database.write(reader_for, CHANNEL, openid, wait=READER_WRITE_WAIT)
+
+    @staticmethod
+    def _feed_url(base: str) -> Callable[[str], str]:
+        return lambda token: f"{base}/feed/{token}"
+
+    def _articles(self, args: str, who: Who, base: str) -> list[Reply]:
+        """/article N: the title, date and first lines, and the link to the whole story."""
+        ids = [a.lstrip("#＃") for a in args.replace(",", " ").replace("，", " ").split()]
+        numbers = [int(a) for a in ids if a.isascii() and a.isdigit() and len(a) < 18][:3]
+        if not numbers:
+            return self.conversation.command("article", args, who)
+        out = []
+        for number in numbers:
+            article = self.conversation.library.article(number)
+            if article is None:
+                out += self.conversation.command("article", str(number), who)
+                continue
+            lead = clip(article.summary or (article.paragraphs[0] if article.paragraphs else ""), 200)
+            lines = [clip(article.title, 60), article.date or text(who.lang, "date_unknown"), lead]
+            lines.append(text(who.lang, "wechat_full", url=f"{base}/article/{article.id}"))
+            out.append(Reply("\n".join(line for line in lines if line)))
+        return out
+
+    def _forget(self, args: str, who: Who) -> list[Reply]:
+        """/forget asks for ``/forget 确认``; that deletes at once (the conversation's own confirmation)."""
+        if args.strip().lower() not in CONFIRM_WORDS:
+            return [Reply(text(who.lang, "wechat_forget_confirm"))]
+        (prompt,) = self.conversation.command("forget", "", who)
+        yes = next(b.data for row in prompt.buttons for b in row if b.data and b.data.endswith(":y"))
+        press = self.conversation.press(yes, who)
+        return [press.edit] if press.edit is not None else [Reply(press.notice or "")]

@@ -1,0 +1,107 @@
+"""Replies as WeChat shows them: plain text, short, with links to the web page (pure).
+
+A WeChat text reply holds at most 2048 bytes of UTF-8 (about 680 Chinese characters), so a page of
+results is the top results' titles with links to ``/article/N`` and the 💡 line (`format_results_wechat`,
+which the WeChat conversation uses instead of `bot.chat.replies.format_results`); `to_wechat` turns every
+``/article N`` into the article's web address and cuts what is still too long at a block or line end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.chat import replies
+from bot.chat.replies import Markup, PlainMarkup, clip, page_count
+from bot.chat.texts import text
+from storage.models import SearchResponse
+
+LIMIT = 2048
+MARGIN = 48  # room kept under the platform's limit
+TITLE_CAP = 40
+ANSWER_CAP = 120
+_ARTICLE_REF = re.compile(r"/article (\d{1,18})\b")
+
+
+class WeChatMarkup(PlainMarkup):
+    """Plain text; matches unmarked (WeChat shows text as it is), links as "label url"."""
+
+    name = "wechat"
+
+    def highlight(self, inner: str) -> str:
+        return inner
+
+
+WECHAT = WeChatMarkup()
+
+
+def format_results_wechat(
+    response: SearchResponse,
+    lang: str,
+    markup: Markup,
+    *,
+    page: int = 0,
+    page_size: int = 5,
+    answer_title: str | None = None,
+    note: str | None = None,
+) -> str:
+    """A page of results for WeChat: header, the 💡 answer, then each result's title, date and link."""
+    if not response.hits:
+        return replies.format_results(response, lang, markup, page=page, page_size=page_size, note=note)
+    pages = page_count(response.total, page_size)
+    query = clip(response.query, replies.QUERY_CAP)
+    lines = [
+        "🔎 " + text(lang, "results_header", query=query, total=response.total, page=page + 1, pages=pages)
+    ]
+    if note:
+        lines.append(note)
+    if response.answer is not None and page == 0:
+        colon = "：" if lang == "zh" else ": "
+        sentence = clip(response.answer.sentence, ANSWER_CAP)
+        lines += [
+            "",
+            f"💡 {text(lang, 'answer_label')}{colon}{sentence}",
+            f"/article {response.answer.article_id}",
+        ]
+    lines.append("")
+    for i, hit in enumerate(response.hits, page * page_size + 1):
+        when = f"（{hit.date}）" if hit.date and lang == "zh" else (f" ({hit.date})" if hit.date else "")
+        lines += [f"{i}. {clip(hit.title, TITLE_CAP)}{when}", f"/article {hit.id}"]
+    return "\n".join(lines)
+
+
+def link_articles(body: str, base_url: str) -> str:
+    """Every ``/article N`` as the article's web address."""
+    base = base_url.rstrip("/")
+    return _ARTICLE_REF.sub(lambda m: f"{base}/article/{m.group(1)}", body)
+
+
+def utf8_len(s: str) -> int:
+    return len(s.encode("utf-8"))
+
+
+def fit(body: str, limit: int = LIMIT - MARGIN, *, tail: str = "") -> str:
+    """`body` within `limit` bytes of UTF-8 (with `tail` after it): whole blocks, then whole lines, then
+    characters, with "…" where something was cut."""
+    room = limit - utf8_len(tail) - (1 if tail else 0)
+    if utf8_len(body) <= room:
+        return f"{body}\n{tail}" if tail else body
+    kept: list[str] = []
+    size = 0
+    for line in body.split("\n"):
+        cost = utf8_len(line) + 1
+        if size + cost > room - utf8_len("…"):
+            if not kept:  # one long line: cut it
+                piece = line.encode("utf-8")[: max(room - utf8_len("…") - 1, 0)].decode("utf-8", "ignore")
+                kept.append(piece)
+            break
+        kept.append(line)
+        size += cost
+    while kept and not kept[-1].strip():
+        kept.pop()
+    out = "\n".join(kept) + "\n…"
+    return f"{out}\n{tail}" if tail else out
+
+
+def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:
+    """A reply ready for WeChat: article references as links, within the size limit."""
+    return fit(link_articles(body, base_url).strip(), tail=tail)

@@ -1,0 +1,74 @@
+"""Private feeds: one Atom feed per subscription of a web or WeChat reader, at an unguessable token.
+
+A reader who cannot receive pushed digests (the web page, a WeChat follower) gets, for each subscription,
+a feed address holding 192 random bits (``secrets.token_urlsafe(24)``); a feed reader polls it. The row
+goes with its subscription (/unsubscribe, /forget: `storage.records.subscriptions`), and the address stops
+working at once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from storage.database.connection import write_transaction
+from storage.records.subscriptions import _SUB_COLUMNS, Subscription, _subscription
+
+TOKEN_BYTES = 24  # 192 bits
+
+
+@dataclass(frozen=True)
+class Feed:
+    token: str
+    subscription_id: int
+    new: bool = False  # created by this call
+
+
+def ensure_feeds(db: sqlite_utils.Database, chat_id: int, *, now: datetime | None = None) -> list[Feed]:
+    """A feed for each of the chat's subscriptions (created where missing), by subscription id."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    with write_transaction(db):
+        have = chat_feeds(db, chat_id)
+        out = []
+        for (sub_id,) in db.conn.execute(
+            "SELECT id FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id]
+        ).fetchall():
+            if sub_id in have:
+                out.append(Feed(have[sub_id], int(sub_id)))
+                continue
+            token = secrets.token_urlsafe(TOKEN_BYTES)
+            db.conn.execute(
+                "INSERT INTO feeds (token, subscription_id, chat_id, created_at) VALUES (?, ?, ?, ?)",
+                [token, sub_id, chat_id, stamp],
+            )
+            out.append(Feed(token, int(sub_id), new=True))
+    return out
+
+
+def chat_feeds(db: sqlite_utils.Database, chat_id: int) -> dict[int, str]:
+    """The chat's feed tokens by subscription id."""
+    rows = db.execute("SELECT subscription_id, token FROM feeds WHERE chat_id = ?", [chat_id]).fetchall()
+    return {int(sub_id): token for sub_id, token in rows}
+
+
+def feed_subscription(db: sqlite_utils.Database, token: str) -> Subscription | None:
+    """The subscription behind a feed token, or None (unknown token, or the subscription is gone)."""
+    columns = ", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))
+    row = db.execute(
+        f"SELECT {columns} FROM feeds f JOIN subscriptions s ON s.id = f.subscription_id WHERE f.token = ?",
+        [token],
+    ).fetchone()
+    return _subscription(row) if row else None
+
+
+def last_stored(db: sqlite_utils.Database, ids: Sequence[int]) -> str | None:
+    """When the latest of these articles was stored (ISO, UTC), or None for none."""
+    if not ids:
+        return None
+    marks = ", ".join("?" for _ in ids)
+    row = db.execute(f"SELECT MAX(ingested_at) FROM articles WHERE id IN ({marks})", list(ids)).fetchone()
+    return row[0] if row else None

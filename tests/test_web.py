@@ -1,0 +1,313 @@
+"""`newsbot web` over HTTP (issue 21): a real server on 127.0.0.1, the JSON API, sessions, article pages,
+private feeds, /healthz and the hardening (cross-site calls, sizes, rates, escaping, headers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import httpx
+import pytest
+
+from bot.chat.replies import Reply
+from bot.web.http import Window, browser_language, not_modified, same_origin
+from bot.web.markup import WEB, reply_json, reply_parts
+from storage.records.readers import READER_CHAT_BASE
+from tests.bot_support import HOSTILE_TITLE, copy_database, make_database
+from tests.web_support import WebRun, web_server
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("web-template")
+    return make_database(work / "template.db", work / "files")
+
+
+@pytest.fixture
+def web(template: Path, tmp_path: Path) -> Iterator[WebRun]:
+    with web_server(copy_database(template, tmp_path / "newsbot.db")) as run:
+        yield run
+
+
+def client(run: WebRun, **headers: str) -> httpx.Client:
+    return httpx.Client(base_url=run.base_url, headers=headers, timeout=30)
+
+
+def say(c: httpx.Client, line: str) -> list[dict[str, Any]]:
+    response = c.post("/api/message", json={"text": line})
+    assert response.status_code == 200, response.text
+    return list(response.json()["replies"])
+
+
+def press(c: httpx.Client, data: str) -> dict[str, Any]:
+    response = c.post("/api/press", json={"data": data})
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def button(reply: dict[str, Any], label: str) -> str:
+    return next(str(b["data"]) for row in reply["buttons"] for b in row if b["label"] == label)
+
+
+# ---- the page and the API --------------------------------------------------------------------------------
+
+
+def test_the_page_is_served_with_its_own_script_and_a_strict_policy(web: WebRun):
+    with client(web) as c:
+        page = c.get("/")
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        csp = page.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert page.headers["x-content-type-options"] == "nosniff"
+        assert page.headers["referrer-policy"] == "no-referrer"
+        assert "strict-transport-security" not in page.headers  # plain HTTP here
+        proxied = c.get("/", headers={"x-forwarded-proto": "https"})  # from 127.0.0.1: a trusted proxy
+        assert proxied.headers["strict-transport-security"].startswith("max-age=")
+        assert "<script>" not in page.text and 'src="/static/chat.js"' in page.text
+        assert (
+            "http://" not in page.text.replace('content="width', "") and "https://" not in page.text
+        )  # no CDN
+        assert "/help" in page.text and "保交楼" in page.text  # the welcome, with examples
+        assert c.get("/static/chat.js").headers["content-type"].startswith("text/javascript")
+        assert "@import" not in c.get("/static/chat.css").text  # no outside font
+
+
+def test_a_message_gets_the_conversations_reply_with_marks_and_buttons(web: WebRun):
+    with client(web) as c:
+        (reply,) = say(c, "保交楼")
+        assert reply["text"].startswith("🔎") and "保交楼" in reply["marks"]
+        assert any(p.get("mark") for p in reply["parts"])
+        assert any(p.get("href", "").startswith("/article/") for p in reply["parts"])  # /article N is a link
+        labels = [b["label"] for row in reply["buttons"] for b in row]
+        assert "📖 1" in labels and "▶" in labels
+        turned = press(c, button(reply, "▶"))
+        assert turned["edit"]["text"].count("保交楼项目") >= 1 and "2/2" in turned["edit"]["text"]
+        opened = press(c, button(reply, "📖 1"))
+        assert opened["replies"] and opened["replies"][0]["parts"][0].get("bold")
+
+
+def test_a_question_gets_the_answer_first(web: WebRun):
+    with client(web) as c:
+        (reply,) = say(c, "谁主持了统战工作会议？")
+        assert "💡" in reply["text"] and "虎荣鑫" in reply["text"]
+
+
+def test_the_browsers_language_picks_english(web: WebRun):
+    with client(web, **{"accept-language": "en-US,en;q=0.9,zh;q=0.5"}) as c:
+        assert 'lang="en"' in c.get("/").text
+        (reply,) = say(c, "/help")
+        assert "Search" in reply["text"] or "search" in reply["text"]
+
+
+def test_markup_a_reader_types_comes_back_as_text(web: WebRun):
+    with client(web) as c:
+        (reply,) = say(c, '<img src=x onerror="alert(1)">保交楼</b>')
+        assert all(set(p) <= {"text", "mark", "bold", "italic", "href"} for p in reply["parts"])
+        assert all(not p.get("href") or p["href"].startswith("/article/") for p in reply["parts"])
+        article = c.get("/article/" + str(_hostile_id(web)))
+        assert "<script>x</script>" not in article.text and "&lt;script&gt;x&lt;/script&gt;" in article.text
+
+
+def _hostile_id(run: WebRun) -> int:
+    (hit,) = [a for a in run.services.library.latest(50) if a.title == HOSTILE_TITLE]
+    return hit.id
+
+
+def test_two_browsers_are_two_readers(web: WebRun):
+    with client(web) as a, client(web) as b:
+        say(a, "/subscribe 08:00 人才")
+        assert "人才" in " ".join(r["text"] for r in say(a, "/subscriptions"))
+        assert "人才" not in " ".join(r["text"] for r in say(b, "/subscriptions"))
+        a_chat = web.edge.signer.loads(a.cookies["newsbot_session"])["c"]
+        b_chat = web.edge.signer.loads(b.cookies["newsbot_session"])["c"]
+        assert a_chat != b_chat and min(a_chat, b_chat) > READER_CHAT_BASE
+
+
+def test_a_tampered_cookie_is_a_new_reader(web: WebRun):
+    with client(web) as a:
+        say(a, "/subscribe 08:00 人才")
+        forged = a.cookies["newsbot_session"][:-2] + "xx"
+    with client(web) as b:
+        b.cookies.set("newsbot_session", forged)
+        assert "人才" not in " ".join(r["text"] for r in say(b, "/subscriptions"))
+
+
+def test_forget_deletes_the_readers_data(web: WebRun):
+    with client(web) as c:
+        say(c, "/subscribe 08:00 人才")
+        (prompt,) = say(c, "/forget")
+        done = press(c, next(b["data"] for row in prompt["buttons"] for b in row if b["data"].endswith(":y")))
+        assert "1" in done["edit"]["text"]
+        assert "人才" not in " ".join(r["text"] for r in say(c, "/subscriptions"))
+
+
+def test_article_page_has_open_graph_tags(web: WebRun):
+    with client(web) as c:
+        page = c.get("/article/1")
+        assert page.status_code == 200
+        assert re.search(r'<meta property="og:title" content="[^"]+">', page.text)
+        assert '<meta property="og:url" content="' + web.base_url + '/article/1">' in page.text
+        assert "记者" in page.text and "<h1>" in page.text
+        assert c.get("/article/999999").status_code == 404
+        assert c.get("/article/abc").status_code == 404
+
+
+def test_healthz(web: WebRun):
+    with client(web) as c:
+        health = c.get("/healthz")
+        assert health.status_code == 200 and health.json()["ok"] is True
+
+
+# ---- feeds ---------------------------------------------------------------------------------------------
+
+
+def feed_url(replies: list[dict[str, Any]]) -> str:
+    (url,) = [p["href"] for r in replies for p in r["parts"] if "/feed/" in p.get("href", "")]
+    return str(url)
+
+
+def test_subscribe_gives_a_private_feed_that_a_feed_reader_reads(web: WebRun):
+    with client(web) as c:
+        url = feed_url(say(c, "/subscribe 08:00 保交楼"))
+        token = url.rsplit("/", 1)[1]
+        assert len(token) * 6 >= 128 and url.startswith(web.base_url)
+        response = c.get(url)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/atom+xml")
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.bozo_exception
+        titles = [e.title for e in parsed.entries]
+        assert titles[0] == "保交楼项目第8批交付" and len(titles) >= 8
+        assert all(e.link.startswith(web.base_url + "/article/") for e in parsed.entries)
+        dates = [e.updated_parsed for e in parsed.entries[:8]]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        etag, modified = response.headers["etag"], response.headers["last-modified"]
+        assert c.get(url, headers={"if-none-match": etag}).status_code == 304
+        assert c.get(url, headers={"if-modified-since": modified}).status_code == 304
+        assert c.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+        # /subscriptions lists it; /unsubscribe revokes it.
+        assert feed_url(say(c, "/subscriptions")) == url
+        say(c, "/unsubscribe")
+        assert c.get(url).status_code == 404
+        assert c.get("/feed/" + "A" * 32).status_code == 404
+
+
+# ---- hardening -----------------------------------------------------------------------------------------
+
+
+def test_cross_site_and_malformed_calls_are_refused(web: WebRun):
+    with client(web) as c:
+        evil = c.post("/api/message", json={"text": "/subscribe"}, headers={"origin": "https://evil.example"})
+        assert evil.status_code == 403
+        site = c.post("/api/message", json={"text": "x"}, headers={"sec-fetch-site": "cross-site"})
+        assert site.status_code == 403
+        form = c.post("/api/message", data={"text": "x"})
+        assert form.status_code == 415
+        assert (
+            c.post("/api/message", content=b"{", headers={"content-type": "application/json"}).status_code
+            == 400
+        )
+        huge = c.post(
+            "/api/message",
+            content=b'{"text":"' + b"x" * 10_000 + b'"}',
+            headers={"content-type": "application/json"},
+        )
+        assert huge.status_code == 413
+        assert c.post("/api/message", json={"text": "x" * 600}).status_code == 413
+        assert c.post("/api/message", json={"text": ""}).status_code == 400
+        assert c.get("/api/message").status_code == 405
+        same = c.post("/api/message", json={"text": "保交楼"}, headers={"origin": web.base_url})
+        assert same.status_code == 200
+
+
+def test_each_session_is_rate_limited(web: WebRun):
+    web.edge.api_calls = Window(3, 60.0)
+    with client(web) as c:
+        for _ in range(3):
+            assert c.post("/api/message", json={"text": "你好"}).status_code == 200
+        limited = c.post("/api/message", json={"text": "你好"})
+        assert limited.status_code == 429 and "秒" in limited.json()["error"]
+    with client(web) as other:  # another browser is not held up
+        assert other.post("/api/message", json={"text": "你好"}).status_code == 200
+
+
+def test_a_failure_is_a_short_line_not_a_traceback(web: WebRun, monkeypatch: pytest.MonkeyPatch):
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(web.edge.conversation, "text", broken)
+    with client(web) as c:
+        response = c.post("/api/message", json={"text": "保交楼"})
+        assert response.status_code == 500
+        assert "secret detail" not in response.text and "Traceback" not in response.text
+        assert response.headers["content-security-policy"]
+
+
+def test_buttons_of_another_sessions_search_do_not_work(web: WebRun):
+    with client(web) as a, client(web) as b:
+        (reply,) = say(a, "保交楼")
+        stolen = press(b, button(reply, "▶"))
+        assert stolen["edit"] is None and stolen["notice"]
+
+
+# ---- pure pieces ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        (None, "zh"),
+        ("", "zh"),
+        ("en", "en"),
+        ("en-GB,en;q=0.9", "en"),
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh"),
+        ("fr-FR,en;q=0.5,zh;q=0.4", "en"),
+        ("de, zh-TW;q=0.7", "zh"),
+        ("en;q=0, zh", "zh"),
+        ("en;q=garbage", "en"),  # an unreadable weight counts as 1
+    ],
+)
+def test_browser_language(header: str | None, lang: str):
+    assert browser_language(header) == lang
+
+
+def test_same_origin():
+    assert same_origin({"host": "a.org"})
+    assert same_origin({"host": "a.org", "origin": "https://a.org", "sec-fetch-site": "same-origin"})
+    assert not same_origin({"host": "a.org", "origin": "https://b.org"})
+    assert not same_origin({"host": "a.org", "sec-fetch-site": "same-site"})
+
+
+def test_reply_parts_keep_text_and_styles_and_link_articles():
+    rendered = WEB.bold("1. " + WEB.esc("<x> & y")) + "\n" + "日期 · /article 12\n" + WEB.highlight("保交楼")
+    parts = reply_parts(rendered)
+    assert "".join(p.text for p in parts) == "1. <x> & y\n日期 · /article 12\n保交楼"
+    assert [p.href for p in parts if p.href] == ["/article/12"]
+    assert [p.text for p in parts if p.mark] == ["保交楼"]
+    shown = reply_json(Reply(WEB.link("x", "javascript:alert(1)")))
+    assert "href" not in shown["parts"][0]
+
+
+def test_not_modified_rules():
+    from datetime import UTC, datetime
+
+    when = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    assert not_modified('"a", "b"', None, '"b"', when)
+    assert not_modified("*", None, '"b"', when)
+    assert not not_modified('"a"', "Sat, 05 Dec 2026 09:00:00 GMT", '"b"', when)  # the ETag decides
+    assert not_modified(None, "Sat, 05 Dec 2026 08:00:00 GMT", '"b"', when)
+    assert not not_modified(None, "Sat, 05 Dec 2026 07:59:59 GMT", '"b"', when)
+    assert not not_modified(None, "yesterday", '"b"', when)
+
+
+def test_links_use_the_public_address_when_set(template: Path, tmp_path: Path):
+    public = "https://news.example.org"
+    with (
+        web_server(copy_database(template, tmp_path / "p.db"), web_public_url=public + "/") as run,
+        client(run) as c,
+    ):
+        assert feed_url(say(c, "/subscribe 08:00 保交楼")).startswith(public + "/feed/")
+        assert f'<meta property="og:url" content="{public}/article/1">' in c.get("/article/1").text

@@ -1,0 +1,224 @@
+"""The chat page in a real headless Chromium (issue 21), driven by selenium: typing and Enter, highlighted
+results, a page turned by its button, an article opened, markup a reader types shown as text and never run,
+no sideways scrolling on a 390 px phone, and the private feed read by feedparser.
+
+Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them); without them the tests are
+skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import httpx
+import pytest
+
+from tests.bot_support import make_database
+from tests.web_support import WebRun, web_server
+
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed (pip install '.[test]')"
+)
+from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+PHONE_WIDTH = 390
+SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")  # a folder: save what the phone showed
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or CHROMEDRIVER is None,
+    reason="headless Chromium not available: install Debian's chromium and chromium-driver (.ci/run does)",
+)
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebRun]:
+    work = tmp_path_factory.mktemp("browser")
+    with web_server(make_database(work / "newsbot.db", work / "files")) as run:
+        yield run
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    options = webdriver.ChromeOptions()
+    assert CHROMIUM is not None and CHROMEDRIVER is not None
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--lang=zh-CN",
+    ):
+        options.add_argument(flag)
+    # A phone: 390 CSS pixels wide (headless windows are never narrower than 500, the emulated screen is).
+    options.add_experimental_option(
+        "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 3.0}}
+    )
+    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(
+            service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options
+        )
+    except WebDriverException as exc:
+        pytest.skip(f"headless Chromium did not start: {exc.msg}")
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait(driver: Any, condition: Any, timeout: float = 20) -> Any:
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def bot_bubbles(driver: Any) -> list[Any]:
+    return list(driver.find_elements(By.CSS_SELECTOR, "#log .bubble.bot"))
+
+
+def send(driver: Any, line: str) -> Any:
+    """Type `line`, press Enter, and return the first new bot bubble."""
+    before = len(bot_bubbles(driver))
+    box = driver.find_element(By.ID, "box")
+    box.send_keys(line)
+    box.send_keys(Keys.ENTER)
+    wait(driver, lambda d: len(bot_bubbles(d)) > before)
+    return bot_bubbles(driver)[before]
+
+
+def no_sideways_scroll(driver: Any) -> bool:
+    return bool(
+        driver.execute_script(
+            "var main = document.querySelector('main');"
+            "return document.documentElement.scrollWidth <= window.innerWidth"
+            " && document.body.scrollWidth <= window.innerWidth"
+            " && main.scrollWidth <= main.clientWidth"
+            " && Array.prototype.every.call(document.querySelectorAll('.bubble, article'),"
+            "      function (b) { return b.scrollWidth <= b.clientWidth + 1; });"
+        )
+    )
+
+
+def test_typing_enter_and_highlighted_results(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    assert browser.find_element(By.CSS_SELECTOR, "html").get_attribute("lang") == "zh-CN"
+    reply = send(browser, "保交楼")
+    marks = reply.find_elements(By.TAG_NAME, "mark")
+    assert marks and all(m.text == "保交楼" for m in marks)
+    assert browser.find_element(By.ID, "box").get_attribute("value") == ""  # sent and cleared
+    assert no_sideways_scroll(browser)
+
+
+def test_a_page_is_turned_by_its_button_and_an_article_opened(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    assert "第 1/2 页" in reply.text
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    count = len(bot_bubbles(browser))
+    reply.find_element(By.XPATH, ".//button[starts-with(text(), '📖')]").click()
+    wait(browser, lambda d: len(bot_bubbles(d)) > count)
+    article = bot_bubbles(browser)[count]
+    assert article.find_element(By.TAG_NAME, "b").text.startswith("保交楼项目")
+    # The article's own page, through the /article N link of a result.
+    link = reply.find_element(By.CSS_SELECTOR, "a[href^='/article/']")
+    link.click()
+    wait(browser, lambda d: "/article/" in d.current_url)
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert (
+        heading
+        and browser.find_element(By.CSS_SELECTOR, "meta[property='og:title']").get_attribute("content")
+        == heading
+    )
+    assert no_sideways_scroll(browser)
+
+
+def test_markup_a_reader_types_is_shown_as_text_and_never_run(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    typed = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><b>保交楼</b>'
+    send(browser, typed)
+    mine = browser.find_elements(By.CSS_SELECTOR, "#log .bubble.me")[-1]
+    assert mine.text == typed
+    assert browser.find_elements(By.CSS_SELECTOR, "#log img") == []
+    assert browser.find_elements(By.CSS_SELECTOR, "#log script") == []
+    assert browser.execute_script("return window.pwned === undefined;")
+    # A stored title with markup in it, from the results: text too.
+    send(browser, "保交楼专项通知")
+    assert browser.execute_script("return window.pwned === undefined;")
+    assert any("<script>x</script>" in b.text for b in bot_bubbles(browser))
+
+
+def test_no_sideways_scrolling_on_a_phone_with_long_replies(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    assert browser.execute_script("return window.innerWidth;") <= PHONE_WIDTH
+    send(browser, "/help")
+    send(browser, "老旧小区改造三年行动综述")
+    send(browser, "/subscribe 08:00 " + "很长的关键词" * 8)
+    send(browser, "a" * 300)
+    assert no_sideways_scroll(browser)
+    if SCREENSHOTS:
+        browser.save_screenshot(str(Path(SCREENSHOTS) / "chat-390.png"))
+
+
+def test_the_feed_given_in_the_page_is_read_by_feedparser(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    send(browser, "/subscribe 08:00 保交楼")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log a[href*='/feed/']"))
+    url = browser.find_element(By.CSS_SELECTOR, "#log a[href*='/feed/']").get_attribute("href")
+    parsed = feedparser.parse(httpx.get(url, timeout=30).content)
+    assert not parsed.bozo and parsed.entries[0].title == "保交楼项目第8批交付"
+    assert all("/article/" in e.link for e in parsed.entries)
+
+
+def test_the_page_breaks_no_content_security_rule(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    send(browser, "保交楼")
+    logs = browser.get_log("browser")
+    assert not [e for e in logs if "Content Security Policy" in e.get("message", "")], logs
+
+
+def test_a_link_may_carry_a_search_but_never_a_command(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/?q=保交楼")
+    wait(browser, lambda d: len(bot_bubbles(d)) > 1)
+    assert bot_bubbles(browser)[1].find_elements(By.TAG_NAME, "mark")
+    browser.execute_script("window.sessionStorage.clear();")  # a fresh conversation in this tab
+    browser.get(web.base_url + "/?q=/subscribe%2008:00")
+    send(browser, "/subscriptions")  # answered after anything the page would have sent on opening
+    bubbles = browser.find_elements(By.CSS_SELECTOR, "#log .bubble")
+    assert len(bubbles) == 3 and "/subscribe" not in bubbles[1].text  # welcome, mine, the answer
+    assert "人才" not in bubbles[2].text and "08:00" not in bubbles[2].text
+
+
+def test_the_conversation_survives_a_reload_until_forget(web: WebRun, browser: Any):
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "2/2" in reply.text)
+    browser.refresh()
+    wait(browser, lambda d: len(bot_bubbles(d)) == 2)  # the welcome and the (turned) results
+    restored = bot_bubbles(browser)[1]
+    assert "2/2" in restored.text and restored.find_elements(By.TAG_NAME, "mark")
+    restored.find_element(By.XPATH, ".//button[text()='◀']").click()  # its buttons still work
+    wait(browser, lambda d: "1/2" in bot_bubbles(d)[1].text)
+    prompt = send(browser, "/forget")
+    prompt.find_element(By.XPATH, ".//button[1]").click()
+    wait(browser, lambda d: not prompt.find_elements(By.TAG_NAME, "button"))
+    browser.refresh()
+    browser.find_element(By.ID, "box")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#log .bubble")) == 1  # the welcome only

@@ -1,0 +1,253 @@
+"""The WeChat Official Account endpoint over HTTP, against the platform's documented message format
+(issue 21): the URL check, passive XML text replies addressed back, 2048 bytes at most, within the 5 s
+budget, retried messages answered the same and acted on once, events and other message types, refused
+signatures, broken XML and entities."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from bot.wechat.format import fit, link_articles, to_wechat
+from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
+from storage.records import subscriptions as subs
+from storage.records.readers import WECHAT, reader_chat
+from tests.bot_support import copy_database, make_database
+from tests.web_support import WECHAT_TOKEN, WebRun, web_server, wechat_other, wechat_query, wechat_text
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("wechat-template")
+    return make_database(work / "template.db", work / "files")
+
+
+@pytest.fixture
+def web(template: Path, tmp_path: Path) -> Iterator[WebRun]:
+    with web_server(copy_database(template, tmp_path / "newsbot.db")) as run:
+        yield run
+
+
+def post(run: WebRun, body: bytes, *, timestamp: str = "1733390000", **query: str) -> httpx.Response:
+    params = wechat_query(timestamp=timestamp) | query
+    return httpx.post(
+        f"{run.base_url}/wechat",
+        params=params,
+        content=body,
+        headers={"content-type": "text/xml"},
+        timeout=30,
+    )
+
+
+def reply_of(response: httpx.Response) -> dict[str, str]:
+    assert response.status_code == 200, response.text
+    root = fromstring(response.content)
+    return {child.tag: child.text or "" for child in root}
+
+
+# ---- the URL check ---------------------------------------------------------------------------------------
+
+
+def test_the_url_check_echoes_echostr_when_the_signature_matches(web: WebRun):
+    ok = httpx.get(f"{web.base_url}/wechat", params=wechat_query() | {"echostr": "4711abc"})
+    assert ok.status_code == 200 and ok.text == "4711abc"
+    wrong = httpx.get(f"{web.base_url}/wechat", params=wechat_query("otherToken") | {"echostr": "4711abc"})
+    assert wrong.status_code == 403 and "4711abc" not in wrong.text
+    assert httpx.get(f"{web.base_url}/wechat", params={"echostr": "x"}).status_code == 403
+
+
+def test_signature_is_sha1_of_the_sorted_strings():
+    # token, timestamp and nonce sorted: "1409304348" < "xxxxxx" < "xxxxxxxx"... as plain strings
+    assert signature("abc", "2", "1") == __import__("hashlib").sha1(b"12abc").hexdigest()
+    assert signature_ok("abc", "2", "1", signature("abc", "2", "1").upper())
+    assert not signature_ok("abc", "2", "1", None) and not signature_ok("", "2", "1", "x")
+
+
+# ---- text messages -----------------------------------------------------------------------------------
+
+
+def test_a_text_message_gets_a_passive_text_reply_addressed_back(web: WebRun):
+    reply = reply_of(post(web, wechat_text("oReaderA", "保交楼", 1001)))
+    assert reply["ToUserName"] == "oReaderA" and reply["FromUserName"] == "gh_newsbot"
+    assert reply["MsgType"] == "text" and reply["CreateTime"].isdigit()
+    content = reply["Content"]
+    assert "保交楼项目第8批交付" in content and f"{web.base_url}/article/" in content
+    assert len(content.encode("utf-8")) <= 2048
+    assert f"{web.base_url}/?q=" in content  # more results on the web page
+
+
+def test_a_question_gets_the_answer_line(web: WebRun):
+    content = reply_of(post(web, wechat_text("oReaderA", "谁主持了统战工作会议？", 1002)))["Content"]
+    assert content.count("💡") == 1 and "虎荣鑫" in content
+    assert len(content.encode("utf-8")) <= 2048
+
+
+def test_every_reply_fits_in_2048_bytes(web: WebRun):
+    for n, line in enumerate(["/latest", "/help", "/article 3", "/article 1 2 3", "老旧小区", "/digest"]):
+        content = reply_of(post(web, wechat_text("oReaderA", line, 1100 + n)))["Content"]
+        assert content and len(content.encode("utf-8")) <= 2048, line
+
+
+def test_article_links_to_its_page(web: WebRun):
+    content = reply_of(post(web, wechat_text("oReaderA", "/article 3", 1200)))["Content"]
+    assert f"{web.base_url}/article/3" in content
+
+
+def test_a_retried_message_is_answered_the_same_and_acted_on_once(web: WebRun):
+    body = wechat_text("oReaderB", "/subscribe 08:00 人才", 5550001)
+    first = reply_of(post(web, body))["Content"]
+    again = reply_of(post(web, body))["Content"]
+    third = reply_of(post(web, body, timestamp="1733390009"))["Content"]
+    assert first == again == third and "/feed/" in first
+    chat = web.services.database.read(reader_chat, WECHAT, "oReaderB")
+    assert chat is not None
+    assert len(web.services.database.read(subs.list_subscriptions, chat)) == 1
+
+
+def test_each_openid_is_its_own_reader(web: WebRun):
+    post(web, wechat_text("oReaderC", "/subscribe 08:00 人才", 6001))
+    mine = reply_of(post(web, wechat_text("oReaderC", "/subscriptions", 6002)))["Content"]
+    theirs = reply_of(post(web, wechat_text("oReaderD", "/subscriptions", 6003)))["Content"]
+    assert "人才" in mine and "人才" not in theirs
+    a = web.services.database.read(reader_chat, WECHAT, "oReaderC")
+    b = web.services.database.read(reader_chat, WECHAT, "oReaderD")
+    assert a is not None and b is not None and a != b
+
+
+def test_forget_asks_then_deletes(web: WebRun):
+    post(web, wechat_text("oReaderE", "/subscribe 08:00 人才", 7001))
+    asked = reply_of(post(web, wechat_text("oReaderE", "/forget", 7002)))["Content"]
+    assert "/forget 确认" in asked
+    assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is not None
+    done = reply_of(post(web, wechat_text("oReaderE", "/forget 确认", 7003)))["Content"]
+    assert "1" in done
+    assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is None  # the openid is gone too
+
+
+def test_a_slow_answer_is_replaced_by_a_short_line_in_time(web: WebRun, monkeypatch: pytest.MonkeyPatch):
+    assert web.edge.wechat is not None
+    web.edge.wechat_budget = 0.3
+    real = web.edge.wechat.answer
+
+    def slow(*args: object) -> str:
+        time.sleep(1.0)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(web.edge.wechat, "answer", slow)
+    content = reply_of(post(web, wechat_text("oReaderF", "保交楼", 8001)))["Content"]
+    assert "请过几秒" in content
+
+
+# ---- events and other types -----------------------------------------------------------------------------
+
+
+def test_a_subscribe_event_gets_the_welcome(web: WebRun):
+    reply = reply_of(post(web, wechat_other("oNew", "event", event="subscribe")))
+    assert reply["ToUserName"] == "oNew" and "newsbot" in reply["Content"]
+
+
+def test_an_unsubscribe_event_gets_no_reply(web: WebRun):
+    response = post(web, wechat_other("oNew", "event", event="unsubscribe"))
+    assert response.status_code == 200 and response.text == "success"
+
+
+@pytest.mark.parametrize("msg_type", ["image", "voice", "video", "shortvideo", "location", "link"])
+def test_other_types_get_a_line_saying_what_works(web: WebRun, msg_type: str):
+    content = reply_of(post(web, wechat_other("oReaderG", msg_type, create_time=hash(msg_type) % 10**9)))[
+        "Content"
+    ]
+    assert "/help" in content
+
+
+# ---- refusals ----------------------------------------------------------------------------------------
+
+
+def test_a_wrong_signature_on_post_is_403(web: WebRun):
+    response = post(web, wechat_text("oReaderA", "保交楼", 9001), signature="0" * 40)
+    assert response.status_code == 403
+
+
+def test_broken_xml_is_400(web: WebRun):
+    assert post(web, b"<xml><MsgType>text</MsgType").status_code == 400
+    assert post(web, b'{"MsgType": "text"}').status_code == 400
+    assert post(web, b"<xml><MsgType>text</MsgType></xml>").status_code == 400  # no sender
+
+
+def test_entities_are_never_expanded(web: WebRun):
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">]>'
+        b"<xml><ToUserName>gh</ToUserName><FromUserName>o1</FromUserName><CreateTime>1</CreateTime>"
+        b"<MsgType>text</MsgType><Content>&b;</Content><MsgId>1</MsgId></xml>"
+    )
+    assert post(web, bomb).status_code == 400
+    external = (
+        b'<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<xml><ToUserName>gh</ToUserName><FromUserName>o1</FromUserName><CreateTime>1</CreateTime>"
+        b"<MsgType>text</MsgType><Content>&x;</Content><MsgId>2</MsgId></xml>"
+    )
+    response = post(web, external)
+    assert response.status_code == 400 and "root:" not in response.text
+
+
+def test_without_a_token_there_is_no_endpoint(template: Path, tmp_path: Path):
+    with web_server(copy_database(template, tmp_path / "n.db"), wechat_token="") as run:
+        assert httpx.get(f"{run.base_url}/wechat", params=wechat_query()).status_code == 404
+
+
+# ---- pure pieces ---------------------------------------------------------------------------------------
+
+
+def test_parse_and_reply_round_trip():
+    message = parse_message(wechat_text("o1", "a &lt;b", 42))
+    assert (message.from_user, message.content, message.msg_id) == ("o1", "a &lt;b", "42")  # CDATA: as sent
+    body = text_reply(message, "x]]>y <b>&\x07", 7)
+    root = fromstring(body)
+    assert root.findtext("Content") == "x]]>y <b>&" and root.findtext("ToUserName") == "o1"
+    with pytest.raises(BadMessage):
+        parse_message(b"<notxml/>")
+
+
+def test_fit_cuts_at_line_ends_within_the_limit():
+    body = "\n".join(f"{i}. 保交楼项目第{i}批交付" for i in range(200))
+    cut = fit(body, tail="更多：https://example.org/?q=x")
+    assert len(cut.encode("utf-8")) <= 2048 and cut.endswith("更多：https://example.org/?q=x")
+    assert "…" in cut and all(line.strip() for line in cut.splitlines())
+    assert fit("短") == "短"
+    assert len(fit("字" * 5000).encode("utf-8")) <= 2048
+
+
+def test_links_to_articles():
+    assert link_articles("见 /article 12。", "https://n.org/") == "见 https://n.org/article/12。"
+    assert to_wechat("/article 3", "https://n.org") == "https://n.org/article/3"
+
+
+def test_token_used_in_tests_is_valid():
+    assert signature_ok(WECHAT_TOKEN, "1", "2", signature(WECHAT_TOKEN, "1", "2"))
+
+
+def test_a_retry_arriving_while_the_first_is_answered_waits_for_the_same_answer(
+    web: WebRun, monkeypatch: pytest.MonkeyPatch
+):
+    assert web.edge.wechat is not None
+    real = web.edge.wechat.answer
+    calls: list[str] = []
+
+    def slow(message: object, base: str) -> str:
+        calls.append(base)
+        time.sleep(0.8)
+        return real(message, base)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(web.edge.wechat, "answer", slow)
+    body = wechat_text("oReaderH", "/subscribe 09:00 保交楼", 5560001)
+    with ThreadPoolExecutor(3) as pool:
+        contents = [reply_of(r)["Content"] for r in pool.map(lambda _: post(web, body), range(3))]
+    assert len(set(contents)) == 1 and "/feed/" in contents[0]
+    assert len(calls) == 1  # acted on once
+    chat = web.services.database.read(reader_chat, WECHAT, "oReaderH")
+    assert chat is not None and len(web.services.database.read(subs.list_subscriptions, chat)) == 1
