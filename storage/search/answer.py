@@ -65,7 +65,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "who",
         re.compile(
-            r"谁|哪位|哪些人|什么人|何人|哪个人|哪几位|叫什么名字|叫什么|名字是什么|"
+            r"谁|哪位|哪些人|什么人|何人|哪个人|哪几位|叫什么名字|叫什么|叫啥|名字是什么|"
             + _EN.format("(?:who|whom|whose)")
         ),
     ),
@@ -133,6 +133,10 @@ _NAMED = re.compile(
     r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
 )
 _CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+[A-Za-z]*")
+_LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
+_PURPOSE = re.compile(
+    r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对)|[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)"
+)
 _DATELINE = re.compile(r"^\s*((?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
@@ -141,7 +145,8 @@ _NAME_ASKED = re.compile(r"叫什么|叫啥|名叫|名为|什么名字|名字是
 _PERSON_BEFORE = re.compile(
     r"(?:人|者|长|员|书记|主任|主席|总统|总理|首相|老师|教师|医生|支书|传承人|冠军|选手|演员|导演|作家|院士|专家|"
     r"代表|委员|大使|发言人|负责人|总干事|总裁|经理|村民|农民|工人|战士|英雄|烈士|女士|先生|姑娘|小伙|老人|"
-    r"孩子|学生|运动员|教练|主持人|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位)的?(?:叫什么|叫啥|名叫|名字)"
+    r"孩子|学生|运动员|教练|主持人|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|[人者长员师官家手事])的?"
+    r"(?:叫什么|叫啥|名叫|名字)"
 )
 
 
@@ -212,10 +217,16 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
     if kind == "which":
         if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
             return 1.0  # 一要…二要…, 重点检查7方面内容：…；…
+        if _LISTED.search(sentence):
+            return 1.0  # 分别是…, 包括…
+        if len(_new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], query)) >= 2:
+            return 0.8  # 《A》《B》《C》
         items = sentence.count("、")
         return 0.7 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
     if kind == "why":
-        return 1.0 if _CAUSE.search(sentence) else 0.0
+        if _CAUSE.search(sentence):
+            return 1.0
+        return 0.8 if _PURPOSE.search(sentence) else 0.0
     if kind == "name":
         known = query + "".join(terms)
         if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
@@ -229,9 +240,10 @@ def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) ->
     if kind == "what":
         # X是什么: the sentence that says what X is (X位于…，是…; X是…; X为…)
         for t in terms:
-            if re.search(re.escape(t) + r"[^。；]{0,20}?(?:，是|是|为|指|即|叫|名为|称为)", sentence):
+            if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
                 return 0.6
-        return 0.0
+        # 编写出我国第一部什么计算表: a name in quotes the question lacks
+        return 0.6 if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], query) else 0.0
     if kind == "where":
         if _AT_PLACE.search(sentence):
             return 1.0  # 位于…, 在…举行

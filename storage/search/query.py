@@ -32,7 +32,7 @@ QUESTION_PHRASES = tuple(
     sorted(
         """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 是谁 有谁 哪些人 哪位 哪个人
         哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
-        是什么 为什么 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
+        是什么 为什么 为啥 在哪些 在哪几 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
         是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下 叫什么名字 叫什么 叫啥 名叫什么
         叫做什么 是什么名字 什么名字""".split(),
         key=len,
@@ -46,7 +46,7 @@ STOP_WORDS = frozenset(
     向 为 让 将 这 那 其 我 你 他 她 它 们 我们 你们 他们 请 问 要 会 能 该 一 个 关于 有关 相关 新闻 报道 消息 文章
     内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询 最新 最近 近期 近来 资讯 头条
     最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道 现在 目前 如今 眼下 怎么样 咋样 如何
-    后来 到底 究竟""".split()
+    后来 到底 究竟 那个 那位 那些 那边 那事 那件事 这个 这位 这些 这事 咋 咋样 咋回事 啥样 为啥 听说 真的""".split()
 )
 # English question words and function words (an English reader asking "who is 王伟"): dropped too.
 ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
@@ -61,7 +61,7 @@ QUESTION_TARGETS = frozenset(
     "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人 领导人 领导 人物 东西".split()
 )
 _QUESTION_MARKS = re.compile(
-    r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|是否|有没有|[吗呢]\s*$"
+    r"[?？]|谁|什么|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|为啥|咋|是否|有没有|[吗呢]\s*$"
 )
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
 _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
