@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storage.models import Answer
@@ -43,6 +43,7 @@ MIN_TOP_KIND_COVERAGE = 0.15  # ... or, in the first result, this much and what 
 HOLDS_KIND = 0.5  # kind strength of a sentence that holds the kind of fact asked for
 STRONG_KIND = 0.6  # ... and holds it clearly (a date with its day, a number with the unit asked for)
 # Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
+REPORT_DAY_STRENGTH = 0.55  # a "when" sentence whose only day is the report's own
 FACT_KINDS = frozenset({"who", "identity", "when", "where", "howmany", "which", "name"})
 KIND_BONUS = 0.5
 RANK_PENALTY = 0.12  # per place an article is ranked below the first
@@ -137,7 +138,7 @@ _LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
 _PURPOSE = re.compile(
     r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对)|[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)"
 )
-_DATELINE = re.compile(r"^\s*((?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
+_DATELINE = re.compile(r"^\s*(据?(?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
 # 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
@@ -165,6 +166,12 @@ def question_kind(query: str) -> str:
     return "what"
 
 
+def _day_of(date_text: str) -> int | None:
+    """The day of the month a date expression names (5月12日 → 12, 12日上午 → 12), or None."""
+    m = re.search(r"(\d{1,2})[日号]", date_text)
+    return int(m.group(1)) if m else None
+
+
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
     m = re.search(
@@ -189,13 +196,20 @@ def _new(found: Sequence[str], query: str) -> list[str]:
     return [f for f in found if f and f not in query]
 
 
-def kind_strength(sentence: str, kind: str, query: str, terms: Sequence[str]) -> float:
-    """How well a (normalised) sentence holds the kind of fact asked for: 0 (not at all) to 1."""
+def kind_strength(
+    sentence: str, kind: str, query: str, terms: Sequence[str], report_day: int | None = None
+) -> float:
+    """How well a (normalised) sentence holds the kind of fact asked for: 0 (not at all) to 1.
+    `report_day`: the day of the month the report was filed (its dateline's, else its date): a "when"
+    sentence dated only that day most often tells when the report was made, not the event asked about."""
     if kind == "identity":
         return 1.0 if _post_before(sentence, terms) else 0.0
     if kind == "when":
         dates = _new(_DATE.findall(sentence), query)
-        if any(re.search(r"\d月\d|\d[日号]|\d时", d) for d in dates):
+        days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
+        if days and report_day is not None and all(_day_of(d) == report_day for d in days):
+            return REPORT_DAY_STRENGTH
+        if days:
             return 1.0
         if dates:
             return 0.7
@@ -286,8 +300,10 @@ def best_sentence(
     *,
     groups: Sequence[Sequence[str]] = (),
     max_docs: int = MAX_DOCS,
+    dates: Mapping[int, str | None] | None = None,
 ) -> Answer | None:
-    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None. `dates`: the
+    articles' dates (ISO), so that a "when" answer prefers the event's day to the report's."""
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     if (not terms and not groups) or not docs:
@@ -297,12 +313,16 @@ def best_sentence(
     by_article: dict[int, list[_Sentence]] = {}
     titles: dict[int, str] = {}
     datelines: dict[int, str] = {}
+    report_days: dict[int, int | None] = {}
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
+        published = (dates or {}).get(article_id)
+        report_days[rank] = int(published[8:10]) if published and len(published) >= 10 else None
         titles[rank] = normalize(title)
         pool = []
         for pos, raw in enumerate(sentences(body)):
             if pos == 0 and (m := _DATELINE.match(raw)):
                 datelines[rank] = m.group(1)
+                report_days[rank] = _day_of(m.group(2))
             sent = strip_dateline(raw).strip()
             if sent:
                 pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id))
@@ -327,7 +347,7 @@ def best_sentence(
         title = titles[rank]
         held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
         in_title = [any(normalize(x) in title for x in unit) for unit in units]
-        strengths = [kind_strength(s.norm, kind, q, terms) for s in pool]
+        strengths = [kind_strength(s.norm, kind, q, terms, report_days.get(rank)) for s in pool]
 
         def covered(
             span: tuple[int, ...],
