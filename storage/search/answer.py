@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.models import Answer
@@ -200,8 +200,8 @@ def kind_strength(
     sentence: str, kind: str, query: str, terms: Sequence[str], report_day: int | None = None
 ) -> float:
     """How well a (normalised) sentence holds the kind of fact asked for: 0 (not at all) to 1.
-    `report_day`: the day of the month the report was filed (its dateline's, else its date): a "when"
-    sentence dated only that day most often tells when the report was made, not the event asked about."""
+    `report_day`: the day of the month of the report's dateline (新华社北京2月25日电): a "when" sentence
+    dated only that day most often tells what the report is about, not the earlier event asked about."""
     if kind == "identity":
         return 1.0 if _post_before(sentence, terms) else 0.0
     if kind == "when":
@@ -300,10 +300,8 @@ def best_sentence(
     *,
     groups: Sequence[Sequence[str]] = (),
     max_docs: int = MAX_DOCS,
-    dates: Mapping[int, str | None] | None = None,
 ) -> Answer | None:
-    """The answer among `docs` ((article id, title, body), best-ranked first), or None. `dates`: the
-    articles' dates (ISO), so that a "when" answer prefers the event's day to the report's."""
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     if (not terms and not groups) or not docs:
@@ -313,10 +311,8 @@ def best_sentence(
     by_article: dict[int, list[_Sentence]] = {}
     titles: dict[int, str] = {}
     datelines: dict[int, str] = {}
-    report_days: dict[int, int | None] = {}
+    report_days: dict[int, int | None] = {}  # the day a wire or correspondent's dateline gives
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
-        published = (dates or {}).get(article_id)
-        report_days[rank] = int(published[8:10]) if published and len(published) >= 10 else None
         titles[rank] = normalize(title)
         pool = []
         for pos, raw in enumerate(sentences(body)):

@@ -314,10 +314,7 @@ class Searcher:
         if parsed.question and hits and offset == 0 and parsed.words:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
-            published = {h.id: h.date for h in hits} | {i: d[1] for i, d in more_docs.items()}
-            answer = best_sentence(
-                parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups, dates=published
-            )
+            answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
             hits = source_first(hits, answer)
         period = None
         if parsed.date_only and parsed.periods:
