@@ -62,7 +62,7 @@ ANSWER_DOCS = 5  # articles an answer may come from: the page's, then the next o
 # Evidence ranking (questions, and words that find nothing together):
 RARE_CAP = 5000  # a word held by at most this many articles has all of them read as candidates
 BM25_CANDIDATES = 100  # and the articles with the best BM25 over all the words
-TEXT_CANDIDATES = 80  # of which this many, the most promising, have their text read and ranked
+TEXT_CANDIDATES = 40  # of which this many, the most promising, have their text read and ranked
 
 
 def to_record(resp: SearchResponse) -> dict:
