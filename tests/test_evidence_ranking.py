@@ -65,6 +65,17 @@ STORIES = [
         "充电桩建设按下快进键",
         ["随着新能源汽车保有量持续增长，充电需求日益旺盛。", "今年全市将新建充电桩1万个。"],
     ),
+    # Glued characters: the question's 总统通 is in the other call's headline only.
+    (
+        "2020-05-21",
+        "习近平同缅甸总统温敏通电话",
+        ["国家主席习近平20日晚同缅甸总统温敏通电话。", "两国元首就抗疫合作交换意见。"],
+    ),
+    (
+        "2020-05-08",
+        "习近平同葡萄牙总统通电话",
+        ["国家主席习近平8日晚同葡萄牙总统德索萨通电话。", "双方表示将加强合作。"],
+    ),
     # A question about now prefers the newest story holding the fact.
     (
         "2022-01-08",
@@ -151,6 +162,20 @@ def test_a_month_in_a_question_does_not_move_the_story_to_one_published_then(sea
 def test_a_year_no_story_is_dated_in_does_not_empty_the_results(searcher: Searcher) -> None:
     resp = searcher.search("2021年城市马拉松赛有多少选手", today=date(2024, 6, 30))
     assert {h.title for h in resp.hits} >= {"马拉松赛鸣枪开跑", "城市马拉松赛举行"}
+
+
+def test_a_day_asked_for_counts_for_the_next_days_report() -> None:
+    asked = parse_query("5月20日晚上的通话", today=date(2020, 6, 1)).dates
+    assert evidence.date_evidence("2020-05-20", "", asked)[0] == 1.0
+    assert evidence.date_evidence("2020-05-21", "", asked)[0] == evidence.REPORTED_LATER
+    assert evidence.date_evidence("2020-05-25", "", asked)[0] == 0.0
+    assert evidence.date_evidence("2020-05-19", "", asked)[0] == 0.0
+
+
+def test_a_character_glued_to_a_word_does_not_become_a_rare_word_of_its_own(searcher: Searcher) -> None:
+    # 总统通 (of 总统通电话) is printed in the wrong story's title, not in the story asked about.
+    resp = searcher.search("5月20日晚上缅甸总统通电话说了什么", today=date(2020, 6, 30))
+    assert resp.hits[0].title == "习近平同缅甸总统温敏通电话"
 
 
 def test_a_question_about_now_prefers_the_newest_story(searcher: Searcher) -> None:

@@ -437,8 +437,8 @@ class Searcher:
     def _evidence(self, parsed: ParsedQuery, window: int) -> Found:
         """Every article holding any of the words, ranked by the evidence it holds (`evidence.rank`).
 
-        A word no article holds is read as its looser segmentation; one still held by none is left
-        out (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
+        Words are read without single characters glued on as suffixes; one held by no article is read
+        without its first or last character, and left out if still held by none (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
         BM25 over all of them, of which the most promising have their text read and ranked."""
         conn = self.db.conn
         neg = any_of(parsed.excluded)
@@ -451,14 +451,12 @@ class Searcher:
             e = expr([word])
             return int(conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
 
+        if parsed.loose_terms:
+            # Evidence needs no whole-word guess: a character glued on as a suffix (总统通 of 总统通电话)
+            # would be a rare word of its own that the story asked about may not print.
+            parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
         terms = [t for t in parsed.terms if phrase(t)]
         counts = [count(t) for t in terms]
-        if 0 in counts and parsed.loose_terms:
-            loose = [t for t in parsed.loose_terms if phrase(t)]
-            loose_counts = [count(t) for t in loose]
-            if loose_counts.count(0) < counts.count(0):
-                parsed = replace(parsed, terms=tuple(loose), exact=None, loose_terms=())
-                terms, counts = loose, loose_counts
         for i, t in enumerate(terms):
             if counts[i] == 0:  # a character glued on that no article has with it (王毅跟, 县支教)
                 for part in rescued(t):

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from storage.search.query import DateSpec
 from storage.text.normalize import HAN_RANGES, fold, has_traditional, normalize
@@ -143,15 +144,22 @@ def asks_now(text: str) -> bool:
 
 def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
-    month or day as given), and 1.0 when its text mentions one (the day, or the month)."""
+    month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
+    report the day after); 1.0 when its text mentions one (the day, or the month)."""
     on = 0.0
     mention = 0.0
     for d in dates:
         if article_date and _dated_in(article_date, d):
             on = 1.0
+        elif article_date and d.day is not None and _reported_after(article_date, d):
+            on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
             mention = 1.0
     return on, mention
+
+
+REPORTED_LATER = 0.7
+_REPORT_DELAY = 2  # days
 
 
 def _dated_in(iso: str, d: DateSpec) -> bool:
@@ -161,6 +169,16 @@ def _dated_in(iso: str, d: DateSpec) -> bool:
     if d.month and month != f"{d.month:02d}":
         return False
     return not (d.day is not None and day != f"{d.day:02d}")
+
+
+def _reported_after(iso: str, d: DateSpec) -> bool:
+    """Whether an article dated `iso` was published up to `_REPORT_DELAY` days after the day `d`."""
+    try:
+        published = date.fromisoformat(iso[:10])
+        asked = date(d.year if d.year is not None else published.year, d.month, d.day or 1)
+    except ValueError:
+        return False
+    return 0 < (published - asked).days <= _REPORT_DELAY
 
 
 # Where a sentence ends (the title is the first one), for the words near each other.
