@@ -512,7 +512,7 @@ class Searcher:
         }
         dropped = tuple(t for t in terms if t in absent)
         return Found(
-            parsed,
+            replace(parsed, terms=tuple(t.text for t in weighted)),  # the words some article holds
             len(rows),
             rows[:window],
             dropped=dropped,
