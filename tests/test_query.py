@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storage.driver import sqlite3
-from storage.search.query import (
-    DateSpec,
-    date_sql,
-    extract_dates,
-    match_expression,
-    parse_query,
-    phrase,
-    term_tokens,
-    words_expression,
-)
-from storage.search.ranking import RankedRow, count_sql, order_window, page_sql, plan
+from storage.search.expressions import match_expression, phrase, term_tokens, words_expression
+from storage.search.query import DateSpec, extract_dates, parse_query
+from storage.search.ranking import RankedRow, count_sql, date_sql, order_window, page_sql, plan
 from storage.text.segment import index_text
 
 HOSTILE = [

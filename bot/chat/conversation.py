@@ -32,12 +32,11 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
-from bot.chat.intents import Intent, detect_intent, message_language
+from bot.chat.intents import Intent, asks_for_latest, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
-from storage.search.query import asks_for_latest
 
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer

@@ -16,6 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from storage.search.dates import has_relative_date
+from storage.search.query import MAX_QUERY_CHARS
+from storage.text.normalize import normalize
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -129,3 +133,25 @@ def message_language(message: str, default: str) -> str:
     if letters and all(ch.isascii() for ch in letters):
         return "en"
     return default
+
+
+# "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
+_RECENCY = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
+)
+_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
+_LATEST_FILLER = re.compile(
+    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
+    r"发生了|发生|有什么|有啥|有哪些|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|想|知道|了|的|吗|呢|吧|呀|啊|"
+    r"(?<![a-z])(?:latest|recent|today|news|what|is|are|the|s|any|show|me|please|articles?|stories|new)(?![a-z])|"
+    r"[\s\W_]"
+)
+
+
+def asks_for_latest(text: str) -> bool:
+    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news); a
+    named day or period (今天的新闻, 最近一周) is a date question instead."""
+    s = normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS]
+    if not s or has_relative_date(s) or _LATEST_FILLER.sub("", s):
+        return False
+    return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))

@@ -24,9 +24,10 @@ import sqlite_utils
 from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
-from storage.search import corrections, evidence, synonyms
+from storage.search import corrections, evidence
 from storage.search.answer import best_sentence
-from storage.search.query import ParsedQuery, any_of, date_mentions, parse_query, phrase
+from storage.search.expressions import any_of, phrase
+from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
 from storage.search.ranking import (
     RELAXED_SHARE,
     TIE_EXTRA,
@@ -364,7 +365,7 @@ class Searcher:
         total, rows = self._execute(p, window) if p is not None else (0, [])
         if total or parsed.date_only:
             return Found(parsed, int(total), rows)
-        expanded = synonyms.expand(parsed)
+        expanded = with_printed_forms(parsed)
         if expanded is not None:
             found = self._strict(expanded, window)
             if found.total:
@@ -393,7 +394,7 @@ class Searcher:
                 return corrected
         base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
         date_dropped = base is not parsed
-        expanded = synonyms.expand(base)
+        expanded = with_printed_forms(base)
         if expanded is not None:
             found = self._strict(expanded, window)
             if found.total:
@@ -545,7 +546,7 @@ class Searcher:
         fixed = replace(parsed, terms=terms, exact=None, loose_terms=())
         for reading in [fixed, *without_dates(fixed)]:
             found = self._strict(reading, window)
-            if not found.total and (again := synonyms.expand(reading)) is not None:
+            if not found.total and (again := with_printed_forms(reading)) is not None:
                 found = self._strict(again, window)
             if found.total:
                 found.corrections = tuple(Correction(t, f) for t, f in fixes.items())

@@ -4,28 +4,24 @@
 phrases, excluded words (`-word`), date expressions (`4月6日`, `2023-04-06`, `4.6`), and whether it is
 a question (question words and particles are dropped, content words kept).
 
-`match_expression(...)`, `phrase(...)` and friends build FTS5 MATCH strings in which every token is
-quoted, so no user input can produce an FTS5 syntax error. Tokens follow the index's layout
-(`storage.text.segment`): a term is a phrase of the character bigrams that start at each of its Han
-characters, so it matches only where it appears verbatim (after normalisation).
+The FTS5 expressions for a parsed query are built in `storage.search.expressions`, the SQL in
+`storage.search.ranking`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from storage.search.dates import Period, has_relative_date, relative_periods
-from storage.search.synonyms import PROTECTED_PHRASES
-from storage.text.normalize import HAN_RANGES, fold, normalize, squeeze
+from storage.search.dates import Period, relative_periods
+from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
+from storage.text.normalize import HAN_RANGES, fold, squeeze
 from storage.text.segment import cut, digits_in_dates, pieces
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
-
-BIGRAM_COLUMNS = "{title byline body}"
 
 # Multi-character question phrases, removed from the text before segmentation (longest first).
 QUESTION_PHRASES = tuple(
@@ -256,24 +252,6 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
     return found, text
 
 
-def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
-    """A condition on `articles.date` (ISO text) for one date expression, with its parameters."""
-    if spec.month == 0:
-        return "substr(a.date, 1, 4) = ?", [f"{spec.year:04d}"]
-    if spec.year is not None and spec.day is not None:
-        return "a.date = ?", [f"{spec.year:04d}-{spec.month:02d}-{spec.day:02d}"]
-    if spec.year is not None:
-        return "substr(a.date, 1, 7) = ?", [f"{spec.year:04d}-{spec.month:02d}"]
-    if spec.day is not None:
-        return "substr(a.date, 6, 5) = ?", [f"{spec.month:02d}-{spec.day:02d}"]
-    return "substr(a.date, 6, 2) = ?", [f"{spec.month:02d}"]
-
-
-def period_sql(period: Period) -> tuple[str, list[str]]:
-    """A condition on `articles.date` for a period (its first and last day, inclusive)."""
-    return "a.date BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
-
-
 def date_mentions(spec: DateSpec) -> list[str]:
     """How an article's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
     out = [spec.label()]
@@ -484,28 +462,6 @@ def _protect_phrases(chunk: str) -> str:
     return chunk
 
 
-# "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
-_RECENCY = re.compile(
-    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
-)
-_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
-_LATEST_FILLER = re.compile(
-    r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
-    r"发生了|发生|有什么|有啥|有哪些|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|想|知道|了|的|吗|呢|吧|呀|啊|"
-    r"(?<![a-z])(?:latest|recent|today|news|what|is|are|the|s|any|show|me|please|articles?|stories|new)(?![a-z])|"
-    r"[\s\W_]"
-)
-
-
-def asks_for_latest(text: str) -> bool:
-    """Whether `text` only asks for the latest news (最新消息, 最近有什么新闻, 新闻, latest news); a
-    named day or period (今天的新闻, 最近一周) is a date question instead."""
-    s = normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS]
-    if not s or has_relative_date(s) or _LATEST_FILLER.sub("", s):
-        return False
-    return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))
-
-
 def _dedupe(items: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
@@ -517,100 +473,12 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
-# ---------------------------------------------------------------- FTS5 expressions
-
-
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
-
-
-def term_tokens(term: str) -> tuple[list[str], bool]:
-    """Index tokens a verbatim occurrence of `term` must have, in order, and whether the last is a prefix.
-
-    Each Han character contributes the token that starts at it in the index: the bigram with the
-    next character, or (when a non-Han piece follows within the term) the character alone. The last
-    character of a term that ends in Han gives no token of its own (the bigram before covers it),
-    unless it is the only Han character of its run, which becomes a prefix token.
-    """
-    ps = pieces(term)
-    toks: list[str] = []
-    prefix = False
-    for idx, p in enumerate(ps):
-        last = idx == len(ps) - 1
-        if not p.han:
-            toks.append(p.text.lower())
-            continue
-        run = p.text
-        toks.extend(run[i : i + 2] for i in range(len(run) - 1))
-        if not last:
-            toks.append(run[-1])
-        elif len(run) == 1:
-            toks.append(run)
-            prefix = True
-    return toks, prefix
-
-
-def phrase(term: str) -> str | None:
-    """An FTS5 phrase matching `term` verbatim, or None when it has nothing searchable."""
-    toks, prefix = term_tokens(term)
-    if not toks:
+def with_printed_forms(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with each typed word of the synonym table (`storage.search.synonyms`) turned into an
+    OR group of its printed forms; None when no word is in the table."""
+    hits = [t for t in parsed.terms if t in TABLE]
+    if not hits:
         return None
-    out = _quote(" ".join(toks))
-    return out + " *" if prefix else out
-
-
-def words_expression(terms: list[str] | tuple[str, ...]) -> str | None:
-    """Every term found as a whole jieba word (the `words` column); None unless all are Han words."""
-    if not terms:
-        return None
-    for t in terms:
-        ps = pieces(t)
-        if not (len(ps) == 1 and ps[0].han and ps[0].text == t and len(t) >= 2):
-            return None
-    return "words : (" + " AND ".join(_quote(t) for t in terms) + ")"
-
-
-def date_expression(specs) -> str | None:
-    """Articles whose text mentions one of the dates (date tokens in the `words` column)."""
-    from storage.text.segment import day_token, month_token
-
-    toks = []
-    for d in specs:
-        if d.month == 0:
-            continue  # no token for a year: the index knows months and days
-        toks.append(day_token(d.month, d.day) if d.day is not None else month_token(d.month))
-    if not toks:
-        return None
-    return "words : (" + " OR ".join(_quote(t) for t in dict.fromkeys(toks)) + ")"
-
-
-def all_of(terms: list[str] | tuple[str, ...], *, columns: str = BIGRAM_COLUMNS) -> str | None:
-    """Every term, as phrases restricted to `columns` (no word boost)."""
-    parts = [p for p in (phrase(t) for t in terms) if p]
-    if not parts:
-        return None
-    return f"{columns} : ({' AND '.join(parts)})"
-
-
-def any_of(terms: list[str] | tuple[str, ...]) -> str | None:
-    parts = [p for p in (phrase(t) for t in terms) if p]
-    if not parts:
-        return None
-    return f"{BIGRAM_COLUMNS} : ({' OR '.join(parts)})"
-
-
-def match_expression(
-    terms: list[str] | tuple[str, ...],
-    excluded: list[str] | tuple[str, ...] = (),
-    groups: tuple[tuple[str, ...], ...] = (),
-) -> str | None:
-    """The MATCH string for: all `terms`, one of each group, none of `excluded`. None when there is
-    no positive term."""
-    parts = [e for e in [all_of(terms)] + [any_of(g) for g in groups] if e]
-    if not parts:
-        return None
-    expr = parts[0] if len(parts) == 1 else " AND ".join(f"({p})" for p in parts)
-    neg = any_of(excluded)
-    if neg:
-        expr = f"({expr}) NOT ({neg})"
-    return expr
+    kept = tuple(t for t in parsed.terms if t not in TABLE)
+    groups = tuple(printed_forms(t) for t in hits)
+    return replace(parsed, terms=kept, groups=parsed.groups + groups, exact=None, loose_terms=())

@@ -33,19 +33,17 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from storage.search.query import (
+from storage.search.dates import Period
+from storage.search.expressions import (
     BIGRAM_COLUMNS,
-    DateSpec,
-    ParsedQuery,
     all_of,
     any_of,
     date_expression,
-    date_sql,
     match_expression,
-    period_sql,
     phrase,
     words_expression,
 )
+from storage.search.query import DateSpec, ParsedQuery
 from storage.text.normalize import fold
 
 # bm25 column weights, in the order of the articles_fts columns: title, byline, body, words.
@@ -142,11 +140,29 @@ def plan(
     )
 
 
+def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
+    """A condition on `articles.date` (ISO text) for one date expression, with its parameters."""
+    if spec.month == 0:
+        return "substr(a.date, 1, 4) = ?", [f"{spec.year:04d}"]
+    if spec.year is not None and spec.day is not None:
+        return "a.date = ?", [f"{spec.year:04d}-{spec.month:02d}-{spec.day:02d}"]
+    if spec.year is not None:
+        return "substr(a.date, 1, 7) = ?", [f"{spec.year:04d}-{spec.month:02d}"]
+    if spec.day is not None:
+        return "substr(a.date, 6, 5) = ?", [f"{spec.month:02d}-{spec.day:02d}"]
+    return "substr(a.date, 6, 2) = ?", [f"{spec.month:02d}"]
+
+
+def period_sql(period: Period) -> tuple[str, list[str]]:
+    """A condition on `articles.date` for a period (its first and last day, inclusive)."""
+    return "a.date BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
+
+
 def date_range_sql(spec: DateSpec, years: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]]:
     """A condition on `articles.date` (ISO text) for one date expression that the index on
     `articles(date)` answers with a few lookups or ranges, not a scan of every date: `2023年` and
     `2023年4月` are ranges, `2023年4月6日` one date; without a year, one date or one range per year of
-    `years` (the archive's first and last). Without `years`, `storage.search.query.date_sql` (a scan)."""
+    `years` (the archive's first and last). Without `years`, `date_sql` (a scan)."""
     if spec.year is None and spec.month and years is not None:
         span = range(years[0], years[1] + 1)
         if spec.day is not None:

@@ -8,16 +8,10 @@ table instead lists pairs seen in real questions against real news text; grow it
 
 Each entry: what a reader types → what news text writes. Expansion is a fallback: the engine
 searches the words as typed first, and only when that finds nothing tries each typed word as
-"it or its printed forms" (`expand`), so expansions never rank above exact matches.
+"it or its printed forms" (`storage.search.query.with_printed_forms`), so expansions never rank above exact matches.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # query.py imports this module for PROTECTED_PHRASES
-    from storage.search.query import ParsedQuery
 
 # typed → printed forms (the typed word stays an alternative as well)
 TABLE: dict[str, tuple[str, ...]] = {
@@ -86,14 +80,3 @@ PROTECTED_PHRASES = tuple(sorted((k for k in TABLE if len(k) >= 3), key=len, rev
 def printed_forms(word: str) -> tuple[str, ...]:
     """The word and what news text writes for it (the word alone when the table lacks it)."""
     return (word, *TABLE.get(word, ()))
-
-
-def expand(parsed: ParsedQuery) -> ParsedQuery | None:
-    """The query with each typed word of the table turned into an OR group of its printed forms;
-    None when no word is in the table."""
-    hits = [t for t in parsed.terms if t in TABLE]
-    if not hits:
-        return None
-    kept = tuple(t for t in parsed.terms if t not in TABLE)
-    groups = tuple(printed_forms(t) for t in hits)
-    return replace(parsed, terms=kept, groups=parsed.groups + groups, exact=None, loose_terms=())

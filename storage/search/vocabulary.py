@@ -9,7 +9,7 @@ import re
 
 from storage.driver import sqlite3
 from storage.search import corrections
-from storage.search.query import BIGRAM_COLUMNS, phrase
+from storage.search.expressions import BIGRAM_COLUMNS, phrase
 from storage.text.normalize import fold, normalize, squeeze
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
