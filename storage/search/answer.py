@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from storage.models import Answer
@@ -196,92 +196,153 @@ def _new(found: Sequence[str], query: str) -> list[str]:
     return [f for f in found if f and f not in query]
 
 
+# How plainly a sentence holds the kind of fact asked for (`kind_strength`).
+PLAIN = 1.0  # the fact itself: a date with its day, the number with the unit asked for, a name
+LIKELY = 0.8  # very likely the fact: a number when no unit was asked, a name after 名为
+PARTIAL = 0.7  # part of it: a year or a month without a day, a place name, a list of three or more
+SOME = 0.6  # something of the kind: a name jieba tags, what X is (X是…)
+WEAK = 0.5  # a hint: a place suffix, a list of two
+FAINT = 0.3  # a time word (当天, 日前), a number without the unit asked for
+NOTHING = 0.0
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the strength of a sentence is measured against: the question (normalised), its words,
+    everything it already says (`known`), and the day of the report's dateline."""
+
+    query: str
+    terms: tuple[str, ...]
+    report_day: int | None = None
+
+    @property
+    def known(self) -> str:
+        return self.query + "".join(self.terms)
+
+
+def _identity_strength(sentence: str, asked: _Asked) -> float:
+    """X是谁 when news writes the post right before the name (宣传部长申红涛)."""
+    return PLAIN if _post_before(sentence, asked.terms) else NOTHING
+
+
+def _when_strength(sentence: str, asked: _Asked) -> float:
+    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's."""
+    dates = _new(_DATE.findall(sentence), asked.query)
+    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
+    if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
+        return REPORT_DAY_STRENGTH
+    if days:
+        return PLAIN
+    if dates:
+        return PARTIAL
+    return FAINT if _TIME_WORDS.search(sentence) else NOTHING
+
+
+def _howmany_strength(sentence: str, asked: _Asked) -> float:
+    """A number with the unit asked for (多少人 → 1.42万人), else any amount."""
+    unit = _unit_asked(asked.query)
+    numbers = [
+        n
+        for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)
+        if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
+    ]
+    numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
+    if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
+        return PLAIN
+    if numbers:
+        return LIKELY if unit is None else FAINT
+    return WEAK if worded else NOTHING
+
+
+def _which_strength(sentence: str, asked: _Asked) -> float:
+    """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C)."""
+    if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
+        return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
+    if _LISTED.search(sentence):
+        return PLAIN  # 分别是…, 包括…
+    if len(_new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query)) >= 2:
+        return LIKELY  # 《A》《B》《C》
+    items = sentence.count("、")
+    return PARTIAL if items >= 2 else WEAK if items == 1 or "和" in sentence else NOTHING
+
+
+def _why_strength(sentence: str, asked: _Asked) -> float:
+    """A cause (因为, 由于, 受…影响) or a purpose (，以增加…)."""
+    if _CAUSE.search(sentence):
+        return PLAIN
+    return LIKELY if _PURPOSE.search(sentence) else NOTHING
+
+
+def _name_strength(sentence: str, asked: _Asked) -> float:
+    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags."""
+    known = asked.known
+    if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
+        return PLAIN
+    if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
+        return LIKELY
+    names = [
+        w for w, tag in _tags(sentence) if tag in ("nr", "nz", "nt", "ns") and len(w) >= 2 and w not in known
+    ]
+    return SOME if names else NOTHING
+
+
+def _what_strength(sentence: str, asked: _Asked) -> float:
+    """What X is (X位于…，是…; X是…; X为…), or a name in quotes the question lacks."""
+    for t in asked.terms:
+        if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
+            return SOME
+    # 编写出我国第一部什么计算表: a name in quotes the question lacks
+    return SOME if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query) else NOTHING
+
+
+def _where_strength(sentence: str, asked: _Asked) -> float:
+    """位于…, 在…举行, a place name the question lacks, a word ending like a place (…县, …港)."""
+    if _AT_PLACE.search(sentence):
+        return PLAIN
+    known = asked.known
+    if any(tag == "ns" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
+        return PARTIAL
+    return WEAK if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else NOTHING
+
+
+def _who_strength(sentence: str, asked: _Asked) -> float:
+    """A person's name the question lacks: after a post of the question (巴基斯坦总统扎尔达里), one jieba
+    tags, or two or three characters after any post (副市长王立新主持)."""
+    known = asked.known
+    for t in asked.terms:
+        if re.search(_POST + "$", t) and (
+            m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
+        ):
+            if m.group(1)[:2] not in known:
+                return PLAIN
+    if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
+        return PLAIN
+    after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
+    return LIKELY if _new(after_post, known) else NOTHING
+
+
+_STRENGTH = {
+    "identity": _identity_strength,
+    "when": _when_strength,
+    "howmany": _howmany_strength,
+    "which": _which_strength,
+    "why": _why_strength,
+    "name": _name_strength,
+    "what": _what_strength,
+    "where": _where_strength,
+    "who": _who_strength,
+}
+
+
 def kind_strength(
     sentence: str, kind: str, query: str, terms: Sequence[str], report_day: int | None = None
 ) -> float:
-    """How well a (normalised) sentence holds the kind of fact asked for: 0 (not at all) to 1.
+    """How plainly a (normalised) sentence holds the kind of fact asked for, from `NOTHING` to `PLAIN`.
     `report_day`: the day of the month of the report's dateline (新华社北京2月25日电): a "when" sentence
     dated only that day most often tells what the report is about, not the earlier event asked about."""
-    if kind == "identity":
-        return 1.0 if _post_before(sentence, terms) else 0.0
-    if kind == "when":
-        dates = _new(_DATE.findall(sentence), query)
-        days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
-        if days and report_day is not None and all(_day_of(d) == report_day for d in days):
-            return REPORT_DAY_STRENGTH
-        if days:
-            return 1.0
-        if dates:
-            return 0.7
-        return 0.3 if _TIME_WORDS.search(sentence) else 0.0
-    if kind == "howmany":
-        unit = _unit_asked(query)
-        numbers = [
-            n
-            for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], query)
-            if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
-        ]
-        numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], query)
-        worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], query)  # 近九成, 三个
-        if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
-            return 1.0
-        if numbers:
-            return 0.8 if unit is None else 0.3
-        return 0.5 if worded else 0.0
-    if kind == "which":
-        if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
-            return 1.0  # 一要…二要…, 重点检查7方面内容：…；…
-        if _LISTED.search(sentence):
-            return 1.0  # 分别是…, 包括…
-        if len(_new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], query)) >= 2:
-            return 0.8  # 《A》《B》《C》
-        items = sentence.count("、")
-        return 0.7 if items >= 2 else 0.5 if items == 1 or "和" in sentence else 0.0
-    if kind == "why":
-        if _CAUSE.search(sentence):
-            return 1.0
-        return 0.8 if _PURPOSE.search(sentence) else 0.0
-    if kind == "name":
-        known = query + "".join(terms)
-        if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
-            return 1.0
-        if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
-            return 0.8
-        names = [
-            w for w, tag in _tags(sentence) if tag in ("nr", "nz", "nt") and len(w) >= 2 and w not in known
-        ]
-        return 0.6 if names else 0.0
-    if kind == "what":
-        # X是什么: the sentence that says what X is (X位于…，是…; X是…; X为…)
-        for t in terms:
-            if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
-                return 0.6
-        # 编写出我国第一部什么计算表: a name in quotes the question lacks
-        return 0.6 if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], query) else 0.0
-    if kind == "where":
-        if _AT_PLACE.search(sentence):
-            return 1.0  # 位于…, 在…举行
-        known = query + "".join(terms)
-        places = [w for w, tag in _tags(sentence) if tag == "ns" and len(w) >= 2 and w not in known]
-        if places:
-            return 0.7
-        return 0.5 if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else 0.0
-    if kind == "who":
-        known = query + "".join(terms)
-        # 巴基斯坦总统扎尔达里: a post of the question right before a name
-        for t in terms:
-            if re.search(_POST + "$", t) and (
-                m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
-            ):
-                if m.group(1)[:2] not in known:
-                    return 1.0
-        names = [w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known]
-        if names:
-            return 1.0
-        # 副市长王立新主持: a post right before two or three characters the question lacks
-        after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
-        return 0.8 if _new(after_post, known) else 0.0
-    return 0.0
+    strength = _STRENGTH.get(kind)
+    return strength(sentence, _Asked(query, tuple(terms), report_day)) if strength else NOTHING
 
 
 @dataclass(frozen=True)
@@ -291,6 +352,135 @@ class _Sentence:
     text: str  # as printed, without a dateline
     norm: str
     article_id: int
+
+
+@dataclass(frozen=True)
+class _Article:
+    """One result read for answering: its sentences, normalised title, and dateline if it has one."""
+
+    rank: int
+    title: str  # normalised
+    sentences: tuple[_Sentence, ...]
+    dateline: str | None = None  # 新华社北京2月25日电
+    report_day: int | None = None  # the dateline's day of the month
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One sentence, or two neighbouring ones, scored as an answer."""
+
+    key: tuple[float, float, int, int]  # (score, coverage, -rank, -position): larger is better
+    sentences: tuple[_Sentence, ...]
+    strength: float
+
+
+PAIR_GAIN = 0.05  # a pair of sentences must cover this much more than either alone...
+PAIR_CONTRAST = 0.3  # ...or one of them hold the fact this much more plainly than the other
+PLACES_SHARE = 0.9  # 去了哪些地方: further sentences naming places, holding this share of the words
+
+
+def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]:
+    out = []
+    for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
+        pool = []
+        dateline = report_day = None
+        for pos, raw in enumerate(sentences(body)):
+            if pos == 0 and (m := _DATELINE.match(raw)):
+                dateline, report_day = m.group(1), _day_of(m.group(2))
+            sent = strip_dateline(raw).strip()
+            if sent:
+                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id))
+        out.append(_Article(rank, normalize(title), tuple(pool), dateline, report_day))
+    return out
+
+
+class _Coverage:
+    """The share of the question's words (by `unit_weights`) a span of an article's sentences holds; a
+    word of the title counts `TITLE_SHARE` in every sentence."""
+
+    def __init__(self, units: Sequence[Sequence[str]], article: _Article) -> None:
+        pool = article.sentences
+        self.weights = unit_weights(units, [s.norm for s in pool])
+        self.total = sum(self.weights) or 1.0
+        self.held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
+        self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
+
+    def share(self, span: tuple[int, ...]) -> float:
+        held = 0.0
+        for u, w in enumerate(self.weights):
+            if any(self.held_of[j][u] for j in span):
+                held += w
+            elif self.in_title[u]:
+                held += TITLE_SHARE * w
+        return held / self.total
+
+
+def _acceptable(kind: str, strength: float, coverage: float, article: _Article) -> bool:
+    """Whether a span may answer: it holds the kind of fact asked for (a dateline may date a "when"),
+    and most of the question's words, or some of them (less in the first result) and the fact plainly."""
+    if kind in FACT_KINDS and strength < HOLDS_KIND and not (kind == "when" and article.dateline):
+        return False
+    least = MIN_TOP_KIND_COVERAGE if article.rank == 0 else MIN_KIND_COVERAGE
+    return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
+
+
+def _spans(
+    article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
+) -> Iterator[_Span]:
+    """Every acceptable span of the article: each sentence alone, and with the one before it when the
+    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)."""
+    pool = article.sentences
+    coverage = _Coverage(units, article)
+    strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    single = [coverage.share((i,)) for i in range(len(pool))]
+    for i, s in enumerate(pool):
+        for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
+            share = coverage.share(span)
+            strength = max(strengths[j] for j in span)
+            if len(span) > 1 and not (
+                strength >= STRONG_KIND
+                and (
+                    share > max(single[j] for j in span) + PAIR_GAIN
+                    or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+                )
+            ):
+                continue  # a pair only when one holds the fact and the other adds the subject
+            if not _acceptable(kind, strength, share, article):
+                continue
+            score = (
+                share + KIND_BONUS * strength - RANK_PENALTY * article.rank - PAIR_PENALTY * (len(span) - 1)
+            )
+            yield _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
+
+
+def _extended(
+    chosen: _Span, article: _Article, kind: str, q: str, terms: Sequence[str], units: Sequence[Sequence[str]]
+) -> list[str]:
+    """The answer's sentences: an enumeration carried on (二是, 三是), the dateline before a "when"
+    sentence that nothing else dates, the sentences naming the places of 去了哪些地方."""
+    last = chosen.sentences[-1]
+    parts = [x.text for x in chosen.sentences]
+    pool = list(article.sentences)
+    if kind == "which" and _ENUMERATION.search(last.norm):
+        for nxt in pool[pool.index(last) + 1 :]:
+            if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
+                break
+            parts.append(nxt.text)
+    elif kind == "when" and kind_strength(last.norm, "when", q, terms) < PARTIAL and article.dateline:
+        if not any(kind_strength(s.norm, "when", q, terms) >= PARTIAL for s in pool):
+            parts.insert(0, f"（{article.dateline}）")  # only the dateline dates it
+    if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
+        # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
+        own = _article_coverage(units, last.norm)
+        more = [
+            s
+            for s in pool
+            if s is not last
+            and _article_coverage(units, s.norm) >= PLACES_SHARE * own
+            and kind_strength(s.norm, "where", q, terms) >= PARTIAL
+        ][: MAX_SENTENCES - 1]
+        parts = [s.text for s in sorted([last, *more], key=pool.index)]
+    return parts
 
 
 def best_sentence(
@@ -308,125 +498,33 @@ def best_sentence(
         return None
     q = normalize(query)
     kind = question_kind(query)
-    by_article: dict[int, list[_Sentence]] = {}
-    titles: dict[int, str] = {}
-    datelines: dict[int, str] = {}
-    report_days: dict[int, int | None] = {}  # the day a wire or correspondent's dateline gives
-    for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
-        titles[rank] = normalize(title)
-        pool = []
-        for pos, raw in enumerate(sentences(body)):
-            if pos == 0 and (m := _DATELINE.match(raw)):
-                datelines[rank] = m.group(1)
-                report_days[rank] = _day_of(m.group(2))
-            sent = strip_dateline(raw).strip()
-            if sent:
-                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id))
-        by_article[rank] = pool
-    every = [s for pool in by_article.values() for s in pool]
-    if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for s in every):
+    articles = _read(docs, max_docs)
+    if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for a in articles for s in a.sentences):
         kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
     units = [(t,) for t in terms] + groups
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [
-        _article_coverage(units, titles[r] + "\n" + "".join(s.norm for s in by_article[r]))
-        for r in by_article
+        _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    best: tuple[tuple[float, float, int, int], list[_Sentence]] | None = None
-    best_strength = 0.0
-    for rank, pool in by_article.items():
-        if rank > 0 and (best_strength >= 0.6 or reach[rank] < reach[0]):
+    best: _Span | None = None
+    first_strength = 0.0
+    for article in articles:
+        if article.rank > 0 and (first_strength >= STRONG_KIND or reach[article.rank] < reach[0]):
             break
-        weights = unit_weights(units, [s.norm for s in pool])
-        total = sum(weights) or 1.0
-        title = titles[rank]
-        held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
-        in_title = [any(normalize(x) in title for x in unit) for unit in units]
-        strengths = [kind_strength(s.norm, kind, q, terms, report_days.get(rank)) for s in pool]
-
-        def covered(
-            span: tuple[int, ...],
-            weights: list[float] = weights,
-            held_of: list[list[bool]] = held_of,
-            in_title: list[bool] = in_title,
-            total: float = total,
-        ) -> float:
-            held = 0.0
-            for u, w in enumerate(weights):
-                if any(held_of[j][u] for j in span):
-                    held += w
-                elif in_title[u]:
-                    held += TITLE_SHARE * w
-            return held / total
-
-        single = [covered((i,)) for i in range(len(pool))]
-        for i, s in enumerate(pool):
-            # the sentence alone, and with the one before it: the subject and the fact asked for are
-            # often in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)
-            for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
-                coverage = covered(span)
-                strength = max(strengths[j] for j in span)
-                if len(span) > 1 and not (
-                    strength >= 0.6
-                    and (
-                        coverage > max(single[j] for j in span) + 0.05
-                        or abs(strengths[i] - strengths[i - 1]) >= 0.3
-                    )
-                ):
-                    continue  # a pair only when one holds the fact and the other adds the subject
-                if (
-                    kind in FACT_KINDS
-                    and strength < HOLDS_KIND
-                    and not (kind == "when" and rank in datelines)
-                ):
-                    continue  # not the kind of fact asked for (a dateline may date a "when")
-                least = MIN_TOP_KIND_COVERAGE if rank == 0 else MIN_KIND_COVERAGE
-                if coverage < MIN_COVERAGE and not (strength >= STRONG_KIND and coverage >= least):
-                    continue
-                score = (
-                    coverage + KIND_BONUS * strength - RANK_PENALTY * rank - PAIR_PENALTY * (len(span) - 1)
-                )
-                key = (score, coverage, -rank, -s.position)
-                if best is None or key > best[0]:
-                    best = (key, [pool[j] for j in span])
-                    if rank == 0:
-                        best_strength = max(best_strength, strength)
+        for span in _spans(article, units, kind, q, terms):
+            if best is None or span.key > best.key:
+                best = span
+                if article.rank == 0:
+                    first_strength = max(first_strength, span.strength)
     if best is None:
         return None
-    chosen = best[1][-1]
-    parts = [x.text for x in best[1]]
-    pool = by_article[chosen.rank]
-    if kind == "which" and _ENUMERATION.search(chosen.norm):
-        for nxt in pool[pool.index(chosen) + 1 :]:
-            if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
-                break
-            parts.append(nxt.text)
-    elif kind == "when" and kind_strength(chosen.norm, "when", q, terms) < 0.7 and chosen.rank in datelines:
-        if not any(kind_strength(s.norm, "when", q, terms) >= 0.7 for s in pool):
-            parts.insert(0, f"（{datelines[chosen.rank]}）")  # only the dateline dates it
-    if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
-        # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
-        i = pool.index(chosen)
-        own = _coverage_of(units, chosen.norm)
-        more = [
-            s
-            for s in pool
-            if s is not chosen
-            and _coverage_of(units, s.norm) >= 0.9 * own
-            and kind_strength(s.norm, "where", q, terms) >= 0.7
-        ][: MAX_SENTENCES - 1]
-        parts = [s.text for s in sorted([chosen, *more], key=pool.index)]
-        del i
-    text = "".join(parts)
+    article = articles[best.sentences[-1].rank]
+    text = "".join(_extended(best, article, kind, q, terms, units))
     if len(text) > MAX_ANSWER:
         text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
-    return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words))
-
-
-def _coverage_of(units: Sequence[Sequence[str]], text: str) -> float:
-    return _article_coverage(units, text)
+    return Answer(sentence=text, article_id=best.sentences[-1].article_id, snippet=mark(text, words))
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
