@@ -18,7 +18,7 @@ from datetime import date
 from storage.search.dates import Period, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze
-from storage.text.segment import cut, digits_in_dates, pieces
+from storage.text.segment import digits_in_dates, pieces, tag
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -44,6 +44,9 @@ STOP_WORDS = frozenset(
     最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道 现在 目前 如今 眼下 怎么样 咋样 如何
     后来 到底 究竟 那个 那位 那些 那边 那事 那件事 这个 这位 这些 这事 咋 咋样 咋回事 啥样 为啥 听说 真的""".split()
 )
+# jieba's tags of a lone character that is no part of a name (里, 下, 做, 讲, 了): never glued to a word.
+FUNCTION_TAGS = frozenset("f v vd vg p d c u ul uj ud uz ug uv r y e o ad".split())
+ABBREVIATIONS = frozenset("中")  # 中柬, 中美: China, though jieba tags it a locality
 # English question words and function words (an English reader asking "who is 王伟"): dropped too.
 ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
 ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
@@ -286,16 +289,19 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
 
     Each term comes with whether it is a lone character (dropped by the caller if others remain).
     """
-    words = [w for w in cut(chunk) if pieces(w)]
-    kept: list[tuple[str, int]] = []  # (word, index in words)
-    for i, w in enumerate(words):
+    if chunk in PROTECTED_PHRASES:
+        return [(chunk, False)]  # a phrase of the synonym table (比去年), kept whole
+    tagged = [(w, flag) for w, flag in tag(chunk) if pieces(w)]
+    kept: list[tuple[str, int]] = []  # (word, index in tagged)
+    for i, (w, flag) in enumerate(tagged):
         if (
             w in STOP_WORDS
             or w in QUESTION_WORDS
             or w in ENGLISH_STOP_WORDS
             or (question and w in QUESTION_TARGETS)
+            or (len(w) == 1 and _HAN.match(w) and flag in FUNCTION_TAGS and w not in ABBREVIATIONS)
         ):
-            continue
+            continue  # (a lone verb, locality or particle: 博物馆里, 疫情下, 能跑时速)
         kept.append((w, i))
     # Glue a single Han character or a number to its neighbour when they were adjacent in the query:
     # jieba splits unknown names (吕 / 安民, 侯寨 / 乡) and 1 / 号院.

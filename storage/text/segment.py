@@ -151,6 +151,11 @@ def cut(text: str) -> list[str]:
     return tokenizer().cut(text, True)
 
 
+def tag(text: str) -> list[tuple[str, str]]:
+    """jieba precise-mode words of `text` with their part-of-speech tags (HMM on)."""
+    return tokenizer().tag(text, True)
+
+
 _HAN_WORDS = re.compile(rf"(?<=\x00)[{HAN_RANGES}]{{2,}}(?=\x00)")
 
 
