@@ -345,6 +345,9 @@ class Searcher:
 
 
 # ---------------------------------------------------------------- the relaxation ladder
+# Each step reads on the connection it is given and returns what it settled on, or None to let the
+# next step try.
+Step = Callable[[sqlite_utils.Database, ParsedQuery, int], Found | None]
 
 
 def _ladder(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
@@ -358,82 +361,131 @@ def _ladder(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, corr
     5. long questions: articles holding most of the words' weight (`ranking.plan(relaxed=True)`);
     6. the most informative words by the index's own counts, dropping the most common ones;
     7. any of the words, ranked by the weight of those they hold.
+
+    Questions are ranked by evidence first (`ranks_by_evidence`), and so are words that find nothing
+    together once every reading of them as typed has failed. `correct=False` skips the corrections.
     """
-    if ranks_by_evidence(parsed):
-        found = _evidence(db, parsed, window)
-        if found.total:
+    as_typed: tuple[Step | None, ...] = (
+        _evidence_for_questions,
+        _every_word,
+        _printed_forms,
+        _sure_slips if correct else None,  # a sure slip (same sound, a key typed twice) first
+        _with_fallbacks,
+        _without_the_dates,
+        _slips_of_a_word_alone if correct else None,
+    )
+    for step in as_typed:
+        if step is not None and (found := step(db, parsed, window)) is not None:
             return found
+    # What is left is tried without the dates, if the query has any.
+    base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
+    for step in (_printed_forms, _evidence_for_words, _relaxed, _most_informative, _any_word):
+        if (found := step(db, base, window)) is not None:
+            return replace(found, date_dropped=base is not parsed)
+    return Found(parsed)
+
+
+def _if_found(found: Found) -> Found | None:
+    """`found` if it found something, else None (the next step tries)."""
+    return found if found.total else None
+
+
+def _evidence_for_questions(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """A question with words (`ranks_by_evidence`), ranked by the evidence articles hold."""
+    return _if_found(_evidence(db, parsed, window)) if ranks_by_evidence(parsed) else None
+
+
+def _every_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Every word as typed; a list of one day's stories stops here, found or not."""
     p = _plan(db, parsed)
     total, rows = _execute(db, p, window) if p is not None else (0, [])
     if total or parsed.date_only:
         return Found(parsed, int(total), tuple(rows))
+    return None
+
+
+def _printed_forms(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The words people type replaced by what papers print (`query.with_printed_forms`)."""
     expanded = with_printed_forms(parsed)
-    if expanded is not None:
-        found = _strict(db, expanded, window)
-        if found.total:
-            return found
-    if correct:  # a sure slip (same sound, a key typed twice) first
-        corrected = _corrected(db, parsed, window, max_rank=0)
-        if corrected is not None:
-            return corrected
-    found = _strict(db, parsed, window)
-    if found.total:
-        return found
+    return _if_found(_strict(db, expanded, window)) if expanded is not None else None
+
+
+def _sure_slips(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Words found in no article corrected, when the correction is sure (same sound, a key typed twice)."""
+    return _corrected(db, parsed, window, max_rank=0)
+
+
+def _with_fallbacks(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Every word, with the looser segmentations of `fallbacks`."""
+    return _if_found(_strict(db, parsed, window))
+
+
+def _without_the_dates(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The readings of `without_dates`: the dates as words, then left out."""
     for reading in without_dates(parsed):
         found = _strict(db, reading, window)
         if found.total:
             return replace(found, date_dropped=True)
+    return None
+
+
+def _slips_of_a_word_alone(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Any one-character slip of a word typed alone, once looser readings found nothing (in a longer
+    question an unsure correction would replace a word the relaxed search can drop)."""
     one_word = len(parsed.terms) == 1 or (
         parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
     )
-    if correct and one_word:
-        # then any one-character slip of a word typed alone, once looser readings found nothing (in a
-        # longer question an unsure correction would replace a word the relaxed search can drop)
-        corrected = _corrected(db, parsed, window, max_rank=corrections.MAX_RANK)
-        if corrected is not None:
-            return corrected
-    base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
-    date_dropped = base is not parsed
-    expanded = with_printed_forms(base)
-    if expanded is not None:
-        found = _strict(db, expanded, window)
-        if found.total:
-            return replace(found, date_dropped=date_dropped)
-    if len(base.terms) >= 2 and not base.groups:
-        found = _evidence(db, base, window)
-        if found.total:
-            return replace(found, date_dropped=date_dropped)
+    return _corrected(db, parsed, window, max_rank=corrections.MAX_RANK) if one_word else None
+
+
+def _evidence_for_words(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Two or more words (no OR alternatives) that find nothing together, ranked by evidence."""
+    if len(parsed.terms) >= 2 and not parsed.groups:
+        return _if_found(_evidence(db, parsed, window))
+    return None
+
+
+def _relaxed(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Questions and long queries: the articles holding most of the words' weight."""
+    if not (parsed.question or len(parsed.terms) >= 4):
+        return None
+    relaxed = _plan(db, parsed, relaxed=True)
+    if relaxed is None:
+        return None
+    total, rows = _execute(db, relaxed, window)
+    return Found(parsed, total, tuple(rows), dropped=_missing(db, parsed, rows)) if total else None
+
+
+def _most_informative(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The most informative words (`informative_order`), dropping the most common ones one by one."""
     vocab = IndexVocabulary(db.conn)
-    counts = {t: vocab.article_count(t) for t in base.terms}
-    if base.question or len(base.terms) >= 4:
-        relaxed = _plan(db, base, relaxed=True)
-        if relaxed is not None:
-            total, rows = _execute(db, relaxed, window)
-            if total:
-                return Found(
-                    base, total, tuple(rows), dropped=_missing(db, base, rows), date_dropped=date_dropped
-                )
+    counts = {t: vocab.article_count(t) for t in parsed.terms}
     order = informative_order(counts)
     for keep in range(len(order) - 1, 0, -1):
         kept = set(order[:keep])
         if not any(counts[t] for t in kept):
             continue
-        narrowed = replace(base, terms=tuple(t for t in base.terms if t in kept), exact=None, loose_terms=())
+        narrowed = replace(
+            parsed, terms=tuple(t for t in parsed.terms if t in kept), exact=None, loose_terms=()
+        )
         found = _strict(db, narrowed, window)
         if found.total:
-            return replace(
-                found, dropped=tuple(t for t in base.terms if t not in kept), date_dropped=date_dropped
-            )
-    if len(base.terms) >= 2:
-        anyword = _plan(db, base, relaxed=True, share=0.0)
-        if anyword is not None:
-            total, rows = _execute(db, anyword, window)
-            if total:
-                return Found(base, total, tuple(rows), any_word=True, date_dropped=date_dropped)
-    return Found(parsed)
+            return replace(found, dropped=tuple(t for t in parsed.terms if t not in kept))
+    return None
 
 
-# ---------------------------------------------------------------- what the ladder tries
+def _any_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Any of two or more words, ranked by the weight of those an article holds."""
+    if len(parsed.terms) < 2:
+        return None
+    anyword = _plan(db, parsed, relaxed=True, share=0.0)
+    if anyword is None:
+        return None
+    total, rows = _execute(db, anyword, window)
+    return Found(parsed, total, tuple(rows), any_word=True) if total else None
+
+
+# ---------------------------------------------------------------- the readings the steps try
 
 
 def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
