@@ -622,6 +622,7 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
     """How often the first page `Searcher.search` gives is the true top 10: for each query, the engine's
     page against every match ranked in full (the same plan with a window holding all of them, so no
     shortcut applies), in the final order. Exact ranking gives 100%."""
+    from storage.search import engine
     from storage.search.query import parse_query
     from storage.search.ranking import order_window
 
@@ -631,10 +632,11 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
     differing = []
     for q in queries:
         page = [h.id for h in searcher.search(q["text"], limit=10).hits]
-        rows = searcher._ladder(parse_query(q["text"]), 10**7, correct=True).rows
+        with searcher._read() as db:
+            rows = engine._ladder(db, parse_query(q["text"]), 10**7, correct=True).rows
+            dates = engine._dates(db, [r.id for r in rows])
         if not page and not rows:
             continue
-        dates = searcher._dates([r.id for r in rows])
         reference = [r.id for r in order_window(rows, dates)[:10]]
         compared += 1
         if page == reference:

@@ -14,6 +14,7 @@ from storage.database.index import index_articles, rebuild_index
 from storage.driver import FTS_CONTENTLESS_DELETE
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
+from storage.search import engine
 from storage.search.engine import Searcher
 from storage.text.summary import keywords, summarize
 from tests.search_support import SEED, build_seed_db, story_ids
@@ -232,8 +233,7 @@ def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path,
     from storage.search.ranking import SearchPlan
 
     db = build_seed_db(tmp_path / "g.db")
-    searcher = Searcher(db)
-    assert searcher._execute(SearchPlan(match='"unbalanced'), 10) == (0, [])
+    assert engine._execute(db, SearchPlan(match='"unbalanced'), 10) == (0, [])
     assert "rejected" in caplog.text
     db.close()
 
@@ -245,8 +245,8 @@ def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path
 
     db = build_seed_db(tmp_path / "b.db")
     with pytest.raises(sqlite3.OperationalError, match="no such column"):
-        Searcher(db)._execute(SearchPlan(match='{title nosuch} : "保交楼"'), 10)
-    assert Searcher(db)._execute(SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
+        engine._execute(db, SearchPlan(match='{title nosuch} : "保交楼"'), 10)
+    assert engine._execute(db, SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
     db.close()
 
 

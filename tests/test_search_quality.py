@@ -332,3 +332,19 @@ def test_relaxed_question_keeps_its_subject(seeded):
     which shares 提出 and 要求 but not 吕安民; the terms a story holds must weigh half the question."""
     _, ids, searcher = seeded
     assert [h.id for h in searcher.search("吕安民提出了几点要求").hits] == [ids["housing"]]
+
+
+def test_a_reader_backed_searcher_matches_dated_queries(tmp_path):
+    """`match_ids` reads the archive's years for a date typed without one: inside its own read."""
+    from storage.database.access import Database
+
+    build_seed_db(tmp_path / "r.db").close()
+    database = Database.open(tmp_path / "r.db")
+    try:
+        shared = Searcher(database.read_connection())
+        searcher = Searcher(reader=database.reader)
+        for query in ["4月4日", "人才 4月"]:
+            assert searcher.match_ids(query) == shared.match_ids(query), query
+        assert searcher.match_ids("4月4日")
+    finally:
+        database.close()

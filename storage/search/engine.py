@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -126,14 +126,14 @@ Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found:
     """What the relaxation ladder settled on: the reading of the query that found something, its
     total and best rows, and what was changed to get there."""
 
     parsed: ParsedQuery
     total: int = 0
-    rows: list[RankedRow] = field(default_factory=list)
+    rows: tuple[RankedRow, ...] = ()
     corrections: tuple[Correction, ...] = ()
     dropped: tuple[str, ...] = ()
     any_word: bool = False
@@ -218,30 +218,18 @@ class Searcher:
         self._shared = db
         self._turns = threading.RLock()
         self._reader = reader
-        self._local = threading.local()
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """The connection this thread's current call reads on (inside `_reading`), else the shared one."""
-        db: sqlite_utils.Database | None = getattr(self._local, "db", None) or self._shared
-        if db is None:
-            raise RuntimeError("a reader-backed Searcher reads only inside a search call")
-        return db
 
     @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """One read (one snapshot) for the statements of one call."""
-        outer = getattr(self._local, "db", None)
+    def _read(self) -> Iterator[sqlite_utils.Database]:
+        """One read (one snapshot) for the statements of one call: the reader's connection for this
+        thread, or the shared connection, taking turns with other threads."""
         if self._reader is not None:
             with self._reader() as db:
-                self._local.db = db
-                try:
-                    yield
-                finally:
-                    self._local.db = outer
+                yield db
             return
+        assert self._shared is not None
         with self._turns:
-            yield
+            yield self._shared
 
     def warm_up(self) -> None:
         """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
@@ -272,18 +260,17 @@ class Searcher:
         if today is None:
             today = datetime.now(DEFAULT_ZONE).date()
         parsed = parse_query(query if isinstance(query, str) else "", today=today)
-        with self._reading():
-            found = self._ladder(parsed, limit + offset + TIE_EXTRA, correct=correct)
-            parsed, total, rows = found.parsed, found.total, found.rows
-            dates = self._dates([r.id for r in rows])
-            rows = order_window(rows, dates)
+        with self._read() as db:
+            found = _ladder(db, parsed, limit + offset + TIE_EXTRA, correct=correct)
+            parsed, total = found.parsed, found.total
+            rows = order_window(found.rows, _dates(db, [r.id for r in found.rows]))
             # The same story from several sources: its best-placed article stands for it.
-            kept = set(collapse(self.db, [r.id for r in rows]))
+            kept = set(collapse(db, [r.id for r in rows]))
             total -= len(rows) - len(kept)
             rows = [r for r in rows if r.id in kept][offset : offset + limit]
-            docs = self._fetch([r.id for r in rows])
-            more_docs = self._fetch([r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
-            also = other_sources(self.db, [r.id for r in rows])
+            docs = _fetch(db, [r.id for r in rows])
+            more_docs = _fetch(db, [r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
+            also = other_sources(db, [r.id for r in rows])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         hits = []
         for row in rows:
@@ -340,335 +327,401 @@ class Searcher:
 
     def latest_day(self, on_or_before: date) -> str | None:
         """The latest day (ISO) on or before `on_or_before` with a stored article, or None."""
-        with self._reading():
-            return IndexVocabulary(self.db.conn).latest_day(on_or_before.isoformat())
-
-    # ------------------------------------------------------------ the relaxation ladder
-
-    def _ladder(self, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
-        """Try readings of the query from the strictest down, until one finds something:
-
-        1. every word as typed;
-        2. words people type replaced by what papers print (`storage.search.synonyms`);
-        3. words found in no article corrected from the index's own words (`corrections`);
-        4. the looser segmentations of `fallbacks`; a date or period that filters everything out
-           becomes words, then goes (and synonyms again without it);
-        5. long questions: articles holding most of the words' weight (`ranking.plan(relaxed=True)`);
-        6. the most informative words by the index's own counts, dropping the most common ones;
-        7. any of the words, ranked by the weight of those they hold.
-        """
-        if ranks_by_evidence(parsed):
-            found = self._evidence(parsed, window)
-            if found.total:
-                return found
-        p = self._plan(parsed)
-        total, rows = self._execute(p, window) if p is not None else (0, [])
-        if total or parsed.date_only:
-            return Found(parsed, int(total), rows)
-        expanded = with_printed_forms(parsed)
-        if expanded is not None:
-            found = self._strict(expanded, window)
-            if found.total:
-                return found
-        vocab = IndexVocabulary(self.db.conn)
-        if correct:  # a sure slip (same sound, a key typed twice) first
-            corrected = self._corrected(parsed, vocab, window, max_rank=0)
-            if corrected is not None:
-                return corrected
-        found = self._strict(parsed, window)
-        if found.total:
-            return found
-        for reading in without_dates(parsed):
-            found = self._strict(reading, window)
-            if found.total:
-                found.date_dropped = True
-                return found
-        one_word = len(parsed.terms) == 1 or (
-            parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
-        )
-        if correct and one_word:
-            # then any one-character slip of a word typed alone, once looser readings found nothing (in a
-            # longer question an unsure correction would replace a word the relaxed search can drop)
-            corrected = self._corrected(parsed, vocab, window, max_rank=corrections.MAX_RANK)
-            if corrected is not None:
-                return corrected
-        base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
-        date_dropped = base is not parsed
-        expanded = with_printed_forms(base)
-        if expanded is not None:
-            found = self._strict(expanded, window)
-            if found.total:
-                found.date_dropped = date_dropped
-                return found
-        if len(base.terms) >= 2 and not base.groups:
-            found = self._evidence(base, window)
-            if found.total:
-                found.date_dropped = date_dropped
-                return found
-        counts = {t: vocab.article_count(t) for t in base.terms}
-        if base.question or len(base.terms) >= 4:
-            relaxed = self._plan(base, relaxed=True)
-            if relaxed is not None:
-                total, rows = self._execute(relaxed, window)
-                if total:
-                    return Found(
-                        base, total, rows, dropped=self._missing(base, rows), date_dropped=date_dropped
-                    )
-        order = informative_order(counts)
-        for keep in range(len(order) - 1, 0, -1):
-            kept = set(order[:keep])
-            if not any(counts[t] for t in kept):
-                continue
-            narrowed = replace(
-                base, terms=tuple(t for t in base.terms if t in kept), exact=None, loose_terms=()
-            )
-            found = self._strict(narrowed, window)
-            if found.total:
-                found.dropped = tuple(t for t in base.terms if t not in kept)
-                found.date_dropped = date_dropped
-                return found
-        if len(base.terms) >= 2:
-            anyword = self._plan(base, relaxed=True, share=0.0)
-            if anyword is not None:
-                total, rows = self._execute(anyword, window)
-                if total:
-                    return Found(base, total, rows, any_word=True, date_dropped=date_dropped)
-        return Found(parsed)
-
-    def _evidence(self, parsed: ParsedQuery, window: int) -> Found:
-        """Every article holding any of the words, ranked by the evidence it holds (`evidence.rank`).
-
-        Words are read without single characters glued on as suffixes; one held by no article is read
-        without its first or last character, and left out if still held by none (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
-        BM25 over all of them, of which the most promising have their text read and ranked."""
-        conn = self.db.conn
-        neg = any_of(parsed.excluded)
-
-        def expr(words: Sequence[str]) -> str | None:
-            found = any_of(words)
-            return f"({found}) NOT ({neg})" if found and neg else found
-
-        def count(word: str) -> int:
-            e = expr([word])
-            return int(conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
-
-        if parsed.loose_terms:
-            # Evidence needs no whole-word guess: a character glued on as a suffix (总统通 of 总统通电话)
-            # would be a rare word of its own that the story asked about may not print.
-            parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
-        terms = [t for t in parsed.terms if phrase(t)]
-        counts = [count(t) for t in terms]
-        for i, t in enumerate(terms):
-            if counts[i] == 0:  # a character glued on that no article has with it (王毅跟, 县支教)
-                for part in rescued(t):
-                    if n := count(part):
-                        terms[i], counts[i] = part, n
-                        break
-        if terms != list(parsed.terms):
-            parsed = replace(parsed, terms=tuple(dict.fromkeys(terms)), exact=None, loose_terms=())
-        held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
-        if not held:
-            return Found(parsed)
-        size = max(int(conn.execute(archive_size_sql()).fetchone()[0]), 1)
-        from storage.text.segment import tokenizer
-        from storage.text.summary import idf_table
-
-        weighted = evidence.weigh_terms(
-            [t for t, _ in held],
-            [n for _, n in held],
-            size,
-            quoted=parsed.phrases,
-            tagger=lambda w: tokenizer().tag(w, True),
-            jieba_idf=idf_table(),
-        )
-        total_weight = sum(t.weight for t in weighted) or 1.0
-        # The rarer words' articles, by the weight they hold of them...
-        rare_weight: dict[int, float] = {}
-        for term in weighted:
-            if term.df <= RARE_CAP and (e := expr([term.text])):
-                for (rowid,) in conn.execute(*match_ids_sql(e)):
-                    rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
-        every = expr([t.text for t in weighted])
-        assert every is not None
-        keep = max(window, BM25_CANDIDATES)
-        by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
-        # ...and the best by BM25 over all the words.
-        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
-        if not bm25 and not by_weight:
-            return Found(parsed)
-        best = max((-b for b in bm25.values()), default=0.0) or 1.0
-        promise = {
-            i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
-            for i in {*bm25, *by_weight}
-        }
-        chosen = sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
-        docs = self._fetch(chosen)
-        candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
-        ranked = evidence.rank(
-            weighted, candidates, n=size, dates=parsed.dates, now=evidence.asks_now(parsed.raw)
-        )
-        rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
-        absent = set(ranked[0].missing if ranked else ()) | {
-            t for t, n in zip(terms, counts, strict=True) if not n
-        }
-        dropped = tuple(t for t in terms if t in absent)
-        return Found(
-            replace(parsed, terms=tuple(t.text for t in weighted)),  # the words some article holds
-            len(rows),
-            rows[:window],
-            dropped=dropped,
-        )
-
-    def _corrected(
-        self, parsed: ParsedQuery, vocab: IndexVocabulary, window: int, max_rank: int
-    ) -> Found | None:
-        """The query with its slips corrected from the index's words, if that finds something.
-
-        A word typed as one piece that jieba split (哈尔可岛 → 哈尔 / 可岛) is corrected whole; otherwise
-        each term no article holds is corrected on its own."""
-        fixes: dict[str, str] = {}
-        terms: tuple[str, ...] = parsed.terms
-        whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
-        if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
-            fixed_whole = vocab.correction(whole, max_rank)
-            if fixed_whole is not None:
-                fixes = {whole: fixed_whole}
-                terms = (fixed_whole,)
-        if not fixes:
-            for t in parsed.terms:
-                if corrections.correctable(t) and vocab.article_count(t) == 0:
-                    fixed_term = vocab.correction(t, max_rank)
-                    if fixed_term is not None:
-                        fixes[t] = fixed_term
-            terms = tuple(fixes.get(t, t) for t in parsed.terms)
-        if not fixes:
-            return None
-        fixed = replace(parsed, terms=terms, exact=None, loose_terms=())
-        for reading in [fixed, *without_dates(fixed)]:
-            found = self._strict(reading, window)
-            if not found.total and (again := with_printed_forms(reading)) is not None:
-                found = self._strict(again, window)
-            if found.total:
-                found.corrections = tuple(Correction(t, f) for t, f in fixes.items())
-                found.date_dropped = reading is not fixed
-                return found
-        return None
-
-    def _strict(self, parsed: ParsedQuery, window: int) -> Found:
-        """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""
-        p = self._plan(parsed)
-        total, rows = self._execute(p, window) if p is not None else (0, [])
-        for narrowed in fallbacks(parsed):
-            if total:
-                break
-            parsed = narrowed
-            p = self._plan(parsed)
-            total, rows = self._execute(p, window) if p is not None else (0, [])
-        return Found(parsed, int(total), rows)
-
-    def _missing(self, parsed: ParsedQuery, rows: list[RankedRow]) -> tuple[str, ...]:
-        """The terms the best row's article does not hold (what a relaxed search left out)."""
-        if not rows:
-            return ()
-        doc = self._fetch([rows[0].id]).get(rows[0].id)
-        if doc is None:
-            return ()
-        from storage.text.normalize import normalize
-
-        text = normalize(f"{doc[0]}\n{doc[2]}")
-        return tuple(t for t in parsed.terms if normalize(t) not in text)
+        with self._read() as db:
+            return IndexVocabulary(db.conn).latest_day(on_or_before.isoformat())
 
     def match_ids(self, query: str, *, limit: int = 1000) -> list[int]:
         """Ids of the articles matching `query` (same rules as `search`, no relaxed fallback), most
         recently stored first, at most `limit`. No ranking, snippets or answers: cheap, for digests."""
         parsed = parse_query(query if isinstance(query, str) else "")
-        p = self._plan(parsed)
-        if p is None or limit <= 0:
+        if limit <= 0:
             return []
-        sql, params = ids_sql(p, limit=int(limit))
-        with self._reading():
-            return [r[0] for r in self.db.conn.execute(sql, params)]
+        with self._read() as db:
+            p = _plan(db, parsed)
+            if p is None:
+                return []
+            sql, params = ids_sql(p, limit=int(limit))
+            return [r[0] for r in db.conn.execute(sql, params)]
 
-    # ------------------------------------------------------------ SQL
 
-    def _plan(
-        self, parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE
-    ) -> SearchPlan | None:
-        """`ranking.plan` with the archive's years, so that dates typed without a year use the date index."""
-        years = self._years() if parsed.dates else None
-        return plan(parsed, relaxed=relaxed, share=share, years=years)
+# ---------------------------------------------------------------- the relaxation ladder
+# Each step reads on the connection it is given and returns what it settled on, or None to let the
+# next step try.
+Step = Callable[[sqlite_utils.Database, ParsedQuery, int], Found | None]
 
-    def _execute(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
-        try:
-            return self._execute_unguarded(p, window)
-        except sqlite3.OperationalError as exc:
-            # Queries are built so that this cannot happen (every token quoted; see tests); if it
-            # ever does, the user gets "nothing found" and the log gets the expression, not a traceback.
-            if not str(exc).startswith(_FTS_QUERY_ERRORS):
-                raise
-            # The expression holds the user's words: only at DEBUG (logs keep no message text above it).
-            log.warning("search expression rejected by SQLite: %s", exc)
-            log.debug("rejected expression: %r", p)
-            return 0, []
 
-    def _execute_unguarded(self, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
-        conn = self.db.conn
-        sql, params = count_sql(p)
-        total = int(conn.execute(sql, params).fetchone()[0])
-        if total == 0 or window <= 0:
-            return total, []
-        rows: list[RankedRow] = []
-        if total > max(window, TIER_MIN_MATCHES):
-            # Most often the matches holding every flag of steps 1-5 (or the first few: the date asked
-            # for, the exact phrase) fill the window by themselves: then BM25 is computed for them
-            # alone, and the page is the same as ranking every match.
-            flags = len(tier_flags(p))
-            for tier in sorted({flags, min(flags, 1)} - {0}, reverse=True):  # every flag, then the first
-                bound = tier_bound_sql(p, tier=tier, window=window)
-                if bound is not None and int(conn.execute(*bound).fetchone()[0]) < window:
-                    continue  # too few articles hold the tier's flags to fill the page
-                sql, params = page_sql(p, window=window, tier=tier)
-                rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
-                if len(rows) >= window:
+def _ladder(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
+    """Try readings of the query from the strictest down, until one finds something:
+
+    1. every word as typed;
+    2. words people type replaced by what papers print (`storage.search.synonyms`);
+    3. words found in no article corrected from the index's own words (`corrections`);
+    4. the looser segmentations of `fallbacks`; a date or period that filters everything out
+       becomes words, then goes (and synonyms again without it);
+    5. long questions: articles holding most of the words' weight (`ranking.plan(relaxed=True)`);
+    6. the most informative words by the index's own counts, dropping the most common ones;
+    7. any of the words, ranked by the weight of those they hold.
+
+    Questions are ranked by evidence first (`ranks_by_evidence`), and so are words that find nothing
+    together once every reading of them as typed has failed. `correct=False` skips the corrections.
+    """
+    as_typed: tuple[Step | None, ...] = (
+        _evidence_for_questions,
+        _every_word,
+        _printed_forms,
+        _sure_slips if correct else None,  # a sure slip (same sound, a key typed twice) first
+        _with_fallbacks,
+        _without_the_dates,
+        _slips_of_a_word_alone if correct else None,
+    )
+    for step in as_typed:
+        if step is not None and (found := step(db, parsed, window)) is not None:
+            return found
+    # What is left is tried without the dates, if the query has any.
+    base = without_dates(parsed)[-1] if without_dates(parsed) else parsed
+    for step in (_printed_forms, _evidence_for_words, _relaxed, _most_informative, _any_word):
+        if (found := step(db, base, window)) is not None:
+            return replace(found, date_dropped=base is not parsed)
+    return Found(parsed)
+
+
+def _if_found(found: Found) -> Found | None:
+    """`found` if it found something, else None (the next step tries)."""
+    return found if found.total else None
+
+
+def _evidence_for_questions(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """A question with words (`ranks_by_evidence`), ranked by the evidence articles hold."""
+    return _if_found(_evidence(db, parsed, window)) if ranks_by_evidence(parsed) else None
+
+
+def _every_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Every word as typed; a list of one day's stories stops here, found or not."""
+    p = _plan(db, parsed)
+    total, rows = _execute(db, p, window) if p is not None else (0, [])
+    if total or parsed.date_only:
+        return Found(parsed, int(total), tuple(rows))
+    return None
+
+
+def _printed_forms(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The words people type replaced by what papers print (`query.with_printed_forms`)."""
+    expanded = with_printed_forms(parsed)
+    return _if_found(_strict(db, expanded, window)) if expanded is not None else None
+
+
+def _sure_slips(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Words found in no article corrected, when the correction is sure (same sound, a key typed twice)."""
+    return _corrected(db, parsed, window, max_rank=0)
+
+
+def _with_fallbacks(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Every word, with the looser segmentations of `fallbacks`."""
+    return _if_found(_strict(db, parsed, window))
+
+
+def _without_the_dates(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The readings of `without_dates`: the dates as words, then left out."""
+    for reading in without_dates(parsed):
+        found = _strict(db, reading, window)
+        if found.total:
+            return replace(found, date_dropped=True)
+    return None
+
+
+def _slips_of_a_word_alone(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Any one-character slip of a word typed alone, once looser readings found nothing (in a longer
+    question an unsure correction would replace a word the relaxed search can drop)."""
+    one_word = len(parsed.terms) == 1 or (
+        parsed.exact is not None and not parsed.question and len(parsed.exact) <= corrections.MAX_LEN
+    )
+    return _corrected(db, parsed, window, max_rank=corrections.MAX_RANK) if one_word else None
+
+
+def _evidence_for_words(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Two or more words (no OR alternatives) that find nothing together, ranked by evidence."""
+    if len(parsed.terms) >= 2 and not parsed.groups:
+        return _if_found(_evidence(db, parsed, window))
+    return None
+
+
+def _relaxed(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Questions and long queries: the articles holding most of the words' weight."""
+    if not (parsed.question or len(parsed.terms) >= 4):
+        return None
+    relaxed = _plan(db, parsed, relaxed=True)
+    if relaxed is None:
+        return None
+    total, rows = _execute(db, relaxed, window)
+    return Found(parsed, total, tuple(rows), dropped=_missing(db, parsed, rows)) if total else None
+
+
+def _most_informative(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The most informative words (`informative_order`), dropping the most common ones one by one."""
+    vocab = IndexVocabulary(db.conn)
+    counts = {t: vocab.article_count(t) for t in parsed.terms}
+    order = informative_order(counts)
+    for keep in range(len(order) - 1, 0, -1):
+        kept = set(order[:keep])
+        if not any(counts[t] for t in kept):
+            continue
+        narrowed = replace(
+            parsed, terms=tuple(t for t in parsed.terms if t in kept), exact=None, loose_terms=()
+        )
+        found = _strict(db, narrowed, window)
+        if found.total:
+            return replace(found, dropped=tuple(t for t in parsed.terms if t not in kept))
+    return None
+
+
+def _any_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """Any of two or more words, ranked by the weight of those an article holds."""
+    if len(parsed.terms) < 2:
+        return None
+    anyword = _plan(db, parsed, relaxed=True, share=0.0)
+    if anyword is None:
+        return None
+    total, rows = _execute(db, anyword, window)
+    return Found(parsed, total, tuple(rows), any_word=True) if total else None
+
+
+# ---------------------------------------------------------------- the readings the steps try
+
+
+def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
+    """Every article holding any of the words, ranked by the evidence it holds (`evidence.rank`).
+
+    Words are read without single characters glued on as suffixes; one held by no article is read
+    without its first or last character, and left out if still held by none (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
+    BM25 over all of them, of which the most promising have their text read and ranked."""
+    conn = db.conn
+    neg = any_of(parsed.excluded)
+
+    def expr(words: Sequence[str]) -> str | None:
+        found = any_of(words)
+        return f"({found}) NOT ({neg})" if found and neg else found
+
+    def count(word: str) -> int:
+        e = expr([word])
+        return int(conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
+
+    if parsed.loose_terms:
+        # Evidence needs no whole-word guess: a character glued on as a suffix (总统通 of 总统通电话)
+        # would be a rare word of its own that the story asked about may not print.
+        parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
+    terms = [t for t in parsed.terms if phrase(t)]
+    counts = [count(t) for t in terms]
+    for i, t in enumerate(terms):
+        if counts[i] == 0:  # a character glued on that no article has with it (王毅跟, 县支教)
+            for part in rescued(t):
+                if n := count(part):
+                    terms[i], counts[i] = part, n
                     break
-        if len(rows) < window:
-            sql, params = page_sql(p, window=window)
-            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
-        edge = window - TIE_EXTRA - 1  # the last row of the page asked for
-        if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
-            # The page ends inside a group of equally ranked matches that goes past the window: fetch
-            # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
-            last = rows[-1]
-            sql, params = tie_sql(
-                p, (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+    if terms != list(parsed.terms):
+        parsed = replace(parsed, terms=tuple(dict.fromkeys(terms)), exact=None, loose_terms=())
+    held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
+    if not held:
+        return Found(parsed)
+    size = max(int(conn.execute(archive_size_sql()).fetchone()[0]), 1)
+    from storage.text.segment import tokenizer
+    from storage.text.summary import idf_table
+
+    weighted = evidence.weigh_terms(
+        [t for t, _ in held],
+        [n for _, n in held],
+        size,
+        quoted=parsed.phrases,
+        tagger=lambda w: tokenizer().tag(w, True),
+        jieba_idf=idf_table(),
+    )
+    total_weight = sum(t.weight for t in weighted) or 1.0
+    # The rarer words' articles, by the weight they hold of them...
+    rare_weight: dict[int, float] = {}
+    for term in weighted:
+        if term.df <= RARE_CAP and (e := expr([term.text])):
+            for (rowid,) in conn.execute(*match_ids_sql(e)):
+                rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
+    every = expr([t.text for t in weighted])
+    assert every is not None
+    keep = max(window, BM25_CANDIDATES)
+    by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
+    # ...and the best by BM25 over all the words.
+    bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
+    if not bm25 and not by_weight:
+        return Found(parsed)
+    best = max((-b for b in bm25.values()), default=0.0) or 1.0
+    promise = {
+        i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
+        for i in {*bm25, *by_weight}
+    }
+    chosen = sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
+    docs = _fetch(db, chosen)
+    candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
+    ranked = evidence.rank(
+        weighted, candidates, n=size, dates=parsed.dates, now=evidence.asks_now(parsed.raw)
+    )
+    rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
+    absent = set(ranked[0].missing if ranked else ()) | {
+        t for t, n in zip(terms, counts, strict=True) if not n
+    }
+    dropped = tuple(t for t in terms if t in absent)
+    return Found(
+        replace(parsed, terms=tuple(t.text for t in weighted)),  # the words some article holds
+        len(rows),
+        tuple(rows[:window]),
+        dropped=dropped,
+    )
+
+
+def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_rank: int) -> Found | None:
+    """The query with its slips corrected from the index's words, if that finds something.
+
+    A word typed as one piece that jieba split (哈尔可岛 → 哈尔 / 可岛) is corrected whole; otherwise
+    each term no article holds is corrected on its own."""
+    vocab = IndexVocabulary(db.conn)
+    fixes: dict[str, str] = {}
+    terms: tuple[str, ...] = parsed.terms
+    whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
+    if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
+        fixed_whole = vocab.correction(whole, max_rank)
+        if fixed_whole is not None:
+            fixes = {whole: fixed_whole}
+            terms = (fixed_whole,)
+    if not fixes:
+        for t in parsed.terms:
+            if corrections.correctable(t) and vocab.article_count(t) == 0:
+                fixed_term = vocab.correction(t, max_rank)
+                if fixed_term is not None:
+                    fixes[t] = fixed_term
+        terms = tuple(fixes.get(t, t) for t in parsed.terms)
+    if not fixes:
+        return None
+    fixed = replace(parsed, terms=terms, exact=None, loose_terms=())
+    for reading in [fixed, *without_dates(fixed)]:
+        found = _strict(db, reading, window)
+        if not found.total and (again := with_printed_forms(reading)) is not None:
+            found = _strict(db, again, window)
+        if found.total:
+            return replace(
+                found,
+                corrections=tuple(Correction(t, f) for t, f in fixes.items()),
+                date_dropped=reading is not fixed,
             )
-            group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
-            rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
-        return total, rows
+    return None
 
-    def _years(self) -> tuple[int, int] | None:
-        """The first and last year of the stored articles' dates (two lookups in the date index)."""
-        first, last = self.db.conn.execute(
-            "SELECT (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)"
-        ).fetchone()
-        try:
-            return int(first[:4]), int(last[:4])
-        except (TypeError, ValueError):
-            return None
 
-    def _dates(self, ids: list[int]) -> dict[int, str | None]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
-        return {r[0]: r[1] for r in rows}
+def _strict(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
+    """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""
+    p = _plan(db, parsed)
+    total, rows = _execute(db, p, window) if p is not None else (0, [])
+    for narrowed in fallbacks(parsed):
+        if total:
+            break
+        parsed = narrowed
+        p = _plan(db, parsed)
+        total, rows = _execute(db, p, window) if p is not None else (0, [])
+    return Found(parsed, int(total), tuple(rows))
 
-    def _fetch(self, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
-        """Id → (title, date, body, title_source)."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.conn.execute(
-            f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
-        ).fetchall()
-        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+def _missing(db: sqlite_utils.Database, parsed: ParsedQuery, rows: Sequence[RankedRow]) -> tuple[str, ...]:
+    """The terms the best row's article does not hold (what a relaxed search left out)."""
+    if not rows:
+        return ()
+    doc = _fetch(db, [rows[0].id]).get(rows[0].id)
+    if doc is None:
+        return ()
+    from storage.text.normalize import normalize
+
+    text = normalize(f"{doc[0]}\n{doc[2]}")
+    return tuple(t for t in parsed.terms if normalize(t) not in text)
+
+
+# ---------------------------------------------------------------- SQL
+
+
+def _plan(
+    db: sqlite_utils.Database, parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE
+) -> SearchPlan | None:
+    """`ranking.plan` with the archive's years, so that dates typed without a year use the date index."""
+    years = _years(db) if parsed.dates else None
+    return plan(parsed, relaxed=relaxed, share=share, years=years)
+
+
+def _execute(db: sqlite_utils.Database, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
+    try:
+        return _execute_unguarded(db, p, window)
+    except sqlite3.OperationalError as exc:
+        # Queries are built so that this cannot happen (every token quoted; see tests); if it
+        # ever does, the user gets "nothing found" and the log gets the expression, not a traceback.
+        if not str(exc).startswith(_FTS_QUERY_ERRORS):
+            raise
+        # The expression holds the user's words: only at DEBUG (logs keep no message text above it).
+        log.warning("search expression rejected by SQLite: %s", exc)
+        log.debug("rejected expression: %r", p)
+        return 0, []
+
+
+def _execute_unguarded(db: sqlite_utils.Database, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
+    conn = db.conn
+    sql, params = count_sql(p)
+    total = int(conn.execute(sql, params).fetchone()[0])
+    if total == 0 or window <= 0:
+        return total, []
+    rows: list[RankedRow] = []
+    if total > max(window, TIER_MIN_MATCHES):
+        # Most often the matches holding every flag of steps 1-5 (or the first few: the date asked
+        # for, the exact phrase) fill the window by themselves: then BM25 is computed for them
+        # alone, and the page is the same as ranking every match.
+        flags = len(tier_flags(p))
+        for tier in sorted({flags, min(flags, 1)} - {0}, reverse=True):  # every flag, then the first
+            bound = tier_bound_sql(p, tier=tier, window=window)
+            if bound is not None and int(conn.execute(*bound).fetchone()[0]) < window:
+                continue  # too few articles hold the tier's flags to fill the page
+            sql, params = page_sql(p, window=window, tier=tier)
+            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+            if len(rows) >= window:
+                break
+    if len(rows) < window:
+        sql, params = page_sql(p, window=window)
+        rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+    edge = window - TIE_EXTRA - 1  # the last row of the page asked for
+    if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
+        # The page ends inside a group of equally ranked matches that goes past the window: fetch
+        # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
+        last = rows[-1]
+        sql, params = tie_sql(
+            p, (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+        )
+        group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
+        rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
+    return total, rows
+
+
+def _years(db: sqlite_utils.Database) -> tuple[int, int] | None:
+    """The first and last year of the stored articles' dates (two lookups in the date index)."""
+    first, last = db.conn.execute(
+        "SELECT (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)"
+    ).fetchone()
+    try:
+        return int(first[:4]), int(last[:4])
+    except (TypeError, ValueError):
+        return None
+
+
+def _dates(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str | None]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
+    return {r[0]: r[1] for r in rows}
+
+
+def _fetch(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
+    """Id → (title, date, body, title_source)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.conn.execute(
+        f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
+    ).fetchall()
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
