@@ -52,7 +52,6 @@ MAX_ANSWER = 380  # characters, one to three sentences
 MAX_SENTENCES = 3
 MAX_DOCS = 5
 PAIR_PENALTY = 0.08  # an answer of two sentences ranks a little below one sentence that says it all
-FOCUS_BONUS = 0.1  # the fact asked for in a clause holding a word of the question
 
 _EN = r"(?<![a-z]){}(?![a-z])"
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
