@@ -72,6 +72,9 @@ FROZEN_SHA256 = "abfda832b224374e7d3fb28393a5d3c4e15abccca73e539b35da17a3d898678
 FROZEN_KINDS = ("who", "when", "where", "howmany", "which", "what", "why")
 FROZEN_SOURCE = "人民日报"
 FROZEN_TODAY = date(2020, 6, 1)
+# The development set (issue 20): more questions on People's Daily articles of 2019-02 and 2020-05, written
+# by reading the articles like the frozen set but tuned on, as the judged CCTV set is.
+DEV = Path(__file__).resolve().parent / "answers_dev.json"
 QUICK_FROZEN_OTHERS = 1500
 
 
@@ -350,14 +353,34 @@ def build_frozen_db(articles: list[Article]) -> Path:
     return _ingest_db(records, source=FROZEN_SOURCE, prefix="answers-frozen")
 
 
+def load_dev(path: Path = DEV) -> list[dict]:
+    """The development questions on People's Daily articles (tuned on, like the judged CCTV set)."""
+    with path.open(encoding="utf-8") as fh:
+        items: list[dict] = json.load(fh)
+    return items
+
+
 def run_frozen(quick: bool, anchor: bool = False) -> dict:
     """The frozen set through the chat (and the anchor): aggregate figures only, never the misses."""
+    summary = run_peopledaily(load_frozen(), quick, anchor=anchor, misses=False)
+    summary["sha256"] = FROZEN_SHA256
+    return summary
+
+
+def run_dev(quick: bool, anchor: bool = False) -> dict:
+    """The development set through the chat (and the anchor), with its misses."""
+    return run_peopledaily(load_dev(), quick, anchor=anchor, misses=True)
+
+
+def run_peopledaily(items: list[dict], quick: bool, *, anchor: bool, misses: bool) -> dict:
+    """Questions on People's Daily articles through the chat, on one database of the articles (in
+    `--quick`, those of both sets' questions and 1,500 others)."""
     from bot.chat.conversation import Who
 
-    items = load_frozen()
     all_articles = peopledaily.load_articles()
     check_frozen(items, {a.key: a for a in all_articles})
-    articles = select_articles(all_articles, items, quick)
+    both = load_frozen() + (load_dev() if DEV.exists() else [])
+    articles = select_articles(all_articles, both or items, quick)
     started = time.perf_counter()
     db_path = build_frozen_db(articles)
     built = time.perf_counter() - started
@@ -367,27 +390,39 @@ def run_frozen(quick: bool, anchor: bool = False) -> dict:
     conv.clock = lambda: moment
     who = Who(user_id=1, lang="zh")
     per_kind: dict[str, dict[str, int]] = {k: defaultdict(int) for k in FROZEN_KINDS}
+    missed: list[dict] = []
     for item in items:
         stats = per_kind[item["kind"]]
         resp = library.search(item["q"], limit=10, offset=0, today=FROZEN_TODAY)
         conv.text(item["q"], who)  # the reply the user sees is built from the same response
-        strict, lenient, _answer, has_fact = _score(library, resp, item)
+        strict, lenient, answer, has_fact = _score(library, resp, item)
         stats["n"] += 1
         stats["top"] += lenient
         stats["top_strict"] += strict
         stats["fact"] += has_fact
+        if misses and not (lenient and has_fact):
+            missed.append(
+                {
+                    "q": item["q"],
+                    "kind": item["kind"],
+                    "fact": item["fact"],
+                    "top": _top(resp),
+                    "answer": answer,
+                }
+            )
     services.close()
     n = len(items)
     summary: dict[str, Any] = {
         "articles": len(articles),
         "db_build_s": round(built, 1),
         "questions": n,
-        "sha256": FROZEN_SHA256,
         "top_right": _share(sum(v["top"] for v in per_kind.values()), n),
         "top_right_strict": _share(sum(v["top_strict"] for v in per_kind.values()), n),
         "answer_has_fact": _share(sum(v["fact"] for v in per_kind.values()), n),
         "per_kind": {k: dict(v) for k, v in per_kind.items()},
     }
+    if misses:
+        summary["misses"] = missed
     if anchor:
         docs = [(a.key, a.title, a.body) for a in articles]
         summary["anchor"] = run_anchor(docs, [(item, item["key"]) for item in items])
@@ -523,13 +558,17 @@ def format_table(summary: dict) -> str:
     return "\n".join(rows)
 
 
-SET_NAMES = {"tuning": "tuning set: CCTV 《新闻联播》, judged", "frozen": "frozen set: 人民日报"}
+SET_NAMES = {
+    "tuning": "tuning set: CCTV 《新闻联播》, judged",
+    "dev": "development set: 人民日报 (tuned on)",
+    "frozen": "frozen set: 人民日报",
+}
 
 
 def set_rows(out: dict) -> list[dict]:
     """One row per set measured: newsbot's and the anchor's figures side by side."""
     rows = []
-    for name in ("tuning", "frozen"):
+    for name in ("tuning", "dev", "frozen"):
         summary = out.get(name)
         if not summary:
             continue
@@ -600,7 +639,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="write the figures (and the judged set's misses) here")
     parser.add_argument(
-        "--misses", action="store_true", help="print every miss of the judged set (never the frozen set's)"
+        "--misses",
+        action="store_true",
+        help="print every miss of the judged and development sets (never the frozen set's)",
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
     no_tuning = _corpus_missing(realnews.CACHE_FILE, realnews.ENV, "realnews")
@@ -608,7 +649,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     if no_tuning and no_frozen:
         raise SystemExit(f"no corpus for either set: CCTV: {no_tuning}; People's Daily: {no_frozen}")
     no_anchor = anchor_missing()
-    out: dict[str, Any] = {"tuning": None, "frozen": None, "skipped": {}}
+    out: dict[str, Any] = {"tuning": None, "dev": None, "frozen": None, "skipped": {}}
     if no_anchor:
         print(f"BM25 anchor skipped: {no_anchor}")
         out["skipped"]["anchor"] = no_anchor
@@ -632,9 +673,19 @@ def main(argv: Iterable[str] | None = None) -> int:
                 print(json.dumps(miss, ensure_ascii=False))
         out["tuning"] = summary
     if no_frozen:
-        print(f"frozen set (People's Daily) skipped: {no_frozen}")
+        print(f"development and frozen sets (People's Daily) skipped: {no_frozen}")
         out["skipped"]["frozen"] = no_frozen
     else:
+        dev = run_dev(args.quick, anchor=not no_anchor)
+        print(
+            f"\ndevelopment set: {dev['questions']} questions on {dev['articles']} People's Daily articles: "
+            f"top result right {dev['top_right']}% (judged article itself {dev['top_right_strict']}%), "
+            f"answer holds the fact {dev['answer_has_fact']}%"
+        )
+        if args.misses:
+            for miss in dev["misses"]:
+                print(json.dumps(miss, ensure_ascii=False))
+        out["dev"] = dev
         frozen = run_frozen(args.quick, anchor=not no_anchor)
         print(
             f"\nfrozen set: {frozen['questions']} questions on {frozen['articles']} People's Daily articles "
@@ -644,7 +695,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         out["frozen"] = frozen
     out["sets"] = set_rows(out)
     print(
-        "\nboth sets (top right: the first result is the judged article or holds the fact; in brackets: the"
+        "\nevery set (top right: the first result is the judged article or holds the fact; in brackets: the"
     )
     print("judged article itself)")
     print(format_sets(out["sets"]))

@@ -300,11 +300,12 @@ def test_pasted_markup_tags_are_not_searched():
 def test_a_glued_single_character_has_a_loose_reading():
     """Issue 3 (QA): 侯寨乡 glues 乡 onto an unknown place; the loose reading without it is what the
     searcher tries when the glued one finds nothing. Issue 20: a lone verb, locality or particle is
-    never glued (李卓瑜讲了什么 reads 李卓瑜, 博物馆里南宋 reads 博物馆 and 南宋)."""
+    of a question is never glued (李卓瑜讲了什么 reads 李卓瑜, 博物馆里南宋…叫什么 reads 博物馆 and 南宋)."""
     parsed = parse_query("侯寨乡")
     assert parsed.terms == ("侯寨乡",) and parsed.loose_terms == ("侯寨",)
     assert parse_query("李卓瑜讲了什么").terms == ("李卓瑜",)
-    assert parse_query("博物馆里南宋的画作").terms == ("博物馆", "南宋", "画作")
+    assert parse_query("博物馆里南宋的画作叫什么").terms == ("博物馆", "南宋", "画作")
+    assert parse_query("自媒体").terms == ("自媒体",)  # a keyword search glues as before
     assert parse_query("中柬要拓展哪些领域").terms[0].startswith("中")  # 中 for China stays
     assert parse_query("保交楼").loose_terms == ()
 

@@ -44,8 +44,9 @@ STOP_WORDS = frozenset(
     最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道 现在 目前 如今 眼下 怎么样 咋样 如何
     后来 到底 究竟 那个 那位 那些 那边 那事 那件事 这个 这位 这些 这事 咋 咋样 咋回事 啥样 为啥 听说 真的""".split()
 )
-# jieba's tags of a lone character that is no part of a name (里, 下, 做, 讲, 了): never glued to a word.
-FUNCTION_TAGS = frozenset("f v vd vg p d c u ul uj ud uz ug uv r y e o ad".split())
+# jieba's tags of a lone character of a question that is no part of a name (里, 下, 跑, 讲, 了): never
+# glued to a word. Not prepositions: 自 of 自媒体 is one.
+FUNCTION_TAGS = frozenset("f v vd vg d c u ul uj ud uz ug uv r y e o ad".split())
 ABBREVIATIONS = frozenset("中")  # 中柬, 中美: China, though jieba tags it a locality
 # English question words and function words (an English reader asking "who is 王伟"): dropped too.
 ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
@@ -299,9 +300,15 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             or w in QUESTION_WORDS
             or w in ENGLISH_STOP_WORDS
             or (question and w in QUESTION_TARGETS)
-            or (len(w) == 1 and _HAN.match(w) and flag in FUNCTION_TAGS and w not in ABBREVIATIONS)
+            or (
+                question
+                and len(w) == 1
+                and _HAN.match(w)
+                and flag in FUNCTION_TAGS
+                and w not in ABBREVIATIONS
+            )
         ):
-            continue  # (a lone verb, locality or particle: 博物馆里, 疫情下, 能跑时速)
+            continue  # (in a question, a lone verb, locality or particle: 博物馆里, 疫情下, 能跑时速)
         kept.append((w, i))
     # Glue a single Han character or a number to its neighbour when they were adjacent in the query:
     # jieba splits unknown names (吕 / 安民, 侯寨 / 乡) and 1 / 号院.
