@@ -65,9 +65,8 @@ _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五�
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
-_EDITOR_CREDIT_RE = re.compile(
-    f"(?:^|\\s)(?:责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图)\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
-)
+_EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
+_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
 
 _REPORTER_ROLES = (
     "本报记者",
@@ -94,7 +93,8 @@ _ROLE = "|".join(
     r.replace("/", r"\s*/\s*") + ("(?=[:：])" if r in ("文", "图") else "")
     for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
 )
-_NAME = f"[{HAN}][{HAN}·]{{1,4}}"
+# A two-character name may be padded to three cells (``李  婕``): one name, not two.
+_NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
 _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
@@ -206,7 +206,9 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text) or _JUMP_ANY_RE.search(text):
+    # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
+    bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
+    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
@@ -231,12 +233,23 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif piece in _REPORTER_ROLES:
             target = reporters
         else:
-            for name in re.split("[ \t\u3000、，,]+", piece):
+            for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
                 if name in ("摄", "报道"):
                     continue
                 if name and name not in target:
                     target.append(name)
     return tuple(reporters), tuple(correspondents)
+
+
+def _padded_names(pieces: list[str]) -> list[str]:
+    """Names split at spaces, a padded two-character name (``李``, ``婕``) joined again."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(piece) == 1 and out and len(out[-1]) == 1 and _HAN_RE.match(piece) and _HAN_RE.match(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | None) -> str | None:
