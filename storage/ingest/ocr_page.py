@@ -44,7 +44,8 @@ _MULTI_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』）)》〉】"
 _SOFT_END = "；：;:"
-_FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$")
+# A sentence end, or a whole line in brackets closing a story (``（本报罗马2月13日电）``, ``（作者为…）``).
+_FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$|^[ \t\u3000]*[（(][^（()）]{{2,40}}[）)]$")
 _SOFT_FINAL_RE = re.compile(f"[{_SOFT_END}][{_CLOSERS}]*$")
 # Punctuation that headlines practically never carry but prose always does.
 _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
@@ -625,18 +626,23 @@ def _segment(lines: list[_Line]) -> _Cut:
     def story_ends_sentence(story: _Story) -> bool:
         return story.ended or (bool(story.lines) and bool(_FINAL_RE.search(story.lines[-1].text.strip())))
 
+    masthead = _masthead_lines(lines)
+
+    def is_furniture(line: _Line) -> bool:
+        return line.number in masthead or is_page_furniture(line.text)
+
     groups = _groups(lines)
     for group_index, group in enumerate(groups):
         if _is_caption_group(group):
             dropped += [_Dropped(line.number, "caption", line.text.strip()) for line in group]
             continue
-        furniture = [line for line in group if is_page_furniture(line.text)]
+        furniture = [line for line in group if is_furniture(line)]
         if furniture:
-            if current is not None and story_ends_sentence(current) and is_page_furniture(group[0].text):
+            if current is not None and story_ends_sentence(current) and is_furniture(group[0]):
                 close(current)  # a page footer after a story printed without a byline
                 current = None
             dropped += [_Dropped(line.number, "header/footer", line.text.strip()) for line in furniture]
-            group = [line for line in group if not is_page_furniture(line.text)]
+            group = [line for line in group if not is_furniture(line)]
             if not group:
                 continue
         if (
@@ -753,6 +759,45 @@ def _segment(lines: list[_Line]) -> _Cut:
     if current is not None:
         close(current)
     return _Cut(stories, gap_groups, dropped)
+
+
+# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
+# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
+_PAPER_NAME_RE = re.compile(f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|都市报|青年报|法制报|经济报)$")
+_MAST_DATE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
+)
+_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:新闻|版)?$")
+# Lines at the top of a page that may belong to its masthead.
+_MASTHEAD_REACH = 10
+
+
+def _masthead_lines(lines: list[_Line]) -> set[int]:
+    """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
+    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
+    out: set[int] = set()
+    after_page_number = False
+    for position, line in enumerate(lines):
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        top = position < _MASTHEAD_REACH and not any(_PROSE_PUNCT_RE.search(x.text) for x in lines[:position])
+        if not text:
+            continue
+        mark = False
+        if _PAPER_NAME_RE.match(text) and (top or line.blank_before):
+            mark = True
+        elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
+            mark = True
+        elif _PAGE_NUMBER_RE.match(text) and len(text) <= 12 and not _PROSE_PUNCT_RE.search(text):
+            mark = True
+            after_page_number = True
+            out.add(line.number)
+            continue
+        elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        after_page_number = False
+        if mark:
+            out.add(line.number)
+    return out
 
 
 def _dateline_alone(story: _Story) -> bool:
