@@ -316,6 +316,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 column_width,
                 indented_layout=indented_layout,
                 first_line=index - 1 == first,
+                opening=index == 1,
             ):
                 paragraphs.append(current)
                 current = ""
@@ -334,6 +335,7 @@ def _ends_paragraph(
     *,
     indented_layout: bool = False,
     first_line: bool = False,
+    opening: bool = False,
 ) -> bool:
     """Whether a paragraph ends after `line` (`following` is the next line, `after` the one after it).
 
@@ -368,7 +370,30 @@ def _ends_paragraph(
         return after is not None and not _FINAL_RE.search(following_text)
     if _SOFT_FINAL_RE.search(text):
         return short
-    return False
+    # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
+    # paragraph printed without it: print fills every line of a paragraph but its last.
+    clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
+    return not opening and clearly_short and not indented_layout and _is_subheading(text)
+
+
+# A sub-heading is set clearly shorter than the column: at most this share of its width.
+_SUBHEADING_SHARE = 0.7
+
+
+def _is_subheading(text: str) -> bool:
+    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, not ending in
+    a mark that goes on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
+    if (
+        len(_HAN_RE.findall(text)) < 2
+        or not re.search(f"[{HAN}”’）)》」』]$", text)
+        or _DATELINE_RE.match(text)
+    ):
+        return False
+    return (
+        text.count("“") <= text.count("”")
+        and text.count("（") <= text.count("）")
+        and (text.count("《") <= text.count("》"))
+    )
 
 
 # Punctuation a typesetter hangs into the margin rather than start a line with it.
