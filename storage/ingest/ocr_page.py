@@ -767,7 +767,9 @@ def _segment(lines: list[_Line]) -> _Cut:
                 rest = group[index:]
                 if pending_byline is not None or (index == 0 and _opens_story(rest)):
                     current = start(line)  # a story printed without a dateline
-                elif index == 0 or not gap_groups:
+                elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
+                    # A headline starts here; it continues one only when it follows that one's last line
+                    # (a headline right under a byline that closed a story starts a group of its own).
                     gap_groups.append((len(stories), [line]))
                 else:
                     gap_groups[-1][1].append(line)
