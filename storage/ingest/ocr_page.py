@@ -649,7 +649,7 @@ def _segment(lines: list[_Line]) -> _Cut:
         return story
 
     def story_ends_sentence(story: _Story) -> bool:
-        return story.ended or (bool(story.lines) and bool(_FINAL_RE.search(story.lines[-1].text.strip())))
+        return story.ended or _ends_sentence(story.lines)
 
     masthead = _masthead_lines(lines)
 
@@ -673,13 +673,16 @@ def _segment(lines: list[_Line]) -> _Cut:
         if (
             current is not None
             and not current.ended
-            and _FINAL_RE.search(current.lines[-1].text.strip())
+            and _ends_sentence(current.lines)
             and _starts_next_story(groups, group_index, column)
         ):
             close(current)  # a headline printed between this story and the next one's text
             current = None
         for index, line in enumerate(group):
             text = line.text
+            if _AGENCY_CREDIT_RE.match(text):
+                dropped.append(_Dropped(line.number, "caption", text.strip()))  # a photo's credit
+                continue
             if _JUMP_LINE_RE.match(text):
                 dropped.append(_Dropped(line.number, "jump line", text.strip()))
                 if current is not None and _is_jump_start(text):
@@ -825,6 +828,30 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if mark:
             out.add(line.number)
     return out
+
+
+# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
+_AGENCY_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]*摄[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)][ \t\u3000]*$"
+)
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over.
+_NOTE_LINES = 4
+
+
+def _ends_sentence(lines: list[_Line]) -> bool:
+    """Whether the text ends a sentence: a sentence mark, or a note in brackets that began a line."""
+    if not lines:
+        return False
+    if _FINAL_RE.search(lines[-1].text.strip()):
+        return True
+    if not lines[-1].text.rstrip().endswith(("）", ")")):
+        return False
+    note = ""
+    for line in reversed(lines[-_NOTE_LINES:]):
+        note = line.text.strip() + note
+        if note.startswith(("（", "(")):
+            return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
+    return False
 
 
 def _dateline_alone(story: _Story) -> bool:
