@@ -899,12 +899,21 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
     if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group):
         return False
-    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) or "，" in line.text for line in group):
+    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
+    if any("，" in line.text and not _wide_or_labelled(line.text, column) for line in group):
+        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _wide_or_labelled(text: str, column: float) -> bool:
+    """A headline line with a comma: wider than any body line, or ending in a column label
+    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``)."""
+    text = text.strip()
+    return display_width(text) > column + _SHORT_MARGIN or bool(re.search(f"[{HAN}][）)]$", text))
 
 
 def _pairs(text: str) -> set[str]:
