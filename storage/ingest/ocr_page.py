@@ -910,10 +910,14 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
 
 
 def _wide_or_labelled(text: str, column: float) -> bool:
-    """A headline line with a comma: wider than any body line, or ending in a column label
-    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``)."""
+    """A headline line with a comma: wider than any body line, ending in a column label
+    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``), or set clearly short of the column (shorter
+    than a paragraph's indented first line) and ending in a word: ``面对疫情，人类需要合作``."""
     text = text.strip()
-    return display_width(text) > column + _SHORT_MARGIN or bool(re.search(f"[{HAN}][）)]$", text))
+    width = display_width(text)
+    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text):
+        return True
+    return width < column - _INDENT_CELLS - 2 * _SHORT_MARGIN and bool(re.search(f"[{HAN}0-9”’]$", text))
 
 
 def _pairs(text: str) -> set[str]:
