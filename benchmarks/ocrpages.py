@@ -41,9 +41,9 @@ FONT_PATHS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
 )
-PAGE_WIDTH = 1900
+PAGE_WIDTH = 2000
 MARGIN = 60
-GUTTER = 50
+GUTTER = 160
 COLUMNS = 3
 BODY = 30  # body font size in pixels
 HEAD = 46
@@ -135,6 +135,7 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
     y = MARGIN
     image_height = 200
     laid: list[tuple[int, int, list[tuple[str, object, int]]]] = []
+    rules: list[tuple[int, int, int]] = []
     for row in rows:
         x = MARGIN
         row_height = 0
@@ -145,6 +146,10 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
             for c, column in enumerate(columns):
                 laid.append((x + c * (column_width + GUTTER), y + head_height, column))
             height = head_height + max((sum(p for _, _, p in col) for col in columns), default=0)
+            # A column rule between this story's columns, as broadsheets print them.
+            for c in range(1, span):
+                rule_x = x + c * (column_width + GUTTER) - GUTTER // 2
+                rules.append((rule_x, y + head_height, y + height))
             row_height = max(row_height, height)
             x += span * (column_width + GUTTER)
         y += row_height + 50
@@ -156,23 +161,20 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
     import datetime
 
     weekday = "一二三四五六日"[datetime.date(year, month, day).weekday()]
-    draw.text((MARGIN, 40), "人民日报", font=mast_font, fill=0)
-    draw.text((MARGIN + 420, 60), f"{year}年{month}月{day}日 星期{weekday}", font=small_font, fill=0)
-    draw.text((PAGE_WIDTH - MARGIN - 300, 60), f"第{page_no}版", font=small_font, fill=0)
-    draw.text(
-        (PAGE_WIDTH - MARGIN - 300, 110),
-        rng.choice(("要闻", "经济", "社会", "国际")),
-        font=small_font,
-        fill=0,
-    )
-    draw.line((MARGIN, 200, PAGE_WIDTH - MARGIN, 200), fill=0, width=3)
+    draw.text((MARGIN, 20), "人民日报", font=mast_font, fill=0)
+    draw.text((MARGIN, 110), f"{year}年{month}月{day}日 星期{weekday}", font=small_font, fill=0)
+    section = rng.choice(("要闻", "经济", "社会", "国际"))
+    draw.text((MARGIN, 160), f"第{page_no}版  {section}", font=small_font, fill=0)
+    draw.line((MARGIN, 220, PAGE_WIDTH - MARGIN, 220), fill=0, width=3)
+    for x, top, bottom in rules:
+        draw.line((x, top + masthead_height, x, bottom + masthead_height), fill=0, width=2)
     for x, top, lines in laid:
         yy = top + masthead_height
         for text, font, pitch in lines:
             draw.text((x, yy), text, font=font, fill=0)
             yy += pitch
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    image.save(out, format="PNG", dpi=(300, 300))
     return out.getvalue()
 
 
