@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storage.ingest.page_fragments import plan_moves
 from storage.models import ParsedArticle
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -580,6 +581,48 @@ class _Cut:
     stories: list[_Story]
     gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
     dropped: list[_Dropped]
+    joins: list[_Join] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Join:
+    """A block of lines moved to the story it continues (for ``newsbot ingest --explain``)."""
+
+    first: int  # its line numbers
+    last: int
+    source: int  # story indices before and after
+    target: int
+    why: str
+
+
+def _blocks_of(story: _Story) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    for line in story.lines:
+        if line.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks
+
+
+def _rejoin(stories: list[_Story]) -> list[_Join]:
+    """Move each block that continues another story there (`page_fragments.plan_moves`)."""
+    blocks = [_blocks_of(story) for story in stories]
+    moves = plan_moves([["\n".join(line.text for line in block) for block in story] for story in blocks])
+    joins: list[_Join] = []
+    moved: dict[int, list[_Line]] = {}
+    taken: set[tuple[int, int]] = set()
+    for move in moves:
+        block = blocks[move.source][move.block]
+        taken.add((move.source, move.block))
+        moved.setdefault(move.target, []).extend(block)
+        why = f"shares {move.fit:.2f} of its words with it (its own story {move.own:.2f}); seam {move.seam or '-'}"
+        joins.append(_Join(block[0].number, block[-1].number, move.source, move.target, why))
+    if not moves:
+        return joins
+    for index, story in enumerate(stories):
+        kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
+        story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
+    return joins
 
 
 # A headline line is at most this much wider than the body column (it may span several columns).
@@ -1157,6 +1200,11 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
         if id(group) not in given:
             joined = " / ".join(line.text.strip() for line in group)
             out.append(f"not a headline of any story (lines {_line_span(group)}): {joined}")
+    for join in cut.joins:
+        out.append(
+            f"joined lines {join.first}-{join.last} to the story they continue "
+            f"(read after story {join.source + 1}'s text, moved to story {join.target + 1}'s): {join.why}"
+        )
     for item in cut.dropped:
         out.append(f"dropped line {item.number} as {item.kind}: {item.text}")
     return out
@@ -1184,6 +1232,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
+    cut.joins = _rejoin(cut.stories)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)
