@@ -639,6 +639,13 @@ def _typical_width(lines: list[_Line]) -> float:
     return float(max(counts, key=lambda w: (counts[w], w)))
 
 
+def _is_noise(text: str) -> bool:
+    """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
+    two Han characters, no digits, nothing that ends a sentence."""
+    text = text.strip()
+    return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
+
+
 def _is_caption_group(group: list[_Line]) -> bool:
     """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``)."""
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
@@ -703,6 +710,9 @@ def _segment(lines: list[_Line]) -> _Cut:
     for group_index, group in enumerate(groups):
         if _is_caption_group(group):
             dropped += [_Dropped(line.number, "caption", line.text.strip()) for line in group]
+            continue
+        if all(_is_noise(line.text) for line in group):
+            dropped += [_Dropped(line.number, "OCR noise", line.text.strip()) for line in group]
             continue
         furniture = [line for line in group if is_furniture(line)]
         if furniture:
