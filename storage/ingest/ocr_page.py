@@ -546,7 +546,15 @@ def _groups(lines: list[_Line]) -> list[list[_Line]]:
 
 def _looks_like_prose(group: list[_Line]) -> bool:
     text = "".join(line.text for line in group)
-    return "。" in text and len(_HAN_RE.findall(text)) >= 24
+    return bool(re.search("[。！？]", text)) and len(_HAN_RE.findall(text)) >= 24
+
+
+def _is_body_fragment(group: list[_Line]) -> bool:
+    """Text cut out of a story's paragraph, never a headline: a line ending in a comma or enumeration
+    mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
+    text = "".join(line.text.strip() for line in group)
+    ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
+    return len(_HAN_RE.findall(text)) >= 12 and (ends_open or text.count("，") >= 2)
 
 
 def _opens_story(group: list[_Line]) -> bool:
@@ -556,7 +564,7 @@ def _opens_story(group: list[_Line]) -> bool:
     text = "".join(line.text for line in group)
     if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
         return True
-    return _looks_like_prose(group) and not _is_headline_like(group)
+    return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
 
 
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
@@ -604,10 +612,18 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
     return blocks
 
 
-def _rejoin(stories: list[_Story]) -> list[_Join]:
+def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> list[_Join]:
     """Move each block that continues another story there (`page_fragments.plan_moves`)."""
     blocks = [_blocks_of(story) for story in stories]
-    moves = plan_moves([["\n".join(line.text for line in block) for block in story] for story in blocks])
+    # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
+    headed = {gap for gap, _group in gap_groups}
+    fixed = [
+        index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
+        for index, story in enumerate(stories)
+    ]
+    moves = plan_moves(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks], fixed_first=fixed
+    )
     joins: list[_Join] = []
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
@@ -885,7 +901,7 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
 
 # A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]*摄[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 # How many lines a closing note in brackets (``（作者为…采访整理）``) may run over.
 _NOTE_LINES = 4
@@ -1242,7 +1258,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
-    cut.joins = _rejoin(cut.stories)
+    cut.joins = _rejoin(cut.stories, cut.gap_groups)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)

@@ -55,56 +55,84 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def plan_moves(stories: Sequence[Sequence[str]]) -> list[Move]:
+def plan_moves(
+    stories: Sequence[Sequence[str]], *, fixed_first: Sequence[bool] | None = None, rounds: int = 4
+) -> list[Move]:
     """Which blocks (each story's text cut at blank lines, blocks in page order) go to another story.
 
-    A story's first block (its dateline or lead) never moves; the others go where their words are.
+    A story's first block (its dateline or lead) stays unless `fixed_first` says the story was opened by
+    nothing (no dateline, byline or headline: a fragment itself); the others go where their words are. The
+    page is looked at as a whole, several times: a story's words are those of the blocks it holds after
+    the last round, so a story whose fragments were scattered gathers them step by step.
     """
-    texts = [_squash("".join(blocks)) for blocks in stories]
-    story_pairs = [pairs(text) for text in texts]
-    document_frequency: Counter[str] = Counter()
-    for held in story_pairs:
-        document_frequency.update(held)
     n = len(stories)
     if n < 2:
         return []
+    blocks = [(s, k, _squash(text)) for s, story in enumerate(stories) for k, text in enumerate(story)]
+    owner = {(s, k): s for s, k, _ in blocks}
+    all_text = "|".join(text for _, _, text in blocks)  # no character pair across blocks
+    block_pairs = {(s, k): pairs(text) for s, k, text in blocks}
+    movable = [
+        (s, k, text)
+        for s, k, text in blocks
+        if (k > 0 or (fixed_first is not None and not fixed_first[s]))
+        and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
+    ]
+    last: dict[tuple[int, int], Move] = {}
+    for _ in range(rounds):
+        held: list[Counter[str]] = [Counter() for _ in range(n)]
+        for key, token_set in block_pairs.items():
+            held[owner[key]].update(token_set)
+        document_frequency: Counter[str] = Counter()
+        for counter in held:
+            document_frequency.update(counter.keys())
 
-    def weight(token: str) -> float:
-        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
+        def weight(token: str, frequency: Counter[str] = document_frequency) -> float:
+            return math.log((n + 1) / (frequency[token] + 0.5)) + 0.1
 
-    all_text = "|".join(_squash(block) for blocks in stories for block in blocks)  # no pair across blocks
-    moves: list[Move] = []
-    for source, blocks in enumerate(stories):
-        for index, block in enumerate(blocks):
-            if index == 0:
-                continue
-            text = _squash(block)
-            if len(_HAN_RE.findall(text)) < MIN_BLOCK_CHARS:
-                continue
-            mine = pairs(text)
+        changed = False
+        for s, k, text in movable:
+            key = (s, k)
+            mine = block_pairs[key]
             total = sum(weight(t) for t in mine)
             if not total:
                 continue
-            rest_of_source = pairs(_squash("".join(b for k, b in enumerate(blocks) if k != index)))
+            current = owner[key]
             scores = []
             for target in range(n):
-                held = rest_of_source if target == source else story_pairs[target]
-                scores.append(sum(weight(t) for t in mine if t in held) / total)
-            own = scores[source] + SEAM_WEIGHT * _seam(_squash(blocks[index - 1]), text, all_text)
-            best, best_fit, best_seam = source, own, ""
+                counter = held[target]
+                # The block's own pairs do not count for the story that holds it.
+                scores.append(
+                    sum(weight(t) for t in mine if counter[t] - (1 if target == current else 0) > 0) / total
+                )
+            own = scores[current] + SEAM_WEIGHT * _seam(_before(blocks, owner, current, key), text, all_text)
+            best, best_fit, best_seam = current, own, ""
             for target in range(n):
-                if target == source:
+                if target == current:
                     continue
-                before = _squash(stories[target][-1]) if stories[target] else ""
-                seam_bonus = _seam(before, text, all_text)
-                if not seam_bonus:
-                    continue  # the target's text ended its sentence: nothing there to continue
-                fit = scores[target] + SEAM_WEIGHT * seam_bonus
+                before = _before(blocks, owner, target, key)
+                bonus = _seam(before, text, all_text)
+                if not bonus:
+                    continue  # the target's text there ended its sentence: nothing to continue
+                fit = scores[target] + SEAM_WEIGHT * bonus
                 if fit > best_fit:
                     best, best_fit, best_seam = target, fit, f"{before[-4:]}|{text[:4]}"
-            if best != source and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
-                moves.append(Move(source, index, best, own, best_fit, best_seam))
-    return moves
+            if best != current and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
+                owner[key] = best
+                last[key] = Move(s, k, best, own, best_fit, best_seam)
+                changed = True
+        if not changed:
+            break
+    return [move for key, move in sorted(last.items()) if owner[key] != key[0] and move.target == owner[key]]
+
+
+def _before(
+    blocks: list[tuple[int, int, str]], owner: dict[tuple[int, int], int], story: int, key: tuple[int, int]
+) -> str:
+    """The text of `story` that `key`'s block would follow: its last block read before this one (page
+    order); nothing when the story starts later."""
+    earlier = [text for s, k, text in blocks if owner[(s, k)] == story and (s, k) < key]
+    return earlier[-1] if earlier else ""
 
 
 def _seam(before: str, after: str, page: str) -> float:
