@@ -742,7 +742,7 @@ def _segment(lines: list[_Line]) -> _Cut:
         if (
             current is not None
             and not current.ended
-            and _ends_sentence(current.lines)
+            and (_ends_sentence(current.lines) or _announces_next(groups, group_index, column))
             and _starts_next_story(groups, group_index, column)
         ):
             close(current)  # a headline printed between this story and the next one's text
@@ -963,6 +963,24 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
     )
+
+
+# A headline repeats this share of its character pairs in the story text that follows it.
+_ANNOUNCE_SHARE = 0.5
+
+
+def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands over the text that follows it even though the
+    text before it broke off mid-sentence (an OCR engine ends a block where a column ends): it repeats
+    the words of the story after it (``东航包机从越南接回…`` over ``…中国东方航空3日派出包机…``)."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    own = _pairs(clean_prose("".join(line.text for line in group)))
+    if len(own) < 3:
+        return False
+    following = clean_prose("".join(line.text for g in groups[index + 1 : index + 4] for line in g))
+    return len(own & _pairs(following)) >= _ANNOUNCE_SHARE * len(own)
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
