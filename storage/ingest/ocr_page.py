@@ -967,6 +967,8 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
 
 # A headline repeats this share of its character pairs in the story text that follows it.
 _ANNOUNCE_SHARE = 0.5
+# Or this share, when it repeats clearly more of the text after it than of the text before it.
+_ANNOUNCE_WEAK = 0.25
 
 
 def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
@@ -980,7 +982,10 @@ def _announces_next(groups: list[list[_Line]], index: int, column: float) -> boo
     if len(own) < 3:
         return False
     following = clean_prose("".join(line.text for g in groups[index + 1 : index + 4] for line in g))
-    return len(own & _pairs(following)) >= _ANNOUNCE_SHARE * len(own)
+    preceding = clean_prose("".join(line.text for g in groups[max(0, index - 3) : index] for line in g))
+    after = len(own & _pairs(following)) / len(own)
+    before = len(own & _pairs(preceding)) / len(own)
+    return after >= _ANNOUNCE_SHARE or (after >= _ANNOUNCE_WEAK and after >= 2 * before + _ANNOUNCE_WEAK / 2)
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
