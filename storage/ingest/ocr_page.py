@@ -621,8 +621,14 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
         index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
         for index, story in enumerate(stories)
     ]
+    headlines = ["" for _ in stories]
+    for gap, group in gap_groups:
+        if gap < len(stories):
+            headlines[gap] += "".join(line.text for line in group)
     moves = plan_moves(
-        [["\n".join(line.text for line in block) for block in story] for story in blocks], fixed_first=fixed
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
     )
     joins: list[_Join] = []
     moved: dict[int, list[_Line]] = {}

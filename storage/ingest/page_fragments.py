@@ -25,7 +25,7 @@ _SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
 # A block needs this many Han characters to be judged by its words.
 MIN_BLOCK_CHARS = 12
 # A block moves when another story holds clearly more of its words than its own story does.
-MOVE_MARGIN = 0.12
+MOVE_MARGIN = 0.06
 MOVE_RATIO = 1.5
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
@@ -56,7 +56,11 @@ def _squash(text: str) -> str:
 
 
 def plan_moves(
-    stories: Sequence[Sequence[str]], *, fixed_first: Sequence[bool] | None = None, rounds: int = 4
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+    rounds: int = 4,
 ) -> list[Move]:
     """Which blocks (each story's text cut at blank lines, blocks in page order) go to another story.
 
@@ -79,10 +83,20 @@ def plan_moves(
         and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
     ]
     last: dict[tuple[int, int], Move] = {}
+    # Each story's seed: its opening block and its headline, the words it surely holds.
+    seeds: list[set[str]] = [set() for _ in range(n)]
+    for s in range(n):
+        if (fixed_first is None or fixed_first[s]) and stories[s]:
+            seeds[s] |= block_pairs[(s, 0)]
+        if headlines is not None:
+            seeds[s] |= pairs(_squash(headlines[s]))
     for _ in range(rounds):
+        # A story's words: its seed and the blocks read before this one that it holds (see below); a
+        # story is never judged by everything it holds, or a story that swallowed scattered text keeps it.
         held: list[Counter[str]] = [Counter() for _ in range(n)]
-        for key, token_set in block_pairs.items():
-            held[owner[key]].update(token_set)
+        for s in range(n):
+            held[s].update(seeds[s])
+            held[s].update(seeds[s])
         document_frequency: Counter[str] = Counter()
         for counter in held:
             document_frequency.update(counter.keys())
