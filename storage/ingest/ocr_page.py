@@ -554,7 +554,14 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
     text = "".join(line.text.strip() for line in group)
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
-    return len(_HAN_RE.findall(text)) >= 12 and (ends_open or text.count("，") >= 2)
+    return len(_HAN_RE.findall(text)) >= 12 and (ends_open or text.count("，") + text.count(",") >= 2)
+
+
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
+# the OCR may lose its closing bracket.
+_CLOSING_NOTE_RE = re.compile(
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:本报[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+)
 
 
 def _opens_story(group: list[_Line]) -> bool:
@@ -568,7 +575,7 @@ def _opens_story(group: list[_Line]) -> bool:
 
 
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
-_SENTENCE_PUNCT_RE = re.compile("[。；！？;]")
+_SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
@@ -838,6 +845,14 @@ def _segment(lines: list[_Line]) -> _Cut:
                     else:
                         pending_byline = _byline_text(text)
                 continue
+            if _CLOSING_NOTE_RE.match(text) and len(group) == 1:
+                # ``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above.
+                if current is not None:
+                    current.lines.append(line)
+                    continue
+                if stories:
+                    stories[-1].lines.append(line)
+                    continue
             if current is not None and current.ended:
                 close(current)
                 current = None
