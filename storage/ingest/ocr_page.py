@@ -579,7 +579,14 @@ _SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
-    return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
+    return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
+
+
+# A headline may ask or exclaim once, at its end, perhaps before its column label:
+# ``开着暖气，为啥还吹冷气？（说道）``, ``“为中国加油！”``.
+_QUESTION_HEADLINE_RE = re.compile(
+    "^(?=.{2,30}$)([^。；！？;!?]+)[！？!?][”’]?[ \t\u3000]*(?:[（(][^（()）]{1,12}[）)])?[ \t\u3000]*$"
+)
 
 
 @dataclass
