@@ -27,6 +27,7 @@ import random
 import re
 import shutil
 import subprocess
+import unicodedata
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,7 +196,13 @@ def ocr(png: bytes) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text as compared: spaces removed, full-width forms folded (``（`` → ``(``) and curly quotes
+    straightened, as search normalises them; what an OCR engine prints for the same mark counts once."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text.translate(_QUOTES))
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-"})
 
 
 def make_pages(count: int, seed: int) -> list[OcrPage]:
