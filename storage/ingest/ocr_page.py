@@ -545,8 +545,17 @@ def _groups(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _looks_like_prose(group: list[_Line]) -> bool:
-    text = "".join(line.text for line in group)
-    return bool(re.search("[。！？]", text)) and len(_HAN_RE.findall(text)) >= 24
+    """Sentences: a sentence mark and 24 Han characters, or a whole sentence with a comma in it
+    (``近日，云南昭通多个县区的群众陆续从大山深处搬出。``)."""
+    text = "".join(line.text.strip() for line in group)
+    han = len(_HAN_RE.findall(text))
+    if re.search("[。！？]", text) and han >= 24:
+        return True
+    return han >= _SHORT_PROSE_CHARS and bool(re.search("[，,]", text)) and bool(_FINAL_RE.search(text))
+
+
+# A one-sentence paragraph with a comma is prose from this many Han characters on.
+_SHORT_PROSE_CHARS = 12
 
 
 def _is_body_fragment(group: list[_Line]) -> bool:
