@@ -27,6 +27,8 @@ MIN_BLOCK_CHARS = 12
 # A block moves when another story holds clearly more of its words than its own story does.
 MOVE_MARGIN = 0.06
 MOVE_RATIO = 1.5
+# A story whose text there ended its sentence takes a block only with this much more of its words.
+CLOSED_MARGIN = 0.15
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
 
@@ -114,11 +116,11 @@ def plan_moves(
             current = owner[key]
             scores = []
             for target in range(n):
-                counter = held[target]
-                # The block's own pairs do not count for the story that holds it.
-                scores.append(
-                    sum(weight(t) for t in mine if counter[t] - (1 if target == current else 0) > 0) / total
-                )
+                # Overlap of the block and the story's seed, over the smaller of the two: a long block
+                # that repeats a short lead's names is that story's.
+                seed_total = sum(weight(t) for t in seeds[target])
+                shared = sum(weight(t) for t in mine if t in seeds[target])
+                scores.append(shared / min(total, seed_total) if seed_total else 0.0)
             own = scores[current] + SEAM_WEIGHT * _seam(_before(blocks, owner, current, key), text, all_text)
             best, best_fit, best_seam = current, own, ""
             for target in range(n):
@@ -126,8 +128,10 @@ def plan_moves(
                     continue
                 before = _before(blocks, owner, target, key)
                 bonus = _seam(before, text, all_text)
-                if not bonus:
-                    continue  # the target's text there ended its sentence: nothing to continue
+                if not before:
+                    continue  # the target starts later on the page
+                if not bonus and scores[target] < own + CLOSED_MARGIN:
+                    continue  # the target's text there ended its sentence: only clear words take it on
                 fit = scores[target] + SEAM_WEIGHT * bonus
                 if fit > best_fit:
                     best, best_fit, best_seam = target, fit, f"{before[-4:]}|{text[:4]}"
