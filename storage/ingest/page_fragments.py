@@ -25,10 +25,10 @@ _SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
 # A block needs this many Han characters to be judged by its words.
 MIN_BLOCK_CHARS = 12
 # A block moves when another story holds clearly more of its words than its own story does.
-MOVE_MARGIN = 0.06
+MOVE_MARGIN = 0.1
 MOVE_RATIO = 1.5
 # A story whose text there ended its sentence takes a block only with this much more of its words.
-CLOSED_MARGIN = 0.15
+CLOSED_MARGIN = 0.12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
 
