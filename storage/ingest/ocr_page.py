@@ -563,9 +563,17 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
     text = "".join(line.text.strip() for line in group)
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
-    return len(_HAN_RE.findall(text)) >= 12 and (ends_open or text.count("，") + text.count(",") >= 2)
+    if len(_HAN_RE.findall(text)) < 12:
+        return False
+    if ends_open or text.count("，") + text.count(",") >= 2:
+        return True
+    # Three lines or more, the first two set to one long measure: a column of body text.
+    widths = [display_width(line.text.strip()) for line in group]
+    return len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0
 
 
+# Lines at least this wide, set to one measure, are body text.
+_BODY_MEASURE = 13.0
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
 # the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
@@ -771,7 +779,11 @@ def _segment(lines: list[_Line]) -> _Cut:
         if (
             current is not None
             and not current.ended
-            and (_ends_sentence(current.lines) or _announces_next(groups, group_index, column))
+            and (
+                _ends_sentence(current.lines)
+                or _announces_next(groups, group_index, column)
+                or _changes_topic(current.lines, groups, group_index, column)
+            )
             and _starts_next_story(groups, group_index, column)
         ):
             close(current)  # a headline printed between this story and the next one's text
@@ -1023,6 +1035,24 @@ def _announces_next(groups: list[list[_Line]], index: int, column: float) -> boo
     after = len(own & _pairs(following)) / len(own)
     before = len(own & _pairs(preceding)) / len(own)
     return after >= _ANNOUNCE_SHARE or (after >= _ANNOUNCE_WEAK and after >= 2 * before + _ANNOUNCE_WEAK / 2)
+
+
+# The text after a headline-like line shares at most this share of its character pairs with the story
+# before it when it is another story's.
+_TOPIC_CHANGE_SHARE = 0.08
+
+
+def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands between two stories although the one before it
+    broke off mid-sentence: the text after it shares next to nothing with the story before it."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group) or index + 1 >= len(groups):
+        return False
+    following = _pairs(clean_prose("".join(line.text for g in groups[index + 1 : index + 3] for line in g)))
+    before = _pairs(clean_prose("".join(line.text for line in story)))
+    if len(following) < 40 or len(before) < 40:
+        return False
+    return len(following & before) <= _TOPIC_CHANGE_SHARE * len(following)
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
