@@ -358,6 +358,8 @@ def _ends_paragraph(
     text = line.text.strip()
     limit = column_width - _SHORT_MARGIN
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
+        return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
     if _FINAL_RE.search(text):
         if short:
             return True
