@@ -623,6 +623,7 @@ class _Cut:
     gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
     dropped: list[_Dropped]
     joins: list[_Join] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
 
 
 @dataclass(frozen=True)
@@ -719,16 +720,55 @@ def _segment(lines: list[_Line]) -> _Cut:
     between it and prose that starts the next story. Page headers and footers, photo captions and jump
     lines belong to no story and are dropped.
     """
-    stories: list[_Story] = []
-    gap_groups: list[tuple[int, list[_Line]]] = []
-    dropped: list[_Dropped] = []
-    current: _Story | None = None
-    pending_byline: str | None = None  # a byline printed before the text of the next story
-    column = _typical_width(lines)
+    return _Segmenter(lines).run()
 
-    def close(story: _Story) -> None:
-        # A story that ended without a byline may have swallowed the headlines that follow it.
-        # Several headlines may stand stacked there; the text before the first of them ends a sentence.
+
+class _Segmenter:
+    """The segmenting step: one pass over the page's blank-line groups, one method per kind of line.
+
+    Each method looks at a line, and when the line is of its kind, takes it (into the open story, a
+    headline group, the dropped lines), records the role and why, and returns True.
+    """
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.groups = _groups(lines)
+        self.column = _typical_width(lines)
+        self.masthead = _masthead_lines(lines)
+        self.stories: list[_Story] = []
+        self.gap_groups: list[tuple[int, list[_Line]]] = []
+        self.dropped: list[_Dropped] = []
+        self.roles: dict[int, str] = {}
+        self.current: _Story | None = None
+        self.pending_byline: str | None = None  # a byline printed before the text of the next story
+
+    def run(self) -> _Cut:
+        for group_index, group in enumerate(self.groups):
+            self.group(group_index, group)
+        if self.current is not None:
+            self.close()
+        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
+
+    # -- the story being read
+
+    def start(self, line: _Line, why: str) -> None:
+        if self.current is not None:
+            self.close()
+        story = _Story()
+        story.lines.append(line)
+        if self.pending_byline is not None:
+            story.byline = self.pending_byline
+            self.pending_byline = None
+        self.current = story
+        self.roles[line.number] = f"opens a story: {why}"
+
+    def close(self) -> None:
+        """Close the open story. One that ended without a byline may have swallowed the headlines that
+        follow it: several may stand stacked there; the text before the first of them ends a sentence."""
+        story = self.current
+        self.current = None
+        if story is None:
+            return
         if not story.closed_by_byline and not story.ended:
             groups = _groups(story.lines)
             cut = len(groups)
@@ -736,179 +776,239 @@ def _segment(lines: list[_Line]) -> _Cut:
                 cut -= 1
             while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
                 cut += 1
-            trailing = groups[cut:]
-            groups = groups[:cut]
-            story.lines = [line for group in groups for line in group]
-            for group in trailing:
-                gap_groups.append((len(stories) + 1, group))
+            story.lines = [line for group in groups[:cut] for line in group]
+            for group in groups[cut:]:
+                self.gap_groups.append((len(self.stories) + 1, group))
+                for line in group:
+                    self.roles[line.number] = "headline: a line without sentence marks after the story's end"
         if story.lines:
-            stories.append(story)
+            self.stories.append(story)
 
-    def start(line: _Line) -> _Story:
-        nonlocal pending_byline
-        story = _Story()
-        story.lines.append(line)
-        if pending_byline is not None:
-            story.byline = pending_byline
-            pending_byline = None
-        return story
+    def ends_sentence(self) -> bool:
+        return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
 
-    def story_ends_sentence(story: _Story) -> bool:
-        return story.ended or _ends_sentence(story.lines)
+    def drop(self, line: _Line, kind: str, text: str | None = None) -> None:
+        self.dropped.append(_Dropped(line.number, kind, (text if text is not None else line.text).strip()))
 
-    masthead = _masthead_lines(lines)
+    def is_furniture(self, line: _Line) -> bool:
+        return line.number in self.masthead or is_page_furniture(line.text)
 
-    def is_furniture(line: _Line) -> bool:
-        return line.number in masthead or is_page_furniture(line.text)
+    # -- a blank-line group
 
-    groups = _groups(lines)
-    for group_index, group in enumerate(groups):
+    def group(self, group_index: int, group: list[_Line]) -> None:
         if _is_caption_group(group):
-            dropped += [_Dropped(line.number, "caption", line.text.strip()) for line in group]
-            continue
+            for line in group:
+                self.drop(line, "caption")
+            return
         if all(_is_noise(line.text) for line in group):
-            dropped += [_Dropped(line.number, "OCR noise", line.text.strip()) for line in group]
-            continue
-        furniture = [line for line in group if is_furniture(line)]
+            for line in group:
+                self.drop(line, "OCR noise")
+            return
+        furniture = [line for line in group if self.is_furniture(line)]
         if furniture:
-            if current is not None and story_ends_sentence(current) and is_furniture(group[0]):
-                close(current)  # a page footer after a story printed without a byline
-                current = None
-            dropped += [_Dropped(line.number, "header/footer", line.text.strip()) for line in furniture]
-            group = [line for line in group if not is_furniture(line)]
+            if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
+                self.close()  # a page footer after a story printed without a byline
+            for line in furniture:
+                self.drop(line, "header/footer")
+            group = [line for line in group if not self.is_furniture(line)]
             if not group:
-                continue
-        if (
-            current is not None
-            and not current.ended
-            and (
-                _ends_sentence(current.lines)
-                or _announces_next(groups, group_index, column)
-                or _changes_topic(current.lines, groups, group_index, column)
-            )
-            and _starts_next_story(groups, group_index, column)
-        ):
-            close(current)  # a headline printed between this story and the next one's text
-            current = None
+                return
+        if self.current is not None and not self.current.ended and self.headline_between(group_index):
+            self.close()  # a headline printed between this story and the next one's text
         for index, line in enumerate(group):
-            text = line.text
-            if _AGENCY_CREDIT_RE.match(text):
-                dropped.append(_Dropped(line.number, "caption", text.strip()))  # a photo's credit
-                continue
-            if _JUMP_LINE_RE.match(text):
-                dropped.append(_Dropped(line.number, "jump line", text.strip()))
-                if current is not None and _is_jump_start(text):
-                    current.ended = True
-                continue
-            if (leading := _LEADING_JUMP_RE.match(text)) and "上接" in leading.group(1):
-                dropped.append(_Dropped(line.number, "jump line", leading.group(1)))
-                if current is not None:
-                    close(current)
-                current = start(_Line(line.number, leading.group(2), line.blank_before))
-                continue
-            if trailing := _TRAILING_JUMP_RE.match(text):
-                dropped.append(_Dropped(line.number, "jump line", trailing.group(2)))
-                if current is None:
-                    current = start(_Line(line.number, trailing.group(1), line.blank_before))
-                elif trailing.group(1).strip():
-                    current.lines.append(_Line(line.number, trailing.group(1), line.blank_before))
-                current.ended = True
-                continue
-            run_on = _END_MARK_RUN_ON_RE.match(text)
-            if (
-                run_on
-                and not _END_MARK_RE.match(text)
-                and current is not None
-                and _is_headline_like([_Line(0, run_on.group(3), False)])
-                and not _MORE_NAMES_RE.match(run_on.group(3))
-            ):
-                dropped.append(_Dropped(line.number, "end mark", "（完）"))
-                if run_on.group(1).strip():
-                    current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
-                current.byline = _byline_text(run_on.group(2))
-                current.closed_by_byline = current.ended = True
-                close(current)
-                current = None
-                # The rest of the line starts the next headline; its other lines follow in this group.
-                gap_groups.append((len(stories), [_Line(line.number, run_on.group(3), True)]))
-                continue
-            if (end := _END_MARK_RE.match(text)) and (current is not None or end.group(1).strip()):
-                dropped.append(_Dropped(line.number, "end mark", "（完）"))
-                body = end.group(1)
-                if current is None:
-                    current = start(_Line(line.number, body, line.blank_before))
-                elif body.strip():
-                    current.lines.append(_Line(line.number, body, line.blank_before))
-                current.ended = True
-                if end.group(2):
-                    current.byline = _byline_text(end.group(2))
-                    current.closed_by_byline = True
-                    close(current)
-                    current = None
-                continue
-            if _DATELINE_RE.match(text):
-                if current is not None:
-                    close(current)
-                current = start(line)
-                continue
-            if is_byline(text) and current is not None and _dateline_alone(current):
-                current.lines.append(line)  # the dateline's byline in brackets, on the next line
-                continue
-            if is_byline(text):
-                closing = (
-                    current is not None and not current.closed_by_byline and story_ends_sentence(current)
-                )
-                if closing and current is not None and current.byline is None:
-                    current.byline = _byline_text(text)
-                    current.closed_by_byline = True
-                    close(current)
-                    current = None
-                elif closing and text.rstrip().endswith("摄"):
-                    dropped.append(_Dropped(line.number, "caption", text.strip()))  # a photo credit
-                else:
-                    # A byline printed before its story's text: the story before it ends here.
-                    if current is not None:
-                        close(current)
-                        current = None
-                    if pending_byline is not None or text.rstrip().endswith("摄"):
-                        dropped.append(_Dropped(line.number, "caption", text.strip()))
-                    else:
-                        pending_byline = _byline_text(text)
-                continue
-            if _CLOSING_NOTE_RE.match(text) and len(group) == 1:
-                # ``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above.
-                if current is not None:
-                    current.lines.append(line)
-                    continue
-                if stories:
-                    stories[-1].lines.append(line)
-                    continue
-            if current is not None and current.ended:
-                close(current)
-                current = None
-            if current is None:
-                rest = group[index:]
-                if pending_byline is not None or (index == 0 and _opens_story(rest)):
-                    current = start(line)  # a story printed without a dateline
-                elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
-                    # A headline starts here; it continues one only when it follows that one's last line
-                    # (a headline right under a byline that closed a story starts a group of its own).
-                    gap_groups.append((len(stories), [line]))
-                else:
-                    gap_groups[-1][1].append(line)
-                continue
-            inline = _INLINE_BYLINE_RE.match(text)
-            if inline and index == len(group) - 1 and current.byline is None:
-                current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
-                current.byline = _byline_text(inline.group(2))
-                current.closed_by_byline = True
-                close(current)
-                current = None
-                continue
-            current.lines.append(line)
-    if current is not None:
-        close(current)
-    return _Cut(stories, gap_groups, dropped)
+            self.line(index, line, group)
+
+    def headline_between(self, group_index: int) -> bool:
+        """The group starts a headline printed between the open story and the next one's text: the story
+        ended its sentence, or the headline repeats the words that follow it, or the text after it is
+        about something else."""
+        assert self.current is not None
+        why = (
+            _ends_sentence(self.current.lines)
+            or _announces_next(self.groups, group_index, self.column)
+            or _changes_topic(self.current.lines, self.groups, group_index, self.column)
+        )
+        return why and _starts_next_story(self.groups, group_index, self.column)
+
+    # -- one line, by kind
+
+    def line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        for kind in (
+            self.photo_credit,
+            self.jump_line,
+            self.continued_from,
+            self.continued_on,
+            self.end_mark_run_on,
+            self.end_mark,
+            self.dateline,
+            self.byline,
+            self.closing_note,
+            self.outside_story,
+            self.inline_byline,
+        ):
+            if kind(index, line, group):
+                return
+        assert self.current is not None
+        self.current.lines.append(line)
+
+    def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _AGENCY_CREDIT_RE.match(line.text):
+            return False
+        self.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
+        return True
+
+    def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _JUMP_LINE_RE.match(line.text):
+            return False
+        self.drop(line, "jump line")
+        if self.current is not None and _is_jump_start(line.text):
+            self.current.ended = True
+        return True
+
+    def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        leading = _LEADING_JUMP_RE.match(line.text)
+        if not leading or "上接" not in leading.group(1):
+            return False
+        self.drop(line, "jump line", leading.group(1))
+        self.start(_Line(line.number, leading.group(2), line.blank_before), "continued from another page")
+        return True
+
+    def continued_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        trailing = _TRAILING_JUMP_RE.match(line.text)
+        if not trailing:
+            return False
+        self.drop(line, "jump line", trailing.group(2))
+        rest = _Line(line.number, trailing.group(1), line.blank_before)
+        if self.current is None:
+            self.start(rest, "text before a jump line")
+        elif trailing.group(1).strip():
+            self.current.lines.append(rest)
+        assert self.current is not None
+        self.current.ended = True
+        return True
+
+    def end_mark_run_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``(完)记者 洪坚鹏 海南高新技术企业…``: end mark, byline and the next headline on one line."""
+        run_on = _END_MARK_RUN_ON_RE.match(line.text)
+        if (
+            not run_on
+            or _END_MARK_RE.match(line.text)
+            or self.current is None
+            or not _is_headline_like([_Line(0, run_on.group(3), False)])
+            or _MORE_NAMES_RE.match(run_on.group(3))
+        ):
+            return False
+        self.drop(line, "end mark", "（完）")
+        if run_on.group(1).strip():
+            self.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.current.byline = _byline_text(run_on.group(2))
+        self.current.closed_by_byline = self.current.ended = True
+        self.roles[line.number] = "end mark and byline close the story; the rest of the line is a headline"
+        self.close()
+        # The rest of the line starts the next headline; its other lines follow in this group.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, run_on.group(3), True)]))
+        return True
+
+    def end_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        end = _END_MARK_RE.match(line.text)
+        if not end or (self.current is None and not end.group(1).strip()):
+            return False
+        self.drop(line, "end mark", "（完）")
+        body = _Line(line.number, end.group(1), line.blank_before)
+        if self.current is None:
+            self.start(body, "text before an end mark")
+        elif end.group(1).strip():
+            self.current.lines.append(body)
+        assert self.current is not None
+        self.current.ended = True
+        if end.group(2):
+            self.current.byline = _byline_text(end.group(2))
+            self.current.closed_by_byline = True
+            self.roles[line.number] = "end mark and byline close the story"
+            self.close()
+        else:
+            self.roles[line.number] = "end mark: only a byline may follow"
+        return True
+
+    def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _DATELINE_RE.match(line.text):
+            return False
+        self.start(line, "a dateline")
+        return True
+
+    def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        text = line.text
+        if not is_byline(text):
+            return False
+        current = self.current
+        if current is not None and _dateline_alone(current):
+            current.lines.append(line)  # the dateline's byline in brackets, on the next line
+            self.roles[line.number] = "the dateline's byline, on the next line"
+            return True
+        closing = current is not None and not current.closed_by_byline and self.ends_sentence()
+        if closing and current is not None and current.byline is None:
+            current.byline = _byline_text(text)
+            current.closed_by_byline = True
+            self.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
+            self.close()
+        elif closing and text.rstrip().endswith("摄"):
+            self.drop(line, "caption")  # a photo credit
+        else:
+            # A byline printed before its story's text: the story before it ends here.
+            self.close()
+            if self.pending_byline is not None or text.rstrip().endswith("摄"):
+                self.drop(line, "caption")
+            else:
+                self.pending_byline = _byline_text(text)
+                self.roles[line.number] = "byline before the text: opens the next story"
+        return True
+
+    def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above."""
+        if not _CLOSING_NOTE_RE.match(line.text) or len(group) != 1:
+            return False
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if story is None:
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        return True
+
+    def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line read while no story is open (or the open one has ended): the text of a story printed
+        without a dateline, or a headline."""
+        if self.current is not None and self.current.ended:
+            self.close()
+        if self.current is not None:
+            return False
+        rest = group[index:]
+        gap_groups = self.gap_groups
+        if self.pending_byline is not None:
+            self.start(line, "text after a byline printed before it")
+        elif index == 0 and _opens_story(rest):
+            self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
+            # A headline starts here; it continues one only when it follows that one's last line
+            # (a headline right under a byline that closed a story starts a group of its own).
+            gap_groups.append((len(self.stories), [line]))
+            self.roles[line.number] = "headline: short, no sentence marks, between stories"
+        else:
+            gap_groups[-1][1].append(line)
+            self.roles[line.number] = "headline: continues the headline above"
+        return True
+
+    def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
+        inline = _INLINE_BYLINE_RE.match(line.text)
+        current = self.current
+        if not inline or index != len(group) - 1 or current is None or current.byline is not None:
+            return False
+        current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
+        current.byline = _byline_text(inline.group(2))
+        current.closed_by_byline = True
+        self.roles[line.number] = "text with its byline run on: closes the story"
+        self.close()
+        return True
 
 
 # The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
