@@ -134,7 +134,7 @@ def test_issue22_a_block_read_after_another_story_goes_back_to_the_story_it_cont
     mother = next(a for a in articles if a.title.startswith("卢妈妈"))
     assert "东方航空为湖北籍旅客" in "".join(plane.paragraphs)
     assert "东方航空" not in "".join(mother.paragraphs)
-    assert any(line.startswith("joined lines") for line in explain_page(page, year=2020))
+    assert any(line.startswith("  joined lines") for line in explain_page(page, year=2020))
 
 
 def test_issue22_a_block_that_fits_its_own_story_as_well_stays():

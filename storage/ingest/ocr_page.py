@@ -1437,8 +1437,10 @@ def parse_page(
 
 def explain_page(text: str, *, year: int | None, page_date: str | None = None) -> list[str]:
     """How `parse_page` cuts a page, as lines for an operator: each story's lines, headline (printed,
-    from which lines, or inferred from the lead), byline and date; the headline groups given to no
-    story; and every line dropped as a page header or footer, photo caption, jump line or end mark."""
+    from which lines, or inferred from the lead), byline and date, the role of each of its lines that is
+    not plain text and why (what opened and closed the story, its headline lines), and the blocks joined
+    to it from elsewhere on the page and why; the headline groups given to no story; and every line
+    dropped as a page header or footer (masthead), photo caption, jump line, end mark or OCR noise."""
     articles, cut = _parse(text, year=year, page_date=page_date, source=None, origin_file=None)
     inferred = sum(1 for a in articles if a.title_source == "inferred")
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
@@ -1452,16 +1454,24 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
         out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
         out.append(f"  starts: {_clip(article.paragraphs[0] if article.paragraphs else '')}")
+        numbers = sorted(
+            {line.number for line in story.lines} | {line.number for g in story.headline_groups for line in g}
+        )
+        for number in numbers:
+            if number in cut.roles:
+                out.append(f"  line {number}: {cut.roles[number]}")
+        held = {line.number for line in story.lines}
+        for join in cut.joins:
+            if join.first in held:
+                out.append(
+                    f"  joined lines {join.first}-{join.last}, read after another story's text, to this "
+                    f"story, which they continue: {join.why}"
+                )
     given = {id(group) for story in cut.stories for group in story.headline_groups}
     for _gap, group in cut.gap_groups:
         if id(group) not in given:
             joined = " / ".join(line.text.strip() for line in group)
             out.append(f"not a headline of any story (lines {_line_span(group)}): {joined}")
-    for join in cut.joins:
-        out.append(
-            f"joined lines {join.first}-{join.last} to the story they continue "
-            f"(read after story {join.source + 1}'s text, moved to story {join.target + 1}'s): {join.why}"
-        )
     for item in cut.dropped:
         out.append(f"dropped line {item.number} as {item.kind}: {item.text}")
     return out
