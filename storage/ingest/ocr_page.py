@@ -353,9 +353,11 @@ def _ends_paragraph(
     A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
     shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
     """
+    text = line.text.strip()
+    if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
+        return False  # a dateline filling its line runs on into the lead, indented or not
     if indented_layout and _INDENT_RE.match(following.text):
         return True
-    text = line.text.strip()
     limit = column_width - _SHORT_MARGIN
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
