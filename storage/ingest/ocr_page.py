@@ -1178,8 +1178,8 @@ def _wide_or_labelled(text: str, column: float) -> bool:
     than a paragraph's indented first line) and ending in a word: ``面对疫情，人类需要合作``."""
     text = text.strip()
     width = display_width(text)
-    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text):
-        return True
+    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text) or text.endswith("——"):
+        return True  # wide, a column label, or a kicker leading into its title (``…周家坪——``)
     return width < column - _INDENT_CELLS - 2 * _SHORT_MARGIN and bool(re.search(f"[{HAN}0-9”’]$", text))
 
 
