@@ -1322,7 +1322,17 @@ class _HeadlineMatcher:
                 and self.choices[under][0] == gap
                 and self.owner[under] is not None
             ):
-                self.owner[position] = self.owner[under]
+                mine, theirs = self.owner[position], self.owner[under]
+                assert theirs is not None
+                if (
+                    mine is not None
+                    and self.evidence(position, mine) >= _MIN_HEADLINE_SCORE
+                    and self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                ):
+                    # The kicker names its story for sure (``徐发荣：``): the title under it goes with it.
+                    self.owner[under] = mine
+                else:
+                    self.owner[position] = theirs
 
     def assigned(self) -> dict[int, list[tuple[float, int]]]:
         out: dict[int, list[tuple[float, int]]] = {}
@@ -1456,10 +1466,10 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
         out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
         out.append(f"  starts: {_clip(article.paragraphs[0] if article.paragraphs else '')}")
-        numbers = sorted(
+        line_numbers = sorted(
             {line.number for line in story.lines} | {line.number for g in story.headline_groups for line in g}
         )
-        for number in numbers:
+        for number in line_numbers:
             if number in cut.roles:
                 out.append(f"  line {number}: {cut.roles[number]}")
         held = {line.number for line in story.lines}
