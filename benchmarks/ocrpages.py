@@ -27,8 +27,8 @@ import random
 import re
 import shutil
 import subprocess
-import unicodedata
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
