@@ -24,6 +24,12 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 - ``missing_characters``: headlines whose first characters the OCR lost (`` 区人大常委会`` on the seed);
 - ``mixed``: every page a random mix of all the above.
 
+When the People's Daily corpus is on disk (`benchmarks.rmrb`), four more families built from it run first
+(`benchmarks.paperpages`: masthead, wire, feature, and one held out of all tuning, its checksum printed),
+then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
+sets); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
+missing, only those run.
+
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
 its date and its reporters and correspondents are all as printed; end marks, jump lines, captions and
 page furniture belong to no story. The figures go to BENCHMARKS.md ("OCR page parser on real news").
