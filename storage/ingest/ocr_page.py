@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import plan_moves
+from storage.ingest.page_fragments import plan_joins
 from storage.models import ParsedArticle
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -649,7 +649,7 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
 
 
 def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> list[_Join]:
-    """Move each block that continues another story there (`page_fragments.plan_moves`)."""
+    """Move each block that continues another story there (`page_fragments.plan_joins`)."""
     blocks = [_blocks_of(story) for story in stories]
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
     headed = {gap for gap, _group in gap_groups}
@@ -661,7 +661,7 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
-    moves = plan_moves(
+    moves = plan_joins(
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
         headlines=headlines,

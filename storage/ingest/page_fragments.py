@@ -166,3 +166,108 @@ def _seam(before: str, after: str, page: str) -> float:
     if before[-1:].isdigit() and after[:1].isdigit():
         score += 0.5  # a number the column cut (``20`` / ``22年``)
     return min(score, 1.0)
+
+
+def plan_scattered_moves(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+) -> list[Move]:
+    """The bolder joining for a page whose stories are scattered (`plan_joins`): every story starts from
+    its seed (its headline and opening block), and the other blocks are given out over the whole page,
+    the surest first, each to the story one of whose blocks it resembles most (character pairs weighted
+    by how few blocks hold them), a seam that reads on adding to a story whose text there broke off; a
+    story so grows block by block, and a fragment that repeats another fragment's words follows it. A
+    block still leaves the story the segmenter gave it only when the other story's claim is stronger."""
+    n = len(stories)
+    if n < 2:
+        return []
+    blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
+    order = sorted(blocks)
+    all_text = "|".join(blocks[key] for key in order)  # no character pair across blocks
+    block_pairs = {key: pairs(text) for key, text in blocks.items()}
+    frequency: Counter[str] = Counter()
+    for token_set in block_pairs.values():
+        frequency.update(token_set)
+    count = len(blocks)
+
+    def weight(token: str) -> float:
+        return math.log((count + 1) / (frequency[token] + 0.5)) + 0.1
+
+    totals = {key: sum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
+
+    def similarity(key: tuple[int, int], other: set[str], other_total: float) -> float:
+        shared = sum(weight(t) for t in block_pairs[key] if t in other)
+        smaller = min(totals[key], other_total)
+        return shared / smaller if smaller else 0.0
+
+    label: dict[tuple[int, int], int] = {}
+    members: list[list[tuple[set[str], float, tuple[int, int] | None]]] = [[] for _ in range(n)]
+    for s in range(n):
+        if headlines is not None and (head := pairs(_squash(headlines[s]))):
+            members[s].append((head, sum(weight(t) for t in head), None))
+        if (fixed_first is None or fixed_first[s]) and stories[s]:
+            label[(s, 0)] = s
+            members[s].append((block_pairs[(s, 0)], totals[(s, 0)], (s, 0)))
+    small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
+
+    def before(story: int, key: tuple[int, int]) -> str:
+        earlier = [blocks[k] for k in order if k < key and label.get(k, k[0]) == story]
+        return earlier[-1] if earlier else ""
+
+    def scores(key: tuple[int, int]) -> list[float]:
+        out = []
+        for target in range(n):
+            like = max(
+                (
+                    similarity(key, token_set, total)
+                    for token_set, total, member in members[target]
+                    if member != key
+                ),
+                default=0.0,
+            )
+            out.append(like + SEAM_WEIGHT * _seam(before(target, key), blocks[key], all_text))
+        return out
+
+    pending = [key for key in order if key not in label and key not in small]
+    while pending:
+        surest, surest_story, surest_margin = pending[0], pending[0][0], -1.0
+        for key in pending:
+            ranked = sorted(enumerate(scores(key)), key=lambda item: (-item[1], item[0] != key[0]))
+            margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
+            if margin > surest_margin:
+                surest, surest_story, surest_margin = key, ranked[0][0], margin
+        label[surest] = surest_story
+        members[surest_story].append((block_pairs[surest], totals[surest], surest))
+        pending.remove(surest)
+    moves: list[Move] = []
+    for key in order:
+        target = label.get(key, key[0])
+        if target == key[0]:
+            continue
+        final = scores(key)
+        own, fit = final[key[0]], final[target]
+        ahead = before(target, key)
+        if not ahead:
+            continue  # the target starts later on the page
+        if not _seam(ahead, blocks[key], all_text) and fit < own + CLOSED_MARGIN:
+            continue  # the target's text there ended its sentence: only clear words take it on
+        if fit >= own + MOVE_MARGIN and fit >= MOVE_RATIO * own:
+            moves.append(Move(key[0], key[1], target, own, fit, f"{ahead[-4:]}|{blocks[key][:4]}"))
+    return moves
+
+
+def plan_joins(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+) -> list[Move]:
+    """The joining step. The careful joiner (`plan_moves`) first: on a typeset page it moves nothing.
+    When it finds blocks that belong elsewhere, the page was read block by block and its stories are
+    scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page."""
+    careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines)
+    if not careful:
+        return careful
+    return plan_scattered_moves(stories, fixed_first=fixed_first, headlines=headlines)
