@@ -58,7 +58,8 @@ _PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
-    r"(?:\s*[（(]([^）)]{1,40})[）)])?"
+    # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
+    r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
 )
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -514,7 +515,7 @@ def _in_dateline_bracket(head: str) -> bool:
     match = _DATELINE_RE.match(head)
     if match is None or match.group(2):
         return False
-    return bool(re.match(r"^\s*[（(][^）)]*$", head[match.end() :]))
+    return bool(re.match(r"^[\s”“\"'’]*[（(][^）)]*$", head[match.end() :]))
 
 
 def _split_lines(text: str) -> list[_Line]:
