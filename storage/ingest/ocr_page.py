@@ -593,7 +593,13 @@ _SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
+    if len(group) > _QUESTION_HEADLINE_LINES:
+        return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
+
+
+# A headline that asks or exclaims has at most this many lines.
+_QUESTION_HEADLINE_LINES = 2
 
 
 # A headline may ask or exclaim once, at its end, perhaps before its column label:
@@ -767,7 +773,7 @@ class _Segmenter:
         if not story.closed_by_byline and not story.ended:
             groups = _groups(story.lines)
             cut = len(groups)
-            while cut > 1 and _is_headline_like(groups[cut - 1]):
+            while cut > 1 and _is_headline_like(groups[cut - 1]) and not _is_body_fragment(groups[cut - 1]):
                 cut -= 1
             while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
                 cut += 1
