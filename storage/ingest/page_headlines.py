@@ -104,7 +104,47 @@ class HeadlineMatcher:
         self.series_labels()
         assigned = self.assigned()
         self.give_to_headless(assigned)
-        return [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
+        result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
+        return self.one_run_each(result)
+
+    def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
+        """When a story is left without a headline while another holds two runs of headline groups
+        (printed in different places), match runs to stories over the whole page instead: each story at
+        most one run, each run at most one story, the largest total evidence (layout breaking ties)."""
+        gaps = [gap for gap, _, _ in self.choices]
+        runs = [run for positions in result for run in _runs(positions, gaps)]
+        if all(result) or not any(len(_runs(positions, gaps)) > 1 for positions in result):
+            return result
+        if len(runs) > _MAX_RUNS_MATCHED:
+            return result
+
+        def fit(run: list[int], k: int) -> float:
+            return sum(self.choices[pos][2][k] for pos in run) / len(run)
+
+        # Best matching of runs to stories: stories in order, the runs still free as a bit mask.
+        best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
+
+        def solve(k: int, free: int) -> tuple[float, tuple[int, ...]]:
+            if k == self.n:
+                return 0.0, ()
+            if (k, free) in best:
+                return best[(k, free)]
+            skip_total, skip_choice = solve(k + 1, free)
+            answer = (skip_total, (-1, *skip_choice))
+            for r in range(len(runs)):
+                if free & (1 << r):
+                    total, choice = solve(k + 1, free & ~(1 << r))
+                    total += fit(runs[r], k)
+                    if total > answer[0]:
+                        answer = (total, (r, *choice))
+            best[(k, free)] = answer
+            return answer
+
+        _total, choice = solve(0, (1 << len(runs)) - 1)
+        matched = [sorted(runs[r]) if r >= 0 else [] for r in choice]
+        if sum(1 for m in matched if m) <= sum(1 for positions in result if positions):
+            return result
+        return matched
 
     def sure_groups(self) -> None:
         """Each group whose best story repeats enough of it goes there."""
@@ -242,6 +282,9 @@ def _proximity(gap: int, story_index: int) -> float:
     return 0.01 / 3 ** (gap - 1 - story_index)
 
 
+# At most this many runs of headline groups are matched to stories over the whole page (the matching
+# tries every way; a page holds a handful).
+_MAX_RUNS_MATCHED = 12
 # A line of at most this many Han characters that shares nothing with any story is a column label.
 _LABEL_MAX_CHARS = 4
 
