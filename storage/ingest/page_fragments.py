@@ -29,6 +29,10 @@ MOVE_MARGIN = 0.1
 MOVE_RATIO = 1.5
 # A story whose text there ended its sentence takes a block only with this much more of its words.
 CLOSED_MARGIN = 0.12
+# The same margins on a page found scattered (`plan_scattered_moves`).
+SCATTERED_MARGIN = 0.05
+SCATTERED_CLOSED_MARGIN = 0.0
+SCATTERED_RATIO = 1.5
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
 
@@ -251,9 +255,9 @@ def plan_scattered_moves(
         ahead = before(target, key)
         if not ahead:
             continue  # the target starts later on the page
-        if not _seam(ahead, blocks[key], all_text) and fit < own + CLOSED_MARGIN:
+        if not _seam(ahead, blocks[key], all_text) and fit < own + SCATTERED_CLOSED_MARGIN:
             continue  # the target's text there ended its sentence: only clear words take it on
-        if fit >= own + MOVE_MARGIN and fit >= MOVE_RATIO * own:
+        if fit >= own + SCATTERED_MARGIN and fit >= SCATTERED_RATIO * own:
             moves.append(Move(key[0], key[1], target, own, fit, f"{ahead[-4:]}|{blocks[key][:4]}"))
     return moves
 
