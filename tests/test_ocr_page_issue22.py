@@ -174,3 +174,22 @@ def test_issue22_ocr_pages_keep_the_stories_they_had_whole(name):
         assert _similar(bodies[best], body) >= 0.9, story["title"]
         assert abs(len(bodies[best]) - len(body)) <= 0.1 * len(body), story["title"]
         assert _similar(_squash(articles[best].title), _squash(story["title"])) >= 0.8, story["title"]
+
+
+def test_issue22_no_story_runs_across_its_end_mark_and_byline():
+    # The last block repeats the first story's names, but that story was closed by （完） and its byline:
+    # nothing printed after them joins it.
+    page = (
+        "小浪底水库增加下泄流量\n\n"
+        "本报北京2月11日电 水利部黄河水利委员会加大小浪底水库下泄流量，\n"
+        "保障黄河下游春灌用水。（完）\n"
+        "记者 王浩\n\n"
+        "技能人才评价暂停集中考核\n\n"
+        "本报北京2月11日电 人社部发出通知，要求各地切实做好疫情防控\n"
+        "期间技能人才评价工作，暂停开展集中考核评价\n\n"
+        "黄河水利委员会表示，小浪底水库下泄流量增加后，黄河下游春灌\n"
+        "用水将得到充足保障。\n"
+    )
+    first = parse_page(page, year=2020)[0]
+    assert first.title == "小浪底水库增加下泄流量"
+    assert "春灌用水将得到" not in "".join(first.paragraphs)

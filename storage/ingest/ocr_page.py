@@ -668,6 +668,15 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
     joins: list[_Join] = []
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
+    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
+    closed_at = [
+        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
+    ]
+    moves = [
+        move
+        for move in moves
+        if (end := closed_at[move.target]) is None or blocks[move.source][move.block][0].number < end
+    ]
     for move in moves:
         block = blocks[move.source][move.block]
         taken.add((move.source, move.block))
