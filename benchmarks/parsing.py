@@ -635,6 +635,8 @@ def _other_paper(args: argparse.Namespace) -> int:
         return 0
     result = paperpages.run_families(count)
     print("\n".join(paperpages.format_families(result)))
+    stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
+    print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     if ocrpages.CACHE.exists() or ocrpages.shutil.which("tesseract"):
