@@ -193,3 +193,19 @@ def test_issue22_no_story_runs_across_its_end_mark_and_byline():
     first = parse_page(page, year=2020)[0]
     assert first.title == "小浪底水库增加下泄流量"
     assert "春灌用水将得到" not in "".join(first.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("本报讯 月2日，区里召开会议。", "2020-01-02"),  # the month lost: the page's
+        ("本报讯 月28日，区里召开会议。", "2019-12-28"),  # a later day than the page's: last month
+        ("本报北京1月 日电 区里召开会议。", None),  # the day lost: unknown, never a guess
+    ],
+)
+def test_issue22_a_date_whose_digits_were_lost_comes_from_the_masthead_or_stays_unknown(lead, expected):
+    page = f"人民日报\n2020年1月3日 星期五\n第4版 要闻\n\n区里召开会议\n\n{lead}\n记者 王浩\n"
+    article = _one(page)
+    assert article.title == "区里召开会议"
+    assert article.date == expected
+    assert article.reporters == ("王浩",)

@@ -54,7 +54,8 @@ _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
 # Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
 # 央视网消息, optionally with a parenthesised byline.
-_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
+# The date's digits may be lost by the OCR (``本报北京1月 日电``): the dateline is one all the same.
+_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?\s*"
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
@@ -272,10 +273,26 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
         except ValueError:
             return None
     if page:
+        lost = _MONTH_LOST_RE.search(match.group(1)) if match else None
+        lost = lost or _MONTH_LOST_RE.search(head)
+        if lost:
+            # ``本报讯 月2日``: the OCR lost the month; the page's date gives it (a later day is last
+            # month's). A lost day stays unknown: never a guess.
+            day = int(lost.group(1))
+            month_start = page.replace(day=1)
+            if day > page.day:
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
+            try:
+                return month_start.replace(day=day).isoformat()
+            except ValueError:
+                return None
         for word, offset in _RELATIVE_DAYS.items():
             if word in head[:8]:
                 return (page + timedelta(days=offset)).isoformat()
     return None
+
+
+_MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
 
 
 def find_page_date(text: str) -> str | None:
