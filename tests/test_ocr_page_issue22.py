@@ -107,13 +107,16 @@ def test_issue22_a_closing_note_in_brackets_ends_the_story_above():
 def test_issue22_stray_specks_are_dropped_as_ocr_noise():
     page = (
         "浙江以动漫促科普\n\n"
-        "本报杭州2月3日电（记者江南）近日，落户浙江杭州的动漫名企推出一批科普动画。\n\n"
+        "本报杭州2月3日电（记者江南）近日，落户浙江杭州的动漫名企推出一批科普动画。\n"
+        "这\n"
+        "动画讲的是防疫知识。\n\n"
         "旺\n\n"
         "SN AZ一\n\n"
         "这些动画在网上播放量已超过一亿次。\n"
     )
     article = _one(page)
     assert "旺" not in "".join(article.paragraphs)
+    assert "这动画" not in "".join(article.paragraphs)
     assert any(line.endswith("OCR noise: SN AZ一") for line in explain_page(page, year=2020))
 
 

@@ -729,6 +729,9 @@ def _is_noise(text: str) -> bool:
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
 
+_STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
+
+
 def _is_caption_group(group: list[_Line]) -> bool:
     """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``)."""
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
@@ -861,6 +864,7 @@ class _Segmenter:
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
+            self.stray_line,
             self.photo_credit,
             self.jump_line,
             self.continued_from,
@@ -877,6 +881,13 @@ class _Segmenter:
                 return
         assert self.current is not None
         self.current.lines.append(line)
+
+    def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
+            return False
+        self.drop(line, "OCR noise")
+        return True
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
