@@ -49,6 +49,7 @@ def test_issue22_the_masthead_is_no_headline(masthead):
     article = _one(page)
     assert article.title == "冬奥赛区迎来首场比赛"
     assert article.reporters == ("汪涌",)
+    assert any("as masthead: 人民" in line for line in explain_page(page, year=2020))
 
 
 def test_issue22_an_editor_credit_with_a_colon_is_page_furniture():

@@ -839,7 +839,7 @@ class _Segmenter:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
-                self.drop(line, "header/footer")
+                self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
             group = [line for line in group if not self.is_furniture(line)]
             if not group:
                 return
