@@ -733,7 +733,10 @@ _STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,
 
 
 def _is_caption_group(group: list[_Line]) -> bool:
-    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``)."""
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
+    credit alone (``王某摄（人民视觉）``)."""
+    if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
+        return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
@@ -802,7 +805,12 @@ class _Segmenter:
         if not story.closed_by_byline and not story.ended:
             groups = _groups(story.lines)
             cut = len(groups)
-            while cut > 1 and _is_headline_like(groups[cut - 1]) and not _is_body_fragment(groups[cut - 1]):
+            while (
+                cut > 1
+                and _is_headline_like(groups[cut - 1])
+                and not _is_body_fragment(groups[cut - 1])
+                and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
+            ):
                 cut -= 1
             while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
                 cut += 1
