@@ -863,6 +863,7 @@ class _Segmenter:
         assert self.current is not None
         why = (
             _ends_sentence(self.current.lines)
+            or _over_dateline(self.groups, group_index, self.column)
             or _announces_next(self.groups, group_index, self.column)
             or _changes_topic(self.current.lines, self.groups, group_index, self.column)
         )
@@ -1166,6 +1167,15 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
 _ANNOUNCE_SHARE = 0.5
 # Or this share, when it repeats clearly more of the text after it than of the text before it.
 _ANNOUNCE_WEAK = 0.25
+
+
+def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands right over a dateline: a headline, even when
+    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page)."""
+    group = groups[index]
+    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+        return False
+    return _is_headline_group(group, column) and not _is_body_fragment(group)
 
 
 def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
