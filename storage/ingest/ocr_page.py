@@ -992,7 +992,12 @@ class _Segmenter:
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
             self.roles[line.number] = "the dateline's byline, on the next line"
             return True
-        closing = current is not None and not current.closed_by_byline and self.ends_sentence()
+        closing = (
+            current is not None
+            and not current.closed_by_byline
+            and self.ends_sentence()
+            and not _text_follows(group, index)
+        )
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
@@ -1119,6 +1124,17 @@ def _ends_sentence(lines: list[_Line]) -> bool:
         if note.startswith(("（", "(")):
             return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
     return False
+
+
+def _text_follows(group: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above."""
+    rest = group[index + 1 : index + 3]
+    return (
+        bool(rest)
+        and not _is_headline_like(rest)
+        and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12
+    )
 
 
 def _dateline_alone(story: _Story) -> bool:
