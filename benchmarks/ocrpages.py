@@ -31,6 +31,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.paperpages import TUNED_MONTHS, _month_dir
 from benchmarks.rmrb import Article, load_articles
@@ -107,10 +108,10 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
         else:
             rows.append([(queue.pop(0), COLUMNS)])
 
-    def story_lines(article: Article, span: int) -> list[list[tuple[str, object, int]]]:
+    def story_lines(article: Article, span: int) -> list[list[tuple[str, Any, int]]]:
         width_px = span * column_width + (span - 1) * GUTTER
         head_cells = width_px // HEAD
-        heads: list[tuple[str, object, int]] = []
+        heads: list[tuple[str, Any, int]] = []
         for index, head in enumerate(article.heads):
             font, pitch = (
                 (head_font, 64)
@@ -124,7 +125,7 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
                 font, pitch = head_font, 64
             for piece in _wrap_cells(head, head_cells if font is head_font else width_px // 30, indent=0):
                 heads.append((piece, font, pitch))
-        body: list[tuple[str, object, int]] = []
+        body: list[tuple[str, Any, int]] = []
         if article.byline_line:
             body.append((article.byline_line, body_font, LINE))
         for paragraph in article.paragraphs:
@@ -135,7 +136,7 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
 
     y = MARGIN
     image_height = 200
-    laid: list[tuple[int, int, list[tuple[str, object, int]]]] = []
+    laid: list[tuple[int, int, list[tuple[str, Any, int]]]] = []
     rules: list[tuple[int, int, int]] = []
     for row in rows:
         x = MARGIN

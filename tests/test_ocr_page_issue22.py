@@ -155,7 +155,7 @@ def _squash(text: str) -> str:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})))
+    return re.sub(r"\s+", "", text.translate(str.maketrans("“”‘’", "\"\"''")))
 
 
 def _similar(a: str, b: str) -> float:
