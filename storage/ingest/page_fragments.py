@@ -12,10 +12,11 @@ Pure: blocks of text in, a list of `Move`s out.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -33,6 +34,11 @@ CLOSED_MARGIN = 0.12
 SCATTERED_MARGIN = 0.05
 SCATTERED_CLOSED_MARGIN = 0.0
 SCATTERED_RATIO = 1.5
+# The bolder joiner weighs every block against every other, again after each block it gives out: on a
+# page of more blocks than this (a whole issue in one file), only the careful joiner's moves are made.
+MAX_SCATTERED_BLOCKS = 80
+# The careful joiner weighs a block against the stories this many places either side of its own.
+STORY_WINDOW = 12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
 
@@ -80,7 +86,7 @@ def plan_moves(
         return []
     blocks = [(s, k, _squash(text)) for s, story in enumerate(stories) for k, text in enumerate(story)]
     owner = {(s, k): s for s, k, _ in blocks}
-    all_text = "|".join(text for _, _, text in blocks)  # no character pair across blocks
+    all_text = _page_pairs(text for _, _, text in blocks)  # no character pair across blocks
     block_pairs = {(s, k): pairs(text) for s, k, text in blocks}
     movable = [
         (s, k, text)
@@ -89,27 +95,33 @@ def plan_moves(
         and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
     ]
     last: dict[tuple[int, int], Move] = {}
-    # Each story's seed: its opening block and its headline, the words it surely holds.
+    # Each story's seed: its opening block and its headline, the words it surely holds. A block is
+    # judged by the seeds alone, never by everything a story holds, or a story that swallowed
+    # scattered text would keep it.
     seeds: list[set[str]] = [set() for _ in range(n)]
     for s in range(n):
         if (fixed_first is None or fixed_first[s]) and stories[s]:
             seeds[s] |= block_pairs[(s, 0)]
         if headlines is not None:
             seeds[s] |= pairs(_squash(headlines[s]))
+    document_frequency: Counter[str] = Counter()
+    for seed in seeds:
+        document_frequency.update(seed)
+
+    def weight(token: str) -> float:
+        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
+
+    seed_totals = [sum(weight(t) for t in seed) for seed in seeds]
+    text_of = {(s, k): text for s, k, text in blocks}
+    held = [sorted(key for key, story in owner.items() if story == s) for s in range(n)]
+
+    def before(story: int, key: tuple[int, int]) -> str:
+        """The text of `story` that `key`'s block would follow: its last block read before this one
+        (page order); nothing when the story starts later."""
+        position = bisect.bisect_left(held[story], key)
+        return text_of[held[story][position - 1]] if position else ""
+
     for _ in range(rounds):
-        # A story's words: its seed and the blocks read before this one that it holds (see below); a
-        # story is never judged by everything it holds, or a story that swallowed scattered text keeps it.
-        held: list[Counter[str]] = [Counter() for _ in range(n)]
-        for s in range(n):
-            held[s].update(seeds[s])
-            held[s].update(seeds[s])
-        document_frequency: Counter[str] = Counter()
-        for counter in held:
-            document_frequency.update(counter.keys())
-
-        def weight(token: str, frequency: Counter[str] = document_frequency) -> float:
-            return math.log((n + 1) / (frequency[token] + 0.5)) + 0.1
-
         changed = False
         for s, k, text in movable:
             key = (s, k)
@@ -118,28 +130,33 @@ def plan_moves(
             if not total:
                 continue
             current = owner[key]
-            scores = []
-            for target in range(n):
+            # Only stories near the block's own are weighed: a page holds a handful; a file holding a
+            # whole issue, many pages of them.
+            window = range(max(0, s - STORY_WINDOW), min(n, s + STORY_WINDOW + 1))
+            scores: dict[int, float] = {}
+            for target in window:
                 # Overlap of the block and the story's seed, over the smaller of the two: a long block
                 # that repeats a short lead's names is that story's.
-                seed_total = sum(weight(t) for t in seeds[target])
                 shared = sum(weight(t) for t in mine if t in seeds[target])
-                scores.append(shared / min(total, seed_total) if seed_total else 0.0)
-            own = scores[current] + SEAM_WEIGHT * _seam(_before(blocks, owner, current, key), text, all_text)
+                smaller = min(total, seed_totals[target])
+                scores[target] = shared / smaller if smaller else 0.0
+            own = scores[current] + SEAM_WEIGHT * _seam(before(current, key), text, all_text)
             best, best_fit, best_seam = current, own, ""
-            for target in range(n):
+            for target in window:
                 if target == current:
                     continue
-                before = _before(blocks, owner, target, key)
-                bonus = _seam(before, text, all_text)
-                if not before:
+                ahead = before(target, key)
+                if not ahead:
                     continue  # the target starts later on the page
+                bonus = _seam(ahead, text, all_text)
                 if not bonus and scores[target] < own + CLOSED_MARGIN:
                     continue  # the target's text there ended its sentence: only clear words take it on
                 fit = scores[target] + SEAM_WEIGHT * bonus
                 if fit > best_fit:
-                    best, best_fit, best_seam = target, fit, f"{before[-4:]}|{text[:4]}"
+                    best, best_fit, best_seam = target, fit, f"{ahead[-4:]}|{text[:4]}"
             if best != current and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
+                held[current].remove(key)
+                bisect.insort(held[best], key)
                 owner[key] = best
                 last[key] = Move(s, k, best, own, best_fit, best_seam)
                 changed = True
@@ -148,16 +165,15 @@ def plan_moves(
     return [move for key, move in sorted(last.items()) if owner[key] != key[0] and move.target == owner[key]]
 
 
-def _before(
-    blocks: list[tuple[int, int, str]], owner: dict[tuple[int, int], int], story: int, key: tuple[int, int]
-) -> str:
-    """The text of `story` that `key`'s block would follow: its last block read before this one (page
-    order); nothing when the story starts later."""
-    earlier = [text for s, k, text in blocks if owner[(s, k)] == story and (s, k) < key]
-    return earlier[-1] if earlier else ""
+def _page_pairs(texts: Iterable[str]) -> set[str]:
+    """Every pair of neighbouring characters inside the page's blocks (none across two blocks)."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(text[i : i + 2] for i in range(len(text) - 1))
+    return out
 
 
-def _seam(before: str, after: str, page: str) -> float:
+def _seam(before: str, after: str, page: set[str]) -> float:
     """How well `after` reads on from `before`: 1 for a sentence left open whose seam pair the page
     uses elsewhere, less for either alone, 0 when `before` ended its sentence."""
     if not before or _SENTENCE_END_RE.search(before):
@@ -165,7 +181,7 @@ def _seam(before: str, after: str, page: str) -> float:
     score = 0.5
     left = _HAN_RE.findall(before[-2:])
     right = _HAN_RE.findall(after[:2])
-    if left and right and page.count(left[-1] + right[0]) > 0:
+    if left and right and left[-1] + right[0] in page:
         score += 0.5
     if before[-1:].isdigit() and after[:1].isdigit():
         score += 0.5  # a number the column cut (``20`` / ``22年``)
@@ -189,7 +205,7 @@ def plan_scattered_moves(
         return []
     blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
     order = sorted(blocks)
-    all_text = "|".join(blocks[key] for key in order)  # no character pair across blocks
+    all_text = _page_pairs(blocks[key] for key in order)  # no character pair across blocks
     block_pairs = {key: pairs(text) for key, text in blocks.items()}
     frequency: Counter[str] = Counter()
     for token_set in block_pairs.values():
@@ -201,10 +217,15 @@ def plan_scattered_moves(
 
     totals = {key: sum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
 
-    def similarity(key: tuple[int, int], other: set[str], other_total: float) -> float:
-        shared = sum(weight(t) for t in block_pairs[key] if t in other)
-        smaller = min(totals[key], other_total)
-        return shared / smaller if smaller else 0.0
+    known: dict[tuple[tuple[int, int], int, int], float] = {}
+
+    def similarity(key: tuple[int, int], target: int, index: int) -> float:
+        if (key, target, index) not in known:
+            other, other_total, _member = members[target][index]
+            shared = sum(weight(t) for t in block_pairs[key] if t in other)
+            smaller = min(totals[key], other_total)
+            known[(key, target, index)] = shared / smaller if smaller else 0.0
+        return known[(key, target, index)]
 
     label: dict[tuple[int, int], int] = {}
     members: list[list[tuple[set[str], float, tuple[int, int] | None]]] = [[] for _ in range(n)]
@@ -225,8 +246,8 @@ def plan_scattered_moves(
         for target in range(n):
             like = max(
                 (
-                    similarity(key, token_set, total)
-                    for token_set, total, member in members[target]
+                    similarity(key, target, i)
+                    for i, (_, _, member) in enumerate(members[target])
                     if member != key
                 ),
                 default=0.0,
@@ -272,6 +293,6 @@ def plan_joins(
     When it finds blocks that belong elsewhere, the page was read block by block and its stories are
     scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page."""
     careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines)
-    if not careful:
-        return careful
+    if not careful or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
+        return careful  # typeset, or too many blocks to weigh every one against every other
     return plan_scattered_moves(stories, fixed_first=fixed_first, headlines=headlines)
