@@ -581,6 +581,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return False
     if ends_open or text.count("，") + text.count(",") >= 2:
         return True
+    if text.endswith("…") and ("，" in text or "," in text):
+        return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
     # Three lines or more, the first two set to one long measure: a column of body text.
     widths = [display_width(line.text.strip()) for line in group]
     return len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0
