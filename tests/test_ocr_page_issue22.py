@@ -213,3 +213,18 @@ def test_issue22_a_date_whose_digits_were_lost_comes_from_the_masthead_or_stays_
     assert article.title == "区里召开会议"
     assert article.date == expected
     assert article.reporters == ("王浩",)
+
+
+def test_issue22_a_headline_printed_right_under_the_story_before_it_is_no_body_text():
+    page = (
+        "风能大会在京开幕\n\n"
+        "本报北京10月21日电 记者从21日举行的2019北京国际风能\n"
+        "大会暨展览会上获悉：今年我国风电市场继续保持稳定增\n"
+        "长，风电装机规模稳步提升。\n"
+        "前9月风电发电量同比增9%\n\n"
+        "本报北京10月21日电 国家能源局发布数据，前三季度全国\n"
+        "风电发电量同比增长9%，风电平均利用小时数有所下降。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.paragraphs[-1].endswith("稳步提升。")
+    assert second.title == "前9月风电发电量同比增9%"

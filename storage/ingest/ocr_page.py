@@ -710,6 +710,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
     return joins
 
 
+# A headline run on under its story's text is at most this wide (in cells).
+_RUN_ON_HEADLINE_WIDTH = 30
 # A headline line is at most this much wider than the body column (it may span several columns).
 _HEADLINE_MAX_LINES = 4
 
@@ -805,6 +807,7 @@ class _Segmenter:
         if story is None:
             return
         if not story.closed_by_byline and not story.ended:
+            self.split_run_on_headline(story)
             groups = _groups(story.lines)
             cut = len(groups)
             while (
@@ -823,6 +826,35 @@ class _Segmenter:
                     self.roles[line.number] = "headline: a line without sentence marks after the story's end"
         if story.lines:
             self.stories.append(story)
+
+    def split_run_on_headline(self, story: _Story) -> None:
+        """A headline printed right under its story's last line, no blank line between (``…正式启动。``
+        / ``前9月风电发电量同比增9%``): short lines without sentence marks after a sentence end, at the
+        end of a story that no byline closed, start a headline group of their own."""
+        lines = story.lines
+        cut = len(lines)
+        while (
+            cut > 1
+            and len(lines) - cut < _HEADLINE_MAX_LINES
+            and not lines[cut - 1].blank_before
+            and _is_headline_like([lines[cut - 1]])
+            and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
+            and abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN
+            and not re.search("[，、,：:]", lines[cut - 1].text)
+            and _brackets_balance(lines[cut - 1].text)
+            and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
+            and not is_byline(lines[cut - 1].text)
+        ):
+            cut -= 1
+        if cut == len(lines) or not _FINAL_RE.search(lines[cut - 1].text.strip()):
+            return
+        head = lines[cut:]
+        if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
+            return
+        story.lines = lines[:cut]
+        self.gap_groups.append((len(self.stories) + 1, head))
+        for line in head:
+            self.roles[line.number] = "headline: printed right under the story's last sentence"
 
     def ends_sentence(self) -> bool:
         return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
@@ -1126,6 +1158,12 @@ def _ends_sentence(lines: list[_Line]) -> bool:
         if note.startswith(("（", "(")):
             return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
     return False
+
+
+def _brackets_balance(text: str) -> bool:
+    """Whether every bracket the line opens it closes: half of a wrapped note (``（本报伊斯兰堡10月23日``
+    / ``电）``) is no headline."""
+    return text.count("（") == text.count("）") and text.count("(") == text.count(")")
 
 
 def _text_follows(group: list[_Line], index: int) -> bool:
