@@ -807,7 +807,6 @@ class _Segmenter:
         if story is None:
             return
         if not story.closed_by_byline and not story.ended:
-            self.split_run_on_headline(story)
             groups = _groups(story.lines)
             cut = len(groups)
             while (
@@ -817,21 +816,29 @@ class _Segmenter:
                 and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
             ):
                 cut -= 1
-            while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
-                cut += 1
-            story.lines = [line for group in groups[:cut] for line in group]
-            for group in groups[cut:]:
+            kept = [line for group in groups[:cut] for line in group]
+            trailing = groups[cut:]
+            run_on = self.run_on_headline(kept)
+            if run_on < len(kept):
+                trailing = [kept[run_on:], *trailing]
+                kept = kept[:run_on]
+            else:
+                while trailing and not _FINAL_RE.search(kept[-1].text.strip()):
+                    kept += trailing.pop(0)
+            story.lines = kept
+            for group in trailing:
                 self.gap_groups.append((len(self.stories) + 1, group))
                 for line in group:
-                    self.roles[line.number] = "headline: a line without sentence marks after the story's end"
+                    self.roles.setdefault(
+                        line.number, "headline: a line without sentence marks after the story's end"
+                    )
         if story.lines:
             self.stories.append(story)
 
-    def split_run_on_headline(self, story: _Story) -> None:
-        """A headline printed right under its story's last line, no blank line between (``…正式启动。``
-        / ``前9月风电发电量同比增9%``): short lines without sentence marks after a sentence end, at the
-        end of a story that no byline closed, start a headline group of their own."""
-        lines = story.lines
+    def run_on_headline(self, lines: list[_Line]) -> int:
+        """Where a headline printed right under the story's last sentence starts, no blank line between
+        (``…正式启动。`` / ``前9月风电发电量同比增9%``): short lines without sentence marks, commas or
+        open brackets after a sentence end; `len(lines)` when there is none."""
         cut = len(lines)
         while (
             cut > 1
@@ -847,14 +854,13 @@ class _Segmenter:
         ):
             cut -= 1
         if cut == len(lines) or not _FINAL_RE.search(lines[cut - 1].text.strip()):
-            return
+            return len(lines)
         head = lines[cut:]
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
-            return
-        story.lines = lines[:cut]
-        self.gap_groups.append((len(self.stories) + 1, head))
+            return len(lines)
         for line in head:
             self.roles[line.number] = "headline: printed right under the story's last sentence"
+        return cut
 
     def ends_sentence(self) -> bool:
         return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
