@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storage.ingest.page_fragments import plan_joins
+from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -44,18 +46,21 @@ _MULTI_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』）)》〉】"
 _SOFT_END = "；：;:"
-_FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$")
+# A sentence end, or a whole line in brackets closing a story (``（本报罗马2月13日电）``, ``（作者为…）``).
+_FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$|^[ \t\u3000]*[（(][^（()）]{{2,40}}[）)]$")
 _SOFT_FINAL_RE = re.compile(f"[{_SOFT_END}][{_CLOSERS}]*$")
 # Punctuation that headlines practically never carry but prose always does.
 _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
 # Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
 # 央视网消息, optionally with a parenthesised byline.
-_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
+# The date's digits may be lost by the OCR (``本报北京1月 日电``): the dateline is one all the same.
+_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?\s*"
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
-    r"(?:\s*[（(]([^）)]{1,40})[）)])?"
+    # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
+    r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
 )
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -65,9 +70,8 @@ _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五�
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
-_EDITOR_CREDIT_RE = re.compile(
-    f"(?:^|\\s)(?:责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图)\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
-)
+_EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
+_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
 
 _REPORTER_ROLES = (
     "本报记者",
@@ -94,7 +98,8 @@ _ROLE = "|".join(
     r.replace("/", r"\s*/\s*") + ("(?=[:：])" if r in ("文", "图") else "")
     for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
 )
-_NAME = f"[{HAN}][{HAN}·]{{1,4}}"
+# A two-character name may be padded to three cells (``李  婕``): one name, not two.
+_NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
 _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
@@ -131,15 +136,6 @@ _SHORT_MARGIN = 1.5
 _DEFAULT_COLUMN_WIDTH = 17.0
 # A paragraph's first line is indented by two cells in print.
 _INDENT_CELLS = 2.0
-# A headline group needs at least this share of its (weighted) character pairs in a story to go to it.
-_MIN_HEADLINE_SCORE = 0.25
-# Below that, a group with this much evidence still goes to a story that has no headline yet.
-_WEAK_HEADLINE_SCORE = 0.08
-# A headless story takes a group its holder holds beside another when it fits this story at least this
-# share as well as the holder (two stories of one topic, their headlines stacked together).
-_STEAL_SHARE = 0.6
-# How much shared single characters add to a headline's score (shared pairs count 1).
-_CHAR_EVIDENCE = 0.05
 
 
 @dataclass
@@ -206,7 +202,9 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(text) or _JUMP_ANY_RE.search(text):
+    # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
+    bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
+    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
@@ -231,12 +229,23 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif piece in _REPORTER_ROLES:
             target = reporters
         else:
-            for name in re.split("[ \t\u3000、，,]+", piece):
+            for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
                 if name in ("摄", "报道"):
                     continue
                 if name and name not in target:
                     target.append(name)
     return tuple(reporters), tuple(correspondents)
+
+
+def _padded_names(pieces: list[str]) -> list[str]:
+    """Names split at spaces, a padded two-character name (``李``, ``婕``) joined again."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(piece) == 1 and out and len(out[-1]) == 1 and _HAN_RE.match(piece) and _HAN_RE.match(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | None) -> str | None:
@@ -264,10 +273,26 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
         except ValueError:
             return None
     if page:
+        lost = _MONTH_LOST_RE.search(match.group(1)) if match else None
+        lost = lost or _MONTH_LOST_RE.search(head)
+        if lost:
+            # ``本报讯 月2日``: the OCR lost the month; the page's date gives it (a later day is last
+            # month's). A lost day stays unknown: never a guess.
+            day = int(lost.group(1))
+            month_start = page.replace(day=1)
+            if day > page.day:
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
+            try:
+                return month_start.replace(day=day).isoformat()
+            except ValueError:
+                return None
         for word, offset in _RELATIVE_DAYS.items():
             if word in head[:8]:
                 return (page + timedelta(days=offset)).isoformat()
     return None
+
+
+_MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
 
 
 def find_page_date(text: str) -> str | None:
@@ -302,6 +327,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 column_width,
                 indented_layout=indented_layout,
                 first_line=index - 1 == first,
+                opening=index == 1,
             ):
                 paragraphs.append(current)
                 current = ""
@@ -320,6 +346,7 @@ def _ends_paragraph(
     *,
     indented_layout: bool = False,
     first_line: bool = False,
+    opening: bool = False,
 ) -> bool:
     """Whether a paragraph ends after `line` (`following` is the next line, `after` the one after it).
 
@@ -336,11 +363,15 @@ def _ends_paragraph(
     A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
     shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
     """
+    text = line.text.strip()
+    if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
+        return False  # a dateline filling its line runs on into the lead, indented or not
     if indented_layout and _INDENT_RE.match(following.text):
         return True
-    text = line.text.strip()
     limit = column_width - _SHORT_MARGIN
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
+        return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
     if _FINAL_RE.search(text):
         if short:
             return True
@@ -354,7 +385,30 @@ def _ends_paragraph(
         return after is not None and not _FINAL_RE.search(following_text)
     if _SOFT_FINAL_RE.search(text):
         return short
-    return False
+    # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
+    # paragraph printed without it: print fills every line of a paragraph but its last.
+    clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
+    return not opening and clearly_short and not indented_layout and _is_subheading(text)
+
+
+# A sub-heading is set clearly shorter than the column: at most this share of its width.
+_SUBHEADING_SHARE = 0.7
+
+
+def _is_subheading(text: str) -> bool:
+    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, not ending in
+    a mark that goes on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
+    if (
+        len(_HAN_RE.findall(text)) < 2
+        or not re.search(f"[{HAN}”’）)》」』]$", text)
+        or _DATELINE_RE.match(text)
+    ):
+        return False
+    return (
+        text.count("“") <= text.count("”")
+        and text.count("（") <= text.count("）")
+        and (text.count("《") <= text.count("》"))
+    )
 
 
 # Punctuation a typesetter hangs into the margin rather than start a line with it.
@@ -478,7 +532,7 @@ def _in_dateline_bracket(head: str) -> bool:
     match = _DATELINE_RE.match(head)
     if match is None or match.group(2):
         return False
-    return bool(re.match(r"^\s*[（(][^）)]*$", head[match.end() :]))
+    return bool(re.match(r"^[\s”“\"'’]*[（(][^）)]*$", head[match.end() :]))
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -505,8 +559,42 @@ def _groups(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _looks_like_prose(group: list[_Line]) -> bool:
-    text = "".join(line.text for line in group)
-    return "。" in text and len(_HAN_RE.findall(text)) >= 24
+    """Sentences: a sentence mark and 24 Han characters, or a whole sentence with a comma in it
+    (``近日，云南昭通多个县区的群众陆续从大山深处搬出。``)."""
+    text = "".join(line.text.strip() for line in group)
+    han = len(_HAN_RE.findall(text))
+    if re.search("[。！？]", text) and han >= 24:
+        return True
+    return han >= _SHORT_PROSE_CHARS and bool(re.search("[，,]", text)) and bool(_FINAL_RE.search(text))
+
+
+# A one-sentence paragraph with a comma is prose from this many Han characters on.
+_SHORT_PROSE_CHARS = 12
+
+
+def _is_body_fragment(group: list[_Line]) -> bool:
+    """Text cut out of a story's paragraph, never a headline: a line ending in a comma or enumeration
+    mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
+    text = "".join(line.text.strip() for line in group)
+    ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
+    if len(_HAN_RE.findall(text)) < 12:
+        return False
+    if ends_open or text.count("，") + text.count(",") >= 2:
+        return True
+    if text.endswith("…") and ("，" in text or "," in text):
+        return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
+    # Three lines or more, the first two set to one long measure: a column of body text.
+    widths = [display_width(line.text.strip()) for line in group]
+    return len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0
+
+
+# Lines at least this wide, set to one measure, are body text.
+_BODY_MEASURE = 13.0
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
+# the OCR may lose its closing bracket.
+_CLOSING_NOTE_RE = re.compile(
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+)
 
 
 def _opens_story(group: list[_Line]) -> bool:
@@ -516,15 +604,28 @@ def _opens_story(group: list[_Line]) -> bool:
     text = "".join(line.text for line in group)
     if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
         return True
-    return _looks_like_prose(group) and not _is_headline_like(group)
+    return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
 
 
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
-_SENTENCE_PUNCT_RE = re.compile("[。；！？;]")
+_SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
-    return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
+    if len(group) > _QUESTION_HEADLINE_LINES:
+        return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
+    return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
+
+
+# A headline that asks or exclaims has at most this many lines.
+_QUESTION_HEADLINE_LINES = 2
+
+
+# A headline may ask or exclaim once, at its end, perhaps before its column label:
+# ``开着暖气，为啥还吹冷气？（说道）``, ``“为中国加油！”``.
+_QUESTION_HEADLINE_RE = re.compile(
+    "^(?=.{2,30}$)([^。；！？;!?]+)[！？!?][”’]?[ \t\u3000]*(?:[（(][^（()）]{1,12}[）)])?[ \t\u3000]*$"
+)
 
 
 @dataclass
@@ -541,8 +642,76 @@ class _Cut:
     stories: list[_Story]
     gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
     dropped: list[_Dropped]
+    joins: list[_Join] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
 
 
+@dataclass(frozen=True)
+class _Join:
+    """A block of lines moved to the story it continues (for ``newsbot ingest --explain``)."""
+
+    first: int  # its line numbers
+    last: int
+    source: int  # story indices before and after
+    target: int
+    why: str
+
+
+def _blocks_of(story: _Story) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    for line in story.lines:
+        if line.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks
+
+
+def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> list[_Join]:
+    """Move each block that continues another story there (`page_fragments.plan_joins`)."""
+    blocks = [_blocks_of(story) for story in stories]
+    # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
+    headed = {gap for gap, _group in gap_groups}
+    fixed = [
+        index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
+        for index, story in enumerate(stories)
+    ]
+    headlines = ["" for _ in stories]
+    for gap, group in gap_groups:
+        if gap < len(stories):
+            headlines[gap] += "".join(line.text for line in group)
+    moves = plan_joins(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
+    )
+    joins: list[_Join] = []
+    moved: dict[int, list[_Line]] = {}
+    taken: set[tuple[int, int]] = set()
+    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
+    closed_at = [
+        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
+    ]
+    moves = [
+        move
+        for move in moves
+        if (end := closed_at[move.target]) is None or blocks[move.source][move.block][0].number < end
+    ]
+    for move in moves:
+        block = blocks[move.source][move.block]
+        taken.add((move.source, move.block))
+        moved.setdefault(move.target, []).extend(block)
+        why = f"shares {move.fit:.2f} of its words with it (its own story {move.own:.2f}); seam {move.seam or '-'}"
+        joins.append(_Join(block[0].number, block[-1].number, move.source, move.target, why))
+    if not moves:
+        return joins
+    for index, story in enumerate(stories):
+        kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
+        story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
+    return joins
+
+
+# A headline run on under its story's text is at most this wide (in cells).
+_RUN_ON_HEADLINE_WIDTH = 30
 # A headline line is at most this much wider than the body column (it may span several columns).
 _HEADLINE_MAX_LINES = 4
 
@@ -557,8 +726,21 @@ def _typical_width(lines: list[_Line]) -> float:
     return float(max(counts, key=lambda w: (counts[w], w)))
 
 
+def _is_noise(text: str) -> bool:
+    """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
+    two Han characters, no digits, nothing that ends a sentence."""
+    text = text.strip()
+    return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
+
+
+_STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
+
+
 def _is_caption_group(group: list[_Line]) -> bool:
-    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``)."""
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
+    credit alone (``王某摄（人民视觉）``)."""
+    if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
+        return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
@@ -575,171 +757,430 @@ def _segment(lines: list[_Line]) -> _Cut:
     between it and prose that starts the next story. Page headers and footers, photo captions and jump
     lines belong to no story and are dropped.
     """
-    stories: list[_Story] = []
-    gap_groups: list[tuple[int, list[_Line]]] = []
-    dropped: list[_Dropped] = []
-    current: _Story | None = None
-    pending_byline: str | None = None  # a byline printed before the text of the next story
-    column = _typical_width(lines)
+    return _Segmenter(lines).run()
 
-    def close(story: _Story) -> None:
-        # A story that ended without a byline may have swallowed the headlines that follow it.
-        # Several headlines may stand stacked there; the text before the first of them ends a sentence.
+
+class _Segmenter:
+    """The segmenting step: one pass over the page's blank-line groups, one method per kind of line.
+
+    Each method looks at a line, and when the line is of its kind, takes it (into the open story, a
+    headline group, the dropped lines), records the role and why, and returns True.
+    """
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.groups = _groups(lines)
+        self.column = _typical_width(lines)
+        self.masthead = _masthead_lines(lines)
+        self.stories: list[_Story] = []
+        self.gap_groups: list[tuple[int, list[_Line]]] = []
+        self.dropped: list[_Dropped] = []
+        self.roles: dict[int, str] = {}
+        self.current: _Story | None = None
+        self.pending_byline: str | None = None  # a byline printed before the text of the next story
+
+    def run(self) -> _Cut:
+        for group_index, group in enumerate(self.groups):
+            self.group(group_index, group)
+        if self.current is not None:
+            self.close()
+        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
+
+    # -- the story being read
+
+    def start(self, line: _Line, why: str) -> None:
+        if self.current is not None:
+            self.close()
+        story = _Story()
+        story.lines.append(line)
+        if self.pending_byline is not None:
+            story.byline = self.pending_byline
+            self.pending_byline = None
+        self.current = story
+        self.roles[line.number] = f"opens a story: {why}"
+
+    def close(self) -> None:
+        """Close the open story. One that ended without a byline may have swallowed the headlines that
+        follow it: several may stand stacked there; the text before the first of them ends a sentence."""
+        story = self.current
+        self.current = None
+        if story is None:
+            return
         if not story.closed_by_byline and not story.ended:
             groups = _groups(story.lines)
             cut = len(groups)
-            while cut > 1 and _is_headline_like(groups[cut - 1]):
-                cut -= 1
-            while cut < len(groups) and not _FINAL_RE.search(groups[cut - 1][-1].text.strip()):
-                cut += 1
-            trailing = groups[cut:]
-            groups = groups[:cut]
-            story.lines = [line for group in groups for line in group]
-            for group in trailing:
-                gap_groups.append((len(stories) + 1, group))
-        if story.lines:
-            stories.append(story)
-
-    def start(line: _Line) -> _Story:
-        nonlocal pending_byline
-        story = _Story()
-        story.lines.append(line)
-        if pending_byline is not None:
-            story.byline = pending_byline
-            pending_byline = None
-        return story
-
-    def story_ends_sentence(story: _Story) -> bool:
-        return story.ended or (bool(story.lines) and bool(_FINAL_RE.search(story.lines[-1].text.strip())))
-
-    groups = _groups(lines)
-    for group_index, group in enumerate(groups):
-        if _is_caption_group(group):
-            dropped += [_Dropped(line.number, "caption", line.text.strip()) for line in group]
-            continue
-        furniture = [line for line in group if is_page_furniture(line.text)]
-        if furniture:
-            if current is not None and story_ends_sentence(current) and is_page_furniture(group[0].text):
-                close(current)  # a page footer after a story printed without a byline
-                current = None
-            dropped += [_Dropped(line.number, "header/footer", line.text.strip()) for line in furniture]
-            group = [line for line in group if not is_page_furniture(line.text)]
-            if not group:
-                continue
-        if (
-            current is not None
-            and not current.ended
-            and _FINAL_RE.search(current.lines[-1].text.strip())
-            and _starts_next_story(groups, group_index, column)
-        ):
-            close(current)  # a headline printed between this story and the next one's text
-            current = None
-        for index, line in enumerate(group):
-            text = line.text
-            if _JUMP_LINE_RE.match(text):
-                dropped.append(_Dropped(line.number, "jump line", text.strip()))
-                if current is not None and _is_jump_start(text):
-                    current.ended = True
-                continue
-            if (leading := _LEADING_JUMP_RE.match(text)) and "上接" in leading.group(1):
-                dropped.append(_Dropped(line.number, "jump line", leading.group(1)))
-                if current is not None:
-                    close(current)
-                current = start(_Line(line.number, leading.group(2), line.blank_before))
-                continue
-            if trailing := _TRAILING_JUMP_RE.match(text):
-                dropped.append(_Dropped(line.number, "jump line", trailing.group(2)))
-                if current is None:
-                    current = start(_Line(line.number, trailing.group(1), line.blank_before))
-                elif trailing.group(1).strip():
-                    current.lines.append(_Line(line.number, trailing.group(1), line.blank_before))
-                current.ended = True
-                continue
-            run_on = _END_MARK_RUN_ON_RE.match(text)
-            if (
-                run_on
-                and not _END_MARK_RE.match(text)
-                and current is not None
-                and _is_headline_like([_Line(0, run_on.group(3), False)])
-                and not _MORE_NAMES_RE.match(run_on.group(3))
+            while (
+                cut > 1
+                and _is_headline_like(groups[cut - 1])
+                and not _is_body_fragment(groups[cut - 1])
+                and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
             ):
-                dropped.append(_Dropped(line.number, "end mark", "（完）"))
-                if run_on.group(1).strip():
-                    current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
-                current.byline = _byline_text(run_on.group(2))
-                current.closed_by_byline = current.ended = True
-                close(current)
-                current = None
-                # The rest of the line starts the next headline; its other lines follow in this group.
-                gap_groups.append((len(stories), [_Line(line.number, run_on.group(3), True)]))
-                continue
-            if (end := _END_MARK_RE.match(text)) and (current is not None or end.group(1).strip()):
-                dropped.append(_Dropped(line.number, "end mark", "（完）"))
-                body = end.group(1)
-                if current is None:
-                    current = start(_Line(line.number, body, line.blank_before))
-                elif body.strip():
-                    current.lines.append(_Line(line.number, body, line.blank_before))
-                current.ended = True
-                if end.group(2):
-                    current.byline = _byline_text(end.group(2))
-                    current.closed_by_byline = True
-                    close(current)
-                    current = None
-                continue
-            if _DATELINE_RE.match(text):
-                if current is not None:
-                    close(current)
-                current = start(line)
-                continue
-            if is_byline(text) and current is not None and _dateline_alone(current):
-                current.lines.append(line)  # the dateline's byline in brackets, on the next line
-                continue
-            if is_byline(text):
-                closing = (
-                    current is not None and not current.closed_by_byline and story_ends_sentence(current)
-                )
-                if closing and current is not None and current.byline is None:
-                    current.byline = _byline_text(text)
-                    current.closed_by_byline = True
-                    close(current)
-                    current = None
-                elif closing and text.rstrip().endswith("摄"):
-                    dropped.append(_Dropped(line.number, "caption", text.strip()))  # a photo credit
-                else:
-                    # A byline printed before its story's text: the story before it ends here.
-                    if current is not None:
-                        close(current)
-                        current = None
-                    if pending_byline is not None or text.rstrip().endswith("摄"):
-                        dropped.append(_Dropped(line.number, "caption", text.strip()))
-                    else:
-                        pending_byline = _byline_text(text)
-                continue
-            if current is not None and current.ended:
-                close(current)
-                current = None
-            if current is None:
-                rest = group[index:]
-                if pending_byline is not None or (index == 0 and _opens_story(rest)):
-                    current = start(line)  # a story printed without a dateline
-                elif index == 0 or not gap_groups:
-                    gap_groups.append((len(stories), [line]))
-                else:
-                    gap_groups[-1][1].append(line)
-                continue
-            inline = _INLINE_BYLINE_RE.match(text)
-            if inline and index == len(group) - 1 and current.byline is None:
-                current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
-                current.byline = _byline_text(inline.group(2))
-                current.closed_by_byline = True
-                close(current)
-                current = None
-                continue
-            current.lines.append(line)
-    if current is not None:
-        close(current)
-    return _Cut(stories, gap_groups, dropped)
+                cut -= 1
+            kept = [line for group in groups[:cut] for line in group]
+            trailing = groups[cut:]
+            run_on = self.run_on_headline(kept)
+            if run_on < len(kept):
+                trailing = [kept[run_on:], *trailing]
+                kept = kept[:run_on]
+            else:
+                while trailing and not _FINAL_RE.search(kept[-1].text.strip()):
+                    kept += trailing.pop(0)
+            story.lines = kept
+            for group in trailing:
+                self.gap_groups.append((len(self.stories) + 1, group))
+                for line in group:
+                    self.roles.setdefault(
+                        line.number, "headline: a line without sentence marks after the story's end"
+                    )
+        if story.lines:
+            self.stories.append(story)
+
+    def run_on_headline(self, lines: list[_Line]) -> int:
+        """Where a headline printed right under the story's last sentence starts, no blank line between
+        (``…正式启动。`` / ``前9月风电发电量同比增9%``): short lines without sentence marks, commas or
+        open brackets after a sentence end; `len(lines)` when there is none."""
+        cut = len(lines)
+        while (
+            cut > 1
+            and len(lines) - cut < _HEADLINE_MAX_LINES
+            and not lines[cut - 1].blank_before
+            and _is_headline_like([lines[cut - 1]])
+            and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
+            and abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN
+            and not re.search("[，、,：:]", lines[cut - 1].text)
+            and _brackets_balance(lines[cut - 1].text)
+            and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
+            and not is_byline(lines[cut - 1].text)
+        ):
+            cut -= 1
+        if cut == len(lines) or not _FINAL_RE.search(lines[cut - 1].text.strip()):
+            return len(lines)
+        head = lines[cut:]
+        if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
+            return len(lines)
+        for line in head:
+            self.roles[line.number] = "headline: printed right under the story's last sentence"
+        return cut
+
+    def ends_sentence(self) -> bool:
+        return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
+
+    def drop(self, line: _Line, kind: str, text: str | None = None) -> None:
+        self.dropped.append(_Dropped(line.number, kind, (text if text is not None else line.text).strip()))
+
+    def is_furniture(self, line: _Line) -> bool:
+        return line.number in self.masthead or is_page_furniture(line.text)
+
+    # -- a blank-line group
+
+    def group(self, group_index: int, group: list[_Line]) -> None:
+        if _is_caption_group(group):
+            for line in group:
+                self.drop(line, "caption")
+            return
+        if all(_is_noise(line.text) for line in group):
+            for line in group:
+                self.drop(line, "OCR noise")
+            return
+        furniture = [line for line in group if self.is_furniture(line)]
+        if furniture:
+            if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
+                self.close()  # a page footer after a story printed without a byline
+            for line in furniture:
+                self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
+            group = [line for line in group if not self.is_furniture(line)]
+            if not group:
+                return
+        if self.current is not None and not self.current.ended and self.headline_between(group_index):
+            self.close()  # a headline printed between this story and the next one's text
+        for index, line in enumerate(group):
+            self.line(index, line, group)
+
+    def headline_between(self, group_index: int) -> bool:
+        """The group starts a headline printed between the open story and the next one's text: the story
+        ended its sentence, or the headline repeats the words that follow it, or the text after it is
+        about something else."""
+        assert self.current is not None
+        why = (
+            _ends_sentence(self.current.lines)
+            or _over_dateline(self.groups, group_index, self.column)
+            or _announces_next(self.groups, group_index, self.column)
+            or _changes_topic(self.current.lines, self.groups, group_index, self.column)
+        )
+        return why and _starts_next_story(self.groups, group_index, self.column)
+
+    # -- one line, by kind
+
+    def line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        for kind in (
+            self.stray_line,
+            self.photo_credit,
+            self.jump_line,
+            self.continued_from,
+            self.continued_on,
+            self.end_mark_run_on,
+            self.end_mark,
+            self.dateline,
+            self.byline,
+            self.closing_note,
+            self.outside_story,
+            self.inline_byline,
+        ):
+            if kind(index, line, group):
+                return
+        assert self.current is not None
+        self.current.lines.append(line)
+
+    def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
+            return False
+        self.drop(line, "OCR noise")
+        return True
+
+    def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _AGENCY_CREDIT_RE.match(line.text):
+            return False
+        self.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
+        return True
+
+    def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _JUMP_LINE_RE.match(line.text):
+            return False
+        self.drop(line, "jump line")
+        if self.current is not None and _is_jump_start(line.text):
+            self.current.ended = True
+        return True
+
+    def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        leading = _LEADING_JUMP_RE.match(line.text)
+        if not leading or "上接" not in leading.group(1):
+            return False
+        self.drop(line, "jump line", leading.group(1))
+        self.start(_Line(line.number, leading.group(2), line.blank_before), "continued from another page")
+        return True
+
+    def continued_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        trailing = _TRAILING_JUMP_RE.match(line.text)
+        if not trailing:
+            return False
+        self.drop(line, "jump line", trailing.group(2))
+        rest = _Line(line.number, trailing.group(1), line.blank_before)
+        if self.current is None:
+            self.start(rest, "text before a jump line")
+        elif trailing.group(1).strip():
+            self.current.lines.append(rest)
+        assert self.current is not None
+        self.current.ended = True
+        return True
+
+    def end_mark_run_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``(完)记者 洪坚鹏 海南高新技术企业…``: end mark, byline and the next headline on one line."""
+        run_on = _END_MARK_RUN_ON_RE.match(line.text)
+        if (
+            not run_on
+            or _END_MARK_RE.match(line.text)
+            or self.current is None
+            or not _is_headline_like([_Line(0, run_on.group(3), False)])
+            or _MORE_NAMES_RE.match(run_on.group(3))
+        ):
+            return False
+        self.drop(line, "end mark", "（完）")
+        if run_on.group(1).strip():
+            self.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.current.byline = _byline_text(run_on.group(2))
+        self.current.closed_by_byline = self.current.ended = True
+        self.roles[line.number] = "end mark and byline close the story; the rest of the line is a headline"
+        self.close()
+        # The rest of the line starts the next headline; its other lines follow in this group.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, run_on.group(3), True)]))
+        return True
+
+    def end_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        end = _END_MARK_RE.match(line.text)
+        if not end or (self.current is None and not end.group(1).strip()):
+            return False
+        self.drop(line, "end mark", "（完）")
+        body = _Line(line.number, end.group(1), line.blank_before)
+        if self.current is None:
+            self.start(body, "text before an end mark")
+        elif end.group(1).strip():
+            self.current.lines.append(body)
+        assert self.current is not None
+        self.current.ended = True
+        if end.group(2):
+            self.current.byline = _byline_text(end.group(2))
+            self.current.closed_by_byline = True
+            self.roles[line.number] = "end mark and byline close the story"
+            self.close()
+        else:
+            self.roles[line.number] = "end mark: only a byline may follow"
+        return True
+
+    def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _DATELINE_RE.match(line.text):
+            return False
+        self.start(line, "a dateline")
+        return True
+
+    def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        text = line.text
+        if not is_byline(text):
+            return False
+        current = self.current
+        if current is not None and _dateline_alone(current):
+            current.lines.append(line)  # the dateline's byline in brackets, on the next line
+            self.roles[line.number] = "the dateline's byline, on the next line"
+            return True
+        closing = (
+            current is not None
+            and not current.closed_by_byline
+            and self.ends_sentence()
+            and not _text_follows(group, index)
+        )
+        if closing and current is not None and current.byline is None:
+            current.byline = _byline_text(text)
+            current.closed_by_byline = True
+            self.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
+            self.close()
+        elif closing and text.rstrip().endswith("摄"):
+            self.drop(line, "caption")  # a photo credit
+        else:
+            # A byline printed before its story's text: the story before it ends here.
+            self.close()
+            if self.pending_byline is not None or text.rstrip().endswith("摄"):
+                self.drop(line, "caption")
+            else:
+                self.pending_byline = _byline_text(text)
+                self.roles[line.number] = "byline before the text: opens the next story"
+        return True
+
+    def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above."""
+        if not _CLOSING_NOTE_RE.match(line.text) or len(group) != 1:
+            return False
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if story is None:
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        return True
+
+    def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line read while no story is open (or the open one has ended): the text of a story printed
+        without a dateline, or a headline."""
+        if self.current is not None and self.current.ended:
+            self.close()
+        if self.current is not None:
+            return False
+        rest = group[index:]
+        gap_groups = self.gap_groups
+        if self.pending_byline is not None:
+            self.start(line, "text after a byline printed before it")
+        elif index == 0 and _opens_story(rest):
+            self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
+            # A headline starts here; it continues one only when it follows that one's last line
+            # (a headline right under a byline that closed a story starts a group of its own).
+            gap_groups.append((len(self.stories), [line]))
+            self.roles[line.number] = "headline: short, no sentence marks, between stories"
+        else:
+            gap_groups[-1][1].append(line)
+            self.roles[line.number] = "headline: continues the headline above"
+        return True
+
+    def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
+        inline = _INLINE_BYLINE_RE.match(line.text)
+        current = self.current
+        if not inline or index != len(group) - 1 or current is None or current.byline is not None:
+            return False
+        current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
+        current.byline = _byline_text(inline.group(2))
+        current.closed_by_byline = True
+        self.roles[line.number] = "text with its byline run on: closes the story"
+        self.close()
+        return True
+
+
+# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
+# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
+_PAPER_NAME_RE = re.compile(f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|都市报|青年报|法制报|经济报)$")
+_MAST_DATE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
+)
+_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:新闻|版)?$")
+# Lines at the top of a page that may belong to its masthead.
+_MASTHEAD_REACH = 10
+
+
+def _masthead_lines(lines: list[_Line]) -> set[int]:
+    """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
+    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
+    out: set[int] = set()
+    after_page_number = False
+    for position, line in enumerate(lines):
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        top = position < _MASTHEAD_REACH and not any(_PROSE_PUNCT_RE.search(x.text) for x in lines[:position])
+        if not text:
+            continue
+        mark = False
+        if _PAPER_NAME_RE.match(text) and (top or line.blank_before):
+            mark = True
+        elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
+            mark = True
+        elif _PAGE_NUMBER_RE.match(text) and len(text) <= 12 and not _PROSE_PUNCT_RE.search(text):
+            mark = True
+            after_page_number = True
+            out.add(line.number)
+            continue
+        elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        after_page_number = False
+        if mark:
+            out.add(line.number)
+    return out
+
+
+# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
+_AGENCY_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over.
+_NOTE_LINES = 4
+
+
+def _ends_sentence(lines: list[_Line]) -> bool:
+    """Whether the text ends a sentence: a sentence mark, or a note in brackets that began a line."""
+    if not lines:
+        return False
+    if _FINAL_RE.search(lines[-1].text.strip()):
+        return True
+    if not lines[-1].text.rstrip().endswith(("）", ")")):
+        return False
+    note = ""
+    for line in reversed(lines[-_NOTE_LINES:]):
+        note = line.text.strip() + note
+        if note.startswith(("（", "(")):
+            return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
+    return False
+
+
+def _brackets_balance(text: str) -> bool:
+    """Whether every bracket the line opens it closes: half of a wrapped note (``（本报伊斯兰堡10月23日``
+    / ``电）``) is no headline."""
+    return text.count("（") == text.count("）") and text.count("(") == text.count(")")
+
+
+def _text_follows(group: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above."""
+    rest = group[index + 1 : index + 3]
+    return (
+        bool(rest)
+        and not _is_headline_like(rest)
+        and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12
+    )
 
 
 def _dateline_alone(story: _Story) -> bool:
@@ -784,15 +1225,78 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
     )
 
 
+# A headline repeats this share of its character pairs in the story text that follows it.
+_ANNOUNCE_SHARE = 0.5
+# Or this share, when it repeats clearly more of the text after it than of the text before it.
+_ANNOUNCE_WEAK = 0.25
+
+
+def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands right over a dateline: a headline, even when
+    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page)."""
+    group = groups[index]
+    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+        return False
+    return _is_headline_group(group, column) and not _is_body_fragment(group)
+
+
+def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands over the text that follows it even though the
+    text before it broke off mid-sentence (an OCR engine ends a block where a column ends): it repeats
+    the words of the story after it (``东航包机从越南接回…`` over ``…中国东方航空3日派出包机…``)."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    own = _pairs(clean_prose("".join(line.text for line in group)))
+    if len(own) < 3:
+        return False
+    following = clean_prose("".join(line.text for g in groups[index + 1 : index + 4] for line in g))
+    preceding = clean_prose("".join(line.text for g in groups[max(0, index - 3) : index] for line in g))
+    after = len(own & _pairs(following)) / len(own)
+    before = len(own & _pairs(preceding)) / len(own)
+    return after >= _ANNOUNCE_SHARE or (after >= _ANNOUNCE_WEAK and after >= 2 * before + _ANNOUNCE_WEAK / 2)
+
+
+# The text after a headline-like line shares at most this share of its character pairs with the story
+# before it when it is another story's.
+_TOPIC_CHANGE_SHARE = 0.08
+
+
+def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands between two stories although the one before it
+    broke off mid-sentence: the text after it shares next to nothing with the story before it."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group) or index + 1 >= len(groups):
+        return False
+    following = _pairs(clean_prose("".join(line.text for g in groups[index + 1 : index + 3] for line in g)))
+    before = _pairs(clean_prose("".join(line.text for line in story)))
+    if len(following) < 40 or len(before) < 40:
+        return False
+    return len(following & before) <= _TOPIC_CHANGE_SHARE * len(following)
+
+
 def _is_headline_group(group: list[_Line], column: float) -> bool:
     if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group):
         return False
-    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) or "，" in line.text for line in group):
+    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
+    if any("，" in line.text and not _wide_or_labelled(line.text, column) for line in group):
+        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _wide_or_labelled(text: str, column: float) -> bool:
+    """A headline line with a comma: wider than any body line, ending in a column label
+    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``), or set clearly short of the column (shorter
+    than a paragraph's indented first line) and ending in a word: ``面对疫情，人类需要合作``."""
+    text = text.strip()
+    width = display_width(text)
+    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text) or text.endswith("——"):
+        return True  # wide, a column label, or a kicker leading into its title (``…周家坪——``)
+    return width < column - _INDENT_CELLS - 2 * _SHORT_MARGIN and bool(re.search(f"[{HAN}0-9”’]$", text))
 
 
 def _pairs(text: str) -> set[str]:
@@ -804,188 +1308,20 @@ def _pairs(text: str) -> set[str]:
 
 
 def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> None:
-    """Give each headline group to the story whose text it repeats, weighting rare character pairs."""
+    """Give each headline group to the story whose text it repeats (`page_headlines.match_headlines`)."""
     if not stories:
         return
-    texts = [clean_prose("".join(line.text for line in s.lines)) for s in stories]
-    story_pairs = [_pairs(text) for text in texts]
-    story_chars = [set(_HAN_RE.findall(text)) for text in texts]
-    document_frequency: Counter[str] = Counter()
-    for pairs in story_pairs:
-        document_frequency.update(pairs)
-    for chars in story_chars:
-        document_frequency.update(chars)
-    n = len(stories)
-
-    def weight(token: str) -> float:
-        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
-
-    def overlap(tokens: set[str], held: set[str]) -> float:
-        total = sum(weight(t) for t in tokens)
-        return sum(weight(t) for t in tokens if t in held) / total if total else 0.0
-
-    def score(group: list[_Line], story_index: int) -> float:
-        # Shared character pairs are the evidence; shared single characters (a headline may say 孩子
-        # where its story says 学生, and still share 长 of 校长) only tip a near-tie.
-        text = clean_prose("".join(line.text for line in group))
-        return overlap(_pairs(text), story_pairs[story_index]) + _CHAR_EVIDENCE * overlap(
-            set(_HAN_RE.findall(text)), story_chars[story_index]
+    texts = [clean_prose("".join(line.text for line in story.lines)) for story in stories]
+    groups = [
+        HeadlineGroup(
+            gap=gap,
+            lines=tuple(line.text for line in group),
+            text=clean_prose("".join(line.text for line in group)),
         )
-
-    def proximity(gap: int, story_index: int) -> float:
-        # Layout prior, only to break near-ties: nearer stories first; at the same distance the story
-        # after the gap, then the one before it.
-        if story_index >= gap:
-            return 0.02 / 3 ** (story_index - gap)
-        return 0.01 / 3 ** (gap - 1 - story_index)
-
-    choices: list[tuple[int, list[_Line], list[float]]] = []
-    for gap, group in gap_groups:
-        scores = [score(group, k) + proximity(gap, k) for k in range(n)]
-        choices.append((gap, group, scores))
-
-    owner: list[int | None] = [None] * len(choices)
-    for position, (gap, _group, scores) in enumerate(choices):
-        best = max(range(n), key=lambda k: scores[k])
-        if scores[best] - proximity(gap, best) >= _MIN_HEADLINE_SCORE:
-            owner[position] = best
-
-    def held(k: int) -> bool:
-        return k in owner
-
-    for position, (gap, group, scores) in enumerate(choices):
-        if owner[position] is not None:
-            continue
-        neighbours = [
-            owner[p]
-            for p in (position - 1, position + 1)
-            if 0 <= p < len(choices) and choices[p][0] == gap and owner[p] is not None
-        ]
-        best = max(range(n), key=lambda k: scores[k])
-        evidence = scores[best] - proximity(gap, best)
-        if evidence < _WEAK_HEADLINE_SCORE and _is_column_label(group):
-            continue  # a column label (``简讯``) over the briefs that follow, no story's headline
-        headless = [k for k in range(n) if not held(k)]
-        content = {k: scores[k] - proximity(gap, k) for k in range(n)}
-        fit = max(headless, key=lambda k: scores[k]) if headless else None
-        if evidence >= _WEAK_HEADLINE_SCORE and (not held(best) or best in neighbours):
-            # Some evidence, and the story has no headline yet (or this continues it).
-            owner[position] = best
-        elif (
-            fit is not None
-            and content[fit] >= _CHAR_EVIDENCE
-            and all(content[fit] > content[k] + _CHAR_EVIDENCE for k in neighbours if k is not None)
-        ):
-            # Little evidence, but it points to a story without a headline and not to the story of
-            # the headline printed next to it.
-            owner[position] = fit
-        elif neighbours:
-            # A kicker or subtitle in words of its own: it belongs to the headline printed next to it,
-            # the one above it first; a series label in brackets (``【领航中国】``) to the one below.
-            below = [
-                owner[p]
-                for p in (position + 1,)
-                if p < len(choices) and choices[p][0] == gap and owner[p] is not None
-            ]
-            owner[position] = below[0] if below and _is_series_label(group) else neighbours[0]
-        elif fit is not None:
-            # No evidence at all: a story without a headline, by what little the text and layout say.
-            owner[position] = fit
-
-    # A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
-    # below it, whatever few characters it shares with some story.
-    for position, (gap, group, _scores) in enumerate(choices):
-        under = position + 1
-        if (
-            _is_series_label(group)
-            and under < len(choices)
-            and choices[under][0] == gap
-            and owner[under] is not None
-        ):
-            owner[position] = owner[under]
-
-    assigned: dict[int, list[tuple[float, int]]] = {}
-    for position, story_index in enumerate(owner):
-        if story_index is not None:
-            assigned.setdefault(story_index, []).append((choices[position][2][story_index], position))
-
-    # A story left without a headline takes a group another story holds as an extra run, when the
-    # group also fits it.
-    for k in [k for k in range(n) if k not in assigned]:
-        candidates = [
-            (choices[pos][2][k], holder, pos)
-            for holder, groups in assigned.items()
-            if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
-            for _, pos in groups
-        ]
-        candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
-        if not candidates:
-            # Within one run too: a group that fits this story at least as well as its holder, when
-            # the holder keeps another group (two stories of one topic, their headlines stacked).
-            candidates = [
-                (choices[pos][2][k], holder, pos)
-                for holder, groups in assigned.items()
-                if len(groups) > 1
-                for _, pos in groups
-                if choices[pos][2][k] >= _MIN_HEADLINE_SCORE
-                and choices[pos][2][k] >= _STEAL_SHARE * choices[pos][2][holder]
-                and not _is_series_label(choices[pos][1])
-            ]
-            # The group that suits this story best against its holder.
-            candidates = [(score - choices[pos][2][holder], holder, pos) for score, holder, pos in candidates]
-        if not candidates:
-            # Layout: the headline printed right next to this story (the last one over it, the first
-            # one under it) when another story holds it beside a headline of its own.
-            holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
-            over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
-            under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
-            candidates = [
-                (choices[pos][2][k], holders[pos], pos)
-                for pos in over_story[-1:] + under_story[:1]
-                if pos in holders
-                and len(assigned[holders[pos]]) > 1
-                and choices[pos][2][k] - proximity(choices[pos][0], k) >= _WEAK_HEADLINE_SCORE
-                and not _is_series_label(choices[pos][1])
-            ]
-        if candidates:
-            _, holder, pos = max(candidates)
-            assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
-            assigned[k] = [(choices[pos][2][k], pos)]
-
-    for k, groups in assigned.items():
-        stories[k].headline_groups = [choices[pos][1] for _, pos in sorted(groups, key=lambda item: item[1])]
-
-
-# A line of at most this many Han characters that shares nothing with any story is a column label.
-_LABEL_MAX_CHARS = 4
-
-
-def _is_column_label(group: list[_Line]) -> bool:
-    """A column label such as ``简 讯`` or ``图片新闻``: one short line of its own words."""
-    return len(group) == 1 and len(_HAN_RE.findall(group[0].text)) <= _LABEL_MAX_CHARS
-
-
-def _is_series_label(group: list[_Line]) -> bool:
-    """A kicker that goes with the headline printed below it: a series or column name in brackets
-    (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
-    that says it continues (ending in ``——`` or ``：``)."""
-    text = "".join(line.text.strip() for line in group)
-    if "。" in text:
-        return False
-    if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
-        return True
-    return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
-
-
-def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
-    """Positions of headline groups cut into runs printed together: next to each other in one gap."""
-    runs: list[list[int]] = []
-    for pos in sorted(positions):
-        if runs and pos == runs[-1][-1] + 1 and gaps[pos] == gaps[runs[-1][-1]]:
-            runs[-1].append(pos)
-        else:
-            runs.append([pos])
-    return runs
+        for gap, group in gap_groups
+    ]
+    for story, positions in zip(stories, match_headlines(texts, groups), strict=True):
+        story.headline_groups = [gap_groups[position][1] for position in positions]
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -1012,8 +1348,10 @@ def parse_page(
 
 def explain_page(text: str, *, year: int | None, page_date: str | None = None) -> list[str]:
     """How `parse_page` cuts a page, as lines for an operator: each story's lines, headline (printed,
-    from which lines, or inferred from the lead), byline and date; the headline groups given to no
-    story; and every line dropped as a page header or footer, photo caption, jump line or end mark."""
+    from which lines, or inferred from the lead), byline and date, the role of each of its lines that is
+    not plain text and why (what opened and closed the story, its headline lines), and the blocks joined
+    to it from elsewhere on the page and why; the headline groups given to no story; and every line
+    dropped as a page header or footer (masthead), photo caption, jump line, end mark or OCR noise."""
     articles, cut = _parse(text, year=year, page_date=page_date, source=None, origin_file=None)
     inferred = sum(1 for a in articles if a.title_source == "inferred")
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
@@ -1027,6 +1365,19 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
         out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
         out.append(f"  starts: {_clip(article.paragraphs[0] if article.paragraphs else '')}")
+        line_numbers = sorted(
+            {line.number for line in story.lines} | {line.number for g in story.headline_groups for line in g}
+        )
+        for number in line_numbers:
+            if number in cut.roles:
+                out.append(f"  line {number}: {cut.roles[number]}")
+        held = {line.number for line in story.lines}
+        for join in cut.joins:
+            if join.first in held:
+                out.append(
+                    f"  joined lines {join.first}-{join.last}, read after another story's text, to this "
+                    f"story, which they continue: {join.why}"
+                )
     given = {id(group) for story in cut.stories for group in story.headline_groups}
     for _gap, group in cut.gap_groups:
         if id(group) not in given:
@@ -1059,6 +1410,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
+    cut.joins = _rejoin(cut.stories, cut.gap_groups)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)

@@ -1,0 +1,298 @@
+"""Put a page's fragments back together: the joining step of the OCR page parser.
+
+An OCR engine reads a broadsheet block by block, so a story's text is cut where a column block ends and
+goes on after another story's block. The segmenter gives each block to the story read just before it;
+this step looks at the whole page and moves a block to the story it continues: the one whose words,
+names, places and numbers it repeats (character pairs weighted by how few stories hold them), with the
+seam as a tie-breaker (the pair of characters across the join seen elsewhere on the page, a sentence left
+open before it). Position alone never moves a block; a block that fits its own story as well stays.
+
+Pure: blocks of text in, a list of `Move`s out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+")
+_SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
+
+# A block needs this many Han characters to be judged by its words.
+MIN_BLOCK_CHARS = 12
+# A block moves when another story holds clearly more of its words than its own story does.
+MOVE_MARGIN = 0.1
+MOVE_RATIO = 1.5
+# A story whose text there ended its sentence takes a block only with this much more of its words.
+CLOSED_MARGIN = 0.12
+# The same margins on a page found scattered (`plan_scattered_moves`).
+SCATTERED_MARGIN = 0.05
+SCATTERED_CLOSED_MARGIN = 0.0
+SCATTERED_RATIO = 1.5
+# The bolder joiner weighs every block against every other, again after each block it gives out: on a
+# page of more blocks than this (a whole issue in one file), only the careful joiner's moves are made.
+MAX_SCATTERED_BLOCKS = 80
+# The careful joiner weighs a block against the stories this many places either side of its own.
+STORY_WINDOW = 12
+# How much a plausible seam adds to a story's claim on a block.
+SEAM_WEIGHT = 0.15
+
+
+@dataclass(frozen=True)
+class Move:
+    """Block `block` of story `source` goes to story `target` (indices into the page's stories)."""
+
+    source: int
+    block: int
+    target: int
+    own: float  # how much of the block its own story holds
+    fit: float  # how much the target holds, seam included
+    seam: str  # the characters either side of the join in the target, ``…的|张晓松…``
+
+
+def pairs(text: str) -> set[str]:
+    """Character pairs of the Han and digit runs of a text: its words, names, places and numbers."""
+    out: set[str] = set()
+    for run in _RUN_RE.findall(text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def plan_moves(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+    rounds: int = 4,
+) -> list[Move]:
+    """Which blocks (each story's text cut at blank lines, blocks in page order) go to another story.
+
+    A story's first block (its dateline or lead) stays unless `fixed_first` says the story was opened by
+    nothing (no dateline, byline or headline: a fragment itself); the others go where their words are. The
+    page is looked at as a whole, several times: a story's words are those of the blocks it holds after
+    the last round, so a story whose fragments were scattered gathers them step by step.
+    """
+    n = len(stories)
+    if n < 2:
+        return []
+    blocks = [(s, k, _squash(text)) for s, story in enumerate(stories) for k, text in enumerate(story)]
+    owner = {(s, k): s for s, k, _ in blocks}
+    all_text = _page_pairs(text for _, _, text in blocks)  # no character pair across blocks
+    block_pairs = {(s, k): pairs(text) for s, k, text in blocks}
+    movable = [
+        (s, k, text)
+        for s, k, text in blocks
+        if (k > 0 or (fixed_first is not None and not fixed_first[s]))
+        and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
+    ]
+    last: dict[tuple[int, int], Move] = {}
+    # Each story's seed: its opening block and its headline, the words it surely holds. A block is
+    # judged by the seeds alone, never by everything a story holds, or a story that swallowed
+    # scattered text would keep it.
+    seeds: list[set[str]] = [set() for _ in range(n)]
+    for s in range(n):
+        if (fixed_first is None or fixed_first[s]) and stories[s]:
+            seeds[s] |= block_pairs[(s, 0)]
+        if headlines is not None:
+            seeds[s] |= pairs(_squash(headlines[s]))
+    document_frequency: Counter[str] = Counter()
+    for seed in seeds:
+        document_frequency.update(seed)
+
+    def weight(token: str) -> float:
+        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
+
+    seed_totals = [sum(weight(t) for t in seed) for seed in seeds]
+    text_of = {(s, k): text for s, k, text in blocks}
+    held = [sorted(key for key, story in owner.items() if story == s) for s in range(n)]
+
+    def before(story: int, key: tuple[int, int]) -> str:
+        """The text of `story` that `key`'s block would follow: its last block read before this one
+        (page order); nothing when the story starts later."""
+        position = bisect.bisect_left(held[story], key)
+        return text_of[held[story][position - 1]] if position else ""
+
+    for _ in range(rounds):
+        changed = False
+        for s, k, text in movable:
+            key = (s, k)
+            mine = block_pairs[key]
+            total = sum(weight(t) for t in mine)
+            if not total:
+                continue
+            current = owner[key]
+            # Only stories near the block's own are weighed: a page holds a handful; a file holding a
+            # whole issue, many pages of them.
+            window = range(max(0, s - STORY_WINDOW), min(n, s + STORY_WINDOW + 1))
+            scores: dict[int, float] = {}
+            for target in window:
+                # Overlap of the block and the story's seed, over the smaller of the two: a long block
+                # that repeats a short lead's names is that story's.
+                shared = sum(weight(t) for t in mine if t in seeds[target])
+                smaller = min(total, seed_totals[target])
+                scores[target] = shared / smaller if smaller else 0.0
+            own = scores[current] + SEAM_WEIGHT * _seam(before(current, key), text, all_text)
+            best, best_fit, best_seam = current, own, ""
+            for target in window:
+                if target == current:
+                    continue
+                ahead = before(target, key)
+                if not ahead:
+                    continue  # the target starts later on the page
+                bonus = _seam(ahead, text, all_text)
+                if not bonus and scores[target] < own + CLOSED_MARGIN:
+                    continue  # the target's text there ended its sentence: only clear words take it on
+                fit = scores[target] + SEAM_WEIGHT * bonus
+                if fit > best_fit:
+                    best, best_fit, best_seam = target, fit, f"{ahead[-4:]}|{text[:4]}"
+            if best != current and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
+                held[current].remove(key)
+                bisect.insort(held[best], key)
+                owner[key] = best
+                last[key] = Move(s, k, best, own, best_fit, best_seam)
+                changed = True
+        if not changed:
+            break
+    return [move for key, move in sorted(last.items()) if owner[key] != key[0] and move.target == owner[key]]
+
+
+def _page_pairs(texts: Iterable[str]) -> set[str]:
+    """Every pair of neighbouring characters inside the page's blocks (none across two blocks)."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(text[i : i + 2] for i in range(len(text) - 1))
+    return out
+
+
+def _seam(before: str, after: str, page: set[str]) -> float:
+    """How well `after` reads on from `before`: 1 for a sentence left open whose seam pair the page
+    uses elsewhere, less for either alone, 0 when `before` ended its sentence."""
+    if not before or _SENTENCE_END_RE.search(before):
+        return 0.0
+    score = 0.5
+    left = _HAN_RE.findall(before[-2:])
+    right = _HAN_RE.findall(after[:2])
+    if left and right and left[-1] + right[0] in page:
+        score += 0.5
+    if before[-1:].isdigit() and after[:1].isdigit():
+        score += 0.5  # a number the column cut (``20`` / ``22年``)
+    return min(score, 1.0)
+
+
+def plan_scattered_moves(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+) -> list[Move]:
+    """The bolder joining for a page whose stories are scattered (`plan_joins`): every story starts from
+    its seed (its headline and opening block), and the other blocks are given out over the whole page,
+    the surest first, each to the story one of whose blocks it resembles most (character pairs weighted
+    by how few blocks hold them), a seam that reads on adding to a story whose text there broke off; a
+    story so grows block by block, and a fragment that repeats another fragment's words follows it. A
+    block still leaves the story the segmenter gave it only when the other story's claim is stronger."""
+    n = len(stories)
+    if n < 2:
+        return []
+    blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
+    order = sorted(blocks)
+    all_text = _page_pairs(blocks[key] for key in order)  # no character pair across blocks
+    block_pairs = {key: pairs(text) for key, text in blocks.items()}
+    frequency: Counter[str] = Counter()
+    for token_set in block_pairs.values():
+        frequency.update(token_set)
+    count = len(blocks)
+
+    def weight(token: str) -> float:
+        return math.log((count + 1) / (frequency[token] + 0.5)) + 0.1
+
+    totals = {key: sum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
+
+    known: dict[tuple[tuple[int, int], int, int], float] = {}
+
+    def similarity(key: tuple[int, int], target: int, index: int) -> float:
+        if (key, target, index) not in known:
+            other, other_total, _member = members[target][index]
+            shared = sum(weight(t) for t in block_pairs[key] if t in other)
+            smaller = min(totals[key], other_total)
+            known[(key, target, index)] = shared / smaller if smaller else 0.0
+        return known[(key, target, index)]
+
+    label: dict[tuple[int, int], int] = {}
+    members: list[list[tuple[set[str], float, tuple[int, int] | None]]] = [[] for _ in range(n)]
+    for s in range(n):
+        if headlines is not None and (head := pairs(_squash(headlines[s]))):
+            members[s].append((head, sum(weight(t) for t in head), None))
+        if (fixed_first is None or fixed_first[s]) and stories[s]:
+            label[(s, 0)] = s
+            members[s].append((block_pairs[(s, 0)], totals[(s, 0)], (s, 0)))
+    small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
+
+    def before(story: int, key: tuple[int, int]) -> str:
+        earlier = [blocks[k] for k in order if k < key and label.get(k, k[0]) == story]
+        return earlier[-1] if earlier else ""
+
+    def scores(key: tuple[int, int]) -> list[float]:
+        out = []
+        for target in range(n):
+            like = max(
+                (
+                    similarity(key, target, i)
+                    for i, (_, _, member) in enumerate(members[target])
+                    if member != key
+                ),
+                default=0.0,
+            )
+            out.append(like + SEAM_WEIGHT * _seam(before(target, key), blocks[key], all_text))
+        return out
+
+    pending = [key for key in order if key not in label and key not in small]
+    while pending:
+        surest, surest_story, surest_margin = pending[0], pending[0][0], -1.0
+        for key in pending:
+            ranked = sorted(enumerate(scores(key)), key=lambda item: (-item[1], item[0] != key[0]))
+            margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
+            if margin > surest_margin:
+                surest, surest_story, surest_margin = key, ranked[0][0], margin
+        label[surest] = surest_story
+        members[surest_story].append((block_pairs[surest], totals[surest], surest))
+        pending.remove(surest)
+    moves: list[Move] = []
+    for key in order:
+        target = label.get(key, key[0])
+        if target == key[0]:
+            continue
+        final = scores(key)
+        own, fit = final[key[0]], final[target]
+        ahead = before(target, key)
+        if not ahead:
+            continue  # the target starts later on the page
+        if not _seam(ahead, blocks[key], all_text) and fit < own + SCATTERED_CLOSED_MARGIN:
+            continue  # the target's text there ended its sentence: only clear words take it on
+        if fit >= own + SCATTERED_MARGIN and fit >= SCATTERED_RATIO * own:
+            moves.append(Move(key[0], key[1], target, own, fit, f"{ahead[-4:]}|{blocks[key][:4]}"))
+    return moves
+
+
+def plan_joins(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+) -> list[Move]:
+    """The joining step. The careful joiner (`plan_moves`) first: on a typeset page it moves nothing.
+    When it finds blocks that belong elsewhere, the page was read block by block and its stories are
+    scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page."""
+    careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines)
+    if not careful or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
+        return careful  # typeset, or too many blocks to weigh every one against every other
+    return plan_scattered_moves(stories, fixed_first=fixed_first, headlines=headlines)

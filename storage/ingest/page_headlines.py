@@ -1,0 +1,317 @@
+"""Match a page's headlines to its stories: the matching step of the OCR page parser.
+
+Headline groups (blank-line separated runs of headline lines: a kicker, a title, a subtitle) stand
+before their story, after it or a story away. Each goes to the story whose text repeats its words: the
+share of its character pairs (words, names, places, numbers) the story holds, rare pairs weighing more,
+with page position only breaking near-ties. Pure: story texts and headline groups in, for each story
+the positions of its groups out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+
+# A headline group needs at least this share of its (weighted) character pairs in a story to go to it.
+_MIN_HEADLINE_SCORE = 0.25
+# Below that, a group with this much evidence still goes to a story that has no headline yet.
+_WEAK_HEADLINE_SCORE = 0.08
+# A headless story takes a group its holder holds beside another when it fits this story at least this
+# share as well as the holder (two stories of one topic, their headlines stacked together).
+_STEAL_SHARE = 0.6
+# How much shared single characters add to a headline's score (shared pairs count 1).
+_CHAR_EVIDENCE = 0.05
+
+
+@dataclass(frozen=True)
+class HeadlineGroup:
+    gap: int  # the gap it was printed in: gap i lies before story i
+    lines: tuple[str, ...]  # as printed
+    text: str  # its lines joined and cleaned of the OCR's spaces
+
+
+def match_headlines(texts: list[str], groups: list[HeadlineGroup]) -> list[list[int]]:
+    """For each story (its cleaned text), the positions in `groups` of its headline groups."""
+    if not texts:
+        return []
+    return HeadlineMatcher(texts, groups).run()
+
+
+def _pairs(text: str) -> set[str]:
+    """Character pairs of the Han (and alphanumeric) runs of a text."""
+    pairs: set[str] = set()
+    for run in re.findall(f"[{HAN}A-Za-z0-9]+", text):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    return pairs
+
+
+class HeadlineMatcher:
+    """The matching step: headline groups to stories, over the whole page.
+
+    Evidence first (the share of a group's character pairs its story repeats, rare pairs weighing
+    more), layout only to break near-ties; then a group with little evidence goes with the headline
+    printed next to it (a kicker over its title, a subtitle under it), a series label to the title below
+    it, and a story left without a headline takes one another story holds beside its own.
+    """
+
+    def __init__(self, texts: list[str], groups: list[HeadlineGroup]) -> None:
+        self.story_pairs = [_pairs(text) for text in texts]
+        self.story_chars = [set(_HAN_RE.findall(text)) for text in texts]
+        self.document_frequency: Counter[str] = Counter()
+        for pairs in self.story_pairs:
+            self.document_frequency.update(pairs)
+        for chars in self.story_chars:
+            self.document_frequency.update(chars)
+        self.n = len(texts)
+        self.choices = [
+            (group.gap, group, [self.score(group, k) + _proximity(group.gap, k) for k in range(self.n)])
+            for group in groups
+        ]
+        self.owner: list[int | None] = [None] * len(self.choices)
+
+    def weight(self, token: str) -> float:
+        return math.log((self.n + 1) / (self.document_frequency[token] + 0.5)) + 0.1
+
+    def overlap(self, tokens: set[str], held: set[str]) -> float:
+        total = sum(self.weight(t) for t in tokens)
+        return sum(self.weight(t) for t in tokens if t in held) / total if total else 0.0
+
+    def score(self, group: HeadlineGroup, story_index: int) -> float:
+        """Shared character pairs are the evidence; shared single characters (a headline may say 孩子
+        where its story says 学生, and still share 长 of 校长) only tip a near-tie."""
+        text = group.text
+        return self.overlap(_pairs(text), self.story_pairs[story_index]) + _CHAR_EVIDENCE * self.overlap(
+            set(_HAN_RE.findall(text)), self.story_chars[story_index]
+        )
+
+    def evidence(self, position: int, k: int) -> float:
+        gap, _group, scores = self.choices[position]
+        return scores[k] - _proximity(gap, k)
+
+    def best(self, position: int) -> int:
+        scores = self.choices[position][2]
+        return max(range(self.n), key=lambda k: scores[k])
+
+    def run(self) -> list[list[int]]:
+        """For each story, the positions of its headline groups, in page order."""
+        self.sure_groups()
+        self.other_groups()
+        self.series_labels()
+        assigned = self.assigned()
+        self.give_to_headless(assigned)
+        result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
+        return self.one_run_each(result)
+
+    def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
+        """When a story is left without a headline while another holds two runs of headline groups
+        (printed in different places), match runs to stories over the whole page instead: each story at
+        most one run, each run at most one story, the largest total evidence (layout breaking ties)."""
+        gaps = [gap for gap, _, _ in self.choices]
+        runs = [run for positions in result for run in _runs(positions, gaps)]
+        if all(result) or not any(len(_runs(positions, gaps)) > 1 for positions in result):
+            return result
+        if len(runs) > _MAX_RUNS_MATCHED:
+            return result
+
+        def fit(run: list[int], k: int) -> float:
+            return sum(self.choices[pos][2][k] for pos in run) / len(run)
+
+        # Best matching of runs to stories: stories in order, the runs still free as a bit mask.
+        best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
+
+        def solve(k: int, free: int) -> tuple[float, tuple[int, ...]]:
+            if k == self.n:
+                return 0.0, ()
+            if (k, free) in best:
+                return best[(k, free)]
+            skip_total, skip_choice = solve(k + 1, free)
+            answer = (skip_total, (-1, *skip_choice))
+            for r in range(len(runs)):
+                if free & (1 << r):
+                    total, choice = solve(k + 1, free & ~(1 << r))
+                    total += fit(runs[r], k)
+                    if total > answer[0]:
+                        answer = (total, (r, *choice))
+            best[(k, free)] = answer
+            return answer
+
+        _total, choice = solve(0, (1 << len(runs)) - 1)
+        matched = [sorted(runs[r]) if r >= 0 else [] for r in choice]
+        if sum(1 for m in matched if m) <= sum(1 for positions in result if positions):
+            return result
+        return matched
+
+    def sure_groups(self) -> None:
+        """Each group whose best story repeats enough of it goes there."""
+        for position in range(len(self.choices)):
+            best = self.best(position)
+            if self.evidence(position, best) >= _MIN_HEADLINE_SCORE:
+                self.owner[position] = best
+
+    def neighbours(self, position: int, offsets: tuple[int, ...] = (-1, 1)) -> list[int]:
+        """The stories of the groups printed right next to this one (same gap) that have one."""
+        gap = self.choices[position][0]
+        out = []
+        for p in (position + offset for offset in offsets):
+            if (
+                0 <= p < len(self.choices)
+                and self.choices[p][0] == gap
+                and (owner := self.owner[p]) is not None
+            ):
+                out.append(owner)
+        return out
+
+    def other_groups(self) -> None:
+        n = self.n
+        for position, (_gap, group, scores) in enumerate(self.choices):
+            if self.owner[position] is not None:
+                continue
+            neighbours = self.neighbours(position)
+            best = self.best(position)
+            evidence = self.evidence(position, best)
+            if evidence < _WEAK_HEADLINE_SCORE and _is_column_label(group):
+                continue  # a column label (``简讯``) over the briefs that follow, no story's headline
+            held = set(o for o in self.owner if o is not None)
+            headless = [k for k in range(n) if k not in held]
+            content = {k: self.evidence(position, k) for k in range(n)}
+            fit = max(headless, key=lambda k: scores[k]) if headless else None
+            if evidence >= _WEAK_HEADLINE_SCORE and (best not in held or best in neighbours):
+                # Some evidence, and the story has no headline yet (or this continues it).
+                self.owner[position] = best
+            elif (
+                fit is not None
+                and content[fit] >= _CHAR_EVIDENCE
+                and all(content[fit] > content[k] + _CHAR_EVIDENCE for k in neighbours)
+            ):
+                # Little evidence, but it points to a story without a headline and not to the story of
+                # the headline printed next to it.
+                self.owner[position] = fit
+            elif neighbours:
+                # A kicker or subtitle in words of its own: it belongs to the headline printed next to
+                # it, the one above it first; a series label in brackets (``【领航中国】``) to the one below.
+                below = self.neighbours(position, (1,))
+                self.owner[position] = below[0] if below and _is_series_label(group) else neighbours[0]
+            elif fit is not None:
+                # No evidence at all: a story without a headline, by what little the text and layout say.
+                self.owner[position] = fit
+
+    def series_labels(self) -> None:
+        """A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
+        below it, whatever few characters it shares with some story."""
+        for position, (gap, group, _scores) in enumerate(self.choices):
+            under = position + 1
+            if (
+                _is_series_label(group)
+                and under < len(self.choices)
+                and self.choices[under][0] == gap
+                and self.owner[under] is not None
+            ):
+                mine, theirs = self.owner[position], self.owner[under]
+                assert theirs is not None
+                if (
+                    mine is not None
+                    and self.evidence(position, mine) >= _MIN_HEADLINE_SCORE
+                    and self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                ):
+                    # The kicker names its story for sure (``徐发荣：``): the title under it goes with it.
+                    self.owner[under] = mine
+                else:
+                    self.owner[position] = theirs
+
+    def assigned(self) -> dict[int, list[tuple[float, int]]]:
+        out: dict[int, list[tuple[float, int]]] = {}
+        for position, story_index in enumerate(self.owner):
+            if story_index is not None:
+                out.setdefault(story_index, []).append((self.choices[position][2][story_index], position))
+        return out
+
+    def give_to_headless(self, assigned: dict[int, list[tuple[float, int]]]) -> None:
+        """A story left without a headline takes a group another story holds as an extra run, when the
+        group also fits it."""
+        choices = self.choices
+        for k in [k for k in range(self.n) if k not in assigned]:
+            candidates = [
+                (choices[pos][2][k], holder, pos)
+                for holder, groups in assigned.items()
+                if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
+                for _, pos in groups
+            ]
+            candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
+            if not candidates:
+                # Within one run too: a group that fits this story at least as well as its holder, when
+                # the holder keeps another group (two stories of one topic, their headlines stacked).
+                candidates = [
+                    (choices[pos][2][k] - choices[pos][2][holder], holder, pos)
+                    for holder, groups in assigned.items()
+                    if len(groups) > 1
+                    for _, pos in groups
+                    if choices[pos][2][k] >= _MIN_HEADLINE_SCORE
+                    and choices[pos][2][k] >= _STEAL_SHARE * choices[pos][2][holder]
+                    and not _is_series_label(choices[pos][1])
+                ]
+            if not candidates:
+                # Layout: the headline printed right next to this story (the last one over it, the first
+                # one under it) when another story holds it beside a headline of its own.
+                holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
+                over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
+                under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+                candidates = [
+                    (choices[pos][2][k], holders[pos], pos)
+                    for pos in over_story[-1:] + under_story[:1]
+                    if pos in holders
+                    and len(assigned[holders[pos]]) > 1
+                    and self.evidence(pos, k) >= _WEAK_HEADLINE_SCORE
+                    and not _is_series_label(choices[pos][1])
+                ]
+            if candidates:
+                _, holder, pos = max(candidates)
+                assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
+                assigned[k] = [(choices[pos][2][k], pos)]
+
+
+def _proximity(gap: int, story_index: int) -> float:
+    """Layout prior, only to break near-ties: nearer stories first; at the same distance the story
+    after the gap, then the one before it."""
+    if story_index >= gap:
+        return 0.02 / 3 ** (story_index - gap)
+    return 0.01 / 3 ** (gap - 1 - story_index)
+
+
+# At most this many runs of headline groups are matched to stories over the whole page (the matching
+# tries every way; a page holds a handful).
+_MAX_RUNS_MATCHED = 12
+# A line of at most this many Han characters that shares nothing with any story is a column label.
+_LABEL_MAX_CHARS = 4
+
+
+def _is_column_label(group: HeadlineGroup) -> bool:
+    """A column label such as ``简 讯`` or ``图片新闻``: one short line of its own words."""
+    return len(group.lines) == 1 and len(_HAN_RE.findall(group.lines[0])) <= _LABEL_MAX_CHARS
+
+
+def _is_series_label(group: HeadlineGroup) -> bool:
+    """A kicker that goes with the headline printed below it: a series or column name in brackets
+    (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
+    that says it continues (ending in ``——`` or ``：``)."""
+    text = "".join(line.strip() for line in group.lines)
+    if "。" in text:
+        return False
+    if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
+        return True
+    return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
+
+
+def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
+    """Positions of headline groups cut into runs printed together: next to each other in one gap."""
+    runs: list[list[int]] = []
+    for pos in sorted(positions):
+        if runs and pos == runs[-1][-1] + 1 and gaps[pos] == gaps[runs[-1][-1]]:
+            runs[-1].append(pos)
+        else:
+            runs.append([pos])
+    return runs
