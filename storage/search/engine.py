@@ -26,7 +26,7 @@ from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
 from storage.search.answer import best_sentence
-from storage.search.expressions import any_of, phrase
+from storage.search.expressions import all_of, any_of, phrase
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
 from storage.search.ranking import (
     RELAXED_SHARE,
@@ -497,6 +497,10 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     conn = db.conn
     neg = any_of(parsed.excluded)
 
+    def all_words(words: Sequence[str]) -> str | None:
+        found = all_of(words)
+        return f"({found}) NOT ({neg})" if found and neg else found
+
     def expr(words: Sequence[str]) -> str | None:
         found = any_of(words)
         return f"({found}) NOT ({neg})" if found and neg else found
@@ -545,8 +549,14 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     assert every is not None
     keep = max(window, BM25_CANDIDATES)
     by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
-    # ...and the best by BM25 over all the words.
-    bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
+    # ...and the best by BM25 among the articles holding every common word (BM25 over any of them would
+    # score a large share of the archive), or over all the words when that is cheap or finds too few.
+    bm25: dict[int, float] = {}
+    common = [t.text for t in weighted if t.df > RARE_CAP]
+    if len(common) > 1 and (together := all_words(common)):
+        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(together, keep))}
+    if not common or (not rare_weight and len(bm25) < keep):
+        bm25 |= {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
     if not bm25 and not by_weight:
         return Found(parsed)
     best = max((-b for b in bm25.values()), default=0.0) or 1.0
