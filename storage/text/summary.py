@@ -10,7 +10,10 @@ from pathlib import Path
 
 from storage.text.normalize import squeeze
 
-_LEAD = re.compile(r"^\s*(本报讯|本报\S{0,6}电|新华社\S{0,8}电)\s*[:：]?\s*")
+# A dateline and the reporters in brackets after it (本报讯, 本报北京5月13日电（记者某某）, 据新华社…电).
+_LEAD = re.compile(
+    r"^\s*(本报讯|据?(?:本报|新华社|中新社)\S{0,12}?电)\s*(?:[（(](?:记者|通讯员)[^）)]{1,30}[）)])?\s*[:：]?\s*"
+)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 SUMMARY_MAX = 90
 
