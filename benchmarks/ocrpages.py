@@ -180,6 +180,17 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
     return out.getvalue()
 
 
+def missing() -> str | None:
+    """Why the OCR'd pages cannot be made here (Pillow renders them, Tesseract reads them), or None."""
+    import importlib.util
+
+    if importlib.util.find_spec("PIL") is None:
+        return "Pillow is not installed (the bench extra)"
+    if shutil.which("tesseract") is None:
+        return "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+    return None
+
+
 def ocr(png: bytes) -> str:
     key = hashlib.sha256(png).hexdigest()[:24]
     cached = CACHE / f"{key}.txt"

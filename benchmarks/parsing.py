@@ -639,7 +639,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    if ocrpages.CACHE.exists() or ocrpages.shutil.which("tesseract"):
+    if (reason := ocrpages.missing()) is not None:
+        print(f"OCR'd pages skipped: {reason}")
+    else:
         # Seed 1: the OCR'd pages the parser was tuned on; seed 2: pages never looked at while tuning.
         tuned = ocrpages.run(ocrpages.make_pages(4 if args.quick else 16, 1))
         print("tuned  " + ocrpages.format_report(tuned))
