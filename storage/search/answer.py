@@ -134,6 +134,7 @@ _NAMED = re.compile(
     r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
 )
 _CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+[A-Za-z]*")
+_PRONOUN_START = re.compile(r"^(?:他|她|其|该同志)")
 _LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
 _PURPOSE = re.compile(
     r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对)|[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)"
@@ -321,7 +322,14 @@ def _who_strength(sentence: str, asked: _Asked) -> float:
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
         return PLAIN
     after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
-    return LIKELY if _new(after_post, known) else NOTHING
+    # 黄璐琦委员发言说: a name right before a post the question names (哪位委员)
+    before_post = [
+        m.group(1)
+        for t in asked.terms
+        if re.search(_POST + "$", t)
+        for m in re.finditer(r"(?:^|[，,、。：:“（(])([\u4e00-\u9fff]{2,3})" + re.escape(t), sentence)
+    ]
+    return LIKELY if _new(after_post + before_post, known) else NOTHING
 
 
 _STRENGTH = {
@@ -463,6 +471,10 @@ def _extended(
     last = chosen.sentences[-1]
     parts = [x.text for x in chosen.sentences]
     pool = list(article.sentences)
+    first = chosen.sentences[0]
+    at = pool.index(first)
+    if kind in ("who", "identity") and at > 0 and _PRONOUN_START.match(first.norm):
+        parts.insert(0, pool[at - 1].text)  # 他建议…: the sentence before names who
     if kind == "which" and _ENUMERATION.search(last.norm):
         for nxt in pool[pool.index(last) + 1 :]:
             if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
