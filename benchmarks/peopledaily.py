@@ -7,7 +7,8 @@ from the repository's history. Nothing here is written by newsbot's developers, 
 (a kicker, a headline and a subtitle above the text; ``本报北京1月2日电（记者某某）`` datelines; long
 features and commentary) is not CCTV's. The corpus stays out of the repository: give a folder of the
 unpacked archives, or the repository's git directory, with ``--peopledaily`` or ``NEWSBOT_PEOPLEDAILY``;
-the articles are read once into ``benchmarks/.cache/peopledaily-v1.jsonl``.
+the archives are unpacked into ``benchmarks/.cache/rmrb`` (where `benchmarks.rmrb` reads them for the
+page families) and the articles read once into ``benchmarks/.cache/peopledaily-v1.jsonl``.
 
     python -m benchmarks.peopledaily --peopledaily PATH   # build the cache, print how many articles
 
@@ -27,13 +28,13 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 CACHE_FILE = CACHE_DIR / "peopledaily-v1.jsonl"
+RAW_DIR = CACHE_DIR / "rmrb"  # the unpacked archives: month folders of article files
 ENV = "NEWSBOT_PEOPLEDAILY"
 
 _FILE = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})-(\d{2})\.txt$")
@@ -93,7 +94,7 @@ def _texts(source: Path) -> Iterator[tuple[str, str]]:
         for path in sorted(source.rglob("*.txt")):
             yield path.name, path.read_text(encoding="utf-8", errors="replace")
         return
-    import py7zr  # only needed to read the archives straight from the repository
+    import py7zr  # only needed to unpack the archives of the repository
 
     listing = subprocess.run(
         ["git", "-C", str(source), "cat-file", "--batch-all-objects", "--batch-check"],
@@ -108,10 +109,10 @@ def _texts(source: Path) -> Iterator[tuple[str, str]]:
         blob = subprocess.run(["git", "-C", str(source), "cat-file", "blob", parts[0]], capture_output=True)
         if not blob.stdout.startswith(b"7z\xbc\xaf\x27\x1c"):
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            py7zr.SevenZipFile(io.BytesIO(blob.stdout)).extractall(tmp)
-            for path in sorted(Path(tmp).rglob("*.txt")):
-                yield path.name, path.read_text(encoding="utf-8", errors="replace")
+        # unpacked where `benchmarks.rmrb` reads the article files for the page families
+        py7zr.SevenZipFile(io.BytesIO(blob.stdout)).extractall(RAW_DIR)
+    for path in sorted(RAW_DIR.rglob("*.txt")):
+        yield path.name, path.read_text(encoding="utf-8", errors="replace")
 
 
 def build_cache(source: Path, cache_file: Path = CACHE_FILE) -> int:

@@ -1,8 +1,8 @@
 """Real published news from another outlet: People's Daily (人民日报) articles, one file each.
 
 The corpus stays out of the repository. Give its folder as ``NEWSBOT_RMRB`` (default
-``benchmarks/.cache/rmrb``, gitignored; the archives of github:caspiankexin/people-daily-crawler-date
-unpacked, as `benchmarks.peopledaily` describes): month folders, day folders, files ``<YYYYMMDD>-<page>-<n>.txt``. Each file has
+``benchmarks/.cache/rmrb``, gitignored, where ``python -m benchmarks.peopledaily --peopledaily GIT_DIR``
+unpacks the archives of github:caspiankexin/people-daily-crawler-date): month folders, day folders, files ``<YYYYMMDD>-<page>-<n>.txt``. Each file has
 its header lines (kicker / headline / subtitle, some empty), then paragraphs indented with full-width
 spaces. Wire-style stories open with a dateline and their reporters in brackets
 (``本报北京1月2日电  （记者王某、李某）``); features carry ``本报记者  王某`` on a line of their own.
@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.peopledaily import RAW_DIR
+
 ENV = "NEWSBOT_RMRB"
-DEFAULT_ROOT = Path(__file__).resolve().parent / ".cache" / "rmrb"
+DEFAULT_ROOT = RAW_DIR
 
 _FILE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})-(\d{2})-(\d{2})\.txt$")
 _DATELINE_RE = re.compile(
