@@ -253,9 +253,24 @@ def _howmany_strength(sentence: str, asked: _Asked) -> float:
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
         return PLAIN
+    counted = _counted(asked)
+    if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
+        return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
     if numbers:
         return LIKELY if unit is None else FAINT
     return WEAK if worded else NOTHING
+
+
+_ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
+
+
+def _counted(asked: _Asked) -> str | None:
+    """What a how-many question counts when no unit is named: the word of the question right after
+    多少/几 (多少武装分子 → 武装分子)."""
+    m = re.search(r"(?:多少|几)(?:[个位名条项家座所件批])?([\u4e00-\u9fff]{2,6})", asked.query)
+    if m is None:
+        return None
+    return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
 
 def _which_strength(sentence: str, asked: _Asked) -> float:
