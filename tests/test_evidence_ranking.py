@@ -15,7 +15,7 @@ import sqlite_utils
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
-from storage.search.answer import question_kind
+from storage.search.answer import PLAIN, kind_strength, question_kind
 from storage.search.engine import Searcher, ranks_by_evidence, rescued
 from storage.search.query import parse_query
 
@@ -75,6 +75,24 @@ STORIES = [
         "2020-05-08",
         "习近平同葡萄牙总统通电话",
         ["国家主席习近平8日晚同葡萄牙总统德索萨通电话。", "双方表示将加强合作。"],
+    ),
+    # A name before the post asked about, and a sentence that names the person only as 他.
+    (
+        "2020-05-25",
+        "政协委员视频会议建言",
+        [
+            "全国政协十三届三次会议举行视频会议。",
+            "黄璐琦委员发言说，中医药在疫情防控中发挥了重要作用。他建议，建立中西医协作的防控长效机制。",
+        ],
+    ),
+    # What a how-many question counts, with no unit named.
+    (
+        "2019-02-15",
+        "报告称极端组织仍有大批武装人员",
+        [
+            "联合国报告说，该极端组织仍控制着1.4万至1.8万名武装分子。",
+            "其中外国武装分子多达3000余名，分布在多地。",
+        ],
     ),
     # A question about now prefers the newest story holding the fact.
     (
@@ -190,6 +208,23 @@ def test_the_answer_holds_the_name_asked_for(searcher: Searcher) -> None:
 def test_the_answer_holds_the_number_asked_for(searcher: Searcher) -> None:
     resp = searcher.search("我省乡村医生有多少人", today=date(2024, 6, 30))
     assert resp.answer is not None and "5.2万人" in resp.answer.sentence
+
+
+def test_the_answer_names_who_from_a_name_before_the_post(searcher: Searcher) -> None:
+    resp = searcher.search("建议建立中西医协作长效机制的是哪位委员", today=date(2020, 6, 1))
+    assert resp.answer is not None and "黄璐琦" in resp.answer.sentence
+
+
+def test_the_answer_holds_the_number_of_what_is_counted(searcher: Searcher) -> None:
+    resp = searcher.search("那个极端组织还控制着多少武装分子", today=date(2020, 6, 1))
+    assert resp.answer is not None and "1.4万至1.8万名" in resp.answer.sentence
+
+
+def test_what_a_how_many_question_counts_is_found_after_the_number() -> None:
+    q, terms = "该组织还控制着多少武装分子", ["组织", "控制", "武装分子"]
+    counted = kind_strength("该组织仍控制着1.4万名武装分子。", "howmany", q, terms)
+    other = kind_strength("外国武装分子多达3000余名。", "howmany", q, terms)
+    assert counted == PLAIN and other < PLAIN
 
 
 def test_no_answer_line_when_no_sentence_holds_the_kind_of_fact(searcher: Searcher) -> None:
