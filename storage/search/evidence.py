@@ -9,7 +9,8 @@ together, are ranked over every article holding any of their content words, by:
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question is evidence about the story's time: the article is
-  dated then (or, less, mentions the date); never a filter;
+  dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
+  date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most.
 
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
