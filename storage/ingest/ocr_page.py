@@ -362,6 +362,9 @@ def _ends_paragraph(
 
     A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
     shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
+    Two cues catch breaks the widths above miss: a line a cell short because the opening mark that
+    would end it went on to a full next line is full (`_carried_mark`), and a line two cells short
+    between a sentence end and a full line is a first line (`_opens_paragraph`).
     """
     text = line.text.strip()
     if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
@@ -369,7 +372,12 @@ def _ends_paragraph(
     if indented_layout and _INDENT_RE.match(following.text):
         return True
     limit = column_width - _SHORT_MARGIN
+    room = column_width - (_INDENT_CELLS if first_line else 0.0)
+    if _carried_mark(text, following.text.strip(), room, column_width) and not following.blank_before:
+        return False  # the line is full: the opening mark that would end it went on to the next line
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    if not indented_layout and _opens_paragraph(text, following, after, column_width):
+        return True
     if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
         return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
     if _FINAL_RE.search(text):
@@ -380,6 +388,10 @@ def _ends_paragraph(
         following_text = following.text.strip()
         if _set_width(following_text) >= limit:
             return False
+        if after is not None and _carried_mark(
+            following_text, after.text.strip(), column_width, column_width
+        ):
+            return False  # the next line is full but for an opening mark it gave to the line after
         if following.blank_before:
             return True
         return after is not None and not _FINAL_RE.search(following_text)
@@ -389,6 +401,48 @@ def _ends_paragraph(
     # paragraph printed without it: print fills every line of a paragraph but its last.
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
+
+
+_OPENING_MARKS = "“‘（《「『【("
+
+
+def _carried_mark(text: str, following: str, room: float, column_width: float) -> bool:
+    """Whether `text` ended short of its room only because an opening mark may not end a line: the
+    next line starts with one, the mark with the character after it would not have fit, and the next
+    line is set full (a paragraph's first line, two cells short, would start a paragraph instead)."""
+    return (
+        len(following) > 1
+        and following[0] in _OPENING_MARKS
+        and display_width(text) < room < display_width(text + following[:2])
+        and _set_width(following) > column_width - _INDENT_CELLS
+    )
+
+
+def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is a paragraph's first line when the OCR dropped its indent: after a line
+    that ends a sentence or a phrase, a line set two cells short (its indent) followed by a full line.
+    A paragraph's last line is followed by a first line, which is never full, so a short line before
+    a full one can only be a first line (or a line that gave an opening mark to the next)."""
+    if after is None or following.blank_before or after.blank_before:
+        return False
+    following_text = following.text.strip()
+    after_text = after.text.strip()
+    if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
+        re.search(f"[{HAN}]$", text) and display_width(text) <= column_width - _INDENT_CELLS
+    ):
+        return False  # a line that stops mid-sentence runs on unless clearly short (an epigraph)
+    if _DATELINE_RE.match(following_text) or _carried_mark(
+        following_text, after_text, column_width, column_width
+    ):
+        return False
+    first_line_full = column_width - _INDENT_CELLS
+    # A full line, less the marks it may hang or end on (``……``), is wider than a first line.
+    after_body = display_width(after_text.rstrip(_HANGING + "…—"))
+    return (
+        first_line_full - 1.0 <= _set_width(following_text) <= first_line_full
+        and display_width(after_text) >= column_width - 0.5
+        and after_body > first_line_full
+    )
 
 
 # A sub-heading is set clearly shorter than the column: at most this share of its width.
