@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 
 from bot.ops.inbox import ingest_inbox, pending_files
+from storage.database.access import Database
 from storage.database.connection import open_db
+from storage.ingest.pipeline import IngestReport
 from storage.records.articles import count_articles
 
 
@@ -74,3 +78,36 @@ def test_inbox_files_leave_the_search_index_merged(tmp_path):
         assert Searcher(db).search("保交楼").total == 180
     finally:
         db.close()
+
+
+def test_a_check_leaves_a_file_to_the_check_still_ingesting_it(tmp_path, caplog):
+    """Issue 23: a check that started while the previous one was still ingesting a large file took the
+    same file again, then found it moved away ("inbox: cannot move an ingested file away")."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    big = inbox / "big.jsonl"
+    big.write_text(jsonl(*(f"保交楼第{i}号" for i in range(3000))), encoding="utf-8")
+    later = big.stat().st_mtime + 60
+    database = Database.open(tmp_path / "n.db")
+    reports: list[IngestReport] = []
+
+    def check() -> None:
+        reports.append(ingest_inbox(database, inbox, now=later))
+
+    try:
+        first = threading.Thread(target=check)
+        first.start()
+        while first.is_alive() and database.read(count_articles) == 0:
+            time.sleep(0.005)
+        assert first.is_alive(), "the file was ingested before a second check could start"
+        second = threading.Thread(target=check)
+        second.start()
+        second.join()
+        first.join()
+        assert sorted(len(r.files) for r in reports) == [0, 1]
+        assert [r.getMessage() for r in caplog.records if "cannot move" in r.getMessage()] == []
+        assert database.read(count_articles) == 3000
+        assert list((inbox / "done").iterdir()) == [inbox / "done" / "big.jsonl"]
+        assert [p for p in inbox.iterdir() if p.is_file()] == []
+    finally:
+        database.close()

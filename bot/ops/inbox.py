@@ -13,11 +13,16 @@ lost to contention.
 
 Files modified in the last few seconds are left for the next check: they may still be being written
 (copy into the inbox, or better, write elsewhere and ``mv`` in).
+
+One check at a time per inbox in a process: a check that starts while another is still ingesting (the
+digest job lets a second tick run beside a long one) returns at once and leaves the files to it, instead
+of ingesting the same file again and finding it moved (issue 23).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -32,6 +37,15 @@ log = logging.getLogger(__name__)
 DONE = "done"
 FAILED = "failed"
 SETTLE_SECONDS = 5.0
+
+# One lock per inbox directory for the whole process: the directory is shared by every check in it.
+_checks: dict[Path, threading.Lock] = {}
+_checks_guard = threading.Lock()
+
+
+def _check_lock(inbox: Path) -> threading.Lock:
+    with _checks_guard:
+        return _checks.setdefault(inbox.resolve(), threading.Lock())
 
 
 def pending_files(inbox: Path, *, now: float, settle_seconds: float = SETTLE_SECONDS) -> list[Path]:
@@ -71,8 +85,24 @@ def ingest_inbox(
     wait: float = BATCH_WAIT,
 ) -> IngestReport:
     """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them. A file
-    the database could not take stays for the next check (see the module doc)."""
-    database = as_database(db)
+    the database could not take stays for the next check, and a check that finds another one running on
+    the same inbox returns an empty report at once (see the module doc)."""
+    lock = _check_lock(inbox)
+    if not lock.acquire(blocking=False):
+        log.info(
+            "inbox: the previous check is still ingesting; its files are left to it",
+            extra={"inbox": str(inbox)},
+        )
+        return IngestReport()
+    try:
+        return _ingest_pending(as_database(db), inbox, now=now, settle_seconds=settle_seconds, wait=wait)
+    finally:
+        lock.release()
+
+
+def _ingest_pending(
+    database: Database, inbox: Path, *, now: float | None, settle_seconds: float, wait: float
+) -> IngestReport:
     report = IngestReport()
     manifests: dict[Path, Manifest] = {}
     for path in pending_files(inbox, now=time.time() if now is None else now, settle_seconds=settle_seconds):

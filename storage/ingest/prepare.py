@@ -6,13 +6,24 @@ computed anywhere. `prepare_articles` does it in this process; a `Preparer` does
 processes (forked, so they share the segmenter's dictionary loaded before the fork) while the caller
 keeps writing (`submit` returns at once; `Pending.result()` waits). Each result carries the
 fingerprint of the text it was made from (only the document travels back, not the text again).
+
+Workers end with the process that started them, however it ends (issue 23: a ``kill -9`` of ``newsbot
+ingest`` left its workers waiting on their task queue forever, since each holds the queue's other end). On
+Linux each worker asks the kernel for SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``); on every
+platform a daemon thread in the worker also ends it once its parent is no longer the process that started
+it (`_end_with_parent`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +37,9 @@ log = logging.getLogger(__name__)
 
 # Articles per task sent to a worker: large enough that pickling and scheduling stay small.
 CHUNK = 250
+# How often a worker's watch thread checks that its parent is still alive.
+PARENT_POLL_SECONDS = 0.5
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,36 @@ def _warm() -> None:
     idf_table()
 
 
+def _set_parent_death_signal() -> None:
+    """On Linux, have the kernel send this process SIGKILL when its parent dies (strictly: when the
+    parent's thread that forked it ends; `Preparer` forks from the thread that then uses and closes it).
+    A no-op elsewhere or when the call fails; the watch thread still ends the process."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker's initializer: end this process when `parent` (the pid that started it) ends. SIGKILL
+    rather than SIGTERM, since a handler inherited through the fork may ignore SIGTERM, and a worker holds
+    nothing to clean up. If the parent died before the signal was set, the parent pid has already
+    changed and the worker ends at once."""
+    _set_parent_death_signal()
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
 class Preparer:
     """A pool of `workers` processes preparing articles; `submit` returns a future of the results
     in order. With 0 workers it prepares in the calling thread (the future is already done)."""
@@ -70,7 +114,12 @@ class Preparer:
         if self.workers:
             _warm()  # loaded once here, shared with the forked workers
             ctx = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_end_with_parent,
+                initargs=(os.getpid(),),
+            )
 
     def submit(self, articles: Sequence[ParsedArticle]) -> Pending:
         """Start preparing `articles`; `.result()` of the answer waits for them."""
