@@ -1,5 +1,6 @@
 """A real local HTTP server for web-source tests: fixture feeds and pages, conditional GET, robots.txt,
-errors and slow answers, and a log of every request it saw.
+errors and slow answers, and a log of every request it saw; `SilentSite` accepts and never answers, and
+`closed_port` is a port where nothing listens.
 
 `FeedSite` runs `http.server.ThreadingHTTPServer` on 127.0.0.1 with an ephemeral port in a thread. Routes
 map a path to a `Page` (bytes, content type, optional ETag/Last-Modified, status, delay, gzip). Every
@@ -9,6 +10,7 @@ request is logged with its path and headers, so tests can assert what a polite c
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -142,3 +144,47 @@ class FeedSite:
 
 def http_date(seconds: float) -> str:
     return formatdate(seconds, usegmt=True)
+
+
+class SilentSite:
+    """A TCP server on 127.0.0.1 that accepts connections and never answers (a timeout test's host)."""
+
+    def __init__(self) -> None:
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._socket.settimeout(0.1)
+        self._held: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except TimeoutError:
+                continue
+            self._held.append(connection)  # read nothing, answer nothing
+
+    def __enter__(self) -> SilentSite:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        for connection in self._held:
+            connection.close()
+        self._socket.close()
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (bound, noted and closed again)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -1,13 +1,15 @@
 """Polite HTTP for web sources: one `Fetcher` per process.
 
 - an honest User-Agent naming newsbot (``newsbot/<version> (+contact)``);
-- robots.txt, fetched once per host and cached (RFC 9309: a missing file allows everything, a server error
-  disallows everything until it is fetched again);
+- robots.txt, fetched once per host and cached (RFC 9309: a missing file, 4xx, allows everything; a server
+  error or an unreachable host fails every request to that host, with that cause, until it is fetched again);
 - at most one request at a time per host, and a delay between two requests to the same host;
 - conditional GET (``If-None-Match``/``If-Modified-Since``): a ``304`` comes back as `Response.not_modified`;
 - timeouts, redirects (a few), gzip/deflate (httpx), and a cap on the decoded size of a response.
 
-Failures raise `FetchError` with the reason in words (shown by ``newsbot sources list``).
+Failures raise `FetchError` with the cause in words (shown by ``newsbot sources list``) and its `Failure` kind:
+connection refused, DNS lookup failed, timed out, TLS error, HTTP error status, ... and "robots.txt of HOST
+disallows PATH" only when robots.txt was read and forbids the URL.
 `decode_html` turns a page's bytes into text: UTF-8 when the bytes are valid UTF-8, else the declared
 charset (header, BOM, ``<meta>``) when it decodes, else GB18030, else a guess; GBK/GB2312 are read as GB18030 and Big5 as Big5-HKSCS
 (their supersets), so pages from mainland, Hong Kong and Taiwan sites decode correctly.
@@ -17,10 +19,13 @@ from __future__ import annotations
 
 import codecs
 import re
+import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -47,13 +52,41 @@ def user_agent(contact: str | None = None) -> str:
     return f"{base} (+{contact})" if contact else base
 
 
+class Failure(StrEnum):
+    """Why a request gave no usable answer."""
+
+    BAD_URL = "bad_url"
+    ROBOTS = "robots"  # robots.txt was read and forbids the URL
+    REFUSED = "refused"  # nothing listens at the host's port
+    DNS = "dns"  # the host name does not resolve
+    TIMEOUT = "timeout"
+    TLS = "tls"
+    HTTP = "http"  # an HTTP error status (4xx, 5xx)
+    TOO_LARGE = "too_large"
+    REDIRECTS = "redirects"
+    DECODING = "decoding"
+    NETWORK = "network"  # any other transport failure (connection reset, closed without an answer, ...)
+
+
 class FetchError(Exception):
     """A request that did not give a usable answer; the message says why in words."""
 
-    def __init__(self, message: str, *, status: int | None = None, retry: bool = True) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: Failure = Failure.NETWORK,
+        status: int | None = None,
+        retry: bool = True,
+    ) -> None:
         super().__init__(message)
+        self.kind = kind
         self.status = status
         self.retry = retry  # False when asking again will not help (404, robots.txt)
+
+    def again(self) -> FetchError:
+        """A fresh copy, to raise again (a cached failure is raised for each request it fails)."""
+        return FetchError(str(self), kind=self.kind, status=self.status, retry=self.retry)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -105,7 +138,7 @@ class Fetcher:
         )
         self._hosts: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
-        self._robots: dict[str, tuple[float, RobotFileParser | None, bool]] = {}
+        self._robots: dict[str, tuple[float, RobotFileParser | FetchError | None]] = {}
         self._guard = threading.Lock()
 
     def close(self) -> None:
@@ -128,9 +161,13 @@ class Fetcher:
         """GET `url` politely; conditional when `etag`/`last_modified` are given. Raises `FetchError`."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise FetchError(f"not an http(s) URL: {url}", retry=False)
-        if self.respect_robots and not self._allowed(url):
-            raise FetchError(f"robots.txt of {parts.netloc} disallows {parts.path or '/'}", retry=False)
+            raise FetchError(f"not an http(s) URL: {url}", kind=Failure.BAD_URL, retry=False)
+        if self.respect_robots and not self._allowed(url):  # raises when robots.txt cannot be read
+            raise FetchError(
+                f"robots.txt of {parts.netloc} disallows {parts.path or '/'}",
+                kind=Failure.ROBOTS,
+                retry=False,
+            )
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
@@ -165,22 +202,32 @@ class Fetcher:
                     phrase = r.reason_phrase or ""
                     raise FetchError(
                         f"HTTP {r.status_code} {phrase}".strip() + f" from {r.url}",
+                        kind=Failure.HTTP,
                         status=r.status_code,
                         retry=r.status_code >= 500 or r.status_code in (408, 429),
                     )
                 declared = r.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise FetchError(f"response larger than {_size(self.max_bytes)} ({r.url})", retry=False)
+                    raise FetchError(
+                        f"response larger than {_size(self.max_bytes)} ({r.url})",
+                        kind=Failure.TOO_LARGE,
+                        retry=False,
+                    )
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in r.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise FetchError(
-                            f"response larger than {_size(self.max_bytes)} ({r.url})", retry=False
+                            f"response larger than {_size(self.max_bytes)} ({r.url})",
+                            kind=Failure.TOO_LARGE,
+                            retry=False,
                         )
                     if self._clock() > deadline:
-                        raise FetchError(f"too slow: no complete answer in {3 * self.timeout:g} s ({r.url})")
+                        raise FetchError(
+                            f"timed out: no complete answer in {3 * self.timeout:g} s ({r.url})",
+                            kind=Failure.TIMEOUT,
+                        )
                     chunks.append(chunk)
                 media, charset = _content_type(r.headers.get("Content-Type"))
                 return Response(
@@ -192,20 +239,14 @@ class Fetcher:
                     etag=r.headers.get("ETag"),
                     last_modified=r.headers.get("Last-Modified"),
                 )
-        except httpx.TimeoutException as exc:
-            raise FetchError(f"timed out after {self.timeout:g} s ({url})") from exc
-        except httpx.TooManyRedirects as exc:
-            raise FetchError(f"more than {MAX_REDIRECTS} redirects ({url})", retry=False) from exc
-        except httpx.ConnectError as exc:
-            raise FetchError(f"cannot connect to {urlsplit(url).netloc}: {_reason(exc)}") from exc
-        except httpx.DecodingError as exc:
-            raise FetchError(f"cannot decompress the response ({url})") from exc
         except httpx.HTTPError as exc:
-            raise FetchError(f"network error ({type(exc).__name__}: {_reason(exc)}) at {url}") from exc
+            raise transport_failure(exc, url, self.timeout) from exc
 
     # ---- robots.txt ---------------------------------------------------------------------------------------
 
     def _allowed(self, url: str) -> bool:
+        """Whether robots.txt lets newsbot fetch `url`; raises the `FetchError` that kept robots.txt from
+        being read (the host unreachable, a server error), cached like the file itself."""
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         now = self._clock()
@@ -215,21 +256,71 @@ class Fetcher:
             cached = self._load_robots(root, now)
             with self._guard:
                 self._robots[root] = cached
-        _, parser, allow_all = cached
-        if parser is None:
-            return allow_all
-        return parser.can_fetch(AGENT_TOKEN, url)
+        _, rules = cached
+        if isinstance(rules, FetchError):
+            raise rules.again()
+        return rules is None or rules.can_fetch(AGENT_TOKEN, url)
 
-    def _load_robots(self, root: str, now: float) -> tuple[float, RobotFileParser | None, bool]:
+    def _load_robots(self, root: str, now: float) -> tuple[float, RobotFileParser | FetchError | None]:
+        """(expiry, rules): the parsed file, None when there is none (everything allowed), or the failure."""
         try:
             response = self._request(urljoin(root, "/robots.txt"), {"Accept": "text/plain"})
         except FetchError as exc:
             if exc.status is not None and 400 <= exc.status < 500:
-                return now + ROBOTS_TTL, None, True  # no robots.txt: everything is allowed
-            return now + ROBOTS_ERROR_TTL, None, False  # unreachable: assume nothing is allowed, for now
+                return now + ROBOTS_TTL, None  # no robots.txt (RFC 9309 "unavailable"): everything is allowed
+            return now + ROBOTS_ERROR_TTL, exc  # unreachable or erroring: nothing is fetched, for now
         parser = RobotFileParser()
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
-        return now + ROBOTS_TTL, parser, True
+        return now + ROBOTS_TTL, parser
+
+
+def transport_failure(exc: httpx.HTTPError, url: str, timeout: float) -> FetchError:
+    """The `FetchError` naming the real cause of a failed request: connection refused, DNS lookup failed,
+    timed out, TLS error, ... (host-level causes name the host, not the path asked for)."""
+    host = urlsplit(url).netloc
+    hostname = urlsplit(url).hostname or host
+    cause = _root_cause(exc)
+    if isinstance(exc, httpx.ConnectTimeout):
+        return FetchError(f"timed out after {timeout:g} s connecting to {host}", kind=Failure.TIMEOUT)
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(
+            f"timed out after {timeout:g} s waiting for an answer from {host}", kind=Failure.TIMEOUT
+        )
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(f"more than {MAX_REDIRECTS} redirects ({url})", kind=Failure.REDIRECTS, retry=False)
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError(f"cannot decompress the response ({url})", kind=Failure.DECODING)
+    if isinstance(cause, socket.gaierror):
+        words = cause.strerror or _reason(cause)
+        if cause.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+            return FetchError(f"unknown host {hostname}: DNS lookup failed ({words})", kind=Failure.DNS)
+        return FetchError(f"DNS lookup of {hostname} failed ({words})", kind=Failure.DNS)
+    if isinstance(cause, ConnectionRefusedError):
+        return FetchError(f"connection refused by {host} (nothing listens there)", kind=Failure.REFUSED)
+    if isinstance(cause, ssl.SSLError):
+        words = getattr(cause, "verify_message", None) or _SSL_NOISE.sub("", _reason(cause)).strip()
+        return FetchError(f"TLS error with {host}: {words}", kind=Failure.TLS)
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError) or isinstance(
+        cause, ConnectionResetError
+    ):
+        return FetchError(f"connection to {host} broken: {_reason(exc)}", kind=Failure.NETWORK)
+    if isinstance(exc, httpx.ConnectError):
+        return FetchError(f"cannot connect to {host}: {_reason(exc)}", kind=Failure.NETWORK)
+    return FetchError(
+        f"network error with {host} ({type(exc).__name__}: {_reason(exc)})", kind=Failure.NETWORK
+    )
+
+
+_SSL_NOISE = re.compile(r"^\[[^\]]*\]\s*|\s*\(_ssl\.c:\d+\)$")  # "[SSL: CODE] words (_ssl.c:1006)"
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The innermost exception of a chain (httpx wraps httpcore, which wraps the socket's OSError)."""
+    seen = {id(exc)}
+    while (inner := exc.__cause__ or exc.__context__) is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        exc = inner
+    return exc
 
 
 def _reason(exc: Exception) -> str:
