@@ -488,48 +488,91 @@ def _any_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
 # ---------------------------------------------------------------- the readings the steps try
 
 
-def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
-    """Every article holding any of the words, ranked by the evidence it holds (`evidence.rank`).
+@dataclass(frozen=True)
+class _Words:
+    """FTS5 expressions over a question's words (none of its excluded words), on one read connection."""
 
-    Words are read without single characters glued on as suffixes; one held by no article is read
-    without its first or last character, and left out if still held by none (when none is held, the ladder's corrections run instead). The candidates are every article holding one of the rarer words and those with the best
-    BM25 over all of them, of which the most promising have their text read and ranked."""
-    conn = db.conn
-    neg = any_of(parsed.excluded)
+    db: sqlite_utils.Database
+    excluded: str | None
 
-    def all_words(words: Sequence[str]) -> str | None:
-        found = all_of(words)
-        return f"({found}) NOT ({neg})" if found and neg else found
-
-    def expr(words: Sequence[str]) -> str | None:
+    def any(self, words: Sequence[str]) -> str | None:
         found = any_of(words)
-        return f"({found}) NOT ({neg})" if found and neg else found
+        return f"({found}) NOT ({self.excluded})" if found and self.excluded else found
 
-    def count(word: str) -> int:
-        e = expr([word])
-        return int(conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
+    def all(self, words: Sequence[str]) -> str | None:
+        found = all_of(words)
+        return f"({found}) NOT ({self.excluded})" if found and self.excluded else found
 
+    def count(self, word: str) -> int:
+        """Articles holding `word`, counted up to `RARE_CAP` + 1 (the cost stays bounded)."""
+        e = self.any([word])
+        return int(self.db.conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
+
+
+def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str], list[int]]:
+    """The question's words as evidence ranking reads them, and how many articles hold each.
+
+    No single character glued on as a suffix (总统通 of 总统通电话 would be a rare word of its own that the
+    story asked about may not print); a word no article holds without its first or last character when
+    that one is held (王毅跟, 县支教)."""
     if parsed.loose_terms:
-        # Evidence needs no whole-word guess: a character glued on as a suffix (总统通 of 总统通电话)
-        # would be a rare word of its own that the story asked about may not print.
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     terms = [t for t in parsed.terms if phrase(t)]
-    counts = [count(t) for t in terms]
+    counts = [words.count(t) for t in terms]
     for i, t in enumerate(terms):
-        if counts[i] == 0:  # a character glued on that no article has with it (王毅跟, 县支教)
+        if counts[i] == 0:
             for part in rescued(t):
-                if n := count(part):
+                if n := words.count(part):
                     terms[i], counts[i] = part, n
                     break
     if terms != list(parsed.terms):
         parsed = replace(parsed, terms=tuple(dict.fromkeys(terms)), exact=None, loose_terms=())
-    held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
-    if not held:
-        return Found(parsed)
-    size = max(int(conn.execute(archive_size_sql()).fetchone()[0]), 1)
+    return parsed, terms, counts
+
+
+def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], window: int) -> list[int]:
+    """The articles worth reading, most promising first: every article holding one of the rarer words
+    (by the weight it holds of them), and the best by BM25 among the articles holding every common word
+    (BM25 over any of them would score a large share of the archive), or over all the words when that
+    is cheap or finds too few."""
+    conn = words.db.conn
+    total_weight = sum(t.weight for t in weighted) or 1.0
+    rare_weight: dict[int, float] = {}
+    for term in weighted:
+        if term.df <= RARE_CAP and (e := words.any([term.text])):
+            for (rowid,) in conn.execute(*match_ids_sql(e)):
+                rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
+    keep = max(window, BM25_CANDIDATES)
+    by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
+    bm25: dict[int, float] = {}
+    common = [t.text for t in weighted if t.df > RARE_CAP]
+    if len(common) > 1 and (together := words.all(common)):
+        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(together, keep))}
+    every = words.any([t.text for t in weighted])
+    if every and (not common or (not rare_weight and len(bm25) < keep)):
+        bm25 |= {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
+    best = max((-b for b in bm25.values()), default=0.0) or 1.0
+    promise = {
+        i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
+        for i in {*bm25, *by_weight}
+    }
+    return sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
+
+
+def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
+    """Every article holding any of the question's words, ranked by the evidence it holds
+    (`evidence.rank`) over the text of the most promising candidates (`_evidence_candidates`). Words held
+    by no article are left out and named; when none is held, nothing is found (the ladder's corrections
+    run next)."""
     from storage.text.segment import tokenizer
     from storage.text.summary import idf_table
 
+    words = _Words(db, any_of(parsed.excluded))
+    parsed, terms, counts = _evidence_reading(words, parsed)
+    held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
+    if not held:
+        return Found(parsed)
+    size = max(int(db.conn.execute(archive_size_sql()).fetchone()[0]), 1)
     weighted = evidence.weigh_terms(
         [t for t, _ in held],
         [n for _, n in held],
@@ -538,33 +581,9 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
     )
-    total_weight = sum(t.weight for t in weighted) or 1.0
-    # The rarer words' articles, by the weight they hold of them...
-    rare_weight: dict[int, float] = {}
-    for term in weighted:
-        if term.df <= RARE_CAP and (e := expr([term.text])):
-            for (rowid,) in conn.execute(*match_ids_sql(e)):
-                rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
-    every = expr([t.text for t in weighted])
-    assert every is not None
-    keep = max(window, BM25_CANDIDATES)
-    by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
-    # ...and the best by BM25 among the articles holding every common word (BM25 over any of them would
-    # score a large share of the archive), or over all the words when that is cheap or finds too few.
-    bm25: dict[int, float] = {}
-    common = [t.text for t in weighted if t.df > RARE_CAP]
-    if len(common) > 1 and (together := all_words(common)):
-        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(together, keep))}
-    if not common or (not rare_weight and len(bm25) < keep):
-        bm25 |= {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
-    if not bm25 and not by_weight:
+    chosen = _evidence_candidates(words, weighted, window)
+    if not chosen:
         return Found(parsed)
-    best = max((-b for b in bm25.values()), default=0.0) or 1.0
-    promise = {
-        i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
-        for i in {*bm25, *by_weight}
-    }
-    chosen = sorted(promise, key=lambda i: (-promise[i], -i))[: max(window, TEXT_CANDIDATES)]
     docs = _fetch(db, chosen)
     candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
     ranked = evidence.rank(
@@ -574,12 +593,11 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     absent = set(ranked[0].missing if ranked else ()) | {
         t for t, n in zip(terms, counts, strict=True) if not n
     }
-    dropped = tuple(t for t in terms if t in absent)
     return Found(
         replace(parsed, terms=tuple(t.text for t in weighted)),  # the words some article holds
         len(rows),
         tuple(rows[:window]),
-        dropped=dropped,
+        dropped=tuple(t for t in terms if t in absent),
     )
 
 
