@@ -195,6 +195,36 @@ def test_subscribe_gives_a_private_feed_that_a_feed_reader_reads(web: WebRun):
         assert c.get("/feed/" + "A" * 32).status_code == 404
 
 
+# What Telegram's confirmation promises, which the page cannot keep.
+PUSH_PROMISES = ("每天 08:00", "下一次推送", "every day at", "Next digest")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh-CN,zh;q=0.9", ("已订阅", "人才", "Telegram", "RSS", "请勿分享", "/unsubscribe")),
+        (
+            "en-US,en;q=0.9",
+            ("Subscribed", "人才", "Telegram", "feed reader", "keep it to yourself", "/unsubscribe"),
+        ),
+    ],
+)
+def test_subscribe_answers_once_with_the_feed_and_no_push_at_a_time(
+    web: WebRun, language: str, words: tuple[str, ...]
+):
+    with client(web, **{"accept-language": language}) as c:
+        replies = say(c, "/subscribe 08:00 人才")
+        assert len(replies) == 1, replies
+        said = replies[0]["text"]
+        assert not [p for p in PUSH_PROMISES if p in said], said
+        assert all(w in said for w in words), said
+        assert feed_url(replies) in said
+        listing = " ".join(r["text"] for r in say(c, "/subscriptions"))
+        assert "Telegram" in listing and feed_url(say(c, "/subscriptions")) in listing
+        again = say(c, "/subscribe 08:00 人才")  # already subscribed: said as it is, no second feed
+        assert len(again) == 1 and "/feed/" not in again[0]["text"]
+
+
 # ---- hardening -----------------------------------------------------------------------------------------
 
 

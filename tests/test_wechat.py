@@ -110,6 +110,24 @@ def test_a_retried_message_is_answered_the_same_and_acted_on_once(web: WebRun):
     assert len(web.services.database.read(subs.list_subscriptions, chat)) == 1
 
 
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("/subscribe 08:00 人才", ("已订阅", "人才", "Telegram", "RSS", "请勿分享", "/unsubscribe")),
+        ("/subscribe 08:00 housing", ("Subscribed", "housing", "Telegram", "feed reader", "/unsubscribe")),
+    ],
+)
+def test_subscribe_answers_with_the_feed_and_no_push_at_a_time(
+    web: WebRun, line: str, words: tuple[str, ...]
+):
+    content = reply_of(post(web, wechat_text("oReaderP", line, 5560001)))["Content"]
+    promises = ("每天 08:00", "下一次推送", "every day at", "Next digest")
+    assert not [p for p in promises if p in content], content
+    assert all(w in content for w in words), content
+    assert f"{web.base_url}/feed/" in content
+    assert content.count("/feed/") == 1 and content.count("Telegram") == 1  # one reply, not two
+
+
 def test_each_openid_is_its_own_reader(web: WebRun):
     post(web, wechat_text("oReaderC", "/subscribe 08:00 人才", 6001))
     mine = reply_of(post(web, wechat_text("oReaderC", "/subscriptions", 6002)))["Content"]

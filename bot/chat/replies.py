@@ -104,7 +104,7 @@ class PlainMarkup(Markup):
         return f"【{inner}】" if inner else inner
 
     def link(self, label: str, url: str) -> str:
-        return f"{label} {url}"
+        return url if label == url else f"{label} {url}"  # an address as its own label: once
 
     def visible(self, rendered: str) -> str:
         return rendered

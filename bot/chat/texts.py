@@ -232,8 +232,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "最早日期",
         "stats_last_date": "最新日期",
         "stats_days": "{count} 天",
-        "web_feed": "这里收不到定时推送（推送时间只在 Telegram 里生效）：订阅 #{id} 的摘要在你的私人订阅源里，随时更新。用 RSS 阅读器订阅这个地址即可（请勿分享，/unsubscribe 后失效）：",
-        "web_feeds_title": "私人订阅源（RSS/Atom，用阅读器订阅）：",
+        "web_feed": "已订阅 #{id}：{what}。这里不会定时推送（{time} 这个时间只在 Telegram 里有用），"
+        "订阅的新闻都在你的私人订阅源里，随时更新。用 RSS 阅读器订阅这个地址即可（请勿分享，/unsubscribe 后失效）：",
+        "web_feeds_title": "这里不会定时推送（上面的时间只在 Telegram 里有用）。各订阅的私人订阅源（RSS/Atom，用阅读器订阅）：",
         "web_slow_down": "发得太快了，请过 {seconds} 秒再试。",
         "web_title": "newsbot · 本地新闻",
         "web_placeholder": "输入关键词或问题，回车发送",
@@ -354,8 +355,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "first date",
         "stats_last_date": "last date",
         "stats_days": "{count} days",
-        "web_feed": "Digests cannot be pushed here (the time applies in Telegram only): subscription #{id} is a private feed instead, always current. Add this address to a feed reader (keep it to yourself; /unsubscribe revokes it):",
-        "web_feeds_title": "Private feeds (RSS/Atom, for a feed reader):",
+        "web_feed": "Subscribed (#{id}): {what}. Nothing is pushed here (the time {time} only matters in "
+        "Telegram): the stories are in your private feed, always current. Add this address to a feed reader "
+        "(keep it to yourself; /unsubscribe revokes it):",
+        "web_feeds_title": "Nothing is pushed here (the times above only matter in Telegram). Private feeds "
+        "(RSS/Atom, for a feed reader):",
         "web_slow_down": "Too fast: please wait {seconds} s and try again.",
         "web_title": "newsbot · local news",
         "web_placeholder": "Type words or a question, Enter sends",

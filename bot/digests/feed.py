@@ -120,40 +120,54 @@ def format_atom(
 # ---- the feed addresses, in the chat ------------------------------------------------------------------
 
 
+def format_feed_subscribed(lang: str, sub: subs.Subscription, url: str, markup: Markup) -> Reply:
+    """/subscribe where nothing is pushed (the web page, WeChat): saved, its stories are in the private
+    feed at `url`, the time matters only in Telegram. One reply, instead of Telegram's confirmation."""
+    line = chat_text(lang, "web_feed", id=sub.id, what=describe_subscription(lang, sub), time=sub.local_time)
+    return Reply(markup.esc(line) + "\n" + markup.link(markup.esc(url), url))
+
+
+def format_feed_list(lang: str, urls: Sequence[tuple[int, str]], markup: Markup) -> Reply:
+    """/subscriptions where nothing is pushed: each subscription's private feed address, by id."""
+    lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
+    lines += [f"#{sub_id} {markup.link(markup.esc(url), url)}" for sub_id, url in urls]
+    return Reply("\n".join(lines))
+
+
 def feed_replies(
     database: Database,
+    name: str,
+    replies: list[Reply],
     chat_id: int,
     lang: str,
     markup: Markup,
     feed_url: Callable[[str], str],
-    *,
-    listing: bool,
 ) -> list[Reply]:
-    """After /subscribe (``listing=False``): the address of each new subscription's feed; after
-    /subscriptions (``listing=True``): every feed of the chat. Feeds are created where missing; a busy
-    database leaves them for the next command."""
+    """The conversation's `replies` to /`name` as a chat without pushes (the web page, WeChat) answers
+    them. After /subscribe: a subscription that was saved is confirmed with its feed address (`web_feed`)
+    in place of the conversation's push-at-a-time confirmation; an error or "already subscribed" stays as
+    it is. After /subscriptions: the list, then every feed of the chat. Feeds are created where missing; a
+    busy database leaves them for the next command (and the replies as they are)."""
+    if name not in ("subscribe", "subscriptions"):
+        return replies
     try:
         feeds = database.write(ensure_feeds, chat_id, wait=CHAT_WRITE_WAIT)
     except DatabaseBusy:
-        return []
-    if listing:
+        return replies
+    if name == "subscriptions":
         if not feeds:
-            return []
-        lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
-        lines += [
-            f"#{f.subscription_id} {markup.link(markup.esc(feed_url(f.token)), feed_url(f.token))}"
-            for f in feeds
+            return replies
+        return [
+            *replies,
+            format_feed_list(lang, [(f.subscription_id, feed_url(f.token)) for f in feeds], markup),
         ]
-        return [Reply("\n".join(lines))]
-    return [
-        Reply(
-            markup.esc(chat_text(lang, "web_feed", id=f.subscription_id))
-            + "\n"
-            + markup.link(markup.esc(feed_url(f.token)), feed_url(f.token))
-        )
-        for f in feeds
-        if f.new
-    ]
+    new = {f.subscription_id: f.token for f in feeds if f.new}
+    if not new:
+        return replies
+    saved = sorted(
+        (s for s in database.read(subs.list_subscriptions, chat_id) if s.id in new), key=lambda s: s.id
+    )
+    return [format_feed_subscribed(lang, s, feed_url(new[s.id]), markup) for s in saved] or replies
 
 
 # ---- a subscription's feed, ready to serve -----------------------------------------------------------

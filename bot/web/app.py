@@ -227,14 +227,15 @@ class WebEdge:
         if command is not None:
             name, rest = command
             out = self.conversation.command(name, rest, who)
-            if name in ("subscribe", "subscriptions") and who.chat_id is not None:
-                out += feed_replies(
+            if who.chat_id is not None:
+                out = feed_replies(
                     self.database,
+                    name,
+                    out,
                     who.chat_id,
                     who.lang,
                     WEB,
                     lambda token: f"{base_url}/feed/{token}",
-                    listing=name == "subscriptions",
                 )
             return out
         return self.conversation.text(line, who)

@@ -61,10 +61,7 @@ class WeChatChat:
                 out = self._forget(rest, who)
             else:
                 out = self.conversation.command(name, rest, who)
-                if name in ("subscribe", "subscriptions"):
-                    out += feed_replies(
-                        self.database, chat_id, lang, WECHAT, feed_url, listing=name == "subscriptions"
-                    )
+                out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
         else:
             out = self.conversation.text(line, who)
         if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
