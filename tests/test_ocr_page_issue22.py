@@ -228,3 +228,25 @@ def test_issue22_a_headline_printed_right_under_the_story_before_it_is_no_body_t
     first, second = parse_page(page, year=2019)
     assert first.paragraphs[-1].endswith("稳步提升。")
     assert second.title == "前9月风电发电量同比增9%"
+
+
+def test_issue22_a_name_kicker_read_apart_from_its_title_goes_with_that_title():
+    # Tesseract read the kicker ``杨志坚：`` of the third story's headline in the second story's column,
+    # a block of the first story between it and the title under it.
+    page = (
+        "人民日报\n\n2020年2月1日 星期六\n第12版 国际\n\n"
+        "徐发荣 :\n\n无私奉献 守护安宁 (英雄烈士谱)\n\n"
+        "据新华社电 (记者邱冰清) 徐发荣，1962年10月出生于江苏苏州，1982年9月考入军校。\n\n"
+        "科学饮茶好处多多\n\n"
+        "春节期间，家人欢聚，走亲访友，不少人要面对节后综合征了。\n\n"
+        "对于许多人来说，饮茶已经成为一种生活方式。\n\n"
+        "经江苏省政府批准，徐发荣被追认为革命烈士，并于1997年9月9日，\n\n"
+        "杨志坚 :\n\n"
+        "被公安部追授“全国公安系统二级英雄模范”称号。\n\n"
+        "千钧一发 扑向歹徒 (英雄烈士谱)\n\n"
+        "据新华社电 (记者曾维) 杨志坚，壮族，1965年出生在云南开远，1985年3月参加工作。\n"
+    )
+    articles = parse_page(page, year=2020)
+    tea = next(a for a in articles if a.title.startswith("科学饮茶"))
+    assert "杨志坚" not in "".join(tea.paragraphs)
+    assert any(a.title.startswith("杨志坚") and "扑向歹徒" in a.title for a in articles)

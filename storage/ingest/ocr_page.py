@@ -665,6 +665,17 @@ def _opens_story(group: list[_Line]) -> bool:
 _SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 
 
+# A kicker naming a person or place has at most this many Han characters before its colon.
+_KICKER_MAX_CHARS = 6
+_NAME_KICKER_RE = re.compile(f"[{HAN}]{{2,{_KICKER_MAX_CHARS}}}[ \t\u3000]*[:：]")
+
+
+def _is_name_kicker(group: list[_Line]) -> bool:
+    """A line of its own that only names someone or somewhere before a colon (``徐发荣：``): the kicker
+    over a headline, never a line of prose."""
+    return len(group) == 1 and bool(_NAME_KICKER_RE.fullmatch(group[0].text.strip()))
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
     if len(group) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
@@ -870,8 +881,11 @@ class _Segmenter:
                 and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
             ):
                 cut -= 1
-            kept = [line for group in groups[:cut] for line in group]
-            trailing = groups[cut:]
+            # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
+            # it goes with the next headline, wherever the OCR left it.
+            kickers = [g for g in groups[1:cut] if _is_name_kicker(g)]
+            kept = [line for group in groups[:cut] if not any(group is k for k in kickers) for line in group]
+            trailing = [*kickers, *groups[cut:]]
             run_on = self.run_on_headline(kept)
             if run_on < len(kept):
                 trailing = [kept[run_on:], *trailing]
