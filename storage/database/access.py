@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from storage.database.connection import BUSY_TIMEOUT_MS, POLL, open_db, write_transaction, writers_waiting
+from storage.database.postgres import PostgresDatabase, is_postgres_url
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
@@ -62,7 +63,10 @@ class Database:
     @classmethod
     def open(cls, path: str | Path) -> Database:
         """Open (creating and migrating if needed) the database at `path`; ``":memory:"`` shares one
-        connection."""
+        connection; a ``postgresql://`` URL a `PostgresDatabase` (storage.database.postgres), which offers
+        the same methods: the one place the backend is chosen."""
+        if is_postgres_url(str(path)):
+            return PostgresDatabase.open(str(path))  # type: ignore[return-value]
         writer = open_db(path)
         return cls(writer, None if str(path) == ":memory:" else Path(path))
 
@@ -233,4 +237,6 @@ class Database:
 
 def as_database(db: sqlite_utils.Database | Database) -> Database:
     """`db` itself, or a `Database` over a single connection."""
-    return db if isinstance(db, Database) else Database.over(db)
+    if isinstance(db, Database | PostgresDatabase):
+        return db  # type: ignore[return-value]
+    return Database.over(db)

@@ -27,6 +27,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storage.database.migrations import MIGRATIONS
+from storage.database.postgres import PgConnection, is_postgres_url, open_postgres, pg_write_transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
@@ -48,9 +49,12 @@ Migration = tuple[int, str, list[str]]
 def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and migrate it to the latest schema.
 
-    ``":memory:"`` gives a private in-memory database. Raises `DatabaseError` with a clear message when
+    ``":memory:"`` gives a private in-memory database; a ``postgresql://`` URL a connection to that server
+    (storage.database.postgres), migrated the same way. Raises `DatabaseError` with a clear message when
     the file is not a database, cannot be created, or was written by a newer newsbot.
     """
+    if is_postgres_url(str(path)):
+        return open_postgres(str(path))  # type: ignore[return-value]
     memory = str(path) == ":memory:"
     target = ":memory:" if memory else Path(path)
     if isinstance(target, Path):
@@ -217,6 +221,10 @@ def write_transaction(
     an immediate one waits its turn. Inside an open transaction this is a savepoint: the inner block
     rolls back alone, the outer transaction decides.
     """
+    if isinstance(db, PgConnection):
+        with pg_write_transaction(db, wait=wait) as pg:
+            yield pg  # type: ignore[misc]
+        return
     conn = db.conn
     if conn.in_transaction:
         name = f"nb_{next(_savepoints)}"

@@ -1,0 +1,406 @@
+"""PostgreSQL as the second backend: the same schema, the same SQL, through psycopg 3.
+
+newsbot's SQL is written once, in `storage/`, in the dialect SQLite and PostgreSQL share: ``?``
+placeholders, ``INSERT … ON CONFLICT``, ``RETURNING``. `PgConnection` speaks the part of sqlite-utils'
+``Database`` (and of ``sqlite3.Connection``) that `storage/` uses — ``execute``, ``executemany``,
+``conn``, ``in_transaction``, ``close`` — over one psycopg connection, turning ``?`` into psycopg's
+``%s``. The few statements that differ choose by `is_postgres(db)`, beside their SQLite form.
+
+- **Schema**: `MIGRATIONS` (storage.database.migrations) translated statement by statement
+  (`postgres_statement`: ``INTEGER`` is ``BIGINT``, an ``id INTEGER PRIMARY KEY`` an identity column); the
+  statements only SQLite has (the FTS5 index, its data moves) are replaced by `POSTGRES_VERSIONS`. The
+  version applied is kept in the table ``newsbot_schema``.
+- **Transactions**: `write_transaction` (the one helper, storage.database.connection) runs ``BEGIN`` and
+  then takes one transaction-level advisory lock, `WRITE_LOCK`: writers take turns, across every process
+  and replica, exactly as SQLite's write lock makes them; readers never wait for it. A writer that cannot
+  have the lock within its wait gets `DatabaseBusy`, as on SQLite.
+- **Connections**: `PostgresDatabase` (a pool, psycopg_pool) offers what `storage.database.access.Database`
+  offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from storage.errors import DatabaseBusy, DatabaseError
+
+try:
+    import psycopg
+    import psycopg_pool
+    from psycopg.pq import TransactionStatus
+except ImportError:  # pragma: no cover - psycopg is a dependency; a broken install says so when used
+    psycopg = None  # type: ignore[assignment]
+    psycopg_pool = None  # type: ignore[assignment]
+    TransactionStatus = None  # type: ignore[assignment,misc]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+URL_SCHEMES = ("postgresql://", "postgres://")
+# The key of the advisory lock every write transaction holds (see the module doc); any constant works.
+WRITE_LOCK = 0x6E657773  # "news"
+BUSY_TIMEOUT_S = 5.0
+POOL_SIZE = 8
+_savepoints = itertools.count(1)
+
+
+def is_postgres_url(target: object) -> bool:
+    """Whether a database setting names a PostgreSQL server rather than an SQLite file."""
+    return isinstance(target, str) and target.startswith(URL_SCHEMES)
+
+
+def is_postgres(db: object) -> bool:
+    """Whether `db` (a connection or a `Database`) is PostgreSQL."""
+    return isinstance(db, PgConnection | PostgresDatabase)
+
+
+@functools.lru_cache(maxsize=4096)
+def translate(sql: str) -> str:
+    """SQL with ``?`` placeholders as psycopg's ``%s`` (and a literal ``%`` doubled), leaving string
+    literals and quoted names alone."""
+    out: list[str] = []
+    quote: str | None = None
+    for ch in sql:
+        if quote is not None:
+            if ch == quote:
+                quote = None
+            out.append("%%" if ch == "%" else ch)
+            continue
+        if ch in "'\"":
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append("%s")
+        elif ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _require_driver() -> None:
+    if psycopg is None:
+        raise DatabaseError(
+            "PostgreSQL needs psycopg 3 and psycopg_pool: pip install 'psycopg[binary]' psycopg-pool"
+        )
+
+
+class PgConnection:
+    """One psycopg connection, spoken to as `storage/` speaks to an SQLite one (see the module doc).
+
+    Autocommit, like an SQLite connection with ``isolation_level=None``: nothing is a transaction unless
+    ``BEGIN`` opened one (`write_transaction`, the read blocks of `PostgresDatabase`)."""
+
+    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        raw.autocommit = True
+        self.raw = raw
+
+    @property
+    def conn(self) -> PgConnection:
+        return self
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
+        cursor = self.raw.cursor()
+        cursor.execute(translate(sql), list(params) if params is not None else None)  # type: ignore[arg-type]
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
+        cursor = self.raw.cursor()
+        cursor.executemany(translate(sql), [list(r) for r in rows])  # type: ignore[arg-type]
+        return cursor
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str) -> PgConnection:
+    """One connection to the server at `url`, not migrated (`open_postgres` migrates)."""
+    _require_driver()
+    try:
+        return PgConnection(psycopg.connect(url, autocommit=True, connect_timeout=10))
+    except psycopg.Error as exc:
+        raise DatabaseError(f"{_safe(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
+
+
+def open_postgres(url: str) -> PgConnection:
+    """One connection to `url`, with the schema brought up to date."""
+    conn = connect(url)
+    try:
+        migrate_postgres(conn, name=_safe(url))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# ---- transactions ----------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> Iterator[PgConnection]:
+    """``BEGIN`` and the write lock (`WRITE_LOCK`), waited for at most `wait` seconds, committed at the
+    end and rolled back on any exception; nested, a savepoint."""
+    if conn.in_transaction:
+        name = f"nb_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.raw.info.transaction_status == TransactionStatus.INTRANS or _failed(conn):
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+        return
+    budget = BUSY_TIMEOUT_S if wait is None else wait
+    conn.execute("BEGIN")
+    try:
+        conn.execute(f"SET LOCAL lock_timeout = {max(1, int(budget * 1000))}")
+        try:
+            conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+        except psycopg.errors.LockNotAvailable as exc:
+            raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
+        conn.execute("SET LOCAL lock_timeout = 0")
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _failed(conn: PgConnection) -> bool:
+    return conn.raw.info.transaction_status == TransactionStatus.INERROR
+
+
+# ---- schema ----------------------------------------------------------------------------------------------
+
+# Migrations whose SQLite statements have no PostgreSQL form: what PostgreSQL runs instead.
+# 3: the full-text index. The same pre-segmented tokens as SQLite's FTS5 table (character bigrams per field
+#    and jieba words, storage.text.segment), in a tsvector with a GIN index.
+# 8: SQLite's contentless index and a repacking of old rows: nothing to do on a database that starts here.
+POSTGRES_VERSIONS: dict[int, list[str]] = {
+    3: [
+        """
+        CREATE TABLE articles_fts (
+            rowid BIGINT PRIMARY KEY,
+            title TEXT,
+            byline TEXT,
+            body TEXT,
+            words TEXT,
+            document tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple', coalesce(title, '')), 'A')
+                || setweight(to_tsvector('simple', coalesce(byline, '')), 'C')
+                || setweight(to_tsvector('simple', coalesce(body, '')), 'D')
+                || setweight(to_tsvector('simple', coalesce(words, '')), 'B')
+            ) STORED
+        )
+        """,
+        "CREATE INDEX articles_fts_document ON articles_fts USING GIN (document)",
+    ],
+    8: [],
+}
+
+_PRIMARY_ID = re.compile(r"\b(\w+)\s+INTEGER\s+PRIMARY\s+KEY(\s+AUTOINCREMENT)?", re.IGNORECASE)
+_INTEGER = re.compile(r"\bINTEGER\b", re.IGNORECASE)
+
+
+def postgres_statement(sql: str) -> str:
+    """An SQLite DDL or DML statement of a migration as PostgreSQL runs it: integer columns are 64-bit
+    (chat ids are), and an ``INTEGER PRIMARY KEY`` (SQLite's rowid alias) an identity column that
+    still accepts ids given explicitly."""
+    sql = _PRIMARY_ID.sub(r"\1 BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", sql)
+    return _INTEGER.sub("BIGINT", sql)
+
+
+def postgres_migrations(migrations: Sequence[tuple[int, str, list[str]]]) -> list[tuple[int, str, list[str]]]:
+    """`migrations` as PostgreSQL applies them (see `POSTGRES_VERSIONS`, `postgres_statement`)."""
+    return [
+        (version, description, POSTGRES_VERSIONS.get(version, [postgres_statement(s) for s in statements]))
+        for version, description, statements in migrations
+    ]
+
+
+def pg_schema_version(conn: PgConnection) -> int:
+    row = conn.execute("SELECT to_regclass('newsbot_schema')").fetchone()
+    if row is None or row[0] is None:
+        return 0
+    found = conn.execute("SELECT max(version) FROM newsbot_schema").fetchone()
+    return int(found[0] or 0) if found else 0
+
+
+def migrate_postgres(conn: PgConnection, *, name: str = "database") -> list[int]:
+    """Apply the migrations newer than the database's version, each in one write transaction (two
+    processes starting at once take turns; the second finds the work done)."""
+    from storage.database.migrations import MIGRATIONS
+
+    migrations = postgres_migrations(MIGRATIONS)
+    latest = max(v for v, _, _ in migrations)
+    current = pg_schema_version(conn)
+    if current > latest:
+        raise DatabaseError(
+            f"{name}: schema version {current} is newer than this newsbot understands ({latest}); upgrade newsbot"
+        )
+    applied: list[int] = []
+    for version, description, statements in migrations:
+        if version <= current:
+            continue
+        try:
+            with pg_write_transaction(conn, wait=60):
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS newsbot_schema (version BIGINT PRIMARY KEY, applied_at TEXT)"
+                )
+                if pg_schema_version(conn) >= version:
+                    current = pg_schema_version(conn)
+                    continue
+                for sql in statements:
+                    conn.execute(sql)
+                conn.execute(
+                    "INSERT INTO newsbot_schema (version, applied_at) VALUES (?, to_char(now() AT TIME ZONE 'UTC', "
+                    '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\'))',
+                    [version],
+                )
+        except psycopg.Error as exc:
+            raise DatabaseError(
+                f"{name}: migration {version} ({description}) failed: {_reason(exc)}"
+            ) from exc
+        applied.append(version)
+        current = version
+    return applied
+
+
+# ---- a pool of connections for a multi-threaded process ---------------------------------------------------
+
+
+class PostgresDatabase:
+    """`storage.database.access.Database` over a PostgreSQL server: read blocks on pooled connections, each
+    on one snapshot; writes in `pg_write_transaction` (the advisory write lock serialises writers of every
+    process). A thread's nested blocks reuse its connection."""
+
+    def __init__(self, url: str, *, pool_size: int = POOL_SIZE) -> None:
+        _require_driver()
+        self.url = url
+        setup = open_postgres(url)  # migrates once, before the pool hands out connections
+        self._setup = setup
+        try:
+            self._pool = psycopg_pool.ConnectionPool(
+                url, min_size=1, max_size=pool_size, kwargs={"autocommit": True}, open=True, timeout=30
+            )
+        except psycopg.Error as exc:
+            setup.close()
+            raise DatabaseError(f"{_safe(url)}: cannot open a connection pool: {_reason(exc)}") from exc
+        self._local = threading.local()
+        self._closed = False
+
+    @classmethod
+    def open(cls, url: str) -> PostgresDatabase:
+        return cls(url)
+
+    @property
+    def path(self) -> None:
+        return None
+
+    @contextlib.contextmanager
+    def _borrowed(self) -> Iterator[PgConnection]:
+        held: PgConnection | None = getattr(self._local, "conn", None)
+        if held is not None:
+            yield held
+            return
+        if self._closed:
+            raise DatabaseError("the database is closed")
+        with self._pool.connection() as raw:
+            conn = PgConnection(raw)
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[PgConnection]:
+        """A connection inside one read-only transaction on one snapshot (nested: the open one)."""
+        with self._borrowed() as conn:
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK" if _failed(conn) else "COMMIT")
+
+    def read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        with self.reader() as db:
+            return fn(db, *args, **kwargs)
+
+    def read_connection(self) -> PgConnection:
+        """A connection of this thread's own, outside any block (each statement sees the latest commit)."""
+        conn: PgConnection | None = getattr(self._local, "own", None)
+        if conn is None:
+            conn = connect(self.url)
+            self._local.own = conn
+            self._owned().append(conn)
+        return conn
+
+    def _owned(self) -> list[PgConnection]:
+        if not hasattr(self, "_own_list"):
+            self._own_list: list[PgConnection] = []
+        return self._own_list
+
+    @contextlib.contextmanager
+    def writer(self, *, wait: float | None = None, bulk: bool = False) -> Iterator[PgConnection]:
+        """A connection inside one write transaction holding the write lock (nested: a savepoint)."""
+        with self._borrowed() as conn, pg_write_transaction(conn, wait=wait) as db:
+            yield db
+
+    def write(
+        self,
+        fn: Callable[..., T],
+        /,
+        *args: Any,
+        wait: float | None = None,
+        bulk: bool = False,
+        **kwargs: Any,
+    ) -> T:
+        with self.writer(wait=wait, bulk=bulk) as db:
+            return fn(db, *args, **kwargs)
+
+    @property
+    def connection(self) -> PgConnection:
+        """One connection for single-threaded setup before other threads start (seeding) and tests."""
+        return self._setup
+
+    def close(self) -> None:
+        self._closed = True
+        for conn in self._owned():
+            conn.close()
+        self._setup.close()
+        self._pool.close()

@@ -1,0 +1,103 @@
+"""The PostgreSQL backend's foundation (storage/database/postgres.py) against a real server: the schema, the
+one transaction helper, the pool, and the messages for a server that is not there."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from storage.database.access import Database
+from storage.database.connection import open_db, write_transaction
+from storage.database.migrations import MIGRATIONS
+from storage.database.postgres import PostgresDatabase, pg_schema_version, translate
+from storage.errors import DatabaseBusy, DatabaseError
+
+
+def test_placeholders_become_psycopg_ones_outside_literals() -> None:
+    assert translate("SELECT ? , '?', \"a?\" WHERE x LIKE '%a' AND y % 2 = ?") == (
+        "SELECT %s , '?', \"a?\" WHERE x LIKE '%%a' AND y %% 2 = %s"
+    )
+
+
+def test_schema_is_migrated_once_and_reopening_applies_nothing(postgres_url: str) -> None:
+    db = open_db(postgres_url)
+    try:
+        assert pg_schema_version(db) == len(MIGRATIONS)  # type: ignore[arg-type]
+        tables = {r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        assert {
+            "articles",
+            "articles_fts",
+            "chats",
+            "subscriptions",
+            "digest_deliveries",
+            "sources",
+        } <= tables
+    finally:
+        db.close()
+    again = open_db(postgres_url)
+    try:
+        assert [r[0] for r in again.execute("SELECT version FROM newsbot_schema ORDER BY version")] == list(
+            range(1, len(MIGRATIONS) + 1)
+        )
+    finally:
+        again.close()
+
+
+def test_write_transaction_commits_and_rolls_back_with_savepoints(postgres_url: str) -> None:
+    db = open_db(postgres_url)
+    try:
+        with write_transaction(db):
+            db.execute("INSERT INTO chats (chat_id, created_at) VALUES (?, ?)", [1, "t"])
+            with pytest.raises(RuntimeError), write_transaction(db):
+                db.execute("INSERT INTO chats (chat_id, created_at) VALUES (?, ?)", [2, "t"])
+                raise RuntimeError("inner block fails")
+        with pytest.raises(RuntimeError), write_transaction(db):
+            db.execute("INSERT INTO chats (chat_id, created_at) VALUES (?, ?)", [3, "t"])
+            raise RuntimeError("whole block fails")
+        assert [r[0] for r in db.execute("SELECT chat_id FROM chats ORDER BY chat_id")] == [1]
+        # Ids the schema generates: an identity column, as SQLite's rowid alias.
+        cursor = db.execute(
+            "INSERT INTO subscriptions (chat_id, local_time, created_at) VALUES (?, ?, ?) RETURNING id",
+            [1, "08:00", "t"],
+        )
+        assert cursor.fetchone()[0] >= 1
+    finally:
+        db.close()
+
+
+def test_writers_take_turns_across_connections_and_a_busy_one_says_so(postgres_url: str) -> None:
+    database = Database.open(postgres_url)
+    assert isinstance(database, PostgresDatabase)
+    try:
+        holding, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with database.writer():
+                holding.set()
+                release.wait(10)
+
+        thread = threading.Thread(target=hold)
+        thread.start()
+        assert holding.wait(10)
+        other = open_db(postgres_url)
+        try:
+            with pytest.raises(DatabaseBusy), write_transaction(other, wait=0.2):
+                pass
+        finally:
+            other.close()
+        # Reads never wait for the write lock.
+        assert database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 0
+        release.set()
+        thread.join(10)
+        assert database.write(lambda db: db.execute("SELECT 1").fetchone()[0]) == 1
+    finally:
+        database.close()
+
+
+def test_a_server_that_is_not_there_is_named_in_one_line() -> None:
+    with pytest.raises(DatabaseError) as caught:
+        open_db("postgresql://newsbot:secret@127.0.0.1:1/newsbot")
+    message = str(caught.value)
+    assert "cannot connect to PostgreSQL" in message and "secret" not in message
+    assert "\n" not in message
