@@ -113,7 +113,7 @@ def _find_cluster(
         found = " UNION ALL ".join(parts)
     shared = db.conn.execute(
         f"""
-        SELECT article_id, count(*) AS shared FROM ({found})
+        SELECT article_id, count(*) AS shared FROM ({found}) AS found
         WHERE article_id != ?
         GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?
         """,
@@ -144,7 +144,7 @@ def _find_cluster(
 def _held_by(db: sqlite_utils.Database, key: int, cap: int) -> int:
     """How many stored articles hold `key`, counted up to `cap` (reads at most `cap` index entries)."""
     row = db.conn.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM sketch_keys WHERE key = ? LIMIT ?)", [key, cap]
+        "SELECT count(*) FROM (SELECT 1 FROM sketch_keys WHERE key = ? LIMIT ?) AS held", [key, cap]
     ).fetchone()
     return int(row[0])
 

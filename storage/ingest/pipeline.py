@@ -55,6 +55,7 @@ from storage.database.index import (
     prepare_document,
     write_index,
 )
+from storage.database.postgres import is_postgres
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
@@ -257,7 +258,9 @@ def merge_index(database: Database) -> None:
     """Merge the segments an import left in the search index (`storage.database.index`: like sizes
     together, or everything into one once the newer segments reach a share of the largest), in short
     write transactions that give way to other writers. A failure is logged, not raised: the articles are
-    stored and searchable either way."""
+    stored and searchable either way. PostgreSQL's GIN index has no segments to merge: nothing to do."""
+    if is_postgres(database):
+        return
     try:
         sizes = database.read(index_segments)
         if len(sizes) <= 1:

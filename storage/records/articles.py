@@ -97,10 +97,11 @@ def upsert_articles(
                 VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
                     :correspondents, :body, :paragraphs, :source, :url, :published_at, :origin_file,
                     :origin_position, :ingested_at)
+                RETURNING id
                 """,
                 {**row, "fingerprint": fp, "ingested_at": stamp},
             )
-            article_id = int(cursor.lastrowid or 0)
+            article_id = int(cursor.fetchone()[0])
             result.new_ids.append(article_id)
         else:
             article_id = int(existing["id"])

@@ -84,10 +84,10 @@ def start_import(
 ) -> int:
     """Create the record of a new import (inside the caller's transaction, with its first batch)."""
     cursor = db.execute(
-        "INSERT INTO imports (file, digest, articles, status, started_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO imports (file, digest, articles, status, started_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         [file, digest, articles, RUNNING, _now(now)],
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def record_batch(

@@ -41,9 +41,10 @@ def new_reader(
     """A new reader of `channel` (with its `key`, e.g. a WeChat openid): its chat id. Writes."""
     with write_transaction(db):
         cursor = db.conn.execute(
-            "INSERT INTO readers (channel, key, created_at) VALUES (?, ?, ?)", [channel, key, _now(now)]
+            "INSERT INTO readers (channel, key, created_at) VALUES (?, ?, ?) RETURNING id",
+            [channel, key, _now(now)],
         )
-        return READER_CHAT_BASE + int(cursor.lastrowid or 0)
+        return READER_CHAT_BASE + int(cursor.fetchone()[0])
 
 
 def reader_chat(db: sqlite_utils.Database, channel: str, key: str) -> int | None:

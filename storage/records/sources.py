@@ -118,11 +118,11 @@ def add_source(
         cursor = db.execute(
             """
             INSERT INTO sources (url, feed_url, name, interval_seconds, next_poll_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [url, feed_url, name, seconds, stamp, stamp],
         )
-        source = get_source(db, int(cursor.lastrowid or 0))
+        source = get_source(db, int(cursor.fetchone()[0]))
     assert source is not None
     return source, True
 

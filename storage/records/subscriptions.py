@@ -207,10 +207,10 @@ def add_subscription(
     register_chat(db, chat_id, now=now)
     with _transaction(db) as conn:
         cursor = conn.execute(
-            "INSERT INTO subscriptions (chat_id, local_time, keywords, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO subscriptions (chat_id, local_time, keywords, created_at) VALUES (?, ?, ?, ?) RETURNING id",
             [chat_id, local_time, json.dumps(list(keywords), ensure_ascii=False), _now(now)],
         )
-        sub_id = cursor.lastrowid
+        sub_id = cursor.fetchone()[0]
     sub = get_subscription(db, int(sub_id or 0))
     assert sub is not None
     return sub
@@ -424,7 +424,7 @@ def claim_delivery(
             "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
             "finished_at, horizon) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS "
             "(SELECT 1 FROM subscriptions WHERE id = ?) "
-            "ON CONFLICT(subscription_id, local_date) DO NOTHING",
+            "ON CONFLICT(subscription_id, local_date) DO NOTHING RETURNING id",
             [
                 subscription_id,
                 local_date.isoformat(),
@@ -436,12 +436,13 @@ def claim_delivery(
                 subscription_id,
             ],
         )
-        if cursor.rowcount == 0:
+        inserted = cursor.fetchone()
+        if inserted is None:
             return None
-        delivery_id = int(cursor.lastrowid or 0)
+        delivery_id = int(inserted[0])
         conn.executemany(
-            "INSERT OR IGNORE INTO digest_items (subscription_id, article_id, delivery_id, shown) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO digest_items (subscription_id, article_id, delivery_id, shown) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(subscription_id, int(a), delivery_id, 1) for a in shown_ids]
             + [(subscription_id, int(a), delivery_id, 0) for a in counted_ids],
         )
