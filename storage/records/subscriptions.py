@@ -479,6 +479,15 @@ def claim_delivery(
     return delivery_id
 
 
+def has_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> bool:
+    """Whether the subscription's ledger has a row for that local day (claimed, sent, empty or failed)."""
+    row = db.execute(
+        "SELECT 1 FROM digest_deliveries WHERE subscription_id = ? AND local_date = ?",
+        [subscription_id, local_date.isoformat()],
+    ).fetchone()
+    return row is not None
+
+
 def finish_delivery(
     db: sqlite_utils.Database,
     delivery_id: int,
