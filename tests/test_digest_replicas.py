@@ -3,7 +3,9 @@
 The first test drives one real Application against the Bot API stand-in with the lease clock injected:
 a claim left by a replica that died is taken over and its kept message sent. The second runs two real
 ``newsbot serve`` processes (webhook mode) on one SQLite file against a stand-in that enforces
-Telegram's 30 messages per second per bot, and kills one with SIGKILL while the digests go out.
+Telegram's 30 messages per second per bot (and, once, a stricter 10 that makes it answer 429), and kills
+one with SIGKILL while the digests go out. Each run prints its figures (time, claims taken over,
+duplicates, flood refusals); no timing is asserted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from bot.digests import schedule
 from bot.digests.plan import DigestConfig, prepare
@@ -92,6 +96,16 @@ def due_now(db_path: Path) -> None:
         db.conn.close()
 
 
+def senders(db_path: Path) -> set[str]:
+    """The replicas that recorded a digest as sent."""
+    db = open_db(db_path)
+    try:
+        rows = db.execute("SELECT DISTINCT claimed_by FROM digest_deliveries WHERE status = ?", [subs.SENT])
+        return {row[0] for row in rows}
+    finally:
+        db.conn.close()
+
+
 async def start_replica(name: str, env: dict[str, str], tmp_path: Path) -> asyncio.subprocess.Process:
     log = (tmp_path / f"{name}.log").open("w")
     try:
@@ -107,11 +121,18 @@ async def start_replica(name: str, env: dict[str, str], tmp_path: Path) -> async
         log.close()  # the child has its own copy
 
 
+@pytest.mark.parametrize(
+    "limit",
+    [
+        30,  # Telegram's limit for one bot: the replicas' shares (25/s together) stay under it
+        10,  # stricter than even one replica's share: each honours the 429s it gets, and retries
+    ],
+)
 async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
-    telegram_emulator: TelegramEmulator, tmp_path: Path
+    telegram_emulator: TelegramEmulator, tmp_path: Path, limit: int
 ):
     emu = telegram_emulator
-    emu.limit_rate(30)  # Telegram's limit for one bot, whichever process sends
+    emu.limit_rate(limit)  # per bot, whichever process sends
     db_path = make_database(tmp_path / "shared.db", tmp_path)
     due_now(db_path)
     env = clean_env(
@@ -131,8 +152,11 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
     a = await start_replica("a", env, tmp_path)
     b = await start_replica("b", env, tmp_path)
     try:
-        # Kill A with SIGKILL while the digests are going out (a quarter are delivered).
-        await emu.wait_until(lambda: sum(emu.deliveries().values()) >= 20, limit_s=40, what="20 digests")
+        # Kill A with SIGKILL while the digests are going out: both replicas have sent, a quarter arrived.
+        def both_sending() -> bool:
+            return len(senders(db_path)) == 2 and sum(emu.deliveries().values()) >= 20
+
+        await emu.wait_until(both_sending, limit_s=40, what="both replicas sending")
         assert a.returncode is None, (tmp_path / "a.log").read_text()
         a.send_signal(signal.SIGKILL)
         await a.wait()
@@ -161,13 +185,15 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
     duplicates = sum(count - 1 for chat, count in deliveries.items() if chat in CHATS)
     b_log = (tmp_path / "b.log").read_text()
     print(
-        f"80 digests, 2 replicas, A killed after {killed_at}: {took:.1f} s, {b_log.count('taken over')} "
+        f"limit {limit}/s: 80 digests, 2 replicas, A killed after {killed_at}: {took:.1f} s, {b_log.count('taken over')} "
         f"taken over, {duplicates} duplicate(s), {emu.flood_refusals} flood refusal(s)"
     )
     assert set(deliveries) == set(CHATS)  # every subscriber got its digest
     assert duplicates <= 2  # only a message in flight when A died is sent twice
-    # The replicas' shares (25/s together) stay under the bot's 30/s: nothing was refused for flooding.
-    assert emu.flood_refusals == 0
+    if limit == 30:  # the shares (25/s together) stay under the bot's limit: nothing refused for flooding
+        assert emu.flood_refusals == 0
+    else:  # refused for flooding, waited out and sent again: every digest above arrived
+        assert emu.flood_refusals > 0
     assert "taken over" in b_log  # A's unfinished claims were sent by B
     assert "Traceback" not in b_log
-    assert [c.error for c in emu.errors()] == []
+    assert [c.error for c in emu.errors() if not (c.error or "").startswith("Too Many Requests")] == []

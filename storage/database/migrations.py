@@ -276,10 +276,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "digest claims with a lease: the replica holding a claim, until when, and the message it sends",
         [
             # claimed_by: the replica (`bot.telegram.digest_job.replica_id`) holding the claim; lease_until:
-            # seconds since the epoch after which another replica may take the claim over; message: the
-            # digest as it is sent (kept only while claimed, so whoever finishes the claim sends the same).
+            # when another replica may take the claim over (UTC ISO text to the millisecond: compares as
+            # text everywhere); message: the digest as it is sent (kept only while claimed, so whoever
+            # finishes the claim sends the same).
             "ALTER TABLE digest_deliveries ADD COLUMN claimed_by TEXT",
-            "ALTER TABLE digest_deliveries ADD COLUMN lease_until REAL",
+            "ALTER TABLE digest_deliveries ADD COLUMN lease_until TEXT",
             "ALTER TABLE digest_deliveries ADD COLUMN message TEXT",
             "CREATE INDEX digest_deliveries_lease ON digest_deliveries(status, lease_until)",
         ],

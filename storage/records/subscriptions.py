@@ -10,7 +10,8 @@ Tables (migration 2):
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
   A claim carries a `Lease` (migration 10): the replica holding it (``claimed_by``), until when
-  (``lease_until``, seconds since the epoch) and the message to send (``message``, dropped once the
+  (``lease_until``, UTC ISO text to the millisecond, so it compares as text on SQLite and PostgreSQL
+  alike) and the message to send (``message``, dropped once the
   claim is finished). The holder renews its leases while it works (`renew_claims`); a claim whose lease
   ran out belongs to a replica that died, and another one takes it over (`take_over_claim`) and sends
   the same message. Claims without a lease (written before migration 10) are never taken over.
@@ -44,7 +45,7 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
 
 # Ledger statuses.
-CLAIMED = "claimed"  # row written before sending; stays if the process dies before the send is recorded
+CLAIMED = "claimed"  # row written before sending; if its replica dies, taken over once the lease runs out
 SENT = "sent"  # the message was accepted by Telegram
 EMPTY = "empty"  # nothing new that day and empty digests are not sent
 FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); not retried that day
@@ -115,6 +116,12 @@ class TakenOver:
     local_date: date
     chat_id: int
     message: str
+
+
+def _lease_stamp(seconds: float) -> str:
+    """A lease time (seconds since the epoch) as the ledger stores it: fixed-width UTC ISO text, which
+    sorts as it compares (a REAL would be 4-byte on PostgreSQL, an INTEGER 32-bit)."""
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")
 
 
 def _now(now: datetime | None) -> str:
@@ -462,7 +469,7 @@ def claim_delivery(
                 None if status == CLAIMED else _now(now),
                 horizon,
                 lease.holder if lease else None,
-                lease.until if lease and status == CLAIMED else None,
+                _lease_stamp(lease.until) if lease and status == CLAIMED else None,
                 message if status == CLAIMED else None,
                 subscription_id,
             ],
@@ -514,7 +521,7 @@ def renew_claims(db: sqlite_utils.Database, holder: str, until: float) -> int:
         cursor = conn.execute(
             "UPDATE digest_deliveries SET lease_until = ? WHERE claimed_by = ? AND status = ? "
             "AND lease_until IS NOT NULL",
-            [until, holder, CLAIMED],
+            [_lease_stamp(until), holder, CLAIMED],
         )
         return int(cursor.rowcount)
 
@@ -526,7 +533,8 @@ _EXPIRED = "status = ? AND lease_until < ? AND lease_until >= ? AND message IS N
 def expired_claims(db: sqlite_utils.Database, now: float, window: float) -> int:
     """How many claims could be taken over at `now` (see `take_over_claim`)."""
     row = db.execute(
-        f"SELECT COUNT(*) FROM digest_deliveries WHERE {_EXPIRED}", [CLAIMED, now, now - window]
+        f"SELECT COUNT(*) FROM digest_deliveries WHERE {_EXPIRED}",
+        [CLAIMED, _lease_stamp(now), _lease_stamp(now - window)],
     ).fetchone()
     return int(row[0])
 
@@ -540,14 +548,14 @@ def take_over_claim(db: sqlite_utils.Database, lease: Lease, now: float, window:
     ``SELECT id ... ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`` so replicas taking over at once do not
     queue behind each other's row lock.
     """
-    params: list[object] = [CLAIMED, now, now - window]
+    params: list[object] = [CLAIMED, _lease_stamp(now), _lease_stamp(now - window)]
     with _transaction(db) as conn:
         row = conn.execute(
             "UPDATE digest_deliveries SET claimed_by = ?, lease_until = ? "
             f"WHERE id = (SELECT id FROM digest_deliveries WHERE {_EXPIRED} ORDER BY id LIMIT 1) "
             f"AND {_EXPIRED} "
             "RETURNING id, subscription_id, local_date, chat_id, message",
-            [lease.holder, lease.until, *params, *params],
+            [lease.holder, _lease_stamp(lease.until), *params, *params],
         ).fetchone()
     if row is None:
         return None
@@ -594,7 +602,7 @@ def unfinished_claims(
     where, params = "status = ?", list[object]([CLAIMED])
     if now is not None and window is not None:
         where += " AND (lease_until IS NULL OR lease_until < ?)"
-        params.append(now - window)
+        params.append(_lease_stamp(now - window))
     rows = db.execute(
         "SELECT id, subscription_id, local_date, chat_id, status, message_id, detail FROM digest_deliveries "
         f"WHERE {where} ORDER BY id",
