@@ -1,24 +1,33 @@
 """Claims with a lease, for several replicas on one database (issue 23): digest claims, source polls.
 
 The lease clock is injected: every function takes ``now`` (seconds since the epoch) from the test.
-Two connections to one SQLite file stand for two replicas.
+Two connections to one SQLite file stand for two replicas; for the source job, two sets of services
+(each its own `Database`) and a real local feed site.
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from bot.services import open_services
+from bot.settings import Settings
+from bot.sources.fetch import Fetcher
+from bot.telegram.sources_job import SourcePoller
 from storage.database.connection import open_db
 from storage.records import sources as store
 from storage.records import subscriptions as subs
+from tests.feed_server import FeedSite, Page
 
 NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
 DAY = date(2023, 4, 7)
 T0 = 1_000_000.0  # the lease clock, seconds
 LEASE = 30.0
 WINDOW = 6 * 3600.0
+FEEDS = Path(__file__).parent / "feeds"
 
 
 @pytest.fixture
@@ -139,3 +148,31 @@ def test_a_due_source_is_polled_by_one_replica_until_its_lease_runs_out(replicas
     # A finished poll sets the real next poll.
     store.record_poll(b, source.id, store.PollState(over, over + timedelta(minutes=30), ok=True))
     assert store.get_source(a, source.id).next_poll_at == over + timedelta(minutes=30)  # type: ignore[union-attr]
+
+
+async def test_two_pollers_on_one_database_poll_a_due_source_once(tmp_path):
+    """Two replicas' source jobs tick at once: one polls the site, the other leaves the source to it."""
+    now = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    settings = Settings(_env_file=None, db=tmp_path / "shared.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    with FeedSite() as site:
+        feed = (FEEDS / "wordpress_fulltext.xml").read_bytes().replace(b"{base}", site.base.encode())
+        site.add("/feed.xml", Page(feed, "application/rss+xml", delay=0.5))  # still polling when B ticks
+        db = open_db(settings.db)
+        store.add_source(
+            db, site.url("/feed.xml"), interval=timedelta(minutes=30), feed_url=site.url("/feed.xml"), now=now
+        )
+        db.conn.close()
+        replicas = [open_services(settings, seed=False) for _ in range(2)]
+        pollers = [SourcePoller(s, Fetcher(host_delay=0, timeout=5), clock=lambda: now) for s in replicas]
+        try:
+            started = [await poller.tick() for poller in pollers]
+            assert [len(tasks) for tasks in started] == [1, 0]
+            (result,) = await asyncio.gather(*started[0])
+            assert result.new_titles == ("二七区召开冬季供暖保障工作会议",)
+            assert await pollers[1].tick() == []  # polled: not due before its interval
+            assert len(site.seen("/feed.xml")) == 1
+        finally:
+            for poller in pollers:
+                poller.close()
+            for services in replicas:
+                services.close()
