@@ -45,7 +45,9 @@ may or may not have delivered the message, is recorded as failed and not repeate
 certainly was not delivered (``Forbidden``, a network error before sending, flood retries exhausted) has
 its claim undone, so a later run (within the grace period) or a later day can deliver those articles.
 A replica that stalls longer than the lease (a frozen host) can lose its claims to another replica and
-still send: a lease shorter than the longest stall trades that duplicate for a faster takeover.
+still send: a lease shorter than the longest stall trades that duplicate for a faster takeover. Lease
+times are wall-clock seconds, so replicas on several hosts need their clocks in step (NTP) to well
+within the lease.
 
 Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
 there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
