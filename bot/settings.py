@@ -96,6 +96,12 @@ class Settings(BaseSettings):
         le=30,
         validation_alias=AliasChoices("NEWSBOT_SEND_RATE_PER_SECOND", "NEWSBOT_DIGEST_RATE_PER_SECOND"),
     )
+    # NEWSBOT_REPLICAS: how many `newsbot serve` processes share the bot; each sends at most
+    # NEWSBOT_SEND_RATE_PER_SECOND / NEWSBOT_REPLICAS (Telegram's limit is per bot: `send_rate_per_replica`)
+    replicas: int = Field(default=1, ge=1, le=30)
+    # NEWSBOT_DIGEST_LEASE_SECONDS: how long a replica's claim on a digest lasts unless renewed; after
+    # that another replica takes over the digest of a replica that died
+    digest_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
     # NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS: subscriptions per chat
     digest_max_subscriptions: int = Field(default=20, ge=1)
     # NEWSBOT_INBOX: directory whose page files the running bot ingests (unset: none)
@@ -203,6 +209,11 @@ class Settings(BaseSettings):
         if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
+
+    @property
+    def send_rate_per_replica(self) -> float:
+        """Messages per second this process may send: Telegram's limit is per bot, shared by the replicas."""
+        return self.send_rate_per_second / self.replicas
 
     def webhook_secret_token(self) -> str:
         """The secret Telegram sends with every webhook request (configured, or derived from the token)."""

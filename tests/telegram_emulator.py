@@ -13,6 +13,11 @@ with too many results or bad ids, bad command menus. It can also be told to answ
 403 (bot blocked by the user), 400 (chat migrated) or 502 (a network error) for given chats, or to
 deliver a message but answer late (`answer_slowly`: the client times out on a message that arrived).
 
+Telegram's limit per bot: `limit_rate(n)` makes it accept at most ``n`` messages (sends and edits, every
+chat together, from every process using the token) in any one second and answer the rest 429 with
+``retry_after`` as Telegram does; `flood_refusals` counts those answers. `deliveries` counts the messages
+each chat received, for tests where several bot processes send at once.
+
 Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
 ``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
 fields Telegram sends for it), ``left`` for a user it knows who never joined, ``PARTICIPANT_ID_INVALID``
@@ -31,6 +36,7 @@ Usage (see the ``telegram_emulator`` fixture in conftest.py)::
 from __future__ import annotations
 
 import asyncio
+import collections
 import itertools
 import json
 import re
@@ -433,6 +439,10 @@ class _State:
     users: dict[int, dict[str, Any]] = field(default_factory=dict)
     members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) → status
     webhook: dict[str, Any] | None = None
+    rate_limit: int | None = None  # messages per second per bot (None: unlimited)
+    accepted: collections.deque[float] = field(default_factory=collections.deque)  # last second's messages
+    flood_refusals: int = 0
+    deliveries: collections.Counter[int] = field(default_factory=collections.Counter)
 
 
 # --------------------------------------------------------------------------------------------
@@ -711,6 +721,13 @@ class TelegramEmulator:
         with self._cond:
             self._state.faults[chat_id] = _Fault("slow", times=times, delay=seconds)
 
+    def limit_rate(self, per_second: int | None) -> None:
+        """Accept at most `per_second` messages (sends and edits, all chats) in any second; answer the
+        others 429 with ``retry_after`` (None: no limit)."""
+        with self._cond:
+            self._state.rate_limit = per_second
+            self._state.accepted.clear()
+
     def clear_faults(self, chat_id: int | None = None) -> None:
         with self._cond:
             if chat_id is None:
@@ -743,6 +760,17 @@ class TelegramEmulator:
     def commands(self, language_code: str = "", scope: str = "default") -> list[dict[str, str]]:
         with self._cond:
             return list(self._state.commands.get((scope, language_code), []))
+
+    def deliveries(self) -> dict[int, int]:
+        """How many messages each chat received (sendMessage accepted), by chat id."""
+        with self._cond:
+            return dict(self._state.deliveries)
+
+    @property
+    def flood_refusals(self) -> int:
+        """How many messages `limit_rate` refused with 429."""
+        with self._cond:
+            return self._state.flood_refusals
 
     def pending_updates(self) -> int:
         with self._cond:
@@ -887,6 +915,22 @@ class TelegramEmulator:
                 "group chat was upgraded to a supergroup chat", {"migrate_to_chat_id": fault.migrate_to}
             )
 
+    def _take_rate_slot(self) -> None:
+        """Count one message against the bot's limit (`limit_rate`), or answer 429 as Telegram does."""
+        with self._cond:
+            limit = self._state.rate_limit
+            if limit is None:
+                return
+            now = time.monotonic()
+            accepted = self._state.accepted
+            while accepted and accepted[0] <= now - 1.0:
+                accepted.popleft()
+            if len(accepted) >= limit:
+                self._state.flood_refusals += 1
+                wait = max(1, int(accepted[0] + 1.0 - now + 0.999))
+                raise TelegramError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+            accepted.append(now)
+
     def _chat(self, chat_id: int) -> dict[str, Any]:
         with self._cond:
             chat = self._state.chats.get(chat_id)
@@ -968,7 +1012,9 @@ class TelegramEmulator:
         self._apply_faults(chat_id)
         plain, entities = check_text(params.get("text"), params.get("parse_mode"))
         markup = check_reply_markup(params.get("reply_markup"))
+        self._take_rate_slot()
         with self._cond:
+            self._state.deliveries[chat_id] += 1
             msg = StoredMessage(
                 chat=self._chat(chat_id),
                 message_id=self._next_message_id(chat_id),
@@ -991,6 +1037,7 @@ class TelegramEmulator:
         msg = self._message(params, what="edit")
         plain, entities = check_text(params.get("text"), params.get("parse_mode"))
         markup = check_reply_markup(params.get("reply_markup"))
+        self._take_rate_slot()
         with self._cond:
             if plain == msg.text and entities == msg.entities and markup == msg.reply_markup:
                 raise bad_request(
@@ -1005,6 +1052,7 @@ class TelegramEmulator:
         self._apply_faults(chat_id)
         msg = self._message(params, what="edit")
         markup = check_reply_markup(params.get("reply_markup"))
+        self._take_rate_slot()
         with self._cond:
             if markup == msg.reply_markup:
                 raise bad_request(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -111,3 +113,29 @@ def test_a_check_leaves_a_file_to_the_check_still_ingesting_it(tmp_path, caplog)
         assert [p for p in inbox.iterdir() if p.is_file()] == []
     finally:
         database.close()
+
+
+def test_an_inbox_another_process_is_ingesting_is_left_to_it(tmp_path):
+    """Issue 23: replicas sharing one inbox take its files one at a time (a flock on the folder)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.jsonl").write_text(jsonl("甲新闻"), encoding="utf-8")
+    later = (inbox / "a.jsonl").stat().st_mtime + 60
+    hold = (
+        "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
+        "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()"
+    )
+    db = open_db(tmp_path / "n.db")
+    try:
+        with subprocess.Popen(
+            [sys.executable, "-c", hold, str(inbox)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        ) as holder:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+            assert ingest_inbox(db, inbox, now=later).files == []  # the other process has it
+            assert (inbox / "a.jsonl").exists() and count_articles(db) == 0
+            holder.kill()  # a replica killed mid-check: the kernel drops its lock
+            holder.wait(10)
+        assert ingest_inbox(db, inbox, now=later).new == 1
+        assert (inbox / "done" / "a.jsonl").exists()
+    finally:
+        db.close()

@@ -176,6 +176,12 @@ def _send_rate(s: Settings, default: Settings, tmp: Path) -> None:
     assert budget.gap == pytest.approx(1 / 12)
 
 
+def _replicas(s: Settings, default: Settings, tmp: Path) -> None:
+    budget = _app(s).bot.rate_limiter
+    assert isinstance(budget, SendBudget) and budget.per_second == 25 / 2  # half of the bot's 25/s each
+    assert default.send_rate_per_replica == 25
+
+
 def _fetcher(s: Settings, default: Settings, tmp: Path) -> None:
     from bot.services import fetcher_for
 
@@ -242,6 +248,8 @@ EXAMPLES: dict[str, tuple[str, Check]] = {
     "NEWSBOT_DIGEST_MAX_ARTICLES": ("3", _digest_config),
     "NEWSBOT_DIGEST_SEND_EMPTY": ("true", _digest_config),
     "NEWSBOT_SEND_RATE_PER_SECOND": ("12", _send_rate),
+    "NEWSBOT_REPLICAS": ("2", _replicas),
+    "NEWSBOT_DIGEST_LEASE_SECONDS": ("5", _digest_config),
     "NEWSBOT_DIGEST_MAX_SUBSCRIPTIONS": ("1", _services_check),
     "NEWSBOT_INBOX": ("inbox", _services_check),
     "NEWSBOT_SOURCES_INTERVAL": ("2h", _sources_interval),
@@ -260,6 +268,7 @@ NEEDS_TOKEN = {
     "TELEGRAM_API_BASE_URL",
     "NEWSBOT_DIGEST_CHECK_SECONDS",
     "NEWSBOT_SEND_RATE_PER_SECOND",
+    "NEWSBOT_REPLICAS",
     "NEWSBOT_INBOX",
     "NEWSBOT_SOURCES_CHECK_SECONDS",
 }

@@ -134,6 +134,24 @@ def test_faults_for_chats(telegram_emulator: TelegramEmulator) -> None:
     assert moved.status_code == 400 and moved.json()["parameters"] == {"migrate_to_chat_id": -1009}
 
 
+def test_the_bots_rate_limit_counts_every_chat_and_answers_429(telegram_emulator: TelegramEmulator) -> None:
+    """Issue 23: the limit is per bot, whichever chat (or process) the messages go to."""
+    emu = telegram_emulator
+    emu.limit_rate(3)
+    answers = [_call(emu, "sendMessage", chat_id=chat, text="a") for chat in (1, 2, 3, 4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    refused = answers[-1].json()
+    assert refused["error_code"] == 429 and refused["parameters"]["retry_after"] >= 1
+    assert "Too Many Requests" in refused["description"]
+    message_id = answers[0].json()["result"]["message_id"]
+    edit = _call(emu, "editMessageText", chat_id=1, message_id=message_id, text="b")
+    assert edit.status_code == 429  # edits count too
+    assert emu.flood_refusals == 2 and emu.deliveries() == {1: 1, 2: 1, 3: 1}
+    emu.limit_rate(None)
+    assert _call(emu, "sendMessage", chat_id=4, text="a").status_code == 200
+    assert emu.deliveries()[4] == 1
+
+
 def test_callback_queries_can_be_answered_once(telegram_emulator: TelegramEmulator) -> None:
     emu = telegram_emulator
     sent = _call(emu, "sendMessage", chat_id=1001, text="x").json()["result"]

@@ -5,12 +5,14 @@ The Telegram delivery (`bot.telegram.digest_job`) runs this plan; this module ne
 What it decides, for one due subscription (`prepare`): its not-yet-received articles that match its
 keywords (the same `Searcher` as /search, any keyword matches; no keywords: every article), newest first;
 the first ``cap`` listed and the rest counted; and the ledger row ``(subscription, local date)`` claimed
-with the covered articles *before* sending, so a digest goes out at most once (the rules of sending,
-retrying and recording are in `bot.telegram.digest_job`).
+with the covered articles and the message itself *before* sending, under the replica's lease, so one
+replica sends it and, should that replica die, another can send the same message (`resume`). The rules
+of sending, retrying, leases and recording are in `bot.telegram.digest_job`.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 import sqlite_utils
 
-from bot.chat.replies import HTML, Markup, Reply
+from bot.chat.replies import HTML, Button, Markup, Reply
 from bot.digests import schedule
 from bot.digests.compose import Digest, compose_digest
 from bot.digests.filters import parse_keywords
@@ -79,6 +81,7 @@ class DigestConfig:
     cap: int = 10
     send_empty: bool = False
     workers: int = 4  # digests composed and sent at once (the send budget paces them)
+    lease_seconds: float = 120.0  # a claim's lease (renewed while the replica works)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DigestConfig:
@@ -87,6 +90,7 @@ class DigestConfig:
             grace=timedelta(hours=settings.digest_grace_hours),
             cap=settings.digest_max_articles,
             send_empty=settings.digest_send_empty,
+            lease_seconds=settings.digest_lease_seconds,
         )
 
 
@@ -263,7 +267,28 @@ class Claimed:
     delivery_id: int
     subscription_id: int
     chat_id: int
-    digest: Digest
+    digest: Reply
+
+
+def message_of(reply: Reply) -> str:
+    """A message as the ledger keeps it while claimed (text and buttons, JSON). Pure."""
+    rows = [[{"label": b.label, "data": b.data, "url": b.url} for b in row] for row in reply.buttons]
+    return json.dumps({"text": reply.text, "buttons": rows}, ensure_ascii=False)
+
+
+def reply_of(message: str) -> Reply:
+    """The message `message_of` kept, to send again. Pure."""
+    loaded = json.loads(message)
+    buttons = tuple(
+        tuple(Button(b["label"], data=b.get("data"), url=b.get("url")) for b in row)
+        for row in loaded["buttons"]
+    )
+    return Reply(loaded["text"], buttons)
+
+
+def resume(taken: subs.TakenOver) -> Claimed:
+    """A claim taken over from a replica that died, ready to send: the message that replica claimed."""
+    return Claimed(taken.delivery_id, taken.subscription_id, taken.chat_id, reply_of(taken.message))
 
 
 def prepare(
@@ -272,19 +297,23 @@ def prepare(
     due: schedule.Due,
     config: DigestConfig,
     now: datetime,
+    lease: subs.Lease | None = None,
 ) -> Claimed | None:
     """Compose the due digest on a read connection, then claim its ledger row in one short write
-    (blocking; run in a worker thread).
+    (blocking; run in a worker thread), under `lease` when given (the message is kept with the claim).
 
     None when there is nothing to send: nothing new (recorded as ``empty`` for the day), or the day
-    was claimed already. Composing takes no write lock: the claim alone decides, since its row is
-    unique per day and it skips articles recorded meanwhile.
+    was claimed already (by another replica, too). Composing takes no write lock: the claim alone
+    decides, since its row is unique per day and it skips articles recorded meanwhile; a day found
+    claimed already is not composed at all.
     """
     database = as_database(db)
     state = due.state
     assert isinstance(state, subs.SubscriptionState)
     sub = state.subscription
     with database.reader() as reader:
+        if subs.has_delivery(reader, sub.id, due.local_date):
+            return None
         horizon = subs.article_horizon(reader)
         digest = compose_for(
             reader,
@@ -315,6 +344,8 @@ def prepare(
         shown_ids=digest.shown_ids,
         counted_ids=digest.counted_ids,
         horizon=horizon,
+        lease=lease,
+        message=message_of(digest),
         now=now,
     )
     if delivery_id is None:

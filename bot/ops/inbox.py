@@ -14,16 +14,24 @@ lost to contention.
 Files modified in the last few seconds are left for the next check: they may still be being written
 (copy into the inbox, or better, write elsewhere and ``mv`` in).
 
-One check at a time per inbox in a process: a check that starts while another is still ingesting (the
-digest job lets a second tick run beside a long one) returns at once and leaves the files to it, instead
-of ingesting the same file again and finding it moved (issue 23).
+One check at a time per inbox: a check that starts while another is still ingesting (the digest job
+lets a second tick run beside a long one, and several replicas of ``newsbot serve`` may share one inbox)
+returns at once and leaves the files to it, instead of ingesting the same file again and finding it
+moved (issue 23). Within a process a lock per inbox decides; between processes an exclusive ``flock`` on
+the inbox directory itself (released by the kernel when its holder dies, so a killed replica never
+leaves the inbox locked). That covers replicas on one host, or on several hosts that
+mount the inbox where ``flock`` is shared; replicas on hosts without a shared file lock (PostgreSQL
+across machines, each with its own view of the folder) would need the claim in the database instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -31,6 +39,11 @@ import sqlite_utils
 from storage.database.access import Database, as_database
 from storage.ingest.manifest import Manifest
 from storage.ingest.pipeline import BATCH_WAIT, SUPPORTED, FileResult, IngestReport, ingest_file, merge_index
+
+try:
+    import fcntl
+except ImportError:  # Windows: one check at a time per process only
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +59,32 @@ _checks_guard = threading.Lock()
 def _check_lock(inbox: Path) -> threading.Lock:
     with _checks_guard:
         return _checks.setdefault(inbox.resolve(), threading.Lock())
+
+
+@contextlib.contextmanager
+def _inbox_turn(inbox: Path) -> Iterator[bool]:
+    """Whether this check has the inbox to itself: this process's lock, then a ``flock`` on the directory
+    (other processes). False at once when another check holds either."""
+    lock = _check_lock(inbox)
+    if not lock.acquire(blocking=False):
+        yield False
+        return
+    try:
+        if fcntl is None or not inbox.is_dir():
+            yield True
+            return
+        fd = os.open(inbox, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)  # releases the flock
+    finally:
+        lock.release()
 
 
 def pending_files(inbox: Path, *, now: float, settle_seconds: float = SETTLE_SECONDS) -> list[Path]:
@@ -87,17 +126,14 @@ def ingest_inbox(
     """Ingest the pending files and move each to ``done/`` or ``failed/``; the report lists them. A file
     the database could not take stays for the next check, and a check that finds another one running on
     the same inbox returns an empty report at once (see the module doc)."""
-    lock = _check_lock(inbox)
-    if not lock.acquire(blocking=False):
-        log.info(
-            "inbox: the previous check is still ingesting; its files are left to it",
-            extra={"inbox": str(inbox)},
-        )
-        return IngestReport()
-    try:
+    with _inbox_turn(inbox) as mine:
+        if not mine:
+            log.info(
+                "inbox: another check (this process or another replica) is ingesting; its files are left to it",
+                extra={"inbox": str(inbox)},
+            )
+            return IngestReport()
         return _ingest_pending(as_database(db), inbox, now=now, settle_seconds=settle_seconds, wait=wait)
-    finally:
-        lock.release()
 
 
 def _ingest_pending(

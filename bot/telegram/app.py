@@ -82,8 +82,9 @@ def build_application(
 ) -> BotApplication:
     """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init.
 
-    Every message it sends draws from one `SendBudget` (NEWSBOT_SEND_RATE_PER_SECOND overall, per chat,
-    per group), replies and digests alike; `budget` replaces it (tests).
+    Every message it sends draws from one `SendBudget` (NEWSBOT_SEND_RATE_PER_SECOND overall, divided
+    among NEWSBOT_REPLICAS processes; per chat, per group), replies and digests alike; `budget` replaces
+    it (tests).
     """
     if settings.telegram_bot_token is None:
         raise MissingTokenError(
@@ -127,7 +128,7 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(TIMEZONE)))
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(budget or SendBudget(settings.send_rate_per_second))
+        .rate_limiter(budget or SendBudget(settings.send_rate_per_replica))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -4,7 +4,8 @@
 PTB makes passes through `process_request`, and the ones that put a message into a chat (``sendMessage``,
 ``editMessageText``, ...) wait for a slot first:
 
-- overall: at most ``per_second`` (default 25; Telegram allows about 30/s), spaced evenly;
+- overall: at most ``per_second`` (default 25; Telegram allows about 30/s; this replica's share, below),
+  spaced evenly;
 - each chat: one message per ``chat_interval`` seconds (default 1);
 - each group (negative chat id): also at most 20 messages in any 60 seconds (and a second to spare).
 
@@ -12,6 +13,21 @@ Slots are reserved in order under no await, so concurrent senders share the budg
 that must wait does not hold up the others (its reserved slot lies in the future; others fill the gaps).
 ``hold(seconds)`` after a 429 makes every later message wait that long. Requests that do not post into
 a chat (answerCallbackQuery, sendChatAction, getChatMember, getUpdates, ...) are not counted.
+
+Several replicas (``newsbot serve`` processes behind one webhook, issue 23): Telegram's limit is per bot,
+not per process, so each replica's budget gets a fixed share, ``NEWSBOT_SEND_RATE_PER_SECOND`` divided by
+``NEWSBOT_REPLICAS`` (`bot.settings.Settings.send_rate_per_replica`): with the default 25/s and two
+replicas, 12.5/s each, 25/s together, under Telegram's 30 however the messages fall between them. Chosen
+over a budget shared through the database (a row per one-second slot claimed with an atomic update) as
+the simplest thing that is correct: no write per message on the database every chat and ingest also
+writes to, no clock agreement between hosts, and a database that is slow or busy never stops the sending.
+What it costs: while a replica is down the others do not use its share (digests go out more slowly,
+none is lost), and ``NEWSBOT_REPLICAS`` must be at least the number of replicas running. Per-chat and
+per-group limits stay per process: a chat's updates reach whichever replica the webhook's load balancer
+picks, and a digest is sent by one replica, so two replicas rarely write to one chat in the same second;
+when they do, Telegram's 429 says so. Each replica honours the 429s it is given (`hold`, through
+`bot.telegram.sending`); a 429 is not passed to the other replicas, which, within their shares, get their
+own if Telegram limits the bot as a whole.
 
 Why not PTB's ``AIORateLimiter``: it has no per-chat limit for private chats, it counts every request
 naming a group (``getChatMember``, ``sendChatAction``) against that group's 20 per minute, it logs

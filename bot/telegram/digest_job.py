@@ -1,51 +1,75 @@
 """The digest job: every ~30 s, find the subscriptions that are due, compose, send, record.
 
-Subscriptions and the delivery ledger live in SQLite (`storage.records.subscriptions`), not in the scheduler's
-memory: the job is one repeating PTB JobQueue job (APScheduler underneath) that asks the database what
-is due at the injected clock's ``now`` (`bot.digests.schedule`), so a restart loses nothing and a digest missed
-while the bot was down goes out when it comes back (same local day, within the grace period).
+Subscriptions and the delivery ledger live in the database (`storage.records.subscriptions`), not in the
+scheduler's memory: the job is one repeating PTB JobQueue job (APScheduler underneath) that asks the
+database what is due at the injected clock's ``now`` (`bot.digests.schedule`), so a restart loses nothing
+and a digest missed while the bot was down goes out when it comes back (same local day, within the grace
+period). Several replicas (``newsbot serve`` processes on one database) each run this job; the ledger
+decides which of them sends what.
 
 Delivery of one digest:
 
-1. **compose and claim** (one database transaction, right before this digest is sent): the subscription's not-yet-received articles that
-   match its keywords (the same `Searcher` as /search, one search per keyword, any keyword matches;
-   no keywords: every article), newest first; the first ``cap`` are listed and the rest counted with a
-   pointer to /search. The ledger row ``(subscription, local date)`` and the covered articles are
-   written *before* sending. If the row exists already (another run, or this day's digest before a
-   restart) nothing is sent.
+1. **compose and claim** (one database transaction, right before this digest is sent): the
+   subscription's not-yet-received articles that match its keywords (the same `Searcher` as /search, one
+   search per keyword, any keyword matches; no keywords: every article), newest first; the first ``cap``
+   are listed and the rest counted with a pointer to /search. The ledger row ``(subscription, local
+   date)``, the covered articles and the message itself are written *before* sending, under this
+   replica's **lease** (`replica_id`, until now + ``NEWSBOT_DIGEST_LEASE_SECONDS``). If the row exists
+   already (another replica, another run, or this day's digest before a restart) nothing is sent.
 2. **send**, by a few concurrent workers, through the one send path (`bot.telegram.sending.send`): the
    application's `SendBudget` paces every message, replies and digests together, and
    `bot.telegram.sending.classify` decides about refusals. Flood limit (429): everyone waits what
    Telegram asked, then the message is retried. Migrated group: the chat's settings and subscriptions
    move to the new id, then the message is sent there. Blocked by the user: the chat is paused and
    logged, the claim undone, the other chats go on. Bad request: recorded as failed (not retried that day).
-3. **record** the outcome: ``sent`` with the message id.
+3. **record** the outcome: ``sent`` with the message id; the lease and the kept message go.
 
-If the process dies between 1 and 3 — **at most once**. The claim is committed before the message is
-sent, so after a crash the claim is still there and the digest is *not* sent again: the reader misses
-that day's digest (its articles are recorded as covered; they stay searchable) rather than receiving
-it twice. A duplicate push is the complaint readers of comparable bots voice most; a missed one is
-rare (the window is one HTTP request) and visible: claims left unfinished are logged as warnings at the
-next start (`storage.records.subscriptions.unfinished_claims`). The same rule applies to ``TimedOut``, where
-Telegram may or may not have delivered the message. A message that certainly was not delivered
-(``Forbidden``, a network error before sending, flood retries exhausted) has its claim undone, so a
-later run (within the grace period) or a later day can deliver those articles.
+While a run goes on, the replica renews the leases of the claims it holds every third of the lease.
+
+If a replica dies between 1 and 3 — **every subscriber still gets the digest; a duplicate only for a
+message in flight**. Its claims stop being renewed; once their lease has run out, another replica (or
+the same one restarted) takes each over (`storage.records.subscriptions.take_over_claim`, one atomic
+conditional update, so one replica gets it) at its next check and sends the message kept with the claim,
+then records it. What was recorded as sent is never sent again. The one thing nobody can know is whether
+a message whose request had left when the process died reached Telegram: it is sent again. A worker
+holds one message in flight at a time and records it right after Telegram answers, so a crash repeats at
+most one message per worker (``DigestConfig.workers``), and usually none: the claims a dead replica
+held were mostly still waiting for their turn in the send budget. Readers get every digest, and rarely
+one twice, rather than missing one (the rule before issue 23 was the reverse: a claim left by a dead
+process was never sent).
+
+Claims are taken over for the grace period after their lease ran out (``NEWSBOT_DIGEST_GRACE_HOURS``);
+older ones, and claims written without a lease (before migration 10), are logged as warnings at the next
+start and left alone (`storage.records.subscriptions.unfinished_claims`). ``TimedOut``, where Telegram
+may or may not have delivered the message, is recorded as failed and not repeated. A message that
+certainly was not delivered (``Forbidden``, a network error before sending, flood retries exhausted) has
+its claim undone, so a later run (within the grace period) or a later day can deliver those articles.
+A replica that stalls longer than the lease (a frozen host) can lose its claims to another replica and
+still send: a lease shorter than the longest stall trades that duplicate for a faster takeover. Lease
+times are wall-clock seconds, so replicas on several hosts need their clocks in step (NTP) to well
+within the lease.
 
 Articles ingested by ``newsbot ingest`` into the same database (WAL) while the bot runs are simply
 there at the next check: nothing is cached between runs. With ``NEWSBOT_INBOX`` set, each check first
-ingests the page files dropped into that directory (`bot.ops.inbox`), in a worker thread and in short
-batches, so chats are answered meanwhile.
+ingests the page files dropped into that directory (`bot.ops.inbox`, one replica at a time), in a worker
+thread and in short batches, so chats are answered meanwhile.
 
 Reads (due subscriptions, composing) use read connections; the ledger and the heartbeat are short writes
-on the one write path, which waits a bounded time for the lock (`Services.run_write`). A claim or ledger
-write that still finds the database busy fails like any other database error: logged, and the digest is
-tried again at the next check if it was never claimed.
+on the one write path, which waits a bounded time for the lock (`Services.run_write`). A claim that finds
+the database busy fails like any other database error: logged, and the digest is tried again at the next
+check. Recording a sent message is tried a few times more, since a claim left unrecorded would be sent
+again by whoever takes it over.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
+import secrets
+import socket
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,12 +82,21 @@ from telegram.ext import Application, Job
 
 from bot.chat.replies import Reply
 from bot.digests import schedule
-from bot.digests.plan import DEFAULT_CONFIG, Claimed, DigestConfig, DigestServices, RunCache, prepare, utc_now
+from bot.digests.plan import (
+    DEFAULT_CONFIG,
+    Claimed,
+    DigestConfig,
+    DigestServices,
+    RunCache,
+    prepare,
+    resume,
+    utc_now,
+)
 from bot.ops.inbox import ingest_inbox
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from bot.telegram.sending import Status, send
 from storage.database.health import beat
-from storage.errors import DatabaseBusy
+from storage.errors import DatabaseBusy, DatabaseError
 from storage.records import subscriptions as subs
 
 log = logging.getLogger(__name__)
@@ -73,6 +106,14 @@ RUNNER_KEY = "digest_runner"
 CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 JOB_NAME = "digests"
 HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
+RECORD_ATTEMPTS = 3  # tries to record a sent message while the database is busy
+
+
+def replica_id() -> str:
+    """This process's name in the claims it holds: host, process id and a random part (a process that
+    reuses a dead one's id is still another replica)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
 
 # ---- order ----------------------------------------------------------------------------------------------
 
@@ -109,6 +150,7 @@ RETRY_LATER = "retry_later"
 class RunReport:
     due: int = 0
     not_sent: int = 0  # nothing new (recorded as empty), or the day was claimed already
+    taken_over: int = 0  # claims of a replica that died, sent by this one
     outcomes: dict[int, str] = field(default_factory=dict)  # subscription id → SENT/BLOCKED/...
 
     def count(self, outcome: str) -> int:
@@ -125,19 +167,34 @@ class DigestRunner:
         *,
         clock: Callable[[], datetime] = utc_now,
         inbox: Path | None = None,
+        replica: str | None = None,
+        lease_clock: Callable[[], float] = time.time,
     ) -> None:
         self.services = services
         self.config = config
         self.clock = clock
         self.inbox = inbox  # NEWSBOT_INBOX: ingested before each check
+        self.replica = replica or replica_id()
+        self.lease_clock = lease_clock  # wall clock, seconds: leases outlive processes
         self._running = False
         self._started = False
 
+    def lease(self) -> subs.Lease:
+        """A lease for a claim made or renewed now."""
+        return subs.Lease(self.replica, self.lease_clock() + self.config.lease_seconds)
+
+    @property
+    def takeover_window(self) -> float:
+        """Seconds after its lease ran out during which a claim is still taken over (the grace period)."""
+        return self.config.grace.total_seconds()
+
     async def report_unfinished_claims(self) -> None:
-        """Log the digests a previous process claimed but never recorded as sent (see the module doc)."""
-        for claim in await self.services.run_read(subs.unfinished_claims):
+        """Log the digests claimed but never recorded as sent that nobody will take over (see the module doc)."""
+        found = await self.services.run_read(subs.unfinished_claims, self.lease_clock(), self.takeover_window)
+        for claim in found:
             log.warning(
-                "a digest was claimed but never recorded as sent (the process stopped in between); not resent",
+                "a digest was claimed but never recorded as sent (the process stopped in between), "
+                "too long ago or without a lease to be taken over; not resent",
                 extra={"subscription_id": claim.subscription_id, "local_date": claim.local_date.isoformat()},
             )
 
@@ -160,13 +217,17 @@ class DigestRunner:
         candidates = await self.services.run_read(subs.schedule_candidates)
         due = schedule.due_subscriptions(candidates, now, grace=self.config.grace)
         report.due = len(due)
+        expired = await self.services.run_read(subs.expired_claims, self.lease_clock(), self.takeover_window)
         library = RunCache(self.services.library)
         queue: asyncio.Queue[schedule.Due] = asyncio.Queue()
         for item in interleave_by_chat(due, key=_due_chat):
             queue.put_nowait(item)
 
         async def worker() -> None:
-            # Each digest is claimed right before it is sent, so a crash loses at most the ones in flight.
+            # First the claims of replicas that died, then the due digests; each is claimed (or taken
+            # over) right before it is sent, so a crash repeats at most the message in flight.
+            while expired and await self._take_over_one(bot, report):
+                pass
             while True:
                 try:
                     item = queue.get_nowait()
@@ -174,7 +235,7 @@ class DigestRunner:
                     return
                 try:
                     claimed = await self.services.run(
-                        prepare, self.services.database, library, item, self.config, now
+                        prepare, self.services.database, library, item, self.config, now, self.lease()
                     )
                     if claimed is None:
                         report.not_sent += 1
@@ -186,12 +247,20 @@ class DigestRunner:
                     log.exception("digest failed", extra={"subscription_id": item.subscription_id})
                     report.outcomes[item.subscription_id] = FAILED
 
-        await asyncio.gather(*(worker() for _ in range(max(1, min(self.config.workers, len(due))))))
-        if due:
+        keeper = asyncio.create_task(self._keep_leases(), name="digest leases")
+        try:
+            workers = max(1, min(self.config.workers, len(due) + expired))
+            await asyncio.gather(*(worker() for _ in range(workers)))
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+        if due or report.taken_over:
             log.info(
                 "digest run",
                 extra={
                     "due": report.due,
+                    "taken_over": report.taken_over,
                     "sent": report.count(SENT),
                     "blocked": report.count(BLOCKED),
                     "failed": report.count(FAILED),
@@ -200,6 +269,48 @@ class DigestRunner:
                 },
             )
         return report
+
+    async def _take_over_one(self, bot: Bot, report: RunReport) -> bool:
+        """Take over and deliver one claim whose replica died; False when none is left."""
+        try:
+            taken = await self.services.run_write(
+                subs.take_over_claim, self.lease(), self.lease_clock(), self.takeover_window
+            )
+        except DatabaseError:
+            log.exception("could not take over a digest claim; tried again at the next check")
+            return False
+        if taken is None:
+            return False
+        report.taken_over += 1
+        extra = {"subscription_id": taken.subscription_id, "local_date": taken.local_date.isoformat()}
+        log.info("digest claimed by a replica that stopped: taken over and sent", extra=extra)
+        try:
+            report.outcomes[taken.subscription_id] = await self.deliver(bot, resume(taken))
+        except Exception:
+            log.exception("digest failed", extra=extra)
+            report.outcomes[taken.subscription_id] = FAILED
+        return True
+
+    async def _keep_leases(self) -> None:
+        """Renew this replica's claims every third of the lease while a run goes on."""
+        while True:
+            await asyncio.sleep(self.config.lease_seconds / 3)
+            try:
+                lease = self.lease()
+                await self.services.run_write(subs.renew_claims, lease.holder, lease.until)
+            except DatabaseError:
+                log.warning("digest leases not renewed: database error; tried again shortly", exc_info=True)
+
+    async def _record(self, fn: Callable[..., object], /, *args: Any, **kwargs: Any) -> None:
+        """Record an outcome; a busy database is tried again (an unrecorded sent claim would be resent)."""
+        for attempt in range(RECORD_ATTEMPTS):
+            try:
+                await self.services.run_write(fn, *args, **kwargs)
+                return
+            except DatabaseBusy:
+                if attempt == RECORD_ATTEMPTS - 1:
+                    raise
+                log.warning("database busy while recording a digest; trying again")
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest through the one send path; record the outcome in the ledger."""
@@ -212,7 +323,7 @@ class DigestRunner:
         extra = {"chat_id": sent.chat_id, "subscription_id": item.subscription_id, "error": sent.detail}
         if sent.status is Status.SENT:
             message_id = sent.message.message_id if sent.message is not None else None
-            await write(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
+            await self._record(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
             return SENT
         if sent.status is Status.BLOCKED:
             log.warning("digest: the chat blocked the bot; its subscriptions are paused", extra=extra)
@@ -220,8 +331,8 @@ class DigestRunner:
             await write(subs.release_delivery, item.delivery_id)
             return BLOCKED
         if sent.status in (Status.FAILED, Status.TIMED_OUT):
-            # Refused, or perhaps delivered (timed out): at most once, so not repeated.
-            await write(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=sent.detail)
+            # Refused, or perhaps delivered (timed out): not repeated.
+            await self._record(subs.finish_delivery, item.delivery_id, subs.FAILED, detail=sent.detail)
             return FAILED
         log.warning("digest: not sent; will retry at the next check", extra=extra)
         await write(subs.release_delivery, item.delivery_id)
@@ -235,7 +346,8 @@ def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestR
     """The application's digest runner, created on first use once the services are open (post_init).
 
     The clock is ``bot_data["digest_clock"]`` when set (tests), else the system clock. The runner's
-    first check logs the claims a crash left unfinished (see the module docstring).
+    first check logs the claims a crash left unfinished that nobody will take over (see the module
+    docstring). Each runner is one replica (`replica_id`).
     """
     runner = application.bot_data.get(RUNNER_KEY)
     if isinstance(runner, DigestRunner):

@@ -7,6 +7,12 @@ starts a poll for each one not already being polled. Polls run in a small thread
 the threads that answer chats, and the job does not wait for them: a slow or dead site delays nothing
 but itself. New articles are in the shared database at once: searchable, in /latest, and seen by the
 next digest check.
+
+Several replicas (``newsbot serve`` processes) share the database: each due poll is first claimed in it
+(`storage.records.sources.claim_poll`: the source's next poll moves ``POLL_LEASE`` ahead in one
+conditional update), so one replica polls a source and the others skip it. A replica that dies mid-poll
+leaves the lease to run out; the source is then due again for everyone. A poll that outlasts its lease
+may meet a second one: harmless, as a poll stores only links not stored yet.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -36,6 +42,8 @@ POLLER_KEY = "sources_poller"
 CLOCK_KEY = "sources_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 HEARTBEAT = "sources_poller"
 WORKERS = 4
+# How long a claimed poll keeps other replicas away: longer than a poll takes (50 items, 15 s timeouts).
+POLL_LEASE = timedelta(minutes=15)
 
 
 class SourcePoller:
@@ -52,10 +60,18 @@ class SourcePoller:
 
     async def tick(self) -> list[asyncio.Task[PollResult]]:
         """Start a poll for every due source not already being polled; returns the tasks started."""
-        due = await self.services.run_read(store.due_sources, self.clock())
+        now = self.clock()
+        due = await self.services.run_read(store.due_sources, now)
         started = []
         for source in due:
             if source.id in self._running:
+                continue
+            try:
+                mine = await self.services.run_write(store.claim_poll, source.id, now, now + POLL_LEASE)
+            except DatabaseBusy:
+                log.warning("source poll not claimed: database busy; tried at the next check")
+                continue
+            if not mine:  # another replica polls it
                 continue
             task = asyncio.create_task(self._poll(source), name=f"poll source {source.id}")
             self._running[source.id] = task

@@ -270,4 +270,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE TABLE server_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ],
     ),
+    (
+        # Issue 23 (several replicas behind one webhook). Renumber to 11 at merge: 10 is per-chat state.
+        10,
+        "digest claims with a lease: the replica holding a claim, until when, and the message it sends",
+        [
+            # claimed_by: the replica (`bot.telegram.digest_job.replica_id`) holding the claim; lease_until:
+            # when another replica may take the claim over (UTC ISO text to the millisecond: compares as
+            # text everywhere); message: the digest as it is sent (kept only while claimed, so whoever
+            # finishes the claim sends the same).
+            "ALTER TABLE digest_deliveries ADD COLUMN claimed_by TEXT",
+            "ALTER TABLE digest_deliveries ADD COLUMN lease_until TEXT",
+            "ALTER TABLE digest_deliveries ADD COLUMN message TEXT",
+            "CREATE INDEX digest_deliveries_lease ON digest_deliveries(status, lease_until)",
+        ],
+    ),
 ]

@@ -3,7 +3,8 @@
 Table ``sources`` (migration 5): the URL the operator gave (unique), the feed found for it, a name, the
 poll interval, the feed's ``ETag`` and ``Last-Modified`` for conditional GETs, when it was last polled and
 with what result (new articles, the last error in words), the number of failures in a row and when the
-next poll is due (later than the interval while it backs off).
+next poll is due (later than the interval while it backs off). While a replica polls a source, its next
+poll is that replica's lease (`claim_poll`), so no other replica polls it at the same time.
 
 `store_articles` stores a poll's articles into the same ``articles`` table as every other ingest and
 indexes them in the same transaction, so they are searchable at once; items whose link is already stored
@@ -162,6 +163,22 @@ def due_sources(db: sqlite_utils.Database, now: datetime) -> list[Source]:
         [_stamp(now)],
     )
     return [_to_source(row) for row in rows]
+
+
+def claim_poll(db: sqlite_utils.Database, source_id: int, now: datetime, until: datetime) -> bool:
+    """Take a due source's poll for one replica: if the source is still due at `now`, its next poll moves
+    to `until` (the lease; `record_poll` then sets the real next poll). False when another replica took it
+    first. A replica that dies while polling leaves the lease to run out, and the source is due again.
+
+    One conditional UPDATE ... RETURNING, atomic on SQLite and PostgreSQL (a PostgreSQL variant claiming
+    several due sources at once would select them ``FOR UPDATE SKIP LOCKED``)."""
+    with write_transaction(db):
+        row = db.execute(
+            "UPDATE sources SET next_poll_at = ? WHERE id = ? AND (next_poll_at IS NULL OR next_poll_at <= ?) "
+            "RETURNING id",
+            [_stamp(until), source_id, _stamp(now)],
+        ).fetchone()
+    return row is not None
 
 
 def record_poll(db: sqlite_utils.Database, source_id: int, state: PollState) -> None:

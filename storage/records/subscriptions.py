@@ -9,6 +9,12 @@ Tables (migration 2):
   cancelled subscription).
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
+  A claim carries a `Lease` (migration 10): the replica holding it (``claimed_by``), until when
+  (``lease_until``, UTC ISO text to the millisecond, so it compares as text on SQLite and PostgreSQL
+  alike) and the message to send (``message``, dropped once the
+  claim is finished). The holder renews its leases while it works (`renew_claims`); a claim whose lease
+  ran out belongs to a replica that died, and another one takes it over (`take_over_claim`) and sends
+  the same message. Claims without a lease (written before migration 10) are never taken over.
   ``horizon`` is the highest article id the digest looked at: articles stored up to it count as received
   (article ids grow with ingestion), so the next digest only looks at what was stored since.
 - ``digest_items``: the articles a delivery covered. ``PRIMARY KEY(subscription_id, article_id)`` means each
@@ -39,7 +45,7 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
 
 # Ledger statuses.
-CLAIMED = "claimed"  # row written before sending; stays if the process dies before the send is recorded
+CLAIMED = "claimed"  # row written before sending; if its replica dies, taken over once the lease runs out
 SENT = "sent"  # the message was accepted by Telegram
 EMPTY = "empty"  # nothing new that day and empty digests are not sent
 FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); not retried that day
@@ -90,6 +96,32 @@ class Delivery:
     status: str
     message_id: int | None = None
     detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Lease:
+    """Who holds a claim and until when (seconds since the epoch, wall clock): after that, another replica
+    may take the claim over."""
+
+    holder: str
+    until: float
+
+
+@dataclass(frozen=True)
+class TakenOver:
+    """A claim another replica left unfinished, now held by the caller: the message to send again."""
+
+    delivery_id: int
+    subscription_id: int
+    local_date: date
+    chat_id: int
+    message: str
+
+
+def _lease_stamp(seconds: float) -> str:
+    """A lease time (seconds since the epoch) as the ledger stores it: fixed-width UTC ISO text, which
+    sorts as it compares (a REAL would be 4-byte on PostgreSQL, an INTEGER 32-bit)."""
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")
 
 
 def _now(now: datetime | None) -> str:
@@ -409,21 +441,24 @@ def claim_delivery(
     counted_ids: Sequence[int] = (),
     status: str = CLAIMED,
     horizon: int | None = None,
+    lease: Lease | None = None,
+    message: str | None = None,
     now: datetime | None = None,
 ) -> int | None:
     """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
 
-    Returns the delivery id, or None when that day's row already exists (another run, or before a restart,
-    got there first) or the subscription is gone: the caller must then not send. Articles already recorded for the subscription are
-    skipped, so an article is never covered twice.
+    Returns the delivery id, or None when that day's row already exists (another replica, another run, or
+    before a restart, got there first) or the subscription is gone: the caller must then not send.
+    Articles already recorded for the subscription are skipped, so an article is never covered twice.
+    A claim made with a `lease` and its `message` can be taken over once the lease runs out.
     """
     with _transaction(db) as conn:
         # Only for a subscription that still exists: one cancelled (or forgotten) since the scheduler
         # read it gets no ledger row, so nothing is sent and nothing is left behind.
         cursor = conn.execute(
             "INSERT INTO digest_deliveries (subscription_id, local_date, chat_id, status, claimed_at, "
-            "finished_at, horizon) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS "
-            "(SELECT 1 FROM subscriptions WHERE id = ?) "
+            "finished_at, horizon, claimed_by, lease_until, message) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            "WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = ?) "
             "ON CONFLICT(subscription_id, local_date) DO NOTHING RETURNING id",
             [
                 subscription_id,
@@ -433,6 +468,9 @@ def claim_delivery(
                 _now(now),
                 None if status == CLAIMED else _now(now),
                 horizon,
+                lease.holder if lease else None,
+                _lease_stamp(lease.until) if lease and status == CLAIMED else None,
+                message if status == CLAIMED else None,
                 subscription_id,
             ],
         )
@@ -449,6 +487,15 @@ def claim_delivery(
     return delivery_id
 
 
+def has_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> bool:
+    """Whether the subscription's ledger has a row for that local day (claimed, sent, empty or failed)."""
+    row = db.execute(
+        "SELECT 1 FROM digest_deliveries WHERE subscription_id = ? AND local_date = ?",
+        [subscription_id, local_date.isoformat()],
+    ).fetchone()
+    return row is not None
+
+
 def finish_delivery(
     db: sqlite_utils.Database,
     delivery_id: int,
@@ -458,12 +505,62 @@ def finish_delivery(
     detail: str | None = None,
     now: datetime | None = None,
 ) -> None:
-    """Record the outcome of a claimed delivery (``sent`` with the message id, or ``failed``)."""
+    """Record the outcome of a claimed delivery (``sent`` with the message id, or ``failed``); the claim's
+    lease and message go: nobody takes a finished claim over."""
     with _transaction(db) as conn:
         conn.execute(
-            "UPDATE digest_deliveries SET status = ?, message_id = ?, detail = ?, finished_at = ? WHERE id = ?",
+            "UPDATE digest_deliveries SET status = ?, message_id = ?, detail = ?, finished_at = ?, "
+            "lease_until = NULL, message = NULL WHERE id = ?",
             [status, message_id, detail, _now(now), delivery_id],
         )
+
+
+def renew_claims(db: sqlite_utils.Database, holder: str, until: float) -> int:
+    """Extend every unfinished claim `holder` holds to `until`; returns how many. A claim taken over
+    meanwhile (its holder is another replica now) is not touched."""
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE digest_deliveries SET lease_until = ? WHERE claimed_by = ? AND status = ? "
+            "AND lease_until IS NOT NULL",
+            [_lease_stamp(until), holder, CLAIMED],
+        )
+        return int(cursor.rowcount)
+
+
+# A claim whose lease ran out at `now`, but less than `window` seconds ago (older ones are left alone).
+_EXPIRED = "status = ? AND lease_until < ? AND lease_until >= ? AND message IS NOT NULL"
+
+
+def expired_claims(db: sqlite_utils.Database, now: float, window: float) -> int:
+    """How many claims could be taken over at `now` (see `take_over_claim`)."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM digest_deliveries WHERE {_EXPIRED}",
+        [CLAIMED, _lease_stamp(now), _lease_stamp(now - window)],
+    ).fetchone()
+    return int(row[0])
+
+
+def take_over_claim(db: sqlite_utils.Database, lease: Lease, now: float, window: float) -> TakenOver | None:
+    """Take the oldest claim whose lease ran out at `now` (less than `window` seconds ago) for `lease`'s
+    holder; None when there is none. The claimed row keeps its day, articles and message.
+
+    One conditional UPDATE ... RETURNING: atomic on SQLite (the write lock serialises it) and on
+    PostgreSQL, so two replicas never take the same claim. A PostgreSQL variant would pick the row with
+    ``SELECT id ... ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`` so replicas taking over at once do not
+    queue behind each other's row lock.
+    """
+    params: list[object] = [CLAIMED, _lease_stamp(now), _lease_stamp(now - window)]
+    with _transaction(db) as conn:
+        row = conn.execute(
+            "UPDATE digest_deliveries SET claimed_by = ?, lease_until = ? "
+            f"WHERE id = (SELECT id FROM digest_deliveries WHERE {_EXPIRED} ORDER BY id LIMIT 1) "
+            f"AND {_EXPIRED} "
+            "RETURNING id, subscription_id, local_date, chat_id, message",
+            [lease.holder, _lease_stamp(lease.until), *params, *params],
+        ).fetchone()
+    if row is None:
+        return None
+    return TakenOver(int(row[0]), int(row[1]), date.fromisoformat(row[2]), int(row[3]), row[4])
 
 
 def release_delivery(db: sqlite_utils.Database, delivery_id: int) -> None:
@@ -497,12 +594,20 @@ def delivered_article_ids(
     return [int(r[0]) for r in rows]
 
 
-def unfinished_claims(db: sqlite_utils.Database) -> list[Delivery]:
-    """Claims never marked sent: the process stopped between claiming and recording the send."""
+def unfinished_claims(
+    db: sqlite_utils.Database, now: float | None = None, window: float | None = None
+) -> list[Delivery]:
+    """Claims never marked sent: the process stopped between claiming and recording the send. With `now`
+    and `window`, only those nobody will take over: without a lease, or whose lease ran out more than
+    `window` seconds before `now`."""
+    where, params = "status = ?", list[object]([CLAIMED])
+    if now is not None and window is not None:
+        where += " AND (lease_until IS NULL OR lease_until < ?)"
+        params.append(_lease_stamp(now - window))
     rows = db.execute(
         "SELECT id, subscription_id, local_date, chat_id, status, message_id, detail FROM digest_deliveries "
-        "WHERE status = ? ORDER BY id",
-        [CLAIMED],
+        f"WHERE {where} ORDER BY id",
+        params,
     ).fetchall()
     return [
         Delivery(int(r[0]), int(r[1]), date.fromisoformat(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows

@@ -1,0 +1,178 @@
+"""Claims with a lease, for several replicas on one database (issue 23): digest claims, source polls.
+
+The lease clock is injected: every function takes ``now`` (seconds since the epoch) from the test.
+Two connections to one SQLite file stand for two replicas; for the source job, two sets of services
+(each its own `Database`) and a real local feed site.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.services import open_services
+from bot.settings import Settings
+from bot.sources.fetch import Fetcher
+from bot.telegram.sources_job import SourcePoller
+from storage.database.connection import open_db
+from storage.records import sources as store
+from storage.records import subscriptions as subs
+from tests.feed_server import FeedSite, Page
+
+NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
+DAY = date(2023, 4, 7)
+T0 = 1_000_000.0  # the lease clock, seconds
+LEASE = 30.0
+WINDOW = 6 * 3600.0
+FEEDS = Path(__file__).parent / "feeds"
+
+
+@pytest.fixture
+def replicas(tmp_path):
+    """Two connections to one database file: replica A and replica B."""
+    a = open_db(tmp_path / "newsbot.db")
+    b = open_db(tmp_path / "newsbot.db")
+    yield a, b
+    a.conn.close()
+    b.conn.close()
+
+
+def claim(db, sub_id: int, holder: str, until: float, message: str = "digest") -> int | None:
+    return subs.claim_delivery(db, sub_id, DAY, 1, lease=subs.Lease(holder, until), message=message, now=NOW)
+
+
+def test_one_replica_claims_a_day_the_other_gets_nothing(replicas):
+    a, b = replicas
+    sub = subs.add_subscription(a, 1, "08:00", now=NOW)
+    first = claim(a, sub.id, "A", T0 + LEASE)
+    assert first is not None
+    assert claim(b, sub.id, "B", T0 + LEASE) is None  # the row is A's
+    # While A's lease holds nothing can be taken over, however often B looks.
+    assert subs.expired_claims(b, T0 + 1, WINDOW) == 0
+    assert subs.take_over_claim(b, subs.Lease("B", T0 + 1 + LEASE), T0 + 1, WINDOW) is None
+
+
+def test_an_expired_lease_is_taken_over_once_with_its_message(replicas):
+    a, b = replicas
+    sub = subs.add_subscription(a, 1, "08:00", now=NOW)
+    d = claim(a, sub.id, "A", T0 + LEASE, message='{"text": "今日摘要"}')
+    later = T0 + LEASE + 1  # A died: it did not renew
+    assert subs.expired_claims(b, later, WINDOW) == 1
+    taken = subs.take_over_claim(b, subs.Lease("B", later + LEASE), later, WINDOW)
+    assert taken == subs.TakenOver(d, sub.id, DAY, 1, '{"text": "今日摘要"}')  # type: ignore[arg-type]
+    # Now B's: nobody else takes it, and A (had it only stalled) can no longer renew it.
+    assert subs.take_over_claim(a, subs.Lease("C", later + LEASE), later, WINDOW) is None
+    assert subs.renew_claims(a, "A", later + 2 * LEASE) == 0
+    assert subs.renew_claims(b, "B", later + 2 * LEASE) == 1
+    row = a.execute("SELECT claimed_by, lease_until FROM digest_deliveries WHERE id = ?", [d]).fetchone()
+    assert row[0] == "B"
+    assert datetime.fromisoformat(row[1]).timestamp() == later + 2 * LEASE
+
+
+def test_renewing_keeps_a_claim_and_finishing_ends_it(replicas):
+    a, b = replicas
+    sub = subs.add_subscription(a, 1, "08:00", now=NOW)
+    other = subs.add_subscription(a, 2, "08:00", now=NOW)
+    d = claim(a, sub.id, "A", T0 + LEASE)
+    e = claim(a, other.id, "A", T0 + LEASE)
+    assert subs.renew_claims(a, "A", T0 + 2 * LEASE) == 2
+    assert subs.take_over_claim(b, subs.Lease("B", T0 + 3 * LEASE), T0 + LEASE + 1, WINDOW) is None
+    subs.finish_delivery(a, d, subs.SENT, message_id=7)
+    # A finished claim is never taken over, and its message is not kept.
+    after = T0 + 10 * LEASE
+    taken = subs.take_over_claim(b, subs.Lease("B", after + LEASE), after, WINDOW)
+    assert taken is not None and taken.delivery_id == e
+    assert subs.take_over_claim(b, subs.Lease("B", after + LEASE), after, WINDOW) is None
+    row = a.execute("SELECT status, message, lease_until FROM digest_deliveries WHERE id = ?", [d]).fetchone()
+    assert tuple(row) == (subs.SENT, None, None)
+    assert subs.renew_claims(a, "A", after) == 0  # nothing of A's is unfinished
+
+
+def test_claims_are_taken_over_oldest_first_one_at_a_time(replicas):
+    a, b = replicas
+    ids = []
+    for chat in (1, 2, 3):
+        sub = subs.add_subscription(a, chat, "08:00", now=NOW)
+        ids.append(claim(a, sub.id, "A", T0 + LEASE))
+    later = T0 + LEASE + 5
+    got = [
+        subs.take_over_claim(r, subs.Lease(n, later + LEASE), later, WINDOW) for r, n in ((b, "B"), (a, "C"))
+    ]
+    assert [t.delivery_id for t in got if t] == ids[:2]
+    assert subs.expired_claims(a, later, WINDOW) == 1
+
+
+def test_old_and_leaseless_claims_are_left_and_reported(replicas):
+    a, b = replicas
+    legacy = subs.add_subscription(a, 1, "08:00", now=NOW)
+    stale = subs.add_subscription(a, 2, "08:00", now=NOW)
+    live = subs.add_subscription(a, 3, "08:00", now=NOW)
+    no_lease = subs.claim_delivery(a, legacy.id, DAY, 1, now=NOW)  # before migration 10: at most once
+    old = claim(a, stale.id, "A", T0 - WINDOW - 1)  # ran out longer ago than the window
+    claim(a, live.id, "A", T0 + LEASE)
+    assert subs.expired_claims(b, T0, WINDOW) == 0
+    assert subs.take_over_claim(b, subs.Lease("B", T0 + LEASE), T0, WINDOW) is None
+    assert [c.id for c in subs.unfinished_claims(b, T0, WINDOW)] == [no_lease, old]
+    assert len(subs.unfinished_claims(b)) == 3  # every unfinished claim, without a clock
+
+
+def test_an_empty_day_has_no_lease(replicas):
+    a, _ = replicas
+    sub = subs.add_subscription(a, 1, "08:00", now=NOW)
+    d = subs.claim_delivery(
+        a, sub.id, DAY, 1, status=subs.EMPTY, lease=subs.Lease("A", T0), message="x", now=NOW
+    )
+    row = a.execute("SELECT status, lease_until, message FROM digest_deliveries WHERE id = ?", [d]).fetchone()
+    assert tuple(row) == (subs.EMPTY, None, None)
+
+
+def test_a_due_source_is_polled_by_one_replica_until_its_lease_runs_out(replicas):
+    a, b = replicas
+    now = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    source, _ = store.add_source(
+        a, "http://127.0.0.1:9/feed.xml", interval=timedelta(minutes=30), feed_url="x", now=now
+    )
+    lease = timedelta(minutes=15)
+    assert [s.id for s in store.due_sources(b, now)] == [source.id]
+    assert store.claim_poll(a, source.id, now, now + lease)
+    assert not store.claim_poll(b, source.id, now, now + lease)  # A polls it
+    assert store.due_sources(b, now + timedelta(minutes=1)) == []
+    # A died mid-poll (no record_poll): once the lease is over, the source is due again, for one replica.
+    over = now + lease
+    assert [s.id for s in store.due_sources(b, over)] == [source.id]
+    assert store.claim_poll(b, source.id, over, over + lease)
+    assert not store.claim_poll(a, source.id, over, over + lease)
+    # A finished poll sets the real next poll.
+    store.record_poll(b, source.id, store.PollState(over, over + timedelta(minutes=30), ok=True))
+    assert store.get_source(a, source.id).next_poll_at == over + timedelta(minutes=30)  # type: ignore[union-attr]
+
+
+async def test_two_pollers_on_one_database_poll_a_due_source_once(tmp_path):
+    """Two replicas' source jobs tick at once: one polls the site, the other leaves the source to it."""
+    now = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    settings = Settings(_env_file=None, db=tmp_path / "shared.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    with FeedSite() as site:
+        feed = (FEEDS / "wordpress_fulltext.xml").read_bytes().replace(b"{base}", site.base.encode())
+        site.add("/feed.xml", Page(feed, "application/rss+xml", delay=0.5))  # still polling when B ticks
+        db = open_db(settings.db)
+        store.add_source(
+            db, site.url("/feed.xml"), interval=timedelta(minutes=30), feed_url=site.url("/feed.xml"), now=now
+        )
+        db.conn.close()
+        replicas = [open_services(settings, seed=False) for _ in range(2)]
+        pollers = [SourcePoller(s, Fetcher(host_delay=0, timeout=5), clock=lambda: now) for s in replicas]
+        try:
+            started = [await poller.tick() for poller in pollers]
+            assert [len(tasks) for tasks in started] == [1, 0]
+            (result,) = await asyncio.gather(*started[0])
+            assert result.new_titles == ("二七区召开冬季供暖保障工作会议",)
+            assert await pollers[1].tick() == []  # polled: not due before its interval
+            assert len(site.seen("/feed.xml")) == 1
+        finally:
+            for poller in pollers:
+                poller.close()
+            for services in replicas:
+                services.close()
