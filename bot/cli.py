@@ -52,7 +52,7 @@ def get_settings() -> Settings:
 def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.Database]:
     """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end."""
     try:
-        db = open_db(settings.db)
+        db = open_db(settings.database_target)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     try:
@@ -93,8 +93,8 @@ def format_stats(data: dict, *, top: int = TOP_SOURCES) -> list[str]:
 def main() -> None:
     """newsbot：查本地新闻的聊天机器人。A Chinese-first chat bot for local news.
 
-    Settings come from the environment or a .env file: NEWSBOT_DB (default data/newsbot.db),
-    NEWSBOT_SEEDS (default seeds), NEWSBOT_LOG_LEVEL. A command that finds the database empty
+    Settings come from the environment or a .env file: NEWSBOT_DB (default data/newsbot.db), or
+    NEWSBOT_DATABASE_URL (postgresql://…) for PostgreSQL, NEWSBOT_SEEDS (default seeds), NEWSBOT_LOG_LEVEL. A command that finds the database empty
     ingests the seeds first.
     """
 
@@ -490,10 +490,15 @@ def backup(path: str, force: bool) -> None:
     you confirm, or with --force. Safe while the bot and `newsbot ingest` are running: SQLite's online
     backup API copies a consistent snapshot. Restore by stopping the bot and copying the file over
     NEWSBOT_DB.
+
+    With NEWSBOT_DATABASE_URL (PostgreSQL) nothing is copied: it prints the pg_dump command that backs that
+    database up (the URL without its password) and exits 1.
     """
-    from storage.database.backup import backup_database, backup_target
+    from storage.database.backup import backup_database, backup_target, pg_dump_advice
 
     settings = get_settings()
+    if settings.database_url is not None:
+        raise click.ClickException(pg_dump_advice(settings.database_url.get_secret_value(), path))
     try:
         plan = backup_target(settings.db, path)
         if plan.exists and not force:
@@ -534,7 +539,7 @@ def health(quiet: bool, required: tuple[str, ...]) -> None:
 
     settings = get_settings()
     expected = {name: timedelta(minutes=10) for name in required}
-    report = check(settings.db, expected=expected)
+    report = check(settings.database_target, expected=expected)
     if not quiet:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     sys.exit(0 if report.ok else 1)

@@ -29,7 +29,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from storage.errors import DatabaseBusy, DatabaseError
+from storage.errors import DatabaseBusy, DatabaseError, DatabaseFailure
 
 try:
     import psycopg
@@ -57,8 +57,13 @@ def is_postgres_url(target: object) -> bool:
 
 
 def is_postgres(db: object) -> bool:
-    """Whether `db` (a connection or a `Database`) is PostgreSQL."""
-    return isinstance(db, PgConnection | PostgresDatabase)
+    """Whether `db` (a connection, a `PostgresDatabase`, or a `Database` over one connection) is
+    PostgreSQL."""
+    if isinstance(db, PgConnection | PostgresDatabase):
+        return True
+    from storage.database.access import Database  # access imports this module
+
+    return isinstance(db, Database) and isinstance(db.connection, PgConnection)
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -124,7 +129,10 @@ class PgConnection:
         cursor = self.raw.cursor()
         if params is not None and not isinstance(params, Mapping):
             params = list(params)
-        cursor.execute(translate(sql), params)  # type: ignore[arg-type]
+        try:
+            cursor.execute(translate(sql), params)  # type: ignore[arg-type]
+        except psycopg.Error as exc:
+            raise storage_error(exc) from exc
         return cursor
 
     def query(
@@ -138,7 +146,10 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
-        cursor.executemany(translate(sql), [list(r) for r in rows])  # type: ignore[arg-type]
+        try:
+            cursor.executemany(translate(sql), [list(r) for r in rows])  # type: ignore[arg-type]
+        except psycopg.Error as exc:
+            raise storage_error(exc) from exc
         return cursor
 
     def close(self) -> None:
@@ -151,23 +162,42 @@ def connect(url: str) -> PgConnection:
     try:
         return PgConnection(psycopg.connect(url, autocommit=True, connect_timeout=10))
     except psycopg.Error as exc:
-        raise DatabaseError(f"{_safe(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
+        raise DatabaseError(f"{safe_url(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
 
 
 def open_postgres(url: str) -> PgConnection:
     """One connection to `url`, with the schema brought up to date."""
     conn = connect(url)
     try:
-        migrate_postgres(conn, name=_safe(url))
+        migrate_postgres(conn, name=safe_url(url))
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
+    """psycopg's error as storage's own, so code catches one family on both backends: a lock not had in
+    time, a deadlock or a serialization failure is `DatabaseBusy` (nothing changed; try again), anything
+    else `DatabaseFailure` (an ``sqlite3.DatabaseError`` and a `StorageError`)."""
+    busy = (
+        psycopg.errors.LockNotAvailable,
+        psycopg.errors.DeadlockDetected,
+        psycopg.errors.SerializationFailure,
+    )
+    if isinstance(exc, busy):
+        return DatabaseBusy(f"database is locked: {_reason(exc)}")
+    return DatabaseFailure(_reason(exc))
+
+
+def without_password(url: str) -> str:
+    """The URL with its password left out (``postgresql://user@host/db``), for commands shown to people."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1@", url)
 
 
 def _reason(exc: BaseException) -> str:
@@ -199,7 +229,7 @@ def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> It
         conn.execute(f"SET LOCAL lock_timeout = {max(1, int(budget * 1000))}")
         try:
             conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
-        except psycopg.errors.LockNotAvailable as exc:
+        except DatabaseBusy as exc:
             raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
         conn.execute("SET LOCAL lock_timeout = 0")
         yield conn
@@ -213,6 +243,17 @@ def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> It
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def pg_writers_waiting(conn: PgConnection) -> bool:
+    """Whether a writer, of any process, is waiting for the write lock (`WRITE_LOCK`)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+        "AND ((classid::bigint << 32) | objid::bigint) = ? AND database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database()))",
+        [WRITE_LOCK],
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _failed(conn: PgConnection) -> bool:
@@ -310,10 +351,8 @@ def migrate_postgres(conn: PgConnection, *, name: str = "database") -> list[int]
                     '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\'))',
                     [version],
                 )
-        except psycopg.Error as exc:
-            raise DatabaseError(
-                f"{name}: migration {version} ({description}) failed: {_reason(exc)}"
-            ) from exc
+        except DatabaseFailure as exc:
+            raise DatabaseError(f"{name}: migration {version} ({description}) failed: {exc}") from exc
         applied.append(version)
         current = version
     return applied
@@ -338,7 +377,7 @@ class PostgresDatabase:
             )
         except psycopg.Error as exc:
             setup.close()
-            raise DatabaseError(f"{_safe(url)}: cannot open a connection pool: {_reason(exc)}") from exc
+            raise DatabaseError(f"{safe_url(url)}: cannot open a connection pool: {_reason(exc)}") from exc
         self._local = threading.local()
         self._closed = False
 
@@ -358,7 +397,7 @@ class PostgresDatabase:
             return
         if self._closed:
             raise DatabaseError("the database is closed")
-        with self._pool.connection() as raw:
+        with self._pooled() as raw:
             conn = PgConnection(raw)
             self._local.conn = conn
             try:
@@ -367,6 +406,21 @@ class PostgresDatabase:
                 self._local.conn = None
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def _pooled(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection from the pool; a pool that cannot give one within its timeout is `DatabaseBusy`
+        (every connection in use), a server that cannot be reached `DatabaseError`."""
+        with contextlib.ExitStack() as stack:
+            try:
+                raw = stack.enter_context(self._pool.connection())
+            except psycopg_pool.PoolTimeout as exc:
+                raise DatabaseBusy(f"every database connection is in use: {_reason(exc)}") from exc
+            except psycopg.Error as exc:
+                raise DatabaseError(
+                    f"{safe_url(self.url)}: cannot connect to PostgreSQL: {_reason(exc)}"
+                ) from exc
+            yield raw
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[PgConnection]:
