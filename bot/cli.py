@@ -520,6 +520,49 @@ def backup(path: str, force: bool) -> None:
     click.echo(f"已备份到 backed up to {target}")
 
 
+@main.command(name="copy-database")
+@click.option(
+    "--to",
+    "target_url",
+    required=True,
+    metavar="URL",
+    help="The PostgreSQL database to copy into: postgresql://USER:PASSWORD@HOST:PORT/DB, empty.",
+)
+def copy_database_command(target_url: str) -> None:
+    """复制数据库到 PostgreSQL Copy the SQLite database NEWSBOT_DB into an empty PostgreSQL database.
+
+    Every table moves with its ids (articles, imports, chats, subscriptions, the digest ledger, sources,
+    readers, feeds); the search index and near-duplicate clusters are rebuilt there from the articles.
+    One transaction: on any error the target is left as it was. Then set NEWSBOT_DATABASE_URL to URL.
+    """
+    from storage.database.copy import copy_database
+    from storage.database.postgres import is_postgres_url, safe_url
+
+    if not is_postgres_url(target_url):
+        raise click.BadParameter("must start with postgresql:// or postgres://", param_hint="--to")
+    settings = get_settings()
+    try:
+        source = open_db(settings.db)  # the SQLite file, whatever NEWSBOT_DATABASE_URL says
+        try:
+            target = open_db(target_url)
+            try:
+                report = copy_database(source, target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except StorageError as exc:
+        raise click.ClickException(f"复制失败 / copy failed: {exc}") from exc
+    for table in report.tables:
+        click.echo(f"  {table.name}: {table.target_rows}")
+    click.echo(
+        f"已复制到 copied to {safe_url(target_url)}: {len(report.tables)} tables, "
+        f"{report.indexed} articles indexed"
+    )
+    if not report.ok:
+        raise click.ClickException("行数不一致 / row counts differ between the two databases")
+
+
 @main.command()
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; the exit code says it all.")
 @click.option(
