@@ -22,6 +22,7 @@ from storage.records.articles import (
     latest_articles,
     stats,
 )
+from tests.backends import forbid, sqlite_only
 from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, compose_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -55,28 +56,6 @@ def snapshot(db) -> list[str]:
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     tables = [name for kind, name, _ in schema if kind == "table"]
     return [*map(repr, schema), *(repr(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)]
-
-
-def refuse_title(db, title: str) -> None:
-    """A real constraint of the database: inserting an article titled `title` fails with "… is not allowed"."""
-    if is_postgres(db):
-        db.execute(
-            "CREATE FUNCTION refuse_title() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-            f"IF NEW.title = '{title}' THEN RAISE EXCEPTION '{title} is not allowed'; END IF; RETURN NEW; END $$"
-        )
-        db.execute(
-            "CREATE TRIGGER no_boom BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION refuse_title()"
-        )
-        return
-    db.execute(
-        f"CREATE TRIGGER no_boom BEFORE INSERT ON articles WHEN NEW.title = '{title}' "
-        f"BEGIN SELECT RAISE(ABORT, '{title} is not allowed'); END"
-    )
-
-
-def sqlite_only(db, why: str) -> None:
-    if is_postgres(db):
-        pytest.skip(f"SQLite only: {why}")
 
 
 def jsonl(*records: dict) -> str:
@@ -221,7 +200,7 @@ def test_failing_file_changes_nothing_and_others_go_in(db, tmp_path):
 def test_failure_in_the_middle_of_a_file_leaves_database_as_it_was(db, tmp_path):
     ingest_paths(db, [SEEDS])
     # A real constraint of the database that the third record violates, after two rows went in.
-    refuse_title(db, "boom")
+    forbid(db, "no_boom", "INSERT", "articles", "boom is not allowed", when="NEW.title = 'boom'")
     before = snapshot(db)
     feed = tmp_path / "feed.jsonl"
     feed.write_text(

@@ -101,3 +101,15 @@ def test_a_server_that_is_not_there_is_named_in_one_line() -> None:
     message = str(caught.value)
     assert "cannot connect to PostgreSQL" in message and "secret" not in message
     assert "\n" not in message
+
+
+def test_a_schema_newer_than_this_newsbot_is_refused(postgres_url: str) -> None:
+    db = open_db(postgres_url)
+    try:
+        db.execute(
+            "INSERT INTO newsbot_schema (version, applied_at) VALUES (?, ?)", [len(MIGRATIONS) + 1, "t"]
+        )
+    finally:
+        db.close()
+    with pytest.raises(DatabaseError, match="newer than this newsbot understands"):
+        open_db(postgres_url)

@@ -228,3 +228,32 @@ def test_a_writer_waiting_for_the_lock_is_seen(postgres_url: str) -> None:
     finally:
         for conn in (holder, waiter, watcher):
             conn.close()
+
+
+def test_the_bot_s_services_keep_chats_on_postgresql(env: Path, postgres_url: str) -> None:
+    """What `serve` and `web` open: the services over a pool of connections, seeded, subscriptions stored
+    through the conversation and read back on another connection."""
+    from bot.chat.conversation import Who
+    from bot.services import open_services
+    from bot.settings import Settings
+    from storage.database.postgres import PostgresDatabase
+
+    settings = Settings(_env_file=None, database_url=postgres_url, db=env / "untouched.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings)
+    try:
+        assert isinstance(services.database, PostgresDatabase)
+        me = Who(user_id=9, chat_id=9)
+        (reply,) = services.conversation.command("subscribe", "8:00", me)
+        assert "08:00" in reply.text
+        assert [s.local_time for s in services.database.read(subs.list_subscriptions, 9)] == ["08:00"]
+        assert (
+            services.database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 6
+        )
+    finally:
+        services.close()
+    assert not (env / "untouched.db").exists()
+    db = open_db(postgres_url)
+    try:
+        assert [s.chat_id for s in subs.list_subscriptions(db, 9)] == [9]
+    finally:
+        db.close()

@@ -31,6 +31,7 @@ from storage.database.postgres import (
     PgConnection,
     is_postgres,
     is_postgres_url,
+    migrate_postgres,
     open_postgres,
     pg_schema_version,
     pg_write_transaction,
@@ -320,6 +321,10 @@ def migrate(
     opening a fresh database at once do not both apply it.
     """
     _check_migrations(migrations)
+    if is_postgres(db):
+        if migrations is not MIGRATIONS:
+            raise ValueError("PostgreSQL applies newsbot's own MIGRATIONS only")
+        return migrate_postgres(db, name=name)  # type: ignore[arg-type]
     latest = latest_version(migrations)
     current = schema_version(db)
     if current > latest:

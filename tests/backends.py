@@ -1,0 +1,35 @@
+"""Helpers for tests that run on both backends (conftest's `database_target`): a failing trigger written
+for each, and a skip for what only SQLite has."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storage.database.postgres import is_postgres
+
+
+def forbid(db: Any, name: str, event: str, table: str, message: str, *, when: str | None = None) -> None:
+    """A real constraint of the database: a trigger that makes ``event`` (INSERT, DELETE) on `table` fail
+    with `message`, for rows matching `when` (an SQL condition on NEW or OLD) or every row."""
+    if is_postgres(db):
+        db.execute(
+            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN RAISE EXCEPTION '{message}'; END $$"
+        )
+        condition = f" WHEN ({when})" if when else ""
+        db.execute(
+            f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH ROW{condition} EXECUTE FUNCTION {name}()"
+        )
+        return
+    condition = f" WHEN {when}" if when else ""
+    db.execute(
+        f"CREATE TRIGGER {name} BEFORE {event} ON {table}{condition} BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )
+
+
+def sqlite_only(db: Any, why: str) -> None:
+    """Skip the PostgreSQL run of a test about something only SQLite has."""
+    if is_postgres(db):
+        pytest.skip(f"SQLite only: {why}")
