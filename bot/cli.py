@@ -50,7 +50,8 @@ def get_settings() -> Settings:
 
 @contextmanager
 def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.Database]:
-    """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end."""
+    """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end. A
+    storage error inside the block (a statement the database refused) ends the command with its message."""
     try:
         db = open_db(settings.database_target)
     except StorageError as exc:
@@ -59,6 +60,8 @@ def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.
         if seed:
             ensure_seeded(settings, db)
         yield db
+    except StorageError as exc:
+        raise click.ClickException(f"数据库出错 / database error: {exc}") from exc
     finally:
         db.close()
 

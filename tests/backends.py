@@ -29,6 +29,11 @@ def forbid(db: Any, name: str, event: str, table: str, message: str, *, when: st
     )
 
 
+def allow(db: Any, name: str, table: str) -> None:
+    """Drop the trigger `forbid` made."""
+    db.execute(f"DROP TRIGGER {name} ON {table}" if is_postgres(db) else f"DROP TRIGGER {name}")
+
+
 def sqlite_only(db: Any, why: str) -> None:
     """Skip the PostgreSQL run of a test about something only SQLite has."""
     if is_postgres(db):

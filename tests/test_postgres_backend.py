@@ -113,3 +113,13 @@ def test_a_schema_newer_than_this_newsbot_is_refused(postgres_url: str) -> None:
         db.close()
     with pytest.raises(DatabaseError, match="newer than this newsbot understands"):
         open_db(postgres_url)
+
+
+def test_without_postgresql_installed_the_tests_are_told_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where Debian's postgresql package is missing, `postgres_server` yields the reason its tests skip with."""
+    from tests import postgres_support
+
+    monkeypatch.setattr(postgres_support.glob, "glob", lambda pattern: [])
+    monkeypatch.setattr(postgres_support.shutil, "which", lambda name: None)
+    with postgres_support.postgres_server() as server:
+        assert server == "PostgreSQL is not installed (Debian: apt-get install postgresql)"
