@@ -233,12 +233,19 @@ def test_a_writer_waiting_for_the_lock_is_seen(postgres_url: str) -> None:
 def test_the_bot_s_services_keep_chats_on_postgresql(env: Path, postgres_url: str) -> None:
     """What `serve` and `web` open: the services over a pool of connections, seeded, subscriptions stored
     through the conversation and read back on another connection."""
+    from pydantic import SecretStr
+
     from bot.chat.conversation import Who
     from bot.services import open_services
     from bot.settings import Settings
     from storage.database.postgres import PostgresDatabase
 
-    settings = Settings(_env_file=None, database_url=postgres_url, db=env / "untouched.db", seeds=SEEDS)  # type: ignore[call-arg]
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=SecretStr(postgres_url),
+        db=env / "untouched.db",
+        seeds=SEEDS,
+    )
     services = open_services(settings)
     try:
         assert isinstance(services.database, PostgresDatabase)
