@@ -264,3 +264,28 @@ def test_the_bot_s_services_keep_chats_on_postgresql(env: Path, postgres_url: st
         assert [s.chat_id for s in subs.list_subscriptions(db, 9)] == [9]
     finally:
         db.close()
+
+
+def test_stats_order_sources_alike_with_ties_no_source_and_chinese_names(
+    env: Path, postgres_url: str
+) -> None:
+    """SQLite and PostgreSQL sort NULL and text differently; `stats` lists sources in one order on both."""
+    feed = env / "mixed.jsonl"
+    sources = ["乙报", "甲报", "Beta", "alpha", None, "乙报", "甲报", "Beta", "alpha", None, "丙报"]
+    feed.write_text(
+        "".join(
+            json.dumps(
+                {"title": f"稿件{n}", "body": f"第{n}篇稿件的正文。", "source": source}, ensure_ascii=False
+            )
+            + "\n"
+            for n, source in enumerate(sources)
+        ),
+        encoding="utf-8",
+    )
+    outputs = []
+    for where in (on_sqlite(env), on_postgres(postgres_url, env)):
+        assert run(where, "ingest", str(feed)).exit_code == 0
+        outputs.append((run(where, "stats").stdout, run(where, "stats", "--json").stdout))
+    assert outputs[0] == outputs[1]
+    listed = list(json.loads(outputs[1][1])["sources"])
+    assert listed == ["", "Beta", "alpha", "乙报", "甲报", "丙报"]  # 2 each (no source first), then 1
