@@ -131,7 +131,6 @@ def test_a_failed_commit_is_rolled_back(tmp_path: Path) -> None:
 
 
 def test_chat_writes_go_before_bulk_writes(database: Database) -> None:
-    sqlite_only(database, "bulk writers give way within SQLite's one write path")
     order: list[str] = []
     holding, release = threading.Event(), threading.Event()
 

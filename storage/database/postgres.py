@@ -26,6 +26,7 @@ import itertools
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -47,6 +48,13 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 # The key of the advisory lock every write transaction holds (see the module doc); any constant works.
 WRITE_LOCK = 0x6E657773  # "news"
 BUSY_TIMEOUT_S = 5.0
+# Bulk writers (ingest batches) give way (`PostgresDatabase.writer`): how long each attempt at the lock
+# waits, how long they pause after each transaction, at most how long they leave the lock to waiting
+# writers, and how often they look.
+BULK_ATTEMPT = 0.05
+BULK_PAUSE = 0.002
+MAX_GIVE_WAY = 0.5
+POLL = 0.005
 POOL_SIZE = 8
 _savepoints = itertools.count(1)
 
@@ -456,9 +464,36 @@ class PostgresDatabase:
 
     @contextlib.contextmanager
     def writer(self, *, wait: float | None = None, bulk: bool = False) -> Iterator[PgConnection]:
-        """A connection inside one write transaction holding the write lock (nested: a savepoint)."""
-        with self._borrowed() as conn, pg_write_transaction(conn, wait=wait) as db:
-            yield db
+        """A connection inside one write transaction holding the write lock, waited for at most `wait`
+        seconds (nested: a savepoint). ``bulk`` (ingest batches) gives way to every other writer, of any
+        process, as on SQLite (storage.database.access): it asks for the lock in short attempts, never
+        while another writer waits, and after its transaction leaves the lock free while one does."""
+        with self._borrowed() as conn:
+            if not bulk or conn.in_transaction:
+                with pg_write_transaction(conn, wait=wait) as db:
+                    yield db
+                return
+            budget = BUSY_TIMEOUT_S if wait is None else wait
+            deadline = time.monotonic() + budget
+            while True:
+                while pg_writers_waiting(conn) and time.monotonic() < deadline:
+                    time.sleep(POLL)
+                attempt = max(0.001, min(deadline - time.monotonic(), BULK_ATTEMPT))
+                entered = False
+                try:
+                    with pg_write_transaction(conn, wait=attempt) as db:
+                        entered = True
+                        yield db
+                    break
+                except DatabaseBusy:
+                    if entered:
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from None
+            time.sleep(BULK_PAUSE)
+            until = time.monotonic() + MAX_GIVE_WAY
+            while time.monotonic() < until and pg_writers_waiting(conn):
+                time.sleep(POLL)
 
     def write(
         self,
