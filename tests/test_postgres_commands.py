@@ -289,3 +289,36 @@ def test_stats_order_sources_alike_with_ties_no_source_and_chinese_names(
     assert outputs[0] == outputs[1]
     listed = list(json.loads(outputs[1][1])["sources"])
     assert listed == ["", "Beta", "alpha", "乙报", "甲报", "丙报"]  # 2 each (no source first), then 1
+
+
+def test_the_web_page_on_postgresql(env: Path, postgres_url: str) -> None:
+    """`newsbot web` over PostgreSQL: /healthz checks that database, a browser becomes a reader, subscribes,
+    reads its private feed and an article page, and forgets it all."""
+    import httpx
+    from pydantic import SecretStr
+
+    from tests.web_support import web_server
+
+    with (
+        web_server(env / "untouched.db", database_url=SecretStr(postgres_url)) as web,
+        httpx.Client(base_url=web.base_url, timeout=30) as browser,
+    ):
+        health = browser.get("/healthz")
+        assert health.status_code == 200 and health.json()["articles"] == 6
+
+        def say(line: str) -> list[dict]:
+            response = browser.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return list(response.json()["replies"])
+
+        (url,) = [
+            p["href"] for r in say("/subscribe 08:00") for p in r["parts"] if "/feed/" in p.get("href", "")
+        ]
+        feed = browser.get(url)
+        assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/atom+xml")
+        assert browser.get("/article/1").status_code == 200
+        (prompt,) = say("/forget")
+        yes = next(b["data"] for row in prompt["buttons"] for b in row if b["data"].endswith(":y"))
+        assert browser.post("/api/press", json={"data": yes}).status_code == 200
+        assert browser.get(url).status_code == 404
+    assert not (env / "untouched.db").exists()
