@@ -100,7 +100,7 @@ def settings(telegram_emulator: TelegramEmulator, tmp_path: Path, database_targe
         return bot_settings(
             telegram_emulator, tmp_path / "newsbot.db", database_url=SecretStr(database_target)
         )
-    return bot_settings(telegram_emulator, database_target)
+    return bot_settings(telegram_emulator, Path(database_target))
 
 
 async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmulator, settings: Settings):
