@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from storage.database.postgres import is_postgres_url, safe_url
+from storage.database.postgres import is_postgres_url
 from storage.records.sources import MIN_INTERVAL
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -269,13 +269,6 @@ class Settings(BaseSettings):
         if self.database_url is not None:
             return self.database_url.get_secret_value()
         return self.db
-
-    @property
-    def database_name(self) -> str:
-        """The database as messages name it: the SQLite file, or the URL without its password."""
-        if self.database_url is not None:
-            return safe_url(self.database_url.get_secret_value())
-        return str(self.db)
 
     @field_validator("db", "seeds", mode="before")
     @classmethod

@@ -351,7 +351,7 @@ def test_the_database_url_password_never_prints(env: pytest.MonkeyPatch, tmp_pat
     env.setenv("NEWSBOT_DATABASE_URL", "postgresql://newsbot:hunter2@127.0.0.1:1/news")
     settings = load_settings()
     assert "hunter2" not in repr(settings) and "hunter2" not in str(settings.model_dump())
-    assert settings.database_name == "postgresql://newsbot:***@127.0.0.1:1/news"
+    assert settings.database_target == "postgresql://newsbot:hunter2@127.0.0.1:1/news"  # for connecting only
     out = CliRunner().invoke(main, ["stats"])  # no server there: a one-line error without the password
     assert out.exit_code == 1 and "cannot connect to PostgreSQL" in out.output
     assert "hunter2" not in out.output

@@ -15,7 +15,11 @@ placeholders, ``INSERT … ON CONFLICT``, ``RETURNING``. `PgConnection` speaks t
   and replica, exactly as SQLite's write lock makes them; readers never wait for it. A writer that cannot
   have the lock within its wait gets `DatabaseBusy`, as on SQLite.
 - **Connections**: `PostgresDatabase` (a pool, psycopg_pool) offers what `storage.database.access.Database`
-  offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path.
+  offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path, where
+  bulk writers (ingest batches) give way to the others.
+- **Errors**: psycopg's errors leave `PgConnection` as storage's (`storage_error`): `DatabaseBusy` for a lock
+  not had in time, `DatabaseFailure` (an ``sqlite3.DatabaseError`` and a `StorageError`) for anything else,
+  so the ``except`` clauses written for SQLite hold for both backends.
 """
 
 from __future__ import annotations
