@@ -10,7 +10,13 @@ import pytest
 from storage.database.access import Database
 from storage.database.connection import open_db, write_transaction
 from storage.database.migrations import MIGRATIONS
-from storage.database.postgres import PostgresDatabase, pg_schema_version, translate
+from storage.database.postgres import (
+    PostgresDatabase,
+    pg_schema_version,
+    safe_url,
+    translate,
+    without_password,
+)
 from storage.errors import DatabaseBusy, DatabaseError
 
 
@@ -123,3 +129,28 @@ def test_without_postgresql_installed_the_tests_are_told_why(monkeypatch: pytest
     monkeypatch.setattr(postgres_support.shutil, "which", lambda name: None)
     with postgres_support.postgres_server() as server:
         assert server == "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown", "for_pg_dump"),
+    [
+        ("postgresql://u:s3cr%40t@h:5432/d", "postgresql://u:***@h:5432/d", "postgresql://u@h:5432/d"),
+        (
+            "postgresql://newsbot:secret@db/news",
+            "postgresql://newsbot:***@db/news",
+            "postgresql://newsbot@db/news",
+        ),
+        ("postgres://:secret@db/news", "postgres://:***@db/news", "postgres://@db/news"),
+        (
+            "postgresql://db/news?sslmode=require&password=secret",
+            "postgresql://db/news?sslmode=require&password=***",
+            "postgresql://db/news?sslmode=require",
+        ),
+        ("postgresql://db/news?password=secret", "postgresql://db/news?password=***", "postgresql://db/news"),
+        ("postgresql://newsbot@db/news", "postgresql://newsbot@db/news", "postgresql://newsbot@db/news"),
+    ],
+)
+def test_the_password_is_hidden_in_messages_and_left_out_of_commands(
+    url: str, shown: str, for_pg_dump: str
+) -> None:
+    assert safe_url(url) == shown and without_password(url) == for_pg_dump

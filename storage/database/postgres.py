@@ -188,9 +188,14 @@ def open_postgres(url: str) -> PgConnection:
     return conn
 
 
+_PASSWORD = re.compile(r"(://[^:/@]*):[^@/]*@")
+_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*", re.IGNORECASE)
+
+
 def safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+    """The URL with its password (after the user name, or a ``password=`` parameter) as ``***``, for
+    messages."""
+    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1:***@", url))
 
 
 def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
@@ -209,7 +214,9 @@ def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
 
 def without_password(url: str) -> str:
     """The URL with its password left out (``postgresql://user@host/db``), for commands shown to people."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1@", url)
+    without = _PASSWORD.sub(r"\1@", url)
+    without = _PASSWORD_PARAMETER.sub(lambda m: "?" if m.group(1).startswith("?") else "", without)
+    return without.replace("?&", "?").rstrip("?")
 
 
 def _reason(exc: BaseException) -> str:
