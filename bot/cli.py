@@ -50,15 +50,18 @@ def get_settings() -> Settings:
 
 @contextmanager
 def database(settings: Settings, *, seed: bool = True) -> Iterator[sqlite_utils.Database]:
-    """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end."""
+    """Open the database (ingesting the seeds first if it is empty and `seed`), close it at the end. A
+    storage error inside the block (a statement the database refused) ends the command with its message."""
     try:
-        db = open_db(settings.db)
+        db = open_db(settings.database_target)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     try:
         if seed:
             ensure_seeded(settings, db)
         yield db
+    except StorageError as exc:
+        raise click.ClickException(f"数据库出错 / database error: {exc}") from exc
     finally:
         db.close()
 
@@ -93,8 +96,8 @@ def format_stats(data: dict, *, top: int = TOP_SOURCES) -> list[str]:
 def main() -> None:
     """newsbot：查本地新闻的聊天机器人。A Chinese-first chat bot for local news.
 
-    Settings come from the environment or a .env file: NEWSBOT_DB (default data/newsbot.db),
-    NEWSBOT_SEEDS (default seeds), NEWSBOT_LOG_LEVEL. A command that finds the database empty
+    Settings come from the environment or a .env file: NEWSBOT_DB (default data/newsbot.db), or
+    NEWSBOT_DATABASE_URL (postgresql://…) for PostgreSQL, NEWSBOT_SEEDS (default seeds), NEWSBOT_LOG_LEVEL. A command that finds the database empty
     ingests the seeds first.
     """
 
@@ -490,10 +493,15 @@ def backup(path: str, force: bool) -> None:
     you confirm, or with --force. Safe while the bot and `newsbot ingest` are running: SQLite's online
     backup API copies a consistent snapshot. Restore by stopping the bot and copying the file over
     NEWSBOT_DB.
+
+    With NEWSBOT_DATABASE_URL (PostgreSQL) nothing is copied: it prints the pg_dump command that backs that
+    database up (the URL without its password) and exits 1.
     """
-    from storage.database.backup import backup_database, backup_target
+    from storage.database.backup import backup_database, backup_target, pg_dump_advice
 
     settings = get_settings()
+    if settings.database_url is not None:
+        raise click.ClickException(pg_dump_advice(settings.database_url.get_secret_value(), path))
     try:
         plan = backup_target(settings.db, path)
         if plan.exists and not force:
@@ -515,6 +523,49 @@ def backup(path: str, force: bool) -> None:
     click.echo(f"已备份到 backed up to {target}")
 
 
+@main.command(name="copy-database")
+@click.option(
+    "--to",
+    "target_url",
+    required=True,
+    metavar="URL",
+    help="The PostgreSQL database to copy into: postgresql://USER:PASSWORD@HOST:PORT/DB, empty.",
+)
+def copy_database_command(target_url: str) -> None:
+    """复制数据库到 PostgreSQL Copy the SQLite database NEWSBOT_DB into an empty PostgreSQL database.
+
+    Every table moves with its ids (articles, imports, chats, subscriptions, the digest ledger, sources,
+    readers, feeds); the search index and near-duplicate clusters are rebuilt there from the articles.
+    One transaction: on any error the target is left as it was. Then set NEWSBOT_DATABASE_URL to URL.
+    """
+    from storage.database.copy import copy_database
+    from storage.database.postgres import is_postgres_url, safe_url
+
+    if not is_postgres_url(target_url):
+        raise click.BadParameter("must start with postgresql:// or postgres://", param_hint="--to")
+    settings = get_settings()
+    try:
+        source = open_db(settings.db)  # the SQLite file, whatever NEWSBOT_DATABASE_URL says
+        try:
+            target = open_db(target_url)
+            try:
+                report = copy_database(source, target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except StorageError as exc:
+        raise click.ClickException(f"复制失败 / copy failed: {exc}") from exc
+    for table in report.tables:
+        click.echo(f"  {table.name}: {table.target_rows}")
+    click.echo(
+        f"已复制到 copied to {safe_url(target_url)}: {len(report.tables)} tables, "
+        f"{report.indexed} articles indexed"
+    )
+    if not report.ok:
+        raise click.ClickException("行数不一致 / row counts differ between the two databases")
+
+
 @main.command()
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; the exit code says it all.")
 @click.option(
@@ -534,7 +585,7 @@ def health(quiet: bool, required: tuple[str, ...]) -> None:
 
     settings = get_settings()
     expected = {name: timedelta(minutes=10) for name in required}
-    report = check(settings.db, expected=expected)
+    report = check(settings.database_target, expected=expected)
     if not quiet:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     sys.exit(0 if report.ok else 1)

@@ -123,7 +123,7 @@ def open_services(
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
     """
-    database = Database.open(settings.db)
+    database = Database.open(settings.database_target)
     try:
         if seed:
             ensure_seeded(settings, database.connection)

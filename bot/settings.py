@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.database.postgres import is_postgres_url
 from storage.records.sources import MIN_INTERVAL
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -76,6 +77,9 @@ class Settings(BaseSettings):
 
     # --- storage ---
     db: Path = Path("data/newsbot.db")  # NEWSBOT_DB
+    # NEWSBOT_DATABASE_URL: postgresql://USER:PASSWORD@HOST:PORT/DB keeps everything in PostgreSQL instead of
+    # the SQLite file NEWSBOT_DB; a secret (its password never prints).
+    database_url: SecretStr | None = None
     seeds: Path = Path("seeds")  # NEWSBOT_SEEDS
     log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
 
@@ -258,6 +262,25 @@ class Settings(BaseSettings):
     def _upper_log_level(cls, value: Any) -> Any:
         return value.strip().upper() if isinstance(value, str) else value
 
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not is_postgres_url(value):
+                raise ValueError("must be a PostgreSQL URL, starting with postgresql:// or postgres://")
+        return value
+
+    @property
+    def database_target(self) -> str | Path:
+        """Where the database is: the PostgreSQL URL when NEWSBOT_DATABASE_URL is set, else the SQLite file
+        NEWSBOT_DB. Every command opens this."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.db
+
     @field_validator("db", "seeds", mode="before")
     @classmethod
     def _non_empty_path(cls, value: Any) -> Any:
@@ -267,7 +290,9 @@ class Settings(BaseSettings):
 
 
 # Values never echoed in error messages.
-SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret", "web_secret", "wechat_token"})
+SECRET_FIELDS = frozenset(
+    {"database_url", "telegram_bot_token", "webhook_secret", "web_secret", "wechat_token"}
+)
 
 
 def env_names(field: str) -> tuple[str, ...]:

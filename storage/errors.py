@@ -39,3 +39,9 @@ class DatabaseError(StorageError):
 class DatabaseBusy(sqlite3.OperationalError, StorageError):
     """Another connection held the write lock for longer than this write could wait: nothing was changed,
     and trying again later can succeed."""
+
+
+class DatabaseFailure(sqlite3.DatabaseError, StorageError):
+    """A statement PostgreSQL refused (storage.database.postgres turns psycopg's errors into this): caught
+    where SQLite's errors are (``except sqlite3.Error``) and where storage's are (``except StorageError``),
+    so one ``except`` serves both backends."""

@@ -30,6 +30,15 @@ def seeded(tmp_path):
     db.conn.close()
 
 
+@pytest.fixture
+def seeded_target(database_target):
+    """The seeds in an SQLite file, then in a PostgreSQL database: the target (path or URL) and a connection."""
+    db = open_db(database_target)
+    assert ingest_paths(db, [SEEDS]).new == 6
+    yield database_target, db
+    db.conn.close()
+
+
 def test_backup_while_another_connection_writes(seeded, tmp_path):
     path, db = seeded
     stop = threading.Event()
@@ -85,8 +94,8 @@ def test_backup_refuses_bad_paths(seeded, tmp_path, problem):
             backup_database(path, path)
 
 
-def test_health_reports_real_state(seeded):
-    path, db = seeded
+def test_health_reports_real_state(seeded_target):
+    path, db = seeded_target
     now = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
     expected = {"digest_scheduler": timedelta(minutes=5)}
 
@@ -120,8 +129,8 @@ def test_assess_wants_articles_and_current_schema():
     assert "no articles stored" in health.problems
 
 
-def test_read_state_counts(seeded):
-    _, db = seeded
+def test_read_state_counts(seeded_target):
+    _, db = seeded_target
     state = read_state(db)
     assert state["articles"] == 6 and state["services"] == {}
 

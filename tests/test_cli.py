@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import PROGRESS_MIN_FILES, main
+from storage.database.postgres import is_postgres_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -46,21 +47,31 @@ def env(tmp_path, monkeypatch):
     return values
 
 
+@pytest.fixture
+def backend_env(env, database_target, monkeypatch):
+    """`env` with the database on each backend in turn: the SQLite file, then a PostgreSQL database
+    (NEWSBOT_DATABASE_URL, which wins over NEWSBOT_DB)."""
+    if is_postgres_url(database_target):
+        monkeypatch.setenv("NEWSBOT_DATABASE_URL", database_target)
+        return {**env, "NEWSBOT_DATABASE_URL": database_target}
+    return env
+
+
 def run(*args: str, env: dict | None = None):
     return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
 
-def test_ingest_defaults_to_seeds_and_is_idempotent(env):
+def test_ingest_defaults_to_seeds_and_is_idempotent(backend_env):
     first = run("ingest")
     assert first.exit_code == 0, first.output
     assert first.stdout.strip() == "6 篇新文章，0 篇已存在（1 个文件）"
     again = run("ingest")
     assert again.exit_code == 0
     assert again.stdout.strip() == "0 篇新文章，6 篇已存在（1 个文件）"
-    assert Path(env["NEWSBOT_DB"]).exists()
+    assert Path(backend_env["NEWSBOT_DB"]).exists() is ("NEWSBOT_DATABASE_URL" not in backend_env)
 
 
-def test_export_on_empty_database_seeds_first(env):
+def test_export_on_empty_database_seeds_first(backend_env):
     result = run("export")
     assert result.exit_code == 0, result.output
     assert "已导入种子数据" in result.stderr
@@ -77,7 +88,7 @@ def test_export_on_empty_database_seeds_first(env):
     assert {r["source"] for r in records} == {"郑州市二七区区报"}
 
 
-def test_stats(env):
+def test_stats(backend_env):
     result = run("stats")
     assert result.exit_code == 0, result.output
     assert "文章 articles: 6" in result.stdout
@@ -88,7 +99,7 @@ def test_stats(env):
     assert data["articles"] == 6 and data["dates"]["2023-04-12"] == 1
 
 
-def test_ingest_path_into_empty_database_imports_only_that_path(env, tmp_path):
+def test_ingest_path_into_empty_database_imports_only_that_path(backend_env, tmp_path):
     """Issue 11: `ingest PATH` never adds the seeds unasked; reading commands still seed an empty DB."""
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"title": "网上来稿", "body": "本报讯 一篇来稿。"}, ensure_ascii=False) + "\n")
@@ -101,7 +112,7 @@ def test_ingest_path_into_empty_database_imports_only_that_path(env, tmp_path):
     assert records[-1]["source"] == "来稿"
 
 
-def test_bad_input_exits_non_zero_with_clear_messages(env, tmp_path):
+def test_bad_input_exits_non_zero_with_clear_messages(backend_env, tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text(json.dumps({"title": "好稿", "body": "好的正文。"}, ensure_ascii=False) + "\n")
     broken = tmp_path / "broken.jsonl"
@@ -143,14 +154,14 @@ def test_bad_settings_and_database_path(env, tmp_path):
     assert "is a directory" in result.output
 
 
-def test_missing_seeds_directory_is_a_note_not_a_crash(env, tmp_path):
+def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):
     result = run("stats", env={"NEWSBOT_SEEDS": str(tmp_path / "no-seeds")})
     assert result.exit_code == 0
     assert "no-seeds" in result.stderr
     assert "文章 articles: 0" in result.stdout
 
 
-def test_many_files_with_progress_bar(env, tmp_path):
+def test_many_files_with_progress_bar(backend_env, tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for i in range(PROGRESS_MIN_FILES + 2):

@@ -22,26 +22,26 @@ from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
+from tests.backends import WriteLockHolder, sqlite_only
 from tests.bot_support import SEEDS
 
 INSERT = "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, 't', 'b', 'now')"
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    opened = Database.open(tmp_path / "n.db")
+def database(database_target: str) -> Iterator[Database]:
+    """A `Database` over an SQLite file, then over a PostgreSQL database."""
+    opened = Database.open(database_target)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def other(tmp_path: Path, database: Database) -> Iterator[sqlite3.Connection]:
-    """Another process's connection to the same file (a `newsbot ingest` holding the write lock)."""
-    conn = sqlite3.connect(tmp_path / "n.db", isolation_level=None, timeout=0.01)
-    yield conn
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
-    conn.close()
+def other(database_target: str, database: Database) -> Iterator[WriteLockHolder]:
+    """Another process's connection to the same database (a `newsbot ingest` holding the write lock)."""
+    holder = WriteLockHolder(database_target)
+    yield holder
+    holder.close()
 
 
 def test_a_read_does_not_wait_for_an_open_write_and_sees_the_last_commit(database: Database) -> None:
@@ -67,11 +67,12 @@ def test_a_read_does_not_wait_for_an_open_write_and_sees_the_last_commit(databas
 
 
 def test_reads_cannot_write(database: Database) -> None:
-    with pytest.raises(sqlite3.OperationalError, match="readonly"), database.reader() as db:
+    with pytest.raises(sqlite3.DatabaseError, match="read-?only"), database.reader() as db:
         db.execute(INSERT, ["sneaky"])
 
 
 def test_each_thread_reads_on_its_own_connection(database: Database) -> None:
+    sqlite_only(database, "a read connection per thread (PostgreSQL's readers borrow from the pool)")
     seen: list[int] = []
 
     def read() -> None:
@@ -87,34 +88,34 @@ def test_each_thread_reads_on_its_own_connection(database: Database) -> None:
 
 
 def test_a_write_waits_a_bounded_time_then_says_busy_and_changes_nothing(
-    database: Database, other: sqlite3.Connection
+    database: Database, other: WriteLockHolder
 ) -> None:
-    other.execute("BEGIN IMMEDIATE")
+    other.take()
     started = time.monotonic()
     with pytest.raises(DatabaseBusy, match="locked"):
         database.write(lambda db: db.execute(INSERT, ["lost?"]), wait=0.3)
     assert 0.25 <= time.monotonic() - started < 5
-    other.execute("ROLLBACK")
+    other.release()
     database.write(lambda db: db.execute(INSERT, ["now"]), wait=0.3)
     assert database.read(lambda db: [r[0] for r in db.execute("SELECT fingerprint FROM articles")]) == ["now"]
 
 
 def test_a_waiting_writer_is_seen_by_bulk_writers_in_any_process(
-    database: Database, other: sqlite3.Connection
+    database: Database, other: WriteLockHolder
 ) -> None:
     assert not writers_waiting(database.connection.conn)
-    other.execute("BEGIN IMMEDIATE")
+    other.take()
     waiter = threading.Thread(target=lambda: database.write(lambda db: db.execute(INSERT, ["w"]), wait=10))
     waiter.start()
     try:
         deadline = time.monotonic() + 10
-        while not writers_waiting(other) and time.monotonic() < deadline:
+        while not writers_waiting(other.conn) and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert writers_waiting(other)  # what a bulk writer in another process checks after each batch
+        assert writers_waiting(other.conn)  # what a bulk writer in another process checks after each batch
     finally:
-        other.execute("ROLLBACK")
+        other.release()
         waiter.join()
-    assert not writers_waiting(other)
+    assert not writers_waiting(other.conn)
     assert database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]) == 1
 
 
@@ -204,19 +205,19 @@ def test_a_busy_database_gets_try_again_and_reads_still_answer(
     assert services.database.read(subs.list_subscriptions, who.chat_id) == []
 
 
-def test_the_inbox_keeps_a_file_the_busy_database_could_not_take(tmp_path: Path, database: Database) -> None:
+def test_the_inbox_keeps_a_file_the_busy_database_could_not_take(
+    tmp_path: Path, database: Database, other: WriteLockHolder
+) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     records = [{"title": f"第{n}条", "body": f"收件箱里的第{n}条新闻正文。"} for n in range(5)]
     (inbox / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     later = time.time() + 60
-    other = sqlite3.connect(tmp_path / "n.db", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    other.take()
     try:
         report = ingest_inbox(database, inbox, now=later, wait=0.2)
     finally:
-        other.execute("ROLLBACK")
-        other.close()
+        other.release()
     (result,) = report.files
     assert result.busy and result.database_failed
     assert (inbox / "a.jsonl").exists() and not (inbox / "failed").exists()

@@ -1,4 +1,5 @@
-"""Opening the database: settings, migrations, schema version (issue 2)."""
+"""Opening the database: settings, migrations, schema version (issue 2); those not about SQLite's file also on
+PostgreSQL (issue 23)."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ def test_migrates_an_existing_empty_file(tmp_path):
     db.close()
 
 
-def test_reopen_keeps_data_and_applies_nothing(tmp_path):
-    path = tmp_path / "n.db"
+def test_reopen_keeps_data_and_applies_nothing(database_target):
+    path = database_target
     db = open_db(path)
     db.execute(
         "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES ('fp', 't', 'b', '2023-04-04')"
@@ -92,8 +93,8 @@ def test_directory_as_database_path(tmp_path):
         open_db(tmp_path)
 
 
-def test_connection_usable_from_another_thread(tmp_path):
-    db = open_db(tmp_path / "t.db")
+def test_connection_usable_from_another_thread(database_target):
+    db = open_db(database_target)
     seen: list[int] = []
     worker = threading.Thread(
         target=lambda: seen.append(db.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -110,8 +111,8 @@ def test_memory_database():
     db.close()
 
 
-def test_write_transaction_rolls_back_and_commits(tmp_path):
-    db = open_db(tmp_path / "w.db")
+def test_write_transaction_rolls_back_and_commits(database_target):
+    db = open_db(database_target)
     insert = "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, 't', 'b', 'now')"
     with pytest.raises(RuntimeError), write_transaction(db):
         db.execute(insert, ["a"])

@@ -32,9 +32,11 @@ from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import open_services
 from bot.settings import Settings
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.records import subscriptions as subs
+from storage.records.articles import count_articles
 from storage.records.readers import READER_CHAT_BASE
+from tests.backends import forbid
 from tests.bot_support import ROOT, SEEDS
 from tests.telegram_emulator import StoredMessage, TelegramEmulator
 from tests.test_digest_e2e import Clock, db_of, runner, running, say
@@ -64,17 +66,20 @@ def count_rows(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "newsbot.db")
+def db(database_target):
+    """An SQLite file, then a PostgreSQL database (conftest's `database_target`)."""
+    database = open_db(database_target)
     yield database
     database.conn.close()
 
 
 def add_article(db: sqlite_utils.Database, n: int) -> int:
-    row = {"fingerprint": f"fp{n}", "title": f"标题{n}", "body": "正文", "ingested_at": NOW.isoformat()}
-    pk = db.table("articles").insert(row).last_pk
-    assert pk is not None
-    return int(pk)
+    with write_transaction(db):
+        cursor = db.execute(
+            "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, ?, ?, ?) RETURNING id",
+            [f"fp{n}", f"标题{n}", "正文", NOW.isoformat()],
+        )
+        return int(cursor.fetchone()[0])
 
 
 def test_forget_chat_deletes_every_row_of_the_chat_and_nothing_else(db):
@@ -101,13 +106,13 @@ def test_forget_chat_deletes_every_row_of_the_chat_and_nothing_else(db):
     assert count_rows(db, 7) == NOTHING == subs.chat_record_counts(db, 7)
     assert subs.get_chat(db, 7) is None
     assert count_rows(db, 8) == kept  # another chat is untouched
-    assert db["articles"].count == 3  # articles are not about anyone
+    assert count_articles(db) == 3  # articles are not about anyone
     assert subs.forget_chat(db, 7) == NOTHING  # a second time: nothing left
 
 
 def test_forget_rolls_back_as_a_whole(db):
     subs.add_subscription(db, 7, "08:00", now=NOW)
-    db.execute("CREATE TRIGGER no_chat_delete BEFORE DELETE ON chats BEGIN SELECT RAISE(ABORT, 'boom'); END")
+    forbid(db, "no_chat_delete", "DELETE", "chats", "boom")
     with pytest.raises(Exception, match="boom"):
         subs.forget_chat(db, 7)
     assert count_rows(db, 7)["subscriptions"] == 1  # the subscriptions deleted before the failure are back

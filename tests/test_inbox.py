@@ -23,14 +23,14 @@ def jsonl(*titles: str) -> str:
     )
 
 
-def test_inbox_ingests_once_and_moves_files(tmp_path):
+def test_inbox_ingests_once_and_moves_files(tmp_path, database_target):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.jsonl").write_text(jsonl("甲新闻", "乙新闻"), encoding="utf-8")
     (inbox / "bad.jsonl").write_text("{not json", encoding="utf-8")
     (inbox / "upload.jsonl.part").write_text(jsonl("丙新闻"), encoding="utf-8")  # still uploading
     (inbox / ".hidden.jsonl").write_text(jsonl("丁新闻"), encoding="utf-8")
-    db = open_db(tmp_path / "n.db")
+    db = open_db(database_target)
     try:
         later = max(p.stat().st_mtime for p in inbox.iterdir()) + 60
         report = ingest_inbox(db, inbox, now=later)
@@ -82,7 +82,7 @@ def test_inbox_files_leave_the_search_index_merged(tmp_path):
         db.close()
 
 
-def test_a_check_leaves_a_file_to_the_check_still_ingesting_it(tmp_path, caplog):
+def test_a_check_leaves_a_file_to_the_check_still_ingesting_it(tmp_path, caplog, database_target):
     """Issue 23: a check that started while the previous one was still ingesting a large file took the
     same file again, then found it moved away ("inbox: cannot move an ingested file away")."""
     inbox = tmp_path / "inbox"
@@ -90,7 +90,7 @@ def test_a_check_leaves_a_file_to_the_check_still_ingesting_it(tmp_path, caplog)
     big = inbox / "big.jsonl"
     big.write_text(jsonl(*(f"保交楼第{i}号" for i in range(3000))), encoding="utf-8")
     later = big.stat().st_mtime + 60
-    database = Database.open(tmp_path / "n.db")
+    database = Database.open(database_target)
     reports: list[IngestReport] = []
 
     def check() -> None:

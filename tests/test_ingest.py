@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from storage.database.connection import open_db
+from storage.database.copy import table_names
+from storage.database.postgres import is_postgres
 from storage.ingest.manifest import ManifestError, load_manifest, parse_manifest
 from storage.ingest.pipeline import ingest_paths
 from storage.records.articles import (
@@ -20,6 +22,7 @@ from storage.records.articles import (
     latest_articles,
     stats,
 )
+from tests.backends import forbid, sqlite_only
 from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, compose_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -35,15 +38,21 @@ SEED_TITLES = [
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "db" / "newsbot.db")
+def db(database_target: str):
+    """An SQLite file, then a PostgreSQL database (conftest's `database_target`)."""
+    database = open_db(database_target)
     yield database
     database.close()
 
 
 def snapshot(db) -> list[str]:
-    """Everything in the database: the schema, then every table's rows (the index's own tables included)."""
+    """Everything in the database: on SQLite the schema, then every table's rows (the index's own tables
+    included); on PostgreSQL every table's rows."""
     conn = db.conn
+    if is_postgres(db):
+        return [
+            repr(sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall()))) for t in table_names(db)
+        ]
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     tables = [name for kind, name, _ in schema if kind == "table"]
     return [*map(repr, schema), *(repr(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)]
@@ -191,10 +200,7 @@ def test_failing_file_changes_nothing_and_others_go_in(db, tmp_path):
 def test_failure_in_the_middle_of_a_file_leaves_database_as_it_was(db, tmp_path):
     ingest_paths(db, [SEEDS])
     # A real constraint of the database that the third record violates, after two rows went in.
-    db.execute(
-        "CREATE TRIGGER no_boom BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
-        "BEGIN SELECT RAISE(ABORT, 'boom is not allowed'); END"
-    )
+    forbid(db, "no_boom", "INSERT", "articles", "boom is not allowed", when="NEW.title = 'boom'")
     before = snapshot(db)
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
@@ -304,6 +310,7 @@ def test_a_reparse_that_only_moves_paragraph_breaks_updates_the_article(db, tmp_
 def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypatch):
     """Each batch's commit adds a segment to the FTS5 index; the import merges them back into one, and
     the searches find what they found before the merge."""
+    sqlite_only(db, "FTS5 segments (PostgreSQL's GIN index has none)")
     from storage.database.index import index_segments
     from storage.search.engine import Searcher
 
@@ -329,6 +336,7 @@ def test_an_import_leaves_the_search_index_in_one_segment(db, tmp_path, monkeypa
 def test_a_small_import_into_a_large_index_leaves_the_large_segment_alone(db, tmp_path):
     """Merging after an import costs about what the import wrote: the archive's big segment is rewritten
     only once the newer segments add up to an eighth of it, and every article stays searchable."""
+    sqlite_only(db, "FTS5 segments (PostgreSQL's GIN index has none)")
     from storage.database.index import FULL_MERGE_SHARE, index_segments
     from storage.search.engine import Searcher
 

@@ -10,7 +10,13 @@ import pytest
 from storage.database.access import Database
 from storage.database.connection import open_db, write_transaction
 from storage.database.migrations import MIGRATIONS
-from storage.database.postgres import PostgresDatabase, pg_schema_version, translate
+from storage.database.postgres import (
+    PostgresDatabase,
+    pg_schema_version,
+    safe_url,
+    translate,
+    without_password,
+)
 from storage.errors import DatabaseBusy, DatabaseError
 
 
@@ -101,3 +107,50 @@ def test_a_server_that_is_not_there_is_named_in_one_line() -> None:
     message = str(caught.value)
     assert "cannot connect to PostgreSQL" in message and "secret" not in message
     assert "\n" not in message
+
+
+def test_a_schema_newer_than_this_newsbot_is_refused(postgres_url: str) -> None:
+    db = open_db(postgres_url)
+    try:
+        db.execute(
+            "INSERT INTO newsbot_schema (version, applied_at) VALUES (?, ?)", [len(MIGRATIONS) + 1, "t"]
+        )
+    finally:
+        db.close()
+    with pytest.raises(DatabaseError, match="newer than this newsbot understands"):
+        open_db(postgres_url)
+
+
+def test_without_postgresql_installed_the_tests_are_told_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where Debian's postgresql package is missing, `postgres_server` yields the reason its tests skip with."""
+    from tests import postgres_support
+
+    monkeypatch.setattr(postgres_support.glob, "glob", lambda pattern: [])
+    monkeypatch.setattr(postgres_support.shutil, "which", lambda name: None)
+    with postgres_support.postgres_server() as server:
+        assert server == "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown", "for_pg_dump"),
+    [
+        ("postgresql://u:s3cr%40t@h:5432/d", "postgresql://u:***@h:5432/d", "postgresql://u@h:5432/d"),
+        (
+            "postgresql://newsbot:secret@db/news",
+            "postgresql://newsbot:***@db/news",
+            "postgresql://newsbot@db/news",
+        ),
+        ("postgres://:secret@db/news", "postgres://:***@db/news", "postgres://@db/news"),
+        (
+            "postgresql://db/news?sslmode=require&password=secret",
+            "postgresql://db/news?sslmode=require&password=***",
+            "postgresql://db/news?sslmode=require",
+        ),
+        ("postgresql://db/news?password=secret", "postgresql://db/news?password=***", "postgresql://db/news"),
+        ("postgresql://newsbot@db/news", "postgresql://newsbot@db/news", "postgresql://newsbot@db/news"),
+    ],
+)
+def test_the_password_is_hidden_in_messages_and_left_out_of_commands(
+    url: str, shown: str, for_pg_dump: str
+) -> None:
+    assert safe_url(url) == shown and without_password(url) == for_pg_dump

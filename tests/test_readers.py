@@ -36,8 +36,9 @@ NOW = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Any:
-    database = open_db(tmp_path / "n.db")
+def db(database_target: str) -> Any:
+    """An SQLite file, then a PostgreSQL database (conftest's `database_target`)."""
+    database = open_db(database_target)
     yield database
     database.conn.close()
 

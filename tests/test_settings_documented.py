@@ -72,6 +72,20 @@ def _db(s: Settings, default: Settings, tmp: Path) -> None:
     assert s.db.exists() and not (tmp / default.db).exists()
 
 
+def _database_url(s: Settings, default: Settings, tmp: Path) -> None:
+    from storage.database.connection import open_db
+    from storage.records.articles import count_articles
+
+    out = CliRunner().invoke(main, ["ingest", str(SEEDS)])
+    assert out.exit_code == 0, out.output
+    assert not (tmp / default.db).exists()  # nothing went to the SQLite file
+    db = open_db(s.database_target)
+    try:
+        assert count_articles(db) > 0
+    finally:
+        db.close()
+
+
 def _seeds(s: Settings, default: Settings, tmp: Path) -> None:
     out = CliRunner().invoke(main, ["stats", "--json"])
     assert (
@@ -227,6 +241,8 @@ def _sources_job(s: Settings, default: Settings, tmp: Path) -> None:
 
 EXAMPLES: dict[str, tuple[str, Check]] = {
     "NEWSBOT_DB": ("elsewhere/n.db", _db),
+    # The URL of a new database on the test PostgreSQL server is put in at the test (the `postgres_url` fixture).
+    "NEWSBOT_DATABASE_URL": ("", _database_url),
     "NEWSBOT_SEEDS": (str(SEEDS), _seeds),
     "NEWSBOT_LOG_LEVEL": ("info", _log_level),
     "TELEGRAM_BOT_TOKEN": (TOKEN, _token),
@@ -290,8 +306,12 @@ def test_every_setting_has_an_example_here():
 
 
 @pytest.mark.parametrize("variable", sorted(EXAMPLES))
-def test_setting_the_variable_changes_behaviour(variable: str, env: pytest.MonkeyPatch, tmp_path: Path):
+def test_setting_the_variable_changes_behaviour(
+    variable: str, env: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest
+):
     value, check = EXAMPLES[variable]
+    if variable == "NEWSBOT_DATABASE_URL":
+        value = request.getfixturevalue("postgres_url")
     if variable in NEEDS_TOKEN:
         env.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     if variable in NEEDS_URL:
@@ -323,3 +343,30 @@ def test_a_bad_value_names_the_variable_that_was_set(env: pytest.MonkeyPatch):
     message = str(caught.value)
     assert "TELEGRAM_API_BASE_URL='ftp://x'" in message and "NEWSBOT_SEND_RATE_PER_SECOND='99'" in message
     assert "NEWSBOT_TELEGRAM" not in message
+
+
+@pytest.mark.parametrize("url", ["sqlite:///data.db", "mysql://u@h/db", "data/newsbot.db"])
+def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line(env: pytest.MonkeyPatch, url: str):
+    from bot.settings import SettingsError
+
+    env.setenv("NEWSBOT_DATABASE_URL", url)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "NEWSBOT_DATABASE_URL=(hidden)" in message and "postgresql://" in message and "\n" not in message
+
+
+def test_the_database_url_password_never_prints(env: pytest.MonkeyPatch, tmp_path: Path):
+    env.setenv("NEWSBOT_DATABASE_URL", "postgresql://newsbot:hunter2@127.0.0.1:1/news")
+    settings = load_settings()
+    assert "hunter2" not in repr(settings) and "hunter2" not in str(settings.model_dump())
+    assert settings.database_target == "postgresql://newsbot:hunter2@127.0.0.1:1/news"  # for connecting only
+    out = CliRunner().invoke(main, ["stats"])  # no server there: a one-line error without the password
+    assert out.exit_code == 1 and "cannot connect to PostgreSQL" in out.output
+    assert "hunter2" not in out.output
+    backup = CliRunner().invoke(main, ["backup", str(tmp_path / "b.dump")])
+    assert backup.exit_code == 1 and "hunter2" not in backup.output
+    assert (
+        "pg_dump --format=custom" in backup.output
+        and "postgresql://newsbot@127.0.0.1:1/news" in backup.output
+    )

@@ -6,7 +6,6 @@ Regression: ``/subscribe 08:00 二七区 -人才`` stored ``-人才`` as one mor
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -14,13 +13,14 @@ from bot.chat.replies import PLAIN
 from bot.digests.filters import KeywordFilter, parse_keywords, regroup_quotes
 from bot.digests.plan import DEFAULT_CONFIG, compose_for
 from bot.digests.schedule import SubscribeRequest, parse_subscribe_args
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.database.duplicates import clusters_of, other_sources
 from storage.models import ParsedArticle
 from storage.records import subscriptions as subs
 from storage.records.sources import store_articles
 from storage.search.engine import Searcher, containing_any
 from storage.text import neardup
+from tests.backends import sqlite_only
 
 STORY = (
     "今年以来，二七区利用边角地、闲置地新建口袋公园15处，新增绿地面积4.3万平方米，让居民出门“300米见绿、500米见园”。",
@@ -44,8 +44,9 @@ def article(title: str, paragraphs: tuple[str, ...], source: str, day: str = "20
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    database = open_db(tmp_path / "f.db")
+def db(database_target: str):
+    """An SQLite file, then a PostgreSQL database (conftest's `database_target`)."""
+    database = open_db(database_target)
     yield database
     database.close()
 
@@ -90,6 +91,7 @@ def test_subscribe_arguments_keep_the_search_syntax() -> None:
 
 
 def test_containing_any_is_exact_and_reads_words_as_search_does(db) -> None:
+    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     stored = store_articles(
         db,
         [
@@ -109,6 +111,7 @@ def test_containing_any_is_exact_and_reads_words_as_search_does(db) -> None:
 
 def test_digest_of_二七区_minus_人才_never_carries_the_人才_story(db) -> None:
     """Issue 13: `/subscribe 08:00 二七区 -人才` received the 人才 story."""
+    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     store_articles(
         db,
         [article("口袋公园", STORY, "a"), article("人才引进", TALENT, "b"), article("交通整治", OTHER, "c")],
@@ -207,14 +210,15 @@ def test_an_undated_copy_reads_a_stock_key_only_among_undated_articles(db, monke
     monkeypatch.setattr(duplicates, "STOCK_KEY_ROWS", 1)
     third_id = undated_copy(paper, "郑州日报", "（转载自人民网）")
     assert clusters_of(db, [third_id]) == {third_id: dated_id}  # via the undated copy's cluster
-    db.execute("UPDATE sketch_keys SET day = '2026-12-01'")  # now no undated article holds a key
-    db.conn.commit()
+    with write_transaction(db):
+        db.execute("UPDATE sketch_keys SET day = '2026-12-01'")  # now no undated article holds a key
     fourth_id = undated_copy(wire, "大河网", "（大河网综合）")
     assert clusters_of(db, [fourth_id]) == {fourth_id: fourth_id}
 
 
 def test_sketches_stored_as_json_by_older_databases_still_find_their_story(db) -> None:
     """Sketches are stored packed (4 bytes a hash); ones an older newsbot stored as JSON still match."""
+    sqlite_only(db, "sketches stored as JSON exist only in SQLite files an older newsbot wrote")
     import json
 
     first, second, *_ = variants()
@@ -244,6 +248,7 @@ def test_latest_lists_a_story_once_and_pages_by_story(db) -> None:
 
 
 def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
+    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     store_articles(db, variants())
     response = Searcher(db).search("口袋公园")
     assert len(response.hits) == 1 and response.total == 1
@@ -256,6 +261,7 @@ def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
 
 
 def test_a_story_already_received_from_one_source_does_not_come_again_from_another(db) -> None:
+    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     first, second, third, other = variants()
     store_articles(db, [first])
     sub = subs.add_subscription(db, 9, "08:00", ("口袋公园",), now=datetime(2026, 12, 1, tzinfo=UTC))

@@ -1,4 +1,5 @@
-"""Subscriptions, chat settings and the digest delivery ledger on a real SQLite file (issue 5)."""
+"""Subscriptions, chat settings and the digest delivery ledger on a real SQLite file and a real PostgreSQL
+database (issues 5 and 23)."""
 
 from __future__ import annotations
 
@@ -6,30 +7,32 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from storage.database.connection import open_db
+from storage.database.connection import open_db, write_transaction
 from storage.records import subscriptions as subs
+from storage.records.articles import count_articles
 
 NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "newsbot.db")
+def db(database_target: str):
+    """An SQLite file, then a PostgreSQL database (conftest's `database_target`)."""
+    database = open_db(database_target)
     yield database
     database.conn.close()
 
 
 def add_articles(db, *dates: str | None) -> list[int]:
     ids = []
-    for n, day in enumerate(dates):
-        row = {
-            "fingerprint": f"fp-{len(list(db['articles'].rows))}-{n}",
-            "title": f"标题{n}",
-            "date": day,
-            "body": "正文",
-            "ingested_at": NOW.isoformat(),
-        }
-        ids.append(db["articles"].insert(row).last_pk)
+    stored = count_articles(db)
+    with write_transaction(db):
+        for n, day in enumerate(dates):
+            cursor = db.execute(
+                "INSERT INTO articles (fingerprint, title, date, body, ingested_at) VALUES (?, ?, ?, ?, ?) "
+                "RETURNING id",
+                [f"fp-{stored}-{n}", f"标题{n}", day, "正文", NOW.isoformat()],
+            )
+            ids.append(int(cursor.fetchone()[0]))
     return ids
 
 

@@ -51,7 +51,7 @@ def route(request_line: str, health: Health | None) -> tuple[int, dict[str, obje
 
 class HealthServer:
     def __init__(
-        self, db_path: Path, *, host: str, port: int, expected: dict[str, timedelta] | None = None
+        self, db_path: str | Path, *, host: str, port: int, expected: dict[str, timedelta] | None = None
     ) -> None:
         self.db_path = db_path
         self.host = host

@@ -148,7 +148,7 @@ def health_server_for(settings: Settings) -> HealthServer:
     """The /healthz server: the digest scheduler counts as stalled after missing several checks."""
     stalled_after = timedelta(seconds=max(120.0, 4 * settings.digest_check_seconds))
     return HealthServer(
-        settings.db,
+        settings.database_target,
         host=settings.health_listen,
         port=settings.health_port or 0,
         expected={HEARTBEAT: stalled_after},

@@ -55,6 +55,7 @@ from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
 from bot.wechat.protocol import BadMessage, Message, message_key, parse_message, signature_ok, text_reply
 from storage.database.health import check
+from storage.database.postgres import PostgresDatabase
 from storage.errors import DatabaseBusy
 from storage.records.readers import WEB as CHANNEL
 from storage.records.readers import (
@@ -307,10 +308,10 @@ class WebEdge:
         return Response(feed.body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
     async def health(self, request: Request) -> Response:
-        path = self.database.path
-        if path is None:
+        where = self.database.url if isinstance(self.database, PostgresDatabase) else self.database.path
+        if where is None:
             return JSONResponse({"ok": True, "database": ":memory:"})
-        report = await asyncio.to_thread(check, path)
+        report = await asyncio.to_thread(check, where)
         return JSONResponse(
             report.as_dict(), status_code=200 if report.ok else 503, headers={"cache-control": "no-store"}
         )

@@ -13,11 +13,13 @@ so, and a missing folder is created only when the destination names a folder (a 
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from storage.database.postgres import without_password
 from storage.driver import sqlite3
 from storage.errors import DatabaseError
 
@@ -128,3 +130,13 @@ class _connect:
 
     def __exit__(self, *exc: object) -> None:
         self.conn.close()
+
+
+def pg_dump_advice(url: str, destination: str | Path) -> str:
+    """One line for `newsbot backup` on PostgreSQL, where the server's own tool takes a consistent
+    snapshot: the ``pg_dump`` command that writes `destination` (the URL without its password; pg_dump
+    reads it from ~/.pgpass or PGPASSWORD). Restore with ``pg_restore --dbname URL``."""
+    return (
+        "PostgreSQL 数据库请用 pg_dump 备份 / back up a PostgreSQL database with pg_dump: "
+        f"pg_dump --format=custom --file={shlex.quote(str(destination))} {shlex.quote(without_password(url))}"
+    )

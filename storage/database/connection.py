@@ -27,7 +27,16 @@ from pathlib import Path
 import sqlite_utils
 
 from storage.database.migrations import MIGRATIONS
-from storage.database.postgres import PgConnection, is_postgres_url, open_postgres, pg_write_transaction
+from storage.database.postgres import (
+    PgConnection,
+    is_postgres,
+    is_postgres_url,
+    migrate_postgres,
+    open_postgres,
+    pg_schema_version,
+    pg_write_transaction,
+    pg_writers_waiting,
+)
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
@@ -190,7 +199,10 @@ def _announced(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def writers_waiting(conn: sqlite3.Connection) -> bool:
-    """Whether another writer (this process or another) is waiting for the write lock."""
+    """Whether another writer (this process or another) is waiting for the write lock (on PostgreSQL:
+    for the advisory lock `pg_write_transaction` takes)."""
+    if isinstance(conn, PgConnection):
+        return pg_writers_waiting(conn)
     path = _signal_file(conn)
     if fcntl is None or path is None:
         return False
@@ -258,6 +270,13 @@ def compact(db: sqlite_utils.Database) -> tuple[int, int]:
     """Rebuild the database file without its free pages (VACUUM, then a WAL checkpoint); returns its size
     in bytes before and after. Space freed by a migration or deletions stays in the file until then. It
     writes the whole database once, holding the write lock throughout, and needs that much free disk."""
+    if is_postgres(db):
+        # PostgreSQL: VACUUM ANALYZE (outside a transaction) gives dead rows' space back to the tables and
+        # refreshes the planner's statistics; the sizes are the whole database's.
+        size = "SELECT pg_database_size(current_database())"
+        before = int(db.execute(size).fetchone()[0])
+        db.execute("VACUUM ANALYZE")
+        return before, int(db.execute(size).fetchone()[0])
     path = _file_of(db.conn)
     before = _size(path)
     try:
@@ -281,7 +300,10 @@ def _size(path: str | None) -> int:
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
-    """The number of the last migration applied (``PRAGMA user_version``)."""
+    """The number of the last migration applied (``PRAGMA user_version``; on PostgreSQL the table
+    ``newsbot_schema``)."""
+    if is_postgres(db):
+        return pg_schema_version(db)  # type: ignore[arg-type]
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -299,6 +321,10 @@ def migrate(
     opening a fresh database at once do not both apply it.
     """
     _check_migrations(migrations)
+    if is_postgres(db):
+        if migrations is not MIGRATIONS:
+            raise ValueError("PostgreSQL applies newsbot's own MIGRATIONS only")
+        return migrate_postgres(db, name=name)  # type: ignore[arg-type]
     latest = latest_version(migrations)
     current = schema_version(db)
     if current > latest:

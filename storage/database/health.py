@@ -14,7 +14,9 @@ from typing import Any
 import sqlite_utils
 
 from storage.database.connection import latest_version, schema_version, write_transaction
+from storage.database.postgres import connect, is_postgres_url, safe_url
 from storage.driver import sqlite3
+from storage.errors import StorageError
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,10 @@ def assess(state: dict[str, Any], *, now: datetime, expected: dict[str, timedelt
 def check(
     db_path: str | Path, *, now: datetime | None = None, expected: dict[str, timedelta] | None = None
 ) -> Health:
-    """Open the database read-only and report; an unreachable database is reported, not raised."""
+    """Open the database read-only and report; an unreachable database is reported, not raised. `db_path`
+    is the SQLite file, or a PostgreSQL URL."""
+    if is_postgres_url(str(db_path)):
+        return _check_postgres(str(db_path), now=now, expected=expected)
     path = Path(db_path)
     if not path.is_file():
         return Health(ok=False, database=f"{path}: no database file", problems=("database missing",))
@@ -114,6 +119,22 @@ def check(
         state = read_state(sqlite_utils.Database(conn))
     except sqlite3.Error as exc:
         return Health(ok=False, database=str(exc), problems=("database unreadable",))
+    finally:
+        conn.close()
+    return assess(state, now=now or datetime.now(UTC), expected=expected)
+
+
+def _check_postgres(url: str, *, now: datetime | None, expected: dict[str, timedelta] | None) -> Health:
+    """`check` on a PostgreSQL server: one connection, one read-only snapshot, no migrations."""
+    try:
+        conn = connect(url)
+    except StorageError as exc:
+        return Health(ok=False, database=str(exc), problems=("database unreachable",))
+    try:
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        state = read_state(conn)  # type: ignore[arg-type]
+    except StorageError as exc:
+        return Health(ok=False, database=f"{safe_url(url)}: {exc}", problems=("database unreadable",))
     finally:
         conn.close()
     return assess(state, now=now or datetime.now(UTC), expected=expected)

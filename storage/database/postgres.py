@@ -15,7 +15,11 @@ placeholders, ``INSERT … ON CONFLICT``, ``RETURNING``. `PgConnection` speaks t
   and replica, exactly as SQLite's write lock makes them; readers never wait for it. A writer that cannot
   have the lock within its wait gets `DatabaseBusy`, as on SQLite.
 - **Connections**: `PostgresDatabase` (a pool, psycopg_pool) offers what `storage.database.access.Database`
-  offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path.
+  offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path, where
+  bulk writers (ingest batches) give way to the others.
+- **Errors**: psycopg's errors leave `PgConnection` as storage's (`storage_error`): `DatabaseBusy` for a lock
+  not had in time, `DatabaseFailure` (an ``sqlite3.DatabaseError`` and a `StorageError`) for anything else,
+  so the ``except`` clauses written for SQLite hold for both backends.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ import itertools
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from storage.errors import DatabaseBusy, DatabaseError
+from storage.errors import DatabaseBusy, DatabaseError, DatabaseFailure
 
 try:
     import psycopg
@@ -47,6 +52,13 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 # The key of the advisory lock every write transaction holds (see the module doc); any constant works.
 WRITE_LOCK = 0x6E657773  # "news"
 BUSY_TIMEOUT_S = 5.0
+# Bulk writers (ingest batches) give way (`PostgresDatabase.writer`): how long each attempt at the lock
+# waits, how long they pause after each transaction, at most how long they leave the lock to waiting
+# writers, and how often they look.
+BULK_ATTEMPT = 0.05
+BULK_PAUSE = 0.002
+MAX_GIVE_WAY = 0.5
+POLL = 0.005
 POOL_SIZE = 8
 _savepoints = itertools.count(1)
 
@@ -57,8 +69,13 @@ def is_postgres_url(target: object) -> bool:
 
 
 def is_postgres(db: object) -> bool:
-    """Whether `db` (a connection or a `Database`) is PostgreSQL."""
-    return isinstance(db, PgConnection | PostgresDatabase)
+    """Whether `db` (a connection, a `PostgresDatabase`, or a `Database` over one connection) is
+    PostgreSQL."""
+    if isinstance(db, PgConnection | PostgresDatabase):
+        return True
+    from storage.database.access import Database  # access imports this module
+
+    return isinstance(db, Database) and isinstance(db.connection, PgConnection)
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -124,7 +141,10 @@ class PgConnection:
         cursor = self.raw.cursor()
         if params is not None and not isinstance(params, Mapping):
             params = list(params)
-        cursor.execute(translate(sql), params)  # type: ignore[arg-type]
+        try:
+            cursor.execute(translate(sql), params)  # type: ignore[arg-type]
+        except psycopg.Error as exc:
+            raise storage_error(exc) from exc
         return cursor
 
     def query(
@@ -138,7 +158,10 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
-        cursor.executemany(translate(sql), [list(r) for r in rows])  # type: ignore[arg-type]
+        try:
+            cursor.executemany(translate(sql), [list(r) for r in rows])  # type: ignore[arg-type]
+        except psycopg.Error as exc:
+            raise storage_error(exc) from exc
         return cursor
 
     def close(self) -> None:
@@ -151,23 +174,49 @@ def connect(url: str) -> PgConnection:
     try:
         return PgConnection(psycopg.connect(url, autocommit=True, connect_timeout=10))
     except psycopg.Error as exc:
-        raise DatabaseError(f"{_safe(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
+        raise DatabaseError(f"{safe_url(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
 
 
 def open_postgres(url: str) -> PgConnection:
     """One connection to `url`, with the schema brought up to date."""
     conn = connect(url)
     try:
-        migrate_postgres(conn, name=_safe(url))
+        migrate_postgres(conn, name=safe_url(url))
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+_PASSWORD = re.compile(r"(://[^:/@]*):[^@/]*@")
+_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*", re.IGNORECASE)
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password (after the user name, or a ``password=`` parameter) as ``***``, for
+    messages."""
+    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1:***@", url))
+
+
+def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
+    """psycopg's error as storage's own, so code catches one family on both backends: a lock not had in
+    time, a deadlock or a serialization failure is `DatabaseBusy` (nothing changed; try again), anything
+    else `DatabaseFailure` (an ``sqlite3.DatabaseError`` and a `StorageError`)."""
+    busy = (
+        psycopg.errors.LockNotAvailable,
+        psycopg.errors.DeadlockDetected,
+        psycopg.errors.SerializationFailure,
+    )
+    if isinstance(exc, busy):
+        return DatabaseBusy(f"database is locked: {_reason(exc)}")
+    return DatabaseFailure(_reason(exc))
+
+
+def without_password(url: str) -> str:
+    """The URL with its password left out (``postgresql://user@host/db``), for commands shown to people."""
+    without = _PASSWORD.sub(r"\1@", url)
+    without = _PASSWORD_PARAMETER.sub(lambda m: "?" if m.group(1).startswith("?") else "", without)
+    return without.replace("?&", "?").rstrip("?")
 
 
 def _reason(exc: BaseException) -> str:
@@ -199,7 +248,7 @@ def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> It
         conn.execute(f"SET LOCAL lock_timeout = {max(1, int(budget * 1000))}")
         try:
             conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
-        except psycopg.errors.LockNotAvailable as exc:
+        except DatabaseBusy as exc:
             raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
         conn.execute("SET LOCAL lock_timeout = 0")
         yield conn
@@ -213,6 +262,17 @@ def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> It
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def pg_writers_waiting(conn: PgConnection) -> bool:
+    """Whether a writer, of any process, is waiting for the write lock (`WRITE_LOCK`)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+        "AND ((classid::bigint << 32) | objid::bigint) = ? AND database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database()))",
+        [WRITE_LOCK],
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _failed(conn: PgConnection) -> bool:
@@ -310,10 +370,8 @@ def migrate_postgres(conn: PgConnection, *, name: str = "database") -> list[int]
                     '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\'))',
                     [version],
                 )
-        except psycopg.Error as exc:
-            raise DatabaseError(
-                f"{name}: migration {version} ({description}) failed: {_reason(exc)}"
-            ) from exc
+        except DatabaseFailure as exc:
+            raise DatabaseError(f"{name}: migration {version} ({description}) failed: {exc}") from exc
         applied.append(version)
         current = version
     return applied
@@ -338,7 +396,7 @@ class PostgresDatabase:
             )
         except psycopg.Error as exc:
             setup.close()
-            raise DatabaseError(f"{_safe(url)}: cannot open a connection pool: {_reason(exc)}") from exc
+            raise DatabaseError(f"{safe_url(url)}: cannot open a connection pool: {_reason(exc)}") from exc
         self._local = threading.local()
         self._closed = False
 
@@ -358,7 +416,7 @@ class PostgresDatabase:
             return
         if self._closed:
             raise DatabaseError("the database is closed")
-        with self._pool.connection() as raw:
+        with self._pooled() as raw:
             conn = PgConnection(raw)
             self._local.conn = conn
             try:
@@ -367,6 +425,21 @@ class PostgresDatabase:
                 self._local.conn = None
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def _pooled(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection from the pool; a pool that cannot give one within its timeout is `DatabaseBusy`
+        (every connection in use), a server that cannot be reached `DatabaseError`."""
+        with contextlib.ExitStack() as stack:
+            try:
+                raw = stack.enter_context(self._pool.connection())
+            except psycopg_pool.PoolTimeout as exc:
+                raise DatabaseBusy(f"every database connection is in use: {_reason(exc)}") from exc
+            except psycopg.Error as exc:
+                raise DatabaseError(
+                    f"{safe_url(self.url)}: cannot connect to PostgreSQL: {_reason(exc)}"
+                ) from exc
+            yield raw
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[PgConnection]:
@@ -402,9 +475,36 @@ class PostgresDatabase:
 
     @contextlib.contextmanager
     def writer(self, *, wait: float | None = None, bulk: bool = False) -> Iterator[PgConnection]:
-        """A connection inside one write transaction holding the write lock (nested: a savepoint)."""
-        with self._borrowed() as conn, pg_write_transaction(conn, wait=wait) as db:
-            yield db
+        """A connection inside one write transaction holding the write lock, waited for at most `wait`
+        seconds (nested: a savepoint). ``bulk`` (ingest batches) gives way to every other writer, of any
+        process, as on SQLite (storage.database.access): it asks for the lock in short attempts, never
+        while another writer waits, and after its transaction leaves the lock free while one does."""
+        with self._borrowed() as conn:
+            if not bulk or conn.in_transaction:
+                with pg_write_transaction(conn, wait=wait) as db:
+                    yield db
+                return
+            budget = BUSY_TIMEOUT_S if wait is None else wait
+            deadline = time.monotonic() + budget
+            while True:
+                while pg_writers_waiting(conn) and time.monotonic() < deadline:
+                    time.sleep(POLL)
+                attempt = max(0.001, min(deadline - time.monotonic(), BULK_ATTEMPT))
+                entered = False
+                try:
+                    with pg_write_transaction(conn, wait=attempt) as db:
+                        entered = True
+                        yield db
+                    break
+                except DatabaseBusy:
+                    if entered:
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from None
+            time.sleep(BULK_PAUSE)
+            until = time.monotonic() + MAX_GIVE_WAY
+            while time.monotonic() < until and pg_writers_waiting(conn):
+                time.sleep(POLL)
 
     def write(
         self,

@@ -225,18 +225,22 @@ def count_articles(db: sqlite_utils.Database) -> int:
 
 def stats(db: sqlite_utils.Database) -> dict[str, Any]:
     """Counts for `newsbot stats`: articles, per source, per date, undated, date range."""
-    sources = {
-        row["source"]: row["n"]
-        for row in db.query(
-            "SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source"
+    # Sorted here, not by the database: the same order on SQLite and PostgreSQL, whose text collation and
+    # place for NULL differ (largest first, then no source, then by name in code point order).
+    counted = [
+        (row["source"], int(row["n"]))
+        for row in db.query("SELECT source, count(*) AS n FROM articles GROUP BY source")
+    ]
+    counted.sort(key=lambda item: (-item[1], item[0] is not None, item[0] or ""))
+    sources = dict(counted)
+    dates = dict(
+        sorted(
+            (row["date"], int(row["n"]))
+            for row in db.query(
+                "SELECT date, count(*) AS n FROM articles WHERE date IS NOT NULL GROUP BY date"
+            )
         )
-    }
-    dates = {
-        row["date"]: row["n"]
-        for row in db.query(
-            "SELECT date, count(*) AS n FROM articles WHERE date IS NOT NULL GROUP BY date ORDER BY date"
-        )
-    }
+    )
     undated = int(next(iter(db.query("SELECT count(*) AS n FROM articles WHERE date IS NULL")))["n"])
     return {
         "articles": count_articles(db),

@@ -159,7 +159,9 @@ def remove_source(db: sqlite_utils.Database, source_id: int) -> bool:
 def due_sources(db: sqlite_utils.Database, now: datetime) -> list[Source]:
     """Sources whose next poll is due at `now`, the longest-waiting first."""
     rows = db.query(
-        "SELECT * FROM sources WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at, id",
+        "SELECT * FROM sources WHERE next_poll_at IS NULL OR next_poll_at <= ? "
+        # Never polled first, on both backends (SQLite sorts NULL first, PostgreSQL last).
+        "ORDER BY next_poll_at IS NOT NULL, next_poll_at, id",
         [_stamp(now)],
     )
     return [_to_source(row) for row in rows]

@@ -585,10 +585,12 @@ def deliveries(db: sqlite_utils.Database, subscription_id: int) -> list[Delivery
 def delivered_article_ids(
     db: sqlite_utils.Database, subscription_id: int, *, shown_only: bool = False
 ) -> list[int]:
-    """Articles recorded for a subscription (every delivery), in recording order."""
+    """Articles recorded for a subscription: delivery by delivery, in each the articles shown and then
+    those only counted, each by id (the order claim_delivery records them in when given by id)."""
     extra = " AND shown = 1" if shown_only else ""
     rows = db.execute(
-        f"SELECT article_id FROM digest_items WHERE subscription_id = ?{extra} ORDER BY delivery_id, rowid",
+        f"SELECT article_id FROM digest_items WHERE subscription_id = ?{extra} "
+        "ORDER BY delivery_id, shown DESC, article_id",
         [subscription_id],
     ).fetchall()
     return [int(r[0]) for r in rows]
