@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from bot.chat.conversation import Conversation, FloodGuard, QueryStore
+from bot.chat.conversation import Conversation
 from bot.chat.replies import HTML, Markup
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
@@ -115,13 +116,14 @@ def open_services(
     settings: Settings,
     *,
     markup: Markup = HTML,
-    flood: FloodGuard | None = None,
+    flood: FloodLimit | None = None,
     seed: bool = True,
     pushes: bool = True,
 ) -> Services:
     """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation.
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
+    `flood`: how many searches a user may make per window (None: no limit).
     """
     database = Database.open(settings.db)
     try:
@@ -137,7 +139,13 @@ def open_services(
             max_subscriptions=settings.digest_max_subscriptions,
         )
         conversation = Conversation(
-            library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes
+            library,
+            markup=markup,
+            queries=QueryStore(database),
+            confirmations=Confirmations(database),
+            flood=FloodGuard(database, flood) if flood is not None else None,
+            records=records,
+            pushes=pushes,
         )
     except BaseException:
         database.close()

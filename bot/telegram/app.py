@@ -25,7 +25,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
-from bot.chat.conversation import FloodGuard
+from bot.chat.state import FloodLimit
 from bot.chat.texts import COMMANDS, LANGUAGES
 from bot.ops.health_server import HealthServer
 from bot.services import Services, open_services
@@ -93,7 +93,7 @@ def build_application(
     # Opt in to PTB's future `RetryAfter.retry_after` as a timedelta (bot.telegram.sending reads both kinds): without
     # it PTB 22 warns each time a RetryAfter is even constructed.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    factory = services_factory or (lambda s: open_services(s, flood=FloodGuard(limit=FLOOD_LIMIT)))
+    factory = services_factory or (lambda s: open_services(s, flood=FloodLimit(FLOOD_LIMIT)))
 
     async def post_init(application: BotApplication) -> None:
         services = await asyncio.to_thread(factory, settings)
