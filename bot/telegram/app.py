@@ -1,8 +1,10 @@
 """Building the Telegram application: settings in, a ready python-telegram-bot `Application` out.
 
-Life cycle (as `run_polling` drives it): initialize → ``post_init`` (open the services: database,
-seeds if empty, searcher; register the command menu in Chinese and English) → polling → stop →
-``post_shutdown`` (close the services). ``run_polling`` stops on SIGINT/SIGTERM.
+Life cycle (as `run_polling` or `run_webhook` drives it): initialize → ``post_init`` (open the services:
+database, seeds if empty, searcher; register the command menu in Chinese and English) → polling, or
+setWebhook and the webhook server → stop → ``post_shutdown`` (close the services). Both stop on
+SIGINT/SIGTERM. Nothing a later update needs is kept in the process (`bot.chat.state`), so several
+processes can serve one webhook; stopping one never deletes the webhook (`run`).
 
 Handlers are added in one order: the core commands, then the subscription commands of
 `bot.telegram.subscriptions` (`add_subscription_handlers`, the single place they plug in), then the
@@ -182,14 +184,18 @@ def webhook_of(settings: Settings) -> Webhook | None:
 
 def run(settings: Settings) -> None:
     """`newsbot serve`: long polling, or a webhook server when NEWSBOT_WEBHOOK_URL is set, until
-    SIGINT/SIGTERM."""
+    SIGINT/SIGTERM. In webhook mode several processes may serve one webhook (behind a load balancer): a
+    process that stops leaves the webhook set for the others."""
     application = build_application(settings)
     webhook = webhook_of(settings)
     if webhook is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
         return
     # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB's server answers 403 to any
-    # request without it.
+    # request without it. Several replicas may share the webhook: each sets it to the same values at start
+    # (setWebhook with equal arguments changes nothing), never drops the pending updates (PTB would call
+    # deleteWebhook first), and PTB 22's stop and shutdown leave the webhook alone, so a replica that stops
+    # takes nothing from the others.
     application.run_webhook(
         listen=webhook.listen,
         port=webhook.port,
@@ -197,4 +203,5 @@ def run(settings: Settings) -> None:
         webhook_url=webhook.url,
         secret_token=webhook.secret_token,
         allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
     )
