@@ -1,15 +1,16 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
-calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
-connects at import time.
+`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation` with
+its chat state in the same database (`bot.chat.state`: page buttons, /forget confirmations, the flood
+guard); `Services.close()` closes the database. The Telegram application calls them from ``post_init`` /
+``post_shutdown``; the console chat around its loop. Nothing here connects at import time.
 
 The database is a `storage.database.access.Database`: reads (searches, /latest, /article, digest
 composition, /subscriptions) run on per-thread read connections and never wait for a write; writes
-(subscriptions, the digest ledger, heartbeats, the inbox's batches) take its one write path, each a short
-transaction that waits for the lock a bounded time. Blocking calls run in worker threads
-(`Services.run`, `run_read`, `run_write`) so the event loop and the other chats never wait for them.
+(subscriptions, the digest ledger, the chat state, heartbeats, the inbox's batches) take its one write
+path, each a short transaction that waits for the lock a bounded time. Blocking calls run in worker
+threads (`Services.run`, `run_read`, `run_write`) so the event loop and the other chats never wait for them.
 """
 
 from __future__ import annotations
