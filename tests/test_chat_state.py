@@ -37,10 +37,11 @@ def test_unused_queries_and_old_confirmations_are_pruned(tmp_path: Path) -> None
     old = chat_state.put_query(db, QueryState("旧", user_id=1), now=T0)
     used = chat_state.put_query(db, QueryState("用过", user_id=1, total=12), now=T0)
     chat_state.turn_query(db, used, 1, now=T0 + timedelta(days=1))  # turning a page keeps it
-    chat_state.put_query(db, QueryState("新", user_id=2), now=T0 + timedelta(days=2, minutes=1))
+    new = chat_state.put_query(db, QueryState("新", user_id=2), now=T0 + timedelta(days=2, minutes=1))
     assert chat_state.get_query(db, old) is None
     assert chat_state.get_query(db, used) == QueryState("用过", user_id=1, page=1, total=12)
-    assert chat_state.count_queries(db) == 2 and chat_state.count_queries(db, user_id=2) == 1
+    assert chat_state.get_query(db, new) == QueryState("新", user_id=2)
+    assert chat_state.count_queries(db) == 2
 
     asked = chat_state.open_confirmation(db, 1, 10, now=T0)
     chat_state.open_confirmation(db, 2, 20, now=T0 + timedelta(days=1, minutes=1))

@@ -265,7 +265,7 @@ async def test_forget_deletes_everything_after_confirmation(
         assert "过期" in current(emu, older).text and not current(emu, older).button_data()
         assert await press(emu, older, old_yes, 1001) == "这个确认已经处理过了。"
         assert len(emu.calls_of("editMessageText")) == 2
-        # A confirmation from before a restart (unknown key): a polite answer.
+        # An unknown confirmation (pruned after a day, or never sent): a polite answer.
         assert "重新发送 /forget" in (await press(emu, older, "f:gone1234:y", 1001) or "")
 
         # Nothing is sent to a forgotten chat any more.

@@ -41,6 +41,8 @@ from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, QueryState, Settled
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 LATEST_COUNT = 8
@@ -49,8 +51,6 @@ MAX_QUERY_CHARS = 200
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
 MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
-log = logging.getLogger(__name__)
-
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
 
 

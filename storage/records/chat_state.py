@@ -134,13 +134,9 @@ def forget_user_queries(db: sqlite_utils.Database, user_id: int) -> int:
         return db.conn.execute("DELETE FROM paged_queries WHERE user_id = ?", [user_id]).rowcount
 
 
-def count_queries(db: sqlite_utils.Database, user_id: int | None = None) -> int:
-    """How many queries are stored (of one user, or of everyone)."""
-    if user_id is None:
-        row = db.execute("SELECT COUNT(*) FROM paged_queries").fetchone()
-    else:
-        row = db.execute("SELECT COUNT(*) FROM paged_queries WHERE user_id = ?", [user_id]).fetchone()
-    return int(row[0])
+def count_queries(db: sqlite_utils.Database) -> int:
+    """How many queries are stored."""
+    return int(db.execute("SELECT COUNT(*) FROM paged_queries").fetchone()[0])
 
 
 # ---- /forget confirmations ---------------------------------------------------------------------------
