@@ -87,7 +87,9 @@ async def stop(proc: asyncio.subprocess.Process) -> int:
 async def test_two_replicas_behind_one_webhook(telegram_emulator: TelegramEmulator, tmp_path: Path) -> None:
     emu = telegram_emulator
     db_path = make_database(tmp_path / "shared.db", tmp_path)
-    ports = [free_port(), free_port()]
+    ports = [free_port()]
+    while len(ports) < 2:  # two different ones
+        ports = sorted({*ports, free_port()})
     logs = [tmp_path / f"replica{i}.log" for i in range(2)]
     procs: list[asyncio.subprocess.Process] = []
     with Balancer([("127.0.0.1", port) for port in ports]) as balancer:
@@ -193,6 +195,10 @@ async def test_two_replicas_behind_one_webhook(telegram_emulator: TelegramEmulat
                 if proc.returncode is None:
                     proc.kill()
                     await proc.wait()
+            for log_path in logs:  # shown by pytest when the test fails
+                print(f"==== {log_path.name}\n{log_path.read_text() if log_path.exists() else ''}")
+            print("==== forwarded", [(f.backend, f.status, f.body[:80]) for f in balancer.forwarded()])
+            print("==== deliveries", emu.deliveries())
     assert emu.errors() == []
     for log_path in logs:
         output = log_path.read_text()
