@@ -1,15 +1,16 @@
 """The services the chat side uses, opened in one place and closed in one place.
 
 `open_services(settings)` opens the database (ingesting the seeds when it is empty), builds the
-`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation`; `Services.close()` closes the database. The Telegram application
-calls them from ``post_init`` / ``post_shutdown``; the console chat around its loop. Nothing here
-connects at import time.
+`Searcher`, the chat records (`bot.digests.records`: subscriptions, /forget) and the `Conversation` with
+its chat state in the same database (`bot.chat.state`: page buttons, /forget confirmations, the flood
+guard); `Services.close()` closes the database. The Telegram application calls them from ``post_init`` /
+``post_shutdown``; the console chat around its loop. Nothing here connects at import time.
 
 The database is a `storage.database.access.Database`: reads (searches, /latest, /article, digest
 composition, /subscriptions) run on per-thread read connections and never wait for a write; writes
-(subscriptions, the digest ledger, heartbeats, the inbox's batches) take its one write path, each a short
-transaction that waits for the lock a bounded time. Blocking calls run in worker threads
-(`Services.run`, `run_read`, `run_write`) so the event loop and the other chats never wait for them.
+(subscriptions, the digest ledger, the chat state, heartbeats, the inbox's batches) take its one write
+path, each a short transaction that waits for the lock a bounded time. Blocking calls run in worker
+threads (`Services.run`, `run_read`, `run_write`) so the event loop and the other chats never wait for them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from bot.chat.conversation import Conversation, FloodGuard, QueryStore
+from bot.chat.conversation import Conversation
 from bot.chat.replies import HTML, Markup
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
@@ -115,13 +117,14 @@ def open_services(
     settings: Settings,
     *,
     markup: Markup = HTML,
-    flood: FloodGuard | None = None,
+    flood: FloodLimit | None = None,
     seed: bool = True,
     pushes: bool = True,
 ) -> Services:
     """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation.
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
+    `flood`: how many searches a user may make per window (None: no limit).
     """
     database = Database.open(settings.database_target)
     try:
@@ -137,7 +140,13 @@ def open_services(
             max_subscriptions=settings.digest_max_subscriptions,
         )
         conversation = Conversation(
-            library, markup=markup, queries=QueryStore(), flood=flood, records=records, pushes=pushes
+            library,
+            markup=markup,
+            queries=QueryStore(database),
+            confirmations=Confirmations(database),
+            flood=FloodGuard(database, flood) if flood is not None else None,
+            records=records,
+            pushes=pushes,
         )
     except BaseException:
         database.close()

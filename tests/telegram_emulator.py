@@ -18,6 +18,13 @@ chat together, from every process using the token) in any one second and answer 
 ``retry_after`` as Telegram does; `flood_refusals` counts those answers. `deliveries` counts the messages
 each chat received, for tests where several bot processes send at once.
 
+Webhooks: ``setWebhook`` checks the URL as Telegram does (https, ports 80/88/443/8443) and then
+``getUpdates`` is refused. `deliver_webhook` makes the emulator deliver the queued updates by webhook, as
+Telegram does: each one POSTed as JSON with the ``X-Telegram-Bot-Api-Secret-Token`` header, and tried again
+after a pause while the answer is not 2xx. Since a test cannot serve the public https address, the test
+names the local address that stands for it (``https://bot.example.org/hook`` → ``http://127.0.0.1:PORT/hook``);
+the public URL still goes through setWebhook's checks. Every attempt is recorded (`Delivery`).
+
 Group membership: a user who wrote in a group is a ``member`` of it; `set_member_status` makes them
 ``creator``, ``administrator``, ``left`` or ``kicked``. ``getChatMember`` answers with that status (the
 fields Telegram sends for it), ``left`` for a user it knows who never joined, ``PARTICIPANT_ID_INVALID``
@@ -42,6 +49,8 @@ import json
 import re
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -53,6 +62,9 @@ MAX_BUTTONS = 100
 MAX_BUTTONS_PER_ROW = 8
 MAX_INLINE_RESULTS = 50
 MAX_CALLBACK_ANSWER = 200
+WEBHOOK_CONNECTIONS = 4  # updates POSTed at once (Telegram's max_connections; 40 by default)
+WEBHOOK_RETRY = 0.2  # seconds before a failed delivery is tried again
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 # Parameters the Bot API treats as strings: PTB sends them raw, everything else JSON-encoded.
 STRING_FIELDS = frozenset(
@@ -420,6 +432,19 @@ class _Fault:
     delay: float = 0.0  # "slow": seconds the answer waits after the request was carried out
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """One webhook POST of an update: where it went and the HTTP status (0: no answer)."""
+
+    update_id: int
+    url: str
+    status: int
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
 @dataclass
 class _PendingQuery:
     kind: str  # "callback" | "inline"
@@ -443,6 +468,24 @@ class _State:
     accepted: collections.deque[float] = field(default_factory=collections.deque)  # last second's messages
     flood_refusals: int = 0
     deliveries: collections.Counter[int] = field(default_factory=collections.Counter)
+    webhook_routes: dict[str, str] = field(default_factory=dict)  # public URL → the local one serving it
+    webhook_deliveries: list[Delivery] = field(default_factory=list)
+
+
+def post_update(url: str, update: dict[str, Any], secret: str | None) -> int:
+    """POST one update as Telegram's webhook does; the HTTP status, or 0 when nothing answered."""
+    headers = {"Content-Type": "application/json"}
+    if secret:
+        headers[SECRET_HEADER] = secret
+    request = urllib.request.Request(url, data=json.dumps(update).encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        return int(err.code)
+    except (urllib.error.URLError, OSError):
+        return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -478,6 +521,7 @@ class TelegramEmulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._deliverers: list[threading.Thread] = []
         self._answer_delay = threading.local()  # set by a "slow" fault for the request being served
 
     # ---- life cycle ------------------------------------------------------------------------
@@ -534,6 +578,50 @@ class TelegramEmulator:
             self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        for deliverer in self._deliverers:
+            deliverer.join(timeout=15)
+
+    # ---- webhook delivery ------------------------------------------------------------------
+
+    def deliver_webhook(self, public_url: str, local_url: str) -> None:
+        """Once a webhook is set for `public_url`, POST the queued updates to `local_url` (which stands for
+        it in tests), up to `WEBHOOK_CONNECTIONS` at once, each until it is answered with 2xx."""
+        with self._cond:
+            self._state.webhook_routes[public_url] = local_url
+            self._cond.notify_all()
+            if self._deliverers:
+                return
+            for i in range(WEBHOOK_CONNECTIONS):
+                thread = threading.Thread(target=self._deliver, name=f"telegram-webhook-{i}", daemon=True)
+                self._deliverers.append(thread)
+                thread.start()
+
+    def _next_delivery(self) -> tuple[dict[str, Any], str, str | None] | None:
+        """The next update to POST, the local URL and the secret; None when closing. Waits for one."""
+        with self._cond:
+            while not self._closing:
+                hook = self._state.webhook
+                target = self._state.webhook_routes.get(hook["url"]) if hook else None
+                if hook and target and self._state.updates:
+                    return self._state.updates.pop(0), target, hook.get("secret_token")
+                self._cond.wait(0.5)
+            return None
+
+    def _deliver(self) -> None:
+        while (job := self._next_delivery()) is not None:
+            update, url, secret = job
+            status = post_update(url, update, secret)
+            with self._cond:
+                self._state.webhook_deliveries.append(Delivery(update["update_id"], url, status))
+                if 200 <= status < 300:
+                    continue
+                self._state.updates.insert(0, update)  # Telegram keeps it and tries again
+            time.sleep(WEBHOOK_RETRY)
+
+    def webhook_deliveries(self) -> list[Delivery]:
+        """Every attempt at delivering an update by webhook, in order."""
+        with self._cond:
+            return list(self._state.webhook_deliveries)
 
     def __enter__(self) -> TelegramEmulator:
         return self.start()
@@ -980,10 +1068,11 @@ class TelegramEmulator:
     def _api_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
         with self._cond:
             hook = self._state.webhook
+            pending = len(self._state.updates)
         return {
             "url": hook["url"] if hook else "",
             "has_custom_certificate": False,
-            "pending_update_count": 0,
+            "pending_update_count": pending,
         }
 
     def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: N802

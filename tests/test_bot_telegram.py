@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.chat.conversation import FloodGuard
+from bot.chat.state import FloodLimit
 from bot.services import open_services
 from bot.settings import Settings
 from tests.bot_support import (
@@ -464,10 +464,10 @@ async def test_stats_is_for_admins_only(telegram_emulator: TelegramEmulator, set
 
 async def test_flood_guard_asks_for_a_pause(telegram_emulator: TelegramEmulator, settings: Settings) -> None:
     emu = telegram_emulator
-    now = [1000.0]
+    now = [960.0]  # the start of a one-minute window
 
     def factory(s: Settings):
-        return open_services(s, flood=FloodGuard(limit=3, window=60, clock=lambda: now[0]))
+        return open_services(s, flood=FloodLimit(searches=3, window=60, clock=lambda: now[0]))
 
     async with running_bot(settings, services_factory=factory):
         for _ in range(3):

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import FloodGuard, QueryState, QueryStore, Who
+from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN
+from bot.chat.state import FloodGuard, FloodLimit, QueryStore
 from bot.services import Services, open_services
 from bot.settings import Settings
+from storage.database.access import Database
+from storage.records.chat_state import QueryState
 from tests.bot_support import SEEDS
 
 ZH = Who(user_id=1, lang="zh")
@@ -85,27 +88,38 @@ def test_buttons_open_articles_and_stale_ones_are_explained(services: Services) 
         assert conv.press(data, ZH).notice == "这个按钮已经过期了，请重新搜索。"
 
 
-def test_paging_turns_once_per_page() -> None:
-    store = QueryStore(capacity=2)
-    key = store.put(QueryState("q", user_id=1, total=12))
-    assert store.turn(key, 1) == (store.get(key), True)
-    assert store.turn(key, 1)[1] is False  # the double tap
-    store.put(QueryState("a", 1))
-    store.put(QueryState("b", 1))
-    assert store.get(key) is None  # evicted: its buttons are now stale
-    assert 1 <= len(key.encode()) <= 10
+def test_paging_turns_once_per_page(tmp_path: Path) -> None:
+    database = Database.open(tmp_path / "state.db")
+    try:
+        store = QueryStore(database, capacity=2)
+        key = store.put(QueryState("q", user_id=1, total=12))
+        assert store.turn(key, 1) == (store.get(key), True)
+        assert store.turn(key, 1)[1] is False  # the double tap
+        store.put(QueryState("a", 1))
+        store.put(QueryState("b", 1))
+        assert store.get(key) is None  # evicted: its buttons are now stale
+        assert len(store) == 2
+        assert 1 <= len(key.encode()) <= 10
+    finally:
+        database.close()
 
 
-def test_flood_guard_counts_per_user_in_a_sliding_window() -> None:
-    now = [0.0]
-    guard = FloodGuard(limit=20, window=60, clock=lambda: now[0])
-    assert all(guard.wait_for(7) == 0 for _ in range(20))
-    assert guard.wait_for(7) == 60
-    assert guard.wait_for(8) == 0
-    now[0] = 30.0
-    assert guard.wait_for(7) == 30
-    now[0] = 60.0
-    assert guard.wait_for(7) == 0
+def test_flood_guard_counts_per_user_in_a_window(tmp_path: Path) -> None:
+    now = [6000.0]  # a window starts here
+    database = Database.open(tmp_path / "state.db")
+    try:
+        guard = FloodGuard(database, FloodLimit(searches=20, window=60, clock=lambda: now[0]))
+        assert all(guard.wait_for(7) == 0 for _ in range(20))
+        assert guard.wait_for(7) == 60
+        assert guard.wait_for(8) == 0
+        now[0] += 30
+        assert guard.wait_for(7) == 30
+        now[0] += 29.5
+        assert guard.wait_for(7) == 1
+        now[0] += 0.5
+        assert guard.wait_for(7) == 0  # the next window
+    finally:
+        database.close()
 
 
 def test_inline_items_carry_deep_links(services: Services) -> None:

@@ -16,25 +16,17 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
-from bot.chat.conversation import (
-    ALREADY,
-    CONFIRMED,
-    EXPIRED,
-    NOT_YOURS,
-    SUPERSEDED,
-    Confirmations,
-    FloodGuard,
-    QueryState,
-    QueryStore,
-    Who,
-)
+from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import open_services
 from bot.settings import Settings
+from storage.database.access import Database
 from storage.database.connection import open_db, write_transaction
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
+from storage.records.chat_state import QueryState, Settled
 from storage.records.readers import READER_CHAT_BASE
 from tests.backends import forbid
 from tests.bot_support import ROOT, SEEDS
@@ -145,39 +137,46 @@ def test_no_ledger_row_for_a_subscription_removed_since_the_scheduler_read_it(db
     assert count_rows(db, 7) == NOTHING and subs.deliveries(db, sub.id) == []
 
 
-# ---- the confirmation and the in-memory state -------------------------------------------------------------
+# ---- the confirmation and the state kept between messages ---------------------------------------------
 
 
-def test_confirmations_settle_once_and_only_for_their_requester():
-    c = Confirmations()
+@pytest.fixture
+def database(tmp_path: Path):
+    opened = Database.open(tmp_path / "state.db")
+    yield opened
+    opened.close()
+
+
+def test_confirmations_settle_once_and_only_for_their_requester(database: Database):
+    c = Confirmations(database)
     old = c.open(1, 10)
     new = c.open(1, 10)
     other_chat = c.open(2, 20)
-    assert c.take("nope", 1) == (EXPIRED, None)
-    assert c.take(new, 2) == (NOT_YOURS, 10)
-    assert c.take(new, 1) == (CONFIRMED, 10)
-    assert c.take(new, 1) == (ALREADY, 10)  # a double tap
-    assert c.take(old, 1) == (SUPERSEDED, 10)  # first press on the older message
-    assert c.take(old, 1) == (ALREADY, 10)
-    assert c.take(other_chat, 2) == (CONFIRMED, 20)
+    assert c.take("nope", 1) == (Settled.EXPIRED, None)
+    assert c.take(new, 2) == (Settled.NOT_YOURS, 10)
+    assert c.take(new, 1) == (Settled.CONFIRMED, 10)
+    assert c.take(new, 1) == (Settled.ALREADY, 10)  # a double tap
+    assert c.take(old, 1) == (Settled.SUPERSEDED, 10)  # first press on the older message
+    assert c.take(old, 1) == (Settled.ALREADY, 10)
+    assert c.take(other_chat, 2) == (Settled.CONFIRMED, 20)
     again = c.open(1, 10)
-    assert c.take(again, 1) == (CONFIRMED, 10)
+    assert c.take(again, 1) == (Settled.CONFIRMED, 10)
     c.reopen(again)  # the deletion failed: the same button works again
-    assert c.take(again, 1) == (CONFIRMED, 10)
-    small = Confirmations(capacity=2)
+    assert c.take(again, 1) == (Settled.CONFIRMED, 10)
+    small = Confirmations(database, capacity=2)
     first = small.open(1, 10)
     small.open(2, 20)
     small.open(3, 30)
-    assert small.take(first, 1) == (EXPIRED, None) and len(small) == 2
+    assert small.take(first, 1) == (Settled.EXPIRED, None) and len(small) == 2
 
 
-def test_query_store_and_flood_guard_forget_a_user():
-    store = QueryStore()
+def test_query_store_and_flood_guard_forget_a_user(database: Database):
+    store = QueryStore(database)
     mine = [store.put(QueryState(query=f"q{i}", user_id=1)) for i in range(3)]
     theirs = store.put(QueryState(query="x", user_id=2))
     assert store.forget_user(1) == 3
     assert all(store.get(k) is None for k in mine) and store.get(theirs) is not None
-    flood = FloodGuard(limit=1, window=60, clock=lambda: 0.0)
+    flood = FloodGuard(database, FloodLimit(searches=1, window=60, clock=lambda: 0.0))
     assert flood.wait_for(1) == 0 and flood.wait_for(1) > 0
     assert flood.forget(1) is True and flood.forget(1) is False
     assert flood.wait_for(1) == 0  # counting starts afresh
@@ -271,7 +270,7 @@ async def test_forget_deletes_everything_after_confirmation(
         assert "过期" in current(emu, older).text and not current(emu, older).button_data()
         assert await press(emu, older, old_yes, 1001) == "这个确认已经处理过了。"
         assert len(emu.calls_of("editMessageText")) == 2
-        # A confirmation from before a restart (unknown key): a polite answer.
+        # An unknown confirmation (pruned after a day, or never sent): a polite answer.
         assert "重新发送 /forget" in (await press(emu, older, "f:gone1234:y", 1001) or "")
 
         # Nothing is sent to a forgotten chat any more.

@@ -134,8 +134,20 @@ def test_cli_compact_gives_back_the_space_a_migration_freed(env):
     from storage.ingest.pipeline import ingest_paths
 
     path = env / "data" / "newsbot.db"
+    # More text than the seed page alone: the tables later migrations add take the first pages freed.
+    more = env / "more.jsonl"
+    more.write_text(
+        "".join(
+            json.dumps(
+                {"title": f"老旧小区改造第{n}期", "paragraphs": [f"第{n}期改造让居民住得更安心。" * 60]}
+            )
+            + "\n"
+            for n in range(20)
+        ),
+        encoding="utf-8",
+    )
     old = open_db(path, migrations=MIGRATIONS[:7])
-    ingest_paths(old, [SEED])
+    ingest_paths(old, [SEED, more])
     old.close()
     open_db(path).close()  # migration 8: the index drops its copy of the text, the file stays as large
     upgraded = path.stat().st_size

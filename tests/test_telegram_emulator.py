@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
@@ -239,3 +242,48 @@ def test_get_chat_member_is_as_strict_as_telegram(telegram_emulator: TelegramEmu
         emu.set_member_status(emu.private_chat(boss), boss, "administrator")
     with pytest.raises(ValueError, match="status"):
         emu.set_member_status(group, boss, "owner")
+
+
+async def test_webhook_delivery_sends_the_secret_and_retries_until_answered(
+    telegram_emulator: TelegramEmulator,
+) -> None:
+    """Updates reach the webhook, with the secret header, and a failed delivery is tried again (issue 23)."""
+    emu = telegram_emulator
+    received: list[tuple[dict, str | None]] = []
+    answers = iter([500, 200, 200])
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((json.loads(body), self.headers.get("X-Telegram-Bot-Api-Secret-Token")))
+            self.send_response(next(answers))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        emu.deliver_webhook("https://bot.example.org/hook", f"http://127.0.0.1:{server.server_port}/hook")
+        first = emu.push_message("保交楼")
+        second = emu.push_message("二七区")
+        assert emu.webhook_deliveries() == []  # no webhook set yet: updates wait
+        refused = _call(emu, "setWebhook", url="http://bot.example.org/hook")  # Telegram wants https
+        assert refused.status_code == 400
+        assert _call(emu, "setWebhook", url="https://bot.example.org/hook", secret_token="s3cret").json()[
+            "ok"
+        ]
+        await emu.wait_until(
+            lambda: len([d for d in emu.webhook_deliveries() if d.ok]) == 2, what="two deliveries"
+        )
+        assert [d.status for d in emu.webhook_deliveries()].count(500) == 1
+        times = Counter(u["update_id"] for u, _ in received)  # the one refused came again
+        assert sorted(times.values()) == [1, 2] and set(times) == {first["update_id"], second["update_id"]}
+        assert {secret for _, secret in received} == {"s3cret"}
+        assert _call(emu, "getUpdates").status_code == 409  # while the webhook is set
+        assert _call(emu, "getWebhookInfo").json()["result"]["pending_update_count"] == 0
+    finally:
+        server.shutdown()
+        server.server_close()

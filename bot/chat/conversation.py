@@ -3,12 +3,16 @@
 Given a command, a text, a button press or an inline query from a user (`Who`), the `Conversation`
 returns plain reply objects (`Reply`: text in the conversation's markup + keyboard). It knows nothing
 of Telegram or of SQL: the articles come through a `Library` (see `bot.services`), what is kept per chat
-(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.digests.records`), query state for
-paging lives in a server-side `QueryStore` keyed by short ids that fit in callback data, and the flood
-guard counts searches with an injected clock.
+(settings, subscriptions, the digest ledger) through `ChatRecords` (`bot.digests.records`), and what a later
+message or button press needs through the stores of `bot.chat.state`, which keep it in the database so that
+any process serving the bot can answer the next update: the queries behind page buttons (`QueryStore`, by
+short keys that fit in callback data) and the flood guard's counts (`FloodGuard`).
 
-/forget asks first (`Confirmations`: one-shot keys in memory) and then deletes everything kept about the
-chat and its user: the chat's records, the user's stored queries and flood counter.
+/forget asks first (`Confirmations`: one-shot keys) and then deletes everything kept about the chat and its
+user: the chat's records, the user's stored queries and flood counts.
+
+When the database stays busy, replies degrade rather than fail: results go out without page buttons, a
+search is let through uncounted, a button press or /forget says "try again".
 
 Callback data (≤ 64 bytes): ``a:<article id>`` opens an article, ``p:<key>:<page>`` shows a page of a
 stored query, ``x`` is the inert page label, ``u:<id>``/``u:all`` unsubscribes (Telegram routes those
@@ -19,14 +23,11 @@ Calls may block on the database: the Telegram side runs them in a worker thread.
 
 from __future__ import annotations
 
+import logging
 import re
-import secrets
-import threading
-import time
 import unicodedata
-from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -34,9 +35,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.chat import replies
 from bot.chat.intents import Intent, asks_for_latest, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
+from bot.chat.state import Confirmations, FloodGuard, QueryStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
+from storage.records.chat_state import LATEST, QueryState, Settled
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
@@ -137,164 +142,6 @@ class InlineAnswer:
     next_offset: str = ""
 
 
-# ---- server-side state -----------------------------------------------------------------------------
-
-
-@dataclass
-class QueryState:
-    query: str
-    user_id: int
-    page: int = 0
-    total: int = 0
-    kind: str = "search"  # or "latest": the pages of /latest (query and total unused)
-    today: date | None = None  # the day relative dates were read against, so pages agree
-
-
-class QueryStore:
-    """Recent queries by short key (LRU, thread-safe), so buttons carry only ``p:<key>:<page>``."""
-
-    def __init__(self, capacity: int = 20_000) -> None:
-        self._items: OrderedDict[str, QueryState] = OrderedDict()
-        self._capacity = capacity
-        self._lock = threading.Lock()
-
-    def put(self, state: QueryState) -> str:
-        with self._lock:
-            key = secrets.token_urlsafe(6)
-            while key in self._items:
-                key = secrets.token_urlsafe(6)
-            self._items[key] = state
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
-            return key
-
-    def get(self, key: str) -> QueryState | None:
-        with self._lock:
-            state = self._items.get(key)
-            if state is not None:
-                self._items.move_to_end(key)
-            return state
-
-    def turn(self, key: str, page: int) -> tuple[QueryState | None, bool]:
-        """Atomically move query `key` to `page`: (state, True) if it moved, (state, False) if already there."""
-        with self._lock:
-            state = self._items.get(key)
-            if state is None:
-                return None, False
-            self._items.move_to_end(key)
-            if state.page == page:
-                return state, False
-            state.page = page
-            return state, True
-
-    def forget_user(self, user_id: int) -> int:
-        """Drop every stored query of the user (/forget); how many there were."""
-        with self._lock:
-            keys = [k for k, state in self._items.items() if state.user_id == user_id]
-            for key in keys:
-                del self._items[key]
-            return len(keys)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
-@dataclass
-class _Pending:
-    user_id: int
-    chat_id: int
-    done: bool = False
-
-
-# Outcomes of `Confirmations.take`.
-CONFIRMED = "confirmed"  # the chat's latest confirmation, pressed by its requester, first time
-SUPERSEDED = "superseded"  # a newer confirmation was sent to the chat since (first press on this one)
-ALREADY = "already"  # this confirmation was handled before (a repeated or concurrent press)
-EXPIRED = "expired"  # unknown key: from before a restart, or evicted
-NOT_YOURS = "not_yours"  # someone else in the group pressed it
-
-
-class Confirmations:
-    """Pending /forget confirmations by short key (LRU, thread-safe); each key settles exactly once."""
-
-    def __init__(self, capacity: int = 10_000) -> None:
-        self._items: OrderedDict[str, _Pending] = OrderedDict()
-        self._latest: dict[int, str] = {}  # chat id → its newest key
-        self._capacity = capacity
-        self._lock = threading.Lock()
-
-    def open(self, user_id: int, chat_id: int) -> str:
-        with self._lock:
-            key = secrets.token_urlsafe(6)
-            while key in self._items:
-                key = secrets.token_urlsafe(6)
-            self._items[key] = _Pending(user_id, chat_id)
-            self._latest[chat_id] = key
-            while len(self._items) > self._capacity:
-                old_key, old = self._items.popitem(last=False)
-                if self._latest.get(old.chat_id) == old_key:
-                    del self._latest[old.chat_id]
-            return key
-
-    def take(self, key: str, user_id: int) -> tuple[str, int | None]:
-        """Settle confirmation `key` pressed by `user_id`: (outcome, its chat id or None)."""
-        with self._lock:
-            pending = self._items.get(key)
-            if pending is None:
-                return EXPIRED, None
-            if pending.user_id != user_id:
-                return NOT_YOURS, pending.chat_id
-            if pending.done:
-                return ALREADY, pending.chat_id
-            pending.done = True
-            if self._latest.get(pending.chat_id) != key:
-                return SUPERSEDED, pending.chat_id
-            del self._latest[pending.chat_id]
-            return CONFIRMED, pending.chat_id
-
-    def reopen(self, key: str) -> None:
-        """Undo a `take` whose action failed, so that the same button can be pressed again."""
-        with self._lock:
-            pending = self._items.get(key)
-            if pending is not None and pending.done:
-                pending.done = False
-                self._latest.setdefault(pending.chat_id, key)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
-@dataclass
-class FloodGuard:
-    """At most `limit` searches per `window` seconds per user; `clock` is injected for tests."""
-
-    limit: int = 20
-    window: float = 60.0
-    clock: Callable[[], float] = time.monotonic
-    _seen: dict[int, deque[float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def wait_for(self, user_id: int) -> int:
-        """0 when the user may search now (and counts it), else the seconds to wait."""
-        now = self.clock()
-        with self._lock:
-            times = self._seen.setdefault(user_id, deque())
-            while times and now - times[0] >= self.window:
-                times.popleft()
-            if len(times) >= self.limit:
-                return max(1, int(self.window - (now - times[0]) + 0.999))
-            times.append(now)
-            if len(self._seen) > 100_000:  # forget idle users
-                for uid in [u for u, t in self._seen.items() if not t or now - t[-1] >= self.window]:
-                    del self._seen[uid]
-            return 0
-
-    def forget(self, user_id: int) -> bool:
-        """Drop the user's counter (/forget); True if there was one."""
-        with self._lock:
-            return self._seen.pop(user_id, None) is not None
-
-
 FORGET_PREFIX = "f"
 
 
@@ -310,7 +157,8 @@ class Conversation:
         *,
         records: ChatRecords,
         markup: Markup,
-        queries: QueryStore | None = None,
+        queries: QueryStore,
+        confirmations: Confirmations,
         flood: FloodGuard | None = None,
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
@@ -321,11 +169,11 @@ class Conversation:
         self.library = library
         self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
         self.markup = markup
-        self.queries = queries if queries is not None else QueryStore()
+        self.queries = queries
         self.flood = flood
         self.records = records
         self.pushes = pushes  # False where digests cannot be pushed (the console): /subscribe says so
-        self.confirmations = Confirmations()
+        self.confirmations = confirmations
         self.page_size = page_size
         self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
         # A page of results as text: `replies.format_results`, or a shorter form where messages are small
@@ -426,8 +274,7 @@ class Conversation:
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
         state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
-        key = self.queries.put(state)
-        return [self._results_reply(response, key, 0, who, note=note)]
+        return [self._results_reply(response, self._remember(state), 0, who, note=note)]
 
     def _nothing_that_day(self, response: SearchResponse, today: date, who: Who) -> Reply:
         """A date-only question whose day has no news: say so and show the latest day that has."""
@@ -440,8 +287,7 @@ class Conversation:
         shown = self.library.search(day, limit=self.page_size, offset=0, today=today)
         note = text(who.lang, "date_none", when=when, day=day)
         state = QueryState(query=day, user_id=who.user_id, page=0, total=shown.total, today=today)
-        key = self.queries.put(state)
-        return self._results_reply(shown, key, 0, who, note=note)
+        return self._results_reply(shown, self._remember(state), 0, who, note=note)
 
     def press(self, data: str, who: Who) -> Press:
         """A button press with its callback data; stale or unknown data gets a friendly notice."""
@@ -509,8 +355,17 @@ class Conversation:
         """/latest: the newest articles, with buttons to open them and, when there are more, ▶."""
         reply = self._latest_page(0, who)
         assert reply is not None  # page 0 always exists (it may say there are no articles)
-        key = self.queries.put(QueryState(query="", user_id=who.user_id, kind="latest"))
+        key = self._remember(QueryState(query="", user_id=who.user_id, kind=LATEST))
         return [self._with_latest_nav(reply, key, 0)]
+
+    def _remember(self, state: QueryState) -> str | None:
+        """Store a query behind page buttons: its key, or None when the database stays busy (the reply
+        then goes out without page buttons rather than not at all)."""
+        try:
+            return self.queries.put(state)
+        except DatabaseBusy:
+            log.warning("query not stored: database busy; results sent without page buttons")
+            return None
 
     def _latest_page(self, page: int, who: Who) -> tuple[Reply, bool] | None:
         """Page `page` of /latest and whether an older page follows; None past the end."""
@@ -523,8 +378,10 @@ class Conversation:
         return Reply(body, buttons), len(found) > LATEST_COUNT
 
     @staticmethod
-    def _with_latest_nav(page_reply: tuple[Reply, bool], key: str, page: int) -> Reply:
+    def _with_latest_nav(page_reply: tuple[Reply, bool], key: str | None, page: int) -> Reply:
         reply, more = page_reply
+        if key is None:
+            return reply
         nav = []
         if page > 0:
             nav.append(Button("◀", data=f"l:{key}:{page - 1}"))
@@ -536,12 +393,15 @@ class Conversation:
         """◀ ▶ under /latest: the key remembers which page the message shows, so a double press
         does not edit the message into itself."""
         state = self.queries.get(key)
-        if state is None or state.kind != "latest" or page > MAX_LATEST_PAGE:
+        if state is None or state.kind != LATEST or page > MAX_LATEST_PAGE:
             return Press(notice=text(who.lang, "stale_button"))
         found = self._latest_page(page, who)
         if found is None:
             return Press(notice=text(who.lang, "latest_end"))
-        state, moved = self.queries.turn(key, page)
+        try:
+            state, moved = self.queries.turn(key, page)
+        except DatabaseBusy:
+            return Press(notice=text(who.lang, "busy"))
         if state is None:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
@@ -570,7 +430,10 @@ class Conversation:
         """/forget: the question and two buttons; nothing is deleted yet."""
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name="forget")]
-        key = self.confirmations.open(who.user_id, who.chat_id)
+        try:
+            key = self.confirmations.open(who.user_id, who.chat_id)
+        except DatabaseBusy:
+            return [self._notice(who, "busy")]
         buttons = (
             (
                 Button(text(who.lang, "forget_yes"), data=f"{FORGET_PREFIX}:{key}:y"),
@@ -582,14 +445,17 @@ class Conversation:
     def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
         """A /forget button. Only the first press on the chat's latest confirmation acts and edits the
         message; any other press gets a notice (and a superseded one is edited once to say so)."""
-        outcome, chat_id = self.confirmations.take(key, who.user_id)
-        if outcome == EXPIRED:
+        try:
+            outcome, chat_id = self.confirmations.take(key, who.user_id)
+        except DatabaseBusy:
+            return Press(notice=text(who.lang, "busy"))
+        if outcome == Settled.EXPIRED:
             return Press(notice=text(who.lang, "forget_expired"))
-        if outcome == NOT_YOURS:
+        if outcome == Settled.NOT_YOURS:
             return Press(notice=text(who.lang, "forget_not_yours"))
-        if outcome == ALREADY:
+        if outcome == Settled.ALREADY:
             return Press(notice=text(who.lang, "forget_already"))
-        if outcome == SUPERSEDED:
+        if outcome == Settled.SUPERSEDED:
             note = text(who.lang, "forget_superseded")
             return Press(notice=note, edit=self._notice(who, "forget_superseded"))
         if not confirmed:
@@ -597,19 +463,29 @@ class Conversation:
                 notice=text(who.lang, "forget_cancelled_notice"), edit=self._notice(who, "forget_cancelled")
             )
         assert chat_id is not None
+        # Each deletion is one transaction; when one fails, the confirmation opens again and the next
+        # press deletes what is left.
         try:
             counts = dict(self.records.forget(chat_id))
+            counts["queries"] = self.queries.forget_user(who.user_id)
+            if self.flood is not None:
+                self.flood.forget(who.user_id)
         except DatabaseBusy:
-            self.confirmations.reopen(key)  # nothing was deleted (one transaction): pressing again may work
+            self._reopen(key)
             return Press(notice=text(who.lang, "busy"))
         except BaseException:
-            self.confirmations.reopen(key)
+            self._reopen(key)
             raise
-        counts["queries"] = self.queries.forget_user(who.user_id)
-        if self.flood is not None:
-            self.flood.forget(who.user_id)
         body = replies.format_forgotten(counts, who.lang, self.markup)
         return Press(notice=text(who.lang, "forget_deleted_notice"), edit=Reply(body), forgotten=True)
+
+    def _reopen(self, key: str) -> None:
+        """Let a confirmation whose deletion failed be pressed again (if the database lets us: else the
+        user is told the question was handled and sends /forget once more)."""
+        try:
+            self.confirmations.reopen(key)
+        except DatabaseBusy:
+            log.warning("could not reopen a /forget confirmation: database busy")
 
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)
@@ -638,7 +514,10 @@ class Conversation:
         pages = replies.page_count(state.total, self.page_size)
         if page >= pages:
             return Press(notice=text(who.lang, "stale_button"))
-        state, moved = self.queries.turn(key, page)
+        try:
+            state, moved = self.queries.turn(key, page)
+        except DatabaseBusy:
+            return Press(notice=text(who.lang, "busy"))
         if state is None:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
@@ -652,7 +531,7 @@ class Conversation:
         return Press(notice=label, edit=self._results_reply(response, key, page, who))
 
     def _results_reply(
-        self, response: SearchResponse, key: str, page: int, who: Who, *, note: str | None = None
+        self, response: SearchResponse, key: str | None, page: int, who: Who, *, note: str | None = None
     ) -> Reply:
         answer_title = None
         if response.answer is not None and page == 0:
@@ -670,7 +549,7 @@ class Conversation:
         )
         buttons = list(self._article_buttons([h.id for h in response.hits], first=page * self.page_size + 1))
         pages = replies.page_count(response.total, self.page_size)
-        if pages > 1:
+        if pages > 1 and key is not None:  # no key: the query could not be stored, no page buttons
             nav = []
             if page > 0:
                 nav.append(Button("◀", data=f"p:{key}:{page - 1}"))

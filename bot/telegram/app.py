@@ -1,8 +1,10 @@
 """Building the Telegram application: settings in, a ready python-telegram-bot `Application` out.
 
-Life cycle (as `run_polling` drives it): initialize → ``post_init`` (open the services: database,
-seeds if empty, searcher; register the command menu in Chinese and English) → polling → stop →
-``post_shutdown`` (close the services). ``run_polling`` stops on SIGINT/SIGTERM.
+Life cycle (as `run_polling` or `run_webhook` drives it): initialize → ``post_init`` (open the services:
+database, seeds if empty, searcher; register the command menu in Chinese and English) → polling, or
+setWebhook and the webhook server → stop → ``post_shutdown`` (close the services). Both stop on
+SIGINT/SIGTERM. Nothing a later update needs is kept in the process (`bot.chat.state`), so several
+processes can serve one webhook; stopping one never deletes the webhook (`run`).
 
 Handlers are added in one order: the core commands, then the subscription commands of
 `bot.telegram.subscriptions` (`add_subscription_handlers`, the single place they plug in), then the
@@ -25,7 +27,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
-from bot.chat.conversation import FloodGuard
+from bot.chat.state import FloodLimit
 from bot.chat.texts import COMMANDS, LANGUAGES
 from bot.ops.health_server import HealthServer
 from bot.services import Services, open_services
@@ -94,7 +96,7 @@ def build_application(
     # Opt in to PTB's future `RetryAfter.retry_after` as a timedelta (bot.telegram.sending reads both kinds): without
     # it PTB 22 warns each time a RetryAfter is even constructed.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    factory = services_factory or (lambda s: open_services(s, flood=FloodGuard(limit=FLOOD_LIMIT)))
+    factory = services_factory or (lambda s: open_services(s, flood=FloodLimit(FLOOD_LIMIT)))
 
     async def post_init(application: BotApplication) -> None:
         services = await asyncio.to_thread(factory, settings)
@@ -183,14 +185,18 @@ def webhook_of(settings: Settings) -> Webhook | None:
 
 def run(settings: Settings) -> None:
     """`newsbot serve`: long polling, or a webhook server when NEWSBOT_WEBHOOK_URL is set, until
-    SIGINT/SIGTERM."""
+    SIGINT/SIGTERM. In webhook mode several processes may serve one webhook (behind a load balancer): a
+    process that stops leaves the webhook set for the others."""
     application = build_application(settings)
     webhook = webhook_of(settings)
     if webhook is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
         return
     # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB's server answers 403 to any
-    # request without it.
+    # request without it. Several replicas may share the webhook: each sets it to the same values at start
+    # (setWebhook with equal arguments changes nothing), never drops the pending updates (PTB would call
+    # deleteWebhook first), and PTB 22's stop and shutdown leave the webhook alone, so a replica that stops
+    # takes nothing from the others.
     application.run_webhook(
         listen=webhook.listen,
         port=webhook.port,
@@ -198,4 +204,5 @@ def run(settings: Settings) -> None:
         webhook_url=webhook.url,
         secret_token=webhook.secret_token,
         allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
     )

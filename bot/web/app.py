@@ -41,8 +41,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, FloodGuard, Press, Who, parse_command
+from bot.chat.conversation import Conversation, Press, Who, parse_command
 from bot.chat.replies import Reply, format_welcome
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies, subscription_feed
 from bot.services import Services
@@ -110,7 +111,12 @@ class WebEdge:
         self.options = options
         self.database = services.database
         self.conversation = Conversation(
-            services.library, records=services.records, markup=WEB, flood=FloodGuard(limit=20)
+            services.library,
+            records=services.records,
+            markup=WEB,
+            queries=QueryStore(services.database),
+            confirmations=Confirmations(services.database),
+            flood=FloodGuard(services.database, FloodLimit(20)),
         )
         self.wechat: WeChatChat | None = None
         if options.wechat_token:
@@ -118,7 +124,9 @@ class WebEdge:
                 services.library,
                 records=services.records,
                 markup=WECHAT,
-                flood=FloodGuard(limit=20),
+                queries=QueryStore(services.database),
+                confirmations=Confirmations(services.database),
+                flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,
             )
             self.wechat = WeChatChat(conversation, services.database)

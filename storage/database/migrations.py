@@ -271,7 +271,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ],
     ),
     (
-        # Issue 23 (several replicas behind one webhook). Renumber to 11 at merge: 10 is per-chat state.
         10,
         "digest claims with a lease: the replica holding a claim, until when, and the message it sends",
         [
@@ -283,6 +282,53 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE digest_deliveries ADD COLUMN lease_until TEXT",
             "ALTER TABLE digest_deliveries ADD COLUMN message TEXT",
             "CREATE INDEX digest_deliveries_lease ON digest_deliveries(status, lease_until)",
+        ],
+    ),
+    (
+        11,
+        "per-chat state shared by every process: result pages behind buttons, pending /forget "
+        "confirmations, searches counted per user and minute",
+        [
+            # A search or /latest whose pages the buttons ``p:<key>:<page>`` / ``l:<key>:<page>`` turn
+            # (storage.records.chat_state). `id` orders rows for pruning; `key` is what the buttons carry.
+            """
+            CREATE TABLE paged_queries (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                query TEXT NOT NULL,
+                page INTEGER NOT NULL,
+                total INTEGER NOT NULL,
+                today TEXT,
+                used_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX paged_queries_user ON paged_queries(user_id)",
+            "CREATE INDEX paged_queries_used ON paged_queries(used_at)",
+            # A /forget question waiting for its button; `done` once a press settled it.
+            """
+            CREATE TABLE forget_confirmations (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL,
+                chat_id INTEGER NOT NULL,
+                done INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX forget_confirmations_chat ON forget_confirmations(chat_id, id)",
+            "CREATE INDEX forget_confirmations_created ON forget_confirmations(created_at)",
+            # Searches of a user in one window of the flood guard (window_start: seconds since the epoch).
+            """
+            CREATE TABLE search_counts (
+                user_id INTEGER NOT NULL,
+                window_start INTEGER NOT NULL,
+                searches INTEGER NOT NULL,
+                PRIMARY KEY (user_id, window_start)
+            )
+            """,
+            "CREATE INDEX search_counts_window ON search_counts(window_start)",
         ],
     ),
 ]

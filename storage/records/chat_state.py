@@ -1,0 +1,258 @@
+"""Per-chat state a later message or button press needs, kept in the database (migration 10).
+
+Any process serving the bot may receive the next update of a chat (several replicas behind one webhook),
+so nothing a button or a later message relies on lives in one process's memory:
+
+- ``paged_queries``: a search or /latest whose pages the buttons turn, by a short random key that fits
+  in callback data (`put_query`, `get_query`, `turn_query`). Rows go after `QUERY_KEEP` unused, and the
+  oldest go first when there are more than a capacity.
+- ``forget_confirmations``: /forget questions waiting for their button (`open_confirmation`,
+  `take_confirmation`: each settles exactly once, whichever process the presses reach).
+- ``search_counts``: searches per user in one window of the flood guard (`count_search`), counted with
+  one upsert, so two processes counting the same user add up; rows of past windows go.
+
+Each function that writes runs in one short transaction (`write_transaction`; nested in the caller's
+`Database.write`, a savepoint). Timestamps are ISO-8601 UTC text; the SQL is plain enough for PostgreSQL too.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+import sqlite_utils
+
+from storage.database.connection import write_transaction
+
+KEY_BYTES = 6  # 8 characters: ``p:<key>:<page>`` stays far below Telegram's 64 bytes
+QUERY_CAPACITY = 20_000
+QUERY_KEEP = timedelta(days=2)
+CONFIRMATION_CAPACITY = 10_000
+CONFIRMATION_KEEP = timedelta(days=1)
+
+SEARCH = "search"
+LATEST = "latest"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+# ---- result pages ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryState:
+    """A query whose pages buttons turn: what was asked, by whom, the page its message shows."""
+
+    query: str
+    user_id: int
+    page: int = 0
+    total: int = 0
+    kind: str = SEARCH  # or LATEST: the pages of /latest (query and total unused)
+    today: date | None = None  # the day relative dates were read against, so pages agree
+
+
+_QUERY_COLUMNS = "query, user_id, page, total, kind, today"
+
+
+def _query_state(row: tuple) -> QueryState:
+    query, user_id, page, total, kind, today = row
+    return QueryState(
+        query=query,
+        user_id=int(user_id),
+        page=int(page),
+        total=int(total),
+        kind=kind,
+        today=date.fromisoformat(today) if today else None,
+    )
+
+
+def put_query(
+    db: sqlite_utils.Database,
+    state: QueryState,
+    *,
+    now: datetime,
+    capacity: int = QUERY_CAPACITY,
+    keep: timedelta = QUERY_KEEP,
+) -> str:
+    """Store `state` under a new key and return the key; drops queries unused for `keep` and, past
+    `capacity`, the oldest ones."""
+    with write_transaction(db):
+        conn = db.conn
+        conn.execute("DELETE FROM paged_queries WHERE used_at < ?", [_stamp(now - keep)])
+        while True:
+            key = secrets.token_urlsafe(KEY_BYTES)
+            row = conn.execute(
+                "INSERT INTO paged_queries (key, user_id, kind, query, page, total, today, used_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+                [
+                    key,
+                    state.user_id,
+                    state.kind,
+                    state.query,
+                    state.page,
+                    state.total,
+                    state.today.isoformat() if state.today else None,
+                    _stamp(now),
+                ],
+            ).fetchone()
+            if row is not None:
+                break
+        # Ids grow by one per row: everything `capacity` rows older than this one goes.
+        conn.execute("DELETE FROM paged_queries WHERE id <= ?", [int(row[0]) - capacity])
+    return key
+
+
+def get_query(db: sqlite_utils.Database, key: str) -> QueryState | None:
+    """The query stored under `key`, or None (never stored, expired, or forgotten)."""
+    row = db.execute(f"SELECT {_QUERY_COLUMNS} FROM paged_queries WHERE key = ?", [key]).fetchone()
+    return _query_state(row) if row else None
+
+
+def turn_query(
+    db: sqlite_utils.Database, key: str, page: int, *, now: datetime
+) -> tuple[QueryState | None, bool]:
+    """Move query `key` to `page`: (state, True) if it moved, (state, False) if it was there already,
+    (None, False) when it is gone. Of two presses on the same button, wherever they arrive, one moves it."""
+    with write_transaction(db):
+        row = db.conn.execute(
+            f"UPDATE paged_queries SET page = ?, used_at = ? WHERE key = ? AND page <> ? "
+            f"RETURNING {_QUERY_COLUMNS}",
+            [page, _stamp(now), key, page],
+        ).fetchone()
+        if row is not None:
+            return _query_state(row), True
+        return get_query(db, key), False
+
+
+def forget_user_queries(db: sqlite_utils.Database, user_id: int) -> int:
+    """Delete every stored query of the user (/forget); how many there were."""
+    with write_transaction(db):
+        return db.conn.execute("DELETE FROM paged_queries WHERE user_id = ?", [user_id]).rowcount
+
+
+def count_queries(db: sqlite_utils.Database) -> int:
+    """How many queries are stored."""
+    return int(db.execute("SELECT COUNT(*) FROM paged_queries").fetchone()[0])
+
+
+# ---- /forget confirmations ---------------------------------------------------------------------------
+
+
+class Settled(StrEnum):
+    """What a press on a /forget button turned out to be (`take_confirmation`)."""
+
+    CONFIRMED = "confirmed"  # the chat's latest confirmation, pressed by its requester, first time
+    SUPERSEDED = "superseded"  # a newer confirmation was sent to the chat since (first press on this one)
+    ALREADY = "already"  # this confirmation was handled before (a repeated or concurrent press)
+    EXPIRED = "expired"  # unknown key: never sent, or pruned
+    NOT_YOURS = "not_yours"  # someone else in the group pressed it
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A /forget question as stored: its row id (newer questions have larger ones), who asked, where."""
+
+    id: int
+    user_id: int
+    chat_id: int
+    done: bool
+
+
+def settle(confirmation: Confirmation | None, latest_id: int | None, user_id: int) -> Settled:
+    """The outcome of `user_id` pressing a button of `confirmation`, given the id of the chat's newest
+    question (`latest_id`): only the newest one acts, and only once."""
+    if confirmation is None:
+        return Settled.EXPIRED
+    if confirmation.user_id != user_id:
+        return Settled.NOT_YOURS
+    if confirmation.done:
+        return Settled.ALREADY
+    if latest_id != confirmation.id:
+        return Settled.SUPERSEDED
+    return Settled.CONFIRMED
+
+
+def open_confirmation(
+    db: sqlite_utils.Database,
+    user_id: int,
+    chat_id: int,
+    *,
+    now: datetime,
+    capacity: int = CONFIRMATION_CAPACITY,
+    keep: timedelta = CONFIRMATION_KEEP,
+) -> str:
+    """A new /forget question from `user_id` in `chat_id`: its key. Older questions of the chat stay,
+    superseded; questions older than `keep` and, past `capacity`, the oldest ones go."""
+    with write_transaction(db):
+        conn = db.conn
+        conn.execute("DELETE FROM forget_confirmations WHERE created_at < ?", [_stamp(now - keep)])
+        while True:
+            key = secrets.token_urlsafe(KEY_BYTES)
+            row = conn.execute(
+                "INSERT INTO forget_confirmations (key, user_id, chat_id, done, created_at) "
+                "VALUES (?, ?, ?, 0, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+                [key, user_id, chat_id, _stamp(now)],
+            ).fetchone()
+            if row is not None:
+                break
+        conn.execute("DELETE FROM forget_confirmations WHERE id <= ?", [int(row[0]) - capacity])
+    return key
+
+
+def take_confirmation(db: sqlite_utils.Database, key: str, user_id: int) -> tuple[Settled, int | None]:
+    """Settle the question `key` pressed by `user_id`: (outcome, its chat id or None). The first press by
+    its requester marks it done, whatever the outcome; later presses are `Settled.ALREADY`."""
+    with write_transaction(db):
+        conn = db.conn
+        row = conn.execute(
+            "SELECT id, user_id, chat_id, done FROM forget_confirmations WHERE key = ?", [key]
+        ).fetchone()
+        if row is None:
+            return Settled.EXPIRED, None
+        confirmation = Confirmation(int(row[0]), int(row[1]), int(row[2]), bool(row[3]))
+        latest = conn.execute(
+            "SELECT MAX(id) FROM forget_confirmations WHERE chat_id = ?", [confirmation.chat_id]
+        ).fetchone()
+        outcome = settle(confirmation, latest[0] if latest else None, user_id)
+        if outcome in (Settled.CONFIRMED, Settled.SUPERSEDED):
+            conn.execute("UPDATE forget_confirmations SET done = 1 WHERE id = ?", [confirmation.id])
+        return outcome, confirmation.chat_id
+
+
+def reopen_confirmation(db: sqlite_utils.Database, key: str) -> None:
+    """Undo a `take_confirmation` whose action failed, so that the same button can be pressed again."""
+    with write_transaction(db):
+        db.conn.execute("UPDATE forget_confirmations SET done = 0 WHERE key = ?", [key])
+
+
+def count_confirmations(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM forget_confirmations").fetchone()[0])
+
+
+# ---- the flood guard's counts ------------------------------------------------------------------------
+
+
+def count_search(db: sqlite_utils.Database, user_id: int, *, window_start: int, limit: int) -> bool:
+    """Count one search of `user_id` in the window starting at `window_start` (seconds since the epoch)
+    if fewer than `limit` were counted there: True if it was counted, False when the window is full.
+    Counts of earlier windows go. One upsert: concurrent counts, from any process, add up."""
+    with write_transaction(db):
+        conn = db.conn
+        conn.execute("DELETE FROM search_counts WHERE window_start < ?", [window_start])
+        row = conn.execute(
+            "INSERT INTO search_counts (user_id, window_start, searches) VALUES (?, ?, 1) "
+            "ON CONFLICT (user_id, window_start) DO UPDATE SET searches = search_counts.searches + 1 "
+            "WHERE search_counts.searches < ? RETURNING searches",
+            [user_id, window_start, limit],
+        ).fetchone()
+        return row is not None
+
+
+def forget_user_searches(db: sqlite_utils.Database, user_id: int) -> int:
+    """Delete the user's search counts (/forget); how many rows there were."""
+    with write_transaction(db):
+        return db.conn.execute("DELETE FROM search_counts WHERE user_id = ?", [user_id]).rowcount

@@ -1,0 +1,169 @@
+"""The state a later message or button press needs (issue 23): kept in the database, shared by processes.
+
+On real SQLite files: old rows go, two processes counting one user's searches add up, a busy database
+degrades a reply instead of failing it, and the SQL stays portable (a PostgreSQL backend is coming).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.chat.conversation import Who
+from bot.chat.replies import PLAIN
+from bot.chat.state import FloodLimit
+from bot.services import open_services
+from bot.settings import Settings
+from storage.database.connection import open_db
+from storage.database.migrations import MIGRATIONS
+from storage.driver import sqlite3
+from storage.errors import DatabaseBusy
+from storage.records import chat_state
+from storage.records.chat_state import QueryState, Settled, settle
+from tests.bot_support import ROOT, SEEDS, make_database
+
+T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+
+
+def test_unused_queries_and_old_confirmations_are_pruned(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "state.db")
+    old = chat_state.put_query(db, QueryState("旧", user_id=1), now=T0)
+    used = chat_state.put_query(db, QueryState("用过", user_id=1, total=12), now=T0)
+    chat_state.turn_query(db, used, 1, now=T0 + timedelta(days=1))  # turning a page keeps it
+    new = chat_state.put_query(db, QueryState("新", user_id=2), now=T0 + timedelta(days=2, minutes=1))
+    assert chat_state.get_query(db, old) is None
+    assert chat_state.get_query(db, used) == QueryState("用过", user_id=1, page=1, total=12)
+    assert chat_state.get_query(db, new) == QueryState("新", user_id=2)
+    assert chat_state.count_queries(db) == 2
+
+    asked = chat_state.open_confirmation(db, 1, 10, now=T0)
+    chat_state.open_confirmation(db, 2, 20, now=T0 + timedelta(days=1, minutes=1))
+    assert chat_state.take_confirmation(db, asked, 1) == (Settled.EXPIRED, None)
+    assert chat_state.count_confirmations(db) == 1
+    db.close()
+
+
+def test_search_counts_of_past_windows_go(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "state.db")
+    assert chat_state.count_search(db, 7, window_start=0, limit=1)
+    assert not chat_state.count_search(db, 7, window_start=0, limit=1)
+    assert chat_state.count_search(db, 8, window_start=0, limit=1)
+    assert chat_state.count_search(db, 7, window_start=60, limit=1)
+    rows = db.execute("SELECT user_id, window_start, searches FROM search_counts").fetchall()
+    assert rows == [(7, 60, 1)]
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("done", "latest_id", "user_id", "expected"),
+    [
+        (False, 5, 1, Settled.CONFIRMED),
+        (False, 6, 1, Settled.SUPERSEDED),
+        (True, 5, 1, Settled.ALREADY),
+        (False, 5, 2, Settled.NOT_YOURS),
+        (True, 6, 2, Settled.NOT_YOURS),
+    ],
+)
+def test_settle(done: bool, latest_id: int, user_id: int, expected: Settled) -> None:
+    pending = chat_state.Confirmation(id=5, user_id=1, chat_id=10, done=done)
+    assert settle(pending, latest_id, user_id) is expected
+    assert settle(None, latest_id, user_id) is Settled.EXPIRED
+
+
+COUNTER = """
+import json, sys, time
+from bot.chat.state import FloodGuard, FloodLimit
+from storage.database.access import Database
+
+path, start_at = sys.argv[1], float(sys.argv[2])
+database = Database.open(path)
+guard = FloodGuard(database, FloodLimit(searches=40, window=60, clock=lambda: 6000.0))
+while time.time() < start_at:  # both processes start counting at the same moment
+    time.sleep(0.001)
+allowed = sum(1 for _ in range(30) if guard.wait_for(7) == 0)
+database.close()
+print(json.dumps(allowed))
+"""
+
+
+def test_two_processes_counting_one_user_add_up(tmp_path: Path) -> None:
+    """30 searches from each of two processes, 40 allowed per window: exactly 40 go through."""
+    path = tmp_path / "shared.db"
+    open_db(path).close()
+    start_at = datetime.now(UTC).timestamp() + 1.5
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", COUNTER, str(path), str(start_at)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    allowed = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        allowed.append(json.loads(out))
+    assert sum(allowed) == 40 and all(n >= 10 for n in allowed), allowed
+    db = open_db(path)
+    assert db.execute("SELECT searches FROM search_counts WHERE user_id = 7").fetchall() == [(40,)]
+    db.close()
+
+
+def test_a_busy_database_degrades_replies_instead_of_failing(tmp_path: Path) -> None:
+    """While another process holds the write lock: a search goes through uncounted and without page
+    buttons, a page button and /forget say "try again"."""
+    db_path = make_database(tmp_path / "busy.db", tmp_path)
+    settings = Settings(_env_file=None, db=db_path, seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, flood=FloodLimit(searches=1))
+    conversation = services.conversation
+    who = Who(user_id=1, chat_id=1)
+    try:
+        (paged,) = conversation.text("保交楼", who)
+        forward = next(b.data for row in paged.buttons for b in row if b.data and b.data.startswith("p:"))
+        other = sqlite3.connect(str(db_path), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            (unpaged,) = conversation.text("保交楼", who)  # over the limit of 1, but not counted: let through
+            assert "保交楼" in unpaged.text
+            assert not [b for row in unpaged.buttons for b in row if b.data and b.data.startswith("p:")]
+            assert unpaged.buttons  # the article buttons are there
+            assert "请过几秒再试" in (conversation.press(forward, who).notice or "")
+            (asked,) = conversation.command("forget", "", who)
+            assert "请过几秒再试" in asked.text and not asked.buttons
+            with pytest.raises(DatabaseBusy):
+                conversation.queries.put(QueryState("x", 1))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert conversation.press(forward, who).edit is not None  # the stored page turns afterwards
+    finally:
+        services.close()
+
+
+# ---- portable SQL ---------------------------------------------------------------------------------------
+
+SQLITE_ONLY = re.compile(
+    r"AUTOINCREMENT|INSERT\s+OR\s|REPLACE\s+INTO|\bjson_\w+\(|\bdatetime\(|\bstrftime\(|\browid\b"
+    r"|\bjulianday\(|\bunixepoch\(|\bglob\b|\bIIF\(|\bBLOB\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_chat_state_sql_is_portable() -> None:
+    """Migration 10 and storage.records.chat_state use SQL that PostgreSQL runs too."""
+    (version, _, statements) = MIGRATIONS[9]
+    assert version == 10
+    for sql in [*statements, inspect.getsource(chat_state)]:
+        assert not SQLITE_ONLY.findall(sql)
+    column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}
+    assert column_types == {"INTEGER", "TEXT"}
