@@ -29,3 +29,26 @@ def test_issue22_a_byline_over_an_indented_lead_opens_the_story_under_it():
     assert second.title == "返岗专车专列陆续开通"
     assert second.reporters == ("赵兵",)
     assert second.paragraphs[0].startswith("记者今天从省人力资源")
+
+
+def test_issue22_a_headline_under_the_last_sentence_may_fill_its_line_below_a_short_kicker():
+    # ``市政府部署`` is too short to be a paragraph's first line, so the full line under it cannot be
+    # a paragraph going on in the next column: both are the headline, printed after the story.
+    page = (
+        "本报记者  钱  文\n"
+        "市政府昨天召开常务会议，研究部署春季\n"
+        "农业生产工作，要求各区抓紧抓实春耕备\n"
+        "耕，确保粮食播种面积稳定在去年水平。\n"
+        "市政府部署\n"
+        "抓紧抓实春耕备耕 确保粮食播种面积\n\n"
+        "本报记者  孙  岩\n"
+        "今年以来，全市新开工重点项目一百二十\n"
+        "个，总投资超过八百亿元，比去年同期明\n"
+        "显增加。\n\n"
+        "全市重点项目开工过百\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "市政府部署 抓紧抓实春耕备耕 确保粮食播种面积"
+    assert first.reporters == ("钱文",)
+    assert len(first.paragraphs) == 1
+    assert second.title == "全市重点项目开工过百"

@@ -906,7 +906,24 @@ class _Segmenter:
     def run_on_headline(self, lines: list[_Line]) -> int:
         """Where a headline printed right under the story's last sentence starts, no blank line between
         (``…正式启动。`` / ``前9月风电发电量同比增9%``): short lines without sentence marks, commas or
-        open brackets after a sentence end; `len(lines)` when there is none."""
+        open brackets after a sentence end; `len(lines)` when there is none.
+
+        A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
+        next column, so it is taken only under a line clearly too short to be a paragraph's first line
+        (``周强强调`` / ``推动建设更高水平 平安中国法治中国``): a paragraph of its own that cannot go on."""
+        cut = self._headline_run_start(lines, full_lines=False)
+        if cut == len(lines):
+            cut = self._headline_run_start(lines, full_lines=True)
+            first = display_width(lines[cut].text.strip()) if cut < len(lines) else 0.0
+            if cut == len(lines) or first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN:
+                return len(lines)
+        for line in lines[cut:]:
+            self.roles[line.number] = "headline: printed right under the story's last sentence"
+        return cut
+
+    def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:
+        """Where the headline-like lines after the last sentence start (`len(lines)` when none do);
+        lines as wide as the column count only when `full_lines`."""
         cut = len(lines)
         while (
             cut > 1
@@ -914,7 +931,7 @@ class _Segmenter:
             and not lines[cut - 1].blank_before
             and _is_headline_like([lines[cut - 1]])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
-            and abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN
+            and (full_lines or abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN)
             and not re.search("[，、,：:]", lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
             and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
@@ -926,8 +943,6 @@ class _Segmenter:
         head = lines[cut:]
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
-        for line in head:
-            self.roles[line.number] = "headline: printed right under the story's last sentence"
         return cut
 
     def ends_sentence(self) -> bool:
