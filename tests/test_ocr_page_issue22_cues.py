@@ -52,3 +52,21 @@ def test_issue22_a_headline_under_the_last_sentence_may_fill_its_line_below_a_sh
     assert first.reporters == ("钱文",)
     assert len(first.paragraphs) == 1
     assert second.title == "全市重点项目开工过百"
+
+
+def test_issue22_a_headline_under_a_closing_note_is_no_body_text_even_when_it_fills_its_line():
+    page = (
+        "本报记者  周  明\n"
+        "展览开幕当天，来自当地的学生和市民\n"
+        "排起长队参观。一位学生说：“中国手\n"
+        "艺让我们看到了更多可能。”\n"
+        "（本报曼谷3月2日电）\n"
+        "“中国手艺让我们看到了更多可能”\n\n"
+        "本报北京3月2日电  记者从国家文物局\n"
+        "获悉，今年将启动一批考古遗址公园建设。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "“中国手艺让我们看到了更多可能”"
+    assert first.paragraphs[-1] == "（本报曼谷3月2日电）"
+    assert first.reporters == ("周明",)
+    assert second.date == "2020-03-02"

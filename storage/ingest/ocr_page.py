@@ -909,13 +909,17 @@ class _Segmenter:
         open brackets after a sentence end; `len(lines)` when there is none.
 
         A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
-        next column, so it is taken only under a line clearly too short to be a paragraph's first line
-        (``周强强调`` / ``推动建设更高水平 平安中国法治中国``): a paragraph of its own that cannot go on."""
+        next column, so it is taken only where no paragraph can go on: under a closing note
+        (``（本报曼谷2月1日电）``, the story's last line), or under a line clearly too short to be a
+        paragraph's first line (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
         cut = self._headline_run_start(lines, full_lines=False)
         if cut == len(lines):
             cut = self._headline_run_start(lines, full_lines=True)
-            first = display_width(lines[cut].text.strip()) if cut < len(lines) else 0.0
-            if cut == len(lines) or first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN:
+            if cut == len(lines):
+                return cut
+            after_note = bool(_CLOSING_NOTE_RE.match(lines[cut - 1].text))
+            first = display_width(lines[cut].text.strip())
+            if not after_note and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN:
                 return len(lines)
         for line in lines[cut:]:
             self.roles[line.number] = "headline: printed right under the story's last sentence"
