@@ -70,3 +70,22 @@ def test_issue22_a_headline_under_a_closing_note_is_no_body_text_even_when_it_fi
     assert first.paragraphs[-1] == "（本报曼谷3月2日电）"
     assert first.reporters == ("周明",)
     assert second.date == "2020-03-02"
+
+
+def test_issue22_a_byline_over_a_dateline_opens_the_story_under_it():
+    page = (
+        "冬季运动会在哈尔滨开幕\n\n"
+        "本报哈尔滨1月8日电  （记者张丽）\n"
+        "第十四届全国冬季运动会8日在哈尔滨\n"
+        "开幕，来自全国各地的运动员参加比赛。\n\n"
+        "本报记者  郑  林\n"
+        "据新华社电  （记者赵明、李军）\n"
+        "20多年来，两位民警舍身救人的事迹在\n"
+        "当地广为传颂。\n\n"
+        "两位民警的故事在山乡传颂\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "冬季运动会在哈尔滨开幕"
+    assert first.reporters == ("张丽",)
+    assert second.title == "两位民警的故事在山乡传颂"
+    assert "郑林" in second.reporters

@@ -1261,12 +1261,14 @@ def _brackets_balance(text: str) -> bool:
 
 def _text_follows(group: list[_Line], index: int) -> bool:
     """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
-    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is
-    prose, a paragraph's indented first line, or lines set to the body's measure (a lead whose first
-    sentence runs past two lines carries no sentence mark there)."""
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is a
+    dateline, prose, a paragraph's indented first line, or lines set to the body's measure (a lead
+    whose first sentence runs past two lines carries no sentence mark there)."""
     rest = group[index + 1 : index + 3]
     if not rest:
         return False
+    if _DATELINE_RE.match(rest[0].text):
+        return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
     if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
         return True
     return bool(_INDENT_RE.match(rest[0].text)) or _is_body_fragment(group[index + 1 : index + 4])
