@@ -89,3 +89,19 @@ def test_issue22_a_byline_over_a_dateline_opens_the_story_under_it():
     assert first.reporters == ("张丽",)
     assert second.title == "两位民警的故事在山乡传颂"
     assert "郑林" in second.reporters
+
+
+def test_issue22_a_headline_printed_under_the_last_story_of_the_page_may_fill_its_line():
+    page = (
+        "新建学校陆续投入使用\n\n"
+        "本报长沙3月5日电  全省今年新建的四十\n"
+        "所中小学已有三十所投入使用。\n\n"
+        "本报南宁3月5日电  （记者黄山）今年以\n"
+        "来，广西新开通的高速公路超过三百公\n"
+        "里，沿线县城全部通上高速公路。\n"
+        "广西今年新开通高速公路超过三百公里\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "新建学校陆续投入使用"
+    assert second.title == "广西今年新开通高速公路超过三百公里"
+    assert second.paragraphs[-1].endswith("全部通上高速公路。")

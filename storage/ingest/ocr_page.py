@@ -843,10 +843,12 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.at_page_end = False  # every line has been read: nothing on the page follows the open story
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
             self.group(group_index, group)
+        self.at_page_end = True
         if self.current is not None:
             self.close()
         return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
@@ -909,9 +911,9 @@ class _Segmenter:
         open brackets after a sentence end; `len(lines)` when there is none.
 
         A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
-        next column, so it is taken only where no paragraph can go on: under a closing note
-        (``（本报曼谷2月1日电）``, the story's last line), or under a line clearly too short to be a
-        paragraph's first line (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
+        next column, so it is taken only where no paragraph can go on: at the page's end, under a
+        closing note (``（本报曼谷2月1日电）``, the story's last line), or under a line clearly too short
+        to be a paragraph's first line (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
         cut = self._headline_run_start(lines, full_lines=False)
         if cut == len(lines):
             cut = self._headline_run_start(lines, full_lines=True)
@@ -919,7 +921,11 @@ class _Segmenter:
                 return cut
             after_note = bool(_CLOSING_NOTE_RE.match(lines[cut - 1].text))
             first = display_width(lines[cut].text.strip())
-            if not after_note and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN:
+            if (
+                not self.at_page_end
+                and not after_note
+                and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            ):
                 return len(lines)
         for line in lines[cut:]:
             self.roles[line.number] = "headline: printed right under the story's last sentence"
