@@ -105,3 +105,26 @@ def test_issue22_a_headline_printed_under_the_last_story_of_the_page_may_fill_it
     assert first.title == "新建学校陆续投入使用"
     assert second.title == "广西今年新开通高速公路超过三百公里"
     assert second.paragraphs[-1].endswith("全部通上高速公路。")
+
+
+def test_issue22_a_line_a_cell_wider_than_the_column_is_no_body_line():
+    # The column holds 13 characters (a hung comma may stick out); the 14-character line under the
+    # last sentence cannot be body text, so it is the headline printed after the story.
+    page = (
+        "本报记者  马  兰\n"
+        "河北石家庄市教育局发出通知，\n"
+        "要求全市学校开学前把教材发\n"
+        "放到学生手中，做到课前到书、\n"
+        "人手一册，不得集中组织学生\n"
+        "提前到校领取教材。\n"
+        "石家庄严管中小学教材发放工作\n\n"
+        "本报记者  杨  帆\n"
+        "韩国政府23日宣布将疫情预警\n"
+        "级别上调至最高级，全国幼儿\n"
+        "园和中小学推迟一周开学。\n\n"
+        "韩国强化疫情防控措施\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "石家庄严管中小学教材发放工作"
+    assert first.paragraphs[-1].endswith("提前到校领取教材。")
+    assert second.title == "韩国强化疫情防控措施"

@@ -941,7 +941,7 @@ class _Segmenter:
             and not lines[cut - 1].blank_before
             and _is_headline_like([lines[cut - 1]])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
-            and (full_lines or abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN)
+            and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
             and not re.search("[，、,：:]", lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
             and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
@@ -954,6 +954,11 @@ class _Segmenter:
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
         return cut
+
+    def _fills_column(self, text: str) -> bool:
+        """Whether a line is set as full as a body line: within a margin of the column, and not a cell
+        or more wider than it (no body line is, once the marks it hangs are left out)."""
+        return display_width(text) >= self.column - _SHORT_MARGIN and _set_width(text) < self.column + 1.0
 
     def ends_sentence(self) -> bool:
         return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
