@@ -128,3 +128,25 @@ def test_issue22_a_line_a_cell_wider_than_the_column_is_no_body_line():
     assert first.title == "石家庄严管中小学教材发放工作"
     assert first.paragraphs[-1].endswith("提前到校领取教材。")
     assert second.title == "韩国强化疫情防控措施"
+
+
+def test_issue22_a_byline_over_a_block_longer_than_any_headline_opens_the_story_under_it():
+    # The lead's first lines carry no sentence mark and its first line is short (the OCR dropped the
+    # indent), but five lines and more of text are no headline: the byline stands over its story.
+    page = (
+        "湖滨公园改造完成\n\n"
+        "本报杭州3月3日电  湖滨公园改造完成，\n"
+        "今天起向市民开放。\n\n"
+        "本报记者  吴  江\n"
+        "省人民政府根据省人民代表\n"
+        "大会常务委员会的决定任免下列\n"
+        "省政府组成部门负责人：\n"
+        "一、任命王平为省教育厅厅长；\n"
+        "二、任命李方为省财政厅厅长。\n\n"
+        "省政府任免组成部门负责人\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "湖滨公园改造完成"
+    assert first.reporters == ()
+    assert second.title == "省政府任免组成部门负责人"
+    assert second.reporters == ("吴江",)

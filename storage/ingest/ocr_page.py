@@ -1282,7 +1282,11 @@ def _text_follows(group: list[_Line], index: int) -> bool:
         return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
     if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
         return True
-    return bool(_INDENT_RE.match(rest[0].text)) or _is_body_fragment(group[index + 1 : index + 4])
+    if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
+        return True
+    # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
+    block = group[index + 1 :]
+    return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
 
 
 def _dateline_alone(story: _Story) -> bool:
