@@ -150,3 +150,22 @@ def test_issue22_a_byline_over_a_block_longer_than_any_headline_opens_the_story_
     assert first.reporters == ()
     assert second.title == "省政府任免组成部门负责人"
     assert second.reporters == ("吴江",)
+
+
+def test_issue22_a_note_pointing_to_another_page_stays_with_the_sentence_it_follows():
+    page = (
+        "中国队夺得军运会首金\n\n"
+        "本报武汉10月19日电  （记者刘明）中\n"
+        "国选手在当日比赛中高歌猛进，领跑本\n"
+        "届军运会奖牌榜。\n"
+        "（相关报道见第四版）\n\n"
+        "推动产业健康发展\n\n"
+        "本报南昌10月19日电  大会今天开幕，\n"
+        "来自各地的企业参加展览。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "中国队夺得军运会首金"
+    assert first.paragraphs == (
+        "本报武汉10月19日电（记者 刘明）中国选手在当日比赛中高歌猛进，领跑本届军运会奖牌榜。（相关报道见第四版）",
+    )
+    assert second.title == "推动产业健康发展"

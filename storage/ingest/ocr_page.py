@@ -70,6 +70,11 @@ _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五�
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
+# A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
+# story it closes, printed in brackets after its sentence.
+_REFERENCE_NOTE_RE = re.compile(
+    r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
+)
 _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
 _EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
 
@@ -206,6 +211,8 @@ def is_page_furniture(line: str) -> bool:
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
     if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
+    if _REFERENCE_NOTE_RE.match(text):
+        return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
 
@@ -380,6 +387,8 @@ def _ends_paragraph(
         return True
     if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
         return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
+    if _REFERENCE_NOTE_RE.match(following.text):
+        return False  # ``（相关报道见第四版）`` goes with the sentence it follows
     if _FINAL_RE.search(text):
         if short:
             return True
@@ -651,6 +660,12 @@ _CLOSING_NOTE_RE = re.compile(
 )
 
 
+def _is_note(text: str) -> bool:
+    """A note in brackets that is text of the story above, never a headline: a closing note
+    (``（本报东京电）``) or a reference to another page (``（相关报道见第四版）``)."""
+    return bool(_CLOSING_NOTE_RE.match(text) or _REFERENCE_NOTE_RE.match(text))
+
+
 def _opens_story(group: list[_Line]) -> bool:
     """Whether a block seen between stories is the text of a story printed without a dateline: prose
     with a sentence end, or more lines than any headline has (a column may break before the first
@@ -880,7 +895,7 @@ class _Segmenter:
                 cut > 1
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
-                and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
+                and not _is_note(groups[cut - 1][0].text)
             ):
                 cut -= 1
             # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
@@ -944,7 +959,7 @@ class _Segmenter:
             and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
             and not re.search("[，、,：:]", lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
-            and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
+            and not _is_note(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
         ):
             cut -= 1
