@@ -169,3 +169,24 @@ def test_issue22_a_note_pointing_to_another_page_stays_with_the_sentence_it_foll
         "本报武汉10月19日电（记者 刘明）中国选手在当日比赛中高歌猛进，领跑本届军运会奖牌榜。（相关报道见第四版）",
     )
     assert second.title == "推动产业健康发展"
+
+
+def test_issue22_an_unindented_line_under_an_indented_story_is_its_headline_even_when_full():
+    # The story's paragraphs open with the indents the OCR kept; the full line under its last sentence
+    # has none, so it opens no paragraph: it is the headline printed after the story.
+    page = (
+        "本报记者  何  青\n"
+        "\u3000\u3000省政府今天召开新闻发布会，介\n"
+        "绍全省春季防汛工作的准备情况。\n"
+        "\u3000\u3000省水利厅负责人介绍，全省已储\n"
+        "备防汛物资，各地抓紧排查隐患。\n"
+        "全省召开春季防汛工作新闻发布会\n\n"
+        "城乡融合撬动美丽经济\n\n"
+        "本报舟山3月2日电  城乡融合带动美丽\n"
+        "经济，海岛的农家乐冬天依然红火。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "全省召开春季防汛工作新闻发布会"
+    assert first.reporters == ("何青",)
+    assert len(first.paragraphs) == 2
+    assert second.title == "城乡融合撬动美丽经济"

@@ -927,18 +927,24 @@ class _Segmenter:
 
         A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
         next column, so it is taken only where no paragraph can go on: at the page's end, under a
-        closing note (``（本报曼谷2月1日电）``, the story's last line), or under a line clearly too short
-        to be a paragraph's first line (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
+        closing note (``（本报曼谷2月1日电）``, the story's last line), without the indent the story's
+        other paragraphs open with, or under a line clearly too short to be a paragraph's first line
+        (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
         cut = self._headline_run_start(lines, full_lines=False)
         if cut == len(lines):
             cut = self._headline_run_start(lines, full_lines=True)
             if cut == len(lines):
                 return cut
             after_note = bool(_CLOSING_NOTE_RE.match(lines[cut - 1].text))
+            # Where the OCR kept the story's indents, a paragraph's first line is indented.
+            unindented = any(_INDENT_RE.match(line.text) for line in lines) and not _INDENT_RE.match(
+                lines[cut].text
+            )
             first = display_width(lines[cut].text.strip())
             if (
                 not self.at_page_end
                 and not after_note
+                and not unindented
                 and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
             ):
                 return len(lines)
