@@ -190,3 +190,40 @@ def test_issue22_an_unindented_line_under_an_indented_story_is_its_headline_even
     assert first.reporters == ("何青",)
     assert len(first.paragraphs) == 2
     assert second.title == "城乡融合撬动美丽经济"
+
+
+def test_issue22_a_dateline_wrapped_before_its_end_still_opens_a_story():
+    page = (
+        "博物馆在洛阳开馆\n\n"
+        "本报洛阳10月19日电  二里头夏都遗\n"
+        "址博物馆今天正式开馆。\n\n"
+        "新华社内罗毕10月19日\n"
+        "电  （记者杨明、储新）代表\n"
+        "团于16日至19日访问肯尼亚，\n"
+        "会见了当地政党领导人。\n\n"
+        "代表团访问肯尼亚\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "博物馆在洛阳开馆"
+    assert len(first.paragraphs) == 1
+    assert second.title == "代表团访问肯尼亚"
+    assert second.date == "2019-10-19"
+    assert second.reporters == ("杨明", "储新")
+    assert second.paragraphs[0].startswith("新华社内罗毕10月19日电")
+
+
+def test_issue22_a_dateline_quoted_inside_a_sentence_opens_no_story():
+    page = (
+        "楼房坍塌事故死亡人数升至36人\n\n"
+        "本报讯  当地时间今天上午，\n"
+        "据新华社柬埔寨白马1月5日\n"
+        "电称，搜救工作已经结束，\n"
+        "共有三十六人在事故中遇难，\n"
+        "救援人员已经撤离现场。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "楼房坍塌事故死亡人数升至36人"
+    assert article.paragraphs == (
+        "本报讯 当地时间今天上午，据新华社柬埔寨白马1月5日电称，搜救工作已经结束，"
+        "共有三十六人在事故中遇难，救援人员已经撤离现场。",
+    )

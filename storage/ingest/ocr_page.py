@@ -608,7 +608,40 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return lines
+    return _mend_wrapped_datelines(lines)
+
+
+# The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
+_DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|中新网|人民网|央视网|新华网))")
+# The most a narrow column carries over of a dateline's core (``电``, ``19日电``, ``10月19日电``).
+_DATELINE_CARRY = 6
+
+
+def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
+    """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
+    is a dateline all the same where a story may start (after a blank line, a byline or a sentence
+    end): the characters that finish it are moved up to its line, so the line reads as the dateline
+    it is. The story's text, joined, is unchanged."""
+    mended = list(lines)
+    for index, line in enumerate(mended[:-1]):
+        following = mended[index + 1]
+        if (
+            following.blank_before
+            or not _DATELINE_SOURCE_RE.match(line.text)
+            or _DATELINE_RE.match(line.text)
+        ):
+            continue
+        previous = mended[index - 1].text.strip() if index else ""
+        if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
+            continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
+        head = line.text.rstrip()
+        rest = following.text.lstrip()
+        for carried in range(1, min(_DATELINE_CARRY, len(rest)) + 1):
+            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
+                mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), following.blank_before)
+                break
+    return [line for line in mended if line.text.strip()]
 
 
 def _groups(lines: list[_Line]) -> list[list[_Line]]:
