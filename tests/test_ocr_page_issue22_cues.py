@@ -227,3 +227,21 @@ def test_issue22_a_dateline_quoted_inside_a_sentence_opens_no_story():
         "本报讯 当地时间今天上午，据新华社柬埔寨白马1月5日电称，搜救工作已经结束，"
         "共有三十六人在事故中遇难，救援人员已经撤离现场。",
     )
+
+
+def test_issue22_a_wrapped_closing_note_ends_its_story_and_the_headline_under_it_is_no_text():
+    page = (
+        "本报记者  林  木\n"
+        "\u3000\u3000我想用中文对所有中国朋友\n"
+        "说：“我们会与你们并肩作战。”\n\n"
+        "\u3000\u3000（作者为北京外国语大学法\n"
+        "国籍教师）\n"
+        "危机只会让中国更加团结\n\n"
+        "本报北京2月3日电  国家卫健委今天表\n"
+        "示，有信心有能力控制疫情。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "危机只会让中国更加团结"
+    assert first.paragraphs[-1] == "（作者为北京外国语大学法国籍教师）"
+    assert first.reporters == ("林木",)
+    assert second.date == "2020-02-03"

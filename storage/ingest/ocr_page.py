@@ -608,7 +608,33 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return _mend_wrapped_datelines(lines)
+    return _mend_wrapped_notes(_mend_wrapped_datelines(lines))
+
+
+# How many characters a closing note wraps onto its next line, closing bracket included.
+_NOTE_TAIL = 12
+
+
+def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
+    """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
+    tail that closes its bracket is moved up, so the note reads as the note it is."""
+    mended: list[_Line] = []
+    for line in lines:
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and not line.blank_before
+            and _CLOSING_NOTE_RE.match(previous.text)
+            and not re.search("[）)]", previous.text)
+            and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", line.text.strip())
+            and not is_byline(previous.text.rstrip() + line.text.strip())  # reporters: a byline's rules
+        ):
+            mended[-1] = _Line(
+                previous.number, previous.text.rstrip() + line.text.strip(), previous.blank_before
+            )
+            continue
+        mended.append(line)
+    return mended
 
 
 # The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
@@ -1002,7 +1028,7 @@ class _Segmenter:
             and not is_byline(lines[cut - 1].text)
         ):
             cut -= 1
-        if cut == len(lines) or not _FINAL_RE.search(lines[cut - 1].text.strip()):
+        if cut == len(lines) or not _ends_sentence(lines[:cut]):
             return len(lines)
         head = lines[cut:]
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
@@ -1043,7 +1069,12 @@ class _Segmenter:
             group = [line for line in group if not self.is_furniture(line)]
             if not group:
                 return
-        if self.current is not None and not self.current.ended and self.headline_between(group_index):
+        if (
+            self.current is not None
+            and not self.current.ended
+            and not _CLOSING_NOTE_RE.match(group[0].text)
+            and self.headline_between(group_index)
+        ):
             self.close()  # a headline printed between this story and the next one's text
         for index, line in enumerate(group):
             self.line(index, line, group)
@@ -1208,13 +1239,15 @@ class _Segmenter:
         return True
 
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above."""
-        if not _CLOSING_NOTE_RE.match(line.text) or len(group) != 1:
+        """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above."""
+        if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
             return False
         story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
         if story is None:
             return False
         story.lines.append(line)
+        if len(group) > 1 and story is self.current:
+            story.ended = True  # what follows in the block (a headline, a byline) is no text of it
         self.roles[line.number] = "a closing note in brackets: the last line of the story above"
         return True
 
