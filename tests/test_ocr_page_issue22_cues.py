@@ -245,3 +245,23 @@ def test_issue22_a_wrapped_closing_note_ends_its_story_and_the_headline_under_it
     assert first.paragraphs[-1] == "（作者为北京外国语大学法国籍教师）"
     assert first.reporters == ("林木",)
     assert second.date == "2020-02-03"
+
+
+def test_issue22_the_line_under_a_kicker_ending_in_a_dash_is_its_title_commas_and_all():
+    page = (
+        "贵州中小学网上开课\n\n"
+        "本报贵阳2月25日电  记者从贵阳\n"
+        "市教育局获悉，全省中小学生已\n"
+        "全部实现网上开课。\n\n"
+        "陕西各地开通绿色专线——\n\n"
+        "包机专列，送农民工返岗\n\n"
+        "2月24日13时，家住洛南\n"
+        "县的一对夫妇通过体温检测，\n"
+        "顺利进入汽车站，与九百多\n"
+        "名农民工一起乘专列返岗。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "贵州中小学网上开课"
+    assert len(first.paragraphs) == 1
+    assert second.title == "陕西各地开通绿色专线—— 包机专列，送农民工返岗"
+    assert second.paragraphs[0].startswith("2月24日13时")

@@ -1403,7 +1403,9 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
-        if not _is_headline_group(group, column):
+        if not _is_headline_group(group, column) and not (
+            position > index and _title_after_kicker(groups[position - 1], group)
+        ):
             break
         position += 1
     if position == index or position >= len(groups):
@@ -1479,6 +1481,18 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
+    """A headline's main line under a kicker that leads into it (``陕西各地开通绿色专线——`` /
+    ``包机专列，送农民工返岗``): a line or two without sentence marks, commas and all."""
+    return (
+        kicker[-1].text.rstrip().endswith("——")
+        and len(group) <= 2
+        and _is_headline_like(group)
+        and not any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group)
+        and not _is_body_fragment(group)
+    )
 
 
 def _wide_or_labelled(text: str, column: float) -> bool:
