@@ -265,3 +265,21 @@ def test_issue22_the_line_under_a_kicker_ending_in_a_dash_is_its_title_commas_an
     assert len(first.paragraphs) == 1
     assert second.title == "陕西各地开通绿色专线—— 包机专列，送农民工返岗"
     assert second.paragraphs[0].startswith("2月24日13时")
+
+
+def test_issue22_a_note_broken_by_a_column_break_still_ends_its_story():
+    # The reporters' note in brackets is cut by a column break; the headline printed after the story
+    # follows it and is no text of the story.
+    page = (
+        "本报记者  赵  安\n"
+        "\u3000\u3000连日来，多地有一批患者治愈出\n"
+        "院，医护人员表示要坚定信心。\n"
+        "\u3000\u3000（本报记者王明、李刚、张华、戴\n\n"
+        "林峰、庞平、李纵）\n\n"
+        "各地一批患者治愈出院\n"
+        "湖北出院患者超过五十例\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "各地一批患者治愈出院 湖北出院患者超过五十例"
+    assert article.paragraphs[-1] == "（本报记者王明、李刚、张华、戴林峰、庞平、李纵）"
+    assert article.reporters == ("赵安",)

@@ -967,7 +967,7 @@ class _Segmenter:
                 trailing = [kept[run_on:], *trailing]
                 kept = kept[:run_on]
             else:
-                while trailing and not _FINAL_RE.search(kept[-1].text.strip()):
+                while trailing and not _ends_sentence(kept):
                     kept += trailing.pop(0)
             story.lines = kept
             for group in trailing:
