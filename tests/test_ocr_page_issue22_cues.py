@@ -283,3 +283,25 @@ def test_issue22_a_note_broken_by_a_column_break_still_ends_its_story():
     assert article.title == "各地一批患者治愈出院 湖北出院患者超过五十例"
     assert article.paragraphs[-1] == "（本报记者王明、李刚、张华、戴林峰、庞平、李纵）"
     assert article.reporters == ("赵安",)
+
+
+def test_issue22_a_full_line_under_a_paragraphs_short_last_line_is_the_headline_after_it():
+    # A next paragraph's first line would be two cells short for its indent; this one fills the
+    # column (13 cells), so it is the headline printed after the story.
+    page = (
+        "本报北京2月19日电  （记者陆平）\n"
+        "记者从国家铁路集团获悉，28个\n"
+        "铁路项目陆续复工，在场人员超\n"
+        "过七万人。施工单位全面落实防\n"
+        "控措施，保障施工人员的身体健\n\n"
+        "康。\n"
+        "京沈高铁等多个铁路项目已复工\n\n"
+        "本报武汉2月19日电  （记者付文）\n"
+        "江汉方舱医院今天有一百零六人\n"
+        "达到出院标准。\n\n"
+        "方舱医院百余人出院\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "京沈高铁等多个铁路项目已复工"
+    assert first.paragraphs[-1].endswith("保障施工人员的身体健康。")
+    assert second.title == "方舱医院百余人出院"

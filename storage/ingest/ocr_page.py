@@ -138,6 +138,8 @@ _PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")
 
 # How far below the column width a line may end and still count as full.
 _SHORT_MARGIN = 1.5
+# A line this close to the column's width fills it.
+_HALF_CELL = 0.5
 _DEFAULT_COLUMN_WIDTH = 17.0
 # A paragraph's first line is indented by two cells in print.
 _INDENT_CELLS = 2.0
@@ -987,7 +989,8 @@ class _Segmenter:
         A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
         next column, so it is taken only where no paragraph can go on: at the page's end, under a
         closing note (``（本报曼谷2月1日电）``, the story's last line), without the indent the story's
-        other paragraphs open with, or under a line clearly too short to be a paragraph's first line
+        other paragraphs open with, filling the column under a paragraph's short last line (``康。`` /
+        ``京沈高铁等28个铁路项目复工``), or under a line clearly too short to be a paragraph's first line
         (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
         cut = self._headline_run_start(lines, full_lines=False)
         if cut == len(lines):
@@ -1000,10 +1003,17 @@ class _Segmenter:
                 lines[cut].text
             )
             first = display_width(lines[cut].text.strip())
+            # After a paragraph's short last line, the next paragraph's first line is short by its
+            # indent: a line filling the column there opens none.
+            full_after_paragraph_end = (
+                first >= self.column - _HALF_CELL
+                and _set_width(lines[cut - 1].text.strip()) < self.column - _SHORT_MARGIN
+            )
             if (
                 not self.at_page_end
                 and not after_note
                 and not unindented
+                and not full_after_paragraph_end
                 and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
             ):
                 return len(lines)
