@@ -305,3 +305,10 @@ def test_issue22_a_full_line_under_a_paragraphs_short_last_line_is_the_headline_
     assert first.title == "京沈高铁等多个铁路项目已复工"
     assert first.paragraphs[-1].endswith("保障施工人员的身体健康。")
     assert second.title == "方舱医院百余人出院"
+
+
+def test_issue22_the_datelines_brackets_stay_as_printed():
+    page = "煤层气矿业权退出机制全面实行\n\n据新华社太原2月11日电  (记者吕明)记者11日从山西省政府获悉，该省今年将全面实行这一机制。\n"
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs[0].startswith("据新华社太原2月11日电(记者 吕明)记者11日")
+    assert article.reporters == ("吕明",)

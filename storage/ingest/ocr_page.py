@@ -1649,9 +1649,12 @@ def _parse(
         if paragraphs and (opening := _DATELINE_RE.match(paragraphs[0])):
             # ``本报讯 4月4日，…``; ``本报讯（记者 李娜 通讯员 张伟）4月12日，…`` keeps its names apart.
             rest = paragraphs[0][opening.end() :].lstrip()
-            lead = (
-                f"{opening.group(1)}（{bracket}）" if bracket and opening.group(2) else f"{opening.group(1)} "
-            )
+            if bracket and opening.group(2):
+                # The brackets as printed: full-width ``（）`` or ASCII ``()``.
+                left, right = paragraphs[0][opening.start(2) - 1], paragraphs[0][opening.end(2)]
+                lead = f"{opening.group(1)}{left}{bracket}{right}"
+            else:
+                lead = f"{opening.group(1)} "
             paragraphs[0] = lead + rest
         title_lines = tuple(
             cleaned
