@@ -8,6 +8,7 @@ text, datelines with bracketed reporters, end marks).
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_headlines import HeadlineGroup, HeadlineMatcher
 
 
 def test_issue22_a_byline_over_an_indented_lead_opens_the_story_under_it():
@@ -312,3 +313,23 @@ def test_issue22_the_datelines_brackets_stay_as_printed():
     (article,) = parse_page(page, year=2019)
     assert article.paragraphs[0].startswith("据新华社太原2月11日电(记者 吕明)记者11日")
     assert article.reporters == ("吕明",)
+
+
+def test_issue22_a_headlines_phrases_are_matched_as_printed_not_run_together():
+    # Run together, ``蒙牛 生命重于泰山 疫情就是命令`` makes pairs across its spaces (牛生, 山疫) that
+    # are no words: a story repeating every phrase of it holds all of its evidence all the same.
+    texts = [
+        "蒙牛集团表示，生命重于泰山，疫情就是命令，捐赠牛奶支援一线。",
+        "湖北省各级纪检监察机关对违纪违法者坚决查处。",
+    ]
+    group = HeadlineGroup(
+        gap=2, lines=("蒙牛 生命重于泰山 疫情就是命令",), text="蒙牛生命重于泰山疫情就是命令"
+    )
+    matcher = HeadlineMatcher(texts, [group])
+    assert matcher.score(group, 0) >= 1.0
+    assert matcher.score(group, 1) < 0.1
+    # A space the OCR put inside a word (``访 问``) still reads as the word.
+    wrapped = HeadlineGroup(
+        gap=2, lines=("纪检监察机关 坚决查 处违纪违法者",), text="纪检监察机关坚决查处违纪违法者"
+    )
+    assert HeadlineMatcher(texts, [wrapped]).score(wrapped, 1) >= 0.8

@@ -83,9 +83,17 @@ class HeadlineMatcher:
 
     def score(self, group: HeadlineGroup, story_index: int) -> float:
         """Shared character pairs are the evidence; shared single characters (a headline may say 孩子
-        where its story says 学生, and still share 长 of 校长) only tip a near-tie."""
+        where its story says 学生, and still share 长 of 校长) only tip a near-tie.
+
+        A space in a headline either parts its phrases (``蒙牛 生命重于泰山 疫情就是命令``), where pairs
+        across it are no words, or is the OCR's, inside a word (``访 问加拿大``): the pairs are read
+        both ways and the reading the story repeats more counts."""
         text = group.text
-        return self.overlap(_pairs(text), self.story_pairs[story_index]) + _CHAR_EVIDENCE * self.overlap(
+        pairs = self.overlap(_pairs(text), self.story_pairs[story_index])
+        phrases = " ".join(group.lines)
+        if re.search(r"\s", phrases.strip()):
+            pairs = max(pairs, self.overlap(_pairs(phrases), self.story_pairs[story_index]))
+        return pairs + _CHAR_EVIDENCE * self.overlap(
             set(_HAN_RE.findall(text)), self.story_chars[story_index]
         )
 
