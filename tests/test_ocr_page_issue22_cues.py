@@ -333,3 +333,21 @@ def test_issue22_a_headlines_phrases_are_matched_as_printed_not_run_together():
         gap=2, lines=("纪检监察机关 坚决查 处违纪违法者",), text="纪检监察机关坚决查处违纪违法者"
     )
     assert HeadlineMatcher(texts, [wrapped]).score(wrapped, 1) >= 0.8
+
+
+def test_issue22_the_first_headline_under_the_last_story_is_its_own_when_nothing_says_otherwise():
+    # Both headlines stand after the last story: the second repeats the middle story's words, the first
+    # shares few words with any story (客流 where the text says 人员流动量), so it goes with the story
+    # it is printed under.
+    page = (
+        "老年友好型社会建设\n\n"
+        "新华社广州2月19日电  全国政协委员孙洁持续关注养老政策，将就完善老年助餐体系提出建议。\n\n"
+        "新华社武汉2月19日电  记者从工业和信息化部了解到，2023年，我国工业绿色转型取得显著成效。\n\n"
+        "据新华社电  今天全社会跨区域人员流动量预计超2.1亿人次，铁路计划增开旅客列车1503列。\n\n"
+        "返程客流高位运行 各地全力应对\n\n"
+        "我国工业绿色转型取得显著成效\n"
+    )
+    first, second, third = parse_page(page, year=2024)
+    assert first.title == "老年友好型社会建设"
+    assert second.title == "我国工业绿色转型取得显著成效"
+    assert third.title == "返程客流高位运行 各地全力应对"

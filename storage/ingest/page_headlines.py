@@ -268,18 +268,31 @@ class HeadlineMatcher:
                 holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
                 over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
                 under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+                # Under the last story nothing follows, so the first group there is printed after a
+                # story above: the last story's own when nothing says otherwise.
+                last_story_under = k == self.n - 1
                 candidates = [
                     (choices[pos][2][k], holders[pos], pos)
                     for pos in over_story[-1:] + under_story[:1]
                     if pos in holders
                     and len(assigned[holders[pos]]) > 1
-                    and self.evidence(pos, k) >= _WEAK_HEADLINE_SCORE
+                    and (
+                        self.evidence(pos, k) >= _WEAK_HEADLINE_SCORE
+                        or (last_story_under and pos in under_story and self._no_better_story(pos, k))
+                    )
                     and not _is_series_label(choices[pos][1])
                 ]
             if candidates:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
                 assigned[k] = [(choices[pos][2][k], pos)]
+
+    def _no_better_story(self, position: int, k: int) -> bool:
+        """No story repeats the group clearly more than story `k` (by a single pair's worth)."""
+        return all(
+            self.evidence(position, j) <= self.evidence(position, k) + _WEAK_HEADLINE_SCORE
+            for j in range(self.n)
+        )
 
 
 def _proximity(gap: int, story_index: int) -> float:
