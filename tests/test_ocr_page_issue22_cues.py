@@ -351,3 +351,23 @@ def test_issue22_the_first_headline_under_the_last_story_is_its_own_when_nothing
     assert first.title == "老年友好型社会建设"
     assert second.title == "我国工业绿色转型取得显著成效"
     assert third.title == "返程客流高位运行 各地全力应对"
+
+
+def test_issue22_a_caption_cut_by_a_column_break_is_dropped_up_to_its_credit():
+    page = (
+        "数字经济博览会召开\n\n"
+        "本报记者  孙  艳\n"
+        "\u3000\u3000博览会今天在河北正定召开，\n"
+        "与会代表围绕数字经济交流，加快制造\n"
+        "业数字化、网络化、智能化；聚焦前沿\n\n"
+        "图为博览会展馆里参观的观\n\n"
+        "众在体验新产品。\n"
+        "杨静摄（人民视觉）\n\n"
+        "方向和关键领域，共促数字经济持续健\n"
+        "康发展。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs == (
+        "博览会今天在河北正定召开，与会代表围绕数字经济交流，加快制造业数字化、网络化、智能化；"
+        "聚焦前沿方向和关键领域，共促数字经济持续健康发展。",
+    )

@@ -885,6 +885,19 @@ def _is_caption_group(group: list[_Line]) -> bool:
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
+# How many lines of a caption a column break may carry over, its credit included.
+_CAPTION_REST_LINES = 3
+
+
+def _caption_rest(group: list[_Line]) -> int | None:
+    """Where the rest of a caption a column break cut ends in this block: the index of its credit
+    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    for index, line in enumerate(group[:_CAPTION_REST_LINES]):
+        if _AGENCY_CREDIT_RE.match(line.text):
+            return index
+    return None
+
+
 def _is_jump_start(text: str) -> bool:
     return bool(re.search("下转|转", text)) and "上接" not in text
 
@@ -920,6 +933,7 @@ class _Segmenter:
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
+        self.caption_open = False  # the block before was a caption cut off before its sentence ended
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
@@ -1062,10 +1076,20 @@ class _Segmenter:
     # -- a blank-line group
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        caption_cut = self.caption_open
+        self.caption_open = False
         if _is_caption_group(group):
             for line in group:
                 self.drop(line, "caption")
+            # A caption cut off mid-sentence by a column break goes on in the next block.
+            self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
             return
+        if caption_cut and (credit := _caption_rest(group)) is not None:
+            for line in group[: credit + 1]:
+                self.drop(line, "caption")
+            group = group[credit + 1 :]
+            if not group:
+                return
         if all(_is_noise(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
