@@ -7,7 +7,7 @@ text, datelines with bracketed reporters, end marks).
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
+from storage.ingest.ocr_page import is_page_furniture, parse_page
 from storage.ingest.page_headlines import HeadlineGroup, HeadlineMatcher
 
 
@@ -371,3 +371,17 @@ def test_issue22_a_caption_cut_by_a_column_break_is_dropped_up_to_its_credit():
         "博览会今天在河北正定召开，与会代表围绕数字经济交流，加快制造业数字化、网络化、智能化；"
         "聚焦前沿方向和关键领域，共促数字经济持续健康发展。",
     )
+
+
+def test_issue22_the_wrapped_tail_of_a_note_naming_a_page_is_no_page_number():
+    assert not is_page_furniture("第四版）")
+    page = (
+        "我国人均GDP突破1万美元\n\n"
+        "本报记者  陆  楠\n"
+        "国家统计局今天发布数据，我国人均\n"
+        "GDP突破1万美元，相当于人均GDP\n"
+        "超过1万美元的人口达到近30亿。（相关\n"
+        "报道见第四版）\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs[-1].endswith("达到近30亿。（相关报道见第四版）")

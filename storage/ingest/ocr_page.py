@@ -215,8 +215,15 @@ def is_page_furniture(line: str) -> bool:
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     if _REFERENCE_NOTE_RE.match(text):
         return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
+    if _closes_a_bracket(text):
+        return False  # ``第四版）``: the end of a note in brackets the column wrapped
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
+
+
+def _closes_a_bracket(text: str) -> bool:
+    """Whether a line closes a bracket it did not open: the tail of a note the column wrapped."""
+    return text.count("）") > text.count("（") or text.count(")") > text.count("(")
 
 
 def is_byline(line: str) -> bool:
@@ -1348,7 +1355,12 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
-        elif _PAGE_NUMBER_RE.match(text) and len(text) <= 12 and not _PROSE_PUNCT_RE.search(text):
+        elif (
+            _PAGE_NUMBER_RE.match(text)
+            and len(text) <= 12
+            and not _PROSE_PUNCT_RE.search(text)
+            and not _closes_a_bracket(text)
+        ):
             mark = True
             after_page_number = True
             out.add(line.number)
