@@ -385,3 +385,20 @@ def test_issue22_the_wrapped_tail_of_a_note_naming_a_page_is_no_page_number():
     )
     (article,) = parse_page(page, year=2020)
     assert article.paragraphs[-1].endswith("达到近30亿。（相关报道见第四版）")
+
+
+def test_issue22_a_short_line_ending_in_a_dash_ends_its_paragraph():
+    page = (
+        "“此刻，我们也是战士！”\n\n"
+        "本报记者  杨  迅\n"
+        "赵斌拿出手机，给记者看乘务员舒松华\n"
+        "在微信朋友圈写的一段话——\n"
+        "“才上幼儿园的儿子每次都问我，‘妈\n"
+        "妈你怎么还没下班呀’，我们就是铁路人，\n"
+        "也是逆行者！”\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "赵斌拿出手机，给记者看乘务员舒松华在微信朋友圈写的一段话——",
+        "“才上幼儿园的儿子每次都问我，‘妈妈你怎么还没下班呀’，我们就是铁路人，也是逆行者！”",
+    )

@@ -48,7 +48,8 @@ _CLOSERS = "”’」』）)》〉】"
 _SOFT_END = "；：;:"
 # A sentence end, or a whole line in brackets closing a story (``（本报罗马2月13日电）``, ``（作者为…）``).
 _FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$|^[ \t\u3000]*[（(][^（()）]{{2,40}}[）)]$")
-_SOFT_FINAL_RE = re.compile(f"[{_SOFT_END}][{_CLOSERS}]*$")
+# A clause end, or a dash leading into what follows (``…写的一段话——`` over a quote).
+_SOFT_FINAL_RE = re.compile(f"(?:[{_SOFT_END}]|——)[{_CLOSERS}]*$")
 # Punctuation that headlines practically never carry but prose always does.
 _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
