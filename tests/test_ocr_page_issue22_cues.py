@@ -402,3 +402,18 @@ def test_issue22_a_short_line_ending_in_a_dash_ends_its_paragraph():
         "赵斌拿出手机，给记者看乘务员舒松华在微信朋友圈写的一段话——",
         "“才上幼儿园的儿子每次都问我，‘妈妈你怎么还没下班呀’，我们就是铁路人，也是逆行者！”",
     )
+
+
+def test_issue22_the_datelines_reporters_on_a_line_of_their_own_run_on_into_the_lead():
+    page = (
+        "世卫组织呼吁抓住机会窗口\n\n"
+        "据新华社日内瓦2月21\n"
+        "日电  （记者凌馨、刘曲）\n"
+        "世界卫生组织总干事21日说，\n"
+        "遏制疫情蔓延的机会窗口依然存在。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "据新华社日内瓦2月21日电（记者 凌馨、刘曲）世界卫生组织总干事21日说，遏制疫情蔓延的机会窗口依然存在。",
+    )
+    assert article.reporters == ("凌馨", "刘曲")

@@ -386,6 +386,8 @@ def _ends_paragraph(
     text = line.text.strip()
     if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
         return False  # a dateline filling its line runs on into the lead, indented or not
+    if text[:1] in "（(" and is_byline(text):
+        return False  # the dateline's reporters in brackets on a line of their own: the lead follows
     if indented_layout and _INDENT_RE.match(following.text):
         return True
     limit = column_width - _SHORT_MARGIN
