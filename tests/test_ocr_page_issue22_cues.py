@@ -417,3 +417,20 @@ def test_issue22_the_datelines_reporters_on_a_line_of_their_own_run_on_into_the_
         "据新华社日内瓦2月21日电（记者 凌馨、刘曲）世界卫生组织总干事21日说，遏制疫情蔓延的机会窗口依然存在。",
     )
     assert article.reporters == ("凌馨", "刘曲")
+
+
+def test_issue22_a_two_line_headline_with_a_comma_each_over_a_dateline_is_a_headline():
+    page = (
+        "胡春华会见塔吉克斯坦客人\n\n"
+        "本报北京10月14日电  胡春华今天会见\n"
+        "塔吉克斯坦第一副总理。\n\n"
+        "体操世锦赛，中国队收获3银2铜\n"
+        "备战奥运会，还要加把劲\n\n"
+        "新华社北京电  当地时间13日，体操\n"
+        "世锦赛在德国斯图加特落幕。中国队\n"
+        "共获得3银2铜。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "胡春华会见塔吉克斯坦客人"
+    assert second.title == "体操世锦赛，中国队收获3银2铜 备战奥运会，还要加把劲"
+    assert second.paragraphs[0].startswith("新华社北京电")

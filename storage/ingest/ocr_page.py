@@ -944,6 +944,7 @@ class _Segmenter:
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.group_index = 0  # the blank-line group being read
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
@@ -1086,6 +1087,7 @@ class _Segmenter:
     # -- a blank-line group
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        self.group_index = group_index
         caption_cut = self.caption_open
         self.caption_open = False
         if _is_caption_group(group):
@@ -1306,7 +1308,11 @@ class _Segmenter:
         gap_groups = self.gap_groups
         if self.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
-        elif index == 0 and _opens_story(rest):
+        elif (
+            index == 0
+            and _opens_story(rest)
+            and not _headline_over_dateline(self.groups, self.group_index, self.column)
+        ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
             # A headline starts here; it continues one only when it follows that one's last line
@@ -1452,8 +1458,10 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
-        if not _is_headline_group(group, column) and not (
-            position > index and _title_after_kicker(groups[position - 1], group)
+        if (
+            not _is_headline_group(group, column)
+            and not (position > index and _title_after_kicker(groups[position - 1], group))
+            and not _headline_over_dateline(groups, position, column)
         ):
             break
         position += 1
@@ -1530,6 +1538,24 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A headline of a line or two with a comma each (``体操世锦赛，中国队收获3银2铜`` /
+    ``备战奥运会，还要加把劲``) right over a dateline: text cut from a paragraph would end on a comma or
+    run commas all through, and would not stand just before another story's dateline."""
+    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+        return False
+    group = groups[index]
+    lines = [line.text.strip() for line in group]
+    return (
+        len(group) <= 2
+        and _is_headline_like(group)
+        and all(line.count("，") + line.count(",") <= 1 for line in lines)
+        and not any(line.endswith(("，", "、", "；", ",")) for line in lines)
+        and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
+        and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
+    )
 
 
 def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
