@@ -434,3 +434,23 @@ def test_issue22_a_two_line_headline_with_a_comma_each_over_a_dateline_is_a_head
     assert first.title == "胡春华会见塔吉克斯坦客人"
     assert second.title == "体操世锦赛，中国队收获3银2铜 备战奥运会，还要加把劲"
     assert second.paragraphs[0].startswith("新华社北京电")
+
+
+def test_issue22_a_line_a_cell_short_under_a_paragraphs_last_line_is_too_wide_to_open_a_paragraph():
+    # The column holds 13 cells; a next paragraph's first line would hold 11. The 12-cell line under
+    # ``提供了更大便利。`` is the headline printed after the story.
+    page = (
+        "本报北京10月8日电  （记者葛超）\n"
+        "网络支付在国庆假期持续增长\n"
+        "为大众出行、消费、娱乐活动\n\n"
+        "提供了更大便利。\n"
+        "国庆假期网络支付快速增长\n\n"
+        "新华社北京电\n"
+        "一年一度的萨洛尼卡国际博览\n"
+        "会不久前在希腊闭幕。\n\n"
+        "萨洛尼卡国际博览会闭幕\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "国庆假期网络支付快速增长"
+    assert first.paragraphs[-1].endswith("娱乐活动提供了更大便利。")
+    assert second.title == "萨洛尼卡国际博览会闭幕"

@@ -139,7 +139,7 @@ _PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")
 
 # How far below the column width a line may end and still count as full.
 _SHORT_MARGIN = 1.5
-# A line this close to the column's width fills it.
+# Half a cell: the slack allowed around a line's expected width.
 _HALF_CELL = 0.5
 _DEFAULT_COLUMN_WIDTH = 17.0
 # A paragraph's first line is indented by two cells in print.
@@ -1029,9 +1029,9 @@ class _Segmenter:
             )
             first = display_width(lines[cut].text.strip())
             # After a paragraph's short last line, the next paragraph's first line is short by its
-            # indent: a line filling the column there opens none.
+            # indent: a line wider than that opens none.
             full_after_paragraph_end = (
-                first >= self.column - _HALF_CELL
+                first >= self.column - _INDENT_CELLS + _HALF_CELL
                 and _set_width(lines[cut - 1].text.strip()) < self.column - _SHORT_MARGIN
             )
             if (
