@@ -10,6 +10,9 @@ families never used. Each family is a function of a seed: same seed, same pages,
 - ``rmrb_feature``: ``本报记者 王某`` on its own line between headline and text, paragraph indents kept
   by the OCR (full-width spaces), photo captions (``图为…``, ``王某摄（人民视觉）``) between and inside
   stories, ``（下转第二版）`` closing a story cut off, a footer with the page number and editor.
+- ``rmrb_mixed``: laid out exactly as the held-out family below (every story one of the three
+  conventions, headlines before, after or a story away, masthead at the top or date line at the bottom),
+  from the tuned months: the held-out family's layout, open to tuning.
 - ``rmrb_heldout`` (held out of all tuning; frozen: its seed and the checksum of its pages are recorded
   in BENCHMARKS.md): articles of 2020-05 only (the other families never use that month), every story a
   random one of the three conventions above, headlines before, after or a story away, the masthead at
@@ -31,8 +34,11 @@ from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width, parse_page
 
-TUNED = ("rmrb_masthead", "rmrb_wire", "rmrb_feature")
+MIXED = "rmrb_mixed"
+TUNED = ("rmrb_masthead", "rmrb_wire", "rmrb_feature", MIXED)
 HELDOUT = "rmrb_heldout"
+# Families whose stories mix the three conventions and whose headlines stand anywhere.
+_MIXED_LAYOUT = (MIXED, HELDOUT)
 FAMILIES = (*TUNED, HELDOUT)
 HELDOUT_MONTHS = ("2020年5月",)
 TUNED_MONTHS = ("2019年2月", "2019年10月", "2020年1月", "2020年2月")
@@ -198,6 +204,7 @@ _CONVENTIONS = {
     "rmrb_masthead": ("masthead",),
     "rmrb_wire": ("wire",),
     "rmrb_feature": ("feature",),
+    MIXED: ("masthead", "wire", "feature"),
     "rmrb_heldout": ("masthead", "wire", "feature"),
 }
 
@@ -209,14 +216,14 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
     issue = max(a.issue for a in articles)
     page_number = rng.randint(2, 12)
     lines: list[str] = []
-    top = family in ("rmrb_masthead",) or (family == HELDOUT and rng.random() < 0.7)
+    top = family in ("rmrb_masthead",) or (family in _MIXED_LAYOUT and rng.random() < 0.7)
     if top:
         lines += _masthead(rng, issue, page_number) + [""]
     pending: list[list[list[str]]] = []
     for index, item in enumerate(laid):
         after_unmarked = index > 0 and kinds[index - 1] == "masthead" and laid[index - 1].keep_before
         placement = "before"
-        if not item.keep_before and not after_unmarked and family in ("rmrb_wire", HELDOUT):
+        if not item.keep_before and not after_unmarked and family in ("rmrb_wire", *_MIXED_LAYOUT):
             placement = rng.choice(("before", "before", "after", "away"))
         if placement == "before":
             for group in item.heads:
@@ -239,7 +246,7 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
     for heads in pending:
         for group in heads:
             lines += group + [""]
-    if family == "rmrb_feature" or (family == HELDOUT and not top):
+    if family == "rmrb_feature" or (family in _MIXED_LAYOUT and not top):
         lines += _footer(rng, issue, page_number)
     text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
     year = int(issue[:4])

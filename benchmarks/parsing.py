@@ -24,8 +24,9 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 - ``missing_characters``: headlines whose first characters the OCR lost (`` 区人大常委会`` on the seed);
 - ``mixed``: every page a random mix of all the above.
 
-When the People's Daily corpus is on disk (`benchmarks.rmrb`), four more families built from it run first
-(`benchmarks.paperpages`: masthead, wire, feature, and one held out of all tuning, its checksum printed),
+When the People's Daily corpus is on disk (`benchmarks.rmrb`), five more families built from it run first
+(`benchmarks.paperpages`: masthead, wire, feature, mixed in the held-out family's layout, and one held out
+of all tuning, its checksum printed),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.

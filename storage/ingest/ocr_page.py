@@ -48,7 +48,8 @@ _CLOSERS = "”’」』）)》〉】"
 _SOFT_END = "；：;:"
 # A sentence end, or a whole line in brackets closing a story (``（本报罗马2月13日电）``, ``（作者为…）``).
 _FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$|^[ \t\u3000]*[（(][^（()）]{{2,40}}[）)]$")
-_SOFT_FINAL_RE = re.compile(f"[{_SOFT_END}][{_CLOSERS}]*$")
+# A clause end, or a dash leading into what follows (``…写的一段话——`` over a quote).
+_SOFT_FINAL_RE = re.compile(f"(?:[{_SOFT_END}]|——)[{_CLOSERS}]*$")
 # Punctuation that headlines practically never carry but prose always does.
 _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 
@@ -69,6 +70,11 @@ _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
+)
+# A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
+# story it closes, printed in brackets after its sentence.
+_REFERENCE_NOTE_RE = re.compile(
+    r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
 )
 _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
 _EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
@@ -133,6 +139,8 @@ _PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")
 
 # How far below the column width a line may end and still count as full.
 _SHORT_MARGIN = 1.5
+# Half a cell: the slack allowed around a line's expected width.
+_HALF_CELL = 0.5
 _DEFAULT_COLUMN_WIDTH = 17.0
 # A paragraph's first line is indented by two cells in print.
 _INDENT_CELLS = 2.0
@@ -206,8 +214,17 @@ def is_page_furniture(line: str) -> bool:
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
     if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
+    if _REFERENCE_NOTE_RE.match(text):
+        return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
+    if _closes_a_bracket(text):
+        return False  # ``第四版）``: the end of a note in brackets the column wrapped
     dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
     return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
+
+
+def _closes_a_bracket(text: str) -> bool:
+    """Whether a line closes a bracket it did not open: the tail of a note the column wrapped."""
+    return text.count("）") > text.count("（") or text.count(")") > text.count("(")
 
 
 def is_byline(line: str) -> bool:
@@ -369,6 +386,8 @@ def _ends_paragraph(
     text = line.text.strip()
     if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
         return False  # a dateline filling its line runs on into the lead, indented or not
+    if text[:1] in "（(" and is_byline(text):
+        return False  # the dateline's reporters in brackets on a line of their own: the lead follows
     if indented_layout and _INDENT_RE.match(following.text):
         return True
     limit = column_width - _SHORT_MARGIN
@@ -380,6 +399,8 @@ def _ends_paragraph(
         return True
     if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
         return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
+    if _REFERENCE_NOTE_RE.match(following.text):
+        return False  # ``（相关报道见第四版）`` goes with the sentence it follows
     if _FINAL_RE.search(text):
         if short:
             return True
@@ -599,7 +620,66 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return lines
+    return _mend_wrapped_notes(_mend_wrapped_datelines(lines))
+
+
+# How many characters a closing note wraps onto its next line, closing bracket included.
+_NOTE_TAIL = 12
+
+
+def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
+    """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
+    tail that closes its bracket is moved up, so the note reads as the note it is."""
+    mended: list[_Line] = []
+    for line in lines:
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and not line.blank_before
+            and _CLOSING_NOTE_RE.match(previous.text)
+            and not re.search("[）)]", previous.text)
+            and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", line.text.strip())
+            and not is_byline(previous.text.rstrip() + line.text.strip())  # reporters: a byline's rules
+        ):
+            mended[-1] = _Line(
+                previous.number, previous.text.rstrip() + line.text.strip(), previous.blank_before
+            )
+            continue
+        mended.append(line)
+    return mended
+
+
+# The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
+_DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|中新网|人民网|央视网|新华网))")
+# The most a narrow column carries over of a dateline's core (``电``, ``19日电``, ``10月19日电``).
+_DATELINE_CARRY = 6
+
+
+def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
+    """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
+    is a dateline all the same where a story may start (after a blank line, a byline or a sentence
+    end): the characters that finish it are moved up to its line, so the line reads as the dateline
+    it is. The story's text, joined, is unchanged."""
+    mended = list(lines)
+    for index, line in enumerate(mended[:-1]):
+        following = mended[index + 1]
+        if (
+            following.blank_before
+            or not _DATELINE_SOURCE_RE.match(line.text)
+            or _DATELINE_RE.match(line.text)
+        ):
+            continue
+        previous = mended[index - 1].text.strip() if index else ""
+        if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
+            continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
+        head = line.text.rstrip()
+        rest = following.text.lstrip()
+        for carried in range(1, min(_DATELINE_CARRY, len(rest)) + 1):
+            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
+                mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), following.blank_before)
+                break
+    return [line for line in mended if line.text.strip()]
 
 
 def _groups(lines: list[_Line]) -> list[list[_Line]]:
@@ -649,6 +729,12 @@ _BODY_MEASURE = 13.0
 _CLOSING_NOTE_RE = re.compile(
     f"^[ \t\u3000]*[（(][ \t\u3000]*(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
+
+
+def _is_note(text: str) -> bool:
+    """A note in brackets that is text of the story above, never a headline: a closing note
+    (``（本报东京电）``) or a reference to another page (``（相关报道见第四版）``)."""
+    return bool(_CLOSING_NOTE_RE.match(text) or _REFERENCE_NOTE_RE.match(text))
 
 
 def _opens_story(group: list[_Line]) -> bool:
@@ -809,6 +895,19 @@ def _is_caption_group(group: list[_Line]) -> bool:
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
+# How many lines of a caption a column break may carry over, its credit included.
+_CAPTION_REST_LINES = 3
+
+
+def _caption_rest(group: list[_Line]) -> int | None:
+    """Where the rest of a caption a column break cut ends in this block: the index of its credit
+    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    for index, line in enumerate(group[:_CAPTION_REST_LINES]):
+        if _AGENCY_CREDIT_RE.match(line.text):
+            return index
+    return None
+
+
 def _is_jump_start(text: str) -> bool:
     return bool(re.search("下转|转", text)) and "上接" not in text
 
@@ -843,10 +942,14 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.at_page_end = False  # every line has been read: nothing on the page follows the open story
+        self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.group_index = 0  # the blank-line group being read
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
             self.group(group_index, group)
+        self.at_page_end = True
         if self.current is not None:
             self.close()
         return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
@@ -878,7 +981,7 @@ class _Segmenter:
                 cut > 1
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
-                and not _CLOSING_NOTE_RE.match(groups[cut - 1][0].text)
+                and not _is_note(groups[cut - 1][0].text)
             ):
                 cut -= 1
             # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
@@ -891,7 +994,7 @@ class _Segmenter:
                 trailing = [kept[run_on:], *trailing]
                 kept = kept[:run_on]
             else:
-                while trailing and not _FINAL_RE.search(kept[-1].text.strip()):
+                while trailing and not _ends_sentence(kept):
                     kept += trailing.pop(0)
             story.lines = kept
             for group in trailing:
@@ -906,7 +1009,46 @@ class _Segmenter:
     def run_on_headline(self, lines: list[_Line]) -> int:
         """Where a headline printed right under the story's last sentence starts, no blank line between
         (``…正式启动。`` / ``前9月风电发电量同比增9%``): short lines without sentence marks, commas or
-        open brackets after a sentence end; `len(lines)` when there is none."""
+        open brackets after a sentence end; `len(lines)` when there is none.
+
+        A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
+        next column, so it is taken only where no paragraph can go on: at the page's end, under a
+        closing note (``（本报曼谷2月1日电）``, the story's last line), without the indent the story's
+        other paragraphs open with, filling the column under a paragraph's short last line (``康。`` /
+        ``京沈高铁等28个铁路项目复工``), or under a line clearly too short to be a paragraph's first line
+        (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
+        cut = self._headline_run_start(lines, full_lines=False)
+        if cut == len(lines):
+            cut = self._headline_run_start(lines, full_lines=True)
+            if cut == len(lines):
+                return cut
+            after_note = bool(_CLOSING_NOTE_RE.match(lines[cut - 1].text))
+            # Where the OCR kept the story's indents, a paragraph's first line is indented.
+            unindented = any(_INDENT_RE.match(line.text) for line in lines) and not _INDENT_RE.match(
+                lines[cut].text
+            )
+            first = display_width(lines[cut].text.strip())
+            # After a paragraph's short last line, the next paragraph's first line is short by its
+            # indent: a line wider than that opens none.
+            full_after_paragraph_end = (
+                first >= self.column - _INDENT_CELLS + _HALF_CELL
+                and _set_width(lines[cut - 1].text.strip()) < self.column - _SHORT_MARGIN
+            )
+            if (
+                not self.at_page_end
+                and not after_note
+                and not unindented
+                and not full_after_paragraph_end
+                and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            ):
+                return len(lines)
+        for line in lines[cut:]:
+            self.roles[line.number] = "headline: printed right under the story's last sentence"
+        return cut
+
+    def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:
+        """Where the headline-like lines after the last sentence start (`len(lines)` when none do);
+        lines as wide as the column count only when `full_lines`."""
         cut = len(lines)
         while (
             cut > 1
@@ -914,21 +1056,24 @@ class _Segmenter:
             and not lines[cut - 1].blank_before
             and _is_headline_like([lines[cut - 1]])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
-            and abs(display_width(lines[cut - 1].text.strip()) - self.column) > _SHORT_MARGIN
+            and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
             and not re.search("[，、,：:]", lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
-            and not _CLOSING_NOTE_RE.match(lines[cut - 1].text)
+            and not _is_note(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
         ):
             cut -= 1
-        if cut == len(lines) or not _FINAL_RE.search(lines[cut - 1].text.strip()):
+        if cut == len(lines) or not _ends_sentence(lines[:cut]):
             return len(lines)
         head = lines[cut:]
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
-        for line in head:
-            self.roles[line.number] = "headline: printed right under the story's last sentence"
         return cut
+
+    def _fills_column(self, text: str) -> bool:
+        """Whether a line is set as full as a body line: within a margin of the column, and not a cell
+        or more wider than it (no body line is, once the marks it hangs are left out)."""
+        return display_width(text) >= self.column - _SHORT_MARGIN and _set_width(text) < self.column + 1.0
 
     def ends_sentence(self) -> bool:
         return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
@@ -942,10 +1087,21 @@ class _Segmenter:
     # -- a blank-line group
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        self.group_index = group_index
+        caption_cut = self.caption_open
+        self.caption_open = False
         if _is_caption_group(group):
             for line in group:
                 self.drop(line, "caption")
+            # A caption cut off mid-sentence by a column break goes on in the next block.
+            self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
             return
+        if caption_cut and (credit := _caption_rest(group)) is not None:
+            for line in group[: credit + 1]:
+                self.drop(line, "caption")
+            group = group[credit + 1 :]
+            if not group:
+                return
         if all(_is_noise(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
@@ -959,7 +1115,12 @@ class _Segmenter:
             group = [line for line in group if not self.is_furniture(line)]
             if not group:
                 return
-        if self.current is not None and not self.current.ended and self.headline_between(group_index):
+        if (
+            self.current is not None
+            and not self.current.ended
+            and not _CLOSING_NOTE_RE.match(group[0].text)
+            and self.headline_between(group_index)
+        ):
             self.close()  # a headline printed between this story and the next one's text
         for index, line in enumerate(group):
             self.line(index, line, group)
@@ -1124,13 +1285,15 @@ class _Segmenter:
         return True
 
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """``（本报东京电）``, ``（作者为…）`` on a line of its own: the last line of the story above."""
-        if not _CLOSING_NOTE_RE.match(line.text) or len(group) != 1:
+        """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above."""
+        if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
             return False
         story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
         if story is None:
             return False
         story.lines.append(line)
+        if len(group) > 1 and story is self.current:
+            story.ended = True  # what follows in the block (a headline, a byline) is no text of it
         self.roles[line.number] = "a closing note in brackets: the last line of the story above"
         return True
 
@@ -1145,7 +1308,11 @@ class _Segmenter:
         gap_groups = self.gap_groups
         if self.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
-        elif index == 0 and _opens_story(rest):
+        elif (
+            index == 0
+            and _opens_story(rest)
+            and not _headline_over_dateline(self.groups, self.group_index, self.column)
+        ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
             # A headline starts here; it continues one only when it follows that one's last line
@@ -1197,7 +1364,12 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
-        elif _PAGE_NUMBER_RE.match(text) and len(text) <= 12 and not _PROSE_PUNCT_RE.search(text):
+        elif (
+            _PAGE_NUMBER_RE.match(text)
+            and len(text) <= 12
+            and not _PROSE_PUNCT_RE.search(text)
+            and not _closes_a_bracket(text)
+        ):
             mark = True
             after_page_number = True
             out.add(line.number)
@@ -1242,13 +1414,21 @@ def _brackets_balance(text: str) -> bool:
 
 def _text_follows(group: list[_Line], index: int) -> bool:
     """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
-    before its story's text (``本报记者  王珏`` over the lead), not after the story above."""
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is a
+    dateline, prose, a paragraph's indented first line, or lines set to the body's measure (a lead
+    whose first sentence runs past two lines carries no sentence mark there)."""
     rest = group[index + 1 : index + 3]
-    return (
-        bool(rest)
-        and not _is_headline_like(rest)
-        and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12
-    )
+    if not rest:
+        return False
+    if _DATELINE_RE.match(rest[0].text):
+        return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
+    if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
+        return True
+    if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
+        return True
+    # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
+    block = group[index + 1 :]
+    return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
 
 
 def _dateline_alone(story: _Story) -> bool:
@@ -1278,7 +1458,11 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
-        if not _is_headline_group(group, column):
+        if (
+            not _is_headline_group(group, column)
+            and not (position > index and _title_after_kicker(groups[position - 1], group))
+            and not _headline_over_dateline(groups, position, column)
+        ):
             break
         position += 1
     if position == index or position >= len(groups):
@@ -1354,6 +1538,36 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A headline of a line or two with a comma each (``体操世锦赛，中国队收获3银2铜`` /
+    ``备战奥运会，还要加把劲``) right over a dateline: text cut from a paragraph would end on a comma or
+    run commas all through, and would not stand just before another story's dateline."""
+    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+        return False
+    group = groups[index]
+    lines = [line.text.strip() for line in group]
+    return (
+        len(group) <= 2
+        and _is_headline_like(group)
+        and all(line.count("，") + line.count(",") <= 1 for line in lines)
+        and not any(line.endswith(("，", "、", "；", ",")) for line in lines)
+        and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
+        and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
+    )
+
+
+def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
+    """A headline's main line under a kicker that leads into it (``陕西各地开通绿色专线——`` /
+    ``包机专列，送农民工返岗``): a line or two without sentence marks, commas and all."""
+    return (
+        kicker[-1].text.rstrip().endswith("——")
+        and len(group) <= 2
+        and _is_headline_like(group)
+        and not any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group)
+        and not _is_body_fragment(group)
+    )
 
 
 def _wide_or_labelled(text: str, column: float) -> bool:
@@ -1500,9 +1714,12 @@ def _parse(
         if paragraphs and (opening := _DATELINE_RE.match(paragraphs[0])):
             # ``本报讯 4月4日，…``; ``本报讯（记者 李娜 通讯员 张伟）4月12日，…`` keeps its names apart.
             rest = paragraphs[0][opening.end() :].lstrip()
-            lead = (
-                f"{opening.group(1)}（{bracket}）" if bracket and opening.group(2) else f"{opening.group(1)} "
-            )
+            if bracket and opening.group(2):
+                # The brackets as printed: full-width ``（）`` or ASCII ``()``.
+                left, right = paragraphs[0][opening.start(2) - 1], paragraphs[0][opening.end(2)]
+                lead = f"{opening.group(1)}{left}{bracket}{right}"
+            else:
+                lead = f"{opening.group(1)} "
             paragraphs[0] = lead + rest
         title_lines = tuple(
             cleaned

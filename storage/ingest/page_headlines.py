@@ -83,9 +83,17 @@ class HeadlineMatcher:
 
     def score(self, group: HeadlineGroup, story_index: int) -> float:
         """Shared character pairs are the evidence; shared single characters (a headline may say 孩子
-        where its story says 学生, and still share 长 of 校长) only tip a near-tie."""
+        where its story says 学生, and still share 长 of 校长) only tip a near-tie.
+
+        A space in a headline either parts its phrases (``蒙牛 生命重于泰山 疫情就是命令``), where pairs
+        across it are no words, or is the OCR's, inside a word (``访 问加拿大``): the pairs are read
+        both ways and the reading the story repeats more counts."""
         text = group.text
-        return self.overlap(_pairs(text), self.story_pairs[story_index]) + _CHAR_EVIDENCE * self.overlap(
+        pairs = self.overlap(_pairs(text), self.story_pairs[story_index])
+        phrases = " ".join(group.lines)
+        if re.search(r"\s", phrases.strip()):
+            pairs = max(pairs, self.overlap(_pairs(phrases), self.story_pairs[story_index]))
+        return pairs + _CHAR_EVIDENCE * self.overlap(
             set(_HAN_RE.findall(text)), self.story_chars[story_index]
         )
 
@@ -260,18 +268,31 @@ class HeadlineMatcher:
                 holders = {pos: holder for holder, groups in assigned.items() for _, pos in groups}
                 over_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k]
                 under_story = [pos for pos, (gap, _, _) in enumerate(choices) if gap == k + 1]
+                # Under the last story nothing follows, so the first group there is printed after a
+                # story above: the last story's own when nothing says otherwise.
+                last_story_under = k == self.n - 1
                 candidates = [
                     (choices[pos][2][k], holders[pos], pos)
                     for pos in over_story[-1:] + under_story[:1]
                     if pos in holders
                     and len(assigned[holders[pos]]) > 1
-                    and self.evidence(pos, k) >= _WEAK_HEADLINE_SCORE
+                    and (
+                        self.evidence(pos, k) >= _WEAK_HEADLINE_SCORE
+                        or (last_story_under and pos in under_story and self._no_better_story(pos, k))
+                    )
                     and not _is_series_label(choices[pos][1])
                 ]
             if candidates:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
                 assigned[k] = [(choices[pos][2][k], pos)]
+
+    def _no_better_story(self, position: int, k: int) -> bool:
+        """No story repeats the group clearly more than story `k` (by a single pair's worth)."""
+        return all(
+            self.evidence(position, j) <= self.evidence(position, k) + _WEAK_HEADLINE_SCORE
+            for j in range(self.n)
+        )
 
 
 def _proximity(gap: int, story_index: int) -> float:
