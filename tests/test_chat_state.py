@@ -160,9 +160,9 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migration 10 and storage.records.chat_state use SQL that PostgreSQL runs too."""
-    (version, _, statements) = MIGRATIONS[9]
-    assert version == 10
+    """Migration 11 and storage.records.chat_state use SQL that PostgreSQL runs too."""
+    (version, _, statements) = MIGRATIONS[10]
+    assert version == 11
     for sql in [*statements, inspect.getsource(chat_state)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}

@@ -18,7 +18,7 @@ from storage.database.health import beat
 from storage.database.postgres import pg_writers_waiting
 from storage.driver import sqlite3
 from storage.errors import DatabaseFailure, StorageError
-from storage.records import feeds, readers
+from storage.records import chat_state, feeds, readers
 from storage.records import sources as store
 from storage.records import subscriptions as subs
 from tests.bot_support import SEEDS
@@ -107,6 +107,9 @@ def fill_everything(db) -> None:
         db, "https://news.example.org/", interval=timedelta(hours=1), feed_url="https://news.example.org/rss"
     )
     beat(db, "digest_scheduler", detail="2 due", now=NOW)
+    chat_state.put_query(db, chat_state.QueryState("保交楼", 42), now=NOW)
+    chat_state.open_confirmation(db, 42, 42, now=NOW)
+    assert chat_state.count_search(db, 42, window_start=int(NOW.timestamp()) // 60 * 60, limit=20)
 
 
 def test_copy_database_moves_every_table_with_its_ids(env: Path, postgres_url: str) -> None:

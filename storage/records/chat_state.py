@@ -1,4 +1,4 @@
-"""Per-chat state a later message or button press needs, kept in the database (migration 10).
+"""Per-chat state a later message or button press needs, kept in the database (migration 11).
 
 Any process serving the bot may receive the next update of a chat (several replicas behind one webhook),
 so nothing a button or a later message relies on lives in one process's memory:
