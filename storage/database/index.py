@@ -18,6 +18,8 @@ Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separa
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
   words                jieba words (2+ Han characters) of title and body, and date tokens
                        (`storage.text.segment.date_tokens`: 4月6日 → d0406 m04).
+On PostgreSQL the same tokens are one tsvector per article (`storage.search.tsquery.document`, with
+the table of `storage.database.postgres.POSTGRES_VERSIONS`); nothing there needs merging or optimising.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
+from storage.database.postgres import is_postgres
 from storage.driver import sqlite3
+from storage.search.tsquery import document
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text
@@ -112,10 +116,17 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
     items = sorted(docs.items())
     if not new:
         conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
-    conn.executemany(
-        "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
-        [(i, d.title, d.byline, d.body, d.words) for i, d in items],
-    )
+    if is_postgres(conn):
+        vectors = [(i, document((d.title, d.byline, d.body, d.words))) for i, d in items]
+        conn.executemany(
+            "INSERT INTO articles_fts(rowid, document, sizes) VALUES (?, ?::tsvector, ?)",
+            [(i, v.vector, list(v.sizes)) for i, v in vectors],
+        )
+    else:
+        conn.executemany(
+            "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
+            [(i, d.title, d.byline, d.body, d.words) for i, d in items],
+        )
     conn.executemany(
         "UPDATE articles SET summary = ?, keywords = ? WHERE id = ?",
         [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
@@ -159,12 +170,14 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     """Rebuild the whole index from `articles`; returns the number of articles indexed. Runs inside the
     caller's write transaction (``with write_transaction(db): rebuild_index(db)``); never commits."""
     conn = db.conn
-    conn.execute(_DELETE_ALL if _contentless(conn) else "DELETE FROM articles_fts")
+    postgres = is_postgres(conn)
+    conn.execute(_DELETE_ALL if not postgres and _contentless(conn) else "DELETE FROM articles_fts")
     conn.execute("DELETE FROM article_sketches")
     conn.execute("DELETE FROM sketch_keys")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     index_articles(db, ids)
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    if not postgres:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     return len(ids)
 
 

@@ -1,5 +1,6 @@
 """What the index itself knows about words: in how many articles a word occurs, the text around a
-word's neighbours (for slips), the span of article dates. Thin SQL over `articles_fts`; the choices
+word's neighbours (for slips), the span of article dates. Thin SQL over the index
+(`storage.search.index_reader`, either backend); the choices
 are made by pure code (`storage.search.corrections`, the engine's relaxation ladder).
 """
 
@@ -10,6 +11,7 @@ import re
 from storage.driver import sqlite3
 from storage.search import corrections
 from storage.search.expressions import BIGRAM_COLUMNS, phrase
+from storage.search.index_reader import index_reader
 from storage.text.normalize import fold, normalize, squeeze
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
@@ -68,10 +70,7 @@ class IndexVocabulary:
         ph = phrase(word)
         if ph is None:
             return 0
-        row = self.conn.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [f"{BIGRAM_COLUMNS} : {ph}"]
-        ).fetchone()
-        return int(row[0])
+        return index_reader(self.conn).count_matching(f"{BIGRAM_COLUMNS} : {ph}")
 
     def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
         """Normalised title and body of the most recently stored articles holding every anchor."""
@@ -79,10 +78,12 @@ class IndexVocabulary:
         if not parts:
             return []
         expr = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
+        ids = index_reader(self.conn).latest_matching(expr, limit)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            "SELECT a.title, a.body FROM articles a WHERE a.id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
-            [expr, limit],
+            f"SELECT a.title, a.body FROM articles a WHERE a.id IN ({marks})", ids
         ).fetchall()
         return near_texts([f"{t}\n{b}" for t, b in rows], anchors[0])
 

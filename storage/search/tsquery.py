@@ -1,0 +1,376 @@
+"""The index's FTS5 expressions read as PostgreSQL reads them, and FTS5's bm25() computed in Python. Pure.
+
+On PostgreSQL an article's index row is one ``tsvector`` (`document`) holding the same tokens as the
+FTS5 row, at positions laid out column after column with a gap between columns (`layout`), so that a
+phrase never runs from one column into the next, as in FTS5. Title tokens carry weight ``A`` (the
+``{title}`` column filter); the `words` column's tokens are stored with a ``~`` in front
+(`WORDS_MARK`), so a bigram and a jieba word of the same two characters stay apart, as in FTS5's two
+columns. Byline and body need no mark: no expression asks for them alone.
+
+- `parse` reads the expressions `storage.search.expressions` and `storage.search.ranking` build
+  (quoted phrases, a trailing ``*`` for a prefix, ``AND``/``OR``/``NOT``, parentheses, ``{col ...} :`` and
+  ``col :`` filters) into a small tree; `to_tsquery` writes the tree as a ``tsquery`` (phrases with
+  ``<->``, ``&``, ``|``, ``!``, ``:*`` for a prefix, ``:A`` for the title): PostgreSQL's GIN index finds
+  the matching articles.
+- `RowTokens` holds where the query's tokens occur in one article; `matches` and `phrase_columns`
+  evaluate the tree on it exactly as FTS5 does, and `bm25` scores it with FTS5's formula (k1 = 1.2,
+  b = 0.75, column weights per occurrence, the row's token count over all columns, IDF from the number of
+  articles holding each phrase), so both backends order results the same way.
+
+Limits of ``tsvector`` (PostgreSQL's, documented there): a position above 16383 is stored as 16383 and a
+lexeme keeps at most 256 positions, so in an article longer than about 16,000 tokens a phrase is not
+found past that point, and a token occurring more than 256 times counts 256 times in BM25. A token of
+2,047 bytes or more (never a bigram or a word) is left out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+COLUMNS = ("title", "byline", "body", "words")
+TITLE, BYLINE, BODY, WORDS = range(4)
+BIGRAM_COLUMNS = frozenset({TITLE, BYLINE, BODY})
+WORDS_MARK = "~"
+MAX_POSITION = 16383
+MAX_LEXEME_BYTES = 2046
+K1 = 1.2
+B = 0.75
+
+
+# ---------------------------------------------------------------- the expression tree
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens in a row (the last one a prefix when `prefix`), in one of `columns`."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+    columns: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Both:
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Either:
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Without:
+    kept: Node
+    dropped: Node
+
+
+Node = Phrase | Both | Either | Without
+
+_TOKEN = re.compile(r'\s*(?:(")((?:[^"]|"")*)"|(\{)([^}]*)\}|(\()|(\))|(\*)|(:)|([A-Za-z_]\w*))')
+
+
+class ExpressionError(ValueError):
+    """An expression outside the subset newsbot builds."""
+
+
+def _lex(expr: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(expr):
+        if expr[pos:].strip() == "":
+            break
+        m = _TOKEN.match(expr, pos)
+        if m is None:
+            raise ExpressionError(f"cannot read {expr[pos : pos + 20]!r}")
+        pos = m.end()
+        if m.group(1):
+            out.append(("phrase", m.group(2).replace('""', '"')))
+        elif m.group(3):
+            out.append(("columns", m.group(4)))
+        elif m.group(5):
+            out.append(("(", "("))
+        elif m.group(6):
+            out.append((")", ")"))
+        elif m.group(7):
+            out.append(("*", "*"))
+        elif m.group(8):
+            out.append((":", ":"))
+        else:
+            word = m.group(9)
+            out.append((word, word) if word in ("AND", "OR", "NOT") else ("column", word))
+    return out
+
+
+def parse(expr: str) -> Node:
+    """The tree of an FTS5 expression (FTS5's precedence: NOT, then AND, then OR; left to right)."""
+    tokens = _lex(expr)
+    at = 0
+
+    def peek() -> str | None:
+        return tokens[at][0] if at < len(tokens) else None
+
+    def take(kind: str) -> str:
+        nonlocal at
+        if peek() != kind:
+            raise ExpressionError(f"expected {kind} in {expr!r}")
+        at += 1
+        return tokens[at - 1][1]
+
+    def or_expr(cols: frozenset[int]) -> Node:
+        node = and_expr(cols)
+        while peek() == "OR":
+            take("OR")
+            node = Either(node, and_expr(cols))
+        return node
+
+    def and_expr(cols: frozenset[int]) -> Node:
+        node = not_expr(cols)
+        while peek() == "AND":
+            take("AND")
+            node = Both(node, not_expr(cols))
+        return node
+
+    def not_expr(cols: frozenset[int]) -> Node:
+        node = primary(cols)
+        while peek() == "NOT":
+            take("NOT")
+            node = Without(node, primary(cols))
+        return node
+
+    def primary(cols: frozenset[int]) -> Node:
+        kind = peek()
+        if kind in ("columns", "column"):
+            names = take(kind).split()
+            take(":")
+            try:
+                chosen = frozenset(COLUMNS.index(n) for n in names)
+            except ValueError as exc:
+                raise ExpressionError(f"unknown column in {expr!r}") from exc
+            return primary(cols & chosen)
+        if kind == "(":
+            take("(")
+            node = or_expr(cols)
+            take(")")
+            return node
+        text = take("phrase")
+        prefix = peek() == "*"
+        if prefix:
+            take("*")
+        return Phrase(tuple(text.split()), prefix, cols)
+
+    node = or_expr(frozenset(range(len(COLUMNS))))
+    if at != len(tokens):
+        raise ExpressionError(f"unexpected {tokens[at][1]!r} in {expr!r}")
+    return node
+
+
+def phrases(node: Node) -> list[Phrase]:
+    """Every phrase of the tree, in the order written (FTS5's phrase numbers, which bm25() sums in)."""
+    if isinstance(node, Phrase):
+        return [node]
+    if isinstance(node, Without):
+        return phrases(node.kept) + phrases(node.dropped)
+    return phrases(node.left) + phrases(node.right)
+
+
+# ---------------------------------------------------------------- tsquery
+
+
+def lexeme(token: str, column: int) -> str:
+    """The lexeme of a token of `column` in the tsvector (a word of the `words` column is marked)."""
+    return WORDS_MARK + token if column == WORDS else token
+
+
+def quote(text: str) -> str:
+    """A lexeme as a tsvector or tsquery literal writes it."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _phrase_tsquery(phrase: Phrase, words: bool) -> str | None:
+    if not phrase.tokens:
+        return None
+    label = "A" if not words and phrase.columns == {TITLE} else ""
+    parts = []
+    for i, token in enumerate(phrase.tokens):
+        last = i == len(phrase.tokens) - 1
+        mark = (":*" if phrase.prefix and last else ":" if label else "") + label
+        parts.append(quote(lexeme(token, WORDS if words else TITLE)) + mark)
+    return " <-> ".join(parts)
+
+
+def to_tsquery(node: Node) -> str:
+    """The tree as a tsquery text (cast with ``::tsquery``; no text search configuration is involved)."""
+    if isinstance(node, Phrase):
+        alternatives = []
+        if node.columns & BIGRAM_COLUMNS:
+            alternatives.append(_phrase_tsquery(node, words=False))
+        if WORDS in node.columns:
+            alternatives.append(_phrase_tsquery(node, words=True))
+        found = [a for a in alternatives if a]
+        if not found:
+            return "'~'"  # a lexeme no document holds (every marked one has a word after the mark)
+        return "(" + " | ".join(found) + ")" if len(found) > 1 else "(" + found[0] + ")"
+    if isinstance(node, Both):
+        return f"({to_tsquery(node.left)} & {to_tsquery(node.right)})"
+    if isinstance(node, Either):
+        return f"({to_tsquery(node.left)} | {to_tsquery(node.right)})"
+    return f"({to_tsquery(node.kept)} & !{to_tsquery(node.dropped)})"
+
+
+def lexemes(nodes: Iterable[Node]) -> tuple[list[str], list[str]]:
+    """The lexemes the trees ask for, and the prefixes (a phrase's last token, read as a prefix)."""
+    whole: dict[str, None] = {}
+    prefixes: dict[str, None] = {}
+    for node in nodes:
+        for phrase in phrases(node):
+            for i, token in enumerate(phrase.tokens):
+                for column in (TITLE, WORDS):
+                    if column == WORDS and WORDS not in phrase.columns:
+                        continue
+                    if column == TITLE and not phrase.columns & BIGRAM_COLUMNS:
+                        continue
+                    if phrase.prefix and i == len(phrase.tokens) - 1:
+                        prefixes[lexeme(token, column)] = None
+                    else:
+                        whole[lexeme(token, column)] = None
+    return list(whole), list(prefixes)
+
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class Document:
+    """What PostgreSQL's index row holds for one article: the tsvector text and each column's token count."""
+
+    vector: str
+    sizes: tuple[int, int, int, int]
+
+
+def column_starts(sizes: Sequence[int]) -> tuple[int, ...]:
+    """The position of each column's first token: columns one after another, one position apart."""
+    starts = [1]
+    for size in sizes[:-1]:
+        starts.append(starts[-1] + size + 1)
+    return tuple(starts)
+
+
+def document(columns: Sequence[str]) -> Document:
+    """The tsvector of an index row (title, byline, body, words: space-separated tokens, as FTS5 is given)."""
+    tokens = [c.split() if c else [] for c in columns]
+    sizes = (len(tokens[0]), len(tokens[1]), len(tokens[2]), len(tokens[3]))
+    positions: dict[str, list[str]] = {}
+    for column, (start, toks) in enumerate(zip(column_starts(sizes), tokens, strict=True)):
+        label = "A" if column == TITLE else ""
+        for offset, token in enumerate(toks):
+            key = lexeme(token, column)
+            if len(key.encode()) > MAX_LEXEME_BYTES:
+                continue
+            positions.setdefault(key, []).append(f"{min(start + offset, MAX_POSITION)}{label}")
+    vector = " ".join(f"{quote(k)}:{','.join(v)}" for k, v in positions.items())
+    return Document(vector, sizes)
+
+
+# ---------------------------------------------------------------- one row's tokens
+
+_ENTRY = re.compile(r"'((?:[^']|'')*)':([0-9A-D,]+)")
+
+
+@dataclass(frozen=True)
+class RowTokens:
+    """Where the query's tokens occur in one article: lexeme -> (column, offset) pairs, and the article's
+    token count in each column."""
+
+    at: Mapping[str, frozenset[tuple[int, int]]]
+    sizes: tuple[int, ...]
+
+    @property
+    def length(self) -> int:
+        return sum(self.sizes)
+
+
+def read_row(vector_text: str, sizes: Sequence[int]) -> RowTokens:
+    """A row's tokens from the text of a (filtered) tsvector and the row's column sizes."""
+    starts = column_starts(sizes)
+    at: dict[str, frozenset[tuple[int, int]]] = {}
+    for m in _ENTRY.finditer(vector_text):
+        places = set()
+        for item in m.group(2).split(","):
+            pos = int(item.rstrip("ABCD"))
+            column = max(i for i, s in enumerate(starts) if s <= pos)
+            places.add((column, pos - starts[column]))
+        at[m.group(1).replace("''", "'").replace("\\\\", "\\")] = frozenset(places)
+    return RowTokens(at, tuple(sizes))
+
+
+def _places(row: RowTokens, token: str, column_kind: int, prefix: bool) -> frozenset[tuple[int, int]]:
+    key = lexeme(token, column_kind)
+    if not prefix:
+        return row.at.get(key, frozenset())
+    found: set[tuple[int, int]] = set()
+    for name, places in row.at.items():
+        if name.startswith(key) and (column_kind == WORDS or not name.startswith(WORDS_MARK)):
+            found |= places
+    return frozenset(found)
+
+
+def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
+    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase)."""
+    if not phrase.tokens:
+        return []
+    out: list[int] = []
+    for kind in (TITLE, WORDS):
+        wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
+        if not wanted:
+            continue
+        last = len(phrase.tokens) - 1
+        each = [_places(row, t, kind, phrase.prefix and i == last) for i, t in enumerate(phrase.tokens)]
+        for column, offset in sorted(each[0]):
+            if column in wanted and all((column, offset + i) in each[i] for i in range(1, len(each))):
+                out.append(column)
+    return out
+
+
+def matches(node: Node, row: RowTokens) -> bool:
+    """Whether the row matches the tree (FTS5's semantics)."""
+    if isinstance(node, Phrase):
+        return bool(phrase_columns(node, row))
+    if isinstance(node, Both):
+        return matches(node.left, row) and matches(node.right, row)
+    if isinstance(node, Either):
+        return matches(node.left, row) or matches(node.right, row)
+    return matches(node.kept, row) and not matches(node.dropped, row)
+
+
+# ---------------------------------------------------------------- bm25
+
+
+def idf(documents: int, holding: int) -> float:
+    """FTS5's IDF of a phrase held by `holding` of `documents` rows (at least 1e-6)."""
+    value = math.log((documents - holding + 0.5) / (holding + 0.5))
+    return value if value > 0.0 else 1e-6
+
+
+def bm25(
+    all_phrases: Sequence[Phrase],
+    idfs: Sequence[float],
+    row: RowTokens,
+    average_length: float,
+    weights: Sequence[float],
+) -> float:
+    """FTS5's bm25() of the row for a query of `all_phrases` (more negative is better), computed in the
+    same order of operations, so both backends give the same double."""
+    length = float(row.length)
+    score = 0.0
+    for phrase, phrase_idf in zip(all_phrases, idfs, strict=True):
+        freq = 0.0
+        for column in phrase_columns(phrase, row):
+            freq += weights[column] if column < len(weights) else 1.0
+        score += phrase_idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + B * length / average_length)))
+    return -1.0 * score
