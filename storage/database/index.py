@@ -18,7 +18,7 @@ Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separa
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
   words                jieba words (2+ Han characters) of title and body, and date tokens
                        (`storage.text.segment.date_tokens`: 4月6日 → d0406 m04).
-On PostgreSQL the same tokens are one tsvector per article (`storage.search.tsquery.document`, with
+On PostgreSQL the same tokens are one tsvector per article (`storage.database.tsvector.document`, with
 the table of `storage.database.postgres.POSTGRES_VERSIONS`); nothing there needs merging or optimising.
 """
 
@@ -32,8 +32,8 @@ import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
 from storage.database.postgres import is_postgres
+from storage.database.tsvector import document
 from storage.driver import sqlite3
-from storage.search.tsquery import document
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize
 from storage.text.segment import cut, date_tokens, han_words, index_text

@@ -224,7 +224,7 @@ def _failed(conn: PgConnection) -> bool:
 # Migrations whose SQLite statements have no PostgreSQL form: what PostgreSQL runs instead.
 # 3: the full-text index. The same pre-segmented tokens as SQLite's FTS5 table (character bigrams per field
 #    and jieba words, storage.text.segment), in one tsvector per article with a GIN index, laid out by
-#    `storage.search.tsquery.document`: `sizes` holds each column's token count (title, byline, body,
+#    `storage.database.tsvector.document`: `sizes` holds each column's token count (title, byline, body,
 #    words) for BM25's document length. `articles_fts_totals` keeps the number of rows and of tokens
 #    (BM25's N and average length), kept right by triggers whatever statement adds or deletes rows.
 # 8: SQLite's contentless index and a repacking of old rows: nothing to do on a database that starts here.
