@@ -18,7 +18,7 @@ first) keep that to a page's worth of articles for most common words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from storage.search.ranking import WEIGHTS, RankedRow, SearchPlan, tier_flags
@@ -96,7 +96,8 @@ class PostgresIndex:
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         tree = _tree(expr)
         scorer = self._scorer(tree, WEIGHTS)
-        scored = [(rowid, scorer(row)) for rowid, row, _ in self._rows([tree], to_tsquery(tree))]
+        rows = self._rows([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
+        scored = [(rowid, scorer(row)) for rowid, row, _ in rows]
         scored.sort(key=lambda r: (r[1], r[0]))
         return scored[:limit]
 
@@ -197,9 +198,7 @@ class PostgresIndex:
         trees = [t for t in (match, exact, title, words) if t is not None] + terms
         scorer = self._scorer(match, weights)
         out = []
-        for rowid, row, dated in self._rows(
-            trees, None, where=where, where_params=params, on_date=(on_date, on_date_params)
-        ):
+        for rowid, row, dated in self._rows(trees, where, params, on_date=(on_date, on_date_params)):
             if p.term_matches and not p.qualify:
                 held = _weighted_sum([matches(t, row) for t in terms[: len(p.term_matches)]], held_weights)
                 if not held >= float(p.min_weight):
@@ -218,7 +217,7 @@ class PostgresIndex:
             )
         return out
 
-    def _scorer(self, tree: Node, weights: Sequence[float]):
+    def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[RowTokens], float]:
         """bm25() of a row for the query `tree`, with this index's statistics."""
         listed = phrases(tree)
         documents, tokens = self._stats()
@@ -233,13 +232,13 @@ class PostgresIndex:
     def _rows(
         self,
         trees: Sequence[Node],
-        query: str | None,
+        where: str,
+        where_params: Sequence[object],
         *,
-        where: str = "f.document @@ ?::tsquery",
-        where_params: Sequence[object] = (),
         on_date: tuple[str, Sequence[object]] = ("FALSE", ()),
-    ):
-        """(rowid, the row's query tokens, whether it is of a date asked for) of each match."""
+    ) -> Iterator[tuple[int, RowTokens, bool]]:
+        """(rowid, where the lexemes of `trees` sit in it, whether it is of a date asked for) of each
+        article meeting `where`."""
         whole, prefixes = lexemes(trees)
         keep = "?::text[]"
         keep_params: list[object] = [whole]
@@ -247,7 +246,7 @@ class PostgresIndex:
             keep = "?::text[] || ARRAY(SELECT u.lexeme FROM unnest(f.document) AS u WHERE u.lexeme ^@ ANY(?::text[]))"
             keep_params.append(prefixes)
         date_sql, date_params = on_date
-        params = [*keep_params, *date_params, *([query] if query is not None else where_params)]
+        params = [*keep_params, *date_params, *where_params]
         sql = (
             f"SELECT f.rowid, f.sizes, ts_filter(setweight(f.document, 'B', {keep}), '{{b}}')::text, {date_sql} "
             f"FROM {FTS} f WHERE {where}"
