@@ -89,3 +89,47 @@ def test_rebuilding_the_index_keeps_the_results(backends):
         postgres.read(lambda db: db.execute("SELECT documents FROM articles_fts_totals").fetchone()[0]) == 6
     )
     assert _results(postgres, "人才工作") == before == _results(sqlite, "人才工作")
+
+
+def _many(database, count: int) -> None:
+    """`count` articles that mostly mention 人才 once in passing (equal scores: long tie groups), one in
+    three titled 人才 (the title tier), dated over a year."""
+    from storage.database.index import index_articles
+    from storage.models import ParsedArticle
+    from storage.records.articles import upsert_articles
+
+    articles = [
+        ParsedArticle(
+            title=f"第{i}期{'人才' if i % 3 == 0 else ''}工作简报",
+            paragraphs=(f"本报讯 第{i % 7}号 区里召开专题会议，研究部署重点工作。会上还提到人才相关事项。",),
+            date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        )
+        for i in range(count)
+    ]
+    with database.writer() as db:
+        stored = upsert_articles(db, articles)
+        index_articles(db, stored.changed_ids)
+
+
+@pytest.mark.parametrize(
+    "query", ["人才", "人才 工作简报", "专题会议", "2024年3月 人才", "3月3日", "人才 -第3号", "人才工作简报"]
+)
+def test_tiers_and_tie_groups_give_the_same_pages_on_both_backends(tmp_path, postgres_url, query):
+    """More matches than `engine.TIER_MIN_MATCHES` (the tier shortcuts run) and groups of equal scores
+    running past the page (the whole group is fetched): every page the same on both backends."""
+    sqlite, postgres = Database.open(str(tmp_path / "many.db")), Database.open(postgres_url)
+    try:
+        for database in (sqlite, postgres):
+            _many(database, 1300)
+        for offset in (0, 10, 500):
+            pages = [
+                to_record(Searcher(reader=d.reader).search(query, today=TODAY, offset=offset))
+                for d in (sqlite, postgres)
+            ]
+            for page in pages:
+                page.pop("took_ms")
+            assert pages[0]["total"] > 0
+            assert pages[1] == pages[0]
+    finally:
+        sqlite.close()
+        postgres.close()
