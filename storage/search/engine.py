@@ -6,6 +6,9 @@ few short SQL statements per query; from asyncio code run it in a worker thread
 on its thread's own read connection (one snapshot per call), so searches run in parallel and never wait
 for writers; over a single connection calls take turns. Construction does no work; `warm_up()` loads the
 segmenter and the converter ahead of the first query if wanted.
+
+The index is read through `storage.search.index_reader`: FTS5 on SQLite, a tsvector with FTS5's BM25 on
+PostgreSQL (`storage.search.postgres_index`), with the same results on both.
 """
 
 from __future__ import annotations

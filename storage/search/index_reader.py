@@ -59,6 +59,10 @@ class IndexReader(Protocol):
         """Articles matching an expression."""
         ...
 
+    def count_each(self, exprs: Sequence[str]) -> list[int]:
+        """`count_matching` of each expression."""
+        ...
+
     def match_ids(self, expr: str) -> list[int]:
         """Ids of every article matching an expression."""
         ...
@@ -108,6 +112,9 @@ class Fts5Index:
     def count_matching(self, expr: str) -> int:
         row = self.conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchone()
         return int(row[0])
+
+    def count_each(self, exprs: Sequence[str]) -> list[int]:
+        return [self.count_matching(e) for e in exprs]
 
     def match_ids(self, expr: str) -> list[int]:
         return [int(r[0]) for r in self.conn.execute(*match_ids_sql(expr))]

@@ -42,6 +42,12 @@ FTS = "articles_fts"
 WORDS_TIER_WEIGHTS = (*WEIGHTS[:3], 0.0)
 
 
+# The matches of a tsquery, found by the GIN index: "OFFSET 0" keeps the planner from walking the primary
+# key backwards for an ORDER BY rowid DESC LIMIT and testing every row's tsvector (read from TOAST) until
+# enough match, which for a rare word reads the whole table.
+_MATCHES = f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery OFFSET 0"
+
+
 def _tree(expr: str) -> Node:
     return parse(expr)
 
@@ -66,6 +72,20 @@ class PostgresIndex:
         ).fetchone()
         return int(row[0])
 
+    def count_each(self, exprs: Sequence[str]) -> list[int]:
+        return self._counts([_query(e) for e in exprs])
+
+    def _counts(self, queries: Sequence[str]) -> list[int]:
+        """How many articles match each tsquery, in one statement."""
+        if not queries:
+            return []
+        rows = self.conn.execute(
+            f"SELECT (SELECT count(*) FROM {FTS} WHERE document @@ q::tsquery) "
+            "FROM unnest(?::text[]) WITH ORDINALITY AS asked(q, n) ORDER BY n",
+            [list(queries)],
+        )
+        return [int(r[0]) for r in rows]
+
     def capped_count(self, expr: str, cap: int) -> int:
         row = self.conn.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE document @@ ?::tsquery LIMIT ?) AS capped",
@@ -88,8 +108,7 @@ class PostgresIndex:
 
     def latest_matching(self, expr: str, limit: int) -> list[int]:
         rows = self.conn.execute(
-            f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery ORDER BY rowid DESC LIMIT ?",
-            [_query(expr), limit],
+            f"SELECT rowid FROM ({_MATCHES}) AS found ORDER BY rowid DESC LIMIT ?", [_query(expr), limit]
         )
         return [int(r[0]) for r in rows]
 
@@ -123,7 +142,9 @@ class PostgresIndex:
             union = self._date_union(p, params)
             sql = f"SELECT DISTINCT id FROM ({union}) AS dated ORDER BY id DESC LIMIT ?"
         else:
-            sql = f"SELECT f.rowid FROM {FTS} f WHERE {self._where(p, params)} ORDER BY f.rowid DESC LIMIT ?"
+            where = self._where(p, params)
+            sql = f"SELECT rowid FROM (SELECT f.rowid FROM {FTS} f WHERE {where} OFFSET 0) AS found "
+            sql += "ORDER BY rowid DESC LIMIT ?"
         return [int(r[0]) for r in self.conn.execute(sql, [*params, limit])]
 
     def tier_bound(self, p: SearchPlan, *, tier: int, window: int) -> int | None:
@@ -221,7 +242,7 @@ class PostgresIndex:
         """bm25() of a row for the query `tree`, with this index's statistics."""
         listed = phrases(tree)
         documents, tokens = self._stats()
-        idfs = [idf(documents, self._phrase_holding(ph)) for ph in listed]
+        idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
         average = tokens / documents if documents else 1.0
 
         def score(row: RowTokens) -> float:
@@ -260,15 +281,12 @@ class PostgresIndex:
             self._totals = (int(row[0]), int(row[1])) if row else (0, 0)
         return self._totals
 
-    def _phrase_holding(self, phrase: Phrase) -> int:
-        """How many articles hold the phrase (in its columns): FTS5's nHit."""
-        query = to_tsquery(phrase)
-        if query not in self._holding:
-            row = self.conn.execute(
-                f"SELECT count(*) FROM {FTS} WHERE document @@ ?::tsquery", [query]
-            ).fetchone()
-            self._holding[query] = int(row[0])
-        return self._holding[query]
+    def _phrases_holding(self, listed: Sequence[Phrase]) -> list[int]:
+        """How many articles hold each phrase (in its columns): FTS5's nHit, kept for the rest of the read."""
+        queries = [to_tsquery(ph) for ph in listed]
+        unknown = [q for q in dict.fromkeys(queries) if q not in self._holding]
+        self._holding.update(zip(unknown, self._counts(unknown), strict=True))
+        return [self._holding[q] for q in queries]
 
     # ---------------------------------------------------------------- dates
 

@@ -72,6 +72,13 @@ class IndexVocabulary:
             return 0
         return index_reader(self.conn).count_matching(f"{BIGRAM_COLUMNS} : {ph}")
 
+    def article_counts(self, words: list[str]) -> list[int]:
+        """`article_count` of each word, in one read of the index where the backend can."""
+        phrases = [phrase(w) for w in words]
+        exprs = [f"{BIGRAM_COLUMNS} : {ph}" for ph in phrases if ph is not None]
+        found = iter(index_reader(self.conn).count_each(exprs))
+        return [next(found) if ph is not None else 0 for ph in phrases]
+
     def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
         """Normalised title and body of the most recently stored articles holding every anchor."""
         parts = [p for p in (phrase(a) for a in anchors) if p]
@@ -104,9 +111,8 @@ class IndexVocabulary:
         best = corrections.choose(word, counts, max_rank)
         if best is not None and corrections.rank(word, best) == 0:
             return best
-        for cand in corrections.direct_candidates(word):
-            if cand not in counts:
-                counts[cand] = self.article_count(cand)
+        unseen = [c for c in dict.fromkeys(corrections.direct_candidates(word)) if c not in counts]
+        counts.update(zip(unseen, self.article_counts(unseen), strict=True))
         return corrections.choose(word, counts, max_rank)
 
     def date_span(self) -> tuple[str | None, str | None]:
