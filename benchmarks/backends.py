@@ -2,6 +2,7 @@
 first results compared and latency measured.
 
     python -m benchmarks.backends [--postgres URL] [--real 2446] [--sizes 20k,100k] [--queries-per-class 10]
+                                  [--reuse]
 
 1. **Agreement on real text**: the seed page plus the latest `--real` CCTV stories
    (`benchmarks.realnews`, text nobody here wrote) ingested into an SQLite file and a PostgreSQL database
@@ -60,27 +61,36 @@ def postgres_server_url(url: str | None) -> Iterator[str]:
         yield server.url()
 
 
-def new_database(server_url: str, name: str) -> str:
+def database_url(server_url: str, name: str, *, fresh: bool) -> str:
+    """The URL of database `name` on the server: created empty when `fresh`, else kept if it exists."""
     import psycopg
 
     with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if fresh and exists:
+            conn.execute(f"DROP DATABASE {name}")
+        if fresh or not exists:
+            conn.execute(f"CREATE DATABASE {name}")
     return server_url.rsplit("/", 1)[0] + "/" + name
 
 
-def open_pair(server_url: str, label: str) -> dict[str, Any]:
-    """An empty SQLite file and an empty PostgreSQL database, opened."""
+def open_pair(server_url: str, label: str, *, fresh: bool = True) -> dict[str, Any]:
+    """An SQLite file and a PostgreSQL database, opened: empty when `fresh`, else as a run left them."""
     from storage.database.access import Database
 
     WORKDIR.mkdir(parents=True, exist_ok=True)
     path = WORKDIR / f"{label}.db"
-    for old in WORKDIR.glob(f"{label}.db*"):
-        old.unlink()
+    if fresh:
+        for old in WORKDIR.glob(f"{label}.db*"):
+            old.unlink()
     return {
         "sqlite": Database.open(str(path)),
-        "postgresql": Database.open(new_database(server_url, f"newsbot_bench_{label}")),
+        "postgresql": Database.open(database_url(server_url, f"newsbot_bench_{label}", fresh=fresh)),
     }
+
+
+def stored(database: Any) -> int:
+    return int(database.read(lambda db: db.execute("SELECT count(*) FROM articles").fetchone()[0]))
 
 
 def ingest(databases: dict[str, Any], paths: Sequence[Path]) -> dict[str, float]:
@@ -178,18 +188,24 @@ def agreement(server_url: str, count: int, per_class: int) -> dict[str, Any]:
 # ---------------------------------------------------------------- latency at size
 
 
-def latency(server_url: str, sizes: Sequence[int], per_class: int, reps: int) -> list[dict[str, Any]]:
+def latency(
+    server_url: str, sizes: Sequence[int], per_class: int, reps: int, *, reuse: bool = False
+) -> list[dict[str, Any]]:
+    """p50/p99 on both backends at each size; `reuse`: grow the archives a previous run left."""
     from storage.search.engine import Searcher
 
     base = _base_records()
     queries = make_queries(base, per_class)
-    databases = open_pair(server_url, "scale")
+    databases = open_pair(server_url, "scale", fresh=not reuse)
     steps = []
-    have = 0
     for size in sizes:
         log(f"growing both archives to {size} articles")
-        took = ingest(databases, shard_paths(have, size, base))
-        have = size
+        took = {}
+        for name, database in databases.items():
+            have = stored(database)
+            if have > size:
+                raise SystemExit(f"{name} holds {have} articles, more than {size}: run without --reuse")
+            took[name] = ingest({name: database}, shard_paths(have, size, base))[name] if have < size else 0.0
         step: dict[str, Any] = {"articles": size, "ingest_s": took, "queries": len(queries)}
         for name, database in databases.items():
             searcher = Searcher(reader=database.reader)
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="20k,100k", help="archive sizes for latency ('' to skip)")
     ap.add_argument("--queries-per-class", type=int, default=10)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--reuse", action="store_true", help="grow the archives of the last run, not new ones")
     args = ap.parse_args(argv)
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     results: dict[str, Any] = {}
@@ -243,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
             for q in found["first_result_differs"]:
                 print(f"  first result differs: {q}")
         if sizes:
-            results["latency"] = latency(server_url, sizes, args.queries_per_class, args.reps)
+            results["latency"] = latency(
+                server_url, sizes, args.queries_per_class, args.reps, reuse=args.reuse
+            )
     WORKDIR.mkdir(parents=True, exist_ok=True)
     (WORKDIR / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -81,10 +81,12 @@ def test_quotes_inside_a_phrase_are_read_back():
 def test_expressions_outside_the_subset_are_refused():
     with pytest.raises(ExpressionError):
         parse("NEAR(a b)")
+    with pytest.raises(ExpressionError):
+        to_tsquery(parse('{title body} : "ab"'))
 
 
 def test_tsquery_marks_titles_words_and_prefixes():
-    assert to_tsquery(parse(all_of(["保交楼"], columns="{title}") or "")) == "('保交':A <-> '交楼':A)"
+    assert to_tsquery(parse(all_of(["保交楼"], columns="{title}") or "")) == "('^保交' <-> '^交楼')"
     assert to_tsquery(parse(words_expression(["人才"]) or "")) == "('~人才')"
     assert to_tsquery(parse(all_of(["楼"]) or "")) == "('楼':*)"
 
@@ -93,7 +95,7 @@ def test_document_lays_columns_apart_and_marks_words():
     doc = document(("ab", "cd", "ef gh", "ab"))
     assert doc.sizes == (1, 1, 2, 1)
     assert column_starts(doc.sizes) == (1, 3, 5, 8)
-    assert doc.vector == "'ab':1A 'cd':3 'ef':5 'gh':6 '~ab':8"
+    assert doc.vector == "'ab':1 '^ab':1 'cd':3 'ef':5 'gh':6 '~ab':8"
     row = read_row(doc.vector, doc.sizes)
     assert row.at["ab"] == {(TITLE, 0)} and row.at["gh"] == {(BODY, 1)} and row.at["~ab"] == {(WORDS, 0)}
 

@@ -2,10 +2,12 @@
 
 The tokens are the FTS5 columns' (title, byline, body, words: space-separated, `storage.database.index`),
 at positions laid out column after column with one free position between columns (`column_starts`), so
-that a phrase never runs from one column into the next, as in FTS5. Title tokens carry the weight ``A``
-(what the ``{title}`` column filter asks for); the `words` column's tokens are stored with a ``~`` in
-front (`WORDS_MARK`), so a bigram and a jieba word of the same two characters stay apart, as in FTS5's
-two columns. Byline and body need no mark: no expression asks for them alone. `sizes` keeps each
+that a phrase never runs from one column into the next, as in FTS5. The `words` column's tokens are
+stored with a ``~`` in front (`WORDS_MARK`), so a bigram and a jieba word of the same two characters stay
+apart, as in FTS5's two columns. A title token is stored twice at its position: as itself and with a
+``^`` in front (`TITLE_MARK`, what the ``{title}`` column filter asks for), so that "in the title" is
+answered by the GIN index alone (a weight label would make PostgreSQL read every candidate's tsvector to
+check it). Byline and body need no mark: no expression asks for them alone. `sizes` keeps each
 column's token count (BM25's document length). `storage.search.tsquery` reads queries against it.
 
 Limits of ``tsvector`` (PostgreSQL's, documented there): a position above 16383 is stored as 16383 and a
@@ -23,6 +25,7 @@ COLUMNS = ("title", "byline", "body", "words")
 TITLE, BYLINE, BODY, WORDS = range(4)
 BIGRAM_COLUMNS = frozenset({TITLE, BYLINE, BODY})
 WORDS_MARK = "~"
+TITLE_MARK = "^"
 MAX_POSITION = 16383
 MAX_LEXEME_BYTES = 2046
 
@@ -30,6 +33,11 @@ MAX_LEXEME_BYTES = 2046
 def lexeme(token: str, column: int) -> str:
     """The lexeme of a token of `column` in the tsvector (a word of the `words` column is marked)."""
     return WORDS_MARK + token if column == WORDS else token
+
+
+def title_lexeme(token: str) -> str:
+    """The second lexeme of a title token: the title alone (the ``{title}`` column filter)."""
+    return TITLE_MARK + token
 
 
 def quote(text: str) -> str:
@@ -59,11 +67,11 @@ def document(columns: Sequence[str]) -> Document:
     sizes = (len(tokens[0]), len(tokens[1]), len(tokens[2]), len(tokens[3]))
     positions: dict[str, list[str]] = {}
     for column, (start, toks) in enumerate(zip(column_starts(sizes), tokens, strict=True)):
-        label = "A" if column == TITLE else ""
         for offset, token in enumerate(toks):
-            key = lexeme(token, column)
-            if len(key.encode()) > MAX_LEXEME_BYTES:
-                continue
-            positions.setdefault(key, []).append(f"{min(start + offset, MAX_POSITION)}{label}")
+            at = str(min(start + offset, MAX_POSITION))
+            keys = [lexeme(token, column)] + ([title_lexeme(token)] if column == TITLE else [])
+            for key in keys:
+                if len(key.encode()) <= MAX_LEXEME_BYTES:
+                    positions.setdefault(key, []).append(at)
     vector = " ".join(f"{quote(k)}:{','.join(v)}" for k, v in positions.items())
     return Document(vector, sizes)

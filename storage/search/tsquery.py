@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storage.database.tsvector import (
     BIGRAM_COLUMNS,
     COLUMNS,
     TITLE,
+    TITLE_MARK,
     WORDS,
     WORDS_MARK,
     column_starts,
     lexeme,
     quote,
+    title_lexeme,
 )
 
 K1 = 1.2
@@ -180,26 +182,37 @@ def phrases(node: Node) -> list[Phrase]:
 # ---------------------------------------------------------------- tsquery
 
 
-def _phrase_tsquery(phrase: Phrase, words: bool) -> str | None:
+def _phrase_tsquery(phrase: Phrase, mark: Callable[[str], str]) -> str | None:
     if not phrase.tokens:
         return None
-    label = "A" if not words and phrase.columns == {TITLE} else ""
-    parts = []
-    for i, token in enumerate(phrase.tokens):
-        last = i == len(phrase.tokens) - 1
-        mark = (":*" if phrase.prefix and last else ":" if label else "") + label
-        parts.append(quote(lexeme(token, WORDS if words else TITLE)) + mark)
-    return " <-> ".join(parts)
+    last = len(phrase.tokens) - 1
+    return " <-> ".join(
+        quote(mark(token)) + (":*" if phrase.prefix and i == last else "")
+        for i, token in enumerate(phrase.tokens)
+    )
+
+
+def _bigram_mark(columns: frozenset[int]) -> Callable[[str], str] | None:
+    """How a phrase's tokens are written for its bigram columns: as they are for all three, marked for
+    the title alone, None for none (the other column sets are never asked for)."""
+    wanted = columns & BIGRAM_COLUMNS
+    if not wanted:
+        return None
+    if wanted == BIGRAM_COLUMNS:
+        return lambda token: token
+    if wanted == {TITLE}:
+        return title_lexeme
+    raise ExpressionError(f"no tsquery for the columns {sorted(wanted)}")
 
 
 def to_tsquery(node: Node) -> str:
     """The tree as a tsquery text (cast with ``::tsquery``; no text search configuration is involved)."""
     if isinstance(node, Phrase):
         alternatives = []
-        if node.columns & BIGRAM_COLUMNS:
-            alternatives.append(_phrase_tsquery(node, words=False))
+        if (mark := _bigram_mark(node.columns)) is not None:
+            alternatives.append(_phrase_tsquery(node, mark))
         if WORDS in node.columns:
-            alternatives.append(_phrase_tsquery(node, words=True))
+            alternatives.append(_phrase_tsquery(node, lambda token: lexeme(token, WORDS)))
         found = [a for a in alternatives if a]
         if not found:
             return "'~'"  # a lexeme no document holds (every marked one has a word after the mark)
@@ -268,7 +281,7 @@ def _places(row: RowTokens, token: str, column_kind: int, prefix: bool) -> froze
         return row.at.get(key, frozenset())
     found: set[tuple[int, int]] = set()
     for name, places in row.at.items():
-        if name.startswith(key) and (column_kind == WORDS or not name.startswith(WORDS_MARK)):
+        if name.startswith(key) and (column_kind == WORDS or not name.startswith((WORDS_MARK, TITLE_MARK))):
             found |= places
     return frozenset(found)
 
