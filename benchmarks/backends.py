@@ -15,7 +15,7 @@ first results compared and latency measured.
    once to warm up and then `--reps` timed runs (`benchmarks.scale.time_queries`).
 
 Without `--postgres` (or ``NEWSBOT_DATABASE_URL``) a PostgreSQL server is started for the run in a temporary
-directory (`tests.postgres_support`). Results go to `benchmarks/.cache/backends/results.json` and stdout.
+directory (`tests.postgres_support`). Results go to `benchmarks/.cache/backends/results-HHMMSS.json` and stdout.
 """
 
 from __future__ import annotations
@@ -189,14 +189,21 @@ def agreement(server_url: str, count: int, per_class: int) -> dict[str, Any]:
 
 
 def latency(
-    server_url: str, sizes: Sequence[int], per_class: int, reps: int, *, reuse: bool = False
+    server_url: str,
+    sizes: Sequence[int],
+    per_class: int,
+    reps: int,
+    *,
+    reuse: bool = False,
+    label: str = "scale",
 ) -> list[dict[str, Any]]:
-    """p50/p99 on both backends at each size; `reuse`: grow the archives a previous run left."""
+    """p50/p99 on both backends at each size; `reuse`: grow the archives a previous run left (named
+    `label`), so that a later run measures them again without ingesting."""
     from storage.search.engine import Searcher
 
     base = _base_records()
     queries = make_queries(base, per_class)
-    databases = open_pair(server_url, "scale", fresh=not reuse)
+    databases = open_pair(server_url, label, fresh=not reuse)
     steps = []
     for size in sizes:
         log(f"growing both archives to {size} articles")
@@ -245,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries-per-class", type=int, default=10)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--reuse", action="store_true", help="grow the archives of the last run, not new ones")
+    ap.add_argument("--label", default="scale", help="name of the archives (file and database)")
     args = ap.parse_args(argv)
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     results: dict[str, Any] = {}
@@ -261,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  first result differs: {q}")
         if sizes:
             results["latency"] = latency(
-                server_url, sizes, args.queries_per_class, args.reps, reuse=args.reuse
+                server_url, sizes, args.queries_per_class, args.reps, reuse=args.reuse, label=args.label
             )
     WORKDIR.mkdir(parents=True, exist_ok=True)
-    (WORKDIR / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    (WORKDIR / f"results-{time.strftime('%H%M%S')}.json").write_text(
+        json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     return 0
 
 
