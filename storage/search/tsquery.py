@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -265,13 +266,12 @@ def read_row(vector_text: str, sizes: Sequence[int]) -> RowTokens:
     """A row's tokens from the text of a (filtered) tsvector and the row's column sizes."""
     starts = column_starts(sizes)
     at: dict[str, frozenset[tuple[int, int]]] = {}
-    for m in _ENTRY.finditer(vector_text):
+    for name, listed in _ENTRY.findall(vector_text):
         places = set()
-        for item in m.group(2).split(","):
-            pos = int(item.rstrip("ABCD"))
-            column = max(i for i, s in enumerate(starts) if s <= pos)
+        for pos in map(int, listed.replace("B", "").split(",")):  # B: the mark of the filtered lexemes
+            column = bisect_right(starts, pos) - 1
             places.add((column, pos - starts[column]))
-        at[m.group(1).replace("''", "'").replace("\\\\", "\\")] = frozenset(places)
+        at[name.replace("''", "'").replace("\\\\", "\\")] = frozenset(places)
     return RowTokens(at, tuple(sizes))
 
 
