@@ -63,6 +63,7 @@ class PostgresIndex:
         self.conn = conn
         self._holding: dict[str, int] = {}
         self._totals: tuple[int, int] | None = None
+        self._ranked_rows: dict[tuple[SearchPlan, int], list[RankedRow]] = {}
 
     # ---------------------------------------------------------------- expressions
 
@@ -187,7 +188,13 @@ class PostgresIndex:
     # ---------------------------------------------------------------- ranking every match
 
     def _ranked(self, p: SearchPlan, *, tier: int = 0) -> list[RankedRow]:
-        """Every match (holding the first `tier` flags) with its ranking keys, unordered: `ranking._ranked`."""
+        """Every match (holding the first `tier` flags) with its ranking keys, unordered: `ranking._ranked`
+        (kept for the rest of the read: a relaxed plan is counted, paged and its ties read from the same)."""
+        if (p, tier) not in self._ranked_rows:
+            self._ranked_rows[(p, tier)] = self._rank(p, tier)
+        return self._ranked_rows[(p, tier)]
+
+    def _rank(self, p: SearchPlan, tier: int) -> list[RankedRow]:
         assert p.match is not None
         need = set(tier_flags(p)[: max(0, tier)])
         match = _tree(p.match)
