@@ -206,7 +206,7 @@ class PostgresIndex:
         words = _tree(p.words) if p.words else None
         terms = [_tree(e) for e in p.term_matches + p.pair_matches]
         term_weights = p.weights if len(p.weights) == len(terms) else (1.0,) * len(terms)
-        held_weights = term_weights[: len(p.term_matches)]
+        held_weights = p.weights[: len(p.term_matches)]
         if len(held_weights) != len(p.term_matches):
             held_weights = (1.0,) * len(p.term_matches)
         searched = match
