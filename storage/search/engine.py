@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -30,7 +31,7 @@ from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
 from storage.search.answer import best_sentence
 from storage.search.expressions import all_of, any_of, phrase
-from storage.search.index_reader import index_reader
+from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
 from storage.search.ranking import (
     RELAXED_SHARE,
@@ -492,7 +493,11 @@ class _Words:
     def count(self, word: str) -> int:
         """Articles holding `word`, counted up to `RARE_CAP` + 1 (the cost stays bounded)."""
         e = self.any([word])
-        return index_reader(self.db.conn).capped_count(e, RARE_CAP + 1) if e else 0
+        return self.index.capped_count(e, RARE_CAP + 1) if e else 0
+
+    @cached_property
+    def index(self) -> IndexReader:
+        return index_reader(self.db.conn)
 
 
 def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str], list[int]]:
@@ -521,8 +526,7 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
     (by the weight it holds of them), and the best by BM25 among the articles holding every common word
     (BM25 over any of them would score a large share of the archive), or over all the words when that
     is cheap or finds too few."""
-    conn = words.db.conn
-    index = index_reader(conn)
+    index = words.index
     total_weight = sum(t.weight for t in weighted) or 1.0
     rare_weight: dict[int, float] = {}
     for term in weighted:

@@ -64,19 +64,20 @@ class IndexVocabulary:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.index = index_reader(conn)
 
     def article_count(self, word: str) -> int:
         """Articles holding `word` verbatim (title, byline or body)."""
         ph = phrase(word)
         if ph is None:
             return 0
-        return index_reader(self.conn).count_matching(f"{BIGRAM_COLUMNS} : {ph}")
+        return self.index.count_matching(f"{BIGRAM_COLUMNS} : {ph}")
 
     def article_counts(self, words: list[str]) -> list[int]:
         """`article_count` of each word, in one read of the index where the backend can."""
         phrases = [phrase(w) for w in words]
         exprs = [f"{BIGRAM_COLUMNS} : {ph}" for ph in phrases if ph is not None]
-        found = iter(index_reader(self.conn).count_each(exprs))
+        found = iter(self.index.count_each(exprs))
         return [next(found) if ph is not None else 0 for ph in phrases]
 
     def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
@@ -85,7 +86,7 @@ class IndexVocabulary:
         if not parts:
             return []
         expr = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
-        ids = index_reader(self.conn).latest_matching(expr, limit)
+        ids = self.index.latest_matching(expr, limit)
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
