@@ -114,15 +114,23 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
     for them yet (ingest). Never commits."""
     conn = db.conn
     items = sorted(docs.items())
-    if not new:
-        conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
     if is_postgres(conn):
+        # One statement for the batch: the index's totals (a trigger per statement) change once.
+        if not new:
+            conn.execute("DELETE FROM articles_fts WHERE rowid = ANY(?)", [[i for i, _ in items]])
         vectors = [(i, document((d.title, d.byline, d.body, d.words))) for i, d in items]
-        conn.executemany(
-            "INSERT INTO articles_fts(rowid, document, sizes) VALUES (?, ?::tsvector, ?)",
-            [(i, v.vector, list(v.sizes)) for i, v in vectors],
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, document, sizes) "
+            "SELECT r, v::tsvector, string_to_array(s, ',')::int[] FROM unnest(?::bigint[], ?::text[], ?::text[]) AS t(r, v, s)",
+            [
+                [i for i, _ in vectors],
+                [v.vector for _, v in vectors],
+                [",".join(map(str, v.sizes)) for _, v in vectors],
+            ],
         )
     else:
+        if not new:
+            conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
         conn.executemany(
             "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
             [(i, d.title, d.byline, d.body, d.words) for i, d in items],
@@ -151,7 +159,10 @@ def index_missing(db: sqlite_utils.Database) -> int:
 
 def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     """Remove articles from the index (for callers deleting articles). Never commits."""
-    db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+    if is_postgres(db.conn):
+        db.conn.execute("DELETE FROM articles_fts WHERE rowid = ANY(?)", [[int(i) for i in ids]])
+    else:
+        db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
     forget_sketches(db, ids)
 
 

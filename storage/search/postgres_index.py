@@ -64,8 +64,10 @@ class PostgresIndex:
         if conn.in_transaction:
             # Every read here is meant for the GIN index. With a LIMIT, or for a common lexeme, the planner
             # may prefer reading the table in order and testing each row, which reads every tsvector from
-            # TOAST: 0.5 s at 100k articles for a word no article holds. Until the read ends, it may not.
-            conn.execute("SET LOCAL enable_seqscan = off")
+            # TOAST: 0.5 s at 100k articles for a word no article holds. Until the read ends, it may not;
+            # nor compile a plan (JIT: 40 ms, for statements that take one), which the cost a table scan
+            # is then given would set off.
+            conn.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
         self._holding: dict[str, int] = {}
         self._totals: tuple[int, int] | None = None
         self._ranked_rows: dict[tuple[SearchPlan, int], list[RankedRow]] = {}
