@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from storage.database.access import Database
-from storage.database.index import rebuild_index
+from storage.database.index import index_articles, rebuild_index, unindex_articles
 from storage.ingest.pipeline import ingest_paths
 from storage.search.engine import Searcher, containing_any, to_record
 from tests.search_support import SEED
@@ -80,15 +80,27 @@ def test_match_ids_latest_day_and_exclusions_agree(backends):
     assert held[0] == held[1] and len(held[0]) == 2
 
 
-def test_rebuilding_the_index_keeps_the_results(backends):
+def _totals(postgres):
+    return postgres.read(
+        lambda db: db.execute("SELECT documents, tokens FROM articles_fts_totals").fetchone()
+    )
+
+
+def test_rebuilding_and_unindexing_keep_the_totals_and_the_results(backends):
+    """BM25's statistics (rows and tokens) follow every way the index is written."""
     sqlite, postgres = backends
-    before = _results(postgres, "人才工作")
+    before, totals = _results(postgres, "人才工作"), _totals(postgres)
     with postgres.writer() as db:
         assert rebuild_index(db) == 6
-    assert (
-        postgres.read(lambda db: db.execute("SELECT documents FROM articles_fts_totals").fetchone()[0]) == 6
-    )
+    assert _totals(postgres) == totals and totals[0] == 6
     assert _results(postgres, "人才工作") == before == _results(sqlite, "人才工作")
+    with postgres.writer() as db:
+        unindex_articles(db, [1])
+    assert _totals(postgres)[0] == 5 and _totals(postgres)[1] < totals[1]
+    with postgres.writer() as db:
+        index_articles(db, [1])
+    assert _totals(postgres) == totals
+    assert _results(postgres, "人才工作") == before
 
 
 def _many(database, count: int) -> None:
