@@ -287,19 +287,23 @@ def _places(row: RowTokens, token: str, column_kind: int, prefix: bool) -> froze
 
 
 def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
-    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase)."""
+    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase), by column."""
     if not phrase.tokens:
         return []
     out: list[int] = []
+    last = len(phrase.tokens) - 1
     for kind in (TITLE, WORDS):
         wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
         if not wanted:
             continue
-        last = len(phrase.tokens) - 1
+        if last == 0 and not phrase.prefix:  # one token: each of its places is an occurrence
+            out.extend(c for c, _ in row.at.get(lexeme(phrase.tokens[0], kind), ()) if c in wanted)
+            continue
         each = [_places(row, t, kind, phrase.prefix and i == last) for i, t in enumerate(phrase.tokens)]
-        for column, offset in sorted(each[0]):
+        for column, offset in each[0]:
             if column in wanted and all((column, offset + i) in each[i] for i in range(1, len(each))):
                 out.append(column)
+    out.sort()
     return out
 
 
