@@ -4,8 +4,9 @@ first results compared and latency measured.
     python -m benchmarks.backends [--postgres URL] [--real 2446] [--sizes 20k,100k] [--queries-per-class 10]
                                   [--reuse]
 
-1. **Agreement on real text**: the seed page plus the latest `--real` CCTV stories
-   (`benchmarks.realnews`, text nobody here wrote) ingested into an SQLite file and a PostgreSQL database
+1. **Agreement on real text**: the seed page plus `--real` real articles (`--source`: the latest CCTV
+   stories of `benchmarks.realnews`, or the first People's Daily articles of 2020 of
+   `benchmarks.peopledaily`: text nobody here wrote) ingested into an SQLite file and a PostgreSQL database
    through `storage.ingest.pipeline.ingest_paths`; then the 47 judged seed queries of
    `tests/test_search_quality.py` and queries drawn from the stories (their most widespread words, title
    words, two words, dates, questions), each searched on both: how many give a different first result,
@@ -110,18 +111,31 @@ def ingest(databases: dict[str, Any], paths: Sequence[Path]) -> dict[str, float]
 # ---------------------------------------------------------------- agreement on real text
 
 
-def real_files(count: int) -> tuple[list[Path], list[Any]]:
-    """JSON Lines files of the latest `count` CCTV stories, and the stories."""
-    from benchmarks.realnews import load_stories
+def real_files(count: int, source: str) -> tuple[list[Path], list[Any]]:
+    """JSON Lines files of `count` real articles, and the articles: the latest CCTV stories
+    (`benchmarks.realnews`), or the first People's Daily articles of 2020 (`benchmarks.peopledaily`)."""
+    if source == "peopledaily":
+        from benchmarks.peopledaily import load_articles
 
-    stories = sorted(load_stories(), key=lambda s: s.date)[-count:]
+        stories: list[Any] = sorted((a for a in load_articles() if a.date >= "2020"), key=lambda a: a.key)[
+            :count
+        ]
+    else:
+        from benchmarks.realnews import load_stories
+
+        stories = sorted(load_stories(), key=lambda s: s.date)[-count:]
     WORKDIR.mkdir(parents=True, exist_ok=True)
     paths = []
     for k in range(0, len(stories), SHARD):
-        path = WORKDIR / f"real-{k // SHARD:03d}.jsonl"
+        path = WORKDIR / f"{source}-{k // SHARD:03d}.jsonl"
         with open(path, "w", encoding="utf-8") as fh:
             for st in stories[k : k + SHARD]:
-                rec = {"title": st.title, "paragraphs": st.paragraphs, "date": st.date, "url": st.url}
+                rec = {
+                    "title": st.title,
+                    "paragraphs": st.paragraphs,
+                    "date": st.date,
+                    "url": getattr(st, "url", None),
+                }
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths, stories
@@ -151,12 +165,12 @@ def real_queries(stories: Sequence[Any], per_class: int) -> list[str]:
     return out
 
 
-def agreement(server_url: str, count: int, per_class: int) -> dict[str, Any]:
+def agreement(server_url: str, count: int, per_class: int, source: str = "cctv") -> dict[str, Any]:
     from storage.search.engine import Searcher
     from tests.search_support import SEED
     from tests.test_search_quality import JUDGED
 
-    paths, stories = real_files(count)
+    paths, stories = real_files(count, source)
     databases = open_pair(server_url, "real")
     took = ingest(databases, [SEED, *paths])
     queries = [*JUDGED, *real_queries(stories, per_class)]
@@ -175,6 +189,7 @@ def agreement(server_url: str, count: int, per_class: int) -> dict[str, Any]:
     for database in databases.values():
         database.close()
     return {
+        "source": source,
         "articles": count + 6,
         "queries": len(queries),
         "judged_seed_queries": len(JUDGED),
@@ -247,7 +262,8 @@ def format_step(step: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.backends", description=__doc__.split("\n\n")[0])
     ap.add_argument("--postgres", default=os.environ.get("NEWSBOT_DATABASE_URL"), help="a server URL")
-    ap.add_argument("--real", type=int, default=2446, help="CCTV stories for the agreement check (0: skip)")
+    ap.add_argument("--real", type=int, default=2446, help="real articles for the agreement check (0: skip)")
+    ap.add_argument("--source", choices=("cctv", "peopledaily"), default="cctv", help="where they come from")
     ap.add_argument("--sizes", default="20k,100k", help="archive sizes for latency ('' to skip)")
     ap.add_argument("--queries-per-class", type=int, default=10)
     ap.add_argument("--reps", type=int, default=3)
@@ -258,10 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     with postgres_server_url(args.postgres) as server_url:
         if args.real:
-            found = agreement(server_url, args.real, args.queries_per_class)
+            found = agreement(server_url, args.real, args.queries_per_class, args.source)
             results["agreement"] = found
             print(
-                f"{found['articles']:,} articles, {found['queries']} queries ({found['judged_seed_queries']} judged): "
+                f"{found['source']}: {found['articles']:,} articles, {found['queries']} queries ({found['judged_seed_queries']} judged): "
                 f"first result differs for {len(found['first_result_differs'])}, "
                 f"first page for {len(found['first_page_differs'])}"
             )
