@@ -97,7 +97,8 @@ def test_document_lays_columns_apart_and_marks_words():
     assert column_starts(doc.sizes) == (1, 3, 5, 8)
     assert doc.vector == "'ab':1 '^ab':1 'cd':3 'ef':5 'gh':6 '~ab':8"
     row = read_row(doc.vector, doc.sizes)
-    assert row.at["ab"] == {(TITLE, 0)} and row.at["gh"] == {(BODY, 1)} and row.at["~ab"] == {(WORDS, 0)}
+    assert row.places("ab") == {(TITLE, 0)} and row.places("gh") == {(BODY, 1)}
+    assert row.places("~ab") == {(WORDS, 0)}
 
 
 def test_a_phrase_never_runs_from_one_column_into_the_next():

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from storage.database.tsvector import (
     BIGRAM_COLUMNS,
@@ -251,43 +252,51 @@ _ENTRY = re.compile(r"'((?:[^']|'')*)':([0-9A-D,]+)")
 
 @dataclass(frozen=True)
 class RowTokens:
-    """Where the query's tokens occur in one article: lexeme -> (column, offset) pairs, and the article's
-    token count in each column."""
+    """Where the query's tokens occur in one article: lexeme -> its positions in the tsvector, and the
+    article's token count in each column (which gives each position's column)."""
 
-    at: Mapping[str, frozenset[tuple[int, int]]]
+    at: Mapping[str, frozenset[int]]
     sizes: tuple[int, ...]
 
     @property
     def length(self) -> int:
         return sum(self.sizes)
 
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        return column_starts(self.sizes)
+
+    def column(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def places(self, name: str) -> set[tuple[int, int]]:
+        """(column, offset in the column) of each position of a lexeme."""
+        return {(self.column(p), p - self.starts[self.column(p)]) for p in self.at.get(name, ())}
+
 
 def read_row(vector_text: str, sizes: Sequence[int]) -> RowTokens:
     """A row's tokens from the text of a (filtered) tsvector and the row's column sizes."""
-    starts = column_starts(sizes)
-    at: dict[str, frozenset[tuple[int, int]]] = {}
-    for name, listed in _ENTRY.findall(vector_text):
-        places = set()
-        for pos in map(int, listed.replace("B", "").split(",")):  # B: the mark of the filtered lexemes
-            column = bisect_right(starts, pos) - 1
-            places.add((column, pos - starts[column]))
-        at[name.replace("''", "'").replace("\\\\", "\\")] = frozenset(places)
+    at = {
+        name.replace("''", "'").replace("\\\\", "\\"): frozenset(map(int, listed.replace("B", "").split(",")))
+        for name, listed in _ENTRY.findall(vector_text)  # B: the mark of the filtered lexemes
+    }
     return RowTokens(at, tuple(sizes))
 
 
-def _places(row: RowTokens, token: str, column_kind: int, prefix: bool) -> frozenset[tuple[int, int]]:
+def _positions(row: RowTokens, token: str, column_kind: int, prefix: bool) -> frozenset[int]:
     key = lexeme(token, column_kind)
     if not prefix:
         return row.at.get(key, frozenset())
-    found: set[tuple[int, int]] = set()
-    for name, places in row.at.items():
+    found: set[int] = set()
+    for name, positions in row.at.items():
         if name.startswith(key) and (column_kind == WORDS or not name.startswith((WORDS_MARK, TITLE_MARK))):
-            found |= places
+            found |= positions
     return frozenset(found)
 
 
 def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
-    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase), by column."""
+    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase), by column.
+    Columns lie one free position apart, so tokens at consecutive positions are in one column."""
     if not phrase.tokens:
         return []
     out: list[int] = []
@@ -296,13 +305,17 @@ def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
         wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
         if not wanted:
             continue
-        if last == 0 and not phrase.prefix:  # one token: each of its places is an occurrence
-            out.extend(c for c, _ in row.at.get(lexeme(phrase.tokens[0], kind), ()) if c in wanted)
+        if last == 0 and not phrase.prefix:  # one token: each of its positions is an occurrence
+            out.extend(
+                c for c in map(row.column, row.at.get(lexeme(phrase.tokens[0], kind), ())) if c in wanted
+            )
             continue
-        each = [_places(row, t, kind, phrase.prefix and i == last) for i, t in enumerate(phrase.tokens)]
-        for column, offset in each[0]:
-            if column in wanted and all((column, offset + i) in each[i] for i in range(1, len(each))):
-                out.append(column)
+        each = [_positions(row, t, kind, phrase.prefix and i == last) for i, t in enumerate(phrase.tokens)]
+        for position in each[0]:
+            if all(position + i in each[i] for i in range(1, len(each))):
+                column = row.column(position)
+                if column in wanted:
+                    out.append(column)
     out.sort()
     return out
 
