@@ -13,6 +13,8 @@ from storage.database.access import Database
 from storage.database.index import index_articles, rebuild_index, unindex_articles
 from storage.ingest.pipeline import ingest_paths
 from storage.search.engine import Searcher, containing_any, to_record
+from storage.search.expressions import all_of, any_of, match_expression
+from storage.search.index_reader import index_reader
 from tests.search_support import SEED
 from tests.test_search_quality import JUDGED, OFF_TOPIC
 
@@ -145,3 +147,19 @@ def test_tiers_and_tie_groups_give_the_same_pages_on_both_backends(tmp_path, pos
     finally:
         sqlite.close()
         postgres.close()
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        any_of(["人才", "统战", "工作"]),
+        all_of(["工作", "会议"]),
+        match_expression(["工作"], excluded=["统战"]),
+        any_of(["郑州市", "项目", "2023"]),
+        any_of(["楼"]),
+    ],
+)
+def test_best_bm25_candidates_are_the_same_doubles_on_both_backends(backends, expr):
+    """The evidence ranking's best-BM25 candidates: the same articles, the same bm25() to the last bit."""
+    found = [d.read(lambda db: index_reader(db.conn).best_bm25(expr, 100)) for d in backends]
+    assert found[0] and found[1] == found[0]
