@@ -163,3 +163,26 @@ def test_best_bm25_candidates_are_the_same_doubles_on_both_backends(backends, ex
     """The evidence ranking's best-BM25 candidates: the same articles, the same bm25() to the last bit."""
     found = [d.read(lambda db: index_reader(db.conn).best_bm25(expr, 100)) for d in backends]
     assert found[0] and found[1] == found[0]
+
+
+def test_an_article_longer_than_a_tsvector_holds_positions_for_is_indexed_and_found(postgres_url):
+    """Past 16,383 tokens PostgreSQL keeps no more positions (storage.database.tsvector): such an article
+    is still stored, indexed and found by its words."""
+    from storage.database.index import index_articles
+    from storage.models import ParsedArticle
+    from storage.records.articles import upsert_articles
+
+    postgres = Database.open(postgres_url)
+    try:
+        long_story = ParsedArticle(
+            title="长篇报告",
+            paragraphs=("人才强国战略。" + "中国发展" * 6000,),
+            date="2023-04-06",
+        )
+        with postgres.writer() as db:
+            index_articles(db, upsert_articles(db, [long_story]).changed_ids)
+        searcher = Searcher(reader=postgres.reader)
+        for query in ("人才强国", "中国发展", "长篇报告"):
+            assert [h.title for h in searcher.search(query, today=TODAY).hits] == ["长篇报告"], query
+    finally:
+        postgres.close()
