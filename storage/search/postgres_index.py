@@ -9,7 +9,8 @@ them with the weight ``B``, which nothing stores, and ``ts_filter`` keeps only t
 keys of `ranking.page_sql` (date, held weight, exact phrase, title, whole words, BM25, id) are computed
 from that and sorted as SQLite's ``ORDER BY`` does. BM25's statistics come from the index itself: the
 number of rows and tokens from ``articles_fts_totals``, and the number of articles holding each phrase
-from a count the GIN index answers (kept for the rest of the read).
+from a count the GIN index answers (kept for the rest of the read). Every read goes through the GIN index
+(table scans and JIT are turned off for the read: see `PostgresIndex`).
 
 What bounds the cost: every match of a query is read (its tsvector, usually TOASTed) to be ranked, where
 FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact phrase, whole words

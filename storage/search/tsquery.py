@@ -6,8 +6,8 @@ the same tokens as the FTS5 row, column after column.
 - `parse` reads the expressions `storage.search.expressions` and `storage.search.ranking` build
   (quoted phrases, a trailing ``*`` for a prefix, ``AND``/``OR``/``NOT``, parentheses, ``{col ...} :`` and
   ``col :`` filters) into a small tree; `to_tsquery` writes the tree as a ``tsquery`` (phrases with
-  ``<->``, ``&``, ``|``, ``!``, ``:*`` for a prefix, ``:A`` for the title): PostgreSQL's GIN index finds
-  the matching articles.
+  ``<->``, ``&``, ``|``, ``!``, ``:*`` for a prefix, the title's and the words' marked lexemes for those
+  columns): PostgreSQL's GIN index finds the matching articles.
 - `RowTokens` holds where the query's tokens occur in one article; `matches` and `phrase_columns`
   evaluate the tree on it exactly as FTS5 does, and `bm25` scores it with FTS5's formula (k1 = 1.2,
   b = 0.75, column weights per occurrence, the row's token count over all columns, IDF from the number of
