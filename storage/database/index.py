@@ -18,6 +18,8 @@ Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separa
   title, byline, body  character-bigram tokens (`storage.text.segment.index_text`) of the normalised text;
   words                jieba words (2+ Han characters) of title and body, and date tokens
                        (`storage.text.segment.date_tokens`: 4月6日 → d0406 m04).
+On PostgreSQL the same tokens are one tsvector per article (`storage.database.tsvector.document`, with
+the table of `storage.database.postgres.POSTGRES_VERSIONS`); nothing there needs merging or optimising.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
+from storage.database.postgres import is_postgres
+from storage.database.tsvector import document
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize
@@ -110,12 +114,27 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
     for them yet (ingest). Never commits."""
     conn = db.conn
     items = sorted(docs.items())
-    if not new:
-        conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
-    conn.executemany(
-        "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
-        [(i, d.title, d.byline, d.body, d.words) for i, d in items],
-    )
+    if is_postgres(conn):
+        # One statement for the batch: the index's totals (a trigger per statement) change once.
+        if not new:
+            conn.execute("DELETE FROM articles_fts WHERE rowid = ANY(?)", [[i for i, _ in items]])
+        vectors = [(i, document((d.title, d.byline, d.body, d.words))) for i, d in items]
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, document, sizes) "
+            "SELECT r, v::tsvector, string_to_array(s, ',')::int[] FROM unnest(?::bigint[], ?::text[], ?::text[]) AS t(r, v, s)",
+            [
+                [i for i, _ in vectors],
+                [v.vector for _, v in vectors],
+                [",".join(map(str, v.sizes)) for _, v in vectors],
+            ],
+        )
+    else:
+        if not new:
+            conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
+        conn.executemany(
+            "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
+            [(i, d.title, d.byline, d.body, d.words) for i, d in items],
+        )
     conn.executemany(
         "UPDATE articles SET summary = ?, keywords = ? WHERE id = ?",
         [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
@@ -140,7 +159,10 @@ def index_missing(db: sqlite_utils.Database) -> int:
 
 def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
     """Remove articles from the index (for callers deleting articles). Never commits."""
-    db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+    if is_postgres(db.conn):
+        db.conn.execute("DELETE FROM articles_fts WHERE rowid = ANY(?)", [[int(i) for i in ids]])
+    else:
+        db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
     forget_sketches(db, ids)
 
 
@@ -159,12 +181,14 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     """Rebuild the whole index from `articles`; returns the number of articles indexed. Runs inside the
     caller's write transaction (``with write_transaction(db): rebuild_index(db)``); never commits."""
     conn = db.conn
-    conn.execute(_DELETE_ALL if _contentless(conn) else "DELETE FROM articles_fts")
+    postgres = is_postgres(conn)
+    conn.execute(_DELETE_ALL if not postgres and _contentless(conn) else "DELETE FROM articles_fts")
     conn.execute("DELETE FROM article_sketches")
     conn.execute("DELETE FROM sketch_keys")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     index_articles(db, ids)
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    if not postgres:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     return len(ids)
 
 

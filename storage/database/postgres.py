@@ -283,26 +283,51 @@ def _failed(conn: PgConnection) -> bool:
 
 # Migrations whose SQLite statements have no PostgreSQL form: what PostgreSQL runs instead.
 # 3: the full-text index. The same pre-segmented tokens as SQLite's FTS5 table (character bigrams per field
-#    and jieba words, storage.text.segment), in a tsvector with a GIN index.
+#    and jieba words, storage.text.segment), in one tsvector per article with a GIN index, laid out by
+#    `storage.database.tsvector.document`: `sizes` holds each column's token count (title, byline, body,
+#    words) for BM25's document length. `articles_fts_totals` keeps the number of rows and of tokens
+#    (BM25's N and average length), kept right by triggers whatever statement adds or deletes rows.
 # 8: SQLite's contentless index and a repacking of old rows: nothing to do on a database that starts here.
 POSTGRES_VERSIONS: dict[int, list[str]] = {
     3: [
         """
         CREATE TABLE articles_fts (
             rowid BIGINT PRIMARY KEY,
-            title TEXT,
-            byline TEXT,
-            body TEXT,
-            words TEXT,
-            document tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('simple', coalesce(title, '')), 'A')
-                || setweight(to_tsvector('simple', coalesce(byline, '')), 'C')
-                || setweight(to_tsvector('simple', coalesce(body, '')), 'D')
-                || setweight(to_tsvector('simple', coalesce(words, '')), 'B')
-            ) STORED
+            document tsvector NOT NULL,
+            sizes INT[] NOT NULL
         )
         """,
         "CREATE INDEX articles_fts_document ON articles_fts USING GIN (document)",
+        """
+        CREATE TABLE articles_fts_totals (
+            only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+            documents BIGINT NOT NULL,
+            tokens BIGINT NOT NULL
+        )
+        """,
+        "INSERT INTO articles_fts_totals (only_row, documents, tokens) VALUES (TRUE, 0, 0)",
+        """
+        CREATE FUNCTION articles_fts_add_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE articles_fts_totals SET
+                documents = documents + (SELECT count(*) FROM added),
+                tokens = tokens + (SELECT coalesce(sum(s), 0) FROM added, unnest(added.sizes) AS s);
+            RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE FUNCTION articles_fts_remove_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE articles_fts_totals SET
+                documents = documents - (SELECT count(*) FROM removed),
+                tokens = tokens - (SELECT coalesce(sum(s), 0) FROM removed, unnest(removed.sizes) AS s);
+            RETURN NULL;
+        END $$
+        """,
+        "CREATE TRIGGER articles_fts_added AFTER INSERT ON articles_fts REFERENCING NEW TABLE AS added "
+        "FOR EACH STATEMENT EXECUTE FUNCTION articles_fts_add_totals()",
+        "CREATE TRIGGER articles_fts_removed AFTER DELETE ON articles_fts REFERENCING OLD TABLE AS removed "
+        "FOR EACH STATEMENT EXECUTE FUNCTION articles_fts_remove_totals()",
     ],
     8: [],
 }

@@ -6,6 +6,9 @@ few short SQL statements per query; from asyncio code run it in a worker thread
 on its thread's own read connection (one snapshot per call), so searches run in parallel and never wait
 for writers; over a single connection calls take turns. Construction does no work; `warm_up()` loads the
 segmenter and the converter ahead of the first query if wanted.
+
+The index is read through `storage.search.index_reader`: FTS5 on SQLite, a tsvector with FTS5's BM25 on
+PostgreSQL (`storage.search.postgres_index`), with the same results on both.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -27,6 +31,7 @@ from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
 from storage.search.answer import best_sentence
 from storage.search.expressions import all_of, any_of, phrase
+from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
 from storage.search.ranking import (
     RELAXED_SHARE,
@@ -34,17 +39,9 @@ from storage.search.ranking import (
     RankedRow,
     SearchPlan,
     archive_size_sql,
-    best_bm25_sql,
-    capped_count_sql,
-    count_sql,
     display_score,
-    ids_sql,
-    match_ids_sql,
     order_window,
-    page_sql,
     plan,
-    tie_sql,
-    tier_bound_sql,
     tier_flags,
 )
 from storage.search.snippets import make_snippet, mark
@@ -170,16 +167,7 @@ def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequenc
     wanted = sorted({int(i) for i in ids})
     if expr is None or not wanted:
         return set()
-    found: set[int] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = db.conn.execute(
-            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-            [expr, *chunk],
-        )
-        found.update(int(r[0]) for r in rows)
-    return found
+    return index_reader(db.conn).matching_among(expr, wanted)
 
 
 def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit]:
@@ -340,8 +328,7 @@ class Searcher:
             p = _plan(db, parsed)
             if p is None:
                 return []
-            sql, params = ids_sql(p, limit=int(limit))
-            return [r[0] for r in db.conn.execute(sql, params)]
+            return index_reader(db.conn).ids(p, limit=int(limit))
 
 
 # ---------------------------------------------------------------- the relaxation ladder
@@ -506,7 +493,11 @@ class _Words:
     def count(self, word: str) -> int:
         """Articles holding `word`, counted up to `RARE_CAP` + 1 (the cost stays bounded)."""
         e = self.any([word])
-        return int(self.db.conn.execute(*capped_count_sql(e, RARE_CAP + 1)).fetchone()[0]) if e else 0
+        return self.index.capped_count(e, RARE_CAP + 1) if e else 0
+
+    @cached_property
+    def index(self) -> IndexReader:
+        return index_reader(self.db.conn)
 
 
 def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str], list[int]]:
@@ -535,22 +526,22 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
     (by the weight it holds of them), and the best by BM25 among the articles holding every common word
     (BM25 over any of them would score a large share of the archive), or over all the words when that
     is cheap or finds too few."""
-    conn = words.db.conn
+    index = words.index
     total_weight = sum(t.weight for t in weighted) or 1.0
     rare_weight: dict[int, float] = {}
     for term in weighted:
         if term.df <= RARE_CAP and (e := words.any([term.text])):
-            for (rowid,) in conn.execute(*match_ids_sql(e)):
+            for rowid in index.match_ids(e):
                 rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
     keep = max(window, BM25_CANDIDATES)
     by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
     bm25: dict[int, float] = {}
     common = [t.text for t in weighted if t.df > RARE_CAP]
     if len(common) > 1 and (together := words.all(common)):
-        bm25 = {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(together, keep))}
+        bm25 = dict(index.best_bm25(together, keep))
     every = words.any([t.text for t in weighted])
     if every and (not common or (not rare_weight and len(bm25) < keep)):
-        bm25 |= {int(i): float(b) for i, b in conn.execute(*best_bm25_sql(every, keep))}
+        bm25 |= dict(index.best_bm25(every, keep))
     best = max((-b for b in bm25.values()), default=0.0) or 1.0
     promise = {
         i: rare_weight.get(i, 0.0) / total_weight + 0.5 * (-bm25.get(i, 0.0) / best)
@@ -690,9 +681,8 @@ def _execute(db: sqlite_utils.Database, p: SearchPlan, window: int) -> tuple[int
 
 
 def _execute_unguarded(db: sqlite_utils.Database, p: SearchPlan, window: int) -> tuple[int, list[RankedRow]]:
-    conn = db.conn
-    sql, params = count_sql(p)
-    total = int(conn.execute(sql, params).fetchone()[0])
+    index = index_reader(db.conn)
+    total = index.count(p)
     if total == 0 or window <= 0:
         return total, []
     rows: list[RankedRow] = []
@@ -702,25 +692,21 @@ def _execute_unguarded(db: sqlite_utils.Database, p: SearchPlan, window: int) ->
         # alone, and the page is the same as ranking every match.
         flags = len(tier_flags(p))
         for tier in sorted({flags, min(flags, 1)} - {0}, reverse=True):  # every flag, then the first
-            bound = tier_bound_sql(p, tier=tier, window=window)
-            if bound is not None and int(conn.execute(*bound).fetchone()[0]) < window:
+            bound = index.tier_bound(p, tier=tier, window=window)
+            if bound is not None and bound < window:
                 continue  # too few articles hold the tier's flags to fill the page
-            sql, params = page_sql(p, window=window, tier=tier)
-            rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+            rows = index.page(p, window=window, tier=tier)
             if len(rows) >= window:
                 break
     if len(rows) < window:
-        sql, params = page_sql(p, window=window)
-        rows = [RankedRow(*r) for r in conn.execute(sql, params).fetchall()]
+        rows = index.page(p, window=window)
     edge = window - TIE_EXTRA - 1  # the last row of the page asked for
     if p.match is not None and len(rows) == window and 0 <= edge and rows[edge][1:] == rows[-1][1:]:
         # The page ends inside a group of equally ranked matches that goes past the window: fetch
         # the whole group so that newer-first (step 7) orders all of it, not only the rows fetched.
         last = rows[-1]
-        sql, params = tie_sql(
-            p, (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
-        )
-        group = {r[0]: RankedRow(*r) for r in conn.execute(sql, params)}
+        keys = (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+        group = {r.id: r for r in index.tie(p, keys)}
         rows = [r for r in rows if r[1:] != last[1:]] + list(group.values())
     return total, rows
 

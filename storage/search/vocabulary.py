@@ -1,5 +1,6 @@
 """What the index itself knows about words: in how many articles a word occurs, the text around a
-word's neighbours (for slips), the span of article dates. Thin SQL over `articles_fts`; the choices
+word's neighbours (for slips), the span of article dates. Thin SQL over the index
+(`storage.search.index_reader`, either backend); the choices
 are made by pure code (`storage.search.corrections`, the engine's relaxation ladder).
 """
 
@@ -10,6 +11,7 @@ import re
 from storage.driver import sqlite3
 from storage.search import corrections
 from storage.search.expressions import BIGRAM_COLUMNS, phrase
+from storage.search.index_reader import index_reader
 from storage.text.normalize import fold, normalize, squeeze
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
@@ -62,16 +64,21 @@ class IndexVocabulary:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.index = index_reader(conn)
 
     def article_count(self, word: str) -> int:
         """Articles holding `word` verbatim (title, byline or body)."""
         ph = phrase(word)
         if ph is None:
             return 0
-        row = self.conn.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [f"{BIGRAM_COLUMNS} : {ph}"]
-        ).fetchone()
-        return int(row[0])
+        return self.index.count_matching(f"{BIGRAM_COLUMNS} : {ph}")
+
+    def article_counts(self, words: list[str]) -> list[int]:
+        """`article_count` of each word, in one read of the index where the backend can."""
+        phrases = [phrase(w) for w in words]
+        exprs = [f"{BIGRAM_COLUMNS} : {ph}" for ph in phrases if ph is not None]
+        found = iter(self.index.count_each(exprs))
+        return [next(found) if ph is not None else 0 for ph in phrases]
 
     def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
         """Normalised title and body of the most recently stored articles holding every anchor."""
@@ -79,10 +86,12 @@ class IndexVocabulary:
         if not parts:
             return []
         expr = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
+        ids = self.index.latest_matching(expr, limit)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            "SELECT a.title, a.body FROM articles a WHERE a.id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
-            [expr, limit],
+            f"SELECT a.title, a.body FROM articles a WHERE a.id IN ({marks})", ids
         ).fetchall()
         return near_texts([f"{t}\n{b}" for t, b in rows], anchors[0])
 
@@ -103,9 +112,8 @@ class IndexVocabulary:
         best = corrections.choose(word, counts, max_rank)
         if best is not None and corrections.rank(word, best) == 0:
             return best
-        for cand in corrections.direct_candidates(word):
-            if cand not in counts:
-                counts[cand] = self.article_count(cand)
+        unseen = [c for c in dict.fromkeys(corrections.direct_candidates(word)) if c not in counts]
+        counts.update(zip(unseen, self.article_counts(unseen), strict=True))
         return corrections.choose(word, counts, max_rank)
 
     def date_span(self) -> tuple[str | None, str | None]:

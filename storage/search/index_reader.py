@@ -1,0 +1,149 @@
+"""What searching reads from the full-text index, on either backend: `index_reader(conn)` gives the
+SQLite one (`Fts5Index`: the SQL of `storage.search.ranking` run on FTS5) or the PostgreSQL one
+(`storage.search.postgres_index.PostgresIndex`: the same expressions as tsqueries, BM25 computed the
+FTS5 way). Both answer the same questions with the same results; the engine, the vocabulary and the
+evidence ranking ask only these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from storage.database.postgres import is_postgres
+from storage.search.ranking import (
+    RankedRow,
+    SearchPlan,
+    best_bm25_sql,
+    capped_count_sql,
+    count_sql,
+    ids_sql,
+    match_ids_sql,
+    page_sql,
+    tie_sql,
+    tier_bound_sql,
+)
+
+FTS = "articles_fts"
+CHUNK = 500
+
+
+class IndexReader(Protocol):
+    """Reads of the index, on one connection inside the caller's read."""
+
+    def count(self, p: SearchPlan) -> int:
+        """How many articles match the plan."""
+        ...
+
+    def tier_bound(self, p: SearchPlan, *, tier: int, window: int) -> int | None:
+        """`ranking.tier_bound_sql`'s count (None when it has none)."""
+        ...
+
+    def page(self, p: SearchPlan, *, window: int, tier: int = 0) -> list[RankedRow]:
+        """The best `window` matches in order (`ranking.page_sql`)."""
+        ...
+
+    def tie(self, p: SearchPlan, keys: Sequence[object]) -> list[RankedRow]:
+        """Every match whose ranking keys equal `keys` (`ranking.tie_sql`)."""
+        ...
+
+    def ids(self, p: SearchPlan, *, limit: int) -> list[int]:
+        """Ids of matching articles, highest first (`ranking.ids_sql`)."""
+        ...
+
+    def capped_count(self, expr: str, cap: int) -> int:
+        """Articles matching an expression, counted up to `cap`."""
+        ...
+
+    def count_matching(self, expr: str) -> int:
+        """Articles matching an expression."""
+        ...
+
+    def count_each(self, exprs: Sequence[str]) -> list[int]:
+        """`count_matching` of each expression."""
+        ...
+
+    def match_ids(self, expr: str) -> list[int]:
+        """Ids of every article matching an expression."""
+        ...
+
+    def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
+        """(id, bm25) of the `limit` matches of an expression with the best BM25."""
+        ...
+
+    def matching_among(self, expr: str, ids: Sequence[int]) -> set[int]:
+        """The articles among `ids` matching an expression."""
+        ...
+
+    def latest_matching(self, expr: str, limit: int) -> list[int]:
+        """Ids of the `limit` most recently stored articles matching an expression."""
+        ...
+
+
+class Fts5Index:
+    """SQLite's FTS5 table, through the SQL `storage.search.ranking` builds."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def count(self, p: SearchPlan) -> int:
+        sql, params = count_sql(p)
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def tier_bound(self, p: SearchPlan, *, tier: int, window: int) -> int | None:
+        bound = tier_bound_sql(p, tier=tier, window=window)
+        return None if bound is None else int(self.conn.execute(*bound).fetchone()[0])
+
+    def page(self, p: SearchPlan, *, window: int, tier: int = 0) -> list[RankedRow]:
+        sql, params = page_sql(p, window=window, tier=tier)
+        return [RankedRow(*r) for r in self.conn.execute(sql, params).fetchall()]
+
+    def tie(self, p: SearchPlan, keys: Sequence[object]) -> list[RankedRow]:
+        sql, params = tie_sql(p, keys)
+        return [RankedRow(*r) for r in self.conn.execute(sql, params)]
+
+    def ids(self, p: SearchPlan, *, limit: int) -> list[int]:
+        sql, params = ids_sql(p, limit=limit)
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def capped_count(self, expr: str, cap: int) -> int:
+        return int(self.conn.execute(*capped_count_sql(expr, cap)).fetchone()[0])
+
+    def count_matching(self, expr: str) -> int:
+        row = self.conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchone()
+        return int(row[0])
+
+    def count_each(self, exprs: Sequence[str]) -> list[int]:
+        return [self.count_matching(e) for e in exprs]
+
+    def match_ids(self, expr: str) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute(*match_ids_sql(expr))]
+
+    def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
+        return [(int(i), float(b)) for i, b in self.conn.execute(*best_bm25_sql(expr, limit))]
+
+    def matching_among(self, expr: str, ids: Sequence[int]) -> set[int]:
+        found: set[int] = set()
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start : start + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND rowid IN ({marks})", [expr, *chunk]
+            )
+            found.update(int(r[0]) for r in rows)
+        return found
+
+    def latest_matching(self, expr: str, limit: int) -> list[int]:
+        rows = self.conn.execute(
+            f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? ORDER BY rowid DESC LIMIT ?", [expr, limit]
+        )
+        return [int(r[0]) for r in rows]
+
+
+def index_reader(conn: Any) -> IndexReader:
+    """The index reader for a connection's backend."""
+    if is_postgres(conn):
+        from storage.search.postgres_index import PostgresIndex
+
+        return PostgresIndex(conn)
+    return Fts5Index(conn)

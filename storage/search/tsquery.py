@@ -1,0 +1,359 @@
+"""The index's FTS5 expressions read as PostgreSQL reads them, and FTS5's bm25() computed in Python. Pure.
+
+On PostgreSQL an article's index row is one ``tsvector`` (`storage.database.tsvector.document`) holding
+the same tokens as the FTS5 row, column after column.
+
+- `parse` reads the expressions `storage.search.expressions` and `storage.search.ranking` build
+  (quoted phrases, a trailing ``*`` for a prefix, ``AND``/``OR``/``NOT``, parentheses, ``{col ...} :`` and
+  ``col :`` filters) into a small tree; `to_tsquery` writes the tree as a ``tsquery`` (phrases with
+  ``<->``, ``&``, ``|``, ``!``, ``:*`` for a prefix, the title's and the words' marked lexemes for those
+  columns): PostgreSQL's GIN index finds the matching articles.
+- `RowTokens` holds where the query's tokens occur in one article; `matches` and `phrase_columns`
+  evaluate the tree on it exactly as FTS5 does, and `bm25` scores it with FTS5's formula (k1 = 1.2,
+  b = 0.75, column weights per occurrence, the row's token count over all columns, IDF from the number of
+  articles holding each phrase), so both backends order results the same way.
+
+The layout of the tsvector, and its limits, are `storage.database.tsvector`'s.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from storage.database.tsvector import (
+    BIGRAM_COLUMNS,
+    COLUMNS,
+    TITLE,
+    TITLE_MARK,
+    WORDS,
+    WORDS_MARK,
+    column_starts,
+    lexeme,
+    quote,
+    title_lexeme,
+)
+
+K1 = 1.2
+B = 0.75
+
+
+# ---------------------------------------------------------------- the expression tree
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens in a row (the last one a prefix when `prefix`), in one of `columns`."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+    columns: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Both:
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Either:
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Without:
+    kept: Node
+    dropped: Node
+
+
+Node = Phrase | Both | Either | Without
+
+_TOKEN = re.compile(r'\s*(?:(")((?:[^"]|"")*)"|(\{)([^}]*)\}|(\()|(\))|(\*)|(:)|([A-Za-z_]\w*))')
+
+
+class ExpressionError(ValueError):
+    """An expression outside the subset newsbot builds."""
+
+
+def _lex(expr: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(expr):
+        if expr[pos:].strip() == "":
+            break
+        m = _TOKEN.match(expr, pos)
+        if m is None:
+            raise ExpressionError(f"cannot read {expr[pos : pos + 20]!r}")
+        pos = m.end()
+        if m.group(1):
+            out.append(("phrase", m.group(2).replace('""', '"')))
+        elif m.group(3):
+            out.append(("columns", m.group(4)))
+        elif m.group(5):
+            out.append(("(", "("))
+        elif m.group(6):
+            out.append((")", ")"))
+        elif m.group(7):
+            out.append(("*", "*"))
+        elif m.group(8):
+            out.append((":", ":"))
+        else:
+            word = m.group(9)
+            out.append((word, word) if word in ("AND", "OR", "NOT") else ("column", word))
+    return out
+
+
+def parse(expr: str) -> Node:
+    """The tree of an FTS5 expression (FTS5's precedence: NOT, then AND, then OR; left to right)."""
+    tokens = _lex(expr)
+    at = 0
+
+    def peek() -> str | None:
+        return tokens[at][0] if at < len(tokens) else None
+
+    def take(kind: str) -> str:
+        nonlocal at
+        if peek() != kind:
+            raise ExpressionError(f"expected {kind} in {expr!r}")
+        at += 1
+        return tokens[at - 1][1]
+
+    def or_expr(cols: frozenset[int]) -> Node:
+        node = and_expr(cols)
+        while peek() == "OR":
+            take("OR")
+            node = Either(node, and_expr(cols))
+        return node
+
+    def and_expr(cols: frozenset[int]) -> Node:
+        node = not_expr(cols)
+        while peek() == "AND":
+            take("AND")
+            node = Both(node, not_expr(cols))
+        return node
+
+    def not_expr(cols: frozenset[int]) -> Node:
+        node = primary(cols)
+        while peek() == "NOT":
+            take("NOT")
+            node = Without(node, primary(cols))
+        return node
+
+    def primary(cols: frozenset[int]) -> Node:
+        kind = peek()
+        if kind in ("columns", "column"):
+            names = take(kind).split()
+            take(":")
+            try:
+                chosen = frozenset(COLUMNS.index(n) for n in names)
+            except ValueError as exc:
+                raise ExpressionError(f"unknown column in {expr!r}") from exc
+            return primary(cols & chosen)
+        if kind == "(":
+            take("(")
+            node = or_expr(cols)
+            take(")")
+            return node
+        text = take("phrase")
+        prefix = peek() == "*"
+        if prefix:
+            take("*")
+        return Phrase(tuple(text.split()), prefix, cols)
+
+    node = or_expr(frozenset(range(len(COLUMNS))))
+    if at != len(tokens):
+        raise ExpressionError(f"unexpected {tokens[at][1]!r} in {expr!r}")
+    return node
+
+
+def phrases(node: Node) -> list[Phrase]:
+    """Every phrase of the tree, in the order written (FTS5's phrase numbers, which bm25() sums in)."""
+    if isinstance(node, Phrase):
+        return [node]
+    if isinstance(node, Without):
+        return phrases(node.kept) + phrases(node.dropped)
+    return phrases(node.left) + phrases(node.right)
+
+
+# ---------------------------------------------------------------- tsquery
+
+
+def _phrase_tsquery(phrase: Phrase, mark: Callable[[str], str]) -> str | None:
+    if not phrase.tokens:
+        return None
+    last = len(phrase.tokens) - 1
+    return " <-> ".join(
+        quote(mark(token)) + (":*" if phrase.prefix and i == last else "")
+        for i, token in enumerate(phrase.tokens)
+    )
+
+
+def _bigram_mark(columns: frozenset[int]) -> Callable[[str], str] | None:
+    """How a phrase's tokens are written for its bigram columns: as they are for all three, marked for
+    the title alone, None for none (the other column sets are never asked for)."""
+    wanted = columns & BIGRAM_COLUMNS
+    if not wanted:
+        return None
+    if wanted == BIGRAM_COLUMNS:
+        return lambda token: token
+    if wanted == {TITLE}:
+        return title_lexeme
+    raise ExpressionError(f"no tsquery for the columns {sorted(wanted)}")
+
+
+def to_tsquery(node: Node) -> str:
+    """The tree as a tsquery text (cast with ``::tsquery``; no text search configuration is involved)."""
+    if isinstance(node, Phrase):
+        alternatives = []
+        if (mark := _bigram_mark(node.columns)) is not None:
+            alternatives.append(_phrase_tsquery(node, mark))
+        if WORDS in node.columns:
+            alternatives.append(_phrase_tsquery(node, lambda token: lexeme(token, WORDS)))
+        found = [a for a in alternatives if a]
+        if not found:
+            return "'~'"  # a lexeme no document holds (every marked one has a word after the mark)
+        return "(" + " | ".join(found) + ")" if len(found) > 1 else "(" + found[0] + ")"
+    if isinstance(node, Both):
+        return f"({to_tsquery(node.left)} & {to_tsquery(node.right)})"
+    if isinstance(node, Either):
+        return f"({to_tsquery(node.left)} | {to_tsquery(node.right)})"
+    return f"({to_tsquery(node.kept)} & !{to_tsquery(node.dropped)})"
+
+
+def lexemes(nodes: Iterable[Node]) -> tuple[list[str], list[str]]:
+    """The lexemes the trees ask for, and the prefixes (a phrase's last token, read as a prefix)."""
+    whole: dict[str, None] = {}
+    prefixes: dict[str, None] = {}
+    for node in nodes:
+        for phrase in phrases(node):
+            for i, token in enumerate(phrase.tokens):
+                for column in (TITLE, WORDS):
+                    if column == WORDS and WORDS not in phrase.columns:
+                        continue
+                    if column == TITLE and not phrase.columns & BIGRAM_COLUMNS:
+                        continue
+                    if phrase.prefix and i == len(phrase.tokens) - 1:
+                        prefixes[lexeme(token, column)] = None
+                    else:
+                        whole[lexeme(token, column)] = None
+    return list(whole), list(prefixes)
+
+
+# ---------------------------------------------------------------- one row's tokens
+
+_ENTRY = re.compile(r"'((?:[^']|'')*)':([0-9A-D,]+)")
+
+
+@dataclass(frozen=True)
+class RowTokens:
+    """Where the query's tokens occur in one article: lexeme -> its positions in the tsvector, and the
+    article's token count in each column (which gives each position's column)."""
+
+    at: Mapping[str, frozenset[int]]
+    sizes: tuple[int, ...]
+
+    @property
+    def length(self) -> int:
+        return sum(self.sizes)
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        return column_starts(self.sizes)
+
+    def column(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def places(self, name: str) -> set[tuple[int, int]]:
+        """(column, offset in the column) of each position of a lexeme."""
+        return {(self.column(p), p - self.starts[self.column(p)]) for p in self.at.get(name, ())}
+
+
+def read_row(vector_text: str, sizes: Sequence[int]) -> RowTokens:
+    """A row's tokens from the text of a (filtered) tsvector and the row's column sizes."""
+    at = {
+        name.replace("''", "'").replace("\\\\", "\\"): frozenset(map(int, listed.replace("B", "").split(",")))
+        for name, listed in _ENTRY.findall(vector_text)  # B: the mark of the filtered lexemes
+    }
+    return RowTokens(at, tuple(sizes))
+
+
+def _positions(row: RowTokens, token: str, column_kind: int, prefix: bool) -> frozenset[int]:
+    key = lexeme(token, column_kind)
+    if not prefix:
+        return row.at.get(key, frozenset())
+    found: set[int] = set()
+    for name, positions in row.at.items():
+        if name.startswith(key) and (column_kind == WORDS or not name.startswith((WORDS_MARK, TITLE_MARK))):
+            found |= positions
+    return frozenset(found)
+
+
+def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
+    """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase), by column.
+    Columns lie one free position apart, so tokens at consecutive positions are in one column."""
+    if not phrase.tokens:
+        return []
+    out: list[int] = []
+    last = len(phrase.tokens) - 1
+    for kind in (TITLE, WORDS):
+        wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
+        if not wanted:
+            continue
+        if last == 0 and not phrase.prefix:  # one token: each of its positions is an occurrence
+            out.extend(
+                c for c in map(row.column, row.at.get(lexeme(phrase.tokens[0], kind), ())) if c in wanted
+            )
+            continue
+        each = [_positions(row, t, kind, phrase.prefix and i == last) for i, t in enumerate(phrase.tokens)]
+        for position in each[0]:
+            if all(position + i in each[i] for i in range(1, len(each))):
+                column = row.column(position)
+                if column in wanted:
+                    out.append(column)
+    out.sort()
+    return out
+
+
+def matches(node: Node, row: RowTokens) -> bool:
+    """Whether the row matches the tree (FTS5's semantics)."""
+    if isinstance(node, Phrase):
+        return bool(phrase_columns(node, row))
+    if isinstance(node, Both):
+        return matches(node.left, row) and matches(node.right, row)
+    if isinstance(node, Either):
+        return matches(node.left, row) or matches(node.right, row)
+    return matches(node.kept, row) and not matches(node.dropped, row)
+
+
+# ---------------------------------------------------------------- bm25
+
+
+def idf(documents: int, holding: int) -> float:
+    """FTS5's IDF of a phrase held by `holding` of `documents` rows (at least 1e-6)."""
+    value = math.log((documents - holding + 0.5) / (holding + 0.5))
+    return value if value > 0.0 else 1e-6
+
+
+def bm25(
+    all_phrases: Sequence[Phrase],
+    idfs: Sequence[float],
+    row: RowTokens,
+    average_length: float,
+    weights: Sequence[float],
+) -> float:
+    """FTS5's bm25() of the row for a query of `all_phrases` (more negative is better), computed in the
+    same order of operations, so both backends give the same double."""
+    length = float(row.length)
+    score = 0.0
+    for phrase, phrase_idf in zip(all_phrases, idfs, strict=True):
+        freq = 0.0
+        for column in phrase_columns(phrase, row):
+            freq += weights[column] if column < len(weights) else 1.0
+        score += phrase_idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + B * length / average_length)))
+    return -1.0 * score
