@@ -66,12 +66,6 @@ async def running(settings: Settings, clock: Clock, *, job: bool = False) -> Asy
         yield app
 
 
-def needs_search(settings: Settings) -> None:
-    """Keyword digests search the full-text index; on PostgreSQL that is storage/search's (separate) work."""
-    if settings.database_url is not None:
-        pytest.skip("keyword digests need full-text search on PostgreSQL")
-
-
 def runner(app: Application) -> DigestRunner:  # type: ignore[type-arg]
     r = runner_of(app)
     assert r is not None
@@ -154,7 +148,6 @@ async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmu
 async def test_keywords_and_articles_ingested_while_running(
     telegram_emulator: TelegramEmulator, settings: Settings, tmp_path: Path
 ):
-    needs_search(settings)
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 20, 0, tzinfo=SH))
     async with running(settings, clock) as app:
@@ -180,7 +173,7 @@ async def test_keywords_and_articles_ingested_while_running(
         jsonl.write_text(
             "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
         )
-        other = open_db(settings.db)
+        other = open_db(settings.database_target)
         try:
             assert ingest_paths(other, [jsonl]).new == 2
         finally:
@@ -292,7 +285,6 @@ async def test_a_digest_whose_send_timed_out_is_not_sent_again(
 async def test_restart_does_not_duplicate(
     telegram_emulator: TelegramEmulator, settings: Settings, caplog: pytest.LogCaptureFixture
 ):
-    needs_search(settings)
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     async with running(settings, clock) as app:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from storage.database.connection import open_db
-from storage.database.postgres import is_postgres
 from storage.driver import sqlite3
 from storage.ingest.pipeline import batches, ingest_paths
 from storage.records.articles import count_articles, iter_articles
@@ -68,9 +67,8 @@ def test_a_file_goes_in_by_batches_and_is_recorded_done(tmp_path, database_targe
     (row,) = db.execute("SELECT articles, stored, new, status FROM imports").fetchall()
     assert row == (7, 7, 7, DONE)
     assert all(a.summary and a.keywords for a in iter_articles(db))
-    if not is_postgres(db):  # full-text search on PostgreSQL is storage/search's, not this test's
-        hit = Searcher(db).search("第6号报道").hits[0]
-        assert hit.title == story(6)["title"]
+    hit = Searcher(db).search("第6号报道").hits[0]
+    assert hit.title == story(6)["title"]
     again = ingest_paths(db, [feed], batch_size=3)
     assert (again.new, again.known) == (0, 7)
     assert unfinished_imports(db) == []

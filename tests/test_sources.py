@@ -21,7 +21,6 @@ from bot.sources.fetch import Fetcher, FetchError, decode_html, user_agent
 from bot.sources.poll import ERROR, NEW, NOT_MODIFIED, backoff, discover, poll_source, poll_sources
 from bot.sources.status import IntervalError, format_sources, parse_interval
 from storage.database.connection import open_db, write_transaction
-from storage.database.postgres import is_postgres
 from storage.records import sources as store
 from storage.records.articles import latest_articles
 from storage.search.engine import Searcher
@@ -189,8 +188,6 @@ def test_atom_and_rss10(db, site, fetcher) -> None:
 def test_articles_are_searchable_and_latest_at_once(db, site, fetcher) -> None:
     poll_source(db, add(db, site, "/feed/", fetcher), fetcher)
     assert latest_articles(db, 1)[0].title == "二七区召开冬季供暖保障工作会议"
-    if is_postgres(db):
-        return  # full-text search on PostgreSQL is not this module's (storage/search)
     hits = Searcher(db).search("供暖保障").hits
     assert [h.title for h in hits] == ["二七区召开冬季供暖保障工作会议"]
 

@@ -91,7 +91,6 @@ def test_subscribe_arguments_keep_the_search_syntax() -> None:
 
 
 def test_containing_any_is_exact_and_reads_words_as_search_does(db) -> None:
-    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     stored = store_articles(
         db,
         [
@@ -111,7 +110,6 @@ def test_containing_any_is_exact_and_reads_words_as_search_does(db) -> None:
 
 def test_digest_of_二七区_minus_人才_never_carries_the_人才_story(db) -> None:
     """Issue 13: `/subscribe 08:00 二七区 -人才` received the 人才 story."""
-    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     store_articles(
         db,
         [article("口袋公园", STORY, "a"), article("人才引进", TALENT, "b"), article("交通整治", OTHER, "c")],
@@ -248,7 +246,6 @@ def test_latest_lists_a_story_once_and_pages_by_story(db) -> None:
 
 
 def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
-    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     store_articles(db, variants())
     response = Searcher(db).search("口袋公园")
     assert len(response.hits) == 1 and response.total == 1
@@ -261,7 +258,6 @@ def test_a_result_page_lists_a_story_once_with_its_other_sources(db) -> None:
 
 
 def test_a_story_already_received_from_one_source_does_not_come_again_from_another(db) -> None:
-    sqlite_only(db, "needs full-text search on PostgreSQL (storage/search, separate work)")
     first, second, third, other = variants()
     store_articles(db, [first])
     sub = subs.add_subscription(db, 9, "08:00", ("口袋公园",), now=datetime(2026, 12, 1, tzinfo=UTC))
