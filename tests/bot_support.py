@@ -8,8 +8,9 @@ import json
 import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import SecretStr
 from telegram.ext import Application
 
 from bot.services import Services
@@ -17,8 +18,10 @@ from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.budget import SendBudget
 from storage.database.connection import open_db
+from storage.database.postgres import is_postgres_url
 from storage.ingest.pipeline import ingest_paths
 
+P = TypeVar("P", str, Path)
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -57,8 +60,9 @@ def extra_articles() -> list[dict[str, Any]]:
     return records
 
 
-def make_database(path: Path, work: Path) -> Path:
-    """A database with the seed page and `extra_articles()`, ingested with the real pipeline."""
+def make_database(path: P, work: Path) -> P:
+    """A database with the seed page and `extra_articles()`, ingested with the real pipeline: an SQLite
+    file at `path`, or the PostgreSQL database `path` names (a ``postgresql://`` URL)."""
     work.mkdir(parents=True, exist_ok=True)
     jsonl = work / "extra.jsonl"
     jsonl.write_text(
@@ -71,6 +75,14 @@ def make_database(path: Path, work: Path) -> Path:
     finally:
         db.close()
     return path
+
+
+def database_env(target: str | Path) -> dict[str, str]:
+    """The environment that points a ``newsbot`` process at `target`: NEWSBOT_DATABASE_URL for a
+    PostgreSQL URL, NEWSBOT_DB for an SQLite file."""
+    if is_postgres_url(str(target)):
+        return {"NEWSBOT_DATABASE_URL": str(target)}
+    return {"NEWSBOT_DB": str(target)}
 
 
 def copy_database(template: Path, target: Path) -> Path:
@@ -88,6 +100,14 @@ def bot_settings(emulator: Any, db: Path, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def bot_settings_on(emulator: Any, target: str, work: Path, **overrides: Any) -> Settings:
+    """`bot_settings` over `target` (conftest's `database_target`): an SQLite file, or a PostgreSQL URL
+    given as NEWSBOT_DATABASE_URL (NEWSBOT_DB then names a file under `work` that stays unused)."""
+    if is_postgres_url(target):
+        return bot_settings(emulator, work / "newsbot.db", database_url=SecretStr(target), **overrides)
+    return bot_settings(emulator, Path(target), **overrides)
 
 
 @contextlib.asynccontextmanager

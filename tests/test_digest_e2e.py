@@ -16,16 +16,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pydantic import SecretStr
 from telegram.ext import Application
 
 from bot.settings import Settings
 from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
 from storage.database.connection import open_db
-from storage.database.postgres import is_postgres_url
 from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
-from tests.bot_support import bot_settings, running_bot
+from tests.bot_support import bot_settings, bot_settings_on, running_bot
 from tests.telegram_emulator import TelegramEmulator
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -90,11 +88,7 @@ async def say(emu: TelegramEmulator, text: str, user_id: int, *, lang: str = "zh
 @pytest.fixture
 def settings(telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str) -> Settings:
     """The bot over an SQLite file, then over a PostgreSQL database (NEWSBOT_DATABASE_URL)."""
-    if is_postgres_url(database_target):
-        return bot_settings(
-            telegram_emulator, tmp_path / "newsbot.db", database_url=SecretStr(database_target)
-        )
-    return bot_settings(telegram_emulator, Path(database_target))
+    return bot_settings_on(telegram_emulator, database_target, tmp_path)
 
 
 async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmulator, settings: Settings):

@@ -1,4 +1,5 @@
-"""Issue 23: two `newsbot serve` processes behind one webhook, sharing one SQLite file.
+"""Issue 23: two `newsbot serve` processes behind one webhook, sharing one database: an SQLite file, then
+a PostgreSQL database (NEWSBOT_DATABASE_URL).
 
 The Bot API stand-in delivers updates by webhook to a round-robin balancer in front of two real replicas,
 so consecutive updates reach different processes. Done when: 40 messages from several users are each
@@ -21,7 +22,7 @@ from typing import Any
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
 from tests.balancer import Balancer
-from tests.bot_support import SEEDS, make_database
+from tests.bot_support import SEEDS, database_env, make_database
 from tests.telegram_emulator import StoredMessage, TelegramEmulator
 from tests.test_bot_serve import clean_env
 from tests.test_webhook_health import free_port
@@ -98,9 +99,11 @@ async def stop(proc: asyncio.subprocess.Process) -> int:
     return await asyncio.wait_for(proc.wait(), 30)
 
 
-async def test_two_replicas_behind_one_webhook(telegram_emulator: TelegramEmulator, tmp_path: Path) -> None:
+async def test_two_replicas_behind_one_webhook(
+    telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str
+) -> None:
     emu = telegram_emulator
-    db_path = make_database(tmp_path / "shared.db", tmp_path)
+    target = make_database(database_target, tmp_path)
     ports = [free_port()]
     while len(ports) < 2:  # two different ones
         ports = sorted({*ports, free_port()})
@@ -113,7 +116,7 @@ async def test_two_replicas_behind_one_webhook(telegram_emulator: TelegramEmulat
                 env = clean_env(
                     TELEGRAM_BOT_TOKEN=emu.token,
                     TELEGRAM_API_BASE_URL=emu.base_url,
-                    NEWSBOT_DB=str(db_path),
+                    **database_env(target),
                     NEWSBOT_SEEDS=str(SEEDS),
                     NEWSBOT_WEBHOOK_URL=PUBLIC_URL,
                     NEWSBOT_WEBHOOK_LISTEN="127.0.0.1",
@@ -199,7 +202,7 @@ async def test_two_replicas_behind_one_webhook(telegram_emulator: TelegramEmulat
             await emu.wait_until(
                 lambda: "已删除" in current(emu, prompt).text, limit_s=LIMIT_S, what="the /forget outcome"
             )
-            db = open_db(db_path)
+            db = open_db(target)
             try:
                 assert subs.list_subscriptions(db, 4003) == [] and subs.get_chat(db, 4003) is None
             finally:
