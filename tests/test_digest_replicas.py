@@ -1,11 +1,12 @@
 """Several replicas on one database (issue 23): a dead replica's digests are sent by another one.
 
+Both run on each backend (conftest's `database_target`): an SQLite file, then a PostgreSQL database.
 The first test drives one real Application against the Bot API stand-in with the lease clock injected:
 a claim left by a replica that died is taken over and its kept message sent. The second runs two real
-``newsbot serve`` processes (webhook mode) on one SQLite file against a stand-in that enforces
-Telegram's 30 messages per second per bot (and, once, a stricter 10 that makes it answer 429), and kills
-one with SIGKILL while the digests go out. Each run prints its figures (time, claims taken over,
-duplicates, flood refusals); no timing is asserted.
+``newsbot serve`` processes (webhook mode) on one database against a stand-in that enforces Telegram's
+30 messages per second per bot (and, once, a stricter 10 that makes it answer 429), and kills one with
+SIGKILL while the digests go out. Each run prints its figures (time, claims taken over, duplicates, flood
+refusals); no timing is asserted.
 """
 
 from __future__ import annotations
@@ -25,21 +26,23 @@ from bot.digests.plan import DigestConfig, prepare
 from bot.telegram.digest_job import SENT, runner_of
 from storage.database.access import Database
 from storage.database.connection import open_db
+from storage.database.postgres import is_postgres_url
 from storage.records import subscriptions as subs
-from tests.bot_support import SEEDS, bot_settings, make_database
+from tests.bot_support import SEEDS, bot_settings_on, database_env, make_database
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_bot_serve import clean_env
 from tests.test_digest_e2e import Clock, db_of, running, say
+from tests.test_replicas import webhook_info
 from tests.test_webhook_health import free_port
 
 SH = ZoneInfo("Asia/Shanghai")
 
 
 async def test_a_claim_left_by_a_dead_replica_is_taken_over_and_its_message_sent(
-    telegram_emulator: TelegramEmulator, tmp_path: Path
+    telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str
 ):
     emu = telegram_emulator
-    settings = bot_settings(emu, tmp_path / "newsbot.db")
+    settings = bot_settings_on(emu, database_target, tmp_path)
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     async with running(settings, clock) as app:
         await say(emu, "/subscribe 8:00", 6001)
@@ -85,10 +88,10 @@ CHATS = range(7001, 7081)  # 80 subscribers, one subscription each, all due in t
 LEASE_SECONDS = 2
 
 
-def due_now(db_path: Path) -> None:
+def due_now(target: str) -> None:
     """Subscribe every chat of `CHATS` for the current minute (Asia/Shanghai), subscribed an hour ago."""
     now = datetime.now(SH)
-    db = open_db(db_path)
+    db = open_db(target)
     try:
         for chat in CHATS:
             subs.add_subscription(db, chat, now.strftime("%H:%M"), now=now - timedelta(hours=1))
@@ -96,9 +99,9 @@ def due_now(db_path: Path) -> None:
         db.conn.close()
 
 
-def senders(db_path: Path) -> set[str]:
+def senders(target: str) -> set[str]:
     """The replicas that recorded a digest as sent."""
-    db = open_db(db_path)
+    db = open_db(target)
     try:
         rows = db.execute("SELECT DISTINCT claimed_by FROM digest_deliveries WHERE status = ?", [subs.SENT])
         return {row[0] for row in rows}
@@ -129,16 +132,16 @@ async def start_replica(name: str, env: dict[str, str], tmp_path: Path) -> async
     ],
 )
 async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
-    telegram_emulator: TelegramEmulator, tmp_path: Path, limit: int
+    telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str, limit: int
 ):
     emu = telegram_emulator
     emu.limit_rate(limit)  # per bot, whichever process sends
-    db_path = make_database(tmp_path / "shared.db", tmp_path)
-    due_now(db_path)
+    target = make_database(database_target, tmp_path)
+    due_now(target)
     env = clean_env(
         TELEGRAM_BOT_TOKEN=emu.token,
         TELEGRAM_API_BASE_URL=emu.base_url,
-        NEWSBOT_DB=str(db_path),
+        **database_env(target),
         NEWSBOT_SEEDS=str(SEEDS),
         NEWSBOT_LOG_LEVEL="INFO",
         NEWSBOT_WEBHOOK_URL="https://bot.example.org/hook",  # no getUpdates: the replicas do not fight
@@ -154,7 +157,7 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
     try:
         # Kill A with SIGKILL while the digests are going out: both replicas have sent, a quarter arrived.
         def both_sending() -> bool:
-            return len(senders(db_path)) == 2 and sum(emu.deliveries().values()) >= 20
+            return len(senders(target)) == 2 and sum(emu.deliveries().values()) >= 20
 
         await emu.wait_until(both_sending, limit_s=40, what="both replicas sending")
         assert a.returncode is None, (tmp_path / "a.log").read_text()
@@ -163,7 +166,7 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
         killed_at = sum(emu.deliveries().values())
 
         def settled() -> bool:
-            db = open_db(db_path)
+            db = open_db(target)
             try:
                 rows = db.execute("SELECT status, COUNT(*) FROM digest_deliveries GROUP BY status").fetchall()
             finally:
@@ -175,6 +178,8 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
         took = time.monotonic() - started
         b.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(b.wait(), 30) == 0
+        assert webhook_info(emu)["url"] == env["NEWSBOT_WEBHOOK_URL"]  # stopping a replica keeps the webhook
+        assert not emu.calls_of("deleteWebhook")
     finally:
         for proc in (a, b):
             if proc.returncode is None:
@@ -183,10 +188,14 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
 
     deliveries = emu.deliveries()
     duplicates = sum(count - 1 for chat, count in deliveries.items() if chat in CHATS)
+    sent_at = [c.at for c in emu.calls_of("sendMessage") if c.ok and int(c.params["chat_id"]) in CHATS]
     b_log = (tmp_path / "b.log").read_text()
+    backend = "PostgreSQL" if is_postgres_url(target) else "SQLite"
     print(
-        f"limit {limit}/s: 80 digests, 2 replicas, A killed after {killed_at}: {took:.1f} s, {b_log.count('taken over')} "
-        f"taken over, {duplicates} duplicate(s), {emu.flood_refusals} flood refusal(s)"
+        f"{backend}, limit {limit}/s: 80 digests, 2 replicas, A killed after {killed_at}: "
+        f"{took:.1f} s from start, {max(sent_at) - min(sent_at):.1f} s from first digest to last, "
+        f"{b_log.count('taken over')} taken over, {duplicates} duplicate(s), "
+        f"{emu.flood_refusals} flood refusal(s)"
     )
     assert set(deliveries) == set(CHATS)  # every subscriber got its digest
     assert duplicates <= 2  # only a message in flight when A died is sent twice
@@ -195,5 +204,5 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
     else:  # refused for flooding, waited out and sent again: every digest above arrived
         assert emu.flood_refusals > 0
     assert "taken over" in b_log  # A's unfinished claims were sent by B
-    assert "Traceback" not in b_log
+    assert "Traceback" not in b_log and "Traceback" not in (tmp_path / "a.log").read_text()
     assert [c.error for c in emu.errors() if not (c.error or "").startswith("Too Many Requests")] == []
