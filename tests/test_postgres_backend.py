@@ -3,6 +3,9 @@ one transaction helper, the pool, and the messages for a server that is not ther
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -11,6 +14,7 @@ from storage.database.access import Database
 from storage.database.connection import open_db, write_transaction
 from storage.database.migrations import MIGRATIONS
 from storage.database.postgres import (
+    IDLE_IN_TRANSACTION_S,
     PostgresDatabase,
     pg_schema_version,
     safe_url,
@@ -18,6 +22,7 @@ from storage.database.postgres import (
     without_password,
 )
 from storage.errors import DatabaseBusy, DatabaseError
+from tests.bot_support import ROOT
 
 
 def test_placeholders_become_psycopg_ones_outside_literals() -> None:
@@ -99,6 +104,67 @@ def test_writers_take_turns_across_connections_and_a_busy_one_says_so(postgres_u
         assert database.write(lambda db: db.execute("SELECT 1").fetchone()[0]) == 1
     finally:
         database.close()
+
+
+# A writer of another process: takes the write lock, says so, and sits in its transaction. Its first argument
+# is the database URL, its second how long the server lets its session idle in a transaction.
+HOLDER = """
+import sys, time
+from storage.database import postgres
+postgres.SESSION_SETTINGS["idle_in_transaction_session_timeout"] = sys.argv[2]
+conn = postgres.connect(sys.argv[1])
+with postgres.pg_write_transaction(conn):
+    print("holding", flush=True)
+    time.sleep(600)
+"""
+
+
+def holder(url: str, idle: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, url, idle], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_a_replica_killed_or_frozen_holding_the_write_lock_does_not_keep_it(postgres_url: str) -> None:
+    """Issue 23: a replica killed with SIGKILL, or stopped dead, inside a write transaction."""
+    other = open_db(postgres_url)
+    database = Database.open(postgres_url)
+    try:
+        # Every connection, pooled or not, tells the server to end a session idle in a transaction.
+        expected = f"{IDLE_IN_TRANSACTION_S}s"
+        assert other.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0] == expected
+        shown = database.read(lambda db: db.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0])
+        assert shown == expected
+        for idle in ("1h", "1s"):
+            proc = holder(postgres_url, idle)
+            try:
+                with pytest.raises(DatabaseBusy), write_transaction(other, wait=0.2):
+                    pass
+                if idle == "1h":  # killed: its socket closes and the server ends its transaction
+                    proc.send_signal(signal.SIGKILL)
+                    proc.wait(10)
+                else:  # frozen with its connection open: the server ends the session once idle too long
+                    proc.send_signal(signal.SIGSTOP)
+                with write_transaction(other, wait=30):
+                    other.execute("INSERT INTO server_keys (name, value) VALUES (?, ?)", [idle, "written"])
+            finally:
+                proc.kill()
+                proc.wait(10)
+                assert proc.stdout is not None
+                proc.stdout.close()
+        assert (
+            database.read(
+                lambda db: db.execute("SELECT count(*) FROM server_keys WHERE value = 'written'").fetchone()[
+                    0
+                ]
+            )
+            == 2
+        )
+    finally:
+        database.close()
+        other.close()
 
 
 def test_a_server_that_is_not_there_is_named_in_one_line() -> None:

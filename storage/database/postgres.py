@@ -17,6 +17,11 @@ placeholders, ``INSERT … ON CONFLICT``, ``RETURNING``. `PgConnection` speaks t
 - **Connections**: `PostgresDatabase` (a pool, psycopg_pool) offers what `storage.database.access.Database`
   offers over a file: read blocks on a snapshot (``REPEATABLE READ READ ONLY``) and one write path, where
   bulk writers (ingest batches) give way to the others.
+- **A process that dies or stops answering** cannot keep the write lock: killed, its socket closes and the
+  server ends its session (and its transaction) at once; frozen, or on a host that vanished without
+  closing anything, the server ends a session idle inside a transaction after `IDLE_IN_TRANSACTION_S`,
+  and probes an idle connection with TCP keepalives (`SESSION_SETTINGS`, set on every connection).
+  newsbot never waits on anything but the database inside a transaction, so no live writer idles that long.
 - **Errors**: psycopg's errors leave `PgConnection` as storage's (`storage_error`): `DatabaseBusy` for a lock
   not had in time, `DatabaseFailure` (an ``sqlite3.DatabaseError`` and a `StorageError`) for anything else,
   so the ``except`` clauses written for SQLite hold for both backends.
@@ -60,6 +65,16 @@ BULK_PAUSE = 0.002
 MAX_GIVE_WAY = 0.5
 POLL = 0.005
 POOL_SIZE = 8
+# Set on every connection (`configure`), so that a dead or frozen process's session ends (see the module
+# doc): how long a session may sit idle inside a transaction, and the server's TCP keepalives (first probe
+# after, between probes, probes unanswered before the connection counts as dead).
+IDLE_IN_TRANSACTION_S = 30
+SESSION_SETTINGS = {
+    "idle_in_transaction_session_timeout": f"{IDLE_IN_TRANSACTION_S}s",
+    "tcp_keepalives_idle": "10",
+    "tcp_keepalives_interval": "5",
+    "tcp_keepalives_count": "3",
+}
 _savepoints = itertools.count(1)
 
 
@@ -168,13 +183,29 @@ class PgConnection:
         self.raw.close()
 
 
+def configure(raw: psycopg.Connection[Any]) -> None:
+    """Apply `SESSION_SETTINGS` to a new connection (autocommit: they last for its session)."""
+    names = list(SESSION_SETTINGS)
+    raw.execute(
+        "SELECT " + ", ".join("set_config(%s, %s, false)" for _ in names),
+        [v for name in names for v in (name, SESSION_SETTINGS[name])],
+    )
+
+
 def connect(url: str) -> PgConnection:
-    """One connection to the server at `url`, not migrated (`open_postgres` migrates)."""
+    """One connection to the server at `url`, configured (`configure`), not migrated (`open_postgres`
+    migrates)."""
     _require_driver()
     try:
-        return PgConnection(psycopg.connect(url, autocommit=True, connect_timeout=10))
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
         raise DatabaseError(f"{safe_url(url)}: cannot connect to PostgreSQL: {_reason(exc)}") from exc
+    try:
+        configure(raw)
+    except psycopg.Error as exc:
+        raw.close()
+        raise DatabaseError(f"{safe_url(url)}: cannot configure the connection: {_reason(exc)}") from exc
+    return PgConnection(raw)
 
 
 def open_postgres(url: str) -> PgConnection:
@@ -417,7 +448,13 @@ class PostgresDatabase:
         self._setup = setup
         try:
             self._pool = psycopg_pool.ConnectionPool(
-                url, min_size=1, max_size=pool_size, kwargs={"autocommit": True}, open=True, timeout=30
+                url,
+                min_size=1,
+                max_size=pool_size,
+                kwargs={"autocommit": True},
+                configure=configure,
+                open=True,
+                timeout=30,
             )
         except psycopg.Error as exc:
             setup.close()
