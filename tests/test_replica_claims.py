@@ -1,23 +1,28 @@
 """Claims with a lease, for several replicas on one database (issue 23): digest claims, source polls.
 
 The lease clock is injected: every function takes ``now`` (seconds since the epoch) from the test.
-Two connections to one SQLite file stand for two replicas; for the source job, two sets of services
-(each its own `Database`) and a real local feed site.
+Two connections to one database stand for two replicas, on each backend (conftest's `database_target`: an
+SQLite file, then a PostgreSQL database); for the source job, two sets of services (each its own
+`Database`) and a real local feed site.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.services import open_services
 from bot.settings import Settings
 from bot.sources.fetch import Fetcher
 from bot.telegram.sources_job import SourcePoller
 from storage.database.connection import open_db
+from storage.database.postgres import is_postgres_url
 from storage.records import sources as store
 from storage.records import subscriptions as subs
 from tests.feed_server import FeedSite, Page
@@ -31,10 +36,10 @@ FEEDS = Path(__file__).parent / "feeds"
 
 
 @pytest.fixture
-def replicas(tmp_path):
-    """Two connections to one database file: replica A and replica B."""
-    a = open_db(tmp_path / "newsbot.db")
-    b = open_db(tmp_path / "newsbot.db")
+def replicas(database_target):
+    """Two connections to one database: replica A and replica B."""
+    a = open_db(database_target)
+    b = open_db(database_target)
     yield a, b
     a.conn.close()
     b.conn.close()
@@ -105,6 +110,31 @@ def test_claims_are_taken_over_oldest_first_one_at_a_time(replicas):
     assert subs.expired_claims(a, later, WINDOW) == 1
 
 
+def test_two_replicas_taking_over_at_once_never_take_the_same_claim(replicas):
+    """A and B look for expired claims at the same moment, each until none is left: every claim is taken
+    by exactly one of them."""
+    a, b = replicas
+    ids = []
+    for chat in range(1, 21):
+        sub = subs.add_subscription(a, chat, "08:00", now=NOW)
+        ids.append(claim(a, sub.id, "dead", T0 + LEASE))
+    later = T0 + LEASE + 1
+    start = threading.Barrier(2)
+
+    def take_all(db, holder: str) -> list[int]:
+        start.wait(10)
+        taken = []
+        while (got := subs.take_over_claim(db, subs.Lease(holder, later + LEASE), later, WINDOW)) is not None:
+            taken.append(got.delivery_id)
+        return taken
+
+    with ThreadPoolExecutor(2) as pool:
+        by_a, by_b = pool.map(take_all, (a, b), ("A", "B"))
+    assert sorted(by_a + by_b) == ids and not set(by_a) & set(by_b)
+    rows = a.execute("SELECT id, claimed_by FROM digest_deliveries ORDER BY id").fetchall()
+    assert [r[1] for r in rows] == ["A" if r[0] in by_a else "B" for r in rows]
+
+
 def test_old_and_leaseless_claims_are_left_and_reported(replicas):
     a, b = replicas
     legacy = subs.add_subscription(a, 1, "08:00", now=NOW)
@@ -150,14 +180,19 @@ def test_a_due_source_is_polled_by_one_replica_until_its_lease_runs_out(replicas
     assert store.get_source(a, source.id).next_poll_at == over + timedelta(minutes=30)  # type: ignore[union-attr]
 
 
-async def test_two_pollers_on_one_database_poll_a_due_source_once(tmp_path):
+async def test_two_pollers_on_one_database_poll_a_due_source_once(tmp_path, database_target):
     """Two replicas' source jobs tick at once: one polls the site, the other leaves the source to it."""
     now = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
-    settings = Settings(_env_file=None, db=tmp_path / "shared.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    where = (
+        {"database_url": SecretStr(database_target)}
+        if is_postgres_url(database_target)
+        else {"db": Path(database_target)}
+    )
+    settings = Settings(_env_file=None, seeds=tmp_path / "none", **where)  # type: ignore[call-arg]
     with FeedSite() as site:
         feed = (FEEDS / "wordpress_fulltext.xml").read_bytes().replace(b"{base}", site.base.encode())
         site.add("/feed.xml", Page(feed, "application/rss+xml", delay=0.5))  # still polling when B ticks
-        db = open_db(settings.db)
+        db = open_db(settings.database_target)
         store.add_source(
             db, site.url("/feed.xml"), interval=timedelta(minutes=30), feed_url=site.url("/feed.xml"), now=now
         )
