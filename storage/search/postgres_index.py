@@ -35,6 +35,7 @@ from storage.search.tsquery import (
     parse,
     phrases,
     read_row,
+    text_scorer,
     to_tsquery,
 )
 
@@ -123,9 +124,16 @@ class PostgresIndex:
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         tree = _tree(expr)
-        scorer = self._scorer(tree, WEIGHTS)
-        rows = self._rows([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
-        scored = [(rowid, scorer(row)) for rowid, row, _ in rows]
+        listed = phrases(tree)
+        idfs, average = self._statistics(listed)
+        quick = text_scorer(listed, idfs, average, WEIGHTS)
+        if quick is None:
+            scorer = self._scorer(tree, WEIGHTS)
+            rows = self._rows([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
+            scored = [(rowid, scorer(row)) for rowid, row, _ in rows]
+        else:
+            texts = self._texts([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
+            scored = [(rowid, quick(vector, sizes)) for rowid, sizes, vector, _ in texts]
         scored.sort(key=lambda r: (r[1], r[0]))
         return scored[:limit]
 
@@ -256,14 +264,18 @@ class PostgresIndex:
     def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[RowTokens], float]:
         """bm25() of a row for the query `tree`, with this index's statistics."""
         listed = phrases(tree)
-        documents, tokens = self._stats()
-        idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
-        average = tokens / documents if documents else 1.0
+        idfs, average = self._statistics(listed)
 
         def score(row: RowTokens) -> float:
             return bm25(listed, idfs, row, average, weights)
 
         return score
+
+    def _statistics(self, listed: Sequence[Phrase]) -> tuple[list[float], float]:
+        """BM25's IDF of each phrase and the average row length, from this index."""
+        documents, tokens = self._stats()
+        idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
+        return idfs, tokens / documents if documents else 1.0
 
     def _rows(
         self,
@@ -275,6 +287,19 @@ class PostgresIndex:
     ) -> Iterator[tuple[int, RowTokens, bool]]:
         """(rowid, where the lexemes of `trees` sit in it, whether it is of a date asked for) of each
         article meeting `where`."""
+        for rowid, sizes, vector, dated in self._texts(trees, where, where_params, on_date=on_date):
+            yield rowid, read_row(vector, sizes), dated
+
+    def _texts(
+        self,
+        trees: Sequence[Node],
+        where: str,
+        where_params: Sequence[object],
+        *,
+        on_date: tuple[str, Sequence[object]] = ("FALSE", ()),
+    ) -> Iterator[tuple[int, list[int], str, bool]]:
+        """`_rows` as the server gives them: (rowid, column sizes, the text of the tsvector holding only
+        the lexemes of `trees`, whether it is of a date asked for)."""
         whole, prefixes = lexemes(trees)
         keep = "?::text[]"
         keep_params: list[object] = [whole]
@@ -288,7 +313,7 @@ class PostgresIndex:
             f"FROM {FTS} f WHERE {where}"
         )
         for rowid, sizes, vector, dated in self.conn.execute(sql, params):
-            yield int(rowid), read_row(vector, sizes), bool(dated)
+            yield int(rowid), sizes, vector, bool(dated)
 
     def _stats(self) -> tuple[int, int]:
         if self._totals is None:
