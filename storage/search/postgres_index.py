@@ -27,7 +27,6 @@ from storage.search.tsquery import (
     Both,
     Node,
     Phrase,
-    RowTokens,
     bm25,
     idf,
     lexemes,
@@ -124,16 +123,9 @@ class PostgresIndex:
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         tree = _tree(expr)
-        listed = phrases(tree)
-        idfs, average = self._statistics(listed)
-        quick = text_scorer(listed, idfs, average, WEIGHTS)
-        if quick is None:
-            scorer = self._scorer(tree, WEIGHTS)
-            rows = self._rows([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
-            scored = [(rowid, scorer(row)) for rowid, row, _ in rows]
-        else:
-            texts = self._texts([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
-            scored = [(rowid, quick(vector, sizes)) for rowid, sizes, vector, _ in texts]
+        score = self._scorer(tree, WEIGHTS)
+        texts = self._texts([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
+        scored = [(rowid, score(vector, sizes)) for rowid, sizes, vector, _ in texts]
         scored.sort(key=lambda r: (r[1], r[0]))
         return scored[:limit]
 
@@ -240,9 +232,12 @@ class PostgresIndex:
         on_date_params: list[object] = []
         on_date = self._date_hit(p, on_date_params) if p.date_conditions else "FALSE"
         trees = [t for t in (match, exact, title, words) if t is not None] + terms
-        scorer = self._scorer(match, weights)
+        score = self._scorer(match, weights)
         out = []
-        for rowid, row, dated in self._rows(trees, where, params, on_date=(on_date, on_date_params)):
+        for rowid, sizes, vector, dated in self._texts(
+            trees, where, params, on_date=(on_date, on_date_params)
+        ):
+            row = read_row(vector, sizes)
             if p.term_matches and not p.qualify:
                 held = _weighted_sum([matches(t, row) for t in terms[: len(p.term_matches)]], held_weights)
                 if not held >= float(p.min_weight):
@@ -251,7 +246,7 @@ class PostgresIndex:
             out.append(
                 RankedRow(
                     rowid,
-                    scorer(row),
+                    score(vector, sizes),
                     int(dated),
                     nterms,
                     int(exact is not None and matches(exact, row)),
@@ -261,13 +256,17 @@ class PostgresIndex:
             )
         return out
 
-    def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[RowTokens], float]:
-        """bm25() of a row for the query `tree`, with this index's statistics."""
+    def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[str, Sequence[int]], float]:
+        """bm25() of a row (the text of its tsvector holding the query's lexemes, and its column sizes)
+        for the query `tree`, with this index's statistics."""
         listed = phrases(tree)
         idfs, average = self._statistics(listed)
+        quick = text_scorer(listed, idfs, average, weights)
+        if quick is not None:
+            return quick
 
-        def score(row: RowTokens) -> float:
-            return bm25(listed, idfs, row, average, weights)
+        def score(vector: str, sizes: Sequence[int]) -> float:
+            return bm25(listed, idfs, read_row(vector, sizes), average, weights)
 
         return score
 
@@ -277,19 +276,6 @@ class PostgresIndex:
         idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
         return idfs, tokens / documents if documents else 1.0
 
-    def _rows(
-        self,
-        trees: Sequence[Node],
-        where: str,
-        where_params: Sequence[object],
-        *,
-        on_date: tuple[str, Sequence[object]] = ("FALSE", ()),
-    ) -> Iterator[tuple[int, RowTokens, bool]]:
-        """(rowid, where the lexemes of `trees` sit in it, whether it is of a date asked for) of each
-        article meeting `where`."""
-        for rowid, sizes, vector, dated in self._texts(trees, where, where_params, on_date=on_date):
-            yield rowid, read_row(vector, sizes), dated
-
     def _texts(
         self,
         trees: Sequence[Node],
@@ -298,8 +284,8 @@ class PostgresIndex:
         *,
         on_date: tuple[str, Sequence[object]] = ("FALSE", ()),
     ) -> Iterator[tuple[int, list[int], str, bool]]:
-        """`_rows` as the server gives them: (rowid, column sizes, the text of the tsvector holding only
-        the lexemes of `trees`, whether it is of a date asked for)."""
+        """(rowid, column sizes, the text of its tsvector holding only the lexemes of `trees` (`read_row`
+        reads it), whether it is of a date asked for) of each article meeting `where`."""
         whole, prefixes = lexemes(trees)
         keep = "?::text[]"
         keep_params: list[object] = [whole]
@@ -312,7 +298,7 @@ class PostgresIndex:
             f"SELECT f.rowid, f.sizes, ts_filter(setweight(f.document, 'B', {keep}), '{{b}}')::text, {date_sql} "
             f"FROM {FTS} f WHERE {where}"
         )
-        for rowid, sizes, vector, dated in self.conn.execute(sql, params):
+        for rowid, sizes, vector, dated in self.conn.execute(sql, params).fetchall():
             yield int(rowid), sizes, vector, bool(dated)
 
     def _stats(self) -> tuple[int, int]:
