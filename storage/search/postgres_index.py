@@ -121,6 +121,17 @@ class PostgresIndex:
         )
         return [int(r[0]) for r in rows]
 
+    def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
+        """In one statement (a slip's lookups are many: one round trip each cost more than the reads)."""
+        if not exprs:
+            return []
+        rows = self.conn.execute(
+            f"SELECT ARRAY(SELECT rowid FROM ({_MATCHES.replace('?', 'q')}) AS found ORDER BY rowid DESC LIMIT ?) "
+            "FROM unnest(?::text[]) WITH ORDINALITY AS asked(q, n) ORDER BY n",
+            [limit, [_query(e) for e in exprs]],
+        )
+        return [[int(i) for i in r[0]] for r in rows]
+
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         tree = _tree(expr)
         score = self._scorer(tree, WEIGHTS)
