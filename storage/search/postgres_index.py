@@ -7,14 +7,18 @@ answers. Ranking is not ``ts_rank`` (no IDF) but FTS5's own BM25, computed in Py
 match, its column sizes and the part of its tsvector holding the query's lexemes (``setweight`` marks
 them with the weight ``B``, which nothing stores, and ``ts_filter`` keeps only those), and the ranking
 keys of `ranking.page_sql` (date, held weight, exact phrase, title, whole words, BM25, id) are computed
-from that and sorted as SQLite's ``ORDER BY`` does. BM25's statistics come from the index itself: the
+from that and sorted as SQLite's ``ORDER BY`` does (BM25 of one-token phrases straight from the text
+of that filtered tsvector: `tsquery.text_scorer`). BM25's statistics come from the index itself: the
 number of rows and tokens from ``articles_fts_totals``, and the number of articles holding each phrase
 from a count the GIN index answers (kept for the rest of the read). Every read goes through the GIN index
 (table scans and JIT are turned off for the read: see `PostgresIndex`).
 
 What bounds the cost: every match of a query is read (its tsvector, usually TOASTed) to be ranked, where
 FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact phrase, whole words
-first) keep that to a page's worth of articles for most common words.
+first) keep that to a page's worth of articles for most common words, but the evidence ranking's best
+BM25 over a common word reads all its matches (8,745 for `15` at 100k articles: ~40 ms detoasting them in
+the server, ~20 ms keeping the word's positions, ~10 ms scoring; BENCHMARKS.md, issue 23). Only term
+frequencies stored apart from the tsvector would avoid it.
 """
 
 from __future__ import annotations

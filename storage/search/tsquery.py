@@ -11,7 +11,9 @@ the same tokens as the FTS5 row, column after column.
 - `RowTokens` holds where the query's tokens occur in one article; `matches` and `phrase_columns`
   evaluate the tree on it exactly as FTS5 does, and `bm25` scores it with FTS5's formula (k1 = 1.2,
   b = 0.75, column weights per occurrence, the row's token count over all columns, IDF from the number of
-  articles holding each phrase), so both backends order results the same way.
+  articles holding each phrase), so both backends order results the same way. `text_scorer` gives the
+  same score straight from the text of a row's filtered tsvector when every phrase is one whole token:
+  it is what ranking thousands of matches costs in Python.
 
 The layout of the tsvector, and its limits, are `storage.database.tsvector`'s.
 """
