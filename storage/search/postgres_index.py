@@ -23,6 +23,7 @@ frequencies stored apart from the tsvector would avoid it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -53,6 +54,10 @@ WORDS_TIER_WEIGHTS = (*WEIGHTS[:3], 0.0)
 _MATCHES = f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery OFFSET 0"
 
 
+# The transaction (`PgConnection.transactions`) of each connection whose read settings are made.
+_settled: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
 def _tree(expr: str) -> Node:
     return parse(expr)
 
@@ -66,13 +71,14 @@ class PostgresIndex:
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
-        if conn.in_transaction:
+        if conn.in_transaction and _settled.get(conn) != conn.transactions:
             # Every read here is meant for the GIN index. With a LIMIT, or for a common lexeme, the planner
             # may prefer reading the table in order and testing each row, which reads every tsvector from
             # TOAST: 0.5 s at 100k articles for a word no article holds. Until the read ends, it may not;
             # nor compile a plan (JIT: 40 ms, for statements that take one), which the cost a table scan
-            # is then given would set off.
+            # is then given would set off. Once per transaction: a search makes several index readers.
             conn.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
+            _settled[conn] = conn.transactions
         self._holding: dict[str, int] = {}
         self._totals: tuple[int, int] | None = None
         self._ranked_rows: dict[tuple[SearchPlan, int], list[RankedRow]] = {}
