@@ -165,6 +165,37 @@ def test_best_bm25_candidates_are_the_same_doubles_on_both_backends(backends, ex
     assert found[0] and found[1] == found[0]
 
 
+def test_latest_matching_each_is_latest_matching_of_each_on_both_backends(backends):
+    """A slip's lookups, read in one statement on PostgreSQL (issue 23)."""
+    exprs = [any_of(["人才"]), all_of(["工作", "会议"]), any_of(["没有的词语"]), any_of(["楼"])]
+    for database in backends:
+        each = database.read(lambda db: index_reader(db.conn).latest_matching_each(exprs, 3))
+        one = database.read(lambda db: [index_reader(db.conn).latest_matching(e, 3) for e in exprs])
+        assert each == one and each[0] and not each[2]
+    found = [d.read(lambda db: index_reader(db.conn).latest_matching_each(exprs, 3)) for d in backends]
+    assert found[1] == found[0]
+
+
+def test_every_read_keeps_postgresql_to_the_gin_index(backends):
+    """The read's settings are made once per transaction however many index readers a search makes,
+    and again in the next read, also after a rollback to a savepoint."""
+    _, postgres = backends
+
+    def settings(db):
+        index_reader(db.conn)
+        index_reader(db.conn)
+        return db.conn.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')").fetchone()
+
+    for _ in range(2):
+        assert tuple(postgres.read(settings)) == ("off", "off")
+    with postgres.writer() as db:
+        with pytest.raises(KeyError), postgres.writer() as inner:
+            assert tuple(settings(inner)) == ("off", "off")
+            raise KeyError("rolled back to the savepoint, and the settings with it")
+        assert db.conn.execute("SELECT current_setting('enable_seqscan')").fetchone()[0] == "on"
+        assert tuple(settings(db)) == ("off", "off")
+
+
 def test_an_article_longer_than_a_tsvector_holds_positions_for_is_indexed_and_found(postgres_url):
     """Past 16,383 tokens PostgreSQL keeps no more positions (storage.database.tsvector): such an article
     is still stored, indexed and found by its words."""

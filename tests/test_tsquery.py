@@ -20,6 +20,7 @@ from storage.search.tsquery import (
     parse,
     phrases,
     read_row,
+    text_scorer,
     to_tsquery,
 )
 from storage.text.segment import index_text
@@ -142,3 +143,35 @@ def test_matches_and_bm25_equal_sqlites_fts5(expr):
         if matches(tree, r)
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        words_expression(["人才", "工作"]),
+        '"保交" OR "交楼" OR words : "项目"',
+        '{title} : "人才" AND "工作"',
+        'words : ("d0404" OR "m05")',
+        '"楼" NOT "统战"',
+    ],
+)
+@pytest.mark.parametrize("weights", [WEIGHTS, (8.0, 2.0, 1.0, 0.0)])
+def test_bm25_read_from_the_vector_text_is_bm25_to_the_last_bit(expr, weights):
+    """The scorer PostgreSQL's searches use to rank every match of one-token phrases (issue 23)."""
+    tree = parse(expr)
+    listed = phrases(tree)
+    idfs = [0.25 + i for i in range(len(listed))]
+    scorer = text_scorer(listed, idfs, 7.5, weights)
+    assert scorer is not None
+    for r in ROWS:
+        doc = document(r)
+        assert scorer(doc.vector, doc.sizes) == bm25(
+            listed, idfs, read_row(doc.vector, doc.sizes), 7.5, weights
+        )
+
+
+@pytest.mark.parametrize("expr", [all_of(["保交楼"]), all_of(["楼"]), '"人才" *'])
+def test_bm25_of_phrases_and_prefixes_is_not_read_from_the_vector_text(expr):
+    listed = phrases(parse(expr))
+    assert text_scorer(listed, [1.0] * len(listed), 7.5, WEIGHTS) is None
+    assert text_scorer(phrases(parse('"人才"')), [1.0], 7.5, (8.0, 2.5, 1.0, 3.0)) is None

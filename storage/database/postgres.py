@@ -141,6 +141,9 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         raw.autocommit = True
         self.raw = raw
+        # Transactions begun through `execute` (and rolled back to a savepoint): tells which one is open,
+        # for settings a read makes till its end.
+        self.transactions = 0
 
     @property
     def conn(self) -> PgConnection:
@@ -156,10 +159,13 @@ class PgConnection:
         cursor = self.raw.cursor()
         if params is not None and not isinstance(params, Mapping):
             params = list(params)
+        idle = not self.in_transaction
         try:
             cursor.execute(translate(sql), params)  # type: ignore[arg-type]
         except psycopg.Error as exc:
             raise storage_error(exc) from exc
+        if idle and self.in_transaction:
+            self.transactions += 1
         return cursor
 
     def query(
@@ -270,6 +276,7 @@ def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> It
             if conn.raw.info.transaction_status == TransactionStatus.INTRANS or _failed(conn):
                 conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 conn.execute(f"RELEASE SAVEPOINT {name}")
+                conn.transactions += 1  # what the transaction set since the savepoint is undone
             raise
         conn.execute(f"RELEASE SAVEPOINT {name}")
         return

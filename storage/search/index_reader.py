@@ -79,6 +79,10 @@ class IndexReader(Protocol):
         """Ids of the `limit` most recently stored articles matching an expression."""
         ...
 
+    def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
+        """`latest_matching` of each expression."""
+        ...
+
 
 class Fts5Index:
     """SQLite's FTS5 table, through the SQL `storage.search.ranking` builds."""
@@ -138,6 +142,9 @@ class Fts5Index:
             f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? ORDER BY rowid DESC LIMIT ?", [expr, limit]
         )
         return [int(r[0]) for r in rows]
+
+    def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
+        return [self.latest_matching(e, limit) for e in exprs]
 
 
 def index_reader(conn: Any) -> IndexReader:

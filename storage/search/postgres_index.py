@@ -7,18 +7,23 @@ answers. Ranking is not ``ts_rank`` (no IDF) but FTS5's own BM25, computed in Py
 match, its column sizes and the part of its tsvector holding the query's lexemes (``setweight`` marks
 them with the weight ``B``, which nothing stores, and ``ts_filter`` keeps only those), and the ranking
 keys of `ranking.page_sql` (date, held weight, exact phrase, title, whole words, BM25, id) are computed
-from that and sorted as SQLite's ``ORDER BY`` does. BM25's statistics come from the index itself: the
+from that and sorted as SQLite's ``ORDER BY`` does (BM25 of one-token phrases straight from the text
+of that filtered tsvector: `tsquery.text_scorer`). BM25's statistics come from the index itself: the
 number of rows and tokens from ``articles_fts_totals``, and the number of articles holding each phrase
 from a count the GIN index answers (kept for the rest of the read). Every read goes through the GIN index
 (table scans and JIT are turned off for the read: see `PostgresIndex`).
 
 What bounds the cost: every match of a query is read (its tsvector, usually TOASTed) to be ranked, where
 FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact phrase, whole words
-first) keep that to a page's worth of articles for most common words.
+first) keep that to a page's worth of articles for most common words, but the evidence ranking's best
+BM25 over a common word reads all its matches (8,745 for `15` at 100k articles: ~40 ms detoasting them in
+the server, ~20 ms keeping the word's positions, ~10 ms scoring; BENCHMARKS.md, issue 23). Only term
+frequencies stored apart from the tsvector would avoid it.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -27,7 +32,6 @@ from storage.search.tsquery import (
     Both,
     Node,
     Phrase,
-    RowTokens,
     bm25,
     idf,
     lexemes,
@@ -35,6 +39,7 @@ from storage.search.tsquery import (
     parse,
     phrases,
     read_row,
+    text_scorer,
     to_tsquery,
 )
 
@@ -47,6 +52,10 @@ WORDS_TIER_WEIGHTS = (*WEIGHTS[:3], 0.0)
 # key backwards for an ORDER BY rowid DESC LIMIT and testing every row's tsvector (read from TOAST) until
 # enough match, which for a rare word reads the whole table.
 _MATCHES = f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery OFFSET 0"
+
+
+# The transaction (`PgConnection.transactions`) of each connection whose read settings are made.
+_settled: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
 def _tree(expr: str) -> Node:
@@ -62,13 +71,14 @@ class PostgresIndex:
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
-        if conn.in_transaction:
+        if conn.in_transaction and _settled.get(conn) != conn.transactions:
             # Every read here is meant for the GIN index. With a LIMIT, or for a common lexeme, the planner
             # may prefer reading the table in order and testing each row, which reads every tsvector from
             # TOAST: 0.5 s at 100k articles for a word no article holds. Until the read ends, it may not;
             # nor compile a plan (JIT: 40 ms, for statements that take one), which the cost a table scan
-            # is then given would set off.
+            # is then given would set off. Once per transaction: a search makes several index readers.
             conn.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
+            _settled[conn] = conn.transactions
         self._holding: dict[str, int] = {}
         self._totals: tuple[int, int] | None = None
         self._ranked_rows: dict[tuple[SearchPlan, int], list[RankedRow]] = {}
@@ -121,11 +131,22 @@ class PostgresIndex:
         )
         return [int(r[0]) for r in rows]
 
+    def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
+        """In one statement (a slip's lookups are many: one round trip each cost more than the reads)."""
+        if not exprs:
+            return []
+        rows = self.conn.execute(
+            f"SELECT ARRAY(SELECT rowid FROM ({_MATCHES.replace('?', 'q')}) AS found ORDER BY rowid DESC LIMIT ?) "
+            "FROM unnest(?::text[]) WITH ORDINALITY AS asked(q, n) ORDER BY n",
+            [limit, [_query(e) for e in exprs]],
+        )
+        return [[int(i) for i in r[0]] for r in rows]
+
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         tree = _tree(expr)
-        scorer = self._scorer(tree, WEIGHTS)
-        rows = self._rows([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
-        scored = [(rowid, scorer(row)) for rowid, row, _ in rows]
+        score = self._scorer(tree, WEIGHTS)
+        texts = self._texts([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
+        scored = [(rowid, score(vector, sizes)) for rowid, sizes, vector, _ in texts]
         scored.sort(key=lambda r: (r[1], r[0]))
         return scored[:limit]
 
@@ -232,9 +253,12 @@ class PostgresIndex:
         on_date_params: list[object] = []
         on_date = self._date_hit(p, on_date_params) if p.date_conditions else "FALSE"
         trees = [t for t in (match, exact, title, words) if t is not None] + terms
-        scorer = self._scorer(match, weights)
+        score = self._scorer(match, weights)
         out = []
-        for rowid, row, dated in self._rows(trees, where, params, on_date=(on_date, on_date_params)):
+        for rowid, sizes, vector, dated in self._texts(
+            trees, where, params, on_date=(on_date, on_date_params)
+        ):
+            row = read_row(vector, sizes)
             if p.term_matches and not p.qualify:
                 held = _weighted_sum([matches(t, row) for t in terms[: len(p.term_matches)]], held_weights)
                 if not held >= float(p.min_weight):
@@ -243,7 +267,7 @@ class PostgresIndex:
             out.append(
                 RankedRow(
                     rowid,
-                    scorer(row),
+                    score(vector, sizes),
                     int(dated),
                     nterms,
                     int(exact is not None and matches(exact, row)),
@@ -253,28 +277,36 @@ class PostgresIndex:
             )
         return out
 
-    def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[RowTokens], float]:
-        """bm25() of a row for the query `tree`, with this index's statistics."""
+    def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[str, Sequence[int]], float]:
+        """bm25() of a row (the text of its tsvector holding the query's lexemes, and its column sizes)
+        for the query `tree`, with this index's statistics."""
         listed = phrases(tree)
-        documents, tokens = self._stats()
-        idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
-        average = tokens / documents if documents else 1.0
+        idfs, average = self._statistics(listed)
+        quick = text_scorer(listed, idfs, average, weights)
+        if quick is not None:
+            return quick
 
-        def score(row: RowTokens) -> float:
-            return bm25(listed, idfs, row, average, weights)
+        def score(vector: str, sizes: Sequence[int]) -> float:
+            return bm25(listed, idfs, read_row(vector, sizes), average, weights)
 
         return score
 
-    def _rows(
+    def _statistics(self, listed: Sequence[Phrase]) -> tuple[list[float], float]:
+        """BM25's IDF of each phrase and the average row length, from this index."""
+        documents, tokens = self._stats()
+        idfs = [idf(documents, n) for n in self._phrases_holding(listed)]
+        return idfs, tokens / documents if documents else 1.0
+
+    def _texts(
         self,
         trees: Sequence[Node],
         where: str,
         where_params: Sequence[object],
         *,
         on_date: tuple[str, Sequence[object]] = ("FALSE", ()),
-    ) -> Iterator[tuple[int, RowTokens, bool]]:
-        """(rowid, where the lexemes of `trees` sit in it, whether it is of a date asked for) of each
-        article meeting `where`."""
+    ) -> Iterator[tuple[int, list[int], str, bool]]:
+        """(rowid, column sizes, the text of its tsvector holding only the lexemes of `trees` (`read_row`
+        reads it), whether it is of a date asked for) of each article meeting `where`."""
         whole, prefixes = lexemes(trees)
         keep = "?::text[]"
         keep_params: list[object] = [whole]
@@ -287,8 +319,8 @@ class PostgresIndex:
             f"SELECT f.rowid, f.sizes, ts_filter(setweight(f.document, 'B', {keep}), '{{b}}')::text, {date_sql} "
             f"FROM {FTS} f WHERE {where}"
         )
-        for rowid, sizes, vector, dated in self.conn.execute(sql, params):
-            yield int(rowid), read_row(vector, sizes), bool(dated)
+        for rowid, sizes, vector, dated in self.conn.execute(sql, params).fetchall():
+            yield int(rowid), sizes, vector, bool(dated)
 
     def _stats(self) -> tuple[int, int]:
         if self._totals is None:

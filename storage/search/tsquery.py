@@ -11,7 +11,9 @@ the same tokens as the FTS5 row, column after column.
 - `RowTokens` holds where the query's tokens occur in one article; `matches` and `phrase_columns`
   evaluate the tree on it exactly as FTS5 does, and `bm25` scores it with FTS5's formula (k1 = 1.2,
   b = 0.75, column weights per occurrence, the row's token count over all columns, IDF from the number of
-  articles holding each phrase), so both backends order results the same way.
+  articles holding each phrase), so both backends order results the same way. `text_scorer` gives the
+  same score straight from the text of a row's filtered tsvector when every phrase is one whole token:
+  it is what ranking thousands of matches costs in Python.
 
 The layout of the tsvector, and its limits, are `storage.database.tsvector`'s.
 """
@@ -20,9 +22,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from storage.database.tsvector import (
@@ -257,6 +259,9 @@ class RowTokens:
 
     at: Mapping[str, frozenset[int]]
     sizes: tuple[int, ...]
+    # `phrase_columns` of each phrase asked for: a match's phrases are asked for by its score, its flags
+    # and its terms, often the same phrase several times.
+    found: dict[Phrase, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def length(self) -> int:
@@ -297,6 +302,13 @@ def _positions(row: RowTokens, token: str, column_kind: int, prefix: bool) -> fr
 def phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
     """The column of each occurrence of `phrase` in the row (FTS5's instances of the phrase), by column.
     Columns lie one free position apart, so tokens at consecutive positions are in one column."""
+    found = row.found.get(phrase)
+    if found is None:
+        found = row.found[phrase] = _phrase_columns(phrase, row)
+    return found
+
+
+def _phrase_columns(phrase: Phrase, row: RowTokens) -> list[int]:
     if not phrase.tokens:
         return []
     out: list[int] = []
@@ -357,3 +369,58 @@ def bm25(
             freq += weights[column] if column < len(weights) else 1.0
         score += phrase_idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + B * length / average_length)))
     return -1.0 * score
+
+
+def text_scorer(
+    all_phrases: Sequence[Phrase], idfs: Sequence[float], average_length: float, weights: Sequence[float]
+) -> Callable[[str, Sequence[int]], float] | None:
+    """`bm25` read straight from the text of a row's filtered tsvector and its column sizes, for a query
+    whose phrases are each one whole token and column weights that are whole numbers (FTS5's own,
+    `ranking.WEIGHTS`); None for another query. It gives the same double as `bm25` on `read_row`: the
+    occurrences' weights add up to the same whole number in any order, and the rest is `bm25`'s
+    arithmetic in its order. The cost of ranking every match of a common word is here (issue 23)."""
+    if not all(len(p.tokens) == 1 and not p.prefix for p in all_phrases):
+        return None
+    if not all(float(w).is_integer() for w in weights):
+        return None
+    whole = [int(weights[c]) if c < len(weights) else 1 for c in range(len(COLUMNS))]
+    plan = []
+    for phrase, phrase_idf in zip(all_phrases, idfs, strict=True):
+        keys = []
+        for kind in (TITLE, WORDS):
+            wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
+            if wanted:
+                # the lexeme as the tsvector's text writes it, between its quotes
+                keys.append(
+                    (
+                        quote(lexeme(phrase.tokens[0], kind))[1:-1],
+                        tuple(whole[c] * (c in wanted) for c in range(4)),
+                    )
+                )
+        plan.append((tuple(keys), phrase_idf))
+    k1_plus = K1 + 1.0
+
+    def score(vector_text: str, sizes: Sequence[int]) -> float:
+        listed = dict(_ENTRY.findall(vector_text))
+        title, byline, body, words = sizes
+        second = title + 2  # `column_starts`: 1, then one free position after each column
+        third = second + byline + 1
+        fourth = third + body + 1
+        length = float(title + byline + body + words)
+        total = 0.0
+        for keys, phrase_idf in plan:
+            held = 0
+            for key, (w0, w1, w2, w3) in keys:
+                text = listed.get(key)
+                if text is None:
+                    continue
+                at = [int(p) for p in text.replace("B", "").split(",")]  # ascending, as PostgreSQL writes it
+                n1 = bisect_left(at, second)
+                n2 = bisect_left(at, third, n1)
+                n3 = bisect_left(at, fourth, n2)
+                held += w0 * n1 + w1 * (n2 - n1) + w2 * (n3 - n2) + w3 * (len(at) - n3)
+            freq = float(held)
+            total += phrase_idf * ((freq * k1_plus) / (freq + K1 * (1 - B + B * length / average_length)))
+        return -1.0 * total
+
+    return score

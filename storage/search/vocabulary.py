@@ -82,11 +82,19 @@ class IndexVocabulary:
 
     def texts_with(self, anchors: tuple[str, ...], limit: int = MAX_TEXTS) -> list[str]:
         """Normalised title and body of the most recently stored articles holding every anchor."""
-        parts = [p for p in (phrase(a) for a in anchors) if p]
-        if not parts:
-            return []
-        expr = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
-        ids = self.index.latest_matching(expr, limit)
+        return self.texts_with_each([anchors], limit)[0]
+
+    def texts_with_each(self, anchor_sets: list[tuple[str, ...]], limit: int = MAX_TEXTS) -> list[list[str]]:
+        """`texts_with` of each set of anchors, the articles of all found in one read of the index."""
+        exprs: dict[int, str] = {}
+        for i, anchors in enumerate(anchor_sets):
+            parts = [p for p in (phrase(a) for a in anchors) if p]
+            if parts:
+                exprs[i] = f"{BIGRAM_COLUMNS} : ({' AND '.join(parts)})"
+        found = dict(zip(exprs, self.index.latest_matching_each(list(exprs.values()), limit), strict=True))
+        return [self._texts(found.get(i, []), anchors) for i, anchors in enumerate(anchor_sets)]
+
+    def _texts(self, ids: list[int], anchors: tuple[str, ...]) -> list[str]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
@@ -101,9 +109,10 @@ class IndexVocabulary:
         if not corrections.correctable(word):
             return None
         counts: dict[str, int] = {}
-        for pattern in corrections.edit_patterns(word):
+        patterns = list(corrections.edit_patterns(word))
+        for pattern, texts in zip(patterns, self.texts_with_each([p.anchors for p in patterns]), strict=True):
             seen: dict[str, int] = {}
-            for text in self.texts_with(pattern.anchors):
+            for text in texts:
                 for found in set(pattern.regex.findall(text)):
                     if found != word:
                         seen[found] = seen.get(found, 0) + 1
