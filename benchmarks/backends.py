@@ -65,7 +65,7 @@ QUICK_WORKDIR = CACHE / "quick" / "backends"
 TODAY = date(2026, 12, 5)
 BACKENDS = ("sqlite", "postgresql")
 QUICK_SIZE = 1000
-QUICK_REPLIES = Sizes(base=50, archive=300, inbox=100, readers=4, warmup=1.0, reply_timeout=30.0)
+QUICK_REPLIES = Sizes(base=50, archive=600, inbox=200, readers=12, warmup=1.0, reply_timeout=30.0)
 
 
 class NoServer(Exception):
