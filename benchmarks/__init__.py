@@ -21,6 +21,9 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 - `benchmarks.contention` - replies while news arrives, with real processes (needs the real news corpus)
 - `benchmarks.near_duplicates` - the same story from several sources: false merges, recall, cost (needs
   the real news corpus)
+- `benchmarks.backends` - PostgreSQL beside SQLite: same first results, ingest rate, search p50/p99 at
+  20k and 100k, replies while news arrives (a PostgreSQL server; the full run's real-text parts need the
+  real news corpus; `--quick` is skipped, saying why, where no server can be started)
 
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),

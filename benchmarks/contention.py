@@ -1,7 +1,7 @@
 """Replies while news arrives (issue 10): `newsbot serve` answering a dozen chatting readers through the
 Bot API emulator while `newsbot ingest` loads an archive in a second process and a file lands in the inbox.
 
-    python -m benchmarks.contention [--quick] [--code DIR] [--json FILE]
+    python -m benchmarks.contention [--quick] [--code DIR] [--json FILE] [--postgres URL]
 
 Steps, all with real processes:
 
@@ -18,7 +18,9 @@ Steps, all with real processes:
    stored, the inbox file went to ``done/``, and how often "database is locked" appears in the logs.
 
 A reply's latency is the time from queuing the user's message in the emulator to the bot's first message
-in answer. `run_scenario` is also what ``tests/test_contention_e2e.py`` runs, with smaller sizes.
+in answer. `run_scenario` is also what ``tests/test_contention_e2e.py`` runs, with smaller sizes, and what
+`benchmarks.backends` runs on both backends. With ``--postgres URL`` (an empty database) the bot, the
+ingest and the checks use PostgreSQL (``NEWSBOT_DATABASE_URL``) instead of an SQLite file.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from storage.database.connection import open_readonly
+from storage.database.connection import open_db, open_readonly
 from storage.records import subscriptions as subs
 from storage.records.articles import fingerprint, stored_fingerprints
 from tests.telegram_emulator import TelegramEmulator
@@ -92,6 +94,7 @@ class Sample:
 class Result:
     code: str
     sizes: Sizes
+    backend: str = "sqlite"  # or "postgresql"
     samples: list[Sample] = field(default_factory=list)
     load_seconds: float = 0.0
     ingest_returncode: int | None = None
@@ -126,6 +129,7 @@ class Result:
     def as_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
+            "backend": self.backend,
             "sizes": asdict(self.sizes),
             "before": self.summary("before"),
             "during": self.summary("during"),
@@ -298,7 +302,9 @@ def _subscription_id(reply: str) -> int | None:
 # ---- the scenario -------------------------------------------------------------------------------------
 
 
-def _env(code: Path, emu: TelegramEmulator, db: Path, inbox: Path) -> dict[str, str]:
+def _env(
+    code: Path, emu: TelegramEmulator, db: Path, inbox: Path, database_url: str | None = None
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_", "PTB_"))}
     env.update(
         PYTHONPATH=str(code),
@@ -310,10 +316,12 @@ def _env(code: Path, emu: TelegramEmulator, db: Path, inbox: Path) -> dict[str, 
         NEWSBOT_DIGEST_CHECK_SECONDS="1",
         NEWSBOT_LOG_LEVEL="WARNING",
     )
+    if database_url:
+        env["NEWSBOT_DATABASE_URL"] = database_url
     return env
 
 
-def _build_base(db: Path, base_file: Path) -> None:
+def _build_base(db: Path | str, base_file: Path) -> None:
     from storage.database.connection import open_db
     from storage.ingest.pipeline import ingest_paths
 
@@ -353,9 +361,11 @@ async def run_scenario(
     code: Path = ROOT,
     records: Any = real_records,
     say: Any = print,
+    database_url: str | None = None,
 ) -> Result:
-    """Run the scenario in `work` against a started emulator; see the module doc."""
-    result = Result(code=str(code), sizes=sizes)
+    """Run the scenario in `work` against a started emulator; see the module doc. `database_url`: an empty
+    PostgreSQL database to use instead of an SQLite file in `work`."""
+    result = Result(code=str(code), sizes=sizes, backend="postgresql" if database_url else "sqlite")
     db = work / "data" / "newsbot.db"
     inbox = work / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
@@ -365,10 +375,10 @@ async def run_scenario(
     base_file = write_jsonl(work / "base.jsonl", base)
     archive_file = write_jsonl(work / "archive.jsonl", archive)
     staged = write_jsonl(work / "dropped.jsonl", dropped)
-    env = _env(code, emu, db, inbox)
+    env = _env(code, emu, db, inbox, database_url)
     say(f"base database: seeds + {len(base)} stories")
     if code == ROOT:  # this checkout: no need for a process of its own
-        await asyncio.to_thread(_build_base, db, base_file)
+        await asyncio.to_thread(_build_base, database_url or db, base_file)
     else:
         await _build_base_with(code, env, work, base_file)
 
@@ -432,7 +442,7 @@ async def run_scenario(
 
     logs = serve_log.read_text(errors="replace") + ingest_log.read_text(errors="replace")
     result.locked_errors = logs.count("database is locked")
-    checked = open_readonly(db)
+    checked = open_db(database_url) if database_url else open_readonly(db)
     try:
         result.subscriptions_confirmed = len(subscribed)
         kept = {(s.chat_id, s.id) for uid in readers.users for s in subs.list_subscriptions(checked, uid)}
@@ -447,7 +457,7 @@ async def run_scenario(
 
 def format_result(result: Result) -> list[str]:
     """Lines for the terminal and BENCHMARKS.md (pure)."""
-    lines = [f"code: {result.code}"]
+    lines = [f"code: {result.code} ({result.backend})"]
     for phase in ("before", "during"):
         s = result.summary(phase)
         if not s.get("replies"):
@@ -473,12 +483,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose bot is measured")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to use, not SQLite")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     work = Path(tempfile.mkdtemp(prefix="newsbot-contention-"))
     try:
         with TelegramEmulator() as emu:
-            result = asyncio.run(run_scenario(emu, work, sizes, code=args.code.resolve()))
+            result = asyncio.run(
+                run_scenario(emu, work, sizes, code=args.code.resolve(), database_url=args.postgres)
+            )
     finally:
         if args.keep:
             print(f"work directory kept: {work}")

@@ -43,6 +43,7 @@ AREAS: dict[str, str] = {
     "sending": "benchmarks.sending",
     "contention": "benchmarks.contention",
     "near_duplicates": "benchmarks.near_duplicates",
+    "backends": "benchmarks.backends",
 }
 
 
