@@ -17,7 +17,6 @@ Connections for a multi-threaded process (the bot): `storage.database.access.Dat
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
 import time
@@ -37,6 +36,7 @@ from storage.database.postgres import (
     pg_write_transaction,
     pg_writers_waiting,
 )
+from storage.database.transaction import transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 # The longest pause between two attempts at the write lock of a busy database (backoff from 0.5 ms).
 POLL = 0.005
-_savepoints = itertools.count(1)
 
 Migration = tuple[int, str, list[str]]
 
@@ -238,32 +237,8 @@ def write_transaction(
             yield pg  # type: ignore[misc]
         return
     conn = db.conn
-    if conn.in_transaction:
-        name = f"nb_{next(_savepoints)}"
-        conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield db
-        except BaseException:
-            # An error such as RAISE(ROLLBACK) may have ended the whole transaction, savepoint included.
-            if conn.in_transaction:
-                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                conn.execute(f"RELEASE SAVEPOINT {name}")
-            raise
-        conn.execute(f"RELEASE SAVEPOINT {name}")
-        return
-    begin_immediate(conn, wait=wait, announce=announce)
-    try:
+    with transaction(conn, lambda: begin_immediate(conn, wait=wait, announce=announce)):
         yield db
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def compact(db: sqlite_utils.Database) -> tuple[int, int]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import logging
 import re
 import threading
@@ -39,6 +38,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
+from storage.database.transaction import transaction
 from storage.errors import DatabaseBusy, DatabaseError, DatabaseFailure
 
 try:
@@ -75,7 +75,6 @@ SESSION_SETTINGS = {
     "tcp_keepalives_interval": "5",
     "tcp_keepalives_count": "3",
 }
-_savepoints = itertools.count(1)
 
 
 def is_postgres_url(target: object) -> bool:
@@ -266,40 +265,23 @@ def _reason(exc: BaseException) -> str:
 @contextlib.contextmanager
 def pg_write_transaction(conn: PgConnection, *, wait: float | None = None) -> Iterator[PgConnection]:
     """``BEGIN`` and the write lock (`WRITE_LOCK`), waited for at most `wait` seconds, committed at the
-    end and rolled back on any exception; nested, a savepoint."""
-    if conn.in_transaction:
-        name = f"nb_{next(_savepoints)}"
-        conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield conn
-        except BaseException:
-            if conn.raw.info.transaction_status == TransactionStatus.INTRANS or _failed(conn):
-                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                conn.execute(f"RELEASE SAVEPOINT {name}")
-                conn.transactions += 1  # what the transaction set since the savepoint is undone
-            raise
-        conn.execute(f"RELEASE SAVEPOINT {name}")
-        return
+    end and rolled back on any exception; nested, a savepoint (`storage.database.transaction`)."""
     budget = BUSY_TIMEOUT_S if wait is None else wait
-    conn.execute("BEGIN")
-    try:
+
+    def begin() -> None:
+        conn.execute("BEGIN")
         conn.execute(f"SET LOCAL lock_timeout = {max(1, int(budget * 1000))}")
         try:
             conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
         except DatabaseBusy as exc:
             raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
         conn.execute("SET LOCAL lock_timeout = 0")
+
+    def undone() -> None:
+        conn.transactions += 1  # what the transaction set since the savepoint is undone
+
+    with transaction(conn, begin, undone=undone):
         yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def pg_writers_waiting(conn: PgConnection) -> bool:
