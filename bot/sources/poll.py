@@ -29,6 +29,8 @@ from bot.sources.extract import DEFAULT_ZONE, extract_page, needs_page, to_artic
 from bot.sources.feeds import Feed, FeedError, candidate_feed_urls, looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher, FetchError, Response, decode_html
 from storage.database.access import Database, as_database
+from storage.database.postgres import is_postgres
+from storage.ingest.pipeline import merge_index
 from storage.models import ParsedArticle
 from storage.records import sources as store
 from storage.records.articles import get_articles
@@ -198,6 +200,8 @@ def _poll(
         if article is not None:
             articles.append(article)
     stored = database.write(store.store_articles, articles)
+    if stored.changed_ids and is_postgres(database):
+        merge_index(database)  # PostgreSQL's term-frequency segments; FTS5 merges its own as it writes
     titles = tuple(a.title for a in database.read(get_articles, stored.new_ids))
     polled = clock()
     next_at = polled + source.interval

@@ -19,7 +19,8 @@ Columns of `articles_fts` (rowid = articles.id), all pre-segmented, space-separa
   words                jieba words (2+ Han characters) of title and body, and date tokens
                        (`storage.text.segment.date_tokens`: 4月6日 → d0406 m04).
 On PostgreSQL the same tokens are one tsvector per article (`storage.database.tsvector.document`, with
-the table of `storage.database.postgres.POSTGRES_VERSIONS`); nothing there needs merging or optimising.
+the table of `storage.database.postgres.POSTGRES_VERSIONS`), and each write's term frequencies one
+segment of `storage.database.postings`, which `merge_postings` merges.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
 from storage.database.postgres import is_postgres
+from storage.database.postings import forget_all, write_segment
 from storage.database.tsvector import document
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
@@ -128,6 +130,7 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
                 [",".join(map(str, v.sizes)) for _, v in vectors],
             ],
         )
+        write_segment(conn, vectors)
     else:
         if not new:
             conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(i,) for i, _ in items])
@@ -183,6 +186,8 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     conn = db.conn
     postgres = is_postgres(conn)
     conn.execute(_DELETE_ALL if not postgres and _contentless(conn) else "DELETE FROM articles_fts")
+    if postgres:
+        forget_all(conn)
     conn.execute("DELETE FROM article_sketches")
     conn.execute("DELETE FROM sketch_keys")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]

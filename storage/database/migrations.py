@@ -331,4 +331,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX search_counts_window ON search_counts(window_start)",
         ],
     ),
+    (
+        12,
+        "term frequencies stored apart from the search index (PostgreSQL only: FTS5 keeps its own)",
+        [],
+    ),
 ]

@@ -308,6 +308,9 @@ def _failed(conn: PgConnection) -> bool:
 #    words) for BM25's document length. `articles_fts_totals` keeps the number of rows and of tokens
 #    (BM25's N and average length), kept right by triggers whatever statement adds or deletes rows.
 # 8: SQLite's contentless index and a repacking of old rows: nothing to do on a database that starts here.
+# 12: each lexeme's occurrences per column in the articles holding it, by segment (`storage.database
+#    .postings`), filled from the tsvectors already stored (their positions counted per column as
+#    `column_starts` lays the columns out; title marks left out).
 POSTGRES_VERSIONS: dict[int, list[str]] = {
     3: [
         """
@@ -350,6 +353,42 @@ POSTGRES_VERSIONS: dict[int, list[str]] = {
         "FOR EACH STATEMENT EXECUTE FUNCTION articles_fts_remove_totals()",
     ],
     8: [],
+    12: [
+        """
+        CREATE TABLE articles_fts_postings (
+            lexeme TEXT NOT NULL,
+            segment BIGINT NOT NULL,
+            ids BIGINT[] NOT NULL,
+            counts BIGINT[] NOT NULL,
+            lengths INT[] NOT NULL,
+            PRIMARY KEY (lexeme, segment)
+        )
+        """,
+        "CREATE TABLE articles_fts_segments (segment BIGINT PRIMARY KEY, articles BIGINT NOT NULL)",
+        "CREATE SEQUENCE articles_fts_segment_ids START 1",
+        """
+        INSERT INTO articles_fts_postings (lexeme, segment, ids, counts, lengths)
+        SELECT lexeme, 0, array_agg(rowid ORDER BY rowid), array_agg(packed ORDER BY rowid),
+               array_agg(length ORDER BY rowid)
+        FROM (
+            SELECT f.rowid, u.lexeme, f.sizes[1] + f.sizes[2] + f.sizes[3] + f.sizes[4] AS length,
+                (SELECT least(count(*) FILTER (WHERE p < c.second), 65535)
+                      + (least(count(*) FILTER (WHERE p >= c.second AND p < c.third), 65535) << 16)
+                      + (least(count(*) FILTER (WHERE p >= c.third AND p < c.fourth), 65535) << 32)
+                      + (least(count(*) FILTER (WHERE p >= c.fourth), 32767) << 48)
+                 FROM unnest(u.positions) AS p) AS packed
+            FROM articles_fts AS f
+            CROSS JOIN LATERAL (
+                SELECT f.sizes[1] + 2 AS second, f.sizes[1] + f.sizes[2] + 3 AS third,
+                       f.sizes[1] + f.sizes[2] + f.sizes[3] + 4 AS fourth
+            ) AS c
+            CROSS JOIN LATERAL unnest(f.document) AS u
+            WHERE left(u.lexeme, 1) <> '^'
+        ) AS entries
+        GROUP BY lexeme
+        """,
+        "INSERT INTO articles_fts_segments (segment, articles) SELECT 0, count(*) FROM articles_fts HAVING count(*) > 0",
+    ],
 }
 
 # Columns SQLite declares TEXT but that hold bytes (SQLite stores any value in any column).

@@ -12,8 +12,9 @@ column's token count (BM25's document length). `storage.search.tsquery` reads qu
 
 Limits of ``tsvector`` (PostgreSQL's, documented there): a position above 16383 is stored as 16383 and a
 lexeme keeps at most 256 positions, so in an article longer than about 16,000 tokens a phrase is not
-found past that point, and a token occurring more than 256 times counts 256 times in BM25. A token of
-2,047 bytes or more (never a bigram or a word) is left out.
+found past that point, and a token occurring more than 256 times counts 256 times where BM25 is read
+from the tsvector (the counts stored apart, `Document.counts`, count every occurrence, as FTS5 does). A
+token of 2,047 bytes or more (never a bigram or a word) is left out.
 """
 
 from __future__ import annotations
@@ -45,12 +46,49 @@ def quote(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# A lexeme's occurrences in each column, packed into one 64-bit integer (`pack_counts`): 16 bits a column,
+# the words column's count in the top 15 (the sign bit stays clear). A count above a field's maximum is
+# kept at the maximum.
+COUNT_BITS = 16
+COUNT_MAX = (1 << COUNT_BITS) - 1
+WORDS_COUNT_MAX = (1 << (COUNT_BITS - 1)) - 1
+
+
+def pack_counts(counts: Sequence[int]) -> int:
+    """One integer of a lexeme's occurrences per column (title, byline, body, words)."""
+    title, byline, body, words = counts
+    return (
+        min(title, COUNT_MAX)
+        | min(byline, COUNT_MAX) << COUNT_BITS
+        | min(body, COUNT_MAX) << 2 * COUNT_BITS
+        | min(words, WORDS_COUNT_MAX) << 3 * COUNT_BITS
+    )
+
+
+def unpack_counts(packed: int) -> tuple[int, int, int, int]:
+    """`pack_counts` undone."""
+    return (
+        packed & COUNT_MAX,
+        packed >> COUNT_BITS & COUNT_MAX,
+        packed >> 2 * COUNT_BITS & COUNT_MAX,
+        packed >> 3 * COUNT_BITS & COUNT_MAX,
+    )
+
+
 @dataclass(frozen=True)
 class Document:
-    """What PostgreSQL's index row holds for one article: the tsvector text and each column's token count."""
+    """What PostgreSQL's index holds for one article: the tsvector text, each column's token count, and
+    each lexeme's occurrences per column (`pack_counts`; title marks left out: the title's count is there),
+    which `storage.database.postings` stores apart for BM25."""
 
     vector: str
     sizes: tuple[int, int, int, int]
+    counts: dict[str, int]
+
+    @property
+    def length(self) -> int:
+        """BM25's document length: the tokens of every column."""
+        return sum(self.sizes)
 
 
 def column_starts(sizes: Sequence[int]) -> tuple[int, ...]:
@@ -66,12 +104,16 @@ def document(columns: Sequence[str]) -> Document:
     tokens = [c.split() if c else [] for c in columns]
     sizes = (len(tokens[0]), len(tokens[1]), len(tokens[2]), len(tokens[3]))
     positions: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
     for column, (start, toks) in enumerate(zip(column_starts(sizes), tokens, strict=True)):
         for offset, token in enumerate(toks):
             at = str(min(start + offset, MAX_POSITION))
-            keys = [lexeme(token, column)] + ([title_lexeme(token)] if column == TITLE else [])
-            for key in keys:
-                if len(key.encode()) <= MAX_LEXEME_BYTES:
-                    positions.setdefault(key, []).append(at)
+            key = lexeme(token, column)
+            if len(key.encode()) > MAX_LEXEME_BYTES:
+                continue
+            positions.setdefault(key, []).append(at)
+            counts.setdefault(key, [0, 0, 0, 0])[column] += 1
+            if column == TITLE and len(title_lexeme(token).encode()) <= MAX_LEXEME_BYTES:
+                positions.setdefault(title_lexeme(token), []).append(at)
     vector = " ".join(f"{quote(k)}:{','.join(v)}" for k, v in positions.items())
-    return Document(vector, sizes)
+    return Document(vector, sizes, {k: pack_counts(c) for k, c in counts.items()})

@@ -56,6 +56,7 @@ from storage.database.index import (
     write_index,
 )
 from storage.database.postgres import is_postgres
+from storage.database.postings import MERGE_WIDTH, merge_postings
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
@@ -257,11 +258,13 @@ def ingest_paths(
 def merge_index(database: Database) -> None:
     """Merge the segments an import left in the search index (`storage.database.index`: like sizes
     together, or everything into one once the newer segments reach a share of the largest), in short
-    write transactions that give way to other writers. A failure is logged, not raised: the articles are
-    stored and searchable either way. PostgreSQL's GIN index has no segments to merge: nothing to do."""
-    if is_postgres(database):
-        return
+    write transactions that give way to other writers. On PostgreSQL, the segments of the term
+    frequencies stored apart (`storage.database.postings`), under a lock of their own that no writer
+    waits for. A failure is logged, not raised: the articles are stored and searchable either way."""
     try:
+        if is_postgres(database):
+            merge_postings(database.read_connection())
+            return
         sizes = database.read(index_segments)
         if len(sizes) <= 1:
             return
@@ -423,6 +426,8 @@ def store_articles(
                 record = write_batch(writer, batch, docs, import_id)
             if on_batch is not None:
                 on_batch(record.stored, len(articles))
+            if (k + 1) % MERGE_WIDTH == 0 and is_postgres(db):
+                merge_index(db)  # a long import keeps PostgreSQL's segments few as it goes
     except sqlite3.Error as exc:
         if record is not None:
             result.new, result.known, result.updated = record.new, record.known, record.updated

@@ -27,18 +27,22 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from storage.database.postings import newest_counts
 from storage.search.ranking import WEIGHTS, RankedRow, SearchPlan, tier_flags
 from storage.search.tsquery import (
     Both,
     Node,
     Phrase,
     bm25,
+    counts_scorer,
+    exact_from_counts,
     idf,
     lexemes,
     matches,
     parse,
     phrases,
     read_row,
+    scored_lexemes,
     text_scorer,
     to_tsquery,
 )
@@ -143,12 +147,41 @@ class PostgresIndex:
         return [[int(i) for i in r[0]] for r in rows]
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
+        """The matches come from the GIN index, their BM25 from the term frequencies stored apart
+        (`storage.database.postings`): exact for phrases of one token; for longer phrases a bound, and
+        the tsvectors of the most promising matches are read until no other can enter the best `limit`.
+        A query with a prefix, and a match with no stored counts, are scored from the tsvectors."""
         tree = _tree(expr)
+        listed = phrases(tree)
+        idfs, average = self._statistics(listed)
+        bound = counts_scorer(listed, idfs, average, WEIGHTS)
+        if bound is None:
+            return _best(self._scored(tree, "f.document @@ ?::tsquery", [to_tsquery(tree)]), limit)
+        found = self.match_ids(expr)
+        keys = [key for p in listed for key in scored_lexemes(p)]
+        counts, lengths = newest_counts(self.conn, keys, found)
+        bounds = sorted((bound(counts[i], lengths[i]), i) for i in counts)
+        unscored = [i for i in found if i not in counts]
+        scored = self._scored(tree, "f.rowid = ANY(?)", [unscored]) if unscored else []
+        if exact_from_counts(listed):
+            return _best(scored + [(i, b) for b, i in bounds], limit)
+        best = _best(scored, limit)
+        step = max(limit, 50)
+        at = 0
+        # Matches in order of their bound: once the best `limit` read hold a score no later bound beats,
+        # the rest cannot enter (ties on the score go to the lower id, as the sort does).
+        while at < len(bounds) and (len(best) < limit or bounds[at][0] <= best[-1][1]):
+            chunk = [i for _, i in bounds[at : at + step]]
+            at += step
+            best = _best(best + self._scored(tree, "f.rowid = ANY(?)", [chunk]), limit)
+        return best
+
+    def _scored(self, tree: Node, where: str, params: list[object]) -> list[tuple[int, float]]:
+        """(id, BM25 read from its tsvector) of each article meeting `where`."""
         score = self._scorer(tree, WEIGHTS)
-        texts = self._texts([tree], "f.document @@ ?::tsquery", [to_tsquery(tree)])
-        scored = [(rowid, score(vector, sizes)) for rowid, sizes, vector, _ in texts]
-        scored.sort(key=lambda r: (r[1], r[0]))
-        return scored[:limit]
+        return [
+            (rowid, score(vector, sizes)) for rowid, sizes, vector, _ in self._texts([tree], where, params)
+        ]
 
     # ---------------------------------------------------------------- plans
 
@@ -373,6 +406,11 @@ class PostgresIndex:
             params.append(_query(p.date_text))
             sql += f" UNION ALL SELECT rowid, 0, NULL FROM {FTS} WHERE document @@ ?::tsquery"
         return sql
+
+
+def _best(scored: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
+    """The `limit` best (id, bm25): the lowest score first, then the lowest id (``ORDER BY bm25, id``)."""
+    return sorted(scored, key=lambda r: (r[1], r[0]))[:limit]
 
 
 def _all(trees: Sequence[Node]) -> Node:

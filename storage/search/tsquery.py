@@ -30,6 +30,8 @@ from functools import cached_property
 from storage.database.tsvector import (
     BIGRAM_COLUMNS,
     COLUMNS,
+    COUNT_BITS,
+    COUNT_MAX,
     TITLE,
     TITLE_MARK,
     WORDS,
@@ -371,34 +373,60 @@ def bm25(
     return -1.0 * score
 
 
-def text_scorer(
-    all_phrases: Sequence[Phrase], idfs: Sequence[float], average_length: float, weights: Sequence[float]
-) -> Callable[[str, Sequence[int]], float] | None:
-    """`bm25` read straight from the text of a row's filtered tsvector and its column sizes, for a query
-    whose phrases are each one whole token and column weights that are whole numbers (FTS5's own,
-    `ranking.WEIGHTS`); None for another query. It gives the same double as `bm25` on `read_row`: the
-    occurrences' weights add up to the same whole number in any order, and the rest is `bm25`'s
-    arithmetic in its order. The cost of ranking every match of a common word is here (issue 23)."""
-    if not all(len(p.tokens) == 1 and not p.prefix for p in all_phrases):
+Scorer = Callable[[str, Sequence[int]], float]
+CountsScorer = Callable[[Mapping[str, int], int], float]
+# Each phrase: for each kind of lexeme it is held as (bigram, word), its tokens' lexemes of that kind and
+# the weight of each column there; and its IDF.
+_Plan = list[tuple[tuple[tuple[tuple[str, ...], tuple[int, int, int, int]], ...], float]]
+
+
+def _counts_plan(
+    all_phrases: Sequence[Phrase], idfs: Sequence[float], weights: Sequence[float]
+) -> _Plan | None:
+    """What BM25 reads of a row for a query of whole-token phrases and column weights that are whole
+    numbers (FTS5's own, `ranking.WEIGHTS`); None for another query (a prefix, a fractional weight)."""
+    if any(p.prefix for p in all_phrases):
         return None
     if not all(float(w).is_integer() for w in weights):
         return None
     whole = [int(weights[c]) if c < len(weights) else 1 for c in range(len(COLUMNS))]
-    plan = []
+    plan: _Plan = []
     for phrase, phrase_idf in zip(all_phrases, idfs, strict=True):
         keys = []
         for kind in (TITLE, WORDS):
             wanted = phrase.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
             if wanted:
-                # the lexeme as the tsvector's text writes it, between its quotes
-                keys.append(
-                    (
-                        quote(lexeme(phrase.tokens[0], kind))[1:-1],
-                        tuple(whole[c] * (c in wanted) for c in range(4)),
-                    )
-                )
+                w0, w1, w2, w3 = (whole[c] * (c in wanted) for c in range(4))
+                keys.append((tuple(lexeme(t, kind) for t in phrase.tokens), (w0, w1, w2, w3)))
         plan.append((tuple(keys), phrase_idf))
-    k1_plus = K1 + 1.0
+    return plan
+
+
+def scored_lexemes(phrase: Phrase) -> list[str]:
+    """The lexemes whose counts `counts_scorer` reads for a phrase of one token."""
+    kinds = ([TITLE] if phrase.columns & BIGRAM_COLUMNS else []) + (
+        [WORDS] if WORDS in phrase.columns else []
+    )
+    return [lexeme(phrase.tokens[0], kind) for kind in kinds]
+
+
+def _bm25_of(freq: float, phrase_idf: float, length: float, average_length: float) -> float:
+    """One phrase's share of `bm25`, in its order of operations."""
+    return phrase_idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + B * length / average_length)))
+
+
+def text_scorer(
+    all_phrases: Sequence[Phrase], idfs: Sequence[float], average_length: float, weights: Sequence[float]
+) -> Scorer | None:
+    """`bm25` read straight from the text of a row's filtered tsvector and its column sizes, for a query
+    whose phrases are each one whole token and column weights that are whole numbers (`_counts_plan`);
+    None for another query. It gives the same double as `bm25` on `read_row`: the occurrences' weights
+    add up to the same whole number in any order, and the rest is `bm25`'s arithmetic in its order."""
+    plan = _counts_plan(all_phrases, idfs, weights)
+    if plan is None or any(len(p.tokens) != 1 for p in all_phrases):
+        return None
+    # each lexeme as the tsvector's text writes it, between its quotes
+    quoted = [(tuple((quote(k[0])[1:-1], w) for k, w in keys), phrase_idf) for keys, phrase_idf in plan]
 
     def score(vector_text: str, sizes: Sequence[int]) -> float:
         listed = dict(_ENTRY.findall(vector_text))
@@ -408,7 +436,7 @@ def text_scorer(
         fourth = third + body + 1
         length = float(title + byline + body + words)
         total = 0.0
-        for keys, phrase_idf in plan:
+        for keys, phrase_idf in quoted:
             held = 0
             for key, (w0, w1, w2, w3) in keys:
                 text = listed.get(key)
@@ -419,8 +447,43 @@ def text_scorer(
                 n2 = bisect_left(at, third, n1)
                 n3 = bisect_left(at, fourth, n2)
                 held += w0 * n1 + w1 * (n2 - n1) + w2 * (n3 - n2) + w3 * (len(at) - n3)
-            freq = float(held)
-            total += phrase_idf * ((freq * k1_plus) / (freq + K1 * (1 - B + B * length / average_length)))
+            total += _bm25_of(float(held), phrase_idf, length, average_length)
         return -1.0 * total
 
     return score
+
+
+def counts_scorer(
+    all_phrases: Sequence[Phrase], idfs: Sequence[float], average_length: float, weights: Sequence[float]
+) -> CountsScorer | None:
+    """`bm25` from a row's packed counts per lexeme (`storage.database.postings`) and its length: for a
+    query whose phrases are each one token, the same double as `bm25` from the same whole numbers; for
+    longer phrases a bound (no row scores better: a phrase occurs in a column at most as often as its
+    rarest token there, and BM25 grows with the occurrences). None for a query with a prefix or
+    fractional weights (`_counts_plan`)."""
+    plan = _counts_plan(all_phrases, idfs, weights)
+    if plan is None:
+        return None
+    mask = COUNT_MAX
+    shifts = (0, COUNT_BITS, 2 * COUNT_BITS, 3 * COUNT_BITS)
+
+    def score(counts: Mapping[str, int], length: int) -> float:
+        total = 0.0
+        for keys, phrase_idf in plan:
+            held = 0
+            for lexemes_, column_weights in keys:
+                packed = [counts.get(k, 0) for k in lexemes_]
+                if not all(packed):
+                    continue
+                for weight, shift in zip(column_weights, shifts, strict=True):
+                    if weight:
+                        held += weight * min(x >> shift & mask for x in packed)
+            total += _bm25_of(float(held), phrase_idf, float(length), average_length)
+        return -1.0 * total
+
+    return score
+
+
+def exact_from_counts(all_phrases: Sequence[Phrase]) -> bool:
+    """Whether `counts_scorer` gives BM25 itself (every phrase one token), not a bound."""
+    return all(len(p.tokens) == 1 for p in all_phrases)
