@@ -20,6 +20,7 @@ from storage.database.tsvector import (
 from storage.ingest.pipeline import ingest_paths
 from storage.search.expressions import any_of
 from storage.search.index_reader import index_reader
+from storage.search import postgres_index
 from storage.search.postgres_index import PostgresIndex
 from tests.search_support import SEED
 
@@ -131,7 +132,9 @@ def test_each_write_stores_the_counts_its_tsvectors_hold(seeded):
     assert segments == [(0, 6)]
 
 
-def test_bm25_from_the_counts_is_the_bm25_of_the_tsvectors(seeded):
+@pytest.mark.parametrize("step", [50, 1])
+def test_bm25_from_the_counts_is_the_bm25_of_the_tsvectors(seeded, monkeypatch, step):
+    monkeypatch.setattr(postgres_index, "BOUND_STEP", step)  # 1: one tsvector read at a time, by bound
     exprs = _expressions(seeded)
     assert len(exprs) == len(WORDS)
     for expr in exprs:

@@ -48,6 +48,8 @@ from storage.search.tsquery import (
 )
 
 FTS = "articles_fts"
+# Matches whose tsvectors are read at a time while a bound may still let others into the best (`best_bm25`).
+BOUND_STEP = 50
 # Only the words tier's phrases are in the words column, weighted 0 (see `ranking._ranked`).
 WORDS_TIER_WEIGHTS = (*WEIGHTS[:3], 0.0)
 
@@ -166,7 +168,7 @@ class PostgresIndex:
         if exact_from_counts(listed):
             return _best(scored + [(i, b) for b, i in bounds], limit)
         best = _best(scored, limit)
-        step = max(limit, 50)
+        step = max(limit, BOUND_STEP)
         at = 0
         # Matches in order of their bound: once the best `limit` read hold a score no later bound beats,
         # the rest cannot enter (ties on the score go to the lower id, as the sort does).

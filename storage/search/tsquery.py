@@ -403,11 +403,11 @@ def _counts_plan(
 
 
 def scored_lexemes(phrase: Phrase) -> list[str]:
-    """The lexemes whose counts `counts_scorer` reads for a phrase of one token."""
+    """The lexemes whose counts `counts_scorer` reads for a phrase."""
     kinds = ([TITLE] if phrase.columns & BIGRAM_COLUMNS else []) + (
         [WORDS] if WORDS in phrase.columns else []
     )
-    return [lexeme(phrase.tokens[0], kind) for kind in kinds]
+    return [lexeme(t, kind) for kind in kinds for t in phrase.tokens]
 
 
 def _bm25_of(freq: float, phrase_idf: float, length: float, average_length: float) -> float:
