@@ -18,9 +18,9 @@ from storage.database.tsvector import (
     unpack_counts,
 )
 from storage.ingest.pipeline import ingest_paths
+from storage.search import postgres_index
 from storage.search.expressions import any_of
 from storage.search.index_reader import index_reader
-from storage.search import postgres_index
 from storage.search.postgres_index import PostgresIndex
 from tests.search_support import SEED
 
