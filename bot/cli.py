@@ -340,11 +340,13 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
 @main.command()
 def reindex() -> None:
     """重建索引 Rebuild the search index (and summaries, keywords) from the stored articles."""
-    from storage.database.index import rebuild_index
+    from storage.database.index import merge_term_counts, rebuild_index
 
     settings = get_settings()
-    with database(settings, seed=False) as db, write_transaction(db):
-        n = rebuild_index(db)
+    with database(settings, seed=False) as db:
+        with write_transaction(db):
+            n = rebuild_index(db)
+        merge_term_counts(db)
     click.echo(f"已重建索引：{n} 篇文章 (reindexed {n} articles)")
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from storage.database.connection import write_transaction
-from storage.database.index import index_missing
+from storage.database.index import index_missing, merge_term_counts
 from storage.database.postgres import is_postgres
 from storage.errors import DatabaseError
 
@@ -130,4 +130,5 @@ def copy_database(source: sqlite_utils.Database, target: sqlite_utils.Database) 
         _continue_ids(target)
         indexed = index_missing(target)
         counted = tuple(CopiedTable(t, count_rows(source, t), count_rows(target, t)) for t in tables)
+    merge_term_counts(target)
     return CopyReport(tables=counted, indexed=indexed)

@@ -33,7 +33,7 @@ import sqlite_utils
 
 from storage.database.duplicates import forget_sketches, store_sketches
 from storage.database.postgres import is_postgres
-from storage.database.postings import forget_all, write_segment
+from storage.database.postings import forget_all, merge_postings, write_segment
 from storage.database.tsvector import document
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
@@ -195,6 +195,13 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     if not postgres:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     return len(ids)
+
+
+def merge_term_counts(db: sqlite_utils.Database) -> int:
+    """Merge the segments of PostgreSQL's term frequencies (`storage.database.postings`) that writes left,
+    on a connection outside any transaction; the number of merges. Nothing to do on SQLite: FTS5 keeps
+    its own counts (its segments: `merge_index_step`)."""
+    return merge_postings(db.conn) if is_postgres(db.conn) else 0
 
 
 def index_segments(db: sqlite_utils.Database) -> dict[int, int]:

@@ -51,12 +51,13 @@ from storage.database.index import (
     index_articles,
     index_segments,
     merge_index_step,
+    merge_term_counts,
     needs_full_merge,
     prepare_document,
     write_index,
 )
 from storage.database.postgres import is_postgres
-from storage.database.postings import MERGE_WIDTH, merge_postings
+from storage.database.postings import MERGE_WIDTH
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
@@ -263,7 +264,7 @@ def merge_index(database: Database) -> None:
     waits for. A failure is logged, not raised: the articles are stored and searchable either way."""
     try:
         if is_postgres(database):
-            merge_postings(database.read_connection())
+            merge_term_counts(database.read_connection())
             return
         sizes = database.read(index_segments)
         if len(sizes) <= 1:
