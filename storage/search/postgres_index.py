@@ -13,12 +13,13 @@ number of rows and tokens from ``articles_fts_totals``, and the number of articl
 from a count the GIN index answers (kept for the rest of the read). Every read goes through the GIN index
 (table scans and JIT are turned off for the read: see `PostgresIndex`).
 
-What bounds the cost: every match of a query is read (its tsvector, usually TOASTed) to be ranked, where
-FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact phrase, whole words
-first) keep that to a page's worth of articles for most common words, but the evidence ranking's best
-BM25 over a common word reads all its matches (8,745 for `15` at 100k articles: ~40 ms detoasting them in
-the server, ~20 ms keeping the word's positions, ~10 ms scoring; BENCHMARKS.md, issue 23). Only term
-frequencies stored apart from the tsvector would avoid it.
+What bounds the cost: most reads rank every match of a query (its tsvector, usually TOASTed, is read to
+be ranked), where FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact
+phrase, whole words first) keep that to a page's worth of articles for most common words. The evidence
+ranking's best BM25 over common words (`best_bm25`) reads the term frequencies stored apart instead
+(`storage.database.postings`): by lexeme, not by article, as FTS5 does; exact for one-token phrases, a
+bound for longer ones, whose tsvectors are then read in the order of their bound until no other match
+can enter the best (BENCHMARKS.md, issue 23).
 """
 
 from __future__ import annotations
