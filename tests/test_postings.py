@@ -184,3 +184,23 @@ def test_a_merge_waits_for_no_writer_and_a_second_merge_steps_aside(seeded, monk
         assert not postings.merge_once(conn)
         assert len(seeded.read(lambda db: list(postings.segments(db)))) == 5
     assert postings.merge_postings(conn) >= 1
+
+
+def test_searches_rank_the_same_from_the_counts_as_from_the_tsvectors(seeded, monkeypatch):
+    """Every judged query, slip, OR, exclusion, date and question of the seed tests, searched with the
+    counts stored apart and without them (every match then read from its tsvector)."""
+    from storage.search.engine import Searcher, to_record
+    from tests.test_search_backends import MORE, TODAY
+    from tests.test_search_quality import JUDGED, OFF_TOPIC
+
+    def results() -> list[dict]:
+        out = []
+        for query in [*JUDGED, *OFF_TOPIC, *MORE]:
+            record = to_record(Searcher(reader=seeded.reader).search(query, today=TODAY, limit=10))
+            record.pop("took_ms")
+            out.append(record)
+        return out
+
+    from_counts = results()
+    monkeypatch.setattr(postgres_index, "newest_counts", lambda conn, lexemes, matches: ({}, {}))
+    assert results() == from_counts

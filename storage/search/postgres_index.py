@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from storage.database.postings import newest_counts
@@ -35,6 +36,7 @@ from storage.search.tsquery import (
     Node,
     Phrase,
     bm25,
+    counts_match,
     counts_scorer,
     exact_from_counts,
     idf,
@@ -289,29 +291,90 @@ class PostgresIndex:
         on_date_params: list[object] = []
         on_date = self._date_hit(p, on_date_params) if p.date_conditions else "FALSE"
         trees = [t for t in (match, exact, title, words) if t is not None] + terms
-        score = self._scorer(match, weights)
+        listed = phrases(match)
+        idfs, average = self._statistics(listed)
+        by_counts = counts_scorer(listed, idfs, average, weights)
+        counted = None
+        if by_counts is not None and exact_from_counts([ph for t in trees for ph in phrases(t)]):
+            counted = self._counted(trees, where, params, on_date=(on_date, on_date_params))
+        rows: Iterator[tuple[int, bool, Callable[[Node], bool], Callable[[], float]]]
+        if counted is not None and by_counts is not None:
+            scorer = by_counts
+            rows = (
+                (
+                    rowid,
+                    dated,
+                    partial(counts_match, counts=counts),
+                    partial(scorer, counts, length),
+                )
+                for rowid, dated, counts, length in counted
+            )
+        else:
+            rows = self._row_tokens(trees, match, weights, where, params, on_date=(on_date, on_date_params))
         out = []
-        for rowid, sizes, vector, dated in self._texts(
-            trees, where, params, on_date=(on_date, on_date_params)
-        ):
-            row = read_row(vector, sizes)
+        for rowid, dated, holds, score in rows:
             if p.term_matches and not p.qualify:
-                held = _weighted_sum([matches(t, row) for t in terms[: len(p.term_matches)]], held_weights)
+                held = _weighted_sum([holds(t) for t in terms[: len(p.term_matches)]], held_weights)
                 if not held >= float(p.min_weight):
                     continue
-            nterms = _weighted_sum([matches(t, row) for t in terms], term_weights) if terms else 0
+            nterms = _weighted_sum([holds(t) for t in terms], term_weights) if terms else 0
             out.append(
                 RankedRow(
                     rowid,
-                    score(vector, sizes),
+                    score(),
                     int(dated),
                     nterms,
-                    int(exact is not None and matches(exact, row)),
-                    int(title is not None and matches(title, row)),
-                    1 if "words" in need else int(words is not None and matches(words, row)),
+                    int(exact is not None and holds(exact)),
+                    int(title is not None and holds(title)),
+                    1 if "words" in need else int(words is not None and holds(words)),
                 )
             )
         return out
+
+    def _row_tokens(
+        self,
+        trees: Sequence[Node],
+        match: Node,
+        weights: Sequence[float],
+        where: str,
+        params: Sequence[object],
+        *,
+        on_date: tuple[str, Sequence[object]],
+    ) -> Iterator[tuple[int, bool, Callable[[Node], bool], Callable[[], float]]]:
+        """Each match meeting `where` read from its tsvector: (id, of a date asked for, whether it holds a
+        tree, its BM25 for `match`)."""
+        score = self._scorer(match, weights)
+        for rowid, sizes, vector, dated in self._texts(trees, where, params, on_date=on_date):
+            row = read_row(vector, sizes)
+            yield (
+                rowid,
+                dated,
+                partial(matches, row=row),
+                partial(score, vector, sizes),
+            )
+
+    def _counted(
+        self,
+        trees: Sequence[Node],
+        where: str,
+        where_params: Sequence[object],
+        *,
+        on_date: tuple[str, Sequence[object]],
+    ) -> list[tuple[int, bool, dict[str, int], int]] | None:
+        """Each match meeting `where` (the GIN index's) with whether it is of a date asked for, its stored
+        counts of the lexemes of `trees` and its length; None when a match has no stored counts."""
+        date_sql, date_params = on_date
+        found = [
+            (int(rowid), bool(dated))
+            for rowid, dated in self.conn.execute(
+                f"SELECT f.rowid, {date_sql} FROM {FTS} f WHERE {where}", [*date_params, *where_params]
+            )
+        ]
+        keys = [key for t in trees for ph in phrases(t) for key in scored_lexemes(ph)]
+        counts, lengths = newest_counts(self.conn, keys, [rowid for rowid, _ in found])
+        if len(counts) < len(found):
+            return None
+        return [(rowid, dated, counts[rowid], lengths[rowid]) for rowid, dated in found]
 
     def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[str, Sequence[int]], float]:
         """bm25() of a row (the text of its tsvector holding the query's lexemes, and its column sizes)

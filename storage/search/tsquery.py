@@ -484,6 +484,24 @@ def counts_scorer(
     return score
 
 
+def counts_match(node: Node, counts: Mapping[str, int]) -> bool:
+    """`matches` for a tree of one-token phrases (`exact_from_counts`), from a row's packed counts."""
+    if isinstance(node, Phrase):
+        token = node.tokens[0]
+        for kind in (TITLE, WORDS):
+            wanted = node.columns & ({WORDS} if kind == WORDS else BIGRAM_COLUMNS)
+            packed = counts.get(lexeme(token, kind), 0) if wanted else 0
+            if packed and any(packed >> c * COUNT_BITS & COUNT_MAX for c in wanted):
+                return True
+        return False
+    if isinstance(node, Both):
+        return counts_match(node.left, counts) and counts_match(node.right, counts)
+    if isinstance(node, Either):
+        return counts_match(node.left, counts) or counts_match(node.right, counts)
+    return counts_match(node.kept, counts) and not counts_match(node.dropped, counts)
+
+
 def exact_from_counts(all_phrases: Sequence[Phrase]) -> bool:
-    """Whether `counts_scorer` gives BM25 itself (every phrase one token), not a bound."""
-    return all(len(p.tokens) == 1 for p in all_phrases)
+    """Whether `counts_scorer` gives BM25 itself and `counts_match` can be asked (every phrase one whole
+    token), not a bound."""
+    return all(len(p.tokens) == 1 and not p.prefix for p in all_phrases)
