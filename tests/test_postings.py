@@ -43,17 +43,18 @@ def test_a_document_counts_each_lexeme_per_column_without_title_marks():
     assert doc.length == 2 + 2 + 3 + 2
 
 
-def test_merges_take_eight_consecutive_segments_of_one_size_class():
-    batches = [(i, 25) for i in range(1, 10)]  # nine segments of 25 articles
-    assert postings.merge_plan(batches) == [2, 3, 4, 5, 6, 7, 8, 9]  # the newest eight
-    assert postings.merge_plan(batches[:7]) is None
-    # a larger segment between them: runs never skip over it
-    mixed = [(1, 25), (2, 25), (3, 25), (4, 5000), (5, 25), (6, 25), (7, 25), (8, 25), (9, 25)]
+def test_merges_take_consecutive_segments_of_one_size_class():
+    width = postings.MERGE_WIDTH
+    batches = [(i, 25) for i in range(1, width + 2)]  # one more than a merge takes, of 25 articles each
+    assert postings.merge_plan(batches) == list(range(2, width + 2))  # the newest
+    assert postings.merge_plan(batches[: width - 1]) is None
+    # a larger segment among them: runs never skip over it
+    mixed = [(i, 5000 if i == 4 else 25) for i in range(1, width + 2)]
     assert postings.merge_plan(mixed) is None
 
 
 def test_merges_stop_at_the_largest_merged_size():
-    big = [(i, postings.MAX_MERGED // 4) for i in range(1, 9)]
+    big = [(i, postings.MAX_MERGED // 4) for i in range(1, postings.MERGE_WIDTH + 1)]
     assert postings.merge_plan(big) is None
 
 
