@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storage.models import Answer
 from storage.search.snippets import mark
@@ -272,8 +273,83 @@ def _counted(asked: _Asked) -> str | None:
     return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
 
+# The words that ask for one thing of a kind (什么车, 哪些频道), and the noun before 有哪些 (企业有哪些).
+_ASKS_ONE_OF = frozenset(
+    {"什么", "哪些", "哪几", "哪几个", "哪几种", "哪几类", "哪个", "哪家", "哪种", "哪类", "啥"}
+)
+_HAS = frozenset({"有", "是", "包括", "包含", "都有", "还有"})
+# X名叫什么 (村名叫什么, 店名叫什么): the thing named is an X.
+_X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
+# What comes before a class counted (92个行政村, 各省, 全市): the word after it is no name.
+_COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
+# Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
+_NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
+# A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
+_NOT_NAME_END = frozenset("的等和与及或、了在是为个些该这那其此每各本全某")
+
+
+def _is_noun(tag: str) -> bool:
+    return tag.startswith("n") or tag in ("zg", "j", "ng")
+
+
+@lru_cache(maxsize=512)
+def category_asked(query: str) -> str | None:
+    """The kind of thing a question asks to be named or listed, as news writes it after the name:
+    什么车 → 车 (“猴车”), 哪些新闻单位 → 单位 (人民日报社、新华社等单位), 企业有哪些 → 企业, 村名叫什么 → 村."""
+    words = _tags(normalize(query))
+    for i, (word, _tag) in enumerate(words):
+        if word not in _ASKS_ONE_OF:
+            continue
+        after = list(words[i + 1 :])
+        if after and after[0][1] in ("m", "q"):
+            after = after[1:]  # 哪些个, 什么样
+        nouns = []
+        for w, t in after:
+            if not _is_noun(t):
+                break
+            nouns.append(w)
+        if nouns:
+            return nouns[-1] if nouns[-1] not in _NO_CATEGORY else None
+        if i >= 2 and words[i - 1][0] in _HAS and _is_noun(words[i - 2][1]):
+            return words[i - 2][0]  # 单项冠军企业有哪些
+    m = _X_NAME.search(query)
+    return m.group(1) if m and m.group(1) not in "字" else None
+
+
+def _named_instances(sentence: str, category: str, known: str) -> list[str]:
+    """Names of the kind asked for that the question lacks: the one to three characters written right
+    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
+    out = []
+    for m in re.finditer(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category), sentence):
+        prefix = m.group(1)[-2:]
+        name = prefix + category
+        start = m.end(1) - len(prefix)
+        before = sentence[start - 1] if start > 0 else ""
+        if prefix[-1] in _NOT_NAME_END or name in known or prefix in known:
+            continue
+        if before and (before.isdigit() or before in _COUNTED_BY):
+            continue  # 92个行政村: a count of a class, not a name
+        out.append(name)
+    return out
+
+
+def _listed_of(sentence: str, category: str) -> bool:
+    """A list of things of the kind asked for: 人民日报社、新华社等单位, 综艺频道、中文国际频道."""
+    head = re.escape(category)
+    return "、" in sentence and bool(
+        re.search(
+            head + "、|、[^，,。；;、]{1,12}" + head + "(?:、|和|及|与|等)|等[^，,。；;、]{0,4}" + head,
+            sentence,
+        )
+    )
+
+
 def _which_strength(sentence: str, asked: _Asked) -> float:
-    """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C)."""
+    """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C), plainest when its items are of the kind
+    asked for (哪些单位: 人民日报社、新华社等单位)."""
+    category = category_asked(asked.query)
+    if category is not None and _listed_of(sentence, category):
+        return PLAIN
     if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
@@ -296,6 +372,9 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
+    category = category_asked(asked.query)
+    if category is not None and _named_instances(sentence, category, known):
+        return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
         return LIKELY
     names = [
@@ -305,7 +384,11 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
-    """What X is (X位于…，是…; X是…; X为…), or a name in quotes the question lacks."""
+    """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
+    the question lacks."""
+    category = category_asked(asked.query)
+    if category is not None and _named_instances(sentence, category, asked.known):
+        return LIKELY
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
