@@ -12,6 +12,7 @@ from storage.search.answer import (
     best_sentence,
     category_asked,
     kind_strength,
+    measured_asked,
 )
 
 
@@ -75,3 +76,77 @@ def test_a_quoted_name_of_the_kind_asked_for_answers_a_what_question() -> None:
     q, terms = "矿工下井乘坐什么车", ["矿工", "下井", "乘坐"]
     assert kind_strength("矿工们先后搭乘“猴车”和火车，向采煤区行进。", "what", q, terms) == LIKELY
     assert kind_strength("矿工们穿上20多斤重的工作装备。", "what", q, terms) < LIKELY
+
+
+@pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("截至4月末普惠小微贷款余额有多少", "余额"),
+        ("美国4月份失业率是多少", "失业率"),
+        ("雄安新区森林覆盖率提升到多少", "覆盖率"),
+        ("欧盟的认捐大会筹到多少钱", None),  # a verb before 多少 measures nothing
+    ],
+)
+def test_what_a_how_many_question_measures(question: str, measured: str | None) -> None:
+    assert measured_asked(question) == measured
+
+
+def test_the_number_right_after_what_is_measured_is_the_plain_answer() -> None:
+    q, terms = "普惠小微贷款余额有多少", ["普惠小微", "贷款", "余额"]
+    balance = "4月末，普惠小微贷款（包括个体工商户经营性贷款）余额12.6万亿元，同比增长25.1%。"
+    served = "普惠小微贷款支持了2815万户小微经营主体，同比增长21.9%。"
+    assert kind_strength(balance, "howmany", q, terms) == PLAIN
+    assert kind_strength(served, "howmany", q, terms) < PLAIN
+
+
+def test_a_number_planned_does_not_answer_what_was_done() -> None:
+    q, terms = "认捐大会筹到多少钱", ["认捐", "大会", "筹到"]
+    planned = "欧盟与有关国家共同发起这次认捐大会，计划筹集75亿欧元初始资金。"
+    done = "在大会即将结束时，欧盟委员会主席宣布已筹集到73.6亿欧元。"
+    assert kind_strength(done, "howmany", q, terms) == PLAIN
+    assert kind_strength(planned, "howmany", q, terms) < kind_strength(done, "howmany", q, terms)
+    # ... unless the question asks about the plan
+    assert kind_strength(planned, "howmany", "认捐大会计划筹集多少钱", terms) == PLAIN
+
+
+def test_the_answer_is_the_number_done_not_the_number_planned() -> None:
+    docs = [
+        (
+            1,
+            "应对疫情国际认捐大会举行",
+            "欧盟与有关国家共同发起这次认捐大会，计划筹集75亿欧元初始资金。"
+            "会议以视频方式举行，多国领导人发言。"
+            "在大会即将结束时，欧盟委员会主席宣布已筹集到73.6亿欧元。",
+        )
+    ]
+    answer = best_sentence("认捐大会后来筹到多少钱", ["认捐", "大会", "筹到"], docs)
+    assert answer is not None and "73.6亿欧元" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("他在60米比赛中跑了多少秒", "他以6秒52的成绩夺得男子60米冠军。"),  # seconds
+        ("全省乡村医生有多少万人", "全省乡村医生已达5.2万人。"),  # a magnitude before the unit asked
+        ("要生态搬迁多少户居民", "将生态搬迁1806户居民。"),
+    ],
+)
+def test_the_unit_asked_for(question: str, sentence: str) -> None:
+    assert kind_strength(sentence, "howmany", question, ["比赛", "乡村医生", "居民"]) == PLAIN
+
+
+def test_a_time_frame_word_of_the_question_does_not_choose_the_answer() -> None:
+    # 截至 belongs to the question's time: the sentence with the balance asked for answers, not the one
+    # that repeats 截至.
+    docs = [
+        (
+            1,
+            "4月末普惠小微贷款余额增25.1%",
+            "人民银行发布4月金融数据。普惠小微贷款加速增长。"
+            "4月末，普惠小微贷款（包括个体工商户经营性贷款）余额12.6万亿元，同比增长25.1%。"
+            "普惠小微贷款利率继续下降。"
+            "截至4月末，普惠小微贷款支持了2815万户小微经营主体，同比增长21.9%。",
+        )
+    ]
+    answer = best_sentence("截至4月末普惠小微贷款余额有多少", ["截至", "普惠小微", "贷款", "余额"], docs)
+    assert answer is not None and "12.6万亿元" in answer.sentence

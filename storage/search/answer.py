@@ -104,8 +104,8 @@ _DATE = re.compile(
 )
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
 _UNITS = (
-    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 "
-    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 克 升 立方米 % ％"
+    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
+    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％"
 ).split()
 _NUMBER = re.compile(
     r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
@@ -176,7 +176,8 @@ def _day_of(date_text: str) -> int | None:
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
     m = re.search(
-        r"(?:多少|几)(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%钱])",
+        r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+        r"(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|公顷|公斤|千克|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%钱秒户例票])",
         query,
     )
     if m is None:
@@ -242,7 +243,17 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _howmany_strength(sentence: str, asked: _Asked) -> float:
-    """A number with the unit asked for (多少人 → 1.42万人), else any amount."""
+    """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
+    1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
+    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan."""
+    if not _PLAN.search(asked.query):
+        done = _PLANNED_CLAUSE.sub("，", sentence)
+        if done != sentence and _howmany_in(done, asked) < _howmany_in(sentence, asked):
+            return min(WEAK, _howmany_in(sentence, asked))
+    return _howmany_in(sentence, asked)
+
+
+def _howmany_in(sentence: str, asked: _Asked) -> float:
     unit = _unit_asked(asked.query)
     numbers = [
         n
@@ -256,9 +267,39 @@ def _howmany_strength(sentence: str, asked: _Asked) -> float:
     counted = _counted(asked)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
+    measured = measured_asked(asked.query) if unit is None else None
+    if measured and numbers and re.search(re.escape(measured) + r"[^，,。；;\d]{0,6}?\d", sentence):
+        return PLAIN  # 余额有多少: 余额12.6万亿元
     if numbers:
         return LIKELY if unit is None else FAINT
     return WEAK if worded else NOTHING
+
+
+# A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.
+_PLAN = re.compile(r"计划|预计|目标|力争|争取|拟|有望|预期|打算|要|将")
+_PLANNED_CLAUSE = re.compile(r"[^，,。；;：:]*(?:计划|预计|目标|力争|争取|拟|有望|预期)[^，,。；;：:]*")
+# Words between what a how-many question measures and 多少 (余额有多少, 覆盖率提升到多少).
+_BEFORE_HOW_MANY = frozenset(
+    (
+        "有 是 为 达 达到 共 一共 共有 总共 约 大约 了 到 提升 提高 增加 增长 扩大 下降 降低 降至 降到 升至 "
+        "提升到 提高到 增加到 增长到 扩大到"
+    ).split()
+)
+
+
+@lru_cache(maxsize=512)
+def measured_asked(query: str) -> str | None:
+    """What a how-many question measures, named before 多少 (贷款余额有多少 → 余额, 失业率是多少 → 失业率)."""
+    words = _tags(normalize(query))
+    for i, (word, _tag) in enumerate(words):
+        if word not in ("多少", "几"):
+            continue
+        j = i - 1
+        while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
+            j -= 1
+        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] == "vn"):
+            return words[j][0]
+    return None
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
@@ -272,6 +313,9 @@ def _counted(asked: _Asked) -> str | None:
         return None
     return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
+
+# Words that frame the question's time rather than name its topic.
+_TIME_FRAME = frozenset({"截至", "截止", "以来", "至今", "期间", "前后", "之前", "之后", "以前", "以后"})
 
 # The words that ask for one thing of a kind (什么车, 哪些频道), and the noun before 有哪些 (企业有哪些).
 _ASKS_ONE_OF = frozenset(
@@ -612,7 +656,9 @@ def best_sentence(
     articles = _read(docs, max_docs)
     if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for a in articles for s in a.sentences):
         kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
-    units = [(t,) for t in terms] + groups
+    # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
+    # the rest of its words.
+    units = [(t,) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [
