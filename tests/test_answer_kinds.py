@@ -150,3 +150,24 @@ def test_a_time_frame_word_of_the_question_does_not_choose_the_answer() -> None:
     ]
     answer = best_sentence("截至4月末普惠小微贷款余额有多少", ["截至", "普惠小微", "贷款", "余额"], docs)
     assert answer is not None and "12.6万亿元" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["一、免去韩俊的农业农村部部长职务；", "会议决定任命韩俊为农业农村部部长。", "韩俊现任农业农村部部长。"],
+)
+def test_a_post_written_after_the_name_says_who_someone_is(sentence: str) -> None:
+    assert kind_strength(sentence, "identity", "韩俊被免去了什么职务", ["韩俊", "免去"]) == PLAIN
+
+
+def test_a_post_after_the_name_answers_even_when_another_story_writes_it_before() -> None:
+    docs = [
+        (
+            1,
+            "国家主席签署主席令",
+            "主席令说：一、免去韩俊的农业农村部部长职务；二、任命张柱为农业农村部部长。",
+        ),
+        (2, "部长通道开启", "农业农村部部长韩俊走上部长通道，回答记者提问。"),
+    ]
+    answer = best_sentence("韩俊被免去了什么职务", ["韩俊", "免去"], docs)
+    assert answer is not None and "农业农村部部长职务" in answer.sentence

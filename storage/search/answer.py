@@ -225,8 +225,19 @@ class _Asked:
 
 
 def _identity_strength(sentence: str, asked: _Asked) -> float:
-    """X是谁 when news writes the post right before the name (宣传部长申红涛)."""
-    return PLAIN if _post_before(sentence, asked.terms) else NOTHING
+    """X是谁 / X什么职务 when news writes the post right before the name (宣传部长申红涛), or after it
+    (免去韩俊的农业农村部部长职务, 任命张柱为农业农村部部长, 李明现任市长)."""
+    return PLAIN if _post_before(sentence, asked.terms) or _post_after(sentence, asked.terms) else NOTHING
+
+
+def _post_after(sentence: str, terms: Sequence[str]) -> bool:
+    return any(
+        re.search(
+            re.escape(t) + r"(?:的|为|任|担任|现任|出任|同志任)[\u4e00-\u9fff]{0,12}?" + _POST, sentence
+        )
+        for t in terms
+        if len(t) >= 2
+    )
 
 
 def _when_strength(sentence: str, asked: _Asked) -> float:
