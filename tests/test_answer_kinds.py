@@ -13,6 +13,7 @@ from storage.search.answer import (
     category_asked,
     kind_strength,
     measured_asked,
+    question_kind,
 )
 
 
@@ -171,3 +172,25 @@ def test_a_post_after_the_name_answers_even_when_another_story_writes_it_before(
     ]
     answer = best_sentence("韩俊被免去了什么职务", ["韩俊", "免去"], docs)
     assert answer is not None and "农业农村部部长职务" in answer.sentence
+
+
+def test_several_people_asked_for_are_answered_by_a_list_of_names() -> None:
+    q, terms = "登顶的8名队员都有哪些人", ["登顶", "8名队员"]
+    summit = "8名攻顶队员全部成功登顶，将五星红旗插上峰顶。"
+    names = "8名攻顶队员次落、袁复栋、李富庆、普布顿珠从营地出发，成功登顶。"
+    assert question_kind(q) == "who"
+    assert kind_strength(names, "who", q, terms) == PLAIN
+    assert kind_strength(summit, "who", q, terms) < PLAIN
+    # one person asked for: one name is the plain answer
+    assert (
+        kind_strength("登山队队长李富庆介绍了登顶经过。", "who", "登山队队长是谁", ["登山队", "队长"])
+        == PLAIN
+    )
+
+
+def test_places_visited_answer_which_places() -> None:
+    q, terms = "总理在深圳考察了哪些地方", ["总理", "深圳", "考察"]
+    visited = "总理来到深圳邮轮母港直升机场和机器人谷，了解低空经济发展情况。"
+    said = "他强调，要把“硬联通”和“软联通”更好结合起来。"
+    assert kind_strength(visited, "which", q, terms) == PLAIN
+    assert kind_strength(said, "which", q, terms) < PLAIN

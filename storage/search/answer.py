@@ -87,6 +87,11 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("which", re.compile(r"哪些|哪几|有几|几项|几点|哪几类|" + _EN.format("which"))),
 )
+# How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
+_VISITED = re.compile(
+    r"来到|走进|前往|深入|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
+    r"到[\u4e00-\u9fff]{2,12}(?:调研|考察|看望|察看)"
+)
 _PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
 # "哪几号主席令" asks for a list, though 几号 usually asks for a day.
 _WHICH_FIRST = re.compile(r"哪几|哪些")
@@ -405,6 +410,10 @@ def _which_strength(sentence: str, asked: _Asked) -> float:
     category = category_asked(asked.query)
     if category is not None and _listed_of(sentence, category):
         return PLAIN
+    if _PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(_new_names(sentence, asked.known)) >= 2:
+        return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
+    if _PLACES_ASKED.search(asked.query) and _VISITED.search(sentence):
+        return PLAIN  # 考察了哪些地方: 李强来到…和机器人谷
     if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
@@ -464,6 +473,22 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
 def _who_strength(sentence: str, asked: _Asked) -> float:
     """A person's name the question lacks: after a post of the question (巴基斯坦总统扎尔达里), one jieba
     tags, or two or three characters after any post (副市长王立新主持)."""
+    known = asked.known
+    if _PEOPLE_ASKED.search(asked.query) and len(_new_names(sentence, known)) < 2:
+        return min(LIKELY, _one_person_strength(sentence, asked))  # 哪些人: a list of names answers
+    return _one_person_strength(sentence, asked)
+
+
+# 哪些人 / 哪几位 / 都有谁: several people are asked for.
+_PEOPLE_ASKED = re.compile(r"哪些人|哪几位|哪几个人|都有谁|有哪些(?:人|领导人?|嘉宾|代表|选手|队员)")
+
+
+def _new_names(sentence: str, known: str) -> set[str]:
+    """The person names jieba tags in a sentence that the question lacks."""
+    return {w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known}
+
+
+def _one_person_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     for t in asked.terms:
         if re.search(_POST + "$", t) and (
