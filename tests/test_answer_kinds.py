@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storage.search.answer import (
+    HOLDS_KIND,
     LIKELY,
     NOTHING,
     PLAIN,
@@ -194,3 +195,24 @@ def test_places_visited_answer_which_places() -> None:
     said = "他强调，要把“硬联通”和“软联通”更好结合起来。"
     assert kind_strength(visited, "which", q, terms) == PLAIN
     assert kind_strength(said, "which", q, terms) < PLAIN
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("去年有多少人脱贫", "去年全国1386万名农村贫困人口脱贫。"),  # people counted with 名
+        ("法院审结了多少件涉疫案件", "各级法院审结涉疫案件2736件。"),  # any unit news uses
+        ("美国4月份失业率是多少", "美国4月份失业率升至14.7%，创历史新高。"),  # a rate in per cent
+        ("用电量同比增长多少", "上半年全社会用电量同比增长5.3%。"),
+        ("出口同比下降多少", "出口同比下降2.1个百分点。"),
+    ],
+)
+def test_amounts_in_the_units_news_writes_them(question: str, sentence: str) -> None:
+    assert kind_strength(sentence, "howmany", question, ["脱贫", "案件", "失业率", "用电量", "出口"]) == PLAIN
+
+
+def test_a_rate_asked_for_is_answered_in_per_cent_not_by_an_amount() -> None:
+    q, terms = "一季度销售额的增幅是多少", ["一季度", "销售额", "增幅"]
+    rate = kind_strength("一季度，全市销售额同比增长3.2%。", "howmany", q, terms)
+    amount = kind_strength("一季度，全市销售额达到1200亿元。", "howmany", q, terms)
+    assert rate == PLAIN and amount < HOLDS_KIND

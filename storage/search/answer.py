@@ -178,16 +178,40 @@ def _day_of(date_text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# A rate asked for (失业率是多少, 同比增长多少, 覆盖率提升到多少): news writes it in per cent or points.
+_RATE_ASKED = re.compile(
+    r"(?:率|比重|占比|比例|增幅|降幅|涨幅|增速|同比增长|同比下降|环比增长|环比下降)"
+    r"(?:了|是|为|有|达|达到|提升|提高|增长|下降|降低|上升)?(?:到|至)?(?:多少|百分之几)|百分之几"
+)
+RATE = "%"
+_RATE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点)|百分之[一二三四五六七八九十百点]+")
+_UNIT_ASKED = re.compile(
+    r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+    r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
+)
+# The units news writes for the same count (多少人: 1.2万名, 300余位).
+_SAME_UNIT = {
+    "人": ("人", "名", "位"),
+    "名": ("名", "人", "位"),
+    "位": ("位", "名", "人"),
+    "千米": ("千米", "公里"),
+}
+
+
 def _unit_asked(query: str) -> str | None:
-    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
-    m = re.search(
-        r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
-        r"(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|公顷|公斤|千克|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%钱秒户例票])",
-        query,
-    )
-    if m is None:
-        return None
-    return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
+    for a rate (失业率是多少, 同比增长多少)."""
+    m = _UNIT_ASKED.search(query)
+    if m is not None:
+        return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    return RATE if _RATE_ASKED.search(query) else None
+
+
+def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
+    """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
+    if unit == RATE:
+        return bool(_RATE_NUMBER.search(sentence))
+    return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
 def _tags(sentence: str) -> list[tuple[str, str]]:
@@ -278,7 +302,7 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     ]
     numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
-    if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
+    if unit is not None and _has_unit(unit, numbers + worded, sentence):
         return PLAIN
     counted = _counted(asked)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
