@@ -27,7 +27,11 @@ from storage.search.answer import (
         ("当地的单项冠军企业有哪些", "企业"),  # the noun before 有哪些
         ("那个样板村叫什么村", "村"),
         ("悬崖村正式村名叫什么", "村"),  # X名叫什么
-        ("新发现的油田叫什么名字", None),  # 名字 names no kind of thing
+        ("被移送问题线索的环评机构有哪几家", "机构"),
+        ("那位教师说多亏了哪个工程", "工程"),
+        ("春节前潮州有哪些非遗展演", None),  # 有哪些 in the middle: the place before it is no kind
+        ("条例修订的主要内容有哪些", None),  # 内容 names no kind of thing
+        ("新发现的油田叫什么名字", None),
         ("那口井叫啥", None),
     ],
 )

@@ -357,10 +357,8 @@ def _counted(asked: _Asked) -> str | None:
 # Words that frame the question's time rather than name its topic.
 _TIME_FRAME = frozenset({"截至", "截止", "以来", "至今", "期间", "前后", "之前", "之后", "以前", "以后"})
 
-# The words that ask for one thing of a kind (什么车, 哪些频道), and the noun before 有哪些 (企业有哪些).
-_ASKS_ONE_OF = frozenset(
-    {"什么", "哪些", "哪几", "哪几个", "哪几种", "哪几类", "哪个", "哪家", "哪种", "哪类", "啥"}
-)
+# The words that ask for one thing of a kind (什么车, 哪些频道, 哪几家), and the noun before 有哪些 (企业有哪些).
+_ASKING = re.compile(r"^(?:什么|啥|哪(?:些|几)?[个家种类位座条项所部支]?)(\w*)$")
 _HAS = frozenset({"有", "是", "包括", "包含", "都有", "还有"})
 # X名叫什么 (村名叫什么, 店名叫什么): the thing named is an X.
 _X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
@@ -382,8 +380,11 @@ def category_asked(query: str) -> str | None:
     什么车 → 车 (“猴车”), 哪些新闻单位 → 单位 (人民日报社、新华社等单位), 企业有哪些 → 企业, 村名叫什么 → 村."""
     words = _tags(normalize(query))
     for i, (word, _tag) in enumerate(words):
-        if word not in _ASKS_ONE_OF:
+        asking = _ASKING.match(word)
+        if asking is None:
             continue
+        if len(asking.group(1)) >= 2:
+            return _kind_word(asking.group(1))  # 哪些地方
         after = list(words[i + 1 :])
         if after and after[0][1] in ("m", "q"):
             after = after[1:]  # 哪些个, 什么样
@@ -393,11 +394,16 @@ def category_asked(query: str) -> str | None:
                 break
             nouns.append(w)
         if nouns:
-            return nouns[-1] if nouns[-1] not in _NO_CATEGORY else None
-        if i >= 2 and words[i - 1][0] in _HAS and _is_noun(words[i - 2][1]):
-            return words[i - 2][0]  # 单项冠军企业有哪些
+            return _kind_word(nouns[-1])
+        ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
+        if ends and i >= 2 and words[i - 1][0] in _HAS and _is_noun(words[i - 2][1]):
+            return _kind_word(words[i - 2][0])  # 单项冠军企业有哪些
     m = _X_NAME.search(query)
     return m.group(1) if m and m.group(1) not in "字" else None
+
+
+def _kind_word(word: str) -> str | None:
+    return word if word not in _NO_CATEGORY else None
 
 
 def _named_instances(sentence: str, category: str, known: str) -> list[str]:
