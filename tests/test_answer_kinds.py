@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.search import evidence
 from storage.search.answer import (
     HOLDS_KIND,
     LIKELY,
@@ -12,6 +13,7 @@ from storage.search.answer import (
     PLAIN,
     best_sentence,
     category_asked,
+    fact_test,
     kind_strength,
     measured_asked,
     question_kind,
@@ -220,3 +222,35 @@ def test_a_rate_asked_for_is_answered_in_per_cent_not_by_an_amount() -> None:
     rate = kind_strength("一季度，全市销售额同比增长3.2%。", "howmany", q, terms)
     amount = kind_strength("一季度，全市销售额达到1200亿元。", "howmany", q, terms)
     assert rate == PLAIN and amount < HOLDS_KIND
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "holds"),
+    [
+        ("北京一共有多少条公交线路", "北京现有地面公交线路1100余条。", True),  # the unit asked
+        ("北京一共有多少条公交线路", "北京公交集团有职工近10万人。", False),  # another unit
+        ("贷款余额有多少", "4月末，普惠小微贷款余额12.6万亿元。", True),  # after what is measured
+        ("美国4月份失业率是多少", "4月份失业率升至14.7%。", True),  # a rate
+        ("公交线路什么时候开通", "线路于5月1日开通。", None),  # no test for other kinds
+    ],
+)
+def test_a_cheap_test_of_the_fact_for_the_ranking(question: str, passage: str, holds: bool | None) -> None:
+    test = fact_test(question, ["北京", "公交", "线路", "贷款", "余额", "失业率"])
+    assert (test(passage) if test is not None else None) is holds
+
+
+def test_the_words_held_beside_the_number_asked_for_rank_a_story_first() -> None:
+    # Both stories hold the words; only one holds them beside a count of lines.
+    terms = [evidence.Term("北京", 50, 1.0), evidence.Term("公交", 20, 2.0), evidence.Term("线路", 20, 2.0)]
+    night = evidence.Candidate(
+        1,
+        "夜间经济观察",
+        "北京公交开通夜间线路。北京公交夜间线路受欢迎。成都夜间公交线路已运营12个月。",
+        "2019-10-31",
+    )
+    lines = evidence.Candidate(
+        2, "一线探访", "记者日前体验北京公交。目前北京公交线路已达1100余条，安全措施落实到位。", "2019-02-21"
+    )
+    holds = fact_test("北京一共有多少条公交线路", ["北京", "公交", "线路"])
+    assert evidence.rank(terms, [night, lines], n=1000)[0].id == 1  # the words alone
+    assert evidence.rank(terms, [night, lines], n=1000, holds_fact=holds)[0].id == 2

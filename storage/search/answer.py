@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -560,6 +560,31 @@ def kind_strength(
     dated only that day most often tells what the report is about, not the earlier event asked about."""
     strength = _STRENGTH.get(kind)
     return strength(sentence, _Asked(query, tuple(terms), report_day)) if strength else NOTHING
+
+
+def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
+    """For a how-many question, a cheap test of whether a passage holds its fact plainly: a number in the
+    unit asked, right before what is counted or right after what is measured (one regular expression,
+    no segmentation); else None. The ranking counts the words held beside such a passage."""
+    q = normalize(query)
+    if question_kind(query) != "howmany":
+        return None
+    asked = _Asked(q, tuple(terms))
+    unit = _unit_asked(q)
+    amount = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    if unit == RATE:
+        pattern = _RATE_NUMBER.pattern
+    elif unit is not None:
+        pattern = amount + "(?:" + "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,))) + ")"
+    else:
+        counted, measured = _counted(asked), measured_asked(q)
+        shapes = [_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted)] if counted else []
+        shapes += [re.escape(measured) + r"[^，,。；;\d]{0,6}?\d"] if measured else []
+        if not shapes:
+            return None
+        pattern = "|".join(shapes)
+    compiled = re.compile(pattern)
+    return lambda text: compiled.search(text) is not None
 
 
 @dataclass(frozen=True)
