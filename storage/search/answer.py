@@ -423,15 +423,12 @@ def _named_instances(sentence: str, category: str, known: str) -> list[str]:
     return out
 
 
+_LIST_OF = "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}"
+
+
 def _listed_of(sentence: str, category: str) -> bool:
     """A list of things of the kind asked for: 人民日报社、新华社等单位, 综艺频道、中文国际频道."""
-    head = re.escape(category)
-    return "、" in sentence and bool(
-        re.search(
-            head + "、|、[^，,。；;、]{1,12}" + head + "(?:、|和|及|与|等)|等[^，,。；;、]{0,4}" + head,
-            sentence,
-        )
-    )
+    return "、" in sentence and re.search(_LIST_OF.format(head=re.escape(category)), sentence) is not None
 
 
 def _which_strength(sentence: str, asked: _Asked) -> float:
