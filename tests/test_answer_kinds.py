@@ -254,3 +254,11 @@ def test_the_words_held_beside_the_number_asked_for_rank_a_story_first() -> None
     holds = fact_test("北京一共有多少条公交线路", ["北京", "公交", "线路"])
     assert evidence.rank(terms, [night, lines], n=1000)[0].id == 1  # the words alone
     assert evidence.rank(terms, [night, lines], n=1000, holds_fact=holds)[0].id == 2
+
+
+def test_the_second_holder_of_a_post_in_a_sentence_may_be_the_one_asked_about() -> None:
+    q, terms = "跟李克强互致贺电的葡萄牙总理是谁", ["李克强", "致贺电", "葡萄牙", "总理"]
+    both = "同日，国务院总理李克强同葡萄牙总理科斯塔也互致贺电。"
+    only_known = "国务院总理李克强发表讲话。"
+    assert kind_strength(both, "who", q, terms) == PLAIN
+    assert kind_strength(only_known, "who", q, terms) < PLAIN

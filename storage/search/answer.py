@@ -518,11 +518,11 @@ def _new_names(sentence: str, known: str) -> set[str]:
 def _one_person_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     for t in asked.terms:
-        if re.search(_POST + "$", t) and (
-            m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
+        # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
+        if re.search(_POST + "$", t) and any(
+            m.group(1) not in known for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
-            if m.group(1)[:2] not in known:
-                return PLAIN
+            return PLAIN
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
         return PLAIN
     after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
