@@ -113,8 +113,12 @@ def test_a_number_planned_does_not_answer_what_was_done() -> None:
     done = "在大会即将结束时，欧盟委员会主席宣布已筹集到73.6亿欧元。"
     assert kind_strength(done, "howmany", q, terms) == PLAIN
     assert kind_strength(planned, "howmany", q, terms) < kind_strength(done, "howmany", q, terms)
-    # ... unless the question asks about the plan
+    # ... unless the question asks about the plan; 虚拟 and 模拟 are no plan (拟)
     assert kind_strength(planned, "howmany", "认捐大会计划筹集多少钱", terms) == PLAIN
+    assert (
+        kind_strength("全省虚拟现实产业规模达到100亿元。", "howmany", "那个产业规模有多少钱", ["产业"])
+        == PLAIN
+    )
 
 
 def test_the_answer_is_the_number_done_not_the_number_planned() -> None:

@@ -317,7 +317,9 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
 
 # A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.
 _PLAN = re.compile(r"计划|预计|目标|力争|争取|拟|有望|预期|打算|要|将")
-_PLANNED_CLAUSE = re.compile(r"[^，,。；;：:]*(?:计划|预计|目标|力争|争取|拟|有望|预期)[^，,。；;：:]*")
+_PLANNED_CLAUSE = re.compile(
+    r"[^，,。；;：:]*(?:计划|预计|目标|力争|争取|(?<![模虚])拟|有望|预期)[^，,。；;：:]*"
+)
 # Words between what a how-many question measures and 多少 (余额有多少, 覆盖率提升到多少).
 _BEFORE_HOW_MANY = frozenset(
     (
