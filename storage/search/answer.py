@@ -5,13 +5,26 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
 
     why      为什么 / 为何 / 什么原因         → a cause clause (因为, 由于, 受…影响, 得益于, 出于…)
     when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年)
-    who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before it)
+    who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
+                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more
     where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
-    howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any)
-    which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C)
-    name     叫什么 / 名为 / 代号 (not a person) → a quoted name (《…》, “…”), one after 名为 / 叫 / 称,
+    howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
+                                                 news writes for it: 名 for 人; a rate in per cent), right
+                                                 before what is counted or after what is measured
+                                                 (余额有多少: 余额12.6万亿元); a planned number (计划, 目标)
+                                                 only when a plan is asked about
+    which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C), plainest
+                                                 when its items are of the kind asked for (哪些单位:
+                                                 人民日报社、新华社等单位); 去了哪些地方: 来到…, 走进…
+    name     叫什么 / 名为 / 代号 (not a person) → a quoted name (《…》, “…”), a name written before the
+                                                 kind asked for (叫什么村: 约特村), one after 名为 / 叫 / 称,
                                                  or a code of letters and digits
-    what     anything else                     → the sentence that best covers the question's words
+    what     anything else                     → the sentence that best covers the question's words (什么车:
+                                                 a name of the kind, “猴车”, counts)
+
+The kind asked for (`category_asked`: 什么车 → 车, 哪些新闻单位 → 单位, 企业有哪些 → 企业) and what a
+how-many question measures (`measured_asked`: 余额有多少 → 余额) are read from the question once.
+`fact_test` gives the evidence ranking a cheap test of a how-many question's fact.
 
 Each sentence of the best-ranked articles (up to five: the first result is not always the one that
 says it) is scored by the share of the question's words it holds — weighted by how rare each word is
