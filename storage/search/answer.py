@@ -5,13 +5,26 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
 
     why      为什么 / 为何 / 什么原因         → a cause clause (因为, 由于, 受…影响, 得益于, 出于…)
     when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年)
-    who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before it)
+    who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
+                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more
     where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
-    howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any)
-    which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C)
-    name     叫什么 / 名为 / 代号 (not a person) → a quoted name (《…》, “…”), one after 名为 / 叫 / 称,
+    howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
+                                                 news writes for it: 名 for 人; a rate in per cent), right
+                                                 before what is counted or after what is measured
+                                                 (余额有多少: 余额12.6万亿元); a planned number (计划, 目标)
+                                                 only when a plan is asked about
+    which    哪些 / 哪几 / 有哪些              → an enumeration (一是…二是…, 一要…二要…, A、B、C), plainest
+                                                 when its items are of the kind asked for (哪些单位:
+                                                 人民日报社、新华社等单位); 去了哪些地方: 来到…, 走进…
+    name     叫什么 / 名为 / 代号 (not a person) → a quoted name (《…》, “…”), a name written before the
+                                                 kind asked for (叫什么村: 约特村), one after 名为 / 叫 / 称,
                                                  or a code of letters and digits
-    what     anything else                     → the sentence that best covers the question's words
+    what     anything else                     → the sentence that best covers the question's words (什么车:
+                                                 a name of the kind, “猴车”, counts)
+
+The kind asked for (`category_asked`: 什么车 → 车, 哪些新闻单位 → 单位, 企业有哪些 → 企业) and what a
+how-many question measures (`measured_asked`: 余额有多少 → 余额) are read from the question once.
+`fact_test` gives the evidence ranking a cheap test of a how-many question's fact.
 
 Each sentence of the best-ranked articles (up to five: the first result is not always the one that
 says it) is scored by the share of the question's words it holds — weighted by how rare each word is
@@ -29,8 +42,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storage.models import Answer
 from storage.search.snippets import mark
@@ -86,6 +100,11 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("which", re.compile(r"哪些|哪几|有几|几项|几点|哪几类|" + _EN.format("which"))),
 )
+# How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
+_VISITED = re.compile(
+    r"来到|走进|前往|深入|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
+    r"到[\u4e00-\u9fff]{2,12}(?:调研|考察|看望|察看)"
+)
 _PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
 # "哪几号主席令" asks for a list, though 几号 usually asks for a day.
 _WHICH_FIRST = re.compile(r"哪几|哪些")
@@ -103,8 +122,8 @@ _DATE = re.compile(
 )
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
 _UNITS = (
-    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 "
-    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 克 升 立方米 % ％"
+    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
+    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％"
 ).split()
 _NUMBER = re.compile(
     r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
@@ -172,15 +191,40 @@ def _day_of(date_text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# A rate asked for (失业率是多少, 同比增长多少, 覆盖率提升到多少): news writes it in per cent or points.
+_RATE_ASKED = re.compile(
+    r"(?:率|比重|占比|比例|增幅|降幅|涨幅|增速|同比增长|同比下降|环比增长|环比下降)"
+    r"(?:了|是|为|有|达|达到|提升|提高|增长|下降|降低|上升)?(?:到|至)?(?:多少|百分之几)|百分之几"
+)
+RATE = "%"
+_RATE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点)|百分之[一二三四五六七八九十百点]+")
+_UNIT_ASKED = re.compile(
+    r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+    r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
+)
+# The units news writes for the same count (多少人: 1.2万名, 300余位).
+_SAME_UNIT = {
+    "人": ("人", "名", "位"),
+    "名": ("名", "人", "位"),
+    "位": ("位", "名", "人"),
+    "千米": ("千米", "公里"),
+}
+
+
 def _unit_asked(query: str) -> str | None:
-    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时)."""
-    m = re.search(
-        r"(?:多少|几)(亿元|万元|美元|元|人次|小时|分钟|公里|平方公里|[个位项条名人次家支枚级岁年天种倍台辆架所处篇亩吨分点%钱])",
-        query,
-    )
-    if m is None:
-        return None
-    return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
+    for a rate (失业率是多少, 同比增长多少)."""
+    m = _UNIT_ASKED.search(query)
+    if m is not None:
+        return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    return RATE if _RATE_ASKED.search(query) else None
+
+
+def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
+    """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
+    if unit == RATE:
+        return bool(_RATE_NUMBER.search(sentence))
+    return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
 def _tags(sentence: str) -> list[tuple[str, str]]:
@@ -223,8 +267,19 @@ class _Asked:
 
 
 def _identity_strength(sentence: str, asked: _Asked) -> float:
-    """X是谁 when news writes the post right before the name (宣传部长申红涛)."""
-    return PLAIN if _post_before(sentence, asked.terms) else NOTHING
+    """X是谁 / X什么职务 when news writes the post right before the name (宣传部长申红涛), or after it
+    (免去韩俊的农业农村部部长职务, 任命张柱为农业农村部部长, 李明现任市长)."""
+    return PLAIN if _post_before(sentence, asked.terms) or _post_after(sentence, asked.terms) else NOTHING
+
+
+def _post_after(sentence: str, terms: Sequence[str]) -> bool:
+    return any(
+        re.search(
+            re.escape(t) + r"(?:的|为|任|担任|现任|出任|同志任)[\u4e00-\u9fff]{0,12}?" + _POST, sentence
+        )
+        for t in terms
+        if len(t) >= 2
+    )
 
 
 def _when_strength(sentence: str, asked: _Asked) -> float:
@@ -241,7 +296,17 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _howmany_strength(sentence: str, asked: _Asked) -> float:
-    """A number with the unit asked for (多少人 → 1.42万人), else any amount."""
+    """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
+    1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
+    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan."""
+    if not _PLAN.search(asked.query):
+        done = _PLANNED_CLAUSE.sub("，", sentence)
+        if done != sentence and _howmany_in(done, asked) < _howmany_in(sentence, asked):
+            return min(WEAK, _howmany_in(sentence, asked))
+    return _howmany_in(sentence, asked)
+
+
+def _howmany_in(sentence: str, asked: _Asked) -> float:
     unit = _unit_asked(asked.query)
     numbers = [
         n
@@ -250,14 +315,46 @@ def _howmany_strength(sentence: str, asked: _Asked) -> float:
     ]
     numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
-    if unit is not None and any(n.endswith(unit) or unit in n for n in numbers + worded):
+    if unit is not None and _has_unit(unit, numbers + worded, sentence):
         return PLAIN
     counted = _counted(asked)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
+    measured = measured_asked(asked.query) if unit is None else None
+    if measured and numbers and re.search(re.escape(measured) + r"[^，,。；;\d]{0,6}?\d", sentence):
+        return PLAIN  # 余额有多少: 余额12.6万亿元
     if numbers:
         return LIKELY if unit is None else FAINT
     return WEAK if worded else NOTHING
+
+
+# A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.
+_PLAN = re.compile(r"计划|预计|目标|力争|争取|拟|有望|预期|打算|要|将")
+_PLANNED_CLAUSE = re.compile(
+    r"[^，,。；;：:]*(?:计划|预计|目标|力争|争取|(?<![模虚])拟|有望|预期)[^，,。；;：:]*"
+)
+# Words between what a how-many question measures and 多少 (余额有多少, 覆盖率提升到多少).
+_BEFORE_HOW_MANY = frozenset(
+    (
+        "有 是 为 达 达到 共 一共 共有 总共 约 大约 了 到 提升 提高 增加 增长 扩大 下降 降低 降至 降到 升至 "
+        "提升到 提高到 增加到 增长到 扩大到"
+    ).split()
+)
+
+
+@lru_cache(maxsize=512)
+def measured_asked(query: str) -> str | None:
+    """What a how-many question measures, named before 多少 (贷款余额有多少 → 余额, 失业率是多少 → 失业率)."""
+    words = _tags(normalize(query))
+    for i, (word, _tag) in enumerate(words):
+        if word not in ("多少", "几"):
+            continue
+        j = i - 1
+        while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
+            j -= 1
+        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] == "vn"):
+            return words[j][0]
+    return None
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
@@ -272,8 +369,93 @@ def _counted(asked: _Asked) -> str | None:
     return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
 
+# Words that frame the question's time rather than name its topic.
+_TIME_FRAME = frozenset({"截至", "截止", "以来", "至今", "期间", "前后", "之前", "之后", "以前", "以后"})
+
+# The words that ask for one thing of a kind (什么车, 哪些频道, 哪几家), and the noun before 有哪些 (企业有哪些).
+_ASKING = re.compile(r"^(?:什么|啥|哪(?:些|几)?[个家种类位座条项所部支]?)(\w*)$")
+_HAS = frozenset({"有", "是", "包括", "包含", "都有", "还有"})
+# X名叫什么 (村名叫什么, 店名叫什么): the thing named is an X.
+_X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
+# What comes before a class counted (92个行政村, 各省, 全市): the word after it is no name.
+_COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
+# Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
+_NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
+# A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
+_NOT_NAME_END = frozenset("的等和与及或、了在是为个些该这那其此每各本全某")
+
+
+def _is_noun(tag: str) -> bool:
+    return tag.startswith("n") or tag in ("zg", "j", "ng")
+
+
+@lru_cache(maxsize=512)
+def category_asked(query: str) -> str | None:
+    """The kind of thing a question asks to be named or listed, as news writes it after the name:
+    什么车 → 车 (“猴车”), 哪些新闻单位 → 单位 (人民日报社、新华社等单位), 企业有哪些 → 企业, 村名叫什么 → 村."""
+    words = _tags(normalize(query))
+    for i, (word, _tag) in enumerate(words):
+        asking = _ASKING.match(word)
+        if asking is None:
+            continue
+        if len(asking.group(1)) >= 2:
+            return _kind_word(asking.group(1))  # 哪些地方
+        after = list(words[i + 1 :])
+        if after and after[0][1] in ("m", "q"):
+            after = after[1:]  # 哪些个, 什么样
+        nouns = []
+        for w, t in after:
+            if not _is_noun(t):
+                break
+            nouns.append(w)
+        if nouns:
+            return _kind_word(nouns[-1])
+        ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
+        if ends and i >= 2 and words[i - 1][0] in _HAS and _is_noun(words[i - 2][1]):
+            return _kind_word(words[i - 2][0])  # 单项冠军企业有哪些
+    m = _X_NAME.search(query)
+    return m.group(1) if m and m.group(1) not in "字" else None
+
+
+def _kind_word(word: str) -> str | None:
+    return word if word not in _NO_CATEGORY else None
+
+
+def _named_instances(sentence: str, category: str, known: str) -> list[str]:
+    """Names of the kind asked for that the question lacks: the one to three characters written right
+    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
+    out = []
+    for m in re.finditer(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category), sentence):
+        prefix = m.group(1)[-2:]
+        name = prefix + category
+        start = m.end(1) - len(prefix)
+        before = sentence[start - 1] if start > 0 else ""
+        if prefix[-1] in _NOT_NAME_END or name in known or prefix in known:
+            continue
+        if before and (before.isdigit() or before in _COUNTED_BY):
+            continue  # 92个行政村: a count of a class, not a name
+        out.append(name)
+    return out
+
+
+_LIST_OF = "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}"
+
+
+def _listed_of(sentence: str, category: str) -> bool:
+    """A list of things of the kind asked for: 人民日报社、新华社等单位, 综艺频道、中文国际频道."""
+    return "、" in sentence and re.search(_LIST_OF.format(head=re.escape(category)), sentence) is not None
+
+
 def _which_strength(sentence: str, asked: _Asked) -> float:
-    """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C)."""
+    """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C), plainest when its items are of the kind
+    asked for (哪些单位: 人民日报社、新华社等单位)."""
+    category = category_asked(asked.query)
+    if category is not None and _listed_of(sentence, category):
+        return PLAIN
+    if _PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(_new_names(sentence, asked.known)) >= 2:
+        return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
+    if _PLACES_ASKED.search(asked.query) and _VISITED.search(sentence):
+        return PLAIN  # 考察了哪些地方: 李强来到…和机器人谷
     if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
@@ -296,6 +478,9 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
+    category = category_asked(asked.query)
+    if category is not None and _named_instances(sentence, category, known):
+        return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
         return LIKELY
     names = [
@@ -305,7 +490,11 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
-    """What X is (X位于…，是…; X是…; X为…), or a name in quotes the question lacks."""
+    """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
+    the question lacks."""
+    category = category_asked(asked.query)
+    if category is not None and _named_instances(sentence, category, asked.known):
+        return LIKELY
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
@@ -327,12 +516,28 @@ def _who_strength(sentence: str, asked: _Asked) -> float:
     """A person's name the question lacks: after a post of the question (巴基斯坦总统扎尔达里), one jieba
     tags, or two or three characters after any post (副市长王立新主持)."""
     known = asked.known
+    if _PEOPLE_ASKED.search(asked.query) and len(_new_names(sentence, known)) < 2:
+        return min(LIKELY, _one_person_strength(sentence, asked))  # 哪些人: a list of names answers
+    return _one_person_strength(sentence, asked)
+
+
+# 哪些人 / 哪几位 / 都有谁: several people are asked for.
+_PEOPLE_ASKED = re.compile(r"哪些人|哪几位|哪几个人|都有谁|有哪些(?:人|领导人?|嘉宾|代表|选手|队员)")
+
+
+def _new_names(sentence: str, known: str) -> set[str]:
+    """The person names jieba tags in a sentence that the question lacks."""
+    return {w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known}
+
+
+def _one_person_strength(sentence: str, asked: _Asked) -> float:
+    known = asked.known
     for t in asked.terms:
-        if re.search(_POST + "$", t) and (
-            m := re.search(re.escape(t) + r"([\u4e00-\u9fff·]{2,8})", sentence)
+        # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
+        if re.search(_POST + "$", t) and any(
+            m.group(1) not in known for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
-            if m.group(1)[:2] not in known:
-                return PLAIN
+            return PLAIN
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
         return PLAIN
     after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
@@ -367,6 +572,31 @@ def kind_strength(
     dated only that day most often tells what the report is about, not the earlier event asked about."""
     strength = _STRENGTH.get(kind)
     return strength(sentence, _Asked(query, tuple(terms), report_day)) if strength else NOTHING
+
+
+def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
+    """For a how-many question, a cheap test of whether a passage holds its fact plainly: a number in the
+    unit asked, right before what is counted or right after what is measured (one regular expression,
+    no segmentation); else None. The ranking counts the words held beside such a passage."""
+    q = normalize(query)
+    if question_kind(query) != "howmany":
+        return None
+    asked = _Asked(q, tuple(terms))
+    unit = _unit_asked(q)
+    amount = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    if unit == RATE:
+        pattern = _RATE_NUMBER.pattern
+    elif unit is not None:
+        pattern = amount + "(?:" + "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,))) + ")"
+    else:
+        counted, measured = _counted(asked), measured_asked(q)
+        shapes = [_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted)] if counted else []
+        shapes += [re.escape(measured) + r"[^，,。；;\d]{0,6}?\d"] if measured else []
+        if not shapes:
+            return None
+        pattern = "|".join(shapes)
+    compiled = re.compile(pattern)
+    return lambda text: compiled.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -529,7 +759,9 @@ def best_sentence(
     articles = _read(docs, max_docs)
     if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for a in articles for s in a.sentences):
         kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
-    units = [(t,) for t in terms] + groups
+    # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
+    # the rest of its words.
+    units = [(t,) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [

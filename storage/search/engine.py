@@ -29,7 +29,7 @@ from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
-from storage.search.answer import best_sentence
+from storage.search.answer import best_sentence, fact_test
 from storage.search.expressions import all_of, any_of, phrase
 from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
@@ -578,7 +578,12 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     docs = _fetch(db, chosen)
     candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
     ranked = evidence.rank(
-        weighted, candidates, n=size, dates=parsed.dates, now=evidence.asks_now(parsed.raw)
+        weighted,
+        candidates,
+        n=size,
+        dates=parsed.dates,
+        now=evidence.asks_now(parsed.raw),
+        holds_fact=fact_test(parsed.raw, parsed.terms),
     )
     rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
     absent = set(ranked[0].missing if ranked else ()) | {

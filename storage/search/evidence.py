@@ -11,7 +11,10 @@ together, are ranked over every article holding any of their content words, by:
 - **date**: a year, month or day in the question is evidence about the story's time: the article is
   dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
   date; never a filter;
-- **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most.
+- **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
+- **fact**: for a question whose fact a cheap test recognises (a how-many question: a number in the unit
+  asked, `answer.fact_test`), the largest weight held by a sentence, or two, that holds it — the story
+  that states the number beside the topic, not the one that only mentions the topic.
 
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
 archive does not make a common word look rare) times its role: the topic — nouns, names, places,
@@ -27,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +63,7 @@ class Weights:
     date: float = 0.3
     date_mention: float = 0.1
     now: float = 0.15
+    fact: float = 0.3
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -213,9 +217,12 @@ class Profile:
     body_tf: tuple[int, ...]
     near: float
     length: int
+    near_fact: float = 0.0  # the largest weight held by a sentence (or two) that holds the fact asked for
 
 
-def profile(title: str, body: str, terms: Sequence[Term]) -> Profile:
+def profile(
+    title: str, body: str, terms: Sequence[Term], holds_fact: Callable[[str], bool] | None = None
+) -> Profile:
     title = searchable(title, terms)
     body = searchable(body, terms)
     text = title + "\n" + body
@@ -226,14 +233,20 @@ def profile(title: str, body: str, terms: Sequence[Term]) -> Profile:
         while at != -1:
             by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
             at = text.find(t.text, at + len(t.text))
-    near = 0.0
+    near = near_fact = 0.0
     for i, held in by_sentence.items():
-        near = max(near, sum(terms[j].weight for j in held | by_sentence.get(i - 1, set())))
+        weight = sum(terms[j].weight for j in held | by_sentence.get(i - 1, set()))
+        near = max(near, weight)
+        if holds_fact is not None and weight > near_fact:
+            start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
+            if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
+                near_fact = weight
     return Profile(
         tuple(title.count(t.text) for t in terms),
         tuple(body.count(t.text) for t in terms),
         near,
         len(body),
+        near_fact,
     )
 
 
@@ -255,12 +268,15 @@ def rank(
     n: int,
     dates: Sequence[DateSpec] = (),
     now: bool = False,
+    holds_fact: Callable[[str], bool] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> list[Ranked]:
     """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
-    of what the best holds. `n`: the articles in the archive (for the words' IDF)."""
+    of what the best holds. `n`: the articles in the archive (for the words' IDF). `holds_fact`: whether
+    a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
+    beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
-    profiles = [profile(c.title, c.body, terms) for c in candidates]
+    profiles = [profile(c.title, c.body, terms, holds_fact) for c in candidates]
     average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
     scores = [bm25(p, terms, n, average) for p in profiles]
     best_bm25 = max(scores, default=0.0) or 1.0
@@ -277,6 +293,7 @@ def rank(
             + weights.bm25 * bm / best_bm25
             + weights.date * on
             + weights.date_mention * mention * (1.0 - on)
+            + weights.fact * p.near_fact / total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         scored.append(Ranked(c.id, score, held, p.near / total, in_title, bm / best_bm25, on, missing))

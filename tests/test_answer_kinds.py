@@ -1,0 +1,268 @@
+"""Issue 20: answers that hold the thing asked for — the number with the unit, the item of a list, the
+name of a kind — on small hand-written sentences shaped like the way Chinese news states a fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.search import evidence
+from storage.search.answer import (
+    HOLDS_KIND,
+    LIKELY,
+    NOTHING,
+    PLAIN,
+    best_sentence,
+    category_asked,
+    fact_test,
+    kind_strength,
+    measured_asked,
+    question_kind,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("矿工下井乘坐什么车", "车"),
+        ("电视剧还会在哪些频道重播", "频道"),
+        ("委员长看望了哪些新闻单位", "单位"),  # the head noun of 新闻单位
+        ("当地的单项冠军企业有哪些", "企业"),  # the noun before 有哪些
+        ("那个样板村叫什么村", "村"),
+        ("悬崖村正式村名叫什么", "村"),  # X名叫什么
+        ("被移送问题线索的环评机构有哪几家", "机构"),
+        ("那位教师说多亏了哪个工程", "工程"),
+        ("春节前潮州有哪些非遗展演", None),  # 有哪些 in the middle: the place before it is no kind
+        ("条例修订的主要内容有哪些", None),  # 内容 names no kind of thing
+        ("新发现的油田叫什么名字", None),
+        ("那口井叫啥", None),
+    ],
+)
+def test_the_kind_of_thing_a_question_asks_for(question: str, category: str | None) -> None:
+    assert category_asked(question) == category
+
+
+def test_a_list_of_the_kind_asked_for_is_the_plain_answer() -> None:
+    q, terms = "委员长看望了哪些新闻单位", ["委员长", "看望", "新闻"]
+    listed = "人民日报社、新华社、中央广播电视总台等单位负责同志参加。"
+    other = "他向新闻工作者表示问候，并与大家一一握手、交谈。"
+    assert kind_strength(listed, "which", q, terms) == PLAIN
+    assert kind_strength(other, "which", q, terms) < PLAIN
+
+
+def test_items_that_end_in_the_kind_asked_for_make_a_list() -> None:
+    q, terms = "电视剧还会在哪些频道重播", ["电视剧", "还会", "频道", "重播"]
+    assert kind_strength("该剧还将在综艺频道、中文国际频道重播。", "which", q, terms) == PLAIN
+
+
+def test_the_list_answer_is_the_one_with_the_items_asked_for() -> None:
+    docs = [
+        (
+            1,
+            "电视剧《回家》首播",
+            "电视剧《回家》18日至19日在综合频道首播，讲述了三个家庭、两代人的矛盾、排斥和和解。"
+            "《回家》还将在综艺频道、中文国际频道、电视剧频道重播。",
+        )
+    ]
+    answer = best_sentence("《回家》还会在哪些频道重播", ["回家", "还会", "频道", "重播"], docs)
+    assert answer is not None and "中文国际频道" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        ("车辆驶过新修的柏油路，很快就进入约特村。", PLAIN),  # a name ending in the kind asked for
+        ("这里是政府计划打造的样板村之一。", NOTHING),  # the question's own word is no name
+        ("安置点将安置来自28个乡镇、92个行政村的群众。", NOTHING),  # a class counted, no name
+    ],
+)
+def test_a_name_of_the_kind_asked_for(sentence: str, strength: float) -> None:
+    q, terms = "印度理想乡村计划的样板村叫什么村", ["印度", "理想", "乡村", "计划", "样板村"]
+    assert kind_strength(sentence, "name", q, terms) == strength
+
+
+def test_a_quoted_name_of_the_kind_asked_for_answers_a_what_question() -> None:
+    q, terms = "矿工下井乘坐什么车", ["矿工", "下井", "乘坐"]
+    assert kind_strength("矿工们先后搭乘“猴车”和火车，向采煤区行进。", "what", q, terms) == LIKELY
+    assert kind_strength("矿工们穿上20多斤重的工作装备。", "what", q, terms) < LIKELY
+
+
+@pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("截至4月末普惠小微贷款余额有多少", "余额"),
+        ("美国4月份失业率是多少", "失业率"),
+        ("雄安新区森林覆盖率提升到多少", "覆盖率"),
+        ("欧盟的认捐大会筹到多少钱", None),  # a verb before 多少 measures nothing
+    ],
+)
+def test_what_a_how_many_question_measures(question: str, measured: str | None) -> None:
+    assert measured_asked(question) == measured
+
+
+def test_the_number_right_after_what_is_measured_is_the_plain_answer() -> None:
+    q, terms = "普惠小微贷款余额有多少", ["普惠小微", "贷款", "余额"]
+    balance = "4月末，普惠小微贷款（包括个体工商户经营性贷款）余额12.6万亿元，同比增长25.1%。"
+    served = "普惠小微贷款支持了2815万户小微经营主体，同比增长21.9%。"
+    assert kind_strength(balance, "howmany", q, terms) == PLAIN
+    assert kind_strength(served, "howmany", q, terms) < PLAIN
+
+
+def test_a_number_planned_does_not_answer_what_was_done() -> None:
+    q, terms = "认捐大会筹到多少钱", ["认捐", "大会", "筹到"]
+    planned = "欧盟与有关国家共同发起这次认捐大会，计划筹集75亿欧元初始资金。"
+    done = "在大会即将结束时，欧盟委员会主席宣布已筹集到73.6亿欧元。"
+    assert kind_strength(done, "howmany", q, terms) == PLAIN
+    assert kind_strength(planned, "howmany", q, terms) < kind_strength(done, "howmany", q, terms)
+    # ... unless the question asks about the plan; 虚拟 and 模拟 are no plan (拟)
+    assert kind_strength(planned, "howmany", "认捐大会计划筹集多少钱", terms) == PLAIN
+    assert (
+        kind_strength("全省虚拟现实产业规模达到100亿元。", "howmany", "那个产业规模有多少钱", ["产业"])
+        == PLAIN
+    )
+
+
+def test_the_answer_is_the_number_done_not_the_number_planned() -> None:
+    docs = [
+        (
+            1,
+            "应对疫情国际认捐大会举行",
+            "欧盟与有关国家共同发起这次认捐大会，计划筹集75亿欧元初始资金。"
+            "会议以视频方式举行，多国领导人发言。"
+            "在大会即将结束时，欧盟委员会主席宣布已筹集到73.6亿欧元。",
+        )
+    ]
+    answer = best_sentence("认捐大会后来筹到多少钱", ["认捐", "大会", "筹到"], docs)
+    assert answer is not None and "73.6亿欧元" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("他在60米比赛中跑了多少秒", "他以6秒52的成绩夺得男子60米冠军。"),  # seconds
+        ("全省乡村医生有多少万人", "全省乡村医生已达5.2万人。"),  # a magnitude before the unit asked
+        ("要生态搬迁多少户居民", "将生态搬迁1806户居民。"),
+    ],
+)
+def test_the_unit_asked_for(question: str, sentence: str) -> None:
+    assert kind_strength(sentence, "howmany", question, ["比赛", "乡村医生", "居民"]) == PLAIN
+
+
+def test_a_time_frame_word_of_the_question_does_not_choose_the_answer() -> None:
+    # 截至 belongs to the question's time: the sentence with the balance asked for answers, not the one
+    # that repeats 截至.
+    docs = [
+        (
+            1,
+            "4月末普惠小微贷款余额增25.1%",
+            "人民银行发布4月金融数据。普惠小微贷款加速增长。"
+            "4月末，普惠小微贷款（包括个体工商户经营性贷款）余额12.6万亿元，同比增长25.1%。"
+            "普惠小微贷款利率继续下降。"
+            "截至4月末，普惠小微贷款支持了2815万户小微经营主体，同比增长21.9%。",
+        )
+    ]
+    answer = best_sentence("截至4月末普惠小微贷款余额有多少", ["截至", "普惠小微", "贷款", "余额"], docs)
+    assert answer is not None and "12.6万亿元" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["一、免去韩俊的农业农村部部长职务；", "会议决定任命韩俊为农业农村部部长。", "韩俊现任农业农村部部长。"],
+)
+def test_a_post_written_after_the_name_says_who_someone_is(sentence: str) -> None:
+    assert kind_strength(sentence, "identity", "韩俊被免去了什么职务", ["韩俊", "免去"]) == PLAIN
+
+
+def test_a_post_after_the_name_answers_even_when_another_story_writes_it_before() -> None:
+    docs = [
+        (
+            1,
+            "国家主席签署主席令",
+            "主席令说：一、免去韩俊的农业农村部部长职务；二、任命张柱为农业农村部部长。",
+        ),
+        (2, "部长通道开启", "农业农村部部长韩俊走上部长通道，回答记者提问。"),
+    ]
+    answer = best_sentence("韩俊被免去了什么职务", ["韩俊", "免去"], docs)
+    assert answer is not None and "农业农村部部长职务" in answer.sentence
+
+
+def test_several_people_asked_for_are_answered_by_a_list_of_names() -> None:
+    q, terms = "登顶的8名队员都有哪些人", ["登顶", "8名队员"]
+    summit = "8名攻顶队员全部成功登顶，将五星红旗插上峰顶。"
+    names = "8名攻顶队员次落、袁复栋、李富庆、普布顿珠从营地出发，成功登顶。"
+    assert question_kind(q) == "who"
+    assert kind_strength(names, "who", q, terms) == PLAIN
+    assert kind_strength(summit, "who", q, terms) < PLAIN
+    # one person asked for: one name is the plain answer
+    assert (
+        kind_strength("登山队队长李富庆介绍了登顶经过。", "who", "登山队队长是谁", ["登山队", "队长"])
+        == PLAIN
+    )
+
+
+def test_places_visited_answer_which_places() -> None:
+    q, terms = "总理在深圳考察了哪些地方", ["总理", "深圳", "考察"]
+    visited = "总理来到深圳邮轮母港直升机场和机器人谷，了解低空经济发展情况。"
+    said = "他强调，要把“硬联通”和“软联通”更好结合起来。"
+    assert kind_strength(visited, "which", q, terms) == PLAIN
+    assert kind_strength(said, "which", q, terms) < PLAIN
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("去年有多少人脱贫", "去年全国1386万名农村贫困人口脱贫。"),  # people counted with 名
+        ("法院审结了多少件涉疫案件", "各级法院审结涉疫案件2736件。"),  # any unit news uses
+        ("美国4月份失业率是多少", "美国4月份失业率升至14.7%，创历史新高。"),  # a rate in per cent
+        ("用电量同比增长多少", "上半年全社会用电量同比增长5.3%。"),
+        ("出口同比下降多少", "出口同比下降2.1个百分点。"),
+    ],
+)
+def test_amounts_in_the_units_news_writes_them(question: str, sentence: str) -> None:
+    assert kind_strength(sentence, "howmany", question, ["脱贫", "案件", "失业率", "用电量", "出口"]) == PLAIN
+
+
+def test_a_rate_asked_for_is_answered_in_per_cent_not_by_an_amount() -> None:
+    q, terms = "一季度销售额的增幅是多少", ["一季度", "销售额", "增幅"]
+    rate = kind_strength("一季度，全市销售额同比增长3.2%。", "howmany", q, terms)
+    amount = kind_strength("一季度，全市销售额达到1200亿元。", "howmany", q, terms)
+    assert rate == PLAIN and amount < HOLDS_KIND
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "holds"),
+    [
+        ("北京一共有多少条公交线路", "北京现有地面公交线路1100余条。", True),  # the unit asked
+        ("北京一共有多少条公交线路", "北京公交集团有职工近10万人。", False),  # another unit
+        ("贷款余额有多少", "4月末，普惠小微贷款余额12.6万亿元。", True),  # after what is measured
+        ("美国4月份失业率是多少", "4月份失业率升至14.7%。", True),  # a rate
+        ("公交线路什么时候开通", "线路于5月1日开通。", None),  # no test for other kinds
+    ],
+)
+def test_a_cheap_test_of_the_fact_for_the_ranking(question: str, passage: str, holds: bool | None) -> None:
+    test = fact_test(question, ["北京", "公交", "线路", "贷款", "余额", "失业率"])
+    assert (test(passage) if test is not None else None) is holds
+
+
+def test_the_words_held_beside_the_number_asked_for_rank_a_story_first() -> None:
+    # Both stories hold the words; only one holds them beside a count of lines.
+    terms = [evidence.Term("北京", 50, 1.0), evidence.Term("公交", 20, 2.0), evidence.Term("线路", 20, 2.0)]
+    night = evidence.Candidate(
+        1,
+        "夜间经济观察",
+        "北京公交开通夜间线路。北京公交夜间线路受欢迎。成都夜间公交线路已运营12个月。",
+        "2019-10-31",
+    )
+    lines = evidence.Candidate(
+        2, "一线探访", "记者日前体验北京公交。目前北京公交线路已达1100余条，安全措施落实到位。", "2019-02-21"
+    )
+    holds = fact_test("北京一共有多少条公交线路", ["北京", "公交", "线路"])
+    assert evidence.rank(terms, [night, lines], n=1000)[0].id == 1  # the words alone
+    assert evidence.rank(terms, [night, lines], n=1000, holds_fact=holds)[0].id == 2
+
+
+def test_the_second_holder_of_a_post_in_a_sentence_may_be_the_one_asked_about() -> None:
+    q, terms = "跟李克强互致贺电的葡萄牙总理是谁", ["李克强", "致贺电", "葡萄牙", "总理"]
+    both = "同日，国务院总理李克强同葡萄牙总理科斯塔也互致贺电。"
+    only_known = "国务院总理李克强发表讲话。"
+    assert kind_strength(both, "who", q, terms) == PLAIN
+    assert kind_strength(only_known, "who", q, terms) < PLAIN
