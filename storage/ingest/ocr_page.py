@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import plan_joins
+from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 
@@ -795,6 +795,7 @@ class _Cut:
     dropped: list[_Dropped]
     joins: list[_Join] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
+    column: float = _DEFAULT_COLUMN_WIDTH  # the body column's width in cells
 
 
 @dataclass(frozen=True)
@@ -817,15 +818,22 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
     return blocks
 
 
-def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> list[_Join]:
-    """Move each block that continues another story there (`page_fragments.plan_joins`)."""
-    blocks = [_blocks_of(story) for story in stories]
+def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
+    """Put the page's fragments back together: first each block left mid-sentence gets the block that
+    goes on from it (`page_fragments.plan_seams`), then each run of blocks that read on into each other
+    moves, as one, to the story it continues (`page_fragments.plan_joins`)."""
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
     headed = {gap for gap, _group in gap_groups}
     fixed = [
         index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
         for index, story in enumerate(stories)
     ]
+    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
+    closed_at = [
+        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
+    ]
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column)
+    blocks = [_blocks_of(story) for story in stories]
     headlines = ["" for _ in stories]
     for gap, group in gap_groups:
         if gap < len(stories):
@@ -834,14 +842,18 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
         headlines=headlines,
+        pinned={
+            (s, k)
+            for s, story in enumerate(blocks)
+            for k, block in enumerate(story)
+            if any(line.number in pinned for line in block)
+        },
+        edges={
+            (s, k): edges[block[0].number] for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
     )
-    joins: list[_Join] = []
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
-    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
-    closed_at = [
-        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
-    ]
     moves = [
         move
         for move in moves
@@ -859,6 +871,85 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
         kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
         story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
     return joins
+
+
+_ASCII_MARK_RE = re.compile("[!-/:-@\\[-`{-~]")
+
+
+def _full_line(text: str, column: float) -> bool:
+    """Whether a line is set to the column's full measure (an OCR engine's spaces aside): a paragraph's
+    first line is two cells short by its indent, its last line short unless it ends at the edge."""
+    text = _MULTI_SPACE_RE.sub("", text)
+    if len(text) > 1 and text[-1] in _HANGING:
+        text = text[:-1]
+    # Digits and Latin letters take half a cell in most type, a whole one in some: either will do.
+    # ASCII punctuation an OCR engine put in counts half.
+    return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text))) >= column - 1.0
+
+
+def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) -> Fragment:
+    first, last = block[0].text.strip(), block[-1].text.strip()
+    final = bool(_FINAL_RE.search(last))
+    full_first = _full_line(first, column)
+    return Fragment(
+        story=story_index,
+        text="\n".join(line.text for line in block),
+        open_start=full_first and not _DATELINE_RE.match(first) and not is_byline(first),
+        open_end=not final and not _SOFT_FINAL_RE.search(last) and _full_line(last, column),
+        closed_end=final and not _full_line(last, column),
+        paragraph_start=len(block) > 1 and not full_first,
+        fixed=fixed,
+    )
+
+
+def _join_seams(
+    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float
+) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
+    """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
+    read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
+    Returns the joins, the line numbers of the blocks joined (they stay where they are), and each
+    block's edges by its first line number."""
+    blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
+    blocks.sort(key=lambda item: item[1][0].number)
+    first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
+    fragments = [
+        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
+    ]
+    seams = [
+        seam
+        for seam in plan_seams(fragments)
+        if (end := closed_at[fragments[seam.end].story]) is None or blocks[seam.start][1][0].number < end
+    ]
+    joins: list[_Join] = []
+    pinned: set[int] = set()
+    owner = {block[0].number: s for s, block in blocks}
+    edge = {block[0].number: fragment for (_s, block), fragment in zip(blocks, fragments, strict=True)}
+    for seam in seams:
+        source, target = owner[blocks[seam.start][1][0].number], owner[blocks[seam.end][1][0].number]
+        if source == target:
+            continue
+        run = [blocks[seam.start][1]]
+        # The blocks of the source story that read on from the moved one go with it.
+        following = [
+            block
+            for _s, block in blocks
+            if owner[block[0].number] == source and block[0].number > run[0][0].number
+        ]
+        for block in following:
+            if not (edge[run[-1][0].number].open_end and edge[block[0].number].open_start):
+                break
+            run.append(block)
+        lines = [line for block in run for line in block]
+        numbers = {line.number for line in lines}
+        stories[source].lines = [line for line in stories[source].lines if line.number not in numbers]
+        stories[target].lines = sorted(stories[target].lines + lines, key=lambda line: line.number)
+        pinned.update(line.number for line in lines)
+        pinned.update(line.number for line in blocks[seam.end][1])
+        for block in run:
+            owner[block[0].number] = target
+        why = f"goes on from the sentence left open there (seam {seam.seam}, plausibility {seam.score:.2f})"
+        joins.append(_Join(lines[0].number, lines[-1].number, source, target, why))
+    return joins, pinned, edge
 
 
 # A headline run on under its story's text is at most this wide (in cells).
@@ -952,7 +1043,7 @@ class _Segmenter:
         self.at_page_end = True
         if self.current is not None:
             self.close()
-        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
+        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles, column=self.column)
 
     # -- the story being read
 
@@ -1692,7 +1783,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
-    cut.joins = _rejoin(cut.stories, cut.gap_groups)
+    cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)

@@ -16,11 +16,12 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+")
+_TAIL_RUN_RE = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+)$")
 _SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
 
 # A block needs this many Han characters to be judged by its words.
@@ -41,6 +42,43 @@ MAX_SCATTERED_BLOCKS = 80
 STORY_WINDOW = 12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A block of a story as the segmenter left it, with what its edges say about the text around it.
+
+    `open_start`: its first line is set full, no paragraph indent: it goes on from text in another block.
+    `open_end`: it stops mid-sentence on a full line: its sentence goes on in another block.
+    `closed_end`: it ends a sentence on a short line: its paragraph ended, so no block goes on from it.
+    `paragraph_start`: more lines follow a first line two cells short: it opens a paragraph.
+    `fixed`: a story's opening block (a dateline, or text under its headline): it never moves.
+    """
+
+    story: int
+    text: str
+    open_start: bool
+    open_end: bool
+    closed_end: bool
+    paragraph_start: bool
+    fixed: bool
+
+
+# How much a seam print rules out (a sentence left open on a full line, then a paragraph's indented
+# first line; or a paragraph's short last line, then a line set full) takes from a story's claim.
+EDGE_WEIGHT = 0.1
+
+
+def _edge_fit(
+    edges: Mapping[tuple[int, int], Fragment] | None, ahead: tuple[int, int] | None, key: tuple[int, int]
+) -> float:
+    """-1 where print rules the seam out (block `key` read on from block `ahead`), 0 otherwise."""
+    if edges is None or ahead is None or ahead not in edges or key not in edges:
+        return 0.0
+    left, right = edges[ahead], edges[key]
+    if (left.open_end and right.paragraph_start) or (right.open_start and left.closed_end):
+        return -1.0
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -73,6 +111,8 @@ def plan_moves(
     fixed_first: Sequence[bool] | None = None,
     headlines: Sequence[str] | None = None,
     rounds: int = 4,
+    pinned: Set[tuple[int, int]] = frozenset(),
+    edges: Mapping[tuple[int, int], Fragment] | None = None,
 ) -> list[Move]:
     """Which blocks (each story's text cut at blank lines, blocks in page order) go to another story.
 
@@ -92,6 +132,7 @@ def plan_moves(
         (s, k, text)
         for s, k, text in blocks
         if (k > 0 or (fixed_first is not None and not fixed_first[s]))
+        and (s, k) not in pinned
         and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
     ]
     last: dict[tuple[int, int], Move] = {}
@@ -121,6 +162,10 @@ def plan_moves(
         position = bisect.bisect_left(held[story], key)
         return text_of[held[story][position - 1]] if position else ""
 
+    def edge(story: int, key: tuple[int, int]) -> float:
+        position = bisect.bisect_left(held[story], key)
+        return _edge_fit(edges, held[story][position - 1] if position else None, key)
+
     for _ in range(rounds):
         changed = False
         for s, k, text in movable:
@@ -140,7 +185,11 @@ def plan_moves(
                 shared = sum(weight(t) for t in mine if t in seeds[target])
                 smaller = min(total, seed_totals[target])
                 scores[target] = shared / smaller if smaller else 0.0
-            own = scores[current] + SEAM_WEIGHT * _seam(before(current, key), text, all_text)
+            own = (
+                scores[current]
+                + SEAM_WEIGHT * _seam(before(current, key), text, all_text)
+                + EDGE_WEIGHT * edge(current, key)
+            )
             best, best_fit, best_seam = current, own, ""
             for target in window:
                 if target == current:
@@ -151,7 +200,7 @@ def plan_moves(
                 bonus = _seam(ahead, text, all_text)
                 if not bonus and scores[target] < own + CLOSED_MARGIN:
                     continue  # the target's text there ended its sentence: only clear words take it on
-                fit = scores[target] + SEAM_WEIGHT * bonus
+                fit = scores[target] + SEAM_WEIGHT * bonus + EDGE_WEIGHT * edge(target, key)
                 if fit > best_fit:
                     best, best_fit, best_seam = target, fit, f"{ahead[-4:]}|{text[:4]}"
             if best != current and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
@@ -193,6 +242,8 @@ def plan_scattered_moves(
     *,
     fixed_first: Sequence[bool] | None = None,
     headlines: Sequence[str] | None = None,
+    pinned: Set[tuple[int, int]] = frozenset(),
+    edges: Mapping[tuple[int, int], Fragment] | None = None,
 ) -> list[Move]:
     """The bolder joining for a page whose stories are scattered (`plan_joins`): every story starts from
     its seed (its headline and opening block), and the other blocks are given out over the whole page,
@@ -235,11 +286,19 @@ def plan_scattered_moves(
         if (fixed_first is None or fixed_first[s]) and stories[s]:
             label[(s, 0)] = s
             members[s].append((block_pairs[(s, 0)], totals[(s, 0)], (s, 0)))
+    for key in sorted(pinned):
+        if key in blocks and key not in label:
+            label[key] = key[0]
+            members[key[0]].append((block_pairs[key], totals[key], key))
     small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
 
+    def before_key(story: int, key: tuple[int, int]) -> tuple[int, int] | None:
+        earlier = [k for k in order if k < key and label.get(k, k[0]) == story]
+        return earlier[-1] if earlier else None
+
     def before(story: int, key: tuple[int, int]) -> str:
-        earlier = [blocks[k] for k in order if k < key and label.get(k, k[0]) == story]
-        return earlier[-1] if earlier else ""
+        earlier = before_key(story, key)
+        return blocks[earlier] if earlier is not None else ""
 
     def scores(key: tuple[int, int]) -> list[float]:
         out = []
@@ -252,7 +311,9 @@ def plan_scattered_moves(
                 ),
                 default=0.0,
             )
-            out.append(like + SEAM_WEIGHT * _seam(before(target, key), blocks[key], all_text))
+            ahead = before_key(target, key)
+            seam = _seam(blocks[ahead], blocks[key], all_text) if ahead is not None else 0.0
+            out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key))
         return out
 
     pending = [key for key in order if key not in label and key not in small]
@@ -288,11 +349,143 @@ def plan_joins(
     *,
     fixed_first: Sequence[bool] | None = None,
     headlines: Sequence[str] | None = None,
+    pinned: Set[tuple[int, int]] = frozenset(),
+    edges: Mapping[tuple[int, int], Fragment] | None = None,
 ) -> list[Move]:
     """The joining step. The careful joiner (`plan_moves`) first: on a typeset page it moves nothing.
     When it finds blocks that belong elsewhere, the page was read block by block and its stories are
-    scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page."""
-    careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines)
+    scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page,
+    weighing the seams print rules out (`edges`). `pinned` blocks (story, block) stay where they are."""
+    careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned)
     if not careful or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
         return careful  # typeset, or too many blocks to weigh every one against every other
-    return plan_scattered_moves(stories, fixed_first=fixed_first, headlines=headlines)
+    return plan_scattered_moves(
+        stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned, edges=edges
+    )
+
+
+@dataclass(frozen=True)
+class Seam:
+    """Fragment `start` goes on from fragment `end` (indices into the page's fragments)."""
+
+    end: int
+    start: int
+    score: float
+    seam: str  # ``…的|张晓松…``
+
+
+# A seam is taken only with at least this much evidence (shared words and the join's reading together).
+MIN_SEAM_SCORE = 0.1
+
+
+def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
+    """Join each fragment left mid-sentence to the fragment that goes on from it, over the whole page.
+
+    Print gives the cue: a block that stops mid-sentence on a full line goes on in a block whose first
+    line is full (no paragraph indent), and a block that starts that way goes on from one. Where the
+    segmenter left such an end without a continuation (the next block of its story opens a paragraph,
+    or the story has none) and such a start after a paragraph's end, the two are matched one to one,
+    the most plausible pairs first: the words, names and numbers the start shares with the end's story,
+    and the join's reading (a word or name across the seam seen elsewhere on the page, a number that
+    goes on, a quote or bracket the end left open that the start closes). Position alone joins nothing.
+    """
+    n = len(fragments)
+    if n < 3:
+        return []
+    squashed = [_squash(f.text) for f in fragments]
+    by_story: dict[int, list[int]] = {}
+    for index, fragment in enumerate(fragments):
+        by_story.setdefault(fragment.story, []).append(index)
+    after: dict[int, int | None] = {}
+    before: dict[int, int | None] = {}
+    for members in by_story.values():
+        for position, index in enumerate(members):
+            after[index] = members[position + 1] if position + 1 < len(members) else None
+            before[index] = members[position - 1] if position else None
+    ends = [
+        i
+        for i, f in enumerate(fragments)
+        if f.open_end and ((nxt := after[i]) is None or not fragments[nxt].open_start)
+    ]
+    starts = [
+        j
+        for j, f in enumerate(fragments)
+        if f.open_start
+        and not f.fixed
+        and ((prev := before[j]) is None or fragments[prev].closed_end)
+        and len(_HAN_RE.findall(squashed[j])) >= 2
+    ]
+    if not ends or not starts:
+        return []
+    story_pairs: dict[int, set[str]] = {
+        s: set().union(*(pairs(squashed[i]) for i in members)) for s, members in by_story.items()
+    }
+    frequency: Counter[str] = Counter()
+    for token_set in story_pairs.values():
+        frequency.update(token_set)
+    stories = len(story_pairs)
+
+    def weight(token: str) -> float:
+        return math.log((stories + 1) / (frequency[token] + 0.5)) + 0.1
+
+    candidates: list[Seam] = []
+    for i in ends:
+        own = story_pairs[fragments[i].story]
+        for j in starts:
+            if j <= i:
+                continue
+            mine = pairs(squashed[j])
+            total = sum(weight(t) for t in mine)
+            # The end's story as the segmenter left it, less the start itself.
+            held = own if fragments[j].story != fragments[i].story else own - mine
+            shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
+            reading = _seam_reading(squashed[i], squashed[j], squashed, (i, j))
+            score = shared + reading
+            if score >= MIN_SEAM_SCORE and (shared > 0 or reading >= 0.5):
+                candidates.append(Seam(i, j, score, f"{squashed[i][-4:]}|{squashed[j][:4]}"))
+    candidates.sort(key=lambda seam: (-seam.score, seam.end, seam.start))
+    used_ends: set[int] = set()
+    used_starts: set[int] = set()
+    chosen: list[Seam] = []
+    for seam in candidates:
+        if seam.end in used_ends or seam.start in used_starts:
+            continue
+        used_ends.add(seam.end)
+        used_starts.add(seam.start)
+        if fragments[seam.start].story != fragments[seam.end].story:
+            chosen.append(seam)
+    return sorted(chosen, key=lambda seam: seam.start)
+
+
+_OPEN_CLOSE = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ('"', '"'))
+
+
+def _seam_reading(end: str, start: str, texts: Sequence[str], skip: tuple[int, int]) -> float:
+    """How well `start` reads on from `end`: a run of three characters across the join found elsewhere
+    on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a quote or
+    bracket left open before the join that the start closes first."""
+    score = 0.0
+    elsewhere = [t for k, t in enumerate(texts) if k not in skip]
+    left_run = _TAIL_RUN_RE.search(end)
+    right_run = _RUN_RE.match(start)
+    left = left_run.group(0)[-2:] if left_run else ""
+    right = right_run.group(0)[:2] if right_run else ""
+    if left and right:
+        threes = {g for g in (left[-2:] + right[:1], left[-1:] + right[:2]) if len(g) == 3}
+        if any(g in t for t in elsewhere for g in threes):
+            score += 0.5
+        elif any(left[-1:] + right[:1] in t for t in elsewhere):
+            score += 0.2
+    if end[-1:].isdigit() and start[:1].isdigit():
+        score += 0.3
+    for opening, closing in _OPEN_CLOSE:
+        if opening == closing:
+            continue
+        if end.count(opening) > end.count(closing):
+            head = start[:40]
+            close_at = head.find(closing)
+            open_at = head.find(opening)
+            if close_at >= 0 and (open_at < 0 or close_at < open_at):
+                score += 0.3
+                break
+    return score

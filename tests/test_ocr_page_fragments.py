@@ -1,0 +1,86 @@
+"""Issue 22, fifth pass: a story's text cut where an OCR block ends and read on after another story.
+
+Each case is a small made-up page (or page of fragments) in the shape of the failures measured on pages
+rendered to images and read back by Tesseract (`benchmarks.ocrpages`): print sets every line of a
+paragraph full but its last, and indents its first, so a block that stops mid-sentence on a full line
+goes on in a block whose first line is full.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_fragments import Fragment, _edge_fit, plan_seams
+
+# A story cut where its block ends (``…，王``); another story read next; the cut story's sentence goes
+# on (``建国劝告…``, a full first line) after that story's paragraph ended on a short line.
+CUT_PAGE = (
+    "王建国：扎根基层三十年\n\n"
+    "据新华社电（记者张三）王建国，江苏苏\n"
+    "州人，毕业后服役于空军某部，转业后成\n"
+    "为苏州市公安局一名普通的社区民警。\n\n"
+    "那年七月的一天，派出所接到一起\n"
+    "入室盗窃报警，王建国赶赴现场后很快锁\n"
+    "定了嫌疑人，一番围追堵截之后，嫌疑\n"
+    "人被包围在二楼楼道中。看到对方持刀，王\n\n"
+    "科学饮茶好处多多\n\n"
+    "春节期间，家人欢聚，走亲访友，一\n"
+    "番忙碌应酬，一番好吃好喝，不少人要面\n"
+    "对节后综合征，喝茶或许对你有所帮助。\n"
+    "茶叶要选健康合格的。\n\n"
+    "建国劝告其放下武器，不要一时冲动。对\n"
+    "方不听劝告，欲跳窗逃跑，王建国上前挡\n"
+    "住了去路，最终将其制服。\n"
+)
+
+
+def test_issue22_a_sentence_cut_at_a_block_end_goes_on_in_the_block_that_continues_it():
+    articles = parse_page(CUT_PAGE, year=2020)
+    police = next(a for a in articles if a.title.startswith("王建国"))
+    tea = next(a for a in articles if a.title.startswith("科学饮茶"))
+    assert "看到对方持刀，王建国劝告其放下武器" in "".join(police.paragraphs)
+    assert "劝告" not in "".join(tea.paragraphs)
+    explained = explain_page(CUT_PAGE, year=2020)
+    assert any("goes on from the sentence left open there" in line for line in explained)
+
+
+def _fragment(story: int, text: str, **edges: bool) -> Fragment:
+    flags = {"open_start": False, "open_end": False, "closed_end": False, "paragraph_start": False}
+    flags.update(edges)
+    return Fragment(story=story, text=text, fixed=False, **flags)
+
+
+def test_issue22_seams_are_matched_by_the_words_across_the_join_not_by_position():
+    fragments = [
+        _fragment(0, "据新华社电王建国在派出所工作了三十年。", closed_end=True),
+        _fragment(0, "看到对方持刀，王", open_end=True),
+        _fragment(1, "春节期间走亲访友，喝茶或许对你有所帮助。", closed_end=True),
+        # Read right after the tea story, but it cannot go on from a paragraph's short last line.
+        _fragment(1, "建国劝告其放下武器，最终将其制服。", open_start=True),
+    ]
+    (seam,) = plan_seams(fragments)
+    assert (seam.end, seam.start) == (1, 3)
+    assert seam.seam.endswith("王|建国劝告")
+
+
+def test_issue22_no_seam_where_nothing_across_the_join_reads_on():
+    fragments = [
+        _fragment(0, "据新华社电王建国在派出所工作了三十年。", closed_end=True),
+        _fragment(0, "看到对方持刀，他", open_end=True),
+        _fragment(1, "春节期间走亲访友，喝茶或许对你有所帮助。", closed_end=True),
+        _fragment(1, "绿茶红茶花茶各有其味，冲泡方法不同。", open_start=True),
+    ]
+    assert plan_seams(fragments) == []
+
+
+def test_issue22_print_rules_out_a_paragraph_start_after_an_open_sentence_and_a_full_line_after_a_closed_one():
+    edges = {
+        (0, 0): _fragment(0, "", open_end=True),
+        (0, 1): _fragment(0, "", closed_end=True),
+        (1, 0): _fragment(1, "", paragraph_start=True),
+        (1, 1): _fragment(1, "", open_start=True),
+    }
+    assert _edge_fit(edges, (0, 0), (1, 0)) == -1.0  # ``…，王`` then an indented first line
+    assert _edge_fit(edges, (0, 1), (1, 1)) == -1.0  # ``…帮助。`` on a short line, then a full line
+    assert _edge_fit(edges, (0, 0), (1, 1)) == 0.0
+    assert _edge_fit(edges, (0, 1), (1, 0)) == 0.0
+    assert _edge_fit(None, (0, 0), (1, 0)) == 0.0
