@@ -84,3 +84,28 @@ def test_issue22_print_rules_out_a_paragraph_start_after_an_open_sentence_and_a_
     assert _edge_fit(edges, (0, 0), (1, 1)) == 0.0
     assert _edge_fit(edges, (0, 1), (1, 0)) == 0.0
     assert _edge_fit(None, (0, 0), (1, 0)) == 0.0
+
+
+def test_issue22_an_indented_first_line_over_two_full_lines_is_body_text_not_a_headline():
+    # The block read after the story's last sentence, before the next headline: a paragraph's first
+    # line (two cells short by its indent) over two lines set to the column, cut mid-sentence. It has
+    # one comma and no sentence mark, but it is text, never a headline line.
+    page = (
+        "俄罗斯拟于明年试飞混合动力飞机\n\n"
+        "据新华社莫斯科2月19日电\n"
+        "俄罗斯中央航空发动机研究所总裁近日\n"
+        "表示，将在明年对装配有混合动力引擎\n"
+        "的飞机展开飞行测试。\n\n"
+        "根据巴拉诺夫中央航空发动机研究\n"
+        "所早些时候发布的计划，混合动力飞机\n"
+        "引擎的研制是新型混合动力飞机研发工\n\n"
+        "开着暖气，为啥还吹冷气？（说道）\n\n"
+        "蓝天保卫战越往后任务越重，这需要\n"
+        "我们关注每一个细节，其中就包括暖气\n"
+        "开着却还要吹冷气这样的问题。\n"
+    )
+    articles = parse_page(page, year=2019)
+    plane = next(a for a in articles if a.title.startswith("俄罗斯"))
+    assert plane.title == "俄罗斯拟于明年试飞混合动力飞机"
+    assert "混合动力飞机引擎的研制" in "".join(plane.paragraphs)
+    assert not any("研发工" in a.title for a in articles)

@@ -719,7 +719,17 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
     # Three lines or more, the first two set to one long measure: a column of body text.
     widths = [display_width(line.text.strip()) for line in group]
-    return len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0
+    if len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0:
+        return True
+    # Or a paragraph's first line, two cells short by its indent, over two lines set to one long
+    # measure (``根据巴拉诺夫中央航空发动机研究`` / ``所早些时候发布的计划，混合动力飞机`` / ``引擎…``).
+    widths = [_cells(line.text) for line in group[:3]]
+    return (
+        len(group) >= 3
+        and min(widths[1:3]) >= _BODY_MEASURE
+        and abs(widths[1] - widths[2]) <= 1.0
+        and abs(widths[1] - _INDENT_CELLS - widths[0]) <= 1.0
+    )
 
 
 # Lines at least this wide, set to one measure, are body text.
@@ -876,15 +886,21 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
 _ASCII_MARK_RE = re.compile("[!-/:-@\\[-`{-~]")
 
 
+def _cells(text: str) -> float:
+    """A line's width in cells as set, an OCR engine's spaces aside. Digits and Latin letters take half
+    a cell in most type, a whole one in some: the wider reading counts; ASCII punctuation an OCR engine
+    put in counts half."""
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text)))
+
+
 def _full_line(text: str, column: float) -> bool:
-    """Whether a line is set to the column's full measure (an OCR engine's spaces aside): a paragraph's
-    first line is two cells short by its indent, its last line short unless it ends at the edge."""
+    """Whether a line is set to the column's full measure: a paragraph's first line is two cells short
+    by its indent, its last line short unless it ends at the edge (a mark hung past it aside)."""
     text = _MULTI_SPACE_RE.sub("", text)
     if len(text) > 1 and text[-1] in _HANGING:
         text = text[:-1]
-    # Digits and Latin letters take half a cell in most type, a whole one in some: either will do.
-    # ASCII punctuation an OCR engine put in counts half.
-    return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text))) >= column - 1.0
+    return _cells(text) >= column - 1.0
 
 
 def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) -> Fragment:
