@@ -109,3 +109,26 @@ def test_issue22_an_indented_first_line_over_two_full_lines_is_body_text_not_a_h
     assert plane.title == "俄罗斯拟于明年试飞混合动力飞机"
     assert "混合动力飞机引擎的研制" in "".join(plane.paragraphs)
     assert not any("研发工" in a.title for a in articles)
+
+
+def test_issue22_a_headline_wrapped_inside_a_word_is_joined_without_a_space():
+    page = (
+        "2020年联合国生物多\n"
+        "样性大会会标发布\n\n"
+        "本报北京1月9日电（记者孙秀艳）生态环境部与《生物多样性公约》秘书处9日在京发布2020年联合国生物多样性大会会标。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "2020年联合国生物多样性大会会标发布"
+    assert article.title_lines == ("2020年联合国生物多样性大会会标发布",)
+
+
+def test_issue22_two_headline_phrases_stay_apart_though_the_text_reads_across_them():
+    # ``会议听取`` is in the text, but no word runs across the break: a main line and its subtitle.
+    page = (
+        "栗战书主持召开第二十五次委员长会议\n"
+        "听取有关议案和草案审议情况的汇报\n\n"
+        "新华社北京2月25日电 十三届全国人大常委会第二十五次委员长会议25日在北京人民大会堂举行。"
+        "会议听取了有关议案和草案审议情况的汇报。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.title == "栗战书主持召开第二十五次委员长会议 听取有关议案和草案审议情况的汇报"

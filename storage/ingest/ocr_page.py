@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
+from storage.text.segment import cut
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -1713,6 +1714,40 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
         story.headline_groups = [gap_groups[position][1] for position in positions]
 
 
+def _headline_lines(group: list[_Line], body: str) -> list[str]:
+    """A headline group's lines as printed, a headline wrapped at its measure joined again without a
+    space: the first line as wide as the second or wider, broken inside a word (jieba's) that the
+    story's text holds (``2020年联合国生物多`` / ``样性大会会标发布`` over a story on 生物多样性; not
+    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``)."""
+    lines: list[str] = []
+    widths: list[float] = []
+    for line in group:
+        cleaned = clean_headline_line(line.text)
+        if not cleaned:
+            continue
+        if lines and _wrapped_inside_a_word(lines[-1], cleaned, widths[-1], body):
+            lines[-1] += cleaned
+            widths[-1] = _cells(cleaned)
+            continue
+        lines.append(cleaned)
+        widths.append(_cells(cleaned))
+    return lines
+
+
+def _wrapped_inside_a_word(first: str, second: str, first_width: float, body: str) -> bool:
+    if not (re.search(f"[{HAN}]$", first) and re.match(f"[{HAN}]", second)):
+        return False
+    if first_width < _cells(second):
+        return False  # a kicker over its main line, or a main line over a longer subtitle
+    # A word read across the break, one the story's text holds too.
+    offset = 0
+    for word in cut(first + second):
+        if offset < len(first) < offset + len(word) and word in body:
+            return True
+        offset += len(word)
+    return False
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
     """A title for a story printed without one: its lead sentence after the dateline, shortened."""
     if not paragraphs:
@@ -1828,15 +1863,10 @@ def _parse(
             else:
                 lead = f"{opening.group(1)} "
             paragraphs[0] = lead + rest
-        title_lines = tuple(
-            cleaned
-            for group in story.headline_groups
-            for line in group
-            if (cleaned := clean_headline_line(line.text))
-        )
-        title_groups = tuple(
-            " ".join(clean_headline_line(line.text) for line in group) for group in story.headline_groups
-        )
+        body = _MULTI_SPACE_RE.sub("", "".join(paragraphs))
+        headline_lines = [_headline_lines(group, body) for group in story.headline_groups]
+        title_lines = tuple(line for lines in headline_lines for line in lines)
+        title_groups = tuple(" ".join(lines) for lines in headline_lines)
         byline = story.byline or story.dateline_byline
         reporters, correspondents = parse_byline(byline) if byline else ((), ())
         articles.append(
