@@ -862,6 +862,9 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         edges={
             (s, k): edges[block[0].number] for s, story in enumerate(blocks) for k, block in enumerate(story)
         },
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
     )
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()

@@ -16,7 +16,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -113,6 +113,7 @@ def plan_moves(
     rounds: int = 4,
     pinned: Set[tuple[int, int]] = frozenset(),
     edges: Mapping[tuple[int, int], Fragment] | None = None,
+    positions: Mapping[tuple[int, int], int] | None = None,
 ) -> list[Move]:
     """Which blocks (each story's text cut at blank lines, blocks in page order) go to another story.
 
@@ -154,16 +155,17 @@ def plan_moves(
 
     seed_totals = [sum(weight(t) for t in seed) for seed in seeds]
     text_of = {(s, k): text for s, k, text in blocks}
-    held = [sorted(key for key, story in owner.items() if story == s) for s in range(n)]
+    place = _placing(positions)
+    held = [sorted((key for key, story in owner.items() if story == s), key=place) for s in range(n)]
 
     def before(story: int, key: tuple[int, int]) -> str:
         """The text of `story` that `key`'s block would follow: its last block read before this one
         (page order); nothing when the story starts later."""
-        position = bisect.bisect_left(held[story], key)
+        position = bisect.bisect_left(held[story], place(key), key=place)
         return text_of[held[story][position - 1]] if position else ""
 
     def edge(story: int, key: tuple[int, int]) -> float:
-        position = bisect.bisect_left(held[story], key)
+        position = bisect.bisect_left(held[story], place(key), key=place)
         return _edge_fit(edges, held[story][position - 1] if position else None, key)
 
     for _ in range(rounds):
@@ -205,13 +207,21 @@ def plan_moves(
                     best, best_fit, best_seam = target, fit, f"{ahead[-4:]}|{text[:4]}"
             if best != current and best_fit >= own + MOVE_MARGIN and best_fit >= MOVE_RATIO * own:
                 held[current].remove(key)
-                bisect.insort(held[best], key)
+                bisect.insort(held[best], key, key=place)
                 owner[key] = best
                 last[key] = Move(s, k, best, own, best_fit, best_seam)
                 changed = True
         if not changed:
             break
     return [move for key, move in sorted(last.items()) if owner[key] != key[0] and move.target == owner[key]]
+
+
+def _placing(positions: Mapping[tuple[int, int], int] | None) -> Callable[[tuple[int, int]], tuple[int, int]]:
+    """Where a block (story, block) stands on the page: its position when given, else its key (a page
+    whose stories each hold consecutive blocks)."""
+    if positions is None:
+        return lambda key: key
+    return lambda key: (positions[key], 0)
 
 
 def _page_pairs(texts: Iterable[str]) -> set[str]:
@@ -244,6 +254,7 @@ def plan_scattered_moves(
     headlines: Sequence[str] | None = None,
     pinned: Set[tuple[int, int]] = frozenset(),
     edges: Mapping[tuple[int, int], Fragment] | None = None,
+    positions: Mapping[tuple[int, int], int] | None = None,
 ) -> list[Move]:
     """The bolder joining for a page whose stories are scattered (`plan_joins`): every story starts from
     its seed (its headline and opening block), and the other blocks are given out over the whole page,
@@ -255,7 +266,8 @@ def plan_scattered_moves(
     if n < 2:
         return []
     blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
-    order = sorted(blocks)
+    place = _placing(positions)
+    order = sorted(blocks, key=place)
     all_text = _page_pairs(blocks[key] for key in order)  # no character pair across blocks
     block_pairs = {key: pairs(text) for key, text in blocks.items()}
     frequency: Counter[str] = Counter()
@@ -293,7 +305,7 @@ def plan_scattered_moves(
     small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
 
     def before_key(story: int, key: tuple[int, int]) -> tuple[int, int] | None:
-        earlier = [k for k in order if k < key and label.get(k, k[0]) == story]
+        earlier = [k for k in order if place(k) < place(key) and label.get(k, k[0]) == story]
         return earlier[-1] if earlier else None
 
     def before(story: int, key: tuple[int, int]) -> str:
@@ -351,16 +363,23 @@ def plan_joins(
     headlines: Sequence[str] | None = None,
     pinned: Set[tuple[int, int]] = frozenset(),
     edges: Mapping[tuple[int, int], Fragment] | None = None,
+    positions: Mapping[tuple[int, int], int] | None = None,
 ) -> list[Move]:
     """The joining step. The careful joiner (`plan_moves`) first: on a typeset page it moves nothing.
     When it finds blocks that belong elsewhere, the page was read block by block and its stories are
     scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page,
     weighing the seams print rules out (`edges`). `pinned` blocks (story, block) stay where they are."""
-    careful = plan_moves(stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned)
+    careful = plan_moves(
+        stories,
+        fixed_first=fixed_first,
+        headlines=headlines,
+        pinned=pinned,
+        positions=positions,
+    )
     if not careful or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
         return careful  # typeset, or too many blocks to weigh every one against every other
     return plan_scattered_moves(
-        stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned, edges=edges
+        stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned, edges=edges, positions=positions
     )
 
 
