@@ -7,7 +7,12 @@ names, places and numbers it repeats (character pairs weighted by how few storie
 seam as a tie-breaker (the pair of characters across the join seen elsewhere on the page, a sentence left
 open before it). Position alone never moves a block; a block that fits its own story as well stays.
 
-Pure: blocks of text in, a list of `Move`s out.
+First, though, print's own cue (`plan_seams`): every line of a paragraph is full but its last, and its
+first is indented, so a block that stops mid-sentence on a full line goes on in a block whose first line
+is full. Such ends and starts the segmenter left apart are matched one to one over the page by how the
+join reads; the joiners then leave those blocks where they went, and weigh the seams print rules out.
+
+Pure: blocks of text in, a list of `Seam`s or `Move`s out.
 """
 
 from __future__ import annotations
