@@ -444,6 +444,9 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
     story_pairs: dict[int, set[str]] = {
         s: set().union(*(pairs(squashed[i]) for i in members)) for s, members in by_story.items()
     }
+    others = {
+        j: set().union(*(pairs(squashed[k]) for k in by_story[fragments[j].story] if k != j)) for j in starts
+    }
     frequency: Counter[str] = Counter()
     for token_set in story_pairs.values():
         frequency.update(token_set)
@@ -461,7 +464,7 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
             mine = pairs(squashed[j])
             total = sum(weight(t) for t in mine)
             # The end's story as the segmenter left it, less the start itself.
-            held = own if fragments[j].story != fragments[i].story else own - mine
+            held = own if fragments[j].story != fragments[i].story else others[j]
             shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
             reading = _seam_reading(squashed[i], squashed[j], squashed, (i, j))
             score = shared + reading
