@@ -311,9 +311,14 @@ def plan_scattered_moves(
             members[key[0]].append((block_pairs[key], totals[key], key))
     small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
 
+    index_of = {key: index for index, key in enumerate(order)}
+
     def before_key(story: int, key: tuple[int, int]) -> tuple[int, int] | None:
-        earlier = [k for k in order if place(k) < place(key) and label.get(k, k[0]) == story]
-        return earlier[-1] if earlier else None
+        """The block of `story` read last before `key`'s block (page order), or None."""
+        for k in reversed(order[: index_of[key]]):
+            if label.get(k, k[0]) == story:
+                return k
+        return None
 
     def before(story: int, key: tuple[int, int]) -> str:
         earlier = before_key(story, key)
@@ -446,6 +451,7 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
     story_pairs: dict[int, set[str]] = {
         s: set().union(*(pairs(squashed[i]) for i in members)) for s, members in by_story.items()
     }
+    grams = _PageGrams(squashed)
     others = {
         j: set().union(*(pairs(squashed[k]) for k in by_story[fragments[j].story] if k != j)) for j in starts
     }
@@ -468,7 +474,7 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
             # The end's story as the segmenter left it, less the start itself.
             held = own if fragments[j].story != fragments[i].story else others[j]
             shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
-            reading = _seam_reading(squashed[i], squashed[j], squashed, (i, j))
+            reading = _seam_reading(squashed[i], squashed[j], grams, (i, j))
             score = shared + reading
             if score >= MIN_SEAM_SCORE and (shared > 0 or reading >= 0.5):
                 candidates.append(Seam(i, j, score, f"{squashed[i][-4:]}|{squashed[j][:4]}"))
@@ -489,21 +495,35 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
 _OPEN_CLOSE = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ('"', '"'))
 
 
-def _seam_reading(end: str, start: str, texts: Sequence[str], skip: tuple[int, int]) -> float:
+class _PageGrams:
+    """Which blocks of the page hold each run of two or three characters, to ask whether a join's
+    characters are read elsewhere on the page (in a block other than the two joined)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.holders: dict[str, set[int]] = {}
+        for index, text in enumerate(texts):
+            for size in (2, 3):
+                for i in range(len(text) - size + 1):
+                    self.holders.setdefault(text[i : i + size], set()).add(index)
+
+    def elsewhere(self, gram: str, skip: tuple[int, int]) -> bool:
+        return bool(self.holders.get(gram, set()) - set(skip))
+
+
+def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]) -> float:
     """How well `start` reads on from `end`: a run of three characters across the join found elsewhere
     on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a quote or
     bracket left open before the join that the start closes first."""
     score = 0.0
-    elsewhere = [t for k, t in enumerate(texts) if k not in skip]
     left_run = _TAIL_RUN_RE.search(end)
     right_run = _RUN_RE.match(start)
     left = left_run.group(0)[-2:] if left_run else ""
     right = right_run.group(0)[:2] if right_run else ""
     if left and right:
         threes = {g for g in (left[-2:] + right[:1], left[-1:] + right[:2]) if len(g) == 3}
-        if any(g in t for t in elsewhere for g in threes):
+        if any(grams.elsewhere(g, skip) for g in threes):
             score += 0.5
-        elif any(left[-1:] + right[:1] in t for t in elsewhere):
+        elif grams.elsewhere(left[-1:] + right[:1], skip):
             score += 0.2
     if end[-1:].isdigit() and start[:1].isdigit():
         score += 0.3
