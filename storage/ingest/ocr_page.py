@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
-from storage.text.segment import cut
+from storage.text.segment import cut as words_of
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -831,8 +831,8 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
 
 def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
     """Put the page's fragments back together: first each block left mid-sentence gets the block that
-    goes on from it (`page_fragments.plan_seams`), then each run of blocks that read on into each other
-    moves, as one, to the story it continues (`page_fragments.plan_joins`)."""
+    goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
+    moves there (`page_fragments.plan_joins`)."""
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
     headed = {gap for gap, _group in gap_groups}
     fixed = [
@@ -1738,13 +1738,14 @@ def _headline_lines(group: list[_Line], body: str) -> list[str]:
 
 
 def _wrapped_inside_a_word(first: str, second: str, first_width: float, body: str) -> bool:
+    """Whether `second` goes on from `first` inside one word: see `_headline_lines`."""
     if not (re.search(f"[{HAN}]$", first) and re.match(f"[{HAN}]", second)):
         return False
     if first_width < _cells(second):
         return False  # a kicker over its main line, or a main line over a longer subtitle
     # A word read across the break, one the story's text holds too.
     offset = 0
-    for word in cut(first + second):
+    for word in words_of(first + second):
         if offset < len(first) < offset + len(word) and word in body:
             return True
         offset += len(word)
