@@ -55,7 +55,8 @@ def test_end_marks_close_the_story_and_keep_the_next_headline_out(closing, repor
     assert first.title == "东海伏季休渔 开始执行"
     assert first.paragraphs[-1].endswith("予以从重处罚。") and "完" not in first.body
     assert first.reporters == reporters
-    assert second.title == "1日起东海抱卵梭子 蟹和幼蟹禁捕禁售"
+    # Issue 22: the headline wrapped inside 梭子蟹, a word its story holds, reads without a space.
+    assert second.title == "1日起东海抱卵梭子蟹和幼蟹禁捕禁售"
     assert second.title_source == "printed"
     assert second.paragraphs == (LEAD_A,)
 

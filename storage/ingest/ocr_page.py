@@ -27,9 +27,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import plan_joins
+from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
+from storage.text.segment import cut as words_of
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -719,7 +720,17 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
     # Three lines or more, the first two set to one long measure: a column of body text.
     widths = [display_width(line.text.strip()) for line in group]
-    return len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0
+    if len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0:
+        return True
+    # Or a paragraph's first line, two cells short by its indent, over two lines set to one long
+    # measure (``根据巴拉诺夫中央航空发动机研究`` / ``所早些时候发布的计划，混合动力飞机`` / ``引擎…``).
+    widths = [_cells(line.text) for line in group[:3]]
+    return (
+        len(group) >= 3
+        and min(widths[1:3]) >= _BODY_MEASURE
+        and abs(widths[1] - widths[2]) <= 1.0
+        and abs(widths[1] - _INDENT_CELLS - widths[0]) <= 1.0
+    )
 
 
 # Lines at least this wide, set to one measure, are body text.
@@ -795,6 +806,7 @@ class _Cut:
     dropped: list[_Dropped]
     joins: list[_Join] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
+    column: float = _DEFAULT_COLUMN_WIDTH  # the body column's width in cells
 
 
 @dataclass(frozen=True)
@@ -817,15 +829,22 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
     return blocks
 
 
-def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) -> list[_Join]:
-    """Move each block that continues another story there (`page_fragments.plan_joins`)."""
-    blocks = [_blocks_of(story) for story in stories]
+def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
+    """Put the page's fragments back together: first each block left mid-sentence gets the block that
+    goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
+    moves there (`page_fragments.plan_joins`)."""
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
     headed = {gap for gap, _group in gap_groups}
     fixed = [
         index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
         for index, story in enumerate(stories)
     ]
+    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
+    closed_at = [
+        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
+    ]
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column)
+    blocks = [_blocks_of(story) for story in stories]
     headlines = ["" for _ in stories]
     for gap, group in gap_groups:
         if gap < len(stories):
@@ -834,14 +853,21 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
         headlines=headlines,
+        pinned={
+            (s, k)
+            for s, story in enumerate(blocks)
+            for k, block in enumerate(story)
+            if any(line.number in pinned for line in block)
+        },
+        edges={
+            (s, k): edges[block[0].number] for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
     )
-    joins: list[_Join] = []
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
-    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
-    closed_at = [
-        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
-    ]
     moves = [
         move
         for move in moves
@@ -859,6 +885,91 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]]) ->
         kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
         story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
     return joins
+
+
+_ASCII_MARK_RE = re.compile("[!-/:-@\\[-`{-~]")
+
+
+def _cells(text: str) -> float:
+    """A line's width in cells as set, an OCR engine's spaces aside. Digits and Latin letters take half
+    a cell in most type, a whole one in some: the wider reading counts; ASCII punctuation an OCR engine
+    put in counts half."""
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text)))
+
+
+def _full_line(text: str, column: float) -> bool:
+    """Whether a line is set to the column's full measure: a paragraph's first line is two cells short
+    by its indent, its last line short unless it ends at the edge (a mark hung past it aside)."""
+    text = _MULTI_SPACE_RE.sub("", text)
+    if len(text) > 1 and text[-1] in _HANGING:
+        text = text[:-1]
+    return _cells(text) >= column - 1.0
+
+
+def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) -> Fragment:
+    first, last = block[0].text.strip(), block[-1].text.strip()
+    final = bool(_FINAL_RE.search(last))
+    full_first = _full_line(first, column)
+    return Fragment(
+        story=story_index,
+        text="\n".join(line.text for line in block),
+        open_start=full_first and not _DATELINE_RE.match(first) and not is_byline(first),
+        open_end=not final and not _SOFT_FINAL_RE.search(last) and _full_line(last, column),
+        closed_end=final and not _full_line(last, column),
+        paragraph_start=len(block) > 1 and not full_first,
+        fixed=fixed,
+    )
+
+
+def _join_seams(
+    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float
+) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
+    """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
+    read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
+    Returns the joins, the line numbers of the blocks joined (they stay where they are), and each
+    block's edges by its first line number."""
+    blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
+    blocks.sort(key=lambda item: item[1][0].number)
+    first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
+    fragments = [
+        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
+    ]
+    seams = [
+        seam
+        for seam in plan_seams(fragments)
+        if (end := closed_at[fragments[seam.end].story]) is None or blocks[seam.start][1][0].number < end
+    ]
+    joins: list[_Join] = []
+    pinned: set[int] = set()
+    owner = {block[0].number: s for s, block in blocks}
+    edge = {block[0].number: fragment for (_s, block), fragment in zip(blocks, fragments, strict=True)}
+    for seam in seams:
+        source, target = owner[blocks[seam.start][1][0].number], owner[blocks[seam.end][1][0].number]
+        if source == target:
+            continue
+        run = [blocks[seam.start][1]]
+        # The blocks of the source story that read on from the moved one go with it.
+        following = [
+            block
+            for _s, block in blocks
+            if owner[block[0].number] == source and block[0].number > run[0][0].number
+        ]
+        for block in following:
+            if not (edge[run[-1][0].number].open_end and edge[block[0].number].open_start):
+                break
+            run.append(block)
+        lines = [line for block in run for line in block]
+        numbers = {line.number for line in lines}
+        stories[source].lines = [line for line in stories[source].lines if line.number not in numbers]
+        stories[target].lines = sorted(stories[target].lines + lines, key=lambda line: line.number)
+        pinned.update(line.number for line in lines)
+        pinned.update(line.number for line in blocks[seam.end][1])
+        for block in run:
+            owner[block[0].number] = target
+        why = f"goes on from the sentence left open there (seam {seam.seam}, plausibility {seam.score:.2f})"
+        joins.append(_Join(lines[0].number, lines[-1].number, source, target, why))
+    return joins, pinned, edge
 
 
 # A headline run on under its story's text is at most this wide (in cells).
@@ -952,7 +1063,7 @@ class _Segmenter:
         self.at_page_end = True
         if self.current is not None:
             self.close()
-        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles)
+        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles, column=self.column)
 
     # -- the story being read
 
@@ -1606,6 +1717,41 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
         story.headline_groups = [gap_groups[position][1] for position in positions]
 
 
+def _headline_lines(group: list[_Line], body: str) -> list[str]:
+    """A headline group's lines as printed, a headline wrapped at its measure joined again without a
+    space: the first line as wide as the second or wider, broken inside a word (jieba's) that the
+    story's text holds (``2020年联合国生物多`` / ``样性大会会标发布`` over a story on 生物多样性; not
+    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``)."""
+    lines: list[str] = []
+    widths: list[float] = []
+    for line in group:
+        cleaned = clean_headline_line(line.text)
+        if not cleaned:
+            continue
+        if lines and _wrapped_inside_a_word(lines[-1], cleaned, widths[-1], body):
+            lines[-1] += cleaned
+            widths[-1] = _cells(cleaned)
+            continue
+        lines.append(cleaned)
+        widths.append(_cells(cleaned))
+    return lines
+
+
+def _wrapped_inside_a_word(first: str, second: str, first_width: float, body: str) -> bool:
+    """Whether `second` goes on from `first` inside one word: see `_headline_lines`."""
+    if not (re.search(f"[{HAN}]$", first) and re.match(f"[{HAN}]", second)):
+        return False
+    if first_width < _cells(second):
+        return False  # a kicker over its main line, or a main line over a longer subtitle
+    # A word read across the break, one the story's text holds too.
+    offset = 0
+    for word in words_of(first + second):
+        if offset < len(first) < offset + len(word) and word in body:
+            return True
+        offset += len(word)
+    return False
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
     """A title for a story printed without one: its lead sentence after the dateline, shortened."""
     if not paragraphs:
@@ -1692,7 +1838,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
-    cut.joins = _rejoin(cut.stories, cut.gap_groups)
+    cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
     widths = _column_widths(stories)
@@ -1721,15 +1867,10 @@ def _parse(
             else:
                 lead = f"{opening.group(1)} "
             paragraphs[0] = lead + rest
-        title_lines = tuple(
-            cleaned
-            for group in story.headline_groups
-            for line in group
-            if (cleaned := clean_headline_line(line.text))
-        )
-        title_groups = tuple(
-            " ".join(clean_headline_line(line.text) for line in group) for group in story.headline_groups
-        )
+        body = _MULTI_SPACE_RE.sub("", "".join(paragraphs))
+        headline_lines = [_headline_lines(group, body) for group in story.headline_groups]
+        title_lines = tuple(line for lines in headline_lines for line in lines)
+        title_groups = tuple(" ".join(lines) for lines in headline_lines)
         byline = story.byline or story.dateline_byline
         reporters, correspondents = parse_byline(byline) if byline else ((), ())
         articles.append(
