@@ -361,15 +361,16 @@ POSTGRES_VERSIONS: dict[int, list[str]] = {
             ids BIGINT[] NOT NULL,
             counts BIGINT[] NOT NULL,
             lengths INT[] NOT NULL,
+            entries INT NOT NULL,
             PRIMARY KEY (lexeme, segment)
         )
         """,
         "CREATE TABLE articles_fts_segments (segment BIGINT PRIMARY KEY, articles BIGINT NOT NULL)",
         "CREATE SEQUENCE articles_fts_segment_ids START 1",
         """
-        INSERT INTO articles_fts_postings (lexeme, segment, ids, counts, lengths)
+        INSERT INTO articles_fts_postings (lexeme, segment, ids, counts, lengths, entries)
         SELECT lexeme, 0, array_agg(rowid ORDER BY rowid), array_agg(packed ORDER BY rowid),
-               array_agg(length ORDER BY rowid)
+               array_agg(length ORDER BY rowid), count(*)
         FROM (
             SELECT f.rowid, u.lexeme, f.sizes[1] + f.sizes[2] + f.sizes[3] + f.sizes[4] AS length,
                 (SELECT least(count(*) FILTER (WHERE p < c.second), 65535)

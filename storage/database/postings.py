@@ -60,8 +60,8 @@ def write_segment(conn: Any, docs: Sequence[tuple[int, Document]]) -> None:
             lengths.append(length)
     segment = int(conn.execute("SELECT nextval('articles_fts_segment_ids')").fetchone()[0])
     conn.execute(
-        f"INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths) "
-        "SELECT l, ?, array_agg(i ORDER BY i), array_agg(c ORDER BY i), array_agg(n ORDER BY i) "
+        f"INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths, entries) "
+        "SELECT l, ?, array_agg(i ORDER BY i), array_agg(c ORDER BY i), array_agg(n ORDER BY i), count(*) "
         "FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[]) AS e(l, i, c, n) GROUP BY l",
         [segment, lexemes, ids, counts, lengths],
     )
@@ -72,6 +72,15 @@ def forget_all(conn: Any) -> None:
     """Empty the counts (the whole index is being rebuilt), in the caller's transaction."""
     conn.execute(f"DELETE FROM {TABLE}")
     conn.execute(f"DELETE FROM {SEGMENTS}")
+
+
+def entries(conn: Any, lexemes: Sequence[str]) -> int:
+    """How many entries (article, lexeme) `newest_counts` would read for `lexemes`: their rows' sizes,
+    kept beside the arrays, so nothing is read from TOAST."""
+    row = conn.execute(
+        f"SELECT coalesce(sum(entries), 0) FROM {TABLE} WHERE lexeme = ANY(?)", [list(dict.fromkeys(lexemes))]
+    ).fetchone()
+    return int(row[0])
 
 
 def newest_counts(
@@ -134,8 +143,8 @@ WITH old AS (
 ), newest AS (
     SELECT i, max(segment) AS segment FROM entries GROUP BY i
 )
-INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths)
-SELECT e.lexeme, ?, array_agg(e.i ORDER BY e.i), array_agg(e.c ORDER BY e.i), array_agg(e.n ORDER BY e.i)
+INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths, entries)
+SELECT e.lexeme, ?, array_agg(e.i ORDER BY e.i), array_agg(e.c ORDER BY e.i), array_agg(e.n ORDER BY e.i), count(*)
 FROM entries AS e JOIN newest AS w ON w.i = e.i AND w.segment = e.segment
 GROUP BY e.lexeme
 """

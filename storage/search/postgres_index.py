@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
-from storage.database.postings import newest_counts
+from storage.database.postings import entries, newest_counts
 from storage.search.ranking import WEIGHTS, RankedRow, SearchPlan, tier_flags
 from storage.search.tsquery import (
     Both,
@@ -51,6 +51,10 @@ from storage.search.tsquery import (
 )
 
 FTS = "articles_fts"
+# Entries of the counts stored apart that cost about as much to read as one match's tsvector: the counts are
+# read only when the query's lexemes hold fewer than this many entries per match (a common word's counts
+# list every article holding it, where a plan's tier may match a few of them).
+ENTRIES_PER_MATCH = 16
 # Matches whose tsvectors are read at a time while a bound may still let others into the best (`best_bm25`).
 BOUND_STEP = 50
 # Only the words tier's phrases are in the words column, weighted 0 (see `ranking._ranked`).
@@ -122,8 +126,10 @@ class PostgresIndex:
         return int(row[0])
 
     def match_ids(self, expr: str) -> list[int]:
-        rows = self.conn.execute(f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery", [_query(expr)])
-        return [int(r[0]) for r in rows]
+        row = self.conn.execute(
+            f"SELECT array_agg(rowid) FROM {FTS} WHERE document @@ ?::tsquery", [_query(expr)]
+        ).fetchone()
+        return [int(i) for i in row[0] or ()]
 
     def matching_among(self, expr: str, ids: Sequence[int]) -> set[int]:
         if not ids:
@@ -160,10 +166,10 @@ class PostgresIndex:
         listed = phrases(tree)
         idfs, average = self._statistics(listed)
         bound = counts_scorer(listed, idfs, average, WEIGHTS)
-        if bound is None:
-            return _best(self._scored(tree, "f.document @@ ?::tsquery", [to_tsquery(tree)]), limit)
-        found = self.match_ids(expr)
+        found = self.match_ids(expr) if bound is not None else []
         keys = [key for p in listed for key in scored_lexemes(p)]
+        if bound is None or not self._worth_counting(keys, len(found)):
+            return _best(self._scored(tree, "f.document @@ ?::tsquery", [to_tsquery(tree)]), limit)
         counts, lengths = newest_counts(self.conn, keys, found)
         bounds = sorted((bound(counts[i], lengths[i]), i) for i in counts)
         unscored = [i for i in found if i not in counts]
@@ -180,6 +186,10 @@ class PostgresIndex:
             at += step
             best = _best(best + self._scored(tree, "f.rowid = ANY(?)", [chunk]), limit)
         return best
+
+    def _worth_counting(self, keys: Sequence[str], matches: int) -> bool:
+        """Whether reading the counts of `keys` costs less than reading `matches` tsvectors."""
+        return matches > 0 and entries(self.conn, keys) <= ENTRIES_PER_MATCH * matches
 
     def _scored(self, tree: Node, where: str, params: list[object]) -> list[tuple[int, float]]:
         """(id, BM25 read from its tsvector) of each article meeting `where`."""
@@ -294,9 +304,11 @@ class PostgresIndex:
         listed = phrases(match)
         idfs, average = self._statistics(listed)
         by_counts = counts_scorer(listed, idfs, average, weights)
-        counted = None
+        counted, found = None, None
         if by_counts is not None and exact_from_counts([ph for t in trees for ph in phrases(t)]):
-            counted = self._counted(trees, where, params, on_date=(on_date, on_date_params))
+            counted, found = self._counted(trees, where, params, on_date=(on_date, on_date_params))
+        if found is not None:  # the matches are known: their tsvectors are read by id
+            where, params = "f.rowid = ANY(?)", [found]
         rows: Iterator[tuple[int, bool, Callable[[Node], bool], Callable[[], float]]]
         if counted is not None and by_counts is not None:
             scorer = by_counts
@@ -360,9 +372,10 @@ class PostgresIndex:
         where_params: Sequence[object],
         *,
         on_date: tuple[str, Sequence[object]],
-    ) -> list[tuple[int, bool, dict[str, int], int]] | None:
+    ) -> tuple[list[tuple[int, bool, dict[str, int], int]] | None, list[int]]:
         """Each match meeting `where` (the GIN index's) with whether it is of a date asked for, its stored
-        counts of the lexemes of `trees` and its length; None when a match has no stored counts."""
+        counts of the lexemes of `trees` and its length; None when reading their tsvectors costs less or
+        a match has no stored counts. Also the matches' ids."""
         date_sql, date_params = on_date
         found = [
             (int(rowid), bool(dated))
@@ -370,11 +383,14 @@ class PostgresIndex:
                 f"SELECT f.rowid, {date_sql} FROM {FTS} f WHERE {where}", [*date_params, *where_params]
             )
         ]
+        ids = [rowid for rowid, _ in found]
         keys = [key for t in trees for ph in phrases(t) for key in scored_lexemes(ph)]
-        counts, lengths = newest_counts(self.conn, keys, [rowid for rowid, _ in found])
+        if not self._worth_counting(keys, len(found)):
+            return None, ids
+        counts, lengths = newest_counts(self.conn, keys, ids)
         if len(counts) < len(found):
-            return None
-        return [(rowid, dated, counts[rowid], lengths[rowid]) for rowid, dated in found]
+            return None, ids
+        return [(rowid, dated, counts[rowid], lengths[rowid]) for rowid, dated in found], ids
 
     def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[str, Sequence[int]], float]:
         """bm25() of a row (the text of its tsvector holding the query's lexemes, and its column sizes)

@@ -466,6 +466,31 @@ def counts_scorer(
         return None
     mask = COUNT_MAX
     shifts = (0, COUNT_BITS, 2 * COUNT_BITS, 3 * COUNT_BITS)
+    k1_plus = K1 + 1.0
+    if exact_from_counts(all_phrases):
+        # One token a phrase (most queries): each lexeme's packed counts weighed column by column.
+        second, third, fourth = shifts[1:]
+        single = [(tuple((k[0], *w) for k, w in keys), phrase_idf) for keys, phrase_idf in plan]
+
+        def exact(counts: Mapping[str, int], length: int) -> float:
+            norm = K1 * (1 - B + B * float(length) / average_length)
+            total = 0.0
+            for keys, phrase_idf in single:
+                held = 0
+                for key, w0, w1, w2, w3 in keys:
+                    x = counts.get(key)
+                    if x:
+                        held += (
+                            w0 * (x & mask)
+                            + w1 * (x >> second & mask)
+                            + w2 * (x >> third & mask)
+                            + w3 * (x >> fourth & mask)
+                        )
+                freq = float(held)
+                total += phrase_idf * ((freq * k1_plus) / (freq + norm))
+            return -1.0 * total
+
+        return exact
 
     def score(counts: Mapping[str, int], length: int) -> float:
         total = 0.0
