@@ -205,3 +205,15 @@ def test_searches_rank_the_same_from_the_counts_as_from_the_tsvectors(seeded, mo
     from_counts = results()
     monkeypatch.setattr(postgres_index, "newest_counts", lambda conn, lexemes, matches: ({}, {}))
     assert results() == from_counts
+
+
+def test_lexemes_with_quotes_backslashes_commas_and_braces_are_stored_as_written(postgres_url):
+    database = Database.open(postgres_url)
+    tricky = 'a"b c\\d x,y {z} NULL ~引"号'
+    doc = document(("", "", tricky, ""))
+    with database.writer() as db:
+        postings.write_segment(db, [(7, doc)])
+    keys = list(doc.counts)
+    counts, lengths = database.read(lambda db: postings.newest_counts(db, keys, [7]))
+    assert counts == {7: doc.counts} and lengths == {7: doc.length}
+    database.close()
