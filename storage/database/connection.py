@@ -247,9 +247,12 @@ def compact(db: sqlite_utils.Database) -> tuple[int, int]:
     writes the whole database once, holding the write lock throughout, and needs that much free disk."""
     if is_postgres(db):
         # PostgreSQL: VACUUM ANALYZE (outside a transaction) gives dead rows' space back to the tables and
-        # refreshes the planner's statistics; the sizes are the whole database's.
+        # refreshes the planner's statistics; the term frequencies, whose merges leave much space behind,
+        # are rewritten (VACUUM FULL: searches wait for it, the disk gets the space back). The sizes are
+        # the whole database's.
         size = "SELECT pg_database_size(current_database())"
         before = int(db.execute(size).fetchone()[0])
+        db.execute("VACUUM FULL articles_fts_postings")
         db.execute("VACUUM ANALYZE")
         return before, int(db.execute(size).fetchone()[0])
     path = _file_of(db.conn)
