@@ -33,7 +33,7 @@ from storage.database.transaction import transaction
 from storage.database.tsvector import Document
 
 MERGE_WIDTH = 16
-MAX_MERGED = 32_768  # articles in a merged segment, at most (a merge of that size takes ~10-20 s)
+MAX_MERGED = 32_768  # articles in a merged segment, at most: larger segments stay as they are
 MAX_SEGMENTS = 32  # mergeable segments kept before the smallest runs are merged whatever their sizes
 # The key of the advisory lock a merge holds (see the module doc); any constant other than the write lock's.
 MERGE_LOCK = 0x6D657267  # "merg"
