@@ -180,10 +180,12 @@ class PostgresIndex:
         step = max(limit, BOUND_STEP)
         at = 0
         # Matches in order of their bound: once the best `limit` read hold a score no later bound beats,
-        # the rest cannot enter (ties on the score go to the lower id, as the sort does).
+        # the rest cannot enter (ties on the score go to the lower id, as the sort does). Each read takes
+        # twice as many as the last, so loose bounds cost a few statements, not one per step.
         while at < len(bounds) and (len(best) < limit or bounds[at][0] <= best[-1][1]):
             chunk = [i for _, i in bounds[at : at + step]]
             at += step
+            step *= 2
             best = _best(best + self._scored(tree, "f.rowid = ANY(?)", [chunk]), limit)
         return best
 
