@@ -291,7 +291,7 @@ def test_broken_404_500_and_slow_sources_fail_in_words_and_never_stop_the_others
     for path in ("/truncated.xml", "/gone.xml", "/error.xml", "/slow.xml"):
         rows[path] = store.add_source(db, site.url(path), interval=HALF_HOUR, feed_url=site.url(path))[0]
     good = store.add_source(db, site.url("/feed/"), interval=HALF_HOUR, feed_url=site.url("/feed/"))[0]
-    with Fetcher(host_delay=0, timeout=0.5) as fetcher:
+    with Fetcher(host_delay=0, timeout=1.5) as fetcher:
         results = poll_sources(db, store.list_sources(db), fetcher)
     by_url = {r.source.url: r for r in results}
     assert by_url[good.url].status == NEW and by_url[good.url].new == 1
