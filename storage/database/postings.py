@@ -9,7 +9,8 @@ length: one row per lexeme and *segment*, a segment being the articles written b
 (`write_segment`; ingest writes 25 at a time). Title marks have no rows: a title token's count is the
 title column's.
 
-Segments are merged as FTS5 merges its b-trees (`merge_postings`, after an import and a poll): `MERGE_WIDTH`
+Segments are merged as FTS5 merges its b-trees (`merge_postings`: every `MERGE_WIDTH` ingest batches, after
+an import, a poll, `newsbot reindex` and `copy-database`): `MERGE_WIDTH`
 consecutive segments of one size class (powers of `MERGE_WIDTH` of their article count) into one, never
 past `MAX_MERGED` articles, or, when more than `MAX_SEGMENTS` small ones pile up, the consecutive run of
 them holding the fewest articles. A merge takes a lock of its own (`MERGE_LOCK`), not the write lock:
