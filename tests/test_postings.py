@@ -78,22 +78,22 @@ def seeded(postgres_server):
     database.close()
 
 
-def _stored(database) -> dict[tuple[str, int], tuple[int, int]]:
-    """(lexeme, article) -> (packed counts, length), from the newest segment holding the article."""
+def _stored(database) -> dict[tuple[str, int], int]:
+    """(lexeme, article) -> packed counts, from the newest segment holding the article."""
     rows = database.read(
         lambda db: db.execute(
-            "SELECT lexeme, segment, ids, counts, lengths FROM articles_fts_postings ORDER BY segment DESC"
+            "SELECT lexeme, segment, ids, counts FROM articles_fts_postings ORDER BY segment DESC"
         ).fetchall()
     )
     newest: dict[int, int] = {}
-    for _, segment, ids, _, _ in rows:
+    for _, segment, ids, _ in rows:
         for i in ids:
             newest.setdefault(i, segment)
     out = {}
-    for key, segment, ids, counts, lengths in rows:
-        for i, c, n in zip(ids, counts, lengths, strict=True):
+    for key, segment, ids, counts in rows:
+        for i, c in zip(ids, counts, strict=True):
             if newest[i] == segment:
-                out[(key, i)] = (c, n)
+                out[(key, i)] = c
     return out
 
 
@@ -168,7 +168,7 @@ def test_an_article_indexed_again_counts_with_its_new_text_before_and_after_a_me
     )
     new = prepare_document(title, body, byline, [body])
     expected = document((new.title, new.byline, new.body, new.words))
-    assert {key: c for (key, i), (c, _) in stored.items() if i == target} == expected.counts
+    assert {key: c for (key, i), c in stored.items() if i == target} == expected.counts
     for expr in exprs:
         assert seeded.read(lambda db, e=expr: index_reader(db).best_bm25(e, 100)) == before[expr], expr
 
@@ -203,7 +203,7 @@ def test_searches_rank_the_same_from_the_counts_as_from_the_tsvectors(seeded, mo
         return out
 
     from_counts = results()
-    monkeypatch.setattr(postgres_index, "newest_counts", lambda conn, lexemes, matches: ({}, {}))
+    monkeypatch.setattr(postgres_index, "newest_counts", lambda conn, lexemes, matches: {})
     assert results() == from_counts
 
 
@@ -214,6 +214,6 @@ def test_lexemes_with_quotes_backslashes_commas_and_braces_are_stored_as_written
     with database.writer() as db:
         postings.write_segment(db, [(7, doc)])
     keys = list(doc.counts)
-    counts, lengths = database.read(lambda db: postings.newest_counts(db, keys, [7]))
-    assert counts == {7: doc.counts} and lengths == {7: doc.length}
+    counts = database.read(lambda db: postings.newest_counts(db, keys, [7]))
+    assert counts == {7: doc.counts}
     database.close()

@@ -360,7 +360,6 @@ POSTGRES_VERSIONS: dict[int, list[str]] = {
             segment BIGINT NOT NULL,
             ids BIGINT[] NOT NULL,
             counts BIGINT[] NOT NULL,
-            lengths INT[] NOT NULL,
             entries INT NOT NULL,
             PRIMARY KEY (lexeme, segment)
         )
@@ -368,11 +367,10 @@ POSTGRES_VERSIONS: dict[int, list[str]] = {
         "CREATE TABLE articles_fts_segments (segment BIGINT PRIMARY KEY, articles BIGINT NOT NULL)",
         "CREATE SEQUENCE articles_fts_segment_ids START 1",
         """
-        INSERT INTO articles_fts_postings (lexeme, segment, ids, counts, lengths, entries)
-        SELECT lexeme, 0, array_agg(rowid ORDER BY rowid), array_agg(packed ORDER BY rowid),
-               array_agg(length ORDER BY rowid), count(*)
+        INSERT INTO articles_fts_postings (lexeme, segment, ids, counts, entries)
+        SELECT lexeme, 0, array_agg(rowid), array_agg(packed), count(*)
         FROM (
-            SELECT f.rowid, u.lexeme, f.sizes[1] + f.sizes[2] + f.sizes[3] + f.sizes[4] AS length,
+            SELECT f.rowid, u.lexeme,
                 (SELECT least(count(*) FILTER (WHERE p < c.second), 65535)
                       + (least(count(*) FILTER (WHERE p >= c.second AND p < c.third), 65535) << 16)
                       + (least(count(*) FILTER (WHERE p >= c.third AND p < c.fourth), 65535) << 32)

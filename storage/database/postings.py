@@ -4,8 +4,8 @@ read by lexeme instead of article by article (issue 23).
 PostgreSQL's GIN index tells which articles hold a lexeme, not how often: ranking every match of a common
 word by BM25 from the tsvectors reads each match's tsvector out of TOAST (about 5 µs each: 8,745 for `15`
 at 100k articles), where FTS5 reads its doclists. So every write of the index also writes, for each
-lexeme, the articles holding it with its occurrences in each column (`tsvector.pack_counts`) and their
-length: one row per lexeme and *segment*, a segment being the articles written by one transaction
+lexeme, the articles holding it with its occurrences in each column (`tsvector.pack_counts`): one row
+per lexeme and *segment*, a segment being the articles written by one transaction
 (`write_segment`; ingest writes 25 at a time). Title marks have no rows: a title token's count is the
 title column's.
 
@@ -53,20 +53,18 @@ def write_segment(conn: Any, docs: Sequence[tuple[int, Document]]) -> None:
     lexemes: list[str] = []
     ids: list[str] = []
     counts: list[str] = []
-    lengths: list[str] = []
     for rowid, doc in docs:
-        article, length = str(rowid), str(doc.length)
+        article = str(rowid)
         for key, packed in doc.counts.items():
             lexemes.append(key)
             ids.append(article)
             counts.append(str(packed))
-            lengths.append(length)
     segment = int(conn.execute("SELECT nextval('articles_fts_segment_ids')").fetchone()[0])
     conn.execute(
-        f"INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths, entries) "
-        "SELECT l, ?, array_agg(i), array_agg(c), array_agg(n), count(*) "
-        "FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[]) AS e(l, i, c, n) GROUP BY l",
-        [segment, _text_array(lexemes), _number_array(ids), _number_array(counts), _number_array(lengths)],
+        f"INSERT INTO {TABLE} (lexeme, segment, ids, counts, entries) "
+        "SELECT l, ?, array_agg(i), array_agg(c), count(*) "
+        "FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS e(l, i, c) GROUP BY l",
+        [segment, _text_array(lexemes), _number_array(ids), _number_array(counts)],
     )
     conn.execute(f"INSERT INTO {SEGMENTS} (segment, articles) VALUES (?, ?)", [segment, len(docs)])
 
@@ -96,29 +94,25 @@ def entries(conn: Any, lexemes: Sequence[str]) -> int:
     return int(row[0])
 
 
-def newest_counts(
-    conn: Any, lexemes: Sequence[str], matches: Iterable[int]
-) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
+def newest_counts(conn: Any, lexemes: Sequence[str], matches: Iterable[int]) -> dict[int, dict[str, int]]:
     """For each of `matches` that has entries: its packed counts of `lexemes` (those it holds) in its
-    newest segment among them, and its length."""
+    newest segment among them."""
     wanted = set(matches)
     rows = conn.execute(
-        f"SELECT lexeme, segment, ids, counts, lengths FROM {TABLE} WHERE lexeme = ANY(?) ORDER BY segment DESC",
+        f"SELECT lexeme, segment, ids, counts FROM {TABLE} WHERE lexeme = ANY(?) ORDER BY segment DESC",
         [list(dict.fromkeys(lexemes))],
     ).fetchall()
     newest: dict[int, int] = {}
     counts: dict[int, dict[str, int]] = {}
-    lengths: dict[int, int] = {}
-    for key, segment, ids, packed, sizes in rows:
-        for rowid, count, length in zip(ids, packed, sizes, strict=True):
+    for key, segment, ids, packed in rows:
+        for rowid, count in zip(ids, packed, strict=True):
             if rowid not in wanted:
                 continue
             seen = newest.setdefault(rowid, segment)
             if seen != segment:
                 continue  # an older version of the article
             counts.setdefault(rowid, {})[key] = count
-            lengths[rowid] = length
-    return counts, lengths
+    return counts
 
 
 # ---- merging ---------------------------------------------------------------------------------------------
@@ -149,15 +143,15 @@ def merge_plan(segments: Sequence[tuple[int, int]]) -> list[int] | None:
 
 _MERGE = f"""
 WITH old AS (
-    DELETE FROM {TABLE} WHERE segment = ANY(?) RETURNING lexeme, segment, ids, counts, lengths
+    DELETE FROM {TABLE} WHERE segment = ANY(?) RETURNING lexeme, segment, ids, counts
 ), entries AS (
-    SELECT o.lexeme, o.segment, e.i, e.c, e.n
-    FROM old AS o, unnest(o.ids, o.counts, o.lengths) AS e(i, c, n)
+    SELECT o.lexeme, o.segment, e.i, e.c
+    FROM old AS o, unnest(o.ids, o.counts) AS e(i, c)
 ), newest AS (
     SELECT i, max(segment) AS segment FROM entries GROUP BY i
 )
-INSERT INTO {TABLE} (lexeme, segment, ids, counts, lengths, entries)
-SELECT e.lexeme, ?, array_agg(e.i), array_agg(e.c), array_agg(e.n), count(*)
+INSERT INTO {TABLE} (lexeme, segment, ids, counts, entries)
+SELECT e.lexeme, ?, array_agg(e.i), array_agg(e.c), count(*)
 FROM entries AS e JOIN newest AS w ON w.i = e.i AND w.segment = e.segment
 GROUP BY e.lexeme
 """

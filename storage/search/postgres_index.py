@@ -55,6 +55,8 @@ FTS = "articles_fts"
 # read only when the query's lexemes hold fewer than this many entries per match (a common word's counts
 # list every article holding it, where a plan's tier may match a few of them).
 ENTRIES_PER_MATCH = 16
+# An index row's length (BM25's): the tokens of all its columns.
+_LENGTH = "(f.sizes[1] + f.sizes[2] + f.sizes[3] + f.sizes[4])"
 # Matches whose tsvectors are read at a time while a bound may still let others into the best (`best_bm25`).
 BOUND_STEP = 50
 # Only the words tier's phrases are in the words column, weighted 0 (see `ranking._ranked`).
@@ -166,11 +168,12 @@ class PostgresIndex:
         listed = phrases(tree)
         idfs, average = self._statistics(listed)
         bound = counts_scorer(listed, idfs, average, WEIGHTS)
-        found = self.match_ids(expr) if bound is not None else []
+        lengths = self._lengths(to_tsquery(tree)) if bound is not None else {}
+        found = list(lengths)
         keys = [key for p in listed for key in scored_lexemes(p)]
         if bound is None or not self._worth_counting(keys, len(found)):
             return _best(self._scored(tree, "f.document @@ ?::tsquery", [to_tsquery(tree)]), limit)
-        counts, lengths = newest_counts(self.conn, keys, found)
+        counts = newest_counts(self.conn, keys, found)
         bounds = sorted((bound(counts[i], lengths[i]), i) for i in counts)
         unscored = [i for i in found if i not in counts]
         scored = self._scored(tree, "f.rowid = ANY(?)", [unscored]) if unscored else []
@@ -188,6 +191,14 @@ class PostgresIndex:
             step *= 2
             best = _best(best + self._scored(tree, "f.rowid = ANY(?)", [chunk]), limit)
         return best
+
+    def _lengths(self, tsquery: str) -> dict[int, int]:
+        """The matches of a tsquery (the GIN index's) and each one's length, BM25's, in one array each."""
+        row = self.conn.execute(
+            f"SELECT array_agg(rowid), array_agg({_LENGTH}) FROM {FTS} f WHERE f.document @@ ?::tsquery",
+            [tsquery],
+        ).fetchone()
+        return dict(zip(row[0] or (), row[1] or (), strict=True))
 
     def _worth_counting(self, keys: Sequence[str], matches: int) -> bool:
         """Whether reading the counts of `keys` costs less than reading `matches` tsvectors."""
@@ -380,19 +391,20 @@ class PostgresIndex:
         a match has no stored counts. Also the matches' ids."""
         date_sql, date_params = on_date
         found = [
-            (int(rowid), bool(dated))
-            for rowid, dated in self.conn.execute(
-                f"SELECT f.rowid, {date_sql} FROM {FTS} f WHERE {where}", [*date_params, *where_params]
+            (int(rowid), bool(dated), int(length))
+            for rowid, dated, length in self.conn.execute(
+                f"SELECT f.rowid, {date_sql}, {_LENGTH} FROM {FTS} f WHERE {where}",
+                [*date_params, *where_params],
             )
         ]
-        ids = [rowid for rowid, _ in found]
+        ids = [rowid for rowid, _, _ in found]
         keys = [key for t in trees for ph in phrases(t) for key in scored_lexemes(ph)]
         if not self._worth_counting(keys, len(found)):
             return None, ids
-        counts, lengths = newest_counts(self.conn, keys, ids)
+        counts = newest_counts(self.conn, keys, ids)
         if len(counts) < len(found):
             return None, ids
-        return [(rowid, dated, counts[rowid], lengths[rowid]) for rowid, dated in found], ids
+        return [(rowid, dated, counts[rowid], length) for rowid, dated, length in found], ids
 
     def _scorer(self, tree: Node, weights: Sequence[float]) -> Callable[[str, Sequence[int]], float]:
         """bm25() of a row (the text of its tsvector holding the query's lexemes, and its column sizes)
