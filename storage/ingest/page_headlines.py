@@ -110,6 +110,7 @@ class HeadlineMatcher:
         self.sure_groups()
         self.other_groups()
         self.series_labels()
+        self.kickers()
         assigned = self.assigned()
         self.give_to_headless(assigned)
         result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
@@ -231,6 +232,26 @@ class HeadlineMatcher:
                 else:
                     self.owner[position] = theirs
 
+    def kickers(self) -> None:
+        """A kicker (``今年起``) is printed right over its main line, in the same gap, and set narrower: a
+        one-line group of a few words whose pairs point about as much to the main line's story as to any
+        other goes with the main line. Not a subtitle under its own story's main line (``奖牌榜稳居第二``),
+        nor a headline printed under its story before the next story's, which repeats its own story's
+        text clearly more."""
+        for position, (gap, group, _scores) in enumerate(self.choices):
+            under = position + 1
+            if under >= len(self.choices) or self.choices[under][0] != gap:
+                continue
+            mine, theirs = self.owner[position], self.owner[under]
+            if mine is None or theirs is None or mine == theirs:
+                continue
+            if not _is_kicker_line(group, self.choices[under][1]):
+                continue
+            if mine in self.neighbours(position, (-1,)):
+                continue  # a subtitle under its own story's main line
+            if self.evidence(position, theirs) >= _KICKER_SHARE * self.evidence(position, mine):
+                self.owner[position] = theirs
+
     def assigned(self) -> dict[int, list[tuple[float, int]]]:
         out: dict[int, list[tuple[float, int]]] = {}
         for position, story_index in enumerate(self.owner):
@@ -308,6 +329,21 @@ def _proximity(gap: int, story_index: int) -> float:
 _MAX_RUNS_MATCHED = 12
 # A line of at most this many Han characters that shares nothing with any story is a column label.
 _LABEL_MAX_CHARS = 4
+
+
+# A kicker goes with the main line under it when it fits that line's story at least this share as well as
+# the story its words point to.
+_KICKER_SHARE = 0.75
+# A kicker is one line of at most this many Han characters.
+_KICKER_MAX_CHARS = 8
+
+
+def _is_kicker_line(group: HeadlineGroup, main: HeadlineGroup) -> bool:
+    """One short line without sentence marks, narrower than the first line of the group under it."""
+    if len(group.lines) != 1 or re.search("[。！？；，]", group.text):
+        return False
+    chars = len(_HAN_RE.findall(group.text))
+    return 0 < chars <= _KICKER_MAX_CHARS and chars < len(_HAN_RE.findall(main.lines[0]))
 
 
 def _is_column_label(group: HeadlineGroup) -> bool:
