@@ -6,6 +6,7 @@ People's Daily articles in the tuned families' layouts.
 
 from __future__ import annotations
 
+from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 
 
@@ -41,3 +42,39 @@ def test_issue22_a_subtitle_under_its_main_line_stays_there_before_the_next_head
         _group(1, "返乡投身“甜蜜”事业 和大家一起奔小康"),
     ]
     assert match_headlines(texts, groups) == [[0, 1], [2]]
+
+
+def test_issue22_an_epigraph_ending_at_the_columns_edge_without_a_full_stop_is_a_paragraph():
+    # The column holds 12 cells. The summary line's last line fills it and ends without a mark; the
+    # line under it is set exactly two cells short (an indent) over a full line: a first line.
+    page = (
+        "在农民需要的环节上深耕\n\n"
+        "农业社会化服务供给\n"
+        "应对接农民需求，覆盖更\n"
+        "多的生产环节和作物品种，\n"
+        "提供更全面、更周到的呵护\n"
+        "前不久，在安徽巢湖采\n"
+        "访稻农，一位种粮大户惋惜\n"
+        "地说：今年新稻卖早了。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs == (
+        "农业社会化服务供给应对接农民需求，覆盖更多的生产环节和作物品种，提供更全面、更周到的呵护",
+        "前不久，在安徽巢湖采访稻农，一位种粮大户惋惜地说：今年新稻卖早了。",
+    )
+
+
+def test_issue22_a_line_a_cell_short_with_a_hung_comma_under_a_full_line_runs_on():
+    # OCR'd widths are rough: a line a cell short ending in a hung ``，`` is no indented first line.
+    page = (
+        "区领导调研项目建设\n\n"
+        "本报讯 4月6日上午，区长到乡里\n"
+        "调研督导项目建设工作，并召开座\n"
+        "谈会。要科学有序推进交通路网基\n"
+        "础设施建设接驳，增强发展优势，提\n"
+        "升居民生活品质。三要坚持融合，\n"
+        "把走出去和引进来相结合，优化产业\n"
+        "布局，争取取得实质性进展。\n"
+    )
+    (article,) = parse_page(page, year=2023)
+    assert len(article.paragraphs) == 1

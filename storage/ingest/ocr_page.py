@@ -449,15 +449,26 @@ def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_wi
         return False
     following_text = following.text.strip()
     after_text = after.text.strip()
+    first_line_full = column_width - _INDENT_CELLS
     if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
-        re.search(f"[{HAN}]$", text) and display_width(text) <= column_width - _INDENT_CELLS
+        re.search(f"[{HAN}]$", text)
+        and (
+            display_width(text) <= first_line_full
+            or (
+                display_width(text) == column_width
+                and display_width(following_text) == first_line_full
+                and following_text[-1] not in _HANGING
+            )
+        )
     ):
-        return False  # a line that stops mid-sentence runs on unless clearly short (an epigraph)
+        # A line that stops mid-sentence runs on unless clearly short, or set exactly to the column's
+        # measure over a line exactly two cells short, no mark hung (a line a cell short with a hung
+        # ``，`` is only an OCR'd line's rough width): an epigraph without a full stop ending at the edge.
+        return False
     if _DATELINE_RE.match(following_text) or _carried_mark(
         following_text, after_text, column_width, column_width
     ):
         return False
-    first_line_full = column_width - _INDENT_CELLS
     # A full line, less the marks it may hang or end on (``……``), is wider than a first line.
     after_body = display_width(after_text.rstrip(_HANGING + "…—"))
     return (
