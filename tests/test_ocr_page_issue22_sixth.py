@@ -6,6 +6,8 @@ People's Daily articles in the tuned families' layouts.
 
 from __future__ import annotations
 
+import pytest
+
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 
@@ -78,3 +80,25 @@ def test_issue22_a_line_a_cell_short_with_a_hung_comma_under_a_full_line_runs_on
     )
     (article,) = parse_page(page, year=2023)
     assert len(article.paragraphs) == 1
+
+
+@pytest.mark.parametrize("page_number", ["第2版 体育", "第2版体"])
+def test_issue22_a_short_headline_under_a_page_number_with_its_section_is_no_masthead(page_number):
+    page = (
+        f"人民日报\n2019年10月22日 星期二\n{page_number}\n\n双湖初冬\n\n"
+        "本报记者  李  婕\n"
+        "　　双湖的冬天，来得格外早，十月中旬就已经冰天雪地。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.title == "双湖初冬"
+    assert article.reporters == ("李婕",)
+
+
+def test_issue22_the_section_under_a_page_number_of_its_own_stays_masthead():
+    page = (
+        "人民日报\n2019年10月22日 星期二\n第2版\n\n体育\n\n双湖初冬\n\n"
+        "本报记者  李  婕\n"
+        "　　双湖的冬天，来得格外早，十月中旬就已经冰天雪地。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.title == "双湖初冬"

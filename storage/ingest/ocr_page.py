@@ -1493,7 +1493,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             and not _closes_a_bracket(text)
         ):
             mark = True
-            after_page_number = True
+            # The section under the page number (``第4版`` / ``要闻``), unless printed beside it
+            # (``第2版 体育``, garbled ``第6版经``): then a short line under it is a headline.
+            page_number = _PAGE_NUMBER_RE.search(text)
+            after_page_number = not (page_number and re.search(f"[{HAN}]", text[page_number.end() :]))
             out.add(line.number)
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
