@@ -102,3 +102,33 @@ def test_issue22_the_section_under_a_page_number_of_its_own_stays_masthead():
     )
     (article,) = parse_page(page, year=2019)
     assert article.title == "双湖初冬"
+
+
+@pytest.mark.parametrize("between", ["", "北京把老年教育办到家门口\n\n"])
+def test_issue22_a_headline_with_an_enumeration_comma_under_the_last_sentence_before_a_dateline(between):
+    # No sentence goes on across a blank line into a dateline: the line under the last sentence is the
+    # headline printed after its story, ``、`` and all (a headline of the next story between or not).
+    page = (
+        "本报北京2月14日电  （记者王珂）商务部\n"
+        "今天表示，将完善直销相关的法规制度，严\n"
+        "格规范市场准入，促进行业健康发展。\n"
+        "商务部已暂停办理直销相关的审批、备案\n\n"
+        f"{between}"
+        "本报北京2月14日电  本市今年将新建一批\n"
+        "老年学校，让老人在家门口上学。\n"
+    )
+    first = parse_page(page, year=2019)[0]
+    assert first.title == "商务部已暂停办理直销相关的审批、备案"
+    assert first.paragraphs[-1].endswith("促进行业健康发展。")
+
+
+def test_issue22_a_line_cut_inside_a_list_before_a_blank_line_runs_on_into_the_next_column():
+    page = (
+        "代表团抵达会场\n\n"
+        "本报北京2月14日电  会议今天开幕，来\n"
+        "自各地的代表齐聚一堂。出席会议的有\n"
+        "了来自黑龙江、吉林、内蒙古、解放军\n\n"
+        "等单位的代表共二百余人。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert "解放军等单位" in "".join(article.paragraphs)

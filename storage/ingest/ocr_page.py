@@ -1067,6 +1067,7 @@ class _Segmenter:
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.group_index = 0  # the blank-line group being read
+        self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
@@ -1179,7 +1180,7 @@ class _Segmenter:
             and _is_headline_like([lines[cut - 1]])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
             and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
-            and not re.search("[，、,：:]", lines[cut - 1].text)
+            and not re.search(self._not_in_run_on_headline(lines[cut - 1]), lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
             and not _is_note(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
@@ -1191,6 +1192,20 @@ class _Segmenter:
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
         return cut
+
+    def _not_in_run_on_headline(self, line: _Line) -> str:
+        """Marks a headline printed under the story's last sentence does not hold: commas and colons,
+        and the enumeration comma ``、`` (a body line cut inside a list holds it) unless a dateline opens
+        the next story after a blank line, a headline between them or not, where no sentence can go
+        on (``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank / ``本报北京10月22日电…``)."""
+        k = self.group_of.get(line.number)
+        if k is not None and self.groups[k][-1] is line:
+            following = self.groups[k + 1 : k + 3]
+            if following and _is_headline_like(following[0]) and len(following) > 1:
+                following = following[1:]
+            if following and _DATELINE_RE.match(following[0][0].text.strip()):
+                return "[，,：:]"
+        return "[，、,：:]"
 
     def _fills_column(self, text: str) -> bool:
         """Whether a line is set as full as a body line: within a margin of the column, and not a cell
