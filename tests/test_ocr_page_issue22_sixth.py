@@ -132,3 +132,33 @@ def test_issue22_a_line_cut_inside_a_list_before_a_blank_line_runs_on_into_the_n
     )
     (article,) = parse_page(page, year=2019)
     assert "解放军等单位" in "".join(article.paragraphs)
+
+
+def test_issue22_a_closing_note_over_seven_lines_ends_its_story_before_the_headlines_under_it():
+    # Headlines printed a story away, under a joint dispatch's note wrapped over seven narrow lines.
+    page = (
+        "本报武汉2月21日电  出生仅17\n"
+        "天的女婴笑笑今天在武汉市\n"
+        "儿童医院康复出院。\n\n"
+        "“中国必将战胜疫情”\n\n"
+        "本报记者  王  珏\n"
+        "华侨华人对中国战胜疫\n"
+        "情充满信心，大家相信中\n"
+        "国一定能打赢这场阻击战！\n"
+        "（本报北京、里约热内\n"
+        "卢、布鲁塞尔、曼谷、莫斯\n"
+        "科、洛杉矶、堪培拉、约翰\n"
+        "内斯堡2月21日电  记者曲\n"
+        "颂、李晓骁、张远南、郑彬、\n"
+        "丁子、张光政、王如君、陈\n"
+        "效卫、万宇）\n\n"
+        "武汉年龄最小患者康复出院\n\n"
+        "春耕备耕扎实推进\n\n"
+        "本报北京2月21日电  各地春耕\n"
+        "备耕扎实推进。\n"
+    )
+    first, second, third = parse_page(page, year=2020)
+    assert first.title == "武汉年龄最小患者康复出院"
+    assert second.title == "“中国必将战胜疫情”"
+    assert second.paragraphs[-1].endswith("万宇）")
+    assert third.title == "春耕备耕扎实推进"

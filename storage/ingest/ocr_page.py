@@ -1526,8 +1526,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
 _AGENCY_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
-# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over.
-_NOTE_LINES = 4
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
+# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
+# lines of a narrow column.
+_NOTE_LINES = 8
 
 
 def _ends_sentence(lines: list[_Line]) -> bool:
