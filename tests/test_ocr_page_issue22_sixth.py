@@ -162,3 +162,33 @@ def test_issue22_a_closing_note_over_seven_lines_ends_its_story_before_the_headl
     assert second.title == "“中国必将战胜疫情”"
     assert second.paragraphs[-1].endswith("万宇）")
     assert third.title == "春耕备耕扎实推进"
+
+
+def test_issue22_a_dateline_from_a_place_of_eight_characters_gives_its_bracketed_reporters():
+    page = (
+        "柬埔寨西港中国商会成立\n\n"
+        "本报柬埔寨西哈努克港10月11日\n"
+        "电  （记者王伟健）11日，柬埔寨中\n"
+        "国商会西港分会在西哈努克港经济特\n"
+        "区成立。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.reporters == ("王伟健",)
+    assert article.date == "2019-10-11"
+    assert article.paragraphs[0].startswith("本报柬埔寨西哈努克港10月11日电（记者")
+
+
+def test_issue22_the_lead_under_a_dateline_wrapped_before_its_date_is_one_paragraph():
+    # The wrapped dateline's date is moved up to its line; the short rest of the lead's first line
+    # under it is no sub-heading.
+    page = (
+        "俄军完成新型防空导弹系统测试\n\n"
+        "新华社符拉迪沃斯托克\n"
+        "2月11日电 俄罗斯海军总司\n"
+        "令科罗廖夫11日说，俄海军\n"
+        "目前完成了一款新型舰载防\n"
+        "空导弹系统的国家测试。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert len(article.paragraphs) == 1
+    assert article.date == "2019-02-11"

@@ -57,7 +57,11 @@ _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 # Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
 # 央视网消息, optionally with a parenthesised byline.
 # The date's digits may be lost by the OCR (``本报北京1月 日电``): the dateline is one all the same.
-_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?\s*"
+# A place of more than six characters (``柬埔寨西哈努克港``, ``布宜诺斯艾利斯``) only with its date.
+_PLACE_AND_DATE = (
+    r"(?:[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?"
+    r"|[\u4e00-\u9fff]{7,10}?\s*\d{0,2}\s*月\s*\d{0,2}\s*日)\s*"
+)
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
@@ -345,7 +349,8 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 column_width,
                 indented_layout=indented_layout,
                 first_line=index - 1 == first,
-                opening=index == 1,
+                # The lead's first line, after a dateline set on a line of its own or not.
+                opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
             ):
                 paragraphs.append(current)
                 current = ""
@@ -354,6 +359,12 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
+
+
+def _bare_dateline(text: str) -> bool:
+    """A dateline alone on its line (``新华社符拉迪沃斯托克2月11日电``), the lead under it."""
+    dateline = _DATELINE_RE.match(text)
+    return dateline is not None and not text[dateline.end() :].strip()
 
 
 def _ends_paragraph(
@@ -385,7 +396,7 @@ def _ends_paragraph(
     between a sentence end and a full line is a first line (`_opens_paragraph`).
     """
     text = line.text.strip()
-    if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
+    if _bare_dateline(text):
         return False  # a dateline filling its line runs on into the lead, indented or not
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
