@@ -192,3 +192,19 @@ def test_issue22_the_lead_under_a_dateline_wrapped_before_its_date_is_one_paragr
     (article,) = parse_page(page, year=2019)
     assert len(article.paragraphs) == 1
     assert article.date == "2019-02-11"
+
+
+def test_issue22_a_short_headline_alone_over_a_headless_story_is_its_headline_not_a_column_label():
+    # ``护鱼有“道”`` shares no pair with its story (which says 鱼道), yet it stands alone right over it.
+    texts = [
+        "国家主席习近平15日应约同法国总统马克龙通电话。",
+        "鱼儿想游到上游水库，怎么翻越电站大坝？就是通过这条长长的鱼道。",
+    ]
+    groups = [_group(0, "习近平同马克龙通电话"), _group(1, "护鱼有“道”")]
+    assert match_headlines(texts, groups) == [[0], [1]]
+
+
+def test_issue22_a_column_label_over_a_brief_with_its_own_headline_stays_a_label():
+    texts = ["全市新开工重点项目一百二十个。", "市民公园今天起延长开放时间。"]
+    groups = [_group(1, "简讯"), _group(1, "市民公园延长开放时间")]
+    assert match_headlines(texts, groups) == [[], [1]]

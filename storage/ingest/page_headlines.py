@@ -183,9 +183,13 @@ class HeadlineMatcher:
             neighbours = self.neighbours(position)
             best = self.best(position)
             evidence = self.evidence(position, best)
-            if evidence < _WEAK_HEADLINE_SCORE and _is_column_label(group):
-                continue  # a column label (``简讯``) over the briefs that follow, no story's headline
             held = set(o for o in self.owner if o is not None)
+            if (
+                evidence < _WEAK_HEADLINE_SCORE
+                and _is_column_label(group)
+                and not self.alone_over_headless(position, held)
+            ):
+                continue  # a column label (``简讯``) over the briefs that follow, no story's headline
             headless = [k for k in range(n) if k not in held]
             content = {k: self.evidence(position, k) for k in range(n)}
             fit = max(headless, key=lambda k: scores[k]) if headless else None
@@ -208,6 +212,15 @@ class HeadlineMatcher:
             elif fit is not None:
                 # No evidence at all: a story without a headline, by what little the text and layout say.
                 self.owner[position] = fit
+
+    def alone_over_headless(self, position: int, held: set[int]) -> bool:
+        """Whether the group stands alone in its gap, right over a story that has no headline while the
+        story after it has one: a short headline in words its story does not repeat (``护鱼有“道”``),
+        not a column label (``简 讯``), which stands over briefs printed without headlines."""
+        gap = self.choices[position][0]
+        alone = all(other == position or g != gap for other, (g, _, _) in enumerate(self.choices))
+        next_has_one = gap + 1 in held or gap + 1 == self.n
+        return alone and gap < self.n and gap not in held and next_has_one
 
     def series_labels(self) -> None:
         """A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
