@@ -208,3 +208,32 @@ def test_issue22_a_column_label_over_a_brief_with_its_own_headline_stays_a_label
     texts = ["全市新开工重点项目一百二十个。", "市民公园今天起延长开放时间。"]
     groups = [_group(1, "简讯"), _group(1, "市民公园延长开放时间")]
     assert match_headlines(texts, groups) == [[], [1]]
+
+
+def test_issue22_a_lone_character_ending_a_paragraph_before_an_indented_line_is_text():
+    page = (
+        "用拼搏赢未来\n\n"
+        "本报记者  赵展慧\n"
+        "　　伤病是运动员难以回避的遭遇战。战胜\n"
+        "伤病，不仅意味着生理康复，更在于心理复\n"
+        "健\n"
+        "　　春节快到了，联赛也进入休赛期。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "伤病是运动员难以回避的遭遇战。战胜伤病，不仅意味着生理康复，更在于心理复健",
+        "春节快到了，联赛也进入休赛期。",
+    )
+
+
+def test_issue22_a_lone_character_between_lines_that_run_on_is_still_noise():
+    page = (
+        "用拼搏赢未来\n\n"
+        "本报记者  赵展慧\n"
+        "　　伤病是运动员难以回避的遭遇战。战胜\n"
+        "伤病，不仅意味着生理康复，更在于心理\n"
+        "旺\n"
+        "复健。春节快到了，联赛也进入休赛期。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert "旺" not in "".join(article.paragraphs)

@@ -1312,8 +1312,22 @@ class _Segmenter:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
         if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
             return False
+        if self.last_line_of_a_paragraph(index, line, group):
+            return False
         self.drop(line, "OCR noise")
         return True
+
+    def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
+        an indented line opens the next paragraph: the paragraph's last line, no speck."""
+        if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous, following = group[index - 1].text.strip(), group[index + 1].text
+        return (
+            bool(re.search(f"[{HAN}]$", previous))
+            and self._fills_column(previous)
+            and bool(_INDENT_RE.match(following))
+        )
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
