@@ -57,7 +57,11 @@ _PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
 # Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
 # 央视网消息, optionally with a parenthesised byline.
 # The date's digits may be lost by the OCR (``本报北京1月 日电``): the dateline is one all the same.
-_PLACE_AND_DATE = r"[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?\s*"
+# A place of more than six characters (``柬埔寨西哈努克港``, ``布宜诺斯艾利斯``) only with its date.
+_PLACE_AND_DATE = (
+    r"(?:[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?"
+    r"|[\u4e00-\u9fff]{7,10}?\s*\d{0,2}\s*月\s*\d{0,2}\s*日)\s*"
+)
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
@@ -345,7 +349,8 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 column_width,
                 indented_layout=indented_layout,
                 first_line=index - 1 == first,
-                opening=index == 1,
+                # The lead's first line, after a dateline set on a line of its own or not.
+                opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
             ):
                 paragraphs.append(current)
                 current = ""
@@ -354,6 +359,12 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
+
+
+def _bare_dateline(text: str) -> bool:
+    """A dateline alone on its line (``新华社符拉迪沃斯托克2月11日电``), the lead under it."""
+    dateline = _DATELINE_RE.match(text)
+    return dateline is not None and not text[dateline.end() :].strip()
 
 
 def _ends_paragraph(
@@ -385,7 +396,7 @@ def _ends_paragraph(
     between a sentence end and a full line is a first line (`_opens_paragraph`).
     """
     text = line.text.strip()
-    if (dateline := _DATELINE_RE.match(text)) and not text[dateline.end() :].strip():
+    if _bare_dateline(text):
         return False  # a dateline filling its line runs on into the lead, indented or not
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
@@ -449,15 +460,26 @@ def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_wi
         return False
     following_text = following.text.strip()
     after_text = after.text.strip()
+    first_line_full = column_width - _INDENT_CELLS
     if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
-        re.search(f"[{HAN}]$", text) and display_width(text) <= column_width - _INDENT_CELLS
+        re.search(f"[{HAN}]$", text)
+        and (
+            display_width(text) <= first_line_full
+            or (
+                display_width(text) == column_width
+                and display_width(following_text) == first_line_full
+                and following_text[-1] not in _HANGING
+            )
+        )
     ):
-        return False  # a line that stops mid-sentence runs on unless clearly short (an epigraph)
+        # A line that stops mid-sentence runs on unless clearly short, or set exactly to the column's
+        # measure over a line exactly two cells short, no mark hung (a line a cell short with a hung
+        # ``，`` is only an OCR'd line's rough width): an epigraph without a full stop ending at the edge.
+        return False
     if _DATELINE_RE.match(following_text) or _carried_mark(
         following_text, after_text, column_width, column_width
     ):
         return False
-    first_line_full = column_width - _INDENT_CELLS
     # A full line, less the marks it may hang or end on (``……``), is wider than a first line.
     after_body = display_width(after_text.rstrip(_HANGING + "…—"))
     return (
@@ -1056,6 +1078,7 @@ class _Segmenter:
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.group_index = 0  # the blank-line group being read
+        self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
         for group_index, group in enumerate(self.groups):
@@ -1168,7 +1191,7 @@ class _Segmenter:
             and _is_headline_like([lines[cut - 1]])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
             and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
-            and not re.search("[，、,：:]", lines[cut - 1].text)
+            and not re.search(self._not_in_run_on_headline(lines[cut - 1]), lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
             and not _is_note(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
@@ -1180,6 +1203,20 @@ class _Segmenter:
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
         return cut
+
+    def _not_in_run_on_headline(self, line: _Line) -> str:
+        """Marks a headline printed under the story's last sentence does not hold: commas and colons,
+        and the enumeration comma ``、`` (a body line cut inside a list holds it) unless a dateline opens
+        the next story after a blank line, a headline between them or not, where no sentence can go
+        on (``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank / ``本报北京10月22日电…``)."""
+        k = self.group_of.get(line.number)
+        if k is not None and self.groups[k][-1] is line:
+            following = self.groups[k + 1 : k + 3]
+            if following and _is_headline_like(following[0]) and len(following) > 1:
+                following = following[1:]
+            if following and _DATELINE_RE.match(following[0][0].text.strip()):
+                return "[，,：:]"
+        return "[，、,：:]"
 
     def _fills_column(self, text: str) -> bool:
         """Whether a line is set as full as a body line: within a margin of the column, and not a cell
@@ -1275,8 +1312,22 @@ class _Segmenter:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
         if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
             return False
+        if self.last_line_of_a_paragraph(index, line, group):
+            return False
         self.drop(line, "OCR noise")
         return True
+
+    def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
+        an indented line opens the next paragraph: the paragraph's last line, no speck."""
+        if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous, following = group[index - 1].text.strip(), group[index + 1].text
+        return (
+            bool(re.search(f"[{HAN}]$", previous))
+            and self._fills_column(previous)
+            and bool(_INDENT_RE.match(following))
+        )
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
@@ -1482,7 +1533,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             and not _closes_a_bracket(text)
         ):
             mark = True
-            after_page_number = True
+            # The section under the page number (``第4版`` / ``要闻``), unless printed beside it
+            # (``第2版 体育``, garbled ``第6版经``): then a short line under it is a headline.
+            page_number = _PAGE_NUMBER_RE.search(text)
+            after_page_number = not (page_number and re.search(f"[{HAN}]", text[page_number.end() :]))
             out.add(line.number)
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
@@ -1497,8 +1551,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
 _AGENCY_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
-# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over.
-_NOTE_LINES = 4
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
+# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
+# lines of a narrow column.
+_NOTE_LINES = 8
 
 
 def _ends_sentence(lines: list[_Line]) -> bool:

@@ -110,6 +110,7 @@ class HeadlineMatcher:
         self.sure_groups()
         self.other_groups()
         self.series_labels()
+        self.kickers()
         assigned = self.assigned()
         self.give_to_headless(assigned)
         result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
@@ -182,9 +183,13 @@ class HeadlineMatcher:
             neighbours = self.neighbours(position)
             best = self.best(position)
             evidence = self.evidence(position, best)
-            if evidence < _WEAK_HEADLINE_SCORE and _is_column_label(group):
-                continue  # a column label (``简讯``) over the briefs that follow, no story's headline
             held = set(o for o in self.owner if o is not None)
+            if (
+                evidence < _WEAK_HEADLINE_SCORE
+                and _is_column_label(group)
+                and not self.alone_over_headless(position, held)
+            ):
+                continue  # a column label (``简讯``) over the briefs that follow, no story's headline
             headless = [k for k in range(n) if k not in held]
             content = {k: self.evidence(position, k) for k in range(n)}
             fit = max(headless, key=lambda k: scores[k]) if headless else None
@@ -208,6 +213,15 @@ class HeadlineMatcher:
                 # No evidence at all: a story without a headline, by what little the text and layout say.
                 self.owner[position] = fit
 
+    def alone_over_headless(self, position: int, held: set[int]) -> bool:
+        """Whether the group stands alone in its gap, right over a story that has no headline while the
+        story after it has one: a short headline in words its story does not repeat (``护鱼有“道”``),
+        not a column label (``简 讯``), which stands over briefs printed without headlines."""
+        gap = self.choices[position][0]
+        alone = all(other == position or g != gap for other, (g, _, _) in enumerate(self.choices))
+        next_has_one = gap + 1 in held or gap + 1 == self.n
+        return alone and gap < self.n and gap not in held and next_has_one
+
     def series_labels(self) -> None:
         """A series label (``【领航中国】``) is printed right over its story's title: it goes with the group
         below it, whatever few characters it shares with some story."""
@@ -230,6 +244,26 @@ class HeadlineMatcher:
                     self.owner[under] = mine
                 else:
                     self.owner[position] = theirs
+
+    def kickers(self) -> None:
+        """A kicker (``今年起``) is printed right over its main line, in the same gap, and set narrower: a
+        one-line group of a few words whose pairs point about as much to the main line's story as to any
+        other goes with the main line. Not a subtitle under its own story's main line (``奖牌榜稳居第二``),
+        nor a headline printed under its story before the next story's, which repeats its own story's
+        text clearly more."""
+        for position, (gap, group, _scores) in enumerate(self.choices):
+            under = position + 1
+            if under >= len(self.choices) or self.choices[under][0] != gap:
+                continue
+            mine, theirs = self.owner[position], self.owner[under]
+            if mine is None or theirs is None or mine == theirs:
+                continue
+            if not _is_kicker_line(group, self.choices[under][1]):
+                continue
+            if mine in self.neighbours(position, (-1,)):
+                continue  # a subtitle under its own story's main line
+            if self.evidence(position, theirs) >= _KICKER_SHARE * self.evidence(position, mine):
+                self.owner[position] = theirs
 
     def assigned(self) -> dict[int, list[tuple[float, int]]]:
         out: dict[int, list[tuple[float, int]]] = {}
@@ -308,6 +342,21 @@ def _proximity(gap: int, story_index: int) -> float:
 _MAX_RUNS_MATCHED = 12
 # A line of at most this many Han characters that shares nothing with any story is a column label.
 _LABEL_MAX_CHARS = 4
+
+
+# A kicker goes with the main line under it when it fits that line's story at least this share as well as
+# the story its words point to.
+_KICKER_SHARE = 0.75
+# A kicker is one line of at most this many Han characters.
+_KICKER_MAX_CHARS = 8
+
+
+def _is_kicker_line(group: HeadlineGroup, main: HeadlineGroup) -> bool:
+    """One short line without sentence marks, narrower than the first line of the group under it."""
+    if len(group.lines) != 1 or re.search("[。！？；，]", group.text):
+        return False
+    chars = len(_HAN_RE.findall(group.text))
+    return 0 < chars <= _KICKER_MAX_CHARS and chars < len(_HAN_RE.findall(main.lines[0]))
 
 
 def _is_column_label(group: HeadlineGroup) -> bool:
