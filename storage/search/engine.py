@@ -46,6 +46,7 @@ from storage.search.ranking import (
 )
 from storage.search.snippets import make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
+from storage.text.segment import dictionary_word
 
 log = logging.getLogger(__name__)
 
@@ -182,12 +183,15 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
     return [moved, *(h for h in hits if h.id != answer.article_id)]
 
 
-def rescued(term: str) -> list[str]:
+def rescued(term: str, known: Callable[[str], bool] | None = None) -> list[str]:
     """Shorter readings of a term no article holds, longest first: without its first or last
-    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). Pure."""
+    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). With `known`
+    (whether the dictionary holds a word), a reading the dictionary holds comes first: 国残余 (a
+    character glued to the word after it) is read 残余, not 国残. Pure."""
     if len(term) < 3:
         return []
-    return [term[:-1], term[1:]]
+    parts = [term[:-1], term[1:]]
+    return sorted(parts, key=lambda p: not known(p)) if known is not None else parts
 
 
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
@@ -512,7 +516,7 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
     counts = [words.count(t) for t in terms]
     for i, t in enumerate(terms):
         if counts[i] == 0:
-            for part in rescued(t):
+            for part in rescued(t, known=dictionary_word):
                 if n := words.count(part):
                     terms[i], counts[i] = part, n
                     break

@@ -150,7 +150,8 @@ def asks_now(text: str) -> bool:
 def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
-    report the day after); 1.0 when its text mentions one (the day, or the month)."""
+    report the day after); 1.0 when its text mentions one (the day, the month, or a year asked for
+    alone: a year's figures are printed the next year, 2018年，全国…)."""
     on = 0.0
     mention = 0.0
     for d in dates:
@@ -159,6 +160,8 @@ def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]
         elif article_date and d.day is not None and _reported_after(article_date, d):
             on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
+            mention = 1.0
+        elif not d.month and d.year is not None and f"{d.year}年" in text:
             mention = 1.0
     return on, mention
 

@@ -1,0 +1,63 @@
+"""Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
+a conjunction before a name, 哪 with its measure word, adverbs) and how news prints a year's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.search import evidence
+from storage.search.engine import rescued
+from storage.search.query import DateSpec, parse_query
+from storage.text.segment import dictionary_word
+
+
+def test_a_comma_separates_the_words_around_it() -> None:
+    # 40年，跟李克强: the characters before and after the comma were never one name.
+    terms = parse_query("改革开放40年，跟李克强总理握过手的人有哪些").terms
+    assert "李克强" in terms
+    assert not any("，" in t or ("年" in t and "李克强" in t) for t in terms)
+
+
+def test_a_conjunction_jieba_glues_to_a_name_is_split_off() -> None:
+    # jieba cuts 习近平和普京 into 习近平 / 和普京; the story prints 同普京 or 普京 alone.
+    assert parse_query("习近平和普京什么时候举行会谈").terms == ("习近平", "普京", "举行会谈")
+    # a word that only starts with the character (和平, 同济) is not a name after a conjunction
+    assert parse_query("和平饭店在哪").terms[0] == "和平"
+    assert parse_query("同济大学校长是谁").terms[0] == "同济大学"
+
+
+@pytest.mark.parametrize("question", ["训练馆在哪条街上", "那个训练馆在哪条街上？"])
+def test_the_measure_word_of_a_which_question_is_no_term(question: str) -> None:
+    terms = parse_query(question).terms
+    assert "街上" in terms
+    assert not any(t.startswith("条") for t in terms)
+
+
+def test_adverbs_of_a_question_are_no_evidence() -> None:
+    assert parse_query("全国已经收获小麦多少亩").terms == ("全国", "收获", "小麦")
+    # a keyword search keeps every word typed
+    assert "已经" in parse_query("已经 收获 小麦").terms
+
+
+def test_a_glued_character_is_let_go_before_a_dictionary_word_is_cut() -> None:
+    # 伊斯兰国残余 read without suffixes glues 国 to 残余: 残余 is the word, 国残 is no word.
+    assert rescued("国残余", known=dictionary_word) == ["残余", "国残"]
+    assert rescued("王毅跟", known=dictionary_word)[0] == "王毅"
+    assert rescued("县支教", known=dictionary_word)[0] == "支教"
+
+
+def test_a_year_asked_about_is_evidence_when_the_story_prints_it() -> None:
+    year = [DateSpec("2018年", 0, year=2018)]
+    assert evidence.date_evidence("2019-02-09", "2018年，全国博物馆接待观众10亿人次。", year) == (0.0, 1.0)
+    assert evidence.date_evidence("2019-02-09", "全国博物馆接待观众10亿人次。", year) == (0.0, 0.0)
+    assert evidence.date_evidence("2018-05-09", "全国博物馆接待观众。", year) == (1.0, 0.0)
+
+
+def test_the_story_printing_the_year_asked_about_ranks_first() -> None:
+    terms = [evidence.Term("博物馆", 2, 5.0), evidence.Term("全国", 2, 3.0)]
+    both = [
+        evidence.Candidate(1, "博物馆热", "全国博物馆今年推出线上展览，观众很多。", "2020-05-18"),
+        evidence.Candidate(2, "博物馆热", "2018年，全国博物馆接待观众近10亿人次。", "2019-02-09"),
+    ]
+    ranked = evidence.rank(terms, both, n=100, dates=[DateSpec("2018年", 0, year=2018)])
+    assert [r.id for r in ranked] == [2, 1]
