@@ -1,11 +1,15 @@
 """Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
-a conjunction before a name, 哪 with its measure word, adverbs) and how news prints a year's figures."""
+a conjunction before a name, 哪 with its measure word, adverbs, a number with its measure word, the first
+days of an event, a name starting with 新闻) and how news prints a year's figures."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from storage.search import evidence
+from storage.search.dates import relative_periods
 from storage.search.engine import rescued
 from storage.search.query import DateSpec, parse_query
 from storage.text.segment import dictionary_word
@@ -61,3 +65,24 @@ def test_the_story_printing_the_year_asked_about_ranks_first() -> None:
     ]
     ranked = evidence.rank(terms, both, n=100, dates=[DateSpec("2018年", 0, year=2018)])
     assert [r.id for r in ranked] == [2, 1]
+
+
+def test_a_number_with_its_measure_word_is_a_term_of_its_own() -> None:
+    # 春运前23天坐飞机: 23天 is how long, not the start of a name 23天坐飞机
+    assert parse_query("春运前23天坐飞机的旅客有多少").terms == ("春运", "23天", "坐飞机", "旅客")
+    assert parse_query("1号院在哪").terms == ("1号院",)  # a number before a word still joins it
+
+
+def test_the_first_days_of_an_event_are_not_the_last_days_to_today() -> None:
+    today = date(2020, 6, 1)
+    assert relative_periods("春运前23天坐飞机的旅客有多少", today)[0] == []
+    assert relative_periods("冬奥会前10天", today)[0] == []
+    (period,), _ = relative_periods("看前3天新闻", today)
+    assert (period.start, period.end) == (date(2020, 5, 30), today)
+    assert parse_query("春运前23天坐飞机的旅客有多少", today=today).periods == ()
+
+
+def test_a_word_about_news_that_starts_a_name_is_kept() -> None:
+    assert "新闻中心" in parse_query("两会新闻中心哪天开始工作？").terms
+    assert parse_query("疫情新闻").terms == ("疫情",)  # news of 疫情
+    assert parse_query("习近平新闻").terms == ("习近平",)

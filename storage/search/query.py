@@ -72,6 +72,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": 
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
 _HAN = re.compile(rf"[{HAN_RANGES}]")
 _DIGITS = re.compile(r"\d+")
+_QUANTITY = re.compile(rf"\d+[{HAN_RANGES}]")  # a number and its measure word: 23天, 40年
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     if chunk in PROTECTED_PHRASES:
         return [(chunk, False)]  # a phrase of the synonym table (比去年), kept whole
     # Punctuation stays in the sequence (it separates words: 40年，跟李克强 is not one name) but is no term.
-    tagged = _without_joined_particles(tag(chunk))
+    tagged = _with_meta_names(_without_joined_particles(tag(chunk)))
     kept: list[tuple[str, int]] = []  # (word, index in tagged)
     for i, (w, flag) in enumerate(tagged):
         if not pieces(w):
@@ -328,7 +329,12 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             groups.append(_Group("".join(pending), alone=True))
             pending = []
         prev = groups[-1] if groups else None
-        if not _weak(w):
+        if not _weak(w) and _QUANTITY.fullmatch("".join(pending)):
+            # a number with its measure word (23天, 40年) is a quantity, not a prefix: 春运前23天坐飞机
+            groups.append(_Group("".join(pending)))
+            groups.append(_Group(w))
+            pending = []
+        elif not _weak(w):
             groups.append(_Group("".join(pending) + w))
             pending = []
         elif (
@@ -365,6 +371,22 @@ def _without_joined_particles(tagged: list[tuple[str, str]]) -> list[tuple[str, 
             if len(rest) == 1 and rest[0][1].startswith(_NAME_TAGS):
                 out.extend([(w[0], "c"), rest[0]])
                 continue
+        out.append((w, flag))
+    return out
+
+
+# Words about news itself (dropped: 疫情新闻 asks for news of 疫情) that begin names of things (新闻中心).
+_META_WORDS = frozenset("新闻 消息".split())
+
+
+def _with_meta_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A word about news followed by a noun is the start of a name: 两会新闻中心 is cut 两会 / 新闻 / 中心,
+    and 新闻中心 is one term (新闻 alone would be dropped as asking for news)."""
+    out: list[tuple[str, str]] = []
+    for w, flag in tagged:
+        if out and out[-1][0] in _META_WORDS and flag in ("n", "nz", "nt", "ns") and len(w) > 1:
+            out[-1] = (out[-1][0] + w, flag)
+            continue
         out.append((w, flag))
     return out
 
