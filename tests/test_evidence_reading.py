@@ -86,3 +86,21 @@ def test_a_word_about_news_that_starts_a_name_is_kept() -> None:
     assert "新闻中心" in parse_query("两会新闻中心哪天开始工作？").terms
     assert parse_query("疫情新闻").terms == ("疫情",)  # news of 疫情
     assert parse_query("习近平新闻").terms == ("习近平",)
+
+
+def test_a_word_standing_for_a_place_named_before_brings_its_sentence_near() -> None:
+    # 在河南洛阳，… two sentences later 当地已接待游客…: the place and the figure are one passage
+    terms = [
+        evidence.Term("洛阳", 9, 6.0),
+        evidence.Term("赏花", 31, 7.0),
+        evidence.Term("接待", 55, 3.0),
+        evidence.Term("游客", 174, 5.0),
+    ]
+    told = "在河南洛阳，牡丹竞相绽放。人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
+    assert evidence.profile("春日经济", told, terms).near == 21.0
+    # without 当地 the sentence stands alone (with the one before it)
+    plain = told.replace("当地", "景区")
+    assert evidence.profile("春日经济", plain, terms).near == 15.0
+    # nor across a paragraph
+    apart = "在河南洛阳，牡丹竞相绽放。\n人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
+    assert evidence.profile("春日经济", apart, terms).near == 15.0

@@ -238,7 +238,10 @@ def profile(
             at = text.find(t.text, at + len(t.text))
     near = near_fact = 0.0
     for i, held in by_sentence.items():
-        weight = sum(terms[j].weight for j in held | by_sentence.get(i - 1, set()))
+        together = held | by_sentence.get(i - 1, set())
+        for k in _referred_back(text, ends, i):
+            together |= by_sentence.get(k, set())
+        weight = sum(terms[j].weight for j in together)
         near = max(near, weight)
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
@@ -251,6 +254,24 @@ def profile(
         len(body),
         near_fact,
     )
+
+
+# Words standing for a place or a thing named before (这个赏花季，当地已接待游客… after 在河南洛阳，…).
+_REFERS_BACK = re.compile(r"当地|该市|该县|该区|该省|该镇|该乡|该村|该地|该公司|该企业|该项目|这里|此地")
+_REFERRED_SENTENCES = 3  # how far back, within the paragraph
+
+
+def _referred_back(text: str, ends: Sequence[int], i: int) -> range:
+    """The sentences before sentence `i` that its 当地 / 该市 / 这里 may stand for: up to
+    `_REFERRED_SENTENCES` back, within its paragraph (the one right before is always counted)."""
+    start = ends[i - 1] + 1 if i >= 1 else 0
+    sentence = text[start : ends[i] if i < len(ends) else len(text)]
+    if i < 2 or not _REFERS_BACK.search(sentence):
+        return range(0)
+    first = i - 1
+    while first > max(0, i - _REFERRED_SENTENCES) and text[ends[first - 1]] != "\n":
+        first -= 1
+    return range(first, i - 1)
 
 
 def bm25(p: Profile, terms: Sequence[Term], n: int, average_length: float) -> float:
