@@ -1,6 +1,7 @@
 """Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
 a conjunction before a name, 哪 with its measure word, adverbs, a number with its measure word, the first
-days of an event, a name starting with 新闻) and how news prints a year's figures."""
+days of an event, a name starting with 新闻) and how news is written (a year's figures printed the next
+year, 当地 for a place named before, a post followed by the name of its holder, a name before its kind)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 import pytest
 
 from storage.search import evidence
+from storage.search.answer import fact_test
 from storage.search.dates import relative_periods
 from storage.search.engine import rescued
 from storage.search.query import DateSpec, parse_query
@@ -104,3 +106,24 @@ def test_a_word_standing_for_a_place_named_before_brings_its_sentence_near() -> 
     # nor across a paragraph
     apart = "在河南洛阳，牡丹竞相绽放。\n人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
     assert evidence.profile("春日经济", apart, terms).near == 15.0
+
+
+def test_a_who_question_counts_the_passage_naming_the_holder_of_the_post() -> None:
+    holds = fact_test("伊朗革命卫队发言人是谁", ["伊朗", "革命", "卫队", "发言人"])
+    assert holds is not None
+    assert holds("伊朗伊斯兰革命卫队发言人穆赫比25日称，革命卫队摧毁11架美军战斗机。")
+    assert not holds("伊朗伊斯兰革命卫队发言人今天说，伊朗将抵抗到底。")  # no name
+    president = fact_test("巴基斯坦总统是谁", ["巴基斯坦", "总统"])
+    assert president is not None
+    assert president("巴基斯坦总统扎尔达里说，两国友谊牢不可破。")
+    assert not president("伊朗总统佩泽希齐扬25日与巴基斯坦总理通话。")  # another country's president
+    assert fact_test("谁获得了冠军", ["获得", "冠军"]) is None  # no post asked about
+
+
+def test_a_what_question_counts_the_passage_naming_a_thing_of_the_kind_asked() -> None:
+    named = fact_test("伊朗称击中了美国什么战斗机", ["伊朗", "击中", "美国", "战斗机"])
+    assert named is not None
+    assert named("伊朗称，其防空系统25日下午击中一架美国F-18战斗机。")
+    assert not named("伊朗称击中美国战斗机。")
+    listed = fact_test("哪些新闻单位参加了活动", ["新闻单位", "参加", "活动"])
+    assert listed is not None and listed("人民日报社、新华社等单位参加了活动。")
