@@ -127,3 +127,11 @@ def test_a_what_question_counts_the_passage_naming_a_thing_of_the_kind_asked() -
     assert not named("伊朗称击中美国战斗机。")
     listed = fact_test("哪些新闻单位参加了活动", ["新闻单位", "参加", "活动"])
     assert listed is not None and listed("人民日报社、新华社等单位参加了活动。")
+
+
+def test_a_where_question_counts_where_it_took_place_not_where_it_will() -> None:
+    held = fact_test("全国人大会议在哪里开幕", ["全国人大", "会议", "开幕"])
+    assert held is not None
+    assert held("十四届全国人大四次会议5日上午在人民大会堂开幕。")
+    assert not held("十四届全国人大四次会议将于3月5日上午9时在北京开幕。")  # a preview
+    assert held("大会将持续8天。会议在北京开幕。")

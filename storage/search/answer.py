@@ -575,15 +575,19 @@ def kind_strength(
 
 
 def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
-    """For a how-many question, a cheap test of whether a passage holds its fact plainly: a number in the
-    unit asked, right before what is counted or right after what is measured (one regular expression,
-    no segmentation); else None. The ranking counts the words held beside such a passage."""
+    """A cheap test of whether a passage holds the question's fact plainly (regular expressions, no
+    segmentation): for how-many, a number in the unit asked, right before what is counted or right after
+    what is measured; for who, a name after the post asked about; for what and which, a name (or a list)
+    of the kind asked for; for where, where something took place. None for other questions, or when the
+    question names no unit, post or kind. The ranking counts the words held beside such a passage."""
     q = normalize(query)
     kind = question_kind(query)
     if kind in ("what", "name", "which"):
         return _instance_test(q, tuple(terms), kind)
     if kind == "who":
         return _holder_test(q, tuple(terms))
+    if kind == "where":
+        return _held_at_place
     if kind != "howmany":
         return None
     asked = _Asked(q, tuple(terms))
@@ -614,6 +618,20 @@ def _instance_test(query: str, terms: tuple[str, ...], kind: str) -> Callable[[s
     if kind == "which":
         return lambda text: _listed_of(text, category) or bool(_named_instances(text, category, known))
     return lambda text: bool(_named_instances(text, category, known))
+
+
+# What a preview writes before the place of an event to come (将于3月5日在北京开幕, 定于…在…举行).
+_TO_COME = re.compile(r"将|定于|拟|计划|预计")
+
+
+def _held_at_place(text: str) -> bool:
+    """在哪里开幕 / 在哪举行: a passage saying where something took place (在人民大会堂开幕, 位于…), not where it
+    will (将于3月5日在北京开幕: a preview)."""
+    for m in _AT_PLACE.finditer(text):
+        clause = re.split(r"[，,。；;]", text[: m.start()])[-1]
+        if not _TO_COME.search(clause):
+            return True
+    return False
 
 
 # A name right after a post, then what the person did or when (发言人穆赫比25日称, 总统扎尔达里说).

@@ -12,9 +12,10 @@ together, are ranked over every article holding any of their content words, by:
   dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
   date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
-- **fact**: for a question whose fact a cheap test recognises (a how-many question: a number in the unit
-  asked, `answer.fact_test`), the largest weight held by a sentence, or two, that holds it — the story
-  that states the number beside the topic, not the one that only mentions the topic.
+- **fact**: for a question whose fact a cheap test recognises (`answer.fact_test`: a number in the unit
+  asked, the name after the post asked about, a name of the kind asked for, where something took place),
+  the largest weight held by a sentence, or two, that holds it — the story that states the fact beside
+  the topic, not the one that only mentions the topic.
 
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
 archive does not make a common word look rare) times its role: the topic — nouns, names, places,
