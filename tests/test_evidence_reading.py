@@ -47,9 +47,11 @@ def test_adverbs_of_a_question_are_no_evidence() -> None:
 
 def test_a_glued_character_is_let_go_before_a_dictionary_word_is_cut() -> None:
     # 伊斯兰国残余 read without suffixes glues 国 to 残余: 残余 is the word, 国残 is no word.
-    assert rescued("国残余", known=dictionary_word) == ["残余", "国残"]
-    assert rescued("王毅跟", known=dictionary_word)[0] == "王毅"
-    assert rescued("县支教", known=dictionary_word)[0] == "支教"
+    assert rescued("国残余", known=(dictionary_word,)) == ["残余", "国残"]
+    assert rescued("王毅跟", known=(dictionary_word,))[0] == "王毅"
+    assert rescued("县支教", known=(dictionary_word,))[0] == "支教"
+    # both 国手 and 手里 are words; the question (伊斯兰国手里) was cut with 手里
+    assert rescued("国手里", known=({"手里"}.__contains__, dictionary_word)) == ["手里", "国手"]
 
 
 def test_a_year_asked_about_is_evidence_when_the_story_prints_it() -> None:
