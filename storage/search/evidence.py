@@ -237,11 +237,13 @@ def profile(
         while at != -1:
             by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
             at = text.find(t.text, at + len(t.text))
+    referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
     for i, held in by_sentence.items():
         together = held | by_sentence.get(i - 1, set())
-        for k in _referred_back(text, ends, i):
-            together |= by_sentence.get(k, set())
+        if i in referring:
+            for k in _referred_back(text, ends, i):
+                together |= by_sentence.get(k, set())
         weight = sum(terms[j].weight for j in together)
         near = max(near, weight)
         if holds_fact is not None and weight > near_fact:
@@ -263,11 +265,9 @@ _REFERRED_SENTENCES = 3  # how far back, within the paragraph
 
 
 def _referred_back(text: str, ends: Sequence[int], i: int) -> range:
-    """The sentences before sentence `i` that its 当地 / 该市 / 这里 may stand for: up to
-    `_REFERRED_SENTENCES` back, within its paragraph (the one right before is always counted)."""
-    start = ends[i - 1] + 1 if i >= 1 else 0
-    sentence = text[start : ends[i] if i < len(ends) else len(text)]
-    if i < 2 or not _REFERS_BACK.search(sentence):
+    """The sentences before sentence `i`, which says 当地 / 该市 / 这里, that the word may stand for: up
+    to `_REFERRED_SENTENCES` back, within its paragraph (the one right before is always counted)."""
+    if i < 2:
         return range(0)
     first = i - 1
     while first > max(0, i - _REFERRED_SENTENCES) and text[ends[first - 1]] != "\n":
