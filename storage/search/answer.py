@@ -575,11 +575,20 @@ def kind_strength(
 
 
 def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
-    """For a how-many question, a cheap test of whether a passage holds its fact plainly: a number in the
-    unit asked, right before what is counted or right after what is measured (one regular expression,
-    no segmentation); else None. The ranking counts the words held beside such a passage."""
+    """A cheap test of whether a passage holds the question's fact plainly (regular expressions, no
+    segmentation): for how-many, a number in the unit asked, right before what is counted or right after
+    what is measured; for who, a name after the post asked about; for what and which, a name (or a list)
+    of the kind asked for; for where, where something took place. None for other questions, or when the
+    question names no unit, post or kind. The ranking counts the words held beside such a passage."""
     q = normalize(query)
-    if question_kind(query) != "howmany":
+    kind = question_kind(query)
+    if kind in ("what", "name", "which"):
+        return _instance_test(q, tuple(terms), kind)
+    if kind == "who":
+        return _holder_test(q, tuple(terms))
+    if kind == "where":
+        return _held_at_place
+    if kind != "howmany":
         return None
     asked = _Asked(q, tuple(terms))
     unit = _unit_asked(q)
@@ -597,6 +606,59 @@ def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
         pattern = "|".join(shapes)
     compiled = re.compile(pattern)
     return lambda text: compiled.search(text) is not None
+
+
+def _instance_test(query: str, terms: tuple[str, ...], kind: str) -> Callable[[str], bool] | None:
+    """什么战斗机 / 叫什么村 / 哪些单位: a passage holding a name of the kind asked for (F-18战斗机, 约特村), or
+    for 哪些 a list of them (人民日报社、新华社等单位); None when the question names no kind of thing."""
+    category = category_asked(query)
+    if category is None:
+        return None
+    known = query + "".join(terms)
+    if kind == "which":
+        return lambda text: _listed_of(text, category) or bool(_named_instances(text, category, known))
+    return lambda text: bool(_named_instances(text, category, known))
+
+
+# What a preview writes before the place of an event to come (将于3月5日在北京开幕, 定于…在…举行).
+_TO_COME = re.compile(r"将|定于|拟|计划|预计")
+
+
+def _held_at_place(text: str) -> bool:
+    """在哪里开幕 / 在哪举行: a passage saying where something took place (在人民大会堂开幕, 位于…), not where it
+    will (将于3月5日在北京开幕: a preview)."""
+    for m in _AT_PLACE.finditer(text):
+        clause = re.split(r"[，,。；;]", text[: m.start()])[-1]
+        if not _TO_COME.search(clause):
+            return True
+    return False
+
+
+# A name right after a post, then what the person did or when (发言人穆赫比25日称, 总统扎尔达里说).
+_HOLDER_FOLLOWS = r"([\u4e00-\u9fff·]{2,4}?)(?:\d{1,2}日|说|称|表示|指出|强调|介绍|宣布|会见|主持|出席|在)"
+_NOT_A_NAME = re.compile(r"^(?:今天|今日|当天|昨天|日前|近日|此前|随后|也|还|则|都|已|曾|再次|同时|当日)")
+
+
+def _holder_test(query: str, terms: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """X的发言人是谁: a passage naming whoever holds the post asked about, after the word the question
+    writes before the post (革命卫队发言人穆赫比25日称); None when the question names no post."""
+    posts = [
+        # the post with whose it is when the question says so (巴基斯坦总统: not 伊朗总统佩泽希齐扬)
+        (re.escape(terms[k - 1]) + r"[^，,。；;]{0,4}?" if k else "") + re.escape(t)
+        for k, t in enumerate(terms)
+        if re.search(_POST + "$", t)
+    ]
+    if not posts:
+        return None
+    known = query + "".join(terms)
+    pattern = re.compile("(?:" + "|".join(posts) + ")" + _HOLDER_FOLLOWS)
+
+    def holds(text: str) -> bool:
+        return any(
+            not _NOT_A_NAME.match(m.group(1)) and m.group(1) not in known for m in pattern.finditer(text)
+        )
+
+    return holds
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,15 @@ def _starts_word(text: str, at: int) -> bool:
     return bool(words) and len(words[0]) > 1
 
 
+def _after_a_noun(text: str, at: int) -> bool:
+    """Whether the word jieba reads right before `at` in `text` is a noun (an event: 春运, 冬奥会)."""
+    from storage.text.segment import tokenizer
+
+    before = text[max(0, at - 8) : at]
+    tagged = tokenizer().tag(before, True) if before.strip() else []
+    return bool(tagged) and tagged[-1][1][:1] in ("n", "j")
+
+
 def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
@@ -75,6 +84,8 @@ def _last_n_days(m: re.Match[str], today: date):
     n = chinese_number(m.group(1))
     if n is None or not 1 <= n <= 366:
         return None
+    if m.group(0).startswith("前") and _after_a_noun(m.string, m.start()):
+        return None  # 春运前23天, 冬奥会前10天: the first days of an event, not the last days to today
     return today - timedelta(days=n - 1), today
 
 

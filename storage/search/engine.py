@@ -46,6 +46,8 @@ from storage.search.ranking import (
 )
 from storage.search.snippets import make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
+from storage.text.normalize import normalize
+from storage.text.segment import cut, dictionary_word
 
 log = logging.getLogger(__name__)
 
@@ -182,12 +184,16 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
     return [moved, *(h for h in hits if h.id != answer.article_id)]
 
 
-def rescued(term: str) -> list[str]:
+def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]:
     """Shorter readings of a term no article holds, longest first: without its first or last
-    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). Pure."""
+    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). `known`: tests of
+    a word, most telling first (a word of the question as jieba cut it, a word of the dictionary): a
+    reading they know comes first, so that 国残余 (a character glued to the word after it) is read 残余,
+    not 国残, and 国手里 手里 (the question's word), not 国手. Pure."""
     if len(term) < 3:
         return []
-    return [term[:-1], term[1:]]
+    parts = [term[:-1], term[1:]]
+    return sorted(parts, key=lambda p: tuple(not k(p) for k in known))
 
 
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
@@ -510,9 +516,12 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     terms = [t for t in parsed.terms if phrase(t)]
     counts = [words.count(t) for t in terms]
-    for i, t in enumerate(terms):
-        if counts[i] == 0:
-            for part in rescued(t):
+    if not all(counts):
+        typed = set(cut(normalize(parsed.raw)))  # 伊斯兰国手里: 手里 was a word of the question, 国手 not
+        for i, t in enumerate(terms):
+            if counts[i]:
+                continue
+            for part in rescued(t, known=(typed.__contains__, dictionary_word)):
                 if n := words.count(part):
                     terms[i], counts[i] = part, n
                     break
@@ -654,8 +663,6 @@ def _missing(db: sqlite_utils.Database, parsed: ParsedQuery, rows: Sequence[Rank
     doc = _fetch(db, [rows[0].id]).get(rows[0].id)
     if doc is None:
         return ()
-    from storage.text.normalize import normalize
-
     text = normalize(f"{doc[0]}\n{doc[2]}")
     return tuple(t for t in parsed.terms if normalize(t) not in text)
 

@@ -12,9 +12,10 @@ together, are ranked over every article holding any of their content words, by:
   dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
   date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
-- **fact**: for a question whose fact a cheap test recognises (a how-many question: a number in the unit
-  asked, `answer.fact_test`), the largest weight held by a sentence, or two, that holds it — the story
-  that states the number beside the topic, not the one that only mentions the topic.
+- **fact**: for a question whose fact a cheap test recognises (`answer.fact_test`: a number in the unit
+  asked, the name after the post asked about, a name of the kind asked for, where something took place),
+  the largest weight held by a sentence, or two, that holds it — the story that states the fact beside
+  the topic, not the one that only mentions the topic.
 
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
 archive does not make a common word look rare) times its role: the topic — nouns, names, places,
@@ -150,7 +151,8 @@ def asks_now(text: str) -> bool:
 def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
-    report the day after); 1.0 when its text mentions one (the day, or the month)."""
+    report the day after); 1.0 when its text mentions one (the day, the month, or a year asked for
+    alone: a year's figures are printed the next year, 2018年，全国…)."""
     on = 0.0
     mention = 0.0
     for d in dates:
@@ -159,6 +161,8 @@ def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]
         elif article_date and d.day is not None and _reported_after(article_date, d):
             on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
+            mention = 1.0
+        elif not d.month and d.year is not None and f"{d.year}年" in text:
             mention = 1.0
     return on, mention
 
@@ -233,9 +237,14 @@ def profile(
         while at != -1:
             by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
             at = text.find(t.text, at + len(t.text))
+    referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
     for i, held in by_sentence.items():
-        weight = sum(terms[j].weight for j in held | by_sentence.get(i - 1, set()))
+        together = held | by_sentence.get(i - 1, set())
+        if i in referring:
+            for k in _referred_back(text, ends, i):
+                together |= by_sentence.get(k, set())
+        weight = sum(terms[j].weight for j in together)
         near = max(near, weight)
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
@@ -248,6 +257,22 @@ def profile(
         len(body),
         near_fact,
     )
+
+
+# Words standing for a place or a thing named before (这个赏花季，当地已接待游客… after 在河南洛阳，…).
+_REFERS_BACK = re.compile(r"当地|该市|该县|该区|该省|该镇|该乡|该村|该地|该公司|该企业|该项目|这里|此地")
+_REFERRED_SENTENCES = 3  # how far back, within the paragraph
+
+
+def _referred_back(text: str, ends: Sequence[int], i: int) -> range:
+    """The sentences before sentence `i`, which says 当地 / 该市 / 这里, that the word may stand for: up
+    to `_REFERRED_SENTENCES` back, within its paragraph (the one right before is always counted)."""
+    if i < 2:
+        return range(0)
+    first = i - 1
+    while first > max(0, i - _REFERRED_SENTENCES) and text[ends[first - 1]] != "\n":
+        first -= 1
+    return range(first, i - 1)
 
 
 def bm25(p: Profile, terms: Sequence[Term], n: int, average_length: float) -> float:

@@ -72,6 +72,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": 
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
 _HAN = re.compile(rf"[{HAN_RANGES}]")
 _DIGITS = re.compile(r"\d+")
+_QUANTITY = re.compile(rf"\d+[{HAN_RANGES}]")  # a number and its measure word: 23天, 40年
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def date_mentions(spec: DateSpec) -> list[str]:
 # 多少辆, 几级, 哪支, 哪家: a question word with its measure word (the measure word is not a term).
 _COUNT_QUESTION = re.compile(
     r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
-    r"|哪(?:一)?(?:支|家|所|座|国|种|类|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
+    r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
 )
 
@@ -292,19 +293,23 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     """
     if chunk in PROTECTED_PHRASES:
         return [(chunk, False)]  # a phrase of the synonym table (比去年), kept whole
-    tagged = [(w, flag) for w, flag in tag(chunk) if pieces(w)]
+    # Punctuation stays in the sequence (it separates words: 40年，跟李克强 is not one name) but is no term.
+    tagged = _with_meta_names(_without_joined_particles(tag(chunk)))
     kept: list[tuple[str, int]] = []  # (word, index in tagged)
     for i, (w, flag) in enumerate(tagged):
+        if not pieces(w):
+            continue
         if (
             w in STOP_WORDS
             or w in QUESTION_WORDS
             or w in ENGLISH_STOP_WORDS
             or (question and w in QUESTION_TARGETS)
+            or (question and flag == "d" and _HAN.match(w))  # 已经, 正在: how or when, not what
             or (
                 question
                 and len(w) == 1
                 and _HAN.match(w)
-                and flag in FUNCTION_TAGS
+                and (flag in FUNCTION_TAGS or flag == "p")
                 and w not in ABBREVIATIONS
             )
         ):
@@ -324,7 +329,12 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             groups.append(_Group("".join(pending), alone=True))
             pending = []
         prev = groups[-1] if groups else None
-        if not _weak(w):
+        if not _weak(w) and _QUANTITY.fullmatch("".join(pending)):
+            # a number with its measure word (23天, 40年) is a quantity, not a prefix: 春运前23天坐飞机
+            groups.append(_Group("".join(pending)))
+            groups.append(_Group(w))
+            pending = []
+        elif not _weak(w):
             groups.append(_Group("".join(pending) + w))
             pending = []
         elif (
@@ -344,6 +354,41 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     if pending:
         groups.append(_Group("".join(pending), alone=True))
     return [(g.text, g.alone and len(g.text) == 1) for g in groups]
+
+
+# Conjunctions and prepositions jieba glues to the name after them (和普京, 同普京, 跟李克强).
+_JOINING = frozenset("和与同跟及对向把被给从")
+_NAME_TAGS = ("nr", "ns", "nt")
+
+
+def _without_joined_particles(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba's words with a conjunction or preposition glued to a name split off it (习近平和普京 is cut
+    习近平 / 和普京): the particle and the name become words of their own when the rest is a name."""
+    out: list[tuple[str, str]] = []
+    for w, flag in tagged:
+        if len(w) >= 3 and w[0] in _JOINING and _HAN.match(w):
+            rest = tag(w[1:])
+            if len(rest) == 1 and rest[0][1].startswith(_NAME_TAGS):
+                out.extend([(w[0], "c"), rest[0]])
+                continue
+        out.append((w, flag))
+    return out
+
+
+# Words about news itself (dropped: 疫情新闻 asks for news of 疫情) that begin names of things (新闻中心).
+_META_WORDS = frozenset("新闻 消息".split())
+
+
+def _with_meta_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A word about news followed by a noun is the start of a name: 两会新闻中心 is cut 两会 / 新闻 / 中心,
+    and 新闻中心 is one term (新闻 alone would be dropped as asking for news)."""
+    out: list[tuple[str, str]] = []
+    for w, flag in tagged:
+        if out and out[-1][0] in _META_WORDS and flag in ("n", "nz", "nt", "ns") and len(w) > 1:
+            out[-1] = (out[-1][0] + w, flag)
+            continue
+        out.append((w, flag))
+    return out
 
 
 @dataclass

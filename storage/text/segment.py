@@ -151,6 +151,11 @@ def cut(text: str) -> list[str]:
     return tokenizer().cut(text, True)
 
 
+def dictionary_word(text: str) -> bool:
+    """Whether jieba's dictionary holds `text` as one word (its cut without HMM keeps it whole)."""
+    return tokenizer().cut(text, False) == [text]
+
+
 def tag(text: str) -> list[tuple[str, str]]:
     """jieba precise-mode words of `text` with their part-of-speech tags (HMM on)."""
     return tokenizer().tag(text, True)

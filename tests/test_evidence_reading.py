@@ -1,0 +1,139 @@
+"""Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
+a conjunction before a name, 哪 with its measure word, adverbs, a number with its measure word, the first
+days of an event, a name starting with 新闻) and how news is written (a year's figures printed the next
+year, 当地 for a place named before, a post followed by the name of its holder, a name before its kind)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storage.search import evidence
+from storage.search.answer import fact_test
+from storage.search.dates import relative_periods
+from storage.search.engine import rescued
+from storage.search.query import DateSpec, parse_query
+from storage.text.segment import dictionary_word
+
+
+def test_a_comma_separates_the_words_around_it() -> None:
+    # 40年，跟李克强: the characters before and after the comma were never one name.
+    terms = parse_query("改革开放40年，跟李克强总理握过手的人有哪些").terms
+    assert "李克强" in terms
+    assert not any("，" in t or ("年" in t and "李克强" in t) for t in terms)
+
+
+def test_a_conjunction_jieba_glues_to_a_name_is_split_off() -> None:
+    # jieba cuts 习近平和普京 into 习近平 / 和普京; the story prints 同普京 or 普京 alone.
+    assert parse_query("习近平和普京什么时候举行会谈").terms == ("习近平", "普京", "举行会谈")
+    # a word that only starts with the character (和平, 同济) is not a name after a conjunction
+    assert parse_query("和平饭店在哪").terms[0] == "和平"
+    assert parse_query("同济大学校长是谁").terms[0] == "同济大学"
+
+
+@pytest.mark.parametrize("question", ["训练馆在哪条街上", "那个训练馆在哪条街上？"])
+def test_the_measure_word_of_a_which_question_is_no_term(question: str) -> None:
+    terms = parse_query(question).terms
+    assert "街上" in terms
+    assert not any(t.startswith("条") for t in terms)
+
+
+def test_adverbs_of_a_question_are_no_evidence() -> None:
+    assert parse_query("全国已经收获小麦多少亩").terms == ("全国", "收获", "小麦")
+    # a keyword search keeps every word typed
+    assert "已经" in parse_query("已经 收获 小麦").terms
+
+
+def test_a_glued_character_is_let_go_before_a_dictionary_word_is_cut() -> None:
+    # 伊斯兰国残余 read without suffixes glues 国 to 残余: 残余 is the word, 国残 is no word.
+    assert rescued("国残余", known=(dictionary_word,)) == ["残余", "国残"]
+    assert rescued("王毅跟", known=(dictionary_word,))[0] == "王毅"
+    assert rescued("县支教", known=(dictionary_word,))[0] == "支教"
+    # both 国手 and 手里 are words; the question (伊斯兰国手里) was cut with 手里
+    assert rescued("国手里", known=({"手里"}.__contains__, dictionary_word)) == ["手里", "国手"]
+
+
+def test_a_year_asked_about_is_evidence_when_the_story_prints_it() -> None:
+    year = [DateSpec("2018年", 0, year=2018)]
+    assert evidence.date_evidence("2019-02-09", "2018年，全国博物馆接待观众10亿人次。", year) == (0.0, 1.0)
+    assert evidence.date_evidence("2019-02-09", "全国博物馆接待观众10亿人次。", year) == (0.0, 0.0)
+    assert evidence.date_evidence("2018-05-09", "全国博物馆接待观众。", year) == (1.0, 0.0)
+
+
+def test_the_story_printing_the_year_asked_about_ranks_first() -> None:
+    terms = [evidence.Term("博物馆", 2, 5.0), evidence.Term("全国", 2, 3.0)]
+    both = [
+        evidence.Candidate(1, "博物馆热", "全国博物馆今年推出线上展览，观众很多。", "2020-05-18"),
+        evidence.Candidate(2, "博物馆热", "2018年，全国博物馆接待观众近10亿人次。", "2019-02-09"),
+    ]
+    ranked = evidence.rank(terms, both, n=100, dates=[DateSpec("2018年", 0, year=2018)])
+    assert [r.id for r in ranked] == [2, 1]
+
+
+def test_a_number_with_its_measure_word_is_a_term_of_its_own() -> None:
+    # 春运前23天坐飞机: 23天 is how long, not the start of a name 23天坐飞机
+    assert parse_query("春运前23天坐飞机的旅客有多少").terms == ("春运", "23天", "坐飞机", "旅客")
+    assert parse_query("1号院在哪").terms == ("1号院",)  # a number before a word still joins it
+
+
+def test_the_first_days_of_an_event_are_not_the_last_days_to_today() -> None:
+    today = date(2020, 6, 1)
+    assert relative_periods("春运前23天坐飞机的旅客有多少", today)[0] == []
+    assert relative_periods("冬奥会前10天", today)[0] == []
+    (period,), _ = relative_periods("看前3天新闻", today)
+    assert (period.start, period.end) == (date(2020, 5, 30), today)
+    assert parse_query("春运前23天坐飞机的旅客有多少", today=today).periods == ()
+
+
+def test_a_word_about_news_that_starts_a_name_is_kept() -> None:
+    assert "新闻中心" in parse_query("两会新闻中心哪天开始工作？").terms
+    assert parse_query("疫情新闻").terms == ("疫情",)  # news of 疫情
+    assert parse_query("习近平新闻").terms == ("习近平",)
+
+
+def test_a_word_standing_for_a_place_named_before_brings_its_sentence_near() -> None:
+    # 在河南洛阳，… two sentences later 当地已接待游客…: the place and the figure are one passage
+    terms = [
+        evidence.Term("洛阳", 9, 6.0),
+        evidence.Term("赏花", 31, 7.0),
+        evidence.Term("接待", 55, 3.0),
+        evidence.Term("游客", 174, 5.0),
+    ]
+    told = "在河南洛阳，牡丹竞相绽放。人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
+    assert evidence.profile("春日经济", told, terms).near == 21.0
+    # without 当地 the sentence stands alone (with the one before it)
+    plain = told.replace("当地", "景区")
+    assert evidence.profile("春日经济", plain, terms).near == 15.0
+    # nor across a paragraph
+    apart = "在河南洛阳，牡丹竞相绽放。\n人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
+    assert evidence.profile("春日经济", apart, terms).near == 15.0
+
+
+def test_a_who_question_counts_the_passage_naming_the_holder_of_the_post() -> None:
+    holds = fact_test("伊朗革命卫队发言人是谁", ["伊朗", "革命", "卫队", "发言人"])
+    assert holds is not None
+    assert holds("伊朗伊斯兰革命卫队发言人穆赫比25日称，革命卫队摧毁11架美军战斗机。")
+    assert not holds("伊朗伊斯兰革命卫队发言人今天说，伊朗将抵抗到底。")  # no name
+    president = fact_test("巴基斯坦总统是谁", ["巴基斯坦", "总统"])
+    assert president is not None
+    assert president("巴基斯坦总统扎尔达里说，两国友谊牢不可破。")
+    assert not president("伊朗总统佩泽希齐扬25日与巴基斯坦总理通话。")  # another country's president
+    assert fact_test("谁获得了冠军", ["获得", "冠军"]) is None  # no post asked about
+
+
+def test_a_what_question_counts_the_passage_naming_a_thing_of_the_kind_asked() -> None:
+    named = fact_test("伊朗称击中了美国什么战斗机", ["伊朗", "击中", "美国", "战斗机"])
+    assert named is not None
+    assert named("伊朗称，其防空系统25日下午击中一架美国F-18战斗机。")
+    assert not named("伊朗称击中美国战斗机。")
+    listed = fact_test("哪些新闻单位参加了活动", ["新闻单位", "参加", "活动"])
+    assert listed is not None and listed("人民日报社、新华社等单位参加了活动。")
+
+
+def test_a_where_question_counts_where_it_took_place_not_where_it_will() -> None:
+    held = fact_test("全国人大会议在哪里开幕", ["全国人大", "会议", "开幕"])
+    assert held is not None
+    assert held("十四届全国人大四次会议5日上午在人民大会堂开幕。")
+    assert not held("十四届全国人大四次会议将于3月5日上午9时在北京开幕。")  # a preview
+    assert held("大会将持续8天。会议在北京开幕。")
