@@ -25,7 +25,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from storage.database.connection import open_db, write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
-from storage.ingest.pipeline import BATCH_SIZE, collect_inputs, ingest_paths
+from storage.ingest.pipeline import BATCH_SIZE, POSTGRES_BATCH_SIZE, collect_inputs, ingest_paths
 from storage.records.articles import export_record, iter_articles, stats
 from storage.records.imports import unfinished_imports
 
@@ -113,9 +113,9 @@ def main() -> None:
 @click.option(
     "--batch-size",
     type=click.IntRange(1, 100_000),
-    default=BATCH_SIZE,
-    show_default=True,
-    help="Articles per write transaction (smaller: the bot's writes wait less).",
+    default=None,
+    help=f"Articles per write transaction (smaller: the bot's writes wait less). Default: {BATCH_SIZE}, "
+    f"{POSTGRES_BATCH_SIZE} on PostgreSQL.",
 )
 @click.option(
     "--skip-bad-lines",
@@ -131,7 +131,7 @@ def ingest(
     paths: tuple[Path, ...],
     year: int | None,
     source: str | None,
-    batch_size: int,
+    batch_size: int | None,
     skip_bad_lines: bool,
     explain: bool,
 ) -> None:
