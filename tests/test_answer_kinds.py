@@ -266,3 +266,23 @@ def test_the_second_holder_of_a_post_in_a_sentence_may_be_the_one_asked_about() 
     only_known = "国务院总理李克强发表讲话。"
     assert kind_strength(both, "who", q, terms) == PLAIN
     assert kind_strength(only_known, "who", q, terms) < PLAIN
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds_the_name"),
+    [
+        ("伊朗外交部发言人巴加埃25日表示，伊朗将继续谈判。", True),
+        ("嫦娥四号探测器项目执行总监张熇说，团队一路相随。", True),  # jieba tags 张 as a measure word
+        ("伊朗外交部发言人今天说，伊朗将继续谈判。", False),
+        ("伊朗外交部发言人表示，伊朗将继续谈判。", False),
+        ("伊朗外交部发言人对此表示欢迎。", False),
+    ],
+)
+def test_who_the_holder_of_a_post_is_needs_a_name_after_the_post_not_a_time_word_or_verb(
+    sentence, holds_the_name
+):
+    q = "伊朗外交部发言人是谁" if "伊朗" in sentence else "嫦娥四号探测器项目执行总监是谁"
+    terms = (
+        ["伊朗", "外交部", "发言人"] if "伊朗" in sentence else ["嫦娥四号", "探测器", "项目", "执行", "总监"]
+    )
+    assert (kind_strength(sentence, "who", q, terms) == PLAIN) is holds_the_name

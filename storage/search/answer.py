@@ -530,17 +530,36 @@ def _new_names(sentence: str, known: str) -> set[str]:
     return {w for w, tag in _tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known}
 
 
+# What follows a post when no name does (发言人表示, 部长对此, 主任介绍说), besides `_NOT_A_NAME`'s time
+# words and adverbs. A list, not jieba's tags: jieba tags the first characters of many names as verbs or
+# measure words (张熇: 张/q, 解振华: 解振/v).
+_SPOKEN_AFTER_POST = re.compile(
+    r"^(?:表示|指出|强调|介绍|说|称|透露|认为|告诉|回答|答记者|对此|就此|在此|在会上|发表|宣布|证实|确认|"
+    r"回应|提到|谈到|接受|会见|坦言|呼吁|要求|希望|承认|否认|警告|批评|补充|解释|重申)"
+)
+
+
+def _may_be_name(text: str) -> bool:
+    """Whether the characters after a post may begin a name: not 今天, 表示, 对此 and the like."""
+    return not (_NOT_A_NAME.match(text) or _SPOKEN_AFTER_POST.match(text))
+
+
 def _one_person_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     for t in asked.terms:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
         if re.search(_POST + "$", t) and any(
-            m.group(1) not in known for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
+            m.group(1) not in known and _may_be_name(m.group(1))
+            for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
         return PLAIN
-    after_post = [m.group(1) for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)]
+    after_post = [
+        m.group(1)
+        for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)
+        if _may_be_name(m.group(1))
+    ]
     # 黄璐琦委员发言说: a name right before a post the question names (哪位委员)
     before_post = [
         m.group(1)
