@@ -217,3 +217,13 @@ def test_lexemes_with_quotes_backslashes_commas_and_braces_are_stored_as_written
     counts = database.read(lambda db: postings.newest_counts(db, keys, [7]))
     assert counts == {7: doc.counts}
     database.close()
+
+
+def test_an_import_merges_the_segments_it_wrote(postgres_server, monkeypatch):
+    """ingest_paths merges as it goes and at the end, through storage.ingest.pipeline.merge_index."""
+    monkeypatch.setattr(postings, "MERGE_WIDTH", 2)
+    database = Database.open(postgres_server.new_database())
+    assert ingest_paths(database, [SEED], batch_size=1).new == 6  # six one-article segments written
+    segments = database.read(lambda db: list(postings.segments(db)))
+    assert sum(n for _, n in segments) == 6 and len(segments) <= 3
+    database.close()
