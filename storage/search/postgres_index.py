@@ -171,8 +171,10 @@ class PostgresIndex:
         lengths = self._lengths(to_tsquery(tree)) if bound is not None else {}
         found = list(lengths)
         keys = [key for p in listed for key in scored_lexemes(p)]
-        if bound is None or not self._worth_counting(keys, len(found)):
+        if bound is None:
             return _best(self._scored(tree, "f.document @@ ?::tsquery", [to_tsquery(tree)]), limit)
+        if not self._worth_counting(keys, len(found)):  # the matches are known: read by id
+            return _best(self._scored(tree, "f.rowid = ANY(?)", [found]), limit)
         counts = newest_counts(self.conn, keys, found)
         bounds = sorted((bound(counts[i], lengths[i]), i) for i in counts)
         unscored = [i for i in found if i not in counts]
