@@ -400,6 +400,8 @@ def _ends_paragraph(
         return False  # a dateline filling its line runs on into the lead, indented or not
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
+    if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
+        return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
     if indented_layout and _INDENT_RE.match(following.text):
         return True
     limit = column_width - _SHORT_MARGIN
@@ -1116,6 +1118,7 @@ class _Segmenter:
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
                 and not _is_note(groups[cut - 1][0].text)
+                and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
             ):
                 cut -= 1
             # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
@@ -1195,6 +1198,7 @@ class _Segmenter:
             and _brackets_balance(lines[cut - 1].text)
             and not _is_note(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
+            and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
         ):
             cut -= 1
         if cut == len(lines) or not _ends_sentence(lines[:cut]):
@@ -1238,6 +1242,8 @@ class _Segmenter:
         self.group_index = group_index
         caption_cut = self.caption_open
         self.caption_open = False
+        if self.credit_after_text(group_index, group):
+            return
         if _is_caption_group(group):
             for line in group:
                 self.drop(line, "caption")
@@ -1272,6 +1278,26 @@ class _Segmenter:
             self.close()  # a headline printed between this story and the next one's text
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's credit alone in its block right after the open story's text (a column break fell
+        between ``…心里像吃了蜜一样甜。`` and ``瞿明斌摄（影像中国）``): the story's last paragraph, as when
+        no break falls there. After a caption's ``图为…`` block it is the caption's credit."""
+        story = self.current
+        if not (
+            len(group) == 1
+            and _AGENCY_CREDIT_RE.match(group[0].text)
+            and story is not None
+            and not story.ended
+            and group_index > 0
+            and story.lines
+            and story.lines[-1] is self.groups[group_index - 1][-1]
+            and _ends_sentence(story.lines)
+        ):
+            return False
+        story.lines.append(group[0])
+        self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
 
     def headline_between(self, group_index: int) -> bool:
         """The group starts a headline printed between the open story and the next one's text: the story
@@ -1332,6 +1358,20 @@ class _Segmenter:
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
             return False
+        story = self.current
+        if (
+            story is not None
+            and not story.ended
+            and index > 0
+            and story.lines
+            and story.lines[-1] is group[index - 1]
+        ):
+            # Set right under the story's text in the same block, it credits the photo the story
+            # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
+            # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
+            story.lines.append(line)
+            self.roles[line.number] = "photo credit right under the story's text: a paragraph of its own"
+            return True
         self.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
 
@@ -1563,6 +1603,8 @@ def _ends_sentence(lines: list[_Line]) -> bool:
         return False
     if _FINAL_RE.search(lines[-1].text.strip()):
         return True
+    if len(lines) > 1 and _AGENCY_CREDIT_RE.match(lines[-1].text):
+        return _ends_sentence(lines[:-1])  # a photo's credit under the text it credits
     if not lines[-1].text.rstrip().endswith(("）", ")")):
         return False
     note = ""

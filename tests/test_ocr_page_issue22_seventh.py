@@ -1,0 +1,57 @@
+"""Issue 22, seventh pass: text-page cases measured on pages built from People's Daily articles.
+
+Each case is a small made-up page in the shape of a failure seen on the tuned families' pages.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+
+
+def test_issue22_a_photo_credit_under_a_picture_storys_text_is_its_last_paragraph():
+    # A picture story: its text describes the photo and the photo's credit is set right under it, in the
+    # same block. The paper prints the credit as the story's last paragraph; the headline under it goes
+    # to the next story.
+    page = (
+        "精准稳妥复工复产\n\n"
+        "本报记者  杨  迅\n"
+        "各地在做好疫情防控工作的前\n"
+        "提下，精准稳妥推进各类企业复工\n"
+        "复产。图为工人忙着搭建脚手架。\n"
+        "许华森摄（影像中国）\n\n"
+        "抓紧做好发展党员工作\n\n"
+        "本报北京2月26日电  （记者姜洁）近日，\n"
+        "中央组织部印发通知，要求各级党组\n"
+        "织抓紧做好在抗疫一线发展党员工作。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "精准稳妥复工复产"
+    assert first.paragraphs == (
+        "各地在做好疫情防控工作的前提下，精准稳妥推进各类企业复工复产。图为工人忙着搭建脚手架。",
+        "许华森摄（影像中国）",
+    )
+    assert second.title == "抓紧做好发展党员工作"
+    assert any("photo credit right under the story's text" in line for line in explain_page(page, year=2020))
+
+
+def test_issue22_a_photo_credit_a_column_break_set_apart_still_ends_its_story():
+    # A column break fell between the story's last sentence and its photo's credit: the credit is still
+    # the story's; a caption's credit, after its ``图为…`` block, is still dropped.
+    page = (
+        "大山深处采笋人\n\n"
+        "采笋十分辛苦，一天下来要\n"
+        "翻山越岭走十几公里的山路，\n"
+        "但赵明、田维书夫妻心里像\n"
+        "\n"
+        "图为金佛山。\n"
+        "杨晓摄（人民视觉）\n\n"
+        "吃了蜜一样甜。\n"
+        "\n"
+        "瞿明斌摄（影像中国）\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "大山深处采笋人"
+    assert article.paragraphs == (
+        "采笋十分辛苦，一天下来要翻山越岭走十几公里的山路，但赵明、田维书夫妻心里像吃了蜜一样甜。",
+        "瞿明斌摄（影像中国）",
+    )
