@@ -55,3 +55,32 @@ def test_issue22_a_photo_credit_a_column_break_set_apart_still_ends_its_story():
         "采笋十分辛苦，一天下来要翻山越岭走十几公里的山路，但赵明、田维书夫妻心里像吃了蜜一样甜。",
         "瞿明斌摄（影像中国）",
     )
+
+
+def test_issue22_a_second_dispatch_inside_a_storys_block_stays_in_the_story():
+    # One headline over two phone calls, each its own Xinhua dispatch: the second dateline repeats the
+    # first one's source and place inside the same block, after a sentence end. The story goes on; a
+    # story after a blank line, with its own dateline, is another story.
+    page = (
+        "王毅分别同法国、印尼通电话\n\n"
+        "据新华社北京2月8日电\n"
+        "2月7日，国务委员兼外交部长\n"
+        "王毅应约同法国总统外事顾问\n"
+        "博纳通电话。\n"
+        "据新华社北京2月7日电\n"
+        "2月7日，王毅应约同印尼统筹\n"
+        "部长卢胡特通电话。\n\n"
+        "国办要求做好交通保通保畅\n\n"
+        "新华社北京2月8日电  国务院办公\n"
+        "厅日前印发通知，要求确保人员车\n"
+        "辆正常通行。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "王毅分别同法国、印尼通电话"
+    assert first.paragraphs == (
+        "据新华社北京2月8日电 2月7日，国务委员兼外交部长王毅应约同法国总统外事顾问博纳通电话。",
+        "据新华社北京2月7日电2月7日，王毅应约同印尼统筹部长卢胡特通电话。",
+    )
+    assert first.date == "2020-02-08"
+    assert second.title == "国办要求做好交通保通保畅"
+    assert any("a second dispatch of the open story" in line for line in explain_page(page, year=2020))

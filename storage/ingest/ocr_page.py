@@ -400,6 +400,8 @@ def _ends_paragraph(
         return False  # a dateline filling its line runs on into the lead, indented or not
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
+    if _FINAL_RE.search(text) and _DATELINE_RE.match(following.text):
+        return True  # a story's second dispatch opens a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
     if indented_layout and _INDENT_RE.match(following.text):
@@ -608,6 +610,11 @@ def _column_widths(stories: list[_Story]) -> list[float]:
     if measured and max(measured) - min(measured) >= _WIDTH_DIFFERENCE:
         page = statistics.median(measured)  # mixed widths: the common column is the typical story's
     return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
+
+
+def _dispatch_source(dateline: str) -> str:
+    """A dateline without its date: who sent it and from where (``据新华社北京电``)."""
+    return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline))
 
 
 def _story_head(story: _Story) -> str:
@@ -1451,8 +1458,39 @@ class _Segmenter:
     def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _DATELINE_RE.match(line.text):
             return False
+        if self.second_dispatch(index, line, group):
+            assert self.current is not None
+            self.current.lines.append(line)
+            self.roles[line.number] = (
+                "a second dispatch of the open story: its dateline repeats the story's source and place "
+                "inside the same block, after a sentence end"
+            )
+            return True
         self.start(line, "a dateline")
         return True
+
+    def second_dispatch(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A dateline that goes on the open story rather than opening one: a story made of several
+        dispatches under one headline (``王毅分别同伊朗、苏丹外长…通电话``) prints each one's dateline
+        (``据新华社北京2月4日电``) at the start of its paragraph, the same source and place as the
+        story's own, inside the story's block: no blank line, no headline, no byline or end mark
+        between them."""
+        story = self.current
+        if (
+            story is None
+            or story.ended
+            or self.pending_byline is not None
+            or index == 0
+            or not story.lines
+            or story.lines[-1] is not group[index - 1]
+            or not _ends_sentence(story.lines)
+        ):
+            return False
+        opening = _DATELINE_RE.match(_story_head(story))
+        this = _DATELINE_RE.match(line.text)
+        if opening is None or this is None or opening.group(2) or this.group(2):
+            return False
+        return _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1))
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
