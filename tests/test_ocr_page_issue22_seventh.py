@@ -84,3 +84,62 @@ def test_issue22_a_second_dispatch_inside_a_storys_block_stays_in_the_story():
     assert first.date == "2020-02-08"
     assert second.title == "国办要求做好交通保通保畅"
     assert any("a second dispatch of the open story" in line for line in explain_page(page, year=2020))
+
+
+def test_issue22_a_headline_with_a_comma_under_its_storys_last_sentence_before_the_next_headline():
+    # The headline is printed right under its story's last sentence, no blank line between, and holds a
+    # comma; the next headline follows after a blank line. No sentence goes on into a headline, so the
+    # line is this story's headline, not its last paragraph.
+    page = (
+        "本报记者  赵婀娜\n"
+        "根据北京市招考委日前发布的方案，北京\n"
+        "市2020年高考时间调整为4天，考试科目\n"
+        "和时间均有变化。\n"
+        "北京高考，改4天了\n\n"
+        "全国自由式滑雪冠军赛落幕\n\n"
+        "本报呼伦贝尔1月19日电  （记者张枨）\n"
+        "19日，全国自由式滑雪雪上技巧冠军赛\n"
+        "在扎兰屯市落幕。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "北京高考，改4天了"
+    assert first.paragraphs == (
+        "根据北京市招考委日前发布的方案，北京市2020年高考时间调整为4天，考试科目和时间均有变化。",
+    )
+    assert second.title == "全国自由式滑雪冠军赛落幕"
+
+
+def test_issue22_a_headline_with_an_exclamation_inside_under_its_storys_last_sentence():
+    # ``致敬！逆向而行的白衣天使``: one ``！`` inside the line, the next story's byline after the blank.
+    page = (
+        "本报记者  杨  迅\n"
+        "在这个不寻常的除夕，是逆向而行的白衣天使，\n"
+        "给全国民众带来了最温暖、最坚定的力量。\n"
+        "致敬！逆向而行的白衣天使\n\n"
+        "本报记者  王  珏\n"
+        "经过十几公里的蜿蜒山路，记者来到边防连。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "致敬！逆向而行的白衣天使"
+    assert first.paragraphs == (
+        "在这个不寻常的除夕，是逆向而行的白衣天使，给全国民众带来了最温暖、最坚定的力量。",
+    )
+    assert second.reporters == ("王珏",)
+
+
+def test_issue22_the_headline_under_a_story_starts_after_its_last_sentence():
+    # ``士致敬！`` ends the sentence the line above began; the headline under it is the line after, a
+    # label in brackets after its ``！``.
+    page = (
+        "本报记者  王  珏\n"
+        "强国必须强军，巩固的国防、\n"
+        "强大的军队是国家安全的坚强后\n"
+        "盾。向所有负重前行的共和国勇\n"
+        "士致敬！\n"
+        "致敬负重前行的勇士！(记者手记)\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "致敬负重前行的勇士！(记者手记)"
+    assert article.paragraphs == (
+        "强国必须强军，巩固的国防、强大的军队是国家安全的坚强后盾。向所有负重前行的共和国勇士致敬！",
+    )

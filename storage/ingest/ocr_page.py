@@ -1005,6 +1005,8 @@ def _join_seams(
 
 # A headline run on under its story's text is at most this wide (in cells).
 _RUN_ON_HEADLINE_WIDTH = 30
+# A line all in brackets closes its story (``（辛阳、胡婧怡、杨世龙整理）``): never a headline under it.
+_BRACKETED_LINE_RE = re.compile(r"^[ \t\u3000]*[（(][^（()）]+[）)][ \t\u3000]*$")
 # A headline line is at most this much wider than the body column (it may span several columns).
 _HEADLINE_MAX_LINES = 4
 
@@ -1192,41 +1194,77 @@ class _Segmenter:
 
     def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:
         """Where the headline-like lines after the last sentence start (`len(lines)` when none do);
-        lines as wide as the column count only when `full_lines`."""
+        lines as wide as the column count only when `full_lines`. Where the OCR kept the story's
+        indents, an indented line opens a paragraph (``　　“我把新年祝福…带到岛上！”``): no headline."""
         cut = len(lines)
+        indented = any(_INDENT_RE.match(line.text) for line in lines)
         while (
             cut > 1
             and len(lines) - cut < _HEADLINE_MAX_LINES
             and not lines[cut - 1].blank_before
-            and _is_headline_like([lines[cut - 1]])
+            and self._headline_like_under_story(lines[cut - 1])
             and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
             and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
             and not re.search(self._not_in_run_on_headline(lines[cut - 1]), lines[cut - 1].text)
             and _brackets_balance(lines[cut - 1].text)
             and not _is_note(lines[cut - 1].text)
+            and not _BRACKETED_LINE_RE.match(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
             and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
+            and not (indented and _INDENT_RE.match(lines[cut - 1].text))
         ):
             cut -= 1
-        if cut == len(lines) or not _ends_sentence(lines[:cut]):
+        # The headline starts after the story's last sentence: a line ending in ``！`` over text that
+        # goes on (``盾。向所有负重前行的共和国勇`` / ``士致敬！``) is that sentence's end, not a headline.
+        while cut < len(lines) and not _ends_sentence(lines[:cut]):
+            cut += 1
+        if cut == len(lines):
             return len(lines)
         head = lines[cut:]
         if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
             return len(lines)
         return cut
 
+    def _headline_like_under_story(self, line: _Line) -> bool:
+        """A line that may be a headline printed under the story's last sentence: no sentence marks, or,
+        where the next story opens after the block (`_next_story_opens`), one ``！`` inside it
+        (``致敬！逆向而行的白衣天使``)."""
+        if _is_headline_like([line]):
+            return True
+        text = line.text.strip()
+        return (
+            text.count("！") + text.count("!") == 1
+            and not re.search("[。；？;?]", text)
+            and not text.endswith(("！", "!"))
+            and self._next_story_opens(line)
+        )
+
+    def _next_story_opens(self, line: _Line) -> bool:
+        """Whether `line` ends its block and the next story opens after it: past the headline groups
+        printed there, the page ends (its footer aside), or a dateline or a byline opens a story, or
+        text follows those headlines. A body line a column break cut is followed by the rest of its
+        sentence, never by a headline or a story's opening."""
+        k = self.group_of.get(line.number)
+        if k is None or self.groups[k][-1] is not line:
+            return False
+        following = [g for g in self.groups[k + 1 :] if not all(self.is_furniture(x) for x in g)]
+        skipped = 0
+        while following and skipped < _HEADLINE_MAX_LINES and _is_headline_group(following[0], self.column):
+            following = following[1:]
+            skipped += 1
+        if not following:
+            return True
+        first = following[0][0].text.strip()
+        return bool(_DATELINE_RE.match(first)) or is_byline(first) or skipped > 0
+
     def _not_in_run_on_headline(self, line: _Line) -> str:
         """Marks a headline printed under the story's last sentence does not hold: commas and colons,
-        and the enumeration comma ``、`` (a body line cut inside a list holds it) unless a dateline opens
-        the next story after a blank line, a headline between them or not, where no sentence can go
-        on (``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank / ``本报北京10月22日电…``)."""
-        k = self.group_of.get(line.number)
-        if k is not None and self.groups[k][-1] is line:
-            following = self.groups[k + 1 : k + 3]
-            if following and _is_headline_like(following[0]) and len(following) > 1:
-                following = following[1:]
-            if following and _DATELINE_RE.match(following[0][0].text.strip()):
-                return "[，,：:]"
+        and the enumeration comma ``、`` (a body line cut inside a list holds it), unless the next story
+        opens after the block (`_next_story_opens`: ``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank /
+        ``本报北京10月22日电…``; ``北京高考，改4天了`` / blank / the next headline), where no sentence can
+        go on."""
+        if self._next_story_opens(line):
+            return "[，,]{2}|[：:][^”」]*[：:]"
         return "[，、,：:]"
 
     def _fills_column(self, text: str) -> bool:
