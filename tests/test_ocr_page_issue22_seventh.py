@@ -79,7 +79,7 @@ def test_issue22_a_second_dispatch_inside_a_storys_block_stays_in_the_story():
     assert first.title == "王毅分别同法国、印尼通电话"
     assert first.paragraphs == (
         "据新华社北京2月8日电 2月7日，国务委员兼外交部长王毅应约同法国总统外事顾问博纳通电话。",
-        "据新华社北京2月7日电2月7日，王毅应约同印尼统筹部长卢胡特通电话。",
+        "据新华社北京2月7日电 2月7日，王毅应约同印尼统筹部长卢胡特通电话。",
     )
     assert first.date == "2020-02-08"
     assert second.title == "国办要求做好交通保通保畅"
@@ -142,4 +142,20 @@ def test_issue22_the_headline_under_a_story_starts_after_its_last_sentence():
     assert article.title == "致敬负重前行的勇士！(记者手记)"
     assert article.paragraphs == (
         "强国必须强军，巩固的国防、强大的军队是国家安全的坚强后盾。向所有负重前行的共和国勇士致敬！",
+    )
+
+
+def test_issue22_a_relayed_dispatch_from_the_same_source_and_place_stays_in_the_story():
+    # ``新华社北京电`` opens the story, ``据新华社北京2月8日电`` (the same source, relayed) its second call.
+    page = (
+        "王毅分别同埃及、塞内加尔外长通电话\n\n"
+        "新华社北京电  2月7日，国务委员兼外长\n"
+        "王毅应约同埃及外长舒凯里通电话。\n"
+        "据新华社北京2月8日电  2月8日，王毅应\n"
+        "约同塞内加尔外长阿马杜·巴通电话。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "新华社北京电 2月7日，国务委员兼外长王毅应约同埃及外长舒凯里通电话。",
+        "据新华社北京2月8日电 2月8日，王毅应约同塞内加尔外长阿马杜·巴通电话。",
     )

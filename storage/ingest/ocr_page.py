@@ -613,8 +613,9 @@ def _column_widths(stories: list[_Story]) -> list[float]:
 
 
 def _dispatch_source(dateline: str) -> str:
-    """A dateline without its date: who sent it and from where (``据新华社北京电``)."""
-    return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline))
+    """A dateline without its date: who sent it and from where (``新华社北京电``; ``据``, "according
+    to", names the same source)."""
+    return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
 
 
 def _story_head(story: _Story) -> str:
@@ -2041,6 +2042,10 @@ def _parse(
             else:
                 lead = f"{opening.group(1)} "
             paragraphs[0] = lead + rest
+        for k in range(1, len(paragraphs)):
+            # A second dispatch's dateline (``据新华社北京2月8日电 2月8日，…``) set apart as the lead's is.
+            if (again := _DATELINE_RE.match(paragraphs[k])) and not again.group(2):
+                paragraphs[k] = f"{again.group(1)} {paragraphs[k][again.end() :].lstrip()}"
         body = _MULTI_SPACE_RE.sub("", "".join(paragraphs))
         headline_lines = [_headline_lines(group, body) for group in story.headline_groups]
         title_lines = tuple(line for lines in headline_lines for line in lines)
