@@ -159,3 +159,25 @@ def test_issue22_a_relayed_dispatch_from_the_same_source_and_place_stays_in_the_
         "新华社北京电 2月7日，国务委员兼外长王毅应约同埃及外长舒凯里通电话。",
         "据新华社北京2月8日电 2月8日，王毅应约同塞内加尔外长阿马杜·巴通电话。",
     )
+
+
+def test_issue22_a_title_with_a_comma_under_its_kicker_in_one_block_opens_the_next_story():
+    # The kicker ends in a dash and the title under it, in the same block, holds a comma: the two are
+    # a headline between the story above (its sentence ended) and the next one, not the first story's
+    # text.
+    page = (
+        "西藏那曲罗玛镇 养殖牦牛有奔头\n\n"
+        "扎西同珠说，噶尔德基地还有\n"
+        "一大块牧场，“牦牛可以再多养\n"
+        "些，收益也能再高些。”\n\n"
+        "一名辽宁援鄂护士的武汉日记——\n"
+        "勇挑重担，我已经做好准备\n\n"
+        "29日，是我到武汉的第四天，\n"
+        "明天我终于要走上一线的夜班\n"
+        "岗位，勇挑重担，我已经做好\n"
+        "了准备。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs == ("扎西同珠说，噶尔德基地还有一大块牧场，“牦牛可以再多养些，收益也能再高些。”",)
+    assert second.title == "一名辽宁援鄂护士的武汉日记—— 勇挑重担，我已经做好准备"
+    assert second.paragraphs[0].startswith("29日，是我到武汉的第四天")

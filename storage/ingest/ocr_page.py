@@ -1818,8 +1818,16 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
-    if any("，" in line.text and not _wide_or_labelled(line.text, column) for line in group):
-        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
+    if any(
+        "，" in line.text
+        and not _wide_or_labelled(line.text, column)
+        and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
+        for k, line in enumerate(group)
+    ):
+        # A comma: a body line cut off by column breaks, unless set wider than the column, or the
+        # title a kicker ending in a dash leads into (``一名辽宁援鄂护士的武汉日记——`` /
+        # ``勇挑重担，我已经做好准备``).
+        return False
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
