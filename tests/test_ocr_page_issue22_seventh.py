@@ -181,3 +181,20 @@ def test_issue22_a_title_with_a_comma_under_its_kicker_in_one_block_opens_the_ne
     assert first.paragraphs == ("扎西同珠说，噶尔德基地还有一大块牧场，“牦牛可以再多养些，收益也能再高些。”",)
     assert second.title == "一名辽宁援鄂护士的武汉日记—— 勇挑重担，我已经做好准备"
     assert second.paragraphs[0].startswith("29日，是我到武汉的第四天")
+
+
+def test_issue22_a_datelines_reporters_set_with_spaces_before_them_go_on_from_it():
+    # The reporters in brackets open the next line after two spaces; the lead runs on after them, in
+    # the dateline's paragraph.
+    page = (
+        "马来西亚羽毛球大师赛中国队收获三冠\n\n"
+        "新华社北京电 据新华社吉隆坡1月12日电\n"
+        "  （记者林昊）2020年马来西亚羽毛球大师赛\n"
+        "12日结束，中国队共收获女单、女双和混双3\n"
+        "项冠军。\n"
+        "女单决赛中，中国队选手陈雨菲开局一度落\n"
+        "后，但在追成8∶8后逐渐掌握主动。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].endswith("中国队共收获女单、女双和混双3项冠军。")

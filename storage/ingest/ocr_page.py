@@ -68,6 +68,8 @@ _DATELINE_RE = re.compile(
     # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
     r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
 )
+# A line ending in a dateline (``…据新华社东京2月24日电``): its reporters in brackets may follow.
+_DATELINE_END_RE = re.compile(rf"(?:本报|新华社|中新社){_PLACE_AND_DATE}电\s*$")
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -404,6 +406,10 @@ def _ends_paragraph(
         return True  # a story's second dispatch opens a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
+    if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
+        # ``新华社北京电 据新华社东京2月24日电`` / ``  （李简、沈红辉）第二届…``: the dateline's reporters,
+        # spaces before them or not, and the lead after them go on from the dateline.
+        return False
     if indented_layout and _INDENT_RE.match(following.text):
         return True
     limit = column_width - _SHORT_MARGIN
