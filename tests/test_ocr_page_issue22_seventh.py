@@ -198,3 +198,30 @@ def test_issue22_a_datelines_reporters_set_with_spaces_before_them_go_on_from_it
     (article,) = parse_page(page, year=2020)
     assert len(article.paragraphs) == 2
     assert article.paragraphs[0].endswith("中国队共收获女单、女双和混双3项冠军。")
+
+
+def test_issue22_a_headline_with_a_comma_a_line_over_a_lead_without_a_dateline():
+    # Two headline lines with a comma each, after a story its byline closed, right over a lead printed
+    # without a dateline: its first line is set two cells short of the column (the indent the OCR
+    # dropped) over a full line, so the lead starts there and the two lines are its headline.
+    page = (
+        "外逃人员戴跃兵被强制遣返回国\n\n"
+        "新华社北京10月13日电\n"
+        "我们将继续加大与有关国家执\n"
+        "法合作力度，坚决把外逃腐败\n"
+        "分子缉拿归案、绳之以法。\n"
+        "(完)\n"
+        "记者 姜洁\n\n"
+        "体操世锦赛，中国队收获3银2铜\n"
+        "备战奥运会，还要加把劲\n\n"
+        "当地时间10月13日，2019\n"
+        "年体操世锦赛在德国斯图加特\n"
+        "落幕。中国体操队共获得3银2\n"
+        "铜。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.reporters == ("姜洁",)
+    assert second.title == "体操世锦赛，中国队收获3银2铜 备战奥运会，还要加把劲"
+    assert second.paragraphs == (
+        "当地时间10月13日，2019年体操世锦赛在德国斯图加特落幕。中国体操队共获得3银2铜。",
+    )

@@ -1843,8 +1843,19 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
 def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
     """A headline of a line or two with a comma each (``体操世锦赛，中国队收获3银2铜`` /
     ``备战奥运会，还要加把劲``) right over a dateline: text cut from a paragraph would end on a comma or
-    run commas all through, and would not stand just before another story's dateline."""
-    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+    run commas all through, and would not stand just before another story's dateline. Or right over
+    a story's lead printed without a dateline, its first line set as one (two cells short of the column
+    over a full line: ``当地时间10月13日，2019`` / ``年体操世锦赛在德国斯图加特``), not the rest of a
+    sentence cut off before it."""
+    if index + 1 >= len(groups):
+        return False
+    following = groups[index + 1]
+    if not _DATELINE_RE.match(following[0].text) and not (
+        len(following) >= 2
+        and abs(display_width(following[0].text.strip()) - (column - _INDENT_CELLS)) <= _HALF_CELL
+        and abs(display_width(following[1].text.strip()) - column) <= _HALF_CELL
+        and not _INDENT_RE.match(following[0].text)
+    ):
         return False
     group = groups[index]
     lines = [line.text.strip() for line in group]
