@@ -6,6 +6,7 @@ Each case is a small made-up page in the shape of a failure seen on the tuned fa
 from __future__ import annotations
 
 from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 
 
 def test_issue22_a_photo_credit_under_a_picture_storys_text_is_its_last_paragraph():
@@ -225,3 +226,24 @@ def test_issue22_a_headline_with_a_comma_a_line_over_a_lead_without_a_dateline()
     assert second.paragraphs == (
         "当地时间10月13日，2019年体操世锦赛在德国斯图加特落幕。中国体操队共获得3银2铜。",
     )
+
+
+def test_issue22_a_headline_is_read_without_its_column_label_too():
+    # Two headlines under the last story, each closing with a column label in brackets. The second
+    # one's label is long and its story never repeats it: read without it, the title points to the
+    # last story, which is headless. A number in brackets (``（第3号）``) is the title's own.
+    texts = [
+        "外在推力只有转化为内生动力，才能持久。改革要久久为功。",
+        "今年打算联系周边几位种粮大户抱团发展，订好了农药、种子，就等疫情过后大干一场。",
+    ]
+    groups = [
+        HeadlineGroup(
+            gap=2, lines=("把外在推力转化为内生动力（今日谈）",), text="把外在推力转化为内生动力（今日谈）"
+        ),
+        HeadlineGroup(
+            gap=2,
+            lines=("订好农资备春耕（统筹抓好改革发展稳定各项工作）",),
+            text="订好农资备春耕（统筹抓好改革发展稳定各项工作）",
+        ),
+    ]
+    assert match_headlines(texts, groups) == [[0], [1]]

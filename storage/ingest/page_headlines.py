@@ -26,6 +26,10 @@ _WEAK_HEADLINE_SCORE = 0.08
 _STEAL_SHARE = 0.6
 # How much shared single characters add to a headline's score (shared pairs count 1).
 _CHAR_EVIDENCE = 0.05
+# A column label in brackets closing a headline (words, no number: ``（第3号）`` is the title's), and how many Han characters the title keeps without it
+# for that reading to count.
+_TRAILING_LABEL_RE = re.compile(r"[（(][^（()）0-9０-９]{3,20}[）)]\s*$")
+_LABELLED_TITLE_MIN_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class HeadlineMatcher:
         phrases = " ".join(group.lines)
         if re.search(r"\s", phrases.strip()):
             pairs = max(pairs, self.overlap(_pairs(phrases), self.story_pairs[story_index]))
+        # A column label in brackets at the end (``订好农资备春耕（统筹抓好改革发展稳定各项工作）``)
+        # names the series, which the story seldom repeats: the title without it is read too.
+        bare = _TRAILING_LABEL_RE.sub("", text)
+        if bare != text and len(_HAN_RE.findall(bare)) >= _LABELLED_TITLE_MIN_CHARS:
+            pairs = max(pairs, self.overlap(_pairs(bare), self.story_pairs[story_index]))
         return pairs + _CHAR_EVIDENCE * self.overlap(
             set(_HAN_RE.findall(text)), self.story_chars[story_index]
         )
