@@ -247,3 +247,22 @@ def test_issue22_a_headline_is_read_without_its_column_label_too():
         ),
     ]
     assert match_headlines(texts, groups) == [[0], [1]]
+
+
+def test_issue22_a_subtitle_under_its_main_line_stays_with_it_when_another_story_holds_its_headline():
+    # ``栗战书主持会议`` under ``人大常委会第九次会议在京闭幕`` repeats the first story's text most, but
+    # that story's headline is printed elsewhere on the page; the subtitle fits the second story well
+    # enough, and a story's headline groups stand together.
+    def group(gap: int, text: str) -> HeadlineGroup:
+        return HeadlineGroup(gap=gap, lines=(text,), text=text)
+
+    texts = [
+        "栗战书委员长主持召开第二十六次委员长会议，会议决定将常委会工作报告稿交付表决。栗战书主持会议并讲话。",
+        "十三届全国人大常委会第九次会议在京闭幕。栗战书主持。",
+    ]
+    groups = [
+        group(0, "栗战书主持召开委员长会议"),
+        group(2, "人大常委会第九次会议在京闭幕"),
+        group(2, "栗战书主持会议"),
+    ]
+    assert match_headlines(texts, groups) == [[0], [1, 2]]

@@ -120,6 +120,7 @@ class HeadlineMatcher:
         self.other_groups()
         self.series_labels()
         self.kickers()
+        self.subtitles()
         assigned = self.assigned()
         self.give_to_headless(assigned)
         result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
@@ -272,6 +273,23 @@ class HeadlineMatcher:
             if mine in self.neighbours(position, (-1,)):
                 continue  # a subtitle under its own story's main line
             if self.evidence(position, theirs) >= _KICKER_SHARE * self.evidence(position, mine):
+                self.owner[position] = theirs
+
+    def subtitles(self) -> None:
+        """A subtitle (``栗战书主持会议``) printed right under a main line, in the same gap, goes with that
+        line's story when the story it points to most already has its headline printed elsewhere on the
+        page, and it fits the main line's story at least `_STEAL_SHARE` as well: a story's headline
+        groups stand together, and a second story of one topic repeats the same names."""
+        gaps = [gap for gap, _, _ in self.choices]
+        for position in range(1, len(self.choices)):
+            above = position - 1
+            mine, theirs = self.owner[position], self.owner[above]
+            if mine is None or theirs is None or mine == theirs or gaps[above] != gaps[position]:
+                continue
+            elsewhere = [p for p, owner in enumerate(self.owner) if owner == mine and p != position]
+            if not elsewhere or any(gaps[p] == gaps[position] for p in elsewhere):
+                continue
+            if self.evidence(position, theirs) >= _STEAL_SHARE * self.evidence(position, mine):
                 self.owner[position] = theirs
 
     def assigned(self) -> dict[int, list[tuple[float, int]]]:
