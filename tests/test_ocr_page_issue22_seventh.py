@@ -266,3 +266,21 @@ def test_issue22_a_subtitle_under_its_main_line_stays_with_it_when_another_story
         group(2, "栗战书主持会议"),
     ]
     assert match_headlines(texts, groups) == [[0], [1, 2]]
+
+
+def test_issue22_a_note_naming_the_combined_sources_is_a_paragraph_of_its_own():
+    # ``（综合本报和新华社电）`` after the last sentence, that sentence ending at the column's edge: a
+    # note closing the story, set as a paragraph of its own, as ``（本报东京电）`` is.
+    page = (
+        "湘西十八洞村 脱贫了，我要再脱单\n\n"
+        "有了稳定的收入，杨云妃遐想自\n"
+        "己的另一半：不论收入，踏实、\n"
+        "人品好、勤劳就可以，今后，两\n"
+        "人一起用勤劳双手致富奔小康。\n"
+        "（综合本报和新华社电）\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs == (
+        "有了稳定的收入，杨云妃遐想自己的另一半：不论收入，踏实、人品好、勤劳就可以，今后，两人一起用勤劳双手致富奔小康。",
+        "（综合本报和新华社电）",
+    )

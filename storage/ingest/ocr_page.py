@@ -773,10 +773,10 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 
 # Lines at least this wide, set to one measure, are body text.
 _BODY_MEASURE = 13.0
-# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
-# the OCR may lose its closing bracket.
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
+# ``（综合本报和新华社电）``; the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 
 
