@@ -284,3 +284,40 @@ def test_issue22_a_note_naming_the_combined_sources_is_a_paragraph_of_its_own():
         "有了稳定的收入，杨云妃遐想自己的另一半：不论收入，踏实、人品好、勤劳就可以，今后，两人一起用勤劳双手致富奔小康。",
         "（综合本报和新华社电）",
     )
+
+
+def test_issue22_an_epigraph_over_a_first_line_set_with_digits_ends_its_paragraph():
+    # The summary's last line fills the column (12 cells) without a full stop; the next line, holding
+    # digits, stops half a cell short of a first line's 10 cells (the next character did not fit) over
+    # a full line: a paragraph starts there.
+    page = (
+        "当国家青年队走进校园\n\n"
+        "这种模式更重视青年人成长\n"
+        "中所需要的多元能量，更在\n"
+        "意为他们带来成长中的色彩\n"
+        "这个冬天，U15（15岁\n"
+        "以下）国家青年男篮来到北\n"
+        "大附中展开冬训之旅。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "这种模式更重视青年人成长中所需要的多元能量，更在意为他们带来成长中的色彩",
+        "这个冬天，U15（15岁以下）国家青年男篮来到北大附中展开冬训之旅。",
+    )
+
+
+def test_issue22_a_short_line_ending_in_a_closing_quote_before_a_first_line_ends_its_paragraph():
+    # ``合理、充满活力的“大国良师”``: clearly short, no full stop, its last word in quotes; the next
+    # line is two cells short (an indent) over a full line.
+    page = (
+        "夯实之举 破题之举\n\n"
+        "社会声望，安心从教、热心从教，才能\n"
+        "培养造就师德高尚、业务精湛、结构合\n"
+        "理、充满活力的“大国良师”\n"
+        "教师是立教之本、兴教之源。难题\n"
+        "能否解决、解决效果如何，关系我国教\n"
+        "师队伍的整体质量。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs[0].endswith("充满活力的“大国良师”")
+    assert article.paragraphs[1].startswith("教师是立教之本")

@@ -471,13 +471,16 @@ def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_wi
     following_text = following.text.strip()
     after_text = after.text.strip()
     first_line_full = column_width - _INDENT_CELLS
+    # Set with half-width characters (digits, Latin), a first line may stop half a cell short of its
+    # measure: the next character, a full-width one, did not fit.
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", following_text) else 0.0
     if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
-        re.search(f"[{HAN}]$", text)
+        re.search(f"[{HAN}][{_CLOSERS}]*$", text)
         and (
             display_width(text) <= first_line_full
             or (
                 display_width(text) == column_width
-                and display_width(following_text) == first_line_full
+                and first_line_full - half_cell <= display_width(following_text) <= first_line_full
                 and following_text[-1] not in _HANGING
             )
         )
