@@ -321,3 +321,22 @@ def test_issue22_a_short_line_ending_in_a_closing_quote_before_a_first_line_ends
     (article,) = parse_page(page, year=2020)
     assert article.paragraphs[0].endswith("充满活力的“大国良师”")
     assert article.paragraphs[1].startswith("教师是立教之本")
+
+
+def test_issue22_a_lone_character_ending_a_word_before_an_unindented_first_line_is_text():
+    # ``这是好`` / ``事``: the lone character ends the summary's last word; the next line is set two cells
+    # short of the 13-cell column (a first line whose indent the OCR dropped) over a full line.
+    page = (
+        "反向过年，不变的是团圆\n\n"
+        "新华社北京电 亲情仍在，\n"
+        "有了多样的实现方式，这是好\n"
+        "事\n"
+        "今年春节，笔者一家过了\n"
+        "个“反向年”。节前，父母从\n"
+        "老家自驾来京团圆。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs == (
+        "新华社北京电 亲情仍在，有了多样的实现方式，这是好事",
+        "今年春节，笔者一家过了个“反向年”。节前，父母从老家自驾来京团圆。",
+    )

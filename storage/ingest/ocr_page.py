@@ -1400,15 +1400,21 @@ class _Segmenter:
 
     def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
-        an indented line opens the next paragraph: the paragraph's last line, no speck."""
+        an indented line, or one set as a first line is, opens the next paragraph: the paragraph's last
+        line, no speck."""
         if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous, following = group[index - 1].text.strip(), group[index + 1].text
-        return (
-            bool(re.search(f"[{HAN}]$", previous))
-            and self._fills_column(previous)
-            and bool(_INDENT_RE.match(following))
-        )
+        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+            return False
+        if _INDENT_RE.match(following):
+            return True
+        # Where the OCR dropped the indent, the next paragraph's first line is still two cells short
+        # (half a cell more when set with half-width characters) over a full line.
+        after = group[index + 2].text.strip() if index + 2 < len(group) else ""
+        width = display_width(following.strip())
+        first = self.column - _INDENT_CELLS
+        return first - 2 * _HALF_CELL <= width <= first and display_width(after) >= self.column - _HALF_CELL
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
