@@ -395,3 +395,22 @@ def test_issue22_a_block_opening_on_a_sentences_tail_continues_the_block_before_
     assert first.paragraphs[-1] == "目前，这些处理设施正常运行，并且严格落实消毒措施。"
     assert "财政部" not in "".join(first.paragraphs)
     assert second.paragraphs[-1].startswith("2月24日，财政部召开部党组会议")
+
+
+def test_issue22_a_second_dispatch_with_its_own_reporter_stays_in_the_story():
+    # Both dispatches name their reporter in brackets; the second, from the same source and place,
+    # goes on inside the story's block. The story's reporter is the first dispatch's.
+    page = (
+        "香港举行升旗仪式庆祝新中国成立70周年\n\n"
+        "本报香港10月1日电  （记\n"
+        "者张庆波）1日8时，香港金紫荆\n"
+        "广场，五星红旗冉冉升起。\n"
+        "本报香港10月1日电  （记\n"
+        "者陈然）10月1日，香港社会各\n"
+        "界以多种方式庆祝新中国成立70\n"
+        "周年。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.reporters == ("张庆波",)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].endswith("香港社会各界以多种方式庆祝新中国成立70周年。")

@@ -1531,7 +1531,7 @@ class _Segmenter:
         dispatches under one headline (``王毅分别同伊朗、苏丹外长…通电话``) prints each one's dateline
         (``据新华社北京2月4日电``) at the start of its paragraph, the same source and place as the
         story's own, inside the story's block: no blank line, no headline, no byline or end mark
-        between them."""
+        between them. Each may name its reporters in brackets; the story's are the first one's."""
         story = self.current
         if (
             story is None
@@ -1545,7 +1545,7 @@ class _Segmenter:
             return False
         opening = _DATELINE_RE.match(_story_head(story))
         this = _DATELINE_RE.match(line.text)
-        if opening is None or this is None or opening.group(2) or this.group(2):
+        if opening is None or this is None:
             return False
         return _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1))
 
