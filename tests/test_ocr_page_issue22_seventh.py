@@ -414,3 +414,22 @@ def test_issue22_a_second_dispatch_with_its_own_reporter_stays_in_the_story():
     assert article.reporters == ("张庆波",)
     assert len(article.paragraphs) == 2
     assert article.paragraphs[1].endswith("香港社会各界以多种方式庆祝新中国成立70周年。")
+
+
+def test_issue22_a_dateline_inside_a_sentence_of_the_open_story_opens_no_story():
+    # ``本报讯 1月23日上午，`` runs on into ``据新华社电（记者蒋成）``; ``…23日，据`` into ``新华社电…``: the
+    # quoted dateline is the story's text, not another story's start.
+    for first_line, second_line in (
+        ("本报讯 1月23日上午，", "据新华社电（记者蒋成）"),
+        ("本报讯 1月23日，据", "新华社电（记者蒋成）"),
+    ):
+        page = (
+            "杨书勤 爆炸现场 勇护战友\n\n"
+            f"{first_line}\n"
+            f"{second_line}\n"
+            "“小时候，父亲总是很忙，\n"
+            "有时一两个月才能见到他。”\n"
+        )
+        (article,) = parse_page(page, year=2020)
+        assert article.title == "杨书勤 爆炸现场 勇护战友"
+        assert article.paragraphs[0].endswith("有时一两个月才能见到他。”")

@@ -1515,6 +1515,20 @@ class _Segmenter:
     def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _DATELINE_RE.match(line.text):
             return False
+        story = self.current
+        if (
+            story is not None
+            and not story.ended
+            and index > 0
+            and story.lines
+            and story.lines[-1] is group[index - 1]
+            and re.search("[，,、]$|据$", group[index - 1].text.rstrip())
+        ):
+            # The sentence before it runs on into it (``本报讯 1月23日上午，`` / ``据新华社电（记者蒋成）``,
+            # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
+            story.lines.append(line)
+            self.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            return True
         if self.second_dispatch(index, line, group):
             assert self.current is not None
             self.current.lines.append(line)
