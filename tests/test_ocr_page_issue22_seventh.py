@@ -433,3 +433,26 @@ def test_issue22_a_dateline_inside_a_sentence_of_the_open_story_opens_no_story()
         (article,) = parse_page(page, year=2020)
         assert article.title == "杨书勤 爆炸现场 勇护战友"
         assert article.paragraphs[0].endswith("有时一两个月才能见到他。”")
+
+
+def test_issue22_a_line_leaving_a_bracket_open_does_not_end_its_paragraph():
+    # ``新华社杭州10月 9日电（记者`` is short, the next line a first line's width over a full line; but
+    # the bracket it opens closes on the next line: the paragraph goes on.
+    page = (
+        "胡春华强调 确保高质量打赢脱贫攻坚战\n"
+        "\n"
+        "新华社杭州10月 9日电（记者\n"
+        " 江远芳）中共中央政治局委员、\n"
+        "国务院扶贫开发领导小组组长胡春\n"
+        "华9日在京主持召开国务院扶贫开\n"
+        "发领导小组全体会议。他强调，要\n"
+        "深入贯彻习近平总书记关于扶贫工\n"
+        "作的重要论述，按照党中央、国务\n"
+        "院决策部署，坚持目标标准，聚焦\n"
+        "短板弱项，不折不扣抓好扶贫各项\n"
+        "政策举措和工作落实，确保高质量\n"
+        "打赢脱贫攻坚战。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert len(article.paragraphs) == 1
+    assert article.reporters == ("江远芳",)

@@ -402,6 +402,8 @@ def _ends_paragraph(
         return False  # a dateline filling its line runs on into the lead, indented or not
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
+    if text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+        return False  # a bracket left open (``新华社杭州10月9日电（记者`` / ``江远芳）…``) goes on
     if _FINAL_RE.search(text) and _DATELINE_RE.match(following.text):
         return True  # a story's second dispatch opens a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
