@@ -456,3 +456,25 @@ def test_issue22_a_line_leaving_a_bracket_open_does_not_end_its_paragraph():
     (article,) = parse_page(page, year=2019)
     assert len(article.paragraphs) == 1
     assert article.reporters == ("江远芳",)
+
+
+def test_issue22_a_summary_a_cell_short_before_a_quote_opening_a_first_line_ends_its_paragraph():
+    # The column holds 16 cells. The summary's last line stops a cell short without an end mark; the
+    # next line opens with ``“`` and is set two cells short (a first line) over a full line, so the
+    # quote mark did not go down from the line above: a paragraph ends there.
+    page = (
+        "做细一点 心近一点\n\n"
+        "一件件小事积累起来，就成了黏\n"
+        "合剂，把小区里的人心聚在了一起\n"
+        "“您的后备箱没关好，我已帮您\n"
+        "关好。请下车后及时检查您的车门及\n"
+        "车窗。”这样的小事，在小区里每天\n"
+        "都在发生，邻里之间多了一份信任和\n"
+        "温暖。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "一件件小事积累起来，就成了黏合剂，把小区里的人心聚在了一起",
+        "“您的后备箱没关好，我已帮您关好。请下车后及时检查您的车门及车窗。”"
+        "这样的小事，在小区里每天都在发生，邻里之间多了一份信任和温暖。",
+    )

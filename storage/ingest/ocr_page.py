@@ -476,12 +476,17 @@ def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_wi
     # Set with half-width characters (digits, Latin), a first line may stop half a cell short of its
     # measure: the next character, a full-width one, did not fit.
     half_cell = _HALF_CELL if re.search("[\x21-\x7e]", following_text) else 0.0
+    # Set to the column's measure; or a cell short before an opening mark, which either went down to a
+    # full line (see `_carried_mark`) or opens a paragraph, whose first line is two cells short.
+    set_full = display_width(text) == column_width or (
+        display_width(text) == column_width - 1.0 and following_text[:1] in _OPENING_MARKS
+    )
     if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
         re.search(f"[{HAN}][{_CLOSERS}]*$", text)
         and (
             display_width(text) <= first_line_full
             or (
-                display_width(text) == column_width
+                set_full
                 and first_line_full - half_cell <= display_width(following_text) <= first_line_full
                 and following_text[-1] not in _HANGING
             )
