@@ -478,3 +478,24 @@ def test_issue22_a_summary_a_cell_short_before_a_quote_opening_a_first_line_ends
         "“您的后备箱没关好，我已帮您关好。请下车后及时检查您的车门及车窗。”"
         "这样的小事，在小区里每天都在发生，邻里之间多了一份信任和温暖。",
     )
+
+
+def test_issue22_a_headline_its_story_repeats_a_little_claims_it_before_one_no_story_repeats():
+    # ``一份未完成订单的背后`` shares a few words with the second story; ``在创新中回应需求`` shares
+    # none with any and stands over the second story. Taken in page order, the wordless one took the
+    # second story by position and pushed the other onto the third story's headline; matched by
+    # evidence first, each story gets its own and the wordless one goes to the story left headless.
+    def group(gap: int, text: str) -> HeadlineGroup:
+        return HeadlineGroup(gap=gap, lines=(text,), text=text)
+
+    texts = [
+        "听书成为近四亿人的日常选择，有声阅读平台推出越来越多的节目。",
+        "一位外卖骑手接到订单后突然病倒，没能完成这份订单，顾客得知后留言安慰。",
+        "二〇二二年冬奥会和冬残奥会赛会志愿者全球招募启动一个月，报名人数突破六十三万。",
+    ]
+    groups = [
+        group(1, "在创新中回应需求（快评）"),
+        group(3, "一份未完成订单的背后（民生观）"),
+        group(3, "冬奥会和冬残奥会赛会志愿者全球招募"),
+    ]
+    assert match_headlines(texts, groups) == [[0], [1], [2]]

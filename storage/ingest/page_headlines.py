@@ -186,8 +186,19 @@ class HeadlineMatcher:
         return out
 
     def other_groups(self) -> None:
+        """The groups no story repeats for sure, those with the most evidence first: a group some
+        story repeats a little claims it before a group no story repeats is given a story by layout.
+        Series labels (``【新思想引领新征程】``) come last: they go with the title printed under them."""
         n = self.n
-        for position, (_gap, group, scores) in enumerate(self.choices):
+        order = sorted(
+            range(len(self.choices)),
+            key=lambda p: (
+                _is_series_label(self.choices[p][1]),
+                -self.evidence(p, self.best(p)) if self.owner[p] is None else 0.0,
+            ),
+        )
+        for position in order:
+            _gap, group, scores = self.choices[position]
             if self.owner[position] is not None:
                 continue
             neighbours = self.neighbours(position)
@@ -218,7 +229,13 @@ class HeadlineMatcher:
                 # A kicker or subtitle in words of its own: it belongs to the headline printed next to
                 # it, the one above it first; a series label in brackets (``【领航中国】``) to the one below.
                 below = self.neighbours(position, (1,))
-                self.owner[position] = below[0] if below and _is_series_label(group) else neighbours[0]
+                if below and _is_series_label(group):
+                    self.owner[position] = below[0]
+                else:
+                    # The one whose story it fits better; the one above it when neither is better.
+                    self.owner[position] = max(
+                        neighbours, key=lambda k: content[k] - _CHAR_EVIDENCE * (k != neighbours[0])
+                    )
             elif fit is not None:
                 # No evidence at all: a story without a headline, by what little the text and layout say.
                 self.owner[position] = fit
