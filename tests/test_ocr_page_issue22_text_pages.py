@@ -1,4 +1,4 @@
-"""Issue 22, seventh pass: text-page cases measured on pages built from People's Daily articles.
+"""Issue 22, seventh pass on text pages: cases measured on pages built from People's Daily articles.
 
 Each case is a small made-up page in the shape of a failure seen on the tuned families' pages.
 """
