@@ -783,11 +783,12 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 
 # Lines at least this wide, set to one measure, are body text.
 _BODY_MEASURE = 13.0
-# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
-# ``（综合本报和新华社电）``; the OCR may lose its closing bracket.
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
+# the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
     f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
+# ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 
 
 def _is_note(text: str) -> bool:
@@ -1405,26 +1406,36 @@ class _Segmenter:
             return False
         if self.last_line_of_a_paragraph(index, line, group):
             return False
+        if self.last_line_before_a_first_line(index, line, group):
+            return False
         self.drop(line, "OCR noise")
         return True
 
     def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
-        an indented line, or one set as a first line is, opens the next paragraph: the paragraph's last
-        line, no speck."""
+        an indented line opens the next paragraph: the paragraph's last line, no speck."""
         if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous, following = group[index - 1].text.strip(), group[index + 1].text
+        return (
+            bool(re.search(f"[{HAN}]$", previous))
+            and self._fills_column(previous)
+            and bool(_INDENT_RE.match(following))
+        )
+
+    def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
+        is still two cells short (half a cell more when set with half-width characters) over a full
+        line."""
+        if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous = group[index - 1].text.strip()
         if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
             return False
-        if _INDENT_RE.match(following):
-            return True
-        # Where the OCR dropped the indent, the next paragraph's first line is still two cells short
-        # (half a cell more when set with half-width characters) over a full line.
-        after = group[index + 2].text.strip() if index + 2 < len(group) else ""
-        width = display_width(following.strip())
+        width = display_width(group[index + 1].text.strip())
         first = self.column - _INDENT_CELLS
-        return first - 2 * _HALF_CELL <= width <= first and display_width(after) >= self.column - _HALF_CELL
+        after = display_width(group[index + 2].text.strip())
+        return first - 2 * _HALF_CELL <= width <= first and after >= self.column - _HALF_CELL
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
