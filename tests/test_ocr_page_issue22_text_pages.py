@@ -342,61 +342,6 @@ def test_issue22_a_lone_character_ending_a_word_before_an_unindented_first_line_
     )
 
 
-def test_issue22_a_block_opening_on_a_sentences_tail_continues_the_block_before_it():
-    # A column break cut ``…增加212.8`` / ``吨每天。``: the block after the break opens on the sentence's
-    # tail, so the sentence left open is not sent looking for a continuation elsewhere on the page (the
-    # next story's ``2月24日，财政部…`` after its own break reads on from ``212.8`` well enough).
-    page = (
-        "本报北京2月26日电  \n"
-        "（记者孙秀艳）记者从生态环\n"
-        "境部获悉：新冠肺炎疫情发生\n"
-        "以来，生态环境部加强指导帮\n"
-        "扶，抓实抓细医疗废物、医疗\n"
-        "废水环境监管“两个全覆盖”，\n"
-        "确保疫情医疗废物、医疗废水\n"
-        "得到及时有效收集、转运、处\n"
-        "理、处置。目前，全国疫情医\n"
-        "疗废物、医疗废水处理处置平\n"
-        "稳有序。\n"
-        "武汉市相关应急处置能力达\n"
-        "262.8吨每天，增加212.8\n"
-        "\n"
-        "吨每天。\n"
-        "目前，这些处理设施正常\n"
-        "运行，并且严格落实消毒措施。\n"
-        "\n"
-        "各级财政\n"
-        "疫情防控经费投入超千亿元\n"
-        "\n"
-        "本报北京2月26日电 为全\n"
-        "面贯彻落实习近平总书记关于\n"
-        "“积极的财政政策要更加积极\n"
-        "有为”的重要指示精神，按照\n"
-        "党中央、国务院统一部署，连\n"
-        "日来各级财政部门继续加大疫\n"
-        "情防控经费投入力度。截至20\n"
-        "20年2月24日，各级财政累计\n"
-        "下达1008.7亿元，统筹用于疫\n"
-        "情防控，坚决打赢疫情防控阻\n"
-        "击战。\n"
-        "\n"
-        "2月24日，财政部召开部\n"
-        "党组会议，传达学习习近平总\n"
-        "书记在统筹推进新冠肺炎疫情\n"
-        "防控和经济社会发展工作部署\n"
-        "会议上的重要讲话精神，研究\n"
-        "行业复工复产；要深入分析疫\n"
-        "情对经济运行和财政收支的影\n"
-        "响，加大宏观政策逆周期调节\n"
-        "力度等。(完)\n"
-        "记者 曲哲涵\n"
-    )
-    first, second = parse_page(page, year=2020)
-    assert first.paragraphs[-1] == "目前，这些处理设施正常运行，并且严格落实消毒措施。"
-    assert "财政部" not in "".join(first.paragraphs)
-    assert second.paragraphs[-1].startswith("2月24日，财政部召开部党组会议")
-
-
 def test_issue22_a_second_dispatch_with_its_own_reporter_stays_in_the_story():
     # Both dispatches name their reporter in brackets; the second, from the same source and place,
     # goes on inside the story's block. The story's reporter is the first dispatch's.

@@ -960,13 +960,10 @@ def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) 
     first, last = block[0].text.strip(), block[-1].text.strip()
     final = bool(_FINAL_RE.search(last))
     full_first = _full_line(first, column)
-    # A block may also open on the tail of a sentence, a paragraph's short last line (``吨每天。``) with
-    # more text under it: it goes on from another block too.
-    tail_first = len(block) > 1 and bool(_FINAL_RE.search(first)) and first[:1] not in _OPENING_MARKS
     return Fragment(
         story=story_index,
         text="\n".join(line.text for line in block),
-        open_start=(full_first or tail_first) and not _DATELINE_RE.match(first) and not is_byline(first),
+        open_start=full_first and not _DATELINE_RE.match(first) and not is_byline(first),
         open_end=not final and not _SOFT_FINAL_RE.search(last) and _full_line(last, column),
         closed_end=final and not _full_line(last, column),
         paragraph_start=len(block) > 1 and not full_first,
