@@ -286,3 +286,44 @@ def test_who_the_holder_of_a_post_is_needs_a_name_after_the_post_not_a_time_word
         ["伊朗", "外交部", "发言人"] if "伊朗" in sentence else ["嫦娥四号", "探测器", "项目", "执行", "总监"]
     )
     assert (kind_strength(sentence, "who", q, terms) == PLAIN) is holds_the_name
+
+
+def test_a_day_with_its_month_says_when_more_plainly_than_a_day_alone() -> None:
+    q, terms = "化工厂爆炸是什么时候发生的", ["化工厂", "爆炸", "发生"]
+    dated = "5月4日16时40分许，某县一化工厂车间发生爆炸。"
+    day_alone = "副省长于5日率工作组赶赴化工厂爆炸现场。"
+    assert kind_strength(dated, "when", q, terms) == PLAIN
+    assert LIKELY <= kind_strength(day_alone, "when", q, terms) < PLAIN
+
+
+def test_when_the_event_is_dated_with_its_month_that_sentence_answers() -> None:
+    docs = [
+        (
+            1,
+            "某县化工厂爆炸事故",
+            "5月4日16时40分许，某县一化工厂车间发生爆炸，造成人员伤亡。"
+            "事故发生后，有关部门高度重视。"
+            "副省长于5日率工作组赶赴某县，指导化工厂爆炸发生后的事故处置工作。",
+        )
+    ]
+    # the later sentence holds one more of the words (事故), but only a day without its month
+    answer = best_sentence("化工厂爆炸事故是什么时候发生的", ["化工厂", "爆炸", "事故", "发生"], docs)
+    assert answer is not None and "5月4日" in answer.sentence
+
+
+def test_a_day_alone_is_answered_with_the_dateline_that_gives_its_month() -> None:
+    docs = [
+        (
+            1,
+            "两会新闻中心正式启用",
+            "据新华社北京2月27日电 设在梅地亚中心的两会新闻中心27日正式启用。目前已有3000多名记者报名采访。",
+        )
+    ]
+    answer = best_sentence("两会新闻中心哪天开始工作", ["两会", "新闻中心", "开始", "工作"], docs)
+    assert answer is not None and "2月27日" in answer.sentence and "27日正式启用" in answer.sentence
+
+
+def test_a_date_with_its_month_needs_no_dateline() -> None:
+    docs = [(1, "新闻中心启用", "据新华社北京2月27日电 两会新闻中心2月26日正式启用。")]
+    answer = best_sentence("两会新闻中心哪天启用", ["两会", "新闻中心", "启用"], docs)
+    assert answer is not None and not answer.sentence.startswith("（")

@@ -4,7 +4,9 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
 `question_kind(query)` classifies the question:
 
     why      为什么 / 为何 / 什么原因         → a cause clause (因为, 由于, 受…影响, 得益于, 出于…)
-    when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年)
+    when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年); a day
+                                                 with its month over a day alone (5日), which is shown
+                                                 after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more
     where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
@@ -58,6 +60,7 @@ HOLDS_KIND = 0.5  # kind strength of a sentence that holds the kind of fact aske
 STRONG_KIND = 0.6  # ... and holds it clearly (a date with its day, a number with the unit asked for)
 # Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
 REPORT_DAY_STRENGTH = 0.55  # a "when" sentence whose only day is the report's own
+DAY_ALONE_STRENGTH = 0.8  # a "when" sentence whose days have no month (5日, 27日上午)
 FACT_KINDS = frozenset({"who", "identity", "when", "where", "howmany", "which", "name"})
 KIND_BONUS = 0.5
 RANK_PENALTY = 0.12  # per place an article is ranked below the first
@@ -120,6 +123,7 @@ _DATE = re.compile(
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
     r"(?<![\d.])\d{1,2}[日号](?![\d])"
 )
+_MONTH_DAY = re.compile(r"\d月\d{1,2}[日号]")  # a day with its month (5月4日, 2019年2月27日)
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
 _UNITS = (
     "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
@@ -282,14 +286,23 @@ def _post_after(sentence: str, terms: Sequence[str]) -> bool:
     )
 
 
+def _day_without_month(text: str) -> bool:
+    """Whether the text dates something by a day of the month (27日, 5日上午) and names no month."""
+    return re.search(r"(?<![\d.])\d{1,2}[日号]", text) is not None and re.search(r"\d月", text) is None
+
+
 def _when_strength(sentence: str, asked: _Asked) -> float:
-    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's."""
+    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
+    day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
+    leaves the month to the reader and is most often the day the report's news came."""
     dates = _new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
         return REPORT_DAY_STRENGTH
-    if days:
+    if any(_MONTH_DAY.search(d) for d in days):
         return PLAIN
+    if days:
+        return DAY_ALONE_STRENGTH
     if dates:
         return PARTIAL
     return FAINT if _TIME_WORDS.search(sentence) else NOTHING
@@ -805,9 +818,12 @@ def _extended(
             if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
                 break
             parts.append(nxt.text)
-    elif kind == "when" and kind_strength(last.norm, "when", q, terms) < PARTIAL and article.dateline:
-        if not any(kind_strength(s.norm, "when", q, terms) >= PARTIAL for s in pool):
-            parts.insert(0, f"（{article.dateline}）")  # only the dateline dates it
+    elif kind == "when" and article.dateline:
+        if kind_strength(last.norm, "when", q, terms) < PARTIAL:
+            if not any(kind_strength(s.norm, "when", q, terms) >= PARTIAL for s in pool):
+                parts.insert(0, f"（{article.dateline}）")  # only the dateline dates it
+        elif any(_day_without_month(x.norm) for x in chosen.sentences):
+            parts.insert(0, f"（{article.dateline}）")  # 27日正式启用: the dateline gives the month
     if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
         # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
         own = _article_coverage(units, last.norm)
