@@ -327,3 +327,41 @@ def test_a_date_with_its_month_needs_no_dateline() -> None:
     docs = [(1, "新闻中心启用", "据新华社北京2月27日电 两会新闻中心2月26日正式启用。")]
     answer = best_sentence("两会新闻中心哪天启用", ["两会", "新闻中心", "启用"], docs)
     assert answer is not None and not answer.sentence.startswith("（")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds_place"),
+    [
+        ("日前，在浙江省嵊州市一家公司，工厂化养蚕技术被攻克。", True),  # 嵊州市: a place the question lacks
+        ("几年前，这家公司联合浙江省农科院开展工厂化养蚕研究。", False),  # 浙江省 is the question's 浙江
+        ("这种养蚕方法颠覆了城市和农村的传统模式。", False),  # 城市, 农村 name no place
+    ],
+)
+def test_a_place_the_question_lacks_answers_where(sentence: str, holds_place: bool) -> None:
+    q, terms = "工厂化养蚕是在浙江哪里搞成的", ["工厂化", "养蚕", "浙江"]
+    assert (kind_strength(sentence, "where", q, terms) >= HOLDS_KIND) is holds_place
+
+
+def test_characters_before_a_country_are_no_place() -> None:
+    q, terms = "中国援建的总统府建在哪座城市", ["中国", "援建", "总统府", "城市"]
+    assert kind_strength("近日，由中国援建的总统府正式向对方移交。", "where", q, terms) == NOTHING
+
+
+def test_going_somewhere_to_do_something_says_where() -> None:
+    q, terms = "王毅跟泰国外长是在哪座城市做战略磋商的", ["王毅", "泰国", "外长", "战略", "磋商"]
+    sentence = "应泰国外长邀请，国务委员兼外交部长王毅赴清迈与敦举行战略磋商。"
+    assert kind_strength(sentence, "where", q, terms) == PLAIN
+
+
+def test_a_place_named_by_this_village_is_the_one_named_before() -> None:
+    docs = [
+        (
+            1,
+            "凡人善举暖人心",
+            "近日，江苏徐州铜山区棠张镇突降阵雨，路边晒场上铺着刚收割的小麦。"
+            "一位途经的老人赶紧拿起防雨布遮盖。\n"
+            "这位好心人是本村的七旬老人陈伟。",
+        )
+    ]
+    answer = best_sentence("七旬老人陈伟帮忙盖小麦是在哪里", ["七旬", "老人", "陈伟", "帮忙", "小麦"], docs)
+    assert answer is not None and "棠张镇" in answer.sentence and "陈伟" in answer.sentence

@@ -9,7 +9,9 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
                                                  after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more
-    where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
+    where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
+                                                 is the question's 浙江; 城市 is no place); a sentence
+                                                 saying 本村 / 这座 / 当地 with the one before naming it
     howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
                                                  news writes for it: 名 for 人; a rate in per cent), right
                                                  before what is counted or after what is measured
@@ -516,13 +518,47 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _where_strength(sentence: str, asked: _Asked) -> float:
-    """位于…, 在…举行, a place name the question lacks, a word ending like a place (…县, …港)."""
-    if _AT_PLACE.search(sentence):
+    """位于…, 在…举行, or a place the question lacks (`_place_names`)."""
+    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
         return PLAIN
-    known = asked.known
-    if any(tag == "ns" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
-        return PARTIAL
-    return WEAK if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else NOTHING
+    return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+
+
+# Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
+# between the verb of going and what was done there.
+_WENT_TO = re.compile(
+    r"(?:赴|抵达|前往|来到|到访)[\u4e00-\u9fff]{2,8}?(?:与|同|和|举行|出席|会见|参加|考察|调研|访问|进行|[，,。])"
+)
+
+
+# How a place's name ends (嵊州市, 棠张镇, 铜山区, 八镜台广场); and the endings a question may leave out
+# (浙江 for 浙江省).
+_PLACE_END = re.compile(
+    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂)$"
+)
+_ADMIN_END = re.compile(r"(?<=..)(?:省|市|县|区|镇|乡|村|州)$")
+# Words jieba may tag as places that name none (城市, 全国, 各地).
+_NO_PLACE = frozenset(
+    "城市 乡村 农村 城乡 全国 全省 全市 各地 各省 地方 国内 国外 海外 境内 境外 当地 本地 异地 外地 基层 沿海 内地 "
+    "市区 郊区 山区 城区 社区 小区 景区 园区 地区".split()
+)
+PLACE_WORD = 3  # a word ending like a place names one when it is this long (城市, 农村, 社区 do not)
+
+
+def _place_names(sentence: str, known: str) -> list[str]:
+    """The places a sentence names that the question lacks: the words jieba tags as places, the words of
+    three characters or more ending like a place (棠张镇), and a name followed by such an ending (布琼布拉
+    市). A place the question names without its administrative ending (浙江 for 浙江省) is no new place."""
+    words = _tags(sentence)
+    found = []
+    for k, (word, tag) in enumerate(words):
+        if tag == "ns" and len(word) >= 2:
+            found.append(word)
+        elif len(word) >= PLACE_WORD and _is_noun(tag) and _PLACE_END.search(word):
+            found.append(word)
+        elif k and _PLACE_END.fullmatch(word) and len(words[k - 1][0]) >= 2 and _is_noun(words[k - 1][1]):
+            found.append(words[k - 1][0] + word)
+    return [p for p in found if p not in _NO_PLACE and p not in known and _ADMIN_END.sub("", p) not in known]
 
 
 def _who_strength(sentence: str, asked: _Asked) -> float:
@@ -772,24 +808,46 @@ def _acceptable(kind: str, strength: float, coverage: float, article: _Article) 
     return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
 
 
+# Words standing for a place named before (这位好心人是本村的…, 这座赣江第一桥, 当地已接待游客…).
+_PLACE_REFERRED = re.compile(r"本村|本市|本县|本镇|当地(?!时间)|这里|该市|该县|该镇|该村|这座|这个村|这个镇")
+PLACE_REFERRED_BACK = 3  # how many sentences before one saying 本村 its place may be named
+
+
+def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: int) -> int | None:
+    """For a sentence naming its place by 本村 / 当地 / 这座, the nearest sentence before it (up to
+    `PLACE_REFERRED_BACK`) that names a place; None when it says no such word or none names one."""
+    if not _PLACE_REFERRED.search(pool[i].norm):
+        return None
+    return next(
+        (j for j in range(i - 1, max(i - 1 - PLACE_REFERRED_BACK, -1), -1) if strengths[j] >= PARTIAL), None
+    )
+
+
 def _spans(
     article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
 ) -> Iterator[_Span]:
     """Every acceptable span of the article: each sentence alone, and with the one before it when the
-    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)."""
+    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…); for
+    where, a sentence naming its place by 本村 / 当地 / 这座 with the sentence before that names it."""
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
     single = [coverage.share((i,)) for i in range(len(pool))]
     for i, s in enumerate(pool):
-        for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
+        referred = _place_referred(pool, strengths, i) if kind == "where" else None
+        spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
+        for span in (*spans, (referred, i)) if referred is not None else spans:
             share = coverage.share(span)
             strength = max(strengths[j] for j in span)
-            if len(span) > 1 and not (
-                strength >= STRONG_KIND
-                and (
-                    share > max(single[j] for j in span) + PAIR_GAIN
-                    or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+            if (
+                len(span) > 1
+                and span[0] != referred
+                and not (
+                    strength >= STRONG_KIND
+                    and (
+                        share > max(single[j] for j in span) + PAIR_GAIN
+                        or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+                    )
                 )
             ):
                 continue  # a pair only when one holds the fact and the other adds the subject
