@@ -365,3 +365,16 @@ def test_a_place_named_by_this_village_is_the_one_named_before() -> None:
     ]
     answer = best_sentence("七旬老人陈伟帮忙盖小麦是在哪里", ["七旬", "老人", "陈伟", "帮忙", "小麦"], docs)
     assert answer is not None and "棠张镇" in answer.sentence and "陈伟" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        ("李强来到蛇口邮轮母港和机器人谷，了解低空经济发展情况。", PLAIN),  # the places visited
+        ("他指出，要深入研究这些新变化，加快研发生产更多优质产品。", NOTHING),  # 深入研究 visits nothing
+        ("总理深入田间地头，察看小麦长势。", PLAIN),  # 深入 somewhere
+    ],
+)
+def test_which_places_wants_places(sentence: str, strength: float) -> None:
+    q, terms = "总理在深圳考察了哪些地方", ["总理", "深圳", "考察"]
+    assert kind_strength(sentence, "which", q, terms) == strength

@@ -107,7 +107,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
 _VISITED = re.compile(
-    r"来到|走进|前往|深入|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
+    r"来到|走进|前往|深入(?=[^，,。；;]{0,6}(?:基层|一线|田间|社区|企业|农村|乡村|村|矿|车间|工地|现场))|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
     r"到[\u4e00-\u9fff]{2,12}(?:调研|考察|看望|察看)"
 )
 _PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
@@ -465,8 +465,11 @@ def _which_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN
     if _PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(_new_names(sentence, asked.known)) >= 2:
         return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
-    if _PLACES_ASKED.search(asked.query) and _VISITED.search(sentence):
-        return PLAIN  # 考察了哪些地方: 李强来到…和机器人谷
+    if _PLACES_ASKED.search(asked.query):
+        # 考察了哪些地方: 李强来到…和机器人谷; a sentence naming no place lists none of them
+        if _VISITED.search(sentence):
+            return PLAIN
+        return PARTIAL if _place_names(sentence, asked.known) else NOTHING
     if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
