@@ -378,3 +378,19 @@ def test_a_place_named_by_this_village_is_the_one_named_before() -> None:
 def test_which_places_wants_places(sentence: str, strength: float) -> None:
     q, terms = "总理在深圳考察了哪些地方", ["总理", "深圳", "考察"]
     assert kind_strength(sentence, "which", q, terms) == strength
+
+
+def test_a_quoted_name_of_another_kind_hardly_answers_what_kind() -> None:
+    q, terms = "青年矿工下井乘坐什么车", ["青年", "矿工", "下井", "乘坐"]
+    framing = "总台《新春走基层》记者跟随一矿的青年矿工，深入矿井，记录下他们的工作与生活。"
+    assert kind_strength(framing, "what", q, terms) < HOLDS_KIND
+    assert kind_strength(framing, "what", "青年矿工下井时在想什么", terms) >= HOLDS_KIND  # no kind asked
+    docs = [
+        (
+            1,
+            "奋斗在矿井深处的青春力量",
+            framing + "早晨6时20分，记者和20名矿工一起，先后搭乘“猴车”和小火车，抵达采煤作业面。",
+        )
+    ]
+    answer = best_sentence(q, terms, docs)
+    assert answer is not None and "猴车" in answer.sentence

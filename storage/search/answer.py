@@ -505,15 +505,18 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
-    the question lacks."""
+    the question lacks (of the kind asked for, if the question names one)."""
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
-    # 编写出我国第一部什么计算表: a name in quotes the question lacks
-    return SOME if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query) else NOTHING
+    # 编写出我国第一部什么计算表: a name in quotes the question lacks; when a kind of thing is asked for
+    # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
+    if not _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query):
+        return NOTHING
+    return SOME if category is None else FAINT
 
 
 def _where_strength(sentence: str, asked: _Asked) -> float:
