@@ -394,3 +394,18 @@ def test_a_quoted_name_of_another_kind_hardly_answers_what_kind() -> None:
     ]
     answer = best_sentence(q, terms, docs)
     assert answer is not None and "猴车" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "other"),
+    [
+        # the other sentence has a number right after what is measured, but not in the unit asked
+        ("新馆建筑面积有多少平方米", "新馆建筑面积3.2万平方米，共有5个展厅。", "新馆建筑面积比旧馆大3倍。"),
+        ("当天最高气温多少度", "当天最高气温达38摄氏度。", "当天有3个站点出现高温。"),
+        ("电站装机容量多少千瓦", "电站总装机容量120万千瓦。", "电站装机容量比去年增加2台机组。"),
+    ],
+)
+def test_units_news_counts_in(question: str, plain: str, other: str) -> None:
+    terms = ["面积", "气温", "装机", "容量"]
+    assert kind_strength(plain, "howmany", question, terms) == PLAIN
+    assert kind_strength(other, "howmany", question, terms) < PLAIN
