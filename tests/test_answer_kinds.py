@@ -409,3 +409,16 @@ def test_units_news_counts_in(question: str, plain: str, other: str) -> None:
     terms = ["面积", "气温", "装机", "容量"]
     assert kind_strength(plain, "howmany", question, terms) == PLAIN
     assert kind_strength(other, "howmany", question, terms) < PLAIN
+
+
+def test_a_when_answer_without_a_date_is_shown_after_the_dateline() -> None:
+    docs = [
+        (
+            1,
+            "常委会闭幕 表决通过密码法",
+            "本报北京10月26日电 常委会第十四次会议26日下午在北京闭幕。会议经表决，通过了密码法；"
+            "常委会组成人员168人出席会议。",
+        )
+    ]
+    answer = best_sentence("密码法是哪天表决通过的", ["密码法", "表决", "通过"], docs)
+    assert answer is not None and "密码法" in answer.sentence and "10月26日" in answer.sentence

@@ -881,11 +881,10 @@ def _extended(
                 break
             parts.append(nxt.text)
     elif kind == "when" and article.dateline:
-        if kind_strength(last.norm, "when", q, terms) < PARTIAL:
-            if not any(kind_strength(s.norm, "when", q, terms) >= PARTIAL for s in pool):
-                parts.insert(0, f"（{article.dateline}）")  # only the dateline dates it
-        elif any(_day_without_month(x.norm) for x in chosen.sentences):
-            parts.insert(0, f"（{article.dateline}）")  # 27日正式启用: the dateline gives the month
+        dated = any(kind_strength(x.norm, "when", q, terms) >= PARTIAL for x in chosen.sentences)
+        if not dated or any(_day_without_month(x.norm) for x in chosen.sentences):
+            # nothing in the answer dates it, or only a day (27日正式启用): the dateline gives the date
+            parts.insert(0, f"（{article.dateline}）")
     if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
         # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
         own = _article_coverage(units, last.norm)
