@@ -422,3 +422,17 @@ def test_a_when_answer_without_a_date_is_shown_after_the_dateline() -> None:
     ]
     answer = best_sentence("密码法是哪天表决通过的", ["密码法", "表决", "通过"], docs)
     assert answer is not None and "密码法" in answer.sentence and "10月26日" in answer.sentence
+
+
+def test_a_post_asked_about_wants_the_name_of_its_holder() -> None:
+    docs = [
+        (
+            1,
+            "中国藏文化交流团访问法国",
+            "一位成员代表中国藏学界致辞。中国藏文化交流团14日至17日访问法国，拜访了欧洲委员会等机构。"
+            "该团由对外文化交流协会秘书长晋美旺措任团长。",
+        )
+    ]
+    # 代表中国 writes a post right before a word of the question; still, 团长是谁 asks who holds the post
+    answer = best_sentence("中国藏文化交流团团长是谁", ["中国", "藏文化", "交流团", "团长"], docs)
+    assert answer is not None and "晋美旺措" in answer.sentence

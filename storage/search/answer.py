@@ -915,8 +915,14 @@ def best_sentence(
     q = normalize(query)
     kind = question_kind(query)
     articles = _read(docs, max_docs)
-    if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for a in articles for s in a.sentences):
-        kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
+    # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
+    asks_holder = re.search(_POST + r"(?:是谁|叫什么|是哪位)", q) is not None
+    if (
+        _IDENTITY.search(q)
+        and not asks_holder
+        and any(_post_before(s.norm, terms) for a in articles for s in a.sentences)
+    ):
+        kind = "identity"
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
     # the rest of its words.
     units = [(t,) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
