@@ -436,3 +436,10 @@ def test_a_post_asked_about_wants_the_name_of_its_holder() -> None:
     # 代表中国 writes a post right before a word of the question; still, 团长是谁 asks who holds the post
     answer = best_sentence("中国藏文化交流团团长是谁", ["中国", "藏文化", "交流团", "团长"], docs)
     assert answer is not None and "晋美旺措" in answer.sentence
+
+
+def test_a_count_in_ten_thousands_may_leave_its_unit_out() -> None:
+    q, terms = "甘肃2018年底还有多少人没脱贫", ["甘肃", "2018年底", "脱贫"]
+    bare = "甘肃贫困人口由2012年底的692万降到2018年底的111万。"
+    assert kind_strength(bare, "howmany", q, terms) == LIKELY
+    assert kind_strength("甘肃贫困发生率降到5.6%。", "howmany", q, terms) < HOLDS_KIND

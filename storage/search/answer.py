@@ -326,10 +326,13 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
         for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)
         if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
     ]
-    numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    bare = _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         return PLAIN
+    if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
+        return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
     counted = _counted(asked)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
