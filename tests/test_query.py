@@ -330,3 +330,10 @@ def test_a_year_alone_is_a_date(query):
     parsed = parse_query(query)
     assert [d.label() for d in parsed.dates] == ["2023年"] and parsed.terms == ()
     assert date_sql(parsed.dates[0]) == ("substr(a.date, 1, 4) = ?", ["2023"])
+
+
+def test_a_question_drops_its_short_adverbs_but_keeps_longer_words_jieba_tags_so() -> None:
+    terms = parse_query("全国已经收获小麦多少亩").terms
+    assert "已经" not in terms and "小麦" in terms
+    # jieba tags 一次性 as an adverb; in a question it names what is asked about
+    assert "一次性" in parse_query("法国打算在哪年前把一次性塑料用量降到零").terms

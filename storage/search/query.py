@@ -286,6 +286,9 @@ def _strip_question_phrases(text: str) -> tuple[str, bool]:
     return text, hit
 
 
+ADVERB_LENGTH = 2  # the adverbs a question may drop are this short (已经, 正在, 还)
+
+
 def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True) -> list[tuple[str, bool]]:
     """Content terms of one whitespace-free chunk: jieba words minus stop words, short pieces glued.
 
@@ -304,7 +307,8 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             or w in QUESTION_WORDS
             or w in ENGLISH_STOP_WORDS
             or (question and w in QUESTION_TARGETS)
-            or (question and flag == "d" and _HAN.match(w))  # 已经, 正在: how or when, not what
+            # 已经, 正在: how or when, not what (jieba also tags longer words 一次性, 自由度 as adverbs)
+            or (question and flag == "d" and _HAN.match(w) and len(w) <= ADVERB_LENGTH)
             or (
                 question
                 and len(w) == 1
