@@ -443,3 +443,18 @@ def test_a_count_in_ten_thousands_may_leave_its_unit_out() -> None:
     bare = "甘肃贫困人口由2012年底的692万降到2018年底的111万。"
     assert kind_strength(bare, "howmany", q, terms) == LIKELY
     assert kind_strength("甘肃贫困发生率降到5.6%。", "howmany", q, terms) < HOLDS_KIND
+
+
+def test_a_sentence_saying_this_move_answers_about_what_was_said_before() -> None:
+    docs = [
+        (
+            1,
+            "某国总统下令暂停空袭",
+            "据媒体25日报道，某国总统24日命令军队暂停对邻国的空袭。"
+            "目前尚不清楚这一指令将持续多长时间。"
+            "报道援引消息人士的话称，此举主要出于对弹药储备不足的担忧。"
+            "总统的助手还担心战事升级导致某国与盟友关系疏远。",
+        )
+    ]
+    answer = best_sentence("某国为什么暂停对邻国的空袭", ["某国", "暂停", "邻国", "空袭"], docs)
+    assert answer is not None and "弹药储备不足" in answer.sentence

@@ -785,6 +785,15 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
     return out
 
 
+# A sentence whose subject stands for something said before it (该团由…, 这款…新产品), near its start
+# (报道称，美方此举…).
+_REFERS_BACK = re.compile(
+    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|一举措))"
+)
+REFERRED_SHARE = 0.8  # a word of the sentence referred back to counts this much
+REFERRED_BACK = 3  # how many sentences back it may be
+
+
 class _Coverage:
     """The share of the question's words (by `unit_weights`) a span of an article's sentences holds; a
     word of the title counts `TITLE_SHARE` in every sentence."""
@@ -796,14 +805,26 @@ class _Coverage:
         self.held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
-    def share(self, span: tuple[int, ...]) -> float:
+    def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
+        """The share a span holds; with `referred`, a sentence the span's first refers back to (美方此举,
+        该团由…), whose words count `REFERRED_SHARE`."""
         held = 0.0
         for u, w in enumerate(self.weights):
             if any(self.held_of[j][u] for j in span):
                 held += w
+            elif referred is not None and self.held_of[referred][u]:
+                held += REFERRED_SHARE * w
             elif self.in_title[u]:
                 held += TITLE_SHARE * w
         return held / self.total
+
+    def referred_share(self, i: int, sentence: str) -> float:
+        """The share sentence `i` holds, counting the words of the sentence it refers back to (此举, 该团,
+        这款: the best of the `REFERRED_BACK` sentences before it) at `REFERRED_SHARE`."""
+        own = self.share((i,))
+        if not _REFERS_BACK.search(sentence):
+            return own
+        return max([own] + [self.share((i,), j) for j in range(max(0, i - REFERRED_BACK), i)])
 
 
 def _acceptable(kind: str, strength: float, coverage: float, article: _Article) -> bool:
@@ -839,12 +860,12 @@ def _spans(
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
-    single = [coverage.share((i,)) for i in range(len(pool))]
+    single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
     for i, s in enumerate(pool):
         referred = _place_referred(pool, strengths, i) if kind == "where" else None
         spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
         for span in (*spans, (referred, i)) if referred is not None else spans:
-            share = coverage.share(span)
+            share = single[i] if span == (i,) else coverage.share(span)
             strength = max(strengths[j] for j in span)
             if (
                 len(span) > 1
