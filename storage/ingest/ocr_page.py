@@ -652,24 +652,54 @@ _NOTE_TAIL = 12
 
 def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
     """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
-    tail that closes its bracket is moved up, so the note reads as the note it is."""
+    tail that closes its bracket is moved up, so the note reads as the note it is. A longer note may
+    wrap over more lines (``(作者为新疆克孜勒苏军分区政治`` / ``工作部新闻报道员,本报记者倪光辉采`` /
+    ``访整理)``): the lines between, without brackets of their own, go up with the tail."""
     mended: list[_Line] = []
-    for line in lines:
+    position = 0
+    while position < len(lines):
+        line = lines[position]
         previous = mended[-1] if mended else None
         if (
             previous is not None
             and not line.blank_before
             and _CLOSING_NOTE_RE.match(previous.text)
             and not re.search("[）)]", previous.text)
-            and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", line.text.strip())
-            and not is_byline(previous.text.rstrip() + line.text.strip())  # reporters: a byline's rules
         ):
-            mended[-1] = _Line(
-                previous.number, previous.text.rstrip() + line.text.strip(), previous.blank_before
-            )
+            # The note's tail: this line, or the first line after up to `_NOTE_MIDDLE_LINES` lines
+            # set without brackets that go on from it inside the same block.
+            run = [line]
+            while (
+                len(run) <= _NOTE_MIDDLE_LINES
+                and not re.search("[（()）]", run[-1].text)
+                and position + len(run) < len(lines)
+                and not lines[position + len(run)].blank_before
+            ):
+                run.append(lines[position + len(run)])
+            for size in range(1, len(run) + 1):
+                middle = "".join(part.text.strip() for part in run[: size - 1])
+                tail = run[size - 1].text.strip()
+                joined = previous.text.rstrip() + middle + tail
+                if (
+                    not re.search("[（()）]", middle)
+                    and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", tail)
+                    and _CLOSING_NOTE_RE.match(joined)
+                    and not is_byline(joined)  # reporters: a byline's rules
+                ):
+                    mended[-1] = _Line(previous.number, joined, previous.blank_before)
+                    position += size
+                    break
+            else:
+                mended.append(line)
+                position += 1
             continue
         mended.append(line)
+        position += 1
     return mended
+
+
+# A closing note wraps over at most this many full lines between its first line and its tail.
+_NOTE_MIDDLE_LINES = 2
 
 
 # The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).

@@ -28,6 +28,8 @@ _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+")
 _TAIL_RUN_RE = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+)$")
 _SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
+# A note in brackets that closes a story (``（本报东京电）``, ``(作者为…采访整理)``): nothing reads on from it.
+_CLOSING_NOTE_END_RE = re.compile("[（(](?:作者|本报|据?新华社|记者)[^（()）。]{0,40}[）)]$")
 
 # A block needs this many Han characters to be judged by its words.
 MIN_BLOCK_CHARS = 12
@@ -242,7 +244,7 @@ def _page_pairs(texts: Iterable[str]) -> set[str]:
 def _seam(before: str, after: str, page: set[str]) -> float:
     """How well `after` reads on from `before`: 1 for a sentence left open whose seam pair the page
     uses elsewhere, less for either alone, 0 when `before` ended its sentence."""
-    if not before or _SENTENCE_END_RE.search(before):
+    if not before or _SENTENCE_END_RE.search(before) or _CLOSING_NOTE_END_RE.search(before):
         return 0.0
     score = 0.5
     left = _HAN_RE.findall(before[-2:])
