@@ -6,8 +6,8 @@ rendered to images and read back by Tesseract.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_fragments import _seam
+from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_fragments import Fragment, _seam, plan_seams
 
 # A closing note the column wrapped over three lines, the middle one set full with a comma in it.
 NOTE_PAGE = (
@@ -39,3 +39,71 @@ def test_issue22_no_text_reads_on_from_a_closing_note():
     )
     # A sentence left open still reads on.
     assert _seam("那一张张幸福的", "笑脸", page) > 0.0
+
+
+def _fragment(story: int, text: str, *, fixed: bool = False, **edges: bool) -> Fragment:
+    flags = {"open_start": False, "open_end": False, "closed_end": False, "paragraph_start": False}
+    flags.update(edges)
+    return Fragment(story=story, text=text, fixed=fixed, **flags)
+
+
+# Two stories read alternately: the nurse's sentence breaks off (``…胜任抗``), the flight story's dateline
+# block breaks off (``…发放了口``), then the nurse's text goes on (``疫工作…``), then the flight's
+# (``罩等…``). The segmenter gave both later blocks to the flight story, reading on from its open end.
+ALTERNATE = [
+    _fragment(0, "不久前辽宁发出组派医疗队援鄂通知，护士卢雨准备好了口罩，自己能胜任抗", open_end=True),
+    _fragment(
+        1,
+        "新华社广州电东航派出包机接回湖北籍旅客，还运去了一批抗疫物资。为每位旅客发放了口",
+        open_end=True,
+        fixed=True,
+    ),
+    _fragment(1, "疫工作的优势：护士卢雨在重症监护室工作了十年。", open_start=True, closed_end=True),
+    _fragment(1, "罩等防护用品，以便旅客安全快速登机。", open_start=True, closed_end=True),
+]
+
+
+def test_issue22_on_a_scattered_page_a_seam_the_segmenter_left_reading_on_is_weighed_against_the_others():
+    # As the segmenter left it, the flight story's dateline block reads on into the nurse's text.
+    assert plan_seams(ALTERNATE) == []
+    # Weighed against the others, that text goes on from the nurse's sentence (``抗疫`` is read on the
+    # page, ``口疫`` is not; it names the nurse), and ``口|罩`` joins the flight story's blocks again.
+    (seam,) = plan_seams(ALTERNATE, contest=True)
+    assert (seam.end, seam.start) == (0, 2)
+    assert seam.seam == "能胜任抗|疫工作的"
+
+
+# The same on a page: the flight story's dateline block is read between the nurse's two blocks; a third
+# story holds a block of the nurse's text too, so the page was read block by block.
+ALTERNATE_PAGE = (
+    "卢妈妈请战上一线\n\n"
+    "不久前，辽宁发出组派医疗队援鄂\n"
+    "通知，护士卢雨第一时间写下请战书，\n"
+    "准备好了口罩和护目镜，自己能胜任抗\n\n"
+    "东航包机接回湖北籍旅客\n\n"
+    "新华社广州2月3日电（记者田建\n"
+    "川）东航3日派出包机从越南胡志明市\n"
+    "接回131位湖北籍旅客，还运去了一\n"
+    "批抗疫物资。机组人员为旅客测量体温\n"
+    "后，为每位旅客都发放了消毒湿巾和口\n\n"
+    "疫工作的优势：护士在重症监护室工作了\n"
+    "十年，有强大的学习能力。\n\n"
+    "罩等防护用品，提醒旅客全程佩戴，以\n"
+    "便旅客安全快速登机。\n\n"
+    "浙江以动漫促科普\n\n"
+    "本报杭州2月3日电（记者江南）浙\n"
+    "江多家动漫企业开通免费在线科学课程\n"
+    "和动漫手工课，丰富青少年文化生活。\n\n"
+    "卢雨说：“写请战书的时候，我想到\n"
+    "了卢雨这个名字，护士卢雨要上一线！”\n"
+)
+
+
+def test_issue22_explain_names_the_seam_that_took_a_block_from_the_text_it_was_read_after():
+    nurse, flight, _cartoons = parse_page(ALTERNATE_PAGE, year=2020)
+    assert "自己能胜任抗疫工作的优势：护士在重症监护室工作了十年" in "".join(nurse.paragraphs)
+    assert "发放了消毒湿巾和口罩等防护用品" in "".join(flight.paragraphs)
+    explained = explain_page(ALTERNATE_PAGE, year=2020)
+    assert any(
+        "goes on from the sentence left open there (seam 能胜任抗|疫工作的" in line for line in explained
+    )

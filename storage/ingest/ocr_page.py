@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
+from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
@@ -895,12 +895,24 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     closed_at = [
         story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
     ]
-    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column)
-    blocks = [_blocks_of(story) for story in stories]
     headlines = ["" for _ in stories]
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
+    # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
+    # that belong to another story, as the segmenter left them.
+    blocks = [_blocks_of(story) for story in stories]
+    careful = plan_moves(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+    )
+    scattered = bool(careful)
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
+    blocks = [_blocks_of(story) for story in stories]
     moves = plan_joins(
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
@@ -917,6 +929,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         positions={
             (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
         },
+        scattered=scattered or bool(joins),
+        careful=None if joins else careful,  # the seams moved nothing: the same blocks as weighed above
     )
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
@@ -975,10 +989,12 @@ def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) 
 
 
 def _join_seams(
-    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float
+    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float, scattered: bool
 ) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
     """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
     read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
+    On a page read block by block (`scattered`, or where such a join is found across stories), the
+    seams the segmenter left reading on are weighed against the others too.
     Returns the joins, the line numbers of the blocks joined (they stay where they are), and each
     block's edges by its first line number."""
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
@@ -987,9 +1003,12 @@ def _join_seams(
     fragments = [
         _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
     ]
+    planned = plan_seams(fragments)
+    if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
+        planned = plan_seams(fragments, contest=True)
     seams = [
         seam
-        for seam in plan_seams(fragments)
+        for seam in planned
         if (end := closed_at[fragments[seam.end].story]) is None or blocks[seam.start][1][0].number < end
     ]
     joins: list[_Join] = []
