@@ -6,7 +6,8 @@ rendered to images and read back by Tesseract.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.ocr_page import _fragment as _block_fragment
+from storage.ingest.ocr_page import _full_line, _Line, explain_page, parse_page
 from storage.ingest.page_fragments import Fragment, _seam, plan_seams
 
 # A closing note the column wrapped over three lines, the middle one set full with a comma in it.
@@ -107,3 +108,17 @@ def test_issue22_explain_names_the_seam_that_took_a_block_from_the_text_it_was_r
     assert any(
         "goes on from the sentence left open there (seam 能胜任抗|疫工作的" in line for line in explained
     )
+
+
+def test_issue22_a_quote_the_ocr_read_as_ascii_takes_a_whole_cell_so_its_line_is_full():
+    # Tesseract reads the full-width quote ” as ``"``: the line is set full, 17 cells, and the block it
+    # ends stops mid-sentence, so its sentence goes on in another block.
+    block = [
+        _Line(1, "在论坛开幕式上，格鲁吉亚总理加", True),
+        _Line(2, "哈里亚在致辞中高度赞扬中国提出的", False),
+        _Line(3, '路"倡议建立在互利合作的基础之上，', False),
+    ]
+    assert _full_line(block[-1].text, 17.0)
+    assert _block_fragment(0, block, 17.0, False).open_end
+    # Other ASCII marks an OCR engine put in still count half a cell.
+    assert not _full_line("他说,这是互利合作的基础之上.", 17.0)

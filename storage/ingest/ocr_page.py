@@ -953,13 +953,15 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     return joins
 
 
-_ASCII_MARK_RE = re.compile("[!-/:-@\\[-`{-~]")
+# ASCII punctuation an OCR engine puts in for a Chinese mark, counted half a cell; not its quotes: it
+# reads the full-width quotes of Chinese type (“”‘’, a whole cell each) as ASCII ``"`` and ``'``.
+_ASCII_MARK_RE = re.compile("[!#-&(-/:-@\\[-`{-~]")
 
 
 def _cells(text: str) -> float:
     """A line's width in cells as set, an OCR engine's spaces aside. Digits and Latin letters take half
     a cell in most type, a whole one in some: the wider reading counts; ASCII punctuation an OCR engine
-    put in counts half."""
+    put in counts half, its quotes a whole cell (``路"倡议建立在互利合作的基础之上，`` is a full line)."""
     text = _MULTI_SPACE_RE.sub("", text.strip())
     return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text)))
 
