@@ -122,3 +122,58 @@ def test_issue22_a_quote_the_ocr_read_as_ascii_takes_a_whole_cell_so_its_line_is
     assert _block_fragment(0, block, 17.0, False).open_end
     # Other ASCII marks an OCR engine put in still count half a cell.
     assert not _full_line("他说,这是互利合作的基础之上.", 17.0)
+
+
+# A block the OCR read with ASCII marks (no sentence mark, no full-width comma), a paragraph's indented
+# first line over two full lines: body text, so it is no headline that ends the story above it.
+BODY_BLOCK_PAGE = (
+    "中关村论坛成果发布\n\n"
+    "本报北京10月18日电（记者朱竞若）\n"
+    "推进全国科技创新中心建设30条改革举\n"
+    "措对外发布，为中关村论坛画下圆满句\n"
+    "号。\n\n"
+    '此次发布的科创30条"亮点凸\n'
+    "显 : 一是实现单位选人用人自主权、经\n"
+    "费使用自主权、管理运行自主权、成果\n"
+    '转化授权"四扩大”, 切实增强创新动\n\n'
+    "科技与舞台完美融合\n\n"
+    "力和活力。二是推进人才培养、人才评\n"
+    "价、科研人员因公出国审批四优化。\n\n"
+    "军运会开幕式文艺演出的背后\n\n"
+    "本报武汉10月18日电（记者田豆豆）\n"
+    "第七届世界军人运动会开幕式，给世界\n"
+    "奉献了一场科技与舞台完美融合的文艺\n"
+    "演出。\n"
+)
+
+
+def test_issue22_an_indented_first_line_over_full_lines_ends_no_story_as_a_headline_would():
+    articles = parse_page(BODY_BLOCK_PAGE, year=2019)
+    forum = articles[0]
+    assert forum.title == "中关村论坛成果发布"
+    assert "切实增强创新动" in "".join(forum.paragraphs)
+    assert all(article.title_source == "printed" for article in articles)
+
+
+# A list cut by the OCR's blocks, one of its lines alone in a block: four enumeration marks on a line
+# are a sentence's, never a headline's.
+LIST_PAGE = (
+    "国际社会支持中国防控新冠肺炎疫情\n\n"
+    "本报北京2月6日电  截至2月\n"
+    "6日中午12时，白俄罗斯、巴基斯坦、\n"
+    "朝鲜、韩国、日本、泰国、马来西亚、\n"
+    "印尼、马尔代夫、缅甸、德国、英国、\n"
+    "法国、意大利、奥地利、匈牙利、哈萨\n\n"
+    "克斯坦、拉脱维亚、爱沙尼亚、土耳其、\n\n"
+    "伊朗、阿联酋、阿尔及利亚、埃及、赤\n\n"
+    "道几内亚、澳大利亚、新西兰、加拿大、\n\n"
+    "特立尼达和多巴哥、加纳等多国政府和\n"
+    "联合国儿童基金会纷纷向中方捐赠疫情\n"
+    "防控物资或提供其他支持。\n"
+)
+
+
+def test_issue22_a_line_of_a_long_list_alone_in_a_block_is_no_headline():
+    (story,) = parse_page(LIST_PAGE, year=2020)
+    assert story.title == "国际社会支持中国防控新冠肺炎疫情"
+    assert "土耳其、伊朗、阿联酋、阿尔及利亚、埃及、赤道几内亚" in story.paragraphs[0]

@@ -766,7 +766,7 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
     if len(_HAN_RE.findall(text)) < 12:
         return False
-    if ends_open or text.count("，") + text.count(",") >= 2:
+    if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
         return True
     if text.endswith("…") and ("，" in text or "," in text):
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
@@ -787,6 +787,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 
 # Lines at least this wide, set to one measure, are body text.
 _BODY_MEASURE = 13.0
+# A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
+_LIST_MARKS = 4
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
 # the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
@@ -1746,7 +1748,7 @@ def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, co
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
-    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group):
+    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group) or _is_body_fragment(group):
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
