@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from storage.ingest.ocr_page import _fragment as _block_fragment
 from storage.ingest.ocr_page import _full_line, _Line, explain_page, parse_page
-from storage.ingest.page_fragments import Fragment, _seam, plan_seams
+from storage.ingest.page_fragments import Fragment, _seam, plan_scattered_moves, plan_seams
 
 # A closing note the column wrapped over three lines, the middle one set full with a comma in it.
 NOTE_PAGE = (
@@ -177,3 +177,24 @@ def test_issue22_a_line_of_a_long_list_alone_in_a_block_is_no_headline():
     (story,) = parse_page(LIST_PAGE, year=2020)
     assert story.title == "国际社会支持中国防控新冠肺炎疫情"
     assert "土耳其、伊朗、阿联酋、阿尔及利亚、埃及、赤道几内亚" in story.paragraphs[0]
+
+
+def test_issue22_the_bolder_joiner_gives_no_block_to_a_story_read_only_after_it():
+    # Two hero stories share their words (追认为革命烈士, 追授…英雄模范称号); the first hero's blocks were
+    # read after the tea story, before the second hero's story starts. They cannot be the second hero's
+    # text, nor can the block that goes on from them (``…9月9日，`` / ``被公安部追授…``) follow them there.
+    stories = [
+        ["据新华社电（记者邱冰清）徐发荣，江苏苏州人，生前系苏州市公安局三元派出所民警。"],
+        [
+            "春节期间，家人欢聚，走亲访友，喝茶或许对你有所帮助。",
+            "经江苏省政府批准，徐发荣被追认为革命烈士，并于1997年9月9日，",
+            "被公安部追授全国公安系统二级英雄模范称号。",
+        ],
+        ["据新华社电（记者曾维）杨志坚牺牲后，被追认为革命烈士，被公安部追授全国公安系统一级英雄模范称号。"],
+    ]
+    moves = plan_scattered_moves(
+        stories,
+        headlines=["徐发荣：无私奉献", "科学饮茶好处多多", "杨志坚：扑向歹徒"],
+        positions={(0, 0): 1, (1, 0): 10, (1, 1): 20, (1, 2): 30, (2, 0): 40},
+    )
+    assert [(move.source, move.block, move.target) for move in moves] == [(1, 1, 0), (1, 2, 0)]

@@ -49,6 +49,8 @@ MAX_SCATTERED_BLOCKS = 80
 STORY_WINDOW = 12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
+# A story's claim on a block read before any of its own.
+UNREACHABLE = -1.0
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,11 @@ def plan_scattered_moves(
                 default=0.0,
             )
             ahead = before_key(target, key)
+            if ahead is None and target != key[0]:
+                # The target starts later on the page: it takes no block read before it (nor do the
+                # blocks that would follow this one there).
+                out.append(UNREACHABLE)
+                continue
             seam = _seam(blocks[ahead], blocks[key], all_text) if ahead is not None else 0.0
             out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key))
         return out
