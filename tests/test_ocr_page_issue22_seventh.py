@@ -198,3 +198,26 @@ def test_issue22_the_bolder_joiner_gives_no_block_to_a_story_read_only_after_it(
         positions={(0, 0): 1, (1, 0): 10, (1, 1): 20, (1, 2): 30, (2, 0): 40},
     )
     assert [(move.source, move.block, move.target) for move in moves] == [(1, 1, 0), (1, 2, 0)]
+
+
+# A paragraph whose full stop the OCR lost ends on a lone character at the block's end (``条`` / ``件``);
+# a speck after a full line (``旺``) ends no word.
+LONE_PAGE = (
+    "让职业教育真正扬眉吐气\n\n"
+    "职业教育发展得好，能提供更多样\n"
+    "化的成长成才路径，有效分流高考升学\n"
+    "的压力，为深化教育改革创造更好的条\n"
+    "件\n\n"
+    "提起职业教育，人们常常想起技工\n"
+    "学校。近年来各地新闻媒体多次做了报道\n"
+    "旺\n"
+)
+
+
+def test_issue22_a_lone_character_that_ends_a_word_at_a_block_end_is_text_a_speck_is_not():
+    (story,) = parse_page(LONE_PAGE, year=2019)
+    text = "".join(story.paragraphs)
+    assert "为深化教育改革创造更好的条件" in text
+    assert text.endswith("多次做了报道")
+    explained = explain_page(LONE_PAGE, year=2019)
+    assert "dropped line 10 as OCR noise: 旺" in explained

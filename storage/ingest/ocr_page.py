@@ -1372,15 +1372,18 @@ class _Segmenter:
 
     def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
-        an indented line opens the next paragraph: the paragraph's last line, no speck."""
-        if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+        an indented line opens the next paragraph, or where the block ends and the two read as one word
+        (``…创造更好的条`` / ``件``, its full stop lost): the paragraph's last line, no speck."""
+        if not (0 < index < len(group) and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
-        previous, following = group[index - 1].text.strip(), group[index + 1].text
-        return (
-            bool(re.search(f"[{HAN}]$", previous))
-            and self._fills_column(previous)
-            and bool(_INDENT_RE.match(following))
-        )
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+            return False
+        if index == len(group) - 1:
+            # A word read across the break: the character finishes the one the line above began.
+            words = words_of(previous[-4:] + line.text.strip())
+            return len(words[-1]) > 1 if words else False
+        return bool(_INDENT_RE.match(group[index + 1].text))
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
