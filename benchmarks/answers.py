@@ -1,6 +1,6 @@
 """Answers people want (issue 15): a judged set of questions on real news, asked through the chat.
 
-    python -m benchmarks.answers [--quick] [--json PATH] [--misses]
+    python -m benchmarks.answers [--quick] [--json PATH] [--misses] [--sets SET[,SET]]
 
 The judged set (`benchmarks/answers_judged.json`) was written by reading CCTV 《新闻联播》 stories of 2026
 (`benchmarks.realnews`): each question names the story it is about (title and date) and the fact a
@@ -28,7 +28,15 @@ run stops if the file changed), its database holds the 9,295 articles (`--quick`
 plus 1,500 others) with "today" 2020-06-01, and only its aggregate figures are printed, per kind, never
 its misses: nobody tunes on them (`--misses` lists the judged set's misses only).
 
-Both sets also go to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
+The second held-out set (`benchmarks/answers_heldout2.json`) was written the same way on People's Daily
+articles that no other set names, of 2019-10, 2020-01 and 2020-02, and frozen before any engine was run on
+it. It is measured only when asked for (`--sets heldout2`, or `--sets all`): every reading spends some of
+its worth. Its SHA-256 is checked against `HELDOUT2_SHA256`, its database holds the articles of those three
+months (`--quick`: its judged articles plus 1,500 others) with "today" 2020-03-01, and like the frozen set
+it prints aggregate figures per kind only, never its misses. `--sets` picks the sets measured (tuning, dev,
+frozen, heldout2; default: tuning,dev,frozen).
+
+Every set measured also goes to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
 (title and body; the question's words OR'ed, title boosted x2, punctuation dropped). Its top result is
 right when it is the judged article (or, as above, another holding the fact); its answer is the sentence
 of its first result (split on 。！？； and newlines) sharing the most distinct words with the question.
@@ -76,6 +84,15 @@ FROZEN_TODAY = date(2020, 6, 1)
 # by reading the articles like the frozen set but tuned on, as the judged CCTV set is.
 DEV = Path(__file__).resolve().parent / "answers_dev.json"
 QUICK_FROZEN_OTHERS = 1500
+# The second held-out set (issue 20): questions on People's Daily articles that no other set names, frozen
+# before any engine was run on them. Its checksum is the one in BENCHMARKS.md ("A second held-out set on
+# People's Daily news"); a changed file stops the run. Measured only when asked for (`--sets heldout2`).
+HELDOUT2 = Path(__file__).resolve().parent / "answers_heldout2.json"
+HELDOUT2_SHA256 = "617d5c6c6b799c9eb07c0a4dc666580cf8e6e721a778ed3a8c9d859a717199f2"
+HELDOUT2_MONTHS = ("2019-10", "2020-01", "2020-02")
+HELDOUT2_TODAY = date(2020, 3, 1)
+SETS = ("tuning", "dev", "frozen", "heldout2")
+DEFAULT_SETS = ("tuning", "dev", "frozen")
 
 
 def load_judged(path: Path = JUDGED) -> list[dict]:
@@ -324,6 +341,20 @@ def load_frozen(path: Path = FROZEN, sha256: str = FROZEN_SHA256) -> list[dict]:
     return items
 
 
+def load_heldout2(path: Path = HELDOUT2, sha256: str = HELDOUT2_SHA256) -> list[dict]:
+    """The second held-out set's questions; stops when the file is not the one whose checksum BENCHMARKS.md
+    records."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise SystemExit(
+            f"{path.name} changed: its SHA-256 is {digest}, the held-out set's is {sha256}. The held-out set "
+            f'may not be edited (BENCHMARKS.md, "A second held-out set on People\'s Daily news").'
+        )
+    items: list[dict] = json.loads(data)
+    return items
+
+
 def check_frozen(items: list[dict], articles: dict[str, Article]) -> None:
     """Every frozen question's article exists with its title, and holds the fact."""
     for item in items:
@@ -345,12 +376,12 @@ def select_articles(articles: list[Article], items: list[dict], quick: bool) -> 
     return judged + random.Random(20).sample(others, min(QUICK_FROZEN_OTHERS, len(others)))
 
 
-def build_frozen_db(articles: list[Article]) -> Path:
+def build_frozen_db(articles: list[Article], prefix: str = "answers-frozen") -> Path:
     records = [
         {"title": a.title, "date": a.date, "paragraphs": a.paragraphs}
         for a in sorted(articles, key=lambda a: a.key)
     ]
-    return _ingest_db(records, source=FROZEN_SOURCE, prefix="answers-frozen")
+    return _ingest_db(records, source=FROZEN_SOURCE, prefix=prefix)
 
 
 def load_dev(path: Path = DEV) -> list[dict]:
@@ -372,28 +403,60 @@ def run_dev(quick: bool, anchor: bool = False) -> dict:
     return run_peopledaily(load_dev(), quick, anchor=anchor, misses=True)
 
 
-def run_peopledaily(items: list[dict], quick: bool, *, anchor: bool, misses: bool) -> dict:
-    """Questions on People's Daily articles through the chat, on one database of the articles (in
-    `--quick`, those of both sets' questions and 1,500 others)."""
+def run_heldout2(quick: bool, anchor: bool = False) -> dict:
+    """The second held-out set through the chat (and the anchor), on its own database of its months'
+    articles: aggregate figures only, never the misses."""
+    items = load_heldout2()
+    summary = run_peopledaily(
+        items,
+        quick,
+        anchor=anchor,
+        misses=False,
+        months=HELDOUT2_MONTHS,
+        today=HELDOUT2_TODAY,
+        selection=items,
+        prefix="answers-heldout2",
+    )
+    summary["sha256"] = HELDOUT2_SHA256
+    summary["months"] = list(HELDOUT2_MONTHS)
+    summary["today"] = HELDOUT2_TODAY.isoformat()
+    return summary
+
+
+def run_peopledaily(
+    items: list[dict],
+    quick: bool,
+    *,
+    anchor: bool,
+    misses: bool,
+    months: Sequence[str] | None = None,
+    today: date = FROZEN_TODAY,
+    selection: list[dict] | None = None,
+    prefix: str = "answers-frozen",
+) -> dict:
+    """Questions on People's Daily articles through the chat, on one database of the articles (of `months`
+    only when given; in `--quick`, those of the `selection`'s questions, by default the development and
+    frozen sets', and 1,500 others), with "today" `today`."""
     from bot.chat.conversation import Who
 
-    all_articles = peopledaily.load_articles()
+    all_articles = peopledaily.load_articles(months=months)
     check_frozen(items, {a.key: a for a in all_articles})
-    both = load_frozen() + (load_dev() if DEV.exists() else [])
-    articles = select_articles(all_articles, both or items, quick)
+    if selection is None:
+        selection = load_frozen() + (load_dev() if DEV.exists() else [])
+    articles = select_articles(all_articles, selection or items, quick)
     started = time.perf_counter()
-    db_path = build_frozen_db(articles)
+    db_path = build_frozen_db(articles, prefix=prefix)
     built = time.perf_counter() - started
     services = _open_services(db_path)
     conv, library = services.conversation, services.library
-    moment = datetime(FROZEN_TODAY.year, FROZEN_TODAY.month, FROZEN_TODAY.day, 12, 0, tzinfo=ZONE)
+    moment = datetime(today.year, today.month, today.day, 12, 0, tzinfo=ZONE)
     conv.clock = lambda: moment
     who = Who(user_id=1, lang="zh")
     per_kind: dict[str, dict[str, int]] = {k: defaultdict(int) for k in FROZEN_KINDS}
     missed: list[dict] = []
     for item in items:
         stats = per_kind[item["kind"]]
-        resp = library.search(item["q"], limit=10, offset=0, today=FROZEN_TODAY)
+        resp = library.search(item["q"], limit=10, offset=0, today=today)
         conv.text(item["q"], who)  # the reply the user sees is built from the same response
         strict, lenient, answer, has_fact = _score(library, resp, item)
         stats["n"] += 1
@@ -562,13 +625,14 @@ SET_NAMES = {
     "tuning": "tuning set: CCTV 《新闻联播》, judged",
     "dev": "development set: 人民日报 (tuned on)",
     "frozen": "frozen set: 人民日报",
+    "heldout2": "held-out set 2: 人民日报",
 }
 
 
 def set_rows(out: dict) -> list[dict]:
     """One row per set measured: newsbot's and the anchor's figures side by side."""
     rows = []
-    for name in ("tuning", "dev", "frozen"):
+    for name in SETS:
         summary = out.get(name)
         if not summary:
             continue
@@ -618,6 +682,8 @@ def format_frozen_kinds(frozen: dict) -> str:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for kind, v in frozen["per_kind"].items():
+        if not v.get("n"):  # a kind the set has no question of
+            continue
         a = anchor.get(kind)
         out.append(
             f"| {kind} | {v['n']} | {_share(v['top'], v['n'])}% | {_share(v['fact'], v['n'])}% "
@@ -632,6 +698,17 @@ def _corpus_missing(cache: Path, env: str, module: str) -> str | None:
     return f"its corpus is not cached (set {env}; see benchmarks/{module}.py)"
 
 
+def parse_sets(text: str) -> tuple[str, ...]:
+    """``tuning,frozen`` -> ("tuning", "frozen"); ``all`` -> every set."""
+    if text.strip() == "all":
+        return SETS
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
+    unknown = [name for name in names if name not in SETS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"sets are {', '.join(SETS)} or all, not {text!r}")
+    return names
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -641,22 +718,37 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument(
         "--misses",
         action="store_true",
-        help="print every miss of the judged and development sets (never the frozen set's)",
+        help="print every miss of the judged and development sets (never the frozen or held-out sets')",
+    )
+    parser.add_argument(
+        "--sets",
+        type=parse_sets,
+        default=DEFAULT_SETS,
+        metavar="SET[,SET]",
+        help=f"the sets measured, of {', '.join(SETS)} (or all); default {','.join(DEFAULT_SETS)}: the "
+        "second held-out set is read only when asked for",
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    sets: tuple[str, ...] = args.sets
+    wants_cctv = "tuning" in sets
+    wants_pd = any(name in sets for name in ("dev", "frozen", "heldout2"))
     no_tuning = _corpus_missing(realnews.CACHE_FILE, realnews.ENV, "realnews")
     no_frozen = _corpus_missing(peopledaily.CACHE_FILE, peopledaily.ENV, "peopledaily")
-    if no_tuning and no_frozen:
-        raise SystemExit(f"no corpus for either set: CCTV: {no_tuning}; People's Daily: {no_frozen}")
+    if (not wants_cctv or no_tuning) and (not wants_pd or no_frozen):
+        if wants_cctv and wants_pd:
+            raise SystemExit(f"no corpus for either set: CCTV: {no_tuning}; People's Daily: {no_frozen}")
+        raise SystemExit(f"no corpus for the sets asked for ({','.join(sets)}): {no_tuning or no_frozen}")
     no_anchor = anchor_missing()
     out: dict[str, Any] = {"tuning": None, "dev": None, "frozen": None, "skipped": {}}
+    if "heldout2" in sets:
+        out["heldout2"] = None
     if no_anchor:
         print(f"BM25 anchor skipped: {no_anchor}")
         out["skipped"]["anchor"] = no_anchor
-    if no_tuning:
+    if wants_cctv and no_tuning:
         print(f"tuning set (CCTV judged) skipped: {no_tuning}")
         out["skipped"]["tuning"] = no_tuning
-    else:
+    elif wants_cctv:
         summary = run(args.quick, anchor=not no_anchor)
         print(
             f"{summary['stories']} stories, {summary['questions']} judged messages "
@@ -672,27 +764,44 @@ def main(argv: Iterable[str] | None = None) -> int:
             for miss in summary["misses"]:
                 print(json.dumps(miss, ensure_ascii=False))
         out["tuning"] = summary
-    if no_frozen:
-        print(f"development and frozen sets (People's Daily) skipped: {no_frozen}")
+    labels = [label for name, label in (("dev", "development"), ("frozen", "frozen")) if name in sets]
+    if labels and no_frozen:
+        print(
+            f"{' and '.join(labels)} set{'s' if len(labels) > 1 else ''} (People's Daily) skipped: {no_frozen}"
+        )
         out["skipped"]["frozen"] = no_frozen
-    else:
-        dev = run_dev(args.quick, anchor=not no_anchor)
+    elif labels:
+        if "dev" in sets:
+            dev = run_dev(args.quick, anchor=not no_anchor)
+            print(
+                f"\ndevelopment set: {dev['questions']} questions on {dev['articles']} People's Daily articles: "
+                f"top result right {dev['top_right']}% (judged article itself {dev['top_right_strict']}%), "
+                f"answer holds the fact {dev['answer_has_fact']}%"
+            )
+            if args.misses:
+                for miss in dev["misses"]:
+                    print(json.dumps(miss, ensure_ascii=False))
+            out["dev"] = dev
+        if "frozen" in sets:
+            frozen = run_frozen(args.quick, anchor=not no_anchor)
+            print(
+                f"\nfrozen set: {frozen['questions']} questions on {frozen['articles']} People's Daily articles "
+                f"(SHA-256 checked), aggregate figures only"
+            )
+            print(format_frozen_kinds(frozen))
+            out["frozen"] = frozen
+    if "heldout2" in sets and no_frozen:
+        print(f"held-out set 2 (People's Daily) skipped: {no_frozen}")
+        out["skipped"]["heldout2"] = no_frozen
+    elif "heldout2" in sets:
+        heldout2 = run_heldout2(args.quick, anchor=not no_anchor)
         print(
-            f"\ndevelopment set: {dev['questions']} questions on {dev['articles']} People's Daily articles: "
-            f"top result right {dev['top_right']}% (judged article itself {dev['top_right_strict']}%), "
-            f"answer holds the fact {dev['answer_has_fact']}%"
+            f"\nheld-out set 2: {heldout2['questions']} questions on {heldout2['articles']} People's Daily "
+            f"articles of {', '.join(heldout2['months'])}, today {heldout2['today']} (SHA-256 checked), "
+            f"aggregate figures only"
         )
-        if args.misses:
-            for miss in dev["misses"]:
-                print(json.dumps(miss, ensure_ascii=False))
-        out["dev"] = dev
-        frozen = run_frozen(args.quick, anchor=not no_anchor)
-        print(
-            f"\nfrozen set: {frozen['questions']} questions on {frozen['articles']} People's Daily articles "
-            f"(SHA-256 checked), aggregate figures only"
-        )
-        print(format_frozen_kinds(frozen))
-        out["frozen"] = frozen
+        print(format_frozen_kinds(heldout2))
+        out["heldout2"] = heldout2
     out["sets"] = set_rows(out)
     print(
         "\nevery set (top right: the first result is the judged article or holds the fact; in brackets: the"

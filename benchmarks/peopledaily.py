@@ -28,7 +28,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -133,8 +133,12 @@ def build_cache(source: Path, cache_file: Path = CACHE_FILE) -> int:
     return len(articles)
 
 
-def load_articles(source: str | Path | None = None, cache_file: Path = CACHE_FILE) -> list[Article]:
-    """Every article, from the cache (built from `source` or ``$NEWSBOT_PEOPLEDAILY`` when missing)."""
+def load_articles(
+    source: str | Path | None = None, cache_file: Path = CACHE_FILE, months: Iterable[str] | None = None
+) -> list[Article]:
+    """Every article, from the cache (built from `source` or ``$NEWSBOT_PEOPLEDAILY`` when missing); with
+    `months` (``"2020-01"`` and so on), only the articles of those months. The cache itself always holds
+    every article read (9,295 for the archives above), whatever `months` a caller asks for."""
     if not cache_file.exists():
         where = source or os.environ.get(ENV)
         if not where:
@@ -144,7 +148,11 @@ def load_articles(source: str | Path | None = None, cache_file: Path = CACHE_FIL
             )
         build_cache(Path(where), cache_file)
     with cache_file.open(encoding="utf-8") as fh:
-        return [Article(**json.loads(line)) for line in fh if line.strip()]
+        articles = [Article(**json.loads(line)) for line in fh if line.strip()]
+    if months is None:
+        return articles
+    wanted = set(months)
+    return [a for a in articles if a.date[:7] in wanted]
 
 
 def main(argv: list[str] | None = None) -> int:

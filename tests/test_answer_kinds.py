@@ -286,3 +286,175 @@ def test_who_the_holder_of_a_post_is_needs_a_name_after_the_post_not_a_time_word
         ["伊朗", "外交部", "发言人"] if "伊朗" in sentence else ["嫦娥四号", "探测器", "项目", "执行", "总监"]
     )
     assert (kind_strength(sentence, "who", q, terms) == PLAIN) is holds_the_name
+
+
+def test_a_day_with_its_month_says_when_more_plainly_than_a_day_alone() -> None:
+    q, terms = "化工厂爆炸是什么时候发生的", ["化工厂", "爆炸", "发生"]
+    dated = "5月4日16时40分许，某县一化工厂车间发生爆炸。"
+    day_alone = "副省长于5日率工作组赶赴化工厂爆炸现场。"
+    assert kind_strength(dated, "when", q, terms) == PLAIN
+    assert LIKELY <= kind_strength(day_alone, "when", q, terms) < PLAIN
+
+
+def test_when_the_event_is_dated_with_its_month_that_sentence_answers() -> None:
+    docs = [
+        (
+            1,
+            "某县化工厂爆炸事故",
+            "5月4日16时40分许，某县一化工厂车间发生爆炸，造成人员伤亡。"
+            "事故发生后，有关部门高度重视。"
+            "副省长于5日率工作组赶赴某县，指导化工厂爆炸发生后的事故处置工作。",
+        )
+    ]
+    # the later sentence holds one more of the words (事故), but only a day without its month
+    answer = best_sentence("化工厂爆炸事故是什么时候发生的", ["化工厂", "爆炸", "事故", "发生"], docs)
+    assert answer is not None and "5月4日" in answer.sentence
+
+
+def test_a_day_alone_is_answered_with_the_dateline_that_gives_its_month() -> None:
+    docs = [
+        (
+            1,
+            "两会新闻中心正式启用",
+            "据新华社北京2月27日电 设在梅地亚中心的两会新闻中心27日正式启用。目前已有3000多名记者报名采访。",
+        )
+    ]
+    answer = best_sentence("两会新闻中心哪天开始工作", ["两会", "新闻中心", "开始", "工作"], docs)
+    assert answer is not None and "2月27日" in answer.sentence and "27日正式启用" in answer.sentence
+
+
+def test_a_date_with_its_month_needs_no_dateline() -> None:
+    docs = [(1, "新闻中心启用", "据新华社北京2月27日电 两会新闻中心2月26日正式启用。")]
+    answer = best_sentence("两会新闻中心哪天启用", ["两会", "新闻中心", "启用"], docs)
+    assert answer is not None and not answer.sentence.startswith("（")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds_place"),
+    [
+        ("日前，在浙江省嵊州市一家公司，工厂化养蚕技术被攻克。", True),  # 嵊州市: a place the question lacks
+        ("几年前，这家公司联合浙江省农科院开展工厂化养蚕研究。", False),  # 浙江省 is the question's 浙江
+        ("这种养蚕方法颠覆了城市和农村的传统模式。", False),  # 城市, 农村 name no place
+    ],
+)
+def test_a_place_the_question_lacks_answers_where(sentence: str, holds_place: bool) -> None:
+    q, terms = "工厂化养蚕是在浙江哪里搞成的", ["工厂化", "养蚕", "浙江"]
+    assert (kind_strength(sentence, "where", q, terms) >= HOLDS_KIND) is holds_place
+
+
+def test_characters_before_a_country_are_no_place() -> None:
+    q, terms = "中国援建的总统府建在哪座城市", ["中国", "援建", "总统府", "城市"]
+    assert kind_strength("近日，由中国援建的总统府正式向对方移交。", "where", q, terms) == NOTHING
+
+
+def test_going_somewhere_to_do_something_says_where() -> None:
+    q, terms = "王毅跟泰国外长是在哪座城市做战略磋商的", ["王毅", "泰国", "外长", "战略", "磋商"]
+    sentence = "应泰国外长邀请，国务委员兼外交部长王毅赴清迈与敦举行战略磋商。"
+    assert kind_strength(sentence, "where", q, terms) == PLAIN
+
+
+def test_a_place_named_by_this_village_is_the_one_named_before() -> None:
+    docs = [
+        (
+            1,
+            "凡人善举暖人心",
+            "近日，江苏徐州铜山区棠张镇突降阵雨，路边晒场上铺着刚收割的小麦。"
+            "一位途经的老人赶紧拿起防雨布遮盖。\n"
+            "这位好心人是本村的七旬老人陈伟。",
+        )
+    ]
+    answer = best_sentence("七旬老人陈伟帮忙盖小麦是在哪里", ["七旬", "老人", "陈伟", "帮忙", "小麦"], docs)
+    assert answer is not None and "棠张镇" in answer.sentence and "陈伟" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        ("李强来到蛇口邮轮母港和机器人谷，了解低空经济发展情况。", PLAIN),  # the places visited
+        ("他指出，要深入研究这些新变化，加快研发生产更多优质产品。", NOTHING),  # 深入研究 visits nothing
+        ("总理深入田间地头，察看小麦长势。", PLAIN),  # 深入 somewhere
+    ],
+)
+def test_which_places_wants_places(sentence: str, strength: float) -> None:
+    q, terms = "总理在深圳考察了哪些地方", ["总理", "深圳", "考察"]
+    assert kind_strength(sentence, "which", q, terms) == strength
+
+
+def test_a_quoted_name_of_another_kind_hardly_answers_what_kind() -> None:
+    q, terms = "青年矿工下井乘坐什么车", ["青年", "矿工", "下井", "乘坐"]
+    framing = "总台《新春走基层》记者跟随一矿的青年矿工，深入矿井，记录下他们的工作与生活。"
+    assert kind_strength(framing, "what", q, terms) < HOLDS_KIND
+    assert kind_strength(framing, "what", "青年矿工下井时在想什么", terms) >= HOLDS_KIND  # no kind asked
+    docs = [
+        (
+            1,
+            "奋斗在矿井深处的青春力量",
+            framing + "早晨6时20分，记者和20名矿工一起，先后搭乘“猴车”和小火车，抵达采煤作业面。",
+        )
+    ]
+    answer = best_sentence(q, terms, docs)
+    assert answer is not None and "猴车" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "other"),
+    [
+        # the other sentence has a number right after what is measured, but not in the unit asked
+        ("新馆建筑面积有多少平方米", "新馆建筑面积3.2万平方米，共有5个展厅。", "新馆建筑面积比旧馆大3倍。"),
+        ("当天最高气温多少度", "当天最高气温达38摄氏度。", "当天有3个站点出现高温。"),
+        ("电站装机容量多少千瓦", "电站总装机容量120万千瓦。", "电站装机容量比去年增加2台机组。"),
+    ],
+)
+def test_units_news_counts_in(question: str, plain: str, other: str) -> None:
+    terms = ["面积", "气温", "装机", "容量"]
+    assert kind_strength(plain, "howmany", question, terms) == PLAIN
+    assert kind_strength(other, "howmany", question, terms) < PLAIN
+
+
+def test_a_when_answer_without_a_date_is_shown_after_the_dateline() -> None:
+    docs = [
+        (
+            1,
+            "常委会闭幕 表决通过密码法",
+            "本报北京10月26日电 常委会第十四次会议26日下午在北京闭幕。会议经表决，通过了密码法；"
+            "常委会组成人员168人出席会议。",
+        )
+    ]
+    answer = best_sentence("密码法是哪天表决通过的", ["密码法", "表决", "通过"], docs)
+    assert answer is not None and "密码法" in answer.sentence and "10月26日" in answer.sentence
+
+
+def test_a_post_asked_about_wants_the_name_of_its_holder() -> None:
+    docs = [
+        (
+            1,
+            "中国藏文化交流团访问法国",
+            "一位成员代表中国藏学界致辞。中国藏文化交流团14日至17日访问法国，拜访了欧洲委员会等机构。"
+            "该团由对外文化交流协会秘书长晋美旺措任团长。",
+        )
+    ]
+    # 代表中国 writes a post right before a word of the question; still, 团长是谁 asks who holds the post
+    answer = best_sentence("中国藏文化交流团团长是谁", ["中国", "藏文化", "交流团", "团长"], docs)
+    assert answer is not None and "晋美旺措" in answer.sentence
+
+
+def test_a_count_in_ten_thousands_may_leave_its_unit_out() -> None:
+    q, terms = "甘肃2018年底还有多少人没脱贫", ["甘肃", "2018年底", "脱贫"]
+    bare = "甘肃贫困人口由2012年底的692万降到2018年底的111万。"
+    assert kind_strength(bare, "howmany", q, terms) == LIKELY
+    assert kind_strength("甘肃贫困发生率降到5.6%。", "howmany", q, terms) < HOLDS_KIND
+
+
+def test_a_sentence_saying_this_move_answers_about_what_was_said_before() -> None:
+    docs = [
+        (
+            1,
+            "某国总统下令暂停空袭",
+            "据媒体25日报道，某国总统24日命令军队暂停对邻国的空袭。"
+            "目前尚不清楚这一指令将持续多长时间。"
+            "报道援引消息人士的话称，此举主要出于对弹药储备不足的担忧。"
+            "总统的助手还担心战事升级导致某国与盟友关系疏远。",
+        )
+    ]
+    answer = best_sentence("某国为什么暂停对邻国的空袭", ["某国", "暂停", "邻国", "空袭"], docs)
+    assert answer is not None and "弹药储备不足" in answer.sentence

@@ -191,6 +191,72 @@ def test_the_frozen_question_set_is_the_one_whose_checksum_is_recorded(tmp_path)
         answers.load_frozen(edited)
 
 
+def test_the_second_held_out_set_is_the_one_whose_checksum_is_recorded(tmp_path):
+    from benchmarks import answers
+
+    items = answers.load_heldout2()
+    assert len(items) >= 150
+    assert {item["kind"] for item in items} == set(answers.FROZEN_KINDS)
+    assert answers.HELDOUT2_SHA256 in (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    edited = tmp_path / "answers_heldout2.json"
+    edited.write_bytes(answers.HELDOUT2.read_bytes().replace(b'"q": "', b'"q": " ', 1))
+    with pytest.raises(SystemExit, match="may not be edited"):
+        answers.load_heldout2(edited)
+    # articles no other set names, of its months only, one question an article, a short fact
+    others = {item["key"] for item in answers.load_frozen() + answers.load_dev()}
+    keys = [item["key"] for item in items]
+    assert len(set(keys)) == len(keys) and not others & set(keys)
+    assert {item["date"][:7] for item in items} <= set(answers.HELDOUT2_MONTHS)
+    assert all(2 <= len(item["fact"]) <= 12 for item in items)
+
+
+def test_the_second_held_out_set_holds_its_facts_when_the_corpus_is_cached():
+    from benchmarks import answers, peopledaily
+
+    if not peopledaily.CACHE_FILE.exists():
+        pytest.skip(f"the People's Daily corpus is not cached ({peopledaily.CACHE_FILE})")
+    articles = peopledaily.load_articles(months=answers.HELDOUT2_MONTHS)
+    assert {a.date[:7] for a in articles} == set(answers.HELDOUT2_MONTHS)
+    answers.check_frozen(answers.load_heldout2(), {a.key: a for a in articles})  # stops on a miss
+
+
+def test_people_daily_articles_of_some_months_only(tmp_path):
+    from benchmarks import peopledaily
+
+    cache = tmp_path / "articles.jsonl"
+    rows = [
+        {
+            "key": f"{d.replace('-', '')}-01-01",
+            "date": d,
+            "page": 1,
+            "title": "t",
+            "headers": ["t"],
+            "paragraphs": ["p"],
+        }
+        for d in ("2019-10-01", "2020-01-02", "2020-05-03")
+    ]
+    cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert len(peopledaily.load_articles(cache_file=cache)) == 3
+    assert [a.date for a in peopledaily.load_articles(cache_file=cache, months=["2020-01", "2019-10"])] == [
+        "2019-10-01",
+        "2020-01-02",
+    ]
+
+
+def test_answers_sets_asked_for(monkeypatch):
+    from benchmarks import answers
+
+    assert answers.parse_sets("all") == answers.SETS
+    assert answers.parse_sets("heldout2") == ("heldout2",)
+    assert answers.parse_sets("frozen, tuning,frozen") == ("frozen", "tuning")
+    with pytest.raises(Exception, match="sets are"):
+        answers.parse_sets("frozen,heldout3")
+    assert "heldout2" not in answers.DEFAULT_SETS  # read only when asked for
+    monkeypatch.setattr(answers, "_corpus_missing", lambda *_: "its corpus is not cached")
+    with pytest.raises(SystemExit, match=r"no corpus for the sets asked for \(heldout2\)"):
+        answers.main(["--sets", "heldout2"])
+
+
 def test_the_frozen_set_reports_figures_per_kind_never_its_questions():
     from benchmarks import answers
 

@@ -330,3 +330,16 @@ def test_a_year_alone_is_a_date(query):
     parsed = parse_query(query)
     assert [d.label() for d in parsed.dates] == ["2023年"] and parsed.terms == ()
     assert date_sql(parsed.dates[0]) == ("substr(a.date, 1, 4) = ?", ["2023"])
+
+
+def test_a_question_drops_its_short_adverbs_but_keeps_longer_words_jieba_tags_so() -> None:
+    terms = parse_query("全国已经收获小麦多少亩").terms
+    assert "已经" not in terms and "小麦" in terms
+    # jieba tags 一次性 as an adverb; in a question it names what is asked about
+    assert "一次性" in parse_query("法国打算在哪年前把一次性塑料用量降到零").terms
+
+
+def test_which_year_is_a_question_word_not_part_of_the_next_word() -> None:
+    terms = parse_query("成都高新区是哪年成为国家级高新区的").terms
+    assert "年成为" not in terms and "成为" in terms
+    assert parse_query("李达哪一年参加的宁都起义").question

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import Fragment, plan_joins, plan_seams
+from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
@@ -678,24 +678,54 @@ _NOTE_TAIL = 12
 
 def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
     """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
-    tail that closes its bracket is moved up, so the note reads as the note it is."""
+    tail that closes its bracket is moved up, so the note reads as the note it is. A longer note may
+    wrap over more lines (``(作者为新疆克孜勒苏军分区政治`` / ``工作部新闻报道员,本报记者倪光辉采`` /
+    ``访整理)``): the lines between, without brackets of their own, go up with the tail."""
     mended: list[_Line] = []
-    for line in lines:
+    position = 0
+    while position < len(lines):
+        line = lines[position]
         previous = mended[-1] if mended else None
         if (
             previous is not None
             and not line.blank_before
             and _CLOSING_NOTE_RE.match(previous.text)
             and not re.search("[）)]", previous.text)
-            and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", line.text.strip())
-            and not is_byline(previous.text.rstrip() + line.text.strip())  # reporters: a byline's rules
         ):
-            mended[-1] = _Line(
-                previous.number, previous.text.rstrip() + line.text.strip(), previous.blank_before
-            )
+            # The note's tail: this line, or the first line after up to `_NOTE_MIDDLE_LINES` lines
+            # set without brackets that go on from it inside the same block.
+            run = [line]
+            while (
+                len(run) <= _NOTE_MIDDLE_LINES
+                and not re.search("[（()）]", run[-1].text)
+                and position + len(run) < len(lines)
+                and not lines[position + len(run)].blank_before
+            ):
+                run.append(lines[position + len(run)])
+            for size in range(1, len(run) + 1):
+                middle = "".join(part.text.strip() for part in run[: size - 1])
+                tail = run[size - 1].text.strip()
+                joined = previous.text.rstrip() + middle + tail
+                if (
+                    not re.search("[（()）]", middle)
+                    and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", tail)
+                    and _CLOSING_NOTE_RE.match(joined)
+                    and not is_byline(joined)  # reporters: a byline's rules
+                ):
+                    mended[-1] = _Line(previous.number, joined, previous.blank_before)
+                    position += size
+                    break
+            else:
+                mended.append(line)
+                position += 1
             continue
         mended.append(line)
+        position += 1
     return mended
+
+
+# A closing note wraps over at most this many full lines between its first line and its tail.
+_NOTE_MIDDLE_LINES = 2
 
 
 # The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
@@ -762,7 +792,7 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
     if len(_HAN_RE.findall(text)) < 12:
         return False
-    if ends_open or text.count("，") + text.count(",") >= 2:
+    if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
         return True
     if text.endswith("…") and ("，" in text or "," in text):
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
@@ -783,6 +813,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 
 # Lines at least this wide, set to one measure, are body text.
 _BODY_MEASURE = 13.0
+# A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
+_LIST_MARKS = 4
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
 # the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
@@ -892,12 +924,24 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     closed_at = [
         story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
     ]
-    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column)
-    blocks = [_blocks_of(story) for story in stories]
     headlines = ["" for _ in stories]
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
+    # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
+    # that belong to another story, as the segmenter left them.
+    blocks = [_blocks_of(story) for story in stories]
+    careful = plan_moves(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+    )
+    scattered = bool(careful)
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
+    blocks = [_blocks_of(story) for story in stories]
     moves = plan_joins(
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
@@ -914,6 +958,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         positions={
             (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
         },
+        scattered=scattered or bool(joins),
+        careful=None if joins else careful,  # the seams moved nothing: the same blocks as weighed above
     )
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
@@ -936,13 +982,15 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     return joins
 
 
-_ASCII_MARK_RE = re.compile("[!-/:-@\\[-`{-~]")
+# ASCII punctuation an OCR engine puts in for a Chinese mark, counted half a cell; not its quotes: it
+# reads the full-width quotes of Chinese type (“”‘’, a whole cell each) as ASCII ``"`` and ``'``.
+_ASCII_MARK_RE = re.compile("[!#-&(-/:-@\\[-`{-~]")
 
 
 def _cells(text: str) -> float:
     """A line's width in cells as set, an OCR engine's spaces aside. Digits and Latin letters take half
     a cell in most type, a whole one in some: the wider reading counts; ASCII punctuation an OCR engine
-    put in counts half."""
+    put in counts half, its quotes a whole cell (``路"倡议建立在互利合作的基础之上，`` is a full line)."""
     text = _MULTI_SPACE_RE.sub("", text.strip())
     return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text)))
 
@@ -972,10 +1020,12 @@ def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) 
 
 
 def _join_seams(
-    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float
+    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float, scattered: bool
 ) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
     """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
     read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
+    On a page read block by block (`scattered`, or where such a join is found across stories), the
+    seams the segmenter left reading on are weighed against the others too.
     Returns the joins, the line numbers of the blocks joined (they stay where they are), and each
     block's edges by its first line number."""
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
@@ -984,9 +1034,12 @@ def _join_seams(
     fragments = [
         _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
     ]
+    planned = plan_seams(fragments)
+    if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
+        planned = plan_seams(fragments, contest=True)
     seams = [
         seam
-        for seam in plan_seams(fragments)
+        for seam in planned
         if (end := closed_at[fragments[seam.end].story]) is None or blocks[seam.start][1][0].number < end
     ]
     joins: list[_Join] = []
@@ -1410,15 +1463,18 @@ class _Segmenter:
 
     def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
-        an indented line opens the next paragraph: the paragraph's last line, no speck."""
-        if not (0 < index < len(group) - 1 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+        an indented line opens the next paragraph, or where the block ends and the two read as one word
+        (``…创造更好的条`` / ``件``, its full stop lost): the paragraph's last line, no speck."""
+        if not (0 < index < len(group) and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
-        previous, following = group[index - 1].text.strip(), group[index + 1].text
-        return (
-            bool(re.search(f"[{HAN}]$", previous))
-            and self._fills_column(previous)
-            and bool(_INDENT_RE.match(following))
-        )
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+            return False
+        if index == len(group) - 1:
+            # A word read across the break: the character finishes the one the line above began.
+            words = words_of(previous[-4:] + line.text.strip())
+            return len(words[-1]) > 1 if words else False
+        return bool(_INDENT_RE.match(group[index + 1].text))
 
     def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
@@ -1861,7 +1917,7 @@ def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, co
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
-    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group):
+    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group) or _is_body_fragment(group):
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False

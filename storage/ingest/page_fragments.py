@@ -28,6 +28,8 @@ _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+")
 _TAIL_RUN_RE = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9]+)$")
 _SENTENCE_END_RE = re.compile("[。！？!?…][”’」』）)》]*$")
+# A note in brackets that closes a story (``（本报东京电）``, ``(作者为…采访整理)``): nothing reads on from it.
+_CLOSING_NOTE_END_RE = re.compile("[（(](?:作者|本报|据?新华社|记者)[^（()）。]{0,40}[）)]$")
 
 # A block needs this many Han characters to be judged by its words.
 MIN_BLOCK_CHARS = 12
@@ -47,6 +49,8 @@ MAX_SCATTERED_BLOCKS = 80
 STORY_WINDOW = 12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
+# A story's claim on a block read before any of its own.
+UNREACHABLE = -1.0
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,7 @@ def _page_pairs(texts: Iterable[str]) -> set[str]:
 def _seam(before: str, after: str, page: set[str]) -> float:
     """How well `after` reads on from `before`: 1 for a sentence left open whose seam pair the page
     uses elsewhere, less for either alone, 0 when `before` ended its sentence."""
-    if not before or _SENTENCE_END_RE.search(before):
+    if not before or _SENTENCE_END_RE.search(before) or _CLOSING_NOTE_END_RE.search(before):
         return 0.0
     score = 0.5
     left = _HAN_RE.findall(before[-2:])
@@ -336,6 +340,11 @@ def plan_scattered_moves(
                 default=0.0,
             )
             ahead = before_key(target, key)
+            if ahead is None and target != key[0]:
+                # The target starts later on the page: it takes no block read before it (nor do the
+                # blocks that would follow this one there).
+                out.append(UNREACHABLE)
+                continue
             seam = _seam(blocks[ahead], blocks[key], all_text) if ahead is not None else 0.0
             out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key))
         return out
@@ -376,19 +385,26 @@ def plan_joins(
     pinned: Set[tuple[int, int]] = frozenset(),
     edges: Mapping[tuple[int, int], Fragment] | None = None,
     positions: Mapping[tuple[int, int], int] | None = None,
+    scattered: bool = False,
+    careful: list[Move] | None = None,
 ) -> list[Move]:
     """The joining step. The careful joiner (`plan_moves`) first: on a typeset page it moves nothing.
     When it finds blocks that belong elsewhere, the page was read block by block and its stories are
     scattered; then the bolder joiner (`plan_scattered_moves`) gives out every block over the page,
-    weighing the seams print rules out (`edges`). `pinned` blocks (story, block) stay where they are."""
-    careful = plan_moves(
-        stories,
-        fixed_first=fixed_first,
-        headlines=headlines,
-        pinned=pinned,
-        positions=positions,
-    )
-    if not careful or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
+    weighing the seams print rules out (`edges`). `pinned` blocks (story, block) stay where they are.
+    `scattered`: the page is known to be read block by block (a seam joined blocks across stories, or
+    the careful joiner found blocks out of place before the seams moved any), so the bolder joiner runs
+    even when the careful one, after the seams, finds nothing more to move. `careful`: the careful
+    joiner's moves on these very blocks, when already planned."""
+    if careful is None:
+        careful = plan_moves(
+            stories,
+            fixed_first=fixed_first,
+            headlines=headlines,
+            pinned=pinned,
+            positions=positions,
+        )
+    if (not careful and not scattered) or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
         return careful  # typeset, or too many blocks to weigh every one against every other
     return plan_scattered_moves(
         stories, fixed_first=fixed_first, headlines=headlines, pinned=pinned, edges=edges, positions=positions
@@ -409,7 +425,7 @@ class Seam:
 MIN_SEAM_SCORE = 0.1
 
 
-def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
+def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[Seam]:
     """Join each fragment left mid-sentence to the fragment that goes on from it, over the whole page.
 
     Print gives the cue: a block that stops mid-sentence on a full line goes on in a block whose first
@@ -419,6 +435,12 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
     the most plausible pairs first: the words, names and numbers the start shares with the end's story,
     and the join's reading (a word or name across the seam seen elsewhere on the page, a number that
     goes on, a quote or bracket the end left open that the start closes). Position alone joins nothing.
+
+    With `contest` (a page read block by block), an end the segmenter left reading on into the next
+    block of its story, and that block, are matched like the others: the segmenter's pair is one
+    candidate among them, kept unless a more plausible seam takes its end or its start (two stories
+    read alternately, ``…胜任抗`` / ``…发放了口`` / ``疫工作…``: the nurse's text goes on from the nurse's
+    sentence, read where ``抗疫`` is read on the page, not after the flight story's ``口``).
     """
     n = len(fragments)
     if n < 3:
@@ -433,17 +455,28 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
         for position, index in enumerate(members):
             after[index] = members[position + 1] if position + 1 < len(members) else None
             before[index] = members[position - 1] if position else None
+    # With `contest`, the pairs the segmenter left reading on (an open end, then its story's next block
+    # set full) are weighed like any other seam: a more plausible seam may take the end or the start.
+    incumbent = {
+        i: nxt
+        for i, f in enumerate(fragments)
+        if contest
+        and f.open_end
+        and (nxt := after[i]) is not None
+        and fragments[nxt].open_start
+        and not fragments[nxt].fixed
+    }
     ends = [
         i
         for i, f in enumerate(fragments)
-        if f.open_end and ((nxt := after[i]) is None or not fragments[nxt].open_start)
+        if f.open_end and ((nxt := after[i]) is None or not fragments[nxt].open_start or i in incumbent)
     ]
     starts = [
         j
         for j, f in enumerate(fragments)
         if f.open_start
         and not f.fixed
-        and ((prev := before[j]) is None or fragments[prev].closed_end)
+        and ((prev := before[j]) is None or fragments[prev].closed_end or incumbent.get(prev) == j)
         and len(_HAN_RE.findall(squashed[j])) >= 2
     ]
     if not ends or not starts:
@@ -463,20 +496,24 @@ def plan_seams(fragments: Sequence[Fragment]) -> list[Seam]:
     def weight(token: str) -> float:
         return math.log((stories + 1) / (frequency[token] + 0.5)) + 0.1
 
+    start_pairs = {j: pairs(squashed[j]) for j in starts}
+    start_totals = {j: sum(weight(t) for t in start_pairs[j]) for j in starts}
     candidates: list[Seam] = []
     for i in ends:
         own = story_pairs[fragments[i].story]
         for j in starts:
-            if j <= i:
+            # Later on the page, and near: a file may hold a whole issue, page after page.
+            if j <= i or abs(fragments[j].story - fragments[i].story) > STORY_WINDOW:
                 continue
-            mine = pairs(squashed[j])
-            total = sum(weight(t) for t in mine)
+            mine = start_pairs[j]
+            total = start_totals[j]
             # The end's story as the segmenter left it, less the start itself.
             held = own if fragments[j].story != fragments[i].story else others[j]
             shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
             reading = _seam_reading(squashed[i], squashed[j], grams, (i, j))
             score = shared + reading
-            if score >= MIN_SEAM_SCORE and (shared > 0 or reading >= 0.5):
+            # The segmenter's own pair stays a candidate however weak: it is what the others beat.
+            if incumbent.get(i) == j or (score >= MIN_SEAM_SCORE and (shared > 0 or reading >= 0.5)):
                 candidates.append(Seam(i, j, score, f"{squashed[i][-4:]}|{squashed[j][:4]}"))
     candidates.sort(key=lambda seam: (-seam.score, seam.end, seam.start))
     used_ends: set[int] = set()

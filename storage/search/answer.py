@@ -4,10 +4,14 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
 `question_kind(query)` classifies the question:
 
     why      为什么 / 为何 / 什么原因         → a cause clause (因为, 由于, 受…影响, 得益于, 出于…)
-    when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年)
+    when     什么时候 / 哪天 / 几号 / 哪一年   → a date or a time (5月4日16时40分, 9日至10日, 2014年); a day
+                                                 with its month over a day alone (5日), which is shown
+                                                 after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more
-    where    哪里 / 在哪 / 哪个城市            → a place name or 在…举行/召开
+    where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
+                                                 is the question's 浙江; 城市 is no place); a sentence
+                                                 saying 本村 / 这座 / 当地 with the one before naming it
     howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
                                                  news writes for it: 名 for 人; a rate in per cent), right
                                                  before what is counted or after what is measured
@@ -58,6 +62,7 @@ HOLDS_KIND = 0.5  # kind strength of a sentence that holds the kind of fact aske
 STRONG_KIND = 0.6  # ... and holds it clearly (a date with its day, a number with the unit asked for)
 # Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
 REPORT_DAY_STRENGTH = 0.55  # a "when" sentence whose only day is the report's own
+DAY_ALONE_STRENGTH = 0.8  # a "when" sentence whose days have no month (5日, 27日上午)
 FACT_KINDS = frozenset({"who", "identity", "when", "where", "howmany", "which", "name"})
 KIND_BONUS = 0.5
 RANK_PENALTY = 0.12  # per place an article is ranked below the first
@@ -102,7 +107,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
 _VISITED = re.compile(
-    r"来到|走进|前往|深入|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
+    r"来到|走进|前往|深入(?=[^，,。；;]{0,6}(?:基层|一线|田间|社区|企业|农村|乡村|村|矿|车间|工地|现场))|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
     r"到[\u4e00-\u9fff]{2,12}(?:调研|考察|看望|察看)"
 )
 _PLACES_ASKED = re.compile(r"哪些地方|哪几个地方|哪些地点|去了哪|到了哪|去过哪|考察了哪|调研了哪|走访了哪")
@@ -120,10 +125,13 @@ _DATE = re.compile(
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
     r"(?<![\d.])\d{1,2}[日号](?![\d])"
 )
+_MONTH_DAY = re.compile(r"\d月\d{1,2}[日号]")  # a day with its month (5月4日, 2019年2月27日)
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
 _UNITS = (
     "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
-    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％"
+    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％ "
+    # more units news counts in (3000平方米, 38摄氏度, 120万千瓦, 70周年)
+    "平方米 平方千米 摄氏度 毫米 厘米 千瓦 兆瓦 周年 种 类 块 册 本 部 列 份 张 颗 棵 届 集 首 趟 班 剂"
 ).split()
 _NUMBER = re.compile(
     r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
@@ -140,10 +148,6 @@ _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六�
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
-)
-_PLACE_SUFFIX = re.compile(
-    r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|园区|公墓|郡|道|州|"
-    r"洲|国|城|街道|机场|中心|礼堂|会场|园|馆)"
 )
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
@@ -282,14 +286,23 @@ def _post_after(sentence: str, terms: Sequence[str]) -> bool:
     )
 
 
+def _day_without_month(text: str) -> bool:
+    """Whether the text dates something by a day of the month (27日, 5日上午) and names no month."""
+    return re.search(r"(?<![\d.])\d{1,2}[日号]", text) is not None and re.search(r"\d月", text) is None
+
+
 def _when_strength(sentence: str, asked: _Asked) -> float:
-    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's."""
+    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
+    day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
+    leaves the month to the reader and is most often the day the report's news came."""
     dates = _new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
         return REPORT_DAY_STRENGTH
-    if days:
+    if any(_MONTH_DAY.search(d) for d in days):
         return PLAIN
+    if days:
+        return DAY_ALONE_STRENGTH
     if dates:
         return PARTIAL
     return FAINT if _TIME_WORDS.search(sentence) else NOTHING
@@ -313,10 +326,13 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
         for n in _new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)
         if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
     ]
-    numbers += _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    bare = _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         return PLAIN
+    if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
+        return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
     counted = _counted(asked)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
@@ -454,8 +470,11 @@ def _which_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN
     if _PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(_new_names(sentence, asked.known)) >= 2:
         return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
-    if _PLACES_ASKED.search(asked.query) and _VISITED.search(sentence):
-        return PLAIN  # 考察了哪些地方: 李强来到…和机器人谷
+    if _PLACES_ASKED.search(asked.query):
+        # 考察了哪些地方: 李强来到…和机器人谷; a sentence naming no place lists none of them
+        if _VISITED.search(sentence):
+            return PLAIN
+        return PARTIAL if _place_names(sentence, asked.known) else NOTHING
     if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
@@ -491,25 +510,62 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
-    the question lacks."""
+    the question lacks (of the kind asked for, if the question names one)."""
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
-    # 编写出我国第一部什么计算表: a name in quotes the question lacks
-    return SOME if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query) else NOTHING
+    # 编写出我国第一部什么计算表: a name in quotes the question lacks; when a kind of thing is asked for
+    # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
+    if not _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.query):
+        return NOTHING
+    return SOME if category is None else FAINT
 
 
 def _where_strength(sentence: str, asked: _Asked) -> float:
-    """位于…, 在…举行, a place name the question lacks, a word ending like a place (…县, …港)."""
-    if _AT_PLACE.search(sentence):
+    """位于…, 在…举行, or a place the question lacks (`_place_names`)."""
+    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
         return PLAIN
-    known = asked.known
-    if any(tag == "ns" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
-        return PARTIAL
-    return WEAK if _new([m.group(0) for m in _PLACE_SUFFIX.finditer(sentence)], known) else NOTHING
+    return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+
+
+# Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
+# between the verb of going and what was done there.
+_WENT_TO = re.compile(
+    r"(?:赴|抵达|前往|来到|到访)[\u4e00-\u9fff]{2,8}?(?:与|同|和|举行|出席|会见|参加|考察|调研|访问|进行|[，,。])"
+)
+
+
+# How a place's name ends (嵊州市, 棠张镇, 铜山区, 八镜台广场); and the endings a question may leave out
+# (浙江 for 浙江省).
+_PLACE_END = re.compile(
+    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂)$"
+)
+_ADMIN_END = re.compile(r"(?<=..)(?:省|市|县|区|镇|乡|村|州)$")
+# Words jieba may tag as places that name none (城市, 全国, 各地).
+_NO_PLACE = frozenset(
+    "城市 乡村 农村 城乡 全国 全省 全市 各地 各省 地方 国内 国外 海外 境内 境外 当地 本地 异地 外地 基层 沿海 内地 "
+    "市区 郊区 山区 城区 社区 小区 景区 园区 地区".split()
+)
+PLACE_WORD = 3  # a word ending like a place names one when it is this long (城市, 农村, 社区 do not)
+
+
+def _place_names(sentence: str, known: str) -> list[str]:
+    """The places a sentence names that the question lacks: the words jieba tags as places, the words of
+    three characters or more ending like a place (棠张镇), and a name followed by such an ending (布琼布拉
+    市). A place the question names without its administrative ending (浙江 for 浙江省) is no new place."""
+    words = _tags(sentence)
+    found = []
+    for k, (word, tag) in enumerate(words):
+        if tag == "ns" and len(word) >= 2:
+            found.append(word)
+        elif len(word) >= PLACE_WORD and _is_noun(tag) and _PLACE_END.search(word):
+            found.append(word)
+        elif k and _PLACE_END.fullmatch(word) and len(words[k - 1][0]) >= 2 and _is_noun(words[k - 1][1]):
+            found.append(words[k - 1][0] + word)
+    return [p for p in found if p not in _NO_PLACE and p not in known and _ADMIN_END.sub("", p) not in known]
 
 
 def _who_strength(sentence: str, asked: _Asked) -> float:
@@ -729,6 +785,15 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
     return out
 
 
+# A sentence whose subject stands for something said before it (该团由…, 这款…新产品), near its start
+# (报道称，美方此举…).
+_REFERS_BACK = re.compile(
+    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|一举措))"
+)
+REFERRED_SHARE = 0.8  # a word of the sentence referred back to counts this much
+REFERRED_BACK = 3  # how many sentences back it may be
+
+
 class _Coverage:
     """The share of the question's words (by `unit_weights`) a span of an article's sentences holds; a
     word of the title counts `TITLE_SHARE` in every sentence."""
@@ -740,14 +805,26 @@ class _Coverage:
         self.held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
-    def share(self, span: tuple[int, ...]) -> float:
+    def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
+        """The share a span holds; with `referred`, a sentence the span's first refers back to (美方此举,
+        该团由…), whose words count `REFERRED_SHARE`."""
         held = 0.0
         for u, w in enumerate(self.weights):
             if any(self.held_of[j][u] for j in span):
                 held += w
+            elif referred is not None and self.held_of[referred][u]:
+                held += REFERRED_SHARE * w
             elif self.in_title[u]:
                 held += TITLE_SHARE * w
         return held / self.total
+
+    def referred_share(self, i: int, sentence: str) -> float:
+        """The share sentence `i` holds, counting the words of the sentence it refers back to (此举, 该团,
+        这款: the best of the `REFERRED_BACK` sentences before it) at `REFERRED_SHARE`."""
+        own = self.share((i,))
+        if not _REFERS_BACK.search(sentence):
+            return own
+        return max([own] + [self.share((i,), j) for j in range(max(0, i - REFERRED_BACK), i)])
 
 
 def _acceptable(kind: str, strength: float, coverage: float, article: _Article) -> bool:
@@ -759,24 +836,46 @@ def _acceptable(kind: str, strength: float, coverage: float, article: _Article) 
     return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
 
 
+# Words standing for a place named before (这位好心人是本村的…, 这座赣江第一桥, 当地已接待游客…).
+_PLACE_REFERRED = re.compile(r"本村|本市|本县|本镇|当地(?!时间)|这里|该市|该县|该镇|该村|这座|这个村|这个镇")
+PLACE_REFERRED_BACK = 3  # how many sentences before one saying 本村 its place may be named
+
+
+def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: int) -> int | None:
+    """For a sentence naming its place by 本村 / 当地 / 这座, the nearest sentence before it (up to
+    `PLACE_REFERRED_BACK`) that names a place; None when it says no such word or none names one."""
+    if not _PLACE_REFERRED.search(pool[i].norm):
+        return None
+    return next(
+        (j for j in range(i - 1, max(i - 1 - PLACE_REFERRED_BACK, -1), -1) if strengths[j] >= PARTIAL), None
+    )
+
+
 def _spans(
     article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
 ) -> Iterator[_Span]:
     """Every acceptable span of the article: each sentence alone, and with the one before it when the
-    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…)."""
+    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…); for
+    where, a sentence naming its place by 本村 / 当地 / 这座 with the sentence before that names it."""
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
-    single = [coverage.share((i,)) for i in range(len(pool))]
+    single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
     for i, s in enumerate(pool):
-        for span in ((i,), (i - 1, i)) if i > 0 else ((i,),):
-            share = coverage.share(span)
+        referred = _place_referred(pool, strengths, i) if kind == "where" else None
+        spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
+        for span in (*spans, (referred, i)) if referred is not None else spans:
+            share = single[i] if span == (i,) else coverage.share(span)
             strength = max(strengths[j] for j in span)
-            if len(span) > 1 and not (
-                strength >= STRONG_KIND
-                and (
-                    share > max(single[j] for j in span) + PAIR_GAIN
-                    or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+            if (
+                len(span) > 1
+                and span[0] != referred
+                and not (
+                    strength >= STRONG_KIND
+                    and (
+                        share > max(single[j] for j in span) + PAIR_GAIN
+                        or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+                    )
                 )
             ):
                 continue  # a pair only when one holds the fact and the other adds the subject
@@ -805,9 +904,11 @@ def _extended(
             if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
                 break
             parts.append(nxt.text)
-    elif kind == "when" and kind_strength(last.norm, "when", q, terms) < PARTIAL and article.dateline:
-        if not any(kind_strength(s.norm, "when", q, terms) >= PARTIAL for s in pool):
-            parts.insert(0, f"（{article.dateline}）")  # only the dateline dates it
+    elif kind == "when" and article.dateline:
+        dated = any(kind_strength(x.norm, "when", q, terms) >= PARTIAL for x in chosen.sentences)
+        if not dated or any(_day_without_month(x.norm) for x in chosen.sentences):
+            # nothing in the answer dates it, or only a day (27日正式启用): the dateline gives the date
+            parts.insert(0, f"（{article.dateline}）")
     if kind == "which" and _PLACES_ASKED.search(q) and len(parts) == 1:
         # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
         own = _article_coverage(units, last.norm)
@@ -838,8 +939,14 @@ def best_sentence(
     q = normalize(query)
     kind = question_kind(query)
     articles = _read(docs, max_docs)
-    if _IDENTITY.search(q) and any(_post_before(s.norm, terms) for a in articles for s in a.sentences):
-        kind = "identity"  # 申红涛是谁 asks for the post; 区长是谁 (no post before 区长) for a name
+    # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
+    asks_holder = re.search(_POST + r"(?:是谁|叫什么|是哪位)", q) is not None
+    if (
+        _IDENTITY.search(q)
+        and not asks_holder
+        and any(_post_before(s.norm, terms) for a in articles for s in a.sentences)
+    ):
+        kind = "identity"
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
     # the rest of its words.
     units = [(t,) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]

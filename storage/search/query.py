@@ -26,7 +26,7 @@ MAX_TERMS = 16
 # Multi-character question phrases, removed from the text before segmentation (longest first).
 QUESTION_PHRASES = tuple(
     sorted(
-        """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 是谁 有谁 哪些人 哪位 哪个人
+        """什么时候 什么时间 什么日子 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 哪一年 哪年 是谁 有谁 哪些人 哪位 哪个人
         哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
         是怎么回事 怎么回事 是什么 为什么 为啥 在哪些 在哪几 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
         是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下 叫什么名字 叫什么 叫啥 名叫什么
@@ -286,6 +286,9 @@ def _strip_question_phrases(text: str) -> tuple[str, bool]:
     return text, hit
 
 
+ADVERB_LENGTH = 2  # the adverbs a question may drop are this short (已经, 正在, 还)
+
+
 def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True) -> list[tuple[str, bool]]:
     """Content terms of one whitespace-free chunk: jieba words minus stop words, short pieces glued.
 
@@ -304,7 +307,8 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             or w in QUESTION_WORDS
             or w in ENGLISH_STOP_WORDS
             or (question and w in QUESTION_TARGETS)
-            or (question and flag == "d" and _HAN.match(w))  # 已经, 正在: how or when, not what
+            # 已经, 正在: how or when, not what (jieba also tags longer words 一次性, 自由度 as adverbs)
+            or (question and flag == "d" and _HAN.match(w) and len(w) <= ADVERB_LENGTH)
             or (
                 question
                 and len(w) == 1
