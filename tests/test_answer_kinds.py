@@ -458,3 +458,37 @@ def test_a_sentence_saying_this_move_answers_about_what_was_said_before() -> Non
     ]
     answer = best_sentence("某国为什么暂停对邻国的空袭", ["某国", "暂停", "邻国", "空袭"], docs)
     assert answer is not None and "弹药储备不足" in answer.sentence
+
+
+def test_first_of_a_series_is_the_same_written_with_shou() -> None:
+    # The question says 第一站, the story 首站; the sentence about the announcement (12日公布) holds more
+    # of the question's words as written, but not the date of the stage asked about.
+    docs = [
+        (
+            1,
+            "田径联合会公布今年赛历",
+            "本报北京5月13日电 摩纳哥当地时间12日，田径联合会公布了调整后的赛历，联赛将在8月至10月间展开。"
+            "根据赛程，本赛季联赛的首站将于8月14日在摩纳哥进行。上海站将于9月19日举行。",
+        )
+    ]
+    answer = best_sentence("调整后联赛第一站在摩纳哥哪天比", ["调整", "联赛", "第一站", "摩纳哥"], docs)
+    assert answer is not None and "8月14日" in answer.sentence
+    # the other way round: 首次 in the question, 第一次 in the story
+    docs = [
+        (
+            2,
+            "某县举办农民运动会",
+            "某县去年举办农民运动会。第一次农民运动会于2012年在县城举行，共有800人参赛。",
+        )
+    ]
+    answer = best_sentence("某县首次农民运动会是哪年办的", ["某县", "首次", "农民", "运动会"], docs)
+    assert answer is not None and "2012年" in answer.sentence
+
+
+def test_first_is_not_read_into_words_that_only_start_with_shou() -> None:
+    from storage.search.answer import _ordinal_forms
+
+    assert _ordinal_forms("第一轮") == ("第一轮", "首轮")
+    assert _ordinal_forms("首批") == ("首批", "第一批")
+    assert _ordinal_forms("首都") == ("首都",)  # 都 is no measure word
+    assert _ordinal_forms("第一书记") == ("第一书记",)

@@ -285,3 +285,20 @@ def test_traditional_text_is_matched_after_folding() -> None:
     assert evidence.profile("城市馬拉松", "", terms).title_tf == (1,)
     # a stray OCR space inside a word
     assert evidence.profile("", "马拉 松赛事。", terms).body_tf == (1,)
+
+
+def test_a_name_in_the_question_says_which_of_several_stories_it_asks_about() -> None:
+    # Two stories of one runner's races hold three of the question's four words each: the one in the
+    # country the question names comes first, though the other says 室内赛 as the question does.
+    assert evidence.role("爱尔兰", [("爱尔兰", "ns")]) > evidence.role("室内赛", [("室内赛", "n")])
+    assert evidence.role("苏炳添", [("苏炳添", "nr")]) == evidence.NAMED
+    tags = {"苏炳添": "nr", "爱尔兰": "ns", "室内赛": "n", "60米": "m"}
+    terms = evidence.weigh_terms(list(tags), [5, 5, 5, 5], 1000, tagger=lambda t: [(t, tags[t])])
+    elsewhere = evidence.Candidate(
+        1, "苏炳添再夺冠军", "苏炳添在德国室内赛60米夺冠，成绩6秒49。", "2019-02-22"
+    )
+    asked = evidence.Candidate(
+        2, "苏炳添夺得冠军", "苏炳添在爱尔兰室内田径大奖赛中以6秒52的成绩夺得男子60米冠军。", "2019-02-15"
+    )
+    ranked = evidence.rank(terms, [elsewhere, asked], n=1000)
+    assert [r.id for r in ranked][0] == 2

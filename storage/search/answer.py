@@ -949,7 +949,7 @@ def best_sentence(
         kind = "identity"
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
     # the rest of its words.
-    units = [(t,) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
+    units = [_ordinal_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [
@@ -973,6 +973,21 @@ def best_sentence(
         text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
     return Answer(sentence=text, article_id=best.sentences[-1].article_id, snippet=mark(text, words))
+
+
+# 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes
+# the short form where a question says the long one, and the other way round.
+_ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
+_FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
+
+
+def _ordinal_forms(term: str) -> tuple[str, ...]:
+    """The term, and its other form when it starts with 第一 or 首 before a measure word (第一站 → 首站)."""
+    m = _FIRST_OF.match(term)
+    if m is None:
+        return (term,)
+    other = ("首" if m.group(1) == "第一" else "第一") + m.group(2) + m.group(3)
+    return (term, other)
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:

@@ -42,10 +42,14 @@ from storage.text.normalize import HAN_RANGES, fold, has_traditional, normalize
 TOPIC = 1.0  # nouns, names, places, organisations, numbers with units, foreign words
 QUOTED = 1.3  # a phrase the reader put in quotes
 VERB = 0.55
+NAMED = 1.3  # a name jieba knows: a person, a place, an organisation (苏炳添, 爱尔兰, 国家统计局)
 OTHER = 0.6  # adjectives, adverbs, anything else jieba tags
 # jieba's tags of topic words: nouns of every kind (n…), verbal nouns, foreign words, unknown pieces
 # (names jieba does not know), abbreviations, numbers and measure words, distinguishing words.
 _TOPIC_TAGS = frozenset("vn eng x un j m q b".split())
+# jieba's tags of names: of persons (nr, nrt), places (ns), organisations (nt), other proper names (nz). A
+# question's names say which story of several on a topic it asks about (苏炳添 in 爱尔兰, not in 德国).
+_NAME_TAGS = frozenset("nr nrt ns nt nz".split())
 
 # Words that ask about now: the newest story holding the fact is preferred.
 _NOW = re.compile(
@@ -106,6 +110,8 @@ def role(term: str, tags: Sequence[tuple[str, str]], *, quoted: bool = False) ->
     flags = [flag for _, flag in tags]
     if not flags:
         return TOPIC
+    if len(flags) == 1 and flags[0] in _NAME_TAGS:
+        return NAMED
     if any(f.startswith("n") or f in _TOPIC_TAGS for f in flags):
         if any(f in ("m", "q") for f in flags) and not re.search(r"\d", term) and len(flags) == 1:
             return OTHER  # 首次, 一些: numerals without a number
