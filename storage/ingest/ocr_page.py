@@ -1168,6 +1168,7 @@ class _Segmenter:
                 cut > 1
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
+                and not _full_line_with_a_comma(groups[cut - 1], self.column)
                 and not _is_note(groups[cut - 1][0].text)
             ):
                 cut -= 1
@@ -1755,12 +1756,34 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
-    if any("，" in line.text and not _wide_or_labelled(line.text, column) for line in group):
+    if _cut_at_a_comma(group, column):
         return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+# A comma as printed (``，``) or as an OCR engine reads it (``,``; not a digit group's, ``1,000``).
+_COMMA_RE = re.compile("，|,(?![0-9])")
+
+
+def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
+    """A line with a comma in it, set to the column's measure: a body line cut off by column breaks
+    (``马正其说，现在"双随机"规定每``), never a headline, unless set wider than the column, with a column
+    label, or clearly short (`_wide_or_labelled`)."""
+    return any(_COMMA_RE.search(line.text) and not _wide_or_labelled(line.text, column) for line in group)
+
+
+def _full_line_with_a_comma(group: list[_Line], column: float) -> bool:
+    """A block of one line with a comma in it, set about the column's measure (an OCR engine may lose a
+    character or two: at least a paragraph's indented first line, short by a margin), never wider: a
+    body line a column break cut off (``马正其说，现在"双随机"规定每``), never a headline printed under
+    the story above."""
+    if len(group) != 1 or not _COMMA_RE.search(group[0].text):
+        return False
+    width = _cells(group[0].text)
+    return column - _INDENT_CELLS - _SHORT_MARGIN <= width < column + 1.0
 
 
 def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
