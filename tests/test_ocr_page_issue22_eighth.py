@@ -6,7 +6,7 @@ read back by Tesseract.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
+from storage.ingest.ocr_page import explain_page, parse_page
 
 # A column break left one body line alone in its block, right under the story's last sentence: it holds
 # a comma and is set to the column's measure, so it is no headline of the story after it.
@@ -45,3 +45,42 @@ def test_issue22_a_short_headline_with_a_comma_under_a_story_stays_a_headline():
     )
     _first, second = parse_page(page, year=2020)
     assert second.title == "不聚，是为更好相聚"
+
+
+# A headline split by the OCR: its first half read over its dateline, its second half read blocks later,
+# alone in a block after another story's text.
+SPLIT_HEADLINE_PAGE = (
+    "习近平向非洲\n\n"
+    "新华社北京2月10日电  国家主席习近平\n"
+    "10日致电祝贺非洲联盟第32届首脑会议\n"
+    "在亚的斯亚贝巴召开。\n\n"
+    "实验京剧在意大利上演\n\n"
+    "本报罗马2月10日电  实验京剧《图兰朵》\n"
+    "在罗马上演，观众反响热烈。\n\n"
+    "联盟第32届首脑会议致贺电\n\n"
+    "习近平指出，非洲联盟是非洲联合自强的\n"
+    "旗帜，中方对此表示热烈祝贺。\n"
+)
+
+
+def test_issue22_a_headline_split_by_the_ocr_is_joined_where_its_story_reads_on_across_the_seam():
+    articles = parse_page(SPLIT_HEADLINE_PAGE, year=2019)
+    assert articles[0].title.replace(" ", "") == "习近平向非洲联盟第32届首脑会议致贺电"
+    assert articles[1].title == "实验京剧在意大利上演"
+    assert not any("联盟第32届首脑会议致贺电" in p for a in articles for p in a.paragraphs)
+    explained = "\n".join(explain_page(SPLIT_HEADLINE_PAGE, year=2019))
+    assert "the rest of the headline on line 1, read apart by the OCR" in explained
+
+
+def test_issue22_a_headline_of_its_own_is_not_taken_for_the_rest_of_the_one_above():
+    page = (
+        "习近平会见越南国家主席\n\n"
+        "新华社北京10月1日电  国家主席习近平1日\n"
+        "在人民大会堂会见越南国家主席。\n\n"
+        "习近平会见巴西众议长\n\n"
+        "新华社北京10月1日电  国家主席习近平1日\n"
+        "在人民大会堂会见巴西众议长马亚。\n"
+    )
+    vietnam, brazil = parse_page(page, year=2019)
+    assert vietnam.title == "习近平会见越南国家主席"
+    assert brazil.title == "习近平会见巴西众议长"
