@@ -84,3 +84,23 @@ def test_issue22_a_headline_of_its_own_is_not_taken_for_the_rest_of_the_one_abov
     vietnam, brazil = parse_page(page, year=2019)
     assert vietnam.title == "习近平会见越南国家主席"
     assert brazil.title == "习近平会见巴西众议长"
+
+
+# A roundup's closing note naming the reporters who took part, which the OCR read as two blocks.
+ROUNDUP_NOTE_PAGE = (
+    "多国报告新型冠状病毒感染病例\n\n"
+    "新华社北京1月30日电  综合新华社驻外记\n"
+    "者报道：菲律宾、印度、芬兰等国家首次\n"
+    "报告新型冠状病毒感染病例。\n\n"
+    "（参与记者：赵旭、袁梦展、郑昕、\n\n"
+    "苏小坡、华义、李晓渝）\n\n"
+    "新加坡外长对中方战胜疫情充满信心\n\n"
+    "新华社北京1月30日电  国务委员兼外长\n"
+    "王毅同新加坡外长维文通电话。\n"
+)
+
+
+def test_issue22_a_note_naming_the_reporters_who_took_part_closes_its_story_and_is_no_headline():
+    roundup, singapore = parse_page(ROUNDUP_NOTE_PAGE, year=2020)
+    assert roundup.paragraphs[-1] == "（参与记者：赵旭、袁梦展、郑昕、苏小坡、华义、李晓渝）"
+    assert singapore.title == "新加坡外长对中方战胜疫情充满信心"

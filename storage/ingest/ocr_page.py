@@ -789,10 +789,10 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 _BODY_MEASURE = 13.0
 # A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
 _LIST_MARKS = 4
-# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
-# the OCR may lose its closing bracket.
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
+# a roundup's reporters (``（参与记者：田颖、唐璐）``); the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 
 
