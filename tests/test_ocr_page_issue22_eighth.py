@@ -104,3 +104,26 @@ def test_issue22_a_note_naming_the_reporters_who_took_part_closes_its_story_and_
     roundup, singapore = parse_page(ROUNDUP_NOTE_PAGE, year=2020)
     assert roundup.paragraphs[-1] == "（参与记者：赵旭、袁梦展、郑昕、苏小坡、华义、李晓渝）"
     assert singapore.title == "新加坡外长对中方战胜疫情充满信心"
+
+
+# A paragraph's first line (two cells short: its indent, which the OCR dropped) that a column break cut
+# off inside a word: the next block goes on from it on a full line, ``帮|助`` a word read on the page.
+CUT_FIRST_LINE_PAGE = (
+    "王毅同韩国外长康京和通电话\n\n"
+    "新华社北京1月28日电  国务委员兼外长王\n"
+    "毅应约同韩国外长康京和通电话。康京和\n"
+    "表示，韩方愿向中方提供需要的帮助和医\n"
+    "疗物资。\n\n"
+    "王毅感谢韩方愿意向中方提供必要帮\n\n"
+    "助，强调中方将继续本着公开透明原则，\n"
+    "同国际社会加强合作。\n"
+)
+
+
+def test_issue22_a_paragraphs_first_line_cut_off_by_a_column_break_is_no_headline():
+    (call,) = parse_page(CUT_FIRST_LINE_PAGE, year=2020)
+    assert call.title == "王毅同韩国外长康京和通电话"
+    assert (
+        call.paragraphs[-1]
+        == "王毅感谢韩方愿意向中方提供必要帮助，强调中方将继续本着公开透明原则，同国际社会加强合作。"
+    )

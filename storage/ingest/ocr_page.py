@@ -1693,6 +1693,8 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         return False
     following = groups[position]
     first = following[0].text
+    if position == index + 1 and _paragraph_opening_cut(groups, index, column):
+        return False
     return bool(
         _DATELINE_RE.match(first)
         or is_byline(first)
@@ -1705,6 +1707,40 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
 _ANNOUNCE_SHARE = 0.5
 # Or this share, when it repeats clearly more of the text after it than of the text before it.
 _ANNOUNCE_WEAK = 0.25
+
+
+# Groups either side of a line whose text is searched for a seam's characters.
+_SEAM_SEARCH_GROUPS = 20
+
+
+def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
+    not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
+    word, and the next block goes on from it on a full line, the characters across the seam read
+    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``)."""
+    group = groups[index]
+    if len(group) != 1 or index + 1 >= len(groups):
+        return False
+    text = _MULTI_SPACE_RE.sub("", group[0].text)
+    width = _cells(text)
+    if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
+        return False
+    following = groups[index + 1][0].text.strip()
+    if not _full_line(following, column) or _DATELINE_RE.match(following) or is_byline(following):
+        return False
+    after = _MULTI_SPACE_RE.sub("", following)
+    if not re.match(f"[{HAN}]", after):
+        return False
+    seams = {text[-2:] + after[:1], text[-1:] + after[:2]}
+    nearby = "\n".join(
+        line.text
+        for k in range(max(0, index - _SEAM_SEARCH_GROUPS), min(len(groups), index + _SEAM_SEARCH_GROUPS))
+        if k not in (index, index + 1)
+        for line in groups[k]
+    )
+    nearby = _MULTI_SPACE_RE.sub("", nearby)
+    # A word across the seam: three characters read elsewhere, or two (``帮|助``).
+    return any(len(seam) == 3 and seam in nearby for seam in seams) or text[-1:] + after[:1] in nearby
 
 
 def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
