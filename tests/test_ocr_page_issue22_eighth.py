@@ -127,3 +127,35 @@ def test_issue22_a_paragraphs_first_line_cut_off_by_a_column_break_is_no_headlin
         call.paragraphs[-1]
         == "王毅感谢韩方愿意向中方提供必要帮助，强调中方将继续本着公开透明原则，同国际社会加强合作。"
     )
+
+
+# A kicker the OCR read in another story's column, inside one of its sentences (``…证明自己`` / kicker /
+# ``的过程，…``); its own story is printed further down the page.
+KICKER_INSIDE_PAGE = (
+    "敢闯路更宽（体坛观澜）\n\n"
+    "中国足球还在艰苦的上升期，武磊此番\n"
+    "能够留洋殊为不易。在世界顶级水平的\n"
+    "西班牙甲级联赛里，他遇到的是不同以\n"
+    "往的挑战。出去闯荡对他来说，证明自己\n\n"
+    "吴江推行同工同酬改善住房\n\n"
+    "的过程，也是不断提升自己的过程。武\n"
+    "磊是当下中国本土球员中的佼佼者。\n\n"
+    "他上个赛季成为中超联赛最佳射手，打\n"
+    "破了外籍球员对这个奖项的垄断。\n\n"
+    "换个角度看，这样的落差，也为武磊提\n"
+    "供了再度打开向上空间的可能性。\n\n"
+    "各种好政策 吸引打工者\n\n"
+    "本报南京2月21日电  春节后，苏州市吴\n"
+    "江区推行同工同酬，改善住房条件，人\n"
+    "力资源市场里人头攒动。\n"
+)
+
+
+def test_issue22_a_kicker_read_inside_another_storys_sentence_goes_to_its_own_story():
+    football, wujiang = parse_page(KICKER_INSIDE_PAGE, year=2019)
+    assert football.paragraphs[0].endswith(
+        "证明自己的过程，也是不断提升自己的过程。武磊是当下中国本土球员中的佼佼者。"
+    )
+    assert wujiang.title == "吴江推行同工同酬改善住房 各种好政策 吸引打工者"
+    explained = "\n".join(explain_page(KICKER_INSIDE_PAGE, year=2019))
+    assert "read inside another story's sentence" in explained

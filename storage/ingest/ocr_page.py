@@ -1324,8 +1324,53 @@ class _Segmenter:
             and self.headline_between(group_index)
         ):
             self.close()  # a headline printed between this story and the next one's text
+        if self.headline_inside_a_sentence(group_index, group):
+            return
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
+        """A headline line the OCR read in another story's column, inside a sentence of it
+        (``…证明自己`` / ``吴江推行同工同酬、改善住房等举措`` / ``的过程，…``): the open story's sentence
+        breaks off before it and goes on after it (no headline, dateline or byline there), the line
+        reads on into neither, and
+        its words are another story's (the page's text after it repeats half its character pairs; the
+        open story, next to none). It goes to the headline groups, for the matching step to place."""
+        story = self.current
+        if (
+            story is None
+            or story.ended
+            or len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or _ends_sentence(story.lines)
+            or not _is_headline_group(group, self.column)
+        ):
+            return False
+        line = group[0]
+        text = _MULTI_SPACE_RE.sub("", clean_prose(line.text))
+        following = _MULTI_SPACE_RE.sub("", self.groups[group_index + 1][0].text)
+        if (
+            _is_headline_group(self.groups[group_index + 1], self.column)
+            or _DATELINE_RE.match(following)
+            or is_byline(following)
+        ):
+            return False
+        own = _pairs(text)
+        if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
+            return False
+        later = "".join(ln.text for g in self.groups[group_index + 1 :] for ln in g)
+        before = "".join(ln.text for ln in story.lines)
+        after = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
+        mine = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
+        if text[-1:] + following[:1] in _MULTI_SPACE_RE.sub(
+            "", later[len(self.groups[group_index + 1][0].text) :]
+        ):
+            return False  # the line reads on into the next block (``帮|助``): text of the story
+        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > _TOPIC_CHANGE_SHARE * len(own):
+            return False
+        self.gap_groups.append((len(self.stories) + 1, group))
+        self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
+        return True
 
     def headline_between(self, group_index: int) -> bool:
         """The group starts a headline printed between the open story and the next one's text: the story
@@ -1703,6 +1748,8 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
     )
 
 
+# A headline line read inside another story's sentence has at least this many character pairs.
+_HEADLINE_INSIDE_MIN_PAIRS = 6
 # A headline repeats this share of its character pairs in the story text that follows it.
 _ANNOUNCE_SHARE = 0.5
 # Or this share, when it repeats clearly more of the text after it than of the text before it.
