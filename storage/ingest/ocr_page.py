@@ -1358,7 +1358,11 @@ class _Segmenter:
         own = _pairs(text)
         if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
             return False
-        later = "".join(ln.text for g in self.groups[group_index + 1 :] for ln in g)
+        later = "".join(
+            ln.text
+            for g in self.groups[group_index + 1 : group_index + 1 + _HEADLINE_INSIDE_REACH]
+            for ln in g
+        )
         before = "".join(ln.text for ln in story.lines)
         after = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
         mine = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
@@ -1748,8 +1752,10 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
     )
 
 
-# A headline line read inside another story's sentence has at least this many character pairs.
+# A headline line read inside another story's sentence has at least this many character pairs; its
+# words are looked for in this many blocks after it (a file may hold a whole issue).
 _HEADLINE_INSIDE_MIN_PAIRS = 6
+_HEADLINE_INSIDE_REACH = 60
 # A headline repeats this share of its character pairs in the story text that follows it.
 _ANNOUNCE_SHARE = 0.5
 # Or this share, when it repeats clearly more of the text after it than of the text before it.
@@ -2043,8 +2049,10 @@ def _clip(text: str, size: int = 30) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-# A headline's second half, read apart from its first by the OCR, has at most this many cells.
+# A headline's second half, read apart from its first by the OCR, has at most this many cells and is
+# read at most this many lines after it (a file may hold a whole issue).
 _SPLIT_HEADLINE_MAX_CELLS = 16
+_SPLIT_HEADLINE_REACH = 200
 
 
 def _mend_split_headlines(cut: _Cut) -> None:
@@ -2081,6 +2089,7 @@ def _mend_split_headlines(cut: _Cut) -> None:
             second = _squash_text(line.text)
             if (
                 line.number <= group[-1].number
+                or line.number > group[-1].number + _SPLIT_HEADLINE_REACH
                 or line.number in taken
                 or any(line is other for other in group)
                 or not re.match(f"[{HAN}0-9]", second)
