@@ -815,10 +815,10 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 _BODY_MEASURE = 13.0
 # A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
 _LIST_MARKS = 4
-# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``;
-# the OCR may lose its closing bracket.
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
+# a roundup's reporters (``（参与记者：田颖、唐璐）``); the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 
@@ -1197,6 +1197,7 @@ class _Segmenter:
                 cut > 1
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
+                and not _full_line_with_a_comma(groups[cut - 1], self.column)
                 and not _is_note(groups[cut - 1][0].text)
                 and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
             ):
@@ -1392,6 +1393,8 @@ class _Segmenter:
             and self.headline_between(group_index)
         ):
             self.close()  # a headline printed between this story and the next one's text
+        if self.headline_inside_a_sentence(group_index, group):
+            return
         for index, line in enumerate(group):
             self.line(index, line, group)
 
@@ -1413,6 +1416,53 @@ class _Segmenter:
             return False
         story.lines.append(group[0])
         self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
+
+    def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
+        """A headline line the OCR read in another story's column, inside a sentence of it
+        (``…证明自己`` / ``吴江推行同工同酬、改善住房等举措`` / ``的过程，…``): the open story's sentence
+        breaks off before it and goes on after it (no headline, dateline or byline there), the line
+        reads on into neither, and
+        its words are another story's (the page's text after it repeats half its character pairs; the
+        open story, next to none). It goes to the headline groups, for the matching step to place."""
+        story = self.current
+        if (
+            story is None
+            or story.ended
+            or len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or _ends_sentence(story.lines)
+            or not _is_headline_group(group, self.column)
+        ):
+            return False
+        line = group[0]
+        text = _MULTI_SPACE_RE.sub("", clean_prose(line.text))
+        following = _MULTI_SPACE_RE.sub("", self.groups[group_index + 1][0].text)
+        if (
+            _is_headline_group(self.groups[group_index + 1], self.column)
+            or _DATELINE_RE.match(following)
+            or is_byline(following)
+        ):
+            return False
+        own = _pairs(text)
+        if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
+            return False
+        later = "".join(
+            ln.text
+            for g in self.groups[group_index + 1 : group_index + 1 + _HEADLINE_INSIDE_REACH]
+            for ln in g
+        )
+        before = "".join(ln.text for ln in story.lines)
+        after = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
+        mine = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
+        if text[-1:] + following[:1] in _MULTI_SPACE_RE.sub(
+            "", later[len(self.groups[group_index + 1][0].text) :]
+        ):
+            return False  # the line reads on into the next block (``帮|助``): text of the story
+        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > _TOPIC_CHANGE_SHARE * len(own):
+            return False
+        self.gap_groups.append((len(self.stories) + 1, group))
+        self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
         return True
 
     def headline_between(self, group_index: int) -> bool:
@@ -1858,6 +1908,8 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         return False
     following = groups[position]
     first = following[0].text
+    if position == index + 1 and _paragraph_opening_cut(groups, index, column):
+        return False
     return bool(
         _DATELINE_RE.match(first)
         or is_byline(first)
@@ -1866,10 +1918,48 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
     )
 
 
+# A headline line read inside another story's sentence has at least this many character pairs; its
+# words are looked for in this many blocks after it (a file may hold a whole issue).
+_HEADLINE_INSIDE_MIN_PAIRS = 6
+_HEADLINE_INSIDE_REACH = 60
 # A headline repeats this share of its character pairs in the story text that follows it.
 _ANNOUNCE_SHARE = 0.5
 # Or this share, when it repeats clearly more of the text after it than of the text before it.
 _ANNOUNCE_WEAK = 0.25
+
+
+# Groups either side of a line whose text is searched for a seam's characters.
+_SEAM_SEARCH_GROUPS = 20
+
+
+def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
+    not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
+    word, and the next block goes on from it on a full line, the characters across the seam read
+    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``)."""
+    group = groups[index]
+    if len(group) != 1 or index + 1 >= len(groups):
+        return False
+    text = _MULTI_SPACE_RE.sub("", group[0].text)
+    width = _cells(text)
+    if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
+        return False
+    following = groups[index + 1][0].text.strip()
+    if not _full_line(following, column) or _DATELINE_RE.match(following) or is_byline(following):
+        return False
+    after = _MULTI_SPACE_RE.sub("", following)
+    if not re.match(f"[{HAN}]", after):
+        return False
+    seams = {text[-2:] + after[:1], text[-1:] + after[:2]}
+    nearby = "\n".join(
+        line.text
+        for k in range(max(0, index - _SEAM_SEARCH_GROUPS), min(len(groups), index + _SEAM_SEARCH_GROUPS))
+        if k not in (index, index + 1)
+        for line in groups[k]
+    )
+    nearby = _MULTI_SPACE_RE.sub("", nearby)
+    # A word across the seam: three characters read elsewhere, or two (``帮|助``).
+    return any(len(seam) == 3 and seam in nearby for seam in seams) or text[-1:] + after[:1] in nearby
 
 
 def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
@@ -1921,20 +2011,39 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
-    if any(
-        "，" in line.text
-        and not _wide_or_labelled(line.text, column)
-        and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
-        for k, line in enumerate(group)
-    ):
-        # A comma: a body line cut off by column breaks, unless set wider than the column, or the
-        # title a kicker ending in a dash leads into (``一名辽宁援鄂护士的武汉日记——`` /
-        # ``勇挑重担，我已经做好准备``).
-        return False
+    if _cut_at_a_comma(group, column):
+        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
     return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+# A comma as printed (``，``) or as an OCR engine reads it (``,``; not a digit group's, ``1,000``).
+_COMMA_RE = re.compile("，|,(?![0-9])")
+
+
+def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
+    """A line with a comma in it, set to the column's measure: a body line cut off by column breaks
+    (``马正其说，现在"双随机"规定每``), never a headline, unless set wider than the column, with a column
+    label, or clearly short (`_wide_or_labelled`)."""
+    return any(
+        _COMMA_RE.search(line.text)
+        and not _wide_or_labelled(line.text, column)
+        and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
+        for k, line in enumerate(group)
+    )
+
+
+def _full_line_with_a_comma(group: list[_Line], column: float) -> bool:
+    """A block of one line with a comma in it, set about the column's measure (an OCR engine may lose a
+    character or two: at least a paragraph's indented first line, short by a margin), never wider: a
+    body line a column break cut off (``马正其说，现在"双随机"规定每``), never a headline printed under
+    the story above."""
+    if len(group) != 1 or not _COMMA_RE.search(group[0].text):
+        return False
+    width = _cells(group[0].text)
+    return column - _INDENT_CELLS - _SHORT_MARGIN <= width < column + 1.0
 
 
 def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
@@ -2122,6 +2231,105 @@ def _clip(text: str, size: int = 30) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+# A headline's second half, read apart from its first by the OCR, has at most this many cells and is
+# read at most this many lines after it (a file may hold a whole issue).
+_SPLIT_HEADLINE_MAX_CELLS = 16
+_SPLIT_HEADLINE_REACH = 200
+
+
+def _mend_split_headlines(cut: _Cut) -> None:
+    """Give a headline's second half, read by the OCR blocks away from its first (``习近平向非洲`` over
+    its dateline, ``联盟第32届首脑会议致贺电`` after another story's text), back to its first half.
+
+    The second half is a line alone in its block, read later on the page, short and without sentence
+    marks or commas; the first half is the last line of a headline group over a story. They go together
+    when that story's text reads on across the seam (``非洲|联盟`` in ``…非洲联盟第32届…``: three
+    characters across it) and holds most of the second half's character pairs. The line leaves the
+    story or the gap it was read in; a story it headed is headless again (its text may be a fragment)."""
+    if not cut.gap_groups:
+        return
+    texts = [_squash_text("".join(line.text for line in story.lines)) for story in cut.stories]
+    # A one-line block, the story holding it (None for a headline group), and the story it stands in
+    # or over: the story it would stay with.
+    candidates: list[tuple[list[_Line], int | None, int | None]] = []
+    for k, story in enumerate(cut.stories):
+        candidates += [(block, k, k) for block in _blocks_of(story) if len(block) == 1]
+    # A headline group stacked with another over one story (a kicker over its main line) stays there.
+    stacked = Counter(gap for gap, _group in cut.gap_groups)
+    candidates += [
+        (group, None, gap) for gap, group in cut.gap_groups if len(group) == 1 and stacked[gap] == 1
+    ]
+    taken: set[int] = set()
+    for gap, group in cut.gap_groups:
+        if gap >= len(cut.stories) or not texts[gap]:
+            continue
+        first = _squash_text(group[-1].text)
+        if len(first) < 2 or not re.search(f"[{HAN}]$", first):
+            continue
+        for block, holder, stays in candidates:
+            line = block[0]
+            second = _squash_text(line.text)
+            if (
+                line.number <= group[-1].number
+                or line.number > group[-1].number + _SPLIT_HEADLINE_REACH
+                or line.number in taken
+                or any(line is other for other in group)
+                or not re.match(f"[{HAN}0-9]", second)
+                or _cells(line.text) > _SPLIT_HEADLINE_MAX_CELLS
+                or _SENTENCE_PUNCT_RE.search(line.text)
+                or _COMMA_RE.search(line.text)
+                or _brackets_open(line.text)
+            ):
+                continue
+            # The story's text, less the line itself when the story holds it.
+            story_text = texts[gap]
+            if holder == gap:
+                story_text = _squash_text(
+                    "".join(other.text for other in cut.stories[gap].lines if other is not line)
+                )
+            seams = (first[-2:] + second[:1], first[-1:] + second[:2])
+            if not any(len(seam) == 3 and seam in story_text for seam in seams):
+                continue
+            pairs = _pairs(second)
+            shared = len([p for p in pairs if p in story_text])
+            if not pairs or shared < 0.5 * len(pairs):
+                continue
+            # A headline of its own over a story a dateline opens (``习近平会见巴西众议长`` under
+            # ``习近平会见越南国家主席``) repeats that story's words as much or more.
+            if (
+                stays is not None
+                and stays != gap
+                and stays < len(texts)
+                and cut.stories[stays].lines
+                and _DATELINE_RE.match(cut.stories[stays].lines[0].text)
+                and len([p for p in pairs if p in texts[stays]]) >= shared
+            ):
+                continue
+            taken.add(line.number)
+            if holder is not None:
+                cut.stories[holder].lines = [
+                    other for other in cut.stories[holder].lines if other is not line
+                ]
+                if cut.stories[holder].lines and cut.stories[holder].lines[0].number > line.number:
+                    cut.stories[holder].lines[0].blank_before = True
+            else:
+                cut.gap_groups[:] = [(g, other) for g, other in cut.gap_groups if other is not block]
+            group.append(line)
+            cut.roles[line.number] = (
+                f"headline: the rest of the headline on line {group[0].number}, read apart by the OCR "
+                f"(its story reads on across {first[-2:]}|{second[:2]})"
+            )
+            break
+
+
+def _squash_text(text: str) -> str:
+    return _MULTI_SPACE_RE.sub("", clean_prose(text))
+
+
+def _brackets_open(text: str) -> bool:
+    return any(text.count(a) != text.count(b) for a, b in (("（", "）"), ("(", ")"), ("《", "》")))
+
+
 def _parse(
     text: str,
     *,
@@ -2135,6 +2343,7 @@ def _parse(
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
     cut = _segment(_split_lines(text))
+    _mend_split_headlines(cut)
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
