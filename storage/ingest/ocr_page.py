@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams
+from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams, word_across
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
@@ -1476,7 +1476,16 @@ class _Segmenter:
             or _announces_next(self.groups, group_index, self.column)
             or _changes_topic(self.current.lines, self.groups, group_index, self.column)
         )
-        return why and _starts_next_story(self.groups, group_index, self.column)
+        if not why:
+            return False
+        if _starts_next_story(self.groups, group_index, self.column):
+            return True
+        group = self.groups[group_index]
+        if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
+            self.roles[group[0].number] = (
+                f"text: a paragraph's first line a column break cut inside a word ({cut})"
+            )
+        return False
 
     # -- one line, by kind
 
@@ -1909,7 +1918,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
     following = groups[position]
     first = following[0].text
     if position == index + 1 and _paragraph_opening_cut(groups, index, column):
-        return False
+        return False  # a paragraph's first line cut off by a column break: text
     return bool(
         _DATELINE_RE.match(first)
         or is_byline(first)
@@ -1930,26 +1939,31 @@ _ANNOUNCE_WEAK = 0.25
 
 # Groups either side of a line whose text is searched for a seam's characters.
 _SEAM_SEARCH_GROUPS = 20
+# Or a word of jieba's dictionary read across the seam, at least this common (`word_across`: 0.6 is a
+# word of about 250 in the dictionary's counts, ``农户``; ``帮助`` is 0.99).
+_CUT_WORD_STRENGTH = 0.6
 
 
-def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> bool:
+def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> str:
     """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
     not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
     word, and the next block goes on from it on a full line, the characters across the seam read
-    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``)."""
+    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``) or forming a
+    common word of jieba's dictionary (``…310万户退耕农`` / ``户获得钱粮补助…``: ``农户``).
+    Returns why (the seam and its evidence), or "" when it is no such line."""
     group = groups[index]
     if len(group) != 1 or index + 1 >= len(groups):
-        return False
+        return ""
     text = _MULTI_SPACE_RE.sub("", group[0].text)
     width = _cells(text)
     if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
-        return False
+        return ""
     following = groups[index + 1][0].text.strip()
     if not _full_line(following, column) or _DATELINE_RE.match(following) or is_byline(following):
-        return False
+        return ""
     after = _MULTI_SPACE_RE.sub("", following)
     if not re.match(f"[{HAN}]", after):
-        return False
+        return ""
     seams = {text[-2:] + after[:1], text[-1:] + after[:2]}
     nearby = "\n".join(
         line.text
@@ -1958,8 +1972,15 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
         for line in groups[k]
     )
     nearby = _MULTI_SPACE_RE.sub("", nearby)
-    # A word across the seam: three characters read elsewhere, or two (``帮|助``).
-    return any(len(seam) == 3 and seam in nearby for seam in seams) or text[-1:] + after[:1] in nearby
+    # A word across the seam: three characters read elsewhere, or two (``帮|助``), or a common word of
+    # the language (jieba's dictionary: ``退耕农`` / ``户获得…``).
+    seam = f"{text[-2:]}|{after[:2]}"
+    if any(len(three) == 3 and three in nearby for three in seams) or text[-1:] + after[:1] in nearby:
+        return f"{seam} read elsewhere on the page"
+    word, strength = word_across(text, after)
+    if strength >= _CUT_WORD_STRENGTH:
+        return f"{seam} reads the word {word} of jieba's dictionary (strength {strength:.2f})"
+    return ""
 
 
 def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:

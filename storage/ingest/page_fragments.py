@@ -18,8 +18,10 @@ Pure: blocks of text in, a list of `Seam`s or `Move`s out.
 from __future__ import annotations
 
 import bisect
+import importlib.resources
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -575,3 +577,63 @@ def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]
                 score += 0.3
                 break
     return score
+
+
+# A general prior of Chinese, independent of the page: the words of jieba's dictionary (the one the
+# index segments with) of two to four Han characters, with their frequencies. Read once, on first use.
+_LEXICON_MIN_LENGTH, _LEXICON_MAX_LENGTH = 2, 4
+# A word this frequent in the dictionary counts fully; rarer ones by the logarithm of their frequency.
+_LEXICON_FULL_FREQUENCY = 10_000
+# A word rarer than this is no evidence (the dictionary holds many rare compounds).
+_LEXICON_MIN_FREQUENCY = 20
+_lexicon: dict[str, int] | None = None
+_lexicon_lock = threading.Lock()
+
+
+def _load_lexicon() -> dict[str, int]:
+    global _lexicon
+    if _lexicon is not None:
+        return _lexicon
+    with _lexicon_lock:
+        if _lexicon is None:
+            words: dict[str, int] = {}
+            source = importlib.resources.files("jieba").joinpath("dict.txt")
+            with source.open("r", encoding="utf-8") as lines:
+                for line in lines:
+                    word, frequency, _tag = line.split(" ", 2)
+                    if (
+                        _LEXICON_MIN_LENGTH <= len(word) <= _LEXICON_MAX_LENGTH
+                        and int(frequency) >= _LEXICON_MIN_FREQUENCY
+                        and all(_HAN_RE.match(ch) for ch in word)
+                    ):
+                        words[word] = int(frequency)
+            _lexicon = words
+    return _lexicon
+
+
+def word_across(end: str, start: str) -> tuple[str, float]:
+    """The commonest word of the language (jieba's dictionary) read across a join: the tail of `end`
+    and the head of `start`, each giving at least one character (``发放了口`` | ``罩等`` → ``口罩``;
+    ``中国驻大阪总领`` | ``馆协助`` → ``领馆``), and how strong that evidence is, 0 to 1 by the word's
+    frequency. ``("", 0.0)`` when no such word straddles the join."""
+    left_run = _TAIL_RUN_RE.search(end)
+    right_run = _RUN_RE.match(start)
+    if not left_run or not right_run:
+        return "", 0.0
+    left = left_run.group(0)[-(_LEXICON_MAX_LENGTH - 1) :]
+    right = right_run.group(0)[: _LEXICON_MAX_LENGTH - 1]
+    if not (_HAN_RE.match(left[-1]) and _HAN_RE.match(right[0])):
+        return "", 0.0
+    lexicon = _load_lexicon()
+    best, best_frequency = "", 0
+    for a in range(1, len(left) + 1):
+        for b in range(1, len(right) + 1):
+            if a + b > _LEXICON_MAX_LENGTH:
+                break
+            word = left[-a:] + right[:b]
+            frequency = lexicon.get(word, 0)
+            if frequency > best_frequency:
+                best, best_frequency = word, frequency
+    if not best:
+        return "", 0.0
+    return best, min(1.0, math.log(best_frequency) / math.log(_LEXICON_FULL_FREQUENCY))
