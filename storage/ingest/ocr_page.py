@@ -1398,6 +1398,12 @@ class _Segmenter:
         for index, line in enumerate(group):
             self.line(index, line, group)
 
+    def open_story_ends_with(self, line: _Line) -> bool:
+        """Whether a story is open and `line` is its last line so far (what comes next sits right under
+        its text)."""
+        story = self.current
+        return story is not None and not story.ended and bool(story.lines) and story.lines[-1] is line
+
     def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
         """A photo's credit alone in its block right after the open story's text (a column break fell
         between ``…心里像吃了蜜一样甜。`` and ``瞿明斌摄（影像中国）``): the story's last paragraph, as when
@@ -1407,10 +1413,8 @@ class _Segmenter:
             len(group) == 1
             and _AGENCY_CREDIT_RE.match(group[0].text)
             and story is not None
-            and not story.ended
             and group_index > 0
-            and story.lines
-            and story.lines[-1] is self.groups[group_index - 1][-1]
+            and self.open_story_ends_with(self.groups[group_index - 1][-1])
             and _ends_sentence(story.lines)
         ):
             return False
@@ -1553,13 +1557,7 @@ class _Segmenter:
         if not _AGENCY_CREDIT_RE.match(line.text):
             return False
         story = self.current
-        if (
-            story is not None
-            and not story.ended
-            and index > 0
-            and story.lines
-            and story.lines[-1] is group[index - 1]
-        ):
+        if story is not None and index > 0 and self.open_story_ends_with(group[index - 1]):
             # Set right under the story's text in the same block, it credits the photo the story
             # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
             # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
@@ -1648,10 +1646,8 @@ class _Segmenter:
         story = self.current
         if (
             story is not None
-            and not story.ended
             and index > 0
-            and story.lines
-            and story.lines[-1] is group[index - 1]
+            and self.open_story_ends_with(group[index - 1])
             and re.search("[，,、]$|据$", group[index - 1].text.rstrip())
         ):
             # The sentence before it runs on into it (``本报讯 1月23日上午，`` / ``据新华社电（记者蒋成）``,
@@ -1679,11 +1675,9 @@ class _Segmenter:
         story = self.current
         if (
             story is None
-            or story.ended
             or self.pending_byline is not None
             or index == 0
-            or not story.lines
-            or story.lines[-1] is not group[index - 1]
+            or not self.open_story_ends_with(group[index - 1])
             or not _ends_sentence(story.lines)
         ):
             return False
