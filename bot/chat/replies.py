@@ -354,8 +354,9 @@ def format_results(
     """A page of search results: header, the answer first (questions, first page), then the hits."""
     query = clip(response.query, QUERY_CAP)
     if not response.hits:
-        # Several words must all appear: say so, since each may well be found alone.
-        key = "no_results_all" if len(response.terms) > 1 and response.total == 0 else "no_results"
+        # Several words found nothing: the search has already tried them one by one (any of them ranks
+        # an article), so none of them is in any article; asking for fewer words would not help.
+        key = "no_results_any" if len(response.terms) > 1 and response.total == 0 else "no_results"
         body = _notice(lang, key, markup, query=query)
         return f"{markup.esc(note)}\n{body}" if note else body
     pages = page_count(response.total, page_size)
