@@ -33,7 +33,7 @@ from tests.telegram_emulator import TelegramEmulator
 from tests.test_bot_serve import clean_env
 from tests.test_digest_e2e import Clock, db_of, running, say
 from tests.test_replicas import webhook_info
-from tests.test_webhook_health import free_port
+from tests.test_webhook_health import free_port, get
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -109,19 +109,33 @@ def senders(target: str) -> set[str]:
         db.conn.close()
 
 
-async def start_replica(name: str, env: dict[str, str], tmp_path: Path) -> asyncio.subprocess.Process:
+async def start_replica(
+    name: str, env: dict[str, str], tmp_path: Path
+) -> tuple[asyncio.subprocess.Process, int]:
+    """A `newsbot serve` process and the port of its /healthz."""
     log = (tmp_path / f"{name}.log").open("w")
+    health_port = free_port()
     try:
-        return await asyncio.create_subprocess_exec(
+        proc = await asyncio.create_subprocess_exec(
             sys.executable,
             *("-m", "bot", "serve"),
             cwd=tmp_path,
-            env={**env, "NEWSBOT_WEBHOOK_PORT": str(free_port())},
+            env={**env, "NEWSBOT_WEBHOOK_PORT": str(free_port()), "NEWSBOT_HEALTH_PORT": str(health_port)},
             stdout=log,
             stderr=log,
         )
+        return proc, health_port
     finally:
         log.close()  # the child has its own copy
+
+
+async def scheduling(health_port: int) -> bool:
+    """Whether the replica's /healthz answers and lists its digest scheduler as running."""
+    try:
+        status, body = await asyncio.to_thread(get, f"http://127.0.0.1:{health_port}/healthz")
+    except OSError:
+        return False  # not listening yet
+    return status == 200 and "digest_scheduler" in body.get("services", {})
 
 
 @pytest.mark.parametrize(
@@ -137,7 +151,6 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
     emu = telegram_emulator
     emu.limit_rate(limit)  # per bot, whichever process sends
     target = make_database(database_target, tmp_path)
-    due_now(target)
     env = clean_env(
         TELEGRAM_BOT_TOKEN=emu.token,
         TELEGRAM_API_BASE_URL=emu.base_url,
@@ -152,9 +165,20 @@ async def test_two_serve_replicas_deliver_every_digest_when_one_is_killed(
         NEWSBOT_SOURCES_CHECK_SECONDS="0",
     )
     started = time.monotonic()
-    a = await start_replica("a", env, tmp_path)
-    b = await start_replica("b", env, tmp_path)
+    a, a_health = await start_replica("a", env, tmp_path)
+    b, b_health = await start_replica("b", env, tmp_path)
     try:
+        # The digests fall due once both replicas are scheduling, so that a slow start of one (a loaded
+        # machine) does not leave every digest to the other before it is up.
+        for health in (a_health, b_health):
+            for _ in range(300):
+                if await scheduling(health):
+                    break
+                await asyncio.sleep(0.2)
+            else:
+                raise AssertionError((tmp_path / "a.log").read_text() + (tmp_path / "b.log").read_text())
+        due_now(target)
+
         # Kill A with SIGKILL while the digests are going out: both replicas have sent, a quarter arrived.
         def both_sending() -> bool:
             return len(senders(target)) == 2 and sum(emu.deliveries().values()) >= 20
