@@ -129,86 +129,45 @@ def candidates(
     groups: Sequence[Sequence[str]],
     fact: str,
 ) -> list[Candidate]:
-    """Every span `best_sentence` weighs (acceptable or not), with its features; the code follows
-    `best_sentence` and `_spans` step by step."""
-    terms = [t for t in terms if t]
-    groups = [tuple(g) for g in groups if g]
-    if (not terms and not groups) or not docs:
+    """Every span `best_sentence` weighs (`answer.weighed_spans`, acceptable or not), with its features."""
+    asked = S.read_question(query, terms, docs, groups=groups)
+    if asked is None:
         return []
-    q = normalize(query)
-    kind = S.question_kind(query)
-    articles = S._read(docs, S.MAX_DOCS)
-    asks_holder = re.search(S._POST + r"(?:是谁|叫什么|是哪位)", q) is not None
-    if (
-        S._IDENTITY.search(q)
-        and not asks_holder
-        and any(S._post_before(s.norm, terms) for a in articles for s in a.sentences)
-    ):
-        kind = "identity"
-    units = [S._ordinal_forms(t) for t in terms if t not in S._TIME_FRAME] + groups or [(t,) for t in terms]
-    reach = [
-        S._article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
-    ]
+    q, kind, articles, units, reach = asked
+    terms = [t for t in terms if t]
     found: list[tuple[Any, ...]] = []
     for article in articles:
         pool = article.sentences
         coverage = S._Coverage(units, article)
-        strengths = [S.kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
-        single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
         title = S._article_coverage(units, article.title)
-        for i, s in enumerate(pool):
-            referred = S._place_referred(pool, strengths, i) if kind == "where" else None
-            spans: tuple[tuple[int, ...], ...] = ((i,), (i - 1, i)) if i > 0 else ((i,),)
-            if referred is not None:
-                spans = (*spans, (referred, i))
-            for span in spans:
-                share = single[i] if span == (i,) else coverage.share(span)
-                strength = max(strengths[j] for j in span)
-                if (
-                    len(span) > 1
-                    and span[0] != referred
-                    and not (
-                        strength >= S.STRONG_KIND
-                        and (
-                            share > max(single[j] for j in span) + S.PAIR_GAIN
-                            or abs(strengths[i] - strengths[i - 1]) >= S.PAIR_CONTRAST
-                        )
-                    )
-                ):
-                    continue
-                acceptable = S._acceptable(kind, strength, share, article)
-                score = (
-                    share
-                    + S.KIND_BONUS * strength
-                    - S.RANK_PENALTY * article.rank
-                    - S.PAIR_PENALTY * (len(span) - 1)
-                )
-                chosen = S._Span(
-                    (score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength
-                )
-                text = "".join(pool[j].norm for j in span)
-                dist, nofact = _distance(text, kind, units)
-                values = {
-                    "share": share,
-                    "strength": strength,
-                    "strong": float(strength >= S.STRONG_KIND),
-                    "lacks": float(kind in S.FACT_KINDS and strength < S.HOLDS_KIND),
-                    "rank": float(article.rank),
-                    "pair": float(len(span) > 1),
-                    "logpos": math.log1p(s.position),
-                    "lead": float(s.position == 0),
-                    "title": title,
-                    "reach": reach[article.rank] / reach[0] if reach[0] else 0.0,
-                    "length": min(len(text), 300) / 100,
-                    "acceptable": float(acceptable),
-                    "refgain": share - coverage.share((i,)) if len(span) == 1 else 0.0,
-                    "dated": float(kind == "when" and article.dateline is not None),
-                    "dist": dist,
-                    "nofact": nofact,
-                }
-                shown = "".join(S._extended(chosen, article, kind, q, terms, units))
-                right = A._fold(fact) in A._fold(shown)
-                found.append((chosen, article.rank, acceptable, [values[f] for f in FEATURES], right))
+        for chosen, acceptable in S.weighed_spans(article, units, kind, q, terms):
+            span = tuple(pool.index(x) for x in chosen.sentences)
+            i = span[-1]
+            s = pool[i]
+            share, strength = chosen.key[1], chosen.strength
+            text = "".join(pool[j].norm for j in span)
+            dist, nofact = _distance(text, kind, units)
+            values = {
+                "share": share,
+                "strength": strength,
+                "strong": float(strength >= S.STRONG_KIND),
+                "lacks": float(kind in S.FACT_KINDS and strength < S.HOLDS_KIND),
+                "rank": float(article.rank),
+                "pair": float(len(span) > 1),
+                "logpos": math.log1p(s.position),
+                "lead": float(s.position == 0),
+                "title": title,
+                "reach": reach[article.rank] / reach[0] if reach[0] else 0.0,
+                "length": min(len(text), 300) / 100,
+                "acceptable": float(acceptable),
+                "refgain": share - coverage.share((i,)) if len(span) == 1 else 0.0,
+                "dated": float(kind == "when" and article.dateline is not None),
+                "dist": dist,
+                "nofact": nofact,
+            }
+            shown = "".join(S._extended(chosen, article, kind, q, terms, units))
+            right = A._fold(fact) in A._fold(shown)
+            found.append((chosen, article.rank, acceptable, [values[f] for f in FEATURES], right))
     allowed = _read_ranks(articles, reach, [(c, r, a) for c, r, a, _, _ in found])
     return [Candidate(f, c.key, a, r in allowed, right, kind == "identity") for c, r, a, f, right in found]
 

@@ -49,6 +49,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from storage.models import Answer
 from storage.search.snippets import mark
@@ -854,9 +855,17 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
 def _spans(
     article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
 ) -> Iterator[_Span]:
-    """Every acceptable span of the article: each sentence alone, and with the one before it when the
-    subject and the fact asked for are in neighbouring sentences (…举行了龙舟赛。吸引了54支队伍…); for
-    where, a sentence naming its place by 本村 / 当地 / 这座 with the sentence before that names it."""
+    """Every acceptable span of the article (`weighed_spans`)."""
+    return (span for span, acceptable in weighed_spans(article, units, kind, q, terms) if acceptable)
+
+
+def weighed_spans(
+    article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
+) -> Iterator[tuple[_Span, bool]]:
+    """Every span the answer weighs, scored, and whether it is acceptable (`_acceptable`): each sentence
+    alone, and with the one before it when the subject and the fact asked for are in neighbouring
+    sentences (…举行了龙舟赛。吸引了54支队伍…); for where, a sentence naming its place by 本村 / 当地 /
+    这座 with the sentence before that names it."""
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
@@ -879,12 +888,11 @@ def _spans(
                 )
             ):
                 continue  # a pair only when one holds the fact and the other adds the subject
-            if not _acceptable(kind, strength, share, article):
-                continue
             score = (
                 share + KIND_BONUS * strength - RANK_PENALTY * article.rank - PAIR_PENALTY * (len(span) - 1)
             )
-            yield _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
+            scored = _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
+            yield scored, _acceptable(kind, strength, share, article)
 
 
 def _extended(
@@ -923,15 +931,25 @@ def _extended(
     return parts
 
 
-def best_sentence(
+class QuestionReading(NamedTuple):
+    """What the answer step reads from a question and its top results."""
+
+    q: str  # the question, normalised
+    kind: str  # `question_kind`, or "identity" when a post is asked of a named person
+    articles: list[_Article]
+    units: list[Sequence[str]]  # the question's words, each with the forms that count for it
+    reach: list[float]  # the share of the words each article holds (title and text)
+
+
+def read_question(
     query: str,
     terms: Sequence[str],
     docs: Sequence[tuple[int, str, str]],
     *,
     groups: Sequence[Sequence[str]] = (),
     max_docs: int = MAX_DOCS,
-) -> Answer | None:
-    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
+) -> QuestionReading | None:
+    """The question's kind, the articles read and the words weighed; None when there is nothing to read."""
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     if (not terms and not groups) or not docs:
@@ -955,6 +973,24 @@ def best_sentence(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
+    return QuestionReading(q, kind, articles, units, reach)
+
+
+def best_sentence(
+    query: str,
+    terms: Sequence[str],
+    docs: Sequence[tuple[int, str, str]],
+    *,
+    groups: Sequence[Sequence[str]] = (),
+    max_docs: int = MAX_DOCS,
+) -> Answer | None:
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
+    asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
+    if asked is None:
+        return None
+    q, kind, articles, units, reach = asked
+    terms = [t for t in terms if t]
+    groups = [tuple(g) for g in groups if g]
     best: _Span | None = None
     first_strength = 0.0
     for article in articles:
