@@ -791,28 +791,22 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"{listed} set{'s' if len(labels) > 1 else ''} (People's Daily) skipped: {no_frozen}")
         out["skipped"]["frozen"] = no_frozen
     elif labels:
-        if "dev" in sets:
-            dev = run_dev(args.quick, anchor=not no_anchor)
+        for name, label, run_set in (
+            ("dev", "development set", run_dev),
+            ("dev2", "second development set", run_dev2),
+        ):
+            if name not in sets:
+                continue
+            measured = run_set(args.quick, anchor=not no_anchor)
             print(
-                f"\ndevelopment set: {dev['questions']} questions on {dev['articles']} People's Daily articles: "
-                f"top result right {dev['top_right']}% (judged article itself {dev['top_right_strict']}%), "
-                f"answer holds the fact {dev['answer_has_fact']}%"
+                f"\n{label}: {measured['questions']} questions on {measured['articles']} People's Daily "
+                f"articles: top result right {measured['top_right']}% (judged article itself "
+                f"{measured['top_right_strict']}%), answer holds the fact {measured['answer_has_fact']}%"
             )
             if args.misses:
-                for miss in dev["misses"]:
+                for miss in measured["misses"]:
                     print(json.dumps(miss, ensure_ascii=False))
-            out["dev"] = dev
-        if "dev2" in sets:
-            dev2 = run_dev2(args.quick, anchor=not no_anchor)
-            print(
-                f"\nsecond development set: {dev2['questions']} questions on {dev2['articles']} People's Daily "
-                f"articles: top result right {dev2['top_right']}% (judged article itself "
-                f"{dev2['top_right_strict']}%), answer holds the fact {dev2['answer_has_fact']}%"
-            )
-            if args.misses:
-                for miss in dev2["misses"]:
-                    print(json.dumps(miss, ensure_ascii=False))
-            out["dev2"] = dev2
+            out[name] = measured
         if "frozen" in sets:
             frozen = run_frozen(args.quick, anchor=not no_anchor)
             print(
