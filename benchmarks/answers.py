@@ -338,31 +338,27 @@ def _score(library, resp, item: dict) -> tuple[bool, bool, str, bool]:
 # ---- the frozen set (issue 20) ---------------------------------------------------------------------------
 
 
-def load_frozen(path: Path = FROZEN, sha256: str = FROZEN_SHA256) -> list[dict]:
-    """The frozen questions; stops when the file is not the one whose checksum BENCHMARKS.md records."""
+def _load_checked(path: Path, sha256: str, what: str, section: str) -> list[dict]:
+    """A held-out set's questions; stops when the file is not the one whose checksum BENCHMARKS.md records."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != sha256:
         raise SystemExit(
-            f"{path.name} changed: its SHA-256 is {digest}, the frozen set's is {sha256}. The frozen set "
-            f'may not be edited (BENCHMARKS.md, "Answers on another outlet\'s news (frozen)").'
+            f"{path.name} changed: its SHA-256 is {digest}, the {what}'s is {sha256}. The {what} may not be "
+            f'edited (BENCHMARKS.md, "{section}").'
         )
     items: list[dict] = json.loads(data)
     return items
+
+
+def load_frozen(path: Path = FROZEN, sha256: str = FROZEN_SHA256) -> list[dict]:
+    """The frozen questions (`_load_checked`)."""
+    return _load_checked(path, sha256, "frozen set", "Answers on another outlet's news (frozen)")
 
 
 def load_heldout2(path: Path = HELDOUT2, sha256: str = HELDOUT2_SHA256) -> list[dict]:
-    """The second held-out set's questions; stops when the file is not the one whose checksum BENCHMARKS.md
-    records."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != sha256:
-        raise SystemExit(
-            f"{path.name} changed: its SHA-256 is {digest}, the held-out set's is {sha256}. The held-out set "
-            f'may not be edited (BENCHMARKS.md, "A second held-out set on People\'s Daily news").'
-        )
-    items: list[dict] = json.loads(data)
-    return items
+    """The second held-out set's questions (`_load_checked`)."""
+    return _load_checked(path, sha256, "held-out set", "A second held-out set on People's Daily news")
 
 
 def check_frozen(items: list[dict], articles: dict[str, Article]) -> None:
