@@ -226,3 +226,42 @@ def test_the_inbox_keeps_a_file_the_busy_database_could_not_take(
     report = ingest_inbox(database, inbox, now=later + 60, wait=0.2)
     assert report.new == 5 and (inbox / "done" / "a.jsonl").exists()
     assert database.read(count_articles) == 5
+
+
+def test_over_one_shared_connection_a_writer_waits_for_work_on_its_own_connection(
+    database_target: str,
+) -> None:
+    """PostgreSQL's index merges run transactions of their own on the connection `own_connection` gives;
+    over one shared connection (a poll of several sources at once) another thread's write must neither
+    run inside them nor take one of them for its own and nest in it."""
+    shared = Database.over(open_db(database_target))
+    inside, release, wrote = threading.Event(), threading.Event(), threading.Event()
+
+    def own_work() -> None:
+        with shared.own_connection() as db:
+            with write_transaction(db):
+                db.execute(INSERT, ["merge"])
+                inside.set()
+                release.wait(10)
+
+    def write() -> None:
+        shared.write(lambda db: db.execute(INSERT, ["poll"]))
+        wrote.set()
+
+    worker = threading.Thread(target=own_work)
+    worker.start()
+    try:
+        assert inside.wait(10)
+        writer = threading.Thread(target=write)
+        writer.start()
+        assert not wrote.wait(0.3)  # waits for the work on the shared connection
+    finally:
+        release.set()
+        worker.join()
+    writer.join()
+    assert wrote.is_set()
+    assert shared.read(lambda db: sorted(r[0] for r in db.execute("SELECT fingerprint FROM articles"))) == [
+        "merge",
+        "poll",
+    ]
+    shared.connection.conn.close()

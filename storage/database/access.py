@@ -114,6 +114,21 @@ class Database:
         commit); the shared connection for a `Database.over`."""
         return self._writer if self._path is None else self._reader()
 
+    @contextlib.contextmanager
+    def own_connection(self) -> Iterator[sqlite_utils.Database]:
+        """This thread's connection outside any transaction, for work that runs transactions of its own
+        (`storage.database.index.merge_term_counts`). Over one shared connection it holds the write path
+        meanwhile: another thread's statement run in between would land inside those transactions, and
+        a writer would take one for its own and nest in it."""
+        if self._path is not None:
+            yield self._reader()
+            return
+        self._acquire(None, bulk=False)
+        try:
+            yield self._writer
+        finally:
+            self._release()
+
     def _reader(self) -> sqlite_utils.Database:
         db: sqlite_utils.Database | None = getattr(self._local, "db", None)
         if db is not None:

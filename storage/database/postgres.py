@@ -557,6 +557,11 @@ class PostgresDatabase:
             self._owned().append(conn)
         return conn
 
+    @contextlib.contextmanager
+    def own_connection(self) -> Iterator[PgConnection]:
+        """This thread's own connection (`read_connection`), for work that runs transactions of its own."""
+        yield self.read_connection()
+
     def _owned(self) -> list[PgConnection]:
         if not hasattr(self, "_own_list"):
             self._own_list: list[PgConnection] = []

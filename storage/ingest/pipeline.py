@@ -275,7 +275,8 @@ def merge_index(database: Database) -> None:
     waits for. A failure is logged, not raised: the articles are stored and searchable either way."""
     try:
         if is_postgres(database):
-            merge_term_counts(database.read_connection())
+            with database.own_connection() as conn:
+                merge_term_counts(conn)
             return
         sizes = database.read(index_segments)
         if len(sizes) <= 1:
