@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams, word_across
+from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams, word_across
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
@@ -659,10 +659,53 @@ def _in_dateline_bracket(head: str) -> bool:
     return bool(re.match(r"^[\s”“\"'’]*[（(][^）)]*$", head[match.end() :]))
 
 
+# A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}")
+
+
+def _split_side_by_side(raw_lines: list[str]) -> list[str]:
+    """Lines an OCR engine read across columns set side by side (two headlines next to each other,
+    ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
+    北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
+    wide run of spaces, each is cut there and the pieces are read column by column, one block each (a
+    dateline apart): the other columns first, the left column last, right over the text the OCR reads
+    next, which is that column's. A single such line is left as it is: a gap inside one body line is
+    text the OCR lost there, not a column."""
+    out: list[str] = []
+    position = 0
+    while position < len(raw_lines):
+        band: list[int] = []
+        scan = position
+        while scan < len(raw_lines):
+            if not raw_lines[scan].strip():
+                scan += 1
+                continue
+            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()):
+                break
+            band.append(scan)
+            scan += 1
+        if len(band) < 2:
+            out.append(raw_lines[position])
+            position += 1
+            continue
+        out.extend(raw_lines[position : band[0]])  # blank lines before the band
+        pieces = [_COLUMN_GAP_RE.split(raw_lines[k].strip()) for k in band]
+        columns = max(len(row) for row in pieces)
+        for column in [*range(1, columns), 0]:
+            out.append("")
+            for row in pieces:
+                if column < len(row):
+                    if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1]:
+                        out.append("")  # a dateline under the headline: the story's text starts
+                    out.append(row[column])
+        position = band[-1] + 1
+    return out
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     blank = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_split_side_by_side(text.splitlines()), start=1):
         stripped = raw.rstrip()
         if not stripped.strip():
             blank = True
@@ -910,6 +953,20 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
     return blocks
 
 
+def _closing_notes(blocks: list[list[list[_Line]]], moves: list[Move]) -> dict[int, int]:
+    """Story index → the line number of the first closing note (``（本报东京电）``, ``（作者为…）``, a
+    roundup's ``（参与记者：…）``) opening a block the story holds once `moves` are made."""
+    owner = {(s, k): s for s, story in enumerate(blocks) for k in range(len(story))}
+    for move in moves:
+        owner[(move.source, move.block)] = move.target
+    out: dict[int, int] = {}
+    for (s, k), target in owner.items():
+        first = blocks[s][k][0]
+        if _CLOSING_NOTE_RE.match(first.text) and first.number < out.get(target, first.number + 1):
+            out[target] = first.number
+    return out
+
+
 def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
     """Put the page's fragments back together: first each block left mid-sentence gets the block that
     goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
@@ -963,10 +1020,15 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     )
     moved: dict[int, list[_Line]] = {}
     taken: set[tuple[int, int]] = set()
+    # A closing note in brackets (``（作者为…）``, ``（参与记者：田颖、…`` / ``李保东）``) is printed under
+    # its story's last line: the story that holds it once the blocks are given out takes no text read
+    # after it.
+    noted = _closing_notes(blocks, moves)
     moves = [
         move
         for move in moves
         if (end := closed_at[move.target]) is None or blocks[move.source][move.block][0].number < end
+        if (note := noted.get(move.target)) is None or blocks[move.source][move.block][0].number < note
     ]
     for move in moves:
         block = blocks[move.source][move.block]
@@ -1159,6 +1221,7 @@ class _Segmenter:
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1495,6 +1558,7 @@ class _Segmenter:
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
+            self.rest_of_a_note,
             self.stray_line,
             self.photo_credit,
             self.jump_line,
@@ -1512,6 +1576,17 @@ class _Segmenter:
                 return
         assert self.current is not None
         self.current.lines.append(line)
+
+    def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
+        if line.number not in self.note_tail:
+            return False
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if story is None:
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        return True
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
@@ -1720,13 +1795,24 @@ class _Segmenter:
         return True
 
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above."""
+        """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above. A note the
+        column wrapped over more lines than its tail (``(本报记者贺广华、程远州、郑少`` / ``忠、戴林峰、…、李``
+        / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket."""
         if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
             return False
         story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
         if story is None:
             return False
         story.lines.append(line)
+        if not re.search("[）)]", line.text):
+            rest = group[1 : 2 + _NOTE_MIDDLE_LINES]
+            for end, following in enumerate(rest):
+                if re.search("[（(]", following.text):
+                    break
+                if re.search("[）)]", following.text):
+                    if re.search("[）)][ \t\u3000]*$", following.text):
+                        self.note_tail.update(other.number for other in rest[: end + 1])
+                    break
         if len(group) > 1 and story is self.current:
             story.ended = True  # what follows in the block (a headline, a byline) is no text of it
         self.roles[line.number] = "a closing note in brackets: the last line of the story above"
