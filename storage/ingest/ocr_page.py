@@ -897,6 +897,10 @@ def _is_name_kicker(group: list[_Line]) -> bool:
     return len(group) == 1 and bool(_NAME_KICKER_RE.fullmatch(group[0].text.strip()))
 
 
+# A line of this many Han characters or more carrying a sentence mark is a clause of text.
+_CLAUSE_CHARS = 8
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
     if len(group) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
@@ -1835,6 +1839,10 @@ class _Segmenter:
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif index == 0 and not _is_headline_like(rest) and len(_HAN_RE.findall(line.text)) >= _CLAUSE_CHARS:
+            # ``智能温控大棚里，蔬菜长势喜人；`` / ``藤编工艺和制陶工坊中，劳动热火朝天；``: a clause ending
+            # on a sentence mark no headline carries (a lead set as an epigraph, one clause a block).
+            self.start(line, "text: a clause ending on a sentence mark no headline carries")
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
             # A headline starts here; it continues one only when it follows that one's last line
             # (a headline right under a byline that closed a story starts a group of its own).
@@ -2065,11 +2073,23 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
 
 def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
     """Whether the headline-like group at `index` stands right over a dateline: a headline, even when
-    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page)."""
+    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page). A
+    kicker the OCR read as a block of its own over its main line (``水利部门积极推进复工复产`` / blank /
+    ``四千多处重要水利工程安全运行`` / blank / ``本报北京…电``) stands over the dateline too."""
     group = groups[index]
-    if index + 1 >= len(groups) or not _DATELINE_RE.match(groups[index + 1][0].text):
+    if not _is_headline_group(group, column) or _is_body_fragment(group):
         return False
-    return _is_headline_group(group, column) and not _is_body_fragment(group)
+    following = index + 1
+    if following < len(groups) and not _DATELINE_RE.match(groups[following][0].text):
+        stacked = groups[following]
+        if (
+            not _is_headline_group(stacked, column)
+            or _is_body_fragment(stacked)
+            or any(_closes_a_bracket(line.text) for line in group)  # a note's tail (``李保东）``)
+        ):
+            return False
+        following += 1
+    return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
 
 
 def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:

@@ -498,6 +498,7 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
     def weight(token: str) -> float:
         return math.log((stories + 1) / (frequency[token] + 0.5)) + 0.1
 
+    openings = {f.story: pairs(squashed[i]) for i, f in enumerate(fragments) if f.fixed}
     start_pairs = {j: pairs(squashed[j]) for j in starts}
     start_totals = {j: sum(weight(t) for t in start_pairs[j]) for j in starts}
     candidates: list[Seam] = []
@@ -512,6 +513,13 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
             # The end's story as the segmenter left it, less the start itself.
             held = own if fragments[j].story != fragments[i].story else others[j]
             shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
+            if fragments[j].story != fragments[i].story and total:
+                # A start that holds more of the words of the opening block of the story it was read
+                # in than of the end's story is that story's text: its first line only looks full (an
+                # OCR engine adds or drops a character, ``中央和气象台预计…`` under ``…严重霾。``).
+                kept = sum(weight(t) for t in mine if t in openings.get(fragments[j].story, ())) / total
+                if kept > shared:
+                    continue
             reading = _seam_reading(squashed[i], squashed[j], grams, (i, j))
             score = shared + reading
             # The segmenter's own pair stays a candidate however weak: it is what the others beat.
