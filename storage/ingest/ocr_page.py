@@ -859,9 +859,10 @@ _BODY_MEASURE = 13.0
 # A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
 _LIST_MARKS = 4
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
-# a roundup's reporters (``（参与记者：田颖、唐璐）``); the OCR may lose its closing bracket.
+# a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
+# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 
@@ -897,8 +898,10 @@ def _is_name_kicker(group: list[_Line]) -> bool:
     return len(group) == 1 and bool(_NAME_KICKER_RE.fullmatch(group[0].text.strip()))
 
 
-# A line of this many Han characters or more carrying a sentence mark is a clause of text.
+# A line of this many Han characters or more ending on a full stop or a semicolon is a clause of text
+# (an OCR engine also reads a quote as ``?``, so a question mark inside a line is no such cue).
 _CLAUSE_CHARS = 8
+_CLAUSE_END_RE = re.compile("[。；;][ \t\u3000]*$")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
@@ -1226,6 +1229,8 @@ class _Segmenter:
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
+        # Each line's number → the number of the line after it on the page.
+        self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1241,7 +1246,7 @@ class _Segmenter:
 
     def start(self, line: _Line, why: str) -> None:
         if self.current is not None:
-            self.close()
+            self.close(opener=line)
         story = _Story()
         story.lines.append(line)
         if self.pending_byline is not None:
@@ -1250,9 +1255,12 @@ class _Segmenter:
         self.current = story
         self.roles[line.number] = f"opens a story: {why}"
 
-    def close(self) -> None:
+    def close(self, opener: _Line | None = None) -> None:
         """Close the open story. One that ended without a byline may have swallowed the headlines that
-        follow it: several may stand stacked there; the text before the first of them ends a sentence."""
+        follow it: several may stand stacked there; the text before the first of them ends a sentence,
+        unless they stand right over the dateline that opens the next story (`opener`, in their block:
+        ``…为中葡关系长远发`` / blank / ``第二届中国国际进口博览`` / ``会在韩国举行推介会`` / ``本报首尔…电``),
+        where the text before them broke off at a column's end."""
         story = self.current
         self.current = None
         if story is None:
@@ -1279,7 +1287,15 @@ class _Segmenter:
                 trailing = [kept[run_on:], *trailing]
                 kept = kept[:run_on]
             else:
-                while trailing and not _ends_sentence(kept):
+                over_dateline = (
+                    opener is not None
+                    and len(trailing) == 1
+                    and not opener.blank_before
+                    and bool(_DATELINE_RE.match(opener.text))
+                    and self.next_number.get(trailing[0][-1].number) == opener.number
+                    and _is_headline_group(trailing[0], self.column)
+                )
+                while trailing and not _ends_sentence(kept) and not over_dateline:
                     kept += trailing.pop(0)
             story.lines = kept
             for group in trailing:
@@ -1839,7 +1855,11 @@ class _Segmenter:
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
-        elif index == 0 and not _is_headline_like(rest) and len(_HAN_RE.findall(line.text)) >= _CLAUSE_CHARS:
+        elif (
+            index == 0
+            and _CLAUSE_END_RE.search(line.text)
+            and len(_HAN_RE.findall(line.text)) >= _CLAUSE_CHARS
+        ):
             # ``智能温控大棚里，蔬菜长势喜人；`` / ``藤编工艺和制陶工坊中，劳动热火朝天；``: a clause ending
             # on a sentence mark no headline carries (a lead set as an epigraph, one clause a block).
             self.start(line, "text: a clause ending on a sentence mark no headline carries")
