@@ -833,6 +833,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
     text = "".join(line.text.strip() for line in group)
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
+    if text.count("、") >= _LIST_MARKS and len(_HAN_RE.findall(text)) >= _LIST_MIN_CHARS:
+        return True  # a list of short words (``土鸡蛋、蜂蜜、豆豉、辣椒酱、泡``): a sentence's
     if len(_HAN_RE.findall(text)) < 12:
         return False
     if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
@@ -858,6 +860,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 _BODY_MEASURE = 13.0
 # A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
 _LIST_MARKS = 4
+# A list of short words, that many marks in a line of at least this many Han characters.
+_LIST_MIN_CHARS = 8
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
 # a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
 # (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
@@ -1417,9 +1421,10 @@ class _Segmenter:
         and the enumeration comma ``、`` (a body line cut inside a list holds it), unless the next story
         opens after the block (`_next_story_opens`: ``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank /
         ``本报北京10月22日电…``; ``北京高考，改4天了`` / blank / the next headline), where no sentence can
-        go on."""
+        go on. A comma and a ``、`` together are a sentence's, wherever the line stands (``连日来，湖北、
+        上海、广西、江西`` over the next story's headline: a column break cut the list)."""
         if self._next_story_opens(line):
-            return "[，,]{2}|[：:][^”」]*[：:]"
+            return "[，,]{2}|[：:][^”」]*[：:]|[，,].*、|、.*[，,]"
         return "[，、,：:]"
 
     def _fills_column(self, text: str) -> bool:
