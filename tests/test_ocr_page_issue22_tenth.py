@@ -295,3 +295,26 @@ def test_issue22_a_seam_start_holding_its_own_storys_opening_words_stays():
     ]
     assert plan_seams(fragments) == []
     assert plan_seams(fragments, contest=True) == []
+
+
+# A paragraph's first two lines a column break cut off after a story's end (``据介绍，…`` / ``…缺失、居民
+# 小区和``), over the next story's headline: a comma and an enumeration comma in one block are a
+# sentence's, never a headline's.
+CLAUSE_AND_LIST_PAGE = (
+    "山东加快充电基础设施建设\n\n"
+    "本报济南1月6日电  （记者潘俊强）  山东\n"
+    "印发实施意见，到2022年底前，全省充\n"
+    "电基础设施保有量达到10万个以上。\n\n"
+    "据介绍，山东省充电基础设施建设\n"
+    "目前还存在车桩信息缺失、居民小区和\n\n"
+    "李克强同老挝总理通伦举行会谈\n\n"
+    "本报北京1月6日电  （记者王迪）  国务\n"
+    "院总理李克强6日上午在人民大会堂同老\n"
+    "挝总理通伦举行会谈。\n"
+)
+
+
+def test_issue22_a_block_with_a_comma_and_a_list_is_no_headline():
+    first, second = parse_page(CLAUSE_AND_LIST_PAGE, year=2020)
+    assert second.title == "李克强同老挝总理通伦举行会谈"
+    assert "目前还存在车桩信息缺失、居民小区和" in "".join(first.paragraphs)

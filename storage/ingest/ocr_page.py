@@ -830,7 +830,8 @@ _SHORT_PROSE_CHARS = 12
 
 def _is_body_fragment(group: list[_Line]) -> bool:
     """Text cut out of a story's paragraph, never a headline: a line ending in a comma or enumeration
-    mark (``…到达和平收费站，``), or commas all through (headlines carry one at most)."""
+    mark (``…到达和平收费站，``), or commas all through (headlines carry one at most), or a comma and an
+    enumeration comma together."""
     text = "".join(line.text.strip() for line in group)
     ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
     if text.count("、") >= _LIST_MARKS and len(_HAN_RE.findall(text)) >= _LIST_MIN_CHARS:
@@ -838,6 +839,9 @@ def _is_body_fragment(group: list[_Line]) -> bool:
     if len(_HAN_RE.findall(text)) < 12:
         return False
     if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
+        return True
+    if _COMMA_RE.search(text) and "、" in text:
+        # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``).
         return True
     if text.endswith("…") and ("，" in text or "," in text):
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
