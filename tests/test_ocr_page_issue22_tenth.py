@@ -318,3 +318,25 @@ def test_issue22_a_block_with_a_comma_and_a_list_is_no_headline():
     first, second = parse_page(CLAUSE_AND_LIST_PAGE, year=2020)
     assert second.title == "李克强同老挝总理通伦举行会谈"
     assert "目前还存在车桩信息缺失、居民小区和" in "".join(first.paragraphs)
+
+
+# A body line a column break cut inside a book title (``依据《中国共产党纪律处分条例》“《中``), under a
+# story's last sentence: a headline names a title whole, never leaves ``《`` open.
+OPEN_TITLE_MARK_PAGE = (
+    "刘士余受到留党察看二年、政务撤职处分\n\n"
+    "本报北京10月4日电  （记者姜洁）  中央\n"
+    "纪委国家监委网站4日发布消息，刘士余\n"
+    "严重违反党的纪律。\n"
+    "依据《中国共产党纪律处分条例》“《中\n\n"
+    "巩立妍夺得世锦赛女子铅\n"
+    "球金牌\n\n"
+    "本报多哈10月4日电  （记者季芳）  巩立\n"
+    "妍以19米55的成绩夺得女子铅球金牌。\n"
+)
+
+
+def test_issue22_a_line_leaving_a_book_title_open_is_no_headline():
+    first, second = parse_page(OPEN_TITLE_MARK_PAGE, year=2019)
+    assert first.title == "刘士余受到留党察看二年、政务撤职处分"
+    assert second.title == "巩立妍夺得世锦赛女子铅球金牌"
+    assert "依据《中国共产党纪律处分条例》" in first.paragraphs[-1]

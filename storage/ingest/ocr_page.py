@@ -913,6 +913,11 @@ _CLAUSE_END_RE = re.compile("[。；;][ \t\u3000]*$")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:
+    text = "".join(line.text for line in group)
+    if text.count("《") != text.count("》"):
+        # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
+        # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
+        return False
     if len(group) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
