@@ -1012,11 +1012,6 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
         fixed_first=fixed,
         headlines=headlines,
-        edges={
-            (s, k): _fragment(s, block, column, fixed[s] and k == 0)
-            for s, story in enumerate(blocks)
-            for k, block in enumerate(story)
-        },
         positions={
             (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
         },

@@ -159,18 +159,6 @@ def plan_moves(
             seeds[s] |= block_pairs[(s, 0)]
         if headlines is not None:
             seeds[s] |= pairs(_squash(headlines[s]))
-        # The blocks that read on from the opening block mid-sentence, one into the next (a full line
-        # left open, then a full first line): the OCR cut one paragraph there, the story surely holds them.
-        k = 1
-        while (
-            (fixed_first is None or fixed_first[s])
-            and edges is not None
-            and (s, k) in edges
-            and edges[(s, k - 1)].open_end
-            and edges[(s, k)].open_start
-        ):
-            seeds[s] |= block_pairs[(s, k)]
-            k += 1
     document_frequency: Counter[str] = Counter()
     for seed in seeds:
         document_frequency.update(seed)
@@ -416,7 +404,6 @@ def plan_joins(
             fixed_first=fixed_first,
             headlines=headlines,
             pinned=pinned,
-            edges=edges,
             positions=positions,
         )
     if (not careful and not scattered) or sum(len(story) for story in stories) > MAX_SCATTERED_BLOCKS:
