@@ -340,3 +340,23 @@ def test_issue22_a_line_leaving_a_book_title_open_is_no_headline():
     assert first.title == "刘士余受到留党察看二年、政务撤职处分"
     assert second.title == "巩立妍夺得世锦赛女子铅球金牌"
     assert "依据《中国共产党纪律处分条例》" in first.paragraphs[-1]
+
+
+# A story's lead read by the OCR in its headline's block, under the line its column label ends: set as a
+# paragraph's first line (two cells short), it goes on in the next block on a full line.
+LEAD_UNDER_LABEL_PAGE = (
+    "广东东莞常安医院检验师钱珊英——\n\n"
+    "身在湖北，请求就近支\n"
+    "援”（一线抗疫群英谱）\n"
+    "在湖北省天门市疾控中心的卫生应急\n\n"
+    "机动队检验组，有这样一个特别的身影：\n"
+    "她并非该中心职工，工作单位远在广东，\n"
+    "春节回到家乡湖北后得知疫情形势严峻，\n"
+    "她毅然选择就地支援，临时加入检验组。\n"
+)
+
+
+def test_issue22_a_first_line_under_a_column_label_is_the_lead():
+    (story,) = parse_page(LEAD_UNDER_LABEL_PAGE, year=2020)
+    assert "卫生应急" not in story.title
+    assert story.paragraphs[0].startswith("在湖北省天门市疾控中心的卫生应急机动队检验组")

@@ -881,6 +881,10 @@ def _is_note(text: str) -> bool:
     return bool(_CLOSING_NOTE_RE.match(text) or _REFERENCE_NOTE_RE.match(text))
 
 
+# A column label in brackets closing a headline line (``（一线抗疫群英谱）``, ``(新春走基层)``).
+_LABEL_END_RE = re.compile(f"[（(][ \t\u3000]*[{HAN}][^（()）]{{1,20}}[）)][ \t\u3000]*$")
+
+
 def _opens_story(group: list[_Line]) -> bool:
     """Whether a block seen between stories is the text of a story printed without a dateline: prose
     with a sentence end, or more lines than any headline has (a column may break before the first
@@ -1869,6 +1873,8 @@ class _Segmenter:
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif index > 0 and self.lead_under_a_label(index, line, group):
+            self.start(line, "a paragraph's first line under a headline its column label ended")
         elif (
             index == 0
             and _CLAUSE_END_RE.search(line.text)
@@ -1886,6 +1892,26 @@ class _Segmenter:
             gap_groups[-1][1].append(line)
             self.roles[line.number] = "headline: continues the headline above"
         return True
+
+    def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The last line of a headline's block, under a line its column label in brackets ends
+        (``援”（一线抗疫群英谱）`` / ``在湖北省天门市疾控中心卫生应急``), set as a paragraph's first line (two
+        cells short) over a block that goes on from it on a full line: the lead the OCR read in the
+        headline's block, not a subtitle (a subtitle is no paragraph's first line continued)."""
+        if index != len(group) - 1 or not _LABEL_END_RE.search(group[index - 1].text):
+            return False
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        if abs(_cells(text) - (self.column - _INDENT_CELLS)) > _HALF_CELL or not re.search(f"[{HAN}]$", text):
+            return False
+        if self.group_index + 1 >= len(self.groups):
+            return False
+        following = self.groups[self.group_index + 1][0].text.strip()
+        return (
+            _full_line(following, self.column)
+            and not _DATELINE_RE.match(following)
+            and not is_byline(following)
+            and bool(re.match(f"[{HAN}]", following))
+        )
 
     def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
