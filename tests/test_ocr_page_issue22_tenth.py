@@ -360,3 +360,23 @@ def test_issue22_a_first_line_under_a_column_label_is_the_lead():
     (story,) = parse_page(LEAD_UNDER_LABEL_PAGE, year=2020)
     assert "卫生应急" not in story.title
     assert story.paragraphs[0].startswith("在湖北省天门市疾控中心的卫生应急机动队检验组")
+
+
+# A paragraph's line ending on the particle 的, alone in its block after the story's last sentence, over a
+# block that reads on from it on a full line: the particle has its word after it, no headline ends so.
+ENDS_ON_DE_PAGE = (
+    "王岐山会见泰国公主诗琳通\n\n"
+    "本报北京9月30日电  （记者王远）  国家\n"
+    "副主席王岐山30日在北京钓鱼台国宾馆会\n"
+    "见泰国公主诗琳通。\n\n"
+    "中方十分珍视中泰两国及与泰国王室的\n\n"
+    "传统友谊，愿同泰方继续密切高层交往，\n"
+    "加强各领域交流与合作，更多造福两国\n"
+    "民众。\n"
+)
+
+
+def test_issue22_a_line_ending_on_de_over_a_line_reading_on_is_text():
+    (story,) = parse_page(ENDS_ON_DE_PAGE, year=2019)
+    assert story.title == "王岐山会见泰国公主诗琳通"
+    assert "与泰国王室的传统友谊" in "".join(story.paragraphs)

@@ -2128,6 +2128,10 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
     word, strength = word_across(text, after)
     if strength >= _CUT_WORD_STRENGTH:
         return f"{seam} reads the word {word} of jieba's dictionary (strength {strength:.2f})"
+    if text.endswith("的"):
+        # ``中方十分珍视中泰两国及与泰国王室的`` / ``传统友谊，…``: the particle always has the word it
+        # qualifies after it; no headline ends on it over a line that reads on.
+        return f"{seam}: the line ends on 的, the next block reads on"
     return ""
 
 
