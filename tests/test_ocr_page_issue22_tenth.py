@@ -380,3 +380,27 @@ def test_issue22_a_line_ending_on_de_over_a_line_reading_on_is_text():
     (story,) = parse_page(ENDS_ON_DE_PAGE, year=2019)
     assert story.title == "王岐山会见泰国公主诗琳通"
     assert "与泰国王室的传统友谊" in "".join(story.paragraphs)
+
+
+# A page opening with its first story's headline set right over the dateline, no blank line between:
+# the lines over the dateline are the headline, not the start of a story's text.
+HEADLINE_ATOP_DATELINE_PAGE = (
+    "监管提高精准性 (权威发布)\n"
+    "对药品食品还要“严防死守”\n"
+    "本报北京2月15日电  (记者\n"
+    "林丽鹂)  国新办15日举办政策吹风会，\n"
+    "介绍在市场监管领域全面推行部门联合\n"
+    "“双随机、一公开”监管有关情况。\n"
+    "国家市场监管总局副局长马正其介\n"
+    "绍，过去，市场监管采取了一些比较传\n"
+    "统的办法，实行网格化管理。每个监管\n"
+    "干部管八百户企业，月月都要看一次，\n"
+    "影响企业正常经营。\n"
+)
+
+
+def test_issue22_headline_lines_atop_a_dateline_in_one_block_are_the_headline():
+    (story,) = parse_page(HEADLINE_ATOP_DATELINE_PAGE, year=2019)
+    assert story.title == "监管提高精准性 (权威发布) 对药品食品还要“严防死守”"
+    assert story.date == "2019-02-15"
+    assert story.reporters == ("林丽鹂",)

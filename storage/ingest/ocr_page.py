@@ -1871,6 +1871,7 @@ class _Segmenter:
             index == 0
             and _opens_story(rest)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
+            and not _headline_atop_dateline(rest, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif index > 0 and self.lead_under_a_label(index, line, group):
@@ -2154,6 +2155,16 @@ def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool
             return False
         following += 1
     return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
+
+
+def _headline_atop_dateline(group: list[_Line], column: float) -> bool:
+    """Whether the block opens with headline lines set right over a dateline in the same block, no blank
+    line between (``监管提高精准性（权威发布）`` / ``对药品食品还要“严防死守”`` / ``本报北京2月15日电…``): the
+    lines over the dateline are the headline, not the start of a story's text."""
+    for k, line in enumerate(group[: _HEADLINE_MAX_LINES + 1]):
+        if _DATELINE_RE.match(line.text):
+            return k > 0 and _is_headline_group(group[:k], column)
+    return False
 
 
 def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
