@@ -649,7 +649,7 @@ def _other_paper(args: argparse.Namespace) -> int:
 
 
 def _ocr_sets(quick: bool) -> None:
-    """The OCR'd sets (`benchmarks.ocrpages`): the tuned ones (seeds 1 and 3, looked at while tuning),
+    """The OCR'd sets (`benchmarks.ocrpages`): the tuned ones (seeds 1, 3 and 4, looked at while tuning),
     then the total of the untuned one (seed 2, never looked at); each skipped, saying why, when a page of
     it is neither in the cache nor readable by Tesseract here. `quick`: 4 pages of the first set only."""
     from benchmarks import ocrpages

@@ -17,8 +17,12 @@ def test_an_ocr_set_neither_cached_nor_readable_is_skipped_with_its_reason(monke
     )
 
 
-def test_the_tuned_ocr_sets_are_seeds_1_and_3_and_the_untuned_one_seed_2():
-    assert [(name, seed) for name, seed, _count in ocrpages.TUNED_SETS] == [("rmrb_ocr", 1), ("rmrb_ocr3", 3)]
+def test_the_tuned_ocr_sets_are_seeds_1_3_and_4_and_the_untuned_one_seed_2():
+    assert [(name, seed) for name, seed, _count in ocrpages.TUNED_SETS] == [
+        ("rmrb_ocr", 1),
+        ("rmrb_ocr3", 3),
+        ("rmrb_ocr4", 4),
+    ]
     assert ocrpages.UNTUNED[1] == 2
 
 
