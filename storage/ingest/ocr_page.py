@@ -670,7 +670,8 @@ def _split_side_by_side(raw_lines: list[str]) -> list[str]:
     wide run of spaces, each is cut there and the pieces are read column by column, one block each (a
     dateline apart): the other columns first, the left column last, right over the text the OCR reads
     next, which is that column's. A single such line is left as it is: a gap inside one body line is
-    text the OCR lost there, not a column."""
+    text the OCR lost there, not a column. Lines are numbered as cut: from such a band on, a line's
+    number runs past its number in the file by the lines the cut added."""
     out: list[str] = []
     position = 0
     while position < len(raw_lines):
