@@ -73,11 +73,16 @@ _DATELINE_END_RE = re.compile(rf"(?:本报|新华社|中新社){_PLACE_AND_DATE}
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A city paper's header prints the date with dots (``2019.10.28  星期一``), some with dashes or slashes.
+_DOTTED_DATE_RE = re.compile(r"(?<![0-9.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![0-9.])")
 # Page furniture: the running header or footer (date and weekday, page number, section, editors' credits).
 _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
+# A page number as a city or provincial paper's header prints it, before its section: ``A05  城事``,
+# ``08  综合新闻`` (a letter and two digits, or two digits with a leading zero; a space before the section).
+_PAGE_CODE_RE = re.compile(f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|0\\d)[ \t\u3000]+[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)")
 # A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
 # story it closes, printed in brackets after its sentence.
 _REFERENCE_NOTE_RE = re.compile(
@@ -88,6 +93,12 @@ _EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HA
 
 _REPORTER_ROLES = (
     "本报记者",
+    # A city paper names its own reporters after the paper's kind (``晚报记者 王某``, ``晨报记者 李某``).
+    "晚报记者",
+    "晨报记者",
+    "快报记者",
+    "商报记者",
+    "都市报记者",
     "本报见习记者",
     "本报实习生",
     "新华社记者",
@@ -115,11 +126,14 @@ _ROLE = "|".join(
 _NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
 _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
-_CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
+# A credit after the names: ``摄``, ``报道``, or ``文/图`` (the reporter wrote the text and took the photos).
+_CREDIT = "(?:[ \t\u3000]*(?:摄|报道|文\\s*/\\s*图|图\\s*/\\s*文))?"
 _ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
 _BYLINE = f"(?:[（(]\\s*{_BYLINE_BODY}\\s*[）)]|{_BYLINE_BODY})"
-_BYLINE_RE = re.compile(f"^[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
+# A byline on a line of its own; city papers set a square or a diamond before it (``□记者 王某``).
+_BYLINE_ORNAMENT = "□■◇◆"
+_BYLINE_RE = re.compile(f"^[ \t\u3000]*(?:[{_BYLINE_ORNAMENT}][ \t\u3000]*)?({_BYLINE})[ \t\u3000]*$")
 _INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 # End marks of wire-style stories, and what may follow them on the line: ``(完)``, ``（完）`` and
@@ -225,8 +239,9 @@ def is_page_furniture(line: str) -> bool:
         return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
     if _closes_a_bracket(text):
         return False  # ``第四版）``: the end of a note in brackets the column wrapped
-    dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
-    return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
+    dated = bool((_PAGE_DATE_RE.search(text) or _DOTTED_DATE_RE.search(text)) and _WEEKDAY_RE.search(text))
+    numbered = bool(_PAGE_NUMBER_RE.search(text) or _PAGE_CODE_RE.match(text))
+    return dated or numbered or bool(_EDITOR_CREDIT_RE.search(text))
 
 
 def _closes_a_bracket(text: str) -> bool:
@@ -243,7 +258,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     reporters: list[str] = []
     correspondents: list[str] = []
     target = reporters
-    byline = byline.strip().strip("（）()")
+    byline = byline.strip().lstrip(_BYLINE_ORNAMENT).strip().strip("（）()")
     for piece in _ROLE_TOKEN_RE.split(byline):
         piece = piece.strip(" \t\u3000:：")
         if not piece:
@@ -254,7 +269,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             target = reporters
         else:
             for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
-                if name in ("摄", "报道"):
+                if name in ("摄", "报道") or re.fullmatch("文/图|图/文", name):
                     continue
                 if name and name not in target:
                     target.append(name)
@@ -322,11 +337,18 @@ _MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
 def find_page_date(text: str) -> str | None:
     """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
     for line in text.splitlines():
-        if ("星期" in line or "版" in line or is_page_furniture(line)) and (m := _PAGE_DATE_RE.search(line)):
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-            except ValueError:
-                continue
+        if not ("星期" in line or "版" in line or is_page_furniture(line)):
+            continue
+        if m := _PAGE_DATE_RE.search(line):
+            parts = (m.group(1), m.group(2), m.group(3))
+        elif (m := _DOTTED_DATE_RE.search(line)) and is_page_furniture(line):
+            parts = (m.group(1), m.group(3), m.group(4))
+        else:
+            continue
+        try:
+            return date(*(int(x) for x in parts)).isoformat()
+        except ValueError:
+            continue
     return None
 
 
@@ -1775,7 +1797,9 @@ class _Segmenter:
 
 # The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
 # with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
-_PAPER_NAME_RE = re.compile(f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|都市报|青年报|法制报|经济报)$")
+_PAPER_NAME_RE = re.compile(
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+)
 _MAST_DATE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
 )
@@ -1883,7 +1907,7 @@ def _dateline_alone(story: _Story) -> bool:
 
 def _byline_text(text: str) -> str:
     """A byline as stored: spaces collapsed, brackets around it removed."""
-    text = _MULTI_SPACE_RE.sub(" ", text.strip())
+    text = _MULTI_SPACE_RE.sub(" ", text.strip().lstrip(_BYLINE_ORNAMENT).strip())
     return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
 
 
