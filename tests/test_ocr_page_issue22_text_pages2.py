@@ -60,3 +60,79 @@ def test_issue22_a_city_papers_header_page_code_and_dotted_date_are_furniture():
 def test_issue22_prose_is_no_byline_for_the_new_roles():
     assert not is_byline("晚报记者从市交通局获悉，地铁将延长运营。")
     assert is_byline("晨报记者 王某")
+
+
+def test_issue22_a_column_of_briefs_each_under_its_bulleted_head():
+    # Briefs set one under another with no blank line between: each bulleted head closes the brief above
+    # and heads the text under it; the bullet is no part of the title; authors in brackets close a brief.
+    page = (
+        "短讯\n\n"
+        "■天津在京津冀协同发展中谋项目\n"
+        "前三季度，天津固定资产\n"
+        "投资同比增长15.4%。\n"
+        "（记者 何芳 梁萍丽）\n"
+        "■开放带来进步\n"
+        "江小涓撰著的《新中国对外\n"
+        "开放70年》一书已出版。\n"
+        "（蔡一丽）\n"
+        "■冯元蔚同志逝世\n"
+        "四川省政协原主席冯元蔚同\n"
+        "志在成都逝世，享年89岁。\n"
+    )
+    first, second, third = parse_page(page, year=2019)
+    assert [first.title, second.title, third.title] == [
+        "天津在京津冀协同发展中谋项目",
+        "开放带来进步",
+        "冯元蔚同志逝世",
+    ]
+    assert first.paragraphs == ("前三季度，天津固定资产投资同比增长15.4%。",)
+    assert first.reporters == ("何芳", "梁萍丽")
+    assert second.paragraphs == ("江小涓撰著的《新中国对外开放70年》一书已出版。",)
+    assert second.reporters == ("蔡一丽",)
+    assert third.paragraphs == ("四川省政协原主席冯元蔚同志在成都逝世，享年89岁。",)
+    assert third.reporters == ()
+
+
+def test_issue22_bulleted_lines_inside_a_story_or_a_headline_stay_there():
+    # A headline's bulleted phrases, one under another, are its lines; an indented bulleted list item
+    # and a paragraph opening with a bullet (its line cut inside a word, 通|过) are the story's text.
+    page = (
+        "各级财政安排资金用于疫情防控\n"
+        "●及早惠及重点企业\n"
+        "●全力支持复工复产\n\n"
+        "本报北京2月2日电  （记者曲\n"
+        "哲涵）财政部门及时下达资金。\n"
+        "　　●避开点火源，不在厨房等\n"
+        "有明火的地方使用。\n"
+        "■中葡关系经历了1999年通\n"
+        "过和平协商解决澳门问题等一个\n"
+        "个发展阶段，日益成熟稳定。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "各级财政安排资金用于疫情防控 ●及早惠及重点企业 ●全力支持复工复产"
+    assert article.paragraphs[-1].startswith("■中葡关系经历了1999年通过和平协商")
+    assert any(p.startswith("●避开点火源") for p in article.paragraphs)
+
+
+def test_issue22_authors_in_brackets_close_a_short_item():
+    # A short item signed by its authors after its last sentence, on the line or under it: they are its
+    # reporters, not a paragraph; the next headline starts the next story.
+    page = (
+        "郑州新开两条公交线\n\n"
+        "本报讯  近日，郑州市新开\n"
+        "两条公交线路。（王某 李明）\n\n"
+        "南阳举办月季展\n\n"
+        "本报讯  南阳月季展开幕，\n"
+        "吸引游客十余万人次。\n"
+        "（张伟）\n\n"
+        "一句话新闻\n\n"
+        "本报讯  图片展在郑州开幕。\n"
+        "（人民视觉）\n"
+    )
+    first, second, third = parse_page(page, year=2020)
+    assert first.paragraphs == ("本报讯 近日，郑州市新开两条公交线路。",)
+    assert first.reporters == ("王某", "李明")
+    assert second.paragraphs == ("本报讯 南阳月季展开幕，吸引游客十余万人次。",)
+    assert second.reporters == ("张伟",)
+    assert second.title == "南阳举办月季展"
+    assert third.reporters == ()  # an agency's note in brackets names no author

@@ -1121,6 +1121,25 @@ def _is_noise(text: str) -> bool:
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
 
+# A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
+# its text follows on the next line, with no blank line between.
+_BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
+# Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
+# starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{1,2}}"
+_CLOSING_NAMES_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*"
+    f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"[ \t\u3000]*[）)][ \t\u3000]*$"
+)
 _STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
 
 
@@ -1181,6 +1200,7 @@ class _Segmenter:
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1516,8 +1536,16 @@ class _Segmenter:
     # -- one line, by kind
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        under_bullet = self.under_bullet
+        self.read_line(index, line, group)
+        if under_bullet:
+            self.under_bullet = False
+
+    def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
             self.stray_line,
+            self.bulleted_head,
+            self.closing_names,
             self.photo_credit,
             self.jump_line,
             self.continued_from,
@@ -1534,6 +1562,56 @@ class _Segmenter:
                 return
         assert self.current is not None
         self.current.lines.append(line)
+
+    def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``■天津谋项目稳投资`` over its text in a column of briefs: a headline that closes the story
+        above and heads the text under it (the next line opens a story)."""
+        text = line.text.strip()
+        if not _BULLET_RE.match(text) or _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+            return False
+        head = _BULLET_RE.sub("", text)
+        if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
+            return False
+        # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
+        # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
+        if _BULLET_RE.match(group[index + 1].text) or _INDENT_RE.match(line.text):
+            return False
+        # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
+        # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
+        # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
+        following = group[index + 1].text.strip()
+        first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
+            following
+        )
+        if (self._fills_column(text) or first_line) and (
+            re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH
+        ):
+            return False
+        if self.current is not None:
+            self.close()
+        # The bullet marks the item, not the head: the headline is the words after it.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
+        self.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.under_bullet = True
+        return True
+
+    def closing_names(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（王某 李某）``: names in brackets after a story's last sentence, at the end of
+        its block (or over the next brief's head), are its authors: they close the story."""
+        found = _CLOSING_NAMES_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.byline is not None or story.ended:
+            return False
+        last = index == len(group) - 1 or bool(_BULLET_RE.match(group[index + 1].text))
+        if not last or (not found.group(1) and not self.ends_sentence()):
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        story.byline = _byline_text(found.group(2))
+        story.closed_by_byline = True
+        self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
+        self.close()
+        return True
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
@@ -1765,6 +1843,8 @@ class _Segmenter:
         gap_groups = self.gap_groups
         if self.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
+        elif self.under_bullet:
+            self.start(line, "text under a brief's bulleted head")
         elif (
             index == 0
             and _opens_story(rest)
