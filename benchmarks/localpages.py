@@ -92,6 +92,19 @@ def _date_parts(issue: str) -> tuple[int, int, int, str]:
     return y, m, d, _WEEKDAYS[datetime.date(y, m, d).weekday()]
 
 
+def _lead_date(article: Article, lead: str) -> str | None:
+    """The date the lead's first clause opens with, its year when printed (``2013年5月23日``), else the
+    issue's (a later month is last year's): `benchmarks.paperpages._story_date` with the printed year."""
+    clause = re.split("[，。]", lead, maxsplit=1)[0][:24]
+    found = re.search(r"(?:(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日", clause)
+    if found and found[1]:
+        try:
+            return datetime.date(int(found[1]), int(found[2]), int(found[3])).isoformat()
+        except ValueError:
+            return None
+    return _story_date(article, False, lead)
+
+
 def _page_dated(lead: str, issue: str, date: str | None) -> str | None:
     """A lead opening with 近日/今天 on a page that prints its date: the page's date."""
     if date is None and lead.startswith(("近日", "日前", "今天", "今日")):
@@ -171,14 +184,15 @@ def _lay_local(article: Article, rng: random.Random, width: int) -> tuple[list[s
     label = rng.choice(_LABELS) if rng.random() < 0.35 else None
     if label:
         heads.append(label)  # a header line as printed: part of the title, as in the CCTV families
-    heads += list(article.heads) if rng.random() < 0.5 else [" ".join(article.heads)]
+    # The kicker over the headline in the same block, or a block apart.
+    heads += list(article.heads) if rng.random() < 0.5 else [article.heads[0], "", *article.heads[1:]]
     correspondents = _names(rng, 2) if rng.random() < 0.5 else ()
     body: list[str] = []
     if kind == "signed":
         # A short item: no byline before the text, its authors in brackets after its last sentence.
         printed = [rest if dateline else paragraphs[0], *paragraphs[1:]]
         printed = printed[:2]
-        date = _page_dated(printed[0], article.issue, _story_date(article, False, printed[0]))
+        date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
         names = (*reporters, *correspondents)
         body = _attach(_laid_out(printed, width), f"（{' '.join(names)}）", width, rng)
         expected_reporters = names
@@ -198,7 +212,7 @@ def _lay_local(article: Article, rng: random.Random, width: int) -> tuple[list[s
             date = article.date
         else:
             opening = f"本报讯（{who}）"
-            date = _page_dated(rest, article.issue, _story_date(article, False, rest))
+            date = _page_dated(rest, article.issue, _lead_date(article, rest))
         printed = [opening + rest, *paragraphs[1:]]
         jump = rng.random() < 0.2 and len(printed) > 2
         if jump:
@@ -296,7 +310,7 @@ def _lay_evening(article: Article, rng: random.Random, width: int) -> tuple[list
     else:
         head_lines = heads
     byline, names = _byline_line(rng, _reporters(article, rng))
-    date = _page_dated(printed[0], article.issue, _story_date(article, False, printed[0]))
+    date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
     jump = rng.random() < 0.15 and len(printed) > 2
     if jump:
         printed = printed[: max(1, len(printed) // 2)]
@@ -338,7 +352,7 @@ def _briefs(articles: list[Article], rng: random.Random, width: int) -> tuple[li
         lines += [f"{bullet}{head}", *body]
         if rng.random() < 0.5:
             lines.append("")
-        date = _page_dated(text, article.issue, _story_date(article, False, text))
+        date = _page_dated(text, article.issue, _lead_date(article, text))
         expected.append(
             Expected(title=head, paragraphs=(text,), date=date, reporters=names, correspondents=())
         )

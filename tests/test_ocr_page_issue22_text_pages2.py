@@ -136,3 +136,43 @@ def test_issue22_authors_in_brackets_close_a_short_item():
     assert second.reporters == ("张伟",)
     assert second.title == "南阳举办月季展"
     assert third.reporters == ()  # an agency's note in brackets names no author
+
+
+def test_issue22_a_guide_to_other_pages_and_a_provincial_header_belong_to_no_story():
+    # A provincial paper's page: its name, date and ``12  经济`` one a line, then a 导读 box listing
+    # stories of other pages, each ending with its page; the footer credits the page's editors.
+    page = (
+        "河南日报\n"
+        "2020年1月17日  星期五\n"
+        "12  经济\n\n"
+        "【导读】\n"
+        "▶武汉：商品丰富物价稳 （第6版）\n"
+        "◆致敬！逆向而行的白衣天使 第11版\n\n"
+        "【奋进新时代】\n"
+        "李克强会见欧盟委员会官员\n\n"
+        "本报讯（记者王远）国务院总理李\n"
+        "克强会见欧盟委员会副主席。\n\n"
+        "本版责任编辑：马远娟\n"
+        "校对：李明\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.title == "【奋进新时代】 李克强会见欧盟委员会官员"
+    assert article.paragraphs == ("本报讯（记者 王远）国务院总理李克强会见欧盟委员会副主席。",)
+    assert is_page_furniture("本版责任编辑：马远娟")
+
+
+def test_issue22_authors_in_brackets_a_column_break_set_apart_still_close_their_story():
+    page = (
+        "万里高空的生命救援\n\n"
+        "本报讯  机上很多乘客纷纷送来\n"
+        "硝酸甘油、救心丸等药物。\n\n"
+        "（胡思敏 郭萍轩）\n\n"
+        "【奋进新时代】\n"
+        "李克强会见欧盟委员会官员\n\n"
+        "本报讯（记者王远）国务院总理李\n"
+        "克强会见欧盟委员会副主席。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.reporters == ("胡思敏", "郭萍轩")
+    assert first.paragraphs == ("本报讯 机上很多乘客纷纷送来硝酸甘油、救心丸等药物。",)
+    assert second.title == "【奋进新时代】 李克强会见欧盟委员会官员"

@@ -81,15 +81,17 @@ _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
 # A page number as a city or provincial paper's header prints it, before its section: ``A05  城事``,
-# ``08  综合新闻`` (a letter and two digits, or two digits with a leading zero; a space before the section).
-_PAGE_CODE_RE = re.compile(f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|0\\d)[ \t\u3000]+[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)")
+# ``08  综合新闻`` (a letter and two digits, or two digits; a space before the section).
+_PAGE_CODE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})[ \t\u3000]+[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
+)
 # A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
 # story it closes, printed in brackets after its sentence.
 _REFERENCE_NOTE_RE = re.compile(
     r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
 )
 _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
-_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
+_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
 
 _REPORTER_ROLES = (
     "本报记者",
@@ -1121,6 +1123,15 @@ def _is_noise(text: str) -> bool:
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
 
+# A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
+# (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
+_GUIDE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+_PAGE_REFERENCE_END_RE = re.compile(
+    "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
+    "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
+)
 # A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
 # its text follows on the next line, with no blank line between.
 _BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
@@ -1201,6 +1212,7 @@ class _Segmenter:
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
+        self.guide_open = False  # a 导读 label closed the block before: its entries may follow
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1415,6 +1427,9 @@ class _Segmenter:
             group = group[credit + 1 :]
             if not group:
                 return
+        group = self.guide_box(group)
+        if not group:
+            return
         if all(_is_noise(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
@@ -1432,6 +1447,7 @@ class _Segmenter:
             self.current is not None
             and not self.current.ended
             and not _CLOSING_NOTE_RE.match(group[0].text)
+            and not _CLOSING_NAMES_RE.match(group[0].text)
             and self.headline_between(group_index)
         ):
             self.close()  # a headline printed between this story and the next one's text
@@ -1439,6 +1455,27 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def guide_box(self, group: list[_Line]) -> list[_Line]:
+        """A 导读 box: its label and the entries under it, each a line ending with another page's number,
+        belong to no story; the rest of the block is returned."""
+        guide_open = self.guide_open
+        self.guide_open = False
+        start = next((k for k, line in enumerate(group) if _GUIDE_LABEL_RE.match(line.text)), None)
+        if start is None and not guide_open:
+            return group
+        first = 0 if start is None else start + 1
+        end = first
+        while (
+            end < len(group) and _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4
+        ):
+            end += 1
+        if start is None and end == first:
+            return group
+        for line in group[(first if start is None else start) : end]:
+            self.drop(line, "guide to other pages")
+        self.guide_open = start is not None and end == len(group)
+        return group[: (first if start is None else start)] + group[end:]
 
     def open_story_ends_with(self, line: _Line) -> bool:
         """Whether a story is open and `line` is its last line so far (what comes next sits right under
