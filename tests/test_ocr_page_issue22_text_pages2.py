@@ -176,3 +176,22 @@ def test_issue22_authors_in_brackets_a_column_break_set_apart_still_close_their_
     assert first.reporters == ("胡思敏", "郭萍轩")
     assert first.paragraphs == ("本报讯 机上很多乘客纷纷送来硝酸甘油、救心丸等药物。",)
     assert second.title == "【奋进新时代】 李克强会见欧盟委员会官员"
+
+
+def test_issue22_a_relative_day_dates_a_story_only_when_it_opens_the_lead():
+    # ``近日，…`` on a page that prints its date is of that day; ``记者近日从…获悉`` says when the
+    # reporter learnt of it, not when it happened: no date rather than a guess.
+    page = (
+        "2019.10.23  星期三\n\n"
+        "上半年森林旅游达9亿人次\n\n"
+        "记者 顾仲阳\n"
+        "记者近日从国家林草局获悉：\n"
+        "森林旅游游客量达9亿人次。\n\n"
+        "北京编纂传统村落志\n\n"
+        "记者 施芳\n"
+        "近日，北京启动编纂4部市级\n"
+        "传统村落志。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.date is None
+    assert second.date == "2019-10-23"

@@ -328,7 +328,7 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
             except ValueError:
                 return None
         for word, offset in _RELATIVE_DAYS.items():
-            if word in head[:8]:
+            if head.startswith(word):
                 return (page + timedelta(days=offset)).isoformat()
     return None
 
