@@ -195,3 +195,30 @@ def test_issue22_a_relative_day_dates_a_story_only_when_it_opens_the_lead():
     first, second = parse_page(page, year=2019)
     assert first.date is None
     assert second.date == "2019-10-23"
+
+
+def test_issue22_a_short_block_over_a_byline_is_the_next_storys_headline():
+    # Headline lines may carry a comma each or an exclamation inside; over the byline that opens the next
+    # story they are its headline, not the end of the story above.
+    page = (
+        "军运村全力保证食品安全\n\n"
+        "记者 梁国明\n"
+        "军运村餐厅提供各类食品和饮品，以\n"
+        "满足各地运动员口味需求。\n\n"
+        "盲目补钙，多药共服\n"
+        "这些用药误区，你知道吗\n\n"
+        "■记者 梁洋宇 通讯员 何杰\n"
+        "全国安全用药月启动仪式10月17日\n"
+        "举办，此次活动聚焦用药误区。\n\n"
+        "强寒潮来袭！雨雪天气上线\n"
+        "农业农村部部署农业生产防御\n\n"
+        "本报记者 刘毅\n"
+        "中央气象台预计，最强寒潮天气将自\n"
+        "北向南影响我国。\n"
+    )
+    first, second, third = parse_page(page, year=2019)
+    assert first.paragraphs == ("军运村餐厅提供各类食品和饮品，以满足各地运动员口味需求。",)
+    assert second.title == "盲目补钙，多药共服 这些用药误区，你知道吗"
+    assert (second.reporters, second.correspondents) == (("梁洋宇",), ("何杰",))
+    assert third.title == "强寒潮来袭！雨雪天气上线 农业农村部部署农业生产防御"
+    assert third.reporters == ("刘毅",)

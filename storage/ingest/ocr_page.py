@@ -1886,6 +1886,7 @@ class _Segmenter:
             index == 0
             and _opens_story(rest)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
+            and not _headline_over_opening(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
@@ -2041,6 +2042,9 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
+        if position == index and _headline_over_opening(groups, position, column):
+            position += 1
+            break
         if (
             not _is_headline_group(group, column)
             and not (position > index and _title_after_kicker(groups[position - 1], group))
@@ -2060,6 +2064,30 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
     )
+
+
+def _headline_over_opening(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A short block right over a byline or a dateline that opens a story: its headline, though its
+    lines carry a comma each or an exclamation inside (``盲目补钙，多药共服`` / ``这些用药误区，你知道吗``
+    over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``). Text cut off
+    by a column break is set to the column's measure, and the text closing a story ends a sentence."""
+    group = groups[index]
+    if index + 1 >= len(groups) or len(group) > _QUESTION_HEADLINE_LINES + 1:
+        return False
+    first = groups[index + 1][0].text.strip()
+    if not (_DATELINE_RE.match(first) or (is_byline(first) and not first.endswith("摄"))):
+        return False
+    texts = [line.text.strip() for line in group]
+    if len(_HAN_RE.findall("".join(texts))) < 4 or any(re.search("[。；;]", t) for t in texts):
+        return False
+    if any(
+        is_byline(t) or _DATELINE_RE.match(t) or is_page_furniture(t) or _BRACKETED_LINE_RE.match(t)
+        for t in texts
+    ):
+        return False  # a byline closing the story above, a dateline, a header, a note
+    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
+        return False
+    return all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts)
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its
