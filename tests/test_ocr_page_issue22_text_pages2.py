@@ -222,3 +222,17 @@ def test_issue22_a_short_block_over_a_byline_is_the_next_storys_headline():
     assert (second.reporters, second.correspondents) == (("梁洋宇",), ("何杰",))
     assert third.title == "强寒潮来袭！雨雪天气上线 农业农村部部署农业生产防御"
     assert third.reporters == ("刘毅",)
+
+
+def test_issue22_a_bulleted_sub_heading_inside_a_story_stays_in_it():
+    # ``■小贴士`` inside a long story no column of briefs opened: a sub-heading, the story's text.
+    page = (
+        "京张高铁，冰雪之旅\n\n"
+        "本报讯（记者 林英）京张高铁开通运营。\n"
+        "沿途可参观游览，学习滑雪知识。\n"
+        "■小贴士\n"
+        "截至1月17日，京张高铁日常开行\n"
+        "动车组列车。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs[-2:] == ("■小贴士", "截至1月17日，京张高铁日常开行动车组列车。")

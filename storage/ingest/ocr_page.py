@@ -1138,7 +1138,7 @@ _BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
 # Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
 # starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
 _SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁傅萧阎"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
     "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
@@ -1213,6 +1213,7 @@ class _Segmenter:
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
         self.guide_open = False  # a 导读 label closed the block before: its entries may follow
+        self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1624,7 +1625,10 @@ class _Segmenter:
             re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH
         ):
             return False
-        if self.current is not None:
+        story = self.current
+        if story is not None and not story.ended and story is not self.brief:
+            return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
+        if story is not None:
             self.close()
         # The bullet marks the item, not the head: the headline is the words after it.
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
@@ -1882,6 +1886,7 @@ class _Segmenter:
             self.start(line, "text after a byline printed before it")
         elif self.under_bullet:
             self.start(line, "text under a brief's bulleted head")
+            self.brief = self.current
         elif (
             index == 0
             and _opens_story(rest)
