@@ -236,3 +236,27 @@ def test_issue22_a_bulleted_sub_heading_inside_a_story_stays_in_it():
     )
     (article,) = parse_page(page, year=2020)
     assert article.paragraphs[-2:] == ("■小贴士", "截至1月17日，京张高铁日常开行动车组列车。")
+
+
+def test_issue22_a_last_line_over_its_closing_note_is_no_headline():
+    # A column break left the last sentence's end and the author's note in a block of their own: the
+    # end of the story above, never a headline for the story after.
+    page = (
+        "中俄合作之路越走越宽\n\n"
+        "本报讯（记者 沈远）中俄两国关系不断取\n"
+        "得新突破，造福两国和两国人民。\n"
+        "农历鼠年象征着新一个十二年轮回\n"
+        "的开始。在事业和生活的双车道上，让\n"
+        "我们用“鼠”不尽的奋斗和汗水去迎接\n\n"
+        "璀璨的成功与幸福！\n"
+        "（作者为中国驻俄罗斯大使）\n\n"
+        "【一线传真】\n"
+        "脸上多了笑容 眼里有了精神\n\n"
+        "本报讯（记者 吴敏强）我是吉林省蛟河\n"
+        "市农民摄影队伍的一员。每年春节前，我\n"
+        "都跟着市里的文化活动下乡。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs[-1] == "（作者为中国驻俄罗斯大使）"
+    assert first.paragraphs[-2].endswith("去迎接璀璨的成功与幸福！")
+    assert second.title == "【一线传真】 脸上多了笑容 眼里有了精神"

@@ -2200,6 +2200,10 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
+    if len(group) > 1 and _CLOSING_NOTE_RE.match(group[-1].text):
+        return (
+            False  # ``璀璨的成功与幸福！`` / ``（作者为中国驻俄罗斯大使）``: a story's last line and its note
+        )
     if _cut_at_a_comma(group, column):
         return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]
