@@ -260,3 +260,44 @@ def test_issue22_a_last_line_over_its_closing_note_is_no_headline():
     assert first.paragraphs[-1] == "（作者为中国驻俄罗斯大使）"
     assert first.paragraphs[-2].endswith("去迎接璀璨的成功与幸福！")
     assert second.title == "【一线传真】 脸上多了笑容 眼里有了精神"
+
+
+def test_issue22_a_column_head_over_briefs_heads_no_story():
+    # ``资讯`` over a column of briefs closes the story above and is nobody's headline.
+    page = (
+        "加快向新型主流媒体整体转型\n\n"
+        "记者 魏远海\n"
+        "我们以中国科技资讯库为根基，构建\n"
+        "科技资讯服务和资讯资源融合网络。\n\n"
+        "资讯\n\n"
+        "▶媒体融合发展论坛在深圳举行\n"
+        "媒体融合发展论坛25日在深圳举\n"
+        "行，与会嘉宾就融合发展交流。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "加快向新型主流媒体整体转型"
+    assert second.title == "媒体融合发展论坛在深圳举行"
+
+
+def test_issue22_a_headline_with_a_comma_set_to_the_measure_under_its_kicker():
+    # The kicker a block apart, then a main line with a comma about as wide as the column (12 cells),
+    # over the next story's dateline: both are its headline, not text of the story above.
+    page = (
+        "习近平出席欢迎仪式\n\n"
+        "本报讯（记者 周之然）当地\n"
+        "时间1月17日下午，两国元首\n"
+        "分别同对方陪同人员一一握\n"
+        "手问候。丁薛祥、杨洁篪、\n"
+        "王毅、何立峰等出席欢迎仪\n"
+        "式。\n\n"
+        "2020年春晚第二次彩排\n\n"
+        "欢乐吉祥，创新亮点频出\n\n"
+        "本报讯（记者 朱芳）\n"
+        "“共圆小康梦 欢乐过大年”，\n"
+        "1月16日，中央广播电视总\n"
+        "台2020年春节联欢晚会进行\n"
+        "第二次彩排。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs[-1].endswith("何立峰等出席欢迎仪式。")
+    assert second.title == "2020年春晚第二次彩排 欢乐吉祥，创新亮点频出"

@@ -1429,7 +1429,7 @@ class _Segmenter:
             if not group:
                 return
         group = self.guide_box(group)
-        if not group:
+        if not group or self.column_head(group_index, group):
             return
         if all(_is_noise(line.text) for line in group):
             for line in group:
@@ -1456,6 +1456,24 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def column_head(self, group_index: int, group: list[_Line]) -> bool:
+        """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
+        above and heads no story itself."""
+        text = group[0].text.strip()
+        if (
+            len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or not re.fullmatch(f"[{HAN}·]{{2,6}}", text)
+        ):
+            return False
+        following = self.groups[group_index + 1][0].text.strip()
+        if not _BULLET_RE.match(following) or is_byline(following):
+            return False
+        if self.current is not None and self.ends_sentence():
+            self.close()
+        self.drop(group[0], "column head")
+        return True
 
     def guide_box(self, group: list[_Line]) -> list[_Line]:
         """A 导读 box: its label and the entries under it, each a line ending with another page's number,
@@ -2047,7 +2065,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
-        if position == index and _headline_over_opening(groups, position, column):
+        if _headline_over_opening(groups, position, column):
             position += 1
             break
         if (
@@ -2092,7 +2110,12 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
         return False  # a byline closing the story above, a dateline, a header, a note
     if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
         return False
-    return all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts)
+    if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
+        return True
+    # One line set to about the measure is no text cut off when what stands before it ends a sentence or
+    # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
+    before = groups[index - 1] if index > 0 else []
+    return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its
