@@ -41,6 +41,7 @@ def test_issue22_a_city_papers_header_page_code_and_dotted_date_are_furniture():
     assert is_page_furniture("2019.10.29  星期二")
     assert not is_page_furniture("3岁女孩走失")
     assert not is_page_furniture("2019.10 新规实施")
+    assert not is_page_furniture("10 月份全市")
     page = (
         "A16  社会\n"
         "2019.10.29  星期二\n"
