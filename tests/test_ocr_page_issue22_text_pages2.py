@@ -6,7 +6,14 @@ party paper) and `evening_paper` (an evening or metropolitan paper) families' pa
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import find_page_date, is_byline, is_page_furniture, parse_byline, parse_page
+from storage.ingest.ocr_page import (
+    explain_page,
+    find_page_date,
+    is_byline,
+    is_page_furniture,
+    parse_byline,
+    parse_page,
+)
 
 
 def test_issue22_a_city_papers_byline_with_its_square_and_credit_opens_the_story():
@@ -302,3 +309,81 @@ def test_issue22_a_headline_with_a_comma_set_to_the_measure_under_its_kicker():
     first, second = parse_page(page, year=2020)
     assert first.paragraphs[-1].endswith("何立峰等出席欢迎仪式。")
     assert second.title == "2020年春晚第二次彩排 欢乐吉祥，创新亮点频出"
+
+
+def test_issue22_jump_lines_without_brackets():
+    # ``下转第4版`` ends the story cut off; ``上接第1版`` alone on its line opens the rest of a story
+    # begun on another page (its text under it, not a headline).
+    page = (
+        "省政府部署深化改革工作\n\n"
+        "本报讯（记者 王某）4月6日，省政府召开\n"
+        "常务会议，研究部署深化改革工作。\n"
+        "下转第4版\n\n"
+        "全省春耕备耕有序推进\n\n"
+        "上接第1版\n"
+        "各地春耕备耕有序推进，农资供应\n"
+        "充足，春播面积稳中有增。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "省政府部署深化改革工作"
+    assert first.paragraphs == ("本报讯（记者 王某）4月6日，省政府召开常务会议，研究部署深化改革工作。",)
+    assert second.title == "全省春耕备耕有序推进"
+    assert second.paragraphs == ("各地春耕备耕有序推进，农资供应充足，春播面积稳中有增。",)
+    explained = explain_page(page, year=2020)
+    assert any("as jump line: 下转第4版" in line for line in explained)
+    assert any("as jump line: 上接第1版" in line for line in explained)
+
+
+def test_issue22_an_editors_credit_in_brackets_after_the_end_mark_is_no_headline():
+    # ``【编辑:张子怡】`` after ``(完)`` credits the editor: it is page furniture, not the next headline.
+    assert is_page_furniture("【编辑:张子怡】")
+    assert not is_page_furniture("厚植高技能人才培育土壤（编辑手记）")
+    page = (
+        "深化改革开放\n\n"
+        "中新网4月6日电 (记者 王某)省政府召开\n"
+        "常务会议，研究部署改革工作。(完)\n"
+        "【编辑:张子怡】\n\n"
+        "春耕备耕有序推进\n\n"
+        "中新网4月6日电 各地春耕备耕有序推进，\n"
+        "春播面积稳中有增。(完)\n"
+        "【编辑:李明】\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert (first.title, second.title) == ("深化改革开放", "春耕备耕有序推进")
+
+
+def test_issue22_an_editors_initials_after_the_last_sentence_are_dropped():
+    page = (
+        "省政府部署深化改革工作\n\n"
+        "本报讯 4月6日，省政府召开常务会议，研\n"
+        "究部署改革工作。（ZY）\n\n"
+        "全省春耕备耕有序推进\n\n"
+        "本报讯 4月6日，各地春耕备耕有序推进，\n"
+        "春播面积稳中有增。\n"
+        "(LM)\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs == ("本报讯 4月6日，省政府召开常务会议，研究部署改革工作。",)
+    assert second.paragraphs == ("本报讯 4月6日，各地春耕备耕有序推进，春播面积稳中有增。",)
+    assert first.reporters == second.reporters == ()
+
+
+def test_issue22_an_editors_note_is_the_first_paragraph_of_the_story_under_it():
+    # ``编者按：…`` printed between the headline and the dateline: the story's first paragraph; the
+    # dateline under it goes on the same story and gives its date and reporters.
+    page = (
+        "深化改革开放\n\n"
+        "编者按：今年是改革开放关键之年，本报\n"
+        "推出系列报道，敬请关注。\n\n"
+        "本报讯（记者 王某）4月6日，省政府召开\n"
+        "常务会议，研究部署改革工作。\n\n"
+        "春耕备耕有序推进\n\n"
+        "本报讯（记者 李明）4月6日，各地春耕备\n"
+        "耕有序推进。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "深化改革开放"
+    assert first.paragraphs[0] == "编者按：今年是改革开放关键之年，本报推出系列报道，敬请关注。"
+    assert first.paragraphs[1].endswith("4月6日，省政府召开常务会议，研究部署改革工作。")
+    assert (first.date, first.reporters) == ("2020-04-06", ("王某",))
+    assert second.title == "春耕备耕有序推进"

@@ -93,7 +93,12 @@ _REFERENCE_NOTE_RE = re.compile(
     r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
 )
 _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
-_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
+# The credit may stand in brackets after a wire story's end mark, with a colon: ``【编辑:张子怡】``,
+# ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit).
+_EDITOR_CREDIT_RE = re.compile(
+    f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
+    f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}\\s*[】）)\\]]"
+)
 
 _REPORTER_ROLES = (
     "本报记者",
@@ -155,7 +160,9 @@ _END_MARK_RUN_ON_RE = re.compile(
 # Jump lines: a story continued on another page, or continued from one.
 _JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
 _JUMP_ANY_RE = re.compile(_JUMP)
-_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*{_JUMP}[ \t\u3000]*$")
+# A jump line alone on its line may go without brackets (``下转第4版``, ``▶上接A01版``).
+_BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[ \t\u3000]*[版面]"
+_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
 _TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
 # A photo caption: ``图为…``, ``上图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``.
@@ -237,7 +244,13 @@ def is_page_furniture(line: str) -> bool:
     text = line.strip()
     # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
+    if (
+        not text
+        or len(text) > 48
+        or _PROSE_PUNCT_RE.search(bare)
+        or _JUMP_ANY_RE.search(text)
+        or _JUMP_LINE_RE.match(text)
+    ):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     if _REFERENCE_NOTE_RE.match(text):
         return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
@@ -660,10 +673,20 @@ def _dispatch_source(dateline: str) -> str:
     return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
 
 
+# An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
+_EDITORS_NOTE_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
+)
+
+
 def _story_head(story: _Story) -> str:
-    """The story's opening text, its first lines joined: a dateline and its date may wrap."""
+    """The story's opening text, its first lines joined: a dateline and its date may wrap. Under an
+    editor's note, the story opens at its dateline."""
+    lines = story.lines
+    if lines and _EDITORS_NOTE_RE.match(lines[0].text):
+        lines = next((lines[k:] for k, line in enumerate(lines) if _DATELINE_RE.match(line.text)), lines)
     head = ""
-    for line in story.lines[:3]:  # a column break may fall inside it too
+    for line in lines[:3]:  # a column break may fall inside it too
         text = line.text.strip()
         if _in_dateline_bracket(head) and _NAME_BREAK_RE.search(head) and _NAME_START_RE.match(text):
             # Two whole names either side of the line end inside ``（记者 袁然`` / ``朱秀桂）``: a name
@@ -1153,6 +1176,10 @@ _CLOSING_NAMES_RE = re.compile(
     f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
     f"[ \t\u3000]*[）)][ \t\u3000]*$"
 )
+# An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
+_INITIALS_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*[A-Z]{{2,4}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
 _STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
 
 
@@ -1214,6 +1241,7 @@ class _Segmenter:
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
+        self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
         self.guide_open = False  # a 导读 label closed the block before: its entries may follow
         self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
         self.group_index = 0  # the blank-line group being read
@@ -1594,16 +1622,19 @@ class _Segmenter:
     # -- one line, by kind
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
-        under_bullet = self.under_bullet
+        under_bullet, continued = self.under_bullet, self.continued
         self.read_line(index, line, group)
         if under_bullet:
             self.under_bullet = False
+        if continued:
+            self.continued = False
 
     def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
             self.stray_line,
             self.bulleted_head,
             self.closing_names,
+            self.closing_initials,
             self.photo_credit,
             self.jump_line,
             self.continued_from,
@@ -1674,6 +1705,21 @@ class _Segmenter:
         self.close()
         return True
 
+    def closing_initials(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
+        are neither text nor a byline (a byline may still follow)."""
+        found = _INITIALS_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.ended:
+            return False
+        if not found.group(1) and not self.ends_sentence():
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        self.drop(line, "editor's initials", line.text[len(found.group(1) or "") :])
+        story.ended = True
+        return True
+
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
         if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
@@ -1734,6 +1780,12 @@ class _Segmenter:
         self.drop(line, "jump line")
         if self.current is not None and _is_jump_start(line.text):
             self.current.ended = True
+        elif not _is_jump_start(line.text):
+            # ``（上接第一版）`` alone on its line: the story above has ended; the next line opens the rest
+            # of a story begun on another page.
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.continued = True
         return True
 
     def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1815,6 +1867,16 @@ class _Segmenter:
             # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
             story.lines.append(line)
             self.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            return True
+        if (
+            story is not None
+            and story.lines
+            and _EDITORS_NOTE_RE.match(story.lines[0].text)
+            and not any(_DATELINE_RE.match(x.text) for x in story.lines)
+            and self.ends_sentence()
+        ):
+            story.lines.append(line)
+            self.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
             return True
         if self.second_dispatch(index, line, group):
             assert self.current is not None
@@ -1904,6 +1966,8 @@ class _Segmenter:
         gap_groups = self.gap_groups
         if self.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
+        elif self.continued:
+            self.start(line, "continued from another page")
         elif self.under_bullet:
             self.start(line, "text under a brief's bulleted head")
             self.brief = self.current
