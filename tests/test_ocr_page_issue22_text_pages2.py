@@ -387,3 +387,20 @@ def test_issue22_an_editors_note_is_the_first_paragraph_of_the_story_under_it():
     assert first.paragraphs[1].endswith("4月6日，省政府召开常务会议，研究部署改革工作。")
     assert (first.date, first.reporters) == ("2020-04-06", ("王某",))
     assert second.title == "春耕备耕有序推进"
+
+
+def test_issue22_a_city_papers_own_dateline_and_byline_ornaments():
+    # ``新京报讯（记者 李明）`` opens a story as ``本报讯`` does; ``◎晨报记者 王某`` is a byline.
+    page = (
+        "深化改革开放\n\n"
+        "◎晨报记者 王某\n"
+        "省政府召开常务会议，研究部署改\n"
+        "革工作。\n\n"
+        "春耕备耕有序推进\n\n"
+        "新京报讯（记者 李明）4月6日，各地春耕备\n"
+        "耕有序推进。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert (first.reporters, first.paragraphs) == (("王某",), ("省政府召开常务会议，研究部署改革工作。",))
+    assert (second.reporters, second.date) == (("李明",), "2020-04-06")
+    assert not is_byline("情报讯息显示，市场回暖。")

@@ -64,6 +64,8 @@ _PLACE_AND_DATE = (
 )
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
+    # A city paper's own: ``晚报讯``, ``新京报讯``, ``扬子晚报讯``, then its reporters, a space or the date.
+    rf"|[\u4e00-\u9fff]{{1,5}}报讯(?=[\s（(0-9]|$)"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
     # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
     r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
@@ -141,7 +143,7 @@ _ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
 _BYLINE = f"(?:[（(]\\s*{_BYLINE_BODY}\\s*[）)]|{_BYLINE_BODY})"
 # A byline on a line of its own; city papers set a square or a diamond before it (``□记者 王某``).
-_BYLINE_ORNAMENT = "□■◇◆"
+_BYLINE_ORNAMENT = "□■◇◆◎★"
 _BYLINE_RE = re.compile(f"^[ \t\u3000]*(?:[{_BYLINE_ORNAMENT}][ \t\u3000]*)?({_BYLINE})[ \t\u3000]*$")
 _INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
