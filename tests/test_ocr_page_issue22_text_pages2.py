@@ -135,15 +135,19 @@ def test_issue22_authors_in_brackets_close_a_short_item():
         "（张伟）\n\n"
         "一句话新闻\n\n"
         "本报讯  图片展在郑州开幕。\n"
-        "（人民视觉）\n"
+        "（人民视觉）\n\n"
+        "郑州图书节闭幕\n\n"
+        "本报讯  郑州图书节昨日闭幕。\n"
+        "（全文完）\n"
     )
-    first, second, third = parse_page(page, year=2020)
+    first, second, third, fourth = parse_page(page, year=2020)
     assert first.paragraphs == ("本报讯 近日，郑州市新开两条公交线路。",)
     assert first.reporters == ("王某", "李明")
     assert second.paragraphs == ("本报讯 南阳月季展开幕，吸引游客十余万人次。",)
     assert second.reporters == ("张伟",)
     assert second.title == "南阳举办月季展"
     assert third.reporters == ()  # an agency's note in brackets names no author
+    assert fourth.reporters == ()  # nor does a closing note
 
 
 def test_issue22_a_guide_to_other_pages_and_a_provincial_header_belong_to_no_story():

@@ -1172,7 +1172,8 @@ _SURNAMES = (
     "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{1,2}}"
+# A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
+_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 _CLOSING_NAMES_RE = re.compile(
     f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*"
     f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
