@@ -408,3 +408,21 @@ def test_issue22_a_city_papers_own_dateline_and_byline_ornaments():
     assert (first.reporters, first.paragraphs) == (("王某",), ("省政府召开常务会议，研究部署改革工作。",))
     assert (second.reporters, second.date) == (("李明",), "2020-04-06")
     assert not is_byline("情报讯息显示，市场回暖。")
+
+
+def test_issue22_the_new_families_are_reproducible_and_keep_furniture_out_of_the_truth():
+    import pytest
+
+    from benchmarks import localpages, rmrb
+
+    if not rmrb.available():
+        pytest.skip(f"no People's Daily corpus at {rmrb.root()}")
+    for family in localpages.FAMILIES:
+        first = localpages.make_family(family, 2, seed=7)
+        again = localpages.make_family(family, 2, seed=7)
+        assert [p.text for p in first] == [p.text for p in again]
+        for page in first:
+            for story in page.expected:
+                text = "".join(story.paragraphs)
+                assert story.title and text
+                assert not any(mark in text for mark in ("导读", "责任编辑", "▲", "下转"))
