@@ -13,10 +13,13 @@ from storage.search.answer import (
     PLAIN,
     best_sentence,
     category_asked,
+    clauses,
     fact_test,
     kind_strength,
     measured_asked,
+    question_dates,
     question_kind,
+    read_question,
 )
 
 
@@ -492,3 +495,74 @@ def test_first_is_not_read_into_words_that_only_start_with_shou() -> None:
     assert _ordinal_forms("首批") == ("首批", "第一批")
     assert _ordinal_forms("首都") == ("首都",)  # 都 is no measure word
     assert _ordinal_forms("第一书记") == ("第一书记",)
+
+
+# ---- issue 20, continued: clauses, the question's own dates, clefts and causes of a death ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time that frames the clause after it stays with it
+        ("截至2019年10月底，班列已累计开行近2万列。", ["截至2019年10月底，班列已累计开行近2万列"]),
+        ("2018年，公司实现销售额120亿元，连续多年增长。", ["2018年，公司实现销售额120亿元", "连续多年增长"]),
+        # a short lead (目前, 据统计) too
+        ("据统计，目前，全县已取消73项报表。", ["据统计，目前，全县已取消73项报表"]),
+        # a dash sets off a clause of its own
+        (
+            "每天7张表，报送数据超过80项——这是干部的日常。",
+            ["每天7张表", "报送数据超过80项", "这是干部的日常"],
+        ),
+    ],
+)
+def test_a_sentence_is_read_clause_by_clause(sentence: str, expected: list[str]) -> None:
+    assert clauses(sentence) == expected
+
+
+def test_a_number_beside_the_words_asked_about_beats_one_in_another_clause() -> None:
+    """Of two sentences holding the same words of the question, the one writing the number beside them
+    (取消36项防控报表) answers, not the one with a number in another clause (报送超过80项数据)."""
+    docs = [
+        (
+            1,
+            "青山县为基层减负",
+            "全县取消多项防控报表、精简会议，干部每天仍要报送超过80项数据。"
+            "会议也少了。"
+            "经过清理，各部门已取消36项防控报表。",
+        )
+    ]
+    answer = best_sentence("青山县取消了多少项防控报表", ["青山县", "取消", "防控", "报表"], docs)
+    assert answer is not None and "36项" in answer.sentence
+
+
+def test_the_year_a_question_names_picks_the_figure_of_that_year() -> None:
+    """星河公司2018年销售额多少: the sentence printing 2018年 beside the figure answers, not today's."""
+    docs = [
+        (
+            1,
+            "星河公司转型升级",
+            "目前，星河公司年销售额超过10亿元。公司在南安有三家工厂。2018年，星河公司实现销售额120亿元。",
+        )
+    ]
+    answer = best_sentence("星河公司2018年销售额多少", ["星河", "公司", "销售额"], docs)
+    assert answer is not None and "120亿元" in answer.sentence
+    assert question_dates("截至2019年10月底班列开了多少列") == [("2019年10月",)]
+    assert question_dates("4月份猪肉涨了多少") == [("4月",)]
+    assert question_dates("5月4日发生了什么") == []  # a day: the ranking's evidence, not a word
+
+
+def test_who_did_it_is_asked_by_shi_shui_verb_de() -> None:
+    """会议是谁主持的 asks for the one who chaired it, not for who someone is (X是谁)."""
+    docs = [(1, "会议召开", "书记主持会议。宣传部长申红涛出席会议。")]
+    reading = read_question("会议是谁主持的", ["会议", "主持"], docs)
+    assert reading is not None and reading.kind == "who"
+    reading = read_question("申红涛是谁", ["申红涛"], docs)
+    assert reading is not None and reading.kind == "identity"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["副镇长因脑溢血抢救无效去世。", "老人因病逝世，享年83岁。", "两名矿工死于塌方。"],
+)
+def test_the_cause_of_a_death_answers_why(sentence: str) -> None:
+    assert kind_strength(sentence, "why", "他是因为什么去世的", ["去世"]) == PLAIN

@@ -148,7 +148,9 @@ _ENUMERATION = re.compile(
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
-    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
+    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
+    r"因[^，,。；;]{1,12}?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|死于|病逝于"
 )
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
@@ -232,6 +234,7 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
+@lru_cache(maxsize=4096)
 def _tags(sentence: str) -> list[tuple[str, str]]:
     from storage.text.segment import tokenizer
 
@@ -803,7 +806,8 @@ class _Coverage:
         pool = article.sentences
         self.weights = unit_weights(units, [s.norm for s in pool])
         self.total = sum(self.weights) or 1.0
-        self.held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
+        self.forms = [[normalize(x) for x in unit] for unit in units]
+        self.held_of = [[any(f in s.norm for f in unit) for unit in self.forms] for s in pool]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
@@ -817,6 +821,13 @@ class _Coverage:
                 held += REFERRED_SHARE * w
             elif self.in_title[u]:
                 held += TITLE_SHARE * w
+        return held / self.total
+
+    def clause_share(self, clause: str) -> float:
+        """The share of the question's words one clause holds itself (no title, no sentence before)."""
+        held = sum(
+            w for unit, w in zip(self.forms, self.weights, strict=True) if any(f in clause for f in unit)
+        )
         return held / self.total
 
     def referred_share(self, i: int, sentence: str) -> float:
@@ -852,6 +863,56 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
     )
 
 
+# Where a clause ends: Chinese news chains clauses on one topic with commas, and a fact belongs to the words
+# of its own clause (…共梳理出…拖欠民营企业…逾期欠款8900多亿元，截至…约75%已得到清偿).
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]|——|…+")
+# A clause that only frames the next one: a time (2018年，九牧实现销售额120亿元; 截至2019年10月底，…; 1月25日，…)
+# or a short lead (目前，据统计，同时，).
+_FRAME_CLAUSE = re.compile(
+    r"(?:截至|截止|到|至|自|从|在|于)?(?:\d{4}年|今年|去年|明年|当年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?"
+    r"(?:上旬|中旬|下旬|上午|下午|晚上|晚|凌晨|中午|傍晚|早上|当天|当日|底|初|末|中|前|后|起|以来)*"
+)
+FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into the next
+# Kinds whose fact is a number or a date, recognised clause by clause with regular expressions alone.
+CLAUSE_KINDS = frozenset({"howmany"})
+CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+
+
+def clauses(sentence: str) -> list[str]:
+    """A (normalised) sentence's clauses, a clause that only frames the next (a time, 目前) joined to it."""
+    out: list[str] = []
+    lead = ""
+    for piece in _CLAUSE_END.split(sentence):
+        if not piece:
+            continue
+        if len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece):
+            lead += piece + "，"
+            continue
+        out.append(lead + piece)
+        lead = ""
+    if lead:
+        out.append(lead)
+    return out
+
+
+def _tied_share(
+    sentence: str, kind: str, q: str, terms: Sequence[str], report_day: int | None, coverage: _Coverage
+) -> float:
+    """The largest share of the question's words held by a clause of the sentence that itself holds the
+    kind of fact asked for (for numbers and dates; 0 for other kinds): a number written beside the words
+    asked about answers them, one in another clause most often counts something else."""
+    if kind not in CLAUSE_KINDS:
+        return 0.0
+    return max(
+        (
+            coverage.clause_share(c)
+            for c in clauses(sentence)
+            if kind_strength(c, kind, q, terms, report_day) >= HOLDS_KIND
+        ),
+        default=0.0,
+    )
+
+
 def _spans(
     article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
 ) -> Iterator[_Span]:
@@ -870,12 +931,19 @@ def weighed_spans(
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
+    tied = [
+        _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
+        if strengths[i] >= HOLDS_KIND
+        else 0.0
+        for i, s in enumerate(pool)
+    ]
     for i, s in enumerate(pool):
         referred = _place_referred(pool, strengths, i) if kind == "where" else None
         spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
         for span in (*spans, (referred, i)) if referred is not None else spans:
             share = single[i] if span == (i,) else coverage.share(span)
             strength = max(strengths[j] for j in span)
+            tie = max(tied[j] for j in span)
             if (
                 len(span) > 1
                 and span[0] != referred
@@ -889,7 +957,11 @@ def weighed_spans(
             ):
                 continue  # a pair only when one holds the fact and the other adds the subject
             score = (
-                share + KIND_BONUS * strength - RANK_PENALTY * article.rank - PAIR_PENALTY * (len(span) - 1)
+                share
+                + KIND_BONUS * strength
+                + CLAUSE_BONUS * tie
+                - RANK_PENALTY * article.rank
+                - PAIR_PENALTY * (len(span) - 1)
             )
             scored = _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
             yield scored, _acceptable(kind, strength, share, article)
@@ -941,6 +1013,10 @@ class QuestionReading(NamedTuple):
     reach: list[float]  # the share of the words each article holds (title and text)
 
 
+# 会议是谁主持的, 是谁发现的: "是谁 + verb + 的" asks who did something (a name), not who someone is.
+_CLEFT_WHO = re.compile(r"是谁[\u4e00-\u9fff]{1,6}的")
+
+
 def read_question(
     query: str,
     terms: Sequence[str],
@@ -962,6 +1038,7 @@ def read_question(
     if (
         _IDENTITY.search(q)
         and not asks_holder
+        and not _CLEFT_WHO.search(q)
         and any(_post_before(s.norm, terms) for a in articles for s in a.sentences)
     ):
         kind = "identity"
@@ -973,7 +1050,19 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, units, reach)
+    return QuestionReading(q, kind, articles, units + question_dates(q), reach)
+
+
+# A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
+# 实现销售额120亿元; 截至2019年10月底，中欧班列…): 2019年10月, 2018年, 4月.
+_QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?![\d日号])")
+DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
+
+
+def question_dates(q: str) -> list[tuple[str, ...]]:
+    """The years and months a (normalised) question names, each a word of the question for the answer: a
+    sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
+    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
 
 
 def best_sentence(
@@ -1042,7 +1131,8 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        out.append(min(len(f) for f in forms) * (1.0 + math.log(n / max(holding, 1))))
+        length = DATE_LENGTH if _QUESTION_DATE.fullmatch(forms[0]) else min(len(f) for f in forms)
+        out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
 
 
