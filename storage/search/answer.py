@@ -1050,7 +1050,7 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, units + question_dates(q), reach)
+    return QuestionReading(q, kind, articles, [*units, *question_dates(q)], reach)
 
 
 # A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
