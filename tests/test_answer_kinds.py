@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.chat.replies import clip, clip_to
 from storage.search import evidence
 from storage.search.answer import (
     HOLDS_KIND,
@@ -566,3 +567,21 @@ def test_who_did_it_is_asked_by_shi_shui_verb_de() -> None:
 )
 def test_the_cause_of_a_death_answers_why(sentence: str) -> None:
     assert kind_strength(sentence, "why", "他是因为什么去世的", ["去世"]) == PLAIN
+
+
+def test_a_short_answer_line_keeps_the_clause_holding_the_fact() -> None:
+    """Issue 20: a front end showing 120 characters (WeChat) cuts a long answer so that the clause with the
+    number asked for stays in it, not the first 120 characters."""
+    lead = "为支持下游抗旱灌溉，水利部门调度水库持续加大下泄流量，沿线各地加强用水管理，" * 3
+    body = lead + "截至目前，全县已累计引水12亿立方米。"
+    docs = [(1, "水库加大下泄支持抗旱", body)]
+    answer = best_sentence("全县已累计引水多少立方米", ["全县", "累计", "引水"], docs)
+    assert answer is not None and "12亿立方米" in answer.sentence
+    assert answer.sentence[answer.focus :].startswith("全县已累计引水")
+    shown = clip_to(answer.sentence, 120, answer.focus)
+    assert len(shown) <= 120 and "12亿立方米" in shown
+    assert "12亿立方米" not in clip(answer.sentence, 120)  # what the line showed before
+    # an answer whose fact is near its start is cut at its end, as before
+    assert clip_to("今天发布了1号文件。" + "后面的话" * 60, 120, 0) == clip(
+        "今天发布了1号文件。" + "后面的话" * 60, 120
+    )

@@ -1097,7 +1097,29 @@ def best_sentence(
     if len(text) > MAX_ANSWER:
         text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
-    return Answer(sentence=text, article_id=best.sentences[-1].article_id, snippet=mark(text, words))
+    return Answer(
+        sentence=text,
+        article_id=best.sentences[-1].article_id,
+        snippet=mark(text, words),
+        focus=_focus(text, best, kind, q, terms, article.report_day),
+    )
+
+
+def _focus(text: str, chosen: _Span, kind: str, q: str, terms: Sequence[str], report_day: int | None) -> int:
+    """Where in the answer's text the clause holding the fact most plainly starts (the first such clause of
+    its plainest sentence), for front ends that show less than the whole answer."""
+
+    def strength(piece: str) -> float:
+        return kind_strength(normalize(piece), kind, q, terms, report_day)
+
+    holding = max(chosen.sentences, key=lambda x: strength(x.text))
+    start = max(text.find(holding.text), 0)
+    pieces = list(_CLAUSE_END.finditer(holding.text))
+    bounds = [0] + [m.end() for m in pieces]
+    ends = [m.start() for m in pieces] + [len(holding.text)]
+    parts = [holding.text[a:b] for a, b in zip(bounds, ends, strict=True)]
+    best = max(range(len(parts)), key=lambda k: (strength(parts[k]), -k))
+    return start + bounds[best]
 
 
 # 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes
