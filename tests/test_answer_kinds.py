@@ -585,3 +585,17 @@ def test_a_short_answer_line_keeps_the_clause_holding_the_fact() -> None:
     assert clip_to("今天发布了1号文件。" + "后面的话" * 60, 120, 0) == clip(
         "今天发布了1号文件。" + "后面的话" * 60, 120
     )
+
+
+def test_a_lower_result_printing_the_time_asked_about_may_answer() -> None:
+    """The first result's plain figure may be of another time: when the question names a year or a month,
+    a lower result printing it beside the figure answers (and is shown first)."""
+    docs = [
+        (1, "班列为电商插上翅膀", "班列迅猛发展，累计开行1.82万列，联通110多个城市。电商企业受益。"),
+        (2, "班列开放合作", "截至2019年10月底，班列已累计开行近2万列。七条通道连接境内外城市。"),
+    ]
+    answer = best_sentence("截至2019年10月底班列累计开了多少列", ["截至", "班列", "累计"], docs)
+    assert answer is not None and "近2万列" in answer.sentence and answer.article_id == 2
+    # without a time in the question, the first result's plain figure stands
+    answer = best_sentence("班列累计开了多少列", ["班列", "累计"], docs)
+    assert answer is not None and answer.article_id == 1

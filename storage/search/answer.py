@@ -1065,6 +1065,18 @@ def question_dates(q: str) -> list[tuple[str, ...]]:
     return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
 
 
+def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
+    """Whether the answer may come from a lower article: one holding as much of the question's words as the
+    first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
+    the question names (the first's plain fact may be of another time: 累计开行1.82万列 against
+    截至2019年10月底…近2万列)."""
+    if reach < first_reach:
+        return False
+    return first_strength < STRONG_KIND or any(
+        d in s.norm for (d,) in question_dates(q) for s in article.sentences
+    )
+
+
 def best_sentence(
     query: str,
     terms: Sequence[str],
@@ -1083,7 +1095,7 @@ def best_sentence(
     best: _Span | None = None
     first_strength = 0.0
     for article in articles:
-        if article.rank > 0 and (first_strength >= STRONG_KIND or reach[article.rank] < reach[0]):
+        if article.rank > 0 and not reads_further(first_strength, reach[article.rank], reach[0], q, article):
             break
         for span in _spans(article, units, kind, q, terms):
             if best is None or span.key > best.key:
