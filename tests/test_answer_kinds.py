@@ -599,3 +599,13 @@ def test_a_lower_result_printing_the_time_asked_about_may_answer() -> None:
     # without a time in the question, the first result's plain figure stands
     answer = best_sentence("班列累计开了多少列", ["班列", "累计"], docs)
     assert answer is not None and answer.article_id == 1
+
+
+def test_the_number_of_the_thing_counted_is_the_plain_answer() -> None:
+    """多少人遇难: news writes what is counted after the number, in its clause (99人遇难, 1386万名贫困人口
+    脱贫); a number in the same unit counting someone else (600名志愿者参与救灾) is a likely answer only."""
+    q, terms = "溃坝事故有多少人遇难", ["溃坝", "事故", "遇难"]
+    assert kind_strength("截至目前，已确认造成99人遇难，至少259人失踪。", "howmany", q, terms) == PLAIN
+    assert kind_strength("目前，当地已经有约600名志愿者参与救灾。", "howmany", q, terms) == LIKELY
+    # a question naming nothing counted after the unit: any number in it answers plainly
+    assert kind_strength("目前已有约600名志愿者参与救灾。", "howmany", "来了多少人", ["来"]) == PLAIN

@@ -334,7 +334,13 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
-        return PLAIN
+        counted = _counted_after_unit(asked, unit)
+        if counted is None or re.search(
+            _ANY_NUMBER + r"(?:多|余)?(?:" + _units_of(unit) + r")[^，,。；;\d]{0,12}" + re.escape(counted),
+            sentence,
+        ):
+            return PLAIN
+        return LIKELY  # 多少人遇难: 600名志愿者 counts someone else (99人遇难 is the plain answer)
     if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
         return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
     counted = _counted(asked)
@@ -378,6 +384,23 @@ def measured_asked(query: str) -> str | None:
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
+
+
+def _units_of(unit: str) -> str:
+    return "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,)))
+
+
+def _counted_after_unit(asked: _Asked, unit: str) -> str | None:
+    """What a how-many question counts right after the unit it names (多少人遇难 → 遇难, 多少项报表 → 报表),
+    as news writes it after the number (99人遇难): a word of the question of two characters or more."""
+    if unit == RATE:
+        return None
+    m = re.search(
+        r"(?:多少|几)(?:万亿|亿|万|千|百)?(?:" + _units_of(unit) + r")([\u4e00-\u9fff]{2,6})", asked.query
+    )
+    if m is None:
+        return None
+    return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
 
 def _counted(asked: _Asked) -> str | None:
