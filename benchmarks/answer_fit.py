@@ -115,9 +115,8 @@ def _read_ranks(
             first_strength = max(first_strength, span.strength)
     allowed = {0}
     for article in articles[1:]:
-        if not S.reads_further(first_strength, reach[article.rank], reach[0], q, article):
-            break
-        allowed.add(article.rank)
+        if S.reads_further(first_strength, reach[article.rank], reach[0], q, article):
+            allowed.add(article.rank)
     return allowed
 
 

@@ -596,6 +596,14 @@ def test_a_lower_result_printing_the_time_asked_about_may_answer() -> None:
     ]
     answer = best_sentence("截至2019年10月底班列累计开了多少列", ["截至", "班列", "累计"], docs)
     assert answer is not None and "近2万列" in answer.sentence and answer.article_id == 2
+    # the time may be printed in the headline only (4月CPI…), and a result between may lack it
+    docs = [
+        docs[0],
+        (3, "物价运行平稳", "全年班列运价平稳，累计开行1.5万列。"),
+        (4, "10月班列开行创新高", "截至月底，班列已累计开行近2万列。"),
+    ]
+    answer = best_sentence("10月班列累计开了多少列", ["班列", "累计"], docs)
+    assert answer is not None and answer.article_id == 4
     # without a time in the question, the first result's plain figure stands
     answer = best_sentence("班列累计开了多少列", ["班列", "累计"], docs)
     assert answer is not None and answer.article_id == 1

@@ -1091,12 +1091,14 @@ def question_dates(q: str) -> list[tuple[str, ...]]:
 def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
     """Whether the answer may come from a lower article: one holding as much of the question's words as the
     first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
-    the question names (the first's plain fact may be of another time: 累计开行1.82万列 against
-    截至2019年10月底…近2万列)."""
+    the question names, in its headline or text (the first's plain fact may be of another time: 累计开行
+    1.82万列 against 截至2019年10月底…近2万列). Each lower article is weighed on its own."""
     if reach < first_reach:
         return False
     return first_strength < STRONG_KIND or any(
-        d in s.norm for (d,) in question_dates(q) for s in article.sentences
+        d in text
+        for (d,) in question_dates(q)
+        for text in (article.title, *(s.norm for s in article.sentences))
     )
 
 
@@ -1119,7 +1121,7 @@ def best_sentence(
     first_strength = 0.0
     for article in articles:
         if article.rank > 0 and not reads_further(first_strength, reach[article.rank], reach[0], q, article):
-            break
+            continue
         for span in _spans(article, units, kind, q, terms):
             if best is None or span.key > best.key:
                 best = span
