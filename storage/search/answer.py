@@ -35,7 +35,11 @@ says it) is scored by the share of the question's words it holds — weighted by
 within its article (`term_weights`), a word of the article's title counting half everywhere in it,
 and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
 asked for, minus a little per place its article is ranked below the first. A sentence needs most of
-the words, or some of them and the fact asked for. An enumeration continues into the sentences that
+the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
+clause (`clauses`): the number written in the clause holding the question's words answers them, one in
+another clause most often counts something else. A year or month the question names (2018年销售额)
+counts as one of its words, and a lower article printing it may answer though the first holds a plain
+figure (`reads_further`). An enumeration continues into the sentences that
 carry on its numbering (二是, 三是), up to three sentences.
 
 A dateline (新华社北京4月3日电) dates the report, not the event: it answers "when" only if no
