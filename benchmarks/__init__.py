@@ -28,6 +28,8 @@ Areas (each ``python -m benchmarks.<area>`` with ``--quick``):
 Shared pieces: `benchmarks.common` (paths, the results file, timing), `benchmarks.corpus` (the generated
 corpus), `benchmarks.queries` (the query classes), `benchmarks.probe` (the cold-start process),
 `benchmarks.realnews` (real published news for evaluations), `benchmarks.report` (BENCHMARKS.md).
+`benchmarks.scale_paired` (not an area: it needs two checkouts) times `benchmarks.scale`'s queries on an
+old and a new checkout in turn, each on its own copy of one archive.
 
 Adding an area: write ``benchmarks/<area>.py`` with ``main(argv: list[str] | None = None) -> int | None``
 that accepts ``--quick`` (small, well under a minute, no plotting extra, fails with a non-zero status or

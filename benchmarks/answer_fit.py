@@ -104,10 +104,9 @@ def _distance(text: str, kind: str, units: Sequence[Sequence[str]]) -> tuple[flo
 
 
 def _read_ranks(
-    articles: Sequence[S._Article], reach: Sequence[float], spans: list[tuple[Any, ...]]
+    articles: Sequence[S._Article], reach: Sequence[float], spans: list[tuple[Any, ...]], q: str
 ) -> set[int]:
-    """The ranks of the articles the current code reads: it stops at a lower article when the first holds
-    a span of the kind plainly, or the lower one holds less of the question's words."""
+    """The ranks of the articles the current code reads (`answer.reads_further`)."""
     best = None
     first_strength = 0.0
     for span, rank, acceptable in spans:
@@ -116,9 +115,8 @@ def _read_ranks(
             first_strength = max(first_strength, span.strength)
     allowed = {0}
     for article in articles[1:]:
-        if first_strength >= S.STRONG_KIND or reach[article.rank] < reach[0]:
-            break
-        allowed.add(article.rank)
+        if S.reads_further(first_strength, reach[article.rank], reach[0], q, article):
+            allowed.add(article.rank)
     return allowed
 
 
@@ -168,7 +166,7 @@ def candidates(
             shown = "".join(S._extended(chosen, article, kind, q, terms, units))
             right = A._fold(fact) in A._fold(shown)
             found.append((chosen, article.rank, acceptable, [values[f] for f in FEATURES], right))
-    allowed = _read_ranks(articles, reach, [(c, r, a) for c, r, a, _, _ in found])
+    allowed = _read_ranks(articles, reach, [(c, r, a) for c, r, a, _, _ in found], q)
     return [Candidate(f, c.key, a, r in allowed, right, kind == "identity") for c, r, a, f, right in found]
 
 

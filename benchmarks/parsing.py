@@ -24,9 +24,10 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 - ``missing_characters``: headlines whose first characters the OCR lost (`` 区人大常委会`` on the seed);
 - ``mixed``: every page a random mix of all the above.
 
-When the People's Daily corpus is on disk (`benchmarks.rmrb`), five more families built from it run first
+When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more families built from it run first
 (`benchmarks.paperpages`: masthead, wire, feature, mixed in the held-out family's layout, and one held out
-of all tuning, its checksum printed),
+of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
+evening paper's),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
@@ -625,16 +626,19 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import ocrpages, paperpages, rmrb
+    from benchmarks import localpages, ocrpages, paperpages, rmrb
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
         return 0
     count = 10 if args.quick else paperpages.PAGES_PER_FAMILY
+    if args.family in localpages.FAMILIES:
+        print("\n".join(localpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
-    result = paperpages.run_families(count)
+    result = {**paperpages.run_families(count), **localpages.run_families(count)}
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
     print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])

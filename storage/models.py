@@ -111,6 +111,7 @@ class Answer:
     sentence: str
     article_id: int
     snippet: Snippet | None = None  # the sentence with matches marked
+    focus: int = 0  # where in `sentence` the sentence holding the fact asked for starts
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.chat.replies import clip, clip_to
 from storage.search import evidence
 from storage.search.answer import (
     HOLDS_KIND,
@@ -13,10 +14,13 @@ from storage.search.answer import (
     PLAIN,
     best_sentence,
     category_asked,
+    clauses,
     fact_test,
     kind_strength,
     measured_asked,
+    question_dates,
     question_kind,
+    read_question,
 )
 
 
@@ -492,3 +496,124 @@ def test_first_is_not_read_into_words_that_only_start_with_shou() -> None:
     assert _ordinal_forms("首批") == ("首批", "第一批")
     assert _ordinal_forms("首都") == ("首都",)  # 都 is no measure word
     assert _ordinal_forms("第一书记") == ("第一书记",)
+
+
+# ---- issue 20, continued: clauses, the question's own dates, clefts and causes of a death ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time that frames the clause after it stays with it
+        ("截至2019年10月底，班列已累计开行近2万列。", ["截至2019年10月底，班列已累计开行近2万列"]),
+        ("2018年，公司实现销售额120亿元，连续多年增长。", ["2018年，公司实现销售额120亿元", "连续多年增长"]),
+        # a short lead (目前, 据统计) too
+        ("据统计，目前，全县已取消73项报表。", ["据统计，目前，全县已取消73项报表"]),
+        # a dash sets off a clause of its own
+        (
+            "每天7张表，报送数据超过80项——这是干部的日常。",
+            ["每天7张表", "报送数据超过80项", "这是干部的日常"],
+        ),
+    ],
+)
+def test_a_sentence_is_read_clause_by_clause(sentence: str, expected: list[str]) -> None:
+    assert clauses(sentence) == expected
+
+
+def test_a_number_beside_the_words_asked_about_beats_one_in_another_clause() -> None:
+    """Of two sentences holding the same words of the question, the one writing the number beside them
+    (取消36项防控报表) answers, not the one with a number in another clause (报送超过80项数据)."""
+    docs = [
+        (
+            1,
+            "青山县为基层减负",
+            "全县取消多项防控报表、精简会议，干部每天仍要报送超过80项数据。"
+            "会议也少了。"
+            "经过清理，各部门已取消36项防控报表。",
+        )
+    ]
+    answer = best_sentence("青山县取消了多少项防控报表", ["青山县", "取消", "防控", "报表"], docs)
+    assert answer is not None and "36项" in answer.sentence
+
+
+def test_the_year_a_question_names_picks_the_figure_of_that_year() -> None:
+    """星河公司2018年销售额多少: the sentence printing 2018年 beside the figure answers, not today's."""
+    docs = [
+        (
+            1,
+            "星河公司转型升级",
+            "目前，星河公司年销售额超过10亿元。公司在南安有三家工厂。2018年，星河公司实现销售额120亿元。",
+        )
+    ]
+    answer = best_sentence("星河公司2018年销售额多少", ["星河", "公司", "销售额"], docs)
+    assert answer is not None and "120亿元" in answer.sentence
+    assert question_dates("截至2019年10月底班列开了多少列") == [("2019年10月",)]
+    assert question_dates("4月份猪肉涨了多少") == [("4月",)]
+    assert question_dates("5月4日发生了什么") == []  # a day: the ranking's evidence, not a word
+
+
+def test_who_did_it_is_asked_by_shi_shui_verb_de() -> None:
+    """会议是谁主持的 asks for the one who chaired it, not for who someone is (X是谁)."""
+    docs = [(1, "会议召开", "书记主持会议。宣传部长申红涛出席会议。")]
+    reading = read_question("会议是谁主持的", ["会议", "主持"], docs)
+    assert reading is not None and reading.kind == "who"
+    reading = read_question("申红涛是谁", ["申红涛"], docs)
+    assert reading is not None and reading.kind == "identity"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["副镇长因脑溢血抢救无效去世。", "老人因病逝世，享年83岁。", "两名矿工死于塌方。"],
+)
+def test_the_cause_of_a_death_answers_why(sentence: str) -> None:
+    assert kind_strength(sentence, "why", "他是因为什么去世的", ["去世"]) == PLAIN
+
+
+def test_a_short_answer_line_keeps_the_clause_holding_the_fact() -> None:
+    """Issue 20: a front end showing 120 characters (WeChat) cuts a long answer so that the clause with the
+    number asked for stays in it, not the first 120 characters."""
+    lead = "为支持下游抗旱灌溉，水利部门调度水库持续加大下泄流量，沿线各地加强用水管理，" * 3
+    body = lead + "截至目前，全县已累计引水12亿立方米。"
+    docs = [(1, "水库加大下泄支持抗旱", body)]
+    answer = best_sentence("全县已累计引水多少立方米", ["全县", "累计", "引水"], docs)
+    assert answer is not None and "12亿立方米" in answer.sentence
+    assert answer.sentence[answer.focus :].startswith("全县已累计引水")
+    shown = clip_to(answer.sentence, 120, answer.focus)
+    assert len(shown) <= 120 and "12亿立方米" in shown
+    assert "12亿立方米" not in clip(answer.sentence, 120)  # what the line showed before
+    # an answer whose fact is near its start is cut at its end, as before
+    assert clip_to("今天发布了1号文件。" + "后面的话" * 60, 120, 0) == clip(
+        "今天发布了1号文件。" + "后面的话" * 60, 120
+    )
+
+
+def test_a_lower_result_printing_the_time_asked_about_may_answer() -> None:
+    """The first result's plain figure may be of another time: when the question names a year or a month,
+    a lower result printing it beside the figure answers (and is shown first)."""
+    docs = [
+        (1, "班列为电商插上翅膀", "班列迅猛发展，累计开行1.82万列，联通110多个城市。电商企业受益。"),
+        (2, "班列开放合作", "截至2019年10月底，班列已累计开行近2万列。七条通道连接境内外城市。"),
+    ]
+    answer = best_sentence("截至2019年10月底班列累计开了多少列", ["截至", "班列", "累计"], docs)
+    assert answer is not None and "近2万列" in answer.sentence and answer.article_id == 2
+    # the time may be printed in the headline only (4月CPI…), and a result between may lack it
+    docs = [
+        docs[0],
+        (3, "物价运行平稳", "全年班列运价平稳，累计开行1.5万列。"),
+        (4, "10月班列开行创新高", "截至月底，班列已累计开行近2万列。"),
+    ]
+    answer = best_sentence("10月班列累计开了多少列", ["班列", "累计"], docs)
+    assert answer is not None and answer.article_id == 4
+    # without a time in the question, the first result's plain figure stands
+    answer = best_sentence("班列累计开了多少列", ["班列", "累计"], docs)
+    assert answer is not None and answer.article_id == 1
+
+
+def test_the_number_of_the_thing_counted_is_the_plain_answer() -> None:
+    """多少人遇难: news writes what is counted after the number, in its clause (99人遇难, 1386万名贫困人口
+    脱贫); a number in the same unit counting someone else (600名志愿者参与救灾) is a likely answer only."""
+    q, terms = "溃坝事故有多少人遇难", ["溃坝", "事故", "遇难"]
+    assert kind_strength("截至目前，已确认造成99人遇难，至少259人失踪。", "howmany", q, terms) == PLAIN
+    assert kind_strength("目前，当地已经有约600名志愿者参与救灾。", "howmany", q, terms) == LIKELY
+    # a question naming nothing counted after the unit: any number in it answers plainly
+    assert kind_strength("目前已有约600名志愿者参与救灾。", "howmany", "来了多少人", ["来"]) == PLAIN

@@ -343,3 +343,26 @@ def test_which_year_is_a_question_word_not_part_of_the_next_word() -> None:
     terms = parse_query("成都高新区是哪年成为国家级高新区的").terms
     assert "年成为" not in terms and "成为" in terms
     assert parse_query("李达哪一年参加的宁都起义").question
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("渔乐山庄啥时候开张的", ("渔乐", "山庄", "开张")),  # 啥时候 = 什么时候
+        ("那家店啥名字", ("那家店",)),
+        ("乱扔垃圾最多判几年", ("垃圾", "最多判")),  # 几年: a count of years asked for
+        ("大桥修了多少年", ("大桥",)),
+    ],
+)
+def test_colloquial_question_words_make_a_question(query: str, terms: tuple[str, ...]) -> None:
+    """Issue 20: 啥 is the everyday 什么, and 几年 / 多少年 ask for a count: such a message is a question
+    (ranked by evidence and answered), and the question words are no words to find."""
+    parsed = parse_query(query)
+    assert parsed.question
+    assert parsed.terms == terms
+
+
+@pytest.mark.parametrize("query", ["近几年 GDP", "这几年 变化"])
+def test_a_few_years_is_no_question(query: str) -> None:
+    """近几年, 这几年 say "the last few years", they ask nothing."""
+    assert not parse_query(query).question

@@ -157,6 +157,17 @@ def clip(s: str, cap: int) -> str:
     return s if len(s) <= cap else s[: cap - 1].rstrip() + "…"
 
 
+FOCUS_ROOM = 30  # characters of an answer's fact that a cut must leave after where it starts
+
+
+def clip_to(s: str, cap: int, focus: int) -> str:
+    """`s` shortened to at most `cap` characters so that it keeps what starts at `focus` (the clause of an
+    answer holding the fact): cut at the end when that fits, else shown from `focus` after an ellipsis."""
+    if len(" ".join(s.split())) <= cap or focus + FOCUS_ROOM <= cap:
+        return clip(s, cap)
+    return "…" + clip(s[focus:], cap - 1)
+
+
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])[”’」』）)\"']*")
 
 

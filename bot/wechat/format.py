@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.chat import replies
-from bot.chat.replies import Markup, PlainMarkup, clip, page_count
+from bot.chat.replies import Markup, PlainMarkup, clip, clip_to, page_count
 from bot.chat.texts import text
 from storage.models import SearchResponse
 
@@ -56,7 +56,7 @@ def format_results_wechat(
         lines.append(note)
     if response.answer is not None and page == 0:
         colon = "：" if lang == "zh" else ": "
-        sentence = clip(response.answer.sentence, ANSWER_CAP)
+        sentence = clip_to(response.answer.sentence, ANSWER_CAP, response.answer.focus)
         lines += [
             "",
             f"💡 {text(lang, 'answer_label')}{colon}{sentence}",

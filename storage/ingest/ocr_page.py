@@ -64,6 +64,8 @@ _PLACE_AND_DATE = (
 )
 _DATELINE_RE = re.compile(
     rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
+    # A city paper's own: ``晚报讯``, ``新京报讯``, ``扬子晚报讯``, then its reporters, a space or the date.
+    rf"|[\u4e00-\u9fff]{{1,5}}报讯(?=[\s（(0-9]|$)"
     rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
     # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
     r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
@@ -73,10 +75,19 @@ _DATELINE_END_RE = re.compile(rf"(?:本报|新华社|中新社){_PLACE_AND_DATE}
 _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A city paper's header prints the date with dots (``2019.10.28  星期一``), some with dashes or slashes.
+_DOTTED_DATE_RE = re.compile(r"(?<![0-9.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![0-9.])")
 # Page furniture: the running header or footer (date and weekday, page number, section, editors' credits).
 _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
 _PAGE_NUMBER_RE = re.compile(
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
+)
+# A page number as a city or provincial paper's header prints it, before its section: ``A05  城事``,
+# ``08  综合新闻`` (a letter and two digits, or two digits; a space before the section). A number read
+# with its unit (``10 月份``, ``12 名``) is text.
+_PAGE_CODE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})[ \t\u3000]+(?![月日年时点岁个名万亿元家次号])"
+    f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
 )
 # A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
 # story it closes, printed in brackets after its sentence.
@@ -84,10 +95,21 @@ _REFERENCE_NOTE_RE = re.compile(
     r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
 )
 _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
-_EDITOR_CREDIT_RE = re.compile(f"(?:^|\\s)(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)")
+# The credit may stand in brackets after a wire story's end mark, with a colon: ``【编辑:张子怡】``,
+# ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit).
+_EDITOR_CREDIT_RE = re.compile(
+    f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
+    f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}\\s*[】）)\\]]"
+)
 
 _REPORTER_ROLES = (
     "本报记者",
+    # A city paper names its own reporters after the paper's kind (``晚报记者 王某``, ``晨报记者 李某``).
+    "晚报记者",
+    "晨报记者",
+    "快报记者",
+    "商报记者",
+    "都市报记者",
     "本报见习记者",
     "本报实习生",
     "新华社记者",
@@ -115,11 +137,14 @@ _ROLE = "|".join(
 _NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
 _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
-_CREDIT = "(?:[ \t\u3000]*(?:摄|报道))?"
+# A credit after the names: ``摄``, ``报道``, or ``文/图`` (the reporter wrote the text and took the photos).
+_CREDIT = "(?:[ \t\u3000]*(?:摄|报道|文\\s*/\\s*图|图\\s*/\\s*文))?"
 _ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
 _BYLINE = f"(?:[（(]\\s*{_BYLINE_BODY}\\s*[）)]|{_BYLINE_BODY})"
-_BYLINE_RE = re.compile(f"^[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
+# A byline on a line of its own; city papers set a square or a diamond before it (``□记者 王某``).
+_BYLINE_ORNAMENT = "□■◇◆◎★"
+_BYLINE_RE = re.compile(f"^[ \t\u3000]*(?:[{_BYLINE_ORNAMENT}][ \t\u3000]*)?({_BYLINE})[ \t\u3000]*$")
 _INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 # End marks of wire-style stories, and what may follow them on the line: ``(完)``, ``（完）`` and
@@ -137,7 +162,9 @@ _END_MARK_RUN_ON_RE = re.compile(
 # Jump lines: a story continued on another page, or continued from one.
 _JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
 _JUMP_ANY_RE = re.compile(_JUMP)
-_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*{_JUMP}[ \t\u3000]*$")
+# A jump line alone on its line may go without brackets (``下转第4版``, ``▶上接A01版``).
+_BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[ \t\u3000]*[版面]"
+_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
 _TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
 # A photo caption: ``图为…``, ``上图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``.
@@ -219,14 +246,21 @@ def is_page_furniture(line: str) -> bool:
     text = line.strip()
     # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
-    if not text or len(text) > 48 or _PROSE_PUNCT_RE.search(bare) or _JUMP_ANY_RE.search(text):
+    if (
+        not text
+        or len(text) > 48
+        or _PROSE_PUNCT_RE.search(bare)
+        or _JUMP_ANY_RE.search(text)
+        or _JUMP_LINE_RE.match(text)
+    ):
         return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
     if _REFERENCE_NOTE_RE.match(text):
         return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
     if _closes_a_bracket(text):
         return False  # ``第四版）``: the end of a note in brackets the column wrapped
-    dated = bool(_PAGE_DATE_RE.search(text) and _WEEKDAY_RE.search(text))
-    return dated or bool(_PAGE_NUMBER_RE.search(text)) or bool(_EDITOR_CREDIT_RE.search(text))
+    dated = bool((_PAGE_DATE_RE.search(text) or _DOTTED_DATE_RE.search(text)) and _WEEKDAY_RE.search(text))
+    numbered = bool(_PAGE_NUMBER_RE.search(text) or _PAGE_CODE_RE.match(text))
+    return dated or numbered or bool(_EDITOR_CREDIT_RE.search(text))
 
 
 def _closes_a_bracket(text: str) -> bool:
@@ -243,7 +277,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     reporters: list[str] = []
     correspondents: list[str] = []
     target = reporters
-    byline = byline.strip().strip("（）()")
+    byline = byline.strip().lstrip(_BYLINE_ORNAMENT).strip().strip("（）()")
     for piece in _ROLE_TOKEN_RE.split(byline):
         piece = piece.strip(" \t\u3000:：")
         if not piece:
@@ -254,7 +288,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             target = reporters
         else:
             for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
-                if name in ("摄", "报道"):
+                if name in ("摄", "报道") or re.fullmatch("文/图|图/文", name):
                     continue
                 if name and name not in target:
                     target.append(name)
@@ -311,7 +345,7 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
             except ValueError:
                 return None
         for word, offset in _RELATIVE_DAYS.items():
-            if word in head[:8]:
+            if head.startswith(word):
                 return (page + timedelta(days=offset)).isoformat()
     return None
 
@@ -322,11 +356,18 @@ _MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
 def find_page_date(text: str) -> str | None:
     """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
     for line in text.splitlines():
-        if ("星期" in line or "版" in line or is_page_furniture(line)) and (m := _PAGE_DATE_RE.search(line)):
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-            except ValueError:
-                continue
+        if not ("星期" in line or "版" in line or is_page_furniture(line)):
+            continue
+        if m := _PAGE_DATE_RE.search(line):
+            parts = (m.group(1), m.group(2), m.group(3))
+        elif (m := _DOTTED_DATE_RE.search(line)) and is_page_furniture(line):
+            parts = (m.group(1), m.group(3), m.group(4))
+        else:
+            continue
+        try:
+            return date(*(int(x) for x in parts)).isoformat()
+        except ValueError:
+            continue
     return None
 
 
@@ -634,10 +675,20 @@ def _dispatch_source(dateline: str) -> str:
     return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
 
 
+# An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
+_EDITORS_NOTE_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
+)
+
+
 def _story_head(story: _Story) -> str:
-    """The story's opening text, its first lines joined: a dateline and its date may wrap."""
+    """The story's opening text, its first lines joined: a dateline and its date may wrap. Under an
+    editor's note, the story opens at its dateline."""
+    lines = story.lines
+    if lines and _EDITORS_NOTE_RE.match(lines[0].text):
+        lines = next((lines[k:] for k, line in enumerate(lines) if _DATELINE_RE.match(line.text)), lines)
     head = ""
-    for line in story.lines[:3]:  # a column break may fall inside it too
+    for line in lines[:3]:  # a column break may fall inside it too
         text = line.text.strip()
         if _in_dateline_bracket(head) and _NAME_BREAK_RE.search(head) and _NAME_START_RE.match(text):
             # Two whole names either side of the line end inside ``（记者 袁然`` / ``朱秀桂）``: a name
@@ -1186,6 +1237,39 @@ def _is_noise(text: str) -> bool:
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
 
+# A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
+# (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
+_GUIDE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+_PAGE_REFERENCE_END_RE = re.compile(
+    "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
+    "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
+)
+# A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
+# its text follows on the next line, with no blank line between.
+_BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
+# Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
+# starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁傅萧阎"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+# A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
+_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
+_CLOSING_NAMES_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*"
+    f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+# An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
+_INITIALS_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*[A-Z]{{2,4}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
 _STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
 
 
@@ -1249,6 +1333,10 @@ class _Segmenter:
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
         # Each line's number → the number of the line after it on the page.
         self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
+        self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
+        self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
+        self.guide_open = False  # a 导读 label closed the block before: its entries may follow
+        self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1475,6 +1563,9 @@ class _Segmenter:
             group = group[credit + 1 :]
             if not group:
                 return
+        group = self.guide_box(group)
+        if not group or self.column_head(group_index, group):
+            return
         if all(_is_noise(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
@@ -1492,6 +1583,7 @@ class _Segmenter:
             self.current is not None
             and not self.current.ended
             and not _CLOSING_NOTE_RE.match(group[0].text)
+            and not _CLOSING_NAMES_RE.match(group[0].text)
             and self.headline_between(group_index)
         ):
             self.close()  # a headline printed between this story and the next one's text
@@ -1499,6 +1591,45 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def column_head(self, group_index: int, group: list[_Line]) -> bool:
+        """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
+        above and heads no story itself."""
+        text = group[0].text.strip()
+        if (
+            len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or not re.fullmatch(f"[{HAN}·]{{2,6}}", text)
+        ):
+            return False
+        following = self.groups[group_index + 1][0].text.strip()
+        if not _BULLET_RE.match(following) or is_byline(following):
+            return False
+        if self.current is not None and self.ends_sentence():
+            self.close()
+        self.drop(group[0], "column head")
+        return True
+
+    def guide_box(self, group: list[_Line]) -> list[_Line]:
+        """A 导读 box: its label and the entries under it, each a line ending with another page's number,
+        belong to no story; the rest of the block is returned."""
+        guide_open = self.guide_open
+        self.guide_open = False
+        start = next((k for k, line in enumerate(group) if _GUIDE_LABEL_RE.match(line.text)), None)
+        if start is None and not guide_open:
+            return group
+        first = 0 if start is None else start + 1
+        end = first
+        while (
+            end < len(group) and _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4
+        ):
+            end += 1
+        if start is None and end == first:
+            return group
+        for line in group[(first if start is None else start) : end]:
+            self.drop(line, "guide to other pages")
+        self.guide_open = start is not None and end == len(group)
+        return group[: (first if start is None else start)] + group[end:]
 
     def open_story_ends_with(self, line: _Line) -> bool:
         """Whether a story is open and `line` is its last line so far (what comes next sits right under
@@ -1596,9 +1727,20 @@ class _Segmenter:
     # -- one line, by kind
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        under_bullet, continued = self.under_bullet, self.continued
+        self.read_line(index, line, group)
+        if under_bullet:
+            self.under_bullet = False
+        if continued:
+            self.continued = False
+
+    def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
             self.rest_of_a_note,
             self.stray_line,
+            self.bulleted_head,
+            self.closing_names,
+            self.closing_initials,
             self.photo_credit,
             self.jump_line,
             self.continued_from,
@@ -1625,6 +1767,74 @@ class _Segmenter:
             return False
         story.lines.append(line)
         self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        return True
+
+    def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``■天津谋项目稳投资`` over its text in a column of briefs: a headline that closes the story
+        above and heads the text under it (the next line opens a story)."""
+        text = line.text.strip()
+        if not _BULLET_RE.match(text) or _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+            return False
+        head = _BULLET_RE.sub("", text)
+        if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
+            return False
+        # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
+        # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
+        if _BULLET_RE.match(group[index + 1].text) or _INDENT_RE.match(line.text):
+            return False
+        # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
+        # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
+        # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
+        following = group[index + 1].text.strip()
+        first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
+            following
+        )
+        if (self._fills_column(text) or first_line) and (
+            re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH
+        ):
+            return False
+        story = self.current
+        if story is not None and not story.ended and story is not self.brief:
+            return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
+        if story is not None:
+            self.close()
+        # The bullet marks the item, not the head: the headline is the words after it.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
+        self.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.under_bullet = True
+        return True
+
+    def closing_names(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（王某 李某）``: names in brackets after a story's last sentence, at the end of
+        its block (or over the next brief's head), are its authors: they close the story."""
+        found = _CLOSING_NAMES_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.byline is not None or story.ended:
+            return False
+        last = index == len(group) - 1 or bool(_BULLET_RE.match(group[index + 1].text))
+        if not last or (not found.group(1) and not self.ends_sentence()):
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        story.byline = _byline_text(found.group(2))
+        story.closed_by_byline = True
+        self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
+        self.close()
+        return True
+
+    def closing_initials(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
+        are neither text nor a byline (a byline may still follow)."""
+        found = _INITIALS_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.ended:
+            return False
+        if not found.group(1) and not self.ends_sentence():
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        self.drop(line, "editor's initials", line.text[len(found.group(1) or "") :])
+        story.ended = True
         return True
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1687,6 +1897,12 @@ class _Segmenter:
         self.drop(line, "jump line")
         if self.current is not None and _is_jump_start(line.text):
             self.current.ended = True
+        elif not _is_jump_start(line.text):
+            # ``（上接第一版）`` alone on its line: the story above has ended; the next line opens the rest
+            # of a story begun on another page.
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.continued = True
         return True
 
     def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1768,6 +1984,16 @@ class _Segmenter:
             # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
             story.lines.append(line)
             self.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            return True
+        if (
+            story is not None
+            and story.lines
+            and _EDITORS_NOTE_RE.match(story.lines[0].text)
+            and not any(_DATELINE_RE.match(x.text) for x in story.lines)
+            and self.ends_sentence()
+        ):
+            story.lines.append(line)
+            self.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
             return True
         if self.second_dispatch(index, line, group):
             assert self.current is not None
@@ -1868,11 +2094,17 @@ class _Segmenter:
         gap_groups = self.gap_groups
         if self.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
+        elif self.continued:
+            self.start(line, "continued from another page")
+        elif self.under_bullet:
+            self.start(line, "text under a brief's bulleted head")
+            self.brief = self.current
         elif (
             index == 0
             and _opens_story(rest)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_atop_dateline(rest, self.column)
+            and not _headline_over_opening(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif index > 0 and self.lead_under_a_label(index, line, group):
@@ -1931,7 +2163,9 @@ class _Segmenter:
 
 # The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
 # with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
-_PAPER_NAME_RE = re.compile(f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|都市报|青年报|法制报|经济报)$")
+_PAPER_NAME_RE = re.compile(
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+)
 _MAST_DATE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
 )
@@ -2039,7 +2273,7 @@ def _dateline_alone(story: _Story) -> bool:
 
 def _byline_text(text: str) -> str:
     """A byline as stored: spaces collapsed, brackets around it removed."""
-    text = _MULTI_SPACE_RE.sub(" ", text.strip())
+    text = _MULTI_SPACE_RE.sub(" ", text.strip().lstrip(_BYLINE_ORNAMENT).strip())
     return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
 
 
@@ -2056,6 +2290,9 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         if _is_caption_group(group):
             position += 1
             continue
+        if _headline_over_opening(groups, position, column):
+            position += 1
+            break
         if (
             not _is_headline_group(group, column)
             and not (position > index and _title_after_kicker(groups[position - 1], group))
@@ -2075,6 +2312,35 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
     )
+
+
+def _headline_over_opening(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A short block right over a byline or a dateline that opens a story: its headline, though its
+    lines carry a comma each or an exclamation inside (``盲目补钙，多药共服`` / ``这些用药误区，你知道吗``
+    over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``). Text cut off
+    by a column break is set to the column's measure, and the text closing a story ends a sentence."""
+    group = groups[index]
+    if index + 1 >= len(groups) or len(group) > _QUESTION_HEADLINE_LINES + 1:
+        return False
+    first = groups[index + 1][0].text.strip()
+    if not (_DATELINE_RE.match(first) or (is_byline(first) and not first.endswith("摄"))):
+        return False
+    texts = [line.text.strip() for line in group]
+    if len(_HAN_RE.findall("".join(texts))) < 4 or any(re.search("[。；;]", t) for t in texts):
+        return False
+    if any(
+        is_byline(t) or _DATELINE_RE.match(t) or is_page_furniture(t) or _BRACKETED_LINE_RE.match(t)
+        for t in texts
+    ):
+        return False  # a byline closing the story above, a dateline, a header, a note
+    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
+        return False
+    if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
+        return True
+    # One line set to about the measure is no text cut off when what stands before it ends a sentence or
+    # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
+    before = groups[index - 1] if index > 0 else []
+    return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its
@@ -2208,6 +2474,10 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
+    if len(group) > 1 and _CLOSING_NOTE_RE.match(group[-1].text):
+        return (
+            False  # ``璀璨的成功与幸福！`` / ``（作者为中国驻俄罗斯大使）``: a story's last line and its note
+        )
     if _cut_at_a_comma(group, column):
         return False  # a comma: a body line cut off by column breaks, unless set wider than the column
     widths = [display_width(line.text.strip()) for line in group]

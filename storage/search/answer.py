@@ -35,7 +35,11 @@ says it) is scored by the share of the question's words it holds — weighted by
 within its article (`term_weights`), a word of the article's title counting half everywhere in it,
 and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
 asked for, minus a little per place its article is ranked below the first. A sentence needs most of
-the words, or some of them and the fact asked for. An enumeration continues into the sentences that
+the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
+clause (`clauses`): the number written in the clause holding the question's words answers them, one in
+another clause most often counts something else. A year or month the question names (2018年销售额)
+counts as one of its words, and a lower article printing it may answer though the first holds a plain
+figure (`reads_further`). An enumeration continues into the sentences that
 carry on its numbering (二是, 三是), up to three sentences.
 
 A dateline (新华社北京4月3日电) dates the report, not the event: it answers "when" only if no
@@ -148,7 +152,9 @@ _ENUMERATION = re.compile(
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
-    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便"
+    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
+    r"因[^，,。；;]{1,12}?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|死于|病逝于"
 )
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
@@ -232,6 +238,7 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
+@lru_cache(maxsize=4096)
 def _tags(sentence: str) -> list[tuple[str, str]]:
     from storage.text.segment import tokenizer
 
@@ -331,7 +338,13 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
-        return PLAIN
+        counted = _counted_after_unit(asked, unit)
+        if counted is None or re.search(
+            _ANY_NUMBER + r"(?:多|余)?(?:" + _units_of(unit) + r")[^，,。；;\d]{0,12}" + re.escape(counted),
+            sentence,
+        ):
+            return PLAIN
+        return LIKELY  # 多少人遇难: 600名志愿者 counts someone else (99人遇难 is the plain answer)
     if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
         return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
     counted = _counted(asked)
@@ -375,6 +388,23 @@ def measured_asked(query: str) -> str | None:
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
+
+
+def _units_of(unit: str) -> str:
+    return "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,)))
+
+
+def _counted_after_unit(asked: _Asked, unit: str) -> str | None:
+    """What a how-many question counts right after the unit it names (多少人遇难 → 遇难, 多少项报表 → 报表),
+    as news writes it after the number (99人遇难): a word of the question of two characters or more."""
+    if unit == RATE:
+        return None
+    m = re.search(
+        r"(?:多少|几)(?:万亿|亿|万|千|百)?(?:" + _units_of(unit) + r")([\u4e00-\u9fff]{2,6})", asked.query
+    )
+    if m is None:
+        return None
+    return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
 
 
 def _counted(asked: _Asked) -> str | None:
@@ -803,7 +833,8 @@ class _Coverage:
         pool = article.sentences
         self.weights = unit_weights(units, [s.norm for s in pool])
         self.total = sum(self.weights) or 1.0
-        self.held_of = [[any(normalize(x) in s.norm for x in unit) for unit in units] for s in pool]
+        self.forms = [[normalize(x) for x in unit] for unit in units]
+        self.held_of = [[any(f in s.norm for f in unit) for unit in self.forms] for s in pool]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
@@ -817,6 +848,13 @@ class _Coverage:
                 held += REFERRED_SHARE * w
             elif self.in_title[u]:
                 held += TITLE_SHARE * w
+        return held / self.total
+
+    def clause_share(self, clause: str) -> float:
+        """The share of the question's words one clause holds itself (no title, no sentence before)."""
+        held = sum(
+            w for unit, w in zip(self.forms, self.weights, strict=True) if any(f in clause for f in unit)
+        )
         return held / self.total
 
     def referred_share(self, i: int, sentence: str) -> float:
@@ -852,6 +890,56 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
     )
 
 
+# Where a clause ends: Chinese news chains clauses on one topic with commas, and a fact belongs to the words
+# of its own clause (…共梳理出…拖欠民营企业…逾期欠款8900多亿元，截至…约75%已得到清偿).
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]|——|…+")
+# A clause that only frames the next one: a time (2018年，九牧实现销售额120亿元; 截至2019年10月底，…; 1月25日，…)
+# or a short lead (目前，据统计，同时，).
+_FRAME_CLAUSE = re.compile(
+    r"(?:截至|截止|到|至|自|从|在|于)?(?:\d{4}年|今年|去年|明年|当年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?"
+    r"(?:上旬|中旬|下旬|上午|下午|晚上|晚|凌晨|中午|傍晚|早上|当天|当日|底|初|末|中|前|后|起|以来)*"
+)
+FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into the next
+# Kinds whose fact is a number or a date, recognised clause by clause with regular expressions alone.
+CLAUSE_KINDS = frozenset({"howmany"})
+CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+
+
+def clauses(sentence: str) -> list[str]:
+    """A (normalised) sentence's clauses, a clause that only frames the next (a time, 目前) joined to it."""
+    out: list[str] = []
+    lead = ""
+    for piece in _CLAUSE_END.split(sentence):
+        if not piece:
+            continue
+        if len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece):
+            lead += piece + "，"
+            continue
+        out.append(lead + piece)
+        lead = ""
+    if lead:
+        out.append(lead)
+    return out
+
+
+def _tied_share(
+    sentence: str, kind: str, q: str, terms: Sequence[str], report_day: int | None, coverage: _Coverage
+) -> float:
+    """The largest share of the question's words held by a clause of the sentence that itself holds the
+    kind of fact asked for (for numbers and dates; 0 for other kinds): a number written beside the words
+    asked about answers them, one in another clause most often counts something else."""
+    if kind not in CLAUSE_KINDS:
+        return 0.0
+    return max(
+        (
+            coverage.clause_share(c)
+            for c in clauses(sentence)
+            if kind_strength(c, kind, q, terms, report_day) >= HOLDS_KIND
+        ),
+        default=0.0,
+    )
+
+
 def _spans(
     article: _Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
 ) -> Iterator[_Span]:
@@ -870,12 +958,19 @@ def weighed_spans(
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
+    tied = [
+        _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
+        if strengths[i] >= HOLDS_KIND
+        else 0.0
+        for i, s in enumerate(pool)
+    ]
     for i, s in enumerate(pool):
         referred = _place_referred(pool, strengths, i) if kind == "where" else None
         spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
         for span in (*spans, (referred, i)) if referred is not None else spans:
             share = single[i] if span == (i,) else coverage.share(span)
             strength = max(strengths[j] for j in span)
+            tie = max(tied[j] for j in span)
             if (
                 len(span) > 1
                 and span[0] != referred
@@ -889,7 +984,11 @@ def weighed_spans(
             ):
                 continue  # a pair only when one holds the fact and the other adds the subject
             score = (
-                share + KIND_BONUS * strength - RANK_PENALTY * article.rank - PAIR_PENALTY * (len(span) - 1)
+                share
+                + KIND_BONUS * strength
+                + CLAUSE_BONUS * tie
+                - RANK_PENALTY * article.rank
+                - PAIR_PENALTY * (len(span) - 1)
             )
             scored = _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
             yield scored, _acceptable(kind, strength, share, article)
@@ -941,6 +1040,10 @@ class QuestionReading(NamedTuple):
     reach: list[float]  # the share of the words each article holds (title and text)
 
 
+# 会议是谁主持的, 是谁发现的: "是谁 + verb + 的" asks who did something (a name), not who someone is.
+_CLEFT_WHO = re.compile(r"是谁[\u4e00-\u9fff]{1,6}的")
+
+
 def read_question(
     query: str,
     terms: Sequence[str],
@@ -962,6 +1065,7 @@ def read_question(
     if (
         _IDENTITY.search(q)
         and not asks_holder
+        and not _CLEFT_WHO.search(q)
         and any(_post_before(s.norm, terms) for a in articles for s in a.sentences)
     ):
         kind = "identity"
@@ -973,7 +1077,33 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, units, reach)
+    return QuestionReading(q, kind, articles, [*units, *question_dates(q)], reach)
+
+
+# A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
+# 实现销售额120亿元; 截至2019年10月底，中欧班列…): 2019年10月, 2018年, 4月.
+_QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?![\d日号])")
+DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
+
+
+def question_dates(q: str) -> list[tuple[str, ...]]:
+    """The years and months a (normalised) question names, each a word of the question for the answer: a
+    sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
+    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
+
+
+def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
+    """Whether the answer may come from a lower article: one holding as much of the question's words as the
+    first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
+    the question names, in its headline or text (the first's plain fact may be of another time: 累计开行
+    1.82万列 against 截至2019年10月底…近2万列). Each lower article is weighed on its own."""
+    if reach < first_reach:
+        return False
+    return first_strength < STRONG_KIND or any(
+        d in text
+        for (d,) in question_dates(q)
+        for text in (article.title, *(s.norm for s in article.sentences))
+    )
 
 
 def best_sentence(
@@ -994,8 +1124,8 @@ def best_sentence(
     best: _Span | None = None
     first_strength = 0.0
     for article in articles:
-        if article.rank > 0 and (first_strength >= STRONG_KIND or reach[article.rank] < reach[0]):
-            break
+        if article.rank > 0 and not reads_further(first_strength, reach[article.rank], reach[0], q, article):
+            continue
         for span in _spans(article, units, kind, q, terms):
             if best is None or span.key > best.key:
                 best = span
@@ -1008,7 +1138,29 @@ def best_sentence(
     if len(text) > MAX_ANSWER:
         text = text[: MAX_ANSWER - 1] + "…"
     words = list(terms) + [w for g in groups for w in g]
-    return Answer(sentence=text, article_id=best.sentences[-1].article_id, snippet=mark(text, words))
+    return Answer(
+        sentence=text,
+        article_id=best.sentences[-1].article_id,
+        snippet=mark(text, words),
+        focus=_focus(text, best, kind, q, terms, article.report_day),
+    )
+
+
+def _focus(text: str, chosen: _Span, kind: str, q: str, terms: Sequence[str], report_day: int | None) -> int:
+    """Where in the answer's text the clause holding the fact most plainly starts (the first such clause of
+    its plainest sentence), for front ends that show less than the whole answer."""
+
+    def strength(piece: str) -> float:
+        return kind_strength(normalize(piece), kind, q, terms, report_day)
+
+    holding = max(chosen.sentences, key=lambda x: strength(x.text))
+    start = max(text.find(holding.text), 0)
+    pieces = list(_CLAUSE_END.finditer(holding.text))
+    bounds = [0] + [m.end() for m in pieces]
+    ends = [m.start() for m in pieces] + [len(holding.text)]
+    parts = [holding.text[a:b] for a, b in zip(bounds, ends, strict=True)]
+    best = max(range(len(parts)), key=lambda k: (strength(parts[k]), -k))
+    return start + bounds[best]
 
 
 # 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes
@@ -1042,7 +1194,8 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        out.append(min(len(f) for f in forms) * (1.0 + math.log(n / max(holding, 1))))
+        length = DATE_LENGTH if _QUESTION_DATE.fullmatch(forms[0]) else min(len(f) for f in forms)
+        out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
 
 
