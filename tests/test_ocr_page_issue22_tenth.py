@@ -404,3 +404,22 @@ def test_issue22_headline_lines_atop_a_dateline_in_one_block_are_the_headline():
     assert story.title == "监管提高精准性 (权威发布) 对药品食品还要“严防死守”"
     assert story.date == "2019-02-15"
     assert story.reporters == ("林丽鹂",)
+
+
+# A kicker leading into its title ends on a dash: its comma and enumeration comma do not make it text.
+DASH_KICKER_PAGE = (
+    "胡春华会见捷克总统特使\n\n"
+    "本报讯（记者朱超）  国务院副总理胡春华\n"
+    "27日在中南海会见捷克总统特使、总统府\n"
+    "办公厅主任米纳日。\n\n"
+    "促进农超对接、农批对接，江苏淮安——\n\n"
+    "畅通渠道，解决果蔬滞销问题\n\n"
+    "本报讯（记者 姚雪青）近日，江苏省淮安\n"
+    "市商务局、农业农村局联合印发通知，促\n"
+    "进农超对接，畅通果蔬销售渠道。\n"
+)
+
+
+def test_issue22_a_kicker_ending_on_a_dash_keeps_its_comma_and_list():
+    _first, second = parse_page(DASH_KICKER_PAGE, year=2020)
+    assert second.title == "促进农超对接、农批对接，江苏淮安—— 畅通渠道，解决果蔬滞销问题"

@@ -892,8 +892,9 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return False
     if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
         return True
-    if _COMMA_RE.search(text) and "、" in text:
-        # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``).
+    if _COMMA_RE.search(text) and "、" in text and not _DASH_END_RE.search(text):
+        # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``); not a
+        # kicker leading into its title (``促进农超对接、农批对接，江苏淮安——``).
         return True
     if text.endswith("…") and ("，" in text or "," in text):
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
@@ -914,6 +915,8 @@ def _is_body_fragment(group: list[_Line]) -> bool:
 
 # Lines at least this wide, set to one measure, are body text.
 _BODY_MEASURE = 13.0
+# A kicker leading into its title ends on a dash (``江苏淮安——``; the OCR reads it ``一一`` or ``—``).
+_DASH_END_RE = re.compile("(?:——|—|一一)[ \t\u3000]*$")
 # A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
 _LIST_MARKS = 4
 # A list of short words, that many marks in a line of at least this many Han characters.
@@ -1526,6 +1529,8 @@ class _Segmenter:
         go on. A comma and a ``、`` together are a sentence's, wherever the line stands (``连日来，湖北、
         上海、广西、江西`` over the next story's headline: a column break cut the list)."""
         if self._next_story_opens(line):
+            if _DASH_END_RE.search(line.text):
+                return "[，,]{2}|[：:][^”」]*[：:]"  # a kicker leading into its title
             return "[，,]{2}|[：:][^”」]*[：:]|[，,].*、|、.*[，,]"
         return "[，、,：:]"
 
