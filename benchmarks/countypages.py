@@ -39,8 +39,8 @@ from benchmarks.localpages import (
     _attach,
     _brief_text,
     _date_parts,
-    _lead_date,
     _laid_out,
+    _lead_date,
     _name,
     _names,
     _page_dated,
@@ -120,15 +120,23 @@ def _masthead(rng: random.Random, paper: tuple, issue: str, page: int) -> list[s
         lines.append(f"{y}年{m}月{d}日  星期{weekday}  {_lunar(y, m, d)}")
     else:
         lines += [f"{y}年{m}月{d}日  星期{weekday}", _lunar(y, m, d)]
-    lines.append(rng.choice((f"第{number}期  今日{rng.choice((4, 8))}版", f"总第{number}期", f"第{number}期")))
+    lines.append(
+        rng.choice((f"第{number}期  今日{rng.choice((4, 8))}版", f"总第{number}期", f"第{number}期"))
+    )
     publisher_line = f"{publisher}主办  {district}融媒体中心出版"
     if rng.random() < 0.5:
         lines.append(publisher_line)
     else:
         lines += [f"{publisher}主办", f"{district}融媒体中心出版"]
     if rng.random() < 0.5:
-        lines.append(rng.choice((f"内部资料 准印证号：豫{rng.randint(1, 99):02d}-{rng.randint(1000, 9999)}",
-                                 f"国内统一连续出版物号 CN41-{rng.randint(10, 99):02d}{rng.randint(10, 99)}")))
+        lines.append(
+            rng.choice(
+                (
+                    f"内部资料 准印证号：豫{rng.randint(1, 99):02d}-{rng.randint(1000, 9999)}",
+                    f"国内统一连续出版物号 CN41-{rng.randint(10, 99):02d}{rng.randint(10, 99)}",
+                )
+            )
+        )
     return lines
 
 
@@ -140,10 +148,14 @@ def _hotlines(rng: random.Random, paper: tuple) -> list[str]:
         rng.choice((f"新闻热线：{phone}  广告热线：{ad}", f"新闻热线：{phone}", f"广告热线：{ad}")),
     ]
     if rng.random() < 0.6:
-        lines.append(f"投稿邮箱：{rng.choice(('eqrm', 'xwrm', 'rmtzx', 'tougao'))}{rng.randint(1, 99)}@163.com")
+        lines.append(
+            f"投稿邮箱：{rng.choice(('eqrm', 'xwrm', 'rmtzx', 'tougao'))}{rng.randint(1, 99)}@163.com"
+        )
     if rng.random() < 0.5:
-        lines.append(f"地址：郑州市{district}{rng.choice(('政通路', '大学路', '人民路', '建设路'))}"
-                     f"{rng.randint(1, 200)}号  邮编：{rng.randint(450000, 452999)}")
+        lines.append(
+            f"地址：郑州市{district}{rng.choice(('政通路', '大学路', '人民路', '建设路'))}"
+            f"{rng.randint(1, 200)}号  邮编：{rng.randint(450000, 452999)}"
+        )
     if rng.random() < 0.4:
         lines.append(f"印刷：郑州{rng.choice(('新华', '大河', '豫中'))}印务有限公司")
     return lines
@@ -284,7 +296,11 @@ def _lay_photo(article: Article, rng: random.Random, width: int) -> tuple[list[s
     credit = f"{rng.choice(('融媒体记者', '记者', '通讯员', ''))} {photographer[0]} 摄".strip()
     body = _laid_out([text], width)
     body = _attach(body, f" {credit}", width, rng)
-    label = [rng.choice(("图片新闻", "图片新闻", "【图片新闻】", "图 片 新 闻")), ""] if rng.random() < 0.8 else []
+    label = (
+        [rng.choice(("图片新闻", "图片新闻", "【图片新闻】", "图 片 新 闻")), ""]
+        if rng.random() < 0.8
+        else []
+    )
     date = _page_dated(text, article.issue, _lead_date(article, text))
     expected = Expected(title=head, paragraphs=(text,), date=date, reporters=photographer, correspondents=())
     return [*label, head, "", *body], expected, "photo"
@@ -318,11 +334,15 @@ def _lay_briefs(articles: list[Article], rng: random.Random, width: int) -> tupl
         if rng.random() < 0.4:
             lines.append("")
         date = _page_dated(text, article.issue, _lead_date(article, text))
-        expected.append(Expected(title=head, paragraphs=(text,), date=date, reporters=names, correspondents=()))
+        expected.append(
+            Expected(title=head, paragraphs=(text,), date=date, reporters=names, correspondents=())
+        )
     return lines, expected
 
 
-def compose(stories: list[Article], photos: list[Article], briefs: list[Article], rng: random.Random) -> FamilyPage:
+def compose(
+    stories: list[Article], photos: list[Article], briefs: list[Article], rng: random.Random
+) -> FamilyPage:
     width = rng.randint(12, 19)
     issue = max(a.issue for a in [*stories, *photos, *briefs])
     paper = rng.choice(_PAPERS)

@@ -418,9 +418,7 @@ def make_family(
     return pages
 
 
-def run_families(
-    count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED
-) -> dict:
+def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
     """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape; a
     family of another seed than the tuned one named with its seed."""
     out: dict = {}

@@ -27,6 +27,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storage.ingest.page_county import (
+    is_ad_box,
+    is_county_furniture,
+    is_county_paper_name,
+    is_picture_label,
+    number_mark,
+    photographer_credit,
+    supplied_credit,
+)
 from storage.ingest.page_fragments import Fragment, plan_joins, plan_moves, plan_seams, word_across
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
@@ -244,6 +253,8 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
+    if is_county_furniture(text):
+        return True  # a county paper's issue number, 农历 date, 主办/出版 line, licence or hotline
     # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
     if (
@@ -1223,6 +1234,10 @@ def _segment(lines: list[_Line]) -> _Cut:
     return _Segmenter(lines).run()
 
 
+# A story this short (in characters) closed by a photographer's credit under it is a picture story.
+_CAPTION_STORY_CHARS = 200
+
+
 class _Segmenter:
     """The segmenting step: one pass over the page's blank-line groups, one method per kind of line.
 
@@ -1247,6 +1262,9 @@ class _Segmenter:
         self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
         self.guide_open = False  # a 导读 label closed the block before: its entries may follow
         self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
+        self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
+        self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
+        self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1264,6 +1282,8 @@ class _Segmenter:
         if self.current is not None:
             self.close()
         story = _Story()
+        if self.picture_next:
+            self.picture, self.picture_next = story, False
         story.lines.append(line)
         if self.pending_byline is not None:
             story.byline = self.pending_byline
@@ -1462,7 +1482,7 @@ class _Segmenter:
             if not group:
                 return
         group = self.guide_box(group)
-        if not group or self.column_head(group_index, group):
+        if not group or self.column_head(group_index, group) or self.county_box(group):
             return
         if all(_is_noise(line.text) for line in group):
             for line in group:
@@ -1490,10 +1510,28 @@ class _Segmenter:
         for index, line in enumerate(group):
             self.line(index, line, group)
 
+    def county_box(self, group: list[_Line]) -> bool:
+        """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``) belongs to no story; a 图片新闻 label heads
+        no story but makes the next one a picture story, closed by its photographer's credit."""
+        texts = [line.text for line in group]
+        if is_ad_box(texts):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            for line in group:
+                self.drop(line, "public-service advertisement")
+            return True
+        if len(group) == 1 and is_picture_label(texts[0]):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.drop(group[0], "column head")
+            self.picture_next = True
+            return True
+        return False
+
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
         above and heads no story itself."""
-        text = group[0].text.strip()
+        text = _MULTI_SPACE_RE.sub("", group[0].text)
         if (
             len(group) != 1
             or group_index + 1 >= len(self.groups)
@@ -1501,8 +1539,10 @@ class _Segmenter:
         ):
             return False
         following = self.groups[group_index + 1][0].text.strip()
-        if not _BULLET_RE.match(following) or is_byline(following):
+        numbered = bool(number_mark(following)) and re.match("^(?:1|一|①)", following) is not None
+        if not (_BULLET_RE.match(following) or numbered) or is_byline(following):
             return False
+        self.brief_column = numbered
         if self.current is not None and self.ends_sentence():
             self.close()
         self.drop(group[0], "column head")
@@ -1636,6 +1676,8 @@ class _Segmenter:
         for kind in (
             self.stray_line,
             self.bulleted_head,
+            self.supplied,
+            self.picture_credit,
             self.closing_names,
             self.closing_initials,
             self.photo_credit,
@@ -1659,14 +1701,17 @@ class _Segmenter:
         """``■天津谋项目稳投资`` over its text in a column of briefs: a headline that closes the story
         above and heads the text under it (the next line opens a story)."""
         text = line.text.strip()
-        if not _BULLET_RE.match(text) or _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+        numbered = self.numbered_brief(text)
+        if not (_BULLET_RE.match(text) or numbered):
             return False
-        head = _BULLET_RE.sub("", text)
+        if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+            return False
+        head = _BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
         # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
-        if _BULLET_RE.match(group[index + 1].text) or _INDENT_RE.match(line.text):
+        if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
@@ -1675,8 +1720,10 @@ class _Segmenter:
         first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
             following
         )
-        if (self._fills_column(text) or first_line) and (
-            re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH
+        if (
+            not numbered
+            and (self._fills_column(text) or first_line)
+            and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
         ):
             return False
         story = self.current
@@ -1684,10 +1731,68 @@ class _Segmenter:
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
             self.close()
+        self.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
+        return True
+
+    def numbered_brief(self, text: str) -> re.Match[str] | None:
+        """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under
+        the column's name, or while the open story is a brief; elsewhere a numbered line is a story's
+        sub-heading (``三、强化要素保障``)."""
+        found = number_mark(text)
+        if found is None:
+            return None
+        story = self.current
+        closed = story is None or story.ended
+        last_was_brief = self.brief is not None and (
+            story is self.brief or (closed and bool(self.stories) and self.stories[-1] is self.brief)
+        )
+        in_column = (self.brief_column and closed) or last_was_brief
+        return found if in_column else None
+
+    def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
+        neither its text nor its byline."""
+        found = supplied_credit(line.text)
+        story = self.current
+        if found is None or story is None or story.ended:
+            return False
+        before, unit = found
+        if not before and not self.ends_sentence():
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        self.drop(line, "credit of the unit that supplied the story", f"（{unit}供稿）")
+        story.ended = True
+        return True
+
+    def picture_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…举行。 融媒体记者 王某 摄`` closing a picture story under a 图片新闻 label: the photographer is
+        its author; the credit closes it."""
+        story = self.current
+        if story is None or story.ended or story.byline is not None:
+            return False
+        found = photographer_credit(line.text)
+        if found is None or index != len(group) - 1:
+            return False
+        before, credit = found
+        if not before and not self.ends_sentence():
+            return False
+        # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
+        # under a story of a few lines.
+        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
+        if story is not self.picture and not (before or short):
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        story.byline = _byline_text(credit)
+        story.closed_by_byline = True
+        self.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.picture = None
+        self.close()
         return True
 
     def closing_names(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1697,7 +1802,11 @@ class _Segmenter:
         story = self.current
         if not found or story is None or story.byline is not None or story.ended:
             return False
-        last = index == len(group) - 1 or bool(_BULLET_RE.match(group[index + 1].text))
+        last = (
+            index == len(group) - 1
+            or bool(_BULLET_RE.match(group[index + 1].text))
+            or (story is self.brief and number_mark(group[index + 1].text) is not None)
+        )
         if not last or (not found.group(1) and not self.ends_sentence()):
             return False
         if found.group(1):
@@ -2029,7 +2138,9 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if not text:
             continue
         mark = False
-        if _PAPER_NAME_RE.match(text) and (top or line.blank_before):
+        if (_PAPER_NAME_RE.match(text) and (top or line.blank_before)) or (
+            top and is_county_paper_name(text)
+        ):
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
