@@ -86,6 +86,84 @@ def test_issue22_a_numbered_column_of_briefs_splits_into_its_items():
     assert stories[2].paragraphs == ("近日，侯寨乡举办春风行动招聘会，提供岗位300余个。",)
 
 
+def test_issue22_numbered_briefs_go_in_order_and_any_opening_starts_their_text():
+    # ``3.175个…`` under item 2 is item 3 (not ``3.175``); a brief whose text opens with a dateline is
+    # still a brief, closed by its authors in brackets (``融媒体记者`` too), so item 4 follows it.
+    page = (
+        "工作动态\n\n"
+        "1.商务部暂停直销审批\n"
+        "商务部新闻发言人表示，商务部已\n"
+        "暂停办理直销相关审批。\n"
+        "2.新春晚会在南非举行\n"
+        "南非华侨华人新春晚会13日在约翰\n"
+        "内斯堡举行。\n"
+        "3.175个“中国民间文化艺术之乡”公布\n"
+        "记者从文化和旅游部获悉，175个\n"
+        "县（市、区）入选。\n"
+        "（贾梅 沈玉强）\n"
+        "4.国家林业和草原局\n"
+        "本报电  国家林业和草原局提出，\n"
+        "禁止一切形式的野生动物交易。\n"
+        "（融媒体记者 邓杰嘉 贾晓静）\n\n"
+        "5.辽宁免费开放教育资源\n"
+        "近日，辽宁面向全省中小学师生免\n"
+        "费开放在线服务平台。\n"
+    )
+    stories = parse_page(page, year=2020)
+    assert [s.title for s in stories] == [
+        "商务部暂停直销审批",
+        "新春晚会在南非举行",
+        "175个“中国民间文化艺术之乡”公布",
+        "国家林业和草原局",
+        "辽宁免费开放教育资源",
+    ]
+    assert stories[2].reporters + stories[2].correspondents == ("贾梅", "沈玉强")
+    assert stories[3].reporters == ("邓杰嘉", "贾晓静")
+    assert stories[4].paragraphs == ("近日，辽宁面向全省中小学师生免费开放在线服务平台。",)
+
+
+def test_issue22_the_papers_own_dispatch_from_another_place_goes_on_its_story():
+    # A 本报讯 story rounding up its reporters' reports: ``本报石家庄2月16日电`` right under its text,
+    # in the same block, nothing closing the story before it, is a paragraph of it.
+    page = (
+        "居家学习 合理安排\n\n"
+        "本报讯 近日，浙江省教育厅防控办发布\n"
+        "指导意见，要求合理把握线上教学时间。\n"
+        "本报石家庄2月16日电  （记者史自强）\n"
+        "近日，石家庄市教育局发布通知，要求做\n"
+        "好中小学生居家学习工作。\n\n"
+        "韩正访问瑞士\n\n"
+        "本报讯 韩正1月20日至21日访问瑞士。\n"
+        "记者 方莹馨\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "居家学习 合理安排"
+    assert len(first.paragraphs) == 2
+    assert first.paragraphs[1].startswith("本报石家庄2月16日电")
+    assert second.title == "韩正访问瑞士"
+    # Another paper's or agency's dispatch, or one after a byline closed the story, still opens its own.
+    page = "本报讯 近日，全区召开会议，部署工作。\n记者 景静\n本报北京1月17日电  全国会议召开。\n"
+    assert len(parse_page(page, year=2020)) == 2
+
+
+def test_issue22_a_short_picture_caption_under_its_label_is_a_story():
+    page = (
+        "【图片新闻】\n\n"
+        "中山公园音乐堂春节演出开幕\n\n"
+        "2020年中山公园音乐堂春节\n"
+        "系列演出近日开幕。\n"
+        " 记者 郑涛 摄\n\n"
+        "韩正访问瑞士\n\n"
+        "本报讯 韩正1月20日至21日访问瑞士。\n"
+        "记者 方莹馨\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "中山公园音乐堂春节演出开幕"
+    assert first.paragraphs == ("2020年中山公园音乐堂春节系列演出近日开幕。",)
+    assert first.reporters == ("郑涛",)
+    assert second.title == "韩正访问瑞士"
+
+
 def test_issue22_a_numbered_line_inside_a_story_stays_its_sub_heading():
     # No column of briefs opened the story: ``二、…`` is a sub-heading of its text, as before.
     page = (

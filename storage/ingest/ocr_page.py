@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storage.ingest.page_county import (
+    brief_number,
     is_ad_box,
     is_county_furniture,
     is_county_paper_name,
@@ -680,6 +681,13 @@ def _column_widths(stories: list[_Story]) -> list[float]:
     return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
 
 
+def _dispatch_org(dateline: str) -> str:
+    """Who sent a dispatch: ``本报`` for the paper's own (``本报讯``, ``本报北京1月17日电``), else its
+    source without the place."""
+    bare = re.sub(r"\s+", "", dateline).removeprefix("据")
+    return "本报" if bare.startswith("本报") else _dispatch_source(dateline)
+
+
 def _dispatch_source(dateline: str) -> str:
     """A dateline without its date: who sent it and from where (``新华社北京电``; ``据``, "according
     to", names the same source)."""
@@ -1187,7 +1195,7 @@ _SURNAMES = (
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 _CLOSING_NAMES_RE = re.compile(
     f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*"
-    f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
     f"[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 # An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
@@ -1263,6 +1271,7 @@ class _Segmenter:
         self.guide_open = False  # a 导读 label closed the block before: its entries may follow
         self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
         self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
+        self.brief_number = 0  # the number of the last numbered brief read (``3.``, ``三、``, ``③``)
         self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
@@ -1284,6 +1293,8 @@ class _Segmenter:
         story = _Story()
         if self.picture_next:
             self.picture, self.picture_next = story, False
+        if self.under_bullet:
+            self.brief = story  # opened under a brief's head, whatever opens its text (a dateline)
         story.lines.append(line)
         if self.pending_byline is not None:
             story.byline = self.pending_byline
@@ -1731,6 +1742,8 @@ class _Segmenter:
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
             self.close()
+        if numbered:
+            self.brief_number = brief_number(numbered.group(0))
         self.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
@@ -1744,6 +1757,10 @@ class _Segmenter:
         sub-heading (``三、强化要素保障``)."""
         found = number_mark(text)
         if found is None:
+            return None
+        # The items are numbered in order: ``3.175个…`` under ``2.…`` is item 3, ``2.5万…`` under
+        # item 7 is text.
+        if brief_number(found.group(0)) != (1 if self.brief_column else self.brief_number + 1):
             return None
         story = self.current
         closed = story is None or story.ended
@@ -2020,7 +2037,16 @@ class _Segmenter:
         this = _DATELINE_RE.match(line.text)
         if opening is None or this is None:
             return False
-        return _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1))
+        if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
+            return True
+        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
+        # a roundup of its reporters' reports, when nothing closed the story before it.
+        return (
+            story.byline is None
+            and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
+            and "讯" in opening.group(1)
+            and "电" in this.group(1)
+        )
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
@@ -2083,6 +2109,16 @@ class _Segmenter:
         elif self.under_bullet:
             self.start(line, "text under a brief's bulleted head")
             self.brief = self.current
+        elif (
+            self.picture_next
+            and index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.stories)
+            and photographer_credit(group[-1].text) is not None
+        ):
+            self.start(
+                line, "a picture story's caption under its headline, its photographer's credit closing it"
+            )
         elif (
             index == 0
             and _opens_story(rest)

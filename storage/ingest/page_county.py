@@ -45,8 +45,9 @@ _PICTURE_LABEL_RE = re.compile(
 )
 # A brief's number in a column of briefs: ``1.``, ``1、``, ``一、``, ``①``.
 _NUMBER_MARK_RE = re.compile(
-    f"^{_SPACE}*(?:\\d{{1,2}}[.．、](?!\\d)|[一二三四五六七八九十]{{1,2}}、|[①②③④⑤⑥⑦⑧⑨⑩]){_SPACE}*"
+    f"^{_SPACE}*(?:\\d{{1,2}}[.．、]|[一二三四五六七八九十]{{1,2}}、|[①②③④⑤⑥⑦⑧⑨⑩]){_SPACE}*"
 )
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 # A unit's credit closing a story, on its last line or under it: ``…成效明显。（淮河路街道供稿）``.
 _SUPPLIED_RE = re.compile(
     f"^(.*?[。！？…][”’」』）)]*)?{_SPACE}*[（(]{_SPACE}*([{HAN}A-Za-z0-9·]{{2,24}}){_SPACE}*供稿{_SPACE}*[）)]{_SPACE}*$"
@@ -96,6 +97,25 @@ def is_picture_label(text: str) -> bool:
 def number_mark(text: str) -> re.Match[str] | None:
     """A brief's number opening the line (``1.``, ``一、``, ``①``)."""
     return _NUMBER_MARK_RE.match(text)
+
+
+def brief_number(mark: str) -> int:
+    """The value of a brief's number mark: ``3.`` → 3, ``十二、`` → 12, ``④`` → 4."""
+    bare = re.sub(f"[.．、{_SPACE[1:-1]}]", "", mark)
+    if bare.isascii() and bare.isdigit():
+        return int(bare)
+    if bare in _CIRCLED:
+        return _CIRCLED.index(bare) + 1
+    digits = "一二三四五六七八九"
+    if bare == "十":
+        return 10
+    if bare.startswith("十"):
+        return 10 + digits.index(bare[1]) + 1
+    if bare.endswith("十"):
+        return (digits.index(bare[0]) + 1) * 10
+    if "十" in bare:
+        return (digits.index(bare[0]) + 1) * 10 + digits.index(bare[2]) + 1
+    return digits.index(bare) + 1 if bare in digits else 0
 
 
 def supplied_credit(text: str) -> tuple[str, str] | None:
