@@ -223,3 +223,51 @@ def test_issue22_the_county_family_is_reproducible_and_keeps_credits_out_of_the_
             text = "".join(story.paragraphs)
             assert story.title and text
             assert not any(mark in text for mark in ("供稿", "下转第", "上接第", "新闻热线", "准印证"))
+
+
+def test_issue22_a_bare_figure_over_the_lead_is_a_paragraph_of_its_own():
+    page = (
+        "金融对实体经济支持力度继续加大\n\n"
+        "本报讯（记者 于雪辉）3.57万亿\n"
+        "1月对实体经济发放的人民币贷款增加3.5\n"
+        "7万亿元，同比多增8818亿元\n"
+        "本报北京2月17日电 （记者葛孟超）中国\n"
+        "人民银行15日发布的金融数据统计报告显示：\n"
+        "1月社会融资规模增量为4.64万亿元，比上月\n"
+        "多3.05万亿元，比上年同期多1.56万亿元。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "金融对实体经济支持力度继续加大"
+    assert story.paragraphs[0] == "本报讯（记者 于雪辉）3.57万亿"
+    assert story.paragraphs[1] == "1月对实体经济发放的人民币贷款增加3.57万亿元，同比多增8818亿元"
+    assert story.reporters == ("于雪辉",)
+    assert story.paragraphs[2].startswith("本报北京2月17日电")
+    # A short line ending in a year or a month is no figure of its own.
+    page = "本报讯 会议要求，在2019\n年底前完成全部改造任务。\n"
+    (story,) = parse_page(page, year=2019)
+    assert len(story.paragraphs) == 1
+
+
+def test_issue22_a_sentence_cut_inside_a_word_goes_on_in_the_next_block():
+    # ``…致以衷`` / (column break) / ``心的感谢和亲切的问候！``: the block ends a sentence and stands over
+    # a headline, but it finishes the open story's word; it is its text, and no other story's fragment
+    # (``新春祝福。他要求…``, after ``…致以亲切慰问和``) is moved into the gap.
+    page = (
+        "孙春兰主持会议强调 坚决打赢疫情防控攻坚战\n\n"
+        "本报北京1月24日电 孙春兰特别指出，今天\n"
+        "是大年除夕，要向战斗在救治防护工作第一线\n"
+        "的广大医务工作者和在场的全体同志们致以衷\n\n"
+        "心的感谢和亲切的问候！\n\n"
+        "赵克志在北京检查春节安保工作\n\n"
+        "本报北京1月24日电 赵克志来到北京基层\n"
+        "公安所队，向执勤民警、辅警致以亲切慰问和\n\n"
+        "新春祝福。他要求，要发扬不怕疲劳、连续作\n"
+        "战的优良作风。（张璁）\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs[-1].endswith("致以衷心的感谢和亲切的问候！")
+    assert second.title == "赵克志在北京检查春节安保工作"
+    assert second.paragraphs[-1].endswith(
+        "致以亲切慰问和新春祝福。他要求，要发扬不怕疲劳、连续作战的优良作风。"
+    )
+    assert second.reporters == ("张璁",)

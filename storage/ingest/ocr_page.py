@@ -498,7 +498,23 @@ def _ends_paragraph(
     # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
     # paragraph printed without it: print fills every line of a paragraph but its last.
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
+    if short and _bare_figure(text):
+        return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
+
+
+# A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
+_BARE_FIGURE_RE = re.compile(f"^[0-9][0-9.,，]*(?:[%％‰]|[万亿]{{1,2}}[{HAN}]{{0,2}})$|^[0-9]+[.][0-9]+$")
+
+
+def _bare_figure(text: str) -> bool:
+    """Whether a line, after the story's dateline and its reporters in brackets, is a bare figure."""
+    rest = text.strip()
+    dateline = _DATELINE_RE.match(rest)
+    if dateline:
+        rest = rest[dateline.end() :].strip()
+        rest = re.sub("^[（(][^（）()]*[）)]", "", rest).strip()
+    return bool(_BARE_FIGURE_RE.match(rest)) and any(c.isdigit() for c in rest)
 
 
 _OPENING_MARKS = "“‘（《「『【("
@@ -1664,14 +1680,31 @@ class _Segmenter:
         )
         if not why:
             return False
+        group = self.groups[group_index]
+        if self.sentence_goes_on(group):
+            return False
         if _starts_next_story(self.groups, group_index, self.column):
             return True
-        group = self.groups[group_index]
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
             self.roles[group[0].number] = (
                 f"text: a paragraph's first line a column break cut inside a word ({cut})"
             )
         return False
+
+    def sentence_goes_on(self, group: list[_Line]) -> bool:
+        """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
+        的问候！``), goes on in this block, which ends a sentence: its text, never a headline."""
+        assert self.current is not None
+        lines = self.current.lines
+        if not lines or _ends_sentence(lines) or not _FINAL_RE.search(group[-1].text.strip()):
+            return False
+        end, start = lines[-1].text.strip(), group[0].text.strip()
+        if not self._fills_column(end) or word_across(end, start)[1] < _CUT_WORD_STRENGTH:
+            return False
+        self.roles[group[0].number] = (
+            f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})"
+        )
+        return True
 
     # -- one line, by kind
 
@@ -2030,19 +2063,23 @@ class _Segmenter:
             or self.pending_byline is not None
             or index == 0
             or not self.open_story_ends_with(group[index - 1])
-            or not _ends_sentence(story.lines)
         ):
+            return False
+        # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
+        # the column: a figure's caption, ``…同比多增8818亿元``).
+        short = _set_width(group[index - 1].text.strip()) < self.column - _SHORT_MARGIN - _INDENT_CELLS
+        if not _ends_sentence(story.lines) and not (short and len(story.lines) > 1):
             return False
         opening = _DATELINE_RE.match(_story_head(story))
         this = _DATELINE_RE.match(line.text)
         if opening is None or this is None:
             return False
         if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
-            return True
+            return _ends_sentence(story.lines)
         # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
         # a roundup of its reporters' reports, when nothing closed the story before it.
         return (
-            story.byline is None
+            not story.closed_by_byline
             and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
             and "讯" in opening.group(1)
             and "电" in this.group(1)
