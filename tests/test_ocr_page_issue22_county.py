@@ -250,24 +250,28 @@ def test_issue22_a_bare_figure_over_the_lead_is_a_paragraph_of_its_own():
 
 def test_issue22_a_sentence_cut_inside_a_word_goes_on_in_the_next_block():
     # ``…致以衷`` / (column break) / ``心的感谢和亲切的问候！``: the block ends a sentence and stands over
-    # a headline, but it finishes the open story's word; it is its text, and no other story's fragment
-    # (``新春祝福。他要求…``, after ``…致以亲切慰问和``) is moved into the gap.
+    # a headline, but it finishes the open story's word (衷心); it is its text, not a kicker of the
+    # headline under it.
     page = (
         "孙春兰主持会议强调 坚决打赢疫情防控攻坚战\n\n"
         "本报北京1月24日电 孙春兰特别指出，今天\n"
         "是大年除夕，要向战斗在救治防护工作第一线\n"
         "的广大医务工作者和在场的全体同志们致以衷\n\n"
         "心的感谢和亲切的问候！\n\n"
+        "笑脸是最好的回答（今日谈）\n\n"
+        "本报讯（记者 邓辉 通讯员 何强 彭秀）智能\n"
+        "温控大棚里，蔬菜长势喜人；藤编工艺和制陶\n"
+        "工坊中，劳动热火朝天。\n\n"
         "赵克志在北京检查春节安保工作\n\n"
         "本报北京1月24日电 赵克志来到北京基层\n"
         "公安所队，向执勤民警、辅警致以亲切慰问和\n\n"
         "新春祝福。他要求，要发扬不怕疲劳、连续作\n"
         "战的优良作风。（张璁）\n"
     )
-    first, second = parse_page(page, year=2020)
+    first, second, third = parse_page(page, year=2020)
     assert first.paragraphs[-1].endswith("致以衷心的感谢和亲切的问候！")
-    assert second.title == "赵克志在北京检查春节安保工作"
-    assert second.paragraphs[-1].endswith(
+    assert second.title == "笑脸是最好的回答（今日谈）"
+    assert third.paragraphs[-1].endswith(
         "致以亲切慰问和新春祝福。他要求，要发扬不怕疲劳、连续作战的优良作风。"
     )
-    assert second.reporters == ("张璁",)
+    assert third.reporters == ("张璁",)
