@@ -275,3 +275,27 @@ def test_issue22_a_sentence_cut_inside_a_word_goes_on_in_the_next_block():
         "致以亲切慰问和新春祝福。他要求，要发扬不怕疲劳、连续作战的优良作风。"
     )
     assert third.reporters == ("张璁",)
+
+
+def test_issue22_a_photo_credit_before_a_signed_items_authors_closes_it():
+    # ``春秋航空供图（新华社发）（高明敏）``: the photo's credit is the item's last paragraph, the names in
+    # brackets after it its author; the headline under it is the next story's alone.
+    page = (
+        "中国政府包机接回滞留日本的湖北同胞\n\n"
+        "2月1日凌晨，在从日本东京羽田机场\n"
+        "飞往武汉天河机场的航班上，旅客与机组\n"
+        "乘务人员合影留念。\n"
+        "春秋航空供图（新华社发）（高明敏）\n\n"
+        "防控勤排查 服务更主动\n\n"
+        "本报讯（记者 高玉嘉）“请扫码！”走在成\n"
+        "都市锦江区春熙路青石桥社区，随处可见\n"
+        "这样的提示。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs == (
+        "2月1日凌晨，在从日本东京羽田机场飞往武汉天河机场的航班上，旅客与机组乘务人员合影留念。",
+        "春秋航空供图（新华社发）",
+    )
+    assert first.reporters + first.correspondents == ("高明敏",)
+    assert second.title == "防控勤排查 服务更主动"
+    assert second.reporters == ("高玉嘉",)
