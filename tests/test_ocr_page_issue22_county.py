@@ -299,3 +299,22 @@ def test_issue22_a_photo_credit_before_a_signed_items_authors_closes_it():
     assert first.reporters + first.correspondents == ("高明敏",)
     assert second.title == "防控勤排查 服务更主动"
     assert second.reporters == ("高玉嘉",)
+
+
+def test_issue22_a_line_of_text_naming_a_page_inside_a_paragraph_stays_text():
+    # ``第四版和诊疗方案试行第五版修正版的官方`` reads as a page header (a page number, no prose marks),
+    # but set full between two full lines of a paragraph it is text; a header line alone is still dropped.
+    page = (
+        "第2版  要闻\n\n"
+        "重庆垫江推出云课堂\n\n"
+        "本报讯（记者 蒋云龙）记者从重庆垫\n"
+        "江县获悉：当地依据国家卫健委对防控方案\n"
+        "第四版和诊疗方案试行第五版修正版的官方\n"
+        "解读，将内容转化为近40个学习要点。\n"
+    )
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs == (
+        "本报讯（记者 蒋云龙）记者从重庆垫江县获悉：当地依据国家卫健委对防控方案"
+        "第四版和诊疗方案试行第五版修正版的官方解读，将内容转化为近40个学习要点。",
+    )
+    assert story.title == "重庆垫江推出云课堂"

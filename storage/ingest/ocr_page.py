@@ -1516,13 +1516,15 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "OCR noise")
             return
-        furniture = [line for line in group if self.is_furniture(line)]
+        furniture = [
+            line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
+        ]
         if furniture:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
-            group = [line for line in group if not self.is_furniture(line)]
+            group = [line for line in group if line not in furniture]
             if not group:
                 return
         if (
@@ -1537,6 +1539,17 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+
+    def text_line(self, index: int, group: list[_Line]) -> bool:
+        """A line between two lines of a block, set to the column's measure, that reads as a page header
+        (``第四版和诊疗方案试行第五版修正版的官方``): a line of text that names a page, never furniture."""
+        line = group[index]
+        return (
+            0 < index < len(group) - 1
+            and line.number not in self.masthead
+            and self._fills_column(line.text.strip())
+            and self._fills_column(group[index - 1].text.strip())
+        )
 
     def county_box(self, group: list[_Line]) -> bool:
         """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``) belongs to no story; a 图片新闻 label heads
