@@ -391,3 +391,35 @@ def test_issue22_a_main_line_goes_with_its_dash_subtitle_over_a_story_continued_
     assert first.title == "“时刻保持120%的工作状态” ——抗疫一线医护人员的故事"
     assert first.reporters == ("马悦雪",)
     assert second.title == "鹰潭 机器人配送物资助抗疫"
+
+
+def test_issue22_a_paragraph_ending_on_a_semicolon_at_the_columns_edge():
+    # ``…接连产生；`` fills the column's last line; the next column opens with a line two cells short
+    # (a first line, its indent dropped) over a full one: a new paragraph. A semicolon line followed by
+    # a full line goes on.
+    page = (
+        "爱心润春蕾 花开别样红\n\n"
+        "本报讯 30年前，一粒种子落地生根、\n"
+        "抽枝发芽；30年后，花开绽放、硕果丰\n"
+        "实。\n"
+        "在广西融水，女童获得了平等受\n"
+        "教育权利，第一位女教师、女医生、\n"
+        "女军人……一个个“第一”接连产生；\n\n"
+        "在北京有首都春蕾班，600多名\n"
+        "来自不同民族的贫困女童全部完成了\n"
+        "初中、高中和大学学业，已成长为各\n"
+        "行各业的优秀骨干。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs[1:] == (
+        "在广西融水，女童获得了平等受教育权利，第一位女教师、女医生、女军人……一个个“第一”接连产生；",
+        "在北京有首都春蕾班，600多名来自不同民族的贫困女童全部完成了初中、高中和大学学业，已成长为各行各业的优秀骨干。",
+    )
+    page = (
+        "本报讯 30年前，一粒种子落地生根、\n"
+        "抽枝发芽，女童一个个“第一”接连产生；\n\n"
+        "在北京有首都春蕾班的600多名贫困女童\n"
+        "全部完成了初中、高中和大学学业。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert len(story.paragraphs) == 1

@@ -494,7 +494,9 @@ def _ends_paragraph(
             return True
         return after is not None and not _FINAL_RE.search(following_text)
     if _SOFT_FINAL_RE.search(text):
-        return short
+        # ``…接连产生；`` full at a column's end, the next column opening with a first line (two cells
+        # short over a full line): a paragraph ended on the semicolon at the column's edge.
+        return short or (following.blank_before and _first_line_over_full(following, after, column_width))
     # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
     # paragraph printed without it: print fills every line of a paragraph but its last.
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
@@ -518,6 +520,20 @@ def _bare_figure(text: str) -> bool:
 
 
 _OPENING_MARKS = "“‘（《「『【("
+
+
+def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
+    half-width characters) over a full line in the same block."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return (
+        first - 1.0 - half_cell <= _set_width(text) <= first
+        and display_width(after.text.strip()) >= column_width - 0.5
+    )
 
 
 def _carried_mark(text: str, following: str, room: float, column_width: float) -> bool:
