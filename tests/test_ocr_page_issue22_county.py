@@ -423,3 +423,22 @@ def test_issue22_a_paragraph_ending_on_a_semicolon_at_the_columns_edge():
     )
     (story,) = parse_page(page, year=2019)
     assert len(story.paragraphs) == 1
+
+
+def test_issue22_a_kicker_of_phrases_ending_in_a_dash_is_a_headline_line():
+    page = (
+        "本报讯 南京与圣路易斯结好40周年。\n"
+        "融媒体记者 何鸣伟\n\n"
+        "基站率先布局，研发持续推进，商用先行先试——\n\n"
+        "湖北 下好“5G+”先手棋\n\n"
+        "本报讯 9月22日，在湖北武汉国家智能\n"
+        "网联汽车测试示范区，7台汽车平稳行驶\n"
+        "在道路上。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.reporters == ("何鸣伟",)
+    assert second.title == "基站率先布局，研发持续推进，商用先行先试—— 湖北 下好“5G+”先手棋"
+    assert second.paragraphs == (
+        "本报讯 9月22日，在湖北武汉国家智能网联汽车测试示范区，7台汽车平稳行驶在道路上。",
+    )
+    assert second.date == "2019-09-22"

@@ -1556,6 +1556,18 @@ class _Segmenter:
         for index, line in enumerate(group):
             self.line(index, line, group)
 
+    def dash_kicker(self, group: list[_Line]) -> bool:
+        """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
+        its block over a headline block: a headline line, though it holds commas."""
+        text = group[0].text.strip()
+        following = self.group_index + 1
+        return (
+            len(group) == 1
+            and text.endswith("——")
+            and following < len(self.groups)
+            and _is_headline_group(self.groups[following], self.column)
+        )
+
     def text_line(self, index: int, group: list[_Line]) -> bool:
         """A line between two lines of a block, set to the column's measure, that reads as a page header
         (``第四版和诊疗方案试行第五版修正版的官方``): a line of text that names a page, never furniture."""
@@ -2189,6 +2201,7 @@ class _Segmenter:
         elif (
             index == 0
             and _opens_story(rest)
+            and not self.dash_kicker(group)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_over_opening(self.groups, self.group_index, self.column)
         ):
