@@ -418,11 +418,12 @@ def make_family(
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None) -> dict:
-    """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape."""
+def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
+    """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape; a
+    family of another seed than the tuned one named with its seed."""
     out: dict = {}
     for family in FAMILIES:
-        pages = make_family(family, count, SEED, pool)
+        pages = make_family(family, count, seed, pool)
         rows = [
             (kind, wrong)
             for page in pages
@@ -436,7 +437,7 @@ def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = Non
             per[kind][1] += 1
             for name in wrong:
                 wrong_fields[name] = wrong_fields.get(name, 0) + 1
-        out[family] = {
+        out[family if seed == SEED else f"{family} (seed {seed})"] = {
             "pages": len(pages),
             "stories": len(rows),
             "exact": sum(not wrong for _, wrong in rows),
@@ -450,9 +451,14 @@ def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = Non
 
 def show_failures(family: str, count: int, limit: int) -> list[str]:
     """The first `limit` failing stories of one of these families, with the page they are on."""
+    return _failure_lines(make_family(family, count, SEED), family, limit)
+
+
+def _failure_lines(pages: list[FamilyPage], family: str, limit: int) -> list[str]:
+    """The first `limit` failing stories of `pages`, with the page they are on."""
     out: list[str] = []
     shown = 0
-    for number, page in enumerate(make_family(family, count, SEED)):
+    for number, page in enumerate(pages):
         for expected, got, wrong in score(page):
             if not wrong or shown >= limit:
                 continue

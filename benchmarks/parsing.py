@@ -626,19 +626,35 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import localpages, ocrpages, paperpages, rmrb
+    from benchmarks import countypages, localpages, ocrpages, paperpages, rmrb
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
         return 0
     count = 10 if args.quick else paperpages.PAGES_PER_FAMILY
+    if args.unseen:
+        # The second seed of the families laid out in other papers' layouts: totals only, never a story.
+        pool = rmrb.load_articles(paperpages.TUNED_MONTHS)
+        unseen = {
+            **localpages.run_families(count, pool, seed=2),
+            **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
+        }
+        print("\n".join(paperpages.format_families(unseen)))
+        return 0
+    if args.family in countypages.FAMILIES:
+        print("\n".join(countypages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in localpages.FAMILIES:
         print("\n".join(localpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
-    result = {**paperpages.run_families(count), **localpages.run_families(count)}
+    result = {
+        **paperpages.run_families(count),
+        **localpages.run_families(count),
+        **countypages.run_families(count),
+    }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
     print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])
@@ -683,8 +699,15 @@ def main(argv: list[str] | None = None) -> int:
         "--family",
         help="print --show-failures K failures of this People's Daily family (never the held-out one)",
     )
+    parser.add_argument(
+        "--unseen",
+        action="store_true",
+        help="print only the totals of the other-layout families' second seed (never looked at per story)",
+    )
     args = parser.parse_args(argv)
     status = _other_paper(args)
+    if args.unseen:
+        return status
     if not _realnews_available():
         return status
     count = args.pages or (10 if args.quick else 40)

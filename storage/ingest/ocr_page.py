@@ -27,6 +27,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storage.ingest.page_county import (
+    brief_number,
+    is_ad_box,
+    is_county_furniture,
+    is_county_paper_name,
+    is_picture_label,
+    number_mark,
+    photographer_credit,
+    supplied_credit,
+)
 from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams, word_across
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.models import ParsedArticle
@@ -244,6 +254,8 @@ def is_page_furniture(line: str) -> bool:
     its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
     """
     text = line.strip()
+    if is_county_furniture(text):
+        return True  # a county paper's issue number, 农历 date, 主办/出版 line, licence or hotline
     # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
     if (
@@ -482,14 +494,46 @@ def _ends_paragraph(
             return True
         return after is not None and not _FINAL_RE.search(following_text)
     if _SOFT_FINAL_RE.search(text):
-        return short
+        # ``…接连产生；`` full at a column's end, the next column opening with a first line (two cells
+        # short over a full line): a paragraph ended on the semicolon at the column's edge.
+        return short or (following.blank_before and _first_line_over_full(following, after, column_width))
     # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
     # paragraph printed without it: print fills every line of a paragraph but its last.
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
+    if short and _bare_figure(text):
+        return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
 
 
+# A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
+_BARE_FIGURE_RE = re.compile(f"^[0-9][0-9.,，]*(?:[%％‰]|[万亿]{{1,2}}[{HAN}]{{0,2}})$|^[0-9]+[.][0-9]+$")
+
+
+def _bare_figure(text: str) -> bool:
+    """Whether a line, after the story's dateline and its reporters in brackets, is a bare figure."""
+    rest = text.strip()
+    dateline = _DATELINE_RE.match(rest)
+    if dateline:
+        rest = rest[dateline.end() :].strip()
+        rest = re.sub("^[（(][^（）()]*[）)]", "", rest).strip()
+    return bool(_BARE_FIGURE_RE.match(rest)) and any(c.isdigit() for c in rest)
+
+
 _OPENING_MARKS = "“‘（《「『【("
+
+
+def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
+    half-width characters) over a full line in the same block."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return (
+        first - 1.0 - half_cell <= _set_width(text) <= first
+        and display_width(after.text.strip()) >= column_width - 0.5
+    )
 
 
 def _carried_mark(text: str, following: str, room: float, column_width: float) -> bool:
@@ -667,6 +711,13 @@ def _column_widths(stories: list[_Story]) -> list[float]:
     if measured and max(measured) - min(measured) >= _WIDTH_DIFFERENCE:
         page = statistics.median(measured)  # mixed widths: the common column is the typical story's
     return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
+
+
+def _dispatch_org(dateline: str) -> str:
+    """Who sent a dispatch: ``本报`` for the paper's own (``本报讯``, ``本报北京1月17日电``), else its
+    source without the place."""
+    bare = re.sub(r"\s+", "", dateline).removeprefix("据")
+    return "本报" if bare.startswith("本报") else _dispatch_source(dateline)
 
 
 def _dispatch_source(dateline: str) -> str:
@@ -1265,8 +1316,9 @@ _SURNAMES = (
 # A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 _CLOSING_NAMES_RE = re.compile(
-    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*"
-    f"((?:记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
+    f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
+    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
     f"[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 # An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
@@ -1313,6 +1365,10 @@ def _segment(lines: list[_Line]) -> _Cut:
     return _Segmenter(lines).run()
 
 
+# A story this short (in characters) closed by a photographer's credit under it is a picture story.
+_CAPTION_STORY_CHARS = 200
+
+
 class _Segmenter:
     """The segmenting step: one pass over the page's blank-line groups, one method per kind of line.
 
@@ -1340,6 +1396,10 @@ class _Segmenter:
         self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
         self.guide_open = False  # a 导读 label closed the block before: its entries may follow
         self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
+        self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
+        self.brief_number = 0  # the number of the last numbered brief read (``3.``, ``三、``, ``③``)
+        self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
+        self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -1357,6 +1417,10 @@ class _Segmenter:
         if self.current is not None:
             self.close(opener=line)
         story = _Story()
+        if self.picture_next:
+            self.picture, self.picture_next = story, False
+        if self.under_bullet:
+            self.brief = story  # opened under a brief's head, whatever opens its text (a dateline)
         story.lines.append(line)
         if self.pending_byline is not None:
             story.byline = self.pending_byline
@@ -1569,19 +1633,21 @@ class _Segmenter:
             if not group:
                 return
         group = self.guide_box(group)
-        if not group or self.column_head(group_index, group):
+        if not group or self.column_head(group_index, group) or self.county_box(group):
             return
         if all(_is_noise(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
             return
-        furniture = [line for line in group if self.is_furniture(line)]
+        furniture = [
+            line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
+        ]
         if furniture:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
-            group = [line for line in group if not self.is_furniture(line)]
+            group = [line for line in group if line not in furniture]
             if not group:
                 return
         if (
@@ -1597,10 +1663,51 @@ class _Segmenter:
         for index, line in enumerate(group):
             self.line(index, line, group)
 
+    def dash_kicker(self, group: list[_Line]) -> bool:
+        """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
+        its block over a headline block: a headline line, though it holds commas."""
+        text = group[0].text.strip()
+        following = self.group_index + 1
+        return (
+            len(group) == 1
+            and text.endswith("——")
+            and following < len(self.groups)
+            and _is_headline_group(self.groups[following], self.column)
+        )
+
+    def text_line(self, index: int, group: list[_Line]) -> bool:
+        """A line between two lines of a block, set to the column's measure, that reads as a page header
+        (``第四版和诊疗方案试行第五版修正版的官方``): a line of text that names a page, never furniture."""
+        line = group[index]
+        return (
+            0 < index < len(group) - 1
+            and line.number not in self.masthead
+            and self._fills_column(line.text.strip())
+            and self._fills_column(group[index - 1].text.strip())
+        )
+
+    def county_box(self, group: list[_Line]) -> bool:
+        """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``) belongs to no story; a 图片新闻 label heads
+        no story but makes the next one a picture story, closed by its photographer's credit."""
+        texts = [line.text for line in group]
+        if is_ad_box(texts):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            for line in group:
+                self.drop(line, "public-service advertisement")
+            return True
+        if len(group) == 1 and is_picture_label(texts[0]):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.drop(group[0], "column head")
+            self.picture_next = True
+            return True
+        return False
+
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
         above and heads no story itself."""
-        text = group[0].text.strip()
+        text = _MULTI_SPACE_RE.sub("", group[0].text)
         if (
             len(group) != 1
             or group_index + 1 >= len(self.groups)
@@ -1608,8 +1715,10 @@ class _Segmenter:
         ):
             return False
         following = self.groups[group_index + 1][0].text.strip()
-        if not _BULLET_RE.match(following) or is_byline(following):
+        numbered = bool(number_mark(following)) and re.match("^(?:1|一|①)", following) is not None
+        if not (_BULLET_RE.match(following) or numbered) or is_byline(following):
             return False
+        self.brief_column = numbered
         if self.current is not None and self.ends_sentence():
             self.close()
         self.drop(group[0], "column head")
@@ -1720,14 +1829,31 @@ class _Segmenter:
         )
         if not why:
             return False
+        group = self.groups[group_index]
+        if self.sentence_goes_on(group):
+            return False
         if _starts_next_story(self.groups, group_index, self.column):
             return True
-        group = self.groups[group_index]
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
             self.roles[group[0].number] = (
                 f"text: a paragraph's first line a column break cut inside a word ({cut})"
             )
         return False
+
+    def sentence_goes_on(self, group: list[_Line]) -> bool:
+        """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
+        的问候！``), goes on in this block, which ends a sentence: its text, never a headline."""
+        assert self.current is not None
+        lines = self.current.lines
+        if not lines or _ends_sentence(lines) or not _FINAL_RE.search(group[-1].text.strip()):
+            return False
+        end, start = lines[-1].text.strip(), group[0].text.strip()
+        if not self._fills_column(end) or word_across(end, start)[1] < _CUT_WORD_STRENGTH:
+            return False
+        self.roles[group[0].number] = (
+            f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})"
+        )
+        return True
 
     # -- one line, by kind
 
@@ -1744,6 +1870,8 @@ class _Segmenter:
             self.rest_of_a_note,
             self.stray_line,
             self.bulleted_head,
+            self.supplied,
+            self.picture_credit,
             self.closing_names,
             self.closing_initials,
             self.photo_credit,
@@ -1778,14 +1906,17 @@ class _Segmenter:
         """``■天津谋项目稳投资`` over its text in a column of briefs: a headline that closes the story
         above and heads the text under it (the next line opens a story)."""
         text = line.text.strip()
-        if not _BULLET_RE.match(text) or _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+        numbered = self.numbered_brief(text)
+        if not (_BULLET_RE.match(text) or numbered):
             return False
-        head = _BULLET_RE.sub("", text)
+        if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+            return False
+        head = _BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
         # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
-        if _BULLET_RE.match(group[index + 1].text) or _INDENT_RE.match(line.text):
+        if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
@@ -1794,8 +1925,10 @@ class _Segmenter:
         first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
             following
         )
-        if (self._fills_column(text) or first_line) and (
-            re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH
+        if (
+            not numbered
+            and (self._fills_column(text) or first_line)
+            and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
         ):
             return False
         story = self.current
@@ -1803,10 +1936,74 @@ class _Segmenter:
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
             self.close()
+        if numbered:
+            self.brief_number = brief_number(numbered.group(0))
+        self.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
+        return True
+
+    def numbered_brief(self, text: str) -> re.Match[str] | None:
+        """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under
+        the column's name, or while the open story is a brief; elsewhere a numbered line is a story's
+        sub-heading (``三、强化要素保障``)."""
+        found = number_mark(text)
+        if found is None:
+            return None
+        # The items are numbered in order: ``3.175个…`` under ``2.…`` is item 3, ``2.5万…`` under
+        # item 7 is text.
+        if brief_number(found.group(0)) != (1 if self.brief_column else self.brief_number + 1):
+            return None
+        story = self.current
+        closed = story is None or story.ended
+        last_was_brief = self.brief is not None and (
+            story is self.brief or (closed and bool(self.stories) and self.stories[-1] is self.brief)
+        )
+        in_column = (self.brief_column and closed) or last_was_brief
+        return found if in_column else None
+
+    def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
+        neither its text nor its byline."""
+        found = supplied_credit(line.text)
+        story = self.current
+        if found is None or story is None or story.ended:
+            return False
+        before, unit = found
+        if not before and not self.ends_sentence():
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        self.drop(line, "credit of the unit that supplied the story", f"（{unit}供稿）")
+        story.ended = True
+        return True
+
+    def picture_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…举行。 融媒体记者 王某 摄`` closing a picture story under a 图片新闻 label: the photographer is
+        its author; the credit closes it."""
+        story = self.current
+        if story is None or story.ended or story.byline is not None:
+            return False
+        found = photographer_credit(line.text)
+        if found is None or index != len(group) - 1:
+            return False
+        before, credit = found
+        if not before and not self.ends_sentence():
+            return False
+        # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
+        # under a story of a few lines.
+        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
+        if story is not self.picture and not (before or short):
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        story.byline = _byline_text(credit)
+        story.closed_by_byline = True
+        self.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.picture = None
+        self.close()
         return True
 
     def closing_names(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1816,7 +2013,11 @@ class _Segmenter:
         story = self.current
         if not found or story is None or story.byline is not None or story.ended:
             return False
-        last = index == len(group) - 1 or bool(_BULLET_RE.match(group[index + 1].text))
+        last = (
+            index == len(group) - 1
+            or bool(_BULLET_RE.match(group[index + 1].text))
+            or (story is self.brief and number_mark(group[index + 1].text) is not None)
+        )
         if not last or (not found.group(1) and not self.ends_sentence()):
             return False
         if found.group(1):
@@ -2023,14 +2224,27 @@ class _Segmenter:
             or self.pending_byline is not None
             or index == 0
             or not self.open_story_ends_with(group[index - 1])
-            or not _ends_sentence(story.lines)
         ):
+            return False
+        # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
+        # the column: a figure's caption, ``…同比多增8818亿元``).
+        short = _set_width(group[index - 1].text.strip()) < self.column - _SHORT_MARGIN - _INDENT_CELLS
+        if not _ends_sentence(story.lines) and not (short and len(story.lines) > 1):
             return False
         opening = _DATELINE_RE.match(_story_head(story))
         this = _DATELINE_RE.match(line.text)
         if opening is None or this is None:
             return False
-        return _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1))
+        if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
+            return _ends_sentence(story.lines)
+        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
+        # a roundup of its reporters' reports, when nothing closed the story before it.
+        return (
+            not story.closed_by_byline
+            and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
+            and "讯" in opening.group(1)
+            and "电" in this.group(1)
+        )
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
@@ -2105,8 +2319,19 @@ class _Segmenter:
             self.start(line, "text under a brief's bulleted head")
             self.brief = self.current
         elif (
+            self.picture_next
+            and index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.stories)
+            and photographer_credit(group[-1].text) is not None
+        ):
+            self.start(
+                line, "a picture story's caption under its headline, its photographer's credit closing it"
+            )
+        elif (
             index == 0
             and _opens_story(rest)
+            and not self.dash_kicker(group)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_atop_dateline(rest, self.column)
             and not _headline_over_opening(self.groups, self.group_index, self.column)
@@ -2190,7 +2415,9 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if not text:
             continue
         mark = False
-        if _PAPER_NAME_RE.match(text) and (top or line.blank_before):
+        if (_PAPER_NAME_RE.match(text) and (top or line.blank_before)) or (
+            top and is_county_paper_name(text)
+        ):
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True

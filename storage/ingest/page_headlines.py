@@ -124,7 +124,7 @@ class HeadlineMatcher:
         assigned = self.assigned()
         self.give_to_headless(assigned)
         result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
-        return self.one_run_each(result)
+        return self.one_run_each(self.dash_subtitles(result))
 
     def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
         """When a story is left without a headline while another holds two runs of headline groups
@@ -308,6 +308,27 @@ class HeadlineMatcher:
                 continue
             if self.evidence(position, theirs) >= _STEAL_SHARE * self.evidence(position, mine):
                 self.owner[position] = theirs
+
+    def dash_subtitles(self, result: list[list[int]]) -> list[list[int]]:
+        """A subtitle opening with a dash (``——抗疫一线医护人员的故事``) hangs under its main line: the group
+        right over it in the same gap goes with it, when that group went to a story whose headline
+        stands in another gap (the main line shares no words with a story continued from page 1)."""
+        gaps = [gap for gap, _, _ in self.choices]
+        owner = {p: k for k, positions in enumerate(result) for p in positions}
+        for position in range(1, len(self.choices)):
+            above = position - 1
+            mine, theirs = owner.get(position), owner.get(above)
+            if gaps[above] != gaps[position] or mine is None or mine == theirs:
+                continue
+            if not self.choices[position][1].text.lstrip().startswith("——"):
+                continue
+            if theirs is not None:
+                if not any(gaps[p] != gaps[above] for p in result[theirs]):
+                    continue
+                result[theirs].remove(above)
+            result[mine] = sorted([*result[mine], above])
+            owner[above] = mine
+        return result
 
     def assigned(self) -> dict[int, list[tuple[float, int]]]:
         out: dict[int, list[tuple[float, int]]] = {}
