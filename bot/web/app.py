@@ -41,7 +41,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, Press, Who, parse_command
+from bot.chat.conversation import Conversation, Press, Who, parse_command, readable
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
@@ -221,6 +221,8 @@ class WebEdge:
             return checked
         payload, chat_id, cookie = checked
         line = payload.get("text")
+        if isinstance(line, str):
+            line = readable(line)
         if not isinstance(line, str) or not line.strip():
             return JSONResponse({"error": "text is required"}, status_code=400)
         if len(line) > MAX_MESSAGE_CHARS:
@@ -255,6 +257,8 @@ class WebEdge:
             return checked
         payload, chat_id, cookie = checked
         data = payload.get("data")
+        if isinstance(data, str):
+            data = readable(data)
         if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
             return JSONResponse({"error": "data is required (1-64 bytes)"}, status_code=400)
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)

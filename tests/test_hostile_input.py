@@ -1,0 +1,99 @@
+"""Odd and hostile input through the edges (the console, the web API): each gets a clear reply, never
+a traceback, and nothing stored is lost. Found by trying newsbot as a new user would (QA pass)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.chat.conversation import Who
+from bot.chat.replies import PLAIN
+from bot.console import CONSOLE_CHAT_ID, ConsoleChat
+from bot.services import Services, open_services
+from bot.settings import Settings
+from tests.bot_support import SEEDS, copy_database, make_database
+from tests.test_bot_console import clean_env
+from tests.web_support import WebRun, web_server
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN, pushes=False)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def console(services: Services) -> ConsoleChat:
+    return ConsoleChat(
+        services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
+    )
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("hostile-template")
+    return make_database(work / "template.db", work / "files")
+
+
+@pytest.fixture
+def web(template: Path, tmp_path: Path) -> Iterator[WebRun]:
+    with web_server(copy_database(template, tmp_path / "newsbot.db")) as run:
+        yield run
+
+
+# ---- lone surrogates: bytes that are not UTF-8 ----------------------------------------------------------
+# A terminal or a pipe that is not UTF-8 gives Python lone surrogates (U+DC80-U+DCFF, surrogateescape),
+# and JSON may spell one ("\ud800"). SQLite and the JSON answer cannot encode them.
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["保交楼\udcff", "/subscribe 8:00 人才\udcff", "/search \ud800保交楼", "\udcff", "/timezone \udcff"],
+)
+def test_a_line_with_a_lone_surrogate_is_answered(console: ConsoleChat, line: str):
+    out = console.handle(line)
+    assert out and "出了问题" not in out
+    out.encode("utf-8")  # what is printed is text
+    assert "保交楼" not in line or "【保交楼】" in out
+    if line.startswith("/subscribe"):
+        assert "已订阅" in out
+        listed = console.handle("/subscriptions")
+        assert "人才" in listed
+        listed.encode("utf-8")
+
+
+def test_console_piped_bytes_that_are_not_utf8_get_answers_not_tracebacks(tmp_path: Path):
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=b"\xff\xfe\xe4\xbf\x9d\xe4\xba\xa4\xe6\xa5\xbc\n/subscribe 8:00 \xff\n",
+        capture_output=True,
+        cwd=tmp_path,
+        # strict, as in a UTF-8 desktop locale (the C.UTF-8 locale escapes instead)
+        env=clean_env(
+            NEWSBOT_DB=str(tmp_path / "n.db"), NEWSBOT_SEEDS=str(SEEDS), PYTHONIOENCODING="utf-8:strict"
+        ),
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert b"Traceback" not in done.stderr and b"Error" not in done.stdout
+    assert "已订阅" in done.stdout.decode("utf-8", "replace")
+
+
+def test_web_calls_with_a_lone_surrogate_are_answered(web: WebRun):
+    with httpx.Client(base_url=web.base_url, timeout=30) as c:
+        for body in (b'{"text": "\\ud800"}', b'{"text": "\\u4fdd\\u4ea4\\u697c\\udfff"}'):
+            response = c.post("/api/message", content=body, headers={"content-type": "application/json"})
+            assert response.status_code == 200, response.text
+            assert response.json()["replies"]
+        pressed = c.post(
+            "/api/press", content=b'{"data": "\\ud800"}', headers={"content-type": "application/json"}
+        )
+        assert pressed.status_code == 200, pressed.text
+        assert pressed.json()["notice"]
