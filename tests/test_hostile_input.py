@@ -3,6 +3,7 @@ a traceback, and nothing stored is lost. Found by trying newsbot as a new user w
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -97,3 +98,34 @@ def test_web_calls_with_a_lone_surrogate_are_answered(web: WebRun):
         )
         assert pressed.status_code == 200, pressed.text
         assert pressed.json()["notice"]
+
+
+# ---- ingest of odd files -----------------------------------------------------------------------------------
+
+
+def run_cli(tmp_path: Path, *args: str | bytes) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        cwd=tmp_path,
+        env=clean_env(NEWSBOT_DB=str(tmp_path / "n.db"), NEWSBOT_SEEDS=str(tmp_path / "no-seeds")),
+        timeout=120,
+    )
+
+
+def test_a_file_whose_name_is_not_utf8_is_ingested_with_the_others(tmp_path: Path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = (SEEDS / "000_6b662c5ca2a0e3a9.txt").read_bytes()
+    (Path(os.fsdecode(bytes(pages) + b"/a\xff.txt"))).write_bytes(page)  # a name in Latin-1 or GBK
+    (pages / "b.jsonl").write_text(
+        '{"title": "另一篇", "body": "文件名正常的另一篇文章。"}\n', encoding="utf-8"
+    )
+    done = run_cli(tmp_path, "ingest", "pages")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "7 篇新文章" in done.stdout
+    again = run_cli(tmp_path, "ingest", "pages")  # the import record is found again under that name
+    assert again.returncode == 0 and "0 篇新文章，7 篇已存在" in again.stdout, again.stdout + again.stderr
