@@ -16,7 +16,8 @@ from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import Services, open_services
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError, load_settings
+from bot.telegram.app import build_application, health_server_for
 from tests.bot_support import SEEDS, copy_database, make_database
 from tests.test_bot_console import clean_env
 from tests.web_support import WebRun, web_server
@@ -129,3 +130,25 @@ def test_a_file_whose_name_is_not_utf8_is_ingested_with_the_others(tmp_path: Pat
     assert "7 篇新文章" in done.stdout
     again = run_cli(tmp_path, "ingest", "pages")  # the import record is found again under that name
     assert again.returncode == 0 and "0 篇新文章，7 篇已存在" in again.stdout, again.stdout + again.stderr
+
+
+# ---- settings --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variable", ["NEWSBOT_DIGEST_CHECK_SECONDS", "NEWSBOT_SOURCES_CHECK_SECONDS"])
+@pytest.mark.parametrize("value", ["inf", "1e300", "86401"])
+def test_a_check_interval_too_long_to_schedule_is_refused_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+):
+    # `serve` used to accept these and then died building its JobQueue (OverflowError in APScheduler).
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"{variable}='{value}'"):
+        load_settings(_env_file=None)
+
+
+def test_the_longest_check_intervals_build_the_bot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("NEWSBOT_DIGEST_CHECK_SECONDS", "3600")
+    monkeypatch.setenv("NEWSBOT_SOURCES_CHECK_SECONDS", "3600")
+    settings = load_settings(_env_file=None, TELEGRAM_BOT_TOKEN="123:abc", db=tmp_path / "b.db", seeds=SEEDS)
+    assert build_application(settings).job_queue is not None
+    assert health_server_for(settings) is not None
