@@ -98,17 +98,20 @@ def parse_jsonl(
 
 def strict_error(records: JsonlRecords) -> JsonlError:
     """The error for a file refused because of its bad lines: the first bad line, then the others' numbers
-    and how many good records the file holds."""
+    and how many good records the file holds (with the option that imports them, when there are some)."""
     first, *others = records.bad_lines
     reason = first.reason
     if others:
         numbers = ", ".join(str(e.line) for e in others[:_LISTED_LINES])
         more = "…" if len(others) > _LISTED_LINES else ""
         reason += f"; {len(others)} more bad line(s): {numbers}{more}"
-    reason += (
-        f"; the file's {len(records.articles)} good record(s) were not imported "
-        "(newsbot ingest --skip-bad-lines imports them and lists the lines skipped)"
-    )
+    if records.articles:
+        reason += (
+            f"; the file's {len(records.articles)} good record(s) were not imported "
+            "(newsbot ingest --skip-bad-lines imports them and lists the lines skipped)"
+        )
+    else:  # skipping the bad lines would leave nothing: no option to suggest
+        reason += "; the file holds no good record"
     return JsonlError(first.path, reason, line=first.line)
 
 
