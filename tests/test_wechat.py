@@ -269,3 +269,29 @@ def test_a_retry_arriving_while_the_first_is_answered_waits_for_the_same_answer(
     assert len(calls) == 1  # acted on once
     chat = web.services.database.read(reader_chat, WECHAT, "oReaderH")
     assert chat is not None and len(web.services.database.read(subs.list_subscriptions, chat)) == 1
+
+
+def test_markup_in_an_articles_text_is_never_a_link_in_wechat(web: WebRun):
+    """QA pass: WeChat shows `<a href="…">…</a>` in a text reply as a link, so a title or text from a web
+    source (or a pasted query) could put an address of its own under words of its choosing."""
+    from storage.ingest.pipeline import ingest_paths
+
+    page = Path(web.services.settings.db).parent / "lure.jsonl"
+    page.write_text(
+        '{"title": "<a href=\\"https://evil.example/\\">领取保交楼补贴</a>", '
+        '"body": "点击<a href=\'https://evil.example/\'>这里</a>领取保交楼补贴。"}\n',
+        encoding="utf-8",
+    )
+    ingest_paths(web.services.database, [page])
+    for n, line in enumerate(["领取保交楼补贴", "/latest", '<a href="https://evil.example/">保交楼</a>']):
+        content = reply_of(post(web, wechat_text("oReaderL", line, 1300 + n)))["Content"]
+        assert "领取保交楼补贴" in content or "保交楼" in content
+        assert "<a" not in content and "</a" not in content, content
+    (hit,) = [a for a in web.services.library.latest(50) if "evil" in a.title]
+    content = reply_of(post(web, wechat_text("oReaderL", f"/article {hit.id}", 1310)))["Content"]
+    assert "evil.example" in content and "<a" not in content  # shown as text, not a link
+
+
+def test_to_wechat_turns_tags_into_text():
+    shown = to_wechat('<a href="https://x.example/">看</a> /article 3', "https://n.org")
+    assert "<" not in shown and "https://n.org/article/3" in shown and "＜a href" in shown
