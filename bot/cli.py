@@ -304,7 +304,7 @@ def format_search(resp, *, color: bool = False) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8", errors="replace"),
+    type=click.File("r", encoding="utf-8-sig", errors="replace"),  # a BOM (Notepad) is not a query
     help="Read one query per line from FILE ('-' for stdin); print one JSON object per line, in order.",
 )
 def search(query: str | None, limit: int, as_json: bool, batch) -> None:
