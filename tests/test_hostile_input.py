@@ -74,7 +74,7 @@ def test_a_line_with_a_lone_surrogate_is_answered(console: ConsoleChat, line: st
 def test_console_piped_bytes_that_are_not_utf8_get_answers_not_tracebacks(tmp_path: Path):
     done = subprocess.run(
         [sys.executable, "-m", "bot", "chat"],
-        input=b"\xff\xfe\xe4\xbf\x9d\xe4\xba\xa4\xe6\xa5\xbc\n/subscribe 8:00 \xff\n",
+        input=b"\xff\xfe\xe4\xbf\x9d\xe4\xba\xa4\xe6\xa5\xbc\n/subscribe 8:00 \xe4\xba\xba\xe6\x89\x8d\xff\n",
         capture_output=True,
         cwd=tmp_path,
         # strict, as in a UTF-8 desktop locale (the C.UTF-8 locale escapes instead)
@@ -152,3 +152,9 @@ def test_the_longest_check_intervals_build_the_bot(monkeypatch: pytest.MonkeyPat
     settings = load_settings(_env_file=None, TELEGRAM_BOT_TOKEN="123:abc", db=tmp_path / "b.db", seeds=SEEDS)
     assert build_application(settings).job_queue is not None
     assert health_server_for(settings) is not None
+
+
+def test_subscribe_to_only_quotes_is_refused_and_stores_nothing(console: ConsoleChat):
+    out = console.handle('/subscribe 13:00 ""')
+    assert "已订阅" not in out and "没有可以搜索的字" in out, out
+    assert "#1" not in console.handle("/subscriptions")

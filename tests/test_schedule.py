@@ -355,3 +355,14 @@ def test_parse_timezone_bad(args, code):
     result = parse_timezone(args)
     assert isinstance(result, ArgumentError)
     assert result.code == code
+
+
+@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"'])
+def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
+    """QA pass: `/subscribe 13:00 ""` answered 已订阅…与「」相关的新闻 and sent every story; `😀` could never
+    match (the index holds words, numbers and Han characters)."""
+    refused = parse_subscribe_args(["13:00", keyword])
+    assert isinstance(refused, ArgumentError) and refused.code == "keyword_unsearchable"
+    assert parse_subscribe_args(["13:00", "二七区", "-人才", '"郑州', '大学"', "C#"]) == SubscribeRequest(
+        "13:00", ("二七区", "-人才", '"郑州 大学"', "C#")
+    )

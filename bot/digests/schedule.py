@@ -169,7 +169,9 @@ class SubscribeRequest:
 class ArgumentError:
     """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
 
-    code: str  # "bad_time", "too_many_keywords", "keyword_too_long", "bad_timezone", "missing_timezone"
+    # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "bad_timezone",
+    # "missing_timezone"
+    code: str
     value: str = ""
 
 
@@ -286,6 +288,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             continue
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
+        if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
+            return ArgumentError("keyword_unsearchable", raw)
         if len(token) > MAX_KEYWORD_LENGTH:
             return ArgumentError("keyword_too_long", raw)
         if token not in keywords:
