@@ -48,7 +48,7 @@ def sources_group(
             raise click.BadParameter(str(exc), param_hint="--every") from exc
         if name is not None and not name.strip():
             raise click.BadParameter("must not be empty", param_hint="--name")
-        url = url.strip()
+        url = _typed(url).strip()
         with database(settings) as db:
             existing = store.find_source(db, url)
             feed_url = existing.feed_url if existing else None
@@ -61,7 +61,11 @@ def sources_group(
                         raise click.ClickException(f"未添加 / not added: {exc}") from exc
                 title = feed.title
             source, created = store.add_source(
-                db, url, interval=interval, name=(name.strip() if name else None) or title, feed_url=feed_url
+                db,
+                url,
+                interval=interval,
+                name=(_typed(name).strip() if name else None) or title,
+                feed_url=feed_url,
             )
         verb = "已添加 added" if created else "已更新 updated"
         click.echo(f"{verb} #{source.id} {source.label} every {format_interval(source.interval)}")
@@ -87,6 +91,7 @@ def sources_group(
     def remove_command(ref: str) -> None:
         """Remove a source (its articles stay)."""
         settings = get_settings()
+        ref = _typed(ref)
         with database(settings) as db:
             source = store.find_source(db, ref)
             if source is None or not store.remove_source(db, source.id):
@@ -101,7 +106,7 @@ def sources_group(
         with database(settings) as db:
             if refs:
                 chosen = []
-                for ref in refs:
+                for ref in map(_typed, refs):
                     source = store.find_source(db, ref)
                     if source is None:
                         raise click.ClickException(f"没有这个来源 / no such source: {ref}")
@@ -134,3 +139,12 @@ def sources_group(
             raise click.exceptions.Exit(1)
 
     return sources
+
+
+def _typed(argument: str) -> str:
+    """A command-line argument as text: bytes that were not UTF-8 (lone surrogates to Python, which no
+    database takes) become U+FFFD."""
+    try:
+        return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return argument.encode("utf-8", "replace").decode("utf-8")

@@ -443,3 +443,19 @@ def test_due_sources_come_never_polled_first_then_longest_waiting(db) -> None:
         db.execute("UPDATE sources SET next_poll_at = NULL WHERE id = ?", [ids[2]])
     due = store.due_sources(db, start + timedelta(hours=1))
     assert [s.id for s in due] == [ids[2], ids[0], ids[1]]
+
+
+def test_an_item_with_a_malformed_link_keeps_what_the_feed_says_and_the_others_go_in(
+    db, site, fetcher
+) -> None:
+    """QA pass: a summary-only item whose link httpx refuses (a host name that is not one) raised
+    InvalidURL, so every poll of the source failed as an internal error and none of its articles came in."""
+    broken = fixture(site, "summary_only.xml").replace(
+        f"{site.base}/news/2026-11/30/content_1.htm".encode(), "http://新闻�.example/1.htm".encode()
+    )
+    site.add("/broken-link.xml", Page(broken, "application/rss+xml"))
+    source = add(db, site, "/broken-link.xml", fetcher)
+    result = poll_source(db, source, fetcher)
+    assert result.status == NEW and result.new == 2, result
+    assert "口袋公园" in body_of(db, "二七区新建15处口袋公园")  # the feed's summary
+    assert "（记者张喆）" in body_of(db, "人民日报：郑州加快建设国家中心城市")  # its page was fetched

@@ -161,3 +161,20 @@ def test_each_failure_has_its_kind_and_an_unreadable_robots_txt_fails_every_requ
         with pytest.raises(FetchError) as caught:
             fetcher.get(site.url("/gone.xml"))
         assert (caught.value.kind, caught.value.status, caught.value.retry) == (Failure.HTTP, 404, False)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[not-an-address]/feed", "http://x\udcff.org/", "http://h:99999/"]
+)
+def test_add_of_a_malformed_url_says_so_in_one_line(cli: CliRunner, url: str) -> None:
+    """QA pass: `sources add "http://[::1"` ended in a ValueError traceback from urlsplit."""
+    result = run(cli, "add", url)
+    assert result.exit_code == 1 and not isinstance(result.exception, ValueError | UnicodeError)
+    assert "not added: not a valid URL" in result.output, result.output
+    assert listed(cli) == []
+
+
+def test_a_malformed_url_is_a_bad_url_failure() -> None:
+    with Fetcher(host_delay=0, timeout=0.5) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.get("https://[::1/feed")  # e.g. an item's link in somebody's feed
+    assert caught.value.kind == Failure.BAD_URL and not caught.value.retry

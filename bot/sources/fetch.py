@@ -159,7 +159,13 @@ class Fetcher:
         accept: str = "*/*",
     ) -> Response:
         """GET `url` politely; conditional when `etag`/`last_modified` are given. Raises `FetchError`."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+            httpx.URL(url)  # a host name that is not one (IDNA), a lone surrogate
+        except (ValueError, UnicodeError, httpx.InvalidURL):
+            shown = url.encode("utf-8", "replace").decode("utf-8")
+            raise FetchError(f"not a valid URL: {shown}", kind=Failure.BAD_URL, retry=False) from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(f"not an http(s) URL: {url}", kind=Failure.BAD_URL, retry=False)
         if self.respect_robots and not self._allowed(url):  # raises when robots.txt cannot be read
