@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import click
 import sqlite_utils
 
+from bot.chat.conversation import readable
 from bot.services import fetcher_for
 from bot.settings import Settings
 from bot.sources.feeds import FeedError
@@ -48,7 +49,7 @@ def sources_group(
             raise click.BadParameter(str(exc), param_hint="--every") from exc
         if name is not None and not name.strip():
             raise click.BadParameter("must not be empty", param_hint="--name")
-        url = _typed(url).strip()
+        url = readable(url).strip()
         with database(settings) as db:
             existing = store.find_source(db, url)
             feed_url = existing.feed_url if existing else None
@@ -64,7 +65,7 @@ def sources_group(
                 db,
                 url,
                 interval=interval,
-                name=(_typed(name).strip() if name else None) or title,
+                name=(readable(name).strip() if name else None) or title,
                 feed_url=feed_url,
             )
         verb = "已添加 added" if created else "已更新 updated"
@@ -91,7 +92,7 @@ def sources_group(
     def remove_command(ref: str) -> None:
         """Remove a source (its articles stay)."""
         settings = get_settings()
-        ref = _typed(ref)
+        ref = readable(ref)
         with database(settings) as db:
             source = store.find_source(db, ref)
             if source is None or not store.remove_source(db, source.id):
@@ -106,7 +107,7 @@ def sources_group(
         with database(settings) as db:
             if refs:
                 chosen = []
-                for ref in map(_typed, refs):
+                for ref in map(readable, refs):
                     source = store.find_source(db, ref)
                     if source is None:
                         raise click.ClickException(f"没有这个来源 / no such source: {ref}")
@@ -139,12 +140,3 @@ def sources_group(
             raise click.exceptions.Exit(1)
 
     return sources
-
-
-def _typed(argument: str) -> str:
-    """A command-line argument as text: bytes that were not UTF-8 (lone surrogates to Python, which no
-    database takes) become U+FFFD."""
-    try:
-        return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
-        return argument.encode("utf-8", "replace").decode("utf-8")

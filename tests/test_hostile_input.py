@@ -158,3 +158,13 @@ def test_subscribe_to_only_quotes_is_refused_and_stores_nothing(console: Console
     out = console.handle('/subscribe 13:00 ""')
     assert "已订阅" not in out and "没有可以搜索的字" in out, out
     assert "#1" not in console.handle("/subscriptions")
+
+
+def test_ingest_with_a_source_name_that_is_not_utf8_stores_it_readably(tmp_path: Path):
+    """QA pass: `newsbot ingest --source $'\\xff…'` ended in a UnicodeEncodeError traceback."""
+    page = tmp_path / "page.txt"
+    page.write_bytes((SEEDS / "000_6b662c5ca2a0e3a9.txt").read_bytes())
+    done = run_cli(tmp_path, "ingest", "--source", os.fsdecode(b"\xc7\xf8\xb1\xa8"), str(page))  # GBK 区报
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "6 篇新文章" in done.stdout
+    assert "\ufffd" in run_cli(tmp_path, "stats").stdout

@@ -592,9 +592,9 @@ _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def readable(message: str) -> str:
-    """`message` with each lone surrogate replaced by U+FFFD. A terminal or pipe whose bytes are not
-    UTF-8 gives Python such code points (surrogateescape), and so may JSON (``"\\ud800"``); no database,
-    JSON answer or chat can encode them."""
+    """`message` with each lone surrogate replaced by U+FFFD. A terminal, pipe or command-line argument
+    whose bytes are not UTF-8 gives Python such code points (surrogateescape), and so may JSON
+    (``"\\ud800"``); no database, JSON answer or chat can encode them."""
     return _LONE_SURROGATE.sub("\ufffd", message)
 
 
