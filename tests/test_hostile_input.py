@@ -168,3 +168,12 @@ def test_ingest_with_a_source_name_that_is_not_utf8_stores_it_readably(tmp_path:
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "6 篇新文章" in done.stdout
     assert "\ufffd" in run_cli(tmp_path, "stats").stdout
+
+
+@pytest.mark.parametrize("command", ["remove", "poll"])
+def test_sources_commands_naming_a_source_in_bytes_that_are_not_utf8_say_no_such_source(
+    tmp_path: Path, command: str
+):
+    done = run_cli(tmp_path, "sources", command, os.fsdecode(b"http://x\xff.org/"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "no such source: http://x\ufffd.org/" in done.stderr
