@@ -227,14 +227,18 @@ class WebEdge:
             return JSONResponse({"error": "text is required"}, status_code=400)
         if len(line) > MAX_MESSAGE_CHARS:
             return JSONResponse({"error": f"at most {MAX_MESSAGE_CHARS} characters"}, status_code=413)
+        search = payload.get("search", False)
+        if not isinstance(search, bool):
+            return JSONResponse({"error": "search must be true or false"}, status_code=400)
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
-        out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request))
+        out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
         return self._json(request, {"replies": [reply_json(r) for r in out]}, cookie)
 
-    def answer_line(self, line: str, who: Who, base_url: str) -> list[Reply]:
-        """What the conversation answers to one line from the page (blocking)."""
+    def answer_line(self, line: str, who: Who, base_url: str, *, search: bool = False) -> list[Reply]:
+        """What the conversation answers to one line from the page (blocking); with `search` (a link's
+        ``?q=``) the line is a search or a question, never a command, whatever it starts with."""
         line = " ".join(line.split())
-        command = parse_command(line)
+        command = None if search else parse_command(line)
         if command is not None:
             name, rest = command
             out = self.conversation.command(name, rest, who)
