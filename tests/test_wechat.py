@@ -295,3 +295,12 @@ def test_markup_in_an_articles_text_is_never_a_link_in_wechat(web: WebRun):
 def test_to_wechat_turns_tags_into_text():
     shown = to_wechat('<a href="https://x.example/">看</a> /article 3', "https://n.org")
     assert "<" not in shown and "https://n.org/article/3" in shown and "＜a href" in shown
+
+
+@pytest.mark.parametrize("typed", ["３", "＃３", "#3"])
+def test_article_typed_in_full_width_digits_gets_the_lead_and_the_link(web: WebRun, typed: str):
+    """QA pass: `/article ３` (digits as a phone's Chinese keyboard types them) got the whole story cut at
+    2048 bytes, without the link to the rest, where `/article 3` gets the lead and the link."""
+    content = reply_of(post(web, wechat_text("oReaderF", f"/article {typed}", 1400 + len(typed))))["Content"]
+    assert f"{web.base_url}/article/3" in content
+    assert content == reply_of(post(web, wechat_text("oReaderF", "/article 3", 1410)))["Content"]

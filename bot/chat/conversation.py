@@ -499,7 +499,7 @@ class Conversation:
         """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
         if not args:
             return [self._notice(who, "article_usage")]
-        ids = [_article_id(a) for a in args.replace(",", " ").replace("，", " ").split()]
+        ids = [article_number(a) for a in args.replace(",", " ").replace("，", " ").split()]
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             return [
@@ -608,8 +608,8 @@ def tidy_query(query: str) -> str:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _article_id(arg: str) -> int | None:
-    """An article number as typed (3, #3, ＃３), or None."""
+def article_number(arg: str) -> int | None:
+    """An article number as typed (3, #3, ＃３: a phone's Chinese keyboard types full-width), or None."""
     arg = arg.lstrip("#＃").translate(_FULLWIDTH_DIGITS)
     if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
         return None
