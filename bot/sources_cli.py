@@ -21,6 +21,7 @@ from bot.sources.feeds import FeedError
 from bot.sources.fetch import FetchError
 from bot.sources.poll import ERROR, NOT_MODIFIED, discover, poll_sources
 from bot.sources.status import IntervalError, format_interval, format_sources, parse_interval, source_record
+from storage.ingest.decode import remove_controls
 from storage.records import sources as store
 
 
@@ -60,7 +61,7 @@ def sources_group(
                         feed_url, feed, _ = discover(url, fetcher)
                     except (FetchError, FeedError) as exc:
                         raise click.ClickException(f"未添加 / not added: {exc}") from exc
-                title = feed.title
+                title = (remove_controls(feed.title).strip() or None) if feed.title else None
             source, created = store.add_source(
                 db,
                 url,

@@ -178,3 +178,20 @@ def test_a_malformed_url_is_a_bad_url_failure() -> None:
     with Fetcher(host_delay=0, timeout=0.5) as fetcher, pytest.raises(FetchError) as caught:
         fetcher.get("https://[::1/feed")  # e.g. an item's link in somebody's feed
     assert caught.value.kind == Failure.BAD_URL and not caught.value.retry
+
+
+def test_a_feed_title_with_control_characters_is_stored_and_listed_without_them(cli: CliRunner, site) -> None:
+    """QA pass: `sources add` named the source by the feed's title as it was, so an ESC sequence in it
+    reached `sources list`, `/sources` and every terminal they were printed on."""
+    site.add(
+        "/esc.xml",
+        Page(
+            atom(site).replace("金水区人民政府".encode(), b"&#27;]0;x&#7;\xe9\x87\x91\x1b[31m"),
+            "application/atom+xml",
+        ),
+    )
+    added = run(cli, "add", site.url("/esc.xml"))
+    assert added.exit_code == 0, added.output
+    assert "\x1b" not in added.output and "\x07" not in added.output
+    (source,) = listed(cli)
+    assert source["name"] == "]0;x金[31m - 政务动态"
