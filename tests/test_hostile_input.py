@@ -177,3 +177,18 @@ def test_sources_commands_naming_a_source_in_bytes_that_are_not_utf8_say_no_such
     done = run_cli(tmp_path, "sources", command, os.fsdecode(b"http://x\xff.org/"))
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "no such source: http://x\ufffd.org/" in done.stderr
+
+
+def test_digest_previews_past_the_fifth_subscription_can_be_asked_for(console: ConsoleChat):
+    """QA pass: /digest previewed the first five subscriptions and said nothing of the others, which
+    could never be previewed."""
+    for n, word in enumerate(["二七区", "人才", "统战", "保交楼", "侯寨乡", "樊惠林", "自媒体"]):
+        assert "已订阅" in console.handle(f"/subscribe {8 + n}:00 {word}")
+    previews = console.handle("/digest")
+    assert previews.count("📰") == 5 and "关键词：自媒体" not in previews and "关键词：樊惠林" not in previews
+    assert "另有 2 个订阅" in previews and "/digest 7" in previews
+    seventh = console.handle("/digest 7")
+    assert seventh.count("📰") == 1 and "关键词：自媒体" in seventh and "清朗" in seventh
+    assert "关键词：樊惠林" in console.handle("/digest #6")
+    assert "没有找到编号为 99 的订阅" in console.handle("/digest 99")
+    assert "看不懂" in console.handle("/digest abc")
