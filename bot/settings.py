@@ -193,6 +193,17 @@ class Settings(BaseSettings):
             raise ValueError("must be the web server's public address, starting with https:// or http://")
         return value.strip().rstrip("/") if value else value
 
+    @field_validator("web_secret")
+    @classmethod
+    def _web_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Whoever guesses the key can sign a session cookie for any reader's chat id.
+        if value is not None and len(value.get_secret_value().strip()) < 16:
+            raise ValueError(
+                "must be at least 16 characters, a random key (python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))'), or unset to have one generated"
+            )
+        return value
+
     @field_validator("wechat_token")
     @classmethod
     def _wechat_token(cls, value: SecretStr | None) -> SecretStr | None:

@@ -192,3 +192,15 @@ def test_digest_previews_past_the_fifth_subscription_can_be_asked_for(console: C
     assert "关键词：樊惠林" in console.handle("/digest #6")
     assert "没有找到编号为 99 的订阅" in console.handle("/digest 99")
     assert "看不懂" in console.handle("/digest abc")
+
+
+@pytest.mark.parametrize("secret", ["x7q", "hunter2hunter2", "123456789012345"])
+def test_a_web_secret_short_enough_to_guess_is_refused(monkeypatch: pytest.MonkeyPatch, secret: str):
+    """QA pass: NEWSBOT_WEB_SECRET=x was taken; whoever guesses the key signs a session cookie for any
+    reader's chat id (their subscriptions and private feed addresses)."""
+    monkeypatch.setenv("NEWSBOT_WEB_SECRET", secret)
+    with pytest.raises(SettingsError, match="NEWSBOT_WEB_SECRET=\\(hidden\\): .*at least 16") as caught:
+        load_settings(_env_file=None)
+    assert secret not in str(caught.value)
+    monkeypatch.setenv("NEWSBOT_WEB_SECRET", "0123456789abcdef")
+    assert load_settings(_env_file=None).web_secret is not None
