@@ -195,3 +195,30 @@ def test_a_feed_title_with_control_characters_is_stored_and_listed_without_them(
     assert "\x1b" not in added.output and "\x07" not in added.output
     (source,) = listed(cli)
     assert source["name"] == "]0;x金[31m - 政务动态"
+
+
+def test_a_failure_never_shows_the_password_in_a_sources_url() -> None:
+    """QA pass: `connection refused by user:s3cret@127.0.0.1:…`: a failing source's error, kept for
+    `sources list` and an admin's /sources and logged, showed the password of a URL with credentials."""
+    port = closed_port()
+    with (
+        Fetcher(host_delay=0, timeout=0.5, respect_robots=False) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
+        fetcher.get(f"http://reader:s3cret@127.0.0.1:{port}/feed.xml")
+    assert caught.value.kind == Failure.REFUSED
+    assert "s3cret" not in str(caught.value) and f"127.0.0.1:{port}" in str(caught.value)
+
+
+def test_an_http_error_never_shows_the_password_in_a_sources_url(site) -> None:
+    site.add("/private.xml", Page(b"no", "text/plain", status=401))
+    with (
+        Fetcher(host_delay=0, timeout=2, respect_robots=False) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
+        fetcher.get(site.url("/private.xml").replace("://", "://reader:s3cret@"))
+    assert (
+        caught.value.status == 401
+        and "s3cret" not in str(caught.value)
+        and "/private.xml" in str(caught.value)
+    )
