@@ -144,9 +144,13 @@ def ingest(
     refused whole (the error lists its bad lines) unless --skip-bad-lines is given. Prints one line per
     failed, skipped or uncertain file on stderr and one summary line; exits 1 when any input failed.
     """
+    from bot.chat.conversation import readable
+
     settings = get_settings()
-    if source is not None and not source.strip():
-        raise click.BadParameter("must not be empty", param_hint="--source")
+    if source is not None:
+        source = readable(source)  # bytes that are not UTF-8 as U+FFFD: the database takes no surrogate
+        if not source.strip():
+            raise click.BadParameter("must not be empty", param_hint="--source")
     targets = list(paths) or [settings.seeds]
     if explain:
         _explain(targets, year=year, source=source)
@@ -304,7 +308,7 @@ def format_search(resp, *, color: bool = False) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8", errors="replace"),
+    type=click.File("r", encoding="utf-8-sig", errors="replace"),  # a BOM (Notepad) is not a query
     help="Read one query per line from FILE ('-' for stdin); print one JSON object per line, in order.",
 )
 def search(query: str | None, limit: int, as_json: bool, batch) -> None:

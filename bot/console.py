@@ -10,6 +10,7 @@ Interactive with line editing and history (readline) on a TTY; reads lines from 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -99,6 +100,14 @@ def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
             continue
 
 
+def _replacing(stream: TextIO) -> TextIO:
+    """`stream` reading and writing bytes that are not in its encoding as U+FFFD / "?" instead of
+    raising (a terminal in UTF-8 strictly decoding a pasted GBK line would end the session)."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
 @contextlib.contextmanager
 def _history(enabled: bool) -> Iterator[None]:
     """Readline history in ~/.newsbot_history while interactive (when readline is available)."""
@@ -129,8 +138,8 @@ def run_console(
     stdout: TextIO | None = None,
 ) -> None:
     """Chat in the terminal until end of input."""
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    stdin = stdin or _replacing(sys.stdin)
+    stdout = stdout or _replacing(sys.stdout)
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
     services = open_services(settings, markup=PLAIN, flood=None, pushes=False)
     try:

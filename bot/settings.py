@@ -45,6 +45,10 @@ _UNITS = {
 }
 
 
+# The longest interval between two checks for due digests or sources (seconds).
+MAX_CHECK_SECONDS = 3600
+
+
 class IntervalError(ValueError):
     """An interval that cannot be read or is shorter than a minute."""
 
@@ -84,8 +88,9 @@ class Settings(BaseSettings):
     log_level: LogLevel = "WARNING"  # NEWSBOT_LOG_LEVEL
 
     # --- digests ---
-    # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for
-    digest_check_seconds: float = Field(default=30.0, gt=0)
+    # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for (at most hourly: a longer, or
+    # infinite, interval cannot be scheduled)
+    digest_check_seconds: float = Field(default=30.0, gt=0, le=MAX_CHECK_SECONDS)
     # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, the same local day
     digest_grace_hours: float = Field(default=6.0, ge=0, le=24)
     # NEWSBOT_DIGEST_MAX_ARTICLES: articles listed per digest; the rest are counted
@@ -127,8 +132,9 @@ class Settings(BaseSettings):
     sources_host_delay: float = Field(default=1.0, ge=0, le=600)
     # NEWSBOT_SOURCES_MAX_BYTES: largest response read (feeds and pages)
     sources_max_bytes: int = Field(default=5_000_000, ge=10_000)
-    # NEWSBOT_SOURCES_CHECK_SECONDS: how often `serve` looks for sources due to be polled (0: never)
-    sources_check_seconds: float = Field(default=30.0, ge=0)
+    # NEWSBOT_SOURCES_CHECK_SECONDS: how often `serve` looks for sources due to be polled (0: never; at
+    # most hourly)
+    sources_check_seconds: float = Field(default=30.0, ge=0, le=MAX_CHECK_SECONDS)
 
     @field_validator("sources_interval")
     @classmethod
@@ -186,6 +192,17 @@ class Settings(BaseSettings):
         if value is not None and not value.strip().startswith(("https://", "http://")):
             raise ValueError("must be the web server's public address, starting with https:// or http://")
         return value.strip().rstrip("/") if value else value
+
+    @field_validator("web_secret")
+    @classmethod
+    def _web_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Whoever guesses the key can sign a session cookie for any reader's chat id.
+        if value is not None and len(value.get_secret_value().strip()) < 16:
+            raise ValueError(
+                "must be at least 16 characters, a random key (python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))'), or unset to have one generated"
+            )
+        return value
 
     @field_validator("wechat_token")
     @classmethod

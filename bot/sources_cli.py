@@ -14,12 +14,14 @@ from datetime import UTC, datetime
 import click
 import sqlite_utils
 
+from bot.chat.conversation import readable
 from bot.services import fetcher_for
 from bot.settings import Settings
 from bot.sources.feeds import FeedError
 from bot.sources.fetch import FetchError
 from bot.sources.poll import ERROR, NOT_MODIFIED, discover, poll_sources
 from bot.sources.status import IntervalError, format_interval, format_sources, parse_interval, source_record
+from storage.ingest.decode import remove_controls
 from storage.records import sources as store
 
 
@@ -48,7 +50,7 @@ def sources_group(
             raise click.BadParameter(str(exc), param_hint="--every") from exc
         if name is not None and not name.strip():
             raise click.BadParameter("must not be empty", param_hint="--name")
-        url = url.strip()
+        url = readable(url).strip()
         with database(settings) as db:
             existing = store.find_source(db, url)
             feed_url = existing.feed_url if existing else None
@@ -59,9 +61,13 @@ def sources_group(
                         feed_url, feed, _ = discover(url, fetcher)
                     except (FetchError, FeedError) as exc:
                         raise click.ClickException(f"未添加 / not added: {exc}") from exc
-                title = feed.title
+                title = (remove_controls(feed.title).strip() or None) if feed.title else None
             source, created = store.add_source(
-                db, url, interval=interval, name=(name.strip() if name else None) or title, feed_url=feed_url
+                db,
+                url,
+                interval=interval,
+                name=(readable(name).strip() if name else None) or title,
+                feed_url=feed_url,
             )
         verb = "已添加 added" if created else "已更新 updated"
         click.echo(f"{verb} #{source.id} {source.label} every {format_interval(source.interval)}")
@@ -87,6 +93,7 @@ def sources_group(
     def remove_command(ref: str) -> None:
         """Remove a source (its articles stay)."""
         settings = get_settings()
+        ref = readable(ref)
         with database(settings) as db:
             source = store.find_source(db, ref)
             if source is None or not store.remove_source(db, source.id):
@@ -101,7 +108,7 @@ def sources_group(
         with database(settings) as db:
             if refs:
                 chosen = []
-                for ref in refs:
+                for ref in map(readable, refs):
                     source = store.find_source(db, ref)
                     if source is None:
                         raise click.ClickException(f"没有这个来源 / no such source: {ref}")

@@ -254,6 +254,12 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                     raise fail(f'tag "a" must have attribute "href" at byte offset {byte_offset(start)}')
                 if href.startswith("tg://user?id="):
                     entity = {"type": "text_mention", "offset": out_len, "user": {"id": 0}}
+                elif not re.match(r"^(?:https?://)?[^/\s:@]+\.[^/\s]", href, re.I) and not href.startswith(
+                    "tg://"
+                ):
+                    # Telegram reads a link's address as a URL and refuses one without a host
+                    # ("/path", "javascript:...", "x"): Bad Request, and nothing is sent.
+                    raise fail("URL host is empty" if href.startswith("/") else "Wrong HTTP URL")
                 else:
                     entity["url"] = href
             elif name == "span" and attrs.get("class") != "tg-spoiler":

@@ -6,6 +6,7 @@ HTML, too long, bad keyboard, unchanged edit, double answer) fails the test.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -573,4 +574,34 @@ async def test_an_unexpected_error_is_logged_with_its_traceback_and_never_shown(
     assert record.levelno >= logging.WARNING
     assert "Traceback" in caplog.text and "ProgrammingError" in caplog.text
     assert "Error" not in sorry.text and "Traceback" not in sorry.text
+    no_rejections(emu)
+
+
+@pytest.mark.parametrize("url", ["/zwdt/2026/1130.html", "javascript:alert(1)", "原文见报纸第3版"])
+async def test_an_article_whose_url_is_not_a_web_address_still_opens(
+    telegram_emulator: TelegramEmulator, settings: Settings, tmp_path: Path, url: str
+) -> None:
+    """QA pass: a JSON Lines record's `url` may be any string; `/article N` linked it as the original's
+    address, and Telegram refuses a link without a host ("URL host is empty"): the reader got nothing."""
+    from storage.ingest.pipeline import ingest_paths
+
+    emu = telegram_emulator
+    page = tmp_path / "odd-url.jsonl"
+    page.write_text(
+        json.dumps(
+            {"title": "网址不是网址的稿件", "body": "这篇稿件的原文地址写错了。", "url": url},
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    services = open_services(settings)
+    try:
+        ingest_paths(services.database, [page])
+    finally:
+        services.close()
+    async with running_bot(settings):
+        (results,) = await ask(emu, "网址不是网址")
+        (article,) = await ask(emu, f"/article {article_id_of(results, 1)}")
+        assert "原文地址写错了" in article.text
     no_rejections(emu)

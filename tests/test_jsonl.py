@@ -114,3 +114,17 @@ def test_published_at_round_trips_and_bad_values_are_named() -> None:
     assert art.published_at == "2026-12-01T09:00:00+08:00"
     with pytest.raises(JsonlError, match="published_at"):
         parse_jsonl('{"title": "t", "body": "正文", "published_at": "yesterday"}\n', origin_file="a.jsonl")
+
+
+def test_control_characters_escaped_in_json_strings_are_removed():
+    """QA pass: a file's raw control characters are removed on reading, but JSON escapes (\\u001b,
+    \\u0000) came through into titles and bodies, and `newsbot search` and `newsbot chat` printed an
+    ESC sequence from an article to the reader's terminal."""
+    line = (
+        '{"title": "控制\\u0001字符\\u001b]0;pwned\\u0007标题", "body": "正文\\u001b[31m红\\u0000色。\\n第二\\u0085段\\t。",'
+        ' "byline": "记者\\u0008 甲", "reporters": ["甲\\u007f"], "source": "来\\u009b源"}'
+    )
+    (article,) = parse_jsonl(line)
+    assert article.title == "控制字符]0;pwned标题"
+    assert article.paragraphs == ("正文[31m红色。", "第二\x85段\t。")
+    assert (article.byline, article.reporters, article.source) == ("记者 甲", ("甲",), "来源")

@@ -376,3 +376,17 @@ def test_databases_from_before_title_source_read_their_titles_as_printed(tmp_pat
     article = get_article(db, row[0])
     assert article is not None and article.title_source == "printed" and not article.title_inferred
     db.close()
+
+
+def test_cli_skip_bad_lines_on_a_file_without_one_good_record_does_not_suggest_itself(env):
+    """QA pass: the refusal said "the file's 0 good record(s) were not imported (newsbot ingest
+    --skip-bad-lines imports them ...)" to a user who had given --skip-bad-lines."""
+    feed = env / "nothing.jsonl"
+    feed.write_text('{"title": "x"}\n[1, 2]\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", "--skip-bad-lines", str(feed)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "--skip-bad-lines" not in result.stderr and "no good record" in result.stderr
+    assert 'nothing.jsonl: line 1: missing "body"; 2 more bad line(s): 2, 3' in result.stderr
+    refused = CliRunner().invoke(main, ["ingest", str(feed)])  # without the option: nothing to suggest either
+    assert refused.exit_code == 1 and "--skip-bad-lines" not in refused.stderr

@@ -263,6 +263,12 @@ def test_parse_subscribe_ok(args, expected):
         ["13pm"],
         ["8:00", "9:00"],
         ["8点", "9点"],
+        # Chinese numerals out of range were taken as keywords: a digest of "二十四点" at 08:00
+        ["二十四点"],
+        ["八点七十分"],
+        ["二十五点半"],
+        ["凌晨二十五点"],
+        ["晚25点"],
     ],
 )
 def test_parse_subscribe_bad_time(args):
@@ -288,6 +294,14 @@ def test_parse_subscribe_bad_time(args):
         (["8pm"], "20:00"),
         (["12am"], "00:00"),
         (["中午12点"], "12:00"),
+        # QA pass: short forms were taken as keywords, 晚上12点 was noon, and a space split the time
+        (["晚9点"], "21:00"),
+        (["早8点"], "08:00"),
+        (["晚上12点"], "00:00"),
+        (["夜里12点半"], "00:30"),
+        (["下午12点"], "12:00"),
+        (["晚上", "9点"], "21:00"),
+        (["下午", "3点15分"], "15:15"),
     ],
 )
 def test_parse_subscribe_natural_times(args, expected):
@@ -341,3 +355,14 @@ def test_parse_timezone_bad(args, code):
     result = parse_timezone(args)
     assert isinstance(result, ArgumentError)
     assert result.code == code
+
+
+@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"'])
+def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
+    """QA pass: `/subscribe 13:00 ""` answered 已订阅…与「」相关的新闻 and sent every story; `😀` could never
+    match (the index holds words, numbers and Han characters)."""
+    refused = parse_subscribe_args(["13:00", keyword])
+    assert isinstance(refused, ArgumentError) and refused.code == "keyword_unsearchable"
+    assert parse_subscribe_args(["13:00", "二七区", "-人才", '"郑州', '大学"', "C#"]) == SubscribeRequest(
+        "13:00", ("二七区", "-人才", '"郑州 大学"', "C#")
+    )

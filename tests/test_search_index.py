@@ -273,3 +273,14 @@ def test_a_schema_bug_is_raised_not_read_as_no_results(tmp_path):
     with pytest.raises(sqlite3.OperationalError, match="no such column"):
         Searcher(db).search("4月4日 统战")
     db.close()
+
+
+def test_cli_batch_file_saved_with_a_bom_reads_its_first_query_as_typed(env):
+    """QA pass: a query file saved by Notepad starts with a BOM, which came back in the first "query"."""
+    queries = env / "queries.txt"
+    queries.write_bytes("保交楼\r\n台风\r\n".encode("utf-8-sig"))
+    out = run("search", "--batch", str(queries))
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["query"] for r in records] == ["保交楼", "台风"] and records[0]["total"] == 1
+    piped = run("search", "--batch", "-", input="\ufeff保交楼\n")
+    assert [json.loads(line)["query"] for line in piped.stdout.splitlines()] == ["保交楼"]

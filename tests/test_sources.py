@@ -443,3 +443,40 @@ def test_due_sources_come_never_polled_first_then_longest_waiting(db) -> None:
         db.execute("UPDATE sources SET next_poll_at = NULL WHERE id = ?", [ids[2]])
     due = store.due_sources(db, start + timedelta(hours=1))
     assert [s.id for s in due] == [ids[2], ids[0], ids[1]]
+
+
+def test_an_item_with_a_malformed_link_keeps_what_the_feed_says_and_the_others_go_in(
+    db, site, fetcher
+) -> None:
+    """QA pass: a summary-only item whose link httpx refuses (a host name that is not one) raised
+    InvalidURL, so every poll of the source failed as an internal error and none of its articles came in."""
+    broken = fixture(site, "summary_only.xml").replace(
+        f"{site.base}/news/2026-11/30/content_1.htm".encode(), "http://新闻�.example/1.htm".encode()
+    )
+    site.add("/broken-link.xml", Page(broken, "application/rss+xml"))
+    source = add(db, site, "/broken-link.xml", fetcher)
+    result = poll_source(db, source, fetcher)
+    assert result.status == NEW and result.new == 2, result
+    assert "口袋公园" in body_of(db, "二七区新建15处口袋公园")  # the feed's summary
+    assert "（记者张喆）" in body_of(db, "人民日报：郑州加快建设国家中心城市")  # its page was fetched
+
+
+def test_control_characters_in_a_feed_never_reach_the_stored_article() -> None:
+    """QA pass: an ESC sequence in a feed's title or text (`&#27;]0;…&#7;` sets a terminal's title) was
+    stored and printed by `sources poll`, `newsbot search` and `newsbot chat`."""
+    from bot.sources.extract import to_article
+
+    feed = parse_feed(
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>'
+        b"<link>http://a.example/</link><item><title>\xe6\xa0\x87\xe9\xa2\x98&#27;]0;x&#7;\x1b[31m</title>"
+        b"<link>http://a.example/1</link><author>\xe7\x94\xb2&#27;[0m</author><description><![CDATA[<p>"
+        b"\xe6\xad\xa3\xe6\x96\x87\x1b[31m\x00\xe5\x86\x85\xe5\xae\xb9\xe3\x80\x82</p>]]></description>"
+        b"</item></channel></rss>",
+        url="http://a.example/feed",
+    )
+    (item,) = feed.items
+    article = to_article(item, source="源\x1b[1m", feed_url="http://a.example/feed")
+    assert article is not None
+    assert article.title == "标题]0;x[31m" and article.title_lines == ("标题]0;x[31m",)
+    assert article.paragraphs == ("正文[31m内容。",)
+    assert (article.byline, article.source) == ("甲[0m", "源[1m")

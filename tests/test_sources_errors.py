@@ -161,3 +161,64 @@ def test_each_failure_has_its_kind_and_an_unreadable_robots_txt_fails_every_requ
         with pytest.raises(FetchError) as caught:
             fetcher.get(site.url("/gone.xml"))
         assert (caught.value.kind, caught.value.status, caught.value.retry) == (Failure.HTTP, 404, False)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[not-an-address]/feed", "http://x\udcff.org/", "http://h:99999/"]
+)
+def test_add_of_a_malformed_url_says_so_in_one_line(cli: CliRunner, url: str) -> None:
+    """QA pass: `sources add "http://[::1"` ended in a ValueError traceback from urlsplit."""
+    result = run(cli, "add", url)
+    assert result.exit_code == 1 and not isinstance(result.exception, ValueError | UnicodeError)
+    assert "not added: not a valid URL" in result.output, result.output
+    assert listed(cli) == []
+
+
+def test_a_malformed_url_is_a_bad_url_failure() -> None:
+    with Fetcher(host_delay=0, timeout=0.5) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.get("https://[::1/feed")  # e.g. an item's link in somebody's feed
+    assert caught.value.kind == Failure.BAD_URL and not caught.value.retry
+
+
+def test_a_feed_title_with_control_characters_is_stored_and_listed_without_them(cli: CliRunner, site) -> None:
+    """QA pass: `sources add` named the source by the feed's title as it was, so an ESC sequence in it
+    reached `sources list`, `/sources` and every terminal they were printed on."""
+    site.add(
+        "/esc.xml",
+        Page(
+            atom(site).replace("金水区人民政府".encode(), b"&#27;]0;x&#7;\xe9\x87\x91\x1b[31m"),
+            "application/atom+xml",
+        ),
+    )
+    added = run(cli, "add", site.url("/esc.xml"))
+    assert added.exit_code == 0, added.output
+    assert "\x1b" not in added.output and "\x07" not in added.output
+    (source,) = listed(cli)
+    assert source["name"] == "]0;x金[31m - 政务动态"
+
+
+def test_a_failure_never_shows_the_password_in_a_sources_url() -> None:
+    """QA pass: `connection refused by user:s3cret@127.0.0.1:…`: a failing source's error, kept for
+    `sources list` and an admin's /sources and logged, showed the password of a URL with credentials."""
+    port = closed_port()
+    with (
+        Fetcher(host_delay=0, timeout=0.5, respect_robots=False) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
+        fetcher.get(f"http://reader:s3cret@127.0.0.1:{port}/feed.xml")
+    assert caught.value.kind == Failure.REFUSED
+    assert "s3cret" not in str(caught.value) and f"127.0.0.1:{port}" in str(caught.value)
+
+
+def test_an_http_error_never_shows_the_password_in_a_sources_url(site) -> None:
+    site.add("/private.xml", Page(b"no", "text/plain", status=401))
+    with (
+        Fetcher(host_delay=0, timeout=2, respect_robots=False) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
+        fetcher.get(site.url("/private.xml").replace("://", "://reader:s3cret@"))
+    assert (
+        caught.value.status == 401
+        and "s3cret" not in str(caught.value)
+        and "/private.xml" in str(caught.value)
+    )

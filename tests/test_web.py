@@ -341,3 +341,20 @@ def test_links_use_the_public_address_when_set(template: Path, tmp_path: Path):
     ):
         assert feed_url(say(c, "/subscribe 08:00 保交楼")).startswith(public + "/feed/")
         assert f'<meta property="og:url" content="{public}/article/1">' in c.get("/article/1").text
+
+
+@pytest.mark.parametrize("prefix", ["", "\x85", "\x1c", "\u3000", "\ufeff"])
+def test_a_message_sent_as_a_search_never_runs_a_command(web: WebRun, prefix: str):
+    """QA pass: the page sends a `?q=` link's text as a search; a command hidden behind a character that
+    JavaScript's trim() keeps and Python's split() drops (U+0085) ran, so a link could cancel every
+    subscription of the reader who opened it."""
+    with client(web) as c:
+        (subscribed,) = say(c, "/subscribe 08:00 人才")
+        assert "已订阅" in subscribed["text"]
+        for line in (f"{prefix}/unsubscribe all", f"{prefix}/forget", f"{prefix}/subscribe 09:00 教育"):
+            response = c.post("/api/message", json={"text": line, "search": True})
+            assert response.status_code == 200, response.text
+            assert "订阅" not in response.json()["replies"][0]["text"]
+        listed = " ".join(r["text"] for r in say(c, "/subscriptions"))
+        assert "#1" in listed and "人才" in listed and "教育" not in listed
+        assert c.post("/api/message", json={"text": "保交楼", "search": "yes"}).status_code == 400

@@ -225,3 +225,16 @@ def test_the_conversation_survives_a_reload_until_forget(web: WebRun, browser: A
     browser.refresh()
     browser.find_element(By.ID, "box")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#log .bubble")) == 1  # the welcome only
+
+
+def test_a_link_whose_command_hides_behind_a_character_python_strips_is_still_a_search(
+    web: WebRun, browser: Any
+):
+    """QA pass: JavaScript's trim() keeps U+0085 and U+001C-U+001F, Python's split() drops them, so
+    `/?q=%C2%85/subscribe%2008:00` passed the page's check and the server ran the command: a link could
+    subscribe a reader, or cancel all their subscriptions (`/unsubscribe all`)."""
+    browser.get(web.base_url + "/?q=%C2%85/subscribe%2008:00%20人才")
+    wait(browser, lambda d: len(bot_bubbles(d)) > 1)  # sent, as a search
+    assert "已订阅" not in bot_bubbles(browser)[1].text
+    listed = send(browser, "/subscriptions")
+    assert "人才" not in listed.text and "08:00" not in listed.text

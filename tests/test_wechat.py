@@ -269,3 +269,38 @@ def test_a_retry_arriving_while_the_first_is_answered_waits_for_the_same_answer(
     assert len(calls) == 1  # acted on once
     chat = web.services.database.read(reader_chat, WECHAT, "oReaderH")
     assert chat is not None and len(web.services.database.read(subs.list_subscriptions, chat)) == 1
+
+
+def test_markup_in_an_articles_text_is_never_a_link_in_wechat(web: WebRun):
+    """QA pass: WeChat shows `<a href="…">…</a>` in a text reply as a link, so a title or text from a web
+    source (or a pasted query) could put an address of its own under words of its choosing."""
+    from storage.ingest.pipeline import ingest_paths
+
+    page = Path(web.services.settings.db).parent / "lure.jsonl"
+    page.write_text(
+        '{"title": "<a href=\\"https://evil.example/\\">领取保交楼补贴</a>", '
+        '"body": "点击<a href=\'https://evil.example/\'>这里</a>领取保交楼补贴。"}\n',
+        encoding="utf-8",
+    )
+    ingest_paths(web.services.database, [page])
+    for n, line in enumerate(["领取保交楼补贴", "/latest", '<a href="https://evil.example/">保交楼</a>']):
+        content = reply_of(post(web, wechat_text("oReaderL", line, 1300 + n)))["Content"]
+        assert "领取保交楼补贴" in content or "保交楼" in content
+        assert "<a" not in content and "</a" not in content, content
+    (hit,) = [a for a in web.services.library.latest(50) if "evil" in a.title]
+    content = reply_of(post(web, wechat_text("oReaderL", f"/article {hit.id}", 1310)))["Content"]
+    assert "evil.example" in content and "<a" not in content  # shown as text, not a link
+
+
+def test_to_wechat_turns_tags_into_text():
+    shown = to_wechat('<a href="https://x.example/">看</a> /article 3', "https://n.org")
+    assert "<" not in shown and "https://n.org/article/3" in shown and "＜a href" in shown
+
+
+@pytest.mark.parametrize("typed", ["３", "＃３", "#3"])
+def test_article_typed_in_full_width_digits_gets_the_lead_and_the_link(web: WebRun, typed: str):
+    """QA pass: `/article ３` (digits as a phone's Chinese keyboard types them) got the whole story cut at
+    2048 bytes, without the link to the rest, where `/article 3` gets the lead and the link."""
+    content = reply_of(post(web, wechat_text("oReaderF", f"/article {typed}", 1400 + len(typed))))["Content"]
+    assert f"{web.base_url}/article/3" in content
+    assert content == reply_of(post(web, wechat_text("oReaderF", "/article 3", 1410)))["Content"]

@@ -184,8 +184,8 @@ class Conversation:
 
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
         """A /command with the rest of the line as `args`."""
-        name = name.lower()
-        args = args.strip()
+        name = readable(name).lower()
+        args = readable(args).strip()
         if name == "start":
             return self._start(args, who)
         if name == "help":
@@ -215,6 +215,7 @@ class Conversation:
     def text(self, message: str, who: Who) -> list[Reply]:
         """Plain text in a private chat (or addressed to the bot in a group): small talk and how-to
         questions get a reply of their own (`bot.chat.intents`); anything else is a search or a question."""
+        message = readable(message)
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, message, who)]
@@ -291,7 +292,8 @@ class Conversation:
 
     def press(self, data: str, who: Who) -> Press:
         """A button press with its callback data; stale or unknown data gets a friendly notice."""
-        kind, _, rest = (data or "").partition(":")
+        data = readable(data or "")
+        kind, _, rest = data.partition(":")
         if kind == "a" and rest.isdigit() and int(rest) < MAX_ARTICLE_ID:
             found = self.article_replies(int(rest), who)
             return Press(replies=tuple(found))
@@ -320,7 +322,7 @@ class Conversation:
     def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
         """``@bot words`` in any chat: matching articles (latest ones for an empty query)."""
         start = int(offset) if offset.isdigit() and int(offset) < 10_000 else 0
-        query = tidy_query(query)[:MAX_QUERY_CHARS]
+        query = tidy_query(readable(query))[:MAX_QUERY_CHARS]
         if asks_for_latest(query):
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
@@ -497,7 +499,7 @@ class Conversation:
         """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
         if not args:
             return [self._notice(who, "article_usage")]
-        ids = [_article_id(a) for a in args.replace(",", " ").replace("，", " ").split()]
+        ids = [article_number(a) for a in args.replace(",", " ").replace("，", " ").split()]
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             return [
@@ -586,6 +588,16 @@ def parse_command(line: str) -> tuple[str, str] | None:
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def readable(message: str) -> str:
+    """`message` with each lone surrogate replaced by U+FFFD. A terminal, pipe or command-line argument
+    whose bytes are not UTF-8 gives Python such code points (surrogateescape), and so may JSON
+    (``"\\ud800"``); no database, JSON answer or chat can encode them."""
+    return _LONE_SURROGATE.sub("\ufffd", message)
+
+
 def tidy_query(query: str) -> str:
     """The query on one line, without invisible format characters (zero-width spaces, BOM, direction
     marks), which look like nothing and would be searched as something."""
@@ -596,8 +608,8 @@ def tidy_query(query: str) -> str:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _article_id(arg: str) -> int | None:
-    """An article number as typed (3, #3, ＃３), or None."""
+def article_number(arg: str) -> int | None:
+    """An article number as typed (3, #3, ＃３: a phone's Chinese keyboard types full-width), or None."""
     arg = arg.lstrip("#＃").translate(_FULLWIDTH_DIGITS)
     if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
         return None

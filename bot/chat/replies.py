@@ -151,6 +151,13 @@ def utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
+def is_web_address(url: str) -> bool:
+    """An http(s) address with a host: what a reader can open, and the only links Telegram takes (it
+    refuses ``/path`` or ``javascript:…`` with "URL host is empty", and the message is not sent)."""
+    parts = url.strip().split("/", 3)
+    return url.lower().startswith(("https://", "http://")) and len(parts) > 2 and bool(parts[2])
+
+
 def clip(s: str, cap: int) -> str:
     """`s` shortened to at most `cap` characters, with an ellipsis when cut."""
     s = " ".join(s.split())
@@ -435,7 +442,7 @@ def format_article(article: Article, lang: str, markup: Markup, *, limit: int = 
         paragraph = paragraph.strip()
         if paragraph:
             blocks += [markup.esc(piece) for piece in split_plain(paragraph, room)]
-    if article.url:
+    if article.url and is_web_address(article.url):  # a JSONL record's url may be any string
         blocks.append(markup.link(markup.esc(text(lang, "read_more")), article.url))
     messages = pack(blocks, markup, limit=room)
     if len(messages) > 1:

@@ -353,6 +353,9 @@ def prepare(
     return Claimed(delivery_id, sub.id, sub.chat_id, digest)
 
 
+PREVIEWS = 5  # subscriptions previewed by a bare /digest (each is one message)
+
+
 def preview_replies(
     db: sqlite_utils.Database,
     library: SearchLibrary,
@@ -362,8 +365,10 @@ def preview_replies(
     *,
     config: DigestConfig = DEFAULT_CONFIG,
     markup: Markup = HTML,
+    only: int | None = None,
 ) -> list[Reply]:
-    """/digest: what each of the chat's subscriptions would get now; nothing is recorded.
+    """/digest: what the chat's first `PREVIEWS` subscriptions would get now (and how to preview the
+    others); `only`: that subscription alone (/digest 7). Nothing is recorded.
 
     Without subscriptions: the latest articles in digest form and how to subscribe.
     """
@@ -372,8 +377,12 @@ def preview_replies(
     today = now.astimezone(zone).date()
     note = text(lang, "digest_preview_note")
     found = subs.list_subscriptions(db, chat_id)
+    if only is not None:
+        found = [sub for sub in found if sub.id == only]
+        if not found:
+            return [Reply(markup.esc(text(lang, "unsub_not_found", value=only)))]
     out: list[Reply] = []
-    for sub in found[:5]:
+    for sub in found[:PREVIEWS]:
         digest = compose_for(
             db,
             library,
@@ -388,6 +397,9 @@ def preview_replies(
         )
         if digest is not None:
             out.append(digest)
+    if len(found) > PREVIEWS:
+        rest = found[PREVIEWS:]
+        out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))
     if not found:
         latest = latest_articles(db, config.cap)
         digest = compose_digest(

@@ -74,7 +74,7 @@ def subscription_command(
         )
     with database.reader() as reader:
         chat = subs.get_chat(reader, chat_id)
-        replies = _reading_command(reader, library, name, chat, chat_id, lang, now, config, markup)
+        replies = _reading_command(reader, library, name, args, chat, chat_id, lang, now, config, markup)
     if chat is not None and (chat.paused or chat.language != lang):
         # The chat is talking again: remember its language and lift a pause. Not the user's command, so
         # a busy database only postpones it to the chat's next write.
@@ -113,6 +113,7 @@ def _reading_command(
     db: sqlite_utils.Database,
     library: SearchLibrary,
     name: str,
+    args: list[str],
     chat: subs.Chat | None,
     chat_id: int,
     lang: str,
@@ -120,13 +121,19 @@ def _reading_command(
     config: DigestConfig,
     markup: Markup,
 ) -> list[Reply]:
-    """/subscriptions, /timezone alone, /digest: reads only."""
+    """/subscriptions, /timezone alone, /digest [ID]: reads only."""
     if name == "subscriptions":
         timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
         return [digest.format_subscription_list(lang, subs.list_subscriptions(db, chat_id), timezone, markup)]
     if name == "timezone":
         return [_timezone(db, [], chat_id, lang, now, markup)]
-    return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup)
+    only = None
+    if args:  # /digest 7: that subscription's preview
+        arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
+        if not (arg.isascii() and arg.isdigit() and len(arg) < 18):
+            return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
+        only = int(arg)
+    return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup, only=only)
 
 
 def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:

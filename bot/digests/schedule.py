@@ -145,10 +145,18 @@ def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
 # ---- argument parsing --------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
-# Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8".
+# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点.
+_DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
+_CN_DIGITS = "零〇一二两三四五六七八九十"
+# Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
+# a time in Chinese numerals ("二十四点", "八点七十分") and a part of the day with a number ("晚上25点").
 _TIME_ATTEMPT_RE = re.compile(
     r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$|^[上下]午|^早上|^晚上"
+    rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
+    rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
+# A part of the day alone ("晚上" in "/subscribe 晚上 9点"): it belongs to the time after it.
+_DAY_PART_ONLY_RE = re.compile(rf"^(?:{_DAY_PART})$")
 
 
 @dataclass(frozen=True)
@@ -161,7 +169,9 @@ class SubscribeRequest:
 class ArgumentError:
     """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
 
-    code: str  # "bad_time", "too_many_keywords", "keyword_too_long", "bad_timezone", "missing_timezone"
+    # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "bad_timezone",
+    # "missing_timezone"
+    code: str
     value: str = ""
 
 
@@ -182,7 +192,7 @@ def parse_time(text: str) -> time | None:
 
 
 _NATURAL_RE = re.compile(
-    r"^(?P<part>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天)?"
+    rf"^(?P<part>{_DAY_PART})?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
     r"|[:：]\s*(?P<min>\d{2}))"
@@ -190,12 +200,13 @@ _NATURAL_RE = re.compile(
     re.IGNORECASE,
 )
 _AMPM_ONLY_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
-_AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上")
+_AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")
+_NIGHT = ("晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")  # 晚上12点 is midnight
 
 
 def parse_natural_time(text: str) -> time | None:
-    """A time as people write it: 8点, 早上8点, 晚上8点半, 下午3点15分, 八点一刻, 20:30, 8:00pm, 8pm.
-    A part of the day (晚上, 下午) or pm moves 1-11 o'clock to the afternoon; 12am is midnight.
+    """A time as people write it: 8点, 早上8点, 晚上8点半, 晚9点, 下午3点15分, 八点一刻, 20:30, 8:00pm, 8pm.
+    A part of the day (晚上, 下午) or pm moves 1-11 o'clock to the afternoon; 12am and 晚上12点 are midnight.
     Anything else (25点, 8点70分) → None."""
     token = normalize_token(text).replace(" ", "")
     if (m := _TIME_RE.match(token)) is not None:
@@ -229,7 +240,7 @@ def parse_natural_time(text: str) -> time | None:
         hour += 12
     elif part == "中午" and hour in (1, 2, 3):
         hour += 12
-    elif part == "凌晨" and hour == 12:
+    elif part in ("凌晨", *_NIGHT) and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
         return None
@@ -249,8 +260,13 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
     tokens = [normalize_token(a) for a in args]
     # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
     joined: list[tuple[str, str]] = []
+    # "晚上 9点" → "晚上9点": a part of the day alone belongs to the time after it
     for raw, token in zip(args, tokens, strict=True):
         if joined and token.lower().replace(".", "") in ("am", "pm"):
+            prev_raw, prev = joined[-1]
+            joined[-1] = (f"{prev_raw} {raw}", prev + token)
+            continue
+        if joined and _DAY_PART_ONLY_RE.match(joined[-1][1]) and parse_natural_time(joined[-1][1] + token):
             prev_raw, prev = joined[-1]
             joined[-1] = (f"{prev_raw} {raw}", prev + token)
             continue
@@ -272,6 +288,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             continue
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
+        if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
+            return ArgumentError("keyword_unsearchable", raw)
         if len(token) > MAX_KEYWORD_LENGTH:
             return ArgumentError("keyword_too_long", raw)
         if token not in keywords:

@@ -25,6 +25,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_preview_note": "（预览，不影响定时推送）",
         "digest_preview_none": "还没有订阅。先看看最新的文章：",
         "digest_preview_hint": "用 /subscribe 订阅每日摘要，例如 /subscribe 8:00 二七区",
+        "digest_preview_more": "另有 {count} 个订阅没有预览。预览其中一个：/digest 编号，例如 /digest {id}",
+        "digest_bad_arg": "看不懂「{value}」。用法：/digest 预览你的订阅，/digest 编号 预览其中一个，例如 /digest 3",
         "digest_open": "{n}. {title}",
         "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
@@ -48,6 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
+        "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
         "err_bad_timezone": "不认识时区「{value}」。请用 IANA 名称「地区/城市」，例如 /timezone Asia/Shanghai 或 /timezone America/New_York",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
@@ -71,6 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_preview_note": "(preview; the scheduled digest is not affected)",
         "digest_preview_none": "No subscriptions yet. Here are the latest articles:",
         "digest_preview_hint": "Subscribe to a daily digest with /subscribe, e.g. /subscribe 8:00 二七区",
+        "digest_preview_more": "{count} more subscription(s) not previewed. Preview one with /digest ID, e.g. "
+        "/digest {id}",
+        "digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest previews your subscriptions, "
+        "/digest ID one of them (e.g. /digest 3).",
         "digest_open": "{n}. {title}",
         "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
         "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
@@ -98,6 +105,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "/subscribe 8:30pm 二七区",
         "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
+        "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
+        "Han characters). E.g. /subscribe 8:00 二七区",
         "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City, e.g. "
         "/timezone Asia/Shanghai or /timezone America/New_York",
         "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 from bot.sources.feeds import FeedItem
+from storage.ingest.decode import remove_controls
 from storage.models import ParsedArticle
 
 log = logging.getLogger(__name__)
@@ -175,12 +176,16 @@ def to_article(
     paragraphs = feed_text(item)
     if page is not None and _length(list(page.paragraphs)) > _length(paragraphs):
         paragraphs = list(page.paragraphs)
+    # Control characters (an ESC sequence, a NUL) never belong in text, as in ingested files.
+    paragraphs = [p for p in (remove_controls(p).strip() for p in paragraphs) if p]
     if not paragraphs:
         return None
-    title = item.title or (page.title if page else None) or paragraphs[0][:60]
+    title = remove_controls(item.title or (page.title if page else None) or "").strip() or paragraphs[0][:60]
     published = item.published
     date = local_date(published, default_zone) if published else (page.date if page else None)
     author = item.author or (page.author if page else None)
+    author = remove_controls(author) if author else None
+    source = remove_controls(source) if source else source
     return ParsedArticle(
         title=title,
         paragraphs=tuple(paragraphs),

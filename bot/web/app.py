@@ -41,7 +41,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, Press, Who, parse_command
+from bot.chat.conversation import Conversation, Press, Who, parse_command, readable
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
@@ -221,18 +221,24 @@ class WebEdge:
             return checked
         payload, chat_id, cookie = checked
         line = payload.get("text")
+        if isinstance(line, str):
+            line = readable(line)
         if not isinstance(line, str) or not line.strip():
             return JSONResponse({"error": "text is required"}, status_code=400)
         if len(line) > MAX_MESSAGE_CHARS:
             return JSONResponse({"error": f"at most {MAX_MESSAGE_CHARS} characters"}, status_code=413)
+        search = payload.get("search", False)
+        if not isinstance(search, bool):
+            return JSONResponse({"error": "search must be true or false"}, status_code=400)
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
-        out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request))
+        out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
         return self._json(request, {"replies": [reply_json(r) for r in out]}, cookie)
 
-    def answer_line(self, line: str, who: Who, base_url: str) -> list[Reply]:
-        """What the conversation answers to one line from the page (blocking)."""
+    def answer_line(self, line: str, who: Who, base_url: str, *, search: bool = False) -> list[Reply]:
+        """What the conversation answers to one line from the page (blocking); with `search` (a link's
+        ``?q=``) the line is a search or a question, never a command, whatever it starts with."""
         line = " ".join(line.split())
-        command = parse_command(line)
+        command = None if search else parse_command(line)
         if command is not None:
             name, rest = command
             out = self.conversation.command(name, rest, who)
@@ -255,6 +261,8 @@ class WebEdge:
             return checked
         payload, chat_id, cookie = checked
         data = payload.get("data")
+        if isinstance(data, str):
+            data = readable(data)
         if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
             return JSONResponse({"error": "data is required (1-64 bytes)"}, status_code=400)
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)

@@ -170,9 +170,10 @@ SCRIPT = r"""
     (data.replies || []).forEach(function (reply) { bubble("bot", reply); });
   }
 
-  function send(message) {
+  function send(message, search) {
     bubble("me", {parts: [{text: message}], buttons: []});
-    return post("/api/message", {text: message}).then(show, function (e) { notice(e.message); });
+    var body = search ? {text: message, search: true} : {text: message};
+    return post("/api/message", body).then(show, function (e) { notice(e.message); });
   }
 
   function press(div, data) {
@@ -201,7 +202,8 @@ SCRIPT = r"""
   });
   var asked = new URLSearchParams(window.location.search).get("q");
   // A link may carry a search (WeChat's "more results"), never a command.
-  if (asked && asked.trim().charAt(0) !== "/") { send(asked.trim().slice(0, 500)); }
+  // The server is told so too: a character trim() keeps (U+0085) must not hide a command from this check.
+  if (asked && asked.trim().charAt(0) !== "/") { send(asked.trim().slice(0, 500), true); }
   box.focus();
 })();
 """.strip()

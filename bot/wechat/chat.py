@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who, parse_command
+from bot.chat.conversation import Conversation, Who, article_number, parse_command
 from bot.chat.intents import message_language
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
@@ -80,8 +80,8 @@ class WeChatChat:
 
     def _articles(self, args: str, who: Who, base: str) -> list[Reply]:
         """/article N: the title, date and first lines, and the link to the whole story."""
-        ids = [a.lstrip("#＃") for a in args.replace(",", " ").replace("，", " ").split()]
-        numbers = [int(a) for a in ids if a.isascii() and a.isdigit() and len(a) < 18][:3]
+        typed = (article_number(a) for a in args.replace(",", " ").replace("，", " ").split())
+        numbers = [n for n in typed if n is not None][:3]
         if not numbers:
             return self.conversation.command("article", args, who)
         out = []

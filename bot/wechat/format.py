@@ -4,6 +4,7 @@ A WeChat text reply holds at most 2048 bytes of UTF-8 (about 680 Chinese charact
 results is the top results' titles with links to ``/article/N`` and the 💡 line (`format_results_wechat`,
 which the WeChat conversation uses instead of `bot.chat.replies.format_results`); `to_wechat` turns every
 ``/article N`` into the article's web address and cuts what is still too long at a block or line end.
+What the reply quotes (titles, text, the reader's query) never reaches WeChat as markup (`as_text`).
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ def fit(body: str, limit: int = LIMIT - MARGIN, *, tail: str = "") -> str:
     return f"{out}\n{tail}" if tail else out
 
 
+def as_text(body: str) -> str:
+    """`body` with every "<" as the full-width "＜": WeChat shows ``<a href="…">…</a>`` in a text reply as
+    a link, so markup in a title, an article or a query must not reach it as markup (newsbot's own
+    replies have no tags: links are plain addresses)."""
+    return body.replace("<", "＜")
+
+
 def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:
-    """A reply ready for WeChat: article references as links, within the size limit."""
-    return fit(link_articles(body, base_url).strip(), tail=tail)
+    """A reply ready for WeChat: markup as text, article references as links, within the size limit."""
+    return fit(link_articles(as_text(body), base_url).strip(), tail=as_text(tail))

@@ -124,6 +124,12 @@ def read_text(path: str | Path) -> DecodedText:
     return decode_bytes(p.read_bytes(), name=p)
 
 
+def remove_controls(text: str) -> str:
+    """`text` without the control characters that never belong in text (see `_CONTROL_RE`): for strings
+    that did not come through `decode_bytes`, such as JSON's escapes (``\\u001b``)."""
+    return _CONTROL_RE.sub("", text)
+
+
 def normalize_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 

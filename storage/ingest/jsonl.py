@@ -4,6 +4,8 @@ Fields: ``title`` and ``body`` (required; ``body`` may be left out when ``paragr
 optional ``date`` (ISO ``YYYY-MM-DD``), ``source``, ``url``, ``paragraphs`` (list of strings),
 ``title_lines``, ``title_source`` (``printed`` or ``inferred``, default ``printed``), ``byline``,
 ``reporters``, ``correspondents``, ``published_at`` (ISO date and time, with its UTC offset when known).
+Control characters written as JSON escapes (``\\u001b``, ``\\u0000``) are removed from every string, as
+`storage.ingest.decode` removes raw ones from the file's text.
 Other keys (``id``, ``summary``,
 ``keywords`` from ``newsbot export``) are ignored, so an export can be ingested again. Blank lines are
 skipped.
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import InputError
+from storage.ingest.decode import remove_controls
 from storage.models import ParsedArticle
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -98,17 +101,20 @@ def parse_jsonl(
 
 def strict_error(records: JsonlRecords) -> JsonlError:
     """The error for a file refused because of its bad lines: the first bad line, then the others' numbers
-    and how many good records the file holds."""
+    and how many good records the file holds (with the option that imports them, when there are some)."""
     first, *others = records.bad_lines
     reason = first.reason
     if others:
         numbers = ", ".join(str(e.line) for e in others[:_LISTED_LINES])
         more = "…" if len(others) > _LISTED_LINES else ""
         reason += f"; {len(others)} more bad line(s): {numbers}{more}"
-    reason += (
-        f"; the file's {len(records.articles)} good record(s) were not imported "
-        "(newsbot ingest --skip-bad-lines imports them and lists the lines skipped)"
-    )
+    if records.articles:
+        reason += (
+            f"; the file's {len(records.articles)} good record(s) were not imported "
+            "(newsbot ingest --skip-bad-lines imports them and lists the lines skipped)"
+        )
+    else:  # skipping the bad lines would leave nothing: no option to suggest
+        reason += "; the file holds no good record"
     return JsonlError(first.path, reason, line=first.line)
 
 
@@ -173,7 +179,7 @@ def _text(
         return None
     if not isinstance(value, str):
         raise fail(f'"{key}" must be a string, got {type(value).__name__}')
-    value = value.strip()
+    value = remove_controls(value).strip()
     if required and not value:
         raise fail(f'"{key}" is empty')
     return value or None
@@ -185,7 +191,8 @@ def _strings(record: dict[str, Any], key: str, fail: Callable[[str], JsonlError]
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise fail(f'"{key}" must be a list of strings')
-    return tuple(item.strip() for item in value if item.strip())
+    cleaned = (remove_controls(item).strip() for item in value)
+    return tuple(item for item in cleaned if item)
 
 
 def _date(value: Any, fail: Callable[[str], JsonlError]) -> str | None:

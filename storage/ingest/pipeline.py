@@ -508,12 +508,15 @@ def _failed(result: FileResult, message: str) -> FileResult:
 
 
 def _display(path: Path) -> str:
-    """The path relative to the working directory when inside it, else absolute; '/' separators."""
+    """The path relative to the working directory when inside it, else absolute; '/' separators. Bytes
+    of the name that are not UTF-8 (a name written in GBK or Latin-1) read as U+FFFD: the name is stored
+    and printed, and neither the database nor a terminal takes the lone surrogates Python holds them as."""
     absolute = path.absolute()
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        shown = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        shown = absolute.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def explain_file(path: Path, *, year: int | None = None, source: str | None = None) -> list[str]:
