@@ -617,3 +617,44 @@ def test_the_number_of_the_thing_counted_is_the_plain_answer() -> None:
     assert kind_strength("目前，当地已经有约600名志愿者参与救灾。", "howmany", q, terms) == LIKELY
     # a question naming nothing counted after the unit: any number in it answers plainly
     assert kind_strength("目前已有约600名志愿者参与救灾。", "howmany", "来了多少人", ["来"]) == PLAIN
+
+
+def test_the_last_few_years_is_no_count_asked_for() -> None:
+    """Issue 20 (third development set): 这几年破了多少起案子 asks for 起, not a count of years: 这几年, 近几年
+    and 前几次 say "the last few"; a year (2015年) is then no answer."""
+    q, terms = "天津反诈专班这几年破了多少起案子", ["天津", "反诈", "专班", "案子"]
+    assert (
+        kind_strength("2015年，天津市公安局组建打防电信诈骗犯罪工作专班。", "howmany", q, terms) < HOLDS_KIND
+    )
+    assert kind_strength("四年来，工作专班共破获案件2.23万起。", "howmany", q, terms) >= LIKELY
+    # 判几年 still asks for years
+    assert kind_strength("被告人被判处有期徒刑5年。", "howmany", "被告人判几年", ["被告人"]) == PLAIN
+
+
+def test_one_before_a_measure_word_is_the_article_not_a_count() -> None:
+    """Issue 20 (third development set): 是一名铁人三项爱好者 says "a", and holds no count; 三个, 十多家 do."""
+    q, terms = "68岁玩铁人三项的唐康林拿过多少奖杯", ["68岁", "铁人三项", "唐康林", "奖杯"]
+    assert kind_strength("今年68岁的唐康林是一名铁人三项爱好者。", "howmany", q, terms) == NOTHING
+    assert kind_strength("他先后建起三个合作社。", "howmany", "建了多少合作社", ["合作社"]) >= HOLDS_KIND
+    docs = [
+        (1, "铁人三项爱好者唐康林", "今年68岁的唐康林是一名铁人三项爱好者。近年来，他已经捧回了54座奖杯。")
+    ]
+    answer = best_sentence(q, terms, docs)
+    assert answer is not None and "54座奖杯" in answer.sentence
+
+
+@pytest.mark.parametrize("question", ["余鸣谦今年多大年纪", "余鸣谦多大岁数了", "余鸣谦年龄多大"])
+def test_an_age_asked_for_is_counted_in_years_of_age(question: str) -> None:
+    """Issue 20 (third development set): 多大年纪 asks for an age (98岁), not any number (30余年)."""
+    terms = ["余鸣谦"]
+    assert kind_strength("98岁高龄的余鸣谦便是早期的贡献者。", "howmany", question, terms) == PLAIN
+    assert kind_strength("余鸣谦深耕石窟寺保护事业30余年。", "howmany", question, terms) < PLAIN
+
+
+@pytest.mark.parametrize("day", ["腊月二十九", "正月初五", "大年初三", "除夕", "农历八月十五"])
+def test_a_day_of_the_lunar_calendar_says_when(day: str) -> None:
+    """Issue 20 (third development set): news dates the festival season by the lunar calendar (腊月二十九的
+    下午，郭文萍登上出发车辆): such a day answers 哪天 as plainly as 2月3日."""
+    q, terms = "郭文萍哪天出发的", ["郭文萍", "出发"]
+    assert kind_strength(f"{day}的下午，郭文萍等三人登上出发车辆。", "when", q, terms) == PLAIN
+    assert kind_strength("郭文萍等三人登上出发车辆。", "when", q, terms) == NOTHING

@@ -125,7 +125,13 @@ _IDENTITY = re.compile(
 )
 _POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人)"
 
+# A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
+_LUNAR_DAY = (
+    r"(?:(?:农历)?(?:正|腊|冬|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|"
+    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年(?:初[一二三四五六七八九十]|三十)|除夕)"
+)
 _DATE = re.compile(
+    _LUNAR_DAY + r"|"
     r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
     r"(?<![\d.])\d{1,2}[日号](?![\d])"
@@ -145,7 +151,11 @@ _NUMBER = re.compile(
 )
 # A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
 _MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)(?:多|余)?")
-_CN_NUMBER = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)")
+# A count written in words (近九成, 三个, 十多家); 一 alone before a measure word is the article "a" (是一名铁人
+# 三项爱好者, 成为一家上市公司), no count.
+_CN_NUMBER = re.compile(
+    r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
+)
 _ENUMERATION = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
 )
@@ -210,7 +220,8 @@ _RATE_ASKED = re.compile(
 RATE = "%"
 _RATE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点)|百分之[一二三四五六七八九十百点]+")
 _UNIT_ASKED = re.compile(
-    r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+    # 这几年, 近几年, 前几次 say "the last few", no count asked for (这几年破了多少起案子 asks for 起)
+    r"(?:多少|(?<![近这前后头那好十])几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
     r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
 )
 # The units news writes for the same count (多少人: 1.2万名, 300余位).
@@ -224,11 +235,17 @@ _SAME_UNIT = {
 
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
-    for a rate (失业率是多少, 同比增长多少)."""
+    for a rate (失业率是多少, 同比增长多少); an age asked for (多大年纪, 多大岁数, 年龄多大) is counted in 岁."""
     m = _UNIT_ASKED.search(query)
     if m is not None:
         return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    if _AGE_ASKED.search(query):
+        return "岁"
     return RATE if _RATE_ASKED.search(query) else None
+
+
+# An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
+_AGE_ASKED = re.compile(r"多大(?:年纪|岁数|年龄|了)|年龄(?:是|有)?多大|年纪(?:有)?多大|多少高龄|高寿")
 
 
 def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
@@ -304,10 +321,10 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came."""
     dates = _new(_DATE.findall(sentence), asked.query)
-    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
+    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(_LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
         return REPORT_DAY_STRENGTH
-    if any(_MONTH_DAY.search(d) for d in days):
+    if any(_MONTH_DAY.search(d) or re.fullmatch(_LUNAR_DAY, d) for d in days):
         return PLAIN
     if days:
         return DAY_ALONE_STRENGTH
