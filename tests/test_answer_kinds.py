@@ -658,3 +658,25 @@ def test_a_day_of_the_lunar_calendar_says_when(day: str) -> None:
     q, terms = "郭文萍哪天出发的", ["郭文萍", "出发"]
     assert kind_strength(f"{day}的下午，郭文萍等三人登上出发车辆。", "when", q, terms) == PLAIN
     assert kind_strength("郭文萍等三人登上出发车辆。", "when", q, terms) == NOTHING
+
+
+def test_a_name_asked_for_by_its_attribute_is_the_one_given_by_that_word() -> None:
+    """Issue 20 (third development set): 原名叫什么, 主题是啥 ask for the name news writes beside that word
+    (林心平，原名梁玉; 以“中英科技与金融合作”为主题); another quoted name (“心平园”) hardly answers."""
+    q = "抗日女英雄林心平原名叫什么"
+    assert question_kind(q) == "name"
+    terms = ["抗日", "女英雄", "林心平"]
+    assert kind_strength("林心平，原名梁玉。", "name", q, terms) == PLAIN
+    assert kind_strength("师生走进“心平园”，瞻仰抗日女战士林心平。", "name", q, terms) < HOLDS_KIND
+    q = "第十七届“21世纪中国”论坛的主题是啥"
+    assert question_kind(q) == "name"
+    docs = [
+        (
+            1,
+            "欧美同学会在伦敦举办论坛",
+            "欧美同学会11日在伦敦英国皇家学会举办第十七届“21世纪中国”论坛。"
+            "本届论坛以“中英科技与金融合作”为主题，共有大约200名代表参加。",
+        )
+    ]
+    answer = best_sentence(q, ["21世纪中国", "第十七届", "论坛", "主题"], docs)
+    assert answer is not None and "中英科技与金融合作" in answer.sentence

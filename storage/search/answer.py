@@ -183,7 +183,10 @@ _DATELINE = re.compile(r"^\s*(据?(?:新华社|本报|央视网消息|中新社)
 
 
 # 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
-_NAME_ASKED = re.compile(r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名")
+_NAME_ASKED = re.compile(
+    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名|"
+    r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
+)
 _PERSON_BEFORE = re.compile(
     r"(?:[人者长员师官家手事]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
     r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位)的?"
@@ -540,8 +543,40 @@ def _why_strength(sentence: str, asked: _Asked) -> float:
     return LIKELY if _PURPOSE.search(sentence) else NOTHING
 
 
+# What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
+# news writes that word beside the name (林心平，原名梁玉; 以“中英科技与金融合作”为主题).
+_ATTRIBUTE = re.compile(r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号")
+
+
+def _attribute_named(sentence: str, asked: _Asked) -> bool:
+    """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
+    with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
+    wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    for word in wanted:
+        if word not in sentence:
+            continue
+        after = re.search(
+            re.escape(word) + r"(?:是|为|叫|叫做|：|:)?[“《「]?([\u4e00-\u9fffA-Za-z0-9]{2})", sentence
+        )
+        if after is not None and after.group(1) not in asked.known:
+            return True
+        if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.known):
+            return True
+    return False
+
+
 def _name_strength(sentence: str, asked: _Asked) -> float:
-    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags."""
+    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
+    given by the attribute word the question asks about (原名梁玉 for 原名叫什么)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
+    if _ATTRIBUTE.search(asked.query):
+        return min(FAINT, _plain_name_strength(sentence, asked))  # 原名叫什么: a name not given as 原名
+    return _plain_name_strength(sentence, asked)
+
+
+def _plain_name_strength(sentence: str, asked: _Asked) -> float:
+    """`_name_strength` before the attribute word is weighed."""
     known = asked.known
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
@@ -558,7 +593,10 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
-    the question lacks (of the kind asked for, if the question names one)."""
+    the question lacks (of the kind asked for, if the question names one); plainest a name given by the
+    attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
