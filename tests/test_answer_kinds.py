@@ -680,3 +680,45 @@ def test_a_name_asked_for_by_its_attribute_is_the_one_given_by_that_word() -> No
     ]
     answer = best_sentence(q, ["21世纪中国", "第十七届", "论坛", "主题"], docs)
     assert answer is not None and "中英科技与金融合作" in answer.sentence
+
+
+def test_where_to_is_answered_by_the_place_after_a_verb_of_heading() -> None:
+    """Issue 20 (third development set): 开去哪了 asks where to; news writes the place after 驶往 / 发往, and
+    the place left (驶离横滨港) answers less plainly."""
+    q = "那个钻石公主号邮轮后来离开横滨开去哪了"
+    assert question_kind(q) == "where"
+    terms = ["钻石", "公主号", "邮轮", "离开", "横滨"]
+    went = kind_strength("报道称，该邮轮将驶往马来西亚。", "where", q, terms)
+    left = kind_strength("“钻石公主”号邮轮16日下午驶离日本横滨港。", "where", q, terms)
+    assert went == PLAIN and left < went
+
+
+def test_a_site_where_something_was_done_says_where() -> None:
+    """Issue 20 (third development set): 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what
+    was done there."""
+    q, terms = "2月20日一箭四星在哪发射的", ["一箭", "四星", "发射"]
+    sentence = (
+        "2月20日5时7分，我国在西昌卫星发射中心用长征二号丁运载火箭，采取一箭四星方式，成功将卫星发射升空。"
+    )
+    assert kind_strength(sentence, "where", q, terms) == PLAIN
+
+
+def test_a_place_of_the_level_asked_for_answers_and_a_lower_result_may_hold_it() -> None:
+    """Issue 20 (third development set): 在哪个县 asks for a county; a first result naming other places only
+    is read as a hint, and a lower one naming the county beside the words asked about answers."""
+    q, terms = "董必武纪念馆在哪个县", ["董必武", "纪念馆"]
+    assert (
+        kind_strength("而在湖北省红安县烈士陵园董必武纪念馆内，参观者络绎不绝。", "where", q, terms) == PLAIN
+    )
+    assert kind_strength("董必武故居纪念馆位于湖北。", "where", q, terms) < PLAIN
+    docs = [
+        (
+            1,
+            "朴诚勇毅传家风",
+            "在湖北红安县城关镇民主街上，商铺林立。父亲曾被聘任所长。母亲勤劳持家。他自幼刻苦读书。"
+            "董必武故居纪念馆馆长介绍，2013年修缮了故居，新建了陈列室。",
+        ),
+        (2, "董必武：中国共产党的创始人之一", "而在湖北省红安县烈士陵园董必武纪念馆内，参观者络绎不绝。"),
+    ]
+    answer = best_sentence(q, terms, docs)
+    assert answer is not None and answer.article_id == 2 and "红安县" in answer.sentence

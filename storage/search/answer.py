@@ -98,6 +98,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛)|"
+            # 开去哪了, 运到哪, 往哪走: where to
+            r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -167,7 +169,10 @@ _CAUSE = re.compile(
     r"因[^，,。；;]{1,12}?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|死于|病逝于"
 )
 _AT_PLACE = re.compile(
-    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落|"
+    # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
+    r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
+    r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
 )
 _QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
 _NAMED = re.compile(
@@ -611,10 +616,37 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _where_strength(sentence: str, asked: _Asked) -> float:
-    """位于…, 在…举行, or a place the question lacks (`_place_names`)."""
+    """位于…, 在…举行, or a place the question lacks (`_place_names`). A question asking where to (开去哪,
+    运到哪个国家) is answered by the place after a verb of heading (驶往马来西亚, 发往土耳其); one asking for
+    a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
+    level = _LEVEL_ASKED.search(asked.query)
+    if level is not None:
+        places = _place_names(sentence, asked.known) + _new(
+            re.findall(r"[\u4e00-\u9fff]{2,6}" + level.group(1), sentence), asked.known
+        )
+        if any(p.endswith(level.group(1)) and p != level.group(1) for p in places):
+            return PLAIN
+        return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
+    if _HEADING_ASKED.search(asked.query):
+        m = _HEADING.search(sentence)
+        if m is not None and m.group(1)[:2] not in asked.known:
+            return PLAIN
+    return _place_strength(sentence, asked)
+
+
+def _place_strength(sentence: str, asked: _Asked) -> float:
     if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
         return PLAIN
     return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+
+
+# Where to: 开去哪, 运到哪个国家, 飞往何处; and the place after a verb of heading (该邮轮将驶往马来西亚).
+_HEADING_ASKED = re.compile(r"(?:去|到|往|向|至)(?:哪|何处|何地|什么地方)|(?:去|到)了?哪")
+_HEADING = re.compile(
+    r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
+)
+# A place of a level asked for: 哪个县, 哪一个村, 哪个省.
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|村)")
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
@@ -1185,7 +1217,7 @@ def best_sentence(
             if best is None or span.key > best.key:
                 best = span
                 if article.rank == 0:
-                    first_strength = max(first_strength, span.strength)
+                    first_strength = span.strength  # how plainly the first result's answer holds the fact
     if best is None:
         return None
     article = articles[best.sentences[-1].rank]
