@@ -722,3 +722,18 @@ def test_a_place_of_the_level_asked_for_answers_and_a_lower_result_may_hold_it()
     ]
     answer = best_sentence(q, terms, docs)
     assert answer is not None and answer.article_id == 2 and "红安县" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "为加强新型冠状病毒感染的肺炎疫情防控工作，有效减少人员聚集，现将延长春节假期的安排通知如下。",
+        "经国务院批准，为进一步做好防控工作，决定延长假期。",
+        "该工程自黄河干流取水向岱海补水，以遏制岱海湖面面积急剧萎缩，改善湖水水质。",
+    ],
+)
+def test_a_purpose_opening_a_decision_answers_why(sentence: str) -> None:
+    """Issue 20 (third development set): news opens a decision with its purpose after 为 (为加强…，现将…通知
+    如下), or gives it after 以 (…，以遏制…): both answer 为什么."""
+    assert kind_strength(sentence, "why", "为什么要延长春节假期", ["延长", "春节假期"]) >= HOLDS_KIND
+    assert kind_strength("为期三天的会议今天开幕。", "why", "为什么开会", ["会议"]) == NOTHING
