@@ -737,3 +737,19 @@ def test_a_purpose_opening_a_decision_answers_why(sentence: str) -> None:
     如下), or gives it after 以 (…，以遏制…): both answer 为什么."""
     assert kind_strength(sentence, "why", "为什么要延长春节假期", ["延长", "春节假期"]) >= HOLDS_KIND
     assert kind_strength("为期三天的会议今天开幕。", "why", "为什么开会", ["会议"]) == NOTHING
+
+
+def test_a_book_title_in_guillemets_is_one_name_and_its_maker_answers_who() -> None:
+    """Issue 20 (third development set): 《新中国对外开放70年》这本书是谁写的: the title in 《》 is one name
+    (like a phrase in quotes), and news names the author right before the verb of writing (江小涓撰著的《…》),
+    a name jieba may not know."""
+    from storage.search.query import parse_query
+
+    q = "《新中国对外开放70年》这本书是谁写的"
+    assert "新中国对外开放70年" in parse_query(q).terms
+    terms = ["新中国对外开放70年"]
+    assert (
+        kind_strength("江小涓撰著的《新中国对外开放70年》一书，已由人民出版社出版。", "who", q, terms)
+        == PLAIN
+    )
+    assert kind_strength("该书系统梳理了新中国70年的对外开放历史进程。", "who", q, terms) == NOTHING

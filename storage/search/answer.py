@@ -722,8 +722,18 @@ def _may_be_name(text: str) -> bool:
     return not (_NOT_A_NAME.match(text) or _SPOKEN_AFTER_POST.match(text))
 
 
+# Who wrote or made a work (这本书是谁写的, 作者是谁, 谁导演的), and how news names its maker: right before the
+# verb of making (江小涓撰著的《新中国对外开放70年》, 由张艺谋执导), a name jieba may not know.
+_MAKER_ASKED = re.compile(r"谁(?:写|著|编|创作|导演|执导|拍|作词|作曲|设计)|作者|编者|导演是")
+_MAKER = re.compile(
+    r"(?:^|[，,、。：:“（(由])([\u4e00-\u9fff·]{2,4}?)(?:撰著|编著|主编|撰写|所著|著|创作|执导|编剧|作词|作曲|设计)"
+)
+
+
 def _one_person_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
+    if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
+        return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
     for t in asked.terms:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
         if re.search(_POST + "$", t) and any(

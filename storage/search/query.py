@@ -70,7 +70,9 @@ _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
 # Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
 _TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
+)
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
 _HAN = re.compile(rf"[{HAN_RANGES}]")
 _DIGITS = re.compile(r"\d+")
