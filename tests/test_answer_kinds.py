@@ -753,3 +753,15 @@ def test_a_book_title_in_guillemets_is_one_name_and_its_maker_answers_who() -> N
         == PLAIN
     )
     assert kind_strength("该书系统梳理了新中国70年的对外开放历史进程。", "who", q, terms) == NOTHING
+
+
+def test_what_a_question_measures_before_duo_da_is_written_before_the_number() -> None:
+    """Issue 20 (third development set): 收支缺口有多大 measures 缺口 as 余额有多少 measures 余额 (jieba cuts
+    多大 into 多 / 大): the number right after 缺口 answers, a number of another clause less plainly."""
+    q = "2018年全国收费公路收支缺口有多大"
+    assert measured_asked(q) == "缺口"
+    assert measured_asked("输水线路有多长") == "线路"
+    terms = ["全国", "收费公路", "收支", "缺口"]
+    plain = kind_strength("收支缺口达4069.4亿元，比2017年增长1.1%。", "howmany", q, terms)
+    other = kind_strength("2018年度，全国收费公路通行费收入5552.4亿元，比上年增长8.2%。", "howmany", q, terms)
+    assert plain == PLAIN and other < plain

@@ -401,12 +401,18 @@ _BEFORE_HOW_MANY = frozenset(
 )
 
 
+_HOW_MUCH = frozenset("多少 几 多大 多高 多长 多远 多深 多重 多宽 多快".split())
+_MEASURES = frozenset("大 高 长 远 深 重 宽 快".split())
+
+
 @lru_cache(maxsize=512)
 def measured_asked(query: str) -> str | None:
-    """What a how-many question measures, named before 多少 (贷款余额有多少 → 余额, 失业率是多少 → 失业率)."""
+    """What a how-many question measures, named before 多少 or 多大 (贷款余额有多少 → 余额, 失业率是多少 →
+    失业率, 收支缺口有多大 → 缺口, 线路有多长 → 线路)."""
     words = _tags(normalize(query))
     for i, (word, _tag) in enumerate(words):
-        if word not in ("多少", "几"):
+        split = word == "多" and i + 1 < len(words) and words[i + 1][0] in _MEASURES  # jieba: 多/大
+        if word not in _HOW_MUCH and not split:
             continue
         j = i - 1
         while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
