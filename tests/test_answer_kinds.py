@@ -765,3 +765,19 @@ def test_what_a_question_measures_before_duo_da_is_written_before_the_number() -
     plain = kind_strength("收支缺口达4069.4亿元，比2017年增长1.1%。", "howmany", q, terms)
     other = kind_strength("2018年度，全国收费公路通行费收入5552.4亿元，比上年增长8.2%。", "howmany", q, terms)
     assert plain == PLAIN and other < plain
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("秋粮收购哪些省启动了预案", ["秋粮", "收购", "启动", "预案"]),
+        ("哪几个县通了高铁", ["高铁"]),
+    ],
+)
+def test_the_place_asked_for_goes_with_the_question_word(question: str, terms: list[str]) -> None:
+    """Issue 20 (third development set): 哪些省启动了预案 was cut 省启动, a word no story about the topic
+    prints (江苏、安徽、黑龙江等8省及时启动预案); the place asked for belongs to 哪些."""
+    from storage.search.query import parse_query
+
+    assert [t for t in parse_query(question).terms if len(t) > 1] == terms
+    assert question_kind(question) == "which" or question_kind(question) == "where"
