@@ -781,3 +781,16 @@ def test_the_place_asked_for_goes_with_the_question_word(question: str, terms: l
 
     assert [t for t in parse_query(question).terms if len(t) > 1] == terms
     assert question_kind(question) == "which" or question_kind(question) == "where"
+
+
+def test_who_a_side_lost_to_is_the_side_after_the_verb_of_losing() -> None:
+    """Issue 20 (third development set): 输给了谁 asks for the side played against, written after 负于 /
+    不敌 (a team jieba does not tag as a person); the names of one's own team, or a side beaten, answer
+    less plainly."""
+    q = "女子重剑世界杯西班牙站团体决赛中国队输给了谁"
+    terms = ["女子", "重剑", "世界杯", "西班牙", "团体", "决赛", "中国队", "输给"]
+    assert kind_strength("最终，中国队以34∶39负于韩国队，摘得银牌。", "who", q, terms) == PLAIN
+    assert kind_strength("决赛中，中国队与韩国队相遇。", "who", q, terms) == LIKELY
+    assert kind_strength("半决赛中，中国队战胜劲旅俄罗斯队晋级决赛。", "who", q, terms) < LIKELY
+    named = "最终，由孙一文、林声、朱明叶和余思涵组成的中国女子重剑队摘得团体赛银牌。"
+    assert kind_strength(named, "who", q, terms) < LIKELY

@@ -736,7 +736,29 @@ _MAKER = re.compile(
 )
 
 
+# Who someone lost to or beat (输给了谁, 战胜了谁, 对手是谁): sport news names the side after the verb
+# (以34∶39负于韩国队, 不敌, 力克), a team or a country jieba does not tag as a person.
+_LOST = "输给|败给|负于|不敌|憾负|惜败于?"
+_WON = "战胜|击败|打败|力克|淘汰|击溃|逆转|完胜|横扫|赢了"
+_OPPONENT_ASKED = re.compile(f"(?:{_LOST}|{_WON})了?(?:谁|哪)|对手是")
+_SIDE = r"([\u4e00-\u9fff]{2,8}?(?:队|选手|组合)|[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$))"
+_PLAYED = re.compile(r"(?:与|同|和|对阵|迎战|战平)" + _SIDE)  # played against, whoever won
+
+
 def _one_person_strength(sentence: str, asked: _Asked) -> float:
+    known = asked.known
+    if _OPPONENT_ASKED.search(asked.query):
+        verbs = _LOST if re.search(_LOST, asked.query) else _WON
+        if _new([m.group(1) for m in re.finditer(f"(?:{verbs})" + _SIDE, sentence)], known):
+            return PLAIN  # 输给了谁: 负于韩国队
+        if _new([m.group(1) for m in _PLAYED.finditer(sentence)], known):
+            return LIKELY  # 与韩国队相遇: the side played against
+        return min(WEAK, _holder_strength(sentence, asked))  # a name, not a side played against
+    return _holder_strength(sentence, asked)
+
+
+def _holder_strength(sentence: str, asked: _Asked) -> float:
+    """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
     if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
         return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
