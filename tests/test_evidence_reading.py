@@ -61,6 +61,28 @@ def test_a_year_asked_about_is_evidence_when_the_story_prints_it() -> None:
     assert evidence.date_evidence("2018-05-09", "全国博物馆接待观众。", year) == (1.0, 0.0)
 
 
+def test_a_report_on_the_year_asked_about_comes_out_the_next_year() -> None:
+    """Issue 20 (third development set): a year's figures and reports are printed the next year; a story
+    dated then whose headline names the year (2019年中国学生资助发展报告) or says 去年 is dated in it almost as
+    much as one printed that year."""
+    year = [DateSpec("2019年", 0, year=2019)]
+    title = "2019年中国学生资助发展报告"
+    report = evidence.date_evidence("2020-05-21", title + "\n学生资助是一项工程。", year, headline=title)
+    assert report == (evidence.REPORTED_LATER, 1.0)
+    title = "去年12月末 我国外储规模达3.1万亿美元"
+    last_year = evidence.date_evidence("2020-01-08", title + "\n外汇储备规模上升。", year, headline=title)
+    assert last_year[0] == evidence.REPORTED_LATER
+    # the year only in its text, or a story two years later, is no report on it
+    text = "学生资助报告\n2019年，资助学生1亿人次。"
+    assert evidence.date_evidence("2020-05-21", text, year, headline="学生资助报告")[0] == 0.0
+    title = "2019年学生资助报告"
+    assert evidence.date_evidence("2021-05-21", title + "\n资助学生。", year, headline=title)[0] == 0.0
+    # a month asked for is not read this way
+    month = [DateSpec("2019年12月", 12, year=2019)]
+    title = "去年12月末外储"
+    assert evidence.date_evidence("2020-01-08", title + "\n外汇储备。", month, headline=title)[0] == 0.0
+
+
 def test_the_story_printing_the_year_asked_about_ranks_first() -> None:
     terms = [evidence.Term("博物馆", 2, 5.0), evidence.Term("全国", 2, 3.0)]
     both = [

@@ -98,6 +98,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛)|"
+            # 开去哪了, 运到哪, 往哪走: where to
+            r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -125,7 +127,13 @@ _IDENTITY = re.compile(
 )
 _POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人)"
 
+# A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
+_LUNAR_DAY = (
+    r"(?:(?:农历)?(?:正|腊|冬|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|"
+    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年(?:初[一二三四五六七八九十]|三十)|除夕)"
+)
 _DATE = re.compile(
+    _LUNAR_DAY + r"|"
     r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
     r"(?<![\d.])\d{1,2}[日号](?![\d])"
@@ -145,7 +153,11 @@ _NUMBER = re.compile(
 )
 # A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
 _MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)(?:多|余)?")
-_CN_NUMBER = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)")
+# A count written in words (近九成, 三个, 十多家); 一 alone before a measure word is the article "a" (是一名铁人
+# 三项爱好者, 成为一家上市公司), no count.
+_CN_NUMBER = re.compile(
+    r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
+)
 _ENUMERATION = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
 )
@@ -157,7 +169,10 @@ _CAUSE = re.compile(
     r"因[^，,。；;]{1,12}?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|死于|病逝于"
 )
 _AT_PLACE = re.compile(
-    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落"
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落|"
+    # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
+    r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
+    r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
 )
 _QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
 _NAMED = re.compile(
@@ -167,13 +182,20 @@ _CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+
 _PRONOUN_START = re.compile(r"^(?:他|她|其|该同志)")
 _LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
 _PURPOSE = re.compile(
-    r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对)|[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)"
+    r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对|遏制|改善|防止|避免|加快|保护)|"
+    r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
+    # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
+    r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
+    r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低)"
 )
 _DATELINE = re.compile(r"^\s*(据?(?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
 # 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
-_NAME_ASKED = re.compile(r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名")
+_NAME_ASKED = re.compile(
+    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名|"
+    r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
+)
 _PERSON_BEFORE = re.compile(
     r"(?:[人者长员师官家手事]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
     r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位)的?"
@@ -210,7 +232,8 @@ _RATE_ASKED = re.compile(
 RATE = "%"
 _RATE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点)|百分之[一二三四五六七八九十百点]+")
 _UNIT_ASKED = re.compile(
-    r"(?:多少|几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+    # 这几年, 近几年, 前几次 say "the last few", no count asked for (这几年破了多少起案子 asks for 起)
+    r"(?:多少|(?<![近这前后头那好十])几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
     r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
 )
 # The units news writes for the same count (多少人: 1.2万名, 300余位).
@@ -224,11 +247,17 @@ _SAME_UNIT = {
 
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
-    for a rate (失业率是多少, 同比增长多少)."""
+    for a rate (失业率是多少, 同比增长多少); an age asked for (多大年纪, 多大岁数, 年龄多大) is counted in 岁."""
     m = _UNIT_ASKED.search(query)
     if m is not None:
         return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    if _AGE_ASKED.search(query):
+        return "岁"
     return RATE if _RATE_ASKED.search(query) else None
+
+
+# An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
+_AGE_ASKED = re.compile(r"多大(?:年纪|岁数|年龄|了)|年龄(?:是|有)?多大|年纪(?:有)?多大|多少高龄|高寿")
 
 
 def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
@@ -304,10 +333,10 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came."""
     dates = _new(_DATE.findall(sentence), asked.query)
-    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d)]
+    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(_LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
         return REPORT_DAY_STRENGTH
-    if any(_MONTH_DAY.search(d) for d in days):
+    if any(_MONTH_DAY.search(d) or re.fullmatch(_LUNAR_DAY, d) for d in days):
         return PLAIN
     if days:
         return DAY_ALONE_STRENGTH
@@ -372,12 +401,18 @@ _BEFORE_HOW_MANY = frozenset(
 )
 
 
+_HOW_MUCH = frozenset("多少 几 多大 多高 多长 多远 多深 多重 多宽 多快".split())
+_MEASURES = frozenset("大 高 长 远 深 重 宽 快".split())
+
+
 @lru_cache(maxsize=512)
 def measured_asked(query: str) -> str | None:
-    """What a how-many question measures, named before 多少 (贷款余额有多少 → 余额, 失业率是多少 → 失业率)."""
+    """What a how-many question measures, named before 多少 or 多大 (贷款余额有多少 → 余额, 失业率是多少 →
+    失业率, 收支缺口有多大 → 缺口, 线路有多长 → 线路)."""
     words = _tags(normalize(query))
     for i, (word, _tag) in enumerate(words):
-        if word not in ("多少", "几"):
+        split = word == "多" and i + 1 < len(words) and words[i + 1][0] in _MEASURES  # jieba: 多/大
+        if word not in _HOW_MUCH and not split:
             continue
         j = i - 1
         while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
@@ -523,8 +558,40 @@ def _why_strength(sentence: str, asked: _Asked) -> float:
     return LIKELY if _PURPOSE.search(sentence) else NOTHING
 
 
+# What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
+# news writes that word beside the name (林心平，原名梁玉; 以“中英科技与金融合作”为主题).
+_ATTRIBUTE = re.compile(r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号")
+
+
+def _attribute_named(sentence: str, asked: _Asked) -> bool:
+    """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
+    with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
+    wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    for word in wanted:
+        if word not in sentence:
+            continue
+        after = re.search(
+            re.escape(word) + r"(?:是|为|叫|叫做|：|:)?[“《「]?([\u4e00-\u9fffA-Za-z0-9]{2})", sentence
+        )
+        if after is not None and after.group(1) not in asked.known:
+            return True
+        if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], asked.known):
+            return True
+    return False
+
+
 def _name_strength(sentence: str, asked: _Asked) -> float:
-    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags."""
+    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
+    given by the attribute word the question asks about (原名梁玉 for 原名叫什么)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
+    if _ATTRIBUTE.search(asked.query):
+        return min(FAINT, _plain_name_strength(sentence, asked))  # 原名叫什么: a name not given as 原名
+    return _plain_name_strength(sentence, asked)
+
+
+def _plain_name_strength(sentence: str, asked: _Asked) -> float:
+    """`_name_strength` before the attribute word is weighed."""
     known = asked.known
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
@@ -541,7 +608,10 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
-    the question lacks (of the kind asked for, if the question names one)."""
+    the question lacks (of the kind asked for, if the question names one); plainest a name given by the
+    attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
@@ -556,10 +626,37 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
 
 
 def _where_strength(sentence: str, asked: _Asked) -> float:
-    """位于…, 在…举行, or a place the question lacks (`_place_names`)."""
+    """位于…, 在…举行, or a place the question lacks (`_place_names`). A question asking where to (开去哪,
+    运到哪个国家) is answered by the place after a verb of heading (驶往马来西亚, 发往土耳其); one asking for
+    a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
+    level = _LEVEL_ASKED.search(asked.query)
+    if level is not None:
+        places = _place_names(sentence, asked.known) + _new(
+            re.findall(r"[\u4e00-\u9fff]{2,6}" + level.group(1), sentence), asked.known
+        )
+        if any(p.endswith(level.group(1)) and p != level.group(1) for p in places):
+            return PLAIN
+        return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
+    if _HEADING_ASKED.search(asked.query):
+        m = _HEADING.search(sentence)
+        if m is not None and m.group(1)[:2] not in asked.known:
+            return PLAIN
+    return _place_strength(sentence, asked)
+
+
+def _place_strength(sentence: str, asked: _Asked) -> float:
     if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
         return PLAIN
     return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+
+
+# Where to: 开去哪, 运到哪个国家, 飞往何处; and the place after a verb of heading (该邮轮将驶往马来西亚).
+_HEADING_ASKED = re.compile(r"(?:去|到|往|向|至)(?:哪|何处|何地|什么地方)|(?:去|到)了?哪")
+_HEADING = re.compile(
+    r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
+)
+# A place of a level asked for: 哪个县, 哪一个村, 哪个省.
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|村)")
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
@@ -631,8 +728,40 @@ def _may_be_name(text: str) -> bool:
     return not (_NOT_A_NAME.match(text) or _SPOKEN_AFTER_POST.match(text))
 
 
+# Who wrote or made a work (这本书是谁写的, 作者是谁, 谁导演的), and how news names its maker: right before the
+# verb of making (江小涓撰著的《新中国对外开放70年》, 由张艺谋执导), a name jieba may not know.
+_MAKER_ASKED = re.compile(r"谁(?:写|著|编|创作|导演|执导|拍|作词|作曲|设计)|作者|编者|导演是")
+_MAKER = re.compile(
+    r"(?:^|[，,、。：:“（(由])([\u4e00-\u9fff·]{2,4}?)(?:撰著|编著|主编|撰写|所著|著|创作|执导|编剧|作词|作曲|设计)"
+)
+
+
+# Who someone lost to or beat (输给了谁, 战胜了谁, 对手是谁): sport news names the side after the verb
+# (以34∶39负于韩国队, 不敌, 力克), a team or a country jieba does not tag as a person.
+_LOST = "输给|败给|负于|不敌|憾负|惜败于?"
+_WON = "战胜|击败|打败|力克|淘汰|击溃|逆转|完胜|横扫|赢了"
+_OPPONENT_ASKED = re.compile(f"(?:{_LOST}|{_WON})了?(?:谁|哪)|对手是")
+_SIDE = r"([\u4e00-\u9fff]{2,8}?(?:队|选手|组合)|[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$))"
+_PLAYED = re.compile(r"(?:与|同|和|对阵|迎战|战平)" + _SIDE)  # played against, whoever won
+
+
 def _one_person_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
+    if _OPPONENT_ASKED.search(asked.query):
+        verbs = _LOST if re.search(_LOST, asked.query) else _WON
+        if _new([m.group(1) for m in re.finditer(f"(?:{verbs})" + _SIDE, sentence)], known):
+            return PLAIN  # 输给了谁: 负于韩国队
+        if _new([m.group(1) for m in _PLAYED.finditer(sentence)], known):
+            return LIKELY  # 与韩国队相遇: the side played against
+        return min(WEAK, _holder_strength(sentence, asked))  # a name, not a side played against
+    return _holder_strength(sentence, asked)
+
+
+def _holder_strength(sentence: str, asked: _Asked) -> float:
+    """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
+    known = asked.known
+    if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
+        return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
     for t in asked.terms:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
         if re.search(_POST + "$", t) and any(
@@ -1130,7 +1259,7 @@ def best_sentence(
             if best is None or span.key > best.key:
                 best = span
                 if article.rank == 0:
-                    first_strength = max(first_strength, span.strength)
+                    first_strength = span.strength  # how plainly the first result's answer holds the fact
     if best is None:
         return None
     article = articles[best.sentences[-1].rank]

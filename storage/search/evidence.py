@@ -154,17 +154,23 @@ def asks_now(text: str) -> bool:
     return bool(_NOW.search(normalize(text)))
 
 
-def date_evidence(article_date: str | None, text: str, dates: Sequence[DateSpec]) -> tuple[float, float]:
+def date_evidence(
+    article_date: str | None, text: str, dates: Sequence[DateSpec], headline: str = ""
+) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
-    report the day after); 1.0 when its text mentions one (the day, the month, or a year asked for
-    alone: a year's figures are printed the next year, 2018年，全国…)."""
+    report the day after), or dated the year after a year asked for alone with that year in its headline
+    (a year's figures and reports come out the next year: 2019年中国学生资助发展报告 of May 2020, 去年12月末
+    我国外储规模达3.1万亿美元 of January 2020); 1.0 when its text mentions one (the day, the month, or a
+    year asked for alone: 2018年，全国…)."""
     on = 0.0
     mention = 0.0
     for d in dates:
         if article_date and _dated_in(article_date, d):
             on = 1.0
         elif article_date and d.day is not None and _reported_after(article_date, d):
+            on = max(on, REPORTED_LATER)
+        elif article_date and _year_reported(article_date, headline, d):
             on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
             mention = 1.0
@@ -184,6 +190,14 @@ def _dated_in(iso: str, d: DateSpec) -> bool:
     if d.month and month != f"{d.month:02d}":
         return False
     return not (d.day is not None and day != f"{d.day:02d}")
+
+
+def _year_reported(iso: str, headline: str, d: DateSpec) -> bool:
+    """Whether an article dated `iso` reports on the year `d` (asked for alone): dated the next year, its
+    headline names that year (2019年…) or says 去年."""
+    if d.year is None or d.month or iso[:4] != f"{d.year + 1:04d}":
+        return False
+    return f"{d.year}年" in headline or "去年" in headline
 
 
 def _reported_after(iso: str, d: DateSpec) -> bool:
@@ -316,7 +330,7 @@ def rank(
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         held = sum(t.weight for t, ok in zip(terms, in_text, strict=True) if ok) / total
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
-        on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates)
+        on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates, headline=c.title)
         score = (
             weights.held * held
             + weights.near * p.near / total

@@ -70,7 +70,9 @@ _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
 # Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
 _TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
+)
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
 _HAN = re.compile(rf"[{HAN_RANGES}]")
 _DIGITS = re.compile(r"\d+")
@@ -276,6 +278,8 @@ _COUNT_QUESTION = re.compile(
     r"|(?<![近这前后头那好十])几(?:年|小时|分钟)|多少(?:年|天|小时|分钟)"
     r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
+    # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动)
+    r"|哪(?:些|几个|几)(?:省份|省|市|县|区|国家|村|镇|乡)"
 )
 
 
