@@ -476,9 +476,12 @@ def web(host: str | None, port: int | None) -> None:
     from bot.web.server import WebServerError, run_web, web_address
 
     where, number = web_address(settings, host, port)
-    click.echo(f"newsbot web: http://{where}:{number}/ (Ctrl-C stops)", err=True)
+
+    def listening(bound: int) -> None:
+        click.echo(f"newsbot web: http://{where}:{bound}/ (Ctrl-C stops)", err=True)
+
     try:
-        run_web(settings, host=where, port=number)
+        run_web(settings, host=where, port=number, on_listening=listening)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:
