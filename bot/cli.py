@@ -548,7 +548,8 @@ def copy_database_command(target_url: str) -> None:
     One transaction: on any error the target is left as it was. Then set NEWSBOT_DATABASE_URL to URL.
     """
     from storage.database.copy import copy_database
-    from storage.database.postgres import is_postgres_url, safe_url
+    from storage.database.postgres import is_postgres_url
+    from storage.urls import safe_url
 
     if not is_postgres_url(target_url):
         raise click.BadParameter("must start with postgresql:// or postgres://", param_hint="--to")
