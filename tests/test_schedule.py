@@ -18,6 +18,7 @@ from bot.digests.schedule import (
     parse_time,
     parse_timezone,
     scheduled_moment,
+    zone_label,
 )
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -342,6 +343,47 @@ def test_parse_timezone_ok(args, expected):
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("北京时间", "Asia/Shanghai"),
+        ("北京", "Asia/Shanghai"),
+        ("上海", "Asia/Shanghai"),
+        ("东八区", "Asia/Shanghai"),
+        ("中国标准时间", "Asia/Shanghai"),
+        ("CST", "Asia/Shanghai"),  # China Standard Time, as Chinese readers mean it
+        ("cst", "Asia/Shanghai"),
+        ("UTC+8", "Etc/GMT-8"),  # the Etc zones' sign is inverted: Etc/GMT-8 is eight hours ahead of UTC
+        ("GMT+8", "Etc/GMT-8"),
+        ("utc+08:00", "Etc/GMT-8"),
+        ("ＵＴＣ＋８", "Etc/GMT-8"),  # full-width, as a Chinese keyboard types it
+        ("UTC + 8", "Etc/GMT-8"),
+        ("UTC-5", "Etc/GMT+5"),
+        ("GMT-3:00", "Etc/GMT+3"),
+        ("UTC+14", "Etc/GMT-14"),
+        ("UTC-12", "Etc/GMT+12"),
+        ("UTC+0", "UTC"),
+        ("america/port-au-prince", "America/Port-au-Prince"),
+        ("AMERICA/ARGENTINA/BUENOS_AIRES", "America/Argentina/Buenos_Aires"),
+        ("us/eastern", "US/Eastern"),
+        ("europe/isle of man", "Europe/Isle_of_Man"),
+    ],
+)
+def test_parse_timezone_as_people_type_it(typed, expected):
+    """QA: 北京时间, UTC+8, GMT+8, CST, 东八区 were refused, and zone names in another letter case than
+    the IANA one (america/port-au-prince)."""
+    result = parse_timezone(typed.split(" ") if " " in typed else [typed])
+    assert result == expected
+    assert ZoneInfo(result).key == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5"), ("Asia/Shanghai", "Asia/Shanghai")]
+)
+def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):
+    assert zone_label(name) == label
+
+
+@pytest.mark.parametrize(
     ("args", "code"),
     [
         ([], "missing_timezone"),
@@ -349,6 +391,9 @@ def test_parse_timezone_ok(args, expected):
         (["Shanghai"], "bad_timezone"),
         (["../../etc/passwd"], "bad_timezone"),
         (["+08:00"], "bad_timezone"),
+        (["UTC+15"], "bad_timezone"),
+        (["UTC+5:30"], "bad_timezone"),  # no whole-hour zone: an Area/City name (Asia/Kolkata) is needed
+        (["Etc/../../passwd"], "bad_timezone"),
     ],
 )
 def test_parse_timezone_bad(args, code):
