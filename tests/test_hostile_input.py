@@ -231,3 +231,10 @@ def test_timezone_as_people_type_it_is_set_and_shown(console: ConsoleChat, typed
 def test_an_unknown_timezone_is_one_line_with_an_example(console: ConsoleChat):
     out = console.handle("/timezone 火星时间")
     assert out.count("\n") == 0 and "火星时间" in out and "/timezone Asia/Shanghai" in out
+
+
+@pytest.mark.parametrize("word", ["早上好", "晚上好"])
+def test_subscribe_to_a_greeting_is_a_keyword_not_a_bad_time(console: ConsoleChat, word: str):
+    """QA: /subscribe 早上好 was read as a bad time."""
+    out = console.handle(f"/subscribe {word}")
+    assert "已订阅" in out and f"「{word}」" in out and "不是有效的时间" not in out, out

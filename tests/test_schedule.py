@@ -311,6 +311,29 @@ def test_parse_subscribe_natural_times(args, expected):
     assert result == SubscribeRequest(expected, ("二七区",))
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["早上好"], SubscribeRequest("08:00", ("早上好",))),
+        (["晚上好"], SubscribeRequest("08:00", ("晚上好",))),
+        (["下午茶"], SubscribeRequest("08:00", ("下午茶",))),
+        (["上午场", "演出"], SubscribeRequest("08:00", ("上午场", "演出"))),
+        (["早上8点", "早上好"], SubscribeRequest("08:00", ("早上好",))),
+        (["晚上9点", "晚上一起跑"], SubscribeRequest("21:00", ("晚上一起跑",))),
+    ],
+)
+def test_a_keyword_starting_with_a_part_of_the_day_is_a_keyword(args, expected):
+    """QA: /subscribe 早上好 said 「早上好」 is not a valid time: a word that starts with 早上/晚上/上午/下午
+    but names no hour is a keyword."""
+    assert parse_subscribe_args(args) == expected
+
+
+@pytest.mark.parametrize("args", [["早上"], ["晚上"], ["上午"], ["下午"], ["晚上8"], ["下午三"], ["早上 8"]])
+def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError) and result.code == "bad_time"
+
+
 def test_parse_subscribe_limits():
     assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
     many = [f"词{i}" for i in range(11)]

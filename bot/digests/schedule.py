@@ -150,9 +150,12 @@ _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 _DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
 _CN_DIGITS = "零〇一二两三四五六七八九十"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
-# a time in Chinese numerals ("二十四点", "八点七十分") and a part of the day with a number ("晚上25点").
+# a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
+# "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
+# ("早上好", "下午茶") is a keyword.
 _TIME_ATTEMPT_RE = re.compile(
-    r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$|^[上下]午|^早上|^晚上"
+    r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$"
+    rf"|^(?:上午|下午|早上|晚上)\s*[{_CN_DIGITS}\d]{{0,3}}$"
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
