@@ -120,6 +120,7 @@ async def test_start_help_and_english_users(telegram_emulator: TelegramEmulator,
         )
         (help_zh,) = await ask(emu, "/help")
         assert "/search" in help_zh.text and "/stats" not in help_zh.text
+        assert "在群里" in help_zh.text  # groups are Telegram's: only its help names them
         (welcome_en,) = await ask(emu, "/start", uid=2002, lang="en-GB")
         assert welcome_en.text.startswith("Hello")
         (results_en,) = await ask(emu, "/s 保交楼", uid=2002, lang="en")

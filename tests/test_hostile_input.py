@@ -238,3 +238,19 @@ def test_subscribe_to_a_greeting_is_a_keyword_not_a_bad_time(console: ConsoleCha
     """QA: /subscribe 早上好 was read as a bad time."""
     out = console.handle(f"/subscribe {word}")
     assert "已订阅" in out and f"「{word}」" in out and "不是有效的时间" not in out, out
+
+
+def test_help_in_the_terminal_names_no_groups(tmp_path: Path):
+    """QA: the terminal chat's /help spoke of private chats and groups (Telegram's)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="/help\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(NEWSBOT_DB=str(tmp_path / "n.db"), NEWSBOT_SEEDS=str(SEEDS)),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "/search" in out and "群" not in out and "私聊" not in out and "Ctrl-D" in out

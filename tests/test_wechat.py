@@ -353,3 +353,11 @@ def test_a_voice_message_without_recognised_text_gets_the_text_only_line(
 def test_parse_message_reads_the_recognition():
     message = parse_message(wechat_voice("oVoice", 5009, "二七区 教育"))
     assert message.msg_type == "voice" and message.recognition == "二七区 教育" and message.content == ""
+
+
+@pytest.mark.parametrize(("typed", "group"), [("/help", "群"), ("/help me", "group")])
+def test_help_in_wechat_names_no_groups(web: WebRun, typed: str, group: str):
+    """QA: WeChat /help spoke of groups, which official accounts do not have."""
+    content = reply_of(post(web, wechat_text("oHelp", typed, 6001 + len(typed))))["Content"]
+    assert "/search" in content and group not in content and "私聊" not in content
+    assert ("订阅源" if group == "群" else "feed") in content
