@@ -476,9 +476,12 @@ def web(host: str | None, port: int | None) -> None:
     from bot.web.server import WebServerError, run_web, web_address
 
     where, number = web_address(settings, host, port)
-    click.echo(f"newsbot web: http://{where}:{number}/ (Ctrl-C stops)", err=True)
+
+    def listening(bound: int) -> None:
+        click.echo(f"newsbot web: http://{where}:{bound}/ (Ctrl-C stops)", err=True)
+
     try:
-        run_web(settings, host=where, port=number)
+        run_web(settings, host=where, port=number, on_listening=listening)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:
@@ -545,7 +548,8 @@ def copy_database_command(target_url: str) -> None:
     One transaction: on any error the target is left as it was. Then set NEWSBOT_DATABASE_URL to URL.
     """
     from storage.database.copy import copy_database
-    from storage.database.postgres import is_postgres_url, safe_url
+    from storage.database.postgres import is_postgres_url
+    from storage.urls import safe_url
 
     if not is_postgres_url(target_url):
         raise click.BadParameter("must start with postgresql:// or postgres://", param_hint="--to")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.chat.conversation import Conversation, Press, Who, parse_command
-from bot.chat.replies import PLAIN, Button, Keyboard, Reply, format_keyboard_plain
+from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.services import open_services
 from bot.settings import Settings
@@ -141,7 +141,7 @@ def run_console(
     stdin = stdin or _replacing(sys.stdin)
     stdout = stdout or _replacing(sys.stdout)
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
-    services = open_services(settings, markup=PLAIN, flood=None, pushes=False)
+    services = open_services(settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE)
     try:
         who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
         chat = ConsoleChat(services.conversation, who)

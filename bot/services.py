@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from bot.chat.conversation import Conversation
-from bot.chat.replies import HTML, Markup
+from bot.chat.replies import HTML, Channel, Markup
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
@@ -120,6 +120,7 @@ def open_services(
     flood: FloodLimit | None = None,
     seed: bool = True,
     pushes: bool = True,
+    channel: Channel = Channel.TELEGRAM,
 ) -> Services:
     """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation.
 
@@ -147,6 +148,7 @@ def open_services(
             flood=FloodGuard(database, flood) if flood is not None else None,
             records=records,
             pushes=pushes,
+            channel=channel,
         )
     except BaseException:
         database.close()

@@ -23,6 +23,7 @@ from bot.sources.poll import ERROR, NOT_MODIFIED, discover, poll_sources
 from bot.sources.status import IntervalError, format_interval, format_sources, parse_interval, source_record
 from storage.ingest.decode import remove_controls
 from storage.records import sources as store
+from storage.urls import safe_url
 
 
 def sources_group(
@@ -72,7 +73,7 @@ def sources_group(
         verb = "已添加 added" if created else "已更新 updated"
         click.echo(f"{verb} #{source.id} {source.label} every {format_interval(source.interval)}")
         if source.feed_url and source.feed_url != source.url:
-            click.echo(f"  feed: {source.feed_url}")
+            click.echo(f"  feed: {safe_url(source.feed_url)}")
 
     @sources.command(name="list")
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per source, one per line.")

@@ -91,6 +91,22 @@ STRING_FIELDS = frozenset(
 )
 
 
+# What a photo or a document looks like in an incoming message (the sizes and ids are Telegram's shapes).
+_MEDIA: dict[str, Any] = {
+    "photo": [
+        {"file_id": "AgAD-small", "file_unique_id": "ph1s", "width": 90, "height": 60, "file_size": 1200},
+        {"file_id": "AgAD-large", "file_unique_id": "ph1l", "width": 1280, "height": 853, "file_size": 98000},
+    ],
+    "document": {
+        "file_id": "BQAD-doc",
+        "file_unique_id": "doc1",
+        "file_name": "scan.pdf",
+        "mime_type": "application/pdf",
+        "file_size": 52000,
+    },
+}
+
+
 class TelegramError(Exception):
     """An error answer of the Bot API."""
 
@@ -676,9 +692,12 @@ class TelegramEmulator:
         reply_to: StoredMessage | dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
         sender_chat: dict[str, Any] | None = None,
+        media: str | None = None,
     ) -> dict[str, Any]:
         """Queue a text message from a user. Commands and @mentions get their entities automatically.
-        `sender_chat`: the chat the message is sent on behalf of (an anonymous group administrator)."""
+        `sender_chat`: the chat the message is sent on behalf of (an anonymous group administrator).
+        `media` ("photo" or "document"): a photo or a file sent with `text` as its caption (Telegram puts
+        a caption's entities in ``caption_entities``; a caption is never a command to Telegram's clients)."""
         user = user or self.user()
         chat = chat or self.private_chat(user)
         with self._cond:
@@ -694,6 +713,11 @@ class TelegramEmulator:
             "from": user,
             "text": text,
         }
+        if media is not None:
+            message[media] = _MEDIA[media]
+            caption = message.pop("text")
+            if caption:  # Telegram leaves out an empty caption
+                message["caption"] = caption
         if entities is None:
             entities = []
             m = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
@@ -710,7 +734,7 @@ class TelegramEmulator:
                     }
                 )
         if entities:
-            message["entities"] = entities
+            message["entities" if media is None else "caption_entities"] = entities
         if sender_chat is not None:
             message["sender_chat"] = sender_chat
         if reply_to is not None:

@@ -120,6 +120,7 @@ async def test_start_help_and_english_users(telegram_emulator: TelegramEmulator,
         )
         (help_zh,) = await ask(emu, "/help")
         assert "/search" in help_zh.text and "/stats" not in help_zh.text
+        assert "在群里" in help_zh.text  # groups are Telegram's: only its help names them
         (welcome_en,) = await ask(emu, "/start", uid=2002, lang="en-GB")
         assert welcome_en.text.startswith("Hello")
         (results_en,) = await ask(emu, "/s 保交楼", uid=2002, lang="en")
@@ -447,6 +448,48 @@ async def test_groups_answer_commands_mentions_and_replies_only(
         (unknown,) = await emu.wait_for_messages(gid, 1, after=industry.message_id)
         assert "/foo" in unknown.text
         assert len(emu.messages(gid)) == 5  # chatter, /cmd@OtherBot and a bare unknown command ignored
+    no_rejections(emu)
+
+
+@pytest.mark.parametrize("media", ["photo", "document"])
+async def test_a_caption_is_read_as_the_message_text(
+    telegram_emulator: TelegramEmulator, settings: Settings, media: str
+) -> None:
+    """QA: a photo or a file with a caption in a private chat was answered "send text": the caption is the
+    search. In a group a caption is answered as text is: only when it mentions the bot or replies to it."""
+    emu = telegram_emulator
+    group = emu.group_chat()
+    gid = group["id"]
+    someone = user(3004)
+    async with running_bot(settings):
+        emu.push_message("保交楼", user=user(1005), media=media)
+        (results,) = await emu.wait_for_messages(1005, 1)
+        assert "「保交楼」" in results.text and "保交楼项目第8批交付" in results.text
+        emu.push_message("谁主持了统战工作会议？", user=user(1005), media=media)
+        (answer,) = await emu.wait_for_messages(1005, 1, after=results.message_id)
+        assert "💡" in answer.text and "虎荣鑫" in answer.text
+        emu.push_message("/search 人才工作", user=user(1005), media=media)
+        (searched,) = await emu.wait_for_messages(1005, 1, after=answer.message_id)
+        assert "「人才工作」" in searched.text
+        emu.push_message("今天的保交楼照片", user=someone, chat=group, media=media)  # chatter
+        emu.push_message("@newsbot_test_bot 统战工作", user=someone, chat=group, media=media)
+        (mentioned,) = await emu.wait_for_messages(gid, 1)
+        assert "「统战工作」" in mentioned.text
+        emu.push_message("人才工作", user=someone, chat=group, reply_to=mentioned, media=media)
+        (replied,) = await emu.wait_for_messages(gid, 1, after=mentioned.message_id)
+        assert "「人才工作」" in replied.text
+        assert len(emu.messages(gid)) == 2  # the chatter is left alone
+    no_rejections(emu)
+
+
+async def test_a_photo_without_a_caption_gets_the_send_text_line(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        emu.push_message("", user=user(1006), media="photo")
+        (line,) = await emu.wait_for_messages(1006, 1)
+        assert line.text == "请告诉我要找什么，例如：保交楼"  # the line for stickers, voice and the rest
     no_rejections(emu)
 
 

@@ -204,3 +204,53 @@ def test_a_web_secret_short_enough_to_guess_is_refused(monkeypatch: pytest.Monke
     assert secret not in str(caught.value)
     monkeypatch.setenv("NEWSBOT_WEB_SECRET", "0123456789abcdef")
     assert load_settings(_env_file=None).web_secret is not None
+
+
+# ---- /timezone as Chinese readers type it (QA) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("北京时间", "Asia/Shanghai"),
+        ("东八区", "Asia/Shanghai"),
+        ("CST", "Asia/Shanghai"),
+        ("UTC+8", "UTC+8"),
+        ("GMT-5", "UTC-5"),
+        ("america/port-au-prince", "America/Port-au-Prince"),
+    ],
+)
+def test_timezone_as_people_type_it_is_set_and_shown(console: ConsoleChat, typed: str, shown: str):
+    out = console.handle(f"/timezone {typed}")
+    assert f"时区已设为 {shown}" in out, out
+    assert f"当前时区：{shown}（" in console.handle("/timezone")
+    assert f"（{shown}）" in console.handle("/subscribe 7:30 人才")
+    assert f"（时区 {shown}）" in console.handle("/subscriptions")
+
+
+def test_an_unknown_timezone_is_one_line_with_an_example(console: ConsoleChat):
+    out = console.handle("/timezone 火星时间")
+    assert out.count("\n") == 0 and "火星时间" in out and "/timezone Asia/Shanghai" in out
+
+
+@pytest.mark.parametrize("word", ["早上好", "晚上好"])
+def test_subscribe_to_a_greeting_is_a_keyword_not_a_bad_time(console: ConsoleChat, word: str):
+    """QA: /subscribe 早上好 was read as a bad time."""
+    out = console.handle(f"/subscribe {word}")
+    assert "已订阅" in out and f"「{word}」" in out and "不是有效的时间" not in out, out
+
+
+def test_help_in_the_terminal_names_no_groups(tmp_path: Path):
+    """QA: the terminal chat's /help spoke of private chats and groups (Telegram's)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="/help\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(NEWSBOT_DB=str(tmp_path / "n.db"), NEWSBOT_SEEDS=str(SEEDS)),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "/search" in out and "群" not in out and "私聊" not in out and "Ctrl-D" in out

@@ -128,3 +128,25 @@ def test_control_characters_escaped_in_json_strings_are_removed():
     assert article.title == "控制字符]0;pwned标题"
     assert article.paragraphs == ("正文[31m红色。", "第二\x85段\t。")
     assert (article.byline, article.reporters, article.source) == ("记者 甲", ("甲",), "来源")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(
+            [{"title": "标题", "body": "正文"}, {"title": "二", "body": "正文二"}], ensure_ascii=False
+        ),
+        json.dumps([{"title": "标题", "body": "正文"}], ensure_ascii=False, indent=2),
+    ],
+)
+def test_a_json_array_file_is_named_as_one_with_how_to_convert(text):
+    """QA: a JSON array given as JSON Lines said "expected a JSON object, got list" (one line) or "invalid
+    JSON" (pretty-printed): say what the file is and how to turn it into JSON Lines."""
+    with pytest.raises(JsonlError) as caught:
+        parse_jsonl(text, origin_file="in/feed.jsonl")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("in/feed.jsonl: ")
+    assert "JSON array, not JSON Lines (one object per line)" in message
+    assert "jq -c '.[]' in/feed.jsonl" in message
+    assert "got list" not in message and "invalid JSON" not in message

@@ -17,11 +17,10 @@ from storage.database.postgres import (
     IDLE_IN_TRANSACTION_S,
     PostgresDatabase,
     pg_schema_version,
-    safe_url,
     translate,
-    without_password,
 )
 from storage.errors import DatabaseBusy, DatabaseError
+from storage.urls import safe_url, without_password
 from tests.bot_support import ROOT
 
 

@@ -390,3 +390,17 @@ def test_cli_skip_bad_lines_on_a_file_without_one_good_record_does_not_suggest_i
     assert 'nothing.jsonl: line 1: missing "body"; 2 more bad line(s): 2, 3' in result.stderr
     refused = CliRunner().invoke(main, ["ingest", str(feed)])  # without the option: nothing to suggest either
     assert refused.exit_code == 1 and "--skip-bad-lines" not in refused.stderr
+
+
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.json"])
+@pytest.mark.parametrize("skip", [[], ["--skip-bad-lines"]])
+def test_cli_a_json_array_file_says_so_and_how_to_convert(env, name, skip):
+    """QA: `newsbot ingest` on a JSON array said "expected a JSON object, got list" (or, for .json, only
+    that the type is unsupported): one line naming the array and the jq command that converts it."""
+    feed = env / name
+    feed.write_text(json.dumps([{"title": "标题", "body": "正文"}], ensure_ascii=False, indent=1), "utf-8")
+    result = CliRunner().invoke(main, ["ingest", *skip, str(feed)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert "JSON array" in line and "one object per line" in line and "jq -c '.[]'" in line
+    assert "got list" not in line

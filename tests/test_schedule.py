@@ -18,6 +18,7 @@ from bot.digests.schedule import (
     parse_time,
     parse_timezone,
     scheduled_moment,
+    zone_label,
 )
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -310,6 +311,29 @@ def test_parse_subscribe_natural_times(args, expected):
     assert result == SubscribeRequest(expected, ("二七区",))
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["早上好"], SubscribeRequest("08:00", ("早上好",))),
+        (["晚上好"], SubscribeRequest("08:00", ("晚上好",))),
+        (["下午茶"], SubscribeRequest("08:00", ("下午茶",))),
+        (["上午场", "演出"], SubscribeRequest("08:00", ("上午场", "演出"))),
+        (["早上8点", "早上好"], SubscribeRequest("08:00", ("早上好",))),
+        (["晚上9点", "晚上一起跑"], SubscribeRequest("21:00", ("晚上一起跑",))),
+    ],
+)
+def test_a_keyword_starting_with_a_part_of_the_day_is_a_keyword(args, expected):
+    """QA: /subscribe 早上好 said 「早上好」 is not a valid time: a word that starts with 早上/晚上/上午/下午
+    but names no hour is a keyword."""
+    assert parse_subscribe_args(args) == expected
+
+
+@pytest.mark.parametrize("args", [["早上"], ["晚上"], ["上午"], ["下午"], ["晚上8"], ["下午三"], ["早上 8"]])
+def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError) and result.code == "bad_time"
+
+
 def test_parse_subscribe_limits():
     assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
     many = [f"词{i}" for i in range(11)]
@@ -342,6 +366,47 @@ def test_parse_timezone_ok(args, expected):
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("北京时间", "Asia/Shanghai"),
+        ("北京", "Asia/Shanghai"),
+        ("上海", "Asia/Shanghai"),
+        ("东八区", "Asia/Shanghai"),
+        ("中国标准时间", "Asia/Shanghai"),
+        ("CST", "Asia/Shanghai"),  # China Standard Time, as Chinese readers mean it
+        ("cst", "Asia/Shanghai"),
+        ("UTC+8", "Etc/GMT-8"),  # the Etc zones' sign is inverted: Etc/GMT-8 is eight hours ahead of UTC
+        ("GMT+8", "Etc/GMT-8"),
+        ("utc+08:00", "Etc/GMT-8"),
+        ("ＵＴＣ＋８", "Etc/GMT-8"),  # full-width, as a Chinese keyboard types it
+        ("UTC + 8", "Etc/GMT-8"),
+        ("UTC-5", "Etc/GMT+5"),
+        ("GMT-3:00", "Etc/GMT+3"),
+        ("UTC+14", "Etc/GMT-14"),
+        ("UTC-12", "Etc/GMT+12"),
+        ("UTC+0", "UTC"),
+        ("america/port-au-prince", "America/Port-au-Prince"),
+        ("AMERICA/ARGENTINA/BUENOS_AIRES", "America/Argentina/Buenos_Aires"),
+        ("us/eastern", "US/Eastern"),
+        ("europe/isle of man", "Europe/Isle_of_Man"),
+    ],
+)
+def test_parse_timezone_as_people_type_it(typed, expected):
+    """QA: 北京时间, UTC+8, GMT+8, CST, 东八区 were refused, and zone names in another letter case than
+    the IANA one (america/port-au-prince)."""
+    result = parse_timezone(typed.split(" ") if " " in typed else [typed])
+    assert result == expected
+    assert ZoneInfo(result).key == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5"), ("Asia/Shanghai", "Asia/Shanghai")]
+)
+def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):
+    assert zone_label(name) == label
+
+
+@pytest.mark.parametrize(
     ("args", "code"),
     [
         ([], "missing_timezone"),
@@ -349,6 +414,9 @@ def test_parse_timezone_ok(args, expected):
         (["Shanghai"], "bad_timezone"),
         (["../../etc/passwd"], "bad_timezone"),
         (["+08:00"], "bad_timezone"),
+        (["UTC+15"], "bad_timezone"),
+        (["UTC+5:30"], "bad_timezone"),  # no whole-hour zone: an Area/City name (Asia/Kolkata) is needed
+        (["Etc/../../passwd"], "bad_timezone"),
     ],
 )
 def test_parse_timezone_bad(args, code):

@@ -480,3 +480,26 @@ def test_control_characters_in_a_feed_never_reach_the_stored_article() -> None:
     assert article.title == "标题]0;x[31m" and article.title_lines == ("标题]0;x[31m",)
     assert article.paragraphs == ("正文[31m内容。",)
     assert (article.byline, article.source) == ("甲[0m", "源[1m")
+
+
+def test_sources_list_never_shows_a_password_typed_in_a_url(
+    tmp_path: Path, site: FeedSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `sources list` showed a source's URL with its password as typed (``https://user:pw@host/``).
+    The list, its JSON and the add confirmation show it as ``***``; the stored URL keeps working."""
+    monkeypatch.setenv("NEWSBOT_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("NEWSBOT_SEEDS", str(tmp_path / "no-seeds"))
+    monkeypatch.setenv("NEWSBOT_SOURCES_HOST_DELAY", "0")
+    runner = CliRunner()
+    typed = site.url("/zz.xml").replace("http://", "http://reader:s3cret@")
+    added = runner.invoke(main, ["sources", "add", typed, "--name", "郑州"])
+    assert added.exit_code == 0, added.output
+    second = site.url("/").replace("http://", "http://reader:s3cret@")
+    assert runner.invoke(main, ["sources", "add", second]).exit_code == 0
+    for args in (["sources", "list"], ["sources", "list", "--json"]):
+        shown = runner.invoke(main, args)
+        assert shown.exit_code == 0, shown.output
+        assert "s3cret" not in shown.output and "http://reader:***@127.0.0.1" in shown.output, shown.output
+    assert "s3cret" not in added.output
+    polled = runner.invoke(main, ["sources", "poll"])
+    assert "from 2 source(s), 0 failed" in polled.output and "s3cret" not in polled.output

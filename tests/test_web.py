@@ -358,3 +358,12 @@ def test_a_message_sent_as_a_search_never_runs_a_command(web: WebRun, prefix: st
         listed = " ".join(r["text"] for r in say(c, "/subscriptions"))
         assert "#1" in listed and "人才" in listed and "教育" not in listed
         assert c.post("/api/message", json={"text": "保交楼", "search": "yes"}).status_code == 400
+
+
+@pytest.mark.parametrize(("lang", "group"), [("zh-CN", "群"), ("en-US", "group")])
+def test_help_on_the_web_names_only_what_works_here(web: WebRun, lang: str, group: str):
+    """QA: /help on the web page spoke of private chats and groups (Telegram's); it says how the page works."""
+    with client(web, **{"accept-language": lang}) as c:
+        (reply,) = say(c, "/help")
+    assert "/search" in reply["text"] and group not in reply["text"] and "私聊" not in reply["text"]
+    assert ("订阅源" if lang.startswith("zh") else "feed") in reply["text"]

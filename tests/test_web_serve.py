@@ -101,6 +101,23 @@ def test_a_taken_port_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.Mo
         result = CliRunner().invoke(main, ["web", "--port", str(port)])
     assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "data").exists()  # nothing opened
+    assert "newsbot web: http" not in result.output  # never said to be serving
+
+
+@pytest.mark.parametrize("host", ["256.1.1.1"])
+def test_an_address_that_cannot_be_bound_is_an_error_without_a_serving_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+):
+    """QA: `newsbot web --host 256.1.1.1` printed "newsbot web: http://256.1.1.1:8000/" before the bind
+    error; the address is printed only once the socket listens."""
+    for name in list(os.environ):
+        if name.startswith(("NEWSBOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["web", "--host", host, "--port", "0"])
+    assert result.exit_code == 1 and f"cannot listen on {host}:0" in result.output
+    assert "newsbot web: http" not in result.output
+    assert result.output.count("\n") == 1
 
 
 async def test_serve_with_a_taken_web_port_fails_clearly(telegram_emulator: TelegramEmulator, tmp_path: Path):

@@ -304,3 +304,60 @@ def test_article_typed_in_full_width_digits_gets_the_lead_and_the_link(web: WebR
     content = reply_of(post(web, wechat_text("oReaderF", f"/article {typed}", 1400 + len(typed))))["Content"]
     assert f"{web.base_url}/article/3" in content
     assert content == reply_of(post(web, wechat_text("oReaderF", "/article 3", 1410)))["Content"]
+
+
+# ---- voice messages with the platform's speech recognition -----------------------------------------------
+
+
+def wechat_voice(openid: str, msg_id: int, recognition: str | None) -> bytes:
+    """A voice message as the platform posts it with speech recognition on (``<Recognition>``)."""
+    heard = "" if recognition is None else f"<Recognition><![CDATA[{recognition}]]></Recognition>"
+    return (
+        "<xml>"
+        "<ToUserName><![CDATA[gh_newsbot]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        "<CreateTime>1733390100</CreateTime>"
+        "<MsgType><![CDATA[voice]]></MsgType>"
+        "<MediaId><![CDATA[media1]]></MediaId>"
+        "<Format><![CDATA[amr]]></Format>"
+        f"{heard}"
+        f"<MsgId>{msg_id}</MsgId>"
+        "<MediaId16K><![CDATA[media16k]]></MediaId16K>"
+        "</xml>"
+    ).encode()
+
+
+def test_a_voice_message_is_searched_by_its_recognised_text(web: WebRun):
+    """QA: a voice message carrying the platform's speech recognition got "text only"; the recognised words
+    are the search, as if typed."""
+    content = reply_of(post(web, wechat_voice("oVoice", 5001, "保交楼。")))["Content"]
+    assert "保交楼项目第8批交付" in content and f"{web.base_url}/article/" in content
+    assert "目前只能读文字" not in content
+
+
+def test_a_spoken_question_gets_the_answer_line(web: WebRun):
+    content = reply_of(post(web, wechat_voice("oVoice", 5002, "谁主持了统战工作会议？")))["Content"]
+    assert content.count("💡") == 1 and "虎荣鑫" in content
+
+
+@pytest.mark.parametrize("recognition", [None, "", "  "])
+def test_a_voice_message_without_recognised_text_gets_the_text_only_line(
+    web: WebRun, recognition: str | None
+):
+    content = reply_of(post(web, wechat_voice("oVoice", 5003 + len(recognition or "x"), recognition)))[
+        "Content"
+    ]
+    assert "目前只能读文字" in content and "/help" in content
+
+
+def test_parse_message_reads_the_recognition():
+    message = parse_message(wechat_voice("oVoice", 5009, "二七区 教育"))
+    assert message.msg_type == "voice" and message.recognition == "二七区 教育" and message.content == ""
+
+
+@pytest.mark.parametrize(("typed", "group"), [("/help", "群"), ("/help me", "group")])
+def test_help_in_wechat_names_no_groups(web: WebRun, typed: str, group: str):
+    """QA: WeChat /help spoke of groups, which official accounts do not have."""
+    content = reply_of(post(web, wechat_text("oHelp", typed, 6001 + len(typed))))["Content"]
+    assert "/search" in content and group not in content and "私聊" not in content
+    assert ("订阅源" if group == "群" else "feed") in content

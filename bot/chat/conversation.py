@@ -165,8 +165,10 @@ class Conversation:
         pushes: bool = True,
         clock: Callable[[], datetime] = utc_now,
         results_format: Callable[..., str] = replies.format_results,
+        channel: replies.Channel = replies.Channel.TELEGRAM,
     ) -> None:
         self.library = library
+        self.channel = channel  # what /help says about talking to newsbot here
         self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
         self.markup = markup
         self.queries = queries
@@ -189,7 +191,9 @@ class Conversation:
         if name == "start":
             return self._start(args, who)
         if name == "help":
-            return [Reply(replies.format_help(who.lang, self.markup, is_admin=who.is_admin))]
+            return [
+                Reply(replies.format_help(who.lang, self.markup, is_admin=who.is_admin, channel=self.channel))
+            ]
         if name in ("search", "s"):
             if not args:
                 return [self._notice(who, "search_usage")]

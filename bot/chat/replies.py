@@ -16,6 +16,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from bot.chat.texts import COMMANDS, EXAMPLES, CommandSpec, text
@@ -310,13 +311,29 @@ def _command_line(spec: CommandSpec, lang: str, markup: Markup) -> str:
     return f"/{spec.name}{markup.esc(args)} — {markup.esc(spec.help[lang])}"
 
 
+class Channel(StrEnum):
+    """Where a conversation is held; /help's last line says how to talk to newsbot there (groups are
+    Telegram's; the web page and WeChat get digests as a feed; the terminal gets none)."""
+
+    TELEGRAM = "telegram"
+    CONSOLE = "console"
+    WEB = "web"
+    WECHAT = "wechat"
+
+
 def format_help(
-    lang: str, markup: Markup, *, is_admin: bool = False, commands: Sequence[CommandSpec] = COMMANDS
+    lang: str,
+    markup: Markup,
+    *,
+    is_admin: bool = False,
+    commands: Sequence[CommandSpec] = COMMANDS,
+    channel: Channel = Channel.TELEGRAM,
 ) -> str:
-    """/help: every command with its arguments and one line; admin commands only for admins."""
+    """/help: every command with its arguments and one line; admin commands only for admins; how to talk
+    to newsbot in this `channel`."""
     lines = [markup.bold(markup.esc(text(lang, "help_title")))]
     lines += [_command_line(c, lang, markup) for c in commands if is_admin or not c.admin]
-    lines += ["", markup.esc(text(lang, "help_footer"))]
+    lines += ["", markup.esc(text(lang, f"help_footer_{channel}"))]
     return "\n".join(lines)
 
 

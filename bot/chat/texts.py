@@ -146,7 +146,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "welcome_examples": "直接把关键词或问题发给我就行，例如：",
         "welcome_more": "发送 /help 查看全部命令。",
         "help_title": "newsbot 可用命令：",
-        "help_footer": "私聊时直接发送文字即可搜索或提问；在群里请使用命令，或回复、提及我。",
+        "help_footer_telegram": "私聊时直接发送文字即可搜索或提问；在群里请使用命令，或回复、提及我。",
+        "help_footer_console": "直接输入文字即可搜索或提问；按 Ctrl-D 退出。终端里收不到定时推送，/digest 随时预览摘要。",
+        "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址，用阅读器订阅。",
+        "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
@@ -255,10 +258,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "welcome_examples": "Just send me words or a question, for example:",
         "welcome_more": "Send /help for all commands.",
         "help_title": "newsbot commands:",
-        "help_footer": (
+        "help_footer_telegram": (
             "In a private chat just send text to search or ask; in groups use commands, "
             "or reply to me or mention me."
         ),
+        "help_footer_console": "Just type words or a question to search or ask; Ctrl-D quits. The terminal "
+        "gets no scheduled digests: /digest previews one any time.",
+        "help_footer_web": "Type words or a question in the box to search or ask. Nothing is pushed here: "
+        "subscribing gives you a private feed address (RSS/Atom) for a feed reader.",
+        "help_footer_wechat": "Send words or a question to search or ask. Nothing is pushed here: subscribing "
+        "gives you a private feed address (RSS/Atom); to delete your data send /forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
         "query_truncated": "(query too long: only the first {limit} characters were used)",

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from bot.chat.replies import HTML, Button, Keyboard, Markup, Reply, clip, utf16_len
 from bot.digests.filters import parse_keywords
+from bot.digests.schedule import zone_label
 from bot.digests.texts import text
 from storage.models import Article
 from storage.records.subscriptions import Subscription
@@ -177,7 +178,7 @@ def format_subscribed(
         lang,
         "sub_created",
         time=sub.local_time,
-        timezone=timezone,
+        timezone=zone_label(timezone),
         what=describe_subscription(lang, sub),
         id=sub.id,
         next=next_at.strftime("%Y-%m-%d %H:%M"),
@@ -196,7 +197,7 @@ def format_subscription_list(
     """/subscriptions: ids, times and keywords."""
     if not subs:
         return _reply([text(lang, "sub_list_empty")], markup)
-    lines = [text(lang, "sub_list_title", timezone=timezone)]
+    lines = [text(lang, "sub_list_title", timezone=zone_label(timezone))]
     lines += [
         text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s))
         for s in subs

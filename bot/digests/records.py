@@ -203,14 +203,20 @@ def _timezone(
         timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
         local = now.astimezone(schedule.zone_or_default(timezone))
         return digest.format_text(
-            lang, "tz_current", markup, timezone=timezone, now=local.strftime("%Y-%m-%d %H:%M")
+            lang,
+            "tz_current",
+            markup,
+            timezone=schedule.zone_label(timezone),
+            now=local.strftime("%Y-%m-%d %H:%M"),
         )
     parsed = schedule.parse_timezone(args)
     if isinstance(parsed, schedule.ArgumentError):
         return _error(lang, parsed, markup)
     subs.set_timezone(db, chat_id, parsed, now=now)
     local = now.astimezone(schedule.zone_or_default(parsed))
-    return digest.format_text(lang, "tz_set", markup, timezone=parsed, now=local.strftime("%Y-%m-%d %H:%M"))
+    return digest.format_text(
+        lang, "tz_set", markup, timezone=schedule.zone_label(parsed), now=local.strftime("%Y-%m-%d %H:%M")
+    )
 
 
 def subscription_press(

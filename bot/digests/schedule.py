@@ -16,13 +16,14 @@ happens twice (01:30 when clocks fall back) is the first occurrence. Both follow
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
 from storage.text.numerals import chinese_number
@@ -149,9 +150,12 @@ _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 _DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
 _CN_DIGITS = "零〇一二两三四五六七八九十"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
-# a time in Chinese numerals ("二十四点", "八点七十分") and a part of the day with a number ("晚上25点").
+# a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
+# "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
+# ("早上好", "下午茶") is a keyword.
 _TIME_ATTEMPT_RE = re.compile(
-    r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$|^[上下]午|^早上|^晚上"
+    r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$"
+    rf"|^(?:上午|下午|早上|晚上)\s*[{_CN_DIGITS}\d]{{0,3}}$"
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
@@ -300,34 +304,70 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 
 
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
-    """``/timezone Area/City`` → the canonical IANA name; common short forms are accepted."""
+    """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
+    America/Port-au-Prince). Also what Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard
+    Time) → Asia/Shanghai; UTC±N or GMT±N (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is
+    inverted: Etc/GMT-8 is UTC+8; `zone_label` shows it as typed)."""
     text = " ".join(normalize_token(a) for a in args).strip()
     if not text:
         return ArgumentError("missing_timezone")
-    candidate = _TZ_ALIASES.get(text.lower(), text.replace(" ", "_"))
-    if candidate.upper() == "UTC":
+    key = text.lower()
+    if key in _TZ_ALIASES:
+        return _TZ_ALIASES[key]
+    offset = _OFFSET_RE.match(key.replace(" ", ""))
+    if offset is not None:
+        return _offset_zone(offset) or ArgumentError("bad_timezone", text)
+    return _zone_names().get(key.replace(" ", "_")) or ArgumentError("bad_timezone", text)
+
+
+# "UTC+8", "GMT-5", "utc+08:00": an offset from UTC in whole hours.
+_OFFSET_RE = re.compile(r"^(?:utc|gmt)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$")
+_FIXED_ZONE_RE = re.compile(r"^Etc/GMT(?P<sign>[+-])(?P<hours>\d{1,2})$")
+
+
+def _offset_zone(match: re.Match[str]) -> str | None:
+    """The Etc zone of a whole-hour offset (UTC-12 .. UTC+14), else None."""
+    hours, minutes = int(match.group("hours")), int(match.group("minutes") or 0)
+    if minutes:
+        return None  # no Etc zone for UTC+5:30: the Area/City name is needed
+    if hours == 0:
         return "UTC"
-    if "/" not in candidate or ".." in candidate or candidate.startswith("/"):
-        return ArgumentError("bad_timezone", text)
-    # IANA names are case-sensitive on disk; accept "asia/shanghai" by title-casing each part.
-    for name in (candidate, "/".join(_title(part) for part in candidate.split("/"))):
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
+    name = f"Etc/GMT{'-' if match.group('sign') == '+' else '+'}{hours}"
+    return name if name in _zone_names().values() else None
+
+
+def zone_label(name: str) -> str:
+    """The zone as people read it: Etc/GMT-8 is "UTC+8" (its sign put the right way round); others as
+    they are."""
+    fixed = _FIXED_ZONE_RE.match(name)
+    if fixed is None:
         return name
-    return ArgumentError("bad_timezone", text)
+    return f"UTC{'-' if fixed.group('sign') == '+' else '+'}{fixed.group('hours')}"
 
 
-def _title(part: str) -> str:
-    return "_".join(w[:1].upper() + w[1:].lower() for w in part.split("_"))
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    """Every IANA zone name this machine knows, by its lower-case spelling."""
+    return {name.lower(): name for name in available_timezones()}
 
 
+_CHINA = "Asia/Shanghai"
 _TZ_ALIASES = {
-    "北京": "Asia/Shanghai",
-    "上海": "Asia/Shanghai",
-    "中国": "Asia/Shanghai",
-    "beijing": "Asia/Shanghai",
+    "北京": _CHINA,
+    "上海": _CHINA,
+    "中国": _CHINA,
+    "北京时间": _CHINA,
+    "北京時間": _CHINA,
+    "上海时间": _CHINA,
+    "中国时间": _CHINA,
+    "中国标准时间": _CHINA,
+    "中國標準時間": _CHINA,
+    "东八区": _CHINA,
+    "東八區": _CHINA,
+    "东8区": _CHINA,
+    "cst": _CHINA,  # China Standard Time here (not the US Central time of CST6CDT)
+    "beijing": _CHINA,
+    "beijing time": _CHINA,
     "香港": "Asia/Hong_Kong",
     "台北": "Asia/Taipei",
     "东京": "Asia/Tokyo",

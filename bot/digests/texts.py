@@ -45,13 +45,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_button": "取消 #{id} {time} {what}",
         "unsub_all_button": "全部取消",
         "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
-        "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai",
+        "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
-        "err_bad_timezone": "不认识时区「{value}」。请用 IANA 名称「地区/城市」，例如 /timezone Asia/Shanghai 或 /timezone America/New_York",
+        "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
         "what_all": "全部新闻",
@@ -107,8 +107,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
         "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
         "Han characters). E.g. /subscribe 8:00 二七区",
-        "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City, e.g. "
-        "/timezone Asia/Shanghai or /timezone America/New_York",
+        "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City or an offset from UTC, e.g. "
+        "/timezone America/New_York or /timezone UTC-5",
         "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",
         "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
         "what_all": "all news",

@@ -32,6 +32,8 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from storage.urls import safe_url
+
 ROBOTS_TTL = 24 * 3600.0  # seconds a robots.txt is trusted
 ROBOTS_ERROR_TTL = 600.0  # after a server error on robots.txt, ask again this much later
 MAX_REDIRECTS = 5
@@ -167,7 +169,7 @@ class Fetcher:
             shown = url.encode("utf-8", "replace").decode("utf-8")
             raise FetchError(f"not a valid URL: {shown}", kind=Failure.BAD_URL, retry=False) from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise FetchError(f"not an http(s) URL: {shown_url(url)}", kind=Failure.BAD_URL, retry=False)
+            raise FetchError(f"not an http(s) URL: {safe_url(url)}", kind=Failure.BAD_URL, retry=False)
         if self.respect_robots and not self._allowed(url):  # raises when robots.txt cannot be read
             raise FetchError(
                 f"robots.txt of {parts.netloc.rpartition('@')[2]} disallows {parts.path or '/'}",
@@ -207,7 +209,7 @@ class Fetcher:
                 if r.status_code >= 400:
                     phrase = r.reason_phrase or ""
                     raise FetchError(
-                        f"HTTP {r.status_code} {phrase}".strip() + f" from {shown_url(str(r.url))}",
+                        f"HTTP {r.status_code} {phrase}".strip() + f" from {safe_url(str(r.url))}",
                         kind=Failure.HTTP,
                         status=r.status_code,
                         retry=r.status_code >= 500 or r.status_code in (408, 429),
@@ -215,7 +217,7 @@ class Fetcher:
                 declared = r.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise FetchError(
-                        f"response larger than {_size(self.max_bytes)} ({shown_url(str(r.url))})",
+                        f"response larger than {_size(self.max_bytes)} ({safe_url(str(r.url))})",
                         kind=Failure.TOO_LARGE,
                         retry=False,
                     )
@@ -225,13 +227,13 @@ class Fetcher:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise FetchError(
-                            f"response larger than {_size(self.max_bytes)} ({shown_url(str(r.url))})",
+                            f"response larger than {_size(self.max_bytes)} ({safe_url(str(r.url))})",
                             kind=Failure.TOO_LARGE,
                             retry=False,
                         )
                     if self._clock() > deadline:
                         raise FetchError(
-                            f"timed out: no complete answer in {3 * self.timeout:g} s ({shown_url(str(r.url))})",
+                            f"timed out: no complete answer in {3 * self.timeout:g} s ({safe_url(str(r.url))})",
                             kind=Failure.TIMEOUT,
                         )
                     chunks.append(chunk)
@@ -280,21 +282,12 @@ class Fetcher:
         return now + ROBOTS_TTL, parser
 
 
-def shown_url(url: str) -> str:
-    """`url` without the user name and password it may carry (``https://user:pw@host/feed``), for
-    messages that are kept, listed and logged."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
-
-
 def transport_failure(exc: httpx.HTTPError, url: str, timeout: float) -> FetchError:
     """The `FetchError` naming the real cause of a failed request: connection refused, DNS lookup failed,
     timed out, TLS error, ... (host-level causes name the host, not the path asked for)."""
     host = urlsplit(url).netloc.rpartition("@")[2]  # never a user name and password given in the URL
     hostname = urlsplit(url).hostname or host
-    url = shown_url(url)
+    url = safe_url(url)
     cause = _root_cause(exc)
     if isinstance(exc, httpx.ConnectTimeout):
         return FetchError(f"timed out after {timeout:g} s connecting to {host}", kind=Failure.TIMEOUT)

@@ -1,5 +1,6 @@
 """How sources are shown: intervals (``30m``, ``1h``; read by `bot.settings.parse_interval`), the status lines of ``newsbot sources
-list`` and of the admins' /sources, and the JSON record of ``sources list --json``. Pure functions.
+list`` and of the admins' /sources, and the JSON record of ``sources list --json``, every URL without its
+password (`storage.urls.safe_url`). Pure functions.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from bot.settings import IntervalError, parse_interval
 from storage.records.sources import Source
+from storage.urls import safe_url
 
 __all__ = ["IntervalError", "format_interval", "format_sources", "parse_interval", "source_record"]
 
@@ -46,9 +48,9 @@ def source_lines(source: Source, now: datetime) -> list[str]:
     head = f"#{source.id} {source.label}  every {format_interval(source.interval)}"
     lines = [head]
     if source.name:
-        lines.append(f"   {source.url}")
+        lines.append(f"   {safe_url(source.url)}")
     if source.feed_url and source.feed_url != source.url:
-        lines.append(f"   feed: {source.feed_url}")
+        lines.append(f"   feed: {safe_url(source.feed_url)}")
     polled = _when(source.last_poll_at, now)
     new = f", {source.last_new} new" if source.last_new is not None and source.last_poll_at else ""
     lines.append(
@@ -83,8 +85,8 @@ def source_record(source: Source) -> dict[str, Any]:
 
     return {
         "id": source.id,
-        "url": source.url,
-        "feed_url": source.feed_url,
+        "url": safe_url(source.url),
+        "feed_url": safe_url(source.feed_url) if source.feed_url else None,
         "name": source.name,
         "interval_seconds": int(source.interval.total_seconds()),
         "last_poll_at": stamp(source.last_poll_at),

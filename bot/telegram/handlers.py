@@ -30,7 +30,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat.conversation import Who
+from bot.chat.conversation import Who, parse_command
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.services import Services
@@ -154,24 +154,35 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
-    """Plain text in a private chat: a search or a question."""
+    """Plain text (or a photo's or file's caption) in a private chat: a search or a question."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is None or not message_text(message):
         return
-    await _search(update, context, message.text)
+    await _search(update, context, message_text(message))
+
+
+def message_text(message: Message) -> str:
+    """What the user wrote: the text, or the caption of a photo, file or video sent with words (a caption
+    is never a command to Telegram: ``/search 保交楼`` there is read as its words)."""
+    if message.text:
+        return message.text
+    caption = message.caption or ""
+    command = parse_command(caption)
+    return command[1] if command is not None and command[0] in ("search", "s") else caption
 
 
 async def on_private_other(update: Update, context: BotContext) -> None:
-    """A photo, sticker or voice in a private chat: explain that newsbot reads text."""
+    """A sticker, voice or photo without a caption in a private chat: explain that newsbot reads text."""
     services = context.services
     replies = [Reply(format_notice(who_of(update, services).lang, "empty_query", HTML))]
     await _answer(update, context, replies)
 
 
 async def on_group_text(update: Update, context: BotContext) -> None:
-    """Group text: answered only when it replies to the bot or mentions it; chatter is left alone."""
+    """Group text (or a caption): answered only when it replies to the bot or mentions it; chatter is left
+    alone."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is None or not message_text(message):
         return
     query = addressed_text(message, context.bot.id, context.bot.username or "")
     if query is None:
@@ -186,10 +197,14 @@ async def on_group_text(update: Update, context: BotContext) -> None:
 
 def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | None:
     """The text meant for the bot (its @mention removed), or None when the message is not for it."""
-    raw = message.text or ""
+    raw = message_text(message)
     mention = f"@{bot_username}".lower()
     mentioned = False
-    for value in message.parse_entities([MessageEntity.MENTION]).values():
+    if message.text:
+        mentions = message.parse_entities([MessageEntity.MENTION])
+    else:
+        mentions = message.parse_caption_entities([MessageEntity.MENTION])
+    for value in mentions.values():
         if value.lower() == mention:
             mentioned = True
             raw = raw.replace(value, " ")
@@ -309,15 +324,13 @@ def core_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
 
 
 def fallback_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """Unknown commands and plain text: registered after every command handler."""
+    """Unknown commands and plain text: registered after every command handler. A photo, file or video
+    with a caption is read as its caption."""
     new_messages = filters.UpdateType.MESSAGE
+    written = filters.TEXT | filters.CAPTION
     return [
         MessageHandler(new_messages & filters.COMMAND, on_unknown_command),
-        MessageHandler(
-            new_messages & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, on_private_text
-        ),
-        MessageHandler(
-            new_messages & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, on_group_text
-        ),
-        MessageHandler(new_messages & filters.ChatType.PRIVATE & ~filters.TEXT, on_private_other),
+        MessageHandler(new_messages & filters.ChatType.PRIVATE & written & ~filters.COMMAND, on_private_text),
+        MessageHandler(new_messages & filters.ChatType.GROUPS & written & ~filters.COMMAND, on_group_text),
+        MessageHandler(new_messages & filters.ChatType.PRIVATE & ~written, on_private_other),
     ]

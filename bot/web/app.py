@@ -42,7 +42,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from bot.chat.conversation import Conversation, Press, Who, parse_command, readable
-from bot.chat.replies import Reply, format_welcome
+from bot.chat.replies import Channel, Reply, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies, subscription_feed
@@ -114,6 +114,7 @@ class WebEdge:
             services.library,
             records=services.records,
             markup=WEB,
+            channel=Channel.WEB,
             queries=QueryStore(services.database),
             confirmations=Confirmations(services.database),
             flood=FloodGuard(services.database, FloodLimit(20)),
@@ -124,6 +125,7 @@ class WebEdge:
                 services.library,
                 records=services.records,
                 markup=WECHAT,
+                channel=Channel.WECHAT,
                 queries=QueryStore(services.database),
                 confirmations=Confirmations(services.database),
                 flood=FloodGuard(services.database, FloodLimit(20)),

@@ -13,7 +13,7 @@ import logging
 import signal
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import uvicorn
@@ -83,10 +83,15 @@ class _Alone(uvicorn.Server):
                 signal.signal(sig, handler)
 
 
-def run_web(settings: Settings, *, host: str, port: int) -> None:
-    """`newsbot web`: serve until Ctrl-C or SIGTERM."""
+def run_web(
+    settings: Settings, *, host: str, port: int, on_listening: Callable[[int], None] | None = None
+) -> None:
+    """`newsbot web`: serve until Ctrl-C or SIGTERM. `on_listening` gets the bound port once the socket
+    listens (so the address is announced only when it can be reached)."""
     sock = listen(host, port)
     try:
+        if on_listening is not None:
+            on_listening(sock.getsockname()[1])
         services = open_services(settings)
         try:
             app = create_app(services, settings)

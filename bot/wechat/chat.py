@@ -6,7 +6,8 @@ short results form (`bot.wechat.format`); commands work as typed (``/subscribe 0
 button elsewhere is a link or a word here: results and /article link to the web page, /subscribe and
 /subscriptions give the private feed address (the platform limits pushes: `README`), /forget asks for
 ``/forget 确认``. A `subscribe` event gets the welcome; images, voice and the rest a line saying what
-works. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
+works, except a voice message the platform's speech recognition turned into words (``<Recognition>``):
+those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
 """
 
 from __future__ import annotations
@@ -41,15 +42,22 @@ class WeChatChat:
             if message.event == "subscribe":
                 return to_wechat(format_welcome("zh", WECHAT), base)
             return ""  # unsubscribe, menu clicks and the like need no answer
+        if message.msg_type == "voice" and message.recognition.strip():
+            # Speech the platform recognised is what the reader said: a search or a question, never a command.
+            return self._text(message.recognition, message.from_user, base, commands=False)
         if message.msg_type != "text":
             return text("zh", "wechat_other")
-        line = " ".join(message.content.split())
+        return self._text(message.content, message.from_user, base)
+
+    def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
+        """The reply to a line of text: a command, a search or a question."""
+        line = " ".join(content.split())
         if not line:
             return text("zh", "wechat_other")
         # English for a message in English (a command: for English arguments, "/forget confirm").
-        command = parse_command(line)
+        command = parse_command(line) if commands else None
         lang = message_language(command[1] if command else line, "zh")
-        chat_id = self._chat_id(message.from_user)
+        chat_id = self._chat_id(openid)
         who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
         feed_url = self._feed_url(base)
         tail = ""

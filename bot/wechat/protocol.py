@@ -4,7 +4,8 @@
   sorted and joined (`signature`, `signature_ok`).
 - Incoming messages: XML with ``ToUserName`` (the account), ``FromUserName`` (the reader's openid),
   ``CreateTime``, ``MsgType`` (text, image, voice, video, shortvideo, location, link, event), ``Content``,
-  ``MsgId``, ``Event`` (`parse_message`, with defusedxml: no DTD, no entity is ever expanded).
+  ``MsgId``, ``Event``, and for voice ``Recognition`` (the platform's speech recognition, when the account
+  turned it on) (`parse_message`, with defusedxml: no DTD, no entity is ever expanded).
 - The passive reply: XML text message addressed back, ToUserName = the reader's openid
   (`text_reply`), at most 2048 bytes of content (`bot.wechat.format.fit`).
 - A message the platform sends again (it retries an unanswered one up to three times) has the same MsgId;
@@ -38,6 +39,7 @@ class Message:
     content: str = ""
     msg_id: str = ""
     event: str = ""
+    recognition: str = ""  # a voice message's words, when the account has speech recognition on
 
 
 def signature(token: str, timestamp: str, nonce: str) -> str:
@@ -81,6 +83,7 @@ def parse_message(body: bytes) -> Message:
         content=(content_node.text or "") if content_node is not None else "",
         msg_id=_field(root, "MsgId"),
         event=_field(root, "Event").lower(),
+        recognition=_field(root, "Recognition"),
     )
 
 

@@ -19,9 +19,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from storage.database.postgres import without_password
 from storage.driver import sqlite3
 from storage.errors import DatabaseError
+from storage.urls import without_password
 
 # Pages copied per step; between steps other connections may write.
 _PAGES_PER_STEP = 256

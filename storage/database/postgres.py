@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 from storage.database.transaction import transaction
 from storage.errors import DatabaseBusy, DatabaseError, DatabaseFailure
+from storage.urls import safe_url
 
 try:
     import psycopg
@@ -224,16 +225,6 @@ def open_postgres(url: str) -> PgConnection:
     return conn
 
 
-_PASSWORD = re.compile(r"(://[^:/@]*):[^@/]*@")
-_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*", re.IGNORECASE)
-
-
-def safe_url(url: str) -> str:
-    """The URL with its password (after the user name, or a ``password=`` parameter) as ``***``, for
-    messages."""
-    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1:***@", url))
-
-
 def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
     """psycopg's error as storage's own, so code catches one family on both backends: a lock not had in
     time, a deadlock or a serialization failure is `DatabaseBusy` (nothing changed; try again), anything
@@ -246,13 +237,6 @@ def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
     if isinstance(exc, busy):
         return DatabaseBusy(f"database is locked: {_reason(exc)}")
     return DatabaseFailure(_reason(exc))
-
-
-def without_password(url: str) -> str:
-    """The URL with its password left out (``postgresql://user@host/db``), for commands shown to people."""
-    without = _PASSWORD.sub(r"\1@", url)
-    without = _PASSWORD_PARAMETER.sub(lambda m: "?" if m.group(1).startswith("?") else "", without)
-    return without.replace("?&", "?").rstrip("?")
 
 
 def _reason(exc: BaseException) -> str:

@@ -10,6 +10,9 @@ Other keys (``id``, ``summary``,
 ``keywords`` from ``newsbot export``) are ignored, so an export can be ingested again. Blank lines are
 skipped.
 
+A file that is one JSON array (``[{...}, {...}]``) is refused as a whole, with the ``jq`` command that
+turns it into JSON Lines.
+
 Malformed lines: `read_jsonl` reads every line and returns the good records together with one
 `JsonlError` (file, line, reason) per bad line. `parse_jsonl` is the strict reading: any bad line fails
 the whole file, with an error naming the first bad line and listing the others, so a file that is not
@@ -64,6 +67,8 @@ def read_jsonl(
     that have none.
     """
     name = str(origin_file) if origin_file is not None else None
+    if _is_json_array(text):
+        raise JsonlError(name, json_array_hint(name or "FILE"))
     records = JsonlRecords()
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -82,6 +87,27 @@ def read_jsonl(
         except JsonlError as exc:
             records.bad_lines.append(exc)
     return records
+
+
+def json_array_hint(name: str) -> str:
+    """What to say about a JSON array given where JSON Lines is expected, with the command converting it."""
+    return f"this is a JSON array, not JSON Lines (one object per line); convert it with: {jq_command(name)}"
+
+
+def jq_command(name: str) -> str:
+    """The shell command writing the JSON array in file `name` as JSON Lines beside it."""
+    base = name[: -len(".json")] if name.lower().endswith(".json") else name.rsplit(".", 1)[0] + ".lines"
+    return f"jq -c '.[]' {name} > {base}.jsonl"
+
+
+def _is_json_array(text: str) -> bool:
+    """True when the whole text is one JSON array (a file exported as ``[{...}, {...}]``)."""
+    if not text.lstrip().startswith("["):
+        return False
+    try:
+        return isinstance(json.loads(text), list)
+    except json.JSONDecodeError:
+        return False
 
 
 def parse_jsonl(

@@ -61,7 +61,7 @@ from storage.database.postings import MERGE_WIDTH
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import read_text
-from storage.ingest.jsonl import read_jsonl, strict_error
+from storage.ingest.jsonl import jq_command, read_jsonl, strict_error
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.prepare import Preparer, default_workers, unstored_docs
@@ -194,8 +194,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[F
                 FileResult(
                     _display(path),
                     "error",
-                    error=f"unsupported file type {path.suffix or '(none)'}; "
-                    "expected .txt (OCR page) or .jsonl (JSON Lines)",
+                    error=_unsupported(path),
                 )
             )
         elif path.name != MANIFEST_NAME and not path.name.startswith("."):
@@ -505,6 +504,16 @@ def _failed(result: FileResult, message: str) -> FileResult:
     result.new = result.known = result.updated = result.uncertain = 0
     result.skipped_lines = []
     return result
+
+
+def _unsupported(path: Path) -> str:
+    """Why a file given by name is not read; a .json file gets the way to turn an array into JSON Lines."""
+    if path.suffix.lower() == ".json":
+        return (
+            "unsupported file type .json; expected .txt (OCR page) or .jsonl (JSON Lines, one object per "
+            f"line); a JSON array converts with: {jq_command(_display(path))}"
+        )
+    return f"unsupported file type {path.suffix or '(none)'}; expected .txt (OCR page) or .jsonl (JSON Lines)"
 
 
 def _display(path: Path) -> str:

@@ -23,6 +23,7 @@ import sqlite_utils
 from storage.database.connection import write_transaction
 from storage.models import ParsedArticle
 from storage.records.articles import UpsertResult, known_urls, upsert_articles
+from storage.urls import safe_url
 
 MIN_INTERVAL = timedelta(minutes=1)
 
@@ -46,7 +47,8 @@ class Source:
 
     @property
     def label(self) -> str:
-        return self.name or self.url
+        """The name, else the URL without its password (for lines people read)."""
+        return self.name or safe_url(self.url)
 
 
 @dataclass(frozen=True)
