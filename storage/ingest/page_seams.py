@@ -2,8 +2,8 @@
 
 The joining step of the page parser (`storage.ingest.ocr_page`): after the segmenter has cut the page
 into stories, each story's blocks (its runs between blank lines) become `page_fragments.Fragment`s, and
-`page_fragments.plan_moves` / `plan_joins` decide which block carried on another story's text; `_rejoin`
-moves them and records each move as a `_Join` for ``newsbot ingest --explain``.
+`page_fragments.plan_seams`, `plan_moves` and `plan_joins` decide which block carried on another story's
+text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``.
 """
 
 from __future__ import annotations
