@@ -6,9 +6,11 @@ rendered to images and read back by Tesseract.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import _fragment as _block_fragment
-from storage.ingest.ocr_page import _full_line, _Line, explain_page, parse_page
+from storage.ingest.ocr_page import explain_page, parse_page
 from storage.ingest.page_fragments import Fragment, _seam, plan_scattered_moves, plan_seams
+from storage.ingest.page_lines import _Line
+from storage.ingest.page_seams import _fragment as _block_fragment
+from storage.ingest.page_seams import _full_line
 
 # A closing note the column wrapped over three lines, the middle one set full with a comma in it.
 NOTE_PAGE = (

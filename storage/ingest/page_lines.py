@@ -1,0 +1,1172 @@
+"""What one line of an OCR'd newspaper page is, and the line groups around it.
+
+The line-level part of the page parser (`storage.ingest.ocr_page`): the patterns of datelines, bylines,
+end marks, jump lines, captions and page furniture (running headers and footers); cleaning prose and
+headline lines of the OCR's stray spaces; reading bylines and dateline dates; measuring a line in cells
+and a page's column widths; where a paragraph ends and how wrapped lines join again; splitting the text
+into numbered lines (side-by-side columns apart, wrapped notes and datelines mended) and blank-line groups,
+and what a group looks like (prose, a body fragment, a headline, a story's opening).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from storage.ingest.page_county import (
+    is_county_furniture,
+)
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+# Characters between which a space is never meaningful in Chinese prose: Han, CJK punctuation, digits.
+_TIGHT = f"{HAN}0-9\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+
+
+_STRAY_SPACE_RE = re.compile(f"(?<=[{_TIGHT}])[ \t\u3000\u00a0]+(?=[{_TIGHT}])")
+
+
+# Between digits, and inside a decimal number after its point (`PM2. 5` → `PM2.5`): Chinese prose ends
+# sentences with `。`, so an ASCII point between digits is always a decimal point.
+_DIGIT_SPACE_RE = re.compile("(?<=[0-9])[ \t\u3000\u00a0]+(?=[0-9])|(?<=[0-9]\\.)[ \t\u3000\u00a0]+(?=[0-9])")
+
+
+# Leading indent the OCR kept: a full-width space, or two or more ASCII spaces / a tab.
+_INDENT_RE = re.compile("^(?:\u3000|[ \u00a0]{2,}|\t)")
+
+
+_MULTI_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+_SENTENCE_END = "。！？!?…"
+
+
+_CLOSERS = "”’」』）)》〉】"
+
+
+_SOFT_END = "；：;:"
+
+
+# A sentence end, or a whole line in brackets closing a story (``（本报罗马2月13日电）``, ``（作者为…）``).
+_FINAL_RE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*$|^[ \t\u3000]*[（(][^（()）]{{2,40}}[）)]$")
+
+
+# A clause end, or a dash leading into what follows (``…写的一段话——`` over a quote).
+_SOFT_FINAL_RE = re.compile(f"(?:[{_SOFT_END}]|——)[{_CLOSERS}]*$")
+
+
+# Punctuation that headlines practically never carry but prose always does.
+_PROSE_PUNCT_RE = re.compile("[，。；！？：,;]")
+
+
+# Datelines: 本报讯, 本报4月4日讯, 本报郑州4月4日电, 新华社北京4月4日电, 据新华社电, 中新网4月4日电,
+# 央视网消息, optionally with a parenthesised byline.
+# The date's digits may be lost by the OCR (``本报北京1月 日电``): the dateline is one all the same.
+# A place of more than six characters (``柬埔寨西哈努克港``, ``布宜诺斯艾利斯``) only with its date.
+_PLACE_AND_DATE = (
+    r"(?:[\u4e00-\u9fff]{0,6}?\s*(?:\d{0,2}\s*月\s*\d{0,2}\s*日)?"
+    r"|[\u4e00-\u9fff]{7,10}?\s*\d{0,2}\s*月\s*\d{0,2}\s*日)\s*"
+)
+
+
+_DATELINE_RE = re.compile(
+    rf"^\s*(本报讯|本报{_PLACE_AND_DATE}[电讯]|据?新华社{_PLACE_AND_DATE}电"
+    # A city paper's own: ``晚报讯``, ``新京报讯``, ``扬子晚报讯``, then its reporters, a space or the date.
+    rf"|[\u4e00-\u9fff]{{1,5}}报讯(?=[\s（(0-9]|$)"
+    rf"|据?(?:中新社|中新网|人民网|央视网|新华网){_PLACE_AND_DATE}电|央视网消息|新华网消息)"
+    # The reporters in brackets; an OCR engine may put a stray quote mark before them (``电 ”(记者…)``).
+    r"(?:[\s”“\"'’]*[（(]([^）)]{1,40})[）)])?"
+)
+
+
+# A line ending in a dateline (``…据新华社东京2月24日电``): its reporters in brackets may follow.
+_DATELINE_END_RE = re.compile(rf"(?:本报|新华社|中新社){_PLACE_AND_DATE}电\s*$")
+
+
+_DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+_RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+
+
+_PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+# A city paper's header prints the date with dots (``2019.10.28  星期一``), some with dashes or slashes.
+_DOTTED_DATE_RE = re.compile(r"(?<![0-9.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![0-9.])")
+
+
+# Page furniture: the running header or footer (date and weekday, page number, section, editors' credits).
+_WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
+
+
+_PAGE_NUMBER_RE = re.compile(
+    r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
+)
+
+
+# A page number as a city or provincial paper's header prints it, before its section: ``A05  城事``,
+# ``08  综合新闻`` (a letter and two digits, or two digits; a space before the section). A number read
+# with its unit (``10 月份``, ``12 名``) is text.
+_PAGE_CODE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})[ \t\u3000]+(?![月日年时点岁个名万亿元家次号])"
+    f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
+)
+
+
+# A note pointing the reader to another page (``（相关报道见第四版）``, ``（讲话全文见第三版）``): text of the
+# story it closes, printed in brackets after its sentence.
+_REFERENCE_NOTE_RE = re.compile(
+    r"^[ \t\u3000]*[（(][^（()）]{0,16}见第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[）)][ \t\u3000]*$"
+)
+
+
+_EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|版式|制图"
+
+
+# The credit may stand in brackets after a wire story's end mark, with a colon: ``【编辑:张子怡】``,
+# ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit).
+_EDITOR_CREDIT_RE = re.compile(
+    f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
+    f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}\\s*[】）)\\]]"
+)
+
+
+_REPORTER_ROLES = (
+    "本报记者",
+    # A city paper names its own reporters after the paper's kind (``晚报记者 王某``, ``晨报记者 李某``).
+    "晚报记者",
+    "晨报记者",
+    "快报记者",
+    "商报记者",
+    "都市报记者",
+    "本报见习记者",
+    "本报实习生",
+    "新华社记者",
+    "融媒体记者",
+    "见习记者",
+    "特约记者",
+    "首席记者",
+    "摄影记者",
+    "记者",
+    "实习生",
+    "摄影",
+    "文/图",
+    "图/文",
+    "文图",
+    "文",
+    "图",
+)
+
+
+_CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
+
+
+# 文 and 图 alone are roles only with a colon (``文：李娜``), never as a word of prose.
+_ROLE = "|".join(
+    r.replace("/", r"\s*/\s*") + ("(?=[:：])" if r in ("文", "图") else "")
+    for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
+)
+
+
+# A two-character name may be padded to three cells (``李  婕``): one name, not two.
+_NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+
+
+# A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
+_NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(?!(?:摄|报道)(?:$|[ \t\u3000）)])){_NAME})*"
+
+
+# A credit after the names: ``摄``, ``报道``, or ``文/图`` (the reporter wrote the text and took the photos).
+_CREDIT = "(?:[ \t\u3000]*(?:摄|报道|文\\s*/\\s*图|图\\s*/\\s*文))?"
+
+
+_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
+
+
+_BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
+
+
+_BYLINE = f"(?:[（(]\\s*{_BYLINE_BODY}\\s*[）)]|{_BYLINE_BODY})"
+
+
+# A byline on a line of its own; city papers set a square or a diamond before it (``□记者 王某``).
+_BYLINE_ORNAMENT = "□■◇◆◎★"
+
+
+_BYLINE_RE = re.compile(f"^[ \t\u3000]*(?:[{_BYLINE_ORNAMENT}][ \t\u3000]*)?({_BYLINE})[ \t\u3000]*$")
+
+
+_INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
+
+
+_ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
+
+
+# End marks of wire-style stories, and what may follow them on the line: ``(完)``, ``（完）`` and
+# ``【完】``, then perhaps the byline (``…处罚。(完)记者 范宇斌``).
+_END_MARK_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})?[ \t\u3000]*$"
+)
+
+
+# The rest of a byline's names (and credit), not a headline.
+_MORE_NAMES_RE = re.compile(f"^[ \t\u3000]*{_NAMES}{_CREDIT}[ \t\u3000]*$")
+
+
+# An end mark and byline the OCR ran together with the next headline on one line:
+# ``(完)记者 洪坚鹏 海南高新技术企业 连续三年大幅增长``.
+_END_MARK_RUN_ON_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*[（(【〔][ \t\u3000]*完[ \t\u3000]*[）)】〕][ \t\u3000]*({_BYLINE})[ \t\u3000]+(\\S.*)$"
+)
+
+
+# Jump lines: a story continued on another page, or continued from one.
+_JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
+
+
+_JUMP_ANY_RE = re.compile(_JUMP)
+
+
+# A jump line alone on its line may go without brackets (``下转第4版``, ``▶上接A01版``).
+_BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[ \t\u3000]*[版面]"
+
+
+_JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
+
+
+_TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
+
+
+_LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
+
+
+# A photo caption: ``图为…``, ``上图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``.
+_CAPTION_RE = re.compile("^[ \t\u3000]*(?:图为|上图|下图|左图|右图|图片说明|▲|△|图[①-⑩0-9１-９])")
+
+
+_PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")
+
+
+# How far below the column width a line may end and still count as full.
+_SHORT_MARGIN = 1.5
+
+
+# Half a cell: the slack allowed around a line's expected width.
+_HALF_CELL = 0.5
+
+
+_DEFAULT_COLUMN_WIDTH = 17.0
+
+
+# A paragraph's first line is indented by two cells in print.
+_INDENT_CELLS = 2.0
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the file
+    text: str  # without trailing whitespace
+    blank_before: bool
+
+
+@dataclass
+class _Story:
+    lines: list[_Line] = field(default_factory=list)
+    byline: str | None = None
+    dateline_byline: str | None = None
+    headline_groups: list[list[_Line]] = field(default_factory=list)
+    closed_by_byline: bool = False  # its byline after its text closed it
+    ended: bool = False  # an end mark or a jump line closed its text; only a byline may follow
+
+
+def display_width(text: str) -> float:
+    """Width in Han-character cells: ASCII counts half, everything else one."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text)
+
+
+def clean_prose(text: str) -> str:
+    """Remove the spaces OCR puts between Han characters, punctuation and digits (`4月 4日` → `4月4日`).
+
+    A space between two phrases of a quoted title stays: ``《关于进一步保障和改善民生 着力解决…》``,
+    ``“名城绍兴 越来越好”`` (inside 《》 or “”, with two or more Han characters on either side).
+    """
+    text = _QUOTED_SPACE_RE.sub(lambda m: _KEPT_SPACE if _inside_quotes(text, m.start()) else m[0], text)
+    text = _STRAY_SPACE_RE.sub("", text)
+    text = _DIGIT_SPACE_RE.sub("", text)
+    return _MULTI_SPACE_RE.sub(" ", text).strip().replace(_KEPT_SPACE, " ")
+
+
+_QUOTED_SPACE_RE = re.compile(f"(?<=[{HAN}]{{2}})[ \u3000]+(?=[{HAN}]{{2}})")
+
+
+_KEPT_SPACE = "\ue000"  # a private-use character standing for a space that stays
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+
+
+def clean_headline_line(text: str) -> str:
+    """Headlines keep deliberate spaces between phrases, but lose them next to digits and inside quotes.
+
+    A space after a closing quote stands between two phrases (``社区“微更新” 居民幸福感“满格”``) and is
+    kept; one just inside the quotes, next to a digit, a middle dot or before a comma is the OCR's.
+    """
+    text = _MULTI_SPACE_RE.sub(" ", text).strip()
+    return re.sub(
+        f"(?<=[0-9“‘《（(·])\\s+(?=[{HAN}0-9])|(?<=[{HAN}0-9])\\s+(?=[0-9{_CLOSERS}“‘·，、])",
+        "",
+        text,
+    )
+
+
+def is_page_furniture(line: str) -> bool:
+    """A page header or footer line: ``2023年4月14日 星期五 编辑 王磊``, ``第2版 综合新闻``.
+
+    Such a line carries no prose punctuation and at least one sure mark of furniture: a full date with
+    its weekday, a page number (``第2版``, ``A2版``) or an editor's credit with a space after the role.
+    """
+    text = line.strip()
+    if is_county_furniture(text):
+        return True  # a county paper's issue number, 农历 date, 主办/出版 line, licence or hotline
+    # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
+    bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
+    if (
+        not text
+        or len(text) > 48
+        or _PROSE_PUNCT_RE.search(bare)
+        or _JUMP_ANY_RE.search(text)
+        or _JUMP_LINE_RE.match(text)
+    ):
+        return False  # prose, or a jump line (``（上接第三版）…`` names a page too)
+    if _REFERENCE_NOTE_RE.match(text):
+        return False  # ``（相关报道见第四版）``: a note in the story's text naming another page
+    if _closes_a_bracket(text):
+        return False  # ``第四版）``: the end of a note in brackets the column wrapped
+    dated = bool((_PAGE_DATE_RE.search(text) or _DOTTED_DATE_RE.search(text)) and _WEEKDAY_RE.search(text))
+    numbered = bool(_PAGE_NUMBER_RE.search(text) or _PAGE_CODE_RE.match(text))
+    return dated or numbered or bool(_EDITOR_CREDIT_RE.search(text))
+
+
+def _closes_a_bracket(text: str) -> bool:
+    """Whether a line closes a bracket it did not open: the tail of a note the column wrapped."""
+    return text.count("）") > text.count("（") or text.count(")") > text.count("(")
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE_RE.match(line))
+
+
+def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a byline into (reporters, correspondents): ``记者 景静 通讯员 左学彬 周祎``."""
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    target = reporters
+    byline = byline.strip().lstrip(_BYLINE_ORNAMENT).strip().strip("（）()")
+    for piece in _ROLE_TOKEN_RE.split(byline):
+        piece = piece.strip(" \t\u3000:：")
+        if not piece:
+            continue
+        if piece in _CORRESPONDENT_ROLES:
+            target = correspondents
+        elif piece in _REPORTER_ROLES:
+            target = reporters
+        else:
+            for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
+                if name in ("摄", "报道") or re.fullmatch("文/图|图/文", name):
+                    continue
+                if name and name not in target:
+                    target.append(name)
+    return tuple(reporters), tuple(correspondents)
+
+
+def _padded_names(pieces: list[str]) -> list[str]:
+    """Names split at spaces, a padded two-character name (``李``, ``婕``) joined again."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(piece) == 1 and out and len(out[-1]) == 1 and _HAN_RE.match(piece) and _HAN_RE.match(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | None) -> str | None:
+    """The story's date from its dateline: month/day plus the page's year; relative words need the page date.
+
+    `first_line` is the story's opening text (its first lines joined, so that a date the column
+    wrapped, ``4月17`` / ``日，``, is whole). The date is the one in the dateline itself
+    (``本报郑州4月4日电``) or in the lead's first clause (``本报讯 4月 4日上午，``), never one further on.
+    """
+    match = _DATELINE_RE.match(first_line)
+    head = first_line[match.end() :] if match else first_line
+    head = re.split("[，。,]", clean_prose(head[:40]), maxsplit=1)[0][:24]
+    found = _DATE_IN_DATELINE_RE.search(match.group(1)) if match else None
+    found = found or _DATE_IN_DATELINE_RE.search(head)
+    page = date.fromisoformat(page_date) if page_date else None
+    if found:
+        month, day = int(found.group(2)), int(found.group(3))
+        story_year = int(found.group(1)) if found.group(1) else (year or (page.year if page else None))
+        if story_year is None:
+            return None
+        if page and not found.group(1) and (month, day) > (page.month, page.day):
+            story_year = page.year - 1  # a December story on a January page
+        try:
+            return date(story_year, month, day).isoformat()
+        except ValueError:
+            return None
+    if page:
+        lost = _MONTH_LOST_RE.search(match.group(1)) if match else None
+        lost = lost or _MONTH_LOST_RE.search(head)
+        if lost:
+            # ``本报讯 月2日``: the OCR lost the month; the page's date gives it (a later day is last
+            # month's). A lost day stays unknown: never a guess.
+            day = int(lost.group(1))
+            month_start = page.replace(day=1)
+            if day > page.day:
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
+            try:
+                return month_start.replace(day=day).isoformat()
+            except ValueError:
+                return None
+        for word, offset in _RELATIVE_DAYS.items():
+            if head.startswith(word):
+                return (page + timedelta(days=offset)).isoformat()
+    return None
+
+
+_MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
+
+
+def find_page_date(text: str) -> str | None:
+    """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
+    for line in text.splitlines():
+        if not ("星期" in line or "版" in line or is_page_furniture(line)):
+            continue
+        if m := _PAGE_DATE_RE.search(line):
+            parts = (m.group(1), m.group(2), m.group(3))
+        elif (m := _DOTTED_DATE_RE.search(line)) and is_page_furniture(line):
+            parts = (m.group(1), m.group(3), m.group(4))
+        else:
+            continue
+        try:
+            return date(*(int(x) for x in parts)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def join_lines(lines: list[_Line], column_width: float) -> list[str]:
+    """Join wrapped lines into paragraphs, telling paragraph ends from column breaks.
+
+    When the OCR kept paragraph indents (a full-width space or two spaces before a line), the indents
+    say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`).
+    """
+    indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
+    paragraphs: list[str] = []
+    current = ""
+    first = 0  # index of the current paragraph's first line
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if index and current:
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if _ends_paragraph(
+                lines[index - 1],
+                line,
+                after,
+                column_width,
+                indented_layout=indented_layout,
+                first_line=index - 1 == first,
+                # The lead's first line, after a dateline set on a line of its own or not.
+                opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+            ):
+                paragraphs.append(current)
+                current = ""
+                first = index
+        current = _concat(current, text)
+    if current:
+        paragraphs.append(current)
+    return [clean_prose(p) for p in paragraphs]
+
+
+def _bare_dateline(text: str) -> bool:
+    """A dateline alone on its line (``新华社符拉迪沃斯托克2月11日电``), the lead under it."""
+    dateline = _DATELINE_RE.match(text)
+    return dateline is not None and not text[dateline.end() :].strip()
+
+
+def _ends_paragraph(
+    line: _Line,
+    following: _Line,
+    after: _Line | None,
+    column_width: float,
+    *,
+    indented_layout: bool = False,
+    first_line: bool = False,
+    opening: bool = False,
+) -> bool:
+    """Whether a paragraph ends after `line` (`following` is the next line, `after` the one after it).
+
+    Print sets every line of a paragraph full except its last, and indents its first. So:
+
+    - a sentence end on a short line ends the paragraph;
+    - where the OCR kept indents, an indented line starts one, and a full line ending a sentence
+      followed by an unindented line is a column break at a sentence end;
+    - where it dropped them, the first line is still short: after a full line ending a sentence, a
+      short next line starts a paragraph when a blank line stands before it, or when it does not end
+      a sentence itself and more lines follow (only a first line is short and not final); a full next
+      line after a blank means a column break at a sentence end.
+
+    A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
+    shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
+    Two cues catch breaks the widths above miss: a line a cell short because the opening mark that
+    would end it went on to a full next line is full (`_carried_mark`), and a line two cells short
+    between a sentence end and a full line is a first line (`_opens_paragraph`).
+    """
+    text = line.text.strip()
+    if _bare_dateline(text):
+        return False  # a dateline filling its line runs on into the lead, indented or not
+    if text[:1] in "（(" and is_byline(text):
+        return False  # the dateline's reporters in brackets on a line of their own: the lead follows
+    if text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+        return False  # a bracket left open (``新华社杭州10月9日电（记者`` / ``江远芳）…``) goes on
+    if _FINAL_RE.search(text) and _DATELINE_RE.match(following.text):
+        return True  # a story's second dispatch opens a paragraph of its own
+    if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
+        return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
+    if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
+        # ``新华社北京电 据新华社东京2月24日电`` / ``  （李简、沈红辉）第二届…``: the dateline's reporters,
+        # spaces before them or not, and the lead after them go on from the dateline.
+        return False
+    if indented_layout and _INDENT_RE.match(following.text):
+        return True
+    limit = column_width - _SHORT_MARGIN
+    room = column_width - (_INDENT_CELLS if first_line else 0.0)
+    if _carried_mark(text, following.text.strip(), room, column_width) and not following.blank_before:
+        return False  # the line is full: the opening mark that would end it went on to the next line
+    short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    if not indented_layout and _opens_paragraph(text, following, after, column_width):
+        return True
+    if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
+        return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
+    if _REFERENCE_NOTE_RE.match(following.text):
+        return False  # ``（相关报道见第四版）`` goes with the sentence it follows
+    if _FINAL_RE.search(text):
+        if short:
+            return True
+        if indented_layout:
+            return False
+        following_text = following.text.strip()
+        if _set_width(following_text) >= limit:
+            return False
+        if after is not None and _carried_mark(
+            following_text, after.text.strip(), column_width, column_width
+        ):
+            return False  # the next line is full but for an opening mark it gave to the line after
+        if following.blank_before:
+            return True
+        return after is not None and not _FINAL_RE.search(following_text)
+    if _SOFT_FINAL_RE.search(text):
+        # ``…接连产生；`` full at a column's end, the next column opening with a first line (two cells
+        # short over a full line): a paragraph ended on the semicolon at the column's edge.
+        return short or (following.blank_before and _first_line_over_full(following, after, column_width))
+    # A short line without end punctuation is a sub-heading (``多措并举稳就业``, ``三、强化要素保障``) or a
+    # paragraph printed without it: print fills every line of a paragraph but its last.
+    clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
+    if short and _bare_figure(text):
+        return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
+    return not opening and clearly_short and not indented_layout and _is_subheading(text)
+
+
+# A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
+_BARE_FIGURE_RE = re.compile(f"^[0-9][0-9.,，]*(?:[%％‰]|[万亿]{{1,2}}[{HAN}]{{0,2}})$|^[0-9]+[.][0-9]+$")
+
+
+def _bare_figure(text: str) -> bool:
+    """Whether a line, after the story's dateline and its reporters in brackets, is a bare figure."""
+    rest = text.strip()
+    dateline = _DATELINE_RE.match(rest)
+    if dateline:
+        rest = rest[dateline.end() :].strip()
+        rest = re.sub("^[（(][^（）()]*[）)]", "", rest).strip()
+    return bool(_BARE_FIGURE_RE.match(rest)) and any(c.isdigit() for c in rest)
+
+
+_OPENING_MARKS = "“‘（《「『【("
+
+
+def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
+    half-width characters) over a full line in the same block."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return (
+        first - 1.0 - half_cell <= _set_width(text) <= first
+        and display_width(after.text.strip()) >= column_width - 0.5
+    )
+
+
+def _carried_mark(text: str, following: str, room: float, column_width: float) -> bool:
+    """Whether `text` ended short of its room only because an opening mark may not end a line: the
+    next line starts with one, the mark with the character after it would not have fit, and the next
+    line is set full (a paragraph's first line, two cells short, would start a paragraph instead)."""
+    return (
+        len(following) > 1
+        and following[0] in _OPENING_MARKS
+        and display_width(text) < room < display_width(text + following[:2])
+        and _set_width(following) > column_width - _INDENT_CELLS
+    )
+
+
+def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is a paragraph's first line when the OCR dropped its indent: after a line
+    that ends a sentence or a phrase, a line set two cells short (its indent) followed by a full line.
+    A paragraph's last line is followed by a first line, which is never full, so a short line before
+    a full one can only be a first line (or a line that gave an opening mark to the next)."""
+    if after is None or following.blank_before or after.blank_before:
+        return False
+    following_text = following.text.strip()
+    after_text = after.text.strip()
+    first_line_full = column_width - _INDENT_CELLS
+    # Set with half-width characters (digits, Latin), a first line may stop half a cell short of its
+    # measure: the next character, a full-width one, did not fit.
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", following_text) else 0.0
+    # Set to the column's measure; or a cell short before an opening mark, which either went down to a
+    # full line (see `_carried_mark`) or opens a paragraph, whose first line is two cells short.
+    set_full = display_width(text) == column_width or (
+        display_width(text) == column_width - 1.0 and following_text[:1] in _OPENING_MARKS
+    )
+    if not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text) and not (
+        re.search(f"[{HAN}][{_CLOSERS}]*$", text)
+        and (
+            display_width(text) <= first_line_full
+            or (
+                set_full
+                and first_line_full - half_cell <= display_width(following_text) <= first_line_full
+                and following_text[-1] not in _HANGING
+            )
+        )
+    ):
+        # A line that stops mid-sentence runs on unless clearly short, or set exactly to the column's
+        # measure over a line exactly two cells short, no mark hung (a line a cell short with a hung
+        # ``，`` is only an OCR'd line's rough width): an epigraph without a full stop ending at the edge.
+        return False
+    if _DATELINE_RE.match(following_text) or _carried_mark(
+        following_text, after_text, column_width, column_width
+    ):
+        return False
+    # A full line, less the marks it may hang or end on (``……``), is wider than a first line.
+    after_body = display_width(after_text.rstrip(_HANGING + "…—"))
+    return (
+        first_line_full - 1.0 <= _set_width(following_text) <= first_line_full
+        and display_width(after_text) >= column_width - 0.5
+        and after_body > first_line_full
+    )
+
+
+# A sub-heading is set clearly shorter than the column: at most this share of its width.
+_SUBHEADING_SHARE = 0.7
+
+
+def _is_subheading(text: str) -> bool:
+    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, not ending in
+    a mark that goes on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
+    if (
+        len(_HAN_RE.findall(text)) < 2
+        or not re.search(f"[{HAN}”’）)》」』]$", text)
+        or _DATELINE_RE.match(text)
+    ):
+        return False
+    return (
+        text.count("“") <= text.count("”")
+        and text.count("（") <= text.count("）")
+        and (text.count("《") <= text.count("》"))
+    )
+
+
+# Punctuation a typesetter hangs into the margin rather than start a line with it.
+_HANGING = "，。、；：！？）》」』”’"
+
+
+def _set_width(text: str) -> float:
+    """A line's width without a punctuation mark hung past the column's edge: `display_width` less one
+    cell for a final mark, so a line of 13 characters and a hung ``”`` still counts as 13."""
+    width = display_width(text)
+    return width - 1.0 if len(text) > 1 and text[-1] in _HANGING else width
+
+
+_ASCII_TAIL_RE = re.compile("[A-Za-z0-9]+$")
+
+
+_ASCII_HEAD_RE = re.compile("^[A-Za-z0-9]+")
+
+
+def _concat(left: str, right: str) -> str:
+    """Join a wrapped line to the text before it.
+
+    Two English words meeting at a line end had a space between them; an upper-case word (``A`` /
+    ``PP`` → ``APP``, ``5`` / ``G``) or a hyphenated one (``intel-`` / ``ligence``) was cut in two.
+    """
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
+        tail = _ASCII_TAIL_RE.search(left)
+        head = _ASCII_HEAD_RE.match(right)
+        if (
+            tail
+            and head
+            and tail.group(0).upper() == tail.group(0)
+            and head.group(0).upper() == head.group(0)
+        ):
+            return left + right
+        return f"{left} {right}"
+    if (
+        left.endswith("-")
+        and len(left) > 1
+        and left[-2].isascii()
+        and left[-2].isalpha()
+        and right[:1].islower()
+    ):
+        return left[:-1] + right
+    return left + right
+
+
+def _interior_widths(story: _Story) -> list[float]:
+    """Widths of the lines inside a block, neither first nor last: the middle lines of paragraphs,
+    which print sets full (give or take a character moved or hung for punctuation)."""
+    lines = story.lines
+    return [
+        display_width(line.text.strip())
+        for index, line in enumerate(lines[1:-1], start=1)
+        if not line.blank_before and not lines[index + 1].blank_before
+    ]
+
+
+# This many interior lines measure a column by their commonest width.
+_MIN_INTERIOR_LINES = 6
+
+
+def _measure(stories: list[_Story]) -> float | None:
+    # A full line with an odd number of half-width characters falls half a cell short: round up.
+    interior = [math.ceil(w) for story in stories for w in _interior_widths(story)]
+    if len(interior) >= _MIN_INTERIOR_LINES:
+        counts = Counter(interior)
+        return max(counts, key=lambda w: (counts[w], w))
+    widths = [display_width(line.text.strip()) for story in stories for line in story.lines]
+    if len(widths) < 5:
+        return None
+    # Most body lines are full; paragraph ends and indented first lines pull the median down, so the
+    # upper quartile is the column width.
+    return statistics.quantiles(widths, n=4)[2]
+
+
+def _column_width(stories: list[_Story]) -> float:
+    return _measure(stories) or _DEFAULT_COLUMN_WIDTH
+
+
+# A story's own measure differs from the page's by this much when a lead story runs across wider
+# columns than the rest.
+_WIDTH_DIFFERENCE = 2.5
+
+
+def _column_widths(stories: list[_Story]) -> list[float]:
+    """The column width of each story: the page's, or its own where its lines are set clearly wider or
+    narrower than the other stories'."""
+    own = [_measure([story]) for story in stories]
+    measured = [w for w in own if w is not None]
+    page = _column_width(stories)
+    if measured and max(measured) - min(measured) >= _WIDTH_DIFFERENCE:
+        page = statistics.median(measured)  # mixed widths: the common column is the typical story's
+    return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
+
+
+def _dispatch_org(dateline: str) -> str:
+    """Who sent a dispatch: ``本报`` for the paper's own (``本报讯``, ``本报北京1月17日电``), else its
+    source without the place."""
+    bare = re.sub(r"\s+", "", dateline).removeprefix("据")
+    return "本报" if bare.startswith("本报") else _dispatch_source(dateline)
+
+
+def _dispatch_source(dateline: str) -> str:
+    """A dateline without its date: who sent it and from where (``新华社北京电``; ``据``, "according
+    to", names the same source)."""
+    return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
+
+
+# An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
+_EDITORS_NOTE_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
+)
+
+
+def _story_head(story: _Story) -> str:
+    """The story's opening text, its first lines joined: a dateline and its date may wrap. Under an
+    editor's note, the story opens at its dateline."""
+    lines = story.lines
+    if lines and _EDITORS_NOTE_RE.match(lines[0].text):
+        lines = next((lines[k:] for k, line in enumerate(lines) if _DATELINE_RE.match(line.text)), lines)
+    head = ""
+    for line in lines[:3]:  # a column break may fall inside it too
+        text = line.text.strip()
+        if _in_dateline_bracket(head) and _NAME_BREAK_RE.search(head) and _NAME_START_RE.match(text):
+            # Two whole names either side of the line end inside ``（记者 袁然`` / ``朱秀桂）``: a name
+            # has two or three characters, so a piece of one character is half of a name cut in two.
+            head += " "
+        head = _concat(head, text)
+    return head
+
+
+_NAME_BREAK_RE = re.compile(f"[ \t\u3000][{HAN}]{{2,3}}$")
+
+
+_NAME_START_RE = re.compile(f"^[{HAN}]{{2,3}}(?:[ \t\u3000）)]|$)")
+
+
+def _in_dateline_bracket(head: str) -> bool:
+    """Whether `head` ends inside the parenthesised byline of its dateline."""
+    match = _DATELINE_RE.match(head)
+    if match is None or match.group(2):
+        return False
+    return bool(re.match(r"^[\s”“\"'’]*[（(][^）)]*$", head[match.end() :]))
+
+
+# A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}")
+
+
+def _split_side_by_side(raw_lines: list[str]) -> list[str]:
+    """Lines an OCR engine read across columns set side by side (two headlines next to each other,
+    ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
+    北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
+    wide run of spaces, each is cut there and the pieces are read column by column, one block each (a
+    dateline apart): the other columns first, the left column last, right over the text the OCR reads
+    next, which is that column's. A single such line is left as it is: a gap inside one body line is
+    text the OCR lost there, not a column. Lines are numbered as cut: from such a band on, a line's
+    number runs past its number in the file by the lines the cut added."""
+    out: list[str] = []
+    position = 0
+    while position < len(raw_lines):
+        band: list[int] = []
+        scan = position
+        while scan < len(raw_lines):
+            if not raw_lines[scan].strip():
+                scan += 1
+                continue
+            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()):
+                break
+            band.append(scan)
+            scan += 1
+        if len(band) < 2:
+            out.append(raw_lines[position])
+            position += 1
+            continue
+        out.extend(raw_lines[position : band[0]])  # blank lines before the band
+        pieces = [_COLUMN_GAP_RE.split(raw_lines[k].strip()) for k in band]
+        columns = max(len(row) for row in pieces)
+        for column in [*range(1, columns), 0]:
+            out.append("")
+            for row in pieces:
+                if column < len(row):
+                    if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1]:
+                        out.append("")  # a dateline under the headline: the story's text starts
+                    out.append(row[column])
+        position = band[-1] + 1
+    return out
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = True
+    for number, raw in enumerate(_split_side_by_side(text.splitlines()), start=1):
+        stripped = raw.rstrip()
+        if not stripped.strip():
+            blank = True
+            continue
+        lines.append(_Line(number, stripped, blank))
+        blank = False
+    return _mend_wrapped_notes(_mend_wrapped_datelines(lines))
+
+
+# How many characters a closing note wraps onto its next line, closing bracket included.
+_NOTE_TAIL = 12
+
+
+def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
+    """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
+    tail that closes its bracket is moved up, so the note reads as the note it is. A longer note may
+    wrap over more lines (``(作者为新疆克孜勒苏军分区政治`` / ``工作部新闻报道员,本报记者倪光辉采`` /
+    ``访整理)``): the lines between, without brackets of their own, go up with the tail."""
+    mended: list[_Line] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and not line.blank_before
+            and _CLOSING_NOTE_RE.match(previous.text)
+            and not re.search("[）)]", previous.text)
+        ):
+            # The note's tail: this line, or the first line after up to `_NOTE_MIDDLE_LINES` lines
+            # set without brackets that go on from it inside the same block.
+            run = [line]
+            while (
+                len(run) <= _NOTE_MIDDLE_LINES
+                and not re.search("[（()）]", run[-1].text)
+                and position + len(run) < len(lines)
+                and not lines[position + len(run)].blank_before
+            ):
+                run.append(lines[position + len(run)])
+            for size in range(1, len(run) + 1):
+                middle = "".join(part.text.strip() for part in run[: size - 1])
+                tail = run[size - 1].text.strip()
+                joined = previous.text.rstrip() + middle + tail
+                if (
+                    not re.search("[（()）]", middle)
+                    and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", tail)
+                    and _CLOSING_NOTE_RE.match(joined)
+                    and not is_byline(joined)  # reporters: a byline's rules
+                ):
+                    mended[-1] = _Line(previous.number, joined, previous.blank_before)
+                    position += size
+                    break
+            else:
+                mended.append(line)
+                position += 1
+            continue
+        mended.append(line)
+        position += 1
+    return mended
+
+
+# A closing note wraps over at most this many full lines between its first line and its tail.
+_NOTE_MIDDLE_LINES = 2
+
+
+# The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
+_DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|中新网|人民网|央视网|新华网))")
+
+
+# The most a narrow column carries over of a dateline's core (``电``, ``19日电``, ``10月19日电``).
+_DATELINE_CARRY = 6
+
+
+def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
+    """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
+    is a dateline all the same where a story may start (after a blank line, a byline or a sentence
+    end): the characters that finish it are moved up to its line, so the line reads as the dateline
+    it is. The story's text, joined, is unchanged."""
+    mended = list(lines)
+    for index, line in enumerate(mended[:-1]):
+        following = mended[index + 1]
+        if (
+            following.blank_before
+            or not _DATELINE_SOURCE_RE.match(line.text)
+            or _DATELINE_RE.match(line.text)
+        ):
+            continue
+        previous = mended[index - 1].text.strip() if index else ""
+        if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
+            continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
+        head = line.text.rstrip()
+        rest = following.text.lstrip()
+        for carried in range(1, min(_DATELINE_CARRY, len(rest)) + 1):
+            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
+                mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), following.blank_before)
+                break
+    return [line for line in mended if line.text.strip()]
+
+
+def _groups(lines: list[_Line]) -> list[list[_Line]]:
+    """Blank-line separated blocks."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if line.blank_before or not groups:
+            groups.append([])
+        groups[-1].append(line)
+    return groups
+
+
+def _looks_like_prose(group: list[_Line]) -> bool:
+    """Sentences: a sentence mark and 24 Han characters, or a whole sentence with a comma in it
+    (``近日，云南昭通多个县区的群众陆续从大山深处搬出。``)."""
+    text = "".join(line.text.strip() for line in group)
+    han = len(_HAN_RE.findall(text))
+    if re.search("[。！？]", text) and han >= 24:
+        return True
+    return han >= _SHORT_PROSE_CHARS and bool(re.search("[，,]", text)) and bool(_FINAL_RE.search(text))
+
+
+# A one-sentence paragraph with a comma is prose from this many Han characters on.
+_SHORT_PROSE_CHARS = 12
+
+
+def _is_body_fragment(group: list[_Line]) -> bool:
+    """Text cut out of a story's paragraph, never a headline: a line ending in a comma or enumeration
+    mark (``…到达和平收费站，``), or commas all through (headlines carry one at most), or a comma and an
+    enumeration comma together."""
+    text = "".join(line.text.strip() for line in group)
+    ends_open = any(line.text.rstrip().endswith(("，", "、", "；", ",")) for line in group)
+    if text.count("、") >= _LIST_MARKS and len(_HAN_RE.findall(text)) >= _LIST_MIN_CHARS:
+        return True  # a list of short words (``土鸡蛋、蜂蜜、豆豉、辣椒酱、泡``): a sentence's
+    if len(_HAN_RE.findall(text)) < 12:
+        return False
+    if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
+        return True
+    if _COMMA_RE.search(text) and "、" in text and not _DASH_END_RE.search(text):
+        # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``); not a
+        # kicker leading into its title (``促进农超对接、农批对接，江苏淮安——``).
+        return True
+    if text.endswith("…") and ("，" in text or "," in text):
+        return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
+    # Three lines or more, the first two set to one long measure: a column of body text.
+    widths = [display_width(line.text.strip()) for line in group]
+    if len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0:
+        return True
+    # Or a paragraph's first line, two cells short by its indent, over two lines set to one long
+    # measure (``根据巴拉诺夫中央航空发动机研究`` / ``所早些时候发布的计划，混合动力飞机`` / ``引擎…``).
+    widths = [_cells(line.text) for line in group[:3]]
+    return (
+        len(group) >= 3
+        and min(widths[1:3]) >= _BODY_MEASURE
+        and abs(widths[1] - widths[2]) <= 1.0
+        and abs(widths[1] - _INDENT_CELLS - widths[0]) <= 1.0
+    )
+
+
+# Lines at least this wide, set to one measure, are body text.
+_BODY_MEASURE = 13.0
+
+
+# A kicker leading into its title ends on a dash (``江苏淮安——``; the OCR reads it ``一一`` or ``—``).
+_DASH_END_RE = re.compile("(?:——|—|一一)[ \t\u3000]*$")
+
+
+# A list this long (``伊朗、阿联酋、阿尔及利亚、埃及、赤``) is a sentence's, never a headline's.
+_LIST_MARKS = 4
+
+
+# A list of short words, that many marks in a line of at least this many Han characters.
+_LIST_MIN_CHARS = 8
+
+
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
+# a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
+# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
+_CLOSING_NOTE_RE = re.compile(
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+)
+# ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
+
+
+def _is_note(text: str) -> bool:
+    """A note in brackets that is text of the story above, never a headline: a closing note
+    (``（本报东京电）``) or a reference to another page (``（相关报道见第四版）``)."""
+    return bool(_CLOSING_NOTE_RE.match(text) or _REFERENCE_NOTE_RE.match(text))
+
+
+# A column label in brackets closing a headline line (``（一线抗疫群英谱）``, ``(新春走基层)``).
+_LABEL_END_RE = re.compile(f"[（(][ \t\u3000]*[{HAN}][^（()）]{{1,20}}[）)][ \t\u3000]*$")
+
+
+def _opens_story(group: list[_Line]) -> bool:
+    """Whether a block seen between stories is the text of a story printed without a dateline: prose
+    with a sentence end, or more lines than any headline has (a column may break before the first
+    sentence ends)."""
+    text = "".join(line.text for line in group)
+    if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+        return True
+    return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
+
+
+# Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
+_SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
+
+
+# A kicker naming a person or place has at most this many Han characters before its colon.
+_KICKER_MAX_CHARS = 6
+
+
+_NAME_KICKER_RE = re.compile(f"[{HAN}]{{2,{_KICKER_MAX_CHARS}}}[ \t\u3000]*[:：]")
+
+
+def _is_name_kicker(group: list[_Line]) -> bool:
+    """A line of its own that only names someone or somewhere before a colon (``徐发荣：``): the kicker
+    over a headline, never a line of prose."""
+    return len(group) == 1 and bool(_NAME_KICKER_RE.fullmatch(group[0].text.strip()))
+
+
+# A line of this many Han characters or more ending on a full stop or a semicolon is a clause of text
+# (an OCR engine also reads a quote as ``?``, so a question mark inside a line is no such cue).
+_CLAUSE_CHARS = 8
+
+
+_CLAUSE_END_RE = re.compile("[。；;][ \t\u3000]*$")
+
+
+def _is_headline_like(group: list[_Line]) -> bool:
+    text = "".join(line.text for line in group)
+    if text.count("《") != text.count("》"):
+        # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
+        # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
+        return False
+    if len(group) > _QUESTION_HEADLINE_LINES:
+        return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
+    return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
+
+
+# A headline that asks or exclaims has at most this many lines.
+_QUESTION_HEADLINE_LINES = 2
+
+
+# A headline may ask or exclaim once, at its end, perhaps before its column label:
+# ``开着暖气，为啥还吹冷气？（说道）``, ``“为中国加油！”``.
+_QUESTION_HEADLINE_RE = re.compile(
+    "^(?=.{2,30}$)([^。；！？;!?]+)[！？!?][”’]?[ \t\u3000]*(?:[（(][^（()）]{1,12}[）)])?[ \t\u3000]*$"
+)
+
+
+# ASCII punctuation an OCR engine puts in for a Chinese mark, counted half a cell; not its quotes: it
+# reads the full-width quotes of Chinese type (“”‘’, a whole cell each) as ASCII ``"`` and ``'``.
+_ASCII_MARK_RE = re.compile("[!#-&(-/:-@\\[-`{-~]")
+
+
+def _cells(text: str) -> float:
+    """A line's width in cells as set, an OCR engine's spaces aside. Digits and Latin letters take half
+    a cell in most type, a whole one in some: the wider reading counts; ASCII punctuation an OCR engine
+    put in counts half, its quotes a whole cell (``路"倡议建立在互利合作的基础之上，`` is a full line)."""
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return max(display_width(text), len(text) - 0.5 * len(_ASCII_MARK_RE.findall(text)))
+
+
+# A headline line is at most this much wider than the body column (it may span several columns).
+_HEADLINE_MAX_LINES = 4
+
+
+# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
+_AGENCY_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+# A comma as printed (``，``) or as an OCR engine reads it (``,``; not a digit group's, ``1,000``).
+_COMMA_RE = re.compile("，|,(?![0-9])")

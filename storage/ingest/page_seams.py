@@ -1,0 +1,215 @@
+"""Blocks and seams: rejoining a story's text cut apart by column and block breaks.
+
+The joining step of the page parser (`storage.ingest.ocr_page`): after the segmenter has cut the page
+into stories, each story's blocks (its runs between blank lines) become `page_fragments.Fragment`s, and
+`page_fragments.plan_seams`, `plan_moves` and `plan_joins` decide which block carried on another story's
+text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams
+from storage.ingest.page_lines import (
+    _CLOSING_NOTE_RE,
+    _DATELINE_RE,
+    _FINAL_RE,
+    _HANGING,
+    _MULTI_SPACE_RE,
+    _SOFT_FINAL_RE,
+    _cells,
+    _Line,
+    _Story,
+    is_byline,
+)
+
+
+@dataclass(frozen=True)
+class _Join:
+    """A block of lines moved to the story it continues (for ``newsbot ingest --explain``)."""
+
+    first: int  # its line numbers
+    last: int
+    source: int  # story indices before and after
+    target: int
+    why: str
+
+
+def _blocks_of(story: _Story) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    for line in story.lines:
+        if line.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks
+
+
+def _closing_notes(blocks: list[list[list[_Line]]], moves: list[Move]) -> dict[int, int]:
+    """Story index → the line number of the first closing note (``（本报东京电）``, ``（作者为…）``, a
+    roundup's ``（参与记者：…）``) opening a block the story holds once `moves` are made."""
+    owner = {(s, k): s for s, story in enumerate(blocks) for k in range(len(story))}
+    for move in moves:
+        owner[(move.source, move.block)] = move.target
+    out: dict[int, int] = {}
+    for (s, k), target in owner.items():
+        first = blocks[s][k][0]
+        if _CLOSING_NOTE_RE.match(first.text) and first.number < out.get(target, first.number + 1):
+            out[target] = first.number
+    return out
+
+
+def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
+    """Put the page's fragments back together: first each block left mid-sentence gets the block that
+    goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
+    moves there (`page_fragments.plan_joins`)."""
+    # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
+    headed = {gap for gap, _group in gap_groups}
+    fixed = [
+        index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
+        for index, story in enumerate(stories)
+    ]
+    # A story closed by its byline or an end mark takes no text printed after that: none runs across it.
+    closed_at = [
+        story.lines[-1].number if story.closed_by_byline or story.ended else None for story in stories
+    ]
+    headlines = ["" for _ in stories]
+    for gap, group in gap_groups:
+        if gap < len(stories):
+            headlines[gap] += "".join(line.text for line in group)
+    # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
+    # that belong to another story, as the segmenter left them.
+    blocks = [_blocks_of(story) for story in stories]
+    careful = plan_moves(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+    )
+    scattered = bool(careful)
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
+    blocks = [_blocks_of(story) for story in stories]
+    moves = plan_joins(
+        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        fixed_first=fixed,
+        headlines=headlines,
+        pinned={
+            (s, k)
+            for s, story in enumerate(blocks)
+            for k, block in enumerate(story)
+            if any(line.number in pinned for line in block)
+        },
+        edges={
+            (s, k): edges[block[0].number] for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+        positions={
+            (s, k): block[0].number for s, story in enumerate(blocks) for k, block in enumerate(story)
+        },
+        scattered=scattered or bool(joins),
+        careful=None if joins else careful,  # the seams moved nothing: the same blocks as weighed above
+    )
+    moved: dict[int, list[_Line]] = {}
+    taken: set[tuple[int, int]] = set()
+    # A closing note in brackets (``（作者为…）``, ``（参与记者：田颖、…`` / ``李保东）``) is printed under
+    # its story's last line: the story that holds it once the blocks are given out takes no text read
+    # after it.
+    noted = _closing_notes(blocks, moves)
+    moves = [
+        move
+        for move in moves
+        if (end := closed_at[move.target]) is None or blocks[move.source][move.block][0].number < end
+        if (note := noted.get(move.target)) is None or blocks[move.source][move.block][0].number < note
+    ]
+    for move in moves:
+        block = blocks[move.source][move.block]
+        taken.add((move.source, move.block))
+        moved.setdefault(move.target, []).extend(block)
+        why = f"shares {move.fit:.2f} of its words with it (its own story {move.own:.2f}); seam {move.seam or '-'}"
+        joins.append(_Join(block[0].number, block[-1].number, move.source, move.target, why))
+    if not moves:
+        return joins
+    for index, story in enumerate(stories):
+        kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
+        story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
+    return joins
+
+
+def _full_line(text: str, column: float) -> bool:
+    """Whether a line is set to the column's full measure: a paragraph's first line is two cells short
+    by its indent, its last line short unless it ends at the edge (a mark hung past it aside)."""
+    text = _MULTI_SPACE_RE.sub("", text)
+    if len(text) > 1 and text[-1] in _HANGING:
+        text = text[:-1]
+    return _cells(text) >= column - 1.0
+
+
+def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) -> Fragment:
+    first, last = block[0].text.strip(), block[-1].text.strip()
+    final = bool(_FINAL_RE.search(last))
+    full_first = _full_line(first, column)
+    return Fragment(
+        story=story_index,
+        text="\n".join(line.text for line in block),
+        open_start=full_first and not _DATELINE_RE.match(first) and not is_byline(first),
+        open_end=not final and not _SOFT_FINAL_RE.search(last) and _full_line(last, column),
+        closed_end=final and not _full_line(last, column),
+        paragraph_start=len(block) > 1 and not full_first,
+        fixed=fixed,
+    )
+
+
+def _join_seams(
+    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float, scattered: bool
+) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
+    """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
+    read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
+    On a page read block by block (`scattered`, or where such a join is found across stories), the
+    seams the segmenter left reading on are weighed against the others too.
+    Returns the joins, the line numbers of the blocks joined (they stay where they are), and each
+    block's edges by its first line number."""
+    blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
+    blocks.sort(key=lambda item: item[1][0].number)
+    first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
+    fragments = [
+        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
+    ]
+    planned = plan_seams(fragments)
+    if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
+        planned = plan_seams(fragments, contest=True)
+    seams = [
+        seam
+        for seam in planned
+        if (end := closed_at[fragments[seam.end].story]) is None or blocks[seam.start][1][0].number < end
+    ]
+    joins: list[_Join] = []
+    pinned: set[int] = set()
+    owner = {block[0].number: s for s, block in blocks}
+    edge = {block[0].number: fragment for (_s, block), fragment in zip(blocks, fragments, strict=True)}
+    for seam in seams:
+        source, target = owner[blocks[seam.start][1][0].number], owner[blocks[seam.end][1][0].number]
+        if source == target:
+            continue
+        run = [blocks[seam.start][1]]
+        # The blocks of the source story that read on from the moved one go with it.
+        following = [
+            block
+            for _s, block in blocks
+            if owner[block[0].number] == source and block[0].number > run[0][0].number
+        ]
+        for block in following:
+            if not (edge[run[-1][0].number].open_end and edge[block[0].number].open_start):
+                break
+            run.append(block)
+        lines = [line for block in run for line in block]
+        numbers = {line.number for line in lines}
+        stories[source].lines = [line for line in stories[source].lines if line.number not in numbers]
+        stories[target].lines = sorted(stories[target].lines + lines, key=lambda line: line.number)
+        pinned.update(line.number for line in lines)
+        pinned.update(line.number for line in blocks[seam.end][1])
+        for block in run:
+            owner[block[0].number] = target
+        why = f"goes on from the sentence left open there (seam {seam.seam}, plausibility {seam.score:.2f})"
+        joins.append(_Join(lines[0].number, lines[-1].number, source, target, why))
+    return joins, pinned, edge

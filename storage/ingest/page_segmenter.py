@@ -1,0 +1,1664 @@
+"""The segmenting step of the page parser: cutting an OCR'd page into stories and headline groups.
+
+`_segment` runs `_Segmenter`, one pass over the page's blank-line groups with one method per kind of line
+(dateline, byline, end mark, jump line, caption, masthead and furniture, headline, brief, note, text);
+beside it, the role rules those methods ask (whether a group is a headline over the next story's
+opening, a caption, the masthead, a note closing a story). Its result, a `_Cut`, holds the stories, the
+headline groups in the gaps between them, the lines dropped and every line's role; the matching and
+joining steps and the articles are made from it in `storage.ingest.ocr_page`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storage.ingest.page_county import (
+    brief_number,
+    is_ad_box,
+    is_county_paper_name,
+    is_picture_label,
+    number_mark,
+    photographer_credit,
+    supplied_credit,
+)
+from storage.ingest.page_fragments import word_across
+from storage.ingest.page_lines import (
+    _AGENCY_CREDIT_RE,
+    _BYLINE_ORNAMENT,
+    _CAPTION_RE,
+    _CLAUSE_CHARS,
+    _CLAUSE_END_RE,
+    _CLOSERS,
+    _CLOSING_NOTE_RE,
+    _COMMA_RE,
+    _DASH_END_RE,
+    _DATELINE_RE,
+    _DEFAULT_COLUMN_WIDTH,
+    _EDITORS_NOTE_RE,
+    _END_MARK_RE,
+    _END_MARK_RUN_ON_RE,
+    _FINAL_RE,
+    _HALF_CELL,
+    _HAN_RE,
+    _HEADLINE_MAX_LINES,
+    _INDENT_CELLS,
+    _INDENT_RE,
+    _INLINE_BYLINE_RE,
+    _JUMP_LINE_RE,
+    _LABEL_END_RE,
+    _LEADING_JUMP_RE,
+    _MORE_NAMES_RE,
+    _MULTI_SPACE_RE,
+    _NOTE_MIDDLE_LINES,
+    _PAGE_NUMBER_RE,
+    _PROSE_PUNCT_RE,
+    _QUESTION_HEADLINE_LINES,
+    _SENTENCE_END,
+    _SHORT_MARGIN,
+    _TRAILING_JUMP_RE,
+    HAN,
+    _cells,
+    _closes_a_bracket,
+    _dispatch_org,
+    _dispatch_source,
+    _groups,
+    _is_body_fragment,
+    _is_headline_like,
+    _is_name_kicker,
+    _is_note,
+    _Line,
+    _opens_story,
+    _set_width,
+    _Story,
+    _story_head,
+    clean_prose,
+    display_width,
+    is_byline,
+    is_page_furniture,
+)
+from storage.ingest.page_seams import (
+    _full_line,
+    _Join,
+)
+from storage.text.segment import cut as words_of
+
+
+@dataclass
+class _Dropped:
+    """A line left out of every story, and why (for ``newsbot ingest --explain``)."""
+
+    number: int
+    kind: str  # "header/footer", "caption", "jump line", "end mark"
+    text: str
+
+
+@dataclass
+class _Cut:
+    stories: list[_Story]
+    gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
+    dropped: list[_Dropped]
+    joins: list[_Join] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
+    column: float = _DEFAULT_COLUMN_WIDTH  # the body column's width in cells
+
+
+# A headline run on under its story's text is at most this wide (in cells).
+_RUN_ON_HEADLINE_WIDTH = 30
+
+
+# A line all in brackets closes its story (``（辛阳、胡婧怡、杨世龙整理）``): never a headline under it.
+_BRACKETED_LINE_RE = re.compile(r"^[ \t\u3000]*[（(][^（()）]+[）)][ \t\u3000]*$")
+
+
+def _typical_width(lines: list[_Line]) -> float:
+    """The commonest width of the page's longer lines: the body column."""
+    widths = [math.ceil(display_width(line.text.strip())) for line in lines]
+    widths = [w for w in widths if w >= 8]
+    if not widths:
+        return _DEFAULT_COLUMN_WIDTH
+    counts = Counter(widths)
+    return float(max(counts, key=lambda w: (counts[w], w)))
+
+
+def _is_noise(text: str) -> bool:
+    """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
+    two Han characters, no digits, nothing that ends a sentence."""
+    text = text.strip()
+    return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
+
+
+# A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
+# (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
+_GUIDE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+
+
+_PAGE_REFERENCE_END_RE = re.compile(
+    "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
+    "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
+)
+
+
+# A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
+# its text follows on the next line, with no blank line between.
+_BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
+
+
+# Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
+# starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁傅萧阎"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+# A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
+_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
+
+
+_CLOSING_NAMES_RE = re.compile(
+    # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
+    f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
+    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+# An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
+_INITIALS_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*[A-Z]{{2,4}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+_STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
+
+
+def _is_caption_group(group: list[_Line]) -> bool:
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
+    credit alone (``王某摄（人民视觉）``)."""
+    if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
+        return True
+    return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+# How many lines of a caption a column break may carry over, its credit included.
+_CAPTION_REST_LINES = 3
+
+
+def _caption_rest(group: list[_Line]) -> int | None:
+    """Where the rest of a caption a column break cut ends in this block: the index of its credit
+    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    for index, line in enumerate(group[:_CAPTION_REST_LINES]):
+        if _AGENCY_CREDIT_RE.match(line.text):
+            return index
+    return None
+
+
+def _is_jump_start(text: str) -> bool:
+    return bool(re.search("下转|转", text)) and "上接" not in text
+
+
+def _segment(lines: list[_Line]) -> _Cut:
+    """Cut the page into stories, the headline groups between them and the lines dropped on the way.
+
+    A story starts at a dateline, at a byline printed before its text, at a ``（上接第一版）`` jump line,
+    or at prose after a headline; it ends at its byline (after its text, on its own line or inline),
+    an end mark ``（完）``, a ``（下转第二版）`` jump line, the next story's dateline, or a headline printed
+    between it and prose that starts the next story. Page headers and footers, photo captions and jump
+    lines belong to no story and are dropped.
+    """
+    return _Segmenter(lines).run()
+
+
+# A story this short (in characters) closed by a photographer's credit under it is a picture story.
+_CAPTION_STORY_CHARS = 200
+
+
+class _Segmenter:
+    """The segmenting step: one pass over the page's blank-line groups, one method per kind of line.
+
+    Each method looks at a line, and when the line is of its kind, takes it (into the open story, a
+    headline group, the dropped lines), records the role and why, and returns True.
+    """
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.groups = _groups(lines)
+        self.column = _typical_width(lines)
+        self.masthead = _masthead_lines(lines)
+        self.stories: list[_Story] = []
+        self.gap_groups: list[tuple[int, list[_Line]]] = []
+        self.dropped: list[_Dropped] = []
+        self.roles: dict[int, str] = {}
+        self.current: _Story | None = None
+        self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.at_page_end = False  # every line has been read: nothing on the page follows the open story
+        self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
+        # Each line's number → the number of the line after it on the page.
+        self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
+        self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
+        self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
+        self.guide_open = False  # a 导读 label closed the block before: its entries may follow
+        self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
+        self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
+        self.brief_number = 0  # the number of the last numbered brief read (``3.``, ``三、``, ``③``)
+        self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
+        self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
+        self.group_index = 0  # the blank-line group being read
+        self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
+
+    def run(self) -> _Cut:
+        for group_index, group in enumerate(self.groups):
+            self.group(group_index, group)
+        self.at_page_end = True
+        if self.current is not None:
+            self.close()
+        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles, column=self.column)
+
+    # -- the story being read
+
+    def start(self, line: _Line, why: str) -> None:
+        if self.current is not None:
+            self.close(opener=line)
+        story = _Story()
+        if self.picture_next:
+            self.picture, self.picture_next = story, False
+        if self.under_bullet:
+            self.brief = story  # opened under a brief's head, whatever opens its text (a dateline)
+        story.lines.append(line)
+        if self.pending_byline is not None:
+            story.byline = self.pending_byline
+            self.pending_byline = None
+        self.current = story
+        self.roles[line.number] = f"opens a story: {why}"
+
+    def close(self, opener: _Line | None = None) -> None:
+        """Close the open story. One that ended without a byline may have swallowed the headlines that
+        follow it: several may stand stacked there; the text before the first of them ends a sentence,
+        unless they stand right over the dateline that opens the next story (`opener`, in their block:
+        ``…为中葡关系长远发`` / blank / ``第二届中国国际进口博览`` / ``会在韩国举行推介会`` / ``本报首尔…电``),
+        where the text before them broke off at a column's end."""
+        story = self.current
+        self.current = None
+        if story is None:
+            return
+        if not story.closed_by_byline and not story.ended:
+            groups = _groups(story.lines)
+            cut = len(groups)
+            while (
+                cut > 1
+                and _is_headline_like(groups[cut - 1])
+                and not _is_body_fragment(groups[cut - 1])
+                and not _full_line_with_a_comma(groups[cut - 1], self.column)
+                and not _is_note(groups[cut - 1][0].text)
+                and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
+            ):
+                cut -= 1
+            # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
+            # it goes with the next headline, wherever the OCR left it.
+            kickers = [g for g in groups[1:cut] if _is_name_kicker(g)]
+            kept = [line for group in groups[:cut] if not any(group is k for k in kickers) for line in group]
+            trailing = [*kickers, *groups[cut:]]
+            run_on = self.run_on_headline(kept)
+            if run_on < len(kept):
+                trailing = [kept[run_on:], *trailing]
+                kept = kept[:run_on]
+            else:
+                over_dateline = (
+                    opener is not None
+                    and len(trailing) == 1
+                    and not opener.blank_before
+                    and bool(_DATELINE_RE.match(opener.text))
+                    and self.next_number.get(trailing[0][-1].number) == opener.number
+                    and _is_headline_group(trailing[0], self.column)
+                )
+                while trailing and not _ends_sentence(kept) and not over_dateline:
+                    kept += trailing.pop(0)
+            story.lines = kept
+            for group in trailing:
+                self.gap_groups.append((len(self.stories) + 1, group))
+                for line in group:
+                    self.roles.setdefault(
+                        line.number, "headline: a line without sentence marks after the story's end"
+                    )
+        if story.lines:
+            self.stories.append(story)
+
+    def run_on_headline(self, lines: list[_Line]) -> int:
+        """Where a headline printed right under the story's last sentence starts, no blank line between
+        (``…正式启动。`` / ``前9月风电发电量同比增9%``): short lines without sentence marks, commas or
+        open brackets after a sentence end; `len(lines)` when there is none.
+
+        A line as wide as the column may be the first line of a paragraph whose sentence goes on in the
+        next column, so it is taken only where no paragraph can go on: at the page's end, under a
+        closing note (``（本报曼谷2月1日电）``, the story's last line), without the indent the story's
+        other paragraphs open with, filling the column under a paragraph's short last line (``康。`` /
+        ``京沈高铁等28个铁路项目复工``), or under a line clearly too short to be a paragraph's first line
+        (``周强强调`` / ``推动建设更高水平 平安中国法治中国``)."""
+        cut = self._headline_run_start(lines, full_lines=False)
+        if cut == len(lines):
+            cut = self._headline_run_start(lines, full_lines=True)
+            if cut == len(lines):
+                return cut
+            after_note = bool(_CLOSING_NOTE_RE.match(lines[cut - 1].text))
+            # Where the OCR kept the story's indents, a paragraph's first line is indented.
+            unindented = any(_INDENT_RE.match(line.text) for line in lines) and not _INDENT_RE.match(
+                lines[cut].text
+            )
+            first = display_width(lines[cut].text.strip())
+            # After a paragraph's short last line, the next paragraph's first line is short by its
+            # indent: a line wider than that opens none.
+            full_after_paragraph_end = (
+                first >= self.column - _INDENT_CELLS + _HALF_CELL
+                and _set_width(lines[cut - 1].text.strip()) < self.column - _SHORT_MARGIN
+            )
+            if (
+                not self.at_page_end
+                and not after_note
+                and not unindented
+                and not full_after_paragraph_end
+                and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            ):
+                return len(lines)
+        for line in lines[cut:]:
+            self.roles[line.number] = "headline: printed right under the story's last sentence"
+        return cut
+
+    def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:
+        """Where the headline-like lines after the last sentence start (`len(lines)` when none do);
+        lines as wide as the column count only when `full_lines`. Where the OCR kept the story's
+        indents, an indented line opens a paragraph (``　　“我把新年祝福…带到岛上！”``): no headline."""
+        cut = len(lines)
+        indented = any(_INDENT_RE.match(line.text) for line in lines)
+        while (
+            cut > 1
+            and len(lines) - cut < _HEADLINE_MAX_LINES
+            and not lines[cut - 1].blank_before
+            and self._headline_like_under_story(lines[cut - 1])
+            and display_width(lines[cut - 1].text.strip()) <= _RUN_ON_HEADLINE_WIDTH
+            and (full_lines or not self._fills_column(lines[cut - 1].text.strip()))
+            and not re.search(self._not_in_run_on_headline(lines[cut - 1]), lines[cut - 1].text)
+            and _brackets_balance(lines[cut - 1].text)
+            and not _is_note(lines[cut - 1].text)
+            and not _BRACKETED_LINE_RE.match(lines[cut - 1].text)
+            and not is_byline(lines[cut - 1].text)
+            and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
+            and not (indented and _INDENT_RE.match(lines[cut - 1].text))
+        ):
+            cut -= 1
+        # The headline starts after the story's last sentence: a line ending in ``！`` over text that
+        # goes on (``盾。向所有负重前行的共和国勇`` / ``士致敬！``) is that sentence's end, not a headline.
+        while cut < len(lines) and not _ends_sentence(lines[:cut]):
+            cut += 1
+        if cut == len(lines):
+            return len(lines)
+        head = lines[cut:]
+        if _is_body_fragment(head) or len(_HAN_RE.findall("".join(line.text for line in head))) < 4:
+            return len(lines)
+        return cut
+
+    def _headline_like_under_story(self, line: _Line) -> bool:
+        """A line that may be a headline printed under the story's last sentence: no sentence marks, or,
+        where the next story opens after the block (`_next_story_opens`), one ``！`` inside it
+        (``致敬！逆向而行的白衣天使``)."""
+        if _is_headline_like([line]):
+            return True
+        text = line.text.strip()
+        return (
+            text.count("！") + text.count("!") == 1
+            and not re.search("[。；？;?]", text)
+            and not text.endswith(("！", "!"))
+            and self._next_story_opens(line)
+        )
+
+    def _next_story_opens(self, line: _Line) -> bool:
+        """Whether `line` ends its block and the next story opens after it: past the headline groups
+        printed there, the page ends (its footer aside), or a dateline or a byline opens a story, or
+        text follows those headlines. A body line a column break cut is followed by the rest of its
+        sentence, never by a headline or a story's opening."""
+        k = self.group_of.get(line.number)
+        if k is None or self.groups[k][-1] is not line:
+            return False
+        following = [g for g in self.groups[k + 1 :] if not all(self.is_furniture(x) for x in g)]
+        skipped = 0
+        while following and skipped < _HEADLINE_MAX_LINES and _is_headline_group(following[0], self.column):
+            following = following[1:]
+            skipped += 1
+        if not following:
+            return True
+        first = following[0][0].text.strip()
+        return bool(_DATELINE_RE.match(first)) or is_byline(first) or skipped > 0
+
+    def _not_in_run_on_headline(self, line: _Line) -> str:
+        """Marks a headline printed under the story's last sentence does not hold: commas and colons,
+        and the enumeration comma ``、`` (a body line cut inside a list holds it), unless the next story
+        opens after the block (`_next_story_opens`: ``张又侠分别会见俄罗斯、塞尔维亚国防部长`` / blank /
+        ``本报北京10月22日电…``; ``北京高考，改4天了`` / blank / the next headline), where no sentence can
+        go on. A comma and a ``、`` together are a sentence's, wherever the line stands (``连日来，湖北、
+        上海、广西、江西`` over the next story's headline: a column break cut the list)."""
+        if self._next_story_opens(line):
+            if _DASH_END_RE.search(line.text):
+                return "[，,]{2}|[：:][^”」]*[：:]"  # a kicker leading into its title
+            return "[，,]{2}|[：:][^”」]*[：:]|[，,].*、|、.*[，,]"
+        return "[，、,：:]"
+
+    def _fills_column(self, text: str) -> bool:
+        """Whether a line is set as full as a body line: within a margin of the column, and not a cell
+        or more wider than it (no body line is, once the marks it hangs are left out)."""
+        return display_width(text) >= self.column - _SHORT_MARGIN and _set_width(text) < self.column + 1.0
+
+    def ends_sentence(self) -> bool:
+        return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
+
+    def drop(self, line: _Line, kind: str, text: str | None = None) -> None:
+        self.dropped.append(_Dropped(line.number, kind, (text if text is not None else line.text).strip()))
+
+    def is_furniture(self, line: _Line) -> bool:
+        return line.number in self.masthead or is_page_furniture(line.text)
+
+    # -- a blank-line group
+
+    def group(self, group_index: int, group: list[_Line]) -> None:
+        self.group_index = group_index
+        caption_cut = self.caption_open
+        self.caption_open = False
+        if self.credit_after_text(group_index, group):
+            return
+        if _is_caption_group(group):
+            for line in group:
+                self.drop(line, "caption")
+            # A caption cut off mid-sentence by a column break goes on in the next block.
+            self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
+            return
+        if caption_cut and (credit := _caption_rest(group)) is not None:
+            for line in group[: credit + 1]:
+                self.drop(line, "caption")
+            group = group[credit + 1 :]
+            if not group:
+                return
+        group = self.guide_box(group)
+        if not group or self.column_head(group_index, group) or self.county_box(group):
+            return
+        if all(_is_noise(line.text) for line in group):
+            for line in group:
+                self.drop(line, "OCR noise")
+            return
+        furniture = [
+            line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
+        ]
+        if furniture:
+            if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
+                self.close()  # a page footer after a story printed without a byline
+            for line in furniture:
+                self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
+            group = [line for line in group if line not in furniture]
+            if not group:
+                return
+        if (
+            self.current is not None
+            and not self.current.ended
+            and not _CLOSING_NOTE_RE.match(group[0].text)
+            and not _CLOSING_NAMES_RE.match(group[0].text)
+            and self.headline_between(group_index)
+        ):
+            self.close()  # a headline printed between this story and the next one's text
+        if self.headline_inside_a_sentence(group_index, group):
+            return
+        for index, line in enumerate(group):
+            self.line(index, line, group)
+
+    def dash_kicker(self, group: list[_Line]) -> bool:
+        """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
+        its block over a headline block: a headline line, though it holds commas."""
+        text = group[0].text.strip()
+        following = self.group_index + 1
+        return (
+            len(group) == 1
+            and text.endswith("——")
+            and following < len(self.groups)
+            and _is_headline_group(self.groups[following], self.column)
+        )
+
+    def text_line(self, index: int, group: list[_Line]) -> bool:
+        """A line between two lines of a block, set to the column's measure, that reads as a page header
+        (``第四版和诊疗方案试行第五版修正版的官方``): a line of text that names a page, never furniture."""
+        line = group[index]
+        return (
+            0 < index < len(group) - 1
+            and line.number not in self.masthead
+            and self._fills_column(line.text.strip())
+            and self._fills_column(group[index - 1].text.strip())
+        )
+
+    def county_box(self, group: list[_Line]) -> bool:
+        """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``) belongs to no story; a 图片新闻 label heads
+        no story but makes the next one a picture story, closed by its photographer's credit."""
+        texts = [line.text for line in group]
+        if is_ad_box(texts):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            for line in group:
+                self.drop(line, "public-service advertisement")
+            return True
+        if len(group) == 1 and is_picture_label(texts[0]):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.drop(group[0], "column head")
+            self.picture_next = True
+            return True
+        return False
+
+    def column_head(self, group_index: int, group: list[_Line]) -> bool:
+        """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
+        above and heads no story itself."""
+        text = _MULTI_SPACE_RE.sub("", group[0].text)
+        if (
+            len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or not re.fullmatch(f"[{HAN}·]{{2,6}}", text)
+        ):
+            return False
+        following = self.groups[group_index + 1][0].text.strip()
+        numbered = bool(number_mark(following)) and re.match("^(?:1|一|①)", following) is not None
+        if not (_BULLET_RE.match(following) or numbered) or is_byline(following):
+            return False
+        self.brief_column = numbered
+        if self.current is not None and self.ends_sentence():
+            self.close()
+        self.drop(group[0], "column head")
+        return True
+
+    def guide_box(self, group: list[_Line]) -> list[_Line]:
+        """A 导读 box: its label and the entries under it, each a line ending with another page's number,
+        belong to no story; the rest of the block is returned."""
+        guide_open = self.guide_open
+        self.guide_open = False
+        start = next((k for k, line in enumerate(group) if _GUIDE_LABEL_RE.match(line.text)), None)
+        if start is None and not guide_open:
+            return group
+        first = 0 if start is None else start + 1
+        end = first
+        while (
+            end < len(group) and _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4
+        ):
+            end += 1
+        if start is None and end == first:
+            return group
+        for line in group[(first if start is None else start) : end]:
+            self.drop(line, "guide to other pages")
+        self.guide_open = start is not None and end == len(group)
+        return group[: (first if start is None else start)] + group[end:]
+
+    def open_story_ends_with(self, line: _Line) -> bool:
+        """Whether a story is open and `line` is its last line so far (what comes next sits right under
+        its text)."""
+        story = self.current
+        return story is not None and not story.ended and bool(story.lines) and story.lines[-1] is line
+
+    def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's credit alone in its block right after the open story's text (a column break fell
+        between ``…心里像吃了蜜一样甜。`` and ``瞿明斌摄（影像中国）``): the story's last paragraph, as when
+        no break falls there. After a caption's ``图为…`` block it is the caption's credit."""
+        story = self.current
+        if not (
+            len(group) == 1
+            and _AGENCY_CREDIT_RE.match(group[0].text)
+            and story is not None
+            and group_index > 0
+            and self.open_story_ends_with(self.groups[group_index - 1][-1])
+            and _ends_sentence(story.lines)
+        ):
+            return False
+        story.lines.append(group[0])
+        self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
+
+    def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
+        """A headline line the OCR read in another story's column, inside a sentence of it
+        (``…证明自己`` / ``吴江推行同工同酬、改善住房等举措`` / ``的过程，…``): the open story's sentence
+        breaks off before it and goes on after it (no headline, dateline or byline there), the line
+        reads on into neither, and
+        its words are another story's (the page's text after it repeats half its character pairs; the
+        open story, next to none). It goes to the headline groups, for the matching step to place."""
+        story = self.current
+        if (
+            story is None
+            or story.ended
+            or len(group) != 1
+            or group_index + 1 >= len(self.groups)
+            or _ends_sentence(story.lines)
+            or not _is_headline_group(group, self.column)
+        ):
+            return False
+        line = group[0]
+        text = _MULTI_SPACE_RE.sub("", clean_prose(line.text))
+        following = _MULTI_SPACE_RE.sub("", self.groups[group_index + 1][0].text)
+        if (
+            _is_headline_group(self.groups[group_index + 1], self.column)
+            or _DATELINE_RE.match(following)
+            or is_byline(following)
+        ):
+            return False
+        own = _pairs(text)
+        if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
+            return False
+        later = "".join(
+            ln.text
+            for g in self.groups[group_index + 1 : group_index + 1 + _HEADLINE_INSIDE_REACH]
+            for ln in g
+        )
+        before = "".join(ln.text for ln in story.lines)
+        after = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
+        mine = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
+        if text[-1:] + following[:1] in _MULTI_SPACE_RE.sub(
+            "", later[len(self.groups[group_index + 1][0].text) :]
+        ):
+            return False  # the line reads on into the next block (``帮|助``): text of the story
+        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > _TOPIC_CHANGE_SHARE * len(own):
+            return False
+        self.gap_groups.append((len(self.stories) + 1, group))
+        self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
+        return True
+
+    def headline_between(self, group_index: int) -> bool:
+        """The group starts a headline printed between the open story and the next one's text: the story
+        ended its sentence, or the headline repeats the words that follow it, or the text after it is
+        about something else."""
+        assert self.current is not None
+        why = (
+            _ends_sentence(self.current.lines)
+            or _over_dateline(self.groups, group_index, self.column)
+            or _announces_next(self.groups, group_index, self.column)
+            or _changes_topic(self.current.lines, self.groups, group_index, self.column)
+        )
+        if not why:
+            return False
+        group = self.groups[group_index]
+        if self.sentence_goes_on(group):
+            return False
+        if _starts_next_story(self.groups, group_index, self.column):
+            return True
+        if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
+            self.roles[group[0].number] = (
+                f"text: a paragraph's first line a column break cut inside a word ({cut})"
+            )
+        return False
+
+    def sentence_goes_on(self, group: list[_Line]) -> bool:
+        """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
+        的问候！``), goes on in this block, which ends a sentence: its text, never a headline."""
+        assert self.current is not None
+        lines = self.current.lines
+        if not lines or _ends_sentence(lines) or not _FINAL_RE.search(group[-1].text.strip()):
+            return False
+        end, start = lines[-1].text.strip(), group[0].text.strip()
+        if not self._fills_column(end) or word_across(end, start)[1] < _CUT_WORD_STRENGTH:
+            return False
+        self.roles[group[0].number] = (
+            f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})"
+        )
+        return True
+
+    # -- one line, by kind
+
+    def line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        under_bullet, continued = self.under_bullet, self.continued
+        self.read_line(index, line, group)
+        if under_bullet:
+            self.under_bullet = False
+        if continued:
+            self.continued = False
+
+    def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        for kind in (
+            self.rest_of_a_note,
+            self.stray_line,
+            self.bulleted_head,
+            self.supplied,
+            self.picture_credit,
+            self.closing_names,
+            self.closing_initials,
+            self.photo_credit,
+            self.jump_line,
+            self.continued_from,
+            self.continued_on,
+            self.end_mark_run_on,
+            self.end_mark,
+            self.dateline,
+            self.byline,
+            self.closing_note,
+            self.outside_story,
+            self.inline_byline,
+        ):
+            if kind(index, line, group):
+                return
+        assert self.current is not None
+        self.current.lines.append(line)
+
+    def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
+        if line.number not in self.note_tail:
+            return False
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if story is None:
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        return True
+
+    def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``■天津谋项目稳投资`` over its text in a column of briefs: a headline that closes the story
+        above and heads the text under it (the next line opens a story)."""
+        text = line.text.strip()
+        numbered = self.numbered_brief(text)
+        if not (_BULLET_RE.match(text) or numbered):
+            return False
+        if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+            return False
+        head = _BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
+        if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
+            return False
+        # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
+        # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
+        if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
+            return False
+        # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
+        # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
+        # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
+        following = group[index + 1].text.strip()
+        first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
+            following
+        )
+        if (
+            not numbered
+            and (self._fills_column(text) or first_line)
+            and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
+        ):
+            return False
+        story = self.current
+        if story is not None and not story.ended and story is not self.brief:
+            return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
+        if story is not None:
+            self.close()
+        if numbered:
+            self.brief_number = brief_number(numbered.group(0))
+        self.brief_column = False
+        # The bullet marks the item, not the head: the headline is the words after it.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
+        self.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.under_bullet = True
+        return True
+
+    def numbered_brief(self, text: str) -> re.Match[str] | None:
+        """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under
+        the column's name, or while the open story is a brief; elsewhere a numbered line is a story's
+        sub-heading (``三、强化要素保障``)."""
+        found = number_mark(text)
+        if found is None:
+            return None
+        # The items are numbered in order: ``3.175个…`` under ``2.…`` is item 3, ``2.5万…`` under
+        # item 7 is text.
+        if brief_number(found.group(0)) != (1 if self.brief_column else self.brief_number + 1):
+            return None
+        story = self.current
+        closed = story is None or story.ended
+        last_was_brief = self.brief is not None and (
+            story is self.brief or (closed and bool(self.stories) and self.stories[-1] is self.brief)
+        )
+        in_column = (self.brief_column and closed) or last_was_brief
+        return found if in_column else None
+
+    def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
+        neither its text nor its byline."""
+        found = supplied_credit(line.text)
+        story = self.current
+        if found is None or story is None or story.ended:
+            return False
+        before, unit = found
+        if not before and not self.ends_sentence():
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        self.drop(line, "credit of the unit that supplied the story", f"（{unit}供稿）")
+        story.ended = True
+        return True
+
+    def picture_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…举行。 融媒体记者 王某 摄`` closing a picture story under a 图片新闻 label: the photographer is
+        its author; the credit closes it."""
+        story = self.current
+        if story is None or story.ended or story.byline is not None:
+            return False
+        found = photographer_credit(line.text)
+        if found is None or index != len(group) - 1:
+            return False
+        before, credit = found
+        if not before and not self.ends_sentence():
+            return False
+        # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
+        # under a story of a few lines.
+        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
+        if story is not self.picture and not (before or short):
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        story.byline = _byline_text(credit)
+        story.closed_by_byline = True
+        self.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.picture = None
+        self.close()
+        return True
+
+    def closing_names(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（王某 李某）``: names in brackets after a story's last sentence, at the end of
+        its block (or over the next brief's head), are its authors: they close the story."""
+        found = _CLOSING_NAMES_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.byline is not None or story.ended:
+            return False
+        last = (
+            index == len(group) - 1
+            or bool(_BULLET_RE.match(group[index + 1].text))
+            or (story is self.brief and number_mark(group[index + 1].text) is not None)
+        )
+        if not last or (not found.group(1) and not self.ends_sentence()):
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        story.byline = _byline_text(found.group(2))
+        story.closed_by_byline = True
+        self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
+        self.close()
+        return True
+
+    def closing_initials(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
+        are neither text nor a byline (a byline may still follow)."""
+        found = _INITIALS_RE.match(line.text)
+        story = self.current
+        if not found or story is None or story.ended:
+            return False
+        if not found.group(1) and not self.ends_sentence():
+            return False
+        if found.group(1):
+            story.lines.append(_Line(line.number, found.group(1), line.blank_before))
+        self.drop(line, "editor's initials", line.text[len(found.group(1) or "") :])
+        story.ended = True
+        return True
+
+    def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
+            return False
+        if self.last_line_of_a_paragraph(index, line, group):
+            return False
+        if self.last_line_before_a_first_line(index, line, group):
+            return False
+        self.drop(line, "OCR noise")
+        return True
+
+    def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
+        an indented line opens the next paragraph, or where the block ends and the two read as one word
+        (``…创造更好的条`` / ``件``, its full stop lost): the paragraph's last line, no speck."""
+        if not (0 < index < len(group) and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+            return False
+        if index == len(group) - 1:
+            # A word read across the break: the character finishes the one the line above began.
+            words = words_of(previous[-4:] + line.text.strip())
+            return len(words[-1]) > 1 if words else False
+        return bool(_INDENT_RE.match(group[index + 1].text))
+
+    def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
+        is still two cells short (half a cell more when set with half-width characters) over a full
+        line."""
+        if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+            return False
+        width = display_width(group[index + 1].text.strip())
+        first = self.column - _INDENT_CELLS
+        after = display_width(group[index + 2].text.strip())
+        return first - 2 * _HALF_CELL <= width <= first and after >= self.column - _HALF_CELL
+
+    def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _AGENCY_CREDIT_RE.match(line.text):
+            return False
+        story = self.current
+        if story is not None and index > 0 and self.open_story_ends_with(group[index - 1]):
+            # Set right under the story's text in the same block, it credits the photo the story
+            # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
+            # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
+            story.lines.append(line)
+            self.roles[line.number] = "photo credit right under the story's text: a paragraph of its own"
+            return True
+        self.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
+        return True
+
+    def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _JUMP_LINE_RE.match(line.text):
+            return False
+        self.drop(line, "jump line")
+        if self.current is not None and _is_jump_start(line.text):
+            self.current.ended = True
+        elif not _is_jump_start(line.text):
+            # ``（上接第一版）`` alone on its line: the story above has ended; the next line opens the rest
+            # of a story begun on another page.
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.continued = True
+        return True
+
+    def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        leading = _LEADING_JUMP_RE.match(line.text)
+        if not leading or "上接" not in leading.group(1):
+            return False
+        self.drop(line, "jump line", leading.group(1))
+        self.start(_Line(line.number, leading.group(2), line.blank_before), "continued from another page")
+        return True
+
+    def continued_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        trailing = _TRAILING_JUMP_RE.match(line.text)
+        if not trailing:
+            return False
+        self.drop(line, "jump line", trailing.group(2))
+        rest = _Line(line.number, trailing.group(1), line.blank_before)
+        if self.current is None:
+            self.start(rest, "text before a jump line")
+        elif trailing.group(1).strip():
+            self.current.lines.append(rest)
+        assert self.current is not None
+        self.current.ended = True
+        return True
+
+    def end_mark_run_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``(完)记者 洪坚鹏 海南高新技术企业…``: end mark, byline and the next headline on one line."""
+        run_on = _END_MARK_RUN_ON_RE.match(line.text)
+        if (
+            not run_on
+            or _END_MARK_RE.match(line.text)
+            or self.current is None
+            or not _is_headline_like([_Line(0, run_on.group(3), False)])
+            or _MORE_NAMES_RE.match(run_on.group(3))
+        ):
+            return False
+        self.drop(line, "end mark", "（完）")
+        if run_on.group(1).strip():
+            self.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.current.byline = _byline_text(run_on.group(2))
+        self.current.closed_by_byline = self.current.ended = True
+        self.roles[line.number] = "end mark and byline close the story; the rest of the line is a headline"
+        self.close()
+        # The rest of the line starts the next headline; its other lines follow in this group.
+        self.gap_groups.append((len(self.stories), [_Line(line.number, run_on.group(3), True)]))
+        return True
+
+    def end_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        end = _END_MARK_RE.match(line.text)
+        if not end or (self.current is None and not end.group(1).strip()):
+            return False
+        self.drop(line, "end mark", "（完）")
+        body = _Line(line.number, end.group(1), line.blank_before)
+        if self.current is None:
+            self.start(body, "text before an end mark")
+        elif end.group(1).strip():
+            self.current.lines.append(body)
+        assert self.current is not None
+        self.current.ended = True
+        if end.group(2):
+            self.current.byline = _byline_text(end.group(2))
+            self.current.closed_by_byline = True
+            self.roles[line.number] = "end mark and byline close the story"
+            self.close()
+        else:
+            self.roles[line.number] = "end mark: only a byline may follow"
+        return True
+
+    def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _DATELINE_RE.match(line.text):
+            return False
+        story = self.current
+        if (
+            story is not None
+            and index > 0
+            and self.open_story_ends_with(group[index - 1])
+            and re.search("[，,、]$|据$", group[index - 1].text.rstrip())
+        ):
+            # The sentence before it runs on into it (``本报讯 1月23日上午，`` / ``据新华社电（记者蒋成）``,
+            # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
+            story.lines.append(line)
+            self.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            return True
+        if (
+            story is not None
+            and story.lines
+            and _EDITORS_NOTE_RE.match(story.lines[0].text)
+            and not any(_DATELINE_RE.match(x.text) for x in story.lines)
+            and self.ends_sentence()
+        ):
+            story.lines.append(line)
+            self.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
+            return True
+        if self.second_dispatch(index, line, group):
+            assert self.current is not None
+            self.current.lines.append(line)
+            self.roles[line.number] = (
+                "a second dispatch of the open story: its dateline repeats the story's source and place "
+                "inside the same block, after a sentence end"
+            )
+            return True
+        self.start(line, "a dateline")
+        return True
+
+    def second_dispatch(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A dateline that goes on the open story rather than opening one: a story made of several
+        dispatches under one headline (``王毅分别同伊朗、苏丹外长…通电话``) prints each one's dateline
+        (``据新华社北京2月4日电``) at the start of its paragraph, the same source and place as the
+        story's own, inside the story's block: no blank line, no headline, no byline or end mark
+        between them. Each may name its reporters in brackets; the story's are the first one's."""
+        story = self.current
+        if (
+            story is None
+            or self.pending_byline is not None
+            or index == 0
+            or not self.open_story_ends_with(group[index - 1])
+        ):
+            return False
+        # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
+        # the column: a figure's caption, ``…同比多增8818亿元``).
+        short = _set_width(group[index - 1].text.strip()) < self.column - _SHORT_MARGIN - _INDENT_CELLS
+        if not _ends_sentence(story.lines) and not (short and len(story.lines) > 1):
+            return False
+        opening = _DATELINE_RE.match(_story_head(story))
+        this = _DATELINE_RE.match(line.text)
+        if opening is None or this is None:
+            return False
+        if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
+            return _ends_sentence(story.lines)
+        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
+        # a roundup of its reporters' reports, when nothing closed the story before it.
+        return (
+            not story.closed_by_byline
+            and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
+            and "讯" in opening.group(1)
+            and "电" in this.group(1)
+        )
+
+    def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        text = line.text
+        if not is_byline(text):
+            return False
+        current = self.current
+        if current is not None and _dateline_alone(current):
+            current.lines.append(line)  # the dateline's byline in brackets, on the next line
+            self.roles[line.number] = "the dateline's byline, on the next line"
+            return True
+        closing = (
+            current is not None
+            and not current.closed_by_byline
+            and self.ends_sentence()
+            and not _text_follows(group, index)
+        )
+        if closing and current is not None and current.byline is None:
+            current.byline = _byline_text(text)
+            current.closed_by_byline = True
+            self.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
+            self.close()
+        elif closing and text.rstrip().endswith("摄"):
+            self.drop(line, "caption")  # a photo credit
+        else:
+            # A byline printed before its story's text: the story before it ends here.
+            self.close()
+            if self.pending_byline is not None or text.rstrip().endswith("摄"):
+                self.drop(line, "caption")
+            else:
+                self.pending_byline = _byline_text(text)
+                self.roles[line.number] = "byline before the text: opens the next story"
+        return True
+
+    def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above. A note the
+        column wrapped over more lines than its tail (``(本报记者贺广华、程远州、郑少`` / ``忠、戴林峰、…、李``
+        / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket."""
+        if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
+            return False
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if story is None:
+            return False
+        story.lines.append(line)
+        if not re.search("[）)]", line.text):
+            rest = group[1 : 2 + _NOTE_MIDDLE_LINES]
+            for end, following in enumerate(rest):
+                if re.search("[（(]", following.text):
+                    break
+                if re.search("[）)]", following.text):
+                    if re.search("[）)][ \t\u3000]*$", following.text):
+                        self.note_tail.update(other.number for other in rest[: end + 1])
+                    break
+        if len(group) > 1 and story is self.current:
+            story.ended = True  # what follows in the block (a headline, a byline) is no text of it
+        self.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        return True
+
+    def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line read while no story is open (or the open one has ended): the text of a story printed
+        without a dateline, or a headline."""
+        if self.current is not None and self.current.ended:
+            self.close()
+        if self.current is not None:
+            return False
+        rest = group[index:]
+        gap_groups = self.gap_groups
+        if self.pending_byline is not None:
+            self.start(line, "text after a byline printed before it")
+        elif self.continued:
+            self.start(line, "continued from another page")
+        elif self.under_bullet:
+            self.start(line, "text under a brief's bulleted head")
+            self.brief = self.current
+        elif (
+            self.picture_next
+            and index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.stories)
+            and photographer_credit(group[-1].text) is not None
+        ):
+            self.start(
+                line, "a picture story's caption under its headline, its photographer's credit closing it"
+            )
+        elif (
+            index == 0
+            and _opens_story(rest)
+            and not self.dash_kicker(group)
+            and not _headline_over_dateline(self.groups, self.group_index, self.column)
+            and not _headline_atop_dateline(rest, self.column)
+            and not _headline_over_opening(self.groups, self.group_index, self.column)
+        ):
+            self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif index > 0 and self.lead_under_a_label(index, line, group):
+            self.start(line, "a paragraph's first line under a headline its column label ended")
+        elif (
+            index == 0
+            and _CLAUSE_END_RE.search(line.text)
+            and len(_HAN_RE.findall(line.text)) >= _CLAUSE_CHARS
+        ):
+            # ``智能温控大棚里，蔬菜长势喜人；`` / ``藤编工艺和制陶工坊中，劳动热火朝天；``: a clause ending
+            # on a sentence mark no headline carries (a lead set as an epigraph, one clause a block).
+            self.start(line, "text: a clause ending on a sentence mark no headline carries")
+        elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
+            # A headline starts here; it continues one only when it follows that one's last line
+            # (a headline right under a byline that closed a story starts a group of its own).
+            gap_groups.append((len(self.stories), [line]))
+            self.roles[line.number] = "headline: short, no sentence marks, between stories"
+        else:
+            gap_groups[-1][1].append(line)
+            self.roles[line.number] = "headline: continues the headline above"
+        return True
+
+    def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The last line of a headline's block, under a line its column label in brackets ends
+        (``援”（一线抗疫群英谱）`` / ``在湖北省天门市疾控中心卫生应急``), set as a paragraph's first line (two
+        cells short) over a block that goes on from it on a full line: the lead the OCR read in the
+        headline's block, not a subtitle (a subtitle is no paragraph's first line continued)."""
+        if index != len(group) - 1 or not _LABEL_END_RE.search(group[index - 1].text):
+            return False
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        if abs(_cells(text) - (self.column - _INDENT_CELLS)) > _HALF_CELL or not re.search(f"[{HAN}]$", text):
+            return False
+        if self.group_index + 1 >= len(self.groups):
+            return False
+        following = self.groups[self.group_index + 1][0].text.strip()
+        return (
+            _full_line(following, self.column)
+            and not _DATELINE_RE.match(following)
+            and not is_byline(following)
+            and bool(re.match(f"[{HAN}]", following))
+        )
+
+    def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
+        inline = _INLINE_BYLINE_RE.match(line.text)
+        current = self.current
+        if not inline or index != len(group) - 1 or current is None or current.byline is not None:
+            return False
+        current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
+        current.byline = _byline_text(inline.group(2))
+        current.closed_by_byline = True
+        self.roles[line.number] = "text with its byline run on: closes the story"
+        self.close()
+        return True
+
+
+# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
+# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
+_PAPER_NAME_RE = re.compile(
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+)
+
+
+_MAST_DATE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
+)
+
+
+_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:新闻|版)?$")
+
+
+# Lines at the top of a page that may belong to its masthead.
+_MASTHEAD_REACH = 10
+
+
+def _masthead_lines(lines: list[_Line]) -> set[int]:
+    """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
+    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
+    out: set[int] = set()
+    after_page_number = False
+    for position, line in enumerate(lines):
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        top = position < _MASTHEAD_REACH and not any(_PROSE_PUNCT_RE.search(x.text) for x in lines[:position])
+        if not text:
+            continue
+        mark = False
+        if (_PAPER_NAME_RE.match(text) and (top or line.blank_before)) or (
+            top and is_county_paper_name(text)
+        ):
+            mark = True
+        elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
+            mark = True
+        elif (
+            _PAGE_NUMBER_RE.match(text)
+            and len(text) <= 12
+            and not _PROSE_PUNCT_RE.search(text)
+            and not _closes_a_bracket(text)
+        ):
+            mark = True
+            # The section under the page number (``第4版`` / ``要闻``), unless printed beside it
+            # (``第2版 体育``, garbled ``第6版经``): then a short line under it is a headline.
+            page_number = _PAGE_NUMBER_RE.search(text)
+            after_page_number = not (page_number and re.search(f"[{HAN}]", text[page_number.end() :]))
+            out.add(line.number)
+            continue
+        elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        after_page_number = False
+        if mark:
+            out.add(line.number)
+    return out
+
+
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
+# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
+# lines of a narrow column.
+_NOTE_LINES = 8
+
+
+def _ends_sentence(lines: list[_Line]) -> bool:
+    """Whether the text ends a sentence: a sentence mark, or a note in brackets that began a line."""
+    if not lines:
+        return False
+    if _FINAL_RE.search(lines[-1].text.strip()):
+        return True
+    if len(lines) > 1 and _AGENCY_CREDIT_RE.match(lines[-1].text):
+        return _ends_sentence(lines[:-1])  # a photo's credit under the text it credits
+    if not lines[-1].text.rstrip().endswith(("）", ")")):
+        return False
+    note = ""
+    for line in reversed(lines[-_NOTE_LINES:]):
+        note = line.text.strip() + note
+        if note.startswith(("（", "(")):
+            return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
+    return False
+
+
+def _brackets_balance(text: str) -> bool:
+    """Whether every bracket the line opens it closes: half of a wrapped note (``（本报伊斯兰堡10月23日``
+    / ``电）``) is no headline."""
+    return text.count("（") == text.count("）") and text.count("(") == text.count(")")
+
+
+def _text_follows(group: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is a
+    dateline, prose, a paragraph's indented first line, or lines set to the body's measure (a lead
+    whose first sentence runs past two lines carries no sentence mark there)."""
+    rest = group[index + 1 : index + 3]
+    if not rest:
+        return False
+    if _DATELINE_RE.match(rest[0].text):
+        return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
+    if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
+        return True
+    if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
+        return True
+    # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
+    block = group[index + 1 :]
+    return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
+
+
+def _dateline_alone(story: _Story) -> bool:
+    """A story so far made of a dateline that fills its line (``新华社北京7月26日电``)."""
+    if len(story.lines) != 1:
+        return False
+    match = _DATELINE_RE.match(story.lines[0].text)
+    return match is not None and not story.lines[0].text[match.end() :].strip()
+
+
+def _byline_text(text: str) -> str:
+    """A byline as stored: spaces collapsed, brackets around it removed."""
+    text = _MULTI_SPACE_RE.sub(" ", text.strip().lstrip(_BYLINE_ORNAMENT).strip())
+    return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
+
+
+def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the group at `index` is a headline (with perhaps more headline groups after it) printed
+    between a story that has just ended a sentence and the text of the next story.
+
+    A headline carries no sentence punctuation, has at most a few lines and is not set as full body
+    lines; the next story's text is prose, a dateline or a byline printed before the text.
+    """
+    position = index
+    while position < len(groups):
+        group = groups[position]
+        if _is_caption_group(group):
+            position += 1
+            continue
+        if _headline_over_opening(groups, position, column):
+            position += 1
+            break
+        if (
+            not _is_headline_group(group, column)
+            and not (position > index and _title_after_kicker(groups[position - 1], group))
+            and not _headline_over_dateline(groups, position, column)
+        ):
+            break
+        position += 1
+    if position == index or position >= len(groups):
+        return False
+    following = groups[position]
+    first = following[0].text
+    if position == index + 1 and _paragraph_opening_cut(groups, index, column):
+        return False  # a paragraph's first line cut off by a column break: text
+    return bool(
+        _DATELINE_RE.match(first)
+        or is_byline(first)
+        or _LEADING_JUMP_RE.match(first)
+        or _opens_story(following)
+    )
+
+
+def _headline_over_opening(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A short block right over a byline or a dateline that opens a story: its headline, though its
+    lines carry a comma each or an exclamation inside (``盲目补钙，多药共服`` / ``这些用药误区，你知道吗``
+    over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``). Text cut off
+    by a column break is set to the column's measure, and the text closing a story ends a sentence."""
+    group = groups[index]
+    if index + 1 >= len(groups) or len(group) > _QUESTION_HEADLINE_LINES + 1:
+        return False
+    first = groups[index + 1][0].text.strip()
+    if not (_DATELINE_RE.match(first) or (is_byline(first) and not first.endswith("摄"))):
+        return False
+    texts = [line.text.strip() for line in group]
+    if len(_HAN_RE.findall("".join(texts))) < 4 or any(re.search("[。；;]", t) for t in texts):
+        return False
+    if any(
+        is_byline(t) or _DATELINE_RE.match(t) or is_page_furniture(t) or _BRACKETED_LINE_RE.match(t)
+        for t in texts
+    ):
+        return False  # a byline closing the story above, a dateline, a header, a note
+    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
+        return False
+    if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
+        return True
+    # One line set to about the measure is no text cut off when what stands before it ends a sentence or
+    # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
+    before = groups[index - 1] if index > 0 else []
+    return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
+
+
+# A headline line read inside another story's sentence has at least this many character pairs; its
+# words are looked for in this many blocks after it (a file may hold a whole issue).
+_HEADLINE_INSIDE_MIN_PAIRS = 6
+
+
+_HEADLINE_INSIDE_REACH = 60
+
+
+# A headline repeats this share of its character pairs in the story text that follows it.
+_ANNOUNCE_SHARE = 0.5
+
+
+# Or this share, when it repeats clearly more of the text after it than of the text before it.
+_ANNOUNCE_WEAK = 0.25
+
+
+# Groups either side of a line whose text is searched for a seam's characters.
+_SEAM_SEARCH_GROUPS = 20
+
+
+# Or a word of jieba's dictionary read across the seam, at least this common (`word_across`: 0.6 is a
+# word of about 250 in the dictionary's counts, ``农户``; ``帮助`` is 0.99).
+_CUT_WORD_STRENGTH = 0.6
+
+
+def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> str:
+    """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
+    not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
+    word, and the next block goes on from it on a full line, the characters across the seam read
+    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``) or forming a
+    common word of jieba's dictionary (``…310万户退耕农`` / ``户获得钱粮补助…``: ``农户``).
+    Returns why (the seam and its evidence), or "" when it is no such line."""
+    group = groups[index]
+    if len(group) != 1 or index + 1 >= len(groups):
+        return ""
+    text = _MULTI_SPACE_RE.sub("", group[0].text)
+    width = _cells(text)
+    if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
+        return ""
+    following = groups[index + 1][0].text.strip()
+    if not _full_line(following, column) or _DATELINE_RE.match(following) or is_byline(following):
+        return ""
+    after = _MULTI_SPACE_RE.sub("", following)
+    if not re.match(f"[{HAN}]", after):
+        return ""
+    seams = {text[-2:] + after[:1], text[-1:] + after[:2]}
+    nearby = "\n".join(
+        line.text
+        for k in range(max(0, index - _SEAM_SEARCH_GROUPS), min(len(groups), index + _SEAM_SEARCH_GROUPS))
+        if k not in (index, index + 1)
+        for line in groups[k]
+    )
+    nearby = _MULTI_SPACE_RE.sub("", nearby)
+    # A word across the seam: three characters read elsewhere, or two (``帮|助``), or a common word of
+    # the language (jieba's dictionary: ``退耕农`` / ``户获得…``).
+    seam = f"{text[-2:]}|{after[:2]}"
+    if any(len(three) == 3 and three in nearby for three in seams) or text[-1:] + after[:1] in nearby:
+        return f"{seam} read elsewhere on the page"
+    word, strength = word_across(text, after)
+    if strength >= _CUT_WORD_STRENGTH:
+        return f"{seam} reads the word {word} of jieba's dictionary (strength {strength:.2f})"
+    if text.endswith("的"):
+        # ``中方十分珍视中泰两国及与泰国王室的`` / ``传统友谊，…``: the particle always has the word it
+        # qualifies after it; no headline ends on it over a line that reads on.
+        return f"{seam}: the line ends on 的, the next block reads on"
+    return ""
+
+
+def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands right over a dateline: a headline, even when
+    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page). A
+    kicker the OCR read as a block of its own over its main line (``水利部门积极推进复工复产`` / blank /
+    ``四千多处重要水利工程安全运行`` / blank / ``本报北京…电``) stands over the dateline too."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    following = index + 1
+    if following < len(groups) and not _DATELINE_RE.match(groups[following][0].text):
+        stacked = groups[following]
+        if (
+            not _is_headline_group(stacked, column)
+            or _is_body_fragment(stacked)
+            or any(_closes_a_bracket(line.text) for line in group)  # a note's tail (``李保东）``)
+        ):
+            return False
+        following += 1
+    return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
+
+
+def _headline_atop_dateline(group: list[_Line], column: float) -> bool:
+    """Whether the block opens with headline lines set right over a dateline in the same block, no blank
+    line between (``监管提高精准性（权威发布）`` / ``对药品食品还要“严防死守”`` / ``本报北京2月15日电…``): the
+    lines over the dateline are the headline, not the start of a story's text."""
+    for k, line in enumerate(group[: _HEADLINE_MAX_LINES + 1]):
+        if _DATELINE_RE.match(line.text):
+            return k > 0 and _is_headline_group(group[:k], column)
+    return False
+
+
+def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands over the text that follows it even though the
+    text before it broke off mid-sentence (an OCR engine ends a block where a column ends): it repeats
+    the words of the story after it (``东航包机从越南接回…`` over ``…中国东方航空3日派出包机…``)."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    own = _pairs(clean_prose("".join(line.text for line in group)))
+    if len(own) < 3:
+        return False
+    following = clean_prose("".join(line.text for g in groups[index + 1 : index + 4] for line in g))
+    preceding = clean_prose("".join(line.text for g in groups[max(0, index - 3) : index] for line in g))
+    after = len(own & _pairs(following)) / len(own)
+    before = len(own & _pairs(preceding)) / len(own)
+    return after >= _ANNOUNCE_SHARE or (after >= _ANNOUNCE_WEAK and after >= 2 * before + _ANNOUNCE_WEAK / 2)
+
+
+# The text after a headline-like line shares at most this share of its character pairs with the story
+# before it when it is another story's.
+_TOPIC_CHANGE_SHARE = 0.08
+
+
+def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands between two stories although the one before it
+    broke off mid-sentence: the text after it shares next to nothing with the story before it."""
+    group = groups[index]
+    if not _is_headline_group(group, column) or _is_body_fragment(group) or index + 1 >= len(groups):
+        return False
+    following = _pairs(clean_prose("".join(line.text for g in groups[index + 1 : index + 3] for line in g)))
+    before = _pairs(clean_prose("".join(line.text for line in story)))
+    if len(following) < 40 or len(before) < 40:
+        return False
+    return len(following & before) <= _TOPIC_CHANGE_SHARE * len(following)
+
+
+def _is_headline_group(group: list[_Line], column: float) -> bool:
+    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group) or _is_body_fragment(group):
+        return False
+    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
+        return False
+    if len(group) > 1 and _CLOSING_NOTE_RE.match(group[-1].text):
+        return (
+            False  # ``璀璨的成功与幸福！`` / ``（作者为中国驻俄罗斯大使）``: a story's last line and its note
+        )
+    if _cut_at_a_comma(group, column):
+        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
+    widths = [display_width(line.text.strip()) for line in group]
+    # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
+    # A single line between blank lines is a headline (two column breaks a line apart are rare).
+    return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+
+
+def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
+    """A line with a comma in it, set to the column's measure: a body line cut off by column breaks
+    (``马正其说，现在"双随机"规定每``), never a headline, unless set wider than the column, with a column
+    label, or clearly short (`_wide_or_labelled`)."""
+    return any(
+        _COMMA_RE.search(line.text)
+        and not _wide_or_labelled(line.text, column)
+        and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
+        for k, line in enumerate(group)
+    )
+
+
+def _full_line_with_a_comma(group: list[_Line], column: float) -> bool:
+    """A block of one line with a comma in it, set about the column's measure (an OCR engine may lose a
+    character or two: at least a paragraph's indented first line, short by a margin), never wider: a
+    body line a column break cut off (``马正其说，现在"双随机"规定每``), never a headline printed under
+    the story above."""
+    if len(group) != 1 or not _COMMA_RE.search(group[0].text):
+        return False
+    width = _cells(group[0].text)
+    return column - _INDENT_CELLS - _SHORT_MARGIN <= width < column + 1.0
+
+
+def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A headline of a line or two with a comma each (``体操世锦赛，中国队收获3银2铜`` /
+    ``备战奥运会，还要加把劲``) right over a dateline: text cut from a paragraph would end on a comma or
+    run commas all through, and would not stand just before another story's dateline. Or right over
+    a story's lead printed without a dateline, its first line set as one (two cells short of the column
+    over a full line: ``当地时间10月13日，2019`` / ``年体操世锦赛在德国斯图加特``), not the rest of a
+    sentence cut off before it."""
+    if index + 1 >= len(groups):
+        return False
+    following = groups[index + 1]
+    if not _DATELINE_RE.match(following[0].text) and not (
+        len(following) >= 2
+        and abs(display_width(following[0].text.strip()) - (column - _INDENT_CELLS)) <= _HALF_CELL
+        and abs(display_width(following[1].text.strip()) - column) <= _HALF_CELL
+        and not _INDENT_RE.match(following[0].text)
+    ):
+        return False
+    group = groups[index]
+    lines = [line.text.strip() for line in group]
+    return (
+        len(group) <= 2
+        and _is_headline_like(group)
+        and all(line.count("，") + line.count(",") <= 1 for line in lines)
+        and not any(line.endswith(("，", "、", "；", ",")) for line in lines)
+        and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
+        and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
+    )
+
+
+def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
+    """A headline's main line under a kicker that leads into it (``陕西各地开通绿色专线——`` /
+    ``包机专列，送农民工返岗``): a line or two without sentence marks, commas and all."""
+    return (
+        kicker[-1].text.rstrip().endswith("——")
+        and len(group) <= 2
+        and _is_headline_like(group)
+        and not any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group)
+        and not _is_body_fragment(group)
+    )
+
+
+def _wide_or_labelled(text: str, column: float) -> bool:
+    """A headline line with a comma: wider than any body line, ending in a column label
+    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``), or set clearly short of the column (shorter
+    than a paragraph's indented first line) and ending in a word: ``面对疫情，人类需要合作``."""
+    text = text.strip()
+    width = display_width(text)
+    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text) or text.endswith("——"):
+        return True  # wide, a column label, or a kicker leading into its title (``…周家坪——``)
+    return width < column - _INDENT_CELLS - 2 * _SHORT_MARGIN and bool(re.search(f"[{HAN}0-9”’]$", text))
+
+
+def _pairs(text: str) -> set[str]:
+    """Character pairs of the Han (and alphanumeric) runs of a text."""
+    pairs: set[str] = set()
+    for run in re.findall(f"[{HAN}A-Za-z0-9]+", text):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    return pairs
