@@ -22,6 +22,7 @@ from storage.search.answer import (
     question_kind,
     read_question,
 )
+from storage.search.query import parse_query
 
 
 @pytest.mark.parametrize(
@@ -794,3 +795,26 @@ def test_who_a_side_lost_to_is_the_side_after_the_verb_of_losing() -> None:
     assert kind_strength("半决赛中，中国队战胜劲旅俄罗斯队晋级决赛。", "who", q, terms) < LIKELY
     named = "最终，由孙一文、林声、朱明叶和余思涵组成的中国女子重剑队摘得团体赛银牌。"
     assert kind_strength(named, "who", q, terms) < LIKELY
+
+
+@pytest.mark.parametrize(
+    ("question", "body", "fact"),
+    [
+        (
+            "外汇局的新闻发言人是谁",
+            "商务部新闻发言人高峰表示，外资保持增长。国家外汇管理局新闻发言人王春英表示，外储保持稳定。",
+            "王春英",
+        ),
+        (
+            "卫健委的副司长是谁",
+            "教育部副司长李明介绍了情况。国家卫生健康委员会疾控局副司长张华表示，防控形势向好。",
+            "张华",
+        ),
+    ],
+)
+def test_a_short_name_asked_about_counts_where_news_prints_the_full_name(
+    question: str, body: str, fact: str
+) -> None:
+    # 外汇局 / 卫健委 as typed, 国家外汇管理局 / 卫生健康委员会 as printed (the synonym table's forms).
+    answer = best_sentence(question, parse_query(question).terms, [(1, "新闻发布会", body)])
+    assert answer is not None and fact in answer.sentence

@@ -302,3 +302,11 @@ def test_a_name_in_the_question_says_which_of_several_stories_it_asks_about() ->
     )
     ranked = evidence.rank(terms, [elsewhere, asked], n=1000)
     assert [r.id for r in ranked][0] == 2
+
+
+def test_a_short_name_counts_where_news_prints_the_full_name() -> None:
+    # 外汇局 is printed 国家外汇管理局 (the synonym table's printed forms): both forms count as the word.
+    term = evidence.Term("外汇局", 1, 1.0, forms=("国家外汇管理局", "外汇管理局"))
+    held = evidence.profile("外储", "国家外汇管理局公布。外汇管理局称。", [term])
+    assert held.body_tf == (2,)
+    assert held.near == 1.0

@@ -6,7 +6,7 @@ import pytest
 
 from storage.driver import sqlite3
 from storage.search.expressions import match_expression, phrase, term_tokens, words_expression
-from storage.search.query import DateSpec, extract_dates, parse_query
+from storage.search.query import DateSpec, extract_dates, parse_query, with_printed_forms
 from storage.search.ranking import RankedRow, count_sql, date_sql, order_window, page_sql, plan
 from storage.text.segment import index_text
 
@@ -366,3 +366,15 @@ def test_colloquial_question_words_make_a_question(query: str, terms: tuple[str,
 def test_a_few_years_is_no_question(query: str) -> None:
     """近几年, 这几年 say "the last few years", they ask nothing."""
     assert not parse_query(query).question
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [("卫健委", "卫生健康委员会"), ("外汇局", "国家外汇管理局"), ("国企", "国有企业"), ("民企", "民营企业")],
+)
+def test_short_names_of_public_bodies_are_searched_as_printed(typed: str, printed: str) -> None:
+    # The abbreviation stays one word of the question, and its fallback reading holds the printed form.
+    parsed = parse_query(f"{typed}副司长是谁")
+    assert typed in parsed.terms
+    expanded = with_printed_forms(parsed)
+    assert expanded is not None and any(printed in group for group in expanded.groups)

@@ -57,6 +57,7 @@ from typing import NamedTuple
 
 from storage.models import Answer
 from storage.search.snippets import mark
+from storage.search.synonyms import printed_forms
 from storage.text.normalize import normalize
 from storage.text.summary import sentences, strip_dateline
 
@@ -1200,7 +1201,7 @@ def read_question(
         kind = "identity"
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
     # the rest of its words.
-    units = [_ordinal_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
+    units = [_written_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
     reach = [
@@ -1296,6 +1297,12 @@ def _focus(text: str, chosen: _Span, kind: str, q: str, terms: Sequence[str], re
 # the short form where a question says the long one, and the other way round.
 _ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
 _FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
+
+
+def _written_forms(term: str) -> tuple[str, ...]:
+    """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`) and the
+    full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 → 国有企业, 去世 → 逝世)."""
+    return tuple(dict.fromkeys((*_ordinal_forms(term), *printed_forms(term))))
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:

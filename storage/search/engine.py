@@ -45,6 +45,7 @@ from storage.search.ranking import (
     tier_flags,
 )
 from storage.search.snippets import make_snippet, mark
+from storage.search.synonyms import printed_forms
 from storage.search.vocabulary import IndexVocabulary
 from storage.text.normalize import normalize
 from storage.text.segment import cut, dictionary_word
@@ -497,8 +498,9 @@ class _Words:
         return f"({found}) NOT ({self.excluded})" if found and self.excluded else found
 
     def count(self, word: str) -> int:
-        """Articles holding `word`, counted up to `RARE_CAP` + 1 (the cost stays bounded)."""
-        e = self.any([word])
+        """Articles holding `word` or a form news prints for it (`synonyms.printed_forms`), counted up
+        to `RARE_CAP` + 1 (the cost stays bounded)."""
+        e = self.any(list(printed_forms(word)))
         return self.index.capped_count(e, RARE_CAP + 1) if e else 0
 
     @cached_property
@@ -539,7 +541,7 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
     total_weight = sum(t.weight for t in weighted) or 1.0
     rare_weight: dict[int, float] = {}
     for term in weighted:
-        if term.df <= RARE_CAP and (e := words.any([term.text])):
+        if term.df <= RARE_CAP and (e := words.any(list(term.written))):
             for rowid in index.match_ids(e):
                 rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
     keep = max(window, BM25_CANDIDATES)
@@ -548,7 +550,7 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
     common = [t.text for t in weighted if t.df > RARE_CAP]
     if len(common) > 1 and (together := words.all(common)):
         bm25 = dict(index.best_bm25(together, keep))
-    every = words.any([t.text for t in weighted])
+    every = words.any([w for t in weighted for w in t.written])
     if every and (not common or (not rare_weight and len(bm25) < keep)):
         bm25 |= dict(index.best_bm25(every, keep))
     best = max((-b for b in bm25.values()), default=0.0) or 1.0
@@ -580,6 +582,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         quoted=parsed.phrases,
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
+        forms={t: printed_forms(t)[1:] for t, _ in held},
     )
     chosen = _evidence_candidates(words, weighted, window)
     if not chosen:

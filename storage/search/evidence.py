@@ -79,8 +79,14 @@ KEEP_SHARE = 0.5
 @dataclass(frozen=True)
 class Term:
     text: str  # as parsed (normalised)
-    df: int  # articles holding it
+    df: int  # articles holding it (or one of its printed forms)
     weight: float
+    forms: tuple[str, ...] = ()  # what news prints for it (卫健委 → 卫生健康委), held as the word itself
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The word and its printed forms, longest first (a form holding the word is counted once)."""
+        return tuple(sorted({self.text, *self.forms}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -135,17 +141,21 @@ def weigh_terms(
     quoted: Sequence[str] = (),
     tagger=None,
     jieba_idf: tuple[dict[str, float], float] | None = None,
+    forms: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Term]:
     """`Term`s with their weights (see the module doc). `tagger(text) -> [(word, flag)]` and
-    `jieba_idf` (jieba's table and its median) come from the caller: this module loads nothing."""
+    `jieba_idf` (jieba's table and its median) come from the caller: this module loads nothing.
+    `forms`: what news prints for a typed word (`storage.search.synonyms`), counted as the word."""
     out = []
+    forms = forms or {}
     table, median = jieba_idf if jieba_idf is not None else ({}, 0.0)
     for term, df in zip(terms, counts, strict=True):
         tags = tagger(term) if tagger is not None else []
         specificity = idf(df, n)
         if jieba_idf is not None:
             specificity = 0.5 * specificity + 0.5 * float(table.get(term, median))
-        out.append(Term(term, df, role(term, tags, quoted=term in quoted) * specificity))
+        weight = role(term, tags, quoted=term in quoted) * specificity
+        out.append(Term(term, df, weight, tuple(f for f in forms.get(term, ()) if f != term)))
     return out
 
 
@@ -227,7 +237,7 @@ def searchable(text: str, terms: Sequence[Term]) -> str:
     has other characters than ideographs; else as stored, which then finds the same."""
     if has_traditional(text) or _HAN_GAP.search(text):
         return normalize(text)
-    if all(_HAN_TERM.fullmatch(t.text) for t in terms):
+    if all(_HAN_TERM.fullmatch(w) for t in terms for w in t.written):
         return text
     return fold(text)
 
@@ -253,10 +263,11 @@ def profile(
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[int]] = {}
     for j, t in enumerate(terms):
-        at = text.find(t.text)
-        while at != -1:
-            by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
-            at = text.find(t.text, at + len(t.text))
+        for w in t.written:
+            at = text.find(w)
+            while at != -1:
+                by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
+                at = text.find(w, at + len(w))
     referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
     for i, held in by_sentence.items():
@@ -271,12 +282,22 @@ def profile(
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
                 near_fact = weight
     return Profile(
-        tuple(title.count(t.text) for t in terms),
-        tuple(body.count(t.text) for t in terms),
+        tuple(_count(title, t) for t in terms),
+        tuple(_count(body, t) for t in terms),
         near,
         len(body),
         near_fact,
     )
+
+
+def _count(text: str, term: Term) -> int:
+    """How often `text` prints the term, in any of its written forms (a longer form holding a shorter
+    one is counted once: 国家外汇管理局 holds 外汇管理局)."""
+    if not term.forms:
+        return text.count(term.text)
+    for w in term.written:
+        text = text.replace(w, "\0")
+    return text.count("\0")
 
 
 # Words standing for a place or a thing named before (这个赏花季，当地已接待游客… after 在河南洛阳，…).
