@@ -17,7 +17,7 @@ from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.answer import PLAIN, kind_strength, question_kind
 from storage.search.engine import Searcher, ranks_by_evidence, rescued
-from storage.search.query import parse_query
+from storage.search.query import DateSpec, parse_query
 
 # (date, title, paragraphs): each pair of stories shares words so that only the evidence tells them apart.
 STORIES = [
@@ -302,6 +302,51 @@ def test_a_name_in_the_question_says_which_of_several_stories_it_asks_about() ->
     )
     ranked = evidence.rank(terms, [elsewhere, asked], n=1000)
     assert [r.id for r in ranked][0] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("去年城市马拉松赛有多少选手参赛", "马拉松赛鸣枪开跑"),
+        ("今年城市马拉松赛有多少选手参赛", "城市马拉松赛举行"),
+        ("上个月的马拉松在哪里举行", "城市马拉松赛举行"),
+    ],
+)
+def test_a_period_relative_to_today_in_a_question_is_evidence_about_the_story(
+    searcher: Searcher, question: str, title: str
+) -> None:
+    assert _first(searcher, question) == title
+
+
+def test_a_period_relative_to_today_in_a_question_is_no_filter(searcher: Searcher) -> None:
+    # 上个月 (May 2024) holds one of the two marathons; the other is still a result, below it.
+    resp = searcher.search("上个月城市马拉松赛有多少选手参赛", today=date(2024, 6, 30))
+    assert [h.title for h in resp.hits][:2] == ["城市马拉松赛举行", "马拉松赛鸣枪开跑"]
+    assert ranks_by_evidence(parse_query("去年马拉松赛有多少选手", today=date(2024, 6, 30)))
+    # keyword searches and one day's stories keep the period as a filter
+    assert not ranks_by_evidence(parse_query("去年 马拉松", today=date(2024, 6, 30)))
+    assert not ranks_by_evidence(parse_query("昨天有什么新闻", today=date(2024, 6, 30)))
+    listing = searcher.search("上个月 马拉松", today=date(2024, 6, 30))
+    assert [h.title for h in listing.hits] == ["城市马拉松赛举行"]
+
+
+def test_a_relative_period_is_read_as_the_date_it_names() -> None:
+    today = date(2020, 6, 1)
+    (last_year,) = parse_query("去年外储多少", today=today).periods
+    assert evidence.as_date(last_year) == DateSpec("去年", 0, year=2019)
+    (last_month,) = parse_query("上个月外储多少", today=today).periods
+    assert evidence.as_date(last_month) == DateSpec("上个月", 5, year=2020)
+    (last_week,) = parse_query("上周外储多少", today=today).periods
+    assert evidence.as_date(last_week) is None
+    # a year's report printed the next year, its headline saying 去年, is about last year
+    title = "去年12月末 我国外储规模达3.1万亿美元"
+    on, _ = evidence.period_evidence("2020-01-08", title + "\n外汇储备。", [last_year], headline=title)
+    assert on == evidence.REPORTED_LATER
+    assert evidence.period_evidence("2019-07-08", "外汇储备。", [last_year]) == (1.0, 0.0)
+    # a week: stories dated in it, or a day or two after it
+    assert evidence.period_evidence("2020-05-27", "", [last_week])[0] == 1.0
+    assert evidence.period_evidence("2020-06-01", "", [last_week])[0] == evidence.REPORTED_LATER
+    assert evidence.period_evidence("2020-05-10", "", [last_week])[0] == 0.0
 
 
 def test_a_short_name_counts_where_news_prints_the_full_name() -> None:

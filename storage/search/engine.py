@@ -199,8 +199,9 @@ def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]
 
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
     """Whether a query is ranked by evidence from the start: a question with words, not a list of one
-    day's stories, OR alternatives or a relative period (those keep their strict reading). Pure."""
-    return parsed.question and bool(parsed.terms) and not parsed.groups and not parsed.periods
+    day's stories, nor OR alternatives (those keep their strict reading). A question's dates, typed out or
+    relative to today (去年…那事后来怎样), are evidence about the story's time, not a filter. Pure."""
+    return parsed.question and bool(parsed.terms) and not parsed.groups
 
 
 class Searcher:
@@ -594,6 +595,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         candidates,
         n=size,
         dates=parsed.dates,
+        periods=parsed.periods,
         now=evidence.asks_now(parsed.raw),
         holds_fact=fact_test(parsed.raw, parsed.terms),
     )

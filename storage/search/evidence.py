@@ -8,7 +8,8 @@ together, are ranked over every article holding any of their content words, by:
 - **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other);
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
-- **date**: a year, month or day in the question is evidence about the story's time: the article is
+- **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
+  is evidence about the story's time: the article is
   dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
   date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
@@ -33,8 +34,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from storage.search.dates import Period
 from storage.search.query import DateSpec
 from storage.text.normalize import HAN_RANGES, fold, has_traditional, normalize
 
@@ -193,6 +195,45 @@ REPORTED_LATER = 0.7
 _REPORT_DELAY = 2  # days
 
 
+def as_date(period: Period) -> DateSpec | None:
+    """A relative period as the absolute date it names, when it names a whole year (去年 → 2019年), a whole
+    month (上个月 → 2020年5月) or one day (昨天 → 2020年5月31日); None for other spans (上周, 最近3天)."""
+    start, end = period.start, period.end
+    if start == end:
+        return DateSpec(period.text, start.month, year=start.year, day=start.day)
+    if start.day != 1 or start.year != end.year:
+        return None
+    if (start.month, end.month, end.day) == (1, 12, 31):
+        return DateSpec(period.text, 0, year=start.year)
+    if start.month == end.month and (end + timedelta(days=1)).day == 1:
+        return DateSpec(period.text, start.month, year=start.year)
+    return None
+
+
+def period_evidence(
+    article_date: str | None, text: str, periods: Sequence[Period], headline: str = ""
+) -> tuple[float, float]:
+    """`date_evidence` for the periods a question names relative to today (去年, 上个月, 上周): evidence
+    about the story's time, as a year or month typed out is, never a filter. A whole year, month or day
+    is read as that date; another span (上周, 最近3天) holds the stories dated in it (1.0), or up to
+    `_REPORT_DELAY` days after it (`REPORTED_LATER`)."""
+    specs = [d for d in map(as_date, periods) if d is not None]
+    on, mention = date_evidence(article_date, text, specs, headline) if specs else (0.0, 0.0)
+    if article_date:
+        try:
+            published = date.fromisoformat(article_date[:10])
+        except ValueError:
+            return on, mention
+        for p in periods:
+            if as_date(p) is not None:
+                continue
+            if p.start <= published <= p.end:
+                on = 1.0
+            elif 0 < (published - p.end).days <= _REPORT_DELAY:
+                on = max(on, REPORTED_LATER)
+    return on, mention
+
+
 def _dated_in(iso: str, d: DateSpec) -> bool:
     year, month, day = iso[:4], iso[5:7], iso[8:10]
     if d.year is not None and year != f"{d.year:04d}":
@@ -333,6 +374,7 @@ def rank(
     *,
     n: int,
     dates: Sequence[DateSpec] = (),
+    periods: Sequence[Period] = (),
     now: bool = False,
     holds_fact: Callable[[str], bool] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
@@ -352,6 +394,9 @@ def rank(
         held = sum(t.weight for t, ok in zip(terms, in_text, strict=True) if ok) / total
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
         on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates, headline=c.title)
+        if periods:
+            relative = period_evidence(c.date, c.title + "\n" + c.body, periods, headline=c.title)
+            on, mention = max(on, relative[0]), max(mention, relative[1])
         score = (
             weights.held * held
             + weights.near * p.near / total
