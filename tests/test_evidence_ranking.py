@@ -330,6 +330,17 @@ def test_a_period_relative_to_today_in_a_question_is_no_filter(searcher: Searche
     assert [h.title for h in listing.hits] == ["城市马拉松赛举行"]
 
 
+@pytest.mark.parametrize(
+    "question", ["上个月有哪些马拉松的新闻", "上个月马拉松有什么消息", "上个月有关马拉松的报道"]
+)
+def test_a_question_asking_for_the_stories_of_a_relative_period_keeps_it_as_a_filter(
+    searcher: Searcher, question: str
+) -> None:
+    assert not ranks_by_evidence(parse_query(question, today=date(2024, 6, 30)))
+    resp = searcher.search(question, today=date(2024, 6, 30))
+    assert [h.title for h in resp.hits] == ["城市马拉松赛举行"]
+
+
 def test_a_relative_period_is_read_as_the_date_it_names() -> None:
     today = date(2020, 6, 1)
     (last_year,) = parse_query("去年外储多少", today=today).periods

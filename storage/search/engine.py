@@ -200,7 +200,11 @@ def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
     """Whether a query is ranked by evidence from the start: a question with words, not a list of one
     day's stories, nor OR alternatives (those keep their strict reading). A question's dates, typed out or
-    relative to today (去年…那事后来怎样), are evidence about the story's time, not a filter. Pure."""
+    relative to today (去年…那事后来怎样), are evidence about the story's time, not a filter; except that a
+    question asking for the stories of a relative period (上周有什么台风的新闻, 本周习近平有哪些活动) keeps
+    it as a filter. Pure."""
+    if parsed.periods and evidence.asks_for_stories(parsed.raw):
+        return False
     return parsed.question and bool(parsed.terms) and not parsed.groups
 
 

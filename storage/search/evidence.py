@@ -161,6 +161,16 @@ def weigh_terms(
     return out
 
 
+# Words that ask for the stories of a period rather than a fact (上周有什么台风的新闻, 本周习近平有哪些活动,
+# 昨天发生了什么): a period relative to today stays their filter.
+_LISTING = re.compile(r"新闻|消息|报道|动态|资讯|快讯|有什么|有哪些|有啥|都有|有没有|发生了?什么|哪些事")
+
+
+def asks_for_stories(text: str) -> bool:
+    """Whether a question asks for the stories of a period (新闻, 有什么, 有哪些…) rather than a fact."""
+    return bool(_LISTING.search(normalize(text)))
+
+
 def asks_now(text: str) -> bool:
     """Whether a question asks about now (现在, 最新, 目前…)."""
     return bool(_NOW.search(normalize(text)))
