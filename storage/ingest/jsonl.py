@@ -82,10 +82,8 @@ def read_jsonl(
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            records.bad_lines.append(
-                JsonlError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
-            )
+        except (ValueError, RecursionError) as exc:
+            records.bad_lines.append(JsonlError(name, _invalid_json(exc), line=number))
             continue
         if too_long := article_over_cap(_text_chars(record)):
             records.refused.append(JsonlError(name, too_long, line=number))
@@ -97,6 +95,16 @@ def read_jsonl(
         except JsonlError as exc:
             records.bad_lines.append(exc)
     return records
+
+
+def _invalid_json(exc: ValueError | RecursionError) -> str:
+    """Why `json.loads` refused a line: its syntax error, nesting deeper than Python's recursion limit, or
+    a number longer than Python's integer limit (4300 digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {exc}"
 
 
 def json_array_hint(name: str) -> str:
@@ -116,7 +124,7 @@ def _is_json_array(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(text), list)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, nested too deeply, or a number too long
         return False
 
 

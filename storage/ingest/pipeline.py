@@ -65,7 +65,7 @@ from storage.database.postgres import is_postgres
 from storage.database.postings import MERGE_WIDTH
 from storage.driver import sqlite3
 from storage.errors import InputError
-from storage.ingest.decode import DecodedText, read_text
+from storage.ingest.decode import DecodedText, not_a_regular_file, read_text
 from storage.ingest.jsonl import jq_command, read_jsonl, strict_error
 from storage.ingest.limits import article_over_cap, page_file_over_cap, page_over_cap
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
@@ -188,13 +188,23 @@ class InputFile:
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[FileResult]]:
     """The files to ingest, in order, and results for paths that are missing or skipped (pure-ish: reads
-    directory listings only)."""
+    directory listings and what each file is, never a file's content: a FIFO, a symbolic link loop or a
+    link to nothing is reported here, not read)."""
     files: list[InputFile] = []
     problems: list[FileResult] = []
     seen: set[Path] = set()
 
     def add(path: Path, explicit: bool) -> None:
-        key = path.resolve()
+        if path.suffix.lower() in SUPPORTED and (problem := not_a_regular_file(path)):
+            # A FIFO would make the read wait for a writer forever; a link loop or a dangling link
+            # has nothing to read.
+            special = problem.startswith("not a regular file")
+            problems.append(FileResult(_display(path), "skipped" if special else "error", error=problem))
+            return
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop (Python 3.11 raises RuntimeError)
+            key = path.absolute()
         if key in seen:
             return
         seen.add(key)
@@ -224,10 +234,11 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[F
                     add(Path(root) / name, explicit=False)
         elif path.is_file():
             add(path, explicit=True)
-        elif path.exists():
-            problems.append(FileResult(_display(path), "error", error="not a regular file or directory"))
         else:
-            problems.append(FileResult(_display(path), "error", error="no such file or directory"))
+            problem = not_a_regular_file(path) or "not a regular file or directory"
+            if problem.startswith("not a regular file ("):
+                problem = "not a regular file or directory " + problem.removeprefix("not a regular file ")
+            problems.append(FileResult(_display(path), "error", error=problem))
     return files, problems
 
 
