@@ -130,3 +130,12 @@ def test_a_manifest_nested_too_deep_is_a_manifest_error(tmp_path, explain):
     assert "Traceback" not in done.stderr
     assert done.returncode == 1
     assert "pages/manifest.json: invalid JSON: nested too deeply" in done.stderr
+
+
+def test_a_dangling_link_to_a_name_that_is_not_utf8_reads_as_replacement_characters(tmp_path):
+    pages = _pages(tmp_path)
+    os.symlink(b"\xb9\xfa.txt", bytes(pages / "link.txt"))  # 国 in GBK, a name written on Windows
+    done = _ingest(tmp_path, "pages")
+    assert "错误 error: pages/link.txt: a symbolic link to \ufffd\ufffd.txt, which does not exist" in (
+        done.stderr.splitlines()
+    )

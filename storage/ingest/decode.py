@@ -218,7 +218,9 @@ def not_a_regular_file(path: Path) -> str | None:
             return "a symbolic link loop"
         if isinstance(exc, FileNotFoundError):
             if path.is_symlink():
-                return f"a symbolic link to {os.readlink(path)}, which does not exist"
+                # Bytes of the target that are not UTF-8 read as U+FFFD, as `pipeline._display` shows names.
+                target = os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                return f"a symbolic link to {target}, which does not exist"
             return "no such file or directory"
         return f"cannot read: {exc.strerror or exc}"
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
