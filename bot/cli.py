@@ -228,9 +228,13 @@ def _explain(targets: list[Path], *, year: int | None, source: str | None) -> No
     from storage.ingest.pipeline import explain_file
 
     files, problems = collect_inputs(targets)
-    failed = len(problems)
+    failed = 0
     for problem in problems:
+        if problem.status == "skipped":  # a file in a directory that ingest skips too
+            click.echo(f"跳过 skipped: {problem.path}: {problem.error}", err=True)
+            continue
         click.echo(f"错误 error: {problem.path}: {problem.error}", err=True)
+        failed += 1
     for item in files:
         try:
             lines = explain_file(item.path, year=year, source=source)

@@ -45,6 +45,8 @@ def format_ingest_summary(report: IngestReport) -> str:
         line += f"，{report.uncertain} 篇标题不确定"
     if report.skipped_lines:
         line += f"，{report.skipped_lines} 行坏记录已跳过"
+    if report.refused:
+        line += f"，{report.refused} 篇超长文章被拒"
     line += f"（{report.ingested} 个文件"
     if report.failed:
         line += f"，{report.failed} 个失败"
@@ -55,7 +57,7 @@ def format_ingest_summary(report: IngestReport) -> str:
 
 def format_file_result(result: FileResult) -> list[str]:
     """Lines for a file worth mentioning (failed, skipped, empty, no articles, JSONL lines left out,
-    stories with inferred titles, control characters removed); none for a plain success."""
+    articles refused as over the cap, stories with inferred titles, control characters removed); none for a plain success."""
     if result.status == "error":
         return [f"错误 error: {result.path}: {result.error}"]
     if result.status == "skipped":
@@ -63,6 +65,7 @@ def format_file_result(result: FileResult) -> list[str]:
     if result.status == "empty":
         return [f"提示 note: {result.path}: 空文件，没有文章 (empty file)"]
     lines = [f"跳过 skipped: {result.path}: {detail}" for detail in result.skipped_lines]
+    lines += [f"拒绝 refused: {result.path}: {detail}" for detail in result.refused]
     if result.note and result.articles and not result.resumed:
         lines.append(f"提示 note: {result.path}: {result.note}")
     if result.articles == 0:

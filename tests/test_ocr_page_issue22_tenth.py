@@ -423,3 +423,44 @@ DASH_KICKER_PAGE = (
 def test_issue22_a_kicker_ending_on_a_dash_keeps_its_comma_and_list():
     _first, second = parse_page(DASH_KICKER_PAGE, year=2020)
     assert second.title == "促进农超对接、农批对接，江苏淮安—— 畅通渠道，解决果蔬滞销问题"
+
+
+def test_explain_numbers_lines_as_the_file_does_after_a_side_by_side_band():
+    """Regression (BENCHMARKS.md, issue 22): lines cut out of a side-by-side band were numbered as cut,
+    so every line number `--explain` printed from the band on ran past the file's by the lines the cut
+    added. A cut line's pieces each show the file line they came from."""
+    assert explain_page(SIDE_BY_SIDE_PAGE, year=2020) == [
+        "2 篇 stories, 0 with an inferred title",
+        "story 1: lines 9-19, 1 paragraph(s)",
+        "  headline (printed, lines 5-7): 郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗",
+        "  byline: -; date: 2020-02-22",
+        "  starts: 新华社北京2月22日电 中共中央政治局委员郭声琨22日到北…",
+        "  line 5: headline: short, no sentence marks, between stories",
+        "  line 7: headline: continues the headline above",
+        "  line 9: opens a story: a dateline",
+        "  joined lines 17-19, read after another story's text, to this story, which they continue: "
+        "shares 0.71 of its words with it (its own story -0.06); seam 员郭声琨|22日到",
+        "story 2: lines 11-15, 1 paragraph(s)",
+        "  headline (printed, lines 5-9): 天津高新区 真招实招防疫 真金白银 减负",
+        "  byline: 记者 靳博; date: 2020-02-22",
+        "  starts: 本报天津2月22日电(记者 靳博)天津滨海高新区管委会给企…",
+        "  line 5: headline: short, no sentence marks, between stories",
+        "  line 7: headline: continues the headline above",
+        "  line 9: headline: continues the headline above",
+        "  line 11: opens a story: a dateline",
+        "dropped line 1 as masthead: 人民日报",
+        "dropped line 3 as header/footer: 2020年2月23日 星期日",
+    ]
+    # The file's lines those numbers name: the band's, the dateline under it, the text read across.
+    file_lines = SIDE_BY_SIDE_PAGE.splitlines()
+    assert file_lines[4].startswith("天津高新区") and file_lines[8].endswith("郭声琨")
+    assert file_lines[10].startswith("本报天津") and file_lines[18].endswith("这场硬仗。")
+
+
+def test_parse_page_origin_lines_are_the_files_after_a_side_by_side_band():
+    """`ParsedArticle.origin_lines` names the story's first and last lines in the file."""
+    spans = {story.title: story.origin_lines for story in parse_page(SIDE_BY_SIDE_PAGE, year=2020)}
+    assert spans == {
+        "郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗": (9, 19),
+        "天津高新区 真招实招防疫 真金白银 减负": (11, 15),
+    }

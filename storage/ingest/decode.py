@@ -14,7 +14,10 @@ vertical tabs become newlines; all newlines come out as ``\\n``.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,3 +196,34 @@ def _byte_position_pair(data: bytes, offset: int, encoding: str) -> tuple[int, i
 def _byte_position(data: bytes, offset: int, encoding: str) -> str:
     line, column = _byte_position_pair(data, offset, encoding)
     return f"{line}:{column}"
+
+
+# What `stat` says a file is that is neither a regular file nor a directory.
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why `path` (followed through symbolic links) is no regular file to read, or None when it is one
+    (or a directory): a symbolic link loop, a link to nothing, nothing at all, or a FIFO, socket or
+    device (``not a regular file (a FIFO)``)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if isinstance(exc, FileNotFoundError):
+            if path.is_symlink():
+                # Bytes of the target that are not UTF-8 read as U+FFFD, as `pipeline._display` shows names.
+                target = os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                return f"a symbolic link to {target}, which does not exist"
+            return "no such file or directory"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), "a special file")
+    return f"not a regular file ({kind})"

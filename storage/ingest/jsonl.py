@@ -19,6 +19,10 @@ the whole file, with an error naming the first bad line and listing the others, 
 what the user thought it was changes nothing. The pipeline uses the strict reading unless asked to skip
 bad lines (``newsbot ingest --skip-bad-lines``), which imports the good records and reports each line
 it skipped.
+
+A record whose text (title and body) is longer than `storage.ingest.limits.MAX_ARTICLE_CHARS` is refused,
+read no further than its size: it is no bad line (the file's other records go in either way), but one
+`JsonlRecords.refused` error naming its line and size.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 
 from storage.errors import InputError
 from storage.ingest.decode import remove_controls
+from storage.ingest.limits import article_over_cap
 from storage.models import ParsedArticle
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -44,10 +49,12 @@ class JsonlError(InputError):
 
 @dataclass
 class JsonlRecords:
-    """What a JSON Lines file holds: its good records, and one error per malformed line."""
+    """What a JSON Lines file holds: its good records, one error per malformed line, and one per record
+    refused for its size."""
 
     articles: list[ParsedArticle] = field(default_factory=list)
     bad_lines: list[JsonlError] = field(default_factory=list)
+    refused: list[JsonlError] = field(default_factory=list)
 
 
 # A strict error lists at most this many further bad line numbers.
@@ -75,10 +82,11 @@ def read_jsonl(
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            records.bad_lines.append(
-                JsonlError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
-            )
+        except (ValueError, RecursionError) as exc:
+            records.bad_lines.append(JsonlError(name, _invalid_json(exc), line=number))
+            continue
+        if too_long := article_over_cap(_text_chars(record)):
+            records.refused.append(JsonlError(name, too_long, line=number))
             continue
         try:
             records.articles.append(
@@ -87,6 +95,16 @@ def read_jsonl(
         except JsonlError as exc:
             records.bad_lines.append(exc)
     return records
+
+
+def _invalid_json(exc: ValueError | RecursionError) -> str:
+    """Why `json.loads` refused a line: its syntax error, nesting deeper than Python's recursion limit, or
+    a number longer than Python's integer limit (4300 digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {exc}"
 
 
 def json_array_hint(name: str) -> str:
@@ -106,7 +124,7 @@ def _is_json_array(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(text), list)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, nested too deeply, or a number too long
         return False
 
 
@@ -183,6 +201,19 @@ def _article(
         origin_file=name,
         origin_position=line,
     )
+
+
+def _text_chars(record: Any) -> int:
+    """How many characters a record's title and body hold (its body or its paragraphs, whichever is
+    longer: an export writes both); values of the wrong type count nothing (`_article` refuses them)."""
+    if not isinstance(record, dict):
+        return 0
+    title, body, paragraphs = record.get("title"), record.get("body"), record.get("paragraphs")
+    paragraph_chars = (
+        sum(len(item) for item in paragraphs if isinstance(item, str)) if isinstance(paragraphs, list) else 0
+    )
+    body_chars = len(body) if isinstance(body, str) else 0
+    return (len(title) if isinstance(title, str) else 0) + max(body_chars, paragraph_chars)
 
 
 def _moment(record: dict[str, Any], fail: Callable[[str], JsonlError]) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import InputError
+from storage.ingest.decode import not_a_regular_file
 
 MANIFEST_NAME = "manifest.json"
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -80,6 +81,10 @@ def parse_manifest(text: str, *, name: str | Path | None = None) -> Manifest:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ManifestError(name, f"invalid JSON: {exc.msg}", line=exc.lineno) from exc
+    except RecursionError:
+        raise ManifestError(name, "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # a number longer than Python's integer limit
+        raise ManifestError(name, f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ManifestError(name, "expected a JSON object")
     unknown = set(data) - {"defaults", "files", "note"}
@@ -97,6 +102,8 @@ def load_manifest(directory: str | Path) -> Manifest:
     """The manifest of a directory, or an empty one when the directory has none."""
     path = Path(directory) / MANIFEST_NAME
     try:
+        if (problem := not_a_regular_file(path)) and problem.startswith("not a regular file"):
+            raise ManifestError(path, problem)  # a FIFO would make the read wait for a writer forever
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return Manifest()

@@ -170,10 +170,10 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     inferred = sum(1 for a in articles if a.title_source == "inferred")
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
     for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
-        first, last = article.origin_lines or (0, 0)
+        first, last = article.origin_lines or (0, 0)  # the file's lines already
         out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
         if article.title_source == "printed":
-            numbers = ", ".join(_line_span(group) for group in story.headline_groups)
+            numbers = ", ".join(_line_span(group, cut.file_lines) for group in story.headline_groups)
             out.append(f"  headline (printed, lines {numbers}): {article.title}")
         else:
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
@@ -184,26 +184,30 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
         )
         for number in line_numbers:
             if number in cut.roles:
-                out.append(f"  line {number}: {cut.roles[number]}")
+                out.append(f"  line {cut.file_lines[number]}: {cut.roles[number]}")
         held = {line.number for line in story.lines}
         for join in cut.joins:
             if join.first in held:
                 out.append(
-                    f"  joined lines {join.first}-{join.last}, read after another story's text, to this "
+                    f"  joined lines {_span(cut.file_lines[join.first], cut.file_lines[join.last])}, read after another story's text, to this "
                     f"story, which they continue: {join.why}"
                 )
     given = {id(group) for story in cut.stories for group in story.headline_groups}
     for _gap, group in cut.gap_groups:
         if id(group) not in given:
             joined = " / ".join(line.text.strip() for line in group)
-            out.append(f"not a headline of any story (lines {_line_span(group)}): {joined}")
+            out.append(f"not a headline of any story (lines {_line_span(group, cut.file_lines)}): {joined}")
     for item in cut.dropped:
-        out.append(f"dropped line {item.number} as {item.kind}: {item.text}")
+        out.append(f"dropped line {cut.file_lines[item.number]} as {item.kind}: {item.text}")
     return out
 
 
-def _line_span(group: list[_Line]) -> str:
-    first, last = group[0].number, group[-1].number
+def _line_span(group: list[_Line], file_lines: dict[int, int]) -> str:
+    """The file lines a group of lines came from: ``5`` or ``5-9``."""
+    return _span(file_lines[group[0].number], file_lines[group[-1].number])
+
+
+def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
@@ -298,7 +302,7 @@ def _mend_split_headlines(cut: _Cut) -> None:
                 cut.gap_groups[:] = [(g, other) for g, other in cut.gap_groups if other is not block]
             group.append(line)
             cut.roles[line.number] = (
-                f"headline: the rest of the headline on line {group[0].number}, read apart by the OCR "
+                f"headline: the rest of the headline on line {cut.file_lines[group[0].number]}, read apart by the OCR "
                 f"(its story reads on across {first[-2:]}|{second[:2]})"
             )
             break
@@ -324,7 +328,9 @@ def _parse(
         page_date = find_page_date(text)
     if year is None and page_date:
         year = date.fromisoformat(page_date).year
-    cut = _segment(_split_lines(text))
+    lines, file_lines = _split_lines(text)
+    cut = _segment(lines)
+    cut.file_lines = file_lines
     _mend_split_headlines(cut)
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
@@ -379,7 +385,7 @@ def _parse(
                 source=source,
                 origin_file=origin_file,
                 origin_position=position,
-                origin_lines=(story.lines[0].number, story.lines[-1].number),
+                origin_lines=(file_lines[story.lines[0].number], file_lines[story.lines[-1].number]),
             )
         )
     return articles, cut

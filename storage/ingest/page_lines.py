@@ -852,16 +852,16 @@ def _in_dateline_bracket(head: str) -> bool:
 _COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}")
 
 
-def _split_side_by_side(raw_lines: list[str]) -> list[str]:
+def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     """Lines an OCR engine read across columns set side by side (two headlines next to each other,
     ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
     北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
     wide run of spaces, each is cut there and the pieces are read column by column, one block each (a
     dateline apart): the other columns first, the left column last, right over the text the OCR reads
     next, which is that column's. A single such line is left as it is: a gap inside one body line is
-    text the OCR lost there, not a column. Lines are numbered as cut: from such a band on, a line's
-    number runs past its number in the file by the lines the cut added."""
-    out: list[str] = []
+    text the OCR lost there, not a column. Each line comes with its 1-based line number in the file: a
+    cut line's pieces all carry the line they came from (a blank line the cut adds, the band's first)."""
+    out: list[tuple[str, int]] = []
     position = 0
     while position < len(raw_lines):
         band: list[int] = []
@@ -875,34 +875,39 @@ def _split_side_by_side(raw_lines: list[str]) -> list[str]:
             band.append(scan)
             scan += 1
         if len(band) < 2:
-            out.append(raw_lines[position])
+            out.append((raw_lines[position], position + 1))
             position += 1
             continue
-        out.extend(raw_lines[position : band[0]])  # blank lines before the band
-        pieces = [_COLUMN_GAP_RE.split(raw_lines[k].strip()) for k in band]
-        columns = max(len(row) for row in pieces)
+        # Blank lines before the band.
+        out.extend((raw_lines[k], k + 1) for k in range(position, band[0]))
+        pieces = [(_COLUMN_GAP_RE.split(raw_lines[k].strip()), k + 1) for k in band]
+        columns = max(len(row) for row, _number in pieces)
         for column in [*range(1, columns), 0]:
-            out.append("")
-            for row in pieces:
+            out.append(("", band[0] + 1))
+            for row, number in pieces:
                 if column < len(row):
-                    if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1]:
-                        out.append("")  # a dateline under the headline: the story's text starts
-                    out.append(row[column])
+                    if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1][0]:
+                        out.append(("", number))  # a dateline under the headline: the story's text starts
+                    out.append((row[column], number))
         position = band[-1] + 1
     return out
 
 
-def _split_lines(text: str) -> list[_Line]:
+def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
+    """The page's non-blank lines, numbered in reading order (a side-by-side band cut into its columns,
+    `_split_side_by_side`), and each number's line in the file: the number `--explain` shows."""
     lines: list[_Line] = []
+    file_lines: dict[int, int] = {}
     blank = True
-    for number, raw in enumerate(_split_side_by_side(text.splitlines()), start=1):
+    for number, (raw, file_line) in enumerate(_split_side_by_side(text.splitlines()), start=1):
+        file_lines[number] = file_line
         stripped = raw.rstrip()
         if not stripped.strip():
             blank = True
             continue
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return _mend_wrapped_notes(_mend_wrapped_datelines(lines))
+    return _mend_wrapped_notes(_mend_wrapped_datelines(lines)), file_lines
 
 
 # How many characters a closing note wraps onto its next line, closing bracket included.

@@ -102,6 +102,8 @@ class _Cut:
     dropped: list[_Dropped]
     joins: list[_Join] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
+    # Line number (in reading order, a side-by-side band cut into columns) → its line in the file.
+    file_lines: dict[int, int] = field(default_factory=dict)
     column: float = _DEFAULT_COLUMN_WIDTH  # the body column's width in cells
 
 

@@ -29,6 +29,11 @@ A JSON Lines file with malformed lines fails whole (its error names the first ba
 others) unless `skip_bad_lines` is set: then its good records go in and each skipped line is reported.
 An OCR page reports how many of its stories have an inferred title (no printed headline was found).
 
+Caps (`storage.ingest.limits`): an article longer than `MAX_ARTICLE_CHARS` (a JSONL record, or a story an
+OCR page was cut into) is refused and reported with its line and size, the file's other articles going in;
+an OCR page longer than `MAX_PAGE_CHARS`, or with a line longer than `MAX_LINE_CHARS`, fails whole (a file
+too large for such a page is refused from its size, before it is read).
+
 Large imports prepare documents in worker processes (`storage.ingest.prepare.Preparer`): all of a file's
 batches are handed to the workers at once, and each batch is written as soon as its documents are ready,
 while the workers prepare the next ones.
@@ -60,8 +65,9 @@ from storage.database.postgres import is_postgres
 from storage.database.postings import MERGE_WIDTH
 from storage.driver import sqlite3
 from storage.errors import InputError
-from storage.ingest.decode import read_text
+from storage.ingest.decode import DecodedText, not_a_regular_file, read_text
 from storage.ingest.jsonl import jq_command, read_jsonl, strict_error
+from storage.ingest.limits import article_over_cap, page_file_over_cap, page_over_cap
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.prepare import Preparer, default_workers, unstored_docs
@@ -109,6 +115,7 @@ class FileResult:
     busy: bool = False  # the database stayed busy: trying again later will do
     resumed: bool = False  # an interrupted import of this file was finished
     skipped_lines: list[str] = field(default_factory=list)  # "line N: reason" of JSONL lines left out
+    refused: list[str] = field(default_factory=list)  # "line N: why" of articles over the cap left out
     uncertain: int = 0  # stories whose title was inferred, not a printed headline
 
     @property
@@ -145,6 +152,10 @@ class IngestReport:
         return sum(len(f.skipped_lines) for f in self.files)
 
     @property
+    def refused(self) -> int:
+        return sum(len(f.refused) for f in self.files)
+
+    @property
     def uncertain(self) -> int:
         return sum(f.uncertain for f in self.files)
 
@@ -177,13 +188,23 @@ class InputFile:
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[FileResult]]:
     """The files to ingest, in order, and results for paths that are missing or skipped (pure-ish: reads
-    directory listings only)."""
+    directory listings and what each file is, never a file's content: a FIFO, a symbolic link loop or a
+    link to nothing is reported here, not read)."""
     files: list[InputFile] = []
     problems: list[FileResult] = []
     seen: set[Path] = set()
 
     def add(path: Path, explicit: bool) -> None:
-        key = path.resolve()
+        if path.suffix.lower() in SUPPORTED and (problem := not_a_regular_file(path)):
+            # A FIFO would make the read wait for a writer forever; a link loop or a dangling link
+            # has nothing to read.
+            special = problem.startswith("not a regular file")
+            problems.append(FileResult(_display(path), "skipped" if special else "error", error=problem))
+            return
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop (Python 3.11 raises RuntimeError)
+            key = path.absolute()
         if key in seen:
             return
         seen.add(key)
@@ -213,10 +234,11 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[F
                     add(Path(root) / name, explicit=False)
         elif path.is_file():
             add(path, explicit=True)
-        elif path.exists():
-            problems.append(FileResult(_display(path), "error", error="not a regular file or directory"))
         else:
-            problems.append(FileResult(_display(path), "error", error="no such file or directory"))
+            problem = not_a_regular_file(path) or "not a regular file or directory"
+            if problem.startswith("not a regular file ("):
+                problem = "not a regular file or directory " + problem.removeprefix("not a regular file ")
+            problems.append(FileResult(_display(path), "error", error=problem))
     return files, problems
 
 
@@ -318,7 +340,7 @@ def ingest_file(
     kind = "jsonl" if path.suffix.lower() == JSONL_SUFFIX else "ocr"
     result = FileResult(name, "ok", kind=kind)
     try:
-        decoded = read_text(path)
+        decoded = _read_input(path, name, kind)
         result.encoding = decoded.encoding
         result.note = decoded.control_note
         if not decoded.text.strip():
@@ -334,6 +356,7 @@ def ingest_file(
             source=source,
             manifests=manifests,
             skipped=result.skipped_lines if skip_bad_lines else None,
+            refused=result.refused,
         )
         result.uncertain = sum(1 for a in articles if a.title_source == "inferred")
     except InputError as exc:
@@ -474,9 +497,13 @@ def _parse(
     source: str | None,
     manifests: dict[Path, Manifest] | None,
     skipped: list[str] | None = None,
+    refused: list[str] | None = None,
 ) -> list[ParsedArticle]:
     """The file's articles. A JSONL file with bad lines raises, unless `skipped` is given: then the bad
-    lines are left out and described there."""
+    lines are left out and described there. Articles over `MAX_ARTICLE_CHARS` are left out and described
+    in `refused`."""
+    if refused is None:
+        refused = []
     if manifests is None:
         manifests = {}
     directory = path.parent
@@ -489,13 +516,21 @@ def _parse(
             raise strict_error(records)
         if skipped is not None:
             skipped.extend(error.detail for error in records.bad_lines)
+        refused.extend(error.detail for error in records.refused)
         return records.articles
     articles = parse_page(
         text, year=meta.page_year, page_date=meta.date, source=meta.source, origin_file=name
     )
     if meta.url is not None:
         articles = [a if a.url else replace(a, url=meta.url) for a in articles]
-    return articles
+    kept = []
+    for article in articles:
+        if too_long := article_over_cap(len(article.title) + len(article.body)):
+            first, last = article.origin_lines or (0, 0)
+            refused.append(f"story {(article.origin_position or 0) + 1} (lines {first}-{last}): {too_long}")
+        else:
+            kept.append(article)
+    return kept
 
 
 def _failed(result: FileResult, message: str) -> FileResult:
@@ -503,7 +538,19 @@ def _failed(result: FileResult, message: str) -> FileResult:
     result.error = message
     result.new = result.known = result.updated = result.uncertain = 0
     result.skipped_lines = []
+    result.refused = []
     return result
+
+
+def _read_input(path: Path, name: str, kind: str) -> DecodedText:
+    """The file's text; an OCR page over the caps of `storage.ingest.limits` raises `InputError` (a file
+    too large for any page under them before it is read)."""
+    if kind == "ocr" and (too_large := page_file_over_cap(path.stat().st_size)):
+        raise InputError(name, too_large)
+    decoded = read_text(path)
+    if kind == "ocr" and (too_long := page_over_cap(decoded.text)):
+        raise InputError(name, too_long)
+    return decoded
 
 
 def _unsupported(path: Path) -> str:
@@ -537,7 +584,7 @@ def explain_file(path: Path, *, year: int | None = None, source: str | None = No
     if path.suffix.lower() != OCR_SUFFIX:
         raise InputError(name, "--explain reads OCR pages (.txt) only")
     try:
-        decoded = read_text(path)
+        decoded = _read_input(path, name, "ocr")
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
     meta = load_manifest(path.parent).meta_for(path.name).override(year=year, source=source)
