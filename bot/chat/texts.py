@@ -99,8 +99,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "digest",
         "立即获取摘要",
         "Get a digest now",
-        "立即预览一份摘要",
-        "preview a digest now",
+        "立即预览一份摘要（加订阅编号只看那一份）",
+        "preview a digest now (with a subscription id, that one)",
+        args={"zh": "[编号]", "en": "[id]"},
     ),
     _c(
         "forget",
