@@ -52,8 +52,7 @@ from benchmarks.paperpages import (
     _lead_without_dateline,
     _month_dir,
     _title,
-    checksum,
-    score,
+    family_figures,
 )
 from benchmarks.parsing import Expected, _column_breaks
 from benchmarks.rmrb import Article, load_articles
@@ -403,35 +402,10 @@ def make_family(
     return pages
 
 
-def _figures(pages: list[FamilyPage]) -> dict:
-    rows = [
-        (kind, wrong)
-        for page in pages
-        for kind, (_e, _g, wrong) in zip(page.conventions, score(page), strict=True)
-    ]
-    per: dict[str, list[int]] = {}
-    wrong_fields: dict[str, int] = {}
-    for kind, wrong in rows:
-        per.setdefault(kind, [0, 0])
-        per[kind][0] += not wrong
-        per[kind][1] += 1
-        for name in wrong:
-            wrong_fields[name] = wrong_fields.get(name, 0) + 1
-    return {
-        "pages": len(pages),
-        "stories": len(rows),
-        "exact": sum(not wrong for _, wrong in rows),
-        "conventions": per,
-        "wrong": wrong_fields,
-        "checksum": checksum(pages),
-        "held_out": False,
-    }
-
-
 def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
     """Figures per story kind, in `benchmarks.paperpages.format_families`' shape."""
     name = COUNTY if seed == SEED else f"{COUNTY} (seed {seed})"
-    return {name: _figures(make_family(COUNTY, count, seed, pool))}
+    return {name: family_figures(make_family(COUNTY, count, seed, pool))}
 
 
 def show_failures(family: str, count: int, limit: int) -> list[str]:

@@ -37,7 +37,7 @@ from benchmarks.paperpages import (
     _month_dir,
     _story_date,
     _title,
-    checksum,
+    family_figures,
     score,
 )
 from benchmarks.parsing import Expected, _column_breaks, _wrap
@@ -424,28 +424,7 @@ def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = Non
     out: dict = {}
     for family in FAMILIES:
         pages = make_family(family, count, seed, pool)
-        rows = [
-            (kind, wrong)
-            for page in pages
-            for kind, (_e, _g, wrong) in zip(page.conventions, score(page), strict=True)
-        ]
-        per: dict[str, list[int]] = {}
-        wrong_fields: dict[str, int] = {}
-        for kind, wrong in rows:
-            per.setdefault(kind, [0, 0])
-            per[kind][0] += not wrong
-            per[kind][1] += 1
-            for name in wrong:
-                wrong_fields[name] = wrong_fields.get(name, 0) + 1
-        out[family if seed == SEED else f"{family} (seed {seed})"] = {
-            "pages": len(pages),
-            "stories": len(rows),
-            "exact": sum(not wrong for _, wrong in rows),
-            "conventions": per,
-            "wrong": wrong_fields,
-            "checksum": checksum(pages),
-            "held_out": False,
-        }
+        out[family if seed == SEED else f"{family} (seed {seed})"] = family_figures(pages)
     return out
 
 

@@ -341,29 +341,34 @@ def run_families(count: int = PAGES_PER_FAMILY) -> dict:
     for family in FAMILIES:
         seed = HELDOUT_SEED if family == HELDOUT else TUNED_SEED
         pages = make_family(family, count, seed, pool)
-        rows = [
-            (kind, wrong)
-            for page in pages
-            for kind, (_e, _g, wrong) in zip(page.conventions, score(page), strict=True)
-        ]
-        per: dict[str, list[int]] = {}
-        wrong_fields: dict[str, int] = {}
-        for kind, wrong in rows:
-            per.setdefault(kind, [0, 0])
-            per[kind][0] += not wrong
-            per[kind][1] += 1
-            for name in wrong:
-                wrong_fields[name] = wrong_fields.get(name, 0) + 1
-        out[family] = {
-            "pages": len(pages),
-            "stories": len(rows),
-            "exact": sum(not wrong for _, wrong in rows),
-            "conventions": per,
-            "wrong": wrong_fields,
-            "checksum": checksum(pages),
-            "held_out": family == HELDOUT,
-        }
+        out[family] = family_figures(pages, held_out=family == HELDOUT)
     return out
+
+
+def family_figures(pages: list[FamilyPage], *, held_out: bool = False) -> dict:
+    """One family's figures, in `format_families`' shape: stories exact, per convention, wrong fields."""
+    rows = [
+        (kind, wrong)
+        for page in pages
+        for kind, (_e, _g, wrong) in zip(page.conventions, score(page), strict=True)
+    ]
+    per: dict[str, list[int]] = {}
+    wrong_fields: dict[str, int] = {}
+    for kind, wrong in rows:
+        per.setdefault(kind, [0, 0])
+        per[kind][0] += not wrong
+        per[kind][1] += 1
+        for name in wrong:
+            wrong_fields[name] = wrong_fields.get(name, 0) + 1
+    return {
+        "pages": len(pages),
+        "stories": len(rows),
+        "exact": sum(not wrong for _, wrong in rows),
+        "conventions": per,
+        "wrong": wrong_fields,
+        "checksum": checksum(pages),
+        "held_out": held_out,
+    }
 
 
 def format_families(result: dict) -> list[str]:
