@@ -389,6 +389,13 @@ def test_parse_timezone_ok(args, expected):
         ("AMERICA/ARGENTINA/BUENOS_AIRES", "America/Argentina/Buenos_Aires"),
         ("us/eastern", "US/Eastern"),
         ("europe/isle of man", "Europe/Isle_of_Man"),
+        ("Shanghai", "Asia/Shanghai"),  # the city alone, when one zone has it
+        ("new york", "America/New_York"),
+        ("KOLKATA", "Asia/Kolkata"),
+        ("+08:00", "Etc/GMT-8"),
+        ("-5", "Etc/GMT+5"),
+        ("UTC+5:30", "Asia/Kolkata"),  # a half-hour offset kept all year by one country
+        ("+05:45", "Asia/Kathmandu"),
     ],
 )
 def test_parse_timezone_as_people_type_it(typed, expected):
@@ -411,11 +418,12 @@ def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):
     [
         ([], "missing_timezone"),
         (["Mars/Olympus"], "bad_timezone"),
-        (["Shanghai"], "bad_timezone"),
+        (["Shanghai2"], "bad_timezone"),
         (["../../etc/passwd"], "bad_timezone"),
-        (["+08:00"], "bad_timezone"),
+        (["+8:00:00"], "bad_timezone"),
         (["UTC+15"], "bad_timezone"),
-        (["UTC+5:30"], "bad_timezone"),  # no whole-hour zone: an Area/City name (Asia/Kolkata) is needed
+        (["UTC+5:20"], "bad_timezone"),  # no zone keeps this offset
+        (["UTC-3:30"], "bad_timezone"),  # only Newfoundland, which has summer time: its name is needed
         (["Etc/../../passwd"], "bad_timezone"),
     ],
 )

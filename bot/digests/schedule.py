@@ -305,9 +305,11 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
-    America/Port-au-Prince). Also what Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard
-    Time) → Asia/Shanghai; UTC±N or GMT±N (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is
-    inverted: Etc/GMT-8 is UTC+8; `zone_label` shows it as typed)."""
+    America/Port-au-Prince), or the city alone when one zone has it (shanghai → Asia/Shanghai). Also what
+    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; UTC±N, GMT±N or
+    ±HH:MM (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is inverted: Etc/GMT-8 is UTC+8;
+    `zone_label` shows it as typed); the half- and quarter-hour offsets of a country without summer time
+    (UTC+5:30, +05:45) → that country's zone."""
     text = " ".join(normalize_token(a) for a in args).strip()
     if not text:
         return ArgumentError("missing_timezone")
@@ -317,11 +319,23 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     offset = _OFFSET_RE.match(key.replace(" ", ""))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
-    return _zone_names().get(key.replace(" ", "_")) or ArgumentError("bad_timezone", text)
+    name = key.replace(" ", "_")
+    return _zone_names().get(name) or _city_zones().get(name) or ArgumentError("bad_timezone", text)
 
 
-# "UTC+8", "GMT-5", "utc+08:00": an offset from UTC in whole hours.
-_OFFSET_RE = re.compile(r"^(?:utc|gmt)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$")
+# "UTC+8", "GMT-5", "utc+08:00", "+08:00": an offset from UTC.
+_OFFSET_RE = re.compile(r"^(?:utc|gmt)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$")
+# Offsets that are not whole hours, each kept all year by one country's zone (no summer time there).
+_PART_HOUR_ZONES = {
+    ("+", 3, 30): "Asia/Tehran",
+    ("+", 4, 30): "Asia/Kabul",
+    ("+", 5, 30): "Asia/Kolkata",
+    ("+", 5, 45): "Asia/Kathmandu",
+    ("+", 6, 30): "Asia/Yangon",
+    ("+", 8, 45): "Australia/Eucla",
+    ("+", 9, 30): "Australia/Darwin",
+    ("-", 9, 30): "Pacific/Marquesas",
+}
 _FIXED_ZONE_RE = re.compile(r"^Etc/GMT(?P<sign>[+-])(?P<hours>\d{1,2})$")
 
 
@@ -329,7 +343,7 @@ def _offset_zone(match: re.Match[str]) -> str | None:
     """The Etc zone of a whole-hour offset (UTC-12 .. UTC+14), else None."""
     hours, minutes = int(match.group("hours")), int(match.group("minutes") or 0)
     if minutes:
-        return None  # no Etc zone for UTC+5:30: the Area/City name is needed
+        return _PART_HOUR_ZONES.get((match.group("sign"), hours, minutes))  # no Etc zone for these
     if hours == 0:
         return "UTC"
     name = f"Etc/GMT{'-' if match.group('sign') == '+' else '+'}{hours}"
@@ -351,6 +365,32 @@ def _zone_names() -> dict[str, str]:
     return {name.lower(): name for name in available_timezones()}
 
 
+@functools.cache
+def _city_zones() -> dict[str, str]:
+    """Zones by their city alone (shanghai → Asia/Shanghai), for the cities only one zone of the world's
+    regions names (not the legacy US/…, Etc/… names)."""
+    by_city: dict[str, list[str]] = {}
+    for name in available_timezones():
+        area, _, city = name.rpartition("/")
+        if area.split("/")[0] in _REGIONS:
+            by_city.setdefault(city.lower(), []).append(name)
+    return {city: names[0] for city, names in by_city.items() if len(names) == 1}
+
+
+_REGIONS = frozenset(
+    (
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    )
+)
 _CHINA = "Asia/Shanghai"
 _TZ_ALIASES = {
     "北京": _CHINA,
