@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage.database.migrations import MIGRATIONS
+from storage.database.migrations import MIGRATIONS, SEARCH_FORMS_VERSION
 from storage.database.postgres import (
     PgConnection,
     is_postgres,
@@ -95,6 +95,10 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
                 indexed = index_missing(db)
             if indexed:
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
+            if SEARCH_FORMS_VERSION in applied:
+                from storage.database.index import fill_search_forms
+
+                fill_search_forms(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{target}: not a usable newsbot database: {exc}") from exc

@@ -5,8 +5,9 @@ write lock, so a batch's transaction only writes rows). `write_index` writes pre
 `index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
 stores and indexes each batch in one transaction) and never commit or begin; so do `index_missing` and
 `rebuild_index` (their callers hold `storage.database.connection.write_transaction`). They also store each
-article's `summary` and `keywords`, and its near-duplicate sketch and cluster
-(`storage.database.duplicates`).
+article's `summary` and `keywords`, the text evidence ranking reads (`search_title`, `search_body`:
+`storage.text.normalize.search_form`; migration 13, `fill_search_forms` for the articles stored
+before it), and its near-duplicate sketch and cluster (`storage.database.duplicates`).
 
 Since migration 8 the index is *contentless* where SQLite can delete from such a table (3.43+, the
 pysqlite3 build; `storage.driver`): FTS5 keeps the inverted index and each row's token counts, not a
@@ -31,13 +32,14 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from storage.database.connection import write_transaction
 from storage.database.duplicates import forget_sketches, store_sketches
 from storage.database.postgres import is_postgres
 from storage.database.postings import forget_all, merge_postings, write_segment
 from storage.database.tsvector import document
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
-from storage.text.normalize import normalize
+from storage.text.normalize import normalize, search_form
 from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_han_words, summarize
 
@@ -60,6 +62,9 @@ class IndexedDoc:
     summary: str
     keywords: list[str]
     sketch: tuple[int, ...] | None = None  # near-duplicate sketch of the body (storage.text.neardup)
+    # What evidence ranking reads of the title and the body (`storage.text.normalize.search_form`).
+    search_title: str | None = None
+    search_body: str | None = None
 
 
 def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iterable[str]) -> IndexedDoc:
@@ -77,6 +82,8 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
         keywords=keywords_from_han_words(hw_title * 2 + hw_body),
         sketch=sketch(n_body, normalized=True),
+        search_title=search_form(title or ""),
+        search_body=search_form(body or ""),
     )
 
 
@@ -139,11 +146,37 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
             [(i, d.title, d.byline, d.body, d.words) for i, d in items],
         )
     conn.executemany(
-        "UPDATE articles SET summary = ?, keywords = ? WHERE id = ?",
-        [(d.summary, json.dumps(d.keywords, ensure_ascii=False), i) for i, d in items],
+        "UPDATE articles SET summary = ?, keywords = ?, search_title = ?, search_body = ?, search_forms = 1 "
+        "WHERE id = ?",
+        [
+            (d.summary, json.dumps(d.keywords, ensure_ascii=False), d.search_title, d.search_body, i)
+            for i, d in items
+        ],
     )
     # Near-duplicate sketches and clusters (the same story from several sources), in id order.
     store_sketches(db, {i: d.sketch for i, d in items}, new=new)
+
+
+def fill_search_forms(db: sqlite_utils.Database, *, chunk: int = _CHUNK) -> int:
+    """Store the search forms (`search_title`, `search_body`) of the articles stored without them (before
+    migration 13), in id order, one write transaction per `chunk` articles; returns how many. Articles
+    left without them (an interrupted run) are still ranked the same: evidence ranking then works the
+    forms out itself."""
+    done = last = 0
+    while True:
+        with write_transaction(db):
+            rows = db.conn.execute(
+                "SELECT id, title, body FROM articles WHERE id > ? AND search_forms IS NULL ORDER BY id LIMIT ?",
+                [last, chunk],
+            ).fetchall()
+            db.conn.executemany(
+                "UPDATE articles SET search_title = ?, search_body = ?, search_forms = 1 WHERE id = ?",
+                [(search_form(title or ""), search_form(body or ""), i) for i, title, body in rows],
+            )
+        if not rows:
+            return done
+        done += len(rows)
+        last = rows[-1][0]
 
 
 def index_missing(db: sqlite_utils.Database) -> int:

@@ -336,4 +336,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "term frequencies stored apart from the search index (PostgreSQL only: FTS5 keeps its own)",
         [],
     ),
+    (
+        13,
+        "the text evidence ranking reads, stored with each article",
+        [
+            # `storage.text.normalize.search_form` of the title and of the body: the normalised text
+            # where it holds traditional forms or stray spaces between ideographs, else NULL (ranking
+            # reads the text as stored). search_forms: 1 once both are stored (`storage.database.index`
+            # writes them with the search index), NULL before: ranking then works them out itself.
+            "ALTER TABLE articles ADD COLUMN search_title TEXT",
+            "ALTER TABLE articles ADD COLUMN search_body TEXT",
+            "ALTER TABLE articles ADD COLUMN search_forms INTEGER",
+        ],
+    ),
 ]
+# The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
+SEARCH_FORMS_VERSION = 13

@@ -218,7 +218,13 @@ def open_postgres(url: str) -> PgConnection:
     """One connection to `url`, with the schema brought up to date."""
     conn = connect(url)
     try:
-        migrate_postgres(conn, name=safe_url(url))
+        applied = migrate_postgres(conn, name=safe_url(url))
+        from storage.database.migrations import SEARCH_FORMS_VERSION
+
+        if SEARCH_FORMS_VERSION in applied:
+            from storage.database.index import fill_search_forms
+
+            fill_search_forms(conn)  # type: ignore[arg-type]
     except BaseException:
         conn.close()
         raise

@@ -592,8 +592,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     chosen = _evidence_candidates(words, weighted, window)
     if not chosen:
         return Found(parsed)
-    docs = _fetch(db, chosen)
-    candidates = [evidence.Candidate(i, docs[i][0], docs[i][2], docs[i][1]) for i in chosen if i in docs]
+    candidates = _candidates(db, chosen)
     ranked = evidence.rank(
         weighted,
         candidates,
@@ -749,6 +748,21 @@ def _dates(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str | None]:
     marks = ",".join("?" * len(ids))
     rows = db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
     return {r[0]: r[1] for r in rows}
+
+
+def _candidates(db: sqlite_utils.Database, ids: list[int]) -> list[evidence.Candidate]:
+    """The stored articles among `ids`, in that order, as evidence ranking reads them: with the search
+    forms stored beside them (migration 13), or None for an article stored without them."""
+    marks = ",".join("?" * len(ids))
+    rows = db.conn.execute(
+        f"SELECT id, title, date, body, search_title, search_body, search_forms FROM articles WHERE id IN ({marks})",
+        ids,
+    ).fetchall()
+    by_id = {
+        r[0]: evidence.Candidate(r[0], r[1], r[3], r[2], (r[4], r[5]) if r[6] is not None else None)
+        for r in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _fetch(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:

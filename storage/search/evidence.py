@@ -38,7 +38,7 @@ from datetime import date, timedelta
 
 from storage.search.dates import Period
 from storage.search.query import DateSpec
-from storage.text.normalize import HAN_RANGES, fold, has_traditional, normalize
+from storage.text.normalize import HAN_RANGES, fold, normalize, search_form
 
 # Roles of a word in a question (multipliers of its IDF).
 TOPIC = 1.0  # nouns, names, places, organisations, numbers with units, foreign words
@@ -97,6 +97,9 @@ class Candidate:
     title: str
     body: str
     date: str | None
+    # `normalize.search_form` of the title and of the body, as stored beside the article; None when
+    # not stored (worked out from the text here).
+    forms: tuple[str | None, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -274,7 +277,6 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
-_HAN_GAP = re.compile(f"[{HAN_RANGES}][ \\t\u00a0\u3000]+[{HAN_RANGES}]")  # a stray space in a word
 # BM25 over the candidates' text (title, then body): the usual constants; a title occurrence counts
 # as many as SQLite's title weight.
 K1 = 1.2
@@ -282,12 +284,15 @@ B = 0.75
 TITLE_TF = 8.0
 
 
-def searchable(text: str, terms: Sequence[Term]) -> str:
+def searchable(text: str, terms: Sequence[Term], *, form: str | None | bool = False) -> str:
     """`text` as the terms are written. Normalised when it holds traditional forms or stray spaces
     between ideographs; else folded (full-width digits and letters; the length is kept) when a term
-    has other characters than ideographs; else as stored, which then finds the same."""
-    if has_traditional(text) or _HAN_GAP.search(text):
-        return normalize(text)
+    has other characters than ideographs; else as stored, which then finds the same. `form`: the
+    text's `search_form` when known (stored with the article: the normalised text, or None), False
+    to work it out here."""
+    normalized = search_form(text) if form is False else form
+    if isinstance(normalized, str):
+        return normalized
     if all(_HAN_TERM.fullmatch(w) for t in terms for w in t.written):
         return text
     return fold(text)
@@ -306,10 +311,16 @@ class Profile:
 
 
 def profile(
-    title: str, body: str, terms: Sequence[Term], holds_fact: Callable[[str], bool] | None = None
+    title: str,
+    body: str,
+    terms: Sequence[Term],
+    holds_fact: Callable[[str], bool] | None = None,
+    forms: tuple[str | None, str | None] | None = None,
 ) -> Profile:
-    title = searchable(title, terms)
-    body = searchable(body, terms)
+    """What the article holds of the terms; `forms`: the `search_form` of its title and body when
+    known (`Candidate.forms`)."""
+    title = searchable(title, terms, form=False if forms is None else forms[0])
+    body = searchable(body, terms, form=False if forms is None else forms[1])
     text = title + "\n" + body
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[int]] = {}
@@ -394,7 +405,7 @@ def rank(
     a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
     beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
-    profiles = [profile(c.title, c.body, terms, holds_fact) for c in candidates]
+    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms) for c in candidates]
     average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
     scores = [bm25(p, terms, n, average) for p in profiles]
     best_bm25 = max(scores, default=0.0) or 1.0

@@ -111,6 +111,21 @@ def normalize(text: str) -> str:
     return squeeze(fold(text))
 
 
+# A stray space inside a word: ideographs on both sides of spaces (OCR leaves them; `squeeze` drops them).
+_HAN_GAP = re.compile(f"[{HAN_RANGES}][ \\t\u00a0\u3000]+[{HAN_RANGES}]")
+
+
+def search_form(text: str) -> str | None:
+    """`normalize(text)` when `text` holds traditional forms or stray spaces between ideographs, else
+    None: evidence ranking reads such a text normalised, any other as stored (or folded, for words
+    that are not all ideographs; `storage.search.evidence.searchable`). Stored beside each article
+    (`storage.database.index`), so that ranking need not look for either in every candidate's text,
+    nor normalise it, at query time."""
+    if has_traditional(text) or _HAN_GAP.search(text):
+        return normalize(text)
+    return None
+
+
 class Offsets(Sequence[int]):
     """For each character of a normalised text, the index of the original character it comes from;
     kept as the runs of characters copied unchanged (few per text), looked up by bisection."""
