@@ -507,8 +507,10 @@ def _kind_word(word: str) -> str | None:
 def _named_instances(sentence: str, category: str, known: str) -> list[str]:
     """Names of the kind asked for that the question lacks: the one to three characters written right
     before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
-    out = []
-    for m in re.finditer(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category), sentence):
+    out: list[str] = []
+    if category not in sentence:
+        return out
+    for m in _instance_pattern(category).finditer(sentence):
         prefix = m.group(1)[-2:]
         name = prefix + category
         start = m.end(1) - len(prefix)
@@ -521,12 +523,23 @@ def _named_instances(sentence: str, category: str, known: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _instance_pattern(category: str) -> re.Pattern[str]:
+    """What `_named_instances` looks for: one to three characters (and a closing quote) before `category`."""
+    return re.compile(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category))
+
+
 _LIST_OF = "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}"
+
+
+@lru_cache(maxsize=256)
+def _list_pattern(category: str) -> re.Pattern[str]:
+    return re.compile(_LIST_OF.format(head=re.escape(category)))
 
 
 def _listed_of(sentence: str, category: str) -> bool:
     """A list of things of the kind asked for: 人民日报社、新华社等单位, 综艺频道、中文国际频道."""
-    return "、" in sentence and re.search(_LIST_OF.format(head=re.escape(category)), sentence) is not None
+    return "、" in sentence and category in sentence and _list_pattern(category).search(sentence) is not None
 
 
 def _which_strength(sentence: str, asked: _Asked) -> float:

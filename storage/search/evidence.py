@@ -35,6 +35,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from storage.search.dates import Period
 from storage.search.query import DateSpec
@@ -85,7 +86,7 @@ class Term:
     weight: float
     forms: tuple[str, ...] = ()  # what news prints for it (卫健委 → 卫生健康委), held as the word itself
 
-    @property
+    @cached_property
     def written(self) -> tuple[str, ...]:
         """The word and its printed forms, longest first (a form holding the word is counted once)."""
         return tuple(sorted({self.text, *self.forms}, key=len, reverse=True))
@@ -324,12 +325,25 @@ def profile(
     text = title + "\n" + body
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[int]] = {}
+    # Per term, its count in the title and in the body: a word without other printed forms (nor a line
+    # break) is counted from the places found here, which are the title's up to its length; else `_count`.
+    title_tf: list[int] = []
+    body_tf: list[int] = []
     for j, t in enumerate(terms):
+        in_title = found = 0
         for w in t.written:
             at = text.find(w)
             while at != -1:
                 by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
+                found += 1
+                in_title += at < len(title)
                 at = text.find(w, at + len(w))
+        if t.forms or "\n" in t.text:
+            title_tf.append(_count(title, t))
+            body_tf.append(_count(body, t))
+        else:
+            title_tf.append(in_title)
+            body_tf.append(found - in_title)
     referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
     for i, held in by_sentence.items():
@@ -344,8 +358,8 @@ def profile(
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
                 near_fact = weight
     return Profile(
-        tuple(_count(title, t) for t in terms),
-        tuple(_count(body, t) for t in terms),
+        tuple(title_tf),
+        tuple(body_tf),
         near,
         len(body),
         near_fact,
