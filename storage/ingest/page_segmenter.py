@@ -69,15 +69,18 @@ from storage.ingest.page_lines import (
     _is_headline_like,
     _is_name_kicker,
     _is_note,
+    _is_subheading,
     _Line,
     _opens_story,
     _set_width,
     _Story,
     _story_head,
     clean_prose,
+    closes_text,
     display_width,
     is_byline,
     is_page_furniture,
+    is_summary_label,
 )
 from storage.ingest.page_seams import (
     _full_line,
@@ -148,6 +151,13 @@ _PAGE_REFERENCE_END_RE = re.compile(
 # A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
 # its text follows on the next line, with no blank line between.
 _BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
+
+
+# The ornaments a sub-heading may open with, and how long it may be.
+_SUBHEADING_ORNAMENT_RE = re.compile("^[ \t\u3000]*(?:[■●◆▲□◇★][ \t\u3000]*)+")
+
+
+_SUBHEADING_MAX_CHARS = 20
 
 
 # Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
@@ -475,6 +485,10 @@ class _Segmenter:
         self.caption_open = False
         if self.credit_after_text(group_index, group):
             return
+        if self.ornamented_subheading(group_index, group):
+            group = group[1:]
+            if not group:
+                return
         if _is_caption_group(group):
             for line in group:
                 self.drop(line, "caption")
@@ -494,9 +508,19 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "OCR noise")
             return
+        labels = [line for line in group if is_summary_label(line.text)]
+        for line in labels:
+            self.drop(line, "label over a summary")
+        group = [line for line in group if line not in labels]
+        if not group:
+            return
         furniture = [
             line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
         ]
+        # Notes ending the block after its text (``《 人民日报 》（…第 10 版）``, ``（责编：王某）``, a chart's
+        # source) close the story that text ends.
+        closing = [line for line in group if closes_text(line.text)]
+        closes = bool(closing) and group[-len(closing) :] == closing and len(closing) < len(group)
         if furniture:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
@@ -517,6 +541,8 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+        if closes and self.current is not None and self.ends_sentence():
+            self.close()
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
@@ -622,6 +648,51 @@ class _Segmenter:
             return False
         story.lines.append(group[0])
         self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
+
+    def ornamented_subheading(self, group_index: int, group: list[_Line]) -> bool:
+        """A sub-heading set with an ornament (``■多措并举稳就业``, ``▲培育产业生态``) opening a block
+        inside a story: the story's text ended its sentence before it, it is short and ends no sentence,
+        and text set to the column's measure follows it (a paragraph, no dateline or byline, no other
+        ornamented line, no photo credit in its block): a paragraph of the open story, not a headline
+        over the next one nor a caption (whose first line fills the column).
+        Not in a column of briefs, whose bulleted heads do head the next item."""
+        story = self.current
+        line = group[0]
+        text = line.text.strip()
+        if (
+            story is None
+            or story.ended
+            or story is self.brief
+            or len(story.lines) < 2
+            or not _SUBHEADING_ORNAMENT_RE.match(text)
+            or not _ends_sentence(story.lines)
+            or self._fills_column(text)  # a caption's first line, wrapped at the measure
+            or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
+        ):
+            return False
+        rest = _SUBHEADING_ORNAMENT_RE.sub("", text)
+        if (
+            not (2 <= len(rest) <= _SUBHEADING_MAX_CHARS)
+            or not _is_subheading(rest)
+            or _FINAL_RE.search(rest)
+        ):
+            return False
+        following = group[1] if len(group) > 1 else None
+        if following is None and group_index + 1 < len(self.groups):
+            following = self.groups[group_index + 1][0]
+        if following is None:
+            return False
+        after = following.text.strip()
+        if (
+            _SUBHEADING_ORNAMENT_RE.match(after)
+            or _DATELINE_RE.match(after)
+            or is_byline(after)
+            or display_width(after) < self.column - _INDENT_CELLS - 1.0
+        ):
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "sub-heading: an ornamented short line between paragraphs of the open story"
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
@@ -1183,9 +1254,12 @@ class _Segmenter:
             self.start(
                 line, "a picture story's caption under its headline, its photographer's credit closing it"
             )
+        elif index > 0 and _INDENT_RE.match(line.text) and self.headed_indent(index, group):
+            self.start(line, "a paragraph's indented first line right under its headline")
         elif (
             index == 0
             and _opens_story(rest)
+            and not _over_indented_text(rest)
             and not self.dash_kicker(group)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_atop_dateline(rest, self.column)
@@ -1211,6 +1285,11 @@ class _Segmenter:
             gap_groups[-1][1].append(line)
             self.roles[line.number] = "headline: continues the headline above"
         return True
+
+    def headed_indent(self, index: int, group: list[_Line]) -> bool:
+        """Whether the lines over `group[index]` in its block were all taken as a headline."""
+        headline = {line.number for _gap, lines in self.gap_groups[-1:] for line in lines}
+        return all(line.number in headline for line in group[:index])
 
     def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The last line of a headline's block, under a line its column label in brackets ends
@@ -1400,6 +1479,25 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
+    )
+
+
+# A headline set right over its text has at most this many lines.
+_HEADLINE_OVER_INDENT_LINES = 3
+
+
+def _over_indented_text(group: list[_Line]) -> bool:
+    """Whether a block opens with a headline set right over its story's text, no blank line between:
+    one to three unindented lines read as a headline, none ending a sentence, the first line under them
+    indented as a paragraph's first line (text copied from a web page, an OCR that keeps indents)."""
+    head = 0
+    while head < len(group) and not _INDENT_RE.match(group[head].text):
+        head += 1
+    if not 1 <= head <= _HEADLINE_OVER_INDENT_LINES or head == len(group):
+        return False
+    return _is_headline_like(group[:head]) and not any(
+        is_byline(line.text) or _DATELINE_RE.match(line.text) or _FINAL_RE.search(line.text)
+        for line in group[:head]
     )
 
 
