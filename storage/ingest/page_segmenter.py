@@ -58,6 +58,7 @@ from storage.ingest.page_lines import (
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
     _SHORT_MARGIN,
+    _SUBHEADING_ORNAMENT_RE,
     _TRAILING_JUMP_RE,
     HAN,
     _cells,
@@ -69,9 +70,9 @@ from storage.ingest.page_lines import (
     _is_headline_like,
     _is_name_kicker,
     _is_note,
-    _is_subheading,
     _Line,
     _opens_story,
+    _ornamented_subheading,
     _set_width,
     _Story,
     _story_head,
@@ -151,13 +152,6 @@ _PAGE_REFERENCE_END_RE = re.compile(
 # A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
 # its text follows on the next line, with no blank line between.
 _BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
-
-
-# The ornaments a sub-heading may open with, and how long it may be.
-_SUBHEADING_ORNAMENT_RE = re.compile("^[ \t\u3000]*(?:[■●◆▲□◇★][ \t\u3000]*)+")
-
-
-_SUBHEADING_MAX_CHARS = 20
 
 
 # Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
@@ -671,12 +665,7 @@ class _Segmenter:
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
-        rest = _SUBHEADING_ORNAMENT_RE.sub("", text)
-        if (
-            not (2 <= len(rest) <= _SUBHEADING_MAX_CHARS)
-            or not _is_subheading(rest)
-            or _FINAL_RE.search(rest)
-        ):
+        if not _ornamented_subheading(text):
             return False
         following = group[1] if len(group) > 1 else None
         if following is None and group_index + 1 < len(self.groups):
