@@ -316,6 +316,15 @@ def _mend_split_headlines(cut: _Cut) -> None:
 _REPORTED_RE = re.compile("^[ \t\u3000]*([^，。；：:]{2,40}?)[ \t\u3000]*报道[ \t\u3000：:，]")
 
 
+def _story_date(head: str, story: _Story, *, year: int | None, page_date: str | None) -> str | None:
+    """The story's date: its dateline's or its lead's; a text dated by a line of its own (a copied web
+    page's, `_Story.printed_date`) takes that date when its lead gives none."""
+    if story.printed_date is None:
+        return parse_dateline_date(head, year=year, page_date=page_date)
+    own_year = date.fromisoformat(story.printed_date).year
+    return parse_dateline_date(head, year=own_year, page_date=story.printed_date) or story.printed_date
+
+
 def _squash_text(text: str) -> str:
     return _MULTI_SPACE_RE.sub("", clean_prose(text))
 
@@ -392,7 +401,7 @@ def _parse(
                 title_lines=title_lines,
                 title_groups=title_groups,
                 paragraphs=tuple(paragraphs),
-                date=parse_dateline_date(head, year=year, page_date=page_date),
+                date=_story_date(head, story, year=year, page_date=page_date),
                 byline=byline,
                 reporters=reporters,
                 correspondents=correspondents,

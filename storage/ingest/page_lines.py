@@ -152,6 +152,8 @@ _SOURCE_NOTE_RE = re.compile(
     "|^图表[:：][^。！？，]{1,24}$"
     "|^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*\\d{1,2}[:：]\\d{2}(?:[ \t\u3000]*来源[:：][^。！？，]{1,24})?$"
     "|^[-=—_*~·]{5,}$"
+    # An export's banner: ``导出时间：2020-01-21  共5条``.
+    "|^(?:导出时间|导出日期|检索时间)[:：][^。！？，]{4,40}$"
 )
 
 
@@ -167,6 +169,27 @@ def is_summary_label(line: str) -> bool:
 
 # Where a text was printed, under it: ``《 人民日报 》（ 2020年01月14日   第 10 版）``.
 _PRINTED_IN_RE = re.compile(r"^《\s*[^《》]{2,12}\s*》\s*[（(][^（）()]{0,30}版\s*[）)]$")
+
+
+# A web page's date and time over the text it dates: ``2020年01月14日02:40  来源：人民网－人民日报``.
+_DATED_SOURCE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}[:：]\d{2}")
+
+
+def text_date(line: str) -> tuple[str, bool] | None:
+    """The date a line of its own gives one text, and whether it stands under that text (where it was
+    printed, ``《 人民日报 》（ 2020年01月14日 第 10 版）``) rather than over it (a web page's date and
+    time, ``2020年01月14日02:40  来源：…``); None for any other line."""
+    text = line.strip()
+    under = bool(_PRINTED_IN_RE.match(text))
+    if not under and not (_DATED_SOURCE_RE.match(text) and _SOURCE_NOTE_RE.match(text)):
+        return None
+    found = _PAGE_DATE_RE.search(text)
+    if found is None:
+        return None
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3])).isoformat(), under
+    except ValueError:
+        return None
 
 
 def closes_text(line: str) -> bool:
@@ -326,6 +349,9 @@ class _Story:
     headline_groups: list[list[_Line]] = field(default_factory=list)
     closed_by_byline: bool = False  # its byline after its text closed it
     ended: bool = False  # an end mark or a jump line closed its text; only a byline may follow
+    # The date a line of its own gives this story's text alone (``《 人民日报 》（ 2020年01月14日 第 10 版）``
+    # under it, ``2020年01月14日02:40  来源：…`` over it), as a copied web page prints it.
+    printed_date: str | None = None
 
 
 def display_width(text: str) -> float:

@@ -82,6 +82,7 @@ from storage.ingest.page_lines import (
     is_byline,
     is_page_furniture,
     is_summary_label,
+    text_date,
 )
 from storage.ingest.page_seams import (
     _full_line,
@@ -246,6 +247,7 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.pending_date: str | None = None  # a web page's date line over the next story's text
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
@@ -284,6 +286,7 @@ class _Segmenter:
         if self.pending_byline is not None:
             story.byline = self.pending_byline
             self.pending_byline = None
+        story.printed_date, self.pending_date = self.pending_date, None
         self.current = story
         self.roles[line.number] = f"opens a story: {why}"
 
@@ -513,13 +516,16 @@ class _Segmenter:
         ]
         # Notes ending the block after its text (``《 人民日报 》（…第 10 版）``, ``（责编：王某）``, a chart's
         # source) close the story that text ends.
-        closing = [line for line in group if closes_text(line.text)]
-        closes = bool(closing) and group[-len(closing) :] == closing and len(closing) < len(group)
+        tail = len(group)
+        while tail > 0 and closes_text(group[tail - 1].text):
+            tail -= 1
+        closes = 0 < tail < len(group)
         if furniture:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
+                self.date_text(line)
             group = [line for line in group if line not in furniture]
             if not group:
                 return
@@ -537,6 +543,19 @@ class _Segmenter:
             self.line(index, line, group)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
+
+    def date_text(self, line: _Line) -> None:
+        """A dropped line that dates one text (`text_date`): the open story's (or the last one's) when
+        it stands under its text, the next story's when it stands over it."""
+        found = text_date(line.text)
+        if found is None:
+            return
+        day, under = found
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if under and story is not None:
+            story.printed_date = day
+        elif not under:
+            self.pending_date = day
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
