@@ -654,7 +654,7 @@ def _ends_paragraph(
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
     if short and _bare_figure(text):
         return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
-    if short and _ornamented_subheading(text):
+    if _ornamented_subheading(text) and _set_width(text) < column_width:
         return True  # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
 
