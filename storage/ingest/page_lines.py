@@ -654,8 +654,13 @@ def _ends_paragraph(
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
     if short and _bare_figure(text):
         return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
-    if _ornamented_subheading(text) and _set_width(text) < column_width:
-        return True  # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own
+    if _ornamented_subheading(text) and (
+        _set_width(text) < column_width - _INDENT_CELLS
+        or _first_line_over_full(following, after, column_width)
+    ):
+        # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
+        # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
+        return True
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
 
 

@@ -525,10 +525,16 @@ class _Segmenter:
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
-                self.date_text(line)
             group = [line for line in group if line not in furniture]
             if not group:
+                for line in furniture:
+                    self.date_text(line, under=False)
+                    self.date_text(line, under=True)
                 return
+        # A line dating one text dates the next story opened when it stands over its text (read now), the
+        # story its block's text went to when it stands under it (read once that text is).
+        for line in furniture:
+            self.date_text(line, under=False)
         if (
             self.current is not None
             and not self.current.ended
@@ -541,21 +547,22 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+        for line in furniture:
+            self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
 
-    def date_text(self, line: _Line) -> None:
-        """A dropped line that dates one text (`text_date`): the open story's (or the last one's) when
-        it stands under its text, the next story's when it stands over it."""
+    def date_text(self, line: _Line, *, under: bool) -> None:
+        """A dropped line that dates one text (`text_date`) and stands `under` it or over it: under, it
+        dates the open story (or the last one); over, the next story opened."""
         found = text_date(line.text)
-        if found is None:
+        if found is None or found[1] != under:
             return
-        day, under = found
         story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
         if under and story is not None:
-            story.printed_date = day
+            story.printed_date = found[0]
         elif not under:
-            self.pending_date = day
+            self.pending_date = found[0]
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
