@@ -369,10 +369,18 @@ def _parse(
             bracket = _MULTI_SPACE_RE.sub(" ", _ROLE_TOKEN_RE.sub(r" \1 ", bracket)).strip()
         if bracket and is_byline(bracket):
             story.dateline_byline = bracket
-        elif dateline and not bracket and (reported := _REPORTED_RE.match(head[dateline.end() :])):
-            # ``本报讯 记者 王某 通讯员 李某 报道 …``: the names before 报道, no brackets round them.
-            if is_byline(reported.group(1)):
-                story.dateline_byline = reported.group(1)
+        elif dateline and not bracket:
+            # ``本报讯 记者 王某 通讯员 李某 报道 …``: the names before 报道, no brackets round them; 报道
+            # may end the dateline's line (its space lost when the lines are joined).
+            first = story.lines[0].text.strip()
+            for text in (
+                head[dateline.end() :],
+                first[dateline.end() :] + " " if first.endswith("报道") else "",
+            ):
+                reported = _REPORTED_RE.match(text)
+                if reported and is_byline(reported.group(1)):
+                    story.dateline_byline = reported.group(1)
+                    break
         paragraphs = join_lines(story.lines, widths[position])
         if paragraphs and (opening := _DATELINE_RE.match(paragraphs[0])):
             # ``本报讯 4月4日，…``; ``本报讯（记者 李娜 通讯员 张伟）4月12日，…`` keeps its names apart.

@@ -1269,12 +1269,17 @@ class _Segmenter:
             self.start(
                 line, "a picture story's caption under its headline, its photographer's credit closing it"
             )
-        elif index > 0 and _INDENT_RE.match(line.text) and self.headed_indent(index, group):
+        elif (
+            index > 0
+            and _INDENT_RE.match(line.text)
+            and _first_line_width(line.text, self.column)
+            and self.headed_indent(index, group)
+        ):
             self.start(line, "a paragraph's indented first line right under its headline")
         elif (
             index == 0
             and _opens_story(rest)
-            and not _over_indented_text(rest)
+            and not _over_indented_text(rest, self.column)
             and not self.dash_kicker(group)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_atop_dateline(rest, self.column)
@@ -1501,7 +1506,13 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
 _HEADLINE_OVER_INDENT_LINES = 3
 
 
-def _over_indented_text(group: list[_Line]) -> bool:
+def _first_line_width(text: str, column: float) -> bool:
+    """Whether an indented line is set as a paragraph's first line: within a cell of the column less
+    its indent (a centred headline's leading spaces are no indent: its text is short)."""
+    return display_width(text.strip()) >= column - _INDENT_CELLS - 1.0
+
+
+def _over_indented_text(group: list[_Line], column: float) -> bool:
     """Whether a block opens with a headline set right over its story's text, no blank line between:
     one to three unindented lines read as a headline, none ending a sentence, the first line under them
     indented as a paragraph's first line (text copied from a web page, an OCR that keeps indents)."""
@@ -1509,6 +1520,8 @@ def _over_indented_text(group: list[_Line]) -> bool:
     while head < len(group) and not _INDENT_RE.match(group[head].text):
         head += 1
     if not 1 <= head <= _HEADLINE_OVER_INDENT_LINES or head == len(group):
+        return False
+    if not _first_line_width(group[head].text, column):
         return False
     return _is_headline_like(group[:head]) and not any(
         is_byline(line.text) or _DATELINE_RE.match(line.text) or _FINAL_RE.search(line.text)
