@@ -638,6 +638,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         unseen = {
             **localpages.run_families(count, pool, seed=2),
             **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
+            **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
