@@ -88,14 +88,15 @@ def split_records(text: str) -> list[Record] | None:
     next record's run; rules and blank lines between records belong to none. Lines before the first
     record (the export's banner) belong to none."""
     raw = text.replace("\r", "").split("\n")
+    fields = [_field(line) for line in raw]
     runs: list[tuple[int, int]] = []  # [start, end) of each run of field lines that opens a record
     index = 0
     while index < len(raw):
         end = index
-        while end < len(raw) and _field(raw[end]) is not None:
+        while end < len(raw) and fields[end] is not None:
             end += 1
         if end > index:
-            names = {_field(line)[0] for line in raw[index:end]}  # type: ignore[index]
+            names = {found[0] for found in fields[index:end] if found is not None}
             titled = bool(names & {*_KICKER, *_MAIN})
             labelled = bool(names - {*_KICKER, *_MAIN, *_SUBTITLE})
             if titled and labelled and end - index >= 2:
@@ -109,8 +110,9 @@ def split_records(text: str) -> list[Record] | None:
     for position, (start, end) in enumerate(runs):
         record = Record()
         for number in range(start, end):
-            name, value = _field(raw[number])  # type: ignore[misc]
-            record.fields.append((name, value, number + 1))
+            found = fields[number]
+            if found is not None:
+                record.fields.append((found[0], found[1], number + 1))
         stop = runs[position + 1][0] if position + 1 < len(runs) else len(raw)
         for number in range(end, stop):
             line = raw[number].rstrip()
