@@ -179,3 +179,23 @@ def test_issue22_a_headline_right_over_an_indented_first_line_is_no_text():
     assert story.title == "纪念章里话初心"
     assert story.title_source == "printed"
     assert story.paragraphs[0] == "端坐沙发上，打开纪念章。92岁的车锡平，容光焕发。"
+
+
+def test_issue22_blank_lines_between_a_web_copys_paragraphs_make_no_headline():
+    first = "我们家原来房子很小很旧，而且交通很不方便。现在从大山搬进了县城，住进了宽敞明亮的新房子，我们特别开心。"
+    second = (
+        "两年前，9岁的郑莎莎和父亲郑才海、母亲陈丽丹以及弟弟妹妹，一家5口人从贵州大方县搬到了县城的安置点。"
+    )
+    third = "过去，他们一家挤在四十来平方米的旧房子里，地处深山，不通公路，3亩多地产出的粮食和临时务工的收入就是一家人的全部收入。"
+    page = (
+        "乌蒙山下有新家(中国梦·家国情)\n"
+        f"\u3000\u3000{first}\n\n"
+        "\u3000\u3000——郑莎莎\n\n"
+        f"\u3000\u3000{second}\n\n"
+        f"\u3000\u3000{third}\n"
+        "《 人民日报 》（ 2019年10月16日   第 03 版）\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "乌蒙山下有新家(中国梦·家国情)"
+    assert story.paragraphs == (first, "——郑莎莎", second, third)
+    assert story.date == "2019-10-16"

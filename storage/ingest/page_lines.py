@@ -1016,7 +1016,18 @@ def _set_unwrapped(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
             continue
         for piece in _wrap_at(text, _UNWRAPPED_MEASURE):
             out.append((piece, number))
-    return out
+    # Blank lines between paragraphs mark nothing in such a text (no column breaks there): a blank line
+    # right before an indented paragraph under another paragraph's text is left out, so that only the
+    # blank lines round headlines and notes stay.
+    kept: list[tuple[str, int]] = []
+    for position, (raw, number) in enumerate(out):
+        if not raw.strip():
+            before = next((r for r, _n in reversed(kept) if r.strip()), "")
+            after = next((r for r, _n in out[position + 1 :] if r.strip()), "")
+            if _INDENT_RE.match(after) and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", before.strip()):
+                continue
+        kept.append((raw, number))
+    return kept
 
 
 def _wrap_at(text: str, measure: float) -> list[str]:
