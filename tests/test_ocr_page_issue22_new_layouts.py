@@ -199,3 +199,16 @@ def test_issue22_blank_lines_between_a_web_copys_paragraphs_make_no_headline():
     assert story.title == "乌蒙山下有新家(中国梦·家国情)"
     assert story.paragraphs == (first, "——郑莎莎", second, third)
     assert story.date == "2019-10-16"
+
+
+def test_issue22_a_bulleted_kicker_over_its_main_line_is_no_briefs_head():
+    page = (
+        "■ 火神山医院维保组——\n"
+        "“最危险的地方我们去”\n\n"
+        "本报讯 记者董欣强 通讯员杨萍鹏报道：\n"
+        "2月13日凌晨1点，中建三局维修班接\n"
+        "到紧急任务。\n"
+    )
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "■ 火神山医院维保组—— “最危险的地方我们去”"
+    assert (story.reporters, story.correspondents) == (("董欣强",), ("杨萍鹏",))

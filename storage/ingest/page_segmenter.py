@@ -859,6 +859,17 @@ class _Segmenter:
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
         if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
+        # A kicker leading into its main line (``■ 火神山医院维保组——`` over ``“最危险的地方我们去”``), the
+        # main line closing the block without a sentence end: a headline of two lines, no brief's head.
+        if not numbered and (
+            text.endswith("——")
+            or (
+                index + 2 == len(group)
+                and _is_headline_like([group[index + 1]])
+                and not _ends_sentence([group[index + 1]])
+            )
+        ):
+            return False
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
         # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
