@@ -212,3 +212,18 @@ def test_issue22_a_bulleted_kicker_over_its_main_line_is_no_briefs_head():
     (story,) = parse_page(page, year=2020)
     assert story.title == "■ 火神山医院维保组—— “最危险的地方我们去”"
     assert (story.reporters, story.correspondents) == (("董欣强",), ("杨萍鹏",))
+
+
+def test_issue22_a_books_edition_in_brackets_is_no_page_number():
+    page = (
+        "第一部综合性百科全书\n\n"
+        "本报记者 罗军思 报道\n"
+        "1993年8月，《中国大百科全书》出齐，\n"
+        "覆盖66个学科，共收77859个条目。\n"
+        "如今，74卷《中国大百科全书》（第一\n\n"
+        "74卷《中国大百科全书》（第一版）全部摞起\n"
+        "来有3米多高，普通读者很难完整购买。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert "全部摞起来有3米多高" in story.paragraphs[-1]
+    assert is_page_furniture("《 人民日报 》（ 2020年01月14日   第 10 版）")

@@ -423,8 +423,13 @@ def is_page_furniture(line: str) -> bool:
     if _closes_a_bracket(text):
         return False  # ``第四版）``: the end of a note in brackets the column wrapped
     dated = bool((_PAGE_DATE_RE.search(text) or _DOTTED_DATE_RE.search(text)) and _WEEKDAY_RE.search(text))
-    numbered = bool(_PAGE_NUMBER_RE.search(text) or _PAGE_CODE_RE.match(text))
+    # A book's edition in brackets (``《中国大百科全书》（第一版）``) is no page number.
+    unbracketed = _EDITION_RE.sub("", text)
+    numbered = bool(_PAGE_NUMBER_RE.search(unbracketed) or _PAGE_CODE_RE.match(text))
     return dated or numbered or bool(_EDITOR_CREDIT_RE.search(text))
+
+
+_EDITION_RE = re.compile(r"[（(]\s*第\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
 
 
 def _closes_a_bracket(text: str) -> bool:
