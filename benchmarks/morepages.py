@@ -15,6 +15,8 @@ seed, same pages, same truth.
   or ``【标题】`` …), or as the paper's web page shows them (header lines, ``本报记者  王某``, the text,
   ``《 人民日报 》（ 2020年01月06日   第 04 版）`` under it), or as a portal reprints them (the title, then
   ``2020年01月06日05:12  来源：人民网－人民日报``, the text, ``（责编：王某、李某）``). Tuned months.
+- ``front_page``: laid out exactly as ``party_front`` below, from the tuned months and seed: the held-out
+  layout, open to tuning once the held-out family's first readings were taken.
 - ``party_front`` (a provincial party paper's front page, **held out**: only its totals are ever printed,
   never a story of it; articles of 2020-05, the month no tuned family uses): a masthead of up to six
   lines (name, 中共…省委机关报, date, 农历, 今日12版, 第1版); a 导读 column (``今日导读``, entries
@@ -64,7 +66,10 @@ from benchmarks.rmrb import Article, load_articles, parse_article, root
 TRADE = "trade_paper"
 EXPORT = "digital_export"
 FRONT = "party_front"
-TUNED = (TRADE, EXPORT)
+# The held-out family's layout from the tuned months and seed: open to tuning once the held-out family's
+# first readings were taken (as `benchmarks.paperpages`' rmrb_mixed is to rmrb_heldout).
+FRONT_TUNED = "front_page"
+TUNED = (TRADE, EXPORT, FRONT_TUNED)
 HELDOUT = FRONT
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -512,7 +517,9 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
         else:
             size = rng.randint(3, 5)
             others = day[size : size + rng.randint(3, 5)] if rng.random() < 0.7 else []
-            pages.append(compose_front(day[:size], others, rng))
+            page = compose_front(day[:size], others, rng)
+            page.family = family
+            pages.append(page)
     return pages
 
 
