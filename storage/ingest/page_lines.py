@@ -163,6 +163,19 @@ _SUMMARY_LABEL_RE = re.compile(
 )
 
 
+# A party paper's masthead items: ``中共河北省委机关报``, its issue number ``第21057号``.
+_ORGAN_RE = re.compile(f"^中共[{HAN}]{{1,10}}委(?:员会)?机关报$")
+
+
+_ISSUE_NO_RE = re.compile(r"^第\s*\d{3,6}\s*号$")
+
+
+def is_masthead_item(text: str) -> bool:
+    """A party paper's masthead line: the organ it speaks for, or its issue number."""
+    bare = re.sub(r"\s+", "", text)
+    return bool(_ORGAN_RE.match(bare) or _ISSUE_NO_RE.match(bare))
+
+
 def is_summary_label(line: str) -> bool:
     return bool(_SUMMARY_LABEL_RE.match(line))
 
@@ -293,7 +306,8 @@ _END_MARK_RUN_ON_RE = re.compile(
 
 
 # Jump lines: a story continued on another page, or continued from one.
-_JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
+# In round or angle brackets: ``（下转第2版）``, ``〈下转第二版〉``, ``【上接第1版】``.
+_JUMP = "[（(〈<【][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)〉>】]{1,8}版)[ \t\u3000]*[）)〉>】]"
 
 
 _JUMP_ANY_RE = re.compile(_JUMP)
@@ -306,7 +320,10 @@ _BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*
 _JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
 
 
-_TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
+# After the story's last words; without brackets only behind an arrow (``…亏了咋办？”▶下转第7版``).
+_TRAILING_JUMP_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*({_JUMP}|[▶►][ \t\u3000]*(?:下转|转)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{{1,3}}[ \t\u3000]*[版面])[ \t\u3000]*$"
+)
 
 
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")

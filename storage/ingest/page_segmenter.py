@@ -80,6 +80,7 @@ from storage.ingest.page_lines import (
     closes_text,
     display_width,
     is_byline,
+    is_masthead_item,
     is_page_furniture,
     is_summary_label,
     text_date,
@@ -140,13 +141,21 @@ def _is_noise(text: str) -> bool:
 # A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
 # (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
 _GUIDE_LABEL_RE = re.compile(
-    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:本报)?(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
 )
 
 
 _PAGE_REFERENCE_END_RE = re.compile(
     "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
     "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
+    # A page number alone, in brackets or after a space: ``…会议召开（11版）``, ``…座谈会  9版``.
+    "|[（(][ \t\u3000]*\\d{1,2}[ \t\u3000]*版[ \t\u3000]*[）)][ \t\u3000]*$|[ \t\u3000]\\d{1,2}[ \t\u3000]*版[ \t\u3000]*$"
+)
+
+
+# A guide's reference on a line of its own, under the entry it points from: ``详见第3版``.
+_BARE_REFERENCE_RE = re.compile(
+    "^[ \t\u3000]*(?:详见|见)[ \t\u3000]*第?[ \t\u3000]*[0-9一二三四五六七八九十A-Z]{1,3}[ \t\u3000]*版[ \t\u3000]*$"
 )
 
 
@@ -482,6 +491,8 @@ class _Segmenter:
         self.caption_open = False
         if self.credit_after_text(group_index, group):
             return
+        if self.caption_after_text(group_index, group):
+            return
         if self.ornamented_subheading(group_index, group):
             group = group[1:]
             if not group:
@@ -635,10 +646,13 @@ class _Segmenter:
             return group
         first = 0 if start is None else start + 1
         end = first
-        while (
-            end < len(group) and _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4
-        ):
-            end += 1
+        while end < len(group):
+            if _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4:
+                end += 1
+            elif end + 1 < len(group) and _BARE_REFERENCE_RE.match(group[end + 1].text):
+                end += 2  # an entry's head over ``详见第3版``
+            else:
+                break
         if start is None and end == first:
             return group
         for line in group[(first if start is None else start) : end]:
@@ -668,6 +682,30 @@ class _Segmenter:
             return False
         story.lines.append(group[0])
         self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
+
+    def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's caption in a block of its own right after a story's text (``5月1日，…。  新华社记者
+        王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
+        credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
+        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story."""
+        story = self.current
+        if (
+            story is None
+            or story is self.picture
+            or not story.lines
+            or group_index == 0
+            or not self.open_story_ends_with(self.groups[group_index - 1][-1])
+            or not _ends_sentence(story.lines)
+            or len(group) > _CAPTION_MAX_LINES
+        ):
+            return False
+        text = "".join(line.text.strip() for line in group)
+        credit = _CAPTION_CREDIT_RE.search(text)
+        if credit is None or not credit.start() or len(text[: credit.start()]) > _CAPTION_MAX_CHARS:
+            return False
+        for line in group:
+            self.drop(line, "caption")
         return True
 
     def ornamented_subheading(self, group_index: int, group: list[_Line]) -> bool:
@@ -1390,6 +1428,8 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             top and is_county_paper_name(text)
         ):
             mark = True
+        elif top and _masthead_items(line.text):
+            mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
         elif (
@@ -1411,6 +1451,31 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if mark:
             out.add(line.number)
     return out
+
+
+# A caption block between stories: at most this many lines and characters before its credit, which
+# closes a sentence: ``…合影留念。  新华社记者 王某 摄``.
+_CAPTION_MAX_LINES = 4
+
+
+_CAPTION_MAX_CHARS = 90
+
+
+_CAPTION_CREDIT_RE = re.compile(
+    f"(?<=[。！？”’）)])[ \t\u3000]*(?:新华社记者|本报记者|记者|通讯员|摄影)?[ \t\u3000]*"
+    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄[ \t\u3000]*$"
+)
+
+
+def _masthead_items(text: str) -> bool:
+    """A line at the top of the page holding only masthead items apart by wide spaces: the paper's name
+    (spaced or not, ``大 众 日 报``), the organ it speaks for (``中共河北省委机关报``), its issue number
+    (``第21057号``), or page furniture (date, ``今日16版``)."""
+    parts = [p for p in re.split("[ \t\u3000]{2,}", text.strip()) if p]
+    return bool(parts) and all(
+        _PAPER_NAME_RE.match(re.sub(r"\s+", "", part)) or is_masthead_item(part) or is_page_furniture(part)
+        for part in parts
+    )
 
 
 # How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
