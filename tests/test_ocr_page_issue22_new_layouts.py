@@ -227,3 +227,67 @@ def test_issue22_a_books_edition_in_brackets_is_no_page_number():
     (story,) = parse_page(page, year=2019)
     assert "全部摞起来有3米多高" in story.paragraphs[-1]
     assert is_page_furniture("《 人民日报 》（ 2020年01月14日   第 10 版）")
+
+
+def test_issue22_a_party_papers_masthead_and_guide_head_no_story():
+    page = (
+        "大 众 日 报  中共山东省委机关报\n"
+        "2019年2月26日  星期二\n"
+        "第21057号\n\n"
+        "本报今日导读\n"
+        "●习近平向第九届北京香山论坛致贺信 （12版）\n"
+        "●文明的对话是永恒的\n"
+        "详见第3版\n"
+        "●许其亮会见新加坡国防部长  8版\n\n"
+        "我国各类水文测站达12.1万处\n\n"
+        "本报北京2月25日电  （记者王浩）记者从水\n"
+        "利部获悉，我国各类水文测站达12.1万处。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "我国各类水文测站达12.1万处"
+    assert story.reporters == ("王浩",)
+    assert story.date == "2019-02-25"
+
+
+def test_issue22_jump_lines_in_angle_brackets_or_after_an_arrow_end_the_story():
+    page = (
+        "西藏那曲罗玛镇 养殖牦牛有奔头\n\n"
+        "本报记者  徐  驭\n"
+        "“养牦牛，咋挣钱？亏了咋办？”▶下转第7版\n\n"
+        "福建漈下村 文化传承\n\n"
+        "本报福州2月1日电  （记者刘晓宇）漈下村\n"
+        "是一座有着600多年历史的古村落。\n"
+        "〈下转第二版〉\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs == ("“养牦牛，咋挣钱？亏了咋办？”",)
+    assert first.reporters == ("徐驭",)
+    assert second.title == "福建漈下村 文化传承"
+    assert [p.replace(" ", "") for p in second.paragraphs] == [
+        "本报福州2月1日电（记者刘晓宇）漈下村是一座有着600多年历史的古村落。"
+    ]
+
+
+def test_issue22_a_photo_caption_between_stories_belongs_to_no_story():
+    page = (
+        "2020年对台工作会议在京召开\n\n"
+        "新华社北京1月20日电  （记者李昌禹）2020年对\n"
+        "台工作会议20日在北京召开。\n\n"
+        "1月20日，国务委员王毅主持会议。\n"
+        "  新华社记者 朱平芳 摄\n\n"
+        "精彩迎新春 乐舞剧戏汇聚北京\n\n"
+        "本报北京1月20日电  新春将至，北京各剧场\n"
+        "推出一批精彩演出，12台剧目将陆续上演。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.reporters == ("李昌禹",)
+    assert [p.replace(" ", "") for p in first.paragraphs] == [
+        "新华社北京1月20日电（记者李昌禹）2020年对台工作会议20日在北京召开。"
+    ]
+    assert second.title == "精彩迎新春 乐舞剧戏汇聚北京"
+    assert any("as caption" in line for line in explain_page(page, year=2020))
+
+
+def test_issue22_a_lunar_date_inside_a_sentence_is_no_masthead():
+    assert not is_page_furniture("（记者郑明达）在农历庚子年")
+    assert is_page_furniture("2019年10月11日  星期五  农历己亥年九月十九")

@@ -1428,8 +1428,6 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             top and is_county_paper_name(text)
         ):
             mark = True
-        elif top and _masthead_items(line.text):
-            mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
         elif (
@@ -1446,6 +1444,8 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             out.add(line.number)
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        elif top and _masthead_items(line.text):
             mark = True
         after_page_number = False
         if mark:
