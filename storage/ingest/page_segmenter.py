@@ -897,16 +897,10 @@ class _Segmenter:
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
         if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
-        # A kicker leading into its main line (``■ 火神山医院维保组——`` over ``“最危险的地方我们去”``), the
-        # main line closing the block without a sentence end: a headline of two lines, no brief's head.
-        if not numbered and (
-            text.endswith("——")
-            or (
-                index + 2 == len(group)
-                and _is_headline_like([group[index + 1]])
-                and not _ends_sentence([group[index + 1]])
-            )
-        ):
+        # A kicker over its main line (``■ 火神山医院维保组——`` / ``“最危险的地方我们去”``), the main
+        # line closing the block without a sentence end, the next block opening a story with its
+        # dateline or byline: a headline of two lines, no brief's head (a brief's text follows its head).
+        if not numbered and self.kicker_over_opening(index, group):
             return False
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
@@ -934,6 +928,17 @@ class _Segmenter:
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
         return True
+
+    def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
+        following = self.group_index + 1
+        if index + 2 != len(group) or following >= len(self.groups):
+            return False
+        main, opening = group[index + 1], self.groups[following][0].text.strip()
+        return (
+            _is_headline_like([main])
+            and not _ends_sentence([main])
+            and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+        )
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
         """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under
