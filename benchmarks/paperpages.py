@@ -382,9 +382,10 @@ def format_families(result: dict) -> list[str]:
         name = f"{family} (held out)" if row["held_out"] else family
         share = row["exact"] / row["stories"] if row["stories"] else 0.0
         lines.append(f"| {name} | {row['stories']} | {row['exact']} | {share:.1%} | {per} | {wrong} |")
-    held = next((r for r in result.values() if r["held_out"]), None)
-    if held:
-        lines.append(f"held-out pages checksum: {held['checksum']}")
+    for family, row in result.items():
+        if row["held_out"]:
+            name = "" if family == HELDOUT else f" ({family})"
+            lines.append(f"held-out pages checksum{name}: {row['checksum']}")
     return lines
 
 

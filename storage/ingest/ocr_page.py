@@ -60,6 +60,7 @@ from storage.ingest.page_lines import (
     parse_byline,
     parse_dateline_date,
 )
+from storage.ingest.page_records import Record, authors, paragraphs_of, split_records
 from storage.ingest.page_seams import (
     _blocks_of,
     _rejoin,
@@ -169,6 +170,8 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     articles, cut = _parse(text, year=year, page_date=page_date, source=None, origin_file=None)
     inferred = sum(1 for a in articles if a.title_source == "inferred")
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
+    if cut is None:
+        return out + _explain_records(text, articles)
     for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
         first, last = article.origin_lines or (0, 0)  # the file's lines already
         out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
@@ -308,6 +311,20 @@ def _mend_split_headlines(cut: _Cut) -> None:
             break
 
 
+# The reporters after a dateline without brackets, closed by 报道 (``本报讯 记者王某 通讯员李某报道：``):
+# a role first, names and roles only, at most 40 characters.
+_REPORTED_RE = re.compile("^[ \t\u3000]*([^，。；：:]{2,40}?)[ \t\u3000]*报道[ \t\u3000：:，]")
+
+
+def _story_date(head: str, story: _Story, *, year: int | None, page_date: str | None) -> str | None:
+    """The story's date: its dateline's or its lead's; a text dated by a line of its own (a copied web
+    page's, `_Story.printed_date`) takes that date when its lead gives none."""
+    if story.printed_date is None:
+        return parse_dateline_date(head, year=year, page_date=page_date)
+    own_year = date.fromisoformat(story.printed_date).year
+    return parse_dateline_date(head, year=own_year, page_date=story.printed_date) or story.printed_date
+
+
 def _squash_text(text: str) -> str:
     return _MULTI_SPACE_RE.sub("", clean_prose(text))
 
@@ -323,7 +340,9 @@ def _parse(
     page_date: str | None,
     source: str | None,
     origin_file: str | None,
-) -> tuple[list[ParsedArticle], _Cut]:
+) -> tuple[list[ParsedArticle], _Cut | None]:
+    if (records := split_records(text)) is not None:
+        return _from_records(records, year=year, source=source, origin_file=origin_file), None
     if page_date is None:
         page_date = find_page_date(text)
     if year is None and page_date:
@@ -350,6 +369,18 @@ def _parse(
             bracket = _MULTI_SPACE_RE.sub(" ", _ROLE_TOKEN_RE.sub(r" \1 ", bracket)).strip()
         if bracket and is_byline(bracket):
             story.dateline_byline = bracket
+        elif dateline and not bracket:
+            # ``本报讯 记者 王某 通讯员 李某 报道 …``: the names before 报道, no brackets round them; 报道
+            # may end the dateline's line (its space lost when the lines are joined).
+            first = story.lines[0].text.strip()
+            for text in (
+                head[dateline.end() :],
+                first[dateline.end() :] + " " if first.endswith("报道") else "",
+            ):
+                reported = _REPORTED_RE.match(text)
+                if reported and is_byline(reported.group(1)):
+                    story.dateline_byline = reported.group(1)
+                    break
         paragraphs = join_lines(story.lines, widths[position])
         if paragraphs and (opening := _DATELINE_RE.match(paragraphs[0])):
             # ``本报讯 4月4日，…``; ``本报讯（记者 李娜 通讯员 张伟）4月12日，…`` keeps its names apart.
@@ -378,7 +409,7 @@ def _parse(
                 title_lines=title_lines,
                 title_groups=title_groups,
                 paragraphs=tuple(paragraphs),
-                date=parse_dateline_date(head, year=year, page_date=page_date),
+                date=_story_date(head, story, year=year, page_date=page_date),
                 byline=byline,
                 reporters=reporters,
                 correspondents=correspondents,
@@ -389,3 +420,59 @@ def _parse(
             )
         )
     return articles, cut
+
+
+def _from_records(
+    records: list[Record], *, year: int | None, source: str | None, origin_file: str | None
+) -> list[ParsedArticle]:
+    """One article from each record of a digital edition's export (`page_records`): its title, authors
+    and date from the record's fields; the date from the lead's dateline or first clause when it gives
+    one, else the record's own."""
+    articles: list[ParsedArticle] = []
+    for position, record in enumerate(records):
+        paragraphs = [clean_prose(p) for p in paragraphs_of(record)]
+        if not paragraphs:
+            continue
+        record_date = record.date
+        record_year = date.fromisoformat(record_date).year if record_date else year
+        head = paragraphs[0]
+        dateline = _DATELINE_RE.match(head)
+        byline = record.author
+        names = authors(byline) if byline else None
+        if names is None:
+            bracket = dateline.group(2).strip() if dateline and dateline.group(2) else None
+            byline = bracket if bracket and is_byline(bracket) else None
+            names = parse_byline(byline) if byline else ((), ())
+        title_lines = tuple(clean_headline_line(line) for line in record.title_lines)
+        articles.append(
+            ParsedArticle(
+                title=" ".join(title_lines) or _fallback_title(paragraphs),
+                title_source="printed" if title_lines else "inferred",
+                title_lines=title_lines,
+                title_groups=title_lines,
+                paragraphs=tuple(paragraphs),
+                date=parse_dateline_date(head, year=record_year, page_date=record_date) or record_date,
+                byline=byline,
+                reporters=names[0],
+                correspondents=names[1],
+                source=source,
+                origin_file=origin_file,
+                origin_position=position,
+                origin_lines=(record.lines[0][0], record.lines[-1][0]),
+            )
+        )
+    return articles
+
+
+def _explain_records(text: str, articles: list[ParsedArticle]) -> list[str]:
+    """`explain_page` for a digital edition's export: each article's record and the fields it read."""
+    out = ["the text is an export of a digital edition: one record per article, opened by its fields"]
+    records = split_records(text) or []
+    for position, (article, record) in enumerate(zip(articles, records, strict=False), start=1):
+        first, last = article.origin_lines or (0, 0)
+        out.append(f"story {position}: text lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
+        for name, value, number in record.fields:
+            out.append(f"  line {number}: field {name}: {_clip(value)}")
+        out.append(f"  headline (from the title fields): {article.title}")
+        out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
+    return out

@@ -20,6 +20,8 @@ _ISSUE_NUMBER_RE = re.compile(
     f"^(?:总?第{_SPACE}*\\d{{1,5}}{_SPACE}*期)?{_SPACE}*(?:今日{_SPACE}*\\d{{1,2}}{_SPACE}*版)?$"
 )
 _LUNAR_RE = re.compile(f"农历{_SPACE}*[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
+# What may stand before a 农历 date on its line: the date and weekday.
+_DATE_PREFIX_RE = re.compile("[0-9 \t\u3000年月日星期周一二三四五六日天]*")
 _PUBLISHER_RE = re.compile(
     f"^(?:[{HAN}]{{1,20}}(?:委员会|委|人民政府|政府|融媒体中心|报社|宣传部|传媒集团|传媒中心)"
     f"(?:主办|主管|出版|编辑出版)(?:{_SPACE}+|$))+$"
@@ -67,8 +69,9 @@ def is_county_furniture(text: str) -> bool:
         return False
     if re.search("\\d", bare) and _ISSUE_NUMBER_RE.match(bare):
         return True
-    if _LUNAR_RE.search(bare) and not re.search("[，；]", bare):
-        return True
+    lunar = _LUNAR_RE.search(bare)
+    if lunar and not re.search("[，；]", bare) and _DATE_PREFIX_RE.fullmatch(bare[: lunar.start()]):
+        return True  # ``农历庚子年正月十五``, after the date or alone; not ``（记者郑明达）在农历庚子年``
     if _PUBLISHER_RE.match(bare) and not re.search("[，；：]", bare):
         return True
     if _LICENCE_RE.search(bare) and not re.search("[，；]", bare):

@@ -136,8 +136,84 @@ _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|�
 # ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit).
 _EDITOR_CREDIT_RE = re.compile(
     f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
-    f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}\\s*[】）)\\]]"
+    f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}(?:[、 ][{HAN}]{{2,4}}){{0,3}}\\s*[】）)\\]]"
 )
+
+
+# Contact lines under an editor's credit: ``电话：010-6…``, ``E-mail：…``; their colons are no prose.
+_CONTACT_ROLES = "电话|传真|E-mail|Email|邮箱"
+
+
+# Lines that say where a text or a chart comes from, in no story: a chart's title and notes
+# (``图表：…``, ``数据来源：国家统计局  制图：王某``, ``（数据来源：海关总署）``), a web page's date and
+# source under its title (``2020年01月14日02:40  来源：人民网－人民日报``), a rule between texts.
+_SOURCE_NOTE_RE = re.compile(
+    "^[（(]?(?:数据来源|资料来源|图表制作|图表来源|制表|制图)[:：][^。！？，]{1,40}[）)]?$"
+    "|^图表[:：][^。！？，]{1,24}$"
+    "|^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*\\d{1,2}[:：]\\d{2}(?:[ \t\u3000]*来源[:：][^。！？，]{1,24})?$"
+    "|^[-=—_*~·]{5,}$"
+    # An export's banner: ``导出时间：2020-01-21  共5条``.
+    "|^(?:导出时间|导出日期|检索时间)[:：][^。！？，]{4,40}$"
+)
+
+
+# A label over a story's summary, dropped: ``核心提示``, ``【核心阅读】``, ``■内容提要：``.
+_SUMMARY_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[■●◆□]?[ \t\u3000]*(?:核心提示|核心阅读|内容提要|内容摘要|阅读提示)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$"
+)
+
+
+# A party paper's masthead items: ``中共河北省委机关报``, its issue number ``第21057号``.
+_ORGAN_RE = re.compile(f"^中共[{HAN}]{{1,10}}委(?:员会)?机关报$")
+
+
+_ISSUE_NO_RE = re.compile(r"^第\s*\d{3,6}\s*号$")
+
+
+def is_masthead_item(text: str) -> bool:
+    """A party paper's masthead line: the organ it speaks for, or its issue number."""
+    bare = re.sub(r"\s+", "", text)
+    return bool(_ORGAN_RE.match(bare) or _ISSUE_NO_RE.match(bare))
+
+
+def is_summary_label(line: str) -> bool:
+    return bool(_SUMMARY_LABEL_RE.match(line))
+
+
+# Where a text was printed, under it: ``《 人民日报 》（ 2020年01月14日   第 10 版）``.
+_PRINTED_IN_RE = re.compile(r"^《\s*[^《》]{2,12}\s*》\s*[（(][^（）()]{0,30}版\s*[）)]$")
+
+
+# A web page's date and time over the text it dates: ``2020年01月14日02:40  来源：人民网－人民日报``.
+_DATED_SOURCE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}[:：]\d{2}")
+
+
+def text_date(line: str) -> tuple[str, bool] | None:
+    """The date a line of its own gives one text, and whether it stands under that text (where it was
+    printed, ``《 人民日报 》（ 2020年01月14日 第 10 版）``) rather than over it (a web page's date and
+    time, ``2020年01月14日02:40  来源：…``); None for any other line."""
+    text = line.strip()
+    under = bool(_PRINTED_IN_RE.match(text))
+    if not under and not (_DATED_SOURCE_RE.match(text) and _SOURCE_NOTE_RE.match(text)):
+        return None
+    found = _PAGE_DATE_RE.search(text)
+    if found is None:
+        return None
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3])).isoformat(), under
+    except ValueError:
+        return None
+
+
+def closes_text(line: str) -> bool:
+    """A line that ends the text over it, no story's own: a source or chart note, where the text was
+    printed, or an editor's credit in brackets (``（责编：王某、李某）``)."""
+    text = line.strip()
+    return bool(
+        _SOURCE_NOTE_RE.match(text)
+        or _PRINTED_IN_RE.match(text)
+        or (text[:1] in "【（([" and _EDITOR_CREDIT_RE.fullmatch(text))
+    )
 
 
 _REPORTER_ROLES = (
@@ -230,7 +306,8 @@ _END_MARK_RUN_ON_RE = re.compile(
 
 
 # Jump lines: a story continued on another page, or continued from one.
-_JUMP = "[（(][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)]{1,8}版)[ \t\u3000]*[）)]"
+# In round or angle brackets: ``（下转第2版）``, ``〈下转第二版〉``, ``【上接第1版】``.
+_JUMP = "[（(〈<【][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)〉>】]{1,8}版)[ \t\u3000]*[）)〉>】]"
 
 
 _JUMP_ANY_RE = re.compile(_JUMP)
@@ -243,7 +320,10 @@ _BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*
 _JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
 
 
-_TRAILING_JUMP_RE = re.compile(f"^(.*?)[ \t\u3000]*({_JUMP})[ \t\u3000]*$")
+# After the story's last words; without brackets only behind an arrow (``…亏了咋办？”▶下转第7版``).
+_TRAILING_JUMP_RE = re.compile(
+    f"^(.*?)[ \t\u3000]*({_JUMP}|[▶►][ \t\u3000]*(?:下转|转)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{{1,3}}[ \t\u3000]*[版面])[ \t\u3000]*$"
+)
 
 
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
@@ -286,6 +366,9 @@ class _Story:
     headline_groups: list[list[_Line]] = field(default_factory=list)
     closed_by_byline: bool = False  # its byline after its text closed it
     ended: bool = False  # an end mark or a jump line closed its text; only a byline may follow
+    # The date a line of its own gives this story's text alone (``《 人民日报 》（ 2020年01月14日 第 10 版）``
+    # under it, ``2020年01月14日02:40  来源：…`` over it), as a copied web page prints it.
+    printed_date: str | None = None
 
 
 def display_width(text: str) -> float:
@@ -339,11 +422,14 @@ def is_page_furniture(line: str) -> bool:
     text = line.strip()
     if is_county_furniture(text):
         return True  # a county paper's issue number, 农历 date, 主办/出版 line, licence or hotline
-    # An editor's credit carries a colon (``责任编辑：王磊``); it is no prose punctuation.
-    bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
+    if _SOURCE_NOTE_RE.match(text):
+        return True
+    # An editor's credit carries a colon (``责任编辑：王磊``), and so may the contacts after it; it is no
+    # prose punctuation.
+    bare = re.sub(f"({_EDITOR_ROLES}|{_CONTACT_ROLES})[:：]", r"\1 ", text)
     if (
         not text
-        or len(text) > 48
+        or len(text) > (64 if re.search(_CONTACT_ROLES, text) else 48)
         or _PROSE_PUNCT_RE.search(bare)
         or _JUMP_ANY_RE.search(text)
         or _JUMP_LINE_RE.match(text)
@@ -354,8 +440,13 @@ def is_page_furniture(line: str) -> bool:
     if _closes_a_bracket(text):
         return False  # ``第四版）``: the end of a note in brackets the column wrapped
     dated = bool((_PAGE_DATE_RE.search(text) or _DOTTED_DATE_RE.search(text)) and _WEEKDAY_RE.search(text))
-    numbered = bool(_PAGE_NUMBER_RE.search(text) or _PAGE_CODE_RE.match(text))
+    # A book's edition in brackets (``《中国大百科全书》（第一版）``) is no page number.
+    unbracketed = _EDITION_RE.sub("", text)
+    numbered = bool(_PAGE_NUMBER_RE.search(unbracketed) or _PAGE_CODE_RE.match(text))
     return dated or numbered or bool(_EDITOR_CREDIT_RE.search(text))
+
+
+_EDITION_RE = re.compile(r"[（(]\s*第\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
 
 
 def _closes_a_bracket(text: str) -> bool:
@@ -585,6 +676,13 @@ def _ends_paragraph(
     clearly_short = _set_width(text) <= _SUBHEADING_SHARE * column_width
     if short and _bare_figure(text):
         return True  # a figure set as a paragraph of its own over the lead (``3.57万亿``)
+    if _ornamented_subheading(text) and (
+        _set_width(text) < column_width - _INDENT_CELLS
+        or _first_line_over_full(following, after, column_width)
+    ):
+        # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
+        # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
+        return True
     return not opening and clearly_short and not indented_layout and _is_subheading(text)
 
 
@@ -674,6 +772,21 @@ def _opens_paragraph(text: str, following: _Line, after: _Line | None, column_wi
         first_line_full - 1.0 <= _set_width(following_text) <= first_line_full
         and display_width(after_text) >= column_width - 0.5
         and after_body > first_line_full
+    )
+
+
+# The ornaments a sub-heading may open with (``■多措并举稳就业``, ``● ●传承红色基因``).
+_SUBHEADING_ORNAMENT_RE = re.compile("^[ \t\u3000]*(?:[■●◆▲□◇★][ \t\u3000]*)+")
+
+
+def _ornamented_subheading(text: str) -> bool:
+    """An ornament, then at most 20 characters that can stand as a paragraph and end no sentence."""
+    rest = _SUBHEADING_ORNAMENT_RE.sub("", text, count=1)
+    return (
+        rest != text
+        and 2 <= len(rest) <= 20
+        and _is_subheading(rest)
+        and not re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", rest)
     )
 
 
@@ -893,13 +1006,75 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     return out
 
 
+# A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).
+_UNWRAPPED_CELLS = 48
+
+
+# The column such a text is set in before it is read as a page.
+_UNWRAPPED_MEASURE = 24
+
+
+def _set_unwrapped(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A text whose paragraphs are each one line (a copy of a web page or a digital edition, no column
+    wrapping it) set in a column, as a page prints it: every line that holds a paragraph (a line no
+    column holds, or one ending a sentence) wrapped at `_UNWRAPPED_MEASURE` cells with its first line
+    indented, each piece keeping its file line. Headlines, bylines and notes stay lines of their own.
+    A page is such a text when at least three of its lines, and a third of its lines of text, are wider
+    than any column (`_UNWRAPPED_CELLS`); an OCR'd page never is."""
+    widths = [display_width(raw.strip()) for raw, _number in pairs if raw.strip()]
+    wide = sum(1 for width in widths if width > _UNWRAPPED_CELLS)
+    if wide < 3 or wide * 3 < len([w for w in widths if w >= 8]):
+        return pairs
+    out: list[tuple[str, int]] = []
+    for raw, number in pairs:
+        text = raw.strip(" \t\u3000")
+        paragraph = display_width(text) > _UNWRAPPED_CELLS or (
+            bool(re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
+            and not text.startswith(("（", "("))
+            and display_width(text) > 12
+        )
+        if not paragraph:
+            out.append((raw, number))
+            continue
+        for piece in _wrap_at(text, _UNWRAPPED_MEASURE):
+            out.append((piece, number))
+    # Blank lines between paragraphs mark nothing in such a text (no column breaks there): a blank line
+    # right before an indented paragraph under another paragraph's text is left out, so that only the
+    # blank lines round headlines and notes stay.
+    kept: list[tuple[str, int]] = []
+    for position, (raw, number) in enumerate(out):
+        if not raw.strip():
+            before = next((r for r, _n in reversed(kept) if r.strip()), "")
+            after = next((r for r, _n in out[position + 1 :] if r.strip()), "")
+            if _INDENT_RE.match(after) and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", before.strip()):
+                continue
+        kept.append((raw, number))
+    return kept
+
+
+def _wrap_at(text: str, measure: float) -> list[str]:
+    """`text` set in lines of `measure` cells, the first indented by two full-width spaces; a mark that
+    may not start a line hangs at the end of the line before."""
+    lines: list[str] = []
+    line = "\u3000\u3000"
+    for char in text:
+        if display_width(line + char) > measure and line.strip() and char not in _HANGING:
+            lines.append(line)
+            line = ""
+        line += char
+    if line.strip():
+        lines.append(line)
+    return lines
+
+
 def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     """The page's non-blank lines, numbered in reading order (a side-by-side band cut into its columns,
     `_split_side_by_side`), and each number's line in the file: the number `--explain` shows."""
     lines: list[_Line] = []
     file_lines: dict[int, int] = {}
     blank = True
-    for number, (raw, file_line) in enumerate(_split_side_by_side(text.splitlines()), start=1):
+    pairs = _set_unwrapped(_split_side_by_side(text.splitlines()))
+    for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
         stripped = raw.rstrip()
         if not stripped.strip():

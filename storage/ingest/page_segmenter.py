@@ -58,6 +58,7 @@ from storage.ingest.page_lines import (
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
     _SHORT_MARGIN,
+    _SUBHEADING_ORNAMENT_RE,
     _TRAILING_JUMP_RE,
     HAN,
     _cells,
@@ -71,13 +72,18 @@ from storage.ingest.page_lines import (
     _is_note,
     _Line,
     _opens_story,
+    _ornamented_subheading,
     _set_width,
     _Story,
     _story_head,
     clean_prose,
+    closes_text,
     display_width,
     is_byline,
+    is_masthead_item,
     is_page_furniture,
+    is_summary_label,
+    text_date,
 )
 from storage.ingest.page_seams import (
     _full_line,
@@ -135,13 +141,21 @@ def _is_noise(text: str) -> bool:
 # A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
 # (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
 _GUIDE_LABEL_RE = re.compile(
-    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:本报)?(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
 )
 
 
 _PAGE_REFERENCE_END_RE = re.compile(
     "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
     "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
+    # A page number alone, in brackets or after a space: ``…会议召开（11版）``, ``…座谈会  9版``.
+    "|[（(][ \t\u3000]*\\d{1,2}[ \t\u3000]*版[ \t\u3000]*[）)][ \t\u3000]*$|[ \t\u3000]\\d{1,2}[ \t\u3000]*版[ \t\u3000]*$"
+)
+
+
+# A guide's reference on a line of its own, under the entry it points from: ``详见第3版``.
+_BARE_REFERENCE_RE = re.compile(
+    "^[ \t\u3000]*(?:详见|见)[ \t\u3000]*第?[ \t\u3000]*[0-9一二三四五六七八九十A-Z]{1,3}[ \t\u3000]*版[ \t\u3000]*$"
 )
 
 
@@ -242,6 +256,7 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.pending_date: str | None = None  # a web page's date line over the next story's text
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
@@ -280,6 +295,7 @@ class _Segmenter:
         if self.pending_byline is not None:
             story.byline = self.pending_byline
             self.pending_byline = None
+        story.printed_date, self.pending_date = self.pending_date, None
         self.current = story
         self.roles[line.number] = f"opens a story: {why}"
 
@@ -475,6 +491,12 @@ class _Segmenter:
         self.caption_open = False
         if self.credit_after_text(group_index, group):
             return
+        if self.caption_after_text(group_index, group):
+            return
+        if self.ornamented_subheading(group_index, group):
+            group = group[1:]
+            if not group:
+                return
         if _is_caption_group(group):
             for line in group:
                 self.drop(line, "caption")
@@ -494,9 +516,21 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "OCR noise")
             return
+        labels = [line for line in group if is_summary_label(line.text)]
+        for line in labels:
+            self.drop(line, "label over a summary")
+        group = [line for line in group if line not in labels]
+        if not group:
+            return
         furniture = [
             line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
         ]
+        # Notes ending the block after its text (``《 人民日报 》（…第 10 版）``, ``（责编：王某）``, a chart's
+        # source) close the story that text ends.
+        tail = len(group)
+        while tail > 0 and closes_text(group[tail - 1].text):
+            tail -= 1
+        closes = 0 < tail < len(group)
         if furniture:
             if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
@@ -504,7 +538,14 @@ class _Segmenter:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
             group = [line for line in group if line not in furniture]
             if not group:
+                for line in furniture:
+                    self.date_text(line, under=False)
+                    self.date_text(line, under=True)
                 return
+        # A line dating one text dates the next story opened when it stands over its text (read now), the
+        # story its block's text went to when it stands under it (read once that text is).
+        for line in furniture:
+            self.date_text(line, under=False)
         if (
             self.current is not None
             and not self.current.ended
@@ -517,6 +558,22 @@ class _Segmenter:
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
+        for line in furniture:
+            self.date_text(line, under=True)
+        if closes and self.current is not None and self.ends_sentence():
+            self.close()
+
+    def date_text(self, line: _Line, *, under: bool) -> None:
+        """A dropped line that dates one text (`text_date`) and stands `under` it or over it: under, it
+        dates the open story (or the last one); over, the next story opened."""
+        found = text_date(line.text)
+        if found is None or found[1] != under:
+            return
+        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        if under and story is not None:
+            story.printed_date = found[0]
+        elif not under:
+            self.pending_date = found[0]
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
@@ -589,10 +646,13 @@ class _Segmenter:
             return group
         first = 0 if start is None else start + 1
         end = first
-        while (
-            end < len(group) and _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4
-        ):
-            end += 1
+        while end < len(group):
+            if _PAGE_REFERENCE_END_RE.search(group[end].text) and len(group[end].text) > 4:
+                end += 1
+            elif end + 1 < len(group) and _BARE_REFERENCE_RE.match(group[end + 1].text):
+                end += 2  # an entry's head over ``详见第3版``
+            else:
+                break
         if start is None and end == first:
             return group
         for line in group[(first if start is None else start) : end]:
@@ -622,6 +682,70 @@ class _Segmenter:
             return False
         story.lines.append(group[0])
         self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        return True
+
+    def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's caption in a block of its own right after a story's text (``5月1日，…。  新华社记者
+        王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
+        credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
+        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story."""
+        story = self.current
+        if (
+            story is None
+            or story is self.picture
+            or not story.lines
+            or group_index == 0
+            or not self.open_story_ends_with(self.groups[group_index - 1][-1])
+            or not _ends_sentence(story.lines)
+            or len(group) > _CAPTION_MAX_LINES
+        ):
+            return False
+        text = "".join(line.text.strip() for line in group)
+        credit = _CAPTION_CREDIT_RE.search(text)
+        if credit is None or not credit.start() or len(text[: credit.start()]) > _CAPTION_MAX_CHARS:
+            return False
+        for line in group:
+            self.drop(line, "caption")
+        return True
+
+    def ornamented_subheading(self, group_index: int, group: list[_Line]) -> bool:
+        """A sub-heading set with an ornament (``■多措并举稳就业``, ``▲培育产业生态``) opening a block
+        inside a story: the story's text ended its sentence before it, it is short and ends no sentence,
+        and text set to the column's measure follows it (a paragraph, no dateline or byline, no other
+        ornamented line, no photo credit in its block): a paragraph of the open story, not a headline
+        over the next one nor a caption (whose first line fills the column).
+        Not in a column of briefs, whose bulleted heads do head the next item."""
+        story = self.current
+        line = group[0]
+        text = line.text.strip()
+        if (
+            story is None
+            or story.ended
+            or story is self.brief
+            or len(story.lines) < 2
+            or not _SUBHEADING_ORNAMENT_RE.match(text)
+            or not _ends_sentence(story.lines)
+            or self._fills_column(text)  # a caption's first line, wrapped at the measure
+            or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
+        ):
+            return False
+        if not _ornamented_subheading(text):
+            return False
+        following = group[1] if len(group) > 1 else None
+        if following is None and group_index + 1 < len(self.groups):
+            following = self.groups[group_index + 1][0]
+        if following is None:
+            return False
+        after = following.text.strip()
+        if (
+            _SUBHEADING_ORNAMENT_RE.match(after)
+            or _DATELINE_RE.match(after)
+            or is_byline(after)
+            or display_width(after) < self.column - _INDENT_CELLS - 1.0
+        ):
+            return False
+        story.lines.append(line)
+        self.roles[line.number] = "sub-heading: an ornamented short line between paragraphs of the open story"
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
@@ -773,6 +897,11 @@ class _Segmenter:
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
         if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
+        # A kicker over its main line (``■ 火神山医院维保组——`` / ``“最危险的地方我们去”``), the main
+        # line closing the block without a sentence end, the next block opening a story with its
+        # dateline or byline: a headline of two lines, no brief's head (a brief's text follows its head).
+        if not numbered and self.kicker_over_opening(index, group):
+            return False
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
         # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
@@ -799,6 +928,17 @@ class _Segmenter:
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
         return True
+
+    def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
+        following = self.group_index + 1
+        if index + 2 != len(group) or following >= len(self.groups):
+            return False
+        main, opening = group[index + 1], self.groups[following][0].text.strip()
+        return (
+            _is_headline_like([main])
+            and not _ends_sentence([main])
+            and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+        )
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
         """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under
@@ -1184,8 +1324,16 @@ class _Segmenter:
                 line, "a picture story's caption under its headline, its photographer's credit closing it"
             )
         elif (
+            index > 0
+            and _INDENT_RE.match(line.text)
+            and _first_line_width(line.text, self.column)
+            and self.headed_indent(index, group)
+        ):
+            self.start(line, "a paragraph's indented first line right under its headline")
+        elif (
             index == 0
             and _opens_story(rest)
+            and not _over_indented_text(rest, self.column)
             and not self.dash_kicker(group)
             and not _headline_over_dateline(self.groups, self.group_index, self.column)
             and not _headline_atop_dateline(rest, self.column)
@@ -1211,6 +1359,11 @@ class _Segmenter:
             gap_groups[-1][1].append(line)
             self.roles[line.number] = "headline: continues the headline above"
         return True
+
+    def headed_indent(self, index: int, group: list[_Line]) -> bool:
+        """Whether the lines over `group[index]` in its block were all taken as a headline."""
+        headline = {line.number for _gap, lines in self.gap_groups[-1:] for line in lines}
+        return all(line.number in headline for line in group[:index])
 
     def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The last line of a headline's block, under a line its column label in brackets ends
@@ -1297,10 +1450,37 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
             mark = True
+        elif top and _masthead_items(line.text):
+            mark = True
         after_page_number = False
         if mark:
             out.add(line.number)
     return out
+
+
+# A caption block between stories: at most this many lines and characters before its credit, which
+# closes a sentence: ``…合影留念。  新华社记者 王某 摄``.
+_CAPTION_MAX_LINES = 4
+
+
+_CAPTION_MAX_CHARS = 90
+
+
+_CAPTION_CREDIT_RE = re.compile(
+    f"(?<=[。！？”’）)])[ \t\u3000]*(?:新华社记者|本报记者|记者|通讯员|摄影)?[ \t\u3000]*"
+    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄[ \t\u3000]*$"
+)
+
+
+def _masthead_items(text: str) -> bool:
+    """A line at the top of the page holding only masthead items apart by wide spaces: the paper's name
+    (spaced or not, ``大 众 日 报``), the organ it speaks for (``中共河北省委机关报``), its issue number
+    (``第21057号``), or page furniture (date, ``今日16版``)."""
+    parts = [p for p in re.split("[ \t\u3000]{2,}", text.strip()) if p]
+    return bool(parts) and all(
+        _PAPER_NAME_RE.match(re.sub(r"\s+", "", part)) or is_masthead_item(part) or is_page_furniture(part)
+        for part in parts
+    )
 
 
 # How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
@@ -1400,6 +1580,33 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
+    )
+
+
+# A headline set right over its text has at most this many lines.
+_HEADLINE_OVER_INDENT_LINES = 3
+
+
+def _first_line_width(text: str, column: float) -> bool:
+    """Whether an indented line is set as a paragraph's first line: within a cell of the column less
+    its indent (a centred headline's leading spaces are no indent: its text is short)."""
+    return display_width(text.strip()) >= column - _INDENT_CELLS - 1.0
+
+
+def _over_indented_text(group: list[_Line], column: float) -> bool:
+    """Whether a block opens with a headline set right over its story's text, no blank line between:
+    one to three unindented lines read as a headline, none ending a sentence, the first line under them
+    indented as a paragraph's first line (text copied from a web page, an OCR that keeps indents)."""
+    head = 0
+    while head < len(group) and not _INDENT_RE.match(group[head].text):
+        head += 1
+    if not 1 <= head <= _HEADLINE_OVER_INDENT_LINES or head == len(group):
+        return False
+    if not _first_line_width(group[head].text, column):
+        return False
+    return _is_headline_like(group[:head]) and not any(
+        is_byline(line.text) or _DATELINE_RE.match(line.text) or _FINAL_RE.search(line.text)
+        for line in group[:head]
     )
 
 
