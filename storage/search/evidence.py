@@ -444,18 +444,36 @@ def rank(
 
 
 def _prefer_newest(ranked: list[Ranked], dates: dict[int, str | None], bonus: float) -> list[Ranked]:
-    """Among the articles holding nearly the most, the newer ones score up to `bonus` more."""
+    """Among the articles holding nearly the most, the newer ones score up to `bonus` more, in proportion to
+    how far their date is from the oldest one's towards the newest one's (a story of last week is newer than
+    one of last autumn by more than the stories printed between them say)."""
     top = max((r.held for r in ranked), default=0.0)
-    close = sorted({dates.get(r.id) or "" for r in ranked if r.held >= 0.9 * top})
-    if len(close) < 2:
+    days = {d: _day_number(d) for d in {dates.get(r.id) or "" for r in ranked if r.held >= 0.9 * top}}
+    known = [n for n in days.values() if n is not None]
+    if len(known) < 2 or max(known) == min(known):
         return ranked
-    place = {d: i / (len(close) - 1) for i, d in enumerate(close)}
+    oldest, span = min(known), max(known) - min(known)
     out = []
     for r in ranked:
-        d = dates.get(r.id) or ""
-        if r.held >= 0.9 * top and d in place:
+        n = days.get(dates.get(r.id) or "")
+        if r.held >= 0.9 * top and n is not None:
             r = Ranked(
-                r.id, r.score + bonus * place[d], r.held, r.near, r.title, r.bm25, r.on_date, r.missing
+                r.id,
+                r.score + bonus * (n - oldest) / span,
+                r.held,
+                r.near,
+                r.title,
+                r.bm25,
+                r.on_date,
+                r.missing,
             )
         out.append(r)
     return out
+
+
+def _day_number(iso: str) -> int | None:
+    """The day of an ISO date as a number (None when it is no date)."""
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
