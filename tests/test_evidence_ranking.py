@@ -402,3 +402,4 @@ def test_a_question_about_now_prefers_the_story_newest_in_time_not_in_order() ->
 )
 def test_the_verb_of_a_latest_figure_is_no_word_of_the_topic(question: str, terms: tuple[str, ...]) -> None:
     assert parse_query(question).terms == terms
+    assert parse_query("最新发布").terms == ("发布",)  # a keyword search keeps what was typed

@@ -149,6 +149,8 @@ def test_a_measure_word_after_a_count_or_a_demonstrative_is_no_part_of_the_noun(
     # words that only start with a measure word's character stay whole (部分 of 这部分, the place 那曲)
     assert parse_query("这部分人是谁").terms == ("这部分",)
     assert parse_query("那曲在哪").terms == ("那曲",)
+    # a keyword search keeps what was typed
+    assert parse_query("这家公司").terms == ("这家", "公司")
 
 
 def test_the_story_printing_the_year_asked_about_ranks_first() -> None:

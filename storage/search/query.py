@@ -295,9 +295,13 @@ _DEMONSTRATIVE_MEASURE = re.compile(
 _NOW_PUBLISHED = re.compile(r"(?<=最新|目前|最近|近日|现在)(?:公布|发布|披露|出炉|通报)(?:了)?(?:的)?")
 
 
+def _without_pointers(text: str) -> str:
+    """A question's words without the measure word after 那 / 这 and the verb of a latest figure (neither is
+    a word of the topic; a keyword search keeps what was typed)."""
+    return _NOW_PUBLISHED.sub(" ", _DEMONSTRATIVE_MEASURE.sub(" ", text))
+
+
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
-    text = _DEMONSTRATIVE_MEASURE.sub(" ", text)  # neither is a sign of a question
-    text = _NOW_PUBLISHED.sub(" ", text)
     text, n = _COUNT_QUESTION.subn(" ", text)
     hit = n > 0
     for p in QUESTION_PHRASES:
@@ -504,6 +508,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     for chunk in positive:
         stripped, hit = _strip_question_phrases(chunk)
         question = question or hit
+        if question:
+            stripped = _without_pointers(stripped)
         for sub in _protect_phrases(stripped).split():
             if pieces(sub):
                 content_chunks.append(sub)
