@@ -366,3 +366,40 @@ def test_a_short_name_counts_where_news_prints_the_full_name() -> None:
     held = evidence.profile("外储", "国家外汇管理局公布。外汇管理局称。", [term])
     assert held.body_tf == (2,)
     assert held.near == 1.0
+
+
+def test_a_question_about_now_prefers_the_story_newest_in_time_not_in_order() -> None:
+    """Issue 20 (fifth development set): the newest story holding the words gains over an older one by how
+    much newer it is, not by how many other stories were printed between them (a week of stories touching
+    the topic must not leave last autumn's figures ahead of last week's)."""
+    terms = [evidence.Term("规上工业", 30, 8.0), evidence.Term("增加值", 90, 6.0)]
+    autumn = evidence.Candidate(
+        1, "规上工业增加值同比增5.6%", "9月规上工业增加值同比增长5.8%。规上工业增加值平稳增长。", "2019-10-23"
+    )
+    filler = "服务业降幅收窄，市场销售逐步改善，就业形势总体稳定。" * 2
+    april = evidence.Candidate(
+        2, "4月数据出炉 规上工业增加值转为增长", "4月规上工业增加值增长3.9%。" + filler, "2020-05-16"
+    )
+    # stories of the next days that mention the figures in passing
+    later = [
+        evidence.Candidate(
+            3 + i, "两会声音", f"委员谈规上工业增加值和就业。第{i}篇。", f"2020-05-{21 + i:02d}"
+        )
+        for i in range(6)
+    ]
+    assert evidence.rank(terms, [autumn, april, *later], n=9000, now=True)[0].id == 2
+    # not a question about now: the fuller story of last autumn comes first
+    assert evidence.rank(terms, [autumn, april, *later], n=9000)[0].id == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("最新公布的规上工业增加值同比增长了多少", ("规上", "工业", "增加值", "同比", "增长")),
+        ("目前通报的确诊病例有多少", ("确诊", "病例")),
+        ("发布会在哪开", ("发布会",)),  # a word only starting with the verb stays
+    ],
+)
+def test_the_verb_of_a_latest_figure_is_no_word_of_the_topic(question: str, terms: tuple[str, ...]) -> None:
+    assert parse_query(question).terms == terms
+    assert parse_query("最新发布").terms == ("发布",)  # a keyword search keeps what was typed

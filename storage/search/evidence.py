@@ -187,7 +187,8 @@ def date_evidence(
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
     report the day after), or dated the year after a year asked for alone with that year in its headline
     (a year's figures and reports come out the next year: 2019年中国学生资助发展报告 of May 2020, 去年12月末
-    我国外储规模达3.1万亿美元 of January 2020); 1.0 when its text mentions one (the day, the month, or a
+    我国外储规模达3.1万亿美元 of January 2020), or dated the month after a month asked for with that month in
+    its headline (4月主要经济数据出炉 of May 2020); 1.0 when its text mentions one (the day, the month, or a
     year asked for alone: 2018年，全国…)."""
     on = 0.0
     mention = 0.0
@@ -196,7 +197,9 @@ def date_evidence(
             on = 1.0
         elif article_date and d.day is not None and _reported_after(article_date, d):
             on = max(on, REPORTED_LATER)
-        elif article_date and _year_reported(article_date, headline, d):
+        elif article_date and (
+            _year_reported(article_date, headline, d) or _month_reported(article_date, headline, d)
+        ):
             on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
             mention = 1.0
@@ -263,6 +266,19 @@ def _year_reported(iso: str, headline: str, d: DateSpec) -> bool:
     if d.year is None or d.month or iso[:4] != f"{d.year + 1:04d}":
         return False
     return f"{d.year}年" in headline or "去年" in headline
+
+
+def _month_reported(iso: str, headline: str, d: DateSpec) -> bool:
+    """Whether an article dated `iso` reports on the month `d` (asked for without a day): dated the next
+    month, its headline names that month (4月主要经济数据出炉 of May 15) or says 上月 (a month's figures come
+    out the month after)."""
+    if not d.month or d.day is not None or len(iso) < 7:
+        return False
+    year = d.year if d.year is not None else int(iso[:4]) - (1 if d.month == 12 and iso[5:7] == "01" else 0)
+    after = (year + 1, 1) if d.month == 12 else (year, d.month + 1)
+    if (iso[:4], iso[5:7]) != (f"{after[0]:04d}", f"{after[1]:02d}"):
+        return False
+    return re.search(f"(?<![0-9]){d.month}月", headline) is not None or "上月" in headline
 
 
 def _reported_after(iso: str, d: DateSpec) -> bool:
@@ -453,18 +469,36 @@ def rank(
 
 
 def _prefer_newest(ranked: list[Ranked], dates: dict[int, str | None], bonus: float) -> list[Ranked]:
-    """Among the articles holding nearly the most, the newer ones score up to `bonus` more."""
+    """Among the articles holding nearly the most, the newer ones score up to `bonus` more, in proportion to
+    how far their date is from the oldest one's towards the newest one's (a story of last week is newer than
+    one of last autumn by more than the stories printed between them say)."""
     top = max((r.held for r in ranked), default=0.0)
-    close = sorted({dates.get(r.id) or "" for r in ranked if r.held >= 0.9 * top})
-    if len(close) < 2:
+    days = {d: _day_number(d) for d in {dates.get(r.id) or "" for r in ranked if r.held >= 0.9 * top}}
+    known = [n for n in days.values() if n is not None]
+    if len(known) < 2 or max(known) == min(known):
         return ranked
-    place = {d: i / (len(close) - 1) for i, d in enumerate(close)}
+    oldest, span = min(known), max(known) - min(known)
     out = []
     for r in ranked:
-        d = dates.get(r.id) or ""
-        if r.held >= 0.9 * top and d in place:
+        n = days.get(dates.get(r.id) or "")
+        if r.held >= 0.9 * top and n is not None:
             r = Ranked(
-                r.id, r.score + bonus * place[d], r.held, r.near, r.title, r.bm25, r.on_date, r.missing
+                r.id,
+                r.score + bonus * (n - oldest) / span,
+                r.held,
+                r.near,
+                r.title,
+                r.bm25,
+                r.on_date,
+                r.missing,
             )
         out.append(r)
     return out
+
+
+def _day_number(iso: str) -> int | None:
+    """The day of an ISO date as a number (None when it is no date)."""
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None

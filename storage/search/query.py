@@ -278,9 +278,28 @@ _COUNT_QUESTION = re.compile(
     r"|(?<![近这前后头那好十])几(?:年|小时|分钟)|多少(?:年|天|小时|分钟)"
     r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
+    # 多少幅作品, 多少套防护服: more measure words jieba glues onto the noun after them (幅作品)
+    r"|(?:多少|几)(?:幅|套|张|只|起|例|首|棵)"
     # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动)
     r"|哪(?:些|几个|几)(?:省份|省|市|县|区|国家|村|镇|乡)"
 )
+
+
+# 那篇论文, 这幅画, 那起案子: a measure word after a demonstrative is no part of the noun after it (jieba glues
+# it on: 篇论文, a word no story prints). Not 部 (那部分), 本 (这本身), 次 (这次会议 is kept whole by jieba).
+_DEMONSTRATIVE_MEASURE = re.compile(
+    r"(?<=[那这])(?:篇|幅|首|张|项|起|场|届|份|家|所|座|条|件|名|只|辆|艘|架|台|套|批|棵|款|支)(?=[\u4e00-\u9fff])"
+)
+
+
+# 最新公布的, 目前发布的: the verb says the figure is news, as 最新 does; it is no word of the topic.
+_NOW_PUBLISHED = re.compile(r"(?<=最新|目前|最近|近日|现在)(?:公布|发布|披露|出炉|通报)(?:了)?(?:的)?")
+
+
+def _without_pointers(text: str) -> str:
+    """A question's words without the measure word after 那 / 这 and the verb of a latest figure (neither is
+    a word of the topic; a keyword search keeps what was typed)."""
+    return _NOW_PUBLISHED.sub(" ", _DEMONSTRATIVE_MEASURE.sub(" ", text))
 
 
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
@@ -490,6 +509,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     for chunk in positive:
         stripped, hit = _strip_question_phrases(chunk)
         question = question or hit
+        if question:
+            stripped = _without_pointers(stripped)
         for sub in _protect_phrases(stripped).split():
             if pieces(sub):
                 content_chunks.append(sub)
