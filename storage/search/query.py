@@ -276,6 +276,8 @@ def date_mentions(spec: DateSpec) -> list[str]:
 _COUNT_QUESTION = re.compile(
     r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
     r"|(?<![近这前后头那好十])几(?:年|小时|分钟)|多少(?:年|天|小时|分钟)"
+    # 几口人, 几卡车蔬菜: 几 before any other measure word asks a count too (the measure word stays a word)
+    r"|(?<![近这前后头那好十])几(?=[\u4e00-\u9fff])(?![乎何月号日点时])"
     r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
     # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动)
