@@ -534,8 +534,9 @@ def category_asked(query: str) -> str | None:
             j = i - 2
             while j >= 0 and _is_noun(words[j][1]) and i - 2 - j < 2:
                 j -= 1
-            if j < i - 2:
-                return _kind_word("".join(w for w, _t in words[j + 1 : i - 1]))
+            kind = "".join(w for w, _t in words[j + 1 : i - 1])
+            if j < i - 2 and not kind.startswith(("那", "这", "该")):  # 那口井叫啥: that one thing's name
+                return _kind_word(kind)
     m = _X_NAME.search(query)
     return m.group(1) if m and m.group(1) not in "字" else None
 
