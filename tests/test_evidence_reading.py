@@ -133,6 +133,7 @@ def test_the_report_on_the_month_asked_about_ranks_above_an_older_story() -> Non
     [
         ("发现中国贡献全球绿化的那篇论文第一作者是谁", "论文"),
         ("首尔那个中韩旅游摄影展一共挑了多少幅作品", "作品"),
+        ("首尔那个中韩旅游摄影展一共挑了几幅作品", "作品"),  # 几 before any measure word asks a count too
         ("湖北现在一天能生产多少套医用防护服", "医用"),
         ("鄂州葛店那家生产84消毒液的公司董事长叫啥", "生产"),
         ("那起案子的嫌疑人是谁", "案子"),

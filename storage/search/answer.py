@@ -80,7 +80,14 @@ PAIR_PENALTY = 0.08  # an answer of two sentences ranks a little below one sente
 
 _EN = r"(?<![a-z]){}(?![a-z])"
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("why", re.compile(r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|" + _EN.format("why"))),
+    (
+        "why",
+        re.compile(
+            r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|为啥|干嘛|干吗|咋回事|怎么回事|什么缘故|"
+            # 是怎么走的, 怎么死的: the cause of a death
+            r"怎么(?:走|死|去世|牺牲|没)的|" + _EN.format("why")
+        ),
+    ),
     (
         "when",
         re.compile(
@@ -108,6 +115,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "howmany",
         re.compile(
             r"多少|几[个位项条名人次家支枚级岁年天种成倍台辆架所处篇亩吨号]|多大|多高|多长|多远|多深|多重|多久|"
+            # 几口人, 几卡车, 几间房: 几 before any measure word (not 几乎, 几何, 这几年)
+            r"(?<![近这前后头那好十])几(?![乎何月号日点时])[\u4e00-\u9fff]|"
             r"百分之几|几成|" + _EN.format("how (?:many|much|long|far|old)")
         ),
     ),
@@ -126,7 +135,9 @@ _WHICH_FIRST = re.compile(r"哪几|哪些")
 _IDENTITY = re.compile(
     r"是谁|是什么人|什么职务|什么职位|什么身份|干什么的|做什么的|担任什么|什么官|(?<![a-z])who(?:\s+is|\s+was|'s)(?![a-z])"
 )
-_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人)"
+_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部)"
+# What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
+_HOLDER_ASKED = r"(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"
 
 # A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
 _LUNAR_DAY = (
@@ -137,7 +148,9 @@ _DATE = re.compile(
     _LUNAR_DAY + r"|"
     r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
-    r"(?<![\d.])\d{1,2}[日号](?![\d])"
+    r"(?<![\d.])\d{1,2}[日号](?![\d])|"
+    # a reign or a dynasty's years (明朝永乐年间, 清康熙至嘉庆年间), not a count of years (二十年间, 这些年间)
+    r"(?:[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}至)?[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}年间"
 )
 _MONTH_DAY = re.compile(r"\d月\d{1,2}[日号]")  # a day with its month (5月4日, 2019年2月27日)
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
@@ -147,13 +160,15 @@ _UNITS = (
     # more units news counts in (3000平方米, 38摄氏度, 120万千瓦, 70周年)
     "平方米 平方千米 摄氏度 毫米 厘米 千瓦 兆瓦 周年 种 类 块 册 本 部 列 份 张 颗 棵 届 集 首 趟 班 剂"
 ).split()
+_KNOWN_UNITS = frozenset(_UNITS) | {"钱"}
+# 3000多万千瓦时, 10余万人: news writes 多 / 余 before the magnitude as well as after it.
 _NUMBER = re.compile(
-    r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
+    r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
     + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
     + ")"
 )
 # A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
-_MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)(?:多|余)?")
+_MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万)(?:多|余)?")
 # A count written in words (近九成, 三个, 十多家); 一 alone before a measure word is the article "a" (是一名铁人
 # 三项爱好者, 成为一家上市公司), no count.
 _CN_NUMBER = re.compile(
@@ -165,10 +180,15 @@ _ENUMERATION = re.compile(
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
 _CAUSE = re.compile(
     r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
-    r"担忧|担心|因[^，。]{1,12}(?:而|，)|缘于|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
-    r"因[^，,。；;]{1,12}?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|死于|病逝于"
+    # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
+    r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
+    r"死于|病逝于"
 )
+# A clause opening with 因 (叶全奖因突发心脏病被送往医院，…): most often a cause, but 因 also opens what is
+# not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
+_CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。；;]{1,12}[，,]")
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落|"
     # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
@@ -187,7 +207,9 @@ _PURPOSE = re.compile(
     r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
     # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
     r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
-    r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低)"
+    r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低|"
+    # 为感谢12年前武汉的医疗援助，汶川村民…: thanks, a memory or a celebration open what was done for it
+    r"感谢|答谢|纪念|庆祝|迎接|表彰)"
 )
 _DATELINE = re.compile(r"^\s*(据?(?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
@@ -199,7 +221,8 @@ _NAME_ASKED = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:[人者长员师官家手事]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
-    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位)的?"
+    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|"
+    r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
     r"(?:叫什么|叫啥|名叫|名字)"
 )
 
@@ -237,13 +260,17 @@ _UNIT_ASKED = re.compile(
     r"(?:多少|(?<![近这前后头那好十])几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
     r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
 )
-# The units news writes for the same count (多少人: 1.2万名, 300余位).
+# The units news writes for the same count (多少人: 1.2万名, 300余位; 多少钱: 2000多块).
 _SAME_UNIT = {
     "人": ("人", "名", "位"),
     "名": ("名", "人", "位"),
     "位": ("位", "名", "人"),
     "千米": ("千米", "公里"),
+    "元": ("元", "块"),
 }
+# 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
+# measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).
+_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时])([\u4e00-\u9fff])")
 
 
 def _unit_asked(query: str) -> str | None:
@@ -254,7 +281,10 @@ def _unit_asked(query: str) -> str | None:
         return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
     if _AGE_ASKED.search(query):
         return "岁"
-    return RATE if _RATE_ASKED.search(query) else None
+    if _RATE_ASKED.search(query):
+        return RATE
+    measure = _MEASURE_ASKED.search(query)
+    return measure.group(1) if measure is not None else None
 
 
 # An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
@@ -265,6 +295,8 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
     if unit == RATE:
         return bool(_RATE_NUMBER.search(sentence))
+    if unit not in _KNOWN_UNITS:
+        return re.search(_ANY_NUMBER + r"(?:多|余)?" + re.escape(unit), sentence) is not None  # 共18口人
     return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
@@ -423,7 +455,7 @@ def measured_asked(query: str) -> str | None:
     return None
 
 
-_ANY_NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?"
+_ANY_NUMBER = r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?"
 
 
 def _units_of(unit: str) -> str:
@@ -458,6 +490,7 @@ _TIME_FRAME = frozenset({"截至", "截止", "以来", "至今", "期间", "前�
 # The words that ask for one thing of a kind (什么车, 哪些频道, 哪几家), and the noun before 有哪些 (企业有哪些).
 _ASKING = re.compile(r"^(?:什么|啥|哪(?:些|几)?[个家种类位座条项所部支]?)(\w*)$")
 _HAS = frozenset({"有", "是", "包括", "包含", "都有", "还有"})
+_CALLED = frozenset({"叫", "叫做", "名叫", "取名", "名为"})
 # X名叫什么 (村名叫什么, 店名叫什么): the thing named is an X.
 _X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
 # What comes before a class counted (92个行政村, 各省, 全市): the word after it is no name.
@@ -496,6 +529,14 @@ def category_asked(query: str) -> str | None:
         ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
         if ends and i >= 2 and words[i - 1][0] in _HAS and _is_noun(words[i - 2][1]):
             return _kind_word(words[i - 2][0])  # 单项冠军企业有哪些
+        if ends and i >= 2 and words[i - 1][0] in _CALLED:
+            # 家庭农场叫啥: the nouns right before 叫, as one word (家庭/农场 → 家庭农场)
+            j = i - 2
+            while j >= 0 and _is_noun(words[j][1]) and i - 2 - j < 2:
+                j -= 1
+            kind = "".join(w for w, _t in words[j + 1 : i - 1])
+            if j < i - 2 and not kind.startswith(("那", "这", "该")):  # 那口井叫啥: that one thing's name
+                return _kind_word(kind)
     m = _X_NAME.search(query)
     return m.group(1) if m and m.group(1) not in "字" else None
 
@@ -569,18 +610,26 @@ def _why_strength(sentence: str, asked: _Asked) -> float:
     """A cause (因为, 由于, 受…影响) or a purpose (，以增加…)."""
     if _CAUSE.search(sentence):
         return PLAIN
-    return LIKELY if _PURPOSE.search(sentence) else NOTHING
+    return LIKELY if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence) else NOTHING
 
 
 # What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
 # news writes that word beside the name (林心平，原名梁玉; 以“中英科技与金融合作”为主题).
-_ATTRIBUTE = re.compile(r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号")
+_ATTRIBUTE = re.compile(
+    r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号|原叫|原称|旧称|旧名"
+)
+# What a thing was called before, asked in everyday words (原来的村名叫什么, 以前叫啥, 过去叫什么): news writes
+# 原名 / 原叫 / 原称 / 旧称 beside the former name (村名原叫棠濑).
+_FORMER_ASKED = re.compile(r"(?:原来|以前|过去|从前|早先)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)")
+_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名")
 
 
 def _attribute_named(sentence: str, asked: _Asked) -> bool:
     """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
     with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
     wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    if _FORMER_ASKED.search(asked.query):
+        wanted.update(_FORMER)
     for word in wanted:
         if word not in sentence:
             continue
@@ -599,7 +648,7 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
     given by the attribute word the question asks about (原名梁玉 for 原名叫什么)."""
     if _attribute_named(sentence, asked):
         return PLAIN
-    if _ATTRIBUTE.search(asked.query):
+    if _ATTRIBUTE.search(asked.query) or _FORMER_ASKED.search(asked.query):
         return min(FAINT, _plain_name_strength(sentence, asked))  # 原名叫什么: a name not given as 原名
     return _plain_name_strength(sentence, asked)
 
@@ -617,7 +666,9 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     names = [
         w for w, tag in _tags(sentence) if tag in ("nr", "nz", "nt", "ns") and len(w) >= 2 and w not in known
     ]
-    return SOME if names else NOTHING
+    if not names:
+        return NOTHING
+    return SOME if category is None else WEAK  # 家庭农场叫啥: a name, but not of a farm
 
 
 def _what_strength(sentence: str, asked: _Asked) -> float:
@@ -776,15 +827,20 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
         return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
-    for t in asked.terms:
+    posts = [t for t in asked.terms if re.search(_POST + "$", t)]
+    # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
+    # (代表建议和委员提案吹风会是谁介绍的)
+    holder_asked = [t for t in posts if re.search(re.escape(t) + _HOLDER_ASKED, asked.query)]
+    for t in posts:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
-        if re.search(_POST + "$", t) and any(
+        if any(
             m.group(1) not in known and _may_be_name(m.group(1))
             for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
-        return PLAIN
+        # 白沙村党支部书记是谁: a name not after the post asked about is most often someone else's
+        return SOME if holder_asked else PLAIN
     after_post = [
         m.group(1)
         for m in re.finditer(_POST + r"([\u4e00-\u9fff]{2,3})", sentence)
@@ -797,7 +853,10 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
         if re.search(_POST + "$", t)
         for m in re.finditer(r"(?:^|[，,、。：:“（(])([\u4e00-\u9fff]{2,3})" + re.escape(t), sentence)
     ]
-    return LIKELY if _new(after_post + before_post, known) else NOTHING
+    if _new(before_post, known):
+        return LIKELY
+    # 董事长是谁: a name after another post (记者一行, 总经理王某) holds another post
+    return (FAINT if holder_asked else LIKELY) if _new(after_post, known) else NOTHING
 
 
 _STRENGTH = {
@@ -917,6 +976,7 @@ class _Sentence:
     text: str  # as printed, without a dateline
     norm: str
     article_id: int
+    paragraph: int = 0  # which line of the article's text it is in
 
 
 @dataclass(frozen=True)
@@ -949,12 +1009,13 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
         pool = []
         dateline = report_day = None
-        for pos, raw in enumerate(sentences(body)):
+        in_paragraphs = [(k, raw) for k, line in enumerate(body.split("\n")) for raw in sentences(line)]
+        for pos, (paragraph, raw) in enumerate(in_paragraphs):
             if pos == 0 and (m := _DATELINE.match(raw)):
                 dateline, report_day = m.group(1), _day_of(m.group(2))
             sent = strip_dateline(raw).strip()
             if sent:
-                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id))
+                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id, paragraph))
         out.append(_Article(rank, normalize(title), tuple(pool), dateline, report_day))
     return out
 
@@ -962,7 +1023,7 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
 # A sentence whose subject stands for something said before it (该团由…, 这款…新产品), near its start
 # (报道称，美方此举…).
 _REFERS_BACK = re.compile(
-    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|一举措))"
+    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|个|一举措))"
 )
 REFERRED_SHARE = 0.8  # a word of the sentence referred back to counts this much
 REFERRED_BACK = 3  # how many sentences back it may be
@@ -1031,6 +1092,28 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
     return next(
         (j for j in range(i - 1, max(i - 1 - PLACE_REFERRED_BACK, -1), -1) if strengths[j] >= PARTIAL), None
     )
+
+
+# A sentence opening with the day it tells of (2月3日深夜一点四十分，卢静被…; 1997年9月23日，郑榜义接到…): the
+# sentences after it go on with that day's events until another date opens one.
+_OPENS_WITH_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|^" + _LUNAR_DAY)
+DATE_REFERRED_BACK = 4  # how many sentences before an undated one the day it goes on with may open
+
+
+def _date_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: int) -> int | None:
+    """For a sentence that dates nothing, the nearest sentence before it in its paragraph (up to
+    `DATE_REFERRED_BACK`) that opens with a day, when no sentence between them dates anything; None
+    otherwise."""
+    if strengths[i] >= HOLDS_KIND:
+        return None
+    for j in range(i - 1, max(i - 1 - DATE_REFERRED_BACK, -1), -1):
+        if pool[j].paragraph != pool[i].paragraph:
+            return None
+        if _OPENS_WITH_DAY.match(pool[j].norm):
+            return j if j < i - 1 else None  # the sentence right before is read with it anyway
+        if strengths[j] >= HOLDS_KIND:
+            return None
+    return None
 
 
 # Where a clause ends: Chinese news chains clauses on one topic with commas, and a fact belongs to the words
@@ -1108,10 +1191,21 @@ def weighed_spans(
         for i, s in enumerate(pool)
     ]
     for i, s in enumerate(pool):
-        referred = _place_referred(pool, strengths, i) if kind == "where" else None
+        referred = (
+            _place_referred(pool, strengths, i)
+            if kind == "where"
+            else _date_referred(pool, strengths, i)
+            if kind == "when"
+            else None
+        )
         spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
         for span in (*spans, (referred, i)) if referred is not None else spans:
-            share = single[i] if span == (i,) else coverage.share(span)
+            if span == (i,):
+                share = single[i]
+            elif kind == "when" and span[0] == referred:
+                share = coverage.share((i,), referred)  # the day's sentence lends its words less
+            else:
+                share = coverage.share(span)
             strength = max(strengths[j] for j in span)
             tie = max(tied[j] for j in span)
             if (

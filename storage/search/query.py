@@ -275,11 +275,14 @@ def date_mentions(spec: DateSpec) -> list[str]:
 # 多少辆, 几级, 哪支, 哪家: a question word with its measure word (the measure word is not a term).
 _COUNT_QUESTION = re.compile(
     r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
+    # 多少幅作品, 多少套防护服: more measure words jieba glues onto the noun after them (幅作品); before the
+    # bare 几 below, which would leave the measure word on the noun
+    r"|(?:多少|几)(?:幅|套|张|只|起|例|首|棵)"
     r"|(?<![近这前后头那好十])几(?:年|小时|分钟)|多少(?:年|天|小时|分钟)"
+    # 几口人, 几卡车蔬菜: 几 before any other measure word asks a count too (the measure word stays a word)
+    r"|(?<![近这前后头那好十])几(?=[\u4e00-\u9fff])(?![乎何月号日点时])"
     r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
-    # 多少幅作品, 多少套防护服: more measure words jieba glues onto the noun after them (幅作品)
-    r"|(?:多少|几)(?:幅|套|张|只|起|例|首|棵)"
     # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动)
     r"|哪(?:些|几个|几)(?:省份|省|市|县|区|国家|村|镇|乡)"
 )
