@@ -132,3 +132,18 @@ def test_typeset_stories_of_one_topic_keep_their_text():
     assert "".join(first.paragraphs).endswith("耕生产和农资供应工作。")
     assert second.title == "全省农资保供工作会议召开"
     assert "".join(second.paragraphs).endswith("肥、种子和农药的调运工作。")
+
+
+def test_a_story_whose_closing_note_was_read_takes_no_later_block():
+    note = _block(0, "(本报记者李明、王芳)", start="indent", end="closed")
+    grain_on = _block(1, GRAIN_ON.text, start="open", end="closed")
+    out, _links = assign_chains(
+        [GRAIN, note, PORT, grain_on],
+        [0, 0, 1, 1],
+        headlines=["夏粮收购进展顺利", "洋山港集装箱吞吐量增长"],
+        heads=[True, False, True, False],
+        closed_at=[None, None],
+        fixed=[True, False, True, False],
+        notes=[False, True, False, False],
+    )
+    assert out[3] == 1

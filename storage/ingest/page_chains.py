@@ -51,7 +51,7 @@ WORDS_WEIGHT = 6.0
 # A join print expects (an open end, then a full first line) and how it reads.
 OPEN_JOIN = 0.1
 READING_WEIGHT = 0.5
-LEXICON_WEIGHT = 0.2
+LEXICON_WEIGHT = 0.5
 # A paragraph's end, then an indented first line.
 PARAGRAPH_JOIN = 0.1
 # A join print rules out.
@@ -198,13 +198,15 @@ def assign_chains(
     heads: Sequence[bool],
     closed_at: Sequence[int | None],
     fixed: Sequence[bool],
+    notes: Sequence[bool] = (),
 ) -> tuple[list[int], list[Link]]:
     """Each block's story, the page's blocks (`fragments`, in reading order) matched end to start over
-    the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open
-    a story (a story's first block); `fixed`: those that must stay openings (under a headline, a
-    dateline or a byline); `closed_at`: for each story, the index of the block after which it takes no
-    more text (its byline or end mark), or None. Returns the labels and, for each block whose story
-    changed, the link that took it there."""
+        the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open
+        a story (a story's first block); `fixed`: those that must stay openings (under a headline, a
+        dateline or a byline); `closed_at`: for each story, the index of the block after which it takes no
+        more text (its byline or end mark), or None; `notes`: the blocks opening with a closing note
+    (``（作者为…）``, ``（参与记者：…）``), after which the story holding one takes no more text. Returns the labels and, for each block whose story
+        changed, the link that took it there."""
     n = len(fragments)
     texts = [_squash(f.text) for f in fragments]
     block_pairs = [pairs(text) for text in texts]
@@ -231,6 +233,10 @@ def assign_chains(
     ahead: dict[int, int] = {}
     for _round in range(ROUNDS):
         words = _Words(block_pairs, totals, wordy, head_pairs, weight, current)
+        noted: dict[int, int] = {}
+        for index in range(n):
+            if index < len(notes) and notes[index]:
+                noted.setdefault(current[index], index)
         table: list[list[float]] = []
         for row_index, j in enumerate(starts):
             row = [_FORBIDDEN] * (n + len(starts))
@@ -239,6 +245,8 @@ def assign_chains(
                 end = closed_at[story] if story < len(closed_at) else None
                 if end is not None and j > end:
                     continue  # the story closed (a byline, an end mark) before this block
+                if story in noted and j > noted[story]:
+                    continue  # the story's closing note was read before this block
                 join, _seam = joins[(i, j)]
                 if heads[j] and join <= PARAGRAPH_JOIN:
                     continue  # a story opened by nothing joins another only where its sentence was left open

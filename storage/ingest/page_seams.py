@@ -175,6 +175,7 @@ def _chain_blocks(
         heads=heads,
         closed_at=closed_blocks,
         fixed=pinned,
+        notes=[bool(_CLOSING_NOTE_RE.match(block[0].text)) for _s, block in blocks],
     )
     joins: list[_Join] = []
     for link in links:
