@@ -69,6 +69,7 @@ ROUNDS = 4
 _FORBIDDEN = -1e9
 # A block moves to another story only when that story holds at least this much more of its words.
 MOVE_MARGIN = 0.0
+SEED_WEIGHT = 0.65
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,9 @@ class _Words:
         head_pairs: Sequence[set[str]],
         weight: Callable[[str], float],
         labels: Sequence[int],
+        seeds: dict[int, tuple[int, set[str]]],
     ) -> None:
+        self.seeds = seeds
         self.block_pairs, self.totals, self.wordy = block_pairs, totals, wordy
         self.head_pairs, self.weight, self.labels = head_pairs, weight, labels
         self.held: dict[int, Counter[str]] = {}
@@ -187,7 +190,12 @@ class _Words:
         own = 1 if self.labels[j] == story else 0  # the block's own pairs are counted in its story
         head = self.head_pairs[story] if story < len(self.head_pairs) else set()
         shared = sum(self.weight(t) for t in self.block_pairs[j] if held[t] > own or t in head)
-        return shared / self.totals[j]
+        union = shared / self.totals[j]
+        opening, seed = self.seeds.get(story, (-1, set()))
+        if opening == j:
+            seed = head
+        seeded = sum(self.weight(t) for t in self.block_pairs[j] if t in seed) / self.totals[j]
+        return SEED_WEIGHT * seeded + (1 - SEED_WEIGHT) * union
 
 
 def assign_chains(
@@ -228,11 +236,17 @@ def assign_chains(
     for i in range(n):
         for j in range(i + 1, min(n, i + WINDOW + 1)):
             joins[(i, j)] = _join_weight(fragments[i], fragments[j], texts[i], texts[j], grams, (i, j))
+    # Each story's seed: its headline and its opening block, the words it surely holds.
+    seeds: dict[int, tuple[int, set[str]]] = {}
+    for index, story in enumerate(labels):
+        if heads[index] and story not in seeds:
+            head = head_pairs[story] if story < len(head_pairs) else set()
+            seeds[story] = (index, head | block_pairs[index])
     current = list(labels)
     starts = [j for j in range(n) if not fixed[j]]
     ahead: dict[int, int] = {}
     for _round in range(ROUNDS):
-        words = _Words(block_pairs, totals, wordy, head_pairs, weight, current)
+        words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
         noted: dict[int, int] = {}
         for index in range(n):
             if index < len(notes) and notes[index]:
@@ -271,7 +285,7 @@ def assign_chains(
         if new == current:
             break
         current = new
-    words = _Words(block_pairs, totals, wordy, head_pairs, weight, current)
+    words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
     links: list[Link] = []
     for j in range(n):
         if current[j] == labels[j]:
