@@ -207,14 +207,17 @@ def assign_chains(
     closed_at: Sequence[int | None],
     fixed: Sequence[bool],
     notes: Sequence[bool] = (),
+    margin: float = MOVE_MARGIN,
 ) -> tuple[list[int], list[Link]]:
     """Each block's story, the page's blocks (`fragments`, in reading order) matched end to start over
-        the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open
-        a story (a story's first block); `fixed`: those that must stay openings (under a headline, a
-        dateline or a byline); `closed_at`: for each story, the index of the block after which it takes no
-        more text (its byline or end mark), or None; `notes`: the blocks opening with a closing note
-    (``（作者为…）``, ``（参与记者：…）``), after which the story holding one takes no more text. Returns the labels and, for each block whose story
-        changed, the link that took it there."""
+    the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open a
+    story (a story's first block); `fixed`: those that must stay openings (under a headline, a dateline
+    or a byline); `closed_at`: for each story, the index of the block after which it takes no more text
+    (its byline or end mark), or None; `notes`: the blocks opening with a closing note (``（作者为…）``,
+    ``（参与记者：…）``), after which the story holding one takes no more text; `margin`: how much more of
+    a block's words its new story must hold than its old one. A block never leaves its story across a
+    join print rules out. Returns the labels and, for each block whose story changed, the link that
+    took it there."""
     n = len(fragments)
     texts = [_squash(f.text) for f in fragments]
     block_pairs = [pairs(text) for text in texts]
@@ -262,6 +265,8 @@ def assign_chains(
                 if story in noted and j > noted[story]:
                     continue  # the story's closing note was read before this block
                 join, _seam = joins[(i, j)]
+                if join < 0 and story != labels[j]:
+                    continue  # no block leaves its story across a join print rules out
                 if heads[j] and join <= PARAGRAPH_JOIN:
                     continue  # a story opened by nothing joins another only where its sentence was left open
                 row[i] = WORDS_WEIGHT * words.share(j, story) + join + (NEXT_BONUS if i == j - 1 else 0.0)
@@ -279,7 +284,7 @@ def assign_chains(
             if (
                 new[j] != current[j]
                 and wordy[j]
-                and words.share(j, new[j]) < words.share(j, current[j]) + MOVE_MARGIN
+                and words.share(j, new[j]) < words.share(j, current[j]) + margin
             ):
                 new[j] = current[j]  # a block moves only to a story that holds more of its words
         if new == current:

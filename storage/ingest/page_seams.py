@@ -138,6 +138,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
             ]
             story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
     if CHAINS and (scattered or joins):
+        # The page was read block by block (the careful joiner found blocks out of place, or a seam
+        # joined blocks across stories): every block is matched at once over the page.
         joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines))
     return joins
 
@@ -148,7 +150,11 @@ CHAINS = True
 
 
 def _chain_blocks(
-    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float, headlines: list[str]
+    stories: list[_Story],
+    fixed: list[bool],
+    closed_at: list[int | None],
+    column: float,
+    headlines: list[str],
 ) -> list[_Join]:
     """On a page read block by block, match every block to the block it goes on from over the whole
     page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them."""
