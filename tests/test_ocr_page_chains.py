@@ -147,3 +147,11 @@ def test_a_story_whose_closing_note_was_read_takes_no_later_block():
         notes=[False, True, False, False],
     )
     assert out[3] == 1
+
+
+def test_no_block_leaves_its_story_across_a_join_print_rules_out():
+    # The grain story's sentence ended on a short line: a block set full from its first line does not
+    # go on from it, however many of its words it shares.
+    grain_closed = _block(0, GRAIN.text + "也已过半。", start="indent", end="closed", fixed=True)
+    labels = _assign([grain_closed, PORT, GRAIN_ON], [0, 1, 1])
+    assert labels == [0, 1, 1]
