@@ -56,10 +56,10 @@ LEXICON_WEIGHT = 0.5
 PARAGRAPH_JOIN = 0.1
 # A join print rules out.
 RULED_OUT = -0.15
-# The block read right before the start.
+# The block read right before the start, where print allows the join (position only breaks near-ties).
 NEXT_BONUS = 0.3
 # A block left without a block it goes on from stays with the story it held, at this cost.
-UNMATCHED = -0.3
+UNMATCHED = -0.15
 # A story opened by nothing (no headline, dateline or byline) may stay a story of its own at no cost.
 OPENER = 0.0
 # Blocks this far apart on the page (in blocks) are not joined.
@@ -269,7 +269,11 @@ def assign_chains(
                     continue  # no block leaves its story across a join print rules out
                 if heads[j] and join <= PARAGRAPH_JOIN:
                     continue  # a story opened by nothing joins another only where its sentence was left open
-                row[i] = WORDS_WEIGHT * words.share(j, story) + join + (NEXT_BONUS if i == j - 1 else 0.0)
+                row[i] = (
+                    WORDS_WEIGHT * words.share(j, story)
+                    + join
+                    + (NEXT_BONUS if i == j - 1 and join >= 0 else 0.0)
+                )
             row[n + row_index] = OPENER if heads[j] else UNMATCHED + WORDS_WEIGHT * words.share(j, current[j])
             table.append(row)
         chosen = hungarian(table)
