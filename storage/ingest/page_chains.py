@@ -16,11 +16,17 @@ A pair (end, start) is weighed by:
   paragraph's short last line is followed by an indented first line; the other two combinations are
   what print rules out;
 - what the start says: the share of its words, names, places and numbers (character pairs, weighted by
-  how few blocks hold them) that the end's story holds elsewhere (its headline, its other blocks);
-- nothing by position alone but a small tie-breaker for the block read right before the start.
+  how few blocks hold them) that the end's story holds elsewhere: its seed (its headline and opening
+  block, the words it surely holds) and, less, its other blocks, so that a run of blocks left in the
+  wrong story does not hold itself there;
+- nothing by position alone but a tie-breaker for the block read right before the start, where print
+  allows the join.
 
 The story of an end is not known before the matching is made: the step starts from the stories as the
-joiners left them, and matches again with the stories the matching made, until nothing changes.
+joiners left them, and matches again with the stories the matching made, until nothing changes (at
+most `ROUNDS` times). A block leaves its story only for one that holds at least as many of its words,
+never across a join print rules out, and never for a story its byline, end mark or closing note closed
+before it.
 
 Pure: blocks in, each block's story out.
 """
@@ -66,9 +72,12 @@ OPENER = 0.0
 WINDOW = 40
 # Rounds of matching, each with the stories the one before made.
 ROUNDS = 4
+# A pair the step may not choose.
 _FORBIDDEN = -1e9
 # A block moves to another story only when that story holds at least this much more of its words.
 MOVE_MARGIN = 0.0
+# How much of a start's words count in the story's seed (headline and opening block); the rest in its
+# other blocks.
 SEED_WEIGHT = 0.65
 
 
