@@ -24,8 +24,9 @@ The parser runs in steps, each in a module named for what it holds:
 - `storage.ingest.page_segmenter`: the segmenting step, one method per kind of line, cutting the page into
   stories and the headline groups between them;
 - `storage.ingest.page_headlines`: the matching step, giving each headline group to its story;
-- `storage.ingest.page_seams` (with `storage.ingest.page_fragments`): the joining step, rejoining text cut
-  apart by column and block breaks;
+- `storage.ingest.page_seams` (with `storage.ingest.page_fragments` and `storage.ingest.page_chains`): the
+  joining step, rejoining text cut apart by column and block breaks, on a page read block by block every
+  block matched at once to the block it goes on from;
 - this module: the pipeline (`parse_page`, `explain_page`), mending headlines split over groups and
   building the articles.
 """

@@ -3,13 +3,16 @@
 The joining step of the page parser (`storage.ingest.ocr_page`): after the segmenter has cut the page
 into stories, each story's blocks (its runs between blank lines) become `page_fragments.Fragment`s, and
 `page_fragments.plan_seams`, `plan_moves` and `plan_joins` decide which block carried on another story's
-text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``.
+text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``. On a page
+read block by block, `page_chains.assign_chains` then matches every block to the block it goes on from
+over the whole page at once, starting from the stories as the joiners left them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.ingest.page_chains import assign_chains
 from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
@@ -128,12 +131,87 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         moved.setdefault(move.target, []).extend(block)
         why = f"shares {move.fit:.2f} of its words with it (its own story {move.own:.2f}); seam {move.seam or '-'}"
         joins.append(_Join(block[0].number, block[-1].number, move.source, move.target, why))
-    if not moves:
-        return joins
-    for index, story in enumerate(stories):
-        kept = [line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block]
-        story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
+    if moves:
+        for index, story in enumerate(stories):
+            kept = [
+                line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block
+            ]
+            story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
+    if CHAINS and (scattered or joins):
+        # The page was read block by block (the careful joiner found blocks out of place, or a seam
+        # joined blocks across stories): every block is matched at once over the page.
+        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines))
     return joins
+
+
+# Whether the whole-page matching of blocks (`page_chains`) runs after the joiners; off only to
+# measure what it adds (`benchmarks.ocrpages`).
+CHAINS = True
+
+
+def _chain_blocks(
+    stories: list[_Story],
+    fixed: list[bool],
+    closed_at: list[int | None],
+    column: float,
+    headlines: list[str],
+) -> list[_Join]:
+    """On a page read block by block, match every block to the block it goes on from over the whole
+    page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them."""
+    blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
+    blocks.sort(key=lambda item: item[1][0].number)
+    if len(blocks) < 3 or len(blocks) > MAX_CHAIN_BLOCKS:
+        return []
+    first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
+    heads = [id(block[0]) in first_blocks for _s, block in blocks]
+    pinned = [head and fixed[s] for (s, _block), head in zip(blocks, heads, strict=True)]
+    fragments = [_fragment(s, block, column, pin) for (s, block), pin in zip(blocks, pinned, strict=True)]
+    closed_blocks: list[int | None] = []
+    for end in closed_at:
+        if end is None:
+            closed_blocks.append(None)
+            continue
+        closed_blocks.append(
+            max((k for k, (_s, block) in enumerate(blocks) if block[0].number <= end), default=None)
+        )
+    labels, links = assign_chains(
+        fragments,
+        [s for s, _block in blocks],
+        headlines=headlines,
+        heads=heads,
+        closed_at=closed_blocks,
+        fixed=pinned,
+        notes=[bool(_CLOSING_NOTE_RE.match(block[0].text)) for _s, block in blocks],
+    )
+    joins: list[_Join] = []
+    for link in links:
+        block = blocks[link.start][1]
+        source, target = blocks[link.start][0], labels[link.start]
+        if link.end is None:
+            why = f"the page's blocks matched as a whole; its story holds {link.words:.2f} of its words"
+        else:
+            ahead = blocks[link.end][1]
+            why = (
+                f"the page's blocks matched end to start as a whole: goes on from lines "
+                f"{ahead[0].number}–{ahead[-1].number} (seam {link.seam}, join {link.weight:.2f}); "
+                f"its story holds {link.words:.2f} of its words"
+            )
+        joins.append(_Join(block[0].number, block[-1].number, source, target, why))
+    for index, story in enumerate(stories):
+        story.lines = sorted(
+            (
+                line
+                for (_s, block), label in zip(blocks, labels, strict=True)
+                if label == index
+                for line in block
+            ),
+            key=lambda line: line.number,
+        )
+    return joins
+
+
+# A page of more blocks than this (a whole issue in one file) is not matched as a whole.
+MAX_CHAIN_BLOCKS = 120
 
 
 def _full_line(text: str, column: float) -> bool:

@@ -1,0 +1,317 @@
+"""Every block of a page read block by block given to its story at once: the chains of blocks.
+
+An OCR engine reads a broadsheet block by block, so each story's text is a chain of blocks in the
+page's reading order: its opening block, then the block its text goes on in, and so on. Every block but
+a story's opening block has exactly one block it goes on from (the story's block read last before it),
+and every block at most one that goes on from it. The page's stories are then a matching of block ends
+to block starts, and this step chooses the whole matching at once (maximum weight, the Hungarian
+method) instead of block by block: two blocks that both read on from one end, or a story's next block
+taken by another story's open sentence, are weighed against each other over the page.
+
+A pair (end, start) is weighed by:
+
+- what print says about the join: a block that stops mid-sentence on a full line goes on in a block
+  whose first line is full (no indent), how that join reads (three characters across it read elsewhere
+  on the page, a word of the language across it, digits that go on, a bracket or quote it closes); a
+  paragraph's short last line is followed by an indented first line; the other two combinations are
+  what print rules out;
+- what the start says: the share of its words, names, places and numbers (character pairs, weighted by
+  how few blocks hold them) that the end's story holds elsewhere: its seed (its headline and opening
+  block, the words it surely holds) and, less, its other blocks, so that a run of blocks left in the
+  wrong story does not hold itself there;
+- nothing by position alone but a tie-breaker for the block read right before the start, where print
+  allows the join.
+
+The story of an end is not known before the matching is made: the step starts from the stories as the
+joiners left them, and matches again with the stories the matching made, until nothing changes (at
+most `ROUNDS` times). A block leaves its story only for one that holds at least as many of its words,
+never across a join print rules out, and never for a story its byline, end mark or closing note closed
+before it.
+
+Pure: blocks in, each block's story out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storage.ingest.page_fragments import (
+    _CLOSING_NOTE_END_RE,
+    _HAN_RE,
+    _SENTENCE_END_RE,
+    Fragment,
+    _PageGrams,
+    _seam_reading,
+    _squash,
+    pairs,
+    word_across,
+)
+
+# A block needs this many Han characters to be judged by its words.
+MIN_WORDS_CHARS = 12
+# What a start's words count for against the join's reading.
+WORDS_WEIGHT = 6.0
+# A join print expects (an open end, then a full first line) and how it reads.
+OPEN_JOIN = 0.1
+READING_WEIGHT = 0.5
+LEXICON_WEIGHT = 0.5
+# A paragraph's end, then an indented first line.
+PARAGRAPH_JOIN = 0.1
+# A join print rules out.
+RULED_OUT = -0.15
+# The block read right before the start, where print allows the join (position only breaks near-ties).
+NEXT_BONUS = 0.3
+# A block left without a block it goes on from stays with the story it held, at this cost.
+UNMATCHED = -0.15
+# A story opened by nothing (no headline, dateline or byline) may stay a story of its own at no cost.
+OPENER = 0.0
+# Blocks this far apart on the page (in blocks) are not joined.
+WINDOW = 40
+# Rounds of matching, each with the stories the one before made.
+ROUNDS = 4
+# A pair the step may not choose.
+_FORBIDDEN = -1e9
+# A block moves to another story only when that story holds at least this much more of its words.
+MOVE_MARGIN = 0.0
+# How much of a start's words count in the story's seed (headline and opening block); the rest in its
+# other blocks.
+SEED_WEIGHT = 0.65
+
+
+@dataclass(frozen=True)
+class Link:
+    """Block `start` goes on from block `end` (indices into the page's blocks, in reading order)."""
+
+    end: int | None  # None: the block stayed where no match put it
+    start: int
+    weight: float
+    words: float  # the share of the start's words its new story holds
+    seam: str  # ``…的|张晓松…``
+
+
+def hungarian(weights: Sequence[Sequence[float]]) -> list[int]:
+    """The columns a maximum-weight assignment gives the rows (one column each, no column twice);
+    rows may not outnumber columns. Kuhn–Munkres with potentials, O(rows² × columns)."""
+    rows = len(weights)
+    if not rows:
+        return []
+    columns = len(weights[0])
+    top = max((abs(w) for row in weights for w in row if w > _FORBIDDEN / 2), default=0.0) + 1.0
+    cost = [[(-w if w > _FORBIDDEN / 2 else top * 1e4) for w in row] for row in weights]
+    inf = float("inf")
+    u = [0.0] * (rows + 1)
+    v = [0.0] * (columns + 1)
+    way = [0] * (columns + 1)
+    match = [0] * (columns + 1)  # column → row (1-based), 0 for none
+    for i in range(1, rows + 1):
+        match[0] = i
+        j0 = 0
+        least = [inf] * (columns + 1)
+        used = [False] * (columns + 1)
+        while True:
+            used[j0] = True
+            i0 = match[j0]
+            delta, j1 = inf, 0
+            row = cost[i0 - 1]
+            ui0 = u[i0]
+            for j in range(1, columns + 1):
+                if not used[j]:
+                    current = row[j - 1] - ui0 - v[j]
+                    if current < least[j]:
+                        least[j] = current
+                        way[j] = j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(columns + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    out = [-1] * rows
+    for j in range(1, columns + 1):
+        if match[j]:
+            out[match[j] - 1] = j - 1
+    return out
+
+
+def _join_weight(
+    end: Fragment, start: Fragment, end_text: str, start_text: str, grams: _PageGrams, skip: tuple[int, int]
+) -> tuple[float, str]:
+    """What print and the language say about `start` going on from `end`, and the seam as read."""
+    seam = f"{end_text[-4:]}|{start_text[:4]}"
+    if _CLOSING_NOTE_END_RE.search(end_text):
+        return RULED_OUT, seam  # nothing reads on from a closing note
+    if _SENTENCE_END_RE.search(end_text):
+        # The sentence ended there: what follows opens a paragraph, its first line indented.
+        return (RULED_OUT if start.open_start else PARAGRAPH_JOIN), seam
+    if start.paragraph_start:
+        return RULED_OUT, seam  # a sentence left open, then an indented first line
+    reading = _seam_reading(end_text, start_text, grams, skip)
+    _word, strength = word_across(end_text, start_text)
+    base = OPEN_JOIN if end.open_end and start.open_start else OPEN_JOIN / 2
+    return base + READING_WEIGHT * reading + LEXICON_WEIGHT * strength, seam
+
+
+class _Words:
+    """How much of a block's words (character pairs weighted by how few blocks hold them) a story holds
+    in its headline and its other blocks, the page's blocks labelled with their stories."""
+
+    def __init__(
+        self,
+        block_pairs: Sequence[set[str]],
+        totals: Sequence[float],
+        wordy: Sequence[bool],
+        head_pairs: Sequence[set[str]],
+        weight: Callable[[str], float],
+        labels: Sequence[int],
+        seeds: dict[int, tuple[int, set[str]]],
+    ) -> None:
+        self.seeds = seeds
+        self.block_pairs, self.totals, self.wordy = block_pairs, totals, wordy
+        self.head_pairs, self.weight, self.labels = head_pairs, weight, labels
+        self.held: dict[int, Counter[str]] = {}
+        for index, story in enumerate(labels):
+            self.held.setdefault(story, Counter()).update(block_pairs[index])
+        self.known: dict[tuple[int, int], float] = {}
+
+    def share(self, j: int, story: int) -> float:
+        """The share of block `j`'s words `story` holds elsewhere than in block `j` (0 for a block too
+        short to be judged by its words)."""
+        if (j, story) not in self.known:
+            self.known[(j, story)] = self._share(j, story)
+        return self.known[(j, story)]
+
+    def _share(self, j: int, story: int) -> float:
+        if not self.wordy[j]:
+            return 0.0
+        held = self.held.get(story, Counter())
+        own = 1 if self.labels[j] == story else 0  # the block's own pairs are counted in its story
+        head = self.head_pairs[story] if story < len(self.head_pairs) else set()
+        shared = sum(self.weight(t) for t in self.block_pairs[j] if held[t] > own or t in head)
+        union = shared / self.totals[j]
+        opening, seed = self.seeds.get(story, (-1, set()))
+        if opening == j:
+            seed = head
+        seeded = sum(self.weight(t) for t in self.block_pairs[j] if t in seed) / self.totals[j]
+        return SEED_WEIGHT * seeded + (1 - SEED_WEIGHT) * union
+
+
+def assign_chains(
+    fragments: Sequence[Fragment],
+    labels: Sequence[int],
+    *,
+    headlines: Sequence[str],
+    heads: Sequence[bool],
+    closed_at: Sequence[int | None],
+    fixed: Sequence[bool],
+    notes: Sequence[bool] = (),
+    margin: float = MOVE_MARGIN,
+) -> tuple[list[int], list[Link]]:
+    """Each block's story, the page's blocks (`fragments`, in reading order) matched end to start over
+    the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open a
+    story (a story's first block); `fixed`: those that must stay openings (under a headline, a dateline
+    or a byline); `closed_at`: for each story, the index of the block after which it takes no more text
+    (its byline or end mark), or None; `notes`: the blocks opening with a closing note (``（作者为…）``,
+    ``（参与记者：…）``), after which the story holding one takes no more text; `margin`: how much more of
+    a block's words its new story must hold than its old one. A block never leaves its story across a
+    join print rules out. Returns the labels and, for each block whose story changed, the link that
+    took it there."""
+    n = len(fragments)
+    texts = [_squash(f.text) for f in fragments]
+    block_pairs = [pairs(text) for text in texts]
+    frequency: Counter[str] = Counter()
+    for token_set in block_pairs:
+        frequency.update(token_set)
+
+    def weight(token: str) -> float:
+        return math.log((n + 1) / (frequency[token] + 0.5)) + 0.1
+
+    totals = [sum(weight(t) for t in token_set) for token_set in block_pairs]
+    wordy = [
+        len(_HAN_RE.findall(text)) >= MIN_WORDS_CHARS and total > 0
+        for text, total in zip(texts, totals, strict=True)
+    ]
+    head_pairs = [pairs(_squash(text)) for text in headlines]
+    grams = _PageGrams(texts)
+    joins: dict[tuple[int, int], tuple[float, str]] = {}
+    for i in range(n):
+        for j in range(i + 1, min(n, i + WINDOW + 1)):
+            joins[(i, j)] = _join_weight(fragments[i], fragments[j], texts[i], texts[j], grams, (i, j))
+    # Each story's seed: its headline and its opening block, the words it surely holds.
+    seeds: dict[int, tuple[int, set[str]]] = {}
+    for index, story in enumerate(labels):
+        if heads[index] and story not in seeds:
+            head = head_pairs[story] if story < len(head_pairs) else set()
+            seeds[story] = (index, head | block_pairs[index])
+    current = list(labels)
+    starts = [j for j in range(n) if not fixed[j]]
+    ahead: dict[int, int] = {}
+    for _round in range(ROUNDS):
+        words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
+        noted: dict[int, int] = {}
+        for index in range(n):
+            if index < len(notes) and notes[index]:
+                noted.setdefault(current[index], index)
+        table: list[list[float]] = []
+        for row_index, j in enumerate(starts):
+            row = [_FORBIDDEN] * (n + len(starts))
+            for i in range(max(0, j - WINDOW), j):
+                story = current[i]
+                end = closed_at[story] if story < len(closed_at) else None
+                if end is not None and j > end:
+                    continue  # the story closed (a byline, an end mark) before this block
+                if story in noted and j > noted[story]:
+                    continue  # the story's closing note was read before this block
+                join, _seam = joins[(i, j)]
+                if join < 0 and story != labels[j]:
+                    continue  # no block leaves its story across a join print rules out
+                if heads[j] and join <= PARAGRAPH_JOIN:
+                    continue  # a story opened by nothing joins another only where its sentence was left open
+                row[i] = (
+                    WORDS_WEIGHT * words.share(j, story)
+                    + join
+                    + (NEXT_BONUS if i == j - 1 and join >= 0 else 0.0)
+                )
+            row[n + row_index] = OPENER if heads[j] else UNMATCHED + WORDS_WEIGHT * words.share(j, current[j])
+            table.append(row)
+        chosen = hungarian(table)
+        ahead = {}
+        for j, column in zip(starts, chosen, strict=True):
+            if 0 <= column < n:
+                ahead[j] = column
+        new = list(current)
+        for j in range(n):
+            if j in ahead:
+                new[j] = new[ahead[j]]
+            if (
+                new[j] != current[j]
+                and wordy[j]
+                and words.share(j, new[j]) < words.share(j, current[j]) + margin
+            ):
+                new[j] = current[j]  # a block moves only to a story that holds more of its words
+        if new == current:
+            break
+        current = new
+    words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
+    links: list[Link] = []
+    for j in range(n):
+        if current[j] == labels[j]:
+            continue
+        end = ahead.get(j)
+        if end is not None and current[end] == current[j]:
+            join, seam = joins[(end, j)]
+            links.append(Link(end, j, join, words.share(j, current[j]), seam))
+        else:
+            links.append(Link(None, j, 0.0, words.share(j, current[j]), ""))
+    return current, links
