@@ -343,7 +343,7 @@ def is_page_furniture(line: str) -> bool:
     bare = re.sub(f"({_EDITOR_ROLES})[:：]", r"\1 ", text)
     if (
         not text
-        or len(text) > 48
+        or len(_MULTI_SPACE_RE.sub(" ", text)) > 48  # a header strip's parts stand far apart
         or _PROSE_PUNCT_RE.search(bare)
         or _JUMP_ANY_RE.search(text)
         or _JUMP_LINE_RE.match(text)
@@ -893,6 +893,41 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     return out
 
 
+# An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
+# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
+# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
+_DATELINE_DIGITS_RE = re.compile(
+    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
+)
+_MISREAD_BRACKET_RE = re.compile(
+    r"[〈《](?=[^》〉()（）《〈\n]{1,30}[)）])"
+    # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
+    r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
+    r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
+)
+
+
+# A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
+# dashes standing apart, never a dash a wrapped headline carried down (``——`` alone).
+_RULE_GLYPHS_RE = re.compile(r"[\s一—\-_|｜丨=~·]+")
+_RULE_MARK_RE = re.compile(r"[|｜丨=]|[一—]\s+[一—]")
+
+
+def is_rule_specks(text: str) -> bool:
+    text = text.strip()
+    return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
+
+
+def mend_misreadings(text: str) -> str:
+    """A line with its dateline's misread digits and bracket put right; any other line unchanged."""
+    text = _MISREAD_BRACKET_RE.sub("（", text)
+    found = _DATELINE_DIGITS_RE.match(text)
+    if found and not (found[2] + found[4]).isdigit():
+        month, day = (re.sub(r"[\]lI|]", "1", found[i]) for i in (2, 4))
+        text = found[1] + month + found[3] + day + text[found.end() :]
+    return text
+
+
 def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     """The page's non-blank lines, numbered in reading order (a side-by-side band cut into its columns,
     `_split_side_by_side`), and each number's line in the file: the number `--explain` shows."""
@@ -901,10 +936,12 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     blank = True
     for number, (raw, file_line) in enumerate(_split_side_by_side(text.splitlines()), start=1):
         file_lines[number] = file_line
-        stripped = raw.rstrip()
+        stripped = mend_misreadings(raw.rstrip())
         if not stripped.strip():
             blank = True
             continue
+        if is_rule_specks(stripped):
+            continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
     return _mend_wrapped_notes(_mend_wrapped_datelines(lines)), file_lines

@@ -191,6 +191,26 @@ def _is_caption_group(group: list[_Line]) -> bool:
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
+# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
+_BARE_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
+    f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
+    f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
+)
+
+
+def _caption_over_dateline(group: list[_Line]) -> int:
+    """How many lines open the block as a caption set right over a story's dateline, with no blank line
+    between (``图为…。`` / ``本报北京2月14日电  …``): the caption's lines, up to its sentence end; 0 when the
+    block opens otherwise."""
+    if not _CAPTION_RE.match(group[0].text):
+        return 0
+    for index, line in enumerate(group[1:4], start=1):
+        if _DATELINE_RE.match(line.text):
+            return index if _ends_sentence(group[:index]) else 0
+    return 0
+
+
 # How many lines of a caption a column break may carry over, its credit included.
 _CAPTION_REST_LINES = 3
 
@@ -244,6 +264,7 @@ class _Segmenter:
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.caption_before = False  # the block before was a caption: its credit may stand alone next
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
         # Each line's number → the number of the line after it on the page.
         self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
@@ -471,8 +492,8 @@ class _Segmenter:
 
     def group(self, group_index: int, group: list[_Line]) -> None:
         self.group_index = group_index
-        caption_cut = self.caption_open
-        self.caption_open = False
+        caption_cut, caption_before = self.caption_open, self.caption_before
+        self.caption_open = self.caption_before = False
         if self.credit_after_text(group_index, group):
             return
         if _is_caption_group(group):
@@ -480,7 +501,20 @@ class _Segmenter:
                 self.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.
             self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
+            self.caption_before = True
             return
+        if caption_before and _BARE_CREDIT_RE.match(group[0].text):
+            # The credit of the caption above, in a block of its own: never a byline. Like a credit
+            # standing before a story's text, it ends the story above.
+            self.drop(group[0], "caption")
+            self.close()
+            group = group[1:]
+            if not group:
+                return
+        if caption := _caption_over_dateline(group):
+            for line in group[:caption]:
+                self.drop(line, "caption")
+            group = group[caption:]
         if caption_cut and (credit := _caption_rest(group)) is not None:
             for line in group[: credit + 1]:
                 self.drop(line, "caption")
