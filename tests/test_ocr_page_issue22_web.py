@@ -101,3 +101,31 @@ def test_issue22_a_caption_s_credit_standing_alone_is_no_byline_and_a_caption_ov
     )
     explained = "\n".join(explain_page(CAPTION_PAGE, year=2020))
     assert "本报记者贾涛浩摄" in explained
+
+
+# The paper's name with specks the OCR made of the masthead's other items far from it, and two
+# headlines set side by side, read across both modules with the column rule between them as a bar.
+BAR_PAGE = (
+    "2020年2月23日 星期日\n\n"
+    "人民日报                                       世:\n\n"
+    "天津高新区 | 郭声琨在突击检查监管场所时强调\n\n"
+    "真招实招防疫 真金白银 | 以强有力措施打赢疫情防控这场硬仗\n\n"
+    "减负          新华社北京2月22日电  中共中央政治局委员郭声琨\n\n"
+    "本报天津2月22日电  (记者\n"
+    "靳博)  天津滨海高新区管委会给企业解\n"
+    "决了214名员工的宿舍，并且不收取任何\n"
+    "费用。高新区既要真招实招防疫，也要真\n"
+    "金白银为企业减负。\n\n"
+    "22日到北京市监管场所突击检查疫情防\n"
+    "控工作。郭声琨强调，要以强有力措施打\n"
+    "赢监管场所疫情防控这场硬仗。\n"
+)
+
+
+def test_issue22_a_garbled_masthead_is_no_headline_and_a_bar_between_headlines_cuts_their_columns():
+    stories = {story.title: story for story in parse_page(BAR_PAGE, year=2020)}
+    assert set(stories) == {
+        "天津高新区 真招实招防疫 真金白银 减负",
+        "郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗",
+    }
+    assert stories["天津高新区 真招实招防疫 真金白银 减负"].reporters == ("靳博",)

@@ -849,7 +849,21 @@ def _in_dateline_bracket(head: str) -> bool:
 
 
 # A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
-_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}")
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}|[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*")
+
+
+# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
+# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
+_PAPER_NAME_RE = re.compile(
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+)
+
+
+def _paper_name(text: str) -> bool:
+    """The paper's name, alone on its line or with specks the OCR made of the masthead's other items
+    standing far from it (``人民日报          世:``, ``人民日报          上``)."""
+    name, *rest = re.split("[ \t\u3000]{2,}", text.strip())
+    return bool(_PAPER_NAME_RE.match(_MULTI_SPACE_RE.sub("", name))) and all(len(x) <= 2 for x in rest)
 
 
 def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
@@ -870,8 +884,8 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()):
-                break
+            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()) or _paper_name(raw_lines[scan]):
+                break  # no columns, or the masthead's name with specks beside it
             band.append(scan)
             scan += 1
         if len(band) < 2:

@@ -71,6 +71,7 @@ from storage.ingest.page_lines import (
     _is_note,
     _Line,
     _opens_story,
+    _paper_name,
     _set_width,
     _Story,
     _story_head,
@@ -1280,13 +1281,7 @@ class _Segmenter:
         return True
 
 
-# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
-# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
-_PAPER_NAME_RE = re.compile(
-    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
-)
-
-
+# The masthead's date and section (its name: `page_lines._paper_name`).
 _MAST_DATE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
 )
@@ -1310,9 +1305,7 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if not text:
             continue
         mark = False
-        if (_PAPER_NAME_RE.match(text) and (top or line.blank_before)) or (
-            top and is_county_paper_name(text)
-        ):
+        if (_paper_name(line.text) and (top or line.blank_before)) or (top and is_county_paper_name(text)):
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
