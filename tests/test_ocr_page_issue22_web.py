@@ -45,6 +45,10 @@ def test_issue22_misreadings_are_mended_only_where_a_round_bracket_closes():
         mend_misreadings("本报杭州10月20日电 〈记者周小苑、钱一") == "本报杭州10月20日电 （记者周小苑、钱一"
     )
     assert mend_misreadings("他在书中《记者手记") == "他在书中《记者手记"
+    # ``〈`` that nothing closes on its line: a closing note the column wrapped.
+    assert mend_misreadings("〈作者为中国驻法国兼驻") == "（作者为中国驻法国兼驻"
+    assert mend_misreadings("第20期〈求是》杂志") == "第20期〈求是》杂志"
+    assert mend_misreadings("〈新闻联播", angle_pairs=True) == "〈新闻联播"  # the page closes it later
 
 
 # A running header strip (date, paper, page and section on one line, far apart) over the first

@@ -919,6 +919,9 @@ _MISREAD_BRACKET_RE = re.compile(
     r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
     r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
 )
+# ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
+# round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
+_UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
 
 
 # A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
@@ -932,9 +935,12 @@ def is_rule_specks(text: str) -> bool:
     return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
 
 
-def mend_misreadings(text: str) -> str:
-    """A line with its dateline's misread digits and bracket put right; any other line unchanged."""
+def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
+    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
     text = _MISREAD_BRACKET_RE.sub("（", text)
+    if not angle_pairs:
+        text = _UNCLOSED_ANGLE_RE.sub("（", text)
     found = _DATELINE_DIGITS_RE.match(text)
     if found and not (found[2] + found[4]).isdigit():
         month, day = (re.sub(r"[\]lI|]", "1", found[i]) for i in (2, 4))
@@ -948,9 +954,10 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     lines: list[_Line] = []
     file_lines: dict[int, int] = {}
     blank = True
+    angle_pairs = "〉" in text
     for number, (raw, file_line) in enumerate(_split_side_by_side(text.splitlines()), start=1):
         file_lines[number] = file_line
-        stripped = mend_misreadings(raw.rstrip())
+        stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
         if not stripped.strip():
             blank = True
             continue
