@@ -234,33 +234,38 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": 
 
 
 def make_pages(count: int, seed: int) -> list[OcrPage]:
-    pool = [
-        a for a in load_articles(TUNED_MONTHS) if _month_dir(a) in TUNED_MONTHS and len(a.paragraphs) <= 8
-    ]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    issues = sorted(k for k, v in by_issue.items() if len(v) >= 4)
+    by_issue = issues()
+    dates = sorted(by_issue)
     rng = random.Random(f"rmrb_ocr:{seed}")
     pages: list[OcrPage] = []
     for number in range(count):
-        issue = rng.choice(issues)
+        issue = rng.choice(dates)
         chosen = rng.sample(by_issue[issue], rng.randint(3, 4))
         png = render(chosen, rng, issue, rng.randint(2, 12))
-        truth = [
-            Truth(
-                title=" ".join(a.heads),
-                body=_squash("".join(a.paragraphs)),
-                date=a.date,
-                reporters="".join(a.reporters),
-                dateline_date=(
-                    m[0] if a.date and (m := re.search(r"\d{1,2}月\d{1,2}日", a.paragraphs[0][:20])) else None
-                ),
-            )
-            for a in chosen
-        ]
+        truth = [truth_of(a) for a in chosen]
         pages.append(OcrPage(f"{seed}-{number}", ocr(png), int(issue[:4]), truth))
     return pages
+
+
+def truth_of(article: Article) -> Truth:
+    """What a page printing `article` should give back: its header lines, text, date and reporters."""
+    first = article.paragraphs[0][:20]
+    return Truth(
+        title=" ".join(article.heads),
+        body=_squash("".join(article.paragraphs)),
+        date=article.date,
+        reporters="".join(article.reporters),
+        dateline_date=(m[0] if article.date and (m := re.search(r"\d{1,2}月\d{1,2}日", first)) else None),
+    )
+
+
+def issues(months: tuple[str, ...] = TUNED_MONTHS) -> dict[str, list[Article]]:
+    """The articles a page may hold (at most 8 paragraphs) by issue date, issues of at least 4 only."""
+    pool = [a for a in load_articles(months) if _month_dir(a) in months and len(a.paragraphs) <= 8]
+    by_issue: dict[str, list[Article]] = {}
+    for article in pool:
+        by_issue.setdefault(article.issue, []).append(article)
+    return {k: v for k, v in sorted(by_issue.items()) if len(v) >= 4}
 
 
 def _ratio(a: str, b: str) -> float:

@@ -29,7 +29,8 @@ When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more famili
 of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
 evening paper's),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
-sets); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
+sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: a tuning set and the total of a
+held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
 
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
@@ -669,6 +670,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         print(f"OCR'd pages skipped: {reason}")
     else:
         _ocr_sets(args.quick)
+    _web_sets(args.quick)
     print()
     return 0
 
@@ -688,6 +690,27 @@ def _ocr_sets(quick: bool) -> None:
             continue
         label = "untuned " if (name, seed, count) == ocrpages.UNTUNED else "tuned  "
         print(label + ocrpages.format_report(ocrpages.run(pages), name))
+
+
+def _web_sets(quick: bool) -> None:
+    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the tuning set, then the
+    held-out set's total only (never a story of it); each skipped, saying why, when a page of it is
+    neither in the cache nor makeable here. `quick`: the tuning set's first 4 pages only."""
+    from benchmarks import ocrpages, ocrweb
+
+    name, seed, count = ocrweb.TUNING
+    sets = [(name, seed, 4)] if quick else [ocrweb.TUNING, ocrweb.HELDOUT]
+    for name, seed, count in sets:
+        try:
+            pages = ocrweb.make_pages(count, seed)
+        except ocrpages.OcrUnavailable as error:
+            print(f"{name} skipped: {error}")
+            continue
+        result = ocrpages.run(pages)
+        if (name, seed, count) == ocrweb.HELDOUT:
+            print("held out " + ocrweb.format_total(result, name))
+        else:
+            print("tuned  " + ocrpages.format_report(result, name))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -429,7 +429,8 @@ def is_page_furniture(line: str) -> bool:
     bare = re.sub(f"({_EDITOR_ROLES}|{_CONTACT_ROLES})[:：]", r"\1 ", text)
     if (
         not text
-        or len(text) > (64 if re.search(_CONTACT_ROLES, text) else 48)
+        or len(_MULTI_SPACE_RE.sub(" ", text))
+        > (64 if re.search(_CONTACT_ROLES, text) else 48)  # a header strip's parts stand far apart
         or _PROSE_PUNCT_RE.search(bare)
         or _JUMP_ANY_RE.search(text)
         or _JUMP_LINE_RE.match(text)
@@ -962,7 +963,21 @@ def _in_dateline_bracket(head: str) -> bool:
 
 
 # A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
-_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}")
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}|[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*")
+
+
+# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
+# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
+_PAPER_NAME_RE = re.compile(
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+)
+
+
+def _paper_name(text: str) -> bool:
+    """The paper's name, alone on its line or with specks the OCR made of the masthead's other items
+    standing far from it (``人民日报          世:``, ``人民日报          上``)."""
+    name, *rest = re.split("[ \t\u3000]{2,}", text.strip())
+    return bool(_PAPER_NAME_RE.match(_MULTI_SPACE_RE.sub("", name))) and all(len(x) <= 2 for x in rest)
 
 
 def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
@@ -983,8 +998,8 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()):
-                break
+            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()) or _paper_name(raw_lines[scan]):
+                break  # no columns, or the masthead's name with specks beside it
             band.append(scan)
             scan += 1
         if len(band) < 2:
@@ -1067,19 +1082,63 @@ def _wrap_at(text: str, measure: float) -> list[str]:
     return lines
 
 
+# An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
+# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
+# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
+_DATELINE_DIGITS_RE = re.compile(
+    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
+)
+_MISREAD_BRACKET_RE = re.compile(
+    r"[〈《](?=[^》〉()（）《〈\n]{1,30}[)）])"
+    # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
+    r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
+    r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
+)
+# ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
+# round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
+_UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
+
+
+# A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
+# dashes standing apart, never a dash a wrapped headline carried down (``——`` alone).
+_RULE_GLYPHS_RE = re.compile(r"[\s一—\-_|｜丨=~·]+")
+_RULE_MARK_RE = re.compile(r"[|｜丨=]|[一—]\s+[一—]")
+
+
+def is_rule_specks(text: str) -> bool:
+    text = text.strip()
+    return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
+
+
+def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
+    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
+    text = _MISREAD_BRACKET_RE.sub("（", text)
+    if not angle_pairs:
+        text = _UNCLOSED_ANGLE_RE.sub("（", text)
+    found = _DATELINE_DIGITS_RE.match(text)
+    if found and not (found[2] + found[4]).isdigit():
+        month, day = (re.sub(r"[\]lI|]", "1", found[i]) for i in (2, 4))
+        text = found[1] + month + found[3] + day + text[found.end() :]
+    return text
+
+
 def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     """The page's non-blank lines, numbered in reading order (a side-by-side band cut into its columns,
     `_split_side_by_side`), and each number's line in the file: the number `--explain` shows."""
     lines: list[_Line] = []
     file_lines: dict[int, int] = {}
     blank = True
+    angle_pairs = "〉" in text
     pairs = _set_unwrapped(_split_side_by_side(text.splitlines()))
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
-        stripped = raw.rstrip()
+        stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
         if not stripped.strip():
             blank = True
             continue
+        if is_rule_specks(stripped):
+            continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
     return _mend_wrapped_notes(_mend_wrapped_datelines(lines)), file_lines

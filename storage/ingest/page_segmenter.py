@@ -54,6 +54,7 @@ from storage.ingest.page_lines import (
     _MULTI_SPACE_RE,
     _NOTE_MIDDLE_LINES,
     _PAGE_NUMBER_RE,
+    _PAPER_NAME_RE,
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
@@ -73,6 +74,7 @@ from storage.ingest.page_lines import (
     _Line,
     _opens_story,
     _ornamented_subheading,
+    _paper_name,
     _set_width,
     _Story,
     _story_head,
@@ -205,6 +207,26 @@ def _is_caption_group(group: list[_Line]) -> bool:
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
+# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
+_BARE_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
+    f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
+    f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
+)
+
+
+def _caption_over_dateline(group: list[_Line]) -> int:
+    """How many lines open the block as a caption set right over a story's dateline, with no blank line
+    between (``图为…。`` / ``本报北京2月14日电  …``): the caption's lines, up to its sentence end; 0 when the
+    block opens otherwise."""
+    if not _CAPTION_RE.match(group[0].text):
+        return 0
+    for index, line in enumerate(group[1:4], start=1):
+        if _DATELINE_RE.match(line.text):
+            return index if _ends_sentence(group[:index]) else 0
+    return 0
+
+
 # How many lines of a caption a column break may carry over, its credit included.
 _CAPTION_REST_LINES = 3
 
@@ -259,6 +281,7 @@ class _Segmenter:
         self.pending_date: str | None = None  # a web page's date line over the next story's text
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
+        self.caption_before = False  # the block before was a caption: its credit may stand alone next
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
         # Each line's number → the number of the line after it on the page.
         self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
@@ -487,8 +510,8 @@ class _Segmenter:
 
     def group(self, group_index: int, group: list[_Line]) -> None:
         self.group_index = group_index
-        caption_cut = self.caption_open
-        self.caption_open = False
+        caption_cut, caption_before = self.caption_open, self.caption_before
+        self.caption_open = self.caption_before = False
         if self.credit_after_text(group_index, group):
             return
         if self.caption_after_text(group_index, group):
@@ -502,7 +525,20 @@ class _Segmenter:
                 self.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.
             self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
+            self.caption_before = True
             return
+        if caption_before and _BARE_CREDIT_RE.match(group[0].text):
+            # The credit of the caption above, in a block of its own: never a byline. Like a credit
+            # standing before a story's text, it ends the story above.
+            self.drop(group[0], "caption")
+            self.close()
+            group = group[1:]
+            if not group:
+                return
+        if caption := _caption_over_dateline(group):
+            for line in group[:caption]:
+                self.drop(line, "caption")
+            group = group[caption:]
         if caption_cut and (credit := _caption_rest(group)) is not None:
             for line in group[: credit + 1]:
                 self.drop(line, "caption")
@@ -1399,13 +1435,7 @@ class _Segmenter:
         return True
 
 
-# The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
-# with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
-_PAPER_NAME_RE = re.compile(
-    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
-)
-
-
+# The masthead's date and section (its name: `page_lines._paper_name`).
 _MAST_DATE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
 )
@@ -1429,9 +1459,7 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         if not text:
             continue
         mark = False
-        if (_PAPER_NAME_RE.match(text) and (top or line.blank_before)) or (
-            top and is_county_paper_name(text)
-        ):
+        if (_paper_name(line.text) and (top or line.blank_before)) or (top and is_county_paper_name(text)):
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True

@@ -1,0 +1,135 @@
+"""Issue 22: OCR'd pages rendered by a browser (`benchmarks.ocrweb`), line-level causes.
+
+Small made-up pages in the shape of failures measured on the tuning seed of pages laid out in HTML,
+rendered by headless Chromium and read back by Tesseract: misread brackets and digits, a header strip
+read as one line, the page's rules read as a line, a photo's credit standing alone under its caption.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_lines import is_rule_specks, mend_misreadings
+
+# The OCR reads the round bracket before a dateline's reporters as ``〈`` or ``《`` and the digit 1 as ``]``.
+MISREAD_PAGE = (
+    "2020年1月26日 星期日\n\n"
+    "人民日报\n\n"
+    "第3版 文化\n\n"
+    "春节假期交通平稳\n\n"
+    "本报北京]月25日电 〈记者王小明) 公安部\n"
+    "交通管理局介绍，春节假期第二天全国道路\n"
+    "交通安全形势平稳，没有发生重大事故。\n\n"
+    "冬日里的温泉小镇\n\n"
+    "本报长春1月25日电 《记者李华) 长白山\n"
+    "脚下的温泉小镇迎来了大批游客，当地推出\n"
+    "冰雪温泉套票，游客量同比增长三成。\n"
+)
+
+
+def test_issue22_a_dateline_read_with_a_misread_bracket_and_digit_keeps_its_date_and_reporters():
+    first, second = parse_page(MISREAD_PAGE, year=2020)
+    assert first.title == "春节假期交通平稳"
+    assert (first.date, first.reporters) == ("2020-01-25", ("王小明",))
+    assert (second.date, second.reporters) == ("2020-01-25", ("李华",))
+    assert first.paragraphs[0].startswith("本报北京1月25日电（记者")
+
+
+def test_issue22_misreadings_are_mended_only_where_a_round_bracket_closes():
+    assert mend_misreadings("改革要常讲常新《今日谈)") == "改革要常讲常新（今日谈)"
+    assert mend_misreadings("张平娜摄〈人民视觉)") == "张平娜摄（人民视觉)"
+    assert mend_misreadings("读了《平凡的世界》（上册）") == "读了《平凡的世界》（上册）"
+    assert mend_misreadings("新华社北京]月30日电  ]月29日") == "新华社北京1月30日电  ]月29日"
+    assert mend_misreadings("他说]月的事") == "他说]月的事"
+    # A dateline's bracket the column wrapped before it closed; a book title's stays.
+    assert (
+        mend_misreadings("本报杭州10月20日电 〈记者周小苑、钱一") == "本报杭州10月20日电 （记者周小苑、钱一"
+    )
+    assert mend_misreadings("他在书中《记者手记") == "他在书中《记者手记"
+    # ``〈`` that nothing closes on its line: a closing note the column wrapped.
+    assert mend_misreadings("〈作者为中国驻法国兼驻") == "（作者为中国驻法国兼驻"
+    assert mend_misreadings("第20期〈求是》杂志") == "第20期〈求是》杂志"
+    assert mend_misreadings("〈新闻联播", angle_pairs=True) == "〈新闻联播"  # the page closes it later
+
+
+# A running header strip (date, paper, page and section on one line, far apart) over the first
+# headline, and the page's rules read as a line of dashes and bars.
+STRIP_PAGE = (
+    "2019年10月22日 星期二" + " " * 50 + "人民日报" + " " * 20 + "第9版 文化\n"
+    "第九届北京香山论坛开幕\n\n"
+    "本报北京10月21日电  第九届北京香山论坛\n"
+    "21日在北京开幕，来自多个国家的代表出席\n"
+    "论坛并围绕地区安全议题交流。\n\n"
+    "一     一一       | 一一|\n"
+    "擦亮冰雪金字招牌\n\n"
+    "本报哈尔滨10月21日电  冰雪季将至，各地\n"
+    "冰雪旅游项目加紧筹备，推出多条精品线路。\n"
+)
+
+
+def test_issue22_a_header_strip_on_one_line_and_the_rules_read_as_a_line_are_no_headline():
+    first, second = parse_page(STRIP_PAGE, year=2019)
+    assert first.title == "第九届北京香山论坛开幕"
+    assert second.title == "擦亮冰雪金字招牌"
+    assert is_rule_specks("一     一一       | 一一|") and not is_rule_specks("——")
+
+
+# A photo's caption in a block of its own, its credit alone in the next block, then a feature's text
+# without a dateline; and a caption set right over a story's dateline with no blank line between.
+CAPTION_PAGE = (
+    "各界人士共话大湾区发展机遇\n\n"
+    "据新华社香港10月10日电  粤港澳大湾区论坛\n"
+    "10日在港举办，与会者认为香港应放眼大湾\n"
+    "区广阔市场，不断推动创新。\n\n"
+    "高山新房“长”出来\n\n"
+    "图为金阳县热柯觉乡的新房。\n\n"
+    "本报记者贾涛浩摄\n\n"
+    "“以前，我们这里的房子全部是用竹子扎\n"
+    "的，透风又漏雨，最多两三年就烂掉了。”\n"
+    "村民俄底作哈回想起当时，还是感慨万千。\n\n"
+    "上海合作组织发表声明\n\n"
+    "图为声明发布现场。\n"
+    "本报北京2月14日电  2月14日，上海合作组\n"
+    "织发表声明，支持中方为抗击疫情所做的努\n"
+    "力，愿向中方提供必要协助。\n"
+)
+
+
+def test_issue22_a_caption_s_credit_standing_alone_is_no_byline_and_a_caption_over_a_dateline_is_dropped():
+    first, second, third = parse_page(CAPTION_PAGE, year=2020)
+    assert second.title == "高山新房“长”出来"
+    assert second.reporters == () and second.paragraphs[0].startswith("“以前")
+    assert third.title == "上海合作组织发表声明"
+    assert third.paragraphs[0].startswith("本报北京2月14日电") and third.date == "2020-02-14"
+    assert not any(
+        "图为" in "".join(a.paragraphs) or "摄" in "".join(a.paragraphs) for a in (first, second, third)
+    )
+    explained = "\n".join(explain_page(CAPTION_PAGE, year=2020))
+    assert "本报记者贾涛浩摄" in explained
+
+
+# The paper's name with specks the OCR made of the masthead's other items far from it, and two
+# headlines set side by side, read across both modules with the column rule between them as a bar.
+BAR_PAGE = (
+    "2020年2月23日 星期日\n\n"
+    "人民日报                                       世:\n\n"
+    "天津高新区 | 郭声琨在突击检查监管场所时强调\n\n"
+    "真招实招防疫 真金白银 | 以强有力措施打赢疫情防控这场硬仗\n\n"
+    "减负          新华社北京2月22日电  中共中央政治局委员郭声琨\n\n"
+    "本报天津2月22日电  (记者\n"
+    "靳博)  天津滨海高新区管委会给企业解\n"
+    "决了214名员工的宿舍，并且不收取任何\n"
+    "费用。高新区既要真招实招防疫，也要真\n"
+    "金白银为企业减负。\n\n"
+    "22日到北京市监管场所突击检查疫情防\n"
+    "控工作。郭声琨强调，要以强有力措施打\n"
+    "赢监管场所疫情防控这场硬仗。\n"
+)
+
+
+def test_issue22_a_garbled_masthead_is_no_headline_and_a_bar_between_headlines_cuts_their_columns():
+    stories = {story.title: story for story in parse_page(BAR_PAGE, year=2020)}
+    assert set(stories) == {
+        "天津高新区 真招实招防疫 真金白银 减负",
+        "郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗",
+    }
+    assert stories["天津高新区 真招实招防疫 真金白银 减负"].reporters == ("靳博",)
