@@ -175,11 +175,14 @@ _CN_NUMBER = re.compile(
     r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
 )
 _ENUMERATION = re.compile(
-    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十]，"
+    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十][，,]"
 )
-_CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时，)")
+# A list after a colon, its items parted by semicolons (重点检查7方面内容：…；…); normalised text holds ASCII
+# colons and semicolons, typed text the full-width ones.
+_COLON_LIST = re.compile(r"[：:].*[；;]|[；;].*[：:]")
+_CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时[，,])")
 _CAUSE = re.compile(
-    r"因为|由于|受[^，。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
+    r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
@@ -596,7 +599,7 @@ def _which_strength(sentence: str, asked: _Asked) -> float:
         if _VISITED.search(sentence):
             return PLAIN
         return PARTIAL if _place_names(sentence, asked.known) else NOTHING
-    if _ENUMERATION.search(sentence) or ("：" in sentence and sentence.count("；") >= 1):
+    if _ENUMERATION.search(sentence) or _COLON_LIST.search(sentence):
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
         return PLAIN  # 分别是…, 包括…
