@@ -133,3 +133,42 @@ def test_issue22_a_garbled_masthead_is_no_headline_and_a_bar_between_headlines_c
         "郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗",
     }
     assert stories["天津高新区 真招实招防疫 真金白银 减负"].reporters == ("靳博",)
+
+
+# A page laid out in modules sets its stories in columns of different widths: a narrow one above, a
+# wide one below, where a column break cut a full line with a comma off from the rest of its sentence.
+MODULES_PAGE = (
+    "2020年1月26日 星期日\n\n"
+    "人民日报\n\n"
+    "第3版 文化\n\n"
+    "冬日里的温泉小镇\n\n"
+    "本报长春1月25日电 长白山\n"
+    "脚下的温泉小镇迎来了大批游\n"
+    "客，当地推出冰雪温泉套票，\n"
+    "游客量同比增长三成，酒店里\n"
+    "一间间客房早已订满。\n\n"
+    "来自南方的游客说，泡温泉看\n"
+    "雪景是难得的体验，明年还要\n"
+    "再来，还要带上家里的老人和\n"
+    "孩子一起来看看北方的冬天。\n\n"
+    "春节假期交通平稳\n\n"
+    "南方将有大范围雨雪\n\n"
+    "本报北京1月25日电 春节假期第二天，全国各主\n"
+    "要高速公路、国省干线公路交通流量较昨日环比下\n"
+    "降四成，全国道路交通安全形势平稳，没有发生重\n"
+    "大事故。\n\n"
+    "据统计，各地公安交管部门认真按照公安部的\n\n"
+    "统一部署，全警动员，全力以赴，共出动警力十\n"
+    "多万人次、警车六万辆次，强化路面秩序管控，\n"
+    "严查重点交通违法，全力确保交通安全顺畅。\n"
+)
+
+
+def test_issue22_a_full_line_of_a_wide_column_is_measured_by_its_own_column_not_the_page_s():
+    spa, roads = parse_page(MODULES_PAGE, year=2020)
+    assert spa.title == "冬日里的温泉小镇"
+    assert roads.title == "春节假期交通平稳 南方将有大范围雨雪"
+    assert "".join(roads.paragraphs).endswith(
+        "据统计，各地公安交管部门认真按照公安部的统一部署，全警动员，全力以赴，共出动警力十"
+        "多万人次、警车六万辆次，强化路面秩序管控，严查重点交通违法，全力确保交通安全顺畅。"
+    )
