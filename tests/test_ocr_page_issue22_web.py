@@ -172,3 +172,46 @@ def test_issue22_a_full_line_of_a_wide_column_is_measured_by_its_own_column_not_
         "据统计，各地公安交管部门认真按照公安部的统一部署，全警动员，全力以赴，共出动警力十"
         "多万人次、警车六万辆次，强化路面秩序管控，严查重点交通违法，全力确保交通安全顺畅。"
     )
+
+
+# A headline read under a story that ended its sentence, over a paragraph of one short sentence (no
+# comma, fewer than 24 characters) the column wrapped over two lines.
+SHORT_PARAGRAPH_PAGE = (
+    "人民日报\n\n"
+    "2019年10月11日 星期五\n\n"
+    "妈祖文化旅游节开幕\n\n"
+    "据新华社澳门10月10日电 第十七届澳门妈祖文化\n"
+    "旅游节开幕典礼10日在澳门妈祖文化村举行，晚\n"
+    "上还举行了文化专场晚会，吸引不少市民前往。\n\n"
+    "爱心润春蕾 花开别样红\n\n"
+    "今年是中国女童助学公益项目“春蕾计划”\n"
+    "实施30年。\n\n"
+    "在党和政府的高度重视和关怀下，历经30\n"
+    "年发展，“春蕾计划”在惠及女童个体和家庭的\n"
+    "同时，还形成了关爱女童教育的多方位资助体系。\n"
+)
+
+# The same shape under a sentence left open (``并于1997年9月9日``): the short paragraph goes on with it.
+OPEN_SENTENCE_PAGE = (
+    "人民日报\n\n"
+    "徐发荣：无私奉献 守护安宁\n\n"
+    "据新华社电 徐发荣生前是苏州市公安局三元派出\n"
+    "所民警，在一次抓捕中英勇牺牲，年仅35岁。\n\n"
+    "经江苏省政府批准，徐发荣被追认为革命烈士，\n"
+    "并于1997年9月9日\n\n"
+    "杨志坚：\n\n"
+    "被公安部追授“全国公安系统二级英雄\n"
+    "模范”称号。\n\n"
+    "多年过去，徐发荣生前工作过的派出所已几易其名，\n"
+    "但忠诚勇敢的精神是不变的。\n"
+)
+
+
+def test_issue22_a_short_paragraph_under_a_headline_opens_the_next_story_when_the_one_above_ended():
+    festival, girls = parse_page(SHORT_PARAGRAPH_PAGE, year=2019)
+    assert festival.paragraphs[-1].endswith("吸引不少市民前往。")
+    assert girls.title == "爱心润春蕾 花开别样红"
+    assert girls.paragraphs[0] == "今年是中国女童助学公益项目“春蕾计划”实施30年。"
+    (story,) = parse_page(OPEN_SENTENCE_PAGE, year=2019)
+    assert "被公安部追授“全国公安系统二级英雄模范”称号。" in story.paragraphs
+    assert story.paragraphs[-1].startswith("多年过去")

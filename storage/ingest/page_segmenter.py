@@ -76,6 +76,7 @@ from storage.ingest.page_lines import (
     _ornamented_subheading,
     _paper_name,
     _set_width,
+    _short_paragraph,
     _Story,
     _story_head,
     clean_prose,
@@ -885,7 +886,13 @@ class _Segmenter:
             return False
         # A full line of a story set in a wider column than the page's is measured by that column: a
         # line a column break cut off, with a comma in it, is not a headline set wider than the column.
-        if _starts_next_story(self.groups, group_index, self.group_columns[group_index]):
+        # Under a story that ended its sentence, a paragraph of one short sentence may open the next.
+        if _starts_next_story(
+            self.groups,
+            group_index,
+            self.group_columns[group_index],
+            short_paragraph=_ends_sentence(self.current.lines),
+        ):
             return True
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
             self.roles[group[0].number] = (
@@ -1414,6 +1421,15 @@ class _Segmenter:
             and not _headline_over_opening(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif (
+            index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.stories)
+            and self.stories
+            and _ends_sentence(self.stories[-1].lines)
+            and _short_paragraph(rest)
+        ):
+            self.start(line, "a paragraph of one short sentence under a headline, the story above ended")
         elif index > 0 and self.lead_under_a_label(index, line, group):
             self.start(line, "a paragraph's first line under a headline its column label ended")
         elif (
@@ -1612,7 +1628,9 @@ def _byline_text(text: str) -> str:
     return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
 
 
-def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> bool:
+def _starts_next_story(
+    groups: list[list[_Line]], index: int, column: float, *, short_paragraph: bool = False
+) -> bool:
     """Whether the group at `index` is a headline (with perhaps more headline groups after it) printed
     between a story that has just ended a sentence and the text of the next story.
 
@@ -1646,6 +1664,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
+        or (short_paragraph and _short_paragraph(following))
     )
 
 
