@@ -215,3 +215,36 @@ def test_issue22_a_short_paragraph_under_a_headline_opens_the_next_story_when_th
     (story,) = parse_page(OPEN_SENTENCE_PAGE, year=2019)
     assert "被公安部追授“全国公安系统二级英雄模范”称号。" in story.paragraphs
     assert story.paragraphs[-1].startswith("多年过去")
+
+
+# A story's headline read after its first blocks (the OCR read the module's text column before the
+# headline set over its other columns): the text broke off in mid-sentence before the headline and the
+# block after it opens with nothing of its own.
+HEADLINE_AFTER_TEXT_PAGE = (
+    "人民日报\n\n"
+    "据新华社北京1月30日电 综合新华社驻外记者报道：\n"
+    "29日至30日，印度、芬兰等国家首次报告新型冠状\n"
+    "病毒感染病例。\n\n"
+    "印度新闻局30日发表声明说，印度境内确诊首例新\n"
+    "型冠状病毒感染的肺炎病例。这名患者是一名印度\n"
+    "留学生，目前病情稳定，正在医院\n\n"
+    "多国首次报告新型冠状病毒感染病例\n\n"
+    "菲律宾卫生部30日说，该国当天确诊首例新型冠状\n"
+    "病毒感染病例。患者是一名38岁女性，目前正在医\n"
+    "院接受隔离治疗，病情稳定。\n\n"
+    "国际社会为我国防控疫情提供支持\n\n"
+    "本报北京1月30日电 疫情发生后，国际社会高度评价\n"
+    "中国防控疫情努力，以不同方式表达对中国的支持。\n"
+)
+
+
+def test_issue22_text_after_a_headline_read_inside_its_story_goes_on_with_that_story():
+    cases, support = parse_page(HEADLINE_AFTER_TEXT_PAGE, year=2020)
+    assert cases.title == "多国首次报告新型冠状病毒感染病例"
+    assert cases.paragraphs[-1].startswith("菲律宾卫生部30日说")
+    assert support.title == "国际社会为我国防控疫情提供支持"
+    explained = "\n".join(explain_page(HEADLINE_AFTER_TEXT_PAGE, year=2020))
+    assert "the rest of the story above, whose sentence broke off before its headline was read" in explained
+    # Where the text before the headline ended its sentence, the block after it is a story of its own.
+    closed = HEADLINE_AFTER_TEXT_PAGE.replace("正在医院\n", "正在医院治疗。\n")
+    assert len(parse_page(closed, year=2020)) == 3
