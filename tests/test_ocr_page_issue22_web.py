@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from storage.ingest.ocr_page import explain_page, parse_page
 from storage.ingest.page_lines import is_rule_specks, mend_misreadings
+from storage.ingest.page_segmenter import _is_garbled
 
 # The OCR reads the round bracket before a dateline's reporters as ``〈`` or ``《`` and the digit 1 as ``]``.
 MISREAD_PAGE = (
@@ -248,3 +249,26 @@ def test_issue22_text_after_a_headline_read_inside_its_story_goes_on_with_that_s
     # Where the text before the headline ended its sentence, the block after it is a story of its own.
     closed = HEADLINE_AFTER_TEXT_PAGE.replace("正在医院\n", "正在医院治疗。\n")
     assert len(parse_page(closed, year=2020)) == 3
+
+
+# A section's name in display type under the masthead, read as specks among a character or two.
+GARBLED_SECTION_PAGE = (
+    "人民日报\n\n"
+    "2019年2月7日 星期四\n"
+    "第5版\n\n"
+    "和E公\n"
+    "-不品\n\n"
+    "家乡年年变化大\n\n"
+    "外出工作23年了，无论多忙，在南京打拼的卢玉\n"
+    "刚，每年都会赶在除夕这天回到江西新余市的老家。\n"
+)
+
+
+def test_issue22_a_block_of_garbled_specks_under_the_masthead_is_no_headline():
+    (story,) = parse_page(GARBLED_SECTION_PAGE, year=2019)
+    assert story.title == "家乡年年变化大"
+    explained = "\n".join(explain_page(GARBLED_SECTION_PAGE, year=2019))
+    assert "dropped line 6 as OCR noise: 和E公" in explained
+    # A short line with a digit, a sentence's end, a slash or four characters is no such line.
+    assert _is_garbled("-不品") and _is_garbled("和E公")
+    assert not any(_is_garbled(text) for text in ("5G来了", "A股。", "文/图", "e公益行动"))

@@ -175,6 +175,23 @@ def _is_noise(text: str) -> bool:
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
 
+# A line of specks the OCR read among a few Han characters has at most this many of each.
+_GARBLED_HAN = 3
+_GARBLED_CHARS = 5
+
+
+def _is_garbled(text: str) -> bool:
+    """A line the OCR made of specks and a character or three, a Latin letter or a hyphen among them
+    (``和E公``, ``-不品``: a section's name in display type): no digits, nothing that ends a sentence."""
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return (
+        len(text) <= _GARBLED_CHARS
+        and len(_HAN_RE.findall(text)) <= _GARBLED_HAN
+        and bool(re.search("[A-Za-z-]", text))
+        and not re.search(f"[0-9{_SENTENCE_END}]", text)
+    )
+
+
 # A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
 # (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
 _GUIDE_LABEL_RE = re.compile(
@@ -585,7 +602,7 @@ class _Segmenter:
         group = self.guide_box(group)
         if not group or self.column_head(group_index, group) or self.county_box(group):
             return
-        if all(_is_noise(line.text) for line in group):
+        if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
             return
