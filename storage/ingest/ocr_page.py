@@ -41,6 +41,7 @@ from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.ingest.page_lines import (
     _COMMA_RE,
     _DATELINE_RE,
+    _FINAL_RE,
     _MULTI_SPACE_RE,
     _ROLE_TOKEN_RE,
     _SENTENCE_PUNCT_RE,
@@ -103,6 +104,41 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     ]
     for story, positions in zip(stories, match_headlines(texts, groups), strict=True):
         story.headline_groups = [gap_groups[position][1] for position in positions]
+
+
+def _join_headless_rest(cut: _Cut) -> None:
+    """A story opened with nothing of its own (no headline, dateline or byline) right after a story
+    whose text broke off in mid-sentence, where that story's headline was read between the two (the
+    OCR read the headline after the story's first block: ``…目前病情稳定，正在医院`` / headline /
+    ``菲律宾卫生部30日说，…``): the rest of that story, never a story titled by its first line."""
+    before: _Story | None = None
+    for story in cut.stories:
+        if not story.lines:
+            continue
+        if before is not None and _headless_rest_of(before, story):
+            first = story.lines[0]
+            cut.roles[first.number] = (
+                "text: the rest of the story above, whose sentence broke off before its headline was read"
+            )
+            before.lines.extend(story.lines)
+            story.lines = []
+            continue
+        before = story
+
+
+def _headless_rest_of(before: _Story, story: _Story) -> bool:
+    if story.headline_groups or story.byline or story.dateline_byline or story.printed_date:
+        return False
+    if _DATELINE_RE.match(_story_head(story)) or is_byline(story.lines[0].text.strip()):
+        return False
+    if before.closed_by_byline or before.ended or not before.headline_groups:
+        return False
+    last, first = before.lines[-1], story.lines[0]
+    if last.number > first.number or _FINAL_RE.search(last.text.strip()):
+        return False
+    return any(
+        last.number < group[0].number and group[-1].number < first.number for group in before.headline_groups
+    )
 
 
 def _headline_lines(group: list[_Line], body: str) -> list[str]:
@@ -355,6 +391,7 @@ def _parse(
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
     _assign_headlines(stories, gap_groups)
+    _join_headless_rest(cut)
     widths = _column_widths(stories)
 
     articles: list[ParsedArticle] = []

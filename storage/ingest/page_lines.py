@@ -1337,6 +1337,18 @@ def _opens_story(group: list[_Line]) -> bool:
     return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
 
 
+def _short_paragraph(group: list[_Line]) -> bool:
+    """A paragraph of one short sentence wrapped over its column (``今年是中国女童助学公益项目“春蕾计划”``
+    / ``实施30年。``): two lines or more, the last ending the sentence, no comma needed; a headline never
+    wraps onto a line that ends a sentence."""
+    if len(group) < 2 or _is_headline_like(group):
+        return False
+    text = "".join(line.text.strip() for line in group)
+    return len(_HAN_RE.findall(text)) >= _SHORT_PROSE_CHARS and bool(
+        re.search('[。！？][”’"]?$', group[-1].text.strip())
+    )
+
+
 # Headlines may carry a colon or a comma (``二七区：以“绣花功夫”提升城市颜值``), never a sentence end.
 _SENTENCE_PUNCT_RE = re.compile("[。；！？;]|[!?](?![0-9A-Za-z])")
 

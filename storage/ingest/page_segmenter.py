@@ -76,6 +76,7 @@ from storage.ingest.page_lines import (
     _ornamented_subheading,
     _paper_name,
     _set_width,
+    _short_paragraph,
     _Story,
     _story_head,
     clean_prose,
@@ -133,11 +134,62 @@ def _typical_width(lines: list[_Line]) -> float:
     return float(max(counts, key=lambda w: (counts[w], w)))
 
 
+# The blocks on either side of a block whose lines measure the column it is set in, and how many of
+# their lines must share one width, and differ from the page's commonest by how many cells, for that
+# width to be the block's column rather than the page's.
+_LOCAL_REACH = 3
+_LOCAL_MIN_LINES = 3
+_LOCAL_MIN_DIFFERENCE = 3.0
+
+
+def _local_columns(groups: list[list[_Line]], page_column: float) -> list[float]:
+    """The column each block is set in: the commonest width of the longer lines of the blocks around it
+    (itself left out: a headline is no measure), where a page sets its stories in columns of different
+    widths (a page laid out in modules: ``据统计，各地公安交管部门认真按照公安当`` is a full line of a
+    wide column, not a headline wider than the page's narrow one); the page's column elsewhere."""
+    widths = [[math.ceil(display_width(line.text.strip())) for line in group] for group in groups]
+    widths = [[w for w in ws if w >= 8] for ws in widths]
+    out: list[float] = []
+    for k in range(len(groups)):
+        near = Counter(
+            w
+            for j in range(max(0, k - _LOCAL_REACH), min(len(groups), k + _LOCAL_REACH + 1))
+            if j != k
+            for w in widths[j]
+        )
+        if not near:
+            out.append(page_column)
+            continue
+        # A full line the OCR read a cell short (a lost or narrow character) counts with its column.
+        full = {w: near[w] + near[w - 1] for w in near}
+        width = max(full, key=lambda w: (full[w], w))
+        local = full[width] >= _LOCAL_MIN_LINES and width - page_column >= _LOCAL_MIN_DIFFERENCE
+        out.append(float(width) if local else page_column)
+    return out
+
+
 def _is_noise(text: str) -> bool:
     """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
     two Han characters, no digits, nothing that ends a sentence."""
     text = text.strip()
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
+
+
+# A line of specks the OCR read among a few Han characters has at most this many of each.
+_GARBLED_HAN = 3
+_GARBLED_CHARS = 5
+
+
+def _is_garbled(text: str) -> bool:
+    """A line the OCR made of specks and a character or three, a Latin letter or a hyphen among them
+    (``和E公``, ``-不品``: a section's name in display type): no digits, nothing that ends a sentence."""
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return (
+        len(text) <= _GARBLED_CHARS
+        and len(_HAN_RE.findall(text)) <= _GARBLED_HAN
+        and bool(re.search("[A-Za-z-]", text))
+        and not re.search(f"[0-9{_SENTENCE_END}]", text)
+    )
 
 
 # A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
@@ -271,6 +323,8 @@ class _Segmenter:
         self.lines = lines
         self.groups = _groups(lines)
         self.column = _typical_width(lines)
+        # The measure of the column each group is set in, where the page sets stories in wider columns.
+        self.group_columns = _local_columns(self.groups, self.column)
         self.masthead = _masthead_lines(lines)
         self.stories: list[_Story] = []
         self.gap_groups: list[tuple[int, list[_Line]]] = []
@@ -548,7 +602,7 @@ class _Segmenter:
         group = self.guide_box(group)
         if not group or self.column_head(group_index, group) or self.county_box(group):
             return
-        if all(_is_noise(line.text) for line in group):
+        if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
             for line in group:
                 self.drop(line, "OCR noise")
             return
@@ -847,7 +901,15 @@ class _Segmenter:
         group = self.groups[group_index]
         if self.sentence_goes_on(group):
             return False
-        if _starts_next_story(self.groups, group_index, self.column):
+        # A full line of a story set in a wider column than the page's is measured by that column: a
+        # line a column break cut off, with a comma in it, is not a headline set wider than the column.
+        # Under a story that ended its sentence, a paragraph of one short sentence may open the next.
+        if _starts_next_story(
+            self.groups,
+            group_index,
+            self.group_columns[group_index],
+            short_paragraph=_ends_sentence(self.current.lines),
+        ):
             return True
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
             self.roles[group[0].number] = (
@@ -1376,6 +1438,15 @@ class _Segmenter:
             and not _headline_over_opening(self.groups, self.group_index, self.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
+        elif (
+            index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.stories)
+            and self.stories
+            and _ends_sentence(self.stories[-1].lines)
+            and _short_paragraph(rest)
+        ):
+            self.start(line, "a paragraph of one short sentence under a headline, the story above ended")
         elif index > 0 and self.lead_under_a_label(index, line, group):
             self.start(line, "a paragraph's first line under a headline its column label ended")
         elif (
@@ -1574,7 +1645,9 @@ def _byline_text(text: str) -> str:
     return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
 
 
-def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> bool:
+def _starts_next_story(
+    groups: list[list[_Line]], index: int, column: float, *, short_paragraph: bool = False
+) -> bool:
     """Whether the group at `index` is a headline (with perhaps more headline groups after it) printed
     between a story that has just ended a sentence and the text of the next story.
 
@@ -1608,6 +1681,7 @@ def _starts_next_story(groups: list[list[_Line]], index: int, column: float) -> 
         or is_byline(first)
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
+        or (short_paragraph and _short_paragraph(following))
     )
 
 
