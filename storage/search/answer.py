@@ -223,7 +223,7 @@ _NAME_ASKED = re.compile(
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:[人者长员师官家手事]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
+    r"(?:[人者长员师官家手事户兵]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
     r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|"
     r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
     r"(?:叫什么|叫啥|名叫|名字)"
@@ -825,11 +825,17 @@ def _one_person_strength(sentence: str, asked: _Asked) -> float:
     return _holder_strength(sentence, asked)
 
 
+# How news names a person it has just described: 他叫韩启开, 她名叫李娟, 老人名叫王某.
+_CALLED_PERSON = re.compile(r"(?:他|她|名)叫([\u4e00-\u9fff]{2,3}?)(?=[，,。；;！!”\s]|$)")
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
     if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
         return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
+    if _new([m.group(1) for m in _CALLED_PERSON.finditer(sentence)], known):
+        return PLAIN  # 那位老兵叫什么: 住着一位95岁的抗战老兵，他叫韩启开 (a name jieba may not know)
     posts = [t for t in asked.terms if re.search(_POST + "$", t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
@@ -1130,7 +1136,7 @@ _FRAME_CLAUSE = re.compile(
 )
 FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into the next
 # Kinds whose fact is a number or a date, recognised clause by clause with regular expressions alone.
-CLAUSE_KINDS = frozenset({"howmany"})
+CLAUSE_KINDS = frozenset({"howmany", "who"})
 CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
 
 

@@ -1,0 +1,38 @@
+"""Answers naming the person asked for: the clause holding a name beside the post or verb asked about, and
+a person named by 他叫 / 名叫 (the fifth development set, issue 20)."""
+
+from storage.search.answer import PLAIN, best_sentence, kind_strength, question_kind
+from storage.text.normalize import normalize
+
+
+def test_the_clause_naming_the_holder_of_the_post_asked_wins_over_a_sentence_of_more_words():
+    body = (
+        "日前，中韩旅游图片展开幕式在韩国首尔中国文化中心举行。汉江夜空绽放的璀璨烟花、内蒙古雪原上奔驰的骏马、"
+        "秋日首尔的层林尽染、山水桂林的旖旎风光……在分别象征中韩两国的红色和蓝色背景板上，"
+        "一幅幅精美的摄影作品让观众赞叹不已。\n"
+        "此次展览共挑选了中韩民间摄影家精心拍摄的60幅优秀获奖作品。\n"
+        "“展览从不同视角展示了中韩两国的景色、文化和风土人情。”中国驻韩国大使馆公使衔参赞金燕光说，"
+        "中韩两国一衣带水、比邻而居。\n"
+        "首尔市副市长尹准炳说：“步入展厅，韩中两国的壮美风景尽收眼底，就好像开始了一场别开生面的跨国旅行。"
+        "素未谋面的两国民众通过一幅幅摄影图片也能彼此交心、互换真情。”尹准炳表示，希望本次展览能进一步拉近"
+        "两国民众的距离。\n"
+        "此次图片展为期一个月，由中国驻韩国大使馆和首尔市政府共同主办。"
+    )
+    answer = best_sentence(
+        "在首尔办的中韩旅游图片展上讲话的首尔副市长叫什么",
+        ["中韩旅游", "图片展", "讲话", "副市长"],
+        [(1, "有机会一定要去中国看一看", body)],
+    )
+    assert answer is not None and "尹准炳" in answer.sentence
+
+
+def test_a_person_named_by_ta_jiao_answers_who():
+    q = "秭归县茅坪镇那位95岁的抗战老兵叫什么"
+    assert question_kind(q) == "who"  # 老兵叫什么 asks for a person, not a name of a thing
+    sentence = normalize("在茅坪镇陈家冲村一组，住着一位95岁的抗战老兵，他叫韩启开。")
+    assert kind_strength(sentence, "who", q, ("秭归县", "茅坪", "95岁", "抗战", "老兵")) == PLAIN
+
+
+def test_a_farmer_asked_for_is_a_person():
+    assert question_kind("陈阳川村那个改种西芹的农户叫啥") == "who"
+    assert question_kind("那个小区叫什么") == "name"
