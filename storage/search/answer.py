@@ -273,7 +273,8 @@ _SAME_UNIT = {
 }
 # 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
 # measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).
-_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时])([\u4e00-\u9fff])")
+# (几十年来, 几十万: "some tens", no count asked for)
+_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时十])([\u4e00-\u9fff])")
 
 
 def _unit_asked(query: str) -> str | None:
@@ -384,12 +385,40 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
 def _howmany_strength(sentence: str, asked: _Asked) -> float:
     """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
     1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
-    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan."""
+    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan; a
+    number in a clause dated only by another year than the one asked (2019年…多少人: 继2018年选派44名干部之后)
+    is of that other year."""
+    sentence = _of_years_asked(sentence, asked.query)
+    if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
+        return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
+    return _howmany_plan(sentence, asked)
+
+
+# 第几次 / 第几届 asks for an ordinal (第七次捧起农心杯), which news writes with 第.
+_ORDINAL_ASKED = re.compile(r"第几")
+_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百两]+")
+
+
+def _howmany_plan(sentence: str, asked: _Asked) -> float:
+    """`_howmany_strength` after the year and the ordinal asked are weighed: a planned number."""
     if not _PLAN.search(asked.query):
         done = _PLANNED_CLAUSE.sub("，", sentence)
         if done != sentence and _howmany_in(done, asked) < _howmany_in(sentence, asked):
             return min(WEAK, _howmany_in(sentence, asked))
     return _howmany_in(sentence, asked)
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}年")
+
+
+def _of_years_asked(sentence: str, query: str) -> str:
+    """The sentence without its clauses that name a year and none of the years the question names (all of
+    it when the question names no year, or when no clause is left out)."""
+    asked = set(_YEAR.findall(query))
+    if not asked:
+        return sentence
+    kept = [c for c in clauses(sentence) if not (years := _YEAR.findall(c)) or asked.intersection(years)]
+    return sentence if len(kept) == len(clauses(sentence)) else "，".join(kept)
 
 
 def _howmany_in(sentence: str, asked: _Asked) -> float:
