@@ -1,7 +1,7 @@
 """Answers naming the person asked for: the clause holding a name beside the post or verb asked about, and
-a person named by 他叫 / 名叫 (the fifth development set, issue 20)."""
+a person named by 他叫 / 名叫, a first name after 初名 (the fifth development set, issue 20)."""
 
-from storage.search.answer import PLAIN, best_sentence, kind_strength, question_kind
+from storage.search.answer import FAINT, PLAIN, best_sentence, kind_strength, question_kind
 from storage.text.normalize import normalize
 
 
@@ -36,3 +36,12 @@ def test_a_person_named_by_ta_jiao_answers_who():
 def test_a_farmer_asked_for_is_a_person():
     assert question_kind("陈阳川村那个改种西芹的农户叫啥") == "who"
     assert question_kind("那个小区叫什么") == "name"
+
+
+def test_the_first_name_asked_is_the_one_after_chu_ming():
+    q = "镇江鹤林寺最早叫什么名字"
+    terms = ("镇江", "鹤林寺")
+    first = normalize("鹤林寺，初名竹林寺，始建于东晋大兴四年，以佛教律院享誉古今。")
+    other = normalize("这就是位于今天江苏镇江南山风景区的鹤林寺，是南山景区最古老、最著名的寺院。")
+    assert kind_strength(first, "name", q, terms) == PLAIN
+    assert kind_strength(other, "name", q, terms) <= FAINT

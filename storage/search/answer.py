@@ -91,7 +91,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"什么时候|什么时间|啥时候|哪天|哪一天|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
+            r"什么时候|什么时间|啥时候|哪天|哪一天|哪几天|哪几日|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
             + _EN.format("when")
         ),
     ),
@@ -235,7 +235,7 @@ def question_kind(query: str) -> str:
     q = normalize(query)
     if _NAME_ASKED.search(q) and not _PERSON_BEFORE.search(q) and not re.search(r"谁|哪位|哪些|哪几", q):
         return "name"
-    if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年", q):
+    if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年|哪几天|哪几日", q):
         # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
         if not _KIND_PATTERNS[0][1].search(q):
             return "which"
@@ -652,8 +652,11 @@ _ATTRIBUTE = re.compile(
 )
 # What a thing was called before, asked in everyday words (原来的村名叫什么, 以前叫啥, 过去叫什么): news writes
 # 原名 / 原叫 / 原称 / 旧称 beside the former name (村名原叫棠濑).
-_FORMER_ASKED = re.compile(r"(?:原来|以前|过去|从前|早先)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)")
-_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名")
+# 最早叫什么 / 最初叫什么 ask for the first name, which news writes 初名 / 始称 / 古称 (鹤林寺，初名竹林寺).
+_FORMER_ASKED = re.compile(
+    r"(?:原来|以前|过去|从前|早先|最早|最初|起初|当初)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)"
+)
+_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名", "初名", "初称", "始称", "古称")
 
 
 def _attribute_named(sentence: str, asked: _Asked) -> bool:
@@ -1352,7 +1355,19 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, [*units, *question_dates(q)], reach)
+    return QuestionReading(q, kind, articles, [*units, *question_dates(q), *_now_asked(q)], reach)
+
+
+# A question about now (现在, 目前, 如今): news opens the clause of the present figure with one of these
+# (现在，这里的森林覆盖率已达97%), after sentences on how it was.
+_NOW_ASKED = re.compile(r"现在|目前|如今|眼下|当前")
+_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今")
+
+
+def _now_asked(q: str) -> list[tuple[str, ...]]:
+    """The words news writes for now, as one word of the question, when the (normalised) question asks
+    about now; nothing otherwise."""
+    return [_NOW_WRITTEN] if _NOW_ASKED.search(q) else []
 
 
 # A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
