@@ -36,3 +36,19 @@ def test_which_time_asks_for_an_ordinal():
     assert kind_strength(ordinal, "howmany", q, terms) == PLAIN
     assert kind_strength(count, "howmany", q, terms) == LIKELY
     assert kind_strength(count, "howmany", "中国队拿过几次冠军", ("中国队", "冠军")) == PLAIN
+
+
+def test_the_day_a_question_names_picks_the_sentence_printing_it():
+    body = (
+        "口罩、防护服告急，消毒液需求猛增，上游原材料紧缺……连日来，面对疫情防控物资供应的严峻形势，各地有关企业"
+        "第一时间复工、争分夺秒生产，全力确保物资供应，广大党员冲锋在前，让党旗在防控疫情斗争第一线高高飘扬。\n"
+        "全力以赴，中央企业彰显责任担当\n"
+        "1月29日18时，夜色漆黑，天津正达公司员工们马不停蹄地把几天来加班生产的30吨84消毒液装车送往湖北。"
+        "中海油天津化工研究设计院党委书记兼院长于海斌说，从1月26日复工到1月30日，正达公司领导班子全员在岗，"
+        "带领80多名员工生产出400多吨消毒液，全部无偿捐赠给有急需的医院和单位。"
+    )
+    q = "天津正达公司1月26日复工后到30号生产了多少消毒液"
+    terms = ["天津", "正达", "公司", "复工", "30", "生产", "消毒液"]
+    title = "高擎党旗，众志成城保供应 面对疫情，企业在加班加点（下）"
+    answer = best_sentence(q, terms, [(1, title, body)])
+    assert answer is not None and "400多吨" in answer.sentence

@@ -23,6 +23,7 @@ from storage.search.answer import (
     read_question,
 )
 from storage.search.query import parse_query
+from storage.text.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -550,7 +551,9 @@ def test_the_year_a_question_names_picks_the_figure_of_that_year() -> None:
     assert answer is not None and "120亿元" in answer.sentence
     assert question_dates("截至2019年10月底班列开了多少列") == [("2019年10月",)]
     assert question_dates("4月份猪肉涨了多少") == [("4月",)]
-    assert question_dates("5月4日发生了什么") == []  # a day: the ranking's evidence, not a word
+    # a day with its month is a word too, in either form news prints it
+    assert question_dates("5月4号发生了什么") == [("5月4日", "5月4号")]
+    assert question_dates("4日发生了什么") == []  # a day without its month names no time of its own
 
 
 def test_who_did_it_is_asked_by_shi_shui_verb_de() -> None:
@@ -818,3 +821,14 @@ def test_a_short_name_asked_about_counts_where_news_prints_the_full_name(
     # 外汇局 / 卫健委 as typed, 国家外汇管理局 / 卫生健康委员会 as printed (the synonym table's forms).
     answer = best_sentence(question, parse_query(question).terms, [(1, "新闻发布会", body)])
     assert answer is not None and fact in answer.sentence
+
+
+def test_a_list_then_how_many_of_the_kind_asked_answers_which() -> None:
+    """分成了哪些板块: 分为A、B和C三个板块 lists the kind asked, its count between the list and the kind."""
+    sentence = normalize(
+        "本次展览分为人工智能与信息技术、生命科学与生物技术和前沿科技体验区三个板块，集中展示。"
+    )
+    assert kind_strength(sentence, "which", "科技成果展分成了哪些板块", ("科技", "成果展", "板块")) == PLAIN
+    assert (
+        kind_strength(normalize("展览设有三个板块。"), "which", "科技成果展分成了哪些板块", ("板块",)) < PLAIN
+    )

@@ -602,7 +602,11 @@ def _instance_pattern(category: str) -> re.Pattern[str]:
     return re.compile(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category))
 
 
-_LIST_OF = "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}"
+_LIST_OF = (
+    "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}|"
+    # 分为A、B和C三个板块: the list, then how many items of the kind asked for
+    "、[^，,。；;、]{{1,16}}?(?:和|及|与|、)[^，,。；;、]{{1,16}}?[两二三四五六七八九十\\d]+[个大类项]?{head}"
+)
 
 
 @lru_cache(maxsize=256)
@@ -1376,10 +1380,15 @@ _QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?![\
 DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
 
 
+# A day a question names with its month (1月26日复工后, 3月5号): news prints it with 日.
+_QUESTION_DAY = re.compile(r"(?<!\d)(\d{1,2}月\d{1,2})[日号]")
+
+
 def question_dates(q: str) -> list[tuple[str, ...]]:
-    """The years and months a (normalised) question names, each a word of the question for the answer: a
-    sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
-    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
+    """The years, months and days a (normalised) question names, each a word of the question for the
+    answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
+    days = [(m.group(1) + "日", m.group(1) + "号") for m in _QUESTION_DAY.finditer(q)]
+    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)] + days
 
 
 def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
@@ -1391,7 +1400,8 @@ def reads_further(first_strength: float, reach: float, first_reach: float, q: st
         return False
     return first_strength < STRONG_KIND or any(
         d in text
-        for (d,) in question_dates(q)
+        for forms in question_dates(q)
+        for d in forms
         for text in (article.title, *(s.norm for s in article.sentences))
     )
 
@@ -1490,7 +1500,8 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        length = DATE_LENGTH if _QUESTION_DATE.fullmatch(forms[0]) else min(len(f) for f in forms)
+        dated = _QUESTION_DATE.fullmatch(forms[0]) or _QUESTION_DAY.fullmatch(forms[0])
+        length = DATE_LENGTH if dated else min(len(f) for f in forms)
         out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
 
