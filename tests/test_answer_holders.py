@@ -1,7 +1,7 @@
 """Answers naming the person asked for: the clause holding a name beside the post or verb asked about, and
 a person named by 他叫 / 名叫, a first name after 初名 (the fifth development set, issue 20)."""
 
-from storage.search.answer import FAINT, PLAIN, best_sentence, kind_strength, question_kind
+from storage.search.answer import FAINT, PLAIN, best_sentence, kind_strength, question_kind, read_question
 from storage.text.normalize import normalize
 
 
@@ -45,3 +45,28 @@ def test_the_first_name_asked_is_the_one_after_chu_ming():
     other = normalize("这就是位于今天江苏镇江南山风景区的鹤林寺，是南山景区最古老、最著名的寺院。")
     assert kind_strength(first, "name", q, terms) == PLAIN
     assert kind_strength(other, "name", q, terms) <= FAINT
+
+
+def test_a_villager_named_right_before_what_he_said_answers_who():
+    q = "萧山河上镇那个说老街变美了的村民叫啥"
+    terms = ("山河", "上镇", "老街", "变美", "村民")
+    said = normalize("”河上镇村民王强强述说着农村的巨变。")
+    assert kind_strength(said, "who", q, terms) == PLAIN
+    crowd = normalize("村民们纷纷表示，老街变美了。")
+    assert kind_strength(crowd, "who", q, terms) < PLAIN
+
+
+def test_the_holder_of_a_post_asked_with_de_shi_shui_is_a_name():
+    body = (
+        "善洲林场又叫大亮山林场，位于云南省保山市施甸县城东南44公里处。过去由于毁林开荒，这里水土流失问题严重，"
+        "林场森林覆盖率最初不足17%。1988年，原保山地委书记杨善洲退休后，一头扎进大亮山，带领当地群众植树造林，"
+        "一直坚持到2010年因病去世。现在，这里的森林覆盖率已达97%，为大亮山重新披上了绿装。\n"
+        "用22年把荒山变成林海，其中的艰难困苦，跟随杨善洲20年，现任杨善洲精神教育基地管委会副主任的周波"
+        "心里最清楚。1990年，施甸县林业局招工，18岁的周波被分配到大亮山林场。"
+    )
+    q = "跟着杨善洲在大亮山种了20年树、现在是教育基地管委会副主任的是谁"
+    terms = ["跟着", "杨善洲", "大亮", "山种", "20年", "教育", "基地", "管委会", "副主任"]
+    reading = read_question(q, terms, [(1, "荒山林海 树木树人", body)])
+    assert reading is not None and reading.kind == "who"  # 副主任的是谁: the holder, not who 杨善洲 is
+    answer = best_sentence(q, terms, [(1, "荒山林海 树木树人", body)])
+    assert answer is not None and "周波" in answer.sentence

@@ -137,7 +137,7 @@ _IDENTITY = re.compile(
 )
 _POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部)"
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
-_HOLDER_ASKED = r"(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"
+_HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
 
 # A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
 _LUNAR_DAY = (
@@ -865,6 +865,12 @@ def _one_person_strength(sentence: str, asked: _Asked) -> float:
 _CALLED_PERSON = re.compile(r"(?:他|她|名)叫([\u4e00-\u9fff]{2,3}?)(?=[，,。；;！!”\s]|$)")
 
 
+# A person the question describes by what they are (村民, 老兵, 农户, 姑娘), and how news names one right
+# after that word before what they said (村民王强强述说着…, 老人李大爷说).
+_PERSON_NOUN = re.compile(r"(?:民|兵|户|员|师|学生|医生|姑娘|小伙|老人|老汉|大爷|大妈|阿姨)$")
+_SPEAKS = r"([\u4e00-\u9fff]{2,3}?)(?:说|述说|讲述|表示|介绍|告诉|感慨|坦言|笑着说|回忆)"
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -872,6 +878,13 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
     if _new([m.group(1) for m in _CALLED_PERSON.finditer(sentence)], known):
         return PLAIN  # 那位老兵叫什么: 住着一位95岁的抗战老兵，他叫韩启开 (a name jieba may not know)
+    described = [t for t in asked.terms if len(t) >= 2 and _PERSON_NOUN.search(t)]
+    if any(
+        _may_be_name(m.group(1)) and not m.group(1).startswith("们") and m.group(1) not in known
+        for t in described
+        for m in re.finditer(re.escape(t) + _SPEAKS, sentence)
+    ):
+        return PLAIN  # 说老街变美了的村民叫啥: 河上镇村民王强强述说着农村的巨变
     posts = [t for t in asked.terms if re.search(_POST + "$", t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
@@ -1343,7 +1356,7 @@ def read_question(
     kind = question_kind(query)
     articles = _read(docs, max_docs)
     # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
-    asks_holder = re.search(_POST + r"(?:是谁|叫什么|是哪位)", q) is not None
+    asks_holder = re.search(_POST + r"的?(?:是谁|叫什么|是哪位)", q) is not None
     if (
         _IDENTITY.search(q)
         and not asks_holder
