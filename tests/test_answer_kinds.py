@@ -832,3 +832,19 @@ def test_a_list_then_how_many_of_the_kind_asked_answers_which() -> None:
     assert (
         kind_strength(normalize("展览设有三个板块。"), "which", "科技成果展分成了哪些板块", ("板块",)) < PLAIN
     )
+
+
+def test_the_title_of_a_work_asked_for_is_the_one_in_book_title_marks() -> None:
+    """那部电影叫什么: news prints a film's title in 《》; a slogan in “” names no film."""
+    q = "讲塞罕坝建设者青春故事的那部电影叫什么"
+    terms = ("塞罕坝", "建设者", "青春", "故事", "那部", "电影")
+    film = normalize("影片《那时风华》的创作历时两年多。")
+    slogan = normalize(
+        "该片表现了塞罕坝建设者的故事，对于积极配合“不忘初心、牢记使命”主题教育活动具有重要意义。"
+    )
+    assert kind_strength(film, "name", q, terms) == PLAIN
+    assert kind_strength(slogan, "name", q, terms) < PLAIN
+    # a kind of thing that is no work keeps reading names in “” (那个专栏叫什么: “云赏梅”专栏)
+    assert (
+        kind_strength(normalize("生态园开启了“云赏梅”专栏。"), "name", "那个专栏叫什么", ("专栏",)) == PLAIN
+    )

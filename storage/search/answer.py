@@ -692,12 +692,25 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
     return _plain_name_strength(sentence, asked)
 
 
+# Works whose titles news prints in 《》: films, books, songs, plays, programmes.
+_WORKS = frozenset(
+    "电影 影片 片子 纪录片 动画片 宣传片 专题片 电视剧 剧 话剧 舞剧 歌剧 戏剧 节目 栏目 综艺 书 图书 新书 著作 专著 "
+    "小说 诗集 诗 歌 歌曲 作品 杂志".split()
+)
+_WORK_TITLE = re.compile(r"《([^》]{1,30})》")
+
+
 def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     """`_name_strength` before the attribute word is weighed."""
     known = asked.known
+    category = category_asked(asked.query)
+    if category in _WORKS:
+        # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”
+        if _new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+            return PLAIN
+        return FAINT
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
-    category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, known):
         return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
@@ -1400,8 +1413,8 @@ _QUESTION_DAY = re.compile(r"(?<!\d)(\d{1,2}月\d{1,2})[日号]")
 def question_dates(q: str) -> list[tuple[str, ...]]:
     """The years, months and days a (normalised) question names, each a word of the question for the
     answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
-    days = [(m.group(1) + "日", m.group(1) + "号") for m in _QUESTION_DAY.finditer(q)]
-    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)] + days
+    dates: list[tuple[str, ...]] = [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
+    return dates + [(m.group(1) + "日", m.group(1) + "号") for m in _QUESTION_DAY.finditer(q)]
 
 
 def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
