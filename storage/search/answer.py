@@ -1197,16 +1197,22 @@ _FRAME_CLAUSE = re.compile(
     r"(?:上旬|中旬|下旬|上午|下午|晚上|晚|凌晨|中午|傍晚|早上|当天|当日|底|初|末|中|前|后|起|以来)*"
 )
 FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into the next
-# Kinds whose fact is a number or a date, recognised clause by clause with regular expressions alone.
-CLAUSE_KINDS = frozenset({"howmany", "who"})
+# Kinds whose fact belongs to the words of its own clause: a number (…欠款8900多亿元，截至…), a name beside the
+# post or the deed asked about (…副组长杨晓渡主持会议), a place beside what it places (位于金山朱泾的…生态园).
+CLAUSE_KINDS = frozenset({"howmany", "who", "where"})
 CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+
+
+# An aside in brackets holding a comma (索南达杰（见图，新华社发）是…人): no clause of its own, and it would part
+# the subject from the rest of its clause.
+_ASIDE = re.compile(r"[（(][^（）()]*[，,][^（）()]*[）)]")
 
 
 def clauses(sentence: str) -> list[str]:
     """A (normalised) sentence's clauses, a clause that only frames the next (a time, 目前) joined to it."""
     out: list[str] = []
     lead = ""
-    for piece in _CLAUSE_END.split(sentence):
+    for piece in _CLAUSE_END.split(_ASIDE.sub("", sentence)):
         if not piece:
             continue
         if len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece):
