@@ -23,6 +23,7 @@ from storage.search.answer import (
     read_question,
 )
 from storage.search.query import parse_query
+from storage.text.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -550,7 +551,9 @@ def test_the_year_a_question_names_picks_the_figure_of_that_year() -> None:
     assert answer is not None and "120亿元" in answer.sentence
     assert question_dates("截至2019年10月底班列开了多少列") == [("2019年10月",)]
     assert question_dates("4月份猪肉涨了多少") == [("4月",)]
-    assert question_dates("5月4日发生了什么") == []  # a day: the ranking's evidence, not a word
+    # a day with its month is a word too, in either form news prints it
+    assert question_dates("5月4号发生了什么") == [("5月4日", "5月4号")]
+    assert question_dates("4日发生了什么") == []  # a day without its month names no time of its own
 
 
 def test_who_did_it_is_asked_by_shi_shui_verb_de() -> None:
@@ -818,3 +821,30 @@ def test_a_short_name_asked_about_counts_where_news_prints_the_full_name(
     # 外汇局 / 卫健委 as typed, 国家外汇管理局 / 卫生健康委员会 as printed (the synonym table's forms).
     answer = best_sentence(question, parse_query(question).terms, [(1, "新闻发布会", body)])
     assert answer is not None and fact in answer.sentence
+
+
+def test_a_list_then_how_many_of_the_kind_asked_answers_which() -> None:
+    """分成了哪些板块: 分为A、B和C三个板块 lists the kind asked, its count between the list and the kind."""
+    sentence = normalize(
+        "本次展览分为人工智能与信息技术、生命科学与生物技术和前沿科技体验区三个板块，集中展示。"
+    )
+    assert kind_strength(sentence, "which", "科技成果展分成了哪些板块", ("科技", "成果展", "板块")) == PLAIN
+    assert (
+        kind_strength(normalize("展览设有三个板块。"), "which", "科技成果展分成了哪些板块", ("板块",)) < PLAIN
+    )
+
+
+def test_the_title_of_a_work_asked_for_is_the_one_in_book_title_marks() -> None:
+    """那部电影叫什么: news prints a film's title in 《》; a slogan in “” names no film."""
+    q = "讲塞罕坝建设者青春故事的那部电影叫什么"
+    terms = ("塞罕坝", "建设者", "青春", "故事", "那部", "电影")
+    film = normalize("影片《那时风华》的创作历时两年多。")
+    slogan = normalize(
+        "该片表现了塞罕坝建设者的故事，对于积极配合“不忘初心、牢记使命”主题教育活动具有重要意义。"
+    )
+    assert kind_strength(film, "name", q, terms) == PLAIN
+    assert kind_strength(slogan, "name", q, terms) < PLAIN
+    # a kind of thing that is no work keeps reading names in “” (那个专栏叫什么: “云赏梅”专栏)
+    assert (
+        kind_strength(normalize("生态园开启了“云赏梅”专栏。"), "name", "那个专栏叫什么", ("专栏",)) == PLAIN
+    )

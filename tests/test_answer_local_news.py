@@ -14,11 +14,13 @@ from storage.search.answer import (
     PLAIN,
     best_sentence,
     category_asked,
+    clauses,
     kind_strength,
     question_kind,
 )
 from storage.search.query import parse_query
 from storage.search.synonyms import printed_forms
+from storage.text.normalize import normalize
 
 
 def _answer(question: str, title: str, body: str) -> str:
@@ -145,3 +147,26 @@ def test_joining_the_party_is_printed_in_full() -> None:
         "为纪念潘汉年诞辰110周年，2016年1月12日，当地在潘汉年故居举行了书法作品展。"
     )
     assert "1925年" in _answer("潘汉年是哪年入党的", title, body)
+
+
+def test_the_clause_placing_the_thing_asked_about_answers_where():
+    """生态园在哪: 位于金山朱泾的“花开海上”生态园 places the park in its own clause; a sentence holding more of the
+    question's words names no place of it."""
+    body = (
+        "新华社上海2月19日电  （记者李荣）春风紧，梅瓣轻。作为沪上赏花胜地之一，位于金山朱泾的“花开海上”生态园里，"
+        "梅花已盛开。由于防疫，闭园至今。但梅香毕竟“关不住”，这里推出了“云赏梅”旅游服务。\n"
+        "由于今年气温较往年高，通常在2月中旬才会开放的梅花，2月初就争相绽放。为了不让市民游客错过这梅花盛开的美丽"
+        "景色，“花开海上”生态园闭园之后，在其微信公众号上开启了“云赏梅”专栏，让大家足不出户就能欣赏“梅”景，"
+        "充实大家“宅”在家中的时光。\n"
+        "疫情发生后，“花开海上”生态园第一时间闭园，安排6名工人每天轮流进行花草养护、梅枝修剪。"
+    )
+    title = "上海一生态园开启“云赏梅”专栏 足不出户 也能赏梅"
+    answer = best_sentence(
+        "上海那个开了云赏梅专栏的生态园在哪", ["上海", "云赏梅", "专栏", "生态园"], [(1, title, body)]
+    )
+    assert answer is not None and "金山朱泾" in answer.sentence
+
+
+def test_an_aside_in_brackets_is_no_clause():
+    sentence = normalize("索南达杰（见图，新华社发）是青海玉树治多县索加乡人，1974年毕业于青海民族学院。")
+    assert clauses(sentence)[0] == "索南达杰是青海玉树治多县索加乡人"

@@ -91,7 +91,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"什么时候|什么时间|啥时候|哪天|哪一天|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
+            r"什么时候|什么时间|啥时候|哪天|哪一天|哪几天|哪几日|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
             + _EN.format("when")
         ),
     ),
@@ -137,7 +137,7 @@ _IDENTITY = re.compile(
 )
 _POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部)"
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
-_HOLDER_ASKED = r"(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"
+_HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
 
 # A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
 _LUNAR_DAY = (
@@ -223,7 +223,7 @@ _NAME_ASKED = re.compile(
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:[人者长员师官家手事]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
+    r"(?:[人者长员师官家手事户兵]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
     r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|"
     r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
     r"(?:叫什么|叫啥|名叫|名字)"
@@ -235,7 +235,7 @@ def question_kind(query: str) -> str:
     q = normalize(query)
     if _NAME_ASKED.search(q) and not _PERSON_BEFORE.search(q) and not re.search(r"谁|哪位|哪些|哪几", q):
         return "name"
-    if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年", q):
+    if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年|哪几天|哪几日", q):
         # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
         if not _KIND_PATTERNS[0][1].search(q):
             return "which"
@@ -273,7 +273,8 @@ _SAME_UNIT = {
 }
 # 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
 # measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).
-_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时])([\u4e00-\u9fff])")
+# (几十年来, 几十万: "some tens", no count asked for)
+_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时十])([\u4e00-\u9fff])")
 
 
 def _unit_asked(query: str) -> str | None:
@@ -384,12 +385,40 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
 def _howmany_strength(sentence: str, asked: _Asked) -> float:
     """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
     1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
-    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan."""
+    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan; a
+    number in a clause dated only by another year than the one asked (2019年…多少人: 继2018年选派44名干部之后)
+    is of that other year."""
+    sentence = _of_years_asked(sentence, asked.query)
+    if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
+        return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
+    return _howmany_plan(sentence, asked)
+
+
+# 第几次 / 第几届 asks for an ordinal (第七次捧起农心杯), which news writes with 第.
+_ORDINAL_ASKED = re.compile(r"第几")
+_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百两]+")
+
+
+def _howmany_plan(sentence: str, asked: _Asked) -> float:
+    """`_howmany_strength` after the year and the ordinal asked are weighed: a planned number."""
     if not _PLAN.search(asked.query):
         done = _PLANNED_CLAUSE.sub("，", sentence)
         if done != sentence and _howmany_in(done, asked) < _howmany_in(sentence, asked):
             return min(WEAK, _howmany_in(sentence, asked))
     return _howmany_in(sentence, asked)
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}年")
+
+
+def _of_years_asked(sentence: str, query: str) -> str:
+    """The sentence without its clauses that name a year and none of the years the question names (all of
+    it when the question names no year, or when no clause is left out)."""
+    asked = set(_YEAR.findall(query))
+    if not asked:
+        return sentence
+    kept = [c for c in clauses(sentence) if not (years := _YEAR.findall(c)) or asked.intersection(years)]
+    return sentence if len(kept) == len(clauses(sentence)) else "，".join(kept)
 
 
 def _howmany_in(sentence: str, asked: _Asked) -> float:
@@ -573,7 +602,11 @@ def _instance_pattern(category: str) -> re.Pattern[str]:
     return re.compile(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category))
 
 
-_LIST_OF = "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}"
+_LIST_OF = (
+    "{head}、|、[^，,。；;、]{{1,12}}{head}(?:、|和|及|与|等)|等[^，,。；;、]{{0,4}}{head}|"
+    # 分为A、B和C三个板块: the list, then how many items of the kind asked for
+    "、[^，,。；;、]{{1,16}}?(?:和|及|与|、)[^，,。；;、]{{1,16}}?[两二三四五六七八九十\\d]+[个大类项]?{head}"
+)
 
 
 @lru_cache(maxsize=256)
@@ -623,8 +656,11 @@ _ATTRIBUTE = re.compile(
 )
 # What a thing was called before, asked in everyday words (原来的村名叫什么, 以前叫啥, 过去叫什么): news writes
 # 原名 / 原叫 / 原称 / 旧称 beside the former name (村名原叫棠濑).
-_FORMER_ASKED = re.compile(r"(?:原来|以前|过去|从前|早先)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)")
-_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名")
+# 最早叫什么 / 最初叫什么 ask for the first name, which news writes 初名 / 始称 / 古称 (鹤林寺，初名竹林寺).
+_FORMER_ASKED = re.compile(
+    r"(?:原来|以前|过去|从前|早先|最早|最初|起初|当初)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)"
+)
+_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名", "初名", "初称", "始称", "古称")
 
 
 def _attribute_named(sentence: str, asked: _Asked) -> bool:
@@ -656,12 +692,25 @@ def _name_strength(sentence: str, asked: _Asked) -> float:
     return _plain_name_strength(sentence, asked)
 
 
+# Works whose titles news prints in 《》: films, books, songs, plays, programmes.
+_WORKS = frozenset(
+    "电影 影片 片子 纪录片 动画片 宣传片 专题片 电视剧 剧 话剧 舞剧 歌剧 戏剧 节目 栏目 综艺 书 图书 新书 著作 专著 "
+    "小说 诗集 诗 歌 歌曲 作品 杂志".split()
+)
+_WORK_TITLE = re.compile(r"《([^》]{1,30})》")
+
+
 def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     """`_name_strength` before the attribute word is weighed."""
     known = asked.known
+    category = category_asked(asked.query)
+    if category in _WORKS:
+        # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”
+        if _new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+            return PLAIN
+        return FAINT
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
-    category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, known):
         return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or _new(_CODE.findall(sentence), known):
@@ -825,11 +874,30 @@ def _one_person_strength(sentence: str, asked: _Asked) -> float:
     return _holder_strength(sentence, asked)
 
 
+# How news names a person it has just described: 他叫韩启开, 她名叫李娟, 老人名叫王某.
+_CALLED_PERSON = re.compile(r"(?:他|她|名)叫([\u4e00-\u9fff]{2,3}?)(?=[，,。；;！!”\s]|$)")
+
+
+# A person the question describes by what they are (村民, 老兵, 农户, 姑娘), and how news names one right
+# after that word before what they said (村民王强强述说着…, 老人李大爷说).
+_PERSON_NOUN = re.compile(r"(?:民|兵|户|员|师|学生|医生|姑娘|小伙|老人|老汉|大爷|大妈|阿姨)$")
+_SPEAKS = r"([\u4e00-\u9fff]{2,3}?)(?:说|述说|讲述|表示|介绍|告诉|感慨|坦言|笑着说|回忆)"
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
     if _MAKER_ASKED.search(asked.query) and _new([m.group(1) for m in _MAKER.finditer(sentence)], known):
         return PLAIN  # 这本书是谁写的: 江小涓撰著的《…》
+    if _new([m.group(1) for m in _CALLED_PERSON.finditer(sentence)], known):
+        return PLAIN  # 那位老兵叫什么: 住着一位95岁的抗战老兵，他叫韩启开 (a name jieba may not know)
+    described = [t for t in asked.terms if len(t) >= 2 and _PERSON_NOUN.search(t)]
+    if any(
+        _may_be_name(m.group(1)) and not m.group(1).startswith("们") and m.group(1) not in known
+        for t in described
+        for m in re.finditer(re.escape(t) + _SPEAKS, sentence)
+    ):
+        return PLAIN  # 说老街变美了的村民叫啥: 河上镇村民王强强述说着农村的巨变
     posts = [t for t in asked.terms if re.search(_POST + "$", t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
@@ -1129,16 +1197,22 @@ _FRAME_CLAUSE = re.compile(
     r"(?:上旬|中旬|下旬|上午|下午|晚上|晚|凌晨|中午|傍晚|早上|当天|当日|底|初|末|中|前|后|起|以来)*"
 )
 FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into the next
-# Kinds whose fact is a number or a date, recognised clause by clause with regular expressions alone.
-CLAUSE_KINDS = frozenset({"howmany"})
+# Kinds whose fact belongs to the words of its own clause: a number (…欠款8900多亿元，截至…), a name beside the
+# post or the deed asked about (…副组长杨晓渡主持会议), a place beside what it places (位于金山朱泾的…生态园).
+CLAUSE_KINDS = frozenset({"howmany", "who", "where"})
 CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+
+
+# An aside in brackets holding a comma (索南达杰（见图，新华社发）是…人): no clause of its own, and it would part
+# the subject from the rest of its clause.
+_ASIDE = re.compile(r"[（(][^（）()]*[，,][^（）()]*[）)]")
 
 
 def clauses(sentence: str) -> list[str]:
     """A (normalised) sentence's clauses, a clause that only frames the next (a time, 目前) joined to it."""
     out: list[str] = []
     lead = ""
-    for piece in _CLAUSE_END.split(sentence):
+    for piece in _CLAUSE_END.split(_ASIDE.sub("", sentence)):
         if not piece:
             continue
         if len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece):
@@ -1301,7 +1375,7 @@ def read_question(
     kind = question_kind(query)
     articles = _read(docs, max_docs)
     # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
-    asks_holder = re.search(_POST + r"(?:是谁|叫什么|是哪位)", q) is not None
+    asks_holder = re.search(_POST + r"的?(?:是谁|叫什么|是哪位)", q) is not None
     if (
         _IDENTITY.search(q)
         and not asks_holder
@@ -1317,7 +1391,19 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, [*units, *question_dates(q)], reach)
+    return QuestionReading(q, kind, articles, [*units, *question_dates(q), *_now_asked(q)], reach)
+
+
+# A question about now (现在, 目前, 如今): news opens the clause of the present figure with one of these
+# (现在，这里的森林覆盖率已达97%), after sentences on how it was.
+_NOW_ASKED = re.compile(r"现在|目前|如今|眼下|当前")
+_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今")
+
+
+def _now_asked(q: str) -> list[tuple[str, ...]]:
+    """The words news writes for now, as one word of the question, when the (normalised) question asks
+    about now; nothing otherwise."""
+    return [_NOW_WRITTEN] if _NOW_ASKED.search(q) else []
 
 
 # A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
@@ -1326,10 +1412,15 @@ _QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?![\
 DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
 
 
+# A day a question names with its month (1月26日复工后, 3月5号): news prints it with 日.
+_QUESTION_DAY = re.compile(r"(?<!\d)(\d{1,2}月\d{1,2})[日号]")
+
+
 def question_dates(q: str) -> list[tuple[str, ...]]:
-    """The years and months a (normalised) question names, each a word of the question for the answer: a
-    sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
-    return [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
+    """The years, months and days a (normalised) question names, each a word of the question for the
+    answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
+    dates: list[tuple[str, ...]] = [(m.group(0),) for m in _QUESTION_DATE.finditer(q)]
+    return dates + [(m.group(1) + "日", m.group(1) + "号") for m in _QUESTION_DAY.finditer(q)]
 
 
 def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
@@ -1341,7 +1432,8 @@ def reads_further(first_strength: float, reach: float, first_reach: float, q: st
         return False
     return first_strength < STRONG_KIND or any(
         d in text
-        for (d,) in question_dates(q)
+        for forms in question_dates(q)
+        for d in forms
         for text in (article.title, *(s.norm for s in article.sentences))
     )
 
@@ -1440,7 +1532,8 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        length = DATE_LENGTH if _QUESTION_DATE.fullmatch(forms[0]) else min(len(f) for f in forms)
+        dated = _QUESTION_DATE.fullmatch(forms[0]) or _QUESTION_DAY.fullmatch(forms[0])
+        length = DATE_LENGTH if dated else min(len(f) for f in forms)
         out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
 

@@ -20,6 +20,8 @@ TABLE: dict[str, tuple[str, ...]] = {
     "去世": ("逝世", "离世", "病逝"),
     "死了": ("逝世", "去世", "死亡"),
     "走了": ("逝世", "去世"),
+    # birth: a life story prints 1904年11月25日生于… where a reader types 出生
+    "出生": ("生于", "出生于", "诞生"),
     # joining the party: 入党 is printed 加入中国共产党
     "入党": ("加入中国共产党", "加入共产党"),
     # leaving and taking office
