@@ -361,3 +361,13 @@ def test_help_in_wechat_names_no_groups(web: WebRun, typed: str, group: str):
     content = reply_of(post(web, wechat_text("oHelp", typed, 6001 + len(typed))))["Content"]
     assert "/search" in content and group not in content and "私聊" not in content
     assert ("订阅源" if group == "群" else "feed") in content
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC+5:30", "CST"])
+def test_timezone_in_latin_letters_is_answered_in_chinese(web: WebRun, zone: str):
+    """A zone is written in Latin letters whatever the reader's language: /timezone UTC+5:30 from a
+    Chinese follower gets a Chinese reply, not an English one."""
+    content = reply_of(post(web, wechat_text("oReaderTz", f"/timezone {zone}", 8101)))["Content"]
+    assert content.startswith("时区已设为"), content
+    shown = reply_of(post(web, wechat_text("oReaderTz", "/timezone", 8102)))["Content"]
+    assert shown.startswith("当前时区"), shown

@@ -54,9 +54,14 @@ class WeChatChat:
         line = " ".join(content.split())
         if not line:
             return text("zh", "wechat_other")
-        # English for a message in English (a command: for English arguments, "/forget confirm").
+        # English for a message in English (a command: for English arguments, "/forget confirm"); a
+        # timezone is written in Latin letters in any language (Asia/Shanghai, UTC+8), so /timezone stays
+        # in Chinese.
         command = parse_command(line) if commands else None
-        lang = message_language(command[1] if command else line, "zh")
+        if command is not None and command[0] == "timezone":
+            lang = "zh"
+        else:
+            lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(openid)
         who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
         feed_url = self._feed_url(base)
