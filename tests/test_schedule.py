@@ -396,6 +396,9 @@ def test_parse_timezone_ok(args, expected):
         ("-5", "Etc/GMT+5"),
         ("UTC+5:30", "Asia/Kolkata"),  # a half-hour offset kept all year by one country
         ("+05:45", "Asia/Kathmandu"),
+        ("UTC\u22125", "Etc/GMT+5"),  # the minus sign, as Wikipedia writes UTC−05:00
+        ("UTC\u221205:00", "Etc/GMT+5"),
+        ("GMT\u20133", "Etc/GMT+3"),  # an en dash
     ],
 )
 def test_parse_timezone_as_people_type_it(typed, expected):

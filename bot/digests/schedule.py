@@ -316,13 +316,15 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     key = text.lower()
     if key in _TZ_ALIASES:
         return _TZ_ALIASES[key]
-    offset = _OFFSET_RE.match(key.replace(" ", ""))
+    offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
     name = key.replace(" ", "_")
     return _zone_names().get(name) or _city_zones().get(name) or ArgumentError("bad_timezone", text)
 
 
+# The minus sign (U+2212, as Wikipedia writes "UTC−05:00") and the en dash, read as "-" in an offset.
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # "UTC+8", "GMT-5", "utc+08:00", "+08:00": an offset from UTC.
 _OFFSET_RE = re.compile(r"^(?:utc|gmt)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$")
 # Offsets that are not whole hours, each kept all year by one country's zone (no summer time there).
