@@ -425,6 +425,8 @@ def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):
         (["../../etc/passwd"], "bad_timezone"),
         (["+8:00:00"], "bad_timezone"),
         (["UTC+15"], "bad_timezone"),
+        (["localtime"], "bad_timezone"),  # the server's own zone, not a place
+        (["Factory"], "bad_timezone"),
         (["UTC+5:20"], "bad_timezone"),  # no zone keeps this offset
         (["UTC-3:30"], "bad_timezone"),  # only Newfoundland, which has summer time: its name is needed
         (["Etc/../../passwd"], "bad_timezone"),

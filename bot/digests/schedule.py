@@ -363,8 +363,13 @@ def zone_label(name: str) -> str:
 
 @functools.cache
 def _zone_names() -> dict[str, str]:
-    """Every IANA zone name this machine knows, by its lower-case spelling."""
-    return {name.lower(): name for name in available_timezones()}
+    """Every IANA zone name this machine knows, by its lower-case spelling; not `_NOT_ZONES`."""
+    return {name.lower(): name for name in available_timezones() if name not in _NOT_ZONES}
+
+
+# Files of the zone directory that name no place: "localtime" is the server's own zone (a link to
+# /etc/localtime, missing on other machines), "Factory" a placeholder whose abbreviation is "-00".
+_NOT_ZONES = frozenset(("localtime", "Factory"))
 
 
 @functools.cache
