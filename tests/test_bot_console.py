@@ -75,3 +75,14 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
     assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")
+
+
+def test_the_no_push_note_follows_a_saved_subscription_only(console: ConsoleChat) -> None:
+    """The note that the console gets no pushed digests followed a refused /subscribe too (a bad time),
+    as if something had been subscribed."""
+    refused = console.handle("/subscribe 25:00")
+    assert "不是有效的时间" in refused and "终端对话收不到定时推送" not in refused
+    saved = console.handle("/subscribe 9:00 人才")
+    assert "已订阅：每天 09:00" in saved and "终端对话收不到定时推送" in saved
+    again = console.handle("/subscribe 9:00 人才")
+    assert "终端对话收不到定时推送" not in again

@@ -277,6 +277,9 @@ class StorageChatRecords:
         chat = self._database.read(subs.get_chat, chat_id)
         return chat.timezone if chat else subs.DEFAULT_TIMEZONE
 
+    def subscription_count(self, chat_id: int) -> int:
+        return len(self._database.read(subs.list_subscriptions, chat_id))
+
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)
 
