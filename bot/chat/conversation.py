@@ -518,6 +518,9 @@ class Conversation:
                 r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
             ]
         if ids[0] is None:
+            typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
+            if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
+                return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
         return self.article_replies(ids[0], who)
 
