@@ -270,6 +270,9 @@ def test_parse_subscribe_ok(args, expected):
         ["二十五点半"],
         ["凌晨二十五点"],
         ["晚25点"],
+        # A time with seconds was subscribed to as a keyword at 08:00: a digest of "21:30:00"
+        ["21:30:00"],
+        ["２１：３０：００"],
     ],
 )
 def test_parse_subscribe_bad_time(args):
