@@ -256,11 +256,20 @@ def export() -> None:
         try:
             for article in iter_articles(db):
                 click.echo(json.dumps(export_record(article), ensure_ascii=False))
+            sys.stdout.flush()
         except BrokenPipeError:
             # `newsbot export | head`: the reader went away, which is not an error.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+        except OSError as exc:
+            # `newsbot export > articles.jsonl` on a full disk: one line, not a traceback (and the
+            # unwritten rest is dropped, so the exit does not fail flushing it again).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.ClickException(
+                f"导出未完成 / export incomplete: cannot write to stdout: {exc.strerror or exc}"
+            ) from None
 
 
 @main.command(name="stats")
