@@ -387,6 +387,9 @@ def test_a_bare_unsubscribe_lists_the_commands_to_type(web: WebRun):
     done = reply_of(post(web, wechat_text("oReaderU", f"/unsubscribe {ids[0]}", 8204)))["Content"]
     assert f"#{ids[0]}" in done
     assert len(web.services.database.read(subs.list_subscriptions, web_chat(web, "oReaderU"))) == 1
+    # The word "all" is part of the command, not English: the reply stays in Chinese.
+    rest = reply_of(post(web, wechat_text("oReaderU", "/unsubscribe all", 8205)))["Content"]
+    assert rest.startswith("已取消全部"), rest
 
 
 def web_chat(web: WebRun, openid: str) -> int:

@@ -70,10 +70,10 @@ class WeChatChat:
         if not line:
             return text("zh", "wechat_other")
         # English for a message in English (a command: for English arguments, "/forget confirm"); a
-        # timezone is written in Latin letters in any language (Asia/Shanghai, UTC+8), so /timezone stays
-        # in Chinese.
+        # timezone and /unsubscribe's "all" are written in Latin letters in any language (Asia/Shanghai,
+        # UTC+8), so /timezone and /unsubscribe stay in Chinese.
         command = parse_command(line) if commands else None
-        if command is not None and command[0] == "timezone":
+        if command is not None and command[0] in ("timezone", "unsubscribe"):
             lang = "zh"
         else:
             lang = message_language(command[1] if command else line, "zh")
