@@ -250,6 +250,14 @@ def test_parse_subscribe_ok(args, expected):
     assert parse_subscribe_args(args) == expected
 
 
+@pytest.mark.parametrize("args", [["8:00", "9:00"], ["8点", "9点"], ["早上8点", "人才", "晚上8点"]])
+def test_parse_subscribe_two_times(args):
+    """QA: "/subscribe 8:00 9:00" said that 9:00 is not a valid time; it is, but the second one."""
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError)
+    assert result.code == "two_times" and result.value == args[-1]
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -262,8 +270,6 @@ def test_parse_subscribe_ok(args, expected):
         ["25点"],
         ["8点70分"],
         ["13pm"],
-        ["8:00", "9:00"],
-        ["8点", "9点"],
         # Chinese numerals out of range were taken as keywords: a digest of "二十四点" at 08:00
         ["二十四点"],
         ["八点七十分"],

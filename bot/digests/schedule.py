@@ -287,8 +287,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             token, negate = "-" + token.lstrip("-"), False
         natural = parse_natural_time(token)
         if natural is not None:
-            if at is not None:
-                return ArgumentError("bad_time", raw)
+            if at is not None:  # "8:00 9:00": one time per subscription
+                return ArgumentError("two_times", raw)
             at = natural
             continue
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):

@@ -50,6 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
         "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
+        "err_two_times": "一个订阅只有一个时间，「{value}」是第二个。想在两个时间收到，请订阅两次，例如 /subscribe 8:00 二七区 和 /subscribe 20:00 二七区",
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
@@ -107,6 +108,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
         "/timezone Europe/Berlin",
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
+        "err_two_times": "A subscription has one time, and \u201c{value}\u201d is a second one. For two times, "
+        "subscribe twice, e.g. /subscribe 8:00 二七区 and /subscribe 20:00 二七区",
         "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: /subscribe 8:00 or "
         "/subscribe 8:30pm 二七区",
         "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
