@@ -256,11 +256,20 @@ def export() -> None:
         try:
             for article in iter_articles(db):
                 click.echo(json.dumps(export_record(article), ensure_ascii=False))
+            sys.stdout.flush()
         except BrokenPipeError:
             # `newsbot export | head`: the reader went away, which is not an error.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+        except OSError as exc:
+            # `newsbot export > articles.jsonl` on a full disk: one line, not a traceback (and the
+            # unwritten rest is dropped, so the exit does not fail flushing it again).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.ClickException(
+                f"导出未完成 / export incomplete: cannot write to stdout: {exc.strerror or exc}"
+            ) from None
 
 
 @main.command(name="stats")
@@ -306,8 +315,10 @@ def format_search(resp, *, color: bool = False) -> list[str]:
     return lines
 
 
-@main.command()
-@click.argument("query", required=False)
+# The query may be typed unquoted (newsbot search 樊惠林 医院, 保交楼 -电梯): its words are joined with
+# spaces, and a word starting with "-" is an excluded word, not an unknown option.
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, metavar="QUERY")
 @click.option("--limit", "-n", type=click.IntRange(1, 100), default=10, show_default=True, help="Results.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
@@ -315,7 +326,7 @@ def format_search(resp, *, color: bool = False) -> list[str]:
     type=click.File("r", encoding="utf-8-sig", errors="replace"),  # a BOM (Notepad) is not a query
     help="Read one query per line from FILE ('-' for stdin); print one JSON object per line, in order.",
 )
-def search(query: str | None, limit: int, as_json: bool, batch) -> None:
+def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
     """搜索 Search articles: words (all must match), "quoted phrases", -excluded, dates, questions.
 
     JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
@@ -323,6 +334,10 @@ def search(query: str | None, limit: int, as_json: bool, batch) -> None:
     """
     from storage.search.engine import Searcher, to_record
 
+    mistyped = next((w for w in words if w.startswith("--")), None)
+    if mistyped is not None:
+        raise click.NoSuchOption(mistyped.split("=", 1)[0])
+    query = " ".join(words) if words else None
     if batch is None and query is None:
         raise click.UsageError("give a QUERY or --batch FILE / 请输入要搜索的内容")
     if batch is not None and query is not None:

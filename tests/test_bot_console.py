@@ -75,3 +75,26 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
     assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")
+
+
+def test_the_no_push_note_follows_a_saved_subscription_only(console: ConsoleChat) -> None:
+    """The note that the console gets no pushed digests followed a refused /subscribe too (a bad time),
+    as if something had been subscribed."""
+    refused = console.handle("/subscribe 25:00")
+    assert "不是有效的时间" in refused and "终端对话收不到定时推送" not in refused
+    saved = console.handle("/subscribe 9:00 人才")
+    assert "已订阅：每天 09:00" in saved and "终端对话收不到定时推送" in saved
+    again = console.handle("/subscribe 9:00 人才")
+    assert "终端对话收不到定时推送" not in again
+
+
+def test_a_number_too_large_to_be_an_id_is_no_such_article_or_subscription(console: ConsoleChat) -> None:
+    """/article 99999999999999999999 was told "not an article number, please write digits" (it is
+    digits), and /digest and /unsubscribe with it "I don't understand"."""
+    big = "9" * 23
+    assert console.handle(f"/article {big}").startswith(f"没有编号为 {big} 的文章")
+    assert console.handle(f"/article ＃{big}").startswith(f"没有编号为 {big} 的文章")
+    assert "请写数字" in console.handle("/article abc")
+    assert console.handle(f"/digest {big}").startswith(f"没有找到编号为 {big} 的订阅")
+    assert console.handle(f"/unsubscribe {big}").startswith(f"没有找到编号为 {big} 的订阅")
+    assert console.handle("/digest abc").startswith("看不懂「abc」")

@@ -211,3 +211,29 @@ def test_the_progress_bar_moves_within_a_large_file():
     meter.file_done(None, 2, 2)
     assert moves == [250, 250, 500, 100, 100]
     assert sum(moves) == 1200
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
+def test_export_to_a_full_disk_says_so_in_one_line(tmp_path):
+    """QA: `newsbot export > articles.jsonl` on a full disk ended in an OSError traceback."""
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "NEWSBOT_DB": str(tmp_path / "newsbot.db"),
+        "NEWSBOT_SEEDS": str(ROOT / "seeds"),
+    }
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "export"],
+            cwd=tmp_path,
+            env=environment,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("Error: 导出未完成 / export incomplete"), (
+        done.stderr
+    )

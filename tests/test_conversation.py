@@ -58,7 +58,7 @@ def test_question_answer_names_the_host(services: Services) -> None:
         ("-1", "不是有效的文章编号"),
         ("", "用法：/article"),
         ("999", "没有编号为 999 的文章"),
-        ("9" * 40, "不是有效的文章编号"),
+        ("9" * 40, "没有编号为 999999"),  # digits, too many for an id: no such article
     ],
 )
 def test_article_command_arguments(services: Services, args: str, expected: str) -> None:

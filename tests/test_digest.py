@@ -228,3 +228,20 @@ def test_subscription_commands_in_plain_text(tmp_path):
         assert "还没有订阅" in no_subs and "专项行动" in no_subs and "/subscribe 8:00" in no_subs
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("count", "preview", "line"),
+    [
+        (1, False, "1 new article\n"),
+        (2, False, "2 new articles\n"),
+        (1, True, "Your next digest would have 1 article\n"),
+        (3, True, "Your next digest would have 3 articles\n"),
+    ],
+)
+def test_english_count_line_reads_as_a_sentence(count: int, preview: bool, line: str):
+    """The English count said "your next digest would have 1 articles" (lower case, plural for one)."""
+    arts = [article(i) for i in range(count, 0, -1)]
+    digest = compose_digest(arts, lang="en", local_date=DAY, open_callback=open_cb, preview=preview)
+    assert digest is not None
+    assert line in telegram_accepts(digest)

@@ -250,6 +250,14 @@ def test_parse_subscribe_ok(args, expected):
     assert parse_subscribe_args(args) == expected
 
 
+@pytest.mark.parametrize("args", [["8:00", "9:00"], ["8点", "9点"], ["早上8点", "人才", "晚上8点"]])
+def test_parse_subscribe_two_times(args):
+    """QA: "/subscribe 8:00 9:00" said that 9:00 is not a valid time; it is, but the second one."""
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError)
+    assert result.code == "two_times" and result.value == args[-1]
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -262,14 +270,15 @@ def test_parse_subscribe_ok(args, expected):
         ["25点"],
         ["8点70分"],
         ["13pm"],
-        ["8:00", "9:00"],
-        ["8点", "9点"],
         # Chinese numerals out of range were taken as keywords: a digest of "二十四点" at 08:00
         ["二十四点"],
         ["八点七十分"],
         ["二十五点半"],
         ["凌晨二十五点"],
         ["晚25点"],
+        # A time with seconds was subscribed to as a keyword at 08:00: a digest of "21:30:00"
+        ["21:30:00"],
+        ["２１：３０：００"],
     ],
 )
 def test_parse_subscribe_bad_time(args):
@@ -396,6 +405,9 @@ def test_parse_timezone_ok(args, expected):
         ("-5", "Etc/GMT+5"),
         ("UTC+5:30", "Asia/Kolkata"),  # a half-hour offset kept all year by one country
         ("+05:45", "Asia/Kathmandu"),
+        ("UTC\u22125", "Etc/GMT+5"),  # the minus sign, as Wikipedia writes UTC−05:00
+        ("UTC\u221205:00", "Etc/GMT+5"),
+        ("GMT\u20133", "Etc/GMT+3"),  # an en dash
     ],
 )
 def test_parse_timezone_as_people_type_it(typed, expected):
@@ -422,6 +434,8 @@ def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):
         (["../../etc/passwd"], "bad_timezone"),
         (["+8:00:00"], "bad_timezone"),
         (["UTC+15"], "bad_timezone"),
+        (["localtime"], "bad_timezone"),  # the server's own zone, not a place
+        (["Factory"], "bad_timezone"),
         (["UTC+5:20"], "bad_timezone"),  # no zone keeps this offset
         (["UTC-3:30"], "bad_timezone"),  # only Newfoundland, which has summer time: its name is needed
         (["Etc/../../passwd"], "bad_timezone"),

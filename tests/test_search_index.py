@@ -124,6 +124,20 @@ def test_cli_search_needs_a_query(env):
     assert out.exit_code != 0 and "QUERY" in out.output
 
 
+def test_cli_search_takes_an_unquoted_query(env):
+    """QA: `newsbot search 樊惠林 医院` (README's example, unquoted) failed with "unexpected extra
+    argument", and `newsbot search 二七区 -保交楼` with "no such option"; its words are one query."""
+    quoted = json.loads(run("search", "二七区 -保交楼", "--json").stdout)
+    unquoted = run("search", "二七区", "-保交楼", "--json")
+    assert unquoted.exit_code == 0, unquoted.output
+    assert json.loads(unquoted.stdout)["results"] == quoted["results"]
+    assert quoted["total"] > 0 and 1 not in [r["id"] for r in quoted["results"]]  # article 1 has 保交楼
+    two = run("search", "樊惠林", "医院", "-n", "3")
+    assert two.exit_code == 0 and "找到" in two.stdout, two.output
+    mistyped = CliRunner().invoke(main, ["search", "保交楼", "--jsn"])
+    assert mistyped.exit_code == 2 and "--jsn" in mistyped.output
+
+
 def test_cli_reindex(env):
     run("ingest")
     out = run("reindex")

@@ -208,6 +208,19 @@ def test_a_link_may_carry_a_search_but_never_a_command(web: WebRun, browser: Any
     assert "人才" not in bubbles[2].text and "08:00" not in bubbles[2].text
 
 
+def test_a_link_search_is_sent_once_not_again_on_each_reload(web: WebRun, browser: Any):
+    """QA: reloading a page opened from a ?q= link (WeChat's "more results") sent its search again below
+    the saved conversation, one more copy per reload."""
+    browser.get(web.base_url + "/?q=保交楼")
+    wait(browser, lambda d: len(bot_bubbles(d)) == 2)  # the welcome and the results
+    assert "q=" not in browser.current_url
+    browser.refresh()
+    send(browser, "/help")  # answered after anything the page would have sent on opening
+    texts = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#log .bubble")]
+    assert sum(t.startswith("🔎") for t in texts) == 1, texts
+    assert len(bot_bubbles(browser)) == 3  # the welcome, the results, /help
+
+
 def test_the_conversation_survives_a_reload_until_forget(web: WebRun, browser: Any):
     browser.get(web.base_url + "/")
     reply = send(browser, "保交楼")

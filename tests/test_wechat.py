@@ -361,3 +361,38 @@ def test_help_in_wechat_names_no_groups(web: WebRun, typed: str, group: str):
     content = reply_of(post(web, wechat_text("oHelp", typed, 6001 + len(typed))))["Content"]
     assert "/search" in content and group not in content and "私聊" not in content
     assert ("订阅源" if group == "群" else "feed") in content
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC+5:30", "CST"])
+def test_timezone_in_latin_letters_is_answered_in_chinese(web: WebRun, zone: str):
+    """A zone is written in Latin letters whatever the reader's language: /timezone UTC+5:30 from a
+    Chinese follower gets a Chinese reply, not an English one."""
+    content = reply_of(post(web, wechat_text("oReaderTz", f"/timezone {zone}", 8101)))["Content"]
+    assert content.startswith("时区已设为"), content
+    shown = reply_of(post(web, wechat_text("oReaderTz", "/timezone", 8102)))["Content"]
+    assert shown.startswith("当前时区"), shown
+
+
+def test_a_bare_unsubscribe_lists_the_commands_to_type(web: WebRun):
+    """QA: with several subscriptions, a bare /unsubscribe answered "which one should go?" with buttons
+    WeChat does not show, so the follower had nothing to choose from."""
+    post(web, wechat_text("oReaderU", "/subscribe 08:00 人才", 8201))
+    post(web, wechat_text("oReaderU", "/subscribe 09:00 保交楼", 8202))
+    ids = [s.id for s in web.services.database.read(subs.list_subscriptions, web_chat(web, "oReaderU"))]
+    content = reply_of(post(web, wechat_text("oReaderU", "/unsubscribe", 8203)))["Content"]
+    assert content.startswith("你有多个订阅"), content
+    for sub_id in ids:
+        assert f"/unsubscribe {sub_id}" in content, content
+    assert "/unsubscribe all" in content
+    done = reply_of(post(web, wechat_text("oReaderU", f"/unsubscribe {ids[0]}", 8204)))["Content"]
+    assert f"#{ids[0]}" in done
+    assert len(web.services.database.read(subs.list_subscriptions, web_chat(web, "oReaderU"))) == 1
+    # The word "all" is part of the command, not English: the reply stays in Chinese.
+    rest = reply_of(post(web, wechat_text("oReaderU", "/unsubscribe all", 8205)))["Content"]
+    assert rest.startswith("已取消全部"), rest
+
+
+def web_chat(web: WebRun, openid: str) -> int:
+    chat_id = web.services.database.read(reader_chat, WECHAT, openid)
+    assert chat_id is not None
+    return chat_id

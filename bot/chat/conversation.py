@@ -103,6 +103,10 @@ class ChatRecords(Protocol):
         """The chat's timezone (an IANA name)."""
         ...
 
+    def subscription_count(self, chat_id: int) -> int:
+        """How many subscriptions the chat has."""
+        ...
+
 
 @dataclass(frozen=True)
 class Who:
@@ -424,11 +428,15 @@ class Conversation:
     def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
+        # Where nothing is pushed (the console), a subscription that was saved is followed by a note
+        # saying so; a refused one (a bad time, too many) is not.
+        counted = name == "subscribe" and not self.pushes
         try:
+            before = self.records.subscription_count(who.chat_id) if counted else 0
             out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
         except DatabaseBusy:
             return [self._notice(who, "busy")]
-        if name == "subscribe" and not self.pushes:
+        if counted and self.records.subscription_count(who.chat_id) > before:
             out.append(self._notice(who, "console_no_push"))
         return out
 
@@ -510,6 +518,9 @@ class Conversation:
                 r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
             ]
         if ids[0] is None:
+            typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
+            if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
+                return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
         return self.article_replies(ids[0], who)
 

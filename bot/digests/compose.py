@@ -125,12 +125,13 @@ def _render(
 ) -> Digest:
     rest = len(extra)
     prefix = "digest_count_next" if preview else "digest_count"
+    one = "_one" if len(listed) == 1 else ""  # "1 new article", not "1 new articles"
     if not fresh:
-        count = text(lang, "digest_count_latest", total=len(listed))
+        count = text(lang, f"digest_count_latest{one}", total=len(listed))
     elif rest:
         count = text(lang, f"{prefix}_capped", total=len(listed) + rest, shown=len(listed))
     else:
-        count = text(lang, prefix, total=len(listed))
+        count = text(lang, f"{prefix}{one}", total=len(listed))
     lines = [*head, m.esc(count), ""]
     buttons: list[tuple[Button, ...]] = []
     for n, article in enumerate(listed, 1):

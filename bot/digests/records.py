@@ -130,8 +130,10 @@ def _reading_command(
     only = None
     if args:  # /digest 7: that subscription's preview
         arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
-        if not (arg.isascii() and arg.isdigit() and len(arg) < 18):
+        if not (arg.isascii() and arg.isdigit()):
             return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
+        if len(arg) >= 18:  # a number, too large to be a subscription's id
+            return [digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))]
         only = int(arg)
     return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup, only=only)
 
@@ -188,10 +190,10 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
         if count == 0:
             return digest.format_text(lang, "unsub_none", markup)
         return digest.format_text(lang, "unsub_all_done", markup, count=count)
-    if arg.isascii() and arg.isdigit() and len(arg) < 18:
-        if subs.remove_subscription(db, chat_id, int(arg)):
+    if arg.isascii() and arg.isdigit():
+        if len(arg) < 18 and subs.remove_subscription(db, chat_id, int(arg)):
             return digest.format_text(lang, "unsub_done", markup, id=int(arg))
-        return digest.format_text(lang, "unsub_not_found", markup, value=arg)
+        return digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))
     return digest.format_text(lang, "unsub_bad_arg", markup, value=digest.clip(arg, 30))
 
 
@@ -276,6 +278,9 @@ class StorageChatRecords:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
         chat = self._database.read(subs.get_chat, chat_id)
         return chat.timezone if chat else subs.DEFAULT_TIMEZONE
+
+    def subscription_count(self, chat_id: int) -> int:
+        return len(self._database.read(subs.list_subscriptions, chat_id))
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)

@@ -155,6 +155,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十"
 # ("早上好", "下午茶") is a keyword.
 _TIME_ATTEMPT_RE = re.compile(
     r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$"
+    r"|^\d{1,2}[:：]\d{2}[:：.]\d{1,2}$"  # with seconds: 21:30:00
     rf"|^(?:上午|下午|早上|晚上)\s*[{_CN_DIGITS}\d]{{0,3}}$"
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
@@ -286,8 +287,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             token, negate = "-" + token.lstrip("-"), False
         natural = parse_natural_time(token)
         if natural is not None:
-            if at is not None:
-                return ArgumentError("bad_time", raw)
+            if at is not None:  # "8:00 9:00": one time per subscription
+                return ArgumentError("two_times", raw)
             at = natural
             continue
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
@@ -316,13 +317,15 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     key = text.lower()
     if key in _TZ_ALIASES:
         return _TZ_ALIASES[key]
-    offset = _OFFSET_RE.match(key.replace(" ", ""))
+    offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
     name = key.replace(" ", "_")
     return _zone_names().get(name) or _city_zones().get(name) or ArgumentError("bad_timezone", text)
 
 
+# The minus sign (U+2212, as Wikipedia writes "UTC−05:00") and the en dash, read as "-" in an offset.
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # "UTC+8", "GMT-5", "utc+08:00", "+08:00": an offset from UTC.
 _OFFSET_RE = re.compile(r"^(?:utc|gmt)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$")
 # Offsets that are not whole hours, each kept all year by one country's zone (no summer time there).
@@ -361,8 +364,13 @@ def zone_label(name: str) -> str:
 
 @functools.cache
 def _zone_names() -> dict[str, str]:
-    """Every IANA zone name this machine knows, by its lower-case spelling."""
-    return {name.lower(): name for name in available_timezones()}
+    """Every IANA zone name this machine knows, by its lower-case spelling; not `_NOT_ZONES`."""
+    return {name.lower(): name for name in available_timezones() if name not in _NOT_ZONES}
+
+
+# Files of the zone directory that name no place: "localtime" is the server's own zone (a link to
+# /etc/localtime, missing on other machines), "Factory" a placeholder whose abbreviation is "-00".
+_NOT_ZONES = frozenset(("localtime", "Factory"))
 
 
 @functools.cache

@@ -204,6 +204,10 @@ SCRIPT = r"""
   // A link may carry a search (WeChat's "more results"), never a command.
   // The server is told so too: a character trim() keeps (U+0085) must not hide a command from this check.
   if (asked && asked.trim().charAt(0) !== "/") { send(asked.trim().slice(0, 500), true); }
+  // The search is in the saved conversation now: a reload must not send it again.
+  if (asked !== null && window.history.replaceState) {
+    window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+  }
   box.focus();
 })();
 """.strip()

@@ -20,6 +20,7 @@ from bot.chat.intents import message_language
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
+from bot.digests.records import UNSUBSCRIBE_PREFIX
 from bot.wechat.format import WECHAT, clip, to_wechat
 from bot.wechat.protocol import Message
 from storage.database.access import Database
@@ -28,6 +29,20 @@ from storage.records.readers import reader_chat, reader_for
 
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
+
+
+def typed_choices(reply: Reply) -> Reply:
+    """A bare /unsubscribe's buttons (one per subscription, one for all) as the commands to type, each
+    under its label: WeChat shows no buttons, and "which one should go?" alone left nothing to choose."""
+    lines = [
+        f"{b.label}：/unsubscribe {b.data.removeprefix(UNSUBSCRIBE_PREFIX)}"
+        for row in reply.buttons
+        for b in row
+        if b.data and b.data.startswith(UNSUBSCRIBE_PREFIX)
+    ]
+    if not lines:
+        return reply
+    return Reply("\n".join([reply.text, *lines]), reply.buttons)
 
 
 class WeChatChat:
@@ -54,9 +69,14 @@ class WeChatChat:
         line = " ".join(content.split())
         if not line:
             return text("zh", "wechat_other")
-        # English for a message in English (a command: for English arguments, "/forget confirm").
+        # English for a message in English (a command: for English arguments, "/forget confirm"); a
+        # timezone and /unsubscribe's "all" are written in Latin letters in any language (Asia/Shanghai,
+        # UTC+8), so /timezone and /unsubscribe stay in Chinese.
         command = parse_command(line) if commands else None
-        lang = message_language(command[1] if command else line, "zh")
+        if command is not None and command[0] in ("timezone", "unsubscribe"):
+            lang = "zh"
+        else:
+            lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(openid)
         who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
         feed_url = self._feed_url(base)
@@ -70,6 +90,7 @@ class WeChatChat:
             else:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
+                out = [typed_choices(r) for r in out]
         else:
             out = self.conversation.text(line, who)
         if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
