@@ -42,6 +42,37 @@ def test_issue22_an_exports_records_give_title_authors_and_date_from_their_field
     assert any("field 标题: 春晚第四次彩排举行" in line for line in explained)
 
 
+def test_an_exports_text_may_start_on_its_text_fields_line():
+    """QA: ``正文：`` with the text on the same line lost that text (a record whose whole text stood there
+    was lost), and a record without text shifted `--explain`'s records against the stories."""
+    page = (
+        "标题：春晚第四次彩排举行\n"
+        "作者：本报记者 王某\n"
+        "日期：2020-01-21\n"
+        "正文：春节将至，春晚“年夜文化大餐”也将开宴。\n"
+        "还有4天，春节联欢晚会将如约与观众见面。\n\n"
+        "标题：没有正文的一条\n"
+        "日期：2020-01-21\n"
+        "正文：\n\n"
+        "标题：支持做好新疆伽师地震救灾\n"
+        "来源：人民日报\n"
+        "日期：2020-01-21\n"
+        "正文：19日，国家启动应急响应，调拨救灾物资支持地方做好救灾工作。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "春晚第四次彩排举行"
+    assert first.paragraphs == (
+        "春节将至，春晚“年夜文化大餐”也将开宴。",
+        "还有4天，春节联欢晚会将如约与观众见面。",
+    )
+    assert second.title == "支持做好新疆伽师地震救灾"
+    assert second.paragraphs == ("19日，国家启动应急响应，调拨救灾物资支持地方做好救灾工作。",)
+    explained = "\n".join(explain_page(page, year=2020))
+    assert "story 2: text lines 14-14" in explained
+    assert "headline (from the title fields): 支持做好新疆伽师地震救灾" in explained
+    assert "没有正文的一条" not in explained
+
+
 def test_issue22_field_lines_inside_a_story_make_no_export():
     # A page's prose may hold ``来源：`` or ``时间：``; only a run of fields with a title opens a record.
     page = (

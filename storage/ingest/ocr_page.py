@@ -505,7 +505,7 @@ def _from_records(
 def _explain_records(text: str, articles: list[ParsedArticle]) -> list[str]:
     """`explain_page` for a digital edition's export: each article's record and the fields it read."""
     out = ["the text is an export of a digital edition: one record per article, opened by its fields"]
-    records = split_records(text) or []
+    records = [record for record in split_records(text) or [] if paragraphs_of(record)]  # as `_from_records`
     for position, (article, record) in enumerate(zip(articles, records, strict=False), start=1):
         first, last = article.origin_lines or (0, 0)
         out.append(f"story {position}: text lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")

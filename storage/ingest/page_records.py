@@ -1,6 +1,7 @@
 """A plain-text export of a digital edition: one record per article, each opened by labelled fields
 (``标题：…`` / ``【标题】…``, ``引题``, ``副标题``, ``作者``, ``来源``, ``日期`` or ``发布时间``, ``版次``,
-``正文``), then the article's text, one paragraph a line (indented or not, blank lines between or not).
+``正文``), then the article's text, one paragraph a line (indented or not, blank lines between or not); the
+text may start on the ``正文`` line itself.
 
 Such a file is no page: nothing needs segmenting, the fields say where each article starts and what its
 title, authors and date are. `split_records` finds the records (or says the text holds none), and
@@ -113,6 +114,10 @@ def split_records(text: str) -> list[Record] | None:
             found = fields[number]
             if found is not None:
                 record.fields.append((found[0], found[1], number + 1))
+                if found[0] in _TEXT and found[1]:
+                    record.lines.append(
+                        (number + 1, found[1])
+                    )  # ``正文：春节将至，…``: the text's first line
         stop = runs[position + 1][0] if position + 1 < len(runs) else len(raw)
         for number in range(end, stop):
             line = raw[number].rstrip()
