@@ -5,6 +5,7 @@ signatures, broken XML and entities."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,7 @@ from defusedxml.ElementTree import fromstring
 from bot.wechat.format import fit, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
+from storage.records.articles import get_article
 from storage.records.readers import WECHAT, reader_chat
 from tests.bot_support import copy_database, make_database
 from tests.web_support import WECHAT_TOKEN, WebRun, web_server, wechat_other, wechat_query, wechat_text
@@ -396,3 +398,21 @@ def web_chat(web: WebRun, openid: str) -> int:
     chat_id = web.services.database.read(reader_chat, WECHAT, openid)
     assert chat_id is not None
     return chat_id
+
+
+def test_a_digest_links_each_article_it_lists(web: WebRun):
+    """QA: /digest listed titles under buttons WeChat does not show, so no article could be opened."""
+    content = reply_of(post(web, wechat_text("oReaderD", "/digest", 8301)))["Content"]
+    assert "新闻摘要" in content, content
+    links = re.findall(r"/article/(\d+)", content)
+    assert links, content
+    titles = [line for line in content.split("\n") if re.match(r"\d+\. ", line)]
+    assert len(links) == len(titles)
+    # each link stands under its own article's lines, before the next article
+    lines = content.split("\n")
+    for title, article_id in zip(titles, links, strict=True):
+        start = lines.index(title)
+        after = next(line for line in lines[start + 1 :] if "/article/" in line)
+        assert after.endswith(f"/article/{article_id}")
+        article = web.services.database.read(get_article, int(article_id))
+        assert article is not None and (article.title or "")[:10].replace("<", "＜") in title

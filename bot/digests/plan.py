@@ -48,9 +48,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Callback data of the buttons that open an article: the conversation's ``a:<id>`` scheme.
+ARTICLE_PREFIX = "a:"
+
+
 def open_article_data(article_id: int) -> str:
-    """Callback data of the button that opens an article (the conversation's ``a:<id>`` scheme)."""
-    return f"a:{article_id}"
+    """Callback data of the button that opens an article."""
+    return f"{ARTICLE_PREFIX}{article_id}"
 
 
 class SearchLibrary(Protocol):

@@ -20,6 +20,7 @@ from bot.chat.intents import message_language
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
+from bot.digests.plan import ARTICLE_PREFIX
 from bot.digests.records import UNSUBSCRIBE_PREFIX
 from bot.wechat.format import WECHAT, clip, to_wechat
 from bot.wechat.protocol import Message
@@ -43,6 +44,32 @@ def typed_choices(reply: Reply) -> Reply:
     if not lines:
         return reply
     return Reply("\n".join([reply.text, *lines]), reply.buttons)
+
+
+def typed_article_links(reply: Reply) -> Reply:
+    """A digest's open buttons (``a:<id>``, labelled ``N. title``) as ``/article <id>`` under each listed
+    article's lines (made links by `to_wechat`): WeChat shows no buttons, so the digest's titles led
+    nowhere."""
+    opens = {
+        b.label.split(".", 1)[0]: b.data.removeprefix(ARTICLE_PREFIX)
+        for row in reply.buttons
+        for b in row
+        if b.data and b.data.startswith(ARTICLE_PREFIX) and b.data.removeprefix(ARTICLE_PREFIX).isdigit()
+    }
+    if not opens:
+        return reply
+    out: list[str] = []
+    pending: str | None = None  # the link of the article whose lines are being copied
+    for line in reply.text.split("\n"):
+        number = line.split(".", 1)[0] if "." in line else ""
+        if number in opens or not line.strip():
+            if pending is not None:
+                out.append(f"/article {pending}")
+            pending = opens.pop(number, None) if line.strip() else None
+        out.append(line)
+    if pending is not None:
+        out.append(f"/article {pending}")
+    return Reply("\n".join(out), reply.buttons)
 
 
 class WeChatChat:
@@ -90,7 +117,7 @@ class WeChatChat:
             else:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
-                out = [typed_choices(r) for r in out]
+                out = [typed_article_links(typed_choices(r)) for r in out]
         else:
             out = self.conversation.text(line, who)
         if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
