@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from storage.ingest.page_fragments import pairs
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
 from storage.ingest.page_lines import (
     _COMMA_RE,
@@ -104,6 +105,58 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     ]
     for story, positions in zip(stories, match_headlines(texts, groups), strict=True):
         story.headline_groups = [gap_groups[position][1] for position in positions]
+
+
+# A line read as a headline group is a paragraph's first line of the story above when that story
+# repeats at least this share of its character pairs and the text under it none.
+_OPENING_READ_APART_SHARE = 0.5
+
+
+def _join_opening_read_apart(cut: _Cut) -> None:
+    """A paragraph's first line the OCR read as a block of its own (``浙江婺剧团“欢乐春节”海外演出`` /
+    blank / ``代表团团长王晓平表示，戏曲没有国界。``), taken for a headline over a story opened by nothing:
+    one line, no sentence mark, the story above repeating most of its words and holding a headline of
+    its own in the gap over it, the text under it none of its words. The line and the text under it
+    go on with the story above, its next paragraph, where they were read among its lines."""
+    gaps = [gap for gap, _group in cut.gap_groups]
+    for position, (gap, group) in enumerate(cut.gap_groups):
+        if len(group) != 1 or gaps.count(gap) != 1 or not 0 < gap < len(cut.stories):
+            continue
+        story = cut.stories[gap]
+        before = next((s for s in reversed(cut.stories[:gap]) if s.lines), None)
+        if before is None or not story.lines or gap - 1 not in gaps:
+            continue
+        if (
+            story.byline
+            or story.dateline_byline
+            or story.printed_date
+            or before.closed_by_byline
+            or before.ended
+        ):
+            continue
+        first, line = story.lines[0].text.strip(), group[0]
+        if _DATELINE_RE.match(first) or is_byline(first) or _SENTENCE_PUNCT_RE.search(line.text):
+            continue
+        if not line.number < story.lines[0].number:
+            continue
+        # Where the line stands in the story above: after its lines read before it (the blocks the
+        # OCR read after the text under it may already have been joined to it).
+        at = next((k for k, each in enumerate(before.lines) if each.number > line.number), len(before.lines))
+        if at == 0 or any(each.number < story.lines[-1].number for each in before.lines[at:]):
+            continue
+        heads = pairs(clean_prose(line.text))
+        above = pairs(clean_prose("".join(each.text for each in before.lines)))
+        under = pairs(clean_prose("".join(each.text for each in story.lines)))
+        if not heads or heads & under or len(heads & above) < _OPENING_READ_APART_SHARE * len(heads):
+            continue
+        cut.roles[line.number] = (
+            "text: a paragraph's first line read as a block of its own, its words in the story above, "
+            "none in the text under it"
+        )
+        before.lines[at:at] = [line, *story.lines]
+        story.lines = []
+        del cut.gap_groups[position]
+        return _join_opening_read_apart(cut)
 
 
 def _join_headless_rest(cut: _Cut) -> None:
@@ -390,6 +443,7 @@ def _parse(
     _mend_split_headlines(cut)
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
     stories, gap_groups = cut.stories, cut.gap_groups
+    _join_opening_read_apart(cut)
     _assign_headlines(stories, gap_groups)
     _join_headless_rest(cut)
     widths = _column_widths(stories)

@@ -124,7 +124,7 @@ class HeadlineMatcher:
         assigned = self.assigned()
         self.give_to_headless(assigned)
         result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
-        return self.one_run_each(self.dash_subtitles(result))
+        return self.uncross(self.one_run_each(self.dash_subtitles(result)))
 
     def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
         """When a story is left without a headline while another holds two runs of headline groups
@@ -164,6 +164,27 @@ class HeadlineMatcher:
         if sum(1 for m in matched if m) <= sum(1 for positions in result if positions):
             return result
         return matched
+
+    def uncross(self, result: list[list[int]]) -> list[list[int]]:
+        """Two stories whose headlines stand each right over the other story (``中国射击队摘得军运会首枚金牌``
+        over its dated report, ``决胜毫厘之间`` over a feature on the same final, the report's headline
+        repeated more by the feature) swap them back when each story repeats the headline over it: the
+        one the evidence chose surely, the other at least a little. Each headline then stands over its
+        story, as printed."""
+        gaps = [gap for gap, _, _ in self.choices]
+        for a in range(self.n):
+            for b in range(a + 1, self.n):
+                mine, theirs = result[a], result[b]
+                if not mine or not theirs:
+                    continue
+                if any(gaps[p] != b for p in mine) or any(gaps[p] != a for p in theirs):
+                    continue  # not each story's headline right over the other one
+                over_b = min(self.evidence(p, b) for p in mine)
+                over_a = min(self.evidence(p, a) for p in theirs)
+                surely, at_least = max(over_a, over_b), min(over_a, over_b)
+                if surely >= _MIN_HEADLINE_SCORE and at_least >= _WEAK_HEADLINE_SCORE:
+                    result[a], result[b] = theirs, mine
+        return result
 
     def sure_groups(self) -> None:
         """Each group whose best story repeats enough of it goes there."""
