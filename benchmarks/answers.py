@@ -801,7 +801,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
     sets: tuple[str, ...] = args.sets
     wants_cctv = "tuning" in sets
-    wants_pd = any(name in sets for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "frozen", "heldout2"))
+    wants_pd = any(
+        name in sets for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "frozen", "heldout2")
+    )
     no_tuning = _corpus_missing(realnews.CACHE_FILE, realnews.ENV, "realnews")
     no_frozen = _corpus_missing(peopledaily.CACHE_FILE, peopledaily.ENV, "peopledaily")
     if (not wants_cctv or no_tuning) and (not wants_pd or no_frozen):
