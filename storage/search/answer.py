@@ -285,12 +285,22 @@ def _unit_asked(query: str) -> str | None:
         return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
     if _AGE_ASKED.search(query):
         return "岁"
+    if _DURATION_ASKED.search(query):
+        return DURATION
     if _RATE_ASKED.search(query):
         return RATE
     measure = _MEASURE_ASKED.search(query)
     return measure.group(1) if measure is not None else None
 
 
+# A length of time asked for without its unit (多长时间, 多久): news gives it in any unit of time (工作2个月左右,
+# 一至三个月的宽限期, 需要8年); a year or a month alone (2019年, 3月) is a date, not a length.
+DURATION = "时长"
+_DURATION_ASKED = re.compile(r"多长时间|多久|多少时间|多长的时间")
+_DURATION = re.compile(
+    r"(?:(?<![\d.])\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十半百]+)(?:多|余)?"
+    r"(?:个月|个多月|年|天|周|个星期|星期|小时|分钟|昼夜)"
+)
 # An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
 _AGE_ASKED = re.compile(r"多大(?:年纪|岁数|年龄|了)|年龄(?:是|有)?多大|年纪(?:有)?多大|多少高龄|高寿")
 
@@ -299,6 +309,8 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
     if unit == RATE:
         return bool(_RATE_NUMBER.search(sentence))
+    if unit == DURATION:
+        return bool(_DURATION.search(sentence))
     if unit not in _KNOWN_UNITS:
         return re.search(_ANY_NUMBER + r"(?:多|余)?" + re.escape(unit), sentence) is not None  # 共18口人
     return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
@@ -884,6 +896,10 @@ _PERSON_NOUN = re.compile(r"(?:民|兵|户|员|师|学生|医生|姑娘|小伙|�
 _SPEAKS = r"([\u4e00-\u9fff]{2,3}?)(?:说|述说|讲述|表示|介绍|告诉|感慨|坦言|笑着说|回忆)"
 
 
+# Words after a post that make it another post (总经理助理谢益明 is the manager's assistant, not the manager).
+_ANOTHER_POST = re.compile(r"助理|秘书|夫人|一行")
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -905,7 +921,7 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
     for t in posts:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
         if any(
-            m.group(1) not in known and _may_be_name(m.group(1))
+            m.group(1) not in known and _may_be_name(m.group(1)) and not _ANOTHER_POST.match(m.group(1))
             for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
@@ -974,6 +990,8 @@ def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
     amount = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     if unit == RATE:
         pattern = _RATE_NUMBER.pattern
+    elif unit == DURATION:
+        pattern = _DURATION.pattern
     elif unit is not None:
         pattern = amount + "(?:" + "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,))) + ")"
     else:
@@ -1501,10 +1519,23 @@ _ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
 _FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
 
 
+# A question's "in a year" / "a day" is printed as a rate: 一年给柬埔寨发多少电 → 每年可为全国提供约10亿度,
+# 一天能检测多少份 → 150万份每天, 日均.
+_PER_PERIOD = {
+    "一年": ("每年", "年均"),
+    "每年": ("一年", "年均"),
+    "一天": ("每天", "每日", "日均"),
+    "每天": ("一天", "每日", "日均"),
+    "一个月": ("每月", "月均"),
+    "每月": ("一个月", "月均"),
+}
+
+
 def _written_forms(term: str) -> tuple[str, ...]:
-    """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`) and the
-    full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 → 国有企业, 去世 → 逝世)."""
-    return tuple(dict.fromkeys((*_ordinal_forms(term), *printed_forms(term))))
+    """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
+    period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
+    国有企业, 去世 → 逝世)."""
+    return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
