@@ -58,3 +58,26 @@ def test_the_holder_of_a_post_is_not_the_holder_of_the_post_after_it():
         [(1, "中企承建的水电站点亮柬埔寨", assistant + "\n" + "项目运行稳定。\n" + holder)],
     )
     assert answer is not None and "乐建华" in answer.sentence
+
+
+def test_the_first_item_of_a_list_asked_is_the_sentence_opening_with_yi_shi():
+    q = "求是那篇脱贫文章说脱贫攻坚积累的第一条经验是啥"
+    terms = ["求是", "脱贫", "攻坚", "积累", "第一条", "经验"]
+    first = normalize("一是坚持党的领导，强化组织保证。")
+    assert kind_strength(first, "what", q, terms) == PLAIN
+    assert kind_strength(first, "what", "脱贫攻坚积累了什么经验", ["脱贫", "攻坚", "经验"]) < PLAIN
+    body = (
+        "文章指出，要深刻认识我国脱贫攻坚取得的决定性进展。\n"
+        "文章指出，在脱贫攻坚的伟大实践中，我们积累了许多宝贵经验。一是坚持党的领导，强化组织保证。"
+        "二是坚持精准方略，提高脱贫实效。"
+    )
+    answer = best_sentence(q, terms, [(1, "《求是》杂志发表重要文章", body)])
+    assert answer is not None and "一是坚持党的领导" in answer.sentence
+
+
+def test_a_deed_then_what_it_was_meant_to_do_answers_why():
+    q = "法国前总理当年为啥坚持在非典时访华"
+    terms = ("法国", "总理", "当年", "坚持", "非典", "时访华")
+    meant = normalize("我作为法国总理坚持率团访华，就是要体现法国政府对中国政府抗击非典疫情的坚定支持。")
+    assert kind_strength(meant, "why", q, terms) > FAINT
+    assert kind_strength(normalize("我作为法国总理坚持率团访华。"), "why", q, terms) < FAINT

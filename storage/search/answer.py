@@ -208,6 +208,8 @@ _LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
 _PURPOSE = re.compile(
     r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对|遏制|改善|防止|避免|加快|保护)|"
     r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
+    # 坚持率团访华，就是要体现…的坚定支持: what was done, then what it was meant to do
+    r"[，,](?:就|正)是(?:要|想|希望)|"
     # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
     r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
     r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低|"
@@ -965,8 +967,16 @@ def kind_strength(
     """How plainly a (normalised) sentence holds the kind of fact asked for, from `NOTHING` to `PLAIN`.
     `report_day`: the day of the month of the report's dateline (新华社北京2月25日电): a "when" sentence
     dated only that day most often tells what the report is about, not the earlier event asked about."""
+    if kind in ("what", "which") and _FIRST_ITEM_ASKED.search(query) and _FIRST_ITEM.match(sentence):
+        return PLAIN  # 第一条经验是啥: 一是坚持党的领导，强化组织保证。
     strength = _STRENGTH.get(kind)
     return strength(sentence, _Asked(query, tuple(terms), report_day)) if strength else NOTHING
+
+
+# The first item of a list asked for (第一条经验, 头一项措施, 首要任务是什么), which news opens with 一是 / 第一，/
+# 首先 in a sentence of its own after the one announcing the list (积累了许多宝贵经验。一是坚持党的领导).
+_FIRST_ITEM_ASKED = re.compile(r"(?:第一|头一)(?:条|项|个|点)|首要")
+_FIRST_ITEM = re.compile(r"^(?:一是|一要|第一[，,、是]|首先[，,是])")
 
 
 def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
