@@ -81,3 +81,15 @@ def test_a_deed_then_what_it_was_meant_to_do_answers_why():
     meant = normalize("我作为法国总理坚持率团访华，就是要体现法国政府对中国政府抗击非典疫情的坚定支持。")
     assert kind_strength(meant, "why", q, terms) > FAINT
     assert kind_strength(normalize("我作为法国总理坚持率团访华。"), "why", q, terms) < FAINT
+
+
+def test_a_closing_dateline_is_no_answer():
+    q = "中国和尼泊尔哪年建交的"
+    terms = ["中国", "尼泊尔", "建交"]
+    body = (
+        "班达里表示，自两国建交以来，尼中关系一直保持着良好的发展势头。\n"
+        "从1955年尼中两国建交起，中国政府就持续向尼泊尔提供经济援助与合作。\n"
+        "（本报加德满都10月9日电）"
+    )
+    answer = best_sentence(q, terms, [(1, "访尼泊尔总统班达里", body)])
+    assert answer is not None and "1955年" in answer.sentence and "本报" not in answer.sentence

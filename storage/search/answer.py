@@ -1103,6 +1103,10 @@ PAIR_CONTRAST = 0.3  # ...or one of them hold the fact this much more plainly th
 PLACES_SHARE = 0.9  # 去了哪些地方: further sentences naming places, holding this share of the words
 
 
+# A dateline closing a story, in brackets, as a line or sentence of its own: （本报加德满都10月9日电）.
+_CLOSING_DATELINE = re.compile(r"[（(]((?:本报|新华社|据新华社)\S{0,12}?(\d{1,2}月\d{1,2}日)电)[）)]")
+
+
 def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]:
     out = []
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
@@ -1112,6 +1116,11 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
         for pos, (paragraph, raw) in enumerate(in_paragraphs):
             if pos == 0 and (m := _DATELINE.match(raw)):
                 dateline, report_day = m.group(1), _day_of(m.group(2))
+            if m := _CLOSING_DATELINE.fullmatch(raw.strip()):
+                # （本报加德满都10月9日电） closing a story: the report's day, no sentence of its own
+                if report_day is None:
+                    dateline, report_day = m.group(1), _day_of(m.group(2))
+                continue
             sent = strip_dateline(raw).strip()
             if sent:
                 pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id, paragraph))
