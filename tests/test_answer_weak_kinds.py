@@ -17,8 +17,8 @@ def test_a_length_of_time_is_answered_by_any_unit_of_time():
     # a year or a month is a date, not a length of time
     dated = normalize("巡视组于2020年5月进驻。")
     assert kind_strength(dated, "howmany", q, terms) < LIKELY
-    test = fact_test(q, list(terms))
-    assert test is not None and test(length) and not test(dated)
+    # the ranking is given no test for it: some length of time is in most stories
+    assert fact_test(q, list(terms)) is None
     body = (
         "截至5月16日，十九届中央第五轮巡视15个巡视组已完成对35个中央和国家机关单位党组织的进驻工作，"
         "十九届中央第五轮巡视全面展开。\n"

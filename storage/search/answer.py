@@ -998,10 +998,10 @@ def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
     asked = _Asked(q, tuple(terms))
     unit = _unit_asked(q)
     amount = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    if unit == DURATION:
+        return None  # a length of time in any unit is common in news: no evidence for the ranking
     if unit == RATE:
         pattern = _RATE_NUMBER.pattern
-    elif unit == DURATION:
-        pattern = _DURATION.pattern
     elif unit is not None:
         pattern = amount + "(?:" + "|".join(re.escape(u) for u in _SAME_UNIT.get(unit, (unit,))) + ")"
     else:
