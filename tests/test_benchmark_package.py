@@ -332,6 +332,37 @@ def test_the_fifth_development_set_holds_its_facts_when_the_corpus_is_cached():
     answers.check_frozen(answers.load_dev(answers.DEV5), {a.key: a for a in peopledaily.load_articles()})
 
 
+def test_the_sixth_development_set_names_no_article_of_another_set():
+    from benchmarks import answers
+
+    items = answers.load_dev(answers.DEV6)
+    assert len(items) >= 100
+    assert all(list(item) == ["kind", "q", "key", "date", "title", "fact"] for item in items)
+    assert all(all(isinstance(v, str) and v for v in item.values()) for item in items)
+    assert {item["kind"] for item in items} <= set(answers.FROZEN_KINDS)
+    # mostly the kinds the answer line was weakest on
+    weak = [item for item in items if item["kind"] in ("what", "which", "when", "howmany")]
+    assert len(weak) * 2 > len(items)
+    assert all(item["key"].startswith(item["date"].replace("-", "")) for item in items)
+    assert all(2 <= len(item["fact"]) <= 12 for item in items)
+    questions = [(item["key"], item["q"]) for item in items]
+    assert len(set(questions)) == len(questions)
+    # only the other sets' keys are read
+    others = answers.load_frozen() + answers.load_heldout2() + answers.load_judged()
+    for path in (answers.DEV, answers.DEV2, answers.DEV3, answers.DEV4, answers.DEV5):
+        others += answers.load_dev(path)
+    assert not {item.get("key") for item in others} & {item["key"] for item in items}
+    assert "dev6" in answers.DEFAULT_SETS
+
+
+def test_the_sixth_development_set_holds_its_facts_when_the_corpus_is_cached():
+    from benchmarks import answers, peopledaily
+
+    if not peopledaily.CACHE_FILE.exists():
+        pytest.skip(f"the People's Daily corpus is not cached ({peopledaily.CACHE_FILE})")
+    answers.check_frozen(answers.load_dev(answers.DEV6), {a.key: a for a in peopledaily.load_articles()})
+
+
 def test_people_daily_articles_of_some_months_only(tmp_path):
     from benchmarks import peopledaily
 

@@ -208,6 +208,8 @@ _LISTED = re.compile(r"分别是|分别为|依次是|包括[^。；;]{2,}、")
 _PURPOSE = re.compile(
     r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对|遏制|改善|防止|避免|加快|保护)|"
     r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
+    # 坚持率团访华，就是要体现…的坚定支持: what was done, then what it was meant to do
+    r"[，,](?:就|正)是(?:要|想|希望)|"
     # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
     r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
     r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低|"
@@ -285,12 +287,22 @@ def _unit_asked(query: str) -> str | None:
         return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
     if _AGE_ASKED.search(query):
         return "岁"
+    if _DURATION_ASKED.search(query):
+        return DURATION
     if _RATE_ASKED.search(query):
         return RATE
     measure = _MEASURE_ASKED.search(query)
     return measure.group(1) if measure is not None else None
 
 
+# A length of time asked for without its unit (多长时间, 多久): news gives it in any unit of time (工作2个月左右,
+# 一至三个月的宽限期, 需要8年); a year or a month alone (2019年, 3月) is a date, not a length.
+DURATION = "时长"
+_DURATION_ASKED = re.compile(r"多长时间|多久|多少时间|多长的时间")
+_DURATION = re.compile(
+    r"(?:(?<![\d.])\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十半百]+)(?:多|余)?"
+    r"(?:个月|个多月|年|天|周|个星期|星期|小时|分钟|昼夜)"
+)
 # An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
 _AGE_ASKED = re.compile(r"多大(?:年纪|岁数|年龄|了)|年龄(?:是|有)?多大|年纪(?:有)?多大|多少高龄|高寿")
 
@@ -299,6 +311,8 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
     if unit == RATE:
         return bool(_RATE_NUMBER.search(sentence))
+    if unit == DURATION:
+        return bool(_DURATION.search(sentence))
     if unit not in _KNOWN_UNITS:
         return re.search(_ANY_NUMBER + r"(?:多|余)?" + re.escape(unit), sentence) is not None  # 共18口人
     return any(n.endswith(u) or u in n for u in _SAME_UNIT.get(unit, (unit,)) for n in numbers)
@@ -884,6 +898,10 @@ _PERSON_NOUN = re.compile(r"(?:民|兵|户|员|师|学生|医生|姑娘|小伙|�
 _SPEAKS = r"([\u4e00-\u9fff]{2,3}?)(?:说|述说|讲述|表示|介绍|告诉|感慨|坦言|笑着说|回忆)"
 
 
+# Words after a post that make it another post (总经理助理谢益明 is the manager's assistant, not the manager).
+_ANOTHER_POST = re.compile(r"助理|秘书|夫人|一行")
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -905,7 +923,7 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
     for t in posts:
         # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
         if any(
-            m.group(1) not in known and _may_be_name(m.group(1))
+            m.group(1) not in known and _may_be_name(m.group(1)) and not _ANOTHER_POST.match(m.group(1))
             for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
@@ -949,8 +967,16 @@ def kind_strength(
     """How plainly a (normalised) sentence holds the kind of fact asked for, from `NOTHING` to `PLAIN`.
     `report_day`: the day of the month of the report's dateline (新华社北京2月25日电): a "when" sentence
     dated only that day most often tells what the report is about, not the earlier event asked about."""
+    if kind in ("what", "which") and _FIRST_ITEM_ASKED.search(query) and _FIRST_ITEM.match(sentence):
+        return PLAIN  # 第一条经验是啥: 一是坚持党的领导，强化组织保证。
     strength = _STRENGTH.get(kind)
     return strength(sentence, _Asked(query, tuple(terms), report_day)) if strength else NOTHING
+
+
+# The first item of a list asked for (第一条经验, 头一项措施, 首要任务是什么), which news opens with 一是 / 第一，/
+# 首先 in a sentence of its own after the one announcing the list (积累了许多宝贵经验。一是坚持党的领导).
+_FIRST_ITEM_ASKED = re.compile(r"(?:第一|头一)(?:条|项|个|点)|首要")
+_FIRST_ITEM = re.compile(r"^(?:一是|一要|第一[，,、是]|首先[，,是])")
 
 
 def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
@@ -972,6 +998,8 @@ def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
     asked = _Asked(q, tuple(terms))
     unit = _unit_asked(q)
     amount = r"\d+(?:\.\d+)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    if unit == DURATION:
+        return None  # a length of time in any unit is common in news: no evidence for the ranking
     if unit == RATE:
         pattern = _RATE_NUMBER.pattern
     elif unit is not None:
@@ -1075,6 +1103,10 @@ PAIR_CONTRAST = 0.3  # ...or one of them hold the fact this much more plainly th
 PLACES_SHARE = 0.9  # 去了哪些地方: further sentences naming places, holding this share of the words
 
 
+# A dateline closing a story, in brackets, as a line or sentence of its own: （本报加德满都10月9日电）.
+_CLOSING_DATELINE = re.compile(r"[（(]((?:本报|新华社|据新华社)\S{0,12}?(\d{1,2}月\d{1,2}日)电)[）)]")
+
+
 def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]:
     out = []
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
@@ -1084,6 +1116,11 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
         for pos, (paragraph, raw) in enumerate(in_paragraphs):
             if pos == 0 and (m := _DATELINE.match(raw)):
                 dateline, report_day = m.group(1), _day_of(m.group(2))
+            if m := _CLOSING_DATELINE.fullmatch(raw.strip()):
+                # （本报加德满都10月9日电） closing a story: the report's day, no sentence of its own
+                if report_day is None:
+                    dateline, report_day = m.group(1), _day_of(m.group(2))
+                continue
             sent = strip_dateline(raw).strip()
             if sent:
                 pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id, paragraph))
@@ -1501,10 +1538,23 @@ _ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
 _FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
 
 
+# A question's "in a year" / "a day" is printed as a rate: 一年给柬埔寨发多少电 → 每年可为全国提供约10亿度,
+# 一天能检测多少份 → 150万份每天, 日均.
+_PER_PERIOD = {
+    "一年": ("每年", "年均"),
+    "每年": ("一年", "年均"),
+    "一天": ("每天", "每日", "日均"),
+    "每天": ("一天", "每日", "日均"),
+    "一个月": ("每月", "月均"),
+    "每月": ("一个月", "月均"),
+}
+
+
 def _written_forms(term: str) -> tuple[str, ...]:
-    """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`) and the
-    full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 → 国有企业, 去世 → 逝世)."""
-    return tuple(dict.fromkeys((*_ordinal_forms(term), *printed_forms(term))))
+    """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
+    period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
+    国有企业, 去世 → 逝世)."""
+    return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
