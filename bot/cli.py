@@ -338,7 +338,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
     if mistyped is not None:
         raise click.NoSuchOption(mistyped.split("=", 1)[0])
     query = " ".join(words) if words else None
-    if batch is None and query is None:
+    if batch is None and not (query or "").strip():  # nothing, or "" / "  " typed as the query
         raise click.UsageError("give a QUERY or --batch FILE / 请输入要搜索的内容")
     if batch is not None and query is not None:
         raise click.UsageError("give either a QUERY or --batch FILE, not both")

@@ -136,6 +136,9 @@ def test_bad_input_exits_non_zero_with_clear_messages(backend_env, tmp_path):
         (["ingest", "--year", "abc"], "'abc' is not a valid integer"),
         (["ingest", "--year", "99999"], "99999 is not in the range"),
         (["ingest", "--source", " "], "must not be empty"),
+        (["search", ""], "请输入要搜索的内容"),  # QA: "" searched for nothing and found nothing
+        (["search", "  "], "请输入要搜索的内容"),
+        (["search"], "请输入要搜索的内容"),
     ],
 )
 def test_bad_options(env, args, message):
