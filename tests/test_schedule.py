@@ -456,3 +456,13 @@ def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
     assert parse_subscribe_args(["13:00", "二七区", "-人才", '"郑州', '大学"', "C#"]) == SubscribeRequest(
         "13:00", ("二七区", "-人才", '"郑州 大学"', "C#")
     )
+
+
+@pytest.mark.parametrize("args", [["OR"], ["8:00", "|"], ["NOT"], ["or", "not"]])
+def test_parse_subscribe_refuses_operators_without_a_keyword(args):
+    """QA: `/subscribe OR` subscribed to all news: an operator alone is no keyword."""
+    refused = parse_subscribe_args(args)
+    assert isinstance(refused, ArgumentError) and refused.code == "keywords_operators_only"
+    assert parse_subscribe_args(["8:00", "二七区", "OR", "保交楼"]) == SubscribeRequest(
+        "08:00", ("二七区", "保交楼")
+    )

@@ -277,11 +277,15 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             continue
         joined.append((raw, token))
     negate = False
+    operators: list[str] = []  # OR / NOT typed: with no keyword at all, they are no subscription to all news
     for raw, token in joined:
         if not token or is_separator(token):
+            if token:
+                operators.append(raw)
             continue  # "A OR B": several keywords already mean any of them
         if token.lower() in NOT_WORDS:
             negate = True
+            operators.append(raw)
             continue
         if negate:
             token, negate = "-" + token.lstrip("-"), False
@@ -301,6 +305,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             keywords.append(token)
     if len(keywords) > MAX_KEYWORDS:
         return ArgumentError("too_many_keywords", str(len(keywords)))
+    if not keywords and operators:
+        return ArgumentError("keywords_operators_only", " ".join(operators))
     return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords))
 
 

@@ -55,6 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
+        "err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
@@ -116,6 +117,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
         "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
         "Han characters). E.g. /subscribe 8:00 二七区",
+        "err_keywords_operators_only": "\u201c{value}\u201d only joins or excludes keywords; it is no keyword itself. "
+        "E.g. /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City or an offset from UTC, e.g. "
         "/timezone America/New_York or /timezone UTC-5",
         "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",
