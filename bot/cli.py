@@ -8,6 +8,7 @@ empty (`ensure_seeded`); `ingest PATH` imports only PATH.
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import logging
@@ -16,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 import sqlite_utils
@@ -91,7 +93,37 @@ def format_stats(data: dict, *, top: int = TOP_SOURCES) -> list[str]:
 # --- commands ----------------------------------------------------------------------------------
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Errors of writing the output (a full disk, a reader that went away), not of the work itself.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+class _Commands(click.Group):
+    """The command group; a command whose output cannot be written ends in one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # `newsbot export | head`: the reader went away, which is not an error.
+            _drop_stdout()
+            sys.exit(0)
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            # `newsbot export > articles.jsonl` on a full disk: one line (and the unwritten rest is
+            # dropped, so the exit does not fail flushing it again).
+            _drop_stdout()
+            raise click.ClickException(
+                f"输出未完成 / output incomplete: cannot write the output: {exc.strerror or exc}"
+            ) from None
+
+
+def _drop_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsbot")
 def main() -> None:
     """newsbot：查本地新闻的聊天机器人。A Chinese-first chat bot for local news.
@@ -253,23 +285,9 @@ def export() -> None:
     """导出文章 Export every article as JSON Lines on stdout (UTF-8, one article per line)."""
     settings = get_settings()
     with database(settings) as db:
-        try:
-            for article in iter_articles(db):
-                click.echo(json.dumps(export_record(article), ensure_ascii=False))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # `newsbot export | head`: the reader went away, which is not an error.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(0)
-        except OSError as exc:
-            # `newsbot export > articles.jsonl` on a full disk: one line, not a traceback (and the
-            # unwritten rest is dropped, so the exit does not fail flushing it again).
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise click.ClickException(
-                f"导出未完成 / export incomplete: cannot write to stdout: {exc.strerror or exc}"
-            ) from None
+        for article in iter_articles(db):
+            click.echo(json.dumps(export_record(article), ensure_ascii=False))
+        sys.stdout.flush()  # a full disk shows here, not at exit (`_Commands.invoke`)
 
 
 @main.command(name="stats")

@@ -217,8 +217,10 @@ def test_the_progress_bar_moves_within_a_large_file():
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
-def test_export_to_a_full_disk_says_so_in_one_line(tmp_path):
-    """QA: `newsbot export > articles.jsonl` on a full disk ended in an OSError traceback."""
+@pytest.mark.parametrize("command", [["export"], ["search", "保交楼"], ["stats"]])
+def test_output_to_a_full_disk_says_so_in_one_line(tmp_path, command):
+    """QA: `newsbot export > articles.jsonl` on a full disk ended in an OSError traceback (and so did
+    search and stats)."""
     environment = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -227,7 +229,7 @@ def test_export_to_a_full_disk_says_so_in_one_line(tmp_path):
     }
     with open("/dev/full", "w") as full:
         done = subprocess.run(
-            [sys.executable, "-m", "bot", "export"],
+            [sys.executable, "-m", "bot", *command],
             cwd=tmp_path,
             env=environment,
             stdout=full,
@@ -237,6 +239,6 @@ def test_export_to_a_full_disk_says_so_in_one_line(tmp_path):
         )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.strip().splitlines()[-1].startswith("Error: 导出未完成 / export incomplete"), (
+    assert done.stderr.strip().splitlines()[-1].startswith("Error: 输出未完成 / output incomplete"), (
         done.stderr
     )
