@@ -52,6 +52,7 @@ from benchmarks.paperpages import (
     _lead_without_dateline,
     _month_dir,
     _title,
+    by_issue,
     family_figures,
 )
 from benchmarks.parsing import Expected, _column_breaks
@@ -383,14 +384,12 @@ def make_family(
     if pool is None:
         pool = load_articles(TUNED_MONTHS)
     pool = [a for a in pool if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    issues = sorted(k for k, v in by_issue.items() if len(v) >= 10)
+    days = by_issue(pool, 10)
+    issues = list(days)
     rng = random.Random(f"{family}:{seed}")
     pages: list[FamilyPage] = []
     for _ in range(count):
-        day = list(by_issue[rng.choice(issues)])
+        day = list(days[rng.choice(issues)])
         rng.shuffle(day)
         size = rng.randint(2, 4)
         stories, rest = day[:size], day[size:]

@@ -37,6 +37,7 @@ from benchmarks.paperpages import (
     _month_dir,
     _story_date,
     _title,
+    by_issue,
     family_figures,
     score,
 )
@@ -395,15 +396,13 @@ def make_family(
     if pool is None:
         pool = load_articles(TUNED_MONTHS)
     pool = [a for a in pool if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a)]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    issues = sorted(k for k, v in by_issue.items() if len(v) >= 8)
+    days = by_issue(pool, 8)
+    issues = list(days)
     rng = random.Random(f"{family}:{seed}")
     pages: list[FamilyPage] = []
     for _ in range(count):
         issue = rng.choice(issues)
-        day = list(by_issue[issue])
+        day = list(days[issue])
         rng.shuffle(day)
         if family == LOCAL:
             size = rng.randint(3, 5)

@@ -58,6 +58,7 @@ from benchmarks.paperpages import (
     _month_dir,
     _story_date,
     _title,
+    by_issue,
     family_figures,
 )
 from benchmarks.parsing import Expected, _column_breaks, _wrap
@@ -495,14 +496,12 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
         keys = {a.key for a in pool}
         pool = [a for a in pool if _own_news(a)]
         pool += [a for a in headed_articles(months) if a.key not in keys and _own_news(a)]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    issues = sorted(k for k, v in by_issue.items() if len(v) >= 8)
+    days = by_issue(pool, 8)
+    issues = list(days)
     rng = random.Random(f"{family}:{seed}")
     pages: list[FamilyPage] = []
     for _ in range(count):
-        day = list(by_issue[rng.choice(issues)])
+        day = list(days[rng.choice(issues)])
         rng.shuffle(day)
         if family == TRADE:
             headed = [a for a in day if _headed_article(a)][:1]

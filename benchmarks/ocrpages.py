@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.paperpages import TUNED_MONTHS, _month_dir
+from benchmarks.paperpages import TUNED_MONTHS, _month_dir, by_issue
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import parse_page
 
@@ -234,13 +234,13 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": 
 
 
 def make_pages(count: int, seed: int) -> list[OcrPage]:
-    by_issue = issues()
-    dates = sorted(by_issue)
+    days = issues()
+    dates = sorted(days)
     rng = random.Random(f"rmrb_ocr:{seed}")
     pages: list[OcrPage] = []
     for number in range(count):
         issue = rng.choice(dates)
-        chosen = rng.sample(by_issue[issue], rng.randint(3, 4))
+        chosen = rng.sample(days[issue], rng.randint(3, 4))
         png = render(chosen, rng, issue, rng.randint(2, 12))
         truth = [truth_of(a) for a in chosen]
         pages.append(OcrPage(f"{seed}-{number}", ocr(png), int(issue[:4]), truth))
@@ -262,10 +262,7 @@ def truth_of(article: Article) -> Truth:
 def issues(months: tuple[str, ...] = TUNED_MONTHS) -> dict[str, list[Article]]:
     """The articles a page may hold (at most 8 paragraphs) by issue date, issues of at least 4 only."""
     pool = [a for a in load_articles(months) if _month_dir(a) in months and len(a.paragraphs) <= 8]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    return {k: v for k, v in sorted(by_issue.items()) if len(v) >= 4}
+    return by_issue(pool, 4)
 
 
 def _ratio(a: str, b: str) -> float:

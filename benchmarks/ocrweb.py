@@ -246,13 +246,13 @@ def layout(articles: list[Article], rng: random.Random, issue: str, page_no: int
 
 def chosen_pages(count: int, seed: int) -> list[tuple[Layout, list[Article], int]]:
     """The pages of a set: for each, its layout, its articles in page order and the year."""
-    by_issue = issues()
-    dates = sorted(by_issue)
+    days = issues()
+    dates = sorted(days)
     rng = random.Random(f"rmrb_ocr_web:{seed}")
     out = []
     for _ in range(count):
         issue = rng.choice(dates)
-        chosen = rng.sample(by_issue[issue], min(len(by_issue[issue]), rng.randint(3, 5)))
+        chosen = rng.sample(days[issue], min(len(days[issue]), rng.randint(3, 5)))
         page = layout(chosen, rng, issue, rng.randint(2, 16))
         ordered = [m.article for row in page.rows for m in row]
         out.append((page, ordered, int(issue[:4])))

@@ -253,21 +253,27 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
     return FamilyPage(family, text, year, [item.expected for item in laid], kinds)
 
 
+def by_issue(pool: list[Article], least: int) -> dict[str, list[Article]]:
+    """The articles of `pool` by issue (in pool order), issues of at least `least` articles, in date order."""
+    grouped: dict[str, list[Article]] = {}
+    for article in pool:
+        grouped.setdefault(article.issue, []).append(article)
+    return {k: v for k, v in sorted(grouped.items()) if len(v) >= least}
+
+
 def make_family(family: str, count: int, seed: int, pool: list[Article] | None = None) -> list[FamilyPage]:
     """`count` pages of one family: 3–5 articles of one issue each (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
     if pool is None:
         pool = load_articles(months)
     pool = [a for a in pool if _month_dir(a) in months]
-    by_issue: dict[str, list[Article]] = {}
-    for article in pool:
-        by_issue.setdefault(article.issue, []).append(article)
-    issues = sorted(k for k, v in by_issue.items() if len(v) >= 5)
+    days = by_issue(pool, 5)
+    issues = list(days)
     rng = random.Random(f"{family}:{seed}")
     pages: list[FamilyPage] = []
     for _ in range(count):
         issue = rng.choice(issues)
-        chosen = rng.sample(by_issue[issue], rng.randint(3, 5))
+        chosen = rng.sample(days[issue], rng.randint(3, 5))
         pages.append(compose(family, chosen, rng))
     return pages
 
