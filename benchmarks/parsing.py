@@ -627,7 +627,7 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import countypages, localpages, morepages, ocrpages, paperpages, rmrb
+    from benchmarks import countypages, localpages, morepages, ocrpages, paperpages, rmrb, weeklypages
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
@@ -652,6 +652,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in morepages.FAMILIES:
         print("\n".join(morepages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in weeklypages.FAMILIES:
+        print("\n".join(weeklypages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -660,6 +663,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **localpages.run_families(count),
         **countypages.run_families(count),
         **morepages.run_families(count),
+        **weeklypages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
