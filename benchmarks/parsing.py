@@ -640,6 +640,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **localpages.run_families(count, pool, seed=2),
             **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
             **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
+            **weeklypages.run_families(count, seed=weeklypages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0

@@ -67,6 +67,7 @@ TUNED = (METRO, WEEKLY)
 HELDOUT = WEEKLY_HELDOUT
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
+UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261205
 PAGES_PER_FAMILY = 30
 
@@ -407,9 +408,14 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY) -> dict:
+def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
     """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape; the
-    held-out family marked so (its totals and checksum only)."""
+    held-out family marked so (its totals and checksum only). With `seed`, the tuned families' pages of
+    that seed only, named with it (their unseen half: seed 2)."""
+    if seed is not None:
+        return {
+            f"{family} (seed {seed})": family_figures(make_family(family, count, seed)) for family in TUNED
+        }
     return {
         family: family_figures(make_family(family, count), held_out=family == HELDOUT) for family in FAMILIES
     }

@@ -140,3 +140,62 @@ def test_a_story_continued_from_a01():
     assert story.title == "危机只会让中国更加团结强大"
     assert story.paragraphs == ("使节们表示，愿与中方密切沟通合作，确保今年会议取得圆满成功。",)
     assert story.reporters == ("温馨",)
+
+
+def test_a_reporters_notes_label_is_no_byline():
+    """``记者手记`` between a story's paragraphs names a column (the reporter's notes), not a reporter
+    called 手记: it opens no story, and the headline after the story stays the next story's."""
+    assert not is_byline("记者手记")
+    assert not is_byline("■记者观察")
+    assert is_byline("记者 王浩")
+    page = (
+        "门诊也是调研平台\n\n"
+        "全国政协委员侯建明将一次次问诊化为一场场调研，细细翻阅他的提案。\n"
+        "记者手记\n"
+        "思民生 解民忧\n"
+        "医生、教授、政协委员……侯建明并没有分身术，却将各项工作有机结合。\n\n"
+        "带着最温暖的行囊出发\n\n"
+        "本报记者  程  刚\n"
+        "重开长街宴，只为让大家庭重新聚在一起。\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "门诊也是调研平台"
+    assert first.reporters == ()
+    assert "医生、教授、政协委员……侯建明并没有分身术，却将各项工作有机结合。" in first.paragraphs
+    assert second.title == "带着最温暖的行囊出发"
+    assert second.reporters == ("程刚",)
+
+
+def test_a_briefs_head_alone_on_its_line_heads_the_text_under_it():
+    """``◆【保持政策稳定 巩固脱贫成果（见解）】`` alone on its line heads the text under it, though the
+    next brief's text repeats more of its words."""
+    page = (
+        "快讯\n\n"
+        "◆【保持政策稳定 巩固脱贫成果（见解）】\n"
+        "打好攻坚战，还要确保已经摆脱困难的人口能够稳定下来。（贾涛鸣）\n"
+        "◆【“一定要快点战胜疫情”】2月7日，医生进入方舱医院，她说要保持政策稳定，巩固脱贫成果。\n"
+        "（李嘉丽）\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "保持政策稳定 巩固脱贫成果（见解）"
+    assert first.reporters == ("贾涛鸣",)
+    assert second.title == "“一定要快点战胜疫情”"
+    assert second.reporters == ("李嘉丽",)
+
+
+def test_heads_in_brackets_inside_a_story_or_a_sources_tag_start_no_brief():
+    """Guards: numbered points with bracketed heads inside a story no column of briefs opened stay its
+    text, and a source's tag before a lead (``【环球网报道】``) is no brief's head."""
+    page = (
+        "美国宣布新一轮制裁措施\n\n"
+        "【环球网报道】据美国媒体当地时间3日报道，美国财政部宣布新一轮制裁措施。\n\n"
+        "国务院印发意见\n\n"
+        "本报北京1月2日电  国务院近日印发意见，提出以下要求。\n"
+        "1.【总体要求】坚持稳中求进工作总基调，推动高质量发展。\n"
+        "2.【主要目标】到2025年，基本建成现代化体系。\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "美国宣布新一轮制裁措施"
+    assert first.paragraphs[0].startswith("【环球网报道】据美国媒体")
+    assert second.title == "国务院印发意见"
+    assert "【主要目标】到2025年" in "".join(second.paragraphs)

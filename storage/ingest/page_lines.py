@@ -259,7 +259,12 @@ _ROLE = "|".join(
 
 
 # A two-character name may be padded to three cells (``李  婕``): one name, not two.
-_NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+# A column's name after 记者 (``记者手记``, ``记者观察``) is no reporter's name: no byline.
+_COLUMN_WORDS = "手记|札记|观察|感言|随笔|笔记|日记|调查|点评|述评|追踪|探访|走访|连线|视点|体会"
+_NAME = (
+    f"(?!(?:{_COLUMN_WORDS})(?![{HAN}]))"
+    f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+)
 
 
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).

@@ -347,6 +347,7 @@ class _Segmenter:
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.pending_date: str | None = None  # a web page's date line over the next story's text
+        self.pending_head: int | None = None  # a brief's head in brackets alone on its line: the next story's
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.caption_before = False  # the block before was a caption: its credit may stand alone next
@@ -387,6 +388,7 @@ class _Segmenter:
             story.byline = self.pending_byline
             self.pending_byline = None
         story.printed_date, self.pending_date = self.pending_date, None
+        story.own_head, self.pending_head = self.pending_head, None
         self.current = story
         self.roles[line.number] = f"opens a story: {why}"
 
@@ -1032,9 +1034,12 @@ class _Segmenter:
             return False  # ``【编辑:张子怡】``: an editor's credit, no head
         marked = bool(found.group(1).strip())
         story = self.current
-        if story is not None and not story.ended and not (marked and self.ends_sentence()):
-            if not self.ends_sentence() or not found.group(3):
-                return False
+        # The item above ended: its sentence, or its authors in brackets after it (``…下来。（贾涛鸣）``).
+        ended = self.ends_sentence() or bool(
+            story is not None and story.lines and _CLOSING_NAMES_RE.match(story.lines[-1].text)
+        )
+        if story is not None and not story.ended and not (ended and story is self.brief):
+            return False  # inside a story no column of briefs opened: ``1.【总体要求】…`` is its text
         head, rest = found.group(2), found.group(4)
         if found.group(3) is None:
             # The head wrapped: its end and the text after it on the next line of the block.
@@ -1051,6 +1056,10 @@ class _Segmenter:
             rest = ""
         if not marked and not _PROSE_PUNCT_RE.search(rest):
             return False  # ``【关注】探索融合之路`` : a tag before a headline on its line
+        if not marked and story is None and not (self.stories and self.stories[-1] is self.brief):
+            return False  # unnumbered, only in a column of briefs: ``【环球网报道】据…`` opens a lead
+        if re.search("(?:报道|讯|电|稿|消息)$", head.strip()):
+            return False  # a source's tag before the text (``【新华社微特稿】``), no head
         if not 4 <= len(head) <= 40 or _ends_sentence([_Line(0, head, False)]):
             return False
         if story is not None:
@@ -1067,6 +1076,7 @@ class _Segmenter:
                 self.current.own_head = line.number
         else:
             self.under_bullet = True
+            self.pending_head = line.number
         return True
 
     def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1210,6 +1220,25 @@ class _Segmenter:
         self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
         self.close()
         return True
+
+    def names_on_the_opening_line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        """A brief's text of one line with its authors after it (``…稳定下来。（贾涛鸣）``), the last line of
+        its block or over the next brief's head: the authors close it, as `closing_names` reads them on
+        a later line."""
+        found = _CLOSING_NAMES_RE.match(line.text)
+        story = self.current
+        if not found or not found.group(1) or story is None or story.lines != [line]:
+            return
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        if following and not (_BULLET_RE.match(following) or _BRACKETED_HEAD_RE.match(following)):
+            return
+        story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
+        story.byline = _byline_text(found.group(2))
+        story.closed_by_byline = True
+        self.roles[line.number] = (
+            "a brief's one line of text, its authors in brackets after it: they close it"
+        )
+        self.close()
 
     def closing_initials(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
@@ -1501,6 +1530,7 @@ class _Segmenter:
         elif self.under_bullet:
             self.start(line, "text under a brief's bulleted head")
             self.brief = self.current
+            self.names_on_the_opening_line(index, line, group)
         elif (
             self.picture_next
             and index == 0
