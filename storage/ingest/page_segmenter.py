@@ -219,6 +219,11 @@ _BARE_REFERENCE_RE = re.compile(
 )
 
 
+# A source's tag in brackets before a lead: ``【环球网报道】``, ``【新华社微特稿】``, ``【央视新闻消息】``
+# (not a head ending in 电: ``【两国元首互致贺电】``).
+_SOURCE_TAG_RE = re.compile(f"[{HAN}]{{0,6}}(?:网|社|报|台|新闻)[{HAN}]{{0,3}}(?:报道|讯|电|稿|消息)")
+
+
 # A brief's head in lenticular brackets before its text: ``1.【市民卡可刷公交】即日起…``, ``◆【…】…``
 # (a number or a bullet, the head, then the text; the head may wrap to the next line).
 _BRACKETED_HEAD_RE = re.compile(
@@ -729,7 +734,8 @@ class _Segmenter:
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
         above and heads no story itself."""
-        text = _MULTI_SPACE_RE.sub("", group[0].text)
+        # The name may carry an ornament (``■快讯``).
+        text = _BULLET_RE.sub("", _MULTI_SPACE_RE.sub("", group[0].text))
         if (
             len(group) != 1
             or group_index + 1 >= len(self.groups)
@@ -1058,7 +1064,7 @@ class _Segmenter:
             return False  # ``【关注】探索融合之路`` : a tag before a headline on its line
         if not marked and story is None and not (self.stories and self.stories[-1] is self.brief):
             return False  # unnumbered, only in a column of briefs: ``【环球网报道】据…`` opens a lead
-        if re.search("(?:报道|讯|电|稿|消息)$", head.strip()):
+        if _SOURCE_TAG_RE.fullmatch(head.strip()):
             return False  # a source's tag before the text (``【新华社微特稿】``), no head
         if not 4 <= len(head) <= 40 or _ends_sentence([_Line(0, head, False)]):
             return False
