@@ -199,3 +199,20 @@ def test_heads_in_brackets_inside_a_story_or_a_sources_tag_start_no_brief():
     assert first.paragraphs[0].startswith("【环球网报道】据美国媒体")
     assert second.title == "国务院印发意见"
     assert "【主要目标】到2025年" in "".join(second.paragraphs)
+
+
+def test_an_ornamented_column_name_over_briefs_and_a_head_ending_in_dian():
+    """``■快讯`` over bracketed heads is the column's name (it ends the story above); a head ending in
+    电 (``两国元首互致贺电``) is a head, not a source's tag."""
+    page = (
+        "市民卡可以刷地铁了\n\n"
+        "今年起，市民卡可在全市地铁线路刷卡乘车，每次乘车享受九折优惠。\n\n"
+        "■快讯\n\n"
+        "◆【中几两国元首互致贺电】10月4日，习近平同几内亚总统孔戴互致贺电，庆祝两国建交60周年。\n"
+        "◆【前9月风电发电量同比增9%】国家能源局21日发布数据，前9月风电发电量同比增长9%。\n"
+    )
+    story, first, second = parse_page(page, year=2019)
+    assert story.paragraphs == ("今年起，市民卡可在全市地铁线路刷卡乘车，每次乘车享受九折优惠。",)
+    assert first.title == "中几两国元首互致贺电"
+    assert first.paragraphs == ("10月4日，习近平同几内亚总统孔戴互致贺电，庆祝两国建交60周年。",)
+    assert second.title == "前9月风电发电量同比增9%"
