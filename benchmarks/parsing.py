@@ -27,7 +27,9 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more families built from it run first
 (`benchmarks.paperpages`: masthead, wire, feature, mixed in the held-out family's layout, and one held out
 of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
-evening paper's),
+evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmarks.weeklypages`: a county
+paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
+two of them held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: a tuning set and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
