@@ -27,7 +27,9 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more families built from it run first
 (`benchmarks.paperpages`: masthead, wire, feature, mixed in the held-out family's layout, and one held out
 of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
-evening paper's),
+evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmarks.weeklypages`: a county
+paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
+two of them held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: a tuning set and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
@@ -627,7 +629,7 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import countypages, localpages, morepages, ocrpages, paperpages, rmrb
+    from benchmarks import countypages, localpages, morepages, ocrpages, paperpages, rmrb, weeklypages
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
@@ -640,6 +642,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **localpages.run_families(count, pool, seed=2),
             **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
             **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
+            **weeklypages.run_families(count, seed=weeklypages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -652,6 +655,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in morepages.FAMILIES:
         print("\n".join(morepages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in weeklypages.FAMILIES:
+        print("\n".join(weeklypages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -660,6 +666,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **localpages.run_families(count),
         **countypages.run_families(count),
         **morepages.run_families(count),
+        **weeklypages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -95,11 +95,13 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     if not stories:
         return
     texts = [clean_prose("".join(line.text for line in story.lines)) for story in stories]
+    owners = {story.own_head: k for k, story in enumerate(stories) if story.own_head is not None}
     groups = [
         HeadlineGroup(
             gap=gap,
             lines=tuple(line.text for line in group),
             text=clean_prose("".join(line.text for line in group)),
+            owner=owners.get(group[0].number) if group else None,
         )
         for gap, group in gap_groups
     ]

@@ -17,7 +17,7 @@ _SPACE = "[ \t\u3000]"
 # The masthead's own lines: ``第1412期  今日8版``, ``总第1025期``, ``农历庚子年正月十五``,
 # ``中共中牟县委主办  中牟县融媒体中心出版``, ``内部资料 准印证号：豫51-9586``, ``国内统一连续出版物号 CN41-8754``.
 _ISSUE_NUMBER_RE = re.compile(
-    f"^(?:总?第{_SPACE}*\\d{{1,5}}{_SPACE}*期)?{_SPACE}*(?:今日{_SPACE}*\\d{{1,2}}{_SPACE}*版)?$"
+    f"^(?:总?第{_SPACE}*\\d{{1,5}}{_SPACE}*期)?{_SPACE}*(?:(?:今日|本期){_SPACE}*\\d{{1,2}}{_SPACE}*版)?$"
 )
 _LUNAR_RE = re.compile(f"农历{_SPACE}*[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 # What may stand before a 农历 date on its line: the date and weekday.

@@ -37,6 +37,7 @@ class HeadlineGroup:
     gap: int  # the gap it was printed in: gap i lies before story i
     lines: tuple[str, ...]  # as printed
     text: str  # its lines joined and cleaned of the OCR's spaces
+    owner: int | None = None  # the story it heads for sure (printed on the line opening its text)
 
 
 def match_headlines(texts: list[str], groups: list[HeadlineGroup]) -> list[list[int]]:
@@ -187,8 +188,12 @@ class HeadlineMatcher:
         return result
 
     def sure_groups(self) -> None:
-        """Each group whose best story repeats enough of it goes there."""
+        """A group printed on the line opening its story's text goes there; each other group whose best
+        story repeats enough of it goes there too."""
         for position in range(len(self.choices)):
+            if (owner := self.choices[position][1].owner) is not None:
+                self.owner[position] = owner
+                continue
             best = self.best(position)
             if self.evidence(position, best) >= _MIN_HEADLINE_SCORE:
                 self.owner[position] = best
@@ -402,6 +407,7 @@ class HeadlineMatcher:
                     )
                     and not _is_series_label(choices[pos][1])
                 ]
+            candidates = [c for c in candidates if choices[c[2]][1].owner is None]  # never a sure head
             if candidates:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]

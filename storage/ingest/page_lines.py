@@ -154,6 +154,10 @@ _SOURCE_NOTE_RE = re.compile(
     "|^[-=—_*~·]{5,}$"
     # An export's banner: ``导出时间：2020-01-21  共5条``.
     "|^(?:导出时间|导出日期|检索时间)[:：][^。！？，]{4,40}$"
+    # Where a story's picture comes from, under its text: ``图片来源：新华社``, ``（资料图片）``,
+    # ``（图片由受访者提供）``.
+    "|^[（(]?(?:图片来源|图片提供|图源)[:：][^。！？，]{1,20}[）)]?$"
+    "|^[（(](?:资料图片|资料照片|图片由[^（()）。，]{1,12}提供)[）)]$"
 )
 
 
@@ -246,15 +250,21 @@ _REPORTER_ROLES = (
 _CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
 
 
-# 文 and 图 alone are roles only with a colon (``文：李娜``), never as a word of prose.
+# 文 and 图 alone are roles only with a colon or a slash (``文：李娜``, ``文/王某``), never as a word of
+# prose.
 _ROLE = "|".join(
-    r.replace("/", r"\s*/\s*") + ("(?=[:：])" if r in ("文", "图") else "")
+    r.replace("/", r"\s*/\s*") + ("(?=[:：/／])" if r in ("文", "图") else "")
     for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
 )
 
 
 # A two-character name may be padded to three cells (``李  婕``): one name, not two.
-_NAME = f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+# A column's name after 记者 (``记者手记``, ``记者观察``) is no reporter's name: no byline.
+_COLUMN_WORDS = "手记|札记|观察|感言|随笔|笔记|日记|调查|点评|述评|追踪|探访|走访|连线|视点|体会"
+_NAME = (
+    f"(?!(?:{_COLUMN_WORDS})(?![{HAN}]))"
+    f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+)
 
 
 # A name list ends before 摄 / 报道 (``记者 景静 摄``, ``记者 景静 报道``).
@@ -265,7 +275,7 @@ _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道|文\\s*/\\s*图|图\\s*/\\s*文))?"
 
 
-_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：]*{_NAMES}{_CREDIT}"
+_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：/／]*{_NAMES}{_CREDIT}"
 
 
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
@@ -307,14 +317,14 @@ _END_MARK_RUN_ON_RE = re.compile(
 
 # Jump lines: a story continued on another page, or continued from one.
 # In round or angle brackets: ``（下转第2版）``, ``〈下转第二版〉``, ``【上接第1版】``.
-_JUMP = "[（(〈<【][ \t\u3000]*(?:下转|上接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)〉>】]{1,8}版)[ \t\u3000]*[）)〉>】]"
+_JUMP = "[（(〈<【][ \t\u3000]*(?:下转|上接|紧接|转|接|续)[ \t\u3000]*(?:第?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[版面]|[^）)〉>】]{1,8}版)[ \t\u3000]*[）)〉>】]"
 
 
 _JUMP_ANY_RE = re.compile(_JUMP)
 
 
 # A jump line alone on its line may go without brackets (``下转第4版``, ``▶上接A01版``).
-_BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[ \t\u3000]*[版面]"
+_BARE_JUMP = "[▶►]?[ \t\u3000]*(?:下转|上接|紧接)[ \t\u3000]*第?[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}[ \t\u3000]*[版面]"
 
 
 _JUMP_LINE_RE = re.compile(f"^[ \t\u3000]*(?:{_JUMP}|{_BARE_JUMP})[ \t\u3000]*$")
@@ -369,6 +379,9 @@ class _Story:
     # The date a line of its own gives this story's text alone (``《 人民日报 》（ 2020年01月14日 第 10 版）``
     # under it, ``2020年01月14日02:40  来源：…`` over it), as a copied web page prints it.
     printed_date: str | None = None
+    # The line number of a head printed on the line that opens its text (``1.【标题】正文…``): the
+    # story's headline for sure, matched to no other story.
+    own_head: int | None = None
 
 
 def display_width(text: str) -> float:
@@ -455,8 +468,15 @@ def _closes_a_bracket(text: str) -> bool:
     return text.count("）") > text.count("（") or text.count(")") > text.count("(")
 
 
+# A weekly's byline: a hollow square before the names alone (``□程雪鸣 张雪``); a filled one before a
+# short line is a sub-heading's ornament (``■多措并举``), so only the hollow square, names of 2–3 characters.
+_SQUARE_NAMES_RE = re.compile(
+    f"^[ \t\u3000]*□[ \t\u3000]*[{HAN}]{{2,3}}(?:[ \t\u3000、]+[{HAN}]{{2,3}}){{0,3}}[ \t\u3000]*$"
+)
+
+
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE_RE.match(line))
+    return bool(_BYLINE_RE.match(line) or _SQUARE_NAMES_RE.match(line))
 
 
 def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -466,7 +486,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     target = reporters
     byline = byline.strip().lstrip(_BYLINE_ORNAMENT).strip().strip("（）()")
     for piece in _ROLE_TOKEN_RE.split(byline):
-        piece = piece.strip(" \t\u3000:：")
+        piece = piece.strip(" \t\u3000:：/／")
         if not piece:
             continue
         if piece in _CORRESPONDENT_ROLES:
@@ -969,7 +989,9 @@ _COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}|[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*
 # The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
 # with digits lost: ``2020年1月10``), the weekday, ``第6版`` and the section (``要闻``; garbled: ``第6版经``).
 _PAPER_NAME_RE = re.compile(
-    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报)$"
+    f"^[{HAN}]{{1,8}}(?:日报|晚报|时报|商报|早报|晨报|快报|都市报|青年报|法制报|经济报|周报|周刊)(?:·[{HAN}]{{2,4}})?$"
+    # A paper's section or supplement after its name: ``人民政协报·周刊``.
+    f"|^[{HAN}]{{2,8}}报·[{HAN}]{{2,4}}$"
 )
 
 

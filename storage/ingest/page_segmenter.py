@@ -199,6 +199,12 @@ _GUIDE_LABEL_RE = re.compile(
 )
 
 
+# The label of a box after a story: ``相关链接``, ``【延伸阅读】``, ``■背景链接``.
+_LINK_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[■●◆□]?[ \t\u3000]*(?:相关链接|延伸阅读|背景链接|知识链接|相关阅读|链接)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$"
+)
+
+
 _PAGE_REFERENCE_END_RE = re.compile(
     "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
     "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
@@ -210,6 +216,19 @@ _PAGE_REFERENCE_END_RE = re.compile(
 # A guide's reference on a line of its own, under the entry it points from: ``详见第3版``.
 _BARE_REFERENCE_RE = re.compile(
     "^[ \t\u3000]*(?:详见|见)[ \t\u3000]*第?[ \t\u3000]*[0-9一二三四五六七八九十A-Z]{1,3}[ \t\u3000]*版[ \t\u3000]*$"
+)
+
+
+# A source's tag in brackets before a lead: ``【环球网报道】``, ``【新华社微特稿】``, ``【央视新闻消息】``
+# (not a head ending in 电: ``【两国元首互致贺电】``).
+_SOURCE_TAG_RE = re.compile(f"[{HAN}]{{0,6}}(?:网|社|报|台|新闻)[{HAN}]{{0,3}}(?:报道|讯|电|稿|消息)")
+
+
+# A brief's head in lenticular brackets before its text: ``1.【市民卡可刷公交】即日起…``, ``◆【…】…``
+# (a number or a bullet, the head, then the text; the head may wrap to the next line).
+_BRACKETED_HEAD_RE = re.compile(
+    "^[ \t\u3000]*((?:[■▶●◆►◇□][ \t\u3000]*|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、][ \t\u3000]*|[①-⑩][ \t\u3000]*)?)"
+    "【([^【】]{2,40})(】[ \t\u3000]*(.*))?$"
 )
 
 
@@ -333,6 +352,7 @@ class _Segmenter:
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
         self.pending_date: str | None = None  # a web page's date line over the next story's text
+        self.pending_head: int | None = None  # a brief's head in brackets alone on its line: the next story's
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.caption_before = False  # the block before was a caption: its credit may stand alone next
@@ -373,6 +393,7 @@ class _Segmenter:
             story.byline = self.pending_byline
             self.pending_byline = None
         story.printed_date, self.pending_date = self.pending_date, None
+        story.own_head, self.pending_head = self.pending_head, None
         self.current = story
         self.roles[line.number] = f"opens a story: {why}"
 
@@ -570,6 +591,10 @@ class _Segmenter:
             return
         if self.caption_after_text(group_index, group):
             return
+        # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
+        group = self.link_box(group)
+        if not group:
+            return
         if self.ornamented_subheading(group_index, group):
             group = group[1:]
             if not group:
@@ -709,7 +734,8 @@ class _Segmenter:
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
         above and heads no story itself."""
-        text = _MULTI_SPACE_RE.sub("", group[0].text)
+        # The name may carry an ornament (``■快讯``).
+        text = _BULLET_RE.sub("", _MULTI_SPACE_RE.sub("", group[0].text))
         if (
             len(group) != 1
             or group_index + 1 >= len(self.groups)
@@ -725,6 +751,29 @@ class _Segmenter:
             self.close()
         self.drop(group[0], "column head")
         return True
+
+    def link_box(self, group: list[_Line]) -> list[_Line]:
+        """A box after a story (``相关链接``, ``【延伸阅读】``): its label ends the story above and belongs to
+        no story; a head under it (short, no sentence end, text under it) is the headline of the box's
+        own text, which opens a story. The rest of the block is returned."""
+        if not group or not _LINK_LABEL_RE.match(group[0].text):
+            return group
+        if self.current is not None and self.ends_sentence():
+            self.close()
+        self.drop(group[0], "label of a box after a story")
+        rest = group[1:]
+        if len(rest) >= 2 and _is_headline_like(rest[:1]) and not _ends_sentence(rest[:1]):
+            head = rest[0]
+            self.gap_groups.append((len(self.stories), [head]))
+            self.roles[head.number] = "headline: the head of a box under its label"
+            if self.current is not None:
+                self.close()
+            self.start(rest[1], "text under the head of a box")
+            rest = rest[2:]
+            for index, line in enumerate(rest):
+                self.line(index, line, rest)
+            return []
+        return rest
 
     def guide_box(self, group: list[_Line]) -> list[_Line]:
         """A 导读 box: its label and the entries under it, each a line ending with another page's number,
@@ -946,6 +995,7 @@ class _Segmenter:
         for kind in (
             self.rest_of_a_note,
             self.stray_line,
+            self.bracketed_head,
             self.bulleted_head,
             self.supplied,
             self.picture_credit,
@@ -977,6 +1027,62 @@ class _Segmenter:
             return False
         story.lines.append(line)
         self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        return True
+
+    def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """An item of a column of briefs printing its head in lenticular brackets before its text, on one
+        line (``1.【市民卡可刷公交】即日起…``, ``◆【…】…``): the head is the item's headline, the words after
+        it open its text. A head the column wrapped (``1.【王晨出席庆祝中国—越南建交70周年`` / ``招待会】…``)
+        is joined first. Without a number or a bullet, only text after the head makes it one (a
+        ``【关注】`` tag alone over a headline is a headline line)."""
+        found = _BRACKETED_HEAD_RE.match(line.text)
+        if found is None or closes_text(line.text) or is_page_furniture(line.text):
+            return False  # ``【编辑:张子怡】``: an editor's credit, no head
+        marked = bool(found.group(1).strip())
+        story = self.current
+        # The item above ended: its sentence, or its authors in brackets after it (``…下来。（贾涛鸣）``).
+        ended = self.ends_sentence() or bool(
+            story is not None and story.lines and _CLOSING_NAMES_RE.match(story.lines[-1].text)
+        )
+        if story is not None and not story.ended and not (ended and story is self.brief):
+            return False  # inside a story no column of briefs opened: ``1.【总体要求】…`` is its text
+        head, rest = found.group(2), found.group(4)
+        if found.group(3) is None:
+            # The head wrapped: its end and the text after it on the next line of the block.
+            following = group[index + 1].text if index + 1 < len(group) else ""
+            close = following.find("】")
+            if not marked or close < 0 or "【" in following[:close] or close > 20:
+                return False
+            head += following[:close].strip()
+            rest = following[close + 1 :]
+            if rest.strip():
+                group[index + 1] = _Line(group[index + 1].number, rest, group[index + 1].blank_before)
+            else:
+                del group[index + 1]
+            rest = ""
+        if not marked and not _PROSE_PUNCT_RE.search(rest):
+            return False  # ``【关注】探索融合之路`` : a tag before a headline on its line
+        if not marked and story is None and not (self.stories and self.stories[-1] is self.brief):
+            return False  # unnumbered, only in a column of briefs: ``【环球网报道】据…`` opens a lead
+        if _SOURCE_TAG_RE.fullmatch(head.strip()):
+            return False  # a source's tag before the text (``【新华社微特稿】``), no head
+        if not 4 <= len(head) <= 40 or _ends_sentence([_Line(0, head, False)]):
+            return False
+        if story is not None:
+            self.close()
+        self.brief_column = False
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head.strip(), line.blank_before)]))
+        self.roles[line.number] = "headline: a head in brackets before a brief's text"
+        if rest.strip():
+            self.start(
+                _Line(line.number, rest.strip(), line.blank_before), "text after a brief's head in brackets"
+            )
+            self.brief = self.current
+            if self.current is not None:
+                self.current.own_head = line.number
+        else:
+            self.under_bullet = True
+            self.pending_head = line.number
         return True
 
     def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1120,6 +1226,25 @@ class _Segmenter:
         self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
         self.close()
         return True
+
+    def names_on_the_opening_line(self, index: int, line: _Line, group: list[_Line]) -> None:
+        """A brief's text of one line with its authors after it (``…稳定下来。（贾涛鸣）``), the last line of
+        its block or over the next brief's head: the authors close it, as `closing_names` reads them on
+        a later line."""
+        found = _CLOSING_NAMES_RE.match(line.text)
+        story = self.current
+        if not found or not found.group(1) or story is None or story.lines != [line]:
+            return
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        if following and not (_BULLET_RE.match(following) or _BRACKETED_HEAD_RE.match(following)):
+            return
+        story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
+        story.byline = _byline_text(found.group(2))
+        story.closed_by_byline = True
+        self.roles[line.number] = (
+            "a brief's one line of text, its authors in brackets after it: they close it"
+        )
+        self.close()
 
     def closing_initials(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
@@ -1411,6 +1536,7 @@ class _Segmenter:
         elif self.under_bullet:
             self.start(line, "text under a brief's bulleted head")
             self.brief = self.current
+            self.names_on_the_opening_line(index, line, group)
         elif (
             self.picture_next
             and index == 0
@@ -1512,7 +1638,11 @@ _MAST_DATE_RE = re.compile(
 )
 
 
-_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:新闻|版)?$")
+_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:·[{HAN}]{{2,4}})?(?:新闻|版)?$")
+
+
+# A city paper's page number alone at the top of the page (``A07`` over ``都市·关注``).
+_BARE_PAGE_CODE_RE = re.compile("^[A-Z][0-9]{2}$")
 
 
 # Lines at the top of a page that may belong to its masthead.
@@ -1534,7 +1664,7 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             mark = True
         elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
             mark = True
-        elif (
+        elif (top and _BARE_PAGE_CODE_RE.match(text)) or (
             _PAGE_NUMBER_RE.match(text)
             and len(text) <= 12
             and not _PROSE_PUNCT_RE.search(text)
