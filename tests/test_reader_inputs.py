@@ -62,3 +62,19 @@ def test_an_entity_is_never_named_as_a_word_left_out(console: ConsoleChat):
     reply = _say(console, "保交楼 &amp; 足球")
     assert "区人大常委会 调研老旧小区改造工作" in reply
     assert "amp" not in reply.replace("&amp;", "")
+
+
+# ---- nothing to search for -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["？？？", "?", "。", "😀", "&amp;", "……！！", "/search ？"])
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [("zh", "请告诉我要找什么，例如：保交楼"), ("en", "Tell me what to look for, e.g. 保交楼")],
+)
+def test_a_message_with_nothing_to_search_for_asks_what_to_look_for(
+    services: Services, typed: str, lang: str, asked: str
+):
+    """Punctuation, an emoji or an entity alone holds no word: the reply asks for one, as an empty
+    search does, instead of saying nothing was found for it."""
+    assert _say(_chat(services, lang), typed) == asked
