@@ -78,3 +78,22 @@ def test_a_message_with_nothing_to_search_for_asks_what_to_look_for(
     """Punctuation, an emoji or an entity alone holds no word: the reply asks for one, as an empty
     search does, instead of saying nothing was found for it."""
     assert _say(_chat(services, lang), typed) == asked
+
+
+# ---- a subscription to everything but some words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("zh", "全部新闻（不含：体育、娱乐）"), ("en", "all news (without: 体育, 娱乐)")],
+)
+def test_a_subscription_of_exclusions_only_reads_as_all_news_without_them(
+    services: Services, lang: str, shown: str
+):
+    """Regression: it read 推送与「（不含：体育、娱乐）」相关的新闻, "news about (without: 体育, 娱乐)"."""
+    chat = _chat(services, lang)
+    created = _say(chat, "/subscribe 8:00 -体育 -娱乐")
+    listed = _say(chat, "/subscriptions")
+    for reply in (created, listed):
+        assert shown in reply
+        assert "「（" not in reply and "about (" not in reply

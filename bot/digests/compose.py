@@ -162,9 +162,16 @@ def _render(
 
 
 def describe_subscription(lang: str, sub: Subscription) -> str:
-    if sub.keywords:
+    """What a subscription carries: 与「二七区（不含：人才）」相关的新闻, 全部新闻, or for exclusions
+    alone 全部新闻（不含：体育）."""
+    wanted = parse_keywords(sub.keywords)
+    if wanted.any_of:
         return text(lang, "sub_what_keywords", keywords=join_keywords(lang, sub.keywords))
-    return text(lang, "sub_what_all")
+    everything = text(lang, "sub_what_all")
+    if not wanted.none_of:
+        return everything
+    without = text(lang, "keywords_without", words=text(lang, "keyword_sep").join(wanted.none_of))
+    return f"{everything}{text(lang, 'keywords_gap')}{without}"
 
 
 def _reply(lines: Sequence[str], markup: Markup, buttons: Keyboard = ()) -> Reply:
