@@ -97,3 +97,14 @@ def test_a_subscription_of_exclusions_only_reads_as_all_news_without_them(
     for reply in (created, listed):
         assert shown in reply
         assert "「（" not in reply and "about (" not in reply
+
+
+def test_subscription_keywords_read_html_entities_as_their_characters(console: ConsoleChat):
+    """&amp; alone holds nothing to search for (it subscribed to the word「&amp;」, which no digest ever
+    matched); &quot;保交楼&quot; is the phrase 保交楼."""
+    refused = _say(console, "/subscribe 8:00 &amp;")
+    assert "没有可以搜索的字" in refused
+    assert "你还没有订阅" in _say(console, "/subscriptions")
+    created = _say(console, "/subscribe 8:00 &quot;保交楼&quot;")
+    assert '推送与「"保交楼"」相关的新闻' in created
+    assert "区人大常委会 调研老旧小区改造工作" in _say(console, "/digest")

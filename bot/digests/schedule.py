@@ -26,6 +26,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+from storage.text.normalize import unescape_entities
 from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
@@ -181,8 +182,9 @@ class ArgumentError:
 
 
 def normalize_token(token: str) -> str:
-    """Full-width digits and colons to ASCII (NFKC), surrounding spaces removed."""
-    return unicodedata.normalize("NFKC", token).strip()
+    """Full-width digits and colons to ASCII (NFKC), HTML character references to their characters
+    (`&amp;` → `&`, `&quot;` → `"`), surrounding spaces removed."""
+    return unicodedata.normalize("NFKC", unescape_entities(token)).strip()
 
 
 def parse_time(text: str) -> time | None:
