@@ -108,3 +108,36 @@ def test_subscription_keywords_read_html_entities_as_their_characters(console: C
     created = _say(console, "/subscribe 8:00 &quot;保交楼&quot;")
     assert '推送与「"保交楼"」相关的新闻' in created
     assert "区人大常委会 调研老旧小区改造工作" in _say(console, "/digest")
+
+
+# ---- a timezone with a slip ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Asia/Shangai", "Asia/Shanghai"),
+        ("europe/londn", "Europe/London"),
+        ("America/New_Yrok", "America/New_York"),
+        ("Shanghia", "Asia/Shanghai"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "offer"),
+    [
+        ("zh", "是不是 {meant}？发送 /timezone {meant}"),
+        ("en", "Did you mean {meant}? Send /timezone {meant}"),
+    ],
+)
+def test_a_timezone_with_a_slip_offers_the_zone_meant_and_changes_nothing(
+    services: Services, typed: str, meant: str, lang: str, offer: str
+):
+    chat = _chat(services, lang)
+    reply = _say(chat, f"/timezone {typed}")
+    assert offer.format(meant=meant) in reply
+    assert "Asia/Shanghai" in _say(chat, "/timezone")  # unchanged: the default
+
+
+def test_a_timezone_like_no_zone_offers_none(console: ConsoleChat):
+    reply = _say(console, "/timezone Mars/Olympus")
+    assert "不认识时区「Mars/Olympus」" in reply and "是不是" not in reply

@@ -139,7 +139,9 @@ def _reading_command(
 
 
 def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
-    return digest.format_text(lang, f"err_{error.code}", markup, value=digest.clip(error.value, 30))
+    return digest.format_text(
+        lang, f"err_{error.code}", markup, value=digest.clip(error.value, 30), suggestion=error.suggestion
+    )
 
 
 def _subscribe(

@@ -16,6 +16,7 @@ happens twice (01:30 when clocks fall back) is the first occurrence. Both follow
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -179,6 +180,7 @@ class ArgumentError:
     # "missing_timezone"
     code: str
     value: str = ""
+    suggestion: str = ""  # what the input most likely meant (a timezone with a slip), else ""
 
 
 def normalize_token(token: str) -> str:
@@ -329,7 +331,30 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
     name = key.replace(" ", "_")
-    return _zone_names().get(name) or _city_zones().get(name) or ArgumentError("bad_timezone", text)
+    found = _zone_names().get(name) or _city_zones().get(name)
+    if found:
+        return found
+    meant = close_zone(name)
+    if meant:
+        return ArgumentError("bad_timezone_close", text, suggestion=meant)
+    return ArgumentError("bad_timezone", text)
+
+
+def close_zone(name: str) -> str | None:
+    """The zone a slip most likely meant (asia/shangai → Asia/Shanghai, londn → Europe/London), by its
+    whole lower-case name or its city alone, or None when no name is close."""
+    zones, cities = _zone_names(), _city_zones()
+    if "/" in name:
+        match = difflib.get_close_matches(name, zones, n=1, cutoff=_CLOSE_ENOUGH)
+        if match:
+            return zones[match[0]]
+        name = name.rpartition("/")[2]
+    match = difflib.get_close_matches(name, cities, n=1, cutoff=_CLOSE_ENOUGH)
+    return cities[match[0]] if match else None
+
+
+# How alike (difflib's ratio) a name must be to a zone's to be offered: one or two letters off.
+_CLOSE_ENOUGH = 0.85
 
 
 # The minus sign (U+2212, as Wikipedia writes "UTC−05:00") and the en dash, read as "-" in an offset.

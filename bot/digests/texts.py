@@ -57,6 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
         "err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
+        "err_bad_timezone_close": "不认识时区「{value}」，是不是 {suggestion}？发送 /timezone {suggestion}",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
         "what_all": "全部新闻",
@@ -121,6 +122,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "E.g. /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City or an offset from UTC, e.g. "
         "/timezone America/New_York or /timezone UTC-5",
+        "err_bad_timezone_close": "Unknown timezone \u201c{value}\u201d. Did you mean {suggestion}? Send /timezone "
+        "{suggestion}",
         "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",
         "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
         "what_all": "all news",
