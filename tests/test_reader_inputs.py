@@ -141,3 +141,24 @@ def test_a_timezone_with_a_slip_offers_the_zone_meant_and_changes_nothing(
 def test_a_timezone_like_no_zone_offers_none(console: ConsoleChat):
     reply = _say(console, "/timezone Mars/Olympus")
     assert "不认识时区「Mars/Olympus」" in reply and "是不是" not in reply
+
+
+# ---- midnight written as 24:00 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["24:00", "24点", "二十四点", "晚上24点", "２４：００"])
+@pytest.mark.parametrize(
+    ("lang", "offer"),
+    [
+        ("zh", "午夜请写 00:00（或 晚上12点），例如 /subscribe 00:00"),
+        ("en", "midnight is 00:00 (or 12am), e.g. /subscribe 00:00"),
+    ],
+)
+def test_a_subscription_at_24_oclock_is_told_how_to_write_midnight(
+    services: Services, typed: str, lang: str, offer: str
+):
+    """24:00 is no time of the day (a digest is sent at most once a day, from 00:00 to 23:59): the reply
+    says how midnight is written instead of only listing other times; nothing is subscribed."""
+    chat = _chat(services, lang)
+    assert offer in _say(chat, f"/subscribe {typed} 人才")
+    assert "00:00" not in _say(chat, "/subscriptions")

@@ -162,6 +162,8 @@ _TIME_ATTEMPT_RE = re.compile(
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
+# Midnight written as the day's end: 24:00, 24点, 二十四点, 晚上24点 (no time of a day: it is 00:00).
+_MIDNIGHT_24_RE = re.compile(rf"^(?:{_DAY_PART})?\s*(?:24|二十四)\s*(?:[:：]\s*00|[点點时時]\s*整?)$")
 # A part of the day alone ("晚上" in "/subscribe 晚上 9点"): it belongs to the time after it.
 _DAY_PART_ONLY_RE = re.compile(rf"^(?:{_DAY_PART})$")
 
@@ -180,7 +182,9 @@ class ArgumentError:
     # "missing_timezone"
     code: str
     value: str = ""
-    suggestion: str = ""  # what the input most likely meant (a timezone with a slip), else ""
+    # What the input most likely meant (a timezone with a slip; 00:00 for 24:00), else "": the reply
+    # (`err_<code>_close`) offers it.
+    suggestion: str = ""
 
 
 def normalize_token(token: str) -> str:
@@ -299,6 +303,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
                 return ArgumentError("two_times", raw)
             at = natural
             continue
+        if _MIDNIGHT_24_RE.match(token):  # 24:00, 24点: midnight, which the day starts with
+            return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
         if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
@@ -334,10 +340,7 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     found = _zone_names().get(name) or _city_zones().get(name)
     if found:
         return found
-    meant = close_zone(name)
-    if meant:
-        return ArgumentError("bad_timezone_close", text, suggestion=meant)
-    return ArgumentError("bad_timezone", text)
+    return ArgumentError("bad_timezone", text, suggestion=close_zone(name) or "")
 
 
 def close_zone(name: str) -> str | None:

@@ -52,6 +52,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
         "err_two_times": "一个订阅只有一个时间，「{value}」是第二个。想在两个时间收到，请订阅两次，例如 /subscribe 8:00 二七区 和 /subscribe 20:00 二七区",
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
+        "err_bad_time_close": "「{value}」不是有效的时间：一天从 00:00 开始，午夜请写 {suggestion}（或 晚上12点），例如 /subscribe {suggestion}",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
@@ -114,6 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "subscribe twice, e.g. /subscribe 8:00 二七区 and /subscribe 20:00 二七区",
         "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: /subscribe 8:00 or "
         "/subscribe 8:30pm 二七区",
+        "err_bad_time_close": "\u201c{value}\u201d is not a valid time: a day starts at 00:00, so midnight is {suggestion} "
+        "(or 12am), e.g. /subscribe {suggestion}",
         "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
         "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
