@@ -162,3 +162,16 @@ def test_a_subscription_at_24_oclock_is_told_how_to_write_midnight(
     chat = _chat(services, lang)
     assert offer in _say(chat, f"/subscribe {typed} 人才")
     assert "00:00" not in _say(chat, "/subscriptions")
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("zh", "关键词：全部新闻（不含：体育）"), ("en", "Keywords: all news (without: 体育)")],
+)
+def test_a_digest_of_exclusions_only_heads_its_keywords_as_all_news_without_them(
+    services: Services, lang: str, shown: str
+):
+    """Regression: the digest's keyword line read 关键词：（不含：体育）."""
+    chat = _chat(services, lang)
+    _say(chat, "/subscribe 8:00 -体育")
+    assert shown in _say(chat, "/digest")

@@ -38,13 +38,14 @@ class Digest(Reply):
 
 
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:
-    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``)."""
+    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``);
+    exclusions alone are all news but those (``全部新闻（不含：体育）``)."""
     sep = text(lang, "keyword_sep")
     wanted = parse_keywords(keywords)
-    words = sep.join(wanted.any_of)
+    words = sep.join(wanted.any_of) or text(lang, "sub_what_all")
     if wanted.none_of:
         without = text(lang, "keywords_without", words=sep.join(wanted.none_of))
-        words = f"{words}{text(lang, 'keywords_gap')}{without}" if words else without
+        words = f"{words}{text(lang, 'keywords_gap')}{without}"
     return words
 
 
@@ -164,14 +165,9 @@ def _render(
 def describe_subscription(lang: str, sub: Subscription) -> str:
     """What a subscription carries: 与「二七区（不含：人才）」相关的新闻, 全部新闻, or for exclusions
     alone 全部新闻（不含：体育）."""
-    wanted = parse_keywords(sub.keywords)
-    if wanted.any_of:
+    if parse_keywords(sub.keywords).any_of:
         return text(lang, "sub_what_keywords", keywords=join_keywords(lang, sub.keywords))
-    everything = text(lang, "sub_what_all")
-    if not wanted.none_of:
-        return everything
-    without = text(lang, "keywords_without", words=text(lang, "keyword_sep").join(wanted.none_of))
-    return f"{everything}{text(lang, 'keywords_gap')}{without}"
+    return join_keywords(lang, sub.keywords)
 
 
 def _reply(lines: Sequence[str], markup: Markup, buttons: Keyboard = ()) -> Reply:
