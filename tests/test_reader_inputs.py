@@ -15,7 +15,8 @@ from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.search.query import parse_query
-from tests.bot_support import SEEDS
+from tests.bot_support import SEEDS, bot_settings, running_bot
+from tests.telegram_emulator import TelegramEmulator, utf16_len
 
 
 @pytest.fixture
@@ -175,3 +176,31 @@ def test_a_digest_of_exclusions_only_heads_its_keywords_as_all_news_without_them
     chat = _chat(services, lang)
     _say(chat, "/subscribe 8:00 -体育")
     assert shown in _say(chat, "/digest")
+
+
+# ---- many subscriptions with long keywords ---------------------------------------------------------
+
+
+def _long_keywords(i: int, mark: str = "长") -> str:
+    """Ten keywords of 30 characters (the most a subscription may have)."""
+    return " ".join(f"关键词{i:02d}{j}" + mark * 23 for j in range(10))
+
+
+async def test_subscriptions_list_of_the_most_and_longest_subscriptions_fits_one_telegram_message(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+):
+    """Regression: 20 subscriptions of ten 30-character keywords listed 6,562 characters, which Telegram
+    refused (message is too long), so /subscriptions answered nothing. Every subscription is still
+    listed, with its id and time."""
+    emu = telegram_emulator
+    async with running_bot(bot_settings(emu, tmp_path / "news.db")):
+        for i in range(20):
+            mark = "😀" if i % 2 else "长"  # an emoji is two UTF-16 units
+            update = emu.push_message(f"/subscribe {i}:00 {_long_keywords(i, mark)}", user=emu.user(1001))
+            await emu.wait_for_messages(1001, 1, after=update["message"]["message_id"])
+        update = emu.push_message("/subscriptions", user=emu.user(1001))
+        (listing,) = await emu.wait_for_messages(1001, 1, after=update["message"]["message_id"])
+    assert [(c.method, c.error) for c in emu.errors()] == []
+    assert utf16_len(listing.text) <= 4096
+    for i in range(20):
+        assert f"#{i + 1} · 每天 {i:02d}:00" in listing.text
