@@ -204,3 +204,22 @@ async def test_subscriptions_list_of_the_most_and_longest_subscriptions_fits_one
     assert utf16_len(listing.text) <= 4096
     for i in range(20):
         assert f"#{i + 1} · 每天 {i:02d}:00" in listing.text
+
+
+# ---- the paper's own readers name their city ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["郑州", "郑州市", "鄭州", "河南", "河南省", "广州", "深圳市", "成都时间", "上海市", "北京市"]
+)
+def test_a_city_or_province_of_mainland_china_is_beijing_time(console: ConsoleChat, typed: str):
+    """Regression: /timezone 郑州 (where the paper is), 上海市 or 河南省 were unknown timezones; all of
+    mainland China keeps Beijing time."""
+    _say(console, "/timezone Europe/London")
+    reply = _say(console, f"/timezone {typed}")
+    assert reply.startswith("时区已设为 Asia/Shanghai"), reply
+
+
+def test_hong_kong_and_macau_keep_their_own_zones(console: ConsoleChat):
+    assert _say(console, "/timezone 香港特别行政区").startswith("时区已设为 Asia/Hong_Kong")
+    assert _say(console, "/timezone 澳门").startswith("时区已设为 Asia/Macau")

@@ -27,7 +27,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
-from storage.text.normalize import unescape_entities
+from storage.text.normalize import fold, unescape_entities
 from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
@@ -333,6 +333,8 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     key = text.lower()
     if key in _TZ_ALIASES:
         return _TZ_ALIASES[key]
+    if (place := chinese_place_zone(key)) is not None:
+        return place
     offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
@@ -436,6 +438,28 @@ _REGIONS = frozenset(
     )
 )
 _CHINA = "Asia/Shanghai"
+# Mainland China keeps Beijing time everywhere: its provinces and larger cities, as readers name where
+# they are (郑州, 河南省, 广州市, 成都时间). Hong Kong, Macau and Taipei have zones of their own; Xinjiang,
+# where both Beijing and Xinjiang time are kept, is left to Asia/Shanghai or Asia/Urumqi by name.
+_CHINA_PLACES = frozenset(
+    """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南
+    四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 石家庄 太原 呼和浩特 沈阳 大连 长春 哈尔滨 南京
+    苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 济南 青岛 郑州 洛阳 开封 武汉 长沙 广州 深圳 东莞 佛山 珠海
+    南宁 海口 三亚 成都 贵阳 昆明 拉萨 西安 兰州 西宁 银川 大陆 内地""".split()
+)
+_PLACE_ZONES = {"香港": "Asia/Hong_Kong", "澳门": "Asia/Macau", "台北": "Asia/Taipei", "台湾": "Asia/Taipei"}
+# What follows a place's name: 郑州市, 河南省, 香港特别行政区, 成都时间.
+_PLACE_SUFFIX = re.compile(r"(?:时间|特别行政区|自治区|市|省)+$")
+
+
+def chinese_place_zone(name: str) -> str | None:
+    """The zone of a place in China named in Chinese (traditional forms too), or None."""
+    place = _PLACE_SUFFIX.sub("", fold(name))
+    if place in _CHINA_PLACES:
+        return _CHINA
+    return _PLACE_ZONES.get(place)
+
+
 _TZ_ALIASES = {
     "北京": _CHINA,
     "上海": _CHINA,
