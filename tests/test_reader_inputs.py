@@ -223,3 +223,23 @@ def test_a_city_or_province_of_mainland_china_is_beijing_time(console: ConsoleCh
 def test_hong_kong_and_macau_keep_their_own_zones(console: ConsoleChat):
     assert _say(console, "/timezone 香港特别行政区").startswith("时区已设为 Asia/Hong_Kong")
     assert _say(console, "/timezone 澳门").startswith("时区已设为 Asia/Macau")
+
+
+# ---- a quote or bracket left open in keywords --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ('"郑州 大学', "与「郑州、大学」相关的新闻"),
+        ("（二七区", "与「二七区」相关的新闻"),
+        ("二七区）", "与「二七区」相关的新闻"),
+        ("【保交楼", "与「保交楼」相关的新闻"),
+        ("《人才", "与「人才」相关的新闻"),
+        ("二七区 -（人才", "与「二七区（不含：人才）」相关的新闻"),
+        ("(二七区)", "与「(二七区)」相关的新闻"),  # balanced: kept as typed
+    ],
+)
+def test_a_quote_or_bracket_left_open_in_keywords_is_dropped(console: ConsoleChat, typed: str, shown: str):
+    """Regression: /subscribe 8:00 "郑州 大学 showed「"郑州"、大学」, （二七区 showed「(二七区」."""
+    assert shown in _say(console, f"/subscribe 8:00 {typed}")

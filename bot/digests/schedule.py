@@ -193,6 +193,25 @@ def normalize_token(token: str) -> str:
     return unicodedata.normalize("NFKC", unescape_entities(token)).strip()
 
 
+# Brackets people type around a word (after NFKC: （ is "("), each with its partner.
+_BRACKETS = {"(": ")", "[": "]", "【": "】", "《": "》", "〈": "〉", "〔": "〕", "{": "}"}
+_CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
+
+
+def without_open_marks(token: str) -> str:
+    """A keyword without a quote or bracket left open: ``"郑州`` → ``郑州``, ``(二七区`` → ``二七区``,
+    ``-（人才`` → ``-人才``; balanced ones stay (``"郑州 大学"``, ``(二七区)``)."""
+    sign = "-" if token.startswith("-") else ""
+    word = token[len(sign) :]
+    if word.count('"') % 2:
+        word = word.replace('"', "")
+    while word and word[0] in _BRACKETS and _BRACKETS[word[0]] not in word[1:]:
+        word = word[1:]
+    while word and word[-1] in _CLOSERS and _CLOSERS[word[-1]] not in word[:-1]:
+        word = word[:-1]
+    return sign + word
+
+
 def parse_time(text: str) -> time | None:
     """ "8:00", "08:00", "８：００" → time(8, 0); anything else (including 25:99) → None."""
     match = _TIME_RE.match(normalize_token(text))
@@ -297,6 +316,7 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             continue
         if negate:
             token, negate = "-" + token.lstrip("-"), False
+        token = without_open_marks(token)
         natural = parse_natural_time(token)
         if natural is not None:
             if at is not None:  # "8:00 9:00": one time per subscription
