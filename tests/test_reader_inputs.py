@@ -68,7 +68,9 @@ def test_an_entity_is_never_named_as_a_word_left_out(console: ConsoleChat):
 # ---- nothing to search for -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", ["？？？", "?", "。", "😀", "&amp;", "……！！", "/search ？"])
+@pytest.mark.parametrize(
+    "typed", ["？？？", "?", "。", "😀", "&amp;", "……！！", "/search ？", "/s <b>", "<br/>", "&lt;p&gt;"]
+)
 @pytest.mark.parametrize(
     ("lang", "asked"),
     [("zh", "请告诉我要找什么，例如：保交楼"), ("en", "Tell me what to look for, e.g. 保交楼")],

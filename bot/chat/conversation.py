@@ -40,7 +40,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, QueryState, Settled
-from storage.text.normalize import unescape_entities
+from storage.text.normalize import unescape_entities, without_markup
 
 log = logging.getLogger(__name__)
 
@@ -623,8 +623,8 @@ def tidy_query(query: str) -> str:
 
 def has_words(query: str) -> bool:
     """Whether the query holds anything to search for: a letter, a digit or a Han character (HTML
-    character references read as what they stand for)."""
-    return any(ch.isalnum() for ch in unescape_entities(query))
+    character references read as what they stand for, markup tags left out)."""
+    return any(ch.isalnum() for ch in without_markup(unescape_entities(query)))
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -17,7 +17,7 @@ from datetime import date
 
 from storage.search.dates import Period, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
-from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities
+from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
 from storage.text.segment import digits_in_dates, pieces, tag
 
 MAX_QUERY_CHARS = 256
@@ -67,8 +67,6 @@ _QUESTION_MARKS = re.compile(
 )
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
 _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
-# Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
-_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
@@ -457,7 +455,7 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     s = fold(s).translate(_QUOTES).translate(_DASHES)
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
-    s = _TAGS.sub(" ", s)
+    s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
     question = bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
 
     phrases: list[str] = []

@@ -133,6 +133,15 @@ def normalize(text: str) -> str:
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# Markup pasted into a message (<b>保交楼</b>, <br/>): the tags are no words.
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def without_markup(text: str) -> str:
+    """The text with each markup tag replaced by a space."""
+    return _TAGS.sub(" ", text) if "<" in text else text
+
+
 def unescape_entities(text: str) -> str:
     """The text with each well-formed HTML character reference replaced by its character (`&amp;` → `&`,
     `&#20445;` → 保); an unknown name stays as typed."""
