@@ -5,6 +5,7 @@ gets a reply that reads right, in Chinese and in English."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,20 @@ def test_hong_kong_and_macau_keep_their_own_zones(console: ConsoleChat):
 def test_a_quote_or_bracket_left_open_in_keywords_is_dropped(console: ConsoleChat, typed: str, shown: str):
     """Regression: /subscribe 8:00 "郑州 大学 showed「"郑州"、大学」, （二七区 showed「(二七区」."""
     assert shown in _say(console, f"/subscribe 8:00 {typed}")
+
+
+# ---- English days with a possessive ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["yesterday's news", "today’s news", "last week's news", "Yesterday's stories"]
+)
+def test_an_english_day_with_a_possessive_is_a_date_only_question(typed: str):
+    """Regression: yesterday's news searched for the word「s」and found nothing."""
+    parsed = parse_query(typed, today=date(2026, 12, 6))
+    assert parsed.date_only and parsed.terms == ()
+
+
+def test_yesterdays_news_lists_that_day_or_the_latest_day_with_news(services: Services):
+    reply = _say(_chat(services, "en"), "yesterday's news")
+    assert "The latest day with news is 2023-04-12" in reply
