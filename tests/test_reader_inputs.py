@@ -263,3 +263,28 @@ def test_an_english_day_with_a_possessive_is_a_date_only_question(typed: str):
 def test_yesterdays_news_lists_that_day_or_the_latest_day_with_news(services: Services):
     reply = _say(_chat(services, "en"), "yesterday's news")
     assert "The latest day with news is 2023-04-12" in reply
+
+
+# ---- keywords listed with Chinese punctuation --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("人才，电梯", "与「人才、电梯」相关的新闻"),
+        ("人才、电梯", "与「人才、电梯」相关的新闻"),
+        ("人才,电梯;宗教", "与「人才、电梯、宗教」相关的新闻"),
+        ("-体育，娱乐", "全部新闻（不含：体育、娱乐）"),
+        ("1,000万", "与「1,000万」相关的新闻"),  # a number's thousands separator is no list
+        ('"郑州，大学"', '与「"郑州,大学"」相关的新闻'),  # a quoted phrase stays whole
+    ],
+)
+def test_keywords_listed_with_commas_are_each_a_keyword(console: ConsoleChat, typed: str, shown: str):
+    """Regression: /subscribe 8:00 人才，电梯 was one keyword holding both words, so its digests held only
+    articles with both (none on the seed page) while 人才 电梯 means either."""
+    assert shown in _say(console, f"/subscribe 8:00 {typed}")
+
+
+def test_a_digest_of_keywords_listed_with_a_comma_carries_articles_of_either(console: ConsoleChat):
+    _say(console, "/subscribe 8:00 人才，电梯")
+    assert "下一份摘要将有 3 篇文章" in _say(console, "/digest")

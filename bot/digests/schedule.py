@@ -212,6 +212,20 @@ def without_open_marks(token: str) -> str:
     return sign + word
 
 
+# What readers list keywords with (人才，电梯、宗教; 1,000 is a number): each piece is a keyword.
+_LIST_MARKS = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[、;；]")
+
+
+def split_listed(arg: str) -> list[str]:
+    """``人才，电梯`` → ``["人才", "电梯"]``; an exclusion's pieces are each excluded (``-体育，娱乐`` →
+    ``["-体育", "-娱乐"]``); a quoted phrase stays whole."""
+    if '"' in arg or not _LIST_MARKS.search(arg):
+        return [arg]
+    sign = "-" if normalize_token(arg).startswith("-") else ""
+    word = arg[1:] if sign else arg  # "-" or "－"
+    return [sign + piece for piece in _LIST_MARKS.split(word) if piece.strip()]
+
+
 def parse_time(text: str) -> time | None:
     """ "8:00", "08:00", "８：００" → time(8, 0); anything else (including 25:99) → None."""
     match = _TIME_RE.match(normalize_token(text))
@@ -289,6 +303,7 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
     at: time | None = None
     keywords: list[str] = []
     args = regroup_quotes(list(args))  # a quoted phrase the chat split on spaces is one keyword
+    args = [piece for arg in args for piece in split_listed(unescape_entities(arg))]  # 人才，电梯: two
     tokens = [normalize_token(a) for a in args]
     # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
     joined: list[tuple[str, str]] = []
