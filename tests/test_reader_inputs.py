@@ -288,3 +288,11 @@ def test_keywords_listed_with_commas_are_each_a_keyword(console: ConsoleChat, ty
 def test_a_digest_of_keywords_listed_with_a_comma_carries_articles_of_either(console: ConsoleChat):
     _say(console, "/subscribe 8:00 人才，电梯")
     assert "下一份摘要将有 3 篇文章" in _say(console, "/digest")
+
+
+@pytest.mark.parametrize("typed", ["Asia/Beijing", "asia/beijing", "北京 时间", "东八", "北京市 时间"])
+def test_what_chinese_readers_type_for_beijing_time_is_asia_shanghai(console: ConsoleChat, typed: str):
+    """Regression: Asia/Beijing (no such IANA name, a common guess), 北京 时间 with a space and 东八 were
+    unknown timezones."""
+    _say(console, "/timezone Europe/London")
+    assert _say(console, f"/timezone {typed}").startswith("时区已设为 Asia/Shanghai")

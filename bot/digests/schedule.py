@@ -488,8 +488,9 @@ _PLACE_SUFFIX = re.compile(r"(?:时间|特别行政区|自治区|市|省)+$")
 
 
 def chinese_place_zone(name: str) -> str | None:
-    """The zone of a place in China named in Chinese (traditional forms too), or None."""
-    place = _PLACE_SUFFIX.sub("", fold(name))
+    """The zone of a place in China named in Chinese (traditional forms too, spaces ignored: 北京 时间),
+    or None."""
+    place = _PLACE_SUFFIX.sub("", fold(name).replace(" ", "").replace("_", ""))
     if place in _CHINA_PLACES:
         return _CHINA
     return _PLACE_ZONES.get(place)
@@ -506,6 +507,8 @@ _TZ_ALIASES = {
     "中国标准时间": _CHINA,
     "中國標準時間": _CHINA,
     "东八区": _CHINA,
+    "东八": _CHINA,
+    "asia/beijing": _CHINA,  # no such IANA name, but the one many readers guess
     "東八區": _CHINA,
     "东8区": _CHINA,
     "cst": _CHINA,  # China Standard Time here (not the US Central time of CST6CDT)
