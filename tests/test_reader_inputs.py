@@ -296,3 +296,12 @@ def test_what_chinese_readers_type_for_beijing_time_is_asia_shanghai(console: Co
     unknown timezones."""
     _say(console, "/timezone Europe/London")
     assert _say(console, f"/timezone {typed}").startswith("时区已设为 Asia/Shanghai")
+
+
+@pytest.mark.parametrize("typed", ["，", "、、", ";", "-，"])
+def test_list_marks_alone_are_refused_as_no_keyword_not_a_subscription_to_everything(
+    console: ConsoleChat, typed: str
+):
+    reply = _say(console, f"/subscribe 8:00 {typed}")
+    assert "没有可以搜索的字" in reply
+    assert "你还没有订阅" in _say(console, "/subscriptions")

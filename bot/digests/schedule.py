@@ -223,7 +223,8 @@ def split_listed(arg: str) -> list[str]:
         return [arg]
     sign = "-" if normalize_token(arg).startswith("-") else ""
     word = arg[1:] if sign else arg  # "-" or "－"
-    return [sign + piece for piece in _LIST_MARKS.split(word) if piece.strip()]
+    pieces = [sign + piece for piece in _LIST_MARKS.split(word) if piece.strip()]
+    return pieces or [arg]  # marks alone ("，"): refused as no keyword, never a subscription to everything
 
 
 def parse_time(text: str) -> time | None:
