@@ -136,9 +136,10 @@ def test_an_ocr_page_file_far_over_the_cap_is_refused_before_it_is_read(tmp_path
     db = open_db(tmp_path / "news.db")
     (result,) = ingest_paths(db, [page]).files
     assert result.status == "error"
+    # Bytes against bytes (regression: it said "over the cap of 1,000,000 characters" of a size in bytes).
     assert result.error == (
-        f"file of {4 * MAX_PAGE_CHARS + 5:,} bytes, over the cap of {MAX_PAGE_CHARS:,} characters for one "
-        "OCR page"
+        f"file of {4 * MAX_PAGE_CHARS + 5:,} bytes, over the cap of {4 * MAX_PAGE_CHARS + 4:,} bytes for one "
+        f"OCR page file (a page of at most {MAX_PAGE_CHARS:,} characters, 4 bytes each at most)"
     )
 
 

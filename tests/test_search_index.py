@@ -4,11 +4,8 @@ transaction, stores summary and keywords; rebuild_index; the `search` and `reind
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 
 from bot.cli import main
@@ -20,6 +17,7 @@ from storage.records.articles import upsert_articles
 from storage.search import engine
 from storage.search.engine import Searcher
 from storage.text.summary import keywords, summarize
+from tests.schema_support import later_article_columns
 from tests.search_support import SEED, build_seed_db, story_ids
 
 
@@ -145,22 +143,6 @@ def test_cli_reindex(env):
     assert json.loads(run("search", "交楼", "--json").stdout)["total"] == 1
 
 
-@contextmanager
-def columns_of_migration_13(db: sqlite_utils.Database) -> Iterator[None]:
-    """Today's ingest and search write and read the columns migration 13 adds to `articles`: a database
-    of an older schema has them while the block runs (ingests, searches) and loses them after, as that
-    schema had none."""
-    from storage.database.migrations import MIGRATIONS
-
-    version, _, statements = MIGRATIONS[12]
-    assert version == 13
-    for sql in statements:
-        db.execute(sql)
-    yield
-    for sql in statements:
-        db.execute(f"ALTER TABLE articles DROP COLUMN {sql.split('ADD COLUMN ')[1].split()[0]}")
-
-
 def test_cli_compact_gives_back_the_space_a_migration_freed(env):
     """An archive upgraded through migration 8 keeps its old size until `newsbot compact`."""
     from storage.database.migrations import MIGRATIONS
@@ -180,7 +162,7 @@ def test_cli_compact_gives_back_the_space_a_migration_freed(env):
         encoding="utf-8",
     )
     old = open_db(path, migrations=MIGRATIONS[:7])
-    with columns_of_migration_13(old):
+    with later_article_columns(old):
         ingest_paths(old, [SEED, more])
     assert old.execute("SELECT count(*) FROM articles").fetchone()[0] > 20
     old.close()
@@ -218,7 +200,7 @@ def test_migration_8_keeps_every_search_and_every_article(tmp_path):
 
     path = tmp_path / "old.db"
     old = open_db(path, migrations=MIGRATIONS[:7])
-    with columns_of_migration_13(old):
+    with later_article_columns(old):
         ingest_paths(old, [SEED])
         ids = [r[0] for r in old.execute("SELECT id FROM articles ORDER BY id")]
         with write_transaction(old):  # as schema 7's code stored them: in full

@@ -416,3 +416,15 @@ def test_a_digest_links_each_article_it_lists(web: WebRun):
         assert after.endswith(f"/article/{article_id}")
         article = web.services.database.read(get_article, int(article_id))
         assert article is not None and (article.title or "")[:10].replace("<", "＜") in title
+
+
+def test_subscriptions_of_a_follower_with_many_long_ones_keep_every_feed_address(web: WebRun):
+    """Regression (QA pass 4): 20 subscriptions of long keywords made /subscriptions longer than 2048
+    bytes, and the cut took every feed address (they came last); the addresses are what a follower acts on,
+    so the list of keywords is what gets cut."""
+    for i in range(20):
+        keywords = " ".join(f"词{i:02d}{j}" + "长" * 20 for j in range(10))
+        reply_of(post(web, wechat_text("oReaderMany", f"/subscribe {i}:00 {keywords}", 5570000 + i)))
+    content = reply_of(post(web, wechat_text("oReaderMany", "/subscriptions", 5570100)))["Content"]
+    assert len(content.encode("utf-8")) <= 2048
+    assert content.count(f"{web.base_url}/feed/") == 20, content

@@ -40,6 +40,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, QueryState, Settled
+from storage.text.normalize import unescape_entities, without_markup
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +263,7 @@ class Conversation:
     def search(self, query: str, who: Who) -> list[Reply]:
         """Search (or answer a question) and show the first page of results."""
         query = tidy_query(query)
-        if not query:
+        if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
         if asks_for_latest(query):  # 最新消息, 最近有什么新闻: what /latest shows
             return self.latest(who)
@@ -618,6 +619,12 @@ def tidy_query(query: str) -> str:
     marks), which look like nothing and would be searched as something."""
     visible = "".join(ch for ch in query if unicodedata.category(ch) != "Cf")
     return " ".join(visible.split())
+
+
+def has_words(query: str) -> bool:
+    """Whether the query holds anything to search for: a letter, a digit or a Han character (HTML
+    character references read as what they stand for, markup tags left out)."""
+    return any(ch.isalnum() for ch in without_markup(unescape_entities(query)))
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

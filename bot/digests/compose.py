@@ -38,13 +38,14 @@ class Digest(Reply):
 
 
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:
-    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``)."""
+    """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``);
+    exclusions alone are all news but those (``全部新闻（不含：体育）``)."""
     sep = text(lang, "keyword_sep")
     wanted = parse_keywords(keywords)
-    words = sep.join(wanted.any_of)
+    words = sep.join(wanted.any_of) or text(lang, "sub_what_all")
     if wanted.none_of:
         without = text(lang, "keywords_without", words=sep.join(wanted.none_of))
-        words = f"{words}{text(lang, 'keywords_gap')}{without}" if words else without
+        words = f"{words}{text(lang, 'keywords_gap')}{without}"
     return words
 
 
@@ -162,9 +163,11 @@ def _render(
 
 
 def describe_subscription(lang: str, sub: Subscription) -> str:
-    if sub.keywords:
+    """What a subscription carries: 与「二七区（不含：人才）」相关的新闻, 全部新闻, or for exclusions
+    alone 全部新闻（不含：体育）."""
+    if parse_keywords(sub.keywords).any_of:
         return text(lang, "sub_what_keywords", keywords=join_keywords(lang, sub.keywords))
-    return text(lang, "sub_what_all")
+    return join_keywords(lang, sub.keywords)
 
 
 def _reply(lines: Sequence[str], markup: Markup, buttons: Keyboard = ()) -> Reply:
@@ -199,14 +202,39 @@ def format_subscription_list(
     if not subs:
         return _reply([text(lang, "sub_list_empty")], markup)
     lines = [text(lang, "sub_list_title", timezone=zone_label(timezone))]
+    # Each line gets its share of one message, so the most subscriptions of the longest keywords are
+    # listed in full as far as they fit, then cut with an ellipsis (ids and times always shown).
+    share = LIST_UNITS // len(subs)
     lines += [
-        text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s))
+        clip_units(
+            text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s)),
+            share,
+        )
         for s in subs
     ]
     if paused_reason:
         lines.append(text(lang, "sub_paused", reason=paused_reason))
     lines += ["", text(lang, "sub_list_footer")]
     return _reply(lines, markup)
+
+
+# UTF-16 units (as Telegram counts) the lines of /subscriptions may take together, leaving room within
+# one message (4096) for its title, a paused note and the footer.
+LIST_UNITS = 3600
+
+
+def clip_units(s: str, cap: int) -> str:
+    """`s` shortened to at most `cap` UTF-16 units (an emoji is two), with an ellipsis when cut."""
+    if utf16_len(s) <= cap:
+        return s
+    kept: list[str] = []
+    used = 1  # the ellipsis
+    for ch in s:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > cap:
+            break
+        kept.append(ch)
+    return "".join(kept).rstrip() + "…"
 
 
 def format_unsubscribe_choice(

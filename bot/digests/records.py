@@ -139,7 +139,10 @@ def _reading_command(
 
 
 def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
-    return digest.format_text(lang, f"err_{error.code}", markup, value=digest.clip(error.value, 30))
+    key = f"err_{error.code}_close" if error.suggestion else f"err_{error.code}"
+    return digest.format_text(
+        lang, key, markup, value=digest.clip(error.value, 30), suggestion=error.suggestion
+    )
 
 
 def _subscribe(

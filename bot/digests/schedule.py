@@ -16,6 +16,7 @@ happens twice (01:30 when clocks fall back) is the first occurrence. Both follow
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -26,6 +27,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+from storage.text.normalize import fold, unescape_entities
 from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
@@ -160,6 +162,8 @@ _TIME_ATTEMPT_RE = re.compile(
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
+# Midnight written as the day's end: 24:00, 24点, 二十四点, 晚上24点 (no time of a day: it is 00:00).
+_MIDNIGHT_24_RE = re.compile(rf"^(?:{_DAY_PART})?\s*(?:24|二十四)\s*(?:[:：]\s*00|[点點时時]\s*整?)$")
 # A part of the day alone ("晚上" in "/subscribe 晚上 9点"): it belongs to the time after it.
 _DAY_PART_ONLY_RE = re.compile(rf"^(?:{_DAY_PART})$")
 
@@ -178,11 +182,49 @@ class ArgumentError:
     # "missing_timezone"
     code: str
     value: str = ""
+    # What the input most likely meant (a timezone with a slip; 00:00 for 24:00), else "": the reply
+    # (`err_<code>_close`) offers it.
+    suggestion: str = ""
 
 
 def normalize_token(token: str) -> str:
-    """Full-width digits and colons to ASCII (NFKC), surrounding spaces removed."""
-    return unicodedata.normalize("NFKC", token).strip()
+    """Full-width digits and colons to ASCII (NFKC), HTML character references to their characters
+    (`&amp;` → `&`, `&quot;` → `"`), surrounding spaces removed."""
+    return unicodedata.normalize("NFKC", unescape_entities(token)).strip()
+
+
+# Brackets people type around a word (after NFKC: （ is "("), each with its partner.
+_BRACKETS = {"(": ")", "[": "]", "【": "】", "《": "》", "〈": "〉", "〔": "〕", "{": "}"}
+_CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
+
+
+def without_open_marks(token: str) -> str:
+    """A keyword without a quote or bracket left open: ``"郑州`` → ``郑州``, ``(二七区`` → ``二七区``,
+    ``-（人才`` → ``-人才``; balanced ones stay (``"郑州 大学"``, ``(二七区)``)."""
+    sign = "-" if token.startswith("-") else ""
+    word = token[len(sign) :]
+    if word.count('"') % 2:
+        word = word.replace('"', "")
+    while word and word[0] in _BRACKETS and _BRACKETS[word[0]] not in word[1:]:
+        word = word[1:]
+    while word and word[-1] in _CLOSERS and _CLOSERS[word[-1]] not in word[:-1]:
+        word = word[:-1]
+    return sign + word
+
+
+# What readers list keywords with (人才，电梯、宗教; 1,000 is a number): each piece is a keyword.
+_LIST_MARKS = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[、;；]")
+
+
+def split_listed(arg: str) -> list[str]:
+    """``人才，电梯`` → ``["人才", "电梯"]``; an exclusion's pieces are each excluded (``-体育，娱乐`` →
+    ``["-体育", "-娱乐"]``); a quoted phrase stays whole."""
+    if '"' in arg or not _LIST_MARKS.search(arg):
+        return [arg]
+    sign = "-" if normalize_token(arg).startswith("-") else ""
+    word = arg[1:] if sign else arg  # "-" or "－"
+    pieces = [sign + piece for piece in _LIST_MARKS.split(word) if piece.strip()]
+    return pieces or [arg]  # marks alone ("，"): refused as no keyword, never a subscription to everything
 
 
 def parse_time(text: str) -> time | None:
@@ -262,6 +304,7 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
     at: time | None = None
     keywords: list[str] = []
     args = regroup_quotes(list(args))  # a quoted phrase the chat split on spaces is one keyword
+    args = [piece for arg in args for piece in split_listed(unescape_entities(arg))]  # 人才，电梯: two
     tokens = [normalize_token(a) for a in args]
     # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
     joined: list[tuple[str, str]] = []
@@ -289,12 +332,15 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             continue
         if negate:
             token, negate = "-" + token.lstrip("-"), False
+        token = without_open_marks(token)
         natural = parse_natural_time(token)
         if natural is not None:
             if at is not None:  # "8:00 9:00": one time per subscription
                 return ArgumentError("two_times", raw)
             at = natural
             continue
+        if _MIDNIGHT_24_RE.match(token):  # 24:00, 24点: midnight, which the day starts with
+            return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
         if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
@@ -323,11 +369,33 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     key = text.lower()
     if key in _TZ_ALIASES:
         return _TZ_ALIASES[key]
+    if (place := chinese_place_zone(key)) is not None:
+        return place
     offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
     name = key.replace(" ", "_")
-    return _zone_names().get(name) or _city_zones().get(name) or ArgumentError("bad_timezone", text)
+    found = _zone_names().get(name) or _city_zones().get(name)
+    if found:
+        return found
+    return ArgumentError("bad_timezone", text, suggestion=close_zone(name) or "")
+
+
+def close_zone(name: str) -> str | None:
+    """The zone a slip most likely meant (asia/shangai → Asia/Shanghai, londn → Europe/London), by its
+    whole lower-case name or its city alone, or None when no name is close."""
+    zones, cities = _zone_names(), _city_zones()
+    if "/" in name:
+        match = difflib.get_close_matches(name, zones, n=1, cutoff=_CLOSE_ENOUGH)
+        if match:
+            return zones[match[0]]
+        name = name.rpartition("/")[2]
+    match = difflib.get_close_matches(name, cities, n=1, cutoff=_CLOSE_ENOUGH)
+    return cities[match[0]] if match else None
+
+
+# How alike (difflib's ratio) a name must be to a zone's to be offered: one or two letters off.
+_CLOSE_ENOUGH = 0.85
 
 
 # The minus sign (U+2212, as Wikipedia writes "UTC−05:00") and the en dash, read as "-" in an offset.
@@ -406,6 +474,29 @@ _REGIONS = frozenset(
     )
 )
 _CHINA = "Asia/Shanghai"
+# Mainland China keeps Beijing time everywhere: its provinces and larger cities, as readers name where
+# they are (郑州, 河南省, 广州市, 成都时间). Hong Kong, Macau and Taipei have zones of their own; Xinjiang,
+# where both Beijing and Xinjiang time are kept, is left to Asia/Shanghai or Asia/Urumqi by name.
+_CHINA_PLACES = frozenset(
+    """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南
+    四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 石家庄 太原 呼和浩特 沈阳 大连 长春 哈尔滨 南京
+    苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 济南 青岛 郑州 洛阳 开封 武汉 长沙 广州 深圳 东莞 佛山 珠海
+    南宁 海口 三亚 成都 贵阳 昆明 拉萨 西安 兰州 西宁 银川 大陆 内地""".split()
+)
+_PLACE_ZONES = {"香港": "Asia/Hong_Kong", "澳门": "Asia/Macau", "台北": "Asia/Taipei", "台湾": "Asia/Taipei"}
+# What follows a place's name: 郑州市, 河南省, 香港特别行政区, 成都时间.
+_PLACE_SUFFIX = re.compile(r"(?:时间|特别行政区|自治区|市|省)+$")
+
+
+def chinese_place_zone(name: str) -> str | None:
+    """The zone of a place in China named in Chinese (traditional forms too, spaces ignored: 北京 时间),
+    or None."""
+    place = _PLACE_SUFFIX.sub("", fold(name).replace(" ", "").replace("_", ""))
+    if place in _CHINA_PLACES:
+        return _CHINA
+    return _PLACE_ZONES.get(place)
+
+
 _TZ_ALIASES = {
     "北京": _CHINA,
     "上海": _CHINA,
@@ -417,6 +508,8 @@ _TZ_ALIASES = {
     "中国标准时间": _CHINA,
     "中國標準時間": _CHINA,
     "东八区": _CHINA,
+    "东八": _CHINA,
+    "asia/beijing": _CHINA,  # no such IANA name, but the one many readers guess
     "東八區": _CHINA,
     "东8区": _CHINA,
     "cst": _CHINA,  # China Standard Time here (not the US Central time of CST6CDT)

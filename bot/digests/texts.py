@@ -52,11 +52,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
         "err_two_times": "一个订阅只有一个时间，「{value}」是第二个。想在两个时间收到，请订阅两次，例如 /subscribe 8:00 二七区 和 /subscribe 20:00 二七区",
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
+        "err_bad_time_close": "「{value}」不是有效的时间：一天从 00:00 开始，午夜请写 {suggestion}（或 晚上12点），例如 /subscribe {suggestion}",
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
         "err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
+        "err_bad_timezone_close": "不认识时区「{value}」，是不是 {suggestion}？发送 /timezone {suggestion}",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
         "err_too_many_subs": "订阅数量已达上限（{limit} 个）。请先用 /unsubscribe 取消一些。",
         "what_all": "全部新闻",
@@ -113,6 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "subscribe twice, e.g. /subscribe 8:00 二七区 and /subscribe 20:00 二七区",
         "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: /subscribe 8:00 or "
         "/subscribe 8:30pm 二七区",
+        "err_bad_time_close": "\u201c{value}\u201d is not a valid time: a day starts at 00:00, so midnight is {suggestion} "
+        "(or 12am), e.g. /subscribe {suggestion}",
         "err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
         "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
@@ -121,6 +125,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "E.g. /subscribe 8:00 二七区 OR 保交楼",
         "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City or an offset from UTC, e.g. "
         "/timezone America/New_York or /timezone UTC-5",
+        "err_bad_timezone_close": "Unknown timezone \u201c{value}\u201d. Did you mean {suggestion}? Send /timezone "
+        "{suggestion}",
         "err_missing_timezone": "Please name a timezone, e.g. /timezone Asia/Shanghai",
         "err_too_many_subs": "You have reached the limit of {limit} subscriptions. Cancel some with /unsubscribe first.",
         "what_all": "all news",

@@ -118,6 +118,10 @@ class WeChatChat:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
                 out = [typed_article_links(typed_choices(r)) for r in out]
+                if name == "subscriptions" and len(out) > 1:
+                    # The feed addresses are what a follower acts on: kept whole, the list above is cut.
+                    *out, feeds = out
+                    tail = "\n" + feeds.text  # after a blank line, as between replies
         else:
             out = self.conversation.text(line, who)
         if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):

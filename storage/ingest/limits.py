@@ -28,11 +28,19 @@ def article_over_cap(chars: int) -> str | None:
     return f"article of {chars:,} characters, over the cap of {MAX_ARTICLE_CHARS:,} for one article: refused"
 
 
+# The largest file that can hold a page within MAX_PAGE_CHARS in any encoding (a byte order mark besides).
+MAX_PAGE_FILE_BYTES = _MAX_BYTES_PER_CHAR * MAX_PAGE_CHARS + _MAX_BYTES_PER_CHAR
+
+
 def page_file_over_cap(size: int) -> str | None:
-    """Why an OCR page file of `size` bytes is refused before it is read, or None."""
-    if size <= _MAX_BYTES_PER_CHAR * MAX_PAGE_CHARS + _MAX_BYTES_PER_CHAR:  # a byte order mark besides
+    """Why an OCR page file of `size` bytes is refused before it is read (bytes against the cap in
+    bytes), or None."""
+    if size <= MAX_PAGE_FILE_BYTES:
         return None
-    return f"file of {size:,} bytes, over the cap of {MAX_PAGE_CHARS:,} characters for one OCR page"
+    return (
+        f"file of {size:,} bytes, over the cap of {MAX_PAGE_FILE_BYTES:,} bytes for one OCR page file (a page "
+        f"of at most {MAX_PAGE_CHARS:,} characters, {_MAX_BYTES_PER_CHAR} bytes each at most)"
+    )
 
 
 def page_over_cap(text: str) -> str | None:

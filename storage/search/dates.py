@@ -154,7 +154,10 @@ def _day(m: re.Match[str], today: date):
     return day, day
 
 
-@_rule(r"(?<![a-z])(today|yesterday|this week|last week|this month|last month|this year|last year)(?![a-z])")
+# With a possessive too (yesterday's news, today’s news): the "'s" is no word to search for.
+@_rule(
+    r"(?<![a-z])(today|yesterday|this week|last week|this month|last month|this year|last year)(?:['’]s)?(?![a-z])"
+)
 def _english(m: re.Match[str], today: date):
     word = m.group(1)
     if word == "today":

@@ -17,7 +17,7 @@ from datetime import date
 
 from storage.search.dates import Period, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
-from storage.text.normalize import HAN_RANGES, fold, squeeze
+from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
 from storage.text.segment import digits_in_dates, pieces, tag
 
 MAX_QUERY_CHARS = 256
@@ -67,8 +67,6 @@ _QUESTION_MARKS = re.compile(
 )
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
 _NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
-# Markup pasted into a query (<b>保交楼</b>): the tags are not words to find.
-_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
@@ -452,11 +450,12 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     they are left out of the words and do not filter."""
     raw = text if isinstance(text, str) else str(text)
     # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
-    s = _NOT_OPERATOR.sub(" -", raw[:MAX_QUERY_CHARS])
+    # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
+    s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
     s = fold(s).translate(_QUOTES).translate(_DASHES)
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
-    s = _TAGS.sub(" ", s)
+    s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
     question = bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
 
     phrases: list[str] = []

@@ -9,6 +9,7 @@ index of the original character it came from (used to put highlights on the orig
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from bisect import bisect_right
@@ -125,6 +126,28 @@ def squeeze(text: str) -> str:
 
 def normalize(text: str) -> str:
     return squeeze(fold(text))
+
+
+# An HTML character reference, well formed (with its semicolon): &amp; &lt; &#20445; &#x4EA4;. Text
+# such as R&D or &para without one stays as typed.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+# Markup pasted into a message (<b>保交楼</b>, <br/>): the tags are no words.
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def without_markup(text: str) -> str:
+    """The text with each markup tag replaced by a space."""
+    return _TAGS.sub(" ", text) if "<" in text else text
+
+
+def unescape_entities(text: str) -> str:
+    """The text with each well-formed HTML character reference replaced by its character (`&amp;` → `&`,
+    `&#20445;` → 保); an unknown name stays as typed."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 # A stray space inside a word: ideographs on both sides of spaces (OCR leaves them; `squeeze` drops them).

@@ -1,0 +1,44 @@
+"""Databases of an older schema for upgrade tests (SQLite): the columns later migrations add to
+`articles`, which today's ingest and search write and read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import sqlite_utils
+
+from storage.database.connection import Migration
+from storage.database.migrations import MIGRATIONS
+
+_ADD_ARTICLE_COLUMN = re.compile(r"ALTER TABLE articles ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def article_columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str]]:
+    """(column, statement) of each column the migrations after schema `after` add to `articles`, in order."""
+    return [
+        (match.group(1), sql)
+        for version, _, statements in migrations
+        if version > after
+        for sql in statements
+        if (match := _ADD_ARTICLE_COLUMN.match(sql.strip()))
+    ]
+
+
+@contextmanager
+def later_article_columns(
+    db: sqlite_utils.Database, *, migrations: Sequence[Migration] = MIGRATIONS
+) -> Iterator[None]:
+    """The database, at the schema its `user_version` names, has every column of `articles` the later
+    migrations add while the block runs (today's ingests and searches), and loses them after, as that
+    schema had none."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    added = article_columns_added(migrations, version)
+    for _, sql in added:
+        db.execute(sql)
+    try:
+        yield
+    finally:
+        for column, _ in reversed(added):
+            db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
