@@ -902,6 +902,22 @@ _SPEAKS = r"([\u4e00-\u9fff]{2,3}?)(?:说|述说|讲述|表示|介绍|告诉|感
 _ANOTHER_POST = re.compile(r"助理|秘书|夫人|一行")
 
 
+# A foreign name as Chinese prints it, its parts joined by a middle dot (罗纳尔多·莱莫斯, 康拉德·赛茨): jieba
+# tags few of them as names.
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+
+
+def _dotted_names(sentence: str, known: str) -> list[str]:
+    """The dotted (foreign) names of a sentence that the question lacks (by the characters either side of the
+    dot: 巨匠达·芬奇与 is the question's 达·芬奇)."""
+    out = []
+    for name in _DOTTED_NAME.findall(sentence):
+        left, right = name.split("·", 1)
+        if left[-1] + "·" + right[0] not in known:
+            out.append(name)
+    return out
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -927,7 +943,9 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
             for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
-    if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)):
+    if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)) or _dotted_names(
+        sentence, known
+    ):
         # 白沙村党支部书记是谁: a name not after the post asked about is most often someone else's
         return SOME if holder_asked else PLAIN
     after_post = [
@@ -1224,6 +1242,22 @@ def _date_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: int
     return None
 
 
+# A time opening a sentence, as its own clause (1995年春，…; 2019年10月，…; 5月19日，…; 当年7月，…): in news it
+# dates what that sentence goes on to tell, which starts a new event.
+_OPENS_WITH_TIME = re.compile(
+    r"^(?:(?:\d{4}年|当年|次年|同年)(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|"
+    + _LUNAR_DAY
+    + r")"
+    r"(?:春|夏|秋|冬|春天|夏天|秋天|冬天|初|底|末|上旬|中旬|下旬|上午|下午|晚上?|凌晨|中午|傍晚)?[，,]"
+)
+
+
+def _dated_apart(pool: Sequence[_Sentence], strengths: Sequence[float], i: int) -> bool:
+    """For when: whether sentence `i`, opening with its own time (1995年春，唐河县公安局接到…), would only lend
+    that time to the undated sentence before it (…当场壮烈牺牲。), which it does not date."""
+    return i > 0 and strengths[i - 1] < HOLDS_KIND and _OPENS_WITH_TIME.match(pool[i].norm) is not None
+
+
 # Where a clause ends: Chinese news chains clauses on one topic with commas, and a fact belongs to the words
 # of its own clause (…共梳理出…拖欠民营企业…逾期欠款8900多亿元，截至…约75%已得到清偿).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]|——|…+")
@@ -1322,6 +1356,8 @@ def weighed_spans(
                 share = coverage.share(span)
             strength = max(strengths[j] for j in span)
             tie = max(tied[j] for j in span)
+            if kind == "when" and span == (i - 1, i) and _dated_apart(pool, strengths, i):
+                continue  # …当场牺牲。1995年春，…: the second sentence's time is not the first's
             if (
                 len(span) > 1
                 and span[0] != referred
