@@ -1208,6 +1208,10 @@ _DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|
 _DATELINE_CARRY = 6
 
 
+# A dateline's head read apart from its ``电`` ends on its date: ``本报罗马2月23日``.
+_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$")
+
+
 def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
     """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
     is a dateline all the same where a story may start (after a blank line, a byline or a sentence
@@ -1216,21 +1220,24 @@ def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
     mended = list(lines)
     for index, line in enumerate(mended[:-1]):
         following = mended[index + 1]
-        if (
-            following.blank_before
-            or not _DATELINE_SOURCE_RE.match(line.text)
-            or _DATELINE_RE.match(line.text)
-        ):
+        if not _DATELINE_SOURCE_RE.match(line.text) or _DATELINE_RE.match(line.text):
+            continue
+        # Read apart (``本报罗马2月23日`` / blank / ``电 （记者叶琦）贝尔…``): the dateline's head alone in
+        # its block and ending on its date, the block under it opening with the one character that
+        # ends it.
+        apart = following.blank_before
+        if apart and not (line.blank_before and _HEAD_DATE_END_RE.search(line.text.rstrip())):
             continue
         previous = mended[index - 1].text.strip() if index else ""
         if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
             continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
         head = line.text.rstrip()
         rest = following.text.lstrip()
-        for carried in range(1, min(_DATELINE_CARRY, len(rest)) + 1):
+        for carried in range(1, min(1 if apart else _DATELINE_CARRY, len(rest)) + 1):
             if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
                 mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
-                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), following.blank_before)
+                # Read apart, the two are one block again: the lead goes on under its dateline.
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), False)
                 break
     return [line for line in mended if line.text.strip()]
 

@@ -1,0 +1,51 @@
+"""Issue 22: OCR'd pages, lines whose role the OCR's reading hid.
+
+Small made-up pages in the shape of failures measured on the tuned OCR sets (`benchmarks.ocrpages`,
+`benchmarks.ocrweb`).
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+
+# A narrow column's dateline read as two blocks: its head (``本报罗马2月23日``) alone, a blank line, then
+# ``电 （记者叶琦）…``; the head had been taken for a headline and the lead for a story with no dateline.
+DATELINE_APART_PAGE = (
+    "人民日报\n\n"
+    "2020年2月24日 星期一\n"
+    "第16版 国际\n\n"
+    "意大利各界声援中国抗疫\n\n"
+    "本报罗马2月23日\n\n"
+    "电 （记者叶琦） 22日，\n"
+    "罗马各界人士在市中心\n"
+    "举行音乐会，向正在抗\n"
+    "击疫情的中国人民表示\n"
+    "支持。意大利多位官员\n"
+    "出席活动并致辞。\n\n"
+    "春运首日全国铁路发送旅客千万人次\n\n"
+    "本报北京2月23日电 （记者赵小红）23日，\n"
+    "全国铁路发送旅客一千万人次，各地\n"
+    "车站秩序井然。\n"
+)
+
+
+def test_issue22_a_dateline_read_apart_from_its_last_character_opens_its_story():
+    rome, rail = parse_page(DATELINE_APART_PAGE, year=2020)
+    assert rome.title == "意大利各界声援中国抗疫"
+    assert rome.paragraphs[0].startswith("本报罗马2月23日电")
+    assert rome.reporters == ("叶琦",)
+    assert rome.date == "2020-02-23"
+    assert rail.reporters == ("赵小红",)
+    explained = "\n".join(explain_page(DATELINE_APART_PAGE, year=2020))
+    assert "line 8: opens a story: a dateline" in explained
+
+
+def test_issue22_a_credit_title_over_a_block_opening_with_den_is_no_dateline():
+    # Only a head ending on its date joins the block under it across a blank line: ``本报记者`` over a
+    # lead that happens to open with 电 (``电商…``) stays apart from it.
+    page = DATELINE_APART_PAGE.replace(
+        "本报罗马2月23日\n\n电 （记者叶琦） 22日，\n", "本报记者\n\n电商平台22日，\n"
+    )
+    first = parse_page(page, year=2020)[0]
+    assert not first.paragraphs[0].startswith("本报记者电")
+    assert first.paragraphs[0].startswith("电商平台22日")
