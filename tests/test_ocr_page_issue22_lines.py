@@ -49,3 +49,30 @@ def test_issue22_a_credit_title_over_a_block_opening_with_den_is_no_dateline():
     first = parse_page(page, year=2020)[0]
     assert not first.paragraphs[0].startswith("本报记者电")
     assert first.paragraphs[0].startswith("电商平台22日")
+
+
+# A body line a column break cut off (``据介绍，我国森林旅游近年来不断开拓创``) read right under a photo's
+# credit, while no story is open: the words that open a sentence of reported text before its comma are
+# no headline's, so the line is text, never the title of the block under it.
+PROSE_OPENER_PAGE = (
+    "人民日报\n\n"
+    "2019年10月23日 星期三\n"
+    "第4版 要闻\n\n"
+    "上半年森林旅游达9亿人次\n\n"
+    "本报北京10月22日电 （记者顾仲阳）记者\n"
+    "近日从国家林草局获悉：今年上半年，全国\n"
+    "森林旅游游客量达9亿人次，同比增长14%。\n\n"
+    "图为游客在湖北神农架林区游览。\n\n"
+    "新华社记者萧芳玉摄\n"
+    "据介绍，我国森林旅游近年来不断开拓创\n\n"
+    "新，森林体验、森林康养、生态露营等新产\n"
+    "品、新业态百花齐放，吸引更多公众走进森林。\n"
+)
+
+
+def test_issue22_a_line_opening_with_ju_jieshao_is_text_not_a_headline():
+    articles = parse_page(PROSE_OPENER_PAGE, year=2019)
+    assert [a.title for a in articles if a.title.startswith("据介绍")] == []
+    assert any("据介绍，我国森林旅游" in "".join(a.paragraphs) for a in articles)
+    explained = "\n".join(explain_page(PROSE_OPENER_PAGE, year=2019))
+    assert "line 15: opens a story: text: a sentence of reported text" in explained

@@ -1381,8 +1381,17 @@ _CLAUSE_CHARS = 8
 _CLAUSE_END_RE = re.compile("[。；;][ \t\u3000]*$")
 
 
+# Words that open a sentence of reported text, before its comma (``据介绍，``, ``据了解，``): never a
+# headline's.
+_PROSE_OPENER_RE = re.compile(
+    "^[ \t\u3000]*(?:据(?:介绍|了解|悉|统计|报道|测算|估计)|记者(?:了解到|获悉|注意到))[ \t\u3000]*[，,]"
+)
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
     text = "".join(line.text for line in group)
+    if _PROSE_OPENER_RE.match(group[0].text):
+        return False  # ``据介绍，我国森林旅游近年来不断开拓创``: a line of text a column break cut off
     if text.count("《") != text.count("》"):
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.

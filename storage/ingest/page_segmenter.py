@@ -55,6 +55,7 @@ from storage.ingest.page_lines import (
     _NOTE_MIDDLE_LINES,
     _PAGE_NUMBER_RE,
     _PAPER_NAME_RE,
+    _PROSE_OPENER_RE,
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
@@ -1447,6 +1448,8 @@ class _Segmenter:
             and _short_paragraph(rest)
         ):
             self.start(line, "a paragraph of one short sentence under a headline, the story above ended")
+        elif _PROSE_OPENER_RE.match(line.text):
+            self.start(line, "text: a sentence of reported text (据介绍，…), never a headline")
         elif index > 0 and self.lead_under_a_label(index, line, group):
             self.start(line, "a paragraph's first line under a headline its column label ended")
         elif (
