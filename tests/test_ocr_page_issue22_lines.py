@@ -76,3 +76,41 @@ def test_issue22_a_line_opening_with_ju_jieshao_is_text_not_a_headline():
     assert any("据介绍，我国森林旅游" in "".join(a.paragraphs) for a in articles)
     explained = "\n".join(explain_page(PROSE_OPENER_PAGE, year=2019))
     assert "line 15: opens a story: text: a sentence of reported text" in explained
+
+
+# A headline whose column label, in display type, the OCR read a piece a block: the headline's line
+# opening the label (its bracket read as ``《``), then ``共同走过。 大`` (the middle dot read as ``。``) and
+# ``国小家)``. The pieces had been taken for text of the story above, and the story under them titled by
+# its lead.
+LABEL_APART_PAGE = (
+    "人民日报\n\n"
+    "2019年10月8日 星期二\n"
+    "第5版 社会\n\n"
+    "山村通上自来水\n\n"
+    "本报成都10月7日电 （记者王明）记者从四川省\n"
+    "水利厅获悉，今年全省新建农村供水工程两千\n"
+    "余处，一百多万山区群众喝上了放心水。\n\n"
+    "高山新房 “长”出来 《70年，\n\n"
+    "共同走过。 大\n\n"
+    "国小家)\n\n"
+    "“以前，我们这里的房子全部是用竹子扎的，透\n"
+    "风又漏雨，最多两三年时间就烂掉了。”村民俄\n"
+    "底作哈回想起当时，还是感慨万千。\n\n"
+    "如今，全村搬进了高山上的新房，日子越过越红火。\n"
+)
+
+
+def test_issue22_a_headlines_column_label_read_apart_is_one_headline_line():
+    water, houses = parse_page(LABEL_APART_PAGE, year=2019)
+    assert water.title == "山村通上自来水"
+    assert water.paragraphs[-1].endswith("喝上了放心水。")
+    assert houses.title_source == "printed"
+    assert houses.title.replace(" ", "") == "高山新房“长”出来（70年，共同走过·大国小家)"
+    assert houses.paragraphs[0].startswith("“以前")
+
+
+def test_issue22_short_lines_that_do_not_close_the_bracket_stay_apart():
+    # The pieces must close the label's bracket: without ``)`` the lines are left as they were read.
+    page = LABEL_APART_PAGE.replace("国小家)\n", "国小家\n")
+    houses = parse_page(page, year=2019)[-1]
+    assert "·" not in houses.title

@@ -1141,7 +1141,66 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
             continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return _mend_wrapped_notes(_mend_wrapped_datelines(lines)), file_lines
+    return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+# A headline's column label the OCR read a piece a block: the headline's line opening it
+# (``高山新房“长”出来《70年，``) and at most this many short lines after it, the last closing it.
+_LABEL_PIECES = 3
+
+
+# Each piece after the first is this wide at most (display type: a few characters a line).
+_LABEL_PIECE_CELLS = 8.0
+
+
+# The headline's line: some words, then a column label's opening bracket left open.
+_OPEN_LABEL_RE = re.compile(f'^(?P<head>.*[{HAN}”"].*?)[ \t\u3000]*[（(《](?P<label>[^（()）《》]*)$')
+
+
+def _mend_label_read_apart(lines: list[_Line]) -> list[_Line]:
+    """A headline's column label the OCR read as blocks of their own (``高山新房“长”出来《70年，`` /
+    blank / ``共同走过。大`` / blank / ``国小家)``; the middle dot read as ``。``, the opening bracket as
+    ``《``) is one headline line: each block of the label is a short line alone in it, the last one
+    closing the bracket, none ending a sentence. The pieces go up to the headline's line, the label's
+    middle dot and opening bracket as printed (``高山新房“长”出来（70年，共同走过·大国小家)``)."""
+    mended = list(lines)
+
+    def alone(position: int) -> bool:
+        # Whether the line at `position` is a block of its own: a blank line before it and after it.
+        after = position + 1
+        return mended[position].blank_before and (after >= len(mended) or mended[after].blank_before)
+
+    for index, line in enumerate(mended):
+        found = _OPEN_LABEL_RE.match(line.text.strip())
+        if (
+            found is None
+            or not alone(index)
+            or len(_HAN_RE.findall(found["head"])) < 4
+            or _SENTENCE_PUNCT_RE.search(found["head"])
+        ):
+            continue
+        pieces: list[int] = []
+        for position in range(index + 1, min(index + 1 + _LABEL_PIECES, len(mended))):
+            text = mended[position].text.strip()
+            closes = bool(re.search("[）)]$", text))
+            if (
+                not alone(position)
+                or display_width(text) > _LABEL_PIECE_CELLS
+                or re.search("[（(《》]", text)
+                or (not closes and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
+            ):
+                break
+            pieces.append(position)
+            if closes:
+                break
+        if not pieces or not re.search("[）)]$", mended[pieces[-1]].text.strip()):
+            continue
+        label = found["label"] + "".join(mended[position].text.strip() for position in pieces)
+        label = re.sub("[。.][ \t\u3000]*(?=[^ \t\u3000])", "·", label)
+        mended[index] = _Line(line.number, f"{found['head']}（{label}", line.blank_before)
+        for position in pieces:
+            mended[position] = _Line(mended[position].number, "", mended[position].blank_before)
+    return [line for line in mended if line.text.strip()]
 
 
 # How many characters a closing note wraps onto its next line, closing bracket included.
