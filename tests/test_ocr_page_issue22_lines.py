@@ -114,3 +114,32 @@ def test_issue22_short_lines_that_do_not_close_the_bracket_stay_apart():
     page = LABEL_APART_PAGE.replace("国小家)\n", "国小家\n")
     houses = parse_page(page, year=2019)[-1]
     assert "·" not in houses.title
+
+
+def _dated_page(dateline: str) -> str:
+    return (
+        "人民日报\n\n"
+        "2020年1月17日 星期五\n"
+        "第6版 要闻\n\n"
+        "全国冬季运动会开幕\n\n"
+        f"{dateline}记者从有关部门获悉，本届\n"
+        "运动会吸引了众多群众参加，场面热烈。\n"
+    )
+
+
+def test_issue22_a_datelines_byline_with_its_opening_bracket_misread_or_lost_is_read():
+    # ``人`` for ``（``; the bracket lost; ``记音`` for ``记者``: the names and the closing bracket kept.
+    for dateline, reporters in (
+        ("据新华社联合国2月4日电 人\n记者徐晓蔓） 2月4日，", ("徐晓蔓",)),
+        ("本报北京1月16日电 记者曲颂、王远） 今天，", ("曲颂", "王远")),
+        ("本报北京1月16日电 （记音张三） 今天，", ("张三",)),
+    ):
+        article = parse_page(_dated_page(dateline), year=2020)[0]
+        assert article.reporters == reporters, dateline
+        assert article.date is not None
+
+
+def test_issue22_a_lead_opening_with_jizhe_and_no_closing_bracket_names_no_one():
+    # ``记者从…获悉`` opens a lead after a bare dateline: no closing bracket, no byline.
+    article = parse_page(_dated_page("本报北京1月16日电 "), year=2020)[0]
+    assert article.reporters == ()
