@@ -143,3 +143,34 @@ def test_issue22_a_lead_opening_with_jizhe_and_no_closing_bracket_names_no_one()
     # ``记者从…获悉`` opens a lead after a bare dateline: no closing bracket, no byline.
     article = parse_page(_dated_page("本报北京1月16日电 "), year=2020)[0]
     assert article.reporters == ()
+
+
+# A headline the OCR read inside another story's sentence (``…证明自己`` / headline / ``的过程，…``) while
+# that story shares one of its character pairs by chance (``改善``): the line is still another story's
+# headline, never text of the story it was read in.
+HEADLINE_INSIDE_SHARING_A_PAIR_PAGE = (
+    "敢闯路更宽（体坛观澜）\n\n"
+    "中国足球还在改善的上升期，武磊此番\n"
+    "能够留洋殊为不易。在世界顶级水平的\n"
+    "西班牙甲级联赛里，他遇到的是不同以\n"
+    "往的挑战。出去闯荡对他来说，证明自己\n\n"
+    "吴江推行同工同酬改善住房\n\n"
+    "的过程，也是不断提升自己的过程。武\n"
+    "磊是当下中国本土球员中的佼佼者。\n\n"
+    "他上个赛季成为中超联赛最佳射手，打\n"
+    "破了外籍球员对这个奖项的垄断。\n\n"
+    "换个角度看，这样的落差，也为武磊提\n"
+    "供了再度打开向上空间的可能性。\n\n"
+    "各种好政策 吸引打工者\n\n"
+    "本报南京2月21日电  春节后，苏州市吴\n"
+    "江区推行同工同酬，改善住房条件，人\n"
+    "力资源市场里人头攒动。\n"
+)
+
+
+def test_issue22_a_headline_read_inside_a_sentence_sharing_one_pair_with_it_goes_to_its_story():
+    football, wujiang = parse_page(HEADLINE_INSIDE_SHARING_A_PAIR_PAGE, year=2019)
+    assert football.paragraphs[0].endswith(
+        "证明自己的过程，也是不断提升自己的过程。武磊是当下中国本土球员中的佼佼者。"
+    )
+    assert wujiang.title == "吴江推行同工同酬改善住房 各种好政策 吸引打工者"

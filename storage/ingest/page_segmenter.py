@@ -880,7 +880,9 @@ class _Segmenter:
             "", later[len(self.groups[group_index + 1][0].text) :]
         ):
             return False  # the line reads on into the next block (``帮|助``): text of the story
-        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > _TOPIC_CHANGE_SHARE * len(own):
+        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > max(
+            _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
+        ):
             return False
         self.gap_groups.append((len(self.stories) + 1, group))
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
@@ -1750,6 +1752,10 @@ _HEADLINE_INSIDE_MIN_PAIRS = 6
 
 
 _HEADLINE_INSIDE_REACH = 60
+
+
+# The story the line was read inside may share this many of its character pairs by chance (``科技``).
+_INSIDE_SHARED_PAIRS = 1
 
 
 # A headline repeats this share of its character pairs in the story text that follows it.
