@@ -405,6 +405,24 @@ def _mend_split_headlines(cut: _Cut) -> None:
 
 # The reporters after a dateline without brackets, closed by 报道 (``本报讯 记者王某 通讯员李某报道：``):
 # a role first, names and roles only, at most 40 characters.
+# A dateline's bracketed byline as an OCR engine may read it: the opening bracket lost or read as a
+# character (``人``, ``《``, ``〈``), 记者 read as ``记音`` or ``记着``; the names and the closing bracket kept.
+_GARBLED_BYLINE_RE = re.compile(
+    f"^[ \t\u3000”“\"'’]*[（(人《〈<]?[ \t\u3000]*记[者音着][ \t\u3000]*"
+    f"([{HAN}]{{2,4}}(?:[ \t\u3000]*[、，,][ \t\u3000]*[{HAN}]{{2,4}}){{0,7}})[ \t\u3000]*[）)]"
+)
+
+
+def _garbled_bracket_byline(text: str) -> str | None:
+    """The byline (``记者 徐晓蔓``) of a dateline's bracket the OCR garbled (`_GARBLED_BYLINE_RE`), or
+    None."""
+    found = _GARBLED_BYLINE_RE.match(text)
+    if found is None:
+        return None
+    byline = "记者 " + re.sub("[ \t\u3000]*[，,][ \t\u3000]*", "、", found.group(1))
+    return byline if is_byline(byline) else None
+
+
 _REPORTED_RE = re.compile("^[ \t\u3000]*([^，。；：:]{2,40}?)[ \t\u3000]*报道[ \t\u3000：:，]")
 
 
@@ -461,8 +479,13 @@ def _parse(
         if bracket and is_byline(bracket):
             # The column may wrap between a role and its name (``通讯员`` / ``张伟``): space them again.
             bracket = _MULTI_SPACE_RE.sub(" ", _ROLE_TOKEN_RE.sub(r" \1 ", bracket)).strip()
+        if bracket and not is_byline(bracket) and (mended := _garbled_bracket_byline(f"（{bracket}）")):
+            bracket = mended  # ``（记音张三）``: the OCR's misreading of 记者
         if bracket and is_byline(bracket):
             story.dateline_byline = bracket
+        elif dateline and not bracket and (mended := _garbled_bracket_byline(head[dateline.end() :])):
+            # ``电 人记者徐晓蔓）``, ``电 记者曲颂、王远）``: the opening bracket misread or lost.
+            story.dateline_byline = mended
         elif dateline and not bracket:
             # ``本报讯 记者 王某 通讯员 李某 报道 …``: the names before 报道, no brackets round them; 报道
             # may end the dateline's line (its space lost when the lines are joined).

@@ -1163,7 +1163,66 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
             continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return _mend_wrapped_notes(_mend_wrapped_datelines(lines)), file_lines
+    return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+# A headline's column label the OCR read a piece a block: the headline's line opening it
+# (``高山新房“长”出来《70年，``) and at most this many short lines after it, the last closing it.
+_LABEL_PIECES = 3
+
+
+# Each piece after the first is this wide at most (display type: a few characters a line).
+_LABEL_PIECE_CELLS = 8.0
+
+
+# The headline's line: some words, then a column label's opening bracket left open.
+_OPEN_LABEL_RE = re.compile(f'^(?P<head>.*[{HAN}”"].*?)[ \t\u3000]*[（(《](?P<label>[^（()）《》]*)$')
+
+
+def _mend_label_read_apart(lines: list[_Line]) -> list[_Line]:
+    """A headline's column label the OCR read as blocks of their own (``高山新房“长”出来《70年，`` /
+    blank / ``共同走过。大`` / blank / ``国小家)``; the middle dot read as ``。``, the opening bracket as
+    ``《``) is one headline line: each block of the label is a short line alone in it, the last one
+    closing the bracket, none ending a sentence. The pieces go up to the headline's line, the label's
+    middle dot and opening bracket as printed (``高山新房“长”出来（70年，共同走过·大国小家)``)."""
+    mended = list(lines)
+
+    def alone(position: int) -> bool:
+        # Whether the line at `position` is a block of its own: a blank line before it and after it.
+        after = position + 1
+        return mended[position].blank_before and (after >= len(mended) or mended[after].blank_before)
+
+    for index, line in enumerate(mended):
+        found = _OPEN_LABEL_RE.match(line.text.strip())
+        if (
+            found is None
+            or not alone(index)
+            or len(_HAN_RE.findall(found["head"])) < 4
+            or _SENTENCE_PUNCT_RE.search(found["head"])
+        ):
+            continue
+        pieces: list[int] = []
+        for position in range(index + 1, min(index + 1 + _LABEL_PIECES, len(mended))):
+            text = mended[position].text.strip()
+            closes = bool(re.search("[）)]$", text))
+            if (
+                not alone(position)
+                or display_width(text) > _LABEL_PIECE_CELLS
+                or re.search("[（(《》]", text)
+                or (not closes and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
+            ):
+                break
+            pieces.append(position)
+            if closes:
+                break
+        if not pieces or not re.search("[）)]$", mended[pieces[-1]].text.strip()):
+            continue
+        label = found["label"] + "".join(mended[position].text.strip() for position in pieces)
+        label = re.sub("[。.][ \t\u3000]*(?=[^ \t\u3000])", "·", label)
+        mended[index] = _Line(line.number, f"{found['head']}（{label}", line.blank_before)
+        for position in pieces:
+            mended[position] = _Line(mended[position].number, "", mended[position].blank_before)
+    return [line for line in mended if line.text.strip()]
 
 
 # How many characters a closing note wraps onto its next line, closing bracket included.
@@ -1230,6 +1289,10 @@ _DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|
 _DATELINE_CARRY = 6
 
 
+# A dateline's head read apart from its ``电`` ends on its date: ``本报罗马2月23日``.
+_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$")
+
+
 def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
     """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
     is a dateline all the same where a story may start (after a blank line, a byline or a sentence
@@ -1238,21 +1301,24 @@ def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
     mended = list(lines)
     for index, line in enumerate(mended[:-1]):
         following = mended[index + 1]
-        if (
-            following.blank_before
-            or not _DATELINE_SOURCE_RE.match(line.text)
-            or _DATELINE_RE.match(line.text)
-        ):
+        if not _DATELINE_SOURCE_RE.match(line.text) or _DATELINE_RE.match(line.text):
+            continue
+        # Read apart (``本报罗马2月23日`` / blank / ``电 （记者叶琦）贝尔…``): the dateline's head alone in
+        # its block and ending on its date, the block under it opening with the one character that
+        # ends it.
+        apart = following.blank_before
+        if apart and not (line.blank_before and _HEAD_DATE_END_RE.search(line.text.rstrip())):
             continue
         previous = mended[index - 1].text.strip() if index else ""
         if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
             continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
         head = line.text.rstrip()
         rest = following.text.lstrip()
-        for carried in range(1, min(_DATELINE_CARRY, len(rest)) + 1):
+        for carried in range(1, min(1 if apart else _DATELINE_CARRY, len(rest)) + 1):
             if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
                 mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
-                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), following.blank_before)
+                # Read apart, the two are one block again: the lead goes on under its dateline.
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), False)
                 break
     return [line for line in mended if line.text.strip()]
 
@@ -1396,8 +1462,17 @@ _CLAUSE_CHARS = 8
 _CLAUSE_END_RE = re.compile("[。；;][ \t\u3000]*$")
 
 
+# Words that open a sentence of reported text, before its comma (``据介绍，``, ``据了解，``): never a
+# headline's.
+_PROSE_OPENER_RE = re.compile(
+    "^[ \t\u3000]*(?:据(?:介绍|了解|悉|统计|报道|测算|估计)|记者(?:了解到|获悉|注意到))[ \t\u3000]*[，,]"
+)
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
     text = "".join(line.text for line in group)
+    if _PROSE_OPENER_RE.match(group[0].text):
+        return False  # ``据介绍，我国森林旅游近年来不断开拓创``: a line of text a column break cut off
     if text.count("《") != text.count("》"):
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.

@@ -55,6 +55,7 @@ from storage.ingest.page_lines import (
     _NOTE_MIDDLE_LINES,
     _PAGE_NUMBER_RE,
     _PAPER_NAME_RE,
+    _PROSE_OPENER_RE,
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
@@ -928,7 +929,9 @@ class _Segmenter:
             "", later[len(self.groups[group_index + 1][0].text) :]
         ):
             return False  # the line reads on into the next block (``帮|助``): text of the story
-        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > _TOPIC_CHANGE_SHARE * len(own):
+        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > max(
+            _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
+        ):
             return False
         self.gap_groups.append((len(self.stories) + 1, group))
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
@@ -1573,6 +1576,8 @@ class _Segmenter:
             and _short_paragraph(rest)
         ):
             self.start(line, "a paragraph of one short sentence under a headline, the story above ended")
+        elif _PROSE_OPENER_RE.match(line.text):
+            self.start(line, "text: a sentence of reported text (据介绍，…), never a headline")
         elif index > 0 and self.lead_under_a_label(index, line, group):
             self.start(line, "a paragraph's first line under a headline its column label ended")
         elif (
@@ -1877,6 +1882,10 @@ _HEADLINE_INSIDE_MIN_PAIRS = 6
 
 
 _HEADLINE_INSIDE_REACH = 60
+
+
+# The story the line was read inside may share this many of its character pairs by chance (``科技``).
+_INSIDE_SHARED_PAIRS = 1
 
 
 # A headline repeats this share of its character pairs in the story text that follows it.
