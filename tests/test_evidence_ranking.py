@@ -424,3 +424,13 @@ def test_the_story_printing_the_words_next_to_each_other_as_typed_comes_first() 
     assert [r.id for r in without] == [2, 1]  # a tie, broken by the id
     ranked = evidence.rank(terms, [asked, other], n=1000, pairs=pairs)
     assert [r.id for r in ranked] == [1, 2]
+
+
+def test_the_headline_words_count_with_every_sentence_at_half_their_weight() -> None:
+    # The headline names the report; the sentence giving the figure, three sentences on, leaves it out.
+    terms = [evidence.Term("报告", 5, 1.0), evidence.Term("就业", 5, 1.0)]
+    body = "会议开幕。代表发言。城镇新增就业1352万人。"
+    under_headline = evidence.profile("政府工作报告（摘登）", body, terms)
+    assert under_headline.near == 1.0 + evidence.TITLE_CONTEXT * 1.0
+    # a word of another sentence of the body does not count with it
+    assert evidence.profile("摘登", "报告发布。" + body, terms).near == 1.0

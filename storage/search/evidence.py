@@ -5,7 +5,9 @@ says 获得94.75分 and never 决赛得), so questions, and keyword searches who
 together, are ranked over every article holding any of their content words, by:
 
 - **held**: the share of the words' weight the article holds (title or text);
-- **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other);
+- **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other),
+  the headline's words counting with each at half their weight (`TITLE_CONTEXT`);
+- **pair**: the share of the words typed next to each other (中国驻德国大使) that the article prints so;
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
@@ -292,6 +294,9 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
     return 0 < (published - asked).days <= _REPORT_DELAY
 
 
+# A headline states the story's topic, which its sentences then leave out (李克强作的政府工作报告 over
+# 城镇新增就业1352万人): the headline's words count with every sentence at this part of their weight.
+TITLE_CONTEXT = 0.5
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
@@ -370,7 +375,9 @@ def profile(
         if i in referring:
             for k in _referred_back(text, ends, i):
                 together |= by_sentence.get(k, set())
-        weight = sum(terms[j].weight for j in together)
+        weight = sum(terms[j].weight for j in together) + TITLE_CONTEXT * sum(
+            terms[j].weight for j in by_sentence.get(0, set()) - together
+        )
         near = max(near, weight)
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
