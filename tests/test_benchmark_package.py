@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -245,6 +246,14 @@ _LATER_DEV_SETS = [
     ("dev4", "DEV4", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2", "DEV3")),
     ("dev5", "DEV5", 120, False, 16, ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3")),
     ("dev6", "DEV6", 100, False, 12, ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3", "DEV4", "DEV5")),
+    (
+        "dev7",
+        "DEV7",
+        150,
+        True,
+        12,
+        ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3", "DEV4", "DEV5", "DEV6"),
+    ),
 ]
 
 
@@ -281,6 +290,17 @@ def test_a_later_development_set_names_no_article_of_the_sets_before_it(
     assert name in answers.DEFAULT_SETS
 
 
+def test_the_seventh_development_set_asks_every_kind_as_readers_do():
+    from benchmarks import answers
+
+    items = answers.load_dev(answers.DEV7)
+    kinds = [item["kind"] for item in items]
+    assert all(kinds.count(kind) >= 15 for kind in ("who", "when", "where", "howmany", "which", "what"))
+    # some name a year or a month, as readers type them
+    dated = [item for item in items if re.search(r"\d{4}年|\d{1,2}月|去年|今年", item["q"])]
+    assert len(dated) * 5 > len(items)
+
+
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     from benchmarks import answers
 
@@ -289,7 +309,7 @@ def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     assert len(weak) * 2 > len(items)
 
 
-@pytest.mark.parametrize("attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6"])
+@pytest.mark.parametrize("attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7"])
 def test_a_development_set_holds_its_facts_when_the_corpus_is_cached(attribute):
     from benchmarks import answers, peopledaily
 
