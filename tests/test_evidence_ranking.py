@@ -403,3 +403,34 @@ def test_a_question_about_now_prefers_the_story_newest_in_time_not_in_order() ->
 def test_the_verb_of_a_latest_figure_is_no_word_of_the_topic(question: str, terms: tuple[str, ...]) -> None:
     assert parse_query(question).terms == terms
     assert parse_query("最新发布").terms == ("发布",)  # a keyword search keeps what was typed
+
+
+def test_words_typed_next_to_each_other_are_paired_in_the_order_typed() -> None:
+    pairs = evidence.typed_pairs(["中国", "德国", "大使"], "中国驻德国大使叫什么")
+    assert pairs == [evidence.Pair(0, 1, "驻"), evidence.Pair(1, 2, "")]
+    # words apart by more than one character, or by punctuation, are no pair
+    assert evidence.typed_pairs(["德国", "大使"], "德国现任的大使是谁") == []
+    assert evidence.typed_pairs(["德国", "大使"], "德国，大使是谁") == []
+
+
+def test_the_story_printing_the_words_next_to_each_other_as_typed_comes_first() -> None:
+    # Both stories hold the three words of 中国驻德国大使叫什么 in one sentence, and one of them each: only
+    # the one writing 中国驻德国大使 as the question does names the ambassador asked about.
+    terms = evidence.weigh_terms(["中国", "德国", "大使"], [50, 10, 10], 1000)
+    pairs = evidence.typed_pairs([t.text for t in terms], "中国驻德国大使叫什么")
+    asked = evidence.Candidate(1, "首发式举行", "中国驻德国大使吴恳出席首发式并致辞。", "2019-10-16")
+    other = evidence.Candidate(2, "首发式举行", "德国前驻华大使谈中国出席首发式致辞。", "2019-10-16")
+    without = evidence.rank(terms, [asked, other], n=1000, weights=evidence.Weights(pair=0.0))
+    assert [r.id for r in without] == [2, 1]  # a tie, broken by the id
+    ranked = evidence.rank(terms, [asked, other], n=1000, pairs=pairs)
+    assert [r.id for r in ranked] == [1, 2]
+
+
+def test_the_headline_words_count_with_every_sentence_at_half_their_weight() -> None:
+    # The headline names the report; the sentence giving the figure, three sentences on, leaves it out.
+    terms = [evidence.Term("报告", 5, 1.0), evidence.Term("就业", 5, 1.0)]
+    body = "会议开幕。代表发言。城镇新增就业1352万人。"
+    under_headline = evidence.profile("政府工作报告（摘登）", body, terms)
+    assert under_headline.near == 1.0 + evidence.TITLE_CONTEXT * 1.0
+    # a word of another sentence of the body does not count with it
+    assert evidence.profile("摘登", "报告发布。" + body, terms).near == 1.0

@@ -5,7 +5,9 @@ says 获得94.75分 and never 决赛得), so questions, and keyword searches who
 together, are ranked over every article holding any of their content words, by:
 
 - **held**: the share of the words' weight the article holds (title or text);
-- **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other);
+- **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other),
+  the headline's words counting with each at half their weight (`TITLE_CONTEXT`);
+- **pair**: the share of the words typed next to each other (中国驻德国大使) that the article prints so;
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
@@ -72,6 +74,7 @@ class Weights:
     date_mention: float = 0.1
     now: float = 0.15
     fact: float = 0.3
+    pair: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -291,6 +294,9 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
     return 0 < (published - asked).days <= _REPORT_DELAY
 
 
+# A headline states the story's topic, which its sentences then leave out (李克强作的政府工作报告 over
+# 城镇新增就业1352万人): the headline's words count with every sentence at this part of their weight.
+TITLE_CONTEXT = 0.5
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
@@ -325,6 +331,7 @@ class Profile:
     near: float
     length: int
     near_fact: float = 0.0  # the largest weight held by a sentence (or two) that holds the fact asked for
+    pairs: tuple[bool, ...] = ()  # per typed pair (`typed_pairs`), whether the text prints it
 
 
 def profile(
@@ -333,6 +340,7 @@ def profile(
     terms: Sequence[Term],
     holds_fact: Callable[[str], bool] | None = None,
     forms: tuple[str | None, str | None] | None = None,
+    pairs: Sequence[Pair] = (),
 ) -> Profile:
     """What the article holds of the terms; `forms`: the `search_form` of its title and body when
     known (`Candidate.forms`)."""
@@ -367,7 +375,9 @@ def profile(
         if i in referring:
             for k in _referred_back(text, ends, i):
                 together |= by_sentence.get(k, set())
-        weight = sum(terms[j].weight for j in together)
+        weight = sum(terms[j].weight for j in together) + TITLE_CONTEXT * sum(
+            terms[j].weight for j in by_sentence.get(0, set()) - together
+        )
         near = max(near, weight)
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
@@ -379,7 +389,57 @@ def profile(
         near,
         len(body),
         near_fact,
+        tuple(_prints_pair(text, terms, p) for p in pairs),
     )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two terms of a question typed next to each other (`first`, `second`: their indexes), with at
+    most `MAX_PAIR_GAP` characters between them (`gap`: 驻 in 中国驻德国)."""
+
+    first: int
+    second: int
+    gap: str = ""
+
+
+MAX_PAIR_GAP = 1
+_PAIR_GAP = re.compile(f"[{HAN_RANGES}]")
+
+
+def typed_pairs(terms: Sequence[str], raw: str) -> list[Pair]:
+    """The terms typed next to each other in `raw` (or one character apart, an ideograph: 中国驻德国,
+    出席的委员), each pair once, in the order typed. Pure."""
+    typed = "".join(normalize(raw).split())
+    out: list[Pair] = []
+    for i, a in enumerate(terms):
+        at = typed.find(a)
+        while at != -1:
+            end = at + len(a)
+            for j, b in enumerate(terms):
+                if j == i:
+                    continue
+                for gap_length in range(MAX_PAIR_GAP + 1):
+                    gap = typed[end : end + gap_length]
+                    if gap_length and not _PAIR_GAP.fullmatch(gap):
+                        break
+                    if typed.startswith(b, end + gap_length):
+                        pair = Pair(i, j, gap)
+                        if all((p.first, p.second) != (i, j) for p in out):
+                            out.append(pair)
+                        break
+            at = typed.find(a, at + 1)
+    return out
+
+
+def _prints_pair(text: str, terms: Sequence[Term], pair: Pair) -> bool:
+    """Whether `text` prints the two terms of `pair` next to each other, or with the question's gap
+    between them, in any of their written forms."""
+    for a in terms[pair.first].written:
+        for b in terms[pair.second].written:
+            if a + b in text or (pair.gap and a + pair.gap + b in text):
+                return True
+    return False
 
 
 def _count(text: str, term: Term) -> int:
@@ -428,6 +488,7 @@ def rank(
     periods: Sequence[Period] = (),
     now: bool = False,
     holds_fact: Callable[[str], bool] | None = None,
+    pairs: Sequence[Pair] = (),
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> list[Ranked]:
     """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
@@ -435,7 +496,8 @@ def rank(
     a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
     beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
-    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms) for c in candidates]
+    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms, pairs) for c in candidates]
+    pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
     average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
     scores = [bm25(p, terms, n, average) for p in profiles]
     best_bm25 = max(scores, default=0.0) or 1.0
@@ -456,6 +518,13 @@ def rank(
             + weights.date * on
             + weights.date_mention * mention * (1.0 - on)
             + weights.fact * p.near_fact / total
+            + weights.pair
+            * sum(
+                terms[q.first].weight + terms[q.second].weight
+                for q, ok in zip(pairs, p.pairs, strict=True)
+                if ok
+            )
+            / pair_total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         scored.append(Ranked(c.id, score, held, p.near / total, in_title, bm / best_bm25, on, missing))

@@ -42,7 +42,8 @@ STOP_WORDS = frozenset(
     向 为 让 将 这 那 其 我 你 他 她 它 们 我们 你们 他们 请 问 要 会 能 该 一 个 关于 有关 相关 新闻 报道 消息 文章
     内容 情况 哪 谁 什么 哪些 哪天 哪里 啥 几 多少 何时 查 找 搜 搜索 查找 查询 最新 最近 近期 近来 资讯 头条
     最新消息 最新新闻 最新动态 最新进展 最新情况 新闻报道 相关报道 现在 目前 如今 眼下 怎么样 咋样 如何
-    后来 到底 究竟 那个 那位 那些 那边 那事 那件事 这个 这位 这些 这事 咋 咋样 咋回事 啥样 为啥 听说 真的""".split()
+    后来 到底 究竟 那个 那位 那些 那边 那事 那件事 这个 这位 这些 这事 咋 咋样 咋回事 啥样 为啥 听说 真的
+    那次 这次 那回 这回 一共 总共 一共有 总共有""".split()
 )
 # jieba's tags of a lone character of a question that is no part of a name (里, 下, 跑, 讲, 了): never
 # glued to a word. Not prepositions: 自 of 自媒体 is one.
@@ -137,6 +138,11 @@ _FULL_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
+# A year and a span of its months (2019年1到9月, 2020年1至4月, 2019年1-9月): the year is the date; news
+# writes the span in several ways (1—9月, 1至9月, 前三季度), so it is no word to find.
+_YEAR_MONTHS = re.compile(
+    r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*(?:月份?)?\s*[到至\-—~～]\s*(\d{1,2})\s*月份?(?!\s*\d)"
+)
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
@@ -236,7 +242,15 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
         found.append(DateSpec(m.group(0), month))
         return " "
 
+    def year_months(m: re.Match[str]) -> str:
+        year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not (_valid(first, None, year) and _valid(last, None, year) and first < last):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), 0, year))
+        return " "
+
     text = _FULL_DATE.sub(full, text)
+    text = _YEAR_MONTHS.sub(year_months, text)
     text = _YEAR_MONTH.sub(year_month, text)
     text = _MONTH_DAY.sub(month_day, text)
     words = text.split(" ")
