@@ -127,6 +127,21 @@ def normalize(text: str) -> str:
     return squeeze(fold(text))
 
 
+class Folded:
+    """A text folded once, whose pieces are then normalised by slicing: `fold` maps each character on its
+    own and keeps the length, so ``Folded(text).normalize(a, b) == normalize(text[a:b])``. For the many
+    sentences of one article, one fold instead of one per sentence."""
+
+    __slots__ = ("folded",)
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+
+    def normalize(self, start: int, end: int) -> str:
+        """`normalize` of ``text[start:end]``."""
+        return squeeze(self.folded[start:end])
+
+
 # A stray space inside a word: ideographs on both sides of spaces (OCR leaves them; `squeeze` drops them).
 _HAN_GAP = re.compile(f"[{HAN_RANGES}][ \\t\u00a0\u3000]+[{HAN_RANGES}]")
 
@@ -155,6 +170,13 @@ class Offsets(Sequence[int]):
 
     def __len__(self) -> int:
         return self._length
+
+    def shift(self) -> int | None:
+        """The constant distance from each character to the original one it comes from, when the text
+        is one run of copied characters (most texts: no whitespace squeezed out inside); else None."""
+        if len(self._norm_starts) == 1:
+            return self._orig_starts[0] - self._norm_starts[0]
+        return None
 
     @overload
     def __getitem__(self, index: int) -> int: ...
