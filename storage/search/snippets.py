@@ -32,7 +32,6 @@ def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int, int]]:
     if not text or not terms:
         return []
     norm, offsets = normalize_with_offsets(text)
-    shift = offsets.shift()  # when known, each place maps back by adding it (no lookup per match)
     found: list[tuple[int, int, int]] = []
     for ti, term in enumerate(terms):
         needles = [normalize(term)]
@@ -44,10 +43,7 @@ def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int, int]]:
             start = norm.find(needle)
             while start != -1 and len(found) < MAX_MATCHES:
                 end = start + len(needle)
-                if shift is not None:
-                    found.append((start + shift, end + shift, ti))
-                else:
-                    found.append((offsets[start], offsets[end - 1] + 1, ti))
+                found.append((*offsets.span(start, end), ti))
                 start = norm.find(needle, end)
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[tuple[int, int, int]] = []
