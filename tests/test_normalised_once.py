@@ -7,7 +7,7 @@ import pytest
 
 from storage.search import answer, evidence
 from storage.search.snippets import find_matches, make_snippet
-from storage.text.normalize import Folded, normalize, normalize_with_offsets
+from storage.text.normalize import Folded, _Folder, normalize, normalize_with_offsets
 from storage.text.summary import placed_sentences, sentences
 
 # Full-width letters and punctuation, traditional forms, stray and ideographic spaces, datelines, empty
@@ -51,16 +51,16 @@ def test_the_answer_reads_each_sentence_normalised(text: str) -> None:
         assert s.article_id == 7
 
 
-def test_offsets_shift_is_the_lookup_when_one_run() -> None:
-    plain, offsets = normalize_with_offsets("  马拉松赛事举行。")
-    assert offsets.shift() == 2
-    assert [offsets[i] for i in range(len(plain))] == [i + 2 for i in range(len(plain))]
-    _, gapped = normalize_with_offsets("马拉 松赛事举行。")
-    assert gapped.shift() is None
+@pytest.mark.parametrize("text", [*HARD_TEXTS, "马拉 松 赛事\n\n举行。 A  B", "  马拉松\n赛事。"])
+def test_offsets_span_is_the_lookup_of_both_ends(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    for a in range(len(norm)):
+        for b in range(a + 1, len(norm) + 1):
+            assert offsets.span(a, b) == (offsets[a], offsets[b - 1] + 1), (a, b)
 
 
 def _matches_by_lookup(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
-    """`find_matches` mapping each place back through the offsets, as it did before the shift."""
+    """`find_matches` mapping each end of a match back on its own, as it did before `Offsets.span`."""
     norm, offsets = normalize_with_offsets(text)
     found = []
     for ti, term in enumerate(terms):
@@ -82,9 +82,14 @@ def _matches_by_lookup(text: str, terms: list[str]) -> list[tuple[int, int, int]
 
 @pytest.mark.parametrize(
     "text",
-    ["　　马拉松赛事在城市举行。马拉松", "马拉 松赛事在城市举行。", "ＧＤＰ增长５．２％，gdp", "國務院總理"],
+    [
+        "　　马拉松赛事在城市举行。马拉松",
+        "马拉 松赛事在城市举行。\n城市\n马拉松",
+        "ＧＤＰ增长５．２％，gdp",
+        "國務院總理",
+    ],
 )
-def test_highlights_are_the_same_with_and_without_the_shift(text: str) -> None:
+def test_highlights_are_the_same_as_by_looking_up_each_end(text: str) -> None:
     terms = ["马拉松", "城市", "GDP", "国务院"]
     assert find_matches(text, terms) == _matches_by_lookup(text, terms)
     assert make_snippet(text, terms).highlights()  # each text holds one of the words
@@ -97,3 +102,27 @@ def test_searchable_given_the_terms_kind_reads_as_working_it_out() -> None:
         only = evidence.ideographs_only(terms)
         for text in ["ＧＤＰ增长。", "國務院", "马拉 松"]:
             assert evidence.searchable(text, terms, han_only=only) == evidence.searchable(text, terms)
+
+
+def test_fold_by_scanning_maps_as_the_table_does() -> None:
+    """A folder whose scanning patterns were built on some texts folds those, texts with characters it
+    had not seen (traditional forms among them) and texts seen after the patterns, as `str.translate`
+    over its table does (issue 20, item 4)."""
+    folder = _Folder()
+    first = ["国务院总理会见客人，双方交换意见。", "ＧＤＰ增长５．２％　ABC", ""]
+    for text in first:
+        folder(text)
+    folder._rescan()
+    assert folder._scan is not None
+    later = [
+        *first,
+        "國務院總理會見客人，雙方交換意見。",  # traditional forms, not seen when the patterns were built
+        "会见客人]^-\\\n\t",  # characters a character class must escape
+        "国务院",  # seen characters, none mapped
+        "ＡＢＣ國",
+    ]
+    for _ in range(2):  # the second time, every character has been seen
+        for text in later:
+            assert folder(text) == text.translate(folder._table), text
+        folder._rescan()
+    assert folder("國") == "国"
