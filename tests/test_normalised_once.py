@@ -3,12 +3,22 @@ the shortcuts give the same sentences, normalised forms, highlights and ranking 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
+from storage.database.access import Database
+from storage.ingest.pipeline import ingest_paths
 from storage.search import answer, evidence
-from storage.search.snippets import find_matches, make_snippet
+from storage.search.expressions import any_of
+from storage.search.index_reader import index_reader
+from storage.search.ranking import FTS
+from storage.search.snippets import ELLIPSIS, MAX_WINDOWS, SNIPPET_WIDTH, find_matches, make_snippet
 from storage.text.normalize import Folded, _Folder, normalize, normalize_with_offsets
 from storage.text.summary import placed_sentences, sentences
+from tests.search_support import SEED
 
 # Full-width letters and punctuation, traditional forms, stray and ideographic spaces, datelines, empty
 # lines, marks in a row, a text ending without a mark and one ending with a line break.
@@ -126,3 +136,55 @@ def test_fold_by_scanning_maps_as_the_table_does() -> None:
             assert folder(text) == text.translate(folder._table), text
         folder._rescan()
     assert folder("國") == "国"
+
+
+def _snippet_start_by_scanning(text: str, terms: list[str], width: int = SNIPPET_WIDTH) -> int:
+    """Where `make_snippet`'s window starts, worked out as it was before the matches were bisected: every
+    match tested against the window's end, a break looked for character by character."""
+    matches = find_matches(text, terms)
+    best = None
+    for i, (a, _, _) in enumerate(matches[:MAX_WINDOWS]):
+        lo = max(0, a - 24)
+        start = lo
+        for k in range(a - 1, lo - 1, -1):
+            if re.match(r"[。！？；!?;\n]", text[k]) or text[k] in "，,":
+                start = k + 1
+                break
+        inside = [m for m in matches[i:] if m[1] <= start + width]
+        key = (len({m[2] for m in inside}), len(inside), -a)
+        if best is None or key > best[0]:
+            best = (key, start)
+    return best[1] if best else 0
+
+
+@pytest.mark.parametrize("text", [t for t in HARD_TEXTS if t] + ["马拉松，城市。" * 40, "城市马拉松" * 60])
+def test_the_snippet_window_is_the_one_scanning_finds(text: str) -> None:
+    terms = ["马拉松", "城市", "国务院", "意见", "ＧＤＰ"]
+    start = _snippet_start_by_scanning(text, terms)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    snippet = make_snippet(text, terms)
+    shown = "".join(piece for piece, _ in snippet.spans).removeprefix(ELLIPSIS)
+    assert text[start:].replace("\n", " ").startswith(shown.removesuffix(ELLIPSIS))
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = Database.open(str(tmp_path_factory.mktemp("match_ids") / "seed.db"))
+    assert ingest_paths(database, [SEED]).new == 6
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize("words", [["郑州"], ["人才", "统战"], ["没有这个词"], ["楼"]])
+def test_match_ids_joined_in_one_row_are_the_matching_rows(seeded: Database, words: list[str]) -> None:
+    expr = any_of(words)
+    assert expr is not None
+
+    def both(db: Any) -> tuple[list[int], list[int]]:
+        rows = db.conn.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchall()
+        return index_reader(db.conn).match_ids(expr), [r[0] for r in rows]
+
+    joined, by_rows = seeded.read(both)
+    assert sorted(joined) == sorted(by_rows)
+    assert bool(joined) == (words != ["没有这个词"])
