@@ -1068,8 +1068,7 @@ def _holder_test(query: str, terms: tuple[str, ...]) -> Callable[[str], bool] | 
     return holds
 
 
-@dataclass(frozen=True)
-class _Sentence:
+class _Sentence(NamedTuple):  # a tuple: dozens are made per article read
     rank: int  # of its article among the results
     position: int  # within the article
     text: str  # as printed, without a dateline
