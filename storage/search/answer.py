@@ -58,8 +58,8 @@ from typing import NamedTuple
 from storage.models import Answer
 from storage.search.snippets import mark
 from storage.search.synonyms import printed_forms
-from storage.text.normalize import normalize
-from storage.text.summary import sentences, strip_dateline
+from storage.text.normalize import Folded, normalize
+from storage.text.summary import placed_sentences, strip_dateline
 
 MIN_COVERAGE = 0.55  # share of the question's words (by weight) a sentence must hold
 MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for
@@ -1086,8 +1086,7 @@ def _holder_test(query: str, terms: tuple[str, ...]) -> Callable[[str], bool] | 
     return holds
 
 
-@dataclass(frozen=True)
-class _Sentence:
+class _Sentence(NamedTuple):  # a tuple: dozens are made per article read
     rank: int  # of its article among the results
     position: int  # within the article
     text: str  # as printed, without a dateline
@@ -1130,8 +1129,8 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
     for rank, (article_id, title, body) in enumerate(docs[:max_docs]):
         pool = []
         dateline = report_day = None
-        in_paragraphs = [(k, raw) for k, line in enumerate(body.split("\n")) for raw in sentences(line)]
-        for pos, (paragraph, raw) in enumerate(in_paragraphs):
+        folded = Folded(body)  # each sentence normalised as a slice of the body folded once
+        for pos, (paragraph, start, raw) in enumerate(placed_sentences(body)):
             if pos == 0 and (m := _DATELINE.match(raw)):
                 dateline, report_day = m.group(1), _day_of(m.group(2))
             if m := _CLOSING_DATELINE.fullmatch(raw.strip()):
@@ -1139,9 +1138,12 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
                 if report_day is None:
                     dateline, report_day = m.group(1), _day_of(m.group(2))
                 continue
-            sent = strip_dateline(raw).strip()
+            undated = strip_dateline(raw)  # `raw` without a prefix
+            sent = undated.strip()
             if sent:
-                pool.append(_Sentence(rank, pos, sent, normalize(sent), article_id, paragraph))
+                at = start + len(raw) - len(undated.lstrip())
+                norm = folded.normalize(at, at + len(sent))
+                pool.append(_Sentence(rank, pos, sent, norm, article_id, paragraph))
         out.append(_Article(rank, normalize(title), tuple(pool), dateline, report_day))
     return out
 

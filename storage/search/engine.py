@@ -13,6 +13,7 @@ PostgreSQL (`storage.search.postgres_index`), with the same results on both.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import time
@@ -21,6 +22,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
+from operator import neg
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -547,10 +549,17 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
     rare_weight: dict[int, float] = {}
     for term in weighted:
         if term.df <= RARE_CAP and (e := words.any(list(term.written))):
-            for rowid in index.match_ids(e):
-                rare_weight[rowid] = rare_weight.get(rowid, 0.0) + term.weight
+            ids, weight = index.match_ids(e), term.weight
+            if not rare_weight:
+                rare_weight = dict.fromkeys(ids, 0.0 + weight)
+                continue
+            held = rare_weight.get
+            for rowid in ids:
+                rare_weight[rowid] = held(rowid, 0.0) + weight
     keep = max(window, BM25_CANDIDATES)
-    by_weight = sorted(rare_weight, key=lambda i: (-rare_weight[i], -i))[:keep]
+    # The most weight first, then the newest: the `keep` smallest of (-weight, -id), compared as tuples.
+    best_held = heapq.nsmallest(keep, zip(map(neg, rare_weight.values()), map(neg, rare_weight), strict=True))
+    by_weight = [-negated for _, negated in best_held]
     bm25: dict[int, float] = {}
     common = [t.text for t in weighted if t.df > RARE_CAP]
     if len(common) > 1 and (together := words.all(common)):

@@ -307,16 +307,23 @@ B = 0.75
 TITLE_TF = 8.0
 
 
-def searchable(text: str, terms: Sequence[Term], *, form: str | None | bool = False) -> str:
+def ideographs_only(terms: Sequence[Term]) -> bool:
+    """Whether every written form of the terms is ideographs only (then a text needs no folding)."""
+    return all(_HAN_TERM.fullmatch(w) for t in terms for w in t.written)
+
+
+def searchable(
+    text: str, terms: Sequence[Term], *, form: str | None | bool = False, han_only: bool | None = None
+) -> str:
     """`text` as the terms are written. Normalised when it holds traditional forms or stray spaces
     between ideographs; else folded (full-width digits and letters; the length is kept) when a term
     has other characters than ideographs; else as stored, which then finds the same. `form`: the
     text's `search_form` when known (stored with the article: the normalised text, or None), False
-    to work it out here."""
+    to work it out here. `han_only`: `ideographs_only(terms)` when known."""
     normalized = search_form(text) if form is False else form
     if isinstance(normalized, str):
         return normalized
-    if all(_HAN_TERM.fullmatch(w) for t in terms for w in t.written):
+    if ideographs_only(terms) if han_only is None else han_only:
         return text
     return fold(text)
 
@@ -341,11 +348,14 @@ def profile(
     holds_fact: Callable[[str], bool] | None = None,
     forms: tuple[str | None, str | None] | None = None,
     pairs: Sequence[Pair] = (),
+    han_only: bool | None = None,
 ) -> Profile:
     """What the article holds of the terms; `forms`: the `search_form` of its title and body when
-    known (`Candidate.forms`)."""
-    title = searchable(title, terms, form=False if forms is None else forms[0])
-    body = searchable(body, terms, form=False if forms is None else forms[1])
+    known (`Candidate.forms`); `han_only`: `ideographs_only(terms)` when known."""
+    if han_only is None:
+        han_only = ideographs_only(terms)
+    title = searchable(title, terms, form=False if forms is None else forms[0], han_only=han_only)
+    body = searchable(body, terms, form=False if forms is None else forms[1], han_only=han_only)
     text = title + "\n" + body
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[int]] = {}
@@ -496,7 +506,8 @@ def rank(
     a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
     beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
-    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms, pairs) for c in candidates]
+    han_only = ideographs_only(terms)
+    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms, pairs, han_only) for c in candidates]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
     average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
     scores = [bm25(p, terms, n, average) for p in profiles]

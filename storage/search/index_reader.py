@@ -121,7 +121,8 @@ class Fts5Index:
         return [self.count_matching(e) for e in exprs]
 
     def match_ids(self, expr: str) -> list[int]:
-        return [int(r[0]) for r in self.conn.execute(*match_ids_sql(expr))]
+        joined = self.conn.execute(*match_ids_sql(expr)).fetchone()[0]
+        return list(map(int, joined.split(","))) if joined else []
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         return [(int(i), float(b)) for i, b in self.conn.execute(*best_bm25_sql(expr, limit))]

@@ -478,8 +478,9 @@ def capped_count_sql(expr: str, cap: int) -> tuple[str, list[object]]:
 
 
 def match_ids_sql(expr: str) -> tuple[str, list[object]]:
-    """The ids of every article matching `expr` (for the rarer words of a question)."""
-    return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?", [expr]
+    """The ids of every article matching `expr` (for the rarer words of a question), in one row, joined
+    by commas (thousands of ids come back several times faster as one string than as rows)."""
+    return f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH ?", [expr]
 
 
 def best_bm25_sql(expr: str, limit: int) -> tuple[str, list[object]]:

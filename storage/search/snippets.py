@@ -9,6 +9,7 @@ are shown as spaces (same length, so offsets are unchanged).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from storage.models import Snippet
@@ -19,6 +20,7 @@ ELLIPSIS = "…"
 SNIPPET_WIDTH = 110
 _LEAD_CONTEXT = 24
 _BREAK = re.compile(r"[。！？；!?;\n]")
+_WINDOW_STARTS_AFTER = frozenset("。！？；!?;\n，,")  # a sentence or clause ends with it
 MAX_MATCHES = 400
 MAX_WINDOWS = 40  # candidate windows tried (one starting at each of the first matches)
 
@@ -43,7 +45,7 @@ def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int, int]]:
             start = norm.find(needle)
             while start != -1 and len(found) < MAX_MATCHES:
                 end = start + len(needle)
-                found.append((offsets[start], offsets[end - 1] + 1, ti))
+                found.append((*offsets.span(start, end), ti))
                 start = norm.find(needle, end)
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[tuple[int, int, int]] = []
@@ -81,7 +83,7 @@ def _window_start(text: str, first: int) -> int:
     """Start a little before the first match, at a sentence/clause start when one is near."""
     lo = max(0, first - _LEAD_CONTEXT)
     for i in range(first - 1, lo - 1, -1):
-        if _BREAK.match(text[i]) or text[i] in "，,":
+        if text[i] in _WINDOW_STARTS_AFTER:
             return i + 1
     return lo
 
@@ -93,10 +95,11 @@ def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_WIDTH) ->
     matches = find_matches(text, terms)
     if matches:
         best = None
+        ends = [m[1] for m in matches]  # increasing: the matches are sorted and do not overlap
         for i, (a, _, _) in enumerate(matches[:MAX_WINDOWS]):
             start = _window_start(text, a)
             stop = start + width
-            inside = [m for m in matches[i:] if m[1] <= stop]
+            inside = matches[i : bisect_right(ends, stop, i)]  # those from the i-th ending by `stop`
             key = (len({m[2] for m in inside}), len(inside), -a)
             if best is None or key > best[0]:
                 best = (key, start)

@@ -33,6 +33,10 @@ for _cp in range(0xFF21, 0xFF3B):  # full-width A-Z straight to lower case
 
 
 _REPLACE_AT_MOST = 8  # characters to map in one text, replaced one by one (else translated)
+# Texts with characters not seen before folded before the scanning patterns are rebuilt: at least this
+# many, and one per `_RESCAN_PER` characters seen (a rebuild costs in proportion to them).
+_RESCAN_AFTER = 32
+_RESCAN_PER = 16
 
 
 class _Folder:
@@ -45,6 +49,10 @@ class _Folder:
         self._seen: set[str] = set()
         self._converter: Any = None
         self._lock = threading.Lock()
+        # Two patterns over the characters seen when they were built: any other character, and the
+        # characters the table maps. A text of seen characters only needs no set of its characters.
+        self._scan: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._unscanned = 0  # texts that held a character the patterns were not built with
 
     def _convert(self, chars: list[str]) -> None:
         with self._lock:
@@ -78,10 +86,32 @@ class _Folder:
         self._settle(chars)
         return not self._changing_han.isdisjoint(chars)
 
-    def __call__(self, text: str) -> str:
+    def _rescan(self) -> None:
+        """Build the scanning patterns from the characters seen so far (seen first: a character is
+        added to the seen ones after its mapping is known, so every mapped one seen is in the second)."""
+        seen = sorted(frozenset(self._seen))
+        changing = sorted(frozenset(self._changing))
+        if seen and changing:
+            other = re.compile("[^" + "".join(map(re.escape, seen)) + "]")
+            mapped = re.compile("[" + "".join(map(re.escape, changing)) + "]")
+            self._scan = (other, mapped)
+        self._unscanned = 0
+
+    def _present(self, text: str) -> set[str]:
+        """The characters of `text` that the table maps: scanned for with the patterns when every
+        character of the text was seen when they were built; else from the set of its characters."""
+        scan = self._scan
+        if scan is not None and scan[0].search(text) is None:
+            return set(scan[1].findall(text))
         chars = set(text)
         self._settle(chars)
-        present = self._changing.intersection(chars)
+        self._unscanned += 1
+        if self._unscanned >= max(_RESCAN_AFTER, len(self._seen) // _RESCAN_PER):
+            self._rescan()
+        return self._changing.intersection(chars)
+
+    def __call__(self, text: str) -> str:
+        present = self._present(text)
         if not present:  # nothing to map: most simplified text
             return text
         if len(present) <= _REPLACE_AT_MOST:
@@ -150,6 +180,21 @@ def unescape_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+class Folded:
+    """A text folded once, whose pieces are then normalised by slicing: `fold` maps each character on its
+    own and keeps the length, so ``Folded(text).normalize(a, b) == normalize(text[a:b])``. For the many
+    sentences of one article, one fold instead of one per sentence."""
+
+    __slots__ = ("folded",)
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+
+    def normalize(self, start: int, end: int) -> str:
+        """`normalize` of ``text[start:end]``."""
+        return squeeze(self.folded[start:end])
+
+
 # A stray space inside a word: ideographs on both sides of spaces (OCR leaves them; `squeeze` drops them).
 _HAN_GAP = re.compile(f"[{HAN_RANGES}][ \\t\u00a0\u3000]+[{HAN_RANGES}]")
 
@@ -178,6 +223,18 @@ class Offsets(Sequence[int]):
 
     def __len__(self) -> int:
         return self._length
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the normalised text's characters ``start`` to ``end - 1`` (end > start, in range) come
+        from in the original: ``(self[start], self[end - 1] + 1)``, looked up once when both lie in
+        one run of copied characters (a word most often does)."""
+        norm_starts = self._norm_starts
+        k = bisect_right(norm_starts, start) - 1
+        first = self._orig_starts[k] + start - norm_starts[k]
+        if k + 1 == len(norm_starts) or end <= norm_starts[k + 1]:
+            return first, first + end - start
+        last = bisect_right(norm_starts, end - 1) - 1
+        return first, self._orig_starts[last] + end - norm_starts[last]
 
     @overload
     def __getitem__(self, index: int) -> int: ...

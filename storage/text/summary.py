@@ -7,6 +7,7 @@ import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from storage.text.normalize import squeeze
 
@@ -31,6 +32,32 @@ def sentences(text: str) -> list[str]:
             s = s.strip()
             if s:
                 out.append(s)
+    return out
+
+
+class Placed(NamedTuple):
+    """A sentence of a text (as `sentences` gives it), its line and where it starts in the text."""
+
+    paragraph: int  # which line of the text
+    start: int  # offset of its first character in the text
+    text: str
+
+
+def placed_sentences(text: str) -> list[Placed]:
+    """`sentences(text)`, each with its line and its offset in `text` (``text[start:start + len]`` is the
+    sentence): a sentence is a stripped piece of its line, found from where the one before it ends
+    (only spaces can lie between them, and a stripped piece starts with none)."""
+    out: list[Placed] = []
+    line_start = 0
+    for k, line in enumerate(text.split("\n")):
+        at = 0
+        for s in _SENTENCE_END.split(line):
+            s = s.strip()
+            if s:
+                at = line.find(s, at)
+                out.append(Placed(k, line_start + at, s))
+                at += len(s)
+        line_start += len(line) + 1
     return out
 
 
