@@ -51,11 +51,6 @@ MAX_SCATTERED_BLOCKS = 80
 STORY_WINDOW = 12
 # How much a plausible seam adds to a story's claim on a block.
 SEAM_WEIGHT = 0.15
-# How much the bolder joiner adds to a block's own story, when it decides whether the block leaves it,
-# where that story's block was read right before it and print reads the join on (a sentence ended on a
-# short line, then an indented first line; or a sentence left open on a full line, then a full one).
-# It only tips near-ties: on the tuned OCR'd sets 0.03 gained, 0.06 lost on the PIL pages.
-NEXT_WEIGHT = 0.03
 # A story's claim on a block read before any of its own.
 UNREACHABLE = -1.0
 
@@ -279,9 +274,7 @@ def plan_scattered_moves(
     the surest first, each to the story one of whose blocks it resembles most (character pairs weighted
     by how few blocks hold them), a seam that reads on adding to a story whose text there broke off; a
     story so grows block by block, and a fragment that repeats another fragment's words follows it. A
-    block still leaves the story the segmenter gave it only when the other story's claim is stronger;
-    where that story's block was read right before it and print reads the join on, a little stronger
-    (`NEXT_WEIGHT`)."""
+    block still leaves the story the segmenter gave it only when the other story's claim is stronger."""
     n = len(stories)
     if n < 2:
         return []
@@ -337,7 +330,7 @@ def plan_scattered_moves(
         earlier = before_key(story, key)
         return blocks[earlier] if earlier is not None else ""
 
-    def scores(key: tuple[int, int], *, stay: bool = False) -> list[float]:
+    def scores(key: tuple[int, int]) -> list[float]:
         out = []
         for target in range(n):
             like = max(
@@ -355,22 +348,7 @@ def plan_scattered_moves(
                 out.append(UNREACHABLE)
                 continue
             seam = _seam(blocks[ahead], blocks[key], all_text) if ahead is not None else 0.0
-            fit = _edge_fit(edges, ahead, key)
-            # `stay`: the block's own story, read right before it, the join as print reads on.
-            after = (
-                stay
-                and target == key[0]
-                and ahead is not None
-                and index_of[ahead] == index_of[key] - 1
-                and edges is not None
-                and ahead in edges
-                and key in edges
-                and (
-                    (edges[ahead].closed_end and edges[key].paragraph_start)
-                    or (edges[ahead].open_end and edges[key].open_start)
-                )
-            )
-            out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * fit + (NEXT_WEIGHT if after else 0.0))
+            out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key))
         return out
 
     pending = [key for key in order if key not in label and key not in small]
@@ -389,7 +367,7 @@ def plan_scattered_moves(
         target = label.get(key, key[0])
         if target == key[0]:
             continue
-        final = scores(key, stay=True)
+        final = scores(key)
         own, fit = final[key[0]], final[target]
         ahead = before(target, key)
         if not ahead:
