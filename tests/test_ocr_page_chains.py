@@ -11,7 +11,7 @@ import itertools
 import random
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_chains import PARAGRAPH_JOIN, RULED_OUT, _reads_on, assign_chains, hungarian
+from storage.ingest.page_chains import assign_chains, hungarian
 from storage.ingest.page_fragments import Fragment
 
 
@@ -155,48 +155,3 @@ def test_no_block_leaves_its_story_across_a_join_print_rules_out():
     grain_closed = _block(0, GRAIN.text + "也已过半。", start="indent", end="closed", fixed=True)
     labels = _assign([grain_closed, PORT, GRAIN_ON], [0, 1, 1])
     assert labels == [0, 1, 1]
-
-
-def _assign_in_order(fragments: list[Fragment], labels: list[int]) -> list[int]:
-    """`_assign` on a page the joiners did not find read block by block: the reading order is kept
-    wherever it reads on (`keep_reading`)."""
-    heads = [True, True] + [False] * (len(fragments) - 2)
-    out, _links = assign_chains(
-        fragments,
-        labels,
-        headlines=["夏粮收购进展顺利", "洋山港集装箱吞吐量增长"],
-        heads=heads,
-        closed_at=[None, None],
-        fixed=heads,
-        keep_reading=True,
-    )
-    return out
-
-
-def test_in_reading_order_a_block_stays_after_its_story_where_print_allows_the_join():
-    # The grain story's rest, read after the port story's open sentence: the bolder matching gives it
-    # to the grain story by its words; with the reading order kept it stays where it was read.
-    assert _assign([GRAIN, PORT, GRAIN_ON], [0, 1, 1]) == [0, 1, 0]
-    assert _assign_in_order([GRAIN, PORT, GRAIN_ON], [0, 1, 1]) == [0, 1, 1]
-
-
-def test_in_reading_order_a_block_print_rules_out_there_still_goes_where_it_goes_on():
-    # The port story ended its sentence on a short line; the next block is set full from its first
-    # line: it cannot go on there, so the reading order does not hold it.
-    port_closed = _block(
-        1, "本报上海6月6日电  洋山港集装箱码头\n吞吐量增长。", start="indent", end="closed", fixed=True
-    )
-    assert _assign_in_order([GRAIN, port_closed, GRAIN_ON], [0, 1, 1]) == [0, 1, 0]
-
-
-def test_a_word_across_the_join_reads_on_whatever_the_widths_say():
-    # ``相信习主`` | ``席此访…``: a column break inside a word; the next block's full first line was
-    # measured a cell short (an indent), which print would rule out after an open sentence.
-    assert _reads_on(
-        RULED_OUT,
-        "缅方愿与中方继续同甘共苦，构建命运共同体。相信习主",
-        "席此访一定能推动两国关系取得新的发展。",
-    )
-    assert not _reads_on(RULED_OUT, "中缅友谊新篇章。", "丁薛祥、杨洁篪、王毅、何立峰等出席。")
-    assert not _reads_on(RULED_OUT, "两国人民的好", "记者杜尚泽张志文")  # no word of the language across
-    assert _reads_on(PARAGRAPH_JOIN, "中缅友谊新篇章。", "丁薛祥等出席。")

@@ -22,10 +22,6 @@ A pair (end, start) is weighed by:
 - nothing by position alone but a tie-breaker for the block read right before the start, where print
   allows the join.
 
-On a page the joiners did not find read block by block (`keep_reading`), the reading order stands
-wherever it reads on: a block read right after a block of its own story goes on from it when print
-allows the join or a word of the language runs across it; only the other blocks are matched.
-
 The story of an end is not known before the matching is made: the step starts from the stories as the
 joiners left them, and matches again with the stories the matching made, until nothing changes (at
 most `ROUNDS` times). A block leaves its story only for one that holds at least as many of its words,
@@ -167,20 +163,6 @@ def _join_weight(
     return base + READING_WEIGHT * reading + LEXICON_WEIGHT * strength, seam
 
 
-# A word of the language this strong across a join reads on, whatever the line widths say.
-READS_ON_WORD = 0.5
-
-
-def _reads_on(join: float, end_text: str, start_text: str) -> bool:
-    """Whether `start` reads on from `end` as read: a join print allows, or a sentence left open that a
-    word of the language carries across (``相信习主`` | ``席此访``: a line's width misread as an indent)."""
-    if join >= 0:
-        return True
-    if _SENTENCE_END_RE.search(end_text) or _CLOSING_NOTE_END_RE.search(end_text):
-        return False
-    return word_across(end_text, start_text)[1] >= READS_ON_WORD
-
-
 class _Words:
     """How much of a block's words (character pairs weighted by how few blocks hold them) a story holds
     in its headline and its other blocks, the page's blocks labelled with their stories."""
@@ -235,7 +217,6 @@ def assign_chains(
     fixed: Sequence[bool],
     notes: Sequence[bool] = (),
     margin: float = MOVE_MARGIN,
-    keep_reading: bool = False,
 ) -> tuple[list[int], list[Link]]:
     """Each block's story, the page's blocks (`fragments`, in reading order) matched end to start over
     the whole page. `labels`: each block's story as the joiners left it; `heads`: the blocks that open a
@@ -244,10 +225,8 @@ def assign_chains(
     (its byline or end mark), or None; `notes`: the blocks opening with a closing note (``（作者为…）``,
     ``（参与记者：…）``), after which the story holding one takes no more text; `margin`: how much more of
     a block's words its new story must hold than its old one. A block never leaves its story across a
-    join print rules out. `keep_reading`: a block read right after a block of its own story, the join
-    between them one print allows, goes on from that block (on a page the joiners did not find read
-    block by block, the reading order is kept wherever it reads on). Returns the labels and, for each
-    block whose story changed, the link that took it there."""
+    join print rules out. Returns the labels and, for each block whose story changed, the link that
+    took it there."""
     n = len(fragments)
     texts = [_squash(f.text) for f in fragments]
     block_pairs = [pairs(text) for text in texts]
@@ -277,14 +256,6 @@ def assign_chains(
             seeds[story] = (index, head | block_pairs[index])
     current = list(labels)
     starts = [j for j in range(n) if not fixed[j]]
-    kept = {
-        j
-        for j in starts
-        if keep_reading
-        and j > 0
-        and labels[j - 1] == labels[j]
-        and _reads_on(joins[(j - 1, j)][0], texts[j - 1], texts[j])
-    }
     ahead: dict[int, int] = {}
     for _round in range(ROUNDS):
         words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
@@ -295,10 +266,6 @@ def assign_chains(
         table: list[list[float]] = []
         for row_index, j in enumerate(starts):
             row = [_FORBIDDEN] * (n + len(starts))
-            if j in kept:
-                row[j - 1] = 0.0  # the reading order kept: it goes on from the block read before it
-                table.append(row)
-                continue
             for i in range(max(0, j - WINDOW), j):
                 story = current[i]
                 end = closed_at[story] if story < len(closed_at) else None

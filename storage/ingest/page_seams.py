@@ -3,10 +3,9 @@
 The joining step of the page parser (`storage.ingest.ocr_page`): after the segmenter has cut the page
 into stories, each story's blocks (its runs between blank lines) become `page_fragments.Fragment`s, and
 `page_fragments.plan_seams`, `plan_moves` and `plan_joins` decide which block carried on another story's
-text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``. Then
-`page_chains.assign_chains` matches every block to the block it goes on from over the whole page at
-once, starting from the stories as the joiners left them; on a page the joiners did not find read block
-by block, a block read right after a block of its own story stays after it wherever the join reads on.
+text; `_rejoin` moves them and records each move as a `_Join` for ``newsbot ingest --explain``. On a page
+read block by block, `page_chains.assign_chains` then matches every block to the block it goes on from
+over the whole page at once, starting from the stories as the joiners left them.
 """
 
 from __future__ import annotations
@@ -138,12 +137,10 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
                 line for k, block in enumerate(blocks[index]) if (index, k) not in taken for line in block
             ]
             story.lines = sorted(kept + moved.get(index, []), key=lambda line: line.number)
-    if CHAINS:
-        # Every block is matched at once over the page. Where the page was not found read block by
-        # block (the careful joiner found no block out of place, no seam joined blocks across stories),
-        # a block read right after its own story's block stays after it wherever print allows the join.
-        reading = not (scattered or joins)
-        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines, keep_reading=reading))
+    if CHAINS and (scattered or joins):
+        # The page was read block by block (the careful joiner found blocks out of place, or a seam
+        # joined blocks across stories): every block is matched at once over the page.
+        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines))
     return joins
 
 
@@ -158,12 +155,9 @@ def _chain_blocks(
     closed_at: list[int | None],
     column: float,
     headlines: list[str],
-    *,
-    keep_reading: bool = False,
 ) -> list[_Join]:
-    """Match every block to the block it goes on from over the whole page at once
-    (`page_chains.assign_chains`), starting from the stories as the joiners left them; `keep_reading`:
-    a block read right after a block of its own story stays after it wherever the join reads on."""
+    """On a page read block by block, match every block to the block it goes on from over the whole
+    page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them."""
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
     blocks.sort(key=lambda item: item[1][0].number)
     if len(blocks) < 3 or len(blocks) > MAX_CHAIN_BLOCKS:
@@ -188,7 +182,6 @@ def _chain_blocks(
         closed_at=closed_blocks,
         fixed=pinned,
         notes=[bool(_CLOSING_NOTE_RE.match(block[0].text)) for _s, block in blocks],
-        keep_reading=keep_reading,
     )
     joins: list[_Join] = []
     for link in links:
