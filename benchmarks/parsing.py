@@ -31,7 +31,7 @@ evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmark
 paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
 two of them held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
-sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: a tuning set and the total of a
+sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
 
@@ -700,13 +700,13 @@ def _ocr_sets(quick: bool) -> None:
 
 
 def _web_sets(quick: bool) -> None:
-    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the tuning set, then the
-    held-out set's total only (never a story of it); each skipped, saying why, when a page of it is
-    neither in the cache nor makeable here. `quick`: the tuning set's first 4 pages only."""
+    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the two tuning sets, then
+    the held-out set's total only (never a story of it); each skipped, saying why, when a page of it is
+    neither in the cache nor makeable here. `quick`: the first tuning set's first 4 pages only."""
     from benchmarks import ocrpages, ocrweb
 
     name, seed, count = ocrweb.TUNING
-    sets = [(name, seed, 4)] if quick else [ocrweb.TUNING, ocrweb.HELDOUT]
+    sets = [(name, seed, 4)] if quick else [ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT]
     for name, seed, count in sets:
         try:
             pages = ocrweb.make_pages(count, seed)
