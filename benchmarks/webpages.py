@@ -22,7 +22,8 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
 The truth, as the other families': a title is the printed header lines joined by spaces (the web's one
 line; the column's name over the heads included), paragraphs as printed (furniture, bylines on a line
 of their own, the editor's note in no story), the date the dateline's, else the one the lead's first
-clause opens with, else the page's for a lead opening with 近日/今天; the reporters the printed names.
+clause opens with, else (``web_page``) the site's date over the text, (``opinion_page``) the page's for
+a lead opening with 近日/今天; the reporters the printed names.
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ def _lay_web(article: Article, rng: random.Random, indent: str) -> tuple[list[st
             author = " ".join(reporters)
         else:
             byline = [rng.choice((f"本报记者  {'  '.join(reporters)}", f"作者：{' '.join(reporters)}"))]
-        date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
+        # The site's date over the text dates it where the lead names no day (as `benchmarks.morepages`'
+        # portal pages).
+        date = _lead_date(article, printed[0]) or article.issue
     lines += [head, "", _meta(rng, article.issue, author), ""]
     if len(article.heads) > 1 and rng.random() < 0.6:
         lines += [f"原标题：{_title(article)}", ""]
