@@ -86,6 +86,7 @@ from storage.ingest.page_lines import (
     is_masthead_item,
     is_page_furniture,
     is_summary_label,
+    stamp_author,
     text_date,
 )
 from storage.ingest.page_seams import (
@@ -689,6 +690,9 @@ class _Segmenter:
             story.printed_date = found[0]
         elif not under:
             self.pending_date = found[0]
+            # A site's date line naming the author (``… 作者：王某``): the next story's byline.
+            if (author := stamp_author(line.text)) is not None and self.pending_byline is None:
+                self.pending_byline = author
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
