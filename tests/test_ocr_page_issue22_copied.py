@@ -1,0 +1,89 @@
+"""Issue 22, text pages in a layout no family had shown the parser (`benchmarks.webpages`): articles
+copied from news sites and WeChat accounts into one text, every paragraph a block of its own.
+
+Each case is a small made-up page in the shape of failures seen on the tuned family's pages
+(`web_page`, seed 1); the held-out `opinion_page` pages were never looked at.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, is_page_furniture, parse_page
+from storage.ingest.page_lines import is_byline, parse_byline, stamp_author, text_date
+
+COPIED = (
+    "人民网 >> 社会 >> 正文\n\n"
+    "乡村学校迎来新校舍\n\n"
+    "2020-01-12 08:57  来源：人民网－人民日报\n\n"
+    "原标题：教育均衡发展 乡村学校迎来新校舍\n\n"
+    "本报记者  郑超鹏\n\n"
+    "今年秋季开学，云南怒江州的孩子们搬进了新教学楼，宽敞明亮的教室里配齐了多媒体设备，操场也铺上了塑胶跑道。\n\n"
+    "“以前下雨天教室漏水，现在再也不用担心了。”一位在山区任教二十多年的老师说，孩子们读书的劲头更足了。\n\n"
+    "（责编：王伟、李娜）\n"
+    "【纠错】\n\n"
+    "老小区焕发新活力\n\n"
+    "发布时间：2020年01月12日10:15  来源：人民日报  作者：程雪鸣 张雪\n\n"
+    "为方便居民出行，乐山市对老旧小区的道路做了改造。\n\n"
+    "走进乐山市中区的老旧小区，道路平整，绿树成荫，居民们在小广场上跳舞、下棋，一派热闹景象，处处透着新气象。\n\n"
+    "阅读 1.2万  在看 35\n"
+    "分享到：\n"
+)
+
+
+def test_a_copied_pages_furniture_bylines_and_dates():
+    """The breadcrumb, the site's date lines, ``原标题：…``, the editors' credit, the readers' count and the
+    share buttons belong to no story; ``本报记者  郑超鹏`` and the date line's ``作者：…`` are bylines; the
+    date line dates the article under it; each paragraph, one line of its own, stays one paragraph."""
+    first, second = parse_page(COPIED, year=2020)
+    assert first.title == "乡村学校迎来新校舍"
+    assert first.reporters == ("郑超鹏",)
+    assert first.date == "2020-01-12"
+    assert first.paragraphs == (
+        "今年秋季开学，云南怒江州的孩子们搬进了新教学楼，宽敞明亮的教室里配齐了多媒体设备，操场也铺上了塑胶跑道。",
+        "“以前下雨天教室漏水，现在再也不用担心了。”一位在山区任教二十多年的老师说，孩子们读书的劲头更足了。",
+    )
+    assert second.title == "老小区焕发新活力"
+    assert second.reporters == ("程雪鸣", "张雪")
+    assert second.date == "2020-01-12"
+    assert second.paragraphs == (
+        "为方便居民出行，乐山市对老旧小区的道路做了改造。",
+        "走进乐山市中区的老旧小区，道路平整，绿树成荫，居民们在小广场上跳舞、下棋，一派热闹景象，处处透着新气象。",
+    )
+    explained = "\n".join(explain_page(COPIED, year=2020))
+    assert "dropped line 1 as header/footer: 人民网 >> 社会 >> 正文" in explained
+
+
+def test_a_sites_lines_are_furniture_and_prose_is_not():
+    for line in (
+        "人民网 >> 时政 >> 正文",
+        "首页 > 新闻 > 国内",
+        "原标题：强化服务举措 保障平安出行",
+        "本文来源：人民日报  编辑：马海波",
+        "阅读 10万+",
+        "阅读 3421  在看 12",
+        "【纠错】",
+        "点击右上角分享",
+        "2020-01-12 08:57  来源：澎湃新闻－人民日报",
+        "来源：人民日报  |  2020年01月12日08:57",
+        "人民日报  2020-01-12 19:26",
+    ):
+        assert is_page_furniture(line), line
+    for line in (
+        "今天，我们在北京 2020年1月1日 8:30出发。",
+        "2020年1月1日 8:30 全体集合",
+        "阅读是一种生活方式",
+    ):
+        assert not is_page_furniture(line), line
+
+
+def test_a_sites_date_line_dates_the_text_under_it_and_names_its_author():
+    assert text_date("2020-01-12 08:57  来源：人民网－人民日报") == ("2020-01-12", False)
+    assert text_date("来源：人民日报  |  2020年01月12日08:57") == ("2020-01-12", False)
+    assert text_date("2020年1月1日 8:30 全体集合") is None
+    assert stamp_author("发布时间：2020-01-27 11:32  来源：人民日报  作者：郑强勇") == "作者：郑强勇"
+    assert stamp_author("2020-01-27 11:32  来源：人民日报") is None
+
+
+def test_an_author_with_a_colon_is_a_byline_and_作者为_is_not():
+    assert is_byline("作者：魏超雨")
+    assert parse_byline("作者：魏超雨 李娜") == (("魏超雨", "李娜"), ())
+    assert not is_byline("作者为北京大学教授")
