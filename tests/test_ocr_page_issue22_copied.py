@@ -87,3 +87,31 @@ def test_an_author_with_a_colon_is_a_byline_and_作者为_is_not():
     assert is_byline("作者：魏超雨")
     assert parse_byline("作者：魏超雨 李娜") == (("魏超雨", "李娜"), ())
     assert not is_byline("作者为北京大学教授")
+
+
+PICTURE = (
+    "包机接回滞留海外的同胞\n\n"
+    "人民日报  2020年02月02日18:53\n\n"
+    "作者：魏超雨\n\n"
+    "2月1日凌晨，在从日本东京羽田机场飞往武汉天河机场的航班上，旅客与机组乘务人员合影留念，大家互相鼓励。\n\n"
+    "春秋航空供图（新华社发）\n\n"
+    "本文来源：人民日报  编辑：魏秀\n\n"
+    "医护人员坚守一线\n\n"
+    "2020-02-02 10:55  来源：央视网－人民日报\n\n"
+    "本报记者  杨宇辉\n\n"
+    "1月29日，武汉市第三医院重症医学科的医护人员又一次连续工作了十几个小时，为病人调整治疗方案，守护生命。\n\n"
+    "“救一个人就是救一个家庭。”科室主任董芳说，她和同事们会一直坚守在这里，直到打赢这场疫情防控阻击战。\n"
+)
+
+
+def test_a_photos_credit_given_by_whom_is_a_paragraph_of_its_story_not_a_headline():
+    """``春秋航空供图（新华社发）`` under a picture's text closes that story as a paragraph of its own, and
+    the next headline titles the next article alone."""
+    first, second = parse_page(PICTURE, year=2020)
+    assert first.title == "包机接回滞留海外的同胞"
+    assert first.reporters == ("魏超雨",)
+    assert first.paragraphs[-1] == "春秋航空供图（新华社发）"
+    assert second.title == "医护人员坚守一线"
+    assert second.reporters == ("杨宇辉",)
+    assert second.date == "2020-01-29"  # the day the lead opens with, before the site's date
+    assert len(second.paragraphs) == 2

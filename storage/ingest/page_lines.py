@@ -1478,9 +1478,10 @@ def _cells(text: str) -> float:
 _HEADLINE_MAX_LINES = 4
 
 
-# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
+# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``,
+# ``春秋航空供图（新华社发）``.
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}(?:摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 
 
