@@ -1,5 +1,5 @@
 """Two more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
-one open to tuning, the other **held out of all tuning** (its totals only are ever printed, never a
+two open to tuning, the third **held out of all tuning** (its totals only are ever printed, never a
 story). Each family is a function of a seed: same seed, same pages, same truth.
 
 - ``web_page`` (articles copied from news websites and WeChat accounts into one text; the tuned
@@ -56,8 +56,9 @@ from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
 
 WEB = "web_page"
+NOTICE = "notice_page"
 OPINION = "opinion_page"
-TUNED = (WEB,)
+TUNED = (WEB, NOTICE)
 HELDOUT = OPINION
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -222,6 +223,111 @@ def compose_opinion(articles: list[Article], note: Article | None, rng: random.R
     return FamilyPage(OPINION, text, int(issue[:4]), expected, kinds)
 
 
+# ---- notice_page ----------------------------------------------------------------------------------
+
+
+def _weather(rng: random.Random) -> list[str]:
+    sky = ("晴", "多云", "阴", "小雨", "晴转多云", "多云转阴", "阵雨")
+    low = rng.randint(-8, 18)
+    return [
+        rng.choice(("天气预报", "【天气】", "今日天气")),
+        f"今天白天：{rng.choice(sky)}，{rng.choice('东南西北')}风{rng.randint(1, 4)}级，最高气温{low + rng.randint(5, 12)}℃",
+        f"今天夜间：{rng.choice(sky)}，最低气温{low}℃",
+        f"明天：{rng.choice(sky)}  {low + 1}℃～{low + rng.randint(6, 12)}℃",
+    ]
+
+
+def _appointments(rng: random.Random, width: int, issue: str) -> list[str]:
+    y, m, d, _weekday = _date_parts(issue)
+    posts = (
+        "市发展和改革委员会主任",
+        "市教育局局长",
+        "市卫生健康委员会副主任",
+        "市人民政府副秘书长",
+        "区人民法院副院长",
+    )
+    lines = [rng.choice(("人事任免", "【人事任免】", "任免名单")), ""]
+    chosen = rng.sample(posts, rng.randint(2, 4))
+    for index, post in enumerate(chosen):
+        last = "。" if index == len(chosen) - 1 else "；"
+        verb = rng.choice((f"任命{_name(rng)}为{post}{last}", f"免去{_name(rng)}的{post}职务{last}"))
+        lines += _laid_out([verb], width)
+    lines.append(f"（{y}年{m}月{d}日市人大常委会第{rng.randint(10, 40)}次会议通过）")
+    return lines
+
+
+def _notice(rng: random.Random, width: int, issue: str) -> list[str]:
+    y, m, d, _weekday = _date_parts(issue)
+    road = f"{rng.choice(('建设', '人民', '解放', '文化', '中山'))}路{rng.randint(1, 200)}号"
+    head, text = rng.choice(
+        (
+            (
+                "公告",
+                f"因业务发展需要，本中心自{y}年{m}月{d + 1 if d < 28 else 1}日起迁至{road}办公，联系电话不变。特此公告。",
+            ),
+            (
+                "招聘公告",
+                f"本单位面向社会公开招聘工作人员12名，报名地点为{road}，报名截止日期见单位网站。特此公告。",
+            ),
+            ("遗失声明", f"{_name(rng)}遗失身份证一张，地址为{road}，声明作废。"),
+        )
+    )
+    lines = [rng.choice((head, f"【{head}】")), *_laid_out([text], width)]
+    if head != "遗失声明":
+        lines += [rng.choice(("市政务服务中心", "市人民医院", "市自然资源和规划局")), f"{y}年{m}月{d}日"]
+    return lines
+
+
+def _lay_notice_story(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    dateline, _rest = _lead_without_dateline(article)
+    heads = list(article.heads)
+    printed = list(article.paragraphs)
+    before: list[str] = []
+    if dateline:
+        kind, reporters, date = "dateline", article.reporters, article.date
+    else:
+        kind = "signed"
+        reporters = article.reporters or _names(rng, 2)
+        before = [rng.choice((f"本报记者  {'  '.join(reporters)}", f"记者 {' '.join(reporters)}"))]
+        date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
+    expected = Expected(
+        title=_title(article),
+        paragraphs=tuple(printed),
+        date=date,
+        reporters=tuple(reporters),
+        correspondents=(),
+    )
+    return [*heads, "", *before, *_column_breaks(_laid_out(printed, width), rng)], expected, kind
+
+
+def compose_notice(articles: list[Article], rng: random.Random) -> FamilyPage:
+    """A page of notices (公告, 人事任免, a weather box: in no story) with the day's stories between them."""
+    width = rng.randint(14, 22)
+    issue = max(a.issue for a in articles)
+    y, m, d, weekday = _date_parts(issue)
+    lines = [
+        f"{y}年{m}月{d}日  星期{weekday}",
+        f"第{rng.randint(2, 12)}版  {rng.choice(('综合新闻', '公告', '城市'))}",
+        "",
+    ]
+    boxes = [_weather(rng), _appointments(rng, width, issue), _notice(rng, width, issue)]
+    rng.shuffle(boxes)
+    boxes = boxes[: rng.randint(1, 3)]
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for article in articles:
+        if boxes and rng.random() < 0.6:
+            lines += boxes.pop() + [""]
+        block, truth, kind = _lay_notice_story(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+    for box in boxes:
+        lines += box + [""]
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(NOTICE, text, int(issue[:4]), expected, kinds)
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
@@ -244,6 +350,8 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
         chosen, rest = day[:size], day[size:]
         if family == WEB:
             pages.append(compose_web(chosen, rng))
+        elif family == NOTICE:
+            pages.append(compose_notice(chosen, rng))
         else:
             briefs = [a for a in rest if _brief_text(a) is not None]
             note = briefs[0] if briefs and rng.random() < 0.4 else None
