@@ -115,3 +115,44 @@ def test_a_photos_credit_given_by_whom_is_a_paragraph_of_its_story_not_a_headlin
     assert second.reporters == ("杨宇辉",)
     assert second.date == "2020-01-29"  # the day the lead opens with, before the site's date
     assert len(second.paragraphs) == 2
+
+
+NOTICES = (
+    "2020年2月9日  星期日\n第2版  综合新闻\n\n"
+    "天气预报\n"
+    "今天白天：晴转多云，北风3级，最高气温11℃\n"
+    "今天夜间：多云，最低气温-1℃\n"
+    "明天：阵雨  0℃～7℃\n\n"
+    "老小区焕发新活力\n\n"
+    "本报记者  程雪鸣\n"
+    "走进乐山市中区的老旧小区，道路平整，绿\n"
+    "树成荫，居民们在小广场上跳舞、下棋。\n\n"
+    "【招聘公告】\n"
+    "本单位面向社会公开招聘工作人员12名，报\n"
+    "名地点为建设路8号。特此公告。\n"
+    "市人民医院\n"
+    "2020年2月9日\n\n"
+    "乡村学校迎来新校舍\n\n"
+    "记者 郑超鹏\n"
+    "今年秋季开学，云南怒江州的孩子们搬进了\n"
+    "新教学楼，教室里配齐了多媒体设备。\n\n"
+    "人事任免\n\n"
+    "免去郭燕的市卫生健康委员\n"
+    "会副主任职务；\n"
+    "任命卢波娜为市教育局局长。\n"
+    "（2020年2月9日市人大常委会第35次会议通过）\n"
+)
+
+
+def test_notices_weather_and_appointments_belong_to_no_story():
+    """A weather box, a notice under its label (its signatory and date too) and a list of appointments
+    under ``人事任免`` close the story above and belong to no story."""
+    first, second = parse_page(NOTICES, year=2020)
+    assert first.title == "老小区焕发新活力"
+    assert first.paragraphs == ("走进乐山市中区的老旧小区，道路平整，绿树成荫，居民们在小广场上跳舞、下棋。",)
+    assert second.title == "乡村学校迎来新校舍"
+    assert second.reporters == ("郑超鹏",)
+    assert second.paragraphs == ("今年秋季开学，云南怒江州的孩子们搬进了新教学楼，教室里配齐了多媒体设备。",)
+    explained = "\n".join(explain_page(NOTICES, year=2020))
+    assert "as notice: 人事任免" in explained
+    assert "as notice: 市人民医院" in explained

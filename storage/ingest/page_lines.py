@@ -209,6 +209,36 @@ def is_masthead_item(text: str) -> bool:
     return bool(_ORGAN_RE.match(bare) or _ISSUE_NO_RE.match(bare))
 
 
+# A page's notices, in no story: a notice under its label in one block (``公告`` / ``【招聘公告】`` over its
+# text, its signatory and date), a weather box (``天气预报`` over lines giving ℃), and a list of
+# appointments under its label (``人事任免`` alone, ``任命王某为…；`` / ``免去李某的…职务。`` under it).
+_NOTICE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?(?:公告|通告|启事|声明|遗失声明|招聘公告|招标公告|更正|更正声明|讣告|寻人启事)[】\\]]?[ \t\u3000]*$"
+)
+_WEATHER_LABEL_RE = re.compile("^[ \t\u3000]*[【\\[]?(?:天气预报|今日天气|天气)[】\\]]?[ \t\u3000]*$")
+_APPOINTMENTS_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?(?:人事任免|任免名单|任免事项)[】\\]]?[ \t\u3000]*$"
+)
+_APPOINTMENT_RE = re.compile("^[ \t\u3000]*(?:任命|免去)")
+
+
+def is_notice_box(texts: list[str]) -> bool:
+    """A notice under its label, or a weather box, in one block of lines."""
+    if len(texts) < 2:
+        return False
+    if _NOTICE_LABEL_RE.match(texts[0]):
+        return True
+    return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
+
+
+def is_appointments_label(text: str) -> bool:
+    return bool(_APPOINTMENTS_LABEL_RE.match(text))
+
+
+def is_appointments_list(texts: list[str]) -> bool:
+    return bool(texts) and bool(_APPOINTMENT_RE.match(texts[0]))
+
+
 def is_summary_label(line: str) -> bool:
     return bool(_SUMMARY_LABEL_RE.match(line))
 
