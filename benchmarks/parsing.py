@@ -29,8 +29,8 @@ When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more famili
 of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
 evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmarks.weeklypages`: a county
 paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
-two of them held out; `benchmarks.webpages`: articles copied from news sites and a commentary page, held
-out),
+two of them held out; `benchmarks.webpages`: articles copied from news sites, a page of notices, and a
+commentary page, held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: a tuning set and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is

@@ -1,4 +1,4 @@
-"""Two more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
+"""Three more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
 two open to tuning, the third **held out of all tuning** (its totals only are ever printed, never a
 story). Each family is a function of a seed: same seed, same pages, same truth.
 
@@ -11,6 +11,12 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
   ideographic spaces on some pages; under the text one to three lines of furniture (``（责编：王某、李某）``,
   ``责任编辑：王某``, ``编辑：王某  校对：李某``, ``阅读 1.2万  在看 35``, ``分享到：``, ``【纠错】``,
   ``点击右上角分享``).
+- ``notice_page`` (a page of notices between the day's stories; the tuned months): the page's date and
+  ``第2版  综合新闻``; one to three boxes between the stories, in no story: a weather box (``天气预报``
+  over lines giving ℃), a list of appointments (``人事任免`` alone, ``任命王某为…；`` / ``免去李某的…职务。``,
+  the session that passed it in brackets), a notice (``公告``, ``【招聘公告】``, ``遗失声明`` over its text,
+  its signatory and date); the stories with their header lines, ``本报记者  王某`` or ``记者 王某`` over
+  the text of those without a dateline, wrapped in a column with column breaks.
 - ``opinion_page`` (a commentary page, 评论版; **held out**, the articles of 2020-05, which no tuned
   family uses): a page strip (``评论  第5版``, the date); an editor's note (``编者按：`` over the first
   sentences of another article of the day) under it on some pages, in no story; per article, a
