@@ -1,5 +1,5 @@
-"""Three more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
-two open to tuning, the third **held out of all tuning** (its totals only are ever printed, never a
+"""Four more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
+three open to tuning, the fourth **held out of all tuning** (its totals only are ever printed, never a
 story). Each family is a function of a seed: same seed, same pages, same truth.
 
 - ``web_page`` (articles copied from news websites and WeChat accounts into one text; the tuned
@@ -17,6 +17,10 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
   the session that passed it in brackets), a notice (``公告``, ``【招聘公告】``, ``遗失声明`` over its text,
   its signatory and date); the stories with their header lines, ``本报记者  王某`` or ``记者 王某`` over
   the text of those without a dateline, wrapped in a column with column breaks.
+- ``photo_page`` (a page of pictures, 图片新闻; the tuned months): the page's date and section; three to
+  five pictures, each its headline and a caption (the first sentences of an article of the day), the
+  photographer's credit after the caption or on a line of its own (``新华社记者 王某 摄``, ``王某 摄（人民
+  视觉）``, ``王某摄``: the photographer the story's reporter), and up to two stories between them.
 - ``opinion_page`` (a commentary page, 评论版; **held out**, the articles of 2020-05, which no tuned
   family uses): a page strip (``评论  第5版``, the date); an editor's note (``编者按：`` over the first
   sentences of another article of the day) under it on some pages, in no story; per article, a
@@ -63,8 +67,9 @@ from benchmarks.weeklypages import _printable
 
 WEB = "web_page"
 NOTICE = "notice_page"
+PHOTO = "photo_page"
 OPINION = "opinion_page"
-TUNED = (WEB, NOTICE)
+TUNED = (WEB, NOTICE, PHOTO)
 HELDOUT = OPINION
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -334,6 +339,57 @@ def compose_notice(articles: list[Article], rng: random.Random) -> FamilyPage:
     return FamilyPage(NOTICE, text, int(issue[:4]), expected, kinds)
 
 
+# ---- photo_page -----------------------------------------------------------------------------------
+
+
+def _photo_item(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    """A picture's headline, its caption (the article's first sentences) and the photographer's credit."""
+    text = _brief_text(article)
+    assert text is not None
+    head = _main_head(article)
+    names = _names(rng, 2)
+    who = " ".join(names)
+    credit = rng.choice(
+        (f"新华社记者 {who} 摄", f"本报记者  {who}摄", f"{who} 摄（人民视觉）", f"{who}摄", f"记者 {who} 摄")
+    )
+    body = _laid_out([text], width)
+    if rng.random() < 0.5:
+        body = [*body[:-1], f"{body[-1]}  {credit}"]
+        kind = "credit after"
+    else:
+        body.append(credit)
+        kind = "credit below"
+    date = _page_dated(text, article.issue, _lead_date(article, text))
+    expected = Expected(title=head, paragraphs=(text,), date=date, reporters=names, correspondents=())
+    return [head, "", *body], expected, kind
+
+
+def compose_photo(photos: list[Article], stories: list[Article], rng: random.Random) -> FamilyPage:
+    """A page of pictures (图片新闻), each a headline and a caption with its credit, and a story or two."""
+    width = rng.randint(16, 26)
+    issue = max(a.issue for a in [*photos, *stories])
+    y, m, d, weekday = _date_parts(issue)
+    lines = [
+        f"{y}年{m}月{d}日  星期{weekday}",
+        f"第{rng.randint(2, 16)}版  {rng.choice(('图片新闻', '视觉', '图片报道'))}",
+        "",
+    ]
+    items: list[tuple[str, Article]] = [("photo", a) for a in photos] + [("story", a) for a in stories]
+    rng.shuffle(items)
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for what, article in items:
+        if what == "photo":
+            block, truth, kind = _photo_item(article, rng, width)
+        else:
+            block, truth, kind = _lay_notice_story(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(PHOTO, text, int(issue[:4]), expected, kinds)
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
@@ -358,6 +414,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
             pages.append(compose_web(chosen, rng))
         elif family == NOTICE:
             pages.append(compose_notice(chosen, rng))
+        elif family == PHOTO:
+            photos = [a for a in day if _brief_text(a) is not None][: rng.randint(3, 5)]
+            stories = [a for a in day if a not in photos][: rng.randint(0, 2)]
+            pages.append(compose_photo(photos, stories, rng))
         else:
             briefs = [a for a in rest if _brief_text(a) is not None]
             note = briefs[0] if briefs and rng.random() < 0.4 else None
