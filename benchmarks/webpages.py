@@ -19,8 +19,9 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
   the text of those without a dateline, wrapped in a column with column breaks.
 - ``photo_page`` (a page of pictures, 图片新闻; the tuned months): the page's date and section; three to
   five pictures, each its headline and a caption (the first sentences of an article of the day), the
-  photographer's credit after the caption or on a line of its own (``新华社记者 王某 摄``, ``王某 摄（人民
-  视觉）``, ``王某摄``: the photographer the story's reporter), and up to two stories between them.
+  photographer's credit after the caption or on a line of its own (``新华社记者 王某 摄``, ``王某摄``:
+  the photographer the story's reporter; an agency's credit, ``王某摄（人民视觉）``, is left out: the
+  articles print it as a paragraph of their own, and the other families' truth keeps it so), and up to two stories between them.
 - ``opinion_page`` (a commentary page, 评论版; **held out**, the articles of 2020-05, which no tuned
   family uses): a page strip (``评论  第5版``, the date); an editor's note (``编者按：`` over the first
   sentences of another article of the day) under it on some pages, in no story; per article, a
@@ -349,9 +350,7 @@ def _photo_item(article: Article, rng: random.Random, width: int) -> tuple[list[
     head = _main_head(article)
     names = _names(rng, 2)
     who = " ".join(names)
-    credit = rng.choice(
-        (f"新华社记者 {who} 摄", f"本报记者  {who}摄", f"{who} 摄（人民视觉）", f"{who}摄", f"记者 {who} 摄")
-    )
+    credit = rng.choice((f"新华社记者 {who} 摄", f"本报记者  {who}摄", f"{who}摄", f"记者 {who} 摄"))
     body = _laid_out([text], width)
     if rng.random() < 0.5:
         body = [*body[:-1], f"{body[-1]}  {credit}"]
