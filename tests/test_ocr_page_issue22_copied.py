@@ -156,3 +156,39 @@ def test_notices_weather_and_appointments_belong_to_no_story():
     explained = "\n".join(explain_page(NOTICES, year=2020))
     assert "as notice: 人事任免" in explained
     assert "as notice: 市人民医院" in explained
+
+
+PICTURES = (
+    "2019年10月23日  星期三\n第15版  图片新闻\n\n"
+    "“行走中国”摄影活动成果展出\n\n"
+    "日前，“行走中国”全国系列摄影活动成果展在浙江省杭\n"
+    "州市萧山区博物馆开幕，展出作品二百余幅。\n"
+    "新华社记者 袁平超 沈萍 摄\n\n"
+    "上半年森林旅游达9亿人次\n\n"
+    "记者近日从国家林草局获悉：今年上半年，全国森林旅\n"
+    "游游客量达9亿人次，同比增长14%。  记者 张波 陈嘉 摄\n\n"
+    "甲骨文文化展开展\n\n"
+    "在甲骨文发现120周年之际，甲骨文文化展22日在国家博\n"
+    "物馆开展，系统讲述甲骨文发现与发掘的过往。\n"
+    "吕嘉秀 邓芳海摄\n"
+)
+
+
+def test_pictures_closed_by_credits_naming_two_photographers():
+    """A caption under its headline, closed by a credit of two or three names (a role before them or
+    not, 摄 after a space or not, on its line or after the caption's last sentence): the
+    photographers are the story's authors, the credit no text."""
+    first, second, third = parse_page(PICTURES, year=2019)
+    assert first.title == "“行走中国”摄影活动成果展出"
+    assert first.reporters == ("袁平超", "沈萍")
+    assert first.paragraphs == (
+        "日前，“行走中国”全国系列摄影活动成果展在浙江省杭州市萧山区博物馆开幕，展出作品二百余幅。",
+    )
+    assert second.title == "上半年森林旅游达9亿人次"
+    assert second.reporters == ("张波", "陈嘉")
+    assert second.paragraphs == (
+        "记者近日从国家林草局获悉：今年上半年，全国森林旅游游客量达9亿人次，同比增长14%。",
+    )
+    assert third.title == "甲骨文文化展开展"
+    assert third.reporters == ("吕嘉秀", "邓芳海")
+    assert len(third.paragraphs) == 1
