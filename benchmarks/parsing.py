@@ -29,7 +29,8 @@ When the People's Daily corpus is on disk (`benchmarks.rmrb`), seven more famili
 of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party paper's page and an
 evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmarks.weeklypages`: a county
 paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
-two of them held out),
+two of them held out; `benchmarks.webpages`: articles copied from news sites, a page of notices, and a
+commentary page, held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
@@ -629,7 +630,16 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import countypages, localpages, morepages, ocrpages, paperpages, rmrb, weeklypages
+    from benchmarks import (
+        countypages,
+        localpages,
+        morepages,
+        ocrpages,
+        paperpages,
+        rmrb,
+        webpages,
+        weeklypages,
+    )
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
@@ -643,6 +653,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
             **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
             **weeklypages.run_families(count, seed=weeklypages.UNSEEN_SEED),
+            **webpages.run_families(count, seed=webpages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -658,6 +669,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in weeklypages.FAMILIES:
         print("\n".join(weeklypages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in webpages.FAMILIES:
+        print("\n".join(webpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -667,6 +681,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **countypages.run_families(count),
         **morepages.run_families(count),
         **weeklypages.run_families(count),
+        **webpages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -54,10 +54,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SUPPLIED_RE = re.compile(
     f"^(.*?[。！？…][”’」』）)]*)?{_SPACE}*[（(]{_SPACE}*([{HAN}A-Za-z0-9·]{{2,24}}){_SPACE}*供稿{_SPACE}*[）)]{_SPACE}*$"
 )
-# A photographer's credit closing a picture story's caption: ``…举行。 融媒体记者 王某 摄``, ``王某摄``.
+# A photographer's credit closing a picture story's caption: ``…举行。 融媒体记者 王某 摄``, ``王某摄``,
+# up to three names (``新华社记者 王某 李某 摄``).
 _PHOTOGRAPHER_RE = re.compile(
     f"^(.*?[。！？…][”’」』）)]*)?{_SPACE}*"
-    f"((?:融媒体记者|本报记者|见习记者|记者|通讯员)?{_SPACE}*[{HAN}·]{{2,4}}){_SPACE}*摄{_SPACE}*$"
+    f"((?:融媒体记者|本报记者|新华社记者|摄影记者|见习记者|记者|通讯员)?{_SPACE}*"
+    f"[{HAN}·]{{2,4}}(?:{_SPACE}+[{HAN}·]{{2,4}}){{0,2}}){_SPACE}*摄{_SPACE}*$"
 )
 
 

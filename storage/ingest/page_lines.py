@@ -144,6 +144,26 @@ _EDITOR_CREDIT_RE = re.compile(
 _CONTACT_ROLES = "电话|传真|E-mail|Email|邮箱"
 
 
+# A site's date and time over the article it dates, with its source, author or font buttons round it,
+# no sentence's punctuation: ``2020-01-12 08:57  来源：人民网－人民日报``, ``来源：人民日报  |  2020年01月12日
+# 08:57``, ``人民日报  2020-01-12 19:26``, ``发布时间：2020-01-27 11:32  来源：人民日报  作者：王某``.
+_STAMP_DATE = r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))"
+_WEB_STAMP = (
+    f"^(?=[^。！？，]{{0,64}}$)(?:[^。！？，\\d]{{0,20}}?[ \t\u3000|｜]+|发布时间[:：][ \t\u3000]*)?"
+    f"{_STAMP_DATE}[ \t\u3000]*\\d{{1,2}}[:：]\\d{{2}}(?:[:：]\\d{{2}})?"
+    f"(?:[ \t\u3000|｜]+(?:来源|作者|字号|编辑|责任编辑)[:：][^。！？，]*)?$"
+)
+_WEB_STAMP_RE = re.compile(_WEB_STAMP)
+_STAMP_AUTHOR_RE = re.compile(f"[ \t\u3000]作者[:：][ \t\u3000]*([{HAN}][{HAN} \t\u3000、]{{1,30}})$")
+
+
+def stamp_author(line: str) -> str | None:
+    """The author a site's date line names (``… 来源：人民日报  作者：王某 李某``), as a byline."""
+    text = line.strip()
+    found = _STAMP_AUTHOR_RE.search(text) if _WEB_STAMP_RE.match(text) else None
+    return f"作者：{found[1].strip()}" if found else None
+
+
 # Lines that say where a text or a chart comes from, in no story: a chart's title and notes
 # (``图表：…``, ``数据来源：国家统计局  制图：王某``, ``（数据来源：海关总署）``), a web page's date and
 # source under its title (``2020年01月14日02:40  来源：人民网－人民日报``), a rule between texts.
@@ -158,6 +178,15 @@ _SOURCE_NOTE_RE = re.compile(
     # ``（图片由受访者提供）``.
     "|^[（(]?(?:图片来源|图片提供|图源)[:：][^。！？，]{1,20}[）)]?$"
     "|^[（(](?:资料图片|资料照片|图片由[^（()）。，]{1,12}提供)[）)]$"
+    # A site's furniture round an article copied from it: a breadcrumb (``人民网 >> 时政 >> 正文``), the
+    # paper's own title (``原标题：…``), the source (``本文来源：人民日报``), the readers' count
+    # (``阅读 1.2万  在看 35``) and the site's buttons (``分享到：``, ``【纠错】``, ``点击右上角分享``).
+    f"|^[^\\s>＞»。！？，]{{1,12}}(?:\\s*(?:>>|>|＞＞|＞|»)\\s*[^\\s>＞»。！？，]{{1,12}}){{2,5}}$"
+    "|^原标题[:：].{2,80}$"
+    "|^(?:本文)?来源[:：][^。！？，:：]{1,16}(?:[ \t\u3000]+(?:责任编辑|编辑)[:：][^。！？，]{1,12})?$"
+    "|^阅读[ \t\u3000]*[0-9.]+[万+]*(?:[ \t\u3000]+(?:在看|点赞|赞|转发)[ \t\u3000]*[0-9.]+[万+]*)*$"
+    "|^(?:分享到[:：]?|【纠错】|纠错|点击右上角分享|扫一扫在手机打开当前页|打印本页|关闭窗口)$"
+    f"|{_WEB_STAMP}"
 )
 
 
@@ -180,6 +209,36 @@ def is_masthead_item(text: str) -> bool:
     return bool(_ORGAN_RE.match(bare) or _ISSUE_NO_RE.match(bare))
 
 
+# A page's notices, in no story: a notice under its label in one block (``公告`` / ``【招聘公告】`` over its
+# text, its signatory and date), a weather box (``天气预报`` over lines giving ℃), and a list of
+# appointments under its label (``人事任免`` alone, ``任命王某为…；`` / ``免去李某的…职务。`` under it).
+_NOTICE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?(?:公告|通告|启事|声明|遗失声明|招聘公告|招标公告|更正|更正声明|讣告|寻人启事)[】\\]]?[ \t\u3000]*$"
+)
+_WEATHER_LABEL_RE = re.compile("^[ \t\u3000]*[【\\[]?(?:天气预报|今日天气|天气)[】\\]]?[ \t\u3000]*$")
+_APPOINTMENTS_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[【\\[]?(?:人事任免|任免名单|任免事项)[】\\]]?[ \t\u3000]*$"
+)
+_APPOINTMENT_RE = re.compile("^[ \t\u3000]*(?:任命|免去)")
+
+
+def is_notice_box(texts: list[str]) -> bool:
+    """A notice under its label, or a weather box, in one block of lines."""
+    if len(texts) < 2:
+        return False
+    if _NOTICE_LABEL_RE.match(texts[0]):
+        return True
+    return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
+
+
+def is_appointments_label(text: str) -> bool:
+    return bool(_APPOINTMENTS_LABEL_RE.match(text))
+
+
+def is_appointments_list(texts: list[str]) -> bool:
+    return bool(texts) and bool(_APPOINTMENT_RE.match(texts[0]))
+
+
 def is_summary_label(line: str) -> bool:
     return bool(_SUMMARY_LABEL_RE.match(line))
 
@@ -198,6 +257,12 @@ def text_date(line: str) -> tuple[str, bool] | None:
     time, ``2020年01月14日02:40  来源：…``); None for any other line."""
     text = line.strip()
     under = bool(_PRINTED_IN_RE.match(text))
+    if not under and (stamp := _WEB_STAMP_RE.match(text)):
+        year, month, day = stamp[1], stamp[2] or stamp[4], stamp[3] or stamp[5]
+        try:
+            return date(int(year), int(month), int(day)).isoformat(), False
+        except ValueError:
+            return None
     if not under and not (_DATED_SOURCE_RE.match(text) and _SOURCE_NOTE_RE.match(text)):
         return None
     found = _PAGE_DATE_RE.search(text)
@@ -244,6 +309,8 @@ _REPORTER_ROLES = (
     "文图",
     "文",
     "图",
+    # 作者 with a colon (``作者：王某``), as a site prints the author over an article.
+    "作者",
 )
 
 
@@ -253,7 +320,7 @@ _CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
 # 文 and 图 alone are roles only with a colon or a slash (``文：李娜``, ``文/王某``), never as a word of
 # prose.
 _ROLE = "|".join(
-    r.replace("/", r"\s*/\s*") + ("(?=[:：/／])" if r in ("文", "图") else "")
+    r.replace("/", r"\s*/\s*") + ("(?=[:：/／])" if r in ("文", "图", "作者") else "")
     for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
 )
 
@@ -1056,9 +1123,15 @@ def _set_unwrapped(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     wrapping it) set in a column, as a page prints it: every line that holds a paragraph (a line no
     column holds, or one ending a sentence) wrapped at `_UNWRAPPED_MEASURE` cells with its first line
     indented, each piece keeping its file line. Headlines, bylines and notes stay lines of their own.
-    A page is such a text when at least three of its lines, and a third of its lines of text, are wider
-    than any column (`_UNWRAPPED_CELLS`); an OCR'd page never is."""
-    widths = [display_width(raw.strip()) for raw, _number in pairs if raw.strip()]
+    A page is such a text when at least three of its lines, and a third of its lines of text (furniture
+    and bylines left out), are wider than any column (`_UNWRAPPED_CELLS`); an OCR'd page never is."""
+    # A site's furniture round each article (its date line, ``（责编：…）``, ``分享到：``) and bylines are
+    # no lines of text: they do not count against the wide ones.
+    widths = [
+        display_width(raw.strip())
+        for raw, _number in pairs
+        if raw.strip() and not (is_page_furniture(raw) or closes_text(raw) or is_byline(raw))
+    ]
     wide = sum(1 for width in widths if width > _UNWRAPPED_CELLS)
     if wide < 3 or wide * 3 < len([w for w in widths if w >= 8]):
         return pairs
@@ -1510,9 +1583,10 @@ def _cells(text: str) -> float:
 _HEADLINE_MAX_LINES = 4
 
 
-# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``.
+# A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``,
+# ``春秋航空供图（新华社发）``.
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}摄[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}(?:摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 
 

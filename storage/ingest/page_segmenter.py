@@ -83,10 +83,14 @@ from storage.ingest.page_lines import (
     clean_prose,
     closes_text,
     display_width,
+    is_appointments_label,
+    is_appointments_list,
     is_byline,
     is_masthead_item,
+    is_notice_box,
     is_page_furniture,
     is_summary_label,
+    stamp_author,
     text_date,
 )
 from storage.ingest.page_seams import (
@@ -367,6 +371,7 @@ class _Segmenter:
         self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
         self.brief_number = 0  # the number of the last numbered brief read (``3.``, ``三、``, ``③``)
         self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
+        self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
@@ -690,6 +695,9 @@ class _Segmenter:
             story.printed_date = found[0]
         elif not under:
             self.pending_date = found[0]
+            # A site's date line naming the author (``… 作者：王某``): the next story's byline.
+            if (author := stamp_author(line.text)) is not None and self.pending_byline is None:
+                self.pending_byline = author
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
@@ -715,9 +723,23 @@ class _Segmenter:
         )
 
     def county_box(self, group: list[_Line]) -> bool:
-        """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``) belongs to no story; a 图片新闻 label heads
+        """A 公益广告 box (``讲文明 树新风`` / ``中牟县文明办 宣``), a notice, a weather box and a list of
+        appointments under its label belong to no story; a 图片新闻 label heads
         no story but makes the next one a picture story, closed by its photographer's credit."""
         texts = [line.text for line in group]
+        appointments, self.appointments_next = self.appointments_next, False
+        if is_notice_box(texts) or (appointments and is_appointments_list(texts)):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            for line in group:
+                self.drop(line, "notice")
+            return True
+        if len(group) == 1 and is_appointments_label(texts[0]):
+            if self.current is not None and self.ends_sentence():
+                self.close()
+            self.drop(group[0], "notice")
+            self.appointments_next = True
+            return True
         if is_ad_box(texts):
             if self.current is not None and self.ends_sentence():
                 self.close()
