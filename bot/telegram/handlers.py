@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 # The commands answered by the conversation (the subscription commands come from bot.telegram.subscriptions).
 CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "sources", "forget")
 # Commands that change what newsbot keeps for the whole chat: in groups, for administrators only.
-GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "forget"})
+GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "lang", "forget"})
 _ADMIN_STATUSES = frozenset({ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR})
 
 

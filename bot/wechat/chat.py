@@ -105,7 +105,9 @@ class WeChatChat:
         else:
             lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(openid)
-        who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
+        # A language the reader chose with /lang goes before the one read from the message.
+        who = self.conversation.in_chat_language(Who(user_id=chat_id, lang=lang, chat_id=chat_id))
+        lang = who.lang
         feed_url = self._feed_url(base)
         tail = ""
         if command is not None:
