@@ -26,7 +26,7 @@ from storage.records.readers import WECHAT, reader_chat
 from tests.bot_support import SEEDS, bot_settings_on, copy_database, make_database
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_digest_e2e import Clock, db_of, runner, running, say
-from tests.web_support import WebRun, web_server, wechat_query, wechat_text
+from tests.web_support import WebRun, web_server, wechat_other, wechat_query, wechat_text
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -79,6 +79,9 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot 可用命令：")
         assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1001, lang="en")).text
         assert "已订阅" in (await say(emu, "/subscribe 8:00", 1001, lang="en")).text
+        photo = emu.push_message("", user=emu.user(1001, language_code="en"), media="photo")
+        (line,) = await emu.wait_for_messages(1001, 1, after=photo["message"]["message_id"])
+        assert line.text == "请告诉我要找什么，例如：保交楼"  # a photo without a caption, in the chosen language
         bad = await say(emu, "/lang klingon", 1001, lang="en")
         assert bad.text == "不认识语言「klingon」。可以选 /lang zh（中文）或 /lang en（English）"
 
@@ -116,10 +119,14 @@ def web(template: Path, tmp_path: Path) -> Any:
 
 
 def wechat(run: WebRun, openid: str, content: str, msg_id: int) -> str:
+    return post_wechat(run, wechat_text(openid, content, msg_id))
+
+
+def post_wechat(run: WebRun, body: bytes) -> str:
     response = httpx.post(
         f"{run.base_url}/wechat",
         params=wechat_query(),
-        content=wechat_text(openid, content, msg_id),
+        content=body,
         headers={"content-type": "text/xml"},
         timeout=30,
     )
@@ -136,6 +143,9 @@ def test_a_wechat_reader_can_choose_english_and_back(web: WebRun) -> None:
     assert "保交楼项目第8批交付" in found and "共 1 篇" not in found
     assert wechat(web, "oLang", "/subscriptions", 7).startswith("No subscriptions yet.")
     assert wechat(web, "oLang", "/lang xx", 8).startswith("Unknown language \u201cxx\u201d.")
+    assert post_wechat(web, wechat_other("oLang", "image")).startswith("I read text only")
+    other = wechat_other("oNew", "image").replace(b"<MsgId>77<", b"<MsgId>78<")  # each message its own id
+    assert post_wechat(web, other).startswith("目前只能读文字")
     chat_id = web.services.database.read(reader_chat, WECHAT, "oLang")
     chat = web.services.database.read(subs.get_chat, chat_id)
     assert chat is not None and chat.chosen_language == "en"

@@ -174,7 +174,8 @@ def message_text(message: Message) -> str:
 async def on_private_other(update: Update, context: BotContext) -> None:
     """A sticker, voice or photo without a caption in a private chat: explain that newsbot reads text."""
     services = context.services
-    replies = [Reply(format_notice(who_of(update, services).lang, "empty_query", HTML))]
+    who = await services.run(services.conversation.in_chat_language, who_of(update, services))
+    replies = [Reply(format_notice(who.lang, "empty_query", HTML))]
     await _answer(update, context, replies)
 
 
