@@ -81,7 +81,9 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert "已订阅" in (await say(emu, "/subscribe 8:00", 1001, lang="en")).text
         photo = emu.push_message("", user=emu.user(1001, language_code="en"), media="photo")
         (line,) = await emu.wait_for_messages(1001, 1, after=photo["message"]["message_id"])
-        assert line.text == "请告诉我要找什么，例如：保交楼"  # a photo without a caption, in the chosen language
+        assert (
+            line.text == "请告诉我要找什么，例如：保交楼"
+        )  # a photo without a caption, in the chosen language
         bad = await say(emu, "/lang klingon", 1001, lang="en")
         assert bad.text == "不认识语言「klingon」。可以选 /lang zh（中文）或 /lang en（English）"
 
