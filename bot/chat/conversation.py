@@ -89,7 +89,7 @@ class ChatRecords(Protocol):
     """What newsbot keeps per chat, as the conversation needs it (implemented by bot.digests.records)."""
 
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
-        """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""
+        """A chat-settings command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, /lang)."""
         ...
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:

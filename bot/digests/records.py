@@ -1,17 +1,20 @@
 """What newsbot keeps per chat, as the chats see it: the subscription commands and /forget, over storage.
 
 `subscription_command` and `subscription_press` hold the behaviour of /subscribe, /unsubscribe,
-/subscriptions, /timezone, /digest and the unsubscribe buttons as blocking functions over the database
+/subscriptions, /timezone, /digest, /lang and the unsubscribe buttons as blocking functions over the database
 (no Telegram calls). The Telegram handlers (`bot.telegram.subscriptions`) run them in a worker thread;
 `StorageChatRecords` does the same for the `Conversation` (the console chat, and /forget everywhere), so
 both chats go through the same functions.
 
-Commands that change something (/subscribe, /unsubscribe, /timezone with a zone, the buttons, /forget)
+Commands that change something (/subscribe, /unsubscribe, /timezone with a zone, /lang with a language,
+the buttons, /forget)
 run as one write transaction (`Database.write`), which waits at most `CHAT_WRITE_WAIT` seconds for the
 write lock; if the database stays busy longer, `storage.errors.DatabaseBusy` is raised with nothing
 changed, and the chat answers "try again" (`busy`). Reading commands (/subscriptions, /timezone alone,
 /digest) read on their own connection and take no write lock; only when the chat's stored language or
 pause needs refreshing do they write afterwards, and that write may be skipped when the database is busy.
+
+Every reply is in the language the chat chose with /lang (`chat_language`), else in the one it came with.
 """
 
 from __future__ import annotations
