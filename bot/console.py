@@ -45,30 +45,34 @@ class ConsoleChat:
         line = line.strip()
         if not line:
             return ""
+        # The language the console chat chose with /lang goes before --lang (read for each line: /lang
+        # may have just changed it).
+        who = self.conversation.in_chat_language(self.who)
         command = parse_command(line)
         if command is not None:
-            return self._render(self.conversation.command(*command, self.who))
+            return self._render(self.conversation.command(*command, who), who.lang)
         number = line.translate(_FULLWIDTH_DIGITS)
         # One or two digits press a button; a longer number (2023, 500) is a search.
         if number.isascii() and number.isdigit() and len(number) <= 2 and self.buttons:
             index = int(number) - 1
             if 0 <= index < len(self.buttons) and self.buttons[index].data is not None:
-                return self._render_press(self.conversation.press(self.buttons[index].data or "", self.who))
-            return text(self.who.lang, "console_no_button", n=number)
-        return self._render(self.conversation.text(line, self.who))
+                press = self.conversation.press(self.buttons[index].data or "", who)
+                return self._render_press(press, who.lang)
+            return text(who.lang, "console_no_button", n=number)
+        return self._render(self.conversation.text(line, who), who.lang)
 
-    def _render(self, replies: Iterable[Reply]) -> str:
+    def _render(self, replies: Iterable[Reply], lang: str) -> str:
         out = []
         keyboard: Keyboard = ()
         for reply in replies:
             out.append(reply.text)
             if reply.buttons:
                 keyboard = reply.buttons
-                out.append(format_keyboard_plain(reply.buttons, self.who.lang))
+                out.append(format_keyboard_plain(reply.buttons, lang))
         self.buttons = [b for row in keyboard for b in row] if keyboard else self.buttons
         return f"\n{RULE}\n".join(out)
 
-    def _render_press(self, press: Press) -> str:
+    def _render_press(self, press: Press, lang: str) -> str:
         parts = []
         if press.notice:
             parts.append(f"（{press.notice}）")
@@ -78,7 +82,7 @@ class ConsoleChat:
             # buttons are the edit's own now, none when the edit has none (a settled /forget).
             self.buttons = [b for row in press.edit.buttons for b in row]
         if rendered:
-            parts.append(self._render(rendered))
+            parts.append(self._render(rendered, lang))
         return "\n".join(parts)
 
 
@@ -146,7 +150,7 @@ def run_console(
         who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
         chat = ConsoleChat(services.conversation, who)
         if interactive:
-            print(text(lang, "console_hello"), file=stdout)
+            print(text(services.conversation.in_chat_language(who).lang, "console_hello"), file=stdout)
         with _history(interactive):
             for line in _lines(stdin, interactive):
                 try:

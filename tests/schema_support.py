@@ -13,6 +13,18 @@ from storage.database.connection import Migration
 from storage.database.migrations import MIGRATIONS
 
 _ADD_ARTICLE_COLUMN = re.compile(r"ALTER TABLE articles ADD COLUMN (\w+)", re.IGNORECASE)
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str]]:
+    """(table, column) of each column the migrations after schema `after` add to any table, in order."""
+    return [
+        (match.group(1), match.group(2))
+        for version, _, statements in migrations
+        if version > after
+        for sql in statements
+        if (match := _ADD_COLUMN.match(sql.strip()))
+    ]
 
 
 def article_columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from storage.ingest.pipeline import ingest_paths
 from storage.search import evidence
 from storage.search.engine import Searcher, to_record
 from storage.text.normalize import fold, normalize, search_form, squeeze
-from tests.schema_support import article_columns_added
+from tests.schema_support import columns_added
 from tests.search_support import SEED
 
 TODAY = date(2023, 4, 20)
@@ -112,12 +112,12 @@ def test_ingest_stores_the_text_ranking_reads(archive: str) -> None:
 
 
 def _downgrade(target: str) -> None:
-    """The database as schema 12 left it: without the columns of `articles` migration 13 and any later
-    one add, at version 12."""
+    """The database as schema 12 left it: without the columns migration 13 and any later one add (to
+    `articles`, `chats`…), at version 12."""
     db = open_db(target)
     try:
-        for column, _ in reversed(article_columns_added(MIGRATIONS, SEARCH_FORMS_VERSION - 1)):
-            db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+        for table, column in reversed(columns_added(MIGRATIONS, SEARCH_FORMS_VERSION - 1)):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         if is_postgres(db):
             with write_transaction(db):
                 db.execute("DELETE FROM newsbot_schema WHERE version >= ?", [SEARCH_FORMS_VERSION])

@@ -27,7 +27,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -89,7 +89,7 @@ class ChatRecords(Protocol):
     """What newsbot keeps per chat, as the conversation needs it (implemented by bot.digests.records)."""
 
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
-        """A subscription command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest)."""
+        """A chat-settings command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, /lang)."""
         ...
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
@@ -104,6 +104,10 @@ class ChatRecords(Protocol):
         """The chat's timezone (an IANA name)."""
         ...
 
+    def language(self, chat_id: int) -> str | None:
+        """The language the chat chose with /lang ('zh' or 'en'), or None."""
+        ...
+
     def subscription_count(self, chat_id: int) -> int:
         """How many subscriptions the chat has."""
         ...
@@ -112,13 +116,15 @@ class ChatRecords(Protocol):
 @dataclass(frozen=True)
 class Who:
     """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
-    and the chat they talk in (None where there is none, e.g. inline queries)."""
+    and the chat they talk in (None where there is none, e.g. inline queries). `lang_chosen`: `lang` is
+    the one the chat chose with /lang (set by `Conversation.in_chat_language`), not the one detected."""
 
     user_id: int
     lang: str = "zh"
     is_admin: bool = False
     name: str | None = None
     chat_id: int | None = None
+    lang_chosen: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,8 +195,17 @@ class Conversation:
 
     # -- entry points ---------------------------------------------------------------------------
 
+    def in_chat_language(self, who: Who) -> Who:
+        """`who` speaking the language their chat chose with /lang, if it chose one (it goes before the
+        detected one: Telegram's language_code, the browser's, the console's --lang, the message's)."""
+        if who.lang_chosen or who.chat_id is None:
+            return who
+        chosen = self.records.language(who.chat_id)
+        return replace(who, lang=chosen, lang_chosen=True) if chosen else who
+
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
         """A /command with the rest of the line as `args`."""
+        who = self.in_chat_language(who)
         name = readable(name).lower()
         args = readable(args).strip()
         if name == "start":
@@ -224,6 +239,7 @@ class Conversation:
     def text(self, message: str, who: Who) -> list[Reply]:
         """Plain text in a private chat (or addressed to the bot in a group): small talk and how-to
         questions get a reply of their own (`bot.chat.intents`); anything else is a search or a question."""
+        who = self.in_chat_language(who)
         message = readable(message)
         intent = detect_intent(message)
         if intent is not None:
@@ -242,7 +258,7 @@ class Conversation:
         return self.clock().astimezone(zone).date()
 
     def _intent_reply(self, intent: Intent, message: str, who: Who) -> Reply:
-        lang = message_language(message, who.lang)
+        lang = who.lang if who.lang_chosen else message_language(message, who.lang)
         if intent.name == "coverage":
             stats = self.library.stats()
             if not stats.get("articles"):
@@ -301,6 +317,7 @@ class Conversation:
 
     def press(self, data: str, who: Who) -> Press:
         """A button press with its callback data; stale or unknown data gets a friendly notice."""
+        who = self.in_chat_language(who)
         data = readable(data or "")
         kind, _, rest = data.partition(":")
         if kind == "a" and rest.isdigit() and int(rest) < MAX_ARTICLE_ID:

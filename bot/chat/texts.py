@@ -96,6 +96,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
         args={"zh": "时区", "en": "zone"},
     ),
     _c(
+        "lang",
+        "选择语言 / Language",
+        "Choose the language / 语言",
+        "选择回复和每日摘要的语言：/lang zh 中文，/lang en English（只发 /lang 查看当前语言）",
+        "choose the language of replies and digests: /lang en English, /lang zh 中文 (/lang alone shows it)",
+        args={"zh": "[zh|en]", "en": "[en|zh]"},
+    ),
+    _c(
         "digest",
         "立即获取摘要",
         "Get a digest now",
@@ -134,7 +142,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 
 # Commands whose behaviour belongs to bot/digests/records.py (subscriptions and digests), in every chat.
-SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
+SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest", "lang")
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "zh": ("保交楼", "谁主持了统战工作会议？", "/latest"),

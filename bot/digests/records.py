@@ -1,17 +1,20 @@
 """What newsbot keeps per chat, as the chats see it: the subscription commands and /forget, over storage.
 
 `subscription_command` and `subscription_press` hold the behaviour of /subscribe, /unsubscribe,
-/subscriptions, /timezone, /digest and the unsubscribe buttons as blocking functions over the database
+/subscriptions, /timezone, /digest, /lang and the unsubscribe buttons as blocking functions over the database
 (no Telegram calls). The Telegram handlers (`bot.telegram.subscriptions`) run them in a worker thread;
 `StorageChatRecords` does the same for the `Conversation` (the console chat, and /forget everywhere), so
 both chats go through the same functions.
 
-Commands that change something (/subscribe, /unsubscribe, /timezone with a zone, the buttons, /forget)
+Commands that change something (/subscribe, /unsubscribe, /timezone with a zone, /lang with a language,
+the buttons, /forget)
 run as one write transaction (`Database.write`), which waits at most `CHAT_WRITE_WAIT` seconds for the
 write lock; if the database stays busy longer, `storage.errors.DatabaseBusy` is raised with nothing
 changed, and the chat answers "try again" (`busy`). Reading commands (/subscriptions, /timezone alone,
 /digest) read on their own connection and take no write lock; only when the chat's stored language or
 pause needs refreshing do they write afterwards, and that write may be skipped when the database is busy.
+
+Every reply is in the language the chat chose with /lang (`chat_language`), else in the one it came with.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from storage.records import subscriptions as subs
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest")
+COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest", "lang")
 UNSUBSCRIBE_PREFIX = "u:"
 ALL_WORDS = ("all", "全部", "所有")
 # How long a chat's command waits for the write lock before the chat is asked to try again.
@@ -68,14 +71,15 @@ def subscription_command(
     if name not in COMMANDS:
         raise ValueError(f"not a subscription command: {name}")
     database = as_database(db)
-    if name in ("subscribe", "unsubscribe") or (name == "timezone" and args):
+    if name in ("subscribe", "unsubscribe") or (name in ("timezone", "lang") and args):
         return database.write(
             _changing_command, name, args, chat_id, lang, now, max_subscriptions, markup, wait=wait
         )
     with database.reader() as reader:
         chat = subs.get_chat(reader, chat_id)
-        replies = _reading_command(reader, library, name, args, chat, chat_id, lang, now, config, markup)
-    if chat is not None and (chat.paused or chat.language != lang):
+        shown = chat_language(chat, lang)
+        replies = _reading_command(reader, library, name, args, chat, chat_id, shown, now, config, markup)
+    if chat is not None and (chat.paused or (chat.chosen_language is None and chat.language != lang)):
         # The chat is talking again: remember its language and lift a pause. Not the user's command, so
         # a busy database only postpones it to the chat's next write.
         try:
@@ -97,11 +101,14 @@ def _changing_command(
     max_subscriptions: int,
     markup: Markup,
 ) -> list[Reply]:
-    """/subscribe, /unsubscribe, /timezone <zone>: inside one write transaction."""
+    """/subscribe, /unsubscribe, /timezone <zone>, /lang <language>: inside one write transaction."""
     # Remember the chat's language and lift a pause (the chat is talking again); a chat that newsbot
     # keeps nothing about (new, or after /forget) gets a row only from a command that stores something.
-    if name == "subscribe" or (name == "timezone" and args) or subs.get_chat(db, chat_id) is not None:
-        subs.register_chat(db, chat_id, language=lang, now=now)
+    # The replies are in the language the chat chose with /lang, if it chose one.
+    if name in ("subscribe", "timezone", "lang") or subs.get_chat(db, chat_id) is not None:
+        lang = subs.register_chat(db, chat_id, language=lang, now=now).language
+    if name == "lang":
+        return [_lang(db, args, chat_id, lang, now, markup)]
     if name == "subscribe":
         return [_subscribe(db, args, chat_id, lang, now, max_subscriptions, markup)]
     if name == "unsubscribe":
@@ -127,6 +134,8 @@ def _reading_command(
         return [digest.format_subscription_list(lang, subs.list_subscriptions(db, chat_id), timezone, markup)]
     if name == "timezone":
         return [_timezone(db, [], chat_id, lang, now, markup)]
+    if name == "lang":
+        return [_lang(db, [], chat_id, lang, now, markup)]
     only = None
     if args:  # /digest 7: that subscription's preview
         arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
@@ -224,6 +233,50 @@ def _timezone(
     )
 
 
+def chat_language(chat: subs.Chat | None, detected: str) -> str:
+    """The language to answer `chat` in: the one it chose with /lang, else `detected` (from the message:
+    Telegram's language_code, the browser's, the console's --lang)."""
+    return chat.chosen_language if chat is not None and chat.chosen_language else detected
+
+
+def _lang(
+    db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, now: datetime, markup: Markup
+) -> Reply:
+    """/lang alone: the current language and how to change it; /lang en|zh (English, 中文, 英文…): store it
+    and answer in it."""
+    if not args:
+        return digest.format_text(lang, "lang_current", markup)
+    chosen = parse_language(" ".join(args))
+    if chosen is None:
+        return digest.format_text(lang, "err_bad_lang", markup, value=digest.clip(" ".join(args), 30))
+    subs.set_chosen_language(db, chat_id, chosen, now=now)
+    return digest.format_text(chosen, "lang_set", markup)
+
+
+_LANGUAGE_NAMES = {
+    "en": ("en", "eng", "english", "英文", "英语", "英語"),
+    "zh": (
+        "zh",
+        "cn",
+        "zh-cn",
+        "zh-hans",
+        "chinese",
+        "中文",
+        "汉语",
+        "漢語",
+        "简体中文",
+        "簡體中文",
+        "普通话",
+    ),
+}
+
+
+def parse_language(value: str) -> str | None:
+    """'en' or 'zh' for a language as a reader writes it (en, English, 英文; zh, Chinese, 中文), else None."""
+    word = schedule.normalize_token(value).strip().lower().replace("_", "-")
+    return next((code for code, names in _LANGUAGE_NAMES.items() if word in names), None)
+
+
 def subscription_press(
     db: sqlite_utils.Database | Database,
     data: str,
@@ -236,9 +289,11 @@ def subscription_press(
     """An unsubscribe button (``u:<id>`` or ``u:all``): remove, and the text replacing the choice.
     `DatabaseBusy` as for `subscription_command`."""
     value = data[len(UNSUBSCRIBE_PREFIX) :] if data.startswith(UNSUBSCRIBE_PREFIX) else ""
+    database = as_database(db)
+    lang = chat_language(database.read(subs.get_chat, chat_id), lang)
     if not value:
         return Reply(markup.esc(text(lang, "unsub_none")))
-    return as_database(db).write(_remove, value, chat_id, lang, markup, wait=wait)
+    return database.write(_remove, value, chat_id, lang, markup, wait=wait)
 
 
 # ---- the chat records the conversation uses -------------------------------------------------------------
@@ -276,6 +331,11 @@ class StorageChatRecords:
             max_subscriptions=self._max_subscriptions,
             markup=markup,
         )
+
+    def language(self, chat_id: int) -> str | None:
+        """The language the chat chose with /lang, or None."""
+        chat = self._database.read(subs.get_chat, chat_id)
+        return chat.chosen_language if chat else None
 
     def timezone(self, chat_id: int) -> str:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""

@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 # The commands answered by the conversation (the subscription commands come from bot.telegram.subscriptions).
 CORE_COMMANDS = ("start", "help", "search", "s", "latest", "article", "stats", "sources", "forget")
 # Commands that change what newsbot keeps for the whole chat: in groups, for administrators only.
-GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "forget"})
+GROUP_ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe", "timezone", "lang", "forget"})
 _ADMIN_STATUSES = frozenset({ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR})
 
 
@@ -174,7 +174,8 @@ def message_text(message: Message) -> str:
 async def on_private_other(update: Update, context: BotContext) -> None:
     """A sticker, voice or photo without a caption in a private chat: explain that newsbot reads text."""
     services = context.services
-    replies = [Reply(format_notice(who_of(update, services).lang, "empty_query", HTML))]
+    who = await services.run(services.conversation.in_chat_language, who_of(update, services))
+    replies = [Reply(format_notice(who.lang, "empty_query", HTML))]
     await _answer(update, context, replies)
 
 

@@ -148,6 +148,14 @@ class WebEdge:
     def lang(request: Request) -> str:
         return browser_language(request.headers.get("accept-language"))
 
+    async def page_lang(self, request: Request) -> str:
+        """The language of a page: the one the session's chat chose with /lang, else the browser's."""
+        chat_id = self.session_chat(request)
+        chosen = None
+        if chat_id is not None:
+            chosen = await asyncio.to_thread(self.services.records.language, chat_id)
+        return chosen or self.lang(request)
+
     def session_chat(self, request: Request) -> int | None:
         cookie = request.cookies.get(SESSION_COOKIE)
         if not cookie:
@@ -203,10 +211,10 @@ class WebEdge:
     # -- the chat --
 
     async def page(self, request: Request) -> Response:
-        lang = self.lang(request)
+        lang = await self.page_lang(request)
         welcome = reply_parts(format_welcome(lang, WEB))
         return HTMLResponse(
-            chat_page(lang, welcome), headers={"cache-control": "no-cache", "vary": "Accept-Language"}
+            chat_page(lang, welcome), headers={"cache-control": "no-cache", "vary": "Accept-Language, Cookie"}
         )
 
     async def script(self, request: Request) -> Response:
@@ -240,6 +248,7 @@ class WebEdge:
         """What the conversation answers to one line from the page (blocking); with `search` (a link's
         ``?q=``) the line is a search or a question, never a command, whatever it starts with."""
         line = " ".join(line.split())
+        who = self.conversation.in_chat_language(who)  # the language chosen with /lang, if any
         command = None if search else parse_command(line)
         if command is not None:
             name, rest = command
@@ -292,7 +301,7 @@ class WebEdge:
     # -- articles, feeds, health --
 
     async def article(self, request: Request) -> Response:
-        lang = self.lang(request)
+        lang = await self.page_lang(request)
         article_id = int(request.path_params["article_id"])
         found = (
             await asyncio.to_thread(self.services.library.article, article_id) if article_id < 2**62 else None
@@ -300,7 +309,7 @@ class WebEdge:
         if found is None:
             return HTMLResponse(not_found_page(lang), status_code=404)
         url = f"{self.base_url(request)}/article/{article_id}"
-        return HTMLResponse(article_page(found, lang, url), headers={"vary": "Accept-Language"})
+        return HTMLResponse(article_page(found, lang, url), headers={"vary": "Accept-Language, Cookie"})
 
     async def feed(self, request: Request) -> Response:
         token = request.path_params["token"]

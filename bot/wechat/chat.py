@@ -82,13 +82,13 @@ class WeChatChat:
         base = base_url.rstrip("/")
         if message.msg_type == "event":
             if message.event == "subscribe":
-                return to_wechat(format_welcome("zh", WECHAT), base)
+                return to_wechat(format_welcome(self._known_language(message.from_user), WECHAT), base)
             return ""  # unsubscribe, menu clicks and the like need no answer
         if message.msg_type == "voice" and message.recognition.strip():
             # Speech the platform recognised is what the reader said: a search or a question, never a command.
             return self._text(message.recognition, message.from_user, base, commands=False)
         if message.msg_type != "text":
-            return text("zh", "wechat_other")
+            return text(self._known_language(message.from_user), "wechat_other")
         return self._text(message.content, message.from_user, base)
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
@@ -105,7 +105,9 @@ class WeChatChat:
         else:
             lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(openid)
-        who = Who(user_id=chat_id, lang=lang, chat_id=chat_id)
+        # A language the reader chose with /lang goes before the one read from the message.
+        who = self.conversation.in_chat_language(Who(user_id=chat_id, lang=lang, chat_id=chat_id))
+        lang = who.lang
         feed_url = self._feed_url(base)
         tail = ""
         if command is not None:
@@ -127,6 +129,14 @@ class WeChatChat:
         if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
             tail = text(lang, "wechat_more", url=f"{base}/?q={quote(line)}")
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
+
+    def _known_language(self, openid: str) -> str:
+        """The language a follower newsbot already knows chose with /lang, else Chinese (nothing is stored
+        for a follower who has not written yet)."""
+        chat_id = self.database.read(reader_chat, CHANNEL, openid)
+        if chat_id is None:
+            return "zh"
+        return self.conversation.in_chat_language(Who(user_id=chat_id, lang="zh", chat_id=chat_id)).lang
 
     def _chat_id(self, openid: str) -> int:
         found = self.database.read(reader_chat, CHANNEL, openid)

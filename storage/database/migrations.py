@@ -349,6 +349,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE articles ADD COLUMN search_forms INTEGER",
         ],
     ),
+    (
+        14,
+        "the language a chat chose with /lang",
+        [
+            # 'zh' or 'en' once the chat sent /lang; NULL: replies follow the language its messages come
+            # with (`chats.language`, refreshed from Telegram's language_code).
+            "ALTER TABLE chats ADD COLUMN chosen_language TEXT",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

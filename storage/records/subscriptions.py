@@ -53,11 +53,15 @@ FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); n
 
 @dataclass(frozen=True)
 class Chat:
+    """A chat's settings. `language` is the one its replies and digests use: the language it chose with
+    /lang (`chosen_language`), else the one its messages came with."""
+
     chat_id: int
     language: str = DEFAULT_LANGUAGE
     timezone: str = DEFAULT_TIMEZONE
     paused: bool = False
     paused_reason: str | None = None
+    chosen_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,8 +140,8 @@ def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
 
 
 def _chat(row: sqlite3.Row | tuple) -> Chat:
-    chat_id, language, timezone, paused, reason = row
-    return Chat(int(chat_id), language, timezone, bool(paused), reason)
+    chat_id, language, timezone, paused, reason, chosen = row
+    return Chat(int(chat_id), chosen or language, timezone, bool(paused), reason, chosen)
 
 
 def _subscription(row: sqlite3.Row | tuple) -> Subscription:
@@ -159,7 +163,8 @@ _SUB_COLUMNS = "id, chat_id, local_time, keywords, created_at"
 
 def get_chat(db: sqlite_utils.Database, chat_id: int) -> Chat | None:
     row = db.execute(
-        "SELECT chat_id, language, timezone, paused, paused_reason FROM chats WHERE chat_id = ?", [chat_id]
+        "SELECT chat_id, language, timezone, paused, paused_reason, chosen_language FROM chats WHERE chat_id = ?",
+        [chat_id],
     ).fetchone()
     return _chat(row) if row else None
 
@@ -196,6 +201,19 @@ def set_timezone(
     register_chat(db, chat_id, now=now)
     with _transaction(db) as conn:
         conn.execute("UPDATE chats SET timezone = ? WHERE chat_id = ?", [timezone, chat_id])
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def set_chosen_language(
+    db: sqlite_utils.Database, chat_id: int, language: str, *, now: datetime | None = None
+) -> Chat:
+    """Store the language the chat chose (/lang; 'zh' or 'en', validated by the caller): it goes before
+    the language its messages come with, in replies and in digests."""
+    register_chat(db, chat_id, now=now)
+    with _transaction(db) as conn:
+        conn.execute("UPDATE chats SET chosen_language = ? WHERE chat_id = ?", [language, chat_id])
     chat = get_chat(db, chat_id)
     assert chat is not None
     return chat
@@ -334,7 +352,7 @@ def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
     rows = db.execute(
         f"""
         SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
-               c.timezone, c.language,
+               c.timezone, COALESCE(c.chosen_language, c.language),
                (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
         FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
         WHERE c.paused = 0 AND s.chat_id < :readers

@@ -1,0 +1,194 @@
+"""/lang: a chat chooses the language of its replies and digests, before the detected one (Telegram's
+language_code, the browser's Accept-Language, the message's script on WeChat, `newsbot chat --lang`).
+
+Real components throughout: the real Application against the Bot API emulator (on SQLite and PostgreSQL),
+a real local HTTP server taking WeChat's XML POSTs and the web page's JSON, a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from bot.console import CONSOLE_CHAT_ID, run_console
+from bot.digests.records import parse_language
+from bot.settings import Settings
+from bot.telegram.digest_job import SENT
+from storage.database.connection import open_db
+from storage.records import subscriptions as subs
+from storage.records.readers import WECHAT, reader_chat
+from tests.bot_support import SEEDS, bot_settings_on, copy_database, make_database
+from tests.telegram_emulator import TelegramEmulator
+from tests.test_digest_e2e import Clock, db_of, runner, running, say
+from tests.web_support import WebRun, web_server, wechat_other, wechat_query, wechat_text
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("English", "en"),
+        ("英文", "en"),
+        ("英语", "en"),
+        ("ｅｎ", "en"),
+        ("zh", "zh"),
+        ("zh-CN", "zh"),
+        ("zh_cn", "zh"),
+        ("Chinese", "zh"),
+        ("中文", "zh"),
+        ("汉语", "zh"),
+        ("fr", None),
+        ("klingon", None),
+        ("", None),
+        ("en zh", None),
+    ],
+)
+def test_the_language_as_readers_write_it(typed: str, code: str | None) -> None:
+    assert parse_language(typed) == code
+
+
+# ---- Telegram ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def settings(telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str) -> Settings:
+    return bot_settings_on(telegram_emulator, database_target, tmp_path)
+
+
+async def test_telegram_readers_choose_against_their_clients_language(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        # An English client: English until the chat chooses Chinese.
+        assert (await say(emu, "/lang", 1001, lang="en")).text.startswith("Language: English.")
+        assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot commands:")
+        chosen = await say(emu, "/lang 中文", 1001, lang="en")
+        assert chosen.text.startswith("好的，以后用中文回复")
+        assert (await say(emu, "/lang", 1001, lang="en")).text.startswith("当前语言：中文。")
+        assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot 可用命令：")
+        assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1001, lang="en")).text
+        assert "已订阅" in (await say(emu, "/subscribe 8:00", 1001, lang="en")).text
+        photo = emu.push_message("", user=emu.user(1001, language_code="en"), media="photo")
+        (line,) = await emu.wait_for_messages(1001, 1, after=photo["message"]["message_id"])
+        assert (
+            line.text == "请告诉我要找什么，例如：保交楼"
+        )  # a photo without a caption, in the chosen language
+        bad = await say(emu, "/lang klingon", 1001, lang="en")
+        assert bad.text == "不认识语言「klingon」。可以选 /lang zh（中文）或 /lang en（English）"
+
+        # A Chinese client chooses English.
+        assert (await say(emu, "/lang English", 1002)).text.startswith("OK, replies and digests will be")
+        assert "Subscribed" in (await say(emu, "/subscribe 8:00", 1002)).text
+        assert "Your subscriptions" in (await say(emu, "/subscriptions", 1002)).text
+        assert (await say(emu, "/lang 英文", 1002)).text.startswith("OK,")
+
+        db = db_of(app)
+        assert subs.get_chat(db, 1001).chosen_language == "zh"  # type: ignore[union-attr]
+        assert subs.get_chat(db, 1002).chosen_language == "en"  # type: ignore[union-attr]
+
+        # The digests, sent later, follow the chosen languages.
+        clock.set(2023, 4, 13, 8, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and set(report.outcomes.values()) == {SENT}
+        assert "新闻摘要 · 2023-04-13" in emu.messages(1001)[-1].text
+        assert "News digest · 2023-04-13" in emu.messages(1002)[-1].text
+
+
+# ---- WeChat and the web page ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("lang-template")
+    return make_database(work / "template.db", work / "files")
+
+
+@pytest.fixture
+def web(template: Path, tmp_path: Path) -> Any:
+    with web_server(copy_database(template, tmp_path / "newsbot.db")) as run:
+        yield run
+
+
+def wechat(run: WebRun, openid: str, content: str, msg_id: int) -> str:
+    return post_wechat(run, wechat_text(openid, content, msg_id))
+
+
+def post_wechat(run: WebRun, body: bytes) -> str:
+    response = httpx.post(
+        f"{run.base_url}/wechat",
+        params=wechat_query(),
+        content=body,
+        headers={"content-type": "text/xml"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return {child.tag: child.text or "" for child in fromstring(response.content)}["Content"]
+
+
+def test_a_wechat_reader_can_choose_english_and_back(web: WebRun) -> None:
+    assert wechat(web, "oLang", "/lang", 1).startswith("当前语言：中文。")
+    assert wechat(web, "oLang", "/lang en", 2).startswith("OK, replies and digests will be in English")
+    assert wechat(web, "oLang", "/help", 3).startswith("newsbot commands:")
+    assert wechat(web, "oLang", "你好", 4).startswith("Hello! I am newsbot")  # a Chinese greeting
+    found = wechat(web, "oLang", "保交楼", 6)
+    assert "保交楼项目第8批交付" in found and "共 1 篇" not in found
+    assert wechat(web, "oLang", "/subscriptions", 7).startswith("No subscriptions yet.")
+    assert wechat(web, "oLang", "/lang xx", 8).startswith("Unknown language \u201cxx\u201d.")
+    assert post_wechat(web, wechat_other("oLang", "image")).startswith("I read text only")
+    other = wechat_other("oNew", "image").replace(b"<MsgId>77<", b"<MsgId>78<")  # each message its own id
+    assert post_wechat(web, other).startswith("目前只能读文字")
+    chat_id = web.services.database.read(reader_chat, WECHAT, "oLang")
+    chat = web.services.database.read(subs.get_chat, chat_id)
+    assert chat is not None and chat.chosen_language == "en"
+    assert wechat(web, "oLang", "/lang 中文", 9).startswith("好的，以后用中文回复")
+    assert wechat(web, "oLang", "/help", 10).startswith("newsbot 可用命令：")
+    assert wechat(web, "oOther", "/help", 11).startswith("newsbot 可用命令：")  # nobody else's choice
+
+
+def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None:
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "zh-CN"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        assert '<html lang="zh-CN">' in c.get("/").text
+        assert "当前语言：中文" in say_web("/lang")
+        assert "OK, replies and digests" in say_web("/lang en")
+        assert "newsbot commands:" in say_web("/help")
+        assert "newsbot 可用命令：" not in say_web("/help")
+        # The page and the article pages follow the session's choice too.
+        assert '<html lang="en">' in c.get("/").text and '<html lang="en">' in c.get("/article/1").text
+    # Another browser (no session) still gets the page in its own language.
+    assert '<html lang="zh-CN">' in httpx.get(f"{web.base_url}/", headers={"accept-language": "zh"}).text
+
+
+# ---- newsbot chat ----------------------------------------------------------------------------------------
+
+
+def test_the_console_keeps_its_choice_over_lang(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    first = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("/lang en\n/help\n"), stdout=first)
+    out = first.getvalue()
+    assert "OK, replies and digests will be in English" in out and "newsbot commands:" in out
+
+    # The next session, started with the default --lang zh, keeps the chat's choice (a real SQLite file).
+    again = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("/help\n/lang\n"), stdout=again)
+    assert "newsbot commands:" in again.getvalue() and "Language: English." in again.getvalue()
+    db = open_db(tmp_path / "c.db")
+    assert subs.get_chat(db, CONSOLE_CHAT_ID).chosen_language == "en"  # type: ignore[union-attr]
+    db.close()
