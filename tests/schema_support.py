@@ -12,14 +12,14 @@ import sqlite_utils
 from storage.database.connection import Migration
 from storage.database.migrations import MIGRATIONS
 
-_ADD_ARTICLE_COLUMN = re.compile(r"ALTER TABLE articles ADD COLUMN (\w+)", re.IGNORECASE)
 _ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
 
 
-def columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str]]:
-    """(table, column) of each column the migrations after schema `after` add to any table, in order."""
+def columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str, str]]:
+    """(table, column, statement) of each column the migrations after schema `after` add to any table,
+    in order."""
     return [
-        (match.group(1), match.group(2))
+        (match.group(1), match.group(2), sql)
         for version, _, statements in migrations
         if version > after
         for sql in statements
@@ -29,13 +29,7 @@ def columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str
 
 def article_columns_added(migrations: Sequence[Migration], after: int) -> list[tuple[str, str]]:
     """(column, statement) of each column the migrations after schema `after` add to `articles`, in order."""
-    return [
-        (match.group(1), sql)
-        for version, _, statements in migrations
-        if version > after
-        for sql in statements
-        if (match := _ADD_ARTICLE_COLUMN.match(sql.strip()))
-    ]
+    return [(column, sql) for table, column, sql in columns_added(migrations, after) if table == "articles"]
 
 
 @contextmanager

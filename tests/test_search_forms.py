@@ -116,7 +116,7 @@ def _downgrade(target: str) -> None:
     `articles`, `chats`…), at version 12."""
     db = open_db(target)
     try:
-        for table, column in reversed(columns_added(MIGRATIONS, SEARCH_FORMS_VERSION - 1)):
+        for table, column, _ in reversed(columns_added(MIGRATIONS, SEARCH_FORMS_VERSION - 1)):
             db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         if is_postgres(db):
             with write_transaction(db):
