@@ -119,3 +119,32 @@ async def test_a_story_claimed_by_a_sibling_in_another_run_is_not_listed_again(
         assert report is not None and report.outcomes == {district.id: SENT}
         together = listed(emu, 9101, before)
         assert len(together) == len(set(together)) > len(rest)
+
+
+async def test_a_sibling_not_delivered_leaves_its_stories_to_the_next_and_takes_them_back_covered(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """The keyword digest certainly did not go out (502): all news lists its stories instead, and when the
+    keyword digest is tried again at the next check they count as received, listed nowhere twice."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00 统战 保交楼", 9201)
+        await say(emu, "/subscribe 8:00", 9201)
+        district, everything = subs.list_subscriptions(db_of(app), 9201)
+        before = emu.messages(9201)[-1].message_id
+        emu.fail_with_server_error(9201, times=2)  # the send and its one retry
+        clock.set(2023, 4, 13, 8, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.outcomes[everything.id] == SENT
+        assert report.outcomes[district.id] != SENT
+        together = listed(emu, 9201, before)
+        assert len(together) == len(set(together)) == 6  # all news lists every story, the two included
+
+        clock.set(2023, 4, 13, 8, 1, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.outcomes == {} and report.not_sent == 1
+        assert listed(emu, 9201, before) == together  # nothing listed again
+        (row,) = subs.deliveries(db_of(app), district.id)
+        assert row.status == subs.EMPTY
+        assert len(subs.delivered_article_ids(db_of(app), district.id)) == 2  # covered all the same
