@@ -9,20 +9,47 @@ digest clock injected; on an SQLite file, then on PostgreSQL (conftest's `databa
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.digests import schedule
 from bot.digests.plan import DigestConfig, prepare
 from bot.settings import Settings
-from bot.telegram.digest_job import SENT
+from bot.telegram.digest_job import SENT, same_minute_groups
 from storage.database.access import Database
 from storage.records import subscriptions as subs
 from tests.bot_support import bot_settings_on
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_digest_e2e import SH, Clock, data_id, db_of, runner, running, say
+
+
+def due(sub_id: int, chat_id: int, local_time: str, keywords: tuple[str, ...], zone: str) -> schedule.Due:
+    """A due digest as the scheduler gives it, for the subscription described."""
+    created = datetime(2023, 4, 1, tzinfo=UTC)
+    state = subs.SubscriptionState(
+        subs.Subscription(sub_id, chat_id, local_time, keywords, created), zone, "zh", None
+    )
+    hour, minute = map(int, local_time.split(":"))
+    at = datetime(2023, 4, 13, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    return schedule.Due(sub_id, date(2023, 4, 13), at, state)
+
+
+def test_same_minute_groups_are_per_chat_and_minute_keyword_subscriptions_first():
+    items = [
+        due(1, 10, "08:00", (), "Asia/Shanghai"),
+        due(2, 20, "08:00", (), "Asia/Shanghai"),
+        due(3, 10, "08:00", ("人才",), "Asia/Shanghai"),
+        due(4, 10, "09:00", ("人才",), "Asia/Shanghai"),
+        # Another chat due at the very same instant (01:00 in London is 08:00 in Shanghai): apart.
+        due(5, 30, "01:00", (), "Europe/London"),
+        due(6, 10, "08:00", ("二七区", "-体育"), "Asia/Shanghai"),
+    ]
+    assert items[4].scheduled_at == items[0].scheduled_at
+    groups = same_minute_groups(items)
+    assert [[d.subscription_id for d in g] for g in groups] == [[3, 6, 1], [2], [4], [5]]
 
 
 @pytest.fixture
@@ -56,6 +83,14 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         everything, district, later = subs.list_subscriptions(db, 9001)
         before = emu.messages(9001)[-1].message_id
 
+        # /digest previews them as they will be sent: at 8:00 each story once, at 9:00 on its own.
+        update = emu.push_message("/digest", user=emu.user(9001, language_code="zh-hans"))
+        previews = await emu.wait_for_messages(9001, 3, after=update["message"]["message_id"])
+        shown = [[data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews]
+        assert sorted(shown[0] + shown[1]) == [1, 2, 3, 4, 5, 6] and sorted(shown[2]) == sorted(shown[1])
+        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in previews[0].text
+        before = previews[-1].message_id
+
         clock.set(2023, 4, 13, 8, 0, 20)
         report = await runner(app).run_due(app.bot)
         assert report is not None
@@ -69,6 +104,7 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         # The keyword digest comes first, with its articles; all news follows with the rest.
         first, second = emu.messages(9001)[-2:]
         assert "统战" in first.text and [data_id(d) for d in first.button_data()] == district_alone
+        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in second.text
         # Each subscription's ledger covers everything it matched, as if it had been sent alone.
         assert set(subs.delivered_article_ids(db, everything.id)) >= set(alone)
         assert set(subs.delivered_article_ids(db, district.id)) == set(district_alone)

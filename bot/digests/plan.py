@@ -159,8 +159,20 @@ def new_articles_for(
     ids = subs.undelivered_article_ids(
         db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
     )
-    found = split_listed(db, screen(db, subscription, ids), listed)
-    return found._replace(ids=found.ids[:cap]) if since is None else found
+    screened = screen(db, subscription, ids)
+    found = split_listed(db, screened, listed)
+    if since is None and len(found.ids) > cap:
+        # The first digest: its `cap` newest, and the stories listed elsewhere among the newer ones.
+        cutoff = screened.index(found.ids[cap])
+        newer = set(screened[:cutoff])
+        return Found(found.ids[:cap], [i for i in found.listed_elsewhere if i in newer])
+    return found
+
+
+def listed_elsewhere_note(lang: str, found: Found) -> str | None:
+    """The line saying how many matching articles the chat's other digest of the minute lists. Pure."""
+    count = len(found.listed_elsewhere)
+    return text(lang, "digest_listed_elsewhere", count=count) if count else None
 
 
 def split_listed(db: sqlite_utils.Database, ids: Sequence[int], listed: Collection[int]) -> Found:
@@ -390,6 +402,7 @@ def prepare(
             config=config,
             # Nothing of its own but stories another digest of the minute lists: no "nothing new".
             send_empty=config.send_empty and not found.listed_elsewhere,
+            note=listed_elsewhere_note(state.language, found),
         )
     if digest is None:
         database.write(
@@ -449,21 +462,29 @@ def preview_replies(
         if not found:
             return [Reply(markup.esc(text(lang, "unsub_not_found", value=only)))]
     out: list[Reply] = []
-    for sub in found[:PREVIEWS]:
-        digest = compose_for(
+    horizon = subs.article_horizon(db)
+    # Planned as the digests are sent: at each time, keyword subscriptions first, each story listed once.
+    listed_at: dict[str, set[int]] = {}
+    previews: dict[int, Digest | None] = {}
+    for sub in sorted(found[:PREVIEWS], key=lambda s: (not s.keywords, s.id)):
+        listed = listed_at.setdefault(sub.local_time, set())
+        got = new_articles_for(db, library, sub, horizon=horizon, cap=config.cap, listed=listed)
+        elsewhere = listed_elsewhere_note(lang, got)
+        previews[sub.id] = digest = compose_found(
             db,
             library,
             sub,
+            got.ids,
             lang=lang,
             local_date=today,
             config=config,
             send_empty=True,
-            note=note,
+            note=f"{note} {elsewhere}" if elsewhere else note,
             markup=markup,
             preview=True,
         )
-        if digest is not None:
-            out.append(digest)
+        listed.update(digest.shown_ids if digest is not None else ())
+    out.extend(d for d in (previews[sub.id] for sub in found[:PREVIEWS]) if d is not None)
     if len(found) > PREVIEWS:
         rest = found[PREVIEWS:]
         out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))
