@@ -26,6 +26,10 @@ Delivery of one digest:
 
 While a run goes on, the replica renews the leases of the claims it holds every third of the lease.
 
+A chat's digests due in the same minute (`same_minute_groups`) are one worker's: claimed and sent one
+after the other, keyword subscriptions first, each planned once the previous one is recorded, so each
+lists only the stories the others of that minute have not (`bot.digests.plan.prepare`).
+
 If a replica dies between 1 and 3 — **every subscriber still gets the digest; a duplicate only for a
 message in flight**. Its claims stop being renewed; once their lease has run out, another replica (or
 the same one restarted) takes each over (`storage.records.subscriptions.take_over_claim`, one atomic
