@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import sqlite_utils
 
@@ -121,6 +121,14 @@ def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] |
     return list(found)
 
 
+class Found(NamedTuple):
+    """A subscription's new matching articles: those its digest lists or counts (newest first), and those
+    another digest of the chat at the same minute lists already (covered, not listed again)."""
+
+    ids: list[int]
+    listed_elsewhere: list[int]
+
+
 def new_articles_for(
     db: sqlite_utils.Database,
     library: SearchLibrary,
@@ -128,15 +136,18 @@ def new_articles_for(
     *,
     horizon: int,
     cap: int,
-) -> list[int]:
-    """Ids of the subscription's matching articles it has not received yet, newest first.
+    listed: Collection[int] = (),
+) -> Found:
+    """The subscription's matching articles it has not received yet, newest first, less those of the
+    same stories as `listed` (listed by the chat's other digests of the minute; they come back apart).
 
     Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
     digest carries the `cap` most recent matching articles, and everything older counts as received.
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
-        return screen(db, subscription, library.new_since(db, subscription, since, horizon))
+        ids = screen(db, subscription, library.new_since(db, subscription, since, horizon))
+        return split_listed(db, ids, listed)
     candidates = matching_ids(library, subscription.keywords)
     after = since or 0
     if since is None:
@@ -148,8 +159,31 @@ def new_articles_for(
     ids = subs.undelivered_article_ids(
         db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
     )
-    ids = screen(db, subscription, ids)
-    return ids[:cap] if since is None else ids
+    screened = screen(db, subscription, ids)
+    found = split_listed(db, screened, listed)
+    if since is None and len(found.ids) > cap:
+        # The first digest: its `cap` newest, and the stories listed elsewhere among the newer ones.
+        cutoff = screened.index(found.ids[cap])
+        newer = set(screened[:cutoff])
+        return Found(found.ids[:cap], [i for i in found.listed_elsewhere if i in newer])
+    return found
+
+
+def listed_elsewhere_note(lang: str, found: Found) -> str | None:
+    """The line saying how many matching articles the chat's other digest of the minute lists. Pure."""
+    count = len(found.listed_elsewhere)
+    return text(lang, "digest_listed_elsewhere", count=count) if count else None
+
+
+def split_listed(db: sqlite_utils.Database, ids: Sequence[int], listed: Collection[int]) -> Found:
+    """`ids` parted into those to list and those of a story in `listed` (an article of another digest)."""
+    if not listed or not ids:
+        return Found(list(ids), [])
+    taken = set(listed) | set(clusters_of(db, list(listed)).values())
+    clusters = clusters_of(db, ids)
+    elsewhere = [i for i in ids if i in taken or clusters.get(i, i) in taken]
+    gone = set(elsewhere)
+    return Found([i for i in ids if i not in gone], elsewhere)
 
 
 def screen(db: sqlite_utils.Database, subscription: subs.Subscription, ids: Sequence[int]) -> list[int]:
@@ -184,8 +218,38 @@ def compose_for(
     `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
     if horizon is None:
         horizon = subs.article_horizon(db)
-    ids = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
-    shown = ids[: config.cap]
+    found = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
+    return compose_found(
+        db,
+        library,
+        subscription,
+        found.ids,
+        lang=lang,
+        local_date=local_date,
+        config=config,
+        send_empty=send_empty,
+        note=note,
+        markup=markup,
+        preview=preview,
+    )
+
+
+def compose_found(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    ids: Sequence[int],
+    *,
+    lang: str,
+    local_date: date,
+    config: DigestConfig,
+    send_empty: bool,
+    note: str | None = None,
+    markup: Markup = HTML,
+    preview: bool = False,
+) -> Digest | None:
+    """The digest listing the first ``cap`` of `ids` (newest first) and counting the rest."""
+    shown = list(ids[: config.cap])
     return compose_digest(
         library.articles(db, shown) if isinstance(library, RunCache) else get_articles(db, shown),
         lang=lang,
@@ -310,6 +374,11 @@ def prepare(
     was claimed already (by another replica, too). Composing takes no write lock: the claim alone
     decides, since its row is unique per day and it skips articles recorded meanwhile; a day found
     claimed already is not composed at all.
+
+    The stories the chat's other digests of the same minute list already (`subs.listed_by_siblings`:
+    claimed or sent that day) are recorded as covered but not listed again, so a reader with two
+    subscriptions at 8:00 gets each story once; the runner sends a chat's digests of one minute one
+    after the other, keyword subscriptions first (`digest_job.same_minute_groups`).
     """
     database = as_database(db)
     state = due.state
@@ -319,15 +388,21 @@ def prepare(
         if subs.has_delivery(reader, sub.id, due.local_date):
             return None
         horizon = subs.article_horizon(reader)
-        digest = compose_for(
+        # What the chat's other digests of this minute list (in this run or claimed by another replica,
+        # or before a restart) is covered here but not listed again.
+        listed = subs.listed_by_siblings(reader, sub.id, due.local_date)
+        found = new_articles_for(reader, library, sub, horizon=horizon, cap=config.cap, listed=listed)
+        digest = compose_found(
             reader,
             library,
             sub,
+            found.ids,
             lang=state.language,
             local_date=due.local_date,
             config=config,
-            send_empty=config.send_empty,
-            horizon=horizon,
+            # Nothing of its own but stories another digest of the minute lists: no "nothing new".
+            send_empty=config.send_empty and not found.listed_elsewhere,
+            note=listed_elsewhere_note(state.language, found),
         )
     if digest is None:
         database.write(
@@ -335,6 +410,7 @@ def prepare(
             sub.id,
             due.local_date,
             sub.chat_id,
+            counted_ids=found.listed_elsewhere,
             status=subs.EMPTY,
             horizon=horizon,
             now=now,
@@ -346,7 +422,7 @@ def prepare(
         due.local_date,
         sub.chat_id,
         shown_ids=digest.shown_ids,
-        counted_ids=digest.counted_ids,
+        counted_ids=(*digest.counted_ids, *found.listed_elsewhere),
         horizon=horizon,
         lease=lease,
         message=message_of(digest),
@@ -386,21 +462,29 @@ def preview_replies(
         if not found:
             return [Reply(markup.esc(text(lang, "unsub_not_found", value=only)))]
     out: list[Reply] = []
-    for sub in found[:PREVIEWS]:
-        digest = compose_for(
+    horizon = subs.article_horizon(db)
+    # Planned as the digests are sent: at each time, keyword subscriptions first, each story listed once.
+    listed_at: dict[str, set[int]] = {}
+    previews: dict[int, Digest | None] = {}
+    for sub in sorted(found[:PREVIEWS], key=lambda s: (not s.keywords, s.id)):
+        listed = listed_at.setdefault(sub.local_time, set())
+        got = new_articles_for(db, library, sub, horizon=horizon, cap=config.cap, listed=listed)
+        elsewhere = listed_elsewhere_note(lang, got)
+        previews[sub.id] = digest = compose_found(
             db,
             library,
             sub,
+            got.ids,
             lang=lang,
             local_date=today,
             config=config,
             send_empty=True,
-            note=note,
+            note=f"{note} {elsewhere}" if elsewhere else note,
             markup=markup,
             preview=True,
         )
-        if digest is not None:
-            out.append(digest)
+        listed.update(digest.shown_ids if digest is not None else ())
+    out.extend(d for d in (previews[sub.id] for sub in found[:PREVIEWS]) if d is not None)
     if len(found) > PREVIEWS:
         rest = found[PREVIEWS:]
         out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))

@@ -26,6 +26,10 @@ Delivery of one digest:
 
 While a run goes on, the replica renews the leases of the claims it holds every third of the lease.
 
+A chat's digests due in the same minute (`same_minute_groups`) are one worker's: claimed and sent one
+after the other, keyword subscriptions first, each planned once the previous one is recorded, so each
+lists only the stories the others of that minute have not (`bot.digests.plan.prepare`).
+
 If a replica dies between 1 and 3 — **every subscriber still gets the digest; a duplicate only for a
 message in flight**. Its claims stop being renewed; once their lease has run out, another replica (or
 the same one restarted) takes each over (`storage.records.subscriptions.take_over_claim`, one atomic
@@ -138,6 +142,21 @@ def _due_chat(due: schedule.Due) -> int:
     return state.chat_id if isinstance(state, subs.SubscriptionState) else 0
 
 
+def _all_news(due: schedule.Due) -> bool:
+    state = due.state
+    return isinstance(state, subs.SubscriptionState) and not state.subscription.keywords
+
+
+def same_minute_groups(due: Sequence[schedule.Due]) -> list[list[schedule.Due]]:
+    """The due digests grouped by chat and due minute, in the order each group first appears: a chat's
+    digests of one minute are planned one after the other so each story is listed once (`plan.prepare`).
+    Within a group keyword subscriptions come first, so all news lists what they did not. Pure."""
+    groups: OrderedDict[tuple[int, datetime], list[schedule.Due]] = OrderedDict()
+    for item in due:
+        groups.setdefault((_due_chat(item), item.scheduled_at), []).append(item)
+    return [sorted(group, key=lambda d: (_all_news(d), d.subscription_id)) for group in groups.values()]
+
+
 # ---- the runner ----------------------------------------------------------------------------------------
 
 SENT = "sent"
@@ -219,33 +238,24 @@ class DigestRunner:
         report.due = len(due)
         expired = await self.services.run_read(subs.expired_claims, self.lease_clock(), self.takeover_window)
         library = RunCache(self.services.library)
-        queue: asyncio.Queue[schedule.Due] = asyncio.Queue()
-        for item in interleave_by_chat(due, key=_due_chat):
-            queue.put_nowait(item)
+        queue: asyncio.Queue[list[schedule.Due]] = asyncio.Queue()
+        for group in interleave_by_chat(same_minute_groups(due), key=lambda g: _due_chat(g[0])):
+            queue.put_nowait(group)
 
         async def worker() -> None:
             # First the claims of replicas that died, then the due digests; each is claimed (or taken
-            # over) right before it is sent, so a crash repeats at most the message in flight.
+            # over) right before it is sent, so a crash repeats at most the message in flight. A chat's
+            # digests of one minute go one after the other, each planned once the previous is recorded.
             while expired and await self._take_over_one(bot, report):
                 pass
             while True:
                 try:
-                    item = queue.get_nowait()
+                    group = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
-                try:
-                    claimed = await self.services.run(
-                        prepare, self.services.database, library, item, self.config, now, self.lease()
-                    )
-                    if claimed is None:
-                        report.not_sent += 1
-                    else:
-                        report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
-                except Exception:
-                    # One broken digest (a bug, a database error) must not stop the others; it is logged
-                    # with its traceback and, if it was never claimed, tried again at the next check.
-                    log.exception("digest failed", extra={"subscription_id": item.subscription_id})
-                    report.outcomes[item.subscription_id] = FAILED
+                for item in group:
+                    if await self._prepare_and_deliver(bot, item, library, now, report) == BLOCKED:
+                        break  # the chat is paused: its other digests wait with it
 
         keeper = asyncio.create_task(self._keep_leases(), name="digest leases")
         try:
@@ -269,6 +279,26 @@ class DigestRunner:
                 },
             )
         return report
+
+    async def _prepare_and_deliver(
+        self, bot: Bot, item: schedule.Due, library: RunCache, now: datetime, report: RunReport
+    ) -> str | None:
+        """Compose, claim and send one due digest; its outcome (None when there was nothing to send)."""
+        try:
+            claimed = await self.services.run(
+                prepare, self.services.database, library, item, self.config, now, self.lease()
+            )
+            if claimed is None:
+                report.not_sent += 1
+                return None
+            outcome = report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
+            return outcome
+        except Exception:
+            # One broken digest (a bug, a database error) must not stop the others; it is logged
+            # with its traceback and, if it was never claimed, tried again at the next check.
+            log.exception("digest failed", extra={"subscription_id": item.subscription_id})
+            report.outcomes[item.subscription_id] = FAILED
+            return FAILED
 
     async def _take_over_one(self, bot: Bot, report: RunReport) -> bool:
         """Take over and deliver one claim whose replica died; False when none is left."""

@@ -505,6 +505,27 @@ def claim_delivery(
     return delivery_id
 
 
+def listed_by_siblings(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> set[int]:
+    """Articles listed that local day by the digests of the chat's other subscriptions at the same time
+    (claimed, so they will be sent, or sent): the digests a reader gets in the same minute.
+
+    A claim undone (its message certainly not delivered) or failed leaves nothing here, so its articles
+    go to the next sibling instead.
+    """
+    rows = db.execute(
+        """
+        SELECT DISTINCT i.article_id
+        FROM subscriptions me
+        JOIN subscriptions s ON s.chat_id = me.chat_id AND s.local_time = me.local_time AND s.id <> me.id
+        JOIN digest_deliveries d ON d.subscription_id = s.id
+        JOIN digest_items i ON i.delivery_id = d.id
+        WHERE me.id = ? AND d.local_date = ? AND d.status IN (?, ?) AND i.shown = 1
+        """,
+        [subscription_id, local_date.isoformat(), CLAIMED, SENT],
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
 def has_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> bool:
     """Whether the subscription's ledger has a row for that local day (claimed, sent, empty or failed)."""
     row = db.execute(

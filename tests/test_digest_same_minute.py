@@ -1,0 +1,186 @@
+"""A chat's subscriptions due in the same minute are planned together: each story listed once.
+
+A reader with ``/subscribe 8:00`` and ``/subscribe 8:00 统战 保交楼`` gets one run of messages at 8:00 in which
+each article appears once (the keyword digest first, all news with the rest), while each subscription's
+ledger still covers everything it matched. The real Application against the Bot API emulator, with the
+digest clock injected; on an SQLite file, then on PostgreSQL (conftest's `database_target`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.digests import schedule
+from bot.digests.plan import DigestConfig, prepare
+from bot.settings import Settings
+from bot.telegram.digest_job import SENT, same_minute_groups
+from storage.database.access import Database
+from storage.records import subscriptions as subs
+from tests.bot_support import bot_settings_on
+from tests.telegram_emulator import TelegramEmulator
+from tests.test_digest_e2e import SH, Clock, data_id, db_of, runner, running, say
+
+
+def due(sub_id: int, chat_id: int, local_time: str, keywords: tuple[str, ...], zone: str) -> schedule.Due:
+    """A due digest as the scheduler gives it, for the subscription described."""
+    created = datetime(2023, 4, 1, tzinfo=UTC)
+    state = subs.SubscriptionState(
+        subs.Subscription(sub_id, chat_id, local_time, keywords, created), zone, "zh", None
+    )
+    hour, minute = map(int, local_time.split(":"))
+    at = datetime(2023, 4, 13, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    return schedule.Due(sub_id, date(2023, 4, 13), at, state)
+
+
+def test_same_minute_groups_are_per_chat_and_minute_keyword_subscriptions_first():
+    items = [
+        due(1, 10, "08:00", (), "Asia/Shanghai"),
+        due(2, 20, "08:00", (), "Asia/Shanghai"),
+        due(3, 10, "08:00", ("人才",), "Asia/Shanghai"),
+        due(4, 10, "09:00", ("人才",), "Asia/Shanghai"),
+        # Another chat due at the very same instant (01:00 in London is 08:00 in Shanghai): apart.
+        due(5, 30, "01:00", (), "Europe/London"),
+        due(6, 10, "08:00", ("二七区", "-体育"), "Asia/Shanghai"),
+    ]
+    assert items[4].scheduled_at == items[0].scheduled_at
+    groups = same_minute_groups(items)
+    assert [[d.subscription_id for d in g] for g in groups] == [[3, 6, 1], [2], [4], [5]]
+
+
+@pytest.fixture
+def settings(telegram_emulator: TelegramEmulator, tmp_path: Path, database_target: str) -> Settings:
+    return bot_settings_on(telegram_emulator, database_target, tmp_path)
+
+
+def listed(emu: TelegramEmulator, chat_id: int, after: int = 0) -> list[int]:
+    """The article ids the chat's messages after message `after` list (their buttons), in order."""
+    return [
+        data_id(d)
+        for m in emu.messages(chat_id)
+        if m.message_id > after
+        for d in m.button_data()
+        if d.startswith("a:")
+    ]
+
+
+async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 9001)
+        await say(emu, "/subscribe 8:00 统战 保交楼", 9001)
+        await say(emu, "/subscribe 9:00 统战 保交楼", 9001)  # another minute: a digest of its own
+        await say(emu, "/subscribe 8:00", 9002)  # the same subscriptions in separate chats
+        await say(emu, "/subscribe 8:00 统战 保交楼", 9003)
+        db = db_of(app)
+        everything, district, later = subs.list_subscriptions(db, 9001)
+        before = emu.messages(9001)[-1].message_id
+
+        # /digest previews them as they will be sent: at 8:00 each story once, at 9:00 on its own.
+        update = emu.push_message("/digest", user=emu.user(9001, language_code="zh-hans"))
+        previews = await emu.wait_for_messages(9001, 3, after=update["message"]["message_id"])
+        shown = [[data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews]
+        assert sorted(shown[0] + shown[1]) == [1, 2, 3, 4, 5, 6] and sorted(shown[2]) == sorted(shown[1])
+        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in previews[0].text
+        before = previews[-1].message_id
+
+        clock.set(2023, 4, 13, 8, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None
+        assert report.outcomes[everything.id] == SENT and report.outcomes[district.id] == SENT
+        alone, district_alone = listed(emu, 9002), listed(emu, 9003)
+        assert district_alone and set(district_alone) & set(alone)  # the two digests overlap
+
+        together = listed(emu, 9001, before)
+        assert [i for i, n in Counter(together).items() if n > 1] == []  # each story once
+        assert set(together) == set(alone) | set(district_alone)  # and none missing
+        # The keyword digest comes first, with its articles; all news follows with the rest.
+        first, second = emu.messages(9001)[-2:]
+        assert "统战" in first.text and [data_id(d) for d in first.button_data()] == district_alone
+        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in second.text
+        # Each subscription's ledger covers everything it matched, as if it had been sent alone.
+        assert set(subs.delivered_article_ids(db, everything.id)) >= set(alone)
+        assert set(subs.delivered_article_ids(db, district.id)) == set(district_alone)
+        assert [d.status for d in subs.deliveries(db, everything.id)] == [subs.SENT]
+
+        # The 9:00 subscription of the same chat is not affected: it lists its articles again.
+        before = emu.messages(9001)[-1].message_id
+        clock.set(2023, 4, 13, 9, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.outcomes == {later.id: SENT}
+        assert listed(emu, 9001, before) == district_alone
+        assert (await runner(app).run_due(app.bot)).outcomes == {}  # type: ignore[union-attr]
+
+
+async def test_a_story_claimed_by_a_sibling_in_another_run_is_not_listed_again(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """The ledger, not the run's memory, says what the chat's other digest of the minute lists: a
+    sibling claimed by another replica (or before a restart) keeps its articles to itself."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00 统战 保交楼", 9101)
+        await say(emu, "/subscribe 8:00", 9101)
+        district, everything = subs.list_subscriptions(db_of(app), 9101)
+        clock.set(2023, 4, 13, 8, 0, 20)
+        r = runner(app)
+        database: Database = app.bot_data["services"].database
+        (state,) = [s for s in database.read(subs.schedule_candidates) if s.id == district.id]
+        due = schedule.Due(state.id, date(2023, 4, 13), clock.now, state)
+        t0 = 1_000_000.0
+        r.lease_clock = lambda: t0
+        claimed = prepare(
+            database, r.services.library, due, DigestConfig(), clock.now, subs.Lease("other", t0 + 5)
+        )
+        assert claimed is not None
+        before = emu.messages(9101)[-1].message_id
+
+        report = await r.run_due(app.bot)
+        assert report is not None and report.outcomes == {everything.id: SENT}
+        rest = listed(emu, 9101, before)
+        assert rest and not set(rest) & set(
+            subs.delivered_article_ids(db_of(app), district.id, shown_only=True)
+        )
+        # The claim's replica is gone: its kept message goes out; still each story once.
+        r.lease_clock = lambda: t0 + 6
+        report = await r.run_due(app.bot)
+        assert report is not None and report.outcomes == {district.id: SENT}
+        together = listed(emu, 9101, before)
+        assert len(together) == len(set(together)) > len(rest)
+
+
+async def test_a_sibling_not_delivered_leaves_its_stories_to_the_next_and_takes_them_back_covered(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """The keyword digest certainly did not go out (502): all news lists its stories instead, and when the
+    keyword digest is tried again at the next check they count as received, listed nowhere twice."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00 统战 保交楼", 9201)
+        await say(emu, "/subscribe 8:00", 9201)
+        district, everything = subs.list_subscriptions(db_of(app), 9201)
+        before = emu.messages(9201)[-1].message_id
+        emu.fail_with_server_error(9201, times=2)  # the send and its one retry
+        clock.set(2023, 4, 13, 8, 0, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.outcomes[everything.id] == SENT
+        assert report.outcomes[district.id] != SENT
+        together = listed(emu, 9201, before)
+        assert len(together) == len(set(together)) == 6  # all news lists every story, the two included
+
+        clock.set(2023, 4, 13, 8, 1, 20)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.outcomes == {} and report.not_sent == 1
+        assert listed(emu, 9201, before) == together  # nothing listed again
+        (row,) = subs.deliveries(db_of(app), district.id)
+        assert row.status == subs.EMPTY
+        assert len(subs.delivered_article_ids(db_of(app), district.id)) == 2  # covered all the same
