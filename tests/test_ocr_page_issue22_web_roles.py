@@ -1,0 +1,48 @@
+"""Issue 22: OCR'd pages, line roles on the Chromium tuning seeds (`benchmarks.ocrweb`).
+
+Small made-up pages in the shape of failures measured on `rmrb_ocr_web` and `rmrb_ocr_web2`.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+
+# Two profiles under one column label: the first's kicker, headline and label read as one block whose
+# label's middle dot the OCR read as ``。`` (``民族复兴。 英雄烈士谱)``); the block had been taken for text
+# of the story above, and the second profile's kicker for the first one's headline.
+LABEL_DOT_PAGE = (
+    "人民日报\n\n"
+    "2020年2月1日 星期六\n"
+    "第3版\n"
+    "经济\n\n"
+    "科学防护的“逆行战士”\n\n"
+    "面对疫情，同济医院呼吸内科无一例医务\n"
+    "人员感染，他被称为科学防护的“逆行战士”。\n\n"
+    "“我希望通过现在采取的一系列措施，能够\n"
+    "将病毒控制住，最大限度减少感染。”赵建平\n"
+    "说。\n\n"
+    "徐发荣:\n"
+    "无私奉献 守护安宁 (为了\n"
+    "民族复兴。 英雄烈士谱)\n\n"
+    "据新华社电 〈记者邱冰清) 徐发荣，1962\n"
+    "年10月出生于江苏苏州，1982年9月考入军\n"
+    "校，毕业后服役于空军某部。\n\n"
+    "杨志坚:\n\n"
+    "千钧一发 扑向歹徒\n"
+    "(为了民族复兴·英雄烈士谱)\n\n"
+    "据新华社电 〈记者曾维) 每年清明，云南\n"
+    "省开远市公安局都会组织新招录的民警与\n"
+    "辅警，前往烈士陵园祭奠杨志坚。\n"
+)
+
+
+def test_issue22_a_label_whose_middle_dot_was_read_as_a_full_stop_stays_a_headline():
+    doctor, xu, yang = parse_page(LABEL_DOT_PAGE, year=2020)
+    assert doctor.title == "科学防护的“逆行战士”"
+    assert doctor.paragraphs[-1].endswith("赵建平说。")
+    assert xu.title.startswith("徐发荣:")
+    assert "守护安宁" in xu.title
+    assert xu.reporters == ("邱冰清",)
+    assert yang.title.startswith("杨志坚:")
+    assert "扑向歹徒" in yang.title
+    assert yang.reporters == ("曾维",)
