@@ -5,7 +5,7 @@ Small made-up pages in the shape of failures measured on `rmrb_ocr_web` and `rmr
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
+from storage.ingest.ocr_page import explain_page, parse_page
 
 # Two profiles under one column label: the first's kicker, headline and label read as one block whose
 # label's middle dot the OCR read as ``。`` (``民族复兴。 英雄烈士谱)``); the block had been taken for text
@@ -46,3 +46,40 @@ def test_issue22_a_label_whose_middle_dot_was_read_as_a_full_stop_stays_a_headli
     assert yang.title.startswith("杨志坚:")
     assert "扑向歹徒" in yang.title
     assert yang.reporters == ("曾维",)
+
+
+# A photo's credit read on top of the block that goes on with the open sentence of the story above
+# (``…可以保持战`` / blank / ``新华社记者于芳摄`` / ``略定力，以更长远眼光，…``): the credit had closed the
+# story, and the rest of its block had been taken for a headline of a story of its own.
+CREDIT_OVER_TEXT_PAGE = (
+    "人民日报\n\n"
+    "2019年2月20日 星期三\n\n"
+    "第2版 社会\n\n"
+    "王毅会见伊朗外长扎里夫\n\n"
+    "新华社北京2月19日电 〈记者温馨) 国务委\n"
+    "员兼外交部长王毅19日在北京会见陪同拉里贾\n"
+    "尼议长访华的伊朗外长扎里夫。\n\n"
+    "王毅表示，中国和伊朗都是具有数千年文明\n"
+    "传统的国家，面对一时一事的风云，可以保持战\n\n"
+    "新华社记者于芳摄\n"
+    "略定力，以更长远眼光，维护并发展中伊合作，\n"
+    "为两国的全面战略伙伴关系不断注入新的内涵。\n"
+    "扎里夫表示，伊方高度珍视伊中全面战略伙\n"
+    "伴关系，愿积极参与共建“一带一路”进程。\n\n"
+    "春运首日全国铁路发送旅客千万人次\n\n"
+    "本报北京2月19日电 （记者赵小红）19日，\n"
+    "全国铁路发送旅客一千万人次，各地\n"
+    "车站秩序井然。\n"
+)
+
+
+def test_issue22_a_photo_credit_over_the_open_sentences_next_lines_does_not_close_its_story():
+    meeting, rail = parse_page(CREDIT_OVER_TEXT_PAGE, year=2019)
+    assert meeting.title == "王毅会见伊朗外长扎里夫"
+    text = "".join(meeting.paragraphs)
+    assert "可以保持战略定力，以更长远眼光" in text
+    assert text.endswith("愿积极参与共建“一带一路”进程。")
+    assert "于芳摄" not in text
+    assert rail.title == "春运首日全国铁路发送旅客千万人次"
+    explained = "\n".join(explain_page(CREDIT_OVER_TEXT_PAGE, year=2019))
+    assert "caption" in explained

@@ -1482,6 +1482,17 @@ class _Segmenter:
             and self.ends_sentence()
             and not _text_follows(group, index)
         )
+        if (
+            current is not None
+            and not self.ends_sentence()
+            and text.rstrip().endswith("摄")
+            and _is_body_fragment(group[index + 1 :])
+        ):
+            # A photo's credit read between an open sentence and the lines going on with it, in its
+            # block (``…可以保持战`` / ``新华社记者于芳摄`` / ``略定力，以更长远眼光，…``): the picture's,
+            # not the story's; the story stays open.
+            self.drop(line, "caption")
+            return True
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
