@@ -83,3 +83,37 @@ def test_issue22_a_photo_credit_over_the_open_sentences_next_lines_does_not_clos
     assert rail.title == "春运首日全国铁路发送旅客千万人次"
     explained = "\n".join(explain_page(CREDIT_OVER_TEXT_PAGE, year=2019))
     assert "caption" in explained
+
+
+# A photographer's bare credit (``吴涛摄``) read as a block of its own between two paragraphs of a story
+# whose byline its dateline gave: it had been taken for a headline, and the paragraphs after it for a
+# story of their own.
+BARE_CREDIT_PAGE = (
+    "人民日报\n\n"
+    "2020年2月3日 星期一\n\n"
+    "第14版 国际\n\n"
+    "武汉火神山医院正式交付\n\n"
+    "本报武汉2月2日电 〈记者鲜敢) 2月2日，\n"
+    "武汉首座用于集中收治新型冠状病毒感染肺炎患\n"
+    "者的专科医院火神山医院，正式交付解放军\n"
+    "支援湖北医疗队。\n\n"
+    "吴涛摄\n\n"
+    "据悉，武汉火神山医院占地面积约5万平方\n"
+    "米，总建筑面积3.39万平方米，病床数1000\n"
+    "张，主要用于救治确诊患者。\n\n"
+    "春运首日全国铁路发送旅客千万人次\n\n"
+    "本报北京2月2日电 （记者赵小红）2日，\n"
+    "全国铁路发送旅客一千万人次，各地\n"
+    "车站秩序井然。\n"
+)
+
+
+def test_issue22_a_bare_photo_credit_in_a_block_of_its_own_is_a_caption_not_a_headline():
+    hospital, rail = parse_page(BARE_CREDIT_PAGE, year=2020)
+    assert hospital.title == "武汉火神山医院正式交付"
+    assert hospital.reporters == ("鲜敢",)
+    text = "".join(hospital.paragraphs)
+    assert text.endswith("主要用于救治确诊患者。")
+    assert "吴涛" not in text
+    assert rail.title == "春运首日全国铁路发送旅客千万人次"
+    assert "dropped line 14 as caption: 吴涛摄" in "\n".join(explain_page(BARE_CREDIT_PAGE, year=2020))

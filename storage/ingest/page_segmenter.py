@@ -279,6 +279,10 @@ def _is_caption_group(group: list[_Line]) -> bool:
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
 
+# A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.
+_NAME_CREDIT_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$")
+
+
 # A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
 _BARE_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
@@ -662,6 +666,12 @@ class _Segmenter:
         # story its block's text went to when it stands under it (read once that text is).
         for line in furniture:
             self.date_text(line, under=False)
+        if self.current is not None and len(group) == 1 and _NAME_CREDIT_RE.match(group[0].text):
+            # A photographer's credit, a name and 摄 (``吴涛摄``), a block of its own under a story's text:
+            # the credit of a photo set in the story's column, never a headline nor a byline; what
+            # follows decides whether the story goes on.
+            self.drop(group[0], "caption")
+            return
         if (
             self.current is not None
             and not self.current.ended
