@@ -117,3 +117,42 @@ def test_issue22_a_bare_photo_credit_in_a_block_of_its_own_is_a_caption_not_a_he
     assert "吴涛" not in text
     assert rail.title == "春运首日全国铁路发送旅客千万人次"
     assert "dropped line 14 as caption: 吴涛摄" in "\n".join(explain_page(BARE_CREDIT_PAGE, year=2020))
+
+
+# A wrapped headline's last word read as a block apart with a speck under it (``贺电`` / ``现``), between
+# the story's first paragraph and the next: it had been taken for the headline of a story of its own,
+# the paragraphs under it cut off from their story.
+WORD_AMONG_SPECKS_PAGE = (
+    "人民日报\n\n"
+    "2020年1月13日 星期一\n\n"
+    "第1版 要闻\n\n"
+    "习近平向阿曼新任苏丹海赛姆\n\n"
+    "新华社北京1月12日电 国家主席习近平12日\n"
+    "致电海赛姆，祝贺他继任阿曼苏丹国新任苏丹。\n\n"
+    "贺电\n"
+    "现\n\n"
+    "习近平表示，中阿建交以来，两国关系取得\n"
+    "长足发展，彼此成为相互信赖的战略伙伴。\n\n"
+    "春运首日全国铁路发送旅客千万人次\n\n"
+    "本报北京1月12日电 （记者赵小红）12日，\n"
+    "全国铁路发送旅客一千万人次，各地\n"
+    "车站秩序井然。\n"
+)
+
+
+def test_issue22_a_two_character_word_read_with_specks_between_paragraphs_is_no_headline():
+    greetings, rail = parse_page(WORD_AMONG_SPECKS_PAGE, year=2020)
+    assert greetings.title == "习近平向阿曼新任苏丹海赛姆"
+    assert "".join(greetings.paragraphs).endswith("彼此成为相互信赖的战略伙伴。")
+    assert greetings.date == "2020-01-12"
+    assert rail.title == "春运首日全国铁路发送旅客千万人次"
+    assert "dropped line 12 as OCR noise: 贺电" in "\n".join(explain_page(WORD_AMONG_SPECKS_PAGE, year=2020))
+
+
+def test_issue22_a_two_character_headline_over_its_dateline_stays_a_headline():
+    page = WORD_AMONG_SPECKS_PAGE.replace(
+        "贺电\n现\n\n习近平表示，", "贺电\n现\n\n新华社北京1月12日电 习近平表示，"
+    )
+    greetings, second, rail = parse_page(page, year=2020)
+    assert "贺电" in second.title
+    assert rail.title == "春运首日全国铁路发送旅客千万人次"

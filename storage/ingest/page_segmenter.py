@@ -73,6 +73,7 @@ from storage.ingest.page_lines import (
     _is_name_kicker,
     _is_note,
     _Line,
+    _looks_like_prose,
     _opens_story,
     _ornamented_subheading,
     _paper_name,
@@ -277,6 +278,10 @@ def _is_caption_group(group: list[_Line]) -> bool:
     if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
         return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+# A word of two Han characters alone on its line.
+_TWO_HAN_RE = re.compile(f"[{HAN}]{{2}}")
 
 
 # A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.
@@ -672,6 +677,10 @@ class _Segmenter:
             # follows decides whether the story goes on.
             self.drop(group[0], "caption")
             return
+        if self.current is not None and self.ends_sentence() and self.word_among_specks(group_index, group):
+            for line in group:
+                self.drop(line, "OCR noise")
+            return
         if (
             self.current is not None
             and not self.current.ended
@@ -946,6 +955,22 @@ class _Segmenter:
         self.gap_groups.append((len(self.stories) + 1, group))
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
         return True
+
+    def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
+        """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
+        paragraphs of the open story, the next block text that goes on without a dateline: a piece of
+        display type the OCR read apart (a wrapped headline's last word), never a headline of its own."""
+        if len(group) < 2 or not _TWO_HAN_RE.fullmatch(group[0].text.strip()):
+            return False
+        if not all(_is_noise(line.text) for line in group[1:]):
+            return False
+        following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else None
+        return (
+            following is not None
+            and not _DATELINE_RE.match(following[0].text)
+            and _looks_like_prose(following)
+            and not _is_headline_like(following)
+        )
 
     def headline_between(self, group_index: int) -> bool:
         """The group starts a headline printed between the open story and the next one's text: the story
