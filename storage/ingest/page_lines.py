@@ -1542,8 +1542,30 @@ _PROSE_OPENER_RE = re.compile(
 )
 
 
+def _label_dots_read(group: list[_Line]) -> list[str]:
+    """The block's lines, a middle dot the OCR read as ``。`` inside the column label closing the block
+    (``无私奉献 守护安宁 (为了`` / ``民族复兴。 英雄烈士谱)``) put back as ``·``: a label's dot ends no
+    sentence."""
+    texts = [line.text for line in group]
+    if not _LABEL_END_RE.search("".join(text.strip() for text in texts)):
+        return texts
+    for index in range(len(texts) - 1, -1, -1):
+        opening = max(texts[index].rfind("("), texts[index].rfind("（"))
+        if opening >= 0:
+            texts[index] = texts[index][:opening] + _LABEL_DOT_RE.sub("·", texts[index][opening:])
+            for later in range(index + 1, len(texts)):
+                texts[later] = _LABEL_DOT_RE.sub("·", texts[later])
+            break
+    return texts
+
+
+# A middle dot read as a full stop: ``。`` or ``.`` with more of the label after it.
+_LABEL_DOT_RE = re.compile(f"[。.][ \t\u3000]*(?=[{HAN}])")
+
+
 def _is_headline_like(group: list[_Line]) -> bool:
-    text = "".join(line.text for line in group)
+    texts = _label_dots_read(group)
+    text = "".join(texts)
     if _PROSE_OPENER_RE.match(group[0].text):
         return False  # ``据介绍，我国森林旅游近年来不断开拓创``: a line of text a column break cut off
     if text.count("《") != text.count("》"):
@@ -1551,8 +1573,8 @@ def _is_headline_like(group: list[_Line]) -> bool:
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
     if len(group) > _QUESTION_HEADLINE_LINES:
-        return not any(_SENTENCE_PUNCT_RE.search(line.text) for line in group)
-    return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line.text)) for line in group)
+        return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
+    return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line)) for line in texts)
 
 
 # A headline that asks or exclaims has at most this many lines.

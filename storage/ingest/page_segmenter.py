@@ -73,6 +73,7 @@ from storage.ingest.page_lines import (
     _is_name_kicker,
     _is_note,
     _Line,
+    _looks_like_prose,
     _opens_story,
     _ornamented_subheading,
     _paper_name,
@@ -281,6 +282,14 @@ def _is_caption_group(group: list[_Line]) -> bool:
     if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
         return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+# A word of two Han characters alone on its line.
+_TWO_HAN_RE = re.compile(f"[{HAN}]{{2}}")
+
+
+# A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.
+_NAME_CREDIT_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$")
 
 
 # A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
@@ -667,6 +676,16 @@ class _Segmenter:
         # story its block's text went to when it stands under it (read once that text is).
         for line in furniture:
             self.date_text(line, under=False)
+        if self.current is not None and len(group) == 1 and _NAME_CREDIT_RE.match(group[0].text):
+            # A photographer's credit, a name and 摄 (``吴涛摄``), a block of its own under a story's text:
+            # the credit of a photo set in the story's column, never a headline nor a byline; what
+            # follows decides whether the story goes on.
+            self.drop(group[0], "caption")
+            return
+        if self.current is not None and self.ends_sentence() and self.word_among_specks(group_index, group):
+            for line in group:
+                self.drop(line, "OCR noise")
+            return
         if (
             self.current is not None
             and not self.current.ended
@@ -958,6 +977,22 @@ class _Segmenter:
         self.gap_groups.append((len(self.stories) + 1, group))
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
         return True
+
+    def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
+        """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
+        paragraphs of the open story, the next block text that goes on without a dateline: a piece of
+        display type the OCR read apart (a wrapped headline's last word), never a headline of its own."""
+        if len(group) < 2 or not _TWO_HAN_RE.fullmatch(group[0].text.strip()):
+            return False
+        if not all(_is_noise(line.text) for line in group[1:]):
+            return False
+        following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else None
+        return (
+            following is not None
+            and not _DATELINE_RE.match(following[0].text)
+            and _looks_like_prose(following)
+            and not _is_headline_like(following)
+        )
 
     def headline_between(self, group_index: int) -> bool:
         """The group starts a headline printed between the open story and the next one's text: the story
@@ -1504,6 +1539,17 @@ class _Segmenter:
             and self.ends_sentence()
             and not _text_follows(group, index)
         )
+        if (
+            current is not None
+            and not self.ends_sentence()
+            and text.rstrip().endswith("摄")
+            and _is_body_fragment(group[index + 1 :])
+        ):
+            # A photo's credit read between an open sentence and the lines going on with it, in its
+            # block (``…可以保持战`` / ``新华社记者于芳摄`` / ``略定力，以更长远眼光，…``): the picture's,
+            # not the story's; the story stays open.
+            self.drop(line, "caption")
+            return True
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
