@@ -8,20 +8,26 @@ digest clock injected; on an SQLite file, then on PostgreSQL (conftest's `databa
 
 from __future__ import annotations
 
+import multiprocessing
+import time
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.digests import schedule
 from bot.digests.plan import DigestConfig, prepare
+from bot.services import StorageLibrary
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT, same_minute_groups
 from storage.database.access import Database
+from storage.database.connection import open_db
 from storage.records import subscriptions as subs
-from tests.bot_support import bot_settings_on
+from storage.search.engine import Searcher
+from tests.bot_support import bot_settings_on, make_database
 from tests.telegram_emulator import TelegramEmulator
 from tests.test_digest_e2e import SH, Clock, data_id, db_of, runner, running, say
 
@@ -184,3 +190,71 @@ async def test_a_sibling_not_delivered_leaves_its_stories_to_the_next_and_takes_
         (row,) = subs.deliveries(db_of(app), district.id)
         assert row.status == subs.EMPTY
         assert len(subs.delivered_article_ids(db_of(app), district.id)) == 2  # covered all the same
+
+
+# ---- two processes planning one chat's minute at once ------------------------------------------------------
+
+RACE_CHAT = 9301
+RACE_DAY = date(2023, 4, 13)
+RACE_AT = datetime(2023, 4, 13, 8, 0, 20, tzinfo=SH)
+
+
+def plan_in_process(target: str, subscription_id: int, barrier: Any, replica: str) -> None:
+    """One process's `prepare` of one due digest, on its own connections to `target`: it composes, then
+    waits at `barrier` for the other process to have composed too (the first time only), then claims."""
+    database = Database.open(target)
+    try:
+        library = StorageLibrary(database, Searcher(reader=database.reader))
+        (state,) = [s for s in database.read(subs.schedule_candidates) if s.id == subscription_id]
+        waited: list[bool] = []
+
+        def hold() -> None:
+            if not waited:
+                waited.append(True)
+                barrier.wait(timeout=60)
+
+        due = schedule.Due(subscription_id, RACE_DAY, RACE_AT, state)
+        lease = subs.Lease(replica, time.time() + 3600)
+        prepare(database, library, due, DigestConfig(), RACE_AT, lease, before_claim=hold)
+    finally:
+        database.close()
+
+
+def test_two_processes_planning_a_chats_minute_at_once_list_each_story_once(
+    tmp_path: Path, database_target: str
+):
+    """Two replicas compose the chat's two 8:00 digests at the same time, before either has claimed
+    (both held at a barrier between composing and claiming): still each story is listed once, and each
+    subscription's ledger covers what it matched."""
+    make_database(database_target, tmp_path / "work")
+    db = open_db(database_target)
+    try:
+        created = RACE_AT - timedelta(hours=1)
+        district = subs.add_subscription(db, RACE_CHAT, "08:00", ("统战", "保交楼"), now=created)
+        everything = subs.add_subscription(db, RACE_CHAT, "08:00", now=created)
+    finally:
+        db.close()
+
+    spawn = multiprocessing.get_context("spawn")
+    barrier = spawn.Barrier(2)
+    processes = [
+        spawn.Process(target=plan_in_process, args=(database_target, sub.id, barrier, f"replica-{sub.id}"))
+        for sub in (district, everything)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [p.exitcode for p in processes] == [0, 0]
+
+    db = open_db(database_target)
+    try:
+        shown = {s.id: subs.delivered_article_ids(db, s.id, shown_only=True) for s in (district, everything)}
+        covered = {s.id: subs.delivered_article_ids(db, s.id) for s in (district, everything)}
+    finally:
+        db.close()
+    assert not set(shown[district.id]) & set(shown[everything.id])  # each story listed once
+    assert set(shown[district.id]) | set(shown[everything.id])
+    # Each ledger covers what its subscription matched: all news everything, the keywords their stories.
+    assert set(covered[district.id]) <= set(covered[everything.id])
+    assert set(covered[district.id]) and len(covered[everything.id]) >= 6

@@ -366,9 +366,12 @@ def prepare(
     config: DigestConfig,
     now: datetime,
     lease: subs.Lease | None = None,
+    *,
+    before_claim: Callable[[], object] | None = None,
 ) -> Claimed | None:
     """Compose the due digest on a read connection, then claim its ledger row in one short write
     (blocking; run in a worker thread), under `lease` when given (the message is kept with the claim).
+    `before_claim` is called between composing and claiming (tests hold two processes there).
 
     None when there is nothing to send: nothing new (recorded as ``empty`` for the day), or the day
     was claimed already (by another replica, too). Composing takes no write lock: the claim alone
@@ -404,6 +407,8 @@ def prepare(
             send_empty=config.send_empty and not found.listed_elsewhere,
             note=listed_elsewhere_note(state.language, found),
         )
+    if before_claim is not None:
+        before_claim()
     if digest is None:
         database.write(
             subs.claim_delivery,
