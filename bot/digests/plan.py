@@ -42,6 +42,8 @@ ItemT = TypeVar("ItemT")
 MAX_MATCHES_PER_KEYWORD = 2000
 # A first digest chooses among this many of the most recently stored matching articles.
 FIRST_DIGEST_POOL = 200
+# Compositions of one digest when other processes keep claiming digests of its chat's minute meanwhile.
+CLAIM_ATTEMPTS = 5
 
 
 def utc_now() -> datetime:
@@ -381,19 +383,49 @@ def prepare(
     The stories the chat's other digests of the same minute list already (`subs.listed_by_siblings`:
     claimed or sent that day) are recorded as covered but not listed again, so a reader with two
     subscriptions at 8:00 gets each story once; the runner sends a chat's digests of one minute one
-    after the other, keyword subscriptions first (`digest_job.same_minute_groups`).
+    after the other, keyword subscriptions first (`digest_job.same_minute_groups`). Another process
+    (a replica) may plan a sibling at the same time: the claim is refused when the siblings' listing
+    changed since composing (`subs.claim_delivery`'s ``siblings_listed``, checked under the write
+    lock), and the digest is composed again against it, up to `CLAIM_ATTEMPTS` times (then
+    `subs.SiblingsChanged` goes to the caller, nothing claimed: the runner tries at its next check).
     """
     database = as_database(db)
     state = due.state
     assert isinstance(state, subs.SubscriptionState)
+    for attempt in range(1, CLAIM_ATTEMPTS + 1):
+        try:
+            return _compose_and_claim(
+                database, library, state, due.local_date, config, now, lease, before_claim
+            )
+        except subs.SiblingsChanged:
+            # Another process claimed (or undid) a digest of the chat's minute since this one was
+            # composed: composed again against what that digest lists.
+            if attempt == CLAIM_ATTEMPTS:
+                raise
+            log.info("digest recomposed: a digest of the same chat and minute was claimed meanwhile")
+    raise AssertionError("not reached")
+
+
+def _compose_and_claim(
+    database: Database,
+    library: SearchLibrary,
+    state: subs.SubscriptionState,
+    local_date: date,
+    config: DigestConfig,
+    now: datetime,
+    lease: subs.Lease | None,
+    before_claim: Callable[[], object] | None,
+) -> Claimed | None:
+    """`prepare`'s one try: compose on a read connection, then claim; `subs.SiblingsChanged` when the
+    chat's other digests of the minute list something else by the time of the claim."""
     sub = state.subscription
     with database.reader() as reader:
-        if subs.has_delivery(reader, sub.id, due.local_date):
+        if subs.has_delivery(reader, sub.id, local_date):
             return None
         horizon = subs.article_horizon(reader)
         # What the chat's other digests of this minute list (in this run or claimed by another replica,
-        # or before a restart) is covered here but not listed again.
-        listed = subs.listed_by_siblings(reader, sub.id, due.local_date)
+        # or before a restart) is covered here but not listed again; the claim checks it still holds.
+        listed = subs.listed_by_siblings(reader, sub.id, local_date)
         found = new_articles_for(reader, library, sub, horizon=horizon, cap=config.cap, listed=listed)
         digest = compose_found(
             reader,
@@ -401,7 +433,7 @@ def prepare(
             sub,
             found.ids,
             lang=state.language,
-            local_date=due.local_date,
+            local_date=local_date,
             config=config,
             # Nothing of its own but stories another digest of the minute lists: no "nothing new".
             send_empty=config.send_empty and not found.listed_elsewhere,
@@ -413,18 +445,19 @@ def prepare(
         database.write(
             subs.claim_delivery,
             sub.id,
-            due.local_date,
+            local_date,
             sub.chat_id,
             counted_ids=found.listed_elsewhere,
             status=subs.EMPTY,
             horizon=horizon,
             now=now,
+            siblings_listed=listed,
         )
         return None
     delivery_id = database.write(
         subs.claim_delivery,
         sub.id,
-        due.local_date,
+        local_date,
         sub.chat_id,
         shown_ids=digest.shown_ids,
         counted_ids=(*digest.counted_ids, *found.listed_elsewhere),
@@ -432,6 +465,7 @@ def prepare(
         lease=lease,
         message=message_of(digest),
         now=now,
+        siblings_listed=listed,
     )
     if delivery_id is None:
         return None

@@ -30,7 +30,7 @@ Nothing here knows Telegram; callers pass chat ids and plain values.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -49,6 +49,12 @@ CLAIMED = "claimed"  # row written before sending; if its replica dies, taken ov
 SENT = "sent"  # the message was accepted by Telegram
 EMPTY = "empty"  # nothing new that day and empty digests are not sent
 FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); not retried that day
+
+
+class SiblingsChanged(Exception):
+    """A claim was refused: what the chat's other digests of the minute list (`listed_by_siblings`) is
+    no longer what the digest was composed against (another process claimed or undid one meanwhile);
+    nothing was written, and the digest is to be composed again."""
 
 
 @dataclass(frozen=True)
@@ -462,6 +468,7 @@ def claim_delivery(
     lease: Lease | None = None,
     message: str | None = None,
     now: datetime | None = None,
+    siblings_listed: Collection[int] | None = None,
 ) -> int | None:
     """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
 
@@ -469,8 +476,18 @@ def claim_delivery(
     before a restart, got there first) or the subscription is gone: the caller must then not send.
     Articles already recorded for the subscription are skipped, so an article is never covered twice.
     A claim made with a `lease` and its `message` can be taken over once the lease runs out.
+
+    `siblings_listed`: what the chat's other digests of the minute listed (`listed_by_siblings`) when
+    this one was composed. It is read again inside the transaction, which holds the write lock (SQLite's,
+    or PostgreSQL's advisory one), so no other claim can commit between that read and this claim; when
+    it differs, nothing is written and `SiblingsChanged` is raised. Listing and claiming are then atomic:
+    two processes composing a chat's same-minute digests at once cannot both list a story.
     """
     with _transaction(db) as conn:
+        if siblings_listed is not None and listed_by_siblings(db, subscription_id, local_date) != set(
+            siblings_listed
+        ):
+            raise SiblingsChanged(f"subscription {subscription_id}: its siblings' digests changed")
         # Only for a subscription that still exists: one cancelled (or forgotten) since the scheduler
         # read it gets no ledger row, so nothing is sent and nothing is left behind.
         cursor = conn.execute(
