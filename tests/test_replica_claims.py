@@ -60,6 +60,42 @@ def test_one_replica_claims_a_day_the_other_gets_nothing(replicas):
     assert subs.take_over_claim(b, subs.Lease("B", T0 + 1 + LEASE), T0 + 1, WINDOW) is None
 
 
+def test_a_claim_composed_before_a_siblings_claim_is_refused_and_writes_nothing(replicas):
+    """Two digests of one chat's 8:00, composed by A and B while neither had claimed: A claims first,
+    so B's claim, made against an empty listing, is refused (`subs.SiblingsChanged`) and B composes again."""
+    a, b = replicas
+    district = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
+    everything = subs.add_subscription(a, 1, "08:00", now=NOW)
+    other_time = subs.add_subscription(a, 1, "09:00", now=NOW)
+    seen_by_b = subs.listed_by_siblings(b, everything.id, DAY)
+    assert seen_by_b == set()
+    lease = subs.Lease("A", T0 + LEASE)
+    assert subs.claim_delivery(
+        a, district.id, DAY, 1, shown_ids=[3, 4], lease=lease, message="m", now=NOW, siblings_listed=set()
+    )
+    with pytest.raises(subs.SiblingsChanged):
+        subs.claim_delivery(
+            b,
+            everything.id,
+            DAY,
+            1,
+            shown_ids=[3, 4, 5],
+            lease=lease,
+            message="m",
+            now=NOW,
+            siblings_listed=seen_by_b,
+        )
+    assert subs.deliveries(b, everything.id) == [] and subs.delivered_article_ids(b, everything.id) == []
+    # Composed again against what A's digest lists: claimed.
+    listed = subs.listed_by_siblings(b, everything.id, DAY)
+    assert listed == {3, 4}
+    assert subs.claim_delivery(
+        b, everything.id, DAY, 1, shown_ids=[5], counted_ids=[3, 4], now=NOW, siblings_listed=listed
+    )
+    # Another minute of the same chat is not the siblings' business.
+    assert subs.claim_delivery(b, other_time.id, DAY, 1, shown_ids=[3], now=NOW, siblings_listed=set())
+
+
 def test_an_expired_lease_is_taken_over_once_with_its_message(replicas):
     a, b = replicas
     sub = subs.add_subscription(a, 1, "08:00", now=NOW)
