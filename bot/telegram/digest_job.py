@@ -28,7 +28,9 @@ While a run goes on, the replica renews the leases of the claims it holds every 
 
 A chat's digests due in the same minute (`same_minute_groups`) are one worker's: claimed and sent one
 after the other, keyword subscriptions first, each planned once the previous one is recorded, so each
-lists only the stories the others of that minute have not (`bot.digests.plan.prepare`).
+lists only the stories the others of that minute have not (`bot.digests.plan.prepare`). Another
+replica planning a digest of the same chat and minute at the same moment is caught at the claim: a
+claim whose siblings' listing changed since composing is refused and the digest composed again.
 
 If a replica dies between 1 and 3 — **every subscriber still gets the digest; a duplicate only for a
 message in flight**. Its claims stop being renewed; once their lease has run out, another replica (or
