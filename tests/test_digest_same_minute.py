@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.digests import schedule
-from bot.digests.plan import DigestConfig, new_articles_for, prepare
+from bot.digests.plan import CLAIM_ATTEMPTS, DigestConfig, new_articles_for, prepare
 from bot.services import StorageLibrary
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT, same_minute_groups
@@ -269,3 +269,57 @@ def test_two_processes_planning_a_chats_minute_at_once_list_each_story_once(
     # Each ledger covers what its subscription would have listed alone, listed here or by the other.
     for sub_id, ids in alone.items():
         assert ids and set(ids) <= set(covered[sub_id])
+
+
+def test_a_digest_whose_siblings_keep_changing_is_composed_again_a_bounded_number_of_times(
+    tmp_path: Path, database_target: str
+):
+    """Another process claims and undoes the sibling digest between each composition and its claim: the
+    digest is composed `CLAIM_ATTEMPTS` times, then `subs.SiblingsChanged` goes to the runner with nothing
+    claimed (tried again at its next check); once the sibling stays put, it is claimed around it."""
+    make_database(database_target, tmp_path / "work")
+    database = Database.open(database_target)
+    other = open_db(database_target)  # the other process's connection
+    try:
+        created = RACE_AT - timedelta(hours=1)
+        district = subs.add_subscription(other, RACE_CHAT, "08:00", ("统战", "保交楼"), now=created)
+        everything = subs.add_subscription(other, RACE_CHAT, "08:00", now=created)
+        library = StorageLibrary(database, Searcher(reader=database.reader))
+        (state,) = [s for s in database.read(subs.schedule_candidates) if s.id == everything.id]
+        due = schedule.Due(everything.id, RACE_DAY, RACE_AT, state)
+        horizon = database.read(subs.article_horizon)
+        # The story the keyword digest lists: one all news would list too.
+        story = database.read(new_articles_for, library, everything, horizon=horizon, cap=CAP).ids[0]
+        held: list[int] = []
+
+        def sibling_moves() -> None:
+            # The other process claims the keyword digest, or undoes its claim, meanwhile.
+            if held:
+                subs.release_delivery(other, held.pop())
+            else:
+                claimed = subs.claim_delivery(
+                    other, district.id, RACE_DAY, RACE_CHAT, shown_ids=[story], now=created
+                )
+                assert claimed is not None
+                held.append(claimed)
+
+        compositions: list[int] = []
+
+        def counted() -> None:
+            compositions.append(1)
+            sibling_moves()
+
+        with pytest.raises(subs.SiblingsChanged):
+            prepare(database, library, due, DigestConfig(), RACE_AT, before_claim=counted)
+        assert len(compositions) == CLAIM_ATTEMPTS
+        assert subs.deliveries(other, everything.id) == []
+
+        if not held:
+            sibling_moves()  # the keyword digest claimed, and it stays
+        claimed = prepare(database, library, due, DigestConfig(), RACE_AT)
+        assert claimed is not None
+        listed = subs.delivered_article_ids(other, everything.id, shown_only=True)
+        assert listed and story not in listed and story in subs.delivered_article_ids(other, everything.id)
+    finally:
+        other.close()
+        database.close()
