@@ -86,3 +86,79 @@ def test_issue22_a_band_line_indented_past_its_first_column_starts_in_the_next()
 def test_issue22_a_single_line_with_a_narrow_gap_is_left_as_it_is():
     lines = ["", "将亮相第二届进   博会国家展", "", "据新华社上海10月21日电"]
     assert [text for text, _number in _split_side_by_side(lines)] == lines
+
+
+# Two headlines side by side, the right one's dateline read across with the top line of a third
+# column's text (``成效明显。优化加工贸易监管，完善信``), whose lines above and under it the OCR read
+# elsewhere; the rest of that column comes last on the page.
+TEXT_BESIDE_PAGE = (
+    "人民日报\n\n"
+    "2020年1月17日 星期五\n\n"
+    "第6版 要闻\n"
+    "普惠金融助力西藏脱贫攻坚                      海关去年征税18701亿元\n\n"
+    "17个银行网点设在海拔                    进出口货物通关时间缩短\n\n"
+    "4800米以上                    本报北京1月16日电 (记者                 成效明显。优化加工贸易监管，完善信\n\n"
+    "本报北京1月16日电 (记者\n"
+    "曲哲涵、欧阳洁) 记者16日从中国银\n"
+    "保监会获悉：截至2019年底，西藏\n"
+    "各金融机构已在21个边境县设立机构\n"
+    "网点292个，其中17个银行网点设在海\n"
+    "拔4800米以上。\n\n"
+    "杜海涛) 2019年，全国海关加强综\n"
+    "合治税，科学征管，全年征收税款\n"
+    "18701亿元。去年，全国海关不断提升\n"
+    "监管效能，知识产权海关保护\n\n"
+    "各界群众自发参与“我的祖国”全网拉歌\n\n"
+    "本报北京1月16日电 (记者\n"
+    "张贺) 新年伊始，深情的歌声唱响全\n"
+    "网，社会各界群众自发参与拉歌活动。\n\n"
+    "用管理，进出口货物通关时间比2017年\n"
+    "压缩一半以上。\n"
+)
+
+
+def test_issue22_a_column_line_read_beside_a_dateline_does_not_cut_the_dateline():
+    stories = {story.title: story for story in parse_page(TEXT_BESIDE_PAGE, year=2020)}
+    customs = stories["海关去年征税18701亿元 进出口货物通关时间缩短"]
+    body = "".join(customs.paragraphs)
+    # The dateline keeps its reporter (the text line had been read into its bracket), and the line
+    # stays in the story whose text it is.
+    assert customs.reporters == ("杜海涛",)
+    assert body.startswith("本报北京1月16日电")
+    assert "(记者成效明显" not in body.replace(" ", "")
+    assert "成效明显。优化加工贸易监管，完善信" in body
+    for title, story in stories.items():
+        if title != customs.title:
+            assert "成效明显" not in "".join(story.paragraphs)
+
+
+def test_issue22_text_columns_beside_a_dateline_are_read_last_and_a_band_of_text_stays():
+    # The first line of a story's three columns read across: the dateline column is read in place,
+    # the two columns' text lines (and the specks over them) at the page's end.
+    lines = [
+        "魏凤和宣读习近平主席贺信",
+        "[宣读习近平主            言           主目发言",
+        "本报北京10月21日电 〈记者金艾 | 家主权、安全、发展利益，积极服务构建人类命 | 区一体化相适应、能够被各国普遍接受、兼顾各",
+        "",
+        "红) 第九届北京香山论坛21日上午开幕。",
+    ]
+    texts = [text for text, _number in _split_side_by_side(lines)]
+    assert texts[-5:] == [
+        "言",
+        "家主权、安全、发展利益，积极服务构建人类命",
+        "",
+        "主目发言",
+        "区一体化相适应、能够被各国普遍接受、兼顾各",
+    ]
+    assert texts.index("本报北京10月21日电 〈记者金艾") < texts.index("红) 第九届北京香山论坛21日上午开幕。")
+    assert texts.index("红) 第九届北京香山论坛21日上午开幕。") < texts.index("言")
+    # A story's two columns read across line by line, no dateline beside them: read as before.
+    across = ["2月21日凌晨3 | 住得安心、及时治", "点，武汉市江汉区税 | 疗。由武汉市税务局"]
+    assert [text for text, _number in _split_side_by_side(across)] == [
+        "",
+        "住得安心、及时治",
+        "疗。由武汉市税务局",
+        "",
+        "2月21日凌晨3",
+        "点，武汉市江汉区税",
+    ]
