@@ -1050,7 +1050,8 @@ def _in_dateline_bracket(head: str) -> bool:
 
 
 # A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
-_COLUMN_GAP_RE = re.compile("[ \t\u3000]{6,}|[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*")
+# (A run of spaces then a bar is one gap.)
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{6,}")
 
 
 # The masthead, one item a line as papers print it and OCR reads it: the paper's name, its date (perhaps
@@ -1073,12 +1074,17 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     """Lines an OCR engine read across columns set side by side (two headlines next to each other,
     ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
     北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
-    wide run of spaces, each is cut there and the pieces are read column by column, one block each (a
+    run of spaces, each is cut there and the pieces are read column by column, one block each (a
     dateline apart): the other columns first, the left column last, right over the text the OCR reads
-    next, which is that column's. A single such line is left as it is: a gap inside one body line is
-    text the OCR lost there, not a column. Each line comes with its 1-based line number in the file: a
-    cut line's pieces all carry the line they came from (a blank line the cut adds, the band's first)."""
+    next, which is that column's. A gap is a bar or six spaces; a run of three spaces is one too inside
+    such a band, or in a band of lines that each hold one (``王毅分别同意大利外长、   可9`` / ``伊朗外长
+    通电话     全力做好…``), as Tesseract reads columns set close together (`_narrow_cut`). A column
+    of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
+    such line is left as it is: a gap inside one body line is text the OCR lost there, not a column.
+    Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
+    they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
+    tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
     position = 0
     while position < len(raw_lines):
         band: list[int] = []
@@ -1087,7 +1093,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if not _COLUMN_GAP_RE.search(raw_lines[scan].strip()) or _paper_name(raw_lines[scan]):
+            if not _NARROW_GAP_RE.search(raw_lines[scan].strip()) or _paper_name(raw_lines[scan]):
                 break  # no columns, or the masthead's name with specks beside it
             band.append(scan)
             scan += 1
@@ -1097,9 +1103,22 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             continue
         # Blank lines before the band.
         out.extend((raw_lines[k], k + 1) for k in range(position, band[0]))
-        pieces = [(_COLUMN_GAP_RE.split(raw_lines[k].strip()), k + 1) for k in band]
-        columns = max(len(row) for row, _number in pieces)
+        rows = [_COLUMN_GAP_RE.split(raw_lines[k].strip()) for k in band]
+        columns = max(len(row) for row in rows)
+        if columns < 2:
+            # A band whose gaps are all narrow (``王毅分别同意大利外长、   可9`` / ``全朗外长通电全     全力…``).
+            columns = max(len(_NARROW_GAP_RE.split(raw_lines[k].strip())) for k in band)
+        pieces = [(_narrow_cut(raw_lines[k], row, columns), k + 1) for k, row in zip(band, rows, strict=True)]
+        texts = _text_columns([row for row, _number in pieces], columns)
+        for column in texts:
+            # A column's text lines read beside a headline or a dateline: the OCR read the lines above
+            # and under them elsewhere, so they are read last, a block of their own, for the joining
+            # step to put back where their sentences go on.
+            tail.append(("", band[0] + 1))
+            tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
         for column in [*range(1, columns), 0]:
+            if column in texts:
+                continue
             out.append(("", band[0] + 1))
             for row, number in pieces:
                 if column < len(row):
@@ -1107,7 +1126,60 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
                         out.append(("", number))  # a dateline under the headline: the story's text starts
                     out.append((row[column], number))
         position = band[-1] + 1
-    return out
+    return [*out, *tail]
+
+
+# Inside a band of columns, a narrower run of spaces than `_COLUMN_GAP_RE`'s also parts two columns.
+_NARROW_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{3,}")
+# A line's leading run of spaces this wide: its first column is empty (the line starts in the next one).
+_EMPTY_FIRST_COLUMN_RE = re.compile(r"^[ \t\u3000]{6,}(?=\S)")
+
+
+# A piece of a band that is a line of a column's text, not a headline: a sentence mark inside it, or
+# two clause marks (``成效明显。优化加工贸易监管，完善信``, ``家主权、安全、发展利益，积极服务构建人类命``).
+_TEXT_PIECE_RE = re.compile(f"[{_SENTENCE_END}；;](?=.*[{HAN}])|[，、,].*[，、,]")
+# A piece this short beside a column's text is a speck of it (``言``, ``主目发言``).
+_SPECK_PIECE_CHARS = 4
+
+
+def _text_columns(rows: list[list[str]], columns: int) -> set[int]:
+    """The columns of a band that hold only one or two lines of a column's text (`_TEXT_PIECE_RE`, at
+    least ten Han characters; short specks aside) while another column of the band opens a story with
+    its dateline: the top lines of a column whose text the OCR read elsewhere, read across with the
+    headline or dateline of the module beside it. A band of a story's columns read across, line by
+    line, has none."""
+
+    def text(piece: str) -> bool:
+        return len(_HAN_RE.findall(piece)) >= 10 and bool(_TEXT_PIECE_RE.search(piece))
+
+    cells = [
+        [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+        for column in range(columns)
+    ]
+    found = {
+        column
+        for column in range(columns)
+        if 1 <= sum(map(text, cells[column])) <= 2
+        and all(text(cell) or len(cell) <= _SPECK_PIECE_CHARS for cell in cells[column])
+    }
+    datelines = {
+        column for column in range(columns) if any(_DATELINE_SOURCE_RE.match(cell) for cell in cells[column])
+    }
+    return found if datelines - found else set()
+
+
+def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
+    """A band's line cut into fewer pieces than the band has columns, cut again with the band's own
+    measure: a run of three spaces between two pieces, and a wide indent before the first (an empty
+    first column), as Tesseract spaces columns set close together (``二生泽夺现     稳投资          员…``,
+    ``        为高质量发展注入内生动力          |``). The new cut stands only when it gives no more pieces
+    than the band has columns; otherwise the line keeps its cut."""
+    if len(row) >= columns:
+        return row
+    narrow = _NARROW_GAP_RE.split(raw.strip())
+    if _EMPTY_FIRST_COLUMN_RE.match(raw):
+        narrow = ["", *narrow]
+    return narrow if len(row) < len(narrow) <= columns else row
 
 
 # A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).

@@ -1,0 +1,164 @@
+"""Issue 22: OCR'd pages, two headlines set side by side that Tesseract read as one line.
+
+Small made-up pages in the shape of the side-by-side lines measured on the tuned OCR sets
+(`benchmarks.ocrpages`, `benchmarks.ocrweb`).
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_lines import _split_side_by_side
+
+# Two headlines set side by side, each wrapped over two lines, read across both modules with runs of
+# three to five spaces between them (narrower than a column gap elsewhere on a page), a speck beside
+# the first line; the left headline's story is read first, the right one's after it.
+NARROW_PAGE = (
+    "人民日报\n\n"
+    "2020年2月29日 星期六\n\n"
+    "第8版 国际\n"
+    "王毅分别同意大利外长、   可9\n"
+    "伊朗外长通电话     全力做好稳外贸稳外资和生活必需品保供工作\n\n"
+    "本报北京2月28日电 2月2\n"
+    "8日，国务委员兼外长王毅同意大利外\n"
+    "长迪马约通电话。\n\n"
+    "王毅表示，当前，世界许多国家都\n"
+    "在奋力抗击新冠肺炎疫情。病毒是人类\n"
+    "共同的敌人，需要国际社会携手应对。\n\n"
+    "本报北京2月28日电 2月2\n"
+    "8日，国务委员兼外长王毅同伊朗外长\n"
+    "扎里夫通电话。\n\n"
+    "扎里夫表示，感谢中方专门来电话\n"
+    "表达慰问和支持，两国人民将永远坚定站\n"
+    "在一起。\n\n"
+    "新华社北京2月28日电 全国商\n"
+    "务系统应对新冠肺炎疫情做好商务工作\n"
+    "电视电话会议28日在北京召开。他强调，\n"
+    "要全力做好稳外贸稳外资和保障生活必\n"
+    "需品供给工作。\n"
+)
+
+
+def test_issue22_headlines_side_by_side_with_narrow_gaps_are_cut_into_their_columns():
+    stories = parse_page(NARROW_PAGE, year=2020)
+    titles = [story.title for story in stories]
+    assert "王毅分别同意大利外长、伊朗外长通电话" in titles
+    # The right headline heads the story under it (the speck read beside it stays in its title).
+    last = stories[-1]
+    assert last.title.endswith("全力做好稳外贸稳外资和生活必需品保供工作")
+    assert "王毅" not in last.title
+    assert "".join(last.paragraphs).startswith("新华社北京2月28日电")
+
+
+def test_issue22_a_line_with_a_narrow_gap_joins_the_band_beside_it():
+    # The middle line's gap is four spaces, the lines round it are cut at a bar and a wide gap: the
+    # band holds all three lines, and the middle line is cut as they are.
+    lines = [
+        "问“细”于民见初心 | “双创”热情高",
+        "小辣椒奏响    总统巴希尔",
+        "（今日谈）          “新乐章”",
+    ]
+    texts = [text for text, _number in _split_side_by_side(lines)]
+    assert texts == [
+        "",
+        "“双创”热情高",
+        "总统巴希尔",
+        "“新乐章”",
+        "",
+        "问“细”于民见初心",
+        "小辣椒奏响",
+        "（今日谈）",
+    ]
+
+
+def test_issue22_a_band_line_indented_past_its_first_column_starts_in_the_next():
+    # A wide indent before the line's text and a bar after it: its first column is empty.
+    lines = [
+        "中朝共同庆祝 | 天津在京津冀协同发展 | 深化哲学社会科学研究人",
+        "        为高质量发展注入内生动力          |",
+        "本报平壤10月28日电 | 本报天津10月28日电 | 员职称制度改革",
+    ]
+    columns = [text for text, _number in _split_side_by_side(lines)]
+    middle = columns[: columns.index("", 1)]
+    assert "为高质量发展注入内生动力" in middle
+    assert "中朝共同庆祝" in columns[columns.index("", 1) :]
+
+
+def test_issue22_a_single_line_with_a_narrow_gap_is_left_as_it_is():
+    lines = ["", "将亮相第二届进   博会国家展", "", "据新华社上海10月21日电"]
+    assert [text for text, _number in _split_side_by_side(lines)] == lines
+
+
+# Two headlines side by side, the right one's dateline read across with the top line of a third
+# column's text (``成效明显。优化加工贸易监管，完善信``), whose lines above and under it the OCR read
+# elsewhere; the rest of that column comes last on the page.
+TEXT_BESIDE_PAGE = (
+    "人民日报\n\n"
+    "2020年1月17日 星期五\n\n"
+    "第6版 要闻\n"
+    "普惠金融助力西藏脱贫攻坚                      海关去年征税18701亿元\n\n"
+    "17个银行网点设在海拔                    进出口货物通关时间缩短\n\n"
+    "4800米以上                    本报北京1月16日电 (记者                 成效明显。优化加工贸易监管，完善信\n\n"
+    "本报北京1月16日电 (记者\n"
+    "曲哲涵、欧阳洁) 记者16日从中国银\n"
+    "保监会获悉：截至2019年底，西藏\n"
+    "各金融机构已在21个边境县设立机构\n"
+    "网点292个，其中17个银行网点设在海\n"
+    "拔4800米以上。\n\n"
+    "杜海涛) 2019年，全国海关加强综\n"
+    "合治税，科学征管，全年征收税款\n"
+    "18701亿元。去年，全国海关不断提升\n"
+    "监管效能，知识产权海关保护\n\n"
+    "各界群众自发参与“我的祖国”全网拉歌\n\n"
+    "本报北京1月16日电 (记者\n"
+    "张贺) 新年伊始，深情的歌声唱响全\n"
+    "网，社会各界群众自发参与拉歌活动。\n\n"
+    "用管理，进出口货物通关时间比2017年\n"
+    "压缩一半以上。\n"
+)
+
+
+def test_issue22_a_column_line_read_beside_a_dateline_does_not_cut_the_dateline():
+    stories = {story.title: story for story in parse_page(TEXT_BESIDE_PAGE, year=2020)}
+    customs = stories["海关去年征税18701亿元 进出口货物通关时间缩短"]
+    body = "".join(customs.paragraphs)
+    # The dateline keeps its reporter (the text line had been read into its bracket), and the line
+    # stays in the story whose text it is.
+    assert customs.reporters == ("杜海涛",)
+    assert body.startswith("本报北京1月16日电")
+    assert "(记者成效明显" not in body.replace(" ", "")
+    assert "成效明显。优化加工贸易监管，完善信" in body
+    for title, story in stories.items():
+        if title != customs.title:
+            assert "成效明显" not in "".join(story.paragraphs)
+
+
+def test_issue22_text_columns_beside_a_dateline_are_read_last_and_a_band_of_text_stays():
+    # The first line of a story's three columns read across: the dateline column is read in place,
+    # the two columns' text lines (and the specks over them) at the page's end.
+    lines = [
+        "魏凤和宣读习近平主席贺信",
+        "[宣读习近平主            言           主目发言",
+        "本报北京10月21日电 〈记者金艾 | 家主权、安全、发展利益，积极服务构建人类命 | 区一体化相适应、能够被各国普遍接受、兼顾各",
+        "",
+        "红) 第九届北京香山论坛21日上午开幕。",
+    ]
+    texts = [text for text, _number in _split_side_by_side(lines)]
+    assert texts[-5:] == [
+        "言",
+        "家主权、安全、发展利益，积极服务构建人类命",
+        "",
+        "主目发言",
+        "区一体化相适应、能够被各国普遍接受、兼顾各",
+    ]
+    assert texts.index("本报北京10月21日电 〈记者金艾") < texts.index("红) 第九届北京香山论坛21日上午开幕。")
+    assert texts.index("红) 第九届北京香山论坛21日上午开幕。") < texts.index("言")
+    # A story's two columns read across line by line, no dateline beside them: read as before.
+    across = ["2月21日凌晨3 | 住得安心、及时治", "点，武汉市江汉区税 | 疗。由武汉市税务局"]
+    assert [text for text, _number in _split_side_by_side(across)] == [
+        "",
+        "住得安心、及时治",
+        "疗。由武汉市税务局",
+        "",
+        "2月21日凌晨3",
+        "点，武汉市江汉区税",
+    ]
