@@ -210,8 +210,9 @@ _PURPOSE = re.compile(
     r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
     # 坚持率团访华，就是要体现…的坚定支持: what was done, then what it was meant to do
     r"[，,](?:就|正)是(?:要|想|希望)|"
-    # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
-    r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
+    # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为, or
+    # writes it after the doer (邓瑞甫为保护人民生命财产安全献出了宝贵生命); not the 为 of 成为, 作为, 列为…
+    r"(?:^|[，,]|(?<![成作认因以行称更较极评视列改分名命广最尤颇甚而仅约定大转变划选设译升结]))为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
     r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低|"
     # 为感谢12年前武汉的医疗援助，汶川村民…: thanks, a memory or a celebration open what was done for it
     r"感谢|答谢|纪念|庆祝|迎接|表彰)"
@@ -775,8 +776,16 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     return _place_strength(sentence, asked)
 
 
+# Where someone comes from or lives, or where something settled (家住开化县…, 出生于…村, 项目落户…开发区,
+# 选址在…镇): the verb, then a place with its administrative ending.
+_LIVES_AT = re.compile(
+    r"(?:家住|住在|出生于|出生在|生于|来自|祖籍|老家在?|落户|落地|选址|扎根|安家|定居)(?:在|于)?"
+    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)"
+)
+
+
 def _place_strength(sentence: str, asked: _Asked) -> float:
-    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
+    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence) or _LIVES_AT.search(sentence):
         return PLAIN
     return PARTIAL if _place_names(sentence, asked.known) else NOTHING
 
@@ -1222,6 +1231,38 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
     )
 
 
+# A question the text asks itself (是什么原因，让…来到这座老矿井呢？ 群众为什么支持？): it poses the cause, the
+# sentences after it give it.
+_ASKS = re.compile(r"[？?][”\"」』）)]*$")
+_WHY_POSED = re.compile(r"为什么|为何|什么原因|何以|缘何|原因何在|原因是什么|怎么会|凭什么")
+# A sentence telling what was done in consequence (于是…, 为此…, 专家决定修建索道): the one before it most
+# often gives the cause (…原本规划修建的C型隧道很难推进。专家决定修建索道).
+_IN_CONSEQUENCE = re.compile(
+    r"^(?:于是|为此|因此|因而|所以|故而|由此|正因(?:为)?(?:此|如此)|这样一来)|"
+    r"^[^，,。；;]{0,12}?(?:决定|只好|只得|不得不|只能|被迫)"
+)
+
+
+def _causes_in_context(pool: Sequence[_Sentence], strengths: Sequence[float]) -> list[float]:
+    """For why, the cause strengths of an article's sentences read with their neighbours: a question the
+    text asks itself holds no cause, the sentence answering it (the next) likely does; and a sentence
+    before one telling what was done in consequence (于是…, …决定…) likely gives the cause."""
+    out = list(strengths)
+    for i, s in enumerate(pool):
+        if _ASKS.search(s.norm):
+            out[i] = NOTHING
+            if _WHY_POSED.search(s.norm) and i + 1 < len(pool):
+                out[i + 1] = max(out[i + 1], LIKELY)
+        elif (
+            i > 0
+            and pool[i - 1].paragraph == s.paragraph
+            and _IN_CONSEQUENCE.search(s.norm)
+            and not _ASKS.search(pool[i - 1].norm)
+        ):
+            out[i - 1] = max(out[i - 1], LIKELY)
+    return out
+
+
 # A sentence opening with the day it tells of (2月3日深夜一点四十分，卢静被…; 1997年9月23日，郑榜义接到…): the
 # sentences after it go on with that day's events until another date opens one.
 _OPENS_WITH_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|^" + _LUNAR_DAY)
@@ -1333,6 +1374,8 @@ def weighed_spans(
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    if kind == "why":
+        strengths = _causes_in_context(pool, strengths)
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
     tied = [
         _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
