@@ -3,7 +3,7 @@ no cause and the sentence after it gives one; the sentence before what was done 
 …决定…) gives the cause; a purpose written after the doer (邓瑞甫为保护…献出了宝贵生命); and where someone
 lives or comes from, or where something settled (家住…村, 落户…开发区)."""
 
-from storage.search.answer import LIKELY, NOTHING, PLAIN, best_sentence, kind_strength
+from storage.search.answer import LIKELY, NOTHING, PLAIN, best_sentence, kind_strength, question_kind
 from storage.text.normalize import normalize
 
 
@@ -67,3 +67,25 @@ def test_where_someone_lives_or_where_something_settled_names_the_place():
     body = "刘入源是远近闻名的老羊倌。\n刘入源家住甘肃省肃南县康乐镇赛鼎村，养羊三十年。"
     answer = best_sentence(q, list(terms), [(1, "老羊倌当代表", body)])
     assert answer is not None and "赛鼎村" in answer.sentence
+
+
+def test_colloquial_why_and_the_causes_news_credits():
+    for q in ("村里改修索道原因是啥", "他辞职回乡图啥", "老晏怎么想到要养蜂的", "拆房子为了啥"):
+        assert question_kind(q) == "why", q
+    q, terms = "合作社的蜂蜜为什么卖得好", ("合作社", "蜂蜜", "卖")
+    for text in (
+        "蜂蜜卖得好，得归功于合作社统一的品牌。",
+        "合作社的成绩离不开技术员的指导。",
+        "老晏说，秘诀在于坚持不喂糖水。",
+        "他办合作社的初衷是带着乡亲们增收。",
+    ):
+        assert kind_strength(normalize(text), "why", q, terms) == PLAIN, text
+    assert kind_strength(normalize("合作社今年卖出蜂蜜3000斤。"), "why", q, terms) == NOTHING
+
+
+def test_something_done_at_a_named_place_names_where():
+    q, terms = "上山文化遗址在哪", ("上山", "文化", "遗址")
+    assert kind_strength(normalize("考古人员在义乌市桥头村发现了上山文化遗址。"), "where", q, terms) == PLAIN
+    assert kind_strength(normalize("他在广州市打工十年。"), "where", "他在哪打工", ("打工",)) == PLAIN
+    # 在全市, 在各区: no place named
+    assert kind_strength(normalize("在全市范围内建设了120个村。"), "where", q, terms) < PLAIN

@@ -84,6 +84,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "why",
         re.compile(
             r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|为啥|干嘛|干吗|咋回事|怎么回事|什么缘故|"
+            # 原因是啥, 图啥, 为了啥, 怎么想到要…: the colloquial forms of why
+            r"原因是?(?:啥|哪些)|原因何在|为了(?:啥|什么)|图(?:啥|什么)|(?:怎么|咋)(?:想到|想起)|"
             # 是怎么走的, 怎么死的: the cause of a death
             r"怎么(?:走|死|去世|牺牲|没)的|" + _EN.format("why")
         ),
@@ -184,6 +186,8 @@ _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六�
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
+    r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
@@ -776,6 +780,14 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     return _place_strength(sentence, asked)
 
 
+# Something done at a named place (在义乌市桥头村发现, 在广州打工): 在, a name of two characters or more with
+# an administrative ending, then the deed (not 在全市, 在各区, 在本村: no place named).
+_DONE_AT = re.compile(
+    r"在(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村|街道|社区)(?:的?[\u4e00-\u9fff]{0,6}?)"
+    r"(?:发现|出土|建成|建设|开业|投产|打工|工作|生活|种植|养殖|创业|开办|办起|建起|找到|出生|长大|落地)"
+)
+
+
 # Where someone comes from or lives, or where something settled (家住开化县…, 出生于…村, 项目落户…开发区,
 # 选址在…镇): the verb, then a place with its administrative ending.
 _LIVES_AT = re.compile(
@@ -785,7 +797,7 @@ _LIVES_AT = re.compile(
 
 
 def _place_strength(sentence: str, asked: _Asked) -> float:
-    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence) or _LIVES_AT.search(sentence):
+    if any(p.search(sentence) for p in (_AT_PLACE, _WENT_TO, _LIVES_AT, _DONE_AT)):
         return PLAIN
     return PARTIAL if _place_names(sentence, asked.known) else NOTHING
 
