@@ -89,3 +89,27 @@ def test_something_done_at_a_named_place_names_where():
     assert kind_strength(normalize("他在广州市打工十年。"), "where", "他在哪打工", ("打工",)) == PLAIN
     # 在全市, 在各区: no place named
     assert kind_strength(normalize("在全市范围内建设了120个村。"), "where", q, terms) < PLAIN
+
+
+def test_a_circumstance_written_as_its_background_is_a_cause():
+    q, terms = "夜市为什么要延长营业时间", ("夜市", "延长", "营业", "时间")
+    text = "在疫情防控常态化的背景下，夜市延长营业时间到凌晨两点。"
+    assert kind_strength(normalize(text), "why", q, terms) == PLAIN
+
+
+def test_a_founding_or_a_building_at_a_place_names_where():
+    q, terms = "研究院在哪揭牌", ("研究院", "揭牌")
+    assert kind_strength(normalize("研究院在嘉兴南湖区揭牌。"), "where", q, terms) == PLAIN
+    assert kind_strength(normalize("该大桥昨日在赣州通车。"), "where", "大桥在哪通车", ("大桥",)) == PLAIN
+
+
+def test_a_place_of_the_level_asked_and_where_someone_works():
+    assert question_kind("为群社区在哪个街道") == "where"
+    q, terms = "为群社区在哪个街道", ("为群", "社区")
+    assert kind_strength(normalize("为群社区隶属于柳园街道。"), "where", q, terms) == PLAIN
+    # 哪个乡镇: a town or a township answers
+    q, terms = "老羊倌住在哪个乡镇", ("老羊倌",)
+    assert kind_strength(normalize("老羊倌住在康乐镇的草原上。"), "where", q, terms) == PLAIN
+    q, terms = "他女儿在哪工作", ("女儿", "工作")
+    assert kind_strength(normalize("他的女儿在武汉协和医院工作。"), "where", q, terms) == PLAIN
+    assert kind_strength(normalize("他的女儿在医院工作。"), "where", q, terms) < PLAIN  # no name of it

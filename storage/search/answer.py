@@ -107,7 +107,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "where",
         re.compile(
-            r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛)|"
+            r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛|乡镇|乡|街道|州)|"
             # 开去哪了, 运到哪, 往哪走: where to
             r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
@@ -188,6 +188,8 @@ _CAUSE = re.compile(
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
     r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
+    # 在疫情防控常态化的背景下，…: the circumstance a deed answers
+    r"背景下|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
@@ -197,7 +199,9 @@ _CAUSE = re.compile(
 # not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
 _CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。；;]{1,12}[，,]")
 _AT_PLACE = re.compile(
-    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落|"
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展|"
+    # 在…揭牌, 在…开工, 在…签约, 在…亮相: a founding, a building or a showing at a place
+    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车)|位于|地处|坐落|"
     # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
     r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
     r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
@@ -767,10 +771,11 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
+        ends = _LEVEL_ENDS.get(level.group(1), (level.group(1),))
         places = _place_names(sentence, asked.known) + _new(
-            re.findall(r"[\u4e00-\u9fff]{2,6}" + level.group(1), sentence), asked.known
+            re.findall(r"[\u4e00-\u9fff]{2,6}(?:" + "|".join(ends) + ")", sentence), asked.known
         )
-        if any(p.endswith(level.group(1)) and p != level.group(1) for p in places):
+        if any(p.endswith(ends) and p not in ends for p in places):
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
     if _HEADING_ASKED.search(asked.query):
@@ -784,7 +789,10 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
 # an administrative ending, then the deed (not 在全市, 在各区, 在本村: no place named).
 _DONE_AT = re.compile(
     r"在(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村|街道|社区)(?:的?[\u4e00-\u9fff]{0,6}?)"
-    r"(?:发现|出土|建成|建设|开业|投产|打工|工作|生活|种植|养殖|创业|开办|办起|建起|找到|出生|长大|落地)"
+    r"(?:发现|出土|建成|建设|开业|投产|打工|工作|生活|种植|养殖|创业|开办|办起|建起|找到|出生|长大|落地)|"
+    # 在浙江大学医学院附属第一医院工作, 在县城一家服装厂打工: where someone works
+    r"在[\u4e00-\u9fff]{2,14}?(?:医院|学校|小学|中学|大学|学院|公司|集团|工厂|厂|合作社|研究所|研究院)"
+    r"(?:工作|上班|打工|任职|就职|当|做|读书|上学|就读|学习)"
 )
 
 
@@ -808,7 +816,9 @@ _HEADING = re.compile(
     r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
 )
 # A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|村)")
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州)")
+# 哪个乡镇: a town (镇) or a township (乡) answers.
+_LEVEL_ENDS = {"乡镇": ("乡", "镇")}
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
