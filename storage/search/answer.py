@@ -84,6 +84,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "why",
         re.compile(
             r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|为啥|干嘛|干吗|咋回事|怎么回事|什么缘故|"
+            # 原因是啥, 图啥, 为了啥, 怎么想到要…: the colloquial forms of why
+            r"原因是?(?:啥|哪些)|原因何在|为了(?:啥|什么)|图(?:啥|什么)|(?:怎么|咋)(?:想到|想起)|"
             # 是怎么走的, 怎么死的: the cause of a death
             r"怎么(?:走|死|去世|牺牲|没)的|" + _EN.format("why")
         ),
@@ -105,7 +107,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "where",
         re.compile(
-            r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛)|"
+            r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛|乡镇|乡|街道|州)|"
             # 开去哪了, 运到哪, 往哪走: where to
             r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
@@ -184,6 +186,10 @@ _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六�
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
+    r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
+    # 在疫情防控常态化的背景下，…: the circumstance a deed answers
+    r"背景下|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
@@ -193,7 +199,9 @@ _CAUSE = re.compile(
 # not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
 _CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。；;]{1,12}[，,]")
 _AT_PLACE = re.compile(
-    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展)|位于|地处|坐落|"
+    r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展|"
+    # 在…揭牌, 在…开工, 在…签约, 在…亮相: a founding, a building or a showing at a place
+    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车)|位于|地处|坐落|"
     # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
     r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
     r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
@@ -210,8 +218,9 @@ _PURPOSE = re.compile(
     r"[，,]以[^\d\s，,。]{2,8}(?:[，,。]|$)|"
     # 坚持率团访华，就是要体现…的坚定支持: what was done, then what it was meant to do
     r"[，,](?:就|正)是(?:要|想|希望)|"
-    # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为
-    r"(?:^|[，,])为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
+    # 为加强疫情防控工作，有效减少人员聚集，现将…: news opens a decision with its purpose, after 为, or
+    # writes it after the doer (邓瑞甫为保护人民生命财产安全献出了宝贵生命); not the 为 of 成为, 作为, 列为…
+    r"(?:^|[，,]|(?<![成作认因以行称更较极评视列改分名命广最尤颇甚而仅约定大转变划选设译升结]))为(?:了)?(?:进一步|更好|有效|切实)?(?:加强|做好|应对|解决|推动|促进|保障|确保|满足|减少|防止|避免|"
     r"支持|落实|提高|实现|打赢|保护|遏制|缓解|改善|方便|帮助|维护|防范|化解|稳定|扩大|降低|"
     # 为感谢12年前武汉的医疗援助，汶川村民…: thanks, a memory or a celebration open what was done for it
     r"感谢|答谢|纪念|庆祝|迎接|表彰)"
@@ -762,10 +771,11 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
+        ends = _LEVEL_ENDS.get(level.group(1), (level.group(1),))
         places = _place_names(sentence, asked.known) + _new(
-            re.findall(r"[\u4e00-\u9fff]{2,6}" + level.group(1), sentence), asked.known
+            re.findall(r"[\u4e00-\u9fff]{2,6}(?:" + "|".join(ends) + ")", sentence), asked.known
         )
-        if any(p.endswith(level.group(1)) and p != level.group(1) for p in places):
+        if any(p.endswith(ends) and p not in ends for p in places):
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
     if _HEADING_ASKED.search(asked.query):
@@ -775,8 +785,27 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     return _place_strength(sentence, asked)
 
 
+# Something done at a named place (在义乌市桥头村发现, 在广州打工): 在, a name of two characters or more with
+# an administrative ending, then the deed (not 在全市, 在各区, 在本村: no place named).
+_DONE_AT = re.compile(
+    r"在(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村|街道|社区)(?:的?[\u4e00-\u9fff]{0,6}?)"
+    r"(?:发现|出土|建成|建设|开业|投产|打工|工作|生活|种植|养殖|创业|开办|办起|建起|找到|出生|长大|落地)|"
+    # 在浙江大学医学院附属第一医院工作, 在县城一家服装厂打工: where someone works
+    r"在[\u4e00-\u9fff]{2,14}?(?:医院|学校|小学|中学|大学|学院|公司|集团|工厂|厂|合作社|研究所|研究院)"
+    r"(?:工作|上班|打工|任职|就职|当|做|读书|上学|就读|学习)"
+)
+
+
+# Where someone comes from or lives, or where something settled (家住开化县…, 出生于…村, 项目落户…开发区,
+# 选址在…镇): the verb, then a place with its administrative ending.
+_LIVES_AT = re.compile(
+    r"(?:家住|住在|出生于|出生在|生于|来自|祖籍|老家在?|落户|落地|选址|扎根|安家|定居)(?:在|于)?"
+    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)"
+)
+
+
 def _place_strength(sentence: str, asked: _Asked) -> float:
-    if _AT_PLACE.search(sentence) or _WENT_TO.search(sentence):
+    if any(p.search(sentence) for p in (_AT_PLACE, _WENT_TO, _LIVES_AT, _DONE_AT)):
         return PLAIN
     return PARTIAL if _place_names(sentence, asked.known) else NOTHING
 
@@ -787,7 +816,9 @@ _HEADING = re.compile(
     r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
 )
 # A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|村)")
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州)")
+# 哪个乡镇: a town (镇) or a township (乡) answers.
+_LEVEL_ENDS = {"乡镇": ("乡", "镇")}
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
@@ -1222,6 +1253,38 @@ def _place_referred(pool: Sequence[_Sentence], strengths: Sequence[float], i: in
     )
 
 
+# A question the text asks itself (是什么原因，让…来到这座老矿井呢？ 群众为什么支持？): it poses the cause, the
+# sentences after it give it.
+_ASKS = re.compile(r"[？?][”\"」』）)]*$")
+_WHY_POSED = re.compile(r"为什么|为何|什么原因|何以|缘何|原因何在|原因是什么|怎么会|凭什么")
+# A sentence telling what was done in consequence (于是…, 为此…, 专家决定修建索道): the one before it most
+# often gives the cause (…原本规划修建的C型隧道很难推进。专家决定修建索道).
+_IN_CONSEQUENCE = re.compile(
+    r"^(?:于是|为此|因此|因而|所以|故而|由此|正因(?:为)?(?:此|如此)|这样一来)|"
+    r"^[^，,。；;]{0,12}?(?:决定|只好|只得|不得不|只能|被迫)"
+)
+
+
+def _causes_in_context(pool: Sequence[_Sentence], strengths: Sequence[float]) -> list[float]:
+    """For why, the cause strengths of an article's sentences read with their neighbours: a question the
+    text asks itself holds no cause, the sentence answering it (the next) likely does; and a sentence
+    before one telling what was done in consequence (于是…, …决定…) likely gives the cause."""
+    out = list(strengths)
+    for i, s in enumerate(pool):
+        if _ASKS.search(s.norm):
+            out[i] = NOTHING
+            if _WHY_POSED.search(s.norm) and i + 1 < len(pool):
+                out[i + 1] = max(out[i + 1], LIKELY)
+        elif (
+            i > 0
+            and pool[i - 1].paragraph == s.paragraph
+            and _IN_CONSEQUENCE.search(s.norm)
+            and not _ASKS.search(pool[i - 1].norm)
+        ):
+            out[i - 1] = max(out[i - 1], LIKELY)
+    return out
+
+
 # A sentence opening with the day it tells of (2月3日深夜一点四十分，卢静被…; 1997年9月23日，郑榜义接到…): the
 # sentences after it go on with that day's events until another date opens one.
 _OPENS_WITH_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|^" + _LUNAR_DAY)
@@ -1333,6 +1396,8 @@ def weighed_spans(
     pool = article.sentences
     coverage = _Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    if kind == "why":
+        strengths = _causes_in_context(pool, strengths)
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
     tied = [
         _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
