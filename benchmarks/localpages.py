@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import random
 import re
+from collections.abc import Callable, Sequence
 
 from benchmarks.paperpages import (
     TUNED_MONTHS,
@@ -454,3 +455,34 @@ def _failure_lines(pages: list[FamilyPage], family: str, limit: int) -> list[str
             if len(expected.paragraphs) != len(got["paragraphs"]):
                 out.append(f"  paragraphs want {len(expected.paragraphs)} got {len(got['paragraphs'])}")
     return out
+
+
+def held_out_family_runs(
+    make: Callable[[str, int, int | None], list[FamilyPage]],
+    tuned: Sequence[str],
+    held_out: str,
+    count: int,
+    seed: int | None = None,
+) -> dict:
+    """Figures per family of a builder with one held-out family, in `benchmarks.paperpages.format_families`'
+    shape; the held-out family marked so (its totals and checksum only). With `seed`, the tuned families'
+    pages of that seed only, named with it (their unseen half: seed 2)."""
+    if seed is not None:
+        return {f"{family} (seed {seed})": family_figures(make(family, count, seed)) for family in tuned}
+    return {
+        family: family_figures(make(family, count, None), held_out=family == held_out)
+        for family in (*tuned, held_out)
+    }
+
+
+def tuned_failures(
+    make: Callable[[str, int, int | None], list[FamilyPage]],
+    family: str,
+    held_out: str,
+    count: int,
+    limit: int,
+) -> list[str]:
+    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
+    if family == held_out:
+        raise SystemExit("the held-out family's failures are not shown")
+    return _failure_lines(make(family, count, None), family, limit)

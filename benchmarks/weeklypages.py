@@ -45,6 +45,8 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
     _unread_dateline,
+    held_out_family_runs,
+    tuned_failures,
 )
 from benchmarks.morepages import headed_articles
 from benchmarks.paperpages import (
@@ -55,7 +57,6 @@ from benchmarks.paperpages import (
     _month_dir,
     _title,
     by_issue,
-    family_figures,
 )
 from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles, parse_article, root
@@ -409,22 +410,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
 
 
 def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape; the
-    held-out family marked so (its totals and checksum only). With `seed`, the tuned families' pages of
-    that seed only, named with it (their unseen half: seed 2)."""
-    if seed is not None:
-        return {
-            f"{family} (seed {seed})": family_figures(make_family(family, count, seed)) for family in TUNED
-        }
-    return {
-        family: family_figures(make_family(family, count), held_out=family == HELDOUT) for family in FAMILIES
-    }
+    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
+    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
 
 
 def show_failures(family: str, count: int, limit: int) -> list[str]:
     """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    if family == HELDOUT:
-        raise SystemExit("the held-out family's failures are not shown")
-    from benchmarks.localpages import _failure_lines
-
-    return _failure_lines(make_family(family, count), family, limit)
+    return tuned_failures(make_family, family, HELDOUT, count, limit)
