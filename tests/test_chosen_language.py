@@ -46,6 +46,9 @@ SH = ZoneInfo("Asia/Shanghai")
         ("Chinese", "zh"),
         ("中文", "zh"),
         ("汉语", "zh"),
+        ("auto", "auto"),
+        ("自动", "auto"),
+        ("默认", "auto"),
         ("fr", None),
         ("klingon", None),
         ("", None),
@@ -85,7 +88,10 @@ async def test_telegram_readers_choose_against_their_clients_language(
             line.text == "请告诉我要找什么，例如：保交楼"
         )  # a photo without a caption, in the chosen language
         bad = await say(emu, "/lang klingon", 1001, lang="en")
-        assert bad.text == "不认识语言「klingon」。可以选 /lang zh（中文）或 /lang en（English）"
+        assert (
+            bad.text
+            == "不认识语言「klingon」。可以选 /lang zh（中文）、/lang en（English）或 /lang auto（跟随设备）"
+        )
 
         # A Chinese client chooses English.
         assert (await say(emu, "/lang English", 1002)).text.startswith("OK, replies and digests will be")
@@ -103,6 +109,12 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert report is not None and set(report.outcomes.values()) == {SENT}
         assert "新闻摘要 · 2023-04-13" in emu.messages(1001)[-1].text
         assert "News digest · 2023-04-13" in emu.messages(1002)[-1].text
+
+        # /lang auto forgets the choice: the English client is answered in English again.
+        back = await say(emu, "/lang auto", 1001, lang="en")
+        assert back.text == "OK, replies will follow the language of your device or your messages again."
+        assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot commands:")
+        assert subs.get_chat(db, 1001).chosen_language is None  # type: ignore[union-attr]
 
 
 # ---- WeChat and the web page ---------------------------------------------------------------------------

@@ -99,8 +99,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "lang",
         "选择语言 / Language",
         "Choose the language / 语言",
-        "选择回复和每日摘要的语言：/lang zh 中文，/lang en English（只发 /lang 查看当前语言）",
-        "choose the language of replies and digests: /lang en English, /lang zh 中文 (/lang alone shows it)",
+        "选择回复和每日摘要的语言：/lang zh 中文，/lang en English，/lang auto 跟随设备（只发 /lang 查看当前语言）",
+        "choose the language of replies and digests: /lang en English, /lang zh 中文, /lang auto your device's (/lang alone shows it)",
         args={"zh": "[zh|en]", "en": "[en|zh]"},
     ),
     _c(

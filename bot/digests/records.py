@@ -243,17 +243,25 @@ def _lang(
     db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, now: datetime, markup: Markup
 ) -> Reply:
     """/lang alone: the current language and how to change it; /lang en|zh (English, 中文, 英文…): store it
-    and answer in it."""
+    and answer in it; /lang auto: forget the choice and answer in the language the chat came with."""
     if not args:
         return digest.format_text(lang, "lang_current", markup)
     chosen = parse_language(" ".join(args))
+    if chosen == AUTO:
+        chat = subs.set_chosen_language(db, chat_id, None, now=now)
+        return digest.format_text(chat.language, "lang_auto", markup)
     if chosen is None:
         return digest.format_text(lang, "err_bad_lang", markup, value=digest.clip(" ".join(args), 30))
     subs.set_chosen_language(db, chat_id, chosen, now=now)
     return digest.format_text(chosen, "lang_set", markup)
 
 
+# /lang auto: no chosen language; replies follow the one detected (Telegram's setting, the browser's, the letters).
+AUTO = "auto"
+
+
 _LANGUAGE_NAMES = {
+    AUTO: ("auto", "default", "自动", "自動", "默认", "默認", "跟随设备"),
     "en": ("en", "eng", "english", "英文", "英语", "英語"),
     "zh": (
         "zh",
@@ -272,7 +280,8 @@ _LANGUAGE_NAMES = {
 
 
 def parse_language(value: str) -> str | None:
-    """'en' or 'zh' for a language as a reader writes it (en, English, 英文; zh, Chinese, 中文), else None."""
+    """'en' or 'zh' for a language as a reader writes it (en, English, 英文; zh, Chinese, 中文), `AUTO` for
+    auto / 自动 / 默认, else None."""
     word = schedule.normalize_token(value).strip().lower().replace("_", "-")
     return next((code for code, names in _LANGUAGE_NAMES.items() if word in names), None)
 

@@ -51,9 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
         "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
-        "lang_current": "当前语言：中文。\n换成英文：/lang en（换回中文：/lang zh）",
+        "lang_current": "当前语言：中文。\n换成英文：/lang en（换回中文：/lang zh；跟随设备语言：/lang auto）",
+        "lang_auto": "好的，以后跟随你的设备或消息的语言回复。",
         "lang_set": "好的，以后用中文回复，每日摘要也用中文。换成英文：/lang en",
-        "err_bad_lang": "不认识语言「{value}」。可以选 /lang zh（中文）或 /lang en（English）",
+        "err_bad_lang": "不认识语言「{value}」。可以选 /lang zh（中文）、/lang en（English）或 /lang auto（跟随设备）",
         "err_two_times": "一个订阅只有一个时间，「{value}」是第二个。想在两个时间收到，请订阅两次，例如 /subscribe 8:00 二七区 和 /subscribe 20:00 二七区",
         "err_bad_time": "「{value}」不是有效的时间。可以写 8:00、21:30、8点、早上8点、晚上8点半，例如 /subscribe 8:00 或 /subscribe 晚上8点半 二七区",
         "err_bad_time_close": "「{value}」不是有效的时间：一天从 00:00 开始，午夜请写 {suggestion}（或 晚上12点），例如 /subscribe {suggestion}",
@@ -116,9 +117,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
         "/timezone Europe/Berlin",
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
-        "lang_current": "Language: English.\nSwitch to Chinese with /lang zh (back to English: /lang en)",
+        "lang_current": "Language: English.\nSwitch to Chinese with /lang zh (back to English: /lang en; follow your device: /lang auto)",
+        "lang_auto": "OK, replies will follow the language of your device or your messages again.",
         "lang_set": "OK, replies and digests will be in English from now on. 换成中文：/lang zh",
-        "err_bad_lang": "Unknown language \u201c{value}\u201d. Choose /lang en (English) or /lang zh (中文)",
+        "err_bad_lang": "Unknown language \u201c{value}\u201d. Choose /lang en (English), /lang zh (中文) or /lang auto (your device's)",
         "err_two_times": "A subscription has one time, and \u201c{value}\u201d is a second one. For two times, "
         "subscribe twice, e.g. /subscribe 8:00 二七区 and /subscribe 20:00 二七区",
         "err_bad_time": "\u201c{value}\u201d is not a valid time. Write e.g. 8:00, 21:30, 8pm or 8:30pm: /subscribe 8:00 or "

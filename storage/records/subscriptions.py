@@ -213,10 +213,10 @@ def set_timezone(
 
 
 def set_chosen_language(
-    db: sqlite_utils.Database, chat_id: int, language: str, *, now: datetime | None = None
+    db: sqlite_utils.Database, chat_id: int, language: str | None, *, now: datetime | None = None
 ) -> Chat:
     """Store the language the chat chose (/lang; 'zh' or 'en', validated by the caller): it goes before
-    the language its messages come with, in replies and in digests."""
+    the language its messages come with, in replies and in digests. None forgets the choice (/lang auto)."""
     register_chat(db, chat_id, now=now)
     with _transaction(db) as conn:
         conn.execute("UPDATE chats SET chosen_language = ? WHERE chat_id = ?", [language, chat_id])
