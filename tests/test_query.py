@@ -324,12 +324,20 @@ def test_invisible_characters_inside_a_word_are_dropped():
     assert parse_query("\ufeff\u200d").empty
 
 
-@pytest.mark.parametrize("query", ["2023年", "2023年的新闻", "二〇二三年", "2023年度"])
+@pytest.mark.parametrize("query", ["2023年", "2023年的新闻", "二〇二三年", "2023年度", "2023", " 2023 "])
 def test_a_year_alone_is_a_date(query):
     """Issue 3 (QA): 2023年 found nothing (no article writes the year); it is the whole year."""
     parsed = parse_query(query)
     assert [d.label() for d in parsed.dates] == ["2023年"] and parsed.terms == ()
     assert date_sql(parsed.dates[0]) == ("substr(a.date, 1, 4) = ?", ["2023"])
+
+
+@pytest.mark.parametrize("query", ["2023 保交楼", "12345", "1800", "2023 2024"])
+def test_four_digits_among_other_words_or_out_of_range_stay_words(query: str) -> None:
+    """Only a message of a year alone is the year's news; digits beside other words are searched as typed."""
+    parsed = parse_query(query)
+    assert parsed.dates == () or all(d.text.endswith("年") for d in parsed.dates)
+    assert parsed.terms
 
 
 def test_a_question_drops_its_short_adverbs_but_keeps_longer_words_jieba_tags_so() -> None:

@@ -138,6 +138,7 @@ _FULL_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
+_BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # A year and a span of its months (2019年1到9月, 2020年1至4月, 2019年1-9月): the year is the date; news
 # writes the span in several ways (1—9月, 1至9月, 前三季度), so it is no word to find.
 _YEAR_MONTHS = re.compile(
@@ -270,6 +271,11 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
         return " "
 
     text = _YEAR.sub(year_only, text)
+    # A message of a year alone (2023): the year's news, as 2023年 lists it, not the digits as a word.
+    bare = _BARE_YEAR.match(text)
+    if not found and bare and 1900 <= int(bare.group(1)) <= 2100:
+        found.append(DateSpec(bare.group(1), 0, int(bare.group(1))))
+        text = " "
     return found, text
 
 
