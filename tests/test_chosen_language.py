@@ -204,3 +204,20 @@ def test_the_console_keeps_its_choice_over_lang(tmp_path: Path) -> None:
     db = open_db(tmp_path / "c.db")
     assert subs.get_chat(db, CONSOLE_CHAT_ID).chosen_language == "en"  # type: ignore[union-attr]
     db.close()
+
+
+def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(tmp_path: Path) -> None:
+    """/lang en then /lang auto: the confirmation and what follows are in the console's --lang (zh), and
+    the language stored as detected is still zh (the chosen one never overwrote it)."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    stdin = io.StringIO("/lang en\n/subscribe 8:00 保交楼\n/lang auto\n/help\n")
+    run_console(settings, lang="zh", stdin=stdin, stdout=out)
+    text = out.getvalue()
+    assert "Subscribed" in text  # /subscribe answered in the chosen English
+    assert "好的，以后跟随你的设备或消息的语言回复。" in text
+    assert "newsbot 可用命令：" in text
+    db = open_db(tmp_path / "c.db")
+    chat = subs.get_chat(db, CONSOLE_CHAT_ID)
+    assert chat is not None and chat.chosen_language is None and chat.language == "zh"
+    db.close()

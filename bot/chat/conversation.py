@@ -117,7 +117,8 @@ class ChatRecords(Protocol):
 class Who:
     """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
     and the chat they talk in (None where there is none, e.g. inline queries). `lang_chosen`: `lang` is
-    the one the chat chose with /lang (set by `Conversation.in_chat_language`), not the one detected."""
+    the one the chat chose with /lang (set by `Conversation.in_chat_language`), not the one detected;
+    `detected`: then the one the message came with (what /lang auto goes back to)."""
 
     user_id: int
     lang: str = "zh"
@@ -125,6 +126,7 @@ class Who:
     name: str | None = None
     chat_id: int | None = None
     lang_chosen: bool = False
+    detected: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ class Conversation:
         if who.lang_chosen or who.chat_id is None:
             return who
         chosen = self.records.language(who.chat_id)
-        return replace(who, lang=chosen, lang_chosen=True) if chosen else who
+        return replace(who, lang=chosen, lang_chosen=True, detected=who.lang) if chosen else who
 
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
         """A /command with the rest of the line as `args`."""
@@ -231,7 +233,9 @@ class Conversation:
                 return [self._notice(who, "stats_denied")]
             return [Reply(replies.format_sources(self.library.sources(), who.lang, self.markup))]
         if name in SUBSCRIPTION_COMMANDS:
-            return self._records_command(name, args, who)
+            # The records answer in the chat's chosen language themselves and store the language the
+            # message came with as the detected one (what /lang auto goes back to): they get that one.
+            return self._records_command(name, args, who, who.detected or who.lang)
         if name == "forget":
             return self._forget_prompt(who)
         return [self._notice(who, "unknown_command", name=replies.clip(name, 32))]
@@ -443,7 +447,9 @@ class Conversation:
             return [self._notice(who, "article_not_found", id=article_id)]
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
 
-    def _records_command(self, name: str, args: str, who: Who) -> list[Reply]:
+    def _records_command(self, name: str, args: str, who: Who, came_with: str) -> list[Reply]:
+        """A subscription command answered by the records; `came_with`: the language the message came
+        with (the records answer in the chat's chosen one themselves)."""
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
         # Where nothing is pushed (the console), a subscription that was saved is followed by a note
@@ -451,7 +457,7 @@ class Conversation:
         counted = name == "subscribe" and not self.pushes
         try:
             before = self.records.subscription_count(who.chat_id) if counted else 0
-            out = self.records.command(name, args, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
+            out = self.records.command(name, args, chat_id=who.chat_id, lang=came_with, markup=self.markup)
         except DatabaseBusy:
             return [self._notice(who, "busy")]
         if counted and self.records.subscription_count(who.chat_id) > before:
