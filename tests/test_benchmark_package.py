@@ -254,6 +254,14 @@ _LATER_DEV_SETS = [
         12,
         ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3", "DEV4", "DEV5", "DEV6"),
     ),
+    (
+        "dev8",
+        "DEV8",
+        160,
+        False,
+        12,
+        ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7"),
+    ),
 ]
 
 
@@ -301,6 +309,19 @@ def test_the_seventh_development_set_asks_every_kind_as_readers_do():
     assert len(dated) * 5 > len(items)
 
 
+def test_the_eighth_development_set_asks_every_kind_as_readers_do():
+    from benchmarks import answers
+
+    items = answers.load_dev(answers.DEV8)
+    kinds = [item["kind"] for item in items]
+    assert all(kinds.count(kind) >= 20 for kind in ("who", "when", "where", "howmany", "which", "what"))
+    # about three in ten name a year or a month, as readers type them
+    dated = [item for item in items if re.search(r"\d{4}年|\d{1,2}月|去年|今年", item["q"])]
+    assert len(dated) * 10 >= len(items) * 3
+    # no fact is copied from its headline
+    assert not [item for item in items if item["fact"] in item["title"]]
+
+
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     from benchmarks import answers
 
@@ -309,7 +330,7 @@ def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     assert len(weak) * 2 > len(items)
 
 
-@pytest.mark.parametrize("attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7"])
+@pytest.mark.parametrize("attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8"])
 def test_a_development_set_holds_its_facts_when_the_corpus_is_cached(attribute):
     from benchmarks import answers, peopledaily
 
