@@ -419,6 +419,35 @@ def test_parse_timezone_as_people_type_it(typed, expected):
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("EST", "America/New_York"),
+        ("est", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("ET", "America/New_York"),
+        ("Eastern", "America/New_York"),
+        ("CDT", "America/Chicago"),
+        ("MST", "America/Denver"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("HST", "Pacific/Honolulu"),
+        ("JST", "Asia/Tokyo"),
+        ("KST", "Asia/Seoul"),
+        ("HKT", "Asia/Hong_Kong"),
+        ("BST", "Europe/London"),
+        ("CET", "Europe/Berlin"),
+        ("IST", "Asia/Kolkata"),
+        ("AEST", "Australia/Sydney"),
+    ],
+)
+def test_parse_timezone_reads_an_abbreviation_as_the_zone_people_mean(typed, expected):
+    """Issue: /timezone EST set the fixed zone EST (UTC-5 all year), so a New York reader's digests came an
+    hour late all summer. A common abbreviation names the place's zone, summer time included; the reply
+    names the zone taken."""
+    assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize(
     ("name", "label"), [("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5"), ("Asia/Shanghai", "Asia/Shanghai")]
 )
 def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):

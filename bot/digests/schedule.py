@@ -359,7 +359,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
     America/Port-au-Prince), or the city alone when one zone has it (shanghai → Asia/Shanghai). Also what
-    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; UTC±N, GMT±N or
+    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; an abbreviation
+    as the zone people mean by it (EST → America/New_York, with summer time); UTC±N, GMT±N or
     ±HH:MM (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is inverted: Etc/GMT-8 is UTC+8;
     `zone_label` shows it as typed); the half- and quarter-hour offsets of a country without summer time
     (UTC+5:30, +05:45) → that country's zone."""
@@ -523,4 +524,29 @@ _TZ_ALIASES = {
     "柏林": "Europe/Berlin",
     "utc": "UTC",
     "gmt": "UTC",
+    **{
+        abbreviation: zone
+        for zone, abbreviations in {
+            # The zones people mean by these, summer time included: the IANA files EST, MST, HST keep
+            # one offset all year, and EST5EDT-style names are legacy.
+            "America/New_York": "est edt et eastern",
+            "America/Chicago": "cdt ct central",
+            "America/Denver": "mst mdt mt mountain",
+            "America/Los_Angeles": "pst pdt pt pacific",
+            "America/Anchorage": "akst akdt",
+            "Pacific/Honolulu": "hst",
+            "Europe/London": "bst",
+            "Europe/Berlin": "cet cest",
+            "Europe/Athens": "eet eest",
+            "Europe/Lisbon": "wet",
+            "Europe/Moscow": "msk",
+            "Asia/Tokyo": "jst",
+            "Asia/Seoul": "kst",
+            "Asia/Hong_Kong": "hkt",
+            "Asia/Singapore": "sgt",
+            "Asia/Kolkata": "ist",
+            "Australia/Sydney": "aest aedt",
+        }.items()
+        for abbreviation in abbreviations.split()
+    },
 }
