@@ -245,3 +245,45 @@ def test_english_count_line_reads_as_a_sentence(count: int, preview: bool, line:
     digest = compose_digest(arts, lang="en", local_date=DAY, open_callback=open_cb, preview=preview)
     assert digest is not None
     assert line in telegram_accepts(digest)
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [
+        (["{a}", "{b}", "999"], "zh"),
+        (["{a},{b},999"], "zh"),
+        (["{a}、{b}、999"], "zh"),
+        (["#{a}，#{b}", "999"], "zh"),
+        (["{a},", "{b}", "999"], "en"),
+    ],
+)
+def test_unsubscribe_takes_several_ids_and_says_which_went(tmp_path, args, lang):
+    """Issue: /unsubscribe 1 2 (or 1,2 / 1、2) was refused as a word it did not understand. Each id is
+    removed, and the reply names the ones removed and the ones not found."""
+    from bot.telegram.subscriptions import subscription_command
+    from storage.database.connection import open_db
+    from storage.records import subscriptions as subs
+    from storage.search.engine import Searcher
+
+    db = open_db(tmp_path / "n.db")
+    try:
+        now = datetime(2023, 4, 13, 1, 0, tzinfo=UTC)
+
+        def run(name: str, *words: str) -> str:
+            replies = subscription_command(
+                db, Searcher(db), name, list(words), chat_id=42, lang=lang, now=now, markup=PLAIN
+            )
+            return "\n".join(r.text for r in replies)
+
+        run("subscribe", "8:00")
+        run("subscribe", "9:00")
+        kept = run("subscribe", "10:00")
+        a, b, c = (s.id for s in subs.list_subscriptions(db, 42))
+        reply = run("unsubscribe", *(arg.format(a=a, b=b) for arg in args))
+        assert [s.id for s in subs.list_subscriptions(db, 42)] == [c], kept
+        if lang == "zh":
+            assert f"已取消订阅 #{a}、#{b}" in reply and "没有找到编号为 999 的订阅" in reply
+        else:
+            assert f"#{a}, #{b} cancelled" in reply and "No subscription #999" in reply
+    finally:
+        db.close()

@@ -20,6 +20,7 @@ Every reply is in the language the chat chose with /lang (`chat_language`), else
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -193,7 +194,29 @@ def _unsubscribe(
             subs.remove_subscription(db, chat_id, current[0].id)
             return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
         return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup)
+    ids = [piece.lstrip("#") for piece in _ID_SEPARATORS.split(arg) if piece.lstrip("#")]
+    if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
+        return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
+
+
+# What people put between the ids of /unsubscribe 1 2, 1,2, 1、2 or 1;2 (after NFKC: "，" is ",").
+_ID_SEPARATORS = re.compile(r"[\s,、;]+")
+
+
+def _remove_several(
+    db: sqlite_utils.Database, ids: list[str], chat_id: int, lang: str, markup: Markup
+) -> Reply:
+    """/unsubscribe 1 2 3: removes each, and says which went and which were not found."""
+    removed = [i for i in ids if len(i) < 18 and subs.remove_subscription(db, chat_id, int(i))]
+    missing = [digest.clip(i, 30) for i in ids if i not in removed]
+    joiner = "、" if lang == "zh" else ", "
+    lines = []
+    if removed:
+        lines.append(text(lang, "unsub_done_many", ids=joiner.join(f"#{i}" for i in removed)))
+    if missing:
+        lines.append(text(lang, "unsub_not_found", value=joiner.join(missing)))
+    return Reply("\n".join(markup.esc(line) for line in lines))
 
 
 def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup: Markup) -> Reply:
