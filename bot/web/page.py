@@ -293,11 +293,12 @@ def article_page(article: Article, lang: str, url: str) -> str:
     )
 
 
-def not_found_page(lang: str) -> str:
+def not_found_page(lang: str, key: str = "web_not_found") -> str:
+    """The 404 page: no such article (`key`: or no such page), with the way back to the chat."""
     return (
-        _head(lang, text(lang, "web_not_found"))
+        _head(lang, text(lang, key))
         + "<body>\n"
         + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
-        + f'<main><div class="notice">{_e(text(lang, "web_not_found"))}</div></main>\n'
+        + f'<main><div class="notice">{_e(text(lang, key))}</div></main>\n'
         + "</body>\n</html>\n"
     )
