@@ -199,6 +199,15 @@ def test_article_command_with_several_numbers_opens_each(services: Services) -> 
     assert len(services.conversation.command("article", "1，1", ZH)) == 1
 
 
+@pytest.mark.parametrize("args", ["1、2", "1;2", "1；2", "#1、#2", "1 、 2"])
+def test_article_command_takes_the_separators_unsubscribe_takes(services: Services, args: str) -> None:
+    """QA: /article 1、2 (the Chinese enumeration comma) was refused as "not an article number", though
+    /article 1,2 opened both and /unsubscribe 1、2 cancels both."""
+    opened = services.conversation.command("article", args, ZH)
+    expected = services.conversation.command("article", "1 2", ZH)
+    assert [r.text for r in opened] == [r.text for r in expected] and len(opened) == 2
+
+
 @pytest.mark.parametrize(
     ("line", "parsed"),
     [
