@@ -428,3 +428,15 @@ def test_subscriptions_of_a_follower_with_many_long_ones_keep_every_feed_address
     content = reply_of(post(web, wechat_text("oReaderMany", "/subscriptions", 5570100)))["Content"]
     assert len(content.encode("utf-8")) <= 2048
     assert content.count(f"{web.base_url}/feed/") == 20, content
+
+
+# ---- what followers send (QA) -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", ["1、2", "1 2", "1，2"])
+def test_article_with_several_numbers_gives_each_lead_and_link(web: WebRun, args: str):
+    """QA: /article 1、2 in WeChat sent the whole of article 1, cut at 2048 bytes, instead of each
+    article's lead and link as /article 1 2 does."""
+    content = reply_of(post(web, wechat_text("oReaderQ", f"/article {args}", 7100)))["Content"]
+    assert f"{web.base_url}/article/1" in content and f"{web.base_url}/article/2" in content
+    assert content.count("全文：") == 2 and len(content.encode("utf-8")) <= 2048

@@ -535,7 +535,7 @@ class Conversation:
         """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
         if not args:
             return [self._notice(who, "article_usage")]
-        ids = [article_number(a) for a in _NUMBER_SEPARATORS.split(args) if a]
+        ids = article_numbers(args)
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             return [
@@ -655,6 +655,11 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 # What people put between the numbers of /article 1 2: spaces, commas, the enumeration comma, semicolons.
 _NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+def article_numbers(args: str) -> list[int | None]:
+    """The numbers of /article 1 2 (also 1,2 1、2 1;2), each as `article_number` reads it."""
+    return [article_number(a) for a in _NUMBER_SEPARATORS.split(args) if a]
 
 
 def article_number(arg: str) -> int | None:
