@@ -440,3 +440,10 @@ def test_article_with_several_numbers_gives_each_lead_and_link(web: WebRun, args
     content = reply_of(post(web, wechat_text("oReaderQ", f"/article {args}", 7100)))["Content"]
     assert f"{web.base_url}/article/1" in content and f"{web.base_url}/article/2" in content
     assert content.count("全文：") == 2 and len(content.encode("utf-8")) <= 2048
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u3000\u3000", ""])
+def test_a_blank_text_message_asks_what_to_look_for(web: WebRun, blank: str):
+    """QA: a text message of spaces only was told that only text can be read."""
+    content = reply_of(post(web, wechat_text("oReaderQ", blank, 7200)))["Content"]
+    assert "请告诉我要找什么" in content and "只能读文字" not in content

@@ -94,8 +94,8 @@ class WeChatChat:
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
         line = " ".join(content.split())
-        if not line:
-            return text("zh", "wechat_other")
+        if not line:  # spaces only: a text all the same, with nothing to look for
+            return text(self._known_language(openid), "empty_query")
         # English for a message in English (a command: for English arguments, "/forget confirm"); a
         # timezone and /unsubscribe's "all" are written in Latin letters in any language (Asia/Shanghai,
         # UTC+8), so /timezone and /unsubscribe stay in Chinese.
