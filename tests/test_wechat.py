@@ -447,3 +447,15 @@ def test_a_blank_text_message_asks_what_to_look_for(web: WebRun, blank: str):
     """QA: a text message of spaces only was told that only text can be read."""
     content = reply_of(post(web, wechat_text("oReaderQ", blank, 7200)))["Content"]
     assert "请告诉我要找什么" in content and "只能读文字" not in content
+
+
+@pytest.mark.parametrize(
+    "line", ["https://mp.weixin.qq.com/s/AbCdEf", "http://www.zynews.cn/news/123.html", "www.example.com"]
+)
+def test_a_pasted_link_is_answered_in_chinese(web: WebRun, line: str):
+    """QA: a follower pasting a link (Latin letters only) was answered in English; a link is no
+    English: the reply stays Chinese. A message in English words still gets English."""
+    content = reply_of(post(web, wechat_text("oReaderU", line, 7300)))["Content"]
+    assert re.search(r"[\u4e00-\u9fff]", content) and "Nothing found" not in content, content
+    english = reply_of(post(web, wechat_text("oReaderU", "hello", 7301)))["Content"]
+    assert english.startswith("Hello"), english
