@@ -343,6 +343,35 @@ def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
     assert isinstance(result, ArgumentError) and result.code == "bad_time"
 
 
+@pytest.mark.parametrize("args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"]])
+def test_every_part_of_the_day_alone_is_an_incomplete_time(args):
+    """QA: /subscribe 中午 subscribed to the keyword 「中午」 at 08:00, while 晚上 alone is refused as an
+    incomplete time; every part of the day alone is."""
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError) and result.code == "bad_time"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["8点", "每天"], SubscribeRequest("08:00")),
+        (["每天", "8点"], SubscribeRequest("08:00")),
+        (["每日8点", "人才"], SubscribeRequest("08:00", ("人才",))),
+        (["天天", "晚上8点"], SubscribeRequest("20:00")),
+        (["明天8点"], SubscribeRequest("08:00")),
+        (["明天", "晚上8点", "人才"], SubscribeRequest("20:00", ("人才",))),
+        (["今天晚上9点"], SubscribeRequest("21:00")),
+        (["每天"], SubscribeRequest("08:00")),
+        (["每天更新"], SubscribeRequest("08:00", ("每天更新",))),  # a word that starts with 每天
+    ],
+)
+def test_daily_and_day_words_around_a_time_are_no_keywords(args, expected):
+    """QA: /subscribe 8点 每天 subscribed to news about 「每天」, and /subscribe 明天8点 to news about
+    「明天8点」 at 08:00: a digest is daily, so 每天/每日/天天 say nothing more, and 明天/今天 before a time
+    say when it starts."""
+    assert parse_subscribe_args(args) == expected
+
+
 def test_parse_subscribe_limits():
     assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
     many = [f"词{i}" for i in range(11)]

@@ -151,6 +151,12 @@ _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 # A part of the day before a time: 晚上8点, 凌晨3点, 晚9点.
 _DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
 _CN_DIGITS = "零〇一二两三四五六七八九十"
+# A day before a time: 每天8点 (every digest is daily), 明天晚上8点 (the first one is tomorrow).
+_DAY_WORD = r"每天|每日|天天|明天|明日|今天"
+# Words saying only that it is daily: no keyword (/subscribe 8点 每天).
+_DAILY_RE = re.compile(r"^(?:每天|每日|天天)$")
+# A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
+_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|夜里|夜间|今晚|明早"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
 # a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
 # "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
@@ -158,14 +164,14 @@ _CN_DIGITS = "零〇一二两三四五六七八九十"
 _TIME_ATTEMPT_RE = re.compile(
     r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$"
     r"|^\d{1,2}[:：]\d{2}[:：.]\d{1,2}$"  # with seconds: 21:30:00
-    rf"|^(?:上午|下午|早上|晚上)\s*[{_CN_DIGITS}\d]{{0,3}}$"
+    rf"|^(?:{_DAY_WORD})?(?:{_PARTS_ALONE})\s*[{_CN_DIGITS}\d]{{0,3}}$"
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
 # Midnight written as the day's end: 24:00, 24点, 二十四点, 晚上24点 (no time of a day: it is 00:00).
 _MIDNIGHT_24_RE = re.compile(rf"^(?:{_DAY_PART})?\s*(?:24|二十四)\s*(?:[:：]\s*00|[点點时時]\s*整?)$")
 # A part of the day alone ("晚上" in "/subscribe 晚上 9点"): it belongs to the time after it.
-_DAY_PART_ONLY_RE = re.compile(rf"^(?:{_DAY_PART})$")
+_DAY_PART_ONLY_RE = re.compile(rf"^(?=.)(?:{_DAY_WORD})?(?:{_DAY_PART})?$")
 
 
 @dataclass(frozen=True)
@@ -239,7 +245,7 @@ def parse_time(text: str) -> time | None:
 
 
 _NATURAL_RE = re.compile(
-    rf"^(?P<part>{_DAY_PART})?"
+    rf"^(?:{_DAY_WORD})?(?P<part>{_DAY_PART})?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
     r"|[:：]\s*(?P<min>\d{2}))"
@@ -333,6 +339,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         if negate:
             token, negate = "-" + token.lstrip("-"), False
         token = without_open_marks(token)
+        if _DAILY_RE.match(token):  # every digest is daily: 每天 says nothing more
+            continue
         natural = parse_natural_time(token)
         if natural is not None:
             if at is not None:  # "8:00 9:00": one time per subscription
