@@ -477,6 +477,34 @@ def test_parse_timezone_reads_an_abbreviation_as_the_zone_people_mean(typed, exp
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("纽约时间", "America/New_York"),
+        ("美东时间", "America/New_York"),
+        ("美国东部时间", "America/New_York"),
+        ("美西", "America/Los_Angeles"),
+        ("洛杉矶", "America/Los_Angeles"),
+        ("旧金山时间", "America/Los_Angeles"),
+        ("东京时间", "Asia/Tokyo"),
+        ("日本", "Asia/Tokyo"),
+        ("首尔", "Asia/Seoul"),
+        ("新加坡", "Asia/Singapore"),
+        ("悉尼", "Australia/Sydney"),
+        ("伦敦时间", "Europe/London"),
+        ("英国", "Europe/London"),
+        ("巴黎", "Europe/Paris"),
+        ("温哥华", "America/Vancouver"),
+        ("多伦多", "America/Toronto"),
+        ("紐約", "America/New_York"),  # traditional script
+    ],
+)
+def test_parse_timezone_reads_places_abroad_named_in_chinese(typed, expected):
+    """QA: Chinese readers abroad wrote /timezone 纽约时间, 美东时间, 洛杉矶, 悉尼 and were told the zone is
+    unknown (纽约 alone worked, 纽约时间 did not)."""
+    assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize(
     ("name", "label"), [("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5"), ("Asia/Shanghai", "Asia/Shanghai")]
 )
 def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):

@@ -492,14 +492,49 @@ _CHINA_PLACES = frozenset(
     苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 济南 青岛 郑州 洛阳 开封 武汉 长沙 广州 深圳 东莞 佛山 珠海
     南宁 海口 三亚 成都 贵阳 昆明 拉萨 西安 兰州 西宁 银川 大陆 内地""".split()
 )
-_PLACE_ZONES = {"香港": "Asia/Hong_Kong", "澳门": "Asia/Macau", "台北": "Asia/Taipei", "台湾": "Asia/Taipei"}
+_PLACE_ZONES = {
+    "香港": "Asia/Hong_Kong",
+    "澳门": "Asia/Macau",
+    "台北": "Asia/Taipei",
+    "台湾": "Asia/Taipei",
+    **{
+        # Places abroad as Chinese readers there name them (纽约时间, 美东时间, 悉尼), each country or
+        # region by the zone most of its readers live in.
+        place: zone
+        for zone, places in {
+            "America/New_York": "纽约 美东 美国东部 波士顿 华盛顿 费城 迈阿密 亚特兰大",
+            "America/Chicago": "芝加哥 美中 美国中部 休斯顿 达拉斯",
+            "America/Denver": "丹佛 美国山地",
+            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部",
+            "America/Toronto": "多伦多 蒙特利尔 渥太华",
+            "America/Vancouver": "温哥华",
+            "Europe/London": "伦敦 英国 爱丁堡 曼彻斯特",
+            "Europe/Paris": "巴黎 法国",
+            "Europe/Berlin": "柏林 德国 慕尼黑 法兰克福",
+            "Europe/Rome": "罗马 意大利 米兰",
+            "Europe/Madrid": "马德里 西班牙",
+            "Europe/Amsterdam": "阿姆斯特丹 荷兰",
+            "Europe/Moscow": "莫斯科 俄罗斯",
+            "Asia/Tokyo": "东京 日本 大阪",
+            "Asia/Seoul": "首尔 韩国",
+            "Asia/Singapore": "新加坡",
+            "Asia/Kuala_Lumpur": "吉隆坡 马来西亚",
+            "Asia/Bangkok": "曼谷 泰国",
+            "Asia/Dubai": "迪拜",
+            "Australia/Sydney": "悉尼 澳洲 澳大利亚",
+            "Australia/Melbourne": "墨尔本",
+            "Pacific/Auckland": "奥克兰 新西兰",
+        }.items()
+        for place in places.split()
+    },
+}
 # What follows a place's name: 郑州市, 河南省, 香港特别行政区, 成都时间.
 _PLACE_SUFFIX = re.compile(r"(?:时间|特别行政区|自治区|市|省)+$")
 
 
 def chinese_place_zone(name: str) -> str | None:
-    """The zone of a place in China named in Chinese (traditional forms too, spaces ignored: 北京 时间),
-    or None."""
+    """The zone of a place in China, or of a larger place abroad, named in Chinese (traditional forms
+    too, spaces ignored: 北京 时间, 紐約時間), or None."""
     place = _PLACE_SUFFIX.sub("", fold(name).replace(" ", "").replace("_", ""))
     if place in _CHINA_PLACES:
         return _CHINA
