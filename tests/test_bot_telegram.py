@@ -451,6 +451,24 @@ async def test_groups_answer_commands_mentions_and_replies_only(
     no_rejections(emu)
 
 
+async def test_a_command_with_a_full_width_slash_is_that_command(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA: a Chinese keyboard types ／ for /: ／latest was searched as words, and ／subscribe 8:00 as a
+    search for "subscribe 8:00". In a private chat it is the command."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (latest,) = await ask(emu, "／latest")
+        assert "最新文章" in latest.text
+        (subscribed,) = await ask(emu, "／subscribe 8:00 人才")
+        assert "已订阅" in subscribed.text and "人才" in subscribed.text
+        (listing,) = await ask(emu, "／subscriptions")
+        assert "08:00" in listing.text
+        (words,) = await ask(emu, "／保交楼")  # a full-width slash before words: a search
+        assert "「" in words.text
+    no_rejections(emu)
+
+
 async def test_an_edited_search_is_answered_again_and_an_edited_change_is_not_repeated(
     telegram_emulator: TelegramEmulator, settings: Settings
 ) -> None:

@@ -217,6 +217,13 @@ def test_article_command_takes_the_separators_unsubscribe_takes(services: Servic
         ("/", None),
         ("保交楼", None),
         ("1/2", None),
+        # QA: a Chinese keyboard types a full-width space after the command, or a full-width slash
+        ("/search\u3000保交楼", ("search", "保交楼")),
+        ("/subscribe\t8:00", ("subscribe", "8:00")),
+        ("／search 保交楼", ("search", "保交楼")),
+        ("／Latest", ("latest", "")),
+        ("／保交楼", None),  # a full-width slash before words is no command
+        ("／／", None),
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):

@@ -621,10 +621,22 @@ def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
     the edges where commands arrive as text (the console, the web page, WeChat)."""
     line = line.strip()
+    if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
+        if not _FULL_WIDTH_COMMAND.match(line):
+            return None
+        line = "/" + line[1:]
     if not line.startswith("/") or len(line) < 2:
         return None
-    head, _, rest = line[1:].partition(" ")
+    match = _COMMAND_HEAD.match(line)
+    assert match is not None  # any line starting with "/"
+    head, rest = match.groups()
     return head.split("@", 1)[0].lower(), rest.strip()
+
+
+# The command's name and the rest, after any space (a full-width one too).
+_COMMAND_HEAD = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+# "／search …": a full-width slash and then a command's name (ASCII letters, digits, _).
+_FULL_WIDTH_COMMAND = re.compile(r"^／[A-Za-z][A-Za-z0-9_]*(?:@\w+)?(?:\s|$)")
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

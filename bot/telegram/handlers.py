@@ -154,11 +154,20 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
-    """Plain text (or a photo's or file's caption) in a private chat: a search or a question."""
+    """Plain text (or a photo's or file's caption) in a private chat: a search or a question; a command
+    typed with a Chinese keyboard's full-width slash (／latest), which Telegram does not mark as one, is
+    that command."""
     message = update.effective_message
     if message is None or not message_text(message):
         return
-    await _search(update, context, message_text(message))
+    typed = message_text(message)
+    command = parse_command(typed) if typed.lstrip().startswith("／") else None
+    if command is not None:
+        services = context.services
+        replies = await services.run(services.conversation.command, *command, who_of(update, services))
+        await _answer(update, context, replies)
+        return
+    await _search(update, context, typed)
 
 
 def message_text(message: Message) -> str:
