@@ -230,3 +230,12 @@ def test_parse_command(line: str, parsed: tuple[str, str] | None):
     from bot.chat.conversation import parse_command
 
     assert parse_command(line) == parsed
+
+
+def test_sources_with_none_added_says_so_in_the_chats_language(services: Services) -> None:
+    """QA: /sources on a fresh database answered "no sources yet: newsbot sources add URL" in English to
+    a Chinese admin."""
+    zh = services.conversation.command("sources", "", Who(1, is_admin=True))[0].text
+    en = services.conversation.command("sources", "", Who(1, lang="en", is_admin=True))[0].text
+    assert "还没有" in zh and "no sources yet" not in zh and "newsbot sources add" in zh, zh
+    assert "No web sources yet" in en and "newsbot sources add" in en, en

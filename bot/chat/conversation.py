@@ -81,7 +81,7 @@ class Library(Protocol):
     def stats(self) -> Mapping[str, Any]: ...
 
     def sources(self) -> Sequence[str]:
-        """The web sources' status lines (`bot.sources.status.format_sources`)."""
+        """The web sources' status lines (`bot.sources.status.format_sources`); none without sources."""
         ...
 
 
