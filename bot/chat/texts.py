@@ -76,8 +76,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "unsubscribe",
         "取消订阅",
         "Unsubscribe",
-        "取消每日摘要（编号，或 all 全部取消）",
-        "stop a daily digest (an ID, or all)",
+        "取消每日摘要（一个或几个编号，或 all 全部取消）",
+        "stop daily digests (one ID or several, or all)",
         args={"zh": "[编号|all]", "en": "[ID|all]"},
     ),
     _c(
