@@ -194,7 +194,7 @@ def _unsubscribe(
             subs.remove_subscription(db, chat_id, current[0].id)
             return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
         return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup)
-    ids = [piece.lstrip("#") for piece in _ID_SEPARATORS.split(arg) if piece.lstrip("#")]
+    ids = [i for piece in _ID_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
     if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
         return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
@@ -202,6 +202,20 @@ def _unsubscribe(
 
 # What people put between the ids of /unsubscribe 1 2, 1,2, 1、2 or 1;2 (after NFKC: "，" is ",").
 _ID_SEPARATORS = re.compile(r"[\s,、;]+")
+# A range of ids: 1-3, 1~3 (NFKC of 1～3), 1到3, 1至3, #1-#3.
+_ID_RANGE = re.compile(r"^#?(\d{1,17})\s*(?:-|~|到|至|\u2013|\u2014)\s*#?(\d{1,17})$")
+# The widest range read as one (a chat holds at most a few dozen subscriptions).
+_MAX_RANGE = 100
+
+
+def _id_range(piece: str) -> list[str]:
+    """The ids a piece of /unsubscribe names: 3 or #3 → ["3"]; 1-3 → ["1", "2", "3"]; else the piece."""
+    found = _ID_RANGE.match(piece)
+    if found is not None:
+        first, last = int(found.group(1)), int(found.group(2))
+        if 0 < last - first < _MAX_RANGE:
+            return [str(i) for i in range(first, last + 1)]
+    return [piece.lstrip("#")]
 
 
 def _remove_several(
