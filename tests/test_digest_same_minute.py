@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -391,3 +392,55 @@ async def test_a_claim_refused_every_time_is_one_log_line_and_sent_at_the_next_c
             assert 1 not in listed(emu, RACE_CHAT, before)  # the story the other digest lists
         finally:
             other.close()
+
+
+async def test_a_claim_the_busy_database_refused_is_one_log_line_and_sent_at_the_next_check(
+    telegram_emulator: TelegramEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """QA: a digest whose claim could not be written (another process held the SQLite write lock longer
+    than the wait) was logged as a failed digest with a traceback, though the next check sends it. It is
+    one warning line, counted as retry_later; the next check sends it. Another thread's connection holds
+    the lock between composing and claiming."""
+    emu = telegram_emulator
+    target = str(tmp_path / "newsbot.db")
+    settings = bot_settings_on(emu, target, tmp_path)
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:
+        other = open_db(target)  # another writer, as `newsbot ingest` is
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            locked.set()
+            release.wait(timeout=60)
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+
+    def lock_the_database() -> None:
+        holder.start()
+        assert locked.wait(timeout=30)
+
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", RACE_CHAT)
+        (sub,) = subs.list_subscriptions(db_of(app), RACE_CHAT)
+        the_runner = runner(app)
+        the_runner.before_claim = lock_the_database
+        clock.set(2023, 4, 13, 8, 0, 20)
+        try:
+            with caplog.at_level(logging.INFO, logger="bot"):
+                report = await the_runner.run_due(app.bot)
+        finally:
+            release.set()
+            holder.join(timeout=30)
+        assert report is not None and report.outcomes[sub.id] != FAILED
+        busy = [r for r in caplog.records if "busy" in r.getMessage() and r.levelno >= logging.WARNING]
+        assert len(busy) == 1 and busy[0].exc_info is None, caplog.text
+        assert "digest failed" not in caplog.text and "Traceback" not in caplog.text
+
+        the_runner.before_claim = None
+        clock.set(2023, 4, 13, 8, 0, 50)
+        report = await the_runner.run_due(app.bot)
+        assert report is not None and report.outcomes[sub.id] == SENT

@@ -290,6 +290,7 @@ class DigestRunner:
         self, bot: Bot, item: schedule.Due, library: RunCache, now: datetime, report: RunReport
     ) -> str | None:
         """Compose, claim and send one due digest; its outcome (None when there was nothing to send)."""
+        extra = {"subscription_id": item.subscription_id}
         try:
             claimed = await self.services.run(
                 prepare,
@@ -301,28 +302,33 @@ class DigestRunner:
                 self.lease(),
                 before_claim=self.before_claim,
             )
-            if claimed is None:
-                report.not_sent += 1
-                return None
-            outcome = report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
-            return outcome
-        except subs.SiblingsChanged:
-            # Other replicas kept claiming digests of the chat's minute while this one composed: nothing
-            # is claimed, and the next check composes it again. Expected with replicas: one line.
-            log.warning(
-                "digest not claimed: the chat's other digests of the minute kept changing (%d tries); "
-                "tried again at the next check",
-                CLAIM_ATTEMPTS,
-                extra={"subscription_id": item.subscription_id},
+        except (subs.SiblingsChanged, DatabaseBusy) as exc:
+            # Nothing was claimed and the next check composes it again: expected (replicas changing the
+            # chat's digests of the minute, or another writer holding the database), so one line.
+            why = (
+                "the database was busy"
+                if isinstance(exc, DatabaseBusy)
+                else f"the chat's other digests of the minute kept changing ({CLAIM_ATTEMPTS} tries)"
             )
+            log.warning("digest not claimed: %s; tried again at the next check", why, extra=extra)
             report.outcomes[item.subscription_id] = RETRY_LATER
             return RETRY_LATER
         except Exception:
-            # One broken digest (a bug, a database error) must not stop the others; it is logged
-            # with its traceback and, if it was never claimed, tried again at the next check.
-            log.exception("digest failed", extra={"subscription_id": item.subscription_id})
+            # One broken digest (a bug, a database error) must not stop the others; it is logged with its
+            # traceback and, never claimed, tried again at the next check.
+            log.exception("digest failed", extra=extra)
             report.outcomes[item.subscription_id] = FAILED
             return FAILED
+        if claimed is None:
+            report.not_sent += 1
+            return None
+        try:
+            outcome = report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
+        except Exception:
+            log.exception("digest failed", extra=extra)
+            report.outcomes[item.subscription_id] = FAILED
+            return FAILED
+        return outcome
 
     async def _take_over_one(self, bot: Bot, report: RunReport) -> bool:
         """Take over and deliver one claim whose replica died; False when none is left."""
