@@ -314,5 +314,11 @@ def test_unsubscribe_takes_a_range_of_ids(tmp_path, typed):
         assert [s.id for s in subs.list_subscriptions(db, 42)] == [d]
         assert f"已取消订阅 #{a}、#{b}、#{c}" in reply
         assert "看不懂" in run("unsubscribe", "1-999999")  # not a range of subscriptions
+        english = subscription_command(
+            db, Searcher(db), "unsubscribe", [f"{d}-{d + 2}"], chat_id=42, lang="en", now=now, markup=PLAIN
+        )[0].text
+        assert english == (
+            f"Subscription #{d} cancelled.\nNo subscriptions #{d + 1}, #{d + 2}. See your ids with /subscriptions."
+        ), english
     finally:
         db.close()

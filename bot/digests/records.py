@@ -226,10 +226,14 @@ def _remove_several(
     missing = [digest.clip(i, 30) for i in ids if i not in removed]
     joiner = "、" if lang == "zh" else ", "
     lines = []
-    if removed:
+    if len(removed) == 1:
+        lines.append(text(lang, "unsub_done", id=removed[0]))
+    elif removed:
         lines.append(text(lang, "unsub_done_many", ids=joiner.join(f"#{i}" for i in removed)))
-    if missing:
-        lines.append(text(lang, "unsub_not_found", value=joiner.join(missing)))
+    if len(missing) == 1:
+        lines.append(text(lang, "unsub_not_found", value=missing[0]))
+    elif missing:
+        lines.append(text(lang, "unsub_not_found_many", ids=joiner.join(f"#{i}" for i in missing)))
     return Reply("\n".join(markup.esc(line) for line in lines))
 
 
