@@ -68,7 +68,9 @@ class StorageLibrary:
         return self._database.read(latest_stories, limit, offset)
 
     def sources(self) -> Sequence[str]:
-        return format_sources(self._database.read(list_sources), datetime.now(UTC))
+        """The status lines of the web sources; none when no source was added."""
+        found = self._database.read(list_sources)
+        return format_sources(found, datetime.now(UTC)) if found else []
 
     def stats(self) -> Mapping[str, Any]:
         data = self._database.read(stats)

@@ -744,6 +744,18 @@ class TelegramEmulator:
                 message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
+    def push_edit(self, update: dict[str, Any], text: str) -> dict[str, Any]:
+        """Queue the edit of a message pushed before (`update`, as `push_message` returned it): Telegram
+        sends an ``edited_message`` with the same id, chat and sender, the new text and ``edit_date``."""
+        original = update["message"]
+        fresh = self.push_message(text, user=original["from"], chat=original["chat"])
+        with self._cond:
+            self._state.updates.remove(fresh)  # only its entities are kept: the edit goes instead
+        edited = fresh["message"] | {"message_id": original["message_id"], "edit_date": int(time.time())}
+        if "reply_to_message" in original:
+            edited["reply_to_message"] = original["reply_to_message"]
+        return self._push({"edited_message": edited})
+
     def push_callback(
         self, message: StoredMessage, data: str, *, user: dict[str, Any] | None = None
     ) -> dict[str, Any]:

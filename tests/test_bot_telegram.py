@@ -451,6 +451,68 @@ async def test_groups_answer_commands_mentions_and_replies_only(
     no_rejections(emu)
 
 
+async def test_a_command_with_a_full_width_slash_is_that_command(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA: a Chinese keyboard types ／ for /: ／latest was searched as words, and ／subscribe 8:00 as a
+    search for "subscribe 8:00". In a private chat it is the command."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (latest,) = await ask(emu, "／latest")
+        assert "最新文章" in latest.text
+        (subscribed,) = await ask(emu, "／subscribe 8:00 人才")
+        assert "已订阅" in subscribed.text and "人才" in subscribed.text
+        (listing,) = await ask(emu, "／subscriptions")
+        assert "08:00" in listing.text
+        (words,) = await ask(emu, "／保交楼")  # a full-width slash before words: a search
+        assert "「" in words.text
+    no_rejections(emu)
+
+
+async def test_an_edited_search_is_answered_again_and_an_edited_change_is_not_repeated(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA: a reader who edited a message (a typo in a search fixed) got no answer at all. An edited text
+    or /search is answered as a new one, in a group only when it is addressed to the bot; an edited
+    command that changes something (/subscribe) is not carried out again."""
+    emu = telegram_emulator
+    group = emu.group_chat()
+    gid = group["id"]
+    async with running_bot(settings):
+        (first,) = await ask(emu, "人才")
+        typo = emu.push_message("保交", user=user())
+        (partial,) = await emu.wait_for_messages(1001, 1, after=typo["message"]["message_id"])
+        emu.push_edit(typo, "保交楼")
+        (again,) = await emu.wait_for_messages(1001, 1, after=partial.message_id)
+        assert "「保交楼」" in again.text
+        command = emu.push_message("/search 人才", user=user())
+        (found,) = await emu.wait_for_messages(
+            1001, 1, after=max(again.message_id, command["message"]["message_id"])
+        )
+        emu.push_edit(command, "/search 统战")
+        (edited,) = await emu.wait_for_messages(1001, 1, after=found.message_id)
+        assert "「统战」" in edited.text
+        subscribe = emu.push_message("/subscribe 8:00", user=user())
+        (subscribed,) = await emu.wait_for_messages(1001, 1, after=subscribe["message"]["message_id"])
+        emu.push_edit(subscribe, "/subscribe 9:00")
+
+        someone = user(3003)
+        chatter = emu.push_message("保交楼怎么样了", user=someone, chat=group)
+        emu.push_edit(chatter, "保交楼进展如何")  # still chatter: left alone
+        mention = emu.push_message("@newsbot_test_bot 人才", user=someone, chat=group)
+        (answer,) = await emu.wait_for_messages(gid, 1)
+        emu.push_edit(mention, "@newsbot_test_bot 统战")
+        (re_answer,) = await emu.wait_for_messages(gid, 1, after=answer.message_id)
+        assert "「统战」" in re_answer.text
+        # The /subscribe edit was handled before this: it got nothing, and the chatter nothing either.
+        emu.push_message("/subscriptions", user=user())
+        (listing,) = await emu.wait_for_messages(1001, 1, after=subscribed.message_id)
+        assert "08:00" in listing.text and "09:00" not in listing.text, listing.text
+        assert len(emu.messages(gid)) == 2
+    no_rejections(emu)
+    assert "「人才」" in first.text
+
+
 @pytest.mark.parametrize("media", ["photo", "document"])
 async def test_a_caption_is_read_as_the_message_text(
     telegram_emulator: TelegramEmulator, settings: Settings, media: str

@@ -199,6 +199,15 @@ def test_article_command_with_several_numbers_opens_each(services: Services) -> 
     assert len(services.conversation.command("article", "1，1", ZH)) == 1
 
 
+@pytest.mark.parametrize("args", ["1、2", "1;2", "1；2", "#1、#2", "1 、 2"])
+def test_article_command_takes_the_separators_unsubscribe_takes(services: Services, args: str) -> None:
+    """QA: /article 1、2 (the Chinese enumeration comma) was refused as "not an article number", though
+    /article 1,2 opened both and /unsubscribe 1、2 cancels both."""
+    opened = services.conversation.command("article", args, ZH)
+    expected = services.conversation.command("article", "1 2", ZH)
+    assert [r.text for r in opened] == [r.text for r in expected] and len(opened) == 2
+
+
 @pytest.mark.parametrize(
     ("line", "parsed"),
     [
@@ -208,9 +217,25 @@ def test_article_command_with_several_numbers_opens_each(services: Services) -> 
         ("/", None),
         ("保交楼", None),
         ("1/2", None),
+        # QA: a Chinese keyboard types a full-width space after the command, or a full-width slash
+        ("/search\u3000保交楼", ("search", "保交楼")),
+        ("/subscribe\t8:00", ("subscribe", "8:00")),
+        ("／search 保交楼", ("search", "保交楼")),
+        ("／Latest", ("latest", "")),
+        ("／保交楼", None),  # a full-width slash before words is no command
+        ("／／", None),
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):
     from bot.chat.conversation import parse_command
 
     assert parse_command(line) == parsed
+
+
+def test_sources_with_none_added_says_so_in_the_chats_language(services: Services) -> None:
+    """QA: /sources on a fresh database answered "no sources yet: newsbot sources add URL" in English to
+    a Chinese admin."""
+    zh = services.conversation.command("sources", "", Who(1, is_admin=True))[0].text
+    en = services.conversation.command("sources", "", Who(1, lang="en", is_admin=True))[0].text
+    assert "还没有" in zh and "no sources yet" not in zh and "newsbot sources add" in zh, zh
+    assert "No web sources yet" in en and "newsbot sources add" in en, en

@@ -245,3 +245,80 @@ def test_english_count_line_reads_as_a_sentence(count: int, preview: bool, line:
     digest = compose_digest(arts, lang="en", local_date=DAY, open_callback=open_cb, preview=preview)
     assert digest is not None
     assert line in telegram_accepts(digest)
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [
+        (["{a}", "{b}", "999"], "zh"),
+        (["{a},{b},999"], "zh"),
+        (["{a}、{b}、999"], "zh"),
+        (["#{a}，#{b}", "999"], "zh"),
+        (["{a},", "{b}", "999"], "en"),
+    ],
+)
+def test_unsubscribe_takes_several_ids_and_says_which_went(tmp_path, args, lang):
+    """Issue: /unsubscribe 1 2 (or 1,2 / 1、2) was refused as a word it did not understand. Each id is
+    removed, and the reply names the ones removed and the ones not found."""
+    from bot.telegram.subscriptions import subscription_command
+    from storage.database.connection import open_db
+    from storage.records import subscriptions as subs
+    from storage.search.engine import Searcher
+
+    db = open_db(tmp_path / "n.db")
+    try:
+        now = datetime(2023, 4, 13, 1, 0, tzinfo=UTC)
+
+        def run(name: str, *words: str) -> str:
+            replies = subscription_command(
+                db, Searcher(db), name, list(words), chat_id=42, lang=lang, now=now, markup=PLAIN
+            )
+            return "\n".join(r.text for r in replies)
+
+        run("subscribe", "8:00")
+        run("subscribe", "9:00")
+        kept = run("subscribe", "10:00")
+        a, b, c = (s.id for s in subs.list_subscriptions(db, 42))
+        reply = run("unsubscribe", *(arg.format(a=a, b=b) for arg in args))
+        assert [s.id for s in subs.list_subscriptions(db, 42)] == [c], kept
+        if lang == "zh":
+            assert f"已取消订阅 #{a}、#{b}" in reply and "没有找到编号为 999 的订阅" in reply
+        else:
+            assert f"#{a}, #{b} cancelled" in reply and "No subscription #999" in reply
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("typed", ["{a}-{c}", "{a}～{c}", "{a}到{c}", "#{a}-#{c}"])
+def test_unsubscribe_takes_a_range_of_ids(tmp_path, typed):
+    """QA: /unsubscribe 1-3 was refused as a word it did not understand; a range cancels each id in it."""
+    from bot.telegram.subscriptions import subscription_command
+    from storage.database.connection import open_db
+    from storage.records import subscriptions as subs
+    from storage.search.engine import Searcher
+
+    db = open_db(tmp_path / "n.db")
+    try:
+        now = datetime(2023, 4, 13, 1, 0, tzinfo=UTC)
+
+        def run(name: str, *words: str) -> str:
+            replies = subscription_command(
+                db, Searcher(db), name, list(words), chat_id=42, lang="zh", now=now, markup=PLAIN
+            )
+            return "\n".join(r.text for r in replies)
+
+        for at in ("8:00", "9:00", "10:00", "11:00"):
+            run("subscribe", at)
+        a, b, c, d = (s.id for s in subs.list_subscriptions(db, 42))
+        reply = run("unsubscribe", typed.format(a=a, c=c))
+        assert [s.id for s in subs.list_subscriptions(db, 42)] == [d]
+        assert f"已取消订阅 #{a}、#{b}、#{c}" in reply
+        assert "看不懂" in run("unsubscribe", "1-999999")  # not a range of subscriptions
+        english = subscription_command(
+            db, Searcher(db), "unsubscribe", [f"{d}-{d + 2}"], chat_id=42, lang="en", now=now, markup=PLAIN
+        )[0].text
+        assert english == (
+            f"Subscription #{d} cancelled.\nNo subscriptions #{d + 1}, #{d + 2}. See your ids with /subscriptions."
+        ), english
+    finally:
+        db.close()

@@ -8,7 +8,9 @@ digest clock injected; on an SQLite file, then on PostgreSQL (conftest's `databa
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import threading
 import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -22,7 +24,7 @@ from bot.digests import schedule
 from bot.digests.plan import CLAIM_ATTEMPTS, DigestConfig, new_articles_for, prepare
 from bot.services import StorageLibrary
 from bot.settings import Settings
-from bot.telegram.digest_job import SENT, same_minute_groups
+from bot.telegram.digest_job import FAILED, SENT, same_minute_groups
 from storage.database.access import Database
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
@@ -323,3 +325,122 @@ def test_a_digest_whose_siblings_keep_changing_is_composed_again_a_bounded_numbe
     finally:
         other.close()
         database.close()
+
+
+async def test_a_claim_refused_every_time_is_one_log_line_and_sent_at_the_next_check(
+    telegram_emulator: TelegramEmulator,
+    settings: Settings,
+    database_target: str,
+    caplog: pytest.LogCaptureFixture,
+):
+    """Issue: when another replica kept claiming and undoing a digest of the chat's minute, the runner's
+    claim was refused `CLAIM_ATTEMPTS` times and logged as a failed digest with a traceback, though the
+    next check retries it. It is one warning line without a traceback, the digest is not counted as
+    failed, and the next check sends it. The real application and runner; the other replica writes on
+    its own connection between each composition and its claim."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", RACE_CHAT)
+        (everything,) = subs.list_subscriptions(db_of(app), RACE_CHAT)
+        other = Database.open(database_target)  # the other replica's connections
+        try:
+            created = RACE_AT - timedelta(hours=1)
+            held: list[int] = []
+            moves: list[subs.Subscription] = []
+
+            def sibling_moves() -> None:
+                # The other replica subscribes the chat at 8:00 too (after this check found its due
+                # digests), then claims that digest, listing article 1, or undoes the claim.
+                if not moves:
+                    moves.append(
+                        other.write(subs.add_subscription, RACE_CHAT, "08:00", ("统战",), now=created)
+                    )
+                else:
+                    moves.append(moves[0])
+                if held:
+                    other.write(subs.release_delivery, held.pop())
+                    return
+                claimed = other.write(
+                    subs.claim_delivery, moves[0].id, RACE_DAY, RACE_CHAT, shown_ids=[1], now=created
+                )
+                assert claimed is not None
+                held.append(claimed)
+
+            the_runner = runner(app)
+            the_runner.before_claim = sibling_moves
+            clock.set(2023, 4, 13, 8, 0, 20)
+            with caplog.at_level(logging.INFO, logger="bot"):
+                report = await the_runner.run_due(app.bot)
+            assert report is not None and len(moves) == CLAIM_ATTEMPTS
+            assert report.outcomes.get(everything.id) != FAILED
+            refused = [
+                r for r in caplog.records if "claim" in r.getMessage() and r.levelno >= logging.WARNING
+            ]
+            assert len(refused) == 1 and refused[0].exc_info is None, caplog.text
+            assert "digest failed" not in caplog.text and "Traceback" not in caplog.text
+            assert subs.deliveries(db_of(app), everything.id) == []  # nothing claimed: tried again
+
+            # The other replica's digest stays claimed now: the next check sends around it.
+            the_runner.before_claim = None
+            if not held:
+                sibling_moves()
+            before = emu.messages(RACE_CHAT)[-1].message_id
+            clock.set(2023, 4, 13, 8, 0, 50)
+            report = await the_runner.run_due(app.bot)
+            assert report is not None and report.outcomes[everything.id] == SENT
+            assert 1 not in listed(emu, RACE_CHAT, before)  # the story the other digest lists
+        finally:
+            other.close()
+
+
+async def test_a_claim_the_busy_database_refused_is_one_log_line_and_sent_at_the_next_check(
+    telegram_emulator: TelegramEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """QA: a digest whose claim could not be written (another process held the SQLite write lock longer
+    than the wait) was logged as a failed digest with a traceback, though the next check sends it. It is
+    one warning line, counted as retry_later; the next check sends it. Another thread's connection holds
+    the lock between composing and claiming."""
+    emu = telegram_emulator
+    target = str(tmp_path / "newsbot.db")
+    settings = bot_settings_on(emu, target, tmp_path)
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:
+        other = open_db(target)  # another writer, as `newsbot ingest` is
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            locked.set()
+            release.wait(timeout=60)
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+
+    def lock_the_database() -> None:
+        holder.start()
+        assert locked.wait(timeout=30)
+
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", RACE_CHAT)
+        (sub,) = subs.list_subscriptions(db_of(app), RACE_CHAT)
+        the_runner = runner(app)
+        the_runner.before_claim = lock_the_database
+        clock.set(2023, 4, 13, 8, 0, 20)
+        try:
+            with caplog.at_level(logging.INFO, logger="bot"):
+                report = await the_runner.run_due(app.bot)
+        finally:
+            release.set()
+            holder.join(timeout=30)
+        assert report is not None and report.outcomes[sub.id] != FAILED
+        busy = [r for r in caplog.records if "busy" in r.getMessage() and r.levelno >= logging.WARNING]
+        assert len(busy) == 1 and busy[0].exc_info is None, caplog.text
+        assert "digest failed" not in caplog.text and "Traceback" not in caplog.text
+
+        the_runner.before_claim = None
+        clock.set(2023, 4, 13, 8, 0, 50)
+        report = await the_runner.run_due(app.bot)
+        assert report is not None and report.outcomes[sub.id] == SENT

@@ -343,6 +343,35 @@ def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
     assert isinstance(result, ArgumentError) and result.code == "bad_time"
 
 
+@pytest.mark.parametrize("args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"]])
+def test_every_part_of_the_day_alone_is_an_incomplete_time(args):
+    """QA: /subscribe 中午 subscribed to the keyword 「中午」 at 08:00, while 晚上 alone is refused as an
+    incomplete time; every part of the day alone is."""
+    result = parse_subscribe_args(args)
+    assert isinstance(result, ArgumentError) and result.code == "bad_time"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["8点", "每天"], SubscribeRequest("08:00")),
+        (["每天", "8点"], SubscribeRequest("08:00")),
+        (["每日8点", "人才"], SubscribeRequest("08:00", ("人才",))),
+        (["天天", "晚上8点"], SubscribeRequest("20:00")),
+        (["明天8点"], SubscribeRequest("08:00")),
+        (["明天", "晚上8点", "人才"], SubscribeRequest("20:00", ("人才",))),
+        (["今天晚上9点"], SubscribeRequest("21:00")),
+        (["每天"], SubscribeRequest("08:00")),
+        (["每天更新"], SubscribeRequest("08:00", ("每天更新",))),  # a word that starts with 每天
+    ],
+)
+def test_daily_and_day_words_around_a_time_are_no_keywords(args, expected):
+    """QA: /subscribe 8点 每天 subscribed to news about 「每天」, and /subscribe 明天8点 to news about
+    「明天8点」 at 08:00: a digest is daily, so 每天/每日/天天 say nothing more, and 明天/今天 before a time
+    say when it starts."""
+    assert parse_subscribe_args(args) == expected
+
+
 def test_parse_subscribe_limits():
     assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
     many = [f"词{i}" for i in range(11)]
@@ -416,6 +445,63 @@ def test_parse_timezone_as_people_type_it(typed, expected):
     result = parse_timezone(typed.split(" ") if " " in typed else [typed])
     assert result == expected
     assert ZoneInfo(result).key == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("EST", "America/New_York"),
+        ("est", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("ET", "America/New_York"),
+        ("Eastern", "America/New_York"),
+        ("CDT", "America/Chicago"),
+        ("MST", "America/Denver"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("HST", "Pacific/Honolulu"),
+        ("JST", "Asia/Tokyo"),
+        ("KST", "Asia/Seoul"),
+        ("HKT", "Asia/Hong_Kong"),
+        ("BST", "Europe/London"),
+        ("CET", "Europe/Berlin"),
+        ("IST", "Asia/Kolkata"),
+        ("AEST", "Australia/Sydney"),
+    ],
+)
+def test_parse_timezone_reads_an_abbreviation_as_the_zone_people_mean(typed, expected):
+    """Issue: /timezone EST set the fixed zone EST (UTC-5 all year), so a New York reader's digests came an
+    hour late all summer. A common abbreviation names the place's zone, summer time included; the reply
+    names the zone taken."""
+    assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("纽约时间", "America/New_York"),
+        ("美东时间", "America/New_York"),
+        ("美国东部时间", "America/New_York"),
+        ("美西", "America/Los_Angeles"),
+        ("洛杉矶", "America/Los_Angeles"),
+        ("旧金山时间", "America/Los_Angeles"),
+        ("东京时间", "Asia/Tokyo"),
+        ("日本", "Asia/Tokyo"),
+        ("首尔", "Asia/Seoul"),
+        ("新加坡", "Asia/Singapore"),
+        ("悉尼", "Australia/Sydney"),
+        ("伦敦时间", "Europe/London"),
+        ("英国", "Europe/London"),
+        ("巴黎", "Europe/Paris"),
+        ("温哥华", "America/Vancouver"),
+        ("多伦多", "America/Toronto"),
+        ("紐約", "America/New_York"),  # traditional script
+    ],
+)
+def test_parse_timezone_reads_places_abroad_named_in_chinese(typed, expected):
+    """QA: Chinese readers abroad wrote /timezone 纽约时间, 美东时间, 洛杉矶, 悉尼 and were told the zone is
+    unknown (纽约 alone worked, 纽约时间 did not)."""
+    assert parse_timezone([typed]) == expected
 
 
 @pytest.mark.parametrize(

@@ -253,6 +253,61 @@ def test_cross_site_and_malformed_calls_are_refused(web: WebRun):
         assert same.status_code == 200
 
 
+# Each way a call to the API goes wrong: (method, path, keyword arguments of httpx, status).
+_API_ERRORS = [
+    ("POST", "/api/message", {"data": {"text": "x"}}, 415),
+    ("POST", "/api/message", {"content": b"{", "headers": {"content-type": "application/json"}}, 400),
+    ("POST", "/api/message", {"json": ["text"]}, 400),
+    ("POST", "/api/message", {"json": {"words": "保交楼"}}, 400),
+    ("POST", "/api/message", {"json": {"text": "   "}}, 400),
+    ("POST", "/api/message", {"json": {"text": "保交楼", "search": "yes"}}, 400),
+    ("POST", "/api/message", {"json": {"text": "长" * 600}}, 413),
+    (
+        "POST",
+        "/api/message",
+        {"content": b'{"text":"' + b"x" * 10_000 + b'"}', "headers": {"content-type": "application/json"}},
+        413,
+    ),
+    ("POST", "/api/press", {"json": {"data": ""}}, 400),
+    ("POST", "/api/nothing", {"json": {"text": "x"}}, 404),
+    ("GET", "/api/message", {}, 405),
+    ("POST", "/api/message", {"json": {"text": "x"}, "headers": {"origin": "https://evil.example"}}, 403),
+]
+
+
+def _error_line(response: httpx.Response) -> str:
+    assert response.headers["content-type"].startswith("application/json"), response.text
+    return str(response.json()["error"])
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "status"), _API_ERRORS)
+def test_api_errors_are_in_the_readers_language(web: WebRun, method, path, kwargs, status):
+    """Issue: the API's own errors (not JSON, no text, too long, unknown route) were English only, and some
+    plain text. They are a JSON line in Chinese by default, in English for a browser preferring English
+    and for a session that chose English with /lang (the chat's rule)."""
+    with client(web) as c:
+        zh = c.request(method, path, **kwargs)
+        assert zh.status_code == status
+        assert re.search(r"[\u4e00-\u9fff]", _error_line(zh)), zh.text
+    with client(web, **{"accept-language": "en-US,en;q=0.9"}) as c:
+        en = c.request(method, path, **kwargs)
+        assert en.status_code == status
+        assert _error_line(en).isascii() and _error_line(en), en.text
+    with client(web, **{"accept-language": "zh-CN"}) as c:
+        say(c, "/lang en")
+        chosen = c.request(method, path, **kwargs)
+        assert chosen.status_code == status and _error_line(chosen).isascii(), chosen.text
+
+
+def test_an_unknown_page_is_a_page_in_the_readers_language(web: WebRun):
+    with client(web) as c:
+        missing = c.get("/nothing/here")
+        assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+        assert "没有这个页面" in missing.text and 'href="/"' in missing.text
+    with client(web, **{"accept-language": "en"}) as c:
+        assert "No such page" in c.get("/nothing/here").text
+
+
 def test_each_session_is_rate_limited(web: WebRun):
     web.edge.api_calls = Window(3, 60.0)
     with client(web) as c:

@@ -251,3 +251,16 @@ def test_a_link_whose_command_hides_behind_a_character_python_strips_is_still_a_
     assert "已订阅" not in bot_bubbles(browser)[1].text
     listed = send(browser, "/subscriptions")
     assert "人才" not in listed.text and "08:00" not in listed.text
+
+
+def test_a_server_out_of_reach_is_said_in_the_readers_language(tmp_path: Path, browser: Any):
+    """QA: when the server could not be reached (a phone losing its network, the server restarting), the
+    page said "Failed to fetch", the browser's English; it says so in the page's language."""
+    with web_server(make_database(tmp_path / "newsbot.db", tmp_path / "files")) as run:
+        browser.get(run.base_url + "/")
+        send(browser, "保交楼")
+    box = browser.find_element(By.ID, "box")  # the server has stopped
+    box.send_keys("统战")
+    box.send_keys(Keys.ENTER)
+    notice = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))[-1]
+    assert "连不上" in notice.text and "fetch" not in notice.text.lower(), notice.text

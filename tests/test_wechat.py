@@ -428,3 +428,34 @@ def test_subscriptions_of_a_follower_with_many_long_ones_keep_every_feed_address
     content = reply_of(post(web, wechat_text("oReaderMany", "/subscriptions", 5570100)))["Content"]
     assert len(content.encode("utf-8")) <= 2048
     assert content.count(f"{web.base_url}/feed/") == 20, content
+
+
+# ---- what followers send (QA) -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", ["1、2", "1 2", "1，2"])
+def test_article_with_several_numbers_gives_each_lead_and_link(web: WebRun, args: str):
+    """QA: /article 1、2 in WeChat sent the whole of article 1, cut at 2048 bytes, instead of each
+    article's lead and link as /article 1 2 does."""
+    content = reply_of(post(web, wechat_text("oReaderQ", f"/article {args}", 7100)))["Content"]
+    assert f"{web.base_url}/article/1" in content and f"{web.base_url}/article/2" in content
+    assert content.count("全文：") == 2 and len(content.encode("utf-8")) <= 2048
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u3000\u3000", ""])
+def test_a_blank_text_message_asks_what_to_look_for(web: WebRun, blank: str):
+    """QA: a text message of spaces only was told that only text can be read."""
+    content = reply_of(post(web, wechat_text("oReaderQ", blank, 7200)))["Content"]
+    assert "请告诉我要找什么" in content and "只能读文字" not in content
+
+
+@pytest.mark.parametrize(
+    "line", ["https://mp.weixin.qq.com/s/AbCdEf", "http://www.zynews.cn/news/123.html", "www.example.com"]
+)
+def test_a_pasted_link_is_answered_in_chinese(web: WebRun, line: str):
+    """QA: a follower pasting a link (Latin letters only) was answered in English; a link is no
+    English: the reply stays Chinese. A message in English words still gets English."""
+    content = reply_of(post(web, wechat_text("oReaderU", line, 7300)))["Content"]
+    assert re.search(r"[\u4e00-\u9fff]", content) and "Nothing found" not in content, content
+    english = reply_of(post(web, wechat_text("oReaderU", "hello", 7301)))["Content"]
+    assert english.startswith("Hello"), english

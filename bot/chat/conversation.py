@@ -81,7 +81,7 @@ class Library(Protocol):
     def stats(self) -> Mapping[str, Any]: ...
 
     def sources(self) -> Sequence[str]:
-        """The web sources' status lines (`bot.sources.status.format_sources`)."""
+        """The web sources' status lines (`bot.sources.status.format_sources`); none without sources."""
         ...
 
 
@@ -535,7 +535,7 @@ class Conversation:
         """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
         if not args:
             return [self._notice(who, "article_usage")]
-        ids = [article_number(a) for a in args.replace(",", " ").replace("，", " ").split()]
+        ids = article_numbers(args)
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             return [
@@ -621,10 +621,22 @@ def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
     the edges where commands arrive as text (the console, the web page, WeChat)."""
     line = line.strip()
+    if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
+        if not _FULL_WIDTH_COMMAND.match(line):
+            return None
+        line = "/" + line[1:]
     if not line.startswith("/") or len(line) < 2:
         return None
-    head, _, rest = line[1:].partition(" ")
+    match = _COMMAND_HEAD.match(line)
+    assert match is not None  # any line starting with "/"
+    head, rest = match.groups()
     return head.split("@", 1)[0].lower(), rest.strip()
+
+
+# The command's name and the rest, after any space (a full-width one too).
+_COMMAND_HEAD = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+# "／search …": a full-width slash and then a command's name (ASCII letters, digits, _).
+_FULL_WIDTH_COMMAND = re.compile(r"^／[A-Za-z][A-Za-z0-9_]*(?:@\w+)?(?:\s|$)")
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -651,6 +663,15 @@ def has_words(query: str) -> bool:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+# What people put between the numbers of /article 1 2: spaces, commas, the enumeration comma, semicolons.
+_NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+def article_numbers(args: str) -> list[int | None]:
+    """The numbers of /article 1 2 (also 1,2 1、2 1;2), each as `article_number` reads it."""
+    return [article_number(a) for a in _NUMBER_SEPARATORS.split(args) if a]
 
 
 def article_number(arg: str) -> int | None:

@@ -127,9 +127,14 @@ def detect_intent(message: str) -> Intent | None:
     return None
 
 
+# A link as readers paste it: with its scheme, or starting www.
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def message_language(message: str, default: str) -> str:
-    """'en' for a message in English letters only, else `default` (the chat's language)."""
-    letters = [ch for ch in message if ch.isalpha()]
+    """'en' for a message in English letters only, else `default` (the chat's language). A link's
+    letters are no language: a message of links alone keeps `default`."""
+    letters = [ch for ch in _LINK.sub(" ", message) if ch.isalpha()]
     if letters and all(ch.isascii() for ch in letters):
         return "en"
     return default

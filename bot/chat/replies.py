@@ -500,9 +500,10 @@ def format_stats(stats: Mapping[str, Any], lang: str, markup: Markup) -> str:
 
 
 def format_sources(lines: Sequence[str], lang: str, markup: Markup) -> str:
-    """/sources (admins): the same status lines as `newsbot sources list`, cut to one message."""
+    """/sources (admins): the same status lines as `newsbot sources list`, cut to one message; with no
+    source added, how to add one."""
     head = "🌐 " + markup.bold(markup.esc(text(lang, "sources_header")))
-    body = clip("\n".join(lines), TELEGRAM_LIMIT - 100)
+    body = clip("\n".join(lines), TELEGRAM_LIMIT - 100) if lines else text(lang, "sources_none")
     return f"{head}\n{markup.esc(body)}"
 
 

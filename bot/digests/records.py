@@ -20,6 +20,7 @@ Every reply is in the language the chat chose with /lang (`chat_language`), else
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -193,7 +194,47 @@ def _unsubscribe(
             subs.remove_subscription(db, chat_id, current[0].id)
             return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
         return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup)
+    ids = [i for piece in _ID_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
+    if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
+        return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
+
+
+# What people put between the ids of /unsubscribe 1 2, 1,2, 1、2 or 1;2 (after NFKC: "，" is ",").
+_ID_SEPARATORS = re.compile(r"[\s,、;]+")
+# A range of ids: 1-3, 1~3 (NFKC of 1～3), 1到3, 1至3, #1-#3.
+_ID_RANGE = re.compile(r"^#?(\d{1,17})\s*(?:-|~|到|至|\u2013|\u2014)\s*#?(\d{1,17})$")
+# The widest range read as one (a chat holds at most a few dozen subscriptions).
+_MAX_RANGE = 100
+
+
+def _id_range(piece: str) -> list[str]:
+    """The ids a piece of /unsubscribe names: 3 or #3 → ["3"]; 1-3 → ["1", "2", "3"]; else the piece."""
+    found = _ID_RANGE.match(piece)
+    if found is not None:
+        first, last = int(found.group(1)), int(found.group(2))
+        if 0 < last - first < _MAX_RANGE:
+            return [str(i) for i in range(first, last + 1)]
+    return [piece.lstrip("#")]
+
+
+def _remove_several(
+    db: sqlite_utils.Database, ids: list[str], chat_id: int, lang: str, markup: Markup
+) -> Reply:
+    """/unsubscribe 1 2 3: removes each, and says which went and which were not found."""
+    removed = [i for i in ids if len(i) < 18 and subs.remove_subscription(db, chat_id, int(i))]
+    missing = [digest.clip(i, 30) for i in ids if i not in removed]
+    joiner = "、" if lang == "zh" else ", "
+    lines = []
+    if len(removed) == 1:
+        lines.append(text(lang, "unsub_done", id=removed[0]))
+    elif removed:
+        lines.append(text(lang, "unsub_done_many", ids=joiner.join(f"#{i}" for i in removed)))
+    if len(missing) == 1:
+        lines.append(text(lang, "unsub_not_found", value=missing[0]))
+    elif missing:
+        lines.append(text(lang, "unsub_not_found_many", ids=joiner.join(f"#{i}" for i in missing)))
+    return Reply("\n".join(markup.esc(line) for line in lines))
 
 
 def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup: Markup) -> Reply:

@@ -151,6 +151,12 @@ _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 # A part of the day before a time: 晚上8点, 凌晨3点, 晚9点.
 _DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
 _CN_DIGITS = "零〇一二两三四五六七八九十"
+# A day before a time: 每天8点 (every digest is daily), 明天晚上8点 (the first one is tomorrow).
+_DAY_WORD = r"每天|每日|天天|明天|明日|今天"
+# Words saying only that it is daily: no keyword (/subscribe 8点 每天).
+_DAILY_RE = re.compile(r"^(?:每天|每日|天天)$")
+# A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
+_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|夜里|夜间|今晚|明早"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
 # a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
 # "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
@@ -158,14 +164,14 @@ _CN_DIGITS = "零〇一二两三四五六七八九十"
 _TIME_ATTEMPT_RE = re.compile(
     r"^\d{1,2}$|^0\d{3}$|^\d{1,2}[:：]\d{0,1}$|^\d{1,2}[:：]\d{3,}$|^\d{1,3}\s*[点點时時hH].*$"
     r"|^\d{1,2}[:：]\d{2}[:：.]\d{1,2}$"  # with seconds: 21:30:00
-    rf"|^(?:上午|下午|早上|晚上)\s*[{_CN_DIGITS}\d]{{0,3}}$"
+    rf"|^(?:{_DAY_WORD})?(?:{_PARTS_ALONE})\s*[{_CN_DIGITS}\d]{{0,3}}$"
     rf"|^[{_CN_DIGITS}]{{1,3}}\s*[点點时時]\s*(?:[{_CN_DIGITS}\d]{{1,3}}\s*分?|半|整|一刻|三刻)?$"
     rf"|^(?:{_DAY_PART})\s*[{_CN_DIGITS}\d]{{1,3}}\s*[点點时時:：]"
 )
 # Midnight written as the day's end: 24:00, 24点, 二十四点, 晚上24点 (no time of a day: it is 00:00).
 _MIDNIGHT_24_RE = re.compile(rf"^(?:{_DAY_PART})?\s*(?:24|二十四)\s*(?:[:：]\s*00|[点點时時]\s*整?)$")
 # A part of the day alone ("晚上" in "/subscribe 晚上 9点"): it belongs to the time after it.
-_DAY_PART_ONLY_RE = re.compile(rf"^(?:{_DAY_PART})$")
+_DAY_PART_ONLY_RE = re.compile(rf"^(?=.)(?:{_DAY_WORD})?(?:{_DAY_PART})?$")
 
 
 @dataclass(frozen=True)
@@ -239,7 +245,7 @@ def parse_time(text: str) -> time | None:
 
 
 _NATURAL_RE = re.compile(
-    rf"^(?P<part>{_DAY_PART})?"
+    rf"^(?:{_DAY_WORD})?(?P<part>{_DAY_PART})?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
     r"|[:：]\s*(?P<min>\d{2}))"
@@ -333,6 +339,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         if negate:
             token, negate = "-" + token.lstrip("-"), False
         token = without_open_marks(token)
+        if _DAILY_RE.match(token):  # every digest is daily: 每天 says nothing more
+            continue
         natural = parse_natural_time(token)
         if natural is not None:
             if at is not None:  # "8:00 9:00": one time per subscription
@@ -359,7 +367,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
     America/Port-au-Prince), or the city alone when one zone has it (shanghai → Asia/Shanghai). Also what
-    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; UTC±N, GMT±N or
+    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; an abbreviation
+    as the zone people mean by it (EST → America/New_York, with summer time); UTC±N, GMT±N or
     ±HH:MM (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is inverted: Etc/GMT-8 is UTC+8;
     `zone_label` shows it as typed); the half- and quarter-hour offsets of a country without summer time
     (UTC+5:30, +05:45) → that country's zone."""
@@ -483,14 +492,49 @@ _CHINA_PLACES = frozenset(
     苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 济南 青岛 郑州 洛阳 开封 武汉 长沙 广州 深圳 东莞 佛山 珠海
     南宁 海口 三亚 成都 贵阳 昆明 拉萨 西安 兰州 西宁 银川 大陆 内地""".split()
 )
-_PLACE_ZONES = {"香港": "Asia/Hong_Kong", "澳门": "Asia/Macau", "台北": "Asia/Taipei", "台湾": "Asia/Taipei"}
+_PLACE_ZONES = {
+    "香港": "Asia/Hong_Kong",
+    "澳门": "Asia/Macau",
+    "台北": "Asia/Taipei",
+    "台湾": "Asia/Taipei",
+    **{
+        # Places abroad as Chinese readers there name them (纽约时间, 美东时间, 悉尼), each country or
+        # region by the zone most of its readers live in.
+        place: zone
+        for zone, places in {
+            "America/New_York": "纽约 美东 美国东部 波士顿 华盛顿 费城 迈阿密 亚特兰大",
+            "America/Chicago": "芝加哥 美中 美国中部 休斯顿 达拉斯",
+            "America/Denver": "丹佛 美国山地",
+            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部",
+            "America/Toronto": "多伦多 蒙特利尔 渥太华",
+            "America/Vancouver": "温哥华",
+            "Europe/London": "伦敦 英国 爱丁堡 曼彻斯特",
+            "Europe/Paris": "巴黎 法国",
+            "Europe/Berlin": "柏林 德国 慕尼黑 法兰克福",
+            "Europe/Rome": "罗马 意大利 米兰",
+            "Europe/Madrid": "马德里 西班牙",
+            "Europe/Amsterdam": "阿姆斯特丹 荷兰",
+            "Europe/Moscow": "莫斯科 俄罗斯",
+            "Asia/Tokyo": "东京 日本 大阪",
+            "Asia/Seoul": "首尔 韩国",
+            "Asia/Singapore": "新加坡",
+            "Asia/Kuala_Lumpur": "吉隆坡 马来西亚",
+            "Asia/Bangkok": "曼谷 泰国",
+            "Asia/Dubai": "迪拜",
+            "Australia/Sydney": "悉尼 澳洲 澳大利亚",
+            "Australia/Melbourne": "墨尔本",
+            "Pacific/Auckland": "奥克兰 新西兰",
+        }.items()
+        for place in places.split()
+    },
+}
 # What follows a place's name: 郑州市, 河南省, 香港特别行政区, 成都时间.
 _PLACE_SUFFIX = re.compile(r"(?:时间|特别行政区|自治区|市|省)+$")
 
 
 def chinese_place_zone(name: str) -> str | None:
-    """The zone of a place in China named in Chinese (traditional forms too, spaces ignored: 北京 时间),
-    or None."""
+    """The zone of a place in China, or of a larger place abroad, named in Chinese (traditional forms
+    too, spaces ignored: 北京 时间, 紐約時間), or None."""
     place = _PLACE_SUFFIX.sub("", fold(name).replace(" ", "").replace("_", ""))
     if place in _CHINA_PLACES:
         return _CHINA
@@ -523,4 +567,29 @@ _TZ_ALIASES = {
     "柏林": "Europe/Berlin",
     "utc": "UTC",
     "gmt": "UTC",
+    **{
+        abbreviation: zone
+        for zone, abbreviations in {
+            # The zones people mean by these, summer time included: the IANA files EST, MST, HST keep
+            # one offset all year, and EST5EDT-style names are legacy.
+            "America/New_York": "est edt et eastern",
+            "America/Chicago": "cdt ct central",
+            "America/Denver": "mst mdt mt mountain",
+            "America/Los_Angeles": "pst pdt pt pacific",
+            "America/Anchorage": "akst akdt",
+            "Pacific/Honolulu": "hst",
+            "Europe/London": "bst",
+            "Europe/Berlin": "cet cest",
+            "Europe/Athens": "eet eest",
+            "Europe/Lisbon": "wet",
+            "Europe/Moscow": "msk",
+            "Asia/Tokyo": "jst",
+            "Asia/Seoul": "kst",
+            "Asia/Hong_Kong": "hkt",
+            "Asia/Singapore": "sgt",
+            "Asia/Kolkata": "ist",
+            "Australia/Sydney": "aest aedt",
+        }.items()
+        for abbreviation in abbreviations.split()
+    },
 }

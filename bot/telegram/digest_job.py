@@ -89,6 +89,7 @@ from telegram.ext import Application, Job
 from bot.chat.replies import Reply
 from bot.digests import schedule
 from bot.digests.plan import (
+    CLAIM_ATTEMPTS,
     DEFAULT_CONFIG,
     Claimed,
     DigestConfig,
@@ -197,6 +198,9 @@ class DigestRunner:
         self.inbox = inbox  # NEWSBOT_INBOX: ingested before each check
         self.replica = replica or replica_id()
         self.lease_clock = lease_clock  # wall clock, seconds: leases outlive processes
+        # Called between composing a digest and claiming it (`prepare`'s before_claim): tests make
+        # another replica write there.
+        self.before_claim: Callable[[], object] | None = None
         self._running = False
         self._started = False
 
@@ -286,21 +290,45 @@ class DigestRunner:
         self, bot: Bot, item: schedule.Due, library: RunCache, now: datetime, report: RunReport
     ) -> str | None:
         """Compose, claim and send one due digest; its outcome (None when there was nothing to send)."""
+        extra = {"subscription_id": item.subscription_id}
         try:
             claimed = await self.services.run(
-                prepare, self.services.database, library, item, self.config, now, self.lease()
+                prepare,
+                self.services.database,
+                library,
+                item,
+                self.config,
+                now,
+                self.lease(),
+                before_claim=self.before_claim,
             )
-            if claimed is None:
-                report.not_sent += 1
-                return None
-            outcome = report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
-            return outcome
+        except (subs.SiblingsChanged, DatabaseBusy) as exc:
+            # Nothing was claimed and the next check composes it again: expected (replicas changing the
+            # chat's digests of the minute, or another writer holding the database), so one line.
+            why = (
+                "the database was busy"
+                if isinstance(exc, DatabaseBusy)
+                else f"the chat's other digests of the minute kept changing ({CLAIM_ATTEMPTS} tries)"
+            )
+            log.warning("digest not claimed: %s; tried again at the next check", why, extra=extra)
+            report.outcomes[item.subscription_id] = RETRY_LATER
+            return RETRY_LATER
         except Exception:
-            # One broken digest (a bug, a database error) must not stop the others; it is logged
-            # with its traceback and, if it was never claimed, tried again at the next check.
-            log.exception("digest failed", extra={"subscription_id": item.subscription_id})
+            # One broken digest (a bug, a database error) must not stop the others; it is logged with its
+            # traceback and, never claimed, tried again at the next check.
+            log.exception("digest failed", extra=extra)
             report.outcomes[item.subscription_id] = FAILED
             return FAILED
+        if claimed is None:
+            report.not_sent += 1
+            return None
+        try:
+            outcome = report.outcomes[item.subscription_id] = await self.deliver(bot, claimed)
+        except Exception:
+            log.exception("digest failed", extra=extra)
+            report.outcomes[item.subscription_id] = FAILED
+            return FAILED
+        return outcome
 
     async def _take_over_one(self, bot: Bot, report: RunReport) -> bool:
         """Take over and deliver one claim whose replica died; False when none is left."""

@@ -154,11 +154,20 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
-    """Plain text (or a photo's or file's caption) in a private chat: a search or a question."""
+    """Plain text (or a photo's or file's caption) in a private chat: a search or a question; a command
+    typed with a Chinese keyboard's full-width slash (／latest), which Telegram does not mark as one, is
+    that command."""
     message = update.effective_message
     if message is None or not message_text(message):
         return
-    await _search(update, context, message_text(message))
+    typed = message_text(message)
+    command = parse_command(typed) if typed.lstrip().startswith("／") else None
+    if command is not None:
+        services = context.services
+        replies = await services.run(services.conversation.command, *command, who_of(update, services))
+        await _answer(update, context, replies)
+        return
+    await _search(update, context, typed)
 
 
 def message_text(message: Message) -> str:
@@ -213,6 +222,29 @@ def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | No
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return raw
     return raw if mentioned else None
+
+
+async def on_edited(update: Update, context: BotContext) -> None:
+    """An edited message (a typo fixed): its text, or an edited /search, answered as a new one (in a group
+    only when addressed to the bot); an edited command that changes something is not carried out again."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None or not message_text(message):
+        return
+    if message.text is not None and parse_command(message.text) is not None:
+        name, target, rest = split_command(message)
+        if name not in ("search", "s"):
+            return
+        if target is not None and target.lower() != (context.bot.username or "").lower():
+            return  # /search@OtherBot
+        services = context.services
+        await _typing(update, context)
+        replies = await services.run(services.conversation.command, name, rest, who_of(update, services))
+        await _answer(update, context, replies)
+    elif chat.type == ChatType.PRIVATE:
+        await on_private_text(update, context)
+    else:
+        await on_group_text(update, context)
 
 
 async def _search(update: Update, context: BotContext, query: str) -> None:
@@ -326,7 +358,7 @@ def core_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
 
 def fallback_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """Unknown commands and plain text: registered after every command handler. A photo, file or video
-    with a caption is read as its caption."""
+    with a caption is read as its caption; an edited message is answered as `on_edited` says."""
     new_messages = filters.UpdateType.MESSAGE
     written = filters.TEXT | filters.CAPTION
     return [
@@ -334,4 +366,5 @@ def fallback_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         MessageHandler(new_messages & filters.ChatType.PRIVATE & written & ~filters.COMMAND, on_private_text),
         MessageHandler(new_messages & filters.ChatType.GROUPS & written & ~filters.COMMAND, on_group_text),
         MessageHandler(new_messages & filters.ChatType.PRIVATE & ~written, on_private_other),
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & written, on_edited),
     ]

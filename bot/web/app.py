@@ -167,31 +167,44 @@ class WebEdge:
         chat = data.get("c") if isinstance(data, dict) else None
         return chat if isinstance(chat, int) and is_reader_chat(chat) else None
 
-    def _error(self, request: Request, status: int, key: str, **values: object) -> JSONResponse:
-        return JSONResponse({"error": text(self.lang(request), key, **values)}, status_code=status)
+    async def error_lang(self, request: Request) -> str:
+        """The language of an error: the page's (the session's /lang, else the browser's); the browser's
+        when the session's choice cannot be read (the error may be the database's)."""
+        try:
+            return await self.page_lang(request)
+        except Exception:  # reading the choice failed too: the error itself is answered all the same
+            log.warning("web: could not read the session's language for an error", exc_info=True)
+            return self.lang(request)
+
+    async def _error(self, request: Request, status: int, key: str, **values: object) -> JSONResponse:
+        """An API error: ``{"error": "…"}`` in the reader's language."""
+        lang = await self.error_lang(request)
+        return JSONResponse({"error": text(lang, key, **values)}, status_code=status)
 
     async def _api_request(self, request: Request) -> tuple[dict[str, Any], int, str | None] | JSONResponse:
         """A JSON call's payload, the reader's chat id (a new reader's without a valid cookie) and the
         session cookie to set; or the response refusing it."""
         if not same_origin(request.headers):
-            return JSONResponse({"error": "cross-site request refused"}, status_code=403)
+            return await self._error(request, 403, "web_cross_site")
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-            return JSONResponse({"error": "send JSON (Content-Type: application/json)"}, status_code=415)
+            return await self._error(request, 415, "web_send_json")
         body = await read_body(request, MAX_JSON_BODY)
         try:
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError):
-            return JSONResponse({"error": "the body is not JSON"}, status_code=400)
+            return await self._error(request, 400, "web_not_json")
         if not isinstance(payload, dict):
-            return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
+            return await self._error(request, 400, "web_not_object")
         chat_id = self.session_chat(request)
         if chat_id is None:
             address = request.client.host if request.client else "?"
             if not self.new_sessions.allow(address):
-                return self._error(request, 429, "web_slow_down", seconds=self.new_sessions.wait(address))
+                return await self._error(
+                    request, 429, "web_slow_down", seconds=self.new_sessions.wait(address)
+                )
             chat_id = await asyncio.to_thread(self.database.write, new_reader, CHANNEL, wait=WRITE_WAIT)
         if not self.api_calls.allow(chat_id):
-            return self._error(request, 429, "web_slow_down", seconds=self.api_calls.wait(chat_id))
+            return await self._error(request, 429, "web_slow_down", seconds=self.api_calls.wait(chat_id))
         # Signed again on every call: a reader who comes back within 400 days keeps the session.
         return payload, chat_id, self.signer.dumps({"c": chat_id})
 
@@ -234,12 +247,12 @@ class WebEdge:
         if isinstance(line, str):
             line = readable(line)
         if not isinstance(line, str) or not line.strip():
-            return JSONResponse({"error": "text is required"}, status_code=400)
+            return await self._error(request, 400, "web_text_required")
         if len(line) > MAX_MESSAGE_CHARS:
-            return JSONResponse({"error": f"at most {MAX_MESSAGE_CHARS} characters"}, status_code=413)
+            return await self._error(request, 413, "web_text_too_long", limit=MAX_MESSAGE_CHARS)
         search = payload.get("search", False)
         if not isinstance(search, bool):
-            return JSONResponse({"error": "search must be true or false"}, status_code=400)
+            return await self._error(request, 400, "web_search_flag")
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
         out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
         return self._json(request, {"replies": [reply_json(r) for r in out]}, cookie)
@@ -275,7 +288,7 @@ class WebEdge:
         if isinstance(data, str):
             data = readable(data)
         if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
-            return JSONResponse({"error": "data is required (1-64 bytes)"}, status_code=400)
+            return await self._error(request, 400, "web_data_required")
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
         if not self._owns(data, chat_id):
             result = Press(notice=text(who.lang, "stale_button"))
@@ -408,6 +421,10 @@ class WebEdge:
 # ---- the application -------------------------------------------------------------------------------------
 
 
+# The reader's words for the HTTP refusals Starlette raises.
+_HTTP_ERROR_KEYS = {404: "web_no_route", 405: "web_method", 413: "web_too_large"}
+
+
 def create_app(
     services: Services, settings: Settings, *, options: WebOptions | None = None
 ) -> SecurityHeaders:
@@ -415,15 +432,26 @@ def create_app(
     edge = WebEdge(services, options or WebOptions.from_settings(settings))
 
     async def http_error(request: Request, exc: Exception) -> Response:
+        """Starlette's own refusals (no such route, another method, a body too large) in the reader's
+        language: JSON under /api/, a page for a page, a plain line for the WeChat platform."""
         assert isinstance(exc, HTTPException)
-        return PlainTextResponse(exc.detail or "error", status_code=exc.status_code)
+        path = request.url.path
+        if path == "/wechat":
+            return PlainTextResponse(exc.detail or "error", status_code=exc.status_code)
+        key = _HTTP_ERROR_KEYS.get(exc.status_code, "error")
+        if path.startswith("/api/"):
+            return await edge._error(request, exc.status_code, key, method=request.method)
+        lang = await edge.error_lang(request)
+        if exc.status_code == 404:
+            return HTMLResponse(not_found_page(lang, "web_no_page"), status_code=404)
+        return PlainTextResponse(text(lang, key, method=request.method), status_code=exc.status_code)
 
     async def busy(request: Request, exc: Exception) -> Response:
-        return edge._error(request, 503, "busy")
+        return await edge._error(request, 503, "busy")
 
     async def failure(request: Request, exc: Exception) -> Response:
         log.error("web: error while answering a request", exc_info=exc)
-        return edge._error(request, 500, "error")
+        return await edge._error(request, 500, "error")
 
     routes = [
         Route("/", edge.page, methods=["GET"]),

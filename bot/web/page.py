@@ -53,6 +53,8 @@ SCRIPT = r"""
   var log = document.getElementById("log");
   var form = document.getElementById("form");
   var box = document.getElementById("box");
+  // What to say when the server cannot be reached or answers no line of its own, in the page's language.
+  var unreachable = form.getAttribute("data-unreachable");
 
   function addParts(el, parts) {
     parts.forEach(function (p) {
@@ -158,10 +160,10 @@ SCRIPT = r"""
       body: JSON.stringify(payload)
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) { throw new Error(data.error || response.statusText); }
+        if (!response.ok) { throw new Error(data.error || unreachable); }
         return data;
       });
-    });
+    }, function () { throw new Error(unreachable); });
   }
 
   function show(data, div) {
@@ -240,7 +242,7 @@ def chat_page(lang: str, welcome: list[Part]) -> str:
         + f'<div class="bubble bot"><div class="text">{parts_html(welcome)}</div></div>\n'
         + f'<noscript><div class="notice">{_e(text(lang, "web_noscript"))}</div></noscript>\n'
         + "</div>\n</main>\n"
-        + '<form id="form" autocomplete="off">\n'
+        + f'<form id="form" autocomplete="off" data-unreachable="{_e(text(lang, "web_unreachable"))}">\n'
         + '<textarea id="box" name="text" rows="1" maxlength="500" enterkeyhint="send" '
         + f'placeholder="{_e(text(lang, "web_placeholder"))}" aria-label="{_e(text(lang, "web_placeholder"))}"></textarea>\n'
         + f'<button type="submit" id="send">{_e(text(lang, "web_send"))}</button>\n'
@@ -293,11 +295,12 @@ def article_page(article: Article, lang: str, url: str) -> str:
     )
 
 
-def not_found_page(lang: str) -> str:
+def not_found_page(lang: str, key: str = "web_not_found") -> str:
+    """The 404 page: no such article (`key`: or no such page), with the way back to the chat."""
     return (
-        _head(lang, text(lang, "web_not_found"))
+        _head(lang, text(lang, key))
         + "<body>\n"
         + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
-        + f'<main><div class="notice">{_e(text(lang, "web_not_found"))}</div></main>\n'
+        + f'<main><div class="notice">{_e(text(lang, key))}</div></main>\n'
         + "</body>\n</html>\n"
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who, article_number, parse_command
+from bot.chat.conversation import Conversation, Who, article_numbers, parse_command
 from bot.chat.intents import message_language
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
@@ -94,8 +94,8 @@ class WeChatChat:
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
         line = " ".join(content.split())
-        if not line:
-            return text("zh", "wechat_other")
+        if not line:  # spaces only: a text all the same, with nothing to look for
+            return text(self._known_language(openid), "empty_query")
         # English for a message in English (a command: for English arguments, "/forget confirm"); a
         # timezone and /unsubscribe's "all" are written in Latin letters in any language (Asia/Shanghai,
         # UTC+8), so /timezone and /unsubscribe stay in Chinese.
@@ -150,8 +150,7 @@ class WeChatChat:
 
     def _articles(self, args: str, who: Who, base: str) -> list[Reply]:
         """/article N: the title, date and first lines, and the link to the whole story."""
-        typed = (article_number(a) for a in args.replace(",", " ").replace("，", " ").split())
-        numbers = [n for n in typed if n is not None][:3]
+        numbers = [n for n in article_numbers(args) if n is not None][:3]
         if not numbers:
             return self.conversation.command("article", args, who)
         out = []
