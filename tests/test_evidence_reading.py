@@ -1,6 +1,6 @@
 """Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
 a conjunction before a name, 哪 with its measure word, adverbs, a number with its measure word, the first
-days of an event, a name starting with 新闻) and how news is written (a year's figures printed the next
+days of an event, a name starting with 新闻, a character glued to the word after it that ends the word before) and how news is written (a year's figures printed the next
 year, 当地 for a place named before, a post followed by the name of its holder, a name before its kind)."""
 
 from __future__ import annotations
