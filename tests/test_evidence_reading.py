@@ -1,20 +1,26 @@
 """Issue 20: how a question's words are read for evidence ranking — how questions are written (commas,
 a conjunction before a name, 哪 with its measure word, adverbs, a number with its measure word, the first
-days of an event, a name starting with 新闻) and how news is written (a year's figures printed the next
+days of an event, a name starting with 新闻, a character glued to the word after it that ends the word before) and how news is written (a year's figures printed the next
 year, 当地 for a place named before, a post followed by the name of its holder, a name before its kind)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+import sqlite_utils
 
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.answer import fact_test
 from storage.search.dates import relative_periods
-from storage.search.engine import rescued
+from storage.search.engine import Searcher, reglued, rescued
 from storage.search.query import DateSpec, parse_query
-from storage.text.segment import dictionary_word
+from storage.text.segment import cut, dictionary_word
 
 
 def test_a_comma_separates_the_words_around_it() -> None:
@@ -230,3 +236,76 @@ def test_a_where_question_counts_where_it_took_place_not_where_it_will() -> None
     assert held("十四届全国人大四次会议5日上午在人民大会堂开幕。")
     assert not held("十四届全国人大四次会议将于3月5日上午9时在北京开幕。")  # a preview
     assert held("大会将持续8天。会议在北京开幕。")
+
+
+@pytest.mark.parametrize(
+    ("question", "glued", "read"),
+    [
+        # a character ending a place's name belongs to the word before it
+        ("红军先遣团在清明村最后选定种什么", ["清明", "村最后", "选定"], ["清明村", "最后", "选定"]),
+        (
+            "王胜是哪年当上西石河村村支书的",
+            ["王胜", "当上", "石河", "村村支书"],
+            ["王胜", "当上", "石河村", "村支书"],
+        ),
+        ("河南省生态环境厅厅长是谁", ["河南省", "生态环境", "厅厅长"], ["河南省", "生态环境厅", "厅长"]),
+        # a measure word after a count is dropped: the story prints 建档立卡 apart from 98户
+        ("马鞍架村有多少户建档立卡贫困户", ["架村", "户建档立卡", "贫困户"], ["架村", "建档立卡", "贫困户"]),
+    ],
+)
+def test_a_character_glued_to_the_next_word_goes_where_it_belongs(
+    question: str, glued: list[str], read: list[str]
+) -> None:
+    assert reglued(glued, cut(question)) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("吕安民在哪工作", ["吕安民", "工作"]),  # a surname begins the name after it
+        ("东盟新媒体新技术培训班在哪些城市办的", ["东盟", "新媒体", "新技术", "培训班"]),  # adjectives
+        ("张连生多少岁了", ["张连生"]),  # a measure word (张) that counts nothing is a surname
+        ("姐妹们头一份工作干啥", ["姐妹", "头一份", "工作"]),  # 头 typed apart from the word before
+    ],
+)
+def test_a_character_beginning_the_next_word_stays_with_it(question: str, terms: list[str]) -> None:
+    assert reglued(terms, cut(question)) == terms
+
+
+# Two stories: the village 石河村 and its 村支书 in one, a river 石河 and 每个村村支书 in the other.
+VILLAGE_STORIES = [
+    (
+        "2020-01-10",
+        "石河村的新变化",
+        ["在石河村，村支书王胜带领村民种植蔬菜，2019年人均收入过万元。"],
+    ),
+    (
+        "2020-01-12",
+        "石河流域治理见成效",
+        ["石河流域治理启动以来，沿岸每个村村支书都是河长，负责巡河护河。"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def village_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    folder: Path = tmp_path_factory.mktemp("reglued")
+    src = folder / "stories.jsonl"
+    lines = [
+        json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False)
+        for d, t, p in VILLAGE_STORIES
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db: sqlite_utils.Database = open_db(folder / "news.db")
+    assert ingest_file(db, src, source="测试").status == "ok"
+    yield Searcher(db)
+    db.close()
+
+
+def test_the_village_asked_about_comes_first_when_its_ending_was_glued_to_the_next_word(
+    village_searcher: Searcher,
+) -> None:
+    # Read as 石河 + 村村支书, both stories hold both words, and the river's holds 村村支书 as typed; read
+    # as 石河村 + 村支书, only the village's story holds the village.
+    resp = village_searcher.search("石河村村支书是谁", today=date(2020, 6, 1))
+    assert resp.hits and resp.hits[0].title == "石河村的新变化"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -49,8 +50,8 @@ from storage.search.ranking import (
 from storage.search.snippets import make_snippet, mark
 from storage.search.synonyms import printed_forms
 from storage.search.vocabulary import IndexVocabulary
-from storage.text.normalize import normalize
-from storage.text.segment import cut, dictionary_word
+from storage.text.normalize import HAN_RANGES, normalize
+from storage.text.segment import cut, dictionary_word, tag
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,39 @@ def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]
         return []
     parts = [term[:-1], term[1:]]
     return sorted(parts, key=lambda p: tuple(not k(p) for k in known))
+
+
+# Characters that end the name of a place or of a government body (清明村, 凤林镇, 永年区, 生态环境厅,
+# 交通运输部): glued before the next word by the parser, they belong to the word before them.
+NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处")
+# What counts (多少户, 几份, 3斤): a measure word after it counts the word after it.
+_COUNTS = re.compile(r"(?:多少|几|每|[0-9０-９一二两三四五六七八九十百千万])$")
+_HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
+
+
+def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The terms with each single character the parser glued before the next word (the question typed them
+    as two words: `typed`, jieba's words of the question) put where it belongs: after the word before it
+    when it ends the name of a place or a government body and the two were typed together (清明村最后选定
+    种什么: 清明村 + 最后, not 清明 + 村最后; 西石河村村支书: 石河村 + 村支书), or dropped when it is a measure
+    word after a count (多少户建档立卡贫困户: 建档立卡; 多少份提案: 提案), which the story need not print
+    beside the word. Any other character (a surname, an adjective: 吕安民, 新媒体) begins the word after it
+    and stays. Pure but for jieba's tags."""
+    out = list(terms)
+    for i, term in enumerate(out):
+        if len(term) < 3 or not _HAN_CHAR.fullmatch(term[0]):
+            continue
+        head, rest = term[0], term[1:]
+        pairs = zip(typed, typed[1:], strict=False)
+        at = next((k for k, (a, b) in enumerate(pairs) if (a, b) == (head, rest)), None)
+        if at is None:
+            continue
+        before = typed[at - 1] if at > 0 else ""
+        if head in NAME_ENDINGS and i > 0 and before == out[i - 1]:
+            out[i - 1], out[i] = before + head, rest
+        elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
+            out[i] = rest
+    return out
 
 
 def ranks_by_evidence(parsed: ParsedQuery) -> bool:
@@ -519,14 +553,16 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
     """The question's words as evidence ranking reads them, and how many articles hold each.
 
     No single character glued on as a suffix (总统通 of 总统通电话 would be a rare word of its own that the
-    story asked about may not print); a word no article holds without its first or last character when
-    that one is held (王毅跟, 县支教)."""
+    story asked about may not print); one glued before the next word where it belongs (`reglued`: 清明村 +
+    最后, not 清明 + 村最后); a word no article holds without its first or last character when that one is
+    held (王毅跟, 县支教)."""
     if parsed.loose_terms:
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
-    terms = [t for t in parsed.terms if phrase(t)]
+    typed_words = cut(normalize(parsed.raw))
+    terms = reglued([t for t in parsed.terms if phrase(t)], typed_words)
     counts = [words.count(t) for t in terms]
     if not all(counts):
-        typed = set(cut(normalize(parsed.raw)))  # 伊斯兰国手里: 手里 was a word of the question, 国手 not
+        typed = set(typed_words)  # 伊斯兰国手里: 手里 was a word of the question, 国手 not
         for i, t in enumerate(terms):
             if counts[i]:
                 continue
