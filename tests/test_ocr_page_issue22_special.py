@@ -100,3 +100,35 @@ def test_a_headline_with_its_subtitle_over_a_byline_stays_the_headline():
     )
     (story,) = parse_page(page, year=2020)
     assert story.title == "对独居老人不停歇帮扶 ——朝晖街道见闻"
+
+
+def test_a_caption_after_a_colon_is_dropped_and_the_list_goes_on():
+    """A caption between a story's paragraphs right after a line ending on a colon (``中共中央决定：``)."""
+    lead = "本报北京10月25日电  （记者姜洁）日前，中共中央决定："
+    rest = "任命王某同志为某省委委员、常委，免去李某同志的某省委书记、常委、委员职务。"
+    page = (
+        "内蒙古宁夏自治区党委主要负责同志职务调整\n\n"
+        + _column(lead)
+        + "\n▲全国人大常委会副委员长出席会议。\n（王某 摄）\n"
+        + _column(rest)
+        + "\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == ("本报北京10月25日电（记者 姜洁）日前，中共中央决定：", rest)
+    assert story.reporters == ("姜洁",)
+
+
+def test_a_caption_under_a_story_cut_off_by_its_jump_line_is_no_story():
+    """``…共鸣。`` / ``▶下转第4版`` then a block of a sentence closed by a photographer's credit: the
+    photo's caption, no picture story taking the headline printed over the story above."""
+    page = (
+        "带着最温暖的行囊出发（今日谈）\n\n本报记者  程  刚  罗红国\n"
+        + _column(FIRST, SECOND)
+        + "\n▶下转第4版\n\n2月23日，每一次归程，都是为了更好地\n出发家庭团圆。  新华社记者 宋思怡 摄\n\n"
+        + _story("舟山推动新技术进海上油库", "本报记者  江南", OTHER)
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.title == "带着最温暖的行囊出发（今日谈）"
+    assert first.paragraphs == (FIRST, SECOND)
+    assert first.reporters == ("程刚", "罗红国")
+    assert second.title == "舟山推动新技术进海上油库"

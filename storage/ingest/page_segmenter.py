@@ -917,15 +917,15 @@ class _Segmenter:
         """A photo's caption in a block of its own right after a story's text (``5月1日，…。  新华社记者
         王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
         credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
-        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story."""
+        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story. A story
+        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open."""
         story = self.current
+        if story is None or story is self.picture or not story.lines or group_index == 0:
+            return False
+        above = self.groups[group_index - 1][-1]
+        jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
         if (
-            story is None
-            or story is self.picture
-            or not story.lines
-            or group_index == 0
-            or not self.open_story_ends_with(self.groups[group_index - 1][-1])
-            or not _ends_sentence(story.lines)
+            not (jumped or (self.open_story_ends_with(above) and _ends_sentence(story.lines)))
             or len(group) > _CAPTION_MAX_LINES
         ):
             return False
@@ -1142,14 +1142,15 @@ class _Segmenter:
         """A photo's caption set between two of a story's paragraphs, in its block (``…了解情况。`` /
         ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
         sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
-        no story, and the story goes on under them."""
+        no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too."""
         if line.number in self.caption_tail:
             self.drop(line, "caption")
             return True
         story = self.current
         if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
             return False
-        if not self.ends_sentence() or index + 1 >= len(group):
+        colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
+        if not (self.ends_sentence() or colon) or index + 1 >= len(group):
             return False
         end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES])
         if end is None or index + end + 1 >= len(group):
