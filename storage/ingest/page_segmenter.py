@@ -354,6 +354,9 @@ def _inner_caption_end(lines: list[_Line]) -> int | None:
     return None
 
 
+_SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
+
+
 def _is_jump_start(text: str) -> bool:
     return bool(re.search("下转|转", text)) and "上接" not in text
 
@@ -953,16 +956,19 @@ class _Segmenter:
             or story is self.brief
             or len(story.lines) < 2
             or not _SUBHEADING_ORNAMENT_RE.match(text)
-            or not _ends_sentence(story.lines)
+            or not (_ends_sentence(story.lines) or self.roles.get(story.lines[-1].number) == _SUBHEADING_ROLE)
             or self._fills_column(text)  # a caption's first line, wrapped at the measure
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
         if not _ornamented_subheading(text):
             return False
-        following = group[1] if len(group) > 1 else None
-        if following is None and group_index + 1 < len(self.groups):
-            following = self.groups[group_index + 1][0]
+        # The lines under it, in its block and the next ones; a second sub-heading right under it
+        # (``■ 积极调配物资`` / ``■ 保障日常供应`` / text) is passed over: two heads printed in a row.
+        under = [*group[1:], *(x for g in self.groups[group_index + 1 : group_index + 3] for x in g)]
+        if len(under) > 1 and _ornamented_subheading(under[0].text.strip()):
+            under = under[1:]
+        following = under[0] if under else None
         if following is None:
             return False
         after = following.text.strip()
@@ -974,7 +980,7 @@ class _Segmenter:
         ):
             return False
         story.lines.append(line)
-        self.roles[line.number] = "sub-heading: an ornamented short line between paragraphs of the open story"
+        self.roles[line.number] = _SUBHEADING_ROLE
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
