@@ -336,12 +336,19 @@ _CAPTION_CREDIT_END_RE = re.compile(
 )
 
 
-def _inner_caption_end(lines: list[_Line]) -> int | None:
+# A picture note alone on its line: ``（资料图片）``, ``（图片由受访者提供）``.
+_CAPTION_NOTE_RE = re.compile(f"^[（(]{_SPACE}*(?:资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]$")
+
+
+def _inner_caption_end(lines: list[_Line], notes: set[int]) -> int | None:
     """The index of the line ending a caption that opens `lines` with its photographer's credit, the
-    caption's sentence ended right before the credit (on its line or the line above); None when no
-    credit closes it there."""
+    caption's sentence ended right before the credit (on its line or the line above), or with its
+    sentence right over a picture note already dropped (`notes`, line numbers); None when no credit
+    closes it there."""
     ended = False
     for index, line in enumerate(lines):
+        if line.number + 1 in notes and _ends_sentence([line]):
+            return index
         found = _CAPTION_CREDIT_END_RE.search(line.text)
         if found is not None:
             before = line.text[: found.start()]
@@ -1158,7 +1165,11 @@ class _Segmenter:
         colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
         if not (self.ends_sentence() or colon) or index + 1 >= len(group):
             return False
-        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES])
+        # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
+        notes = {
+            d.number for d in self.dropped if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
+        }
+        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
         if end is None or index + end + 1 >= len(group):
             return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
         self.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
