@@ -48,7 +48,11 @@ def test_a_caption_between_a_storys_paragraphs_belongs_to_no_story():
 
 
 def test_a_caption_with_its_credit_in_brackets_or_a_picture_note():
-    for caption in ("图为朝晖街道的志愿者上门。（王某 摄）", "图为朝晖街道的志愿者上门。（资料图片）"):
+    for caption in (
+        "图为朝晖街道的志愿者上门。（王某 摄）",
+        "图为朝晖街道的志愿者上门。（资料图片）",
+        "图为朝晖街道的志愿者上门。\n（资料图片）",  # the note on a line of its own, page furniture too
+    ):
         page = f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{_column(FIRST)}\n{caption}\n{_column(SECOND)}\n"
         (story,) = parse_page(page, year=2020)
         assert story.paragraphs == (FIRST, SECOND), caption
@@ -150,3 +154,24 @@ def test_two_ornamented_subheadings_in_a_row_across_a_column_break_stay_in_the_s
     assert first.title == "多举措协同防控 多方面保障生活"
     assert first.paragraphs == (FIRST, SECOND, "■ 积极调配物资", "■ 保障日常供应", THIRD)
     assert second.title == "舟山推动新技术进海上油库"
+
+
+LONG = (
+    "小康不小康，关键在老乡。各地把扶贫同扶志、扶智结合起来，激发贫困群众的精气神，坚决打赢脱贫攻坚战。",
+    "高质量打赢脱贫攻坚战，要瞄准深度贫困地区，扶贫资金、扶贫项目向贫困村倾斜，确保脱贫攻坚战高质量完成。",
+)
+SHORT = "李应川一家从高深山区搬到富民新村，住上了新房，打赢了脱贫攻坚战，日子越过越有奔头，生活质量越来越高。"
+
+
+def test_two_headlines_each_over_a_byline_stay_over_their_stories_when_that_fits_better_in_all():
+    """``高质量打赢脱贫攻坚战`` over a long story on it, ``扶贫扶出精气神`` over a short one its words hardly
+    name but the long one does: as printed, the two fit better in all than swapped (issue 22: headlines
+    matched to stories over the whole page)."""
+    page = (
+        _story("高质量打赢脱贫攻坚战", "本报记者  朱娟平", *LONG)
+        + "\n"
+        + _story("扶贫扶出精气神", "本报记者  郑勇华", SHORT)
+    )
+    first, second = parse_page(page, year=2020)
+    assert (first.title, first.reporters) == ("高质量打赢脱贫攻坚战", ("朱娟平",))
+    assert (second.title, second.reporters) == ("扶贫扶出精气神", ("郑勇华",))
