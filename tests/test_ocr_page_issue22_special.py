@@ -175,3 +175,22 @@ def test_two_headlines_each_over_a_byline_stay_over_their_stories_when_that_fits
     first, second = parse_page(page, year=2020)
     assert (first.title, first.reporters) == ("高质量打赢脱贫攻坚战", ("朱娟平",))
     assert (second.title, second.reporters) == ("扶贫扶出精气神", ("郑勇华",))
+
+
+def test_a_banner_in_words_no_story_uses_over_the_first_headline_is_no_kicker():
+    """``聚焦基层治理`` alone over the page's first headline, a block apart, sharing not one character
+    pair with any story on the page: the page's banner, in no title. A kicker a block apart that names
+    what its story tells (``杭州下城区``) stays in the title."""
+    for banner, title in (
+        ("聚焦基层治理", "对独居老人不停歇帮扶"),
+        ("杭州下城区", "杭州下城区 对独居老人不停歇帮扶"),
+    ):
+        page = (
+            f"第6版  专版\n\n{banner}\n\n"
+            + _story("对独居老人不停歇帮扶", "本报记者  何海敏", FIRST, SECOND)
+            + "\n"
+            + _story("舟山推动新技术进海上油库", "本报记者  江南", OTHER)
+        )
+        first, second = parse_page(page, year=2020)
+        assert first.title == title, banner
+        assert second.title == "舟山推动新技术进海上油库"

@@ -231,6 +231,8 @@ class HeadlineMatcher:
             _gap, group, scores = self.choices[position]
             if self.owner[position] is not None:
                 continue
+            if self.page_banner(position):
+                continue  # over the page's first headline, in words no story on the page uses
             neighbours = self.neighbours(position)
             best = self.best(position)
             evidence = self.evidence(position, best)
@@ -269,6 +271,18 @@ class HeadlineMatcher:
             elif fit is not None:
                 # No evidence at all: a story without a headline, by what little the text and layout say.
                 self.owner[position] = fit
+
+    def page_banner(self, position: int) -> bool:
+        """A banner over a special page (``聚焦基层治理``, ``关注民生实事``): the page's first group, one line,
+        another group under it in the same gap over the first story, and not one character pair of it
+        in any story on the page (a kicker names what its story tells)."""
+        gap, group, _scores = self.choices[position]
+        if position != 0 or gap != 0 or len(group.lines) != 1 or len(self.choices) < 2:
+            return False
+        if self.choices[1][0] != 0 or _is_series_label(group):
+            return False
+        pairs = _pairs(group.text) | _pairs(" ".join(group.lines))
+        return bool(pairs) and not any(pairs & story for story in self.story_pairs)
 
     def alone_over_headless(self, position: int, held: set[int]) -> bool:
         """Whether the group stands alone in its gap, right over a story that has no headline while the
