@@ -17,7 +17,7 @@ SECOND = "工作人员给社区八十八岁的孤寡老人赵奶奶打电话，�
 THIRD = (
     "因为疫情防控需要，杭州所有住宅小区实行封闭式管理，社区工作者、志愿者对辖区的高龄老人全部上门摸排了情况。"
 )
-OTHER = "浙江舟山移动的项目组深入海上油库现场，针对海上作业危险系数较高等情况，利用新技术搭建了智能巡检系统，提高了巡检效率。"
+OTHER = "浙江舟山移动的项目组深入海上油库现场，针对海上作业危险系数较高等情况，利用新技术搭建了智能巡检系统，为企业办实事。"
 
 
 def _column(*paragraphs: str) -> str:
@@ -177,12 +177,14 @@ def test_two_headlines_each_over_a_byline_stay_over_their_stories_when_that_fits
     assert (second.title, second.reporters) == ("扶贫扶出精气神", ("郑勇华",))
 
 
-def test_a_banner_in_words_no_story_uses_over_the_first_headline_is_no_kicker():
+def test_a_banner_in_words_its_story_does_not_use_over_the_first_headline_is_no_kicker():
     """``聚焦基层治理`` alone over the page's first headline, a block apart, sharing not one character
-    pair with any story on the page: the page's banner, in no title. A kicker a block apart that names
-    what its story tells (``杭州下城区``) stays in the title."""
+    pair with the story under it: the page's banner, in no title, even where another story shares a
+    word with it (``关注民生实事``, 实事 in the second story). A kicker a block apart that names what its
+    story tells (``杭州下城区``) stays in the title."""
     for banner, title in (
         ("聚焦基层治理", "对独居老人不停歇帮扶"),
+        ("关注民生实事", "对独居老人不停歇帮扶"),
         ("杭州下城区", "杭州下城区 对独居老人不停歇帮扶"),
     ):
         page = (

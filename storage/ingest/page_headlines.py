@@ -275,14 +275,15 @@ class HeadlineMatcher:
     def page_banner(self, position: int) -> bool:
         """A banner over a special page (``聚焦基层治理``, ``关注民生实事``): the page's first group, one line,
         another group under it in the same gap over the first story, and not one character pair of it
-        in any story on the page (a kicker names what its story tells)."""
+        in that story (a kicker names what its story tells; the banner, the page's topic, may share a
+        word with another story)."""
         gap, group, _scores = self.choices[position]
         if position != 0 or gap != 0 or len(group.lines) != 1 or len(self.choices) < 2:
             return False
         if self.choices[1][0] != 0 or _is_series_label(group):
             return False
         pairs = _pairs(group.text) | _pairs(" ".join(group.lines))
-        return bool(pairs) and not any(pairs & story for story in self.story_pairs)
+        return bool(pairs) and not pairs & self.story_pairs[0]
 
     def alone_over_headless(self, position: int, held: set[int]) -> bool:
         """Whether the group stands alone in its gap, right over a story that has no headline while the
