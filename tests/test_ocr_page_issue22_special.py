@@ -196,3 +196,22 @@ def test_a_banner_in_words_its_story_does_not_use_over_the_first_headline_is_no_
         first, second = parse_page(page, year=2020)
         assert first.title == title, banner
         assert second.title == "舟山推动新技术进海上油库"
+
+
+def test_a_kicker_with_a_comma_a_block_apart_over_the_headline_is_no_text_of_the_story_above():
+    """``天长推动移风易俗，培育乡村文明`` alone in its block, short of the column, over the headline
+    block and the byline: the next story's kicker, not the last paragraph of the story above."""
+    kicker = "天长推动移风易俗，培育乡村文明"
+    page = (
+        _story("对独居老人不停歇帮扶", "本报记者  何海敏", FIRST, SECOND)
+        + f"\n{kicker}\n\n"
+        + _story(
+            "一个唢呐手眼中的变迁",
+            "记者 蔡霞涛 通讯员 吴超艳",
+            "安徽省天长市推动移风易俗，培育乡村文明，居民唐来宝收拾起自己的唢呐，又和乡亲们搭班子唱戏。",
+        )
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs == (FIRST, SECOND)
+    assert second.title == f"{kicker} 一个唢呐手眼中的变迁"
+    assert second.reporters + second.correspondents == ("蔡霞涛", "吴超艳")

@@ -2000,6 +2000,9 @@ def _starts_next_story(
             not _is_headline_group(group, column)
             and not (position > index and _title_after_kicker(groups[position - 1], group))
             and not _headline_over_dateline(groups, position, column)
+            and not (
+                position == index and short_paragraph and _kicker_over_headline(groups, position, column)
+            )
         ):
             break
         position += 1
@@ -2279,6 +2282,39 @@ def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float
         and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
         and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
     )
+
+
+def _kicker_over_headline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A kicker of phrases with a comma or two (``安徽天长推动移风易俗，培育乡村文明``), alone in its block,
+    set short of the column, over a headline block that stands over a byline or a dateline, a word of
+    it in the text there: no text a column break cut (that fills the column), and no paragraph stands
+    between a headline and its byline. Quotes mark a sentence (an OCR'd block cut mid-sentence)."""
+    if index + 2 >= len(groups) or len(groups[index]) != 1:
+        return False
+    text = groups[index][0].text.strip()
+    if (
+        display_width(text) >= column - _SHORT_MARGIN
+        or len(_COMMA_RE.findall(text)) > 2
+        or re.search(f'[、；;：:“”"{_SENTENCE_END}]', text)
+        or text.endswith(("，", ","))
+        or len(_HAN_RE.findall(text)) < 4
+        or _DATELINE_RE.match(text)
+        or is_byline(text)
+    ):
+        return False
+    under = groups[index + 2][0].text
+    if not _is_headline_group(groups[index + 1], column) or not (
+        _DATELINE_RE.match(under) or is_byline(under)
+    ):
+        return False
+    # A kicker names what its story tells: a word of it comes again in the text under the byline.
+    story = "".join(line.text for line in groups[index + 2])
+    return bool(_han_pairs(text) & _han_pairs(story))
+
+
+def _han_pairs(text: str) -> set[str]:
+    """The pairs of Han characters next to each other in a text."""
+    return {a + b for a, b in zip(text, text[1:], strict=False) if _HAN_RE.match(a) and _HAN_RE.match(b)}
 
 
 def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
