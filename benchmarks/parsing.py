@@ -30,7 +30,8 @@ of all tuning, its checksum printed; `benchmarks.localpages`: a provincial party
 evening paper's; `benchmarks.countypages`, `benchmarks.morepages` and `benchmarks.weeklypages`: a county
 paper, a trade paper, a digital edition's export, a party paper's front page, a metro paper and a weekly,
 two of them held out; `benchmarks.webpages`: articles copied from news sites, a page of notices, and a
-commentary page, held out),
+commentary page, held out; `benchmarks.topicpages`: a special-topic page, and an evening paper's page of
+short items, held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
@@ -637,6 +638,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         ocrpages,
         paperpages,
         rmrb,
+        topicpages,
         webpages,
         weeklypages,
     )
@@ -654,6 +656,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
             **weeklypages.run_families(count, seed=weeklypages.UNSEEN_SEED),
             **webpages.run_families(count, seed=webpages.UNSEEN_SEED),
+            **topicpages.run_families(count, seed=topicpages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -672,6 +675,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in webpages.FAMILIES:
         print("\n".join(webpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in topicpages.FAMILIES:
+        print("\n".join(topicpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -682,6 +688,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **morepages.run_families(count),
         **weeklypages.run_families(count),
         **webpages.run_families(count),
+        **topicpages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -170,8 +170,9 @@ class HeadlineMatcher:
         """Two stories whose headlines stand each right over the other story (``中国射击队摘得军运会首枚金牌``
         over its dated report, ``决胜毫厘之间`` over a feature on the same final, the report's headline
         repeated more by the feature) swap them back when each story repeats the headline over it: the
-        one the evidence chose surely, the other at least a little. Each headline then stands over its
-        story, as printed."""
+        one the evidence chose surely, the other at least a little, or the two as printed fit better in
+        all than as paired (``高质量打赢脱贫攻坚战`` over a long feature on it, ``扶贫扶出精气神`` over a
+        short comment its words hardly name). Each headline then stands over its story, as printed."""
         gaps = [gap for gap, _, _ in self.choices]
         for a in range(self.n):
             for b in range(a + 1, self.n):
@@ -183,7 +184,10 @@ class HeadlineMatcher:
                 over_b = min(self.evidence(p, b) for p in mine)
                 over_a = min(self.evidence(p, a) for p in theirs)
                 surely, at_least = max(over_a, over_b), min(over_a, over_b)
-                if surely >= _MIN_HEADLINE_SCORE and at_least >= _WEAK_HEADLINE_SCORE:
+                # As printed, the two fit better in all than as the evidence paired them, by a margin.
+                held = min(self.evidence(p, a) for p in mine) + min(self.evidence(p, b) for p in theirs)
+                better = over_a + over_b > held + _CHAR_EVIDENCE
+                if surely >= _MIN_HEADLINE_SCORE and (at_least >= _WEAK_HEADLINE_SCORE or better):
                     result[a], result[b] = theirs, mine
         return result
 
@@ -227,6 +231,8 @@ class HeadlineMatcher:
             _gap, group, scores = self.choices[position]
             if self.owner[position] is not None:
                 continue
+            if self.page_banner(position):
+                continue  # over the page's first headline, in words no story on the page uses
             neighbours = self.neighbours(position)
             best = self.best(position)
             evidence = self.evidence(position, best)
@@ -265,6 +271,19 @@ class HeadlineMatcher:
             elif fit is not None:
                 # No evidence at all: a story without a headline, by what little the text and layout say.
                 self.owner[position] = fit
+
+    def page_banner(self, position: int) -> bool:
+        """A banner over a special page (``聚焦基层治理``, ``关注民生实事``): the page's first group, one line,
+        another group under it in the same gap over the first story, and not one character pair of it
+        in that story (a kicker names what its story tells; the banner, the page's topic, may share a
+        word with another story)."""
+        gap, group, _scores = self.choices[position]
+        if position != 0 or gap != 0 or len(group.lines) != 1 or len(self.choices) < 2:
+            return False
+        if self.choices[1][0] != 0 or _is_series_label(group):
+            return False
+        pairs = _pairs(group.text) | _pairs(" ".join(group.lines))
+        return bool(pairs) and not pairs & self.story_pairs[0]
 
     def alone_over_headless(self, position: int, held: set[int]) -> bool:
         """Whether the group stands alone in its gap, right over a story that has no headline while the

@@ -207,7 +207,7 @@ _GUIDE_LABEL_RE = re.compile(
 
 # The label of a box after a story: ``相关链接``, ``【延伸阅读】``, ``■背景链接``.
 _LINK_LABEL_RE = re.compile(
-    "^[ \t\u3000]*[【\\[■●◆□]?[ \t\u3000]*(?:相关链接|延伸阅读|背景链接|知识链接|相关阅读|链接)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$"
+    "^[ \t\u3000]*[【\\[■●◆□]?[ \t\u3000]*(?:相关链接|延伸阅读|背景链接|知识链接|相关阅读|名词解释|链接|背景)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$"
 )
 
 
@@ -325,6 +325,45 @@ def _caption_rest(group: list[_Line]) -> int | None:
     return None
 
 
+# How many lines a caption set between a story's paragraphs may take, its credit included.
+_INNER_CAPTION_LINES = 4
+# A space as a page prints it (and as a pattern reads it).
+_SPACE = "[ \\t\\u3000]"
+# A caption's credit at its line's end: ``王某摄``, ``本报记者  王某摄``, ``（王某 摄）``, ``（资料图片）``, ``供图``.
+_CAPTION_CREDIT_END_RE = re.compile(
+    f"(?:(?:(?:本报|新华社)?(?:摄影)?记者|通讯员)?{_SPACE}*[{HAN}·]{{2,4}}(?:{_SPACE}+[{HAN}·]{{2,4}})?{_SPACE}*摄"
+    f"|[（(]{_SPACE}*(?:[{HAN}·、 \t\u3000]{{2,16}}摄|资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]|供图){_SPACE}*$"
+)
+
+
+# A picture note alone on its line: ``（资料图片）``, ``（图片由受访者提供）``.
+_CAPTION_NOTE_RE = re.compile(f"^[（(]{_SPACE}*(?:资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]$")
+
+
+def _inner_caption_end(lines: list[_Line], notes: set[int]) -> int | None:
+    """The index of the line ending a caption that opens `lines` with its photographer's credit, the
+    caption's sentence ended right before the credit (on its line or the line above), or with its
+    sentence right over a picture note already dropped (`notes`, line numbers); None when no credit
+    closes it there."""
+    ended = False
+    for index, line in enumerate(lines):
+        if line.number + 1 in notes and _ends_sentence([line]):
+            return index
+        found = _CAPTION_CREDIT_END_RE.search(line.text)
+        if found is not None:
+            before = line.text[: found.start()]
+            if before.strip(" \t\u3000"):
+                ended = _ends_sentence([_Line(line.number, before.rstrip(" \t\u3000"), False)])
+            return index if ended else None
+        if ended:
+            return None  # a sentence after the caption's own, no credit: no caption
+        ended = _ends_sentence([line])
+    return None
+
+
+_SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
+
+
 def _is_jump_start(text: str) -> bool:
     return bool(re.search("下转|转", text)) and "上接" not in text
 
@@ -371,6 +410,7 @@ class _Segmenter:
         self.caption_open = False  # the block before was a caption cut off before its sentence ended
         self.caption_before = False  # the block before was a caption: its credit may stand alone next
         self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
+        self.caption_tail: set[int] = set()  # lines of a caption set between a story's paragraphs
         # Each line's number → the number of the line after it on the page.
         self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
         self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
@@ -804,7 +844,16 @@ class _Segmenter:
             self.close()
         self.drop(group[0], "label of a box after a story")
         rest = group[1:]
-        if len(rest) >= 2 and _is_headline_like(rest[:1]) and not _ends_sentence(rest[:1]):
+        # A line as full as the column (its indent aside) with a comma in it, over a full line, is the box's
+        # text wrapped at the measure, no head (a head stands over its text's indented first line)
+        # (``相关阅读`` / ``近日，又有一些国家政要及国际组织负`` / ``责人继续…``).
+        wrapped = (
+            len(rest) >= 2
+            and _set_width(rest[0].text.strip()) >= self.column - _SHORT_MARGIN - _INDENT_CELLS
+            and bool(_COMMA_RE.search(rest[0].text))
+            and self._fills_column(rest[1].text.strip())
+        )
+        if len(rest) >= 2 and _is_headline_like(rest[:1]) and not _ends_sentence(rest[:1]) and not wrapped:
             head = rest[0]
             self.gap_groups.append((len(self.stories), [head]))
             self.roles[head.number] = "headline: the head of a box under its label"
@@ -812,6 +861,15 @@ class _Segmenter:
                 self.close()
             self.start(rest[1], "text under the head of a box")
             rest = rest[2:]
+            for index, line in enumerate(rest):
+                self.line(index, line, rest)
+            return []
+        if wrapped and len(rest) >= 2:
+            # The box's own text, no head: a story of its own (its title inferred), not a headline.
+            if self.current is not None:
+                self.close()
+            self.start(rest[0], "text of a box under its label")
+            rest = rest[1:]
             for index, line in enumerate(rest):
                 self.line(index, line, rest)
             return []
@@ -869,15 +927,15 @@ class _Segmenter:
         """A photo's caption in a block of its own right after a story's text (``5月1日，…。  新华社记者
         王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
         credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
-        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story."""
+        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story. A story
+        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open."""
         story = self.current
+        if story is None or story is self.picture or not story.lines or group_index == 0:
+            return False
+        above = self.groups[group_index - 1][-1]
+        jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
         if (
-            story is None
-            or story is self.picture
-            or not story.lines
-            or group_index == 0
-            or not self.open_story_ends_with(self.groups[group_index - 1][-1])
-            or not _ends_sentence(story.lines)
+            not (jumped or (self.open_story_ends_with(above) and _ends_sentence(story.lines)))
             or len(group) > _CAPTION_MAX_LINES
         ):
             return False
@@ -905,16 +963,19 @@ class _Segmenter:
             or story is self.brief
             or len(story.lines) < 2
             or not _SUBHEADING_ORNAMENT_RE.match(text)
-            or not _ends_sentence(story.lines)
+            or not (_ends_sentence(story.lines) or self.roles.get(story.lines[-1].number) == _SUBHEADING_ROLE)
             or self._fills_column(text)  # a caption's first line, wrapped at the measure
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
         if not _ornamented_subheading(text):
             return False
-        following = group[1] if len(group) > 1 else None
-        if following is None and group_index + 1 < len(self.groups):
-            following = self.groups[group_index + 1][0]
+        # The lines under it, in its block and the next ones; a second sub-heading right under it
+        # (``■ 积极调配物资`` / ``■ 保障日常供应`` / text) is passed over: two heads printed in a row.
+        under = [*group[1:], *(x for g in self.groups[group_index + 1 : group_index + 3] for x in g)]
+        if len(under) > 1 and _ornamented_subheading(under[0].text.strip()):
+            under = under[1:]
+        following = under[0] if under else None
         if following is None:
             return False
         after = following.text.strip()
@@ -926,7 +987,7 @@ class _Segmenter:
         ):
             return False
         story.lines.append(line)
-        self.roles[line.number] = "sub-heading: an ornamented short line between paragraphs of the open story"
+        self.roles[line.number] = _SUBHEADING_ROLE
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
@@ -1054,6 +1115,7 @@ class _Segmenter:
     def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
             self.rest_of_a_note,
+            self.inner_caption,
             self.stray_line,
             self.bracketed_head,
             self.bulleted_head,
@@ -1087,6 +1149,31 @@ class _Segmenter:
             return False
         story.lines.append(line)
         self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        return True
+
+    def inner_caption(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A photo's caption set between two of a story's paragraphs, in its block (``…了解情况。`` /
+        ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
+        sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
+        no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too."""
+        if line.number in self.caption_tail:
+            self.drop(line, "caption")
+            return True
+        story = self.current
+        if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
+            return False
+        colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
+        if not (self.ends_sentence() or colon) or index + 1 >= len(group):
+            return False
+        # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
+        notes = {
+            d.number for d in self.dropped if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
+        }
+        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
+        if end is None or index + end + 1 >= len(group):
+            return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
+        self.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
+        self.drop(line, "caption")
         return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1722,6 +1809,36 @@ _BARE_PAGE_CODE_RE = re.compile("^[A-Z][0-9]{2}$")
 _MASTHEAD_REACH = 10
 
 
+# A special page's banner: the page's kind in brackets or before a middle dot, or alone (``【专题】…``,
+# ``专题·奋进新时代``, ``特别策划``).
+_BANNER_RE = re.compile(
+    f"^(?:[【〔\\[](?:专题|专版|特刊|特别策划|特别报道)[】〕\\]][{HAN}·、 ]{{0,16}}|(?:专题|专版|特刊)·[{HAN}·]{{2,12}}|"
+    "特别策划|特别报道|专题报道)$"
+)
+
+
+def _banner_over_headline(lines: list[_Line], position: int) -> bool:
+    """A banner and its ``——`` line over a page's first headline: a block of a line and a ``——…`` line
+    at the top, another block of headline lines under it, then a byline, a dateline or text. A
+    headline's subtitle stands under its own main line, never over another headline."""
+    block = lines[position : position + 2]
+    if len(block) < 2 or not lines[position].blank_before and position:
+        return False
+    if not block[1].text.strip().startswith("——") or block[1].blank_before:
+        return False
+    under = lines[position + 2 : position + 2 + _HEADLINE_MAX_LINES + 1]
+    if not under or not under[0].blank_before:
+        return False
+    head = [under[0]]
+    for line in under[1:]:
+        if line.blank_before:
+            break
+        head.append(line)
+    if any(_PROSE_PUNCT_RE.search(x.text) or is_byline(x.text) or _DATELINE_RE.match(x.text) for x in head):
+        return False
+    return _is_headline_like(head) and not _CAPTION_RE.match(head[0].text)
+
+
 def _masthead_lines(lines: list[_Line]) -> set[int]:
     """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
     the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
@@ -1753,6 +1870,19 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
             mark = True
         elif top and _masthead_items(line.text):
+            mark = True
+        elif top and (
+            _BANNER_RE.match(text)
+            or (
+                text.startswith("——")
+                and not line.blank_before
+                and position
+                and lines[position - 1].number in out
+            )
+            or _banner_over_headline(lines, position)
+        ):
+            # A special page's banner over the whole page (``【专题】推动高质量发展``, ``特别策划``) and the
+            # line under it (``——记者蹲点见闻``): no story's headline.
             mark = True
         after_page_number = False
         if mark:
@@ -1870,6 +2000,9 @@ def _starts_next_story(
             not _is_headline_group(group, column)
             and not (position > index and _title_after_kicker(groups[position - 1], group))
             and not _headline_over_dateline(groups, position, column)
+            and not (
+                position == index and short_paragraph and _kicker_over_headline(groups, position, column)
+            )
         ):
             break
         position += 1
@@ -2149,6 +2282,39 @@ def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float
         and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
         and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
     )
+
+
+def _kicker_over_headline(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """A kicker of phrases with a comma or two (``安徽天长推动移风易俗，培育乡村文明``), alone in its block,
+    set short of the column, over a headline block that stands over a byline or a dateline, a word of
+    it in the text there: no text a column break cut (that fills the column), and no paragraph stands
+    between a headline and its byline. Quotes mark a sentence (an OCR'd block cut mid-sentence)."""
+    if index + 2 >= len(groups) or len(groups[index]) != 1:
+        return False
+    text = groups[index][0].text.strip()
+    if (
+        display_width(text) >= column - _SHORT_MARGIN
+        or len(_COMMA_RE.findall(text)) > 2
+        or re.search(f'[、；;：:“”"{_SENTENCE_END}]', text)
+        or text.endswith(("，", ","))
+        or len(_HAN_RE.findall(text)) < 4
+        or _DATELINE_RE.match(text)
+        or is_byline(text)
+    ):
+        return False
+    under = groups[index + 2][0].text
+    if not _is_headline_group(groups[index + 1], column) or not (
+        _DATELINE_RE.match(under) or is_byline(under)
+    ):
+        return False
+    # A kicker names what its story tells: a word of it comes again in the text under the byline.
+    story = "".join(line.text for line in groups[index + 2])
+    return bool(_han_pairs(text) & _han_pairs(story))
+
+
+def _han_pairs(text: str) -> set[str]:
+    """The pairs of Han characters next to each other in a text."""
+    return {a + b for a, b in zip(text, text[1:], strict=False) if _HAN_RE.match(a) and _HAN_RE.match(b)}
 
 
 def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:

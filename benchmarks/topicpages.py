@@ -1,0 +1,415 @@
+"""Two more text-page layouts from People's Daily articles (`benchmarks.rmrb`) that no other family uses:
+one open to tuning, the other **held out of all tuning** (its totals only are ever printed, never a
+story). Each family is a function of a seed: same seed, same pages, same truth.
+
+- ``special_page`` (a special-topic page, 专版 / 专题; the tuned months): a page strip (``第6版  专版``,
+  the date) and a banner over the whole page (``【专题】…``, ``特别策划``, ``聚焦…``, a ``——…`` line under
+  some), in no story; three to five stories of the day, each its header lines, then its dateline as
+  printed, or ``本报记者  王某`` / ``记者 王某 通讯员 李某`` on a line of its own; long articles with their
+  own sub-headings on some pages; photo captions (``图为…。  王某摄``, ``图为…。（王某 摄）``,
+  ``▲…。``) between stories or between a story's paragraphs; sidebars (``背景链接``, ``【知识链接】``,
+  ``■名词解释``, ``相关阅读`` over the first sentences of another article of the day) after some stories,
+  in no story; ``（下转第7版）`` closing a story cut off; ``本版责编：王某  版式：李某`` under the page.
+- ``evening_items`` (an evening paper's page of short items, 晚报; **held out**: the articles of 2020-05
+  that no other held-out family prints): a page strip (``A07  城事``, the dotted date) and a 要闻 strip
+  of other pages' heads (``要闻速览：…｜…``), in no story; stories whose last header line carries the
+  dateline after two spaces (``主标题  本报北京5月1日电（记者 王某）``, the lead under it), stories
+  opening with their authors in lenticular brackets (``【记者 王某 实习生 李某】5月1日，…``), stories with
+  ``记者 王某 实习生 李某`` under the headline; stories closed by ``（编辑 王某）`` after the last sentence
+  or ``责编：王某`` on a line of its own (in no story, no reporter); a column of items with bold lead-ins
+  run in on the line (``■标题  正文…``), some closed by ``（记者 王某）``; photo captions between
+  stories (``▲…。（王某 摄）``), in no story.
+
+The truth, as the other families': a title is the printed header lines joined by spaces (an item's
+lead-in alone), paragraphs as printed (a dateline on the headline's line is the first paragraph's
+opening, as it is printed in the article; ``【记者 王某】`` opening a lead kept, as ``本报讯（…）`` is;
+captions, sidebars, bylines on a line of their own, editors' marks, strips and banners in no story), the
+date the dateline's, else the one the lead's first clause opens with, else the page's for a lead opening
+with 近日/今天; the reporters the printed names (interns and correspondents after the reporters).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from benchmarks.localpages import (
+    _attach,
+    _brief_text,
+    _date_parts,
+    _laid_out,
+    _lead_date,
+    _main_head,
+    _name,
+    _names,
+    _page_dated,
+    held_out_family_runs,
+    tuned_failures,
+)
+from benchmarks.morepages import headed_articles
+from benchmarks.paperpages import (
+    HELDOUT_MONTHS,
+    TUNED_MONTHS,
+    FamilyPage,
+    _lead_without_dateline,
+    _month_dir,
+    _title,
+    by_issue,
+)
+from benchmarks.parsing import Expected, _column_breaks, _wrap
+from benchmarks.rmrb import Article, load_articles
+from benchmarks.weeklypages import _printable
+
+SPECIAL = "special_page"
+ITEMS = "evening_items"
+TUNED = (SPECIAL,)
+HELDOUT = ITEMS
+FAMILIES = (*TUNED, HELDOUT)
+SEED = 1
+UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
+HELDOUT_SEED = 20261207
+PAGES_PER_FAMILY = 30
+
+_BANNERS = (
+    "【专题】推动高质量发展",
+    "特别策划",
+    "聚焦基层治理",
+    "专题·奋进新时代",
+    "决胜全面建成小康社会",
+    "【专版】走进新时代",
+    "关注民生实事",
+)
+_BANNER_SUBTITLES = ("——来自一线的报道", "——各地扎实推进工作综述", "——记者蹲点见闻")
+_SIDEBAR_LABELS = ("背景链接", "【知识链接】", "■名词解释", "相关阅读", "【背景】")
+_SECTIONS = ("城事", "城事·速览", "民生", "社会", "都市新闻", "区县")
+_SPACES = ("  ", "\u3000", "  ")
+
+
+def _phrase(article: Article, rng: random.Random) -> str:
+    return re.sub("[^\u4e00-\u9fff，]", "", article.paragraphs[-1])[: rng.randint(10, 22)].strip("，")
+
+
+# ---- special_page ----------------------------------------------------------------------------------
+
+
+def _special_strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    return rng.choice(
+        (
+            [f"{y}年{m}月{d}日  星期{weekday}", f"第{page}版  专版"],
+            [f"专题  第{page:02d}版  {y}年{m}月{d}日"],
+            [f"人民日报  {y}年{m}月{d}日  星期{weekday}  第{page}版"],
+        )
+    )
+
+
+def _caption(article: Article, rng: random.Random, width: int) -> list[str]:
+    """A photo caption: ``图为…。`` or ``▲…。`` and the photographer, on its line or the caption's."""
+    phrase = _phrase(article, rng)
+    name = _name(rng)
+    text, credit = rng.choice(
+        (
+            (f"图为{phrase}。", f"{name}摄"),
+            (f"图为{phrase}。", f"（{name} 摄）"),
+            (f"▲{phrase}。", f"本报记者  {name}摄"),
+            (f"图为{phrase}。", "（资料图片）"),
+        )
+    )
+    lines = _wrap(text, width, indent=0)
+    return _attach(lines, f"  {credit}" if not credit.startswith("（") else credit, width, rng)
+
+
+def _sidebar(article: Article, rng: random.Random, width: int) -> list[str]:
+    text = _brief_text(article)
+    assert text is not None
+    return [rng.choice(_SIDEBAR_LABELS), *_laid_out([text], width)]
+
+
+def _lay_special(
+    article: Article, rng: random.Random, width: int, caption: Article | None
+) -> tuple[list[str], Expected, str]:
+    dateline, _rest = _lead_without_dateline(article)
+    printed = list(article.paragraphs)
+    before: list[str] = []
+    if dateline:
+        kind, reporters, date = "dateline", article.reporters, article.date
+    else:
+        reporters = article.reporters or _names(rng, 2)
+        if rng.random() < 0.5:
+            kind = "signed"
+            before = [f"本报记者  {'  '.join(reporters)}"]
+        else:
+            kind = "signed"
+            more = _names(rng, 2)
+            before = [f"记者 {' '.join(reporters)} 通讯员 {' '.join(more)}"]
+            reporters = (*reporters, *more)
+        date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
+    if any(len(p) < 24 and not re.search("[。！？]$", p) for p in printed):
+        kind = "headed"
+    jump = rng.random() < 0.15 and len(printed) > 3
+    if jump:
+        printed = printed[: max(2, len(printed) // 2)]
+    body: list[str] = []
+    inner = caption is not None and len(printed) > 2 and rng.random() < 0.5
+    at = rng.randint(1, len(printed) - 1) if inner else -1
+    for index, paragraph in enumerate(printed):
+        if index == at and caption is not None:
+            body += _caption(caption, rng, width)
+        body += _laid_out([paragraph], width)
+    if jump:
+        body = _attach(body, f"（下转第{rng.randint(2, 12)}版）", width, rng)
+    heads = list(article.heads)
+    if len(heads) > 1 and rng.random() < 0.3:
+        heads = [heads[0], "", *heads[1:]]
+    expected = Expected(
+        title=_title(article),
+        paragraphs=tuple(printed),
+        date=date,
+        reporters=tuple(reporters),
+        correspondents=(),
+    )
+    after = _caption(caption, rng, width) if caption is not None and not inner else []
+    return [*heads, "", *before, *_column_breaks(body, rng), *([""] + after if after else [])], expected, kind
+
+
+def compose_special(articles: list[Article], extras: list[Article], rng: random.Random) -> FamilyPage:
+    """A special-topic page: a banner over the page, the day's stories, captions and sidebars between."""
+    width = rng.randint(14, 22)
+    issue = max(a.issue for a in [*articles, *extras])
+    lines = _special_strip(rng, issue, rng.randint(5, 20)) + [""]
+    lines.append(rng.choice(_BANNERS))
+    if rng.random() < 0.4:
+        lines.append(rng.choice(_BANNER_SUBTITLES))
+    lines.append("")
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    spare = list(extras)
+    for article in articles:
+        caption = spare.pop() if spare and rng.random() < 0.5 else None
+        block, truth, kind = _lay_special(article, rng, width, caption)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+        briefs = [a for a in spare if _brief_text(a) is not None]
+        if briefs and rng.random() < 0.35:
+            spare.remove(briefs[0])
+            lines += _sidebar(briefs[0], rng, width) + [""]
+    if rng.random() < 0.7:
+        lines.append(f"本版责编：{_name(rng)}  版式：{_name(rng)}")
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(SPECIAL, text, int(issue[:4]), expected, kinds)
+
+
+# ---- evening_items ---------------------------------------------------------------------------------
+
+
+def _items_strip(rng: random.Random, issue: str, page: int, others: list[Article]) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_SECTIONS)
+    dotted = f"{y}.{m:02d}.{d:02d}"
+    lines = rng.choice(
+        (
+            [f"A{page:02d}  {section}", f"{dotted}  星期{weekday}"],
+            [f"{dotted}  星期{weekday}  A{page:02d}  {section}"],
+        )
+    )
+    if others:
+        heads = [_main_head(a) for a in others]
+        lines.append(rng.choice(("要闻速览：", "要闻  ", "【要闻】")) + "｜".join(heads))
+    return lines
+
+
+def _closing(rng: random.Random, body: list[str], width: int) -> list[str]:
+    """An editor's mark closing a story: ``（编辑 王某）`` after its last sentence or ``责编：王某`` under it."""
+    roll = rng.random()
+    if roll < 0.35:
+        return _attach(body, f"（编辑 {_name(rng)}）", width, rng)
+    if roll < 0.6:
+        return [*body, rng.choice((f"责编：{_name(rng)}", f"（责任编辑：{_name(rng)}）"))]
+    return body
+
+
+def _authors(rng: random.Random, reporters: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    text = f"记者 {' '.join(reporters)}"
+    names = reporters
+    if rng.random() < 0.5:
+        more = _names(rng, 1)
+        text += f" {rng.choice(('实习生', '通讯员'))} {' '.join(more)}"
+        names = (*names, *more)
+    return text, names
+
+
+def _lay_item_story(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    dateline, rest = _lead_without_dateline(article)
+    heads = list(article.heads)
+    printed = list(article.paragraphs)
+    under: list[str] = []
+    if dateline and rng.random() < 0.7:
+        kind, reporters, date = "dateline on the headline", article.reporters, article.date
+        # The dateline (and its bracketed reporters) after the last header line; the lead under it.
+        opening = printed[0][: len(printed[0]) - len(rest)].rstrip()
+        heads = [*heads[:-1], f"{heads[-1]}{rng.choice(_SPACES)}{opening}"]
+        body = _laid_out([rest], width) + _laid_out(printed[1:], width)
+    else:
+        plain = [rest if dateline else printed[0], *printed[1:]]
+        who, names = _authors(rng, article.reporters or _names(rng, 2))
+        if rng.random() < 0.5:
+            kind = "bracket lead"
+            plain[0] = f"【{who}】{plain[0]}"
+        else:
+            kind = "byline under"
+            under = [who]
+        printed = plain
+        reporters = names
+        date = _page_dated(plain[0], article.issue, _lead_date(article, re.sub("^【[^】]*】", "", plain[0])))
+        body = _laid_out(printed, width)
+    body = _closing(rng, body, width)
+    expected = Expected(
+        title=" ".join(article.heads),
+        paragraphs=tuple(printed),
+        date=date,
+        reporters=tuple(reporters),
+        correspondents=(),
+    )
+    return [*heads, "", *under, *_column_breaks(body, rng)], expected, kind
+
+
+def _items(articles: list[Article], rng: random.Random, width: int) -> tuple[list[str], list[Expected]]:
+    """A column of short items, each its bold lead-in run in before its text: ``■标题  正文…``."""
+    lines: list[str] = []
+    if rng.random() < 0.5:
+        lines += [rng.choice(("城事速览", "简讯", "身边事")), ""]
+    bullet = rng.choice(("■", "●", "◆"))
+    gap = rng.choice(_SPACES)
+    expected: list[Expected] = []
+    for article in articles:
+        text = _brief_text(article)
+        assert text is not None
+        head = _main_head(article)
+        body = _laid_out([f"{bullet}{head}{gap}{text}"], width)
+        names: tuple[str, ...] = ()
+        if rng.random() < 0.5:
+            names = _names(rng, 1)
+            body = _attach(body, f"（记者 {names[0]}）", width, rng)
+        lines += body
+        if rng.random() < 0.5:
+            lines.append("")
+        date = _page_dated(text, article.issue, _lead_date(article, text))
+        expected.append(
+            Expected(title=head, paragraphs=(text,), date=date, reporters=names, correspondents=())
+        )
+    return lines, expected
+
+
+def compose_items(
+    articles: list[Article], items: list[Article], others: list[Article], rng: random.Random
+) -> FamilyPage:
+    width = rng.randint(13, 21)
+    issue = max(a.issue for a in [*articles, *items])
+    lines = _items_strip(rng, issue, rng.randint(2, 24), others) + [""]
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    items_at = rng.randint(0, len(articles)) if items else -1
+    for index, article in enumerate([*articles, None]):
+        if index == items_at:
+            block, truths = _items(items, rng, width)
+            lines += block + [""]
+            expected += truths
+            kinds += ["item"] * len(truths)
+        if article is None:
+            break
+        block, truth, kind = _lay_item_story(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+        if rng.random() < 0.3:
+            phrase = _phrase(article, rng)
+            lines += _attach(_wrap(f"▲{phrase}。", width, indent=0), f"（{_name(rng)} 摄）", width, rng) + [
+                ""
+            ]
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(ITEMS, text, int(issue[:4]), expected, kinds)
+
+
+# ---- families ---------------------------------------------------------------------------------------
+
+
+def _printed_elsewhere() -> set[str]:
+    """Keys (a paragraph's first 24 characters, spaces aside) of the text the other held-out families
+    print: the held-out family takes only articles none of them prints."""
+    from benchmarks import morepages, paperpages, webpages, weeklypages
+
+    pages = [
+        *paperpages.make_family(paperpages.HELDOUT, paperpages.PAGES_PER_FAMILY, paperpages.HELDOUT_SEED),
+        *morepages.make_family(morepages.HELDOUT, morepages.PAGES_PER_FAMILY),
+        *weeklypages.make_family(weeklypages.HELDOUT, weeklypages.PAGES_PER_FAMILY),
+        *webpages.make_family(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+    ]
+    return {_key(p) for page in pages for e in page.expected for p in e.paragraphs if len(_key(p)) >= 24}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)[:24]
+
+
+def _readable(article: Article) -> bool:
+    """Printable (`benchmarks.weeklypages._printable`) and no dateline whose bracket names no 记者
+    (``（江琳、曾宇昕）``): `benchmarks.rmrb` reads reporters only after 记者, so the truth would miss them."""
+    dateline, rest = _lead_without_dateline(article)
+    if (
+        dateline
+        and not article.reporters
+        and article.paragraphs[0][len(dateline) :].lstrip().startswith("（")
+    ):
+        return False
+    return _printable(article)
+
+
+def _unused(article: Article, used: set[str]) -> bool:
+    _dateline, rest = _lead_without_dateline(article)
+    return not any(_key(p) in used for p in (*article.paragraphs, rest))
+
+
+def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+    """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
+    if family not in FAMILIES:
+        raise ValueError(family)
+    if seed is None:
+        seed = HELDOUT_SEED if family == HELDOUT else SEED
+    months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
+    pool = [a for a in load_articles(months) if _month_dir(a) in months and _readable(a)]
+    if family == HELDOUT:
+        used = _printed_elsewhere()
+        pool = [a for a in pool if _unused(a, used)]
+    keys = {a.key for a in pool}
+    days = by_issue(pool, 8)
+    headed = [a for a in headed_articles(months) if a.key not in keys and _readable(a) and a.issue in days]
+    issues = list(days)
+    rng = random.Random(f"{family}:{seed}")
+    pages: list[FamilyPage] = []
+    for _ in range(count):
+        special = rng.choice(headed) if family == SPECIAL and headed and rng.random() < 0.4 else None
+        day = list(days[special.issue if special else rng.choice(issues)])
+        rng.shuffle(day)
+        size = rng.randint(2, 4)
+        chosen, rest = day[:size], day[size:]
+        if family == SPECIAL:
+            if special is not None:
+                chosen[rng.randrange(len(chosen))] = special
+            pages.append(compose_special(chosen, rest[:4], rng))
+        else:
+            briefs = [a for a in rest if _brief_text(a) is not None]
+            items = briefs[: rng.randint(3, 4)] if rng.random() < 0.6 else []
+            others = [a for a in rest if a not in items][: rng.randint(2, 3)] if rng.random() < 0.6 else []
+            pages.append(compose_items(chosen, items, others, rng))
+    return pages
+
+
+def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
+    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
+    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
+
+
+def show_failures(family: str, count: int, limit: int) -> list[str]:
+    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
+    return tuned_failures(make_family, family, HELDOUT, count, limit)
