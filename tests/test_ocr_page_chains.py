@@ -11,7 +11,7 @@ import itertools
 import random
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_chains import assign_chains, hungarian
+from storage.ingest.page_chains import Link, assign_chains, hungarian
 from storage.ingest.page_fragments import Fragment
 
 
@@ -155,3 +155,75 @@ def test_no_block_leaves_its_story_across_a_join_print_rules_out():
     grain_closed = _block(0, GRAIN.text + "也已过半。", start="indent", end="closed", fixed=True)
     labels = _assign([grain_closed, PORT, GRAIN_ON], [0, 1, 1])
     assert labels == [0, 1, 1]
+
+
+# Issue 22: a run of one story's paragraphs the OCR read into the middle of another story's sentence
+# (``…表示希`` / run / ``望能有机会…``). The run's blocks share their words with each other, so the story
+# they were read in held them by their words; the word cut at the join (希望) takes them out.
+_LETTER = _block(
+    0,
+    "新华社北京2月22日电  国家主席习近平\n亲切复信美国犹他州卡斯卡德小学学生，\n鼓励他们继续努力学习中文。",
+    start="indent",
+    end="closed",
+    fixed=True,
+)
+_PARK = _block(
+    1,
+    "本报天津2月22日电  天津一家光电企业\n近日恢复生产，员工陆续返岗。",
+    start="indent",
+    end="closed",
+    fixed=True,
+)
+_PARK_ON = _block(1, "既要真招实招防疫，也要真金白银\n减负，滨海打出了组合拳。", start="indent", end="closed")
+_RUN = [
+    _block(
+        0,
+        "在服务方面，高新区管委会每三天开展\n一轮集中包联，指导落实防疫措施。",
+        start="indent",
+        end="closed",
+    ),
+    _block(
+        0, "高新区管委会还设立了一亿元专项资金，\n已经为一百多家发放补贴资金。", start="indent", end="closed"
+    ),
+]
+
+
+def _letter_page(cut: str, rest: str) -> tuple[list[int], list[Link]]:
+    """Reading order: the park story's lead, the letter's lead, the letter cut mid-sentence (`cut`), the
+    park story's next paragraph, the run, the letter's rest (`rest`, a full first line)."""
+    fragments = [
+        _PARK,
+        _LETTER,
+        _block(0, cut, start="indent", end="open"),
+        _PARK_ON,
+        *_RUN,
+        _block(0, rest, start="open", end="closed"),
+    ]
+    heads = [True, True] + [False] * 5
+    return assign_chains(
+        fragments,
+        [1, 0, 0, 1, 0, 0, 0],
+        headlines=["习近平复信美国犹他州小学生", "天津真招实招防疫"],
+        heads=heads,
+        closed_at=[None, None],
+        fixed=heads,
+    )
+
+
+def test_issue22_a_run_read_into_a_sentence_cut_inside_a_word_leaves_that_story():
+    labels, links = _letter_page(
+        "春节前夕，卡斯卡德小学五十名学生用中\n文写给习近平新年贺卡，表示希",
+        "望能有机会访问中国，并祝习爷爷新年快\n乐。",
+    )
+    assert labels == [1, 0, 0, 1, 1, 1, 0]
+    assert [(link.start, link.cut) for link in links] == [(4, "希望"), (5, "希望")]  # for --explain
+
+
+def test_issue22_a_run_stays_where_no_word_is_cut_across_the_join():
+    # The letter's sentence stops at a word's end (``表示``) and its rest starts a word of its own: no
+    # word reads across, so the run's words keep it where it was read.
+    labels, _links = _letter_page(
+        "春节前夕，卡斯卡德小学五十名学生用中\n文写给习近平新年贺卡，他们表示",
+        "愿意有机会访问中国，并祝习爷爷新年快\n乐。",
+    )
+    assert labels[4:6] == [0, 0]

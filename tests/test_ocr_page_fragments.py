@@ -62,6 +62,24 @@ def test_issue22_seams_are_matched_by_the_words_across_the_join_not_by_position(
     assert seam.seam.endswith("王|建国劝告")
 
 
+def test_issue22_a_word_of_the_language_read_across_a_seam_pairs_an_end_with_its_start():
+    # Two sentences cut inside a word (``表示希`` / ``望…``, ``经济发`` / ``展…``), their rests read
+    # after a third story, in the other order; no words shared, nothing across either join read
+    # elsewhere on the page: only the words across the joins (希望, 发展) pair them.
+    fragments = [
+        _fragment(0, "新华社北京电外交部长会见了来访的客人。", closed_end=True),
+        _fragment(0, "他在会见时表示希", open_end=True),
+        _fragment(1, "本报讯市场监管部门近日召开座谈会。", closed_end=True),
+        _fragment(1, "与会企业代表介绍了当地经济发", open_end=True),
+        _fragment(2, "春节期间走亲访友，喝茶或许对你有所帮助。", closed_end=True),
+        _fragment(2, "展的新情况和面临的困难。", open_start=True, closed_end=True),
+        _fragment(2, "望两国继续加强合作。", open_start=True, closed_end=True),
+    ]
+    seams = plan_seams(fragments)
+    assert sorted((seam.end, seam.start) for seam in seams) == [(1, 6), (3, 5)]
+    assert {seam.seam for seam in seams} == {"时表示希|望两国继", "地经济发|展的新情"}
+
+
 def test_issue22_no_seam_where_nothing_across_the_join_reads_on():
     fragments = [
         _fragment(0, "据新华社电王建国在派出所工作了三十年。", closed_end=True),

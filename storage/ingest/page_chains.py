@@ -26,7 +26,11 @@ The story of an end is not known before the matching is made: the step starts fr
 joiners left them, and matches again with the stories the matching made, until nothing changes (at
 most `ROUNDS` times). A block leaves its story only for one that holds at least as many of its words,
 never across a join print rules out, and never for a story its byline, end mark or closing note closed
-before it.
+before it. One exception to the words: a run of blocks read into the middle of a story's sentence (the
+story's text stops inside a word, ``…表示希``, and the matching now joins it to a block of the same
+story read after the run that completes the word, ``望能有机会…``) leaves that story with the run the
+matching moves, however few of their words the run's blocks share with either story (a run of
+blocks shares its words with itself, so they had held each other where the OCR read them).
 
 Pure: blocks in, each block's story out.
 """
@@ -76,6 +80,9 @@ ROUNDS = 4
 _FORBIDDEN = -1e9
 # A block moves to another story only when that story holds at least this much more of its words.
 MOVE_MARGIN = 0.0
+# A run of blocks leaves a story whose sentence it cut where a word this strong (`word_across`) reads
+# across the join the matching makes instead.
+DISPLACED_WORD = 0.8
 # How much of a start's words count in the story's seed (headline and opening block); the rest in its
 # other blocks.
 SEED_WEIGHT = 0.65
@@ -90,6 +97,7 @@ class Link:
     weight: float
     words: float  # the share of the start's words its new story holds
     seam: str  # ``…的|张晓松…``
+    cut: str = ""  # the word its run had cut in the sentence of the story it left (``希望``), if any
 
 
 def hungarian(weights: Sequence[Sequence[float]]) -> list[int]:
@@ -207,6 +215,50 @@ class _Words:
         return SEED_WEIGHT * seeded + (1 - SEED_WEIGHT) * union
 
 
+def _moved_runs(
+    current: Sequence[int], proposed: Sequence[int], ahead: dict[int, int]
+) -> dict[int, tuple[int, ...]]:
+    """The blocks the matching moves together: each moved block with the moved blocks it goes on from
+    and that go on from it, from one story to one other (a run of a story's blocks the OCR read after
+    another story's text, which moves as a whole)."""
+    root: dict[int, int] = {}
+    for j in sorted(ahead):
+        i = ahead[j]
+        if proposed[j] == current[j]:
+            continue
+        if i in root and current[i] == current[j] and proposed[i] == proposed[j]:
+            root[j] = root[i]
+        else:
+            root[j] = j
+    members: dict[int, list[int]] = {}
+    for j, first in root.items():
+        members.setdefault(first, []).append(j)
+    return {j: tuple(members[first]) for j, first in root.items()}
+
+
+def _displaced(
+    current: Sequence[int], ahead: dict[int, int], runs: dict[int, tuple[int, ...]], texts: Sequence[str]
+) -> dict[int, str]:
+    """The blocks of runs the matching moves out of a story whose sentence they cut inside a word: the
+    story's block read last before the run stops mid-sentence, and the block the matching gives it now,
+    a block of the same story read after the run, completes a word across the join (``表示希`` /
+    ``望能有机会…``, 希望): the run was read into the middle of that story's sentence."""
+    out: dict[int, str] = {}
+    for run in set(runs.values()):
+        first, story = min(run), current[min(run)]
+        before = [i for i in range(first) if current[i] == story]
+        if not before or _SENTENCE_END_RE.search(texts[before[-1]]):
+            continue
+        end = before[-1]
+        follows = [
+            s for s, i in ahead.items() if i == end and s > first and s not in run and current[s] == story
+        ]
+        word, strength = word_across(texts[end], texts[follows[0]]) if follows else ("", 0.0)
+        if strength >= DISPLACED_WORD:
+            out.update(dict.fromkeys(run, word))
+    return out
+
+
 def assign_chains(
     fragments: Sequence[Fragment],
     labels: Sequence[int],
@@ -256,6 +308,7 @@ def assign_chains(
             seeds[story] = (index, head | block_pairs[index])
     current = list(labels)
     starts = [j for j in range(n) if not fixed[j]]
+    cut: dict[int, str] = {}  # block → the word its run had cut, for the blocks that moved by it
     ahead: dict[int, int] = {}
     for _round in range(ROUNDS):
         words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
@@ -290,15 +343,22 @@ def assign_chains(
         for j, column in zip(starts, chosen, strict=True):
             if 0 <= column < n:
                 ahead[j] = column
+        proposed = list(current)
+        for j in range(n):
+            if j in ahead:
+                proposed[j] = proposed[ahead[j]]
+        runs = _moved_runs(current, proposed, ahead)
+        displaced = _displaced(current, ahead, runs, texts)
         new = list(current)
         for j in range(n):
             if j in ahead:
                 new[j] = new[ahead[j]]
-            if (
-                new[j] != current[j]
-                and wordy[j]
-                and words.share(j, new[j]) < words.share(j, current[j]) + margin
-            ):
+            if new[j] == current[j] or not wordy[j]:
+                continue
+            if new[j] == proposed[j] and j in displaced:
+                cut[j] = displaced[j]
+                continue  # its run cut a sentence of its old story inside a word
+            if words.share(j, new[j]) < words.share(j, current[j]) + margin:
                 new[j] = current[j]  # a block moves only to a story that holds more of its words
         if new == current:
             break
@@ -311,7 +371,7 @@ def assign_chains(
         end = ahead.get(j)
         if end is not None and current[end] == current[j]:
             join, seam = joins[(end, j)]
-            links.append(Link(end, j, join, words.share(j, current[j]), seam))
+            links.append(Link(end, j, join, words.share(j, current[j]), seam, cut.get(j, "")))
         else:
-            links.append(Link(None, j, 0.0, words.share(j, current[j]), ""))
+            links.append(Link(None, j, 0.0, words.share(j, current[j]), "", cut.get(j, "")))
     return current, links

@@ -423,6 +423,8 @@ class Seam:
     seam: str  # ``…的|张晓松…``
 
 
+# How much a word of the language read across a seam (`word_across`) adds to its reading.
+SEAM_LEXICON_WEIGHT = 0.5
 # A seam is taken only with at least this much evidence (shared words and the join's reading together).
 MIN_SEAM_SCORE = 0.1
 
@@ -435,8 +437,9 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
     segmenter left such an end without a continuation (the next block of its story opens a paragraph,
     or the story has none) and such a start after a paragraph's end, the two are matched one to one,
     the most plausible pairs first: the words, names and numbers the start shares with the end's story,
-    and the join's reading (a word or name across the seam seen elsewhere on the page, a number that
-    goes on, a quote or bracket the end left open that the start closes). Position alone joins nothing.
+    and the join's reading (a word or name across the seam seen elsewhere on the page, a word of the
+    language across it, ``表示希|望…``, a number that goes on, a quote or bracket the end left open that
+    the start closes). Position alone joins nothing.
 
     With `contest` (a page read block by block), an end the segmenter left reading on into the next
     block of its story, and that block, are matched like the others: the segmenter's pair is one
@@ -521,6 +524,7 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
                 if kept > shared:
                     continue
             reading = _seam_reading(squashed[i], squashed[j], grams, (i, j))
+            reading += SEAM_LEXICON_WEIGHT * word_across(squashed[i], squashed[j])[1]
             score = shared + reading
             # The segmenter's own pair stays a candidate however weak: it is what the others beat.
             if incumbent.get(i) == j or (score >= MIN_SEAM_SCORE and (shared > 0 or reading >= 0.5)):

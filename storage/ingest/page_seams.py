@@ -196,6 +196,8 @@ def _chain_blocks(
                 f"{ahead[0].number}–{ahead[-1].number} (seam {link.seam}, join {link.weight:.2f}); "
                 f"its story holds {link.words:.2f} of its words"
             )
+        if link.cut:
+            why += f"; read inside the sentence of the story it left, whose word {link.cut} reads across"
         joins.append(_Join(block[0].number, block[-1].number, source, target, why))
     for index, story in enumerate(stories):
         story.lines = sorted(
