@@ -110,6 +110,10 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛|乡镇|乡|街道|州)|"
             # 开去哪了, 运到哪, 往哪走: where to
             r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
+            # 是从哪来的, 哪来的, 哪里人: where from
+            r"从哪(?!些|几|一?[个位天年家种类条项次])|哪来的?|哪(?:里|儿)?人|"
+            # 哪条街, 哪条路: a street is a place
+            r"哪一?条(?:街|路|巷|胡同|大街)|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -746,12 +750,19 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     return SOME if category is None else WEAK  # 家庭农场叫啥: a name, but not of a farm
 
 
+# A post asked for (现在是什么职务, 担任什么职位) and how news gives one: 现为 / 现任 / 担任 / 出任 … a post word.
+_POST_ASKED = re.compile(r"什么(?:职务|职位|官|头衔|岗位)|啥(?:职务|职位|官)|担任什么|任什么职")
+_POST_GIVEN = re.compile(r"(?:现为|现任|担任|出任|升任|调任|转任|历任|曾任|任职)[^，,。；;]{0,16}?" + _POST)
+
+
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
     attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
     if _attribute_named(sentence, asked):
         return PLAIN
+    if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
+        return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
@@ -1531,13 +1542,16 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, [*units, *question_dates(q), *_now_asked(q)], reach)
+    return QuestionReading(
+        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach
+    )
 
 
 # A question about now (现在, 目前, 如今): news opens the clause of the present figure with one of these
 # (现在，这里的森林覆盖率已达97%), after sentences on how it was.
 _NOW_ASKED = re.compile(r"现在|目前|如今|眼下|当前")
-_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今")
+# 现任 / 现为 give someone's post now (石登高现为花垣县政府办公室主任).
+_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今", "现任", "现为")
 
 
 def _now_asked(q: str) -> list[tuple[str, ...]]:
@@ -1554,6 +1568,19 @@ DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
 
 # A day a question names with its month (1月26日复工后, 3月5号): news prints it with 日.
 _QUESTION_DAY = re.compile(r"(?<!\d)(\d{1,2}月\d{1,2})[日号]")
+
+
+# A period a question names relative to its story (今年以来, 去年, 上半年, 前三季度): news prints the same words
+# before the figures of that period (今年以来，墨玉县已有36760人实现就近就业), which the parser keeps out of the
+# question's words.
+_QUESTION_PERIOD = re.compile(
+    r"(?:今年|去年|前年)(?:以来|上半年|下半年|一季度|前三季度)?|(?<![今去前]年)(?:上半年|下半年|前三季度)"
+)
+
+
+def _periods_asked(q: str) -> list[tuple[str, ...]]:
+    """The relative periods a (normalised) question names, each a word of the question for the answer."""
+    return [(m.group(0),) for m in _QUESTION_PERIOD.finditer(q)]
 
 
 def question_dates(q: str) -> list[tuple[str, ...]]:
@@ -1637,8 +1664,8 @@ def _focus(text: str, chosen: _Span, kind: str, q: str, terms: Sequence[str], re
 
 # 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes
 # the short form where a question says the long one, and the other way round.
-_ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
-_FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
+_ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个份"
+_FIRST_OF = re.compile(f"^(第一|首|头一)([{_ORDINAL_MEASURES}])(.*)$")
 
 
 # A question's "in a year" / "a day" is printed as a rate: 一年给柬埔寨发多少电 → 每年可为全国提供约10亿度,
@@ -1661,12 +1688,13 @@ def _written_forms(term: str) -> tuple[str, ...]:
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
-    """The term, and its other form when it starts with 第一 or 首 before a measure word (第一站 → 首站)."""
+    """The term, and its other forms when it starts with 第一, 首 or the colloquial 头一 before a measure word
+    (第一站 → 首站, 头一份工作 → 第一份工作, 首份工作)."""
     m = _FIRST_OF.match(term)
     if m is None:
         return (term,)
-    other = ("首" if m.group(1) == "第一" else "第一") + m.group(2) + m.group(3)
-    return (term, other)
+    # news seldom writes the spoken 头一: it is read as the written forms, never written for them
+    return (term, *(f + m.group(2) + m.group(3) for f in ("第一", "首") if f != m.group(1)))
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
@@ -1685,7 +1713,11 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        dated = _QUESTION_DATE.fullmatch(forms[0]) or _QUESTION_DAY.fullmatch(forms[0])
+        dated = (
+            _QUESTION_DATE.fullmatch(forms[0])
+            or _QUESTION_DAY.fullmatch(forms[0])
+            or _QUESTION_PERIOD.fullmatch(forms[0])
+        )
         length = DATE_LENGTH if dated else min(len(f) for f in forms)
         out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
