@@ -197,7 +197,9 @@ _CAUSE = re.compile(
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
-    r"死于|病逝于"
+    r"死于|病逝于|"
+    # 这可能是断层地质条件造成的, 系操作不当所致: the cause written before what it caused
+    r"是[^，,。；;]{2,20}?(?:造成|导致|引起|引发)的|所致"
 )
 # A clause opening with 因 (叶全奖因突发心脏病被送往医院，…): most often a cause, but 因 also opens what is
 # not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
@@ -292,6 +294,13 @@ _SAME_UNIT = {
 _MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时十])([\u4e00-\u9fff])")
 
 
+# 多少 before a measure word `_UNITS` does not list (一天能卖多少碗, 多少盏, 多少箱): the measure word, which news
+# writes right after the number (近100碗). Only measure words that seldom open a noun: after 多少 a character
+# most often opens the noun counted (多少贫困户, 多少门票), which is no unit.
+_MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串朵枝"
+_MEASURE_AFTER_HOW_MANY = re.compile(f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子)")
+
+
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
     for a rate (失业率是多少, 同比增长多少); an age asked for (多大年纪, 多大岁数, 年龄多大) is counted in 岁."""
@@ -304,7 +313,7 @@ def _unit_asked(query: str) -> str | None:
         return DURATION
     if _RATE_ASKED.search(query):
         return RATE
-    measure = _MEASURE_ASKED.search(query)
+    measure = _MEASURE_ASKED.search(query) or _MEASURE_AFTER_HOW_MANY.search(query)
     return measure.group(1) if measure is not None else None
 
 
@@ -811,7 +820,11 @@ _DONE_AT = re.compile(
 # 选址在…镇): the verb, then a place with its administrative ending.
 _LIVES_AT = re.compile(
     r"(?:家住|住在|出生于|出生在|生于|来自|祖籍|老家在?|落户|落地|选址|扎根|安家|定居)(?:在|于)?"
-    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)"
+    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)|"
+    # 刘入源是江宁镇长江村人: where someone comes from, written X是…人
+    r"是(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村)人(?![员士才民口们家])|"
+    # 一家人从安徽芜湖来，…: where someone came from, the clause ending with 来
+    r"从(?![全各本该我此这那当])[\u4e00-\u9fff]{2,8}?来(?=[，,。；;]|$)"
 )
 
 
@@ -826,8 +839,10 @@ _HEADING_ASKED = re.compile(r"(?:去|到|往|向|至)(?:哪|何处|何地|什么
 _HEADING = re.compile(
     r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
 )
+
+
 # A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州)")
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)")
 # 哪个乡镇: a town (镇) or a township (乡) answers.
 _LEVEL_ENDS = {"乡镇": ("乡", "镇")}
 
@@ -842,7 +857,9 @@ _WENT_TO = re.compile(
 # How a place's name ends (嵊州市, 棠张镇, 铜山区, 八镜台广场); and the endings a question may leave out
 # (浙江 for 浙江省).
 _PLACE_END = re.compile(
-    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂)$"
+    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂|"
+    # a province of Thailand (清莱府), not a government or a seat (市政府, 学府, 首府, 王府)
+    r"(?<![政学首王官])府)$"
 )
 _ADMIN_END = re.compile(r"(?<=..)(?:省|市|县|区|镇|乡|村|州)$")
 # Words jieba may tag as places that name none (城市, 全国, 各地).
@@ -1193,7 +1210,9 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
 # A sentence whose subject stands for something said before it (该团由…, 这款…新产品), near its start
 # (报道称，美方此举…).
 _REFERS_BACK = re.compile(
-    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|个|一举措))"
+    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|名|项|批|个|一举措)|"
+    # 得知这可能是断层地质条件造成的: 这 as the subject of 是, standing for what was told before
+    r"这(?=(?:可能|或许|应该|就|也|正|才)?是))"
 )
 REFERRED_SHARE = 0.8  # a word of the sentence referred back to counts this much
 REFERRED_BACK = 3  # how many sentences back it may be
