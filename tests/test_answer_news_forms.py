@@ -59,3 +59,20 @@ def test_a_cause_of_what_was_told_before() -> None:
         "经过村两委商议，井水被确定为招商引资项目。"
     )
     assert "断层地质条件" in _answer("凉泉村的古井水温为啥常年不变", "博士驻村长学问", body)
+
+
+# 怎么处理的: news reports what was done to whoever did wrong (受到政务警告处分, 被免职, 判处…).
+def test_how_a_wrong_was_dealt_with_is_answered_by_the_sanction() -> None:
+    body = (
+        "原来该校产生了4.7万元的资金缺口，副校长刘某建议在学生食堂经费中解决，于是安排教师在采购单中虚报"
+        "食堂采购牛肉3203斤。巡察组将线索移交后，县纪委监委随即展开调查，刘某受到政务警告处分。\n"
+        "去年以来，全县112所学校开展了专项巡察。"
+    )
+    assert "政务警告处分" in _answer("食堂缩水肉那事最后副校长怎么处理的", "食堂缩水肉牵出违纪案", body)
+    assert _strength("副校长刘某建议在学生食堂经费中解决。", "what", "副校长最后怎么处理的") < PLAIN
+
+
+# 在…启幕: an opening is something done at a place, like 在…举行.
+def test_an_opening_at_a_place_says_where() -> None:
+    sentence = "当地时间2月9日，美洲艺术团演出在多米尼加首都圣多明各正式启幕。"
+    assert _strength(sentence, "where", "美洲访演在哪座城市启幕") == PLAIN

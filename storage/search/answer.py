@@ -207,7 +207,9 @@ _CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。�
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展|"
     # 在…揭牌, 在…开工, 在…签约, 在…亮相: a founding, a building or a showing at a place
-    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车)|位于|地处|坐落|"
+    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车|"
+    # 在多米尼加首都圣多明各正式启幕: an opening (启幕, 揭幕, 开演, 开赛, 开通, 启用)
+    r"启幕|揭幕|开演|开赛|开通|启用)|位于|地处|坐落|"
     # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
     r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
     r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
@@ -764,6 +766,17 @@ _POST_ASKED = re.compile(r"什么(?:职务|职位|官|头衔|岗位)|啥(?:职�
 _POST_GIVEN = re.compile(r"(?:现为|现任|担任|出任|升任|调任|转任|历任|曾任|任职)[^，,。；;]{0,16}?" + _POST)
 
 
+# How a wrong was dealt with, asked (怎么处理的, 受了什么处分, 怎么判的) and as news reports it (受到政务警告处分,
+# 给予党内严重警告处分, 被免职, 判处有期徒刑三年, 罚款2万元, 移送司法机关).
+_SANCTION_ASKED = re.compile(
+    r"(?:怎么|如何|咋)(?:处理|处罚|处置|处分|判|惩处|问责)|(?:什么|啥|哪些)(?:处分|处理|处罚|惩罚)|处理结果|判了"
+)
+_SANCTION = re.compile(
+    r"(?:受到|给予|予以|被)[^，,。；;]{0,12}?(?:处分|处理|处罚|问责|撤职|免职|开除|留党察看|警告|诫勉|降级)|"
+    r"判处|罚款|移送(?:司法|检察)|立案(?:审查|调查)|开除党籍"
+)
+
+
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
@@ -772,6 +785,14 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN
     if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
         return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
+    if _SANCTION_ASKED.search(asked.query):
+        # 最后怎么处理的: what was done to whoever did wrong (刘某受到政务警告处分), nothing else
+        return PLAIN if _SANCTION.search(sentence) else min(WEAK, _what_named(sentence, asked))
+    return _what_named(sentence, asked)
+
+
+def _what_named(sentence: str, asked: _Asked) -> float:
+    """`_what_strength` after the attribute, the post and the sanction asked are weighed."""
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
