@@ -11,7 +11,8 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more
     where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
                                                  is the question's 浙江; 城市 is no place); a sentence
-                                                 saying 本村 / 这座 / 当地 with the one before naming it
+                                                 saying 本村 / 这座 / 当地 with the one before naming it;
+                                                 从哪来 / 哪里人: 从…来, 是…村人
     howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
                                                  news writes for it: 名 for 人; a rate in per cent), right
                                                  before what is counted or after what is measured
@@ -37,8 +38,8 @@ and an OR group counting when one member is there — plus a bonus when it holds
 asked for, minus a little per place its article is ranked below the first. A sentence needs most of
 the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
 clause (`clauses`): the number written in the clause holding the question's words answers them, one in
-another clause most often counts something else. A year or month the question names (2018年销售额)
-counts as one of its words, and a lower article printing it may answer though the first holds a plain
+another clause most often counts something else. A year or month the question names (2018年销售额), or
+a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may answer though the first holds a plain
 figure (`reads_further`). An enumeration continues into the sentences that
 carry on its numbering (二是, 三是), up to three sentences.
 
