@@ -11,7 +11,8 @@ Pure (apart from jieba's part-of-speech tagger, used to recognise names and plac
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more
     where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
                                                  is the question's 浙江; 城市 is no place); a sentence
-                                                 saying 本村 / 这座 / 当地 with the one before naming it
+                                                 saying 本村 / 这座 / 当地 with the one before naming it;
+                                                 从哪来 / 哪里人: 从…来, 是…村人
     howmany  多少 / 几个 / 几级 / 多大          → a number with its unit (the unit asked for, if any, or one
                                                  news writes for it: 名 for 人; a rate in per cent), right
                                                  before what is counted or after what is measured
@@ -37,8 +38,8 @@ and an OR group counting when one member is there — plus a bonus when it holds
 asked for, minus a little per place its article is ranked below the first. A sentence needs most of
 the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
 clause (`clauses`): the number written in the clause holding the question's words answers them, one in
-another clause most often counts something else. A year or month the question names (2018年销售额)
-counts as one of its words, and a lower article printing it may answer though the first holds a plain
+another clause most often counts something else. A year or month the question names (2018年销售额), or
+a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may answer though the first holds a plain
 figure (`reads_further`). An enumeration continues into the sentences that
 carry on its numbering (二是, 三是), up to three sentences.
 
@@ -110,6 +111,10 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"哪里|哪儿|在哪|什么地方|何地|何处|哪个(?:省|市|县|国家|国|城市|地方|社区|道|区|镇|村|岛|乡镇|乡|街道|州)|"
             # 开去哪了, 运到哪, 往哪走: where to
             r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
+            # 是从哪来的, 哪来的, 哪里人: where from
+            r"从哪(?!些|几|一?[个位天年家种类条项次])|哪来的?|哪(?:里|儿)?人|"
+            # 哪条街, 哪条路: a street is a place
+            r"哪一?条(?:街|路|巷|胡同|大街)|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -193,7 +198,9 @@ _CAUSE = re.compile(
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
     # (因突发心脏病被送往医院，抢救无效不幸去世: the death may follow in the next clause)
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
-    r"死于|病逝于"
+    r"死于|病逝于|"
+    # 这可能是断层地质条件造成的, 系操作不当所致: the cause written before what it caused
+    r"是[^，,。；;]{2,20}?(?:造成|导致|引起|引发)的|所致"
 )
 # A clause opening with 因 (叶全奖因突发心脏病被送往医院，…): most often a cause, but 因 also opens what is
 # not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
@@ -201,7 +208,9 @@ _CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。�
 _AT_PLACE = re.compile(
     r"在[\u4e00-\u9fff]{1,14}(?:举行|召开|开幕|举办|闭幕|会见|接见|出席|发表|落幕|火化|启动|开展|"
     # 在…揭牌, 在…开工, 在…签约, 在…亮相: a founding, a building or a showing at a place
-    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车)|位于|地处|坐落|"
+    r"揭牌|挂牌|开工|竣工|落成|签约|亮相|首演|展出|成立|开馆|开园|通车|"
+    # 在多米尼加首都圣多明各正式启幕: an opening (启幕, 揭幕, 开演, 开赛, 开通, 启用)
+    r"启幕|揭幕|开演|开赛|开通|启用)|位于|地处|坐落|"
     # 我国在西昌卫星发射中心用长征二号丁运载火箭…: a site, then what was done there
     r"在[\u4e00-\u9fff]{2,12}?(?:中心|基地|发射场|机场|码头|港|车站|广场|体育场|体育馆|展览馆|会展中心)"
     r"(?:用|利用|采用|成功|进行|完成|实施|组织|顺利)"
@@ -288,6 +297,13 @@ _SAME_UNIT = {
 _MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时十])([\u4e00-\u9fff])")
 
 
+# 多少 before a measure word `_UNITS` does not list (一天能卖多少碗, 多少盏, 多少箱): the measure word, which news
+# writes right after the number (近100碗). Only measure words that seldom open a noun: after 多少 a character
+# most often opens the noun counted (多少贫困户, 多少门票), which is no unit.
+_MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串朵枝"
+_MEASURE_AFTER_HOW_MANY = re.compile(f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子)")
+
+
 def _unit_asked(query: str) -> str | None:
     """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
     for a rate (失业率是多少, 同比增长多少); an age asked for (多大年纪, 多大岁数, 年龄多大) is counted in 岁."""
@@ -300,7 +316,7 @@ def _unit_asked(query: str) -> str | None:
         return DURATION
     if _RATE_ASKED.search(query):
         return RATE
-    measure = _MEASURE_ASKED.search(query)
+    measure = _MEASURE_ASKED.search(query) or _MEASURE_AFTER_HOW_MANY.search(query)
     return measure.group(1) if measure is not None else None
 
 
@@ -746,12 +762,38 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     return SOME if category is None else WEAK  # 家庭农场叫啥: a name, but not of a farm
 
 
+# A post asked for (现在是什么职务, 担任什么职位) and how news gives one: 现为 / 现任 / 担任 / 出任 … a post word.
+_POST_ASKED = re.compile(r"什么(?:职务|职位|官|头衔|岗位)|啥(?:职务|职位|官)|担任什么|任什么职")
+_POST_GIVEN = re.compile(r"(?:现为|现任|担任|出任|升任|调任|转任|历任|曾任|任职)[^，,。；;]{0,16}?" + _POST)
+
+
+# How a wrong was dealt with, asked (怎么处理的, 受了什么处分, 怎么判的) and as news reports it (受到政务警告处分,
+# 给予党内严重警告处分, 被免职, 判处有期徒刑三年, 罚款2万元, 移送司法机关).
+_SANCTION_ASKED = re.compile(
+    r"(?:怎么|如何|咋)(?:处理|处罚|处置|处分|判|惩处|问责)|(?:什么|啥|哪些)(?:处分|处理|处罚|惩罚)|处理结果|判了"
+)
+_SANCTION = re.compile(
+    r"(?:受到|给予|予以|被)[^，,。；;]{0,12}?(?:处分|处理|处罚|问责|撤职|免职|开除|留党察看|警告|诫勉|降级)|"
+    r"判处|罚款|移送(?:司法|检察)|立案(?:审查|调查)|开除党籍"
+)
+
+
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
     attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
     if _attribute_named(sentence, asked):
         return PLAIN
+    if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
+        return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
+    if _SANCTION_ASKED.search(asked.query):
+        # 最后怎么处理的: what was done to whoever did wrong (刘某受到政务警告处分), nothing else
+        return PLAIN if _SANCTION.search(sentence) else min(WEAK, _what_named(sentence, asked))
+    return _what_named(sentence, asked)
+
+
+def _what_named(sentence: str, asked: _Asked) -> float:
+    """`_what_strength` after the attribute, the post and the sanction asked are weighed."""
     category = category_asked(asked.query)
     if category is not None and _named_instances(sentence, category, asked.known):
         return LIKELY
@@ -800,7 +842,11 @@ _DONE_AT = re.compile(
 # 选址在…镇): the verb, then a place with its administrative ending.
 _LIVES_AT = re.compile(
     r"(?:家住|住在|出生于|出生在|生于|来自|祖籍|老家在?|落户|落地|选址|扎根|安家|定居)(?:在|于)?"
-    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)"
+    r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|村|街道|社区|开发区|园区)|"
+    # 刘入源是江宁镇长江村人: where someone comes from, written X是…人
+    r"是(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村)人(?![员士才民口们家])|"
+    # 一家人从安徽芜湖来，…: where someone came from, the clause ending with 来
+    r"从(?![全各本该我此这那当])[\u4e00-\u9fff]{2,8}?来(?=[，,。；;]|$)"
 )
 
 
@@ -815,8 +861,10 @@ _HEADING_ASKED = re.compile(r"(?:去|到|往|向|至)(?:哪|何处|何地|什么
 _HEADING = re.compile(
     r"(?:驶往|前往|飞往|发往|运往|开往|送往|赶赴|奔赴|驶向|飞赴|运抵|运至|转往|撤往)([\u4e00-\u9fff]{2,12})"
 )
+
+
 # A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州)")
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)")
 # 哪个乡镇: a town (镇) or a township (乡) answers.
 _LEVEL_ENDS = {"乡镇": ("乡", "镇")}
 
@@ -831,7 +879,9 @@ _WENT_TO = re.compile(
 # How a place's name ends (嵊州市, 棠张镇, 铜山区, 八镜台广场); and the endings a question may leave out
 # (浙江 for 浙江省).
 _PLACE_END = re.compile(
-    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂)$"
+    r"(?:省|市|县|区|镇|乡|村|岛|湖|港|湾|海峡|广场|大会堂|基地|社区|公墓|郡|州|城|街道|机场|礼堂|"
+    # a province of Thailand (清莱府), not a government or a seat (市政府, 学府, 首府, 王府)
+    r"(?<![政学首王官])府)$"
 )
 _ADMIN_END = re.compile(r"(?<=..)(?:省|市|县|区|镇|乡|村|州)$")
 # Words jieba may tag as places that name none (城市, 全国, 各地).
@@ -1182,7 +1232,9 @@ def _read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[_Article]
 # A sentence whose subject stands for something said before it (该团由…, 这款…新产品), near its start
 # (报道称，美方此举…).
 _REFERS_BACK = re.compile(
-    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|项|批|个|一举措))"
+    r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,8}?(?:此举|此次|该(?![地市县区])[\u4e00-\u9fff]|这(?:款|座|位|名|项|批|个|一举措)|"
+    # 得知这可能是断层地质条件造成的: 这 as the subject of 是, standing for what was told before
+    r"这(?=(?:可能|或许|应该|就|也|正|才)?是))"
 )
 REFERRED_SHARE = 0.8  # a word of the sentence referred back to counts this much
 REFERRED_BACK = 3  # how many sentences back it may be
@@ -1531,13 +1583,16 @@ def read_question(
     reach = [
         _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
     ]
-    return QuestionReading(q, kind, articles, [*units, *question_dates(q), *_now_asked(q)], reach)
+    return QuestionReading(
+        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach
+    )
 
 
 # A question about now (现在, 目前, 如今): news opens the clause of the present figure with one of these
 # (现在，这里的森林覆盖率已达97%), after sentences on how it was.
 _NOW_ASKED = re.compile(r"现在|目前|如今|眼下|当前")
-_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今")
+# 现任 / 现为 give someone's post now (石登高现为花垣县政府办公室主任).
+_NOW_WRITTEN = ("现在", "目前", "如今", "眼下", "当前", "至今", "现任", "现为")
 
 
 def _now_asked(q: str) -> list[tuple[str, ...]]:
@@ -1554,6 +1609,19 @@ DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
 
 # A day a question names with its month (1月26日复工后, 3月5号): news prints it with 日.
 _QUESTION_DAY = re.compile(r"(?<!\d)(\d{1,2}月\d{1,2})[日号]")
+
+
+# A period a question names relative to its story (今年以来, 去年, 上半年, 前三季度): news prints the same words
+# before the figures of that period (今年以来，墨玉县已有36760人实现就近就业), which the parser keeps out of the
+# question's words.
+_QUESTION_PERIOD = re.compile(
+    r"(?:今年|去年|前年)(?:以来|上半年|下半年|一季度|前三季度)?|(?<![今去前]年)(?:上半年|下半年|前三季度)"
+)
+
+
+def _periods_asked(q: str) -> list[tuple[str, ...]]:
+    """The relative periods a (normalised) question names, each a word of the question for the answer."""
+    return [(m.group(0),) for m in _QUESTION_PERIOD.finditer(q)]
 
 
 def question_dates(q: str) -> list[tuple[str, ...]]:
@@ -1637,8 +1705,8 @@ def _focus(text: str, chosen: _Span, kind: str, q: str, terms: Sequence[str], re
 
 # 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes
 # the short form where a question says the long one, and the other way round.
-_ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个"
-_FIRST_OF = re.compile(f"^(第一|首)([{_ORDINAL_MEASURES}])(.*)$")
+_ORDINAL_MEASURES = "轮站次批届场期季座架艘台部项枚位家个份"
+_FIRST_OF = re.compile(f"^(第一|首|头一)([{_ORDINAL_MEASURES}])(.*)$")
 
 
 # A question's "in a year" / "a day" is printed as a rate: 一年给柬埔寨发多少电 → 每年可为全国提供约10亿度,
@@ -1661,12 +1729,13 @@ def _written_forms(term: str) -> tuple[str, ...]:
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
-    """The term, and its other form when it starts with 第一 or 首 before a measure word (第一站 → 首站)."""
+    """The term, and its other forms when it starts with 第一, 首 or the colloquial 头一 before a measure word
+    (第一站 → 首站, 头一份工作 → 第一份工作, 首份工作)."""
     m = _FIRST_OF.match(term)
     if m is None:
         return (term,)
-    other = ("首" if m.group(1) == "第一" else "第一") + m.group(2) + m.group(3)
-    return (term, other)
+    # news seldom writes the spoken 头一: it is read as the written forms, never written for them
+    return (term, *(f + m.group(2) + m.group(3) for f in ("第一", "首") if f != m.group(1)))
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
@@ -1685,7 +1754,11 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     for unit in units:
         forms = [normalize(x) for x in unit]
         holding = sum(1 for s in sentences_ if any(f in s for f in forms))
-        dated = _QUESTION_DATE.fullmatch(forms[0]) or _QUESTION_DAY.fullmatch(forms[0])
+        dated = (
+            _QUESTION_DATE.fullmatch(forms[0])
+            or _QUESTION_DAY.fullmatch(forms[0])
+            or _QUESTION_PERIOD.fullmatch(forms[0])
+        )
         length = DATE_LENGTH if dated else min(len(f) for f in forms)
         out.append(length * (1.0 + math.log(n / max(holding, 1))))
     return out
