@@ -1631,6 +1631,25 @@ def _label_dots_read(group: list[_Line]) -> list[str]:
     return texts
 
 
+def name_dots_read(group: list[_Line]) -> list[_Line]:
+    """A headline of a line or two, a foreign name's middle dot the OCR read as ``。`` or ``.`` between
+    two Han characters (``习近平同巴基斯坦总理伊姆兰。汗通电话``) put back as ``·``: no other sentence mark in
+    the block and none at its end, so that dot ends no sentence. Other blocks are returned as they are."""
+    texts = [line.text.strip() for line in group]
+    if (
+        len(group) > 2
+        or not any(_NAME_DOT_RE.search(text) for text in texts)
+        or any(_SENTENCE_PUNCT_RE.search(_NAME_DOT_RE.sub("·", text)) for text in texts)
+        or re.search(f"[^{HAN}A-Za-z0-9”’）)]$", texts[-1])
+    ):
+        return group
+    return [_Line(line.number, _NAME_DOT_RE.sub("·", line.text), line.blank_before) for line in group]
+
+
+# A middle dot read as a full stop between a foreign name's parts: ``伊姆兰。汗``, ``伊姆兰.汗``.
+_NAME_DOT_RE = re.compile(f"(?<=[{HAN}])[。.](?=[{HAN}])")
+
+
 # A middle dot read as a full stop: ``。`` or ``.`` with more of the label after it.
 _LABEL_DOT_RE = re.compile(f"[。.][ \t\u3000]*(?=[{HAN}])")
 

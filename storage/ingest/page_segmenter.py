@@ -91,6 +91,7 @@ from storage.ingest.page_lines import (
     is_notice_box,
     is_page_furniture,
     is_summary_label,
+    name_dots_read,
     stamp_author,
     text_date,
 )
@@ -2272,7 +2273,7 @@ def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float
         and not _INDENT_RE.match(following[0].text)
     ):
         return False
-    group = groups[index]
+    group = name_dots_read(groups[index])  # a name's dot read as a full stop ends no sentence
     lines = [line.text.strip() for line in group]
     return (
         len(group) <= 2
