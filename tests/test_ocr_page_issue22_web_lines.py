@@ -61,3 +61,72 @@ def test_issue22_a_name_dot_is_read_only_where_no_sentence_ends():
     assert name_dots_read(lines("持续半年。澳大利亚总理宣布。"))[0].text == "持续半年。澳大利亚总理宣布。"
     assert name_dots_read(lines("持续半年。澳大利亚总理，"))[0].text == "持续半年。澳大利亚总理，"
     assert name_dots_read(lines("一。二", "三", "四"))[0].text == "一。二"
+
+
+# Two modules' headlines the OCR read one over the other (a call's headline, wrapped, then a
+# commentary's), then the call's dateline and text, then the commentary's text, opened by nothing of
+# its own: both headlines had gone to the call and the commentary had been lost inside it.
+STACKED_HEADLINES_PAGE = (
+    "人民日报\n\n"
+    "2020年2月2日 星期日\n"
+    "第8版 社会\n\n"
+    "李克强同欧盟委员会主席冯德莱\n\n"
+    "恩通电话\n\n"
+    "做好搬迁脱贫下半篇文章（今日谈）\n\n"
+    "本报北京2月1日电 国务院总理\n"
+    "李克强日前应约同欧盟委员会主席\n"
+    "冯德莱恩通电话。\n\n"
+    "李克强指出，中国政府始终把\n"
+    "人民群众的生命安全和健康放在第\n"
+    "一位，正在公开透明、有力有序地\n"
+    "开展疫情防控工作。\n\n"
+    "冯德莱恩表示，欧盟高度尊重\n"
+    "和认可中方为防控疫情采取的措\n"
+    "施，愿尽己所能向中方提供帮助。\n\n"
+    "王毅参加上述活动。\n\n"
+    "过去是“锅里缺粮、缸里缺\n"
+    "水、身上没钱”，而今家家住新房、\n"
+    "有院子……原隆村的今昔变化充分\n"
+    "证明，移民搬迁是脱贫攻坚的一种\n"
+    "有效方式。\n\n"
+    "搬得出，更要稳得住、能致富。\n"
+    "做好搬迁脱贫的下半篇文章，要让\n"
+    "搬迁群众有业可就、有钱可赚。\n"
+)
+
+
+def test_issue22_two_stacked_headlines_cut_their_story_where_the_second_ones_words_begin():
+    call, comment = parse_page(STACKED_HEADLINES_PAGE, year=2020)
+    assert call.title.replace(" ", "") == "李克强同欧盟委员会主席冯德莱恩通电话"
+    assert call.paragraphs[-1] == "王毅参加上述活动。"
+    assert comment.title.startswith("做好搬迁脱贫下半篇文章")
+    assert comment.paragraphs[0].startswith("过去是")
+    assert comment.paragraphs[-1].endswith("有钱可赚。")
+    assert comment.date is None
+
+
+# A kicker and its main line read as two blocks over one story, whose later paragraph repeats the main
+# line's words and goes on with the lead's (食用野生动物): one story, never cut.
+KICKER_AND_MAIN_PAGE = (
+    "人民日报\n\n"
+    "2020年2月17日 星期一\n"
+    "第4版 要闻\n\n"
+    "天津市人大常委会出台法规\n\n"
+    "禁食野味 全方位全链条监管\n\n"
+    "本报天津2月16日电 （记者靳博）14日上午，\n"
+    "天津市十七届人大常委会第十七次会议表决通\n"
+    "过关于禁止食用野生动物的决定，自公布之日\n"
+    "起施行，天津市人大常委会有关负责人介绍。\n\n"
+    "天津在全国率先以地方立法形式，对食用野生\n"
+    "动物和有关交易行为作出禁止性规定。\n\n"
+    "同时，《决定》明确食用野生动物的违法行为\n"
+    "涉及非法生产、经营、交易、运输等诸多环节，\n"
+    "禁食野味要全方位全链条监管，各有关部门要\n"
+    "依法查处。\n"
+)
+
+
+def test_issue22_a_kicker_and_main_line_read_apart_keep_their_story_whole():
+    (story,) = parse_page(KICKER_AND_MAIN_PAGE, year=2020)
+    assert "禁食野味" in story.title
+    assert story.paragraphs[-1].startswith("同时")

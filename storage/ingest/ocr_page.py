@@ -43,6 +43,7 @@ from storage.ingest.page_lines import (
     _COMMA_RE,
     _DATELINE_RE,
     _FINAL_RE,
+    _HAN_RE,
     _MULTI_SPACE_RE,
     _ROLE_TOKEN_RE,
     _SENTENCE_PUNCT_RE,
@@ -179,6 +180,92 @@ def _join_headless_rest(cut: _Cut) -> None:
             story.lines = []
             continue
         before = story
+
+
+# Two modules' headlines read one over the other and given to one story: the headline that goes with
+# a later paragraph repeats at least this share of its character pairs in the text from there on ...
+_STACKED_REST_SHARE = 0.3
+# ... and at most this share in the text before it, where the other headline repeats at least
+# `_STACKED_REST_SHARE` of its own.
+_STACKED_LEAD_SHARE = 0.1
+# Each of the two texts holds at least this many Han characters.
+_STACKED_MIN_HAN = 40
+# A new story's first sentence shares at most this share of its character pairs with the text before
+# it; a later paragraph of the same story repeats the lead's words (``同时，《决定》明确食用野生动物…``).
+_STACKED_OPENING_SHARE = 0.05
+
+
+def _split_stacked_headlines(cut: _Cut) -> None:
+    """Two modules' headlines the OCR read one over the other (``李克强同欧盟委员会主席冯德莱恩通电话`` /
+    blank / ``做好搬迁脱贫下半篇文章（今日谈）``), then the first module's text and the second's after it,
+    a story opened by nothing of its own (no dateline, no byline): the matching gave both headlines to
+    one story. When one headline repeats its words only from a paragraph on (that paragraph after a
+    sentence end, its first sentence sharing next to no words with the text before it) and the other
+    only before it, the story is cut there: two stories, each under its own headline."""
+    position = 0
+    while position < len(cut.stories):
+        story = cut.stories[position]
+        position += 1
+        if len(story.headline_groups) < 2 or story.closed_by_byline or story.ended:
+            continue
+        split = _stacked_split(story)
+        if split is None:
+            continue
+        at, group = split
+        rest = _Story(lines=story.lines[at:], headline_groups=[group])
+        story.lines = story.lines[:at]
+        story.headline_groups = [other for other in story.headline_groups if other is not group]
+        cut.stories.insert(position, rest)
+        cut.roles[rest.lines[0].number] = (
+            f"opens a story: the text of the headline on line {cut.file_lines[group[0].number]}, read over "
+            "the story above's headline (two modules' headlines stacked), its words only from here on"
+        )
+        position += 1
+
+
+def _stacked_split(story: _Story) -> tuple[int, list[_Line]] | None:
+    """Where a story given two stacked headlines is cut (`_split_stacked_headlines`), and the headline
+    group that goes with the text from there on; None when nothing says so."""
+    heads = [pairs(clean_prose("".join(line.text for line in group))) for group in story.headline_groups]
+    texts = [clean_prose(line.text) for line in story.lines]
+    best: tuple[float, int, int] | None = None
+    for at in range(1, len(story.lines)):
+        line = story.lines[at]
+        if not line.blank_before or not _FINAL_RE.search(story.lines[at - 1].text.strip()):
+            continue
+        if _DATELINE_RE.match(line.text) or is_byline(line.text.strip()):
+            continue
+        lead, rest = "".join(texts[:at]), "".join(texts[at:])
+        if len(_HAN_RE.findall(lead)) < _STACKED_MIN_HAN or len(_HAN_RE.findall(rest)) < _STACKED_MIN_HAN:
+            continue
+        lead_pairs, rest_pairs = pairs(lead), pairs(rest)
+        opening = pairs(re.split("[。！？]", rest, maxsplit=1)[0])
+        if not opening or len(opening & lead_pairs) > _STACKED_OPENING_SHARE * len(opening):
+            continue  # the rest's first sentence goes on with the lead's words: the same story
+        for k, head in enumerate(heads):
+            others = [other for j, other in enumerate(heads) if j != k and other]
+            if not head or not others:
+                continue
+            in_rest = len(head & rest_pairs) / len(head)
+            in_lead = len(head & lead_pairs) / len(head)
+            # The other headline (the best of the rest) stays over the lead it repeats.
+            kept = max(len(other & lead_pairs) / len(other) for other in others)
+            kept_rest = max(len(other & rest_pairs) / len(other) for other in others)
+            if (
+                in_rest < _STACKED_REST_SHARE
+                or in_lead > _STACKED_LEAD_SHARE
+                or kept < _STACKED_REST_SHARE
+                or kept_rest > _STACKED_LEAD_SHARE
+            ):
+                continue
+            # On a tie the later cut: a paragraph sharing neither headline's words (``王毅参加上述活动。``)
+            # ends the story above.
+            score = in_rest - in_lead + kept - kept_rest
+            if best is None or score >= best[0]:
+                best = (score, at, k)
+    if best is None:
+        return None
+    return best[1], story.headline_groups[best[2]]
 
 
 def _headless_rest_of(before: _Story, story: _Story) -> bool:
@@ -466,6 +553,7 @@ def _parse(
     _join_opening_read_apart(cut)
     _assign_headlines(stories, gap_groups)
     _join_headless_rest(cut)
+    _split_stacked_headlines(cut)
     widths = _column_widths(stories)
 
     articles: list[ParsedArticle] = []
