@@ -696,6 +696,8 @@ class _Segmenter:
             self.close()  # a headline printed between this story and the next one's text
         if self.headline_inside_a_sentence(group_index, group):
             return
+        if self.headline_atop_its_lead(group_index, group):
+            return
         for index, line in enumerate(group):
             self.line(index, line, group)
         for line in furniture:
@@ -976,6 +978,80 @@ class _Segmenter:
             return False
         self.gap_groups.append((len(self.stories) + 1, group))
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
+        return True
+
+    def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
+        """A headline the OCR read in one block with its story's lead, no blank line between
+        (``多哥开设首个大学中文系`` / ``近日，多哥洛美大学新开设中文系`` / ``并迎来首批21名新学生。…``), the
+        block read after another story's text: the roles from the cues together, none enough alone. The
+        first line is headline-like (no sentence mark, no comma, balanced brackets, four Han characters at
+        least), set clearly short of the column (no body line but a paragraph's last, which ends its
+        sentence); the line under it is set as a paragraph's first line or a full one and opens prose (no
+        dateline, byline or headline); and the lines under it repeat at least half of its character
+        pairs, more than the story above does; and the story above broke off inside a sentence, its last
+        line set full (or as an indented first line) and ending on a word (a sub-heading between a story's paragraphs stands after a
+        sentence end or a label). The first line goes to the headline groups, the rest opens a story. A
+        dateline under it is `_headline_atop_dateline`'s."""
+        if len(group) < _ATOP_LEAD_MIN_LINES:
+            return False
+        head, lead = group[0], group[1]
+        text = _MULTI_SPACE_RE.sub("", clean_prose(head.text))
+        if (
+            not _is_headline_like([head])
+            or _COMMA_RE.search(head.text)
+            or not _brackets_balance(head.text)
+            or len(_HAN_RE.findall(text)) < 4
+            or display_width(head.text.strip()) > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            or is_byline(head.text)
+            or _DATELINE_RE.match(head.text)
+            or self.is_furniture(head)
+            or _is_note(head.text)
+            or _CAPTION_RE.match(head.text)
+            or _NAME_CREDIT_RE.match(head.text)
+        ):
+            return False
+        first = lead.text.strip()
+        if (
+            _DATELINE_RE.match(first)
+            or is_byline(first)
+            or _cells(first) < self.column - _INDENT_CELLS - _HALF_CELL
+            or (_is_headline_like(group[1:3]) and not _COMMA_RE.search(first))
+            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+        ):
+            return False
+        own = _pairs(text)
+        if len(own) < 3:
+            return False
+        # The text under it: the rest of its block and the blocks after it.
+        under_lines = [*group[1:], *(ln for g in self.groups[group_index + 1 : group_index + 3] for ln in g)]
+        under = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(line.text for line in under_lines))))
+        shared = len(own & under)
+        if shared < _ANNOUNCE_SHARE * len(own):
+            return False
+        story = self.current
+        if story is None or story.ended:
+            return False
+        above = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(ln.text for ln in story.lines))))
+        if len(own & above) >= shared:
+            return False
+        # A sub-heading between two paragraphs of one story repeats the paragraph under it too, and
+        # stands after a sentence the story ended or a label (``记者手记``, ``…曹清尧：``): never inside a
+        # sentence a column break cut, the story's last line set full (or as a paragraph's indented
+        # first line) and ending on a word.
+        last = story.lines[-1].text.strip() if story.lines else ""
+        if _cells(last) < self.column - _INDENT_CELLS - _HALF_CELL or not re.search(
+            f"[{HAN}0-9A-Za-z]$", last
+        ):
+            return False
+        self.close()
+        self.gap_groups.append((len(self.stories), [head]))
+        self.roles[head.number] = (
+            f"headline: set atop its lead in one block, short of the column, the text under it repeating "
+            f"{shared} of its {len(own)} character pairs"
+        )
+        self.start(lead, "text under a headline read in its block")
+        for index, line in enumerate(group[2:], start=2):
+            self.line(index, line, group)
         return True
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
@@ -1942,6 +2018,10 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
     # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
     before = groups[index - 1] if index > 0 else []
     return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
+
+
+# A headline read in one block with its lead: the headline line and at least one line of text.
+_ATOP_LEAD_MIN_LINES = 2
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its

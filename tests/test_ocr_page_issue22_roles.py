@@ -1,0 +1,51 @@
+"""Issue 22: OCR'd pages, line roles decided from several cues together.
+
+Small made-up pages in the shape of failures measured on the tuned PIL OCR sets (`benchmarks.ocrpages`
+seeds 1, 3 and 4), each rule checked against the commit before it.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+
+# A story's column cut inside a sentence (``研透作战任务、作``), then, read next by the OCR, another
+# story's headline in one block with its lead, no blank line between (``多哥开设首个大学中文系`` /
+# ``近日，多哥洛美大学新开设中文系``): the short line had been read as text of the story above.
+HEADLINE_ATOP_LEAD_PAGE = (
+    "人民日报\n\n"
+    "2020年1月3日 星期五\n"
+    "第9版 国际\n\n"
+    "全军开训动员部署今年训练\n\n"
+    "新华社北京1月2日电 1月2\n"
+    "日，中央军委发布开训动员令，要求全\n"
+    "军坚持以战领训，大抓实战化军事训练，\n"
+    "保持高度戒备状态，确保召之即来。\n\n"
+    "突出以战领训，研透作战任务、作\n\n"
+    "多哥开设首个大学中文系\n"
+    "近日，多哥洛美大学新开设中文系\n\n"
+    "并迎来首批21名新学生。这标志着西\n"
+    "非国家多哥的首个大学中文专业正式启\n"
+    "动。洛美大学中文系由该校孔子学院承\n"
+    "担教学，兼顾培养学生对汉学的兴趣。\n\n"
+    "战对手、作战环境，加强实案化训练，\n"
+    "有效塑造态势、管控危机、遏制战争。\n"
+)
+
+
+def test_issue22_a_headline_read_atop_its_lead_after_a_sentence_cut_off_opens_a_story():
+    articles = parse_page(HEADLINE_ATOP_LEAD_PAGE, year=2020)
+    togo = [a for a in articles if a.title == "多哥开设首个大学中文系"]
+    assert len(togo) == 1
+    assert togo[0].paragraphs[0].startswith("近日，多哥洛美大学新开设中文系并迎来首批21名新学生。")
+    assert not any("多哥开设首个大学中文系" in "".join(a.paragraphs) for a in articles)
+    explained = "\n".join(explain_page(HEADLINE_ATOP_LEAD_PAGE, year=2020))
+    assert "line 15: headline: set atop its lead in one block" in explained
+
+
+def test_issue22_a_sub_heading_atop_its_paragraph_after_a_sentence_end_stays_in_its_story():
+    # The same two lines after a paragraph that ended its sentence: a sub-heading of the story it stands
+    # in (it repeats its paragraph's words too), never the headline of a story of its own.
+    page = HEADLINE_ATOP_LEAD_PAGE.replace("突出以战领训，研透作战任务、作\n\n", "")
+    articles = parse_page(page, year=2020)
+    assert not any(a.title == "多哥开设首个大学中文系" for a in articles)
+    assert "headline: set atop its lead" not in "\n".join(explain_page(page, year=2020))
