@@ -49,3 +49,49 @@ def test_issue22_a_sub_heading_atop_its_paragraph_after_a_sentence_end_stays_in_
     articles = parse_page(page, year=2020)
     assert not any(a.title == "多哥开设首个大学中文系" for a in articles)
     assert "headline: set atop its lead" not in "\n".join(explain_page(page, year=2020))
+
+
+# A story's body lines the OCR read a block each (blank lines between), one of them set full with no
+# sentence mark in it (``上海交通大学的大学生深情讲述了自己``) after a paragraph that ended its sentence:
+# it had been taken for the headline of a story the blocks under it opened.
+BODY_LINE_ALONE_PAGE = (
+    "人民日报\n\n"
+    "2020年1月17日 星期五\n"
+    "第6版 要闻\n\n"
+    "各界群众参与网络拉歌\n\n"
+    "本报北京1月16日电 （记者\n"
+    "李明）新年伊始，深情的歌声唱响全网，\n"
+    "社会各界群众通过各种方式自发参与网络\n"
+    "拉歌活动，表达浓浓的爱国之情。广电总\n"
+    "台的主持人也参与到网络拉歌活动之\n\n"
+    "中，按从北往南的顺序，每天一市，各\n\n"
+    "区市广播电视主持人以接力方式参与。\n"
+    "高校师生热情参与网络拉歌活动。\n\n"
+    "西南理工学院的学生们动情讲述了自己\n\n"
+    "家乡的大江大河，黄河、长江、黑龙江、\n\n"
+    "澜沧江……几乎每个人的家乡都有一条\n"
+    "大河。许多青年学子在车站、广场唱出\n"
+    "对国家的美好祝愿。\n\n"
+    "春运首日全国铁路发送旅客千万人次\n\n"
+    "本报北京1月16日电 （记者赵小红）16日，\n"
+    "全国铁路发送旅客一千万人次，各地\n"
+    "车站秩序井然。\n"
+)
+
+
+def test_issue22_a_full_body_line_read_as_a_block_of_its_own_stays_in_its_story():
+    articles = parse_page(BODY_LINE_ALONE_PAGE, year=2020)
+    assert [a.title for a in articles] == ["各界群众参与网络拉歌", "春运首日全国铁路发送旅客千万人次"]
+    body = "".join(articles[0].paragraphs)
+    assert "西南理工学院的学生们动情讲述了自己家乡的大江大河" in body
+    explained = "\n".join(explain_page(BODY_LINE_ALONE_PAGE, year=2020))
+    assert "line 19: text: a body line read as a block of its own" in explained
+
+
+def test_issue22_a_full_headline_whose_story_repeats_it_still_opens_that_story():
+    # The same line over text that repeats its words is the headline of the story that text opens.
+    page = BODY_LINE_ALONE_PAGE.replace(
+        "家乡的大江大河，黄河、长江、黑龙江、\n\n", "理工学院学生在校园动情讲述自己家乡、\n\n"
+    )
+    titles = [a.title for a in parse_page(page, year=2020)]
+    assert "西南理工学院的学生们动情讲述了自己" in titles

@@ -1084,7 +1084,7 @@ class _Segmenter:
         if not why:
             return False
         group = self.groups[group_index]
-        if self.sentence_goes_on(group):
+        if self.sentence_goes_on(group) or self.body_line_read_alone(group_index):
             return False
         # A full line of a story set in a wider column than the page's is measured by that column: a
         # line a column break cut off, with a comma in it, is not a headline set wider than the column.
@@ -1101,6 +1101,45 @@ class _Segmenter:
                 f"text: a paragraph's first line a column break cut inside a word ({cut})"
             )
         return False
+
+    def body_line_read_alone(self, group_index: int) -> bool:
+        """A body line the OCR read as a block of its own (``上海交通大学的大学生深情讲述了自己`` / blank /
+        ``家乡的大江大河，黄河、长江、黑龙江、``), between paragraphs of the open story: the cues together,
+        none enough alone. The line is set to the column's full measure, as body lines are (a headline
+        is seldom exactly that wide), carries no sentence mark and ends on a word; the block under it is
+        a full line of text too, cut off open (a comma, a list) or going on, no dateline or byline; and
+        the text under it repeats next to none of the line's character pairs (a headline's story repeats
+        its words). The line is the open story's text, not the headline of a story the block opens."""
+        group = self.groups[group_index]
+        if len(group) != 1 or group_index + 1 >= len(self.groups):
+            return False
+        text = group[0].text.strip()
+        if (
+            not self._fills_column(text)
+            or not _is_headline_like(group)
+            or not re.search(f"[{HAN}]$", text)
+            or _LABEL_END_RE.search(text)
+        ):
+            return False
+        following = self.groups[group_index + 1]
+        first = following[0].text.strip()
+        if (
+            not self._fills_column(first)
+            or _DATELINE_RE.match(first)
+            or is_byline(first)
+            or not _is_body_fragment(following[:1])
+        ):
+            return False
+        own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
+        later = "".join(ln.text for g in self.groups[group_index + 1 : group_index + 4] for ln in g)
+        shared = len(own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later))))
+        if not own or shared > max(_BODY_LINE_SHARED_PAIRS, _BODY_LINE_SHARE * len(own)):
+            return False
+        self.roles[group[0].number] = (
+            f"text: a body line read as a block of its own (set to the column's measure, a full line of "
+            f"text cut off under it, which repeats {shared} of its {len(own)} character pairs)"
+        )
+        return True
 
     def sentence_goes_on(self, group: list[_Line]) -> bool:
         """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
@@ -2018,6 +2057,14 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
     # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
     before = groups[index - 1] if index > 0 else []
     return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
+
+
+# A line set to the column's measure is a body line read alone when the text under it repeats at most
+# this many of its character pairs, or this share of them (``大学``, ``的大`` by chance).
+_BODY_LINE_SHARED_PAIRS = 1
+
+
+_BODY_LINE_SHARE = 0.15
 
 
 # A headline read in one block with its lead: the headline line and at least one line of text.
