@@ -95,3 +95,48 @@ def test_issue22_a_full_headline_whose_story_repeats_it_still_opens_that_story()
     )
     titles = [a.title for a in parse_page(page, year=2020)]
     assert "西南理工学院的学生们动情讲述了自己" in titles
+
+
+# A kicker with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read by the OCR after a story that
+# ended its sentence and over another story's headline and dateline: it had been kept as the last line of
+# the story above (a comma: a body line cut off, as that rule reads it), and its own story lost it.
+KICKER_WITH_A_COMMA_PAGE = (
+    "人民日报\n\n"
+    "2020年1月17日 星期五\n"
+    "第7版 经济\n\n"
+    "各界群众参与网络拉歌\n\n"
+    "本报北京1月16日电 （记者\n"
+    "李明）新年伊始，深情的歌声唱响全网，\n"
+    "社会各界群众通过各种方式自发参与网络\n"
+    "拉歌活动，表达浓浓的爱国之情。网友纷\n"
+    "纷表示，要接力奋斗、不负青春。\n\n"
+    "湖南聚焦“关键少数”，持续高压反腐\n\n"
+    "冬季两项全国锦标赛开幕\n\n"
+    "据新华社长春1月16日电 （记者王强）\n"
+    "冬季两项全国锦标赛16日在吉林开幕，\n"
+    "来自全国的200多名选手参加比赛。\n\n"
+    "去年查处违纪违法一把手312人\n\n"
+    "本报长沙1月16日电 （记者赵兵）湖南\n"
+    "省纪委监委通报，2019年，湖南省持续\n"
+    "保持反腐败斗争高压态势，聚焦“关键少\n"
+    "数”，共立案查处违纪违法一把手312人。\n"
+)
+
+
+def test_issue22_a_kicker_with_a_comma_over_another_headline_goes_to_the_headlines():
+    song, skiing, hunan = parse_page(KICKER_WITH_A_COMMA_PAGE, year=2020)
+    assert "持续高压反腐" not in "".join(song.paragraphs)
+    assert skiing.title == "冬季两项全国锦标赛开幕"
+    assert hunan.title == "湖南聚焦“关键少数”，持续高压反腐 去年查处违纪违法一把手312人"
+    explained = "\n".join(explain_page(KICKER_WITH_A_COMMA_PAGE, year=2020))
+    assert "line 14: headline: a kicker with a comma over a headline over a dateline" in explained
+
+
+def test_issue22_a_line_of_the_story_above_with_a_comma_stays_its_text():
+    # A line the story above repeats (``马正其说，现在“双随机”规定每``: its own words) is its text cut off
+    # by a column break, though a headline and a dateline follow it.
+    page = KICKER_WITH_A_COMMA_PAGE.replace(
+        "湖南聚焦“关键少数”，持续高压反腐\n\n", "网友纷纷表示，要接力奋斗不负青春\n\n"
+    )
+    song = parse_page(page, year=2020)[0]
+    assert "网友纷纷表示，要接力奋斗不负青春" in "".join(song.paragraphs)

@@ -686,6 +686,10 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "OCR noise")
             return
+        if self.current is not None and not self.current.ended and self.kicker_with_a_comma(group_index):
+            self.close()
+            self.gap_groups.append((len(self.stories), group))
+            return
         if (
             self.current is not None
             and not self.current.ended
@@ -1101,6 +1105,55 @@ class _Segmenter:
                 f"text: a paragraph's first line a column break cut inside a word ({cut})"
             )
         return False
+
+    def kicker_with_a_comma(self, group_index: int) -> bool:
+        """A kicker of one line with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read after a story
+        that ended its sentence and stacked over a headline over a dateline: the cues together. A line
+        of text cut off by a column break holds a comma too, so the line must read as no sentence does
+        (one comma, no sentence mark, ending on a word), and its words must be another story's: the
+        page's text after it repeats at least half of its character pairs, the story above next to
+        none. The OCR may have read it over another story's headline; the matching step places it. The
+        open story is closed, the line a headline group."""
+        story = self.current
+        group = self.groups[group_index]
+        if story is None or len(group) != 1 or not _ends_sentence(story.lines):
+            return False
+        text = group[0].text.strip()
+        if (
+            len(_COMMA_RE.findall(text)) != 1
+            or not _is_headline_like(group)
+            or _is_body_fragment(group)
+            or not re.search(f'[{HAN}0-9”’"]$', text)
+            or not _brackets_balance(text)
+            or is_byline(text)
+            or _DATELINE_RE.match(text)
+        ):
+            return False
+        under = group_index + 1
+        if not (
+            under + 1 < len(self.groups)
+            and len(self.groups[under]) <= 2
+            and _is_headline_group(self.groups[under], self.column)
+            and not _COMMA_RE.search("".join(line.text for line in self.groups[under]))
+            and _DATELINE_RE.match(self.groups[under + 1][0].text)
+        ):
+            return False
+        own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
+        if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
+            return False
+        later = "".join(ln.text for g in self.groups[under : under + _HEADLINE_INSIDE_REACH] for ln in g)
+        before = "".join(ln.text for ln in story.lines)
+        after = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
+        mine = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
+        if len(after) < _ANNOUNCE_SHARE * len(own) or len(mine) > max(
+            _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
+        ):
+            return False
+        self.roles[group[0].number] = (
+            f"headline: a kicker with a comma over a headline over a dateline, the page's text after it "
+            f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}"
+        )
+        return True
 
     def body_line_read_alone(self, group_index: int) -> bool:
         """A body line the OCR read as a block of its own (``上海交通大学的大学生深情讲述了自己`` / blank /
