@@ -140,3 +140,46 @@ def test_issue22_a_line_of_the_story_above_with_a_comma_stays_its_text():
     )
     song = parse_page(page, year=2020)[0]
     assert "网友纷纷表示，要接力奋斗不负青春" in "".join(song.paragraphs)
+
+
+# One story of two dispatches (``王毅分别同…通电话``), the second's paragraph read as a block of its own
+# with the story's own dateline: it had opened a story of its own, titled by its lead.
+TWO_DISPATCHES_PAGE = (
+    "人民日报\n\n"
+    "2020年2月29日 星期六\n"
+    "第8版 国际\n\n"
+    "王毅分别同意大利伊朗外长通电话\n\n"
+    "本报北京2月28日电 2月2\n"
+    "8日，国务委员兼外长王毅同意大利外\n"
+    "长迪马约通电话。\n\n"
+    "王毅表示，病毒是人类共同的敌人，需\n"
+    "要国际社会携手应对。\n\n"
+    "本报北京2月28日电 2月2\n"
+    "8日，国务委员兼外长王毅同伊朗外长\n"
+    "扎里夫通电话。\n\n"
+    "扎里夫表示，感谢中方专门来电话表达\n"
+    "慰问和支持，两国人民将永远站在一起。\n\n"
+    "全国商务工作电视电话会议召开\n\n"
+    "新华社北京2月28日电 全国商务系\n"
+    "统应对疫情做好商务工作电视电话会议\n"
+    "28日在北京召开，会议部署稳外贸工作。\n"
+)
+
+
+def test_issue22_a_second_dispatch_in_a_block_of_its_own_goes_on_its_story():
+    calls, meeting = parse_page(TWO_DISPATCHES_PAGE, year=2020)
+    assert "同伊朗外长扎里夫通电话。" in "".join(calls.paragraphs)
+    assert calls.paragraphs[-1].startswith("扎里夫表示")
+    assert meeting.title == "全国商务工作电视电话会议召开"
+    explained = "\n".join(explain_page(TWO_DISPATCHES_PAGE, year=2020))
+    assert "line 15: a second dispatch of the open story: its dateline the story's own" in explained
+
+
+def test_issue22_a_dispatch_of_another_day_in_a_block_of_its_own_opens_a_story():
+    page = TWO_DISPATCHES_PAGE.replace(
+        "本报北京2月28日电 2月2\n8日，国务委员兼外长王毅同伊朗",
+        "本报北京2月27日电 2月2\n7日，国务委员兼外长王毅同伊朗",
+    )
+    articles = parse_page(page, year=2020)
+    assert len(articles) == 3
+    assert articles[1].paragraphs[0].startswith("本报北京2月27日电")

@@ -1650,9 +1650,10 @@ class _Segmenter:
         if self.second_dispatch(index, line, group):
             assert self.current is not None
             self.current.lines.append(line)
-            self.roles[line.number] = (
+            self.roles.setdefault(
+                line.number,
                 "a second dispatch of the open story: its dateline repeats the story's source and place "
-                "inside the same block, after a sentence end"
+                "inside the same block, after a sentence end",
             )
             return True
         self.start(line, "a dateline")
@@ -1665,12 +1666,11 @@ class _Segmenter:
         story's own, inside the story's block: no blank line, no headline, no byline or end mark
         between them. Each may name its reporters in brackets; the story's are the first one's."""
         story = self.current
-        if (
-            story is None
-            or self.pending_byline is not None
-            or index == 0
-            or not self.open_story_ends_with(group[index - 1])
-        ):
+        if story is None or self.pending_byline is not None:
+            return False
+        if index == 0:
+            return self.dispatch_after_a_blank(line)
+        if not self.open_story_ends_with(group[index - 1]):
             return False
         # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
         # the column: a figure's caption, ``…同比多增8818亿元``).
@@ -1691,6 +1691,32 @@ class _Segmenter:
             and "讯" in opening.group(1)
             and "电" in this.group(1)
         )
+
+    def dispatch_after_a_blank(self, line: _Line) -> bool:
+        """A second dispatch of one story read as a block of its own (``本报北京2月28日电 2月28日，…同伊朗
+        外长…`` under ``本报北京2月28日电 2月28日，…同意大利外长…``, the story ``王毅分别同…``): right under the
+        open story's text (no headline, byline or end mark between), which ended its sentence, and its
+        dateline the story's own to the character, source, place and date. A dateline of another day or
+        place, or the same one under a headline, opens a story of its own."""
+        story = self.current
+        assert story is not None
+        previous = self.groups[self.group_index - 1] if self.group_index > 0 else []
+        if not previous or not self.open_story_ends_with(previous[-1]) or story.closed_by_byline:
+            return False
+        if not _ends_sentence(story.lines):
+            return False
+        opening = _DATELINE_RE.match(_story_head(story))
+        this = _DATELINE_RE.match(line.text)
+        if opening is None or this is None or opening.group(2) or this.group(2):
+            return False
+        same = re.sub(r"\s+", "", opening.group(1)) == re.sub(r"\s+", "", this.group(1))
+        if not same or not re.search("[0-9]日", opening.group(1)):
+            return False
+        self.roles[line.number] = (
+            "a second dispatch of the open story: its dateline the story's own (source, place and date), "
+            "in a block right under its text"
+        )
+        return True
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
