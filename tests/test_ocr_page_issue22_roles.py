@@ -183,3 +183,24 @@ def test_issue22_a_dispatch_of_another_day_in_a_block_of_its_own_opens_a_story()
     articles = parse_page(page, year=2020)
     assert len(articles) == 3
     assert articles[1].paragraphs[0].startswith("本报北京2月27日电")
+
+
+def test_issue22_a_headline_wrapped_after_a_list_comma_over_a_dateline_is_a_headline():
+    # ``王毅分别同意大利外长、`` / ``伊朗外长通电话`` over the dateline: both lines short of the column, the
+    # last ending on a word (a paragraph's last line ends its sentence). It had opened a story of its own.
+    page = TWO_DISPATCHES_PAGE.replace(
+        "王毅分别同意大利伊朗外长通电话\n", "王毅分别同意大利外长、\n伊朗外长通电话\n"
+    )
+    calls, meeting = parse_page(page, year=2020)
+    assert calls.title == "王毅分别同意大利外长、 伊朗外长通电话"
+    assert calls.paragraphs[0].startswith("本报北京2月28日电")
+    assert meeting.title == "全国商务工作电视电话会议召开"
+
+
+def test_issue22_a_body_line_ending_on_a_list_comma_over_a_dateline_stays_text():
+    # A line set full ending on ``、`` is a body line cut off by a column break, whatever follows it.
+    page = TWO_DISPATCHES_PAGE.replace(
+        "全国商务工作电视电话会议召开\n\n", "两国人民在抗疫中守望相助，中方对伊朗、\n意大利表示感谢\n\n"
+    )
+    titles = [a.title for a in parse_page(page, year=2020)]
+    assert not any(title.startswith("两国人民在抗疫中守望相助") for title in titles)

@@ -2128,7 +2128,15 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
         for t in texts
     ):
         return False  # a byline closing the story above, a dateline, a header, a note
-    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
+    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts[-1:]):
+        return False
+    # A headline wraps after a list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``), each line short
+    # of the column: no body line but a paragraph's last stops short, and that one ends its sentence.
+    if any(
+        re.search(f"[{_SENTENCE_END}，；：,;…]$", t)
+        or (t.endswith("、") and (_COMMA_RE.search(t) or display_width(t) >= column - _SHORT_MARGIN))
+        for t in texts[:-1]
+    ):
         return False
     if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
         return True
