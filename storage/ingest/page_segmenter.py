@@ -987,16 +987,19 @@ class _Segmenter:
     def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
         """A headline the OCR read in one block with its story's lead, no blank line between
         (``多哥开设首个大学中文系`` / ``近日，多哥洛美大学新开设中文系`` / ``并迎来首批21名新学生。…``), the
-        block read after another story's text: the roles from the cues together, none enough alone. The
-        first line is headline-like (no sentence mark, no comma, balanced brackets, four Han characters at
-        least), set clearly short of the column (no body line but a paragraph's last, which ends its
-        sentence); the line under it is set as a paragraph's first line or a full one and opens prose (no
-        dateline, byline or headline); and the lines under it repeat at least half of its character
-        pairs, more than the story above does; and the story above broke off inside a sentence, its last
-        line set full (or as an indented first line) and ending on a word (a sub-heading between a story's paragraphs stands after a
-        sentence end or a label). The first line goes to the headline groups, the rest opens a story. A
-        dateline under it is `_headline_atop_dateline`'s."""
-        if len(group) < _ATOP_LEAD_MIN_LINES:
+        block read after another story's text: the roles from the cues together, none enough alone.
+
+        The first line is headline-like (no sentence mark, no comma, balanced brackets, four Han
+        characters at least) and set clearly short of the column (no body line is, but a paragraph's
+        last, which ends its sentence); the line under it is set as a paragraph's first line or a full
+        one and opens prose (no dateline, byline or headline); the lines under it repeat at least half
+        of its character pairs, more than the story above does; and the story above broke off inside a
+        sentence, its last line set full (or as an indented first line) and ending on a word (a
+        sub-heading between a story's paragraphs stands after a sentence end or a label). The open story
+        closes, the first line goes to the headline groups and the rest opens a story. A dateline under
+        the line is `_headline_atop_dateline`'s."""
+        story = self.current
+        if story is None or story.ended or len(group) < _ATOP_LEAD_MIN_LINES:
             return False
         head, lead = group[0], group[1]
         text = _MULTI_SPACE_RE.sub("", clean_prose(head.text))
@@ -1031,9 +1034,6 @@ class _Segmenter:
         under = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(line.text for line in under_lines))))
         shared = len(own & under)
         if shared < _ANNOUNCE_SHARE * len(own):
-            return False
-        story = self.current
-        if story is None or story.ended:
             return False
         above = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(ln.text for ln in story.lines))))
         if len(own & above) >= shared:
