@@ -192,7 +192,7 @@ def test_issue22_a_headline_wrapped_after_a_list_comma_over_a_dateline_is_a_head
         "王毅分别同意大利伊朗外长通电话\n", "王毅分别同意大利外长、\n伊朗外长通电话\n"
     )
     calls, meeting = parse_page(page, year=2020)
-    assert calls.title == "王毅分别同意大利外长、 伊朗外长通电话"
+    assert calls.title == "王毅分别同意大利外长、伊朗外长通电话"
     assert calls.paragraphs[0].startswith("本报北京2月28日电")
     assert meeting.title == "全国商务工作电视电话会议召开"
 
