@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages, line roles decided from several cues together.
+"""OCR'd pages, line roles decided from several cues together.
 
 Small made-up pages in the shape of failures measured on the tuned PIL OCR sets (`benchmarks.ocrpages`
 seeds 1, 3 and 4), each rule checked against the commit before it.
