@@ -174,6 +174,33 @@ def test_todays_news_lists_today_or_offers_the_latest_day(services: Services) ->
     assert "二七区召开" in reply.text and reply.buttons
 
 
+@pytest.mark.parametrize(
+    ("message", "when"),
+    [
+        ("2023年4月13日有什么新闻", "2023-04-13 没有新闻"),
+        ("2023年4月13日", "2023-04-13 没有新闻"),
+        ("2023年5月的新闻", "2023-05-01 — 2023-05-31 没有新闻"),
+        ("4月13日有什么新闻", "-04-13 没有新闻"),  # without a year: the most recent 4月13日
+    ],
+)
+def test_a_named_day_without_news_offers_the_latest_day_before_it(
+    services: Services, message: str, when: str
+) -> None:
+    """A date typed out (2023年4月13日, a month, a day without a year) whose days have no news gets the
+    same reply as 昨天 or 今天 would: that day has none, and the latest day before it that has, listed;
+    not "no article has any of the words"."""
+    (reply,) = services.conversation.text(message, ZH)
+    assert when in reply.text
+    assert "最近有新闻的一天是 2023-04-12" in reply.text
+    assert "二七区召开" in reply.text and reply.buttons
+
+
+def test_a_day_no_calendar_has_is_not_offered_another(services: Services) -> None:
+    """2月30日 names no day: nothing is found, and no day is offered in its place."""
+    (reply,) = services.conversation.text("2023年2月30日", ZH)
+    assert "最近有新闻的一天" not in reply.text and not reply.buttons
+
+
 def test_news_words_with_a_topic_still_search(services: Services) -> None:
     """Issue 4 (QA): 保交楼新闻 is a search for 保交楼, not the latest list."""
     (reply,) = services.conversation.text("保交楼的最新消息", ZH)

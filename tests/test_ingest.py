@@ -23,7 +23,7 @@ from storage.records.articles import (
     stats,
 )
 from tests.backends import forbid, sqlite_only
-from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, compose_page
+from tests.page_parsing.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, compose_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_PAGE = SEEDS / "000_6b662c5ca2a0e3a9.txt"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from storage.driver import sqlite3
@@ -422,3 +424,23 @@ def test_a_total_asked_for_and_this_time_are_no_words_of_the_topic(
 ) -> None:
     # 一共 (jieba tags it an abbreviation) asks for a total; 那次 points back: the story prints neither.
     assert parse_query(query).terms == terms
+
+
+@pytest.mark.parametrize(
+    ("spec", "span"),
+    [
+        (DateSpec("2023年", 0, 2023), (date(2023, 1, 1), date(2023, 12, 31))),
+        (DateSpec("2024年2月", 2, 2024), (date(2024, 2, 1), date(2024, 2, 29))),
+        (DateSpec("2023年4月13日", 4, 2023, 13), (date(2023, 4, 13), date(2023, 4, 13))),
+        (DateSpec("4月13日", 4, None, 13), (date(2026, 4, 13), date(2026, 4, 13))),
+        (DateSpec("12月31日", 12, None, 31), (date(2025, 12, 31), date(2025, 12, 31))),
+        (DateSpec("12月", 12, None), (date(2026, 12, 1), date(2026, 12, 31))),
+        (DateSpec("1月", 1, None), (date(2026, 1, 1), date(2026, 1, 31))),
+        (DateSpec("2023年2月30日", 2, 2023, 30), None),
+        (DateSpec("0000年", 0, 0), None),
+    ],
+)
+def test_a_dates_span_is_the_days_it_names(spec: DateSpec, span: tuple[date, date] | None) -> None:
+    """A date's days: a year's, a month's or one day's; without a year the most recent on or before today
+    (2026-12-06 here); None for a day no calendar has."""
+    assert spec.span(date(2026, 12, 6)) == span

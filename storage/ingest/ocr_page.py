@@ -287,7 +287,8 @@ def _headline_lines(group: list[_Line], body: str) -> list[str]:
     """A headline group's lines as printed, a headline wrapped at its measure joined again without a
     space: the first line as wide as the second or wider, broken inside a word (jieba's) that the
     story's text holds (``2020年联合国生物多`` / ``样性大会会标发布`` over a story on 生物多样性; not
-    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``)."""
+    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``), or broken after a
+    list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``)."""
     lines: list[str] = []
     widths: list[float] = []
     for line in group:
@@ -305,6 +306,8 @@ def _headline_lines(group: list[_Line], body: str) -> list[str]:
 
 def _wrapped_inside_a_word(first: str, second: str, first_width: float, body: str) -> bool:
     """Whether `second` goes on from `first` inside one word: see `_headline_lines`."""
+    if first.endswith("、") and re.match(f"[{HAN}]", second):
+        return True  # a list's mark ends no headline's line: the list goes on (``…外长、`` / ``伊朗外长…``)
     if not (re.search(f"[{HAN}]$", first) and re.match(f"[{HAN}]", second)):
         return False
     if first_width < _cells(second):

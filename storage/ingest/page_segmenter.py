@@ -727,6 +727,10 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "OCR noise")
             return
+        if self.current is not None and not self.current.ended and self.kicker_with_a_comma(group_index):
+            self.close()
+            self.gap_groups.append((len(self.stories), group))
+            return
         if (
             self.current is not None
             and not self.current.ended
@@ -736,6 +740,8 @@ class _Segmenter:
         ):
             self.close()  # a headline printed between this story and the next one's text
         if self.headline_inside_a_sentence(group_index, group):
+            return
+        if self.headline_atop_its_lead(group_index, group):
             return
         for index, line in enumerate(group):
             self.line(index, line, group)
@@ -1040,6 +1046,80 @@ class _Segmenter:
         self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
         return True
 
+    def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
+        """A headline the OCR read in one block with its story's lead, no blank line between
+        (``多哥开设首个大学中文系`` / ``近日，多哥洛美大学新开设中文系`` / ``并迎来首批21名新学生。…``), the
+        block read after another story's text: the roles from the cues together, none enough alone.
+
+        The first line is headline-like (no sentence mark, no comma, balanced brackets, four Han
+        characters at least) and set clearly short of the column (no body line is, but a paragraph's
+        last, which ends its sentence); the line under it is set as a paragraph's first line or a full
+        one and opens prose (no dateline, byline or headline); the lines under it repeat at least half
+        of its character pairs, more than the story above does; and the story above broke off inside a
+        sentence, its last line set full (or as an indented first line) and ending on a word (a
+        sub-heading between a story's paragraphs stands after a sentence end or a label). The open story
+        closes, the first line goes to the headline groups and the rest opens a story. A dateline under
+        the line is `_headline_atop_dateline`'s."""
+        story = self.current
+        if story is None or story.ended or len(group) < _ATOP_LEAD_MIN_LINES:
+            return False
+        head, lead = group[0], group[1]
+        text = _MULTI_SPACE_RE.sub("", clean_prose(head.text))
+        if (
+            not _is_headline_like([head])
+            or _COMMA_RE.search(head.text)
+            or not _brackets_balance(head.text)
+            or len(_HAN_RE.findall(text)) < 4
+            or display_width(head.text.strip()) > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            or is_byline(head.text)
+            or _DATELINE_RE.match(head.text)
+            or self.is_furniture(head)
+            or _is_note(head.text)
+            or _CAPTION_RE.match(head.text)
+            or _NAME_CREDIT_RE.match(head.text)
+        ):
+            return False
+        first = lead.text.strip()
+        if (
+            _DATELINE_RE.match(first)
+            or is_byline(first)
+            or _cells(first) < self.column - _INDENT_CELLS - _HALF_CELL
+            or (_is_headline_like(group[1:3]) and not _COMMA_RE.search(first))
+            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+        ):
+            return False
+        own = _pairs(text)
+        if len(own) < 3:
+            return False
+        # The text under it: the rest of its block and the blocks after it.
+        under_lines = [*group[1:], *(ln for g in self.groups[group_index + 1 : group_index + 3] for ln in g)]
+        under = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(line.text for line in under_lines))))
+        shared = len(own & under)
+        if shared < _ANNOUNCE_SHARE * len(own):
+            return False
+        above = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(ln.text for ln in story.lines))))
+        if len(own & above) >= shared:
+            return False
+        # A sub-heading between two paragraphs of one story repeats the paragraph under it too, and
+        # stands after a sentence the story ended or a label (``记者手记``, ``…曹清尧：``): never inside a
+        # sentence a column break cut, the story's last line set full (or as a paragraph's indented
+        # first line) and ending on a word.
+        last = story.lines[-1].text.strip() if story.lines else ""
+        if _cells(last) < self.column - _INDENT_CELLS - _HALF_CELL or not re.search(
+            f"[{HAN}0-9A-Za-z]$", last
+        ):
+            return False
+        self.close()
+        self.gap_groups.append((len(self.stories), [head]))
+        self.roles[head.number] = (
+            f"headline: set atop its lead in one block, short of the column, the text under it repeating "
+            f"{shared} of its {len(own)} character pairs"
+        )
+        self.start(lead, "text under a headline read in its block")
+        for index, line in enumerate(group[2:], start=2):
+            self.line(index, line, group)
+        return True
+
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
         paragraphs of the open story, the next block text that goes on without a dateline: a piece of
@@ -1070,7 +1150,7 @@ class _Segmenter:
         if not why:
             return False
         group = self.groups[group_index]
-        if self.sentence_goes_on(group):
+        if self.sentence_goes_on(group) or self.body_line_read_alone(group_index):
             return False
         # A full line of a story set in a wider column than the page's is measured by that column: a
         # line a column break cut off, with a comma in it, is not a headline set wider than the column.
@@ -1087,6 +1167,94 @@ class _Segmenter:
                 f"text: a paragraph's first line a column break cut inside a word ({cut})"
             )
         return False
+
+    def kicker_with_a_comma(self, group_index: int) -> bool:
+        """A kicker of one line with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read after a story
+        that ended its sentence and stacked over a headline over a dateline: the cues together. A line
+        of text cut off by a column break holds a comma too, so the line must read as no sentence does
+        (one comma, no sentence mark, ending on a word), and its words must be another story's: the
+        page's text after it repeats at least half of its character pairs, the story above next to
+        none. The OCR may have read it over another story's headline; the matching step places it. The
+        open story is closed, the line a headline group."""
+        story = self.current
+        group = self.groups[group_index]
+        if story is None or len(group) != 1 or not _ends_sentence(story.lines):
+            return False
+        text = group[0].text.strip()
+        if (
+            len(_COMMA_RE.findall(text)) != 1
+            or not _is_headline_like(group)
+            or _is_body_fragment(group)
+            or not re.search(f'[{HAN}0-9”’"]$', text)
+            or not _brackets_balance(text)
+            or is_byline(text)
+            or _DATELINE_RE.match(text)
+        ):
+            return False
+        under = group_index + 1
+        if not (
+            under + 1 < len(self.groups)
+            and len(self.groups[under]) <= 2
+            and _is_headline_group(self.groups[under], self.column)
+            and not _COMMA_RE.search("".join(line.text for line in self.groups[under]))
+            and _DATELINE_RE.match(self.groups[under + 1][0].text)
+        ):
+            return False
+        own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
+        if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
+            return False
+        later = "".join(ln.text for g in self.groups[under : under + _HEADLINE_INSIDE_REACH] for ln in g)
+        before = "".join(ln.text for ln in story.lines)
+        after = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
+        mine = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
+        if len(after) < _ANNOUNCE_SHARE * len(own) or len(mine) > max(
+            _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
+        ):
+            return False
+        self.roles[group[0].number] = (
+            f"headline: a kicker with a comma over a headline over a dateline, the page's text after it "
+            f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}"
+        )
+        return True
+
+    def body_line_read_alone(self, group_index: int) -> bool:
+        """A body line the OCR read as a block of its own (``上海交通大学的大学生深情讲述了自己`` / blank /
+        ``家乡的大江大河，黄河、长江、黑龙江、``), between paragraphs of the open story: the cues together,
+        none enough alone. The line is set to the column's full measure, as body lines are (a headline
+        is seldom exactly that wide), carries no sentence mark and ends on a word; the block under it is
+        a full line of text too, cut off open (a comma, a list) or going on, no dateline or byline; and
+        the text under it repeats next to none of the line's character pairs (a headline's story repeats
+        its words). The line is the open story's text, not the headline of a story the block opens."""
+        group = self.groups[group_index]
+        if len(group) != 1 or group_index + 1 >= len(self.groups):
+            return False
+        text = group[0].text.strip()
+        if (
+            not self._fills_column(text)
+            or not _is_headline_like(group)
+            or not re.search(f"[{HAN}]$", text)
+            or _LABEL_END_RE.search(text)
+        ):
+            return False
+        following = self.groups[group_index + 1]
+        first = following[0].text.strip()
+        if (
+            not self._fills_column(first)
+            or _DATELINE_RE.match(first)
+            or is_byline(first)
+            or not _is_body_fragment(following[:1])
+        ):
+            return False
+        own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
+        later = "".join(ln.text for g in self.groups[group_index + 1 : group_index + 4] for ln in g)
+        shared = len(own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later))))
+        if not own or shared > max(_BODY_LINE_SHARED_PAIRS, _BODY_LINE_SHARE * len(own)):
+            return False
+        self.roles[group[0].number] = (
+            f"text: a body line read as a block of its own (set to the column's measure, a full line of "
+            f"text cut off under it, which repeats {shared} of its {len(own)} character pairs)"
+        )
+        return True
 
     def sentence_goes_on(self, group: list[_Line]) -> bool:
         """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
@@ -1570,9 +1738,10 @@ class _Segmenter:
         if self.second_dispatch(index, line, group):
             assert self.current is not None
             self.current.lines.append(line)
-            self.roles[line.number] = (
+            self.roles.setdefault(
+                line.number,
                 "a second dispatch of the open story: its dateline repeats the story's source and place "
-                "inside the same block, after a sentence end"
+                "inside the same block, after a sentence end",
             )
             return True
         self.start(line, "a dateline")
@@ -1585,12 +1754,11 @@ class _Segmenter:
         story's own, inside the story's block: no blank line, no headline, no byline or end mark
         between them. Each may name its reporters in brackets; the story's are the first one's."""
         story = self.current
-        if (
-            story is None
-            or self.pending_byline is not None
-            or index == 0
-            or not self.open_story_ends_with(group[index - 1])
-        ):
+        if story is None or self.pending_byline is not None:
+            return False
+        if index == 0:
+            return self.dispatch_after_a_blank(line)
+        if not self.open_story_ends_with(group[index - 1]):
             return False
         # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
         # the column: a figure's caption, ``…同比多增8818亿元``).
@@ -1611,6 +1779,32 @@ class _Segmenter:
             and "讯" in opening.group(1)
             and "电" in this.group(1)
         )
+
+    def dispatch_after_a_blank(self, line: _Line) -> bool:
+        """A second dispatch of one story read as a block of its own (``本报北京2月28日电 2月28日，…同伊朗
+        外长…`` under ``本报北京2月28日电 2月28日，…同意大利外长…``, the story ``王毅分别同…``): right under the
+        open story's text (no headline, byline or end mark between), which ended its sentence, and its
+        dateline the story's own to the character, source, place and date. A dateline of another day or
+        place, or the same one under a headline, opens a story of its own."""
+        story = self.current
+        assert story is not None
+        previous = self.groups[self.group_index - 1] if self.group_index > 0 else []
+        if not previous or not self.open_story_ends_with(previous[-1]) or story.closed_by_byline:
+            return False
+        if not _ends_sentence(story.lines):
+            return False
+        opening = _DATELINE_RE.match(_story_head(story))
+        this = _DATELINE_RE.match(line.text)
+        if opening is None or this is None or opening.group(2) or this.group(2):
+            return False
+        same = re.sub(r"\s+", "", opening.group(1)) == re.sub(r"\s+", "", this.group(1))
+        if not same or not re.search("[0-9]日", opening.group(1)):
+            return False
+        self.roles[line.number] = (
+            "a second dispatch of the open story: its dateline the story's own (source, place and date), "
+            "in a block right under its text"
+        )
+        return True
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
@@ -2068,7 +2262,15 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
         for t in texts
     ):
         return False  # a byline closing the story above, a dateline, a header, a note
-    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts):
+    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts[-1:]):
+        return False
+    # A headline wraps after a list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``), each line short
+    # of the column: no body line but a paragraph's last stops short, and that one ends its sentence.
+    if any(
+        re.search(f"[{_SENTENCE_END}，；：,;…]$", t)
+        or (t.endswith("、") and (_COMMA_RE.search(t) or display_width(t) >= column - _SHORT_MARGIN))
+        for t in texts[:-1]
+    ):
         return False
     if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
         return True
@@ -2076,6 +2278,18 @@ def _headline_over_opening(groups: list[list[_Line]], index: int, column: float)
     # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
     before = groups[index - 1] if index > 0 else []
     return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
+
+
+# A line set to the column's measure is a body line read alone when the text under it repeats at most
+# this many of its character pairs, or this share of them (``大学``, ``的大`` by chance).
+_BODY_LINE_SHARED_PAIRS = 1
+
+
+_BODY_LINE_SHARE = 0.15
+
+
+# A headline read in one block with its lead: the headline line and at least one line of text.
+_ATOP_LEAD_MIN_LINES = 2
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its

@@ -198,6 +198,14 @@ def has_relative_date(text: str) -> bool:
     return bool(relative_periods(text, date(2000, 1, 1))[0])
 
 
+def month_span(year: int, month: int) -> tuple[date, date] | None:
+    """The first and last day of `month` of `year` (None for a month no calendar has)."""
+    if not 1 <= month <= 12 or not 1 <= year <= 9999:
+        return None
+    first = date(year, month, 1)
+    return first, _month_end(first)
+
+
 def day_of(month: int, day: int, today: date) -> date | None:
     """The most recent `month`/`day` on or before `today` (None if it never exists, e.g. 2月30日)."""
     for year in (today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4):

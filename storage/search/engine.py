@@ -340,12 +340,7 @@ class Searcher:
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
             hits = source_first(hits, answer)
-        period = None
-        if parsed.date_only and parsed.periods:
-            period = (
-                min(p.start for p in parsed.periods).isoformat(),
-                max(p.end for p in parsed.periods).isoformat(),
-            )
+        period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
             query=parsed.raw,
             total=int(total),
@@ -377,6 +372,20 @@ class Searcher:
             if p is None:
                 return []
             return index_reader(db.conn).ids(p, limit=int(limit))
+
+
+def _period(parsed: ParsedQuery, today: date) -> tuple[str, str] | None:
+    """The first and last day (ISO) a date-only query names: its relative periods (上周), or its dates
+    (2023年4月13日, 4月 without a year: the most recent), or None when a date names no day."""
+    spans = [(p.start, p.end) for p in parsed.periods]
+    for spec in parsed.dates:
+        span = spec.span(today)
+        if span is None:
+            return None
+        spans.append(span)
+    if not spans:
+        return None
+    return min(a for a, _ in spans).isoformat(), max(b for _, b in spans).isoformat()
 
 
 # ---------------------------------------------------------------- the relaxation ladder

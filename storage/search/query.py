@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from storage.search.dates import Period, relative_periods
+from storage.search.dates import Period, day_of, month_span, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
 from storage.text.segment import digits_in_dates, pieces, tag
@@ -87,6 +87,26 @@ class DateSpec:
     month: int
     year: int | None = None
     day: int | None = None
+
+    def span(self, today: date) -> tuple[date, date] | None:
+        """The days (first, last) it names: a year's, a month's or one day; without a year, the most recent
+        such day or month on or before `today`. None for a day no calendar has (2月30日)."""
+        if self.year is not None and not 1 <= self.year <= 9999:
+            return None
+        if self.month == 0:
+            return (date(self.year, 1, 1), date(self.year, 12, 31)) if self.year else None
+        year = self.year
+        if self.day is None:
+            if year is None:
+                year = today.year if self.month <= today.month else today.year - 1
+            return month_span(year, self.month)
+        if year is None:
+            day = day_of(self.month, self.day, today)
+            return (day, day) if day is not None else None
+        try:
+            return (date(year, self.month, self.day),) * 2
+        except ValueError:
+            return None
 
     def label(self) -> str:
         if self.month == 0:

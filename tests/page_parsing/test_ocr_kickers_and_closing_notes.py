@@ -1,4 +1,4 @@
-"""Issue 22, eighth pass: pages read back by an OCR engine (`benchmarks.ocrpages`), seeds 1 and 3.
+"""OCR'd pages (`benchmarks.ocrpages`, seeds 1 and 3): kickers, split headlines and closing notes.
 
 Each case is a small made-up page in the shape of a failure measured on pages rendered to images and
 read back by Tesseract.

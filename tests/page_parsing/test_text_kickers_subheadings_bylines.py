@@ -1,4 +1,4 @@
-"""Issue 22, sixth pass: kickers, sub-headings, bylines and datelines on text pages.
+"""Text pages: kickers, sub-headings, bylines and datelines.
 
 Each case is a small made-up page (or page part) in the shape of a failure measured on pages built from
 People's Daily articles in the tuned families' layouts.

@@ -1,4 +1,4 @@
-"""Issue 22, text pages in layouts no family had shown the parser (`benchmarks.morepages`): a trade
+"""Text pages in layouts no family had shown the parser (`benchmarks.morepages`): a trade
 paper's page and a plain-text export of a digital edition.
 
 Each case is a small made-up page in the shape of a failure seen on the tuned families' pages

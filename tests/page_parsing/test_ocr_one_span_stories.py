@@ -1,4 +1,4 @@
-"""Issue 22, tenth pass: OCR'd pages, stories the OCR kept in one span of text.
+"""OCR'd pages: stories the OCR kept in one span of text.
 
 Small made-up pages in the shape of failures measured on pages rendered to images and read back by
 Tesseract (`benchmarks.ocrpages`, seeds 3 and 4): each fails without its rule.

@@ -16,9 +16,9 @@ from storage.ingest.ocr_page import (
     parse_dateline_date,
     parse_page,
 )
-from tests.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, Story, compose_page
+from tests.page_parsing.page_stories import AFTER, BEFORE, STORIES, TWO_AWAY, Story, compose_page
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_6b662c5ca2a0e3a9.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_6b662c5ca2a0e3a9.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
-"""Issue 20, a pass on the answer line checked against a validation set: a time opening a sentence dates that
-sentence only, and a foreign name printed with a middle dot is a person's name, on small hand-written
-stories shaped as news states these facts."""
+"""The answer line: a time opening a sentence dates that sentence only, and a foreign name printed with a
+middle dot is a person's name, on small hand-written stories shaped as news states these facts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 22, fifth pass: a story's text cut where an OCR block ends and read on after another story.
+"""OCR'd pages: a story's text cut where an OCR block ends and read on after another story.
 
 Each case is a small made-up page (or page of fragments) in the shape of the failures measured on pages
 rendered to images and read back by Tesseract (`benchmarks.ocrpages`): print sets every line of a

@@ -1,4 +1,4 @@
-"""Issue 22, tenth pass on text pages: conventions of two more kinds of paper (`benchmarks.localpages`).
+"""Text pages: conventions of two more kinds of paper (`benchmarks.localpages`).
 
 Each case is a small made-up page in the shape of a failure seen on the `local_daily` (a provincial
 party paper) and `evening_paper` (an evening or metropolitan paper) families' pages.

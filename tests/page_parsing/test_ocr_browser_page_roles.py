@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages, line roles on the Chromium tuning seeds (`benchmarks.ocrweb`).
+"""OCR'd pages, line roles on the Chromium tuning seeds (`benchmarks.ocrweb`).
 
 Small made-up pages in the shape of failures measured on `rmrb_ocr_web` and `rmrb_ocr_web2`.
 """

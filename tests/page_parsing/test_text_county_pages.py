@@ -1,4 +1,4 @@
-"""Issue 22, eleventh pass on text pages: a district or county 融媒体 paper's page (`benchmarks.countypages`).
+"""Text pages: a district or county 融媒体 paper's page (`benchmarks.countypages`).
 
 Each case is a small made-up page in the shape of a failure seen on the `county_paper` family's pages
 (seed 1), or left from the tenth pass on the `local_daily` / `evening_paper` pages.

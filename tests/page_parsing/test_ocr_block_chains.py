@@ -1,4 +1,4 @@
-"""Issue 22: a page read block by block, every block given to its story at once (`page_chains`).
+"""A page read block by block, every block given to its story at once (`page_chains`).
 
 Made-up blocks in the shape of what Tesseract reads off a broadsheet: two stories whose column blocks
 alternate, so that each block the reading order puts under the wrong story goes on from the other

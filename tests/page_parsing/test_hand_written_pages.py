@@ -1,4 +1,4 @@
-"""The OCR page parser on hand-written pages of the same paper (tests/pages/*.txt).
+"""The OCR page parser on hand-written pages of the same paper (tests/page_parsing/pages/*.txt).
 
 Each page was written by hand as OCR of a multi-column page would look (headlines before, after and
 stories away from their stories; column breaks in mid-word and at sentence ends; stray OCR spaces;
@@ -240,7 +240,7 @@ def test_column_label_is_no_ones_headline():
 
 
 # --- The same stories set again by a typesetter of our own -------------------------------------
-# Not the composer of tests/page_stories.py: this one may push a character down instead of
+# Not the composer of tests/page_parsing/page_stories.py: this one may push a character down instead of
 # hanging a closing mark (lines a character short), sets columns 14 to 20 cells wide, splits kickers
 # from titles, puts headlines before, after or a story away, and bylines inline.
 

@@ -1,4 +1,4 @@
-"""Issue 22, seventh pass on text pages: cases measured on pages built from People's Daily articles.
+"""Text pages built from People's Daily articles: photo credits, second dispatches and headlines under their stories.
 
 Each case is a small made-up page in the shape of a failure seen on the tuned families' pages.
 """

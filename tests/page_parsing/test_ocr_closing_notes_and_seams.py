@@ -1,4 +1,4 @@
-"""Issue 22, seventh pass: pages read back by an OCR engine (`benchmarks.ocrpages`).
+"""OCR'd pages (`benchmarks.ocrpages`): closing notes, seams the segmenter left reading on, lines of lists and indented first lines.
 
 Each case is a small made-up page (or a pair of fragments) in the shape of a failure measured on pages
 rendered to images and read back by Tesseract.

@@ -1,4 +1,4 @@
-"""Issue 22, second pass: roles read from several cues on pages laid out as other papers print them.
+"""Text pages: roles read from several cues on pages laid out as other papers print them.
 
 Each case is a small made-up page in the shape of a failure measured on pages built from People's Daily
 articles in the held-out family's layout (headlines before, after or a story away; bylines before the

@@ -1,4 +1,4 @@
-"""Issue 22, text pages in a layout no family had shown the parser (`benchmarks.webpages`): articles
+"""Text pages in a layout no family had shown the parser (`benchmarks.webpages`): articles
 copied from news sites and WeChat accounts into one text, every paragraph a block of its own.
 
 Each case is a small made-up page in the shape of failures seen on the tuned family's pages

@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages rendered by a browser (`benchmarks.ocrweb`), line-level causes.
+"""OCR'd pages rendered by a browser (`benchmarks.ocrweb`), line-level causes.
 
 Small made-up pages in the shape of failures measured on the tuning seed of pages laid out in HTML,
 rendered by headless Chromium and read back by Tesseract: misread brackets and digits, a header strip

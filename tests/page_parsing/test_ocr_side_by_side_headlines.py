@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages, two headlines set side by side that Tesseract read as one line.
+"""OCR'd pages, two headlines set side by side that Tesseract read as one line.
 
 Small made-up pages in the shape of the side-by-side lines measured on the tuned OCR sets
 (`benchmarks.ocrpages`, `benchmarks.ocrweb`).

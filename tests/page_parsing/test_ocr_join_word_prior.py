@@ -1,4 +1,4 @@
-"""Issue 22, ninth pass: a general prior of Chinese at a join, jieba's dictionary, independent of the page.
+"""OCR'd pages: a general prior of Chinese at a join, jieba's dictionary, independent of the page.
 
 A small made-up page in the shape of a failure measured on pages rendered to images and read back by
 Tesseract (`benchmarks.ocrpages`, seed 3).

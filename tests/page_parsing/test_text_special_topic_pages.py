@@ -1,4 +1,4 @@
-"""Issue 22, text pages in a layout no family had shown the parser (`benchmarks.topicpages`): a
+"""Text pages in a layout no family had shown the parser (`benchmarks.topicpages`): a
 special-topic page (专版 / 专题), a banner over the whole page, photo captions set between a story's
 paragraphs, sidebars after stories.
 

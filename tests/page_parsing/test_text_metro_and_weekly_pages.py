@@ -1,4 +1,4 @@
-"""Issue 22, text pages in two more layouts no family had shown the parser (`benchmarks.weeklypages`): a
+"""Text pages in two more layouts no family had shown the parser (`benchmarks.weeklypages`): a
 metro paper's page and a weekly's.
 
 Each case is a small made-up page in the shape of failures seen on the tuned families' pages

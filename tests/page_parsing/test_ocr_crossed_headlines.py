@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages, headlines matched to stories where the evidence alone crosses them.
+"""OCR'd pages, headlines matched to stories where the evidence alone crosses them.
 
 Small made-up pages in the shape of failures measured on the tuned OCR sets (`benchmarks.ocrpages`):
 a dated report and a feature on the same event, each under its own headline, the feature repeating the

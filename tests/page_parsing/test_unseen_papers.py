@@ -1,8 +1,8 @@
-"""Issue 22: pages from papers not seen before, and pages as a real OCR engine reads them.
+"""Pages from papers not seen before, and pages as a real OCR engine reads them.
 
 Each case is a made-up page in the shape of a failure measured on People's Daily pages
 (`benchmarks.paperpages`) or on pages rendered to images and read back by Tesseract
-(`benchmarks.ocrpages`); the two OCR'd pages in ``tests/pages_ocr/`` are real Tesseract output with
+(`benchmarks.ocrpages`); the two OCR'd pages in ``tests/page_parsing/pages_ocr/`` are real Tesseract output with
 the printed text as their truth.
 """
 

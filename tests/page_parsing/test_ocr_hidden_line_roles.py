@@ -1,4 +1,4 @@
-"""Issue 22: OCR'd pages, lines whose role the OCR's reading hid.
+"""OCR'd pages, lines whose role the OCR's reading hid.
 
 Small made-up pages in the shape of failures measured on the tuned OCR sets (`benchmarks.ocrpages`,
 `benchmarks.ocrweb`).
