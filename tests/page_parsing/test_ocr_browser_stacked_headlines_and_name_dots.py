@@ -1,4 +1,5 @@
-"""Issue 22: OCR'd pages, line-level failures on the Chromium tuning seeds (`benchmarks.ocrweb`).
+"""OCR'd pages rendered by a browser (`benchmarks.ocrweb`): two modules' headlines read stacked over
+one story, a foreign name's middle dot read as a full stop in a headline.
 
 Small made-up pages in the shape of failures measured on `rmrb_ocr_web` and `rmrb_ocr_web2`.
 """
