@@ -678,9 +678,15 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in topicpages.FAMILIES:
         print("\n".join(topicpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
-    if args.family:
+    if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family:
+        print(
+            f"no text-page family {args.family!r}: the OCR'd sets show their failures with "
+            "python -m benchmarks.ocrpages or benchmarks.ocrweb --show-failures K"
+        )
+        return 2
     result = {
         **paperpages.run_families(count),
         **localpages.run_families(count),
@@ -763,7 +769,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     status = _other_paper(args)
-    if args.unseen:
+    if args.unseen or status:
         return status
     if not _realnews_available():
         return status
