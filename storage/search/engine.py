@@ -13,7 +13,6 @@ PostgreSQL (`storage.search.postgres_index`), with the same results on both.
 
 from __future__ import annotations
 
-import heapq
 import logging
 import re
 import threading
@@ -23,7 +22,6 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
-from operator import neg
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -575,6 +573,25 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
     return parsed, terms, counts
 
 
+def most_weight_first(weights: dict[int, float], keep: int) -> list[int]:
+    """The `keep` ids of the most weight, the newest (largest id) first among equal weights: the order of
+    (-weight, -id). The weights are sums of a few words' weights, so they take few values: the ids are
+    grouped by weight and only the groups reached are sorted."""
+    by_weight: dict[float, list[int]] = {}
+    for rowid, weight in weights.items():
+        group = by_weight.get(weight)
+        if group is None:
+            by_weight[weight] = [rowid]
+        else:
+            group.append(rowid)
+    out: list[int] = []
+    for weight in sorted(by_weight, reverse=True):
+        if len(out) >= keep:
+            break
+        out += sorted(by_weight[weight], reverse=True)[: keep - len(out)]
+    return out
+
+
 def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], window: int) -> list[int]:
     """The articles worth reading, most promising first: every article holding one of the rarer words
     (by the weight it holds of them), and the best by BM25 among the articles holding every common word
@@ -593,9 +610,7 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
             for rowid in ids:
                 rare_weight[rowid] = held(rowid, 0.0) + weight
     keep = max(window, BM25_CANDIDATES)
-    # The most weight first, then the newest: the `keep` smallest of (-weight, -id), compared as tuples.
-    best_held = heapq.nsmallest(keep, zip(map(neg, rare_weight.values()), map(neg, rare_weight), strict=True))
-    by_weight = [-negated for _, negated in best_held]
+    by_weight = most_weight_first(rare_weight, keep)
     bm25: dict[int, float] = {}
     common = [t.text for t in weighted if t.df > RARE_CAP]
     if len(common) > 1 and (together := words.all(common)):

@@ -363,15 +363,17 @@ def profile(
     # break) is counted from the places found here, which are the title's up to its length; else `_count`.
     title_tf: list[int] = []
     body_tf: list[int] = []
+    title_length = len(title)
     for j, t in enumerate(terms):
         in_title = found = 0
         for w in t.written:
+            step = len(w)
             at = text.find(w)
             while at != -1:
                 by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
                 found += 1
-                in_title += at < len(title)
-                at = text.find(w, at + len(w))
+                in_title += at < title_length
+                at = text.find(w, at + step)
         if t.forms or "\n" in t.text:
             title_tf.append(_count(title, t))
             body_tf.append(_count(body, t))
@@ -380,15 +382,18 @@ def profile(
             body_tf.append(found - in_title)
     referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
+    weight_of = [t.weight for t in terms].__getitem__
+    in_headline = by_sentence.get(0, set())
+    nothing: set[int] = set()
     for i, held in by_sentence.items():
-        together = held | by_sentence.get(i - 1, set())
+        together = held | by_sentence.get(i - 1, nothing)
         if i in referring:
             for k in _referred_back(text, ends, i):
-                together |= by_sentence.get(k, set())
-        weight = sum(terms[j].weight for j in together) + TITLE_CONTEXT * sum(
-            terms[j].weight for j in by_sentence.get(0, set()) - together
-        )
-        near = max(near, weight)
+                together |= by_sentence.get(k, nothing)
+        # The same sums, in the same order, as over each term's weight (`map` instead of a generator).
+        weight = sum(map(weight_of, together)) + TITLE_CONTEXT * sum(map(weight_of, in_headline - together))
+        if weight > near:
+            near = weight
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
