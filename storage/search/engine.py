@@ -45,7 +45,7 @@ from storage.search.ranking import (
     plan,
     tier_flags,
 )
-from storage.search.snippets import make_snippet, mark
+from storage.search.snippets import Needles, make_snippet, mark
 from storage.search.synonyms import printed_forms
 from storage.search.vocabulary import IndexVocabulary
 from storage.text.normalize import HAN_RANGES, normalize
@@ -306,19 +306,20 @@ class Searcher:
             more_docs = _fetch(db, [r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
             also = other_sources(db, [r.id for r in rows])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
+        needles = Needles(highlight)  # normalised once for every title and snippet
         hits = []
         for row in rows:
             doc = docs.get(row.id)
             if doc is None:
                 continue
             title, date_, body, title_source = doc
-            title_snip = mark(title, highlight)
+            title_snip = mark(title, needles)
             hits.append(
                 SearchHit(
                     id=row.id,
                     title=title,
                     date=date_,
-                    snippet=make_snippet(body, highlight),
+                    snippet=make_snippet(body, needles),
                     score=display_score(
                         row.bm25,
                         exact=bool(row.exact),

@@ -299,6 +299,22 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
 TITLE_CONTEXT = 0.5
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END_CHARACTERS = "。！？!?；;\n"
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (the places `_SENTENCE_END` matches), in order: each end
+    character found with `str.find`, which is about twice as fast as the regex testing every character."""
+    ends: list[int] = []
+    find, add = text.find, ends.append
+    for ch in _SENTENCE_END_CHARACTERS:
+        at = find(ch)
+        while at != -1:
+            add(at)
+            at = find(ch, at + 1)
+    ends.sort()
+    return ends
+
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
 # BM25 over the candidates' text (title, then body): the usual constants; a title occurrence counts
 # as many as SQLite's title weight.
@@ -357,7 +373,7 @@ def profile(
     title = searchable(title, terms, form=False if forms is None else forms[0], han_only=han_only)
     body = searchable(body, terms, form=False if forms is None else forms[1], han_only=han_only)
     text = title + "\n" + body
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends = sentence_ends(text)
     by_sentence: dict[int, set[int]] = {}
     # Per term, its count in the title and in the body: a word without other printed forms (nor a line
     # break) is counted from the places found here, which are the title's up to its length; else `_count`.
