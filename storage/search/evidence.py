@@ -315,6 +315,7 @@ def sentence_ends(text: str) -> list[int]:
     ends.sort()
     return ends
 
+
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
 # BM25 over the candidates' text (title, then body): the usual constants; a title occurrence counts
 # as many as SQLite's title weight.
