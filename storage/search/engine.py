@@ -13,7 +13,6 @@ PostgreSQL (`storage.search.postgres_index`), with the same results on both.
 
 from __future__ import annotations
 
-import heapq
 import logging
 import re
 import threading
@@ -23,7 +22,6 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
-from operator import neg
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -47,7 +45,7 @@ from storage.search.ranking import (
     plan,
     tier_flags,
 )
-from storage.search.snippets import make_snippet, mark
+from storage.search.snippets import Needles, make_snippet, mark
 from storage.search.synonyms import printed_forms
 from storage.search.vocabulary import IndexVocabulary
 from storage.text.normalize import HAN_RANGES, normalize
@@ -308,19 +306,20 @@ class Searcher:
             more_docs = _fetch(db, [r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
             also = other_sources(db, [r.id for r in rows])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
+        needles = Needles(highlight)  # normalised once for every title and snippet
         hits = []
         for row in rows:
             doc = docs.get(row.id)
             if doc is None:
                 continue
             title, date_, body, title_source = doc
-            title_snip = mark(title, highlight)
+            title_snip = mark(title, needles)
             hits.append(
                 SearchHit(
                     id=row.id,
                     title=title,
                     date=date_,
-                    snippet=make_snippet(body, highlight),
+                    snippet=make_snippet(body, needles),
                     score=display_score(
                         row.bm25,
                         exact=bool(row.exact),
@@ -584,6 +583,25 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
     return parsed, terms, counts
 
 
+def most_weight_first(weights: dict[int, float], keep: int) -> list[int]:
+    """The `keep` ids of the most weight, the newest (largest id) first among equal weights: the order of
+    (-weight, -id). The weights are sums of a few words' weights, so they take few values: the ids are
+    grouped by weight and only the groups reached are sorted."""
+    by_weight: dict[float, list[int]] = {}
+    for rowid, weight in weights.items():
+        group = by_weight.get(weight)
+        if group is None:
+            by_weight[weight] = [rowid]
+        else:
+            group.append(rowid)
+    out: list[int] = []
+    for weight in sorted(by_weight, reverse=True):
+        if len(out) >= keep:
+            break
+        out += sorted(by_weight[weight], reverse=True)[: keep - len(out)]
+    return out
+
+
 def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], window: int) -> list[int]:
     """The articles worth reading, most promising first: every article holding one of the rarer words
     (by the weight it holds of them), and the best by BM25 among the articles holding every common word
@@ -602,9 +620,7 @@ def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], windo
             for rowid in ids:
                 rare_weight[rowid] = held(rowid, 0.0) + weight
     keep = max(window, BM25_CANDIDATES)
-    # The most weight first, then the newest: the `keep` smallest of (-weight, -id), compared as tuples.
-    best_held = heapq.nsmallest(keep, zip(map(neg, rare_weight.values()), map(neg, rare_weight), strict=True))
-    by_weight = [-negated for _, negated in best_held]
+    by_weight = most_weight_first(rare_weight, keep)
     bm25: dict[int, float] = {}
     common = [t.text for t in weighted if t.df > RARE_CAP]
     if len(common) > 1 and (together := words.all(common)):

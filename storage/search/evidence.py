@@ -299,6 +299,23 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
 TITLE_CONTEXT = 0.5
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END_CHARACTERS = "。！？!?；;\n"
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (the places `_SENTENCE_END` matches), in order: each end
+    character found with `str.find`, which is about twice as fast as the regex testing every character."""
+    ends: list[int] = []
+    find, add = text.find, ends.append
+    for ch in _SENTENCE_END_CHARACTERS:
+        at = find(ch)
+        while at != -1:
+            add(at)
+            at = find(ch, at + 1)
+    ends.sort()
+    return ends
+
+
 _HAN_TERM = re.compile(f"[{HAN_RANGES}]+")
 # BM25 over the candidates' text (title, then body): the usual constants; a title occurrence counts
 # as many as SQLite's title weight.
@@ -357,21 +374,23 @@ def profile(
     title = searchable(title, terms, form=False if forms is None else forms[0], han_only=han_only)
     body = searchable(body, terms, form=False if forms is None else forms[1], han_only=han_only)
     text = title + "\n" + body
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends = sentence_ends(text)
     by_sentence: dict[int, set[int]] = {}
     # Per term, its count in the title and in the body: a word without other printed forms (nor a line
     # break) is counted from the places found here, which are the title's up to its length; else `_count`.
     title_tf: list[int] = []
     body_tf: list[int] = []
+    title_length = len(title)
     for j, t in enumerate(terms):
         in_title = found = 0
         for w in t.written:
+            step = len(w)
             at = text.find(w)
             while at != -1:
                 by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
                 found += 1
-                in_title += at < len(title)
-                at = text.find(w, at + len(w))
+                in_title += at < title_length
+                at = text.find(w, at + step)
         if t.forms or "\n" in t.text:
             title_tf.append(_count(title, t))
             body_tf.append(_count(body, t))
@@ -380,15 +399,18 @@ def profile(
             body_tf.append(found - in_title)
     referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
+    weight_of = [t.weight for t in terms].__getitem__
+    in_headline = by_sentence.get(0, set())
+    nothing: set[int] = set()
     for i, held in by_sentence.items():
-        together = held | by_sentence.get(i - 1, set())
+        together = held | by_sentence.get(i - 1, nothing)
         if i in referring:
             for k in _referred_back(text, ends, i):
-                together |= by_sentence.get(k, set())
-        weight = sum(terms[j].weight for j in together) + TITLE_CONTEXT * sum(
-            terms[j].weight for j in by_sentence.get(0, set()) - together
-        )
-        near = max(near, weight)
+                together |= by_sentence.get(k, nothing)
+        # The same sums, in the same order, as over each term's weight (`map` instead of a generator).
+        weight = sum(map(weight_of, together)) + TITLE_CONTEXT * sum(map(weight_of, in_headline - together))
+        if weight > near:
+            near = weight
         if holds_fact is not None and weight > near_fact:
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):

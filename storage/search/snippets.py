@@ -25,7 +25,29 @@ MAX_MATCHES = 400
 MAX_WINDOWS = 40  # candidate windows tried (one starting at each of the first matches)
 
 
-def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int, int]]:
+class Needles:
+    """The terms a response marks, each normalised once and cut into pieces once (when a text lacks it
+    whole), for all the texts of the response: titles, snippets and the answer line."""
+
+    __slots__ = ("_pieces", "normalized", "terms")
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = tuple(terms)
+        self.normalized = [normalize(term) for term in self.terms]
+        self._pieces: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def pieces(self, index: int) -> list[str]:
+        """The pieces of two characters or more of the `index`-th term, normalised."""
+        found = self._pieces.get(index)
+        if found is None:
+            found = self._pieces[index] = [p.text for p in pieces(self.normalized[index]) if len(p.text) >= 2]
+        return found
+
+
+def find_matches(text: str, terms: Sequence[str] | Needles) -> list[tuple[int, int, int]]:
     """(start, end, term index) of the terms' occurrences in `text`, as offsets into the original text.
 
     A term not found as a whole (e.g. its punctuation differs) is looked for piece by piece.
@@ -33,12 +55,13 @@ def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int, int]]:
     """
     if not text or not terms:
         return []
+    prepared = terms if isinstance(terms, Needles) else Needles(terms)
     norm, offsets = normalize_with_offsets(text)
     found: list[tuple[int, int, int]] = []
-    for ti, term in enumerate(terms):
-        needles = [normalize(term)]
-        if not needles[0] or needles[0] not in norm:
-            needles = [p.text for p in pieces(needles[0]) if len(p.text) >= 2]
+    for ti, whole in enumerate(prepared.normalized):
+        needles = [whole]
+        if not whole or whole not in norm:
+            needles = prepared.pieces(ti)
         for needle in needles:
             if not needle:
                 continue
@@ -74,7 +97,7 @@ def _spans(text: str, matches: list[tuple[int, int, int]], start: int, end: int)
     return [(piece.replace("\n", " "), m) for piece, m in spans if piece]
 
 
-def mark(text: str, terms: Sequence[str]) -> Snippet:
+def mark(text: str, terms: Sequence[str] | Needles) -> Snippet:
     """The whole `text` with the terms marked (titles, answer sentences)."""
     return Snippet(tuple(_spans(text, find_matches(text, terms), 0, len(text))))
 
@@ -88,7 +111,7 @@ def _window_start(text: str, first: int) -> int:
     return lo
 
 
-def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_WIDTH) -> Snippet:
+def make_snippet(text: str, terms: Sequence[str] | Needles, width: int = SNIPPET_WIDTH) -> Snippet:
     """The window of `text` (about `width` characters) holding the most distinct terms, marked."""
     if not text:
         return Snippet(())

@@ -13,7 +13,7 @@ import html
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 HAN_RANGES = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -142,13 +142,33 @@ def has_traditional(text: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
-_WS_RUN = _WS
 _SPACE_NEAR_CJK = re.compile(rf"\s+(?={_CJK_CHAR.pattern})|(?<={_CJK_CHAR.pattern})\s+")
+
+
+def has_whitespace(text: str) -> bool:
+    """Whether `text` holds a whitespace character (what `\\s` matches: `str.isspace`). `str.split` drops
+    every whitespace character at the first run and the ends, so the pieces are shorter than the text
+    exactly when it holds one; several times faster than a regex scan, which tests each character."""
+    return len(text) != sum(map(len, text.split(None, 1)))
+
+
+def whitespace_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of whitespace in `text`, in order: the same spans as ``re.finditer(r"\\s+",
+    text)``, found from the words `str.split` gives (a word holds no whitespace, so the first place
+    it is found after the end of the word before is where it starts)."""
+    pos = 0
+    for word in text.split():
+        at = text.find(word, pos)
+        if at > pos:
+            yield pos, at
+        pos = at + len(word)
+    if pos < len(text):
+        yield pos, len(text)
 
 
 def squeeze(text: str) -> str:
     """Drop whitespace next to CJK characters (stray OCR spaces); collapse the rest to one space."""
-    if not _WS.search(text):
+    if not has_whitespace(text):
         return text  # nothing to drop or collapse (most sentences): one scan instead of three
     text = _SPACE_NEAR_CJK.sub("", text)
     return _WS.sub(" ", text).strip()
@@ -260,8 +280,7 @@ def normalize_with_offsets(text: str) -> tuple[str, Offsets]:
     length = 0
     pos = 0
     n = len(folded)
-    for m in _WS_RUN.finditer(folded):
-        a, b = m.span()
+    for a, b in whitespace_runs(folded):
         if a > pos:
             out.append(folded[pos:a])
             norm_starts.append(length)

@@ -1,0 +1,94 @@
+"""Shortcuts that cut a question's cost (issue 20, item 4): each gives what the long way gives, on hard
+texts (full-width, traditional, stray, ideographic and other Unicode spaces, marks in a row, empty lines)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from storage.search.engine import most_weight_first
+from storage.search.evidence import _SENTENCE_END, sentence_ends
+from storage.search.snippets import Needles, find_matches, make_snippet, mark
+from storage.text.normalize import has_whitespace, normalize, normalize_with_offsets, whitespace_runs
+
+_WS = re.compile(r"\s+")
+
+HARD_TEXTS = [
+    "",
+    " ",
+    "\n",
+    "。",
+    "一句没有句号",
+    "  新华社北京12月5日电 國務院總理會見了來訪的客人；雙方交換了意見？\n\n第二段。。第三句",
+    "据新华社电　记者　李明　报道：全年ＧＤＰ增长５．２％。（本报加德满都10月9日电）\n",
+    "城 市 马 拉 松 赛事举行。 Apple  iPhone 15 发布!  又一句?末尾;再一句\t\t",
+    "不换行空格\u00a0在中间，段落分隔\u2029和行分隔\u2028，还有\x1c\x1d\x1e\x1f与\x85。",
+    "零宽空格\u200b不是空白，\u3000全角空格是。\r\n回车换行。",
+]
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_whitespace_is_found_where_the_regex_finds_it(text: str) -> None:
+    assert has_whitespace(text) == (_WS.search(text) is not None)
+    assert list(whitespace_runs(text)) == [m.span() for m in _WS.finditer(text)]
+
+
+def test_whitespace_runs_match_the_regex_on_random_texts() -> None:
+    rng = random.Random(20)
+    alphabet = ["中", "a", " ", "\n", "\t", "\u3000", "\u00a0", "，", "\u2028", "\x1c", "\x85", "\u200b", "5"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert has_whitespace(text) == (_WS.search(text) is not None), repr(text)
+        assert list(whitespace_runs(text)) == [m.span() for m in _WS.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_the_text_with_offsets_is_the_normalised_text_from_its_characters(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == normalize(text)
+    assert len(offsets) == len(norm)
+    for i, ch in enumerate(norm):
+        source = text[offsets[i]]
+        assert normalize(source) == ch or (ch == " " and source.isspace())
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_sentence_ends_are_where_the_pattern_matches(text: str) -> None:
+    assert sentence_ends(text) == [m.start() for m in _SENTENCE_END.finditer(text)]
+    assert sentence_ends("标题\n" + text) == [m.start() for m in _SENTENCE_END.finditer("标题\n" + text)]
+
+
+def test_most_weight_first_is_the_order_of_weight_then_newest() -> None:
+    rng = random.Random(4)
+    for _ in range(500):
+        values = [rng.choice([0.5, 1.25, 2.0, 3.7]) for _ in range(rng.randint(1, 4))]
+        weights = {i: rng.choice(values) for i in rng.sample(range(1, 5000), rng.randint(0, 300))}
+        keep = rng.choice([1, 3, 40, 100, 1000])
+        expected = sorted(weights, key=lambda i: (-weights[i], -i))[:keep]
+        assert most_weight_first(weights, keep) == expected
+
+
+def test_most_weight_first_keeps_nothing_of_nothing() -> None:
+    assert most_weight_first({}, 100) == []
+    assert most_weight_first({3: 1.0, 9: 1.0, 5: 2.0}, 2) == [5, 9]
+
+
+# Terms whose text differs from what the titles print (full-width, traditional, a term not printed whole,
+# which is looked for piece by piece), and a date.
+TERMS = ["ＧＤＰ", "國務院", "城市马拉松赛事", "乡村医生培训", "5月13日"]
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS + ["国务院发布GDP数据，乡村医生参加培训。城市马拉松5月13日举行"])
+def test_needles_prepared_once_mark_as_the_terms_do(text: str) -> None:
+    needles = Needles(TERMS)
+    for _ in range(2):  # prepared once, used for several texts of a response
+        assert find_matches(text, needles) == find_matches(text, TERMS)
+        assert make_snippet(text, needles) == make_snippet(text, TERMS)
+        assert mark(text, needles) == mark(text, TERMS)
+
+
+def test_needles_of_no_terms_find_nothing() -> None:
+    assert find_matches("国务院发布数据", Needles([])) == []
+    assert make_snippet("国务院发布数据", Needles([])) == make_snippet("国务院发布数据", [])
