@@ -692,8 +692,14 @@ class _Segmenter:
         group = [line for line in group if line not in labels]
         if not group:
             return
+        # An editor's mark under text in its block (``责编：王某``) is read in its place (`editor_mark`):
+        # it closes the story above it.
         furniture = [
-            line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
+            line
+            for k, line in enumerate(group)
+            if self.is_furniture(line)
+            and not self.text_line(k, group)
+            and not (k and _EDITOR_MARK_RE.match(line.text))
         ]
         # Notes ending the block after its text (``《 人民日报 》（…第 10 版）``, ``（责编：王某）``, a chart's
         # source) close the story that text ends.
@@ -1117,6 +1123,7 @@ class _Segmenter:
             self.rest_of_a_note,
             self.inner_caption,
             self.stray_line,
+            self.editor_mark,
             self.bracketed_head,
             self.bulleted_head,
             self.supplied,
@@ -1174,6 +1181,31 @@ class _Segmenter:
             return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
         self.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
         self.drop(line, "caption")
+        return True
+
+    def editor_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """An editor's mark closing a story (evening and metro papers sign each story with its editor):
+        on a line of its own (``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``) or in brackets
+        after the story's last sentence (``…贡献。（编辑 王某 校对 李某）``). It is no text: it is dropped
+        and closes the open story, as a byline after the text does."""
+        own = _EDITOR_MARK_RE.match(line.text)
+        run_on = None if own else _EDITOR_MARK_RUN_ON_RE.match(line.text)
+        if own is None and run_on is None:
+            return False
+        if own is not None and not _brackets_balance(line.text):
+            return False
+        story = self.current
+        if story is None or (run_on is None and not self.ends_sentence()):
+            if run_on is not None:
+                return False
+            self.drop(line, "editor's mark")
+            return True
+        if run_on is not None:
+            story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.drop(line, "editor's mark", line.text[len(run_on.group(1)) if run_on else 0 :])
+        self.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
+        story.ended = True
+        self.close()
         return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1814,6 +1846,21 @@ _MASTHEAD_REACH = 10
 _BANNER_RE = re.compile(
     f"^(?:[【〔\\[](?:专题|专版|特刊|特别策划|特别报道)[】〕\\]][{HAN}·、 ]{{0,16}}|(?:专题|专版|特刊)·[{HAN}·]{{2,12}}|"
     "特别策划|特别报道|专题报道)$"
+)
+
+
+# An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
+# ``（编辑 王某 校对 李某）``; the names one to three, each two to four characters.
+_EDITOR_NAMES = "[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000、，,]+[\u4e00-\u9fff·]{2,4}){0,2}"
+_EDITOR_ROLES = "(?:责任编辑|责编|编辑|校对|美编|版式|审校)"
+_EDITOR_MARK_BODY = (
+    f"(?:责任编辑|责编|编辑)[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES}"
+    f"(?:[ \t\u3000]+{_EDITOR_ROLES}[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES})*"
+)
+_EDITOR_MARK_RE = re.compile(f"^[ \t\u3000]*[（(]?{_EDITOR_MARK_BODY}[）)]?[ \t\u3000]*$")
+# The mark in brackets after the story's last sentence, on its line: ``…作出更大贡献。（编辑 冯艳）``.
+_EDITOR_MARK_RUN_ON_RE = re.compile(
+    f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
 )
 
 

@@ -1,0 +1,71 @@
+"""Issue 22, an evening paper's page (`benchmarks.topicpages`, the tuned ``evening_page``): the
+dateline printed on the headline's line, editors' marks closing stories, authors in lenticular
+brackets opening the lead, items whose lead-in runs on into their text on one line.
+
+Each case is a small made-up page in the shape of failures seen on ``evening_page`` (seed 1); the
+held-out ``evening_items`` pages were never looked at.
+"""
+
+from __future__ import annotations
+
+from benchmarks.parsing import _wrap
+from storage.ingest.ocr_page import explain_page, parse_page
+
+WIDTH = 18  # the lead's first line (two cells for its indent) holds FIRST, its sentence end at the edge
+FIRST = "2020年全国气象局长会议近日召开。"
+SECOND = "中国气象局局长介绍，各级气象部门严密监测、准确预报、及时预警，有力应对重大灾害天气。"
+THIRD = "记者在会上获悉，覆盖全国的区域数值预报模式投入业务运行，暴雨预警准确率提高到百分之八十九。"
+OTHER = "十一日，柬埔寨中国商会西港分会在西哈努克港经济特区成立，推动中柬经贸合作与传统友谊发展。"
+
+
+def _column(*paragraphs: str) -> str:
+    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+
+
+def test_a_dateline_on_the_headlines_line_opens_the_lead_under_it():
+    """``标题  本报北京1月15日电  （记者刘毅）`` over the lead: the head is the title, the dateline the
+    lead's opening (its first line short by its indent and ending a sentence is no paragraph)."""
+    for gap in ("  ", "\u3000", " "):
+        page = (
+            f"气象预警信息公众覆盖率提至87%{gap}本报北京1月15日电  （记者刘毅）\n\n"
+            f"{_column(FIRST + SECOND)}\n\n"
+            f"柬埔寨西港中国商会成立{gap}本报讯（记者 王伟健 通讯员 马欣明）\n\n{_column(OTHER)}\n"
+        )
+        first, second = parse_page(page, year=2020)
+        assert first.title == "气象预警信息公众覆盖率提至87%"
+        assert first.paragraphs == (f"本报北京1月15日电（记者 刘毅）{FIRST}{SECOND}",)
+        assert (first.reporters, first.date) == (("刘毅",), "2020-01-15")
+        assert second.title == "柬埔寨西港中国商会成立"
+        assert second.paragraphs == (f"本报讯（记者 王伟健 通讯员 马欣明）{OTHER}",)
+        assert (second.reporters, second.correspondents) == (("王伟健",), ("马欣明",))
+
+
+def test_a_sentence_with_a_dateline_after_it_is_no_headline():
+    """A line of text ending a sentence before a dateline keeps both: it is no headline."""
+    page = f"{_column(SECOND)}\n会议指出。  本报北京1月15日电\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title_source == "inferred"
+
+
+def test_editors_marks_close_a_story_and_belong_to_no_story():
+    """``（编辑 王某 校对 李某）`` after the last sentence, ``责编：王某`` / ``编辑：王某  校对：李某`` /
+    ``（责任编辑：王某）`` under it: dropped, the story closed there (the next headline is the next
+    story's, not a line of this one)."""
+    for mark in (
+        "（编辑 唐海 校对 徐悦悦）",
+        "\n责编：吴强",
+        "\n编辑：孙国军  校对：蒋远宇",
+        "\n（责任编辑：王浩）",
+    ):
+        page = (
+            f"全国气象局长会议召开\n\n记者 刘毅 通讯员 何平\n{_column(SECOND, THIRD)}{mark}\n"
+            f"柬埔寨西港中国商会成立\n\n本报讯（记者 王伟健）\n{_column(OTHER)}\n"
+        )
+        first, second = parse_page(page, year=2020)
+        assert first.title == "全国气象局长会议召开", mark
+        assert first.paragraphs == (SECOND, THIRD), mark
+        assert (first.reporters, first.correspondents) == (("刘毅",), ("何平",))
+        assert second.title == "柬埔寨西港中国商会成立", mark
+        explained = "\n".join(explain_page(page, year=2020))
+        dropped = [line for line in explained.splitlines() if line.startswith("dropped line")]
+        assert any(line.endswith(mark.strip()) for line in dropped), mark
