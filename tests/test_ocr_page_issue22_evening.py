@@ -69,3 +69,49 @@ def test_editors_marks_close_a_story_and_belong_to_no_story():
         explained = "\n".join(explain_page(page, year=2020))
         dropped = [line for line in explained.splitlines() if line.startswith("dropped line")]
         assert any(line.endswith(mark.strip()) for line in dropped), mark
+
+
+def test_authors_in_lenticular_brackets_opening_the_lead_are_the_byline():
+    """``【记者 王某 实习生 李某】…`` opening the lead, the bracket wrapped over two lines or not: the
+    story's reporters (and interns after them), the bracket kept in the lead as printed."""
+    lead = "【记者 吕一 赵涛远 通讯员 马梅】" + SECOND
+    page = f"全国气象局长会议召开\n\n{_column(lead, THIRD)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "全国气象局长会议召开"
+    assert story.paragraphs == (lead.replace(" ", ""), THIRD)  # spaces between names are not kept
+    assert (story.reporters, story.correspondents) == (("吕一", "赵涛远"), ("马梅",))
+
+
+def test_items_with_their_lead_ins_run_in_are_stories_of_their_own():
+    """A column of items under its label, each its lead-in run in before its text (``●标题  正文``, a
+    head holding spaces (it ends at the last space before the text's first clause mark), ``【标题】正文``, the head in brackets alone over its text), some closed by
+    their authors: each item a story titled by its lead-in."""
+    items = (
+        ("全国气象局长会议召开", SECOND),
+        ("产业兴 乡村美 农民富", THIRD),
+        ("西港中国商会成立", OTHER),
+    )
+    for form in ("●{}  {}", "■{} {}", "【{}】{}", "【{}】\n{}"):
+        lines = []
+        for head, text in items:
+            first, *rest = form.format(head, text).split("\n")
+            lines += _wrap(first, WIDTH, indent=0) + [line for part in rest for line in _wrap(part, WIDTH)]
+        lines[-1] += "（记者 王伟健）"
+        page = "B03｜都市\n\n城事速递\n\n" + "\n".join(lines) + "\n"
+        stories = parse_page(page, year=2020)
+        assert [s.title for s in stories] == [head for head, _ in items], form
+        assert [s.paragraphs for s in stories] == [(text,) for _, text in items], form
+        assert stories[-1].reporters == ("王伟健",), form
+
+
+def test_a_digest_strip_of_other_pages_heads_belongs_to_no_story():
+    """``要闻速览  ▶…  ▶…`` under the page strip, or the label over one head a line (``·…``): no story's
+    text nor headline."""
+    for strip in (
+        "要闻速览  ▶王毅会见美国前政要代表团  ▶书，不加塑封可以吗？",
+        "要闻速览\n·王毅会见美国前政要代表团\n·“升级”我们的文化供给（新语）",
+    ):
+        page = f"民生·热线  B02\n{strip}\n\n全国气象局长会议召开\n\n记者 刘毅\n{_column(SECOND, THIRD)}\n"
+        (story,) = parse_page(page, year=2020)
+        assert story.title == "全国气象局长会议召开", strip
+        assert story.paragraphs == (SECOND, THIRD), strip

@@ -117,8 +117,10 @@ _PAGE_NUMBER_RE = re.compile(
 # ``08  综合新闻`` (a letter and two digits, or two digits; a space before the section). A number read
 # with its unit (``10 月份``, ``12 名``) is text.
 _PAGE_CODE_RE = re.compile(
-    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})[ \t\u3000]+(?![月日年时点岁个名万亿元家次号])"
+    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})(?:[ \t\u3000]+|[ \t\u3000]*[｜|][ \t\u3000]*)(?![月日年时点岁个名万亿元家次号])"
     f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
+    # Or the section first and the page's code after it: ``民生·热线  B02``.
+    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]\\d{{2}}[ \t\u3000]*$"
 )
 
 

@@ -59,6 +59,7 @@ from storage.ingest.page_lines import (
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
+    _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
     _SUBHEADING_ORNAMENT_RE,
     _TRAILING_JUMP_RE,
@@ -203,6 +204,15 @@ def _is_garbled(text: str) -> bool:
 _GUIDE_LABEL_RE = re.compile(
     "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:本报)?(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
 )
+
+
+# A strip of other pages' heads: its label (``要闻速览``, ``【要闻】``, ``今日要闻：``), then the heads
+# apart by markers or bars (``▶…  ▶…``, ``…｜…``), or nothing when one head a line follows (``·…``).
+_DIGEST_LABEL_RE = re.compile(
+    "^[【\\[]?(?:要闻速览|今日要闻|要闻导读|要闻)[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(?=[▶►·•｜|]|$|(?<=[ \t\u3000:：】\\]]))"
+)
+_DIGEST_SPLIT_RE = re.compile("[ \t\u3000]*[▶►·•｜|][ \t\u3000]*")
+_DIGEST_ENTRY_RE = re.compile("^[▶►·•][ \t\u3000]*(\\S.*)$")
 
 
 # The label of a box after a story: ``相关链接``, ``【延伸阅读】``, ``■背景链接``.
@@ -679,7 +689,7 @@ class _Segmenter:
             group = group[credit + 1 :]
             if not group:
                 return
-        group = self.guide_box(group)
+        group = self.guide_box(self.digest_strip(group))
         if not group or self.column_head(group_index, group) or self.county_box(group):
             return
         if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
@@ -880,6 +890,43 @@ class _Segmenter:
                 self.line(index, line, rest)
             return []
         return rest
+
+    def digest_strip(self, group: list[_Line]) -> list[_Line]:
+        """A strip of other pages' heads (要闻速览), as evening papers print under the page strip: on one
+        line after its label (``要闻速览  ▶…  ▶…``, ``【要闻】…｜…``), or the label alone over one head a
+        line (``·…``, ``▶…``). It belongs to no story: dropped; the rest of the block is returned."""
+        kept: list[_Line] = []
+        listing = False
+        for line in group:
+            text = line.text.strip()
+            entry = _DIGEST_ENTRY_RE.match(text)
+            if (
+                listing
+                and entry
+                and _is_headline_like([_Line(0, entry.group(1), False)])
+                and not _PAGE_REFERENCE_END_RE.search(text)
+            ):
+                self.drop(line, "guide to other pages")
+                continue
+            listing = False
+            found = _DIGEST_LABEL_RE.match(text)
+            if found is None:
+                kept.append(line)
+                continue
+            heads = [h for h in _DIGEST_SPLIT_RE.split(text[found.end() :]) if h.strip()]
+            if not heads and _GUIDE_LABEL_RE.match(text):
+                kept.append(line)  # a 导读 box's label: its entries name their pages (`guide_box`)
+                continue
+            if not heads:
+                listing = True  # the label alone: its heads follow, one a line
+            elif not (
+                (len(heads) >= 2 or _DIGEST_SPLIT_RE.search(text[found.end() :]))
+                and all(_is_headline_like([_Line(0, h.strip(), False)]) for h in heads)
+            ):
+                kept.append(line)
+                continue
+            self.drop(line, "guide to other pages")
+        return kept
 
     def guide_box(self, group: list[_Line]) -> list[_Line]:
         """A 导读 box: its label and the entries under it, each a line ending with another page's number,
@@ -1124,6 +1171,7 @@ class _Segmenter:
             self.inner_caption,
             self.stray_line,
             self.editor_mark,
+            self.run_in_head,
             self.bracketed_head,
             self.bulleted_head,
             self.supplied,
@@ -1206,6 +1254,66 @@ class _Segmenter:
         self.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
         story.ended = True
         self.close()
+        return True
+
+    def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """An item whose bold lead-in runs on into its text on one line, as evening papers set a column
+        of short items: ``●垃圾分类进了村  今年春节，…`` (a bullet, the head, a space, the text) or
+        ``【垃圾分类进了村】今年春节，…`` (the head in lenticular brackets, no number or bullet before
+        it; the bracket wrapped over two lines or not). The head is the item's headline, the text after
+        it opens the item. Only at a block's start, or after the item above ended its sentence or was
+        closed by its authors in brackets (``…上班了。（记者 王某）``): inside a sentence it is text."""
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        found = _run_in_parts(line.text, following)
+        if found is None:
+            return False
+        # The text runs on: the line holding it is as full as the column, or its text has a clause
+        # mark (a kicker in brackets over a headline, ``【…】孙洁 建设老年友好型社会``, is neither).
+        # A head in brackets alone on its line has its text under it, full lines of prose.
+        holding = following if found[2] or not found[1] else line.text
+        full = (
+            display_width(holding.strip()) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+            and _set_width(holding.strip()) < self.column + 1.0
+        )
+        if _RUN_IN_BULLET_RE.match(line.text):
+            # After a bullet, a line short of the column whose words after a space hold no clause mark
+            # is a headline of two phrases (``▶居家学习 合理安排``), its text under it.
+            full = self._fills_column(line.text.strip())
+        if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
+            return False
+        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
+            return False
+        head, rest, wrapped = found
+        story = self.current
+        if (
+            story is not None
+            and not line.blank_before
+            and not story.ended
+            and not self.ends_sentence()
+            and not _CLOSING_NAMES_RE.match(story.lines[-1].text if story.lines else "")
+        ):
+            return False
+        if story is not None:
+            self.close()
+        if wrapped:
+            # The head's end and the text after it were on the next line of the block.
+            next_line = group[index + 1]
+            if rest.strip():
+                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+            else:
+                del group[index + 1]
+            rest = ""
+        self.brief_column = False
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
+        self.roles[line.number] = "headline: an item's lead-in run in before its text"
+        if rest.strip():
+            self.start(_Line(line.number, rest, line.blank_before), "text after an item's run-in lead-in")
+            self.brief = self.current
+            if self.current is not None:
+                self.current.own_head = line.number
+        else:
+            self.under_bullet = True
+            self.pending_head = line.number
         return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1847,6 +1955,58 @@ _BANNER_RE = re.compile(
     f"^(?:[【〔\\[](?:专题|专版|特刊|特别策划|特别报道)[】〕\\]][{HAN}·、 ]{{0,16}}|(?:专题|专版|特刊)·[{HAN}·]{{2,12}}|"
     "特别策划|特别报道|专题报道)$"
 )
+
+
+# An item's lead-in run in before its text: a bullet, the head, a space (``●标题  正文…``).
+_RUN_IN_BULLET_RE = re.compile("^[ \t\u3000]*[■●◆▶►★][ \t\u3000]*(?=\\S)")
+# Or the head in lenticular brackets, nothing before it: ``【标题】正文…``; the bracket may wrap.
+_RUN_IN_BRACKET_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})(?:】(.*))?$")
+
+
+def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
+    """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
+    run in before its text, or None. The head is headline-like (four to forty characters, no sentence
+    mark, no byline, no source tag such as ``【新华社微特稿】``, no editor's note); the text after it
+    reads as prose (two Han characters or more). With a bullet, the head ends at the last space
+    before the text's first punctuation: a head may hold spaces (``●产业兴 乡村美 农民富 闻鼙鼓…``)."""
+    wrapped = False
+    if bullet := _RUN_IN_BULLET_RE.match(text):
+        line = text[bullet.end() :].rstrip()
+        if line.startswith("【"):
+            return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
+        punct = _PROSE_PUNCT_RE.search(line)
+        gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
+        if not gaps:
+            return None
+        head, rest = line[: gaps[-1].start()], line[gaps[-1].end() :]
+    elif bracket := _RUN_IN_BRACKET_RE.match(text):
+        head, rest = bracket.group(1), bracket.group(2)
+        if rest is None:
+            close = following.find("】")
+            if close < 0 or close > 20 or "【" in following[:close]:
+                return None
+            head, rest, wrapped = head + following[:close].strip(), following[close + 1 :], True
+            if not _HAN_RE.search(rest):
+                return None  # ``【奋进新征程 建功新时代——`` / ``代表委员议国是】``: a label over a headline
+        if _SOURCE_TAG_RE.fullmatch(head.strip()) or _EDITORS_NOTE_RE.match(f"【{head}】"):
+            return None
+    else:
+        return None
+    head, rest = head.strip(), rest.strip()
+    if (
+        not 4 <= len(head) <= 40
+        or len(_HAN_RE.findall(head)) < 3
+        or _SENTENCE_PUNCT_RE.search(head)
+        or re.search("[，、：:,]$", head)
+        or is_byline(head)
+        or not _is_headline_like([_Line(0, head, False)])
+    ):
+        return None
+    if bullet and (len(_HAN_RE.findall(rest)) < 2 or re.search("[■●◆▶►★]", rest)):
+        return None  # ``●一 二``: no text after the head; ``●及早惠及重点企业 ●全力支持复工复产``: a headline
+    if not bullet and not wrapped and not (_HAN_RE.search(rest) or following):
+        return None  # ``【关注】`` alone, or a tag over nothing that reads on
+    return head, rest, wrapped
 
 
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
