@@ -115,3 +115,29 @@ def test_a_digest_strip_of_other_pages_heads_belongs_to_no_story():
         (story,) = parse_page(page, year=2020)
         assert story.title == "全国气象局长会议召开", strip
         assert story.paragraphs == (SECOND, THIRD), strip
+
+
+def test_an_items_authors_on_a_line_of_their_own_close_it_not_the_next_one():
+    """``（记者 卢艳轩）`` under an item's text, the next item's lead-in run in right under it: the
+    authors are the item's above (they had gone to the next item as a byline printed before it)."""
+    page = (
+        "城事速递\n\n"
+        + "\n".join(_wrap(f"【全国气象局长会议召开】{SECOND}", WIDTH, indent=0))
+        + "\n（记者 卢艳轩）\n"
+        + "\n".join(_wrap(f"【西港中国商会成立】{OTHER}", WIDTH, indent=0))
+        + "\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert (first.title, first.reporters) == ("全国气象局长会议召开", ("卢艳轩",))
+    assert (second.title, second.reporters, second.paragraphs) == ("西港中国商会成立", (), (OTHER,))
+
+
+def test_a_run_in_head_the_column_wrapped_before_its_space():
+    """``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``: the head's end, the space and the
+    text on the next line; the head is whole, the text the item's."""
+    text = "2019年“读懂中国”广州国际会议于10月26日在广州开幕，中宣部部长出席开幕式并发表演讲。"
+    body = _wrap("议举行\u3000" + text, WIDTH, indent=0)
+    page = "快讯\n\n" + "\n".join(["▶二〇一九年“读懂中国”广州国际会", *body]) + "\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "二〇一九年“读懂中国”广州国际会议举行"
+    assert story.paragraphs == (text,)

@@ -1760,11 +1760,17 @@ class _Segmenter:
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
             self.roles[line.number] = "the dateline's byline, on the next line"
             return True
+        # Text under it opens the next story, unless that is an item's lead-in run in before its text
+        # (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item above.
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        item_next = bool(following) and (
+            _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
+        )
         closing = (
             current is not None
             and not current.closed_by_byline
             and self.ends_sentence()
-            and not _text_follows(group, index)
+            and (item_next or not _text_follows(group, index))
         )
         if (
             current is not None
@@ -1976,9 +1982,15 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
         punct = _PROSE_PUNCT_RE.search(line)
         gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
-        if not gaps:
+        wrapped_gap = re.match("^([^ \t\u3000，。；！？：,;]{1,12})[ \t\u3000]+(?=\\S)", following)
+        if not gaps and punct is None and wrapped_gap:
+            # The head wrapped: its end, the space and the text open the next line of the block
+            # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``).
+            head, rest, wrapped = line + wrapped_gap.group(1), following[wrapped_gap.end() :], True
+        elif not gaps:
             return None
-        head, rest = line[: gaps[-1].start()], line[gaps[-1].end() :]
+        else:
+            head, rest = line[: gaps[-1].start()], line[gaps[-1].end() :]
     elif bracket := _RUN_IN_BRACKET_RE.match(text):
         head, rest = bracket.group(1), bracket.group(2)
         if rest is None:
