@@ -141,3 +141,22 @@ def test_a_run_in_head_the_column_wrapped_before_its_space():
     (story,) = parse_page(page, year=2019)
     assert story.title == "二〇一九年“读懂中国”广州国际会议举行"
     assert story.paragraphs == (text,)
+
+
+def test_a_run_in_item_after_a_story_is_no_sub_heading_and_its_head_keeps_its_brackets():
+    """``■河北“老赖地图”小程序上线 身边有…`` opening a block under a story's last sentence, its first line
+    two cells short (its indent dropped): an item of its own, not a sub-heading of the story above; a
+    head holding a space inside its brackets (``（应收尽收 刻不容缓）``) is whole."""
+    first = "身边有没有“老赖”出没？现在只需拿出手机，轻轻一点，便一目了然。"
+    second = "首批治愈患者今天出院，医护人员向他们送上鲜花和祝福，叮嘱他们回家后继续做好防护。"
+    page = (
+        f"全国气象局长会议召开\n\n记者 刘毅\n{_column(SECOND, THIRD)}\n\n"
+        + "\n".join(_wrap(f"■河北“老赖地图”小程序上线 {first}", WIDTH))
+        + "\n\n"
+        + "\n".join(_wrap(f"■火神山医院首批治愈患者出院（应收尽收 刻不容缓） {second}", WIDTH))
+        + "\n"
+    )
+    story, item, other = parse_page(page, year=2020)
+    assert story.paragraphs == (SECOND, THIRD)
+    assert (item.title, item.paragraphs) == ("河北“老赖地图”小程序上线", (first,))
+    assert (other.title, other.paragraphs) == ("火神山医院首批治愈患者出院（应收尽收 刻不容缓）", (second,))

@@ -1021,8 +1021,8 @@ class _Segmenter:
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
-        if not _ornamented_subheading(text):
-            return False
+        if not _ornamented_subheading(text) or self.run_in_item(0, group) is not None:
+            return False  # (``■河北“老赖地图”小程序上线 身边有`` / …: an item's lead-in run in)
         # The lines under it, in its block and the next ones; a second sub-heading right under it
         # (``■ 积极调配物资`` / ``■ 保障日常供应`` / text) is passed over: two heads printed in a row.
         under = [*group[1:], *(x for g in self.groups[group_index + 1 : group_index + 3] for x in g)]
@@ -1256,6 +1256,33 @@ class _Segmenter:
         self.close()
         return True
 
+    def run_in_item(self, index: int, group: list[_Line]) -> tuple[str, str, bool] | None:
+        """`_run_in_parts` of the line at `index` when its text runs on: the line holding the text is as
+        full as the column (a paragraph's first line, its indent dropped, is two cells short), or the
+        text has a clause mark. A kicker in brackets over a headline (``【…】孙洁 建设老年友好型社会``)
+        and a headline of two phrases after a bullet (``▶居家学习 合理安排``) are neither."""
+        line = group[index]
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        found = _run_in_parts(line.text, following)
+        if found is None:
+            return None
+        # A head in brackets alone on its line has its text under it, full lines of prose.
+        holding = (following if found[2] or not found[1] else line.text).strip()
+        full = (
+            display_width(holding) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+            and _set_width(holding) < self.column + 1.0
+        )
+        if _RUN_IN_BULLET_RE.match(line.text) and not found[2]:
+            # After a bullet, words after a space with no clause mark run on when the next line of the
+            # block goes on full; over a paragraph's first line (two cells short) they are the second
+            # phrase of a headline (``▶居家学习 合理安排`` / ``近日，浙江省…``).
+            full = full and self._fills_column(following.strip())
+        if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
+            return None
+        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
+            return None
+        return found
+
     def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item whose bold lead-in runs on into its text on one line, as evening papers set a column
         of short items: ``●垃圾分类进了村  今年春节，…`` (a bullet, the head, a space, the text) or
@@ -1263,25 +1290,8 @@ class _Segmenter:
         it; the bracket wrapped over two lines or not). The head is the item's headline, the text after
         it opens the item. Only at a block's start, or after the item above ended its sentence or was
         closed by its authors in brackets (``…上班了。（记者 王某）``): inside a sentence it is text."""
-        following = group[index + 1].text if index + 1 < len(group) else ""
-        found = _run_in_parts(line.text, following)
+        found = self.run_in_item(index, group)
         if found is None:
-            return False
-        # The text runs on: the line holding it is as full as the column, or its text has a clause
-        # mark (a kicker in brackets over a headline, ``【…】孙洁 建设老年友好型社会``, is neither).
-        # A head in brackets alone on its line has its text under it, full lines of prose.
-        holding = following if found[2] or not found[1] else line.text
-        full = (
-            display_width(holding.strip()) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
-            and _set_width(holding.strip()) < self.column + 1.0
-        )
-        if _RUN_IN_BULLET_RE.match(line.text):
-            # After a bullet, a line short of the column whose words after a space hold no clause mark
-            # is a headline of two phrases (``▶居家学习 合理安排``), its text under it.
-            full = self._fills_column(line.text.strip())
-        if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
-            return False
-        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
             return False
         head, rest, wrapped = found
         story = self.current
@@ -1969,6 +1979,11 @@ _RUN_IN_BULLET_RE = re.compile("^[ \t\u3000]*[■●◆▶►★][ \t\u3000]*(?=
 _RUN_IN_BRACKET_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})(?:】(.*))?$")
 
 
+def _quotes_closed(text: str) -> bool:
+    """Whether every quotation and title mark opened in `text` is closed in it."""
+    return text.count("“") <= text.count("”") and text.count("《") <= text.count("》")
+
+
 def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
     run in before its text, or None. The head is headline-like (four to forty characters, no sentence
@@ -1982,15 +1997,35 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
         punct = _PROSE_PUNCT_RE.search(line)
         gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
-        wrapped_gap = re.match("^([^ \t\u3000，。；！？：,;]{1,12})[ \t\u3000]+(?=\\S)", following)
+        # The head wrapped: its end, the space and the text open the next line of the block
+        # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there.
+        wrapped_gap = next(
+            (
+                gap
+                for gap in re.finditer(r"[ \t\u3000]+(?=\S)", following[:13])
+                if gap.start()
+                and not _PROSE_PUNCT_RE.search(following[: gap.start()])
+                and _brackets_balance(line + following[: gap.start()])
+                and _quotes_closed(line + following[: gap.start()])
+            ),
+            None,
+        )
         if not gaps and punct is None and wrapped_gap:
-            # The head wrapped: its end, the space and the text open the next line of the block
-            # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``).
-            head, rest, wrapped = line + wrapped_gap.group(1), following[wrapped_gap.end() :], True
+            head, rest, wrapped = (
+                line + following[: wrapped_gap.start()],
+                following[wrapped_gap.end() :],
+                True,
+            )
         elif not gaps:
             return None
         else:
-            head, rest = line[: gaps[-1].start()], line[gaps[-1].end() :]
+            # The last space outside brackets and quotes (``火神山医院…出院（应收尽收 刻不容缓）``).
+            whole = [
+                g for g in gaps if _brackets_balance(line[: g.start()]) and _quotes_closed(line[: g.start()])
+            ]
+            if not whole:
+                return None
+            head, rest = line[: whole[-1].start()], line[whole[-1].end() :]
     elif bracket := _RUN_IN_BRACKET_RE.match(text):
         head, rest = bracket.group(1), bracket.group(2)
         if rest is None:
@@ -2014,7 +2049,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         or not _is_headline_like([_Line(0, head, False)])
     ):
         return None
-    if bullet and (len(_HAN_RE.findall(rest)) < 2 or re.search("[■●◆▶►★]", rest)):
+    if bullet and (not _HAN_RE.search(rest) or re.search("[■●◆▶►★]", rest)):
         return None  # ``●一 二``: no text after the head; ``●及早惠及重点企业 ●全力支持复工复产``: a headline
     if not bullet and not wrapped and not (_HAN_RE.search(rest) or following):
         return None  # ``【关注】`` alone, or a tag over nothing that reads on
