@@ -160,3 +160,24 @@ def test_a_run_in_item_after_a_story_is_no_sub_heading_and_its_head_keeps_its_br
     assert story.paragraphs == (SECOND, THIRD)
     assert (item.title, item.paragraphs) == ("河北“老赖地图”小程序上线", (first,))
     assert (other.title, other.paragraphs) == ("火神山医院首批治愈患者出院（应收尽收 刻不容缓）", (second,))
+
+
+def test_a_column_label_over_items_and_heads_holding_a_comma():
+    """The column's label over its first item (``新闻速览``) is no story's headline, not even one further
+    down the page; a head in brackets alone over its text; a bulleted head holding a comma
+    (``■守护冬眠的蝮蛇，高山夫妇—— 2月11日，…``) ends at its space, not at its comma."""
+    text = "2月11日，春节假期后上班第一天，在辽宁蛇岛老铁山国家级自然保护区，工作人员一大早就开始巡查。"
+    page = (
+        "新闻速览\n\n【全国气象局长会议召开】\n"
+        + _column(SECOND)
+        + "\n"
+        + "\n".join(_wrap(f"■守护冬眠的蝮蛇，高山夫妇—— {text}", WIDTH))
+        + "\n\n柬埔寨西港中国商会成立  本报讯（记者 王伟健）\n\n"
+        + _column(OTHER)
+        + "\n"
+    )
+    first, second, third = parse_page(page, year=2019)
+    assert (first.title, first.paragraphs) == ("全国气象局长会议召开", (SECOND,))
+    assert (second.title, second.paragraphs) == ("守护冬眠的蝮蛇，高山夫妇——", (text,))
+    assert third.title == "柬埔寨西港中国商会成立"
+    assert "dropped line 1 as column label: 新闻速览" in explain_page(page, year=2019)

@@ -1280,7 +1280,7 @@ class _Segmenter:
         if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
             return None
         if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
-            return None
+            return None  # a label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``)
         return found
 
     def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1314,6 +1314,18 @@ class _Segmenter:
                 del group[index + 1]
             rest = ""
         self.brief_column = False
+        # The column's label right over the first item (``城事速递``, ``新闻速览``): no story's headline.
+        if self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
+            (label, *more) = self.gap_groups[-1][1]
+            if (
+                not more
+                and self.next_number.get(label.number) == line.number
+                and len(label.text.strip()) <= 6
+                and not _PROSE_PUNCT_RE.search(label.text)
+            ):
+                self.gap_groups.pop()
+                self.drop(label, "column label")
+                self.roles[label.number] = "a column's label over its first item: no headline"
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: an item's lead-in run in before its text"
         if rest.strip():
@@ -1995,7 +2007,10 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         line = text[bullet.end() :].rstrip()
         if line.startswith("【"):
             return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
-        punct = _PROSE_PUNCT_RE.search(line)
+        # The head ends at a space; the text's first clause mark comes after the head's own (a head
+        # may hold a comma: ``■守护冬眠的蝮蛇，高山夫妇—— 2月11日，…``).
+        first_gap = re.search("[ \t\u3000]+", line)
+        punct = _PROSE_PUNCT_RE.search(line, first_gap.end()) if first_gap else _PROSE_PUNCT_RE.search(line)
         gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
         # The head wrapped: its end, the space and the text open the next line of the block
         # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there.
@@ -2049,7 +2064,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         or not _is_headline_like([_Line(0, head, False)])
     ):
         return None
-    if bullet and (not _HAN_RE.search(rest) or re.search("[■●◆▶►★]", rest)):
+    if bullet and (not re.search(f"[{HAN}0-9]", rest) or re.search("[■●◆▶►★]", rest)):
         return None  # ``●一 二``: no text after the head; ``●及早惠及重点企业 ●全力支持复工复产``: a headline
     if not bullet and not wrapped and not (_HAN_RE.search(rest) or following):
         return None  # ``【关注】`` alone, or a tag over nothing that reads on
