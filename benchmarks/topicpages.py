@@ -22,7 +22,8 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
   column of items, each its lead-in run in (``●标题  正文``, ``▶标题 正文``, ``【标题】正文``), some closed
   by ``（记者 王某 通讯员 李某）``; ``▲…。`` captions with ``（王某 摄）`` / ``记者 王某 摄`` between stories
   or between a story's paragraphs.
-- ``evening_items`` (an evening paper's page of short items, 晚报; **held out**: the articles of 2020-05
+- ``evening_items`` (an evening paper's page of short items, 晚报; **held out**, its layout since tuned
+  through ``evening_page``, its failures still never shown: the articles of 2020-05
   that no other held-out family prints): a page strip (``A07  城事``, the dotted date) and a 要闻 strip
   of other pages' heads (``要闻速览：…｜…``), in no story; stories whose last header line carries the
   dateline after two spaces (``主标题  本报北京5月1日电（记者 王某）``, the lead under it), stories
