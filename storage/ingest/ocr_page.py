@@ -608,7 +608,7 @@ def _parse(
         headline_lines = [_headline_lines(group, body) for group in story.headline_groups]
         title_lines = tuple(line for lines in headline_lines for line in lines)
         title_groups = tuple(" ".join(lines) for lines in headline_lines)
-        byline = story.byline or story.dateline_byline
+        byline = story.byline or story.dateline_byline or _bracketed_authors(story)
         reporters, correspondents = parse_byline(byline) if byline else ((), ())
         articles.append(
             ParsedArticle(
@@ -628,6 +628,32 @@ def _parse(
             )
         )
     return articles, cut
+
+
+# A lead opening with its authors in lenticular brackets, as evening papers print them:
+# ``【记者 王某 实习生 李某】5月1日，…``.
+_BRACKETED_AUTHORS_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})】")
+
+
+def _bracketed_authors(story: _Story) -> str | None:
+    """The authors a story's lead opens with in lenticular brackets (``【记者 王某 通讯员 李某】…``, the
+    bracket wrapped over two lines or not), as its byline; None when the lead opens otherwise."""
+    if not story.lines:
+        return None
+    text = story.lines[0].text.strip()
+    if "】" not in text and len(story.lines) > 1 and text.startswith("【"):
+        # The column wrapped inside the bracket; a space lost there between two names comes back when
+        # the pieces on either side of the wrap make more than a name's three characters.
+        after = story.lines[1].text.strip()
+        tail, head = re.search("[^ \t\u3000【]*$", text), re.match("[^ \t\u3000】]*", after)
+        pieces = (tail.group(0) if tail else "", head.group(0) if head else "")
+        apart = all(pieces) and len("".join(pieces)) > 3 and not _ROLE_TOKEN_RE.search("".join(pieces))
+        text += (" " if apart else "") + after
+    found = _BRACKETED_AUTHORS_RE.match(text)
+    if found is None:
+        return None
+    authors = _MULTI_SPACE_RE.sub(" ", _ROLE_TOKEN_RE.sub(r" \1 ", found.group(1))).strip()
+    return authors if is_byline(authors) else None
 
 
 def _from_records(

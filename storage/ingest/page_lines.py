@@ -117,8 +117,10 @@ _PAGE_NUMBER_RE = re.compile(
 # ``08  综合新闻`` (a letter and two digits, or two digits; a space before the section). A number read
 # with its unit (``10 月份``, ``12 名``) is text.
 _PAGE_CODE_RE = re.compile(
-    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})[ \t\u3000]+(?![月日年时点岁个名万亿元家次号])"
+    f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})(?:[ \t\u3000]+|[ \t\u3000]*[｜|][ \t\u3000]*)(?![月日年时点岁个名万亿元家次号])"
     f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
+    # Or the section first and the page's code after it: ``民生·热线  B02``.
+    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]\\d{{2}}[ \t\u3000]*$"
 )
 
 
@@ -665,7 +667,9 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 after,
                 column_width,
                 indented_layout=indented_layout,
-                first_line=index - 1 == first,
+                # A paragraph's first line; under a dateline alone on its line, the lead's first line.
+                first_line=index - 1 == first
+                or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
                 # The lead's first line, after a dateline set on a line of its own or not.
                 opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
             ):
@@ -1297,7 +1301,7 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     file_lines: dict[int, int] = {}
     blank = True
     angle_pairs = "〉" in text
-    pairs = _set_unwrapped(_split_side_by_side(text.splitlines()))
+    pairs = _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
         stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
@@ -1309,6 +1313,36 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
         lines.append(_Line(number, stripped, blank))
         blank = False
     return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+def _split_headline_datelines(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A headline line that ends with its story's dateline (the dateline, its reporters' bracket
+    closing it, after a space; some evening papers print the lead's dateline on the headline's line):
+    the head, a blank line, then the dateline on a line of its own, as a dateline opening its story's
+    lead is read. The head holds four Han characters or more and no sentence end or semicolon; the
+    dateline, from its space, is the whole rest of the line (nothing of the lead after it)."""
+    out: list[tuple[str, int]] = []
+    for raw, file_line in pairs:
+        text = raw.rstrip()
+        split = None
+        for gap in re.finditer(r"[ \t\u3000]+(?=\S)", text):
+            head, rest = text[: gap.start()], text[gap.end() :]
+            found = _DATELINE_RE.match(rest)
+            if found is None or rest[found.end() :].strip():
+                continue
+            if (
+                len(_HAN_RE.findall(head)) >= 4
+                and not re.search(f"[{_SENTENCE_END}；;，,、：:]$|[。；;]", head.strip())
+                and not _DATELINE_RE.match(head)
+                and (found.group(2) is not None or re.search("[电讯]$", rest.strip()))
+            ):
+                split = (head, rest)
+            break
+        if split is None:
+            out.append((raw, file_line))
+            continue
+        out += [(split[0], file_line), ("", file_line), (split[1], file_line)]
+    return out
 
 
 # A headline's column label the OCR read a piece a block: the headline's line opening it

@@ -59,6 +59,7 @@ from storage.ingest.page_lines import (
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
     _SENTENCE_END,
+    _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
     _SUBHEADING_ORNAMENT_RE,
     _TRAILING_JUMP_RE,
@@ -204,6 +205,15 @@ def _is_garbled(text: str) -> bool:
 _GUIDE_LABEL_RE = re.compile(
     "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:本报)?(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
 )
+
+
+# A strip of other pages' heads: its label (``要闻速览``, ``【要闻】``, ``今日要闻：``), then the heads
+# apart by markers or bars (``▶…  ▶…``, ``…｜…``), or nothing when one head a line follows (``·…``).
+_DIGEST_LABEL_RE = re.compile(
+    "^[【\\[]?(?:要闻速览|今日要闻|要闻导读|要闻)[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(?=[▶►·•｜|]|$|(?<=[ \t\u3000:：】\\]]))"
+)
+_DIGEST_SPLIT_RE = re.compile("[ \t\u3000]*[▶►·•｜|][ \t\u3000]*")
+_DIGEST_ENTRY_RE = re.compile("^[▶►·•][ \t\u3000]*(\\S.*)$")
 
 
 # The label of a box after a story: ``相关链接``, ``【延伸阅读】``, ``■背景链接``.
@@ -680,7 +690,7 @@ class _Segmenter:
             group = group[credit + 1 :]
             if not group:
                 return
-        group = self.guide_box(group)
+        group = self.guide_box(self.digest_strip(group))
         if not group or self.column_head(group_index, group) or self.county_box(group):
             return
         if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
@@ -693,8 +703,14 @@ class _Segmenter:
         group = [line for line in group if line not in labels]
         if not group:
             return
+        # An editor's mark under text in its block (``责编：王某``) is read in its place (`editor_mark`):
+        # it closes the story above it.
         furniture = [
-            line for k, line in enumerate(group) if self.is_furniture(line) and not self.text_line(k, group)
+            line
+            for k, line in enumerate(group)
+            if self.is_furniture(line)
+            and not self.text_line(k, group)
+            and not (k and _EDITOR_MARK_RE.match(line.text))
         ]
         # Notes ending the block after its text (``《 人民日报 》（…第 10 版）``, ``（责编：王某）``, a chart's
         # source) close the story that text ends.
@@ -882,6 +898,43 @@ class _Segmenter:
             return []
         return rest
 
+    def digest_strip(self, group: list[_Line]) -> list[_Line]:
+        """A strip of other pages' heads (要闻速览), as evening papers print under the page strip: on one
+        line after its label (``要闻速览  ▶…  ▶…``, ``【要闻】…｜…``), or the label alone over one head a
+        line (``·…``, ``▶…``). It belongs to no story: dropped; the rest of the block is returned."""
+        kept: list[_Line] = []
+        listing = False
+        for line in group:
+            text = line.text.strip()
+            entry = _DIGEST_ENTRY_RE.match(text)
+            if (
+                listing
+                and entry
+                and _is_headline_like([_Line(0, entry.group(1), False)])
+                and not _PAGE_REFERENCE_END_RE.search(text)
+            ):
+                self.drop(line, "guide to other pages")
+                continue
+            listing = False
+            found = _DIGEST_LABEL_RE.match(text)
+            if found is None:
+                kept.append(line)
+                continue
+            heads = [h for h in _DIGEST_SPLIT_RE.split(text[found.end() :]) if h.strip()]
+            if not heads and _GUIDE_LABEL_RE.match(text):
+                kept.append(line)  # a 导读 box's label: its entries name their pages (`guide_box`)
+                continue
+            if not heads:
+                listing = True  # the label alone: its heads follow, one a line
+            elif not (
+                (len(heads) >= 2 or _DIGEST_SPLIT_RE.search(text[found.end() :]))
+                and all(_is_headline_like([_Line(0, h.strip(), False)]) for h in heads)
+            ):
+                kept.append(line)
+                continue
+            self.drop(line, "guide to other pages")
+        return kept
+
     def guide_box(self, group: list[_Line]) -> list[_Line]:
         """A 导读 box: its label and the entries under it, each a line ending with another page's number,
         belong to no story; the rest of the block is returned."""
@@ -975,8 +1028,8 @@ class _Segmenter:
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
-        if not _ornamented_subheading(text):
-            return False
+        if not _ornamented_subheading(text) or self.run_in_item(0, group) is not None:
+            return False  # (``■河北“老赖地图”小程序上线 身边有`` / …: an item's lead-in run in)
         # The lines under it, in its block and the next ones; a second sub-heading right under it
         # (``■ 积极调配物资`` / ``■ 保障日常供应`` / text) is passed over: two heads printed in a row.
         under = [*group[1:], *(x for g in self.groups[group_index + 1 : group_index + 3] for x in g)]
@@ -1286,6 +1339,8 @@ class _Segmenter:
             self.rest_of_a_note,
             self.inner_caption,
             self.stray_line,
+            self.editor_mark,
+            self.run_in_head,
             self.bracketed_head,
             self.bulleted_head,
             self.supplied,
@@ -1343,6 +1398,113 @@ class _Segmenter:
             return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
         self.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
         self.drop(line, "caption")
+        return True
+
+    def editor_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """An editor's mark closing a story (evening and metro papers sign each story with its editor):
+        on a line of its own (``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``) or in brackets
+        after the story's last sentence (``…贡献。（编辑 王某 校对 李某）``). It is no text: it is dropped
+        and closes the open story, as a byline after the text does."""
+        own = _EDITOR_MARK_RE.match(line.text)
+        run_on = None if own else _EDITOR_MARK_RUN_ON_RE.match(line.text)
+        if own is None and run_on is None:
+            return False
+        if own is not None and not _brackets_balance(line.text):
+            return False
+        story = self.current
+        if story is None or (run_on is None and not self.ends_sentence()):
+            if run_on is not None:
+                return False
+            self.drop(line, "editor's mark")
+            return True
+        if run_on is not None:
+            story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.drop(line, "editor's mark", line.text[len(run_on.group(1)) if run_on else 0 :])
+        self.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
+        story.ended = True
+        self.close()
+        return True
+
+    def run_in_item(self, index: int, group: list[_Line]) -> tuple[str, str, bool] | None:
+        """`_run_in_parts` of the line at `index` when its text runs on: the line holding the text is as
+        full as the column (a paragraph's first line, its indent dropped, is two cells short), or the
+        text has a clause mark. A kicker in brackets over a headline (``【…】孙洁 建设老年友好型社会``)
+        and a headline of two phrases after a bullet (``▶居家学习 合理安排``) are neither."""
+        line = group[index]
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        found = _run_in_parts(line.text, following)
+        if found is None:
+            return None
+        # A head in brackets alone on its line has its text under it, full lines of prose.
+        holding = (following if found[2] or not found[1] else line.text).strip()
+        full = (
+            display_width(holding) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+            and _set_width(holding) < self.column + 1.0
+        )
+        if _RUN_IN_BULLET_RE.match(line.text) and not found[2]:
+            # After a bullet, words after a space with no clause mark run on when the next line of the
+            # block goes on full; over a paragraph's first line (two cells short) they are the second
+            # phrase of a headline (``▶居家学习 合理安排`` / ``近日，浙江省…``).
+            full = full and self._fills_column(following.strip())
+        if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
+            return None
+        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
+            return None  # a label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``)
+        return found
+
+    def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """An item whose bold lead-in runs on into its text on one line, as evening papers set a column
+        of short items: ``●垃圾分类进了村  今年春节，…`` (a bullet, the head, a space, the text) or
+        ``【垃圾分类进了村】今年春节，…`` (the head in lenticular brackets, no number or bullet before
+        it; the bracket wrapped over two lines or not). The head is the item's headline, the text after
+        it opens the item. Only at a block's start, or after the item above ended its sentence or was
+        closed by its authors in brackets (``…上班了。（记者 王某）``): inside a sentence it is text."""
+        found = self.run_in_item(index, group)
+        if found is None:
+            return False
+        head, rest, wrapped = found
+        story = self.current
+        if (
+            story is not None
+            and not line.blank_before
+            and not story.ended
+            and not self.ends_sentence()
+            and not _CLOSING_NAMES_RE.match(story.lines[-1].text if story.lines else "")
+        ):
+            return False
+        if story is not None:
+            self.close()
+        if wrapped:
+            # The head's end and the text after it were on the next line of the block.
+            next_line = group[index + 1]
+            if rest.strip():
+                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+            else:
+                del group[index + 1]
+            rest = ""
+        self.brief_column = False
+        # The column's label right over the first item (``城事速递``, ``新闻速览``): no story's headline.
+        if self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
+            (label, *more) = self.gap_groups[-1][1]
+            if (
+                not more
+                and self.next_number.get(label.number) == line.number
+                and len(label.text.strip()) <= 6
+                and not _PROSE_PUNCT_RE.search(label.text)
+            ):
+                self.gap_groups.pop()
+                self.drop(label, "column label")
+                self.roles[label.number] = "a column's label over its first item: no headline"
+        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
+        self.roles[line.number] = "headline: an item's lead-in run in before its text"
+        if rest.strip():
+            self.start(_Line(line.number, rest, line.blank_before), "text after an item's run-in lead-in")
+            self.brief = self.current
+            if self.current is not None:
+                self.current.own_head = line.number
+        else:
+            self.under_bullet = True
+            self.pending_head = line.number
         return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1815,11 +1977,17 @@ class _Segmenter:
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
             self.roles[line.number] = "the dateline's byline, on the next line"
             return True
+        # Text under it opens the next story, unless that is an item's lead-in run in before its text
+        # (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item above.
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        item_next = bool(following) and (
+            _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
+        )
         closing = (
             current is not None
             and not current.closed_by_byline
             and self.ends_sentence()
-            and not _text_follows(group, index)
+            and (item_next or not _text_follows(group, index))
         )
         if (
             current is not None
@@ -2009,6 +2177,107 @@ _MASTHEAD_REACH = 10
 _BANNER_RE = re.compile(
     f"^(?:[【〔\\[](?:专题|专版|特刊|特别策划|特别报道)[】〕\\]][{HAN}·、 ]{{0,16}}|(?:专题|专版|特刊)·[{HAN}·]{{2,12}}|"
     "特别策划|特别报道|专题报道)$"
+)
+
+
+# An item's lead-in run in before its text: a bullet, the head, a space (``●标题  正文…``).
+_RUN_IN_BULLET_RE = re.compile("^[ \t\u3000]*[■●◆▶►★][ \t\u3000]*(?=\\S)")
+# Or the head in lenticular brackets, nothing before it: ``【标题】正文…``; the bracket may wrap.
+_RUN_IN_BRACKET_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})(?:】(.*))?$")
+
+
+def _quotes_closed(text: str) -> bool:
+    """Whether every quotation and title mark opened in `text` is closed in it."""
+    return text.count("“") <= text.count("”") and text.count("《") <= text.count("》")
+
+
+def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
+    """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
+    run in before its text, or None. The head is headline-like (four to forty characters, no sentence
+    mark, no byline, no source tag such as ``【新华社微特稿】``, no editor's note); the text after it
+    reads as prose (two Han characters or more). With a bullet, the head ends at the last space
+    before the text's first punctuation: a head may hold spaces (``●产业兴 乡村美 农民富 闻鼙鼓…``)."""
+    wrapped = False
+    if bullet := _RUN_IN_BULLET_RE.match(text):
+        line = text[bullet.end() :].rstrip()
+        if line.startswith("【"):
+            return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
+        # The head ends at a space; the text's first clause mark comes after the head's own (a head
+        # may hold a comma: ``■守护冬眠的蝮蛇，高山夫妇—— 2月11日，…``).
+        first_gap = re.search("[ \t\u3000]+", line)
+        punct = _PROSE_PUNCT_RE.search(line, first_gap.end()) if first_gap else _PROSE_PUNCT_RE.search(line)
+        gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
+        # The head wrapped: its end, the space and the text open the next line of the block
+        # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there.
+        wrapped_gap = next(
+            (
+                gap
+                for gap in re.finditer(r"[ \t\u3000]+(?=\S)", following[:13])
+                if gap.start()
+                and not _PROSE_PUNCT_RE.search(following[: gap.start()])
+                and _brackets_balance(line + following[: gap.start()])
+                and _quotes_closed(line + following[: gap.start()])
+            ),
+            None,
+        )
+        if not gaps and punct is None and wrapped_gap:
+            head, rest, wrapped = (
+                line + following[: wrapped_gap.start()],
+                following[wrapped_gap.end() :],
+                True,
+            )
+        elif not gaps:
+            return None
+        else:
+            # The last space outside brackets and quotes (``火神山医院…出院（应收尽收 刻不容缓）``).
+            whole = [
+                g for g in gaps if _brackets_balance(line[: g.start()]) and _quotes_closed(line[: g.start()])
+            ]
+            if not whole:
+                return None
+            head, rest = line[: whole[-1].start()], line[whole[-1].end() :]
+    elif bracket := _RUN_IN_BRACKET_RE.match(text):
+        head, rest = bracket.group(1), bracket.group(2)
+        if rest is None:
+            close = following.find("】")
+            if close < 0 or close > 20 or "【" in following[:close]:
+                return None
+            head, rest, wrapped = head + following[:close].strip(), following[close + 1 :], True
+            if not _HAN_RE.search(rest):
+                return None  # ``【奋进新征程 建功新时代——`` / ``代表委员议国是】``: a label over a headline
+        if _SOURCE_TAG_RE.fullmatch(head.strip()) or _EDITORS_NOTE_RE.match(f"【{head}】"):
+            return None
+    else:
+        return None
+    head, rest = head.strip(), rest.strip()
+    if (
+        not 4 <= len(head) <= 40
+        or len(_HAN_RE.findall(head)) < 3
+        or _SENTENCE_PUNCT_RE.search(head)
+        or re.search("[，、：:,]$", head)
+        or is_byline(head)
+        or not _is_headline_like([_Line(0, head, False)])
+    ):
+        return None
+    if bullet and (not re.search(f"[{HAN}0-9]", rest) or re.search("[■●◆▶►★]", rest)):
+        return None  # ``●一 二``: no text after the head; ``●及早惠及重点企业 ●全力支持复工复产``: a headline
+    if not bullet and not wrapped and not (_HAN_RE.search(rest) or following):
+        return None  # ``【关注】`` alone, or a tag over nothing that reads on
+    return head, rest, wrapped
+
+
+# An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
+# ``（编辑 王某 校对 李某）``; the names one to three, each two to four characters.
+_EDITOR_NAMES = "[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000、，,]+[\u4e00-\u9fff·]{2,4}){0,2}"
+_EDITOR_ROLES = "(?:责任编辑|责编|编辑|校对|美编|版式|审校)"
+_EDITOR_MARK_BODY = (
+    f"(?:责任编辑|责编|编辑)[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES}"
+    f"(?:[ \t\u3000]+{_EDITOR_ROLES}[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES})*"
+)
+_EDITOR_MARK_RE = re.compile(f"^[ \t\u3000]*[（(]?{_EDITOR_MARK_BODY}[）)]?[ \t\u3000]*$")
+# The mark in brackets after the story's last sentence, on its line: ``…作出更大贡献。（编辑 冯艳）``.
+_EDITOR_MARK_RUN_ON_RE = re.compile(
+    f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
 )
 
 
