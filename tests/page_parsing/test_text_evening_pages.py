@@ -1,4 +1,4 @@
-"""Issue 22, an evening paper's page (`benchmarks.topicpages`, the tuned ``evening_page``): the
+"""An evening paper's page (`benchmarks.topicpages`, the tuned ``evening_page``): the
 dateline printed on the headline's line, editors' marks closing stories, authors in lenticular
 brackets opening the lead, items whose lead-in runs on into their text on one line.
 
