@@ -683,8 +683,8 @@ def _other_paper(args: argparse.Namespace) -> int:
         return 0
     if args.family:
         print(
-            f"no text-page family {args.family!r}: the OCR'd sets show their failures with "
-            "python -m benchmarks.ocrpages or benchmarks.ocrweb --show-failures K"
+            f"no text-page family {args.family!r}: for the OCR'd sets see python -m benchmarks.ocrjoins "
+            "--set NAME --pages, or benchmarks.ocrweb --seed N --show-failures"
         )
         return 2
     result = {
