@@ -1023,19 +1023,16 @@ class _Segmenter:
             or story is self.brief
             or len(story.lines) < 2
             or not _SUBHEADING_ORNAMENT_RE.match(text)
-            or not (_ends_sentence(story.lines) or self.roles.get(story.lines[-1].number) == _SUBHEADING_ROLE)
+            or not _ends_sentence(story.lines)
             or self._fills_column(text)  # a caption's first line, wrapped at the measure
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
         ):
             return False
         if not _ornamented_subheading(text) or self.run_in_item(0, group) is not None:
             return False  # (``■河北“老赖地图”小程序上线 身边有`` / …: an item's lead-in run in)
-        # The lines under it, in its block and the next ones; a second sub-heading right under it
-        # (``■ 积极调配物资`` / ``■ 保障日常供应`` / text) is passed over: two heads printed in a row.
-        under = [*group[1:], *(x for g in self.groups[group_index + 1 : group_index + 3] for x in g)]
-        if len(under) > 1 and _ornamented_subheading(under[0].text.strip()):
-            under = under[1:]
-        following = under[0] if under else None
+        following = group[1] if len(group) > 1 else None
+        if following is None and group_index + 1 < len(self.groups):
+            following = self.groups[group_index + 1][0]
         if following is None:
             return False
         after = following.text.strip()

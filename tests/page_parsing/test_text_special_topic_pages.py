@@ -138,24 +138,6 @@ def test_a_caption_under_a_story_cut_off_by_its_jump_line_is_no_story():
     assert second.title == "舟山推动新技术进海上油库"
 
 
-def test_two_ornamented_subheadings_in_a_row_across_a_column_break_stay_in_the_story():
-    """``■ 积极调配物资`` alone in its block (a column break under it), then ``■ 保障日常供应`` over the
-    text: both are the open story's sub-headings, the second no headline of a new story (issue 22: a
-    sub-heading inside a long story starts no story)."""
-    page = (
-        "多举措协同防控 多方面保障生活\n\n本报记者  于海\n"
-        + _column(FIRST, SECOND)
-        + "\n\n■ 积极调配物资\n\n■ 保障日常供应\n"
-        + _column(THIRD)
-        + "\n\n"
-        + _story("舟山推动新技术进海上油库", "本报记者  江南", OTHER)
-    )
-    first, second = parse_page(page, year=2020)
-    assert first.title == "多举措协同防控 多方面保障生活"
-    assert first.paragraphs == (FIRST, SECOND, "■ 积极调配物资", "■ 保障日常供应", THIRD)
-    assert second.title == "舟山推动新技术进海上油库"
-
-
 LONG = (
     "小康不小康，关键在老乡。各地把扶贫同扶志、扶智结合起来，激发贫困群众的精气神，坚决打赢脱贫攻坚战。",
     "高质量打赢脱贫攻坚战，要瞄准深度贫困地区，扶贫资金、扶贫项目向贫困村倾斜，确保脱贫攻坚战高质量完成。",
