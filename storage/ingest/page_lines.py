@@ -1097,10 +1097,22 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if not _NARROW_GAP_RE.search(raw_lines[scan].strip()) or _paper_name(raw_lines[scan]):
-                break  # no columns, or the masthead's name with specks beside it
+            if (
+                not _NARROW_GAP_RE.search(raw_lines[scan].strip())
+                or _paper_name(raw_lines[scan])
+                or _masthead_strip(raw_lines[scan])
+            ):
+                break  # no columns, or the masthead's name with specks beside it, or its strip of items
             band.append(scan)
             scan += 1
+        if len(band) == 1 and position == band[0] and (pair := _headline_pair(raw_lines[position])):
+            # Two headlines set side by side, read as one line with a bar between them: the right
+            # one first, a block of its own, and the left one right over the text the OCR reads next.
+            out.extend(
+                [("", position + 1), (pair[1], position + 1), ("", position + 1), (pair[0], position + 1)]
+            )
+            position += 1
+            continue
         if len(band) < 2:
             out.append((raw_lines[position], position + 1))
             position += 1
@@ -1131,6 +1143,50 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
                     out.append((row[column], number))
         position = band[-1] + 1
     return [*out, *tail]
+
+
+# A bar the OCR read between two headlines set side by side (``阅读中国”图书展暨”中印文化交流图片 。 |
+# 俄罗斯总统普京``): Tesseract reads a printed rule as an ASCII bar; a full-width ``｜`` is typed, a text
+# page's separator (``B03｜都市``). And a speck it read after a piece (`` 。``).
+_HEADLINE_BAR_RE = re.compile("[ \t\u3000]*[|][ \t\u3000]*")
+_TRAILING_SPECK_RE = re.compile("[ \t\u3000]+[。.，,、·]$")
+# A piece of such a line that no headline holds: a clause or sentence mark inside it.
+_NOT_HEADLINE_PIECE_RE = re.compile("[，,；;：:、。！？!?]")
+
+
+def _masthead_strip(raw: str) -> bool:
+    """The masthead's items read as one line, standing far apart (``2020年1月8日 星期三          人民日报
+    第16版 要闻``): a strip of the page's furniture, no column of a band."""
+    parts = [part for part in re.split("[ \t\u3000]{2,}", raw.strip()) if part]
+    return (
+        len(parts) >= 2
+        and any(_PAGE_DATE_RE.search(part) for part in parts)
+        and all(
+            _PAPER_NAME_RE.match(_MULTI_SPACE_RE.sub("", part))
+            or is_masthead_item(part)
+            or is_page_furniture(part)
+            for part in parts
+        )
+    )
+
+
+def _headline_pair(raw: str) -> tuple[str, str] | None:
+    """A line alone (no band round it) that is two headlines side by side with one bar between them:
+    each piece at least four Han characters, no clause or sentence mark, label bracket or wide run of
+    spaces inside (a speck after it aside), no dateline. A body line with a bar (``…5日，应急 | 作。``) is none."""
+    pieces = _HEADLINE_BAR_RE.split(raw.strip())
+    if len(pieces) != 2:
+        return None
+    left, right = (_TRAILING_SPECK_RE.sub("", piece.strip()) for piece in pieces)
+    for piece in (left, right):
+        if (
+            len(_HAN_RE.findall(piece)) < 4
+            or _NOT_HEADLINE_PIECE_RE.search(piece)
+            or re.search("[ \t\u3000]{2,}|[【】\\[\\]]", piece)  # a strip's label, or items apart
+            or _DATELINE_SOURCE_RE.match(piece)
+        ):
+            return None
+    return left, right
 
 
 # Inside a band of columns, a narrower run of spaces than `_COLUMN_GAP_RE`'s also parts two columns.

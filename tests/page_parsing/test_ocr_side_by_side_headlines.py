@@ -162,3 +162,55 @@ def test_issue22_text_columns_beside_a_dateline_are_read_last_and_a_band_of_text
         "2月21日凌晨3",
         "点，武汉市江汉区税",
     ]
+
+
+# The masthead's items read as one line, then two headlines set side by side read as one line with a
+# bar between them, the left one wrapped onto the next line; the left headline's story is read first,
+# the right one's after it.
+BAR_PAGE = (
+    "2020年1月8日 星期三                    人民日报                    第16版 要闻\n"
+    "阅读中国 ”图书展暨”中印文化交流图片 。 | 俄罗斯总统普京\n\n"
+    "展 ”举行\n\n"
+    "本报新德里1月7日电 〈记者胡博\n"
+    "峰) “阅读中国”图书展暨“中印文\n"
+    "化交流图片展”近日在印度首都新德\n"
+    "里举行。中国驻印度大使孙卫东出席\n"
+    "开幕式并参观展览。\n\n"
+    "访问叙利亚\n\n"
+    "据新华社大马士革1月7日电 俄罗\n"
+    "斯总统普京7日抵达叙利亚首都大马\n"
+    "士革进行访问并与叙总统巴沙尔举行\n"
+    "会谈。\n"
+)
+
+
+def test_issue22_two_headlines_read_as_one_line_with_a_bar_are_cut_apart():
+    stories = parse_page(BAR_PAGE, year=2020)
+    india = next(story for story in stories if "".join(story.paragraphs).startswith("本报新德里"))
+    # The left headline heads the story read under it; the right one is in no title of that story.
+    assert india.title.replace(" ", "").startswith("阅读中国”图书展暨”中印文化交流图片")
+    assert "俄罗斯" not in india.title
+    lines = [text for text, _number in _split_side_by_side(BAR_PAGE.splitlines())]
+    # The masthead strip stays one line, no column of a band.
+    assert lines[0] == BAR_PAGE.splitlines()[0]
+    assert (
+        lines.index("俄罗斯总统普京")
+        < lines.index("阅读中国 ”图书展暨”中印文化交流图片")
+        < lines.index("展 ”举行")
+    )
+
+
+def test_issue22_a_body_line_or_a_typed_strip_with_a_bar_is_left_as_it_is():
+    # Each alone between lines without a gap: a body line the bar cut, a strip typed with a full-width
+    # bar, a strip of heads under its label.
+    lines = [
+        "应急管理部获悉: 根据湖北省请求，5日，应急 | 作。",
+        "管理部会同国家粮食和物资储备局再次向湖北省",
+        "",
+        "B03｜都市生活新闻",
+        "本报讯 昨天，市交通委发布消息。",
+        "",
+        "【要闻】某地发布新规定 | 某某某某活动举行",
+        "本报讯 昨天，市文旅局发布消息。",
+    ]
+    assert [text for text, _number in _split_side_by_side(lines)] == lines
