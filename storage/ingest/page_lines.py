@@ -1089,6 +1089,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
+    pending: list[tuple[str, int]] = []  # a headline read beside text, read over the next dateline
     position = 0
     while position < len(raw_lines):
         band: list[int] = []
@@ -1113,7 +1114,18 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             )
             position += 1
             continue
+        if len(band) == 1 and position == band[0] and (beside := _headline_beside_text(raw_lines, position)):
+            # A headline set beside a column's text, read across two lines: the text read in place,
+            # the headline a block of its own over the next dateline the OCR reads (its module's text).
+            text_pieces, headline = beside
+            out.extend((piece, position + 1 + k) for k, piece in enumerate(text_pieces) if piece)
+            pending = [("", position + 1), *((piece, position + 1 + k) for k, piece in enumerate(headline))]
+            position += 2
+            continue
         if len(band) < 2:
+            if pending and _DATELINE_SOURCE_RE.match(raw_lines[position]):
+                out.extend([*pending, ("", position + 1)])
+                pending = []
             out.append((raw_lines[position], position + 1))
             position += 1
             continue
@@ -1142,7 +1154,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
                         out.append(("", number))  # a dateline under the headline: the story's text starts
                     out.append((row[column], number))
         position = band[-1] + 1
-    return [*out, *tail]
+    return [*out, *pending, *tail]
 
 
 # A bar the OCR read between two headlines set side by side (``阅读中国”图书展暨”中印文化交流图片 。 |
@@ -1168,6 +1180,38 @@ def _masthead_strip(raw: str) -> bool:
             for part in parts
         )
     )
+
+
+# The end of a line of text beside which the OCR read a headline's last words after one space
+# (``分宜县地处江西中部偏西，是 高级别公开辩论会``): a clause mark and at most three Han characters, one
+# space, a few Han characters.
+_TEXT_THEN_HEADLINE_RE = re.compile(f"^(.*[{HAN}][，、；：,;:][{HAN}]{{0,3}})[ \t\u3000]([{HAN}]{{3,10}})$")
+# A piece left of a bar that is only a speck of the page (``oa``): no Han character, a few marks.
+_SPECK_RE = re.compile(f"^[^{HAN}]{{0,3}}$")
+
+
+def _headline_beside_text(raw_lines: list[str], position: int) -> tuple[list[str], list[str]] | None:
+    """A headline of two lines set beside a column of text, each line read across with the text's:
+    the first with only a speck left of a bar (``oa |习近平主席特别代表出席安理会``), the next right under
+    it a line of text broken off after a clause mark with the headline's last words after one space
+    (``分宜县地处江西中部偏西，是 高级别公开辩论会``). Returns the text's pieces (the speck dropped)
+    and the headline's lines."""
+    if position + 1 >= len(raw_lines):
+        return None
+    pieces = _HEADLINE_BAR_RE.split(raw_lines[position].strip())
+    if len(pieces) != 2 or not _SPECK_RE.match(pieces[0].strip()):
+        return None
+    head = pieces[1].strip()
+    if (
+        len(_HAN_RE.findall(head)) < 6
+        or _NOT_HEADLINE_PIECE_RE.search(head)
+        or _DATELINE_SOURCE_RE.match(head)
+    ):
+        return None
+    below = _TEXT_THEN_HEADLINE_RE.match(raw_lines[position + 1].strip())
+    if below is None:
+        return None
+    return ["", below[1]], [head, below[2]]
 
 
 def _headline_pair(raw: str) -> tuple[str, str] | None:

@@ -214,3 +214,40 @@ def test_issue22_a_body_line_or_a_typed_strip_with_a_bar_is_left_as_it_is():
         "本报讯 昨天，市文旅局发布消息。",
     ]
     assert [text for text, _number in _split_side_by_side(lines)] == lines
+
+
+# A headline of two lines set beside a column of a feature's text, each line read across with the
+# text's: a speck and a bar left of the first, the second after a text line broken off after a clause
+# mark and one space; the headline's own story (a dateline under a photo caption) is read later.
+BESIDE_TEXT_PAGE = (
+    "人民日报\n\n"
+    "2019年2月7日 星期四\n\n"
+    "第5版\n\n"
+    "家乡年年变化大\n\n"
+    "外出工作23年了，无论多忙，\n"
+    "在南京打拼的卢玉刚，每年都会赶\n"
+    "在除夕这天回到江西新余市分宜县\n"
+    "洋桥镇鹤下村的老家。2014年，南京\n"
+    "到新余的高铁开通，让在外打拼的\n"
+    "人激动不已。\n"
+    "oa |习近平主席特别代表出席安理会\n"
+    "分宜县地处江西中部偏西，是 高级别公开辩论会\n"
+    "全国电商进农村综合示范县。卢玉刚\n"
+    "说，家乡的发展，我们不仅是见证者，\n"
+    "更是参与者。\n\n"
+    "据新华社联合国2月4日电 （记\n"
+    "者徐晓蕾） 2月4日，习近平主席特\n"
+    "别代表、中国常驻联合国代表马朝\n"
+    "旭出席安理会高级别公开辩论会。\n"
+)
+
+
+def test_issue22_a_headline_read_beside_a_column_of_text_heads_the_next_dateline():
+    stories = parse_page(BESIDE_TEXT_PAGE, year=2019)
+    home, un = stories
+    body = "".join(home.paragraphs)
+    # The text goes on across the two lines; the headline's words are in neither paragraph.
+    assert "分宜县地处江西中部偏西，是全国电商进农村综合示范县" in body
+    assert "安理会" not in body and "oa" not in body
+    assert un.title.replace(" ", "") == "习近平主席特别代表出席安理会高级别公开辩论会"
+    assert "".join(un.paragraphs).startswith("据新华社联合国2月4日电")
