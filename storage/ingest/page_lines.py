@@ -235,6 +235,16 @@ def is_notice_box(texts: list[str]) -> bool:
     return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
 
 
+# An editor's note box: ``编者按`` / ``【编者按】`` alone over its text, or run in (``编者按：…``,
+# ``【编者按】…``), in one block.
+_EDITORS_BOX_RE = re.compile("^[ \t\u3000]*(?:【编者按】|\\[编者按\\]|编者按[:：]|编者按[ \t\u3000]*$)")
+
+
+def is_editors_note(texts: list[str]) -> bool:
+    """An editor's note box: its label opening the block (alone, or run in before its text)."""
+    return bool(texts) and bool(_EDITORS_BOX_RE.match(texts[0]))
+
+
 def is_appointments_label(text: str) -> bool:
     return bool(_APPOINTMENTS_LABEL_RE.match(text))
 

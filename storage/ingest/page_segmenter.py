@@ -88,6 +88,7 @@ from storage.ingest.page_lines import (
     is_appointments_label,
     is_appointments_list,
     is_byline,
+    is_editors_note,
     is_masthead_item,
     is_notice_box,
     is_page_furniture,
@@ -814,7 +815,10 @@ class _Segmenter:
         no story but makes the next one a picture story, closed by its photographer's credit."""
         texts = [line.text for line in group]
         appointments, self.appointments_next = self.appointments_next, False
-        if is_notice_box(texts) or (appointments and is_appointments_list(texts)):
+        # An editor's note right under a piece's last sentence introduces what follows it, not that piece
+        # (under a headline it is its story's first paragraph).
+        after_piece = self.current is not None and self.ends_sentence() and is_editors_note(texts)
+        if is_notice_box(texts) or after_piece or (appointments and is_appointments_list(texts)):
             if self.current is not None and self.ends_sentence():
                 self.close()
             for line in group:

@@ -69,3 +69,22 @@ def test_a_strip_with_the_section_the_page_and_the_date_is_furniture():
     page = f"评论·观点  09  2019年2月23日\n\n聚焦两类人群 加大攻坚力度\n\n{_column(FIRST)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.title == "聚焦两类人群 加大攻坚力度"
+
+
+def test_an_editors_note_after_a_pieces_text_belongs_to_no_story():
+    """``编者按`` / ``【编者按】…`` / ``编者按：…`` in a block of its own under a piece's last sentence and
+    over the next headline: in neither piece."""
+    note = "记者从国新办吹风会上获悉，我国减少农村贫困人口一千余万。"
+    for box in (f"编者按\n{_column(note)}", _column(f"【编者按】{note}"), _column(f"编者按：{note}")):
+        page = f"震撼人心的力量\n\n{_column(FIRST)}\n\n{box}\n\n让数据多跑路\n\n{_column(SECOND)}\n"
+        first, second = parse_page(page, year=2020)
+        assert (first.title, first.paragraphs) == ("震撼人心的力量", (FIRST,)), box
+        assert (second.title, second.paragraphs) == ("让数据多跑路", (SECOND,)), box
+
+
+def test_an_editors_note_under_a_headline_stays_its_storys_first_paragraph():
+    """Under a headline the note opens its story's text (the twelve conventions' truth keeps it so)."""
+    note = "编者按：记者从国新办吹风会上获悉，我国减少农村贫困人口一千余万。"
+    page = f"让数据多跑路\n\n{_column(note)}\n{_column(SECOND)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs[0].startswith("编者按：")
