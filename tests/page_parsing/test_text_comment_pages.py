@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from benchmarks.parsing import _wrap
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_lines import is_page_furniture
 
 WIDTH = 14
 FIRST = "近年来，各地坚持问题导向，扎实推进基层治理，取得了明显成效。"
@@ -65,7 +66,11 @@ def test_a_column_name_over_the_headline_is_its_kicker():
 
 
 def test_a_strip_with_the_section_the_page_and_the_date_is_furniture():
-    """``评论·观点  09  2019年2月23日`` over the page: in no title."""
+    """``评论·观点  09  2019年2月23日`` over the page: in no title; a line of text with two numbers is no
+    strip."""
+    assert is_page_furniture("评论·观点  09  2019年2月23日")
+    assert is_page_furniture("观点  08  2019年2月2日")
+    assert not is_page_furniture("今天  12  2019年2月2日会上")
     page = f"评论·观点  09  2019年2月23日\n\n聚焦两类人群 加大攻坚力度\n\n{_column(FIRST)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.title == "聚焦两类人群 加大攻坚力度"
