@@ -32,6 +32,17 @@ story). Each family is a function of a seed: same seed, same pages, same truth.
   or ``责编：王某`` on a line of its own (in no story, no reporter); a column of items with bold lead-ins
   run in on the line (``■标题  正文…``), some closed by ``（记者 王某）``; photo captions between
   stories (``▲…。（王某 摄）``), in no story.
+- ``comment_page`` (a commentary page, 评论 / 观点 / 时评; the tuned months; the held-out
+  ``opinion_page``'s tuned twin, written anew from the conventions commentary pages print, never from its
+  pages, seed or articles): a page strip (``第5版  时评``, the date); an editor's note box (``编者按`` /
+  ``【编者按】`` over its text, or run in, ``编者按：…``) under it or between pieces on some pages, in no
+  story; per piece, a column's name over the headline on half (``今日谈``, ``人民时评``, ``来论``, ``短评``,
+  ``【评论员观察】``, ``◆时评``, ``望海楼``, ``【人民论坛】``, ``■观点``, ``社论``; in the title, as a kicker,
+  a blank line under it on some); its author under the headline (``□王某``, ``文｜王某``, ``文/王某``,
+  ``王某`` alone, ``本报评论员  王某``, ``◎王某``, ``■王某``) or after its text on a line of its own
+  (``作者：王某``, ``（作者：王某）``, ``作者  王某``), an author's note closing some (``（作者为某大学教授）``,
+  a paragraph of the piece as printed); short pieces printing their first one or two paragraphs; a piece
+  with a dateline keeps it as printed on some.
 
 The truth, as the other families': a title is the printed header lines joined by spaces (an item's
 lead-in alone), paragraphs as printed (a dateline on the headline's line is the first paragraph's
@@ -76,7 +87,8 @@ from benchmarks.weeklypages import _printable
 SPECIAL = "special_page"
 ITEMS = "evening_items"
 EVENING = "evening_page"
-TUNED = (SPECIAL, EVENING)
+COMMENT = "comment_page"
+TUNED = (SPECIAL, EVENING, COMMENT)
 HELDOUT = ITEMS
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -539,6 +551,136 @@ def compose_evening(
     return FamilyPage(EVENING, text, int(issue[:4]), expected, kinds)
 
 
+# ---- comment_page -----------------------------------------------------------------------------------
+
+_COMMENT_SECTIONS = ("评论", "观点", "评论·观点", "时评", "言论")
+_COLUMNS = (
+    "今日谈",
+    "人民时评",
+    "来论",
+    "短评",
+    "【评论员观察】",
+    "◆时评",
+    "望海楼",
+    "【人民论坛】",
+    "■观点",
+    "社论",
+)
+_SCHOOLS = (
+    "中国人民大学",
+    "北京大学",
+    "武汉大学",
+    "南京大学",
+    "中山大学",
+    "四川省社会科学院",
+    "中央党校（国家行政学院）",
+)
+_TITLES = ("教授", "副教授", "研究员", "副院长", "博士生导师")
+
+
+def _comment_strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_COMMENT_SECTIONS)
+    return rng.choice(
+        (
+            [f"第{page}版  {section}", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{section}  {page:02d}  {y}年{m}月{d}日"],
+            [f"{y}.{m}.{d}  星期{weekday}", f"{section}｜第{page}版"],
+        )
+    )
+
+
+def _editors_note(article: Article, rng: random.Random, width: int) -> list[str]:
+    """An editor's note box (``编者按`` over its text, ``【编者按】…`` or ``编者按：…`` run in): in no story."""
+    text = _brief_text(article) or article.paragraphs[-1][:80]
+    style = rng.random()
+    if style < 0.4:
+        return [rng.choice(("编者按", "【编者按】")), *_wrap(text, width)]
+    label = rng.choice(("编者按：", "【编者按】"))
+    return _wrap(label + text, width)
+
+
+def _author_note(rng: random.Random) -> str:
+    return f"（作者为{rng.choice(_SCHOOLS)}{rng.choice(_TITLES)}）"
+
+
+def _lay_comment(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    """One piece: a column's name over its headline on some; its author under the headline (``□王某``,
+    ``文｜王某``, ``王某`` alone, ``本报评论员  王某``) or after its text (``作者：王某`` on a line of its
+    own), an author's note closing some (``（作者为某大学教授）``, a paragraph of the piece); a short
+    piece prints its first paragraphs only; a piece with a dateline keeps it on some, as printed."""
+    dateline, rest = _lead_without_dateline(article)
+    heads = list(article.heads)
+    if rng.random() < 0.5:
+        heads = [rng.choice(_COLUMNS), *heads]
+    printed = list(article.paragraphs)
+    if rng.random() < 0.35 and len(printed) > 2:
+        printed = printed[: rng.randint(1, 2)]
+    under: list[str] = []
+    after: list[str] = []
+    if dateline and rng.random() < 0.25:
+        kind, reporters, date = "dateline", article.reporters, article.date
+    else:
+        if dateline:
+            printed[0] = rest
+        names = article.reporters[:1] or _names(rng, 1)
+        name = names[0]
+        reporters = names
+        date = _page_dated(printed[0], article.issue, _lead_date(article, printed[0]))
+        roll = rng.random()
+        if roll < 0.7:
+            kind = "author above"
+            under = [
+                rng.choice(
+                    (
+                        f"□{name}",
+                        f"文｜{name}",
+                        f"文/{name}",
+                        name,
+                        f"本报评论员  {name}",
+                        f"◎{name}",
+                        f"■{name}",
+                    )
+                )
+            ]
+        else:
+            kind = "author after"
+            after = [rng.choice((f"作者：{name}", f"（作者：{name}）", f"作者  {name}"))]
+        if rng.random() < 0.4:
+            printed.append(_author_note(rng))
+            kind += ", note"
+    body = _laid_out(printed, width)
+    if len(heads) > 1 and heads[0] in _COLUMNS and rng.random() < 0.3:
+        heads = [heads[0], "", *heads[1:]]
+    expected = Expected(
+        title=" ".join(h for h in heads if h),
+        paragraphs=tuple(printed),
+        date=date,
+        reporters=tuple(reporters),
+        correspondents=(),
+    )
+    return [*heads, "", *under, *_column_breaks(body, rng), *after], expected, kind
+
+
+def compose_comment(articles: list[Article], others: list[Article], rng: random.Random) -> FamilyPage:
+    """A commentary page: its strip, an editor's note under it or between pieces on some, the pieces."""
+    width = rng.randint(12, 20)
+    issue = max(a.issue for a in [*articles, *others])
+    lines = _comment_strip(rng, issue, rng.randint(4, 16)) + [""]
+    note_at = rng.randint(0, len(articles) - 1) if others else -1
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for index, article in enumerate(articles):
+        if index == note_at:
+            lines += _editors_note(others[0], rng, width) + [""]
+        block, truth, kind = _lay_comment(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(COMMENT, text, int(issue[:4]), expected, kinds)
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
@@ -610,6 +752,9 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
             items = briefs[: rng.randint(2, 5)] if rng.random() < 0.55 else []
             others = [a for a in rest if a not in items][: rng.randint(2, 4)] if rng.random() < 0.7 else []
             pages.append(compose_evening(chosen, items, others, rng))
+        elif family == COMMENT:
+            notes = [a for a in rest if _brief_text(a) is not None][:1] if rng.random() < 0.5 else []
+            pages.append(compose_comment(chosen, notes, rng))
         else:
             briefs = [a for a in rest if _brief_text(a) is not None]
             items = briefs[: rng.randint(3, 4)] if rng.random() < 0.6 else []

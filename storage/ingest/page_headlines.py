@@ -475,6 +475,13 @@ def _is_column_label(group: HeadlineGroup) -> bool:
     return len(group.lines) == 1 and len(_HAN_RE.findall(group.lines[0])) <= _LABEL_MAX_CHARS
 
 
+# A commentary column's name over a piece's headline (``人民时评``, ``◆今日谈``, ``短评``, ``社论``): its kicker.
+_COMMENT_COLUMN_RE = re.compile(
+    "^[■◆●□◇★◎]?[ \t\u3000]*(?:今日谈|人民时评|来论|短评|时评|社论|评论员观察|人民论坛|望海楼|观点|言论|"
+    "编辑部评论|评论员文章|快评|微评|锐评|新论|论苑)[ \t\u3000]*$"
+)
+
+
 def _is_series_label(group: HeadlineGroup) -> bool:
     """A kicker that goes with the headline printed below it: a series or column name in brackets
     (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
@@ -482,6 +489,8 @@ def _is_series_label(group: HeadlineGroup) -> bool:
     text = "".join(line.strip() for line in group.lines)
     if "。" in text:
         return False
+    if _COMMENT_COLUMN_RE.match(text):
+        return True
     if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
         return True
     return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))

@@ -121,6 +121,8 @@ _PAGE_CODE_RE = re.compile(
     f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
     # Or the section first and the page's code after it: ``民生·热线  B02``.
     f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]\\d{{2}}[ \t\u3000]*$"
+    # Or the section, the page's two digits and the full date: ``评论·观点  09  2019年2月23日``.
+    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}\\d{{2}}[ \t\u3000]{{2,}}\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日[ \t\u3000]*$"
 )
 
 
@@ -233,6 +235,16 @@ def is_notice_box(texts: list[str]) -> bool:
     return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
 
 
+# An editor's note box: ``编者按`` / ``【编者按】`` alone over its text, or run in (``编者按：…``,
+# ``【编者按】…``), in one block.
+_EDITORS_BOX_RE = re.compile("^[ \t\u3000]*(?:【编者按】|\\[编者按\\]|编者按[:：]|编者按[ \t\u3000]*$)")
+
+
+def is_editors_note(texts: list[str]) -> bool:
+    """An editor's note box: its label opening the block (alone, or run in before its text)."""
+    return bool(texts) and bool(_EDITORS_BOX_RE.match(texts[0]))
+
+
 def is_appointments_label(text: str) -> bool:
     return bool(_APPOINTMENTS_LABEL_RE.match(text))
 
@@ -313,16 +325,21 @@ _REPORTER_ROLES = (
     "图",
     # 作者 with a colon (``作者：王某``), as a site prints the author over an article.
     "作者",
+    # A commentary page's writers (``本报评论员  王某``).
+    "本报评论员",
+    "特约评论员",
+    "评论员",
 )
 
 
 _CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
 
 
-# 文 and 图 alone are roles only with a colon or a slash (``文：李娜``, ``文/王某``), never as a word of
-# prose.
+# 文 and 图 alone are roles only with a colon, a slash or a bar (``文：李娜``, ``文/王某``, ``文｜王某``),
+# never as a word of prose; 作者 also before two spaces (``作者  王某``, a commentary's author under it).
+_ROLE_MARK = {"作者": "(?=[:：/／｜|]|[ \t\u3000])"}
 _ROLE = "|".join(
-    r.replace("/", r"\s*/\s*") + ("(?=[:：/／])" if r in ("文", "图", "作者") else "")
+    r.replace("/", r"\s*/\s*") + (_ROLE_MARK.get(r, "(?=[:：/／｜|])") if r in ("文", "图", "作者") else "")
     for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
 )
 
@@ -344,7 +361,7 @@ _NAMES = f"(?!(?:摄|报道)(?:$|[ \t\u3000）)]))(?:{_NAME})(?:[ \t\u3000、]+(
 _CREDIT = "(?:[ \t\u3000]*(?:摄|报道|文\\s*/\\s*图|图\\s*/\\s*文))?"
 
 
-_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：/／]*{_NAMES}{_CREDIT}"
+_ONE_BYLINE = f"(?:{_ROLE})[ \t\u3000:：/／｜|]*{_NAMES}{_CREDIT}"
 
 
 _BYLINE_BODY = f"{_ONE_BYLINE}(?:[ \t\u3000，,、]*{_ONE_BYLINE})*"
@@ -555,7 +572,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     target = reporters
     byline = byline.strip().lstrip(_BYLINE_ORNAMENT).strip().strip("（）()")
     for piece in _ROLE_TOKEN_RE.split(byline):
-        piece = piece.strip(" \t\u3000:：/／")
+        piece = piece.strip(" \t\u3000:：/／｜|")
         if not piece:
             continue
         if piece in _CORRESPONDENT_ROLES:

@@ -88,6 +88,7 @@ from storage.ingest.page_lines import (
     is_appointments_label,
     is_appointments_list,
     is_byline,
+    is_editors_note,
     is_masthead_item,
     is_notice_box,
     is_page_furniture,
@@ -268,6 +269,10 @@ _SURNAMES = (
 
 # A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
+
+
+# A commentary's author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters.
+_AUTHOR_ALONE_RE = re.compile(f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?[{_SURNAMES}][{HAN}]{{1,2}}[ \t\u3000]*$")
 
 
 _CLOSING_NAMES_RE = re.compile(
@@ -810,7 +815,10 @@ class _Segmenter:
         no story but makes the next one a picture story, closed by its photographer's credit."""
         texts = [line.text for line in group]
         appointments, self.appointments_next = self.appointments_next, False
-        if is_notice_box(texts) or (appointments and is_appointments_list(texts)):
+        # An editor's note right under a piece's last sentence introduces what follows it, not that piece
+        # (under a headline it is its story's first paragraph).
+        after_piece = self.current is not None and self.ends_sentence() and is_editors_note(texts)
+        if is_notice_box(texts) or after_piece or (appointments and is_appointments_list(texts)):
             if self.current is not None and self.ends_sentence():
                 self.close()
             for line in group:
@@ -1339,6 +1347,7 @@ class _Segmenter:
             self.editor_mark,
             self.run_in_head,
             self.bracketed_head,
+            self.author_alone,
             self.bulleted_head,
             self.supplied,
             self.picture_credit,
@@ -2036,6 +2045,22 @@ class _Segmenter:
         if len(group) > 1 and story is self.current:
             story.ended = True  # what follows in the block (a headline, a byline) is no text of it
         self.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        return True
+
+    def author_alone(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A commentary's author printed alone over its text, no role before the name (``颜珂`` / ``□颜珂``
+        / ``■颜珂`` opening the block under the headline, the text under it): the next story's byline. A
+        name of two or three characters opening with a common surname, while no story is open."""
+        if index != 0 or self.pending_byline is not None or len(group) < 3:
+            return False
+        if self.current is not None and not self.current.ended:
+            return False
+        if not _AUTHOR_ALONE_RE.match(line.text) or not _text_follows(group, index):
+            return False
+        if self.current is not None:
+            self.close()
+        self.pending_byline = _byline_text(line.text)
+        self.roles[line.number] = "a name alone over the text, no story open: the next story's author"
         return True
 
     def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
