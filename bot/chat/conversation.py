@@ -33,7 +33,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
-from bot.chat.intents import Intent, asks_for_latest, detect_intent, message_language
+from bot.chat.intents import NUMBER_SEPARATORS, Intent, asks_for_latest, detect_intent, message_language
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
@@ -665,13 +665,9 @@ def has_words(query: str) -> bool:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-# What people put between the numbers of /article 1 2: spaces, commas, the enumeration comma, semicolons.
-_NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
-
-
 def article_numbers(args: str) -> list[int | None]:
     """The numbers of /article 1 2 (also 1,2 1、2 1;2), each as `article_number` reads it."""
-    return [article_number(a) for a in _NUMBER_SEPARATORS.split(args) if a]
+    return [article_number(a) for a in NUMBER_SEPARATORS.split(args) if a]
 
 
 def article_number(arg: str) -> int | None:

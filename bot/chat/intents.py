@@ -127,6 +127,11 @@ def detect_intent(message: str) -> Intent | None:
     return None
 
 
+# What people put between the numbers of a list they type (/article 1 2, /unsubscribe 1,2): spaces, commas,
+# the enumeration comma, semicolons, ASCII or full-width.
+NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
 # A link as readers paste it: with its scheme, or starting www.
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 

@@ -26,6 +26,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from bot.chat.intents import NUMBER_SEPARATORS
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
@@ -194,14 +195,12 @@ def _unsubscribe(
             subs.remove_subscription(db, chat_id, current[0].id)
             return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
         return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup)
-    ids = [i for piece in _ID_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
+    ids = [i for piece in NUMBER_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
     if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
         return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
 
 
-# What people put between the ids of /unsubscribe 1 2, 1,2, 1、2 or 1;2 (after NFKC: "，" is ",").
-_ID_SEPARATORS = re.compile(r"[\s,、;]+")
 # A range of ids: 1-3, 1~3 (NFKC of 1～3), 1到3, 1至3, #1-#3.
 _ID_RANGE = re.compile(r"^#?(\d{1,17})\s*(?:-|~|到|至|\u2013|\u2014)\s*#?(\d{1,17})$")
 # The widest range read as one (a chat holds at most a few dozen subscriptions).
