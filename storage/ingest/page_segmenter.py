@@ -888,23 +888,21 @@ class _Segmenter:
             head = rest[0]
             self.gap_groups.append((len(self.stories), [head]))
             self.roles[head.number] = "headline: the head of a box under its label"
-            if self.current is not None:
-                self.close()
-            self.start(rest[1], "text under the head of a box")
-            rest = rest[2:]
-            for index, line in enumerate(rest):
-                self.line(index, line, rest)
-            return []
+            return self._box_story(rest[1], "text under the head of a box", rest[2:])
         if wrapped and len(rest) >= 2:
             # The box's own text, no head: a story of its own (its title inferred), not a headline.
-            if self.current is not None:
-                self.close()
-            self.start(rest[0], "text of a box under its label")
-            rest = rest[1:]
-            for index, line in enumerate(rest):
-                self.line(index, line, rest)
-            return []
+            return self._box_story(rest[0], "text of a box under its label", rest[1:])
         return rest
+
+    def _box_story(self, first: _Line, why: str, rest: list[_Line]) -> list[_Line]:
+        """A box's text as a story of its own: the open story closed, one started at `first`, the block's
+        `rest` read into it. Nothing of the block is left."""
+        if self.current is not None:
+            self.close()
+        self.start(first, why)
+        for index, line in enumerate(rest):
+            self.line(index, line, rest)
+        return []
 
     def digest_strip(self, group: list[_Line]) -> list[_Line]:
         """A strip of other pages' heads (要闻速览), as evening papers print under the page strip: on one
