@@ -23,6 +23,7 @@ import argparse
 import difflib
 import hashlib
 import io
+import os
 import random
 import re
 import shutil
@@ -219,7 +220,10 @@ def ocr(png: bytes) -> str:
     )
     text = done.stdout.decode("utf-8")
     CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(text, encoding="utf-8")
+    # Written whole, then renamed: a run beside this one never reads half a page.
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(cached)
     return text
 
 
