@@ -41,7 +41,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, Press, Who, parse_command, readable
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, readable
 from bot.chat.replies import Channel, Reply, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
@@ -261,7 +261,8 @@ class WebEdge:
         """What the conversation answers to one line from the page (blocking); with `search` (a link's
         ``?q=``) the line is a search or a question, never a command, whatever it starts with."""
         line = " ".join(line.split())
-        who = self.conversation.in_chat_language(who)  # the language chosen with /lang, if any
+        # The language chosen with /lang, else the line's own (one rule: `Conversation.in_chat_language`).
+        who = self.conversation.in_chat_language(who, line if search else language_words(line))
         command = None if search else parse_command(line)
         if command is not None:
             name, rest = command
