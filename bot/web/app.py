@@ -72,8 +72,10 @@ log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "newsbot_session"
 SESSION_AGE = 400 * 24 * 3600  # seconds; browsers cap cookies at 400 days
-MAX_JSON_BODY = 4096
 MAX_MESSAGE_CHARS = 500
+# Room for a message of MAX_MESSAGE_CHARS written as JSON escapes (an emoji is \ud83d\ude00, 12 bytes), so a
+# message within the limit is never refused as a too large request.
+MAX_JSON_BODY = 8192
 API_CALLS_PER_MINUTE = 60
 NEW_SESSIONS_PER_ADDRESS = 120  # per 10 minutes (an office or a carrier's NAT is one address)
 WECHAT_BUDGET = 4.5  # seconds: the platform gives up at 5
