@@ -29,6 +29,9 @@ from storage.records.readers import reader_chat, reader_for
 
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
+# The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
+# character is 9 bytes quoted) would leave no room for the results it follows.
+MORE_LINK_MAX = 512
 
 
 def typed_choices(reply: Reply) -> Reply:
@@ -120,8 +123,11 @@ class WeChatChat:
                     tail = "\n" + feeds.text  # after a blank line, as between replies
         else:
             out = self.conversation.text(line, who)
-        if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
-            tail = text(lang, "wechat_more", url=f"{base}/?q={quote(line)}")
+        more = f"{base}/?q={quote(line)}"
+        if len(more) <= MORE_LINK_MAX and any(
+            b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row
+        ):
+            tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
 
     def _known_language(self, openid: str) -> str:
