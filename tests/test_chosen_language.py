@@ -16,10 +16,12 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.chat.conversation import language_words
+from bot.chat.conversation import Who, language_words
 from bot.chat.intents import has_letters, message_language
+from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console
 from bot.digests.records import parse_language
+from bot.services import open_services
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT
 from storage.database.connection import open_db
@@ -303,3 +305,19 @@ def test_a_greeting_in_full_width_letters_is_answered_in_english(tmp_path: Path)
     out = io.StringIO()
     run_console(settings, lang="zh", stdin=io.StringIO("Ｈｅｌｌｏ\n"), stdout=out)
     assert "Hello! I am newsbot" in out.getvalue()
+
+
+def test_a_members_english_does_not_change_a_groups_language(tmp_path: Path) -> None:
+    """A group's language (its digests') is the one its subscription commands came with: one member's
+    English search is answered in English, and the group stays Chinese."""
+    settings = Settings(_env_file=None, db=tmp_path / "g.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False)
+    try:
+        member = Who(user_id=5, lang="zh", chat_id=-1005)
+        assert "已订阅" in services.conversation.command("subscribe", "8:00", member)[0].text
+        assert "Nothing found" in services.conversation.text("typhoon", member)[0].text
+        assert services.conversation.command("help", "", member)[0].text.startswith("newsbot 可用命令：")
+        chat = services.database.read(subs.get_chat, -1005)
+        assert chat is not None and chat.language == "zh"
+    finally:
+        services.close()

@@ -120,9 +120,9 @@ class ChatRecords(Protocol):
         None when not known)."""
         ...
 
-    def remember_language(self, chat_id: int, lang: str, *, create: bool) -> None:
+    def remember_language(self, chat_id: int, lang: str) -> None:
         """Keep `lang` as the language the chat's messages are answered in (in the chat's row, created if
-        `create`); skipped when the database is busy."""
+        needed); skipped when the database is busy."""
         ...
 
     def subscription_count(self, chat_id: int) -> int:
@@ -222,17 +222,17 @@ class Conversation:
         English for words in English letters only; else, for words without letters (/help, 123, ？？？),
         the language the chat's earlier messages were answered in; else the one `who` came with
         (Telegram's language_code, the browser's, the console's --lang, Chinese on WeChat). A message with
-        letters keeps its language as the chat's (`ChatRecords.remember_language`): a chat of one person
-        (a private chat, a web or WeChat reader, the console) from its first such message, a group only
-        once newsbot keeps it (a member's language is not the group's)."""
+        letters keeps its language as the chat's (`ChatRecords.remember_language`) in a chat of one person
+        (a private chat, a web or WeChat reader, the console); never in a group, where one member's
+        language is not the group's (its digests keep the one its subscription commands came with)."""
         if who.settled:
             return who
         if who.chat_id is None:
             return replace(who, lang=message_language(words, detected=who.lang, known=None), settled=True)
         chosen, known = self.records.languages(who.chat_id)
         heard = message_language(words, detected=who.lang, known=known)
-        if has_letters(words) and heard != known:
-            self.records.remember_language(who.chat_id, heard, create=who.chat_id == who.user_id)
+        if who.chat_id == who.user_id and has_letters(words) and heard != known:
+            self.records.remember_language(who.chat_id, heard)
         if chosen:
             return replace(who, lang=chosen, lang_chosen=True, detected=heard, settled=True)
         return replace(who, lang=heard, settled=True)

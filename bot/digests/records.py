@@ -118,13 +118,6 @@ def _changing_command(
     return [_timezone(db, args, chat_id, lang, now, markup)]
 
 
-def _remember_language(
-    db: sqlite_utils.Database, chat_id: int, lang: str, create: bool, now: datetime
-) -> None:
-    if create or subs.get_chat(db, chat_id) is not None:
-        subs.register_chat(db, chat_id, language=lang, now=now)
-
-
 def _reading_command(
     db: sqlite_utils.Database,
     library: SearchLibrary,
@@ -397,12 +390,12 @@ class StorageChatRecords:
         chat = self._database.read(subs.get_chat, chat_id)
         return (chat.chosen_language, chat.heard_language) if chat else (None, None)
 
-    def remember_language(self, chat_id: int, lang: str, *, create: bool) -> None:
-        """Keep `lang` as the chat's language: in its row, created if `create`; a busy database only
-        postpones it to a later message."""
+    def remember_language(self, chat_id: int, lang: str) -> None:
+        """Keep `lang` as the chat's language (its row created if needed; a pause lifted: the chat is
+        talking again); a busy database only postpones it to a later message."""
         try:
             self._database.write(
-                _remember_language, chat_id, lang, create, self._clock(), wait=CHAT_WRITE_WAIT
+                subs.register_chat, chat_id, language=lang, now=self._clock(), wait=CHAT_WRITE_WAIT
             )
         except DatabaseBusy:
             log.warning("could not remember a chat's language: database busy", extra={"chat_id": chat_id})
