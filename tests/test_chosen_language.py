@@ -130,6 +130,9 @@ async def test_a_telegram_reader_who_writes_english_gets_english_for_a_bare_comm
     async with running(settings, Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))):
         assert "Nothing found" in (await say(emu, "typhoon", 1003)).text  # a Chinese client writes English
         assert (await say(emu, "/help", 1003)).text.startswith("newsbot commands:")
+        # The subscription commands (handled apart on Telegram) follow the same rule.
+        assert (await say(emu, "/subscriptions", 1003)).text.startswith("No subscriptions yet.")
+        assert "Timezone set to Asia/Tokyo" in (await say(emu, "/timezone Asia/Tokyo", 1003)).text
         assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1003)).text  # Chinese letters: the client's
         assert (await say(emu, "/help", 1003)).text.startswith("newsbot 可用命令：")
 
