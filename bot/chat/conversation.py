@@ -133,17 +133,15 @@ class ChatRecords(Protocol):
 @dataclass(frozen=True)
 class Who:
     """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
-    and the chat they talk in (None where there is none, e.g. inline queries). `lang_chosen`: `lang` is
-    the one the chat chose with /lang (set by `Conversation.in_chat_language`), not the one detected;
-    `detected`: then the one the message came with (what /lang auto goes back to); `settled`: `lang` is
-    the reply's language, the rule of `in_chat_language` applied."""
+    and the chat they talk in (None where there is none, e.g. inline queries). `settled`: `lang` is the
+    reply's language, the rule of `Conversation.in_chat_language` applied; `detected`: then, when the
+    chat chose its language with /lang, the one the message came with (what /lang auto goes back to)."""
 
     user_id: int
     lang: str = "zh"
     is_admin: bool = False
     name: str | None = None
     chat_id: int | None = None
-    lang_chosen: bool = False
     detected: str | None = None
     settled: bool = False
 
@@ -234,7 +232,7 @@ class Conversation:
         if who.chat_id == who.user_id and has_letters(words) and heard != known:
             self.records.remember_language(who.chat_id, heard)
         if chosen:
-            return replace(who, lang=chosen, lang_chosen=True, detected=heard, settled=True)
+            return replace(who, lang=chosen, detected=heard, settled=True)
         return replace(who, lang=heard, settled=True)
 
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
@@ -279,7 +277,7 @@ class Conversation:
         who = self.in_chat_language(who, message)
         intent = detect_intent(message)
         if intent is not None:
-            return [self._intent_reply(intent, message, who)]
+            return [self._intent_reply(intent, who)]
         return self.search(message, who)
 
     def today(self, who: Who) -> date:
@@ -293,7 +291,7 @@ class Conversation:
             zone = ZoneInfo(DEFAULT_TIMEZONE)
         return self.clock().astimezone(zone).date()
 
-    def _intent_reply(self, intent: Intent, message: str, who: Who) -> Reply:
+    def _intent_reply(self, intent: Intent, who: Who) -> Reply:
         lang = who.lang
         if intent.name == "coverage":
             stats = self.library.stats()
