@@ -31,6 +31,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+
+from benchmarks.common import BenchmarkError
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 CACHE_FILE = CACHE_DIR / "peopledaily-v1.jsonl"
@@ -94,8 +97,7 @@ def _texts(source: Path) -> Iterator[tuple[str, str]]:
         for path in sorted(source.rglob("*.txt")):
             yield path.name, path.read_text(encoding="utf-8", errors="replace")
         return
-    import py7zr  # only needed to unpack the archives of the repository
-
+    py7zr = _py7zr()
     listing = subprocess.run(
         ["git", "-C", str(source), "cat-file", "--batch-all-objects", "--batch-check"],
         check=True,
@@ -113,6 +115,19 @@ def _texts(source: Path) -> Iterator[tuple[str, str]]:
         py7zr.SevenZipFile(io.BytesIO(blob.stdout)).extractall(RAW_DIR)
     for path in sorted(RAW_DIR.rglob("*.txt")):
         yield path.name, path.read_text(encoding="utf-8", errors="replace")
+
+
+def _py7zr() -> Any:
+    """The py7zr module (only needed to unpack the repository's archives: the bench extra), or a
+    `BenchmarkError` saying what to install."""
+    try:
+        import py7zr
+    except ModuleNotFoundError as error:
+        raise BenchmarkError(
+            "unpacking the People's Daily archives needs py7zr, in the bench extra: "
+            "pip install -e '.[bench]' (or pip install py7zr)"
+        ) from error
+    return py7zr
 
 
 def build_cache(source: Path, cache_file: Path = CACHE_FILE) -> int:
@@ -161,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.peopledaily:
         parser.error(f"--peopledaily PATH or {ENV} is required")
-    n = build_cache(Path(args.peopledaily))
+    try:
+        n = build_cache(Path(args.peopledaily))
+    except BenchmarkError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"{n} articles cached in {CACHE_FILE}")
     return 0
 

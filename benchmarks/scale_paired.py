@@ -4,8 +4,11 @@
                                       [--queries-per-class 25] [--reps 3]
 
 `DB` is a newsbot database (e.g. one `benchmarks.scale` run left, or one built by `--build`). Each
-checkout gets its own copy of it (``DB.<label>`` beside it, made once and then reused), so the newer code's
-migrations never touch the database the older code opens; build the archive with the older checkout. In
+checkout gets its own copy of it (``DB.<label>`` beside the path as given, not where a symbolic link to it
+leads: that may be a cache other runs share), so the newer code's migrations never touch the database the
+older code opens; build the archive with the older checkout. A copy is reused while its schema version is
+the one its checkout's code migrates to, and made again otherwise (one the newer code migrated would
+break the older code's next run). In
 each round the two checkouts run in turn, in separate processes, the first of the two alternating from
 round to round. A process opens its copy with its own checkout's code (`PYTHONPATH` = the checkout) and
 times `Searcher(db).search(text, limit=10)` over the queries of `benchmarks.scale.make_queries`: each
@@ -29,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -111,22 +115,52 @@ def commit_of(checkout: Path) -> str | None:
     return proc.stdout.strip() or None
 
 
-def copy_for(archive: Path, label: str) -> Path:
-    """The checkout's own copy of the archive (made on first use; the WAL checkpointed into the file)."""
+def expected_version(checkout: Path) -> int:
+    """The schema version `checkout`'s code migrates a database to (asked of a process running it)."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    cmd = [sys.executable, str(HERE), "--schema-version"]
+    proc = subprocess.run(cmd, cwd=checkout, env=env, capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"{checkout} failed:\n{proc.stderr[-3000:]}")
+    return int(proc.stdout)
+
+
+def file_version(path: Path) -> int:
+    """The schema version of the SQLite file at `path` (its ``PRAGMA user_version``), read only."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def copy_for(archive: Path, label: str, version: int) -> Path:
+    """The copy of the archive for the checkout `label` whose code migrates to `version`: beside the
+    archive's path as given (a symbolic link is not followed), reused while at `version`, else made
+    again (the WAL checkpointed into the file)."""
     copy = archive.with_name(f"{archive.name}.{label}")
-    if not copy.exists():
+    if copy.exists() and file_version(copy) == version:
+        return copy
+    for beside in (archive, archive.resolve()):
         for suffix in ("-wal", "-shm"):
-            if Path(f"{archive}{suffix}").exists():
-                raise SystemExit(f"{archive}{suffix} exists: close the database that wrote it first")
-        tmp = copy.with_name(copy.name + ".tmp")
-        shutil.copyfile(archive, tmp)
-        os.replace(tmp, copy)
+            if Path(f"{beside}{suffix}").exists():
+                raise SystemExit(f"{beside}{suffix} exists: close the database that wrote it first")
+    if file_version(archive) > version:
+        raise SystemExit(f"{archive} is newer than the {label} checkout's code: build it with the older one")
+    tmp = copy.with_name(copy.name + ".tmp")
+    shutil.copyfile(archive, tmp)
+    os.replace(tmp, copy)
     return copy
+
+
+def copies_for(archive: Path, checkouts: dict[str, Path]) -> dict[str, Path]:
+    """Each checkout's copy of the archive (`copy_for`), by label."""
+    return {label: copy_for(archive, label, expected_version(path)) for label, path in checkouts.items()}
 
 
 def paired(old: Path, new: Path, archive: Path, *, rounds: int, per_class: int, reps: int) -> dict[str, Any]:
     checkouts = {"old": old, "new": new}
-    copies = {label: copy_for(archive, label) for label in checkouts}
+    copies = copies_for(archive, checkouts)
     result: dict[str, Any] = {
         "archive": str(archive),
         "checkouts": {k: str(v) for k, v in checkouts.items()},
@@ -253,7 +287,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--build", metavar="SIZES", help="build archives of these sizes (20k,100k) with --old")
     ap.add_argument("--into", type=Path, help="with --build: the directory of the archives")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--schema-version", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.schema_version:  # in a checkout's process: the version its code migrates to
+        from storage.database.connection import latest_version
+
+        print(latest_version())
+        return
     if args.child:
         print(json.dumps(child_time(args.child, args.queries_per_class, args.reps), ensure_ascii=False))
         return
@@ -269,7 +309,7 @@ def main(argv: list[str] | None = None) -> None:
     result = paired(
         args.old.resolve(),
         args.new.resolve(),
-        args.archive.resolve(),
+        args.archive.absolute(),  # not resolved: the copies go beside the path given
         rounds=args.rounds,
         per_class=args.queries_per_class,
         reps=args.reps,

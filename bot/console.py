@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who, parse_command
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.services import open_services
@@ -46,8 +46,8 @@ class ConsoleChat:
         if not line:
             return ""
         # The language the console chat chose with /lang goes before --lang (read for each line: /lang
-        # may have just changed it).
-        who = self.conversation.in_chat_language(self.who)
+        # may have just changed it); then the line's own (`Conversation.in_chat_language`).
+        who = self.conversation.in_chat_language(self.who, language_words(line))
         command = parse_command(line)
         if command is not None:
             return self._render(self.conversation.command(*command, who), who.lang)

@@ -138,3 +138,4 @@ class SearchResponse:
     date_dropped: bool = False
     date_only: bool = False  # the query was only a date or period: the results are that day's stories
     period: tuple[str, str] | None = None  # (first, last) ISO day of a date-only query's period
+    no_such_dates: tuple[str, ...] = ()  # dates the query named that no calendar has (2月30日)

@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -395,3 +396,22 @@ def test_the_frozen_set_reports_figures_per_kind_never_its_questions():
     assert answers.format_sets(rows).splitlines()[-1] == (
         "| frozen set: 人民日报 | 2 | 50.0% (50.0%) | 50.0% | skipped | skipped |"
     )
+
+
+def test_the_bench_extra_holds_what_people_daily_imports():
+    """QA: `python -m benchmarks.peopledaily` unpacks the archives with py7zr, which the bench extra
+    (what BENCHMARKS.md tells a newcomer to install) did not list."""
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    assert any(re.match(r"py7zr\b", requirement) for requirement in extra["bench"])
+
+
+def test_people_daily_without_py7zr_says_what_to_install(tmp_path, monkeypatch, capsys):
+    """QA: unpacking the archives without py7zr was a bare ModuleNotFoundError."""
+    from benchmarks import peopledaily
+
+    (tmp_path / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")  # a git directory
+    monkeypatch.setitem(sys.modules, "py7zr", None)  # importing it fails as when it is not installed
+    assert peopledaily.main(["--peopledaily", str(tmp_path)]) == 1
+    assert "pip install -e '.[bench]'" in capsys.readouterr().err

@@ -59,22 +59,68 @@ def test_the_table_gives_each_rounds_ratio_and_the_median_and_range_over_rounds(
     assert scale_paired.format_table(result, "cpu") == scale_paired.format_table(result)
 
 
-def test_each_checkout_gets_its_own_copy_made_once(tmp_path):
-    archive = tmp_path / "newsbot.db"
-    conn = sqlite3.connect(archive)
+def make_archive(path, version=13):
+    conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE t (x)")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
-    old = scale_paired.copy_for(archive, "old")
-    new = scale_paired.copy_for(archive, "new")
+    return path
+
+
+def test_each_checkout_gets_its_own_copy_made_once(tmp_path):
+    archive = make_archive(tmp_path / "newsbot.db")
+    old = scale_paired.copy_for(archive, "old", 13)
+    new = scale_paired.copy_for(archive, "new", 14)
     assert (old.name, new.name) == ("newsbot.db.old", "newsbot.db.new")
     assert old.read_bytes() == archive.read_bytes() == new.read_bytes()
-    # A copy is kept as it is (the newer code migrated its own on first use).
+    # A copy the newer code migrated (to the version it expects) is kept as it is.
     changed = sqlite3.connect(new)
     changed.execute("CREATE TABLE migrated (y)")
+    changed.execute("PRAGMA user_version = 14")
     changed.commit()
     changed.close()
-    assert scale_paired.copy_for(archive, "new").read_bytes() != archive.read_bytes()
+    assert scale_paired.copy_for(archive, "new", 14).read_bytes() != archive.read_bytes()
+
+
+def test_a_copy_at_another_schema_version_is_made_again(tmp_path):
+    """QA: a copy the newer code had migrated was reused by the older code's next run, which then broke
+    on a schema newer than it understands."""
+    archive = make_archive(tmp_path / "newsbot.db")
+    old = scale_paired.copy_for(archive, "old", 13)
+    migrated = sqlite3.connect(old)
+    migrated.execute("CREATE TABLE migrated (y)")
+    migrated.execute("PRAGMA user_version = 14")
+    migrated.commit()
+    migrated.close()
+    again = scale_paired.copy_for(archive, "old", 13)
+    assert again.read_bytes() == archive.read_bytes() and scale_paired.file_version(again) == 13
+    with pytest.raises(SystemExit, match="newer than the older checkout's code|build it with the older"):
+        scale_paired.copy_for(archive, "older", 12)
+
+
+def test_the_copies_go_beside_the_archive_path_as_given(tmp_path, monkeypatch):
+    """QA: a symbolic link to an archive in a shared cache had its copies made (and migrated) in that
+    cache, beside the file the link leads to."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    real = make_archive(cache / "newsbot.db")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    link = mine / "newsbot.db"
+    link.symlink_to(real)
+    copies = scale_paired.copies_for(link, {"new": scale_paired.HERE.parent.parent})
+    assert copies["new"].parent == mine and sorted(p.name for p in cache.iterdir()) == ["newsbot.db"]
+    seen = {}
+
+    def fake_paired(old, new, archive, **_):
+        seen["archive"] = archive
+        raise SystemExit(0)
+
+    monkeypatch.setattr(scale_paired, "paired", fake_paired)
+    with pytest.raises(SystemExit):
+        scale_paired.main(["--old", str(tmp_path), "--archive", str(link)])
+    assert seen["archive"] == link
 
 
 def test_an_archive_with_its_write_ahead_log_beside_it_is_not_copied(tmp_path):
@@ -85,7 +131,7 @@ def test_an_archive_with_its_write_ahead_log_beside_it_is_not_copied(tmp_path):
     conn.commit()
     try:
         with pytest.raises(SystemExit, match="-wal exists"):
-            scale_paired.copy_for(archive, "old")
+            scale_paired.copy_for(archive, "old", 0)
     finally:
         conn.close()
     assert not (tmp_path / "newsbot.db.old").exists()

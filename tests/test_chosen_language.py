@@ -16,8 +16,12 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from bot.chat.conversation import Who, language_words
+from bot.chat.intents import has_letters, message_language
+from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console
 from bot.digests.records import parse_language
+from bot.services import open_services
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT
 from storage.database.connection import open_db
@@ -117,6 +121,22 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert subs.get_chat(db, 1001).chosen_language is None  # type: ignore[union-attr]
 
 
+async def test_a_telegram_reader_who_writes_english_gets_english_for_a_bare_command(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA: the language of a message without letters (/help, ？？？) is the one the chat's earlier
+    messages were answered in, before the client's; the rule WeChat and the web page follow too."""
+    emu = telegram_emulator
+    async with running(settings, Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))):
+        assert "Nothing found" in (await say(emu, "typhoon", 1003)).text  # a Chinese client writes English
+        assert (await say(emu, "/help", 1003)).text.startswith("newsbot commands:")
+        # The subscription commands (handled apart on Telegram) follow the same rule.
+        assert (await say(emu, "/subscriptions", 1003)).text.startswith("No subscriptions yet.")
+        assert "Timezone set to Asia/Tokyo" in (await say(emu, "/timezone Asia/Tokyo", 1003)).text
+        assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1003)).text  # Chinese letters: the client's
+        assert (await say(emu, "/help", 1003)).text.startswith("newsbot 可用命令：")
+
+
 # ---- WeChat and the web page ---------------------------------------------------------------------------
 
 
@@ -166,6 +186,33 @@ def test_a_wechat_reader_can_choose_english_and_back(web: WebRun) -> None:
     assert wechat(web, "oLang", "/lang 中文", 9).startswith("好的，以后用中文回复")
     assert wechat(web, "oLang", "/help", 10).startswith("newsbot 可用命令：")
     assert wechat(web, "oOther", "/help", 11).startswith("newsbot 可用命令：")  # nobody else's choice
+
+
+def test_a_wechat_follower_who_writes_english_gets_english_for_a_bare_command(web: WebRun) -> None:
+    """QA: /help from a follower who had written English was answered in Chinese (WeChat tells no
+    language, and none was kept): the language their messages were answered in now holds for a message
+    without letters, until they write Chinese; a timezone's Latin letters change nothing."""
+    assert "Nothing found" in wechat(web, "oEn", "typhoon", 1)
+    assert wechat(web, "oEn", "/help", 2).startswith("newsbot commands:")
+    assert wechat(web, "oEn", "？？？", 3).startswith("Tell me what to look for")
+    assert "Asia/Tokyo" in wechat(web, "oEn", "/timezone Asia/Tokyo", 4)
+    assert wechat(web, "oEn", "/help", 5).startswith("newsbot commands:")
+    assert "保交楼" in wechat(web, "oEn", "保交楼", 6)
+    assert wechat(web, "oEn", "/help", 7).startswith("newsbot 可用命令：")
+    assert wechat(web, "oNew", "/help", 8).startswith("newsbot 可用命令：")  # nothing known: Chinese
+
+
+def test_a_web_reader_who_writes_english_gets_english_for_a_bare_command(web: WebRun) -> None:
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "zh-CN"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        assert say_web("/help").startswith("newsbot 可用命令：")
+        assert "Nothing found" in say_web("typhoon")
+        assert say_web("/help").startswith("newsbot commands:")
 
 
 def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None:
@@ -221,3 +268,59 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
     chat = subs.get_chat(db, CONSOLE_CHAT_ID)
     assert chat is not None and chat.chosen_language is None and chat.language == "zh"
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "tells"),
+    [
+        ("typhoon news", "en", True),
+        ("Ｈｅｌｌｏ", "en", True),  # full-width letters are English letters
+        ("保交楼", "zh", True),  # Chinese letters: the language the reader came with
+        ("who is 樊惠林", "zh", True),
+        ("？？？", "en", False),  # no letters: the chat's known language
+        ("😀", "en", False),
+        ("&amp;", "en", False),  # a character reference is the character it stands for
+        ("<br/>", "en", False),  # a markup tag is no word
+        ("8:00pm", "en", False),  # letters on a number are part of it
+        ("https://example.com/news", "en", False),  # a link's letters are no language
+    ],
+)
+def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells: bool) -> None:
+    """QA: `message_language` for a Chinese client whose chat was last answered in English; a message
+    without letters from a chat newsbot knows nothing of is answered in the client's language."""
+    assert message_language(message, detected="zh", known="en") == expected
+    assert has_letters(message) == tells
+    if not tells:
+        assert message_language(message, detected="zh", known=None) == "zh"
+
+
+def test_the_words_that_tell_a_lines_language() -> None:
+    assert language_words("/help me") == "me"
+    assert language_words("/search typhoon") == "typhoon"
+    assert language_words("/timezone Asia/Tokyo") == ""  # a code, in any language
+    assert language_words("/unsubscribe all") == ""
+    assert language_words("typhoon") == "typhoon"
+
+
+def test_a_greeting_in_full_width_letters_is_answered_in_english(tmp_path: Path) -> None:
+    """QA: Ｈｅｌｌｏ (typed with a Chinese keyboard's full-width letters) got the Chinese greeting."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("Ｈｅｌｌｏ\n"), stdout=out)
+    assert "Hello! I am newsbot" in out.getvalue()
+
+
+def test_a_members_english_does_not_change_a_groups_language(tmp_path: Path) -> None:
+    """A group's language (its digests') is the one its subscription commands came with: one member's
+    English search is answered in English, and the group stays Chinese."""
+    settings = Settings(_env_file=None, db=tmp_path / "g.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False)
+    try:
+        member = Who(user_id=5, lang="zh", chat_id=-1005)
+        assert "已订阅" in services.conversation.command("subscribe", "8:00", member)[0].text
+        assert "Nothing found" in services.conversation.text("typhoon", member)[0].text
+        assert services.conversation.command("help", "", member)[0].text.startswith("newsbot 可用命令：")
+        chat = services.database.read(subs.get_chat, -1005)
+        assert chat is not None and chat.language == "zh"
+    finally:
+        services.close()

@@ -305,3 +305,39 @@ def test_list_marks_alone_are_refused_as_no_keyword_not_a_subscription_to_everyt
     reply = _say(console, f"/subscribe 8:00 {typed}")
     assert "没有可以搜索的字" in reply
     assert "你还没有订阅" in _say(console, "/subscriptions")
+
+
+# ---- dates no calendar has (QA pass 6) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("2月30日", ("2月30日",)),
+        ("２月３０日有什么新闻", ("2月30日",)),
+        ("13月1日 保交楼", ("13月1日",)),
+        ("2023-02-30", ("2023-02-30",)),
+        ("Feb 30, 2023", ("2023年2月30日",)),
+        ("2023年2月29日", ("2023年2月29日",)),  # not a leap year
+        ("2024年2月29日", ()),
+        ("2月29日", ()),  # some year has it
+        ("4月6日", ()),
+        ("3.5亿", ()),
+        ("13月薪", ()),
+    ],
+)
+def test_dates_no_calendar_has_are_named(typed: str, named: tuple[str, ...]):
+    assert parse_query(typed, today=date(2026, 12, 6)).no_such_dates == named
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("zh", "2月30日", "日历上没有「2月30日」这一天"),
+        ("en", "February 30", "There is no such day as “2月30日”"),
+    ],
+)
+def test_a_date_no_calendar_has_is_told_so(services: Services, lang: str, typed: str, said: str):
+    """QA: 2月30日 was answered 没有找到与「2月30日」相关的文章, as if such a day could have had news."""
+    out = _say(_chat(services, lang), typed)
+    assert said in out, out

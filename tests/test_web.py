@@ -3,6 +3,7 @@ private feeds, /healthz and the hardening (cross-site calls, sizes, rates, escap
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -422,3 +423,21 @@ def test_help_on_the_web_names_only_what_works_here(web: WebRun, lang: str, grou
         (reply,) = say(c, "/help")
     assert "/search" in reply["text"] and group not in reply["text"] and "私聊" not in reply["text"]
     assert ("订阅源" if lang.startswith("zh") else "feed") in reply["text"]
+
+
+def test_a_message_of_emoji_within_the_limit_is_answered(web: WebRun):
+    """QA: 500 emoji, sent as JSON escapes (\\ud83d\\ude00, 12 bytes each, as Python's json does), were
+    refused as a too large request although within the 500 characters a message may have."""
+
+    def send(text: str) -> httpx.Response:
+        body = json.dumps({"text": text}).encode("ascii")
+        return httpx.post(
+            f"{web.base_url}/api/message",
+            content=body,
+            headers={"content-type": "application/json"},
+            timeout=30,
+        )
+
+    assert send("😀" * 500).status_code == 200
+    over = send("😀" * 501)
+    assert over.status_code == 413 and "500" in over.json()["error"]

@@ -459,3 +459,15 @@ def test_a_pasted_link_is_answered_in_chinese(web: WebRun, line: str):
     assert re.search(r"[\u4e00-\u9fff]", content) and "Nothing found" not in content, content
     english = reply_of(post(web, wechat_text("oReaderU", "hello", 7301)))["Content"]
     assert english.startswith("Hello"), english
+
+
+def test_a_long_message_gets_its_results_within_the_limit(web: WebRun):
+    """QA: a message of 900 Han characters was answered with "…" and a "more results" link of 8,000 bytes
+    (the message quoted into it): no result shown, and a reply over WeChat's 2048 bytes."""
+    content = reply_of(post(web, wechat_text("oReaderL", "保交楼" * 300, 7400)))["Content"]
+    assert len(content.encode("utf-8")) <= 2048 and "保交楼项目第" in content, content
+
+
+def test_fit_cuts_a_tail_too_long_for_the_limit():
+    out = fit("results", 100, tail="x" * 300)
+    assert len(out.encode("utf-8")) <= 100 and out.startswith("results")

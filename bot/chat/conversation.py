@@ -33,7 +33,14 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
-from bot.chat.intents import NUMBER_SEPARATORS, Intent, asks_for_latest, detect_intent, message_language
+from bot.chat.intents import (
+    NUMBER_SEPARATORS,
+    Intent,
+    asks_for_latest,
+    detect_intent,
+    has_letters,
+    message_language,
+)
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
@@ -108,6 +115,16 @@ class ChatRecords(Protocol):
         """The language the chat chose with /lang ('zh' or 'en'), or None."""
         ...
 
+    def languages(self, chat_id: int) -> tuple[str | None, str | None]:
+        """The language the chat chose with /lang and the one its messages were last answered in (each
+        None when not known)."""
+        ...
+
+    def remember_language(self, chat_id: int, lang: str) -> None:
+        """Keep `lang` as the language the chat's messages are answered in (in the chat's row, created if
+        needed); skipped when the database is busy."""
+        ...
+
     def subscription_count(self, chat_id: int) -> int:
         """How many subscriptions the chat has."""
         ...
@@ -116,17 +133,17 @@ class ChatRecords(Protocol):
 @dataclass(frozen=True)
 class Who:
     """The person talking: an id (for query ownership and the flood guard), a language, admin or not,
-    and the chat they talk in (None where there is none, e.g. inline queries). `lang_chosen`: `lang` is
-    the one the chat chose with /lang (set by `Conversation.in_chat_language`), not the one detected;
-    `detected`: then the one the message came with (what /lang auto goes back to)."""
+    and the chat they talk in (None where there is none, e.g. inline queries). `settled`: `lang` is the
+    reply's language, the rule of `Conversation.in_chat_language` applied; `detected`: then, when the
+    chat chose its language with /lang, the one the message came with (what /lang auto goes back to)."""
 
     user_id: int
     lang: str = "zh"
     is_admin: bool = False
     name: str | None = None
     chat_id: int | None = None
-    lang_chosen: bool = False
     detected: str | None = None
+    settled: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,19 +214,32 @@ class Conversation:
 
     # -- entry points ---------------------------------------------------------------------------
 
-    def in_chat_language(self, who: Who) -> Who:
-        """`who` speaking the language their chat chose with /lang, if it chose one (it goes before the
-        detected one: Telegram's language_code, the browser's, the console's --lang, the message's)."""
-        if who.lang_chosen or who.chat_id is None:
+    def in_chat_language(self, who: Who, words: str = "") -> Who:
+        """`who` speaking the language to answer `words` in (the words of a message that say what language
+        it is in: `language_words`). One rule for every chat: the language the chat chose with /lang; else
+        English for words in English letters only; else, for words without letters (/help, 123, ？？？),
+        the language the chat's earlier messages were answered in; else the one `who` came with
+        (Telegram's language_code, the browser's, the console's --lang, Chinese on WeChat). A message with
+        letters keeps its language as the chat's (`ChatRecords.remember_language`) in a chat of one person
+        (a private chat, a web or WeChat reader, the console); never in a group, where one member's
+        language is not the group's (its digests keep the one its subscription commands came with)."""
+        if who.settled:
             return who
-        chosen = self.records.language(who.chat_id)
-        return replace(who, lang=chosen, lang_chosen=True, detected=who.lang) if chosen else who
+        if who.chat_id is None:
+            return replace(who, lang=message_language(words, detected=who.lang, known=None), settled=True)
+        chosen, known = self.records.languages(who.chat_id)
+        heard = message_language(words, detected=who.lang, known=known)
+        if who.chat_id == who.user_id and has_letters(words) and heard != known:
+            self.records.remember_language(who.chat_id, heard)
+        if chosen:
+            return replace(who, lang=chosen, detected=heard, settled=True)
+        return replace(who, lang=heard, settled=True)
 
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
         """A /command with the rest of the line as `args`."""
-        who = self.in_chat_language(who)
         name = readable(name).lower()
         args = readable(args).strip()
+        who = self.in_chat_language(who, "" if name in CODE_COMMANDS else args)
         if name == "start":
             return self._start(args, who)
         if name == "help":
@@ -243,11 +273,11 @@ class Conversation:
     def text(self, message: str, who: Who) -> list[Reply]:
         """Plain text in a private chat (or addressed to the bot in a group): small talk and how-to
         questions get a reply of their own (`bot.chat.intents`); anything else is a search or a question."""
-        who = self.in_chat_language(who)
         message = readable(message)
+        who = self.in_chat_language(who, message)
         intent = detect_intent(message)
         if intent is not None:
-            return [self._intent_reply(intent, message, who)]
+            return [self._intent_reply(intent, who)]
         return self.search(message, who)
 
     def today(self, who: Who) -> date:
@@ -261,8 +291,8 @@ class Conversation:
             zone = ZoneInfo(DEFAULT_TIMEZONE)
         return self.clock().astimezone(zone).date()
 
-    def _intent_reply(self, intent: Intent, message: str, who: Who) -> Reply:
-        lang = who.lang if who.lang_chosen else message_language(message, who.lang)
+    def _intent_reply(self, intent: Intent, who: Who) -> Reply:
+        lang = who.lang
         if intent.name == "coverage":
             stats = self.library.stats()
             if not stats.get("articles"):
@@ -615,6 +645,22 @@ class Conversation:
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+
+
+# Commands whose arguments are codes written in Latin letters in any language (a timezone, a language's
+# code, /unsubscribe all, a deep link's payload, numbers): their letters say nothing of the reply's
+# language. Other commands' arguments are words the reader writes (/search, /subscribe's keywords, /help me).
+CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest"})
+
+
+def language_words(line: str) -> str:
+    """The words of a typed line that tell its language: a command's arguments unless they are codes
+    (`CODE_COMMANDS`), else the whole line."""
+    command = parse_command(line)
+    if command is None:
+        return line
+    name, rest = command
+    return "" if name in CODE_COMMANDS else rest
 
 
 def parse_command(line: str) -> tuple[str, str] | None:

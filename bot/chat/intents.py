@@ -5,9 +5,10 @@ emoji and a trailing 呀/啊/~ are set aside, case folded) and the `bot.chat.tex
 each language. Only a message that is clearly one of these is answered this way; anything else —
 including a greeting followed by a question (你好，保交楼怎么样了) — is searched.
 
-`detect_intent(message)` gives the intent (or None); `message_language(message, default)` tells an
-English message from a Chinese one, so that `hello` from a Chinese-language account is answered in
-English.
+`detect_intent(message)` gives the intent (or None); `message_language(message, detected=, known=)` is the
+one rule every chat follows for the language of a reply (before a /lang choice): `hello` from a
+Chinese-language account is answered in English, and a message without letters (/help, 123, ？？？) in
+the language the chat's earlier messages were answered in.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS
-from storage.text.normalize import normalize
+from storage.text.normalize import normalize, unescape_entities, without_markup
 
 
 @dataclass(frozen=True)
@@ -136,13 +137,33 @@ NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def message_language(message: str, default: str) -> str:
-    """'en' for a message in English letters only, else `default` (the chat's language). A link's
-    letters are no language: a message of links alone keeps `default`."""
-    letters = [ch for ch in _LINK.sub(" ", message) if ch.isalpha()]
-    if letters and all(ch.isascii() for ch in letters):
-        return "en"
-    return default
+def message_language(message: str, *, detected: str, known: str | None) -> str:
+    """The language to answer `message` in when the chat chose none with /lang: English for a message in
+    English letters only (full-width ones too); for a message without letters (a bare command, digits,
+    punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
+    `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
+    --lang; Chinese on WeChat, which tells none)."""
+    letters = _language_letters(message)
+    if not letters:
+        return known or detected
+    return "en" if all(ch.isascii() for ch in letters) else detected
+
+
+def has_letters(message: str) -> bool:
+    """Whether `message` says anything about its language (`message_language`)."""
+    return bool(_language_letters(message))
+
+
+# Latin letters written onto a number (8:00pm, 4th, 5G, A4) are part of it, in any language.
+_LETTERS_ON_A_NUMBER = re.compile(r"(?<=[0-9])[A-Za-z]+|[A-Za-z]+(?=[0-9])")
+
+
+def _language_letters(message: str) -> list[str]:
+    """The letters of `message` that tell its language: as the reader sees them (HTML character
+    references read, markup tags and links left out, full-width forms folded), not those of a number."""
+    seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
+    words = _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen))
+    return [ch for ch in words if ch.isalpha()]
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.

@@ -383,8 +383,22 @@ class StorageChatRecords:
 
     def language(self, chat_id: int) -> str | None:
         """The language the chat chose with /lang, or None."""
+        return self.languages(chat_id)[0]
+
+    def languages(self, chat_id: int) -> tuple[str | None, str | None]:
+        """The language the chat chose with /lang and the one its messages were last answered in."""
         chat = self._database.read(subs.get_chat, chat_id)
-        return chat.chosen_language if chat else None
+        return (chat.chosen_language, chat.heard_language) if chat else (None, None)
+
+    def remember_language(self, chat_id: int, lang: str) -> None:
+        """Keep `lang` as the chat's language (its row created if needed; a pause lifted: the chat is
+        talking again); a busy database only postpones it to a later message."""
+        try:
+            self._database.write(
+                subs.register_chat, chat_id, language=lang, now=self._clock(), wait=CHAT_WRITE_WAIT
+            )
+        except DatabaseBusy:
+            log.warning("could not remember a chat's language: database busy", extra={"chat_id": chat_id})
 
     def timezone(self, chat_id: int) -> str:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""

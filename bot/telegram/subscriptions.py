@@ -20,8 +20,9 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
+from bot.chat.conversation import CODE_COMMANDS
 from bot.chat.replies import Reply
-from bot.chat.texts import lang_for, text
+from bot.chat.texts import text
 from bot.digests.records import (
     ALL_WORDS,
     COMMANDS,
@@ -33,7 +34,13 @@ from bot.digests.records import (
 from bot.settings import Settings
 from bot.telegram.context import BotApplication, BotContext
 from bot.telegram.digest_job import DigestRunner, runner_of, schedule_digest_job
-from bot.telegram.handlers import GROUP_ADMIN_COMMANDS, group_admins_only, may_change_group, split_command
+from bot.telegram.handlers import (
+    GROUP_ADMIN_COMMANDS,
+    group_admins_only,
+    may_change_group,
+    split_command,
+    who_of,
+)
 from bot.telegram.sending import edit, send_replies
 from storage.errors import DatabaseBusy
 
@@ -71,8 +78,11 @@ async def on_subscription_command(update: Update, context: BotContext) -> None:
     if name in GROUP_ADMIN_COMMANDS and not await may_change_group(update, context):
         await send_replies(context.bot, chat.id, [group_admins_only(update, name)])
         return
-    user = update.effective_user
-    lang = lang_for(user.language_code if user else None)
+    # The language the command came with, by the rule every chat follows (a command without letters: the
+    # chat's known one); the records answer in the chat's chosen one themselves.
+    words = "" if name in CODE_COMMANDS else rest
+    who = await services.run(services.conversation.in_chat_language, who_of(update, services), words)
+    lang = who.lang
     try:
         replies = await services.run(
             subscription_command,
@@ -81,7 +91,7 @@ async def on_subscription_command(update: Update, context: BotContext) -> None:
             name,
             rest.split(),
             chat_id=chat.id,
-            lang=lang,
+            lang=who.detected or who.lang,
             now=runner.clock(),
             config=runner.config,
             max_subscriptions=services.settings.digest_max_subscriptions,
@@ -100,8 +110,9 @@ async def on_unsubscribe_button(update: Update, context: BotContext) -> None:
         return
     message = query.message if isinstance(query.message, Message) else None
     chat_id = message.chat_id if message is not None else query.from_user.id
-    lang = lang_for(query.from_user.language_code)
     services = context.services
+    who = await services.run(services.conversation.in_chat_language, who_of(update, services))
+    lang = who.lang
     in_group = message is not None and message.chat.type != ChatType.PRIVATE
     try:
         if in_group and not await may_change_group(update, context):
@@ -109,7 +120,11 @@ async def on_unsubscribe_button(update: Update, context: BotContext) -> None:
         else:
             try:
                 reply = await services.run(
-                    subscription_press, services.database, query.data or "", chat_id=chat_id, lang=lang
+                    subscription_press,
+                    services.database,
+                    query.data or "",
+                    chat_id=chat_id,
+                    lang=who.detected or who.lang,
                 )
             except DatabaseBusy:
                 log.warning("unsubscribe button not carried out: database busy", extra={"chat_id": chat_id})

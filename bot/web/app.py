@@ -41,7 +41,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, Press, Who, parse_command, readable
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, readable
 from bot.chat.replies import Channel, Reply, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
@@ -72,8 +72,10 @@ log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "newsbot_session"
 SESSION_AGE = 400 * 24 * 3600  # seconds; browsers cap cookies at 400 days
-MAX_JSON_BODY = 4096
 MAX_MESSAGE_CHARS = 500
+# Room for a message of MAX_MESSAGE_CHARS written as JSON escapes (an emoji is \ud83d\ude00, 12 bytes), so a
+# message within the limit is never refused as a too large request.
+MAX_JSON_BODY = 8192
 API_CALLS_PER_MINUTE = 60
 NEW_SESSIONS_PER_ADDRESS = 120  # per 10 minutes (an office or a carrier's NAT is one address)
 WECHAT_BUDGET = 4.5  # seconds: the platform gives up at 5
@@ -261,7 +263,8 @@ class WebEdge:
         """What the conversation answers to one line from the page (blocking); with `search` (a link's
         ``?q=``) the line is a search or a question, never a command, whatever it starts with."""
         line = " ".join(line.split())
-        who = self.conversation.in_chat_language(who)  # the language chosen with /lang, if any
+        # The language chosen with /lang, else the line's own (one rule: `Conversation.in_chat_language`).
+        who = self.conversation.in_chat_language(who, line if search else language_words(line))
         command = None if search else parse_command(line)
         if command is not None:
             name, rest = command

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who, article_numbers, parse_command
-from bot.chat.intents import message_language
+from bot.chat.conversation import Conversation, Who, article_numbers, language_words, parse_command
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
@@ -30,6 +29,9 @@ from storage.records.readers import reader_chat, reader_for
 
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
+# The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
+# character is 9 bytes quoted) would leave no room for the results it follows.
+MORE_LINK_MAX = 512
 
 
 def typed_choices(reply: Reply) -> Reply:
@@ -96,17 +98,12 @@ class WeChatChat:
         line = " ".join(content.split())
         if not line:  # spaces only: a text all the same, with nothing to look for
             return text(self._known_language(openid), "empty_query")
-        # English for a message in English (a command: for English arguments, "/forget confirm"); a
-        # timezone and /unsubscribe's "all" are written in Latin letters in any language (Asia/Shanghai,
-        # UTC+8), so /timezone and /unsubscribe stay in Chinese.
         command = parse_command(line) if commands else None
-        if command is not None and command[0] in ("timezone", "unsubscribe"):
-            lang = "zh"
-        else:
-            lang = message_language(command[1] if command else line, "zh")
         chat_id = self._chat_id(openid)
-        # A language the reader chose with /lang goes before the one read from the message.
-        who = self.conversation.in_chat_language(Who(user_id=chat_id, lang=lang, chat_id=chat_id))
+        # WeChat tells no language: Chinese, unless the line's letters or the follower's earlier
+        # messages (or /lang) say otherwise (`Conversation.in_chat_language`).
+        who = Who(user_id=chat_id, lang="zh", chat_id=chat_id)
+        who = self.conversation.in_chat_language(who, language_words(line) if commands else line)
         lang = who.lang
         feed_url = self._feed_url(base)
         tail = ""
@@ -126,13 +123,16 @@ class WeChatChat:
                     tail = "\n" + feeds.text  # after a blank line, as between replies
         else:
             out = self.conversation.text(line, who)
-        if any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row):
-            tail = text(lang, "wechat_more", url=f"{base}/?q={quote(line)}")
+        more = f"{base}/?q={quote(line)}"
+        if len(more) <= MORE_LINK_MAX and any(
+            b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row
+        ):
+            tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
 
     def _known_language(self, openid: str) -> str:
-        """The language a follower newsbot already knows chose with /lang, else Chinese (nothing is stored
-        for a follower who has not written yet)."""
+        """The language of a follower newsbot already knows (chosen with /lang, else the one their messages
+        were answered in), else Chinese (nothing is stored for a follower who has not written yet)."""
         chat_id = self.database.read(reader_chat, CHANNEL, openid)
         if chat_id is None:
             return "zh"

@@ -82,7 +82,9 @@ def utf8_len(s: str) -> int:
 
 def fit(body: str, limit: int = LIMIT - MARGIN, *, tail: str = "") -> str:
     """`body` within `limit` bytes of UTF-8 (with `tail` after it): whole blocks, then whole lines, then
-    characters, with "…" where something was cut."""
+    characters, with "…" where something was cut. A tail too long for the limit by itself is cut too."""
+    if utf8_len(tail) + utf8_len("\n…\n") > limit:
+        return fit(f"{body}\n{tail}", limit)
     room = limit - utf8_len(tail) - (1 if tail else 0)
     if utf8_len(body) <= room:
         return f"{body}\n{tail}" if tail else body

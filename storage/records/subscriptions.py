@@ -68,6 +68,7 @@ class Chat:
     paused: bool = False
     paused_reason: str | None = None
     chosen_language: str | None = None
+    heard_language: str = DEFAULT_LANGUAGE  # the one its messages came with (kept beside a choice)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
 
 def _chat(row: sqlite3.Row | tuple) -> Chat:
     chat_id, language, timezone, paused, reason, chosen = row
-    return Chat(int(chat_id), chosen or language, timezone, bool(paused), reason, chosen)
+    return Chat(int(chat_id), chosen or language, timezone, bool(paused), reason, chosen, language)
 
 
 def _subscription(row: sqlite3.Row | tuple) -> Subscription:

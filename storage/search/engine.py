@@ -294,6 +294,7 @@ class Searcher:
         if today is None:
             today = datetime.now(DEFAULT_ZONE).date()
         parsed = parse_query(query if isinstance(query, str) else "", today=today)
+        no_such_dates = parsed.no_such_dates
         with self._read() as db:
             found = _ladder(db, parsed, limit + offset + TIE_EXTRA, correct=correct)
             parsed, total = found.parsed, found.total
@@ -353,6 +354,7 @@ class Searcher:
             date_dropped=found.date_dropped,
             date_only=parsed.date_only,
             period=period,
+            no_such_dates=no_such_dates,
         )
 
     def latest_day(self, on_or_before: date) -> str | None:

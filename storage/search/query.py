@@ -136,6 +136,9 @@ class ParsedQuery:
     # The terms without a lone character glued on as a suffix (李卓瑜讲了什么: 李卓瑜, not 李卓瑜讲), to
     # try when the terms find nothing; empty when the same.
     loose_terms: tuple[str, ...] = ()
+    # Dates written as dates that no calendar has (2月30日, 13月1日, 2023-02-30), as typed (folded):
+    # searched as words, and named in the reply.
+    no_such_dates: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -226,6 +229,25 @@ def _valid(month: int, day: int | None = None, year: int | None = None) -> bool:
         return True
     days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     return 1 <= day <= days
+
+
+def no_such_dates(text: str) -> list[str]:
+    """The dates in folded query text written with 年/月/日 (or as 2023-02-30) whose month or day no
+    calendar has (2月30日, 13月1日, 2023年2月30日), as typed; a day that only some years have (2月29日) is
+    judged with the year, when there is one, by `DateSpec.span`."""
+    text = english_dates(digits_in_dates(text))
+    out = []
+    for m in _FULL_DATE.finditer(text):
+        if m.group(4) in (None, "-") and not _valid(
+            int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6))
+        ):
+            out.append(m.group(0).strip())
+    rest = _FULL_DATE.sub(" ", text)
+    out += [m.group(0).strip() for m in _YEAR_MONTH.finditer(rest) if not _valid(int(m.group(2)))]
+    out += [
+        m.group(0).strip() for m in _MONTH_DAY.finditer(rest) if not _valid(int(m.group(1)), int(m.group(2)))
+    ]
+    return out
 
 
 def extract_dates(text: str) -> tuple[list[DateSpec], str]:
@@ -514,7 +536,9 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     periods, s = relative_periods(s, today or date(2000, 1, 1))
     if today is None:
         periods = []
+    impossible = no_such_dates(s)
     dates, s = extract_dates(s)
+    impossible += [d.text for d in dates if d.span(today or date(2000, 1, 1)) is None]
 
     chunks = s.split()
     positive: list[str] = []
@@ -583,6 +607,7 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
         periods=tuple(periods[:4]),
         groups=tuple(tuple(_dedupe(g)) for g in groups if len(_dedupe(g)) > 1)
         + tuple((g[0],) for g in groups if len(_dedupe(g)) == 1),
+        no_such_dates=tuple(_dedupe(impossible)),
     )
 
 
