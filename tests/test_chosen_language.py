@@ -283,6 +283,10 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
         ("<br/>", "en", False),  # a markup tag is no word
         ("8:00pm", "en", False),  # letters on a number are part of it
         ("https://example.com/news", "en", False),  # a link's letters are no language
+        ("GDP", "en", False),  # an acronym is typed in Latin letters in any language
+        ("iPhone", "en", False),  # so is a brand name
+        ("NBA 总决赛", "zh", True),
+        ("GDP growth", "en", True),  # a word in small letters is English
     ],
 )
 def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells: bool) -> None:

@@ -156,13 +156,17 @@ def has_letters(message: str) -> bool:
 
 # Latin letters written onto a number (8:00pm, 4th, 5G, A4) are part of it, in any language.
 _LETTERS_ON_A_NUMBER = re.compile(r"(?<=[0-9])[A-Za-z]+|[A-Za-z]+(?=[0-9])")
+# Acronyms and brand names (GDP, NBA, APEC, iPhone, WeChat) are typed in Latin letters in any language: a
+# Chinese reader searching GDP is not writing English. Words in capitals, or with a capital after a small
+# letter, tell no language.
+_NAME_IN_LATIN = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\b")
 
 
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number."""
     seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
-    words = _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen))
+    words = _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
     return [ch for ch in words if ch.isalpha()]
 
 
