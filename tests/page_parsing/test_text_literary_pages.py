@@ -1,0 +1,94 @@
+"""A literary supplement's page (`benchmarks.supplementpages`, the tuned ``literary_page``): the author's
+name alone under the headline (padded to three cells, or with the author's post in brackets), poems set
+one line a line in stanzas, a ``作者简介`` after a piece, a column's name set off by ornaments over the
+headline.
+
+Each case is a small made-up page in the shape of failures seen on ``literary_page`` (seed 1); the
+held-out ``digest_page`` pages were never looked at.
+"""
+
+from __future__ import annotations
+
+from benchmarks.parsing import _wrap
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_lines import _Line, verse_lines
+
+WIDTH = 18
+ESSAY = "门口那棵老槐树稍稍扭动一下身躯，泛着金光的叶子翻起筋斗缓缓着地，山岗上的庄稼仿佛开始燃烧。"
+MORE = "收秋先是从芝麻开始。当墨绿的植株被太阳酱成鹅黄色的时候，枝干上的荚也饱满起来。"
+# An essay's worth of prose: the page's column is measured on it.
+PROSE = (ESSAY, MORE) * 3
+# Verse is ragged: its lines are set to their own lengths, short of the column.
+POEM = (
+    ("当年的海风掀开厚重的面纱", "梦和初心从这里开拔出发", "一条长路越走越宽阔", "希望的田野开满了鲜花"),
+    ("古老的大地丛生着崭新的神话", "诗和远方还没有到达"),
+    ("满载千年宏愿再一次出发",),
+)
+
+
+def _column(*paragraphs: str) -> str:
+    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+
+
+def _poem() -> str:
+    return "\n\n".join("\n".join(stanza) for stanza in POEM)
+
+
+def test_an_authors_name_padded_or_with_a_post_is_the_pieces_byline():
+    """``王  强`` (a two-character name padded to three cells), ``铁  凝（中国作协主席）`` and
+    ``阿尔泰（中国作协主席团委员）`` alone under the headline, the text under them: the author, no text."""
+    for author, name in (
+        ("王  强", "王强"),
+        ("铁  凝（中国作协主席）", "铁凝"),
+        ("阿尔泰（中国作协主席团委员）", "阿尔泰"),
+    ):
+        page = f"收秋\n\n{author}\n{_column(ESSAY, MORE)}\n"
+        (story,) = parse_page(page, year=2019)
+        assert (story.title, story.paragraphs, story.reporters) == ("收秋", (ESSAY, MORE), (name,)), author
+
+
+def test_a_poem_is_one_paragraph_a_line_its_stanzas_no_headlines():
+    """A poem under its author, its stanzas a blank line apart, lines without end punctuation: each
+    line a paragraph of the poem, no stanza a headline; the next piece's headline after its last
+    stanza stays that piece's."""
+    page = f"再一次出发\n\n屈  塬\n{_poem()}\n\n收秋\n\n王  强\n{_column(*PROSE)}\n"
+    poem, essay = parse_page(page, year=2019)
+    assert poem.title == "再一次出发"
+    assert poem.reporters == ("屈塬",)
+    assert poem.paragraphs == tuple(line for stanza in POEM for line in stanza)
+    assert (essay.title, essay.paragraphs, essay.reporters) == ("收秋", PROSE, ("王强",))
+
+
+def test_a_narrow_column_of_prose_is_no_verse():
+    """Lines of one width (a prose paragraph set in a column narrower than the page's) are no verse:
+    verse is ragged."""
+    lines = [_Line(k, text, False) for k, text in enumerate(_wrap(ESSAY + MORE, 10, indent=0))]
+    assert verse_lines(lines, 18) == set()
+
+
+def test_a_note_on_the_author_after_the_piece_is_its_last_paragraph():
+    """``作者简介：王某，…`` / ``【作者简介】王某，…`` right under the piece's last line, full or not: the
+    piece's last paragraph, no item's head and no story of its own."""
+    for label in ("作者简介：", "【作者简介】"):
+        note = f"{label}王强，江苏南京人，中国作家协会会员，著有散文集《乡土》等。"
+        page = f"收秋\n\n王  强\n{_column(ESSAY, MORE, note)}\n\n责任编辑：李明\n"
+        (story,) = parse_page(page, year=2019)
+        assert story.paragraphs == (ESSAY, MORE, note), label
+        assert story.title == "收秋"
+
+
+def test_a_columns_name_set_off_by_ornaments_is_the_headlines_kicker():
+    """``·随笔·`` or ``◆人生感悟`` a blank line over the headline: the first line of the title."""
+    for column in ("·随笔·", "◆人生感悟"):
+        page = f"大地  第20版\n\n{column}\n\n收秋\n\n王  强\n{_column(MORE, ESSAY)}\n"
+        (story,) = parse_page(page, year=2019)
+        assert story.title == f"{column} 收秋", column
+        assert story.paragraphs == (MORE, ESSAY)
+
+
+def test_a_bulleted_columns_name_right_over_the_headline_is_no_briefs_head():
+    """``◆人生感悟`` right over the headline in its block, the author's name opening the next block: a
+    kicker over the headline, not a brief's bulleted head over its text."""
+    page = f"大地  第20版\n\n◆人生感悟\n收秋\n\n王  强\n{_column(MORE, ESSAY)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert (story.title, story.paragraphs, story.reporters) == ("◆人生感悟 收秋", (MORE, ESSAY), ("王强",))
