@@ -279,6 +279,8 @@ _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?
 # An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
 # two-character name padded to three cells (``王  强``); or any name of two to four characters with the
 # author's post in brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
+# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
+_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
 _AUTHOR_ALONE_RE = re.compile(
     f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
     f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
@@ -1631,17 +1633,27 @@ class _Segmenter:
 
     def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
         following = self.group_index + 1
-        if index + 2 != len(group) or following >= len(self.groups):
+        if following >= len(self.groups):
             return False
-        main, opening = group[index + 1], self.groups[following][0].text.strip()
+        opening = self.groups[following][0].text.strip()
+        if index + 2 == len(group):
+            main = group[index + 1]
+            if (
+                _is_headline_like([main])
+                and not _ends_sentence([main])
+                and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+            ):
+                return True
+        # A column's name over a headline of one or two lines set short of the measure (a title may end
+        # on ``！`` or ``？``, or carry a subtitle), the author's name alone opening the next block.
+        heads = group[index + 1 :]
         return (
-            _is_headline_like([main])
-            and not _ends_sentence([main])
-            and bool(
-                _DATELINE_RE.match(opening)
-                or is_byline(opening)
-                or (_AUTHOR_ALONE_RE.match(opening) and len(self.groups[following]) > 1)
+            1 <= len(heads) <= 2
+            and all(
+                _set_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN for line in heads
             )
+            and _AUTHOR_ALONE_RE.match(opening) is not None
+            and len(self.groups[following]) > 1
         )
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
@@ -2073,7 +2085,9 @@ class _Segmenter:
         if self.current is not None and not self.current.ended:
             return False
         author = _AUTHOR_ALONE_RE.match(line.text)
-        if author is None or not (_text_follows(group, index) or self.verse_follows(group, index)):
+        if author is None or _DATELINE_RE.match(line.text.strip()) or _REPORTER_ROLE_RE.search(line.text):
+            return False  # ``本报讯（记者 王某 通讯员 李某）`` filling its line: a dateline, no author's post
+        if not (_text_follows(group, index) or self.verse_follows(group, index)):
             return False
         if self.current is not None:
             self.close()
@@ -2090,13 +2104,16 @@ class _Segmenter:
     def stanza(self, group_index: int, group: list[_Line]) -> bool:
         """A block of verse under the open story's verse, a blank line apart: the poem's next stanza,
         no headline, unless the block after it opens a story's text (an author's name, a byline, a
-        dateline, prose), which makes it that story's headline."""
+        dateline, prose), which makes it that story's headline. A note on the author (``作者简介：…``)
+        under the stanza in its block is the poem's too."""
         story = self.current
         if story is None or story.ended or not story.lines:
             return False
-        tail = story.lines[-_VERSE_RUN + 1 :]
-        verse = verse_lines([*tail, *group], self.column)
-        if not all(k in verse for k in range(len(tail) + len(group))):
+        # The poem's lines so far measure its raggedness; a note on the author may close the stanza.
+        note = next((k for k, line in enumerate(group) if AUTHOR_NOTE_RE.match(line.text)), len(group))
+        tail = story.lines[-2 * _VERSE_RUN :]
+        verse = verse_lines([*tail, *group[:note]], self.column)
+        if not note or not all(k in verse for k in range(len(tail) - 1, len(tail) + note)):
             return False
         following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else []
         if following and self.opens_text(following[0]):

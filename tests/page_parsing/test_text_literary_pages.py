@@ -92,3 +92,37 @@ def test_a_bulleted_columns_name_right_over_the_headline_is_no_briefs_head():
     page = f"大地  第20版\n\n◆人生感悟\n收秋\n\n王  强\n{_column(MORE, ESSAY)}\n"
     (story,) = parse_page(page, year=2019)
     assert (story.title, story.paragraphs, story.reporters) == ("◆人生感悟 收秋", (MORE, ESSAY), ("王强",))
+
+
+def test_a_bulleted_columns_name_over_a_title_ending_a_sentence_or_with_a_subtitle():
+    """``◆诗歌`` over ``“春天快来吧！”``, or ``◆序与跋`` over a title and its ``——`` subtitle, the author's
+    name opening the next block: the column's name and the title are the headline, no brief's text."""
+    for heads in (("“春天快来吧！”",), ("立时代潮头，发思想先声", "——《乡土》序")):
+        page = "大地  第20版\n\n◆随笔\n" + "\n".join(heads) + f"\n\n王  强\n{_column(MORE, ESSAY)}\n"
+        (story,) = parse_page(page, year=2019)
+        assert story.title == " ".join(("◆随笔", *heads)), heads
+        assert (story.paragraphs, story.reporters) == ((MORE, ESSAY), ("王强",)), heads
+
+
+def test_a_note_on_the_author_under_a_poems_last_stanza_is_the_poems():
+    """A poem whose last stanza ends a sentence (``春天来了。``), the ``作者简介`` under it in its block:
+    the stanza and the note are the poem's, no story of their own."""
+    note = "作者简介：屈塬，四川成都人，中国作家协会会员，著有诗集《出发》等。"
+    last = ("春天来了。", "中国列车要增速了。")
+    page = (
+        f"再一次出发\n\n屈  塬\n{_poem()}\n\n" + "\n".join(last) + f"\n{_column(note)}\n\n"
+        f"收秋\n\n王  强\n{_column(*PROSE)}\n"
+    )
+    poem, essay = parse_page(page, year=2019)
+    assert poem.paragraphs == (*(line for stanza in POEM for line in stanza), *last, note)
+    assert (essay.title, essay.reporters) == ("收秋", ("王强",))
+
+
+def test_a_dateline_filling_its_line_is_no_authors_name_with_a_post():
+    """``本报讯（记者 林英 通讯员 刘雪）`` alone on its line (the column ended with its bracket) under a
+    headline: the dateline opening the lead, its reporters the byline, not an author with a post."""
+    dateline = "本报讯（记者 林英 通讯员 刘雪）"
+    page = f"京张高铁，冰雪之旅\n\n{dateline}\n{_column(MORE, ESSAY)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (dateline + MORE, ESSAY)
+    assert story.reporters + story.correspondents == ("林英", "刘雪")
