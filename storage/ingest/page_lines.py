@@ -687,11 +687,15 @@ def _verse_line(line: _Line, column_width: float) -> bool:
     )
 
 
+_INNER_MARK_RE = re.compile("[，。；：、！？,;:]")
+
+
 def verse_lines(lines: list[_Line], column_width: float) -> set[int]:
     """Indexes of the lines set as verse: four or more in a row (stanza breaks between them or not),
-    each short of the column (`_verse_line`), their widths ragged (no width held by more than half of
-    them). Prose fills every line of a paragraph but its last, so such a run is a poem's lines, each a
-    paragraph of its own, whether or not it ends in a mark."""
+    each short of the column (`_verse_line`), their widths ragged (no width held by more than two in
+    three of them), three in four of them holding no clause mark before their end. Prose fills every
+    line of a paragraph but its last and runs its clauses on inside its lines, so such a run is a
+    poem's lines, each a paragraph of its own, whether or not it ends in a mark."""
     out: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines, None]):
@@ -699,7 +703,9 @@ def verse_lines(lines: list[_Line], column_width: float) -> set[int]:
             run.append(index)
             continue
         widths = Counter(math.ceil(_set_width(lines[k].text.strip())) for k in run)
-        if len(run) >= _VERSE_RUN and 2 * max(widths.values()) <= len(run):
+        # Prose runs its clauses on inside its lines; a line of verse is a phrase, a mark at most at its end.
+        inner = sum(1 for k in run if _INNER_MARK_RE.search(lines[k].text.strip()[:-1]))
+        if len(run) >= _VERSE_RUN and 3 * max(widths.values()) <= 2 * len(run) and 4 * inner <= len(run):
             out.update(run)
         run = []
     return out

@@ -126,3 +126,21 @@ def test_a_dateline_filling_its_line_is_no_authors_name_with_a_post():
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (dateline + MORE, ESSAY)
     assert story.reporters + story.correspondents == ("林英", "刘雪")
+
+
+def test_a_songs_lines_of_much_the_same_length_are_verse():
+    """A song whose lines are most of them one length (12, 12, 9, 10, 12, 12, 9, 10, 12 cells), short of
+    the column, no clause mark inside them: verse, each line a paragraph."""
+    song = (
+        "当年的海风掀开厚重的面纱",
+        "梦和初心的队伍从脚下开拔",
+        "一条长路越走越宽阔",
+        "希望的田野开满了鲜花",
+        "古老的大地丛生崭新的神话",
+        "诗和远方的目标还没有到达",
+        "千秋大业越来越壮丽",
+        "春天的故事传遍了天涯",
+        "新时代的号角中再一次出发",
+    )
+    lines = [_Line(k, text, k in (3, 6)) for k, text in enumerate(song)]
+    assert verse_lines(lines, 18) == set(range(len(song)))
