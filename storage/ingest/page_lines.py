@@ -727,7 +727,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
         text = line.text.strip()
         if index and current:
             after = lines[index + 1] if index + 1 < len(lines) else None
-            if index - 1 in verse or index in verse:
+            if index - 1 in verse:  # a line of verse ends its paragraph (a run's first may end a prose one)
                 paragraphs.append(current)
                 current = ""
                 first = index

@@ -144,3 +144,14 @@ def test_a_songs_lines_of_much_the_same_length_are_verse():
     )
     lines = [_Line(k, text, k in (3, 6)) for k, text in enumerate(song)]
     assert verse_lines(lines, 18) == set(range(len(song)))
+
+
+def test_short_sentences_under_a_wrapped_line_keep_that_paragraph_whole():
+    """A paragraph whose last line is a few characters (``下车处迎接。``), then short one-line paragraphs:
+    the run of short lines reads like verse, but its first line ends the paragraph the full line above
+    it began; the line above it is never cut off."""
+    first = "李强抵达总理府前广场时，安瓦尔在下车处迎接。"
+    short = ("军乐队奏中马两国国歌。", "随后，李强检阅仪仗队。", "军乐队再次奏响两国国歌。")
+    page = f"欢迎仪式\n\n{_column(*PROSE)}\n{_column(first)}\n" + "\n".join(short) + "\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (*PROSE, first, *short)
