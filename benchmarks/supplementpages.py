@@ -7,8 +7,8 @@ ever printed, never a story). Each family is a function of a seed: same seed, sa
   page 8 of the months on disk), the author's name under the headline (``王某`` alone, a two-character
   name padded to three cells, ``◎王某``; as the corpus prints its signed pieces, ``铁  凝（中国作协主席）``),
   no dateline; poems as the corpus prints them (its lines short, most without end punctuation, set one
-  a line, stanzas of two to four lines parted by blank lines; the songs of a lyrics page signed
-  ``作词：王某``); a column's name over some pieces (the one the corpus puts in brackets after the head,
+  a line, stanzas of two to four lines parted by blank lines; the songs of a lyrics page, signed
+  ``作词：王某`` in the corpus, printed with the name alone); a column's name over some pieces (the one the corpus puts in brackets after the head,
   ``收秋（泥土芬芳）``, printed ``【泥土芬芳】``, ``·泥土芬芳·``, ``◆泥土芬芳`` or bare; or ``【百姓故事】``,
   ``·随笔·`` and a few more over pieces without one); a short ``作者简介：…`` after some pieces; the
   editor's line at the page's foot (``责任编辑：王某``, ``本版责编：王某  美编：李某``).

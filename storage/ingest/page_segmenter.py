@@ -276,11 +276,11 @@ _SURNAMES = (
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 
 
+# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
+_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
 # An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
 # two-character name padded to three cells (``王  强``); or any name of two to four characters with the
 # author's post in brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
-# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
-_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
 _AUTHOR_ALONE_RE = re.compile(
     f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
     f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
