@@ -482,6 +482,12 @@ _COMMENT_COLUMN_RE = re.compile(
 )
 
 
+# A column's name set off by ornaments (``·随笔·``, ``◆人生感悟``, ``■诗路放歌``), alone on its line.
+_ORNAMENTED_COLUMN_RE = re.compile(
+    f"^(?:·[ \t\u3000]*[{HAN}]{{2,6}}[ \t\u3000]*·|[■◆●◇★][ \t\u3000]*[{HAN}]{{2,6}})$"
+)
+
+
 def _is_series_label(group: HeadlineGroup) -> bool:
     """A kicker that goes with the headline printed below it: a series or column name in brackets
     (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
@@ -489,7 +495,7 @@ def _is_series_label(group: HeadlineGroup) -> bool:
     text = "".join(line.strip() for line in group.lines)
     if "。" in text:
         return False
-    if _COMMENT_COLUMN_RE.match(text):
+    if _COMMENT_COLUMN_RE.match(text) or _ORNAMENTED_COLUMN_RE.match(text):
         return True
     if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
         return True

@@ -664,13 +664,62 @@ def find_page_date(text: str) -> str | None:
     return None
 
 
+# A note on the piece's author after its text (``作者简介：王某，…``, ``【作者简介】王某，…``): a paragraph of
+# the piece, opening on a line of its own.
+AUTHOR_NOTE_RE = re.compile("^[ \t\u3000]*[【\\[]?(?:作者简介|作者小传)[】\\]：:]")
+
+# Verse: this many lines in a row or more, each set short of the column.
+_VERSE_RUN = 4
+# A line opening with an ornament is a label or a sub-heading (``◆诗歌``, ``■多措并举``), no verse.
+_VERSE_ORNAMENTS = tuple("□■◇◆◎★☆●▲▶►")
+
+
+def _verse_line(line: _Line, column_width: float) -> bool:
+    """A line that can be a line of verse: set shorter than a paragraph's first line by more than the
+    margin, not ending in a mark that goes on (``、``, ``——``) nor leaving a bracket or quote open."""
+    text = line.text.strip()
+    return (
+        bool(text)
+        and not text.startswith(("——", "·", "【", *_VERSE_ORNAMENTS))
+        and _set_width(text) < column_width - _INDENT_CELLS - _SHORT_MARGIN
+        and not text.endswith(("、", "——", "…"))
+        and _is_subheading(re.sub(f"[{_SENTENCE_END}{_SOFT_END}，][{_CLOSERS}]*$", "", text) or text)
+    )
+
+
+_INNER_MARK_RE = re.compile("[，。；：、！？,;:]")
+
+
+def verse_lines(lines: list[_Line], column_width: float) -> set[int]:
+    """Indexes of the lines set as verse: four or more in a row (stanza breaks between them or not),
+    each short of the column (`_verse_line`), their widths ragged (no width held by more than two in
+    three of them), three in four of them holding no clause mark before their end. Prose fills every
+    line of a paragraph but its last and runs its clauses on inside its lines, so such a run is a
+    poem's lines, each a paragraph of its own, whether or not it ends in a mark."""
+    out: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and _verse_line(line, column_width):
+            run.append(index)
+            continue
+        widths = Counter(math.ceil(_set_width(lines[k].text.strip())) for k in run)
+        # Prose runs its clauses on inside its lines; a line of verse is a phrase, a mark at most at its end.
+        inner = sum(1 for k in run if _INNER_MARK_RE.search(lines[k].text.strip()[:-1]))
+        if len(run) >= _VERSE_RUN and 3 * max(widths.values()) <= 2 * len(run) and 4 * inner <= len(run):
+            out.update(run)
+        run = []
+    return out
+
+
 def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     """Join wrapped lines into paragraphs, telling paragraph ends from column breaks.
 
     When the OCR kept paragraph indents (a full-width space or two spaces before a line), the indents
-    say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`).
+    say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`); a
+    line of verse (`verse_lines`) is a paragraph of its own.
     """
     indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
+    verse = verse_lines(lines, column_width)
     paragraphs: list[str] = []
     current = ""
     first = 0  # index of the current paragraph's first line
@@ -678,7 +727,11 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
         text = line.text.strip()
         if index and current:
             after = lines[index + 1] if index + 1 < len(lines) else None
-            if _ends_paragraph(
+            if index - 1 in verse:  # a line of verse ends its paragraph (a run's first may end a prose one)
+                paragraphs.append(current)
+                current = ""
+                first = index
+            elif _ends_paragraph(
                 lines[index - 1],
                 line,
                 after,
@@ -742,6 +795,8 @@ def _ends_paragraph(
         return False  # a bracket left open (``新华社杭州10月9日电（记者`` / ``江远芳）…``) goes on
     if _FINAL_RE.search(text) and _DATELINE_RE.match(following.text):
         return True  # a story's second dispatch opens a paragraph of its own
+    if AUTHOR_NOTE_RE.match(following.text):
+        return True  # ``作者简介：…`` after the piece's last sentence, full line or not
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
     if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
@@ -1011,13 +1066,19 @@ _WIDTH_DIFFERENCE = 2.5
 
 def _column_widths(stories: list[_Story]) -> list[float]:
     """The column width of each story: the page's, or its own where its lines are set clearly wider or
-    narrower than the other stories'."""
-    own = [_measure([story]) for story in stories]
-    measured = [w for w in own if w is not None]
+    narrower than the other stories'. A poem's ragged lines measure no column of their own: it is set
+    in the page's, short of it."""
     page = _column_width(stories)
+    own = [None if _set_as_verse(story, page) else _measure([story]) for story in stories]
+    measured = [w for w in own if w is not None]
     if measured and max(measured) - min(measured) >= _WIDTH_DIFFERENCE:
         page = statistics.median(measured)  # mixed widths: the common column is the typical story's
     return [w if w is not None and abs(w - page) >= _WIDTH_DIFFERENCE else page for w in own]
+
+
+def _set_as_verse(story: _Story, column_width: float) -> bool:
+    """Whether most of a story's lines are verse (`verse_lines`) in a column of `column_width`."""
+    return 2 * len(verse_lines(story.lines, column_width)) > len(story.lines)
 
 
 def _dispatch_org(dateline: str) -> str:

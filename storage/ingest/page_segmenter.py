@@ -63,6 +63,9 @@ from storage.ingest.page_lines import (
     _SHORT_MARGIN,
     _SUBHEADING_ORNAMENT_RE,
     _TRAILING_JUMP_RE,
+    _VERSE_ORNAMENTS,
+    _VERSE_RUN,
+    AUTHOR_NOTE_RE,
     HAN,
     _cells,
     _closes_a_bracket,
@@ -82,6 +85,7 @@ from storage.ingest.page_lines import (
     _short_paragraph,
     _Story,
     _story_head,
+    _verse_line,
     clean_prose,
     closes_text,
     display_width,
@@ -96,6 +100,7 @@ from storage.ingest.page_lines import (
     name_dots_read,
     stamp_author,
     text_date,
+    verse_lines,
 )
 from storage.ingest.page_seams import (
     _full_line,
@@ -271,8 +276,17 @@ _SURNAMES = (
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 
 
-# A commentary's author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters.
-_AUTHOR_ALONE_RE = re.compile(f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?[{_SURNAMES}][{HAN}]{{1,2}}[ \t\u3000]*$")
+# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
+_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
+# An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
+# two-character name padded to three cells (``王  强``); or any name of two to four characters with the
+# author's post in brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
+_AUTHOR_ALONE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
+    f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
+    f"|(?P<posted>[{HAN}](?:[ \t\u3000]{{0,3}}[{HAN}]){{1,3}})[ \t\u3000]*[（(][^（）()。，]{{2,30}}[）)]"
+    f")[ \t\u3000]*$"
+)
 
 
 _CLOSING_NAMES_RE = re.compile(
@@ -747,6 +761,8 @@ class _Segmenter:
         if self.current is not None and self.ends_sentence() and self.word_among_specks(group_index, group):
             for line in group:
                 self.drop(line, "OCR noise")
+            return
+        if self.stanza(group_index, group):
             return
         if self.current is not None and not self.current.ended and self.kicker_with_a_comma(group_index):
             self.close()
@@ -1437,8 +1453,8 @@ class _Segmenter:
         line = group[index]
         following = group[index + 1].text if index + 1 < len(group) else ""
         found = _run_in_parts(line.text, following)
-        if found is None:
-            return None
+        if found is None or AUTHOR_NOTE_RE.match(line.text):
+            return None  # ``【作者简介】王某，…``: a note on the author, no item's head
         # A head in brackets alone on its line has its text under it, full lines of prose.
         holding = (following if found[2] or not found[1] else line.text).strip()
         full = (
@@ -1617,13 +1633,27 @@ class _Segmenter:
 
     def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
         following = self.group_index + 1
-        if index + 2 != len(group) or following >= len(self.groups):
+        if following >= len(self.groups):
             return False
-        main, opening = group[index + 1], self.groups[following][0].text.strip()
+        opening = self.groups[following][0].text.strip()
+        if index + 2 == len(group):
+            main = group[index + 1]
+            if (
+                _is_headline_like([main])
+                and not _ends_sentence([main])
+                and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+            ):
+                return True
+        # A column's name over a headline of one or two lines set short of the measure (a title may end
+        # on ``！`` or ``？``, or carry a subtitle), the author's name alone opening the next block.
+        heads = group[index + 1 :]
         return (
-            _is_headline_like([main])
-            and not _ends_sentence([main])
-            and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+            1 <= len(heads) <= 2
+            and all(
+                _set_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN for line in heads
+            )
+            and _AUTHOR_ALONE_RE.match(opening) is not None
+            and len(self.groups[following]) > 1
         )
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
@@ -2046,20 +2076,62 @@ class _Segmenter:
         return True
 
     def author_alone(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """A commentary's author printed alone over its text, no role before the name (``颜珂`` / ``□颜珂``
-        / ``■颜珂`` opening the block under the headline, the text under it): the next story's byline. A
-        name of two or three characters opening with a common surname, while no story is open."""
+        """A commentary's or an essay's author printed alone over its text, no role before the name
+        (``颜珂`` / ``□颜珂`` / ``■颜珂`` / ``王  强`` / ``铁  凝（中国作协主席）`` opening the block under the
+        headline, the text under it): the next story's byline, the name alone (spaces and post aside).
+        A name opening with a common surname, or any name with a post in brackets, while no story is open."""
         if index != 0 or self.pending_byline is not None or len(group) < 3:
             return False
         if self.current is not None and not self.current.ended:
             return False
-        if not _AUTHOR_ALONE_RE.match(line.text) or not _text_follows(group, index):
+        author = _AUTHOR_ALONE_RE.match(line.text)
+        if author is None or _DATELINE_RE.match(line.text.strip()) or _REPORTER_ROLE_RE.search(line.text):
+            return False  # ``本报讯（记者 王某 通讯员 李某）`` filling its line: a dateline, no author's post
+        if not (_text_follows(group, index) or self.verse_follows(group, index)):
             return False
         if self.current is not None:
             self.close()
-        self.pending_byline = _byline_text(line.text)
+        self.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
         self.roles[line.number] = "a name alone over the text, no story open: the next story's author"
         return True
+
+    def verse_follows(self, group: list[_Line], index: int) -> bool:
+        """Whether the lines under `index` in its block open with verse (`page_lines.verse_lines`, its
+        stanzas in the blocks after it read on): a poem's lines under its author's name."""
+        later = [line for g in self.groups[self.group_index + 1 : self.group_index + 4] for line in g]
+        return 0 in verse_lines([*group[index + 1 :], *later], self.column)
+
+    def stanza(self, group_index: int, group: list[_Line]) -> bool:
+        """A block of verse under the open story's verse, a blank line apart: the poem's next stanza,
+        no headline, unless the block after it opens a story's text (an author's name, a byline, a
+        dateline, prose), which makes it that story's headline. A note on the author (``作者简介：…``)
+        under the stanza in its block is the poem's too."""
+        story = self.current
+        if story is None or story.ended or not story.lines:
+            return False
+        # The poem's lines so far measure its raggedness; a note on the author may close the stanza.
+        note = next((k for k, line in enumerate(group) if AUTHOR_NOTE_RE.match(line.text)), len(group))
+        tail = story.lines[-2 * _VERSE_RUN :]
+        verse = verse_lines([*tail, *group[:note]], self.column)
+        if not note or not all(k in verse for k in range(len(tail) - 1, len(tail) + note)):
+            return False
+        following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else []
+        if following and self.opens_text(following[0]):
+            return False
+        for line in group:
+            story.lines.append(line)
+            self.roles[line.number] = "text: a stanza of the open story's verse, a blank line apart"
+        return True
+
+    def opens_text(self, line: _Line) -> bool:
+        """Whether a block opening with `line` opens a story's text: an author's name alone, a byline,
+        a dateline or a line of prose (neither verse, a label nor page furniture)."""
+        text = line.text.strip()
+        if _AUTHOR_ALONE_RE.match(text) or is_byline(text) or _DATELINE_RE.match(text):
+            return True
+        if self.is_furniture(line) or _EDITOR_MARK_RE.match(text) or _verse_line(line, self.column):
+            return False
+        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS and not text.startswith(_VERSE_ORNAMENTS)
 
     def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line read while no story is open (or the open one has ended): the text of a story printed
