@@ -53,6 +53,7 @@ from storage.ingest.page_fragments import (
     pairs,
     word_across,
 )
+from storage.text.segment import cut as words_of
 
 # A block needs this many Han characters to be judged by its words.
 MIN_WORDS_CHARS = 12
@@ -160,15 +161,35 @@ def _join_weight(
     seam = f"{end_text[-4:]}|{start_text[:4]}"
     if _CLOSING_NOTE_END_RE.search(end_text):
         return RULED_OUT, seam  # nothing reads on from a closing note
+    inside = opens_inside_a_sentence(start_text)
     if _SENTENCE_END_RE.search(end_text):
         # The sentence ended there: what follows opens a paragraph, its first line indented.
-        return (RULED_OUT if start.open_start else PARAGRAPH_JOIN), seam
+        return (RULED_OUT if start.open_start or inside else PARAGRAPH_JOIN), seam
     if start.paragraph_start:
         return RULED_OUT, seam  # a sentence left open, then an indented first line
     reading = _seam_reading(end_text, start_text, grams, skip)
     _word, strength = word_across(end_text, start_text)
-    base = OPEN_JOIN if end.open_end and start.open_start else OPEN_JOIN / 2
+    base = OPEN_JOIN if end.open_end and (start.open_start or inside) else OPEN_JOIN / 2
     return base + READING_WEIGHT * reading + LEXICON_WEIGHT * strength, seam
+
+
+# What no sentence or paragraph opens with: a mark that closes or goes on with a clause, or one of
+# the particles that only follow a word (jieba reads them as a word of their own there).
+_CLAUSE_MARKS = "，、。；：！？）》」』”’,.;:!?)"
+_TRAILING_PARTICLES = frozenset("的了着地得们")
+
+
+def opens_inside_a_sentence(text: str) -> bool:
+    """Whether a block's text starts in the middle of a sentence whatever its first line's width: with a
+    mark that closes or goes on with a clause (``，``, ``）``), or a particle that only follows a word
+    (``的孩子春季学期…``; not ``的确``, ``了解``, ``地方``, which jieba reads as words)."""
+    text = text.lstrip()
+    if not text:
+        return False
+    if text[0] in _CLAUSE_MARKS:
+        return True
+    first = words_of(text[:8])
+    return bool(first) and first[0] in _TRAILING_PARTICLES
 
 
 class _Words:
