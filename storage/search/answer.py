@@ -1631,11 +1631,26 @@ def question_dates(q: str) -> list[tuple[str, ...]]:
     return dates + [(m.group(1) + "日", m.group(1) + "号") for m in _QUESTION_DAY.finditer(q)]
 
 
-def reads_further(first_strength: float, reach: float, first_reach: float, q: str, article: _Article) -> bool:
+def reads_further(
+    first_strength: float,
+    reach: float,
+    first_reach: float,
+    q: str,
+    article: _Article,
+    *,
+    first_answers: bool = True,
+    close: int = 1,
+) -> bool:
     """Whether the answer may come from a lower article: one holding as much of the question's words as the
     first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
     the question names, in its headline or text (the first's plain fact may be of another time: 累计开行
-    1.82万列 against 截至2019年10月底…近2万列). Each lower article is weighed on its own."""
+    1.82万列 against 截至2019年10月底…近2万列). When the first holds no sentence that may answer at all
+    (`first_answers` false), an article the ranking placed close to the first (`article.rank < close`: its
+    score within what the fact evidence weighs) may answer though it holds less of the question's words:
+    the story a question asks about is the one that holds the fact asked for. Each lower article is weighed
+    on its own."""
+    if not first_answers and article.rank < close:
+        return True
     if reach < first_reach:
         return False
     return first_strength < STRONG_KIND or any(
@@ -1653,8 +1668,10 @@ def best_sentence(
     *,
     groups: Sequence[Sequence[str]] = (),
     max_docs: int = MAX_DOCS,
+    close: int = 1,
 ) -> Answer | None:
-    """The answer among `docs` ((article id, title, body), best-ranked first), or None."""
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None. `close`: how many of
+    the first docs the ranking placed close to the first (`evidence.close_to_first`; see `reads_further`)."""
     asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
     if asked is None:
         return None
@@ -1663,14 +1680,24 @@ def best_sentence(
     groups = [tuple(g) for g in groups if g]
     best: _Span | None = None
     first_strength = 0.0
+    first_answers = False  # whether the first result holds a sentence that may answer
     for article in articles:
-        if article.rank > 0 and not reads_further(first_strength, reach[article.rank], reach[0], q, article):
+        if article.rank > 0 and not reads_further(
+            first_strength,
+            reach[article.rank],
+            reach[0],
+            q,
+            article,
+            first_answers=first_answers,
+            close=close,
+        ):
             continue
         for span in _spans(article, units, kind, q, terms):
             if best is None or span.key > best.key:
                 best = span
                 if article.rank == 0:
                     first_strength = span.strength  # how plainly the first result's answer holds the fact
+                    first_answers = True
     if best is None:
         return None
     article = articles[best.sentences[-1].rank]

@@ -139,6 +139,7 @@ class Found:
     dropped: tuple[str, ...] = ()
     any_word: bool = False
     date_dropped: bool = False
+    by_evidence: bool = False  # the rows are ranked by evidence (`evidence.rank`): `nterms` is the score
 
 
 def informative_order(counts: dict[str, int]) -> list[str]:
@@ -338,7 +339,9 @@ class Searcher:
         if parsed.question and hits and offset == 0 and parsed.words:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
-            answer = best_sentence(parsed.raw, parsed.terms, pool[:ANSWER_DOCS], groups=parsed.groups)
+            pool = pool[:ANSWER_DOCS]
+            close = _close_to_first(found, [i for i, _, _ in pool])
+            answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
             hits = source_first(hits, answer)
         period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
@@ -373,6 +376,15 @@ class Searcher:
             if p is None:
                 return []
             return index_reader(db.conn).ids(p, limit=int(limit))
+
+
+def _close_to_first(found: Found, ids: Sequence[int]) -> int:
+    """How many of the articles `ids` (the answer's, in order) the evidence ranking placed close to the first
+    (`evidence.close_to_first`); 1 when the rows were ranked otherwise."""
+    if not found.by_evidence:
+        return 1
+    scores = {r.id: r.nterms for r in found.rows}
+    return evidence.close_to_first([scores.get(i, 0.0) for i in ids])
 
 
 def _period(parsed: ParsedQuery, today: date) -> tuple[str, str] | None:
@@ -684,6 +696,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         len(rows),
         tuple(rows[:window]),
         dropped=tuple(t for t in terms if t in absent),
+        by_evidence=True,
     )
 
 

@@ -80,6 +80,21 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 # An article whose held share is below this part of the best candidate's is not a result.
 KEEP_SHARE = 0.5
+# Two articles whose scores differ by less than the whole weight of the fact evidence are close: had the
+# cheap fact test (`answer.fact_test`) seen the lower one's fact beside all the words, it would have come first.
+CLOSE_MARGIN = DEFAULT_WEIGHTS.fact
+
+
+def close_to_first(scores: Sequence[float], margin: float = CLOSE_MARGIN) -> int:
+    """How many of the leading `scores` (best first, as `rank` orders them) are within `margin` of the
+    first's: the first itself, and the articles after it up to the first one further below. Pure."""
+    if not scores:
+        return 0
+    first = scores[0]
+    close = 1
+    while close < len(scores) and scores[close] >= first - margin:
+        close += 1
+    return close
 
 
 @dataclass(frozen=True)
