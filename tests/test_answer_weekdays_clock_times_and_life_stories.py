@@ -88,3 +88,15 @@ def test_a_work_called_after_a_name_the_question_gives() -> None:
 
 def test_which_two_days_asks_when() -> None:
     assert question_kind("唐山那个周末大清扫是哪两天") == "when"
+
+
+# What a business does (是做什么的企业): news writes X是一家…企业 / 主要生产….
+def test_what_a_business_does() -> None:
+    body = (
+        "律师想到，自己团队担任破产管理人的银京公司还有大量医用口罩堆在仓库里。\n"
+        "经过了解，她发现，银京公司是一家以出口为主的企业，主要生产消毒液、口罩等卫生防护产品。\n"
+        "2月13日，处于破产边缘的上海银京公司被盘活，开始复工复产。"
+    )
+    assert "以出口为主的企业" in _answer("上海银京公司原来是做什么的企业", "企业复工复产忙", body)
+    assert _strength("该厂主要生产农机配件。", "what", "那个厂是干啥的") == PLAIN
+    assert _strength("银京公司被盘活，开始复工复产。", "what", "银京公司是做什么的") < PLAIN

@@ -814,6 +814,14 @@ _SANCTION = re.compile(
 )
 
 
+# What a business does, asked (是做什么的, 干啥的企业, 做什么生意) and as news says it: X是一家…企业 / 公司,
+# 主要生产 / 从事 / 经营….
+_TRADE_ASKED = re.compile(r"(?:做|干|搞)(?:什么|啥)(?:的|生意)")
+_TRADE = re.compile(
+    r"是一(?:家|个|所)[^，,。；;]{2,24}?(?:企业|公司|工厂|厂|合作社|农场|机构)|主要(?:生产|从事|经营|制造|研发)"
+)
+
+
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
@@ -822,6 +830,8 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN
     if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
         return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
+    if _TRADE_ASKED.search(asked.query) and _TRADE.search(sentence):
+        return PLAIN  # 银京公司是做什么的企业: 银京公司是一家以出口为主的企业，主要生产消毒液
     if _SANCTION_ASKED.search(asked.query):
         # 最后怎么处理的: what was done to whoever did wrong (刘某受到政务警告处分), nothing else
         return PLAIN if _SANCTION.search(sentence) else min(WEAK, _what_named(sentence, asked))
