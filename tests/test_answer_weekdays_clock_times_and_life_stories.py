@@ -100,3 +100,12 @@ def test_what_a_business_does() -> None:
     assert "以出口为主的企业" in _answer("上海银京公司原来是做什么的企业", "企业复工复产忙", body)
     assert _strength("该厂主要生产农机配件。", "what", "那个厂是干啥的") == PLAIN
     assert _strength("银京公司被盘活，开始复工复产。", "what", "银京公司是做什么的") < PLAIN
+
+
+# 参加 and 参与 are printed for each other: the sentence with the count of those who took part answers.
+def test_taking_part_is_printed_either_way() -> None:
+    body = (
+        "4月15日是该市第一个卫生日。早上8点半，在赵牌村，70多名村党员、干部、群众陆续到村委会集合。\n"
+        "而在整个该市，当天就有31万多人参与卫生日活动，清理出各类垃圾1.3万余吨。"
+    )
+    assert "31万多人" in _answer("第一个卫生日全市有多少人参加", "大家一起动手 创造美丽家园", body)

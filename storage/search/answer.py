@@ -1774,28 +1774,11 @@ _PER_PERIOD = {
 }
 
 
-# Where someone comes from, asked in everyday words (老家在哪, 家乡是哪): a life story writes where the person
-# was born (出生在…, 生于…) or whose native place it is (祖籍, 籍贯).
-_ORIGIN = ("出生", "生于", "祖籍", "籍贯", "家乡", "故乡", "老家")
-_ORIGIN_FORMS = {
-    word: (word, *(w for w in _ORIGIN if w != word)) for word in ("老家", "家乡", "故乡", "籍贯")
-}
-
-
 def _written_forms(term: str) -> tuple[str, ...]:
     """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
-    period (一年 → 每年, 年均), where someone comes from (老家 → 出生, 祖籍), and the full or formal names of
-    the synonym table (卫健委 → 卫生健康委, 国企 → 国有企业, 去世 → 逝世)."""
-    return tuple(
-        dict.fromkeys(
-            (
-                *_ordinal_forms(term),
-                *_PER_PERIOD.get(term, ()),
-                *_ORIGIN_FORMS.get(term, ()),
-                *printed_forms(term),
-            )
-        )
-    )
+    period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
+    国有企业, 去世 → 逝世, 老家 → 出生)."""
+    return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
