@@ -94,8 +94,9 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"什么时候|什么时间|啥时候|哪天|哪一天|哪几天|哪几日|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
-            + _EN.format("when")
+            r"什么时候|什么时间|啥时候|哪天|哪一天|哪几天|哪几日|哪[两三]天|哪日|何时|几月|几号|几日|几点|哪年|哪一年|什么日子|多会儿|"
+            # 每周几, 星期几: a day of the week
+            r"(?:周|星期|礼拜)几|" + _EN.format("when")
         ),
     ),
     (
@@ -113,6 +114,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:去|到|往)了?哪(?!些|几|一?[个位天年家种类条项次])|"
             # 是从哪来的, 哪来的, 哪里人: where from
             r"从哪(?!些|几|一?[个位天年家种类条项次])|哪来的?|哪(?:里|儿)?人|"
+            # 老家是哪的, 是哪的人: the spoken 哪的 for 哪里的
+            r"是哪的|"
             # 哪条街, 哪条路: a street is a place
             r"哪一?条(?:街|路|巷|胡同|大街)|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
@@ -300,8 +303,11 @@ _MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?
 # 多少 before a measure word `_UNITS` does not list (一天能卖多少碗, 多少盏, 多少箱): the measure word, which news
 # writes right after the number (近100碗). Only measure words that seldom open a noun: after 多少 a character
 # most often opens the noun counted (多少贫困户, 多少门票), which is no unit.
-_MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串朵枝"
-_MEASURE_AFTER_HOW_MANY = re.compile(f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子)")
+_MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串朵枝封道"
+# 多少道菜, 多少封信 count in 道 and 封; 多少道路, 多少封面 name a thing
+_MEASURE_AFTER_HOW_MANY = re.compile(
+    f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子|路|理|德|面|锁|闭)"
+)
 
 
 def _unit_asked(query: str) -> str | None:
@@ -404,10 +410,27 @@ def _day_without_month(text: str) -> bool:
     return re.search(r"(?<![\d.])\d{1,2}[日号]", text) is not None and re.search(r"\d月", text) is None
 
 
+# A day of the week asked for (每周几, 星期几) and as news writes it (每周三, 星期二, 周日).
+_WEEKDAY_ASKED = re.compile(r"(?:周|星期|礼拜)几")
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天](?![\u4e00-\u9fff]?年)")
+# A time of day asked for (几点, 几时几分, 什么时刻) and as news writes it: 夜里11点40分, 晚6时30分, 8点半, 5:38 (a
+# colon normalised from the full-width one), 晚上8点; a count of points (3点意见) has no minute and no part of day.
+_CLOCK_ASKED = re.compile(r"几点|几时几分|什么时刻|哪个时刻")
+_CLOCK = re.compile(
+    r"(?<![\d.])\d{1,2}(?:点|时)\d{1,2}分|(?<![\d.])\d{1,2}点半|(?<![\d.:])\d{1,2}:\d{2}(?![\d:])|"
+    r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚|早)\d{1,2}(?:点|时)"
+)
+
+
 def _when_strength(sentence: str, asked: _Asked) -> float:
     """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
-    leaves the month to the reader and is most often the day the report's news came."""
+    leaves the month to the reader and is most often the day the report's news came. A day of the week
+    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38)."""
+    if _WEEKDAY_ASKED.search(asked.query):
+        return PLAIN if _new(_WEEKDAY.findall(sentence), asked.query) else FAINT
+    if _CLOCK_ASKED.search(asked.query) and _new(_CLOCK.findall(sentence), asked.query):
+        return PLAIN
     dates = _new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(_LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
@@ -737,6 +760,15 @@ _WORKS = frozenset(
     "小说 诗集 诗 歌 歌曲 作品 杂志".split()
 )
 _WORK_TITLE = re.compile(r"《([^》]{1,30})》")
+# The words news writes before a book's title (纪实文学《梁家河》, 长篇小说《…》) where a question says 书.
+_BOOK_WORDS = "书|图书|著作|专著|小说|诗集|文学|传记|读物|丛书|文集"
+_WORK_WORDS = {
+    "书": _BOOK_WORDS,
+    "图书": _BOOK_WORDS,
+    "新书": _BOOK_WORDS,
+    "电影": "电影|影片",
+    "影片": "电影|影片",
+}
 
 
 def _plain_name_strength(sentence: str, asked: _Asked) -> float:
@@ -744,8 +776,12 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
     known = asked.known
     category = category_asked(asked.query)
     if category in _WORKS:
-        # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”
+        # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”; a
+        # title right after the word asked (电影《黄宝妹》, 纪实文学《梁家河》) names the work even when it is a
+        # name the question gives (a film or a book is often called after its person or place)
         if _new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+            return PLAIN
+        if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
             return PLAIN
         return FAINT
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
@@ -778,6 +814,14 @@ _SANCTION = re.compile(
 )
 
 
+# What a business does, asked (是做什么的, 干啥的企业, 做什么生意) and as news says it: X是一家…企业 / 公司,
+# 主要生产 / 从事 / 经营….
+_TRADE_ASKED = re.compile(r"(?:做|干|搞)(?:什么|啥)(?:的|生意)")
+_TRADE = re.compile(
+    r"是一(?:家|个|所)[^，,。；;]{2,24}?(?:企业|公司|工厂|厂|合作社|农场|机构)|主要(?:生产|从事|经营|制造|研发)"
+)
+
+
 def _what_strength(sentence: str, asked: _Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
@@ -786,6 +830,8 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
         return PLAIN
     if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
         return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
+    if _TRADE_ASKED.search(asked.query) and _TRADE.search(sentence):
+        return PLAIN  # 银京公司是做什么的企业: 银京公司是一家以出口为主的企业，主要生产消毒液
     if _SANCTION_ASKED.search(asked.query):
         # 最后怎么处理的: what was done to whoever did wrong (刘某受到政务警告处分), nothing else
         return PLAIN if _SANCTION.search(sentence) else min(WEAK, _what_named(sentence, asked))
@@ -846,7 +892,9 @@ _LIVES_AT = re.compile(
     # 刘入源是江宁镇长江村人: where someone comes from, written X是…人
     r"是(?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村)人(?![员士才民口们家])|"
     # 一家人从安徽芜湖来，…: where someone came from, the clause ending with 来
-    r"从(?![全各本该我此这那当])[\u4e00-\u9fff]{2,8}?来(?=[，,。；;]|$)"
+    r"从(?![全各本该我此这那当])[\u4e00-\u9fff]{2,8}?来(?=[，,。；;]|$)|"
+    # 李学刚，河北省徐水县人，汉族: a life story opens with the name, then where the person comes from
+    r"^[^，,。；;]{2,12}[，,](?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村)人[，,]"
 )
 
 
@@ -999,6 +1047,10 @@ def _dotted_names(sentence: str, known: str) -> list[str]:
     return out
 
 
+# Posts joined before one name (董事长、总经理吴长鸿; 党委书记兼院长…): up to two more posts after the one asked.
+_JOINED_POSTS = r"(?:(?:、|兼)[\u4e00-\u9fff]{0,8}?" + _POST + r"){0,2}"
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -1018,10 +1070,11 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
     # (代表建议和委员提案吹风会是谁介绍的)
     holder_asked = [t for t in posts if re.search(re.escape(t) + _HOLDER_ASKED, asked.query)]
     for t in posts:
-        # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about
+        # 总理李克强同葡萄牙总理科斯塔: the second holder of the post may be the one asked about; 董事长、总经理
+        # 吴长鸿, 董事长兼总经理…: one person holding posts joined by 、 or 兼
         if any(
             m.group(1) not in known and _may_be_name(m.group(1)) and not _ANOTHER_POST.match(m.group(1))
-            for m in re.finditer(re.escape(t) + r"([\u4e00-\u9fff·]{2})", sentence)
+            for m in re.finditer(re.escape(t) + _JOINED_POSTS + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
     if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in _tags(sentence)) or _dotted_names(
@@ -1751,7 +1804,7 @@ _PER_PERIOD = {
 def _written_forms(term: str) -> tuple[str, ...]:
     """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
     period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
-    国有企业, 去世 → 逝世)."""
+    国有企业, 去世 → 逝世, 老家 → 出生)."""
     return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
 
 

@@ -22,6 +22,13 @@ TABLE: dict[str, tuple[str, ...]] = {
     "走了": ("逝世", "去世"),
     # birth: a life story prints 1904年11月25日生于… where a reader types 出生
     "出生": ("生于", "出生于", "诞生"),
+    # where someone comes from, typed 老家 / 家乡: a life story prints where the person was born or whose
+    # native place it is (龙飞出生在四川省汉源县, 祖籍广东)
+    "老家": ("出生", "生于", "祖籍", "籍贯", "家乡", "故乡"),
+    "家乡": ("出生", "生于", "祖籍", "籍贯", "老家", "故乡"),
+    # taking part: 参加 and 参与 are printed for each other (31万多人参与爱国卫生日活动)
+    "参加": ("参与",),
+    "参与": ("参加",),
     # joining the party: 入党 is printed 加入中国共产党
     "入党": ("加入中国共产党", "加入共产党"),
     # leaving and taking office
