@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 
 import pytest
 
 from storage.search import evidence
-from storage.search.engine import most_weight_first
+from storage.search.engine import Searcher, most_weight_first
 from storage.search.evidence import _SENTENCE_END, sentence_ends
 from storage.search.snippets import Needles, find_matches, make_snippet, mark
 from storage.text.normalize import has_whitespace, normalize, normalize_with_offsets, whitespace_runs
+from tests.search_support import build_seed_db
 
 _WS = re.compile(r"\s+")
 
@@ -156,3 +158,21 @@ def test_a_candidate_holding_too_little_is_not_read_for_nearness() -> None:
     ranked = evidence.rank(terms, [asked, weak], n=1000, holds_fact=holds_fact)
     assert [r.id for r in ranked] == [1]
     assert read and not any("会议" in passage for passage in read)
+
+
+def test_a_question_page_does_not_read_again_the_articles_ranking_read(tmp_path) -> None:
+    # Evidence ranking reads its candidates' text; the page's articles, their dates and the answer's
+    # articles are among them, so no other statement reads an article's body.
+    db = build_seed_db(tmp_path / "seed.db")
+    searcher = Searcher(db)
+    question = "侯寨乡的事是谁负责的？"
+    expected = searcher.search(question, today=date(2023, 4, 14))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        again = searcher.search(question, today=date(2023, 4, 14))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert again.hits and again.hits == expected.hits and again.answer == expected.answer
+    reads_body = [s for s in statements if "FROM articles WHERE id IN" in s and " body" in s]
+    assert len(reads_body) == 1 and "search_body" in reads_body[0]
