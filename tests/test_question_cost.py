@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 
 import pytest
 
-from storage.search.engine import most_weight_first
+from storage.search import evidence
+from storage.search.engine import Searcher, most_weight_first
 from storage.search.evidence import _SENTENCE_END, sentence_ends
 from storage.search.snippets import Needles, find_matches, make_snippet, mark
 from storage.text.normalize import has_whitespace, normalize, normalize_with_offsets, whitespace_runs
+from tests.search_support import build_seed_db
 
 _WS = re.compile(r"\s+")
 
@@ -92,3 +95,84 @@ def test_needles_prepared_once_mark_as_the_terms_do(text: str) -> None:
 def test_needles_of_no_terms_find_nothing() -> None:
     assert find_matches("国务院发布数据", Needles([])) == []
     assert make_snippet("国务院发布数据", Needles([])) == make_snippet("国务院发布数据", [])
+
+
+def _occurrences(title: str, body: str, word: str) -> tuple[int, int]:
+    """The long way: the word's places in the title and body joined by a line break, found one by one."""
+    text = title + "\n" + body
+    in_title = in_body = 0
+    at = text.find(word)
+    while at != -1:
+        if at < len(title):
+            in_title += 1
+        else:
+            in_body += 1
+        at = text.find(word, at + len(word))
+    return in_title, in_body
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_counts_are_the_places_found_in_title_and_body(text: str) -> None:
+    words = ["国务院", "。", "城 市", "马拉松", "第二", "一句", "  "]
+    terms = [evidence.Term(w, 1, 1.0) for w in words]
+    for title, body in [(text, text), ("标题" + text, text + "末尾"), ("", text), (text, "")]:
+        held = evidence.counts(title, body, terms)
+        places = [_occurrences(title, body, w) for w in words]
+        assert held.title_tf == tuple(a for a, _ in places)
+        assert held.body_tf == tuple(b for _, b in places)
+        assert held.length == len(body)
+
+
+def test_counts_match_the_long_way_on_random_texts() -> None:
+    rng = random.Random(13)
+    alphabet = ["中", "国", "中国", "\n", "。", " ", "人"]
+    words = ["中国", "中国中", "国中", "人", "。中"]
+    terms = [evidence.Term(w, 1, 1.0) for w in words]
+    for _ in range(3000):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        held = evidence.counts(title, body, terms)
+        places = [_occurrences(title, body, w) for w in words]
+        assert (held.title_tf, held.body_tf) == (
+            tuple(a for a, _ in places),
+            tuple(b for _, b in places),
+        ), (title, body)
+
+
+def test_a_candidate_holding_too_little_is_not_read_for_nearness() -> None:
+    # Ranking reads how near each other the words are only for the candidates it keeps: a candidate
+    # holding less than KEEP_SHARE of the best one's share is dropped on its counts alone.
+    terms = [
+        evidence.Term("乡村医生", 10, 3.0),
+        evidence.Term("培训", 10, 1.0),
+        evidence.Term("举行", 10, 0.2),
+    ]
+    asked = evidence.Candidate(1, "乡村医生培训举行", "乡村医生参加培训。", "2020-05-01")
+    weak = evidence.Candidate(2, "会议举行", "会议在京举行。", "2020-05-01")
+    read: list[str] = []
+
+    def holds_fact(passage: str) -> bool:
+        read.append(passage)
+        return False
+
+    ranked = evidence.rank(terms, [asked, weak], n=1000, holds_fact=holds_fact)
+    assert [r.id for r in ranked] == [1]
+    assert read and not any("会议" in passage for passage in read)
+
+
+def test_a_question_page_does_not_read_again_the_articles_ranking_read(tmp_path) -> None:
+    # Evidence ranking reads its candidates' text; the page's articles, their dates and the answer's
+    # articles are among them, so no other statement reads an article's body.
+    db = build_seed_db(tmp_path / "seed.db")
+    searcher = Searcher(db)
+    question = "侯寨乡的事是谁负责的？"
+    expected = searcher.search(question, today=date(2023, 4, 14))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        again = searcher.search(question, today=date(2023, 4, 14))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert again.hits and again.hits == expected.hits and again.answer == expected.answer
+    reads_body = [s for s in statements if "FROM articles WHERE id IN" in s and " body" in s]
+    assert len(reads_body) == 1 and "search_body" in reads_body[0]

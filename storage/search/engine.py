@@ -17,9 +17,9 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -126,11 +126,15 @@ Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
 
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
+# A stored article as a page shows it: (title, date, body, title_source).
+Document = tuple[str, str | None, str, str]
+
 
 @dataclass(frozen=True)
 class Found:
     """What the relaxation ladder settled on: the reading of the query that found something, its
-    total and best rows, and what was changed to get there."""
+    total and best rows, and what was changed to get there; `read`: the articles it read in full
+    on the way (evidence ranking reads its candidates), which the page need not read again."""
 
     parsed: ParsedQuery
     total: int = 0
@@ -140,6 +144,7 @@ class Found:
     any_word: bool = False
     date_dropped: bool = False
     by_evidence: bool = False  # the rows are ranked by evidence (`evidence.rank`): `nterms` is the score
+    read: Mapping[int, Document] = field(default_factory=dict)
 
 
 def informative_order(counts: dict[str, int]) -> list[str]:
@@ -299,13 +304,18 @@ class Searcher:
         with self._read() as db:
             found = _ladder(db, parsed, limit + offset + TIE_EXTRA, correct=correct)
             parsed, total = found.parsed, found.total
-            rows = order_window(found.rows, _dates(db, [r.id for r in found.rows]))
+            rows = order_window(found.rows, _dates(db, [r.id for r in found.rows], found.read))
             # The same story from several sources: its best-placed article stands for it.
             kept = set(collapse(db, [r.id for r in rows]))
             total -= len(rows) - len(kept)
             rows = [r for r in rows if r.id in kept][offset : offset + limit]
-            docs = _fetch(db, [r.id for r in rows])
-            more_docs = _fetch(db, [r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS])
+            docs = _fetch(db, [r.id for r in rows], found.read)
+            # An answer reads `ANSWER_DOCS` articles: the page's, then (when it shows fewer) the next ones.
+            more_docs = (
+                _fetch(db, [r.id for r in found.rows if r.id not in docs][:ANSWER_DOCS], found.read)
+                if len(docs) < ANSWER_DOCS
+                else {}
+            )
             also = other_sources(db, [r.id for r in rows])
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         needles = Needles(highlight)  # normalised once for every title and snippet
@@ -676,7 +686,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     chosen = _evidence_candidates(words, weighted, window)
     if not chosen:
         return Found(parsed)
-    candidates = _candidates(db, chosen)
+    candidates, read = _candidates(db, chosen)
     ranked = evidence.rank(
         weighted,
         candidates,
@@ -697,6 +707,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         tuple(rows[:window]),
         dropped=tuple(t for t in terms if t in absent),
         by_evidence=True,
+        read=read,
     )
 
 
@@ -828,35 +839,52 @@ def _years(db: sqlite_utils.Database) -> tuple[int, int] | None:
         return None
 
 
-def _dates(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str | None]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", ids)
-    return {r[0]: r[1] for r in rows}
+def _dates(
+    db: sqlite_utils.Database, ids: list[int], read: Mapping[int, Document] | None = None
+) -> dict[int, str | None]:
+    """Id → date; `read`: articles already read, whose dates are known."""
+    read = read or {}
+    out = {i: read[i][1] for i in ids if i in read}
+    missing = [i for i in ids if i not in read]
+    if not missing:
+        return out
+    marks = ",".join("?" * len(missing))
+    rows = db.conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", missing)
+    return out | {r[0]: r[1] for r in rows}
 
 
-def _candidates(db: sqlite_utils.Database, ids: list[int]) -> list[evidence.Candidate]:
+def _candidates(
+    db: sqlite_utils.Database, ids: list[int]
+) -> tuple[list[evidence.Candidate], dict[int, Document]]:
     """The stored articles among `ids`, in that order, as evidence ranking reads them: with the search
-    forms stored beside them (migration 13), or None for an article stored without them."""
+    forms stored beside them (migration 13), or None for an article stored without them; and each as
+    a page shows it (`Document`)."""
     marks = ",".join("?" * len(ids))
     rows = db.conn.execute(
-        f"SELECT id, title, date, body, search_title, search_body, search_forms FROM articles WHERE id IN ({marks})",
+        "SELECT id, title, date, body, search_title, search_body, search_forms, title_source "
+        f"FROM articles WHERE id IN ({marks})",
         ids,
     ).fetchall()
     by_id = {
         r[0]: evidence.Candidate(r[0], r[1], r[3], r[2], (r[4], r[5]) if r[6] is not None else None)
         for r in rows
     }
-    return [by_id[i] for i in ids if i in by_id]
+    return [by_id[i] for i in ids if i in by_id], {r[0]: (r[1], r[2], r[3], r[7]) for r in rows}
 
 
-def _fetch(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple[str, str | None, str, str]]:
-    """Id → (title, date, body, title_source)."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.conn.execute(
-        f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", ids
-    ).fetchall()
-    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+def _fetch(
+    db: sqlite_utils.Database, ids: list[int], read: Mapping[int, Document] | None = None
+) -> dict[int, Document]:
+    """Id → `Document`, in id order (as SQLite returns the rows of a list of ids);
+    `read`: articles already read, not read again."""
+    read = read or {}
+    missing = [i for i in ids if i not in read]
+    fetched: dict[int, Document] = {}
+    if missing:
+        marks = ",".join("?" * len(missing))
+        rows = db.conn.execute(
+            f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", missing
+        ).fetchall()
+        fetched = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+    found = {i: read[i] for i in ids if i in read} | fetched
+    return {i: found[i] for i in sorted(found)}

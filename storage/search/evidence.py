@@ -361,14 +361,21 @@ def searchable(
 
 
 @dataclass(frozen=True)
-class Profile:
-    """What one article holds of the question: per term, its count in the title and in the body, and
-    the largest weight held by one sentence or two neighbouring ones."""
+class Counts:
+    """What BM25 and the held share read of one article: per term, its count in the title and in the
+    body, and the body's length."""
 
     title_tf: tuple[int, ...]
     body_tf: tuple[int, ...]
-    near: float
     length: int
+
+
+@dataclass(frozen=True)
+class Profile(Counts):
+    """What one article holds of the question: its `Counts`, and the largest weight held by one
+    sentence or two neighbouring ones."""
+
+    near: float = 0.0
     near_fact: float = 0.0  # the largest weight held by a sentence (or two) that holds the fact asked for
     pairs: tuple[bool, ...] = ()  # per typed pair (`typed_pairs`), whether the text prints it
 
@@ -384,34 +391,63 @@ def profile(
 ) -> Profile:
     """What the article holds of the terms; `forms`: the `search_form` of its title and body when
     known (`Candidate.forms`); `han_only`: `ideographs_only(terms)` when known."""
+    title, body = searchable_texts(title, body, terms, forms, han_only)
+    held = counts(title, body, terms)
+    near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
+    return Profile(held.title_tf, held.body_tf, held.length, near, near_fact, printed)
+
+
+def searchable_texts(
+    title: str,
+    body: str,
+    terms: Sequence[Term],
+    forms: tuple[str | None, str | None] | None = None,
+    han_only: bool | None = None,
+) -> tuple[str, str]:
+    """The title and the body as `searchable` gives them (`forms`: their stored `search_form`s, if known)."""
     if han_only is None:
         han_only = ideographs_only(terms)
-    title = searchable(title, terms, form=False if forms is None else forms[0], han_only=han_only)
-    body = searchable(body, terms, form=False if forms is None else forms[1], han_only=han_only)
+    return (
+        searchable(title, terms, form=False if forms is None else forms[0], han_only=han_only),
+        searchable(body, terms, form=False if forms is None else forms[1], han_only=han_only),
+    )
+
+
+def counts(title: str, body: str, terms: Sequence[Term]) -> Counts:
+    """Per term, how often the (searchable) title and body print it: `str.count` for a word without
+    other printed forms (no match can hold the line break between title and body), else `_count`."""
+    title_tf: list[int] = []
+    body_tf: list[int] = []
+    for t in terms:
+        if t.forms or "\n" in t.text:
+            title_tf.append(_count(title, t))
+            body_tf.append(_count(body, t))
+        else:
+            title_tf.append(title.count(t.text))
+            body_tf.append(body.count(t.text))
+    return Counts(tuple(title_tf), tuple(body_tf), len(body))
+
+
+def closeness(
+    title: str,
+    body: str,
+    terms: Sequence[Term],
+    holds_fact: Callable[[str], bool] | None = None,
+    pairs: Sequence[Pair] = (),
+) -> tuple[float, float, tuple[bool, ...]]:
+    """How near each other the (searchable) title and body print the terms: (the largest weight held
+    by one sentence or two neighbouring ones, the largest held beside the fact asked for, per typed
+    pair whether the text prints it)."""
     text = title + "\n" + body
     ends = sentence_ends(text)
     by_sentence: dict[int, set[int]] = {}
-    # Per term, its count in the title and in the body: a word without other printed forms (nor a line
-    # break) is counted from the places found here, which are the title's up to its length; else `_count`.
-    title_tf: list[int] = []
-    body_tf: list[int] = []
-    title_length = len(title)
     for j, t in enumerate(terms):
-        in_title = found = 0
         for w in t.written:
             step = len(w)
             at = text.find(w)
             while at != -1:
                 by_sentence.setdefault(bisect_right(ends, at), set()).add(j)
-                found += 1
-                in_title += at < title_length
                 at = text.find(w, at + step)
-        if t.forms or "\n" in t.text:
-            title_tf.append(_count(title, t))
-            body_tf.append(_count(body, t))
-        else:
-            title_tf.append(in_title)
-            body_tf.append(found - in_title)
     referring = {bisect_right(ends, m.start()) for m in _REFERS_BACK.finditer(text)}
     near = near_fact = 0.0
     weight_of = [t.weight for t in terms].__getitem__
@@ -430,14 +466,7 @@ def profile(
             start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
                 near_fact = weight
-    return Profile(
-        tuple(title_tf),
-        tuple(body_tf),
-        near,
-        len(body),
-        near_fact,
-        tuple(_prints_pair(text, terms, p) for p in pairs),
-    )
+    return near, near_fact, tuple(_prints_pair(text, terms, p) for p in pairs)
 
 
 @dataclass(frozen=True)
@@ -515,8 +544,8 @@ def _referred_back(text: str, ends: Sequence[int], i: int) -> range:
     return range(first, i - 1)
 
 
-def bm25(p: Profile, terms: Sequence[Term], n: int, average_length: float) -> float:
-    """BM25 of one article over the terms (title occurrences weighted), from its `Profile`."""
+def bm25(p: Counts, terms: Sequence[Term], n: int, average_length: float) -> float:
+    """BM25 of one article over the terms (title occurrences weighted), from its `Counts`."""
     norm = K1 * (1.0 - B + B * p.length / max(average_length, 1.0))
     score = 0.0
     for t, in_title, in_body in zip(terms, p.title_tf, p.body_tf, strict=True):
@@ -524,6 +553,11 @@ def bm25(p: Profile, terms: Sequence[Term], n: int, average_length: float) -> fl
         if tf:
             score += idf(t.df, n) * tf * (K1 + 1.0) / (tf + norm)
     return score
+
+
+def held_share(p: Counts, terms: Sequence[Term], total: float) -> float:
+    """The share of the terms' weight (`total`) the article prints in its title or body."""
+    return sum(t.weight for t, a, b in zip(terms, p.title_tf, p.body_tf, strict=True) if a + b > 0) / total
 
 
 def rank(
@@ -544,15 +578,20 @@ def rank(
     beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
     han_only = ideographs_only(terms)
-    profiles = [profile(c.title, c.body, terms, holds_fact, c.forms, pairs, han_only) for c in candidates]
+    texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
+    profiles = [counts(title, body, terms) for title, body in texts]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
     average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
     scores = [bm25(p, terms, n, average) for p in profiles]
     best_bm25 = max(scores, default=0.0) or 1.0
-    scored: list[Ranked] = []
-    for c, p, bm in zip(candidates, profiles, scores, strict=True):
+    shares = [held_share(p, terms, total) for p in profiles]
+    top_held = max(shares, default=0.0)
+    kept: list[Ranked] = []
+    for c, (title, body), p, bm, held in zip(candidates, texts, profiles, scores, shares, strict=True):
+        if held < KEEP_SHARE * top_held or held <= 0:
+            continue  # not a result: how near each other it prints the words cannot matter
+        near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
-        held = sum(t.weight for t, ok in zip(terms, in_text, strict=True) if ok) / total
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
         on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates, headline=c.title)
         if periods:
@@ -560,26 +599,22 @@ def rank(
             on, mention = max(on, relative[0]), max(mention, relative[1])
         score = (
             weights.held * held
-            + weights.near * p.near / total
+            + weights.near * near / total
             + weights.title * in_title
             + weights.bm25 * bm / best_bm25
             + weights.date * on
             + weights.date_mention * mention * (1.0 - on)
-            + weights.fact * p.near_fact / total
+            + weights.fact * near_fact / total
             + weights.pair
             * sum(
                 terms[q.first].weight + terms[q.second].weight
-                for q, ok in zip(pairs, p.pairs, strict=True)
+                for q, ok in zip(pairs, printed, strict=True)
                 if ok
             )
             / pair_total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
-        scored.append(Ranked(c.id, score, held, p.near / total, in_title, bm / best_bm25, on, missing))
-    if not scored:
-        return []
-    top_held = max(r.held for r in scored)
-    kept = [r for r in scored if r.held >= KEEP_SHARE * top_held and r.held > 0]
+        kept.append(Ranked(c.id, score, held, near / total, in_title, bm / best_bm25, on, missing))
     if now:
         kept = _prefer_newest(kept, {c.id: c.date for c in candidates}, weights.now)
     return sorted(kept, key=lambda r: (-r.score, -r.id))
