@@ -792,7 +792,16 @@ def _ends_paragraph(
         # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
         # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
         return True
-    return not opening and clearly_short and not indented_layout and _is_subheading(text)
+    if indented_layout or opening or not _is_subheading(text):
+        return False
+    # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
+    # for its place, and the next line opens a paragraph (two cells short over a full line): a line
+    # running on would have filled its own.
+    return clearly_short or (
+        short
+        and _first_line_over_full(following, after, column_width)
+        and _next_unit_fits(text, following.text.strip(), room)
+    )
 
 
 # A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
@@ -810,6 +819,17 @@ def _bare_figure(text: str) -> bool:
 
 
 _OPENING_MARKS = "“‘（《「『【("
+
+# What a typesetter keeps together at a line's start: a book title, a run of digits or Latin letters,
+# an opening mark with the character after it.
+_LINE_UNIT_RE = re.compile(f"^(?:《[^《》]{{1,12}}》|[A-Za-z0-9.%]+|[{_OPENING_MARKS}]?.)")
+
+
+def _next_unit_fits(text: str, following: str, room: float) -> bool:
+    """Whether the first unit of the next line would have fit at the end of `text` (a line left short
+    only because ``《特殊作业》`` or ``2019`` did not fit is full); a mark hung past the edge takes no room."""
+    unit = _LINE_UNIT_RE.match(following)
+    return unit is not None and _set_width(text) + display_width(unit.group()) <= room
 
 
 def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:

@@ -1,0 +1,54 @@
+"""Text pages: the causes that recur across the tuned families' leftovers, taken together.
+
+Each case is a small made-up page in the shape of a failure measured on several tuned families'
+pages (People's Daily articles in other papers' layouts).
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+
+
+def test_issue22_a_subheading_nearly_as_wide_as_the_column_over_a_first_line_is_a_paragraph():
+    # The column holds 18 cells. ``全面排查，实现“两不愁三保障”`` ends no sentence, wider than a
+    # sub-heading is mostly set but short of a first line's 16 cells once its hung quote is left out;
+    # a column ends under it, and the next column opens with a paragraph's first line (two cells short
+    # over a full line): the sub-heading is a paragraph of its own.
+    page = (
+        "脱贫攻坚不打折扣\n\n"
+        "本报记者  王某\n"
+        "中央一号文件把深度贫困地区作为重\n"
+        "点任务，脱贫攻坚资金投入、重大工程项\n"
+        "目向深度贫困地区倾斜。\n"
+        "全面排查，实现“两不愁三保障”\n\n"
+        "“住院手术要花15万元多！最初我真\n"
+        "的不想治了。”拿出厚厚的单据，云南省\n"
+        "镇雄县贫困户权朝燕眼里闪着泪花。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.paragraphs == (
+        "中央一号文件把深度贫困地区作为重点任务，脱贫攻坚资金投入、重大工程项目向深度贫困地区倾斜。",
+        "全面排查，实现“两不愁三保障”",
+        "“住院手术要花15万元多！最初我真的不想治了。”拿出厚厚的单据，云南省镇雄县贫困户权朝燕眼里闪着泪花。",
+    )
+
+
+def test_issue22_a_line_short_only_because_a_book_title_did_not_fit_runs_on():
+    # The column holds 21 cells. ``共有《小马过河》《三只小猪》《海底奇遇》`` is two cells short, and
+    # the line under it is set like a first line over a full one, but ``《雪孩子》`` would not have fit
+    # after it: the line is full, and the list goes on.
+    page = (
+        "新春儿童戏剧嘉年华开幕\n\n"
+        "本报记者  王某\n"
+        "新年伊始，舞台市场精彩纷呈，汇聚了多种门\n"
+        "类的演出，给观众提供多样化的作品，让观众\n"
+        "享受艺术之美。\n"
+        "针对孩子们，中国儿艺新春儿童戏剧嘉年华\n"
+        "共有《小马过河》《三只小猪》《海底奇遇》\n"
+        "《雪孩子》《小吉普·变变变》《丑小鸭》\n"
+        "《青蛙王子》《西游记》《鹬·蚌·鱼》等15部\n"
+        "儿童剧，在北京、天津、海南、吉林等地演出62\n"
+        "场，陪伴小朋友共度佳节。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert len(article.paragraphs) == 2
