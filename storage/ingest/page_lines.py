@@ -678,7 +678,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
         text = line.text.strip()
         if index and current:
             after = lines[index + 1] if index + 1 < len(lines) else None
-            if _ends_paragraph(
+            if _ends_bulleted_item(current, line, after, column_width) or _ends_paragraph(
                 lines[index - 1],
                 line,
                 after,
@@ -697,6 +697,17 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
+
+
+# A bullet opening a line: an item of a list.
+_BULLET_RE = re.compile("^[ \t\u3000]*[●▶◆■]")
+
+
+def _ends_bulleted_item(current: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether an item opened by a bullet (``●不宜大量存放，…也要避免阳光直射``) ends before `following`,
+    a paragraph's first line (two cells short over a full line): an item may end at the column's edge
+    without a full stop, and a line of it running on would not be set short."""
+    return bool(_BULLET_RE.match(current)) and _first_line_over_full(following, after, column_width)
 
 
 def _bare_dateline(text: str) -> bool:
@@ -749,6 +760,10 @@ def _ends_paragraph(
         # spaces before them or not, and the lead after them go on from the dateline.
         return False
     if indented_layout and _INDENT_RE.match(following.text):
+        return True
+    if _BULLET_RE.match(following.text) and re.search(f"[{HAN}{_CLOSERS}]$", text):
+        # ``…喷酒精时不抽烟`` / ``●避免在…``: a bullet opens an item of a list, a paragraph of its own,
+        # though the item above ended at the column's edge without a full stop.
         return True
     limit = column_width - _SHORT_MARGIN
     room = column_width - (_INDENT_CELLS if first_line else 0.0)

@@ -52,3 +52,28 @@ def test_issue22_a_line_short_only_because_a_book_title_did_not_fit_runs_on():
     )
     (article,) = parse_page(page, year=2019)
     assert len(article.paragraphs) == 2
+
+
+def test_issue22_bulleted_items_ending_without_a_full_stop_are_paragraphs():
+    # The column holds 19 cells. Each item opens with ``●`` and ends without a full stop; the text
+    # under the list opens with a first line (two cells short over a full line).
+    page = (
+        "如何使用酒精居家消毒\n\n"
+        "本报记者  王某\n"
+        "●避开点火源，不在厨房等有明火、\n"
+        "高温设备的地方使用，喷酒精时不抽烟\n"
+        "●避免在相对密闭的较小空间内大量\n"
+        "使用，防止形成高浓度的酒精蒸汽\n"
+        "疫情防控期间，不少家庭使用酒精进\n"
+        "行居家消毒。日前，网传武汉某小区使用\n"
+        "高浓度酒精室内消毒引发火灾，事后被辟\n"
+        "谣。使用医用酒精消毒究竟会不会引起火\n"
+        "灾，应该如何正确使用？\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs == (
+        "●避开点火源，不在厨房等有明火、高温设备的地方使用，喷酒精时不抽烟",
+        "●避免在相对密闭的较小空间内大量使用，防止形成高浓度的酒精蒸汽",
+        "疫情防控期间，不少家庭使用酒精进行居家消毒。日前，网传武汉某小区使用高浓度酒精室内消毒引发火灾，"
+        "事后被辟谣。使用医用酒精消毒究竟会不会引起火灾，应该如何正确使用？",
+    )
