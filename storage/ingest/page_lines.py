@@ -1849,9 +1849,14 @@ def _is_headline_like(group: list[_Line]) -> bool:
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
-    if len(group) > _QUESTION_HEADLINE_LINES:
+    # A column's label in brackets alone on its line (``【追踪】``) is a kicker, no line of the head.
+    if len([line for line in texts if not _BRACKETED_LABEL_RE.match(line)]) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line)) for line in texts)
+
+
+# A column's label in brackets, alone on its line: ``【追踪】``, ``【聚焦】``.
+_BRACKETED_LABEL_RE = re.compile(f"^[ \t\u3000]*【[{HAN}·]{{2,8}}】[ \t\u3000]*$")
 
 
 # A headline that asks or exclaims has at most this many lines.

@@ -77,3 +77,28 @@ def test_issue22_bulleted_items_ending_without_a_full_stop_are_paragraphs():
         "疫情防控期间，不少家庭使用酒精进行居家消毒。日前，网传武汉某小区使用高浓度酒精室内消毒引发火灾，"
         "事后被辟谣。使用医用酒精消毒究竟会不会引起火灾，应该如何正确使用？",
     )
+
+
+def test_issue22_a_label_in_brackets_over_an_exclaiming_head_of_two_lines_leaves_it_a_headline():
+    # ``【追踪】`` over two lines that exclaim at their end, under a story its jump line closed: the
+    # label is a kicker, so the head still has two lines, and the story under it is no inferred title.
+    page = (
+        "为中印关系发展贡献力量\n\n"
+        "本报记者  王某\n"
+        "两国学者表示，愿继续增进相互了解，为中\n"
+        "印关系发展贡献更多智慧。（下转A09版）\n\n"
+        "【追踪】\n"
+        "辅警深夜救火\n"
+        "开“火”车的你，真棒！\n\n"
+        "货车已燃起熊熊大火，一名男子正驾\n"
+        "驶着车子拼命往前开，这是1月8日发生在\n"
+        "浙江桐乡一处居民楼的真实场景。\n"
+    )
+    articles = parse_page(page, year=2020)
+    assert [article.title for article in articles] == [
+        "为中印关系发展贡献力量",
+        "【追踪】 辅警深夜救火 开“火”车的你，真棒！",
+    ]
+    assert articles[1].paragraphs == (
+        "货车已燃起熊熊大火，一名男子正驾驶着车子拼命往前开，这是1月8日发生在浙江桐乡一处居民楼的真实场景。",
+    )
