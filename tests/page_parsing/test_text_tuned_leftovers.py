@@ -102,3 +102,22 @@ def test_issue22_a_label_in_brackets_over_an_exclaiming_head_of_two_lines_leaves
     assert articles[1].paragraphs == (
         "货车已燃起熊熊大火，一名男子正驾驶着车子拼命往前开，这是1月8日发生在浙江桐乡一处居民楼的真实场景。",
     )
+
+
+def test_issue22_an_ornamented_commentary_column_name_right_over_a_headline_is_its_kicker():
+    # ``◆时评`` right over the piece's headline, no blank line between: the column's name goes into
+    # the title as a kicker, and the headline is no text of the piece.
+    page = (
+        "评论  11  2019年2月27日\n\n"
+        "◆时评\n"
+        "让课外实践发挥实效\n\n"
+        "◎王某\n"
+        "新学期开学之际，多地博物馆遭遇了突\n"
+        "如其来的参观潮，参观者多是来完成寒假社\n"
+        "会实践任务的小学生及陪同家长。\n"
+    )
+    (article,) = parse_page(page, year=2019)
+    assert article.title == "◆时评 让课外实践发挥实效"
+    assert article.paragraphs == (
+        "新学期开学之际，多地博物馆遭遇了突如其来的参观潮，参观者多是来完成寒假社会实践任务的小学生及陪同家长。",
+    )
