@@ -671,6 +671,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`).
     """
     indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
+    rest = _texts_from(lines)
     paragraphs: list[str] = []
     current = ""
     first = 0  # index of the current paragraph's first line
@@ -678,7 +679,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
         text = line.text.strip()
         if index and current:
             after = lines[index + 1] if index + 1 < len(lines) else None
-            if _ends_bulleted_item(current, line, after, column_width) or _ends_paragraph(
+            if _repeated_below(current, rest[index]) or _ends_bulleted_item(current, line, after, column_width) or _ends_paragraph(
                 lines[index - 1],
                 line,
                 after,
@@ -708,6 +709,28 @@ def _ends_bulleted_item(current: str, following: _Line, after: _Line | None, col
     a paragraph's first line (two cells short over a full line): an item may end at the column's edge
     without a full stop, and a line of it running on would not be set short."""
     return bool(_BULLET_RE.match(current)) and _first_line_over_full(following, after, column_width)
+
+
+# A paragraph so far, ending in a word, said again further down the story as a whole clause is a
+# standfirst (``…甚至无来由的民间传说`` over the text that says ``…甚至无来由的民间传说。``): it ends where its
+# words do, at the column's edge or not. Shorter runs repeat by chance.
+_REPEATED_MIN_HAN = 12
+
+
+def _texts_from(lines: list[_Line]) -> list[str]:
+    """For each line, the text from it to the story's end, without spaces."""
+    texts = [""] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        texts[index] = re.sub(r"\s+", "", lines[index].text) + texts[index + 1]
+    return texts
+
+
+def _repeated_below(current: str, rest: str) -> bool:
+    """Whether a paragraph so far, ending in a word, is said again in `rest` up to a clause's end."""
+    bare = re.sub(r"\s+", "", current)
+    if not re.search(f"[{HAN}]$", bare) or len(_HAN_RE.findall(bare)) < _REPEATED_MIN_HAN:
+        return False
+    return re.search(re.escape(bare) + f"[{_SENTENCE_END}{_SOFT_END}，,]", rest) is not None
 
 
 def _bare_dateline(text: str) -> bool:

@@ -121,3 +121,24 @@ def test_issue22_an_ornamented_commentary_column_name_right_over_a_headline_is_i
     assert article.paragraphs == (
         "新学期开学之际，多地博物馆遭遇了突如其来的参观潮，参观者多是来完成寒假社会实践任务的小学生及陪同家长。",
     )
+
+
+def test_issue22_a_standfirst_said_again_in_the_text_ends_at_its_last_word():
+    # The standfirst over the text ends at the column's edge without a full stop; the text says it
+    # again as a whole sentence: it is a paragraph of its own, though no width shows where it ends.
+    page = (
+        "用心审视舌尖上的需求\n\n"
+        "本报记者  王某\n"
+        "买卖珍稀野生动物，很多源于尝\n"
+        "鲜、猎奇，甚至无来由的民间传说\n"
+        "您知道长江刀鱼吗？这种平时生\n"
+        "活在海里的鱼，每年春天溯江而上\n"
+        "开始繁殖，被称为长江四鲜之一。\n"
+        "没有买卖，就没有伤害。买卖珍\n"
+        "稀野生动物，很多源于尝鲜、猎奇，\n"
+        "甚至无来由的民间传说。比如穿山甲，\n"
+        "有人说可以通乳，有人说可以抗癌。\n"
+    )
+    (article,) = parse_page(page, year=2020)
+    assert article.paragraphs[0] == "买卖珍稀野生动物，很多源于尝鲜、猎奇，甚至无来由的民间传说"
+    assert article.paragraphs[1].startswith("您知道长江刀鱼吗？")
