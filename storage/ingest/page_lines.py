@@ -679,17 +679,21 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
         text = line.text.strip()
         if index and current:
             after = lines[index + 1] if index + 1 < len(lines) else None
-            if _repeated_below(current, rest[index]) or _ends_bulleted_item(current, line, after, column_width) or _ends_paragraph(
-                lines[index - 1],
-                line,
-                after,
-                column_width,
-                indented_layout=indented_layout,
-                # A paragraph's first line; under a dateline alone on its line, the lead's first line.
-                first_line=index - 1 == first
-                or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
-                # The lead's first line, after a dateline set on a line of its own or not.
-                opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+            if (
+                _repeated_below(current, rest[index])
+                or _ends_bulleted_item(current, line, after, column_width)
+                or _ends_paragraph(
+                    lines[index - 1],
+                    line,
+                    after,
+                    column_width,
+                    indented_layout=indented_layout,
+                    # A paragraph's first line; under a dateline alone on its line, the lead's first line.
+                    first_line=index - 1 == first
+                    or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
+                    # The lead's first line, after a dateline set on a line of its own or not.
+                    opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+                )
             ):
                 paragraphs.append(current)
                 current = ""
