@@ -732,7 +732,7 @@ def _texts_from(lines: list[_Line]) -> list[str]:
 def _repeated_below(current: str, rest: str) -> bool:
     """Whether a paragraph so far, ending in a word, is said again in `rest` up to a clause's end."""
     bare = re.sub(r"\s+", "", current)
-    if not re.search(f"[{HAN}]$", bare) or len(_HAN_RE.findall(bare)) < _REPEATED_MIN_HAN:
+    if not re.search(f"[{HAN}]$", bare) or len(_HAN_RE.findall(bare)) < _REPEATED_MIN_HAN or bare not in rest:
         return False
     return re.search(re.escape(bare) + f"[{_SENTENCE_END}{_SOFT_END}，,]", rest) is not None
 
