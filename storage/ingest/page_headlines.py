@@ -488,6 +488,11 @@ _ORNAMENTED_COLUMN_RE = re.compile(
 )
 
 
+def is_comment_column(text: str) -> bool:
+    """A commentary column's name alone on its line, an ornament before it or not (``■观点``)."""
+    return bool(_COMMENT_COLUMN_RE.match(text.strip()))
+
+
 def _is_series_label(group: HeadlineGroup) -> bool:
     """A kicker that goes with the headline printed below it: a series or column name in brackets
     (``【领航中国】``), the first part of one the line broke (``【奋进新征程 建功新时代——``), or a line
@@ -495,7 +500,7 @@ def _is_series_label(group: HeadlineGroup) -> bool:
     text = "".join(line.strip() for line in group.lines)
     if "。" in text:
         return False
-    if _COMMENT_COLUMN_RE.match(text) or _ORNAMENTED_COLUMN_RE.match(text):
+    if is_comment_column(text) or _ORNAMENTED_COLUMN_RE.match(text):
         return True
     if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
         return True

@@ -720,6 +720,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     """
     indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
     verse = verse_lines(lines, column_width)
+    rest = _texts_from(lines)
     paragraphs: list[str] = []
     current = ""
     first = 0  # index of the current paragraph's first line
@@ -731,17 +732,21 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                 paragraphs.append(current)
                 current = ""
                 first = index
-            elif _ends_paragraph(
-                lines[index - 1],
-                line,
-                after,
-                column_width,
-                indented_layout=indented_layout,
-                # A paragraph's first line; under a dateline alone on its line, the lead's first line.
-                first_line=index - 1 == first
-                or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
-                # The lead's first line, after a dateline set on a line of its own or not.
-                opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+            elif (
+                _repeated_below(current, rest[index])
+                or _ends_bulleted_item(current, line, after, column_width)
+                or _ends_paragraph(
+                    lines[index - 1],
+                    line,
+                    after,
+                    column_width,
+                    indented_layout=indented_layout,
+                    # A paragraph's first line; under a dateline alone on its line, the lead's first line.
+                    first_line=index - 1 == first
+                    or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
+                    # The lead's first line, after a dateline set on a line of its own or not.
+                    opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+                )
             ):
                 paragraphs.append(current)
                 current = ""
@@ -750,6 +755,39 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
+
+
+# A bullet opening a line: an item of a list.
+_BULLET_RE = re.compile("^[ \t\u3000]*[●▶◆■]")
+
+
+def _ends_bulleted_item(current: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether an item opened by a bullet (``●不宜大量存放，…也要避免阳光直射``) ends before `following`,
+    a paragraph's first line (two cells short over a full line): an item may end at the column's edge
+    without a full stop, and a line of it running on would not be set short."""
+    return bool(_BULLET_RE.match(current)) and _first_line_over_full(following, after, column_width)
+
+
+# A paragraph so far, ending in a word, said again further down the story as a whole clause is a
+# standfirst (``…甚至无来由的民间传说`` over the text that says ``…甚至无来由的民间传说。``): it ends where its
+# words do, at the column's edge or not. Shorter runs repeat by chance.
+_REPEATED_MIN_HAN = 12
+
+
+def _texts_from(lines: list[_Line]) -> list[str]:
+    """For each line, the text from it to the story's end, without spaces."""
+    texts = [""] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        texts[index] = re.sub(r"\s+", "", lines[index].text) + texts[index + 1]
+    return texts
+
+
+def _repeated_below(current: str, rest: str) -> bool:
+    """Whether a paragraph so far, ending in a word, is said again in `rest` up to a clause's end."""
+    bare = re.sub(r"\s+", "", current)
+    if not re.search(f"[{HAN}]$", bare) or len(_HAN_RE.findall(bare)) < _REPEATED_MIN_HAN or bare not in rest:
+        return False
+    return re.search(re.escape(bare) + f"[{_SENTENCE_END}{_SOFT_END}，,]", rest) is not None
 
 
 def _bare_dateline(text: str) -> bool:
@@ -805,6 +843,10 @@ def _ends_paragraph(
         return False
     if indented_layout and _INDENT_RE.match(following.text):
         return True
+    if _BULLET_RE.match(following.text) and re.search(f"[{HAN}{_CLOSERS}]$", text):
+        # ``…喷酒精时不抽烟`` / ``●避免在…``: a bullet opens an item of a list, a paragraph of its own,
+        # though the item above ended at the column's edge without a full stop.
+        return True
     limit = column_width - _SHORT_MARGIN
     room = column_width - (_INDENT_CELLS if first_line else 0.0)
     if _carried_mark(text, following.text.strip(), room, column_width) and not following.blank_before:
@@ -847,7 +889,16 @@ def _ends_paragraph(
         # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
         # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
         return True
-    return not opening and clearly_short and not indented_layout and _is_subheading(text)
+    if indented_layout or opening or not _is_subheading(text):
+        return False
+    # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
+    # for its place, and the next line opens a paragraph (two cells short over a full line): a line
+    # running on would have filled its own.
+    return clearly_short or (
+        short
+        and _first_line_over_full(following, after, column_width)
+        and _next_unit_fits(text, following.text.strip(), room)
+    )
 
 
 # A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
@@ -865,6 +916,17 @@ def _bare_figure(text: str) -> bool:
 
 
 _OPENING_MARKS = "“‘（《「『【("
+
+# What a typesetter keeps together at a line's start: a book title, a run of digits or Latin letters,
+# an opening mark with the character after it.
+_LINE_UNIT_RE = re.compile(f"^(?:《[^《》]{{1,12}}》|[A-Za-z0-9.%]+|[{_OPENING_MARKS}]?.)")
+
+
+def _next_unit_fits(text: str, following: str, room: float) -> bool:
+    """Whether the first unit of the next line would have fit at the end of `text` (a line left short
+    only because ``《特殊作业》`` or ``2019`` did not fit is full); a mark hung past the edge takes no room."""
+    unit = _LINE_UNIT_RE.match(following)
+    return unit is not None and _set_width(text) + display_width(unit.group()) <= room
 
 
 def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
@@ -1875,9 +1937,14 @@ def _is_headline_like(group: list[_Line]) -> bool:
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
-    if len(group) > _QUESTION_HEADLINE_LINES:
+    # A column's label in brackets alone on its line (``【追踪】``) is a kicker, no line of the head.
+    if len([line for line in texts if not _BRACKETED_LABEL_RE.match(line)]) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line)) for line in texts)
+
+
+# A column's label in brackets, alone on its line: ``【追踪】``, ``【聚焦】``.
+_BRACKETED_LABEL_RE = re.compile(f"^[ \t\u3000]*【[{HAN}·]{{2,8}}】[ \t\u3000]*$")
 
 
 # A headline that asks or exclaims has at most this many lines.

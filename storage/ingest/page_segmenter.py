@@ -25,6 +25,7 @@ from storage.ingest.page_county import (
     supplied_credit,
 )
 from storage.ingest.page_fragments import word_across
+from storage.ingest.page_headlines import is_comment_column
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
     _BYLINE_ORNAMENT,
@@ -1592,6 +1593,8 @@ class _Segmenter:
             return False
         if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
             return False
+        if is_comment_column(text):
+            return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
         head = _BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
