@@ -757,15 +757,15 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     return [clean_prose(p) for p in paragraphs]
 
 
-# A bullet opening a line: an item of a list.
-_BULLET_RE = re.compile("^[ \t\u3000]*[●▶◆■]")
+# A bullet opening a line: an item of a list, or a brief's head in a column of briefs (the segmenter's).
+BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
 
 
 def _ends_bulleted_item(current: str, following: _Line, after: _Line | None, column_width: float) -> bool:
     """Whether an item opened by a bullet (``●不宜大量存放，…也要避免阳光直射``) ends before `following`,
     a paragraph's first line (two cells short over a full line): an item may end at the column's edge
     without a full stop, and a line of it running on would not be set short."""
-    return bool(_BULLET_RE.match(current)) and _first_line_over_full(following, after, column_width)
+    return bool(BULLET_RE.match(current)) and _first_line_over_full(following, after, column_width)
 
 
 # A paragraph so far, ending in a word, said again further down the story as a whole clause is a
@@ -843,7 +843,7 @@ def _ends_paragraph(
         return False
     if indented_layout and _INDENT_RE.match(following.text):
         return True
-    if _BULLET_RE.match(following.text) and re.search(f"[{HAN}{_CLOSERS}]$", text):
+    if BULLET_RE.match(following.text) and re.search(f"[{HAN}{_CLOSERS}]$", text):
         # ``…喷酒精时不抽烟`` / ``●避免在…``: a bullet opens an item of a list, a paragraph of its own,
         # though the item above ended at the column's edge without a full stop.
         return True

@@ -67,6 +67,7 @@ from storage.ingest.page_lines import (
     _VERSE_ORNAMENTS,
     _VERSE_RUN,
     AUTHOR_NOTE_RE,
+    BULLET_RE,
     HAN,
     _cells,
     _closes_a_bracket,
@@ -256,9 +257,8 @@ _BRACKETED_HEAD_RE = re.compile(
 )
 
 
-# A brief's head in a column of briefs (短讯, 简讯): a bullet, then the head on the line (``■…``, ``▶ …``);
+# A brief's head in a column of briefs (短讯, 简讯) opens with a bullet (`BULLET_RE`: ``■…``, ``▶ …``);
 # its text follows on the next line, with no blank line between.
-_BULLET_RE = re.compile("^[ \t\u3000]*[■▶●◆►][ \t\u3000]*")
 
 
 # Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
@@ -865,7 +865,7 @@ class _Segmenter:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
         above and heads no story itself."""
         # The name may carry an ornament (``■快讯``).
-        text = _BULLET_RE.sub("", _MULTI_SPACE_RE.sub("", group[0].text))
+        text = BULLET_RE.sub("", _MULTI_SPACE_RE.sub("", group[0].text))
         if (
             len(group) != 1
             or group_index + 1 >= len(self.groups)
@@ -874,7 +874,7 @@ class _Segmenter:
             return False
         following = self.groups[group_index + 1][0].text.strip()
         numbered = bool(number_mark(following)) and re.match("^(?:1|一|①)", following) is not None
-        if not (_BULLET_RE.match(following) or numbered) or is_byline(following):
+        if not (BULLET_RE.match(following) or numbered) or is_byline(following):
             return False
         self.brief_column = numbered
         if self.current is not None and self.ends_sentence():
@@ -1589,18 +1589,18 @@ class _Segmenter:
         above and heads the text under it (the next line opens a story)."""
         text = line.text.strip()
         numbered = self.numbered_brief(text)
-        if not (_BULLET_RE.match(text) or numbered):
+        if not (BULLET_RE.match(text) or numbered):
             return False
         if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
-        head = _BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
+        head = BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
         # Bulleted lines one under another are a headline's phrases (``●及早惠及重点企业`` /
         # ``●全力支持复工复产``); an indented bulleted line is a list item's or a paragraph's first line.
-        if _BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
+        if BULLET_RE.match(group[index + 1].text) or (_INDENT_RE.match(line.text) and not numbered):
             return False
         # A kicker over its main line (``■ 火神山医院维保组——`` / ``“最危险的地方我们去”``), the main
         # line closing the block without a sentence end, the next block opening a story with its
@@ -1729,7 +1729,7 @@ class _Segmenter:
             return False
         last = (
             index == len(group) - 1
-            or bool(_BULLET_RE.match(group[index + 1].text))
+            or bool(BULLET_RE.match(group[index + 1].text))
             or (story is self.brief and number_mark(group[index + 1].text) is not None)
         )
         if not last or (not found.group(1) and not self.ends_sentence()):
@@ -1751,7 +1751,7 @@ class _Segmenter:
         if not found or not found.group(1) or story is None or story.lines != [line]:
             return
         following = group[index + 1].text if index + 1 < len(group) else ""
-        if following and not (_BULLET_RE.match(following) or _BRACKETED_HEAD_RE.match(following)):
+        if following and not (BULLET_RE.match(following) or _BRACKETED_HEAD_RE.match(following)):
             return
         story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
         story.byline = _byline_text(found.group(2))
