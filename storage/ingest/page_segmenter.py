@@ -1359,6 +1359,7 @@ class _Segmenter:
             self.inner_caption,
             self.stray_line,
             self.editor_mark,
+            self.source_mark,
             self.run_in_head,
             self.bracketed_head,
             self.author_alone,
@@ -1445,6 +1446,28 @@ class _Segmenter:
         self.close()
         return True
 
+    def source_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A digest item's source closing it (digest and 新闻综合 pages reprint items from elsewhere):
+        in brackets after the item's last sentence or on a line of its own (``（据新华社电）``,
+        ``（摘自《光明日报》）``, ``（来源：人民网）``, ``（新华社/文）``), or ``——据《新京报》报道``. It is
+        no text: it is dropped and closes the open item, as an editor's mark does."""
+        story = self.current
+        if story is None or story.ended or not story.lines:
+            return False
+        own = _SOURCE_MARK_RE.match(line.text)
+        run_on = None if own else _SOURCE_MARK_RUN_ON_RE.match(line.text)
+        if own is None and run_on is None:
+            return False
+        if own is not None and not self.ends_sentence():
+            return False
+        if run_on is not None:
+            story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
+        self.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        story.ended = True
+        self.close()
+        return True
+
     def run_in_item(self, index: int, group: list[_Line]) -> tuple[str, str, bool] | None:
         """`_run_in_parts` of the line at `index` when its text runs on: the line holding the text is as
         full as the column (a paragraph's first line, its indent dropped, is two cells short), or the
@@ -1492,6 +1515,30 @@ class _Segmenter:
             and not _CLOSING_NAMES_RE.match(story.lines[-1].text if story.lines else "")
         ):
             return False
+        separated = not (_RUN_IN_BULLET_RE.match(line.text) or _RUN_IN_BRACKET_RE.match(line.text))
+        if (
+            separated
+            and wrapped
+            and display_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN
+        ):
+            # A line short of a paragraph's first line (``聚焦全国文明城市创建`` over ``二七区：以…``): the
+            # column wrapped no head there.
+            return False
+        waiting = story is None or story.ended
+        if separated and waiting and self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
+            return False  # under a headline waiting for its story: the line opens that story's lead
+        if separated and story is not None and not story.ended:
+            # A column's break inside a sentence (``…“花开海上”生`` / ``态园发布公告：…``) is no item's
+            # head; inside a block, a paragraph may open ``…：``: an item's head after the item above
+            # ended its sentence is one only when the text after it opens as a lead does.
+            if not self.ends_sentence() or (index > 0 and not _LEAD_OPENING_RE.match(rest.strip())):
+                return False
+            # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only a
+            # full-width space parts a head from its text.
+            following = group[index + 1].text if index + 1 < len(group) else ""
+            gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
+            if gap is None or "\u3000" not in gap.group(0):
+                return False
         if story is not None:
             self.close()
         if wrapped:
@@ -2339,6 +2386,8 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
                 return None  # ``【奋进新征程 建功新时代——`` / ``代表委员议国是】``: a label over a headline
         if _SOURCE_TAG_RE.fullmatch(head.strip()) or _EDITORS_NOTE_RE.match(f"【{head}】"):
             return None
+    elif separated := _separated_parts(text, following):
+        head, rest, wrapped = separated
     else:
         return None
     head, rest = head.strip(), rest.strip()
@@ -2358,6 +2407,54 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
+# A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
+# ``标题：正文…``): the text after it opens as a lead does (a date, a dateline, 近日, 记者…).
+_RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
+_LEAD_OPENING_RE = re.compile(
+    f"^(?:(?:\\d{{4}}年)?\\d{{1,2}}月(?:\\d{{1,2}}日)?|\\d{{1,2}}日|近日|日前|今天|今年|昨天|当地时间|记者|本报|据[{HAN}]{{2,8}}[，,]"
+    f"|[{HAN}]{{2,10}}(?:记者|讯|电)|\\d{{4}}年)"
+)
+# Words of a lead's reporting no head holds: ``记者从…获悉``, ``据了解``, ``贝尔格莱德消息``, numbered parts.
+_REPORTED_HEAD_RE = re.compile("记者|获悉|了解到|本报|消息|讯$|电$|^[一二三四五六七八九十0-9]+[、.．]")
+# A head ending on a word of speech or a list's opening is a sentence's subject, not a head: ``他强调：``.
+_SPEECH_END_RE = re.compile(
+    "(?:说|表示|指出|强调|称|道|问|答|如下|是|为|有|包括|要求|认为|提出|宣布|显示|介绍)$"
+)
+
+
+def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
+    """(head, the text after it, whether the head wrapped onto `following`) of a digest item's head run
+    in before its text after a full-width space or a colon, or None. The head holds no sentence mark
+    and its quotes close; the text after it reads as a lead: it opens as one (a date, a dateline, 近日,
+    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head holds no comma
+    and ends on no word of speech, and the text is no quotation. A head the column wrapped ends on the
+    next line, before its separator."""
+    line, after = text.strip(), following.strip()
+    wrapped = False
+    found = _RUN_IN_SEPARATOR_RE.search(line)
+    if found is not None:
+        head, separator, rest = line[: found.start()], found.group(0), line[found.end() :]
+    else:
+        found = _RUN_IN_SEPARATOR_RE.search(after[:24])
+        if found is None or not found.start() or _PROSE_PUNCT_RE.search(after[: found.start()]):
+            return None
+        head, separator, rest = line + after[: found.start()], found.group(0), after[found.end() :]
+        wrapped = True
+        if len(head) > 40:
+            return None
+    if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
+        return None
+    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < 6:
+        return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
+    if _LEAD_OPENING_RE.match(rest):
+        return head, rest, wrapped
+    if "\u3000" in separator:
+        return (head, rest, wrapped) if _HAN_RE.match(rest) or rest.startswith("“") else None
+    if _SPEECH_END_RE.search(head) or rest.startswith(("“", "‘")) or "，" in head:
+        return None
+    return (head, rest, wrapped) if _HAN_RE.match(rest) else None
+
+
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
 # ``（编辑 王某 校对 李某）``; the names one to three, each two to four characters.
 _EDITOR_NAMES = "[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000、，,]+[\u4e00-\u9fff·]{2,4}){0,2}"
@@ -2370,6 +2467,18 @@ _EDITOR_MARK_RE = re.compile(f"^[ \t\u3000]*[（(]?{_EDITOR_MARK_BODY}[）)]?[ \
 # The mark in brackets after the story's last sentence, on its line: ``…作出更大贡献。（编辑 冯艳）``.
 _EDITOR_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
+)
+
+
+# A digest item's source: ``（据新华社电）``, ``（据新华社）``, ``（摘自《光明日报》）``, ``（来源：人民网）``,
+# ``（新华社/文）``, or ``——据《新京报》报道`` (`_Segmenter.source_mark`).
+_SOURCE_MARK_BODY = (
+    f"(?:[（(](?:据[{HAN}]{{2,8}}(?:电|报道|消息)?|摘自《[^《》]{{2,16}}》|来源[：:][{HAN}]{{2,10}}"
+    f"|[{HAN}]{{2,8}}/文)[）)]|——据(?:《[^《》]{{2,16}}》|[{HAN}]{{2,8}})报道)"
+)
+_SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
+_SOURCE_MARK_RUN_ON_RE = re.compile(
+    f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
 
 
