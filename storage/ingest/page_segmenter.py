@@ -676,6 +676,8 @@ class _Segmenter:
             return
         if self.caption_after_text(group_index, group):
             return
+        if self.strip_heading(group_index, group):
+            return
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.link_box(group)
         if not group:
@@ -786,6 +788,26 @@ class _Segmenter:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
+
+    def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
+        """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,
+        ``——财经——``, ``社会·民生``, a name over a rule line): a section's name papers repeat, short,
+        alone in its block, no punctuation, between a story that ended and the next block. It is no
+        headline: it is dropped, and the story above is closed."""
+        lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
+        if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
+            return False
+        if group_index + 1 >= len(self.groups):
+            return False
+        story = self.current
+        if story is not None and not story.ended and not self.ends_sentence():
+            return False
+        if story is not None:
+            self.close()
+        for line in group:
+            self.drop(line, "strip heading")
+            self.roles[line.number] = "a strip heading over a group of items: no headline"
+        return True
 
     def date_text(self, line: _Line, *, under: bool) -> None:
         """A dropped line that dates one text (`text_date`) and stands `under` it or over it: under, it
@@ -2469,6 +2491,15 @@ _EDITOR_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
 )
 
+
+# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``社会·民生``), bare or set off
+# (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
+_STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
+_STRIP_NAME = f"{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?"
+_STRIP_HEADING_RE = re.compile(
+    f"^[ \t\u3000]*(?:{_STRIP_NAME}|【{_STRIP_NAME}】|[■●◆▶]{_STRIP_NAME}|——{_STRIP_NAME}——)[ \t\u3000]*$"
+)
+_RULE_LINE_RE = re.compile("^[ \t\u3000]*[─━—＝=＿_~～-]{4,}[ \t\u3000]*$")
 
 # A digest item's source: ``（据新华社电）``, ``（据新华社）``, ``（摘自《光明日报》）``, ``（来源：人民网）``,
 # ``（新华社/文）``, or ``——据《新京报》报道`` (`_Segmenter.source_mark`).

@@ -66,3 +66,17 @@ def test_a_lead_opening_with_a_colon_stays_the_leads_text():
     (story,) = parse_page(page, year=2020)
     assert story.title == "高校毕业生就业服务月启动"
     assert story.paragraphs == (lead, said)
+
+
+def test_a_strip_heading_over_a_group_of_items_is_no_headline():
+    """``【国内】``, ``■国际``, ``社会·民生`` and a name over a rule line, alone in their blocks between
+    items: section names, in no story's title, and the item above them closed."""
+    for heading in ("【国内】", "■国际", "社会·民生", "国内\n──────────"):
+        page = (
+            f"{_column('●农产品博览会在长沙开幕　' + FAIR)}\n（据新华社电）\n\n{heading}\n\n"
+            f"过江大桥完成合龙\n{_column(BRIDGE)}\n"
+        )
+        fair, bridge = parse_page(page, year=2020)
+        assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), heading
+        assert bridge.title == "过江大桥完成合龙", heading
+        assert BRIDGE in bridge.paragraphs and not any(heading in p for p in bridge.paragraphs)
