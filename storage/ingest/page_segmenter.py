@@ -453,6 +453,7 @@ class _Segmenter:
         self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
+        self.among_items = False  # a digest item's source or a strip heading was read: items go on
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
@@ -782,6 +783,8 @@ class _Segmenter:
             return
         if self.headline_atop_its_lead(group_index, group):
             return
+        if self.headline_over_an_indented_lead(group):
+            return
         for index, line in enumerate(group):
             self.line(index, line, group)
         for line in furniture:
@@ -804,6 +807,7 @@ class _Segmenter:
             return False
         if story is not None:
             self.close()
+        self.among_items = True
         for line in group:
             self.drop(line, "strip heading")
             self.roles[line.number] = "a strip heading over a group of items: no headline"
@@ -1214,6 +1218,57 @@ class _Segmenter:
             self.line(index, line, group)
         return True
 
+    def headline_over_an_indented_lead(self, group: list[_Line]) -> bool:
+        """A digest item's head on a line of its own right over its lead, no blank line between
+        (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
+        of items (a source closed an item above, or a strip heading stood over them), the block opening
+        after the story above was closed: the first
+        line is headline-like (no sentence mark, four Han characters at least; no author's name, no head in
+        lenticular brackets: `bracketed_head`) and set shorter than a paragraph's indented first line by a cell at least, the line under it is set as a paragraph's
+        indented first line (two cells short) and opens prose. The first line is the headline, the rest
+        opens a story. (Inside an open story such a line is a sub-heading: never read here.)"""
+        story = self.current
+        if (
+            not self.among_items
+            or (story is not None and not story.ended)
+            or len(group) < _ATOP_LEAD_MIN_LINES
+        ):
+            return False
+        head, lead = group[0], group[1]
+        words = head.text.strip()
+        if (
+            not _is_headline_like([_Line(head.number, words, head.blank_before)])
+            or _SENTENCE_PUNCT_RE.search(words)
+            or not _brackets_balance(words)
+            or not _quotes_closed(words)
+            or len(_HAN_RE.findall(words)) < 4
+            or display_width(words) > self.column - _INDENT_CELLS - 1
+            or is_byline(words)
+            or _DATELINE_RE.match(words)
+            or self.is_furniture(head)
+            or _is_note(words)
+            or _CAPTION_RE.match(words)
+            or _AUTHOR_ALONE_RE.match(words)
+            or words.startswith("【")
+        ):
+            return False
+        first = lead.text.strip()
+        if (
+            abs(_cells(first) - (self.column - _INDENT_CELLS)) > _HALF_CELL
+            or _DATELINE_RE.match(first)
+            or is_byline(first)
+            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+        ):
+            return False
+        if story is not None:
+            self.close()
+        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
+        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
+        self.start(lead, "text under a headline read in its block")
+        for index, line in enumerate(group[2:], start=2):
+            self.line(index, line, group)
+        return True
+
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
         paragraphs of the open story, the next block text that goes on without a dateline: a piece of
@@ -1486,6 +1541,7 @@ class _Segmenter:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
         self.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        self.among_items = True
         story.ended = True
         self.close()
         return True

@@ -80,3 +80,15 @@ def test_a_strip_heading_over_a_group_of_items_is_no_headline():
         assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), heading
         assert bridge.title == "过江大桥完成合龙", heading
         assert BRIDGE in bridge.paragraphs and not any(heading in p for p in bridge.paragraphs)
+
+
+def test_a_head_alone_over_its_indented_lead_after_a_source_is_the_items_headline():
+    """On a page of items, a head on a line of its own right over its lead's indented first line, after
+    the item above was closed by its source and a blank line: the item's headline, no paragraph of its
+    text."""
+    page = (
+        f"{_column('●农产品博览会在长沙开幕　' + FAIR)}\n（据新华社电）\n\n大桥完成合龙\n{_column(BRIDGE)}\n"
+    )
+    fair, bridge = parse_page(page, year=2020)
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
+    assert (bridge.title, bridge.paragraphs) == ("大桥完成合龙", (BRIDGE,))
