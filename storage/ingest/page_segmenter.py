@@ -2137,10 +2137,12 @@ class _Segmenter:
             self.roles[line.number] = "the dateline's byline, on the next line"
             return True
         # Text under it opens the next story, unless that is an item's lead-in run in before its text
-        # (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item above.
+        # after a bullet or in brackets (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item
+        # above. (A head before a full-width space or a colon is no such cue: an OCR'd line may hold one.)
         following = group[index + 1].text if index + 1 < len(group) else ""
-        item_next = bool(following) and (
-            _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
+        item_next = (
+            bool(_RUN_IN_BULLET_RE.match(following) or _RUN_IN_BRACKET_RE.match(following))
+            and _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
         )
         closing = (
             current is not None
