@@ -19,6 +19,12 @@ ever printed, never a story). Each family is a function of a seed: same seed, sa
   (``（据新华社）``, ``（摘自《光明日报》）``); a few items under a strip heading (``国内``, ``【国际】``,
   ``■社会``).
 
+- ``digest_twin`` (the held-out digest page's tuned twin, the tuned months): written anew from the
+  conventions of digest pages in other forms too: a page strip; strip headings ``【国内】``, ``■国际``,
+  ``社会·民生`` or a name over a rule line; heads alone (bare or in ``【】``) or run in after a full-width
+  space, a colon or a ``●``/``■`` before them; sources ``（据新华社电）``, ``（摘自《X》）``, ``（来源：X）``,
+  ``——据《X》报道``, ``（X/文）``, or none.
+
 The truth, as the other families': a title is the printed header lines joined by spaces (a column's
 name over a piece is its first line, as a commentary page's column is; a digest item's head alone),
 paragraphs as printed (a poem's lines one paragraph each, as the corpus keeps them; a ``作者简介`` the
