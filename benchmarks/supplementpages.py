@@ -19,6 +19,12 @@ ever printed, never a story). Each family is a function of a seed: same seed, sa
   (``（据新华社）``, ``（摘自《光明日报》）``); a few items under a strip heading (``国内``, ``【国际】``,
   ``■社会``).
 
+- ``digest_twin`` (the held-out digest page's tuned twin, the tuned months): written anew from the
+  conventions of digest pages in other forms too: a page strip; strip headings ``【国内】``, ``■国际``,
+  ``社会·民生`` or a name over a rule line; heads alone (bare or in ``【】``) or run in after a full-width
+  space, a colon or a ``●``/``■`` before them; sources ``（据新华社电）``, ``（摘自《X》）``, ``（来源：X）``,
+  ``——据《X》报道``, ``（X/文）``, or none.
+
 The truth, as the other families': a title is the printed header lines joined by spaces (a column's
 name over a piece is its first line, as a commentary page's column is; a digest item's head alone),
 paragraphs as printed (a poem's lines one paragraph each, as the corpus keeps them; a ``作者简介`` the
@@ -59,7 +65,8 @@ from storage.ingest.ocr_page import display_width
 
 LITERARY = "literary_page"
 DIGEST = "digest_page"
-TUNED = (LITERARY,)
+DIGEST_TWIN = "digest_twin"
+TUNED = (LITERARY, DIGEST_TWIN)
 HELDOUT = DIGEST
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -515,12 +522,141 @@ def make_digest(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
     return pages
 
 
+# ---- digest_twin ----------------------------------------------------------------------------------
+# The held-out digest page's tuned twin, from the tuned months, written anew from the conventions of
+# digest and 新闻综合 pages (never from `digest_page`'s pages, seed or articles), in other forms too.
+
+_TWIN_SECTIONS = ("新闻摘要", "要闻·综合", "文摘", "新闻集锦", "综合")
+_TWIN_STRIPS = ("国内", "国际", "社会", "民生", "经济", "文化")
+_WIRES = ("新华社", "中新社", "央视新闻", "人民网", "光明网")
+_OUTLETS = ("人民日报", "光明日报", "经济日报", "科技日报", "中国青年报", "新京报", "半月谈")
+
+
+def _twin_strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    """The page strip: the date, the day, the section and the page's code, on one line or two."""
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_TWIN_SECTIONS)
+    return rng.choice(
+        (
+            [f"A{page:02d}  {section}  {y}年{m}月{d}日  星期{weekday}"],
+            [f"第{page}版｜{section}", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{y}年{m}月{d}日  星期{weekday}", f"{section}  {page:02d}"],
+        )
+    )
+
+
+def _twin_heading(name: str, rng: random.Random) -> list[str]:
+    """A strip heading over a group: ``【国内】``, ``■国际``, ``社会·民生`` or a name over a rule line."""
+    roll = rng.random()
+    if roll < 0.25:
+        return [f"【{name}】"]
+    if roll < 0.5:
+        return [f"■{name}"]
+    if roll < 0.75:
+        other = rng.choice([s for s in _TWIN_STRIPS if s != name])
+        return [f"{name}·{other}"]
+    return [name, "─" * rng.randint(8, 14)]
+
+
+def _twin_source(rng: random.Random) -> str | None:
+    """The item's source: ``（据新华社电）``, ``（摘自《X》）``, ``（来源：X）``, ``——据《X》报道``,
+    ``（X/文）``; None for an item printed with none."""
+    roll = rng.random()
+    if roll < 0.2:
+        return f"（据{rng.choice(_WIRES)}电）"
+    if roll < 0.4:
+        return f"（摘自《{rng.choice(_OUTLETS)}》）"
+    if roll < 0.55:
+        return f"（来源：{rng.choice((*_WIRES, *_OUTLETS))}）"
+    if roll < 0.7:
+        return f"——据《{rng.choice(_OUTLETS)}》报道"
+    if roll < 0.8:
+        return f"（{rng.choice(_WIRES)}/文）"
+    return None
+
+
+def _lay_twin_item(
+    article: Article, issue: str, rng: random.Random, width: int
+) -> tuple[list[str], Expected, str]:
+    """One item: its head alone over its text (bare or in ``【】``), or run in before it after a
+    full-width space, a colon, or a ``●`` / ``■`` before the head; its source closing it, or none."""
+    text = _brief_text(article)
+    assert text is not None
+    head = _main_head(article)
+    roll = rng.random()
+    if roll < 0.2:
+        kind, lines = "head above", [head, *_wrap(text, width)]
+    elif roll < 0.35:
+        kind, lines = "head in brackets", [f"【{head}】", *_wrap(text, width)]
+    elif roll < 0.6:
+        kind, lines = "run in, space", _wrap(f"{head}\u3000{text}", width)
+    elif roll < 0.8:
+        kind, lines = "run in, colon", _wrap(f"{head}：{text}", width)
+    else:
+        bullet = rng.choice("●■")
+        kind, lines = "run in, bullet", _wrap(f"{bullet}{head}\u3000{text}", width)
+    source = _twin_source(rng)
+    if source is None:
+        kind += ", no source"
+    else:
+        lines = _attach(lines, source, width, rng)
+    date = _page_dated(text, issue, _lead_date(article, text))
+    expected = Expected(title=head, paragraphs=(text,), date=date, reporters=(), correspondents=())
+    return lines, expected, kind
+
+
+def compose_digest_twin(groups: list[tuple[str | None, list[Article]]], rng: random.Random) -> FamilyPage:
+    """A digest page of the tuned months: its strip, then groups of items, some under a strip heading."""
+    width = rng.randint(14, 22)
+    issue = max(a.issue for _, items in groups for a in items)
+    lines = _twin_strip(rng, issue, rng.randint(2, 16)) + [""]
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for heading, items in groups:
+        if heading is not None:
+            lines += [*_twin_heading(heading, rng), ""]
+        for article in items:
+            block, truth, kind = _lay_twin_item(article, issue, rng, width)
+            lines += block + ([""] if rng.random() < 0.6 else [])
+            expected.append(truth)
+            kinds.append(kind)
+        lines.append("")
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(DIGEST_TWIN, text, int(issue[:4]), expected, kinds)
+
+
+def make_digest_twin(count: int, seed: int) -> list[FamilyPage]:
+    """`count` digest pages from the tuned months, each from one week's articles, five to nine items in
+    groups, a strip heading over some."""
+    weeks: dict[str, list[Article]] = {}
+    for article in digest_pool(TUNED_MONTHS):
+        weeks.setdefault(_week(article.issue), []).append(article)
+    names = sorted(w for w, items in weeks.items() if len(items) >= 10)
+    rng = random.Random(f"{DIGEST_TWIN}:{seed}")
+    pages: list[FamilyPage] = []
+    for _ in range(count):
+        week = list(weeks[rng.choice(names)])
+        rng.shuffle(week)
+        items = week[: rng.randint(5, 9)]
+        strips = rng.sample(_TWIN_STRIPS, 4)
+        groups: list[tuple[str | None, list[Article]]] = []
+        while items:
+            size = rng.randint(2, 4)
+            heading = strips[len(groups) % 4] if rng.random() < 0.65 else None
+            groups.append((heading, items[:size]))
+            items = items[size:]
+        pages.append(compose_digest_twin(groups, rng))
+    return pages
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
 def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
     if family == LITERARY:
         return make_literary(count, SEED if seed is None else seed)
+    if family == DIGEST_TWIN:
+        return make_digest_twin(count, SEED if seed is None else seed)
     if family == DIGEST:
         return make_digest(count, HELDOUT_SEED if seed is None else seed)
     raise ValueError(family)

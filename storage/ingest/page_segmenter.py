@@ -454,6 +454,7 @@ class _Segmenter:
         self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
+        self.among_items = False  # a digest item's source or a strip heading was read: items go on
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
@@ -677,6 +678,8 @@ class _Segmenter:
             return
         if self.caption_after_text(group_index, group):
             return
+        if self.strip_heading(group_index, group):
+            return
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.link_box(group)
         if not group:
@@ -781,12 +784,35 @@ class _Segmenter:
             return
         if self.headline_atop_its_lead(group_index, group):
             return
+        if self.headline_over_an_indented_lead(group):
+            return
         for index, line in enumerate(group):
             self.line(index, line, group)
         for line in furniture:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
+
+    def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
+        """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,
+        ``——财经——``, ``社会·民生``, a name over a rule line): a section's name papers repeat, short,
+        alone in its block, no punctuation, between a story that ended and the next block. It is no
+        headline: it is dropped, and the story above is closed."""
+        lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
+        if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
+            return False
+        if group_index + 1 >= len(self.groups):
+            return False
+        story = self.current
+        if story is not None and not story.ended and not self.ends_sentence():
+            return False
+        if story is not None:
+            self.close()
+        self.among_items = True
+        for line in group:
+            self.drop(line, "strip heading")
+            self.roles[line.number] = "a strip heading over a group of items: no headline"
+        return True
 
     def date_text(self, line: _Line, *, under: bool) -> None:
         """A dropped line that dates one text (`text_date`) and stands `under` it or over it: under, it
@@ -1193,6 +1219,57 @@ class _Segmenter:
             self.line(index, line, group)
         return True
 
+    def headline_over_an_indented_lead(self, group: list[_Line]) -> bool:
+        """A digest item's head on a line of its own right over its lead, no blank line between
+        (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
+        of items (a source closed an item above, or a strip heading stood over them), the block opening
+        after the story above was closed: the first
+        line is headline-like (no sentence mark, four Han characters at least; no author's name, no head in
+        lenticular brackets: `bracketed_head`) and set shorter than a paragraph's indented first line by a cell at least, the line under it is set as a paragraph's
+        indented first line (two cells short) and opens prose. The first line is the headline, the rest
+        opens a story. (Inside an open story such a line is a sub-heading: never read here.)"""
+        story = self.current
+        if (
+            not self.among_items
+            or (story is not None and not story.ended)
+            or len(group) < _ATOP_LEAD_MIN_LINES
+        ):
+            return False
+        head, lead = group[0], group[1]
+        words = head.text.strip()
+        if (
+            not _is_headline_like([_Line(head.number, words, head.blank_before)])
+            or _SENTENCE_PUNCT_RE.search(words)
+            or not _brackets_balance(words)
+            or not _quotes_closed(words)
+            or len(_HAN_RE.findall(words)) < 4
+            or display_width(words) > self.column - _INDENT_CELLS - 1
+            or is_byline(words)
+            or _DATELINE_RE.match(words)
+            or self.is_furniture(head)
+            or _is_note(words)
+            or _CAPTION_RE.match(words)
+            or _AUTHOR_ALONE_RE.match(words)
+            or words.startswith("【")
+        ):
+            return False
+        first = lead.text.strip()
+        if (
+            abs(_cells(first) - (self.column - _INDENT_CELLS)) > _HALF_CELL
+            or _DATELINE_RE.match(first)
+            or is_byline(first)
+            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+        ):
+            return False
+        if story is not None:
+            self.close()
+        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
+        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
+        self.start(lead, "text under a headline read in its block")
+        for index, line in enumerate(group[2:], start=2):
+            self.line(index, line, group)
+        return True
+
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
         paragraphs of the open story, the next block text that goes on without a dateline: a piece of
@@ -1360,6 +1437,7 @@ class _Segmenter:
             self.inner_caption,
             self.stray_line,
             self.editor_mark,
+            self.source_mark,
             self.run_in_head,
             self.bracketed_head,
             self.author_alone,
@@ -1446,6 +1524,29 @@ class _Segmenter:
         self.close()
         return True
 
+    def source_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A digest item's source closing it (digest and 新闻综合 pages reprint items from elsewhere):
+        in brackets after the item's last sentence or on a line of its own (``（据新华社电）``,
+        ``（摘自《光明日报》）``, ``（来源：人民网）``, ``（新华社/文）``), or ``——据《新京报》报道``. It is
+        no text: it is dropped and closes the open item, as an editor's mark does."""
+        story = self.current
+        if story is None or story.ended or not story.lines:
+            return False
+        own = _SOURCE_MARK_RE.match(line.text)
+        run_on = None if own else _SOURCE_MARK_RUN_ON_RE.match(line.text)
+        if own is None and run_on is None:
+            return False
+        if own is not None and not self.ends_sentence():
+            return False
+        if run_on is not None:
+            story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
+        self.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        self.among_items = True
+        story.ended = True
+        self.close()
+        return True
+
     def run_in_item(self, index: int, group: list[_Line]) -> tuple[str, str, bool] | None:
         """`_run_in_parts` of the line at `index` when its text runs on: the line holding the text is as
         full as the column (a paragraph's first line, its indent dropped, is two cells short), or the
@@ -1493,6 +1594,30 @@ class _Segmenter:
             and not _CLOSING_NAMES_RE.match(story.lines[-1].text if story.lines else "")
         ):
             return False
+        separated = not (_RUN_IN_BULLET_RE.match(line.text) or _RUN_IN_BRACKET_RE.match(line.text))
+        if (
+            separated
+            and wrapped
+            and display_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN
+        ):
+            # A line short of a paragraph's first line (``聚焦全国文明城市创建`` over ``二七区：以…``): the
+            # column wrapped no head there.
+            return False
+        waiting = story is None or story.ended
+        if separated and waiting and self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
+            return False  # under a headline waiting for its story: the line opens that story's lead
+        if separated and story is not None and not story.ended:
+            # A column's break inside a sentence (``…“花开海上”生`` / ``态园发布公告：…``) is no item's
+            # head; inside a block, a paragraph may open ``…：``: an item's head after the item above
+            # ended its sentence is one only when the text after it opens as a lead does.
+            if not self.ends_sentence() or (index > 0 and not _LEAD_OPENING_RE.match(rest.strip())):
+                return False
+            # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only a
+            # full-width space parts a head from its text.
+            following = group[index + 1].text if index + 1 < len(group) else ""
+            gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
+            if gap is None or "\u3000" not in gap.group(0):
+                return False
         if story is not None:
             self.close()
         if wrapped:
@@ -2015,10 +2140,12 @@ class _Segmenter:
             self.roles[line.number] = "the dateline's byline, on the next line"
             return True
         # Text under it opens the next story, unless that is an item's lead-in run in before its text
-        # (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item above.
+        # after a bullet or in brackets (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item
+        # above. (A head before a full-width space or a colon is no such cue: an OCR'd line may hold one.)
         following = group[index + 1].text if index + 1 < len(group) else ""
-        item_next = bool(following) and (
-            _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
+        item_next = (
+            bool(_RUN_IN_BULLET_RE.match(following) or _RUN_IN_BRACKET_RE.match(following))
+            and _run_in_parts(following, group[index + 2].text if index + 2 < len(group) else "") is not None
         )
         closing = (
             current is not None
@@ -2342,6 +2469,8 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
                 return None  # ``【奋进新征程 建功新时代——`` / ``代表委员议国是】``: a label over a headline
         if _SOURCE_TAG_RE.fullmatch(head.strip()) or _EDITORS_NOTE_RE.match(f"【{head}】"):
             return None
+    elif separated := _separated_parts(text, following):
+        head, rest, wrapped = separated
     else:
         return None
     head, rest = head.strip(), rest.strip()
@@ -2361,6 +2490,54 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
+# A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
+# ``标题：正文…``): the text after it opens as a lead does (a date, a dateline, 近日, 记者…).
+_RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
+_LEAD_OPENING_RE = re.compile(
+    f"^(?:(?:\\d{{4}}年)?\\d{{1,2}}月(?:\\d{{1,2}}日)?|\\d{{1,2}}日|近日|日前|今天|今年|昨天|当地时间|记者|本报|据[{HAN}]{{2,8}}[，,]"
+    f"|[{HAN}]{{2,10}}(?:记者|讯|电)|\\d{{4}}年)"
+)
+# Words of a lead's reporting no head holds: ``记者从…获悉``, ``据了解``, ``贝尔格莱德消息``, numbered parts.
+_REPORTED_HEAD_RE = re.compile("记者|获悉|了解到|本报|消息|讯$|电$|^[一二三四五六七八九十0-9]+[、.．]")
+# A head ending on a word of speech or a list's opening is a sentence's subject, not a head: ``他强调：``.
+_SPEECH_END_RE = re.compile(
+    "(?:说|表示|指出|强调|称|道|问|答|如下|是|为|有|包括|要求|认为|提出|宣布|显示|介绍)$"
+)
+
+
+def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
+    """(head, the text after it, whether the head wrapped onto `following`) of a digest item's head run
+    in before its text after a full-width space or a colon, or None. The head holds no sentence mark
+    and its quotes close; the text after it reads as a lead: it opens as one (a date, a dateline, 近日,
+    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head holds no comma
+    and ends on no word of speech, and the text is no quotation. A head the column wrapped ends on the
+    next line, before its separator."""
+    line, after = text.strip(), following.strip()
+    wrapped = False
+    found = _RUN_IN_SEPARATOR_RE.search(line)
+    if found is not None:
+        head, separator, rest = line[: found.start()], found.group(0), line[found.end() :]
+    else:
+        found = _RUN_IN_SEPARATOR_RE.search(after[:24])
+        if found is None or not found.start() or _PROSE_PUNCT_RE.search(after[: found.start()]):
+            return None
+        head, separator, rest = line + after[: found.start()], found.group(0), after[found.end() :]
+        wrapped = True
+        if len(head) > 40:
+            return None
+    if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
+        return None
+    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < 6:
+        return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
+    if _LEAD_OPENING_RE.match(rest):
+        return head, rest, wrapped
+    if "\u3000" in separator:
+        return (head, rest, wrapped) if _HAN_RE.match(rest) or rest.startswith("“") else None
+    if _SPEECH_END_RE.search(head) or rest.startswith(("“", "‘")) or "，" in head:
+        return None
+    return (head, rest, wrapped) if _HAN_RE.match(rest) else None
+
+
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
 # ``（编辑 王某 校对 李某）``; the names one to three, each two to four characters.
 _EDITOR_NAMES = "[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000、，,]+[\u4e00-\u9fff·]{2,4}){0,2}"
@@ -2373,6 +2550,27 @@ _EDITOR_MARK_RE = re.compile(f"^[ \t\u3000]*[（(]?{_EDITOR_MARK_BODY}[）)]?[ \
 # The mark in brackets after the story's last sentence, on its line: ``…作出更大贡献。（编辑 冯艳）``.
 _EDITOR_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
+)
+
+
+# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``社会·民生``), bare or set off
+# (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
+_STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
+_STRIP_NAME = f"{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?"
+_STRIP_HEADING_RE = re.compile(
+    f"^[ \t\u3000]*(?:{_STRIP_NAME}|【{_STRIP_NAME}】|[■●◆▶]{_STRIP_NAME}|——{_STRIP_NAME}——)[ \t\u3000]*$"
+)
+_RULE_LINE_RE = re.compile("^[ \t\u3000]*[─━—＝=＿_~～-]{4,}[ \t\u3000]*$")
+
+# A digest item's source: ``（据新华社电）``, ``（据新华社）``, ``（摘自《光明日报》）``, ``（来源：人民网）``,
+# ``（新华社/文）``, or ``——据《新京报》报道`` (`_Segmenter.source_mark`).
+_SOURCE_MARK_BODY = (
+    f"(?:[（(](?:据[{HAN}]{{2,8}}(?:电|报道|消息)?|摘自《[^《》]{{2,16}}》|来源[：:][{HAN}]{{2,10}}"
+    f"|[{HAN}]{{2,8}}/文)[）)]|——据(?:《[^《》]{{2,16}}》|[{HAN}]{{2,8}})报道)"
+)
+_SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
+_SOURCE_MARK_RUN_ON_RE = re.compile(
+    f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
 
 
