@@ -275,16 +275,16 @@ def test_questions_about_now(raw: str, now: bool) -> None:
 
 def test_bm25_prefers_the_title_and_shorter_texts() -> None:
     terms = [evidence.Term("马拉松", 2, 1.0)]
-    in_title = evidence.profile("城市马拉松", "赛事举行。", terms)
-    in_body = evidence.profile("城市新闻", "马拉松赛事举行。", terms)
+    in_title = evidence.counts(*evidence.searchable_texts("城市马拉松", "赛事举行。", terms), terms)
+    in_body = evidence.counts(*evidence.searchable_texts("城市新闻", "马拉松赛事举行。", terms), terms)
     assert evidence.bm25(in_title, terms, 100, 10) > evidence.bm25(in_body, terms, 100, 10)
 
 
 def test_traditional_text_is_matched_after_folding() -> None:
     terms = [evidence.Term("马拉松", 2, 1.0)]
-    assert evidence.profile("城市馬拉松", "", terms).title_tf == (1,)
+    assert evidence.counts(*evidence.searchable_texts("城市馬拉松", "", terms), terms).title_tf == (1,)
     # a stray OCR space inside a word
-    assert evidence.profile("", "马拉 松赛事。", terms).body_tf == (1,)
+    assert evidence.counts(*evidence.searchable_texts("", "马拉 松赛事。", terms), terms).body_tf == (1,)
 
 
 def test_a_name_in_the_question_says_which_of_several_stories_it_asks_about() -> None:
@@ -363,9 +363,9 @@ def test_a_relative_period_is_read_as_the_date_it_names() -> None:
 def test_a_short_name_counts_where_news_prints_the_full_name() -> None:
     # 外汇局 is printed 国家外汇管理局 (the synonym table's printed forms): both forms count as the word.
     term = evidence.Term("外汇局", 1, 1.0, forms=("国家外汇管理局", "外汇管理局"))
-    held = evidence.profile("外储", "国家外汇管理局公布。外汇管理局称。", [term])
-    assert held.body_tf == (2,)
-    assert held.near == 1.0
+    texts = evidence.searchable_texts("外储", "国家外汇管理局公布。外汇管理局称。", [term])
+    assert evidence.counts(*texts, [term]).body_tf == (2,)
+    assert evidence.closeness(*texts, [term])[0] == 1.0
 
 
 def test_a_question_about_now_prefers_the_story_newest_in_time_not_in_order() -> None:
@@ -430,7 +430,9 @@ def test_the_headline_words_count_with_every_sentence_at_half_their_weight() -> 
     # The headline names the report; the sentence giving the figure, three sentences on, leaves it out.
     terms = [evidence.Term("报告", 5, 1.0), evidence.Term("就业", 5, 1.0)]
     body = "会议开幕。代表发言。城镇新增就业1352万人。"
-    under_headline = evidence.profile("政府工作报告（摘登）", body, terms)
-    assert under_headline.near == 1.0 + evidence.TITLE_CONTEXT * 1.0
+    under_headline = evidence.closeness(
+        *evidence.searchable_texts("政府工作报告（摘登）", body, terms), terms
+    )
+    assert under_headline[0] == 1.0 + evidence.TITLE_CONTEXT * 1.0
     # a word of another sentence of the body does not count with it
-    assert evidence.profile("摘登", "报告发布。" + body, terms).near == 1.0
+    assert evidence.closeness(*evidence.searchable_texts("摘登", "报告发布。" + body, terms), terms)[0] == 1.0

@@ -200,13 +200,13 @@ def test_a_word_standing_for_a_place_named_before_brings_its_sentence_near() -> 
         evidence.Term("游客", 174, 5.0),
     ]
     told = "在河南洛阳，牡丹竞相绽放。人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
-    assert evidence.profile("春日经济", told, terms).near == 21.0
+    assert evidence.closeness(*evidence.searchable_texts("春日经济", told, terms), terms)[0] == 21.0
     # without 当地 the sentence stands alone (with the one before it)
     plain = told.replace("当地", "景区")
-    assert evidence.profile("春日经济", plain, terms).near == 15.0
+    assert evidence.closeness(*evidence.searchable_texts("春日经济", plain, terms), terms)[0] == 15.0
     # nor across a paragraph
     apart = "在河南洛阳，牡丹竞相绽放。\n人们白天赏花，夜晚看戏。这个赏花季，当地已接待游客1100万人次。"
-    assert evidence.profile("春日经济", apart, terms).near == 15.0
+    assert evidence.closeness(*evidence.searchable_texts("春日经济", apart, terms), terms)[0] == 15.0
 
 
 def test_a_who_question_counts_the_passage_naming_the_holder_of_the_post() -> None:

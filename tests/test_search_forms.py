@@ -189,10 +189,15 @@ TERMS = [
 @pytest.mark.parametrize("story", STORIES)
 def test_a_profile_from_the_stored_forms_is_the_one_worked_out(story: dict, terms: list) -> None:
     title, body = story["title"], story["body"]
-    worked_out = evidence.profile(title, body, terms, holds_fact=lambda s: "万" in s)
-    stored = evidence.profile(
-        title, body, terms, holds_fact=lambda s: "万" in s, forms=(search_form(title), search_form(body))
-    )
+
+    def reading(forms: tuple[str | None, str | None] | None) -> tuple:
+        texts = evidence.searchable_texts(title, body, terms, forms)
+        return evidence.counts(*texts, terms), evidence.closeness(
+            *texts, terms, holds_fact=lambda s: "万" in s
+        )
+
+    worked_out = reading(None)
+    stored = reading((search_form(title), search_form(body)))
     assert stored == worked_out
 
 

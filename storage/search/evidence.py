@@ -370,33 +370,6 @@ class Counts:
     length: int
 
 
-@dataclass(frozen=True)
-class Profile(Counts):
-    """What one article holds of the question: its `Counts`, and the largest weight held by one
-    sentence or two neighbouring ones."""
-
-    near: float = 0.0
-    near_fact: float = 0.0  # the largest weight held by a sentence (or two) that holds the fact asked for
-    pairs: tuple[bool, ...] = ()  # per typed pair (`typed_pairs`), whether the text prints it
-
-
-def profile(
-    title: str,
-    body: str,
-    terms: Sequence[Term],
-    holds_fact: Callable[[str], bool] | None = None,
-    forms: tuple[str | None, str | None] | None = None,
-    pairs: Sequence[Pair] = (),
-    han_only: bool | None = None,
-) -> Profile:
-    """What the article holds of the terms; `forms`: the `search_form` of its title and body when
-    known (`Candidate.forms`); `han_only`: `ideographs_only(terms)` when known."""
-    title, body = searchable_texts(title, body, terms, forms, han_only)
-    held = counts(title, body, terms)
-    near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
-    return Profile(held.title_tf, held.body_tf, held.length, near, near_fact, printed)
-
-
 def searchable_texts(
     title: str,
     body: str,
@@ -579,15 +552,15 @@ def rank(
     total = sum(t.weight for t in terms) or 1.0
     han_only = ideographs_only(terms)
     texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
-    profiles = [counts(title, body, terms) for title, body in texts]
+    held_counts = [counts(title, body, terms) for title, body in texts]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
-    average = sum(p.length for p in profiles) / len(profiles) if profiles else 1.0
-    scores = [bm25(p, terms, n, average) for p in profiles]
+    average = sum(p.length for p in held_counts) / len(held_counts) if held_counts else 1.0
+    scores = [bm25(p, terms, n, average) for p in held_counts]
     best_bm25 = max(scores, default=0.0) or 1.0
-    shares = [held_share(p, terms, total) for p in profiles]
+    shares = [held_share(p, terms, total) for p in held_counts]
     top_held = max(shares, default=0.0)
     kept: list[Ranked] = []
-    for c, (title, body), p, bm, held in zip(candidates, texts, profiles, scores, shares, strict=True):
+    for c, (title, body), p, bm, held in zip(candidates, texts, held_counts, scores, shares, strict=True):
         if held < KEEP_SHARE * top_held or held <= 0:
             continue  # not a result: how near each other it prints the words cannot matter
         near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
