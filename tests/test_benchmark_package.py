@@ -242,6 +242,20 @@ def test_the_second_development_set_names_no_article_of_the_held_out_sets():
 # The development sets written after the second, each before any engine ran on it: (set name, file
 # attribute, least questions, every kind asked (else some), longest fact, the sets whose articles it must
 # not name: those written before it, held-out ones included).
+_SETS_BEFORE_DEV10 = (
+    "FROZEN",
+    "HELDOUT2",
+    "JUDGED",
+    "DEV",
+    "DEV2",
+    "DEV3",
+    "DEV4",
+    "DEV5",
+    "DEV6",
+    "DEV7",
+    "DEV8",
+    "DEV9",
+)
 _LATER_DEV_SETS = [
     ("dev3", "DEV3", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2")),
     ("dev4", "DEV4", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2", "DEV3")),
@@ -270,6 +284,14 @@ _LATER_DEV_SETS = [
         True,
         12,
         ("FROZEN", "HELDOUT2", "JUDGED", "DEV", "DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8"),
+    ),
+    (
+        "dev10",
+        "DEV10",
+        200,
+        True,
+        12,
+        _SETS_BEFORE_DEV10,
     ),
 ]
 
@@ -351,6 +373,91 @@ def test_the_ninth_development_set_asks_as_the_frozen_set_does():
     assert not [item for item in items if item["fact"] in item["title"]]
 
 
+def test_the_tenth_development_set_asks_as_the_frozen_set_does():
+    from benchmarks import answers
+
+    items = answers.load_dev(answers.DEV10)
+    kinds = [item["kind"] for item in items]
+    # the frozen set's proportions (who 42, how many 45, where 31, when 25, what 19, which 15, why 6 of 183), give
+    # or take a quarter of each
+    frozen = {"who": 42, "howmany": 45, "where": 31, "when": 25, "what": 19, "which": 15, "why": 6}
+    for kind, n in frozen.items():
+        share = kinds.count(kind) / len(items)
+        assert 0.75 * n / 183 <= share <= 1.25 * n / 183, kind
+    # about a third name a year or a month, a few ask about now
+    dated = [item for item in items if re.search(r"\d{4}年|\d{1,2}月|去年|今年", item["q"])]
+    assert len(dated) * 10 >= len(items) * 3
+    assert [item for item in items if re.search(r"目前|现在|最新", item["q"])]
+    # articles of many pages, up to six questions an article
+    keys = [item["key"] for item in items]
+    assert len({key.split("-")[1] for key in keys}) >= 12
+    assert max(keys.count(key) for key in keys) <= 6
+    assert not [item for item in items if item["fact"] in item["title"]]
+
+
+def _whitespace_dropped(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _shingles(text: str, n: int = 10) -> set[str]:
+    """Every run of `n` characters of the text, whitespace dropped."""
+    text = _whitespace_dropped(text)
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+def _marks(article) -> tuple[str, str, set[str]]:
+    """What a reprint shares with its article: the title, the first 80 characters of body, its 10-character runs."""
+    return (
+        _whitespace_dropped(article.title),
+        _whitespace_dropped(article.body)[:80],
+        _shingles(article.body),
+    )
+
+
+def _reprints(article, others: dict[str, tuple[str, str, set[str]]]) -> list[str]:
+    """The keys of `others` (their `_marks`) that print `article` again: the same title, the same first 80
+    characters of body, or half the shorter body's 10-character runs shared (the corpus prints a page-1 story
+    again on its continuation page)."""
+    title, opening, runs = _marks(article)
+    found = []
+    for key, (other_title, other_opening, other_runs) in others.items():
+        shorter = min(len(runs), len(other_runs))
+        if (
+            other_title == title
+            or other_opening == opening
+            or (shorter and len(runs & other_runs) * 2 >= shorter)
+        ):
+            found.append(key)
+    return found
+
+
+def test_the_tenth_development_set_names_no_reprint_of_an_article_another_set_names():
+    from benchmarks import answers, peopledaily
+
+    if not peopledaily.CACHE_FILE.exists():
+        pytest.skip(f"the People's Daily corpus is not cached ({peopledaily.CACHE_FILE})")
+    articles = {a.key: a for a in peopledaily.load_articles()}
+    # a page-1 story and its continuation page's reprint are found; two stories of one page are not
+    page = {key: _marks(articles[key]) for key in ("20190220-01-05", "20190220-07-01")}
+    assert _reprints(articles["20190220-07-03"], page) == ["20190220-01-05"]
+    loaders = {
+        "FROZEN": answers.load_frozen,
+        "HELDOUT2": answers.load_heldout2,
+        "JUDGED": answers.load_judged,
+    }
+    named = {
+        item["key"]
+        for set_name in _SETS_BEFORE_DEV10
+        for item in (
+            loaders[set_name]() if set_name in loaders else answers.load_dev(getattr(answers, set_name))
+        )
+        if item.get("key")
+    }
+    others = {key: _marks(articles[key]) for key in sorted(named)}
+    for key in sorted({item["key"] for item in answers.load_dev(answers.DEV10)}):
+        assert not _reprints(articles[key], others), key
+
+
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     from benchmarks import answers
 
@@ -359,7 +466,9 @@ def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     assert len(weak) * 2 > len(items)
 
 
-@pytest.mark.parametrize("attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8", "DEV9"])
+@pytest.mark.parametrize(
+    "attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8", "DEV9", "DEV10"]
+)
 def test_a_development_set_holds_its_facts_when_the_corpus_is_cached(attribute):
     from benchmarks import answers, peopledaily
 
