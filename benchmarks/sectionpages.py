@@ -65,7 +65,9 @@ PAGES_PER_FAMILY = 30
 SPORTS_PAGE = 15  # the page People's Daily prints its sports news on
 THEORY_PAGE = 9  # the page it prints its theory pieces on
 
-_SPORT_WORDS_RE = re.compile("比赛|赛季|冠军|联赛|奥运|体育|球队|选手|运动员|赛事|健身|决赛|亚军|锦标赛|世界杯")
+_SPORT_WORDS_RE = re.compile(
+    "比赛|赛季|冠军|联赛|奥运|体育|球队|选手|运动员|赛事|健身|决赛|亚军|锦标赛|世界杯"
+)
 _SCORE_CLAUSE_RE = re.compile(r"[^，。；：！？“”]*\d+∶\d+[^，。；：！？“”]*")
 _COLUMN_HEAD_RE = re.compile(r"[（(][\u4e00-\u9fff·]{2,10}[）)]$")
 _AUTHOR_NOTE_RE = re.compile(r"^（作者(?:为|单位|系)")
