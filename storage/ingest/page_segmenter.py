@@ -795,9 +795,11 @@ class _Segmenter:
 
     def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
         """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,
-        ``——财经——``, ``社会·民生``, a name over a rule line): a section's name papers repeat, short,
-        alone in its block, no punctuation, between a story that ended and the next block. It is no
-        headline: it is dropped, and the story above is closed."""
+        ``——财经——``, ``社会·民生``, a name over a rule line) or of a sports page's dispatches
+        (``体坛快讯``, ``【体坛速递】``): a section's or a briefs column's name papers repeat, short, alone in
+        its block, no punctuation, between a story that ended and the next block. It is no headline: it is
+        dropped, and the story above is closed. A briefs column's name over bulleted or numbered briefs
+        is their column head (`column_head`)."""
         lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
         if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
             return False
@@ -1040,7 +1042,10 @@ class _Segmenter:
         王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
         credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
         not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story. A story
-        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open."""
+        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open;
+        and a caption opening with its day (``1月12日，…``) may stand inside a story's columns, where its
+        sentence breaks off to go on in the next block. The credit may be an agency's
+        (``王某摄（人民视觉）``, ``新华社发 王某摄``, ``（新华社发）``)."""
         story = self.current
         if story is None or story is self.picture or not story.lines or group_index == 0:
             return False
