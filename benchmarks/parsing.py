@@ -32,7 +32,8 @@ paper, a trade paper, a digital edition's export, a party paper's front page, a 
 two of them held out; `benchmarks.webpages`: articles copied from news sites, a page of notices, and a
 commentary page, held out; `benchmarks.topicpages`: a special-topic page, an evening paper's page, its
 page of short items, held out, and a commentary page, the held-out one's tuned twin;
-`benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin),
+`benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
+`benchmarks.sectionpages`: a sports page, and a theory page, held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
@@ -639,6 +640,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         ocrpages,
         paperpages,
         rmrb,
+        sectionpages,
         supplementpages,
         topicpages,
         webpages,
@@ -660,6 +662,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **webpages.run_families(count, seed=webpages.UNSEEN_SEED),
             **topicpages.run_families(count, seed=topicpages.UNSEEN_SEED),
             **supplementpages.run_families(count, seed=supplementpages.UNSEEN_SEED),
+            **sectionpages.run_families(count, seed=sectionpages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -684,6 +687,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in supplementpages.FAMILIES:
         print("\n".join(supplementpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in sectionpages.FAMILIES:
+        print("\n".join(sectionpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -702,6 +708,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **webpages.run_families(count),
         **topicpages.run_families(count),
         **supplementpages.run_families(count),
+        **sectionpages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -226,12 +226,22 @@ _APPOINTMENTS_LABEL_RE = re.compile(
 _APPOINTMENT_RE = re.compile("^[ \t\u3000]*(?:任命|免去)")
 
 
+# A sports page's results box: its label (``■赛果``, ``【比赛结果】``, ``成绩单``, ``积分榜``) over lines
+# each giving a score (``中国队以0∶3负于伊朗队``), none ending a sentence.
+_RESULTS_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[■●◆【\\[]?(?:赛果|比赛结果|赛果速递|成绩单|积分榜|比分)[】\\]]?[ \t\u3000]*$"
+)
+_SCORE_LINE_RE = re.compile("^[^。！？]*[0-9０-９]+[∶:：][0-9０-９]+[^。！？]*$")
+
+
 def is_notice_box(texts: list[str]) -> bool:
-    """A notice under its label, or a weather box, in one block of lines."""
+    """A notice under its label, a weather box or a results box, in one block of lines."""
     if len(texts) < 2:
         return False
     if _NOTICE_LABEL_RE.match(texts[0]):
         return True
+    if _RESULTS_LABEL_RE.match(texts[0]):
+        return all(_SCORE_LINE_RE.match(text) for text in texts[1:])
     return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
 
 
@@ -1819,7 +1829,7 @@ _LIST_MIN_CHARS = 8
 # a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
 # (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载)[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 

@@ -795,14 +795,19 @@ class _Segmenter:
 
     def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
         """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,
-        ``——财经——``, ``社会·民生``, a name over a rule line): a section's name papers repeat, short,
-        alone in its block, no punctuation, between a story that ended and the next block. It is no
-        headline: it is dropped, and the story above is closed."""
+        ``——财经——``, ``社会·民生``, a name over a rule line) or of a sports page's dispatches
+        (``体坛快讯``, ``【体坛速递】``): a section's or a briefs column's name papers repeat, short, alone in
+        its block, no punctuation, between a story that ended and the next block. It is no headline: it is
+        dropped, and the story above is closed. A briefs column's name over bulleted or numbered briefs
+        is their column head (`column_head`)."""
         lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
         if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
             return False
         if group_index + 1 >= len(self.groups):
             return False
+        following = self.groups[group_index + 1][0].text.strip()
+        if _BRIEFS_NAME_RE.search(lines[0].text) and (BULLET_RE.match(following) or number_mark(following)):
+            return False  # a column's name over its bulleted or numbered briefs (`column_head`)
         story = self.current
         if story is not None and not story.ended and not self.ends_sentence():
             return False
@@ -1037,16 +1042,19 @@ class _Segmenter:
         王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
         credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
         not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story. A story
-        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open."""
+        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open;
+        and a caption opening with its day (``1月12日，…``) may stand inside a story's columns, where its
+        sentence breaks off to go on in the next block. The credit may be an agency's
+        (``王某摄（人民视觉）``, ``新华社发 王某摄``, ``（新华社发）``)."""
         story = self.current
         if story is None or story is self.picture or not story.lines or group_index == 0:
             return False
         above = self.groups[group_index - 1][-1]
         jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
-        if (
-            not (jumped or (self.open_story_ends_with(above) and _ends_sentence(story.lines)))
-            or len(group) > _CAPTION_MAX_LINES
-        ):
+        # A dated caption inside the story's columns, its sentence broken off above and going on below.
+        inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.groups)
+        after_text = self.open_story_ends_with(above) and (_ends_sentence(story.lines) or inside)
+        if not (jumped or after_text) or len(group) > _CAPTION_MAX_LINES:
             return False
         text = "".join(line.text.strip() for line in group)
         credit = _CAPTION_CREDIT_RE.search(text)
@@ -2556,7 +2564,10 @@ _EDITOR_MARK_RUN_ON_RE = re.compile(
 # A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``社会·民生``), bare or set off
 # (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
 _STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
-_STRIP_NAME = f"{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?"
+# A column of briefs' heading: ``体坛快讯``, ``【体坛速递】``, ``■体育简讯``, ``快讯``.
+_BRIEFS_NAME = f"(?:{_STRIP_NAMES}|体坛)?(?:快讯|速递|简讯|短讯)"
+_BRIEFS_NAME_RE = re.compile(_BRIEFS_NAME)
+_STRIP_NAME = f"(?:{_BRIEFS_NAME}|{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?)"
 _STRIP_HEADING_RE = re.compile(
     f"^[ \t\u3000]*(?:{_STRIP_NAME}|【{_STRIP_NAME}】|[■●◆▶]{_STRIP_NAME}|——{_STRIP_NAME}——)[ \t\u3000]*$"
 )
@@ -2656,18 +2667,30 @@ _CAPTION_MAX_CHARS = 90
 
 
 _CAPTION_CREDIT_RE = re.compile(
-    f"(?<=[。！？”’）)])[ \t\u3000]*(?:新华社记者|本报记者|记者|通讯员|摄影)?[ \t\u3000]*"
-    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄[ \t\u3000]*$"
+    f"(?<=[。！？”’）)])[ \t\u3000]*(?:(?:新华社记者|本报记者|记者|通讯员|摄影|新华社发)?[ \t\u3000]*"
+    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄(?:[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)])?"
+    # An agency's photo with no photographer named, or named after it: ``（新华社发）``, ``新华社发``.
+    f"|[（(][ \t\u3000]*新华社发(?:[ \t\u3000]*[{HAN}·]{{2,5}}[ \t\u3000]*摄)?[ \t\u3000]*[）)]|新华社发)[ \t\u3000]*$"
 )
+
+
+# A caption opening with the day the photo was taken (``1月12日，…``): a caption set inside a story's
+# columns may stand where the story's sentence breaks off.
+_DATED_CAPTION_RE = re.compile("^[ \t\u3000]*(?:当地时间)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下晚]午|晚)?，")
 
 
 def _masthead_items(text: str) -> bool:
     """A line at the top of the page holding only masthead items apart by wide spaces: the paper's name
     (spaced or not, ``大 众 日 报``), the organ it speaks for (``中共河北省委机关报``), its issue number
-    (``第21057号``), or page furniture (date, ``今日16版``)."""
+    (``第21057号``), page furniture (date, ``今日16版``), or the section last after the paper's name."""
     parts = [p for p in re.split("[ \t\u3000]{2,}", text.strip()) if p]
+    named = [part for part in parts if _PAPER_NAME_RE.match(re.sub(r"\s+", "", part))]
+    # Beside the paper's name, the page's section (``人民日报  体育新闻``).
     return bool(parts) and all(
-        _PAPER_NAME_RE.match(re.sub(r"\s+", "", part)) or is_masthead_item(part) or is_page_furniture(part)
+        part in named
+        or is_masthead_item(part)
+        or is_page_furniture(part)
+        or (named and part is parts[-1] and _SECTION_RE.match(part))
         for part in parts
     )
 
