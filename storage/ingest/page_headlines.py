@@ -310,12 +310,35 @@ class HeadlineMatcher:
                 if (
                     mine is not None
                     and self.evidence(position, mine) >= _MIN_HEADLINE_SCORE
-                    and self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                    and (
+                        self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                        or (
+                            _ends_in_a_colon(group)
+                            and self.together(position, mine) > self.together(position, theirs)
+                        )
+                    )
                 ):
                     # The kicker names its story for sure (``徐发荣：``): the title under it goes with it.
+                    # A label ending in a colon goes on in the line under it: the two are one headline,
+                    # given where they fit best together, even when that line alone also fits another
+                    # story (``杨志坚：`` / ``千钧一发 扑向歹徒``, the story above telling of a 千钧一发 too).
                     self.owner[under] = mine
                 else:
                     self.owner[position] = theirs
+
+    def together(self, position: int, k: int) -> float:
+        """How well a group and the group printed right under it fit story `k` together."""
+        return self.evidence(position, k) + self.evidence(position + 1, k)
+
+    def under_a_colon(self, position: int, holder: int) -> bool:
+        """Whether the group is printed right under a label ending in a colon that `holder` holds too."""
+        above = position - 1
+        return (
+            above >= 0
+            and self.choices[above][0] == self.choices[position][0]
+            and self.owner[above] == holder
+            and _ends_in_a_colon(self.choices[above][1])
+        )
 
     def kickers(self) -> None:
         """A kicker (``今年起``) is printed right over its main line, in the same gap, and set narrower: a
@@ -427,6 +450,8 @@ class HeadlineMatcher:
                     and not _is_series_label(choices[pos][1])
                 ]
             candidates = [c for c in candidates if choices[c[2]][1].owner is None]  # never a sure head
+            # Never the line a label ending in a colon goes on in (``杨志坚：`` / ``千钧一发 扑向歹徒``).
+            candidates = [c for c in candidates if not self.under_a_colon(c[2], c[1])]
             if candidates:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
@@ -505,6 +530,11 @@ def _is_series_label(group: HeadlineGroup) -> bool:
     if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
         return True
     return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
+
+
+def _ends_in_a_colon(group: HeadlineGroup) -> bool:
+    """A label that says the headline goes on under it (``杨志坚：`` over ``千钧一发 扑向歹徒``)."""
+    return "".join(line.strip() for line in group.lines).endswith(("：", ":"))
 
 
 def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
