@@ -73,6 +73,8 @@ class HeadlineMatcher:
         for chars in self.story_chars:
             self.document_frequency.update(chars)
         self.n = len(texts)
+        # A story left with no text (its blocks all joined to other stories) takes no headline.
+        self.empty = [not _HAN_RE.search(text) for text in texts]
         self.choices = [
             (group.gap, group, [self.score(group, k) + _proximity(group.gap, k) for k in range(self.n)])
             for group in groups
@@ -133,7 +135,8 @@ class HeadlineMatcher:
         most one run, each run at most one story, the largest total evidence (layout breaking ties)."""
         gaps = [gap for gap, _, _ in self.choices]
         runs = [run for positions in result for run in _runs(positions, gaps)]
-        if all(result) or not any(len(_runs(positions, gaps)) > 1 for positions in result):
+        headless = [k for k in range(self.n) if not result[k] and not self.empty[k]]
+        if not headless or not any(len(_runs(positions, gaps)) > 1 for positions in result):
             return result
         if len(runs) > _MAX_RUNS_MATCHED:
             return result
@@ -152,7 +155,7 @@ class HeadlineMatcher:
             skip_total, skip_choice = solve(k + 1, free)
             answer = (skip_total, (-1, *skip_choice))
             for r in range(len(runs)):
-                if free & (1 << r):
+                if free & (1 << r) and not self.empty[k]:
                     total, choice = solve(k + 1, free & ~(1 << r))
                     total += fit(runs[r], k)
                     if total > answer[0]:
@@ -243,7 +246,7 @@ class HeadlineMatcher:
                 and not self.alone_over_headless(position, held)
             ):
                 continue  # a column label (``简讯``) over the briefs that follow, no story's headline
-            headless = [k for k in range(n) if k not in held]
+            headless = [k for k in range(n) if k not in held and not self.empty[k]]
             content = {k: self.evidence(position, k) for k in range(n)}
             fit = max(headless, key=lambda k: scores[k]) if headless else None
             if evidence >= _WEAK_HEADLINE_SCORE and (best not in held or best in neighbours):
@@ -409,7 +412,7 @@ class HeadlineMatcher:
         """A story left without a headline takes a group another story holds as an extra run, when the
         group also fits it."""
         choices = self.choices
-        for k in [k for k in range(self.n) if k not in assigned]:
+        for k in [k for k in range(self.n) if k not in assigned and not self.empty[k]]:
             candidates = [
                 (choices[pos][2][k], holder, pos)
                 for holder, groups in assigned.items()
