@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -538,6 +539,26 @@ def _is_series_label(group: HeadlineGroup) -> bool:
 def _ends_in_a_colon(group: HeadlineGroup) -> bool:
     """A label that says the headline goes on under it (``杨志坚：`` over ``千钧一发 扑向歹徒``)."""
     return "".join(line.strip() for line in group.lines).endswith(("：", ":"))
+
+
+# The verbs of saying a kicker over a report's main line ends with (``孙春兰在崇礼考察…时强调``).
+_SPEECH_KICKER_END_RE = re.compile("(?:强调|指出|表示|要求|提出)$")
+# Such a kicker is one line of at most this many Han characters, without sentence marks or commas.
+_SPEECH_KICKER_MAX_CHARS = 30
+
+
+def is_speech_kicker(lines: Sequence[str]) -> bool:
+    """A kicker that ends on a verb of saying (``孙春兰在崇礼考察北京冬奥会备战工作时强调``): what was said
+    is the main line printed under it. It heads no story of its own: the text the OCR read under it
+    may be any story's."""
+    if len(lines) != 1:
+        return False
+    text = re.sub(r"\s+", "", lines[0])
+    return (
+        0 < len(_HAN_RE.findall(text)) <= _SPEECH_KICKER_MAX_CHARS
+        and bool(_SPEECH_KICKER_END_RE.search(text))
+        and not re.search("[。！？；，,：:]", text)
+    )
 
 
 def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:
