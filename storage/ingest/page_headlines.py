@@ -75,7 +75,7 @@ class HeadlineMatcher:
             self.document_frequency.update(chars)
         self.n = len(texts)
         # A story left with no text (its blocks all joined to other stories) takes no headline.
-        self.empty = [not _HAN_RE.search(text) for text in texts]
+        self.empty = [not text.strip() for text in texts]
         self.choices = [
             (group.gap, group, [self.score(group, k) + _proximity(group.gap, k) for k in range(self.n)])
             for group in groups
