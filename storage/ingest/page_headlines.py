@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -73,6 +74,8 @@ class HeadlineMatcher:
         for chars in self.story_chars:
             self.document_frequency.update(chars)
         self.n = len(texts)
+        # A story left with no text (its blocks all joined to other stories) takes no headline.
+        self.empty = [not text.strip() for text in texts]
         self.choices = [
             (group.gap, group, [self.score(group, k) + _proximity(group.gap, k) for k in range(self.n)])
             for group in groups
@@ -133,7 +136,8 @@ class HeadlineMatcher:
         most one run, each run at most one story, the largest total evidence (layout breaking ties)."""
         gaps = [gap for gap, _, _ in self.choices]
         runs = [run for positions in result for run in _runs(positions, gaps)]
-        if all(result) or not any(len(_runs(positions, gaps)) > 1 for positions in result):
+        headless = [k for k in range(self.n) if not result[k] and not self.empty[k]]
+        if not headless or not any(len(_runs(positions, gaps)) > 1 for positions in result):
             return result
         if len(runs) > _MAX_RUNS_MATCHED:
             return result
@@ -152,7 +156,7 @@ class HeadlineMatcher:
             skip_total, skip_choice = solve(k + 1, free)
             answer = (skip_total, (-1, *skip_choice))
             for r in range(len(runs)):
-                if free & (1 << r):
+                if free & (1 << r) and not self.empty[k]:
                     total, choice = solve(k + 1, free & ~(1 << r))
                     total += fit(runs[r], k)
                     if total > answer[0]:
@@ -243,7 +247,7 @@ class HeadlineMatcher:
                 and not self.alone_over_headless(position, held)
             ):
                 continue  # a column label (``简讯``) over the briefs that follow, no story's headline
-            headless = [k for k in range(n) if k not in held]
+            headless = [k for k in range(n) if k not in held and not self.empty[k]]
             content = {k: self.evidence(position, k) for k in range(n)}
             fit = max(headless, key=lambda k: scores[k]) if headless else None
             if evidence >= _WEAK_HEADLINE_SCORE and (best not in held or best in neighbours):
@@ -310,12 +314,35 @@ class HeadlineMatcher:
                 if (
                     mine is not None
                     and self.evidence(position, mine) >= _MIN_HEADLINE_SCORE
-                    and self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                    and (
+                        self.evidence(under, theirs) < _MIN_HEADLINE_SCORE
+                        or (
+                            _ends_in_a_colon(group)
+                            and self.together(position, mine) > self.together(position, theirs)
+                        )
+                    )
                 ):
                     # The kicker names its story for sure (``徐发荣：``): the title under it goes with it.
+                    # A label ending in a colon goes on in the line under it: the two are one headline,
+                    # given where they fit best together, even when that line alone also fits another
+                    # story (``杨志坚：`` / ``千钧一发 扑向歹徒``, the story above telling of a 千钧一发 too).
                     self.owner[under] = mine
                 else:
                     self.owner[position] = theirs
+
+    def together(self, position: int, k: int) -> float:
+        """How well a group and the group printed right under it fit story `k` together."""
+        return self.evidence(position, k) + self.evidence(position + 1, k)
+
+    def under_a_colon(self, position: int, holder: int) -> bool:
+        """Whether the group is printed right under a label ending in a colon that `holder` holds too."""
+        above = position - 1
+        return (
+            above >= 0
+            and self.choices[above][0] == self.choices[position][0]
+            and self.owner[above] == holder
+            and _ends_in_a_colon(self.choices[above][1])
+        )
 
     def kickers(self) -> None:
         """A kicker (``今年起``) is printed right over its main line, in the same gap, and set narrower: a
@@ -386,7 +413,7 @@ class HeadlineMatcher:
         """A story left without a headline takes a group another story holds as an extra run, when the
         group also fits it."""
         choices = self.choices
-        for k in [k for k in range(self.n) if k not in assigned]:
+        for k in [k for k in range(self.n) if k not in assigned and not self.empty[k]]:
             candidates = [
                 (choices[pos][2][k], holder, pos)
                 for holder, groups in assigned.items()
@@ -427,6 +454,8 @@ class HeadlineMatcher:
                     and not _is_series_label(choices[pos][1])
                 ]
             candidates = [c for c in candidates if choices[c[2]][1].owner is None]  # never a sure head
+            # Never the line a label ending in a colon goes on in (``杨志坚：`` / ``千钧一发 扑向歹徒``).
+            candidates = [c for c in candidates if not self.under_a_colon(c[2], c[1])]
             if candidates:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
@@ -505,6 +534,31 @@ def _is_series_label(group: HeadlineGroup) -> bool:
     if text.endswith(("】", "〗", "]")) and "【" not in text[1:]:
         return True
     return text.count("【") > text.count("】") or text.endswith(("——", "：", ":"))
+
+
+def _ends_in_a_colon(group: HeadlineGroup) -> bool:
+    """A label that says the headline goes on under it (``杨志坚：`` over ``千钧一发 扑向歹徒``)."""
+    return "".join(line.strip() for line in group.lines).endswith(("：", ":"))
+
+
+# The verbs of saying a kicker over a report's main line ends with (``孙春兰在崇礼考察…时强调``).
+_SPEECH_KICKER_END_RE = re.compile("(?:强调|指出|表示|要求|提出)$")
+# Such a kicker is one line of at most this many Han characters, without sentence marks or commas.
+_SPEECH_KICKER_MAX_CHARS = 30
+
+
+def is_speech_kicker(lines: Sequence[str]) -> bool:
+    """A kicker that ends on a verb of saying (``孙春兰在崇礼考察北京冬奥会备战工作时强调``): what was said
+    is the main line printed under it. It heads no story of its own: the text the OCR read under it
+    may be any story's."""
+    if len(lines) != 1:
+        return False
+    text = re.sub(r"\s+", "", lines[0])
+    return (
+        0 < len(_HAN_RE.findall(text)) <= _SPEECH_KICKER_MAX_CHARS
+        and bool(_SPEECH_KICKER_END_RE.search(text))
+        and not re.search("[。！？；，,：:]", text)
+    )
 
 
 def _runs(positions: list[int], gaps: list[int]) -> list[list[int]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from storage.ingest.page_chains import assign_chains
 from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams
+from storage.ingest.page_headlines import is_speech_kicker
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
     _DATELINE_RE,
@@ -67,7 +68,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
     moves there (`page_fragments.plan_joins`)."""
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
-    headed = {gap for gap, _group in gap_groups}
+    # A kicker ending on a verb of saying heads no story of its own (its main line stands elsewhere).
+    headed = {gap for gap, group in gap_groups if not is_speech_kicker([line.text for line in group])}
     fixed = [
         index in headed or story.byline is not None or bool(_DATELINE_RE.match(story.lines[0].text))
         for index, story in enumerate(stories)
@@ -80,6 +82,8 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
+    # Each story's opening line as the segmenter left it, before any block is joined elsewhere.
+    openings = {story.lines[0].number for story in stories if story.lines}
     # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
     # that belong to another story, as the segmenter left them.
     blocks = [_blocks_of(story) for story in stories]
@@ -140,7 +144,7 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     if CHAINS and (scattered or joins):
         # The page was read block by block (the careful joiner found blocks out of place, or a seam
         # joined blocks across stories): every block is matched at once over the page.
-        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines))
+        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines, openings))
     return joins
 
 
@@ -155,15 +159,19 @@ def _chain_blocks(
     closed_at: list[int | None],
     column: float,
     headlines: list[str],
+    openings: set[int],
 ) -> list[_Join]:
     """On a page read block by block, match every block to the block it goes on from over the whole
-    page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them."""
+    page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them.
+    A story's first block opens it only when it is the block the story opened with (`openings`, the
+    first line numbers before the joiners ran): a story whose opening block the joiners gave to the
+    story it continues is left with fragments, each free to go where it reads on."""
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
     blocks.sort(key=lambda item: item[1][0].number)
     if len(blocks) < 3 or len(blocks) > MAX_CHAIN_BLOCKS:
         return []
     first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
-    heads = [id(block[0]) in first_blocks for _s, block in blocks]
+    heads = [id(block[0]) in first_blocks and block[0].number in openings for _s, block in blocks]
     pinned = [head and fixed[s] for (s, _block), head in zip(blocks, heads, strict=True)]
     fragments = [_fragment(s, block, column, pin) for (s, block), pin in zip(blocks, pinned, strict=True)]
     closed_blocks: list[int | None] = []
