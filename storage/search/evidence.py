@@ -8,6 +8,8 @@ together, are ranked over every article holding any of their content words, by:
 - **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other),
   the headline's words counting with each at half their weight (`TITLE_CONTEXT`);
 - **pair**: the share of the words typed next to each other (中国驻德国大使) that the article prints so;
+- **names**: the share of the question's names (a person, a place, an organisation jieba knows: 丹麦, 苏炳添)
+  the article holds: a story of the same topic about another country or person is not the one asked about;
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
@@ -75,6 +77,7 @@ class Weights:
     now: float = 0.15
     fact: float = 0.3
     pair: float = 0.1
+    names: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -103,6 +106,7 @@ class Term:
     df: int  # articles holding it (or one of its printed forms)
     weight: float
     forms: tuple[str, ...] = ()  # what news prints for it (卫健委 → 卫生健康委), held as the word itself
+    named: bool = False  # a name jieba knows (`NAMED`): a person, a place, an organisation
 
     @cached_property
     def written(self) -> tuple[str, ...]:
@@ -178,8 +182,9 @@ def weigh_terms(
         specificity = idf(df, n)
         if jieba_idf is not None:
             specificity = 0.5 * specificity + 0.5 * float(table.get(term, median))
-        weight = role(term, tags, quoted=term in quoted) * specificity
-        out.append(Term(term, df, weight, tuple(f for f in forms.get(term, ()) if f != term)))
+        played = role(term, tags, quoted=term in quoted)
+        printed = tuple(f for f in forms.get(term, ()) if f != term)
+        out.append(Term(term, df, played * specificity, printed, named=played == NAMED))
     return out
 
 
@@ -585,6 +590,7 @@ def rank(
     texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
     held_counts = [counts(title, body, terms) for title, body in texts]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
+    names_total = sum(t.weight for t in terms if t.named) or 1.0
     average = sum(p.length for p in held_counts) / len(held_counts) if held_counts else 1.0
     scores = [bm25(p, terms, n, average) for p in held_counts]
     best_bm25 = max(scores, default=0.0) or 1.0
@@ -622,6 +628,9 @@ def rank(
                 if ok
             )
             / pair_total
+            + weights.names
+            * sum(t.weight for t, k in zip(terms, in_text, strict=True) if k and t.named)
+            / names_total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         kept.append(Ranked(c.id, score, held, near / total, in_title, bm / best_bm25, on, missing))
