@@ -412,6 +412,22 @@ def test_a_span_of_months_in_the_wrong_order_is_no_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "count"),
+    [("2018年17个服务贸易创新发展试点地区都有哪些", "17"), ("2019年3家企业上榜了吗", "3家")],
+)
+def test_a_year_before_a_count_is_the_year_and_the_count(query: str, count: str) -> None:
+    # 2018年17个 used to be one junk word (2018年17) that no article holds, and no date.
+    parsed = parse_query(query)
+    assert [(d.year, d.month) for d in parsed.dates] == [(int(query[:4]), 0)]
+    assert count in parsed.terms and not any("年" in t for t in parsed.terms)
+
+
+def test_a_year_before_a_month_no_calendar_has_stays_as_typed() -> None:
+    parsed = parse_query("2019年13月的新闻")
+    assert not parsed.dates and parsed.no_such_dates == ("2019年13月",)
+
+
+@pytest.mark.parametrize(
     ("query", "terms"),
     [
         ("国家援鄂抗疫医疗队一共多少人", ("国家", "援鄂", "抗疫", "医疗队")),

@@ -144,6 +144,9 @@ class Found:
     any_word: bool = False
     date_dropped: bool = False
     by_evidence: bool = False  # the rows are ranked by evidence (`evidence.rank`): `nterms` is the score
+    # The rows (ranked by evidence) lacking a name of the question that the first row holds: a person, a
+    # place, an organisation jieba knows (`evidence.Term.named`).
+    nameless: frozenset[int] = frozenset()
     read: Mapping[int, Document] = field(default_factory=dict)
 
 
@@ -349,7 +352,9 @@ class Searcher:
         if parsed.question and hits and offset == 0 and parsed.words:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
-            pool = pool[:ANSWER_DOCS]
+            # An article lacking a name of the question that the first result holds (another person, another
+            # place) does not answer for it, nor take the first place through its answer (`source_first`).
+            pool = [d for d in pool if d[0] not in found.nameless][:ANSWER_DOCS]
             close = _close_to_first(found, [i for i, _, _ in pool])
             answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
             hits = source_first(hits, answer)
@@ -701,6 +706,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     absent = set(ranked[0].missing if ranked else ()) | {
         t for t, n in zip(terms, counts, strict=True) if not n
     }
+    names = {t.text for t in weighted if t.named} - set(ranked[0].missing if ranked else ())
     return Found(
         replace(parsed, terms=tuple(t.text for t in weighted)),  # the words some article holds
         len(rows),
@@ -708,6 +714,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         dropped=tuple(t for t in terms if t in absent),
         by_evidence=True,
         read=read,
+        nameless=frozenset(r.id for r in ranked[:window] if names.intersection(r.missing)),
     )
 
 

@@ -8,6 +8,8 @@ together, are ranked over every article holding any of their content words, by:
 - **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other),
   the headline's words counting with each at half their weight (`TITLE_CONTEXT`);
 - **pair**: the share of the words typed next to each other (中国驻德国大使) that the article prints so;
+- **names**: the share of the question's names (a person, a place, an organisation jieba knows: 丹麦, 苏炳添)
+  the article holds: a story of the same topic about another country or person is not the one asked about;
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
@@ -75,6 +77,7 @@ class Weights:
     now: float = 0.15
     fact: float = 0.3
     pair: float = 0.1
+    names: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -103,6 +106,7 @@ class Term:
     df: int  # articles holding it (or one of its printed forms)
     weight: float
     forms: tuple[str, ...] = ()  # what news prints for it (卫健委 → 卫生健康委), held as the word itself
+    named: bool = False  # a name jieba knows (`NAMED`): a person, a place, an organisation
 
     @cached_property
     def written(self) -> tuple[str, ...]:
@@ -178,8 +182,9 @@ def weigh_terms(
         specificity = idf(df, n)
         if jieba_idf is not None:
             specificity = 0.5 * specificity + 0.5 * float(table.get(term, median))
-        weight = role(term, tags, quoted=term in quoted) * specificity
-        out.append(Term(term, df, weight, tuple(f for f in forms.get(term, ()) if f != term)))
+        played = role(term, tags, quoted=term in quoted)
+        printed = tuple(f for f in forms.get(term, ()) if f != term)
+        out.append(Term(term, df, played * specificity, printed, named=played == NAMED))
     return out
 
 
@@ -199,25 +204,34 @@ def asks_now(text: str) -> bool:
 
 
 def date_evidence(
-    article_date: str | None, text: str, dates: Sequence[DateSpec], headline: str = ""
+    article_date: str | None,
+    text: str,
+    dates: Sequence[DateSpec],
+    headline: str = "",
+    *,
+    part_asked: bool = False,
 ) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
     report the day after), or dated the year after a year asked for alone with that year in its headline
     (a year's figures and reports come out the next year: 2019年中国学生资助发展报告 of May 2020, 去年12月末
     我国外储规模达3.1万亿美元 of January 2020), or dated the month after a month asked for with that month in
-    its headline (4月主要经济数据出炉 of May 2020); 1.0 when its text mentions one (the day, the month, or a
-    year asked for alone: 2018年，全国…)."""
+    its headline (4月主要经济数据出炉 of May 2020); never dated then when its headline reports part of a year
+    asked for alone or the year before it (`reports_part_of_year`), unless the question asks for a part
+    (`part_asked`); 1.0 when its text mentions one (the day, the month, or a year asked for alone: 2018年，
+    全国…)."""
     on = 0.0
     mention = 0.0
     for d in dates:
-        if article_date and _dated_in(article_date, d):
+        # A headline of another period's figures (前三季度…) says the story is not of the year asked.
+        dated = (
+            article_date if part_asked or not reports_part_of_year(article_date or "", headline, d) else None
+        )
+        if dated and _dated_in(dated, d):
             on = 1.0
-        elif article_date and d.day is not None and _reported_after(article_date, d):
+        elif dated and d.day is not None and _reported_after(dated, d):
             on = max(on, REPORTED_LATER)
-        elif article_date and (
-            _year_reported(article_date, headline, d) or _month_reported(article_date, headline, d)
-        ):
+        elif dated and (_year_reported(dated, headline, d) or _month_reported(dated, headline, d)):
             on = max(on, REPORTED_LATER)
         if d.month and (f"{d.month}月{d.day}日" if d.day else f"{d.month}月") in text:
             mention = 1.0
@@ -228,6 +242,21 @@ def date_evidence(
 
 REPORTED_LATER = 0.7
 _REPORT_DELAY = 2  # days
+# A headline reporting part of a year (前三季度, 1至9月, 上半年, 前10个月): its figures are not the whole
+# year's, which a question naming a year alone asks for (2019年全国纪检监察机关立案多少件: not 1至9月…).
+PART_OF_YEAR = re.compile(
+    r"[前第]?[一二三四1-4]季度|[上下]半年|前[一二两三四五六七八九十0-9]+个?月"
+    r"|(?<![0-9])1\s*[至到—\-－~～]\s*[0-9]{1,2}\s*月"
+)
+
+
+def reports_part_of_year(iso: str, headline: str, d: DateSpec) -> bool:
+    """Whether an article dated `iso` reports, by its headline, on part of the year `d` names alone, or on the
+    year before it: 前三季度…, 1至9月…, or 去年… in a story dated that year (去年我国城镇新增就业1361万人 of
+    February 2019 is 2018's figure)."""
+    if d.year is None or d.month or d.day is not None:
+        return False
+    return PART_OF_YEAR.search(headline) is not None or (iso[:4] == f"{d.year:04d}" and "去年" in headline)
 
 
 def as_date(period: Period) -> DateSpec | None:
@@ -246,14 +275,21 @@ def as_date(period: Period) -> DateSpec | None:
 
 
 def period_evidence(
-    article_date: str | None, text: str, periods: Sequence[Period], headline: str = ""
+    article_date: str | None,
+    text: str,
+    periods: Sequence[Period],
+    headline: str = "",
+    *,
+    part_asked: bool = False,
 ) -> tuple[float, float]:
     """`date_evidence` for the periods a question names relative to today (去年, 上个月, 上周): evidence
     about the story's time, as a year or month typed out is, never a filter. A whole year, month or day
     is read as that date; another span (上周, 最近3天) holds the stories dated in it (1.0), or up to
     `_REPORT_DELAY` days after it (`REPORTED_LATER`)."""
     specs = [d for d in map(as_date, periods) if d is not None]
-    on, mention = date_evidence(article_date, text, specs, headline) if specs else (0.0, 0.0)
+    on, mention = (
+        date_evidence(article_date, text, specs, headline, part_asked=part_asked) if specs else (0.0, 0.0)
+    )
     if article_date:
         try:
             published = date.fromisoformat(article_date[:10])
@@ -554,11 +590,14 @@ def rank(
     texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
     held_counts = [counts(title, body, terms) for title, body in texts]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
+    names_total = sum(t.weight for t in terms if t.named) or 1.0
     average = sum(p.length for p in held_counts) / len(held_counts) if held_counts else 1.0
     scores = [bm25(p, terms, n, average) for p in held_counts]
     best_bm25 = max(scores, default=0.0) or 1.0
     shares = [held_share(p, terms, total) for p in held_counts]
     top_held = max(shares, default=0.0)
+    # A part asked (前三季度, 2019年1到9月): headlines of a part are what the question asks about.
+    part_asked = any(PART_OF_YEAR.search(w) for w in [*(t.text for t in terms), *(d.text for d in dates)])
     kept: list[Ranked] = []
     for c, (title, body), p, bm, held in zip(candidates, texts, held_counts, scores, shares, strict=True):
         if held < KEEP_SHARE * top_held or held <= 0:
@@ -566,9 +605,13 @@ def rank(
         near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
-        on, mention = date_evidence(c.date, c.title + "\n" + c.body, dates, headline=c.title)
+        on, mention = date_evidence(
+            c.date, c.title + "\n" + c.body, dates, headline=c.title, part_asked=part_asked
+        )
         if periods:
-            relative = period_evidence(c.date, c.title + "\n" + c.body, periods, headline=c.title)
+            relative = period_evidence(
+                c.date, c.title + "\n" + c.body, periods, headline=c.title, part_asked=part_asked
+            )
             on, mention = max(on, relative[0]), max(mention, relative[1])
         score = (
             weights.held * held
@@ -585,6 +628,9 @@ def rank(
                 if ok
             )
             / pair_total
+            + weights.names
+            * sum(t.weight for t, k in zip(terms, in_text, strict=True) if k and t.named)
+            / names_total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         kept.append(Ranked(c.id, score, held, near / total, in_title, bm / best_bm25, on, missing))

@@ -160,7 +160,9 @@ class ParsedQuery:
 _FULL_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
 )
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d)")
+# A year, also before a count (2018年17个试点: the year and 17个); not before a month, a day or a span of
+# months left unread (2019年13月, 2019年9到1月: no date, kept as typed).
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d+\s*(?:[月日号]|[到至\-—~～]\s*\d+\s*月))")
 _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # A year and a span of its months (2019年1到9月, 2020年1至4月, 2019年1-9月): the year is the date; news
 # writes the span in several ways (1—9月, 1至9月, 前三季度), so it is no word to find.

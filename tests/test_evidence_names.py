@@ -1,0 +1,111 @@
+"""Issue 20: the question's names (a place, a person, an organisation jieba knows) say which of several
+stories on one topic it asks about: an article holding them counts more than one of the same topic that
+prints the other words more often but not the name (丹麦那两只大熊猫…: not the story of Belgium's pandas);
+and a story lacking a name that the first result holds does not answer for it, nor come first through its
+answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from storage.database.connection import open_db
+from storage.ingest.pipeline import ingest_file
+from storage.search import evidence
+from storage.search.engine import Searcher
+
+TERMS = [
+    evidence.Term("丹麦", 5, 3.0, named=True),
+    evidence.Term("两只", 5, 2.0),
+    evidence.Term("大熊猫", 5, 3.0),
+    evidence.Term("动物园", 5, 3.0),
+]
+PAIRS = [evidence.Pair(1, 2)]  # 两只大熊猫, typed together
+OTHER_COUNTRY = evidence.Candidate(
+    1,
+    "大熊猫旅居动物园",
+    "大熊猫在天堂动物园生活。两只大熊猫在动物园诞下幼崽，动物园的大熊猫馆人气很旺。",
+    "2019-10-05",
+)
+ASKED = evidence.Candidate(
+    2,
+    "多国政要致以新春祝福",
+    "丹麦首相发来视频祝福。各国政要纷纷祝贺新春。多国民众参加庆祝活动。两只大熊猫将来到哥本哈根动物园。",
+    "2019-02-05",
+)
+
+
+def _first(weights: evidence.Weights) -> int:
+    ranked = evidence.rank(TERMS, [OTHER_COUNTRY, ASKED], n=100, pairs=PAIRS, weights=weights)
+    return ranked[0].id
+
+
+def test_the_story_holding_the_name_asked_about_comes_first() -> None:
+    assert _first(evidence.DEFAULT_WEIGHTS) == ASKED.id
+
+
+def test_without_the_names_evidence_the_other_countrys_story_would_come_first() -> None:
+    # the case the names evidence is for: the other words printed more often and together
+    assert _first(evidence.Weights(names=0.0)) == OTHER_COUNTRY.id
+
+
+def test_a_question_without_names_is_ranked_as_before() -> None:
+    plain = [evidence.Term(t.text, t.df, t.weight) for t in TERMS]
+    with_names = evidence.rank(plain, [OTHER_COUNTRY, ASKED], n=100)
+    without = evidence.rank(plain, [OTHER_COUNTRY, ASKED], n=100, weights=evidence.Weights(names=0.0))
+    assert [(r.id, r.score) for r in with_names] == [(r.id, r.score) for r in without]
+
+
+def test_the_words_jieba_tags_as_names_are_the_questions_names() -> None:
+    tags = {"丹麦": "ns", "苏炳添": "nr", "动物园": "n", "要去": "v"}
+    weighed = evidence.weigh_terms(list(tags), [5, 5, 5, 5], 100, tagger=lambda w: [(w, tags[w])])
+    assert [t.text for t in weighed if t.named] == ["丹麦", "苏炳添"]
+
+
+# The first story names the cooperative asked about (惠珍合作社) but lists no technique; another story's
+# cooperative, not named, lists the techniques its members learned.
+STORIES = [
+    (
+        "2020-01-09",
+        "岚县山药蛋变得高大上",
+        [
+            "惠珍合作社有社员120户，去年合作社请来农技专家。",
+            "今年惠珍合作社的社员们用上了新的种植技术，亩产提高了一成。",
+        ],
+    ),
+    (
+        "2020-01-21",
+        "科技特派员帮扶村民致富",
+        ["在科技特派员指导下，村里合作社的社员们学会了天麻种植技术和林下种植技术。", "合作社带动全村增收。"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    folder: Path = tmp_path_factory.mktemp("names")
+    src = folder / "stories.jsonl"
+    lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db: sqlite_utils.Database = open_db(folder / "news.db")
+    assert ingest_file(db, src, source="测试").status == "ok"
+    yield Searcher(db)
+    db.close()
+
+
+def test_a_story_lacking_the_name_asked_about_does_not_answer_nor_come_first(searcher: Searcher) -> None:
+    resp = searcher.search("惠珍合作社的社员们学会了哪些种植技术", today=date(2020, 6, 1))
+    assert resp.hits[0].title == "岚县山药蛋变得高大上"
+    assert resp.answer is None or resp.answer.article_id == resp.hits[0].id
+
+
+def test_a_story_holding_the_name_still_answers_from_further_down(searcher: Searcher) -> None:
+    # without a name in the question, the other story may answer and comes first, as before
+    resp = searcher.search("合作社的社员们学会了哪些种植技术", today=date(2020, 6, 1))
+    assert resp.answer is not None and "天麻种植技术" in resp.answer.sentence
+    assert resp.hits[0].title == "科技特派员帮扶村民致富"
