@@ -312,6 +312,17 @@ def test_parse_subscribe_bad_time(args):
         (["下午12点"], "12:00"),
         (["晚上", "9点"], "21:00"),
         (["下午", "3点15分"], "15:15"),
+        # QA pass 7: the night's own words were a keyword at 08:00, and 8点钟 a bad time
+        (["半夜12点"], "00:00"),
+        (["午夜十二点"], "00:00"),
+        (["深夜11点"], "23:00"),
+        (["半夜2点"], "02:00"),
+        (["夜晚9点"], "21:00"),
+        (["晚间9点半"], "21:30"),
+        (["深夜", "11点"], "23:00"),
+        (["8点钟"], "08:00"),
+        (["早上八点钟"], "08:00"),
+        (["晚上7點鐘"], "19:00"),
     ],
 )
 def test_parse_subscribe_natural_times(args, expected):
@@ -329,6 +340,8 @@ def test_parse_subscribe_natural_times(args, expected):
         (["上午场", "演出"], SubscribeRequest("08:00", ("上午场", "演出"))),
         (["早上8点", "早上好"], SubscribeRequest("08:00", ("早上好",))),
         (["晚上9点", "晚上一起跑"], SubscribeRequest("21:00", ("晚上一起跑",))),
+        (["深夜食堂"], SubscribeRequest("08:00", ("深夜食堂",))),
+        (["午夜场"], SubscribeRequest("08:00", ("午夜场",))),
     ],
 )
 def test_a_keyword_starting_with_a_part_of_the_day_is_a_keyword(args, expected):
@@ -343,7 +356,9 @@ def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
     assert isinstance(result, ArgumentError) and result.code == "bad_time"
 
 
-@pytest.mark.parametrize("args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"]])
+@pytest.mark.parametrize(
+    "args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"], ["半夜"], ["深夜", "二七区"]]
+)
 def test_every_part_of_the_day_alone_is_an_incomplete_time(args):
     """QA: /subscribe 中午 subscribed to the keyword 「中午」 at 08:00, while 晚上 alone is refused as an
     incomplete time; every part of the day alone is."""

@@ -148,15 +148,18 @@ def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
 # ---- argument parsing --------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
-# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点.
-_DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
+# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点.
+_DAY_PART = (
+    r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早|每天早上|每天晚上"
+    r"|每天|早|晚"
+)
 _CN_DIGITS = "零〇一二两三四五六七八九十"
 # A day before a time: 每天8点 (every digest is daily), 明天晚上8点 (the first one is tomorrow).
 _DAY_WORD = r"每天|每日|天天|明天|明日|今天"
 # Words saying only that it is daily: no keyword (/subscribe 8点 每天).
 _DAILY_RE = re.compile(r"^(?:每天|每日|天天)$")
 # A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
-_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|夜里|夜间|今晚|明早"
+_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
 # a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
 # "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
@@ -247,14 +250,18 @@ def parse_time(text: str) -> time | None:
 _NATURAL_RE = re.compile(
     rf"^(?:{_DAY_WORD})?(?P<part>{_DAY_PART})?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
-    r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
+    r"(?:(?:[点點时時])[钟鐘]?\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
     r"|[:：]\s*(?P<min>\d{2}))"
     r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$",
     re.IGNORECASE,
 )
 _AMPM_ONLY_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
-_AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")
-_NIGHT = ("晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")  # 晚上12点 is midnight
+_AFTERNOON = ("下午", "傍晚", "晚上", "晚间", "夜晚", "夜里", "夜间", "今晚", "每天晚上", "晚")
+_NIGHT = ("晚上", "晚间", "夜晚", "夜里", "夜间", "今晚", "每天晚上", "晚")  # 晚上12点 is midnight
+# Parts of the night on both sides of midnight: 半夜12点 is 00:00, 深夜11点 23:00, 半夜2点 02:00.
+_LATE_NIGHT = ("半夜", "午夜", "深夜")
+# The earliest hour of the evening a late-night part names (深夜9点 is 21:00; 深夜3点 is 03:00).
+_LATE_EVENING_FROM = 6
 
 
 def parse_natural_time(text: str) -> time | None:
@@ -293,8 +300,10 @@ def parse_natural_time(text: str) -> time | None:
         hour += 12
     elif part == "中午" and hour in (1, 2, 3):
         hour += 12
-    elif part in ("凌晨", *_NIGHT) and hour == 12:
+    elif part in ("凌晨", *_NIGHT, *_LATE_NIGHT) and hour == 12:
         hour = 0
+    elif part in _LATE_NIGHT and _LATE_EVENING_FROM <= hour <= 11:
+        hour += 12
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
