@@ -520,6 +520,35 @@ def test_parse_timezone_reads_places_abroad_named_in_chinese(typed, expected):
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("东九区", "Etc/GMT-9"),
+        ("西五区", "Etc/GMT+5"),
+        ("東九區", "Etc/GMT-9"),
+        ("西5区", "Etc/GMT+5"),
+        ("东十二区", "Etc/GMT-12"),
+        ("零时区", "UTC"),
+        ("中时区", "UTC"),
+        ("东八区", "Asia/Shanghai"),  # Beijing time, as before
+        ("格林尼治时间", "UTC"),
+        ("格林威治时间", "UTC"),
+        ("夏威夷", "Pacific/Honolulu"),
+        ("太平洋时间", "America/Los_Angeles"),
+    ],
+)
+def test_parse_timezone_reads_time_belts_and_gmt_named_in_chinese(typed, expected):
+    """QA pass 7: /timezone 东八区 worked while 东九区, 西五区 and 零时区 (the time belts as Chinese schools
+    name them), 格林尼治时间, 夏威夷 and 太平洋时间 were unknown timezones."""
+    assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize("typed", ["东十五区", "西十三区", "东零区"])
+def test_a_time_belt_no_zone_has_is_refused(typed):
+    result = parse_timezone([typed])
+    assert isinstance(result, ArgumentError) and result.code == "bad_timezone"
+
+
+@pytest.mark.parametrize(
     ("name", "label"), [("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5"), ("Asia/Shanghai", "Asia/Shanghai")]
 )
 def test_zone_label_shows_a_fixed_offset_with_its_sign_as_typed(name, label):

@@ -376,7 +376,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
     America/Port-au-Prince), or the city alone when one zone has it (shanghai → Asia/Shanghai). Also what
-    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; an abbreviation
+    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; another time belt
+    (东九区, 西五区, 零时区) → its fixed-offset zone; an abbreviation
     as the zone people mean by it (EST → America/New_York, with summer time); UTC±N, GMT±N or
     ±HH:MM (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is inverted: Etc/GMT-8 is UTC+8;
     `zone_label` shows it as typed); the half- and quarter-hour offsets of a country without summer time
@@ -392,6 +393,8 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
+    if (belt := _belt_zone(key)) is not None:
+        return belt or ArgumentError("bad_timezone", text)
     name = key.replace(" ", "_")
     found = _zone_names().get(name) or _city_zones().get(name)
     if found:
@@ -443,6 +446,28 @@ def _offset_zone(match: re.Match[str]) -> str | None:
         return "UTC"
     name = f"Etc/GMT{'-' if match.group('sign') == '+' else '+'}{hours}"
     return name if name in _zone_names().values() else None
+
+
+# A time belt as Chinese names it: 东九区 (UTC+9), 西五区 (UTC-5), 东8区, 零时区 and 中时区 (UTC).
+_BELT_RE = re.compile(r"^(?P<side>[东西])(?P<hours>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:时?区)?$")
+_BELT_ZERO = frozenset(("零时区", "中时区", "0时区"))
+
+
+def _belt_zone(key: str) -> str | None:
+    """The zone of a time belt (东九区 → Etc/GMT-9; 东八区 is Beijing time, an alias), "" for a belt no
+    zone has (东十五区), None when `key` names no belt."""
+    folded = fold(key).replace(" ", "")
+    if folded in _BELT_ZERO:
+        return "UTC"
+    belt = _BELT_RE.match(folded)
+    if belt is None:
+        return None
+    hours = chinese_number(belt.group("hours"))
+    if hours is None or not 1 <= hours <= 12:
+        return ""
+    offset = _OFFSET_RE.match(f"{'+' if belt.group('side') == '东' else '-'}{hours}")
+    assert offset is not None  # "+9" is an offset
+    return _offset_zone(offset) or ""
 
 
 def zone_label(name: str) -> str:
@@ -514,7 +539,8 @@ _PLACE_ZONES = {
             "America/New_York": "纽约 美东 美国东部 波士顿 华盛顿 费城 迈阿密 亚特兰大",
             "America/Chicago": "芝加哥 美中 美国中部 休斯顿 达拉斯",
             "America/Denver": "丹佛 美国山地",
-            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部",
+            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部 太平洋 美国太平洋",
+            "Pacific/Honolulu": "夏威夷 檀香山",
             "America/Toronto": "多伦多 蒙特利尔 渥太华",
             "America/Vancouver": "温哥华",
             "Europe/London": "伦敦 英国 爱丁堡 曼彻斯特",
@@ -576,6 +602,10 @@ _TZ_ALIASES = {
     "柏林": "Europe/Berlin",
     "utc": "UTC",
     "gmt": "UTC",
+    "格林尼治时间": "UTC",
+    "格林威治时间": "UTC",
+    "世界时": "UTC",
+    "协调世界时": "UTC",
     **{
         abbreviation: zone
         for zone, abbreviations in {
