@@ -32,6 +32,18 @@ READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
 # character is 9 bytes quoted) would leave no room for the results it follows.
 MORE_LINK_MAX = 512
+# The commands whose words are a search: the "more results" link carries their words, not the command
+# (the page runs no command from a link, so "/search 人才" there would search nothing).
+SEARCH_COMMANDS = ("search", "s")
+
+
+def searched_words(line: str, command: tuple[str, str] | None) -> str:
+    """What a line searched for: the line itself, a search command's words (/search 人才 → 人才), or ""
+    for another command."""
+    if command is None:
+        return line
+    name, rest = command
+    return rest if name in SEARCH_COMMANDS else ""
 
 
 def typed_choices(reply: Reply) -> Reply:
@@ -123,9 +135,12 @@ class WeChatChat:
                     tail = "\n" + feeds.text  # after a blank line, as between replies
         else:
             out = self.conversation.text(line, who)
-        more = f"{base}/?q={quote(line)}"
-        if len(more) <= MORE_LINK_MAX and any(
-            b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row
+        searched = searched_words(line, command)
+        more = f"{base}/?q={quote(searched)}"
+        if (
+            searched
+            and len(more) <= MORE_LINK_MAX
+            and any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row)
         ):
             tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
