@@ -341,3 +341,27 @@ def test_a_date_no_calendar_has_is_told_so(services: Services, lang: str, typed:
     """QA: 2月30日 was answered 没有找到与「2月30日」相关的文章, as if such a day could have had news."""
     out = _say(_chat(services, lang), typed)
     assert said in out, out
+
+
+@pytest.mark.parametrize(
+    "typed", ["/article 3。", "/article 编号3", "/article 编号 3", "/article 第3篇", "/article No. 3"]
+)
+def test_an_article_number_as_readers_write_it_opens_the_article(console: ConsoleChat, typed: str):
+    """QA pass 7: /article 3。 (a Chinese full stop after the number) and /article 编号 3 (as the article's
+    own header labels it) were refused as no valid article number."""
+    assert "二七区委统战工作暨全区宗教工作会议召开" in _say(console, typed).splitlines()[0]
+
+
+@pytest.mark.parametrize("typed", ["/unsubscribe {id}。", "/unsubscribe 编号{id}", "/unsubscribe #{id}."])
+def test_a_subscription_id_as_readers_write_it_is_unsubscribed(console: ConsoleChat, typed: str):
+    """QA pass 7: /unsubscribe 2。 said it could not read 「2。」."""
+    said = _say(console, "/subscribe 8:00 人才")
+    sub_id = int(said.split("订阅编号 ")[1].split("。")[0])
+    assert _say(console, typed.format(id=sub_id)) == f"已取消订阅 #{sub_id}。"
+    assert "还没有订阅" in _say(console, "/subscriptions")
+
+
+def test_a_digest_id_with_a_full_stop_previews_that_subscription(console: ConsoleChat):
+    said = _say(console, "/subscribe 8:00 人才")
+    sub_id = said.split("订阅编号 ")[1].split("。")[0]
+    assert "看不懂" not in _say(console, f"/digest {sub_id}。")

@@ -40,6 +40,7 @@ from bot.chat.intents import (
     detect_intent,
     has_letters,
     message_language,
+    without_id_labels,
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore
@@ -712,8 +713,8 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 def article_numbers(args: str) -> list[int | None]:
-    """The numbers of /article 1 2 (also 1,2 1、2 1;2), each as `article_number` reads it."""
-    return [article_number(a) for a in NUMBER_SEPARATORS.split(args) if a]
+    """The numbers of /article 1 2 (also 1,2 1、2 1;2; 编号 3, 第3篇, 3。), each as `article_number` reads it."""
+    return [article_number(a) for a in NUMBER_SEPARATORS.split(without_id_labels(args)) if a]
 
 
 def article_number(arg: str) -> int | None:

@@ -132,6 +132,19 @@ def detect_intent(message: str) -> Intent | None:
 # the enumeration comma, semicolons, ASCII or full-width.
 NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
+# What readers put round a number they copy from a reply or type as they would write it: #3, 编号 3 (as
+# /article and /subscriptions print it), No. 3, 第3篇, and a sentence's full stop at the end (3。).
+_ID_LABELS = re.compile(
+    r"(?:[#＃]|编号|編號|\bno\.?|第)\s*(?=[0-9０-９])|(?<=[0-9０-９])\s*[篇个個号號]|[。．.！!？?]+$",
+    re.IGNORECASE,
+)
+
+
+def without_id_labels(args: str) -> str:
+    """The numbers a command's arguments name without the labels round them: ``编号 3`` → ``3``,
+    ``#1、#2。`` → ``1、2``, ``第3篇`` → ``3``; other text (``。`` alone too) as it is."""
+    return _ID_LABELS.sub("", args).strip() or args.strip()
+
 
 # A link as readers paste it: with its scheme, or starting www.
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)

@@ -26,7 +26,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from bot.chat.intents import NUMBER_SEPARATORS
+from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
@@ -140,7 +140,7 @@ def _reading_command(
         return [_lang(db, [], chat_id, lang, now, markup)]
     only = None
     if args:  # /digest 7: that subscription's preview
-        arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
+        arg = without_id_labels(schedule.normalize_token(" ".join(args)))
         if not (arg.isascii() and arg.isdigit()):
             return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
         if len(arg) >= 18:  # a number, too large to be a subscription's id
@@ -186,7 +186,7 @@ def _subscribe(
 def _unsubscribe(
     db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, markup: Markup
 ) -> Reply:
-    arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
+    arg = without_id_labels(schedule.normalize_token(" ".join(args)))
     if not arg:
         current = subs.list_subscriptions(db, chat_id)
         if not current:
