@@ -50,6 +50,12 @@ SH = ZoneInfo("Asia/Shanghai")
         ("Chinese", "zh"),
         ("中文", "zh"),
         ("汉语", "zh"),
+        # QA pass 7: a reader in Taiwan or Hong Kong asking for Chinese was refused
+        ("zh-TW", "zh"),
+        ("zh_HK", "zh"),
+        ("繁體", "zh"),
+        ("繁體中文", "zh"),
+        ("國語", "zh"),
         ("auto", "auto"),
         ("自动", "auto"),
         ("默认", "auto"),

@@ -315,6 +315,22 @@ _LANGUAGE_NAMES = {
         "简体中文",
         "簡體中文",
         "普通话",
+        # Traditional Chinese as readers in Taiwan and Hong Kong name it: the replies are Chinese (simplified),
+        # closer to what they asked for than English or a refusal.
+        "zh-tw",
+        "zh-hk",
+        "zh-mo",
+        "zh-hant",
+        "繁体",
+        "繁體",
+        "繁体中文",
+        "繁體中文",
+        "中文繁體",
+        "正體中文",
+        "国语",
+        "國語",
+        "华语",
+        "華語",
     ),
 }
 
