@@ -193,7 +193,9 @@ SCRIPT = r"""
     send(message);
   });
   box.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    // Enter that picks a Chinese input method's candidate is no send: Safari reports it with keyCode 229
+    // (and isComposing false), other browsers with isComposing.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
     }
