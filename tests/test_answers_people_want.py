@@ -136,6 +136,12 @@ SATURDAY_NOON = datetime(2026, 8, 22, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai
         ("不想再收到推送了怎么办", "howto_unsubscribe"),
         ("怎么搜索", "howto_search"),
         ("你都有哪些新闻", "coverage"),
+        # QA pass 7: a reader's 好的 was searched (6 stories holding 好的), 嗯 and ok found nothing
+        ("好的", "acknowledgement"),
+        ("嗯嗯", "acknowledgement"),
+        ("ok", "acknowledgement"),
+        ("哈哈哈", "acknowledgement"),
+        ("知道了", "acknowledgement"),
     ],
 )
 def test_small_talk_is_answered_not_searched(seed: Services, message: str, intent: str) -> None:

@@ -98,13 +98,20 @@ INTENTS: tuple[Intent, ...] = (
         r"(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:a lot|very much|so much))?",
     ),
     _intent(
+        "acknowledgement",
+        r"(?:好的|好吧|好|嗯+|哦+|噢|喔|ok|okay|行|可以|知道了|明白了?|收到|了解|懂了)(?:了|啦|啊|呀|哈)?",
+        r"(?:哈哈+|呵呵+|嘿嘿+|嘻嘻+)",
+        r"(?:ok|okay|k|got it|i see|cool|nice|great)",
+    ),
+    _intent(
         "goodbye",
         r"(?:再见|拜拜|拜|回见|晚安|下次见|先这样|告辞)(?:了|啦|啊)?",
         r"(?:bye|goodbye|bye bye|see you|see ya|good night)",
     ),
 )
 
-_TRAILING = re.compile(r"[呀啊哈~～]+$")
+# Particles and tildes after a word (你好啊, 谢谢～); laughter alone (哈哈哈) is the message itself.
+_TRAILING = re.compile(r"(?<=[^呀啊哈~～])[呀啊哈~～]+$")
 
 
 def clean(message: str) -> str:
