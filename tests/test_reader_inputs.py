@@ -365,3 +365,17 @@ def test_a_digest_id_with_a_full_stop_previews_that_subscription(console: Consol
     said = _say(console, "/subscribe 8:00 人才")
     sub_id = said.split("订阅编号 ")[1].split("。")[0]
     assert "看不懂" not in _say(console, f"/digest {sub_id}。")
+
+
+@pytest.mark.parametrize(
+    "again", ["/subscribe 8:00 保交樓", '/subscribe 8:00 "保交楼"', "/subscribe 8:00 ＢＲＴ 保交楼"]
+)
+def test_the_same_keywords_in_another_script_or_quoted_are_the_same_subscription(
+    console: ConsoleChat, again: str
+):
+    """QA pass 7: /subscribe 8:00 保交樓 after /subscribe 8:00 保交楼 made a second subscription (the same
+    stories, so two digests of them), as did the word quoted."""
+    first = "/subscribe 8:00 brt 保交楼" if "ＢＲＴ" in again else "/subscribe 8:00 保交楼"
+    assert "订阅编号" in _say(console, first)
+    assert "你已经有这个订阅了" in _say(console, again)
+    assert _say(console, "/subscriptions").count("每天 08:00") == 1

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import sqlite_utils
@@ -35,6 +35,7 @@ from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
+from storage.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,21 @@ def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
     )
 
 
+def same_keywords(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two subscriptions' keywords select the same stories: in any order, in either script or
+    width, in any letter case (保交樓 is 保交楼, as the search reads them), a quoted word as the word."""
+    return {_keyword_key(k) for k in first} == {_keyword_key(k) for k in second}
+
+
+def _keyword_key(keyword: str) -> str:
+    word = fold(keyword)
+    sign = "-" if word.startswith("-") else ""
+    inner = word[len(sign) :]
+    if len(inner) > 2 and inner[0] == inner[-1] == '"' and not any(ch.isspace() for ch in inner[1:-1]):
+        inner = inner[1:-1]  # "保交楼" finds what 保交楼 finds
+    return sign + inner
+
+
 def _subscribe(
     db: sqlite_utils.Database,
     args: list[str],
@@ -170,7 +186,7 @@ def _subscribe(
         return _error(lang, request, markup)
     current = subs.list_subscriptions(db, chat_id)
     for existing in current:
-        if existing.local_time == request.local_time and set(existing.keywords) == set(request.keywords):
+        if existing.local_time == request.local_time and same_keywords(existing.keywords, request.keywords):
             return digest.format_text(lang, "sub_exists", markup, id=existing.id, time=existing.local_time)
     if len(current) >= max_subscriptions:
         return digest.format_text(lang, "err_too_many_subs", markup, limit=max_subscriptions)
