@@ -542,6 +542,24 @@ def test_parse_timezone_reads_time_belts_and_gmt_named_in_chinese(typed, expecte
     assert parse_timezone([typed]) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("China", "Asia/Shanghai"),
+        ("india", "Asia/Kolkata"),
+        ("UK", "Europe/London"),
+        ("London time", "Europe/London"),
+        ("new york time", "America/New_York"),
+        ("Hong Kong", "Asia/Hong_Kong"),
+        ("Japan", "Asia/Tokyo"),
+    ],
+)
+def test_parse_timezone_reads_countries_and_places_named_in_english(typed, expected):
+    """QA pass 7: an English reader's /timezone China, India, UK and London time were unknown timezones,
+    while 中国, 英国 and 伦敦时间 worked."""
+    assert parse_timezone(typed.split(" ")) == expected
+
+
 @pytest.mark.parametrize("typed", ["东十五区", "西十三区", "东零区"])
 def test_a_time_belt_no_zone_has_is_refused(typed):
     result = parse_timezone([typed])

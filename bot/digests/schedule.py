@@ -395,11 +395,43 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
     if (belt := _belt_zone(key)) is not None:
         return belt or ArgumentError("bad_timezone", text)
-    name = key.replace(" ", "_")
+    place = _ENGLISH_TIME_SUFFIX.sub("", key)  # london time, new york time: the place
+    if place in _COUNTRY_ZONES:
+        return _COUNTRY_ZONES[place]
+    name = place.replace(" ", "_")
     found = _zone_names().get(name) or _city_zones().get(name)
     if found:
         return found
     return ArgumentError("bad_timezone", text, suggestion=close_zone(name) or "")
+
+
+# "London time", "New York time zone": the place named before it.
+_ENGLISH_TIME_SUFFIX = re.compile(r"\s+time(?:\s*zone)?$")
+# Countries and regions named in English, each by the zone most of its people live in (as the Chinese
+# names of `_PLACE_ZONES`); a country of several zones where no one is most (the United States) is none.
+_COUNTRY_ZONES = {
+    name: zone
+    for zone, names in {
+        "Asia/Shanghai": "china,prc,mainland china,people's republic of china",
+        "Asia/Hong_Kong": "hong kong,hk",
+        "Asia/Taipei": "taiwan",
+        "Asia/Kolkata": "india",
+        "Europe/London": "uk,united kingdom,britain,great britain,england,scotland",
+        "Europe/Paris": "france",
+        "Europe/Berlin": "germany",
+        "Europe/Rome": "italy",
+        "Europe/Madrid": "spain",
+        "Europe/Amsterdam": "netherlands,holland",
+        "Europe/Moscow": "russia",
+        "Asia/Tokyo": "japan",
+        "Asia/Seoul": "korea,south korea",
+        "Asia/Kuala_Lumpur": "malaysia",
+        "Asia/Bangkok": "thailand",
+        "Australia/Sydney": "australia",
+        "Pacific/Auckland": "new zealand",
+    }.items()
+    for name in names.split(",")
+}
 
 
 def close_zone(name: str) -> str | None:
