@@ -511,6 +511,16 @@ def test_parse_timezone_reads_an_abbreviation_as_the_zone_people_mean(typed, exp
         ("温哥华", "America/Vancouver"),
         ("多伦多", "America/Toronto"),
         ("紐約", "America/New_York"),  # traditional script
+        # QA pass 7: these were unknown timezones
+        ("印度", "Asia/Kolkata"),
+        ("孟买时间", "Asia/Kolkata"),
+        ("胡志明市", "Asia/Ho_Chi_Minh"),
+        ("雅加达", "Asia/Jakarta"),
+        ("开罗", "Africa/Cairo"),
+        ("圣保罗", "America/Sao_Paulo"),
+        ("伊斯坦布尔", "Europe/Istanbul"),
+        ("都柏林", "Europe/Dublin"),
+        ("加拿大", "America/Toronto"),
     ],
 )
 def test_parse_timezone_reads_places_abroad_named_in_chinese(typed, expected):
