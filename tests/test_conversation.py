@@ -227,7 +227,8 @@ def test_article_command_with_several_numbers_opens_each(services: Services) -> 
         services.conversation.command("article", "1", ZH)[0].text.split("\\n")[0],
         services.conversation.command("article", "2", ZH)[0].text.split("\\n")[0],
     ]
-    assert len(services.conversation.command("article", "1 2 3 4 5", ZH)) == 3
+    five = services.conversation.command("article", "1 2 3 4 5", ZH)  # three open, a line names the rest
+    assert len(five) == 4 and five[-1].text == "一次最多打开 3 篇，其余的：/article 4、/article 5"
     assert len(services.conversation.command("article", "1，1", ZH)) == 1
 
 

@@ -379,3 +379,13 @@ def test_the_same_keywords_in_another_script_or_quoted_are_the_same_subscription
     assert "订阅编号" in _say(console, first)
     assert "你已经有这个订阅了" in _say(console, again)
     assert _say(console, "/subscriptions").count("每天 08:00") == 1
+
+
+def test_article_numbers_past_the_few_opened_are_named_with_the_command_that_opens_them(
+    console: ConsoleChat,
+):
+    """QA pass 7: /article 1 2 3 4 5 opened three articles and said nothing of 4 and 5; /article 1 1 2
+    opened only the first (the repeat counted against the three)."""
+    said = _say(console, "/article 1 2 3 4 5")
+    assert said.count("编号 ") == 3 and "一次最多打开 3 篇，其余的：/article 4、/article 5" in said
+    assert _say(console, "/article 1 1 2").count("编号 ") == 2

@@ -478,6 +478,12 @@ def test_more_results_of_a_search_command_link_to_its_words(web: WebRun, typed: 
     assert more is not None and unquote(more.group(1)) == "保交楼", content
 
 
+def test_article_numbers_past_the_three_opened_are_named(web: WebRun):
+    content = reply_of(post(web, wechat_text("oReaderN", "/article 1 2 3 4 5", 7600)))["Content"]
+    rest = f"其余的：{web.base_url}/article/4、{web.base_url}/article/5"
+    assert content.count("/article/") == 5 and rest in content, content
+
+
 def test_fit_cuts_a_tail_too_long_for_the_limit():
     out = fit("results", 100, tail="x" * 300)
     assert len(out.encode("utf-8")) <= 100 and out.startswith("results")

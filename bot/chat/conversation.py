@@ -57,7 +57,8 @@ INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 LATEST_COUNT = 8
 MAX_LATEST_PAGE = 10_000  # /latest pages beyond this are refused (an offset scan that deep is pointless)
 MAX_QUERY_CHARS = 200
-MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
+MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
+MAX_NAMED_UNOPENED = 10  # that line names this many at most
 MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
@@ -569,15 +570,24 @@ class Conversation:
         ids = article_numbers(args)
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
-            return [
-                r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
-            ]
+            wanted = list(dict.fromkeys(valid))
+            opened = [r for i in wanted[:MAX_ARTICLES_AT_ONCE] for r in self.article_replies(i, who)]
+            return opened + self.left_unopened(wanted[MAX_ARTICLES_AT_ONCE:], who)
         if ids[0] is None:
             typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
             if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
                 return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
         return self.article_replies(ids[0], who)
+
+    def left_unopened(self, rest: list[int], who: Who) -> list[Reply]:
+        """A line naming the articles past the few one /article opens, each as the command that opens it
+        (WeChat shows each as its link); none when there are none."""
+        if not rest:
+            return []
+        commands = "、".join(f"/article {i}" for i in rest[:MAX_NAMED_UNOPENED])
+        more = "…" if len(rest) > MAX_NAMED_UNOPENED else ""
+        return [self._notice(who, "article_too_many", count=MAX_ARTICLES_AT_ONCE, rest=commands + more)]
 
     def _turn_page(self, key: str, page: int, who: Who) -> Press:
         state = self.queries.get(key)

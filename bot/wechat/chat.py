@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who, article_numbers, language_words, parse_command
+from bot.chat.conversation import (
+    MAX_ARTICLES_AT_ONCE,
+    Conversation,
+    Who,
+    article_numbers,
+    language_words,
+    parse_command,
+)
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
@@ -165,11 +172,11 @@ class WeChatChat:
 
     def _articles(self, args: str, who: Who, base: str) -> list[Reply]:
         """/article N: the title, date and first lines, and the link to the whole story."""
-        numbers = [n for n in article_numbers(args) if n is not None][:3]
+        numbers = list(dict.fromkeys(n for n in article_numbers(args) if n is not None))
         if not numbers:
             return self.conversation.command("article", args, who)
         out = []
-        for number in numbers:
+        for number in numbers[:MAX_ARTICLES_AT_ONCE]:
             article = self.conversation.library.article(number)
             if article is None:
                 out += self.conversation.command("article", str(number), who)
@@ -178,7 +185,7 @@ class WeChatChat:
             lines = [clip(article.title, 60), article.date or text(who.lang, "date_unknown"), lead]
             lines.append(text(who.lang, "wechat_full", url=f"{base}/article/{article.id}"))
             out.append(Reply("\n".join(line for line in lines if line)))
-        return out
+        return out + self.conversation.left_unopened(numbers[MAX_ARTICLES_AT_ONCE:], who)
 
     def _forget(self, args: str, who: Who) -> list[Reply]:
         """/forget asks for ``/forget 确认``; that deletes at once (the conversation's own confirmation)."""
