@@ -389,3 +389,14 @@ def test_article_numbers_past_the_few_opened_are_named_with_the_command_that_ope
     said = _say(console, "/article 1 2 3 4 5")
     assert said.count("编号 ") == 3 and "一次最多打开 3 篇，其余的：/article 4、/article 5" in said
     assert _say(console, "/article 1 1 2").count("编号 ") == 2
+
+
+@pytest.mark.parametrize(("typed", "time"), [("/digest 7点半", "07:30"), ("/digest 8:00", "08:00")])
+def test_a_time_given_to_digest_points_to_subscribe(console: ConsoleChat, typed: str, time: str):
+    """QA pass 7: /digest 7点半 (a reader setting the digest's time) was answered only "don't understand
+    「7点半」"; /digest previews, so the reply says how to get a digest at that time."""
+    assert (
+        _say(console, typed)
+        == f"/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}"
+    )
+    assert "新闻摘要" in _say(console, "/digest")  # the preview itself is unchanged

@@ -142,6 +142,9 @@ def _reading_command(
     only = None
     if args:  # /digest 7: that subscription's preview
         arg = without_id_labels(schedule.normalize_token(" ".join(args)))
+        at = schedule.parse_natural_time(arg)
+        if at is not None:  # /digest 8:00: a time is set with /subscribe
+            return [digest.format_text(lang, "digest_time", markup, time=schedule.format_time(at))]
         if not (arg.isascii() and arg.isdigit()):
             return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
         if len(arg) >= 18:  # a number, too large to be a subscription's id
