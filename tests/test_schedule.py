@@ -605,10 +605,11 @@ def test_parse_timezone_bad(args, code):
     assert result.code == code
 
 
-@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"'])
+@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"', "<i>", "&lt;b&gt;", "</p>"])
 def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
     """QA pass: `/subscribe 13:00 ""` answered 已订阅…与「」相关的新闻 and sent every story; `😀` could never
-    match (the index holds words, numbers and Han characters)."""
+    match (the index holds words, numbers and Han characters). QA pass 7: nor could a markup tag (<i>),
+    which searches leave out: its digest was empty every day."""
     refused = parse_subscribe_args(["13:00", keyword])
     assert isinstance(refused, ArgumentError) and refused.code == "keyword_unsearchable"
     assert parse_subscribe_args(["13:00", "二七区", "-人才", '"郑州', '大学"', "C#"]) == SubscribeRequest(

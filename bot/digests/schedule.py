@@ -27,7 +27,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
-from storage.text.normalize import fold, unescape_entities
+from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
@@ -360,7 +360,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
-        if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
+        if not any(ch.isalnum() for ch in without_markup(token)):
+            # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
             return ArgumentError("keyword_unsearchable", raw)
         if len(token) > MAX_KEYWORD_LENGTH:
             return ArgumentError("keyword_too_long", raw)
