@@ -113,3 +113,10 @@ def test_digest_in_an_empty_archive_says_there_are_no_articles_yet(tmp_path: Pat
         assert "先看看最新的文章" not in said and "今天没有新的文章" not in said
     finally:
         services.close()
+
+
+def test_a_bom_before_the_first_piped_command_leaves_it_a_command(console: ConsoleChat) -> None:
+    """QA pass 7: a file of messages saved by a Windows editor starts with a BOM; piped in, its first line
+    \\ufeff/lang zh was searched as words (没有文章包含「/lang zh」里的任何一个词)."""
+    assert console.handle("\ufeff/article 3").startswith("二七区委统战工作暨全区宗教工作会议召开")
+    assert console.handle("\u200b/lang zh").startswith("好的，以后用中文回复")

@@ -674,10 +674,21 @@ def language_words(line: str) -> str:
     return "" if name in CODE_COMMANDS else rest
 
 
+def without_leading_format_characters(line: str) -> str:
+    """`line` without the invisible format characters (BOM, zero-width space, direction marks) it starts
+    with."""
+    start = 0
+    while start < len(line) and unicodedata.category(line[start]) == "Cf":
+        start += 1
+    return line[start:].lstrip()
+
+
 def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
-    the edges where commands arrive as text (the console, the web page, WeChat)."""
-    line = line.strip()
+    the edges where commands arrive as text (the console, the web page, WeChat). Invisible format
+    characters before the slash (the BOM a Windows editor writes at the start of a file piped in, a
+    zero-width space pasted with it) do not hide the command."""
+    line = without_leading_format_characters(line.strip())
     if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
         if not _FULL_WIDTH_COMMAND.match(line):
             return None
