@@ -180,13 +180,17 @@ _LETTERS_ON_A_NUMBER = re.compile(r"(?<=[0-9])[A-Za-z]+|[A-Za-z]+(?=[0-9])")
 # Chinese reader searching GDP is not writing English. Words in capitals, or with a capital after a small
 # letter, tell no language.
 _NAME_IN_LATIN = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\b")
+# "ok" is typed by Chinese readers as much as by English ones: it tells no language either.
+_ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 
 
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number."""
     seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
-    words = _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    words = _ANY_LANGUAGE_WORDS.sub(
+        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    )
     return [ch for ch in words if ch.isalpha()]
 
 
