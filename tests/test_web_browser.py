@@ -211,6 +211,16 @@ def test_the_feed_given_in_the_page_is_read_by_feedparser(web: WebRun, browser: 
     assert all("/article/" in e.link for e in parsed.entries)
 
 
+def test_opening_the_page_and_an_article_logs_no_error(web: WebRun, browser: Any):
+    """QA pass 7: every visit logged a failed request for /favicon.ico (no icon was named, and that path
+    is no page): the tab's icon is inline now."""
+    browser.get(web.base_url + "/")
+    send(browser, "保交楼")
+    browser.get(web.base_url + "/article/1")
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert errors == []
+
+
 def test_the_page_breaks_no_content_security_rule(web: WebRun, browser: Any):
     browser.get(web.base_url + "/")
     send(browser, "保交楼")
