@@ -32,7 +32,9 @@ def ensure_seeded(settings: Settings, db: sqlite_utils.Database) -> IngestReport
     report = ingest_paths(db, [settings.seeds])
     for line in format_file_problems(report):
         _say(line)
-    _say(f"数据库是空的，已导入种子数据：{format_ingest_summary(report)}")
+    if report.ingested or report.failed or report.skipped:
+        _say(f"数据库是空的，已导入种子数据：{format_ingest_summary(report)}")
+    # else: an empty seeds directory, the documented way to start with no articles: nothing to report
     return report
 
 

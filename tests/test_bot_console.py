@@ -98,3 +98,25 @@ def test_a_number_too_large_to_be_an_id_is_no_such_article_or_subscription(conso
     assert console.handle(f"/digest {big}").startswith(f"没有找到编号为 {big} 的订阅")
     assert console.handle(f"/unsubscribe {big}").startswith(f"没有找到编号为 {big} 的订阅")
     assert console.handle("/digest abc").startswith("看不懂「abc」")
+
+
+def test_digest_in_an_empty_archive_says_there_are_no_articles_yet(tmp_path: Path) -> None:
+    """QA pass 7: /digest without subscriptions in an empty archive said "here are the latest articles:"
+    and then "no new articles today", as if there were older ones."""
+    (tmp_path / "empty").mkdir()
+    settings = Settings(_env_file=None, db=tmp_path / "e.db", seeds=tmp_path / "empty")  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False)
+    try:
+        chat = ConsoleChat(services.conversation, Who(user_id=0, lang="zh", chat_id=CONSOLE_CHAT_ID))
+        said = chat.handle("/digest")
+        assert "还没有订阅，也还没有收录任何文章。" in said
+        assert "先看看最新的文章" not in said and "今天没有新的文章" not in said
+    finally:
+        services.close()
+
+
+def test_a_bom_before_the_first_piped_command_leaves_it_a_command(console: ConsoleChat) -> None:
+    """QA pass 7: a file of messages saved by a Windows editor starts with a BOM; piped in, its first line
+    \\ufeff/lang zh was searched as words (没有文章包含「/lang zh」里的任何一个词)."""
+    assert console.handle("\ufeff/article 3").startswith("二七区委统战工作暨全区宗教工作会议召开")
+    assert console.handle("\u200b/lang zh").startswith("好的，以后用中文回复")

@@ -50,6 +50,12 @@ SH = ZoneInfo("Asia/Shanghai")
         ("Chinese", "zh"),
         ("中文", "zh"),
         ("汉语", "zh"),
+        # QA pass 7: a reader in Taiwan or Hong Kong asking for Chinese was refused
+        ("zh-TW", "zh"),
+        ("zh_HK", "zh"),
+        ("繁體", "zh"),
+        ("繁體中文", "zh"),
+        ("國語", "zh"),
         ("auto", "auto"),
         ("自动", "auto"),
         ("默认", "auto"),
@@ -287,6 +293,9 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
         ("iPhone", "en", False),  # so is a brand name
         ("NBA 总决赛", "zh", True),
         ("GDP growth", "en", True),  # a word in small letters is English
+        ("ok", "en", False),  # QA pass 7: Chinese readers type ok as much as English ones
+        ("Okay", "en", False),
+        ("ok thanks", "en", True),
     ],
 )
 def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells: bool) -> None:

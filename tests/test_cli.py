@@ -88,6 +88,16 @@ def test_export_on_empty_database_seeds_first(backend_env):
     assert {r["source"] for r in records} == {"郑州市二七区区报"}
 
 
+def test_an_empty_seeds_directory_is_no_import_to_report(backend_env, tmp_path, monkeypatch):
+    """QA pass 7: with NEWSBOT_SEEDS an empty directory (the documented way to start with no articles) every
+    reading command printed 数据库是空的，已导入种子数据：0 篇新文章，0 篇已存在（0 个文件）, an import that never was."""
+    (tmp_path / "no-seeds").mkdir()
+    monkeypatch.setenv("NEWSBOT_SEEDS", str(tmp_path / "no-seeds"))
+    result = run("stats")
+    assert result.exit_code == 0, result.output
+    assert "文章 articles: 0" in result.stdout and result.stderr == ""
+
+
 def test_stats(backend_env):
     result = run("stats")
     assert result.exit_code == 0, result.output

@@ -90,6 +90,23 @@ def test_terms(query, terms):
     assert parse_query(query).terms == terms
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("我想看保交楼的新闻", ("保交楼",)),
+        ("想看保交楼", ("保交楼",)),
+        ("帮我查查人才", ("人才",)),
+        ("给我看看保交楼的消息", ("保交楼",)),
+        ("我要找电梯的报道", ("电梯",)),
+    ],
+)
+def test_a_request_for_stories_searches_its_topic_as_keywords(query, terms):
+    """QA pass 7: 我想看保交楼的新闻 found nothing while 保交楼 found every story: 想看 was glued to the topic
+    as one unknown name (想看保交楼). A request is no question either: its words are keywords."""
+    parsed = parse_query(query)
+    assert parsed.terms == terms and not parsed.question
+
+
 def test_question_detection():
     assert parse_query("谁主持了统战工作会议？").question
     assert parse_query("郑州机械研究所副总经理是谁").question

@@ -341,3 +341,62 @@ def test_a_date_no_calendar_has_is_told_so(services: Services, lang: str, typed:
     """QA: 2月30日 was answered 没有找到与「2月30日」相关的文章, as if such a day could have had news."""
     out = _say(_chat(services, lang), typed)
     assert said in out, out
+
+
+@pytest.mark.parametrize(
+    "typed", ["/article 3。", "/article 编号3", "/article 编号 3", "/article 第3篇", "/article No. 3"]
+)
+def test_an_article_number_as_readers_write_it_opens_the_article(console: ConsoleChat, typed: str):
+    """QA pass 7: /article 3。 (a Chinese full stop after the number) and /article 编号 3 (as the article's
+    own header labels it) were refused as no valid article number."""
+    assert "二七区委统战工作暨全区宗教工作会议召开" in _say(console, typed).splitlines()[0]
+
+
+@pytest.mark.parametrize("typed", ["/unsubscribe {id}。", "/unsubscribe 编号{id}", "/unsubscribe #{id}."])
+def test_a_subscription_id_as_readers_write_it_is_unsubscribed(console: ConsoleChat, typed: str):
+    """QA pass 7: /unsubscribe 2。 said it could not read 「2。」."""
+    said = _say(console, "/subscribe 8:00 人才")
+    sub_id = int(said.split("订阅编号 ")[1].split("。")[0])
+    assert _say(console, typed.format(id=sub_id)) == f"已取消订阅 #{sub_id}。"
+    assert "还没有订阅" in _say(console, "/subscriptions")
+
+
+def test_a_digest_id_with_a_full_stop_previews_that_subscription(console: ConsoleChat):
+    said = _say(console, "/subscribe 8:00 人才")
+    sub_id = said.split("订阅编号 ")[1].split("。")[0]
+    assert "看不懂" not in _say(console, f"/digest {sub_id}。")
+
+
+@pytest.mark.parametrize(
+    "again", ["/subscribe 8:00 保交樓", '/subscribe 8:00 "保交楼"', "/subscribe 8:00 ＢＲＴ 保交楼"]
+)
+def test_the_same_keywords_in_another_script_or_quoted_are_the_same_subscription(
+    console: ConsoleChat, again: str
+):
+    """QA pass 7: /subscribe 8:00 保交樓 after /subscribe 8:00 保交楼 made a second subscription (the same
+    stories, so two digests of them), as did the word quoted."""
+    first = "/subscribe 8:00 brt 保交楼" if "ＢＲＴ" in again else "/subscribe 8:00 保交楼"
+    assert "订阅编号" in _say(console, first)
+    assert "你已经有这个订阅了" in _say(console, again)
+    assert _say(console, "/subscriptions").count("每天 08:00") == 1
+
+
+def test_article_numbers_past_the_few_opened_are_named_with_the_command_that_opens_them(
+    console: ConsoleChat,
+):
+    """QA pass 7: /article 1 2 3 4 5 opened three articles and said nothing of 4 and 5; /article 1 1 2
+    opened only the first (the repeat counted against the three)."""
+    said = _say(console, "/article 1 2 3 4 5")
+    assert said.count("编号 ") == 3 and "一次最多打开 3 篇，其余的：/article 4、/article 5" in said
+    assert _say(console, "/article 1 1 2").count("编号 ") == 2
+
+
+@pytest.mark.parametrize(("typed", "time"), [("/digest 7点半", "07:30"), ("/digest 8:00", "08:00")])
+def test_a_time_given_to_digest_points_to_subscribe(console: ConsoleChat, typed: str, time: str):
+    """QA pass 7: /digest 7点半 (a reader setting the digest's time) was answered only "don't understand
+    「7点半」"; /digest previews, so the reply says how to get a digest at that time."""
+    assert (
+        _say(console, typed)
+        == f"/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}"
+    )
+    assert "新闻摘要" in _say(console, "/digest")  # the preview itself is unchanged

@@ -312,6 +312,17 @@ def test_parse_subscribe_bad_time(args):
         (["下午12点"], "12:00"),
         (["晚上", "9点"], "21:00"),
         (["下午", "3点15分"], "15:15"),
+        # QA pass 7: the night's own words were a keyword at 08:00, and 8点钟 a bad time
+        (["半夜12点"], "00:00"),
+        (["午夜十二点"], "00:00"),
+        (["深夜11点"], "23:00"),
+        (["半夜2点"], "02:00"),
+        (["夜晚9点"], "21:00"),
+        (["晚间9点半"], "21:30"),
+        (["深夜", "11点"], "23:00"),
+        (["8点钟"], "08:00"),
+        (["早上八点钟"], "08:00"),
+        (["晚上7點鐘"], "19:00"),
     ],
 )
 def test_parse_subscribe_natural_times(args, expected):
@@ -329,6 +340,8 @@ def test_parse_subscribe_natural_times(args, expected):
         (["上午场", "演出"], SubscribeRequest("08:00", ("上午场", "演出"))),
         (["早上8点", "早上好"], SubscribeRequest("08:00", ("早上好",))),
         (["晚上9点", "晚上一起跑"], SubscribeRequest("21:00", ("晚上一起跑",))),
+        (["深夜食堂"], SubscribeRequest("08:00", ("深夜食堂",))),
+        (["午夜场"], SubscribeRequest("08:00", ("午夜场",))),
     ],
 )
 def test_a_keyword_starting_with_a_part_of_the_day_is_a_keyword(args, expected):
@@ -343,7 +356,9 @@ def test_a_part_of_the_day_without_a_whole_time_is_still_a_bad_time(args):
     assert isinstance(result, ArgumentError) and result.code == "bad_time"
 
 
-@pytest.mark.parametrize("args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"]])
+@pytest.mark.parametrize(
+    "args", [["中午"], ["凌晨"], ["傍晚"], ["中午", "二七区"], ["凌晨3"], ["半夜"], ["深夜", "二七区"]]
+)
 def test_every_part_of_the_day_alone_is_an_incomplete_time(args):
     """QA: /subscribe 中午 subscribed to the keyword 「中午」 at 08:00, while 晚上 alone is refused as an
     incomplete time; every part of the day alone is."""
@@ -496,12 +511,69 @@ def test_parse_timezone_reads_an_abbreviation_as_the_zone_people_mean(typed, exp
         ("温哥华", "America/Vancouver"),
         ("多伦多", "America/Toronto"),
         ("紐約", "America/New_York"),  # traditional script
+        # QA pass 7: these were unknown timezones
+        ("印度", "Asia/Kolkata"),
+        ("孟买时间", "Asia/Kolkata"),
+        ("胡志明市", "Asia/Ho_Chi_Minh"),
+        ("雅加达", "Asia/Jakarta"),
+        ("开罗", "Africa/Cairo"),
+        ("圣保罗", "America/Sao_Paulo"),
+        ("伊斯坦布尔", "Europe/Istanbul"),
+        ("都柏林", "Europe/Dublin"),
+        ("加拿大", "America/Toronto"),
     ],
 )
 def test_parse_timezone_reads_places_abroad_named_in_chinese(typed, expected):
     """QA: Chinese readers abroad wrote /timezone 纽约时间, 美东时间, 洛杉矶, 悉尼 and were told the zone is
     unknown (纽约 alone worked, 纽约时间 did not)."""
     assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("东九区", "Etc/GMT-9"),
+        ("西五区", "Etc/GMT+5"),
+        ("東九區", "Etc/GMT-9"),
+        ("西5区", "Etc/GMT+5"),
+        ("东十二区", "Etc/GMT-12"),
+        ("零时区", "UTC"),
+        ("中时区", "UTC"),
+        ("东八区", "Asia/Shanghai"),  # Beijing time, as before
+        ("格林尼治时间", "UTC"),
+        ("格林威治时间", "UTC"),
+        ("夏威夷", "Pacific/Honolulu"),
+        ("太平洋时间", "America/Los_Angeles"),
+    ],
+)
+def test_parse_timezone_reads_time_belts_and_gmt_named_in_chinese(typed, expected):
+    """QA pass 7: /timezone 东八区 worked while 东九区, 西五区 and 零时区 (the time belts as Chinese schools
+    name them), 格林尼治时间, 夏威夷 and 太平洋时间 were unknown timezones."""
+    assert parse_timezone([typed]) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("China", "Asia/Shanghai"),
+        ("india", "Asia/Kolkata"),
+        ("UK", "Europe/London"),
+        ("London time", "Europe/London"),
+        ("new york time", "America/New_York"),
+        ("Hong Kong", "Asia/Hong_Kong"),
+        ("Japan", "Asia/Tokyo"),
+    ],
+)
+def test_parse_timezone_reads_countries_and_places_named_in_english(typed, expected):
+    """QA pass 7: an English reader's /timezone China, India, UK and London time were unknown timezones,
+    while 中国, 英国 and 伦敦时间 worked."""
+    assert parse_timezone(typed.split(" ")) == expected
+
+
+@pytest.mark.parametrize("typed", ["东十五区", "西十三区", "东零区"])
+def test_a_time_belt_no_zone_has_is_refused(typed):
+    result = parse_timezone([typed])
+    assert isinstance(result, ArgumentError) and result.code == "bad_timezone"
 
 
 @pytest.mark.parametrize(
@@ -533,10 +605,11 @@ def test_parse_timezone_bad(args, code):
     assert result.code == code
 
 
-@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"'])
+@pytest.mark.parametrize("keyword", ['""', '"', "“”", "-", "😀", "？！", '-"', "<i>", "&lt;b&gt;", "</p>"])
 def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
     """QA pass: `/subscribe 13:00 ""` answered 已订阅…与「」相关的新闻 and sent every story; `😀` could never
-    match (the index holds words, numbers and Han characters)."""
+    match (the index holds words, numbers and Han characters). QA pass 7: nor could a markup tag (<i>),
+    which searches leave out: its digest was empty every day."""
     refused = parse_subscribe_args(["13:00", keyword])
     assert isinstance(refused, ArgumentError) and refused.code == "keyword_unsearchable"
     assert parse_subscribe_args(["13:00", "二七区", "-人才", '"郑州', '大学"', "C#"]) == SubscribeRequest(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,27 @@ def test_markup_a_reader_types_is_shown_as_text_and_never_run(web: WebRun, brows
     assert any("<script>x</script>" in b.text for b in bot_bubbles(browser))
 
 
+def test_enter_that_picks_an_input_method_candidate_sends_nothing(web: WebRun, browser: Any):
+    """QA pass 7: Safari reports the Enter that picks a Chinese input method's candidate as keyCode 229
+    with isComposing false, and the page sent the half-typed message. Such an Enter (as Safari sends it,
+    dispatched here) leaves the text in the box; a plain Enter then sends it."""
+    browser.get(web.base_url + "/")
+    before = len(bot_bubbles(browser))
+    browser.execute_script(
+        "var box = document.getElementById('box'); box.value = 'baojiaolou';"
+        "var e = new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true});"
+        "Object.defineProperty(e, 'keyCode', {get: function () { return 229; }});"
+        "box.dispatchEvent(e);"
+    )
+    time.sleep(1)
+    assert browser.find_element(By.ID, "box").get_attribute("value") == "baojiaolou"
+    assert browser.find_elements(By.CSS_SELECTOR, "#log .bubble.me") == []
+    box = browser.find_element(By.ID, "box")
+    box.clear()
+    send(browser, "保交楼")
+    assert len(bot_bubbles(browser)) > before
+
+
 def test_no_sideways_scrolling_on_a_phone_with_long_replies(web: WebRun, browser: Any):
     browser.get(web.base_url + "/")
     assert browser.execute_script("return window.innerWidth;") <= PHONE_WIDTH
@@ -187,6 +209,16 @@ def test_the_feed_given_in_the_page_is_read_by_feedparser(web: WebRun, browser: 
     parsed = feedparser.parse(httpx.get(url, timeout=30).content)
     assert not parsed.bozo and parsed.entries[0].title == "保交楼项目第8批交付"
     assert all("/article/" in e.link for e in parsed.entries)
+
+
+def test_opening_the_page_and_an_article_logs_no_error(web: WebRun, browser: Any):
+    """QA pass 7: every visit logged a failed request for /favicon.ico (no icon was named, and that path
+    is no page): the tab's icon is inline now."""
+    browser.get(web.base_url + "/")
+    send(browser, "保交楼")
+    browser.get(web.base_url + "/article/1")
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert errors == []
 
 
 def test_the_page_breaks_no_content_security_rule(web: WebRun, browser: Any):

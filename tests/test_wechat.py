@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -466,6 +467,21 @@ def test_a_long_message_gets_its_results_within_the_limit(web: WebRun):
     (the message quoted into it): no result shown, and a reply over WeChat's 2048 bytes."""
     content = reply_of(post(web, wechat_text("oReaderL", "保交楼" * 300, 7400)))["Content"]
     assert len(content.encode("utf-8")) <= 2048 and "保交楼项目第" in content, content
+
+
+@pytest.mark.parametrize("typed", ["/search 保交楼", "/s 保交楼", "／search　保交楼"])
+def test_more_results_of_a_search_command_link_to_its_words(web: WebRun, typed: str):
+    """QA pass 7: /search 保交楼 linked more results to /?q=/search%20保交楼, which the page, running no
+    command from a link, left unsearched: the reader saw no more results. The link holds the words."""
+    content = reply_of(post(web, wechat_text("oReaderM", typed, 7500)))["Content"]
+    more = re.search(r"https?://\S+/\?q=(\S+)", content)
+    assert more is not None and unquote(more.group(1)) == "保交楼", content
+
+
+def test_article_numbers_past_the_three_opened_are_named(web: WebRun):
+    content = reply_of(post(web, wechat_text("oReaderN", "/article 1 2 3 4 5", 7600)))["Content"]
+    rest = f"其余的：{web.base_url}/article/4、{web.base_url}/article/5"
+    assert content.count("/article/") == 5 and rest in content, content
 
 
 def test_fit_cuts_a_tail_too_long_for_the_limit():

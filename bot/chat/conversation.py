@@ -40,6 +40,7 @@ from bot.chat.intents import (
     detect_intent,
     has_letters,
     message_language,
+    without_id_labels,
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore
@@ -56,7 +57,8 @@ INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 LATEST_COUNT = 8
 MAX_LATEST_PAGE = 10_000  # /latest pages beyond this are refused (an offset scan that deep is pointless)
 MAX_QUERY_CHARS = 200
-MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are ignored
+MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
+MAX_NAMED_UNOPENED = 10  # that line names this many at most
 MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
@@ -568,15 +570,24 @@ class Conversation:
         ids = article_numbers(args)
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
-            return [
-                r for i in dict.fromkeys(valid[:MAX_ARTICLES_AT_ONCE]) for r in self.article_replies(i, who)
-            ]
+            wanted = list(dict.fromkeys(valid))
+            opened = [r for i in wanted[:MAX_ARTICLES_AT_ONCE] for r in self.article_replies(i, who)]
+            return opened + self.left_unopened(wanted[MAX_ARTICLES_AT_ONCE:], who)
         if ids[0] is None:
             typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
             if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
                 return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
         return self.article_replies(ids[0], who)
+
+    def left_unopened(self, rest: list[int], who: Who) -> list[Reply]:
+        """A line naming the articles past the few one /article opens, each as the command that opens it
+        (WeChat shows each as its link); none when there are none."""
+        if not rest:
+            return []
+        commands = "、".join(f"/article {i}" for i in rest[:MAX_NAMED_UNOPENED])
+        more = "…" if len(rest) > MAX_NAMED_UNOPENED else ""
+        return [self._notice(who, "article_too_many", count=MAX_ARTICLES_AT_ONCE, rest=commands + more)]
 
     def _turn_page(self, key: str, page: int, who: Who) -> Press:
         state = self.queries.get(key)
@@ -663,10 +674,21 @@ def language_words(line: str) -> str:
     return "" if name in CODE_COMMANDS else rest
 
 
+def without_leading_format_characters(line: str) -> str:
+    """`line` without the invisible format characters (BOM, zero-width space, direction marks) it starts
+    with."""
+    start = 0
+    while start < len(line) and unicodedata.category(line[start]) == "Cf":
+        start += 1
+    return line[start:].lstrip()
+
+
 def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
-    the edges where commands arrive as text (the console, the web page, WeChat)."""
-    line = line.strip()
+    the edges where commands arrive as text (the console, the web page, WeChat). Invisible format
+    characters before the slash (the BOM a Windows editor writes at the start of a file piped in, a
+    zero-width space pasted with it) do not hide the command."""
+    line = without_leading_format_characters(line.strip())
     if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
         if not _FULL_WIDTH_COMMAND.match(line):
             return None
@@ -712,8 +734,8 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 def article_numbers(args: str) -> list[int | None]:
-    """The numbers of /article 1 2 (also 1,2 1、2 1;2), each as `article_number` reads it."""
-    return [article_number(a) for a in NUMBER_SEPARATORS.split(args) if a]
+    """The numbers of /article 1 2 (also 1,2 1、2 1;2; 编号 3, 第3篇, 3。), each as `article_number` reads it."""
+    return [article_number(a) for a in NUMBER_SEPARATORS.split(without_id_labels(args)) if a]
 
 
 def article_number(arg: str) -> int | None:

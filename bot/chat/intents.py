@@ -98,13 +98,20 @@ INTENTS: tuple[Intent, ...] = (
         r"(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:a lot|very much|so much))?",
     ),
     _intent(
+        "acknowledgement",
+        r"(?:好的|好吧|好|嗯+|哦+|噢|喔|ok|okay|行|可以|知道了|明白了?|收到|了解|懂了)(?:了|啦|啊|呀|哈)?",
+        r"(?:哈哈+|呵呵+|嘿嘿+|嘻嘻+)",
+        r"(?:ok|okay|k|got it|i see|cool|nice|great)",
+    ),
+    _intent(
         "goodbye",
         r"(?:再见|拜拜|拜|回见|晚安|下次见|先这样|告辞)(?:了|啦|啊)?",
         r"(?:bye|goodbye|bye bye|see you|see ya|good night)",
     ),
 )
 
-_TRAILING = re.compile(r"[呀啊哈~～]+$")
+# Particles and tildes after a word (你好啊, 谢谢～); laughter alone (哈哈哈) is the message itself.
+_TRAILING = re.compile(r"(?<=[^呀啊哈~～])[呀啊哈~～]+$")
 
 
 def clean(message: str) -> str:
@@ -131,6 +138,19 @@ def detect_intent(message: str) -> Intent | None:
 # What people put between the numbers of a list they type (/article 1 2, /unsubscribe 1,2): spaces, commas,
 # the enumeration comma, semicolons, ASCII or full-width.
 NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+# What readers put round a number they copy from a reply or type as they would write it: #3, 编号 3 (as
+# /article and /subscriptions print it), No. 3, 第3篇, and a sentence's full stop at the end (3。).
+_ID_LABELS = re.compile(
+    r"(?:[#＃]|编号|編號|\bno\.?|第)\s*(?=[0-9０-９])|(?<=[0-9０-９])\s*[篇个個号號]|[。．.！!？?]+$",
+    re.IGNORECASE,
+)
+
+
+def without_id_labels(args: str) -> str:
+    """The numbers a command's arguments name without the labels round them: ``编号 3`` → ``3``,
+    ``#1、#2。`` → ``1、2``, ``第3篇`` → ``3``; other text (``。`` alone too) as it is."""
+    return _ID_LABELS.sub("", args).strip() or args.strip()
 
 
 # A link as readers paste it: with its scheme, or starting www.
@@ -160,13 +180,17 @@ _LETTERS_ON_A_NUMBER = re.compile(r"(?<=[0-9])[A-Za-z]+|[A-Za-z]+(?=[0-9])")
 # Chinese reader searching GDP is not writing English. Words in capitals, or with a capital after a small
 # letter, tell no language.
 _NAME_IN_LATIN = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\b")
+# "ok" is typed by Chinese readers as much as by English ones: it tells no language either.
+_ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 
 
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number."""
     seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
-    words = _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    words = _ANY_LANGUAGE_WORDS.sub(
+        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    )
     return [ch for ch in words if ch.isalpha()]
 
 
@@ -177,7 +201,8 @@ _RECENCY = re.compile(
 _NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
 _LATEST_FILLER = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
-    r"发生了|发生|有什么|有啥|有哪些|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|想|知道|了|的|吗|呢|吧|呀|啊|"
+    r"发生了|发生|有什么|有啥|有哪些|有没有|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|我要|想|要|看|有|知道|了|的|"
+    r"吗|呢|吧|呀|啊|"
     r"(?<![a-z])(?:latest|recent|today|news|what|is|are|the|s|any|show|me|please|articles?|stories|new)(?![a-z])|"
     r"[\s\W_]"
 )

@@ -528,19 +528,28 @@ def preview_replies(
         rest = found[PREVIEWS:]
         out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))
     if not found:
-        latest = latest_articles(db, config.cap)
-        digest = compose_digest(
-            latest,
-            lang=lang,
-            local_date=today,
-            open_callback=open_article_data,
-            cap=config.cap,
-            send_empty=True,
-            note=text(lang, "digest_preview_none"),
-            markup=markup,
-            fresh=False,  # the latest stored articles, however old: not "new"
-        )
-        if digest is not None:
-            out.append(digest)
+        out.extend(_latest_preview(db, lang, today, config, markup))
         out.append(Reply(markup.esc(text(lang, "digest_preview_hint"))))
     return out
+
+
+def _latest_preview(
+    db: sqlite_utils.Database, lang: str, today: date, config: DigestConfig, markup: Markup
+) -> list[Reply]:
+    """What /digest shows a chat without subscriptions: the latest stored articles, however old (not
+    "new"), or, in an empty archive, a line saying there are none yet (not "no new articles today")."""
+    latest = latest_articles(db, config.cap)
+    if not latest:
+        return [Reply(markup.esc(text(lang, "digest_preview_no_articles")))]
+    digest = compose_digest(
+        latest,
+        lang=lang,
+        local_date=today,
+        open_callback=open_article_data,
+        cap=config.cap,
+        send_empty=True,
+        note=text(lang, "digest_preview_none"),
+        markup=markup,
+        fresh=False,
+    )
+    return [digest] if digest is not None else []

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import sqlite_utils
 
-from bot.chat.intents import NUMBER_SEPARATORS
+from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
@@ -35,6 +35,7 @@ from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
+from storage.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,10 @@ def _reading_command(
         return [_lang(db, [], chat_id, lang, now, markup)]
     only = None
     if args:  # /digest 7: that subscription's preview
-        arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
+        arg = without_id_labels(schedule.normalize_token(" ".join(args)))
+        at = schedule.parse_natural_time(arg)
+        if at is not None:  # /digest 8:00: a time is set with /subscribe
+            return [digest.format_text(lang, "digest_time", markup, time=schedule.format_time(at))]
         if not (arg.isascii() and arg.isdigit()):
             return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
         if len(arg) >= 18:  # a number, too large to be a subscription's id
@@ -154,6 +158,21 @@ def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
     return digest.format_text(
         lang, key, markup, value=digest.clip(error.value, 30), suggestion=error.suggestion
     )
+
+
+def same_keywords(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two subscriptions' keywords select the same stories: in any order, in either script or
+    width, in any letter case (保交樓 is 保交楼, as the search reads them), a quoted word as the word."""
+    return {_keyword_key(k) for k in first} == {_keyword_key(k) for k in second}
+
+
+def _keyword_key(keyword: str) -> str:
+    word = fold(keyword)
+    sign = "-" if word.startswith("-") else ""
+    inner = word[len(sign) :]
+    if len(inner) > 2 and inner[0] == inner[-1] == '"' and not any(ch.isspace() for ch in inner[1:-1]):
+        inner = inner[1:-1]  # "保交楼" finds what 保交楼 finds
+    return sign + inner
 
 
 def _subscribe(
@@ -170,7 +189,7 @@ def _subscribe(
         return _error(lang, request, markup)
     current = subs.list_subscriptions(db, chat_id)
     for existing in current:
-        if existing.local_time == request.local_time and set(existing.keywords) == set(request.keywords):
+        if existing.local_time == request.local_time and same_keywords(existing.keywords, request.keywords):
             return digest.format_text(lang, "sub_exists", markup, id=existing.id, time=existing.local_time)
     if len(current) >= max_subscriptions:
         return digest.format_text(lang, "err_too_many_subs", markup, limit=max_subscriptions)
@@ -186,7 +205,7 @@ def _subscribe(
 def _unsubscribe(
     db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, markup: Markup
 ) -> Reply:
-    arg = schedule.normalize_token(" ".join(args)).lstrip("#＃").strip()
+    arg = without_id_labels(schedule.normalize_token(" ".join(args)))
     if not arg:
         current = subs.list_subscriptions(db, chat_id)
         if not current:
@@ -315,6 +334,22 @@ _LANGUAGE_NAMES = {
         "简体中文",
         "簡體中文",
         "普通话",
+        # Traditional Chinese as readers in Taiwan and Hong Kong name it: the replies are Chinese (simplified),
+        # closer to what they asked for than English or a refusal.
+        "zh-tw",
+        "zh-hk",
+        "zh-mo",
+        "zh-hant",
+        "繁体",
+        "繁體",
+        "繁体中文",
+        "繁體中文",
+        "中文繁體",
+        "正體中文",
+        "国语",
+        "國語",
+        "华语",
+        "華語",
     ),
 }
 

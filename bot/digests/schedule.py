@@ -27,7 +27,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
-from storage.text.normalize import fold, unescape_entities
+from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
 DEFAULT_TIME = time(8, 0)
@@ -148,15 +148,18 @@ def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
 # ---- argument parsing --------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
-# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点.
-_DAY_PART = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今晚|明早|每天早上|每天晚上|每天|早|晚"
+# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点.
+_DAY_PART = (
+    r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早|每天早上|每天晚上"
+    r"|每天|早|晚"
+)
 _CN_DIGITS = "零〇一二两三四五六七八九十"
 # A day before a time: 每天8点 (every digest is daily), 明天晚上8点 (the first one is tomorrow).
 _DAY_WORD = r"每天|每日|天天|明天|明日|今天"
 # Words saying only that it is daily: no keyword (/subscribe 8点 每天).
 _DAILY_RE = re.compile(r"^(?:每天|每日|天天)$")
 # A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
-_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|夜里|夜间|今晚|明早"
+_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
 # a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
 # "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
@@ -247,14 +250,18 @@ def parse_time(text: str) -> time | None:
 _NATURAL_RE = re.compile(
     rf"^(?:{_DAY_WORD})?(?P<part>{_DAY_PART})?"
     r"(?P<hour>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*"
-    r"(?:(?:[点點时時])\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
+    r"(?:(?:[点點时時])[钟鐘]?\s*(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<cmin>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?|整)?"
     r"|[:：]\s*(?P<min>\d{2}))"
     r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$",
     re.IGNORECASE,
 )
 _AMPM_ONLY_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
-_AFTERNOON = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")
-_NIGHT = ("晚上", "夜里", "夜间", "今晚", "每天晚上", "晚")  # 晚上12点 is midnight
+_AFTERNOON = ("下午", "傍晚", "晚上", "晚间", "夜晚", "夜里", "夜间", "今晚", "每天晚上", "晚")
+_NIGHT = ("晚上", "晚间", "夜晚", "夜里", "夜间", "今晚", "每天晚上", "晚")  # 晚上12点 is midnight
+# Parts of the night on both sides of midnight: 半夜12点 is 00:00, 深夜11点 23:00, 半夜2点 02:00.
+_LATE_NIGHT = ("半夜", "午夜", "深夜")
+# The earliest hour of the evening a late-night part names (深夜9点 is 21:00; 深夜3点 is 03:00).
+_LATE_EVENING_FROM = 6
 
 
 def parse_natural_time(text: str) -> time | None:
@@ -293,8 +300,10 @@ def parse_natural_time(text: str) -> time | None:
         hour += 12
     elif part == "中午" and hour in (1, 2, 3):
         hour += 12
-    elif part in ("凌晨", *_NIGHT) and hour == 12:
+    elif part in ("凌晨", *_NIGHT, *_LATE_NIGHT) and hour == 12:
         hour = 0
+    elif part in _LATE_NIGHT and _LATE_EVENING_FROM <= hour <= 11:
+        hour += 12
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
@@ -351,7 +360,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
-        if not any(ch.isalnum() for ch in token):  # "", "-", "？", an emoji: the index has no such word
+        if not any(ch.isalnum() for ch in without_markup(token)):
+            # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
             return ArgumentError("keyword_unsearchable", raw)
         if len(token) > MAX_KEYWORD_LENGTH:
             return ArgumentError("keyword_too_long", raw)
@@ -367,7 +377,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     """``/timezone Area/City`` → the canonical IANA name, in any letter case (america/port-au-prince →
     America/Port-au-Prince), or the city alone when one zone has it (shanghai → Asia/Shanghai). Also what
-    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; an abbreviation
+    Chinese readers type: 北京时间, 东八区, 北京, CST (China Standard Time) → Asia/Shanghai; another time belt
+    (东九区, 西五区, 零时区) → its fixed-offset zone; an abbreviation
     as the zone people mean by it (EST → America/New_York, with summer time); UTC±N, GMT±N or
     ±HH:MM (whole hours) → the fixed-offset zone Etc/GMT∓N (its sign is inverted: Etc/GMT-8 is UTC+8;
     `zone_label` shows it as typed); the half- and quarter-hour offsets of a country without summer time
@@ -383,11 +394,45 @@ def parse_timezone(args: Sequence[str]) -> str | ArgumentError:
     offset = _OFFSET_RE.match(key.replace(" ", "").translate(_MINUS_SIGNS))
     if offset is not None:
         return _offset_zone(offset) or ArgumentError("bad_timezone", text)
-    name = key.replace(" ", "_")
+    if (belt := _belt_zone(key)) is not None:
+        return belt or ArgumentError("bad_timezone", text)
+    place = _ENGLISH_TIME_SUFFIX.sub("", key)  # london time, new york time: the place
+    if place in _COUNTRY_ZONES:
+        return _COUNTRY_ZONES[place]
+    name = place.replace(" ", "_")
     found = _zone_names().get(name) or _city_zones().get(name)
     if found:
         return found
     return ArgumentError("bad_timezone", text, suggestion=close_zone(name) or "")
+
+
+# "London time", "New York time zone": the place named before it.
+_ENGLISH_TIME_SUFFIX = re.compile(r"\s+time(?:\s*zone)?$")
+# Countries and regions named in English, each by the zone most of its people live in (as the Chinese
+# names of `_PLACE_ZONES`); a country of several zones where no one is most (the United States) is none.
+_COUNTRY_ZONES = {
+    name: zone
+    for zone, names in {
+        "Asia/Shanghai": "china,prc,mainland china,people's republic of china",
+        "Asia/Hong_Kong": "hong kong,hk",
+        "Asia/Taipei": "taiwan",
+        "Asia/Kolkata": "india",
+        "Europe/London": "uk,united kingdom,britain,great britain,england,scotland",
+        "Europe/Paris": "france",
+        "Europe/Berlin": "germany",
+        "Europe/Rome": "italy",
+        "Europe/Madrid": "spain",
+        "Europe/Amsterdam": "netherlands,holland",
+        "Europe/Moscow": "russia",
+        "Asia/Tokyo": "japan",
+        "Asia/Seoul": "korea,south korea",
+        "Asia/Kuala_Lumpur": "malaysia",
+        "Asia/Bangkok": "thailand",
+        "Australia/Sydney": "australia",
+        "Pacific/Auckland": "new zealand",
+    }.items()
+    for name in names.split(",")
+}
 
 
 def close_zone(name: str) -> str | None:
@@ -434,6 +479,28 @@ def _offset_zone(match: re.Match[str]) -> str | None:
         return "UTC"
     name = f"Etc/GMT{'-' if match.group('sign') == '+' else '+'}{hours}"
     return name if name in _zone_names().values() else None
+
+
+# A time belt as Chinese names it: 东九区 (UTC+9), 西五区 (UTC-5), 东8区, 零时区 and 中时区 (UTC).
+_BELT_RE = re.compile(r"^(?P<side>[东西])(?P<hours>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:时?区)?$")
+_BELT_ZERO = frozenset(("零时区", "中时区", "0时区"))
+
+
+def _belt_zone(key: str) -> str | None:
+    """The zone of a time belt (东九区 → Etc/GMT-9; 东八区 is Beijing time, an alias), "" for a belt no
+    zone has (东十五区), None when `key` names no belt."""
+    folded = fold(key).replace(" ", "")
+    if folded in _BELT_ZERO:
+        return "UTC"
+    belt = _BELT_RE.match(folded)
+    if belt is None:
+        return None
+    hours = chinese_number(belt.group("hours"))
+    if hours is None or not 1 <= hours <= 12:
+        return ""
+    offset = _OFFSET_RE.match(f"{'+' if belt.group('side') == '东' else '-'}{hours}")
+    assert offset is not None  # "+9" is an offset
+    return _offset_zone(offset) or ""
 
 
 def zone_label(name: str) -> str:
@@ -505,8 +572,9 @@ _PLACE_ZONES = {
             "America/New_York": "纽约 美东 美国东部 波士顿 华盛顿 费城 迈阿密 亚特兰大",
             "America/Chicago": "芝加哥 美中 美国中部 休斯顿 达拉斯",
             "America/Denver": "丹佛 美国山地",
-            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部",
-            "America/Toronto": "多伦多 蒙特利尔 渥太华",
+            "America/Los_Angeles": "洛杉矶 旧金山 西雅图 硅谷 圣地亚哥 拉斯维加斯 美西 美国西部 太平洋 美国太平洋",
+            "Pacific/Honolulu": "夏威夷 檀香山",
+            "America/Toronto": "多伦多 蒙特利尔 渥太华 加拿大",
             "America/Vancouver": "温哥华",
             "Europe/London": "伦敦 英国 爱丁堡 曼彻斯特",
             "Europe/Paris": "巴黎 法国",
@@ -524,6 +592,50 @@ _PLACE_ZONES = {
             "Australia/Sydney": "悉尼 澳洲 澳大利亚",
             "Australia/Melbourne": "墨尔本",
             "Pacific/Auckland": "奥克兰 新西兰",
+            "America/Anchorage": "阿拉斯加 安克雷奇",
+            "America/Edmonton": "卡尔加里 埃德蒙顿",
+            "America/Mexico_City": "墨西哥 墨西哥城",
+            "America/Sao_Paulo": "巴西 圣保罗 里约热内卢",
+            "America/Argentina/Buenos_Aires": "阿根廷 布宜诺斯艾利斯",
+            "America/Lima": "秘鲁 利马",
+            "America/Bogota": "哥伦比亚 波哥大",
+            "Europe/Dublin": "爱尔兰 都柏林",
+            "Europe/Lisbon": "葡萄牙 里斯本",
+            "Europe/Brussels": "比利时 布鲁塞尔",
+            "Europe/Zurich": "瑞士 苏黎世 日内瓦",
+            "Europe/Vienna": "奥地利 维也纳",
+            "Europe/Prague": "捷克 布拉格",
+            "Europe/Warsaw": "波兰 华沙",
+            "Europe/Budapest": "匈牙利 布达佩斯",
+            "Europe/Copenhagen": "丹麦 哥本哈根",
+            "Europe/Oslo": "挪威 奥斯陆",
+            "Europe/Stockholm": "瑞典 斯德哥尔摩",
+            "Europe/Helsinki": "芬兰 赫尔辛基",
+            "Europe/Athens": "希腊 雅典",
+            "Europe/Istanbul": "土耳其 伊斯坦布尔 安卡拉",
+            "Europe/Kyiv": "乌克兰 基辅",
+            "Africa/Cairo": "埃及 开罗",
+            "Africa/Johannesburg": "南非 约翰内斯堡 开普敦",
+            "Africa/Nairobi": "肯尼亚 内罗毕",
+            "Africa/Lagos": "尼日利亚 拉各斯",
+            "Asia/Jerusalem": "以色列 耶路撒冷 特拉维夫",
+            "Asia/Riyadh": "沙特 沙特阿拉伯 利雅得",
+            "Asia/Qatar": "卡塔尔 多哈",
+            "Asia/Tehran": "伊朗 德黑兰",
+            "Asia/Karachi": "巴基斯坦 卡拉奇 伊斯兰堡",
+            "Asia/Kolkata": "印度 新德里 孟买 班加罗尔",
+            "Asia/Kathmandu": "尼泊尔 加德满都",
+            "Asia/Dhaka": "孟加拉 孟加拉国 达卡",
+            "Asia/Yangon": "缅甸 仰光",
+            "Asia/Ho_Chi_Minh": "越南 河内 胡志明",
+            "Asia/Phnom_Penh": "柬埔寨 金边",
+            "Asia/Vientiane": "老挝 万象",
+            "Asia/Jakarta": "印尼 印度尼西亚 雅加达",
+            "Asia/Manila": "菲律宾 马尼拉",
+            "Asia/Ulaanbaatar": "蒙古 乌兰巴托",
+            "Asia/Almaty": "哈萨克斯坦 阿拉木图",
+            "Australia/Perth": "珀斯",
+            "Australia/Brisbane": "布里斯班",
         }.items()
         for place in places.split()
     },
@@ -567,6 +679,10 @@ _TZ_ALIASES = {
     "柏林": "Europe/Berlin",
     "utc": "UTC",
     "gmt": "UTC",
+    "格林尼治时间": "UTC",
+    "格林威治时间": "UTC",
+    "世界时": "UTC",
+    "协调世界时": "UTC",
     **{
         abbreviation: zone
         for zone, abbreviations in {

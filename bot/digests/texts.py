@@ -28,9 +28,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_preview_note": "（预览，不影响定时推送）",
         "digest_listed_elsewhere": "另有 {count} 篇符合的文章已列在同一时间的另一份摘要里。",
         "digest_preview_none": "还没有订阅。先看看最新的文章：",
+        "digest_preview_no_articles": "还没有订阅，也还没有收录任何文章。",
         "digest_preview_hint": "用 /subscribe 订阅每日摘要，例如 /subscribe 8:00 二七区",
         "digest_preview_more": "另有 {count} 个订阅没有预览。预览其中一个：/digest 编号，例如 /digest {id}",
         "digest_bad_arg": "看不懂「{value}」。用法：/digest 预览你的订阅，/digest 编号 预览其中一个，例如 /digest 3",
+        "digest_time": "/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}",
         "digest_open": "{n}. {title}",
         "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
@@ -91,9 +93,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_preview_note": "(preview; the scheduled digest is not affected)",
         "digest_listed_elsewhere": "{count} more matching article(s) are listed in your other digest of this time.",
         "digest_preview_none": "No subscriptions yet. Here are the latest articles:",
+        "digest_preview_no_articles": "No subscriptions yet, and no articles stored yet.",
         "digest_preview_hint": "Subscribe to a daily digest with /subscribe, e.g. /subscribe 8:00 二七区",
         "digest_preview_more": "{count} more subscription(s) not previewed. Preview one with /digest ID, e.g. "
         "/digest {id}",
+        "digest_time": "/digest only previews a digest; it sets no time. For a daily digest at {time}, send "
+        "/subscribe {time}",
         "digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest previews your subscriptions, "
         "/digest ID one of them (e.g. /digest 3).",
         "digest_open": "{n}. {title}",

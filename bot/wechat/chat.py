@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from bot.chat.conversation import Conversation, Who, article_numbers, language_words, parse_command
+from bot.chat.conversation import (
+    MAX_ARTICLES_AT_ONCE,
+    Conversation,
+    Who,
+    article_numbers,
+    language_words,
+    parse_command,
+)
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
@@ -32,6 +39,18 @@ READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
 # character is 9 bytes quoted) would leave no room for the results it follows.
 MORE_LINK_MAX = 512
+# The commands whose words are a search: the "more results" link carries their words, not the command
+# (the page runs no command from a link, so "/search 人才" there would search nothing).
+SEARCH_COMMANDS = ("search", "s")
+
+
+def searched_words(line: str, command: tuple[str, str] | None) -> str:
+    """What a line searched for: the line itself, a search command's words (/search 人才 → 人才), or ""
+    for another command."""
+    if command is None:
+        return line
+    name, rest = command
+    return rest if name in SEARCH_COMMANDS else ""
 
 
 def typed_choices(reply: Reply) -> Reply:
@@ -123,9 +142,12 @@ class WeChatChat:
                     tail = "\n" + feeds.text  # after a blank line, as between replies
         else:
             out = self.conversation.text(line, who)
-        more = f"{base}/?q={quote(line)}"
-        if len(more) <= MORE_LINK_MAX and any(
-            b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row
+        searched = searched_words(line, command)
+        more = f"{base}/?q={quote(searched)}"
+        if (
+            searched
+            and len(more) <= MORE_LINK_MAX
+            and any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row)
         ):
             tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
@@ -150,11 +172,11 @@ class WeChatChat:
 
     def _articles(self, args: str, who: Who, base: str) -> list[Reply]:
         """/article N: the title, date and first lines, and the link to the whole story."""
-        numbers = [n for n in article_numbers(args) if n is not None][:3]
+        numbers = list(dict.fromkeys(n for n in article_numbers(args) if n is not None))
         if not numbers:
             return self.conversation.command("article", args, who)
         out = []
-        for number in numbers:
+        for number in numbers[:MAX_ARTICLES_AT_ONCE]:
             article = self.conversation.library.article(number)
             if article is None:
                 out += self.conversation.command("article", str(number), who)
@@ -163,7 +185,7 @@ class WeChatChat:
             lines = [clip(article.title, 60), article.date or text(who.lang, "date_unknown"), lead]
             lines.append(text(who.lang, "wechat_full", url=f"{base}/article/{article.id}"))
             out.append(Reply("\n".join(line for line in lines if line)))
-        return out
+        return out + self.conversation.left_unopened(numbers[MAX_ARTICLES_AT_ONCE:], who)
 
     def _forget(self, args: str, who: Who) -> list[Reply]:
         """/forget asks for ``/forget 确认``; that deletes at once (the conversation's own confirmation)."""

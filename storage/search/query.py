@@ -35,6 +35,16 @@ QUESTION_PHRASES = tuple(
         reverse=True,
     )
 )
+# What a reader says to ask for stories (我想看保交楼的新闻, 帮我查查人才): removed before segmentation like the
+# question phrases, but no question: the words left are searched as typed keywords are (longest first).
+REQUEST_PHRASES = tuple(
+    sorted(
+        """我想看看 我想看 想看看 想看 我要看看 我要看 给我看看 给我看 我想查 我要查 我想找 我要找 帮我查查 帮我查
+        帮我找找 帮我找 帮我搜 查查 找找 搜搜""".split(),
+        key=len,
+        reverse=True,
+    )
+)
 QUESTION_WORDS = frozenset("谁 什么 哪 哪些 哪天 哪里 啥 几 多少 何时 吗 呢 么 嘛 吧 ? ？".split())
 # Words dropped from queries: particles, pronouns, auxiliaries, and words about the search itself.
 STOP_WORDS = frozenset(
@@ -368,6 +378,9 @@ def _without_pointers(text: str) -> str:
 
 
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
+    """`text` without its question and request phrases, and whether it held a question phrase."""
+    for p in REQUEST_PHRASES:
+        text = text.replace(p, " ")
     text, n = _COUNT_QUESTION.subn(" ", text)
     hit = n > 0
     for p in QUESTION_PHRASES:
