@@ -117,7 +117,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # 老家是哪的, 是哪的人: the spoken 哪的 for 哪里的
             r"是哪的|"
             # 哪条街, 哪条路: a street is a place
-            r"哪一?条(?:街|路|巷|胡同|大街)|"
+            r"哪一?条(?:街|路|巷|胡同|大街|河|江)|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -145,7 +145,11 @@ _WHICH_FIRST = re.compile(r"哪几|哪些")
 _IDENTITY = re.compile(
     r"是谁|是什么人|什么职务|什么职位|什么身份|干什么的|做什么的|担任什么|什么官|(?<![a-z])who(?:\s+is|\s+was|'s)(?![a-z])"
 )
-_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部)"
+# 副总裁, 总干事, 教授: the posts news names people by in business, international bodies and universities too
+_POST = (
+    "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部|"
+    "总裁|干事|教授)"
+)
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
 _HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
 
@@ -183,6 +187,10 @@ _MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万)(?:多|余)
 # 三项爱好者, 成为一家上市公司), no count.
 _CN_NUMBER = re.compile(
     r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
+)
+# A count in words before the measure word asked (几份建议: 两份建议; 第几批: 第十七批), not "these few" (这两天, 近两年).
+_CN_COUNT = (
+    r"(?<![这那近前后头每])(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?"
 )
 _ENUMERATION = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十][，,]"
@@ -246,8 +254,9 @@ _NAME_ASKED = re.compile(
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:[人者长员师官家手事户兵]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
-    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|"
+    # 社工, 职工 (工); 老伴, 爱人, 媳妇: the spoken words for a wife or a husband
+    r"(?:[人者长员师官家手事户兵工]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
+    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|老伴|爱人|媳妇|老婆|儿子|女儿|父亲|母亲|那位|这位|哪位|"
     r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
     r"(?:叫什么|叫啥|名叫|名字)"
 )
@@ -426,11 +435,21 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
     """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came. A day of the week
-    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38)."""
+    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38): a date
+    without one is then at most a hint, as a lower result may give the hour."""
     if _WEEKDAY_ASKED.search(asked.query):
         return PLAIN if _new(_WEEKDAY.findall(sentence), asked.query) else FAINT
-    if _CLOCK_ASKED.search(asked.query) and _new(_CLOCK.findall(sentence), asked.query):
-        return PLAIN
+    if _CLOCK_ASKED.search(asked.query):
+        return (
+            PLAIN
+            if _new(_CLOCK.findall(sentence), asked.query)
+            else min(WEAK, _date_strength(sentence, asked))
+        )
+    return _date_strength(sentence, asked)
+
+
+def _date_strength(sentence: str, asked: _Asked) -> float:
+    """`_when_strength` for a date: a day with its month, a day alone, a year or a month, a time word."""
     dates = _new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(_LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
@@ -493,6 +512,8 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     bare = _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
     numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
+    if unit in _KNOWN_UNITS:
+        worded += _new(re.findall(_CN_COUNT + "(?:" + _units_of(unit) + ")", sentence), asked.query)  # 两份
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
@@ -859,10 +880,9 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
-        ends = _LEVEL_ENDS.get(level.group(1), (level.group(1),))
-        places = _place_names(sentence, asked.known) + _new(
-            re.findall(r"[\u4e00-\u9fff]{2,6}(?:" + "|".join(ends) + ")", sentence), asked.known
-        )
+        asked_level = level.group(1) or level.group(2)
+        ends = _LEVEL_ENDS.get(asked_level, (asked_level,))
+        places = _place_names(sentence, asked.known) + _new(_level_places(sentence, ends), asked.known)
         if any(p.endswith(ends) and p not in ends for p in places):
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
@@ -911,10 +931,41 @@ _HEADING = re.compile(
 )
 
 
-# A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)")
-# 哪个乡镇: a town (镇) or a township (乡) answers.
-_LEVEL_ENDS = {"乡镇": ("乡", "镇")}
+# A place of a level asked for: 哪个县, 哪一个村, 哪个省; a street or a river asked by its measure word (哪条街,
+# 哪条河).
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)|哪一?条(街|路|巷|河|江)")
+# 哪个乡镇: a town (镇) or a township (乡) answers; 哪条街: a street or a road (莱努合大街, 福山路); 哪条河: a river
+# (沙里河, 赣江).
+_LEVEL_ENDS = {
+    "乡镇": ("乡", "镇"),
+    "街": ("街", "路", "巷"),
+    "路": ("路", "街", "大道"),
+    "巷": ("巷", "胡同"),
+    "河": ("河", "江"),
+    "江": ("江", "河"),
+}
+
+
+# What follows a place's ending when the ending opens another word (村子, 村民, 村组干部, 县城, 市场, 省份).
+_ENDING_OPENS_WORD = re.compile(r"[子民组干庄里级务委城场域份]")
+# Characters no place name holds, which end the phrase before it (…一道为村子, 占全村, 从武汉回村).
+_BEFORE_PLACE_NAME = "的为在是了这那该每各全本其此个些从到"
+
+
+def _level_places(sentence: str, ends: Sequence[str]) -> list[str]:
+    """The names of a sentence ending like a place of the level asked (红安县, 睦和村, 沙里河): two characters or
+    more before the ending, none of them one that ends a phrase (not 一道为村子 nor 占全村), the ending not opening
+    another word (村民, 村组干部), and the name not a word for places in general (农村)."""
+    out = []
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6}?)(?:" + "|".join(ends) + ")", sentence):
+        if _ENDING_OPENS_WORD.match(sentence, m.end()):
+            continue
+        name = m.group(1)
+        cut = max(name.rfind(c) for c in _BEFORE_PLACE_NAME)
+        place = name[cut + 1 :] + m.group(0)[len(name) :]
+        if len(name) - cut - 1 >= 2 and not any(place.endswith(w) for w in _NO_PLACE):
+            out.append(place)
+    return out
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
@@ -1302,7 +1353,7 @@ class _Coverage:
         self.weights = unit_weights(units, [s.norm for s in pool])
         self.total = sum(self.weights) or 1.0
         self.forms = [[normalize(x) for x in unit] for unit in units]
-        self.held_of = [[any(f in s.norm for f in unit) for unit in self.forms] for s in pool]
+        self.held_of = [[any(_holds(f, s.norm) for f in unit) for unit in self.forms] for s in pool]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
@@ -1321,7 +1372,9 @@ class _Coverage:
     def clause_share(self, clause: str) -> float:
         """The share of the question's words one clause holds itself (no title, no sentence before)."""
         held = sum(
-            w for unit, w in zip(self.forms, self.weights, strict=True) if any(f in clause for f in unit)
+            w
+            for unit, w in zip(self.forms, self.weights, strict=True)
+            if any(_holds(f, clause) for f in unit)
         )
         return held / self.total
 
@@ -1706,6 +1759,8 @@ def reads_further(
         return True
     if reach < first_reach:
         return False
+    if reach > first_reach and article.rank < close:
+        return True
     return first_strength < STRONG_KIND or any(
         d in text
         for forms in question_dates(q)
@@ -1818,10 +1873,29 @@ def _ordinal_forms(term: str) -> tuple[str, ...]:
     return (term, *(f + m.group(2) + m.group(3) for f in ("第一", "首") if f != m.group(1)))
 
 
+# An ordinal or a number a question's word ends with (第十, 2020): printed on, it is another (第十一, 20201).
+_NUMERAL_END = re.compile(r"第[零一二三四五六七八九十百千万两]+$|\d$")
+_NUMERAL = "0123456789零一二三四五六七八九十百千万两"
+
+
+def _holds(form: str, text: str) -> bool:
+    """Whether a text holds a (normalised) word of the question; a word ending with a numeral only where no
+    numeral follows it (第十 is not in 第十一盘)."""
+    if not _NUMERAL_END.search(form):
+        return form in text
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if end == len(text) or text[end] not in _NUMERAL:
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
     """The share (by length) of the question's words an article's text holds."""
     total = sum(min(len(x) for x in unit) for unit in units) or 1
-    held = sum(min(len(x) for x in unit) for unit in units if any(normalize(x) in text for x in unit))
+    held = sum(min(len(x) for x in unit) for unit in units if any(_holds(normalize(x), text) for x in unit))
     return held / total
 
 
@@ -1833,7 +1907,7 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     out = []
     for unit in units:
         forms = [normalize(x) for x in unit]
-        holding = sum(1 for s in sentences_ if any(f in s for f in forms))
+        holding = sum(1 for s in sentences_ if any(_holds(f, s) for f in forms))
         dated = (
             _QUESTION_DATE.fullmatch(forms[0])
             or _QUESTION_DAY.fullmatch(forms[0])
