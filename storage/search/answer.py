@@ -202,6 +202,8 @@ _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六�
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 但因“修例风波”及…长期停摆才延至…: 因…才 as 因…而; 经过调查，原来…: what an inquiry found caused it
+    r"因(?![素地此子为])[^，,。；;]{1,24}?才|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
     # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
     r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
     # 在疫情防控常态化的背景下，…: the circumstance a deed answers
@@ -262,10 +264,26 @@ _PERSON_BEFORE = re.compile(
 )
 
 
+# A name's own word (称号, 名称, 代号…) that is the topic of a question asking something else (哪天追授…革命烈士称号).
+_NAME_NOUNS = re.compile(r"名称|代号|称号|全称|简称")
+
+
+def _name_is_topic(q: str) -> bool:
+    """Whether the question's only name word is a name's own word and another kind's word asks (哪天, 在哪)."""
+    if _NAME_ASKED.search(_NAME_NOUNS.sub("", q)):
+        return False
+    return any(pattern.search(q) for kind, pattern in _KIND_PATTERNS if kind != "which")
+
+
 def question_kind(query: str) -> str:
     """'why', 'when', 'who', 'where', 'howmany', 'which', 'name' or 'what'."""
     q = normalize(query)
-    if _NAME_ASKED.search(q) and not _PERSON_BEFORE.search(q) and not re.search(r"谁|哪位|哪些|哪几", q):
+    if (
+        _NAME_ASKED.search(q)
+        and not _PERSON_BEFORE.search(q)
+        and not re.search(r"谁|哪位|哪些|哪几", q)
+        and not _name_is_topic(q)
+    ):
         return "name"
     if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年|哪几天|哪几日", q):
         # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
@@ -565,8 +583,8 @@ def measured_asked(query: str) -> str | None:
         j = i - 1
         while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
             j -= 1
-        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] == "vn"):
-            return words[j][0]
+        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] in ("vn", "eng")):
+            return words[j][0]  # 人均GDP达到多少: GDP (jieba tags a measure in Latin letters eng)
     return None
 
 
@@ -743,6 +761,10 @@ _ATTRIBUTE = re.compile(
 _FORMER_ASKED = re.compile(
     r"(?:原来|以前|过去|从前|早先|最早|最初|起初|当初)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)"
 )
+# A title given, as news writes it: the verb, the title, then 称号 (被授予第七届全国道德模范荣誉称号, 荣获…称号).
+_TITLE_GIVEN = re.compile(
+    r"(?:授予|追授|荣获|获得|获评|评为)[“「]?([^，,。；;“”「」]{2,30}?)[”」]?(?:荣誉)?称号"
+)
 _FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名", "初名", "初称", "始称", "古称")
 
 
@@ -750,6 +772,8 @@ def _attribute_named(sentence: str, asked: _Asked) -> bool:
     """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
     with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
     wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    if "称号" in wanted and _new([m.group(1) for m in _TITLE_GIVEN.finditer(sentence)], asked.known):
+        return True  # 授予了什么称号: 他被授予第七届全国道德模范荣誉称号
     if _FORMER_ASKED.search(asked.query):
         wanted.update(_FORMER)
     for word in wanted:
@@ -804,6 +828,8 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
             return PLAIN
         if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
             return PLAIN
+        if _new(re.findall(r"“([^”]{1,30})”" + re.escape(category), sentence), known):
+            return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
         return FAINT
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
@@ -921,7 +947,13 @@ _LIVES_AT = re.compile(
 def _place_strength(sentence: str, asked: _Asked) -> float:
     if any(p.search(sentence) for p in (_AT_PLACE, _WENT_TO, _LIVES_AT, _DONE_AT)):
         return PLAIN
-    return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+    if _place_names(sentence, asked.known) or _new(_REGION.findall(sentence), asked.known):
+        return PARTIAL
+    return NOTHING
+
+
+# A region of a country or a province, as news names it by its direction (越南中南部地区, 西部山区, 东南沿海).
+_REGION = re.compile(r"[东南西北中]{1,2}部(?:地区|沿海|山区|边境|一带)|[东南西北]{1,2}沿海")
 
 
 # Where to: 开去哪, 运到哪个国家, 飞往何处; and the place after a verb of heading (该邮轮将驶往马来西亚).

@@ -16,8 +16,9 @@ from __future__ import annotations
 # typed → printed forms (the typed word stays an alternative as well)
 TABLE: dict[str, tuple[str, ...]] = {
     # death
-    "离世": ("逝世", "去世", "病逝"),
-    "去世": ("逝世", "离世", "病逝"),
+    # 永远地离开了: how a life story tells a death
+    "离世": ("逝世", "去世", "病逝", "永远地离开", "永远离开"),
+    "去世": ("逝世", "离世", "病逝", "永远地离开", "永远离开"),
     "死了": ("逝世", "去世", "死亡"),
     "走了": ("逝世", "去世"),
     # birth: a life story prints 1904年11月25日生于… where a reader types 出生
