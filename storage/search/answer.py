@@ -535,7 +535,11 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
-            _ANY_NUMBER + r"(?:多|余)?(?:" + _units_of(unit) + r")[^，,。；;\d]{0,12}" + re.escape(counted),
+            f"(?:{_ANY_NUMBER}|{_CN_COUNT})"
+            + r"(?:多|余)?(?:"
+            + _units_of(unit)
+            + r")[^，,。；;\d]{0,12}"
+            + re.escape(counted),
             sentence,
         ):
             return PLAIN
@@ -583,8 +587,10 @@ def measured_asked(query: str) -> str | None:
         j = i - 1
         while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
             j -= 1
+        if j >= 1 and words[j][1] == "eng" and _is_noun(words[j - 1][1]):
+            return words[j - 1][0] + words[j][0]  # 人均GDP达到多少: 人均GDP (jieba: 人均/GDP, tagged eng)
         if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] in ("vn", "eng")):
-            return words[j][0]  # 人均GDP达到多少: GDP (jieba tags a measure in Latin letters eng)
+            return words[j][0]
     return None
 
 
