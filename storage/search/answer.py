@@ -531,7 +531,7 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit in _KNOWN_UNITS:
-        worded += _new(re.findall(_CN_COUNT + "(?:" + _units_of(unit) + ")", sentence), asked.query)  # 两份
+        worded += _new(_worded_in(unit).findall(sentence), asked.query)  # 几份建议: 两份
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
@@ -595,6 +595,12 @@ def measured_asked(query: str) -> str | None:
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?"
+
+
+@lru_cache(maxsize=256)
+def _worded_in(unit: str) -> re.Pattern[str]:
+    """A count in words in the unit (or one news writes for it): 两份, 十七批, 三百多名."""
+    return re.compile(_CN_COUNT + "(?:" + _units_of(unit) + ")")
 
 
 def _units_of(unit: str) -> str:
@@ -990,12 +996,17 @@ _ENDING_OPENS_WORD = re.compile(r"[子民组干庄里级务委城场域份]")
 _BEFORE_PLACE_NAME = "的为在是了这那该每各全本其此个些从到"
 
 
+@lru_cache(maxsize=64)
+def _level_pattern(ends: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:" + "|".join(ends) + ")")
+
+
 def _level_places(sentence: str, ends: Sequence[str]) -> list[str]:
     """The names of a sentence ending like a place of the level asked (红安县, 睦和村, 沙里河): two characters or
     more before the ending, none of them one that ends a phrase (not 一道为村子 nor 占全村), the ending not opening
     another word (村民, 村组干部), and the name not a word for places in general (农村)."""
     out = []
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,6}?)(?:" + "|".join(ends) + ")", sentence):
+    for m in _level_pattern(tuple(ends)).finditer(sentence):
         if _ENDING_OPENS_WORD.match(sentence, m.end()):
             continue
         name = m.group(1)
@@ -1391,7 +1402,9 @@ class _Coverage:
         self.weights = unit_weights(units, [s.norm for s in pool])
         self.total = sum(self.weights) or 1.0
         self.forms = [[normalize(x) for x in unit] for unit in units]
-        self.held_of = [[any(_holds(f, s.norm) for f in unit) for unit in self.forms] for s in pool]
+        self.held_of = [
+            [any(f in s.norm and _holds(f, s.norm) for f in unit) for unit in self.forms] for s in pool
+        ]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
@@ -1412,7 +1425,7 @@ class _Coverage:
         held = sum(
             w
             for unit, w in zip(self.forms, self.weights, strict=True)
-            if any(_holds(f, clause) for f in unit)
+            if any(f in clause and _holds(f, clause) for f in unit)
         )
         return held / self.total
 
@@ -1916,10 +1929,15 @@ _NUMERAL_END = re.compile(r"第[零一二三四五六七八九十百千万两]+$
 _NUMERAL = "0123456789零一二三四五六七八九十百千万两"
 
 
+@lru_cache(maxsize=4096)
+def _ends_with_numeral(form: str) -> bool:
+    return _NUMERAL_END.search(form) is not None
+
+
 def _holds(form: str, text: str) -> bool:
     """Whether a text holds a (normalised) word of the question; a word ending with a numeral only where no
-    numeral follows it (第十 is not in 第十一盘)."""
-    if not _NUMERAL_END.search(form):
+    numeral follows it (第十 is not in 第十一盘). Callers test `form in text` first, which is cheaper."""
+    if not _ends_with_numeral(form):
         return form in text
     at = text.find(form)
     while at >= 0:
@@ -1933,7 +1951,12 @@ def _holds(form: str, text: str) -> bool:
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
     """The share (by length) of the question's words an article's text holds."""
     total = sum(min(len(x) for x in unit) for unit in units) or 1
-    held = sum(min(len(x) for x in unit) for unit in units if any(_holds(normalize(x), text) for x in unit))
+    forms = [[normalize(x) for x in unit] for unit in units]
+    held = sum(
+        min(len(x) for x in unit)
+        for unit, folded in zip(units, forms, strict=True)
+        if any(f in text and _holds(f, text) for f in folded)
+    )
     return held / total
 
 
@@ -1945,7 +1968,7 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     out = []
     for unit in units:
         forms = [normalize(x) for x in unit]
-        holding = sum(1 for s in sentences_ if any(_holds(f, s) for f in forms))
+        holding = sum(1 for s in sentences_ if any(f in s and _holds(f, s) for f in forms))
         dated = (
             _QUESTION_DATE.fullmatch(forms[0])
             or _QUESTION_DAY.fullmatch(forms[0])
