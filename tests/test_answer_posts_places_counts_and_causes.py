@@ -107,6 +107,11 @@ def test_a_close_lower_story_holding_more_of_the_question_may_answer() -> None:
     second = (2, "多国政要致以新春祝福", "丹麦首相说，未来两只大熊猫将抵达哥本哈根动物园里的熊猫馆。")
     close = best_sentence(question, parsed.terms, [first, second], close=2)
     assert close is not None and "哥本哈根" in close.sentence
+    # a close story holding more of the words, but not every word the first holds (大熊猫), does not
+    giant_panda = (1, "为两国友好添佳话", "比利时天堂动物园今年迎来喜讯。大熊猫幼崽顺利诞生。")
+    other_words = (3, "多国政要致以新春祝福", "丹麦首相说，未来两只熊猫将抵达哥本哈根动物园里的熊猫馆。")
+    other = best_sentence(question, parsed.terms, [giant_panda, other_words], close=2)
+    assert other is not None and other.article_id == 1
     # a story the ranking placed well below the first answers only as before
     far = best_sentence(question, parsed.terms, [first, second], close=1)
     assert far is not None and far.article_id == 1

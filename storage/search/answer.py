@@ -1701,6 +1701,7 @@ class QuestionReading(NamedTuple):
     articles: list[_Article]
     units: list[Sequence[str]]  # the question's words, each with the forms that count for it
     reach: list[float]  # the share of the words each article holds (title and text)
+    held: list[frozenset[int]]  # which of the words (`units` before the dates) each article holds
 
 
 # 会议是谁主持的, 是谁发现的: "是谁 + verb + 的" asks who did something (a name), not who someone is.
@@ -1737,11 +1738,11 @@ def read_question(
     units = [_written_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
-    reach = [
-        _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
-    ]
+    texts = [a.title + "\n" + "".join(s.norm for s in a.sentences) for a in articles]
+    reach = [_article_coverage(units, text) for text in texts]
+    held = [_words_held(units, text) for text in texts]
     return QuestionReading(
-        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach
+        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach, held
     )
 
 
@@ -1797,6 +1798,7 @@ def reads_further(
     *,
     first_answers: bool = True,
     close: int = 1,
+    holds_more: bool = False,
 ) -> bool:
     """Whether the answer may come from a lower article: one holding as much of the question's words as the
     first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
@@ -1804,13 +1806,14 @@ def reads_further(
     1.82万列 against 截至2019年10月底…近2万列). When the first holds no sentence that may answer at all
     (`first_answers` false), an article the ranking placed close to the first (`article.rank < close`: its
     score within what the fact evidence weighs) may answer though it holds less of the question's words:
-    the story a question asks about is the one that holds the fact asked for. Each lower article is weighed
-    on its own."""
+    the story a question asks about is the one that holds the fact asked for. Such a close article that holds
+    every word of the question the first holds and more (`holds_more`) may answer though the first holds a plain
+    fact. Each lower article is weighed on its own."""
     if not first_answers and article.rank < close:
         return True
     if reach < first_reach:
         return False
-    if reach > first_reach and article.rank < close:
+    if holds_more and article.rank < close:
         return True
     return first_strength < STRONG_KIND or any(
         d in text
@@ -1834,7 +1837,7 @@ def best_sentence(
     asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
     if asked is None:
         return None
-    q, kind, articles, units, reach = asked
+    q, kind, articles, units, reach, held = asked
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     best: _Span | None = None
@@ -1849,6 +1852,7 @@ def best_sentence(
             article,
             first_answers=first_answers,
             close=close,
+            holds_more=held[article.rank] > held[0],
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
@@ -1946,6 +1950,15 @@ def _holds(form: str, text: str) -> bool:
             return True
         at = text.find(form, at + 1)
     return False
+
+
+def _words_held(units: Sequence[Sequence[str]], text: str) -> frozenset[int]:
+    """Which of the question's words (their indices in `units`) an article's (normalised) text holds."""
+    return frozenset(
+        k
+        for k, unit in enumerate(units)
+        if any((f := normalize(x)) in text and _holds(f, text) for x in unit)
+    )
 
 
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
