@@ -131,7 +131,7 @@ def candidates(
     asked = S.read_question(query, terms, docs, groups=groups)
     if asked is None:
         return []
-    q, kind, articles, units, reach = asked
+    q, kind, articles, units, reach, _held = asked
     terms = [t for t in terms if t]
     found: list[tuple[Any, ...]] = []
     for article in articles:

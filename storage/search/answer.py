@@ -117,7 +117,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # 老家是哪的, 是哪的人: the spoken 哪的 for 哪里的
             r"是哪的|"
             # 哪条街, 哪条路: a street is a place
-            r"哪一?条(?:街|路|巷|胡同|大街)|"
+            r"哪一?条(?:街|路|巷|胡同|大街|河|江)|"
             r"哪(?:座|个)城市|位于哪|" + _EN.format("where")
         ),
     ),
@@ -145,7 +145,11 @@ _WHICH_FIRST = re.compile(r"哪几|哪些")
 _IDENTITY = re.compile(
     r"是谁|是什么人|什么职务|什么职位|什么身份|干什么的|做什么的|担任什么|什么官|(?<![a-z])who(?:\s+is|\s+was|'s)(?![a-z])"
 )
-_POST = "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部)"
+# 副总裁, 总干事, 教授: the posts news names people by in business, international bodies and universities too
+_POST = (
+    "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部|"
+    "总裁|干事|教授)"
+)
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
 _HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
 
@@ -184,6 +188,10 @@ _MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万)(?:多|余)
 _CN_NUMBER = re.compile(
     r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
 )
+# A count in words before the measure word asked (几份建议: 两份建议; 第几批: 第十七批), not "these few" (这两天, 近两年).
+_CN_COUNT = (
+    r"(?<![这那近前后头每])(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?"
+)
 _ENUMERATION = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次|第[一二三四五六七八九十][，,]"
 )
@@ -194,6 +202,8 @@ _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六�
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 但因“修例风波”及…长期停摆才延至…: 因…才 as 因…而; 经过调查，原来…: what an inquiry found caused it
+    r"因(?![素地此子为])[^，,。；;]{1,24}?才|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
     # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
     r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
     # 在疫情防控常态化的背景下，…: the circumstance a deed answers
@@ -246,17 +256,34 @@ _NAME_ASKED = re.compile(
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:[人者长员师官家手事户兵]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
-    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|儿子|女儿|父亲|母亲|那位|这位|哪位|"
+    # 社工, 职工 (工); 老伴, 爱人, 媳妇: the spoken words for a wife or a husband
+    r"(?:[人者长员师官家手事户兵工]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
+    r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|老伴|爱人|媳妇|老婆|儿子|女儿|父亲|母亲|那位|这位|哪位|"
     r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
     r"(?:叫什么|叫啥|名叫|名字)"
 )
 
 
+# A name's own word (称号, 名称, 代号…) that is the topic of a question asking something else (哪天追授…革命烈士称号).
+_NAME_NOUNS = re.compile(r"名称|代号|称号|全称|简称")
+
+
+def _name_is_topic(q: str) -> bool:
+    """Whether the question's only name word is a name's own word and another kind's word asks (哪天, 在哪)."""
+    if _NAME_ASKED.search(_NAME_NOUNS.sub("", q)):
+        return False
+    return any(pattern.search(q) for kind, pattern in _KIND_PATTERNS if kind != "which")
+
+
 def question_kind(query: str) -> str:
     """'why', 'when', 'who', 'where', 'howmany', 'which', 'name' or 'what'."""
     q = normalize(query)
-    if _NAME_ASKED.search(q) and not _PERSON_BEFORE.search(q) and not re.search(r"谁|哪位|哪些|哪几", q):
+    if (
+        _NAME_ASKED.search(q)
+        and not _PERSON_BEFORE.search(q)
+        and not re.search(r"谁|哪位|哪些|哪几", q)
+        and not _name_is_topic(q)
+    ):
         return "name"
     if _WHICH_FIRST.search(q) and not re.search(r"哪些人|哪几位|哪一天|哪一年|哪几天|哪几日", q):
         # 哪些/哪几 ask for a list, unless they ask for a day, a person or a count (哪几个 → which).
@@ -426,11 +453,21 @@ def _when_strength(sentence: str, asked: _Asked) -> float:
     """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came. A day of the week
-    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38)."""
+    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38): a date
+    without one is then at most a hint, as a lower result may give the hour."""
     if _WEEKDAY_ASKED.search(asked.query):
         return PLAIN if _new(_WEEKDAY.findall(sentence), asked.query) else FAINT
-    if _CLOCK_ASKED.search(asked.query) and _new(_CLOCK.findall(sentence), asked.query):
-        return PLAIN
+    if _CLOCK_ASKED.search(asked.query):
+        return (
+            PLAIN
+            if _new(_CLOCK.findall(sentence), asked.query)
+            else min(WEAK, _date_strength(sentence, asked))
+        )
+    return _date_strength(sentence, asked)
+
+
+def _date_strength(sentence: str, asked: _Asked) -> float:
+    """`_when_strength` for a date: a day with its month, a day alone, a year or a month, a time word."""
     dates = _new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(_LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(_day_of(d) == asked.report_day for d in days):
@@ -493,10 +530,16 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     bare = _new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
     numbers += bare
     worded = _new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
+    if unit in _KNOWN_UNITS:
+        worded += _new(_worded_in(unit).findall(sentence), asked.query)  # 几份建议: 两份
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
-            _ANY_NUMBER + r"(?:多|余)?(?:" + _units_of(unit) + r")[^，,。；;\d]{0,12}" + re.escape(counted),
+            f"(?:{_ANY_NUMBER}|{_CN_COUNT})"
+            + r"(?:多|余)?(?:"
+            + _units_of(unit)
+            + r")[^，,。；;\d]{0,12}"
+            + re.escape(counted),
             sentence,
         ):
             return PLAIN
@@ -544,12 +587,20 @@ def measured_asked(query: str) -> str | None:
         j = i - 1
         while j >= 0 and words[j][0] in _BEFORE_HOW_MANY:
             j -= 1
-        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] == "vn"):
+        if j >= 1 and words[j][1] == "eng" and _is_noun(words[j - 1][1]):
+            return words[j - 1][0] + words[j][0]  # 人均GDP达到多少: 人均GDP (jieba: 人均/GDP, tagged eng)
+        if j >= 0 and len(words[j][0]) >= 2 and (_is_noun(words[j][1]) or words[j][1] in ("vn", "eng")):
             return words[j][0]
     return None
 
 
 _ANY_NUMBER = r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?"
+
+
+@lru_cache(maxsize=256)
+def _worded_in(unit: str) -> re.Pattern[str]:
+    """A count in words in the unit (or one news writes for it): 两份, 十七批, 三百多名."""
+    return re.compile(_CN_COUNT + "(?:" + _units_of(unit) + ")")
 
 
 def _units_of(unit: str) -> str:
@@ -722,6 +773,10 @@ _ATTRIBUTE = re.compile(
 _FORMER_ASKED = re.compile(
     r"(?:原来|以前|过去|从前|早先|最早|最初|起初|当初)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)"
 )
+# A title given, as news writes it: the verb, the title, then 称号 (被授予第七届全国道德模范荣誉称号, 荣获…称号).
+_TITLE_GIVEN = re.compile(
+    r"(?:授予|追授|荣获|获得|获评|评为)[“「]?([^，,。；;“”「」]{2,30}?)[”」]?(?:荣誉)?称号"
+)
 _FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名", "初名", "初称", "始称", "古称")
 
 
@@ -729,6 +784,8 @@ def _attribute_named(sentence: str, asked: _Asked) -> bool:
     """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
     with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
     wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    if "称号" in wanted and _new([m.group(1) for m in _TITLE_GIVEN.finditer(sentence)], asked.known):
+        return True  # 授予了什么称号: 他被授予第七届全国道德模范荣誉称号
     if _FORMER_ASKED.search(asked.query):
         wanted.update(_FORMER)
     for word in wanted:
@@ -783,6 +840,8 @@ def _plain_name_strength(sentence: str, asked: _Asked) -> float:
             return PLAIN
         if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
             return PLAIN
+        if _new(re.findall(r"“([^”]{1,30})”" + re.escape(category), sentence), known):
+            return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
         return FAINT
     if _new([m.group(1) for m in _QUOTED_NAME.finditer(sentence)], known):
         return PLAIN
@@ -859,10 +918,9 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
-        ends = _LEVEL_ENDS.get(level.group(1), (level.group(1),))
-        places = _place_names(sentence, asked.known) + _new(
-            re.findall(r"[\u4e00-\u9fff]{2,6}(?:" + "|".join(ends) + ")", sentence), asked.known
-        )
+        asked_level = level.group(1) or level.group(2)
+        ends = _LEVEL_ENDS.get(asked_level, (asked_level,))
+        places = _place_names(sentence, asked.known) + _new(_level_places(sentence, ends), asked.known)
         if any(p.endswith(ends) and p not in ends for p in places):
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
@@ -901,7 +959,13 @@ _LIVES_AT = re.compile(
 def _place_strength(sentence: str, asked: _Asked) -> float:
     if any(p.search(sentence) for p in (_AT_PLACE, _WENT_TO, _LIVES_AT, _DONE_AT)):
         return PLAIN
-    return PARTIAL if _place_names(sentence, asked.known) else NOTHING
+    if _place_names(sentence, asked.known) or _new(_REGION.findall(sentence), asked.known):
+        return PARTIAL
+    return NOTHING
+
+
+# A region of a country or a province, as news names it by its direction (越南中南部地区, 西部山区, 东南沿海).
+_REGION = re.compile(r"[东南西北中]{1,2}部(?:地区|沿海|山区|边境|一带)|[东南西北]{1,2}沿海")
 
 
 # Where to: 开去哪, 运到哪个国家, 飞往何处; and the place after a verb of heading (该邮轮将驶往马来西亚).
@@ -911,10 +975,46 @@ _HEADING = re.compile(
 )
 
 
-# A place of a level asked for: 哪个县, 哪一个村, 哪个省.
-_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)")
-# 哪个乡镇: a town (镇) or a township (乡) answers.
-_LEVEL_ENDS = {"乡镇": ("乡", "镇")}
+# A place of a level asked for: 哪个县, 哪一个村, 哪个省; a street or a river asked by its measure word (哪条街,
+# 哪条河).
+_LEVEL_ASKED = re.compile(r"哪(?:个|一个)?(省|市|县|区|乡镇|镇|乡|村|街道|州|府)|哪一?条(街|路|巷|河|江)")
+# 哪个乡镇: a town (镇) or a township (乡) answers; 哪条街: a street or a road (莱努合大街, 福山路); 哪条河: a river
+# (沙里河, 赣江).
+_LEVEL_ENDS = {
+    "乡镇": ("乡", "镇"),
+    "街": ("街", "路", "巷"),
+    "路": ("路", "街", "大道"),
+    "巷": ("巷", "胡同"),
+    "河": ("河", "江"),
+    "江": ("江", "河"),
+}
+
+
+# What follows a place's ending when the ending opens another word (村子, 村民, 村组干部, 县城, 市场, 省份).
+_ENDING_OPENS_WORD = re.compile(r"[子民组干庄里级务委城场域份]")
+# Characters no place name holds, which end the phrase before it (…一道为村子, 占全村, 从武汉回村).
+_BEFORE_PLACE_NAME = "的为在是了这那该每各全本其此个些从到"
+
+
+@lru_cache(maxsize=64)
+def _level_pattern(ends: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:" + "|".join(ends) + ")")
+
+
+def _level_places(sentence: str, ends: Sequence[str]) -> list[str]:
+    """The names of a sentence ending like a place of the level asked (红安县, 睦和村, 沙里河): two characters or
+    more before the ending, none of them one that ends a phrase (not 一道为村子 nor 占全村), the ending not opening
+    another word (村民, 村组干部), and the name not a word for places in general (农村)."""
+    out = []
+    for m in _level_pattern(tuple(ends)).finditer(sentence):
+        if _ENDING_OPENS_WORD.match(sentence, m.end()):
+            continue
+        name = m.group(1)
+        cut = max(name.rfind(c) for c in _BEFORE_PLACE_NAME)
+        place = name[cut + 1 :] + m.group(0)[len(name) :]
+        if len(name) - cut - 1 >= 2 and not any(place.endswith(w) for w in _NO_PLACE):
+            out.append(place)
+    return out
 
 
 # Going somewhere to do something (王毅赴清迈与敦举行战略磋商, 抵达莫斯科，开始国事访问): the place is
@@ -1302,7 +1402,9 @@ class _Coverage:
         self.weights = unit_weights(units, [s.norm for s in pool])
         self.total = sum(self.weights) or 1.0
         self.forms = [[normalize(x) for x in unit] for unit in units]
-        self.held_of = [[any(f in s.norm for f in unit) for unit in self.forms] for s in pool]
+        self.held_of = [
+            [any(f in s.norm and _holds(f, s.norm) for f in unit) for unit in self.forms] for s in pool
+        ]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
@@ -1321,7 +1423,9 @@ class _Coverage:
     def clause_share(self, clause: str) -> float:
         """The share of the question's words one clause holds itself (no title, no sentence before)."""
         held = sum(
-            w for unit, w in zip(self.forms, self.weights, strict=True) if any(f in clause for f in unit)
+            w
+            for unit, w in zip(self.forms, self.weights, strict=True)
+            if any(f in clause and _holds(f, clause) for f in unit)
         )
         return held / self.total
 
@@ -1597,6 +1701,7 @@ class QuestionReading(NamedTuple):
     articles: list[_Article]
     units: list[Sequence[str]]  # the question's words, each with the forms that count for it
     reach: list[float]  # the share of the words each article holds (title and text)
+    held: list[frozenset[int]]  # which of the words (`units` before the dates) each article holds
 
 
 # 会议是谁主持的, 是谁发现的: "是谁 + verb + 的" asks who did something (a name), not who someone is.
@@ -1633,11 +1738,11 @@ def read_question(
     units = [_written_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
-    reach = [
-        _article_coverage(units, a.title + "\n" + "".join(s.norm for s in a.sentences)) for a in articles
-    ]
+    texts = [a.title + "\n" + "".join(s.norm for s in a.sentences) for a in articles]
+    reach = [_article_coverage(units, text) for text in texts]
+    held = [_words_held(units, text) for text in texts]
     return QuestionReading(
-        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach
+        q, kind, articles, [*units, *question_dates(q), *_periods_asked(q), *_now_asked(q)], reach, held
     )
 
 
@@ -1693,6 +1798,7 @@ def reads_further(
     *,
     first_answers: bool = True,
     close: int = 1,
+    holds_more: bool = False,
 ) -> bool:
     """Whether the answer may come from a lower article: one holding as much of the question's words as the
     first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
@@ -1700,12 +1806,15 @@ def reads_further(
     1.82万列 against 截至2019年10月底…近2万列). When the first holds no sentence that may answer at all
     (`first_answers` false), an article the ranking placed close to the first (`article.rank < close`: its
     score within what the fact evidence weighs) may answer though it holds less of the question's words:
-    the story a question asks about is the one that holds the fact asked for. Each lower article is weighed
-    on its own."""
+    the story a question asks about is the one that holds the fact asked for. Such a close article that holds
+    every word of the question the first holds and more (`holds_more`) may answer though the first holds a plain
+    fact. Each lower article is weighed on its own."""
     if not first_answers and article.rank < close:
         return True
     if reach < first_reach:
         return False
+    if holds_more and article.rank < close:
+        return True
     return first_strength < STRONG_KIND or any(
         d in text
         for forms in question_dates(q)
@@ -1728,7 +1837,7 @@ def best_sentence(
     asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
     if asked is None:
         return None
-    q, kind, articles, units, reach = asked
+    q, kind, articles, units, reach, held = asked
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     best: _Span | None = None
@@ -1743,6 +1852,7 @@ def best_sentence(
             article,
             first_answers=first_answers,
             close=close,
+            holds_more=held[article.rank] > held[0],
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
@@ -1818,10 +1928,48 @@ def _ordinal_forms(term: str) -> tuple[str, ...]:
     return (term, *(f + m.group(2) + m.group(3) for f in ("第一", "首") if f != m.group(1)))
 
 
+# An ordinal or a number a question's word ends with (第十, 2020): printed on, it is another (第十一, 20201).
+_NUMERAL_END = re.compile(r"第[零一二三四五六七八九十百千万两]+$|\d$")
+_NUMERAL = "0123456789零一二三四五六七八九十百千万两"
+
+
+@lru_cache(maxsize=4096)
+def _ends_with_numeral(form: str) -> bool:
+    return _NUMERAL_END.search(form) is not None
+
+
+def _holds(form: str, text: str) -> bool:
+    """Whether a text holds a (normalised) word of the question; a word ending with a numeral only where no
+    numeral follows it (第十 is not in 第十一盘). Callers test `form in text` first, which is cheaper."""
+    if not _ends_with_numeral(form):
+        return form in text
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if end == len(text) or text[end] not in _NUMERAL:
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
+def _words_held(units: Sequence[Sequence[str]], text: str) -> frozenset[int]:
+    """Which of the question's words (their indices in `units`) an article's (normalised) text holds."""
+    return frozenset(
+        k
+        for k, unit in enumerate(units)
+        if any((f := normalize(x)) in text and _holds(f, text) for x in unit)
+    )
+
+
 def _article_coverage(units: Sequence[Sequence[str]], text: str) -> float:
     """The share (by length) of the question's words an article's text holds."""
     total = sum(min(len(x) for x in unit) for unit in units) or 1
-    held = sum(min(len(x) for x in unit) for unit in units if any(normalize(x) in text for x in unit))
+    forms = [[normalize(x) for x in unit] for unit in units]
+    held = sum(
+        min(len(x) for x in unit)
+        for unit, folded in zip(units, forms, strict=True)
+        if any(f in text and _holds(f, text) for f in folded)
+    )
     return held / total
 
 
@@ -1833,7 +1981,7 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
     out = []
     for unit in units:
         forms = [normalize(x) for x in unit]
-        holding = sum(1 for s in sentences_ if any(f in s for f in forms))
+        holding = sum(1 for s in sentences_ if any(f in s and _holds(f, s) for f in forms))
         dated = (
             _QUESTION_DATE.fullmatch(forms[0])
             or _QUESTION_DAY.fullmatch(forms[0])

@@ -16,8 +16,9 @@ from __future__ import annotations
 # typed → printed forms (the typed word stays an alternative as well)
 TABLE: dict[str, tuple[str, ...]] = {
     # death
-    "离世": ("逝世", "去世", "病逝"),
-    "去世": ("逝世", "离世", "病逝"),
+    # 永远地离开了: how a life story tells a death
+    "离世": ("逝世", "去世", "病逝", "永远地离开", "永远离开"),
+    "去世": ("逝世", "离世", "病逝", "永远地离开", "永远离开"),
     "死了": ("逝世", "去世", "死亡"),
     "走了": ("逝世", "去世"),
     # birth: a life story prints 1904年11月25日生于… where a reader types 出生
@@ -26,6 +27,11 @@ TABLE: dict[str, tuple[str, ...]] = {
     # native place it is (龙飞出生在四川省汉源县, 祖籍广东)
     "老家": ("出生", "生于", "祖籍", "籍贯", "家乡", "故乡"),
     "家乡": ("出生", "生于", "祖籍", "籍贯", "老家", "故乡"),
+    # a wife or a husband, typed 老伴 / 媳妇 / 老公: news prints 妻子, 丈夫, 爱人 (与麦贤得风雨同舟47年的妻子李玉枝)
+    "老伴": ("妻子", "丈夫", "爱人"),
+    "媳妇": ("妻子", "爱人"),
+    "老婆": ("妻子", "爱人"),
+    "老公": ("丈夫", "爱人"),
     # taking part: 参加 and 参与 are printed for each other (31万多人参与爱国卫生日活动)
     "参加": ("参与",),
     "参与": ("参加",),
