@@ -671,6 +671,12 @@ class _Segmenter:
     # -- a blank-line group
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        if (cut := _after_source_mark(group)) is not None:
+            # A digest item's source closes the item (`source_mark`): the line after it opens the next
+            # item's block, as a blank line would (``（据人民网电）`` / ``中美签署第一阶段经贸协议`` / ``当地…``).
+            self.group(group_index, group[:cut])
+            self.group(group_index, group[cut:])
+            return
         self.group_index = group_index
         caption_cut, caption_before = self.caption_open, self.caption_before
         self.caption_open = self.caption_before = False
@@ -2572,6 +2578,18 @@ _SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
 _SOURCE_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
+
+
+def _after_source_mark(group: list[_Line]) -> int | None:
+    """The index of the line after a digest item's source inside a block, text above it: after its
+    last sentence (``…仪式。（据新华社电）``) or on a line of its own under a line ending a sentence; None
+    when no source stands before the block's last line."""
+    for index, line in enumerate(group[:-1]):
+        if _SOURCE_MARK_RUN_ON_RE.match(line.text):
+            return index + 1
+        if index and _SOURCE_MARK_RE.match(line.text) and _ends_sentence(group[index - 1 : index]):
+            return index + 1
+    return None
 
 
 def _banner_over_headline(lines: list[_Line], position: int) -> bool:
