@@ -1248,8 +1248,8 @@ class _Segmenter:
             or _SENTENCE_PUNCT_RE.search(words)
             or not _brackets_balance(words)
             or not _quotes_closed(words)
-            or len(_HAN_RE.findall(words)) < 4
-            or display_width(words) > self.column - _INDENT_CELLS - 1
+            or len(_HAN_RE.findall(words)) < _ITEM_HEAD_MIN_CHARS
+            or _set_width(words) > self.column + _HALF_CELL
             or is_byline(words)
             or _DATELINE_RE.match(words)
             or self.is_furniture(head)
@@ -1261,7 +1261,7 @@ class _Segmenter:
             return False
         first = lead.text.strip()
         if (
-            abs(_cells(first) - (self.column - _INDENT_CELLS)) > _HALF_CELL
+            not self.indented_first_line(first)
             or _DATELINE_RE.match(first)
             or is_byline(first)
             or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
@@ -1275,6 +1275,15 @@ class _Segmenter:
         for index, line in enumerate(group[2:], start=2):
             self.line(index, line, group)
         return True
+
+    def indented_first_line(self, text: str) -> bool:
+        """Whether a line is set as a paragraph's indented first line, two cells short of the column:
+        its digits and Latin letters read a whole cell each, or half a cell each where the line, read
+        the wider way, still falls short of the column (``当地时间1月15日，美国总统``)."""
+        target = self.column - _INDENT_CELLS
+        if abs(_cells(text) - target) <= _HALF_CELL:
+            return True
+        return abs(display_width(text) - target) <= _HALF_CELL and _cells(text) < self.column - _HALF_CELL
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
@@ -2870,6 +2879,10 @@ _BODY_LINE_SHARE = 0.15
 
 # A headline read in one block with its lead: the headline line and at least one line of text.
 _ATOP_LEAD_MIN_LINES = 2
+
+
+# A digest item's head alone over its lead holds this many Han characters at least (``腊月``).
+_ITEM_HEAD_MIN_CHARS = 2
 
 
 # A headline line read inside another story's sentence has at least this many character pairs; its
