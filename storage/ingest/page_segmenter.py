@@ -426,6 +426,12 @@ class _Segmenter:
         self.lines = lines
         self.groups = _groups(lines)
         self.column = _typical_width(lines)
+        # Digits and Latin letters are set half a cell wide when a line reads wider than the column
+        # counting them a cell each (``2020全国农产品博览会12日在湖南长``).
+        self.half_width_digits = any(
+            _cells(line.text) >= self.column + 1.0 and _set_width(line.text.strip()) <= self.column + _HALF_CELL
+            for line in lines
+        )
         # The measure of the column each group is set in, where the page sets stories in wider columns.
         self.group_columns = _local_columns(self.groups, self.column)
         self.masthead = _masthead_lines(lines)
@@ -1229,11 +1235,12 @@ class _Segmenter:
         """A digest item's head on a line of its own right over its lead, no blank line between
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
-        after the story above was closed: the first
-        line is headline-like (no sentence mark, four Han characters at least; no author's name, no head in
-        lenticular brackets: `bracketed_head`) and set shorter than a paragraph's indented first line by a cell at least, the line under it is set as a paragraph's
-        indented first line (two cells short) and opens prose. The first line is the headline, the rest
-        opens a story. (Inside an open story such a line is a sub-heading: never read here.)"""
+        after the story above was closed: the first line is headline-like (no sentence mark, two Han
+        characters at least, no wider than the column; no author's name; bare or one lenticular bracket,
+        ``【格兰仕发布家电物联网芯片】``, its text the head), the line under it is set as a paragraph's
+        indented first line (two cells short: `indented_first_line`) and opens prose. The first line is
+        the headline, the rest opens a story. (Inside an open story such a line is a sub-heading: never
+        read here.)"""
         story = self.current
         if (
             not self.among_items
@@ -1243,6 +1250,8 @@ class _Segmenter:
             return False
         head, lead = group[0], group[1]
         words = head.text.strip()
+        if bracketed := _WHOLE_BRACKET_RE.fullmatch(words):
+            words = bracketed.group(1).strip()  # ``【格兰仕发布家电物联网芯片】``: the head in brackets
         if (
             not _is_headline_like([_Line(head.number, words, head.blank_before)])
             or _SENTENCE_PUNCT_RE.search(words)
@@ -1257,6 +1266,7 @@ class _Segmenter:
             or _CAPTION_RE.match(words)
             or _AUTHOR_ALONE_RE.match(words)
             or words.startswith("【")
+            or (bracketed and _SOURCE_TAG_RE.fullmatch(words))
         ):
             return False
         first = lead.text.strip()
@@ -1279,11 +1289,13 @@ class _Segmenter:
     def indented_first_line(self, text: str) -> bool:
         """Whether a line is set as a paragraph's indented first line, two cells short of the column:
         its digits and Latin letters read a whole cell each, or half a cell each where the line, read
-        the wider way, still falls short of the column (``当地时间1月15日，美国总统``)."""
+        the wider way, still falls short of the column (``当地时间1月15日，美国总统``) or the page sets
+        them so (`half_width_digits`)."""
         target = self.column - _INDENT_CELLS
         if abs(_cells(text) - target) <= _HALF_CELL:
             return True
-        return abs(display_width(text) - target) <= _HALF_CELL and _cells(text) < self.column - _HALF_CELL
+        narrow = abs(display_width(text) - target) <= _HALF_CELL
+        return narrow and (self.half_width_digits or _cells(text) < self.column - _HALF_CELL)
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
@@ -2879,6 +2891,10 @@ _BODY_LINE_SHARE = 0.15
 
 # A headline read in one block with its lead: the headline line and at least one line of text.
 _ATOP_LEAD_MIN_LINES = 2
+
+
+# A line that is one lenticular bracket: ``【格兰仕发布家电物联网芯片】``.
+_WHOLE_BRACKET_RE = re.compile("【([^【】]+)】")
 
 
 # A digest item's head alone over its lead holds this many Han characters at least (``腊月``).

@@ -47,3 +47,31 @@ def test_an_items_head_alone_over_its_lead_as_wide_as_the_column_or_of_two_chara
         fair, item = parse_page(page, year=2020)
         assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
         assert (item.title, item.paragraphs) == (head, (text,)), head
+
+
+def test_an_items_head_in_brackets_alone_over_its_lead_is_its_headline():
+    """``【格兰仕发布家电物联网芯片】`` alone on its line over the lead's indented first line, on a page of
+    items (under a strip heading): the item's headline, its brackets left out, never the lead's first
+    paragraph."""
+    chip = "家电企业格兰仕正式发布一款家电物联网芯片，该芯片采用四十纳米制程，能效更高。"
+    page = (
+        f"国内·经济\n\n【格兰仕发布家电物联网芯片】\n{_column(chip)}\n（来源：人民网）\n\n"
+        f"{_column('●农产品博览会在长沙开幕　' + FAIR)}\n（据新华社电）\n"
+    )
+    item, fair = parse_page(page, year=2020)
+    assert (item.title, item.paragraphs) == ("格兰仕发布家电物联网芯片", (chip,))
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
+
+
+def test_a_leads_first_line_is_indented_when_the_page_sets_its_digits_half_a_cell_wide():
+    """A lead opening with many digits (``2020全国农产品博览会12日在湖南长``) reads wider than the
+    column counting each digit a cell: the page sets digits half a cell wide, and the line is the lead's
+    indented first line under the item's head in brackets."""
+    dated = "2020全国农产品博览会12日在湖南长沙开幕，来自全国各地的八百多家企业参展，展期五天。"
+    page = (
+        f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}\n（据新华社电）\n\n"
+        f"【农产品博览会在长沙开幕】\n{_column(dated)}\n"
+    )
+    bridge, fair = parse_page(page, year=2020)
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (dated,))
