@@ -429,7 +429,8 @@ class _Segmenter:
         # Digits and Latin letters are set half a cell wide when a line reads wider than the column
         # counting them a cell each (``2020全国农产品博览会12日在湖南长``).
         self.half_width_digits = any(
-            _cells(line.text) >= self.column + 1.0 and _set_width(line.text.strip()) <= self.column + _HALF_CELL
+            _cells(line.text) >= self.column + 1.0
+            and _set_width(line.text.strip()) <= self.column + _HALF_CELL
             for line in lines
         )
         # The measure of the column each group is set in, where the page sets stories in wider columns.
@@ -1235,16 +1236,16 @@ class _Segmenter:
         """A digest item's head on a line of its own right over its lead, no blank line between
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
-        after the story above was closed: the first line is headline-like (no sentence mark, two Han
-        characters at least, no wider than the column; no author's name; bare or one lenticular bracket,
-        ``【格兰仕发布家电物联网芯片】``, its text the head), the line under it is set as a paragraph's
-        indented first line (two cells short: `indented_first_line`) and opens prose. The first line is
-        the headline, the rest opens a story. (Inside an open story such a line is a sub-heading: never
-        read here.)"""
+        after the story above was closed or ended a sentence (an item printed without its source): the
+        first line is headline-like (no sentence mark, two Han characters at least, no wider than the
+        column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
+        text the head), the line under it is set as a paragraph's indented first line (two cells short:
+        `indented_first_line`) and opens prose. The first line is the headline, the rest opens a story.
+        (Off a page of items such a line is a sub-heading: never read here.)"""
         story = self.current
         if (
             not self.among_items
-            or (story is not None and not story.ended)
+            or not (story is None or self.ends_sentence())
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
             return False

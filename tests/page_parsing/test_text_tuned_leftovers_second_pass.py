@@ -13,6 +13,7 @@ from storage.ingest.ocr_page import parse_page
 WIDTH = 18
 FAIR = "第三届全国农产品博览会12日在湖南长沙开幕，来自全国各地的八百多家企业参展，展期五天。"
 BRIDGE = "近日，连接江北新区与主城的过江大桥完成合龙，全桥预计年内通车，两岸往来将缩短半小时。"
+SCHOOL = "全省中小学按期开学，各地学校做好防疫物资储备，严格落实晨午检制度，确保师生安全。"
 
 
 def _column(text: str) -> str:
@@ -75,3 +76,17 @@ def test_a_leads_first_line_is_indented_when_the_page_sets_its_digits_half_a_cel
     bridge, fair = parse_page(page, year=2020)
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (dated,))
+
+
+def test_an_items_head_over_its_lead_after_an_item_printed_without_its_source():
+    """On a page of items, an item printed without its source ends on a full stop; the block after it,
+    a head alone over its lead's indented first line, is the next item, never that item's text."""
+    page = (
+        f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}\n（据新华社电）\n\n"
+        f"{_column('●农产品博览会在长沙开幕　' + FAIR)}\n\n"
+        f"全省中小学按期开学\n{_column(SCHOOL)}\n"
+    )
+    bridge, fair, school = parse_page(page, year=2020)
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
+    assert (school.title, school.paragraphs) == ("全省中小学按期开学", (SCHOOL,))
