@@ -2636,6 +2636,10 @@ def _banner_over_headline(lines: list[_Line], position: int) -> bool:
     return _is_headline_like(head) and not _CAPTION_RE.match(head[0].text)
 
 
+# A section's name and the page's number set apart by spaces: ``文摘  04``, ``新闻集锦  15``.
+_SECTION_PAGE_RE = re.compile(f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]+[0-9]{{1,2}}[ \t\u3000]*$")
+
+
 def _masthead_lines(lines: list[_Line]) -> set[int]:
     """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
     the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
@@ -2665,6 +2669,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             out.add(line.number)
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        elif top and _SECTION_PAGE_RE.match(line.text) and position and lines[position - 1].number in out:
+            # A page strip's section and page number under its date (``2020年1月18日  星期六`` /
+            # ``文摘  04``).
             mark = True
         elif top and _masthead_items(line.text):
             mark = True

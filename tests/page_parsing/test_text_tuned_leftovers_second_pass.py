@@ -90,3 +90,16 @@ def test_an_items_head_over_its_lead_after_an_item_printed_without_its_source():
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
     assert (school.title, school.paragraphs) == ("全省中小学按期开学", (SCHOOL,))
+
+
+def test_a_page_strips_section_and_page_number_under_its_date_is_no_headline():
+    """``2020年1月18日  星期六`` over ``文摘  04`` at the page's top: the strip's section and page
+    number, in no story's title; the first item keeps its own run-in head."""
+    page = (
+        "2020年1月18日  星期六\n文摘  04\n\n"
+        f"{_column('农产品博览会在长沙开幕　' + FAIR)}\n（据新华社电）\n\n"
+        f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}\n（来源：人民网）\n"
+    )
+    fair, bridge = parse_page(page, year=2020)
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
