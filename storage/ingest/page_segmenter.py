@@ -1237,8 +1237,8 @@ class _Segmenter:
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
         after the story above was closed or ended a sentence (an item printed without its source): the
-        first line is headline-like (no sentence mark, two Han characters at least, no wider than the
-        column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
+        first line is headline-like (no sentence mark, two Han characters at least, of any width: display
+        type may run wider than the column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
         text the head), the line under it is set as a paragraph's indented first line (two cells short:
         `indented_first_line`) and opens prose. The first line is the headline, the rest opens a story.
         (Off a page of items such a line is a sub-heading: never read here.)"""
@@ -1259,7 +1259,6 @@ class _Segmenter:
             or not _brackets_balance(words)
             or not _quotes_closed(words)
             or len(_HAN_RE.findall(words)) < _ITEM_HEAD_MIN_CHARS
-            or _set_width(words) > self.column + _HALF_CELL
             or is_byline(words)
             or _DATELINE_RE.match(words)
             or self.is_furniture(head)

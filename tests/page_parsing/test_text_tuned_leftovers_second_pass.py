@@ -36,11 +36,12 @@ def test_the_line_after_an_items_source_opens_the_next_item_in_the_same_block():
 
 def test_an_items_head_alone_over_its_lead_as_wide_as_the_column_or_of_two_characters():
     """On a page of items, a head alone on its line over its lead's indented first line is the item's
-    headline whether it fills the column (``习近平在缅甸媒体发表署名文章``), holds two characters
+    headline whether it fills the column (``习近平在缅甸媒体发表署名文章``) or runs wider, holds two characters
     (``腊月``), or stands over a first line whose digits make it read full when counted a cell each."""
     dated = "当地时间1月15日，美国总统在白宫会见来访的代表团，双方就经贸合作交换了意见。"
     for head, text in (
         ("江北新区过江大桥完成合龙通车在望", BRIDGE),
+        ("坚决打赢江北新区过江大桥建设攻坚战、通车保卫战", BRIDGE),
         ("腊月", "腊月一到，天地就显得空旷起来，雪要是在晚上降临，就能给人们十足的惊喜。"),
         ("白宫会见来访代表团", dated),
     ):
