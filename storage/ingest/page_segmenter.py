@@ -462,6 +462,7 @@ class _Segmenter:
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
         self.among_items = False  # a digest item's source or a strip heading was read: items go on
+        self.run_in_text: set[int] = set()  # lines whose text follows a wrapped run-in head's separator
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
@@ -1652,6 +1653,7 @@ class _Segmenter:
             next_line = group[index + 1]
             if rest.strip():
                 group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+                self.run_in_text.add(next_line.number)
             else:
                 del group[index + 1]
             rest = ""
@@ -2159,8 +2161,8 @@ class _Segmenter:
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
-        if not is_byline(text):
-            return False
+        if not is_byline(text) or line.number in self.run_in_text:
+            return False  # the text after a wrapped head's separator (``…申请人：记者从北京冬``) is its lead's
         current = self.current
         if current is not None and _dateline_alone(current):
             current.lines.append(line)  # the dateline's byline in brackets, on the next line

@@ -104,3 +104,18 @@ def test_a_page_strips_section_and_page_number_under_its_date_is_no_headline():
     fair, bridge = parse_page(page, year=2020)
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+
+
+def test_the_text_after_a_wrapped_heads_colon_is_its_lead_never_a_byline():
+    """A head the column wrapped ends on the next line before its colon, and the text after the colon
+    (``记者从北京冬``, a reporter's word and a few characters) opens the item's lead: no byline."""
+    lead = "记者从北京冬奥组委获悉：在农历新年到来之际，北京冬奥组委向每一位申请人送上诚挚的问候和祝福。"
+    rest = "\n".join(_wrap(lead[len("记者从北京冬") :], WIDTH, indent=0))
+    page = (
+        f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}\n（据新华社电）\n\n"
+        f"北京冬奥组委新春送祝福致信赛会志\n愿者申请人代表们送祝福：记者从北京冬\n{rest}\n"
+    )
+    bridge, item = parse_page(page, year=2020)
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+    assert item.title == "北京冬奥组委新春送祝福致信赛会志愿者申请人代表们送祝福"
+    assert (item.paragraphs, item.reporters) == ((lead,), ())
