@@ -694,6 +694,11 @@ class _Segmenter:
             return
         if self.strip_heading(group_index, group):
             return
+        if self.ornamented_column_over_a_piece(group):
+            self.close()
+            self.gap_groups.append((len(self.stories), group))
+            self.roles[group[0].number] = "headline: a column's name over a piece's title, its author next"
+            return
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.link_box(group)
         if not group:
@@ -1787,6 +1792,20 @@ class _Segmenter:
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
         return True
+
+    def ornamented_column_over_a_piece(self, group: list[_Line]) -> bool:
+        """A column's name set off by an ornament over a piece's title in one block (``◆诗路放歌`` /
+        ``“疫情快过去吧，快点！”``), under a story that ended its sentence, the author's name alone opening
+        the next block (`kicker_over_opening`): the next piece's headline, never the story's text (a
+        title may end on ``！``)."""
+        return (
+            len(group) == 2
+            and self.current is not None
+            and self.ends_sentence()
+            and BULLET_RE.match(group[0].text.strip()) is not None
+            and _is_headline_like(group[:1])
+            and self.kicker_over_opening(0, group)
+        )
 
     def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
         following = self.group_index + 1

@@ -119,3 +119,23 @@ def test_the_text_after_a_wrapped_heads_colon_is_its_lead_never_a_byline():
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
     assert item.title == "北京冬奥组委新春送祝福致信赛会志愿者申请人代表们送祝福"
     assert (item.paragraphs, item.reporters) == ((lead,), ())
+
+
+def test_an_ornamented_column_over_an_exclaiming_title_under_an_ended_piece_opens_the_next_piece():
+    """On a literary page, a piece that ended its sentence, then one block ``◆诗路放歌`` over
+    ``“春天快来吧，快点！”`` (a title ending on ``！``), then the author's name with a post over a
+    poem: the block is the next piece's headline, never a sub-heading in the piece above."""
+    essay = "门口那棵老槐树稍稍扭动一下身躯，泛着金光的叶子翻起筋斗缓缓着地，山岗上的庄稼仿佛开始燃烧。"
+    more = "收秋先是从芝麻开始。当墨绿的植株被太阳酱成鹅黄色的时候，枝干上的荚也饱满起来。"
+    short = "山岗自在了，却有“不自在”的人。"
+    poem = ("为武汉忧心，", "为湖北担心，", "为疫情中的人们焦心。", "春天就要来了。")
+    page = (
+        f"收秋\n\n王  强\n{_column(essay)}\n{_column(more)}\n{_column(short)}\n{_column(essay)}\n\n"
+        f"◆诗路放歌\n“春天快来吧，快点！”\n\n叶  辛（中国作协副主席）\n"
+        f"{poem[0]}\n{poem[1]}\n\n{poem[2]}\n{poem[3]}\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert (first.title, first.reporters) == ("收秋", ("王强",))
+    assert first.paragraphs == (essay, more, short, essay)
+    assert (second.title, second.reporters) == ("◆诗路放歌 “春天快来吧，快点！”", ("叶辛",))
+    assert "".join(second.paragraphs) == "".join(poem)
