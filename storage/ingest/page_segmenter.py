@@ -1327,6 +1327,7 @@ class _Segmenter:
         why = (
             _ends_sentence(self.current.lines)
             or _over_dateline(self.groups, group_index, self.column)
+            or _over_authors_line(self.groups, group_index, self.column)
             or _announces_next(self.groups, group_index, self.column)
             or _changes_topic(self.current.lines, self.groups, group_index, self.column)
         )
@@ -3021,6 +3022,19 @@ def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool
             return False
         following += 1
     return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
+
+
+def _over_authors_line(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands right over a block that opens with its
+    author's line and goes on with text (``多给他人添“福气”（民生观）`` / blank / ``傅子`` or
+    ``本报评论员  李辉霞`` / ``当我们都乐于…``): a piece's headline, even when the text before it ended
+    without a sentence mark (a standfirst printed without one)."""
+    group = groups[index]
+    if index + 1 >= len(groups) or not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    under = groups[index + 1]
+    author = under[0].text.strip()
+    return len(under) > 1 and bool(_AUTHOR_ALONE_RE.match(author) or is_byline(author))
 
 
 def _headline_atop_dateline(group: list[_Line], column: float) -> bool:

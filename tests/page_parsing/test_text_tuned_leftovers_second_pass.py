@@ -139,3 +139,20 @@ def test_an_ornamented_column_over_an_exclaiming_title_under_an_ended_piece_open
     assert first.paragraphs == (essay, more, short, essay)
     assert (second.title, second.reporters) == ("◆诗路放歌 “春天快来吧，快点！”", ("叶辛",))
     assert "".join(second.paragraphs) == "".join(poem)
+
+
+def test_a_headline_over_its_authors_line_after_a_standfirst_without_a_full_stop():
+    """A commentary piece printed as a standfirst that ends on no sentence mark, then a block of a
+    headline with its column (``多给他人添“福气”（民生观）``), then the author's line over the text: the
+    headline opens the next piece, never the text of the one above."""
+    standfirst = "找准新需求，做好新供给，中国的消费市场不缺顾客"
+    text = "火车上响起广播：哪位旅客是医生？请到2号车厢！有位旅客突然腹部剧痛，原因不明。"
+    for author, name in (("傅子", "傅子"), ("本报评论员  李辉霞", "李辉霞")):
+        page = (
+            f"找准新需求 做好新供给（生活漫步）\n\n本报评论员  王强\n{_column(standfirst)}\n\n"
+            f"多给他人添“福气”（民生观）\n\n{author}\n{_column(text)}\n"
+        )
+        first, second = parse_page(page, year=2019)
+        assert (first.title, first.paragraphs) == ("找准新需求 做好新供给（生活漫步）", (standfirst,)), author
+        assert (second.title, second.paragraphs) == ("多给他人添“福气”（民生观）", (text,)), author
+        assert second.reporters == (name,), author
