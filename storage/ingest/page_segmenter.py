@@ -2539,6 +2539,11 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
+# A head run in before a full-width space holds this many characters at least, before a colon this many.
+_SPACED_HEAD_MIN_CHARS = 4
+_COLON_HEAD_MIN_CHARS = 6
+
+
 # A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
 # ``标题：正文…``): the text after it opens as a lead does (a date, a dateline, 近日, 记者…).
 _RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
@@ -2576,7 +2581,10 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None
     if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
         return None
-    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < 6:
+    # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
+    # short name is a kicker's or a speaker's (``辽宁：…``).
+    shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
+    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
         return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
     if _LEAD_OPENING_RE.match(rest):
         return head, rest, wrapped

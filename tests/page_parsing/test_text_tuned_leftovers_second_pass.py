@@ -156,3 +156,13 @@ def test_a_headline_over_its_authors_line_after_a_standfirst_without_a_full_stop
         assert (first.title, first.paragraphs) == ("找准新需求 做好新供给（生活漫步）", (standfirst,)), author
         assert (second.title, second.paragraphs) == ("多给他人添“福气”（民生观）", (text,)), author
         assert second.reporters == (name,), author
+
+
+def test_a_head_of_four_characters_run_in_before_a_full_width_space_is_the_items_headline():
+    """``家有幽兰　春节期间，…`` after an item its source closed: a short head parted from its text by a
+    full-width space is the item's headline (before a colon, a name that short is a kicker's)."""
+    orchid = "春节期间，我家阳台上的兰花发芽了。这淡黄的小精灵，陪伴着我们度过一个特别的新春佳节。"
+    page = f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}（据新华社电）\n{_column('家有幽兰　' + orchid)}\n"
+    bridge, orchid_item = parse_page(page, year=2020)
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+    assert (orchid_item.title, orchid_item.paragraphs) == ("家有幽兰", (orchid,))
