@@ -2589,7 +2589,8 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     if _LEAD_OPENING_RE.match(rest):
         return head, rest, wrapped
     if "\u3000" in separator:
-        return (head, rest, wrapped) if _HAN_RE.match(rest) or rest.startswith("“") else None
+        # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
+        return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", rest) else None
     if _SPEECH_END_RE.search(head) or rest.startswith(("“", "‘")) or "，" in head:
         return None
     return (head, rest, wrapped) if _HAN_RE.match(rest) else None

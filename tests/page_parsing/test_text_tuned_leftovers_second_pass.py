@@ -166,3 +166,16 @@ def test_a_head_of_four_characters_run_in_before_a_full_width_space_is_the_items
     bridge, orchid_item = parse_page(page, year=2020)
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
     assert (orchid_item.title, orchid_item.paragraphs) == ("家有幽兰", (orchid,))
+
+
+def test_a_head_before_a_full_width_space_whose_text_opens_with_a_title():
+    """``北京把老年教育办到家门口　《北京市…》日前发布…`` after an item its source closed: the item's
+    headline, its text opening with the title of a document."""
+    plan = "《北京市关于加快发展老年教育的实施意见》日前发布，计划用三至五年时间构建四级老年教育服务体系。"
+    page = (
+        f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}（据新华社电）\n\n"
+        f"{_column('北京把老年教育办到家门口　' + plan)}\n"
+    )
+    bridge, item = parse_page(page, year=2020)
+    assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
+    assert (item.title, item.paragraphs) == ("北京把老年教育办到家门口", (plan,))
