@@ -2549,7 +2549,7 @@ _COLON_HEAD_MIN_CHARS = 6
 _RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
 _LEAD_OPENING_RE = re.compile(
     f"^(?:(?:\\d{{4}}年)?\\d{{1,2}}月(?:\\d{{1,2}}日)?|\\d{{1,2}}日|近日|日前|今天|今年|昨天|当地时间|记者|本报|据[{HAN}]{{2,8}}[，,]"
-    f"|[{HAN}]{{2,10}}(?:记者|讯|电)|\\d{{4}}年)"
+    f"|[{HAN}]{{2,10}}(?:记者|(?:讯|电)(?![{HAN}]))|\\d{{4}}年)"
 )
 # Words of a lead's reporting no head holds: ``记者从…获悉``, ``据了解``, ``贝尔格莱德消息``, numbered parts.
 _REPORTED_HEAD_RE = re.compile("记者|获悉|了解到|本报|消息|讯$|电$|^[一二三四五六七八九十0-9]+[、.．]")
@@ -2586,14 +2586,16 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
     if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
         return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
-    if _LEAD_OPENING_RE.match(rest):
+    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``).
+    text = rest or ("" if wrapped else after)
+    if _LEAD_OPENING_RE.match(text):
         return head, rest, wrapped
     if "\u3000" in separator:
         # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
-        return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", rest) else None
-    if _SPEECH_END_RE.search(head) or rest.startswith(("“", "‘")) or "，" in head:
+        return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
+    if _SPEECH_END_RE.search(head) or text.startswith(("“", "‘")) or "，" in head:
         return None
-    return (head, rest, wrapped) if _HAN_RE.match(rest) else None
+    return (head, rest, wrapped) if _HAN_RE.match(text) else None
 
 
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,

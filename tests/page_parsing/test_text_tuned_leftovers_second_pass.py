@@ -179,3 +179,27 @@ def test_a_head_before_a_full_width_space_whose_text_opens_with_a_title():
     bridge, item = parse_page(page, year=2020)
     assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,))
     assert (item.title, item.paragraphs) == ("北京把老年教育办到家门口", (plan,))
+
+
+def test_a_head_before_a_colon_naming_a_film_or_closing_its_line():
+    """``首届光影中国电影荣誉盛典在京隆重举`` / ``行：11日下午，…``, a head the column wrapped
+    (``中国电`` opens no dateline: ``电影`` is a word), and ``习近平主席将出席第二届进口博览会：``
+    closing its line over the text: the item's headline."""
+    gala = "11日下午，首届“光影中国”电影荣誉盛典在京举行，盛典由人民视频提供直播支持。"
+    expo = "商务部29日举行中外媒体吹风会。中国国际进口博览会组委会办公室主任介绍了有关情况。"
+    for head, text, printed in (
+        (
+            "首届光影中国电影荣誉盛典在京隆重举行",
+            gala,
+            "首届光影中国电影荣誉盛典在京隆重举\n" + "\n".join(_wrap("行：" + gala, WIDTH, 0)),
+        ),
+        (
+            "习近平主席将出席第二届进口博览会",
+            expo,
+            "习近平主席将出席第二届进口博览会：\n" + "\n".join(_wrap(expo, WIDTH, 0)),
+        ),
+    ):
+        page = f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}（据新华社电）\n\n{printed}\n（据人民网电）\n"
+        bridge, item = parse_page(page, year=2020)
+        assert (bridge.title, bridge.paragraphs) == ("江北过江大桥完成合龙", (BRIDGE,)), head
+        assert (item.title, item.paragraphs) == (head, (text,)), head
