@@ -2182,7 +2182,9 @@ class _Segmenter:
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
         if not is_byline(text) or line.number in self.run_in_text:
-            return False  # the text after a wrapped head's separator (``…申请人：记者从北京冬``) is its lead's
+            return (
+                False  # the text after a wrapped head's separator (``…申请人：记者从北京冬``) is its lead's
+            )
         current = self.current
         if current is not None and _dateline_alone(current):
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
