@@ -426,6 +426,13 @@ class _Segmenter:
         self.lines = lines
         self.groups = _groups(lines)
         self.column = _typical_width(lines)
+        # Digits and Latin letters are set half a cell wide when a line reads wider than the column
+        # counting them a cell each (``2020全国农产品博览会12日在湖南长``).
+        self.half_width_digits = any(
+            _cells(line.text) >= self.column + 1.0
+            and _set_width(line.text.strip()) <= self.column + _HALF_CELL
+            for line in lines
+        )
         # The measure of the column each group is set in, where the page sets stories in wider columns.
         self.group_columns = _local_columns(self.groups, self.column)
         self.masthead = _masthead_lines(lines)
@@ -455,6 +462,7 @@ class _Segmenter:
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
         self.among_items = False  # a digest item's source or a strip heading was read: items go on
+        self.run_in_text: set[int] = set()  # lines whose text follows a wrapped run-in head's separator
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
     def run(self) -> _Cut:
@@ -671,6 +679,12 @@ class _Segmenter:
     # -- a blank-line group
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        if (cut := _after_source_mark(group)) is not None:
+            # A digest item's source closes the item (`source_mark`): the line after it opens the next
+            # item's block, as a blank line would (``（据人民网电）`` / ``中美签署第一阶段经贸协议`` / ``当地…``).
+            self.group(group_index, group[:cut])
+            self.group(group_index, group[cut:])
+            return
         self.group_index = group_index
         caption_cut, caption_before = self.caption_open, self.caption_before
         self.caption_open = self.caption_before = False
@@ -679,6 +693,11 @@ class _Segmenter:
         if self.caption_after_text(group_index, group):
             return
         if self.strip_heading(group_index, group):
+            return
+        if self.ornamented_column_over_a_piece(group):
+            self.close()
+            self.gap_groups.append((len(self.stories), group))
+            self.roles[group[0].number] = "headline: a column's name over a piece's title, its author next"
             return
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.link_box(group)
@@ -1231,27 +1250,29 @@ class _Segmenter:
         """A digest item's head on a line of its own right over its lead, no blank line between
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
-        after the story above was closed: the first
-        line is headline-like (no sentence mark, four Han characters at least; no author's name, no head in
-        lenticular brackets: `bracketed_head`) and set shorter than a paragraph's indented first line by a cell at least, the line under it is set as a paragraph's
-        indented first line (two cells short) and opens prose. The first line is the headline, the rest
-        opens a story. (Inside an open story such a line is a sub-heading: never read here.)"""
+        after the story above was closed or ended a sentence (an item printed without its source): the
+        first line is headline-like (no sentence mark, two Han characters at least, of any width: display
+        type may run wider than the column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
+        text the head), the line under it is set as a paragraph's indented first line (two cells short:
+        `indented_first_line`) and opens prose. The first line is the headline, the rest opens a story.
+        (Off a page of items such a line is a sub-heading: never read here.)"""
         story = self.current
         if (
             not self.among_items
-            or (story is not None and not story.ended)
+            or not (story is None or self.ends_sentence())
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
             return False
         head, lead = group[0], group[1]
         words = head.text.strip()
+        if bracketed := _WHOLE_BRACKET_RE.fullmatch(words):
+            words = bracketed.group(1).strip()  # ``【格兰仕发布家电物联网芯片】``: the head in brackets
         if (
             not _is_headline_like([_Line(head.number, words, head.blank_before)])
             or _SENTENCE_PUNCT_RE.search(words)
             or not _brackets_balance(words)
             or not _quotes_closed(words)
-            or len(_HAN_RE.findall(words)) < 4
-            or display_width(words) > self.column - _INDENT_CELLS - 1
+            or len(_HAN_RE.findall(words)) < _ITEM_HEAD_MIN_CHARS
             or is_byline(words)
             or _DATELINE_RE.match(words)
             or self.is_furniture(head)
@@ -1259,11 +1280,12 @@ class _Segmenter:
             or _CAPTION_RE.match(words)
             or _AUTHOR_ALONE_RE.match(words)
             or words.startswith("【")
+            or (bracketed and _SOURCE_TAG_RE.fullmatch(words))
         ):
             return False
         first = lead.text.strip()
         if (
-            abs(_cells(first) - (self.column - _INDENT_CELLS)) > _HALF_CELL
+            not self.indented_first_line(first)
             or _DATELINE_RE.match(first)
             or is_byline(first)
             or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
@@ -1277,6 +1299,17 @@ class _Segmenter:
         for index, line in enumerate(group[2:], start=2):
             self.line(index, line, group)
         return True
+
+    def indented_first_line(self, text: str) -> bool:
+        """Whether a line is set as a paragraph's indented first line, two cells short of the column:
+        its digits and Latin letters read a whole cell each, or half a cell each where the line, read
+        the wider way, still falls short of the column (``当地时间1月15日，美国总统``) or the page sets
+        them so (`half_width_digits`)."""
+        target = self.column - _INDENT_CELLS
+        if abs(_cells(text) - target) <= _HALF_CELL:
+            return True
+        narrow = abs(display_width(text) - target) <= _HALF_CELL
+        return narrow and (self.half_width_digits or _cells(text) < self.column - _HALF_CELL)
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
@@ -1302,6 +1335,7 @@ class _Segmenter:
         why = (
             _ends_sentence(self.current.lines)
             or _over_dateline(self.groups, group_index, self.column)
+            or _over_authors_line(self.groups, group_index, self.column)
             or _announces_next(self.groups, group_index, self.column)
             or _changes_topic(self.current.lines, self.groups, group_index, self.column)
         )
@@ -1633,6 +1667,7 @@ class _Segmenter:
             next_line = group[index + 1]
             if rest.strip():
                 group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+                self.run_in_text.add(next_line.number)
             else:
                 del group[index + 1]
             rest = ""
@@ -1766,6 +1801,20 @@ class _Segmenter:
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
         return True
+
+    def ornamented_column_over_a_piece(self, group: list[_Line]) -> bool:
+        """A column's name set off by an ornament over a piece's title in one block (``◆诗路放歌`` /
+        ``“疫情快过去吧，快点！”``), under a story that ended its sentence, the author's name alone opening
+        the next block (`kicker_over_opening`): the next piece's headline, never the story's text (a
+        title may end on ``！``)."""
+        return (
+            len(group) == 2
+            and self.current is not None
+            and self.ends_sentence()
+            and BULLET_RE.match(group[0].text.strip()) is not None
+            and _is_headline_like(group[:1])
+            and self.kicker_over_opening(0, group)
+        )
 
     def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
         following = self.group_index + 1
@@ -2140,8 +2189,10 @@ class _Segmenter:
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
-        if not is_byline(text):
-            return False
+        if not is_byline(text) or line.number in self.run_in_text:
+            return (
+                False  # the text after a wrapped head's separator (``…申请人：记者从北京冬``) is its lead's
+            )
         current = self.current
         if current is not None and _dateline_alone(current):
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
@@ -2498,12 +2549,17 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
+# A head run in before a full-width space holds this many characters at least, before a colon this many.
+_SPACED_HEAD_MIN_CHARS = 4
+_COLON_HEAD_MIN_CHARS = 6
+
+
 # A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
 # ``标题：正文…``): the text after it opens as a lead does (a date, a dateline, 近日, 记者…).
 _RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
 _LEAD_OPENING_RE = re.compile(
     f"^(?:(?:\\d{{4}}年)?\\d{{1,2}}月(?:\\d{{1,2}}日)?|\\d{{1,2}}日|近日|日前|今天|今年|昨天|当地时间|记者|本报|据[{HAN}]{{2,8}}[，,]"
-    f"|[{HAN}]{{2,10}}(?:记者|讯|电)|\\d{{4}}年)"
+    f"|[{HAN}]{{2,10}}(?:记者|(?:讯|电)(?![{HAN}]))|\\d{{4}}年)"
 )
 # Words of a lead's reporting no head holds: ``记者从…获悉``, ``据了解``, ``贝尔格莱德消息``, numbered parts.
 _REPORTED_HEAD_RE = re.compile("记者|获悉|了解到|本报|消息|讯$|电$|^[一二三四五六七八九十0-9]+[、.．]")
@@ -2535,15 +2591,21 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None
     if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
         return None
-    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < 6:
+    # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
+    # short name is a kicker's or a speaker's (``辽宁：…``).
+    shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
+    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
         return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
-    if _LEAD_OPENING_RE.match(rest):
+    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``).
+    text = rest or ("" if wrapped else after)
+    if _LEAD_OPENING_RE.match(text):
         return head, rest, wrapped
     if "\u3000" in separator:
-        return (head, rest, wrapped) if _HAN_RE.match(rest) or rest.startswith("“") else None
-    if _SPEECH_END_RE.search(head) or rest.startswith(("“", "‘")) or "，" in head:
+        # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
+        return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
+    if _SPEECH_END_RE.search(head) or text.startswith(("“", "‘")) or "，" in head:
         return None
-    return (head, rest, wrapped) if _HAN_RE.match(rest) else None
+    return (head, rest, wrapped) if _HAN_RE.match(text) else None
 
 
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
@@ -2585,6 +2647,18 @@ _SOURCE_MARK_RUN_ON_RE = re.compile(
 )
 
 
+def _after_source_mark(group: list[_Line]) -> int | None:
+    """The index of the line after a digest item's source inside a block, text above it: after its
+    last sentence (``…仪式。（据新华社电）``) or on a line of its own under a line ending a sentence; None
+    when no source stands before the block's last line."""
+    for index, line in enumerate(group[:-1]):
+        if _SOURCE_MARK_RUN_ON_RE.match(line.text):
+            return index + 1
+        if index and _SOURCE_MARK_RE.match(line.text) and _ends_sentence(group[index - 1 : index]):
+            return index + 1
+    return None
+
+
 def _banner_over_headline(lines: list[_Line], position: int) -> bool:
     """A banner and its ``——`` line over a page's first headline: a block of a line and a ``——…`` line
     at the top, another block of headline lines under it, then a byline, a dateline or text. A
@@ -2605,6 +2679,10 @@ def _banner_over_headline(lines: list[_Line], position: int) -> bool:
     if any(_PROSE_PUNCT_RE.search(x.text) or is_byline(x.text) or _DATELINE_RE.match(x.text) for x in head):
         return False
     return _is_headline_like(head) and not _CAPTION_RE.match(head[0].text)
+
+
+# A section's name and the page's number set apart by spaces: ``文摘  04``, ``新闻集锦  15``.
+_SECTION_PAGE_RE = re.compile(f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]+[0-9]{{1,2}}[ \t\u3000]*$")
 
 
 def _masthead_lines(lines: list[_Line]) -> set[int]:
@@ -2636,6 +2714,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             out.add(line.number)
             continue
         elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
+            mark = True
+        elif top and _SECTION_PAGE_RE.match(line.text) and position and lines[position - 1].number in out:
+            # A page strip's section and page number under its date (``2020年1月18日  星期六`` /
+            # ``文摘  04``).
             mark = True
         elif top and _masthead_items(line.text):
             mark = True
@@ -2877,6 +2959,14 @@ _BODY_LINE_SHARE = 0.15
 _ATOP_LEAD_MIN_LINES = 2
 
 
+# A line that is one lenticular bracket: ``【格兰仕发布家电物联网芯片】``.
+_WHOLE_BRACKET_RE = re.compile("【([^【】]+)】")
+
+
+# A digest item's head alone over its lead holds this many Han characters at least (``腊月``).
+_ITEM_HEAD_MIN_CHARS = 2
+
+
 # A headline line read inside another story's sentence has at least this many character pairs; its
 # words are looked for in this many blocks after it (a file may hold a whole issue).
 _HEADLINE_INSIDE_MIN_PAIRS = 6
@@ -2968,6 +3058,19 @@ def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool
             return False
         following += 1
     return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
+
+
+def _over_authors_line(groups: list[list[_Line]], index: int, column: float) -> bool:
+    """Whether the headline-like group at `index` stands right over a block that opens with its
+    author's line and goes on with text (``多给他人添“福气”（民生观）`` / blank / ``傅子`` or
+    ``本报评论员  李辉霞`` / ``当我们都乐于…``): a piece's headline, even when the text before it ended
+    without a sentence mark (a standfirst printed without one)."""
+    group = groups[index]
+    if index + 1 >= len(groups) or not _is_headline_group(group, column) or _is_body_fragment(group):
+        return False
+    under = groups[index + 1]
+    author = under[0].text.strip()
+    return len(under) > 1 and bool(_AUTHOR_ALONE_RE.match(author) or is_byline(author))
 
 
 def _headline_atop_dateline(group: list[_Line], column: float) -> bool:
