@@ -450,9 +450,7 @@ def _authors_line(names: tuple[str, ...], rng: random.Random) -> str:
     return "  ".join(names)
 
 
-def _lay_theory_twin(
-    article: Article, rng: random.Random, width: int
-) -> tuple[list[str], Expected, str]:
+def _lay_theory_twin(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
     """One piece, whole: its heads (the kicker a group of its own on some), the authors under them, its
     paragraphs (sub-heads and a summary box's label lines of their own, a blank line under the box on
     some), the author's unit closing it."""

@@ -119,8 +119,8 @@ _PAGE_NUMBER_RE = re.compile(
 _PAGE_CODE_RE = re.compile(
     f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})(?:[ \t\u3000]+|[ \t\u3000]*[｜|][ \t\u3000]*)(?![月日年时点岁个名万亿元家次号])"
     f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
-    # Or the section first and the page's code after it: ``民生·热线  B02``.
-    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]\\d{{2}}[ \t\u3000]*$"
+    # Or the section first and the page's code after it: ``民生·热线  B02``, ``理论周刊  09``.
+    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]?\\d{{2}}[ \t\u3000]*$"
     # Or the section, the page's two digits and the full date: ``评论·观点  09  2019年2月23日``.
     f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}\\d{{2}}[ \t\u3000]{{2,}}\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日[ \t\u3000]*$"
 )
