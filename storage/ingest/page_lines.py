@@ -859,8 +859,12 @@ def _ends_paragraph(
         return True
     limit = column_width - _SHORT_MARGIN
     room = column_width - (_INDENT_CELLS if first_line else 0.0)
-    if _carried_mark(text, following.text.strip(), room, column_width) and not following.blank_before:
-        return False  # the line is full: the opening mark that would end it went on to the next line
+    if _carried_mark(text, following.text.strip(), room, column_width) and (
+        not following.blank_before or display_width(following.text.strip()) >= column_width - _HALF_CELL
+    ):
+        # The line is full: the opening mark that would end it went on to the next line (past a column
+        # break too when that line fills the column: a paragraph's first line never does).
+        return False
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True

@@ -441,6 +441,7 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.author_line: int | None = None  # the number of the last line read as an author's name alone
         self.pending_date: str | None = None  # a web page's date line over the next story's text
         self.pending_head: int | None = None  # a brief's head in brackets alone on its line: the next story's
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
@@ -1747,6 +1748,8 @@ class _Segmenter:
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
+        if index > 0 and group[index - 1].number == self.author_line:
+            return False  # right under the author's name alone: the piece's text opens (a summary's point)
         head = BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
@@ -2269,6 +2272,7 @@ class _Segmenter:
         else:
             self.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
         self.roles[line.number] = "a name alone over the text, no story open: the next story's author"
+        self.author_line = line.number
         return True
 
     def verse_follows(self, group: list[_Line], index: int) -> bool:

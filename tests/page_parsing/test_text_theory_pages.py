@@ -85,3 +85,47 @@ def test_the_sections_name_beside_the_pages_two_digits_is_page_furniture():
     )
     first, _second = parse_page(page, year=2020)
     assert first.title == "从体系层面认识和把握制度（思想纵横）"
+
+
+def test_a_line_a_cell_short_before_a_column_break_and_a_full_line_opening_with_a_quote_runs_on():
+    """``…扎实推进工作。`` a cell short, a column break, then ``“三区三州”…`` filling the column: the quote
+    went down to the next line, which a paragraph's first line (two cells short) would not fill; one
+    paragraph."""
+    lines = [
+        "脱贫攻坚是决胜全面建成小康社会的",
+        "三大攻坚战之一，必须扎实推进工作。",
+        "",
+        "“三区三州”深度贫困地区自然条件差，",
+        "经济基础薄弱。",
+    ]
+    assert [len(line) for line in lines[:4]] == [16, 17, 0, 18]
+    paragraph = "".join(lines)
+    page = (
+        f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{_column(LEAD)}\n"
+        + "\n".join(lines)
+        + f"\n{_column(NOTE)}"
+        + _second_piece()
+    )
+    first, _second = parse_page(page, year=2020)
+    assert first.paragraphs == (LEAD, paragraph, NOTE)
+
+
+def test_a_bulleted_point_right_under_the_authors_name_opens_the_pieces_text():
+    """The author's name alone, then a summary's bulleted point set as a paragraph's first line over
+    the rest of its sentence (``■结合实现全体人民共同富裕`` / ``和生产力…``): the piece's first paragraph,
+    no brief's head."""
+    point = "■结合实现全体人民共同富裕和生产力快速发展两个方面，主线可以表述为通过发展生产力实现共同富裕。"
+    narrow = 15
+    assert _wrap(point, narrow)[0] == "■结合实现全体人民共同富裕"  # the line ends where a word does
+
+    def column(text: str) -> str:
+        return "\n".join(_wrap(text, narrow))
+
+    page = (
+        f"中国特色社会主义政治经济学的主线（学苑论衡）\n\n王丽\n{column(point)}\n{column(LEAD)}\n"
+        f"{column(NOTE)}\n\n{OTHER_HEAD}\n\n王明\n{column(OTHER)}\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "中国特色社会主义政治经济学的主线（学苑论衡）"
+    assert first.paragraphs == (point, LEAD, NOTE)
+    assert second.title == OTHER_HEAD
