@@ -903,7 +903,14 @@ def _ends_paragraph(
         # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
         # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
         return True
-    if indented_layout or opening or not _is_subheading(text):
+    if indented_layout or opening:
+        return False
+    if short and following.blank_before and _first_line_going_on(following, after, column_width):
+        # A short line ending no sentence before a column break, and the next column opening with a
+        # paragraph's first line (two cells short) whose text goes on: every line of a paragraph but its
+        # last is full, so the paragraph ended on the short line (a sub-heading's wrapped tail, ``期``).
+        return True
+    if not _is_subheading(text):
         return False
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
@@ -954,6 +961,19 @@ def _first_line_over_full(following: _Line, after: _Line | None, column_width: f
     return (
         first - 1.0 - half_cell <= _set_width(text) <= first
         and display_width(after.text.strip()) >= column_width - 0.5
+    )
+
+
+def _first_line_going_on(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
+    half-width characters) and its sentence goes on to the next line of its block."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return first - 1.0 - half_cell <= _set_width(text) <= first and not re.search(
+        f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text
     )
 
 

@@ -129,3 +129,18 @@ def test_a_bulleted_point_right_under_the_authors_name_opens_the_pieces_text():
     assert first.title == "中国特色社会主义政治经济学的主线（学苑论衡）"
     assert first.paragraphs == (point, LEAD, NOTE)
     assert second.title == OTHER_HEAD
+
+
+def test_a_sub_headings_tail_before_a_column_break_ends_it_when_a_first_line_opens_the_next_column():
+    """``经济全球化从高速推进期转入了调整`` / ``期`` (its tail), a column break, then a paragraph's first
+    line, two cells short, whose sentence goes on below: the sub-heading ended on its tail."""
+    sub = "经济全球化从高速推进期转入了调整期"
+    lines = _wrap(sub, WIDTH)
+    assert [len(line) for line in lines] == [16, 1]  # a first line set full, its tail under it
+    after = "2008年国际金融危机爆发后，经济全球化主要呈现出以下新特点，速度放缓、格局分化。"
+    page = (
+        f"经济全球化的新特点新趋势（人民观察）\n\n王丽\n{_column(LEAD)}\n{_column(sub)}\n\n"
+        f"{_column(after)}\n{_column(NOTE)}" + _second_piece()
+    )
+    first, _second = parse_page(page, year=2020)
+    assert first.paragraphs == (LEAD, sub, after, NOTE)
