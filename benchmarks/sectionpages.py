@@ -18,6 +18,12 @@ printed, never a story). Each family is a function of a seed: same seed, same pa
   author's name, so theirs are made up: ``王某``, a two-character name padded to three cells ``王  某``),
   the essay with its own sub-heads (``全面贯彻新发展理念``) and summary box (``内容提要``, ``核心阅读``) as
   paragraphs, the author's unit closing it; a page strip (``理论  第9版``) and the editor's line.
+- ``theory_twin`` (the held-out theory page's tuned twin; the tuned months, other seeds): the theory
+  page's conventions applied to the page-9 pieces of the tuned months (the same choice of pieces), in
+  other forms too: a strip on one line or two (``第9版  理论``, ``理论周刊  09``), the author's name alone
+  or two authors on one line (``王某  李某``), a summary box (its label, ``内容提要`` or ``核心阅读``, on a
+  line of its own over its points) with a blank line under it on some, a blank line between the kicker
+  and the main head on some, the editor's line at the foot or none.
 
 The truth, as the other families': a title is the printed header lines joined by spaces, paragraphs as
 the corpus keeps them (a sub-head, a box's label and an author's unit note each a paragraph); captions,
@@ -55,7 +61,8 @@ from storage.ingest.ocr_page import display_width
 
 SPORTS = "sports_page"
 THEORY = "theory_page"
-TUNED = (SPORTS,)
+THEORY_TWIN = "theory_twin"
+TUNED = (SPORTS, THEORY_TWIN)
 HELDOUT = THEORY
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
@@ -75,6 +82,9 @@ _SPORTS_SECTIONS = ("体育", "体育新闻", "体育·综合", "体坛")
 _BOX_HEADINGS = ("■赛果", "【比赛结果】", "成绩单", "赛果速递")
 _BRIEF_HEADINGS = ("体坛快讯", "【体坛速递】", "■体育简讯", "快讯")
 _THEORY_SECTIONS = ("理论", "理论·学术", "理论版", "学术")
+_TWIN_SECTIONS = ("理论", "理论周刊", "理论·观察", "学术前沿")
+_BOX_LABELS = ("内容提要", "核心阅读")  # a summary box's label, a paragraph of its own in the corpus
+_BULLETS = "■●◆▲"
 
 
 # ---- sources ----------------------------------------------------------------------------------------
@@ -397,12 +407,129 @@ def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
     return pages
 
 
+# ---- theory_twin ----------------------------------------------------------------------------------
+# The held-out theory page's tuned twin: its conventions (from `_lay_theory`'s code and docstring, never
+# from `theory_page`'s pages or failures) on the tuned months' page-9 pieces, in other forms too.
+# One reading differs from `theory_page`'s frozen truth: a summary box's label (``内容提要``, ``核心阅读``)
+# is in no story. The printed page sets it as the box's heading, apart from the text as a column's tag
+# is; the corpus keeps it as a paragraph only because the digital edition flattens the box into
+# paragraphs. The parser drops it (`page_lines.is_summary_label`), as `trade_paper`'s truth does.
+
+
+def _twin_strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_TWIN_SECTIONS)
+    return rng.choice(
+        (
+            [f"第{page}版  {section}", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{section}  {page:02d}", f"{y}年{m}月{d}日"],
+            [f"人民日报  {y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
+        )
+    )
+
+
+def _is_box_label(paragraph: str) -> bool:
+    return paragraph.strip() in _BOX_LABELS
+
+
+def _box_end(paragraphs: list[str]) -> int | None:
+    """Where the summary box under a label ends: after its bulleted points (``■…``), else after the one
+    paragraph under the label; None for a piece with no box."""
+    if not paragraphs or not _is_box_label(paragraphs[0]):
+        return None
+    end = 1
+    while end < len(paragraphs) and paragraphs[end].startswith(tuple(_BULLETS)):
+        end += 1
+    return max(end, 2)
+
+
+def _authors_line(names: tuple[str, ...], rng: random.Random) -> str:
+    """One author's name (``王某``, or ``王  某`` for a two-character name), or two names two cells apart."""
+    if len(names) == 1:
+        return _author_line(names[0], rng)
+    return "  ".join(names)
+
+
+def _lay_theory_twin(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    """One piece, whole: its heads (the kicker a group of its own on some), the authors under them, its
+    paragraphs (sub-heads and a summary box's label lines of their own, a blank line under the box on
+    some), the author's unit closing it."""
+    first = _name(rng)
+    names = (first,) if rng.random() < 0.75 else (first, _name(rng))
+    if len(set(names)) < len(names):
+        names = (first,)
+    paragraphs = list(article.paragraphs)
+    heads = list(article.heads)
+    if len(heads) > 1 and rng.random() < 0.4:
+        heads = [heads[0], "", *heads[1:]]
+    box = _box_end(paragraphs)
+    body: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        if box is not None and index == box and rng.random() < 0.5:
+            body.append("")
+        body += _wrap(paragraph, width)
+    body = _column_breaks(body, rng)
+    text = [p for p in paragraphs if not _is_box_label(p)]
+    size = sum(map(len, text))
+    kind = "lead piece" if size > 2200 else "essay"
+    if box is not None:
+        kind += " + summary box"
+    if any(len(p) < 30 and not re.search("[。！？”…）]$", p) for p in text[(box or 1) - 1 :]):
+        kind += " + sub-heads"
+    if not _AUTHOR_NOTE_RE.match(text[-1]):
+        kind += ", no unit note"
+    if len(names) > 1:
+        kind += ", two authors"
+    expected = Expected(
+        title=" ".join(article.heads),
+        paragraphs=tuple(text),
+        date=_page_dated(text[0], article.issue, _lead_date(article, text[0])),
+        reporters=names,
+        correspondents=(),
+    )
+    return [*heads, "", _authors_line(names, rng), *body], expected, kind
+
+
+def compose_theory_twin(articles: list[Article], rng: random.Random) -> FamilyPage:
+    width = rng.randint(15, 24)
+    issue = articles[0].issue
+    lines = _twin_strip(rng, issue, THEORY_PAGE) + [""]
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for article in articles:
+        block, truth, kind = _lay_theory_twin(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kinds.append(kind)
+    if rng.random() < 0.7:
+        lines.append(_editor_line(rng))
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(THEORY_TWIN, text, int(issue[:4]), expected, kinds)
+
+
+def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:
+    """`count` theory pages from the tuned months, each two to four pieces of one issue's page 9."""
+    pool = [a for a in _page_articles(TUNED_MONTHS, THEORY_PAGE) if _theory_piece(a)]
+    days = by_issue(pool, 2)
+    issues = sorted(days)
+    rng = random.Random(f"{THEORY_TWIN}:{seed}")
+    pages: list[FamilyPage] = []
+    for _ in range(count):
+        day = list(days[rng.choice(issues)])
+        size = min(len(day), rng.randint(2, 4))
+        start = rng.randint(0, len(day) - size)
+        pages.append(compose_theory_twin(day[start : start + size], rng))
+    return pages
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
 def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
     if family == SPORTS:
         return make_sports(count, SEED if seed is None else seed)
+    if family == THEORY_TWIN:
+        return make_theory_twin(count, SEED if seed is None else seed)
     if family == THEORY:
         return make_theory(count, HELDOUT_SEED if seed is None else seed)
     raise ValueError(family)

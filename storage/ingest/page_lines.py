@@ -119,8 +119,8 @@ _PAGE_NUMBER_RE = re.compile(
 _PAGE_CODE_RE = re.compile(
     f"^[ \t\u3000]*(?:[A-Z]\\d{{2}}|\\d{{2}})(?:[ \t\u3000]+|[ \t\u3000]*[｜|][ \t\u3000]*)(?![月日年时点岁个名万亿元家次号])"
     f"[{HAN}·]{{1,8}}(?:[ \t\u3000]|$)"
-    # Or the section first and the page's code after it: ``民生·热线  B02``.
-    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]\\d{{2}}[ \t\u3000]*$"
+    # Or the section first and the page's code after it: ``民生·热线  B02``, ``理论周刊  09``.
+    f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}[A-Z]?\\d{{2}}[ \t\u3000]*$"
     # Or the section, the page's two digits and the full date: ``评论·观点  09  2019年2月23日``.
     f"|^[ \t\u3000]*[{HAN}·]{{1,8}}[ \t\u3000]{{2,}}\\d{{2}}[ \t\u3000]{{2,}}\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日[ \t\u3000]*$"
 )
@@ -859,8 +859,12 @@ def _ends_paragraph(
         return True
     limit = column_width - _SHORT_MARGIN
     room = column_width - (_INDENT_CELLS if first_line else 0.0)
-    if _carried_mark(text, following.text.strip(), room, column_width) and not following.blank_before:
-        return False  # the line is full: the opening mark that would end it went on to the next line
+    if _carried_mark(text, following.text.strip(), room, column_width) and (
+        not following.blank_before or display_width(following.text.strip()) >= column_width - _HALF_CELL
+    ):
+        # The line is full: the opening mark that would end it went on to the next line (past a column
+        # break too when that line fills the column: a paragraph's first line never does).
+        return False
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True
@@ -899,7 +903,14 @@ def _ends_paragraph(
         # ``■多措并举稳就业``: an ornament opens a sub-heading, a paragraph of its own, set shorter than a
         # paragraph's first line or over one (a bulleted paragraph's first line is followed by full ones).
         return True
-    if indented_layout or opening or not _is_subheading(text):
+    if indented_layout or opening:
+        return False
+    if short and following.blank_before and _first_line_going_on(following, after, column_width):
+        # A short line ending no sentence before a column break, and the next column opening with a
+        # paragraph's first line (two cells short) whose text goes on: every line of a paragraph but its
+        # last is full, so the paragraph ended on the short line (a sub-heading's wrapped tail, ``期``).
+        return True
+    if not _is_subheading(text):
         return False
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
@@ -950,6 +961,19 @@ def _first_line_over_full(following: _Line, after: _Line | None, column_width: f
     return (
         first - 1.0 - half_cell <= _set_width(text) <= first
         and display_width(after.text.strip()) >= column_width - 0.5
+    )
+
+
+def _first_line_going_on(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
+    half-width characters) and its sentence goes on to the next line of its block."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return first - 1.0 - half_cell <= _set_width(text) <= first and not re.search(
+        f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text
     )
 
 

@@ -277,14 +277,20 @@ _SURNAMES = (
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 
 
+# A note in brackets closing a story (the author's unit) the column wraps over at most this many lines.
+_NOTE_LINES = 4
+
+
 # A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
 _REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
 # An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
-# two-character name padded to three cells (``王  强``); or any name of two to four characters with the
-# author's post in brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
+# two-character name padded to three cells (``王  强``); two or three such names apart by spaces, a
+# piece's co-authors (``何一磊  贾涛``); or any name of two to four characters with the author's post in
+# brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
 _AUTHOR_ALONE_RE = re.compile(
     f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
     f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
+    f"|(?P<names>[{_SURNAMES}][{HAN}]{{1,2}}(?:[ \t\u3000]+[{_SURNAMES}][{HAN}]{{1,2}}){{1,2}})"
     f"|(?P<posted>[{HAN}](?:[ \t\u3000]{{0,3}}[{HAN}]){{1,3}})[ \t\u3000]*[（(][^（）()。，]{{2,30}}[）)]"
     f")[ \t\u3000]*$"
 )
@@ -442,6 +448,7 @@ class _Segmenter:
         self.roles: dict[int, str] = {}
         self.current: _Story | None = None
         self.pending_byline: str | None = None  # a byline printed before the text of the next story
+        self.author_line: int | None = None  # the number of the last line read as an author's name alone
         self.pending_date: str | None = None  # a web page's date line over the next story's text
         self.pending_head: int | None = None  # a brief's head in brackets alone on its line: the next story's
         self.at_page_end = False  # every line has been read: nothing on the page follows the open story
@@ -667,6 +674,17 @@ class _Segmenter:
         or more wider than it (no body line is, once the marks it hangs are left out)."""
         return display_width(text) >= self.column - _SHORT_MARGIN and _set_width(text) < self.column + 1.0
 
+    def _set_full(self, index: int, group: list[_Line]) -> bool:
+        """Whether a block's line is set as full as its place allows: a body line filling the column, or
+        a paragraph's first line (the block's first, or under a sentence's end) filling it but for the
+        indent the OCR dropped (a sub-heading ``…促进高质量发展的能`` over ``力``)."""
+        text = group[index].text.strip()
+        if self._fills_column(text):
+            return True
+        first = index == 0 or _ends_sentence(group[index - 1 : index])
+        full = self.column - _INDENT_CELLS - _SHORT_MARGIN
+        return first and full <= display_width(text) < self.column - _SHORT_MARGIN
+
     def ends_sentence(self) -> bool:
         return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
 
@@ -734,6 +752,8 @@ class _Segmenter:
                 return
         group = self.guide_box(self.digest_strip(group))
         if not group or self.column_head(group_index, group) or self.county_box(group):
+            return
+        if self.bracket_tail(group):
             return
         if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
             for line in group:
@@ -1763,6 +1783,8 @@ class _Segmenter:
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
+        if index > 0 and group[index - 1].number == self.author_line:
+            return False  # right under the author's name alone: the piece's text opens (a summary's point)
         head = BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False
@@ -1976,7 +1998,7 @@ class _Segmenter:
         if not (0 < index < len(group) and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous = group[index - 1].text.strip()
-        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+        if not (re.search(f"[{HAN}]$", previous) and self._set_full(index - 1, group)):
             return False
         if index == len(group) - 1:
             # A word read across the break: the character finishes the one the line above began.
@@ -1991,7 +2013,7 @@ class _Segmenter:
         if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous = group[index - 1].text.strip()
-        if not (re.search(f"[{HAN}]$", previous) and self._fills_column(previous)):
+        if not (re.search(f"[{HAN}]$", previous) and self._set_full(index - 1, group)):
             return False
         width = display_width(group[index + 1].text.strip())
         first = self.column - _INDENT_CELLS
@@ -2264,9 +2286,25 @@ class _Segmenter:
         self.roles[line.number] = "a closing note in brackets: the last line of the story above"
         return True
 
+    def bracket_tail(self, group: list[_Line]) -> bool:
+        """A block of one short line closing the bracket the open story's text left open, a column break
+        between (``（作者为最高人民法院信息中心主`` / ``任）``): the tail of the story's note, never a
+        speck of OCR noise."""
+        story = self.current
+        if story is None or story.ended or len(group) != 1 or self.ends_sentence():
+            return False
+        if not _closes_a_bracket(group[0].text) or len(_HAN_RE.findall(group[0].text)) > 1:
+            return False
+        above = "".join(line.text for line in story.lines[-_NOTE_LINES:])
+        if above.rfind("（") <= above.rfind("）"):
+            return False
+        story.lines.append(group[0])
+        self.roles[group[0].number] = "text: closes the bracket the open story's note left open"
+        return True
+
     def author_alone(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A commentary's or an essay's author printed alone over its text, no role before the name
-        (``颜珂`` / ``□颜珂`` / ``■颜珂`` / ``王  强`` / ``铁  凝（中国作协主席）`` opening the block under the
+        (``颜珂`` / ``□颜珂`` / ``■颜珂`` / ``王  强`` / ``何一磊  贾涛`` / ``铁  凝（中国作协主席）`` opening the block under the
         headline, the text under it): the next story's byline, the name alone (spaces and post aside).
         A name opening with a common surname, or any name with a post in brackets, while no story is open."""
         if index != 0 or self.pending_byline is not None or len(group) < 3:
@@ -2280,8 +2318,12 @@ class _Segmenter:
             return False
         if self.current is not None:
             self.close()
-        self.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
+        if author["names"]:
+            self.pending_byline = " ".join(author["names"].split())  # co-authors, one name each
+        else:
+            self.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
         self.roles[line.number] = "a name alone over the text, no story open: the next story's author"
+        self.author_line = line.number
         return True
 
     def verse_follows(self, group: list[_Line], index: int) -> bool:
