@@ -1254,7 +1254,10 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
     run of spaces, each is cut there and the pieces are read column by column, one block each (a
     dateline apart): the other columns first, the left column last, right over the text the OCR reads
-    next, which is that column's. A gap is a bar or six spaces; a run of three spaces is one too inside
+    next, which is that column's. A band of a story's two columns of text read across, line by line,
+    is read as printed, the left column first (`_text_band_reading`): the right one right after it when
+    the text under the band goes on from the right one, or after the block under the band when that
+    block is the left column's rest. A gap is a bar or six spaces; a run of three spaces is one too inside
     such a band, or in a band of lines that each hold one (``王毅分别同意大利外长、   可9`` / ``伊朗外长
     通电话     全力做好…``), as Tesseract reads columns set close together (`_narrow_cut`). A column
     of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
@@ -1318,16 +1321,24 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             # step to put back where their sentences go on.
             tail.append(("", band[0] + 1))
             tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
-        for column in [*range(1, columns), 0]:
+        reading = None if texts else _text_band_reading(pieces)
+        order = [0, 1] if reading else [*range(1, columns), 0]
+        # The left column going on under the band: its lines there, up to the next blank line, read
+        # before the right column, as printed.
+        under = _block_under(raw_lines, band[-1] + 1) if reading == "left goes on" else []
+        for column in order:
             if column in texts:
                 continue
+            if column == 1 and under:
+                out.append(("", under[0][1]))
+                out.extend(under)
             out.append(("", band[0] + 1))
             for row, number in pieces:
                 if column < len(row):
                     if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1][0]:
                         out.append(("", number))  # a dateline under the headline: the story's text starts
                     out.append((row[column], number))
-        position = band[-1] + 1
+        position = under[-1][1] if under else band[-1] + 1
     return [*out, *pending, *tail]
 
 
@@ -1444,6 +1455,52 @@ def _text_columns(rows: list[list[str]], columns: int) -> set[int]:
         column for column in range(columns) if any(_DATELINE_SOURCE_RE.match(cell) for cell in cells[column])
     }
     return found if datelines - found else set()
+
+
+# A band of a story's text read across holds at least this many lines with text in both columns.
+_TEXT_BAND_ROWS = 3
+# A piece of a column's text holds at least this many Han characters.
+_TEXT_BAND_HAN = 4
+# A piece that ends a sentence (its closing quote or bracket after the mark).
+_ENDS_SENTENCE_RE = re.compile(f'[{_SENTENCE_END}][”"’』」）)]*$')
+
+
+def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
+    """How to read a band of two columns of a story's text read across, line by line (at least
+    `_TEXT_BAND_ROWS` lines hold `_TEXT_BAND_HAN` Han characters or more in both columns): ``"as
+    printed"`` (the left column, then the right one) when the left column ends a sentence and the
+    right one stops inside one, so the text under the band goes on from the right column; ``"left
+    goes on"`` when both stop inside a sentence: the text under the band is the left column's rest, and
+    the right column follows it. None for any other band."""
+    rows = [row for row, _number in pieces]
+    if any(len(row) > 2 for row in rows):
+        return None
+    both = [
+        row for row in rows if len(row) == 2 and all(len(_HAN_RE.findall(p)) >= _TEXT_BAND_HAN for p in row)
+    ]
+    if len(both) < _TEXT_BAND_ROWS:
+        return None
+    left = [row[0].strip() for row in rows if row[0].strip()]
+    right = [row[1].strip() for row in rows if len(row) == 2 and row[1].strip()]
+    if _ENDS_SENTENCE_RE.search(right[-1]):
+        return None
+    return "as printed" if _ENDS_SENTENCE_RE.search(left[-1]) else "left goes on"
+
+
+def _block_under(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
+    """The block of lines read next from `start` (blank lines before it skipped, up to the next blank
+    line), each with its 1-based line number; none when a line of it holds a gap (columns again) or
+    opens a story with its dateline."""
+    k = start
+    while k < len(raw_lines) and not raw_lines[k].strip():
+        k += 1
+    block: list[tuple[str, int]] = []
+    while k < len(raw_lines) and raw_lines[k].strip():
+        if _NARROW_GAP_RE.search(raw_lines[k].strip()) or _DATELINE_SOURCE_RE.match(raw_lines[k]):
+            return []
+        block.append((raw_lines[k], k + 1))
+        k += 1
+    return block
 
 
 def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
