@@ -26,8 +26,9 @@ printed, never a story). Each family is a function of a seed: same seed, same pa
   and the main head on some, the editor's line at the foot or none.
 
 The truth, as the other families': a title is the printed header lines joined by spaces, paragraphs as
-the corpus keeps them (a sub-head, a box's label and an author's unit note each a paragraph); captions,
-credits, results boxes, strip headings, the page strip and the editor's line in no story; the date the
+the corpus keeps them (a sub-head and an author's unit note each a paragraph); a summary box's label
+(the box's heading; the digital edition flattens it into a paragraph), captions, credits, results boxes,
+strip headings, the page strip and the editor's line in no story; the date the
 dateline's, else the one the lead's first clause opens with, else the page's for a lead opening with
 近日/今天; the reporters the dateline's or the reporter's line's (a sports feature with neither has
 none), a theory piece's the author's name.
@@ -88,6 +89,10 @@ _BULLETS = "■●◆▲"
 
 
 # ---- sources ----------------------------------------------------------------------------------------
+
+
+def _is_box_label(paragraph: str) -> bool:
+    return paragraph.strip() in _BOX_LABELS
 
 
 def _page_articles(months: tuple[str, ...], page: int) -> list[Article]:
@@ -332,7 +337,8 @@ def _author_line(name: str, rng: random.Random) -> str:
 
 def _lay_theory(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
     """One piece, whole: its heads, the author's name under them, its paragraphs (sub-heads and a
-    summary box's label each a line of their own), the author's unit closing it."""
+    summary box's label each a line of their own), the author's unit closing it. The truth holds no
+    box label (`_is_box_label`: the box's heading, as `theory_twin`'s and `trade_paper`'s truth)."""
     name = _name(rng)
     paragraphs = list(article.paragraphs)
     heads = list(article.heads)
@@ -348,10 +354,11 @@ def _lay_theory(article: Article, rng: random.Random, width: int) -> tuple[list[
         kind += " + sub-heads"
     if not _AUTHOR_NOTE_RE.match(paragraphs[-1]):
         kind += ", no unit note"
-    lead = paragraphs[0]
+    text = [p for p in paragraphs if not _is_box_label(p)]
+    lead = text[0]
     expected = Expected(
         title=" ".join(article.heads),
-        paragraphs=tuple(paragraphs),
+        paragraphs=tuple(text),
         date=_page_dated(lead, article.issue, _lead_date(article, lead)),
         reporters=(name,),
         correspondents=(),
@@ -426,10 +433,6 @@ def _twin_strip(rng: random.Random, issue: str, page: int) -> list[str]:
             [f"人民日报  {y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
         )
     )
-
-
-def _is_box_label(paragraph: str) -> bool:
-    return paragraph.strip() in _BOX_LABELS
 
 
 def _box_end(paragraphs: list[str]) -> int | None:
