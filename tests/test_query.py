@@ -337,6 +337,14 @@ def test_capital_operators_read_as_a_search_engine_would():
     assert parsed.terms == ("保交楼",) and parsed.excluded == ("电梯",)
 
 
+@pytest.mark.parametrize("typed", ["NOT 保交楼", "  NOT 保交楼", "-保交楼"])
+def test_not_at_the_start_excludes_too_and_leaves_nothing_to_find(typed):
+    """QA pass 7: NOT 保交楼 alone found the stories holding 保交楼."""
+    parsed = parse_query(typed)
+    assert parsed.terms == () and parsed.excluded == ("保交楼",) and parsed.only_excluded
+    assert not parse_query("保交楼 -郑州").only_excluded and not parse_query("NOTICE 保交楼").only_excluded
+
+
 def test_invisible_characters_inside_a_word_are_dropped():
     """Issue 3 (QA): a zero-width space pasted inside 保交楼 does not split it into 保 and 交楼."""
     assert parse_query("保\u200b交楼").terms == ("保交楼",)

@@ -77,7 +77,7 @@ _QUESTION_MARKS = re.compile(
     r"|(?<![近这前后头那好十])几(?:年|岁|次|名|家|成|倍|级|种|台|辆|架|所|处|篇|亩|吨|小时|分钟)"
 )
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
-_NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
+_NOT_OPERATOR = re.compile(r"(?:(?<=\S)\s+|^\s*)NOT\s+(?=[^\s-])")
 
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
@@ -153,6 +153,11 @@ class ParsedQuery:
     @property
     def empty(self) -> bool:
         return not self.terms and not self.dates and not self.periods and not self.groups
+
+    @property
+    def only_excluded(self) -> bool:
+        """Only words to leave out (-保交楼, NOT 保交楼): nothing to find."""
+        return self.empty and bool(self.excluded)
 
     @property
     def date_only(self) -> bool:
@@ -526,7 +531,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     Relative dates (昨天, 上周二, 最近一周) are resolved against `today` (the chat's day); without it
     they are left out of the words and do not filter."""
     raw = text if isinstance(text, str) else str(text)
-    # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
+    # "A NOT B" (search-engine habit, in capitals) means -B, and so does "NOT B" at the start; AND and OR
+    # are dropped as function words.
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
     s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
     s = fold(s).translate(_QUOTES).translate(_DASHES)
