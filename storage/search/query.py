@@ -18,7 +18,7 @@ from datetime import date
 from storage.search.dates import Period, day_of, month_span, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
-from storage.text.segment import digits_in_dates, pieces, tag
+from storage.text.segment import dictionary_word, digits_in_dates, pieces, tag
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -40,11 +40,13 @@ QUESTION_PHRASES = tuple(
 REQUEST_PHRASES = tuple(
     sorted(
         """我想看看 我想看 想看看 想看 我要看看 我要看 给我看看 给我看 我想查 我要查 我想找 我要找 帮我查查 帮我查
-        帮我找找 帮我找 帮我搜 查查 找找 搜搜""".split(),
+        帮我找找 帮我找 帮我搜 查一查 找一找 搜一搜 查查 找找 搜搜""".split(),
         key=len,
         reverse=True,
     )
 )
+# Request verbs a reader puts straight before a topic (查保交楼, 搜台风), see `_without_request_verb`.
+REQUEST_VERBS = frozenset("查搜找")
 QUESTION_WORDS = frozenset("谁 什么 哪 哪些 哪天 哪里 啥 几 多少 何时 吗 呢 么 嘛 吧 ? ？".split())
 # Words dropped from queries: particles, pronouns, auxiliaries, and words about the search itself.
 STOP_WORDS = frozenset(
@@ -382,8 +384,21 @@ def _without_pointers(text: str) -> str:
     return _NOW_PUBLISHED.sub(" ", _DEMONSTRATIVE_MEASURE.sub(" ", text))
 
 
+def _without_request_verb(chunk: str) -> str:
+    """`chunk` without a request verb opening it (查保交楼: 保交楼) when jieba cuts the verb alone or glues
+    it to the topic into a word its dictionary lacks (查保交楼); a dictionary word (查处, 搜救, 找到,
+    查良镛) or what jieba takes for a person's name (查建英) keeps it."""
+    if len(chunk) < 3 or chunk[0] not in REQUEST_VERBS or not _HAN.match(chunk[1]):
+        return chunk
+    first, flag = tag(chunk)[0]
+    if first == chunk[0] or (flag != "nr" and not dictionary_word(first)):
+        return chunk[1:]
+    return chunk
+
+
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
     """`text` without its question and request phrases, and whether it held a question phrase."""
+    text = _without_request_verb(text)
     for p in REQUEST_PHRASES:
         text = text.replace(p, " ")
     text, n = _COUNT_QUESTION.subn(" ", text)
