@@ -207,6 +207,9 @@ TODAY = date(2026, 8, 22)  # a Saturday
         ("周三", "2026-08-19", "2026-08-19"),
         ("星期六", "2026-08-22", "2026-08-22"),
         ("礼拜天", "2026-08-16", "2026-08-16"),
+        # That one day a year ago (QA pass 7: 去年今天 was 2025-01-01 to today).
+        ("去年今天", "2025-08-22", "2025-08-22"),
+        ("去年的今天", "2025-08-22", "2025-08-22"),
     ],
 )
 def test_relative_dates_resolve_against_today(expression: str, first: str, last: str) -> None:

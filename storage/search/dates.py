@@ -1,7 +1,7 @@
 """Dates as people say them, resolved against a given day. Pure.
 
 `relative_periods(text, today)` finds 今天/昨天/前天/本周/这周/上周/本月/上个月/今年/去年/最近N天/近一周/
-N天前/上周二/周三 (the latest Wednesday) (and their English forms: today, yesterday, this week, last week, last month…) in folded
+N天前/上周二/周三 (the latest Wednesday)/去年今天 (and their English forms: today, yesterday, this week, last week, last month…) in folded
 query text and returns the periods they name (`Period`: first and last day, inclusive) and the text
 with them blanked out. Weeks start on Monday. `today` is the chat's day (its timezone is the caller's
 business).
@@ -157,6 +157,14 @@ def _month(m: re.Match[str], today: date):
     for _ in range(back):
         first = _month_start(first - timedelta(days=1))
     return first, _month_end(first)
+
+
+# 去年今天, 前年的今天: that one day a year or two ago (29 February: the 28th).
+@_rule(r"(?<![比较同])(去年|前年)(?:的)?(?:今天|今日|这一天|这天|同一天)")
+def _day_years_ago(m: re.Match[str], today: date):
+    year = today.year - {"去年": 1, "前年": 2}[m.group(1)]
+    day = today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+    return day, day
 
 
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
