@@ -186,6 +186,15 @@ _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _YEAR_MONTHS = re.compile(
     r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*(?:月份?)?\s*[到至\-—~～]\s*(\d{1,2})\s*月份?(?!\s*\d)"
 )
+# A date with a two-digit year (23年4月4日): 00-68 are 20xx, 69-99 19xx (POSIX strptime's %y).
+_SHORT_YEAR_DATE = re.compile(r"(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
+# Eight digits standing alone as a date (20230404).
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# A span of days (4月4日至6日, 2023年4月28日到5月3日): a period, not a date.
+_DAY_RANGE = re.compile(
+    r"(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*[至到\-—~～]\s*"
+    r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号](?!\d)"
+)
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
@@ -269,6 +278,46 @@ def no_such_dates(text: str) -> list[str]:
     return out
 
 
+def _short_year(yy: int) -> int:
+    return 2000 + yy if yy < 69 else 1900 + yy
+
+
+def _range_span(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """The first and last day of a span of days; without a year, the latest such span ending on or before
+    `today`. None when a day is not in the calendar or the span runs backwards."""
+    first_month, first_day = int(m.group(2)), int(m.group(3))
+    last_month, last_day = int(m.group(4) or first_month), int(m.group(5))
+    try:
+        if m.group(1):
+            year = int(m.group(1))
+            first, last = date(year, first_month, first_day), date(year, last_month, last_day)
+        else:
+            found = day_of(last_month, last_day, today)
+            if found is None:
+                return None
+            last = found
+            first = date(last.year, first_month, first_day)
+            if first_month > last_month:  # 12月30日至1月2日: the span began the year before
+                first = date(last.year - 1, first_month, first_day)
+    except ValueError:
+        return None
+    return (first, last) if first < last else None
+
+
+def day_ranges(text: str, today: date) -> tuple[list[Period], str]:
+    """Spans of days in folded query text (4月4日至6日) as periods, and the text with them blanked out."""
+    found: list[Period] = []
+
+    def span(m: re.Match[str]) -> str:
+        days = _range_span(m, today)
+        if days is None:
+            return m.group(0)
+        found.append(Period(m.group(0).strip(), days[0], days[1]))
+        return " "
+
+    return found, _DAY_RANGE.sub(span, digits_in_dates(text))
+
+
 def extract_dates(text: str) -> tuple[list[DateSpec], str]:
     """Date expressions found in folded query text, and the text with them replaced by spaces."""
     found: list[DateSpec] = []
@@ -311,15 +360,27 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
         found.append(DateSpec(m.group(0), 0, year))
         return " "
 
+    def short_year(m: re.Match[str]) -> str:
+        year, month, day = _short_year(int(m.group(1))), int(m.group(2)), int(m.group(3))
+        if not _valid(month, day, year):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month, year, day))
+        return " "
+
     text = _FULL_DATE.sub(full, text)
+    text = _SHORT_YEAR_DATE.sub(short_year, text)
     text = _YEAR_MONTHS.sub(year_months, text)
     text = _YEAR_MONTH.sub(year_month, text)
     text = _MONTH_DAY.sub(month_day, text)
     words = text.split(" ")
-    for i, w in enumerate(words):  # "4.6" only as a word of its own, so "3.5亿" stays a number
+    for i, w in enumerate(words):  # "4.6" and "20230404" only as words of their own: "3.5亿" is a number
         m = _DOTTED.match(w)
         if m and _valid(int(m.group(1)), int(m.group(2))):
             found.append(DateSpec(w, int(m.group(1)), None, int(m.group(2))))
+            words[i] = ""
+        compact = _COMPACT_DATE.match(w)
+        if compact and _valid(int(compact.group(2)), int(compact.group(3)), int(compact.group(1))):
+            found.append(DateSpec(w, int(compact.group(2)), int(compact.group(1)), int(compact.group(3))))
             words[i] = ""
     text = " ".join(words)
     text = _MONTH.sub(month_only, text)
@@ -570,6 +631,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     s = s.replace('"', " ")
 
     periods, s = relative_periods(s, today or date(2000, 1, 1))
+    spans, s = day_ranges(s, today or date(2000, 1, 1))
+    periods += spans
     if today is None:
         periods = []
     impossible = no_such_dates(s)
