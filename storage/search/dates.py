@@ -163,7 +163,9 @@ def _month(m: re.Match[str], today: date):
 @_rule(r"(?<![比较同])(去年|前年)(?:的)?(?:今天|今日|这一天|这天|同一天)")
 def _day_years_ago(m: re.Match[str], today: date):
     year = today.year - {"去年": 1, "前年": 2}[m.group(1)]
-    day = today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+    day = (
+        today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+    )
     return day, day
 
 
