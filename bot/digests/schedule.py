@@ -148,9 +148,9 @@ def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
 # ---- argument parsing --------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
-# A time written with a full stop (8.30, as Chinese readers often do); a number that is no time (8.75, 3.5)
-# stays a keyword.
-_DOTTED_TIME_RE = re.compile(r"^(\d{1,2})\.(\d{2})$")
+# A time written with a full stop (8.30, 21.00, as Chinese readers often do), on the hour or the half hour
+# only: an event named by its date (3.15, 7.20, 9.11) or a number (8.75, 3.5) stays a keyword.
+_DOTTED_TIME_RE = re.compile(r"^(\d{1,2})\.([03]0)$")
 # A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点.
 _DAY_PART = (
     r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早|每天早上|每天晚上"
