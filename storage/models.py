@@ -139,3 +139,5 @@ class SearchResponse:
     date_only: bool = False  # the query was only a date or period: the results are that day's stories
     period: tuple[str, str] | None = None  # (first, last) ISO day of a date-only query's period
     no_such_dates: tuple[str, ...] = ()  # dates the query named that no calendar has (2月30日)
+    # Days picked for words that name several (周三: the latest Wednesday), as (words typed, ISO day).
+    picked_days: tuple[tuple[str, str], ...] = ()

@@ -203,12 +203,24 @@ TODAY = date(2026, 8, 22)  # a Saturday
         ("3天前", "2026-08-19", "2026-08-19"),
         ("上周二", "2026-08-11", "2026-08-11"),
         ("yesterday", "2026-08-21", "2026-08-21"),
+        # A weekday alone: the latest such day, today included (QA pass 7: it found nothing).
+        ("周三", "2026-08-19", "2026-08-19"),
+        ("星期六", "2026-08-22", "2026-08-22"),
+        ("礼拜天", "2026-08-16", "2026-08-16"),
+        # That one day a year ago (QA pass 7: 去年今天 was 2025-01-01 to today).
+        ("去年今天", "2025-08-22", "2025-08-22"),
+        ("去年的今天", "2025-08-22", "2025-08-22"),
     ],
 )
 def test_relative_dates_resolve_against_today(expression: str, first: str, last: str) -> None:
     (period,), rest = relative_periods(f"{expression}有什么新闻", TODAY)
     assert (period.start.isoformat(), period.end.isoformat()) == (first, last)
     assert expression not in rest
+
+
+@pytest.mark.parametrize("text", ["每周三次例会", "一周三天在家办公", "周一至周五开放", "周二七区开会"])
+def test_a_weekday_in_a_count_or_a_span_of_weekdays_is_no_day(text: str) -> None:
+    assert relative_periods(text, TODAY)[0] == []
 
 
 @pytest.mark.parametrize(
@@ -228,6 +240,7 @@ def test_words_that_look_like_dates_stay_words(query: str, words: tuple[str, ...
         ("昨天有什么新闻", {"2026-08-21"}),
         ("前天的新闻", {"2026-08-20"}),
         ("上周二有什么新闻", {"2026-08-11"}),
+        ("周五的新闻", {"2026-08-21"}),
         ("最近3天有什么新闻", {"2026-08-20", "2026-08-21"}),
         ("今天的新闻", None),  # nothing today: the latest day with news is offered
     ],
@@ -245,6 +258,14 @@ def test_date_only_questions_list_that_days_stories(
     else:
         assert listed and set(listed) <= days
         assert listed == sorted(listed, reverse=True)  # newest first
+
+
+def test_a_weekday_alone_says_which_day_it_was_read_as(dated: Services) -> None:
+    conv = dated.conversation
+    at(conv, SATURDAY_NOON)
+    (reply,) = conv.text("星期五 防汛", ZH)
+    assert "「星期五」按最近的一天算：2026-08-21" in reply.text
+    assert "2026-08-21 · " in reply.text
 
 
 def test_relative_dates_follow_the_chats_timezone(dated: Services) -> None:

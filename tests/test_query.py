@@ -107,6 +107,26 @@ def test_a_request_for_stories_searches_its_topic_as_keywords(query, terms):
     assert parsed.terms == terms and not parsed.question
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("查保交楼", ("保交楼",)),
+        ("搜保交楼", ("保交楼",)),
+        ("查一查保交楼", ("保交楼",)),
+        ("查保交楼的新闻", ("保交楼",)),
+        ("搜台风", ("台风",)),
+        # Words opening with the verb stay whole: dictionary words and names.
+        ("查处违规", ("查处", "违规")),
+        ("搜救队", ("搜救队",)),
+        ("查良镛", ("查良镛",)),
+        ("查建英", ("查建英",)),
+    ],
+)
+def test_a_request_verb_before_a_topic_is_dropped(query, terms):
+    """QA pass 7: 查保交楼 was searched as the unknown word 查保交楼 and "corrected" to 批保交楼."""
+    assert parse_query(query).terms == terms
+
+
 def test_question_detection():
     assert parse_query("谁主持了统战工作会议？").question
     assert parse_query("郑州机械研究所副总经理是谁").question
@@ -335,6 +355,46 @@ def test_capital_operators_read_as_a_search_engine_would():
     assert parse_query("保交楼 AND 电梯").terms == ("保交楼", "电梯")
     parsed = parse_query("保交楼 NOT 电梯")
     assert parsed.terms == ("保交楼",) and parsed.excluded == ("电梯",)
+
+
+@pytest.mark.parametrize("typed", ["NOT 保交楼", "  NOT 保交楼", "-保交楼"])
+def test_not_at_the_start_excludes_too_and_leaves_nothing_to_find(typed):
+    """QA pass 7: NOT 保交楼 alone found the stories holding 保交楼."""
+    parsed = parse_query(typed)
+    assert parsed.terms == () and parsed.excluded == ("保交楼",) and parsed.only_excluded
+    assert not parse_query("保交楼 -郑州").only_excluded and not parse_query("NOTICE 保交楼").only_excluded
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("4月4日至6日", "2026-04-04", "2026-04-06"),
+        ("4月4日-6日的新闻", "2026-04-04", "2026-04-06"),
+        ("2023年4月4日到6日", "2023-04-04", "2023-04-06"),
+        ("4月28日至5月3日", "2026-04-28", "2026-05-03"),
+        ("12月30日至1月2日", "2025-12-30", "2026-01-02"),
+    ],
+)
+def test_a_span_of_days_is_a_period(typed, first, last):
+    """QA pass 7: 4月4日至6日 found nothing (4月4日 a date, 至6日 a word no story holds)."""
+    parsed = parse_query(typed, today=date(2026, 12, 6))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in parsed.periods] == [(first, last)]
+    assert parsed.terms == () and parsed.dates == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [("23年4月4日", "2023年4月4日"), ("98年7月1日", "1998年7月1日"), ("20230404", "2023年4月4日")],
+)
+def test_a_two_digit_year_or_eight_digits_is_a_date(typed, label):
+    """QA pass 7: 23年4月4日 and 20230404 found nothing."""
+    parsed = parse_query(typed)
+    assert [d.label() for d in parsed.dates] == [label] and parsed.terms == ()
+
+
+@pytest.mark.parametrize("typed", ["20231340", "13783451234", "40年4月"])
+def test_digits_that_are_no_date_stay_words(typed):
+    assert parse_query(typed).terms
 
 
 def test_invisible_characters_inside_a_word_are_dropped():

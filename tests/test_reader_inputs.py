@@ -84,6 +84,21 @@ def test_a_message_with_nothing_to_search_for_asks_what_to_look_for(
     assert _say(_chat(services, lang), typed) == asked
 
 
+@pytest.mark.parametrize("typed", ["NOT 保交楼", "-保交楼", "-保交楼 -郑州"])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州"),
+        ("en", "A search needs a word to find; words after a minus or NOT are left out, e.g. 保交楼 -郑州"),
+    ],
+)
+def test_a_search_of_words_to_leave_out_only_says_it_needs_a_word_to_find(
+    services: Services, typed: str, lang: str, said: str
+):
+    """QA pass 7: NOT 保交楼 listed the stories holding 保交楼, and -保交楼 said none was found about it."""
+    assert _say(_chat(services, lang), typed) == said
+
+
 # ---- a subscription to everything but some words ----------------------------------------------------
 
 

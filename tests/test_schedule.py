@@ -244,6 +244,13 @@ def test_next_digest_at():
         (["0:00"], SubscribeRequest("00:00", ())),
         (["23:59", "2023"], SubscribeRequest("23:59", ("2023",))),
         (["交通", "交通"], SubscribeRequest("08:00", ("交通",))),
+        # QA pass 7: 8.30 was a keyword at 08:00; a number or an event's date (3.15) stays a keyword
+        (["8.30"], SubscribeRequest("08:30", ())),
+        (["２１．３０", "二七区"], SubscribeRequest("21:30", ("二七区",))),
+        (["8：30"], SubscribeRequest("08:30", ())),
+        (["8.75"], SubscribeRequest("08:00", ("8.75",))),
+        (["21.00"], SubscribeRequest("21:00", ())),
+        (["3.15", "7.20"], SubscribeRequest("08:00", ("3.15", "7.20"))),  # events named by their dates
     ],
 )
 def test_parse_subscribe_ok(args, expected):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from storage.database.connection import open_db, write_transaction
+from storage.database.migrations import MIGRATIONS
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
 
@@ -52,6 +53,30 @@ def test_add_list_remove(db):
     assert subs.remove_all_subscriptions(db, 200) == 1
     assert subs.list_subscriptions(db, 200) == []
     assert [s.id for s in subs.list_subscriptions(db, 100)] == [b.id]
+
+
+def test_the_id_of_a_removed_subscription_is_never_given_again(db):
+    # An unsubscribe button of the removed newest subscription must not cancel the chat's next one.
+    subs.add_subscription(db, 100, "08:00", now=NOW)
+    newest = subs.add_subscription(db, 100, "09:00", now=NOW)
+    assert subs.remove_subscription(db, 100, newest.id) is True
+    again = subs.add_subscription(db, 100, "10:00", now=NOW)
+    assert again.id > newest.id
+    assert subs.remove_all_subscriptions(db, 100) == 2
+    assert subs.add_subscription(db, 100, "11:00", now=NOW).id > again.id
+
+
+def test_an_older_database_keeps_its_subscription_ids_and_reuses_none_after_the_upgrade(tmp_path):
+    path = tmp_path / "old.db"
+    old = open_db(path, migrations=[m for m in MIGRATIONS if m[0] < 15])
+    kept = subs.add_subscription(old, 1, "08:00", ["交通"], now=NOW)
+    newest = subs.add_subscription(old, 1, "09:00", now=NOW)
+    old.conn.close()
+    upgraded = open_db(path)
+    assert subs.list_subscriptions(upgraded, 1) == [kept, newest]
+    assert subs.remove_subscription(upgraded, 1, newest.id) is True
+    assert subs.add_subscription(upgraded, 1, "10:00", now=NOW).id > newest.id
+    upgraded.conn.close()
 
 
 def test_subscriptions_survive_reopen(tmp_path):

@@ -226,6 +226,20 @@ def test_subscribe_answers_once_with_the_feed_and_no_push_at_a_time(
         assert len(again) == 1 and "/feed/" not in again[0]["text"]
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh-CN,zh;q=0.9", "「今天」「昨天」等日期按这个时区计算"),
+        ("en-US,en;q=0.9", "Today, yesterday and other days you name now follow it"),
+    ],
+)
+def test_timezone_on_the_page_speaks_of_days_not_of_digest_times(web: WebRun, language: str, said: str):
+    """QA pass 7: /timezone said digest times follow it, though nothing is pushed to the page."""
+    with client(web, **{"accept-language": language}) as c:
+        (reply,) = say(c, "/timezone Europe/Berlin")
+        assert said in reply["text"] and "推送" not in reply["text"] and "Digest" not in reply["text"]
+
+
 # ---- hardening -----------------------------------------------------------------------------------------
 
 

@@ -376,6 +376,12 @@ def test_timezone_in_latin_letters_is_answered_in_chinese(web: WebRun, zone: str
     assert shown.startswith("当前时区"), shown
 
 
+def test_timezone_in_wechat_speaks_of_days_not_of_digest_times(web: WebRun):
+    """QA pass 7: /timezone said digest times follow it, though WeChat pushes nothing."""
+    content = reply_of(post(web, wechat_text("oReaderTz2", "/timezone Europe/Berlin", 8111)))["Content"]
+    assert "「今天」「昨天」等日期按这个时区计算" in content and "推送" not in content, content
+
+
 def test_a_bare_unsubscribe_lists_the_commands_to_type(web: WebRun):
     """QA: with several subscriptions, a bare /unsubscribe answered "which one should go?" with buttons
     WeChat does not show, so the follower had nothing to choose from."""

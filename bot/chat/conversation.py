@@ -48,6 +48,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, QueryState, Settled
+from storage.search.query import parse_query
 from storage.text.normalize import unescape_entities, without_markup
 
 log = logging.getLogger(__name__)
@@ -319,6 +320,9 @@ class Conversation:
             return [self._notice(who, "empty_query")]
         if asks_for_latest(query):  # 最新消息, 最近有什么新闻: what /latest shows
             return self.latest(who)
+        today = self.today(who)
+        if parse_query(query, today=today).only_excluded:  # -保交楼, NOT 保交楼: no word to find
+            return [self._notice(who, "search_only_excluded")]
         if self.flood is not None:
             wait = self.flood.wait_for(who.user_id)
             if wait:
@@ -327,7 +331,6 @@ class Conversation:
         if len(query) > MAX_QUERY_CHARS:
             query = query[:MAX_QUERY_CHARS]
             note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
-        today = self.today(who)
         response = self.library.search(query, limit=self.page_size, offset=0, today=today)
         if not response.hits and response.date_only and response.period is not None:
             return [self._nothing_that_day(response, today, who)]

@@ -35,6 +35,7 @@ from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
+from storage.records.readers import is_reader_chat
 from storage.text.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -287,8 +288,10 @@ def _timezone(
         return _error(lang, parsed, markup)
     subs.set_timezone(db, chat_id, parsed, now=now)
     local = now.astimezone(schedule.zone_or_default(parsed))
+    # A web or WeChat reader gets no pushed digest (its subscriptions are feeds): the zone sets its days only.
+    key = "tz_set_no_push" if is_reader_chat(chat_id) else "tz_set"
     return digest.format_text(
-        lang, "tz_set", markup, timezone=schedule.zone_label(parsed), now=local.strftime("%Y-%m-%d %H:%M")
+        lang, key, markup, timezone=schedule.zone_label(parsed), now=local.strftime("%Y-%m-%d %H:%M")
     )
 
 

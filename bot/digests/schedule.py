@@ -148,6 +148,9 @@ def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
 # ---- argument parsing --------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+# A time written with a full stop (8.30, 21.00, as Chinese readers often do), on the hour or the half hour
+# only: an event named by its date (3.15, 7.20, 9.11) or a number (8.75, 3.5) stays a keyword.
+_DOTTED_TIME_RE = re.compile(r"^(\d{1,2})\.([03]0)$")
 # A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点.
 _DAY_PART = (
     r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早|每天早上|每天晚上"
@@ -265,12 +268,14 @@ _LATE_EVENING_FROM = 6
 
 
 def parse_natural_time(text: str) -> time | None:
-    """A time as people write it: 8点, 早上8点, 晚上8点半, 晚9点, 下午3点15分, 八点一刻, 20:30, 8:00pm, 8pm.
+    """A time as people write it: 8点, 早上8点, 晚上8点半, 晚9点, 下午3点15分, 八点一刻, 20:30, 8.30, 8:00pm, 8pm.
     A part of the day (晚上, 下午) or pm moves 1-11 o'clock to the afternoon; 12am and 晚上12点 are midnight.
     Anything else (25点, 8点70分) → None."""
     token = normalize_token(text).replace(" ", "")
     if (m := _TIME_RE.match(token)) is not None:
         return parse_time(token)
+    if (m := _DOTTED_TIME_RE.match(token)) is not None:
+        return parse_time(f"{m.group(1)}:{m.group(2)}")
     m = _NATURAL_RE.match(token) or _AMPM_ONLY_RE.match(token)
     if m is None:
         return None

@@ -358,6 +358,28 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE chats ADD COLUMN chosen_language TEXT",
         ],
     ),
+    (
+        15,
+        "subscription ids never handed out again, so an old unsubscribe button cannot cancel a newer one",
+        [
+            # AUTOINCREMENT: a new id follows the largest ever given, not the largest still stored. The table
+            # is rebuilt (SQLite cannot add AUTOINCREMENT to a table); the copy's ids set the counter.
+            """
+            CREATE TABLE subscriptions_v15 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                chat_id INTEGER NOT NULL,
+                local_time TEXT NOT NULL,
+                keywords TEXT NOT NULL DEFAULT '[]',
+                created_at TEXT NOT NULL
+            )
+            """,
+            "INSERT INTO subscriptions_v15 (id, chat_id, local_time, keywords, created_at) "
+            "SELECT id, chat_id, local_time, keywords, created_at FROM subscriptions",
+            "DROP TABLE subscriptions",
+            "ALTER TABLE subscriptions_v15 RENAME TO subscriptions",
+            "CREATE INDEX subscriptions_chat ON subscriptions(chat_id)",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

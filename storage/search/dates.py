@@ -1,7 +1,7 @@
 """Dates as people say them, resolved against a given day. Pure.
 
 `relative_periods(text, today)` finds 今天/昨天/前天/本周/这周/上周/本月/上个月/今年/去年/最近N天/近一周/
-N天前/上周二 (and their English forms: today, yesterday, this week, last week, last month…) in folded
+N天前/上周二/周三 (the latest Wednesday)/去年今天 (and their English forms: today, yesterday, this week, last week, last month…) in folded
 query text and returns the periods they name (`Period`: first and last day, inclusive) and the text
 with them blanked out. Weeks start on Monday. `today` is the chat's day (its timezone is the caller's
 business).
@@ -28,6 +28,8 @@ class Period:
     text: str
     start: date
     end: date
+    # One day picked among the several the words name (周三: the latest Wednesday): replies say which.
+    picked: bool = False
 
     def label(self) -> str:
         if self.start == self.end:
@@ -125,6 +127,22 @@ def _weekday(m: re.Match[str], today: date):
     return start, start
 
 
+# A weekday alone (周三, 星期三的新闻): the most recent such day, today included (on a Wednesday, 周三 is
+# today). Not a count (每周三次, 一周三天), a span of weekdays (周一至周五) or the start of a word (周二七区).
+@_rule(
+    r"(?<![上本这下个每至到\-~～\d一二两三四五六七八九十几])(?:周|星期|礼拜)([一二三四五六日天])"
+    r"(?![\d一二三四五六七八九十百千万次天日个年回趟遍轮场批名位人家至到\-~～])"
+)
+def _weekday_alone(m: re.Match[str], today: date):
+    if _starts_word(m.string, m.start(1)):
+        return None
+    day = today - timedelta(days=(today.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+    return day, day
+
+
+_PICKED = {_weekday_alone}
+
+
 @_rule(r"(上上|上|本|这)(?:个)?(?:周|星期|礼拜)")
 def _week(m: re.Match[str], today: date):
     week = {"上上": -2, "上": -1, "本": 0, "这": 0}[m.group(1)]
@@ -139,6 +157,16 @@ def _month(m: re.Match[str], today: date):
     for _ in range(back):
         first = _month_start(first - timedelta(days=1))
     return first, _month_end(first)
+
+
+# 去年今天, 前年的今天: that one day a year or two ago (29 February: the 28th).
+@_rule(r"(?<![比较同])(去年|前年)(?:的)?(?:今天|今日|这一天|这天|同一天)")
+def _day_years_ago(m: re.Match[str], today: date):
+    year = today.year - {"去年": 1, "前年": 2}[m.group(1)]
+    day = (
+        today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+    )
+    return day, day
 
 
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
@@ -186,7 +214,7 @@ def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
             span = resolve(m, today)  # type: ignore[operator]
             if span is None:
                 return m.group(0)
-            found.append(Period(m.group(0), span[0], span[1]))
+            found.append(Period(m.group(0), span[0], span[1], picked=resolve in _PICKED))
             return " "
 
         text = pattern.sub(sub, text)

@@ -304,6 +304,7 @@ class Searcher:
             today = datetime.now(DEFAULT_ZONE).date()
         parsed = parse_query(query if isinstance(query, str) else "", today=today)
         no_such_dates = parsed.no_such_dates
+        picked_days = tuple((p.text, p.start.isoformat()) for p in parsed.periods if p.picked)
         with self._read() as db:
             found = _ladder(db, parsed, limit + offset + TIE_EXTRA, correct=correct)
             parsed, total = found.parsed, found.total
@@ -373,6 +374,7 @@ class Searcher:
             date_only=parsed.date_only,
             period=period,
             no_such_dates=no_such_dates,
+            picked_days=picked_days,
         )
 
     def latest_day(self, on_or_before: date) -> str | None:

@@ -18,7 +18,7 @@ from datetime import date
 from storage.search.dates import Period, day_of, month_span, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
-from storage.text.segment import digits_in_dates, pieces, tag
+from storage.text.segment import dictionary_word, digits_in_dates, pieces, tag
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -40,11 +40,13 @@ QUESTION_PHRASES = tuple(
 REQUEST_PHRASES = tuple(
     sorted(
         """我想看看 我想看 想看看 想看 我要看看 我要看 给我看看 给我看 我想查 我要查 我想找 我要找 帮我查查 帮我查
-        帮我找找 帮我找 帮我搜 查查 找找 搜搜""".split(),
+        帮我找找 帮我找 帮我搜 查一查 找一找 搜一搜 查查 找找 搜搜""".split(),
         key=len,
         reverse=True,
     )
 )
+# Request verbs a reader puts straight before a topic (查保交楼, 搜台风), see `_without_request_verb`.
+REQUEST_VERBS = frozenset("查搜找")
 QUESTION_WORDS = frozenset("谁 什么 哪 哪些 哪天 哪里 啥 几 多少 何时 吗 呢 么 嘛 吧 ? ？".split())
 # Words dropped from queries: particles, pronouns, auxiliaries, and words about the search itself.
 STOP_WORDS = frozenset(
@@ -77,7 +79,7 @@ _QUESTION_MARKS = re.compile(
     r"|(?<![近这前后头那好十])几(?:年|岁|次|名|家|成|倍|级|种|台|辆|架|所|处|篇|亩|吨|小时|分钟)"
 )
 _ENGLISH_QUESTION = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(ENGLISH_QUESTION_WORDS)) + r")(?![a-z])")
-_NOT_OPERATOR = re.compile(r"(?<=\S)\s+NOT\s+(?=[^\s-])")
+_NOT_OPERATOR = re.compile(r"(?:(?<=\S)\s+|^\s*)NOT\s+(?=[^\s-])")
 
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
@@ -155,6 +157,11 @@ class ParsedQuery:
         return not self.terms and not self.dates and not self.periods and not self.groups
 
     @property
+    def only_excluded(self) -> bool:
+        """Only words to leave out (-保交楼, NOT 保交楼): nothing to find."""
+        return self.empty and bool(self.excluded)
+
+    @property
     def date_only(self) -> bool:
         """Only a date or a period (昨天有什么新闻, 4月6日): list that day's stories."""
         return not self.terms and not self.groups and bool(self.dates or self.periods)
@@ -178,6 +185,15 @@ _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # writes the span in several ways (1—9月, 1至9月, 前三季度), so it is no word to find.
 _YEAR_MONTHS = re.compile(
     r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*(?:月份?)?\s*[到至\-—~～]\s*(\d{1,2})\s*月份?(?!\s*\d)"
+)
+# A date with a two-digit year (23年4月4日): 00-68 are 20xx, 69-99 19xx (POSIX strptime's %y).
+_SHORT_YEAR_DATE = re.compile(r"(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
+# Eight digits standing alone as a date (20230404).
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# A span of days (4月4日至6日, 2023年4月28日到5月3日): a period, not a date.
+_DAY_RANGE = re.compile(
+    r"(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*[至到\-—~～]\s*"
+    r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号](?!\d)"
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
@@ -262,6 +278,46 @@ def no_such_dates(text: str) -> list[str]:
     return out
 
 
+def _short_year(yy: int) -> int:
+    return 2000 + yy if yy < 69 else 1900 + yy
+
+
+def _range_span(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """The first and last day of a span of days; without a year, the latest such span ending on or before
+    `today`. None when a day is not in the calendar or the span runs backwards."""
+    first_month, first_day = int(m.group(2)), int(m.group(3))
+    last_month, last_day = int(m.group(4) or first_month), int(m.group(5))
+    try:
+        if m.group(1):
+            year = int(m.group(1))
+            first, last = date(year, first_month, first_day), date(year, last_month, last_day)
+        else:
+            found = day_of(last_month, last_day, today)
+            if found is None:
+                return None
+            last = found
+            first = date(last.year, first_month, first_day)
+            if first_month > last_month:  # 12月30日至1月2日: the span began the year before
+                first = date(last.year - 1, first_month, first_day)
+    except ValueError:
+        return None
+    return (first, last) if first < last else None
+
+
+def day_ranges(text: str, today: date) -> tuple[list[Period], str]:
+    """Spans of days in folded query text (4月4日至6日) as periods, and the text with them blanked out."""
+    found: list[Period] = []
+
+    def span(m: re.Match[str]) -> str:
+        days = _range_span(m, today)
+        if days is None:
+            return m.group(0)
+        found.append(Period(m.group(0).strip(), days[0], days[1]))
+        return " "
+
+    return found, _DAY_RANGE.sub(span, digits_in_dates(text))
+
+
 def extract_dates(text: str) -> tuple[list[DateSpec], str]:
     """Date expressions found in folded query text, and the text with them replaced by spaces."""
     found: list[DateSpec] = []
@@ -304,15 +360,27 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
         found.append(DateSpec(m.group(0), 0, year))
         return " "
 
+    def short_year(m: re.Match[str]) -> str:
+        year, month, day = _short_year(int(m.group(1))), int(m.group(2)), int(m.group(3))
+        if not _valid(month, day, year):
+            return m.group(0)
+        found.append(DateSpec(m.group(0), month, year, day))
+        return " "
+
     text = _FULL_DATE.sub(full, text)
+    text = _SHORT_YEAR_DATE.sub(short_year, text)
     text = _YEAR_MONTHS.sub(year_months, text)
     text = _YEAR_MONTH.sub(year_month, text)
     text = _MONTH_DAY.sub(month_day, text)
     words = text.split(" ")
-    for i, w in enumerate(words):  # "4.6" only as a word of its own, so "3.5亿" stays a number
+    for i, w in enumerate(words):  # "4.6" and "20230404" only as words of their own: "3.5亿" is a number
         m = _DOTTED.match(w)
         if m and _valid(int(m.group(1)), int(m.group(2))):
             found.append(DateSpec(w, int(m.group(1)), None, int(m.group(2))))
+            words[i] = ""
+        compact = _COMPACT_DATE.match(w)
+        if compact and _valid(int(compact.group(2)), int(compact.group(3)), int(compact.group(1))):
+            found.append(DateSpec(w, int(compact.group(2)), int(compact.group(1)), int(compact.group(3))))
             words[i] = ""
     text = " ".join(words)
     text = _MONTH.sub(month_only, text)
@@ -377,8 +445,21 @@ def _without_pointers(text: str) -> str:
     return _NOW_PUBLISHED.sub(" ", _DEMONSTRATIVE_MEASURE.sub(" ", text))
 
 
+def _without_request_verb(chunk: str) -> str:
+    """`chunk` without a request verb opening it (查保交楼: 保交楼) when jieba cuts the verb alone or glues
+    it to the topic into a word its dictionary lacks (查保交楼); a dictionary word (查处, 搜救, 找到,
+    查良镛) or what jieba takes for a person's name (查建英) keeps it."""
+    if len(chunk) < 3 or chunk[0] not in REQUEST_VERBS or not _HAN.match(chunk[1]):
+        return chunk
+    first, flag = tag(chunk)[0]
+    if first == chunk[0] or (flag != "nr" and not dictionary_word(first)):
+        return chunk[1:]
+    return chunk
+
+
 def _strip_question_phrases(text: str) -> tuple[str, bool]:
     """`text` without its question and request phrases, and whether it held a question phrase."""
+    text = _without_request_verb(text)
     for p in REQUEST_PHRASES:
         text = text.replace(p, " ")
     text, n = _COUNT_QUESTION.subn(" ", text)
@@ -526,7 +607,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     Relative dates (昨天, 上周二, 最近一周) are resolved against `today` (the chat's day); without it
     they are left out of the words and do not filter."""
     raw = text if isinstance(text, str) else str(text)
-    # "A NOT B" (search-engine habit, in capitals) means -B; AND and OR are dropped as function words.
+    # "A NOT B" (search-engine habit, in capitals) means -B, and so does "NOT B" at the start; AND and OR
+    # are dropped as function words.
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
     s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
     s = fold(s).translate(_QUOTES).translate(_DASHES)
@@ -549,6 +631,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     s = s.replace('"', " ")
 
     periods, s = relative_periods(s, today or date(2000, 1, 1))
+    spans, s = day_ranges(s, today or date(2000, 1, 1))
+    periods += spans
     if today is None:
         periods = []
     impossible = no_such_dates(s)
