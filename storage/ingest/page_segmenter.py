@@ -1632,9 +1632,27 @@ class _Segmenter:
             full = full and self._fills_column(following.strip())
         if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
             return None
-        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
-            return None  # a label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``)
+        if (
+            not found[1]
+            and not found[2]
+            and not (full and _PROSE_PUNCT_RE.search(following))
+            and not (full and self._colon_closes_full_line(line.text))
+        ):
+            # A label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``); a head whose
+            # colon closes its line has its text under it (``…改革发展工作：`` / ``统筹推进…``).
+            return None
         return found
+
+    def _colon_closes_full_line(self, text: str) -> bool:
+        """Whether a colon closes `text`, a line as full as a paragraph's first line, on a page of items
+        (a source or a strip heading read): a head the column set on a line of its own, its text under
+        it (``…改革发展工作：`` / ``统筹推进…``). Elsewhere such a line opens a paragraph."""
+        line = text.strip()
+        return (
+            self.among_items
+            and bool(re.search("[：:]$", line))
+            and display_width(line) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+        )
 
     def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item whose bold lead-in runs on into its text on one line, as evening papers set a column
@@ -2638,8 +2656,11 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
     if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
         return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
-    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``).
+    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``); a
+    # date's digits the column parted from their word read on with it (``…胜利：9`` / ``月30日晚，…``).
     text = rest or ("" if wrapped else after)
+    if text.isdigit() and not wrapped:
+        text += after
     if _LEAD_OPENING_RE.match(text):
         return head, rest, wrapped
     if "\u3000" in separator:
@@ -2647,7 +2668,8 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
     if _SPEECH_END_RE.search(head) or text.startswith(("“", "‘")) or "，" in head:
         return None
-    return (head, rest, wrapped) if _HAN_RE.match(text) else None
+    # The text opens with a word or a number read with its word (``…揭晓：2019中国金球奖…``).
+    return (head, rest, wrapped) if re.match(f"[{HAN}]|[0-9]+[{HAN}]", text) else None
 
 
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
