@@ -2612,6 +2612,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
 # A head run in before a full-width space holds this many characters at least, before a colon this many.
 _SPACED_HEAD_MIN_CHARS = 4
 _COLON_HEAD_MIN_CHARS = 6
+_QUOTED_HEAD_MIN_CHARS = 5
 
 
 # A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
@@ -2633,8 +2634,9 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head wrapped onto `following`) of a digest item's head run
     in before its text after a full-width space or a colon, or None. The head holds no sentence mark
     and its quotes close; the text after it reads as a lead: it opens as one (a date, a dateline, 近日,
-    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head holds no comma
-    and ends on no word of speech, and the text is no quotation. A head the column wrapped ends on the
+    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head ends on no word
+    of speech and the text is a quotation after a head of five characters or more, or the head holds
+    no comma and six characters or more. A head the column wrapped ends on the
     next line, before its separator."""
     line, after = text.strip(), following.strip()
     wrapped = False
@@ -2651,22 +2653,35 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None
     if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
         return None
-    # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
-    # short name is a kicker's or a speaker's (``辽宁：…``).
-    shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
-    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
-        return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
     # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``); a
     # date's digits the column parted from their word read on with it (``…胜利：9`` / ``月30日晚，…``).
     text = rest or ("" if wrapped else after)
     if text.isdigit() and not wrapped:
         text += after
+    # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
+    # short name is a kicker's or a speaker's (``辽宁：…``), before a quotation a speaker's name too.
+    quoted = "\u3000" not in separator and text.startswith("“")
+    shortest = (
+        _SPACED_HEAD_MIN_CHARS
+        if "\u3000" in separator
+        else _QUOTED_HEAD_MIN_CHARS
+        if quoted
+        else _COLON_HEAD_MIN_CHARS
+    )
+    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
+        return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
     if _LEAD_OPENING_RE.match(text):
         return head, rest, wrapped
     if "\u3000" in separator:
         # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
         return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
-    if _SPEECH_END_RE.search(head) or text.startswith(("“", "‘")) or "，" in head:
+    if _SPEECH_END_RE.search(head):
+        return None
+    if quoted:
+        # A quotation after a head of five characters or more, a comma in it or not, opens the item's
+        # text (``特别的陪伴：“带这个箱子去吧…``, ``永葆初心本色，书写…新篇章：“我们党…``).
+        return head, rest, wrapped
+    if "，" in head:
         return None
     # The text opens with a word or a number read with its word (``…揭晓：2019中国金球奖…``).
     return (head, rest, wrapped) if re.match(f"[{HAN}]|[0-9]+[{HAN}]", text) else None

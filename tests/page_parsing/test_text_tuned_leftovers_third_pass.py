@@ -64,3 +64,14 @@ def test_a_full_line_closed_by_a_colon_in_a_story_opens_a_paragraph():
     (story,) = parse_page(page, year=2020)
     assert story.title == "广告里的姑娘"
     assert story.paragraphs[-1].endswith(second)
+
+
+def test_a_colon_heads_quotation_opens_the_items_text():
+    """``特别的陪伴：“带这个箱子去吧…``: after an item closed by its source, a head of five characters
+    or more (a comma in it or not) before a colon and a quotation is the item's headline."""
+    text = "“带上这个箱子吧，爸爸只用过一次。”六十六岁的老王从几个行李箱中挑出一个递给女儿。"
+    for head in ("特别的陪伴", "守住初心本色，书写奋斗新篇章"):
+        page = f"{ABOVE}{_column(head + '：' + text)}\n（来源：人民网）\n"
+        fair, item = parse_page(page, year=2020)
+        assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
+        assert (item.title, item.paragraphs) == (head, (text,)), head
