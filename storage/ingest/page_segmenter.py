@@ -59,6 +59,7 @@ from storage.ingest.page_lines import (
     _PROSE_OPENER_RE,
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
+    _QUESTION_HEADLINE_RE,
     _SENTENCE_END,
     _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
@@ -2596,7 +2597,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     if (
         not 4 <= len(head) <= 40
         or len(_HAN_RE.findall(head)) < 3
-        or _SENTENCE_PUNCT_RE.search(head)
+        or _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", head))
         or re.search("[，、：:,]$", head)
         or is_byline(head)
         or not _is_headline_like([_Line(0, head, False)])

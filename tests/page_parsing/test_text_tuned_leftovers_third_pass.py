@@ -75,3 +75,13 @@ def test_a_colon_heads_quotation_opens_the_items_text():
         fair, item = parse_page(page, year=2020)
         assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
         assert (item.title, item.paragraphs) == (head, (text,)), head
+
+
+def test_a_bulleted_head_asking_a_question_runs_in_before_its_text():
+    """``●新冠肺炎，我们该怎么预防？　针对…``: a head may ask once, at its end; the question is the item's
+    headline, the text after the space its lead."""
+    text = "针对多地报告的流感病例，国家卫生健康委员会日前回应说，当前疫情仍可防可控。"
+    page = f"{ABOVE}{_column('●冬季流感，我们该怎么预防？　' + text)}\n（来源：人民网）\n"
+    fair, item = parse_page(page, year=2020)
+    assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
+    assert (item.title, item.paragraphs) == ("冬季流感，我们该怎么预防？", (text,))
