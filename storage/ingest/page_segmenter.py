@@ -2535,7 +2535,7 @@ def _quotes_closed(text: str) -> bool:
 
 def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
-    run in before its text, or None. The head is headline-like (four to forty characters, no sentence
+    run in before its text, or None. The head is headline-like (three to forty characters, no sentence
     mark, no byline, no source tag such as ``【新华社微特稿】``, no editor's note); the text after it
     reads as prose (two Han characters or more). With a bullet, the head ends at the last space
     before the text's first punctuation: a head may hold spaces (``●产业兴 乡村美 农民富 闻鼙鼓…``)."""
@@ -2595,7 +2595,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         return None
     head, rest = head.strip(), rest.strip()
     if (
-        not 4 <= len(head) <= 40
+        not 3 <= len(head) <= 40
         or len(_HAN_RE.findall(head)) < 3
         or _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", head))
         or re.search("[，、：:,]$", head)
@@ -2610,8 +2610,10 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
-# A head run in before a full-width space holds this many characters at least, before a colon this many.
-_SPACED_HEAD_MIN_CHARS = 4
+# A head run in before a full-width space holds this many characters at least, before a colon this many
+# (before a colon and a day's date as few as before a space, before a quotation five).
+_SPACED_HEAD_MIN_CHARS = 3
+_DATED_HEAD_MIN_CHARS = 3
 _COLON_HEAD_MIN_CHARS = 6
 _QUOTED_HEAD_MIN_CHARS = 5
 
@@ -2667,6 +2669,8 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         if "\u3000" in separator
         else _QUOTED_HEAD_MIN_CHARS
         if quoted
+        else _DATED_HEAD_MIN_CHARS
+        if re.match("\\d{1,2}日", text)
         else _COLON_HEAD_MIN_CHARS
     )
     if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:

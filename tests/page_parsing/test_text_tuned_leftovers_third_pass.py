@@ -85,3 +85,15 @@ def test_a_bulleted_head_asking_a_question_runs_in_before_its_text():
     fair, item = parse_page(page, year=2020)
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
     assert (item.title, item.paragraphs) == ("冬季流感，我们该怎么预防？", (text,))
+
+
+def test_a_head_of_three_characters_runs_in_before_a_space_or_a_colon_and_a_date():
+    """``滚元宵　吃元宵，…`` and ``武社火：13日一大早，…``: a head of three characters parts from its text
+    by a full-width space, or by a colon when the text opens with a day's date."""
+    spaced = "吃元宵，就要吃手工滚出来的元宵，这是老城南传承多年的做法。"
+    dated = "13日一大早，小市镇同江峪村的许多村民已经忙活上了，准备演出。"
+    for head, separator, text in (("滚元宵", "\u3000", spaced), ("武社火", "：", dated)):
+        page = f"{ABOVE}{_column(head + separator + text)}\n（来源：人民网）\n"
+        fair, item = parse_page(page, year=2020)
+        assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
+        assert (item.title, item.paragraphs) == (head, (text,)), head
