@@ -59,6 +59,7 @@ from storage.ingest.page_lines import (
     _PROSE_OPENER_RE,
     _PROSE_PUNCT_RE,
     _QUESTION_HEADLINE_LINES,
+    _QUESTION_HEADLINE_RE,
     _SENTENCE_END,
     _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
@@ -1632,9 +1633,27 @@ class _Segmenter:
             full = full and self._fills_column(following.strip())
         if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
             return None
-        if not found[1] and not found[2] and not (full and _PROSE_PUNCT_RE.search(following)):
-            return None  # a label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``)
+        if (
+            not found[1]
+            and not found[2]
+            and not (full and _PROSE_PUNCT_RE.search(following))
+            and not (full and self._colon_closes_full_line(line.text))
+        ):
+            # A label in brackets over a headline (``【新思想引领新征程】`` / ``对口支援…``); a head whose
+            # colon closes its line has its text under it (``…改革发展工作：`` / ``统筹推进…``).
+            return None
         return found
+
+    def _colon_closes_full_line(self, text: str) -> bool:
+        """Whether a colon closes `text`, a line as full as a paragraph's first line, on a page of items
+        (a source or a strip heading read): a head the column set on a line of its own, its text under
+        it (``…改革发展工作：`` / ``统筹推进…``). Elsewhere such a line opens a paragraph."""
+        line = text.strip()
+        return (
+            self.among_items
+            and bool(re.search("[：:]$", line))
+            and display_width(line) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+        )
 
     def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item whose bold lead-in runs on into its text on one line, as evening papers set a column
@@ -2516,7 +2535,7 @@ def _quotes_closed(text: str) -> bool:
 
 def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
-    run in before its text, or None. The head is headline-like (four to forty characters, no sentence
+    run in before its text, or None. The head is headline-like (three to forty characters, no sentence
     mark, no byline, no source tag such as ``【新华社微特稿】``, no editor's note); the text after it
     reads as prose (two Han characters or more). With a bullet, the head ends at the last space
     before the text's first punctuation: a head may hold spaces (``●产业兴 乡村美 农民富 闻鼙鼓…``)."""
@@ -2576,9 +2595,9 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         return None
     head, rest = head.strip(), rest.strip()
     if (
-        not 4 <= len(head) <= 40
+        not 3 <= len(head) <= 40
         or len(_HAN_RE.findall(head)) < 3
-        or _SENTENCE_PUNCT_RE.search(head)
+        or _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", head))
         or re.search("[，、：:,]$", head)
         or is_byline(head)
         or not _is_headline_like([_Line(0, head, False)])
@@ -2591,9 +2610,12 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     return head, rest, wrapped
 
 
-# A head run in before a full-width space holds this many characters at least, before a colon this many.
-_SPACED_HEAD_MIN_CHARS = 4
+# A head run in before a full-width space holds this many characters at least, before a colon this many
+# (before a colon and a day's date as few as before a space, before a quotation five).
+_SPACED_HEAD_MIN_CHARS = 3
+_DATED_HEAD_MIN_CHARS = 3
 _COLON_HEAD_MIN_CHARS = 6
+_QUOTED_HEAD_MIN_CHARS = 5
 
 
 # A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
@@ -2615,8 +2637,9 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head wrapped onto `following`) of a digest item's head run
     in before its text after a full-width space or a colon, or None. The head holds no sentence mark
     and its quotes close; the text after it reads as a lead: it opens as one (a date, a dateline, 近日,
-    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head holds no comma
-    and ends on no word of speech, and the text is no quotation. A head the column wrapped ends on the
+    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head ends on no word
+    of speech and the text is a quotation after a head of five characters or more, or the head holds
+    no comma and six characters or more. A head the column wrapped ends on the
     next line, before its separator."""
     line, after = text.strip(), following.strip()
     wrapped = False
@@ -2633,21 +2656,40 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             return None
     if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
         return None
+    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``); a
+    # date's digits the column parted from their word read on with it (``…胜利：9`` / ``月30日晚，…``).
+    text = rest or ("" if wrapped else after)
+    if text.isdigit() and not wrapped:
+        text += after
     # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
-    # short name is a kicker's or a speaker's (``辽宁：…``).
-    shortest = _SPACED_HEAD_MIN_CHARS if "\u3000" in separator else _COLON_HEAD_MIN_CHARS
+    # short name is a kicker's or a speaker's (``辽宁：…``), before a quotation a speaker's name too.
+    quoted = "\u3000" not in separator and text.startswith("“")
+    shortest = (
+        _SPACED_HEAD_MIN_CHARS
+        if "\u3000" in separator
+        else _QUOTED_HEAD_MIN_CHARS
+        if quoted
+        else _DATED_HEAD_MIN_CHARS
+        if re.match("\\d{1,2}日", text)
+        else _COLON_HEAD_MIN_CHARS
+    )
     if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
         return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
-    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``).
-    text = rest or ("" if wrapped else after)
     if _LEAD_OPENING_RE.match(text):
         return head, rest, wrapped
     if "\u3000" in separator:
         # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
         return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
-    if _SPEECH_END_RE.search(head) or text.startswith(("“", "‘")) or "，" in head:
+    if _SPEECH_END_RE.search(head):
         return None
-    return (head, rest, wrapped) if _HAN_RE.match(text) else None
+    if quoted:
+        # A quotation after a head of five characters or more, a comma in it or not, opens the item's
+        # text (``特别的陪伴：“带这个箱子去吧…``, ``永葆初心本色，书写…新篇章：“我们党…``).
+        return head, rest, wrapped
+    if "，" in head:
+        return None
+    # The text opens with a word or a number read with its word (``…揭晓：2019中国金球奖…``).
+    return (head, rest, wrapped) if re.match(f"[{HAN}]|[0-9]+[{HAN}]", text) else None
 
 
 # An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
