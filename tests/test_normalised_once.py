@@ -177,14 +177,31 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 @pytest.mark.parametrize("words", [["郑州"], ["人才", "统战"], ["没有这个词"], ["楼"]])
-def test_match_ids_joined_in_one_row_are_the_matching_rows(seeded: Database, words: list[str]) -> None:
+def test_holders_joined_in_one_row_are_the_matching_rows(seeded: Database, words: list[str]) -> None:
     expr = any_of(words)
     assert expr is not None
 
-    def both(db: Any) -> tuple[list[int], list[int]]:
+    def both(db: Any) -> tuple[list[int] | None, list[int]]:
         rows = db.conn.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchall()
-        return index_reader(db.conn).match_ids(expr), [r[0] for r in rows]
+        return index_reader(db.conn).holders(expr, 100), [r[0] for r in rows]
 
     joined, by_rows = seeded.read(both)
-    assert sorted(joined) == sorted(by_rows)
+    assert joined is not None and sorted(joined) == sorted(by_rows)
     assert bool(joined) == (words != ["没有这个词"])
+
+
+@pytest.mark.parametrize("cap", [0, 1, 2, 3, 6])
+def test_holders_are_none_past_the_cap_and_every_match_up_to_it(seeded: Database, cap: int) -> None:
+    expr = any_of(["人才", "统战", "郑州"])
+    assert expr is not None
+
+    def both(db: Any) -> tuple[list[int] | None, list[int]]:
+        rows = db.conn.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchall()
+        return index_reader(db.conn).holders(expr, cap), [r[0] for r in rows]
+
+    held, by_rows = seeded.read(both)
+    assert len(by_rows) >= 2
+    if len(by_rows) > cap:
+        assert held is None
+    else:
+        assert held is not None and sorted(held) == sorted(by_rows)

@@ -176,3 +176,24 @@ def test_a_question_page_does_not_read_again_the_articles_ranking_read(tmp_path)
     assert again.hits and again.hits == expected.hits and again.answer == expected.answer
     reads_body = [s for s in statements if "FROM articles WHERE id IN" in s and " body" in s]
     assert len(reads_body) == 1 and "search_body" in reads_body[0]
+
+
+def test_a_question_reads_each_word_and_each_story_once(tmp_path) -> None:
+    # How many articles hold a word and, for a rare one, which, come from one statement per word; the
+    # page collapses its stories and names their other sources by the clusters the candidates' statement
+    # read, so no statement reads articles' clusters by id.
+    db = build_seed_db(tmp_path / "seed.db")
+    searcher = Searcher(db)
+    question = "侯寨乡的事是谁负责的？"
+    expected = searcher.search(question, today=date(2023, 4, 14))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        again = searcher.search(question, today=date(2023, 4, 14))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert again.hits and again.hits == expected.hits and again.answer == expected.answer
+    assert not [s for s in statements if "SELECT id, coalesce(cluster, id) FROM articles WHERE id IN" in s]
+    per_word = [s for s in statements if "group_concat(rowid)" in s or "count(*)" in s]
+    matched = [m.group(1) for s in per_word if (m := re.search(r"MATCH ('(?:[^']|'')*')", s))]
+    assert matched and len(matched) == len(per_word) == len(set(matched))

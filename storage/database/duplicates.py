@@ -188,10 +188,19 @@ def _close_in_time(a: str | None, b: str | None) -> bool:
         return True
 
 
-def clusters_of(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int]:
-    """Article id → its cluster (the id of the story's first article)."""
+def clusters_of(
+    db: sqlite_utils.Database, ids: Sequence[int], known: Mapping[int, int] | None = None
+) -> dict[int, int]:
+    """Article id → its cluster (the id of the story's first article); `known`: clusters the caller
+    has read already (with the articles' text), taken from there and not read again."""
+    known = known or {}
     out: dict[int, int] = {}
-    wanted = list(dict.fromkeys(int(i) for i in ids))
+    wanted = []
+    for i in dict.fromkeys(int(i) for i in ids):
+        if i in known:
+            out[i] = known[i]
+        else:
+            wanted.append(i)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -202,9 +211,11 @@ def clusters_of(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int]
     return out
 
 
-def collapse(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
-    """`ids` in their order, keeping the first article of each cluster."""
-    clusters = clusters_of(db, ids)
+def collapse(
+    db: sqlite_utils.Database, ids: Sequence[int], known: Mapping[int, int] | None = None
+) -> list[int]:
+    """`ids` in their order, keeping the first article of each cluster (`known`: as for `clusters_of`)."""
+    clusters = clusters_of(db, ids, known)
     seen: set[int] = set()
     out: list[int] = []
     for i in ids:
@@ -215,10 +226,13 @@ def collapse(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
     return out
 
 
-def other_sources(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def other_sources(
+    db: sqlite_utils.Database, ids: Sequence[int], known: Mapping[int, int] | None = None
+) -> dict[int, tuple[str, ...]]:
     """Article id → the names of the other sources that carried the same story (its cluster's other
-    articles' sources, in the order they were stored, without the article's own source)."""
-    clusters = clusters_of(db, ids)
+    articles' sources, in the order they were stored, without the article's own source); `known`: as
+    for `clusters_of`."""
+    clusters = clusters_of(db, ids, known)
     groups = sorted(set(clusters.values()))
     members: dict[int, list[tuple[int, str | None]]] = {}
     for start in range(0, len(groups), 500):

@@ -148,6 +148,7 @@ class Found:
     # place, an organisation jieba knows (`evidence.Term.named`).
     nameless: frozenset[int] = frozenset()
     read: Mapping[int, Document] = field(default_factory=dict)
+    clusters: Mapping[int, int] = field(default_factory=dict)  # the story (cluster) of each article read
 
 
 def informative_order(counts: dict[str, int]) -> list[str]:
@@ -310,7 +311,7 @@ class Searcher:
             parsed, total = found.parsed, found.total
             rows = order_window(found.rows, _dates(db, [r.id for r in found.rows], found.read))
             # The same story from several sources: its best-placed article stands for it.
-            kept = set(collapse(db, [r.id for r in rows]))
+            kept = set(collapse(db, [r.id for r in rows], found.clusters))
             total -= len(rows) - len(kept)
             rows = [r for r in rows if r.id in kept][offset : offset + limit]
             docs = _fetch(db, [r.id for r in rows], found.read)
@@ -320,7 +321,7 @@ class Searcher:
                 if len(docs) < ANSWER_DOCS
                 else {}
             )
-            also = other_sources(db, [r.id for r in rows])
+            also = other_sources(db, [r.id for r in rows], found.clusters)
         highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
         needles = Needles(highlight)  # normalised once for every title and snippet
         hits = []
@@ -577,19 +578,29 @@ class _Words:
         found = all_of(words)
         return f"({found}) NOT ({self.excluded})" if found and self.excluded else found
 
-    def count(self, word: str) -> int:
-        """Articles holding `word` or a form news prints for it (`synonyms.printed_forms`), counted up
-        to `RARE_CAP` + 1 (the cost stays bounded)."""
+    def holders(self, word: str) -> list[int] | None:
+        """The articles holding `word` or a form news prints for it (`synonyms.printed_forms`): every one
+        when at most `RARE_CAP` do (a rare word's are all read as candidates), else None (the cost stays
+        bounded)."""
         e = self.any(list(printed_forms(word)))
-        return self.index.capped_count(e, RARE_CAP + 1) if e else 0
+        return self.index.holders(e, RARE_CAP) if e else []
 
     @cached_property
     def index(self) -> IndexReader:
         return index_reader(self.db.conn)
 
 
-def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str], list[int]]:
-    """The question's words as evidence ranking reads them, and how many articles hold each.
+def held_by(holders: list[int] | None) -> int:
+    """How many articles hold a word whose `_Words.holders` are `holders`: more than `RARE_CAP` counts as
+    `RARE_CAP` + 1."""
+    return RARE_CAP + 1 if holders is None else len(holders)
+
+
+def _evidence_reading(
+    words: _Words, parsed: ParsedQuery
+) -> tuple[ParsedQuery, list[str], list[int], dict[str, list[int]]]:
+    """The question's words as evidence ranking reads them, how many articles hold each, and which articles
+    hold each of the rare ones (at most `RARE_CAP`).
 
     No single character glued on as a suffix (总统通 of 总统通电话 would be a rare word of its own that the
     story asked about may not print); one glued before the next word where it belongs (`reglued`: 清明村 +
@@ -599,19 +610,20 @@ def _evidence_reading(words: _Words, parsed: ParsedQuery) -> tuple[ParsedQuery, 
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     typed_words = cut(normalize(parsed.raw))
     terms = reglued([t for t in parsed.terms if phrase(t)], typed_words)
-    counts = [words.count(t) for t in terms]
-    if not all(counts):
+    holders = [words.holders(t) for t in terms]
+    if not all(map(held_by, holders)):
         typed = set(typed_words)  # 伊斯兰国手里: 手里 was a word of the question, 国手 not
         for i, t in enumerate(terms):
-            if counts[i]:
+            if held_by(holders[i]):
                 continue
             for part in rescued(t, known=(typed.__contains__, dictionary_word)):
-                if n := words.count(part):
-                    terms[i], counts[i] = part, n
+                if held_by(found := words.holders(part)):
+                    terms[i], holders[i] = part, found
                     break
     if terms != list(parsed.terms):
         parsed = replace(parsed, terms=tuple(dict.fromkeys(terms)), exact=None, loose_terms=())
-    return parsed, terms, counts
+    rare = {t: ids for t, ids in zip(terms, holders, strict=True) if ids}
+    return parsed, terms, [held_by(ids) for ids in holders], rare
 
 
 def most_weight_first(weights: dict[int, float], keep: int) -> list[int]:
@@ -633,17 +645,19 @@ def most_weight_first(weights: dict[int, float], keep: int) -> list[int]:
     return out
 
 
-def _evidence_candidates(words: _Words, weighted: Sequence[evidence.Term], window: int) -> list[int]:
+def _evidence_candidates(
+    words: _Words, weighted: Sequence[evidence.Term], window: int, rare: Mapping[str, list[int]]
+) -> list[int]:
     """The articles worth reading, most promising first: every article holding one of the rarer words
-    (by the weight it holds of them), and the best by BM25 among the articles holding every common word
-    (BM25 over any of them would score a large share of the archive), or over all the words when that
-    is cheap or finds too few."""
+    (`rare`: word → the articles holding it; by the weight it holds of them), and the best by BM25 among
+    the articles holding every common word (BM25 over any of them would score a large share of the
+    archive), or over all the words when that is cheap or finds too few."""
     index = words.index
     total_weight = sum(t.weight for t in weighted) or 1.0
     rare_weight: dict[int, float] = {}
     for term in weighted:
-        if term.df <= RARE_CAP and (e := words.any(list(term.written))):
-            ids, weight = index.match_ids(e), term.weight
+        if term.df <= RARE_CAP and (ids := rare.get(term.text)):
+            weight = term.weight
             if not rare_weight:
                 rare_weight = dict.fromkeys(ids, 0.0 + weight)
                 continue
@@ -676,7 +690,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
     from storage.text.summary import idf_table
 
     words = _Words(db, any_of(parsed.excluded))
-    parsed, terms, counts = _evidence_reading(words, parsed)
+    parsed, terms, counts, rare = _evidence_reading(words, parsed)
     held = [(t, n) for t, n in dict(zip(terms, counts, strict=True)).items() if n]
     if not held:
         return Found(parsed)
@@ -690,10 +704,10 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         jieba_idf=idf_table(),
         forms={t: printed_forms(t)[1:] for t, _ in held},
     )
-    chosen = _evidence_candidates(words, weighted, window)
+    chosen = _evidence_candidates(words, weighted, window, rare)
     if not chosen:
         return Found(parsed)
-    candidates, read = _candidates(db, chosen)
+    candidates, read, clusters = _candidates(db, chosen)
     ranked = evidence.rank(
         weighted,
         candidates,
@@ -716,6 +730,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         dropped=tuple(t for t in terms if t in absent),
         by_evidence=True,
         read=read,
+        clusters=clusters,
         nameless=frozenset(r.id for r in ranked[:window] if names.intersection(r.missing)),
     )
 
@@ -864,21 +879,22 @@ def _dates(
 
 def _candidates(
     db: sqlite_utils.Database, ids: list[int]
-) -> tuple[list[evidence.Candidate], dict[int, Document]]:
+) -> tuple[list[evidence.Candidate], dict[int, Document], dict[int, int]]:
     """The stored articles among `ids`, in that order, as evidence ranking reads them: with the search
-    forms stored beside them (migration 13), or None for an article stored without them; and each as
-    a page shows it (`Document`)."""
+    forms stored beside them (migration 13), or None for an article stored without them; each as a
+    page shows it (`Document`); and the story (cluster) of each, which the page collapses by."""
     marks = ",".join("?" * len(ids))
     rows = db.conn.execute(
-        "SELECT id, title, date, body, search_title, search_body, search_forms, title_source "
-        f"FROM articles WHERE id IN ({marks})",
+        "SELECT id, title, date, body, search_title, search_body, search_forms, title_source, "
+        f"coalesce(cluster, id) FROM articles WHERE id IN ({marks})",
         ids,
     ).fetchall()
     by_id = {
         r[0]: evidence.Candidate(r[0], r[1], r[3], r[2], (r[4], r[5]) if r[6] is not None else None)
         for r in rows
     }
-    return [by_id[i] for i in ids if i in by_id], {r[0]: (r[1], r[2], r[3], r[7]) for r in rows}
+    documents = {r[0]: (r[1], r[2], r[3], r[7]) for r in rows}
+    return [by_id[i] for i in ids if i in by_id], documents, {int(r[0]): int(r[8]) for r in rows}
 
 
 def _fetch(

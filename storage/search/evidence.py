@@ -605,14 +605,7 @@ def rank(
         near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
-        on, mention = date_evidence(
-            c.date, c.title + "\n" + c.body, dates, headline=c.title, part_asked=part_asked
-        )
-        if periods:
-            relative = period_evidence(
-                c.date, c.title + "\n" + c.body, periods, headline=c.title, part_asked=part_asked
-            )
-            on, mention = max(on, relative[0]), max(mention, relative[1])
+        on, mention = _time_evidence(c, dates, periods, part_asked)
         score = (
             weights.held * held
             + weights.near * near / total
@@ -637,6 +630,22 @@ def rank(
     if now:
         kept = _prefer_newest(kept, {c.id: c.date for c in candidates}, weights.now)
     return sorted(kept, key=lambda r: (-r.score, -r.id))
+
+
+def _time_evidence(
+    c: Candidate, dates: Sequence[DateSpec], periods: Sequence[Period], part_asked: bool
+) -> tuple[float, float]:
+    """(dated then, mentions it) of a candidate for the dates and periods of a question (`date_evidence`,
+    `period_evidence`, the larger of each); (0, 0) for a question naming no time, without joining its
+    title and body."""
+    if not dates and not periods:
+        return 0.0, 0.0
+    text = c.title + "\n" + c.body
+    on, mention = date_evidence(c.date, text, dates, headline=c.title, part_asked=part_asked)
+    if periods:
+        relative = period_evidence(c.date, text, periods, headline=c.title, part_asked=part_asked)
+        on, mention = max(on, relative[0]), max(mention, relative[1])
+    return on, mention
 
 
 def _prefer_newest(ranked: list[Ranked], dates: dict[int, str | None], bonus: float) -> list[Ranked]:

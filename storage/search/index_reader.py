@@ -15,10 +15,9 @@ from storage.search.ranking import (
     RankedRow,
     SearchPlan,
     best_bm25_sql,
-    capped_count_sql,
+    capped_ids_sql,
     count_sql,
     ids_sql,
-    match_ids_sql,
     page_sql,
     tie_sql,
     tier_bound_sql,
@@ -51,8 +50,9 @@ class IndexReader(Protocol):
         """Ids of matching articles, highest first (`ranking.ids_sql`)."""
         ...
 
-    def capped_count(self, expr: str, cap: int) -> int:
-        """Articles matching an expression, counted up to `cap`."""
+    def holders(self, expr: str, cap: int) -> list[int] | None:
+        """Ids of every article matching an expression, or None when more than `cap` match (one
+        statement gives both how many hold a word and, for a rare one, which)."""
         ...
 
     def count_matching(self, expr: str) -> int:
@@ -61,10 +61,6 @@ class IndexReader(Protocol):
 
     def count_each(self, exprs: Sequence[str]) -> list[int]:
         """`count_matching` of each expression."""
-        ...
-
-    def match_ids(self, expr: str) -> list[int]:
-        """Ids of every article matching an expression."""
         ...
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
@@ -110,8 +106,12 @@ class Fts5Index:
         sql, params = ids_sql(p, limit=limit)
         return [r[0] for r in self.conn.execute(sql, params)]
 
-    def capped_count(self, expr: str, cap: int) -> int:
-        return int(self.conn.execute(*capped_count_sql(expr, cap)).fetchone()[0])
+    def holders(self, expr: str, cap: int) -> list[int] | None:
+        joined = self.conn.execute(*capped_ids_sql(expr, cap + 1)).fetchone()[0]
+        if not joined:
+            return []
+        # The commas say how many matched without reading a number (a common word's thousands).
+        return list(map(int, joined.split(","))) if joined.count(",") < cap else None
 
     def count_matching(self, expr: str) -> int:
         row = self.conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", [expr]).fetchone()
@@ -119,10 +119,6 @@ class Fts5Index:
 
     def count_each(self, exprs: Sequence[str]) -> list[int]:
         return [self.count_matching(e) for e in exprs]
-
-    def match_ids(self, expr: str) -> list[int]:
-        joined = self.conn.execute(*match_ids_sql(expr)).fetchone()[0]
-        return list(map(int, joined.split(","))) if joined else []
 
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         return [(int(i), float(b)) for i, b in self.conn.execute(*best_bm25_sql(expr, limit))]

@@ -120,18 +120,13 @@ class PostgresIndex:
         )
         return [int(r[0]) for r in rows]
 
-    def capped_count(self, expr: str, cap: int) -> int:
+    def holders(self, expr: str, cap: int) -> list[int] | None:
         row = self.conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE document @@ ?::tsquery LIMIT ?) AS capped",
-            [_query(expr), cap],
+            f"SELECT array_agg(rowid) FROM (SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery LIMIT ?) AS capped",
+            [_query(expr), cap + 1],
         ).fetchone()
-        return int(row[0])
-
-    def match_ids(self, expr: str) -> list[int]:
-        row = self.conn.execute(
-            f"SELECT array_agg(rowid) FROM {FTS} WHERE document @@ ?::tsquery", [_query(expr)]
-        ).fetchone()
-        return [int(i) for i in row[0] or ()]
+        ids = [int(i) for i in row[0] or ()]
+        return ids if len(ids) <= cap else None
 
     def matching_among(self, expr: str, ids: Sequence[int]) -> set[int]:
         if not ids:

@@ -472,15 +472,12 @@ def display_score(
 # ---------------------------------------------------------------- evidence ranking (questions)
 
 
-def capped_count_sql(expr: str, cap: int) -> tuple[str, list[object]]:
-    """How many articles match `expr`, counting at most `cap` (the cost stays bounded for common words)."""
-    return f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?)", [expr, cap]
-
-
-def match_ids_sql(expr: str) -> tuple[str, list[object]]:
-    """The ids of every article matching `expr` (for the rarer words of a question), in one row, joined
-    by commas (thousands of ids come back several times faster as one string than as rows)."""
-    return f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH ?", [expr]
+def capped_ids_sql(expr: str, cap: int) -> tuple[str, list[object]]:
+    """The ids of the articles matching `expr`, at most `cap` of them (the cost stays bounded for common
+    words), in one row, joined by commas (thousands of ids come back several times faster as one string
+    than as rows)."""
+    matching = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? LIMIT ?"
+    return f"SELECT group_concat(rowid) FROM ({matching})", [expr, cap]
 
 
 def best_bm25_sql(expr: str, limit: int) -> tuple[str, list[object]]:
