@@ -13,7 +13,6 @@ from bot.digests.compose import (
     format_subscription_list,
     format_unsubscribe_choice,
 )
-from bot.wechat.format import WECHAT, to_wechat
 from storage.models import Article
 from storage.records.subscriptions import Subscription
 from tests.telegram_emulator import check_reply_markup, check_text
@@ -108,9 +107,7 @@ def test_huge_cap_still_fits():
 def test_titles_and_summaries_are_cut_between_words_never_inside_one():
     # Stories from English-language sources: a digest cuts a long title or summary at a space, as a
     # reader expects, not in the middle of "Zhengzhou" or of a year.
-    title = (
-        "Zhengzhou opens new metro lines connecting the airport with the high-speed railway station in 2023"
-    )
+    title = "Zhengzhou opens new metro lines connecting the airport with the high-speed railway station in 2023"
     summary = (
         "The municipal government announced on Thursday that construction of lines 12 and 14 will be "
         "completed ahead of schedule, with passenger service starting in December 2023 according to officials"
@@ -151,26 +148,6 @@ def test_plain_markup_for_console():
 
 def sub(i: int, hhmm: str, keywords=()):
     return Subscription(i, 1, hhmm, tuple(keywords), datetime(2023, 4, 7, tzinfo=UTC))
-
-
-@pytest.mark.parametrize(
-    "keywords",
-    [
-        ("保交楼", "二七区人才", "电梯加装", "老旧小区改造"),
-        tuple("关键词很长的一个话题名称甲乙丙丁" + str(k) for k in range(10)),
-    ],
-)
-def test_wechat_subscription_list_names_every_subscription_within_2048_bytes(keywords):
-    # WeChat counts a reply in bytes of UTF-8 (a Chinese character is 3): the 20 subscriptions a chat may
-    # hold are each listed, with their id and time, and the line on how to cancel one.
-    subs = [sub(i, f"08:{i:02d}", keywords) for i in range(1, 21)]
-    reply = to_wechat(
-        format_subscription_list("zh", subs, "Asia/Shanghai", WECHAT).text, "https://news.example"
-    )
-    assert len(reply.encode("utf-8")) <= 2048
-    for i in range(1, 21):
-        assert f"#{i} · 每天 08:{i:02d}" in reply
-    assert "/unsubscribe 编号" in reply
 
 
 def test_subscription_list_and_unsubscribe_buttons():

@@ -40,12 +40,6 @@ class Markup(ABC):
     """How to mark text up: escape content, bold, italics, links, highlighted matches."""
 
     name = "abstract"
-    # The most one message may hold, as `size` counts it (Telegram: 4096 UTF-16 units of visible text).
-    message_limit = 4096
-
-    def size(self, visible: str) -> int:
-        """A message's length as the surface counts it (Telegram: UTF-16 units)."""
-        return utf16_len(visible)
 
     @abstractmethod
     def esc(self, s: str) -> str: ...

@@ -201,38 +201,36 @@ def format_subscription_list(
     """/subscriptions: ids, times and keywords."""
     if not subs:
         return _reply([text(lang, "sub_list_empty")], markup)
-    head = [text(lang, "sub_list_title", timezone=zone_label(timezone))]
-    tail = [text(lang, "sub_paused", reason=paused_reason)] if paused_reason else []
-    tail += ["", text(lang, "sub_list_footer")]
-    # Each line gets its share of one message as the surface counts it (Telegram's 4096 UTF-16 units,
-    # WeChat's 2048 bytes), so the most subscriptions of the longest keywords are listed in full as far
-    # as they fit, then cut with an ellipsis (ids and times always shown).
-    room = markup.message_limit - markup.size("\n".join([*head, *tail])) - LIST_SLACK
-    share = max(room // len(subs), 1) - 1  # each line's newline
-    items = [
-        clip_measured(
+    lines = [text(lang, "sub_list_title", timezone=zone_label(timezone))]
+    # Each line gets its share of one message, so the most subscriptions of the longest keywords are
+    # listed in full as far as they fit, then cut with an ellipsis (ids and times always shown).
+    share = LIST_UNITS // len(subs)
+    lines += [
+        clip_units(
             text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s)),
             share,
-            markup.size,
         )
         for s in subs
     ]
-    return _reply([*head, *items, *tail], markup)
+    if paused_reason:
+        lines.append(text(lang, "sub_paused", reason=paused_reason))
+    lines += ["", text(lang, "sub_list_footer")]
+    return _reply(lines, markup)
 
 
-# Room kept free in a /subscriptions reply for what the surface adds after composing (WeChat's links).
-LIST_SLACK = 200
+# UTF-16 units (as Telegram counts) the lines of /subscriptions may take together, leaving room within
+# one message (4096) for its title, a paused note and the footer.
+LIST_UNITS = 3600
 
 
-def clip_measured(s: str, cap: int, size: Callable[[str], int] = utf16_len) -> str:
-    """`s` shortened to at most `cap` as `size` counts (default UTF-16 units: an emoji is two), with an
-    ellipsis when cut."""
-    if size(s) <= cap:
+def clip_units(s: str, cap: int) -> str:
+    """`s` shortened to at most `cap` UTF-16 units (an emoji is two), with an ellipsis when cut."""
+    if utf16_len(s) <= cap:
         return s
     kept: list[str] = []
-    used = size("…")
+    used = 1  # the ellipsis
     for ch in s:
-        used += size(ch)
+        used += 2 if ord(ch) > 0xFFFF else 1
         if used > cap:
             break
         kept.append(ch)

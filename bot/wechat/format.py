@@ -27,12 +27,6 @@ class WeChatMarkup(PlainMarkup):
     """Plain text; matches unmarked (WeChat shows text as it is), links as "label url"."""
 
     name = "wechat"
-    message_limit = LIMIT - MARGIN
-
-    def size(self, visible: str) -> int:
-        """Bytes of UTF-8 of what WeChat is sent (`as_text`), as it counts a text reply (a Chinese
-        character is 3)."""
-        return utf8_len(as_text(visible))
 
     def highlight(self, inner: str) -> str:
         return inner
