@@ -107,7 +107,9 @@ def test_huge_cap_still_fits():
 def test_titles_and_summaries_are_cut_between_words_never_inside_one():
     # Stories from English-language sources: a digest cuts a long title or summary at a space, as a
     # reader expects, not in the middle of "Zhengzhou" or of a year.
-    title = "Zhengzhou opens new metro lines connecting the airport with the high-speed railway station in 2023"
+    title = (
+        "Zhengzhou opens new metro lines connecting the airport with the high-speed railway station in 2023"
+    )
     summary = (
         "The municipal government announced on Thursday that construction of lines 12 and 14 will be "
         "completed ahead of schedule, with passenger service starting in December 2023 according to officials"
