@@ -91,7 +91,7 @@ class Settings(BaseSettings):
     # NEWSBOT_DIGEST_CHECK_SECONDS: how often due digests are looked for (at most hourly: a longer, or
     # infinite, interval cannot be scheduled)
     digest_check_seconds: float = Field(default=30.0, gt=0, le=MAX_CHECK_SECONDS)
-    # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, the same local day
+    # NEWSBOT_DIGEST_GRACE_HOURS: how late a missed digest may still go out, even after midnight
     digest_grace_hours: float = Field(default=6.0, ge=0, le=24)
     # NEWSBOT_DIGEST_MAX_ARTICLES: articles listed per digest; the rest are counted
     digest_max_articles: int = Field(default=10, ge=1, le=50)

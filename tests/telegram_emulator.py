@@ -835,6 +835,11 @@ class TelegramEmulator:
         with self._cond:
             self._state.faults[chat_id] = _Fault("forbidden")
 
+    def delete_chat(self, chat_id: int) -> None:
+        """The chat is gone (a deleted group, a deleted account): every send to it gets 400 chat not found."""
+        with self._cond:
+            self._state.faults[chat_id] = _Fault("gone")
+
     def migrate_chat(self, chat_id: int, new_chat_id: int) -> None:
         """The group was upgraded to a supergroup: sends to the old id get 400 with migrate_to_chat_id."""
         with self._cond:
@@ -1040,6 +1045,8 @@ class TelegramEmulator:
             self._answer_delay.value = fault.delay
         if fault.kind == "forbidden":
             raise TelegramError(403, "Forbidden: bot was blocked by the user")
+        if fault.kind == "gone":
+            raise bad_request("chat not found")
         if fault.kind == "migrate":
             raise bad_request(
                 "group chat was upgraded to a supergroup chat", {"migrate_to_chat_id": fault.migrate_to}

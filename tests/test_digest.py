@@ -104,6 +104,31 @@ def test_huge_cap_still_fits():
     assert len(digest.shown_ids) + len(digest.counted_ids) == 200
 
 
+def test_titles_and_summaries_are_cut_between_words_never_inside_one():
+    # Stories from English-language sources: a digest cuts a long title or summary at a space, as a
+    # reader expects, not in the middle of "Zhengzhou" or of a year.
+    title = (
+        "Zhengzhou opens new metro lines connecting the airport with the high-speed railway station in 2023"
+    )
+    summary = (
+        "The municipal government announced on Thursday that construction of lines 12 and 14 will be "
+        "completed ahead of schedule, with passenger service starting in December 2023 according to officials"
+    )
+    arts = [article(i, title=title, summary=summary) for i in range(12, 0, -1)]
+    digest = compose_digest(arts, lang="en", local_date=DAY, open_callback=open_cb, cap=10)
+    visible = telegram_accepts(digest)
+    words = set(f"{title} {summary}".split())
+    cut = [line for line in visible.splitlines() if "…" in line]
+    assert cut, "the long title and summary are shortened"
+    for line in cut:
+        last = line.split("…")[0].split()[-1]
+        assert last in words or last.rstrip(",.") in words, line
+    for row in digest.buttons:
+        (button,) = row
+        shown = button.label.split("…")[0].split()[-1]
+        assert shown in words, button.label
+
+
 def test_nothing_new():
     assert compose_digest([], lang="zh", local_date=DAY, open_callback=open_cb) is None
     empty = compose_digest([], lang="zh", local_date=DAY, open_callback=open_cb, send_empty=True)

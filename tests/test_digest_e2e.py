@@ -217,6 +217,30 @@ async def test_blocked_subscriber_does_not_hold_up_others(
     assert [c.method for c in emu.errors()] == ["sendMessage"]  # only the one 403
 
 
+async def test_a_chat_that_is_gone_is_paused_not_tried_every_day(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    # A deleted account or group: Telegram answers 400 "chat not found" to every send. Its digests are
+    # paused like a blocked chat's, not failed again each day for ever.
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 08:00", 2101)
+        await say(emu, "/subscribe 08:00", 2102)
+        emu.delete_chat(2101)
+        clock.set(2023, 4, 13, 8, 0, 1)
+        report = await runner(app).run_due(app.bot)
+        (gone,) = subs.list_subscriptions(db_of(app), 2101)
+        (kept,) = subs.list_subscriptions(db_of(app), 2102)
+        assert report.outcomes == {gone.id: BLOCKED, kept.id: SENT}
+        chat = subs.get_chat(db_of(app), 2101)
+        assert chat is not None and chat.paused and "chat not found" in (chat.paused_reason or "").lower()
+        clock.set(2023, 4, 14, 8, 0, 1)
+        report = await runner(app).run_due(app.bot)
+        assert gone.id not in report.outcomes and report.outcomes.get(kept.id) != FAILED
+    assert [c.method for c in emu.errors()] == ["sendMessage"]  # one refused send, not one a day
+
+
 async def test_flood_limit_burst_every_subscriber_gets_exactly_one(
     telegram_emulator: TelegramEmulator, settings: Settings
 ):

@@ -72,11 +72,19 @@ def test_ledger_date_in_the_future_blocks():
     assert due(time(8, 0), SH, at(SH, 2023, 4, 7, 9, 0), last=date(2023, 4, 8)) is None
 
 
-def test_catch_up_is_same_local_day_only():
-    # 23:00 digest; bot down from 22:00 to 01:00: the missed 23:00 is not sent after midnight (new day),
-    # even though it is within 6 hours. The new day's 23:00 still comes.
-    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 1, 0)) is None
+def test_catch_up_crosses_midnight_within_the_grace():
+    # 23:00 digest; bot down from 22:00 to 01:00: the missed 23:00 is sent at 01:00 as the 7th's digest
+    # (2 hours late, within 6), once; the 8th's 23:00 still comes.
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 1, 0)) == date(2023, 4, 7)
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 1, 0), last=date(2023, 4, 7)) is None
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 23, 0), last=date(2023, 4, 7)) == date(2023, 4, 8)
     assert due(time(23, 0), SH, at(SH, 2023, 4, 7, 23, 59)) == date(2023, 4, 7)
+    # Past the grace, the day is skipped; subscribed after yesterday's time, nothing is owed.
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 5, 0)) is None
+    assert due(time(23, 0), SH, at(SH, 2023, 4, 8, 1, 0), created_at=at(SH, 2023, 4, 7, 23, 30)) is None
+    # Half-hour zones: 23:30 in Kolkata missed until 00:15.
+    kolkata = ZoneInfo("Asia/Kolkata")
+    assert due(time(23, 30), kolkata, at(kolkata, 2023, 4, 8, 0, 15)) == date(2023, 4, 7)
 
 
 def test_midnight_subscription():

@@ -65,6 +65,7 @@ def most_in_window(times: list[float], period: float) -> int:
         (Forbidden("Forbidden: bot was blocked by the user"), Action.BLOCKED),
         (TimedOut(), Action.TIMED_OUT),
         (BadRequest("Bad Request: message is too long"), Action.FAILED),
+        (BadRequest("Chat not found"), Action.BLOCKED),  # a deleted group or account
         (NetworkError("Bad Gateway"), Action.NETWORK),
         (Conflict("terminated by other getUpdates request"), Action.FAILED),
     ],

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -160,9 +161,30 @@ def is_web_address(url: str) -> bool:
 
 
 def clip(s: str, cap: int) -> str:
-    """`s` shortened to at most `cap` characters, with an ellipsis when cut."""
+    """`s` shortened to at most `cap` characters, with an ellipsis when cut; a cut that would fall inside
+    a word of letters or digits (``Zhengzhou``, ``2023``) is made before that word instead, unless that
+    would drop more than half of what is kept (one long word, or Chinese text, is cut where it reaches)."""
     s = " ".join(s.split())
-    return s if len(s) <= cap else s[: cap - 1].rstrip() + "…"
+    if len(s) <= cap:
+        return s
+    keep = cap - 1
+    if keep > 0 and _is_word_char(s[keep - 1]) and _is_word_char(s[keep]):
+        start = keep
+        while start > 0 and _is_word_char(s[start - 1]):
+            start -= 1
+        if start >= keep // 2:
+            keep = start
+    return s[:keep].rstrip() + "…"
+
+
+def _is_word_char(ch: str) -> bool:
+    """A letter or digit of an alphabetic script (Latin, Cyrillic, Greek…) or a digit: a run of these is a
+    word; Chinese and Japanese characters are each a unit of their own."""
+    return ch.isascii() and ch.isalnum() or (ch.isalpha() and not _is_cjk(ch))
+
+
+def _is_cjk(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 FOCUS_ROOM = 30  # characters of an answer's fact that a cut must leave after where it starts

@@ -2,9 +2,10 @@
 
 A subscription has a local time of day (HH:MM) in its chat's IANA timezone. At ``now`` it is due when
 
-- today's scheduled moment (today = the local date at ``now``) has passed,
+- today's scheduled moment (today = the local date at ``now``) has passed, or yesterday's has and today's
+  has not,
 - it passed less than ``grace`` ago (default 6 h): a digest missed while the bot was down is sent when it
-  comes back, on the same local day, but not a stale one hours later,
+  comes back, even after midnight (as the day it was due), but not a stale one hours later,
 - it is not earlier than the subscription itself (subscribing at 10:00 for 08:00 starts tomorrow), and
 - the ledger holds no row for this local date or a later one (never a second digest the same local day,
   whatever happened: restart, crash, a timezone change that moved the local date backwards).
@@ -59,14 +60,18 @@ def due_local_date(
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     today = now.astimezone(zone).date()
-    if last_local_date is not None and last_local_date >= today:
-        return None
-    moment = scheduled_moment(today, at, zone)
-    if not (moment <= now < moment + grace):
-        return None
-    if created_at is not None and moment < created_at:
-        return None
-    return today
+    # Today's moment, else yesterday's when it is still within the grace (a 23:30 digest missed while the
+    # bot was down is sent at 00:10, as that day's).
+    for day in (today, today - timedelta(days=1)):
+        if last_local_date is not None and last_local_date >= day:
+            return None
+        moment = scheduled_moment(day, at, zone)
+        if moment > now:
+            continue
+        if now >= moment + grace or (created_at is not None and moment < created_at):
+            return None
+        return day
+    return None
 
 
 class Schedulable(Protocol):

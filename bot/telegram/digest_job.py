@@ -3,7 +3,7 @@
 Subscriptions and the delivery ledger live in the database (`storage.records.subscriptions`), not in the
 scheduler's memory: the job is one repeating PTB JobQueue job (APScheduler underneath) that asks the
 database what is due at the injected clock's ``now`` (`bot.digests.schedule`), so a restart loses nothing
-and a digest missed while the bot was down goes out when it comes back (same local day, within the grace
+and a digest missed while the bot was down goes out when it comes back (within the grace
 period). Several replicas (``newsbot serve`` processes on one database) each run this job; the ledger
 decides which of them sends what.
 

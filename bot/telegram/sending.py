@@ -7,7 +7,8 @@ everything) and every refusal through `classify`, which says what to do about it
   holds) and try again, up to ``MAX_ATTEMPTS`` sends in all;
 - `ChatMigrated`: the group became a supergroup: follow it to the new id (the caller may move what it
   keeps about the chat: ``on_migrate``);
-- `Forbidden` (blocked by the user, or the bot left the group): blocked; the caller pauses what it sends;
+- `Forbidden` (blocked by the user, or the bot left the group) and 400 "chat not found" (a deleted group or
+  account): blocked; the caller pauses what it sends;
 - `TimedOut`: Telegram may have delivered it: not repeated (at most once);
 - `BadRequest`: failed (a formatting bug is sent once more as plain text; an edit that changes nothing
   is not an error); other network errors: one more try after a short pause, then not sent.
@@ -73,7 +74,7 @@ def classify(error: TelegramError) -> Verdict:
         return Verdict(Action.RETRY_AFTER, error.message, retry_after=retry_after_seconds(error))
     if isinstance(error, ChatMigrated):
         return Verdict(Action.MIGRATED, error.message, new_chat_id=int(error.new_chat_id))
-    if isinstance(error, Forbidden):
+    if isinstance(error, Forbidden) or is_chat_gone(error):
         return Verdict(Action.BLOCKED, error.message)
     if isinstance(error, BadRequest):
         return Verdict(Action.FAILED, error.message)
@@ -82,6 +83,12 @@ def classify(error: TelegramError) -> Verdict:
     if isinstance(error, NetworkError):
         return Verdict(Action.NETWORK, error.message)
     return Verdict(Action.FAILED, error.message)  # InvalidToken, Conflict, EndPointNotFound: not for retrying
+
+
+def is_chat_gone(error: TelegramError) -> bool:
+    """Telegram's 400 "chat not found": the chat was deleted (a group, an account) or never let the bot in;
+    like a block, sending again will not help."""
+    return isinstance(error, BadRequest) and "chat not found" in error.message.lower()
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
