@@ -1375,8 +1375,9 @@ class _Segmenter:
         ):
             return True
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
+            lines = "first line" if len(group) == 1 else f"first {len(group)} lines"
             self.roles[group[0].number] = (
-                f"text: a paragraph's first line a column break cut inside a word ({cut})"
+                f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
             )
         return False
 

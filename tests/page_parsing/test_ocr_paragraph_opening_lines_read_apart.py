@@ -9,7 +9,7 @@ a paragraph's opening, its story's text. Made-up page in the shape of the failur
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
+from storage.ingest.ocr_page import explain_page, parse_page
 
 PAGE = (
     "2020年1月8日 星期三\n\n"
@@ -35,3 +35,10 @@ def test_issue22_a_paragraphs_first_lines_read_apart_stay_in_their_story():
     (story,) = parse_page(PAGE, year=2020)
     assert story.title == "中外出版机构举办图书交流活动"
     assert "一直致力于在本国积极推广中国图书和中国文化。" in "".join(story.paragraphs)
+
+
+def test_issue22_explain_says_why_the_lines_are_text():
+    assert any(
+        "a paragraph's first 2 lines a column break cut inside a word" in line
+        for line in explain_page(PAGE, year=2020)
+    )
