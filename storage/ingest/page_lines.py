@@ -1620,9 +1620,18 @@ def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
         text = _UNCLOSED_ANGLE_RE.sub("（", text)
     found = _DATELINE_DIGITS_RE.match(text)
     if found and not (found[2] + found[4]).isdigit():
-        month, day = (re.sub(r"[\]lI|]", "1", found[i]) for i in (2, 4))
+        month, day = (_dateline_digits(found[i]) for i in (2, 4))
         text = found[1] + month + found[3] + day + text[found.end() :]
     return text
+
+
+def _dateline_digits(read: str) -> str:
+    """A dateline's month or day as read, its misread marks put right: a mark beside a ``1`` the OCR
+    read rightly is a stray mark, dropped (``大马士革]1月``: one glyph is not read two ways in one
+    number); any other mark is a misread ``1`` (``北京]月``)."""
+    if len(read) == 2 and "1" in read and not read.isdigit():
+        return "1"
+    return re.sub(r"[\]lI|]", "1", read)
 
 
 def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
@@ -1825,8 +1834,9 @@ def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
         head = line.text.rstrip()
         rest = following.text.lstrip()
         for carried in range(1, min(1 if apart else _DATELINE_CARRY, len(rest)) + 1):
-            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(head + rest[:carried]):
-                mended[index] = _Line(line.number, head + rest[:carried], line.blank_before)
+            joined = mend_misreadings(head + rest[:carried])
+            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(joined):
+                mended[index] = _Line(line.number, joined, line.blank_before)
                 # Read apart, the two are one block again: the lead goes on under its dateline.
                 mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), False)
                 break

@@ -1376,8 +1376,9 @@ class _Segmenter:
         ):
             return True
         if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
+            lines = "first line" if len(group) == 1 else f"first {len(group)} lines"
             self.roles[group[0].number] = (
-                f"text: a paragraph's first line a column break cut inside a word ({cut})"
+                f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
             )
         return False
 
@@ -3080,18 +3081,30 @@ _SEAM_SEARCH_GROUPS = 20
 _CUT_WORD_STRENGTH = 0.6
 
 
+# A paragraph's opening cut off by a column break, read as a block of its own, has at most this many lines.
+_CUT_OPENING_LINES = 3
+
+
 def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> str:
     """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
     not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
     word, and the next block goes on from it on a full line, the characters across the seam read
     elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``) or forming a
     common word of jieba's dictionary (``…310万户退耕农`` / ``户获得钱粮补助…``: ``农户``).
+    A block of a few such lines is one too when every line after its first is set to the full measure
+    and none ends a sentence (``印度通用图书公司过去十多年来`` / ``一直致力于在印度推广中国图书和中``
+    over ``国文化。该公司…``): a headline's lines are not all set as a paragraph's.
     Returns why (the seam and its evidence), or "" when it is no such line."""
     group = groups[index]
-    if len(group) != 1 or index + 1 >= len(groups):
+    if not 1 <= len(group) <= _CUT_OPENING_LINES or index + 1 >= len(groups):
         return ""
-    text = _MULTI_SPACE_RE.sub("", group[0].text)
-    width = _cells(text)
+    later = [_MULTI_SPACE_RE.sub("", line.text) for line in group[1:]]
+    if any(not _full_line(line, column) or _cells(line) >= column + 1.0 for line in later):
+        return ""
+    if any(re.search(f"[{_SENTENCE_END}；;]", line.text) for line in group):
+        return ""
+    text = _MULTI_SPACE_RE.sub("", group[-1].text)
+    width = _cells(_MULTI_SPACE_RE.sub("", group[0].text))
     if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
         return ""
     following = groups[index + 1][0].text.strip()
