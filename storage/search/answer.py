@@ -84,7 +84,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",
         re.compile(
-            r"为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|为啥|干嘛|干吗|咋回事|怎么回事|什么缘故|"
+            # not 为 + 什么 after a verb it completes (被誉为什么, 被称为什么, 成为什么, 被评为什么称号: as what)
+            r"(?<![誉称作成视选评改列定名命译划认])为什么|为何|什么原因|啥原因|原因是什么|怎么会|凭什么|为啥|干嘛|干吗|咋回事|怎么回事|什么缘故|"
             # 原因是啥, 图啥, 为了啥, 怎么想到要…: the colloquial forms of why
             r"原因是?(?:啥|哪些)|原因何在|为了(?:啥|什么)|图(?:啥|什么)|(?:怎么|咋)(?:想到|想起)|"
             # 是怎么走的, 怎么死的: the cause of a death
@@ -203,9 +204,12 @@ _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 但因“修例风波”及…长期停摆才延至…: 因…才 as 因…而; 经过调查，原来…: what an inquiry found caused it
-    r"因(?![素地此子为])[^，,。；;]{1,24}?才|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
+    # 他自己因体力不支被水流卷走, 因涉嫌受贿被查: what befell someone, after its cause
+    r"因(?![素地此子为])[^，,。；;]{1,24}?[才被]|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
     # 这得归功于…, 成绩的取得离不开…, 秘诀在于…, 初衷是…: what news credits a result to, or a deed's motive
-    r"归功于|归因于|受益于|离不开|靠的是|秘诀|[关原根就]在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
+    r"归功于|归因于|受益于|离不开|靠的是|秘诀|(?<![存])在于|初衷|出发点|动机|起因|缘由|考虑到|迫于|"
+    # 资金出现缺口，于是安排…虚报; 加大投入，从而提高产量: the clause before a consequence is its cause
+    r"[，,](?:于是|从而|因而|故而|为此|由此|以致|以至于|致使)|"
     # 在疫情防控常态化的背景下，…: the circumstance a deed answers
     r"背景下|"
     # 因脑溢血抢救无效死亡, 因病逝世, 死于心脏病: news writes the cause of a death or an injury after 因
@@ -916,6 +920,8 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
     """位于…, 在…举行, or a place the question lacks (`_place_names`). A question asking where to (开去哪,
     运到哪个国家) is answered by the place after a verb of heading (驶往马来西亚, 发往土耳其); one asking for
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
+    if _ORIGIN_ASKED.search(asked.query):
+        return _origin_strength(sentence, asked)
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
         asked_level = level.group(1) or level.group(2)
@@ -954,6 +960,21 @@ _LIVES_AT = re.compile(
     # 李学刚，河北省徐水县人，汉族: a life story opens with the name, then where the person comes from
     r"^[^，,。；;]{2,12}[，,](?![全各本该我此这那当])[\u4e00-\u9fff]{2,10}?(?:省|市|县|镇|乡|村)人[，,]"
 )
+
+
+# Where someone comes from or lives, asked (是哪个村的人, 哪里人, 家住哪里, 老家在哪): news answers with
+# 家住…, 是…人, 来自… (`_LIVES_AT`); a place the person went to or worked at is a hint.
+_ORIGIN_ASKED = re.compile(
+    r"(?:哪|何)(?:里|儿|地|个[\u4e00-\u9fff]{1,2}|一个[\u4e00-\u9fff]{1,2})的?人|家住|住(?:在)?(?:哪|何)|"
+    r"老家|籍贯|来自(?:哪|何)|出生(?:在|于)?(?:哪|何)"
+)
+
+
+def _origin_strength(sentence: str, asked: _Asked) -> float:
+    """For where someone comes from or lives: the place after 家住 / 是…人 / 来自 plainly, another a hint."""
+    if _LIVES_AT.search(sentence):
+        return PLAIN
+    return min(WEAK, _place_strength(sentence, asked))
 
 
 def _place_strength(sentence: str, asked: _Asked) -> float:
@@ -1438,10 +1459,21 @@ class _Coverage:
         return max([own] + [self.share((i,), j) for j in range(max(0, i - REFERRED_BACK), i)])
 
 
-def _acceptable(kind: str, strength: float, coverage: float, article: _Article) -> bool:
+# Why a claim is made (为什么说山西是…能源基地, 为啥说…): what bears it out is a fact, often written with no
+# word of cause, so such a question may be answered by a sentence holding none.
+_CLAIM_ASKED = re.compile(r"(?:为什么|为何|为啥|凭什么|何以)(?:要|会)?说")
+
+
+def _kind_required(kind: str, q: str) -> bool:
+    """Whether only a span holding the kind of fact asked for may answer: the fact kinds, and why (a
+    sentence giving no cause answers no why question) unless the question asks why a claim is made."""
+    return kind in FACT_KINDS or (kind == "why" and not _CLAIM_ASKED.search(q))
+
+
+def _acceptable(kind: str, q: str, strength: float, coverage: float, article: _Article) -> bool:
     """Whether a span may answer: it holds the kind of fact asked for (a dateline may date a "when"),
     and most of the question's words, or some of them (less in the first result) and the fact plainly."""
-    if kind in FACT_KINDS and strength < HOLDS_KIND and not (kind == "when" and article.dateline):
+    if _kind_required(kind, q) and strength < HOLDS_KIND and not (kind == "when" and article.dateline):
         return False
     least = MIN_TOP_KIND_COVERAGE if article.rank == 0 else MIN_KIND_COVERAGE
     return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
@@ -1654,7 +1686,7 @@ def weighed_spans(
                 - PAIR_PENALTY * (len(span) - 1)
             )
             scored = _Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
-            yield scored, _acceptable(kind, strength, share, article)
+            yield scored, _acceptable(kind, q, strength, share, article)
 
 
 def _extended(
