@@ -72,3 +72,25 @@ def test_an_ellipsis_alone_on_its_line_is_a_paragraph_of_its_own():
     page = f"{ABOVE}与时间赛跑\n\n王  明\n{_column(said)}\n……\n{_column(after)}\n"
     _, story = parse_page(page, year=2020)
     assert story.paragraphs == (said, "……", after)
+
+
+def test_an_author_note_naming_another_pieces_title_does_not_take_that_headline():
+    """``作者简介：…著有长篇小说《大山里的幸福路》等。`` closing the first piece, ``大山里的幸福路`` the
+    next piece's headline: the note names the author's books, so each headline stays over its own
+    piece."""
+    first = (
+        "一进入腊月，年味便在小城里一点点浓起来，街上挂满了红灯笼，家家户户忙着扫尘、贴春联，"
+        "孩子们数着日子盼过年，老人们把腌好的腊肉一串串挂在屋檐下晾晒。"
+    )
+    note = "作者简介：李远，云南昆明人，报社编辑，著有长篇小说《大山里的幸福路》等。"
+    second = (
+        "和同事去老孟家那天，天光不亮，早晨像是下午的光景。老孟家住的村庄在大山深处，"
+        "海拔三千多米，山上光秃秃的，没有树，一地的枯草，风呼呼地穿过衣领灌进身子。"
+    )
+    page = (
+        f"小城的年\n\n李  远\n{_column(first)}\n{_column(note)}\n\n"
+        f"◆百姓故事\n\n大山里的幸福路\n\n沈  洋\n{_column(second)}\n"
+    )
+    town, road = parse_page(page, year=2020)
+    assert (town.title, town.paragraphs) == ("小城的年", (first, note))
+    assert (road.title, road.paragraphs) == ("◆百姓故事 大山里的幸福路", (second,))
