@@ -936,10 +936,10 @@ def _ends_paragraph(
         return False
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
-    # running on would have filled its own.
+    # running on would have filled its own. A column break may part that first line from its full one.
     return clearly_short or (
         short
-        and _first_line_over_full(following, after, column_width)
+        and _first_line_over_full(following, after, column_width, across_a_break=not following.blank_before)
         and _next_unit_fits(text, following.text.strip(), room)
     )
 
@@ -990,10 +990,13 @@ def _next_unit_fits(text: str, following: str, room: float) -> bool:
     return unit is not None and _set_width(text) + display_width(unit.group()) <= room
 
 
-def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
+def _first_line_over_full(
+    following: _Line, after: _Line | None, column_width: float, *, across_a_break: bool = False
+) -> bool:
     """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
-    half-width characters) over a full line in the same block."""
-    if after is None or after.blank_before:
+    half-width characters) over a full line in the same block (or, `across_a_break`, at the top of the
+    next block: a column break between a paragraph's first line and its second)."""
+    if after is None or (after.blank_before and not across_a_break):
         return False
     text = following.text.strip()
     half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0

@@ -94,3 +94,20 @@ def test_an_author_note_naming_another_pieces_title_does_not_take_that_headline(
     town, road = parse_page(page, year=2020)
     assert (town.title, town.paragraphs) == ("小城的年", (first, note))
     assert (road.title, road.paragraphs) == ("◆百姓故事 大山里的幸福路", (second,))
+
+
+def test_a_sub_heading_over_a_first_line_a_column_break_parts_from_its_full_line():
+    """``坚持以质量提升夯实品牌建设的基础`` (short, no end mark) over a paragraph's first line (two
+    cells short) whose full second line opens the next column: the sub-heading is a paragraph."""
+    wide = 20
+    before = "构建品牌维权发展机制，打造品牌发展的法治“保护伞”“高压线”，充分激发企业创新积极性。"
+    heading = "坚持以质量提升夯实品牌建设的基础"
+    after = "品牌是企业的灵魂，质量是企业的生命，两者相辅相成、互为依托，需要并行发展，缺一不可。"
+    assert 0.7 * wide < len(heading) < wide - 2 - 1.5
+    lines = _wrap(after, wide)
+    assert len(lines[0]) == wide - 2
+    body = "\n".join(_wrap(before, wide)) + f"\n{heading}\n{lines[0]}\n\n" + "\n".join(lines[1:])
+    lead = "近年来，我国制造业品牌建设取得长足进步，一批企业走向世界，赢得了广泛赞誉和市场认可。"
+    page = "以品牌建设助推制造业高质量发展\n\n刘  超\n" + "\n".join(_wrap(lead, wide)) + f"\n{body}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs == (lead, before, heading, after)
