@@ -47,6 +47,7 @@ from storage.ingest.page_lines import (
     _MULTI_SPACE_RE,
     _ROLE_TOKEN_RE,
     _SENTENCE_PUNCT_RE,
+    AUTHOR_NOTE_RE,
     HAN,
     _cells,
     _column_widths,
@@ -95,7 +96,7 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     """Give each headline group to the story whose text it repeats (`page_headlines.match_headlines`)."""
     if not stories:
         return
-    texts = [clean_prose("".join(line.text for line in story.lines)) for story in stories]
+    texts = [clean_prose("".join(line.text for line in _piece_lines(story))) for story in stories]
     owners = {story.own_head: k for k, story in enumerate(stories) if story.own_head is not None}
     groups = [
         HeadlineGroup(
@@ -108,6 +109,15 @@ def _assign_headlines(stories: list[_Story], gap_groups: list[tuple[int, list[_L
     ]
     for story, positions in zip(stories, match_headlines(texts, groups), strict=True):
         story.headline_groups = [gap_groups[position][1] for position in positions]
+
+
+def _piece_lines(story: _Story) -> list[_Line]:
+    """A story's lines up to a ``作者简介：…`` note after its text: the note names the author's books,
+    often another piece's title on a supplement page, and says nothing of which headline is this one."""
+    for index, line in enumerate(story.lines):
+        if index and AUTHOR_NOTE_RE.match(line.text):
+            return story.lines[:index]
+    return story.lines
 
 
 # A line read as a headline group is a paragraph's first line of the story above when that story

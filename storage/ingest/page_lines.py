@@ -715,10 +715,28 @@ def verse_lines(lines: list[_Line], column_width: float) -> set[int]:
         widths = Counter(math.ceil(_set_width(lines[k].text.strip())) for k in run)
         # Prose runs its clauses on inside its lines; a line of verse is a phrase, a mark at most at its end.
         inner = sum(1 for k in run if _INNER_MARK_RE.search(lines[k].text.strip()[:-1]))
-        if len(run) >= _VERSE_RUN and 3 * max(widths.values()) <= 2 * len(run) and 4 * inner <= len(run):
+        ragged_phrases = 3 * max(widths.values(), default=0) <= 2 * len(run) and 4 * inner <= len(run)
+        if len(run) >= _VERSE_RUN and (ragged_phrases or all(_couplet_line(lines[k].text) for k in run)):
             out.update(run)
         run = []
     return out
+
+
+# A line of classical verse: two or more phrases of one length (three to seven characters) parted by
+# commas, a mark at most at its end (``夺情逆行，长泪辞岁``).
+_COUPLET_LINE_RE = re.compile(f"^([{HAN}]{{3,7}})(?:，[{HAN}]+)+[，。；！？]?$")
+
+
+def _couplet_line(text: str) -> bool:
+    """Whether a line is a line of classical verse: phrases of equal length parted by commas. Such
+    lines stand one under another, all of a width, so the ragged widths `verse_lines` asks of free
+    verse do not show them; prose never sets four short lines in a row of equal phrases."""
+    line = text.strip()
+    found = _COUPLET_LINE_RE.match(line)
+    if found is None:
+        return False
+    phrases = re.sub("[，。；！？]$", "", line).split("，")
+    return all(len(phrase) == len(found[1]) for phrase in phrases)
 
 
 def join_lines(lines: list[_Line], column_width: float) -> list[str]:
@@ -868,6 +886,10 @@ def _ends_paragraph(
     short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True
+    if _dialogue_turn(text, following.text.strip()):
+        return True
+    if _FINAL_RE.search(text) and _ELLIPSIS_LINE_RE.match(following.text):
+        return True  # ``……`` alone on its line after a sentence: a pause set as a paragraph of its own
     if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
         return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
     if _REFERENCE_NOTE_RE.match(following.text):
@@ -914,12 +936,30 @@ def _ends_paragraph(
         return False
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
-    # running on would have filled its own.
+    # running on would have filled its own. A column break may part that first line from its full one.
     return clearly_short or (
         short
-        and _first_line_over_full(following, after, column_width)
+        and _first_line_over_full(following, after, column_width, across_a_break=not following.blank_before)
         and _next_unit_fits(text, following.text.strip(), room)
     )
+
+
+# A quotation closed after its sentence's end at a line's end (``…暂停巡逻。”``).
+_CLOSED_QUOTE_RE = re.compile(f"[{_SENTENCE_END}]”$")
+
+# An ellipsis alone on its line (``……``).
+_ELLIPSIS_LINE_RE = re.compile("^[ \t\u3000]*(?:…|\\.{3}|。{3})+[ \t\u3000]*$")
+
+# A whole quotation alone on its line (``“小美，架好设备，做好记录。”``).
+_WHOLE_QUOTE_RE = re.compile(f"^“[^“”]+[{_SENTENCE_END}]”$")
+
+
+def _dialogue_turn(text: str, following: str) -> bool:
+    """Whether `following` is a turn of a dialogue, a paragraph of its own: a whole quotation alone on
+    its line after a line whose quotation closed after a sentence's end. Within one paragraph one
+    speaker's quotations are joined by words (``他说，``), never set one after another, so a second
+    quotation straight after the first is the next speaker's, set on a new line."""
+    return _CLOSED_QUOTE_RE.search(text) is not None and _WHOLE_QUOTE_RE.match(following) is not None
 
 
 # A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.
@@ -950,10 +990,13 @@ def _next_unit_fits(text: str, following: str, room: float) -> bool:
     return unit is not None and _set_width(text) + display_width(unit.group()) <= room
 
 
-def _first_line_over_full(following: _Line, after: _Line | None, column_width: float) -> bool:
+def _first_line_over_full(
+    following: _Line, after: _Line | None, column_width: float, *, across_a_break: bool = False
+) -> bool:
     """Whether `following` is set as a paragraph's first line (two cells short, half a cell more with
-    half-width characters) over a full line in the same block."""
-    if after is None or after.blank_before:
+    half-width characters) over a full line in the same block (or, `across_a_break`, at the top of the
+    next block: a column break between a paragraph's first line and its second)."""
+    if after is None or (after.blank_before and not across_a_break):
         return False
     text = following.text.strip()
     half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
