@@ -35,6 +35,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_time": "/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}",
         "digest_open": "{n}. {title}",
         "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
+        "sub_moved": "已把订阅 #{id}（{what}）从每天 {old} 改到每天 {time}（{timezone}）；已推送过的文章不会再推送。"
+        "\n下一次推送：{next}。",
+        "sub_moved_no_push": "已把订阅 #{id}（{what}）的时间从 {old} 改为 {time}。这里不会定时推送（时间只在 Telegram 里有用）。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
         "sub_what_all": "全部新闻",
         "sub_what_keywords": "与「{keywords}」相关的新闻",
@@ -104,6 +107,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "/digest ID one of them (e.g. /digest 3).",
         "digest_open": "{n}. {title}",
         "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
+        "sub_moved": "Subscription #{id} ({what}) moved from {old} to {time} daily ({timezone}); articles it "
+        "already brought will not come again.\nNext digest: {next}.",
+        "sub_moved_no_push": "Subscription #{id} ({what}) moved from {old} to {time}. Nothing is pushed here (the "
+        "time only matters in Telegram).",
         "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
         "sub_what_all": "all news",
         "sub_what_keywords": "news about {keywords}",
