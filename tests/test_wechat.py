@@ -526,3 +526,18 @@ def test_a_preview_too_long_by_itself_keeps_its_whole_articles_and_counts_the_re
     assert out.count("http://x/article/") == len(kept) and "…" not in out  # whole articles only
     assert f"还有 {30 - len(kept)} 篇放不下" in out and "还有 5 篇，可用 /search 查看。" in out
     assert out.startswith(head) and out.endswith("另有 1 个订阅没有预览")
+
+
+def test_subscriptions_too_many_for_one_reply_keep_whole_lines_and_say_how_many_more(web: WebRun):
+    """QA pass 9: 20 subscriptions of 3 short keywords were cut after #6 inside the list, with "…". Whole
+    lines are kept, a line says how many are not listed, and every feed address stays."""
+    for i in range(20):
+        reply_of(
+            post(web, wechat_text("oReaderTwenty", f"/subscribe {i}:00 保交楼{i} 二七区 人才", 5590000 + i))
+        )
+    content = reply_of(post(web, wechat_text("oReaderTwenty", "/subscriptions", 5590100)))["Content"]
+    assert len(content.encode("utf-8")) <= 2048
+    assert content.count(f"{web.base_url}/feed/") == 20 and "…" not in content
+    listed = re.findall(r"^#(\d+) · ", content, re.M)
+    assert 0 < len(listed) < 20
+    assert f"另有 {20 - len(listed)} 个订阅放不下这条微信消息" in content and "取消订阅：" in content

@@ -12,6 +12,7 @@ those words are searched as if typed. The HTTP side (signature, XML, the 5 s bud
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -30,13 +31,15 @@ from bot.digests.feed import feed_replies
 from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
 from bot.digests.records import UNSUBSCRIBE_PREFIX
 from bot.digests.texts import text as digest_text
-from bot.wechat.format import WECHAT, as_text, clip, fit_previews, link_articles, to_wechat
+from bot.wechat.format import WECHAT, as_text, clip, fit_items, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import Message
 from storage.database.access import Database
 from storage.records import subscriptions as subs
 from storage.records.readers import WECHAT as CHANNEL
 from storage.records.readers import reader_chat, reader_for
 
+# A subscription in the /subscriptions list: "#3 · 每天 08:00 · …".
+_LISTED_SUBSCRIPTION = re.compile(r"^#\d+ · ")
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
@@ -146,7 +149,13 @@ class WeChatChat:
                 if name == "subscriptions" and len(out) > 1:
                     # The feed addresses are what a follower acts on: kept whole, the list above is cut.
                     *out, feeds = out
-                    tail = "\n" + feeds.text  # after a blank line, as between replies
+                    listed = link_articles(as_text("\n\n".join(r.text for r in out)), base).strip()
+                    return fit_items(
+                        listed,
+                        lambda line: _LISTED_SUBSCRIPTION.match(line) is not None,
+                        lambda count: text(lang, "wechat_subs_more", count=count),
+                        tail="\n" + as_text(feeds.text),  # after a blank line, as between replies
+                    )
         else:
             out = self.conversation.text(line, who)
         searched = searched_words(line, command)

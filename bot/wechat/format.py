@@ -149,3 +149,29 @@ def fit_previews(
         if utf8_len(whole) <= limit:
             return whole
     return fit(previews[0], limit, tail=last)
+
+
+def fit_items(
+    body: str,
+    is_item: Callable[[str], bool],
+    more: Callable[[int], str],
+    *,
+    tail: str = "",
+    limit: int = LIMIT - MARGIN,
+) -> str:
+    """`body` with `tail` after it within `limit` bytes, never cut inside a line: whole when it fits, else
+    the lines before its first item, the items that fit, `more(n)` naming the n left out, and the lines
+    after its last item (`fit` when not even one item fits). Pure."""
+    whole = f"{body}\n{tail}" if tail else body
+    if utf8_len(whole) <= limit:
+        return whole
+    lines = body.split("\n")
+    items = [n for n, line in enumerate(lines) if is_item(line)]
+    for keep in range(len(items) - 1, 0, -1):
+        kept = [*lines[: items[keep]], more(len(items) - keep), *lines[items[-1] + 1 :]]
+        if tail:
+            kept.append(tail)
+        out = "\n".join(kept)
+        if utf8_len(out) <= limit:
+            return out
+    return fit(body, limit, tail=tail)
