@@ -300,8 +300,8 @@ def test_unsubscribe_takes_several_ids_and_says_which_went(tmp_path, args, lang)
             )
             return "\n".join(r.text for r in replies)
 
-        run("subscribe", "8:00")
-        run("subscribe", "9:00")
+        run("subscribe", "8:00", "统战")  # other keywords each: the same ones at another time move it
+        run("subscribe", "9:00", "保交楼")
         kept = run("subscribe", "10:00")
         a, b, c = (s.id for s in subs.list_subscriptions(db, 42))
         reply = run("unsubscribe", *(arg.format(a=a, b=b) for arg in args))
@@ -332,8 +332,8 @@ def test_unsubscribe_takes_a_range_of_ids(tmp_path, typed):
             )
             return "\n".join(r.text for r in replies)
 
-        for at in ("8:00", "9:00", "10:00", "11:00"):
-            run("subscribe", at)
+        for at, word in (("8:00", "统战"), ("9:00", "保交楼"), ("10:00", "人才"), ("11:00", "教育")):
+            run("subscribe", at, word)  # other keywords each: the same ones at another time move it
         a, b, c, d = (s.id for s in subs.list_subscriptions(db, 42))
         reply = run("unsubscribe", typed.format(a=a, c=c))
         assert [s.id for s in subs.list_subscriptions(db, 42)] == [d]

@@ -84,7 +84,8 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
     async with running(settings, clock) as app:
         await say(emu, "/subscribe 8:00", 9001)
         await say(emu, "/subscribe 8:00 统战 保交楼", 9001)
-        await say(emu, "/subscribe 9:00 统战 保交楼", 9001)  # another minute: a digest of its own
+        # Another minute: a digest of its own (a keyword more, or the same keywords would move the 8:00 one).
+        await say(emu, "/subscribe 9:00 统战 保交楼 火星基地", 9001)
         await say(emu, "/subscribe 8:00", 9002)  # the same subscriptions in separate chats
         await say(emu, "/subscribe 8:00 统战 保交楼", 9003)
         db = db_of(app)

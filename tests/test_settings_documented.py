@@ -133,7 +133,9 @@ def _services_check(s: Settings, default: Settings, tmp: Path) -> None:
 
             me = Who(user_id=1, chat_id=1)
             services.conversation.command("subscribe", "8:00", me)
-            refused = services.conversation.command("subscribe", "9:00", me)
+            refused = services.conversation.command(
+                "subscribe", "9:00 人才", me
+            )  # other keywords: the same ones would move it
             assert "订阅数量已达上限（1 个）" in refused[0].text
             assert len(services.database.read(subs.list_subscriptions, 1)) == 1
         if s.inbox is not None:

@@ -190,3 +190,19 @@ def test_set_timezone_creates_chat(db):
     chat = subs.set_timezone(db, 5, "America/New_York")
     assert chat.timezone == "America/New_York"
     assert subs.get_chat(db, 5).timezone == "America/New_York"
+
+
+def test_a_moved_subscription_keeps_its_id_and_ledger(db):
+    sub = subs.add_subscription(db, 100, "08:00", ["交通"], now=NOW)
+    other = subs.add_subscription(db, 200, "08:00", now=NOW)
+    (article,) = add_articles(db, "2023-04-06")
+    delivery = subs.claim_delivery(db, sub.id, date(2023, 4, 7), 100, shown_ids=[article])
+    assert delivery is not None
+    later = datetime(2023, 4, 7, 3, 0, tzinfo=UTC)
+    moved = subs.move_subscription(db, 100, sub.id, "20:00", now=later)
+    assert moved == subs.Subscription(sub.id, 100, "20:00", ("交通",), later)
+    assert subs.delivered_article_ids(db, sub.id) == [article]
+    assert subs.last_delivery_date(db, sub.id) == date(2023, 4, 7)
+    assert subs.last_delivery_date(db, other.id) is None
+    assert subs.move_subscription(db, 100, other.id, "20:00", now=later) is None  # not this chat's
+    assert subs.get_subscription(db, other.id) == other

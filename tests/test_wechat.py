@@ -16,7 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.wechat.format import fit, link_articles, to_wechat
+from bot.wechat.format import LIMIT, MARGIN, fit, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
 from storage.records.articles import get_article
@@ -493,3 +493,51 @@ def test_article_numbers_past_the_three_opened_are_named(web: WebRun):
 def test_fit_cuts_a_tail_too_long_for_the_limit():
     out = fit("results", 100, tail="x" * 300)
     assert len(out.encode("utf-8")) <= 100 and out.startswith("results")
+
+
+def test_a_digest_of_many_subscriptions_keeps_whole_articles_and_names_what_it_left_out(web: WebRun):
+    """QA pass 9: five previews of up to 10 stories do not fit WeChat's 2048 bytes: the second was cut after
+    its first story and the line naming the other subscriptions was lost. Whole previews and whole
+    articles are kept, and a closing line says how many more there are and how to see them."""
+    for i in range(7):
+        reply_of(post(web, wechat_text("oReaderDigests", f"/subscribe {i + 6}:00 -无关词{i}", 5580000 + i)))
+    content = reply_of(post(web, wechat_text("oReaderDigests", "/digest", 5580100)))["Content"]
+    assert len(content.encode("utf-8")) <= 2048
+    lines = content.split("\n")
+    titles = [n for n, line in enumerate(lines) if re.match(r"\d+\. ", line)]
+    links = [n for n, line in enumerate(lines) if "/article/" in line]
+    assert titles and len(links) == len(titles)  # every article listed keeps its link: none cut
+    assert "…" not in content
+    assert re.search(r"另有 \d+ 个订阅没有预览。预览其中一个：/digest 编号，例如 /digest \d+", content), (
+        content
+    )
+
+
+def test_a_preview_too_long_by_itself_keeps_its_whole_articles_and_counts_the_rest():
+    head = "📰 新闻摘要\n下一份摘要将有 30 篇文章"
+    items = [f"{n}. 标题{n}{'长' * 60}\n2023-05-01 · 摘要\nhttp://x/article/{n}" for n in range(1, 31)]
+    preview = "\n\n".join([head, *items, "还有 5 篇，可用 /search 查看。"])
+    out = fit_previews(
+        [preview, "第二份"], lambda k: f"另有 {k} 个订阅没有预览" if k else "", lambda n: f"还有 {n} 篇放不下"
+    )
+    assert len(out.encode("utf-8")) <= LIMIT - MARGIN
+    kept = re.findall(r"^(\d+)\. ", out, re.M)
+    assert kept == [str(n) for n in range(1, len(kept) + 1)] and len(kept) > 1
+    assert out.count("http://x/article/") == len(kept) and "…" not in out  # whole articles only
+    assert f"还有 {30 - len(kept)} 篇放不下" in out and "还有 5 篇，可用 /search 查看。" in out
+    assert out.startswith(head) and out.endswith("另有 1 个订阅没有预览")
+
+
+def test_subscriptions_too_many_for_one_reply_keep_whole_lines_and_say_how_many_more(web: WebRun):
+    """QA pass 9: 20 subscriptions of 3 short keywords were cut after #6 inside the list, with "…". Whole
+    lines are kept, a line says how many are not listed, and every feed address stays."""
+    for i in range(20):
+        reply_of(
+            post(web, wechat_text("oReaderTwenty", f"/subscribe {i}:00 保交楼{i} 二七区 人才", 5590000 + i))
+        )
+    content = reply_of(post(web, wechat_text("oReaderTwenty", "/subscriptions", 5590100)))["Content"]
+    assert len(content.encode("utf-8")) <= 2048
+    assert content.count(f"{web.base_url}/feed/") == 20 and "…" not in content
+    listed = re.findall(r"^#(\d+) · ", content, re.M)
+    assert 0 < len(listed) < 20
+    assert f"另有 {20 - len(listed)} 个订阅放不下这条微信消息" in content and "取消订阅：" in content

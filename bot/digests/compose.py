@@ -175,13 +175,21 @@ def _reply(lines: Sequence[str], markup: Markup, buttons: Keyboard = ()) -> Repl
 
 
 def format_subscribed(
-    lang: str, sub: Subscription, timezone: str, next_at: datetime, markup: Markup
+    lang: str,
+    sub: Subscription,
+    timezone: str,
+    next_at: datetime,
+    markup: Markup,
+    *,
+    old_time: str | None = None,
 ) -> Reply:
-    """Confirmation of /subscribe; ``next_at`` is the next digest, in the chat's timezone."""
+    """Confirmation of /subscribe; ``next_at`` is the next digest, in the chat's timezone. With
+    ``old_time``, the subscription was moved from that time."""
     line = text(
         lang,
-        "sub_created",
+        "sub_created" if old_time is None else "sub_moved",
         time=sub.local_time,
+        old=old_time,
         timezone=zone_label(timezone),
         what=describe_subscription(lang, sub),
         id=sub.id,

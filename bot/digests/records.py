@@ -185,22 +185,49 @@ def _subscribe(
     max_subscriptions: int,
     markup: Markup,
 ) -> Reply:
+    """/subscribe: a new subscription, or the chat's one of the same keywords moved to the new time (its
+    ledger kept, so what it brought this morning does not come again tonight)."""
     request = schedule.parse_subscribe_args(args)
     if isinstance(request, schedule.ArgumentError):
         return _error(lang, request, markup)
     current = subs.list_subscriptions(db, chat_id)
-    for existing in current:
-        if existing.local_time == request.local_time and same_keywords(existing.keywords, request.keywords):
+    same = [s for s in current if same_keywords(s.keywords, request.keywords)]
+    for existing in same:
+        if existing.local_time == request.local_time:
             return digest.format_text(lang, "sub_exists", markup, id=existing.id, time=existing.local_time)
+    if same:
+        moved = subs.move_subscription(db, chat_id, same[0].id, request.local_time, now=now)
+        assert moved is not None  # listed in this transaction
+        if is_reader_chat(chat_id):  # a web or WeChat reader's subscriptions are feeds: nothing is pushed
+            what = digest.describe_subscription(lang, moved)
+            old = same[0].local_time
+            return digest.format_text(
+                lang, "sub_moved_no_push", markup, id=moved.id, what=what, old=old, time=moved.local_time
+            )
+        return _confirm(db, moved, lang, now, markup, old_time=same[0].local_time)
     if len(current) >= max_subscriptions:
         return digest.format_text(lang, "err_too_many_subs", markup, limit=max_subscriptions)
     sub = subs.add_subscription(db, chat_id, request.local_time, request.keywords, now=now)
-    chat = subs.get_chat(db, chat_id)
+    return _confirm(db, sub, lang, now, markup)
+
+
+def _confirm(
+    db: sqlite_utils.Database,
+    sub: subs.Subscription,
+    lang: str,
+    now: datetime,
+    markup: Markup,
+    *,
+    old_time: str | None = None,
+) -> Reply:
+    """The reply to a subscription made (or moved from `old_time`): its time, zone and next digest."""
+    chat = subs.get_chat(db, sub.chat_id)
     timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
     zone = schedule.zone_or_default(timezone)
     at = schedule.parse_time(sub.local_time) or schedule.DEFAULT_TIME
-    next_at = schedule.next_digest_at(at, zone, now, created_at=sub.created_at).astimezone(zone)
-    return digest.format_subscribed(lang, sub, timezone, next_at, markup)
+    last = subs.last_delivery_date(db, sub.id)
+    next_at = schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last)
+    return digest.format_subscribed(lang, sub, timezone, next_at.astimezone(zone), markup, old_time=old_time)
 
 
 def _unsubscribe(

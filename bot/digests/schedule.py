@@ -131,11 +131,19 @@ def due_subscriptions(
 
 
 def next_digest_at(
-    at: time, zone: ZoneInfo, now: datetime, *, created_at: datetime | None = None
+    at: time,
+    zone: ZoneInfo,
+    now: datetime,
+    *,
+    created_at: datetime | None = None,
+    last_local_date: date | None = None,
 ) -> datetime:
-    """The next scheduled moment (UTC) after ``now`` (and after ``created_at``): for confirmations."""
+    """The next scheduled moment (UTC) after ``now`` (and after ``created_at``) on a local day after
+    ``last_local_date`` (the day of the latest digest, which has had its one): for confirmations."""
     start = now if created_at is None else max(now, created_at)
     day = start.astimezone(zone).date()
+    if last_local_date is not None:
+        day = max(day, last_local_date + timedelta(days=1))
     for offset in range(3):
         moment = scheduled_moment(day + timedelta(days=offset), at, zone)
         if moment > start:

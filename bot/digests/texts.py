@@ -23,6 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_count_next_capped": "下一份摘要将有 {total} 篇文章，这里是最新的 {shown} 篇",
         "digest_count_capped": "共 {total} 篇新文章，这里是最新的 {shown} 篇",
         "digest_more": "还有 {rest} 篇，可用 {command} 查看。",
+        "wechat_digest_cut": "还有 {count} 篇放不下这条微信消息，可用 {command} 查看。",
         "digest_nothing": "今天没有新的文章。",
         "digest_undated": "日期不详",
         "digest_preview_note": "（预览，不影响定时推送）",
@@ -35,6 +36,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_time": "/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}",
         "digest_open": "{n}. {title}",
         "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
+        "sub_moved": "已把订阅 #{id}（{what}）从每天 {old} 改到每天 {time}（{timezone}）；已推送过的文章不会再推送。"
+        "\n下一次推送：{next}。",
+        "sub_moved_no_push": "已把订阅 #{id}（{what}）的时间从 {old} 改为 {time}。这里不会定时推送（时间只在 Telegram 里有用）。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
         "sub_what_all": "全部新闻",
         "sub_what_keywords": "与「{keywords}」相关的新闻",
@@ -89,6 +93,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_count_next_capped": "Your next digest would have {total} articles, the newest {shown} below",
         "digest_count_capped": "{total} new articles, the newest {shown} below",
         "digest_more": "{rest} more: use {command} to see them.",
+        "wechat_digest_cut": "{count} more do not fit in one WeChat message: use {command} to see them.",
         "digest_nothing": "No new articles today.",
         "digest_undated": "undated",
         "digest_preview_note": "(preview; the scheduled digest is not affected)",
@@ -104,6 +109,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "/digest ID one of them (e.g. /digest 3).",
         "digest_open": "{n}. {title}",
         "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
+        "sub_moved": "Subscription #{id} ({what}) moved from {old} to {time} daily ({timezone}); articles it "
+        "already brought will not come again.\nNext digest: {next}.",
+        "sub_moved_no_push": "Subscription #{id} ({what}) moved from {old} to {time}. Nothing is pushed here (the "
+        "time only matters in Telegram).",
         "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
         "sub_what_all": "all news",
         "sub_what_keywords": "news about {keywords}",

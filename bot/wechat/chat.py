@@ -12,6 +12,7 @@ those words are searched as if typed. The HTTP side (signature, XML, the 5 s bud
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -25,15 +26,20 @@ from bot.chat.conversation import (
 )
 from bot.chat.replies import Reply, format_welcome
 from bot.chat.texts import text
+from bot.digests.compose import search_command
 from bot.digests.feed import feed_replies
-from bot.digests.plan import ARTICLE_PREFIX
+from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
 from bot.digests.records import UNSUBSCRIBE_PREFIX
-from bot.wechat.format import WECHAT, clip, to_wechat
+from bot.digests.texts import text as digest_text
+from bot.wechat.format import WECHAT, as_text, clip, fit_items, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import Message
 from storage.database.access import Database
+from storage.records import subscriptions as subs
 from storage.records.readers import WECHAT as CHANNEL
 from storage.records.readers import reader_chat, reader_for
 
+# A subscription in the /subscriptions list: "#3 · 每天 08:00 · …".
+_LISTED_SUBSCRIPTION = re.compile(r"^#\d+ · ")
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
@@ -136,10 +142,20 @@ class WeChatChat:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
                 out = [typed_article_links(typed_choices(r)) for r in out]
+                if name == "digest":
+                    fitted = self._previews(out, rest, chat_id, lang, base)
+                    if fitted is not None:
+                        return fitted
                 if name == "subscriptions" and len(out) > 1:
                     # The feed addresses are what a follower acts on: kept whole, the list above is cut.
                     *out, feeds = out
-                    tail = "\n" + feeds.text  # after a blank line, as between replies
+                    listed = link_articles(as_text("\n\n".join(r.text for r in out)), base).strip()
+                    return fit_items(
+                        listed,
+                        lambda line: _LISTED_SUBSCRIPTION.match(line) is not None,
+                        lambda count: text(lang, "wechat_subs_more", count=count),
+                        tail="\n" + as_text(feeds.text),  # after a blank line, as between replies
+                    )
         else:
             out = self.conversation.text(line, who)
         searched = searched_words(line, command)
@@ -151,6 +167,31 @@ class WeChatChat:
         ):
             tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
+
+    def _previews(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
+        """/digest's previews within one WeChat reply: whole previews, then whole articles, and the line
+        naming the subscriptions left out (`fit_previews`); None when `out` is not previews of the chat's
+        subscriptions (none yet, an id not found, a time instead of an id)."""
+        found = self.database.read(subs.list_subscriptions, chat_id)
+        wanted = args.strip().lstrip("#")
+        shown = [s for s in found if str(s.id) == wanted] if wanted else found[:PREVIEWS]
+        beyond = [] if wanted else found[PREVIEWS:]
+        if not shown or len(out) != len(shown) + (1 if beyond else 0):
+            return None
+        previews = [link_articles(as_text(r.text), base).strip() for r in out[: len(shown)]]
+
+        def closing(left_out: int) -> str:
+            named = shown[len(shown) - left_out :] + beyond
+            if not named:
+                return ""
+            return digest_text(lang, "digest_preview_more", count=len(named), id=named[0].id)
+
+        def cut(count: int) -> str:
+            return digest_text(
+                lang, "wechat_digest_cut", count=count, command=search_command(shown[0].keywords)
+            )
+
+        return fit_previews(previews, closing, cut)
 
     def _known_language(self, openid: str) -> str:
         """The language of a follower newsbot already knows (chosen with /lang, else the one their messages

@@ -10,6 +10,7 @@ What the reply quotes (titles, text, the reader's query) never reaches WeChat as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from bot.chat import replies
 from bot.chat.replies import Markup, PlainMarkup, clip, clip_to, page_count
@@ -115,3 +116,62 @@ def as_text(body: str) -> str:
 def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:
     """A reply ready for WeChat: markup as text, article references as links, within the size limit."""
     return fit(link_articles(as_text(body), base_url).strip(), tail=as_text(tail))
+
+
+_LISTED_ARTICLE = re.compile(r"^\d+\. ")
+
+
+def fit_previews(
+    previews: Sequence[str],
+    closing: Callable[[int], str],
+    cut: Callable[[int], str],
+    limit: int = LIMIT - MARGIN,
+) -> str:
+    """Digest previews (ready for WeChat) within `limit` bytes, never cut inside an article: the previews
+    that fit whole beside their closing line `closing(k)` (k previews left out; "" for no line); when not
+    even the first fits, its articles that fit, then `cut(n)` naming the n left out. Pure."""
+
+    def joined(parts: Sequence[str]) -> str:
+        return "\n\n".join(p for p in parts if p)
+
+    for keep in range(len(previews), 0, -1):
+        whole = joined([*previews[:keep], closing(len(previews) - keep)])
+        if utf8_len(whole) <= limit:
+            return whole
+    if not previews:
+        return fit(closing(0), limit)
+    blocks = previews[0].split("\n\n")
+    items = [n for n, block in enumerate(blocks) if _LISTED_ARTICLE.match(block)]
+    last = closing(len(previews) - 1)
+    for keep in range(len(items) - 1, 0, -1):
+        kept = blocks[: items[keep]] + blocks[items[-1] + 1 :]  # the head, whole articles, the lines after
+        whole = joined([*kept, cut(len(items) - keep), last])
+        if utf8_len(whole) <= limit:
+            return whole
+    return fit(previews[0], limit, tail=last)
+
+
+def fit_items(
+    body: str,
+    is_item: Callable[[str], bool],
+    more: Callable[[int], str],
+    *,
+    tail: str = "",
+    limit: int = LIMIT - MARGIN,
+) -> str:
+    """`body` with `tail` after it within `limit` bytes, never cut inside a line: whole when it fits, else
+    the lines before its first item, the items that fit, `more(n)` naming the n left out, and the lines
+    after its last item (`fit` when not even one item fits). Pure."""
+    whole = f"{body}\n{tail}" if tail else body
+    if utf8_len(whole) <= limit:
+        return whole
+    lines = body.split("\n")
+    items = [n for n, line in enumerate(lines) if is_item(line)]
+    for keep in range(len(items) - 1, 0, -1):
+        kept = [*lines[: items[keep]], more(len(items) - keep), *lines[items[-1] + 1 :]]
+        if tail:
+            kept.append(tail)
+        out = "\n".join(kept)
+        if utf8_len(out) <= limit:
+            return out
+    return fit(body, limit, tail=tail)

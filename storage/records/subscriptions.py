@@ -77,7 +77,9 @@ class Subscription:
     chat_id: int
     local_time: str  # "HH:MM", in the chat's timezone
     keywords: tuple[str, ...]
-    created_at: datetime  # aware, UTC
+    created_at: (
+        datetime  # aware, UTC: when it was made, or last moved to another time (its schedule starts then)
+    )
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,25 @@ def list_subscriptions(db: sqlite_utils.Database, chat_id: int) -> list[Subscrip
         [chat_id],
     ).fetchall()
     return [_subscription(row) for row in rows]
+
+
+def move_subscription(
+    db: sqlite_utils.Database,
+    chat_id: int,
+    subscription_id: int,
+    local_time: str,
+    *,
+    now: datetime | None = None,
+) -> Subscription | None:
+    """Give one of the chat's subscriptions another time ("HH:MM", already validated), keeping its ledger
+    (what it already brought does not come again). Its schedule starts again at `now` (``created_at``), so
+    a time already past today is not caught up. None when the chat holds no such subscription."""
+    with _transaction(db) as conn:
+        changed = conn.execute(
+            "UPDATE subscriptions SET local_time = ?, created_at = ? WHERE id = ? AND chat_id = ?",
+            [local_time, _now(now), subscription_id, chat_id],
+        ).rowcount
+    return get_subscription(db, subscription_id) if changed else None
 
 
 def remove_subscription(
@@ -542,6 +563,14 @@ def listed_by_siblings(db: sqlite_utils.Database, subscription_id: int, local_da
         [subscription_id, local_date.isoformat(), CLAIMED, SENT],
     ).fetchall()
     return {int(r[0]) for r in rows}
+
+
+def last_delivery_date(db: sqlite_utils.Database, subscription_id: int) -> date | None:
+    """The local day of the subscription's latest ledger row (any status), None before its first digest."""
+    row = db.execute(
+        "SELECT MAX(local_date) FROM digest_deliveries WHERE subscription_id = ?", [subscription_id]
+    ).fetchone()
+    return date.fromisoformat(row[0]) if row[0] else None
 
 
 def has_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> bool:
