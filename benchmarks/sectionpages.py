@@ -236,7 +236,7 @@ def _lay_sports(
     article: Article, rng: random.Random, width: int, photo: bool
 ) -> tuple[list[str], Expected, str]:
     """One story: its heads, the reporter's line under them for a feature that has one, its text (a
-    photo's caption inside its columns when `photo`)."""
+    photo's caption inside its columns when `photo`). The truth holds no summary box label (`_is_box_label`)."""
     dateline, _rest = _lead_without_dateline(article)
     paragraphs = list(article.paragraphs)
     kind = "dispatch" if dateline else "feature"
@@ -254,11 +254,12 @@ def _lay_sports(
         kind += " + photo inside"
     if any(len(p) < 20 and not re.search("[。！？”…）]$", p) for p in paragraphs):
         kind += " + sub-heads"
-    lead = _rest if dateline else paragraphs[0]
+    text = [p for p in paragraphs if not _is_box_label(p)]
+    lead = _rest if dateline else text[0]
     date = article.date if dateline else _page_dated(lead, article.issue, _lead_date(article, lead))
     expected = Expected(
         title=" ".join(article.heads),
-        paragraphs=tuple(paragraphs),
+        paragraphs=tuple(text),
         date=date,
         reporters=article.reporters,
         correspondents=(),
