@@ -164,18 +164,16 @@ _TIME_RE = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 # A time written with a full stop (8.30, 21.00, as Chinese readers often do), on the hour or the half hour
 # only: an event named by its date (3.15, 7.20, 9.11) or a number (8.75, 3.5) stays a keyword.
 _DOTTED_TIME_RE = re.compile(r"^(\d{1,2})\.([03]0)$")
-# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点.
-_DAY_PART = (
-    r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早|每天早上|每天晚上"
-    r"|每天|早|晚"
-)
+# A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
+_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早"
+# A part of the day before a time: 晚上8点, 凌晨3点, 晚9点, 半夜12点, 深夜11点 (the parts above, and the short
+# and daily forms).
+_DAY_PART = rf"{_PARTS_ALONE}|每天早上|每天晚上|每天|早|晚"
 _CN_DIGITS = "零〇一二两三四五六七八九十"
 # A day before a time: 每天8点 (every digest is daily), 明天晚上8点 (the first one is tomorrow).
 _DAY_WORD = r"每天|每日|天天|明天|明日|今天"
 # Words saying only that it is daily: no keyword (/subscribe 8点 每天).
 _DAILY_RE = re.compile(r"^(?:每天|每日|天天)$")
-# A part of the day with nothing else of a time: 晚上, 中午, 凌晨 (or with a number only: 晚上8).
-_PARTS_ALONE = r"上午|下午|早上|晚上|中午|凌晨|傍晚|清晨|早晨|晚间|夜晚|夜里|夜间|半夜|午夜|深夜|今晚|明早"
 # Things that look like an attempt at a time but are not HH:MM: "8点半", "8点", "8時", "8h", "0800", "8:5", "8",
 # a time in Chinese numerals ("二十四点", "八点七十分"), a part of the day alone or with only a number ("晚上",
 # "晚上8") and a part of the day with a number ("晚上25点"). A word that merely starts with a part of the day
