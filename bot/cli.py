@@ -477,7 +477,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
             "To try newsbot without a token: newsbot chat"
         )
     from bot.logs import RedactFilter, configure_logging
-    from bot.telegram.app import run
+    from bot.telegram.app import BotApiError, run
 
     token = settings.telegram_bot_token.get_secret_value()
     root = logging.getLogger()
@@ -495,6 +495,8 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:
         raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
+    except BotApiError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()

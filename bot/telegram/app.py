@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.chat.state import FloodLimit
@@ -50,6 +50,19 @@ WEB_SERVER = "web_server"
 
 class MissingTokenError(ValueError):
     """`newsbot serve` without TELEGRAM_BOT_TOKEN."""
+
+
+class BotApiError(RuntimeError):
+    """`newsbot serve` could not start: the Bot API refused the token or could not be reached."""
+
+
+class _QuietBootstrapFailure(logging.Filter):
+    """Drops the traceback PTB logs when its start-up calls fail: `run` reports the cause in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 def menu_commands(lang: str) -> list[BotCommand]:
@@ -188,6 +201,32 @@ def run(settings: Settings) -> None:
     SIGINT/SIGTERM. In webhook mode several processes may serve one webhook (behind a load balancer): a
     process that stops leaves the webhook set for the others."""
     application = build_application(settings)
+    logging.getLogger("telegram.ext").addFilter(_QuietBootstrapFailure())
+    try:
+        _run_application(application, settings)
+    except TelegramError as exc:
+        raise start_failure(exc, settings) from None
+
+
+def start_failure(exc: TelegramError, settings: Settings) -> BotApiError:
+    """What stopped the bot from starting, in one line that names the setting to check (never the token)."""
+    api = settings.telegram_api_base_url
+    if isinstance(exc, InvalidToken):
+        return BotApiError(
+            f"Telegram 拒绝了这个令牌 / the Bot API at {api} refused TELEGRAM_BOT_TOKEN (Unauthorized): "
+            "check the token @BotFather gave (/mybots → API Token)"
+        )
+    assert settings.telegram_bot_token is not None  # build_application refused to start without one
+    reason = exc.message.replace(settings.telegram_bot_token.get_secret_value(), "[redacted]")
+    if isinstance(exc, NetworkError):
+        return BotApiError(
+            f"无法连接 Telegram / cannot reach the Bot API at {api}: {reason} "
+            "(check the network, or TELEGRAM_API_BASE_URL)"
+        )
+    return BotApiError(f"Telegram 拒绝了启动请求 / the Bot API at {api} refused a start-up call: {reason}")
+
+
+def _run_application(application: BotApplication, settings: Settings) -> None:
     webhook = webhook_of(settings)
     if webhook is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
