@@ -323,9 +323,16 @@ def env_names(field: str) -> tuple[str, ...]:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Read the settings; a bad value raises `SettingsError` naming the environment variable."""
+    """Read the settings; a bad value raises `SettingsError` naming the environment variable, and a
+    ``.env`` file in another encoding than UTF-8 one naming the file."""
     try:
         return Settings(**overrides)
+    except UnicodeDecodeError as exc:
+        env_file = overrides.get("_env_file", Settings.model_config.get("env_file"))
+        raise SettingsError(
+            f"{env_file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}): "
+            "save it as UTF-8"
+        ) from exc
     except ValidationError as exc:
         problems = []
         by_env = {name.upper(): field for field in Settings.model_fields for name in env_names(field)}

@@ -167,6 +167,22 @@ def test_bad_settings_and_database_path(env, tmp_path):
     assert "is a directory" in result.output
 
 
+@pytest.mark.parametrize(
+    "saved_as",
+    [
+        "NEWSBOT_LOG_LEVEL=INFO\n".encode("utf-16"),  # Windows Notepad's "Unicode"
+        "# 区报的设置\nNEWSBOT_LOG_LEVEL=INFO\n".encode("gbk"),  # a Chinese Windows editor's ANSI
+    ],
+    ids=["utf-16", "gbk"],
+)
+def test_a_dot_env_file_that_is_not_utf8_is_named_in_one_line(env, tmp_path, saved_as):
+    (tmp_path / ".env").write_bytes(saved_as)
+    result = CliRunner().invoke(main, ["stats"])
+    assert result.exit_code == 1
+    assert ".env" in result.output and "UTF-8" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, UnicodeDecodeError)
+
+
 def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):
     result = run("stats", env={"NEWSBOT_SEEDS": str(tmp_path / "no-seeds")})
     assert result.exit_code == 0
