@@ -23,7 +23,7 @@ import click
 import sqlite_utils
 
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, misspelt_variables, variables_set
 from storage.database.connection import open_db, write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
@@ -46,6 +46,12 @@ def get_settings() -> Settings:
             ctx.obj = load_settings()
         except SettingsError as exc:
             raise click.ClickException(f"设置有误 / {exc}") from exc
+        for name, meant in misspelt_variables(variables_set()):
+            click.echo(
+                f"提示 note: 没有 {name} 这个设置（已忽略），是不是 {meant}？ / "
+                f"{name} is not a setting newsbot reads (ignored): did you mean {meant}?",
+                err=True,
+            )
         logging.basicConfig(level=ctx.obj.log_level, format="%(levelname)s %(name)s: %(message)s")
     return ctx.obj
 

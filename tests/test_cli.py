@@ -183,6 +183,17 @@ def test_a_dot_env_file_that_is_not_utf8_is_named_in_one_line(env, tmp_path, sav
     assert "Traceback" not in result.output and not isinstance(result.exception, UnicodeDecodeError)
 
 
+def test_a_slip_in_a_settings_name_gets_a_note_naming_the_setting_meant(env, tmp_path):
+    (tmp_path / ".env").write_text("TELEGRAM_TOKEN=123:abc\nexport NEWSBOT_LOGLEVEL=INFO\n", encoding="utf-8")
+    result = run("stats", env={"NEWSBOT_DB_PATH": str(tmp_path / "elsewhere.db"), "NEWSBOT_REALNEWS": "/x"})
+    assert result.exit_code == 0
+    notes = [line for line in result.stderr.splitlines() if line.startswith("提示 note:")]
+    assert len(notes) == 3, result.stderr
+    assert "NEWSBOT_DB_PATH is not a setting newsbot reads (ignored): did you mean NEWSBOT_DB?" in notes[0]
+    assert "did you mean NEWSBOT_LOG_LEVEL?" in notes[1] and "did you mean TELEGRAM_BOT_TOKEN?" in notes[2]
+    assert not (tmp_path / "elsewhere.db").exists()  # ignored, as the note says
+
+
 def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):
     result = run("stats", env={"NEWSBOT_SEEDS": str(tmp_path / "no-seeds")})
     assert result.exit_code == 0
