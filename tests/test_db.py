@@ -3,6 +3,7 @@ PostgreSQL (issue 23)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -135,6 +136,19 @@ def test_a_read_only_database_file_is_not_called_unusable(tmp_path, monkeypatch)
     message = str(raised.value)
     assert "news.db" in message and "read-only for this user" in message
     assert "not a usable newsbot database" not in message
+
+
+def test_each_migration_of_an_upgrade_is_logged_with_its_version_and_what_it_does(tmp_path, caplog):
+    path = tmp_path / "old.db"
+    open_db(path, migrations=MIGRATIONS[:1]).conn.close()
+    with caplog.at_level(logging.WARNING, logger="storage.database.connection"):
+        open_db(path).conn.close()
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("migrating the database")]
+    assert len(lines) == len(MIGRATIONS) - 1 and len(set(lines)) == len(
+        lines
+    )  # the plain CLI log tells them apart
+    version, description = MIGRATIONS[1][:2]
+    assert lines[0] == f"migrating the database {path} to version {version}: {description}"
 
 
 def test_connection_usable_from_another_thread(database_target):

@@ -343,7 +343,10 @@ def migrate(
         # Upgrading a large archive can take a while: say what is happening (quietly for a new database).
         log.log(
             logging.WARNING if upgrading else logging.INFO,
-            "migrating the database",
+            "migrating the database %s to version %d: %s",
+            name,
+            version,
+            description,
             extra={"db": name, "version": version, "migration": description},
         )
         try:
