@@ -493,6 +493,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     configure_logging(settings.log_level, secrets=[token])
     for handler in root.handlers:  # the token never reaches any log output
         handler.addFilter(RedactFilter([token]))
+    from bot.ops.health_server import HealthServerError
     from bot.web.server import WebServerError
 
     try:
@@ -503,6 +504,10 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
     except BotApiError as exc:
         raise click.ClickException(str(exc)) from exc
+    except HealthServerError as exc:
+        raise click.ClickException(
+            f"健康检查服务无法启动 / the /healthz server (NEWSBOT_HEALTH_PORT): {exc}"
+        ) from exc
 
 
 @main.command()

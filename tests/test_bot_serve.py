@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,20 @@ def test_serve_that_cannot_reach_the_bot_api_names_the_address_in_one_line(tmp_p
     assert done.returncode == 1
     assert "http://127.0.0.1:9/bot" in done.stderr and "TELEGRAM_API_BASE_URL" in done.stderr
     assert "Traceback" not in done.stderr and "123:abc" not in done.stderr
+
+
+def test_serve_whose_health_port_is_taken_says_so_in_one_line(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = serve_once(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=telegram_emulator.token,
+            TELEGRAM_API_BASE_URL=telegram_emulator.base_url,
+            NEWSBOT_HEALTH_PORT=str(port),
+            NEWSBOT_HEALTH_LISTEN="127.0.0.1",
+        )
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port}" in done.stderr and "NEWSBOT_HEALTH_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
