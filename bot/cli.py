@@ -483,7 +483,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
             "To try newsbot without a token: newsbot chat"
         )
     from bot.logs import RedactFilter, configure_logging
-    from bot.telegram.app import BotApiError, run
+    from bot.telegram.app import BotStartError, run
 
     token = settings.telegram_bot_token.get_secret_value()
     root = logging.getLogger()
@@ -502,7 +502,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:
         raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
-    except BotApiError as exc:
+    except BotStartError as exc:
         raise click.ClickException(str(exc)) from exc
     except HealthServerError as exc:
         raise click.ClickException(

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from telegram.error import BadRequest
 
 from bot.settings import Settings, SettingsError, load_settings
-from bot.telegram.app import MissingTokenError, build_application
+from bot.telegram.app import MissingTokenError, build_application, start_failure
 from tests.bot_support import ROOT, SEEDS, make_database
 from tests.telegram_emulator import TelegramEmulator
 
@@ -135,3 +136,30 @@ def test_serve_whose_health_port_is_taken_says_so_in_one_line(
     assert done.returncode == 1
     assert f"127.0.0.1:{port}" in done.stderr and "NEWSBOT_HEALTH_PORT" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_whose_webhook_port_is_taken_says_so_in_one_line(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = serve_once(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=telegram_emulator.token,
+            TELEGRAM_API_BASE_URL=telegram_emulator.base_url,
+            NEWSBOT_WEBHOOK_URL="https://bot.example.org/hook",
+            NEWSBOT_WEBHOOK_LISTEN="127.0.0.1",
+            NEWSBOT_WEBHOOK_PORT=str(port),
+        )
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port}" in done.stderr and "NEWSBOT_WEBHOOK_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_start_up_call_the_bot_api_refuses_is_not_called_unreachable() -> None:
+    settings = load_settings(TELEGRAM_BOT_TOKEN="123:abc")
+    message = str(
+        start_failure(BadRequest("Bad webhook: an https url must be provided for webhook"), settings)
+    )
+    assert "refused a start-up call: Bad webhook: an https url must be provided" in message
+    assert "cannot reach" not in message
