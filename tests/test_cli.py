@@ -194,6 +194,21 @@ def test_a_slip_in_a_settings_name_gets_a_note_naming_the_setting_meant(env, tmp
     assert not (tmp_path / "elsewhere.db").exists()  # ignored, as the note says
 
 
+def test_jsonl_records_with_inferred_titles_are_not_sent_to_explain(env, tmp_path):
+    """`--explain` reads OCR pages only: the note on a JSONL file's inferred titles names the field instead."""
+    records = [
+        {"title": "区里召开会议", "body": "区里今天召开会议，部署冬季供暖工作。"},
+        {"title": "导语拟的标题", "body": "据了解，全区今年新建公园十座。", "title_source": "inferred"},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0
+    (note,) = [line for line in result.stderr.splitlines() if "export.jsonl" in line]
+    assert "1 of 2 records have an inferred title (title_source: inferred)" in note
+    assert "--explain" not in note
+
+
 def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):
     result = run("stats", env={"NEWSBOT_SEEDS": str(tmp_path / "no-seeds")})
     assert result.exit_code == 0
