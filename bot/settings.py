@@ -121,7 +121,9 @@ class Settings(BaseSettings):
     @field_validator("inbox", mode="before")
     @classmethod
     def _blank_inbox_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str) and not value.strip():
+            return None
+        return _home_expanded(value)
 
     # --- web sources (feeds and news sites) ---
     # NEWSBOT_SOURCES_INTERVAL: default poll interval of a new source (30m, 1h, 90s; at least 1 minute)
@@ -305,7 +307,15 @@ class Settings(BaseSettings):
     def _non_empty_path(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
             raise ValueError("must not be empty")
-        return value
+        return _home_expanded(value)
+
+
+def _home_expanded(value: Any) -> Any:
+    """A path starting with ``~`` in the user's home, as a shell would have it: `.env` files and systemd's
+    EnvironmentFile pass ``~/newsbot.db`` on as it is (a folder named ``~`` in the working directory)."""
+    if isinstance(value, str | Path):
+        return Path(os.path.expanduser(value))
+    return value
 
 
 # Values never echoed in error messages.

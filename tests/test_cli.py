@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import PROGRESS_MIN_FILES, main
+from bot.settings import load_settings
 from storage.database.postgres import is_postgres_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,6 +208,18 @@ def test_jsonl_records_with_inferred_titles_are_not_sent_to_explain(env, tmp_pat
     (note,) = [line for line in result.stderr.splitlines() if "export.jsonl" in line]
     assert "1 of 2 records have an inferred title (title_source: inferred)" in note
     assert "--explain" not in note
+
+
+def test_paths_starting_with_a_tilde_are_in_the_home_folder_as_in_a_shell(env, tmp_path, monkeypatch):
+    """`.env` and systemd's EnvironmentFile pass `~/…` on unexpanded: it made a folder named `~`."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("NEWSBOT_DB")
+    (tmp_path / ".env").write_text("NEWSBOT_DB=~/newsbot/news.db\nNEWSBOT_INBOX=~/inbox\n", encoding="utf-8")
+    result = run("stats")
+    assert result.exit_code == 0
+    assert (home / "newsbot" / "news.db").is_file() and not (tmp_path / "~").exists()
+    assert load_settings().inbox == home / "inbox"
 
 
 def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):
