@@ -23,7 +23,7 @@ import click
 import sqlite_utils
 
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, misspelt_variables, variables_set
 from storage.database.connection import open_db
 from storage.database.writing import write_transaction
 from storage.errors import StorageError
@@ -47,6 +47,12 @@ def get_settings() -> Settings:
             ctx.obj = load_settings()
         except SettingsError as exc:
             raise click.ClickException(f"设置有误 / {exc}") from exc
+        for name, meant in misspelt_variables(variables_set()):
+            click.echo(
+                f"提示 note: 没有 {name} 这个设置（已忽略），是不是 {meant}？ / "
+                f"{name} is not a setting newsbot reads (ignored): did you mean {meant}?",
+                err=True,
+            )
         logging.basicConfig(level=ctx.obj.log_level, format="%(levelname)s %(name)s: %(message)s")
     return ctx.obj
 
@@ -478,7 +484,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
             "To try newsbot without a token: newsbot chat"
         )
     from bot.logs import RedactFilter, configure_logging
-    from bot.telegram.app import run
+    from bot.telegram.app import BotStartError, run
 
     token = settings.telegram_bot_token.get_secret_value()
     root = logging.getLogger()
@@ -488,6 +494,7 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
     configure_logging(settings.log_level, secrets=[token])
     for handler in root.handlers:  # the token never reaches any log output
         handler.addFilter(RedactFilter([token]))
+    from bot.ops.health_server import HealthServerError
     from bot.web.server import WebServerError
 
     try:
@@ -496,6 +503,12 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:
         raise click.ClickException(f"网页服务无法启动 / {exc}") from exc
+    except BotStartError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except HealthServerError as exc:
+        raise click.ClickException(
+            f"健康检查服务无法启动 / the /healthz server (NEWSBOT_HEALTH_PORT): {exc}"
+        ) from exc
 
 
 @main.command()

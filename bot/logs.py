@@ -43,7 +43,7 @@ class KeyValueFormatter(logging.Formatter):
             if key not in _STANDARD and not key.startswith("_"):
                 out[key] = value
         if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
+            out["exc"] = record.exc_text or self.formatException(record.exc_info)
         return out
 
     def format(self, record: logging.LogRecord) -> str:
@@ -54,7 +54,8 @@ class KeyValueFormatter(logging.Formatter):
 
 
 class RedactFilter(logging.Filter):
-    """Replace each secret with ``[redacted]`` in the formatted message and in extra fields."""
+    """Replace each secret with ``[redacted]`` in the formatted message, in extra fields and in the
+    traceback (kept as the record's ``exc_text``, which the formatters print)."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -70,6 +71,10 @@ class RedactFilter(logging.Filter):
         for key, value in list(vars(record).items()):
             if key not in _STANDARD and isinstance(value, str):
                 setattr(record, key, self._clean(value))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
         return True
 
     def _clean(self, text: str) -> str:

@@ -7,6 +7,7 @@ search; the service layer calls it too, so it lives here rather than in the CLI.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import sqlite_utils
 
@@ -72,11 +73,16 @@ def format_file_result(result: FileResult) -> list[str]:
         lines.append(f"提示 note: {result.path}: {result.note}")
     if result.articles == 0:
         lines.append(f"提示 note: {result.path}: 没有找到文章 (no articles found)")
-    elif result.uncertain:
+    elif result.uncertain and Path(result.path).suffix.lower() == ".txt":
         lines.append(
             f"提示 note: {result.path}: {result.articles} 篇中 {result.uncertain} 篇没有找到印刷标题，"
             f"标题取自导语 ({result.uncertain} of {result.articles} stories: no printed headline found, "
             "title inferred; see newsbot ingest --explain)"
+        )
+    elif result.uncertain:  # records that say so themselves (a JSONL export): --explain reads pages only
+        lines.append(
+            f"提示 note: {result.path}: {result.articles} 篇中 {result.uncertain} 篇的标题是推断的 "
+            f"({result.uncertain} of {result.articles} records have an inferred title (title_source: inferred))"
         )
     if result.resumed:
         lines.append(f"提示 note: {result.path}: 接着上次中断的导入补全 ({result.note})")

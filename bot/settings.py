@@ -7,7 +7,9 @@ seeds are read from ``./seeds``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -119,7 +121,9 @@ class Settings(BaseSettings):
     @field_validator("inbox", mode="before")
     @classmethod
     def _blank_inbox_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str) and not value.strip():
+            return None
+        return _home_expanded(value)
 
     # --- web sources (feeds and news sites) ---
     # NEWSBOT_SOURCES_INTERVAL: default poll interval of a new source (30m, 1h, 90s; at least 1 minute)
@@ -303,7 +307,15 @@ class Settings(BaseSettings):
     def _non_empty_path(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
             raise ValueError("must not be empty")
-        return value
+        return _home_expanded(value)
+
+
+def _home_expanded(value: Any) -> Any:
+    """A path starting with ``~`` in the user's home, as a shell would have it: `.env` files and systemd's
+    EnvironmentFile pass ``~/newsbot.db`` on as it is (a folder named ``~`` in the working directory)."""
+    if isinstance(value, str | Path):
+        return Path(os.path.expanduser(value))
+    return value
 
 
 # Values never echoed in error messages.
@@ -322,10 +334,84 @@ def env_names(field: str) -> tuple[str, ...]:
     return (f"NEWSBOT_{field.upper()}",)
 
 
+# A `.env` line that sets a variable: `NAME=value`, perhaps after `export`.
+_ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=", re.M)
+
+
+def known_variables() -> frozenset[str]:
+    """Every environment variable newsbot's settings read."""
+    return frozenset(name.upper() for field in Settings.model_fields for name in env_names(field))
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: characters inserted, deleted or replaced to turn `a` into `b`."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]
+
+
+def _one_word_apart(words: list[str], others: list[str]) -> bool:
+    """Whether one list of words is the other with one word more (anywhere but first)."""
+    longer, shorter = (words, others) if len(words) > len(others) else (others, words)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer)))
+
+
+def meant_variable(name: str, known: frozenset[str]) -> str | None:
+    """The setting a variable newsbot does not read was probably meant to be: the same letters without
+    the underscores (NEWSBOT_LOGLEVEL), a setting with a word added or left off (NEWSBOT_DB_PATH,
+    NEWSBOT_DATABASE, TELEGRAM_TOKEN), or a letter off (two in a longer name: TELEGRAM_BOT_TOKN); the nearest when several
+    are; None for any other name."""
+    upper = name.upper()
+    if upper in known or not upper.startswith(("NEWSBOT_", "TELEGRAM_")):
+        return None
+    letters_off = 2 if len(upper.split("_", 1)[1]) >= 6 else 1
+
+    def slip_of(setting: str) -> bool:
+        squeezed = upper.replace("_", "") == setting.replace("_", "")
+        word_more_or_less = _one_word_apart(upper.split("_"), setting.split("_"))
+        return squeezed or word_more_or_less or _edit_distance(upper, setting) <= letters_off
+
+    candidates = sorted((_edit_distance(upper, setting), setting) for setting in known if slip_of(setting))
+    return candidates[0][1] if candidates else None
+
+
+def misspelt_variables(names: Iterable[str]) -> list[tuple[str, str]]:
+    """(variable set, setting probably meant) for each name that looks like a slip of a setting's name."""
+    known = known_variables()
+    pairs = ((name, meant_variable(name, known)) for name in sorted(set(names)))
+    return [(name, meant) for name, meant in pairs if meant is not None]
+
+
+def variables_set(env_file: str | Path = ".env") -> set[str]:
+    """The names set in the environment and in the `.env` file (when there is one that can be read)."""
+    names = set(os.environ)
+    path = Path(env_file)
+    if path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):  # load_settings reports an unreadable .env
+            return names
+        names.update(match.group(1) for match in _ENV_LINE.finditer(text))
+    return names
+
+
 def load_settings(**overrides: Any) -> Settings:
-    """Read the settings; a bad value raises `SettingsError` naming the environment variable."""
+    """Read the settings; a bad value raises `SettingsError` naming the environment variable, and a
+    ``.env`` file in another encoding than UTF-8 one naming the file."""
     try:
         return Settings(**overrides)
+    except UnicodeDecodeError as exc:
+        env_file = overrides.get("_env_file", Settings.model_config.get("env_file"))
+        raise SettingsError(
+            f"{env_file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}): "
+            "save it as UTF-8"
+        ) from exc
     except ValidationError as exc:
         problems = []
         by_env = {name.upper(): field for field in Settings.model_fields for name in env_names(field)}

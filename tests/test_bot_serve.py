@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from telegram.error import BadRequest
 
 from bot.settings import Settings, SettingsError, load_settings
-from bot.telegram.app import MissingTokenError, build_application
+from bot.telegram.app import MissingTokenError, build_application, start_failure
 from tests.bot_support import ROOT, SEEDS, make_database
 from tests.telegram_emulator import TelegramEmulator
 
@@ -85,3 +87,79 @@ async def test_serve_answers_and_stops_cleanly_on_sigterm(
     assert emu.token not in stderr and emu.token.split(":")[1] not in stderr
     assert "Traceback" not in stderr
     assert [c.error for c in emu.errors()] == []
+
+
+def serve_once(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`newsbot serve` run to its end (it cannot start), with an empty seeds folder."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(NEWSBOT_DB=str(tmp_path / "serve.db"), NEWSBOT_SEEDS=str(tmp_path / "seeds"), **env),
+        timeout=60,
+    )
+
+
+def test_serve_with_a_token_the_bot_api_refuses_says_so_in_one_line(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    token = "999:not-the-emulators-token"
+    done = serve_once(tmp_path, TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=telegram_emulator.base_url)
+    assert done.returncode == 1
+    assert "TELEGRAM_BOT_TOKEN" in done.stderr and "@BotFather" in done.stderr
+    assert (
+        "Traceback" not in done.stderr and token not in done.stderr and "not-the-emulators" not in done.stderr
+    )
+
+
+def test_serve_that_cannot_reach_the_bot_api_names_the_address_in_one_line(tmp_path: Path) -> None:
+    done = serve_once(tmp_path, TELEGRAM_BOT_TOKEN="123:abc", TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")
+    assert done.returncode == 1
+    assert "http://127.0.0.1:9/bot" in done.stderr and "TELEGRAM_API_BASE_URL" in done.stderr
+    assert "Traceback" not in done.stderr and "123:abc" not in done.stderr
+
+
+def test_serve_whose_health_port_is_taken_says_so_in_one_line(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = serve_once(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=telegram_emulator.token,
+            TELEGRAM_API_BASE_URL=telegram_emulator.base_url,
+            NEWSBOT_HEALTH_PORT=str(port),
+            NEWSBOT_HEALTH_LISTEN="127.0.0.1",
+        )
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port}" in done.stderr and "NEWSBOT_HEALTH_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_serve_whose_webhook_port_is_taken_says_so_in_one_line(
+    telegram_emulator: TelegramEmulator, tmp_path: Path
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = serve_once(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=telegram_emulator.token,
+            TELEGRAM_API_BASE_URL=telegram_emulator.base_url,
+            NEWSBOT_WEBHOOK_URL="https://bot.example.org/hook",
+            NEWSBOT_WEBHOOK_LISTEN="127.0.0.1",
+            NEWSBOT_WEBHOOK_PORT=str(port),
+        )
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port}" in done.stderr and "NEWSBOT_WEBHOOK_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_start_up_call_the_bot_api_refuses_is_not_called_unreachable() -> None:
+    settings = load_settings(TELEGRAM_BOT_TOKEN="123:abc")
+    message = str(
+        start_failure(BadRequest("Bad webhook: an https url must be provided for webhook"), settings)
+    )
+    assert "refused a start-up call: Bad webhook: an https url must be provided" in message
+    assert "cannot reach" not in message

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import PROGRESS_MIN_FILES, main
+from bot.settings import load_settings
 from storage.database.postgres import is_postgres_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +166,60 @@ def test_bad_settings_and_database_path(env, tmp_path):
     result = CliRunner().invoke(main, ["stats"], env={"NEWSBOT_DB": str(tmp_path)})
     assert result.exit_code == 1
     assert "is a directory" in result.output
+
+
+@pytest.mark.parametrize(
+    "saved_as",
+    [
+        "NEWSBOT_LOG_LEVEL=INFO\n".encode("utf-16"),  # Windows Notepad's "Unicode"
+        "# 区报的设置\nNEWSBOT_LOG_LEVEL=INFO\n".encode("gbk"),  # a Chinese Windows editor's ANSI
+    ],
+    ids=["utf-16", "gbk"],
+)
+def test_a_dot_env_file_that_is_not_utf8_is_named_in_one_line(env, tmp_path, saved_as):
+    (tmp_path / ".env").write_bytes(saved_as)
+    result = CliRunner().invoke(main, ["stats"])
+    assert result.exit_code == 1
+    assert ".env" in result.output and "UTF-8" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, UnicodeDecodeError)
+
+
+def test_a_slip_in_a_settings_name_gets_a_note_naming_the_setting_meant(env, tmp_path):
+    (tmp_path / ".env").write_text("TELEGRAM_TOKEN=123:abc\nexport NEWSBOT_LOGLEVEL=INFO\n", encoding="utf-8")
+    result = run("stats", env={"NEWSBOT_DB_PATH": str(tmp_path / "elsewhere.db"), "NEWSBOT_REALNEWS": "/x"})
+    assert result.exit_code == 0
+    notes = [line for line in result.stderr.splitlines() if line.startswith("提示 note:")]
+    assert len(notes) == 3, result.stderr
+    assert "NEWSBOT_DB_PATH is not a setting newsbot reads (ignored): did you mean NEWSBOT_DB?" in notes[0]
+    assert "did you mean NEWSBOT_LOG_LEVEL?" in notes[1] and "did you mean TELEGRAM_BOT_TOKEN?" in notes[2]
+    assert not (tmp_path / "elsewhere.db").exists()  # ignored, as the note says
+
+
+def test_jsonl_records_with_inferred_titles_are_not_sent_to_explain(env, tmp_path):
+    """`--explain` reads OCR pages only: the note on a JSONL file's inferred titles names the field instead."""
+    records = [
+        {"title": "区里召开会议", "body": "区里今天召开会议，部署冬季供暖工作。"},
+        {"title": "导语拟的标题", "body": "据了解，全区今年新建公园十座。", "title_source": "inferred"},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0
+    (note,) = [line for line in result.stderr.splitlines() if "export.jsonl" in line]
+    assert "1 of 2 records have an inferred title (title_source: inferred)" in note
+    assert "--explain" not in note
+
+
+def test_paths_starting_with_a_tilde_are_in_the_home_folder_as_in_a_shell(env, tmp_path, monkeypatch):
+    """`.env` and systemd's EnvironmentFile pass `~/…` on unexpanded: it made a folder named `~`."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("NEWSBOT_DB")
+    (tmp_path / ".env").write_text("NEWSBOT_DB=~/newsbot/news.db\nNEWSBOT_INBOX=~/inbox\n", encoding="utf-8")
+    result = run("stats")
+    assert result.exit_code == 0
+    assert (home / "newsbot" / "news.db").is_file() and not (tmp_path / "~").exists()
+    assert load_settings().inbox == home / "inbox"
 
 
 def test_missing_seeds_directory_is_a_note_not_a_crash(backend_env, tmp_path):

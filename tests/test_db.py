@@ -3,10 +3,14 @@ PostgreSQL (issue 23)."""
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
+from pathlib import Path
 
 import pytest
 
+from storage.database import connection
 from storage.database.connection import latest_version, migrate, open_db, schema_version
 from storage.database.migrations import MIGRATIONS
 from storage.database.writing import write_transaction
@@ -92,6 +96,60 @@ def test_not_a_database_gives_clear_error(tmp_path):
 def test_directory_as_database_path(tmp_path):
     with pytest.raises(DatabaseError, match="is a directory"):
         open_db(tmp_path)
+
+
+def denied_writing(monkeypatch, *paths):
+    """This process may not write `paths` (as a user without the rights would find; tests may run as root)."""
+    denied = {str(path) for path in paths}
+    real_access = os.access
+    monkeypatch.setattr(
+        connection.os,
+        "access",
+        lambda path, mode: not (mode & os.W_OK and str(path) in denied) and real_access(path, mode),
+    )
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where no file can be created"
+)
+def test_a_database_in_a_folder_this_user_cannot_write_names_the_folder(monkeypatch):
+    denied_writing(monkeypatch, "/proc")
+    with pytest.raises(DatabaseError) as raised:
+        open_db("/proc/newsbot-test.db")
+    message = str(raised.value)
+    assert "folder /proc is not writable" in message and "-wal" in message
+    assert "not a usable newsbot database" not in message
+
+
+def test_a_read_only_database_file_is_not_called_unusable(tmp_path, monkeypatch):
+    path = tmp_path / "news.db"
+    open_db(path, migrations=MIGRATIONS[:1]).conn.close()  # an older newsbot's file: opening it migrates
+    denied_writing(monkeypatch, path)
+    real_connect = sqlite3.connect
+    # What SQLite does for a user who may read the file but not write it: every write is refused.
+    monkeypatch.setattr(
+        connection.sqlite3,
+        "connect",
+        lambda target, **kw: real_connect(f"{Path(target).as_uri()}?mode=ro", uri=True, **kw),
+    )
+    with pytest.raises(DatabaseError) as raised:
+        open_db(path)
+    message = str(raised.value)
+    assert "news.db" in message and "read-only for this user" in message
+    assert "not a usable newsbot database" not in message
+
+
+def test_each_migration_of_an_upgrade_is_logged_with_its_version_and_what_it_does(tmp_path, caplog):
+    path = tmp_path / "old.db"
+    open_db(path, migrations=MIGRATIONS[:1]).conn.close()
+    with caplog.at_level(logging.WARNING, logger="storage.database.connection"):
+        open_db(path).conn.close()
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("migrating the database")]
+    assert len(lines) == len(MIGRATIONS) - 1 and len(set(lines)) == len(
+        lines
+    )  # the plain CLI log tells them apart
+    version, description = MIGRATIONS[1][:2]
+    assert lines[0] == f"migrating the database {path} to version {version}: {description}"
 
 
 def test_connection_usable_from_another_thread(database_target):

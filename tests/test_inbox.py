@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
 import threading
 import time
 
-from bot.ops.inbox import ingest_inbox, pending_files
+from bot.ops.inbox import ingest_inbox, pending_files, warn_if_unusable
 from storage.database.access import Database
 from storage.database.connection import open_db
 from storage.ingest.pipeline import IngestReport
@@ -139,3 +140,16 @@ def test_an_inbox_another_process_is_ingesting_is_left_to_it(tmp_path):
         assert (inbox / "done" / "a.jsonl").exists()
     finally:
         db.close()
+
+
+def test_an_inbox_that_cannot_be_used_is_named_once_at_start(tmp_path, caplog):
+    """A typo in NEWSBOT_INBOX, or a file where the folder should be, was ignored at every check in silence."""
+    (tmp_path / "a-file").write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="bot.ops.inbox"):
+        warn_if_unusable(tmp_path / "inbx")
+        warn_if_unusable(tmp_path / "a-file")
+        warn_if_unusable(tmp_path)
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 2
+    assert f"NEWSBOT_INBOX={tmp_path / 'inbx'}: the folder does not exist" in messages[0]
+    assert f"NEWSBOT_INBOX={tmp_path / 'a-file'}: not a folder" in messages[1]

@@ -76,3 +76,13 @@ async def test_users_words_stay_out_of_logs_at_info(telegram_emulator, tmp_path)
     logged = out.getvalue()
     assert "newsbot is up" in logged  # the capture works
     assert "幸福路" not in logged and emu.token not in logged
+
+
+def test_token_never_written_in_a_logged_traceback(stream):
+    try:
+        raise RuntimeError(f"The token `{TOKEN}` was rejected by the server.")
+    except RuntimeError:
+        logging.getLogger("telegram.ext").exception("start-up failed")
+    out = stream.getvalue()
+    assert "rejected by the server" in out and "[redacted]" in out
+    assert TOKEN not in out and "ABC-secret-token" not in out

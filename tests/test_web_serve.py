@@ -120,6 +120,19 @@ def test_an_address_that_cannot_be_bound_is_an_error_without_a_serving_line(
     assert result.output.count("\n") == 1
 
 
+def test_a_database_that_cannot_be_opened_is_an_error_without_a_serving_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    for name in list(os.environ):
+        if name.startswith(("NEWSBOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "not-a-db").write_text("plain text, not SQLite\n" * 50)
+    result = CliRunner().invoke(main, ["web", "--port", "0"], env={"NEWSBOT_DB": str(tmp_path / "not-a-db")})
+    assert result.exit_code == 1 and "not-a-db" in result.output
+    assert "newsbot web: http" not in result.output  # never said to be serving
+
+
 async def test_serve_with_a_taken_web_port_fails_clearly(telegram_emulator: TelegramEmulator, tmp_path: Path):
     """As `run_polling` does: post_init fails, then shutdown and post_shutdown close what was opened."""
     with socket.socket() as taken:

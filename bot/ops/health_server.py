@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -49,6 +50,10 @@ def route(request_line: str, health: Health | None) -> tuple[int, dict[str, obje
     return (200 if health.ok else 503), health.as_dict()
 
 
+class HealthServerError(RuntimeError):
+    """The /healthz server could not start (the address is taken, or not this machine's)."""
+
+
 class HealthServer:
     def __init__(
         self, db_path: str | Path, *, host: str, port: int, expected: dict[str, timedelta] | None = None
@@ -66,7 +71,11 @@ class HealthServer:
         return int(self._server.sockets[0].getsockname()[1])
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, self.host, self.port)
+        try:
+            self._server = await asyncio.start_server(self._handle, self.host, self.port)
+        except OSError as exc:
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise HealthServerError(f"cannot listen on {self.host}:{self.port}: {reason}") from exc
         log.info("health endpoint listening", extra={"host": self.host, "port": self.bound_port})
 
     async def stop(self) -> None:

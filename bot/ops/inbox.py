@@ -87,6 +87,31 @@ def _inbox_turn(inbox: Path) -> Iterator[bool]:
         lock.release()
 
 
+def inbox_problem(inbox: Path) -> str | None:
+    """Why files dropped at `inbox` would never be ingested and moved away, or None when they would."""
+    if not inbox.exists():
+        return "the folder does not exist"
+    if not inbox.is_dir():
+        return "not a folder"
+    if not os.access(inbox, os.R_OK | os.W_OK | os.X_OK):
+        return (
+            "this user may not read and write the folder (ingested files are moved to done/ or failed/ in it)"
+        )
+    return None
+
+
+def warn_if_unusable(inbox: Path) -> None:
+    """One warning at start when NEWSBOT_INBOX names a folder the checks cannot use (a typo, a missing mount)."""
+    problem = inbox_problem(inbox)
+    if problem is not None:
+        log.warning(
+            "inbox: NEWSBOT_INBOX=%s: %s; nothing is ingested from it until that changes",
+            inbox,
+            problem,
+            extra={"inbox": str(inbox)},
+        )
+
+
 def pending_files(inbox: Path, *, now: float, settle_seconds: float = SETTLE_SECONDS) -> list[Path]:
     """Files waiting in the inbox, oldest name first; hidden and still-changing files are left alone."""
     if not inbox.is_dir():

@@ -14,6 +14,7 @@ catch-alls (unknown commands, plain text).
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import os
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.chat.state import FloodLimit
@@ -50,6 +51,24 @@ WEB_SERVER = "web_server"
 
 class MissingTokenError(ValueError):
     """`newsbot serve` without TELEGRAM_BOT_TOKEN."""
+
+
+# Why a server cannot listen on an address: taken, not this machine's, or a port below 1024 for a user.
+_CANNOT_LISTEN = frozenset({errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES})
+
+
+class BotStartError(RuntimeError):
+    """`newsbot serve` could not start: the Bot API refused the token or a start-up call, or could not be
+    reached, or the webhook's address could not be listened on."""
+
+
+class _QuietBootstrapFailure(logging.Filter):
+    """Drops the traceback PTB logs when its start-up calls fail: `run` reports the cause in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 def menu_commands(lang: str) -> list[BotCommand]:
@@ -188,7 +207,40 @@ def run(settings: Settings) -> None:
     SIGINT/SIGTERM. In webhook mode several processes may serve one webhook (behind a load balancer): a
     process that stops leaves the webhook set for the others."""
     application = build_application(settings)
+    logging.getLogger("telegram.ext").addFilter(_QuietBootstrapFailure())
     webhook = webhook_of(settings)
+    try:
+        _run_application(application, webhook)
+    except TelegramError as exc:
+        raise start_failure(exc, settings) from None
+    except OSError as exc:
+        if webhook is None or exc.errno not in _CANNOT_LISTEN:
+            raise
+        raise BotStartError(
+            f"无法监听 webhook / cannot listen for the webhook on {webhook.listen}:{webhook.port}: "
+            f"{os.strerror(exc.errno)} (NEWSBOT_WEBHOOK_LISTEN / NEWSBOT_WEBHOOK_PORT)"
+        ) from None
+
+
+def start_failure(exc: TelegramError, settings: Settings) -> BotStartError:
+    """What stopped the bot from starting, in one line that names the setting to check (never the token)."""
+    api = settings.telegram_api_base_url
+    if isinstance(exc, InvalidToken):
+        return BotStartError(
+            f"Telegram 拒绝了这个令牌 / the Bot API at {api} refused TELEGRAM_BOT_TOKEN (Unauthorized): "
+            "check the token @BotFather gave (/mybots → API Token)"
+        )
+    assert settings.telegram_bot_token is not None  # build_application refused to start without one
+    reason = exc.message.replace(settings.telegram_bot_token.get_secret_value(), "[redacted]")
+    if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):  # PTB's BadRequest is one too
+        return BotStartError(
+            f"无法连接 Telegram / cannot reach the Bot API at {api}: {reason} "
+            "(check the network, or TELEGRAM_API_BASE_URL)"
+        )
+    return BotStartError(f"Telegram 拒绝了启动请求 / the Bot API at {api} refused a start-up call: {reason}")
+
+
+def _run_application(application: BotApplication, webhook: Webhook | None) -> None:
     if webhook is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
         return

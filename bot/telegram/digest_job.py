@@ -99,7 +99,7 @@ from bot.digests.plan import (
     resume,
     utc_now,
 )
-from bot.ops.inbox import ingest_inbox
+from bot.ops.inbox import ingest_inbox, warn_if_unusable
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from bot.telegram.sending import Status, send
 from storage.database.health import beat
@@ -421,6 +421,8 @@ def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestR
         clock=application.bot_data.get(CLOCK_KEY, utc_now),
         inbox=services.settings.inbox,
     )
+    if runner.inbox is not None:
+        warn_if_unusable(runner.inbox)
     application.bot_data[RUNNER_KEY] = runner
     return runner
 

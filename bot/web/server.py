@@ -87,13 +87,13 @@ def run_web(
     settings: Settings, *, host: str, port: int, on_listening: Callable[[int], None] | None = None
 ) -> None:
     """`newsbot web`: serve until Ctrl-C or SIGTERM. `on_listening` gets the bound port once the socket
-    listens (so the address is announced only when it can be reached)."""
+    listens and the database is open (so the address is announced only when it can be reached)."""
     sock = listen(host, port)
     try:
-        if on_listening is not None:
-            on_listening(sock.getsockname()[1])
         services = open_services(settings)
         try:
+            if on_listening is not None:
+                on_listening(sock.getsockname()[1])
             app = create_app(services, settings)
             _Alone(server_config(app, host, port)).run(sockets=[sock])
         finally:

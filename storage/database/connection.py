@@ -61,7 +61,7 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
     try:
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{target}: cannot open database: {exc}") from exc
+        raise DatabaseError(f"{target}: {unwritable(target) or 'cannot open database'}: {exc}") from exc
     try:
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -83,7 +83,14 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
                 fill_search_forms(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseError(f"{target}: not a usable newsbot database: {exc}") from exc
+        why = unwritable(target) if isinstance(target, Path) else None
+        raise DatabaseError(f"{target}: {why or 'not a usable newsbot database'}: {exc}") from exc
+    except DatabaseError as exc:  # a migration failed: for want of the right to write, say so
+        conn.close()
+        why = unwritable(target) if isinstance(target, Path) else None
+        if why is None:
+            raise
+        raise DatabaseError(f"{target}: {why}: {exc.__cause__ or exc}") from exc
     except BaseException:
         conn.close()
         raise
@@ -102,6 +109,20 @@ def open_postgres(url: str) -> PgConnection:
         conn.close()
         raise
     return conn
+
+
+def unwritable(target: str | Path) -> str | None:
+    """Why this process may not write the database file `target`, or None when it may: SQLite writes the
+    file and, in WAL mode, creates the -wal and -shm files beside it, so its folder must be writable too."""
+    path = Path(target)
+    if path.exists() and not os.access(path, os.W_OK):
+        return "cannot write the database: the file is read-only for this user"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return (
+            f"cannot write the database: its folder {path.parent} is not writable for this user "
+            f"(SQLite creates {path.name}-wal and {path.name}-shm beside the file)"
+        )
+    return None
 
 
 def open_readonly(path: str | Path) -> sqlite_utils.Database:
@@ -191,7 +212,10 @@ def migrate(
         # Upgrading a large archive can take a while: say what is happening (quietly for a new database).
         log.log(
             logging.WARNING if upgrading else logging.INFO,
-            "migrating the database",
+            "migrating the database %s to version %d: %s",
+            name,
+            version,
+            description,
             extra={"db": name, "version": version, "migration": description},
         )
         try:
