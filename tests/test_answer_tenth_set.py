@@ -98,3 +98,15 @@ def test_which_school_is_read_past_a_parted_measure_word_and_a_closing_verb() ->
     assert category_asked(normalize("那位作曲家是哪个学校毕业的")) == "学校"  # jieba: 学校/毕业(n)/的
     # the ranking's fact test reads the kind as before
     assert category_asked(normalize("那位作曲家是哪个学校毕业的"), as_ranked=True) != "学校"
+
+
+def test_a_kind_asked_with_its_modifier_is_answered_by_one_of_that_narrower_kind() -> None:
+    question = "返乡创业的人能拿到什么创业补贴"
+    assert _strength("对返乡创业人员，给予一次性创业补贴；", "what", question) == LIKELY
+    # a 补贴 of another kind than the 创业补贴 asked
+    assert _strength("对返乡创业企业，按规定给予社会保险补贴。", "what", question) < LIKELY
+    body = (
+        "对符合条件的返乡创业人员，要落实税费减免政策，给予一次性创业补贴；"
+        "对符合条件的返乡创业企业，按规定给予社会保险补贴。"
+    )
+    assert "一次性创业补贴" in _answer(question, "返乡创业政策支持力度加大", body)

@@ -968,11 +968,24 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
     return _what_named(sentence, asked)
 
 
+def _modified_kind(asked: _Asked, category: str) -> str | None:
+    """The kind asked with the word of the question written right before it after 什么 / 啥 (什么创业补贴 →
+    创业补贴), or None when the question names the kind alone: news names one of that narrower kind before
+    the whole phrase (给予一次性创业补贴)."""
+    m = re.search(r"(?:什么|啥)([\u4e00-\u9fff]{2,4})" + re.escape(category), asked.query)
+    if m is None or m.group(1) not in asked.terms:
+        return None
+    return m.group(1) + category
+
+
 def _what_named(sentence: str, asked: _Asked) -> float:
     """`_what_strength` after the attribute, the post and the sanction asked are weighed."""
     category = category_asked(asked.query)
+    narrower = _modified_kind(asked, category) if category is not None else None
+    if narrower is not None and _named_instances(sentence, narrower, asked.known):
+        return LIKELY  # 什么创业补贴: 给予一次性创业补贴
     if category is not None and _named_instances(sentence, category, asked.known):
-        return LIKELY
+        return LIKELY if narrower is None else SOME  # 社会保险补贴: a 补贴 of another kind than asked
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
