@@ -13,6 +13,7 @@ from storage.search.answer import (
     best_sentence,
     category_asked,
     kind_strength,
+    read_question,
 )
 from storage.search.query import parse_query
 from storage.text.normalize import normalize
@@ -110,3 +111,16 @@ def test_a_kind_asked_with_its_modifier_is_answered_by_one_of_that_narrower_kind
         "对符合条件的返乡创业企业，按规定给予社会保险补贴。"
     )
     assert "一次性创业补贴" in _answer(question, "返乡创业政策支持力度加大", body)
+
+
+def test_a_verb_of_carrying_to_a_place_is_read_in_its_formal_form() -> None:
+    question = "那批医护物资哪天运到北京的"
+    body = (
+        "“除夕当天，我紧急联系柏林的华侨华人，希望他们能迅速采购一批医护物资。\n"
+        "北京时间1月30日上午，这批物资运抵北京。"
+    )
+    assert "1月30日" in _answer(question, "海外华侨支援抗疫", body)
+    assert read_question("那批物资是怎么送到的", ["物资", "送到"], [(1, "t", "物资送抵。")]).units[1] == (
+        "送到",
+        "送抵",
+    )

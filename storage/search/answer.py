@@ -2050,9 +2050,24 @@ _PER_PERIOD = {
 
 def _written_forms(term: str) -> tuple[str, ...]:
     """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
-    period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
-    国有企业, 去世 → 逝世, 老家 → 出生)."""
-    return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
+    period (一年 → 每年, 年均), the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
+    国有企业, 去世 → 逝世, 老家 → 出生), and a verb of carrying's formal form (运到 → 运抵)."""
+    return tuple(
+        dict.fromkeys(
+            (*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term), *_arrival_forms(term))
+        )
+    )
+
+
+# A verb of carrying something to a place that the question says with 到 (运到, 送到, 寄到, 飞到), which news writes
+# with the formal 抵 (运抵, 送抵, 寄抵, 飞抵).
+_CARRIED_TO = re.compile(r"^([运送寄发飞驶押邮转])到$")
+
+
+def _arrival_forms(term: str) -> tuple[str, ...]:
+    """运到 → 运抵: the written form of a spoken verb of carrying to a place; nothing for other words."""
+    m = _CARRIED_TO.match(term)
+    return (m.group(1) + "抵",) if m is not None else ()
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
