@@ -120,7 +120,5 @@ def test_a_verb_of_carrying_to_a_place_is_read_in_its_formal_form() -> None:
         "北京时间1月30日上午，这批物资运抵北京。"
     )
     assert "1月30日" in _answer(question, "海外华侨支援抗疫", body)
-    assert read_question("那批物资是怎么送到的", ["物资", "送到"], [(1, "t", "物资送抵。")]).units[1] == (
-        "送到",
-        "送抵",
-    )
+    reading = read_question("那批物资是怎么送到的", ["物资", "送到"], [(1, "t", "物资送抵。")])
+    assert reading is not None and reading.units[1] == ("送到", "送抵")
