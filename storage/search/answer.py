@@ -133,6 +133,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("which", re.compile(r"哪些|哪几|有几|几项|几点|哪几类|" + _EN.format("which"))),
 )
+_WHERE_ASKED = dict(_KIND_PATTERNS)["where"]
 # How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
 _VISITED = re.compile(
     r"来到|走进|前往|深入(?=[^，,。；;]{0,6}(?:基层|一线|田间|社区|企业|农村|乡村|村|矿|车间|工地|现场))|走访|先后到|实地察看|(?:^|[，,])在[\u4e00-\u9fff]{2,12}[，,][\u4e00-\u9fff]{2,4}(?:详细)?了解|"
@@ -202,7 +203,8 @@ _COLON_LIST = re.compile(r"[：:].*[；;]|[；;].*[：:]")
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时[，,])")
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
-    r"担忧|担心|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 担忧 / 担心 (out of worry), not the worry a thing gives rise to (引发担忧, 令人担心: a consequence)
+    r"(?<!引发)(?<!引起)(?<!令人)(?<!让人)(?:担忧|担心)|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 但因“修例风波”及…长期停摆才延至…: 因…才 as 因…而; 经过调查，原来…: what an inquiry found caused it
     # 他自己因体力不支被水流卷走, 因涉嫌受贿被查: what befell someone, after its cause
     r"因(?![素地此子为])[^，,。；;]{1,24}?[才被]|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
@@ -251,6 +253,10 @@ _PURPOSE = re.compile(
     # 为感谢12年前武汉的医疗援助，汶川村民…: thanks, a memory or a celebration open what was done for it
     r"感谢|答谢|纪念|庆祝|迎接|表彰)"
 )
+# 为对抗通缩风险、刺激欧元区经济复苏，欧洲央行…: a sentence opening with 为 and a clause of its own most often says
+# what the rest was done for, whatever its verb (not 为期, 为此, 为止, 为主, 为何); less plainly than `_PURPOSE`'s verbs,
+# and only for the deed the question asks about (its words after the clause).
+_OPENING_PURPOSE = re.compile(r"^为了?(?![期此止主何啥什])[\u4e00-\u9fff][^，,。；;]{1,24}[，,]")
 _DATELINE = re.compile(r"^\s*(据?(?:新华社|本报|央视网消息|中新社)\S{0,10}?(\d{1,2}月\d{1,2}日)电?)")
 
 
@@ -551,6 +557,8 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
         return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
     counted = _counted(asked)
+    if counted and re.search(_SHARE + r"的?" + re.escape(counted), sentence):
+        return LIKELY  # 影响着全球多少人口: 影响着全球近2/3的人口 (a share of what is counted)
     if counted and numbers and re.search(_ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
     measured = measured_asked(asked.query) if unit is None else None
@@ -559,6 +567,14 @@ def _howmany_in(sentence: str, asked: _Asked) -> float:
     if numbers:
         return LIKELY if unit is None else FAINT
     return WEAK if worded else NOTHING
+
+
+# A share of a whole, as news gives how many of it (近2/3的人口, 三分之一的企业, 六成村民, 半数以上的成员, 40%的
+# 家庭): an answer to how many of what is counted.
+_SHARE = (
+    r"(?:\d+/\d+|[一二三四五六七八九十百]+分之[一二三四五六七八九十百]+|\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成|"
+    r"半数|过半|大半)(?:以上|左右|多)?"
+)
 
 
 # A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.
@@ -644,6 +660,8 @@ _CALLED = frozenset({"叫", "叫做", "名叫", "取名", "名为"})
 _X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
 # What comes before a class counted (92个行政村, 各省, 全市): the word after it is no name.
 _COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
+# A measure word jieba parts from 哪 (哪/所/大学): the kind asked is the noun after it.
+_ASKING_MEASURES = frozenset("个家种类位座条项所部支")
 # Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
 _NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
 # A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
@@ -655,9 +673,11 @@ def _is_noun(tag: str) -> bool:
 
 
 @lru_cache(maxsize=512)
-def category_asked(query: str) -> str | None:
+def category_asked(query: str, *, as_ranked: bool = False) -> str | None:
     """The kind of thing a question asks to be named or listed, as news writes it after the name:
-    什么车 → 车 (“猴车”), 哪些新闻单位 → 单位 (人民日报社、新华社等单位), 企业有哪些 → 企业, 村名叫什么 → 村."""
+    什么车 → 车 (“猴车”), 哪些新闻单位 → 单位 (人民日报社、新华社等单位), 企业有哪些 → 企业, 村名叫什么 → 村,
+    哪所大学 → 大学, 是哪个学校毕业的 → 学校. `as_ranked`: as the ranking's fact test reads it, without the last
+    two readings (not measured on the ranking)."""
     words = _tags(normalize(query))
     for i, (word, _tag) in enumerate(words):
         asking = _ASKING.match(word)
@@ -666,13 +686,15 @@ def category_asked(query: str) -> str | None:
         if len(asking.group(1)) >= 2:
             return _kind_word(asking.group(1))  # 哪些地方
         after = list(words[i + 1 :])
-        if after and after[0][1] in ("m", "q"):
-            after = after[1:]  # 哪些个, 什么样
+        if after and (after[0][1] in ("m", "q") or (after[0][0] in _ASKING_MEASURES and not as_ranked)):
+            after = after[1:]  # 哪些个, 什么样, 哪所 (jieba: 哪/所)
         nouns = []
         for w, t in after:
             if not _is_noun(t):
                 break
             nouns.append(w)
+        if not as_ranked and len(nouns) >= 2 and after[len(nouns) :] == [("的", "uj")]:
+            nouns.pop()  # 是哪个学校毕业的: the word before the closing 的 is what was done (jieba: 毕业/n)
         if nouns:
             return _kind_word(nouns[-1])
         ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
@@ -736,12 +758,52 @@ def _listed_of(sentence: str, category: str) -> bool:
     return "、" in sentence and category in sentence and _list_pattern(category).search(sentence) is not None
 
 
+# A list right after the word for its kind (作家双雪涛、班宇、郑执; 嘉宾张三、李四): its items are of that kind.
+_LIST_AFTER = "{head}[^，,。；;、的]{{1,8}}、[^，,。；;、]{{1,8}}"
+
+
+@lru_cache(maxsize=256)
+def _list_after_pattern(category: str) -> re.Pattern[str]:
+    return re.compile(_LIST_AFTER.format(head=re.escape(category)))
+
+
+def _listed_after(sentence: str, category: str) -> bool:
+    """A list written after the word of the kind asked for (作家双雪涛、班宇、郑执 for 哪几个作家)."""
+    return (
+        "、" in sentence
+        and category in sentence
+        and _list_after_pattern(category).search(sentence) is not None
+    )
+
+
+# What the listed ones did together, written right after the list (…、…联合印发, …、…共同主办).
+_TOGETHER = "(?:联合|共同|一起|一道|分别|先后)?"
+
+
+def _list_doing(sentence: str, asked: _Asked) -> bool:
+    """Whether a list's last item is followed by a word the question asks the list for, written after its
+    asking word (哪几个部门印发的 → …、工业和信息化部联合印发): the list is of those who did it."""
+    if "、" not in sentence:
+        return False
+    m = re.search(r"哪(?:些|几)", asked.query)
+    if m is None:
+        return False
+    after = asked.query[m.end() :]
+    return any(
+        re.search("、[^，,。；;、]{1,12}?" + _TOGETHER + re.escape(t), sentence)
+        for t in asked.terms
+        if len(t) >= 2 and t in after
+    )
+
+
 def _which_strength(sentence: str, asked: _Asked) -> float:
     """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C), plainest when its items are of the kind
     asked for (哪些单位: 人民日报社、新华社等单位)."""
     category = category_asked(asked.query)
-    if category is not None and _listed_of(sentence, category):
+    if category is not None and (_listed_of(sentence, category) or _listed_after(sentence, category)):
         return PLAIN
+    if _list_doing(sentence, asked):
+        return PLAIN  # 哪几个部门印发的: 中央网信办、农业农村部…联合印发
     if _PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(_new_names(sentence, asked.known)) >= 2:
         return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
     if _PLACES_ASKED.search(asked.query):
@@ -763,7 +825,12 @@ def _why_strength(sentence: str, asked: _Asked) -> float:
     """A cause (因为, 由于, 受…影响) or a purpose (，以增加…)."""
     if _CAUSE.search(sentence):
         return PLAIN
-    return LIKELY if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence) else NOTHING
+    if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence):
+        return LIKELY
+    opening = _OPENING_PURPOSE.search(sentence)
+    if opening is not None and any(t in sentence[opening.end() :] for t in asked.terms if len(t) >= 2):
+        return PARTIAL  # the purpose of the deed asked about, told after it (…，欧洲央行…开启负利率时代)
+    return NOTHING
 
 
 # What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
@@ -901,11 +968,24 @@ def _what_strength(sentence: str, asked: _Asked) -> float:
     return _what_named(sentence, asked)
 
 
+def _modified_kind(asked: _Asked, category: str) -> str | None:
+    """The kind asked with the word of the question written right before it after 什么 / 啥 (什么创业补贴 →
+    创业补贴), or None when the question names the kind alone: news names one of that narrower kind before
+    the whole phrase (给予一次性创业补贴)."""
+    m = re.search(r"(?:什么|啥)([\u4e00-\u9fff]{2,4})" + re.escape(category), asked.query)
+    if m is None or m.group(1) not in asked.terms:
+        return None
+    return m.group(1) + category
+
+
 def _what_named(sentence: str, asked: _Asked) -> float:
     """`_what_strength` after the attribute, the post and the sanction asked are weighed."""
     category = category_asked(asked.query)
+    narrower = _modified_kind(asked, category) if category is not None else None
+    if narrower is not None and _named_instances(sentence, narrower, asked.known):
+        return LIKELY  # 什么创业补贴: 给予一次性创业补贴
     if category is not None and _named_instances(sentence, category, asked.known):
-        return LIKELY
+        return LIKELY if narrower is None else SOME  # 社会保险补贴: a 补贴 of another kind than asked
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
@@ -930,11 +1010,26 @@ def _where_strength(sentence: str, asked: _Asked) -> float:
         if any(p.endswith(ends) and p not in ends for p in places):
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
+    category = category_asked(asked.query)
+    if (
+        category is not None
+        and _is_institution(category, asked.query)
+        and _named_instances(sentence, category, asked.known)
+    ):
+        return PLAIN  # 在哪个大学当主任: 曾担任梅加特仑德大学中国中心主任 (a place of the kind asked)
     if _HEADING_ASKED.search(asked.query):
         m = _HEADING.search(sentence)
         if m is not None and m.group(1)[:2] not in asked.known:
             return PLAIN
     return _place_strength(sentence, asked)
+
+
+def _is_institution(category: str, query: str) -> bool:
+    """Whether a where question asks for a thing of a kind (在哪个大学, 在哪家医院: 哪 and a measure word right
+    before it) that is no place word the where question reads itself (哪个社区, 哪个城市: answered by places,
+    `_place_strength`), so that a name of that kind answers."""
+    asked = re.search("哪一?[个家所座]" + re.escape(category), query) is not None
+    return asked and _WHERE_ASKED.search("哪个" + category) is None
 
 
 # Something done at a named place (在义乌市桥头村发现, 在广州打工): 在, a name of two characters or more with
@@ -1172,6 +1267,16 @@ def _dotted_names(sentence: str, known: str) -> list[str]:
 _JOINED_POSTS = r"(?:(?:、|兼)[\u4e00-\u9fff]{0,8}?" + _POST + r"){0,2}"
 
 
+# A post jieba reads with the last character of its body (卫生健康局局长 → 卫生健康/局局长, 教育部部长 → 部部长):
+# news writes the post alone after the body's other posts (卫生健康局党组书记、局长吴松).
+_GLUED_POST = re.compile(r"^(.)\1(?=长$)")
+
+
+def _post_forms(term: str) -> tuple[str, ...]:
+    """A post word of the question, and the post alone when jieba glued it to its body's end (局局长 → 局长)."""
+    return (term, term[1:]) if _GLUED_POST.match(term) else (term,)
+
+
 def _holder_strength(sentence: str, asked: _Asked) -> float:
     """`_one_person_strength` for any person: a name after a post, one jieba tags, a maker of a work."""
     known = asked.known
@@ -1186,7 +1291,7 @@ def _holder_strength(sentence: str, asked: _Asked) -> float:
         for m in re.finditer(re.escape(t) + _SPEAKS, sentence)
     ):
         return PLAIN  # 说老街变美了的村民叫啥: 河上镇村民王强强述说着农村的巨变
-    posts = [t for t in asked.terms if re.search(_POST + "$", t)]
+    posts = [p for t in asked.terms if re.search(_POST + "$", t) for p in _post_forms(t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
     holder_asked = [t for t in posts if re.search(re.escape(t) + _HOLDER_ASKED, asked.query)]
@@ -1291,7 +1396,7 @@ def fact_test(query: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
 def _instance_test(query: str, terms: tuple[str, ...], kind: str) -> Callable[[str], bool] | None:
     """什么战斗机 / 叫什么村 / 哪些单位: a passage holding a name of the kind asked for (F-18战斗机, 约特村), or
     for 哪些 a list of them (人民日报社、新华社等单位); None when the question names no kind of thing."""
-    category = category_asked(query)
+    category = category_asked(query, as_ranked=True)
     if category is None:
         return None
     known = query + "".join(terms)
@@ -1945,9 +2050,24 @@ _PER_PERIOD = {
 
 def _written_forms(term: str) -> tuple[str, ...]:
     """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
-    period (一年 → 每年, 年均), and the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
-    国有企业, 去世 → 逝世, 老家 → 出生)."""
-    return tuple(dict.fromkeys((*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term))))
+    period (一年 → 每年, 年均), the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
+    国有企业, 去世 → 逝世, 老家 → 出生), and a verb of carrying's formal form (运到 → 运抵)."""
+    return tuple(
+        dict.fromkeys(
+            (*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term), *_arrival_forms(term))
+        )
+    )
+
+
+# A verb of carrying something to a place that the question says with 到 (运到, 送到, 寄到, 飞到), which news writes
+# with the formal 抵 (运抵, 送抵, 寄抵, 飞抵).
+_CARRIED_TO = re.compile(r"^([运送寄发飞驶押邮转])到$")
+
+
+def _arrival_forms(term: str) -> tuple[str, ...]:
+    """运到 → 运抵: the written form of a spoken verb of carrying to a place; nothing for other words."""
+    m = _CARRIED_TO.match(term)
+    return (m.group(1) + "抵",) if m is not None else ()
 
 
 def _ordinal_forms(term: str) -> tuple[str, ...]:
