@@ -30,7 +30,7 @@ from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
-from storage.search.answer import best_sentence, fact_test
+from storage.search.answer import best_sentence, category_asked, fact_test
 from storage.search.expressions import all_of, any_of, phrase
 from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
@@ -703,6 +703,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
         forms={t: printed_forms(t)[1:] for t, _ in held},
+        kind_asked=category_asked(parsed.raw) if parsed.question else None,
     )
     chosen = _evidence_candidates(words, weighted, window, rare)
     if not chosen:
