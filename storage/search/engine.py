@@ -359,7 +359,10 @@ class Searcher:
             pool = [d for d in pool if d[0] not in found.nameless][:ANSWER_DOCS]
             close = _close_to_first(found, [i for i, _, _ in pool])
             answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
-            hits = source_first(hits, answer)
+            # The answer's article comes first only when the evidence placed it close to the first: one
+            # sentence of a story ranked well below does not outweigh what the first holds of the question.
+            if answer is not None and _placed_close(found, answer.article_id):
+                hits = source_first(hits, answer)
         period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
             query=parsed.raw,
@@ -403,6 +406,15 @@ def _close_to_first(found: Found, ids: Sequence[int]) -> int:
         return 1
     scores = {r.id: r.nterms for r in found.rows}
     return evidence.close_to_first([scores.get(i, 0.0) for i in ids])
+
+
+def _placed_close(found: Found, article_id: int) -> bool:
+    """Whether the evidence ranking placed the article close to its first (`evidence.close_to_first`);
+    True when the rows were ranked otherwise."""
+    if not found.by_evidence or not found.rows:
+        return True
+    scores = {r.id: r.nterms for r in found.rows}
+    return evidence.close_to_first([max(scores.values()), scores.get(article_id, 0.0)]) == 2
 
 
 def _period(parsed: ParsedQuery, today: date) -> tuple[str, str] | None:
