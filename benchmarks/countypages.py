@@ -35,6 +35,7 @@ from __future__ import annotations
 import random
 import re
 
+from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
     _attach,
     _brief_text,
@@ -55,7 +56,6 @@ from benchmarks.paperpages import (
     by_issue,
     family_figures,
 )
-from benchmarks.parsing import Expected, _column_breaks
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
 
@@ -256,7 +256,7 @@ def _lay_story(
     expected = Expected(
         title=_title(article), paragraphs=tuple(printed), date=date, reporters=names, correspondents=()
     )
-    return [*heads, "", *_column_breaks([*body, *tail], rng)], expected, kind
+    return [*heads, "", *column_breaks([*body, *tail], rng)], expected, kind
 
 
 def _lay_continued(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
@@ -272,7 +272,7 @@ def _lay_continued(article: Article, rng: random.Random, width: int) -> tuple[li
     expected = Expected(
         title=_title(article), paragraphs=tuple(printed), date=date, reporters=names, correspondents=()
     )
-    return [*_heads(article, rng), "", jump, *_column_breaks([*body, *tail], rng)], expected, "continued"
+    return [*_heads(article, rng), "", jump, *column_breaks([*body, *tail], rng)], expected, "continued"
 
 
 def _photo_text(article: Article) -> str | None:

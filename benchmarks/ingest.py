@@ -20,6 +20,7 @@ from typing import Any
 
 from benchmarks import corpus
 from benchmarks.common import (
+    INGEST_STAGES,
     SIZES,
     BenchmarkError,
     Mode,
@@ -32,25 +33,10 @@ from benchmarks.common import (
     save_area,
     warm_up_indexing,
 )
+from benchmarks.report import render
 from storage.database.connection import open_db
 from storage.driver import sqlite3
 from storage.ingest.pipeline import FileResult, ingest_paths
-
-# Functions whose time the ingest profile adds up, with their labels in the report (indented: part of indexing).
-STAGES = {
-    "parse_jsonl": "JSONL parsing",
-    "upsert_articles": "storing articles (upsert, fingerprints)",
-    "index_articles": "indexing (all of the below)",
-    "normalize": "  normalize",
-    "cut": "  jieba words (storage.text.segment.cut, rjieba)",
-    "han_words": "  word filter (han_words)",
-    "index_text": "  character bigrams",
-    "date_tokens": "  date tokens",
-    "summarize": "  summary",
-    "keywords_from_words": "  keywords",
-    "executemany": "  FTS5 insert (SQLite tokenising the bigram text)",
-}
-
 
 # ---------------------------------------------------------------- databases
 
@@ -209,7 +195,7 @@ def measure_size(mode: Mode, n: int) -> dict[str, Any]:
 
 
 def profile_ingest(mode: Mode) -> dict[str, Any]:
-    """pyinstrument over ingesting one shard into a fresh database: seconds per stage of `STAGES`."""
+    """pyinstrument over ingesting one shard into a fresh database: seconds per stage of `INGEST_STAGES`."""
     paths = corpus.corpus_paths(corpus.SHARD)[:1]
     db_path = mode.work / "profile-ingest.db"
     remove_db(db_path)
@@ -219,7 +205,7 @@ def profile_ingest(mode: Mode) -> dict[str, Any]:
     out = profile(
         lambda: articles.append(ingest_paths(db, paths).new),
         interval=0.001,
-        names=set(STAGES),
+        names=set(INGEST_STAGES),
         file="ingest.txt",
     )
     db.close()
@@ -249,8 +235,6 @@ def main(argv: list[str] | None = None) -> int:
     for n, s in figures["sizes"].items():
         print(f"ingest {int(n):,} articles: {s['ingest']['articles_per_s']:,.0f} articles/s")
     if not mode.quick:
-        from benchmarks.report import render
-
         render(results)
     return 0
 

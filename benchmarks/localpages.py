@@ -31,6 +31,7 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
@@ -42,7 +43,6 @@ from benchmarks.paperpages import (
     family_figures,
     score,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
 
@@ -127,7 +127,7 @@ def _reporters(article: Article, rng: random.Random) -> tuple[str, ...]:
 def _laid_out(paragraphs: list[str], width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in paragraphs:
-        lines += _wrap(paragraph, width)
+        lines += wrap(paragraph, width)
     return lines
 
 
@@ -231,7 +231,7 @@ def _lay_local(article: Article, rng: random.Random, width: int) -> tuple[list[s
         reporters=tuple(expected_reporters),
         correspondents=(),
     )
-    return [*heads, "", *_column_breaks(body, rng)], expected, kind
+    return [*heads, "", *column_breaks(body, rng)], expected, kind
 
 
 def _local_footer(rng: random.Random) -> list[str]:
@@ -322,7 +322,7 @@ def _lay_evening(article: Article, rng: random.Random, width: int) -> tuple[list
     expected = Expected(
         title=_title(article), paragraphs=tuple(printed), date=date, reporters=names, correspondents=()
     )
-    return [*head_lines, "", byline, *_column_breaks(body, rng)], expected
+    return [*head_lines, "", byline, *column_breaks(body, rng)], expected
 
 
 def _photo_caption(article: Article, rng: random.Random, width: int) -> list[str]:
@@ -331,7 +331,7 @@ def _photo_caption(article: Article, rng: random.Random, width: int) -> list[str
         (f"记者 {_name(rng)} 摄", f"{_name(rng)} 摄", "通讯员供图", f"晚报记者 {_name(rng)} 摄")
     )
     text = f"▲{phrase}。"
-    lines = _wrap(text, width, indent=0)
+    lines = wrap(text, width, indent=0)
     if rng.random() < 0.6:
         return _attach(lines, f" {credit}", width, rng)
     return [*lines, credit]

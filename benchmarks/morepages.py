@@ -40,6 +40,7 @@ import random
 import re
 from pathlib import Path
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
     _attach,
     _date_parts,
@@ -62,7 +63,6 @@ from benchmarks.paperpages import (
     _title,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
 TRADE = "trade_paper"
@@ -215,23 +215,23 @@ def _lay_trade(article: Article, rng: random.Random, width: int) -> tuple[list[s
     if subs and rng.random() < 0.6:
         # The 核心提示 box: its label, the lead in the box, a blank line, then the rest.
         label = rng.choice(("核心提示", "【核心提示】", "■核心提示", "核心提示："))
-        body = [label, *_wrap(printed[0], width, indent=0), ""]
+        body = [label, *wrap(printed[0], width, indent=0), ""]
         rest_lines: list[str] = []
         for paragraph in printed[1:]:
             if paragraph in {f"{ornament}{s}" for s in subs} and rng.random() < 0.5:
                 rest_lines.append("")  # a sub-heading with space over it
-            rest_lines += _wrap(paragraph, width, indent=0 if paragraph.startswith(_ORNAMENTS) else 2)
+            rest_lines += wrap(paragraph, width, indent=0 if paragraph.startswith(_ORNAMENTS) else 2)
         body += rest_lines
     else:
         for paragraph in printed:
             is_sub = paragraph.startswith(_ORNAMENTS) or paragraph in subs
             if is_sub and rng.random() < 0.5:
                 body.append("")
-            body += _wrap(paragraph, width, indent=0 if is_sub else 2)
+            body += wrap(paragraph, width, indent=0 if is_sub else 2)
     expected = Expected(
         title=_title(article), paragraphs=tuple(printed), date=date, reporters=names, correspondents=()
     )
-    return [*head_lines, "", *before, *_column_breaks(body, rng)], expected, kind
+    return [*head_lines, "", *before, *column_breaks(body, rng)], expected, kind
 
 
 def compose_trade(articles: list[Article], rng: random.Random) -> FamilyPage:
@@ -407,7 +407,7 @@ def _front_caption(article: Article, rng: random.Random, width: int) -> list[str
     y, m, d, _weekday = _date_parts(article.issue)
     phrase = re.sub("[^\u4e00-\u9fff，]", "", article.paragraphs[-1])[: rng.randint(14, 30)].strip("，")
     credit = rng.choice((f"新华社记者 {_name(rng)} 摄", f"本报记者 {_name(rng)} 摄", f"{_name(rng)} 摄"))
-    lines = _wrap(f"{m}月{d}日，{phrase}。", width, indent=0)
+    lines = wrap(f"{m}月{d}日，{phrase}。", width, indent=0)
     return _attach(lines, f"  {credit}", width, rng)
 
 
@@ -450,7 +450,7 @@ def _lay_front(article: Article, rng: random.Random, width: int) -> tuple[list[s
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return [*lines, *before, *_column_breaks(body, rng)], expected, kind
+    return [*lines, *before, *column_breaks(body, rng)], expected, kind
 
 
 def compose_front(articles: list[Article], others: list[Article], rng: random.Random) -> FamilyPage:

@@ -30,8 +30,9 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.realnews import Story, load_stories
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.duplicates import store_sketches
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records.articles import fingerprint, upsert_articles
 from storage.text import neardup

@@ -30,7 +30,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from benchmarks.parsing import Expected, _column_breaks, _wrap
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width, parse_page
 
@@ -97,7 +97,7 @@ def _footer(rng: random.Random, issue: str, page: int) -> list[str]:
 def _wrapped(paragraphs: list[str], width: int, indent: bool) -> list[str]:
     lines: list[str] = []
     for paragraph in paragraphs:
-        body = _wrap(paragraph, width)
+        body = wrap(paragraph, width)
         if indent and body:
             body[0] = "\u3000\u3000" + body[0]
         lines += body
@@ -190,13 +190,13 @@ def _lay(article: Article, convention: str, rng: random.Random, width: int) -> _
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return _Laid(_heads(article, rng), _column_breaks(body, rng), expected, keep_before)
+    return _Laid(_heads(article, rng), column_breaks(body, rng), expected, keep_before)
 
 
 def _caption(article: Article, rng: random.Random, width: int) -> list[str]:
     phrase = re.sub("[^\u4e00-\u9fff]", "", article.paragraphs[-1])[: rng.randint(8, 22)]
     photographer = "".join(rng.sample(_EDITORS, 3))
-    lines = _wrap(f"图为{phrase}。", width)
+    lines = wrap(f"图为{phrase}。", width)
     return [*lines, f"{photographer}摄（人民视觉）"]
 
 
@@ -421,10 +421,10 @@ def show_failures(family: str, count: int, limit: int) -> list[str]:
 
 
 def conventions_on_rmrb(count: int = 10, seed: int = 11) -> dict:
-    """The twelve CCTV conventions (`benchmarks.parsing.compose`) fed with People's Daily articles of
+    """The twelve CCTV conventions (`benchmarks.conventionpages.compose`) fed with People's Daily articles of
     2019-10 and 2020-01 instead of CCTV transcripts: a stand-in when the CCTV corpus is missing. Each
     article's own dateline is taken off (the conventions print their own)."""
-    from benchmarks import parsing
+    from benchmarks import conventionpages
     from benchmarks.realnews import Story
 
     stories = []
@@ -436,15 +436,15 @@ def conventions_on_rmrb(count: int = 10, seed: int = 11) -> dict:
         if len(paragraphs) >= 2 and len(title) <= 40:
             stories.append(Story(date=article.date or article.issue, title=title, paragraphs=paragraphs))
     stories.sort(key=lambda story: story.date)
-    pool = parsing._stories_by_length(stories)
+    pool = conventionpages.stories_by_length(stories)
     rng = random.Random(seed)
     pages = []
-    for convention in parsing.CONVENTIONS:
+    for convention in conventionpages.CONVENTIONS:
         made = 0
         while made < count:
             start = rng.randrange(len(pool) - 6)
-            page = parsing.compose(pool[start : start + rng.randint(3, 6)], convention, rng)
+            page = conventionpages.compose(pool[start : start + rng.randint(3, 6)], convention, rng)
             if page is not None:
                 pages.append(page)
                 made += 1
-    return parsing.run(pages)
+    return conventionpages.run(pages)

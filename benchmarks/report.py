@@ -15,8 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from benchmarks import corpus
-from benchmarks.common import BENCH, PLOT, REPORT, log
-from benchmarks.ingest import STAGES as INGEST_STAGES
+from benchmarks.common import BENCH, INGEST_STAGES, PLOT, REPORT, log
 from benchmarks.queries import CLASS_LABELS, CLASSES
 
 END = "<!-- End of the generated part. Hand-written sections follow; `--report-only` keeps them. -->"

@@ -40,6 +40,7 @@ import datetime
 import random
 import re
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
     _date_parts,
     _lead_date,
@@ -56,7 +57,6 @@ from benchmarks.paperpages import (
     _lead_without_dateline,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
 
@@ -201,7 +201,7 @@ def _photo_caption(article: Article, rng: random.Random, width: int) -> list[str
         for c in re.split("[，。；：！？“”（）]", p)
         if 8 <= len(c) <= 24 and re.fullmatch("[\u4e00-\u9fff\d、]+", c)
     ] or [re.sub("[^\u4e00-\u9fff]", "", article.paragraphs[-1])[:16]]
-    lines = _wrap(f"{day.month}月{day.day}日，{rng.choice(clauses)}。", width)
+    lines = wrap(f"{day.month}月{day.day}日，{rng.choice(clauses)}。", width)
     credit = _credit(rng)
     if display_width(lines[-1] + credit) <= width and rng.random() < 0.5:
         return [*lines[:-1], lines[-1] + credit]
@@ -246,8 +246,8 @@ def _lay_sports(
         kind += ", reporter's line"
     body: list[str] = []
     for paragraph in paragraphs:
-        body += _wrap(paragraph, width)
-    body = _column_breaks(body, rng)
+        body += wrap(paragraph, width)
+    body = column_breaks(body, rng)
     if photo and len(body) > 8:
         cut = rng.randint(3, len(body) - 3)
         body = [*body[:cut], "", *_photo_caption(article, rng, width), "", *body[cut:]]
@@ -347,8 +347,8 @@ def _lay_theory(article: Article, rng: random.Random, width: int) -> tuple[list[
         heads = [heads[0], "", *heads[1:]]
     body: list[str] = []
     for paragraph in paragraphs:
-        body += _wrap(paragraph, width)
-    body = _column_breaks(body, rng)
+        body += wrap(paragraph, width)
+    body = column_breaks(body, rng)
     size = sum(map(len, paragraphs))
     kind = "lead piece" if size > 2200 else "essay"
     if any(len(p) < 30 and not re.search("[。！？”…）]$", p) for p in paragraphs):
@@ -471,8 +471,8 @@ def _lay_theory_twin(article: Article, rng: random.Random, width: int) -> tuple[
     for index, paragraph in enumerate(paragraphs):
         if box is not None and index == box and rng.random() < 0.5:
             body.append("")
-        body += _wrap(paragraph, width)
-    body = _column_breaks(body, rng)
+        body += wrap(paragraph, width)
+    body = column_breaks(body, rng)
     text = [p for p in paragraphs if not _is_box_label(p)]
     size = sum(map(len, text))
     kind = "lead piece" if size > 2200 else "essay"

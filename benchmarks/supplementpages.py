@@ -41,6 +41,7 @@ import random
 import re
 from dataclasses import replace
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
     _attach,
     _brief_text,
@@ -59,7 +60,6 @@ from benchmarks.paperpages import (
     _lead_without_dateline,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
 
@@ -290,12 +290,12 @@ def _lay_piece(
         printed = _printed_paragraphs(article.paragraphs, rng)
         body = []
         for paragraph in printed:
-            body += _wrap(paragraph, width)
-        body = _column_breaks(body, rng)
+            body += wrap(paragraph, width)
+        body = column_breaks(body, rng)
         kind = "signed" if author is not None else "essay"
     if rng.random() < 0.3:
         printed.append(_bio(name, rng, books))
-        body += _wrap(printed[-1], width)
+        body += wrap(printed[-1], width)
         kind += " + bio"
     lead = printed[0]
     expected = Expected(
@@ -405,13 +405,13 @@ def _lay_digest_item(
     roll = rng.random()
     if roll < 0.45:
         kind = "head above"
-        lines = [head, *_wrap(text, width)]
+        lines = [head, *wrap(text, width)]
     elif roll < 0.75:
         kind = "run in, space"
-        lines = _wrap(f"{head}\u3000{text}", width)
+        lines = wrap(f"{head}\u3000{text}", width)
     else:
         kind = "run in, colon"
-        lines = _wrap(f"{head}：{text}", width)
+        lines = wrap(f"{head}：{text}", width)
     lines = _attach(lines, _source_mark(rng), width, rng)
     date = _page_dated(text, issue, _lead_date(article, text))
     expected = Expected(title=head, paragraphs=(text,), date=date, reporters=(), correspondents=())
@@ -585,16 +585,16 @@ def _lay_twin_item(
     head = _main_head(article)
     roll = rng.random()
     if roll < 0.2:
-        kind, lines = "head above", [head, *_wrap(text, width)]
+        kind, lines = "head above", [head, *wrap(text, width)]
     elif roll < 0.35:
-        kind, lines = "head in brackets", [f"【{head}】", *_wrap(text, width)]
+        kind, lines = "head in brackets", [f"【{head}】", *wrap(text, width)]
     elif roll < 0.6:
-        kind, lines = "run in, space", _wrap(f"{head}\u3000{text}", width)
+        kind, lines = "run in, space", wrap(f"{head}\u3000{text}", width)
     elif roll < 0.8:
-        kind, lines = "run in, colon", _wrap(f"{head}：{text}", width)
+        kind, lines = "run in, colon", wrap(f"{head}：{text}", width)
     else:
         bullet = rng.choice("●■")
-        kind, lines = "run in, bullet", _wrap(f"{bullet}{head}\u3000{text}", width)
+        kind, lines = "run in, bullet", wrap(f"{bullet}{head}\u3000{text}", width)
     source = _twin_source(rng)
     if source is None:
         kind += ", no source"

@@ -57,6 +57,7 @@ from __future__ import annotations
 import random
 import re
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
     _attach,
     _brief_text,
@@ -80,7 +81,6 @@ from benchmarks.paperpages import (
     _title,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
 
@@ -141,7 +141,7 @@ def _caption(article: Article, rng: random.Random, width: int) -> list[str]:
             (f"图为{phrase}。", "（资料图片）"),
         )
     )
-    lines = _wrap(text, width, indent=0)
+    lines = wrap(text, width, indent=0)
     return _attach(lines, f"  {credit}" if not credit.startswith("（") else credit, width, rng)
 
 
@@ -195,7 +195,7 @@ def _lay_special(
         correspondents=(),
     )
     after = _caption(caption, rng, width) if caption is not None and not inner else []
-    return [*heads, "", *before, *_column_breaks(body, rng), *([""] + after if after else [])], expected, kind
+    return [*heads, "", *before, *column_breaks(body, rng), *([""] + after if after else [])], expected, kind
 
 
 def compose_special(articles: list[Article], extras: list[Article], rng: random.Random) -> FamilyPage:
@@ -297,7 +297,7 @@ def _lay_item_story(article: Article, rng: random.Random, width: int) -> tuple[l
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return [*heads, "", *under, *_column_breaks(body, rng)], expected, kind
+    return [*heads, "", *under, *column_breaks(body, rng)], expected, kind
 
 
 def _items(articles: list[Article], rng: random.Random, width: int) -> tuple[list[str], list[Expected]]:
@@ -350,9 +350,7 @@ def compose_items(
         kinds.append(kind)
         if rng.random() < 0.3:
             phrase = _phrase(article, rng)
-            lines += _attach(_wrap(f"▲{phrase}。", width, indent=0), f"（{_name(rng)} 摄）", width, rng) + [
-                ""
-            ]
+            lines += _attach(wrap(f"▲{phrase}。", width, indent=0), f"（{_name(rng)} 摄）", width, rng) + [""]
     text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
     return FamilyPage(ITEMS, text, int(issue[:4]), expected, kinds)
 
@@ -430,7 +428,7 @@ def _evening_caption(article: Article, rng: random.Random, width: int) -> list[s
             (f"▲{phrase}。", f"（记者 {name} 摄）"),
         )
     )
-    return _attach(_wrap(text, width, indent=0), credit, width, rng)
+    return _attach(wrap(text, width, indent=0), credit, width, rng)
 
 
 def _lay_evening_story(
@@ -489,7 +487,7 @@ def _lay_evening_story(
         correspondents=(),
     )
     after = ["", *_evening_caption(caption, rng, width)] if caption is not None and rng.random() < 0.5 else []
-    return [*heads, "", *under, *_column_breaks(body, rng), *after], expected, kind
+    return [*heads, "", *under, *column_breaks(body, rng), *after], expected, kind
 
 
 def _evening_items(
@@ -595,9 +593,9 @@ def _editors_note(article: Article, rng: random.Random, width: int) -> list[str]
     text = _brief_text(article) or article.paragraphs[-1][:80]
     style = rng.random()
     if style < 0.4:
-        return [rng.choice(("编者按", "【编者按】")), *_wrap(text, width)]
+        return [rng.choice(("编者按", "【编者按】")), *wrap(text, width)]
     label = rng.choice(("编者按：", "【编者按】"))
-    return _wrap(label + text, width)
+    return wrap(label + text, width)
 
 
 def _author_note(rng: random.Random) -> str:
@@ -659,7 +657,7 @@ def _lay_comment(article: Article, rng: random.Random, width: int) -> tuple[list
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return [*heads, "", *under, *_column_breaks(body, rng), *after], expected, kind
+    return [*heads, "", *under, *column_breaks(body, rng), *after], expected, kind
 
 
 def compose_comment(articles: list[Article], others: list[Article], rng: random.Random) -> FamilyPage:

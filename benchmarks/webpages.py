@@ -42,6 +42,7 @@ from __future__ import annotations
 import random
 import re
 
+from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
     _brief_text,
     _date_parts,
@@ -63,7 +64,6 @@ from benchmarks.paperpages import (
     _title,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
 
@@ -214,7 +214,7 @@ def _lay_opinion(article: Article, rng: random.Random, width: int) -> tuple[list
     expected = Expected(
         title=title, paragraphs=tuple(printed), date=date, reporters=tuple(reporters), correspondents=()
     )
-    return [*heads, "", *before, *_column_breaks(body, rng)], expected, kind
+    return [*heads, "", *before, *column_breaks(body, rng)], expected, kind
 
 
 def compose_opinion(articles: list[Article], note: Article | None, rng: random.Random) -> FamilyPage:
@@ -310,7 +310,7 @@ def _lay_notice_story(article: Article, rng: random.Random, width: int) -> tuple
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return [*heads, "", *before, *_column_breaks(_laid_out(printed, width), rng)], expected, kind
+    return [*heads, "", *before, *column_breaks(_laid_out(printed, width), rng)], expected, kind
 
 
 def compose_notice(articles: list[Article], rng: random.Random) -> FamilyPage:

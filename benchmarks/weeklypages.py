@@ -34,6 +34,7 @@ import random
 import re
 from pathlib import Path
 
+from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
     _attach,
     _brief_text,
@@ -58,7 +59,6 @@ from benchmarks.paperpages import (
     _title,
     by_issue,
 )
-from benchmarks.parsing import Expected, _column_breaks, _wrap
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
 METRO = "metro_page"
@@ -126,9 +126,9 @@ def _inner_caption(article: Article, rng: random.Random, width: int) -> list[str
     phrase = re.sub("[^\u4e00-\u9fff，]", "", article.paragraphs[-1])[: rng.randint(10, 22)].strip("，")
     return rng.choice(
         (
-            _wrap(f"▲{phrase}。  记者 {_name(rng)} 摄", width, indent=0),
-            _wrap(f"图为{phrase}。（资料图片）", width, indent=0),
-            _wrap(f"▲{phrase}。", width, indent=0) + [f"通讯员 {_name(rng)} 供图"],
+            wrap(f"▲{phrase}。  记者 {_name(rng)} 摄", width, indent=0),
+            wrap(f"图为{phrase}。（资料图片）", width, indent=0),
+            wrap(f"▲{phrase}。", width, indent=0) + [f"通讯员 {_name(rng)} 供图"],
         )
     )
 
@@ -198,7 +198,7 @@ def _lay_metro(article: Article, rng: random.Random, width: int, kind: str) -> t
     for index, paragraph in enumerate(printed):
         if index == caption_at:
             body += ["", *_inner_caption(article, rng, width), ""]
-        body += _wrap(paragraph, width)
+        body += wrap(paragraph, width)
     if cut:
         body = _attach(body, f"（下转A{rng.randint(5, 16):02d}版）", width, rng)
         if not before:
@@ -208,7 +208,7 @@ def _lay_metro(article: Article, rng: random.Random, width: int, kind: str) -> t
         body = _attach(body, tail, width, rng)
     lead_in = [rng.choice(("（上接A01版）", "上接A01版", "（紧接A01版）"))] if kind == "continued" else []
     expected = Expected(title=title, paragraphs=tuple(printed), date=date, reporters=names, correspondents=())
-    return [*heads, "", *before, *lead_in, *_column_breaks(body, rng)], expected
+    return [*heads, "", *before, *lead_in, *column_breaks(body, rng)], expected
 
 
 def _quick_items(articles: list[Article], rng: random.Random, width: int) -> tuple[list[str], list[Expected]]:
@@ -221,7 +221,7 @@ def _quick_items(articles: list[Article], rng: random.Random, width: int) -> tup
         assert text is not None
         head = _main_head(article)
         lead = f"{number}." if mark == "number" else mark
-        body = _wrap(f"{lead}【{head}】{text}", width, indent=0)
+        body = wrap(f"{lead}【{head}】{text}", width, indent=0)
         names: tuple[str, ...] = ()
         if rng.random() < 0.5:
             names = _names(rng, 2)
@@ -300,7 +300,7 @@ def _link_box(article: Article, rng: random.Random, width: int) -> tuple[list[st
     head = _main_head(article)
     label = rng.choice(("相关链接", "延伸阅读", "【相关链接】", "■延伸阅读"))
     date = _page_dated(text, article.issue, _lead_date(article, text))
-    lines = [label, head, *_wrap(text, width)]
+    lines = [label, head, *wrap(text, width)]
     return lines, Expected(title=head, paragraphs=(text,), date=date, reporters=(), correspondents=())
 
 
@@ -336,7 +336,7 @@ def _lay_weekly(article: Article, rng: random.Random, width: int) -> tuple[list[
         reporters=tuple(reporters),
         correspondents=(),
     )
-    return [*heads, "", *before, *_column_breaks(body, rng)], expected, kind
+    return [*heads, "", *before, *column_breaks(body, rng)], expected, kind
 
 
 def compose_weekly(

@@ -24,7 +24,8 @@ import sqlite_utils
 
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
+from storage.database.writing import write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
 from storage.ingest.pipeline import BATCH_SIZE, POSTGRES_BATCH_SIZE, collect_inputs, ingest_paths

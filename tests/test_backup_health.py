@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from storage.database.backup import backup_database
-from storage.database.connection import latest_version, open_db, write_transaction
+from storage.database.connection import latest_version, open_db
 from storage.database.health import assess, beat, check, read_state
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseError
 from storage.ingest.pipeline import ingest_paths

@@ -17,7 +17,8 @@ from bot.ops.inbox import ingest_inbox
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.database.access import Database
-from storage.database.connection import open_db, write_transaction, writers_waiting
+from storage.database.connection import open_db
+from storage.database.writing import write_transaction, writers_waiting
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs

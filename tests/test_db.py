@@ -7,8 +7,9 @@ import threading
 
 import pytest
 
-from storage.database.connection import latest_version, migrate, open_db, schema_version, write_transaction
+from storage.database.connection import latest_version, migrate, open_db, schema_version
 from storage.database.migrations import MIGRATIONS
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseError
 

@@ -10,8 +10,9 @@ import pytest
 
 from bot.digests.plan import DEFAULT_CONFIG, RunCache, compose_for, prepare
 from bot.digests.schedule import Due
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.index import index_articles
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records import subscriptions as subs
 from storage.records.articles import upsert_articles

@@ -23,7 +23,8 @@ from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import open_services
 from bot.settings import Settings
 from storage.database.access import Database
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
+from storage.database.writing import write_transaction
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
 from storage.records.chat_state import QueryState, Settled

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from storage.database.access import Database
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.migrations import MIGRATIONS
 from storage.database.postgres import (
     IDLE_IN_TRANSACTION_S,
@@ -19,6 +19,7 @@ from storage.database.postgres import (
     pg_schema_version,
     translate,
 )
+from storage.database.writing import write_transaction
 from storage.errors import DatabaseBusy, DatabaseError
 from storage.urls import safe_url, without_password
 from tests.bot_support import ROOT

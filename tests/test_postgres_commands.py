@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.cli import main
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.copy import DERIVED, copied_tables
 from storage.database.health import beat
 from storage.database.postgres import pg_writers_waiting
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseFailure, StorageError
 from storage.records import chat_state, feeds, readers

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.index import index_articles
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
 from storage.search import engine

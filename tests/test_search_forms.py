@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from storage.database.access import Database
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.index import fill_search_forms
 from storage.database.migrations import MIGRATIONS, SEARCH_FORMS_VERSION
 from storage.database.postgres import is_postgres
+from storage.database.writing import write_transaction
 from storage.ingest.pipeline import ingest_paths
 from storage.search import evidence
 from storage.search.engine import Searcher, to_record

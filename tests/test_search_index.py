@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.index import index_articles, rebuild_index
+from storage.database.writing import write_transaction
 from storage.driver import FTS_CONTENTLESS_DELETE
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage.database.connection import write_transaction
 from storage.database.index import rebuild_index
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.search.engine import Searcher
 from tests.search_support import build_seed_db, story_ids
@@ -177,8 +177,9 @@ def test_paging_and_total(seeded):
 
 
 def test_newer_first_on_ties(tmp_path):
-    from storage.database.connection import open_db, write_transaction
+    from storage.database.connection import open_db
     from storage.database.index import index_articles
+    from storage.database.writing import write_transaction
     from storage.records.articles import upsert_articles
 
     db = open_db(tmp_path / "ties.db")
@@ -310,8 +311,9 @@ def test_dates_in_chinese_numerals_keep_the_recall_guarantee(tmp_path):
     """Issue 3 (QA): 四月四日 is read as the date 4月4日, so an article writing dates in Chinese
     numerals (阳春三月, 四月四日) must carry the same date tokens, or typing its own words would
     no longer find it."""
-    from storage.database.connection import open_db, write_transaction
+    from storage.database.connection import open_db
     from storage.database.index import index_articles
+    from storage.database.writing import write_transaction
     from storage.records.articles import upsert_articles
 
     db = open_db(tmp_path / "numerals.db")

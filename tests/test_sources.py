@@ -20,7 +20,8 @@ from bot.sources.feeds import FeedError, candidate_feed_urls, parse_feed
 from bot.sources.fetch import Fetcher, FetchError, decode_html, user_agent
 from bot.sources.poll import ERROR, NEW, NOT_MODIFIED, backoff, discover, poll_source, poll_sources
 from bot.sources.status import IntervalError, format_sources, parse_interval
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
+from storage.database.writing import write_transaction
 from storage.records import sources as store
 from storage.records.articles import latest_articles
 from storage.search.engine import Searcher

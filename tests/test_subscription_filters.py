@@ -13,8 +13,9 @@ from bot.chat.replies import PLAIN
 from bot.digests.filters import KeywordFilter, parse_keywords, regroup_quotes
 from bot.digests.plan import DEFAULT_CONFIG, compose_for
 from bot.digests.schedule import SubscribeRequest, parse_subscribe_args
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.duplicates import clusters_of, other_sources
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records import subscriptions as subs
 from storage.records.sources import store_articles

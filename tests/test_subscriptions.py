@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from storage.database.connection import open_db, write_transaction
+from storage.database.connection import open_db
 from storage.database.migrations import MIGRATIONS
+from storage.database.writing import write_transaction
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
 

@@ -5,7 +5,7 @@
   never waits for a writer, in this process or another: searches go on while news is being stored.
 - **Writes** take one path (`Database.writer()` / `Database.write(fn, ...)`): the one write connection,
   used by one thread at a time (an in-process lock, waited for at most `wait` seconds), inside
-  `storage.database.connection.write_transaction` (``BEGIN IMMEDIATE``, retried with backoff while another
+  `storage.database.writing.write_transaction` (``BEGIN IMMEDIATE``, retried with backoff while another
   process holds the lock, rolled back on failure). When the lock cannot be had in time, `DatabaseBusy` is
   raised and nothing was changed: the caller tries again later or tells the user so.
 
@@ -15,7 +15,7 @@ take the write path only when no other writer of this process is waiting; while 
 the database's lock they wait without holding the write path, so a chat's write never queues behind an
 ingest's wait; and after each transaction they leave the lock free while any other writer, in this
 process or another, is waiting for it (waiting writers hold a shared lock on the ``<db>-writers`` file
-beside the database: `storage.database.connection.writers_waiting`).
+beside the database: `storage.database.writing.writers_waiting`).
 
 `Database.over(db)` wraps one existing connection (the CLI, tests, ``:memory:``): reads and writes then
 share it, one thread at a time.
@@ -32,8 +32,9 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from storage.database.connection import BUSY_TIMEOUT_MS, POLL, open_db, write_transaction, writers_waiting
+from storage.database.connection import open_db, open_postgres
 from storage.database.postgres import PostgresDatabase, is_postgres_url
+from storage.database.writing import BUSY_TIMEOUT_MS, POLL, write_transaction, writers_waiting
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy, DatabaseError
 
@@ -66,7 +67,7 @@ class Database:
         connection; a ``postgresql://`` URL a `PostgresDatabase` (storage.database.postgres), which offers
         the same methods: the one place the backend is chosen."""
         if is_postgres_url(str(path)):
-            return PostgresDatabase.open(str(path))  # type: ignore[return-value]
+            return PostgresDatabase(str(path), open_postgres(str(path)))  # type: ignore[return-value]
         writer = open_db(path)
         return cls(writer, None if str(path) == ":memory:" else Path(path))
 

@@ -1,55 +1,41 @@
-"""Opening the SQLite database: connection settings and schema migrations.
+"""Opening the database: connection settings, schema migrations and the data steps that follow them.
 
-`open_db(path)` is the only way the rest of newsbot gets a database. It creates the parent directories,
-turns on WAL, a busy timeout and foreign keys, and brings the schema up to date with
+`open_db(path)` is the only way the rest of newsbot gets a database. For an SQLite file it creates the
+parent directories, turns on WAL, a busy timeout and foreign keys, and brings the schema up to date with
 `storage.database.migrations.MIGRATIONS`, each migration in its own transaction, recording the version in
-``PRAGMA user_version``.
+``PRAGMA user_version``; for a ``postgresql://`` URL it connects and migrates the server's schema
+(`storage.database.postgres`). Articles stored before a migration that the search index needs are indexed
+once the schema is up to date (`storage.database.index`).
 
-Transactions: ``with write_transaction(db):`` is the one way to write. It takes the write lock up front
-(``BEGIN IMMEDIATE``), retries a busy database for a bounded time, commits at the end and
-rolls back on any exception, including a failed ``COMMIT``; nested, it is a savepoint. Neither
-``db.atomic()`` (a deferred ``BEGIN``) nor ``with db.conn:`` is used: sqlite-utils' ``db.execute()``
-commits any implicit transaction it opened.
-
-Connections for a multi-threaded process (the bot): `storage.database.access.Database`.
+Writing: `storage.database.writing.write_transaction`. Connections for a multi-threaded process (the
+bot): `storage.database.access.Database`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import sqlite_utils
 
+from storage.database.index import fill_search_forms, index_missing
 from storage.database.migrations import MIGRATIONS, SEARCH_FORMS_VERSION
 from storage.database.postgres import (
     PgConnection,
+    connect,
     is_postgres,
     is_postgres_url,
     migrate_postgres,
-    open_postgres,
     pg_schema_version,
-    pg_write_transaction,
-    pg_writers_waiting,
 )
-from storage.database.transaction import transaction
+from storage.database.writing import BUSY_TIMEOUT_MS, database_file, write_transaction
 from storage.driver import sqlite3
-from storage.errors import DatabaseBusy, DatabaseError
-
-try:
-    import fcntl
-except ImportError:  # Windows: waiting writers are not signalled; bulk writers pause a fixed time instead
-    fcntl = None  # type: ignore[assignment]
+from storage.errors import DatabaseError
+from storage.urls import safe_url
 
 log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 5000
-# The longest pause between two attempts at the write lock of a busy database (backoff from 0.5 ms).
-POLL = 0.005
 
 Migration = tuple[int, str, list[str]]
 
@@ -89,15 +75,11 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         applied = migrate(db, migrations, name=str(target))
         if applied and migrations is MIGRATIONS:
             # Articles stored under an older schema may predate the search index: index them now.
-            from storage.database.index import index_missing
-
             with write_transaction(db):
                 indexed = index_missing(db)
             if indexed:
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
             if SEARCH_FORMS_VERSION in applied:
-                from storage.database.index import fill_search_forms
-
                 fill_search_forms(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -106,6 +88,20 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
         conn.close()
         raise
     return db
+
+
+def open_postgres(url: str) -> PgConnection:
+    """One connection to the PostgreSQL server at `url`, with the schema brought up to date (and the
+    search forms filled in when the migration that adds them was applied)."""
+    conn = connect(url)
+    try:
+        applied = migrate_postgres(conn, name=safe_url(url))
+        if SEARCH_FORMS_VERSION in applied:
+            fill_search_forms(conn)  # type: ignore[arg-type]
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def open_readonly(path: str | Path) -> sqlite_utils.Database:
@@ -123,128 +119,6 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def is_busy(exc: BaseException) -> bool:
-    """Whether an SQLite error means another connection holds the lock (worth waiting for)."""
-    if isinstance(exc, DatabaseBusy):
-        return True
-    if not isinstance(exc, sqlite3.OperationalError):
-        return False
-    message = str(exc)
-    return (
-        "database is locked" in message
-        or "database is busy" in message
-        or "database table is locked" in message
-    )
-
-
-def busy_timeout(conn: sqlite3.Connection) -> float:
-    """The connection's busy timeout, in seconds."""
-    return int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
-
-
-def begin_immediate(conn: sqlite3.Connection, *, wait: float | None = None, announce: bool = True) -> None:
-    """``BEGIN IMMEDIATE``, tried again with backoff (pauses growing from 0.5 ms to `POLL`) while the
-    database is busy, for at most `wait` seconds (default: the connection's busy timeout); then
-    `DatabaseBusy`.
-
-    The polling is ours rather than SQLite's busy handler, which sleeps up to 100 ms between attempts
-    and so rarely catches the short gaps a bulk writer leaves between its batches. While it waits, a
-    writer that `announce`s itself is seen by bulk writers (`writers_waiting`), which then give way.
-    """
-    timeout = busy_timeout(conn)
-    budget = timeout if wait is None else wait
-    deadline = time.monotonic() + budget
-    delay = 0.0005
-    conn.execute("PRAGMA busy_timeout = 0")
-    with contextlib.ExitStack() as waiting:
-        try:
-            while True:
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    return
-                except sqlite3.OperationalError as exc:
-                    left = deadline - time.monotonic()
-                    if not is_busy(exc):
-                        raise
-                    if left <= 0:
-                        raise DatabaseBusy(f"database is locked: busy for {budget:g} s") from exc
-                    if announce and delay == 0.0005:
-                        waiting.enter_context(_announced(conn))
-                    time.sleep(min(delay, left))
-                    delay = min(delay * 2, POLL)
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-
-
-def _signal_file(conn: sqlite3.Connection) -> str | None:
-    """The file beside the database through which waiting writers show themselves (None: in memory)."""
-    path = _file_of(conn)
-    return f"{path}-writers" if path else None
-
-
-@contextlib.contextmanager
-def _announced(conn: sqlite3.Connection) -> Iterator[None]:
-    """Hold a shared lock on the signal file while this writer waits (no-op where flock is missing)."""
-    path = _signal_file(conn)
-    if fcntl is None or path is None:
-        yield
-        return
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        yield
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def writers_waiting(conn: sqlite3.Connection) -> bool:
-    """Whether another writer (this process or another) is waiting for the write lock (on PostgreSQL:
-    for the advisory lock `pg_write_transaction` takes)."""
-    if isinstance(conn, PgConnection):
-        return pg_writers_waiting(conn)
-    path = _signal_file(conn)
-    if fcntl is None or path is None:
-        return False
-    try:
-        fd = os.open(path, os.O_RDWR)  # no file: nobody has waited yet
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return False
-
-
-@contextlib.contextmanager
-def write_transaction(
-    db: sqlite_utils.Database, *, wait: float | None = None, announce: bool = True
-) -> Iterator[sqlite_utils.Database]:
-    """The one transaction helper: ``BEGIN IMMEDIATE`` (see `begin_immediate`), committed at the end,
-    rolled back on any exception and when the ``COMMIT`` itself fails.
-
-    Taking the lock first matters with WAL: a deferred transaction that reads and then writes fails at
-    once with "database is locked" when another connection wrote in between, whatever the busy timeout;
-    an immediate one waits its turn. Inside an open transaction this is a savepoint: the inner block
-    rolls back alone, the outer transaction decides.
-    """
-    if isinstance(db, PgConnection):
-        with pg_write_transaction(db, wait=wait) as pg:
-            yield pg  # type: ignore[misc]
-        return
-    conn = db.conn
-    with transaction(conn, lambda: begin_immediate(conn, wait=wait, announce=announce)):
-        yield db
-
-
 def compact(db: sqlite_utils.Database) -> tuple[int, int]:
     """Rebuild the database file without its free pages (VACUUM, then a WAL checkpoint); returns its size
     in bytes before and after. Space freed by a migration or deletions stays in the file until then. It
@@ -259,7 +133,7 @@ def compact(db: sqlite_utils.Database) -> tuple[int, int]:
         db.execute("VACUUM FULL articles_fts_postings")
         db.execute("VACUUM ANALYZE")
         return before, int(db.execute(size).fetchone()[0])
-    path = _file_of(db.conn)
+    path = database_file(db.conn)
     before = _size(path)
     try:
         db.conn.execute("VACUUM")
@@ -267,11 +141,6 @@ def compact(db: sqlite_utils.Database) -> tuple[int, int]:
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path or 'database'}: cannot compact: {exc}") from exc
     return before, _size(path)
-
-
-def _file_of(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return row[2] if row and row[2] else None
 
 
 def _size(path: str | None) -> int:

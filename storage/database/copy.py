@@ -19,9 +19,9 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
 from storage.database.index import index_missing, merge_term_counts
 from storage.database.postgres import is_postgres
+from storage.database.writing import write_transaction
 from storage.errors import DatabaseError
 
 # Tables whose rows are derived from the articles: rebuilt on the target, never copied.

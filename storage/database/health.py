@@ -13,8 +13,9 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.database.connection import latest_version, schema_version, write_transaction
+from storage.database.connection import latest_version, schema_version
 from storage.database.postgres import connect, is_postgres_url
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.errors import StorageError
 from storage.urls import safe_url

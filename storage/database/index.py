@@ -4,7 +4,7 @@
 write lock, so a batch's transaction only writes rows). `write_index` writes prepared documents and
 `index_articles` prepares and writes stored articles; both run inside the caller's transaction (ingest
 stores and indexes each batch in one transaction) and never commit or begin; so do `index_missing` and
-`rebuild_index` (their callers hold `storage.database.connection.write_transaction`). They also store each
+`rebuild_index` (their callers hold `storage.database.writing.write_transaction`). They also store each
 article's `summary` and `keywords`, the text evidence ranking reads (`search_title`, `search_body`:
 `storage.text.normalize.search_form`; migration 13, `fill_search_forms` for the articles stored
 before it), and its near-duplicate sketch and cluster (`storage.database.duplicates`).
@@ -32,11 +32,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
 from storage.database.duplicates import forget_sketches, store_sketches
 from storage.database.postgres import is_postgres
 from storage.database.postings import forget_all, merge_postings, write_segment
 from storage.database.tsvector import document
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize, search_form

@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
+from storage.database.migrations import MIGRATIONS
 from storage.database.transaction import transaction
 from storage.errors import DatabaseBusy, DatabaseError, DatabaseFailure
 from storage.urls import safe_url
@@ -88,9 +89,8 @@ def is_postgres(db: object) -> bool:
     PostgreSQL."""
     if isinstance(db, PgConnection | PostgresDatabase):
         return True
-    from storage.database.access import Database  # access imports this module
-
-    return isinstance(db, Database) and isinstance(db.connection, PgConnection)
+    # A `storage.database.access.Database` over one connection shows it as `connection`.
+    return isinstance(getattr(db, "connection", None), PgConnection)
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -199,8 +199,8 @@ def configure(raw: psycopg.Connection[Any]) -> None:
 
 
 def connect(url: str) -> PgConnection:
-    """One connection to the server at `url`, configured (`configure`), not migrated (`open_postgres`
-    migrates)."""
+    """One connection to the server at `url`, configured (`configure`), not migrated
+    (`storage.database.connection.open_postgres` migrates)."""
     _require_driver()
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
@@ -212,23 +212,6 @@ def connect(url: str) -> PgConnection:
         raw.close()
         raise DatabaseError(f"{safe_url(url)}: cannot configure the connection: {_reason(exc)}") from exc
     return PgConnection(raw)
-
-
-def open_postgres(url: str) -> PgConnection:
-    """One connection to `url`, with the schema brought up to date."""
-    conn = connect(url)
-    try:
-        applied = migrate_postgres(conn, name=safe_url(url))
-        from storage.database.migrations import SEARCH_FORMS_VERSION
-
-        if SEARCH_FORMS_VERSION in applied:
-            from storage.database.index import fill_search_forms
-
-            fill_search_forms(conn)  # type: ignore[arg-type]
-    except BaseException:
-        conn.close()
-        raise
-    return conn
 
 
 def storage_error(exc: psycopg.Error) -> DatabaseBusy | DatabaseFailure:
@@ -418,8 +401,6 @@ def pg_schema_version(conn: PgConnection) -> int:
 def migrate_postgres(conn: PgConnection, *, name: str = "database") -> list[int]:
     """Apply the migrations newer than the database's version, each in one write transaction (two
     processes starting at once take turns; the second finds the work done)."""
-    from storage.database.migrations import MIGRATIONS
-
     migrations = postgres_migrations(MIGRATIONS)
     latest = max(v for v, _, _ in migrations)
     current = pg_schema_version(conn)
@@ -459,12 +440,13 @@ def migrate_postgres(conn: PgConnection, *, name: str = "database") -> list[int]
 class PostgresDatabase:
     """`storage.database.access.Database` over a PostgreSQL server: read blocks on pooled connections, each
     on one snapshot; writes in `pg_write_transaction` (the advisory write lock serialises writers of every
-    process). A thread's nested blocks reuse its connection."""
+    process). A thread's nested blocks reuse its connection. `setup` is a connection to `url` whose schema
+    is up to date (`storage.database.connection.open_postgres`, run once before the pool hands out
+    connections); the pool owns it from then on."""
 
-    def __init__(self, url: str, *, pool_size: int = POOL_SIZE) -> None:
+    def __init__(self, url: str, setup: PgConnection, *, pool_size: int = POOL_SIZE) -> None:
         _require_driver()
         self.url = url
-        setup = open_postgres(url)  # migrates once, before the pool hands out connections
         self._setup = setup
         try:
             self._pool = psycopg_pool.ConnectionPool(
@@ -481,10 +463,6 @@ class PostgresDatabase:
             raise DatabaseError(f"{safe_url(url)}: cannot open a connection pool: {_reason(exc)}") from exc
         self._local = threading.local()
         self._closed = False
-
-    @classmethod
-    def open(cls, url: str) -> PostgresDatabase:
-        return cls(url)
 
     @property
     def path(self) -> None:

@@ -1,5 +1,5 @@
 """The body of a write transaction, the same on SQLite and PostgreSQL: how it begins is the backend's
-(`storage.database.connection.write_transaction`: ``BEGIN IMMEDIATE``; `storage.database.postgres
+(`storage.database.writing.write_transaction`: ``BEGIN IMMEDIATE``; `storage.database.postgres
 .pg_write_transaction`: ``BEGIN`` and the advisory write lock). Committed at the end, rolled back on any
 exception and when the ``COMMIT`` itself fails; inside an open transaction, a savepoint: the inner block
 rolls back alone, the outer transaction decides."""

@@ -50,7 +50,6 @@ from pathlib import Path
 import sqlite_utils
 
 from storage.database.access import Database, as_database
-from storage.database.connection import is_busy
 from storage.database.index import (
     IndexedDoc,
     index_articles,
@@ -63,6 +62,7 @@ from storage.database.index import (
 )
 from storage.database.postgres import is_postgres
 from storage.database.postings import MERGE_WIDTH
+from storage.database.writing import is_busy
 from storage.driver import sqlite3
 from storage.errors import InputError
 from storage.ingest.decode import DecodedText, not_a_regular_file, read_text

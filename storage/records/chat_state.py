@@ -24,7 +24,7 @@ from enum import StrEnum
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.writing import write_transaction
 
 KEY_BYTES = 6  # 8 characters: ``p:<key>:<page>`` stays far below Telegram's 64 bytes
 QUERY_CAPACITY = 20_000

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.writing import write_transaction
 from storage.records.subscriptions import _SUB_COLUMNS, Subscription, _subscription
 
 TOKEN_BYTES = 24  # 192 bits

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.writing import write_transaction
 
 READER_CHAT_BASE = 1 << 60
 WEB = "web"

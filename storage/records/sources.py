@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records.articles import UpsertResult, known_urls, upsert_articles
 from storage.urls import safe_url

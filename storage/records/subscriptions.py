@@ -37,7 +37,7 @@ from datetime import UTC, date, datetime
 
 import sqlite_utils
 
-from storage.database.connection import write_transaction
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.records.readers import READER_CHAT_BASE
 

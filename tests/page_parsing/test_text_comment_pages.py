@@ -8,7 +8,7 @@ held-out ``opinion_page`` pages were never looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import is_page_furniture
 
@@ -18,7 +18,7 @@ SECOND = "群众少跑腿，数据多跑路，这是政务服务改革的方向�
 
 
 def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
 
 
 def test_an_authors_line_over_the_text_is_the_pieces_byline():

@@ -9,7 +9,7 @@ Each case is a small made-up page in the shape of failures seen on ``digest_twin
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 
 WIDTH = 18
@@ -19,7 +19,7 @@ SCHOOL = "3月2日，全省中小学按期开学，各地学校做好防疫物�
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 def test_a_source_in_brackets_closes_the_item_and_is_no_text():

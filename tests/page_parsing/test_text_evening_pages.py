@@ -8,7 +8,7 @@ held-out ``evening_items`` pages were never looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import explain_page, parse_page
 
 WIDTH = 18  # the lead's first line (two cells for its indent) holds FIRST, its sentence end at the edge
@@ -19,7 +19,7 @@ OTHER = "十一日，柬埔寨中国商会西港分会在西哈努克港经济�
 
 
 def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
 
 
 def test_a_dateline_on_the_headlines_line_opens_the_lead_under_it():
@@ -95,7 +95,7 @@ def test_items_with_their_lead_ins_run_in_are_stories_of_their_own():
         lines = []
         for head, text in items:
             first, *rest = form.format(head, text).split("\n")
-            lines += _wrap(first, WIDTH, indent=0) + [line for part in rest for line in _wrap(part, WIDTH)]
+            lines += wrap(first, WIDTH, indent=0) + [line for part in rest for line in wrap(part, WIDTH)]
         lines[-1] += "（记者 王伟健）"
         page = "B03｜都市\n\n城事速递\n\n" + "\n".join(lines) + "\n"
         stories = parse_page(page, year=2020)
@@ -122,9 +122,9 @@ def test_an_items_authors_on_a_line_of_their_own_close_it_not_the_next_one():
     authors are the item's above (they had gone to the next item as a byline printed before it)."""
     page = (
         "城事速递\n\n"
-        + "\n".join(_wrap(f"【全国气象局长会议召开】{SECOND}", WIDTH, indent=0))
+        + "\n".join(wrap(f"【全国气象局长会议召开】{SECOND}", WIDTH, indent=0))
         + "\n（记者 卢艳轩）\n"
-        + "\n".join(_wrap(f"【西港中国商会成立】{OTHER}", WIDTH, indent=0))
+        + "\n".join(wrap(f"【西港中国商会成立】{OTHER}", WIDTH, indent=0))
         + "\n"
     )
     first, second = parse_page(page, year=2020)
@@ -136,7 +136,7 @@ def test_a_run_in_head_the_column_wrapped_before_its_space():
     """``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``: the head's end, the space and the
     text on the next line; the head is whole, the text the item's."""
     text = "2019年“读懂中国”广州国际会议于10月26日在广州开幕，中宣部部长出席开幕式并发表演讲。"
-    body = _wrap("议举行\u3000" + text, WIDTH, indent=0)
+    body = wrap("议举行\u3000" + text, WIDTH, indent=0)
     page = "快讯\n\n" + "\n".join(["▶二〇一九年“读懂中国”广州国际会", *body]) + "\n"
     (story,) = parse_page(page, year=2019)
     assert story.title == "二〇一九年“读懂中国”广州国际会议举行"
@@ -151,9 +151,9 @@ def test_a_run_in_item_after_a_story_is_no_sub_heading_and_its_head_keeps_its_br
     second = "首批治愈患者今天出院，医护人员向他们送上鲜花和祝福，叮嘱他们回家后继续做好防护。"
     page = (
         f"全国气象局长会议召开\n\n记者 刘毅\n{_column(SECOND, THIRD)}\n\n"
-        + "\n".join(_wrap(f"■河北“老赖地图”小程序上线 {first}", WIDTH))
+        + "\n".join(wrap(f"■河北“老赖地图”小程序上线 {first}", WIDTH))
         + "\n\n"
-        + "\n".join(_wrap(f"■火神山医院首批治愈患者出院（应收尽收 刻不容缓） {second}", WIDTH))
+        + "\n".join(wrap(f"■火神山医院首批治愈患者出院（应收尽收 刻不容缓） {second}", WIDTH))
         + "\n"
     )
     story, item, other = parse_page(page, year=2020)
@@ -171,7 +171,7 @@ def test_a_column_label_over_items_and_heads_holding_a_comma():
         "新闻速览\n\n【全国气象局长会议召开】\n"
         + _column(SECOND)
         + "\n"
-        + "\n".join(_wrap(f"■守护冬眠的蝮蛇，高山夫妇—— {text}", WIDTH))
+        + "\n".join(wrap(f"■守护冬眠的蝮蛇，高山夫妇—— {text}", WIDTH))
         + "\n\n柬埔寨西港中国商会成立  本报讯（记者 王伟健）\n\n"
         + _column(OTHER)
         + "\n"

@@ -9,7 +9,7 @@ held-out ``digest_page`` pages were never looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import _Line, verse_lines
 
@@ -27,7 +27,7 @@ POEM = (
 
 
 def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
 
 
 def _poem() -> str:
@@ -62,7 +62,7 @@ def test_a_poem_is_one_paragraph_a_line_its_stanzas_no_headlines():
 def test_a_narrow_column_of_prose_is_no_verse():
     """Lines of one width (a prose paragraph set in a column narrower than the page's) are no verse:
     verse is ragged."""
-    lines = [_Line(k, text, False) for k, text in enumerate(_wrap(ESSAY + MORE, 10, indent=0))]
+    lines = [_Line(k, text, False) for k, text in enumerate(wrap(ESSAY + MORE, 10, indent=0))]
     assert verse_lines(lines, 18) == set()
 
 

@@ -8,7 +8,7 @@ Each case is a small made-up page in the shape of failures seen on the tuned fam
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import explain_page, parse_page
 
 WIDTH = 18
@@ -21,7 +21,7 @@ OTHER = "浙江舟山移动的项目组深入海上油库现场，针对海上�
 
 
 def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in _wrap(paragraph, WIDTH))
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
 
 
 def _story(head: str, byline: str, *paragraphs: str) -> str:

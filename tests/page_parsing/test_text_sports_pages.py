@@ -9,7 +9,7 @@ Each case is a small made-up page in the shape of failures seen on ``sports_page
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_segmenter import _masthead_items
 
@@ -23,7 +23,7 @@ SKATING_2 = "本站比赛设男女共十个小项，吸引了来自全国各地�
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
@@ -52,7 +52,7 @@ def test_a_caption_with_an_agencys_credit_between_stories_is_in_no_story():
 def test_a_dated_caption_inside_a_storys_columns_leaves_its_sentence_whole():
     """A caption opening with its day, set in a block of its own where the story's sentence breaks off
     (a column break): the caption is in no story, and the sentence reads on across it."""
-    lines = _wrap(FINAL, WIDTH)
+    lines = wrap(FINAL, WIDTH)
     page = (
         "青年排球锦标赛落幕\n\n"
         + "\n".join(lines[:3])

@@ -10,7 +10,7 @@ Each case is a small made-up page in the shape of failures seen on ``theory_twin
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import is_page_furniture
 
@@ -23,7 +23,7 @@ OTHER = "科技创新是提高社会生产力和综合国力的战略支撑。�
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 def _second_piece() -> str:
@@ -47,7 +47,7 @@ def test_two_authors_on_one_line_under_the_head_are_the_pieces_reporters():
 def test_a_unit_notes_last_characters_after_a_column_break_close_the_note():
     """``（作者为…院长教`` / blank line / ``授）``: the two characters after the break end the note; they
     are no speck of OCR noise."""
-    note = _wrap(NOTE, WIDTH)
+    note = wrap(NOTE, WIDTH)
     assert note[-1] == "授）"  # the column wraps the note's last character and bracket alone
     page = (
         f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{_column(LEAD)}\n{_column(SECOND)}\n"
@@ -64,7 +64,7 @@ def test_a_sub_headings_last_character_on_a_line_of_its_own_ends_the_sub_heading
     """A sub-heading set on a paragraph's first line, as full as the indent leaves it, its last character
     wrapped onto the next line, over a paragraph whose first line the OCR read without its indent."""
     sub = "提高运用制度和法律促进稳定发展能力"
-    lines = _wrap(sub, WIDTH)
+    lines = wrap(sub, WIDTH)
     assert len(lines) == 2 and len(lines[1]) == 1  # the wrap leaves the last character alone
     page = (
         f"善于运用制度和法律治理国家（大家手笔）\n\n王丽\n{_column(LEAD)}\n"
@@ -116,10 +116,10 @@ def test_a_bulleted_point_right_under_the_authors_name_opens_the_pieces_text():
     no brief's head."""
     point = "■结合实现全体人民共同富裕和生产力快速发展两个方面，主线可以表述为通过发展生产力实现共同富裕。"
     narrow = 15
-    assert _wrap(point, narrow)[0] == "■结合实现全体人民共同富裕"  # the line ends where a word does
+    assert wrap(point, narrow)[0] == "■结合实现全体人民共同富裕"  # the line ends where a word does
 
     def column(text: str) -> str:
-        return "\n".join(_wrap(text, narrow))
+        return "\n".join(wrap(text, narrow))
 
     page = (
         f"中国特色社会主义政治经济学的主线（学苑论衡）\n\n王丽\n{column(point)}\n{column(LEAD)}\n"
@@ -135,7 +135,7 @@ def test_a_sub_headings_tail_before_a_column_break_ends_it_when_a_first_line_ope
     """``经济全球化从高速推进期转入了调整`` / ``期`` (its tail), a column break, then a paragraph's first
     line, two cells short, whose sentence goes on below: the sub-heading ended on its tail."""
     sub = "经济全球化从高速推进期转入了调整期"
-    lines = _wrap(sub, WIDTH)
+    lines = wrap(sub, WIDTH)
     assert [len(line) for line in lines] == [16, 1]  # a first line set full, its tail under it
     after = "2008年国际金融危机爆发后，经济全球化主要呈现出以下新特点，速度放缓、格局分化。"
     page = (

@@ -7,7 +7,7 @@ held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import _couplet_line
 
@@ -19,7 +19,7 @@ ESSAY = (
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 ABOVE = f"江边的早晨\n\n林  青\n{_column(ESSAY)}\n\n"
@@ -67,7 +67,7 @@ def test_a_quotation_run_on_after_words_stays_in_its_paragraph():
 def test_an_ellipsis_alone_on_its_line_is_a_paragraph_of_its_own():
     """``……`` on a line of its own after a quotation whose last line is full: a pause, a paragraph."""
     said = "“这个不好说。我们现在接收的患者大都年纪比较大，重症多，还不错。但是不管怎样，我们都会尽最大力量去做好。”"
-    assert _wrap(said, WIDTH)[-1].endswith("好。”")  # its last line full, the quote mark hung
+    assert wrap(said, WIDTH)[-1].endswith("好。”")  # its last line full, the quote mark hung
     after = "说完，她转身走进了病房，走廊里又安静了下来，只有仪器的声音。"
     page = f"{ABOVE}与时间赛跑\n\n王  明\n{_column(said)}\n……\n{_column(after)}\n"
     _, story = parse_page(page, year=2020)
@@ -104,10 +104,10 @@ def test_a_sub_heading_over_a_first_line_a_column_break_parts_from_its_full_line
     heading = "坚持以质量提升夯实品牌建设的基础"
     after = "品牌是企业的灵魂，质量是企业的生命，两者相辅相成、互为依托，需要并行发展，缺一不可。"
     assert 0.7 * wide < len(heading) < wide - 2 - 1.5
-    lines = _wrap(after, wide)
+    lines = wrap(after, wide)
     assert len(lines[0]) == wide - 2
-    body = "\n".join(_wrap(before, wide)) + f"\n{heading}\n{lines[0]}\n\n" + "\n".join(lines[1:])
+    body = "\n".join(wrap(before, wide)) + f"\n{heading}\n{lines[0]}\n\n" + "\n".join(lines[1:])
     lead = "近年来，我国制造业品牌建设取得长足进步，一批企业走向世界，赢得了广泛赞誉和市场认可。"
-    page = "以品牌建设助推制造业高质量发展\n\n刘  超\n" + "\n".join(_wrap(lead, wide)) + f"\n{body}\n"
+    page = "以品牌建设助推制造业高质量发展\n\n刘  超\n" + "\n".join(wrap(lead, wide)) + f"\n{body}\n"
     (story,) = parse_page(page, year=2020)
     assert story.paragraphs == (lead, before, heading, after)

@@ -7,7 +7,7 @@ held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 
 WIDTH = 18
@@ -17,7 +17,7 @@ SCHOOL = "全省中小学按期开学，各地学校做好防疫物资储备，�
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 def test_the_line_after_an_items_source_opens_the_next_item_in_the_same_block():
@@ -110,7 +110,7 @@ def test_the_text_after_a_wrapped_heads_colon_is_its_lead_never_a_byline():
     """A head the column wrapped ends on the next line before its colon, and the text after the colon
     (``记者从北京冬``, a reporter's word and a few characters) opens the item's lead: no byline."""
     lead = "记者从北京冬奥组委获悉：在农历新年到来之际，北京冬奥组委向每一位申请人送上诚挚的问候和祝福。"
-    rest = "\n".join(_wrap(lead[len("记者从北京冬") :], WIDTH, indent=0))
+    rest = "\n".join(wrap(lead[len("记者从北京冬") :], WIDTH, indent=0))
     page = (
         f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}\n（据新华社电）\n\n"
         f"北京冬奥组委新春送祝福致信赛会志\n愿者申请人代表们送祝福：记者从北京冬\n{rest}\n"
@@ -191,12 +191,12 @@ def test_a_head_before_a_colon_naming_a_film_or_closing_its_line():
         (
             "首届光影中国电影荣誉盛典在京隆重举行",
             gala,
-            "首届光影中国电影荣誉盛典在京隆重举\n" + "\n".join(_wrap("行：" + gala, WIDTH, 0)),
+            "首届光影中国电影荣誉盛典在京隆重举\n" + "\n".join(wrap("行：" + gala, WIDTH, 0)),
         ),
         (
             "习近平主席将出席第二届进口博览会",
             expo,
-            "习近平主席将出席第二届进口博览会：\n" + "\n".join(_wrap(expo, WIDTH, 0)),
+            "习近平主席将出席第二届进口博览会：\n" + "\n".join(wrap(expo, WIDTH, 0)),
         ),
     ):
         page = f"{_column('●江北过江大桥完成合龙　' + BRIDGE)}（据新华社电）\n\n{printed}\n（据人民网电）\n"

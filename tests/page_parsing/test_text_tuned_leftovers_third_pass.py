@@ -7,7 +7,7 @@ held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.parsing import _wrap
+from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 
 WIDTH = 18
@@ -15,7 +15,7 @@ FAIR = "第三届全国农产品博览会12日在湖南长沙开幕，来自全�
 
 
 def _column(text: str) -> str:
-    return "\n".join(_wrap(text, WIDTH))
+    return "\n".join(wrap(text, WIDTH))
 
 
 ABOVE = f"{_column('●农产品博览会在长沙开幕　' + FAIR)}（据新华社电）\n\n"
