@@ -30,7 +30,7 @@ from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
-from storage.search.answer import best_sentence, fact_test
+from storage.search.answer import best_sentence, category_asked, fact_test
 from storage.search.expressions import all_of, any_of, phrase
 from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
@@ -359,7 +359,10 @@ class Searcher:
             pool = [d for d in pool if d[0] not in found.nameless][:ANSWER_DOCS]
             close = _close_to_first(found, [i for i, _, _ in pool])
             answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
-            hits = source_first(hits, answer)
+            # The answer's article comes first only when the evidence placed it close to the first: one
+            # sentence of a story ranked well below does not outweigh what the first holds of the question.
+            if answer is not None and _placed_close(found, answer.article_id):
+                hits = source_first(hits, answer)
         period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
             query=parsed.raw,
@@ -403,6 +406,15 @@ def _close_to_first(found: Found, ids: Sequence[int]) -> int:
         return 1
     scores = {r.id: r.nterms for r in found.rows}
     return evidence.close_to_first([scores.get(i, 0.0) for i in ids])
+
+
+def _placed_close(found: Found, article_id: int) -> bool:
+    """Whether the evidence ranking placed the article close to its first (`evidence.close_to_first`);
+    True when the rows were ranked otherwise."""
+    if not found.by_evidence or not found.rows:
+        return True
+    scores = {r.id: r.nterms for r in found.rows}
+    return evidence.close_to_first([max(scores.values()), scores.get(article_id, 0.0)]) == 2
 
 
 def _period(parsed: ParsedQuery, today: date) -> tuple[str, str] | None:
@@ -703,6 +715,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
         forms={t: printed_forms(t)[1:] for t, _ in held},
+        kind_asked=category_asked(parsed.raw, as_ranked=True) if parsed.question else None,
     )
     chosen = _evidence_candidates(words, weighted, window, rare)
     if not chosen:

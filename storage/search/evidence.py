@@ -25,7 +25,9 @@ together, are ranked over every article holding any of their content words, by:
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
 archive does not make a common word look rare) times its role: the topic — nouns, names, places,
 numbers with units, quoted phrases — weighs more than verbs and function words, so that a rare verb
-phrase of the question (要建, 送到) cannot outweigh its topic (乡村医生).
+phrase of the question (要建, 送到) cannot outweigh its topic (乡村医生). The kind of thing a question asks
+to be named or listed (哪几个部门, 什么能力, 哪个电视频道) weighs as little as a word of no role: the story
+names the things themselves (人社部、财政部; 中国教育电视台4频道), often without the kind word.
 
 `weigh_terms` turns the terms and their article counts into `Term`s; `rank` orders candidates (their
 text read by the engine) by `Weights`. The engine (`storage.search.engine`) finds the candidates.
@@ -170,10 +172,13 @@ def weigh_terms(
     tagger=None,
     jieba_idf: tuple[dict[str, float], float] | None = None,
     forms: dict[str, tuple[str, ...]] | None = None,
+    kind_asked: str | None = None,
 ) -> list[Term]:
     """`Term`s with their weights (see the module doc). `tagger(text) -> [(word, flag)]` and
     `jieba_idf` (jieba's table and its median) come from the caller: this module loads nothing.
-    `forms`: what news prints for a typed word (`storage.search.synonyms`), counted as the word."""
+    `forms`: what news prints for a typed word (`storage.search.synonyms`), counted as the word.
+    `kind_asked`: the kind of thing the question asks to be named or listed (部门 of 哪几个部门), which
+    plays the role `OTHER`."""
     out = []
     forms = forms or {}
     table, median = jieba_idf if jieba_idf is not None else ({}, 0.0)
@@ -182,7 +187,7 @@ def weigh_terms(
         specificity = idf(df, n)
         if jieba_idf is not None:
             specificity = 0.5 * specificity + 0.5 * float(table.get(term, median))
-        played = role(term, tags, quoted=term in quoted)
+        played = OTHER if term == kind_asked else role(term, tags, quoted=term in quoted)
         printed = tuple(f for f in forms.get(term, ()) if f != term)
         out.append(Term(term, df, played * specificity, printed, named=played == NAMED))
     return out
