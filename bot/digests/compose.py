@@ -75,7 +75,7 @@ def compose_digest(
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
-    ``send_empty``. ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    ``send_empty`` ("nothing new today", or for a preview "nothing new for the next digest so far"). ``open_callback(article_id)`` gives the callback data of the button opening an article.
     ``also`` names, per article, the other sources that carried the same story.
     """
     m = markup
@@ -88,7 +88,8 @@ def compose_digest(
     if not articles:
         if not send_empty:
             return None
-        return Digest(text="\n".join([*head, "", m.esc(text(lang, "digest_nothing"))]))
+        nothing = text(lang, "digest_nothing_next" if preview else "digest_nothing")
+        return Digest(text="\n".join([*head, "", m.esc(nothing)]))
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
