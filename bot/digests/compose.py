@@ -263,3 +263,8 @@ def format_unsubscribe_choice(
 def format_text(lang: str, key: str, markup: Markup, **values: object) -> Reply:
     """Any one-line reply of the subscription commands (errors, confirmations)."""
     return _reply([text(lang, key, **values)], markup)
+
+
+def format_lines(lines: Sequence[str], markup: Markup) -> Reply:
+    """A reply of the subscription commands made of several plain lines (escaped for `markup`)."""
+    return _reply(lines, markup)

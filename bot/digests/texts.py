@@ -61,6 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
         "tz_set_no_push": "时区已设为 {timezone}，现在当地时间 {now}。「今天」「昨天」等日期按这个时区计算。",
+        "tz_next_digests": "下一次推送：{next}。",
         "lang_current": "当前语言：中文。\n换成英文：/lang en（换回中文：/lang zh；跟随设备语言：/lang auto）",
         "lang_auto": "好的，以后跟随你的设备或消息的语言回复。",
         "lang_set": "好的，以后用中文回复，每日摘要也用中文。换成英文：/lang en",
@@ -140,6 +141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
         "tz_set_no_push": "Timezone set to {timezone}; local time is {now}. Today, yesterday and other days you "
         "name now follow it.",
+        "tz_next_digests": "Next digests: {next}.",
         "lang_current": "Language: English.\nSwitch to Chinese with /lang zh (back to English: /lang en; follow your device: /lang auto)",
         "lang_auto": "OK, replies will follow the language of your device or your messages again.",
         "lang_set": "OK, replies and digests will be in English from now on. 换成中文：/lang zh",
