@@ -131,4 +131,6 @@ async def test_digest_previews_list_each_story_once_in_the_order_the_digests_com
         # The empty preview speaks of the next digest, not of "today": today's came this morning with a
         # story, and the preview below it lists new ones.
         assert "下一份摘要暂时没有新的文章" in previews[0].text and "今天" not in previews[0].text
+        # Each preview is headed with the day of the digest it previews: tomorrow's 08:00, tonight's 20:00.
+        assert "新闻摘要 · 2023-04-14" in previews[0].text and "新闻摘要 · 2023-04-13" in previews[1].text
     assert emu.errors() == []

@@ -532,7 +532,8 @@ def preview_replies(
     # minute), none listing a story the chat's digests listed already or a preview above lists.
     planned: set[int] = set()
     previews: dict[int, Digest | None] = {}
-    for sub in sorted(found[:PREVIEWS], key=lambda s: (next_due(db, s, zone, now), not s.keywords, s.id)):
+    due_at = {sub.id: next_due(db, sub, zone, now) for sub in found[:PREVIEWS]}
+    for sub in sorted(found[:PREVIEWS], key=lambda s: (due_at[s.id], not s.keywords, s.id)):
         listed = subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon)) | planned
         got = new_articles_for(db, library, sub, horizon=horizon, cap=config.cap, listed=listed)
         elsewhere = listed_elsewhere_note(lang, got)
@@ -542,7 +543,7 @@ def preview_replies(
             sub,
             got.ids,
             lang=lang,
-            local_date=today,
+            local_date=due_at[sub.id].astimezone(zone).date(),  # headed as the digest it previews
             config=config,
             send_empty=True,
             note=f"{note} {elsewhere}" if elsewhere else note,
