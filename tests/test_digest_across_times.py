@@ -134,3 +134,24 @@ async def test_digest_previews_list_each_story_once_in_the_order_the_digests_com
         # Each preview is headed with the day of the digest it previews: tomorrow's 08:00, tonight's 20:00.
         assert "新闻摘要 · 2023-04-14" in previews[0].text and "新闻摘要 · 2023-04-13" in previews[1].text
     assert emu.errors() == []
+
+
+async def test_a_catch_up_of_two_times_sends_the_earlier_first_each_story_once(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """The bot was down from 07:50 to 09:10: the 08:00 and 09:00 digests are both due at one check; the
+    08:00 one goes first with every story it matches, the 09:00 one lists none of them again."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 9:00 保交楼", CHAT)
+        await say(emu, "/subscribe 8:00 二七区", CHAT)
+        later, earlier = sorted(subs.list_subscriptions(db_of(app), CHAT), key=lambda s: s.id)
+        before = emu.messages(CHAT)[-1].message_id
+        clock.set(2023, 4, 13, 9, 10)
+        report = await runner(app).run_due(app.bot)
+        assert report is not None and report.due == 2
+        assert report.outcomes == {earlier.id: SENT} and report.not_sent == 1
+        assert sorted(listed(emu, before)) == [1, 2, 3, 4, 5, 6]  # the 保交楼 story under 08:00
+        assert subs.delivered_article_ids(db_of(app), later.id) == [1]  # covered, not listed again
+    assert emu.errors() == []
