@@ -75,7 +75,8 @@ def compose_digest(
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
-    ``send_empty`` ("nothing new today", or for a preview "nothing new for the next digest so far"). ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    ``send_empty`` ("nothing new today"; for a preview, "nothing new for the next digest so far").
+    ``open_callback(article_id)`` gives the callback data of the button opening an article.
     ``also`` names, per article, the other sources that carried the same story.
     """
     m = markup

@@ -543,7 +543,7 @@ def preview_replies(
             sub,
             got.ids,
             lang=lang,
-            local_date=due_at[sub.id].astimezone(zone).date(),  # headed as the digest it previews
+            local_date=due_at[sub.id].date(),  # headed as the digest it previews
             config=config,
             send_empty=True,
             note=f"{note} {elsewhere}" if elsewhere else note,
@@ -562,11 +562,13 @@ def preview_replies(
 
 
 def next_due(db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, now: datetime) -> datetime:
-    """When the subscription's next digest is due after `now` (a day that had its digest has no other)."""
-    at = schedule.parse_time(sub.local_time)
-    assert at is not None
+    """When the subscription's next digest is due after `now`, in `zone` (a local day that had its digest
+    has no other)."""
+    at = schedule.parse_time(sub.local_time) or schedule.DEFAULT_TIME
     last = subs.last_delivery_date(db, sub.id)
-    return schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last)
+    return schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last).astimezone(
+        zone
+    )
 
 
 def _latest_preview(

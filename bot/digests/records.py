@@ -31,7 +31,7 @@ from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
-from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, preview_replies, utc_now
+from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, next_due, preview_replies, utc_now
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
@@ -225,20 +225,8 @@ def _confirm(
     chat = subs.get_chat(db, sub.chat_id)
     timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
     zone = schedule.zone_or_default(timezone)
-    next_at = _next_digest(db, sub, zone, now)
+    next_at = next_due(db, sub, zone, now)
     return digest.format_subscribed(lang, sub, timezone, next_at, markup, old_time=old_time)
-
-
-def _next_digest(
-    db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, now: datetime
-) -> datetime:
-    """When the subscription's next digest comes after `now`, in `zone` (a local day that had its digest
-    has no other)."""
-    at = schedule.parse_time(sub.local_time) or schedule.DEFAULT_TIME
-    last = subs.last_delivery_date(db, sub.id)
-    return schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last).astimezone(
-        zone
-    )
 
 
 def _next_digests_line(
@@ -246,9 +234,7 @@ def _next_digests_line(
 ) -> str | None:
     """The line naming when each of the chat's subscriptions next brings a digest, the earliest first;
     None without subscriptions."""
-    coming = sorted(
-        (_next_digest(db, sub, zone, now), sub.id) for sub in subs.list_subscriptions(db, chat_id)
-    )
+    coming = sorted((next_due(db, sub, zone, now), sub.id) for sub in subs.list_subscriptions(db, chat_id))
     if not coming:
         return None
     joiner = "、" if lang == "zh" else ", "
