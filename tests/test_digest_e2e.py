@@ -306,7 +306,8 @@ async def test_restart_does_not_duplicate(
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
     async with running(settings, clock) as app:
-        await say(emu, "/subscribe 8:00", 4001)
+        # 4001's 8:00 digest lists one story of its 9:00 one's six: the 9:00 digest has five of its own.
+        await say(emu, "/subscribe 8:00 保交楼", 4001)
         await say(emu, "/subscribe 8:00", 4002)
         await say(emu, "/subscribe 9:00 二七区", 4001)
         clock.set(2023, 4, 13, 8, 0)

@@ -24,7 +24,7 @@ from bot.digests import schedule
 from bot.digests.plan import CLAIM_ATTEMPTS, DigestConfig, new_articles_for, prepare
 from bot.services import StorageLibrary
 from bot.settings import Settings
-from bot.telegram.digest_job import FAILED, SENT, same_minute_groups
+from bot.telegram.digest_job import FAILED, SENT, chat_groups
 from storage.database.access import Database
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
@@ -45,7 +45,7 @@ def due(sub_id: int, chat_id: int, local_time: str, keywords: tuple[str, ...], z
     return schedule.Due(sub_id, date(2023, 4, 13), at, state)
 
 
-def test_same_minute_groups_are_per_chat_and_minute_keyword_subscriptions_first():
+def test_chat_groups_are_per_chat_by_due_time_keyword_subscriptions_first_within_a_minute():
     items = [
         due(1, 10, "08:00", (), "Asia/Shanghai"),
         due(2, 20, "08:00", (), "Asia/Shanghai"),
@@ -56,8 +56,8 @@ def test_same_minute_groups_are_per_chat_and_minute_keyword_subscriptions_first(
         due(6, 10, "08:00", ("二七区", "-体育"), "Asia/Shanghai"),
     ]
     assert items[4].scheduled_at == items[0].scheduled_at
-    groups = same_minute_groups(items)
-    assert [[d.subscription_id for d in g] for g in groups] == [[3, 6, 1], [2], [4], [5]]
+    groups = chat_groups(items)
+    assert [[d.subscription_id for d in g] for g in groups] == [[3, 6, 1, 4], [2], [5]]
 
 
 @pytest.fixture
@@ -92,12 +92,13 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         everything, district, later = subs.list_subscriptions(db, 9001)
         before = emu.messages(9001)[-1].message_id
 
-        # /digest previews them as they will be sent: at 8:00 each story once, at 9:00 on its own.
+        # /digest previews them as they will be sent: each story once, at 8:00 and at 9:00 (QA pass 11).
         update = emu.push_message("/digest", user=emu.user(9001, language_code="zh-hans"))
         previews = await emu.wait_for_messages(9001, 3, after=update["message"]["message_id"])
         shown = [[data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews]
-        assert sorted(shown[0] + shown[1]) == [1, 2, 3, 4, 5, 6] and sorted(shown[2]) == sorted(shown[1])
-        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in previews[0].text
+        assert sorted(shown[0] + shown[1]) == [1, 2, 3, 4, 5, 6] and shown[2] == []
+        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in previews[0].text
+        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in previews[2].text
         before = previews[-1].message_id
 
         clock.set(2023, 4, 13, 8, 0, 20)
@@ -113,25 +114,27 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         # The keyword digest comes first, with its articles; all news follows with the rest.
         first, second = emu.messages(9001)[-2:]
         assert "统战" in first.text and [data_id(d) for d in first.button_data()] == district_alone
-        assert "另有 2 篇符合的文章已列在同一时间的另一份摘要里" in second.text
+        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in second.text
         # Each subscription's ledger covers everything it matched, as if it had been sent alone.
         assert set(subs.delivered_article_ids(db, everything.id)) >= set(alone)
         assert set(subs.delivered_article_ids(db, district.id)) == set(district_alone)
         assert [d.status for d in subs.deliveries(db, everything.id)] == [subs.SENT]
 
-        # The 9:00 subscription of the same chat is not affected: it lists its articles again.
-        before = emu.messages(9001)[-1].message_id
+        # The 9:00 subscription of the same chat lists nothing 8:00 listed (QA pass 11): every story of
+        # it came at 8:00, so no message; its ledger covers them.
+        count = len(emu.messages(9001))
         clock.set(2023, 4, 13, 9, 0, 20)
         report = await runner(app).run_due(app.bot)
-        assert report is not None and report.outcomes == {later.id: SENT}
-        assert listed(emu, 9001, before) == district_alone
+        assert report is not None and report.outcomes == {} and report.not_sent == 1
+        assert len(emu.messages(9001)) == count
+        assert set(subs.delivered_article_ids(db, later.id)) == set(district_alone)
         assert (await runner(app).run_due(app.bot)).outcomes == {}  # type: ignore[union-attr]
 
 
 async def test_a_story_claimed_by_a_sibling_in_another_run_is_not_listed_again(
     telegram_emulator: TelegramEmulator, settings: Settings
 ):
-    """The ledger, not the run's memory, says what the chat's other digest of the minute lists: a
+    """The ledger, not the run's memory, says what the chat's other digests list: a
     sibling claimed by another replica (or before a restart) keeps its articles to itself."""
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))

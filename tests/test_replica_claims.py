@@ -66,8 +66,7 @@ def test_a_claim_composed_before_a_siblings_claim_is_refused_and_writes_nothing(
     a, b = replicas
     district = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
     everything = subs.add_subscription(a, 1, "08:00", now=NOW)
-    other_time = subs.add_subscription(a, 1, "09:00", now=NOW)
-    seen_by_b = subs.listed_by_siblings(b, everything.id, DAY)
+    seen_by_b = subs.listed_by_siblings(b, everything.id, 0)
     assert seen_by_b == set()
     lease = subs.Lease("A", T0 + LEASE)
     assert subs.claim_delivery(
@@ -87,13 +86,86 @@ def test_a_claim_composed_before_a_siblings_claim_is_refused_and_writes_nothing(
         )
     assert subs.deliveries(b, everything.id) == [] and subs.delivered_article_ids(b, everything.id) == []
     # Composed again against what A's digest lists: claimed.
-    listed = subs.listed_by_siblings(b, everything.id, DAY)
+    listed = subs.listed_by_siblings(b, everything.id, 0)
     assert listed == {3, 4}
     assert subs.claim_delivery(
         b, everything.id, DAY, 1, shown_ids=[5], counted_ids=[3, 4], now=NOW, siblings_listed=listed
     )
-    # Another minute of the same chat is not the siblings' business.
-    assert subs.claim_delivery(b, other_time.id, DAY, 1, shown_ids=[3], now=NOW, siblings_listed=set())
+
+
+def test_what_the_chats_digests_at_other_times_and_days_listed_counts_above_the_horizon(replicas):
+    """QA pass 11: one chat's `08:00 保交楼` and `20:00 二七区`. What yesterday evening's digest listed is
+    listed for this morning's (another local day) above the morning's horizon; a claim composed before a
+    digest of another time was claimed is refused, as for one minute's digests."""
+    a, b = replicas
+    morning = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
+    evening = subs.add_subscription(a, 1, "20:00", ["二七区"], now=NOW)
+    other_chat = subs.add_subscription(a, 2, "20:00", ["二七区"], now=NOW)
+    # Day one: the morning digest looked up to article 10, the evening one up to 20.
+    sent = subs.claim_delivery(a, morning.id, DAY, 1, shown_ids=[9, 10], horizon=10, now=NOW)
+    assert sent is not None
+    subs.finish_delivery(a, sent, subs.SENT, message_id=1, now=NOW)
+    assert subs.claim_delivery(
+        a, evening.id, DAY, 1, shown_ids=[12, 20], counted_ids=[15], horizon=20, now=NOW
+    )
+    assert subs.claim_delivery(a, other_chat.id, DAY, 2, shown_ids=[18], horizon=20, now=NOW)
+
+    # The next morning looks beyond 10: the evening's listed stories, not the one it only counted, nor
+    # another chat's; the evening looks beyond 20, where the morning listed nothing.
+    after = subs.delivered_horizon(b, morning.id)
+    assert after == 10
+    seen_by_b = subs.listed_by_siblings(b, morning.id, after)
+    assert seen_by_b == {12, 20}
+    assert subs.listed_by_siblings(b, evening.id, 20) == set()
+    assert subs.listed_by_siblings(b, evening.id, 0) == {9, 10}
+
+    # A replica claims an evening digest (a catch-up) while B composes the morning one: B's claim is
+    # refused and writes nothing; composed again, it is claimed.
+    next_day = DAY + timedelta(days=1)
+    assert subs.claim_delivery(
+        a,
+        evening.id,
+        next_day,
+        1,
+        shown_ids=[25],
+        horizon=25,
+        now=NOW,
+        siblings_listed=set(),
+        siblings_after=20,
+    )
+    with pytest.raises(subs.SiblingsChanged):
+        subs.claim_delivery(
+            b,
+            morning.id,
+            next_day,
+            1,
+            shown_ids=[25],
+            horizon=25,
+            now=NOW,
+            siblings_listed=seen_by_b,
+            siblings_after=after,
+        )
+    assert [d.local_date for d in subs.deliveries(b, morning.id)] == [DAY]
+    listed = subs.listed_by_siblings(b, morning.id, after)
+    assert listed == {12, 20, 25}
+    assert subs.claim_delivery(
+        b,
+        morning.id,
+        next_day,
+        1,
+        counted_ids=[25],
+        status=subs.EMPTY,
+        horizon=25,
+        now=NOW,
+        siblings_listed=listed,
+        siblings_after=after,
+    )
+
+    # A digest undone (certainly not delivered) or failed lists nothing for the others.
+    (first_evening, second_evening) = subs.deliveries(a, evening.id)
+    subs.release_delivery(a, second_evening.id)
+    subs.finish_delivery(a, first_evening.id, subs.FAILED, detail="Bad Request", now=NOW)
+    assert subs.listed_by_siblings(b, morning.id, 0) == set()
 
 
 def test_an_expired_lease_is_taken_over_once_with_its_message(replicas):

@@ -75,7 +75,8 @@ def compose_digest(
 
     At most ``cap`` are listed; the rest, and ``counted_ids`` (matching articles the caller did not load),
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
-    ``send_empty``. ``open_callback(article_id)`` gives the callback data of the button opening an article.
+    ``send_empty`` ("nothing new today"; for a preview, "nothing new for the next digest so far").
+    ``open_callback(article_id)`` gives the callback data of the button opening an article.
     ``also`` names, per article, the other sources that carried the same story.
     """
     m = markup
@@ -88,7 +89,8 @@ def compose_digest(
     if not articles:
         if not send_empty:
             return None
-        return Digest(text="\n".join([*head, "", m.esc(text(lang, "digest_nothing"))]))
+        nothing = text(lang, "digest_nothing_next" if preview else "digest_nothing")
+        return Digest(text="\n".join([*head, "", m.esc(nothing)]))
     listed = list(articles[:cap])
     extra = [a.id for a in articles[cap:]] + list(counted_ids)
     while True:
@@ -262,3 +264,8 @@ def format_unsubscribe_choice(
 def format_text(lang: str, key: str, markup: Markup, **values: object) -> Reply:
     """Any one-line reply of the subscription commands (errors, confirmations)."""
     return _reply([text(lang, key, **values)], markup)
+
+
+def format_lines(lines: Sequence[str], markup: Markup) -> Reply:
+    """A reply of the subscription commands made of several plain lines (escaped for `markup`)."""
+    return _reply(lines, markup)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
@@ -125,7 +126,7 @@ def matching_ids(library: SearchLibrary, keywords: Sequence[str]) -> list[int] |
 
 class Found(NamedTuple):
     """A subscription's new matching articles: those its digest lists or counts (newest first), and those
-    another digest of the chat at the same minute lists already (covered, not listed again)."""
+    another digest of the chat lists already (covered, not listed again)."""
 
     ids: list[int]
     listed_elsewhere: list[int]
@@ -141,7 +142,7 @@ def new_articles_for(
     listed: Collection[int] = (),
 ) -> Found:
     """The subscription's matching articles it has not received yet, newest first, less those of the
-    same stories as `listed` (listed by the chat's other digests of the minute; they come back apart).
+    same stories as `listed` (listed by the chat's other digests; they come back apart).
 
     Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
     digest carries the `cap` most recent matching articles, and everything older counts as received.
@@ -154,10 +155,7 @@ def new_articles_for(
     after = since or 0
     if since is None:
         # The first digest picks its `cap` newest (by date) among the most recently stored matches.
-        if candidates is None:
-            after = max(0, horizon - FIRST_DIGEST_POOL)
-        else:
-            candidates = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
+        candidates, after = first_pool(candidates, horizon)
     ids = subs.undelivered_article_ids(
         db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
     )
@@ -171,14 +169,35 @@ def new_articles_for(
     return found
 
 
+def first_pool(candidates: list[int] | None, horizon: int) -> tuple[list[int] | None, int]:
+    """What a first digest chooses among: the `FIRST_DIGEST_POOL` most recently stored of `candidates`
+    up to `horizon` (None: every article, those stored last), and the article id it looks beyond. Pure."""
+    if candidates is None:
+        return None, max(0, horizon - FIRST_DIGEST_POOL)
+    pool = sorted((i for i in candidates if i <= horizon), reverse=True)[:FIRST_DIGEST_POOL]
+    return pool, (pool[-1] - 1 if pool else horizon)
+
+
+def looks_after(
+    db: sqlite_utils.Database, library: SearchLibrary, subscription: subs.Subscription, horizon: int
+) -> int:
+    """The article id the subscription's next digest looks beyond: its last digest's horizon, or for a
+    first digest the start of the pool it chooses from (`first_pool`). What the chat's other digests
+    listed above it is what this digest leaves out (`subs.listed_by_siblings`)."""
+    since = subs.delivered_horizon(db, subscription.id)
+    if since is not None:
+        return since
+    return first_pool(matching_ids(library, subscription.keywords), horizon)[1]
+
+
 def listed_elsewhere_note(lang: str, found: Found) -> str | None:
-    """The line saying how many matching articles the chat's other digest of the minute lists. Pure."""
+    """The line saying how many matching articles the chat's other digests list. Pure."""
     count = len(found.listed_elsewhere)
     return text(lang, "digest_listed_elsewhere", count=count) if count else None
 
 
 def split_listed(db: sqlite_utils.Database, ids: Sequence[int], listed: Collection[int]) -> Found:
-    """`ids` parted into those to list and those of a story in `listed` (an article of another digest)."""
+    """`ids` parted into those to list and those of a story in `listed` (an article another digest lists)."""
     if not listed or not ids:
         return Found(list(ids), [])
     taken = set(listed) | set(clusters_of(db, list(listed)).values())
@@ -380,14 +399,15 @@ def prepare(
     decides, since its row is unique per day and it skips articles recorded meanwhile; a day found
     claimed already is not composed at all.
 
-    The stories the chat's other digests of the same minute list already (`subs.listed_by_siblings`:
-    claimed or sent that day) are recorded as covered but not listed again, so a reader with two
-    subscriptions at 8:00 gets each story once; the runner sends a chat's digests of one minute one
-    after the other, keyword subscriptions first (`digest_job.same_minute_groups`). Another process
-    (a replica) may plan a sibling at the same time: the claim is refused when the siblings' listing
-    changed since composing (`subs.claim_delivery`'s ``siblings_listed``, checked under the write
-    lock), and the digest is composed again against it, up to `CLAIM_ATTEMPTS` times (then
-    `subs.SiblingsChanged` goes to the caller, nothing claimed: the runner tries at its next check).
+    The stories the chat's other digests list already (`subs.listed_by_siblings`: claimed or sent, at
+    any time of day, above this digest's horizon) are recorded as covered but not listed again, so a
+    reader with subscriptions at 8:00 and 20:00 gets each story once; the runner sends a chat's due
+    digests one after the other, by due time, keyword subscriptions first within a minute
+    (`digest_job.chat_groups`). Another process (a replica) may plan a sibling at the same time: the
+    claim is refused when the siblings' listing changed since composing (`subs.claim_delivery`'s
+    ``siblings_listed``, checked under the write lock), and the digest is composed again against it, up
+    to `CLAIM_ATTEMPTS` times (then `subs.SiblingsChanged` goes to the caller, nothing claimed: the
+    runner tries at its next check).
     """
     database = as_database(db)
     state = due.state
@@ -417,15 +437,17 @@ def _compose_and_claim(
     before_claim: Callable[[], object] | None,
 ) -> Claimed | None:
     """`prepare`'s one try: compose on a read connection, then claim; `subs.SiblingsChanged` when the
-    chat's other digests of the minute list something else by the time of the claim."""
+    chat's other digests list something else by the time of the claim."""
     sub = state.subscription
     with database.reader() as reader:
         if subs.has_delivery(reader, sub.id, local_date):
             return None
         horizon = subs.article_horizon(reader)
-        # What the chat's other digests of this minute list (in this run or claimed by another replica,
-        # or before a restart) is covered here but not listed again; the claim checks it still holds.
-        listed = subs.listed_by_siblings(reader, sub.id, local_date)
+        # What the chat's other digests list (earlier today or yesterday evening, in this run, claimed by
+        # another replica or before a restart) is covered here but not listed again; the claim checks
+        # that it still holds.
+        after = looks_after(reader, library, sub, horizon)
+        listed = subs.listed_by_siblings(reader, sub.id, after)
         found = new_articles_for(reader, library, sub, horizon=horizon, cap=config.cap, listed=listed)
         digest = compose_found(
             reader,
@@ -435,7 +457,7 @@ def _compose_and_claim(
             lang=state.language,
             local_date=local_date,
             config=config,
-            # Nothing of its own but stories another digest of the minute lists: no "nothing new".
+            # Nothing of its own but stories another digest lists: no "nothing new" (the reader has them).
             send_empty=config.send_empty and not found.listed_elsewhere,
             note=listed_elsewhere_note(state.language, found),
         )
@@ -452,6 +474,7 @@ def _compose_and_claim(
             horizon=horizon,
             now=now,
             siblings_listed=listed,
+            siblings_after=after,
         )
         return None
     delivery_id = database.write(
@@ -466,6 +489,7 @@ def _compose_and_claim(
         message=message_of(digest),
         now=now,
         siblings_listed=listed,
+        siblings_after=after,
     )
     if delivery_id is None:
         return None
@@ -487,7 +511,9 @@ def preview_replies(
     only: int | None = None,
 ) -> list[Reply]:
     """/digest: what the chat's first `PREVIEWS` subscriptions would get now (and how to preview the
-    others); `only`: that subscription alone (/digest 7). Nothing is recorded.
+    others); `only`: that subscription alone (/digest 7). Nothing is recorded. Each leaves out what the
+    chat's digests listed already, and the previews together list each story once, planned in the order
+    the digests come (`next_due`).
 
     Without subscriptions: the latest articles in digest form and how to subscribe.
     """
@@ -502,11 +528,13 @@ def preview_replies(
             return [Reply(markup.esc(text(lang, "unsub_not_found", value=only)))]
     out: list[Reply] = []
     horizon = subs.article_horizon(db)
-    # Planned as the digests are sent: at each time, keyword subscriptions first, each story listed once.
-    listed_at: dict[str, set[int]] = {}
+    # Planned as the digests will be sent: the next one due first (keyword subscriptions first within a
+    # minute), none listing a story the chat's digests listed already or a preview above lists.
+    planned: set[int] = set()
     previews: dict[int, Digest | None] = {}
-    for sub in sorted(found[:PREVIEWS], key=lambda s: (not s.keywords, s.id)):
-        listed = listed_at.setdefault(sub.local_time, set())
+    due_at = {sub.id: next_due(db, sub, zone, now) for sub in found[:PREVIEWS]}
+    for sub in sorted(found[:PREVIEWS], key=lambda s: (due_at[s.id], not s.keywords, s.id)):
+        listed = subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon)) | planned
         got = new_articles_for(db, library, sub, horizon=horizon, cap=config.cap, listed=listed)
         elsewhere = listed_elsewhere_note(lang, got)
         previews[sub.id] = digest = compose_found(
@@ -515,14 +543,14 @@ def preview_replies(
             sub,
             got.ids,
             lang=lang,
-            local_date=today,
+            local_date=due_at[sub.id].date(),  # headed as the digest it previews
             config=config,
             send_empty=True,
             note=f"{note} {elsewhere}" if elsewhere else note,
             markup=markup,
             preview=True,
         )
-        listed.update(digest.shown_ids if digest is not None else ())
+        planned.update(digest.shown_ids if digest is not None else ())
     out.extend(d for d in (previews[sub.id] for sub in found[:PREVIEWS]) if d is not None)
     if len(found) > PREVIEWS:
         rest = found[PREVIEWS:]
@@ -531,6 +559,16 @@ def preview_replies(
         out.extend(_latest_preview(db, lang, today, config, markup))
         out.append(Reply(markup.esc(text(lang, "digest_preview_hint"))))
     return out
+
+
+def next_due(db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, now: datetime) -> datetime:
+    """When the subscription's next digest is due after `now`, in `zone` (a local day that had its digest
+    has no other)."""
+    at = schedule.parse_time(sub.local_time) or schedule.DEFAULT_TIME
+    last = subs.last_delivery_date(db, sub.id)
+    return schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last).astimezone(
+        zone
+    )
 
 
 def _latest_preview(

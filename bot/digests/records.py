@@ -23,6 +23,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
@@ -30,7 +31,7 @@ from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
-from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, preview_replies, utc_now
+from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, next_due, preview_replies, utc_now
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
@@ -224,10 +225,21 @@ def _confirm(
     chat = subs.get_chat(db, sub.chat_id)
     timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
     zone = schedule.zone_or_default(timezone)
-    at = schedule.parse_time(sub.local_time) or schedule.DEFAULT_TIME
-    last = subs.last_delivery_date(db, sub.id)
-    next_at = schedule.next_digest_at(at, zone, now, created_at=sub.created_at, last_local_date=last)
-    return digest.format_subscribed(lang, sub, timezone, next_at.astimezone(zone), markup, old_time=old_time)
+    next_at = next_due(db, sub, zone, now)
+    return digest.format_subscribed(lang, sub, timezone, next_at, markup, old_time=old_time)
+
+
+def _next_digests_line(
+    db: sqlite_utils.Database, chat_id: int, lang: str, zone: ZoneInfo, now: datetime
+) -> str | None:
+    """The line naming when each of the chat's subscriptions next brings a digest, the earliest first;
+    None without subscriptions."""
+    coming = sorted((next_due(db, sub, zone, now), sub.id) for sub in subs.list_subscriptions(db, chat_id))
+    if not coming:
+        return None
+    joiner = "、" if lang == "zh" else ", "
+    named = joiner.join(f"#{sub_id} {at.strftime('%Y-%m-%d %H:%M')}" for at, sub_id in coming)
+    return text(lang, "tz_next_digests", next=named)
 
 
 def _unsubscribe(
@@ -314,12 +326,16 @@ def _timezone(
     if isinstance(parsed, schedule.ArgumentError):
         return _error(lang, parsed, markup)
     subs.set_timezone(db, chat_id, parsed, now=now)
-    local = now.astimezone(schedule.zone_or_default(parsed))
+    zone = schedule.zone_or_default(parsed)
+    local = now.astimezone(zone)
     # A web or WeChat reader gets no pushed digest (its subscriptions are feeds): the zone sets its days only.
-    key = "tz_set_no_push" if is_reader_chat(chat_id) else "tz_set"
-    return digest.format_text(
-        lang, key, markup, timezone=schedule.zone_label(parsed), now=local.strftime("%Y-%m-%d %H:%M")
-    )
+    if is_reader_chat(chat_id):
+        key, coming = "tz_set_no_push", None
+    else:
+        # When each digest comes now: one whose local day had its digest already waits for the next day.
+        key, coming = "tz_set", _next_digests_line(db, chat_id, lang, zone, now)
+    said = text(lang, key, timezone=schedule.zone_label(parsed), now=local.strftime("%Y-%m-%d %H:%M"))
+    return digest.format_lines([line for line in (said, coming) if line], markup)
 
 
 def chat_language(chat: subs.Chat | None, detected: str) -> str:

@@ -26,11 +26,12 @@ Delivery of one digest:
 
 While a run goes on, the replica renews the leases of the claims it holds every third of the lease.
 
-A chat's digests due in the same minute (`same_minute_groups`) are one worker's: claimed and sent one
-after the other, keyword subscriptions first, each planned once the previous one is recorded, so each
-lists only the stories the others of that minute have not (`bot.digests.plan.prepare`). Another
-replica planning a digest of the same chat and minute at the same moment is caught at the claim: a
-claim whose siblings' listing changed since composing is refused and the digest composed again.
+A chat's due digests (`chat_groups`) are one worker's: claimed and sent one after the other, by due
+time, keyword subscriptions first within a minute, each planned once the previous one is recorded, so
+each lists only the stories the chat's other digests have not (`bot.digests.plan.prepare`), at that
+minute or since its own last digest. Another replica planning a digest of the same chat at the same
+moment is caught at the claim: a claim whose siblings' listing changed since composing is refused and
+the digest composed again.
 
 If a replica dies between 1 and 3 — **every subscriber still gets the digest; a duplicate only for a
 message in flight**. Its claims stop being renewed; once their lease has run out, another replica (or
@@ -150,14 +151,18 @@ def _all_news(due: schedule.Due) -> bool:
     return isinstance(state, subs.SubscriptionState) and not state.subscription.keywords
 
 
-def same_minute_groups(due: Sequence[schedule.Due]) -> list[list[schedule.Due]]:
-    """The due digests grouped by chat and due minute, in the order each group first appears: a chat's
-    digests of one minute are planned one after the other so each story is listed once (`plan.prepare`).
-    Within a group keyword subscriptions come first, so all news lists what they did not. Pure."""
-    groups: OrderedDict[tuple[int, datetime], list[schedule.Due]] = OrderedDict()
+def chat_groups(due: Sequence[schedule.Due]) -> list[list[schedule.Due]]:
+    """The due digests grouped by chat, in the order each chat first appears: a chat's digests are
+    planned one after the other so each story is listed once (`plan.prepare`), by due time (a catch-up
+    of 08:00 and 20:00 sends 08:00's first), keyword subscriptions first within a minute, so all news
+    lists what they did not. Pure."""
+    groups: OrderedDict[int, list[schedule.Due]] = OrderedDict()
     for item in due:
-        groups.setdefault((_due_chat(item), item.scheduled_at), []).append(item)
-    return [sorted(group, key=lambda d: (_all_news(d), d.subscription_id)) for group in groups.values()]
+        groups.setdefault(_due_chat(item), []).append(item)
+    return [
+        sorted(group, key=lambda d: (d.scheduled_at, _all_news(d), d.subscription_id))
+        for group in groups.values()
+    ]
 
 
 # ---- the runner ----------------------------------------------------------------------------------------
@@ -245,7 +250,7 @@ class DigestRunner:
         expired = await self.services.run_read(subs.expired_claims, self.lease_clock(), self.takeover_window)
         library = RunCache(self.services.library)
         queue: asyncio.Queue[list[schedule.Due]] = asyncio.Queue()
-        for group in interleave_by_chat(same_minute_groups(due), key=lambda g: _due_chat(g[0])):
+        for group in interleave_by_chat(chat_groups(due), key=lambda g: _due_chat(g[0])):
             queue.put_nowait(group)
 
         async def worker() -> None:
@@ -304,11 +309,11 @@ class DigestRunner:
             )
         except (subs.SiblingsChanged, DatabaseBusy) as exc:
             # Nothing was claimed and the next check composes it again: expected (replicas changing the
-            # chat's digests of the minute, or another writer holding the database), so one line.
+            # chat's digests, or another writer holding the database), so one line.
             why = (
                 "the database was busy"
                 if isinstance(exc, DatabaseBusy)
-                else f"the chat's other digests of the minute kept changing ({CLAIM_ATTEMPTS} tries)"
+                else f"the chat's other digests kept changing ({CLAIM_ATTEMPTS} tries)"
             )
             log.warning("digest not claimed: %s; tried again at the next check", why, extra=extra)
             report.outcomes[item.subscription_id] = RETRY_LATER

@@ -52,7 +52,7 @@ FAILED = "failed"  # Telegram refused the message for good (e.g. Bad Request); n
 
 
 class SiblingsChanged(Exception):
-    """A claim was refused: what the chat's other digests of the minute list (`listed_by_siblings`) is
+    """A claim was refused: what the chat's other digests list (`listed_by_siblings`) is
     no longer what the digest was composed against (another process claimed or undid one meanwhile);
     nothing was written, and the digest is to be composed again."""
 
@@ -491,6 +491,7 @@ def claim_delivery(
     message: str | None = None,
     now: datetime | None = None,
     siblings_listed: Collection[int] | None = None,
+    siblings_after: int = 0,
 ) -> int | None:
     """Write the ledger row for (subscription, local day) and the articles it covers, in one transaction.
 
@@ -499,14 +500,15 @@ def claim_delivery(
     Articles already recorded for the subscription are skipped, so an article is never covered twice.
     A claim made with a `lease` and its `message` can be taken over once the lease runs out.
 
-    `siblings_listed`: what the chat's other digests of the minute listed (`listed_by_siblings`) when
-    this one was composed. It is read again inside the transaction, which holds the write lock (SQLite's,
-    or PostgreSQL's advisory one), so no other claim can commit between that read and this claim; when
-    it differs, nothing is written and `SiblingsChanged` is raised. Listing and claiming are then atomic:
-    two processes composing a chat's same-minute digests at once cannot both list a story.
+    `siblings_listed`: what the chat's other digests listed above article id `siblings_after`
+    (`listed_by_siblings`) when this one was composed. It is read again inside the transaction, which
+    holds the write lock (SQLite's, or PostgreSQL's advisory one), so no other claim can commit between
+    that read and this claim; when it differs, nothing is written and `SiblingsChanged` is raised.
+    Listing and claiming are then atomic: two processes composing two digests of one chat at once (the
+    same minute, or a catch-up of two times) cannot both list a story.
     """
     with _transaction(db) as conn:
-        if siblings_listed is not None and listed_by_siblings(db, subscription_id, local_date) != set(
+        if siblings_listed is not None and listed_by_siblings(db, subscription_id, siblings_after) != set(
             siblings_listed
         ):
             raise SiblingsChanged(f"subscription {subscription_id}: its siblings' digests changed")
@@ -544,23 +546,26 @@ def claim_delivery(
     return delivery_id
 
 
-def listed_by_siblings(db: sqlite_utils.Database, subscription_id: int, local_date: date) -> set[int]:
-    """Articles listed that local day by the digests of the chat's other subscriptions at the same time
-    (claimed, so they will be sent, or sent): the digests a reader gets in the same minute.
+def listed_by_siblings(db: sqlite_utils.Database, subscription_id: int, after: int) -> set[int]:
+    """Articles above id `after` that the digests of the chat's other subscriptions listed (claimed, so
+    they will be sent, or sent), at any time of day and on any day: the stories the reader has (or is
+    about to have). `after` is the subscription's horizon (what its next digest looks beyond), so this
+    covers the chat's digests since then: a 20:00 digest and the next morning's 08:00 one share the
+    stories stored overnight.
 
     A claim undone (its message certainly not delivered) or failed leaves nothing here, so its articles
-    go to the next sibling instead.
+    go to the next digest instead. Only articles listed count (``shown``), not those a digest counted.
     """
     rows = db.execute(
         """
         SELECT DISTINCT i.article_id
         FROM subscriptions me
-        JOIN subscriptions s ON s.chat_id = me.chat_id AND s.local_time = me.local_time AND s.id <> me.id
-        JOIN digest_deliveries d ON d.subscription_id = s.id
-        JOIN digest_items i ON i.delivery_id = d.id
-        WHERE me.id = ? AND d.local_date = ? AND d.status IN (?, ?) AND i.shown = 1
+        JOIN subscriptions s ON s.chat_id = me.chat_id AND s.id <> me.id
+        JOIN digest_items i ON i.subscription_id = s.id
+        JOIN digest_deliveries d ON d.id = i.delivery_id
+        WHERE me.id = ? AND i.article_id > ? AND d.status IN (?, ?) AND i.shown = 1
         """,
-        [subscription_id, local_date.isoformat(), CLAIMED, SENT],
+        [subscription_id, after, CLAIMED, SENT],
     ).fetchall()
     return {int(r[0]) for r in rows}
 
