@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -137,20 +136,38 @@ def file_version(path: Path) -> int:
 def copy_for(archive: Path, label: str, version: int) -> Path:
     """The copy of the archive for the checkout `label` whose code migrates to `version`: beside the
     archive's path as given (a symbolic link is not followed), reused while at `version`, else made
-    again (the WAL checkpointed into the file)."""
+    again (`copy_database`: what a WAL file beside the archive holds is copied too)."""
     copy = archive.with_name(f"{archive.name}.{label}")
     if copy.exists() and file_version(copy) == version:
         return copy
-    for beside in (archive, archive.resolve()):
-        for suffix in ("-wal", "-shm"):
-            if Path(f"{beside}{suffix}").exists():
-                raise SystemExit(f"{beside}{suffix} exists: close the database that wrote it first")
     if file_version(archive) > version:
         raise SystemExit(f"{archive} is newer than the {label} checkout's code: build it with the older one")
     tmp = copy.with_name(copy.name + ".tmp")
-    shutil.copyfile(archive, tmp)
+    remove_database(tmp)
+    copy_database(archive, tmp)
+    remove_database(copy)
     os.replace(tmp, copy)
     return copy
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the SQLite database at `source` into a new file at `target` with SQLite's backup API: one
+    consistent snapshot, pages still in the source's WAL file included (a byte copy of the main file
+    would miss them, and a read-only open leaves an empty WAL file beside it)."""
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def remove_database(path: Path) -> None:
+    """Delete the SQLite file at `path` and its WAL and shared-memory files, those that exist (so a WAL
+    file left by an earlier copy is never read as part of a new one)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def copies_for(archive: Path, checkouts: dict[str, Path]) -> dict[str, Path]:
@@ -263,7 +280,8 @@ def build(old: Path, into: Path, sizes: list[str]) -> None:
         target = into / label / "newsbot.db"
         target.parent.mkdir(parents=True, exist_ok=True)
         if previous is not None:
-            shutil.copyfile(previous, target)
+            remove_database(target)
+            copy_database(previous, target)
         started = time.perf_counter()
         cmd = [sys.executable, "-c", code, str(target), str(have), str(n)]
         subprocess.run(cmd, cwd=old, env=env, check=True)

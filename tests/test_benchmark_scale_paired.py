@@ -68,19 +68,32 @@ def make_archive(path, version=13):
     return path
 
 
+def contents(path):
+    """A database's schema version, its schema and every table's rows (what a copy must hold)."""
+    conn = sqlite3.connect(path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        schema = conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+        tables = [name for name, sql in schema if sql and sql.startswith("CREATE TABLE")]
+        rows = {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+        return version, schema, rows
+    finally:
+        conn.close()
+
+
 def test_each_checkout_gets_its_own_copy_made_once(tmp_path):
     archive = make_archive(tmp_path / "newsbot.db")
     old = scale_paired.copy_for(archive, "old", 13)
     new = scale_paired.copy_for(archive, "new", 14)
     assert (old.name, new.name) == ("newsbot.db.old", "newsbot.db.new")
-    assert old.read_bytes() == archive.read_bytes() == new.read_bytes()
+    assert contents(old) == contents(archive) == contents(new)
     # A copy the newer code migrated (to the version it expects) is kept as it is.
     changed = sqlite3.connect(new)
     changed.execute("CREATE TABLE migrated (y)")
     changed.execute("PRAGMA user_version = 14")
     changed.commit()
     changed.close()
-    assert scale_paired.copy_for(archive, "new", 14).read_bytes() != archive.read_bytes()
+    assert contents(scale_paired.copy_for(archive, "new", 14)) != contents(archive)
 
 
 def test_a_copy_at_another_schema_version_is_made_again(tmp_path):
@@ -94,7 +107,7 @@ def test_a_copy_at_another_schema_version_is_made_again(tmp_path):
     migrated.commit()
     migrated.close()
     again = scale_paired.copy_for(archive, "old", 13)
-    assert again.read_bytes() == archive.read_bytes() and scale_paired.file_version(again) == 13
+    assert contents(again) == contents(archive) and scale_paired.file_version(again) == 13
     with pytest.raises(SystemExit, match="newer than the older checkout's code|build it with the older"):
         scale_paired.copy_for(archive, "older", 12)
 
@@ -123,15 +136,33 @@ def test_the_copies_go_beside_the_archive_path_as_given(tmp_path, monkeypatch):
     assert seen["archive"] == link
 
 
-def test_an_archive_with_its_write_ahead_log_beside_it_is_not_copied(tmp_path):
+def test_an_archive_in_wal_mode_is_copied_with_what_its_log_holds(tmp_path):
+    """QA: a WAL-mode archive (its read-only open leaves a log beside it) stopped the run with
+    "newsbot.db-wal exists"; rows still in the log, not yet in the main file, must reach the copy."""
     archive = tmp_path / "newsbot.db"
-    conn = sqlite3.connect(archive)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
+    writer = sqlite3.connect(archive)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE t (x)")
+    writer.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(100)])
+    writer.commit()
     try:
-        with pytest.raises(SystemExit, match="-wal exists"):
-            scale_paired.copy_for(archive, "old", 0)
+        assert (tmp_path / "newsbot.db-wal").stat().st_size > 0
+        old = scale_paired.copy_for(archive, "old", 0)
+        new = scale_paired.copy_for(archive, "new", 0)
+        for copy in (old, new):
+            conn = sqlite3.connect(copy)
+            assert conn.execute("SELECT count(*), sum(x) FROM t").fetchone() == (100, 4950)
+            conn.close()
     finally:
-        conn.close()
-    assert not (tmp_path / "newsbot.db.old").exists()
+        writer.close()
+
+
+def test_a_stale_log_beside_an_old_copy_is_not_read_into_the_new_one(tmp_path):
+    archive = make_archive(tmp_path / "newsbot.db", version=13)
+    copy = tmp_path / "newsbot.db.old"
+    copy.write_bytes(b"")
+    (tmp_path / "newsbot.db.old-wal").write_bytes(b"stale")
+    made = scale_paired.copy_for(archive, "old", 13)
+    assert not (tmp_path / "newsbot.db.old-wal").exists()
+    assert contents(made) == contents(archive)

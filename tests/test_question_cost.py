@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from storage.search import evidence
+from storage.search import engine, evidence
 from storage.search.engine import Searcher, most_weight_first
 from storage.search.evidence import _SENTENCE_END, sentence_ends
 from storage.search.snippets import Needles, find_matches, make_snippet, mark
@@ -197,3 +198,40 @@ def test_a_question_reads_each_word_and_each_story_once(tmp_path) -> None:
     per_word = [s for s in statements if "group_concat(rowid)" in s or "count(*)" in s]
     matched = [m.group(1) for s in per_word if (m := re.search(r"MATCH ('(?:[^']|'')*')", s))]
     assert matched and len(matched) == len(per_word) == len(set(matched))
+
+
+def test_a_question_whose_holders_are_all_read_asks_for_no_bm25(tmp_path, monkeypatch) -> None:
+    # When every word of a question is rare and the articles holding any of them are no more than the
+    # candidates read, all of them are read: BM25 would only order them, and ranking reads its
+    # candidates in any order. The response is the one the BM25 ordering gives.
+    db = build_seed_db(tmp_path / "seed.db")
+    searcher = Searcher(db)
+    question = "侯寨乡的事是谁负责的？"
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        short = searcher.search(question, today=date(2023, 4, 14))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert short.hits and not [s for s in statements if "bm25(" in s]
+    monkeypatch.setattr(engine, "reads_every_holder", lambda *_: False)
+    statements.clear()
+    db.conn.set_trace_callback(statements.append)
+    try:
+        long = searcher.search(question, today=date(2023, 4, 14))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert [s for s in statements if "bm25(" in s]
+    assert replace(short, took_ms=0.0) == replace(long, took_ms=0.0)
+
+
+def test_every_holder_is_read_only_when_every_word_is_rare_and_they_are_few() -> None:
+    rare_word = evidence.Term("侯寨乡", 3, 2.0)
+    common_word = evidence.Term("负责", engine.RARE_CAP + 1, 0.5)
+    few = {"侯寨乡": [1, 2, 3]}
+    assert engine.reads_every_holder([rare_word], few, dict.fromkeys([1, 2, 3], 2.0), window=20)
+    assert not engine.reads_every_holder([rare_word, common_word], few, dict.fromkeys([1, 2, 3], 2.0), 20)
+    many = list(range(engine.TEXT_CANDIDATES + 1))
+    assert not engine.reads_every_holder([rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=20)
+    # A window wider than the candidates read reads as many as it shows.
+    assert engine.reads_every_holder([rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=60)

@@ -657,13 +657,30 @@ def most_weight_first(weights: dict[int, float], keep: int) -> list[int]:
     return out
 
 
+def reads_every_holder(
+    weighted: Sequence[evidence.Term],
+    rare: Mapping[str, list[int]],
+    rare_weight: Mapping[int, float],
+    window: int,
+) -> bool:
+    """Whether the candidates are every article holding a word of the question: each word is rare (its
+    holders known: `rare`) and they hold no more articles together (`rare_weight`) than the candidates
+    read (`TEXT_CANDIDATES`, or the window). The articles BM25 over the words would find are then
+    these (the same words, matched the same way), and all of them are read whatever their BM25; ranking
+    reads its candidates in any order (each scored on its own, then sorted by score and id)."""
+    every_word_rare = all(t.df <= RARE_CAP and t.text in rare for t in weighted)
+    return every_word_rare and len(rare_weight) <= max(window, TEXT_CANDIDATES)
+
+
 def _evidence_candidates(
     words: _Words, weighted: Sequence[evidence.Term], window: int, rare: Mapping[str, list[int]]
 ) -> list[int]:
     """The articles worth reading, most promising first: every article holding one of the rarer words
     (`rare`: word → the articles holding it; by the weight it holds of them), and the best by BM25 among
     the articles holding every common word (BM25 over any of them would score a large share of the
-    archive), or over all the words when that is cheap or finds too few."""
+    archive), or over all the words when that is cheap or finds too few. When every word is rare and
+    the articles holding any of them are no more than are read, all of them are read, by the weight
+    they hold (`reads_every_holder`): no BM25 is asked for, which would only order them."""
     index = words.index
     total_weight = sum(t.weight for t in weighted) or 1.0
     rare_weight: dict[int, float] = {}
@@ -676,6 +693,8 @@ def _evidence_candidates(
             held = rare_weight.get
             for rowid in ids:
                 rare_weight[rowid] = held(rowid, 0.0) + weight
+    if reads_every_holder(weighted, rare, rare_weight, window):
+        return most_weight_first(rare_weight, len(rare_weight))
     keep = max(window, BM25_CANDIDATES)
     by_weight = most_weight_first(rare_weight, keep)
     bm25: dict[int, float] = {}
