@@ -937,10 +937,41 @@ def _ends_paragraph(
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
     # running on would have filled its own. A column break may part that first line from its full one.
-    return clearly_short or (
-        short
-        and _first_line_over_full(following, after, column_width, across_a_break=not following.blank_before)
-        and _next_unit_fits(text, following.text.strip(), room)
+    # A line opening a paragraph over a line that can only be a paragraph's first line is a paragraph
+    # of one line ending no sentence: a sub-heading, however wide (only widths as set, not an OCR'd
+    # page's rough ones, tell a first line from an inner one, so a line inside a paragraph never ends
+    # it this way).
+    return (
+        clearly_short
+        or (
+            short
+            and _first_line_over_full(
+                following, after, column_width, across_a_break=not following.blank_before
+            )
+            and _next_unit_fits(text, following.text.strip(), room)
+        )
+        or (first_line and _set_as_first_line(following, after, column_width))
+    )
+
+
+def _set_as_first_line(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` can only be a paragraph's first line: two cells short over a full line (in
+    its block, or at the top of the next one after a column break), its sentence going on, and the next
+    line's first unit would have fit on it (a paragraph's inner line is set full and its last line ends
+    its sentence). Above it, a sub-heading set as wide as a first line
+    (``持之以恒加强党的建设，努力铸牢“根”和“魂”``) ends its paragraph."""
+    if after is None or not _first_line_over_full(
+        following, after, column_width, across_a_break=not following.blank_before
+    ):
+        return False
+    text = following.text.strip()
+    # The next unit must fit beside the line's final mark too: a line ending ``，`` or ``”`` a cell
+    # short may have stopped because ``“我`` would not fit.
+    unit = _LINE_UNIT_RE.match(after.text.strip())
+    return (
+        not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text)
+        and unit is not None
+        and display_width(text) + display_width(unit.group()) <= column_width
     )
 
 

@@ -1,0 +1,68 @@
+"""The tuned text-page families' leftovers, a fifth pass (issue 22): sub-headings without an end mark
+set as wide as a paragraph's first line (``theory_twin``, ``trade_paper``).
+
+Each case is a small made-up page in the shape of failures seen on the tuned families (seed 1); no
+held-out family's pages were looked at.
+"""
+
+from __future__ import annotations
+
+from benchmarks.conventionpages import wrap
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_lines import display_width
+
+WIDTH = 19
+OPENING = (
+    "四十年来，这家银行始终站在农村金融事业的最前沿，在服务农业农村、深化企业改革、"
+    "防范金融风险等方面不断迈出新步伐，向着建设一流银行的目标砥砺奋进。"
+)
+SECTION = (
+    "这家银行是党领导下的大型金融机构，具有重视党的建设的优良传统和深厚基础。"
+    "四十年的奋斗实践一再证明，银行发展壮大离不开党的领导，也离不开全体员工的辛勤付出。"
+)
+HEAD = "坚持从严治党，努力铸牢“根”和“魂”"
+
+
+def _column(text: str) -> str:
+    return "\n".join(wrap(text, WIDTH))
+
+
+def _page(body: str) -> str:
+    return f"谱写农村金融事业新篇章\n\n王  明\n{_column(OPENING)}\n{body}\n"
+
+
+def test_a_sub_heading_as_wide_as_a_first_line_ends_where_a_first_line_follows_across_a_break():
+    """``坚持从严治党，努力铸牢“根”和“魂”`` (a paragraph's first line's measure, its quote mark hung),
+    then a paragraph's first line, a column break, and full lines: the line under the sub-heading is
+    two cells short and its sentence goes on, so it can only open a paragraph; the sub-heading is one."""
+    assert display_width(HEAD) == WIDTH - 1
+    first, *rest = wrap(SECTION, WIDTH)
+    page = _page(f"{HEAD}\n{first}\n\n" + "\n".join(rest))
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs == (OPENING, HEAD, SECTION)
+
+
+def test_a_sub_heading_a_cell_short_of_a_first_line_ends_over_a_first_line_cut_by_a_break():
+    """``坚持以质量提升夯实品牌建设的基础`` a cell short of a first line's measure, then the section's
+    first line, a column break, and its full lines: two paragraphs."""
+    head = "坚持以质量提升夯实品牌建设的基础"
+    assert display_width(head) == WIDTH - 3
+    first, *rest = wrap(SECTION, WIDTH)
+    page = _page(f"{head}\n{first}\n\n" + "\n".join(rest))
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs == (OPENING, head, SECTION)
+
+
+def test_a_line_stopped_short_by_an_opening_quote_that_would_not_fit_runs_on():
+    """``…贡献青春力量”“作为青`` / ``年一代，我们要把两国友谊传承下去”`` (a cell short: ``“我`` did not
+    fit beside its ``”``) / ``“我们要…”……``: one paragraph, though the short line is shaped like a first
+    line over a full one."""
+    text = (
+        "“青年是两国友谊的未来，我们要为两国发展与合作贡献青春力量”“作为青年一代，我们要把两国友谊传承下去”"
+        "“我们要携手同行，共创美好未来”……在日前举行的青年对话活动上，两国青年代表畅所欲言，气氛热烈。"
+    )
+    lines = wrap(text, 18)
+    assert lines[2].endswith("下去”") and display_width(lines[2]) == 17 and lines[3].startswith("“我")
+    page = "青年对话活动举行\n\n王  明\n" + "\n".join(lines) + "\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.paragraphs == (text,)
