@@ -66,3 +66,53 @@ def test_a_line_stopped_short_by_an_opening_quote_that_would_not_fit_runs_on():
     page = "青年对话活动举行\n\n王  明\n" + "\n".join(lines) + "\n"
     (story,) = parse_page(page, year=2020)
     assert story.paragraphs == (text,)
+
+
+DIGEST_WIDTH = 18
+MASTHEAD = "A07  新闻摘要  2019年2月10日  星期日\n\n"
+FLOWERS = (
+    "县里百万亩油菜花成片绽放，田野、山村到处金灿灿一片，北国还天寒地冻，这里已透出浓浓的春意。"
+    "图为春节前夕，县城外的村民在田中劳作，准备迎接即将到来的赏花游客。"
+)
+FAIR = (
+    "第三届全国农产品博览会12日在湖南长沙开幕，来自全国各地的八百多家企业参展，展期五天。"
+    "博览会设有扶贫产品、地理标志产品等展区，现场签约项目一百二十多个。"
+)
+SWANS = "“全省越冬候鸟同步调查”近日启动。本次调查由当地大学发起，全省各湿地的鸟类监测点参与。"
+NOTICE = "近日，省人民政府办公厅正式印发《关于推进乡村旅游发展的意见》，要求各地结合实际认真抓好落实。"
+
+
+def _item(head: str, text: str, source: str = "（来源：新华社）") -> str:
+    return f"{head}\n" + "\n".join(wrap(text, DIGEST_WIDTH)) + (f"\n{source}" if source else "") + "\n\n"
+
+
+def test_the_first_item_on_a_page_closed_by_its_source_has_its_head_over_its_lead():
+    """The page's first item, no source read above it: ``油菜花开正逢春`` right over its lead's indented
+    first line, and the block closed by ``（来源：新华社）``: the head is the item's headline, not a
+    paragraph of its text."""
+    page = MASTHEAD + _item("油菜花开正逢春", FLOWERS) + _item("农产品博览会开幕", FAIR)
+    flowers, fair = parse_page(page, year=2019)
+    assert (flowers.title, flowers.paragraphs) == ("油菜花开正逢春", (FLOWERS,))
+    assert (fair.title, fair.paragraphs) == ("农产品博览会开幕", (FAIR,))
+
+
+def test_an_items_lead_whose_indent_the_ocr_kept_opens_it_under_its_head():
+    """``候鸟同步调查启动`` over ``　“全省越冬候鸟同步调查”近`` (its indent kept as a full-width space,
+    the line a cell wider than a first line's measure) after an item printed without its source: a
+    new item under its head."""
+    first, *rest = wrap(SWANS, DIGEST_WIDTH, indent=1)
+    swans = "候鸟同步调查启动\n" + "\n".join([f"\u3000{first}", *rest]) + "\n"
+    page = MASTHEAD + _item("农产品博览会开幕", FAIR) + _item("油菜花开正逢春", FLOWERS, source="") + swans
+    _, flowers, birds = parse_page(page, year=2019)
+    assert (flowers.title, flowers.paragraphs) == ("油菜花开正逢春", (FLOWERS,))
+    assert (birds.title, birds.paragraphs) == ("候鸟同步调查启动", (SWANS,))
+
+
+def test_an_items_lead_a_cell_short_before_a_book_title_mark_opens_it_under_its_head():
+    """``近日，省人民政府办公厅正式印发`` a cell short of a first line because ``《关`` went down to the
+    full line below: still the lead's first line, its head over it the item's headline."""
+    lines = wrap(NOTICE, DIGEST_WIDTH)
+    assert len(lines[0]) == DIGEST_WIDTH - 3 and lines[1].startswith("《")
+    page = MASTHEAD + _item("农产品博览会开幕", FAIR) + _item("乡村旅游发展意见印发", NOTICE)
+    _, notice = parse_page(page, year=2019)
+    assert (notice.title, notice.paragraphs) == ("乡村旅游发展意见印发", (NOTICE,))
