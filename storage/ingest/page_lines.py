@@ -1715,7 +1715,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     file_lines: dict[int, int] = {}
     blank = True
     angle_pairs = "〉" in text
-    pairs = _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+    pairs = _run_in_space_as_indent(
+        _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+    )
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
         stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
@@ -1727,6 +1729,33 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
         lines.append(_Line(number, stripped, blank))
         blank = False
     return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+# A head closed by the full-width space that parts a run-in head from its text (``■“城里安了家，就在
+# 这过年”　``), the text gone down to the next line.
+_RUN_IN_SPACE_END_RE = re.compile(f"[{HAN}{_CLOSERS}？?][\u3000]$")
+
+
+def _run_in_space_as_indent(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A line ending with the one full-width space that parts a run-in head from its text, its text
+    flush on the next line (``解决好吃饭问题始终是治国理政的头等大事　`` / ``粮食安全是…``): the space
+    stands before that text as the indent it is (the text opens a paragraph), so the head reads as a
+    head over an indented lead. Two spaces or more part the items of a line, not a head from its text."""
+    out = list(pairs)
+    for index in range(len(out) - 1):
+        raw, number = out[index]
+        following, following_number = out[index + 1]
+        text = raw.rstrip(" \t")
+        if (
+            _RUN_IN_SPACE_END_RE.search(text)
+            and len(_HAN_RE.findall(text)) >= 2
+            and not re.search("[。；;]", text)
+            and following.strip()
+            and following[:1] not in " \t\u3000"
+        ):
+            out[index] = (text.rstrip("\u3000"), number)
+            out[index + 1] = ("\u3000" + following, following_number)
+    return out
 
 
 def _split_headline_datelines(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

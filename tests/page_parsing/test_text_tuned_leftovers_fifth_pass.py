@@ -116,3 +116,16 @@ def test_an_items_lead_a_cell_short_before_a_book_title_mark_opens_it_under_its_
     page = MASTHEAD + _item("农产品博览会开幕", FAIR) + _item("乡村旅游发展意见印发", NOTICE)
     _, notice = parse_page(page, year=2019)
     assert (notice.title, notice.paragraphs) == ("乡村旅游发展意见印发", (NOTICE,))
+
+
+def test_a_head_whose_run_in_space_ends_its_line_is_over_its_text_on_the_next_line():
+    """``吃饭问题始终是头等大事　`` (the full-width space that parts a run-in head from its text ends the
+    line) over its text set flush on the next line: the head is the item's headline and its text one
+    paragraph, not a paragraph under the item above."""
+    grain = "粮食安全是国家安全的重要基础。我国是个人口众多的大国，吃饭问题始终是治国理政的头等大事。"
+    text = "\n".join(wrap(grain, DIGEST_WIDTH, indent=0))
+    page = (
+        MASTHEAD + _item("农产品博览会开幕", FAIR) + f"吃饭问题始终是头等大事\u3000\n{text}\n（据新华社电）\n"
+    )
+    _, item = parse_page(page, year=2019)
+    assert (item.title, item.paragraphs) == ("吃饭问题始终是头等大事", (grain,))
