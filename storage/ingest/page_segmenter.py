@@ -1815,7 +1815,15 @@ class _Segmenter:
         numbered = self.numbered_brief(text)
         if not (BULLET_RE.match(text) or numbered):
             return False
-        if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+        if index == len(group) - 1 or is_byline(text):
+            return False
+        # On a page of items, a head whose run-in space gave the line under it its indent (the item's
+        # text, `_run_in_space_as_indent`) heads that text: it may ask (``■新型冠状病毒，我们该怎么预防？``)
+        # and it closes an item printed without its source.
+        run_in = self.among_items and bool(_INDENT_RE.match(group[index + 1].text))
+        if _ends_sentence([line]) and not (
+            run_in and not _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", text))
+        ):
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
@@ -1842,12 +1850,18 @@ class _Segmenter:
         )
         if (
             not numbered
+            and not run_in  # the line under it opens a paragraph: no sentence goes on into it
             and (self._fills_column(text) or first_line)
             and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
         ):
             return False
         story = self.current
-        if story is not None and not story.ended and story is not self.brief:
+        if (
+            story is not None
+            and not story.ended
+            and story is not self.brief
+            and not (run_in and self.ends_sentence())
+        ):
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
             self.close()

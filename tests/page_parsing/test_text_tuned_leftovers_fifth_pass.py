@@ -129,3 +129,21 @@ def test_a_head_whose_run_in_space_ends_its_line_is_over_its_text_on_the_next_li
     )
     _, item = parse_page(page, year=2019)
     assert (item.title, item.paragraphs) == ("吃饭问题始终是头等大事", (grain,))
+
+
+def test_a_bulleted_head_whose_run_in_space_ends_its_line_closes_an_item_without_a_source():
+    """``■流感高发，我们该怎么预防？　`` (a bulleted head that asks, with a comma, as wide as a first line)
+    over its text flush on the next line, after an item printed without its source: the item above
+    ends, and the head is the next item's headline."""
+    flu = "针对多地报告的流感病例，卫生健康部门日前回应说，当前疫情总体平稳，可防可控。"
+    head = "■流感高发，我们该怎么预防？"
+    text = "\n".join(wrap(flu, DIGEST_WIDTH, indent=0))
+    page = (
+        MASTHEAD
+        + _item("农产品博览会开幕", FAIR)
+        + _item("油菜花开正逢春", FLOWERS, source="").rstrip("\n")
+        + f"\n{head}\u3000\n{text}\n（摘自《中国青年报》）\n"
+    )
+    _, flowers, item = parse_page(page, year=2019)
+    assert flowers.paragraphs == (FLOWERS,)
+    assert (item.title, item.paragraphs) == ("流感高发，我们该怎么预防？", (flu,))
