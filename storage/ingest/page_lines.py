@@ -937,10 +937,41 @@ def _ends_paragraph(
     # A sub-heading set nearly as wide as the column (``全面排查，实现“两不愁三保障”``) is still short
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
     # running on would have filled its own. A column break may part that first line from its full one.
-    return clearly_short or (
-        short
-        and _first_line_over_full(following, after, column_width, across_a_break=not following.blank_before)
-        and _next_unit_fits(text, following.text.strip(), room)
+    # A line opening a paragraph over a line that can only be a paragraph's first line is a paragraph
+    # of one line ending no sentence: a sub-heading, however wide (only widths as set, not an OCR'd
+    # page's rough ones, tell a first line from an inner one, so a line inside a paragraph never ends
+    # it this way).
+    return (
+        clearly_short
+        or (
+            short
+            and _first_line_over_full(
+                following, after, column_width, across_a_break=not following.blank_before
+            )
+            and _next_unit_fits(text, following.text.strip(), room)
+        )
+        or (first_line and _set_as_first_line(following, after, column_width))
+    )
+
+
+def _set_as_first_line(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` can only be a paragraph's first line: two cells short over a full line (in
+    its block, or at the top of the next one after a column break), its sentence going on, and the next
+    line's first unit would have fit on it (a paragraph's inner line is set full and its last line ends
+    its sentence). Above it, a sub-heading set as wide as a first line
+    (``持之以恒加强党的建设，努力铸牢“根”和“魂”``) ends its paragraph."""
+    if after is None or not _first_line_over_full(
+        following, after, column_width, across_a_break=not following.blank_before
+    ):
+        return False
+    text = following.text.strip()
+    # The next unit must fit beside the line's final mark too: a line ending ``，`` or ``”`` a cell
+    # short may have stopped because ``“我`` would not fit.
+    unit = _LINE_UNIT_RE.match(after.text.strip())
+    return (
+        not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text)
+        and unit is not None
+        and display_width(text) + display_width(unit.group()) <= column_width
     )
 
 
@@ -1684,7 +1715,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     file_lines: dict[int, int] = {}
     blank = True
     angle_pairs = "〉" in text
-    pairs = _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+    pairs = _run_in_space_as_indent(
+        _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+    )
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
         stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
@@ -1696,6 +1729,33 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
         lines.append(_Line(number, stripped, blank))
         blank = False
     return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+# A head closed by the full-width space that parts a run-in head from its text (``■“城里安了家，就在
+# 这过年”　``), the text gone down to the next line.
+_RUN_IN_SPACE_END_RE = re.compile(f"[{HAN}{_CLOSERS}？?][\u3000]$")
+
+
+def _run_in_space_as_indent(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A line ending with the one full-width space that parts a run-in head from its text, its text
+    flush on the next line (``解决好吃饭问题始终是治国理政的头等大事　`` / ``粮食安全是…``): the space
+    stands before that text as the indent it is (the text opens a paragraph), so the head reads as a
+    head over an indented lead. Two spaces or more part the items of a line, not a head from its text."""
+    out = list(pairs)
+    for index in range(len(out) - 1):
+        raw, number = out[index]
+        following, following_number = out[index + 1]
+        text = raw.rstrip(" \t")
+        if (
+            _RUN_IN_SPACE_END_RE.search(text)
+            and len(_HAN_RE.findall(text)) >= 2
+            and not re.search("[。；;]", text)
+            and following.strip()
+            and following[:1] not in " \t\u3000"
+        ):
+            out[index] = (text.rstrip("\u3000"), number)
+            out[index + 1] = ("\u3000" + following, following_number)
+    return out
 
 
 def _split_headline_datelines(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -70,6 +70,7 @@ from storage.ingest.page_lines import (
     AUTHOR_NOTE_RE,
     BULLET_RE,
     HAN,
+    _carried_mark,
     _cells,
     _closes_a_bracket,
     _dispatch_org,
@@ -1279,7 +1280,7 @@ class _Segmenter:
         (Off a page of items such a line is a sub-heading: never read here.)"""
         story = self.current
         if (
-            not self.among_items
+            not (self.among_items or _closed_by_its_source(group))
             or not (story is None or self.ends_sentence())
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
@@ -1301,12 +1302,13 @@ class _Segmenter:
             or _CAPTION_RE.match(words)
             or _AUTHOR_ALONE_RE.match(words)
             or words.startswith("【")
+            or BULLET_RE.match(words)  # a bulleted head is the brief's (`bulleted_head`)
             or (bracketed and _SOURCE_TAG_RE.fullmatch(words))
         ):
             return False
         first = lead.text.strip()
         if (
-            not self.indented_first_line(first)
+            not self.lead_indented(lead, group[2] if len(group) > 2 else None)
             or _DATELINE_RE.match(first)
             or is_byline(first)
             or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
@@ -1320,6 +1322,20 @@ class _Segmenter:
         for index, line in enumerate(group[2:], start=2):
             self.line(index, line, group)
         return True
+
+    def lead_indented(self, lead: _Line, below: _Line | None) -> bool:
+        """Whether a lead's line opens a paragraph: its indent kept (``　“甘肃越冬…``), set two cells short
+        (`indented_first_line`), or a cell shorter still because the opening mark that would end it went
+        down to the full line below (``近日，中共中央、国务院印发了`` / ``《新时代…》，并``)."""
+        text = lead.text.strip()
+        return (
+            bool(_INDENT_RE.match(lead.text))
+            or self.indented_first_line(text)
+            or (
+                below is not None
+                and _carried_mark(text, below.text.strip(), self.column - _INDENT_CELLS, self.column)
+            )
+        )
 
     def indented_first_line(self, text: str) -> bool:
         """Whether a line is set as a paragraph's indented first line, two cells short of the column:
@@ -1799,7 +1815,15 @@ class _Segmenter:
         numbered = self.numbered_brief(text)
         if not (BULLET_RE.match(text) or numbered):
             return False
-        if _ends_sentence([line]) or index == len(group) - 1 or is_byline(text):
+        if index == len(group) - 1 or is_byline(text):
+            return False
+        # On a page of items, a head whose run-in space gave the line under it its indent (the item's
+        # text, `_run_in_space_as_indent`) heads that text: it may ask (``■新型冠状病毒，我们该怎么预防？``)
+        # and it closes an item printed without its source.
+        run_in = self.among_items and bool(_INDENT_RE.match(group[index + 1].text))
+        if _ends_sentence([line]) and not (
+            run_in and not _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", text))
+        ):
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
@@ -1826,12 +1850,18 @@ class _Segmenter:
         )
         if (
             not numbered
+            and not run_in  # the line under it opens a paragraph: no sentence goes on into it
             and (self._fills_column(text) or first_line)
             and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
         ):
             return False
         story = self.current
-        if story is not None and not story.ended and story is not self.brief:
+        if (
+            story is not None
+            and not story.ended
+            and story is not self.brief
+            and not (run_in and self.ends_sentence())
+        ):
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
             self.close()
@@ -2730,6 +2760,12 @@ _SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
 _SOURCE_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
+
+
+def _closed_by_its_source(group: list[_Line]) -> bool:
+    """Whether a block ends with a digest item's source on a line of its own under a sentence's end
+    (``…在田中劳作。`` / ``（来源：中新社）``): an item, on a page of items, though none was read above."""
+    return len(group) >= 2 and bool(_SOURCE_MARK_RE.match(group[-1].text)) and _ends_sentence(group[-2:-1])
 
 
 def _after_source_mark(group: list[_Line]) -> int | None:
