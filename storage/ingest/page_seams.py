@@ -234,8 +234,9 @@ def _early_run(
     shares at least `EARLY_SHARE` of its words with the story under the headline and `EARLY_RATIO`
     times what it shares with the story it was read in (`share` of the words of `under`, the story
     under the headline, and of `seed`, the headline and opening block of the story it was read in),
-    the text before it ending a sentence, to the last block, none of them sharing more with the story
-    it was read in."""
+    the text before it ending a sentence, to the last block, which ends one too (a sentence broken off
+    right before the headline goes on after it: the headline was read inside its story), none of them
+    sharing more with the story it was read in."""
 
     def shares(block: list[_Line]) -> tuple[float, float]:
         return share(block, under), share(block, seed)
@@ -247,6 +248,8 @@ def _early_run(
         if not _FINAL_RE.search(tail[start - 1][-1].text.strip()):
             continue  # it would cut a sentence of the story it was read in
         run = tail[start:]
+        if not _FINAL_RE.search(run[-1][-1].text.strip()):
+            return []  # the story above's sentence broke off before the headline: it goes on after it
         if all(
             len(_HAN_RE.findall(_text(block))) >= MIN_BLOCK_CHARS and (pair := shares(block))[0] >= pair[1]
             for block in run
