@@ -2294,6 +2294,19 @@ class _Segmenter:
             # not the story's; the story stays open.
             self.drop(line, "caption")
             return True
+        if (
+            closing
+            and current is not None
+            and text.rstrip().endswith("摄")
+            and index + 1 < len(group)
+            and sum(len(x.text) for x in current.lines) > _CAPTION_STORY_CHARS
+        ):
+            # A photo's credit heading a block of lines under a long story's sentence end (``…出现发热症
+            # 状。`` / ``新华社记者沈永平摄`` / ``柬埔寨卫生大臣曼本享27日``): the credit of a photo set in the
+            # column, its caption read elsewhere; a text story is signed by no photographer. The story
+            # goes on under it.
+            self.drop(line, "caption")
+            return True
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
