@@ -380,6 +380,11 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
         for number in line_numbers:
             if number in cut.roles:
                 out.append(f"  line {cut.file_lines[number]}: {cut.roles[number]}")
+        order = [cut.file_lines[line.number] for line in story.lines]
+        if any(later < earlier for earlier, later in zip(order, order[1:], strict=False)):
+            out.append(
+                f"  its lines read in this order, not the file's (columns read across): {_runs(order)}"
+            )
         held = {line.number for line in story.lines}
         for join in cut.joins:
             if join.first in held:
@@ -400,6 +405,17 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
 def _line_span(group: list[_Line], file_lines: dict[int, int]) -> str:
     """The file lines a group of lines came from: ``5`` or ``5-9``."""
     return _span(file_lines[group[0].number], file_lines[group[-1].number])
+
+
+def _runs(numbers: list[int]) -> str:
+    """File line numbers in reading order, runs of consecutive ones shortened: ``191, 196, 198-199``."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number in (runs[-1][-1], runs[-1][-1] + 1):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(_span(run[0], run[-1]) for run in runs)
 
 
 def _span(first: int, last: int) -> str:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from storage.ingest.page_county import (
     is_county_furniture,
 )
+from storage.ingest.page_fragments import word_across
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -1335,7 +1336,9 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     such a band, or in a band of lines that each hold one (``王毅分别同意大利外长、   可9`` / ``伊朗外长
     通电话     全力做好…``), as Tesseract reads columns set close together (`_narrow_cut`). A column
     of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
-    such line is left as it is: a gap inside one body line is text the OCR lost there, not a column.
+    such line is left as it is (a gap inside one body line is text the OCR lost there, not a column),
+    but for two headlines side by side, a headline beside text, and one line of a story's two columns
+    whose right piece goes on from the block above it (`_line_across_columns`).
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
@@ -1372,6 +1375,14 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             out.extend((piece, position + 1 + k) for k, piece in enumerate(text_pieces) if piece)
             pending = [("", position + 1), *((piece, position + 1 + k) for k, piece in enumerate(headline))]
             position += 2
+            continue
+        if (
+            len(band) == 1
+            and position == band[0]
+            and (across := _line_across_columns(out, raw_lines, position))
+        ):
+            # One line of two columns' text read across (``…全国森林 | 新，森林体验…``): read as printed.
+            out, position = across
             continue
         if len(band) < 2:
             if pending and _DATELINE_SOURCE_RE.match(raw_lines[position]):
@@ -1471,6 +1482,51 @@ def _headline_beside_text(raw_lines: list[str], position: int) -> tuple[list[str
     if below is None:
         return None
     return ["", below[1]], [head, below[2]]
+
+
+# A word of the language this strong (`page_fragments.word_across`) read across the join of the block
+# above a line of two columns and the line's right piece: the right column goes on there.
+_ACROSS_WORD = 0.8
+
+
+def _line_across_columns(
+    out: list[tuple[str, int]], raw_lines: list[str], position: int
+) -> tuple[list[tuple[str, int]], int] | None:
+    """A line alone (no band round it) holding two columns of a story's text with one bar between them
+    (``近日从国家林草局获悉：今年上半年，全国森林 | 新，森林体验、森林康养…``), the OCR's block above it
+    being the right column's lines over it and its block under it the left column's lines under it:
+    the right piece completes a word with the block above (``…不断开拓创`` / ``新，森林…``, 创新) and
+    the left piece does not, both pieces stop inside a sentence, and a block of text follows. Read as
+    printed: the left piece with the block under it, then the block above with the right piece.
+    Returns the lines read so far, so rearranged, and where to read on; None for any other line."""
+    pieces = _HEADLINE_BAR_RE.split(raw_lines[position].strip())
+    if len(pieces) != 2:
+        return None
+    left, right = (piece.strip() for piece in pieces)
+    if any(
+        len(_HAN_RE.findall(piece)) < _TEXT_BAND_HAN or _ENDS_SENTENCE_RE.search(piece)
+        for piece in (left, right)
+    ):
+        return None
+    above_end = len(out)
+    while above_end > 0 and not out[above_end - 1][0].strip():
+        above_end -= 1
+    above_start = above_end
+    while above_start > 0 and out[above_start - 1][0].strip():
+        above_start -= 1
+    above = out[above_start:above_end]
+    if not above or _ENDS_SENTENCE_RE.search(above[-1][0].strip()):
+        return None
+    last = above[-1][0].strip()
+    if word_across(last, right)[1] < _ACROSS_WORD or word_across(last, left)[1] >= _ACROSS_WORD:
+        return None
+    under = _block_under(raw_lines, position + 1)
+    if not under:
+        return None
+    number = position + 1
+    apart = out[above_end:] or [("", number)]  # the blank lines between the block above and the line
+    rearranged = [*out[:above_start], (left, number), *under, *apart, *above, (right, number)]
+    return rearranged, under[-1][1]
 
 
 def _headline_pair(raw: str) -> tuple[str, str] | None:

@@ -10,10 +10,23 @@ over the whole page at once, starting from the stories as the joiners left them.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from storage.ingest.page_chains import assign_chains
-from storage.ingest.page_fragments import Fragment, Move, plan_joins, plan_moves, plan_seams
+from storage.ingest.page_fragments import (
+    _HAN_RE,
+    MIN_BLOCK_CHARS,
+    Fragment,
+    Move,
+    _squash,
+    pairs,
+    plan_joins,
+    plan_moves,
+    plan_seams,
+)
 from storage.ingest.page_headlines import is_speech_kicker
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
@@ -82,6 +95,7 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
+    early = _read_before_headline(stories, headed, headlines)
     # Each story's opening line as the segmenter left it, before any block is joined elsewhere.
     openings = {story.lines[0].number for story in stories if story.lines}
     # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
@@ -97,6 +111,7 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     )
     scattered = bool(careful)
     joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
+    joins = [*early, *joins]
     blocks = [_blocks_of(story) for story in stories]
     moves = plan_joins(
         [["\n".join(line.text for line in block) for block in story] for story in blocks],
@@ -146,6 +161,106 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         # joined blocks across stories): every block is matched at once over the page.
         joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines, openings))
     return joins
+
+
+# A block read before a story's headline goes to that story when the story holds at least this share
+# of its words (character pairs weighted by how few blocks hold them), and this many times what the
+# story it was read in holds in its headline and opening block.
+EARLY_SHARE = 0.3
+EARLY_RATIO = 3.0
+
+
+def _read_before_headline(stories: list[_Story], headed: set[int], headlines: list[str]) -> list[_Join]:
+    """A module whose headline the OCR read after its first blocks (a commentary's first paragraphs
+    read under the story above's end, its headline after them, then the rest): the blocks at the end of
+    the story above that story's text there ended a sentence, each sharing far more of its words with
+    the story under the headline (its headline and text) than with the story it was read in (that
+    one's headline and opening block), go to the story under the headline, read before its text.
+    Only for a story under a printed headline whose text opens with prose (a dateline or a byline
+    opens its story's text: nothing of it is read before), after a story no byline or end mark
+    closed. Moves them and returns the joins."""
+    blocks = [_blocks_of(story) for story in stories]
+    all_pairs = [pairs(_squash(_text(block))) for story in blocks for block in story]
+    frequency: Counter[str] = Counter()
+    for token_set in all_pairs:
+        frequency.update(token_set)
+    count = len(all_pairs)
+
+    def share(block: list[_Line], held: set[str]) -> float:
+        mine = pairs(_squash(_text(block)))
+        weights = {t: math.log((count + 1) / (frequency[t] + 0.5)) + 0.1 for t in mine}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+
+    joins: list[_Join] = []
+    for index in range(1, len(stories)):
+        above, story = stories[index - 1], stories[index]
+        if (
+            index not in headed
+            or not story.lines
+            or story.byline is not None
+            or _DATELINE_RE.match(story.lines[0].text)
+            or is_byline(story.lines[0].text)
+            or above.closed_by_byline
+            or above.ended
+            or len(blocks[index - 1]) < 2
+        ):
+            continue
+        under = pairs(_squash(headlines[index] + "".join(_text(block) for block in blocks[index])))
+        seed = pairs(_squash(headlines[index - 1] + _text(blocks[index - 1][0])))
+        tail = blocks[index - 1]
+        run = _early_run(tail, share, under, seed)
+        if not run:
+            continue
+        moved = {line.number for block in run for line in block}
+        above.lines = [line for line in above.lines if line.number not in moved]
+        story.lines = sorted(
+            [*story.lines, *(line for block in run for line in block)], key=lambda ln: ln.number
+        )
+        for block in run:
+            why = (
+                f"the story's first text, read before its headline: shares {share(block, under):.2f} of its words with the story "
+                f"under it, {share(block, seed):.2f} with the headline and opening of the story it was read in"
+            )
+            joins.append(_Join(block[0].number, block[-1].number, index - 1, index, why))
+    return joins
+
+
+def _early_run(
+    tail: list[list[_Line]], share: Callable[[list[_Line], set[str]], float], under: set[str], seed: set[str]
+) -> list[list[_Line]]:
+    """The blocks at the end of a story (`tail`, its blocks; never its opening one) read before the
+    next story's headline that are that story's (`_read_before_headline`): from the first block that
+    shares at least `EARLY_SHARE` of its words with the story under the headline and `EARLY_RATIO`
+    times what it shares with the story it was read in (`share` of the words of `under`, the story
+    under the headline, and of `seed`, the headline and opening block of the story it was read in),
+    the text before it ending a sentence, to the last block, which ends one too (a sentence broken off
+    right before the headline goes on after it: the headline was read inside its story), none of them
+    sharing more with the story it was read in."""
+
+    def shares(block: list[_Line]) -> tuple[float, float]:
+        return share(block, under), share(block, seed)
+
+    for start in range(1, len(tail)):
+        theirs, own = shares(tail[start])
+        if theirs < EARLY_SHARE or theirs < EARLY_RATIO * own:
+            continue
+        if not _FINAL_RE.search(tail[start - 1][-1].text.strip()):
+            continue  # it would cut a sentence of the story it was read in
+        run = tail[start:]
+        if not _FINAL_RE.search(run[-1][-1].text.strip()):
+            return []  # the story above's sentence broke off before the headline: it goes on after it
+        if all(
+            len(_HAN_RE.findall(_text(block))) >= MIN_BLOCK_CHARS and (pair := shares(block))[0] >= pair[1]
+            for block in run
+        ):
+            return run
+        return []
+    return []
+
+
+def _text(block: list[_Line]) -> str:
+    return "".join(line.text for line in block)
 
 
 # Whether the whole-page matching of blocks (`page_chains`) runs after the joiners; off only to

@@ -1207,17 +1207,25 @@ class _Segmenter:
         sentence, its last line set full (or as an indented first line) and ending on a word (a
         sub-heading between a story's paragraphs stands after a sentence end or a label). The open story
         closes, the first line goes to the headline groups and the rest opens a story. A dateline under
-        the line is `_headline_atop_dateline`'s."""
+        the line is `_headline_atop_dateline`'s.
+
+        A headline wrapped over two such lines (``中国羽毛球队海外集训`` / ``将全力争夺奥运积`` / ``日前，中国
+        羽毛球队部分…``) is read so after a story that ended its sentence too, when that story holds
+        none of its words (one character pair by chance): a sub-heading repeats its story's words."""
         story = self.current
-        if story is None or story.ended or len(group) < _ATOP_LEAD_MIN_LINES:
+        if story is None or story.ended:
             return False
-        head, lead = group[0], group[1]
+        return self._headline_atop(group_index, group, 1) or self._headline_atop(group_index, group, 2)
+
+    def _head_line_atop(self, head: _Line, depth: int) -> str | None:
+        """A line of a headline read atop its lead (`headline_atop_its_lead`): its text, squashed; None
+        for a line no headline of `depth` lines holds."""
         text = _MULTI_SPACE_RE.sub("", clean_prose(head.text))
         if (
             not _is_headline_like([head])
             or _COMMA_RE.search(head.text)
             or not _brackets_balance(head.text)
-            or len(_HAN_RE.findall(text)) < 4
+            or len(_HAN_RE.findall(text)) < _ATOP_LINE_MIN_CHARS[depth]
             or display_width(head.text.strip()) > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
             or is_byline(head.text)
             or _DATELINE_RE.match(head.text)
@@ -1226,21 +1234,37 @@ class _Segmenter:
             or _CAPTION_RE.match(head.text)
             or _NAME_CREDIT_RE.match(head.text)
         ):
+            return None
+        return text
+
+    def _headline_atop(self, group_index: int, group: list[_Line], depth: int) -> bool:
+        """`headline_atop_its_lead` for a headline of `depth` lines."""
+        story = self.current
+        assert story is not None
+        if len(group) < depth + 1:
             return False
+        heads, lead = group[:depth], group[depth]
+        texts = [self._head_line_atop(head, depth) for head in heads]
+        if any(text is None for text in texts):
+            return False
+        text = "".join(t for t in texts if t)
         first = lead.text.strip()
         if (
             _DATELINE_RE.match(first)
             or is_byline(first)
             or _cells(first) < self.column - _INDENT_CELLS - _HALF_CELL
-            or (_is_headline_like(group[1:3]) and not _COMMA_RE.search(first))
-            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+            or (_is_headline_like(group[depth : depth + 2]) and not _COMMA_RE.search(first))
+            or not (_opens_story(group[depth:]) or _COMMA_RE.search(first))
         ):
             return False
         own = _pairs(text)
         if len(own) < 3:
             return False
         # The text under it: the rest of its block and the blocks after it.
-        under_lines = [*group[1:], *(ln for g in self.groups[group_index + 1 : group_index + 3] for ln in g)]
+        under_lines = [
+            *group[depth:],
+            *(ln for g in self.groups[group_index + 1 : group_index + 3] for ln in g),
+        ]
         under = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(line.text for line in under_lines))))
         shared = len(own & under)
         if shared < _ANNOUNCE_SHARE * len(own):
@@ -1251,20 +1275,25 @@ class _Segmenter:
         # A sub-heading between two paragraphs of one story repeats the paragraph under it too, and
         # stands after a sentence the story ended or a label (``记者手记``, ``…曹清尧：``): never inside a
         # sentence a column break cut, the story's last line set full (or as a paragraph's indented
-        # first line) and ending on a word.
+        # first line) and ending on a word. Two short lines may stand after a sentence the story above
+        # ended when that story holds none of their words (one character pair by chance): a story's
+        # sub-headings repeat its words.
         last = story.lines[-1].text.strip() if story.lines else ""
-        if _cells(last) < self.column - _INDENT_CELLS - _HALF_CELL or not re.search(
-            f"[{HAN}0-9A-Za-z]$", last
-        ):
+        broke_off = _cells(last) >= self.column - _INDENT_CELLS - _HALF_CELL and bool(
+            re.search(f"[{HAN}0-9A-Za-z]$", last)
+        )
+        foreign = len(own & above) <= _INSIDE_SHARED_PAIRS
+        if not broke_off and not (depth > 1 and foreign and self.ends_sentence()):
             return False
         self.close()
-        self.gap_groups.append((len(self.stories), [head]))
-        self.roles[head.number] = (
-            f"headline: set atop its lead in one block, short of the column, the text under it repeating "
-            f"{shared} of its {len(own)} character pairs"
-        )
+        self.gap_groups.append((len(self.stories), heads))
+        for head in heads:
+            self.roles[head.number] = (
+                f"headline: set atop its lead in one block{'' if depth == 1 else f' ({depth} lines)'}, "
+                f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs"
+            )
         self.start(lead, "text under a headline read in its block")
-        for index, line in enumerate(group[2:], start=2):
+        for index, line in enumerate(group[depth + 1 :], start=depth + 1):
             self.line(index, line, group)
         return True
 
@@ -2295,6 +2324,19 @@ class _Segmenter:
             # not the story's; the story stays open.
             self.drop(line, "caption")
             return True
+        if (
+            closing
+            and current is not None
+            and text.rstrip().endswith("摄")
+            and index + 1 < len(group)
+            and sum(len(x.text) for x in current.lines) > _CAPTION_STORY_CHARS
+        ):
+            # A photo's credit heading a block of lines under a long story's sentence end (``…出现发热症
+            # 状。`` / ``新华社记者沈永平摄`` / ``柬埔寨卫生大臣曼本享27日``): the credit of a photo set in the
+            # column, its caption read elsewhere; a text story is signed by no photographer. The story
+            # goes on under it.
+            self.drop(line, "caption")
+            return True
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
@@ -3078,6 +3120,11 @@ _BODY_LINE_SHARE = 0.15
 
 # A headline read in one block with its lead: the headline line and at least one line of text.
 _ATOP_LEAD_MIN_LINES = 2
+
+
+# A line of a headline read in one block with its lead holds this many Han characters at least: a
+# headline of one line, of two.
+_ATOP_LINE_MIN_CHARS = {1: 4, 2: 3}
 
 
 # A line that is one lenticular bracket: ``【格兰仕发布家电物联网芯片】``.

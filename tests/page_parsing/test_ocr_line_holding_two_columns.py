@@ -1,0 +1,67 @@
+"""OCR'd pages rendered by a browser (`benchmarks.ocrweb`): one line alone holding two columns' text.
+
+Tesseract sometimes reads one line across a story's two columns, a bar between the left column's line
+and the right one's, with the right column's lines over it read as the block above and the left
+column's lines under it as the block below. Made-up pages in the shape of the failures measured on the
+Chromium seeds (web1-3, web1-8): the line is read as printed, the left piece with the block under it,
+then the block above with the right piece.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_lines import _split_lines
+
+HEAD = (
+    "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n本报合肥3月4日电 〈记者张华) 记者\n\n"
+)
+TAIL = (
+    "投入量达120万台，同比增长8%，约占\n"
+    "全省作业量的六成。\n\n"
+    "等新服务不断涌现，吸引更多农户把土地\n"
+    "托管给合作社。\n"
+)
+# The right piece completes a word with the block above (扩大服 / 务范围: 服务).
+ACROSS_PAGE = (
+    HEAD
+    + "据了解，今年全省农机合作社不断扩大服\n\n"
+    + "近日从省农业农村厅获悉: 今年春耕，全省农机 | 务范围，代耕、代种、代收、烘干、仓储\n\n"
+    + TAIL
+)
+# The block above ends a sentence: nothing says the right piece goes on from it.
+CLOSED_ABOVE_PAGE = (
+    HEAD
+    + "据了解，今年全省农机合作社有所增加。\n\n"
+    + "近日从省农业农村厅获悉: 今年春耕，全省农机 | 务范围，代耕、代种、代收、烘干、仓储\n\n"
+    + TAIL
+)
+
+
+def _body(page: str) -> str:
+    (story,) = parse_page(page, year=2020)
+    return "".join(story.paragraphs)
+
+
+def test_issue22_a_line_holding_two_columns_text_is_read_as_printed():
+    body = _body(ACROSS_PAGE)
+    assert body.startswith("本报合肥3月4日电（记者 张华)记者近日从省农业农村厅获悉")
+    assert "全省农机投入量达120万台" in body
+    assert "约占全省作业量的六成。据了解，今年全省农机合作社不断扩大服务范围，代耕" in body
+    assert body.endswith("烘干、仓储等新服务不断涌现，吸引更多农户把土地托管给合作社。")
+
+
+def test_issue22_explain_shows_the_order_a_line_of_two_columns_was_read_in():
+    explained = "\n".join(explain_page(ACROSS_PAGE, year=2020))
+    assert (
+        "its lines read in this order, not the file's (columns read across): 9, 13, 15-16, 11, 13, 18-19"
+        in explained
+    )
+
+
+def test_issue22_a_line_of_two_columns_under_a_closed_sentence_keeps_its_place():
+    texts = [line.text for line in _split_lines(CLOSED_ABOVE_PAGE)[0]]
+    assert "据了解，今年全省农机合作社有所增加。" in texts
+    assert texts.index("据了解，今年全省农机合作社有所增加。") < texts.index(
+        "投入量达120万台，同比增长8%，约占"
+    )
+    assert not any(text.startswith("务范围") for text in texts)
