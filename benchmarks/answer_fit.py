@@ -2,7 +2,7 @@
 
 `python -m benchmarks.answer_fit` runs the tuning set (the judged CCTV questions) and the development set
 (People's Daily) as `benchmarks.answers` does, from the cached databases, and records what the answer
-step (`storage.search.answer.best_sentence`) is given for each question. For every span it would weigh
+step (`storage.search.answers.best_sentence`) is given for each question. For every span it would weigh
 (a sentence, or two neighbouring ones, of the top five results) it computes a feature vector: the kind
 strength, the share of the question's words, the share gained from a sentence it refers back to, the
 article's rank, its title's share, how much of the question the article reaches against the first,
@@ -32,7 +32,19 @@ from typing import Any
 
 import storage.search.engine as engine
 from benchmarks import answers as A
-from storage.search import answer as S
+from storage.search.answers.counts import _CN_NUMBER, _MAGNITUDE, _NUMBER, RATE_NUMBER
+from storage.search.answers.coverage import Coverage, article_coverage
+from storage.search.answers.dates import _DATE
+from storage.search.answers.questions import question_kind
+from storage.search.answers.reading import Article
+from storage.search.answers.sentences import (
+    FACT_KINDS,
+    _extended,
+    read_question,
+    reads_further,
+    weighed_spans,
+)
+from storage.search.answers.strength import HOLDS_KIND, STRONG_KIND
 from storage.text.normalize import normalize
 
 FEATURES = (
@@ -56,10 +68,8 @@ FEATURES = (
 KINDS = ("who", "identity", "when", "where", "howmany", "which", "name", "what", "why")
 # A date or a number of the kind asked for, whose distance to the question's words is a feature.
 _TYPED = {
-    "when": S._DATE,
-    "howmany": re.compile(
-        "|".join(p.pattern for p in (S._NUMBER, S._RATE_NUMBER, S._CN_NUMBER, S._MAGNITUDE))
-    ),
+    "when": _DATE,
+    "howmany": re.compile("|".join(p.pattern for p in (_NUMBER, RATE_NUMBER, _CN_NUMBER, _MAGNITUDE))),
 }
 
 
@@ -104,9 +114,9 @@ def _distance(text: str, kind: str, units: Sequence[Sequence[str]]) -> tuple[flo
 
 
 def _read_ranks(
-    articles: Sequence[S._Article], reach: Sequence[float], spans: list[tuple[Any, ...]], q: str
+    articles: Sequence[Article], reach: Sequence[float], spans: list[tuple[Any, ...]], q: str
 ) -> set[int]:
-    """The ranks of the articles the current code reads (`answer.reads_further`)."""
+    """The ranks of the articles the current code reads (`sentences.reads_further`)."""
     best = None
     first_strength = 0.0
     for span, rank, acceptable in spans:
@@ -115,7 +125,7 @@ def _read_ranks(
             first_strength = max(first_strength, span.strength)
     allowed = {0}
     for article in articles[1:]:
-        if S.reads_further(first_strength, reach[article.rank], reach[0], q, article):
+        if reads_further(first_strength, reach[article.rank], reach[0], q, article):
             allowed.add(article.rank)
     return allowed
 
@@ -127,8 +137,8 @@ def candidates(
     groups: Sequence[Sequence[str]],
     fact: str,
 ) -> list[Candidate]:
-    """Every span `best_sentence` weighs (`answer.weighed_spans`, acceptable or not), with its features."""
-    asked = S.read_question(query, terms, docs, groups=groups)
+    """Every span `best_sentence` weighs (`sentences.weighed_spans`, acceptable or not), with its features."""
+    asked = read_question(query, terms, docs, groups=groups)
     if asked is None:
         return []
     q, kind, articles, units, reach, _held = asked
@@ -136,9 +146,9 @@ def candidates(
     found: list[tuple[Any, ...]] = []
     for article in articles:
         pool = article.sentences
-        coverage = S._Coverage(units, article)
-        title = S._article_coverage(units, article.title)
-        for chosen, acceptable in S.weighed_spans(article, units, kind, q, terms):
+        coverage = Coverage(units, article)
+        title = article_coverage(units, article.title)
+        for chosen, acceptable in weighed_spans(article, units, kind, q, terms):
             span = tuple(pool.index(x) for x in chosen.sentences)
             i = span[-1]
             s = pool[i]
@@ -148,8 +158,8 @@ def candidates(
             values = {
                 "share": share,
                 "strength": strength,
-                "strong": float(strength >= S.STRONG_KIND),
-                "lacks": float(kind in S.FACT_KINDS and strength < S.HOLDS_KIND),
+                "strong": float(strength >= STRONG_KIND),
+                "lacks": float(kind in FACT_KINDS and strength < HOLDS_KIND),
                 "rank": float(article.rank),
                 "pair": float(len(span) > 1),
                 "logpos": math.log1p(s.position),
@@ -163,7 +173,7 @@ def candidates(
                 "dist": dist,
                 "nofact": nofact,
             }
-            shown = "".join(S._extended(chosen, article, kind, q, terms, units))
+            shown = "".join(_extended(chosen, article, kind, q, terms, units))
             right = A._fold(fact) in A._fold(shown)
             found.append((chosen, article.rank, acceptable, [values[f] for f in FEATURES], right))
     allowed = _read_ranks(articles, reach, [(c, r, a) for c, r, a, _, _ in found], q)
@@ -203,7 +213,7 @@ def collect(name: str) -> list[Question]:
                 if call
                 else []
             )
-            kind = S.question_kind(item["q"])
+            kind = question_kind(item["q"])
             if found and found[0].identity:
                 kind = "identity"
             questions.append(Question(kind, item.get("answer", True), found))

@@ -16,7 +16,7 @@ import sqlite_utils
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
-from storage.search.answer import best_sentence
+from storage.search.answers import best_sentence
 from storage.search.engine import Searcher
 from storage.search.query import parse_query
 

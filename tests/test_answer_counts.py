@@ -1,7 +1,7 @@
 """How-many answers: 几十年来 asks for no unit, a year asked leaves out clauses of other years, and 第几 asks for
 an ordinal (the fifth development set, issue 20)."""
 
-from storage.search.answer import FAINT, LIKELY, PLAIN, best_sentence, kind_strength
+from storage.search.answers import FAINT, LIKELY, PLAIN, best_sentence, kind_strength
 from storage.text.normalize import normalize
 
 

@@ -1,7 +1,7 @@
 """Answers naming the person asked for: the clause holding a name beside the post or verb asked about, and
 a person named by 他叫 / 名叫, a first name after 初名 (the fifth development set, issue 20)."""
 
-from storage.search.answer import FAINT, PLAIN, best_sentence, kind_strength, question_kind, read_question
+from storage.search.answers import FAINT, PLAIN, best_sentence, kind_strength, question_kind, read_question
 from storage.text.normalize import normalize
 
 

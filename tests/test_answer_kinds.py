@@ -7,7 +7,7 @@ import pytest
 
 from bot.chat.replies import clip, clip_to
 from storage.search import evidence
-from storage.search.answer import (
+from storage.search.answers import (
     HOLDS_KIND,
     LIKELY,
     NOTHING,
@@ -492,7 +492,7 @@ def test_first_of_a_series_is_the_same_written_with_shou() -> None:
 
 
 def test_first_is_not_read_into_words_that_only_start_with_shou() -> None:
-    from storage.search.answer import _ordinal_forms
+    from storage.search.answers.coverage import _ordinal_forms
 
     assert _ordinal_forms("第一轮") == ("第一轮", "首轮")
     assert _ordinal_forms("首批") == ("首批", "第一批")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.search.answer import (
+from storage.search.answers import (
     FAINT,
     HOLDS_KIND,
     LIKELY,

@@ -4,7 +4,7 @@ before (这可能是…造成的), each on a small hand-written story."""
 
 from __future__ import annotations
 
-from storage.search.answer import FAINT, HOLDS_KIND, PLAIN, best_sentence, kind_strength
+from storage.search.answers import FAINT, HOLDS_KIND, PLAIN, best_sentence, kind_strength
 from storage.search.query import parse_query
 from storage.text.normalize import normalize
 

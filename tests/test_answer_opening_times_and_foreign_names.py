@@ -3,7 +3,7 @@ middle dot is a person's name, on small hand-written stories shaped as news stat
 
 from __future__ import annotations
 
-from storage.search.answer import PLAIN, SOME, best_sentence, kind_strength
+from storage.search.answers import PLAIN, SOME, best_sentence, kind_strength
 from storage.search.query import parse_query
 from storage.text.normalize import normalize
 

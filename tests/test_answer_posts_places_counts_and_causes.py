@@ -7,7 +7,7 @@ story."""
 
 from __future__ import annotations
 
-from storage.search.answer import (
+from storage.search.answers import (
     PARTIAL,
     PLAIN,
     WEAK,

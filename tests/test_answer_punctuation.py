@@ -1,7 +1,7 @@
 """The answer rules read normalised text, which holds ASCII commas, colons and semicolons: a rule written with
 the full-width forms only never matched."""
 
-from storage.search.answer import PLAIN, kind_strength
+from storage.search.answers import PLAIN, kind_strength
 from storage.text.normalize import normalize
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.search.answer import best_sentence, question_kind
+from storage.search.answers import best_sentence, question_kind
 from storage.search.query import parse_query
 
 

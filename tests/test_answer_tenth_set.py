@@ -5,7 +5,7 @@ purpose (为…，…), and 哪所 / 是…的 read in the kind asked; each on a
 
 from __future__ import annotations
 
-from storage.search.answer import (
+from storage.search.answers import (
     LIKELY,
     NOTHING,
     PARTIAL,

@@ -1,7 +1,7 @@
 """哪几天 asks for days, and a question about now reads the clause news opens with 现在 / 目前 (the fifth
 development set, issue 20)."""
 
-from storage.search.answer import best_sentence, question_kind
+from storage.search.answers import best_sentence, question_kind
 
 
 def test_which_days_asks_when():

@@ -2,7 +2,7 @@
 asked (多长时间, 多久), a rate of a period (一年 → 每年), and the holder of a post against the holder of
 another post written after it (总经理助理)."""
 
-from storage.search.answer import FAINT, LIKELY, PLAIN, best_sentence, fact_test, kind_strength
+from storage.search.answers import FAINT, LIKELY, PLAIN, best_sentence, fact_test, kind_strength
 from storage.text.normalize import normalize
 
 

@@ -5,7 +5,7 @@ small hand-written story."""
 
 from __future__ import annotations
 
-from storage.search.answer import PLAIN, best_sentence, kind_strength, question_kind
+from storage.search.answers import PLAIN, best_sentence, kind_strength, question_kind
 from storage.search.query import parse_query
 from storage.text.normalize import normalize
 

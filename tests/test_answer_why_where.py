@@ -3,7 +3,7 @@ no cause and the sentence after it gives one; the sentence before what was done 
 …决定…) gives the cause; a purpose written after the doer (邓瑞甫为保护…献出了宝贵生命); and where someone
 lives or comes from, or where something settled (家住…村, 落户…开发区)."""
 
-from storage.search.answer import LIKELY, NOTHING, PLAIN, best_sentence, kind_strength, question_kind
+from storage.search.answers import LIKELY, NOTHING, PLAIN, best_sentence, kind_strength, question_kind
 from storage.text.normalize import normalize
 
 

@@ -15,7 +15,7 @@ import sqlite_utils
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
-from storage.search.answer import PLAIN, kind_strength, question_kind
+from storage.search.answers import PLAIN, kind_strength, question_kind
 from storage.search.engine import Searcher, ranks_by_evidence, rescued
 from storage.search.query import DateSpec, parse_query
 

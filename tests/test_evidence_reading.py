@@ -16,7 +16,7 @@ import sqlite_utils
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
-from storage.search.answer import fact_test
+from storage.search.answers import fact_test
 from storage.search.dates import relative_periods
 from storage.search.engine import Searcher, reglued, rescued
 from storage.search.query import DateSpec, parse_query

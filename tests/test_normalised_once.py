@@ -11,7 +11,8 @@ import pytest
 
 from storage.database.access import Database
 from storage.ingest.pipeline import ingest_paths
-from storage.search import answer, evidence
+from storage.search import evidence
+from storage.search.answers import reading
 from storage.search.expressions import any_of
 from storage.search.index_reader import index_reader
 from storage.search.ranking import FTS
@@ -54,7 +55,7 @@ def test_a_slice_of_the_folded_text_normalises_as_the_piece_does(text: str) -> N
 
 @pytest.mark.parametrize("text", HARD_TEXTS)
 def test_the_answer_reads_each_sentence_normalised(text: str) -> None:
-    (article,) = answer._read([(7, "標題　ＡＢ", text)], 1)
+    (article,) = reading.read([(7, "標題　ＡＢ", text)], 1)
     assert article.sentences or not sentences(text)
     for s in article.sentences:
         assert s.norm == normalize(s.text)

@@ -30,7 +30,7 @@ from storage.database.duplicates import collapse, other_sources
 from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
-from storage.search.answer import best_sentence, category_asked, fact_test
+from storage.search.answers import best_sentence, category_asked, fact_test
 from storage.search.expressions import all_of, any_of, phrase
 from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms

@@ -17,7 +17,7 @@ together, are ranked over every article holding any of their content words, by:
   dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
   date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
-- **fact**: for a question whose fact a cheap test recognises (`answer.fact_test`: a number in the unit
+- **fact**: for a question whose fact a cheap test recognises (`answers.fact_test`: a number in the unit
   asked, the name after the post asked about, a name of the kind asked for, where something took place),
   the largest weight held by a sentence, or two, that holds it — the story that states the fact beside
   the topic, not the one that only mentions the topic.
@@ -86,7 +86,7 @@ DEFAULT_WEIGHTS = Weights()
 # An article whose held share is below this part of the best candidate's is not a result.
 KEEP_SHARE = 0.5
 # Two articles whose scores differ by less than the whole weight of the fact evidence are close: had the
-# cheap fact test (`answer.fact_test`) seen the lower one's fact beside all the words, it would have come first.
+# cheap fact test (`answers.fact_test`) seen the lower one's fact beside all the words, it would have come first.
 CLOSE_MARGIN = DEFAULT_WEIGHTS.fact
 
 

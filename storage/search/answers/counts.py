@@ -1,0 +1,241 @@
+"""How many: a number with its unit (the unit asked for, if any, or one news writes for it), right before
+what is counted or after what is measured; a planned number only when a plan is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from storage.search.answers.clauses import clauses
+from storage.search.answers.questions import measured_asked
+from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, WEAK, Asked, new
+
+_UNITS = (
+    "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
+    "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％ "
+    # more units news counts in (3000平方米, 38摄氏度, 120万千瓦, 70周年)
+    "平方米 平方千米 摄氏度 毫米 厘米 千瓦 兆瓦 周年 种 类 块 册 本 部 列 份 张 颗 棵 届 集 首 趟 班 剂"
+).split()
+_KNOWN_UNITS = frozenset(_UNITS) | {"钱"}
+# 3000多万千瓦时, 10余万人: news writes 多 / 余 before the magnitude as well as after it.
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + ")"
+)
+# A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
+_MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万)(?:多|余)?")
+# A count written in words (近九成, 三个, 十多家); 一 alone before a measure word is the article "a" (是一名铁人
+# 三项爱好者, 成为一家上市公司), no count.
+_CN_NUMBER = re.compile(
+    r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
+)
+# A count in words before the measure word asked (几份建议: 两份建议; 第几批: 第十七批), not "these few" (这两天, 近两年).
+_CN_COUNT = (
+    r"(?<![这那近前后头每])(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?"
+)
+
+
+# A rate asked for (失业率是多少, 同比增长多少, 覆盖率提升到多少): news writes it in per cent or points.
+_RATE_ASKED = re.compile(
+    r"(?:率|比重|占比|比例|增幅|降幅|涨幅|增速|同比增长|同比下降|环比增长|环比下降)"
+    r"(?:了|是|为|有|达|达到|提升|提高|增长|下降|降低|上升)?(?:到|至)?(?:多少|百分之几)|百分之几"
+)
+RATE = "%"
+RATE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点)|百分之[一二三四五六七八九十百点]+")
+_UNIT_ASKED = re.compile(
+    # 这几年, 近几年, 前几次 say "the last few", no count asked for (这几年破了多少起案子 asks for 起)
+    r"(?:多少|(?<![近这前后头那好十])几)(?:万亿|亿|万|千|百)?"  # 多少万人: people, counted in ten thousands
+    r"(" + "|".join(re.escape(u) for u in sorted([*_UNITS, "钱"], key=len, reverse=True)) + ")"
+)
+# The units news writes for the same count (多少人: 1.2万名, 300余位; 多少钱: 2000多块).
+SAME_UNIT = {
+    "人": ("人", "名", "位"),
+    "名": ("名", "人", "位"),
+    "位": ("位", "名", "人"),
+    "千米": ("千米", "公里"),
+    "元": ("元", "块"),
+}
+# 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
+# measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).
+# (几十年来, 几十万: "some tens", no count asked for)
+_MEASURE_ASKED = re.compile(r"(?<![近这前后头那好十])几(?:万|千|百)?(?![乎何月号日点时十])([\u4e00-\u9fff])")
+
+
+# 多少 before a measure word `_UNITS` does not list (一天能卖多少碗, 多少盏, 多少箱): the measure word, which news
+# writes right after the number (近100碗). Only measure words that seldom open a noun: after 多少 a character
+# most often opens the noun counted (多少贫困户, 多少门票), which is no unit.
+_MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串朵枝封道"
+# 多少道菜, 多少封信 count in 道 and 封; 多少道路, 多少封面 name a thing
+_MEASURE_AFTER_HOW_MANY = re.compile(
+    f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子|路|理|德|面|锁|闭)"
+)
+
+
+def unit_asked(query: str) -> str | None:
+    """The unit a how-many question names (多少岁 → 岁, 几级 → 级, 多少小时 → 小时, 多少钱 → 元), or `RATE`
+    for a rate (失业率是多少, 同比增长多少); an age asked for (多大年纪, 多大岁数, 年龄多大) is counted in 岁."""
+    m = _UNIT_ASKED.search(query)
+    if m is not None:
+        return "元" if m.group(1) == "钱" else m.group(1)  # 多少钱: any amount of money (亿欧元, 万元)
+    if _AGE_ASKED.search(query):
+        return "岁"
+    if _DURATION_ASKED.search(query):
+        return DURATION
+    if _RATE_ASKED.search(query):
+        return RATE
+    measure = _MEASURE_ASKED.search(query) or _MEASURE_AFTER_HOW_MANY.search(query)
+    return measure.group(1) if measure is not None else None
+
+
+# A length of time asked for without its unit (多长时间, 多久): news gives it in any unit of time (工作2个月左右,
+# 一至三个月的宽限期, 需要8年); a year or a month alone (2019年, 3月) is a date, not a length.
+DURATION = "时长"
+_DURATION_ASKED = re.compile(r"多长时间|多久|多少时间|多长的时间")
+_DURATION = re.compile(
+    r"(?:(?<![\d.])\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十半百]+)(?:多|余)?"
+    r"(?:个月|个多月|年|天|周|个星期|星期|小时|分钟|昼夜)"
+)
+# An age asked for without its unit: 多大年纪, 多大岁数, 年龄多大, 多大了, 多少高龄.
+_AGE_ASKED = re.compile(r"多大(?:年纪|岁数|年龄|了)|年龄(?:是|有)?多大|年纪(?:有)?多大|多少高龄|高寿")
+
+
+def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
+    """Whether one of the numbers is in the unit asked for (or one news writes for it)."""
+    if unit == RATE:
+        return bool(RATE_NUMBER.search(sentence))
+    if unit == DURATION:
+        return bool(_DURATION.search(sentence))
+    if unit not in _KNOWN_UNITS:
+        return re.search(ANY_NUMBER + r"(?:多|余)?" + re.escape(unit), sentence) is not None  # 共18口人
+    return any(n.endswith(u) or u in n for u in SAME_UNIT.get(unit, (unit,)) for n in numbers)
+
+
+def howmany_strength(sentence: str, asked: Asked) -> float:
+    """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
+    1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
+    planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan; a
+    number in a clause dated only by another year than the one asked (2019年…多少人: 继2018年选派44名干部之后)
+    is of that other year."""
+    sentence = _of_years_asked(sentence, asked.query)
+    if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
+        return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
+    return _howmany_plan(sentence, asked)
+
+
+# 第几次 / 第几届 asks for an ordinal (第七次捧起农心杯), which news writes with 第.
+_ORDINAL_ASKED = re.compile(r"第几")
+_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百两]+")
+
+
+def _howmany_plan(sentence: str, asked: Asked) -> float:
+    """`howmany_strength` after the year and the ordinal asked are weighed: a planned number."""
+    if not _PLAN.search(asked.query):
+        done = _PLANNED_CLAUSE.sub("，", sentence)
+        if done != sentence and _howmany_in(done, asked) < _howmany_in(sentence, asked):
+            return min(WEAK, _howmany_in(sentence, asked))
+    return _howmany_in(sentence, asked)
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}年")
+
+
+def _of_years_asked(sentence: str, query: str) -> str:
+    """The sentence without its clauses that name a year and none of the years the question names (all of
+    it when the question names no year, or when no clause is left out)."""
+    asked = set(_YEAR.findall(query))
+    if not asked:
+        return sentence
+    kept = [c for c in clauses(sentence) if not (years := _YEAR.findall(c)) or asked.intersection(years)]
+    return sentence if len(kept) == len(clauses(sentence)) else "，".join(kept)
+
+
+def _howmany_in(sentence: str, asked: Asked) -> float:
+    unit = unit_asked(asked.query)
+    numbers = [
+        n
+        for n in new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)
+        if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
+    ]
+    bare = new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
+    numbers += bare
+    worded = new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
+    if unit in _KNOWN_UNITS:
+        worded += new(_worded_in(unit).findall(sentence), asked.query)  # 几份建议: 两份
+    if unit is not None and _has_unit(unit, numbers + worded, sentence):
+        counted = _counted_after_unit(asked, unit)
+        if counted is None or re.search(
+            f"(?:{ANY_NUMBER}|{_CN_COUNT})"
+            + r"(?:多|余)?(?:"
+            + _units_of(unit)
+            + r")[^，,。；;\d]{0,12}"
+            + re.escape(counted),
+            sentence,
+        ):
+            return PLAIN
+        return LIKELY  # 多少人遇难: 600名志愿者 counts someone else (99人遇难 is the plain answer)
+    if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
+        return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
+    counted = counted_asked(asked)
+    if counted and re.search(_SHARE + r"的?" + re.escape(counted), sentence):
+        return LIKELY  # 影响着全球多少人口: 影响着全球近2/3的人口 (a share of what is counted)
+    if counted and numbers and re.search(ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
+        return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
+    measured = measured_asked(asked.query) if unit is None else None
+    if measured and numbers and re.search(re.escape(measured) + r"[^，,。；;\d]{0,6}?\d", sentence):
+        return PLAIN  # 余额有多少: 余额12.6万亿元
+    if numbers:
+        return LIKELY if unit is None else FAINT
+    return WEAK if worded else NOTHING
+
+
+# A share of a whole, as news gives how many of it (近2/3的人口, 三分之一的企业, 六成村民, 半数以上的成员, 40%的
+# 家庭): an answer to how many of what is counted.
+_SHARE = (
+    r"(?:\d+/\d+|[一二三四五六七八九十百]+分之[一二三四五六七八九十百]+|\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成|"
+    r"半数|过半|大半)(?:以上|左右|多)?"
+)
+
+
+# A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.
+_PLAN = re.compile(r"计划|预计|目标|力争|争取|拟|有望|预期|打算|要|将")
+_PLANNED_CLAUSE = re.compile(
+    r"[^，,。；;：:]*(?:计划|预计|目标|力争|争取|(?<![模虚])拟|有望|预期)[^，,。；;：:]*"
+)
+
+
+ANY_NUMBER = r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?"
+
+
+@lru_cache(maxsize=256)
+def _worded_in(unit: str) -> re.Pattern[str]:
+    """A count in words in the unit (or one news writes for it): 两份, 十七批, 三百多名."""
+    return re.compile(_CN_COUNT + "(?:" + _units_of(unit) + ")")
+
+
+def _units_of(unit: str) -> str:
+    return "|".join(re.escape(u) for u in SAME_UNIT.get(unit, (unit,)))
+
+
+def _counted_after_unit(asked: Asked, unit: str) -> str | None:
+    """What a how-many question counts right after the unit it names (多少人遇难 → 遇难, 多少项报表 → 报表),
+    as news writes it after the number (99人遇难): a word of the question of two characters or more."""
+    if unit == RATE:
+        return None
+    m = re.search(
+        r"(?:多少|几)(?:万亿|亿|万|千|百)?(?:" + _units_of(unit) + r")([\u4e00-\u9fff]{2,6})", asked.query
+    )
+    if m is None:
+        return None
+    return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
+
+
+def counted_asked(asked: Asked) -> str | None:
+    """What a how-many question counts when no unit is named: the word of the question right after
+    多少/几 (多少武装分子 → 武装分子)."""
+    m = re.search(r"(?:多少|几)(?:[个位名条项家座所件批])?([\u4e00-\u9fff]{2,6})", asked.query)
+    if m is None:
+        return None
+    return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)

@@ -1,0 +1,82 @@
+"""When: a date or a time (5月4日16时40分, 9日至10日, 2014年, 腊月二十九), a day of the week, a clock time."""
+
+from __future__ import annotations
+
+import re
+
+from storage.search.answers.strength import FAINT, NOTHING, PARTIAL, PLAIN, WEAK, Asked, new
+
+# Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
+REPORT_DAY_STRENGTH = 0.55  # a "when" sentence whose only day is the report's own
+DAY_ALONE_STRENGTH = 0.8  # a "when" sentence whose days have no month (5日, 27日上午)
+
+# A day of the lunar calendar, as news dates the festival season (腊月二十九, 正月初五, 大年初三, 除夕).
+LUNAR_DAY = (
+    r"(?:(?:农历)?(?:正|腊|冬|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|"
+    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年(?:初[一二三四五六七八九十]|三十)|除夕)"
+)
+_DATE = re.compile(
+    LUNAR_DAY + r"|"
+    r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
+    r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
+    r"(?<![\d.])\d{1,2}[日号](?![\d])|"
+    # a reign or a dynasty's years (明朝永乐年间, 清康熙至嘉庆年间), not a count of years (二十年间, 这些年间)
+    r"(?:[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}至)?[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}年间"
+)
+_MONTH_DAY = re.compile(r"\d月\d{1,2}[日号]")  # a day with its month (5月4日, 2019年2月27日)
+_TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
+
+
+def day_of(date_text: str) -> int | None:
+    """The day of the month a date expression names (5月12日 → 12, 12日上午 → 12), or None."""
+    m = re.search(r"(\d{1,2})[日号]", date_text)
+    return int(m.group(1)) if m else None
+
+
+def day_without_month(text: str) -> bool:
+    """Whether the text dates something by a day of the month (27日, 5日上午) and names no month."""
+    return re.search(r"(?<![\d.])\d{1,2}[日号]", text) is not None and re.search(r"\d月", text) is None
+
+
+# A day of the week asked for (每周几, 星期几) and as news writes it (每周三, 星期二, 周日).
+_WEEKDAY_ASKED = re.compile(r"(?:周|星期|礼拜)几")
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天](?![\u4e00-\u9fff]?年)")
+# A time of day asked for (几点, 几时几分, 什么时刻) and as news writes it: 夜里11点40分, 晚6时30分, 8点半, 5:38 (a
+# colon normalised from the full-width one), 晚上8点; a count of points (3点意见) has no minute and no part of day.
+_CLOCK_ASKED = re.compile(r"几点|几时几分|什么时刻|哪个时刻")
+_CLOCK = re.compile(
+    r"(?<![\d.])\d{1,2}(?:点|时)\d{1,2}分|(?<![\d.])\d{1,2}点半|(?<![\d.:])\d{1,2}:\d{2}(?![\d:])|"
+    r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚|早)\d{1,2}(?:点|时)"
+)
+
+
+def when_strength(sentence: str, asked: Asked) -> float:
+    """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
+    day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
+    leaves the month to the reader and is most often the day the report's news came. A day of the week
+    (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38): a date
+    without one is then at most a hint, as a lower result may give the hour."""
+    if _WEEKDAY_ASKED.search(asked.query):
+        return PLAIN if new(_WEEKDAY.findall(sentence), asked.query) else FAINT
+    if _CLOCK_ASKED.search(asked.query):
+        return (
+            PLAIN
+            if new(_CLOCK.findall(sentence), asked.query)
+            else min(WEAK, _date_strength(sentence, asked))
+        )
+    return _date_strength(sentence, asked)
+
+
+def _date_strength(sentence: str, asked: Asked) -> float:
+    """`when_strength` for a date: a day with its month, a day alone, a year or a month, a time word."""
+    dates = new(_DATE.findall(sentence), asked.query)
+    days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(LUNAR_DAY, d)]
+    if days and asked.report_day is not None and all(day_of(d) == asked.report_day for d in days):
+        return REPORT_DAY_STRENGTH
+    if any(_MONTH_DAY.search(d) or re.fullmatch(LUNAR_DAY, d) for d in days):
+        return PLAIN
+    if days:
+        return DAY_ALONE_STRENGTH
+    if dates:
+        return PARTIAL
+    return FAINT if _TIME_WORDS.search(sentence) else NOTHING

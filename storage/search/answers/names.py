@@ -1,0 +1,210 @@
+"""Name and what: a quoted name, a name written before the kind asked for (约特村), one after 名为 / 叫 / 称,
+a code of letters and digits, a former name, a post, a work's title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storage.search.answers.people import POST
+from storage.search.answers.questions import category_asked
+from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, SOME, WEAK, Asked, new, tags
+
+QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
+_NAMED = re.compile(
+    r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
+)
+_CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+[A-Za-z]*")
+# What comes before a class counted (92个行政村, 各省, 全市): the word after it is no name.
+_COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
+# A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
+_NOT_NAME_END = frozenset("的等和与及或、了在是为个些该这那其此每各本全某")
+
+
+def named_instances(sentence: str, category: str, known: str) -> list[str]:
+    """Names of the kind asked for that the question lacks: the one to three characters written right
+    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
+    out: list[str] = []
+    if category not in sentence:
+        return out
+    for m in _instance_pattern(category).finditer(sentence):
+        prefix = m.group(1)[-2:]
+        name = prefix + category
+        start = m.end(1) - len(prefix)
+        before = sentence[start - 1] if start > 0 else ""
+        if prefix[-1] in _NOT_NAME_END or name in known or prefix in known:
+            continue
+        if before and (before.isdigit() or before in _COUNTED_BY):
+            continue  # 92个行政村: a count of a class, not a name
+        out.append(name)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _instance_pattern(category: str) -> re.Pattern[str]:
+    """What `named_instances` looks for: one to three characters (and a closing quote) before `category`."""
+    return re.compile(r"([\w\-·]{1,3})[”》」\"]?" + re.escape(category))
+
+
+# What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
+# news writes that word beside the name (林心平，原名梁玉; 以“中英科技与金融合作”为主题).
+_ATTRIBUTE = re.compile(
+    r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号|原叫|原称|旧称|旧名"
+)
+# What a thing was called before, asked in everyday words (原来的村名叫什么, 以前叫啥, 过去叫什么): news writes
+# 原名 / 原叫 / 原称 / 旧称 beside the former name (村名原叫棠濑).
+# 最早叫什么 / 最初叫什么 ask for the first name, which news writes 初名 / 始称 / 古称 (鹤林寺，初名竹林寺).
+_FORMER_ASKED = re.compile(
+    r"(?:原来|以前|过去|从前|早先|最早|最初|起初|当初)(?:的[\u4e00-\u9fff]{0,4})?(?:叫|名字|名称|名)"
+)
+# A title given, as news writes it: the verb, the title, then 称号 (被授予第七届全国道德模范荣誉称号, 荣获…称号).
+_TITLE_GIVEN = re.compile(
+    r"(?:授予|追授|荣获|获得|获评|评为)[“「]?([^，,。；;“”「」]{2,30}?)[”」]?(?:荣誉)?称号"
+)
+_FORMER = ("原名", "原叫", "原称", "旧称", "旧名", "曾用名", "初名", "初称", "始称", "古称")
+
+
+def _attribute_named(sentence: str, asked: Asked) -> bool:
+    """Whether the sentence names what the question asks for by its attribute word (原名, 主题): that word
+    with a name right after it (原名梁玉) or a quoted name the question lacks (以“…”为主题)."""
+    wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
+    if "称号" in wanted and new([m.group(1) for m in _TITLE_GIVEN.finditer(sentence)], asked.known):
+        return True  # 授予了什么称号: 他被授予第七届全国道德模范荣誉称号
+    if _FORMER_ASKED.search(asked.query):
+        wanted.update(_FORMER)
+    for word in wanted:
+        if word not in sentence:
+            continue
+        after = re.search(
+            re.escape(word) + r"(?:是|为|叫|叫做|：|:)?[“《「]?([\u4e00-\u9fffA-Za-z0-9]{2})", sentence
+        )
+        if after is not None and after.group(1) not in asked.known:
+            return True
+        if new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.known):
+            return True
+    return False
+
+
+def name_strength(sentence: str, asked: Asked) -> float:
+    """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
+    given by the attribute word the question asks about (原名梁玉 for 原名叫什么)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
+    if _ATTRIBUTE.search(asked.query) or _FORMER_ASKED.search(asked.query):
+        return min(FAINT, _plain_name_strength(sentence, asked))  # 原名叫什么: a name not given as 原名
+    return _plain_name_strength(sentence, asked)
+
+
+# Works whose titles news prints in 《》: films, books, songs, plays, programmes.
+_WORKS = frozenset(
+    "电影 影片 片子 纪录片 动画片 宣传片 专题片 电视剧 剧 话剧 舞剧 歌剧 戏剧 节目 栏目 综艺 书 图书 新书 著作 专著 "
+    "小说 诗集 诗 歌 歌曲 作品 杂志".split()
+)
+_WORK_TITLE = re.compile(r"《([^》]{1,30})》")
+# The words news writes before a book's title (纪实文学《梁家河》, 长篇小说《…》) where a question says 书.
+_BOOK_WORDS = "书|图书|著作|专著|小说|诗集|文学|传记|读物|丛书|文集"
+_WORK_WORDS = {
+    "书": _BOOK_WORDS,
+    "图书": _BOOK_WORDS,
+    "新书": _BOOK_WORDS,
+    "电影": "电影|影片",
+    "影片": "电影|影片",
+}
+
+
+def _plain_name_strength(sentence: str, asked: Asked) -> float:
+    """`name_strength` before the attribute word is weighed."""
+    known = asked.known
+    category = category_asked(asked.query)
+    if category in _WORKS:
+        # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”; a
+        # title right after the word asked (电影《黄宝妹》, 纪实文学《梁家河》) names the work even when it is a
+        # name the question gives (a film or a book is often called after its person or place)
+        if new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+            return PLAIN
+        if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
+            return PLAIN
+        if new(re.findall(r"“([^”]{1,30})”" + re.escape(category), sentence), known):
+            return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
+        return FAINT
+    if new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], known):
+        return PLAIN
+    if category is not None and named_instances(sentence, category, known):
+        return PLAIN  # 叫什么村: 约特村
+    if _NAMED.search(sentence) or new(_CODE.findall(sentence), known):
+        return LIKELY
+    names = [
+        w for w, tag in tags(sentence) if tag in ("nr", "nz", "nt", "ns") and len(w) >= 2 and w not in known
+    ]
+    if not names:
+        return NOTHING
+    return SOME if category is None else WEAK  # 家庭农场叫啥: a name, but not of a farm
+
+
+# A post asked for (现在是什么职务, 担任什么职位) and how news gives one: 现为 / 现任 / 担任 / 出任 … a post word.
+_POST_ASKED = re.compile(r"什么(?:职务|职位|官|头衔|岗位)|啥(?:职务|职位|官)|担任什么|任什么职")
+_POST_GIVEN = re.compile(r"(?:现为|现任|担任|出任|升任|调任|转任|历任|曾任|任职)[^，,。；;]{0,16}?" + POST)
+
+
+# How a wrong was dealt with, asked (怎么处理的, 受了什么处分, 怎么判的) and as news reports it (受到政务警告处分,
+# 给予党内严重警告处分, 被免职, 判处有期徒刑三年, 罚款2万元, 移送司法机关).
+_SANCTION_ASKED = re.compile(
+    r"(?:怎么|如何|咋)(?:处理|处罚|处置|处分|判|惩处|问责)|(?:什么|啥|哪些)(?:处分|处理|处罚|惩罚)|处理结果|判了"
+)
+_SANCTION = re.compile(
+    r"(?:受到|给予|予以|被)[^，,。；;]{0,12}?(?:处分|处理|处罚|问责|撤职|免职|开除|留党察看|警告|诫勉|降级)|"
+    r"判处|罚款|移送(?:司法|检察)|立案(?:审查|调查)|开除党籍"
+)
+
+
+# What a business does, asked (是做什么的, 干啥的企业, 做什么生意) and as news says it: X是一家…企业 / 公司,
+# 主要生产 / 从事 / 经营….
+_TRADE_ASKED = re.compile(r"(?:做|干|搞)(?:什么|啥)(?:的|生意)")
+_TRADE = re.compile(
+    r"是一(?:家|个|所)[^，,。；;]{2,24}?(?:企业|公司|工厂|厂|合作社|农场|机构)|主要(?:生产|从事|经营|制造|研发)"
+)
+
+
+def what_strength(sentence: str, asked: Asked) -> float:
+    """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
+    the question lacks (of the kind asked for, if the question names one); plainest a name given by the
+    attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
+    if _attribute_named(sentence, asked):
+        return PLAIN
+    if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
+        return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
+    if _TRADE_ASKED.search(asked.query) and _TRADE.search(sentence):
+        return PLAIN  # 银京公司是做什么的企业: 银京公司是一家以出口为主的企业，主要生产消毒液
+    if _SANCTION_ASKED.search(asked.query):
+        # 最后怎么处理的: what was done to whoever did wrong (刘某受到政务警告处分), nothing else
+        return PLAIN if _SANCTION.search(sentence) else min(WEAK, _what_named(sentence, asked))
+    return _what_named(sentence, asked)
+
+
+def _modified_kind(asked: Asked, category: str) -> str | None:
+    """The kind asked with the word of the question written right before it after 什么 / 啥 (什么创业补贴 →
+    创业补贴), or None when the question names the kind alone: news names one of that narrower kind before
+    the whole phrase (给予一次性创业补贴)."""
+    m = re.search(r"(?:什么|啥)([\u4e00-\u9fff]{2,4})" + re.escape(category), asked.query)
+    if m is None or m.group(1) not in asked.terms:
+        return None
+    return m.group(1) + category
+
+
+def _what_named(sentence: str, asked: Asked) -> float:
+    """`what_strength` after the attribute, the post and the sanction asked are weighed."""
+    category = category_asked(asked.query)
+    narrower = _modified_kind(asked, category) if category is not None else None
+    if narrower is not None and named_instances(sentence, narrower, asked.known):
+        return LIKELY  # 什么创业补贴: 给予一次性创业补贴
+    if category is not None and named_instances(sentence, category, asked.known):
+        return LIKELY if narrower is None else SOME  # 社会保险补贴: a 补贴 of another kind than asked
+    for t in asked.terms:
+        if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
+            return SOME
+    # 编写出我国第一部什么计算表: a name in quotes the question lacks; when a kind of thing is asked for
+    # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
+    if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
+        return NOTHING
+    return SOME if category is None else FAINT

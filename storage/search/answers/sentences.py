@@ -1,0 +1,368 @@
+"""Choosing the answer (`best_sentence`): the one to three sentences of the top results that hold what
+a question asks for.
+
+Each sentence of the best-ranked articles (up to five: the first result is not always the one that
+says it) is scored by the share of the question's words it holds — weighted by how rare each word is
+within its article (`term_weights`), a word of the article's title counting half everywhere in it,
+and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
+asked for, minus a little per place its article is ranked below the first. A sentence needs most of
+the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
+clause (`clauses`): the number written in the clause holding the question's words answers them, one in
+another clause most often counts something else. A year or month the question names (2018年销售额), or
+a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
+answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
+sentences that carry on its numbering (二是, 三是), up to three sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from storage.models import Answer
+from storage.search.answers.clauses import CLAUSE_END, clauses
+from storage.search.answers.context import causes_in_context, date_referred, dated_apart, place_referred
+from storage.search.answers.coverage import Coverage, article_coverage, words_held, written_forms
+from storage.search.answers.dates import day_without_month
+from storage.search.answers.kinds import kind_strength
+from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
+from storage.search.answers.people import POST, post_before
+from storage.search.answers.questions import now_asked, periods_asked, question_dates, question_kind
+from storage.search.answers.reading import Article, Span, read
+from storage.search.answers.strength import HOLDS_KIND, PARTIAL, STRONG_KIND
+from storage.search.snippets import mark
+from storage.text.normalize import normalize
+
+MIN_COVERAGE = 0.55  # share of the question's words (by weight) a sentence must hold
+MIN_KIND_COVERAGE = 0.3  # ... or this much if it also holds what is asked for
+MIN_TOP_KIND_COVERAGE = 0.15  # ... or, in the first result, this much and what is asked for
+FACT_KINDS = frozenset({"who", "identity", "when", "where", "howmany", "which", "name"})
+KIND_BONUS = 0.5
+RANK_PENALTY = 0.12  # per place an article is ranked below the first
+MAX_ANSWER = 380  # characters, one to three sentences
+MAX_SENTENCES = 3
+MAX_DOCS = 5
+PAIR_PENALTY = 0.08  # an answer of two sentences ranks a little below one sentence that says it all
+
+# "X是谁 / X是什么职务": news writes a person's post right before the name (宣传部长申红涛).
+_IDENTITY = re.compile(
+    r"是谁|是什么人|什么职务|什么职位|什么身份|干什么的|做什么的|担任什么|什么官|(?<![a-z])who(?:\s+is|\s+was|'s)(?![a-z])"
+)
+_CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时[，,])")
+_PRONOUN_START = re.compile(r"^(?:他|她|其|该同志)")
+
+
+# Words that frame the question's time rather than name its topic.
+_TIME_FRAME = frozenset({"截至", "截止", "以来", "至今", "期间", "前后", "之前", "之后", "以前", "以后"})
+
+
+PAIR_GAIN = 0.05  # a pair of sentences must cover this much more than either alone...
+PAIR_CONTRAST = 0.3  # ...or one of them hold the fact this much more plainly than the other
+PLACES_SHARE = 0.9  # 去了哪些地方: further sentences naming places, holding this share of the words
+
+
+# Why a claim is made (为什么说山西是…能源基地, 为啥说…): what bears it out is a fact, often written with no
+# word of cause, so such a question may be answered by a sentence holding none.
+_CLAIM_ASKED = re.compile(r"(?:为什么|为何|为啥|凭什么|何以)(?:要|会)?说")
+
+
+def _kind_required(kind: str, q: str) -> bool:
+    """Whether only a span holding the kind of fact asked for may answer: the fact kinds, and why (a
+    sentence giving no cause answers no why question) unless the question asks why a claim is made."""
+    return kind in FACT_KINDS or (kind == "why" and not _CLAIM_ASKED.search(q))
+
+
+def _acceptable(kind: str, q: str, strength: float, coverage: float, article: Article) -> bool:
+    """Whether a span may answer: it holds the kind of fact asked for (a dateline may date a "when"),
+    and most of the question's words, or some of them (less in the first result) and the fact plainly."""
+    if _kind_required(kind, q) and strength < HOLDS_KIND and not (kind == "when" and article.dateline):
+        return False
+    least = MIN_TOP_KIND_COVERAGE if article.rank == 0 else MIN_KIND_COVERAGE
+    return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
+
+
+# Kinds whose fact belongs to the words of its own clause: a number (…欠款8900多亿元，截至…), a name beside the
+# post or the deed asked about (…副组长杨晓渡主持会议), a place beside what it places (位于金山朱泾的…生态园).
+CLAUSE_KINDS = frozenset({"howmany", "who", "where"})
+CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+
+
+def _tied_share(
+    sentence: str, kind: str, q: str, terms: Sequence[str], report_day: int | None, coverage: Coverage
+) -> float:
+    """The largest share of the question's words held by a clause of the sentence that itself holds the
+    kind of fact asked for (for numbers and dates; 0 for other kinds): a number written beside the words
+    asked about answers them, one in another clause most often counts something else."""
+    if kind not in CLAUSE_KINDS:
+        return 0.0
+    return max(
+        (
+            coverage.clause_share(c)
+            for c in clauses(sentence)
+            if kind_strength(c, kind, q, terms, report_day) >= HOLDS_KIND
+        ),
+        default=0.0,
+    )
+
+
+def _spans(
+    article: Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
+) -> Iterator[Span]:
+    """Every acceptable span of the article (`weighed_spans`)."""
+    return (span for span, acceptable in weighed_spans(article, units, kind, q, terms) if acceptable)
+
+
+def weighed_spans(
+    article: Article, units: Sequence[Sequence[str]], kind: str, q: str, terms: Sequence[str]
+) -> Iterator[tuple[Span, bool]]:
+    """Every span the answer weighs, scored, and whether it is acceptable (`_acceptable`): each sentence
+    alone, and with the one before it when the subject and the fact asked for are in neighbouring
+    sentences (…举行了龙舟赛。吸引了54支队伍…); for where, a sentence naming its place by 本村 / 当地 /
+    这座 with the sentence before that names it."""
+    pool = article.sentences
+    coverage = Coverage(units, article)
+    strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    if kind == "why":
+        strengths = causes_in_context(pool, strengths)
+    single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
+    tied = [
+        _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
+        if strengths[i] >= HOLDS_KIND
+        else 0.0
+        for i, s in enumerate(pool)
+    ]
+    for i, s in enumerate(pool):
+        referred = (
+            place_referred(pool, strengths, i)
+            if kind == "where"
+            else date_referred(pool, strengths, i)
+            if kind == "when"
+            else None
+        )
+        spans = ((i,), (i - 1, i)) if i > 0 else ((i,),)
+        for span in (*spans, (referred, i)) if referred is not None else spans:
+            if span == (i,):
+                share = single[i]
+            elif kind == "when" and span[0] == referred:
+                share = coverage.share((i,), referred)  # the day's sentence lends its words less
+            else:
+                share = coverage.share(span)
+            strength = max(strengths[j] for j in span)
+            tie = max(tied[j] for j in span)
+            if kind == "when" and span == (i - 1, i) and dated_apart(pool, strengths, i):
+                continue  # …当场牺牲。1995年春，…: the second sentence's time is not the first's
+            if (
+                len(span) > 1
+                and span[0] != referred
+                and not (
+                    strength >= STRONG_KIND
+                    and (
+                        share > max(single[j] for j in span) + PAIR_GAIN
+                        or abs(strengths[i] - strengths[i - 1]) >= PAIR_CONTRAST
+                    )
+                )
+            ):
+                continue  # a pair only when one holds the fact and the other adds the subject
+            score = (
+                share
+                + KIND_BONUS * strength
+                + CLAUSE_BONUS * tie
+                - RANK_PENALTY * article.rank
+                - PAIR_PENALTY * (len(span) - 1)
+            )
+            scored = Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
+            yield scored, _acceptable(kind, q, strength, share, article)
+
+
+def _extended(
+    chosen: Span, article: Article, kind: str, q: str, terms: Sequence[str], units: Sequence[Sequence[str]]
+) -> list[str]:
+    """The answer's sentences: an enumeration carried on (二是, 三是), the dateline before a "when"
+    sentence that nothing else dates, the sentences naming the places of 去了哪些地方."""
+    last = chosen.sentences[-1]
+    parts = [x.text for x in chosen.sentences]
+    pool = list(article.sentences)
+    first = chosen.sentences[0]
+    at = pool.index(first)
+    if kind in ("who", "identity") and at > 0 and _PRONOUN_START.match(first.norm):
+        parts.insert(0, pool[at - 1].text)  # 他建议…: the sentence before names who
+    if kind == "which" and ENUMERATION.search(last.norm):
+        for nxt in pool[pool.index(last) + 1 :]:
+            if len(parts) >= MAX_SENTENCES or not _CONTINUES.search(nxt.norm):
+                break
+            parts.append(nxt.text)
+    elif kind == "when" and article.dateline:
+        dated = any(kind_strength(x.norm, "when", q, terms) >= PARTIAL for x in chosen.sentences)
+        if not dated or any(day_without_month(x.norm) for x in chosen.sentences):
+            # nothing in the answer dates it, or only a day (27日正式启用): the dateline gives the date
+            parts.insert(0, f"（{article.dateline}）")
+    if kind == "which" and PLACES_ASKED.search(q) and len(parts) == 1:
+        # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
+        own = article_coverage(units, last.norm)
+        more = [
+            s
+            for s in pool
+            if s is not last
+            and article_coverage(units, s.norm) >= PLACES_SHARE * own
+            and kind_strength(s.norm, "where", q, terms) >= PARTIAL
+        ][: MAX_SENTENCES - 1]
+        parts = [s.text for s in sorted([last, *more], key=pool.index)]
+    return parts
+
+
+class QuestionReading(NamedTuple):
+    """What the answer step reads from a question and its top results."""
+
+    q: str  # the question, normalised
+    kind: str  # `question_kind`, or "identity" when a post is asked of a named person
+    articles: list[Article]
+    units: list[Sequence[str]]  # the question's words, each with the forms that count for it
+    reach: list[float]  # the share of the words each article holds (title and text)
+    held: list[frozenset[int]]  # which of the words (`units` before the dates) each article holds
+
+
+# 会议是谁主持的, 是谁发现的: "是谁 + verb + 的" asks who did something (a name), not who someone is.
+_CLEFT_WHO = re.compile(r"是谁[\u4e00-\u9fff]{1,6}的")
+
+
+def read_question(
+    query: str,
+    terms: Sequence[str],
+    docs: Sequence[tuple[int, str, str]],
+    *,
+    groups: Sequence[Sequence[str]] = (),
+    max_docs: int = MAX_DOCS,
+) -> QuestionReading | None:
+    """The question's kind, the articles read and the words weighed; None when there is nothing to read."""
+    terms = [t for t in terms if t]
+    groups = [tuple(g) for g in groups if g]
+    if (not terms and not groups) or not docs:
+        return None
+    q = normalize(query)
+    kind = question_kind(query)
+    articles = read(docs, max_docs)
+    # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
+    asks_holder = re.search(POST + r"的?(?:是谁|叫什么|是哪位)", q) is not None
+    if (
+        _IDENTITY.search(q)
+        and not asks_holder
+        and not _CLEFT_WHO.search(q)
+        and any(post_before(s.norm, terms) for a in articles for s in a.sentences)
+    ):
+        kind = "identity"
+    # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
+    # the rest of its words.
+    units = [written_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
+    # An article below the first may answer only if it holds as much of the question's words as the
+    # first does (it is about the same thing), and only if the first holds no sentence of the kind.
+    texts = [a.title + "\n" + "".join(s.norm for s in a.sentences) for a in articles]
+    reach = [article_coverage(units, text) for text in texts]
+    held = [words_held(units, text) for text in texts]
+    return QuestionReading(
+        q, kind, articles, [*units, *question_dates(q), *periods_asked(q), *now_asked(q)], reach, held
+    )
+
+
+def reads_further(
+    first_strength: float,
+    reach: float,
+    first_reach: float,
+    q: str,
+    article: Article,
+    *,
+    first_answers: bool = True,
+    close: int = 1,
+    holds_more: bool = False,
+) -> bool:
+    """Whether the answer may come from a lower article: one holding as much of the question's words as the
+    first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
+    the question names, in its headline or text (the first's plain fact may be of another time: 累计开行
+    1.82万列 against 截至2019年10月底…近2万列). When the first holds no sentence that may answer at all
+    (`first_answers` false), an article the ranking placed close to the first (`article.rank < close`: its
+    score within what the fact evidence weighs) may answer though it holds less of the question's words:
+    the story a question asks about is the one that holds the fact asked for. Such a close article that holds
+    every word of the question the first holds and more (`holds_more`) may answer though the first holds a plain
+    fact. Each lower article is weighed on its own."""
+    if not first_answers and article.rank < close:
+        return True
+    if reach < first_reach:
+        return False
+    if holds_more and article.rank < close:
+        return True
+    return first_strength < STRONG_KIND or any(
+        d in text
+        for forms in question_dates(q)
+        for d in forms
+        for text in (article.title, *(s.norm for s in article.sentences))
+    )
+
+
+def best_sentence(
+    query: str,
+    terms: Sequence[str],
+    docs: Sequence[tuple[int, str, str]],
+    *,
+    groups: Sequence[Sequence[str]] = (),
+    max_docs: int = MAX_DOCS,
+    close: int = 1,
+) -> Answer | None:
+    """The answer among `docs` ((article id, title, body), best-ranked first), or None. `close`: how many of
+    the first docs the ranking placed close to the first (`evidence.close_to_first`; see `reads_further`)."""
+    asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
+    if asked is None:
+        return None
+    q, kind, articles, units, reach, held = asked
+    terms = [t for t in terms if t]
+    groups = [tuple(g) for g in groups if g]
+    best: Span | None = None
+    first_strength = 0.0
+    first_answers = False  # whether the first result holds a sentence that may answer
+    for article in articles:
+        if article.rank > 0 and not reads_further(
+            first_strength,
+            reach[article.rank],
+            reach[0],
+            q,
+            article,
+            first_answers=first_answers,
+            close=close,
+            holds_more=held[article.rank] > held[0],
+        ):
+            continue
+        for span in _spans(article, units, kind, q, terms):
+            if best is None or span.key > best.key:
+                best = span
+                if article.rank == 0:
+                    first_strength = span.strength  # how plainly the first result's answer holds the fact
+                    first_answers = True
+    if best is None:
+        return None
+    article = articles[best.sentences[-1].rank]
+    text = "".join(_extended(best, article, kind, q, terms, units))
+    if len(text) > MAX_ANSWER:
+        text = text[: MAX_ANSWER - 1] + "…"
+    words = list(terms) + [w for g in groups for w in g]
+    return Answer(
+        sentence=text,
+        article_id=best.sentences[-1].article_id,
+        snippet=mark(text, words),
+        focus=_focus(text, best, kind, q, terms, article.report_day),
+    )
+
+
+def _focus(text: str, chosen: Span, kind: str, q: str, terms: Sequence[str], report_day: int | None) -> int:
+    """Where in the answer's text the clause holding the fact most plainly starts (the first such clause of
+    its plainest sentence), for front ends that show less than the whole answer."""
+
+    def strength(piece: str) -> float:
+        return kind_strength(normalize(piece), kind, q, terms, report_day)
+
+    holding = max(chosen.sentences, key=lambda x: strength(x.text))
+    start = max(text.find(holding.text), 0)
+    pieces = list(CLAUSE_END.finditer(holding.text))
+    bounds = [0] + [m.end() for m in pieces]
+    ends = [m.start() for m in pieces] + [len(holding.text)]
+    parts = [holding.text[a:b] for a, b in zip(bounds, ends, strict=True)]
+    best = max(range(len(parts)), key=lambda k: (strength(parts[k]), -k))
+    return start + bounds[best]
