@@ -21,12 +21,7 @@ from storage.search.answers import (
 from storage.search.query import parse_query
 from storage.search.synonyms import printed_forms
 from storage.text.normalize import normalize
-
-
-def _answer(question: str, title: str, body: str) -> str:
-    parsed = parse_query(question)
-    found = best_sentence(question, parsed.terms, [(1, title, body)], groups=parsed.groups)
-    return found.sentence if found is not None else ""
+from tests.answer_support import answer_line
 
 
 @pytest.mark.parametrize(
@@ -104,7 +99,7 @@ def test_the_kind_named_before_叫啥_is_the_kind_asked_for() -> None:
         "2月6日，在河北邯郸市永年区张西堡镇李庄村，天刚蒙蒙亮，石电兴就和4个菜农在家庭农场忙碌起来。\n"
         "完成交易，老石又走到大棚查看蔬菜长势。他的这个鑫冀源家庭农场占地200亩，其中100亩种植蔬菜。"
     )
-    assert "鑫冀源家庭农场" in _answer("邯郸永年石电兴的家庭农场叫啥", title, body)
+    assert "鑫冀源家庭农场" in answer_line("邯郸永年石电兴的家庭农场叫啥", title, body)
 
 
 def test_the_holder_of_the_post_asked_about_is_named_after_that_post() -> None:
@@ -132,11 +127,11 @@ def test_a_day_opening_a_paragraph_dates_the_sentences_after_it_in_that_paragrap
         "都是同一个内容，河北省易县医院通知，要医务人员积极报名，赶去武汉支援抗疫前线。\n"
         "卢静今年三十二岁，是易县医院内科护士。"
     )
-    answer = _answer("易县医院通知护士报名去武汉是几月几号", title, body)
+    answer = answer_line("易县医院通知护士报名去武汉是几月几号", title, body)
     assert "2月3日" in answer and "易县医院通知" in answer
     # a day of another paragraph does not date it
     apart = body.replace("两个小时以后，隰海静的电话也响了。", "两个小时以后，隰海静的电话也响了。\n")
-    assert "2月3日" not in _answer("易县医院通知护士报名去武汉是几月几号", title, apart)
+    assert "2月3日" not in answer_line("易县医院通知护士报名去武汉是几月几号", title, apart)
 
 
 def test_joining_the_party_is_printed_in_full() -> None:
@@ -146,7 +141,7 @@ def test_joining_the_party_is_printed_in_full() -> None:
         "潘汉年，1906年出生于江苏宜兴，1925年加入中国共产党。\n"
         "为纪念潘汉年诞辰110周年，2016年1月12日，当地在潘汉年故居举行了书法作品展。"
     )
-    assert "1925年" in _answer("潘汉年是哪年入党的", title, body)
+    assert "1925年" in answer_line("潘汉年是哪年入党的", title, body)
 
 
 def test_the_clause_placing_the_thing_asked_about_answers_where():

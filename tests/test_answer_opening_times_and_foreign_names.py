@@ -3,16 +3,9 @@ middle dot is a person's name, on small hand-written stories shaped as news stat
 
 from __future__ import annotations
 
-from storage.search.answers import PLAIN, SOME, best_sentence, kind_strength
-from storage.search.query import parse_query
+from storage.search.answers import PLAIN, SOME, kind_strength
 from storage.text.normalize import normalize
-
-
-def _answer(question: str, title: str, body: str) -> str:
-    parsed = parse_query(question)
-    found = best_sentence(question, parsed.terms, [(1, title, body)], groups=parsed.groups)
-    return found.sentence if found is not None else ""
-
+from tests.answer_support import answer_line
 
 _HERO = (
     "张立新，1954年出生，河南省某县人，1978年1月参加公安工作，历任某县公安局刑警大队副大队长，"
@@ -26,7 +19,7 @@ _HERO = (
 def test_a_time_opening_the_next_sentence_does_not_date_the_one_before() -> None:
     # the death told without its day, the next sentence opening with another time (1995年春，…), and the
     # day in the sketch of his life: the day of the sketch answers
-    answer = _answer("某县公安局那个张立新是哪天牺牲的", "张立新：疾恶如仇", _HERO)
+    answer = answer_line("某县公安局那个张立新是哪天牺牲的", "张立新：疾恶如仇", _HERO)
     assert "1997年9月23日" in answer
     assert "1995年春" not in answer
 
@@ -34,7 +27,7 @@ def test_a_time_opening_the_next_sentence_does_not_date_the_one_before() -> None
 def test_a_time_told_after_the_deed_still_dates_it() -> None:
     # the sentence after the deed dates it without opening with its time: the pair is read as before
     body = "我们村的新戏台建成了，村民们都很高兴。\n戏台是在去年10月2日落成的，全村老少都来看戏。"
-    assert "10月2日" in _answer("村里的新戏台是哪天落成的", "新戏台", body)
+    assert "10月2日" in answer_line("村里的新戏台是哪天落成的", "新戏台", body)
 
 
 def test_a_foreign_name_with_a_middle_dot_is_a_person_the_question_lacks() -> None:
@@ -61,4 +54,4 @@ def test_the_foreign_name_answers_who_over_a_sentence_without_one() -> None:
         "5月4日，一场发生在中国科幻作家刘慈欣和巴西技术与社会研究所联合创始人罗纳尔多·莱莫斯之间的直播对话，"
         "拉开了活动的序幕。"
     )
-    assert "罗纳尔多·莱莫斯" in _answer("跟刘慈欣直播对话的巴西人是谁", "巴西文创行业加快线上转型", body)
+    assert "罗纳尔多·莱莫斯" in answer_line("跟刘慈欣直播对话的巴西人是谁", "巴西文创行业加快线上转型", body)

@@ -12,23 +12,12 @@ from storage.search.answers import (
     PLAIN,
     WEAK,
     best_sentence,
-    kind_strength,
     measured_asked,
     question_kind,
     read_question,
 )
 from storage.search.query import parse_query
-from storage.text.normalize import normalize
-
-
-def _answer(question: str, title: str, body: str) -> str:
-    parsed = parse_query(question)
-    found = best_sentence(question, parsed.terms, [(1, title, body)], groups=parsed.groups)
-    return found.sentence if found is not None else ""
-
-
-def _strength(sentence: str, kind: str, question: str) -> float:
-    return kind_strength(normalize(sentence), kind, normalize(question), parse_query(question).terms)
+from tests.answer_support import answer_line, fact_strength
 
 
 def test_business_international_and_university_posts_name_their_holders() -> None:
@@ -37,8 +26,8 @@ def test_business_international_and_university_posts_name_their_holders() -> Non
         "青禾物流副总裁孙立平分析，冷链运输的环节越来越少，损耗也随之下降。\n"
         "去年开湖当天，青禾物流仅用50分钟就送达第一单。"
     )
-    assert "孙立平" in _answer("青禾物流副总裁是谁", "冷链物流迎来机遇期", body)
-    assert "贝拉诺" in _answer(
+    assert "孙立平" in answer_line("青禾物流副总裁是谁", "冷链物流迎来机遇期", body)
+    assert "贝拉诺" in answer_line(
         "那个国际组织的总干事是谁",
         "国际组织看好合作前景",
         "会上，这个国际组织总干事贝拉诺向我建议，与中方合建培训中心。\n双方随后签署了备忘录。",
@@ -46,7 +35,8 @@ def test_business_international_and_university_posts_name_their_holders() -> Non
     # 教授 is a post: "…教授是谁" asks for the holder's name, not for the post of a named person
     assert question_kind("评论这次访问的那位大学教授是谁") == "who"
     assert (
-        _strength("北方国立大学教授马克·伊万诺夫认为，此访意义重大。", "who", "北方国立大学教授是谁") == PLAIN
+        fact_strength("北方国立大学教授马克·伊万诺夫认为，此访意义重大。", "who", "北方国立大学教授是谁")
+        == PLAIN
     )
 
 
@@ -57,7 +47,7 @@ def test_spoken_words_for_a_spouse_and_for_a_social_worker_ask_for_a_person() ->
         "老英雄陈大山（上图左）再一次被推到了聚光灯前。\n"
         "“他总说自己只是做了该做的事。”与陈大山相伴40年的妻子王秀兰说。"
     )
-    assert "王秀兰" in _answer("陈大山的老伴叫什么", "老英雄传承优良传统", body)
+    assert "王秀兰" in answer_line("陈大山的老伴叫什么", "老英雄传承优良传统", body)
 
 
 def test_a_street_or_a_river_asked_by_its_measure_word_is_answered_by_one() -> None:
@@ -66,29 +56,29 @@ def test_a_street_or_a_river_asked_by_its_measure_word_is_answered_by_one() -> N
         "“这是第一次在中国内地举办他的展览。”纪念馆馆长介绍说。\n"
         "在巴黎十六区雷诺大街12号，一栋不惹眼的小房子静静矗立。这是这位作家的故居。"
     )
-    assert "雷诺大街" in _answer("这位作家的故居在巴黎哪条街", "作家的中国情结", body)
-    assert _strength("萨拉河从这里缓慢流过。", "where", "石油城建在哪条河边") == PLAIN
-    assert _strength("在中国内地举办展览。", "where", "故居在哪条街") <= WEAK
+    assert "雷诺大街" in answer_line("这位作家的故居在巴黎哪条街", "作家的中国情结", body)
+    assert fact_strength("萨拉河从这里缓慢流过。", "where", "石油城建在哪条河边") == PLAIN
+    assert fact_strength("在中国内地举办展览。", "where", "故居在哪条街") <= WEAK
 
 
 def test_a_place_of_the_level_asked_is_a_name_not_the_start_of_another_word() -> None:
     question = "减贫示范项目在哪个村"
-    assert _strength("专家们来到这里，与当地政府部门一道为村子发展做规划。", "where", question) <= WEAK
-    assert _strength("带领村组干部上门排查返乡人员。", "where", question) <= WEAK
-    assert _strength("刘家奇是睦和村党支部书记。", "where", question) == PLAIN
-    assert _strength("埃洛达村曾是一个贫困户占全村一半人口的村庄。", "where", question) == PLAIN
+    assert fact_strength("专家们来到这里，与当地政府部门一道为村子发展做规划。", "where", question) <= WEAK
+    assert fact_strength("带领村组干部上门排查返乡人员。", "where", question) <= WEAK
+    assert fact_strength("刘家奇是睦和村党支部书记。", "where", question) == PLAIN
+    assert fact_strength("埃洛达村曾是一个贫困户占全村一半人口的村庄。", "where", question) == PLAIN
 
 
 def test_a_time_of_day_asked_is_not_answered_by_a_day_alone() -> None:
-    assert _strength("除夕当晚，全国200多家电视频道同步转播晚会。", "when", "晚会几点开始的") <= WEAK
-    assert _strength("2月4日晚8点，晚会如约上演。", "when", "晚会几点开始的") == PLAIN
+    assert fact_strength("除夕当晚，全国200多家电视频道同步转播晚会。", "when", "晚会几点开始的") <= WEAK
+    assert fact_strength("2月4日晚8点，晚会如约上演。", "when", "晚会几点开始的") == PLAIN
 
 
 def test_a_count_in_words_in_the_unit_asked_answers() -> None:
-    assert _strength("基于一线防控工作，她提交了两份建议。", "howmany", "她交了几份建议") == PLAIN
-    assert _strength("（作者为第十七批援外医疗队眼科医生）", "howmany", "他是第几批援外医疗队的") == PLAIN
+    assert fact_strength("基于一线防控工作，她提交了两份建议。", "howmany", "她交了几份建议") == PLAIN
+    assert fact_strength("（作者为第十七批援外医疗队眼科医生）", "howmany", "他是第几批援外医疗队的") == PLAIN
     # 这两天 says "these days", no count of days
-    assert _strength("这两天，他仍在修改相关建议。", "howmany", "他当了多少天志愿者") < PLAIN
+    assert fact_strength("这两天，他仍在修改相关建议。", "howmany", "他当了多少天志愿者") < PLAIN
 
 
 def test_an_ordinal_of_the_question_is_not_read_inside_a_longer_one() -> None:
@@ -119,21 +109,21 @@ def test_a_close_lower_story_holding_more_of_the_question_may_answer() -> None:
 
 def test_causes_written_with_cai_and_found_by_an_inquiry() -> None:
     assert (
-        _strength("原定于6月恢复二读，但因委员会长期停摆才延至次年5月进行。", "why", "二读为什么拖到次年")
+        fact_strength("原定于6月恢复二读，但因委员会长期停摆才延至次年5月进行。", "why", "二读为什么拖到次年")
         == PLAIN
     )
     body = (
         "近日，本地一个3岁多的孩子误食洗手用的消毒剂，幸亏送医及时，孩子并无大碍。\n"
         "经过调查，原来家长把消毒液倒在了一只水杯中，放在茶几上待用。"
     )
-    assert "水杯" in _answer("那个3岁孩子为什么会误食消毒剂", "建议", body)
+    assert "水杯" in answer_line("那个3岁孩子为什么会误食消毒剂", "建议", body)
 
 
 def test_a_title_given_before_its_word_answers_what_title() -> None:
     body = (
         "技师李大海（见图）是国内唯一一个对接机构总装组组长。\n前不久，他被授予第七届全国道德模范荣誉称号。"
     )
-    assert "道德模范" in _answer("李大海被授予了什么称号", "钳工成航天工匠", body)
+    assert "道德模范" in answer_line("李大海被授予了什么称号", "钳工成航天工匠", body)
     # a title the question names is its topic: 哪天追授 asks when
     assert question_kind("省政府哪天追授他革命烈士称号") == "when"
     assert question_kind("那支部队的代号是什么") == "name"
@@ -144,7 +134,7 @@ def test_a_column_named_in_quotes_before_its_word_answers() -> None:
         "省教育厅日前召集会议，研究布置名师空中课堂为中小学生提供在线答疑服务。\n"
         "一批优质课程资源将陆续上线，在专设的“停课不停学”栏目播出。"
     )
-    assert "停课不停学" in _answer("名师空中课堂为延迟开学开的栏目叫啥", "在线送教不停课", body)
+    assert "停课不停学" in answer_line("名师空中课堂为延迟开学开的栏目叫啥", "在线送教不停课", body)
 
 
 def test_a_measure_in_latin_letters_is_read_with_the_word_before_it() -> None:
@@ -153,16 +143,16 @@ def test_a_measure_in_latin_letters_is_read_with_the_word_before_it() -> None:
         "2019年，我国GDP接近100万亿元，按照年平均汇率折算达到14.4万亿美元。\n"
         "按年平均汇率折算，2019年我国人均GDP突破1万美元大关，达到10276美元。"
     )
-    assert "10276美元" in _answer("2019年我国人均GDP达到多少", "经济总量稳居第二", body)
+    assert "10276美元" in answer_line("2019年我国人均GDP达到多少", "经济总量稳居第二", body)
 
 
 def test_a_region_named_by_its_direction_is_a_place() -> None:
     question = "该国光伏新项目多在哪儿扎堆"
     assert (
-        _strength("然而，由于新项目多在该国中南部地区扎堆投产，导致问题集中爆发。", "where", question)
+        fact_strength("然而，由于新项目多在该国中南部地区扎堆投产，导致问题集中爆发。", "where", question)
         >= PARTIAL
     )
-    assert _strength("该国新项目多在这里扎堆投产。", "where", question) < PARTIAL
+    assert fact_strength("该国新项目多在这里扎堆投产。", "where", question) < PARTIAL
 
 
 def test_a_life_story_telling_a_death_as_leaving_for_ever() -> None:
@@ -171,4 +161,4 @@ def test_a_life_story_telling_a_death_as_leaving_for_ever() -> None:
         "2016年12月14日，一向健壮的张远航被推上了手术台。\n"
         "2017年1月8日，他带着对事业的无限留恋，永远地离开了。"
     )
-    assert "2017年1月8日" in _answer("张远航什么时候去世的", "潜心科研的地质学家", body)
+    assert "2017年1月8日" in answer_line("张远航什么时候去世的", "潜心科研的地质学家", body)

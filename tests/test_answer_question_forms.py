@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage.search.answers import best_sentence, question_kind
-from storage.search.query import parse_query
-
-
-def _answer(question: str, title: str, body: str) -> str:
-    parsed = parse_query(question)
-    found = best_sentence(question, parsed.terms, [(1, title, body)], groups=parsed.groups)
-    return found.sentence if found is not None else ""
+from storage.search.answers import question_kind
+from tests.answer_support import answer_line
 
 
 # 头一 is the spoken 第一 (头一份工作 = 第一份工作 = 首份工作).
@@ -21,7 +15,7 @@ def test_the_spoken_first_is_the_written_first() -> None:
         "“我们要把大家组织起来。”驻村工作队队长带来了好消息。3月中旬，帕提麦和25个姐妹一起加入村里的"
         "“脱贫攻坚巾帼突击队”。她们的第一份工作，就是在村里的合作社编苇席，每月能挣2000多元。"
     )
-    assert "编苇席" in _answer("巾帼突击队的姐妹们头一份工作干啥", "一户一岗增收脱贫", body)
+    assert "编苇席" in answer_line("巾帼突击队的姐妹们头一份工作干啥", "一户一岗增收脱贫", body)
 
 
 # 现在是什么职务: news gives the post now with 现为 / 现任.
@@ -31,7 +25,7 @@ def test_a_post_asked_is_answered_by_the_post_given_now() -> None:
         "村民们说起他，都竖大拇指，多亏了我们的好队长！\n"
         "石登高现为花垣县政府办公室主任，曾任十八洞村精准扶贫工作队队长。"
     )
-    answer = _answer("十八洞村那个好队长现在是什么职务", "好队长石登高", body)
+    answer = answer_line("十八洞村那个好队长现在是什么职务", "好队长石登高", body)
     assert "花垣县政府办公室主任" in answer
 
 
@@ -48,7 +42,7 @@ def test_which_street_asks_where() -> None:
         "在湖北红安县城关镇民主街上，商铺林立，车流不息。一个由三排青灰色砖房组成的院落静静坐落于此，"
         "这便是董必武的故居。\n走进故居纪念园，大门左手边写着“董恒豫米行”。"
     )
-    assert "民主街" in _answer("董必武故居在红安哪条街上", "朴诚勇毅传家风", body)
+    assert "民主街" in answer_line("董必武故居在红安哪条街上", "朴诚勇毅传家风", body)
 
 
 # 今年以来 in a question: news prints it before the figures of that period.
@@ -58,4 +52,4 @@ def test_a_period_asked_is_read_in_the_sentence_printing_it() -> None:
         "几家村办企业发展受限，工作队建设了小微企业园区，迄今已有3家企业入驻，吸纳31人在家门口就业。\n"
         "今年以来，墨玉县已有36760人实现就近就业。"
     )
-    assert "36760人" in _answer("墨玉县今年以来有多少人在家门口就近就业了", "一户一岗增收脱贫", body)
+    assert "36760人" in answer_line("墨玉县今年以来有多少人在家门口就近就业了", "一户一岗增收脱贫", body)
