@@ -1,13 +1,16 @@
-"""Shared helpers for the search tests: a real database built by ingesting the seed page."""
+"""Shared helpers for the search tests: a real database built by ingesting the seed page, or a few
+hand-written stories."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import sqlite_utils
 
 from storage.database.connection import open_db
-from storage.ingest.pipeline import ingest_paths
+from storage.ingest.pipeline import ingest_file, ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_6b662c5ca2a0e3a9.txt"
@@ -38,3 +41,15 @@ def story_ids(db: sqlite_utils.Database) -> dict[str, int]:
         assert len(found) == 1, (key, found)
         out[key] = found[0]
     return out
+
+
+def stories_db(folder: Path, stories: Sequence[tuple[str, str, Sequence[str]]]) -> sqlite_utils.Database:
+    """A database in `folder` holding `stories` (date, title, paragraphs), ingested as a JSONL export."""
+    src = folder / "stories.jsonl"
+    lines = [
+        json.dumps({"title": t, "date": d, "paragraphs": list(p)}, ensure_ascii=False) for d, t, p in stories
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = open_db(folder / "news.db")
+    assert ingest_file(db, src, source="测试").status == "ok"
+    return db

@@ -6,21 +6,17 @@ before."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-import sqlite_utils
 
-from storage.database.connection import open_db
-from storage.ingest.pipeline import ingest_file
 from storage.models import Answer
 from storage.search import engine, evidence
 from storage.search.engine import Found, Searcher, _placed_close
 from storage.search.query import parse_query
 from storage.search.ranking import RankedRow
+from tests.search_support import stories_db
 
 
 def _found(scores: dict[int, float], *, by_evidence: bool = True) -> Found:
@@ -60,12 +56,7 @@ QUESTION = "接受采访谈埃及安全局势的开罗大学政治学教授叫�
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    folder: Path = tmp_path_factory.mktemp("moves")
-    src = folder / "stories.jsonl"
-    lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db: sqlite_utils.Database = open_db(folder / "news.db")
-    assert ingest_file(db, src, source="测试").status == "ok"
+    db = stories_db(tmp_path_factory.mktemp("moves"), STORIES)
     yield Searcher(db)
     db.close()
 

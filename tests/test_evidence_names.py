@@ -6,18 +6,14 @@ answer."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-import sqlite_utils
 
-from storage.database.connection import open_db
-from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.engine import Searcher
+from tests.search_support import stories_db
 
 TERMS = [
     evidence.Term("丹麦", 5, 3.0, named=True),
@@ -88,12 +84,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    folder: Path = tmp_path_factory.mktemp("names")
-    src = folder / "stories.jsonl"
-    lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db: sqlite_utils.Database = open_db(folder / "news.db")
-    assert ingest_file(db, src, source="测试").status == "ok"
+    db = stories_db(tmp_path_factory.mktemp("names"), STORIES)
     yield Searcher(db)
     db.close()
 

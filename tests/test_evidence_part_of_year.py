@@ -4,19 +4,15 @@ reporting part of the year (去年1至11月), are not of the year asked; a quest
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-import sqlite_utils
 
-from storage.database.connection import open_db
-from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.engine import Searcher
 from storage.search.query import DateSpec
+from tests.search_support import stories_db
 
 YEAR_2019 = DateSpec("2019年", 0, year=2019)
 
@@ -42,12 +38,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    folder: Path = tmp_path_factory.mktemp("part_of_year")
-    src = folder / "stories.jsonl"
-    lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db: sqlite_utils.Database = open_db(folder / "news.db")
-    assert ingest_file(db, src, source="测试").status == "ok"
+    db = stories_db(tmp_path_factory.mktemp("part_of_year"), STORIES)
     yield Searcher(db)
     db.close()
 
