@@ -22,6 +22,7 @@ from typing import Any
 import click
 import sqlite_utils
 
+from bot.chat.texts import text
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings, misspelt_variables, variables_set
 from storage.database.connection import open_db
@@ -29,8 +30,10 @@ from storage.database.writing import write_transaction
 from storage.errors import StorageError
 from storage.ingest.manifest import MAX_YEAR, MIN_YEAR
 from storage.ingest.pipeline import BATCH_SIZE, POSTGRES_BATCH_SIZE, collect_inputs, ingest_paths
+from storage.models import SearchResponse
 from storage.records.articles import export_record, iter_articles, stats
 from storage.records.imports import unfinished_imports
+from storage.search.latest_day import LatestDayInstead, latest_day_instead
 
 PROGRESS_MIN_FILES = 10  # show a progress bar from this many input files on
 PROGRESS_MIN_BYTES = 20_000_000  # or from this much input (a long import)
@@ -340,6 +343,41 @@ def format_search(resp, *, color: bool = False) -> list[str]:
     return lines
 
 
+def search_with_latest_day(
+    searcher, query: str, limit: int
+) -> tuple[SearchResponse, LatestDayInstead | None]:
+    """The response to `query`, and for a date-only query that found nothing the latest day with news
+    shown instead (`latest_day_instead`, the chats' rule)."""
+    resp = searcher.search(query, limit=limit)
+    return resp, latest_day_instead(searcher, resp, limit=limit)
+
+
+def search_record(resp: SearchResponse, instead: LatestDayInstead | None) -> dict:
+    """The JSON object of one search: the stories shown (the latest day's, when it stands in for an empty
+    period) under the query as typed; `latest_day_instead` names the period asked for and that day."""
+    from storage.search.engine import to_record
+
+    shown = instead.shown if instead is not None and instead.shown is not None else resp
+    return {
+        **to_record(shown),
+        "query": resp.query,
+        "latest_day_instead": ({"asked": instead.when, "day": instead.day} if instead is not None else None),
+    }
+
+
+def format_search_with_latest_day(
+    resp: SearchResponse, instead: LatestDayInstead | None, *, color: bool = False
+) -> list[str]:
+    """`format_search`'s lines, preceded, when the latest day stands in for an empty period, by the
+    chats' line saying so."""
+    if instead is None:
+        return format_search(resp, color=color)
+    if instead.day is None or instead.shown is None:
+        return [text("zh", "date_none_at_all", when=instead.when)]
+    note = text("zh", "date_none", when=instead.when, day=instead.day)
+    return [note, *format_search(instead.shown, color=color)]
+
+
 # The query may be typed unquoted (newsbot search 樊惠林 医院, 保交楼 -电梯): its words are joined with
 # spaces, and a word starting with "-" is an excluded word, not an unknown option.
 @main.command(context_settings={"ignore_unknown_options": True})
@@ -357,7 +395,7 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
     JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
     "score"}], "answer": {"sentence", "article_id"} or null}; highlights are [start, end) offsets in snippet.
     """
-    from storage.search.engine import Searcher, to_record
+    from storage.search.engine import Searcher
 
     mistyped = next((w for w in words if w.startswith("--")), None)
     if mistyped is not None:
@@ -373,15 +411,15 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
         searcher.warm_up()  # load the segmenter first: took_ms is the time inside each search
         if batch is not None:
             for line in batch:
-                resp = searcher.search(line.rstrip("\r\n"), limit=limit)
-                click.echo(json.dumps(to_record(resp), ensure_ascii=False))
+                found = search_with_latest_day(searcher, line.rstrip("\r\n"), limit)
+                click.echo(json.dumps(search_record(*found), ensure_ascii=False))
             return
-        resp = searcher.search(query or "", limit=limit)
+        resp, instead = search_with_latest_day(searcher, query or "", limit)
     if as_json:
-        click.echo(json.dumps(to_record(resp), ensure_ascii=False))
+        click.echo(json.dumps(search_record(resp, instead), ensure_ascii=False))
         return
     color = sys.stdout.isatty()
-    for line in format_search(resp, color=color):
+    for line in format_search_with_latest_day(resp, instead, color=color):
         click.echo(line)
 
 

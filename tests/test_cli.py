@@ -110,6 +110,32 @@ def test_stats(backend_env):
     assert data["articles"] == 6 and data["dates"]["2023-04-12"] == 1
 
 
+@pytest.mark.parametrize("typed", ["昨天", "前天", "上周", "4月3日"])
+def test_a_date_only_search_without_news_lists_the_latest_day_as_the_chats_do(env, typed):
+    """Regression: `newsbot search 昨天` said nothing was found, where the chats list the latest day
+    with news (the seed page's latest day is 2023-04-12, article #6)."""
+    result = run("search", typed)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(" 没有新闻。最近有新闻的一天是 2023-04-12：")
+    assert lines[1].startswith("找到 1 篇") and lines[3].endswith("2023-04-12  #6")
+    record = json.loads(run("search", "--json", typed).stdout)
+    assert record["query"] == typed and [r["id"] for r in record["results"]] == [6]
+    assert record["latest_day_instead"]["day"] == "2023-04-12"
+    assert lines[0].startswith(record["latest_day_instead"]["asked"] + " ")
+
+
+def test_a_date_only_search_before_all_news_says_so_and_other_searches_are_as_they_were(env):
+    result = run("search", "2001年1月1日")
+    assert result.stdout.splitlines() == ["2001-01-01 没有新闻，也没有更早的新闻。"]
+    record = json.loads(run("search", "--json", "2001年1月1日").stdout)
+    assert record["results"] == [] and record["latest_day_instead"] == {"asked": "2001-01-01", "day": None}
+    batch_input = "保交楼\n2023年4月12日\n"
+    batch = CliRunner().invoke(main, ["search", "--batch", "-"], input=batch_input).stdout.splitlines()
+    assert [json.loads(line)["latest_day_instead"] for line in batch] == [None, None]
+    assert [r["id"] for r in json.loads(batch[1])["results"]] == [6]
+
+
 def test_ingest_path_into_empty_database_imports_only_that_path(backend_env, tmp_path):
     """Issue 11: `ingest PATH` never adds the seeds unasked; reading commands still seed an empty DB."""
     feed = tmp_path / "feed.jsonl"

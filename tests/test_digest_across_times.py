@@ -155,3 +155,32 @@ async def test_a_catch_up_of_two_times_sends_the_earlier_first_each_story_once(
         assert sorted(listed(emu, before)) == [1, 2, 3, 4, 5, 6]  # the 保交楼 story under 08:00
         assert subs.delivered_article_ids(db_of(app), later.id) == [1]  # covered, not listed again
     assert emu.errors() == []
+
+
+async def test_a_story_a_cancelled_subscription_sent_does_not_come_again_in_another(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """QA pass 13: the 08:00 保交楼 digest listed the 保交楼 story, the reader cancelled it with /unsubscribe,
+    and the 20:00 二七区 digest listed that story again (the cancelled subscription's ledger was deleted)."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00 保交楼", CHAT)
+        await say(emu, "/subscribe 20:00 二七区", CHAT)
+        morning, evening = subs.list_subscriptions(db_of(app), CHAT)
+        before = emu.messages(CHAT)[-1].message_id
+        clock.set(2023, 4, 13, 8, 0, 20)
+        assert (await runner(app).run_due(app.bot)).outcomes == {morning.id: SENT}  # type: ignore[union-attr]
+        assert listed(emu, before) == [1]
+
+        clock.set(2023, 4, 13, 12, 0)
+        await say(emu, f"/unsubscribe {morning.id}", CHAT)
+        assert [s.id for s in subs.list_subscriptions(db_of(app), CHAT)] == [evening.id]
+
+        before = emu.messages(CHAT)[-1].message_id
+        clock.set(2023, 4, 13, 20, 0, 20)
+        assert (await runner(app).run_due(app.bot)).outcomes == {evening.id: SENT}  # type: ignore[union-attr]
+        at_twenty = listed(emu, before)
+        assert at_twenty and 1 not in at_twenty
+        assert "另有 1 篇符合的文章已列在你的另一份摘要里" in emu.messages(CHAT)[-1].text
+    assert emu.errors() == []

@@ -111,23 +111,30 @@ def test_forget_rolls_back_as_a_whole(db):
     assert count_rows(db, 7)["subscriptions"] == 1  # the subscriptions deleted before the failure are back
 
 
-def test_unsubscribe_deletes_the_subscription_and_its_ledger(db):
+def test_unsubscribe_deletes_the_subscription_and_its_unsent_ledger(db):
+    """The ledger of a digest that was sent stays after /unsubscribe (the chat has those stories: QA pass
+    13); /forget deletes it."""
     ids = [add_article(db, n) for n in range(2)]
     a = subs.add_subscription(db, 7, "08:00", now=NOW)
     b = subs.add_subscription(db, 7, "09:00", now=NOW)
     subs.claim_delivery(db, a.id, date(2023, 4, 7), 7, shown_ids=ids, now=NOW)
-    subs.claim_delivery(db, b.id, date(2023, 4, 7), 7, shown_ids=ids, now=NOW)
+    sent = subs.claim_delivery(db, b.id, date(2023, 4, 7), 7, shown_ids=ids, now=NOW)
+    assert sent is not None
+    subs.finish_delivery(db, sent, subs.SENT, message_id=1, now=NOW)
     assert subs.remove_subscription(db, 7, a.id)
     assert subs.get_subscription(db, a.id) is None
-    assert subs.deliveries(db, a.id) == [] and subs.delivered_article_ids(db, a.id) == []
+    assert subs.deliveries(db, a.id) == [] and subs.delivered_article_ids(db, a.id) == []  # a claim only
     assert subs.delivered_article_ids(db, b.id) == ids  # the other subscription keeps its ledger
     assert subs.remove_all_subscriptions(db, 7) == 1
+    assert subs.delivered_article_ids(db, b.id) == ids  # sent: kept
     assert count_rows(db, 7) == NOTHING | {
         "chats": 1,
         "subscriptions": 0,
-        "digest_deliveries": 0,
-        "digest_items": 0,
+        "digest_deliveries": 1,
+        "digest_items": 2,
     }
+    subs.forget_chat(db, 7)
+    assert count_rows(db, 7) == NOTHING
 
 
 def test_no_ledger_row_for_a_subscription_removed_since_the_scheduler_read_it(db):

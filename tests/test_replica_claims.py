@@ -93,6 +93,57 @@ def test_a_claim_composed_before_a_siblings_claim_is_refused_and_writes_nothing(
     )
 
 
+def test_a_cancelled_subscriptions_sent_digests_still_count_for_the_chats_other_digests(replicas):
+    """QA pass 11's left item: /unsubscribe deleted a subscription's ledger, so a story its digest sent in
+    the morning came again in the chat's evening digest. The sent digests' rows stay (until /forget); its
+    claimed, empty and failed days go, and a claim of a cancelled subscription is never taken over."""
+    a, b = replicas
+    morning = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
+    evening = subs.add_subscription(a, 1, "20:00", ["二七区"], now=NOW)
+    other_chat = subs.add_subscription(a, 2, "08:00", now=NOW)
+    sent = subs.claim_delivery(
+        a, morning.id, DAY, 1, shown_ids=[9, 10], counted_ids=[11], horizon=11, now=NOW
+    )
+    assert sent is not None
+    subs.finish_delivery(a, sent, subs.SENT, message_id=1, now=NOW)
+    failed = subs.claim_delivery(
+        a, morning.id, DAY + timedelta(days=1), 1, shown_ids=[12], horizon=12, now=NOW
+    )
+    assert failed is not None
+    subs.finish_delivery(a, failed, subs.FAILED, detail="Bad Request", now=NOW)
+    lease = subs.Lease("A", T0 + LEASE)
+    next_days = DAY + timedelta(days=2)
+    assert subs.claim_delivery(a, morning.id, next_days, 1, shown_ids=[13], lease=lease, message="m", now=NOW)
+    assert subs.claim_delivery(a, other_chat.id, DAY, 2, shown_ids=[14], now=NOW)
+    assert subs.listed_by_siblings(b, evening.id, 0) == {9, 10, 13}
+
+    assert subs.remove_subscription(b, 1, morning.id)
+    assert subs.get_subscription(a, morning.id) is None
+    # What it sent still counts for the evening digest; its claim went, and is not taken over.
+    assert subs.listed_by_siblings(a, evening.id, 0) == {9, 10}
+    assert subs.listed_by_siblings(a, evening.id, 10) == set()
+    assert subs.expired_claims(a, T0 + LEASE + 1, WINDOW) == 0
+    assert subs.take_over_claim(a, subs.Lease("B", T0 + 2 * LEASE), T0 + LEASE + 1, WINDOW) is None
+    # A new subscription of the chat gets a new id and a ledger of its own, and counts them too.
+    again = subs.add_subscription(b, 1, "08:00", ["保交楼"], now=NOW)
+    assert again.id != morning.id and subs.deliveries(a, again.id) == []
+    assert subs.listed_by_siblings(a, again.id, 0) == {9, 10}
+    # A claim checks them as any sibling's: composed against them, claimed.
+    tonight = subs.claim_delivery(
+        b, evening.id, DAY, 1, shown_ids=[20], counted_ids=[9, 10], now=NOW, siblings_listed={9, 10}
+    )
+    assert tonight is not None
+    subs.finish_delivery(b, tonight, subs.SENT, message_id=2, now=NOW)
+    # /unsubscribe all keeps them too; /forget deletes them, and nothing of the other chat.
+    assert subs.remove_all_subscriptions(a, 1) == 2
+    assert subs.listed_by_siblings(a, again.id, 0) == set()  # no such subscription: no chat to look in
+    counts = subs.chat_record_counts(b, 1)
+    assert counts["digest_deliveries"] == 2 and counts["digest_items"] == 6
+    subs.forget_chat(a, 1)
+    assert all(n == 0 for n in subs.chat_record_counts(b, 1).values())
+    assert subs.chat_record_counts(b, 2)["digest_items"] == 1
+
+
 def test_what_the_chats_digests_at_other_times_and_days_listed_counts_above_the_horizon(replicas):
     """QA pass 11: one chat's `08:00 保交楼` and `20:00 二七区`. What yesterday evening's digest listed is
     listed for this morning's (another local day) above the morning's horizon; a claim composed before a

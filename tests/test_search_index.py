@@ -97,7 +97,7 @@ def test_cli_search_human_and_json(env):
     assert "区人大常委会 调研老旧小区改造工作" in out.stdout and "【保交楼】" in out.stdout
     out = run("search", "谁主持了统战工作会议？", "--json")
     record = json.loads(out.stdout)
-    assert set(record) == {"query", "total", "took_ms", "results", "answer"}
+    assert set(record) == {"query", "total", "took_ms", "results", "answer", "latest_day_instead"}
     assert "虎荣鑫" in record["answer"]["sentence"]
     first = record["results"][0]
     assert {"id", "title", "date", "snippet", "score", "highlights"} <= set(first)

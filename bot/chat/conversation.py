@@ -48,6 +48,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, QueryState, Settled
+from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
 from storage.text.normalize import unescape_entities, without_markup
 
@@ -332,8 +333,9 @@ class Conversation:
             query = query[:MAX_QUERY_CHARS]
             note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
         response = self.library.search(query, limit=self.page_size, offset=0, today=today)
-        if not response.hits and response.date_only and response.period is not None:
-            return [self._nothing_that_day(response, today, who)]
+        instead = latest_day_instead(self.library, response, limit=self.page_size, today=today)
+        if instead is not None:
+            return [self._nothing_that_day(instead, today, who)]
         notes = [n for n in [note, *replies.search_notes(response, who.lang)] if n]
         note = "\n".join(notes) or None
         if not response.hits:
@@ -341,17 +343,13 @@ class Conversation:
         state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
         return [self._results_reply(response, self._remember(state), 0, who, note=note)]
 
-    def _nothing_that_day(self, response: SearchResponse, today: date, who: Who) -> Reply:
-        """A date-only question whose day has no news: say so and show the latest day that has."""
-        assert response.period is not None
-        first, last = response.period
-        when = first if first == last else f"{first} — {last}"
-        day = self.library.latest_day(date.fromisoformat(last))
-        if day is None:
-            return self._notice(who, "date_none_at_all", when=when)
-        shown = self.library.search(day, limit=self.page_size, offset=0, today=today)
-        note = text(who.lang, "date_none", when=when, day=day)
-        state = QueryState(query=day, user_id=who.user_id, page=0, total=shown.total, today=today)
+    def _nothing_that_day(self, instead: LatestDayInstead, today: date, who: Who) -> Reply:
+        """A date-only question whose period has no news: say so and show the latest day that has."""
+        if instead.day is None or instead.shown is None:
+            return self._notice(who, "date_none_at_all", when=instead.when)
+        note = text(who.lang, "date_none", when=instead.when, day=instead.day)
+        shown = instead.shown
+        state = QueryState(query=instead.day, user_id=who.user_id, page=0, total=shown.total, today=today)
         return self._results_reply(shown, self._remember(state), 0, who, note=note)
 
     def press(self, data: str, who: Who) -> Press:

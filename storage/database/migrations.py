@@ -380,6 +380,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX subscriptions_chat ON subscriptions(chat_id)",
         ],
     ),
+    (
+        16,
+        "a chat's digest ledger found by chat, cancelled subscriptions' sent digests included",
+        [
+            # `listed_by_siblings` finds the subscriptions whose digests reached a chat, those cancelled
+            # since (their sent digests' ledger rows stay), through the ledger's chat id. IF NOT EXISTS: a
+            # database set back to an older version with its tables kept (the tests' downgrades) upgrades.
+            "CREATE INDEX IF NOT EXISTS digest_deliveries_chat ON digest_deliveries(chat_id, subscription_id)",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

@@ -5,8 +5,9 @@ Tables (migration 2):
 - ``chats``: one row per chat that talked to the bot: language, IANA timezone (default Asia/Shanghai),
   and a paused flag with its reason (set when Telegram says the user blocked the bot).
 - ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
-  to ``keywords``. /unsubscribe deletes the row together with its ledger rows (nothing is kept about a
-  cancelled subscription).
+  to ``keywords``. /unsubscribe deletes the row and its unfinished, empty or failed ledger rows; the
+  ledger rows of the digests it sent stay (with the chat's id), so that the chat's other digests do not
+  list those stories again (`listed_by_siblings`). /forget deletes them with the rest.
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
   A claim carries a `Lease` (migration 10): the replica holding it (``claimed_by``), until when
@@ -311,22 +312,28 @@ def move_subscription(
 def remove_subscription(
     db: sqlite_utils.Database, chat_id: int, subscription_id: int, *, now: datetime | None = None
 ) -> bool:
-    """Delete one of the chat's subscriptions and its ledger rows; False when the chat holds no such one."""
+    """Delete one of the chat's subscriptions (see `_delete_subscriptions`); False when the chat holds no
+    such one."""
     with _transaction(db) as conn:
         return _delete_subscriptions(conn, "id = ? AND chat_id = ?", [subscription_id, chat_id]) > 0
 
 
 def remove_all_subscriptions(db: sqlite_utils.Database, chat_id: int, *, now: datetime | None = None) -> int:
-    """Delete every subscription of the chat and their ledger rows; returns how many there were."""
+    """Delete every subscription of the chat (see `_delete_subscriptions`); returns how many there were."""
     with _transaction(db) as conn:
         return _delete_subscriptions(conn, "chat_id = ?", [chat_id])
 
 
 def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[object]) -> int:
-    """Delete the subscriptions matching ``where`` with their ledger rows; return how many there were."""
+    """Delete the subscriptions matching ``where`` with their feeds and the ledger rows of digests they did
+    not send (claims, empty and failed days; a claim of a cancelled subscription is never taken over);
+    return how many there were. The rows of the digests they sent stay: the chat has those stories."""
     chosen = f"SELECT id FROM subscriptions WHERE {where}"
-    conn.execute(f"DELETE FROM digest_items WHERE subscription_id IN ({chosen})", params)
-    conn.execute(f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen})", params)
+    unsent = f"SELECT id FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status <> ?"
+    conn.execute(f"DELETE FROM digest_items WHERE delivery_id IN ({unsent})", [*params, SENT])
+    conn.execute(
+        f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status <> ?", [*params, SENT]
+    )
     conn.execute(f"DELETE FROM feeds WHERE subscription_id IN ({chosen})", params)
     return conn.execute(f"DELETE FROM subscriptions WHERE {where}", params).rowcount
 
@@ -551,21 +558,30 @@ def listed_by_siblings(db: sqlite_utils.Database, subscription_id: int, after: i
     they will be sent, or sent), at any time of day and on any day: the stories the reader has (or is
     about to have). `after` is the subscription's horizon (what its next digest looks beyond), so this
     covers the chat's digests since then: a 20:00 digest and the next morning's 08:00 one share the
-    stories stored overnight.
+    stories stored overnight. The sent digests of subscriptions cancelled since count too.
 
     A claim undone (its message certainly not delivered) or failed leaves nothing here, so its articles
     go to the next digest instead. Only articles listed count (``shown``), not those a digest counted.
+    The other subscriptions are found through the ledger's chat id (index ``digest_deliveries_chat``),
+    then each one's articles above `after` through ``digest_items``' primary key; the CROSS JOIN keeps
+    SQLite's planner on that order where the tables were never ANALYZEd (starting from the deliveries
+    by status took 240 ms on a ledger of 3.65 M items instead of 0.1 ms), and the deliveries' chat id
+    lets PostgreSQL read the chat's deliveries only (not every delivery) when it hashes them.
     """
     rows = db.execute(
         """
+        WITH chat AS (SELECT chat_id FROM subscriptions WHERE id = :me)
         SELECT DISTINCT i.article_id
-        FROM subscriptions me
-        JOIN subscriptions s ON s.chat_id = me.chat_id AND s.id <> me.id
-        JOIN digest_items i ON i.subscription_id = s.id
-        JOIN digest_deliveries d ON d.id = i.delivery_id
-        WHERE me.id = ? AND i.article_id > ? AND d.status IN (?, ?) AND i.shown = 1
+        FROM digest_items i
+        CROSS JOIN digest_deliveries d
+        WHERE i.subscription_id IN (
+            SELECT o.subscription_id FROM digest_deliveries o
+            WHERE o.chat_id = (SELECT chat_id FROM chat) AND o.subscription_id <> :me
+        )
+        AND i.article_id > :after AND i.shown = 1
+        AND d.id = i.delivery_id AND d.chat_id = (SELECT chat_id FROM chat) AND d.status IN (:claimed, :sent)
         """,
-        [subscription_id, after, CLAIMED, SENT],
+        {"me": subscription_id, "after": after, "claimed": CLAIMED, "sent": SENT},
     ).fetchall()
     return {int(r[0]) for r in rows}
 
