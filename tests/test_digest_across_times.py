@@ -127,6 +127,8 @@ async def test_digest_previews_list_each_story_once_in_the_order_the_digests_com
         previews = await emu.wait_for_messages(CHAT, 2, after=update["message"]["message_id"])
         at_eight, at_twenty = ([data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews)
         assert at_eight == [] and "另有 1 篇符合的文章已列在你的另一份摘要里" in previews[0].text
+        # The line about the other digest stands on its own, under the preview's note.
+        assert "（预览，不影响定时推送）\n另有 1 篇" in previews[0].text
         assert noon in at_twenty and 1 not in at_twenty  # 1: this morning's digest listed it
         # The empty preview speaks of the next digest, not of "today": today's came this morning with a
         # story, and the preview below it lists new ones.

@@ -546,7 +546,7 @@ def preview_replies(
             local_date=due_at[sub.id].date(),  # headed as the digest it previews
             config=config,
             send_empty=True,
-            note=f"{note} {elsewhere}" if elsewhere else note,
+            note=f"{note}\n{elsewhere}" if elsewhere else note,
             markup=markup,
             preview=True,
         )
