@@ -279,8 +279,10 @@ _SURNAMES = (
 _BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
 
 
-# A note in brackets closing a story (the author's unit) the column wraps over at most this many lines.
-_NOTE_LINES = 4
+# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
+# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
+# lines of a narrow column.
+_NOTE_LINES = 8
 
 
 # A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
@@ -2938,12 +2940,6 @@ def _masthead_items(text: str) -> bool:
         or (named and part is parts[-1] and _SECTION_RE.match(part))
         for part in parts
     )
-
-
-# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
-# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
-# lines of a narrow column.
-_NOTE_LINES = 8
 
 
 def _ends_sentence(lines: list[_Line]) -> bool:
