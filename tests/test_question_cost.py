@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from storage.models import SearchResponse
 from storage.search import engine, evidence
 from storage.search.engine import Searcher, most_weight_first
 from storage.search.evidence import _SENTENCE_END, sentence_ends
@@ -98,6 +99,16 @@ def test_needles_of_no_terms_find_nothing() -> None:
     assert make_snippet("国务院发布数据", Needles([])) == make_snippet("国务院发布数据", [])
 
 
+def _traced(db, searcher: Searcher, question: str) -> tuple[SearchResponse, list[str]]:
+    """The question's response on 2023-04-14 and every SQL statement the search ran."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        return searcher.search(question, today=date(2023, 4, 14)), statements
+    finally:
+        db.conn.set_trace_callback(None)
+
+
 def _occurrences(title: str, body: str, word: str) -> tuple[int, int]:
     """The long way: the word's places in the title and body joined by a line break, found one by one."""
     text = title + "\n" + body
@@ -168,12 +179,7 @@ def test_a_question_page_does_not_read_again_the_articles_ranking_read(tmp_path)
     searcher = Searcher(db)
     question = "侯寨乡的事是谁负责的？"
     expected = searcher.search(question, today=date(2023, 4, 14))
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        again = searcher.search(question, today=date(2023, 4, 14))
-    finally:
-        db.conn.set_trace_callback(None)
+    again, statements = _traced(db, searcher, question)
     assert again.hits and again.hits == expected.hits and again.answer == expected.answer
     reads_body = [s for s in statements if "FROM articles WHERE id IN" in s and " body" in s]
     assert len(reads_body) == 1 and "search_body" in reads_body[0]
@@ -187,12 +193,7 @@ def test_a_question_reads_each_word_and_each_story_once(tmp_path) -> None:
     searcher = Searcher(db)
     question = "侯寨乡的事是谁负责的？"
     expected = searcher.search(question, today=date(2023, 4, 14))
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        again = searcher.search(question, today=date(2023, 4, 14))
-    finally:
-        db.conn.set_trace_callback(None)
+    again, statements = _traced(db, searcher, question)
     assert again.hits and again.hits == expected.hits and again.answer == expected.answer
     assert not [s for s in statements if "SELECT id, coalesce(cluster, id) FROM articles WHERE id IN" in s]
     per_word = [s for s in statements if "group_concat(rowid)" in s or "count(*)" in s]
@@ -207,20 +208,10 @@ def test_a_question_whose_holders_are_all_read_asks_for_no_bm25(tmp_path, monkey
     db = build_seed_db(tmp_path / "seed.db")
     searcher = Searcher(db)
     question = "侯寨乡的事是谁负责的？"
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        short = searcher.search(question, today=date(2023, 4, 14))
-    finally:
-        db.conn.set_trace_callback(None)
+    short, statements = _traced(db, searcher, question)
     assert short.hits and not [s for s in statements if "bm25(" in s]
     monkeypatch.setattr(engine, "reads_every_holder", lambda *_: False)
-    statements.clear()
-    db.conn.set_trace_callback(statements.append)
-    try:
-        long = searcher.search(question, today=date(2023, 4, 14))
-    finally:
-        db.conn.set_trace_callback(None)
+    long, statements = _traced(db, searcher, question)
     assert [s for s in statements if "bm25(" in s]
     assert replace(short, took_ms=0.0) == replace(long, took_ms=0.0)
 
