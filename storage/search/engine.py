@@ -749,6 +749,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         now=evidence.asks_now(parsed.raw),
         holds_fact=fact_test(parsed.raw, parsed.terms),
         pairs=evidence.typed_pairs([t.text for t in weighted], parsed.raw),
+        year_ends=evidence.years_asked_at_end(parsed.raw),
     )
     rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
     absent = set(ranked[0].missing if ranked else ()) | {

@@ -14,8 +14,9 @@ together, are ranked over every article holding any of their content words, by:
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
   is evidence about the story's time: the article is
-  dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
-  date; never a filter;
+  dated then (or a day or two after a day asked for: papers report the next day; the year after a year
+  asked at its end, 2019年底: its figures are printed once it is over), or, less, mentions the date; never
+  a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
 - **fact**: for a question whose fact a cheap test recognises (`answers.fact_test`: a number in the unit
   asked, the name after the post asked about, a name of the kind asked for, where something took place),
@@ -38,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
@@ -215,6 +216,7 @@ def date_evidence(
     headline: str = "",
     *,
     part_asked: bool = False,
+    year_ends: Collection[int] = (),
 ) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
@@ -223,8 +225,9 @@ def date_evidence(
     我国外储规模达3.1万亿美元 of January 2020), or dated the month after a month asked for with that month in
     its headline (4月主要经济数据出炉 of May 2020); never dated then when its headline reports part of a year
     asked for alone or the year before it (`reports_part_of_year`), unless the question asks for a part
-    (`part_asked`); 1.0 when its text mentions one (the day, the month, or a year asked for alone: 2018年，
-    全国…)."""
+    (`part_asked`); for a year asked at its end (`year_ends`: 2019年底, 截至2019年), 1.0 when dated the year
+    after it and never when dated in it (`asked_at_end`); 1.0 when its text mentions one (the day, the month,
+    or a year asked for alone: 2018年，全国…)."""
     on = 0.0
     mention = 0.0
     for d in dates:
@@ -232,7 +235,9 @@ def date_evidence(
         dated = (
             article_date if part_asked or not reports_part_of_year(article_date or "", headline, d) else None
         )
-        if dated and _dated_in(dated, d):
+        if d.year is not None and d.year in year_ends and not d.month:
+            on = max(on, asked_at_end(dated or "", d.year))
+        elif dated and _dated_in(dated, d):
             on = 1.0
         elif dated and d.day is not None and _reported_after(dated, d):
             on = max(on, REPORTED_LATER)
@@ -253,6 +258,22 @@ PART_OF_YEAR = re.compile(
     r"[前第]?[一二三四1-4]季度|[上下]半年|前[一二两三四五六七八九十0-9]+个?月"
     r"|(?<![0-9])1\s*[至到—\-－~～]\s*[0-9]{1,2}\s*月"
 )
+
+
+# A year asked at its end: 2019年底, 2019年末, 到2018年年底, 截至2019年 (not 截至2019年6月, 截至2019年初).
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*年?[底末]|截[至止]\s*(\d{4})\s*年(?!\s*[0-9初上下前第一二三四])")
+
+
+def years_asked_at_end(text: str) -> frozenset[int]:
+    """The years a question asks about at their end (2019年底全国还剩多少贫困人口 → 2019). Pure."""
+    return frozenset(int(m.group(1) or m.group(2)) for m in _YEAR_END.finditer(normalize(text)))
+
+
+def asked_at_end(iso: str, year: int) -> float:
+    """The date evidence of an article dated `iso` for a year asked at its end: a figure at a year's end
+    (2019年底的551万人, 截至2018年底…) is printed after the year is over, in the next year's reports and
+    reviews, so the story dated the year after is dated then (1.0), one dated in the year is not (0.0)."""
+    return 1.0 if iso[:4] == f"{year + 1:04d}" else 0.0
 
 
 def reports_part_of_year(iso: str, headline: str, d: DateSpec) -> bool:
@@ -585,11 +606,13 @@ def rank(
     holds_fact: Callable[[str], bool] | None = None,
     pairs: Sequence[Pair] = (),
     weights: Weights = DEFAULT_WEIGHTS,
+    year_ends: Collection[int] = (),
 ) -> list[Ranked]:
     """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
     of what the best holds. `n`: the articles in the archive (for the words' IDF). `holds_fact`: whether
     a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
-    beside such a fact count again."""
+    beside such a fact count again. `year_ends`: the years the question asks about at their end
+    (`years_asked_at_end`)."""
     total = sum(t.weight for t in terms) or 1.0
     han_only = ideographs_only(terms)
     texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
@@ -610,7 +633,7 @@ def rank(
         near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
-        on, mention = _time_evidence(c, dates, periods, part_asked)
+        on, mention = _time_evidence(c, dates, periods, part_asked, year_ends)
         score = (
             weights.held * held
             + weights.near * near / total
@@ -638,7 +661,11 @@ def rank(
 
 
 def _time_evidence(
-    c: Candidate, dates: Sequence[DateSpec], periods: Sequence[Period], part_asked: bool
+    c: Candidate,
+    dates: Sequence[DateSpec],
+    periods: Sequence[Period],
+    part_asked: bool,
+    year_ends: Collection[int] = (),
 ) -> tuple[float, float]:
     """(dated then, mentions it) of a candidate for the dates and periods of a question (`date_evidence`,
     `period_evidence`, the larger of each); (0, 0) for a question naming no time, without joining its
@@ -646,7 +673,9 @@ def _time_evidence(
     if not dates and not periods:
         return 0.0, 0.0
     text = c.title + "\n" + c.body
-    on, mention = date_evidence(c.date, text, dates, headline=c.title, part_asked=part_asked)
+    on, mention = date_evidence(
+        c.date, text, dates, headline=c.title, part_asked=part_asked, year_ends=year_ends
+    )
     if periods:
         relative = period_evidence(c.date, text, periods, headline=c.title, part_asked=part_asked)
         on, mention = max(on, relative[0]), max(mention, relative[1])
