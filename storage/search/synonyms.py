@@ -111,6 +111,10 @@ TABLE: dict[str, tuple[str, ...]] = {
     "央企": ("中央企业",),
     "联合国大会": ("联大",),
     "俄总统": ("俄罗斯总统",),
+    # championships, typed short: news prints the short and the full name alike (将于4月底举行的亚洲锦标赛)
+    "世锦赛": ("世界锦标赛",),
+    "亚锦赛": ("亚洲锦标赛",),
+    "全锦赛": ("全国锦标赛",),
     "美总统": ("美国总统",),
 }
 
