@@ -390,9 +390,14 @@ class Conversation:
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
         if query:
-            response = self.library.search(
-                query, limit=self.inline_page_size, offset=start, today=self.today(who)
+            today = self.today(who)
+            response = self.library.search(query, limit=self.inline_page_size, offset=start, today=today)
+            # @bot 昨天 on an older archive: the latest day with news, as a chat's reply lists it.
+            instead = latest_day_instead(
+                self.library, response, limit=self.inline_page_size, offset=start, today=today
             )
+            if instead is not None and instead.shown is not None:
+                response = instead.shown
             total = response.total
             found = {a.id: a for a in self.library.articles([h.id for h in response.hits])}
             for hit in response.hits:
