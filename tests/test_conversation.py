@@ -248,6 +248,31 @@ def test_inline_pages_of_the_latest_day_go_on_from_the_offset(tmp_path: Path) ->
         opened.close()
 
 
+@pytest.mark.parametrize(
+    ("typed", "first", "last"), [("2", 9, 16), ("第3页", 17, 20), ("２", 9, 16), ("abc", 1, 8)]
+)
+def test_latest_with_a_page_number_shows_that_page(tmp_path: Path, typed: str, first: int, last: int) -> None:
+    """QA pass 14: /latest 2 showed the first page again (the number was ignored); a chat without buttons
+    (WeChat) has only the number to see older articles."""
+    stories = [(f"2020-05-{31 - n:02d}", f"第{n}号新闻标题", [f"第{n}篇报道的正文。"]) for n in range(1, 21)]
+    stories_db(tmp_path, stories).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN)
+    try:
+        (reply,) = opened.conversation.command("latest", typed, ZH)
+        numbers = [
+            int(line.split(".")[0]) for line in reply.text.split("\n") if line[:1].isdigit() and ". " in line
+        ]
+        assert (numbers[0], numbers[-1]) == (first, last)
+        assert f"第{first}号新闻标题" in reply.text
+        labels = [b.label for row in reply.buttons for b in row]
+        assert ("◀" in labels) == (first > 1) and ("▶" in labels) == (last < 20)
+        (end,) = opened.conversation.command("latest", "4", ZH)
+        assert end.text == "没有更早的文章了。" and not end.buttons
+    finally:
+        opened.close()
+
+
 def test_article_command_with_several_numbers_opens_each(services: Services) -> None:
     """Issue 4 (QA): /article 1 2 opened article 1 and silently ignored 2; it opens both (a few at
     most), while /article 1 abc still opens the first as before."""
