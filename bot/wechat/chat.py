@@ -171,7 +171,7 @@ class WeChatChat:
         else:
             out = self.conversation.text(line, who)
         searched = searched_words(line, command)
-        more = f"{base}/?q={quote(searched)}"
+        more = f"{base}/?q={quote(searched)}&page=2"  # the web page's second page: WeChat listed the first
         if (
             searched
             and len(more) <= MORE_LINK_MAX
