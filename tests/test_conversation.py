@@ -15,6 +15,7 @@ from bot.settings import Settings
 from storage.database.access import Database
 from storage.records.chat_state import QueryState
 from tests.bot_support import SEEDS
+from tests.search_support import stories_db
 
 ZH = Who(user_id=1, lang="zh")
 EN = Who(user_id=2, lang="en")
@@ -217,6 +218,59 @@ def test_inline_news_request_lists_the_latest(services: Services) -> None:
     latest = services.conversation.inline("最新消息", "", ZH, bot_username="newsbot_test_bot")
     empty = services.conversation.inline("", "", ZH, bot_username="newsbot_test_bot")
     assert [i.id for i in latest.items] == [i.id for i in empty.items] and len(latest.items) == 6
+
+
+def test_inline_yesterday_lists_the_latest_day_as_the_chat_does(services: Services) -> None:
+    """QA pass 14: @bot 昨天 on an archive whose news is older than yesterday answered nothing, while the
+    same word in a chat lists the latest day with news; inline mode lists that day's stories too."""
+    (reply,) = services.conversation.text("昨天", ZH)
+    assert "最近有新闻的一天是 2023-04-12" in reply.text
+    answer = services.conversation.inline("昨天", "", ZH, bot_username="newsbot_test_bot")
+    day = services.conversation.inline("2023-04-12", "", ZH, bot_username="newsbot_test_bot")
+    assert answer.items and [i.id for i in answer.items] == [i.id for i in day.items]
+    assert all("2023-04-12" in i.description or "2023-04-12" in i.message for i in answer.items)
+
+
+def test_inline_pages_of_the_latest_day_go_on_from_the_offset(tmp_path: Path) -> None:
+    """The next inline page (offset 20) of @bot 昨天 is that day's next stories, not its first again."""
+    stories = [("2020-05-31", f"第{n}号新闻标题", [f"第{n}篇报道的正文。"]) for n in range(1, 26)]
+    stories_db(tmp_path, stories).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN)
+    try:
+        conv = opened.conversation
+        first = conv.inline("昨天", "", ZH, bot_username="newsbot_test_bot")
+        assert len(first.items) == 20 and first.next_offset == "20"
+        second = conv.inline("昨天", first.next_offset, ZH, bot_username="newsbot_test_bot")
+        assert len(second.items) == 5 and second.next_offset == ""
+        assert not {i.id for i in first.items} & {i.id for i in second.items}
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"), [("2", 9, 16), ("第3页", 17, 20), ("２", 9, 16), ("abc", 1, 8)]
+)
+def test_latest_with_a_page_number_shows_that_page(tmp_path: Path, typed: str, first: int, last: int) -> None:
+    """QA pass 14: /latest 2 showed the first page again (the number was ignored); a chat without buttons
+    (WeChat) has only the number to see older articles."""
+    stories = [(f"2020-05-{31 - n:02d}", f"第{n}号新闻标题", [f"第{n}篇报道的正文。"]) for n in range(1, 21)]
+    stories_db(tmp_path, stories).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN)
+    try:
+        (reply,) = opened.conversation.command("latest", typed, ZH)
+        numbers = [
+            int(line.split(".")[0]) for line in reply.text.split("\n") if line[:1].isdigit() and ". " in line
+        ]
+        assert (numbers[0], numbers[-1]) == (first, last)
+        assert f"第{first}号新闻标题" in reply.text
+        labels = [b.label for row in reply.buttons for b in row]
+        assert ("◀" in labels) == (first > 1) and ("▶" in labels) == (last < 20)
+        (end,) = opened.conversation.command("latest", "4", ZH)
+        assert end.text == "没有更早的文章了。" and not end.buttons
+    finally:
+        opened.close()
 
 
 def test_article_command_with_several_numbers_opens_each(services: Services) -> None:

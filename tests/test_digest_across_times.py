@@ -79,7 +79,7 @@ async def test_digests_of_one_chat_at_different_times_list_each_story_once(
         assert (await runner(app).run_due(app.bot)).outcomes == {evening.id: SENT}  # type: ignore[union-attr]
         at_twenty = listed(emu, before)
         assert at_twenty and 1 not in at_twenty
-        assert "另有 1 篇符合的文章已列在你的另一份摘要里" in emu.messages(CHAT)[-1].text
+        assert "另有 1 篇符合的文章已在你的其他摘要里" in emu.messages(CHAT)[-1].text
         assert 1 in subs.delivered_article_ids(db, evening.id)  # covered: it never comes to 20:00 later
 
         # A story stored in the evening: the next morning lists it, that evening does not again.
@@ -96,7 +96,7 @@ async def test_digests_of_one_chat_at_different_times_list_each_story_once(
         clock.set(2023, 4, 14, 20, 0, 20)
         assert (await runner(app).run_due(app.bot)).outcomes == {evening.id: SENT}  # type: ignore[union-attr]
         assert listed(emu, before) == [afternoon]
-        assert "另有 1 篇符合的文章已列在你的另一份摘要里" in emu.messages(CHAT)[-1].text  # the overnight one
+        assert "另有 1 篇符合的文章已在你的其他摘要里" in emu.messages(CHAT)[-1].text  # the overnight one
 
         count = len(emu.messages(CHAT))
         clock.set(2023, 4, 15, 8, 0, 20)
@@ -126,7 +126,7 @@ async def test_digest_previews_list_each_story_once_in_the_order_the_digests_com
         update = emu.push_message("/digest", user=emu.user(CHAT, language_code="zh-hans"))
         previews = await emu.wait_for_messages(CHAT, 2, after=update["message"]["message_id"])
         at_eight, at_twenty = ([data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews)
-        assert at_eight == [] and "另有 1 篇符合的文章已列在你的另一份摘要里" in previews[0].text
+        assert at_eight == [] and "另有 1 篇符合的文章已在你的其他摘要里" in previews[0].text
         # The line about the other digest stands on its own, under the preview's note.
         assert "（预览，不影响定时推送）\n另有 1 篇" in previews[0].text
         assert noon in at_twenty and 1 not in at_twenty  # 1: this morning's digest listed it
@@ -184,5 +184,8 @@ async def test_a_story_a_cancelled_subscription_sent_does_not_come_again_in_anot
         assert (await runner(app).run_due(app.bot)).outcomes == {evening.id: SENT}  # type: ignore[union-attr]
         at_twenty = listed(emu, before)
         assert at_twenty and 1 not in at_twenty
-        assert "另有 1 篇符合的文章已列在你的另一份摘要里" in emu.messages(CHAT)[-1].text
+        # The note speaks of the chat's other digests, not of "your other digest": the 保交楼 one is gone
+        # (QA pass 14, QA pass 13's left item).
+        assert "另有 1 篇符合的文章已在你的其他摘要里，这里不再重复。" in emu.messages(CHAT)[-1].text
+        assert "另一份" not in emu.messages(CHAT)[-1].text
     assert emu.errors() == []

@@ -97,8 +97,8 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         previews = await emu.wait_for_messages(9001, 3, after=update["message"]["message_id"])
         shown = [[data_id(d) for d in m.button_data() if d.startswith("a:")] for m in previews]
         assert sorted(shown[0] + shown[1]) == [1, 2, 3, 4, 5, 6] and shown[2] == []
-        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in previews[0].text
-        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in previews[2].text
+        assert "另有 2 篇符合的文章已在你的其他摘要里" in previews[0].text
+        assert "另有 2 篇符合的文章已在你的其他摘要里" in previews[2].text
         before = previews[-1].message_id
 
         clock.set(2023, 4, 13, 8, 0, 20)
@@ -114,7 +114,7 @@ async def test_two_subscriptions_at_the_same_minute_list_each_story_once(
         # The keyword digest comes first, with its articles; all news follows with the rest.
         first, second = emu.messages(9001)[-2:]
         assert "统战" in first.text and [data_id(d) for d in first.button_data()] == district_alone
-        assert "另有 2 篇符合的文章已列在你的另一份摘要里" in second.text
+        assert "另有 2 篇符合的文章已在你的其他摘要里" in second.text
         # Each subscription's ledger covers everything it matched, as if it had been sent alone.
         assert set(subs.delivered_article_ids(db, everything.id)) >= set(alone)
         assert set(subs.delivered_article_ids(db, district.id)) == set(district_alone)

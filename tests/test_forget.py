@@ -113,25 +113,31 @@ def test_forget_rolls_back_as_a_whole(db):
 
 def test_unsubscribe_deletes_the_subscription_and_its_unsent_ledger(db):
     """The ledger of a digest that was sent stays after /unsubscribe (the chat has those stories: QA pass
-    13); /forget deletes it."""
-    ids = [add_article(db, n) for n in range(2)]
+    13), and so does a claim (its message may be on its way: QA pass 14); failed and empty days go;
+    /forget deletes everything."""
+    ids = [add_article(db, n) for n in range(3)]
     a = subs.add_subscription(db, 7, "08:00", now=NOW)
     b = subs.add_subscription(db, 7, "09:00", now=NOW)
-    subs.claim_delivery(db, a.id, date(2023, 4, 7), 7, shown_ids=ids, now=NOW)
-    sent = subs.claim_delivery(db, b.id, date(2023, 4, 7), 7, shown_ids=ids, now=NOW)
+    failed = subs.claim_delivery(db, a.id, date(2023, 4, 6), 7, shown_ids=ids[2:], now=NOW)
+    assert failed is not None
+    subs.finish_delivery(db, failed, subs.FAILED, detail="Bad Request", now=NOW)
+    subs.claim_delivery(db, a.id, date(2023, 4, 5), 7, status=subs.EMPTY, now=NOW)
+    subs.claim_delivery(db, a.id, date(2023, 4, 7), 7, shown_ids=ids[:2], now=NOW)
+    sent = subs.claim_delivery(db, b.id, date(2023, 4, 7), 7, shown_ids=ids[:2], now=NOW)
     assert sent is not None
     subs.finish_delivery(db, sent, subs.SENT, message_id=1, now=NOW)
     assert subs.remove_subscription(db, 7, a.id)
     assert subs.get_subscription(db, a.id) is None
-    assert subs.deliveries(db, a.id) == [] and subs.delivered_article_ids(db, a.id) == []  # a claim only
-    assert subs.delivered_article_ids(db, b.id) == ids  # the other subscription keeps its ledger
+    assert [(d.local_date, d.status) for d in subs.deliveries(db, a.id)] == [(date(2023, 4, 7), subs.CLAIMED)]
+    assert subs.delivered_article_ids(db, a.id) == ids[:2]  # the claim's; the failed day's went
+    assert subs.delivered_article_ids(db, b.id) == ids[:2]  # the other subscription keeps its ledger
     assert subs.remove_all_subscriptions(db, 7) == 1
-    assert subs.delivered_article_ids(db, b.id) == ids  # sent: kept
+    assert subs.delivered_article_ids(db, b.id) == ids[:2]  # sent: kept
     assert count_rows(db, 7) == NOTHING | {
         "chats": 1,
         "subscriptions": 0,
-        "digest_deliveries": 1,
-        "digest_items": 2,
+        "digest_deliveries": 2,
+        "digest_items": 4,
     }
     subs.forget_chat(db, 7)
     assert count_rows(db, 7) == NOTHING

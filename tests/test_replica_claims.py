@@ -96,7 +96,7 @@ def test_a_claim_composed_before_a_siblings_claim_is_refused_and_writes_nothing(
 def test_a_cancelled_subscriptions_sent_digests_still_count_for_the_chats_other_digests(replicas):
     """QA pass 11's left item: /unsubscribe deleted a subscription's ledger, so a story its digest sent in
     the morning came again in the chat's evening digest. The sent digests' rows stay (until /forget); its
-    claimed, empty and failed days go, and a claim of a cancelled subscription is never taken over."""
+    empty and failed days go; its claims stay (QA pass 14: see the next test) but are never taken over."""
     a, b = replicas
     morning = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
     evening = subs.add_subscription(a, 1, "20:00", ["二七区"], now=NOW)
@@ -119,18 +119,19 @@ def test_a_cancelled_subscriptions_sent_digests_still_count_for_the_chats_other_
 
     assert subs.remove_subscription(b, 1, morning.id)
     assert subs.get_subscription(a, morning.id) is None
-    # What it sent still counts for the evening digest; its claim went, and is not taken over.
-    assert subs.listed_by_siblings(a, evening.id, 0) == {9, 10}
-    assert subs.listed_by_siblings(a, evening.id, 10) == set()
+    # What it sent, and its claim (perhaps on its way), still count for the evening digest; the claim is
+    # not taken over.
+    assert subs.listed_by_siblings(a, evening.id, 0) == {9, 10, 13}
+    assert subs.listed_by_siblings(a, evening.id, 10) == {13}
     assert subs.expired_claims(a, T0 + LEASE + 1, WINDOW) == 0
     assert subs.take_over_claim(a, subs.Lease("B", T0 + 2 * LEASE), T0 + LEASE + 1, WINDOW) is None
     # A new subscription of the chat gets a new id and a ledger of its own, and counts them too.
     again = subs.add_subscription(b, 1, "08:00", ["保交楼"], now=NOW)
     assert again.id != morning.id and subs.deliveries(a, again.id) == []
-    assert subs.listed_by_siblings(a, again.id, 0) == {9, 10}
+    assert subs.listed_by_siblings(a, again.id, 0) == {9, 10, 13}
     # A claim checks them as any sibling's: composed against them, claimed.
     tonight = subs.claim_delivery(
-        b, evening.id, DAY, 1, shown_ids=[20], counted_ids=[9, 10], now=NOW, siblings_listed={9, 10}
+        b, evening.id, DAY, 1, shown_ids=[20], counted_ids=[9, 10, 13], now=NOW, siblings_listed={9, 10, 13}
     )
     assert tonight is not None
     subs.finish_delivery(b, tonight, subs.SENT, message_id=2, now=NOW)
@@ -138,10 +139,36 @@ def test_a_cancelled_subscriptions_sent_digests_still_count_for_the_chats_other_
     assert subs.remove_all_subscriptions(a, 1) == 2
     assert subs.listed_by_siblings(a, again.id, 0) == set()  # no such subscription: no chat to look in
     counts = subs.chat_record_counts(b, 1)
-    assert counts["digest_deliveries"] == 2 and counts["digest_items"] == 6
+    assert counts["digest_deliveries"] == 3 and counts["digest_items"] == 8
     subs.forget_chat(a, 1)
     assert all(n == 0 for n in subs.chat_record_counts(b, 1).values())
     assert subs.chat_record_counts(b, 2)["digest_items"] == 1
+
+
+def test_a_claim_in_flight_when_its_subscription_is_cancelled_counts_once_its_send_is_recorded(replicas):
+    """QA pass 13's left item: /unsubscribe while a replica was sending the subscription's digest deleted
+    the claim, so when the message arrived its stories were not counted and the chat's other digests
+    listed them again. The claim stays without its message (never taken over); the sender records it
+    sent and it counts, or undoes it (certainly not delivered) and it goes."""
+    a, b = replicas
+    morning = subs.add_subscription(a, 1, "08:00", ["保交楼"], now=NOW)
+    noon = subs.add_subscription(a, 1, "12:00", ["人才"], now=NOW)
+    evening = subs.add_subscription(a, 1, "20:00", ["二七区"], now=NOW)
+    lease = subs.Lease("A", T0 + LEASE)
+    sending = subs.claim_delivery(a, morning.id, DAY, 1, shown_ids=[5, 6], lease=lease, message="m", now=NOW)
+    undone = subs.claim_delivery(a, noon.id, DAY, 1, shown_ids=[7], lease=lease, message="m", now=NOW)
+    assert sending is not None and undone is not None
+    # The reader cancels both while replica A sends them (B serves the command).
+    assert subs.remove_subscription(b, 1, morning.id) and subs.remove_subscription(b, 1, noon.id)
+    assert subs.listed_by_siblings(b, evening.id, 0) == {5, 6, 7}
+    # Their leases run out without a word from A: nobody takes them over.
+    assert subs.expired_claims(b, T0 + LEASE + 1, WINDOW) == 0
+    assert subs.take_over_claim(b, subs.Lease("B", T0 + 2 * LEASE), T0 + LEASE + 1, WINDOW) is None
+    # A's sends end: the morning one arrived, the noon one certainly did not.
+    subs.finish_delivery(a, sending, subs.SENT, message_id=7, now=NOW)
+    subs.release_delivery(a, undone)
+    assert subs.listed_by_siblings(b, evening.id, 0) == {5, 6}
+    assert subs.chat_record_counts(b, 1)["digest_deliveries"] == 1
 
 
 def test_what_the_chats_digests_at_other_times_and_days_listed_counts_above_the_horizon(replicas):

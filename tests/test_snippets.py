@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from storage.models import Snippet
 from storage.search.engine import Searcher
-from storage.search.snippets import ELLIPSIS, find_matches, make_snippet, mark
+from storage.search.snippets import ELLIPSIS, Needles, find_matches, make_snippet, mark
 from storage.text.normalize import normalize
-from tests.search_support import build_seed_db
+from tests.search_support import build_seed_db, stories_db
 
 
 def to_telegram_html(snippet: Snippet) -> str:
@@ -98,6 +98,31 @@ def test_traditional_body_is_highlighted_in_its_own_script():
     snip = make_snippet(body, ["老旧", "小区"])
     marked = [snip.text[a:b] for a, b in snip.highlights()]
     assert marked == ["老舊", "小區", "老舊", "小區"]
+
+
+def test_the_ways_a_date_is_written_are_marked_whole_never_by_their_numbers():
+    """QA pass 14: a search for 2019年10月 marked every 2019 and every 10 of the text (100% as 【10】0%),
+    and the latest day shown for 昨天 every 2020: a date's pieces are numbers any text holds."""
+    body = "2019年的舞台上，答复率100%。10月13日，代表们来到村里，2019年10月的成绩单发布。"
+    needles = Needles(["代表"], whole_only=["2019年10月", "10月"])
+    snip = make_snippet(body, needles)
+    assert [snip.text[a:b] for a, b in snip.highlights()] == ["10月", "代表", "2019年10月"]
+    assert find_matches("2020年5月31日前", Needles([], whole_only=["2020年5月30日"])) == []
+
+
+def test_a_date_only_search_marks_no_number_that_is_not_the_date(tmp_path):
+    stories = [
+        ("2019-10-31", "多彩舞台铺展时代画卷", ["2019年的中国舞台上，演绎出无数精彩篇章，上座率100%。"]),
+        ("2019-10-30", "代表建议办理答复", ["10月29日，代表建议办理答复率达到100%。"]),
+    ]
+    db = stories_db(tmp_path, stories)
+    try:
+        resp = Searcher(db).search("2019年10月")
+        assert len(resp.hits) == 2
+        marked = {h.title: [h.snippet.text[a:b] for a, b in h.snippet.highlights()] for h in resp.hits}
+        assert marked == {"多彩舞台铺展时代画卷": [], "代表建议办理答复": ["10月"]}
+    finally:
+        db.close()
 
 
 def test_stray_spaces_inside_a_match_are_covered():

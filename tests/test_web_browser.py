@@ -296,3 +296,13 @@ def test_a_server_out_of_reach_is_said_in_the_readers_language(tmp_path: Path, b
     box.send_keys(Keys.ENTER)
     notice = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))[-1]
     assert "连不上" in notice.text and "fetch" not in notice.text.lower(), notice.text
+
+
+def test_a_link_with_a_page_opens_the_search_at_that_page(web: WebRun, browser: Any):
+    """QA pass 14: WeChat's "more results" link opened the search at its first page, the five results
+    WeChat had just listed; the link names the second page (`&page=2`) and the page turns to it."""
+    browser.get(web.base_url + "/?q=%E4%BF%9D%E4%BA%A4%E6%A5%BC&page=2")
+    wait(browser, lambda d: any("第 2/2 页" in b.text for b in bot_bubbles(d)))
+    (results,) = [b for b in bot_bubbles(browser) if "「保交楼」" in b.text]
+    assert "第 2/2 页" in results.text and results.find_elements(By.XPATH, ".//button[text()='◀']")
+    assert "page=" not in browser.current_url  # a reload neither searches nor turns again

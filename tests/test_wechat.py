@@ -10,13 +10,13 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qs
 
 import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.wechat.format import LIMIT, MARGIN, fit, fit_previews, link_articles, to_wechat
+from bot.wechat.format import LIMIT, MARGIN, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
 from storage.records.articles import get_article
@@ -480,8 +480,8 @@ def test_more_results_of_a_search_command_link_to_its_words(web: WebRun, typed: 
     """QA pass 7: /search 保交楼 linked more results to /?q=/search%20保交楼, which the page, running no
     command from a link, left unsearched: the reader saw no more results. The link holds the words."""
     content = reply_of(post(web, wechat_text("oReaderM", typed, 7500)))["Content"]
-    more = re.search(r"https?://\S+/\?q=(\S+)", content)
-    assert more is not None and unquote(more.group(1)) == "保交楼", content
+    more = re.search(r"https?://\S+/\?(\S+)", content)
+    assert more is not None and parse_qs(more.group(1)) == {"q": ["保交楼"], "page": ["2"]}, content
 
 
 def test_article_numbers_past_the_three_opened_are_named(web: WebRun):
@@ -541,3 +541,33 @@ def test_subscriptions_too_many_for_one_reply_keep_whole_lines_and_say_how_many_
     listed = re.findall(r"^#(\d+) · ", content, re.M)
     assert 0 < len(listed) < 20
     assert f"另有 {20 - len(listed)} 个订阅放不下这条微信消息" in content and "取消订阅：" in content
+
+
+def test_latest_names_its_next_page_and_the_page_after_it_goes_on(web: WebRun):
+    """QA pass 14: WeChat shows no ▶, so /latest's eight newest articles were all a follower could see;
+    the reply names /latest 2, which lists the next ones."""
+    first = reply_of(post(web, wechat_text("oLatest", "/latest", 1700)))["Content"]
+    assert first.startswith("🆕 最新文章") and "\n1. " in first and "\n8. " in first
+    assert first.endswith("更早的文章：/latest 2")
+    second = reply_of(post(web, wechat_text("oLatest", "/latest 2", 1701)))["Content"]
+    assert "（第 2 页）" in second and "\n9. " in second and "\n1. " not in second
+    assert "/latest 3" not in second  # the last page: nothing older to name
+    end = reply_of(post(web, wechat_text("oLatest", "/latest 3", 1702)))["Content"]
+    assert end == "没有更早的文章了。"
+
+
+def test_a_latest_page_too_long_keeps_whole_articles_and_links_those_left_out():
+    """On a real archive eight leads of /latest passed 2048 bytes: the eighth was cut mid-lead with "…";
+    whole articles stay, the links of the others are named, and the next page's command is kept."""
+    head = "🆕 最新文章："
+    items = [
+        f"{n}. 标题{n}\n2020-05-31 · https://news.example.org/article/{n}\n" + "导语" * 120
+        for n in range(1, 9)
+    ]
+    body = "\n\n".join([head, *items])
+    out = fit_listed(body, lambda count: f"另有 {count} 篇：…", tail="更早的文章：/latest 2")
+    assert len(out.encode("utf-8")) <= LIMIT - MARGIN
+    kept = [item for item in items if item in out]
+    assert out.startswith(head) and 0 < len(kept) < 8 and kept == items[: len(kept)]
+    assert out.endswith(f"另有 {8 - len(kept)} 篇：…\n\n更早的文章：/latest 2")
+    assert fit_listed("短的\n\n1. 一篇", lambda count: "x", tail="尾") == "短的\n\n1. 一篇\n\n尾"

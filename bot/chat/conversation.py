@@ -255,7 +255,7 @@ class Conversation:
                 return [self._notice(who, "search_usage")]
             return self.search(args, who)
         if name == "latest":
-            return self.latest(who)
+            return self.latest(who, page=latest_page(args))
         if name == "article":
             return self._article_command(args, who)
         if name == "stats":
@@ -390,9 +390,14 @@ class Conversation:
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
         if query:
-            response = self.library.search(
-                query, limit=self.inline_page_size, offset=start, today=self.today(who)
+            today = self.today(who)
+            response = self.library.search(query, limit=self.inline_page_size, offset=start, today=today)
+            # @bot 昨天 on an older archive: the latest day with news, as a chat's reply lists it.
+            instead = latest_day_instead(
+                self.library, response, limit=self.inline_page_size, offset=start, today=today
             )
+            if instead is not None and instead.shown is not None:
+                response = instead.shown
             total = response.total
             found = {a.id: a for a in self.library.articles([h.id for h in response.hits])}
             for hit in response.hits:
@@ -416,12 +421,14 @@ class Conversation:
 
     # -- pieces -------------------------------------------------------------------------------------
 
-    def latest(self, who: Who) -> list[Reply]:
-        """/latest: the newest articles, with buttons to open them and, when there are more, ▶."""
-        reply = self._latest_page(0, who)
-        assert reply is not None  # page 0 always exists (it may say there are no articles)
-        key = self._remember(QueryState(query="", user_id=who.user_id, kind=LATEST))
-        return [self._with_latest_nav(reply, key, 0)]
+    def latest(self, who: Who, *, page: int = 0) -> list[Reply]:
+        """/latest: the newest articles, with buttons to open them and, when there are more, ▶; `page`
+        (/latest 2: the second page) for a chat without buttons (WeChat names the next page)."""
+        reply = self._latest_page(page, who) if page <= MAX_LATEST_PAGE else None
+        if reply is None:  # past the oldest article (page 0 always exists: it may say there are none)
+            return [self._notice(who, "latest_end")]
+        key = self._remember(QueryState(query="", user_id=who.user_id, page=page, kind=LATEST))
+        return [self._with_latest_nav(reply, key, page)]
 
     def _remember(self, state: QueryState) -> str | None:
         """Store a query behind page buttons: its key, or None when the database stays busy (the reply
@@ -732,6 +739,16 @@ def has_words(query: str) -> bool:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]{1,9})\s*页?")
+
+
+def latest_page(args: str) -> int:
+    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); 0 for
+    none or anything else."""
+    found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
+    return max(int(found.group(1)) - 1, 0) if found else 0
 
 
 def article_numbers(args: str) -> list[int | None]:

@@ -277,6 +277,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_other": "目前只能读文字：发关键词或问题（比如「保交楼」「谁主持了统战工作会议？」）查新闻，发 /help 看全部命令。",
         "wechat_slow": "这次查询用时较长，请过几秒再发一次。",
         "wechat_more": "更多结果：{url}",
+        "wechat_latest_more": "更早的文章：{command}",
+        "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
         "wechat_full": "全文：{url}",
         "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（时区设置、订阅和它们的订阅源），请发送：/forget 确认",
@@ -429,6 +431,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_other": "I read text only: send words or a question (e.g. 保交楼, 谁主持了统战工作会议？) to search, /help for the commands.",
         "wechat_slow": "This search is taking a while; please send it again in a few seconds.",
         "wechat_more": "More results: {url}",
+        "wechat_latest_more": "Older articles: {command}",
+        "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
         "feeds below; see one with /digest ID.",
         "wechat_full": "Full text: {url}",

@@ -170,13 +170,29 @@ SCRIPT = r"""
   function show(data, div) {
     if (data.notice) { notice(data.notice); }
     if (data.edit && div) { edited(div, data.edit); }
-    (data.replies || []).forEach(function (reply) { bubble("bot", reply); });
+    return (data.replies || []).map(function (reply) { return bubble("bot", reply); });
   }
 
-  function send(message, search) {
+  // Turn a reply just shown to page `page` (counted from 1) by pressing its button for that page, when
+  // it has one: a link's page, as WeChat's "more results" asks for the one after those it listed.
+  function turnTo(divs, replies, page) {
+    replies.forEach(function (reply, i) {
+      (reply.buttons || []).forEach(function (row) {
+        row.forEach(function (b) {
+          var parts = (b.data || "").split(":");
+          if (parts.length === 3 && parts[0] === "p" && Number(parts[2]) === page - 1) { press(divs[i], b.data); }
+        });
+      });
+    });
+  }
+
+  function send(message, search, page) {
     bubble("me", {parts: [{text: message}], buttons: []});
     var body = search ? {text: message, search: true} : {text: message};
-    return post("/api/message", body).then(show, function (e) { notice(e.message); });
+    return post("/api/message", body).then(function (data) {
+      var divs = show(data);
+      if (page > 1) { turnTo(divs, data.replies || [], page); }
+    }, function (e) { notice(e.message); });
   }
 
   function press(div, data) {
@@ -205,10 +221,13 @@ SCRIPT = r"""
     var div = bubble(entry.kind === "me" ? "me" : "bot", entry.reply, false);
     div.dataset.entry = String(index);
   });
-  var asked = new URLSearchParams(window.location.search).get("q");
-  // A link may carry a search (WeChat's "more results"), never a command.
+  var params = new URLSearchParams(window.location.search);
+  var asked = params.get("q");
+  // A link may carry a search (WeChat's "more results", with the page to show), never a command.
   // The server is told so too: a character trim() keeps (U+0085) must not hide a command from this check.
-  if (asked && asked.trim().charAt(0) !== "/") { send(asked.trim().slice(0, 500), true); }
+  if (asked && asked.trim().charAt(0) !== "/") {
+    send(asked.trim().slice(0, 500), true, Number(params.get("page")) || 1);
+  }
   // The search is in the saved conversation now: a reload must not send it again.
   if (asked !== null && window.history.replaceState) {
     window.history.replaceState(null, "", window.location.pathname + window.location.hash);

@@ -22,6 +22,7 @@ from bot.chat.conversation import (
     Who,
     article_numbers,
     language_words,
+    latest_page,
     parse_command,
 )
 from bot.chat.replies import Reply, format_welcome
@@ -31,7 +32,16 @@ from bot.digests.feed import feed_replies
 from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
 from bot.digests.records import UNSUBSCRIBE_PREFIX
 from bot.digests.texts import text as digest_text
-from bot.wechat.format import WECHAT, as_text, clip, fit_items, fit_previews, link_articles, to_wechat
+from bot.wechat.format import (
+    WECHAT,
+    as_text,
+    clip,
+    fit_items,
+    fit_listed,
+    fit_previews,
+    link_articles,
+    to_wechat,
+)
 from bot.wechat.protocol import Message
 from storage.database.access import Database
 from storage.records import subscriptions as subs
@@ -142,6 +152,8 @@ class WeChatChat:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
                 out = [typed_article_links(typed_choices(r)) for r in out]
+                if name == "latest" and len(out) == 1:
+                    return self._latest(out[0], rest, lang, base)
                 if name == "digest":
                     fitted = self._previews(out, rest, chat_id, lang, base)
                     if fitted is not None:
@@ -159,7 +171,7 @@ class WeChatChat:
         else:
             out = self.conversation.text(line, who)
         searched = searched_words(line, command)
-        more = f"{base}/?q={quote(searched)}"
+        more = f"{base}/?q={quote(searched)}&page=2"  # the web page's second page: WeChat listed the first
         if (
             searched
             and len(more) <= MORE_LINK_MAX
@@ -167,6 +179,21 @@ class WeChatChat:
         ):
             tail = text(lang, "wechat_more", url=more)
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
+
+    @staticmethod
+    def _latest(reply: Reply, args: str, lang: str, base: str) -> str:
+        """A page of /latest within one WeChat reply: whole articles, the links of those that do not fit,
+        and the command of the next page when there is one (WeChat shows no ▶)."""
+        data = [b.data for row in reply.buttons for b in row if b.data]
+        ids = [d.removeprefix(ARTICLE_PREFIX) for d in data if d.startswith(ARTICLE_PREFIX)]
+        older = any(b.label == "▶" for row in reply.buttons for b in row)
+        tail = text(lang, "wechat_latest_more", command=f"/latest {latest_page(args) + 2}") if older else ""
+
+        def left_out(count: int) -> str:
+            links = "、".join(f"/article {i}" for i in ids[len(ids) - count :])
+            return link_articles(text(lang, "wechat_latest_cut", count=count, links=links), base)
+
+        return fit_listed(link_articles(as_text(reply.text), base).strip(), left_out, tail=tail)
 
     def _previews(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
         """/digest's previews within one WeChat reply: whole previews, then whole articles, and the line

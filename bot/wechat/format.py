@@ -118,7 +118,7 @@ def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:
     return fit(link_articles(as_text(body), base_url).strip(), tail=as_text(tail))
 
 
-_LISTED_ARTICLE = re.compile(r"^\d+\. ")
+LISTED_ARTICLE = re.compile(r"^\d+\. ")  # "3. " opens a listed article (results, digests, /latest)
 
 
 def fit_previews(
@@ -141,7 +141,7 @@ def fit_previews(
     if not previews:
         return fit(closing(0), limit)
     blocks = previews[0].split("\n\n")
-    items = [n for n, block in enumerate(blocks) if _LISTED_ARTICLE.match(block)]
+    items = [n for n, block in enumerate(blocks) if LISTED_ARTICLE.match(block)]
     last = closing(len(previews) - 1)
     for keep in range(len(items) - 1, 0, -1):
         kept = blocks[: items[keep]] + blocks[items[-1] + 1 :]  # the head, whole articles, the lines after
@@ -172,6 +172,27 @@ def fit_items(
         if tail:
             kept.append(tail)
         out = "\n".join(kept)
+        if utf8_len(out) <= limit:
+            return out
+    return fit(body, limit, tail=tail)
+
+
+def fit_listed(body: str, more: Callable[[int], str], *, tail: str = "", limit: int = LIMIT - MARGIN) -> str:
+    """`body` with `tail` after a blank line within `limit` bytes, never cut inside a listed article (a
+    block between blank lines opening with its number): whole when it fits, else the blocks before the
+    first article, the articles that fit, `more(n)` naming the n left out, the blocks after the last
+    article and `tail` (`fit` when not even one article fits). Pure."""
+
+    def joined(blocks: Sequence[str]) -> str:
+        return "\n\n".join(b for b in [*blocks, tail] if b)
+
+    whole = joined([body])
+    if utf8_len(whole) <= limit:
+        return whole
+    blocks = body.split("\n\n")
+    items = [n for n, block in enumerate(blocks) if LISTED_ARTICLE.match(block)]
+    for keep in range(len(items) - 1, 0, -1):
+        out = joined([*blocks[: items[keep]], more(len(items) - keep), *blocks[items[-1] + 1 :]])
         if utf8_len(out) <= limit:
             return out
     return fit(body, limit, tail=tail)

@@ -325,14 +325,22 @@ def remove_all_subscriptions(db: sqlite_utils.Database, chat_id: int, *, now: da
 
 
 def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[object]) -> int:
-    """Delete the subscriptions matching ``where`` with their feeds and the ledger rows of digests they did
-    not send (claims, empty and failed days; a claim of a cancelled subscription is never taken over);
-    return how many there were. The rows of the digests they sent stay: the chat has those stories."""
+    """Delete the subscriptions matching ``where`` with their feeds and the ledger rows of their empty and
+    failed days; return how many there were. The rows of the digests they sent stay: the chat has those
+    stories. So do their claims, whose message may be on its way to the chat: kept without the message,
+    nobody takes one over; recorded sent, its stories count for the chat's other digests as a sent
+    digest's do, and undone (certainly not delivered) it goes."""
     chosen = f"SELECT id FROM subscriptions WHERE {where}"
-    unsent = f"SELECT id FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status <> ?"
-    conn.execute(f"DELETE FROM digest_items WHERE delivery_id IN ({unsent})", [*params, SENT])
+    kept = [SENT, CLAIMED]
+    dropped = f"SELECT id FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status NOT IN (?, ?)"
+    conn.execute(f"DELETE FROM digest_items WHERE delivery_id IN ({dropped})", [*params, *kept])
     conn.execute(
-        f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status <> ?", [*params, SENT]
+        f"DELETE FROM digest_deliveries WHERE subscription_id IN ({chosen}) AND status NOT IN (?, ?)",
+        [*params, *kept],
+    )
+    conn.execute(
+        f"UPDATE digest_deliveries SET message = NULL WHERE subscription_id IN ({chosen}) AND status = ?",
+        [*params, CLAIMED],
     )
     conn.execute(f"DELETE FROM feeds WHERE subscription_id IN ({chosen})", params)
     return conn.execute(f"DELETE FROM subscriptions WHERE {where}", params).rowcount

@@ -322,8 +322,9 @@ class Searcher:
                 else {}
             )
             also = other_sources(db, [r.id for r in rows], found.clusters)
-        highlight = list(parsed.words) + [m for d in parsed.dates for m in date_mentions(d)]
-        needles = Needles(highlight)  # normalised once for every title and snippet
+        mentions = [m for d in parsed.dates for m in date_mentions(d)]
+        highlight = list(parsed.words) + mentions
+        needles = Needles(parsed.words, whole_only=mentions)  # normalised once for every title and snippet
         hits = []
         for row in rows:
             doc = docs.get(row.id)

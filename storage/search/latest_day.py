@@ -41,15 +41,16 @@ def period_label(period: tuple[str, str]) -> str:
 
 
 def latest_day_instead(
-    library: DaySearch, response: SearchResponse, *, limit: int, today: date | None = None
+    library: DaySearch, response: SearchResponse, *, limit: int, offset: int = 0, today: date | None = None
 ) -> LatestDayInstead | None:
     """For a date-only query that found nothing, the latest day with news up to its period's end and
-    that day's first `limit` stories; None for any other response (it is the answer as it is)."""
-    if response.hits or not response.date_only or response.period is None:
+    that day's `limit` stories from `offset` (a later page of it: inline mode's next results); None for
+    any other response (it is the answer as it is)."""
+    if response.total or response.hits or not response.date_only or response.period is None:
         return None
     when = period_label(response.period)
     day = library.latest_day(date.fromisoformat(response.period[1]))
     if day is None:
         return LatestDayInstead(when=when, day=None, shown=None)
-    shown = library.search(day, limit=limit, offset=0, today=today)
+    shown = library.search(day, limit=limit, offset=offset, today=today)
     return LatestDayInstead(when=when, day=day, shown=shown)

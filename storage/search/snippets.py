@@ -27,12 +27,16 @@ MAX_WINDOWS = 40  # candidate windows tried (one starting at each of the first m
 
 class Needles:
     """The terms a response marks, each normalised once and cut into pieces once (when a text lacks it
-    whole), for all the texts of the response: titles, snippets and the answer line."""
+    whole), for all the texts of the response: titles, snippets and the answer line.
 
-    __slots__ = ("_pieces", "normalized", "terms")
+    `whole_only` terms (after `terms`) are marked only where a text holds them whole: the ways a date of
+    the query is written (2019年10月, 10月), whose pieces (2019, 10) are any number in any text."""
 
-    def __init__(self, terms: Sequence[str]) -> None:
-        self.terms = tuple(terms)
+    __slots__ = ("_pieces", "normalized", "terms", "whole_from")
+
+    def __init__(self, terms: Sequence[str], whole_only: Sequence[str] = ()) -> None:
+        self.terms = (*terms, *whole_only)
+        self.whole_from = len(terms)  # the index of the first whole-only term
         self.normalized = [normalize(term) for term in self.terms]
         self._pieces: dict[int, list[str]] = {}
 
@@ -40,7 +44,10 @@ class Needles:
         return len(self.terms)
 
     def pieces(self, index: int) -> list[str]:
-        """The pieces of two characters or more of the `index`-th term, normalised."""
+        """The pieces of two characters or more of the `index`-th term, normalised (none for a
+        whole-only term)."""
+        if index >= self.whole_from:
+            return []
         found = self._pieces.get(index)
         if found is None:
             found = self._pieces[index] = [p.text for p in pieces(self.normalized[index]) if len(p.text) >= 2]
