@@ -128,6 +128,34 @@ def test_same_story_from_jsonl_is_known_and_keeps_richer_fields(db, tmp_path):
     assert get_article(db, 1) == seed
 
 
+def test_a_reprint_under_another_source_keeps_the_paper_that_printed_it_first(db, tmp_path):
+    first = tmp_path / "rmrb.jsonl"
+    first.write_text(
+        jsonl({"title": "原题", "body": "本报讯 全文一字不差的一篇稿件。", "source": "人民日报", "date": "2020-05-20"})
+    )
+    ingest_paths(db, [first])
+    reprint = tmp_path / "xinhua.jsonl"
+    reprint.write_text(
+        jsonl(
+            {
+                "title": "转载的标题",
+                "body": "本报讯 全文一字不差的一篇稿件。",
+                "source": "新华社",
+                "date": "2020-05-21",
+                "url": "https://example.org/a",
+            }
+        )
+    )
+    report = ingest_paths(db, [reprint])
+    article = get_article(db, 1)
+    assert article is not None
+    # Recognised as the stored story: the first paper keeps its name, title and date; only what it
+    # lacked (the link) is filled in.
+    assert (article.source, article.title, article.date) == ("人民日报", "原题", "2020-05-20")
+    assert article.url == "https://example.org/a"
+    assert (report.new, report.known + report.updated) == (0, 1)
+
+
 def test_directories_recursive_mixed_encodings_and_skips(db, tmp_path):
     root = tmp_path / "inbox"
     (root / "2024" / "05").mkdir(parents=True)

@@ -310,13 +310,23 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
     A re-parse of the same file is authoritative: every content column follows it (it may clear a field
     or split paragraphs differently). Another file with the same text only brings its non-empty title
     and metadata; the stored paragraphs stay, the headline lines and the title's source change only
-    with the title, and an inferred title never replaces a stored one.
+    with the title, and an inferred title never replaces a stored one. A file of another source (a reprint:
+    the same text under 新华社 of a story stored from 人民日报) only fills what the stored article lacks, so
+    the paper that printed it first keeps its name, title and date.
     """
     same_file = existing["origin_file"] is not None and existing["origin_file"] == row["origin_file"]
+    reprint = (
+        not same_file
+        and bool(existing["source"])
+        and bool(row["source"])
+        and existing["source"] != row["source"]
+    )
     changes: dict[str, Any] = {}
     for column in _CONTENT_COLUMNS:
         if column == "body":
             continue  # follows paragraphs
+        if reprint and existing[column] not in (None, "", "[]"):
+            continue
         if not same_file and (
             column == "paragraphs"
             or (column in ("title_lines", "title_source") and "title" not in changes)
