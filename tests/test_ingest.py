@@ -131,7 +131,14 @@ def test_same_story_from_jsonl_is_known_and_keeps_richer_fields(db, tmp_path):
 def test_a_reprint_under_another_source_keeps_the_paper_that_printed_it_first(db, tmp_path):
     first = tmp_path / "rmrb.jsonl"
     first.write_text(
-        jsonl({"title": "原题", "body": "本报讯 全文一字不差的一篇稿件。", "source": "人民日报", "date": "2020-05-20"})
+        jsonl(
+            {
+                "title": "原题",
+                "body": "本报讯 全文一字不差的一篇稿件。",
+                "source": "人民日报",
+                "date": "2020-05-20",
+            }
+        )
     )
     ingest_paths(db, [first])
     reprint = tmp_path / "xinhua.jsonl"
