@@ -31,6 +31,7 @@ from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
 from storage.search.answers import best_sentence, category_asked, fact_test
+from storage.search.answers.questions import describes_person
 from storage.search.expressions import all_of, any_of, phrase
 from storage.search.index_reader import IndexReader, index_reader
 from storage.search.query import ParsedQuery, date_mentions, parse_query, with_printed_forms
@@ -352,7 +353,8 @@ class Searcher:
                 )
             )
         answer = None
-        if parsed.question and hits and offset == 0 and parsed.words:
+        # a question, or a description of a person (中国驻法国大使): the answer line names what it asks for
+        if (parsed.question or describes_person(parsed.raw)) and hits and offset == 0 and parsed.words:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             # An article lacking a name of the question that the first result holds (another person, another

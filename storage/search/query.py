@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from storage.search.answers.questions import describes_person
 from storage.search.dates import Period, day_of, month_span, relative_periods
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
@@ -601,11 +602,34 @@ def _tokens_of(text: str) -> str:
 OR_WORDS = frozenset({"or", "或", "或者", "|", "｜"})
 
 
+# The words of a description of a person (`describes_person`) from which it is read as a question: what the
+# person heads or belongs to and more (中国 驻 德国 大使). Shorter ones (乡村 医生, 北京 市长) are keyword searches
+# that keep every word, unless typed as a phrase (外汇局的新闻发言人, 那个…的村民).
+DESCRIPTION_TERMS = 3
+_PHRASE_MARKS = re.compile(r"的|那个|那位|这个|这位")
+
+
 def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     """Understand a raw query. Never raises.
 
     Relative dates (昨天, 上周二, 最近一周) are resolved against `today` (the chat's day); without it
-    they are left out of the words and do not filter."""
+    they are left out of the words and do not filter. A description of a person typed without a question
+    word (`asks_who_at_length`: 2019年2月和栗战书会谈的伊朗议长) is read as the question it is."""
+    parsed = _parse(text, today=today, as_question=False)
+    if not parsed.question and asks_who_at_length(parsed):
+        return _parse(text, today=today, as_question=True)
+    return parsed
+
+
+def asks_who_at_length(parsed: ParsedQuery) -> bool:
+    """Whether a query read as keywords describes a person (`describes_person`) in `DESCRIPTION_TERMS` words or
+    more, or as a phrase (with 的 or 那个): it asks who."""
+    long = len(parsed.terms) >= DESCRIPTION_TERMS or _PHRASE_MARKS.search(parsed.raw) is not None
+    return long and not parsed.groups and describes_person(parsed.raw)
+
+
+def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
+    """`parse_query`, reading the query as a question when `as_question` (or when it asks one)."""
     raw = text if isinstance(text, str) else str(text)
     # "A NOT B" (search-engine habit, in capitals) means -B, and so does "NOT B" at the start; AND and OR
     # are dropped as function words.
@@ -615,7 +639,7 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
-    question = bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
+    question = as_question or bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
 
     phrases: list[str] = []
     excluded: list[str] = []

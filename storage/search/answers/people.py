@@ -15,7 +15,8 @@ POST = (
     "总裁|干事|教授)"
 )
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
-_HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
+# A post ending a description typed without a question word (中国驻法国大使) asks for its holder too.
+_HOLDER_ASKED = r"(?:的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)|[\W_]*$)"  # 现在是…副主任的是谁
 
 
 def post_before(sentence: str, terms: Sequence[str]) -> bool:

@@ -5,7 +5,9 @@
                                                  with its month over a day alone (5日), which is shown
                                                  after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
-                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more
+                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more;
+             or a description of a person       also a description of a person typed without a question word
+             (2020年中国女足主教练, 中国驻法国大使) (`describes_person`): news prints the post right before the name
     where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
                                                  is the question's 浙江; 城市 is no place); a sentence
                                                  saying 本村 / 这座 / 当地 with the one before naming it;
@@ -137,7 +139,44 @@ def question_kind(query: str) -> str:
     for kind, pattern in KIND_PATTERNS:
         if pattern.search(q):
             return kind
-    return "what"
+    return "who" if describes_person(q) else "what"
+
+
+# The words a description of a person ends with: a post (局长, 董事长, 党支部书记, 主教练, 大使, 发言人), a role
+# or a calling (院士, 医生, 志愿者, 传承人, 选手, 专家), one of a village (村民, 农户, 老兵) or of a family (妻子,
+# 老伴). 长 only after what heads something (局长, 校长, 董事长; not 增长, 成长, 延长); 员 not of a group (人员,
+# 成员, 会员) nor the verb 动员.
+_PERSON_WORD = re.compile(
+    r"(?:(?:[局处科厅部司院校所站社会团队组班行市县区乡镇村省庭馆舰师旅营连排议署台场厂店园外首]|理事|秘书|干事|董事|"
+    r"检察|首席)长|行政长官|"
+    r"书记|支书|支委|主任|委员|常委|主席|总统|总理|首相|总裁|总监|董事|秘书|经理|干事|干部|村官|代表|大使|领事|参赞|特使|"
+    r"政委|司令员?|执行官|法官|检察官|外交官|官员|教练|领队|顾问|主管|老板|店主|院士|教授|讲师|博士|"
+    r"(?<![人成会动全裁减增满扩])员|(?<![出誓会])师|"
+    r"(?:负责|发言|传承|召集|发起|创始|带头|接班|代言|主持|经纪|候选|继承|掌门|领路|守护|当事|法)人|"
+    r"记者|作者|学者|志愿者|挑战者|患者|"
+    r"(?:专|学|作|画|唱|企业|艺术|书法|收藏|慈善|演奏|音乐|设计|评论|政治|军事|外交|教育|实业)家|"
+    r"(?:选|棋|骑|歌|射|能|旗|舵|水|国|鼓|高)手|编剧|导演|演员|主播|达人|劳模|模范|英雄|烈士|冠军|亚军|季军|"
+    r"医生|护士|民警|警察|交警|辅警|司机|华侨|侨领|中锋|前锋|后卫|门将|社工|红军|客户|的人|\d0后|"
+    r"[村农渔牧市居]民|(?:农|牧|渔|养殖|种植|贫困|困难|承包|大)户|(?:老|士|新|哨|民)兵|"
+    r"学生|老人|老汉|大爷|大妈|阿姨|姑娘|小伙子?|女孩|男孩|"
+    r"妻子|丈夫|老伴|爱人|儿子|女儿|孙子|孙女|父亲|母亲|姥姥|奶奶|爷爷|外婆|外公|兄弟|孩子|朋友|媳妇|徒弟|师傅|战友)$"
+)
+# What asks something (a question word) or points at nothing more (那个, 那位, 的): not a description's content.
+_ASKS = re.compile(r"谁|什么|啥|哪|几|多少|怎么|怎样|如何|为何|吗|呢|[?？]")
+_POINTERS = re.compile(r"那个|那位|这个|这位|的|[\s\W_]")
+_DESCRIPTION_CONTENT = 2  # characters besides the person word: 北京市长 (北京), not 副局长 alone
+
+
+def describes_person(query: str) -> bool:
+    """Whether a query typed without a question word describes a person (2020年中国女足主教练, 中国驻法国大使,
+    那个在家门口看戏的丁李湾村民): it ends with a post or a word for a person, after at least two characters of
+    what the person heads, belongs to or did. A post alone (局长) describes no one in particular."""
+    q = normalize(query).strip()
+    q = re.sub(r"[\W_]+$", "", q)
+    if _ASKS.search(q):
+        return False
+    m = _PERSON_WORD.search(q)
+    return m is not None and len(_POINTERS.sub("", q[: m.start()])) >= _DESCRIPTION_CONTENT
 
 
 # Words between what a how-many question measures and 多少 (余额有多少, 覆盖率提升到多少).
