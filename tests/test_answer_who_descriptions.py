@@ -139,3 +139,19 @@ def test_a_post_alone_keeps_every_result_holding_it_and_shows_no_answer(searcher
     resp = searcher.search("局长", today=TODAY)
     assert resp.answer is None
     assert {h.title for h in resp.hits} == {"重庆定制客运保复工", "交通局局长走基层"}
+
+
+def test_a_short_description_read_as_keywords_keeps_its_ranking(tmp_path) -> None:
+    # 女排 队长 is a keyword search (two words): the story holding both words in its headline stays first,
+    # though the answer line names the captain from the second story.
+    stories = [
+        ("2020-05-20", "女排队长谈训练", ["队长表示，全队将继续刻苦训练，备战奥运会。"]),
+        ("2020-05-18", "排球联赛综述", ["本赛季联赛落下帷幕。", "女排队长朱婷当选最有价值球员。"]),
+    ]
+    db = stories_db(tmp_path, stories)
+    try:
+        resp = Searcher(db).search("女排 队长", today=TODAY)
+    finally:
+        db.close()
+    assert [h.title for h in resp.hits] == ["女排队长谈训练", "排球联赛综述"]
+    assert resp.answer is not None and "朱婷" in resp.answer.sentence

@@ -364,7 +364,8 @@ class Searcher:
             answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
             # The answer's article comes first only when the evidence placed it close to the first: one
             # sentence of a story ranked well below does not outweigh what the first holds of the question.
-            if answer is not None and _placed_close(found, answer.article_id):
+            # A short description read as keywords (北京市长) keeps its exact ranking.
+            if answer is not None and parsed.question and _placed_close(found, answer.article_id):
                 hits = source_first(hits, answer)
         period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
