@@ -1,0 +1,62 @@
+"""Issue 20, the answer line on the eleventh set: how news writes a count (a year is no count, people counted in 人,
+a level in Roman numerals, a degree, a share, a score), a date (a century, a span of days), a cause (因…产生, what
+weighs on someone, what a thing caused, what came to mind), a name (a code after 编号, a topic after 围绕), a person
+(the byline of a report, a person asked by what the person is), and a place named after its kind; each on a small
+hand-written story."""
+
+from __future__ import annotations
+
+from storage.search.answers import (
+    FAINT,
+    LIKELY,
+    NOTHING,
+    PLAIN,
+    question_kind,
+)
+from storage.search.answers.strength import HOLDS_KIND
+from tests.answer_support import answer_line, fact_strength
+
+
+def test_a_year_before_what_is_counted_is_no_count() -> None:
+    question = "2019年女排拿的是第几个世界杯冠军"
+    sentence = "刚刚获得2019年女排世界杯冠军的队员参加庆祝成立70周年招待会。"
+    assert fact_strength(sentence, "howmany", question) < HOLDS_KIND
+    assert fact_strength("中国女排夺得了第五个女排世界杯冠军。", "howmany", question) == PLAIN
+
+
+def test_people_counted_are_counted_in_ren_and_the_word_before_is_not_measured() -> None:
+    question = "石桥小学一共多少学生"
+    # 石桥小学13年: the school's years, not its pupils
+    assert fact_strength("她的到来打破了石桥小学13年未进新老师的局面。", "howmany", question) < PLAIN
+    assert fact_strength("她来到这所仅有120余人的乡村小学。", "howmany", question) == PLAIN
+    assert fact_strength("全镇共有学生300名。", "howmany", question) == PLAIN
+
+
+def test_a_level_in_roman_numerals_answers_how_many_levels() -> None:
+    question = "应急管理部为那场雪灾启动的是几级响应"
+    assert fact_strength("应急管理部启动国家Ⅳ级救灾应急响应，派出工作组。", "howmany", question) == PLAIN
+    assert fact_strength("应急管理部派出工作组赶赴灾区。", "howmany", question) == NOTHING
+
+
+def test_a_number_with_the_degree_sign_is_an_amount() -> None:
+    question = "着陆器的姿态误差要控制在多大以内"
+    assert fact_strength("要求着陆器的姿态误差必须控制在1.5°以内。", "howmany", question) == LIKELY
+    body = (
+        "团队对着陆器的姿态误差做了统计分析，明确控制目标。\n"
+        "团队负责人介绍，这要求着陆器的姿态误差必须控制在1.5°以内。"
+    )
+    assert "1.5°以内" in answer_line(question, "着陆器顺利唤醒", body)
+
+
+def test_a_share_asked_by_its_word_is_answered_by_a_share() -> None:
+    question = "那个国家对多大比例的人口实行了签证限制"
+    assert fact_strength("该国又宣布对近1/4的人口实行签证限制。", "howmany", question) == PLAIN
+    assert fact_strength("该国宣布对三分之一人口实行签证限制。", "howmany", question) == PLAIN
+    assert fact_strength("该国去年发放签证120万份。", "howmany", question) < PLAIN
+
+
+def test_a_score_asked_is_answered_by_a_score() -> None:
+    question = "女篮预选赛中国队赢英国几比几"
+    assert question_kind(question) == "howmany"
+    assert fact_strength("首个比赛日，中国女篮以86∶76战胜英国女篮。", "howmany", question) == PLAIN
+    assert fact_strength("中国女篮与英国队、韩国队分在B组，共有12支球队参赛。", "howmany", question) == FAINT
