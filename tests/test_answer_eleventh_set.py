@@ -10,6 +10,7 @@ from storage.search.answers import (
     FAINT,
     LIKELY,
     NOTHING,
+    PARTIAL,
     PLAIN,
     question_kind,
 )
@@ -60,3 +61,18 @@ def test_a_score_asked_is_answered_by_a_score() -> None:
     assert question_kind(question) == "howmany"
     assert fact_strength("首个比赛日，中国女篮以86∶76战胜英国女篮。", "howmany", question) == PLAIN
     assert fact_strength("中国女篮与英国队、韩国队分在B组，共有12支球队参赛。", "howmany", question) == FAINT
+
+
+def test_a_century_dates_history() -> None:
+    question = "最早的铜镜是什么时候出现的"
+    assert fact_strength("中国最早的铜镜出现于公元前20世纪。", "when", question) == PARTIAL
+    assert fact_strength("这种纹样流行于上世纪80年代。", "when", question) == PARTIAL
+    assert fact_strength("这里出土了二十多面铜镜。", "when", question) == NOTHING
+
+
+def test_days_asked_as_a_span_are_answered_by_a_span() -> None:
+    question = "青年科学家峰会开了哪几天"
+    assert fact_strength("峰会于10月26日至27日在温州举行。", "when", question) == PLAIN
+    assert fact_strength("10月26日，峰会在温州召开。", "when", question) < PLAIN
+    body = "10月26日，青年科学家峰会在温州召开。\n青年科学家峰会由科协主办，于10月26日至27日在温州举行。"
+    assert "26日至27日" in answer_line(question, "青年科学家峰会召开", body)
