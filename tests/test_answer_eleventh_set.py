@@ -76,3 +76,18 @@ def test_days_asked_as_a_span_are_answered_by_a_span() -> None:
     assert fact_strength("10月26日，峰会在温州召开。", "when", question) < PLAIN
     body = "10月26日，青年科学家峰会在温州召开。\n青年科学家峰会由科协主办，于10月26日至27日在温州举行。"
     assert "26日至27日" in answer_line(question, "青年科学家峰会召开", body)
+
+
+def test_causes_as_news_writes_them() -> None:
+    why = "那些武装组织为啥老打仗"
+    assert fact_strength("这些武装组织经常因争夺资源产生矛盾和冲突。", "why", why) == PLAIN
+    assert (
+        fact_strength("惦念着还有几亩魔芋没种下，老王连夜驱车往村里赶。", "why", "老王为啥连夜赶回村里")
+        == PLAIN
+    )
+    assert fact_strength("联想到之前有人买炭轻生，小哥立即报了警。", "why", "小哥为啥报警") == PLAIN
+    # what a thing caused answers why it is feared, less plainly than a cause (it also tells an event's toll)
+    assert fact_strength("小煤矿开采了十几年，造成附近大面积塌陷。", "why", "村民为啥怕小煤矿") == LIKELY
+    # 打造成 is no 造成; 带着…惦念 (a noun) moves no deed
+    assert fact_strength("他带领村民将石头村打造成为名村。", "why", "他为什么被评为好支书") == NOTHING
+    assert fact_strength("他带着对学生的无限惦念离开了。", "why", "他为什么选了这所大学") == NOTHING
