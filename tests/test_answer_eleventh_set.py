@@ -13,8 +13,10 @@ from storage.search.answers import (
     PARTIAL,
     PLAIN,
     question_kind,
+    read_question,
 )
 from storage.search.answers.strength import HOLDS_KIND
+from storage.search.query import parse_query
 from tests.answer_support import answer_line, fact_strength
 
 
@@ -91,3 +93,35 @@ def test_causes_as_news_writes_them() -> None:
     # 打造成 is no 造成; 带着…惦念 (a noun) moves no deed
     assert fact_strength("他带领村民将石头村打造成为名村。", "why", "他为什么被评为好支书") == NOTHING
     assert fact_strength("他带着对学生的无限惦念离开了。", "why", "他为什么选了这所大学") == NOTHING
+
+
+def test_the_byline_answers_who_wrote_the_report() -> None:
+    body = (
+        "本报武汉1月31日电  （记者范昊天、鲜敢）记者从武汉市防控指挥部获悉：武汉市1100家大型商超正常营业。\n"
+        "武汉市商务局局长王某说，货源充足。"
+    )
+    line = answer_line("报道武汉1100家商超营业的记者是谁", "武汉1100家商超正常营业", body)
+    assert line.startswith("（记者范昊天、鲜敢）")
+    assert question_kind("武汉商超营业那篇是哪个记者写的") == "who"
+    assert "范昊天" in answer_line("武汉商超营业那篇是哪个记者写的", "武汉1100家商超正常营业", body)
+    # a story without a byline: no name from its text is the writer
+    assert (
+        answer_line("报道武汉1100家商超营业的记者是谁", "武汉商超营业", body.split("（记者范昊天、鲜敢）")[1])
+        == ""
+    )
+    # a book's author is no byline
+    book = "本报北京1月2日电 （记者李明）江小涓撰著的《对外开放70年》一书已出版。"
+    assert "江小涓" in answer_line("《对外开放70年》这本书是谁写的", "新书出版", book)
+
+
+def test_a_person_asked_by_what_the_person_is_is_answered_by_a_name() -> None:
+    body = (
+        "“中国已经赢得了非洲人民的心。”正如埃塞俄比亚学者莫哈里·玛鲁所指出，美方一直将非洲视为博弈的战场。\n"
+        "埃塞俄比亚总理阿比代表埃塞俄比亚政府和人民表示感谢。"
+    )
+    # not read as the post of someone the question names (代表埃塞俄比亚: 阿比)
+    question = "说中国已经赢得非洲人民的心的埃塞俄比亚学者是谁"
+    asked = read_question(question, parse_query(question).terms, [(1, "帮助非洲", body)])
+    assert asked is not None and asked.kind == "who"
+    line = answer_line(question, "帮助非洲", body)
+    assert "莫哈里·玛鲁" in line and "阿比" not in line

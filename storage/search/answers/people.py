@@ -18,6 +18,18 @@ POST = (
 _HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
 
 
+# Who wrote a report, asked (写…那篇稿子的记者是谁, 哪个记者写的, 谁写的这篇报道): news names its writer in the byline
+# after the dateline (本报武汉1月31日电 （记者范昊天、鲜敢）), which the story's sentences do not repeat.
+REPORTER_ASKED = re.compile(
+    r"记者(?:是谁|叫什么|叫啥|是哪位)|哪(?:个|位|名|几位)记者|"
+    # 那篇报道是谁写的, 谁写的这条消息 (not 这本书是谁写的: a book's author is no byline)
+    r"(?:报道|稿子|消息|新闻)是?谁(?:写|采写)的|谁(?:写|采写)的(?:这|那)?[篇条]?(?:报道|稿子|消息|新闻)"
+)
+# A question asking for a person by what the person is (学者是谁, 那位专家叫什么, 作者是谁): a name answers, not the post
+# of someone the question names.
+DESCRIBED_PERSON_ASKED = re.compile(r"(?:者|家|员|师|手)的?(?:是谁|叫什么|叫啥|是哪位)")
+
+
 def post_before(sentence: str, terms: Sequence[str]) -> bool:
     return any(re.search(POST + re.escape(t), sentence) for t in terms)
 

@@ -62,7 +62,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "who",
         re.compile(
             r"谁|哪位|哪些人|什么人|何人|哪个人|哪几位|叫什么名字|叫什么|叫啥|名字是什么|"
-            + _EN.format("(?:who|whom|whose)")
+            # 哪个记者写的: a person asked by what the person is
+            r"哪(?:个|名)(?:记者|作者|通讯员)|" + _EN.format("(?:who|whom|whose)")
         ),
     ),
     (
