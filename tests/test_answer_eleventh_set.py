@@ -125,3 +125,18 @@ def test_a_person_asked_by_what_the_person_is_is_answered_by_a_name() -> None:
     assert asked is not None and asked.kind == "who"
     line = answer_line(question, "帮助非洲", body)
     assert "莫哈里·玛鲁" in line and "阿比" not in line
+
+
+def test_a_code_after_its_number_word_is_the_name_asked() -> None:
+    question = "飞到云龙湖的那只银鸥翅旗编号是啥"
+    assert question_kind(question) == "name"
+    assert fact_strength("摄影爱好者清晰地拍到了它的翅旗编号：AD81。", "name", question) == PLAIN
+
+
+def test_a_topic_discussed_answers_what_the_theme_was() -> None:
+    question = "政协经济界别第三十五组讨论的啥主题"
+    assert (
+        fact_strength("全国政协经济界别第三十五组围绕大力发展数字经济展开讨论。", "what", question) == PLAIN
+    )
+    # 就…展开交流 tells what was talked over, not a theme given
+    assert fact_strength("与会代表就中英合作展开交流和探讨。", "what", "论坛的主题是啥") < PLAIN

@@ -98,7 +98,8 @@ _WHICH_FIRST = re.compile(r"哪几|哪些")
 
 # 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
 _NAME_ASKED = re.compile(
-    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名|"
+    # 编号是啥, 型号是什么: a code of letters and digits (翅旗编号：AD81)
+    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|编号|型号|称号|全称|简称|叫做什么|取名|"
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
