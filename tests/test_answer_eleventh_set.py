@@ -140,3 +140,11 @@ def test_a_topic_discussed_answers_what_the_theme_was() -> None:
     )
     # 就…展开交流 tells what was talked over, not a theme given
     assert fact_strength("与会代表就中英合作展开交流和探讨。", "what", "论坛的主题是啥") < PLAIN
+
+
+def test_a_place_named_after_its_kind_is_a_place() -> None:
+    question = "两个武装组织是在中非共和国哪个城市打起来的"
+    sentence = "中非共和国武装组织近日在该国中东部城市布里亚发生冲突，造成约50人死亡。"
+    assert fact_strength(sentence, "where", question) == PARTIAL
+    assert fact_strength("首都圣多明各举行了集会。", "where", "集会在哪里举行") >= PARTIAL
+    assert fact_strength("这座城市发展很快。", "where", question) == NOTHING
