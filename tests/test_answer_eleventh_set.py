@@ -1,8 +1,8 @@
 """Issue 20, the answer line on the eleventh set: how news writes a count (a year is no count, people counted in 人,
 a level in Roman numerals, a degree, a share, a score), a date (a century, a span of days), a cause (因…产生, what
 weighs on someone, what a thing caused, what came to mind), a name (a code after 编号, a topic after 围绕), a person
-(the byline of a report, a person asked by what the person is), and a place named after its kind; each on a small
-hand-written story."""
+(the byline of a report, a person asked by what the person is, the issuer of a document), a place named after its
+kind, and the kind asked after 哪家 / 哪个 (a document's title in 《》); each on a small hand-written story."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from storage.search.answers import (
     NOTHING,
     PARTIAL,
     PLAIN,
+    SOME,
+    category_asked,
     question_kind,
     read_question,
 )
@@ -148,3 +150,23 @@ def test_a_place_named_after_its_kind_is_a_place() -> None:
     assert fact_strength(sentence, "where", question) == PARTIAL
     assert fact_strength("首都圣多明各举行了集会。", "where", "集会在哪里举行") >= PARTIAL
     assert fact_strength("这座城市发展很快。", "where", question) == NOTHING
+
+
+def test_a_measure_word_after_na_counts_the_word_after_it() -> None:
+    # jieba tags 超市 a verb: the word a measure word counts is the kind asked all the same
+    question = "总理在武汉去哪家超市看的供应"
+    assert category_asked(question) == "超市"
+    body = (
+        "总理要求从全国增调医护人员，优先保障武汉的物资供应。\n"
+        "总理牵挂市民的生活。他来到武商超市，察看商品供应和价格情况。"
+    )
+    assert "武商超市" in answer_line(question, "总理到武汉考察", body)
+
+
+def test_a_document_asked_is_named_in_book_title_marks() -> None:
+    question = "河北控烟写进了哪个行动文件"
+    assert category_asked(question) == "文件"  # a kind no sentence may name: the document's title answers
+    sentence = "健康河北领导小组制定印发《健康中国·河北行动（2020—2030年）》，提出全面实施控烟行动。"
+    assert fact_strength(sentence, "what", question) == SOME
+    # a title of another kind than asked (什么车: 《新春走基层》) hardly answers
+    assert fact_strength("记者参加了《新春走基层》采访。", "what", "村里通了什么车") < SOME

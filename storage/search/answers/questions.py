@@ -31,6 +31,7 @@ A year, a month or a period the question names is read here too (`question_dates
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -182,6 +183,10 @@ _CALLED = frozenset({"叫", "叫做", "名叫", "取名", "名为"})
 _X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
 # A measure word jieba parts from 哪 (哪/所/大学): the kind asked is the noun after it.
 _ASKING_MEASURES = frozenset("个家种类位座条项所部支")
+# An asking word ending with a measure word (哪家, 哪个, 哪所): what it counts is the word right after it, whatever
+# jieba tags it (超市/v), when that is a word of two or three characters and no verb of motion or speech.
+_COUNTED_NEXT = re.compile(r"^哪一?[个家所座]$")
+_MAY_BE_KIND = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
 _NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
 
@@ -211,6 +216,11 @@ def category_asked(query: str, *, as_ranked: bool = False) -> str | None:
             nouns.pop()  # 是哪个学校毕业的: the word before the closing 的 is what was done (jieba: 毕业/n)
         if nouns:
             return _kind_word(nouns[-1])
+        if not as_ranked and _COUNTED_NEXT.search(word) and after and _MAY_BE_KIND.fullmatch(after[0][0]):
+            # 去哪家超市: a measure word counts the word after it (jieba: 超市/v), or the nouns after that (哪个
+            # 行动文件 → 文件)
+            more = [w for w, _t in itertools.takewhile(lambda x: is_noun(x[1]), after[1:])]
+            return _kind_word(more[-1] if more else after[0][0])
         ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
         if ends and i >= 2 and words[i - 1][0] in _HAS and is_noun(words[i - 2][1]):
             return _kind_word(words[i - 2][0])  # 单项冠军企业有哪些
