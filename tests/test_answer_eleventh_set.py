@@ -170,3 +170,10 @@ def test_a_document_asked_is_named_in_book_title_marks() -> None:
     assert fact_strength(sentence, "what", question) == SOME
     # a title of another kind than asked (什么车: 《新春走基层》) hardly answers
     assert fact_strength("记者参加了《新春走基层》采访。", "what", "村里通了什么车") < SOME
+
+
+def test_the_issuer_of_a_document_answers_who_issued_it() -> None:
+    question = "扶贫小额信贷延期的通知是谁发的"
+    sentence = "近日，国务院扶贫办、银保监会下发《关于做好扶贫小额信贷工作的通知》，要求各地化解疫情影响。"
+    assert fact_strength(sentence, "who", question) == PLAIN
+    assert fact_strength("通知明确适当延长还款期限。", "who", question) == NOTHING

@@ -97,8 +97,19 @@ _SIDE = r"([\u4e00-\u9fff]{2,8}?(?:队|选手|组合)|[\u4e00-\u9fff]{2,4}(?=[�
 _PLAYED = re.compile(r"(?:与|同|和|对阵|迎战|战平)" + _SIDE)  # played against, whoever won
 
 
+# Who issued a document, asked (通知是谁发的, 由谁印发, 谁发布的), and as news names the issuer: a body (部, 委, 办, 局,
+# 院, 会…; several parted by 、) right before the verb of issuing (国务院扶贫办、银保监会下发《…通知》).
+_ISSUER_ASKED = re.compile(r"(?:是谁|由谁|谁)(?:发|下发|印发|发布|出台|制定|公布)的?")
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}(?:部|委|办|局|院|会|厅|署|府|行|中心|小组)(?:、[\u4e00-\u9fff]{2,14})*"
+    r"(?:联合|共同)?(?:下发|印发|发布|出台|制定|公布)"
+)
+
+
 def _one_person_strength(sentence: str, asked: Asked) -> float:
     known = asked.known
+    if _ISSUER_ASKED.search(asked.query) and _ISSUER.search(sentence):
+        return PLAIN  # 通知是谁发的: 国务院扶贫办、银保监会下发《…通知》
     if _OPPONENT_ASKED.search(asked.query):
         verbs = _LOST if re.search(_LOST, asked.query) else _WON
         if new([m.group(1) for m in re.finditer(f"(?:{verbs})" + _SIDE, sentence)], known):
