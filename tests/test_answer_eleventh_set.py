@@ -177,3 +177,14 @@ def test_the_issuer_of_a_document_answers_who_issued_it() -> None:
     sentence = "近日，国务院扶贫办、银保监会下发《关于做好扶贫小额信贷工作的通知》，要求各地化解疫情影响。"
     assert fact_strength(sentence, "who", question) == PLAIN
     assert fact_strength("通知明确适当延长还款期限。", "who", question) == NOTHING
+
+
+def test_a_village_party_secretary_by_the_spoken_post_and_a_post_glued_to_its_body() -> None:
+    question = "曲阜北元疃村村支书叫啥"
+    assert "村村支书" in parse_query(question).terms  # jieba: 北元/疃/村村支书
+    assert fact_strength("村支书张佃壮乐呵呵地说，以前的麻友成了舞伴。", "who", question) == PLAIN
+    body = (
+        "眼看北元疃村活动有声有色，相邻的南雪村党员王桂河坐不住了。\n"
+        "“现在大伙都爱来广场。”村支书张佃壮乐呵呵地说，以前的麻友成了舞伴。"
+    )
+    assert "张佃壮" in answer_line(question, "曲阜乡村文化广场热闹起来", body)

@@ -12,7 +12,8 @@ from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, SOME,
 # 副总裁, 总干事, 教授: the posts news names people by in business, international bodies and universities too
 POST = (
     "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部|"
-    "总裁|干事|教授)"
+    # 支书: the spoken name of a village's party secretary (村支书张佃壮)
+    "总裁|干事|教授|支书)"
 )
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
 _HOLDER_ASKED = r"的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)"  # 现在是…副主任的是谁
@@ -154,12 +155,13 @@ def _dotted_names(sentence: str, known: str) -> list[str]:
 _JOINED_POSTS = r"(?:(?:、|兼)[\u4e00-\u9fff]{0,8}?" + POST + r"){0,2}"
 
 
-# A post jieba reads with the last character of its body (卫生健康局局长 → 卫生健康/局局长, 教育部部长 → 部部长):
-# news writes the post alone after the body's other posts (卫生健康局党组书记、局长吴松).
-_GLUED_POST = re.compile(r"^(.)\1(?=长$)")
+# A post jieba reads with the last character of its body (卫生健康局局长 → 卫生健康/局局长, 教育部部长 → 部部长,
+# 北元疃村村支书 → 北元/疃/村村支书): news writes the post alone after the body's other posts (卫生健康局党组书记、
+# 局长吴松) or after the body's name (村支书张佃壮).
+_GLUED_POST = re.compile(r"^(.)\1(?=.{0,2}" + POST + "$)")
 
 
-def _post_forms(term: str) -> tuple[str, ...]:
+def post_forms(term: str) -> tuple[str, ...]:
     """A post word of the question, and the post alone when jieba glued it to its body's end (局局长 → 局长)."""
     return (term, term[1:]) if _GLUED_POST.match(term) else (term,)
 
@@ -178,7 +180,7 @@ def _holder_strength(sentence: str, asked: Asked) -> float:
         for m in re.finditer(re.escape(t) + _SPEAKS, sentence)
     ):
         return PLAIN  # 说老街变美了的村民叫啥: 河上镇村民王强强述说着农村的巨变
-    posts = [p for t in asked.terms if re.search(POST + "$", t) for p in _post_forms(t)]
+    posts = [p for t in asked.terms if re.search(POST + "$", t) for p in post_forms(t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
     holder_asked = [t for t in posts if re.search(re.escape(t) + _HOLDER_ASKED, asked.query)]
