@@ -80,6 +80,9 @@ def test_days_asked_as_a_span_are_answered_by_a_span() -> None:
     assert fact_strength("10月26日，峰会在温州召开。", "when", question) < PLAIN
     body = "10月26日，青年科学家峰会在温州召开。\n青年科学家峰会由科协主办，于10月26日至27日在温州举行。"
     assert "26日至27日" in answer_line(question, "青年科学家峰会召开", body)
+    # the report's own day opens the span: the span is the event's days all the same
+    dated = "本报温州10月26日电 " + body.replace("10月26日，", "26日，")
+    assert "26日至27日" in answer_line(question, "青年科学家峰会召开", dated)
 
 
 def test_causes_as_news_writes_them() -> None:

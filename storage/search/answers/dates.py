@@ -66,8 +66,10 @@ def when_strength(sentence: str, asked: Asked) -> float:
     without one is then at most a hint, as a lower result may give the hour. Days asked as a span (哪几天) are
     answered by a span (26日至27日), one day less plainly."""
     if _SPAN_ASKED.search(asked.query):
-        plain = _date_strength(sentence, asked)
-        return plain if new(_DAY_SPAN.findall(sentence), asked.query) else min(DAY_ALONE_STRENGTH, plain)
+        # a span is the event's own days, not only the report's (本报…26日电: 于10月26日至27日举行)
+        if new(_DAY_SPAN.findall(sentence), asked.query):
+            return PLAIN
+        return min(DAY_ALONE_STRENGTH, _date_strength(sentence, asked))
     if _WEEKDAY_ASKED.search(asked.query):
         return PLAIN if new(_WEEKDAY.findall(sentence), asked.query) else FAINT
     if _CLOCK_ASKED.search(asked.query):
