@@ -5,7 +5,8 @@
                                                  with its month over a day alone (5日), which is shown
                                                  after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
-                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more
+                                                 after it: 免去韩俊的…部长职务); 哪些人: two names or more;
+                                                 记者是谁 / 哪个记者写的: the byline after the dateline
     where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
                                                  is the question's 浙江; 城市 is no place); a sentence
                                                  saying 本村 / 这座 / 当地 with the one before naming it;

@@ -1,7 +1,8 @@
-"""The top results read for answering: each article's sentences, normalised, and its dateline.
+"""The top results read for answering: each article's sentences, normalised, its dateline and its byline.
 
 A dateline (新华社北京4月3日电) dates the report, not the event: it answers "when" only if no
-sentence dates the event itself, and then it is shown with the sentence.
+sentence dates the event itself, and then it is shown with the sentence. The byline after it
+(（记者赵超）) names who wrote the report, which only a question asking for the writer reads.
 """
 
 from __future__ import annotations
