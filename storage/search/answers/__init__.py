@@ -10,7 +10,7 @@ The package, by what each module holds:
                 one family of facts each: how plainly a sentence holds it
     clauses     a sentence read clause by clause
     kinds       `kind_strength` by the question's kind, and `fact_test` for the evidence ranking
-    reading     the top results read into sentences, with their datelines
+    reading     the top results read into sentences, with their datelines and bylines
     coverage    the question's words a text holds, and their weights
     context     what a sentence takes from the sentences around it
     sentences   scoring the sentences and choosing the answer (`best_sentence`)

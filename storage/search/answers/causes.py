@@ -9,7 +9,8 @@ from storage.search.answers.strength import LIKELY, NOTHING, PARTIAL, PLAIN, Ask
 _CAUSE = re.compile(
     r"因为|由于|受[^，,。]{1,24}影响|得益于|原因|为了|旨在|出于|理由是|导致|因此|所以|是因为|主要是|关键是|源于|"
     # 担忧 / 担心 (out of worry), not the worry a thing gives rise to (引发担忧, 令人担心: a consequence)
-    r"(?<!引发)(?<!引起)(?<!令人)(?<!让人)(?:担忧|担心)|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
+    # 惦念着还有几亩魔芋没种下，王后春连夜驱车往村里赶: what weighs on someone's mind moves them, as 担心
+    r"(?<!引发)(?<!引起)(?<!令人)(?<!让人)(?:担忧|担心|放心不下)|(?:惦念|惦记|牵挂|挂念)着|因(?![素地此子])[^，,。]{1,12}而|缘于|之所以|鉴于|随着|目的是|意在|为的是|用于|以便|"
     # 但因“修例风波”及…长期停摆才延至…: 因…才 as 因…而; 经过调查，原来…: what an inquiry found caused it
     # 他自己因体力不支被水流卷走, 因涉嫌受贿被查: what befell someone, after its cause
     r"因(?![素地此子为])[^，,。；;]{1,24}?[才被]|(?:调查|查明|询问|追问|核实)[^。；;]{0,4}?原来|"
@@ -24,10 +25,17 @@ _CAUSE = re.compile(
     r"因[^，,。；;]{1,12}?(?:[，,][^，,。；;]{0,10}?)?(?:去世|逝世|病逝|离世|死亡|身亡|遇难|牺牲|殉职|受伤|住院)|"
     r"死于|病逝于|"
     # 这可能是断层地质条件造成的, 系操作不当所致: the cause written before what it caused
-    r"是[^，,。；;]{2,20}?(?:造成|导致|引起|引发)的|所致"
+    r"是[^，,。；;]{2,20}?(?:造成|导致|引起|引发)的|所致|"
+    # 武装组织经常因争夺资源产生矛盾和冲突: 因 and the cause, then what arose from it
+    r"因(?![素地此子为])[^，,。；;]{1,12}?(?:产生|引发|引起|造成|发生|爆发|出现)|"
+    # 联想到之前有人买炭轻生，小哥立即报了警: what came to mind moved the deed, as 考虑到
+    r"(?<![让令使])联想到"
 )
 # A clause opening with 因 (叶全奖因突发心脏病被送往医院，…): most often a cause, but 因 also opens what is
 # not one (除6名干部因有情况需要核实外，…), so it holds a cause less plainly than 因为 or 原因.
+# 这座小煤矿开采了十几年，造成附近大面积塌陷: what a thing caused, written after it (as with 导致, but 造成 also tells
+# the toll of the event asked about: 发生冲突，造成约50人死亡), so less plainly; not 打造成, 制造成.
+_CAUSED = re.compile(r"(?<![打制改建])造成(?!为)")
 _CAUSE_CLAUSE = re.compile(r"(?<![原基诱])因(?![素地此子为])[^，,。；;]{1,12}[，,]")
 _PURPOSE = re.compile(
     r"[，,]以(?:便|期|确保|保障|增加|提高|减少|满足|促进|推动|缓解|应对|遏制|改善|防止|避免|加快|保护)|"
@@ -51,7 +59,7 @@ def why_strength(sentence: str, asked: Asked) -> float:
     """A cause (因为, 由于, 受…影响) or a purpose (，以增加…)."""
     if _CAUSE.search(sentence):
         return PLAIN
-    if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence):
+    if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence) or _CAUSED.search(sentence):
         return LIKELY
     opening = _OPENING_PURPOSE.search(sentence)
     if opening is not None and any(t in sentence[opening.end() :] for t in asked.terms if len(t) >= 2):

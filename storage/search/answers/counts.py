@@ -16,7 +16,9 @@ _UNITS = (
     "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
     "倍 台 辆 架 所 处 篇 幅 点 分 千瓦时 微克 套 件 场 期 批 座 艘 只 头 户 起 例 株 斤 公斤 千克 克 升 立方米 票 % ％ "
     # more units news counts in (3000平方米, 38摄氏度, 120万千瓦, 70周年)
-    "平方米 平方千米 摄氏度 毫米 厘米 千瓦 兆瓦 周年 种 类 块 册 本 部 列 份 张 颗 棵 届 集 首 趟 班 剂"
+    "平方米 平方千米 摄氏度 毫米 厘米 千瓦 兆瓦 周年 种 类 块 册 本 部 列 份 张 颗 棵 届 集 首 趟 班 剂 "
+    # an angle or a temperature printed with the degree sign (误差控制在1.7°以内)
+    "°"
 ).split()
 _KNOWN_UNITS = frozenset(_UNITS) | {"钱"}
 # 3000多万千瓦时, 10余万人: news writes 多 / 余 before the magnitude as well as after it.
@@ -27,6 +29,10 @@ _NUMBER = re.compile(
 )
 # A number with a magnitude and no unit after it (全球1.42亿高中适龄青年): an amount all the same.
 _MAGNITUDE = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万)(?:多|余)?")
+# A level written in Roman numerals, as news prints the levels of an emergency response or of a grading (启动国家Ⅳ级
+# 救灾应急响应, Ⅱ级响应): a number in 级.
+_ROMAN = r"(?<![a-zA-Z])(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[iI]{1,3}|[iI][vV]|[vV])"
+_ROMAN_LEVEL = re.compile(_ROMAN + "级")
 # A count written in words (近九成, 三个, 十多家); 一 alone before a measure word is the article "a" (是一名铁人
 # 三项爱好者, 成为一家上市公司), no count.
 _CN_NUMBER = re.compile(
@@ -113,12 +119,20 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
     return any(n.endswith(u) or u in n for u in SAME_UNIT.get(unit, (unit,)) for n in numbers)
 
 
+# The score of a match asked for (几比几, 比分是多少), and as sport news prints it: the two sides' points parted by a
+# ratio colon (以86∶76战胜英国女篮, 3:1, 2比0).
+_SCORE_ASKED = re.compile(r"几比几|比分(?:是|为)?(?:多少|几|啥|什么)")
+_SCORE = re.compile(r"(?<![\d.])\d{1,3}(?:∶|:|比)\d{1,3}(?![\d.:])")
+
+
 def howmany_strength(sentence: str, asked: Asked) -> float:
     """A number with the unit asked for (多少人 → 1.42万人), right before what is counted (多少武装分子 →
     1.4万名武装分子) or right after what is measured (余额有多少 → 余额12.6万亿元), else any amount. A number
     planned (计划筹集75亿欧元, 目标) is no answer to what was done, unless the question asks about a plan; a
     number in a clause dated only by another year than the one asked (2019年…多少人: 继2018年选派44名干部之后)
-    is of that other year."""
+    is of that other year. A score asked (几比几) is answered by a score (86∶76)."""
+    if _SCORE_ASKED.search(asked.query):
+        return PLAIN if new(_SCORE.findall(sentence), asked.query) else FAINT
     sentence = _of_years_asked(sentence, asked.query)
     if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
         return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
@@ -152,13 +166,20 @@ def _of_years_asked(sentence: str, query: str) -> str:
     return sentence if len(kept) == len(clauses(sentence)) else "，".join(kept)
 
 
+# What a how-many question counts, when it is people (多少学生, 多少游客, 多少村民, 多少医护人员): news counts people
+# in 人 / 名 / 位 (仅有120余人的乡村小学, 接待游客1100万人次).
+_PEOPLE = re.compile(r"(?:人|民|员|生|客|者|工|师|众|童|兵|孩子|干部)$")
+
+
 def _howmany_in(sentence: str, asked: Asked) -> float:
-    unit = unit_asked(asked.query)
+    counted = counted_asked(asked)
+    unit = unit_asked(asked.query) or ("人" if counted and _PEOPLE.search(counted) else None)
     numbers = [
         n
         for n in new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)
         if unit == "年" or not re.fullmatch(r"\d{4}年|\d{1,2}[月日号]", n)  # dates are not amounts
     ]
+    numbers += new(_ROMAN_LEVEL.findall(sentence), asked.query)  # 几级响应: Ⅳ级
     bare = new([m.group(0) for m in _MAGNITUDE.finditer(sentence)], asked.query)
     numbers += bare
     worded = new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
@@ -167,7 +188,7 @@ def _howmany_in(sentence: str, asked: Asked) -> float:
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
-            f"(?:{ANY_NUMBER}|{_CN_COUNT})"
+            f"(?:{ANY_NUMBER}|{_CN_COUNT}|{_ROMAN})"
             + r"(?:多|余)?(?:"
             + _units_of(unit)
             + r")[^，,。；;\d]{0,12}"
@@ -178,12 +199,19 @@ def _howmany_in(sentence: str, asked: Asked) -> float:
         return LIKELY  # 多少人遇难: 600名志愿者 counts someone else (99人遇难 is the plain answer)
     if unit is not None and unit != RATE and any(not _NUMBER.match(sentence, sentence.find(b)) for b in bare):
         return LIKELY  # 多少人: 贫困人口由692万降到111万 (news leaves the unit out after 万 and 亿)
-    counted = counted_asked(asked)
     if counted and re.search(_SHARE + r"的?" + re.escape(counted), sentence):
         return LIKELY  # 影响着全球多少人口: 影响着全球近2/3的人口 (a share of what is counted)
-    if counted and numbers and re.search(ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence):
+    if _SHARE_ASKED.search(asked.query) and re.search(_SHARE, sentence):
+        return PLAIN  # 多大比例的非洲人口: 近1/4非洲人口
+    if (
+        counted
+        and numbers
+        and re.search(_NOT_YEAR + ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence)
+    ):
         return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
-    measured = measured_asked(asked.query) if unit is None else None
+    # what is measured is named before 多少 only when nothing counted follows it (沙河小学一共多少学生 counts
+    # students, not the school's years)
+    measured = measured_asked(asked.query) if unit is None and counted is None else None
     if measured and numbers and re.search(re.escape(measured) + r"[^，,。；;\d]{0,6}?\d", sentence):
         return PLAIN  # 余额有多少: 余额12.6万亿元
     if numbers:
@@ -197,6 +225,15 @@ _SHARE = (
     r"(?:\d+/\d+|[一二三四五六七八九十百]+分之[一二三四五六七八九十百]+|\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成|"
     r"半数|过半|大半)(?:以上|左右|多)?"
 )
+
+
+# A share asked for by its word (多大比例, 多大比重, 多少比例, 占多大份额): news gives it as a share (近1/4, 三分之一,
+# 六成, 40%).
+_SHARE_ASKED = re.compile(
+    r"多(?:大|少)的?(?:比例|比重|份额|部分)|(?:比例|比重|份额)(?:有|是|为|占)?多(?:大|少)"
+)
+# A number that is no year (2019年女排世界杯冠军 counts no 世界杯): dates are not amounts.
+_NOT_YEAR = r"(?<![\d.])(?!\d{4}年)"
 
 
 # A plan or a target, not a fact: 计划筹集75亿欧元, 预计, 力争, 设定了…等主要目标.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from storage.search.answers.people import post_forms
 from storage.search.answers.questions import DATE_LENGTH, QUESTION_DATE, QUESTION_DAY, QUESTION_PERIOD
 from storage.search.answers.reading import Article
 from storage.search.synonyms import printed_forms
@@ -95,10 +96,17 @@ _PER_PERIOD = {
 def written_forms(term: str) -> tuple[str, ...]:
     """The term and the forms news prints for it: its ordinal's other form (`_ordinal_forms`), the rate of a
     period (一年 → 每年, 年均), the full or formal names of the synonym table (卫健委 → 卫生健康委, 国企 →
-    国有企业, 去世 → 逝世, 老家 → 出生), and a verb of carrying's formal form (运到 → 运抵)."""
+    国有企业, 去世 → 逝世, 老家 → 出生), a verb of carrying's formal form (运到 → 运抵), and a post jieba glued to its
+    body's last character alone (村村支书 → 村支书)."""
     return tuple(
         dict.fromkeys(
-            (*_ordinal_forms(term), *_PER_PERIOD.get(term, ()), *printed_forms(term), *_arrival_forms(term))
+            (
+                *_ordinal_forms(term),
+                *_PER_PERIOD.get(term, ()),
+                *printed_forms(term),
+                *_arrival_forms(term),
+                *post_forms(term),
+            )
         )
     )
 

@@ -20,6 +20,8 @@ _DATE = re.compile(
     r"\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}[日号](?:至\d{1,2}[日号])|"
     r"\d{1,2}[日号](?:上午|下午|晚|早|凌晨|中午|傍晚)|\d{1,2}时(?:\d{1,2}分)?|\d{4}年|\d{1,2}月份?|"
     r"(?<![\d.])\d{1,2}[日号](?![\d])|"
+    # a century or a decade, as history is dated (公元前20世纪, 上世纪80年代, 20世纪初, 90年代)
+    r"(?:公元前|公元)?(?:\d{1,2}|上)世纪(?:\d0年代)?(?:初|初期|中叶|中期|末|末期)?|(?<!\d)\d0年代|公元前\d{1,4}年|"
     # a reign or a dynasty's years (明朝永乐年间, 清康熙至嘉庆年间), not a count of years (二十年间, 这些年间)
     r"(?:[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}至)?[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}年间"
 )
@@ -50,12 +52,24 @@ _CLOCK = re.compile(
 )
 
 
+# Days asked as a span (哪几天, 哪两天, 开了几天): news dates an event of several days by its first and last (于10月
+# 26日至27日举行, 6日至9日, 3—5日); one day of it is part of the answer.
+_SPAN_ASKED = re.compile(r"哪几天|哪几日|哪[两三]天|从哪天到哪天")
+_DAY_SPAN = re.compile(r"\d{1,2}[日号]?(?:至|到|—|–|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号]")
+
+
 def when_strength(sentence: str, asked: Asked) -> float:
     """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came. A day of the week
     (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38): a date
-    without one is then at most a hint, as a lower result may give the hour."""
+    without one is then at most a hint, as a lower result may give the hour. Days asked as a span (哪几天) are
+    answered by a span (26日至27日), one day less plainly."""
+    if _SPAN_ASKED.search(asked.query):
+        # a span is the event's own days, not only the report's (本报…26日电: 于10月26日至27日举行)
+        if new(_DAY_SPAN.findall(sentence), asked.query):
+            return PLAIN
+        return min(DAY_ALONE_STRENGTH, _date_strength(sentence, asked))
     if _WEEKDAY_ASKED.search(asked.query):
         return PLAIN if new(_WEEKDAY.findall(sentence), asked.query) else FAINT
     if _CLOCK_ASKED.search(asked.query):

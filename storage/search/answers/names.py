@@ -50,8 +50,11 @@ def _instance_pattern(category: str) -> re.Pattern[str]:
 # What a name-like thing is called, asked for by its own word (原名叫什么, 别称叫啥, 主题是啥, 授予什么称号):
 # news writes that word beside the name (林心平，原名梁玉; 以“中英科技与金融合作”为主题).
 _ATTRIBUTE = re.compile(
-    r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|称号|主题|口号|原叫|原称|旧称|旧名"
+    r"原名|本名|曾用名|别称|别名|又称|又名|笔名|艺名|外号|绰号|昵称|代号|编号|型号|称号|主题|口号|原叫|原称|旧称|旧名"
 )
+# The topic of a meeting or a group's talk, as news writes it: 围绕…展开讨论 (第三十五组围绕大力发展数字经济展开讨论);
+# not 就…展开交流, which tells what was talked over, less than a theme given (以“…”为主题).
+_TOPIC_DISCUSSED = re.compile(r"围绕[^，,。；;]{2,24}?(?:展开|进行|开展)?(?:讨论|座谈|研讨|协商|审议)")
 # What a thing was called before, asked in everyday words (原来的村名叫什么, 以前叫啥, 过去叫什么): news writes
 # 原名 / 原叫 / 原称 / 旧称 beside the former name (村名原叫棠濑).
 # 最早叫什么 / 最初叫什么 ask for the first name, which news writes 初名 / 始称 / 古称 (鹤林寺，初名竹林寺).
@@ -71,6 +74,8 @@ def _attribute_named(sentence: str, asked: Asked) -> bool:
     wanted = {m.group(0) for m in _ATTRIBUTE.finditer(asked.query)}
     if "称号" in wanted and new([m.group(1) for m in _TITLE_GIVEN.finditer(sentence)], asked.known):
         return True  # 授予了什么称号: 他被授予第七届全国道德模范荣誉称号
+    if "主题" in wanted and _TOPIC_DISCUSSED.search(sentence):
+        return True  # 讨论的啥主题: 围绕大力发展数字经济展开讨论
     if _FORMER_ASKED.search(asked.query):
         wanted.update(_FORMER)
     for word in wanted:
@@ -207,4 +212,10 @@ def _what_named(sentence: str, asked: Asked) -> float:
     # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
     if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
         return NOTHING
-    return SOME if category is None else FAINT
+    return SOME if category is None or category in _DOCUMENTS else FAINT
+
+
+# Documents, whose titles news prints in 《》 (哪个行动文件: 《健康中国·河北行动（2020—2030年）》).
+_DOCUMENTS = frozenset(
+    "文件 规划 方案 意见 通知 条例 法规 法律 决定 纲要 办法 规定 计划 政策 公告 通告".split()
+)

@@ -12,11 +12,24 @@ from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, SOME,
 # 副总裁, 总干事, 教授: the posts news names people by in business, international bodies and universities too
 POST = (
     "(?:长|书记|主任|部长|经理|主席|委员|常委|总监|董事|秘书|局长|记者|通讯员|代表|负责人|总统|总理|首相|发言人|干部|"
-    "总裁|干事|教授)"
+    # 支书: the spoken name of a village's party secretary (村支书张佃壮)
+    "总裁|干事|教授|支书)"
 )
 # What asks for the holder of the post written right before it (党支部书记是谁, 董事长叫啥).
 # A post ending a description typed without a question word (中国驻法国大使) asks for its holder too.
 _HOLDER_ASKED = r"(?:的?(?:是谁|叫什么|叫啥|是哪位|是什么人|名叫什么)|[\W_]*$)"  # 现在是…副主任的是谁
+
+
+# Who wrote a report, asked (写…那篇稿子的记者是谁, 哪个记者写的, 谁写的这篇报道): news names its writer in the byline
+# after the dateline (本报武汉1月31日电 （记者范昊天、鲜敢）), which the story's sentences do not repeat.
+REPORTER_ASKED = re.compile(
+    r"记者(?:是谁|叫什么|叫啥|是哪位)|哪(?:个|位|名|几位)记者|"
+    # 那篇报道是谁写的, 谁写的这条消息 (not 这本书是谁写的: a book's author is no byline)
+    r"(?:报道|稿子|消息|新闻)是?谁(?:写|采写)的|谁(?:写|采写)的(?:这|那)?[篇条]?(?:报道|稿子|消息|新闻)"
+)
+# A question asking for a person by what the person is (学者是谁, 那位专家叫什么, 作者是谁): a name answers, not the post
+# of someone the question names.
+DESCRIBED_PERSON_ASKED = re.compile(r"(?:者|家|员|师|手)的?(?:是谁|叫什么|叫啥|是哪位)")
 
 
 def post_before(sentence: str, terms: Sequence[str]) -> bool:
@@ -86,8 +99,19 @@ _SIDE = r"([\u4e00-\u9fff]{2,8}?(?:队|选手|组合)|[\u4e00-\u9fff]{2,4}(?=[�
 _PLAYED = re.compile(r"(?:与|同|和|对阵|迎战|战平)" + _SIDE)  # played against, whoever won
 
 
+# Who issued a document, asked (通知是谁发的, 由谁印发, 谁发布的), and as news names the issuer: a body (部, 委, 办, 局,
+# 院, 会…; several parted by 、) right before the verb of issuing (国务院扶贫办、银保监会下发《…通知》).
+_ISSUER_ASKED = re.compile(r"(?:是谁|由谁|谁)(?:发|下发|印发|发布|出台|制定|公布)的?")
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}(?:部|委|办|局|院|会|厅|署|府|行|中心|小组)(?:、[\u4e00-\u9fff]{2,14})*"
+    r"(?:联合|共同)?(?:下发|印发|发布|出台|制定|公布)"
+)
+
+
 def _one_person_strength(sentence: str, asked: Asked) -> float:
     known = asked.known
+    if _ISSUER_ASKED.search(asked.query) and _ISSUER.search(sentence):
+        return PLAIN  # 通知是谁发的: 国务院扶贫办、银保监会下发《…通知》
     if _OPPONENT_ASKED.search(asked.query):
         verbs = _LOST if re.search(_LOST, asked.query) else _WON
         if new([m.group(1) for m in re.finditer(f"(?:{verbs})" + _SIDE, sentence)], known):
@@ -132,12 +156,13 @@ def _dotted_names(sentence: str, known: str) -> list[str]:
 _JOINED_POSTS = r"(?:(?:、|兼)[\u4e00-\u9fff]{0,8}?" + POST + r"){0,2}"
 
 
-# A post jieba reads with the last character of its body (卫生健康局局长 → 卫生健康/局局长, 教育部部长 → 部部长):
-# news writes the post alone after the body's other posts (卫生健康局党组书记、局长吴松).
-_GLUED_POST = re.compile(r"^(.)\1(?=长$)")
+# A post jieba reads with the last character of its body (卫生健康局局长 → 卫生健康/局局长, 教育部部长 → 部部长,
+# 北元疃村村支书 → 北元/疃/村村支书): news writes the post alone after the body's other posts (卫生健康局党组书记、
+# 局长吴松) or after the body's name (村支书张佃壮).
+_GLUED_POST = re.compile(r"^(.)\1(?=.{0,2}" + POST + "$)")
 
 
-def _post_forms(term: str) -> tuple[str, ...]:
+def post_forms(term: str) -> tuple[str, ...]:
     """A post word of the question, and the post alone when jieba glued it to its body's end (局局长 → 局长)."""
     return (term, term[1:]) if _GLUED_POST.match(term) else (term,)
 
@@ -156,7 +181,7 @@ def _holder_strength(sentence: str, asked: Asked) -> float:
         for m in re.finditer(re.escape(t) + _SPEAKS, sentence)
     ):
         return PLAIN  # 说老街变美了的村民叫啥: 河上镇村民王强强述说着农村的巨变
-    posts = [p for t in asked.terms if re.search(POST + "$", t) for p in _post_forms(t)]
+    posts = [p for t in asked.terms if re.search(POST + "$", t) for p in post_forms(t)]
     # the post whose holder is asked for (党支部书记是谁, 董事长叫什么), not one naming something else
     # (代表建议和委员提案吹风会是谁介绍的)
     holder_asked = [t for t in posts if re.search(re.escape(t) + _HOLDER_ASKED, asked.query)]

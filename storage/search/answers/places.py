@@ -104,9 +104,21 @@ def _origin_strength(sentence: str, asked: Asked) -> float:
 def _place_strength(sentence: str, asked: Asked) -> float:
     if any(p.search(sentence) for p in (_AT_PLACE, _WENT_TO, _LIVES_AT, _DONE_AT)):
         return PLAIN
-    if place_names(sentence, asked.known) or new(_REGION.findall(sentence), asked.known):
+    if (
+        place_names(sentence, asked.known)
+        or new(_REGION.findall(sentence), asked.known)
+        or new(_NAMED_AFTER_KIND.findall(sentence), asked.known)
+    ):
         return PARTIAL
     return NOTHING
+
+
+# A place news names after its kind, as it introduces one the reader may not know (该国中东部城市布里亚, 首都圣多明各,
+# 港口城市蒙巴萨, 边境小镇…): the kind with a direction or a setting before it, then the name (its first two characters).
+_NAMED_AFTER_KIND = re.compile(
+    r"(?:(?:[东南西北中]{1,2}部|沿海|边境|港口|海滨|北方|南方)(?:城市|重镇|小镇|小城|港口|省份)|首都|首府|省会)"
+    r"([\u4e00-\u9fff]{2})(?<![的和与及在是])"
+)
 
 
 # A region of a country or a province, as news names it by its direction (越南中南部地区, 西部山区, 东南沿海).

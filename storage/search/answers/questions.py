@@ -6,6 +6,7 @@
                                                  after the dateline that gives its month
     who      谁 / 哪位 / 叫什么名字            → a person's name not in the question (or the post before or
                                                  after it: 免去韩俊的…部长职务); 哪些人: two names or more;
+                                                 记者是谁 / 哪个记者写的: the byline after the dateline;
              or a description of a person       also a description of a person typed without a question word
              (2020年中国女足主教练, 中国驻法国大使) (`describes_person`): news prints the post right before the name
     where    哪里 / 在哪 / 哪个城市            → 在…举行/召开, 赴…举行, or a place the question lacks (浙江省
@@ -33,6 +34,7 @@ A year, a month or a period the question names is read here too (`question_dates
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -64,7 +66,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "who",
         re.compile(
             r"谁|哪位|哪些人|什么人|何人|哪个人|哪几位|叫什么名字|叫什么|叫啥|名字是什么|"
-            + _EN.format("(?:who|whom|whose)")
+            # 哪个记者写的: a person asked by what the person is
+            r"哪(?:个|名)(?:记者|作者|通讯员)|" + _EN.format("(?:who|whom|whose)")
         ),
     ),
     (
@@ -99,7 +102,8 @@ _WHICH_FIRST = re.compile(r"哪几|哪些")
 
 # 叫什么 / 名为 / 代号: a name is asked for; a person's when the word before names a person or a post.
 _NAME_ASKED = re.compile(
-    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|称号|全称|简称|叫做什么|取名|"
+    # 编号是啥, 型号是什么: a code of letters and digits (翅旗编号：AD81)
+    r"叫什么|叫啥|名叫|名为|什么名字|名字是|名称|代号|编号|型号|称号|全称|简称|叫做什么|取名|"
     r"(?:原名|本名|别称|别名|笔名|艺名|外号|绰号|昵称|主题|口号)(?:是|叫|为)?(?:什么|啥)"
 )
 _PERSON_BEFORE = re.compile(
@@ -219,6 +223,10 @@ _CALLED = frozenset({"叫", "叫做", "名叫", "取名", "名为"})
 _X_NAME = re.compile(r"([\u4e00-\u9fff])名(?:叫|是|为)?(?:什么|啥)")
 # A measure word jieba parts from 哪 (哪/所/大学): the kind asked is the noun after it.
 _ASKING_MEASURES = frozenset("个家种类位座条项所部支")
+# An asking word ending with a measure word (哪家, 哪个, 哪所): what it counts is the word right after it, whatever
+# jieba tags it (超市/v), when that is a word of two or three characters and no verb of motion or speech.
+_COUNTED_NEXT = re.compile(r"^哪一?[个家所座]$")
+_MAY_BE_KIND = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
 _NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
 
@@ -248,6 +256,11 @@ def category_asked(query: str, *, as_ranked: bool = False) -> str | None:
             nouns.pop()  # 是哪个学校毕业的: the word before the closing 的 is what was done (jieba: 毕业/n)
         if nouns:
             return _kind_word(nouns[-1])
+        if not as_ranked and _COUNTED_NEXT.search(word) and after and _MAY_BE_KIND.fullmatch(after[0][0]):
+            # 去哪家超市: a measure word counts the word after it (jieba: 超市/v), or the nouns after that (哪个
+            # 行动文件 → 文件)
+            more = [w for w, _t in itertools.takewhile(lambda x: is_noun(x[1]), after[1:])]
+            return _kind_word(more[-1] if more else after[0][0])
         ends = not after or after[0][1] == "x"  # 有哪些 ends the question or its clause
         if ends and i >= 2 and words[i - 1][0] in _HAS and is_noun(words[i - 2][1]):
             return _kind_word(words[i - 2][0])  # 单项冠军企业有哪些

@@ -27,10 +27,10 @@ from storage.search.answers.coverage import Coverage, article_coverage, words_he
 from storage.search.answers.dates import day_without_month
 from storage.search.answers.kinds import kind_strength
 from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
-from storage.search.answers.people import POST, post_before
+from storage.search.answers.people import DESCRIBED_PERSON_ASKED, POST, REPORTER_ASKED, post_before
 from storage.search.answers.questions import now_asked, periods_asked, question_dates, question_kind
 from storage.search.answers.reading import Article, Span, read
-from storage.search.answers.strength import HOLDS_KIND, PARTIAL, STRONG_KIND
+from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND
 from storage.search.snippets import mark
 from storage.text.normalize import normalize
 
@@ -123,6 +123,8 @@ def weighed_spans(
     pool = article.sentences
     coverage = Coverage(units, article)
     strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    if kind == "who" and REPORTER_ASKED.search(q):
+        strengths = _byline_strengths(article)
     if kind == "why":
         strengths = causes_in_context(pool, strengths)
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
@@ -175,6 +177,12 @@ def weighed_spans(
             yield scored, _acceptable(kind, q, strength, share, article)
 
 
+def _byline_strengths(article: Article) -> list[float]:
+    """For who wrote a report: the first sentence holds the writer when the article has a byline (shown with it,
+    `_extended`); no other sentence does (a name in the story is whom it tells of)."""
+    return [PLAIN if i == 0 and article.byline else NOTHING for i in range(len(article.sentences))]
+
+
 def _extended(
     chosen: Span, article: Article, kind: str, q: str, terms: Sequence[str], units: Sequence[Sequence[str]]
 ) -> list[str]:
@@ -185,7 +193,11 @@ def _extended(
     pool = list(article.sentences)
     first = chosen.sentences[0]
     at = pool.index(first)
-    if kind in ("who", "identity") and at > 0 and _PRONOUN_START.match(first.norm):
+    if kind == "who" and at == 0 and article.byline and REPORTER_ASKED.search(q):
+        parts.insert(
+            0, f"（{article.byline}）"
+        )  # who wrote it: the byline before the report's first sentence
+    elif kind in ("who", "identity") and at > 0 and _PRONOUN_START.match(first.norm):
         parts.insert(0, pool[at - 1].text)  # 他建议…: the sentence before names who
     if kind == "which" and ENUMERATION.search(last.norm):
         for nxt in pool[pool.index(last) + 1 :]:
@@ -243,7 +255,9 @@ def read_question(
     kind = question_kind(query)
     articles = read(docs, max_docs)
     # 申红涛是谁 asks for the post; 区长是谁 / 团长是谁 (a post asked about) for a name
-    asks_holder = re.search(POST + r"的?(?:是谁|叫什么|是哪位)", q) is not None
+    asks_holder = re.search(POST + r"的?(?:是谁|叫什么|是哪位)", q) is not None or bool(
+        DESCRIBED_PERSON_ASKED.search(q)
+    )
     if (
         _IDENTITY.search(q)
         and not asks_holder
