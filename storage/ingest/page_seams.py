@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storage.ingest.page_chains import assign_chains
+from storage.ingest.page_chains import CLEAR_WORDS, assign_chains
 from storage.ingest.page_fragments import (
     _HAN_RE,
     MIN_BLOCK_CHARS,
@@ -348,6 +348,11 @@ def _chain_blocks(
             )
         if link.cut:
             why += f"; read inside the sentence of the story it left, whose word {link.cut} reads across"
+        if link.across:
+            why += (
+                f"; the word {link.across} reads across the join, and the story it left held under "
+                f"{CLEAR_WORDS} of its words"
+            )
         joins.append(_Join(block[0].number, block[-1].number, source, target, why))
     for index, story in enumerate(stories):
         story.lines = sorted(
