@@ -258,30 +258,43 @@ def read_on_after_the_next_opening(
 ) -> tuple[int, int, float, float] | None:
     """A sign that the OCR read the page block by block though no block the careful joiner weighs was
     clearly out of place: a story's text read on after the next story's headline and opening. The first
-    block (story, block) of a story after its opening, its own story's text before it ending a
-    sentence, whose words the seed of the story read just before its own holds (at least `STRAY_SHARE`,
-    and `STRAY_RATIO` times what its own story's seed holds): a paragraph that names the story above's
-    subject (``此次诗歌奖…`` under a poetry prize's headline) and nothing of its own story's. Only in a
-    dispatch (`dispatches`, by story: opened by its dateline), which keeps to the subject its headline
-    and lead name; an essay or a poem wanders from its opening lines and may name a neighbour's. Not after
-    a story its byline or end mark closed (`closed`, by story): that one takes no more text. Returns (story, block, the share the story before holds, the share its own holds), or None."""
+    paragraph of a story after its opening (its blocks from one after a sentence end to one that ends a
+    sentence) whose words the seed of the story read just before its own holds (at least
+    `STRAY_SHARE`, and `STRAY_RATIO` times what its own story's seed holds): a paragraph that names
+    the story above's subject (``此次诗歌奖…`` under a poetry prize's headline) and nothing of its own
+    story's. Only in a dispatch (`dispatches`, by story: opened by its dateline), which keeps to the
+    subject its headline and lead name; an essay or a poem wanders from its opening lines and may name
+    a neighbour's. Not after a story its byline or end mark closed (`closed`, by story): that one takes
+    no more text. Returns (story, the paragraph's first block, the share the story before holds, the
+    share its own holds), or None."""
     blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
     block_pairs = {key: pairs(text) for key, text in blocks.items()}
     seeds, weight = _seeds(stories, block_pairs, fixed_first, headlines)
-    for (s, k), text in blocks.items():
-        if s == 0 or k == 0 or len(_HAN_RE.findall(text)) < MIN_BLOCK_CHARS:
-            continue
+    for s in range(1, len(stories)):
         if not (s < len(dispatches) and dispatches[s]):
             continue  # only a dispatch keeps to the subject its headline and lead name
         if s - 1 < len(closed) and closed[s - 1]:
             continue  # its byline or end mark closed the story before: it takes no more text
-        if not _SENTENCE_END_RE.search(blocks[(s, k - 1)]):
-            continue  # its own story's sentence goes on into it
-        above = _seed_share(block_pairs[(s, k)], seeds[s - 1], weight)
-        own = _seed_share(block_pairs[(s, k)], seeds[s], weight)
-        if above >= STRAY_SHARE and above >= STRAY_RATIO * own:
-            return s, k, above, own
+        for first, members in _paragraphs(blocks, s, len(stories[s])):
+            text = "".join(blocks[(s, k)] for k in members)
+            if first == 0 or len(_HAN_RE.findall(text)) < MIN_BLOCK_CHARS:
+                continue
+            mine = set().union(*(block_pairs[(s, k)] for k in members))
+            above = _seed_share(mine, seeds[s - 1], weight)
+            own = _seed_share(mine, seeds[s], weight)
+            if above >= STRAY_SHARE and above >= STRAY_RATIO * own:
+                return s, first, above, own
     return None
+
+
+def _paragraphs(blocks: Mapping[tuple[int, int], str], story: int, count: int) -> list[tuple[int, list[int]]]:
+    """A story's blocks grouped into paragraphs: a new one after each block that ends a sentence."""
+    out: list[tuple[int, list[int]]] = []
+    for k in range(count):
+        if k == 0 or _SENTENCE_END_RE.search(blocks[(story, k - 1)]):
+            out.append((k, []))
+        out[-1][1].append(k)
+    return out
 
 
 def _placing(positions: Mapping[tuple[int, int], int] | None) -> Callable[[tuple[int, int]], tuple[int, int]]:

@@ -14,6 +14,7 @@ story above's subject and its own story's stays.
 from __future__ import annotations
 
 from storage.ingest.ocr_page import explain_page, parse_page
+from storage.ingest.page_fragments import read_on_after_the_next_opening
 
 PAGE = (
     "2019年10月24日 星期四\n\n人民日报\n\n第8版 文化\n\n"
@@ -60,3 +61,34 @@ def test_issue22_a_paragraph_naming_its_own_story_too_stays():
     assert "".join(prize.paragraphs).endswith("参加了此次活动。")
     assert "此次公交线路调整还为诗歌奖颁奖典礼开通了夜间专线" in "".join(buses.paragraphs)
     assert "page read block by block" not in "\n".join(explain_page(OWN_PAGE, year=2019))
+
+
+def test_issue22_a_paragraph_the_ocr_cut_into_blocks_is_weighed_whole():
+    # Its first block names nothing of the prize story's, its second goes on from the first's open
+    # sentence: weighed block by block, neither says the page was read out of order.
+    prize = [
+        "本报苏州10月23日电 日前，第三届江南诗歌奖颁奖典礼在苏州举行，来自上海等地的诗人参加了此次活动。"
+    ]
+    buses = [
+        "本报杭州10月23日电 杭州市交通运输局近日公布公交线路调整方案，方便市民出行。",
+        "今年，主办方收到海内外作者的投稿两",
+        "千余首，诗歌奖经过初评和终评，评出诗人奖、新人奖和翻译奖三个奖项。",
+        "调整后，地铁站点与公交站点的换乘距离缩短，市民等车时间明显减少。",
+    ]
+    found = read_on_after_the_next_opening(
+        [prize, buses],
+        fixed_first=[True, True],
+        headlines=["江南诗歌奖在苏州颁奖", "城市公交线路调整方案公布"],
+        dispatches=[True, True],
+    )
+    assert found is not None and found[:2] == (1, 1)
+    assert (
+        read_on_after_the_next_opening(
+            [prize, buses],
+            fixed_first=[True, True],
+            headlines=["江南诗歌奖在苏州颁奖", "城市公交线路调整方案公布"],
+            dispatches=[True, True],
+            closed=[True, False],
+        )
+        is None
+    )
