@@ -577,7 +577,7 @@ def _parse(
     cut = _segment(lines)
     cut.file_lines = file_lines
     _mend_split_headlines(cut)
-    cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column)
+    cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column, cut.roles)
     stories, gap_groups = cut.stories, cut.gap_groups
     _join_opening_read_apart(cut)
     _assign_headlines(stories, gap_groups)

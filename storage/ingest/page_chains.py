@@ -84,6 +84,10 @@ MOVE_MARGIN = 0.0
 # A run of blocks leaves a story whose sentence it cut where a word this strong (`word_across`) reads
 # across the join the matching makes instead.
 DISPLACED_WORD = 0.8
+# A block whose words its story holds less than this share of does not stay there against a join that
+# completes a word across the seam (`word_across` at least `DISPLACED_WORD`) into another story's
+# sentence left open (``…进行更有`` / ``力、有效的打击。…``).
+CLEAR_WORDS = 0.2
 # How much of a start's words count in the story's seed (headline and opening block); the rest in its
 # other blocks.
 SEED_WEIGHT = 0.65
@@ -99,6 +103,7 @@ class Link:
     words: float  # the share of the start's words its new story holds
     seam: str  # ``…的|张晓松…``
     cut: str = ""  # the word its run had cut in the sentence of the story it left (``希望``), if any
+    across: str = ""  # the word that reads across the join into its new story (``有力``), if it moved by it
 
 
 def hungarian(weights: Sequence[Sequence[float]]) -> list[int]:
@@ -236,6 +241,21 @@ class _Words:
         return SEED_WEIGHT * seeded + (1 - SEED_WEIGHT) * union
 
 
+def _word_joins(
+    joins: dict[tuple[int, int], tuple[float, str]], texts: Sequence[str]
+) -> dict[tuple[int, int], str]:
+    """The joins (end, start) print allows whose end stops mid-sentence inside a word the start completes
+    (`word_across` at least `DISPLACED_WORD`: ``…进行更有`` / ``力、有效…``, 有力), each with that word."""
+    out: dict[tuple[int, int], str] = {}
+    for (i, j), (join, _seam) in joins.items():
+        if join <= 0 or _SENTENCE_END_RE.search(texts[i]):
+            continue
+        word, strength = word_across(texts[i], texts[j])
+        if strength >= DISPLACED_WORD:
+            out[(i, j)] = word
+    return out
+
+
 def _moved_runs(
     current: Sequence[int], proposed: Sequence[int], ahead: dict[int, int]
 ) -> dict[int, tuple[int, ...]]:
@@ -321,6 +341,7 @@ def assign_chains(
     for i in range(n):
         for j in range(i + 1, min(n, i + WINDOW + 1)):
             joins[(i, j)] = _join_weight(fragments[i], fragments[j], texts[i], texts[j], grams, (i, j))
+    word_joins = _word_joins(joins, texts)
     # Each story's seed: its headline and its opening block, the words it surely holds.
     seeds: dict[int, tuple[int, set[str]]] = {}
     for index, story in enumerate(labels):
@@ -330,6 +351,7 @@ def assign_chains(
     current = list(labels)
     starts = [j for j in range(n) if not fixed[j]]
     cut: dict[int, str] = {}  # block → the word its run had cut, for the blocks that moved by it
+    across: dict[int, str] = {}  # block → the word read across the join that moved it
     ahead: dict[int, int] = {}
     for _round in range(ROUNDS):
         words = _Words(block_pairs, totals, wordy, head_pairs, weight, current, seeds)
@@ -379,6 +401,10 @@ def assign_chains(
             if new[j] == proposed[j] and j in displaced:
                 cut[j] = displaced[j]
                 continue  # its run cut a sentence of its old story inside a word
+            word = word_joins.get((ahead[j], j), "") if j in ahead else ""
+            if new[j] == proposed[j] and word and words.share(j, current[j]) < CLEAR_WORDS:
+                across[j] = word
+                continue  # a word reads across the join, and its words hold it nowhere clearly
             if words.share(j, new[j]) < words.share(j, current[j]) + margin:
                 new[j] = current[j]  # a block moves only to a story that holds more of its words
         if new == current:
@@ -392,7 +418,9 @@ def assign_chains(
         end = ahead.get(j)
         if end is not None and current[end] == current[j]:
             join, seam = joins[(end, j)]
-            links.append(Link(end, j, join, words.share(j, current[j]), seam, cut.get(j, "")))
+            links.append(
+                Link(end, j, join, words.share(j, current[j]), seam, cut.get(j, ""), across.get(j, ""))
+            )
         else:
             links.append(Link(None, j, 0.0, words.share(j, current[j]), "", cut.get(j, "")))
     return current, links

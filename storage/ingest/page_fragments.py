@@ -150,23 +150,7 @@ def plan_moves(
         and len(_HAN_RE.findall(text)) >= MIN_BLOCK_CHARS
     ]
     last: dict[tuple[int, int], Move] = {}
-    # Each story's seed: its opening block and its headline, the words it surely holds. A block is
-    # judged by the seeds alone, never by everything a story holds, or a story that swallowed
-    # scattered text would keep it.
-    seeds: list[set[str]] = [set() for _ in range(n)]
-    for s in range(n):
-        if (fixed_first is None or fixed_first[s]) and stories[s]:
-            seeds[s] |= block_pairs[(s, 0)]
-        if headlines is not None:
-            seeds[s] |= pairs(_squash(headlines[s]))
-    document_frequency: Counter[str] = Counter()
-    for seed in seeds:
-        document_frequency.update(seed)
-
-    def weight(token: str) -> float:
-        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
-
-    seed_totals = [sum(weight(t) for t in seed) for seed in seeds]
+    seeds, weight = _seeds(stories, block_pairs, fixed_first, headlines)
     text_of = {(s, k): text for s, k, text in blocks}
     place = _placing(positions)
     held = [sorted((key for key, story in owner.items() if story == s), key=place) for s in range(n)]
@@ -193,13 +177,7 @@ def plan_moves(
             # Only stories near the block's own are weighed: a page holds a handful; a file holding a
             # whole issue, many pages of them.
             window = range(max(0, s - STORY_WINDOW), min(n, s + STORY_WINDOW + 1))
-            scores: dict[int, float] = {}
-            for target in window:
-                # Overlap of the block and the story's seed, over the smaller of the two: a long block
-                # that repeats a short lead's names is that story's.
-                shared = sum(weight(t) for t in mine if t in seeds[target])
-                smaller = min(total, seed_totals[target])
-                scores[target] = shared / smaller if smaller else 0.0
+            scores = {target: _seed_share(mine, seeds[target], weight) for target in window}
             own = (
                 scores[current]
                 + SEAM_WEIGHT * _seam(before(current, key), text, all_text)
@@ -227,6 +205,96 @@ def plan_moves(
         if not changed:
             break
     return [move for key, move in sorted(last.items()) if owner[key] != key[0] and move.target == owner[key]]
+
+
+def _seeds(
+    stories: Sequence[Sequence[str]],
+    block_pairs: Mapping[tuple[int, int], set[str]],
+    fixed_first: Sequence[bool] | None,
+    headlines: Sequence[str] | None,
+) -> tuple[list[set[str]], Callable[[str], float]]:
+    """Each story's seed: its opening block and its headline, the words it surely holds; and how much a
+    character pair weighs (the fewer seeds hold it, the more). A block is judged by the seeds alone,
+    never by everything a story holds, or a story that swallowed scattered text would keep it."""
+    n = len(stories)
+    seeds: list[set[str]] = [set() for _ in range(n)]
+    for s in range(n):
+        if (fixed_first is None or fixed_first[s]) and stories[s]:
+            seeds[s] |= block_pairs[(s, 0)]
+        if headlines is not None:
+            seeds[s] |= pairs(_squash(headlines[s]))
+    document_frequency: Counter[str] = Counter()
+    for seed in seeds:
+        document_frequency.update(seed)
+
+    def weight(token: str) -> float:
+        return math.log((n + 1) / (document_frequency[token] + 0.5)) + 0.1
+
+    return seeds, weight
+
+
+def _seed_share(mine: set[str], seed: set[str], weight: Callable[[str], float]) -> float:
+    """The overlap of a block's pairs and a story's seed, over the smaller of the two: a long block that
+    repeats a short lead's names is that story's."""
+    shared = sum(weight(t) for t in mine if t in seed)
+    smaller = min(sum(weight(t) for t in mine), sum(weight(t) for t in seed))
+    return shared / smaller if smaller else 0.0
+
+
+# A block read on after the next story's opening (`read_on_after_the_next_opening`): the story read
+# before its own holds at least this share of its words in its seed, and this many times what its own
+# story's seed holds.
+STRAY_SHARE = 0.04
+STRAY_RATIO = 4.0
+
+
+def read_on_after_the_next_opening(
+    stories: Sequence[Sequence[str]],
+    *,
+    fixed_first: Sequence[bool] | None = None,
+    headlines: Sequence[str] | None = None,
+    closed: Sequence[bool] = (),
+    dispatches: Sequence[bool] = (),
+) -> tuple[int, int, float, float] | None:
+    """A sign that the OCR read the page block by block though no block the careful joiner weighs was
+    clearly out of place: a story's text read on after the next story's headline and opening. The first
+    paragraph of a story after its opening (its blocks from one after a sentence end to one that ends a
+    sentence) whose words the seed of the story read just before its own holds (at least
+    `STRAY_SHARE`, and `STRAY_RATIO` times what its own story's seed holds): a paragraph that names
+    the story above's subject (``此次诗歌奖…`` under a poetry prize's headline) and nothing of its own
+    story's. Only in a dispatch (`dispatches`, by story: opened by its dateline), which keeps to the
+    subject its headline and lead name; an essay or a poem wanders from its opening lines and may name
+    a neighbour's. Not after a story its byline or end mark closed (`closed`, by story): that one takes
+    no more text. Returns (story, the paragraph's first block, the share the story before holds, the
+    share its own holds), or None."""
+    blocks = {(s, k): _squash(text) for s, story in enumerate(stories) for k, text in enumerate(story)}
+    block_pairs = {key: pairs(text) for key, text in blocks.items()}
+    seeds, weight = _seeds(stories, block_pairs, fixed_first, headlines)
+    for s in range(1, len(stories)):
+        if not (s < len(dispatches) and dispatches[s]):
+            continue  # only a dispatch keeps to the subject its headline and lead name
+        if s - 1 < len(closed) and closed[s - 1]:
+            continue  # its byline or end mark closed the story before: it takes no more text
+        for first, members in _paragraphs(blocks, s, len(stories[s])):
+            text = "".join(blocks[(s, k)] for k in members)
+            if first == 0 or len(_HAN_RE.findall(text)) < MIN_BLOCK_CHARS:
+                continue
+            mine = set().union(*(block_pairs[(s, k)] for k in members))
+            above = _seed_share(mine, seeds[s - 1], weight)
+            own = _seed_share(mine, seeds[s], weight)
+            if above >= STRAY_SHARE and above >= STRAY_RATIO * own:
+                return s, first, above, own
+    return None
+
+
+def _paragraphs(blocks: Mapping[tuple[int, int], str], story: int, count: int) -> list[tuple[int, list[int]]]:
+    """A story's blocks grouped into paragraphs: a new one after each block that ends a sentence."""
+    out: list[tuple[int, list[int]]] = []
+    for k in range(count):
+        if k == 0 or _SENTENCE_END_RE.search(blocks[(story, k - 1)]):
+            out.append((k, []))
+        out[-1][1].append(k)
+    return out
 
 
 def _placing(positions: Mapping[tuple[int, int], int] | None) -> Callable[[tuple[int, int]], tuple[int, int]]:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storage.ingest.page_chains import assign_chains
+from storage.ingest.page_chains import CLEAR_WORDS, assign_chains
 from storage.ingest.page_fragments import (
     _HAN_RE,
     MIN_BLOCK_CHARS,
@@ -26,6 +26,7 @@ from storage.ingest.page_fragments import (
     plan_joins,
     plan_moves,
     plan_seams,
+    read_on_after_the_next_opening,
 )
 from storage.ingest.page_headlines import is_speech_kicker
 from storage.ingest.page_lines import (
@@ -76,10 +77,16 @@ def _closing_notes(blocks: list[list[list[_Line]]], moves: list[Move]) -> dict[i
     return out
 
 
-def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], column: float) -> list[_Join]:
+def _rejoin(
+    stories: list[_Story],
+    gap_groups: list[tuple[int, list[_Line]]],
+    column: float,
+    roles: dict[int, str] | None = None,
+) -> list[_Join]:
     """Put the page's fragments back together: first each block left mid-sentence gets the block that
     goes on from it (`page_fragments.plan_seams`), then each other block that continues another story
-    moves there (`page_fragments.plan_joins`)."""
+    moves there (`page_fragments.plan_joins`). `roles`, when given, takes the reason a page the careful
+    joiner found in order was taken as read block by block (by the first line of the block that said so)."""
     # A story opened by nothing (no dateline, no byline, no headline over it) may itself be a fragment.
     # A kicker ending on a verb of saying heads no story of its own (its main line stands elsewhere).
     headed = {gap for gap, group in gap_groups if not is_speech_kicker([line.text for line in group])}
@@ -101,8 +108,9 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
     # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
     # that belong to another story, as the segmenter left them.
     blocks = [_blocks_of(story) for story in stories]
+    block_texts = [["\n".join(line.text for line in block) for block in story] for story in blocks]
     careful = plan_moves(
-        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        block_texts,
         fixed_first=fixed,
         headlines=headlines,
         positions={
@@ -110,6 +118,25 @@ def _rejoin(stories: list[_Story], gap_groups: list[tuple[int, list[_Line]]], co
         },
     )
     scattered = bool(careful)
+    if not scattered and (
+        stray := read_on_after_the_next_opening(
+            block_texts,
+            fixed_first=fixed,
+            headlines=headlines,
+            closed=[end is not None for end in closed_at],
+            dispatches=[bool(_DATELINE_RE.match(story.lines[0].text)) for story in stories],
+        )
+    ):
+        # A story's paragraph read on after the next story's opening: the page was read block by block.
+        at_story, at_block, above, own = stray
+        scattered = True
+        if roles is not None:
+            opening = blocks[at_story][at_block][0].number
+            why = (
+                f"text: read after the next story's opening, the page read block by block (shares {above:.2f} "
+                f"of its words with the headline and opening of the story before, {own:.2f} with its own story's)"
+            )
+            roles[opening] = f"{roles[opening]}; {why}" if opening in roles else why
     joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
     joins = [*early, *joins]
     blocks = [_blocks_of(story) for story in stories]
@@ -321,6 +348,11 @@ def _chain_blocks(
             )
         if link.cut:
             why += f"; read inside the sentence of the story it left, whose word {link.cut} reads across"
+        if link.across:
+            why += (
+                f"; the word {link.across} reads across the join, and the story it left held under "
+                f"{CLEAR_WORDS} of its words"
+            )
         joins.append(_Join(block[0].number, block[-1].number, source, target, why))
     for index, story in enumerate(stories):
         story.lines = sorted(
