@@ -829,8 +829,7 @@ class _Segmenter:
             return
         if self.headline_over_an_indented_lead(group):
             return
-        for index, line in enumerate(group):
-            self.line(index, line, group)
+        self.lines_from(0, group)
         for line in furniture:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
@@ -1295,8 +1294,7 @@ class _Segmenter:
                 f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs"
             )
         self.start(lead, "text under a headline read in its block")
-        for index, line in enumerate(group[depth + 1 :], start=depth + 1):
-            self.line(index, line, group)
+        self.lines_from(depth + 1, group)
         return True
 
     def headline_over_an_indented_lead(self, group: list[_Line]) -> bool:
@@ -1338,8 +1336,10 @@ class _Segmenter:
         ):
             return False
         first = lead.text.strip()
+        wrapped_head = self.run_in_item(0, group)
         if (
-            not self.lead_indented(lead, group[2] if len(group) > 2 else None)
+            (wrapped_head is not None and wrapped_head[2])  # the head runs on into its text (`run_in_head`)
+            or not self.lead_indented(lead, group[2] if len(group) > 2 else None)
             or _DATELINE_RE.match(first)
             or is_byline(first)
             or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
@@ -1350,8 +1350,7 @@ class _Segmenter:
         self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
         self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
         self.start(lead, "text under a headline read in its block")
-        for index, line in enumerate(group[2:], start=2):
-            self.line(index, line, group)
+        self.lines_from(2, group)
         return True
 
     def lead_indented(self, lead: _Line, below: _Line | None) -> bool:
@@ -1533,6 +1532,14 @@ class _Segmenter:
         return True
 
     # -- one line, by kind
+
+    def lines_from(self, start: int, group: list[_Line]) -> None:
+        """Read the block's lines from `start` on, the block as it stands: a run-in head wrapped onto its
+        next line (`run_in_head`) leaves there only the text after its separator."""
+        index = start
+        while index < len(group):
+            self.line(index, group[index], group)
+            index += 1
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
         under_bullet, continued = self.under_bullet, self.continued
@@ -2637,7 +2644,10 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             ),
             None,
         )
-        if not gaps and punct is None and wrapped_gap:
+        # A head holding a half-width space (``■为基层松绑减负 促干部担`` / ``当作为　2019年岁末，…``) wrapped
+        # too when no clause mark follows on its line and a full-width space parts it from its text below.
+        spaced_wrap = wrapped_gap is not None and "\u3000" in wrapped_gap.group(0) and "\u3000" not in line
+        if punct is None and wrapped_gap and (not gaps or spaced_wrap):
             head, rest, wrapped = (
                 line + following[: wrapped_gap.start()],
                 following[wrapped_gap.end() :],
