@@ -1699,6 +1699,16 @@ class _Segmenter:
             return None
         return found
 
+    def paragraph_ended_among_items(self) -> bool:
+        """Whether the open story's last line ended a paragraph (short of the column's measure) on a page
+        of items. Such a page prints each item as one paragraph, so a head run in before its text on the
+        next line opens the next item (``…便是董必武的故居。`` / ``水质优良断面比例上升2.6个百分点：生``),
+        whatever its separator."""
+        story = self.current
+        if not self.among_items or story is None or not story.lines:
+            return False
+        return _set_width(story.lines[-1].text.strip()) < self.column - _SHORT_MARGIN
+
     def _colon_closes_full_line(self, text: str) -> bool:
         """Whether a colon closes `text`, a line as full as a paragraph's first line, on a page of items
         (a source or a strip heading read): a head the column set on a line of its own, its text under
@@ -1744,16 +1754,20 @@ class _Segmenter:
             return False  # under a headline waiting for its story: the line opens that story's lead
         if separated and story is not None and not story.ended:
             # A column's break inside a sentence (``…“花开海上”生`` / ``态园发布公告：…``) is no item's
-            # head; inside a block, a paragraph may open ``…：``: an item's head after the item above
-            # ended its sentence is one only when the text after it opens as a lead does.
-            if not self.ends_sentence() or (index > 0 and not _LEAD_OPENING_RE.match(rest.strip())):
+            # head. After a paragraph's end on a page of items, the head opens the next item. Elsewhere,
+            # inside a block, a paragraph may open ``…：``: an item's head after the item above ended its
+            # sentence is one only when the text after it opens as a lead does.
+            if not self.ends_sentence():
                 return False
-            # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only a
-            # full-width space parts a head from its text.
-            following = group[index + 1].text if index + 1 < len(group) else ""
-            gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
-            if gap is None or "\u3000" not in gap.group(0):
-                return False
+            if not self.paragraph_ended_among_items():
+                following = group[index + 1].text if index + 1 < len(group) else ""
+                if index > 0 and not _LEAD_OPENING_RE.match(rest.strip()):
+                    return False
+                # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only
+                # a full-width space parts a head from its text.
+                gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
+                if gap is None or "\u3000" not in gap.group(0):
+                    return False
         if story is not None:
             self.close()
         if wrapped:

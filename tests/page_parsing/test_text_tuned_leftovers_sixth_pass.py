@@ -68,3 +68,34 @@ def test_a_wrapped_run_in_head_opening_a_block_is_no_headline_over_an_indented_l
     first, art = parse_page(page, year=2019)
     assert (first.title, first.paragraphs) == ("家有幽兰", (ORCHID,))
     assert (art.title, art.paragraphs) == ("培养应用型人才 提高教学能力 更好服务社会", (ART,))
+
+
+WATER = "生态环境部日前公布了前三季度全国地表水环境质量状况，水质优良断面比例为75.0%，同比上升2.6个百分点。"
+HOME = "在湖北红安县城关镇民主街上，商铺林立，车流不息。一个规整院落坐落于此，这便是故居。"
+
+
+def test_a_head_run_in_before_a_colon_after_an_items_last_short_line_opens_the_next_item():
+    """On a page of items (a source read above), ``…这便是故居。`` ends an item printed without its
+    source on a short line; the next line, ``全国水质优良比例上升：生…``, holds a head run in before a
+    colon: a page of items prints each item as one paragraph, so it opens the next item."""
+    assert display_width(_column(f"朴诚勇毅传家风：{HOME}").split("\n")[-1]) < WIDTH - 2
+    home = _column(f"朴诚勇毅传家风：{HOME}")
+    water = _column(f"全国水质优良比例上升：{WATER}")
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n{water}\n"
+    _, family, rivers = parse_page(page, year=2019)
+    assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
+    assert (rivers.title, rivers.paragraphs) == ("全国水质优良比例上升", (WATER,))
+
+
+def test_a_paragraph_opening_with_a_colon_under_a_full_line_stays_in_its_story():
+    """The same head and colon under a full line that ends a sentence: no paragraph's end shows there,
+    so the line is the item's next paragraph (``…选定了7个历史瞬间：1949年…``), no new item."""
+    text = HOME + "院落里的旧物件，记录着一家人朴素的往事。"
+    home = _column(f"朴诚勇毅传家风：{text}")
+    assert display_width(home.split("\n")[-1]) == WIDTH
+    water = _column(f"全国水质优良比例上升：{WATER}")
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n{water}\n"
+    _, family = parse_page(page, year=2019)
+    assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (text, f"全国水质优良比例上升：{WATER}"))
