@@ -472,7 +472,9 @@ class _Segmenter:
         self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
-        self.among_items = False  # a digest item's source or a strip heading was read: items go on
+        # A page of items: it prints items' sources (`_prints_items_sources`), or a digest item's source or
+        # a strip heading was read: items go on.
+        self.among_items = _prints_items_sources(lines)
         self.run_in_text: set[int] = set()  # lines whose text follows a wrapped run-in head's separator
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -2828,6 +2830,19 @@ _SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
 _SOURCE_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
+
+
+# A page printing this many items' sources is a page of items from its first line.
+_ITEMS_PAGE_SOURCES = 2
+
+
+def _prints_items_sources(lines: list[_Line]) -> bool:
+    """Whether the page prints items' sources (``（据新华社电）``, ``——据《新京报》报道``) under several of
+    its items: a digest page, whose items are items from its first one, before any source is read."""
+    sources = sum(
+        1 for line in lines if _SOURCE_MARK_RE.match(line.text) or _SOURCE_MARK_RUN_ON_RE.match(line.text)
+    )
+    return sources >= _ITEMS_PAGE_SOURCES
 
 
 def _closed_by_its_source(group: list[_Line]) -> bool:

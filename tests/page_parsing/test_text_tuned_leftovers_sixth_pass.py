@@ -99,3 +99,17 @@ def test_a_paragraph_opening_with_a_colon_under_a_full_line_stays_in_its_story()
     page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n{water}\n"
     _, family = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (text, f"全国水质优良比例上升：{WATER}"))
+
+
+def test_the_pages_first_items_are_items_when_the_page_prints_items_sources_further_down():
+    """The same two items open the page, no source read above them; two items further down close with
+    their sources: the page is a page of items from its first line, so the colon head after the first
+    item's short last line opens the second item."""
+    home = _column(f"朴诚勇毅传家风：{HOME}")
+    water = _column(f"全国水质优良比例上升：{WATER}")
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    journal = _column(f"杂志发表重要文章\u3000{JOURNAL}")
+    page = MASTHEAD + f"{home}\n{water}\n\n{talks}\n（据新华社电）\n{journal}\n（摘自《光明日报》）\n"
+    family, rivers, _, _ = parse_page(page, year=2019)
+    assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
+    assert (rivers.title, rivers.paragraphs) == ("全国水质优良比例上升", (WATER,))
