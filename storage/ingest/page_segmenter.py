@@ -2085,8 +2085,9 @@ class _Segmenter:
         return True
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
-        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``).
+        The text a wrapped run-in head left on its line (``增强…能力　要``: ``要``) is none."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text) or line.number in self.run_in_text:
             return False
         if self.last_line_of_a_paragraph(index, line, group):
             return False

@@ -113,3 +113,22 @@ def test_the_pages_first_items_are_items_when_the_page_prints_items_sources_furt
     family, rivers, _, _ = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
     assert (rivers.title, rivers.paragraphs) == ("全国水质优良比例上升", (WATER,))
+
+
+def test_one_character_left_on_a_wrapped_heads_line_is_the_items_text():
+    """``深化金融供给侧结构性改革`` / ``增强金融服务实体经济能力　要`` / ``深化对…``: the one character after
+    the full-width space opens the item's text; it is no speck of OCR noise."""
+    finance = "要深化对金融形势的认识，正确把握金融本质，推动我国金融业健康发展。"
+    lines = [
+        "深化金融供给侧结构性改革",
+        "增强金融服务实体经济能力\u3000要",
+        *wrap(finance[1:], WIDTH, indent=0),
+    ]
+    page = (
+        MASTHEAD
+        + f"{_column(f'经贸磋商结束　{TALKS}')}\n（据新华社电）\n\n"
+        + "\n".join(lines)
+        + "\n（摘自《光明日报》）\n"
+    )
+    _, item = parse_page(page, year=2019)
+    assert (item.title, item.paragraphs) == ("深化金融供给侧结构性改革增强金融服务实体经济能力", (finance,))
