@@ -1303,12 +1303,9 @@ class _Segmenter:
         """A digest item's head on a line of its own right over its lead, no blank line between
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
-        after the story above was closed or ended a sentence (an item printed without its source): the
-        first line is headline-like (no sentence mark, two Han characters at least, of any width: display
-        type may run wider than the column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
-        text the head), the line under it is set as a paragraph's indented first line (two cells short:
-        `indented_first_line`) and opens prose. The first line is the headline, the rest opens a story.
-        (Off a page of items such a line is a sub-heading: never read here.)"""
+        after the story above was closed or ended a sentence (an item printed without its source)
+        (`item_head_over_its_lead`). The first line is the headline, the rest opens a story. (Off a page
+        of items such a line is a sub-heading: never read here.)"""
         story = self.current
         if (
             not (self.among_items or _closed_by_its_source(group))
@@ -1316,7 +1313,47 @@ class _Segmenter:
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
             return False
-        head, lead = group[0], group[1]
+        words = self.item_head_over_its_lead(0, group)
+        if words is None:
+            return False
+        if story is not None:
+            self.close()
+        head = group[0]
+        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
+        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
+        self.start(group[1], "text under a headline read in its block")
+        self.lines_from(2, group)
+        return True
+
+    def head_over_a_lead_inside_a_block(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The same head inside a block, under the last line of an item printed without its source, that
+        line short of the column (``…多9000亿元。`` / ``“临时妈妈”`` / ``近日，广东…``): on a page of items,
+        which prints each item as one paragraph, the item above ended there."""
+        if (
+            not index
+            or index + 1 >= len(group)
+            or not self.ends_sentence()
+            or not self.paragraph_ended_among_items()
+        ):
+            return False
+        words = self.item_head_over_its_lead(index, group)
+        if words is None:
+            return False
+        self.close()
+        self.gap_groups.append((len(self.stories), [_Line(line.number, words, line.blank_before)]))
+        self.roles[line.number] = (
+            "headline: on its line right over its lead's indented first line, inside a block"
+        )
+        self.under_bullet = True  # the next line opens the item's text
+        return True
+
+    def item_head_over_its_lead(self, index: int, group: list[_Line]) -> str | None:
+        """The head's words when the block's line at `index` is a digest item's head over its lead: the
+        line is headline-like (no sentence mark, two Han characters at least, of any width: display type
+        may run wider than the column; no author's name; bare or one lenticular bracket,
+        ``【格兰仕发布家电物联网芯片】``, its text the head), the line under it is set as a paragraph's
+        indented first line (two cells short: `indented_first_line`) and opens prose."""
+        head, lead = group[index], group[index + 1]
         words = head.text.strip()
         if bracketed := _WHOLE_BRACKET_RE.fullmatch(words):
             words = bracketed.group(1).strip()  # ``【格兰仕发布家电物联网芯片】``: the head in brackets
@@ -1336,24 +1373,18 @@ class _Segmenter:
             or BULLET_RE.match(words)  # a bulleted head is the brief's (`bulleted_head`)
             or (bracketed and _SOURCE_TAG_RE.fullmatch(words))
         ):
-            return False
+            return None
         first = lead.text.strip()
-        wrapped_head = self.run_in_item(0, group)
+        wrapped_head = self.run_in_item(index, group)
         if (
             (wrapped_head is not None and wrapped_head[2])  # the head runs on into its text (`run_in_head`)
-            or not self.lead_indented(lead, group[2] if len(group) > 2 else None)
+            or not self.lead_indented(lead, group[index + 2] if len(group) > index + 2 else None)
             or _DATELINE_RE.match(first)
             or is_byline(first)
-            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+            or not (_opens_story(group[index + 1 :]) or _COMMA_RE.search(first))
         ):
-            return False
-        if story is not None:
-            self.close()
-        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
-        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
-        self.start(lead, "text under a headline read in its block")
-        self.lines_from(2, group)
-        return True
+            return None
+        return words
 
     def lead_indented(self, lead: _Line, below: _Line | None) -> bool:
         """Whether a lead's line opens a paragraph: its indent kept (``　“甘肃越冬…``), set two cells short
@@ -1559,6 +1590,7 @@ class _Segmenter:
             self.editor_mark,
             self.source_mark,
             self.run_in_head,
+            self.head_over_a_lead_inside_a_block,
             self.bracketed_head,
             self.author_alone,
             self.bulleted_head,

@@ -132,3 +132,18 @@ def test_one_character_left_on_a_wrapped_heads_line_is_the_items_text():
     )
     _, item = parse_page(page, year=2019)
     assert (item.title, item.paragraphs) == ("深化金融供给侧结构性改革增强金融服务实体经济能力", (finance,))
+
+
+MOTHER = "近日，医院感染科隔离病区住进一个特殊的家庭。一家六口有五人相继确诊，剩下两岁的孩子由护士照顾。"
+
+
+def test_a_head_over_its_lead_inside_a_block_after_an_items_short_last_line_opens_the_next_item():
+    """On a page of items, ``…这便是故居。`` (an item printed without its source, its last line short),
+    then in the same block ``“临时妈妈”`` over ``近日，医院感染科…`` set as a paragraph's indented first
+    line: the head is the next item's headline, not a paragraph of the item above."""
+    home = _column(f"朴诚勇毅传家风：{HOME}")
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n“临时妈妈”\n{_column(MOTHER)}\n（据新华社电）\n"
+    _, family, mother = parse_page(page, year=2019)
+    assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
+    assert (mother.title, mother.paragraphs) == ("“临时妈妈”", (MOTHER,))
