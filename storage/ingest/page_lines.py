@@ -463,6 +463,9 @@ class _Line:
     number: int  # 1-based line number in the file
     text: str  # without trailing whitespace
     blank_before: bool
+    # The cells a head run in before the text took on this line (``当作为　``): the line is set that
+    # much wider than its text.
+    lead_in: float = 0.0
 
 
 @dataclass
@@ -884,7 +887,7 @@ def _ends_paragraph(
         # The line is full: the opening mark that would end it went on to the next line (past a column
         # break too when that line fills the column: a paragraph's first line never does).
         return False
-    short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    short = _set_width(text) + line.lead_in < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True
     if _dialogue_turn(text, following.text.strip()):

@@ -1808,7 +1808,8 @@ class _Segmenter:
             # The head's end and the text after it were on the next line of the block.
             next_line = group[index + 1]
             if rest.strip():
-                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+                lead_in = display_width(next_line.text.strip()) - display_width(rest.strip())
+                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before, lead_in)
                 self.run_in_text.add(next_line.number)
             else:
                 del group[index + 1]
@@ -1829,7 +1830,10 @@ class _Segmenter:
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: an item's lead-in run in before its text"
         if rest.strip():
-            self.start(_Line(line.number, rest, line.blank_before), "text after an item's run-in lead-in")
+            lead_in = display_width(line.text.strip()) - display_width(rest.strip())
+            self.start(
+                _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
+            )
             self.brief = self.current
             if self.current is not None:
                 self.current.own_head = line.number

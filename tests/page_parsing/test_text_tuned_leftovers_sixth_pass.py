@@ -147,3 +147,20 @@ def test_a_head_over_its_lead_inside_a_block_after_an_items_short_last_line_open
     _, family, mother = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
     assert (mother.title, mother.paragraphs) == ("“临时妈妈”", (MOTHER,))
+
+
+def test_a_sentence_ending_on_a_run_in_heads_line_does_not_end_the_items_paragraph():
+    """``■为基层松绑减负 促干部担`` / ``当作为　岁末，北京中南海里。`` / ``一份…``: the text after the
+    head's tail ends a sentence on a line the head's tail filled; the line is full, so the item's one
+    paragraph goes on."""
+    burden = "岁末，北京中南海里。一份重要报告通过审议，基层减负工作取得明显成效。"
+    lines = [
+        "■为基层松绑减负 促干部担",
+        "当作为\u3000岁末，北京中南海里。",
+        *wrap(burden[10:], WIDTH, indent=0),
+    ]
+    assert display_width(lines[1]) == WIDTH
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    page = MASTHEAD + f"【社会】\n\n{talks}\n（据新华社电）\n" + "\n".join(lines) + "\n（来源：科技日报）\n"
+    _, item = parse_page(page, year=2019)
+    assert (item.title, item.paragraphs) == ("为基层松绑减负 促干部担当作为", (burden,))
