@@ -2700,7 +2700,13 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         # A head holding a half-width space (``■为基层松绑减负 促干部担`` / ``当作为　2019年岁末，…``) wrapped
         # too when no clause mark follows on its line and a full-width space parts it from its text below.
         spaced_wrap = wrapped_gap is not None and "\u3000" in wrapped_gap.group(0) and "\u3000" not in line
-        if punct is None and wrapped_gap and (not gaps or spaced_wrap):
+        # A head holding a comma (``■下载7元论文先充50元，`` / ``用户诉中国知网　下载…``) wrapped when a
+        # full-width space or a wider gap parts it from its text below, no sentence ending on its line.
+        wide_gap = wrapped_gap is not None and (
+            "\u3000" in wrapped_gap.group(0) or len(wrapped_gap.group(0)) > 1
+        )
+        held_comma = punct is not None and wide_gap and not _SENTENCE_PUNCT_RE.search(line)
+        if (punct is None or held_comma) and wrapped_gap and (not gaps or spaced_wrap):
             head, rest, wrapped = (
                 line + following[: wrapped_gap.start()],
                 following[wrapped_gap.end() :],

@@ -164,3 +164,26 @@ def test_a_sentence_ending_on_a_run_in_heads_line_does_not_end_the_items_paragra
     page = MASTHEAD + f"【社会】\n\n{talks}\n（据新华社电）\n" + "\n".join(lines) + "\n（来源：科技日报）\n"
     _, item = parse_page(page, year=2019)
     assert (item.title, item.paragraphs) == ("为基层松绑减负 促干部担当作为", (burden,))
+
+
+PAPER = "下载一篇付费论文，却需要先在网站充值五十元钱，一名大学生将网站的经营者告上法庭。"
+
+
+def test_a_bulleted_head_holding_a_comma_wrapped_onto_its_texts_line_is_whole():
+    """``●下载7元论文先充50元，`` / ``用户诉网站经营者　下载…``: the head's comma ends its first line, and a
+    full-width space on the next parts the head from its text; no sentence ends on the first line, so
+    the head wrapped there."""
+    lines = ["●下载7元论文先充50元，", "用户诉网站经营者\u3000下载一", *wrap(PAPER[3:], WIDTH, indent=0)]
+    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    page = MASTHEAD + f"{talks}\n（据新华社电）\n\n" + "\n".join(lines) + "\n（摘自《光明日报》）\n"
+    _, item = parse_page(page, year=2019)
+    assert (item.title, item.paragraphs) == ("下载7元论文先充50元，用户诉网站经营者", (PAPER,))
+
+
+def test_a_bulleted_list_items_comma_with_no_wide_gap_below_stays_its_text():
+    """``●不宜大量存放，`` / ``也要避免阳光直射 远离火源。``: one half-width space is no gap that parts a
+    head from its text, so the line is a list item's text, not a wrapped head."""
+    item = "●不宜大量存放，\n也要避免阳光直射 远离火源。"
+    page = f"家中消毒小常识\n\n王  明\n{_column(TALKS)}\n{item}\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "家中消毒小常识"
