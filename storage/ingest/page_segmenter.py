@@ -836,6 +836,22 @@ class _Segmenter:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
+        self.note_ends_the_block(group)
+
+    def note_ends_the_block(self, group: list[_Line]) -> None:
+        """A closing note in brackets ending the block, under a sentence's end (``…致富奔小康。`` /
+        ``（综合本报和新华社电）``), is the open story's last line: its text ended, and what follows the
+        block (``▶女排超级联赛…``) is no text of it."""
+        story = self.current
+        if story is None or len(group) < 2 or not story.lines or story.lines[-1] is not group[-1]:
+            return
+        note = group[-1].text
+        if (
+            _CLOSING_NOTE_RE.match(note)
+            and re.search("[）)][ \t\u3000]*$", note)
+            and _ends_sentence(group[-2:-1])
+        ):
+            story.ended = True
 
     def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
         """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,

@@ -187,3 +187,19 @@ def test_a_bulleted_list_items_comma_with_no_wide_gap_below_stays_its_text():
     page = f"家中消毒小常识\n\n王  明\n{_column(TALKS)}\n{item}\n"
     (story,) = parse_page(page, year=2019)
     assert story.title == "家中消毒小常识"
+
+
+VOLLEYBALL = "16日，女排超级联赛半决赛结束第二回合较量。上届冠军天津队客场以3∶0战胜江苏队。"
+VILLAGE = "相亲会上，穿着盛装的苗族姑娘格外显眼。今年29岁的她是土生土长的村里人，如今在家门口就了业。"
+
+
+def test_a_closing_note_ending_its_block_ends_the_story_before_a_bulleted_head():
+    """``…就了业。`` / ``（综合本报和新华社电）`` ending the block, then ``▶女排超级联赛半决赛战罢`` over its
+    text: the note closed the story above, so the bulleted line heads a new story, not a sub-heading."""
+    page = (
+        f"脱贫了，我要再脱单\n\n本报记者 王明\n{_column(VILLAGE)}\n（综合本报和新华社电）\n\n"
+        f"▶女排超级联赛半决赛战罢\n{_column(VOLLEYBALL)}\n"
+    )
+    village, volleyball = parse_page(page, year=2019)
+    assert village.paragraphs == (VILLAGE, "（综合本报和新华社电）")
+    assert (volleyball.title, volleyball.paragraphs) == ("女排超级联赛半决赛战罢", (VOLLEYBALL,))
