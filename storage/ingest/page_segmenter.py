@@ -1975,6 +1975,12 @@ class _Segmenter:
             self.brief_number = brief_number(numbered.group(0))
         self.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
+        if index + 2 < len(group) and _DASH_TAIL_RE.fullmatch(group[index + 1].text.strip()):
+            # The head wrapped onto a line ending in a dash (``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——``):
+            # a head's dash leads to its text (the next line); no paragraph's line ends so.
+            tail = group.pop(index + 1)
+            head += tail.text.strip()
+            self.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
@@ -2889,6 +2895,11 @@ _SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
 _SOURCE_MARK_RUN_ON_RE = re.compile(
     f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
 )
+
+
+# The tail of a head wrapped onto its own line, ending in a dash that leads to the text: words, names
+# and numbers, no clause mark (``原党支部书记廷·巴特尔——``).
+_DASH_TAIL_RE = re.compile(f"[{HAN}A-Za-z0-9·“”]{{2,20}}——")
 
 
 # A page printing this many items' sources is a page of items from its first line.
