@@ -2080,9 +2080,10 @@ _LIST_MIN_CHARS = 8
 
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
 # a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
-# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
+# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket. A name in brackets may stand
+# inside it (``（作者为中央党校（国家行政学院）研究员）``).
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))(?:[^（()）]|[（(][^（()）]{{1,20}}[）)]){{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 

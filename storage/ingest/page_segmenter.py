@@ -2448,7 +2448,7 @@ class _Segmenter:
         if story is None:
             return False
         story.lines.append(line)
-        if not re.search("[）)]", line.text):
+        if not _brackets_balance(line.text):
             rest = group[1 : 2 + _NOTE_MIDDLE_LINES]
             for end, following in enumerate(rest):
                 if re.search("[（(]", following.text):

@@ -220,3 +220,22 @@ def test_a_bulleted_heads_tail_ending_in_a_dash_joins_the_head():
         "内蒙古萨如拉图雅嘎查原党支部书记廷·巴特尔——",
         (SECRETARY,),
     )
+
+
+EXHIBITION = "由孔子学院主办的传统手工艺展系列活动在泰国举行，极富中华文化韵味的活动吸引了众多泰国民众。"
+MEETING = "国务院扶贫开发领导小组1日在京召开全体会议，传达学习关于强化巡视整改的重要指示精神，部署整改工作。"
+
+
+def test_a_closing_note_holding_a_name_in_brackets_wrapped_over_two_lines_closes_its_story():
+    """``（作者为中央党校（国家行政学院）研究`` / ``员）`` (a note naming a body in brackets inside its own,
+    wrapped) then ``（作者：杨鹏）``: the note is the piece's last paragraph and its author's line signs it;
+    the next piece's headline is its own."""
+    page = (
+        f"泰中友谊在文化交流中不断加深\n\n{_column(EXHIBITION)}\n\n"
+        "（作者为中央党校（国家行政学院）研究\n员）\n（作者：杨鹏）\n\n"
+        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{_column(MEETING)}\n"
+    )
+    friendship, meeting = parse_page(page, year=2019)
+    assert friendship.paragraphs == (EXHIBITION, "（作者为中央党校（国家行政学院）研究员）")
+    assert friendship.reporters == ("杨鹏",)
+    assert (meeting.title, meeting.paragraphs) == ("狠抓专项巡视发现问题整改", (MEETING,))
