@@ -3065,7 +3065,8 @@ def _ends_sentence(lines: list[_Line]) -> bool:
     for line in reversed(lines[-_NOTE_LINES:]):
         note = line.text.strip() + note
         if note.startswith(("（", "(")):
-            return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
+            # A name in brackets may stand inside the note (``（作者为中央党校（国家行政学院）研究员）``).
+            return bool(re.fullmatch("[（(](?:[^（()）]|[（(][^（()）]{1,20}[）)]){2,80}[）)]", note))
     return False
 
 

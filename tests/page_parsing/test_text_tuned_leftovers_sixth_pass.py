@@ -239,3 +239,18 @@ def test_a_closing_note_holding_a_name_in_brackets_wrapped_over_two_lines_closes
     assert friendship.paragraphs == (EXHIBITION, "（作者为中央党校（国家行政学院）研究员）")
     assert friendship.reporters == ("杨鹏",)
     assert (meeting.title, meeting.paragraphs) == ("狠抓专项巡视发现问题整改", (MEETING,))
+
+
+def test_an_authors_line_after_a_closing_note_holding_a_name_in_brackets_signs_the_story_above():
+    """``…助力越南国家建设。`` / ``（作者为中央党校（国家行政学院）`` / ``研究员）`` / ``（作者：刘刚）`` in one
+    block, then ``◆时评`` and a headline: the note ends the story's text as a sentence's end does, so
+    the author's line under it signs that story, not the column label below."""
+    page = (
+        f"泰中友谊在文化交流中不断加深\n\n{_column(EXHIBITION)}\n"
+        "（作者为中央党校（国家行政学院）\n研究员）\n（作者：刘刚）\n\n"
+        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{_column(MEETING)}\n"
+    )
+    friendship, meeting = parse_page(page, year=2019)
+    assert friendship.paragraphs == (EXHIBITION, "（作者为中央党校（国家行政学院）研究员）")
+    assert friendship.reporters == ("刘刚",)
+    assert (meeting.title, meeting.reporters) == ("狠抓专项巡视发现问题整改", ("魏娜鹏",))
