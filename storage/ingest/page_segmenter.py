@@ -836,22 +836,6 @@ class _Segmenter:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
             self.close()
-        self.note_ends_the_block(group)
-
-    def note_ends_the_block(self, group: list[_Line]) -> None:
-        """A closing note in brackets ending the block, under a sentence's end (``…致富奔小康。`` /
-        ``（综合本报和新华社电）``), is the open story's last line: its text ended, and what follows the
-        block (``▶女排超级联赛…``) is no text of it."""
-        story = self.current
-        if story is None or len(group) < 2 or not story.lines or story.lines[-1] is not group[-1]:
-            return
-        note = group[-1].text
-        if (
-            _CLOSING_NOTE_RE.match(note)
-            and re.search("[）)][ \t\u3000]*$", note)
-            and _ends_sentence(group[-2:-1])
-        ):
-            story.ended = True
 
     def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
         """A strip heading over a group of a digest page's items (``国内``, ``【国际】``, ``■社会``,
@@ -1967,6 +1951,7 @@ class _Segmenter:
             and not story.ended
             and story is not self.brief
             and not (run_in and self.ends_sentence())
+            and not _ended_by_a_note(story.lines)
         ):
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
@@ -3068,6 +3053,20 @@ def _ends_sentence(lines: list[_Line]) -> bool:
             # A name in brackets may stand inside the note (``（作者为中央党校（国家行政学院）研究员）``).
             return bool(re.fullmatch("[（(](?:[^（()）]|[（(][^（()）]{1,20}[）)]){2,80}[）)]", note))
     return False
+
+
+def _ended_by_a_note(lines: list[_Line]) -> bool:
+    """Whether a story's text ends with a closing note in brackets on its own line under a sentence's
+    end (``…致富奔小康。`` / ``（综合本报和新华社电）``): its last line; a bulleted head after it opens the
+    next story, no sub-heading of it."""
+    if len(lines) < 2:
+        return False
+    note = lines[-1].text
+    return bool(
+        _CLOSING_NOTE_RE.match(note)
+        and re.search("[）)][ \t\u3000]*$", note)
+        and _ends_sentence(lines[-2:-1])
+    )
 
 
 def _brackets_balance(text: str) -> bool:

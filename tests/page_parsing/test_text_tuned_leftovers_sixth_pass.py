@@ -209,12 +209,11 @@ SECRETARY = "1974年，年仅19岁的蒙古族青年从高中毕业后，同40�
 
 
 def test_a_bulleted_heads_tail_ending_in_a_dash_joins_the_head():
-    """``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——`` / ``1974年，…``: the line under the bulleted
-    head ends in the dash that leads a head to its text; it is the head's tail, not the text's start."""
-    page = (
-        f"脱贫了，我要再脱单\n\n本报记者 王明\n{_column(VILLAGE)}\n（综合本报和新华社电）\n\n"
-        f"■内蒙古萨如拉图雅嘎查\n原党支部书记廷·巴特尔——\n{_column(SECRETARY)}\n"
-    )
+    """Under a bulleted item run in before its text, ``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——``
+    / ``1974年，…``: the line under the next bulleted head ends in the dash that leads a head to its
+    text; it is the head's tail, not the text's start."""
+    star = _column(f"■追逐心中最亮的星\u3000{VILLAGE}", indent=0)
+    page = f"{MASTHEAD}{star}\n■内蒙古萨如拉图雅嘎查\n原党支部书记廷·巴特尔——\n{_column(SECRETARY)}\n"
     _, secretary = parse_page(page, year=2019)
     assert (secretary.title, secretary.paragraphs) == (
         "内蒙古萨如拉图雅嘎查原党支部书记廷·巴特尔——",
