@@ -463,6 +463,9 @@ class _Line:
     number: int  # 1-based line number in the file
     text: str  # without trailing whitespace
     blank_before: bool
+    # The cells a head run in before the text took on this line (``当作为　``): the line is set that
+    # much wider than its text.
+    lead_in: float = 0.0
 
 
 @dataclass
@@ -884,7 +887,7 @@ def _ends_paragraph(
         # The line is full: the opening mark that would end it went on to the next line (past a column
         # break too when that line fills the column: a paragraph's first line never does).
         return False
-    short = _set_width(text) < limit - (_INDENT_CELLS if first_line else 0.0)
+    short = _set_width(text) + line.lead_in < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True
     if _dialogue_turn(text, following.text.strip()):
@@ -2077,9 +2080,10 @@ _LIST_MIN_CHARS = 8
 
 # A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
 # a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
-# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket.
+# (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket. A name in brackets may stand
+# inside it (``（作者为中央党校（国家行政学院）研究员）``).
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))[^（()）]{{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))(?:[^（()）]|[（(][^（()）]{{1,20}}[）)]){{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 

@@ -472,7 +472,9 @@ class _Segmenter:
         self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
         self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
         self.group_index = 0  # the blank-line group being read
-        self.among_items = False  # a digest item's source or a strip heading was read: items go on
+        # A page of items: it prints items' sources (`_prints_items_sources`), or a digest item's source or
+        # a strip heading was read: items go on.
+        self.among_items = _prints_items_sources(lines)
         self.run_in_text: set[int] = set()  # lines whose text follows a wrapped run-in head's separator
         self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
 
@@ -829,8 +831,7 @@ class _Segmenter:
             return
         if self.headline_over_an_indented_lead(group):
             return
-        for index, line in enumerate(group):
-            self.line(index, line, group)
+        self.lines_from(0, group)
         for line in furniture:
             self.date_text(line, under=True)
         if closes and self.current is not None and self.ends_sentence():
@@ -1295,20 +1296,16 @@ class _Segmenter:
                 f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs"
             )
         self.start(lead, "text under a headline read in its block")
-        for index, line in enumerate(group[depth + 1 :], start=depth + 1):
-            self.line(index, line, group)
+        self.lines_from(depth + 1, group)
         return True
 
     def headline_over_an_indented_lead(self, group: list[_Line]) -> bool:
         """A digest item's head on a line of its own right over its lead, no blank line between
         (``十二生肖文创展亮相首尔`` / ``“金鼠报吉——中国十二生肖`` / ``文创展”近日在韩国首尔…``), on a page
         of items (a source closed an item above, or a strip heading stood over them), the block opening
-        after the story above was closed or ended a sentence (an item printed without its source): the
-        first line is headline-like (no sentence mark, two Han characters at least, of any width: display
-        type may run wider than the column; no author's name; bare or one lenticular bracket, ``【格兰仕发布家电物联网芯片】``, its
-        text the head), the line under it is set as a paragraph's indented first line (two cells short:
-        `indented_first_line`) and opens prose. The first line is the headline, the rest opens a story.
-        (Off a page of items such a line is a sub-heading: never read here.)"""
+        after the story above was closed or ended a sentence (an item printed without its source)
+        (`item_head_over_its_lead`). The first line is the headline, the rest opens a story. (Off a page
+        of items such a line is a sub-heading: never read here.)"""
         story = self.current
         if (
             not (self.among_items or _closed_by_its_source(group))
@@ -1316,7 +1313,47 @@ class _Segmenter:
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
             return False
-        head, lead = group[0], group[1]
+        words = self.item_head_over_its_lead(0, group)
+        if words is None:
+            return False
+        if story is not None:
+            self.close()
+        head = group[0]
+        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
+        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
+        self.start(group[1], "text under a headline read in its block")
+        self.lines_from(2, group)
+        return True
+
+    def head_over_a_lead_inside_a_block(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The same head inside a block, under the last line of an item printed without its source, that
+        line short of the column (``…多9000亿元。`` / ``“临时妈妈”`` / ``近日，广东…``): on a page of items,
+        which prints each item as one paragraph, the item above ended there."""
+        if (
+            not index
+            or index + 1 >= len(group)
+            or not self.ends_sentence()
+            or not self.paragraph_ended_among_items()
+        ):
+            return False
+        words = self.item_head_over_its_lead(index, group)
+        if words is None:
+            return False
+        self.close()
+        self.gap_groups.append((len(self.stories), [_Line(line.number, words, line.blank_before)]))
+        self.roles[line.number] = (
+            "headline: on its line right over its lead's indented first line, inside a block"
+        )
+        self.under_bullet = True  # the next line opens the item's text
+        return True
+
+    def item_head_over_its_lead(self, index: int, group: list[_Line]) -> str | None:
+        """The head's words when the block's line at `index` is a digest item's head over its lead: the
+        line is headline-like (no sentence mark, two Han characters at least, of any width: display type
+        may run wider than the column; no author's name; bare or one lenticular bracket,
+        ``【格兰仕发布家电物联网芯片】``, its text the head), the line under it is set as a paragraph's
+        indented first line (two cells short: `indented_first_line`) and opens prose."""
+        head, lead = group[index], group[index + 1]
         words = head.text.strip()
         if bracketed := _WHOLE_BRACKET_RE.fullmatch(words):
             words = bracketed.group(1).strip()  # ``【格兰仕发布家电物联网芯片】``: the head in brackets
@@ -1336,23 +1373,18 @@ class _Segmenter:
             or BULLET_RE.match(words)  # a bulleted head is the brief's (`bulleted_head`)
             or (bracketed and _SOURCE_TAG_RE.fullmatch(words))
         ):
-            return False
+            return None
         first = lead.text.strip()
+        wrapped_head = self.run_in_item(index, group)
         if (
-            not self.lead_indented(lead, group[2] if len(group) > 2 else None)
+            (wrapped_head is not None and wrapped_head[2])  # the head runs on into its text (`run_in_head`)
+            or not self.lead_indented(lead, group[index + 2] if len(group) > index + 2 else None)
             or _DATELINE_RE.match(first)
             or is_byline(first)
-            or not (_opens_story(group[1:]) or _COMMA_RE.search(first))
+            or not (_opens_story(group[index + 1 :]) or _COMMA_RE.search(first))
         ):
-            return False
-        if story is not None:
-            self.close()
-        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
-        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
-        self.start(lead, "text under a headline read in its block")
-        for index, line in enumerate(group[2:], start=2):
-            self.line(index, line, group)
-        return True
+            return None
+        return words
 
     def lead_indented(self, lead: _Line, below: _Line | None) -> bool:
         """Whether a lead's line opens a paragraph: its indent kept (``　“甘肃越冬…``), set two cells short
@@ -1534,6 +1566,14 @@ class _Segmenter:
 
     # -- one line, by kind
 
+    def lines_from(self, start: int, group: list[_Line]) -> None:
+        """Read the block's lines from `start` on, the block as it stands: a run-in head wrapped onto its
+        next line (`run_in_head`) leaves there only the text after its separator."""
+        index = start
+        while index < len(group):
+            self.line(index, group[index], group)
+            index += 1
+
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
         under_bullet, continued = self.under_bullet, self.continued
         self.read_line(index, line, group)
@@ -1550,6 +1590,7 @@ class _Segmenter:
             self.editor_mark,
             self.source_mark,
             self.run_in_head,
+            self.head_over_a_lead_inside_a_block,
             self.bracketed_head,
             self.author_alone,
             self.bulleted_head,
@@ -1692,6 +1733,16 @@ class _Segmenter:
             return None
         return found
 
+    def paragraph_ended_among_items(self) -> bool:
+        """Whether the open story's last line ended a paragraph (short of the column's measure) on a page
+        of items. Such a page prints each item as one paragraph, so a head run in before its text on the
+        next line opens the next item (``…便是董必武的故居。`` / ``水质优良断面比例上升2.6个百分点：生``),
+        whatever its separator."""
+        story = self.current
+        if not self.among_items or story is None or not story.lines:
+            return False
+        return _set_width(story.lines[-1].text.strip()) < self.column - _SHORT_MARGIN
+
     def _colon_closes_full_line(self, text: str) -> bool:
         """Whether a colon closes `text`, a line as full as a paragraph's first line, on a page of items
         (a source or a strip heading read): a head the column set on a line of its own, its text under
@@ -1737,23 +1788,28 @@ class _Segmenter:
             return False  # under a headline waiting for its story: the line opens that story's lead
         if separated and story is not None and not story.ended:
             # A column's break inside a sentence (``…“花开海上”生`` / ``态园发布公告：…``) is no item's
-            # head; inside a block, a paragraph may open ``…：``: an item's head after the item above
-            # ended its sentence is one only when the text after it opens as a lead does.
-            if not self.ends_sentence() or (index > 0 and not _LEAD_OPENING_RE.match(rest.strip())):
+            # head. After a paragraph's end on a page of items, the head opens the next item. Elsewhere,
+            # inside a block, a paragraph may open ``…：``: an item's head after the item above ended its
+            # sentence is one only when the text after it opens as a lead does.
+            if not self.ends_sentence():
                 return False
-            # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only a
-            # full-width space parts a head from its text.
-            following = group[index + 1].text if index + 1 < len(group) else ""
-            gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
-            if gap is None or "\u3000" not in gap.group(0):
-                return False
+            if not self.paragraph_ended_among_items():
+                following = group[index + 1].text if index + 1 < len(group) else ""
+                if index > 0 and not _LEAD_OPENING_RE.match(rest.strip()):
+                    return False
+                # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only
+                # a full-width space parts a head from its text.
+                gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
+                if gap is None or "\u3000" not in gap.group(0):
+                    return False
         if story is not None:
             self.close()
         if wrapped:
             # The head's end and the text after it were on the next line of the block.
             next_line = group[index + 1]
             if rest.strip():
-                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before)
+                lead_in = display_width(next_line.text.strip()) - display_width(rest.strip())
+                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before, lead_in)
                 self.run_in_text.add(next_line.number)
             else:
                 del group[index + 1]
@@ -1774,7 +1830,10 @@ class _Segmenter:
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: an item's lead-in run in before its text"
         if rest.strip():
-            self.start(_Line(line.number, rest, line.blank_before), "text after an item's run-in lead-in")
+            lead_in = display_width(line.text.strip()) - display_width(rest.strip())
+            self.start(
+                _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
+            )
             self.brief = self.current
             if self.current is not None:
                 self.current.own_head = line.number
@@ -1892,6 +1951,7 @@ class _Segmenter:
             and not story.ended
             and story is not self.brief
             and not (run_in and self.ends_sentence())
+            and not _ended_by_a_note(story.lines)
         ):
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
@@ -1900,6 +1960,12 @@ class _Segmenter:
             self.brief_number = brief_number(numbered.group(0))
         self.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
+        if index + 2 < len(group) and _DASH_TAIL_RE.fullmatch(group[index + 1].text.strip()):
+            # The head wrapped onto a line ending in a dash (``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——``):
+            # a head's dash leads to its text (the next line); no paragraph's line ends so.
+            tail = group.pop(index + 1)
+            head += tail.text.strip()
+            self.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
         self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
         self.roles[line.number] = "headline: a bulleted head over a brief's text"
         self.under_bullet = True
@@ -2062,8 +2128,9 @@ class _Segmenter:
         return True
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``)."""
-        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text):
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``).
+        The text a wrapped run-in head left on its line (``增强…能力　要``: ``要``) is none."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text) or line.number in self.run_in_text:
             return False
         if self.last_line_of_a_paragraph(index, line, group):
             return False
@@ -2366,7 +2433,7 @@ class _Segmenter:
         if story is None:
             return False
         story.lines.append(line)
-        if not re.search("[）)]", line.text):
+        if not _brackets_balance(line.text):
             rest = group[1 : 2 + _NOTE_MIDDLE_LINES]
             for end, following in enumerate(rest):
                 if re.search("[（(]", following.text):
@@ -2637,7 +2704,16 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             ),
             None,
         )
-        if not gaps and punct is None and wrapped_gap:
+        # A head holding a half-width space (``■为基层松绑减负 促干部担`` / ``当作为　2019年岁末，…``) wrapped
+        # too when no clause mark follows on its line and a full-width space parts it from its text below.
+        spaced_wrap = wrapped_gap is not None and "\u3000" in wrapped_gap.group(0) and "\u3000" not in line
+        # A head holding a comma (``■下载7元论文先充50元，`` / ``用户诉中国知网　下载…``) wrapped when a
+        # full-width space or a wider gap parts it from its text below, no sentence ending on its line.
+        wide_gap = wrapped_gap is not None and (
+            "\u3000" in wrapped_gap.group(0) or len(wrapped_gap.group(0)) > 1
+        )
+        held_comma = punct is not None and wide_gap and not _SENTENCE_PUNCT_RE.search(line)
+        if (punct is None or held_comma) and wrapped_gap and (not gaps or spaced_wrap):
             head, rest, wrapped = (
                 line + following[: wrapped_gap.start()],
                 following[wrapped_gap.end() :],
@@ -2806,6 +2882,24 @@ _SOURCE_MARK_RUN_ON_RE = re.compile(
 )
 
 
+# The tail of a head wrapped onto its own line, ending in a dash that leads to the text: words, names
+# and numbers, no clause mark (``原党支部书记廷·巴特尔——``).
+_DASH_TAIL_RE = re.compile(f"[{HAN}A-Za-z0-9·“”]{{2,20}}——")
+
+
+# A page printing this many items' sources is a page of items from its first line.
+_ITEMS_PAGE_SOURCES = 2
+
+
+def _prints_items_sources(lines: list[_Line]) -> bool:
+    """Whether the page prints items' sources (``（据新华社电）``, ``——据《新京报》报道``) under several of
+    its items: a digest page, whose items are items from its first one, before any source is read."""
+    sources = sum(
+        1 for line in lines if _SOURCE_MARK_RE.match(line.text) or _SOURCE_MARK_RUN_ON_RE.match(line.text)
+    )
+    return sources >= _ITEMS_PAGE_SOURCES
+
+
 def _closed_by_its_source(group: list[_Line]) -> bool:
     """Whether a block ends with a digest item's source on a line of its own under a sentence's end
     (``…在田中劳作。`` / ``（来源：中新社）``): an item, on a page of items, though none was read above."""
@@ -2956,8 +3050,23 @@ def _ends_sentence(lines: list[_Line]) -> bool:
     for line in reversed(lines[-_NOTE_LINES:]):
         note = line.text.strip() + note
         if note.startswith(("（", "(")):
-            return bool(re.fullmatch("[（(][^（()）]{2,80}[）)]", note))
+            # A name in brackets may stand inside the note (``（作者为中央党校（国家行政学院）研究员）``).
+            return bool(re.fullmatch("[（(](?:[^（()）]|[（(][^（()）]{1,20}[）)]){2,80}[）)]", note))
     return False
+
+
+def _ended_by_a_note(lines: list[_Line]) -> bool:
+    """Whether a story's text ends with a closing note in brackets on its own line under a sentence's
+    end (``…致富奔小康。`` / ``（综合本报和新华社电）``): its last line; a bulleted head after it opens the
+    next story, no sub-heading of it."""
+    if len(lines) < 2:
+        return False
+    note = lines[-1].text
+    return bool(
+        _CLOSING_NOTE_RE.match(note)
+        and re.search("[）)][ \t\u3000]*$", note)
+        and _ends_sentence(lines[-2:-1])
+    )
 
 
 def _brackets_balance(text: str) -> bool:
