@@ -123,7 +123,9 @@ def plan(
         )
     match = match_expression(parsed.terms, parsed.excluded, parsed.groups)
     if match is None and not parsed.terms and conds:
-        return SearchPlan(match=None, date_conditions=conds, date_text=date_text)
+        return SearchPlan(
+            match=None, date_conditions=conds, date_text=date_expression(_without_year(parsed.dates))
+        )
     if match is None:
         return None
     exact = None
@@ -138,6 +140,14 @@ def plan(
         date_conditions=conds,
         date_text=date_text,
     )
+
+
+def _without_year(dates: Sequence[DateSpec]) -> list[DateSpec]:
+    """The dates written without a year (`6月`, `4月6日`). A date-only query lists the articles dated in
+    its period, and also those mentioning these: a mention of `6月` is of no one year, so it cannot be
+    told apart from one of `2019年6月` (the index's date tokens have no year), and a query with a year
+    lists only that period's articles, as `2019年` and `上周` do."""
+    return [d for d in dates if d.year is None]
 
 
 def date_sql(spec: DateSpec) -> tuple[str, list[str]]:
