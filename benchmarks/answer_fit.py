@@ -1,6 +1,7 @@
 """Fitted weights for choosing the answer line, checked set by set (issue 20).
 
-    python -m benchmarks.answer_fit [--sets SET[,SET]] [--save PATH | --load PATH] [--lam L ...]
+    python -m benchmarks.answer_fit [--sets SET[,SET]] [--save PATH | --load PATH] [--wide] [--lam L ...]
+        [--losses listwise,pairwise,pointwise] [--models anchored,all,noscore]
 
 Runs the tuned sets (the judged CCTV questions and the development sets dev … dev11, never the frozen, held-out
 or validation sets) as `benchmarks.answers` does, on the same full databases and through the same search, and
@@ -18,24 +19,33 @@ The replay is exact: today's choice (the best key among the acceptable spans of 
 reads) is recomputed from the table and checked against the answer the search returned; a question where they
 differ is counted and reported.
 
-Models (numpy only; nothing of this runs at search time or in the tests): a linear score over the features,
-L2-regularised, fitted with Adam, either pairwise (logistic loss of each right span against each wrong one of the
-same question, at most `MAX_PAIRS` pairs a question) or pointwise (logistic regression, each question weighing
-one). The fitted score chooses among the same spans as today's (the acceptable spans of the articles read), so
-only the order changes, not whether an answer is shown. Evaluation is leave-one-set-out: for each tuned set, the
-model is fitted on the others and chooses on it; answer lines holding the fact are counted against today's
-choice on the same questions. BENCHMARKS.md ("The answer line chosen by fitted weights, checked set by set") has
-the result.
+Models (numpy only; nothing of this runs at search time; the tests read hand-made stories): a linear score over
+the features, L2-regularised, fitted with Adam, with a listwise loss (softmax over a question's spans, the right
+ones the target), a pairwise one (each right span against each wrong one of the question) or a pointwise one
+(logistic regression), each question weighing one; "anchored" leaves today's score unregularised (a strong λ gives
+back today's choice, a weaker one lets the other features correct it), "all" regularises it like the rest,
+"noscore" leaves it out. And a grid over today's four constants (`GRID`: KIND_BONUS, CLAUSE_BONUS, RANK_PENALTY,
+PAIR_PENALTY), which fits the score's own shape. The fitted score chooses among the same spans as today's (the
+acceptable spans of the articles read), so only the order changes, not whether an answer is shown; with `--wide`
+it chooses among every span weighed or no answer line (a row of its own whose score is fitted).
+
+Evaluation is leave-one-set-out: for each tuned set, the model is fitted on the others and chooses on it; answer
+lines holding the fact are counted against today's choice on the same questions, with the questions mended and
+broken and the answer lines shown without the fact. Today's rules were written on these same sets (all but dev11,
+which became a tuned set after its first reading), so the comparison leans towards today's choice; dev11 is the
+one set on which both are unseen. BENCHMARKS.md ("The answer line chosen by fitted weights, checked set by set")
+has the result.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import pickle
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,6 +57,7 @@ from storage.search.answers.counts import _CN_NUMBER, _MAGNITUDE, _NUMBER, RATE_
 from storage.search.answers.coverage import Coverage, article_coverage
 from storage.search.answers.dates import _DATE
 from storage.search.answers.kinds import kind_strength
+from storage.search.answers.reading import Article, Span
 from storage.search.answers.sentences import (
     CLAUSE_BONUS,
     FACT_KINDS,
@@ -103,11 +114,12 @@ class Question:
     set: str
     kind: str  # as the answer step reads it (identity for 申红涛是谁)
     asked: bool  # the set asks for an answer line
-    candidates: list[
-        Candidate
-    ]  # the acceptable spans of the articles read, in the order best_sentence weighs them
+    # the acceptable spans of the articles read, in the order best_sentence weighs them
+    candidates: list[Candidate]
     others: int = 0  # spans weighed but not acceptable, or of articles not read (not choosable today)
     replay_ok: bool = True  # today's choice recomputed here is the answer the search returned
+    # with `--wide`, those other spans too, each with (acceptable, its article read)
+    unchosen: list[tuple[Candidate, bool, bool]] = field(default_factory=list)
 
 
 def _word_places(text: str, units: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
@@ -157,10 +169,12 @@ def _tie(score: float, share: float, strength: float, rank: int, sentences: int)
     return round(rest / CLAUSE_BONUS, 6)
 
 
-def question_of(name: str, call: dict[str, Any], fact: str, kind_asked: bool) -> Question | None:
+def question_of(
+    name: str, call: dict[str, Any], fact: str, kind_asked: bool, *, wide: bool = False
+) -> Question | None:
     """Every span `best_sentence` weighs for the recorded call, with features and labels, and today's choice
     replayed (`best_sentence`'s loop: the first result's spans first, then the lower results `reads_further`
-    lets answer)."""
+    lets answer). With `wide`, the spans it may not choose are kept too (`Question.unchosen`)."""
     asked = read_question(
         call["query"], call["terms"], call["docs"], groups=call["groups"], max_docs=call["max_docs"]
     )
@@ -169,6 +183,7 @@ def question_of(name: str, call: dict[str, Any], fact: str, kind_asked: bool) ->
     q, kind, articles, units, reach, held = asked
     terms = [t for t in call["terms"] if t]
     chosen_ok: list[Candidate] = []
+    unchosen: list[tuple[Candidate, bool, bool]] = []
     others = 0
     best = None
     first_strength, first_answers = 0.0, False
@@ -183,51 +198,72 @@ def question_of(name: str, call: dict[str, Any], fact: str, kind_asked: bool) ->
             close=call["close"],
             holds_more=held[article.rank] > held[0],
         )
-        pool = article.sentences
         coverage = Coverage(units, article)
         title = article_coverage(units, article.title)
+        reached = reach[article.rank] / reach[0] if reach[0] else 0.0
         for span, acceptable in weighed_spans(article, units, kind, q, terms):
             if not (readable and acceptable):
                 others += 1
+                if wide:
+                    found = _candidate(span, article, coverage, title, reached, q, kind, terms, units, fact)
+                    unchosen.append((found[0], acceptable, readable))
                 continue
-            new_best = best is None or span.key > best[0].key
-            at = tuple(pool.index(x) for x in span.sentences)
-            s = pool[at[-1]]
-            score, share, strength = span.key[0], span.key[1], span.strength
-            text = "".join(pool[j].norm for j in at)
-            dist, nofact = _distance(text, kind, units)
-            values = {
-                "score": score,
-                "share": share,
-                "strength": strength,
-                "strong": float(strength >= STRONG_KIND),
-                "tie": _tie(score, share, strength, article.rank, len(at)),
-                "rank": float(article.rank),
-                "first": float(article.rank == 0),
-                "pair": float(len(at) > 1),
-                "logpos": math.log1p(s.position),
-                "lead": float(s.position == 0),
-                "title": title,
-                "reach": reach[article.rank] / reach[0] if reach[0] else 0.0,
-                "length": min(len(text), 300) / 100,
-                "refgain": share - coverage.share((at[-1],)) if len(at) == 1 else 0.0,
-                "dated": float(kind == "when" and article.dateline is not None),
-                "gap": _gap(text, kind, q, terms, units),
-                "dist": dist,
-                "nofact": nofact,
-            }
-            shown = "".join(_extended(span, article, kind, q, terms, units))
-            if len(shown) > MAX_ANSWER:
-                shown = shown[: MAX_ANSWER - 1] + "…"
-            right = A._fold(fact) in A._fold(shown)
-            chosen_ok.append(Candidate([values[f] for f in FEATURES], span.key, right))
-            if new_best:
+            candidate, shown = _candidate(
+                span, article, coverage, title, reached, q, kind, terms, units, fact
+            )
+            chosen_ok.append(candidate)
+            if best is None or span.key > best[0].key:
                 best = (span, shown)
                 if article.rank == 0:
                     first_strength, first_answers = span.strength, True
     returned = call["answer"]
     replay_ok = (returned.sentence if returned is not None else None) == (best[1] if best else None)
-    return Question(name, kind, kind_asked, chosen_ok, others, replay_ok)
+    return Question(name, kind, kind_asked, chosen_ok, others, replay_ok, unchosen)
+
+
+def _candidate(
+    span: Span,
+    article: Article,
+    coverage: Coverage,
+    title: float,
+    reached: float,
+    q: str,
+    kind: str,
+    terms: Sequence[str],
+    units: Sequence[Sequence[str]],
+    fact: str,
+) -> tuple[Candidate, str]:
+    """The span's features and label, and the answer line built from it (`_extended`, cut as shown)."""
+    pool = article.sentences
+    at = tuple(pool.index(x) for x in span.sentences)
+    s = pool[at[-1]]
+    score, share, strength = span.key[0], span.key[1], span.strength
+    text = "".join(pool[j].norm for j in at)
+    dist, nofact = _distance(text, kind, units)
+    values = {
+        "score": score,
+        "share": share,
+        "strength": strength,
+        "strong": float(strength >= STRONG_KIND),
+        "tie": _tie(score, share, strength, article.rank, len(at)),
+        "rank": float(article.rank),
+        "first": float(article.rank == 0),
+        "pair": float(len(at) > 1),
+        "logpos": math.log1p(s.position),
+        "lead": float(s.position == 0),
+        "title": title,
+        "reach": reached,
+        "length": min(len(text), 300) / 100,
+        "refgain": share - coverage.share((at[-1],)) if len(at) == 1 else 0.0,
+        "dated": float(kind == "when" and article.dateline is not None),
+        "gap": _gap(text, kind, q, terms, units),
+        "dist": dist,
+        "nofact": nofact,
+    }
+    shown = "".join(_extended(span, article, kind, q, terms, units))
+    if len(shown) > MAX_ANSWER:
+        shown = shown[: MAX_ANSWER - 1] + "…"
+    return Candidate([values[f] for f in FEATURES], span.key, A._fold(fact) in A._fold(shown)), shown
 
 
 def _items(name: str) -> list[dict]:
@@ -236,7 +272,7 @@ def _items(name: str) -> list[dict]:
     return A.load_dev(getattr(A, name.upper()))
 
 
-def collect(names: Sequence[str]) -> list[Question]:
+def collect(names: Sequence[str], *, wide: bool = False) -> list[Question]:
     """The sets' questions with their candidates, searched as `benchmarks.answers` does (full databases)."""
     if any(n not in TUNED for n in names):
         raise SystemExit(f"only the tuned sets are read here: {', '.join(TUNED)}")
@@ -280,7 +316,7 @@ def collect(names: Sequence[str]) -> list[Question]:
                     if not recorded:
                         questions.append(Question(name, "", asked, []))
                         continue
-                    found = question_of(name, recorded[0], item["fact"], asked)
+                    found = question_of(name, recorded[0], item["fact"], asked, wide=wide)
                     questions.append(found or Question(name, "", asked, []))
             finally:
                 services.close()
@@ -312,51 +348,80 @@ def ceiling(questions: Sequence[Question]) -> int:
 
 @dataclass
 class Table:
-    """Every choosable span of the questions, one row each, the questions' rows contiguous."""
+    """Every choosable span of the questions, one row each, the questions' rows contiguous; with `wide`, also the
+    spans today's rules may not choose, and a row standing for no answer line."""
 
     x: Any  # features (columns: `columns`)
     y: Any  # 1 when the span's answer line holds the fact (and the question asks for one)
-    today: Any  # today's choice: 1 on the span best_sentence picks
-    starts: Any  # the first row of each question (questions with no span are left out)
+    target: Any  # what the fit aims at: `y`, and in a wide table the no-answer row of a question with no right span
+    today: (
+        Any  # today's choice: 1 on the span best_sentence picks (wide: the no-answer row when it shows none)
+    )
+    starts: Any  # the first row of each question (questions with no row are left out)
     sets: list[str]  # each question's set
     columns: list[str]
+    none: Any  # 1 on the no-answer rows
 
 
-def table(questions: Sequence[Question], *, per_kind: bool, drop: Sequence[str] = ()) -> Table:
+def table(
+    questions: Sequence[Question], *, per_kind: bool, drop: Sequence[str] = (), wide: bool = False
+) -> Table:
     """The questions' spans as a table; with `per_kind`, the strength and the share also once per question kind
-    (zero for the other kinds); without the features `drop`."""
+    (zero for the other kinds); without the features `drop`. With `wide`, the spans today's rules may not choose
+    too (columns `acceptable` and `read` say which), and one no-answer row a question (column `none`)."""
     import numpy as np
 
     keep = [i for i, f in enumerate(FEATURES) if f not in drop]
     columns = [FEATURES[i] for i in keep]
     if per_kind:
         columns += [f"{f}×{k}" for k in KINDS for f in ("strength", "share")]
+    if wide:
+        columns += ["acceptable", "read", "none"]
     at_strength, at_share = FEATURES.index("strength"), FEATURES.index("share")
     rows: list[list[float]] = []
     labels: list[float] = []
+    targets: list[float] = []
     today: list[float] = []
     starts: list[int] = []
     sets: list[str] = []
+    none: list[float] = []
     for question in questions:
-        if not question.candidates:
+        spans = [(c, True, True) for c in question.candidates] + (question.unchosen if wide else [])
+        if not spans:
             continue
         starts.append(len(rows))
         sets.append(question.set)
-        best = max(range(len(question.candidates)), key=lambda j: question.candidates[j].current)
-        for j, c in enumerate(question.candidates):
+        best = (
+            max(range(len(question.candidates)), key=lambda j: question.candidates[j].current)
+            if question.candidates
+            else None
+        )
+        for j, (c, acceptable, read) in enumerate(spans):
             row = [c.features[i] for i in keep]
             if per_kind:
                 row += [c.features[i] * (question.kind == k) for k in KINDS for i in (at_strength, at_share)]
+            if wide:
+                row += [float(acceptable), float(read), 0.0]
             rows.append(row)
             labels.append(float(c.right and question.asked))
             today.append(float(j == best))
+            none.append(0.0)
+        targets += labels[starts[-1] :]
+        if wide:
+            rows.append([0.0] * (len(columns) - 1) + [1.0])
+            labels.append(0.0)
+            targets.append(float(not any(labels[starts[-1] :])))
+            today.append(float(best is None))
+            none.append(1.0)
     return Table(
         np.array(rows, dtype=float),
         np.array(labels),
+        np.array(targets),
         np.array(today),
         np.array(starts),
         sets,
         columns,
+        np.array(none),
     )
 
 
@@ -371,10 +436,12 @@ def _subset(t: Table, chosen: Sequence[bool]) -> Table:
     return Table(
         t.x[rows],
         t.y[rows],
+        t.target[rows],
         t.today[rows],
         starts,
         [s for s, c in zip(t.sets, chosen, strict=True) if c],
         t.columns,
+        t.none[rows],
     )
 
 
@@ -394,8 +461,8 @@ def _grad_listwise(t: Table, z: Any, seg: Any, useful: Any) -> Any:
     top = np.maximum.reduceat(z, t.starts)[seg]
     e = np.exp(z - top)
     every = np.add.reduceat(e, t.starts)[seg]
-    right = np.add.reduceat(e * t.y, t.starts)[seg]
-    g = e / every - np.where(t.y > 0, e / np.maximum(right, 1e-300), 0.0)
+    right = np.add.reduceat(e * t.target, t.starts)[seg]
+    g = e / every - np.where(t.target > 0, e / np.maximum(right, 1e-300), 0.0)
     return g * useful[seg] / max(useful.sum(), 1)
 
 
@@ -403,11 +470,11 @@ def _grad_pointwise(t: Table, z: Any, seg: Any, useful: Any) -> Any:
     """d(loss)/dz of logistic regression, each question weighing one, its right and wrong spans half each."""
     import numpy as np
 
-    n_right = np.add.reduceat(t.y, t.starts)[seg]
-    n_all = np.add.reduceat(np.ones_like(t.y), t.starts)[seg]
-    weight = np.where(t.y > 0, 0.5 / np.maximum(n_right, 1), 0.5 / np.maximum(n_all - n_right, 1))
+    n_right = np.add.reduceat(t.target, t.starts)[seg]
+    n_all = np.add.reduceat(np.ones_like(t.target), t.starts)[seg]
+    weight = np.where(t.target > 0, 0.5 / np.maximum(n_right, 1), 0.5 / np.maximum(n_all - n_right, 1))
     p = 1 / (1 + np.exp(-z))
-    return weight * (p - t.y) * useful[seg] / max(useful.sum(), 1)
+    return weight * (p - t.target) * useful[seg] / max(useful.sum(), 1)
 
 
 def _grad_pairwise(t: Table, z: Any, seg: Any, useful: Any) -> Any:
@@ -416,10 +483,10 @@ def _grad_pairwise(t: Table, z: Any, seg: Any, useful: Any) -> Any:
     import numpy as np
 
     g = np.zeros_like(z)
-    ends = np.append(t.starts[1:], len(t.y))
+    ends = np.append(t.starts[1:], len(t.target))
     for q in np.flatnonzero(useful):
         a, b = t.starts[q], ends[q]
-        y, zz = t.y[a:b], z[a:b]
+        y, zz = t.target[a:b], z[a:b]
         good, bad = y > 0, y == 0
         diff = zz[good][:, None] - zz[bad][None, :]
         s = 1 / (1 + np.exp(diff))  # d/d(diff) of log(1 + e^−diff) is −s
@@ -443,8 +510,8 @@ def fit(t: Table, *, loss: str, lam: float, free: Sequence[str] = (), iterations
     scale[scale == 0] = 1.0
     xs = np.hstack([t.x / scale, np.ones((len(t.x), 1))])
     seg = _segments(t)
-    has_right = np.add.reduceat(t.y, t.starts) > 0
-    has_wrong = np.add.reduceat(1 - t.y, t.starts) > 0
+    has_right = np.add.reduceat(t.target, t.starts) > 0
+    has_wrong = np.add.reduceat(1 - t.target, t.starts) > 0
     useful = (has_right & (has_wrong | (loss == "pointwise"))).astype(float)
     grad_z = LOSSES[loss]
     penalised = np.array([c not in free for c in t.columns], dtype=float)
@@ -461,19 +528,27 @@ def fit(t: Table, *, loss: str, lam: float, free: Sequence[str] = (), iterations
 
 def right_by_set(t: Table, chosen: Any) -> dict[str, int]:
     """Answer lines holding the fact per set, when the rows `chosen` (one per question) are shown."""
-    out: dict[str, int] = {}
-    for name, row in zip(t.sets, chosen, strict=True):
-        out[name] = out.get(name, 0) + int(t.y[row])
-    return out
+    import numpy as np
+
+    names = list(dict.fromkeys(t.sets))
+    code = np.array([names.index(s) for s in t.sets])
+    counts = np.bincount(code, weights=t.y[chosen], minlength=len(names))
+    return {n: int(c) for n, c in zip(names, counts, strict=True)}
 
 
 def fitted_choice(w: Any, t: Table) -> Any:
     """The row each question's fitted score puts first (the first weighed on a tie)."""
+    return _first_best(t, t.x @ w[:-1])
+
+
+def _first_best(t: Table, z: Any) -> Any:
+    """The row of each question with the highest `z`, the first on a tie."""
     import numpy as np
 
-    z = t.x @ w[:-1]
-    ends = np.append(t.starts[1:], len(t.y))
-    return np.array([a + int(z[a:b].argmax()) for a, b in zip(t.starts, ends, strict=True)])
+    seg = _segments(t)
+    top = np.maximum.reduceat(z, t.starts)[seg]
+    rows = np.arange(len(z))
+    return np.minimum.reduceat(np.where(z >= top, rows, len(z)), t.starts)
 
 
 def today_choice(t: Table) -> Any:
@@ -484,20 +559,64 @@ def today_choice(t: Table) -> Any:
 
 def leave_one_set_out(
     t: Table, *, loss: str, lam: float, free: Sequence[str] = ()
-) -> dict[str, tuple[int, int, int, int]]:
-    """For each set: (today's right answer lines, the fitted choice's, fitted on the other sets; the questions
-    the fitted choice mends, and those it breaks)."""
+) -> dict[str, tuple[int, int, int, int, int, int]]:
+    """For each set: today's right answer lines, the fitted choice's (fitted on the other sets), the questions it
+    mends, those it breaks, and the answer lines shown without the fact, today's and the fitted choice's."""
     out = {}
     for name in dict.fromkeys(t.sets):
         test = _subset(t, [s == name for s in t.sets])
         w = fit(_subset(t, [s != name for s in t.sets]), loss=loss, lam=lam, free=free)
-        before, after = test.y[today_choice(test)], test.y[fitted_choice(w, test)]
+        now, then = today_choice(test), fitted_choice(w, test)
+        before, after = test.y[now], test.y[then]
         out[name] = (
             int(before.sum()),
             int(after.sum()),
             int(((after > 0) & (before == 0)).sum()),
             int(((after == 0) & (before > 0)).sum()),
+            int(((before == 0) & (test.none[now] == 0)).sum()),
+            int(((after == 0) & (test.none[then] == 0)).sum()),
         )
+    return out
+
+
+# Today's score is share + KIND_BONUS·strength + CLAUSE_BONUS·tie − RANK_PENALTY·rank − PAIR_PENALTY·pair: a grid
+# of those four constants, each left-out set answered with the point the other sets like best.
+GRID = {
+    "strength": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "tie": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
+    "rank": (0.04, 0.08, 0.12, 0.16, 0.2),
+    "pair": (0.0, 0.04, 0.08, 0.12, 0.16),
+}
+Point = tuple[float, float, float, float]  # (strength, tie, rank, pair) weights
+TODAY_POINT: Point = (KIND_BONUS, CLAUSE_BONUS, RANK_PENALTY, PAIR_PENALTY)
+
+
+def grid_counts(t: Table) -> dict[Point, dict[str, int]]:
+    """Right answer lines per set for every point of `GRID` (today's constants among them)."""
+    import numpy as np
+
+    col = {c: t.x[:, t.columns.index(c)] for c in ("share", "strength", "tie", "rank", "pair")}
+    out = {}
+    for a, b, c, d in itertools.product(*GRID.values()):
+        z = col["share"] + a * col["strength"] + b * col["tie"] - c * col["rank"] - d * col["pair"]
+        out[(a, b, c, d)] = right_by_set(t, _first_best(t, np.round(z, 9)))
+    return out
+
+
+def grid_left_out(
+    counts: dict[Point, dict[str, int]], names: Sequence[str]
+) -> dict[str, tuple[int, int, Point]]:
+    """For each set: (today's right answer lines, those of the grid point best on the other sets — the nearest
+    to today's constants on a tie —, that point)."""
+    out = {}
+    for name in names:
+
+        def others(point: Point, name: str = name) -> tuple[float, float]:
+            near = sum(abs(p - q) for p, q in zip(point, TODAY_POINT, strict=True))
+            return sum(v for n, v in counts[point].items() if n != name), -near
+
+        best = max(counts, key=others)
+        out[name] = (counts[TODAY_POINT][name], counts[best][name], best)
     return out
 
 
@@ -511,6 +630,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--losses", default="listwise,pairwise,pointwise", help="losses to try")
     parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="let the fitted score choose among every span weighed (also those today's rules may not choose) or "
+        "no answer line",
+    )
+    parser.add_argument(
         "--models",
         default="anchored,all,noscore",
         help="anchored (today's score unregularised), all, noscore",
@@ -519,7 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.load:
         questions = pickle.loads(args.load.read_bytes())
     else:
-        questions = collect([n.strip() for n in args.sets.split(",") if n.strip()])
+        questions = collect([n.strip() for n in args.sets.split(",") if n.strip()], wide=args.wide)
         if args.save:
             args.save.write_bytes(pickle.dumps(questions))
     names = list(dict.fromkeys(q.set for q in questions))
@@ -527,9 +652,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in names:
         got = [q for q in questions if q.set == n]
         print(f"  {n}: {today_right(got)} of {sum(q.asked for q in got)} (ceiling {ceiling(got)})")
+    counts = grid_counts(table(questions, per_kind=False))
+    print("grid at today's constants:", counts[TODAY_POINT])
+    best_all = max(counts, key=lambda p: sum(counts[p].values()))
+    print(f"grid best in-sample {best_all}: {sum(counts[best_all].values())}")
+    chosen = grid_left_out(counts, names)
+    print(
+        f"grid left-out total {sum(r[0] for r in chosen.values())}→{sum(r[1] for r in chosen.values())}, sets won "
+        f"{sum(r[1] > r[0] for r in chosen.values())}, lost {sum(r[1] < r[0] for r in chosen.values())}; "
+        + " ".join(f"{n} {r[0]}→{r[1]} {r[2]}" for n, r in chosen.items()),
+        flush=True,
+    )
     for per_kind in (False, True):
-        for model in args.models.split(","):
-            t = table(questions, per_kind=per_kind, drop=("score",) if model == "noscore" else ())
+        for model in [m for m in args.models.split(",") if m in ("anchored", "all", "noscore")]:
+            t = table(
+                questions, per_kind=per_kind, drop=("score",) if model == "noscore" else (), wide=args.wide
+            )
             free = ("score",) if model == "anchored" else ()
             for loss in args.losses.split(","):
                 for lam in args.lam:
@@ -537,11 +675,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     own = right_by_set(t, fitted_choice(fit(t, loss=loss, lam=lam, free=free), t))
                     wins = sum(r[1] > r[0] for r in result.values())
                     losses = sum(r[1] < r[0] for r in result.values())
-                    before, after, mended, broken = (sum(r[k] for r in result.values()) for k in range(4))
+                    before, after, mended, broken, wrong_before, wrong_after = (
+                        sum(r[k] for r in result.values()) for k in range(6)
+                    )
                     label = f"{model} {loss} per-kind={per_kind} λ={lam}"
                     cells = " ".join(f"{n} {r[0]}→{r[1]}" for n, r in result.items())
                     print(
-                        f"{label}: left-out total {before}→{after} (+{mended} −{broken}), sets won {wins}, "
+                        f"{label}: left-out total {before}→{after} (+{mended} −{broken}; lines without the fact "
+                        f"{wrong_before}→{wrong_after}), sets won {wins}, "
                         f"lost {losses} (in-sample {sum(own.values())}); {cells}",
                         flush=True,
                     )
