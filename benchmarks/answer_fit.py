@@ -625,10 +625,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(TUNED), help="tuned sets read (default: all of them)")
     parser.add_argument("--save", type=Path, help="keep the collected spans here (pickle)")
     parser.add_argument("--load", type=Path, help="read the collected spans from here instead of searching")
+    parser.add_argument("--lam", type=float, nargs="+", default=[0.01, 0.1, 1.0], help="L2 strengths to try")
     parser.add_argument(
-        "--lam", type=float, nargs="+", default=[0.001, 0.01, 0.1], help="L2 strengths to try"
+        "--losses", default="listwise", help="losses to try, of listwise, pairwise (slow), pointwise"
     )
-    parser.add_argument("--losses", default="listwise,pairwise,pointwise", help="losses to try")
     parser.add_argument(
         "--wide",
         action="store_true",
