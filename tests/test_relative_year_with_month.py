@@ -91,3 +91,12 @@ def test_a_question_credits_only_stories_dated_in_the_month() -> None:
     periods = parse_query("去年6月夏粮收购进展怎么样", today=TODAY).periods
     assert period_evidence("2019-06-12", "6月以来各地夏粮收购进展顺利。", periods)[0] == 1.0
     assert period_evidence("2019-12-20", "今年6月启动的帮扶项目已见成效。", periods) == (0.0, 1.0)
+
+
+def test_a_question_keeps_the_part_of_the_year_as_a_word() -> None:
+    """As `2019年年底` keeps `年底`: stories print the part (去年年底…), often after it ended."""
+    question = parse_query("去年底脱贫人口还有多少", today=TODAY)
+    assert "年底" in question.terms and [p.end.isoformat() for p in question.periods] == ["2019-12-31"]
+    assert "一季度" in parse_query("今年一季度GDP增长多少", today=TODAY).terms
+    assert not parse_query("去年底", today=TODAY).terms
+    assert parse_query("去年底有什么新闻？", today=TODAY).date_only

@@ -31,6 +31,8 @@ class Period:
     end: date
     # One day picked among the several the words name (周三: the latest Wednesday): replies say which.
     picked: bool = False
+    # The part of a year named (年底, 上半年, 一季度) as stories print it: a question's word as well.
+    part: str = ""
 
     def label(self) -> str:
         if self.start == self.end:
@@ -200,8 +202,8 @@ def _month_of_year(m: re.Match[str], today: date):
 
 
 # A part of that year: 上半年 (January-June), 下半年, 一季度/第二季度 (its three months), 前三季度 (January to
-# the quarter's end), 年初/初 (January-February), 年底/年末/底/末 (November-December). A bare 初, 底 or 末
-# that begins a word (今年初步统计, 去年底层) is no part.
+# the quarter's end), 年初/初 (January-February), 年底/年末/底/末 (November-December), with the part as
+# stories print it (底: 年底). A bare 初, 底 or 末 that begins a word (今年初步统计, 去年底层) is no part.
 @_rule(
     r"(?<![比较同])(今年|去年|前年)(?:的)?(?:(上半年|下半年)|(前)?(?:第)?([一二三四1-4])(?:个)?季度|"
     r"(年初|初)|(年底|年末|底|末))"
@@ -220,7 +222,12 @@ def _part_of_year(m: re.Match[str], today: date):
         first_month, last_month = (1 if before else 3 * n - 2), 3 * n
     else:
         first_month, last_month = (1, 2) if start else (11, 12)
-    return date(year, first_month, 1), _month_end(date(year, last_month, 1))
+    part = m.group(0)[m.end(1) - m.start() :].lstrip("的")
+    return (
+        date(year, first_month, 1),
+        _month_end(date(year, last_month, 1)),
+        part if len(part) > 1 else "年" + part,
+    )
 
 
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
@@ -259,8 +266,9 @@ def _english(m: re.Match[str], today: date):
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
-    """Periods named relative to `today` in `text`, and `text` with them replaced by spaces."""
+def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tuple[list[Period], str]:
+    """Periods named relative to `today` in `text`, and `text` with them replaced by spaces (with the part of
+    a year they name, 年底 of 去年底, in their place when `keep_parts`)."""
     found: list[Period] = []
     for pattern, resolve in _RULES:
 
@@ -268,8 +276,9 @@ def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
             span = resolve(m, today)  # type: ignore[operator]
             if span is None:
                 return m.group(0)
-            found.append(Period(m.group(0), span[0], span[1], picked=resolve in _PICKED))
-            return " "
+            part = span[2] if len(span) > 2 else ""
+            found.append(Period(m.group(0), span[0], span[1], picked=resolve in _PICKED, part=part))
+            return f" {part} " if keep_parts and part else " "
 
         text = pattern.sub(sub, text)
     return found, text
