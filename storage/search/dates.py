@@ -1,6 +1,7 @@
 """Dates as people say them, resolved against a given day. Pure.
 
-`relative_periods(text, today)` finds 今天/昨天/前天/本周/这周/上周/本月/上个月/今年/去年/最近N天/近一周/
+`relative_periods(text, today)` finds 今天/昨天/前天/本周/这周/上周/本月/上个月/今年/去年/去年6月/今年3月5日/
+去年底/今年上半年/去年一季度/最近N天/近一周/
 N天前/上周二/周三 (the latest Wednesday)/去年今天 (and their English forms: today, yesterday, this week, last week, last month…) in folded
 query text and returns the periods they name (`Period`: first and last day, inclusive) and the text
 with them blanked out. Weeks start on Monday. `today` is the chat's day (its timezone is the caller's
@@ -30,6 +31,8 @@ class Period:
     end: date
     # One day picked among the several the words name (周三: the latest Wednesday): replies say which.
     picked: bool = False
+    # The part of a year named (年底, 上半年, 一季度) as stories print it: a question's word as well.
+    part: str = ""
 
     def label(self) -> str:
         if self.start == self.end:
@@ -169,9 +172,67 @@ def _day_years_ago(m: re.Match[str], today: date):
     return day, day
 
 
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+_M = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY_OF_MONTH = r"(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?"
+
+
+# 去年6月, 今年3月5日, 前年的六月: that month or day of that year; not 比去年6月 (a comparison), nor the
+# start of a span of months or days (去年6月至9月, 去年6月1日到5日: left to the year and the dates).
+@_rule(
+    r"(?<![比较同])(今年|去年|前年)(?:的)?"
+    + _M
+    + r"\s*月份?"
+    + _DAY_OF_MONTH
+    + r"(?![\d一二三四五六七八九十]|\s*[至到\-~～])"
+)
+def _month_of_year(m: re.Match[str], today: date):
+    year = today.year - _YEARS_BACK[m.group(1)]
+    month = chinese_number(m.group(2))
+    if month is None or not 1 <= month <= 12:
+        return None
+    if m.group(3) is None:
+        first = date(year, month, 1)
+        return first, _month_end(first)
+    day = chinese_number(m.group(3))
+    try:
+        return (date(year, month, day),) * 2 if day is not None else None
+    except ValueError:
+        return None
+
+
+# A part of that year: 上半年 (January-June), 下半年, 一季度/第二季度 (its three months), 前三季度 (January to
+# the quarter's end), 年初/初 (January-February), 年底/年末/底/末 (November-December), with the part as
+# stories print it (底: 年底). A bare 初, 底 or 末 that begins a word (今年初步统计, 去年底层) is no part.
+@_rule(
+    r"(?<![比较同])(今年|去年|前年)(?:的)?(?:(上半年|下半年)|(前)?(?:第)?([一二三四1-4])(?:个)?季度|"
+    r"(年初|初)|(年底|年末|底|末))"
+)
+def _part_of_year(m: re.Match[str], today: date):
+    year = today.year - _YEARS_BACK[m.group(1)]
+    half, before, quarter, start, end = m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)
+    if (start or end) in ("初", "底", "末") and _starts_word(m.string, m.end() - 1):
+        return None
+    if half:
+        first_month, last_month = (1, 6) if half == "上半年" else (7, 12)
+    elif quarter:
+        n = chinese_number(quarter)
+        if n is None:
+            return None
+        first_month, last_month = (1 if before else 3 * n - 2), 3 * n
+    else:
+        first_month, last_month = (1, 2) if start else (11, 12)
+    part = m.group(0)[m.end(1) - m.start() :].lstrip("的")
+    return (
+        date(year, first_month, 1),
+        _month_end(date(year, last_month, 1)),
+        part if len(part) > 1 else "年" + part,
+    )
+
+
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
 def _year(m: re.Match[str], today: date):
-    year = today.year - {"今年": 0, "去年": 1, "前年": 2}[m.group(1)]
+    year = today.year - _YEARS_BACK[m.group(1)]
     return date(year, 1, 1), date(year, 12, 31)
 
 
@@ -205,8 +266,9 @@ def _english(m: re.Match[str], today: date):
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
-    """Periods named relative to `today` in `text`, and `text` with them replaced by spaces."""
+def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tuple[list[Period], str]:
+    """Periods named relative to `today` in `text`, and `text` with them replaced by spaces (with the part of
+    a year they name, 年底 of 去年底, in their place when `keep_parts`)."""
     found: list[Period] = []
     for pattern, resolve in _RULES:
 
@@ -214,8 +276,9 @@ def relative_periods(text: str, today: date) -> tuple[list[Period], str]:
             span = resolve(m, today)  # type: ignore[operator]
             if span is None:
                 return m.group(0)
-            found.append(Period(m.group(0), span[0], span[1], picked=resolve in _PICKED))
-            return " "
+            part = span[2] if len(span) > 2 else ""
+            found.append(Period(m.group(0), span[0], span[1], picked=resolve in _PICKED, part=part))
+            return f" {part} " if keep_parts and part else " "
 
         text = pattern.sub(sub, text)
     return found, text

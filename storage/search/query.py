@@ -654,7 +654,9 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     s = re.sub(r'(-?)"([^"]*)"', quoted, s)
     s = s.replace('"', " ")
 
-    periods, s = relative_periods(s, today or date(2000, 1, 1))
+    # A question keeps the part of a year it names (去年年底, 今年上半年) as a word, as it does with the year
+    # typed out (2019年上半年): stories print the part, often after it ended.
+    periods, s = relative_periods(s, today or date(2000, 1, 1), keep_parts=question)
     spans, s = day_ranges(s, today or date(2000, 1, 1))
     periods += spans
     if today is None:
@@ -710,6 +712,8 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     strong_unglued = [t for t, lone in unglued if not lone]
     loose = _dedupe(phrases + strong_unglued)[:MAX_TERMS] if strong_unglued != strong else []
 
+    if not phrases and not groups and set(terms) <= {p.part for p in periods if p.part}:
+        terms = []  # only the part of a year (去年底有什么新闻): a list of that period's news
     if not terms and not phrases and not dates and not periods and not groups:
         # Everything was a stop word ("的是", "什么"): search for what was typed after all.
         terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
