@@ -198,6 +198,13 @@ _GARBLED_HAN = 3
 _GARBLED_CHARS = 5
 
 
+def _finishes_a_word(previous: str, character: str) -> bool:
+    """Whether a lone character finishes the word the line above broke (``…也在集`` / ``聚``): the last
+    word read across the break holds more than the character."""
+    words = words_of(previous[-4:] + character)
+    return len(words[-1]) > 1 if words else False
+
+
 def _is_garbled(text: str) -> bool:
     """A line the OCR made of specks and a character or three, a Latin letter or a hyphen among them
     (``和E公``, ``-不品``: a section's name in display type): no digits, nothing that ends a sentence."""
@@ -1461,6 +1468,12 @@ class _Segmenter:
             )
         return False
 
+    @staticmethod
+    def _dateline_or_wide_kickers_byline(text: str, wide: bool) -> bool:
+        """The text under a kicker's headline: a dateline, or a byline under a kicker set wider than the
+        column (``记者 赵玉 通讯员 宋建磊``)."""
+        return bool(_DATELINE_RE.match(text)) or (wide and is_byline(text))
+
     def kicker_with_a_comma(self, group_index: int) -> bool:
         """A kicker of one line with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read after a story
         that ended its sentence and stacked over a headline over a dateline: the cues together. A line
@@ -1474,10 +1487,12 @@ class _Segmenter:
         if story is None or len(group) != 1 or not _ends_sentence(story.lines):
             return False
         text = group[0].text.strip()
+        # No body line is set wider than the column: a line that is may hold more than one comma.
+        wide = display_width(text) > self.column + _SHORT_MARGIN
         if (
-            len(_COMMA_RE.findall(text)) != 1
+            not (len(_COMMA_RE.findall(text)) == 1 or wide)
             or not _is_headline_like(group)
-            or _is_body_fragment(group)
+            or (_is_body_fragment(group) and not wide)
             or not re.search(f'[{HAN}0-9”’"]$', text)
             or not _brackets_balance(text)
             or is_byline(text)
@@ -1490,7 +1505,7 @@ class _Segmenter:
             and len(self.groups[under]) <= 2
             and _is_headline_group(self.groups[under], self.column)
             and not _COMMA_RE.search("".join(line.text for line in self.groups[under]))
-            and _DATELINE_RE.match(self.groups[under + 1][0].text)
+            and self._dateline_or_wide_kickers_byline(self.groups[under + 1][0].text, wide)
         ):
             return False
         own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
@@ -2149,15 +2164,14 @@ class _Segmenter:
         if not (re.search(f"[{HAN}]$", previous) and self._set_full(index - 1, group)):
             return False
         if index == len(group) - 1:
-            # A word read across the break: the character finishes the one the line above began.
-            words = words_of(previous[-4:] + line.text.strip())
-            return len(words[-1]) > 1 if words else False
+            return _finishes_a_word(previous, line.text.strip())
         return bool(_INDENT_RE.match(group[index + 1].text))
 
     def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
-        is still two cells short (half a cell more when set with half-width characters) over a full
-        line."""
+        is still two cells short (half a cell more when set with half-width characters), over a full
+        line or over its paragraph's short last line when the character finishes the word the line above
+        broke (a sub-heading ``…积极因素也在集`` / ``聚`` over a paragraph of two lines)."""
         if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous = group[index - 1].text.strip()
@@ -2165,8 +2179,10 @@ class _Segmenter:
             return False
         width = display_width(group[index + 1].text.strip())
         first = self.column - _INDENT_CELLS
+        if not first - 2 * _HALF_CELL <= width <= first:
+            return False
         after = display_width(group[index + 2].text.strip())
-        return first - 2 * _HALF_CELL <= width <= first and after >= self.column - _HALF_CELL
+        return after >= self.column - _HALF_CELL or _finishes_a_word(previous, line.text.strip())
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
