@@ -764,7 +764,9 @@ class _Segmenter:
             if not group:
                 return
         group = self.guide_box(self.digest_strip(group))
-        if not group or self.column_head(group_index, group) or self.county_box(group):
+        if not group or self.bulleted_subheadings(group):
+            return
+        if self.column_head(group_index, group) or self.county_box(group):
             return
         if self.bracket_tail(group):
             return
@@ -942,6 +944,33 @@ class _Segmenter:
             self.picture_next = True
             return True
         return False
+
+    def bulleted_subheading_of_the_open_story(self, text: str) -> bool:
+        """Whether a bulleted line (``■ 积极调配物资``) is one more sub-heading of the open story: that
+        story, not ended by a byline or an end mark, already printed a sub-heading with the same
+        ornament inside its text (``■ 加强社区防控``), short and ending no sentence."""
+        story = self.current
+        bullet = BULLET_RE.match(text.strip())
+        if story is None or story.ended or story is self.brief or bullet is None:
+            return False
+        mark = bullet.group(0).strip()
+        return any(
+            line.text.strip().startswith(mark)
+            and _ornamented_subheading(line.text.strip())
+            and not _ends_sentence([line])
+            for line in story.lines[1:]
+        )
+
+    def bulleted_subheadings(self, group: list[_Line]) -> bool:
+        """A block of bulleted sub-headings (``■ 积极调配物资``) the open story goes on under: each one more
+        sub-heading of that story (`bulleted_subheading_of_the_open_story`), read as its text; no column
+        head over briefs, no headline."""
+        if len(group) > 2 or not all(self.bulleted_subheading_of_the_open_story(line.text) for line in group):
+            return False
+        for line in group:
+            self.roles[line.number] = "text: a sub-heading bulleted as the open story's others"
+        self.lines_from(0, group)
+        return True
 
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story

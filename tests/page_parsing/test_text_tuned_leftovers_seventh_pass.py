@@ -70,3 +70,44 @@ def test_a_column_wide_line_with_commas_over_a_headline_over_a_byline_stays_text
     stories = parse_page(page, year=2019)
     machines = next(s for s in stories if s.paragraphs == (MACHINES,))
     assert machines.title == "机械工业 平稳运行有亮点"
+
+
+COMMUNITY = "疫情发生后，物业团队坚守一线，对小区电梯、楼道、出入口等公共区域每日进行全面消毒。"
+SUPPLY = "疫情暴发后，乳业企业及时启动防控预案，累计调拨约150万箱产品送至全国一线机构。"
+ONLINE = "为加强疫情防控，旅游集团暂停旗下景区开放，并对网上预定门票的游客支持原路径全额退款。"
+
+
+def test_a_bulleted_sub_heading_alone_in_its_block_goes_on_the_story_that_printed_its_like():
+    """A story that printed ``■ 加强社区防控`` inside its text, then a block of ``■ 积极调配物资`` alone
+    over ``■ 保障日常供应`` and text: the same ornament marks one more sub-heading of that story (no byline
+    or end mark closed it), not a column's name over briefs, nor a brief's head."""
+    page = (
+        MASTHEAD
+        + "多举措协同防控 多方面保障生活\n\n"
+        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n■ 加强社区防控\n{_column(COMMUNITY)}\n\n"
+        + f"■ 积极调配物资\n\n■ 保障日常供应\n{_column(SUPPLY)}\n{_column(ONLINE)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.title == "多举措协同防控 多方面保障生活"
+    assert story.paragraphs[1:] == (
+        "■ 加强社区防控",
+        COMMUNITY,
+        "■ 积极调配物资",
+        "■ 保障日常供应",
+        SUPPLY,
+        ONLINE,
+    )
+
+
+def test_a_bulleted_name_over_briefs_after_a_story_without_bulleted_sub_headings_heads_a_column():
+    """Under a story that printed no bulleted sub-heading, ``■ 快讯`` alone over ``■ …`` briefs is still a
+    column's name over them: the briefs are stories of their own."""
+    page = (
+        MASTHEAD
+        + "多举措协同防控 多方面保障生活\n\n"
+        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n{_column(COMMUNITY)}\n\n"
+        + f"■ 快讯\n\n■ 乳业企业调拨物资\n{_column(SUPPLY)}\n"
+    )
+    story, brief = parse_page(page, year=2019)
+    assert story.paragraphs[-1] == COMMUNITY
+    assert (brief.title, brief.paragraphs) == ("乳业企业调拨物资", (SUPPLY,))
