@@ -188,10 +188,16 @@ def _local_columns(groups: list[list[_Line]], page_column: float) -> list[float]
 
 def _is_noise(text: str) -> bool:
     """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
-    two Han characters, no digits, nothing that ends a sentence."""
+    two Han characters, no digits, nothing that ends a sentence. A character set in lenticular brackets
+    (``【诗】``) is a column's label the paper printed, no speck."""
     text = text.strip()
+    if _BRACKETED_LABEL_RE.fullmatch(text):
+        return False
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
+
+# A column's label of one character or more in lenticular brackets (``【诗】``).
+_BRACKETED_LABEL_RE = re.compile(f"【[{HAN}]+】")
 
 # A line of specks the OCR read among a few Han characters has at most this many of each.
 _GARBLED_HAN = 3

@@ -1,6 +1,8 @@
 """The tuned text-page families' leftovers, a seventh pass (issue 22): a sub-heading whose last
 character the column carried onto a line of its own, and a kicker with commas set wider than the
-column over a headline over a byline (``special_page``).
+column over a headline over a byline (``special_page``); a block of bulleted sub-headings inside a
+story that printed one already (``trade_paper``); a one-character column label in lenticular
+brackets (``literary_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seed 1); no
 held-out family's pages were looked at.
@@ -111,3 +113,35 @@ def test_a_bulleted_name_over_briefs_after_a_story_without_bulleted_sub_headings
     story, brief = parse_page(page, year=2019)
     assert story.paragraphs[-1] == COMMUNITY
     assert (brief.title, brief.paragraphs) == ("乳业企业调拨物资", (SUPPLY,))
+
+
+POEM = (
+    "当年的海风掀开厚重的面纱\n梦和初心的队伍从脚下开拔\n一条长路越走越宽阔\n\n"
+    "希望的田野开满了鲜花\n古老的大地丛生崭新的神话\n诗和远方的目标还没有到达\n\n"
+    "千秋大业越来越壮丽\n春天的故事传遍了天涯\n新时代的号角中再一次出发\n"
+    "【作者简介】屈塬，云南昆明人，报\n社编辑，著有小说集《再一次出发》等。\n"
+)
+ESSAY = (
+    "一个真字，写出至情美文\n\n黄强玉\n"
+    + _column(
+        "这部长篇散文通过叙述、回忆和自省，再现了一位历经磨难、积极乐观的女性的人生旅程，展现了一个"
+        "疼爱子女、忍辱负重的朴素母亲的可敬情怀。对这部作品有很多感受，其真实记录、真诚自省、真情流露，"
+        "给我留下的印象最深。"
+    )
+    + "\n"
+)
+
+
+def test_a_one_character_column_label_in_lenticular_brackets_is_kept_over_its_piece():
+    """``【诗】`` alone in its block over a poem's title: one Han character, but set in lenticular
+    brackets it is the column's label the paper printed (it joins the title), no speck of OCR noise."""
+    page = f"文艺副刊｜第8版\n2019.2.19  星期二\n\n【诗】\n\n再一次出发\n\n屈  塬\n{POEM}\n{ESSAY}"
+    poem = parse_page(page, year=2019)[0]
+    assert poem.title == "【诗】 再一次出发"
+
+
+def test_a_lone_character_without_brackets_above_a_headline_is_still_dropped():
+    """A lone character with no brackets (``旺``) in a block of its own is still a speck of OCR noise."""
+    page = f"文艺副刊｜第8版\n2019.2.19  星期二\n\n旺\n\n再一次出发\n\n屈  塬\n{POEM}\n{ESSAY}"
+    poem = parse_page(page, year=2019)[0]
+    assert poem.title == "再一次出发"
