@@ -2,7 +2,7 @@
 character the column carried onto a line of its own, and a kicker with commas set wider than the
 column over a headline over a byline (``special_page``); a block of bulleted sub-headings inside a
 story that printed one already (``trade_paper``); a one-character column label in lenticular
-brackets (``literary_page``).
+brackets and an author's note naming its own piece's author (``literary_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seed 1); no
 held-out family's pages were looked at.
@@ -145,3 +145,38 @@ def test_a_lone_character_without_brackets_above_a_headline_is_still_dropped():
     page = f"文艺副刊｜第8版\n2019.2.19  星期二\n\n旺\n\n再一次出发\n\n屈  塬\n{POEM}\n{ESSAY}"
     poem = parse_page(page, year=2019)[0]
     assert poem.title == "再一次出发"
+
+
+OPERA = (
+    "时而高亢激越，时而婉转悠扬，时而深沉低回，时而含悲忍泪……主演的《母亲》日前在中央党校演出，带来"
+    "徐州梆子戏的艺术魅力。这是母亲和三个儿子的故事。她是英雄的母亲，从70多年前的一场大雪出发，徐淮"
+    "平原大雪纷飞，被人民解放军团团包围的敌军粮食燃料皆无，空投时断时续，官兵怨声载道。然而，敌军做梦"
+    "也想不到，另一支大军由500多万解放区老百姓组成的支前大军的加入，彻底改变了战争走势。"
+)
+
+
+def _two_poems(note: str) -> str:
+    """A page of two short poems, the second's last stanza ending with `note`, an author's note that
+    names the first poem's title (``《万众一心》``)."""
+    return (
+        "2020年2月6日  星期四  副刊  08\n\n万众一心\n\n阿尔泰\n"
+        "万众一心，众志成城，在党的领导下，\n我们中国一定会打赢这场疫情防控的人民战\n争！\n\n"
+        "“疫情快过去吧，快点！”\n\n叶  辛（中国作协副主席）\n"
+        "为武汉忧心，\n为湖北担心，\n为疫情中的人们焦心。\n疫情快过去吧，快点！\n\n"
+        f"春天来了。\n中国列车要增速了。\n{note}\n\n◆人生感悟\n\n英雄母亲形象的精彩呈现\n\n王  强\n"
+        + "\n".join(wrap(OPERA, 18))
+        + "\n\n本版责编：邓军玉  美编：贾娟国\n"
+    )
+
+
+def test_an_authors_note_naming_its_pieces_author_stays_with_that_piece():
+    """``【作者简介】叶辛，…著有散文集《万众一心》等。`` closes the stanza under ``叶  辛`` 's poem: it names
+    that poem's author, so the stanza stays with it, though its words (``万众一心``) are the first poem's."""
+    note = "【作者简介】叶辛，江苏南京人，省作\n家协会会员，著有散文集《万众一心》等。"
+    stories = parse_page(_two_poems(note), year=2020)
+    poem = next(s for s in stories if s.title == "“疫情快过去吧，快点！”")
+    assert poem.paragraphs[-3:] == (
+        "春天来了。",
+        "中国列车要增速了。",
+        "【作者简介】叶辛，江苏南京人，省作家协会会员，著有散文集《万众一心》等。",
+    )
