@@ -931,10 +931,14 @@ def _ends_paragraph(
         return True
     if indented_layout or opening:
         return False
-    if short and following.blank_before and _first_line_going_on(following, after, column_width):
-        # A short line ending no sentence before a column break, and the next column opening with a
-        # paragraph's first line (two cells short) whose text goes on: every line of a paragraph but its
-        # last is full, so the paragraph ended on the short line (a sub-heading's wrapped tail, ``期``).
+    if (
+        short
+        and (following.blank_before or _lone_character(text))
+        and _first_line_going_on(following, after, column_width)
+    ):
+        # A short line ending no sentence before a column break, or a lone character (a sub-heading's
+        # wrapped tail, ``聚``), and the next line opening a paragraph (two cells short) whose text goes
+        # on: every line of a paragraph but its last is full, so the paragraph ended on the short line.
         return True
     if not _is_subheading(text):
         return False
@@ -1040,6 +1044,11 @@ def _first_line_over_full(
         first - 1.0 - half_cell <= _set_width(text) <= first
         and display_width(after.text.strip()) >= column_width - 0.5
     )
+
+
+def _lone_character(text: str) -> bool:
+    """Whether a line holds one Han character alone: the tail a wrapped line carried over."""
+    return bool(re.fullmatch(f"[{HAN}]", text))
 
 
 def _first_line_going_on(following: _Line, after: _Line | None, column_width: float) -> bool:

@@ -11,6 +11,7 @@ over the whole page at once, starting from the stories as the joiners left them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from storage.ingest.page_lines import (
     _HANGING,
     _MULTI_SPACE_RE,
     _SOFT_FINAL_RE,
+    AUTHOR_NOTE_RE,
     _cells,
     _Line,
     _Story,
@@ -61,6 +63,21 @@ def _blocks_of(story: _Story) -> list[list[_Line]]:
             blocks.append([])
         blocks[-1].append(line)
     return blocks
+
+
+def _notes_its_own_author(block: list[_Line], story: _Story) -> bool:
+    """Whether the block holds an author's note (``【作者简介】叶辛，江苏南京人…``) naming the author the
+    story it was read in is signed by (``叶  辛（中国作协副主席）``): the note is that story's, whatever
+    words it shares with another story."""
+    name = _MULTI_SPACE_RE.sub("", re.sub(r"[\s\u3000]+", "", story.byline or ""))
+    name = re.split("[（(，,、]", name)[0]
+    if len(name) < 2:
+        return False
+    return any(
+        (found := AUTHOR_NOTE_RE.match(line.text)) is not None
+        and re.sub(r"[\s\u3000]+", "", line.text[found.end() :]).startswith(name)
+        for line in block
+    )
 
 
 def _closing_notes(blocks: list[list[list[_Line]]], moves: list[Move]) -> dict[int, int]:
@@ -170,6 +187,7 @@ def _rejoin(
         for move in moves
         if (end := closed_at[move.target]) is None or blocks[move.source][move.block][0].number < end
         if (note := noted.get(move.target)) is None or blocks[move.source][move.block][0].number < note
+        if not _notes_its_own_author(blocks[move.source][move.block], stories[move.source])
     ]
     for move in moves:
         block = blocks[move.source][move.block]
@@ -314,7 +332,11 @@ def _chain_blocks(
         return []
     first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
     heads = [id(block[0]) in first_blocks and block[0].number in openings for _s, block in blocks]
-    pinned = [head and fixed[s] for (s, _block), head in zip(blocks, heads, strict=True)]
+    # A block holding its story's author's note stays in that story, as a story's opening stays.
+    pinned = [
+        (head and fixed[s]) or _notes_its_own_author(block, stories[s])
+        for (s, block), head in zip(blocks, heads, strict=True)
+    ]
     fragments = [_fragment(s, block, column, pin) for (s, block), pin in zip(blocks, pinned, strict=True)]
     closed_blocks: list[int | None] = []
     for end in closed_at:

@@ -188,14 +188,27 @@ def _local_columns(groups: list[list[_Line]], page_column: float) -> list[float]
 
 def _is_noise(text: str) -> bool:
     """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
-    two Han characters, no digits, nothing that ends a sentence."""
+    two Han characters, no digits, nothing that ends a sentence. A character set in lenticular brackets
+    (``【诗】``) is a column's label the paper printed, no speck."""
     text = text.strip()
+    if _BRACKETED_LABEL_RE.fullmatch(text):
+        return False
     return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
 
+
+# A column's label of one character or more in lenticular brackets (``【诗】``).
+_BRACKETED_LABEL_RE = re.compile(f"【[{HAN}]+】")
 
 # A line of specks the OCR read among a few Han characters has at most this many of each.
 _GARBLED_HAN = 3
 _GARBLED_CHARS = 5
+
+
+def _finishes_a_word(previous: str, character: str) -> bool:
+    """Whether a lone character finishes the word the line above broke (``…也在集`` / ``聚``): the last
+    word read across the break holds more than the character."""
+    words = words_of(previous[-4:] + character)
+    return len(words[-1]) > 1 if words else False
 
 
 def _is_garbled(text: str) -> bool:
@@ -757,7 +770,9 @@ class _Segmenter:
             if not group:
                 return
         group = self.guide_box(self.digest_strip(group))
-        if not group or self.column_head(group_index, group) or self.county_box(group):
+        if not group or self.bulleted_subheadings(group):
+            return
+        if self.column_head(group_index, group) or self.county_box(group):
             return
         if self.bracket_tail(group):
             return
@@ -935,6 +950,33 @@ class _Segmenter:
             self.picture_next = True
             return True
         return False
+
+    def bulleted_subheading_of_the_open_story(self, text: str) -> bool:
+        """Whether a bulleted line (``■ 积极调配物资``) is one more sub-heading of the open story: that
+        story, not ended by a byline or an end mark, already printed a sub-heading with the same
+        ornament inside its text (``■ 加强社区防控``), short and ending no sentence."""
+        story = self.current
+        bullet = BULLET_RE.match(text.strip())
+        if story is None or story.ended or story is self.brief or bullet is None:
+            return False
+        mark = bullet.group(0).strip()
+        return any(
+            line.text.strip().startswith(mark)
+            and _ornamented_subheading(line.text.strip())
+            and not _ends_sentence([line])
+            for line in story.lines[1:]
+        )
+
+    def bulleted_subheadings(self, group: list[_Line]) -> bool:
+        """A block of bulleted sub-headings (``■ 积极调配物资``) the open story goes on under: each one more
+        sub-heading of that story (`bulleted_subheading_of_the_open_story`), read as its text; no column
+        head over briefs, no headline."""
+        if len(group) > 2 or not all(self.bulleted_subheading_of_the_open_story(line.text) for line in group):
+            return False
+        for line in group:
+            self.roles[line.number] = "text: a sub-heading bulleted as the open story's others"
+        self.lines_from(0, group)
+        return True
 
     def column_head(self, group_index: int, group: list[_Line]) -> bool:
         """A column's name alone over a column of briefs (``短讯``, ``资讯`` over ``■…``): it ends the story
@@ -1461,6 +1503,12 @@ class _Segmenter:
             )
         return False
 
+    @staticmethod
+    def _dateline_or_wide_kickers_byline(text: str, wide: bool) -> bool:
+        """The text under a kicker's headline: a dateline, or a byline under a kicker set wider than the
+        column (``记者 赵玉 通讯员 宋建磊``)."""
+        return bool(_DATELINE_RE.match(text)) or (wide and is_byline(text))
+
     def kicker_with_a_comma(self, group_index: int) -> bool:
         """A kicker of one line with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read after a story
         that ended its sentence and stacked over a headline over a dateline: the cues together. A line
@@ -1474,10 +1522,12 @@ class _Segmenter:
         if story is None or len(group) != 1 or not _ends_sentence(story.lines):
             return False
         text = group[0].text.strip()
+        # No body line is set wider than the column: a line that is may hold more than one comma.
+        wide = display_width(text) > self.column + _SHORT_MARGIN
         if (
-            len(_COMMA_RE.findall(text)) != 1
+            not (len(_COMMA_RE.findall(text)) == 1 or wide)
             or not _is_headline_like(group)
-            or _is_body_fragment(group)
+            or (_is_body_fragment(group) and not wide)
             or not re.search(f'[{HAN}0-9”’"]$', text)
             or not _brackets_balance(text)
             or is_byline(text)
@@ -1490,7 +1540,7 @@ class _Segmenter:
             and len(self.groups[under]) <= 2
             and _is_headline_group(self.groups[under], self.column)
             and not _COMMA_RE.search("".join(line.text for line in self.groups[under]))
-            and _DATELINE_RE.match(self.groups[under + 1][0].text)
+            and self._dateline_or_wide_kickers_byline(self.groups[under + 1][0].text, wide)
         ):
             return False
         own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
@@ -2149,15 +2199,14 @@ class _Segmenter:
         if not (re.search(f"[{HAN}]$", previous) and self._set_full(index - 1, group)):
             return False
         if index == len(group) - 1:
-            # A word read across the break: the character finishes the one the line above began.
-            words = words_of(previous[-4:] + line.text.strip())
-            return len(words[-1]) > 1 if words else False
+            return _finishes_a_word(previous, line.text.strip())
         return bool(_INDENT_RE.match(group[index + 1].text))
 
     def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
-        is still two cells short (half a cell more when set with half-width characters) over a full
-        line."""
+        is still two cells short (half a cell more when set with half-width characters), over a full
+        line or over its paragraph's short last line when the character finishes the word the line above
+        broke (a sub-heading ``…积极因素也在集`` / ``聚`` over a paragraph of two lines)."""
         if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
             return False
         previous = group[index - 1].text.strip()
@@ -2165,8 +2214,10 @@ class _Segmenter:
             return False
         width = display_width(group[index + 1].text.strip())
         first = self.column - _INDENT_CELLS
+        if not first - 2 * _HALF_CELL <= width <= first:
+            return False
         after = display_width(group[index + 2].text.strip())
-        return first - 2 * _HALF_CELL <= width <= first and after >= self.column - _HALF_CELL
+        return after >= self.column - _HALF_CELL or _finishes_a_word(previous, line.text.strip())
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
