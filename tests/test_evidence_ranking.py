@@ -277,7 +277,16 @@ def test_bm25_prefers_the_title_and_shorter_texts() -> None:
     terms = [evidence.Term("马拉松", 2, 1.0)]
     in_title = evidence.counts(*evidence.searchable_texts("城市马拉松", "赛事举行。", terms), terms)
     in_body = evidence.counts(*evidence.searchable_texts("城市新闻", "马拉松赛事举行。", terms), terms)
-    assert evidence.bm25(in_title, terms, 100, 10) > evidence.bm25(in_body, terms, 100, 10)
+    idfs = [evidence.idf(t.df, 100) for t in terms]
+    assert evidence.bm25(in_title, idfs, 10) > evidence.bm25(in_body, idfs, 10)
+
+
+def test_bm25_sums_each_printed_terms_idf_once() -> None:
+    # Two terms, only the first printed (once in the body of a text of average length): the score is
+    # that term's IDF times BM25's saturation of one occurrence; the second term's IDF adds nothing.
+    counts = evidence.Counts(title_tf=(0, 0), body_tf=(1, 0), length=10)
+    one = evidence.idf(2, 100) * (evidence.K1 + 1.0) / (1 + evidence.K1)
+    assert evidence.bm25(counts, [evidence.idf(2, 100), evidence.idf(1, 100)], 10) == pytest.approx(one)
 
 
 def test_traditional_text_is_matched_after_folding() -> None:

@@ -43,6 +43,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from typing import NamedTuple
 
 from storage.search.dates import Period
 from storage.search.query import DateSpec
@@ -117,8 +118,9 @@ class Term:
         return tuple(sorted({self.text, *self.forms}, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """An article as evidence ranking reads it (a named tuple: forty are made for each question)."""
+
     id: int
     title: str
     body: str
@@ -422,10 +424,9 @@ def searchable(
     return fold(text)
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """What BM25 and the held share read of one article: per term, its count in the title and in the
-    body, and the body's length."""
+    body, and the body's length (a named tuple: one is made for each candidate)."""
 
     title_tf: tuple[int, ...]
     body_tf: tuple[int, ...]
@@ -579,14 +580,15 @@ def _referred_back(text: str, ends: Sequence[int], i: int) -> range:
     return range(first, i - 1)
 
 
-def bm25(p: Counts, terms: Sequence[Term], n: int, average_length: float) -> float:
-    """BM25 of one article over the terms (title occurrences weighted), from its `Counts`."""
+def bm25(p: Counts, idfs: Sequence[float], average_length: float) -> float:
+    """BM25 of one article over the terms (title occurrences weighted), from its `Counts` and the terms'
+    IDF (`idf`, worked out once for every candidate)."""
     norm = K1 * (1.0 - B + B * p.length / max(average_length, 1.0))
     score = 0.0
-    for t, in_title, in_body in zip(terms, p.title_tf, p.body_tf, strict=True):
+    for term_idf, in_title, in_body in zip(idfs, p.title_tf, p.body_tf, strict=True):
         tf = TITLE_TF * in_title + in_body
         if tf:
-            score += idf(t.df, n) * tf * (K1 + 1.0) / (tf + norm)
+            score += term_idf * tf * (K1 + 1.0) / (tf + norm)
     return score
 
 
@@ -620,7 +622,8 @@ def rank(
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
     names_total = sum(t.weight for t in terms if t.named) or 1.0
     average = sum(p.length for p in held_counts) / len(held_counts) if held_counts else 1.0
-    scores = [bm25(p, terms, n, average) for p in held_counts]
+    idfs = [idf(t.df, n) for t in terms]
+    scores = [bm25(p, idfs, average) for p in held_counts]
     best_bm25 = max(scores, default=0.0) or 1.0
     shares = [held_share(p, terms, total) for p in held_counts]
     top_held = max(shares, default=0.0)
