@@ -4,13 +4,16 @@ hand-written stories."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file, ingest_paths
+from storage.models import SearchResponse
+from storage.search.engine import Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_6b662c5ca2a0e3a9.txt"
@@ -53,3 +56,18 @@ def stories_db(folder: Path, stories: Sequence[tuple[str, str, Sequence[str]]]) 
     db = open_db(folder / "news.db")
     assert ingest_file(db, src, source="测试").status == "ok"
     return db
+
+
+@contextmanager
+def stories_searcher(folder: Path, stories: Sequence[tuple[str, str, Sequence[str]]]) -> Iterator[Searcher]:
+    """A `Searcher` over `stories_db(folder, stories)`, its database closed afterwards."""
+    db = stories_db(folder, stories)
+    try:
+        yield Searcher(db)
+    finally:
+        db.close()
+
+
+def hit_titles(response: SearchResponse) -> set[str]:
+    """The titles of a response's hits."""
+    return {h.title for h in response.hits}

@@ -20,7 +20,7 @@ from bot.services import open_services
 from bot.settings import Settings
 from storage.search.engine import Searcher
 from storage.search.latest_day import latest_day_instead
-from tests.search_support import stories_db
+from tests.search_support import hit_titles, stories_db, stories_searcher
 
 TODAY = date(2026, 12, 6)
 STORIES = [
@@ -33,15 +33,8 @@ STORIES = [
 
 @pytest.fixture
 def searcher(tmp_path: Path) -> Iterator[Searcher]:
-    db = stories_db(tmp_path, STORIES)
-    try:
-        yield Searcher(db)
-    finally:
-        db.close()
-
-
-def titles(resp) -> set[str]:
-    return {h.title for h in resp.hits}
+    with stories_searcher(tmp_path, STORIES) as s:
+        yield s
 
 
 def test_a_month_with_a_year_and_no_news_lists_the_latest_day_before_it(searcher: Searcher) -> None:
@@ -50,18 +43,18 @@ def test_a_month_with_a_year_and_no_news_lists_the_latest_day_before_it(searcher
     assert resp.date_only and resp.period == ("2019-06-01", "2019-06-30")
     instead = latest_day_instead(searcher, resp, limit=10, today=TODAY)
     assert instead is not None and instead.day == "2019-02-28" and instead.shown is not None
-    assert titles(instead.shown) == {"冬奥场馆建设提速"}
+    assert hit_titles(instead.shown) == {"冬奥场馆建设提速"}
 
 
 def test_a_month_with_a_year_lists_only_the_stories_dated_in_it(searcher: Searcher) -> None:
     """`2月起` in a story of 2020 is not news of February 2019."""
     resp = searcher.search("2019年2月", today=TODAY)
-    assert titles(resp) == {"春耕备耕有序展开", "冬奥场馆建设提速"} and resp.total == 2
+    assert hit_titles(resp) == {"春耕备耕有序展开", "冬奥场馆建设提速"} and resp.total == 2
 
 
 def test_a_month_without_a_year_still_finds_its_mentions(searcher: Searcher) -> None:
     resp = searcher.search("6月", today=TODAY)
-    assert titles(resp) == {"重点工程年内完工", "改革试点取得成效"}
+    assert hit_titles(resp) == {"重点工程年内完工", "改革试点取得成效"}
 
 
 def test_the_chat_says_the_month_has_no_news_and_lists_the_latest_day(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from storage.search.engine import Searcher
 from storage.search.evidence import period_evidence
 from storage.search.query import parse_query
-from tests.search_support import stories_db
+from tests.search_support import hit_titles, stories_searcher
 
 TODAY = date(2020, 8, 10)
 STORIES = [
@@ -65,26 +65,19 @@ def test_other_readings_are_unchanged() -> None:
 
 @pytest.fixture
 def searcher(tmp_path: Path) -> Iterator[Searcher]:
-    db = stories_db(tmp_path, STORIES)
-    try:
-        yield Searcher(db)
-    finally:
-        db.close()
-
-
-def titles(resp) -> set[str]:
-    return {h.title for h in resp.hits}
+    with stories_searcher(tmp_path, STORIES) as s:
+        yield s
 
 
 def test_a_month_of_last_year_lists_the_stories_dated_in_it(searcher: Searcher) -> None:
     """Not a story of December 2019 mentioning 6月, nor June of another year."""
     resp = searcher.search("去年6月的新闻", today=TODAY)
     assert resp.date_only and resp.period == ("2019-06-01", "2019-06-30")
-    assert titles(resp) == {"夏粮收购进展顺利"}
+    assert hit_titles(resp) == {"夏粮收购进展顺利"}
 
 
 def test_a_part_of_last_year_filters_a_keyword_search(searcher: Searcher) -> None:
-    assert titles(searcher.search("去年底 脱贫", today=TODAY)) == {"年终盘点脱贫成效"}
+    assert hit_titles(searcher.search("去年底 脱贫", today=TODAY)) == {"年终盘点脱贫成效"}
 
 
 def test_a_question_credits_only_stories_dated_in_the_month() -> None:
