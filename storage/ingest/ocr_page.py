@@ -70,11 +70,9 @@ from storage.ingest.page_seams import (
     _blocks_of,
     _rejoin,
 )
-from storage.ingest.page_segmenter import (
-    _Cut,
-    _pairs,
-    _segment,
-)
+from storage.ingest.page_segmenter import _segment
+from storage.ingest.segmenter.cut import _Cut
+from storage.ingest.segmenter.sentences import _pairs
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
 

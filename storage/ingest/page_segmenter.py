@@ -10,15 +10,11 @@ joining steps and the articles are made from it in `storage.ingest.ocr_page`.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from storage.ingest.page_county import (
     brief_number,
     is_ad_box,
-    is_county_paper_name,
     is_picture_label,
     number_mark,
     photographer_credit,
@@ -28,16 +24,13 @@ from storage.ingest.page_fragments import word_across
 from storage.ingest.page_headlines import is_comment_column
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
-    _BYLINE_ORNAMENT,
     _CAPTION_RE,
     _CLAUSE_CHARS,
     _CLAUSE_END_RE,
-    _CLOSERS,
     _CLOSING_NOTE_RE,
     _COMMA_RE,
     _DASH_END_RE,
     _DATELINE_RE,
-    _DEFAULT_COLUMN_WIDTH,
     _EDITORS_NOTE_RE,
     _END_MARK_RE,
     _END_MARK_RUN_ON_RE,
@@ -54,13 +47,9 @@ from storage.ingest.page_lines import (
     _MORE_NAMES_RE,
     _MULTI_SPACE_RE,
     _NOTE_MIDDLE_LINES,
-    _PAGE_NUMBER_RE,
-    _PAPER_NAME_RE,
     _PROSE_OPENER_RE,
     _PROSE_PUNCT_RE,
-    _QUESTION_HEADLINE_LINES,
     _QUESTION_HEADLINE_RE,
-    _SENTENCE_END,
     _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
     _SUBHEADING_ORNAMENT_RE,
@@ -84,7 +73,6 @@ from storage.ingest.page_lines import (
     _looks_like_prose,
     _opens_story,
     _ornamented_subheading,
-    _paper_name,
     _set_width,
     _short_paragraph,
     _Story,
@@ -97,329 +85,123 @@ from storage.ingest.page_lines import (
     is_appointments_list,
     is_byline,
     is_editors_note,
-    is_masthead_item,
     is_notice_box,
     is_page_furniture,
     is_summary_label,
-    name_dots_read,
     stamp_author,
     text_date,
     verse_lines,
 )
 from storage.ingest.page_seams import (
     _full_line,
-    _Join,
 )
-from storage.text.segment import cut as words_of
-
-
-@dataclass
-class _Dropped:
-    """A line left out of every story, and why (for ``newsbot ingest --explain``)."""
-
-    number: int
-    kind: str  # "header/footer", "caption", "jump line", "end mark"
-    text: str
-
-
-@dataclass
-class _Cut:
-    stories: list[_Story]
-    gap_groups: list[tuple[int, list[_Line]]]  # (gap index, headline group); gap i lies before story i
-    dropped: list[_Dropped]
-    joins: list[_Join] = field(default_factory=list)
-    roles: dict[int, str] = field(default_factory=dict)  # line number → its role and why (not plain body)
-    # Line number (in reading order, a side-by-side band cut into columns) → its line in the file.
-    file_lines: dict[int, int] = field(default_factory=dict)
-    column: float = _DEFAULT_COLUMN_WIDTH  # the body column's width in cells
-
-
-# A headline run on under its story's text is at most this wide (in cells).
-_RUN_ON_HEADLINE_WIDTH = 30
-
-
-# A line all in brackets closes its story (``（辛阳、胡婧怡、杨世龙整理）``): never a headline under it.
-_BRACKETED_LINE_RE = re.compile(r"^[ \t\u3000]*[（(][^（()）]+[）)][ \t\u3000]*$")
-
-
-def _typical_width(lines: list[_Line]) -> float:
-    """The commonest width of the page's longer lines: the body column."""
-    widths = [math.ceil(display_width(line.text.strip())) for line in lines]
-    widths = [w for w in widths if w >= 8]
-    if not widths:
-        return _DEFAULT_COLUMN_WIDTH
-    counts = Counter(widths)
-    return float(max(counts, key=lambda w: (counts[w], w)))
-
-
-# The blocks on either side of a block whose lines measure the column it is set in, and how many of
-# their lines must share one width, and differ from the page's commonest by how many cells, for that
-# width to be the block's column rather than the page's.
-_LOCAL_REACH = 3
-_LOCAL_MIN_LINES = 3
-_LOCAL_MIN_DIFFERENCE = 3.0
-
-
-def _local_columns(groups: list[list[_Line]], page_column: float) -> list[float]:
-    """The column each block is set in: the commonest width of the longer lines of the blocks around it
-    (itself left out: a headline is no measure), where a page sets its stories in columns of different
-    widths (a page laid out in modules: ``据统计，各地公安交管部门认真按照公安当`` is a full line of a
-    wide column, not a headline wider than the page's narrow one); the page's column elsewhere."""
-    widths = [[math.ceil(display_width(line.text.strip())) for line in group] for group in groups]
-    widths = [[w for w in ws if w >= 8] for ws in widths]
-    out: list[float] = []
-    for k in range(len(groups)):
-        near = Counter(
-            w
-            for j in range(max(0, k - _LOCAL_REACH), min(len(groups), k + _LOCAL_REACH + 1))
-            if j != k
-            for w in widths[j]
-        )
-        if not near:
-            out.append(page_column)
-            continue
-        # A full line the OCR read a cell short (a lost or narrow character) counts with its column.
-        full = {w: near[w] + near[w - 1] for w in near}
-        width = max(full, key=lambda w: (full[w], w))
-        local = full[width] >= _LOCAL_MIN_LINES and width - page_column >= _LOCAL_MIN_DIFFERENCE
-        out.append(float(width) if local else page_column)
-    return out
-
-
-def _is_noise(text: str) -> bool:
-    """A stray line the OCR made of specks or a lone character (``旺``, ``SN AZ一``, ``|``): fewer than
-    two Han characters, no digits, nothing that ends a sentence. A character set in lenticular brackets
-    (``【诗】``) is a column's label the paper printed, no speck."""
-    text = text.strip()
-    if _BRACKETED_LABEL_RE.fullmatch(text):
-        return False
-    return len(_HAN_RE.findall(text)) < 2 and not re.search(f"[0-9{_SENTENCE_END}]", text)
-
-
-# A column's label of one character or more in lenticular brackets (``【诗】``).
-_BRACKETED_LABEL_RE = re.compile(f"【[{HAN}]+】")
-
-# A line of specks the OCR read among a few Han characters has at most this many of each.
-_GARBLED_HAN = 3
-_GARBLED_CHARS = 5
-
-
-def _finishes_a_word(previous: str, character: str) -> bool:
-    """Whether a lone character finishes the word the line above broke (``…也在集`` / ``聚``): the last
-    word read across the break holds more than the character."""
-    words = words_of(previous[-4:] + character)
-    return len(words[-1]) > 1 if words else False
-
-
-def _is_garbled(text: str) -> bool:
-    """A line the OCR made of specks and a character or three, a Latin letter or a hyphen among them
-    (``和E公``, ``-不品``: a section's name in display type): no digits, nothing that ends a sentence."""
-    text = _MULTI_SPACE_RE.sub("", text.strip())
-    return (
-        len(text) <= _GARBLED_CHARS
-        and len(_HAN_RE.findall(text)) <= _GARBLED_HAN
-        and bool(re.search("[A-Za-z-]", text))
-        and not re.search(f"[0-9{_SENTENCE_END}]", text)
-    )
-
-
-# A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
-# (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).
-_GUIDE_LABEL_RE = re.compile(
-    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:本报)?(?:今日|本期|本版|要闻|新闻)?导读[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+from storage.ingest.segmenter.captions import (
+    _BARE_CREDIT_RE,
+    _CAPTION_CREDIT_RE,
+    _CAPTION_MAX_CHARS,
+    _CAPTION_MAX_LINES,
+    _CAPTION_NOTE_RE,
+    _CAPTION_STORY_CHARS,
+    _DATED_CAPTION_RE,
+    _INNER_CAPTION_LINES,
+    _NAME_CREDIT_RE,
+    _caption_over_dateline,
+    _caption_rest,
+    _inner_caption_end,
+    _is_caption_group,
 )
-
-
-# A strip of other pages' heads: its label (``要闻速览``, ``【要闻】``, ``今日要闻：``), then the heads
-# apart by markers or bars (``▶…  ▶…``, ``…｜…``), or nothing when one head a line follows (``·…``).
-_DIGEST_LABEL_RE = re.compile(
-    "^[【\\[]?(?:要闻速览|今日要闻|要闻导读|要闻)[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(?=[▶►·•｜|]|$|(?<=[ \t\u3000:：】\\]]))"
+from storage.ingest.segmenter.columns import _local_columns, _typical_width
+from storage.ingest.segmenter.cut import _Cut, _Dropped
+from storage.ingest.segmenter.headline_shapes import (
+    _ANNOUNCE_SHARE,
+    _ATOP_LEAD_MIN_LINES,
+    _ATOP_LINE_MIN_CHARS,
+    _BODY_LINE_SHARE,
+    _BODY_LINE_SHARED_PAIRS,
+    _CUT_WORD_STRENGTH,
+    _HEADLINE_INSIDE_MIN_PAIRS,
+    _HEADLINE_INSIDE_REACH,
+    _INSIDE_SHARED_PAIRS,
+    _RUN_ON_HEADLINE_WIDTH,
+    _TOPIC_CHANGE_SHARE,
+    _announces_next,
+    _changes_topic,
+    _first_line_width,
+    _full_line_with_a_comma,
+    _headline_atop_dateline,
+    _headline_over_dateline,
+    _headline_over_opening,
+    _is_headline_group,
+    _over_authors_line,
+    _over_dateline,
+    _over_indented_text,
+    _paragraph_opening_cut,
+    _starts_next_story,
 )
-_DIGEST_SPLIT_RE = re.compile("[ \t\u3000]*[▶►·•｜|][ \t\u3000]*")
-_DIGEST_ENTRY_RE = re.compile("^[▶►·•][ \t\u3000]*(\\S.*)$")
-
-
-# The label of a box after a story: ``相关链接``, ``【延伸阅读】``, ``■背景链接``.
-_LINK_LABEL_RE = re.compile(
-    "^[ \t\u3000]*[【\\[■●◆□]?[ \t\u3000]*(?:相关链接|延伸阅读|背景链接|知识链接|相关阅读|名词解释|链接|背景)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$"
+from storage.ingest.segmenter.items import (
+    _BARE_REFERENCE_RE,
+    _BRIEFS_NAME_RE,
+    _DASH_TAIL_RE,
+    _DIGEST_ENTRY_RE,
+    _DIGEST_LABEL_RE,
+    _DIGEST_SPLIT_RE,
+    _EDITOR_MARK_RE,
+    _EDITOR_MARK_RUN_ON_RE,
+    _GUIDE_LABEL_RE,
+    _LINK_LABEL_RE,
+    _PAGE_REFERENCE_END_RE,
+    _RULE_LINE_RE,
+    _SOURCE_MARK_RE,
+    _SOURCE_MARK_RUN_ON_RE,
+    _SOURCE_TAG_RE,
+    _STRIP_HEADING_RE,
+    _after_source_mark,
+    _closed_by_its_source,
+    _prints_items_sources,
 )
-
-
-_PAGE_REFERENCE_END_RE = re.compile(
-    "(?:[（(][ \t\u3000]*)?(?:详见|见)?[ \t\u3000]*(?:第[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*版|[A-Z][ \t\u3000]*\\d{1,2}[ \t\u3000]*版?)"
-    "[ \t\u3000]*(?:[）)])?[ \t\u3000]*$"
-    # A page number alone, in brackets or after a space: ``…会议召开（11版）``, ``…座谈会  9版``.
-    "|[（(][ \t\u3000]*\\d{1,2}[ \t\u3000]*版[ \t\u3000]*[）)][ \t\u3000]*$|[ \t\u3000]\\d{1,2}[ \t\u3000]*版[ \t\u3000]*$"
+from storage.ingest.segmenter.mastheads import _masthead_lines
+from storage.ingest.segmenter.names import (
+    _AUTHOR_ALONE_RE,
+    _CLOSING_NAMES_RE,
+    _INITIALS_RE,
+    _REPORTER_ROLE_RE,
+    _byline_text,
+    _dateline_alone,
+    _text_follows,
 )
-
-
-# A guide's reference on a line of its own, under the entry it points from: ``详见第3版``.
-_BARE_REFERENCE_RE = re.compile(
-    "^[ \t\u3000]*(?:详见|见)[ \t\u3000]*第?[ \t\u3000]*[0-9一二三四五六七八九十A-Z]{1,3}[ \t\u3000]*版[ \t\u3000]*$"
+from storage.ingest.segmenter.noise import (
+    _STRAY_LINE_RE,
+    _TWO_HAN_RE,
+    _finishes_a_word,
+    _is_garbled,
+    _is_noise,
 )
-
-
-# A source's tag in brackets before a lead: ``【环球网报道】``, ``【新华社微特稿】``, ``【央视新闻消息】``
-# (not a head ending in 电: ``【两国元首互致贺电】``).
-_SOURCE_TAG_RE = re.compile(f"[{HAN}]{{0,6}}(?:网|社|报|台|新闻)[{HAN}]{{0,3}}(?:报道|讯|电|稿|消息)")
-
-
-# A brief's head in lenticular brackets before its text: ``1.【市民卡可刷公交】即日起…``, ``◆【…】…``
-# (a number or a bullet, the head, then the text; the head may wrap to the next line).
-_BRACKETED_HEAD_RE = re.compile(
-    "^[ \t\u3000]*((?:[■▶●◆►◇□][ \t\u3000]*|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、][ \t\u3000]*|[①-⑩][ \t\u3000]*)?)"
-    "【([^【】]{2,40})(】[ \t\u3000]*(.*))?$"
+from storage.ingest.segmenter.run_in_heads import (
+    _BRACKETED_HEAD_RE,
+    _ITEM_HEAD_MIN_CHARS,
+    _LEAD_OPENING_RE,
+    _RUN_IN_BRACKET_RE,
+    _RUN_IN_BULLET_RE,
+    _RUN_IN_SEPARATOR_RE,
+    _WHOLE_BRACKET_RE,
+    _run_in_parts,
 )
-
+from storage.ingest.segmenter.sentences import (
+    _BRACKETED_LINE_RE,
+    _NOTE_LINES,
+    _brackets_balance,
+    _ended_by_a_note,
+    _ends_sentence,
+    _is_jump_start,
+    _pairs,
+    _quotes_closed,
+)
 
 # A brief's head in a column of briefs (短讯, 简讯) opens with a bullet (`BULLET_RE`: ``■…``, ``▶ …``);
 # its text follows on the next line, with no blank line between.
 
 
-# Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
-# starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁傅萧阎"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
-    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
-    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-
-
-# A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
-_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
-
-
-# How many lines a closing note in brackets (``（作者为…采访整理）``) may run over: a joint dispatch naming
-# eight places and nine reporters (``（本报北京、里约热内卢、…2月21日电  记者曲颂、…）``) takes seven
-# lines of a narrow column.
-_NOTE_LINES = 8
-
-
-# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
-_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
-# An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
-# two-character name padded to three cells (``王  强``); two or three such names apart by spaces, a
-# piece's co-authors (``何一磊  贾涛``); or any name of two to four characters with the author's post in
-# brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
-_AUTHOR_ALONE_RE = re.compile(
-    f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
-    f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
-    f"|(?P<names>[{_SURNAMES}][{HAN}]{{1,2}}(?:[ \t\u3000]+[{_SURNAMES}][{HAN}]{{1,2}}){{1,2}})"
-    f"|(?P<posted>[{HAN}](?:[ \t\u3000]{{0,3}}[{HAN}]){{1,3}})[ \t\u3000]*[（(][^（）()。，]{{2,30}}[）)]"
-    f")[ \t\u3000]*$"
-)
-
-
-_CLOSING_NAMES_RE = re.compile(
-    # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
-    f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
-    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
-    f"[ \t\u3000]*[）)][ \t\u3000]*$"
-)
-
-
-# An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
-_INITIALS_RE = re.compile(
-    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*[A-Z]{{2,4}}[ \t\u3000]*[）)][ \t\u3000]*$"
-)
-
-
-_STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
-
-
-def _is_caption_group(group: list[_Line]) -> bool:
-    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
-    credit alone (``王某摄（人民视觉）``)."""
-    if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
-        return True
-    return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
-
-
-# A word of two Han characters alone on its line.
-_TWO_HAN_RE = re.compile(f"[{HAN}]{{2}}")
-
-
-# A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.
-_NAME_CREDIT_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$")
-
-
-# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
-_BARE_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
-    f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
-    f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
-)
-
-
-def _caption_over_dateline(group: list[_Line]) -> int:
-    """How many lines open the block as a caption set right over a story's dateline, with no blank line
-    between (``图为…。`` / ``本报北京2月14日电  …``): the caption's lines, up to its sentence end; 0 when the
-    block opens otherwise."""
-    if not _CAPTION_RE.match(group[0].text):
-        return 0
-    for index, line in enumerate(group[1:4], start=1):
-        if _DATELINE_RE.match(line.text):
-            return index if _ends_sentence(group[:index]) else 0
-    return 0
-
-
-# How many lines of a caption a column break may carry over, its credit included.
-_CAPTION_REST_LINES = 3
-
-
-def _caption_rest(group: list[_Line]) -> int | None:
-    """Where the rest of a caption a column break cut ends in this block: the index of its credit
-    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
-    for index, line in enumerate(group[:_CAPTION_REST_LINES]):
-        if _AGENCY_CREDIT_RE.match(line.text):
-            return index
-    return None
-
-
-# How many lines a caption set between a story's paragraphs may take, its credit included.
-_INNER_CAPTION_LINES = 4
-# A space as a page prints it (and as a pattern reads it).
-_SPACE = "[ \\t\\u3000]"
-# A caption's credit at its line's end: ``王某摄``, ``本报记者  王某摄``, ``（王某 摄）``, ``（资料图片）``, ``供图``.
-_CAPTION_CREDIT_END_RE = re.compile(
-    f"(?:(?:(?:本报|新华社)?(?:摄影)?记者|通讯员)?{_SPACE}*[{HAN}·]{{2,4}}(?:{_SPACE}+[{HAN}·]{{2,4}})?{_SPACE}*摄"
-    f"|[（(]{_SPACE}*(?:[{HAN}·、 \t\u3000]{{2,16}}摄|资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]|供图){_SPACE}*$"
-)
-
-
-# A picture note alone on its line: ``（资料图片）``, ``（图片由受访者提供）``.
-_CAPTION_NOTE_RE = re.compile(f"^[（(]{_SPACE}*(?:资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]$")
-
-
-def _inner_caption_end(lines: list[_Line], notes: set[int]) -> int | None:
-    """The index of the line ending a caption that opens `lines` with its photographer's credit, the
-    caption's sentence ended right before the credit (on its line or the line above), or with its
-    sentence right over a picture note already dropped (`notes`, line numbers); None when no credit
-    closes it there."""
-    ended = False
-    for index, line in enumerate(lines):
-        if line.number + 1 in notes and _ends_sentence([line]):
-            return index
-        found = _CAPTION_CREDIT_END_RE.search(line.text)
-        if found is not None:
-            before = line.text[: found.start()]
-            if before.strip(" \t\u3000"):
-                ended = _ends_sentence([_Line(line.number, before.rstrip(" \t\u3000"), False)])
-            return index if ended else None
-        if ended:
-            return None  # a sentence after the caption's own, no credit: no caption
-        ended = _ends_sentence([line])
-    return None
-
-
 _SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
-
-
-def _is_jump_start(text: str) -> bool:
-    return bool(re.search("下转|转", text)) and "上接" not in text
 
 
 def _segment(lines: list[_Line]) -> _Cut:
@@ -432,10 +214,6 @@ def _segment(lines: list[_Line]) -> _Cut:
     lines belong to no story and are dropped.
     """
     return _Segmenter(lines).run()
-
-
-# A story this short (in characters) closed by a photographer's credit under it is a picture story.
-_CAPTION_STORY_CHARS = 200
 
 
 class _Segmenter:
@@ -2688,900 +2466,3 @@ class _Segmenter:
         self.roles[line.number] = "text with its byline run on: closes the story"
         self.close()
         return True
-
-
-# The masthead's date and section (its name: `page_lines._paper_name`).
-_MAST_DATE_RE = re.compile(
-    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日?)?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
-)
-
-
-_SECTION_RE = re.compile(f"^[{HAN}]{{1,4}}(?:·[{HAN}]{{2,4}})?(?:新闻|版)?$")
-
-
-# A city paper's page number alone at the top of the page (``A07`` over ``都市·关注``).
-_BARE_PAGE_CODE_RE = re.compile("^[A-Z][0-9]{2}$")
-
-
-# Lines at the top of a page that may belong to its masthead.
-_MASTHEAD_REACH = 10
-
-
-# A special page's banner: the page's kind in brackets or before a middle dot, or alone (``【专题】…``,
-# ``专题·奋进新时代``, ``特别策划``).
-_BANNER_RE = re.compile(
-    f"^(?:[【〔\\[](?:专题|专版|特刊|特别策划|特别报道)[】〕\\]][{HAN}·、 ]{{0,16}}|(?:专题|专版|特刊)·[{HAN}·]{{2,12}}|"
-    "特别策划|特别报道|专题报道)$"
-)
-
-
-# An item's lead-in run in before its text: a bullet, the head, a space (``●标题  正文…``).
-_RUN_IN_BULLET_RE = re.compile("^[ \t\u3000]*[■●◆▶►★][ \t\u3000]*(?=\\S)")
-# Or the head in lenticular brackets, nothing before it: ``【标题】正文…``; the bracket may wrap.
-_RUN_IN_BRACKET_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})(?:】(.*))?$")
-
-
-def _quotes_closed(text: str) -> bool:
-    """Whether every quotation and title mark opened in `text` is closed in it."""
-    return text.count("“") <= text.count("”") and text.count("《") <= text.count("》")
-
-
-def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
-    """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
-    run in before its text, or None. The head is headline-like (three to forty characters, no sentence
-    mark, no byline, no source tag such as ``【新华社微特稿】``, no editor's note); the text after it
-    reads as prose (two Han characters or more). With a bullet, the head ends at the last space
-    before the text's first punctuation: a head may hold spaces (``●产业兴 乡村美 农民富 闻鼙鼓…``)."""
-    wrapped = False
-    if bullet := _RUN_IN_BULLET_RE.match(text):
-        line = text[bullet.end() :].rstrip()
-        if line.startswith("【"):
-            return None  # ``◆【…】…``: a brief's head in brackets (`_Segmenter.bracketed_head`)
-        # The head ends at a space; the text's first clause mark comes after the head's own (a head
-        # may hold a comma: ``■守护冬眠的蝮蛇，高山夫妇—— 2月11日，…``).
-        first_gap = re.search("[ \t\u3000]+", line)
-        punct = _PROSE_PUNCT_RE.search(line, first_gap.end()) if first_gap else _PROSE_PUNCT_RE.search(line)
-        gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
-        # The head wrapped: its end, the space and the text open the next line of the block
-        # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there.
-        wrapped_gap = next(
-            (
-                gap
-                for gap in re.finditer(r"[ \t\u3000]+(?=\S)", following[:13])
-                if gap.start()
-                and not _PROSE_PUNCT_RE.search(following[: gap.start()])
-                and _brackets_balance(line + following[: gap.start()])
-                and _quotes_closed(line + following[: gap.start()])
-            ),
-            None,
-        )
-        # A head holding a half-width space (``■为基层松绑减负 促干部担`` / ``当作为　2019年岁末，…``) wrapped
-        # too when no clause mark follows on its line and a full-width space parts it from its text below.
-        spaced_wrap = wrapped_gap is not None and "\u3000" in wrapped_gap.group(0) and "\u3000" not in line
-        # A head holding a comma (``■下载7元论文先充50元，`` / ``用户诉中国知网　下载…``) wrapped when a
-        # full-width space or a wider gap parts it from its text below, no sentence ending on its line.
-        wide_gap = wrapped_gap is not None and (
-            "\u3000" in wrapped_gap.group(0) or len(wrapped_gap.group(0)) > 1
-        )
-        held_comma = punct is not None and wide_gap and not _SENTENCE_PUNCT_RE.search(line)
-        if (punct is None or held_comma) and wrapped_gap and (not gaps or spaced_wrap):
-            head, rest, wrapped = (
-                line + following[: wrapped_gap.start()],
-                following[wrapped_gap.end() :],
-                True,
-            )
-        elif not gaps:
-            return None
-        else:
-            # The last space outside brackets and quotes (``火神山医院…出院（应收尽收 刻不容缓）``).
-            whole = [
-                g for g in gaps if _brackets_balance(line[: g.start()]) and _quotes_closed(line[: g.start()])
-            ]
-            if not whole:
-                return None
-            head, rest = line[: whole[-1].start()], line[whole[-1].end() :]
-    elif bracket := _RUN_IN_BRACKET_RE.match(text):
-        head, rest = bracket.group(1), bracket.group(2)
-        if rest is None:
-            close = following.find("】")
-            if close < 0 or close > 20 or "【" in following[:close]:
-                return None
-            head, rest, wrapped = head + following[:close].strip(), following[close + 1 :], True
-            if not _HAN_RE.search(rest):
-                return None  # ``【奋进新征程 建功新时代——`` / ``代表委员议国是】``: a label over a headline
-        if _SOURCE_TAG_RE.fullmatch(head.strip()) or _EDITORS_NOTE_RE.match(f"【{head}】"):
-            return None
-    elif separated := _separated_parts(text, following):
-        head, rest, wrapped = separated
-    else:
-        return None
-    head, rest = head.strip(), rest.strip()
-    if (
-        not 3 <= len(head) <= 40
-        or len(_HAN_RE.findall(head)) < 3
-        or _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", head))
-        or re.search("[，、：:,]$", head)
-        or is_byline(head)
-        or not _is_headline_like([_Line(0, head, False)])
-    ):
-        return None
-    if bullet and (not re.search(f"[{HAN}0-9]", rest) or re.search("[■●◆▶►★]", rest)):
-        return None  # ``●一 二``: no text after the head; ``●及早惠及重点企业 ●全力支持复工复产``: a headline
-    if not bullet and not wrapped and not (_HAN_RE.search(rest) or following):
-        return None  # ``【关注】`` alone, or a tag over nothing that reads on
-    return head, rest, wrapped
-
-
-# A head run in before a full-width space holds this many characters at least, before a colon this many
-# (before a colon and a day's date as few as before a space, before a quotation five).
-_SPACED_HEAD_MIN_CHARS = 3
-_DATED_HEAD_MIN_CHARS = 3
-_COLON_HEAD_MIN_CHARS = 6
-_QUOTED_HEAD_MIN_CHARS = 5
-
-
-# A digest item's head run in before its text after a full-width space or a colon (``标题　正文…``,
-# ``标题：正文…``): the text after it opens as a lead does (a date, a dateline, 近日, 记者…).
-_RUN_IN_SEPARATOR_RE = re.compile("[\u3000]+|[：:]")
-_LEAD_OPENING_RE = re.compile(
-    f"^(?:(?:\\d{{4}}年)?\\d{{1,2}}月(?:\\d{{1,2}}日)?|\\d{{1,2}}日|近日|日前|今天|今年|昨天|当地时间|记者|本报|据[{HAN}]{{2,8}}[，,]"
-    f"|[{HAN}]{{2,10}}(?:记者|(?:讯|电)(?![{HAN}]))|\\d{{4}}年)"
-)
-# Words of a lead's reporting no head holds: ``记者从…获悉``, ``据了解``, ``贝尔格莱德消息``, numbered parts.
-_REPORTED_HEAD_RE = re.compile("记者|获悉|了解到|本报|消息|讯$|电$|^[一二三四五六七八九十0-9]+[、.．]")
-# A head ending on a word of speech or a list's opening is a sentence's subject, not a head: ``他强调：``.
-_SPEECH_END_RE = re.compile(
-    "(?:说|表示|指出|强调|称|道|问|答|如下|是|为|有|包括|要求|认为|提出|宣布|显示|介绍)$"
-)
-
-
-def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
-    """(head, the text after it, whether the head wrapped onto `following`) of a digest item's head run
-    in before its text after a full-width space or a colon, or None. The head holds no sentence mark
-    and its quotes close; the text after it reads as a lead: it opens as one (a date, a dateline, 近日,
-    记者), or, after a full-width space, it goes on as prose, or, after a colon, the head ends on no word
-    of speech and the text is a quotation after a head of five characters or more, or the head holds
-    no comma and six characters or more. A head the column wrapped ends on the
-    next line, before its separator."""
-    line, after = text.strip(), following.strip()
-    wrapped = False
-    found = _RUN_IN_SEPARATOR_RE.search(line)
-    if found is not None:
-        head, separator, rest = line[: found.start()], found.group(0), line[found.end() :]
-    else:
-        found = _RUN_IN_SEPARATOR_RE.search(after[:24])
-        if found is None or not found.start() or _PROSE_PUNCT_RE.search(after[: found.start()]):
-            return None
-        head, separator, rest = line + after[: found.start()], found.group(0), after[found.end() :]
-        wrapped = True
-        if len(head) > 40:
-            return None
-    if not _brackets_balance(head) or not _quotes_closed(head) or _SENTENCE_PUNCT_RE.search(head):
-        return None
-    # A separator closing the line has the text open on the next (``…进口博览会：`` / ``商务部…``); a
-    # date's digits the column parted from their word read on with it (``…胜利：9`` / ``月30日晚，…``).
-    text = rest or ("" if wrapped else after)
-    if text.isdigit() and not wrapped:
-        text += after
-    # A full-width space parts a short head from its text (``家有幽兰　春节期间，…``); a colon after a
-    # short name is a kicker's or a speaker's (``辽宁：…``), before a quotation a speaker's name too.
-    quoted = "\u3000" not in separator and text.startswith("“")
-    shortest = (
-        _SPACED_HEAD_MIN_CHARS
-        if "\u3000" in separator
-        else _QUOTED_HEAD_MIN_CHARS
-        if quoted
-        else _DATED_HEAD_MIN_CHARS
-        if re.match("\\d{1,2}日", text)
-        else _COLON_HEAD_MIN_CHARS
-    )
-    if _LEAD_OPENING_RE.match(head) or _REPORTED_HEAD_RE.search(head) or len(head) < shortest:
-        return None  # ``本报讯记者从…获悉：19日…``: a lead's own opening; ``辽宁：…``: a headline's
-    if _LEAD_OPENING_RE.match(text):
-        return head, rest, wrapped
-    if "\u3000" in separator:
-        # The text opens with a word, a quotation, a title (``《北京市…》日前发布``) or a number.
-        return (head, rest, wrapped) if re.match(f"[{HAN}“《]|[0-9]+[{HAN}]", text) else None
-    if _SPEECH_END_RE.search(head):
-        return None
-    if quoted:
-        # A quotation after a head of five characters or more, a comma in it or not, opens the item's
-        # text (``特别的陪伴：“带这个箱子去吧…``, ``永葆初心本色，书写…新篇章：“我们党…``).
-        return head, rest, wrapped
-    if "，" in head:
-        return None
-    # The text opens with a word or a number read with its word (``…揭晓：2019中国金球奖…``).
-    return (head, rest, wrapped) if re.match(f"[{HAN}]|[0-9]+[{HAN}]", text) else None
-
-
-# An editor's mark on a line of its own: ``责编：王某``, ``编辑：王某  校对：李某``, ``（责任编辑：王某）``,
-# ``（编辑 王某 校对 李某）``; the names one to three, each two to four characters.
-_EDITOR_NAMES = "[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000、，,]+[\u4e00-\u9fff·]{2,4}){0,2}"
-_EDITOR_ROLES = "(?:责任编辑|责编|编辑|校对|美编|版式|审校)"
-_EDITOR_MARK_BODY = (
-    f"(?:责任编辑|责编|编辑)[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES}"
-    f"(?:[ \t\u3000]+{_EDITOR_ROLES}[ \t\u3000]*[：:]?[ \t\u3000]*{_EDITOR_NAMES})*"
-)
-_EDITOR_MARK_RE = re.compile(f"^[ \t\u3000]*[（(]?{_EDITOR_MARK_BODY}[）)]?[ \t\u3000]*$")
-# The mark in brackets after the story's last sentence, on its line: ``…作出更大贡献。（编辑 冯艳）``.
-_EDITOR_MARK_RUN_ON_RE = re.compile(
-    f"^(.*[{_SENTENCE_END}”’」』）)])[ \t\u3000]*[（(]{_EDITOR_MARK_BODY}[）)][ \t\u3000]*$"
-)
-
-
-# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``社会·民生``), bare or set off
-# (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
-_STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
-# A column of briefs' heading: ``体坛快讯``, ``【体坛速递】``, ``■体育简讯``, ``快讯``.
-_BRIEFS_NAME = f"(?:{_STRIP_NAMES}|体坛)?(?:快讯|速递|简讯|短讯)"
-_BRIEFS_NAME_RE = re.compile(_BRIEFS_NAME)
-_STRIP_NAME = f"(?:{_BRIEFS_NAME}|{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?)"
-_STRIP_HEADING_RE = re.compile(
-    f"^[ \t\u3000]*(?:{_STRIP_NAME}|【{_STRIP_NAME}】|[■●◆▶]{_STRIP_NAME}|——{_STRIP_NAME}——)[ \t\u3000]*$"
-)
-_RULE_LINE_RE = re.compile("^[ \t\u3000]*[─━—＝=＿_~～-]{4,}[ \t\u3000]*$")
-
-# A digest item's source: ``（据新华社电）``, ``（据新华社）``, ``（摘自《光明日报》）``, ``（来源：人民网）``,
-# ``（新华社/文）``, or ``——据《新京报》报道`` (`_Segmenter.source_mark`).
-_SOURCE_MARK_BODY = (
-    f"(?:[（(](?:据[{HAN}]{{2,8}}(?:电|报道|消息)?|摘自《[^《》]{{2,16}}》|来源[：:][{HAN}]{{2,10}}"
-    f"|[{HAN}]{{2,8}}/文)[）)]|——据(?:《[^《》]{{2,16}}》|[{HAN}]{{2,8}})报道)"
-)
-_SOURCE_MARK_RE = re.compile(f"^[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$")
-_SOURCE_MARK_RUN_ON_RE = re.compile(
-    f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*{_SOURCE_MARK_BODY}[ \t\u3000]*$"
-)
-
-
-# The tail of a head wrapped onto its own line, ending in a dash that leads to the text: words, names
-# and numbers, no clause mark (``原党支部书记廷·巴特尔——``).
-_DASH_TAIL_RE = re.compile(f"[{HAN}A-Za-z0-9·“”]{{2,20}}——")
-
-
-# A page printing this many items' sources is a page of items from its first line.
-_ITEMS_PAGE_SOURCES = 2
-
-
-def _prints_items_sources(lines: list[_Line]) -> bool:
-    """Whether the page prints items' sources (``（据新华社电）``, ``——据《新京报》报道``) under several of
-    its items: a digest page, whose items are items from its first one, before any source is read."""
-    sources = sum(
-        1 for line in lines if _SOURCE_MARK_RE.match(line.text) or _SOURCE_MARK_RUN_ON_RE.match(line.text)
-    )
-    return sources >= _ITEMS_PAGE_SOURCES
-
-
-def _closed_by_its_source(group: list[_Line]) -> bool:
-    """Whether a block ends with a digest item's source on a line of its own under a sentence's end
-    (``…在田中劳作。`` / ``（来源：中新社）``): an item, on a page of items, though none was read above."""
-    return len(group) >= 2 and bool(_SOURCE_MARK_RE.match(group[-1].text)) and _ends_sentence(group[-2:-1])
-
-
-def _after_source_mark(group: list[_Line]) -> int | None:
-    """The index of the line after a digest item's source inside a block, text above it: after its
-    last sentence (``…仪式。（据新华社电）``) or on a line of its own under a line ending a sentence; None
-    when no source stands before the block's last line."""
-    for index, line in enumerate(group[:-1]):
-        if _SOURCE_MARK_RUN_ON_RE.match(line.text):
-            return index + 1
-        if index and _SOURCE_MARK_RE.match(line.text) and _ends_sentence(group[index - 1 : index]):
-            return index + 1
-    return None
-
-
-def _banner_over_headline(lines: list[_Line], position: int) -> bool:
-    """A banner and its ``——`` line over a page's first headline: a block of a line and a ``——…`` line
-    at the top, another block of headline lines under it, then a byline, a dateline or text. A
-    headline's subtitle stands under its own main line, never over another headline."""
-    block = lines[position : position + 2]
-    if len(block) < 2 or not lines[position].blank_before and position:
-        return False
-    if not block[1].text.strip().startswith("——") or block[1].blank_before:
-        return False
-    under = lines[position + 2 : position + 2 + _HEADLINE_MAX_LINES + 1]
-    if not under or not under[0].blank_before:
-        return False
-    head = [under[0]]
-    for line in under[1:]:
-        if line.blank_before:
-            break
-        head.append(line)
-    if any(_PROSE_PUNCT_RE.search(x.text) or is_byline(x.text) or _DATELINE_RE.match(x.text) for x in head):
-        return False
-    return _is_headline_like(head) and not _CAPTION_RE.match(head[0].text)
-
-
-# A section's name and the page's number set apart by spaces: ``文摘  04``, ``新闻集锦  15``.
-_SECTION_PAGE_RE = re.compile(f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]+[0-9]{{1,2}}[ \t\u3000]*$")
-
-
-def _masthead_lines(lines: list[_Line]) -> set[int]:
-    """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
-    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
-    out: set[int] = set()
-    after_page_number = False
-    for position, line in enumerate(lines):
-        text = _MULTI_SPACE_RE.sub("", line.text)
-        top = position < _MASTHEAD_REACH and not any(_PROSE_PUNCT_RE.search(x.text) for x in lines[:position])
-        if not text:
-            continue
-        mark = False
-        if (_paper_name(line.text) and (top or line.blank_before)) or (top and is_county_paper_name(text)):
-            mark = True
-        elif _MAST_DATE_RE.match(text) and (top or "星期" in text) and re.search("[0-9星周]", text):
-            mark = True
-        elif (top and _BARE_PAGE_CODE_RE.match(text)) or (
-            _PAGE_NUMBER_RE.match(text)
-            and len(text) <= 12
-            and not _PROSE_PUNCT_RE.search(text)
-            and not _closes_a_bracket(text)
-        ):
-            mark = True
-            # The section under the page number (``第4版`` / ``要闻``), unless printed beside it
-            # (``第2版 体育``, garbled ``第6版经``): then a short line under it is a headline.
-            page_number = _PAGE_NUMBER_RE.search(text)
-            after_page_number = not (page_number and re.search(f"[{HAN}]", text[page_number.end() :]))
-            out.add(line.number)
-            continue
-        elif after_page_number and _SECTION_RE.match(text) and (top or line.blank_before):
-            mark = True
-        elif top and _SECTION_PAGE_RE.match(line.text) and position and lines[position - 1].number in out:
-            # A page strip's section and page number under its date (``2020年1月18日  星期六`` /
-            # ``文摘  04``).
-            mark = True
-        elif top and _masthead_items(line.text):
-            mark = True
-        elif top and (
-            _BANNER_RE.match(text)
-            or (
-                text.startswith("——")
-                and not line.blank_before
-                and position
-                and lines[position - 1].number in out
-            )
-            or _banner_over_headline(lines, position)
-        ):
-            # A special page's banner over the whole page (``【专题】推动高质量发展``, ``特别策划``) and the
-            # line under it (``——记者蹲点见闻``): no story's headline.
-            mark = True
-        after_page_number = False
-        if mark:
-            out.add(line.number)
-    return out
-
-
-# A caption block between stories: at most this many lines and characters before its credit, which
-# closes a sentence: ``…合影留念。  新华社记者 王某 摄``.
-_CAPTION_MAX_LINES = 4
-
-
-_CAPTION_MAX_CHARS = 90
-
-
-_CAPTION_CREDIT_RE = re.compile(
-    f"(?<=[。！？”’）)])[ \t\u3000]*(?:(?:新华社记者|本报记者|记者|通讯员|摄影|新华社发)?[ \t\u3000]*"
-    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄(?:[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)])?"
-    # An agency's photo with no photographer named, or named after it: ``（新华社发）``, ``新华社发``.
-    f"|[（(][ \t\u3000]*新华社发(?:[ \t\u3000]*[{HAN}·]{{2,5}}[ \t\u3000]*摄)?[ \t\u3000]*[）)]|新华社发)[ \t\u3000]*$"
-)
-
-
-# A caption opening with the day the photo was taken (``1月12日，…``): a caption set inside a story's
-# columns may stand where the story's sentence breaks off.
-_DATED_CAPTION_RE = re.compile("^[ \t\u3000]*(?:当地时间)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下晚]午|晚)?，")
-
-
-def _masthead_items(text: str) -> bool:
-    """A line at the top of the page holding only masthead items apart by wide spaces: the paper's name
-    (spaced or not, ``大 众 日 报``), the organ it speaks for (``中共河北省委机关报``), its issue number
-    (``第21057号``), page furniture (date, ``今日16版``), or the section last after the paper's name."""
-    parts = [p for p in re.split("[ \t\u3000]{2,}", text.strip()) if p]
-    named = [part for part in parts if _PAPER_NAME_RE.match(re.sub(r"\s+", "", part))]
-    # Beside the paper's name, the page's section (``人民日报  体育新闻``).
-    return bool(parts) and all(
-        part in named
-        or is_masthead_item(part)
-        or is_page_furniture(part)
-        or (named and part is parts[-1] and _SECTION_RE.match(part))
-        for part in parts
-    )
-
-
-def _ends_sentence(lines: list[_Line]) -> bool:
-    """Whether the text ends a sentence: a sentence mark, or a note in brackets that began a line."""
-    if not lines:
-        return False
-    if _FINAL_RE.search(lines[-1].text.strip()):
-        return True
-    if len(lines) > 1 and _AGENCY_CREDIT_RE.match(lines[-1].text):
-        return _ends_sentence(lines[:-1])  # a photo's credit under the text it credits
-    if not lines[-1].text.rstrip().endswith(("）", ")")):
-        return False
-    note = ""
-    for line in reversed(lines[-_NOTE_LINES:]):
-        note = line.text.strip() + note
-        if note.startswith(("（", "(")):
-            # A name in brackets may stand inside the note (``（作者为中央党校（国家行政学院）研究员）``).
-            return bool(re.fullmatch("[（(](?:[^（()）]|[（(][^（()）]{1,20}[）)]){2,80}[）)]", note))
-    return False
-
-
-def _ended_by_a_note(lines: list[_Line]) -> bool:
-    """Whether a story's text ends with a closing note in brackets on its own line under a sentence's
-    end (``…致富奔小康。`` / ``（综合本报和新华社电）``): its last line; a bulleted head after it opens the
-    next story, no sub-heading of it."""
-    if len(lines) < 2:
-        return False
-    note = lines[-1].text
-    return bool(
-        _CLOSING_NOTE_RE.match(note)
-        and re.search("[）)][ \t\u3000]*$", note)
-        and _ends_sentence(lines[-2:-1])
-    )
-
-
-def _brackets_balance(text: str) -> bool:
-    """Whether every bracket the line opens it closes: half of a wrapped note (``（本报伊斯兰堡10月23日``
-    / ``电）``) is no headline."""
-    return text.count("（") == text.count("）") and text.count("(") == text.count(")")
-
-
-def _text_follows(group: list[_Line], index: int) -> bool:
-    """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
-    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is a
-    dateline, prose, a paragraph's indented first line, or lines set to the body's measure (a lead
-    whose first sentence runs past two lines carries no sentence mark there)."""
-    rest = group[index + 1 : index + 3]
-    if not rest:
-        return False
-    if _DATELINE_RE.match(rest[0].text):
-        return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
-    if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
-        return True
-    if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
-        return True
-    # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
-    block = group[index + 1 :]
-    return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
-
-
-def _dateline_alone(story: _Story) -> bool:
-    """A story so far made of a dateline that fills its line (``新华社北京7月26日电``)."""
-    if len(story.lines) != 1:
-        return False
-    match = _DATELINE_RE.match(story.lines[0].text)
-    return match is not None and not story.lines[0].text[match.end() :].strip()
-
-
-def _byline_text(text: str) -> str:
-    """A byline as stored: spaces collapsed, brackets around it removed."""
-    text = _MULTI_SPACE_RE.sub(" ", text.strip().lstrip(_BYLINE_ORNAMENT).strip())
-    return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
-
-
-def _starts_next_story(
-    groups: list[list[_Line]], index: int, column: float, *, short_paragraph: bool = False
-) -> bool:
-    """Whether the group at `index` is a headline (with perhaps more headline groups after it) printed
-    between a story that has just ended a sentence and the text of the next story.
-
-    A headline carries no sentence punctuation, has at most a few lines and is not set as full body
-    lines; the next story's text is prose, a dateline or a byline printed before the text.
-    """
-    position = index
-    while position < len(groups):
-        group = groups[position]
-        if _is_caption_group(group):
-            position += 1
-            continue
-        if _headline_over_opening(groups, position, column):
-            position += 1
-            break
-        if (
-            not _is_headline_group(group, column)
-            and not (position > index and _title_after_kicker(groups[position - 1], group))
-            and not _headline_over_dateline(groups, position, column)
-            and not (
-                position == index and short_paragraph and _kicker_over_headline(groups, position, column)
-            )
-        ):
-            break
-        position += 1
-    if position == index or position >= len(groups):
-        return False
-    following = groups[position]
-    first = following[0].text
-    if position == index + 1 and _paragraph_opening_cut(groups, index, column):
-        return False  # a paragraph's first line cut off by a column break: text
-    return bool(
-        _DATELINE_RE.match(first)
-        or is_byline(first)
-        or _LEADING_JUMP_RE.match(first)
-        or _opens_story(following)
-        or (short_paragraph and _short_paragraph(following))
-    )
-
-
-# A headline set right over its text has at most this many lines.
-_HEADLINE_OVER_INDENT_LINES = 3
-
-
-def _first_line_width(text: str, column: float) -> bool:
-    """Whether an indented line is set as a paragraph's first line: within a cell of the column less
-    its indent (a centred headline's leading spaces are no indent: its text is short)."""
-    return display_width(text.strip()) >= column - _INDENT_CELLS - 1.0
-
-
-def _over_indented_text(group: list[_Line], column: float) -> bool:
-    """Whether a block opens with a headline set right over its story's text, no blank line between:
-    one to three unindented lines read as a headline, none ending a sentence, the first line under them
-    indented as a paragraph's first line (text copied from a web page, an OCR that keeps indents)."""
-    head = 0
-    while head < len(group) and not _INDENT_RE.match(group[head].text):
-        head += 1
-    if not 1 <= head <= _HEADLINE_OVER_INDENT_LINES or head == len(group):
-        return False
-    if not _first_line_width(group[head].text, column):
-        return False
-    return _is_headline_like(group[:head]) and not any(
-        is_byline(line.text) or _DATELINE_RE.match(line.text) or _FINAL_RE.search(line.text)
-        for line in group[:head]
-    )
-
-
-def _headline_over_opening(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """A short block right over a byline or a dateline that opens a story: its headline, though its
-    lines carry a comma each or an exclamation inside (``盲目补钙，多药共服`` / ``这些用药误区，你知道吗``
-    over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``). Text cut off
-    by a column break is set to the column's measure, and the text closing a story ends a sentence."""
-    group = groups[index]
-    if index + 1 >= len(groups) or len(group) > _QUESTION_HEADLINE_LINES + 1:
-        return False
-    first = groups[index + 1][0].text.strip()
-    if not (_DATELINE_RE.match(first) or (is_byline(first) and not first.endswith("摄"))):
-        return False
-    texts = [line.text.strip() for line in group]
-    if len(_HAN_RE.findall("".join(texts))) < 4 or any(re.search("[。；;]", t) for t in texts):
-        return False
-    if any(
-        is_byline(t) or _DATELINE_RE.match(t) or is_page_furniture(t) or _BRACKETED_LINE_RE.match(t)
-        for t in texts
-    ):
-        return False  # a byline closing the story above, a dateline, a header, a note
-    if any(re.search(f"[{_SENTENCE_END}，、；：,;…]$", t) for t in texts[-1:]):
-        return False
-    # A headline wraps after a list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``), each line short
-    # of the column: no body line but a paragraph's last stops short, and that one ends its sentence.
-    if any(
-        re.search(f"[{_SENTENCE_END}，；：,;…]$", t)
-        or (t.endswith("、") and (_COMMA_RE.search(t) or display_width(t) >= column - _SHORT_MARGIN))
-        for t in texts[:-1]
-    ):
-        return False
-    if all(abs(display_width(t) - column) > 1.0 or _wide_or_labelled(t, column) for t in texts):
-        return True
-    # One line set to about the measure is no text cut off when what stands before it ends a sentence or
-    # is a headline too (``2020年春晚第二次彩排`` / ``欢乐吉祥，创新亮点频出`` over ``本报讯（记者 朱芳）``).
-    before = groups[index - 1] if index > 0 else []
-    return len(group) == 1 and bool(before) and (_ends_sentence(before) or _is_headline_group(before, column))
-
-
-# A line set to the column's measure is a body line read alone when the text under it repeats at most
-# this many of its character pairs, or this share of them (``大学``, ``的大`` by chance).
-_BODY_LINE_SHARED_PAIRS = 1
-
-
-_BODY_LINE_SHARE = 0.15
-
-
-# A headline read in one block with its lead: the headline line and at least one line of text.
-_ATOP_LEAD_MIN_LINES = 2
-
-
-# A line of a headline read in one block with its lead holds this many Han characters at least: a
-# headline of one line, of two.
-_ATOP_LINE_MIN_CHARS = {1: 4, 2: 3}
-
-
-# A line that is one lenticular bracket: ``【格兰仕发布家电物联网芯片】``.
-_WHOLE_BRACKET_RE = re.compile("【([^【】]+)】")
-
-
-# A digest item's head alone over its lead holds this many Han characters at least (``腊月``).
-_ITEM_HEAD_MIN_CHARS = 2
-
-
-# A headline line read inside another story's sentence has at least this many character pairs; its
-# words are looked for in this many blocks after it (a file may hold a whole issue).
-_HEADLINE_INSIDE_MIN_PAIRS = 6
-
-
-_HEADLINE_INSIDE_REACH = 60
-
-
-# The story the line was read inside may share this many of its character pairs by chance (``科技``).
-_INSIDE_SHARED_PAIRS = 1
-
-
-# A headline repeats this share of its character pairs in the story text that follows it.
-_ANNOUNCE_SHARE = 0.5
-
-
-# Or this share, when it repeats clearly more of the text after it than of the text before it.
-_ANNOUNCE_WEAK = 0.25
-
-
-# Groups either side of a line whose text is searched for a seam's characters.
-_SEAM_SEARCH_GROUPS = 20
-
-
-# Or a word of jieba's dictionary read across the seam, at least this common (`word_across`: 0.6 is a
-# word of about 250 in the dictionary's counts, ``农户``; ``帮助`` is 0.99).
-_CUT_WORD_STRENGTH = 0.6
-
-
-# A paragraph's opening cut off by a column break, read as a block of its own, has at most this many lines.
-_CUT_OPENING_LINES = 3
-
-
-def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> str:
-    """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
-    not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
-    word, and the next block goes on from it on a full line, the characters across the seam read
-    elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``) or forming a
-    common word of jieba's dictionary (``…310万户退耕农`` / ``户获得钱粮补助…``: ``农户``).
-    A block of a few such lines is one too when every line after its first is set to the full measure
-    and none ends a sentence (``印度通用图书公司过去十多年来`` / ``一直致力于在印度推广中国图书和中``
-    over ``国文化。该公司…``): a headline's lines are not all set as a paragraph's.
-    Returns why (the seam and its evidence), or "" when it is no such line."""
-    group = groups[index]
-    if not 1 <= len(group) <= _CUT_OPENING_LINES or index + 1 >= len(groups):
-        return ""
-    later = [_MULTI_SPACE_RE.sub("", line.text) for line in group[1:]]
-    if any(not _full_line(line, column) or _cells(line) >= column + 1.0 for line in later):
-        return ""
-    if any(re.search(f"[{_SENTENCE_END}；;]", line.text) for line in group):
-        return ""
-    text = _MULTI_SPACE_RE.sub("", group[-1].text)
-    width = _cells(_MULTI_SPACE_RE.sub("", group[0].text))
-    if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
-        return ""
-    following = groups[index + 1][0].text.strip()
-    if not _full_line(following, column) or _DATELINE_RE.match(following) or is_byline(following):
-        return ""
-    after = _MULTI_SPACE_RE.sub("", following)
-    if not re.match(f"[{HAN}]", after):
-        return ""
-    seams = {text[-2:] + after[:1], text[-1:] + after[:2]}
-    nearby = "\n".join(
-        line.text
-        for k in range(max(0, index - _SEAM_SEARCH_GROUPS), min(len(groups), index + _SEAM_SEARCH_GROUPS))
-        if k not in (index, index + 1)
-        for line in groups[k]
-    )
-    nearby = _MULTI_SPACE_RE.sub("", nearby)
-    # A word across the seam: three characters read elsewhere, or two (``帮|助``), or a common word of
-    # the language (jieba's dictionary: ``退耕农`` / ``户获得…``).
-    seam = f"{text[-2:]}|{after[:2]}"
-    if any(len(three) == 3 and three in nearby for three in seams) or text[-1:] + after[:1] in nearby:
-        return f"{seam} read elsewhere on the page"
-    word, strength = word_across(text, after)
-    if strength >= _CUT_WORD_STRENGTH:
-        return f"{seam} reads the word {word} of jieba's dictionary (strength {strength:.2f})"
-    if text.endswith("的"):
-        # ``中方十分珍视中泰两国及与泰国王室的`` / ``传统友谊，…``: the particle always has the word it
-        # qualifies after it; no headline ends on it over a line that reads on.
-        return f"{seam}: the line ends on 的, the next block reads on"
-    return ""
-
-
-def _over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """Whether the headline-like group at `index` stands right over a dateline: a headline, even when
-    the text before it broke off mid-sentence (the rest of that story is elsewhere on the page). A
-    kicker the OCR read as a block of its own over its main line (``水利部门积极推进复工复产`` / blank /
-    ``四千多处重要水利工程安全运行`` / blank / ``本报北京…电``) stands over the dateline too."""
-    group = groups[index]
-    if not _is_headline_group(group, column) or _is_body_fragment(group):
-        return False
-    following = index + 1
-    if following < len(groups) and not _DATELINE_RE.match(groups[following][0].text):
-        stacked = groups[following]
-        if (
-            not _is_headline_group(stacked, column)
-            or _is_body_fragment(stacked)
-            or any(_closes_a_bracket(line.text) for line in group)  # a note's tail (``李保东）``)
-        ):
-            return False
-        following += 1
-    return following < len(groups) and bool(_DATELINE_RE.match(groups[following][0].text))
-
-
-def _over_authors_line(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """Whether the headline-like group at `index` stands right over a block that opens with its
-    author's line and goes on with text (``多给他人添“福气”（民生观）`` / blank / ``傅子`` or
-    ``本报评论员  李辉霞`` / ``当我们都乐于…``): a piece's headline, even when the text before it ended
-    without a sentence mark (a standfirst printed without one)."""
-    group = groups[index]
-    if index + 1 >= len(groups) or not _is_headline_group(group, column) or _is_body_fragment(group):
-        return False
-    under = groups[index + 1]
-    author = under[0].text.strip()
-    return len(under) > 1 and bool(_AUTHOR_ALONE_RE.match(author) or is_byline(author))
-
-
-def _headline_atop_dateline(group: list[_Line], column: float) -> bool:
-    """Whether the block opens with headline lines set right over a dateline in the same block, no blank
-    line between (``监管提高精准性（权威发布）`` / ``对药品食品还要“严防死守”`` / ``本报北京2月15日电…``): the
-    lines over the dateline are the headline, not the start of a story's text."""
-    for k, line in enumerate(group[: _HEADLINE_MAX_LINES + 1]):
-        if _DATELINE_RE.match(line.text):
-            return k > 0 and _is_headline_group(group[:k], column)
-    return False
-
-
-def _announces_next(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """Whether the headline-like group at `index` stands over the text that follows it even though the
-    text before it broke off mid-sentence (an OCR engine ends a block where a column ends): it repeats
-    the words of the story after it (``东航包机从越南接回…`` over ``…中国东方航空3日派出包机…``)."""
-    group = groups[index]
-    if not _is_headline_group(group, column) or _is_body_fragment(group):
-        return False
-    own = _pairs(clean_prose("".join(line.text for line in group)))
-    if len(own) < 3:
-        return False
-    following = clean_prose("".join(line.text for g in groups[index + 1 : index + 4] for line in g))
-    preceding = clean_prose("".join(line.text for g in groups[max(0, index - 3) : index] for line in g))
-    after = len(own & _pairs(following)) / len(own)
-    before = len(own & _pairs(preceding)) / len(own)
-    return after >= _ANNOUNCE_SHARE or (after >= _ANNOUNCE_WEAK and after >= 2 * before + _ANNOUNCE_WEAK / 2)
-
-
-# The text after a headline-like line shares at most this share of its character pairs with the story
-# before it when it is another story's.
-_TOPIC_CHANGE_SHARE = 0.08
-
-
-def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, column: float) -> bool:
-    """Whether the headline-like group at `index` stands between two stories although the one before it
-    broke off mid-sentence: the text after it shares next to nothing with the story before it."""
-    group = groups[index]
-    if not _is_headline_group(group, column) or _is_body_fragment(group) or index + 1 >= len(groups):
-        return False
-    following = _pairs(clean_prose("".join(line.text for g in groups[index + 1 : index + 3] for line in g)))
-    before = _pairs(clean_prose("".join(line.text for line in story)))
-    if len(following) < 40 or len(before) < 40:
-        return False
-    return len(following & before) <= _TOPIC_CHANGE_SHARE * len(following)
-
-
-def _is_headline_group(group: list[_Line], column: float) -> bool:
-    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group) or _is_body_fragment(group):
-        return False
-    if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
-        return False
-    if len(group) > 1 and _CLOSING_NOTE_RE.match(group[-1].text):
-        return (
-            False  # ``璀璨的成功与幸福！`` / ``（作者为中国驻俄罗斯大使）``: a story's last line and its note
-        )
-    if _cut_at_a_comma(group, column):
-        return False  # a comma: a body line cut off by column breaks, unless set wider than the column
-    widths = [display_width(line.text.strip()) for line in group]
-    # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
-    # A single line between blank lines is a headline (two column breaks a line apart are rare).
-    return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
-
-
-def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
-    """A line with a comma in it, set to the column's measure: a body line cut off by column breaks
-    (``马正其说，现在"双随机"规定每``), never a headline, unless set wider than the column, with a column
-    label, or clearly short (`_wide_or_labelled`)."""
-    return any(
-        _COMMA_RE.search(line.text)
-        and not _wide_or_labelled(line.text, column)
-        and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
-        for k, line in enumerate(group)
-    )
-
-
-def _full_line_with_a_comma(group: list[_Line], column: float) -> bool:
-    """A block of one line with a comma in it, set about the column's measure (an OCR engine may lose a
-    character or two: at least a paragraph's indented first line, short by a margin), never wider: a
-    body line a column break cut off (``马正其说，现在"双随机"规定每``), never a headline printed under
-    the story above."""
-    if len(group) != 1 or not _COMMA_RE.search(group[0].text):
-        return False
-    width = _cells(group[0].text)
-    return column - _INDENT_CELLS - _SHORT_MARGIN <= width < column + 1.0
-
-
-def _headline_over_dateline(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """A headline of a line or two with a comma each (``体操世锦赛，中国队收获3银2铜`` /
-    ``备战奥运会，还要加把劲``) right over a dateline: text cut from a paragraph would end on a comma or
-    run commas all through, and would not stand just before another story's dateline. Or right over
-    a story's lead printed without a dateline, its first line set as one (two cells short of the column
-    over a full line: ``当地时间10月13日，2019`` / ``年体操世锦赛在德国斯图加特``), not the rest of a
-    sentence cut off before it."""
-    if index + 1 >= len(groups):
-        return False
-    following = groups[index + 1]
-    if not _DATELINE_RE.match(following[0].text) and not (
-        len(following) >= 2
-        and abs(display_width(following[0].text.strip()) - (column - _INDENT_CELLS)) <= _HALF_CELL
-        and abs(display_width(following[1].text.strip()) - column) <= _HALF_CELL
-        and not _INDENT_RE.match(following[0].text)
-    ):
-        return False
-    group = name_dots_read(groups[index])  # a name's dot read as a full stop ends no sentence
-    lines = [line.text.strip() for line in group]
-    return (
-        len(group) <= 2
-        and _is_headline_like(group)
-        and all(line.count("，") + line.count(",") <= 1 for line in lines)
-        and not any(line.endswith(("，", "、", "；", ",")) for line in lines)
-        and not all(abs(display_width(line) - column) <= 1.0 for line in lines)
-        and not any(_DATELINE_RE.match(line) or is_byline(line) for line in lines)
-    )
-
-
-def _kicker_over_headline(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """A kicker of phrases with a comma or two (``安徽天长推动移风易俗，培育乡村文明``), alone in its block,
-    set short of the column, over a headline block that stands over a byline or a dateline, a word of
-    it in the text there: no text a column break cut (that fills the column), and no paragraph stands
-    between a headline and its byline. Quotes mark a sentence (an OCR'd block cut mid-sentence)."""
-    if index + 2 >= len(groups) or len(groups[index]) != 1:
-        return False
-    text = groups[index][0].text.strip()
-    if (
-        display_width(text) >= column - _SHORT_MARGIN
-        or len(_COMMA_RE.findall(text)) > 2
-        or re.search(f'[、；;：:“”"{_SENTENCE_END}]', text)
-        or text.endswith(("，", ","))
-        or len(_HAN_RE.findall(text)) < 4
-        or _DATELINE_RE.match(text)
-        or is_byline(text)
-    ):
-        return False
-    under = groups[index + 2][0].text
-    if not _is_headline_group(groups[index + 1], column) or not (
-        _DATELINE_RE.match(under) or is_byline(under)
-    ):
-        return False
-    # A kicker names what its story tells: a word of it comes again in the text under the byline.
-    story = "".join(line.text for line in groups[index + 2])
-    return bool(_han_pairs(text) & _han_pairs(story))
-
-
-def _han_pairs(text: str) -> set[str]:
-    """The pairs of Han characters next to each other in a text."""
-    return {a + b for a, b in zip(text, text[1:], strict=False) if _HAN_RE.match(a) and _HAN_RE.match(b)}
-
-
-def _title_after_kicker(kicker: list[_Line], group: list[_Line]) -> bool:
-    """A headline's main line under a kicker that leads into it (``陕西各地开通绿色专线——`` /
-    ``包机专列，送农民工返岗``): a line or two without sentence marks, commas and all."""
-    return (
-        kicker[-1].text.rstrip().endswith("——")
-        and len(group) <= 2
-        and _is_headline_like(group)
-        and not any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group)
-        and not _is_body_fragment(group)
-    )
-
-
-def _wide_or_labelled(text: str, column: float) -> bool:
-    """A headline line with a comma: wider than any body line, ending in a column label
-    (``稳投资，合理有效很重要（感言·岁末年初看经济⑨）``), or set clearly short of the column (shorter
-    than a paragraph's indented first line) and ending in a word: ``面对疫情，人类需要合作``."""
-    text = text.strip()
-    width = display_width(text)
-    if width > column + _SHORT_MARGIN or re.search(f"[{HAN}][）)]$", text) or text.endswith("——"):
-        return True  # wide, a column label, or a kicker leading into its title (``…周家坪——``)
-    return width < column - _INDENT_CELLS - 2 * _SHORT_MARGIN and bool(re.search(f"[{HAN}0-9”’]$", text))
-
-
-def _pairs(text: str) -> set[str]:
-    """Character pairs of the Han (and alphanumeric) runs of a text."""
-    pairs: set[str] = set()
-    for run in re.findall(f"[{HAN}A-Za-z0-9]+", text):
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
-    return pairs
