@@ -110,7 +110,6 @@ from storage.ingest.segmenter.captions import (
     _inner_caption_end,
     _is_caption_group,
 )
-from storage.ingest.segmenter.columns import _local_columns, _typical_width
 from storage.ingest.segmenter.cut import _Cut, _Dropped
 from storage.ingest.segmenter.headline_shapes import (
     _ANNOUNCE_SHARE,
@@ -159,7 +158,6 @@ from storage.ingest.segmenter.items import (
     _closed_by_its_source,
     _prints_items_sources,
 )
-from storage.ingest.segmenter.mastheads import _masthead_lines
 from storage.ingest.segmenter.names import (
     _AUTHOR_ALONE_RE,
     _CLOSING_NAMES_RE,
@@ -176,6 +174,8 @@ from storage.ingest.segmenter.noise import (
     _is_garbled,
     _is_noise,
 )
+from storage.ingest.segmenter.page_facts import page_facts
+from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.run_in_heads import (
     _BRACKETED_HEAD_RE,
     _ITEM_HEAD_MIN_CHARS,
@@ -224,77 +224,41 @@ class _Segmenter:
     """
 
     def __init__(self, lines: list[_Line]) -> None:
-        self.lines = lines
-        self.groups = _groups(lines)
-        self.column = _typical_width(lines)
-        # Digits and Latin letters are set half a cell wide when a line reads wider than the column
-        # counting them a cell each (``2020全国农产品博览会12日在湖南长``).
-        self.half_width_digits = any(
-            _cells(line.text) >= self.column + 1.0
-            and _set_width(line.text.strip()) <= self.column + _HALF_CELL
-            for line in lines
-        )
-        # The measure of the column each group is set in, where the page sets stories in wider columns.
-        self.group_columns = _local_columns(self.groups, self.column)
-        self.masthead = _masthead_lines(lines)
-        self.stories: list[_Story] = []
-        self.gap_groups: list[tuple[int, list[_Line]]] = []
-        self.dropped: list[_Dropped] = []
-        self.roles: dict[int, str] = {}
-        self.current: _Story | None = None
-        self.pending_byline: str | None = None  # a byline printed before the text of the next story
-        self.author_line: int | None = None  # the number of the last line read as an author's name alone
-        self.pending_date: str | None = None  # a web page's date line over the next story's text
-        self.pending_head: int | None = None  # a brief's head in brackets alone on its line: the next story's
-        self.at_page_end = False  # every line has been read: nothing on the page follows the open story
-        self.caption_open = False  # the block before was a caption cut off before its sentence ended
-        self.caption_before = False  # the block before was a caption: its credit may stand alone next
-        self.note_tail: set[int] = set()  # lines that finish a closing note wrapped over its block
-        self.caption_tail: set[int] = set()  # lines of a caption set between a story's paragraphs
-        # Each line's number → the number of the line after it on the page.
-        self.next_number = {a.number: b.number for a, b in zip(lines, lines[1:], strict=False)}
-        self.under_bullet = False  # the line before was a brief's bulleted head: this one opens its text
-        self.continued = False  # the line before was ``上接第1版`` alone: this one opens the story's rest
-        self.guide_open = False  # a 导读 label closed the block before: its entries may follow
-        self.brief: _Story | None = None  # the last story opened under a brief's bulleted head
-        self.brief_column = False  # a column's name was read over numbered briefs: the first may follow
-        self.brief_number = 0  # the number of the last numbered brief read (``3.``, ``三、``, ``③``)
-        self.picture_next = False  # a 图片新闻 label was read: the next story is a picture story
-        self.appointments_next = False  # a 人事任免 label was read: the list of appointments may follow
-        self.picture: _Story | None = None  # the picture story, closed by its photographer's credit
-        self.group_index = 0  # the blank-line group being read
-        # A page of items: it prints items' sources (`_prints_items_sources`), or a digest item's source or
-        # a strip heading was read: items go on.
-        self.among_items = _prints_items_sources(lines)
-        self.run_in_text: set[int] = set()  # lines whose text follows a wrapped run-in head's separator
-        self.group_of = {line.number: k for k, group in enumerate(self.groups) for line in group}
+        self.page = page_facts(lines)
+        self.state = Reading(among_items=_prints_items_sources(lines))
 
     def run(self) -> _Cut:
-        for group_index, group in enumerate(self.groups):
+        for group_index, group in enumerate(self.page.groups):
             self.group(group_index, group)
-        self.at_page_end = True
-        if self.current is not None:
+        self.state.at_page_end = True
+        if self.state.current is not None:
             self.close()
-        return _Cut(self.stories, self.gap_groups, self.dropped, roles=self.roles, column=self.column)
+        return _Cut(
+            self.state.stories,
+            self.state.gap_groups,
+            self.state.dropped,
+            roles=self.state.roles,
+            column=self.page.column,
+        )
 
     # -- the story being read
 
     def start(self, line: _Line, why: str) -> None:
-        if self.current is not None:
+        if self.state.current is not None:
             self.close(opener=line)
         story = _Story()
-        if self.picture_next:
-            self.picture, self.picture_next = story, False
-        if self.under_bullet:
-            self.brief = story  # opened under a brief's head, whatever opens its text (a dateline)
+        if self.state.picture_next:
+            self.state.picture, self.state.picture_next = story, False
+        if self.state.under_bullet:
+            self.state.brief = story  # opened under a brief's head, whatever opens its text (a dateline)
         story.lines.append(line)
-        if self.pending_byline is not None:
-            story.byline = self.pending_byline
-            self.pending_byline = None
-        story.printed_date, self.pending_date = self.pending_date, None
-        story.own_head, self.pending_head = self.pending_head, None
-        self.current = story
-        self.roles[line.number] = f"opens a story: {why}"
+        if self.state.pending_byline is not None:
+            story.byline = self.state.pending_byline
+            self.state.pending_byline = None
+        story.printed_date, self.state.pending_date = self.state.pending_date, None
+        story.own_head, self.state.pending_head = self.state.pending_head, None
+        self.state.current = story
+        self.state.roles[line.number] = f"opens a story: {why}"
 
     def close(self, opener: _Line | None = None) -> None:
         """Close the open story. One that ended without a byline may have swallowed the headlines that
@@ -302,8 +266,8 @@ class _Segmenter:
         unless they stand right over the dateline that opens the next story (`opener`, in their block:
         ``…为中葡关系长远发`` / blank / ``第二届中国国际进口博览`` / ``会在韩国举行推介会`` / ``本报首尔…电``),
         where the text before them broke off at a column's end."""
-        story = self.current
-        self.current = None
+        story = self.state.current
+        self.state.current = None
         if story is None:
             return
         if not story.closed_by_byline and not story.ended:
@@ -313,7 +277,7 @@ class _Segmenter:
                 cut > 1
                 and _is_headline_like(groups[cut - 1])
                 and not _is_body_fragment(groups[cut - 1])
-                and not _full_line_with_a_comma(groups[cut - 1], self.column)
+                and not _full_line_with_a_comma(groups[cut - 1], self.page.column)
                 and not _is_note(groups[cut - 1][0].text)
                 and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
             ):
@@ -333,20 +297,20 @@ class _Segmenter:
                     and len(trailing) == 1
                     and not opener.blank_before
                     and bool(_DATELINE_RE.match(opener.text))
-                    and self.next_number.get(trailing[0][-1].number) == opener.number
-                    and _is_headline_group(trailing[0], self.column)
+                    and self.page.next_number.get(trailing[0][-1].number) == opener.number
+                    and _is_headline_group(trailing[0], self.page.column)
                 )
                 while trailing and not _ends_sentence(kept) and not over_dateline:
                     kept += trailing.pop(0)
             story.lines = kept
             for group in trailing:
-                self.gap_groups.append((len(self.stories) + 1, group))
+                self.state.gap_groups.append((len(self.state.stories) + 1, group))
                 for line in group:
-                    self.roles.setdefault(
+                    self.state.roles.setdefault(
                         line.number, "headline: a line without sentence marks after the story's end"
                     )
         if story.lines:
-            self.stories.append(story)
+            self.state.stories.append(story)
 
     def run_on_headline(self, lines: list[_Line]) -> int:
         """Where a headline printed right under the story's last sentence starts, no blank line between
@@ -373,19 +337,19 @@ class _Segmenter:
             # After a paragraph's short last line, the next paragraph's first line is short by its
             # indent: a line wider than that opens none.
             full_after_paragraph_end = (
-                first >= self.column - _INDENT_CELLS + _HALF_CELL
-                and _set_width(lines[cut - 1].text.strip()) < self.column - _SHORT_MARGIN
+                first >= self.page.column - _INDENT_CELLS + _HALF_CELL
+                and _set_width(lines[cut - 1].text.strip()) < self.page.column - _SHORT_MARGIN
             )
             if (
-                not self.at_page_end
+                not self.state.at_page_end
                 and not after_note
                 and not unindented
                 and not full_after_paragraph_end
-                and first > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+                and first > self.page.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
             ):
                 return len(lines)
         for line in lines[cut:]:
-            self.roles[line.number] = "headline: printed right under the story's last sentence"
+            self.state.roles[line.number] = "headline: printed right under the story's last sentence"
         return cut
 
     def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:
@@ -440,12 +404,14 @@ class _Segmenter:
         printed there, the page ends (its footer aside), or a dateline or a byline opens a story, or
         text follows those headlines. A body line a column break cut is followed by the rest of its
         sentence, never by a headline or a story's opening."""
-        k = self.group_of.get(line.number)
-        if k is None or self.groups[k][-1] is not line:
+        k = self.page.group_of.get(line.number)
+        if k is None or self.page.groups[k][-1] is not line:
             return False
-        following = [g for g in self.groups[k + 1 :] if not all(self.is_furniture(x) for x in g)]
+        following = [g for g in self.page.groups[k + 1 :] if not all(self.is_furniture(x) for x in g)]
         skipped = 0
-        while following and skipped < _HEADLINE_MAX_LINES and _is_headline_group(following[0], self.column):
+        while (
+            following and skipped < _HEADLINE_MAX_LINES and _is_headline_group(following[0], self.page.column)
+        ):
             following = following[1:]
             skipped += 1
         if not following:
@@ -469,7 +435,10 @@ class _Segmenter:
     def _fills_column(self, text: str) -> bool:
         """Whether a line is set as full as a body line: within a margin of the column, and not a cell
         or more wider than it (no body line is, once the marks it hangs are left out)."""
-        return display_width(text) >= self.column - _SHORT_MARGIN and _set_width(text) < self.column + 1.0
+        return (
+            display_width(text) >= self.page.column - _SHORT_MARGIN
+            and _set_width(text) < self.page.column + 1.0
+        )
 
     def _set_full(self, index: int, group: list[_Line]) -> bool:
         """Whether a block's line is set as full as its place allows: a body line filling the column, or
@@ -479,17 +448,21 @@ class _Segmenter:
         if self._fills_column(text):
             return True
         first = index == 0 or _ends_sentence(group[index - 1 : index])
-        full = self.column - _INDENT_CELLS - _SHORT_MARGIN
-        return first and full <= display_width(text) < self.column - _SHORT_MARGIN
+        full = self.page.column - _INDENT_CELLS - _SHORT_MARGIN
+        return first and full <= display_width(text) < self.page.column - _SHORT_MARGIN
 
     def ends_sentence(self) -> bool:
-        return self.current is not None and (self.current.ended or _ends_sentence(self.current.lines))
+        return self.state.current is not None and (
+            self.state.current.ended or _ends_sentence(self.state.current.lines)
+        )
 
     def drop(self, line: _Line, kind: str, text: str | None = None) -> None:
-        self.dropped.append(_Dropped(line.number, kind, (text if text is not None else line.text).strip()))
+        self.state.dropped.append(
+            _Dropped(line.number, kind, (text if text is not None else line.text).strip())
+        )
 
     def is_furniture(self, line: _Line) -> bool:
-        return line.number in self.masthead or is_page_furniture(line.text)
+        return line.number in self.page.masthead or is_page_furniture(line.text)
 
     # -- a blank-line group
 
@@ -500,9 +473,9 @@ class _Segmenter:
             self.group(group_index, group[:cut])
             self.group(group_index, group[cut:])
             return
-        self.group_index = group_index
-        caption_cut, caption_before = self.caption_open, self.caption_before
-        self.caption_open = self.caption_before = False
+        self.state.group_index = group_index
+        caption_cut, caption_before = self.state.caption_open, self.state.caption_before
+        self.state.caption_open = self.state.caption_before = False
         if self.credit_after_text(group_index, group):
             return
         if self.caption_after_text(group_index, group):
@@ -511,8 +484,10 @@ class _Segmenter:
             return
         if self.ornamented_column_over_a_piece(group):
             self.close()
-            self.gap_groups.append((len(self.stories), group))
-            self.roles[group[0].number] = "headline: a column's name over a piece's title, its author next"
+            self.state.gap_groups.append((len(self.state.stories), group))
+            self.state.roles[group[0].number] = (
+                "headline: a column's name over a piece's title, its author next"
+            )
             return
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.link_box(group)
@@ -526,8 +501,10 @@ class _Segmenter:
             for line in group:
                 self.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.
-            self.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
-            self.caption_before = True
+            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
+                group[-1].text
+            )
+            self.state.caption_before = True
             return
         if caption_before and _BARE_CREDIT_RE.match(group[0].text):
             # The credit of the caption above, in a block of its own: never a byline. Like a credit
@@ -580,7 +557,7 @@ class _Segmenter:
             tail -= 1
         closes = 0 < tail < len(group)
         if furniture:
-            if self.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
+            if self.state.current is not None and self.ends_sentence() and self.is_furniture(group[0]):
                 self.close()  # a page footer after a story printed without a byline
             for line in furniture:
                 self.drop(line, "header/footer" if is_page_furniture(line.text) else "masthead")
@@ -594,25 +571,33 @@ class _Segmenter:
         # story its block's text went to when it stands under it (read once that text is).
         for line in furniture:
             self.date_text(line, under=False)
-        if self.current is not None and len(group) == 1 and _NAME_CREDIT_RE.match(group[0].text):
+        if self.state.current is not None and len(group) == 1 and _NAME_CREDIT_RE.match(group[0].text):
             # A photographer's credit, a name and 摄 (``吴涛摄``), a block of its own under a story's text:
             # the credit of a photo set in the story's column, never a headline nor a byline; what
             # follows decides whether the story goes on.
             self.drop(group[0], "caption")
             return
-        if self.current is not None and self.ends_sentence() and self.word_among_specks(group_index, group):
+        if (
+            self.state.current is not None
+            and self.ends_sentence()
+            and self.word_among_specks(group_index, group)
+        ):
             for line in group:
                 self.drop(line, "OCR noise")
             return
         if self.stanza(group_index, group):
             return
-        if self.current is not None and not self.current.ended and self.kicker_with_a_comma(group_index):
+        if (
+            self.state.current is not None
+            and not self.state.current.ended
+            and self.kicker_with_a_comma(group_index)
+        ):
             self.close()
-            self.gap_groups.append((len(self.stories), group))
+            self.state.gap_groups.append((len(self.state.stories), group))
             return
         if (
-            self.current is not None
-            and not self.current.ended
+            self.state.current is not None
+            and not self.state.current.ended
             and not _CLOSING_NOTE_RE.match(group[0].text)
             and not _CLOSING_NAMES_RE.match(group[0].text)
             and self.headline_between(group_index)
@@ -627,7 +612,7 @@ class _Segmenter:
         self.lines_from(0, group)
         for line in furniture:
             self.date_text(line, under=True)
-        if closes and self.current is not None and self.ends_sentence():
+        if closes and self.state.current is not None and self.ends_sentence():
             self.close()
 
     def strip_heading(self, group_index: int, group: list[_Line]) -> bool:
@@ -640,20 +625,20 @@ class _Segmenter:
         lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
         if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
             return False
-        if group_index + 1 >= len(self.groups):
+        if group_index + 1 >= len(self.page.groups):
             return False
-        following = self.groups[group_index + 1][0].text.strip()
+        following = self.page.groups[group_index + 1][0].text.strip()
         if _BRIEFS_NAME_RE.search(lines[0].text) and (BULLET_RE.match(following) or number_mark(following)):
             return False  # a column's name over its bulleted or numbered briefs (`column_head`)
-        story = self.current
+        story = self.state.current
         if story is not None and not story.ended and not self.ends_sentence():
             return False
         if story is not None:
             self.close()
-        self.among_items = True
+        self.state.among_items = True
         for line in group:
             self.drop(line, "strip heading")
-            self.roles[line.number] = "a strip heading over a group of items: no headline"
+            self.state.roles[line.number] = "a strip heading over a group of items: no headline"
         return True
 
     def date_text(self, line: _Line, *, under: bool) -> None:
@@ -662,25 +647,29 @@ class _Segmenter:
         found = text_date(line.text)
         if found is None or found[1] != under:
             return
-        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        story = (
+            self.state.current
+            if self.state.current is not None
+            else (self.state.stories[-1] if self.state.stories else None)
+        )
         if under and story is not None:
             story.printed_date = found[0]
         elif not under:
-            self.pending_date = found[0]
+            self.state.pending_date = found[0]
             # A site's date line naming the author (``… 作者：王某``): the next story's byline.
-            if (author := stamp_author(line.text)) is not None and self.pending_byline is None:
-                self.pending_byline = author
+            if (author := stamp_author(line.text)) is not None and self.state.pending_byline is None:
+                self.state.pending_byline = author
 
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
         its block over a headline block: a headline line, though it holds commas."""
         text = group[0].text.strip()
-        following = self.group_index + 1
+        following = self.state.group_index + 1
         return (
             len(group) == 1
             and text.endswith("——")
-            and following < len(self.groups)
-            and _is_headline_group(self.groups[following], self.column)
+            and following < len(self.page.groups)
+            and _is_headline_group(self.page.groups[following], self.page.column)
         )
 
     def text_line(self, index: int, group: list[_Line]) -> bool:
@@ -689,7 +678,7 @@ class _Segmenter:
         line = group[index]
         return (
             0 < index < len(group) - 1
-            and line.number not in self.masthead
+            and line.number not in self.page.masthead
             and self._fills_column(line.text.strip())
             and self._fills_column(group[index - 1].text.strip())
         )
@@ -699,33 +688,33 @@ class _Segmenter:
         appointments under its label belong to no story; a 图片新闻 label heads
         no story but makes the next one a picture story, closed by its photographer's credit."""
         texts = [line.text for line in group]
-        appointments, self.appointments_next = self.appointments_next, False
+        appointments, self.state.appointments_next = self.state.appointments_next, False
         # An editor's note right under a piece's last sentence introduces what follows it, not that piece
         # (under a headline it is its story's first paragraph).
-        after_piece = self.current is not None and self.ends_sentence() and is_editors_note(texts)
+        after_piece = self.state.current is not None and self.ends_sentence() and is_editors_note(texts)
         if is_notice_box(texts) or after_piece or (appointments and is_appointments_list(texts)):
-            if self.current is not None and self.ends_sentence():
+            if self.state.current is not None and self.ends_sentence():
                 self.close()
             for line in group:
                 self.drop(line, "notice")
             return True
         if len(group) == 1 and is_appointments_label(texts[0]):
-            if self.current is not None and self.ends_sentence():
+            if self.state.current is not None and self.ends_sentence():
                 self.close()
             self.drop(group[0], "notice")
-            self.appointments_next = True
+            self.state.appointments_next = True
             return True
         if is_ad_box(texts):
-            if self.current is not None and self.ends_sentence():
+            if self.state.current is not None and self.ends_sentence():
                 self.close()
             for line in group:
                 self.drop(line, "public-service advertisement")
             return True
         if len(group) == 1 and is_picture_label(texts[0]):
-            if self.current is not None and self.ends_sentence():
+            if self.state.current is not None and self.ends_sentence():
                 self.close()
             self.drop(group[0], "column head")
-            self.picture_next = True
+            self.state.picture_next = True
             return True
         return False
 
@@ -733,9 +722,9 @@ class _Segmenter:
         """Whether a bulleted line (``■ 积极调配物资``) is one more sub-heading of the open story: that
         story, not ended by a byline or an end mark, already printed a sub-heading with the same
         ornament inside its text (``■ 加强社区防控``), short and ending no sentence."""
-        story = self.current
+        story = self.state.current
         bullet = BULLET_RE.match(text.strip())
-        if story is None or story.ended or story is self.brief or bullet is None:
+        if story is None or story.ended or story is self.state.brief or bullet is None:
             return False
         mark = bullet.group(0).strip()
         return any(
@@ -752,7 +741,7 @@ class _Segmenter:
         if len(group) > 2 or not all(self.bulleted_subheading_of_the_open_story(line.text) for line in group):
             return False
         for line in group:
-            self.roles[line.number] = "text: a sub-heading bulleted as the open story's others"
+            self.state.roles[line.number] = "text: a sub-heading bulleted as the open story's others"
         self.lines_from(0, group)
         return True
 
@@ -763,16 +752,16 @@ class _Segmenter:
         text = BULLET_RE.sub("", _MULTI_SPACE_RE.sub("", group[0].text))
         if (
             len(group) != 1
-            or group_index + 1 >= len(self.groups)
+            or group_index + 1 >= len(self.page.groups)
             or not re.fullmatch(f"[{HAN}·]{{2,6}}", text)
         ):
             return False
-        following = self.groups[group_index + 1][0].text.strip()
+        following = self.page.groups[group_index + 1][0].text.strip()
         numbered = bool(number_mark(following)) and re.match("^(?:1|一|①)", following) is not None
         if not (BULLET_RE.match(following) or numbered) or is_byline(following):
             return False
-        self.brief_column = numbered
-        if self.current is not None and self.ends_sentence():
+        self.state.brief_column = numbered
+        if self.state.current is not None and self.ends_sentence():
             self.close()
         self.drop(group[0], "column head")
         return True
@@ -783,7 +772,7 @@ class _Segmenter:
         own text, which opens a story. The rest of the block is returned."""
         if not group or not _LINK_LABEL_RE.match(group[0].text):
             return group
-        if self.current is not None and self.ends_sentence():
+        if self.state.current is not None and self.ends_sentence():
             self.close()
         self.drop(group[0], "label of a box after a story")
         rest = group[1:]
@@ -792,14 +781,14 @@ class _Segmenter:
         # (``相关阅读`` / ``近日，又有一些国家政要及国际组织负`` / ``责人继续…``).
         wrapped = (
             len(rest) >= 2
-            and _set_width(rest[0].text.strip()) >= self.column - _SHORT_MARGIN - _INDENT_CELLS
+            and _set_width(rest[0].text.strip()) >= self.page.column - _SHORT_MARGIN - _INDENT_CELLS
             and bool(_COMMA_RE.search(rest[0].text))
             and self._fills_column(rest[1].text.strip())
         )
         if len(rest) >= 2 and _is_headline_like(rest[:1]) and not _ends_sentence(rest[:1]) and not wrapped:
             head = rest[0]
-            self.gap_groups.append((len(self.stories), [head]))
-            self.roles[head.number] = "headline: the head of a box under its label"
+            self.state.gap_groups.append((len(self.state.stories), [head]))
+            self.state.roles[head.number] = "headline: the head of a box under its label"
             return self._box_story(rest[1], "text under the head of a box", rest[2:])
         if wrapped and len(rest) >= 2:
             # The box's own text, no head: a story of its own (its title inferred), not a headline.
@@ -809,7 +798,7 @@ class _Segmenter:
     def _box_story(self, first: _Line, why: str, rest: list[_Line]) -> list[_Line]:
         """A box's text as a story of its own: the open story closed, one started at `first`, the block's
         `rest` read into it. Nothing of the block is left."""
-        if self.current is not None:
+        if self.state.current is not None:
             self.close()
         self.start(first, why)
         for index, line in enumerate(rest):
@@ -856,8 +845,8 @@ class _Segmenter:
     def guide_box(self, group: list[_Line]) -> list[_Line]:
         """A 导读 box: its label and the entries under it, each a line ending with another page's number,
         belong to no story; the rest of the block is returned."""
-        guide_open = self.guide_open
-        self.guide_open = False
+        guide_open = self.state.guide_open
+        self.state.guide_open = False
         start = next((k for k, line in enumerate(group) if _GUIDE_LABEL_RE.match(line.text)), None)
         if start is None and not guide_open:
             return group
@@ -874,31 +863,33 @@ class _Segmenter:
             return group
         for line in group[(first if start is None else start) : end]:
             self.drop(line, "guide to other pages")
-        self.guide_open = start is not None and end == len(group)
+        self.state.guide_open = start is not None and end == len(group)
         return group[: (first if start is None else start)] + group[end:]
 
     def open_story_ends_with(self, line: _Line) -> bool:
         """Whether a story is open and `line` is its last line so far (what comes next sits right under
         its text)."""
-        story = self.current
+        story = self.state.current
         return story is not None and not story.ended and bool(story.lines) and story.lines[-1] is line
 
     def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
         """A photo's credit alone in its block right after the open story's text (a column break fell
         between ``…心里像吃了蜜一样甜。`` and ``瞿明斌摄（影像中国）``): the story's last paragraph, as when
         no break falls there. After a caption's ``图为…`` block it is the caption's credit."""
-        story = self.current
+        story = self.state.current
         if not (
             len(group) == 1
             and _AGENCY_CREDIT_RE.match(group[0].text)
             and story is not None
             and group_index > 0
-            and self.open_story_ends_with(self.groups[group_index - 1][-1])
+            and self.open_story_ends_with(self.page.groups[group_index - 1][-1])
             and _ends_sentence(story.lines)
         ):
             return False
         story.lines.append(group[0])
-        self.roles[group[0].number] = "photo credit right under the story's text: a paragraph of its own"
+        self.state.roles[group[0].number] = (
+            "photo credit right under the story's text: a paragraph of its own"
+        )
         return True
 
     def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
@@ -910,13 +901,13 @@ class _Segmenter:
         and a caption opening with its day (``1月12日，…``) may stand inside a story's columns, where its
         sentence breaks off to go on in the next block. The credit may be an agency's
         (``王某摄（人民视觉）``, ``新华社发 王某摄``, ``（新华社发）``)."""
-        story = self.current
-        if story is None or story is self.picture or not story.lines or group_index == 0:
+        story = self.state.current
+        if story is None or story is self.state.picture or not story.lines or group_index == 0:
             return False
-        above = self.groups[group_index - 1][-1]
+        above = self.page.groups[group_index - 1][-1]
         jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
         # A dated caption inside the story's columns, its sentence broken off above and going on below.
-        inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.groups)
+        inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.page.groups)
         after_text = self.open_story_ends_with(above) and (_ends_sentence(story.lines) or inside)
         if not (jumped or after_text) or len(group) > _CAPTION_MAX_LINES:
             return False
@@ -935,13 +926,13 @@ class _Segmenter:
         ornamented line, no photo credit in its block): a paragraph of the open story, not a headline
         over the next one nor a caption (whose first line fills the column).
         Not in a column of briefs, whose bulleted heads do head the next item."""
-        story = self.current
+        story = self.state.current
         line = group[0]
         text = line.text.strip()
         if (
             story is None
             or story.ended
-            or story is self.brief
+            or story is self.state.brief
             or len(story.lines) < 2
             or not _SUBHEADING_ORNAMENT_RE.match(text)
             or not _ends_sentence(story.lines)
@@ -952,8 +943,8 @@ class _Segmenter:
         if not _ornamented_subheading(text) or self.run_in_item(0, group) is not None:
             return False  # (``■河北“老赖地图”小程序上线 身边有`` / …: an item's lead-in run in)
         following = group[1] if len(group) > 1 else None
-        if following is None and group_index + 1 < len(self.groups):
-            following = self.groups[group_index + 1][0]
+        if following is None and group_index + 1 < len(self.page.groups):
+            following = self.page.groups[group_index + 1][0]
         if following is None:
             return False
         after = following.text.strip()
@@ -961,11 +952,11 @@ class _Segmenter:
             _SUBHEADING_ORNAMENT_RE.match(after)
             or _DATELINE_RE.match(after)
             or is_byline(after)
-            or display_width(after) < self.column - _INDENT_CELLS - 1.0
+            or display_width(after) < self.page.column - _INDENT_CELLS - 1.0
         ):
             return False
         story.lines.append(line)
-        self.roles[line.number] = _SUBHEADING_ROLE
+        self.state.roles[line.number] = _SUBHEADING_ROLE
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
@@ -975,21 +966,21 @@ class _Segmenter:
         reads on into neither, and
         its words are another story's (the page's text after it repeats half its character pairs; the
         open story, next to none). It goes to the headline groups, for the matching step to place."""
-        story = self.current
+        story = self.state.current
         if (
             story is None
             or story.ended
             or len(group) != 1
-            or group_index + 1 >= len(self.groups)
+            or group_index + 1 >= len(self.page.groups)
             or _ends_sentence(story.lines)
-            or not _is_headline_group(group, self.column)
+            or not _is_headline_group(group, self.page.column)
         ):
             return False
         line = group[0]
         text = _MULTI_SPACE_RE.sub("", clean_prose(line.text))
-        following = _MULTI_SPACE_RE.sub("", self.groups[group_index + 1][0].text)
+        following = _MULTI_SPACE_RE.sub("", self.page.groups[group_index + 1][0].text)
         if (
-            _is_headline_group(self.groups[group_index + 1], self.column)
+            _is_headline_group(self.page.groups[group_index + 1], self.page.column)
             or _DATELINE_RE.match(following)
             or is_byline(following)
         ):
@@ -999,22 +990,24 @@ class _Segmenter:
             return False
         later = "".join(
             ln.text
-            for g in self.groups[group_index + 1 : group_index + 1 + _HEADLINE_INSIDE_REACH]
+            for g in self.page.groups[group_index + 1 : group_index + 1 + _HEADLINE_INSIDE_REACH]
             for ln in g
         )
         before = "".join(ln.text for ln in story.lines)
         after = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
         mine = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
         if text[-1:] + following[:1] in _MULTI_SPACE_RE.sub(
-            "", later[len(self.groups[group_index + 1][0].text) :]
+            "", later[len(self.page.groups[group_index + 1][0].text) :]
         ):
             return False  # the line reads on into the next block (``帮|助``): text of the story
         if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > max(
             _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
         ):
             return False
-        self.gap_groups.append((len(self.stories) + 1, group))
-        self.roles[line.number] = "headline: read inside another story's sentence, its words another story's"
+        self.state.gap_groups.append((len(self.state.stories) + 1, group))
+        self.state.roles[line.number] = (
+            "headline: read inside another story's sentence, its words another story's"
+        )
         return True
 
     def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
@@ -1035,7 +1028,7 @@ class _Segmenter:
         A headline wrapped over two such lines (``中国羽毛球队海外集训`` / ``将全力争夺奥运积`` / ``日前，中国
         羽毛球队部分…``) is read so after a story that ended its sentence too, when that story holds
         none of its words (one character pair by chance): a sub-heading repeats its story's words."""
-        story = self.current
+        story = self.state.current
         if story is None or story.ended:
             return False
         return self._headline_atop(group_index, group, 1) or self._headline_atop(group_index, group, 2)
@@ -1049,7 +1042,7 @@ class _Segmenter:
             or _COMMA_RE.search(head.text)
             or not _brackets_balance(head.text)
             or len(_HAN_RE.findall(text)) < _ATOP_LINE_MIN_CHARS[depth]
-            or display_width(head.text.strip()) > self.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
+            or display_width(head.text.strip()) > self.page.column - _INDENT_CELLS - 2 * _SHORT_MARGIN
             or is_byline(head.text)
             or _DATELINE_RE.match(head.text)
             or self.is_furniture(head)
@@ -1062,7 +1055,7 @@ class _Segmenter:
 
     def _headline_atop(self, group_index: int, group: list[_Line], depth: int) -> bool:
         """`headline_atop_its_lead` for a headline of `depth` lines."""
-        story = self.current
+        story = self.state.current
         assert story is not None
         if len(group) < depth + 1:
             return False
@@ -1075,7 +1068,7 @@ class _Segmenter:
         if (
             _DATELINE_RE.match(first)
             or is_byline(first)
-            or _cells(first) < self.column - _INDENT_CELLS - _HALF_CELL
+            or _cells(first) < self.page.column - _INDENT_CELLS - _HALF_CELL
             or (_is_headline_like(group[depth : depth + 2]) and not _COMMA_RE.search(first))
             or not (_opens_story(group[depth:]) or _COMMA_RE.search(first))
         ):
@@ -1086,7 +1079,7 @@ class _Segmenter:
         # The text under it: the rest of its block and the blocks after it.
         under_lines = [
             *group[depth:],
-            *(ln for g in self.groups[group_index + 1 : group_index + 3] for ln in g),
+            *(ln for g in self.page.groups[group_index + 1 : group_index + 3] for ln in g),
         ]
         under = _pairs(_MULTI_SPACE_RE.sub("", clean_prose("".join(line.text for line in under_lines))))
         shared = len(own & under)
@@ -1102,16 +1095,16 @@ class _Segmenter:
         # ended when that story holds none of their words (one character pair by chance): a story's
         # sub-headings repeat its words.
         last = story.lines[-1].text.strip() if story.lines else ""
-        broke_off = _cells(last) >= self.column - _INDENT_CELLS - _HALF_CELL and bool(
+        broke_off = _cells(last) >= self.page.column - _INDENT_CELLS - _HALF_CELL and bool(
             re.search(f"[{HAN}0-9A-Za-z]$", last)
         )
         foreign = len(own & above) <= _INSIDE_SHARED_PAIRS
         if not broke_off and not (depth > 1 and foreign and self.ends_sentence()):
             return False
         self.close()
-        self.gap_groups.append((len(self.stories), heads))
+        self.state.gap_groups.append((len(self.state.stories), heads))
         for head in heads:
-            self.roles[head.number] = (
+            self.state.roles[head.number] = (
                 f"headline: set atop its lead in one block{'' if depth == 1 else f' ({depth} lines)'}, "
                 f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs"
             )
@@ -1126,9 +1119,9 @@ class _Segmenter:
         after the story above was closed or ended a sentence (an item printed without its source)
         (`item_head_over_its_lead`). The first line is the headline, the rest opens a story. (Off a page
         of items such a line is a sub-heading: never read here.)"""
-        story = self.current
+        story = self.state.current
         if (
-            not (self.among_items or _closed_by_its_source(group))
+            not (self.state.among_items or _closed_by_its_source(group))
             or not (story is None or self.ends_sentence())
             or len(group) < _ATOP_LEAD_MIN_LINES
         ):
@@ -1139,8 +1132,12 @@ class _Segmenter:
         if story is not None:
             self.close()
         head = group[0]
-        self.gap_groups.append((len(self.stories), [_Line(head.number, words, head.blank_before)]))
-        self.roles[head.number] = "headline: alone on its line right over its lead's indented first line"
+        self.state.gap_groups.append(
+            (len(self.state.stories), [_Line(head.number, words, head.blank_before)])
+        )
+        self.state.roles[head.number] = (
+            "headline: alone on its line right over its lead's indented first line"
+        )
         self.start(group[1], "text under a headline read in its block")
         self.lines_from(2, group)
         return True
@@ -1160,11 +1157,13 @@ class _Segmenter:
         if words is None:
             return False
         self.close()
-        self.gap_groups.append((len(self.stories), [_Line(line.number, words, line.blank_before)]))
-        self.roles[line.number] = (
+        self.state.gap_groups.append(
+            (len(self.state.stories), [_Line(line.number, words, line.blank_before)])
+        )
+        self.state.roles[line.number] = (
             "headline: on its line right over its lead's indented first line, inside a block"
         )
-        self.under_bullet = True  # the next line opens the item's text
+        self.state.under_bullet = True  # the next line opens the item's text
         return True
 
     def item_head_over_its_lead(self, index: int, group: list[_Line]) -> str | None:
@@ -1216,7 +1215,9 @@ class _Segmenter:
             or self.indented_first_line(text)
             or (
                 below is not None
-                and _carried_mark(text, below.text.strip(), self.column - _INDENT_CELLS, self.column)
+                and _carried_mark(
+                    text, below.text.strip(), self.page.column - _INDENT_CELLS, self.page.column
+                )
             )
         )
 
@@ -1225,11 +1226,11 @@ class _Segmenter:
         its digits and Latin letters read a whole cell each, or half a cell each where the line, read
         the wider way, still falls short of the column (``当地时间1月15日，美国总统``) or the page sets
         them so (`half_width_digits`)."""
-        target = self.column - _INDENT_CELLS
+        target = self.page.column - _INDENT_CELLS
         if abs(_cells(text) - target) <= _HALF_CELL:
             return True
         narrow = abs(display_width(text) - target) <= _HALF_CELL
-        return narrow and (self.half_width_digits or _cells(text) < self.column - _HALF_CELL)
+        return narrow and (self.page.half_width_digits or _cells(text) < self.page.column - _HALF_CELL)
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
@@ -1239,7 +1240,7 @@ class _Segmenter:
             return False
         if not all(_is_noise(line.text) for line in group[1:]):
             return False
-        following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else None
+        following = self.page.groups[group_index + 1] if group_index + 1 < len(self.page.groups) else None
         return (
             following is not None
             and not _DATELINE_RE.match(following[0].text)
@@ -1251,32 +1252,32 @@ class _Segmenter:
         """The group starts a headline printed between the open story and the next one's text: the story
         ended its sentence, or the headline repeats the words that follow it, or the text after it is
         about something else."""
-        assert self.current is not None
+        assert self.state.current is not None
         why = (
-            _ends_sentence(self.current.lines)
-            or _over_dateline(self.groups, group_index, self.column)
-            or _over_authors_line(self.groups, group_index, self.column)
-            or _announces_next(self.groups, group_index, self.column)
-            or _changes_topic(self.current.lines, self.groups, group_index, self.column)
+            _ends_sentence(self.state.current.lines)
+            or _over_dateline(self.page.groups, group_index, self.page.column)
+            or _over_authors_line(self.page.groups, group_index, self.page.column)
+            or _announces_next(self.page.groups, group_index, self.page.column)
+            or _changes_topic(self.state.current.lines, self.page.groups, group_index, self.page.column)
         )
         if not why:
             return False
-        group = self.groups[group_index]
+        group = self.page.groups[group_index]
         if self.sentence_goes_on(group) or self.body_line_read_alone(group_index):
             return False
         # A full line of a story set in a wider column than the page's is measured by that column: a
         # line a column break cut off, with a comma in it, is not a headline set wider than the column.
         # Under a story that ended its sentence, a paragraph of one short sentence may open the next.
         if _starts_next_story(
-            self.groups,
+            self.page.groups,
             group_index,
-            self.group_columns[group_index],
-            short_paragraph=_ends_sentence(self.current.lines),
+            self.page.group_columns[group_index],
+            short_paragraph=_ends_sentence(self.state.current.lines),
         ):
             return True
-        if cut := _paragraph_opening_cut(self.groups, group_index, self.column):
+        if cut := _paragraph_opening_cut(self.page.groups, group_index, self.page.column):
             lines = "first line" if len(group) == 1 else f"first {len(group)} lines"
-            self.roles[group[0].number] = (
+            self.state.roles[group[0].number] = (
                 f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
             )
         return False
@@ -1295,13 +1296,13 @@ class _Segmenter:
         page's text after it repeats at least half of its character pairs, the story above next to
         none. The OCR may have read it over another story's headline; the matching step places it. The
         open story is closed, the line a headline group."""
-        story = self.current
-        group = self.groups[group_index]
+        story = self.state.current
+        group = self.page.groups[group_index]
         if story is None or len(group) != 1 or not _ends_sentence(story.lines):
             return False
         text = group[0].text.strip()
         # No body line is set wider than the column: a line that is may hold more than one comma.
-        wide = display_width(text) > self.column + _SHORT_MARGIN
+        wide = display_width(text) > self.page.column + _SHORT_MARGIN
         if (
             not (len(_COMMA_RE.findall(text)) == 1 or wide)
             or not _is_headline_like(group)
@@ -1314,17 +1315,17 @@ class _Segmenter:
             return False
         under = group_index + 1
         if not (
-            under + 1 < len(self.groups)
-            and len(self.groups[under]) <= 2
-            and _is_headline_group(self.groups[under], self.column)
-            and not _COMMA_RE.search("".join(line.text for line in self.groups[under]))
-            and self._dateline_or_wide_kickers_byline(self.groups[under + 1][0].text, wide)
+            under + 1 < len(self.page.groups)
+            and len(self.page.groups[under]) <= 2
+            and _is_headline_group(self.page.groups[under], self.page.column)
+            and not _COMMA_RE.search("".join(line.text for line in self.page.groups[under]))
+            and self._dateline_or_wide_kickers_byline(self.page.groups[under + 1][0].text, wide)
         ):
             return False
         own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
         if len(own) < _HEADLINE_INSIDE_MIN_PAIRS:
             return False
-        later = "".join(ln.text for g in self.groups[under : under + _HEADLINE_INSIDE_REACH] for ln in g)
+        later = "".join(ln.text for g in self.page.groups[under : under + _HEADLINE_INSIDE_REACH] for ln in g)
         before = "".join(ln.text for ln in story.lines)
         after = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later)))
         mine = own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(before)))
@@ -1332,7 +1333,7 @@ class _Segmenter:
             _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
         ):
             return False
-        self.roles[group[0].number] = (
+        self.state.roles[group[0].number] = (
             f"headline: a kicker with a comma over a headline over a dateline, the page's text after it "
             f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}"
         )
@@ -1346,8 +1347,8 @@ class _Segmenter:
         a full line of text too, cut off open (a comma, a list) or going on, no dateline or byline; and
         the text under it repeats next to none of the line's character pairs (a headline's story repeats
         its words). The line is the open story's text, not the headline of a story the block opens."""
-        group = self.groups[group_index]
-        if len(group) != 1 or group_index + 1 >= len(self.groups):
+        group = self.page.groups[group_index]
+        if len(group) != 1 or group_index + 1 >= len(self.page.groups):
             return False
         text = group[0].text.strip()
         if (
@@ -1357,7 +1358,7 @@ class _Segmenter:
             or _LABEL_END_RE.search(text)
         ):
             return False
-        following = self.groups[group_index + 1]
+        following = self.page.groups[group_index + 1]
         first = following[0].text.strip()
         if (
             not self._fills_column(first)
@@ -1367,11 +1368,11 @@ class _Segmenter:
         ):
             return False
         own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
-        later = "".join(ln.text for g in self.groups[group_index + 1 : group_index + 4] for ln in g)
+        later = "".join(ln.text for g in self.page.groups[group_index + 1 : group_index + 4] for ln in g)
         shared = len(own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later))))
         if not own or shared > max(_BODY_LINE_SHARED_PAIRS, _BODY_LINE_SHARE * len(own)):
             return False
-        self.roles[group[0].number] = (
+        self.state.roles[group[0].number] = (
             f"text: a body line read as a block of its own (set to the column's measure, a full line of "
             f"text cut off under it, which repeats {shared} of its {len(own)} character pairs)"
         )
@@ -1380,14 +1381,14 @@ class _Segmenter:
     def sentence_goes_on(self, group: list[_Line]) -> bool:
         """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
         的问候！``), goes on in this block, which ends a sentence: its text, never a headline."""
-        assert self.current is not None
-        lines = self.current.lines
+        assert self.state.current is not None
+        lines = self.state.current.lines
         if not lines or _ends_sentence(lines) or not _FINAL_RE.search(group[-1].text.strip()):
             return False
         end, start = lines[-1].text.strip(), group[0].text.strip()
         if not self._fills_column(end) or word_across(end, start)[1] < _CUT_WORD_STRENGTH:
             return False
-        self.roles[group[0].number] = (
+        self.state.roles[group[0].number] = (
             f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})"
         )
         return True
@@ -1403,12 +1404,12 @@ class _Segmenter:
             index += 1
 
     def line(self, index: int, line: _Line, group: list[_Line]) -> None:
-        under_bullet, continued = self.under_bullet, self.continued
+        under_bullet, continued = self.state.under_bullet, self.state.continued
         self.read_line(index, line, group)
         if under_bullet:
-            self.under_bullet = False
+            self.state.under_bullet = False
         if continued:
-            self.continued = False
+            self.state.continued = False
 
     def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
@@ -1440,18 +1441,22 @@ class _Segmenter:
         ):
             if kind(index, line, group):
                 return
-        assert self.current is not None
-        self.current.lines.append(line)
+        assert self.state.current is not None
+        self.state.current.lines.append(line)
 
     def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
-        if line.number not in self.note_tail:
+        if line.number not in self.state.note_tail:
             return False
-        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        story = (
+            self.state.current
+            if self.state.current is not None
+            else (self.state.stories[-1] if self.state.stories else None)
+        )
         if story is None:
             return False
         story.lines.append(line)
-        self.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        self.state.roles[line.number] = "the rest of the closing note above, wrapped by the column"
         return True
 
     def inner_caption(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1459,10 +1464,10 @@ class _Segmenter:
         ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
         sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
         no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too."""
-        if line.number in self.caption_tail:
+        if line.number in self.state.caption_tail:
             self.drop(line, "caption")
             return True
-        story = self.current
+        story = self.state.current
         if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
             return False
         colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
@@ -1470,12 +1475,14 @@ class _Segmenter:
             return False
         # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
         notes = {
-            d.number for d in self.dropped if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
+            d.number
+            for d in self.state.dropped
+            if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
         }
         end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
         if end is None or index + end + 1 >= len(group):
             return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
-        self.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
+        self.state.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
         self.drop(line, "caption")
         return True
 
@@ -1490,7 +1497,7 @@ class _Segmenter:
             return False
         if own is not None and not _brackets_balance(line.text):
             return False
-        story = self.current
+        story = self.state.current
         if story is None or (run_on is None and not self.ends_sentence()):
             if run_on is not None:
                 return False
@@ -1499,7 +1506,7 @@ class _Segmenter:
         if run_on is not None:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.drop(line, "editor's mark", line.text[len(run_on.group(1)) if run_on else 0 :])
-        self.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
+        self.state.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
         story.ended = True
         self.close()
         return True
@@ -1509,7 +1516,7 @@ class _Segmenter:
         in brackets after the item's last sentence or on a line of its own (``（据新华社电）``,
         ``（摘自《光明日报》）``, ``（来源：人民网）``, ``（新华社/文）``), or ``——据《新京报》报道``. It is
         no text: it is dropped and closes the open item, as an editor's mark does."""
-        story = self.current
+        story = self.state.current
         if story is None or story.ended or not story.lines:
             return False
         own = _SOURCE_MARK_RE.match(line.text)
@@ -1521,8 +1528,8 @@ class _Segmenter:
         if run_on is not None:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
-        self.roles[line.number] = "a digest item's source after its last sentence: closes the item"
-        self.among_items = True
+        self.state.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        self.state.among_items = True
         story.ended = True
         self.close()
         return True
@@ -1540,8 +1547,8 @@ class _Segmenter:
         # A head in brackets alone on its line has its text under it, full lines of prose.
         holding = (following if found[2] or not found[1] else line.text).strip()
         full = (
-            display_width(holding) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
-            and _set_width(holding) < self.column + 1.0
+            display_width(holding) >= self.page.column - _INDENT_CELLS - _SHORT_MARGIN
+            and _set_width(holding) < self.page.column + 1.0
         )
         if _RUN_IN_BULLET_RE.match(line.text) and not found[2]:
             # After a bullet, words after a space with no clause mark run on when the next line of the
@@ -1566,10 +1573,10 @@ class _Segmenter:
         of items. Such a page prints each item as one paragraph, so a head run in before its text on the
         next line opens the next item (``…便是董必武的故居。`` / ``水质优良断面比例上升2.6个百分点：生``),
         whatever its separator."""
-        story = self.current
-        if not self.among_items or story is None or not story.lines:
+        story = self.state.current
+        if not self.state.among_items or story is None or not story.lines:
             return False
-        return _set_width(story.lines[-1].text.strip()) < self.column - _SHORT_MARGIN
+        return _set_width(story.lines[-1].text.strip()) < self.page.column - _SHORT_MARGIN
 
     def _colon_closes_full_line(self, text: str) -> bool:
         """Whether a colon closes `text`, a line as full as a paragraph's first line, on a page of items
@@ -1577,9 +1584,9 @@ class _Segmenter:
         it (``…改革发展工作：`` / ``统筹推进…``). Elsewhere such a line opens a paragraph."""
         line = text.strip()
         return (
-            self.among_items
+            self.state.among_items
             and bool(re.search("[：:]$", line))
-            and display_width(line) >= self.column - _INDENT_CELLS - _SHORT_MARGIN
+            and display_width(line) >= self.page.column - _INDENT_CELLS - _SHORT_MARGIN
         )
 
     def run_in_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1593,7 +1600,7 @@ class _Segmenter:
         if found is None:
             return False
         head, rest, wrapped = found
-        story = self.current
+        story = self.state.current
         if (
             story is not None
             and not line.blank_before
@@ -1606,13 +1613,18 @@ class _Segmenter:
         if (
             separated
             and wrapped
-            and display_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN
+            and display_width(line.text.strip()) < self.page.column - _INDENT_CELLS - _SHORT_MARGIN
         ):
             # A line short of a paragraph's first line (``聚焦全国文明城市创建`` over ``二七区：以…``): the
             # column wrapped no head there.
             return False
         waiting = story is None or story.ended
-        if separated and waiting and self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
+        if (
+            separated
+            and waiting
+            and self.state.gap_groups
+            and self.state.gap_groups[-1][0] == len(self.state.stories)
+        ):
             return False  # under a headline waiting for its story: the line opens that story's lead
         if separated and story is not None and not story.ended:
             # A column's break inside a sentence (``…“花开海上”生`` / ``态园发布公告：…``) is no item's
@@ -1638,36 +1650,36 @@ class _Segmenter:
             if rest.strip():
                 lead_in = display_width(next_line.text.strip()) - display_width(rest.strip())
                 group[index + 1] = _Line(next_line.number, rest, next_line.blank_before, lead_in)
-                self.run_in_text.add(next_line.number)
+                self.state.run_in_text.add(next_line.number)
             else:
                 del group[index + 1]
             rest = ""
-        self.brief_column = False
+        self.state.brief_column = False
         # The column's label right over the first item (``城事速递``, ``新闻速览``): no story's headline.
-        if self.gap_groups and self.gap_groups[-1][0] == len(self.stories):
-            (label, *more) = self.gap_groups[-1][1]
+        if self.state.gap_groups and self.state.gap_groups[-1][0] == len(self.state.stories):
+            (label, *more) = self.state.gap_groups[-1][1]
             if (
                 not more
-                and self.next_number.get(label.number) == line.number
+                and self.page.next_number.get(label.number) == line.number
                 and len(label.text.strip()) <= 6
                 and not _PROSE_PUNCT_RE.search(label.text)
             ):
-                self.gap_groups.pop()
+                self.state.gap_groups.pop()
                 self.drop(label, "column label")
-                self.roles[label.number] = "a column's label over its first item: no headline"
-        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
-        self.roles[line.number] = "headline: an item's lead-in run in before its text"
+                self.state.roles[label.number] = "a column's label over its first item: no headline"
+        self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
+        self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
         if rest.strip():
             lead_in = display_width(line.text.strip()) - display_width(rest.strip())
             self.start(
                 _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
             )
-            self.brief = self.current
-            if self.current is not None:
-                self.current.own_head = line.number
+            self.state.brief = self.state.current
+            if self.state.current is not None:
+                self.state.current.own_head = line.number
         else:
-            self.under_bullet = True
-            self.pending_head = line.number
+            self.state.under_bullet = True
+            self.state.pending_head = line.number
         return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1680,12 +1692,12 @@ class _Segmenter:
         if found is None or closes_text(line.text) or is_page_furniture(line.text):
             return False  # ``【编辑:张子怡】``: an editor's credit, no head
         marked = bool(found.group(1).strip())
-        story = self.current
+        story = self.state.current
         # The item above ended: its sentence, or its authors in brackets after it (``…下来。（贾涛鸣）``).
         ended = self.ends_sentence() or bool(
             story is not None and story.lines and _CLOSING_NAMES_RE.match(story.lines[-1].text)
         )
-        if story is not None and not story.ended and not (ended and story is self.brief):
+        if story is not None and not story.ended and not (ended and story is self.state.brief):
             return False  # inside a story no column of briefs opened: ``1.【总体要求】…`` is its text
         head, rest = found.group(2), found.group(4)
         if found.group(3) is None:
@@ -1703,7 +1715,11 @@ class _Segmenter:
             rest = ""
         if not marked and not _PROSE_PUNCT_RE.search(rest):
             return False  # ``【关注】探索融合之路`` : a tag before a headline on its line
-        if not marked and story is None and not (self.stories and self.stories[-1] is self.brief):
+        if (
+            not marked
+            and story is None
+            and not (self.state.stories and self.state.stories[-1] is self.state.brief)
+        ):
             return False  # unnumbered, only in a column of briefs: ``【环球网报道】据…`` opens a lead
         if _SOURCE_TAG_RE.fullmatch(head.strip()):
             return False  # a source's tag before the text (``【新华社微特稿】``), no head
@@ -1711,19 +1727,21 @@ class _Segmenter:
             return False
         if story is not None:
             self.close()
-        self.brief_column = False
-        self.gap_groups.append((len(self.stories), [_Line(line.number, head.strip(), line.blank_before)]))
-        self.roles[line.number] = "headline: a head in brackets before a brief's text"
+        self.state.brief_column = False
+        self.state.gap_groups.append(
+            (len(self.state.stories), [_Line(line.number, head.strip(), line.blank_before)])
+        )
+        self.state.roles[line.number] = "headline: a head in brackets before a brief's text"
         if rest.strip():
             self.start(
                 _Line(line.number, rest.strip(), line.blank_before), "text after a brief's head in brackets"
             )
-            self.brief = self.current
-            if self.current is not None:
-                self.current.own_head = line.number
+            self.state.brief = self.state.current
+            if self.state.current is not None:
+                self.state.current.own_head = line.number
         else:
-            self.under_bullet = True
-            self.pending_head = line.number
+            self.state.under_bullet = True
+            self.state.pending_head = line.number
         return True
 
     def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -1738,14 +1756,14 @@ class _Segmenter:
         # On a page of items, a head whose run-in space gave the line under it its indent (the item's
         # text, `_run_in_space_as_indent`) heads that text: it may ask (``■新型冠状病毒，我们该怎么预防？``)
         # and it closes an item printed without its source.
-        run_in = self.among_items and bool(_INDENT_RE.match(group[index + 1].text))
+        run_in = self.state.among_items and bool(_INDENT_RE.match(group[index + 1].text))
         if _ends_sentence([line]) and not (
             run_in and not _SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", text))
         ):
             return False
         if is_comment_column(text):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
-        if index > 0 and group[index - 1].number == self.author_line:
+        if index > 0 and group[index - 1].number == self.state.author_line:
             return False  # right under the author's name alone: the piece's text opens (a summary's point)
         head = BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
@@ -1763,9 +1781,9 @@ class _Segmenter:
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
         # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
         following = group[index + 1].text.strip()
-        first_line = abs(display_width(text) - (self.column - _INDENT_CELLS)) <= 1.0 and self._fills_column(
-            following
-        )
+        first_line = abs(
+            display_width(text) - (self.page.column - _INDENT_CELLS)
+        ) <= 1.0 and self._fills_column(following)
         if (
             not numbered
             and not run_in  # the line under it opens a paragraph: no sentence goes on into it
@@ -1773,11 +1791,11 @@ class _Segmenter:
             and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
         ):
             return False
-        story = self.current
+        story = self.state.current
         if (
             story is not None
             and not story.ended
-            and story is not self.brief
+            and story is not self.state.brief
             and not (run_in and self.ends_sentence())
             and not _ended_by_a_note(story.lines)
         ):
@@ -1785,18 +1803,18 @@ class _Segmenter:
         if story is not None:
             self.close()
         if numbered:
-            self.brief_number = brief_number(numbered.group(0))
-        self.brief_column = False
+            self.state.brief_number = brief_number(numbered.group(0))
+        self.state.brief_column = False
         # The bullet marks the item, not the head: the headline is the words after it.
         if index + 2 < len(group) and _DASH_TAIL_RE.fullmatch(group[index + 1].text.strip()):
             # The head wrapped onto a line ending in a dash (``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——``):
             # a head's dash leads to its text (the next line); no paragraph's line ends so.
             tail = group.pop(index + 1)
             head += tail.text.strip()
-            self.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
-        self.gap_groups.append((len(self.stories), [_Line(line.number, head, line.blank_before)]))
-        self.roles[line.number] = "headline: a bulleted head over a brief's text"
-        self.under_bullet = True
+            self.state.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
+        self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
+        self.state.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.state.under_bullet = True
         return True
 
     def ornamented_column_over_a_piece(self, group: list[_Line]) -> bool:
@@ -1806,7 +1824,7 @@ class _Segmenter:
         title may end on ``！``)."""
         return (
             len(group) == 2
-            and self.current is not None
+            and self.state.current is not None
             and self.ends_sentence()
             and BULLET_RE.match(group[0].text.strip()) is not None
             and _is_headline_like(group[:1])
@@ -1814,10 +1832,10 @@ class _Segmenter:
         )
 
     def kicker_over_opening(self, index: int, group: list[_Line]) -> bool:
-        following = self.group_index + 1
-        if following >= len(self.groups):
+        following = self.state.group_index + 1
+        if following >= len(self.page.groups):
             return False
-        opening = self.groups[following][0].text.strip()
+        opening = self.page.groups[following][0].text.strip()
         if index + 2 == len(group):
             main = group[index + 1]
             if (
@@ -1832,10 +1850,11 @@ class _Segmenter:
         return (
             1 <= len(heads) <= 2
             and all(
-                _set_width(line.text.strip()) < self.column - _INDENT_CELLS - _SHORT_MARGIN for line in heads
+                _set_width(line.text.strip()) < self.page.column - _INDENT_CELLS - _SHORT_MARGIN
+                for line in heads
             )
             and _AUTHOR_ALONE_RE.match(opening) is not None
-            and len(self.groups[following]) > 1
+            and len(self.page.groups[following]) > 1
         )
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
@@ -1847,21 +1866,22 @@ class _Segmenter:
             return None
         # The items are numbered in order: ``3.175个…`` under ``2.…`` is item 3, ``2.5万…`` under
         # item 7 is text.
-        if brief_number(found.group(0)) != (1 if self.brief_column else self.brief_number + 1):
+        if brief_number(found.group(0)) != (1 if self.state.brief_column else self.state.brief_number + 1):
             return None
-        story = self.current
+        story = self.state.current
         closed = story is None or story.ended
-        last_was_brief = self.brief is not None and (
-            story is self.brief or (closed and bool(self.stories) and self.stories[-1] is self.brief)
+        last_was_brief = self.state.brief is not None and (
+            story is self.state.brief
+            or (closed and bool(self.state.stories) and self.state.stories[-1] is self.state.brief)
         )
-        in_column = (self.brief_column and closed) or last_was_brief
+        in_column = (self.state.brief_column and closed) or last_was_brief
         return found if in_column else None
 
     def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
         neither its text nor its byline."""
         found = supplied_credit(line.text)
-        story = self.current
+        story = self.state.current
         if found is None or story is None or story.ended:
             return False
         before, unit = found
@@ -1876,7 +1896,7 @@ class _Segmenter:
     def picture_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…举行。 融媒体记者 王某 摄`` closing a picture story under a 图片新闻 label: the photographer is
         its author; the credit closes it."""
-        story = self.current
+        story = self.state.current
         if story is None or story.ended or story.byline is not None:
             return False
         found = photographer_credit(line.text)
@@ -1888,14 +1908,14 @@ class _Segmenter:
         # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
         # under a story of a few lines.
         short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
-        if story is not self.picture and not (before or short):
+        if story is not self.state.picture and not (before or short):
             return False
         if before:
             story.lines.append(_Line(line.number, before, line.blank_before))
         story.byline = _byline_text(credit)
         story.closed_by_byline = True
-        self.roles[line.number] = "photographer's credit closing a picture story: its author"
-        self.picture = None
+        self.state.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.state.picture = None
         self.close()
         return True
 
@@ -1903,13 +1923,13 @@ class _Segmenter:
         """``…成效明显。（王某 李某）``: names in brackets after a story's last sentence, at the end of
         its block (or over the next brief's head), are its authors: they close the story."""
         found = _CLOSING_NAMES_RE.match(line.text)
-        story = self.current
+        story = self.state.current
         if not found or story is None or story.byline is not None or story.ended:
             return False
         last = (
             index == len(group) - 1
             or bool(BULLET_RE.match(group[index + 1].text))
-            or (story is self.brief and number_mark(group[index + 1].text) is not None)
+            or (story is self.state.brief and number_mark(group[index + 1].text) is not None)
         )
         if not last or (not found.group(1) and not self.ends_sentence()):
             return False
@@ -1917,7 +1937,9 @@ class _Segmenter:
             story.lines.append(_Line(line.number, found.group(1), line.blank_before))
         story.byline = _byline_text(found.group(2))
         story.closed_by_byline = True
-        self.roles[line.number] = "names in brackets after the last sentence: the authors close the story"
+        self.state.roles[line.number] = (
+            "names in brackets after the last sentence: the authors close the story"
+        )
         self.close()
         return True
 
@@ -1926,7 +1948,7 @@ class _Segmenter:
         its block or over the next brief's head: the authors close it, as `closing_names` reads them on
         a later line."""
         found = _CLOSING_NAMES_RE.match(line.text)
-        story = self.current
+        story = self.state.current
         if not found or not found.group(1) or story is None or story.lines != [line]:
             return
         following = group[index + 1].text if index + 1 < len(group) else ""
@@ -1935,7 +1957,7 @@ class _Segmenter:
         story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
         story.byline = _byline_text(found.group(2))
         story.closed_by_byline = True
-        self.roles[line.number] = (
+        self.state.roles[line.number] = (
             "a brief's one line of text, its authors in brackets after it: they close it"
         )
         self.close()
@@ -1944,7 +1966,7 @@ class _Segmenter:
         """``…改革工作。（ZY）``: an editor's initials after the story's last sentence end its text; they
         are neither text nor a byline (a byline may still follow)."""
         found = _INITIALS_RE.match(line.text)
-        story = self.current
+        story = self.state.current
         if not found or story is None or story.ended:
             return False
         if not found.group(1) and not self.ends_sentence():
@@ -1958,7 +1980,7 @@ class _Segmenter:
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``).
         The text a wrapped run-in head left on its line (``增强…能力　要``: ``要``) is none."""
-        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text) or line.number in self.run_in_text:
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text) or line.number in self.state.run_in_text:
             return False
         if self.last_line_of_a_paragraph(index, line, group):
             return False
@@ -1991,22 +2013,24 @@ class _Segmenter:
         if not (re.search(f"[{HAN}]$", previous) and self._set_full(index - 1, group)):
             return False
         width = display_width(group[index + 1].text.strip())
-        first = self.column - _INDENT_CELLS
+        first = self.page.column - _INDENT_CELLS
         if not first - 2 * _HALF_CELL <= width <= first:
             return False
         after = display_width(group[index + 2].text.strip())
-        return after >= self.column - _HALF_CELL or _finishes_a_word(previous, line.text.strip())
+        return after >= self.page.column - _HALF_CELL or _finishes_a_word(previous, line.text.strip())
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
             return False
-        story = self.current
+        story = self.state.current
         if story is not None and index > 0 and self.open_story_ends_with(group[index - 1]):
             # Set right under the story's text in the same block, it credits the photo the story
             # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
             # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
             story.lines.append(line)
-            self.roles[line.number] = "photo credit right under the story's text: a paragraph of its own"
+            self.state.roles[line.number] = (
+                "photo credit right under the story's text: a paragraph of its own"
+            )
             return True
         self.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
@@ -2015,14 +2039,14 @@ class _Segmenter:
         if not _JUMP_LINE_RE.match(line.text):
             return False
         self.drop(line, "jump line")
-        if self.current is not None and _is_jump_start(line.text):
-            self.current.ended = True
+        if self.state.current is not None and _is_jump_start(line.text):
+            self.state.current.ended = True
         elif not _is_jump_start(line.text):
             # ``（上接第一版）`` alone on its line: the story above has ended; the next line opens the rest
             # of a story begun on another page.
-            if self.current is not None and self.ends_sentence():
+            if self.state.current is not None and self.ends_sentence():
                 self.close()
-            self.continued = True
+            self.state.continued = True
         return True
 
     def continued_from(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -2039,12 +2063,12 @@ class _Segmenter:
             return False
         self.drop(line, "jump line", trailing.group(2))
         rest = _Line(line.number, trailing.group(1), line.blank_before)
-        if self.current is None:
+        if self.state.current is None:
             self.start(rest, "text before a jump line")
         elif trailing.group(1).strip():
-            self.current.lines.append(rest)
-        assert self.current is not None
-        self.current.ended = True
+            self.state.current.lines.append(rest)
+        assert self.state.current is not None
+        self.state.current.ended = True
         return True
 
     def end_mark_run_on(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -2053,47 +2077,49 @@ class _Segmenter:
         if (
             not run_on
             or _END_MARK_RE.match(line.text)
-            or self.current is None
+            or self.state.current is None
             or not _is_headline_like([_Line(0, run_on.group(3), False)])
             or _MORE_NAMES_RE.match(run_on.group(3))
         ):
             return False
         self.drop(line, "end mark", "（完）")
         if run_on.group(1).strip():
-            self.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
-        self.current.byline = _byline_text(run_on.group(2))
-        self.current.closed_by_byline = self.current.ended = True
-        self.roles[line.number] = "end mark and byline close the story; the rest of the line is a headline"
+            self.state.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
+        self.state.current.byline = _byline_text(run_on.group(2))
+        self.state.current.closed_by_byline = self.state.current.ended = True
+        self.state.roles[line.number] = (
+            "end mark and byline close the story; the rest of the line is a headline"
+        )
         self.close()
         # The rest of the line starts the next headline; its other lines follow in this group.
-        self.gap_groups.append((len(self.stories), [_Line(line.number, run_on.group(3), True)]))
+        self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, run_on.group(3), True)]))
         return True
 
     def end_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
         end = _END_MARK_RE.match(line.text)
-        if not end or (self.current is None and not end.group(1).strip()):
+        if not end or (self.state.current is None and not end.group(1).strip()):
             return False
         self.drop(line, "end mark", "（完）")
         body = _Line(line.number, end.group(1), line.blank_before)
-        if self.current is None:
+        if self.state.current is None:
             self.start(body, "text before an end mark")
         elif end.group(1).strip():
-            self.current.lines.append(body)
-        assert self.current is not None
-        self.current.ended = True
+            self.state.current.lines.append(body)
+        assert self.state.current is not None
+        self.state.current.ended = True
         if end.group(2):
-            self.current.byline = _byline_text(end.group(2))
-            self.current.closed_by_byline = True
-            self.roles[line.number] = "end mark and byline close the story"
+            self.state.current.byline = _byline_text(end.group(2))
+            self.state.current.closed_by_byline = True
+            self.state.roles[line.number] = "end mark and byline close the story"
             self.close()
         else:
-            self.roles[line.number] = "end mark: only a byline may follow"
+            self.state.roles[line.number] = "end mark: only a byline may follow"
         return True
 
     def dateline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _DATELINE_RE.match(line.text):
             return False
-        story = self.current
+        story = self.state.current
         if (
             story is not None
             and index > 0
@@ -2103,7 +2129,7 @@ class _Segmenter:
             # The sentence before it runs on into it (``本报讯 1月23日上午，`` / ``据新华社电（记者蒋成）``,
             # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
             story.lines.append(line)
-            self.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            self.state.roles[line.number] = "a dateline inside a sentence of the open story: its text"
             return True
         if (
             story is not None
@@ -2113,12 +2139,12 @@ class _Segmenter:
             and self.ends_sentence()
         ):
             story.lines.append(line)
-            self.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
+            self.state.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
             return True
         if self.second_dispatch(index, line, group):
-            assert self.current is not None
-            self.current.lines.append(line)
-            self.roles.setdefault(
+            assert self.state.current is not None
+            self.state.current.lines.append(line)
+            self.state.roles.setdefault(
                 line.number,
                 "a second dispatch of the open story: its dateline repeats the story's source and place "
                 "inside the same block, after a sentence end",
@@ -2133,8 +2159,8 @@ class _Segmenter:
         (``据新华社北京2月4日电``) at the start of its paragraph, the same source and place as the
         story's own, inside the story's block: no blank line, no headline, no byline or end mark
         between them. Each may name its reporters in brackets; the story's are the first one's."""
-        story = self.current
-        if story is None or self.pending_byline is not None:
+        story = self.state.current
+        if story is None or self.state.pending_byline is not None:
             return False
         if index == 0:
             return self.dispatch_after_a_blank(line)
@@ -2142,7 +2168,7 @@ class _Segmenter:
             return False
         # The text before it ends a sentence, or a paragraph printed without a full stop (a line short of
         # the column: a figure's caption, ``…同比多增8818亿元``).
-        short = _set_width(group[index - 1].text.strip()) < self.column - _SHORT_MARGIN - _INDENT_CELLS
+        short = _set_width(group[index - 1].text.strip()) < self.page.column - _SHORT_MARGIN - _INDENT_CELLS
         if not _ends_sentence(story.lines) and not (short and len(story.lines) > 1):
             return False
         opening = _DATELINE_RE.match(_story_head(story))
@@ -2166,9 +2192,9 @@ class _Segmenter:
         open story's text (no headline, byline or end mark between), which ended its sentence, and its
         dateline the story's own to the character, source, place and date. A dateline of another day or
         place, or the same one under a headline, opens a story of its own."""
-        story = self.current
+        story = self.state.current
         assert story is not None
-        previous = self.groups[self.group_index - 1] if self.group_index > 0 else []
+        previous = self.page.groups[self.state.group_index - 1] if self.state.group_index > 0 else []
         if not previous or not self.open_story_ends_with(previous[-1]) or story.closed_by_byline:
             return False
         if not _ends_sentence(story.lines):
@@ -2180,7 +2206,7 @@ class _Segmenter:
         same = re.sub(r"\s+", "", opening.group(1)) == re.sub(r"\s+", "", this.group(1))
         if not same or not re.search("[0-9]日", opening.group(1)):
             return False
-        self.roles[line.number] = (
+        self.state.roles[line.number] = (
             "a second dispatch of the open story: its dateline the story's own (source, place and date), "
             "in a block right under its text"
         )
@@ -2188,14 +2214,14 @@ class _Segmenter:
 
     def byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         text = line.text
-        if not is_byline(text) or line.number in self.run_in_text:
+        if not is_byline(text) or line.number in self.state.run_in_text:
             return (
                 False  # the text after a wrapped head's separator (``…申请人：记者从北京冬``) is its lead's
             )
-        current = self.current
+        current = self.state.current
         if current is not None and _dateline_alone(current):
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
-            self.roles[line.number] = "the dateline's byline, on the next line"
+            self.state.roles[line.number] = "the dateline's byline, on the next line"
             return True
         # Text under it opens the next story, unless that is an item's lead-in run in before its text
         # after a bullet or in brackets (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item
@@ -2238,18 +2264,18 @@ class _Segmenter:
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
-            self.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
+            self.state.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
             self.close()
         elif closing and text.rstrip().endswith("摄"):
             self.drop(line, "caption")  # a photo credit
         else:
             # A byline printed before its story's text: the story before it ends here.
             self.close()
-            if self.pending_byline is not None or text.rstrip().endswith("摄"):
+            if self.state.pending_byline is not None or text.rstrip().endswith("摄"):
                 self.drop(line, "caption")
             else:
-                self.pending_byline = _byline_text(text)
-                self.roles[line.number] = "byline before the text: opens the next story"
+                self.state.pending_byline = _byline_text(text)
+                self.state.roles[line.number] = "byline before the text: opens the next story"
         return True
 
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -2258,7 +2284,11 @@ class _Segmenter:
         / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket."""
         if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
             return False
-        story = self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+        story = (
+            self.state.current
+            if self.state.current is not None
+            else (self.state.stories[-1] if self.state.stories else None)
+        )
         if story is None:
             return False
         story.lines.append(line)
@@ -2269,18 +2299,18 @@ class _Segmenter:
                     break
                 if re.search("[）)]", following.text):
                     if re.search("[）)][ \t\u3000]*$", following.text):
-                        self.note_tail.update(other.number for other in rest[: end + 1])
+                        self.state.note_tail.update(other.number for other in rest[: end + 1])
                     break
-        if len(group) > 1 and story is self.current:
+        if len(group) > 1 and story is self.state.current:
             story.ended = True  # what follows in the block (a headline, a byline) is no text of it
-        self.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        self.state.roles[line.number] = "a closing note in brackets: the last line of the story above"
         return True
 
     def bracket_tail(self, group: list[_Line]) -> bool:
         """A block of one short line closing the bracket the open story's text left open, a column break
         between (``（作者为最高人民法院信息中心主`` / ``任）``): the tail of the story's note, never a
         speck of OCR noise."""
-        story = self.current
+        story = self.state.current
         if story is None or story.ended or len(group) != 1 or self.ends_sentence():
             return False
         if not _closes_a_bracket(group[0].text) or len(_HAN_RE.findall(group[0].text)) > 1:
@@ -2289,7 +2319,7 @@ class _Segmenter:
         if above.rfind("（") <= above.rfind("）"):
             return False
         story.lines.append(group[0])
-        self.roles[group[0].number] = "text: closes the bracket the open story's note left open"
+        self.state.roles[group[0].number] = "text: closes the bracket the open story's note left open"
         return True
 
     def author_alone(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -2297,51 +2327,55 @@ class _Segmenter:
         (``颜珂`` / ``□颜珂`` / ``■颜珂`` / ``王  强`` / ``何一磊  贾涛`` / ``铁  凝（中国作协主席）`` opening the block under the
         headline, the text under it): the next story's byline, the name alone (spaces and post aside).
         A name opening with a common surname, or any name with a post in brackets, while no story is open."""
-        if index != 0 or self.pending_byline is not None or len(group) < 3:
+        if index != 0 or self.state.pending_byline is not None or len(group) < 3:
             return False
-        if self.current is not None and not self.current.ended:
+        if self.state.current is not None and not self.state.current.ended:
             return False
         author = _AUTHOR_ALONE_RE.match(line.text)
         if author is None or _DATELINE_RE.match(line.text.strip()) or _REPORTER_ROLE_RE.search(line.text):
             return False  # ``本报讯（记者 王某 通讯员 李某）`` filling its line: a dateline, no author's post
         if not (_text_follows(group, index) or self.verse_follows(group, index)):
             return False
-        if self.current is not None:
+        if self.state.current is not None:
             self.close()
         if author["names"]:
-            self.pending_byline = " ".join(author["names"].split())  # co-authors, one name each
+            self.state.pending_byline = " ".join(author["names"].split())  # co-authors, one name each
         else:
-            self.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
-        self.roles[line.number] = "a name alone over the text, no story open: the next story's author"
-        self.author_line = line.number
+            self.state.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
+        self.state.roles[line.number] = "a name alone over the text, no story open: the next story's author"
+        self.state.author_line = line.number
         return True
 
     def verse_follows(self, group: list[_Line], index: int) -> bool:
         """Whether the lines under `index` in its block open with verse (`page_lines.verse_lines`, its
         stanzas in the blocks after it read on): a poem's lines under its author's name."""
-        later = [line for g in self.groups[self.group_index + 1 : self.group_index + 4] for line in g]
-        return 0 in verse_lines([*group[index + 1 :], *later], self.column)
+        later = [
+            line
+            for g in self.page.groups[self.state.group_index + 1 : self.state.group_index + 4]
+            for line in g
+        ]
+        return 0 in verse_lines([*group[index + 1 :], *later], self.page.column)
 
     def stanza(self, group_index: int, group: list[_Line]) -> bool:
         """A block of verse under the open story's verse, a blank line apart: the poem's next stanza,
         no headline, unless the block after it opens a story's text (an author's name, a byline, a
         dateline, prose), which makes it that story's headline. A note on the author (``作者简介：…``)
         under the stanza in its block is the poem's too."""
-        story = self.current
+        story = self.state.current
         if story is None or story.ended or not story.lines:
             return False
         # The poem's lines so far measure its raggedness; a note on the author may close the stanza.
         note = next((k for k, line in enumerate(group) if AUTHOR_NOTE_RE.match(line.text)), len(group))
         tail = story.lines[-2 * _VERSE_RUN :]
-        verse = verse_lines([*tail, *group[:note]], self.column)
+        verse = verse_lines([*tail, *group[:note]], self.page.column)
         if not note or not all(k in verse for k in range(len(tail) - 1, len(tail) + note)):
             return False
-        following = self.groups[group_index + 1] if group_index + 1 < len(self.groups) else []
+        following = self.page.groups[group_index + 1] if group_index + 1 < len(self.page.groups) else []
         if following and self.opens_text(following[0]):
             return False
         for line in group:
             story.lines.append(line)
-            self.roles[line.number] = "text: a stanza of the open story's verse, a blank line apart"
+            self.state.roles[line.number] = "text: a stanza of the open story's verse, a blank line apart"
         return True
 
     def opens_text(self, line: _Line) -> bool:
@@ -2350,32 +2384,32 @@ class _Segmenter:
         text = line.text.strip()
         if _AUTHOR_ALONE_RE.match(text) or is_byline(text) or _DATELINE_RE.match(text):
             return True
-        if self.is_furniture(line) or _EDITOR_MARK_RE.match(text) or _verse_line(line, self.column):
+        if self.is_furniture(line) or _EDITOR_MARK_RE.match(text) or _verse_line(line, self.page.column):
             return False
         return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS and not text.startswith(_VERSE_ORNAMENTS)
 
     def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line read while no story is open (or the open one has ended): the text of a story printed
         without a dateline, or a headline."""
-        if self.current is not None and self.current.ended:
+        if self.state.current is not None and self.state.current.ended:
             self.close()
-        if self.current is not None:
+        if self.state.current is not None:
             return False
         rest = group[index:]
-        gap_groups = self.gap_groups
-        if self.pending_byline is not None:
+        gap_groups = self.state.gap_groups
+        if self.state.pending_byline is not None:
             self.start(line, "text after a byline printed before it")
-        elif self.continued:
+        elif self.state.continued:
             self.start(line, "continued from another page")
-        elif self.under_bullet:
+        elif self.state.under_bullet:
             self.start(line, "text under a brief's bulleted head")
-            self.brief = self.current
+            self.state.brief = self.state.current
             self.names_on_the_opening_line(index, line, group)
         elif (
-            self.picture_next
+            self.state.picture_next
             and index == 0
             and gap_groups
-            and gap_groups[-1][0] == len(self.stories)
+            and gap_groups[-1][0] == len(self.state.stories)
             and photographer_credit(group[-1].text) is not None
         ):
             self.start(
@@ -2384,26 +2418,26 @@ class _Segmenter:
         elif (
             index > 0
             and _INDENT_RE.match(line.text)
-            and _first_line_width(line.text, self.column)
+            and _first_line_width(line.text, self.page.column)
             and self.headed_indent(index, group)
         ):
             self.start(line, "a paragraph's indented first line right under its headline")
         elif (
             index == 0
             and _opens_story(rest)
-            and not _over_indented_text(rest, self.column)
+            and not _over_indented_text(rest, self.page.column)
             and not self.dash_kicker(group)
-            and not _headline_over_dateline(self.groups, self.group_index, self.column)
-            and not _headline_atop_dateline(rest, self.column)
-            and not _headline_over_opening(self.groups, self.group_index, self.column)
+            and not _headline_over_dateline(self.page.groups, self.state.group_index, self.page.column)
+            and not _headline_atop_dateline(rest, self.page.column)
+            and not _headline_over_opening(self.page.groups, self.state.group_index, self.page.column)
         ):
             self.start(line, "prose after a headline or a closed story (no dateline)")
         elif (
             index == 0
             and gap_groups
-            and gap_groups[-1][0] == len(self.stories)
-            and self.stories
-            and _ends_sentence(self.stories[-1].lines)
+            and gap_groups[-1][0] == len(self.state.stories)
+            and self.state.stories
+            and _ends_sentence(self.state.stories[-1].lines)
             and _short_paragraph(rest)
         ):
             self.start(line, "a paragraph of one short sentence under a headline, the story above ended")
@@ -2422,16 +2456,16 @@ class _Segmenter:
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
             # A headline starts here; it continues one only when it follows that one's last line
             # (a headline right under a byline that closed a story starts a group of its own).
-            gap_groups.append((len(self.stories), [line]))
-            self.roles[line.number] = "headline: short, no sentence marks, between stories"
+            gap_groups.append((len(self.state.stories), [line]))
+            self.state.roles[line.number] = "headline: short, no sentence marks, between stories"
         else:
             gap_groups[-1][1].append(line)
-            self.roles[line.number] = "headline: continues the headline above"
+            self.state.roles[line.number] = "headline: continues the headline above"
         return True
 
     def headed_indent(self, index: int, group: list[_Line]) -> bool:
         """Whether the lines over `group[index]` in its block were all taken as a headline."""
-        headline = {line.number for _gap, lines in self.gap_groups[-1:] for line in lines}
+        headline = {line.number for _gap, lines in self.state.gap_groups[-1:] for line in lines}
         return all(line.number in headline for line in group[:index])
 
     def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -2442,13 +2476,15 @@ class _Segmenter:
         if index != len(group) - 1 or not _LABEL_END_RE.search(group[index - 1].text):
             return False
         text = _MULTI_SPACE_RE.sub("", line.text)
-        if abs(_cells(text) - (self.column - _INDENT_CELLS)) > _HALF_CELL or not re.search(f"[{HAN}]$", text):
+        if abs(_cells(text) - (self.page.column - _INDENT_CELLS)) > _HALF_CELL or not re.search(
+            f"[{HAN}]$", text
+        ):
             return False
-        if self.group_index + 1 >= len(self.groups):
+        if self.state.group_index + 1 >= len(self.page.groups):
             return False
-        following = self.groups[self.group_index + 1][0].text.strip()
+        following = self.page.groups[self.state.group_index + 1][0].text.strip()
         return (
-            _full_line(following, self.column)
+            _full_line(following, self.page.column)
             and not _DATELINE_RE.match(following)
             and not is_byline(following)
             and bool(re.match(f"[{HAN}]", following))
@@ -2457,12 +2493,12 @@ class _Segmenter:
     def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
         inline = _INLINE_BYLINE_RE.match(line.text)
-        current = self.current
+        current = self.state.current
         if not inline or index != len(group) - 1 or current is None or current.byline is not None:
             return False
         current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
         current.byline = _byline_text(inline.group(2))
         current.closed_by_byline = True
-        self.roles[line.number] = "text with its byline run on: closes the story"
+        self.state.roles[line.number] = "text with its byline run on: closes the story"
         self.close()
         return True
