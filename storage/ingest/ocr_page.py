@@ -72,7 +72,7 @@ from storage.ingest.page_seams import (
 )
 from storage.ingest.page_segmenter import _segment
 from storage.ingest.segmenter.cut import _Cut
-from storage.ingest.segmenter.sentences import _pairs
+from storage.ingest.segmenter.shapes.sentences import _pairs
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
 

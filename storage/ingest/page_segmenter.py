@@ -95,7 +95,10 @@ from storage.ingest.page_lines import (
 from storage.ingest.page_seams import (
     _full_line,
 )
-from storage.ingest.segmenter.captions import (
+from storage.ingest.segmenter.cut import _Cut, _Dropped
+from storage.ingest.segmenter.page_facts import page_facts
+from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.shapes.captions import (
     _BARE_CREDIT_RE,
     _CAPTION_CREDIT_RE,
     _CAPTION_MAX_CHARS,
@@ -110,8 +113,7 @@ from storage.ingest.segmenter.captions import (
     _inner_caption_end,
     _is_caption_group,
 )
-from storage.ingest.segmenter.cut import _Cut, _Dropped
-from storage.ingest.segmenter.headline_shapes import (
+from storage.ingest.segmenter.shapes.headlines import (
     _ANNOUNCE_SHARE,
     _ATOP_LEAD_MIN_LINES,
     _ATOP_LINE_MIN_CHARS,
@@ -137,7 +139,7 @@ from storage.ingest.segmenter.headline_shapes import (
     _paragraph_opening_cut,
     _starts_next_story,
 )
-from storage.ingest.segmenter.items import (
+from storage.ingest.segmenter.shapes.items import (
     _BARE_REFERENCE_RE,
     _BRIEFS_NAME_RE,
     _DASH_TAIL_RE,
@@ -158,7 +160,7 @@ from storage.ingest.segmenter.items import (
     _closed_by_its_source,
     _prints_items_sources,
 )
-from storage.ingest.segmenter.names import (
+from storage.ingest.segmenter.shapes.names import (
     _AUTHOR_ALONE_RE,
     _CLOSING_NAMES_RE,
     _INITIALS_RE,
@@ -167,16 +169,14 @@ from storage.ingest.segmenter.names import (
     _dateline_alone,
     _text_follows,
 )
-from storage.ingest.segmenter.noise import (
+from storage.ingest.segmenter.shapes.noise import (
     _STRAY_LINE_RE,
     _TWO_HAN_RE,
     _finishes_a_word,
     _is_garbled,
     _is_noise,
 )
-from storage.ingest.segmenter.page_facts import page_facts
-from storage.ingest.segmenter.reading import Reading
-from storage.ingest.segmenter.run_in_heads import (
+from storage.ingest.segmenter.shapes.run_in_heads import (
     _BRACKETED_HEAD_RE,
     _ITEM_HEAD_MIN_CHARS,
     _LEAD_OPENING_RE,
@@ -186,7 +186,7 @@ from storage.ingest.segmenter.run_in_heads import (
     _WHOLE_BRACKET_RE,
     _run_in_parts,
 )
-from storage.ingest.segmenter.sentences import (
+from storage.ingest.segmenter.shapes.sentences import (
     _BRACKETED_LINE_RE,
     _NOTE_LINES,
     _brackets_balance,

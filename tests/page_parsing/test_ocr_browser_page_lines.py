@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from storage.ingest.ocr_page import explain_page, parse_page
 from storage.ingest.page_lines import is_rule_specks, mend_misreadings
-from storage.ingest.segmenter.noise import _is_garbled
+from storage.ingest.segmenter.shapes.noise import _is_garbled
 
 # The OCR reads the round bracket before a dateline's reporters as ``〈`` or ``《`` and the digit 1 as ``]``.
 MISREAD_PAGE = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.ingest.page_lines import _HALF_CELL, _cells, _groups, _Line, _set_width
-from storage.ingest.segmenter.columns import _local_columns, _typical_width
-from storage.ingest.segmenter.mastheads import _masthead_lines
+from storage.ingest.segmenter.shapes.columns import _local_columns, _typical_width
+from storage.ingest.segmenter.shapes.mastheads import _masthead_lines
 
 
 @dataclass(frozen=True)

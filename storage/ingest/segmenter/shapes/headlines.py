@@ -36,9 +36,9 @@ from storage.ingest.page_lines import (
     name_dots_read,
 )
 from storage.ingest.page_seams import _full_line
-from storage.ingest.segmenter.captions import _is_caption_group
-from storage.ingest.segmenter.names import _AUTHOR_ALONE_RE
-from storage.ingest.segmenter.sentences import _BRACKETED_LINE_RE, _ends_sentence, _han_pairs, _pairs
+from storage.ingest.segmenter.shapes.captions import _is_caption_group
+from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
+from storage.ingest.segmenter.shapes.sentences import _BRACKETED_LINE_RE, _ends_sentence, _han_pairs, _pairs
 
 # A headline run on under its story's text is at most this wide (in cells).
 _RUN_ON_HEADLINE_WIDTH = 30

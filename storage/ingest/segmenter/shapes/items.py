@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_lines import _CLOSERS, _SENTENCE_END, HAN, _Line
-from storage.ingest.segmenter.sentences import _ends_sentence
+from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 # A guide to other pages' stories (导读): its label, then one line a story, each ending with its page
 # (``▶武汉：商品丰富物价稳 （第6版）``, ``◆致敬！逆向而行的白衣天使 第11版``, ``…  详见A05``).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line
-from storage.ingest.segmenter.sentences import _ends_sentence
+from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 
 def _is_caption_group(group: list[_Line]) -> bool:

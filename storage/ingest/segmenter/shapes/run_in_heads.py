@@ -16,8 +16,8 @@ from storage.ingest.page_lines import (
     _Line,
     is_byline,
 )
-from storage.ingest.segmenter.items import _SOURCE_TAG_RE
-from storage.ingest.segmenter.sentences import _brackets_balance, _quotes_closed
+from storage.ingest.segmenter.shapes.items import _SOURCE_TAG_RE
+from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _quotes_closed
 
 # A brief's head in lenticular brackets before its text: ``1.【市民卡可刷公交】即日起…``, ``◆【…】…``
 # (a number or a bullet, the head, then the text; the head may wrap to the next line).
