@@ -15,7 +15,6 @@ dropped and every line's role; the matching and joining steps and the articles a
 from __future__ import annotations
 
 from storage.ingest.page_lines import (
-    _AGENCY_CREDIT_RE,
     _CLOSING_NOTE_RE,
     _Line,
     closes_text,
@@ -34,11 +33,7 @@ from storage.ingest.segmenter.readers.headlines import HeadlineReader
 from storage.ingest.segmenter.readers.text import TextReader
 from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.captions import (
-    _BARE_CREDIT_RE,
     _NAME_CREDIT_RE,
-    _caption_over_dateline,
-    _caption_rest,
-    _is_caption_group,
 )
 from storage.ingest.segmenter.shapes.items import (
     _EDITOR_MARK_RE,
@@ -51,9 +46,6 @@ from storage.ingest.segmenter.shapes.names import (
 from storage.ingest.segmenter.shapes.noise import (
     _is_garbled,
     _is_noise,
-)
-from storage.ingest.segmenter.shapes.sentences import (
-    _ends_sentence,
 )
 
 
@@ -106,6 +98,8 @@ class _Segmenter:
         )
 
     def group(self, group_index: int, group: list[_Line]) -> None:
+        """Read a blank-line group: what of it stands apart from the stories' text first (`block_apart`),
+        then what is left (`text_block`)."""
         if (cut := _after_source_mark(group)) is not None:
             # A digest item's source closes the item (`source_mark`): the line after it opens the next
             # item's block, as a blank line would (``（据人民网电）`` / ``中美签署第一阶段经贸协议`` / ``当地…``).
@@ -113,73 +107,64 @@ class _Segmenter:
             self.group(group_index, group[cut:])
             return
         self.state.group_index = group_index
+        rest = self.block_apart(group_index, group)
+        if rest:
+            self.text_block(group_index, rest)
+
+    def block_apart(self, group_index: int, group: list[_Line]) -> list[_Line]:
+        """Read what of a block stands apart from the stories' text: a caption and its credit, a strip
+        heading, a column's name over a piece, a box, a digest strip, a briefs column's head, OCR noise, a
+        label over a summary; what is left, to be read as text (nothing when the block was taken whole)."""
         caption_cut, caption_before = self.state.caption_open, self.state.caption_before
         self.state.caption_open = self.state.caption_before = False
         if self.captions.credit_after_text(group_index, group):
-            return
+            return []
         if self.captions.caption_after_text(group_index, group):
-            return
+            return []
         if self.boxes.strip_heading(group_index, group):
-            return
+            return []
         if self.briefs.ornamented_column_over_a_piece(group):
             self.cutter.close()
             self.state.gap_groups.append((len(self.state.stories), group))
             self.state.roles[group[0].number] = (
                 "headline: a column's name over a piece's title, its author next"
             )
-            return
+            return []
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.boxes.link_box(group)
         if not group:
-            return
+            return []
         if self.headlines.ornamented_subheading(group_index, group):
             group = group[1:]
             if not group:
-                return
-        if _is_caption_group(group):
-            for line in group:
-                self.cutter.drop(line, "caption")
-            # A caption cut off mid-sentence by a column break goes on in the next block.
-            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
-                group[-1].text
-            )
-            self.state.caption_before = True
-            return
-        if caption_before and _BARE_CREDIT_RE.match(group[0].text):
-            # The credit of the caption above, in a block of its own: never a byline. Like a credit
-            # standing before a story's text, it ends the story above.
-            self.cutter.drop(group[0], "caption")
-            self.cutter.close()
-            group = group[1:]
-            if not group:
-                return
-        if caption := _caption_over_dateline(group):
-            for line in group[:caption]:
-                self.cutter.drop(line, "caption")
-            group = group[caption:]
-        if caption_cut and (credit := _caption_rest(group)) is not None:
-            for line in group[: credit + 1]:
-                self.cutter.drop(line, "caption")
-            group = group[credit + 1 :]
-            if not group:
-                return
+                return []
+        rest = self.captions.captions_in(group, caption_cut=caption_cut, caption_before=caption_before)
+        if rest is None:
+            return []
+        group = rest
         group = self.boxes.guide_box(self.boxes.digest_strip(group))
         if not group or self.boxes.bulleted_subheadings(group):
-            return
+            return []
         if self.boxes.column_head(group_index, group) or self.boxes.county_box(group):
-            return
+            return []
         if self.bylines.bracket_tail(group):
-            return
+            return []
         if all(_is_noise(line.text) or _is_garbled(line.text) for line in group):
             for line in group:
                 self.cutter.drop(line, "OCR noise")
-            return
+            return []
         labels = [line for line in group if is_summary_label(line.text)]
         for line in labels:
             self.cutter.drop(line, "label over a summary")
         group = [line for line in group if line not in labels]
         if not group:
-            return
+            return []
+        return group
+
+    def text_block(self, group_index: int, group: list[_Line]) -> None:
+        """Read a block of text: its page furniture dropped (a line dating the text read over or under
+        it), a block read whole (`block_read_whole`), or else its lines one by one (`read_line`); notes
+        ending the block close the story its text ends."""
         # An editor's mark under text in its block (``责编：王某``) is read in its place (`editor_mark`):
         # it closes the story above it.
         furniture = [
@@ -214,12 +199,25 @@ class _Segmenter:
         # story its block's text went to when it stands under it (read once that text is).
         for line in furniture:
             self.bylines.date_text(line, under=False)
+        if self.block_read_whole(group_index, group):
+            return
+        self.lines_from(0, group)
+        for line in furniture:
+            self.bylines.date_text(line, under=True)
+        if closes and self.state.current is not None and self.cutter.ends_sentence():
+            self.cutter.close()
+
+    def block_read_whole(self, group_index: int, group: list[_Line]) -> bool:
+        """Read a block whole when it is one thing: a photographer's credit, OCR specks, a stanza, a
+        kicker with a comma, or a headline where it stands (inside a sentence, atop its lead, over an
+        indented lead); a headline printed between the open story and the next one's text closes the
+        story first."""
         if self.state.current is not None and len(group) == 1 and _NAME_CREDIT_RE.match(group[0].text):
             # A photographer's credit, a name and 摄 (``吴涛摄``), a block of its own under a story's text:
             # the credit of a photo set in the story's column, never a headline nor a byline; what
             # follows decides whether the story goes on.
             self.cutter.drop(group[0], "caption")
-            return
+            return True
         if (
             self.state.current is not None
             and self.cutter.ends_sentence()
@@ -227,9 +225,9 @@ class _Segmenter:
         ):
             for line in group:
                 self.cutter.drop(line, "OCR noise")
-            return
+            return True
         if self.text.stanza(group_index, group):
-            return
+            return True
         if (
             self.state.current is not None
             and not self.state.current.ended
@@ -237,7 +235,7 @@ class _Segmenter:
         ):
             self.cutter.close()
             self.state.gap_groups.append((len(self.state.stories), group))
-            return
+            return True
         if (
             self.state.current is not None
             and not self.state.current.ended
@@ -247,16 +245,12 @@ class _Segmenter:
         ):
             self.cutter.close()  # a headline printed between this story and the next one's text
         if self.headlines.headline_inside_a_sentence(group_index, group):
-            return
+            return True
         if self.headlines.headline_atop_its_lead(group_index, group):
-            return
+            return True
         if self.headlines.headline_over_an_indented_lead(group):
-            return
-        self.lines_from(0, group)
-        for line in furniture:
-            self.bylines.date_text(line, under=True)
-        if closes and self.state.current is not None and self.cutter.ends_sentence():
-            self.cutter.close()
+            return True
+        return False
 
     def lines_from(self, start: int, group: list[_Line]) -> None:
         """Read the block's lines from `start` on, the block as it stands: a run-in head wrapped onto its

@@ -9,6 +9,7 @@ from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.captions import (
+    _BARE_CREDIT_RE,
     _CAPTION_CREDIT_RE,
     _CAPTION_MAX_CHARS,
     _CAPTION_MAX_LINES,
@@ -16,7 +17,10 @@ from storage.ingest.segmenter.shapes.captions import (
     _CAPTION_STORY_CHARS,
     _DATED_CAPTION_RE,
     _INNER_CAPTION_LINES,
+    _caption_over_dateline,
+    _caption_rest,
     _inner_caption_end,
+    _is_caption_group,
 )
 from storage.ingest.segmenter.shapes.names import _byline_text
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence, _is_jump_start
@@ -165,3 +169,39 @@ class CaptionReader:
             return True
         self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
+
+    def captions_in(
+        self, group: list[_Line], *, caption_cut: bool, caption_before: bool
+    ) -> list[_Line] | None:
+        """Read the captions of a block: a caption's block of its own (its sentence cut off by a column
+        break, `caption_open`, goes on in the next block), the credit of the caption above alone at the
+        block's top (`caption_before`), a caption over a dateline, the rest of a caption a column break cut
+        (`caption_cut`); what is left of the block, None when nothing of it is left to read."""
+        if _is_caption_group(group):
+            for line in group:
+                self.cutter.drop(line, "caption")
+            # A caption cut off mid-sentence by a column break goes on in the next block.
+            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
+                group[-1].text
+            )
+            self.state.caption_before = True
+            return None
+        if caption_before and _BARE_CREDIT_RE.match(group[0].text):
+            # The credit of the caption above, in a block of its own: never a byline. Like a credit
+            # standing before a story's text, it ends the story above.
+            self.cutter.drop(group[0], "caption")
+            self.cutter.close()
+            group = group[1:]
+            if not group:
+                return None
+        if caption := _caption_over_dateline(group):
+            for line in group[:caption]:
+                self.cutter.drop(line, "caption")
+            group = group[caption:]
+        if caption_cut and (credit := _caption_rest(group)) is not None:
+            for line in group[: credit + 1]:
+                self.cutter.drop(line, "caption")
+            group = group[credit + 1 :]
+            if not group:
+                return None
+        return group
