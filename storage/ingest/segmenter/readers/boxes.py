@@ -16,7 +16,6 @@ from storage.ingest.page_lines import (
     HAN,
     _is_headline_like,
     _Line,
-    _ornamented_subheading,
     _set_width,
     is_appointments_label,
     is_appointments_list,
@@ -24,6 +23,7 @@ from storage.ingest.page_lines import (
     is_editors_note,
     is_notice_box,
 )
+from storage.ingest.page_paragraphs import _ornamented_subheading
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.reading import Reading

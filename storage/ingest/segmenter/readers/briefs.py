@@ -22,7 +22,6 @@ from storage.ingest.page_lines import (
     _SHORT_MARGIN,
     AUTHOR_NOTE_RE,
     BULLET_RE,
-    _carried_mark,
     _cells,
     _is_headline_like,
     _is_note,
@@ -34,6 +33,7 @@ from storage.ingest.page_lines import (
     is_byline,
     is_page_furniture,
 )
+from storage.ingest.page_paragraphs import _carried_mark
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.reading import Reading

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import number_mark
+from storage.ingest.page_line_split import _NOTE_MIDDLE_LINES
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
     _DATELINE_RE,
@@ -14,7 +15,6 @@ from storage.ingest.page_lines import (
     _HAN_RE,
     _INDENT_CELLS,
     _INLINE_BYLINE_RE,
-    _NOTE_MIDDLE_LINES,
     _SHORT_MARGIN,
     BULLET_RE,
     _closes_a_bracket,
@@ -27,8 +27,8 @@ from storage.ingest.page_lines import (
     is_byline,
     stamp_author,
     text_date,
-    verse_lines,
 )
+from storage.ingest.page_paragraphs import verse_lines
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.reading import Reading

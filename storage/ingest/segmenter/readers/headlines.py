@@ -18,7 +18,6 @@ from storage.ingest.page_lines import (
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
     _SHORT_MARGIN,
-    _SUBHEADING_ORNAMENT_RE,
     HAN,
     _cells,
     _is_body_fragment,
@@ -26,11 +25,11 @@ from storage.ingest.page_lines import (
     _is_note,
     _Line,
     _opens_story,
-    _ornamented_subheading,
     clean_prose,
     display_width,
     is_byline,
 )
+from storage.ingest.page_paragraphs import _SUBHEADING_ORNAMENT_RE, _ornamented_subheading
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.readers.briefs import BriefReader

@@ -17,8 +17,6 @@ from storage.ingest.page_lines import (
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
     _PROSE_OPENER_RE,
-    _VERSE_ORNAMENTS,
-    _VERSE_RUN,
     AUTHOR_NOTE_RE,
     HAN,
     _cells,
@@ -27,11 +25,10 @@ from storage.ingest.page_lines import (
     _looks_like_prose,
     _opens_story,
     _short_paragraph,
-    _verse_line,
     display_width,
     is_byline,
-    verse_lines,
 )
+from storage.ingest.page_paragraphs import _VERSE_ORNAMENTS, _VERSE_RUN, _verse_line, verse_lines
 from storage.ingest.page_seams import _full_line
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
