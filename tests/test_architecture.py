@@ -140,6 +140,7 @@ def segmenter_layer(module: str) -> int | None:
 def test_the_page_segmenter_imports_only_downwards(name: str):
     """A reader never imports the dispatch, the cutter no reader, a shape nothing that reads a page."""
     depth = segmenter_layer(name)
+    assert depth is not None
     upward = [
         m for m in IMPORTS[name] if m in MODULES and (d := segmenter_layer(m)) is not None and d < depth
     ]
