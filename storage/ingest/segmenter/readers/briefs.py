@@ -164,6 +164,44 @@ class BriefReader:
         if found is None:
             return False
         head, rest, wrapped = found
+        if not self.run_in_head_stands(index, line, group, rest, wrapped=wrapped):
+            return False
+        story = self.state.current
+        if story is not None:
+            self.cutter.close()
+        if wrapped:
+            # The head's end and the text after it were on the next line of the block.
+            next_line = group[index + 1]
+            if rest.strip():
+                lead_in = display_width(next_line.text.strip()) - display_width(rest.strip())
+                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before, lead_in)
+                self.state.run_in_text.add(next_line.number)
+            else:
+                del group[index + 1]
+            rest = ""
+        self.state.brief_column = False
+        self.drop_column_label_over(line)
+        self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
+        self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
+        if rest.strip():
+            lead_in = display_width(line.text.strip()) - display_width(rest.strip())
+            self.cutter.start(
+                _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
+            )
+            self.state.brief = self.state.current
+            if self.state.current is not None:
+                self.state.current.own_head = line.number
+        else:
+            self.state.under_bullet = True
+            self.state.pending_head = line.number
+        return True
+
+    def run_in_head_stands(
+        self, index: int, line: _Line, group: list[_Line], rest: str, *, wrapped: bool
+    ) -> bool:
+        """Whether a run-in head found on `line` (`run_in_item`: `rest` the text after it, `wrapped` when
+        its end is on the next line) stands where an item can open: not inside the open story's
+        sentence, not a short line the column wrapped, not the lead of a story whose headline waits."""
         story = self.state.current
         if (
             story is not None
@@ -206,20 +244,10 @@ class BriefReader:
                 gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
                 if gap is None or "\u3000" not in gap.group(0):
                     return False
-        if story is not None:
-            self.cutter.close()
-        if wrapped:
-            # The head's end and the text after it were on the next line of the block.
-            next_line = group[index + 1]
-            if rest.strip():
-                lead_in = display_width(next_line.text.strip()) - display_width(rest.strip())
-                group[index + 1] = _Line(next_line.number, rest, next_line.blank_before, lead_in)
-                self.state.run_in_text.add(next_line.number)
-            else:
-                del group[index + 1]
-            rest = ""
-        self.state.brief_column = False
-        # The column's label right over the first item (``城事速递``, ``新闻速览``): no story's headline.
+        return True
+
+    def drop_column_label_over(self, line: _Line) -> None:
+        """Drop the column's label right over the first item (``城事速递``, ``新闻速览``): no story's headline."""
         if self.state.gap_groups and self.state.gap_groups[-1][0] == len(self.state.stories):
             (label, *more) = self.state.gap_groups[-1][1]
             if (
@@ -231,20 +259,6 @@ class BriefReader:
                 self.state.gap_groups.pop()
                 self.cutter.drop(label, "column label")
                 self.state.roles[label.number] = "a column's label over its first item: no headline"
-        self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
-        self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
-        if rest.strip():
-            lead_in = display_width(line.text.strip()) - display_width(rest.strip())
-            self.cutter.start(
-                _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
-            )
-            self.state.brief = self.state.current
-            if self.state.current is not None:
-                self.state.current.own_head = line.number
-        else:
-            self.state.under_bullet = True
-            self.state.pending_head = line.number
-        return True
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item of a column of briefs printing its head in lenticular brackets before its text, on one
