@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from benchmarks import ocrpages, ocrweb
 from benchmarks.ocrpages import OcrPage, _bigrams, _ratio, _squash, score_page
 from storage.ingest.ocr_page import _parse
-from storage.ingest.page_lines import _split_lines
+from storage.ingest.page_line_split import _split_lines
 from storage.ingest.page_segmenter import _segment
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")

@@ -110,6 +110,43 @@ def test_no_import_cycles_between_subpackages():
     assert find_cycle(graph()) is None
 
 
+def test_no_import_cycles_between_the_page_parsers_modules():
+    """The page parser's modules (`storage/ingest`) import each other in layers, never in a loop (issue 22)."""
+    ingest = {n for n in MODULES if n.startswith("storage.ingest.")}
+    edges = {n: {t for t in IMPORTS[n] if t in ingest and t != n} for n in ingest}
+    assert find_cycle(edges) is None
+
+
+# The page segmenter's layers (issue 22), from the top: the dispatch (`page_segmenter`), the readers of
+# each kind of line, the story cutter, the page's facts and the reading state, the shapes of lines.
+SEGMENTER = "storage.ingest.segmenter"
+SEGMENTER_LAYERS = [
+    ("storage.ingest.page_segmenter",),
+    (f"{SEGMENTER}.readers",),
+    (f"{SEGMENTER}.cutter",),
+    (f"{SEGMENTER}.page_facts", f"{SEGMENTER}.reading"),
+    (f"{SEGMENTER}.shapes", f"{SEGMENTER}.cut"),
+]
+
+
+def segmenter_layer(module: str) -> int | None:
+    for depth, prefixes in enumerate(SEGMENTER_LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return depth
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if segmenter_layer(n) is not None))
+def test_the_page_segmenter_imports_only_downwards(name: str):
+    """A reader never imports the dispatch, the cutter no reader, a shape nothing that reads a page."""
+    depth = segmenter_layer(name)
+    assert depth is not None
+    upward = [
+        m for m in IMPORTS[name] if m in MODULES and (d := segmenter_layer(m)) is not None and d < depth
+    ]
+    assert upward == []
+
+
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("storage")))
 def test_storage_never_imports_bot(name: str):
     assert not [m for m in IMPORTS[name] if m == "bot" or m.startswith("bot.")]

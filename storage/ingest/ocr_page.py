@@ -39,6 +39,7 @@ from datetime import date
 
 from storage.ingest.page_fragments import pairs
 from storage.ingest.page_headlines import HeadlineGroup, match_headlines
+from storage.ingest.page_line_split import _split_lines
 from storage.ingest.page_lines import (
     _COMMA_RE,
     _DATELINE_RE,
@@ -50,9 +51,7 @@ from storage.ingest.page_lines import (
     AUTHOR_NOTE_RE,
     HAN,
     _cells,
-    _column_widths,
     _Line,
-    _split_lines,
     _Story,
     _story_head,
     clean_headline_line,
@@ -61,20 +60,18 @@ from storage.ingest.page_lines import (
     find_page_date,
     is_byline,
     is_page_furniture,
-    join_lines,
     parse_byline,
     parse_dateline_date,
 )
+from storage.ingest.page_paragraphs import _column_widths, join_lines
 from storage.ingest.page_records import Record, authors, paragraphs_of, split_records
 from storage.ingest.page_seams import (
     _blocks_of,
     _rejoin,
 )
-from storage.ingest.page_segmenter import (
-    _Cut,
-    _pairs,
-    _segment,
-)
+from storage.ingest.page_segmenter import _segment
+from storage.ingest.segmenter.cut import _Cut
+from storage.ingest.segmenter.shapes.sentences import _pairs
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
 

@@ -10,7 +10,7 @@ then the block above with the right piece.
 from __future__ import annotations
 
 from storage.ingest.ocr_page import explain_page, parse_page
-from storage.ingest.page_lines import _split_lines
+from storage.ingest.page_line_split import _split_lines
 
 HEAD = (
     "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n本报合肥3月4日电 〈记者张华) 记者\n\n"

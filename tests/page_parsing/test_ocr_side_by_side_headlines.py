@@ -7,7 +7,7 @@ Small made-up pages in the shape of the side-by-side lines measured on the tuned
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_lines import _split_side_by_side
+from storage.ingest.page_line_split import _split_side_by_side
 
 # Two headlines set side by side, each wrapped over two lines, read across both modules with runs of
 # three to five spaces between them (narrower than a column gap elsewhere on a page), a speck beside

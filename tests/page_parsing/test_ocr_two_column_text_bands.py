@@ -8,7 +8,7 @@ measured on the Chromium seeds: the band is cut into its columns and read in the
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_lines import _split_lines
+from storage.ingest.page_line_split import _split_lines
 
 # The left column ends a sentence at the band's foot; the right one stops inside a sentence and goes on
 # under the band.

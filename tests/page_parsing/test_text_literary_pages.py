@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_lines import _Line, verse_lines
+from storage.ingest.page_lines import (
+    _Line,
+)
+from storage.ingest.page_paragraphs import verse_lines
 
 WIDTH = 18
 ESSAY = "门口那棵老槐树稍稍扭动一下身躯，泛着金光的叶子翻起筋斗缓缓着地，山岗上的庄稼仿佛开始燃烧。"

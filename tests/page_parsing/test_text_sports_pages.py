@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_segmenter import _masthead_items
+from storage.ingest.segmenter.shapes.mastheads import _masthead_items
 
 WIDTH = 18
 FINAL = "本报北京1月12日电  （记者李明）12日，全国青年排球锦标赛在广东江门落幕。在当日进行的决赛中，江苏队以3∶1战胜上海队，夺得冠军。"

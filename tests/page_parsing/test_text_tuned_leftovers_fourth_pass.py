@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_lines import _couplet_line
+from storage.ingest.page_paragraphs import _couplet_line
 
 WIDTH = 18
 ESSAY = (

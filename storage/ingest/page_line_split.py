@@ -1,0 +1,735 @@
+"""The page's text as numbered lines in reading order: lines an OCR engine read across columns set side
+by side cut apart (headlines beside text, two columns of text in a band), a copy with one line a
+paragraph wrapped to a column, misread brackets and dateline digits put right, and a closing note, a
+dateline or a column label the column wrapped or the OCR read apart put back on one line."""
+
+from __future__ import annotations
+
+import re
+
+from storage.ingest.page_fragments import word_across
+from storage.ingest.page_lines import (
+    _CLOSERS,
+    _CLOSING_NOTE_RE,
+    _DATELINE_RE,
+    _FINAL_RE,
+    _HAN_RE,
+    _HANGING,
+    _INDENT_RE,
+    _MULTI_SPACE_RE,
+    _PAGE_DATE_RE,
+    _PAPER_NAME_RE,
+    _SENTENCE_END,
+    _SENTENCE_PUNCT_RE,
+    HAN,
+    _Line,
+    _paper_name,
+    closes_text,
+    display_width,
+    is_byline,
+    is_masthead_item,
+    is_page_furniture,
+)
+
+# A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
+# (A run of spaces then a bar is one gap.)
+_COLUMN_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{6,}")
+
+
+def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
+    """Lines an OCR engine read across columns set side by side (two headlines next to each other,
+    ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
+    北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
+    run of spaces, each is cut there and the pieces are read column by column, one block each (a
+    dateline apart): the other columns first, the left column last, right over the text the OCR reads
+    next, which is that column's. A band of a story's two columns of text read across, line by line,
+    is read as printed, the left column first (`_text_band_reading`): the right one right after it when
+    the text under the band goes on from the right one, or after the block under the band when that
+    block is the left column's rest. A gap is a bar or six spaces; a run of three spaces is one too inside
+    such a band, or in a band of lines that each hold one (``王毅分别同意大利外长、   可9`` / ``伊朗外长
+    通电话     全力做好…``), as Tesseract reads columns set close together (`_narrow_cut`). A column
+    of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
+    such line is left as it is (a gap inside one body line is text the OCR lost there, not a column),
+    but for two headlines side by side, a headline beside text, and one line of a story's two columns
+    whose right piece goes on from the block above it (`_line_across_columns`).
+    Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
+    they came from (a blank line the cut adds, the band's first)."""
+    out: list[tuple[str, int]] = []
+    tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
+    pending: list[tuple[str, int]] = []  # a headline read beside text, read over the next dateline
+    position = 0
+    while position < len(raw_lines):
+        band: list[int] = []
+        scan = position
+        while scan < len(raw_lines):
+            if not raw_lines[scan].strip():
+                scan += 1
+                continue
+            if (
+                not _NARROW_GAP_RE.search(raw_lines[scan].strip())
+                or _paper_name(raw_lines[scan])
+                or _masthead_strip(raw_lines[scan])
+            ):
+                break  # no columns, or the masthead's name with specks beside it, or its strip of items
+            band.append(scan)
+            scan += 1
+        if len(band) == 1 and position == band[0] and (pair := _headline_pair(raw_lines[position])):
+            # Two headlines set side by side, read as one line with a bar between them: the right
+            # one first, a block of its own, and the left one right over the text the OCR reads next.
+            out.extend(
+                [("", position + 1), (pair[1], position + 1), ("", position + 1), (pair[0], position + 1)]
+            )
+            position += 1
+            continue
+        if len(band) == 1 and position == band[0] and (beside := _headline_beside_text(raw_lines, position)):
+            # A headline set beside a column's text, read across two lines: the text read in place,
+            # the headline a block of its own over the next dateline the OCR reads (its module's text).
+            text_pieces, headline = beside
+            out.extend((piece, position + 1 + k) for k, piece in enumerate(text_pieces) if piece)
+            pending = [("", position + 1), *((piece, position + 1 + k) for k, piece in enumerate(headline))]
+            position += 2
+            continue
+        if (
+            len(band) == 1
+            and position == band[0]
+            and (across := _line_across_columns(out, raw_lines, position))
+        ):
+            # One line of two columns' text read across (``…全国森林 | 新，森林体验…``): read as printed.
+            out, position = across
+            continue
+        if len(band) < 2:
+            if pending and _DATELINE_SOURCE_RE.match(raw_lines[position]):
+                out.extend([*pending, ("", position + 1)])
+                pending = []
+            out.append((raw_lines[position], position + 1))
+            position += 1
+            continue
+        # Blank lines before the band.
+        out.extend((raw_lines[k], k + 1) for k in range(position, band[0]))
+        rows = [_COLUMN_GAP_RE.split(raw_lines[k].strip()) for k in band]
+        columns = max(len(row) for row in rows)
+        if columns < 2:
+            # A band whose gaps are all narrow (``王毅分别同意大利外长、   可9`` / ``全朗外长通电全     全力…``).
+            columns = max(len(_NARROW_GAP_RE.split(raw_lines[k].strip())) for k in band)
+        pieces = [(_narrow_cut(raw_lines[k], row, columns), k + 1) for k, row in zip(band, rows, strict=True)]
+        texts = _text_columns([row for row, _number in pieces], columns)
+        for column in texts:
+            # A column's text lines read beside a headline or a dateline: the OCR read the lines above
+            # and under them elsewhere, so they are read last, a block of their own, for the joining
+            # step to put back where their sentences go on.
+            tail.append(("", band[0] + 1))
+            tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
+        reading = None if texts else _text_band_reading(pieces)
+        order = [0, 1] if reading else [*range(1, columns), 0]
+        # The left column going on under the band: its lines there, up to the next blank line, read
+        # before the right column, as printed.
+        under = _block_under(raw_lines, band[-1] + 1) if reading == "left goes on" else []
+        for column in order:
+            if column in texts:
+                continue
+            if column == 1 and under:
+                out.append(("", under[0][1]))
+                out.extend(under)
+            out.append(("", band[0] + 1))
+            for row, number in pieces:
+                if column < len(row):
+                    if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1][0]:
+                        out.append(("", number))  # a dateline under the headline: the story's text starts
+                    out.append((row[column], number))
+        position = under[-1][1] if under else band[-1] + 1
+    return [*out, *pending, *tail]
+
+
+# A bar the OCR read between two headlines set side by side (``阅读中国”图书展暨”中印文化交流图片 。 |
+# 俄罗斯总统普京``): Tesseract reads a printed rule as an ASCII bar; a full-width ``｜`` is typed, a text
+# page's separator (``B03｜都市``). And a speck it read after a piece (`` 。``).
+_HEADLINE_BAR_RE = re.compile("[ \t\u3000]*[|][ \t\u3000]*")
+
+
+_TRAILING_SPECK_RE = re.compile("[ \t\u3000]+[。.，,、·]$")
+
+
+# A piece of such a line that no headline holds: a clause or sentence mark inside it.
+_NOT_HEADLINE_PIECE_RE = re.compile("[，,；;：:、。！？!?]")
+
+
+def _masthead_strip(raw: str) -> bool:
+    """The masthead's items read as one line, standing far apart (``2020年1月8日 星期三          人民日报
+    第16版 要闻``): a strip of the page's furniture, no column of a band."""
+    parts = [part for part in re.split("[ \t\u3000]{2,}", raw.strip()) if part]
+    return (
+        len(parts) >= 2
+        and any(_PAGE_DATE_RE.search(part) for part in parts)
+        and all(
+            _PAPER_NAME_RE.match(_MULTI_SPACE_RE.sub("", part))
+            or is_masthead_item(part)
+            or is_page_furniture(part)
+            for part in parts
+        )
+    )
+
+
+# The end of a line of text beside which the OCR read a headline's last words after one space
+# (``分宜县地处江西中部偏西，是 高级别公开辩论会``): a clause mark and at most three Han characters, one
+# space, a few Han characters.
+_TEXT_THEN_HEADLINE_RE = re.compile(f"^(.*[{HAN}][，、；：,;:][{HAN}]{{0,3}})[ \t\u3000]([{HAN}]{{3,10}})$")
+
+
+# A piece left of a bar that is only a speck of the page (``oa``): no Han character, a few marks.
+_SPECK_RE = re.compile(f"^[^{HAN}]{{0,3}}$")
+
+
+def _headline_beside_text(raw_lines: list[str], position: int) -> tuple[list[str], list[str]] | None:
+    """A headline of two lines set beside a column of text, each line read across with the text's:
+    the first with only a speck left of a bar (``oa |习近平主席特别代表出席安理会``), the next right under
+    it a line of text broken off after a clause mark with the headline's last words after one space
+    (``分宜县地处江西中部偏西，是 高级别公开辩论会``). Returns the text's pieces (the speck dropped)
+    and the headline's lines."""
+    if position + 1 >= len(raw_lines):
+        return None
+    pieces = _HEADLINE_BAR_RE.split(raw_lines[position].strip())
+    if len(pieces) != 2 or not _SPECK_RE.match(pieces[0].strip()):
+        return None
+    head = pieces[1].strip()
+    if (
+        len(_HAN_RE.findall(head)) < 6
+        or _NOT_HEADLINE_PIECE_RE.search(head)
+        or _DATELINE_SOURCE_RE.match(head)
+    ):
+        return None
+    below = _TEXT_THEN_HEADLINE_RE.match(raw_lines[position + 1].strip())
+    if below is None:
+        return None
+    return ["", below[1]], [head, below[2]]
+
+
+# A word of the language this strong (`page_fragments.word_across`) read across the join of the block
+# above a line of two columns and the line's right piece: the right column goes on there.
+_ACROSS_WORD = 0.8
+
+
+def _line_across_columns(
+    out: list[tuple[str, int]], raw_lines: list[str], position: int
+) -> tuple[list[tuple[str, int]], int] | None:
+    """A line alone (no band round it) holding two columns of a story's text with one bar between them
+    (``近日从国家林草局获悉：今年上半年，全国森林 | 新，森林体验、森林康养…``), the OCR's block above it
+    being the right column's lines over it and its block under it the left column's lines under it:
+    the right piece completes a word with the block above (``…不断开拓创`` / ``新，森林…``, 创新) and
+    the left piece does not, both pieces stop inside a sentence, and a block of text follows. Read as
+    printed: the left piece with the block under it, then the block above with the right piece.
+    Returns the lines read so far, so rearranged, and where to read on; None for any other line."""
+    pieces = _HEADLINE_BAR_RE.split(raw_lines[position].strip())
+    if len(pieces) != 2:
+        return None
+    left, right = (piece.strip() for piece in pieces)
+    if any(
+        len(_HAN_RE.findall(piece)) < _TEXT_BAND_HAN or _ENDS_SENTENCE_RE.search(piece)
+        for piece in (left, right)
+    ):
+        return None
+    above_end = len(out)
+    while above_end > 0 and not out[above_end - 1][0].strip():
+        above_end -= 1
+    above_start = above_end
+    while above_start > 0 and out[above_start - 1][0].strip():
+        above_start -= 1
+    above = out[above_start:above_end]
+    if not above or _ENDS_SENTENCE_RE.search(above[-1][0].strip()):
+        return None
+    last = above[-1][0].strip()
+    if word_across(last, right)[1] < _ACROSS_WORD or word_across(last, left)[1] >= _ACROSS_WORD:
+        return None
+    under = _block_under(raw_lines, position + 1)
+    if not under:
+        return None
+    number = position + 1
+    apart = out[above_end:] or [("", number)]  # the blank lines between the block above and the line
+    rearranged = [*out[:above_start], (left, number), *under, *apart, *above, (right, number)]
+    return rearranged, under[-1][1]
+
+
+def _headline_pair(raw: str) -> tuple[str, str] | None:
+    """A line alone (no band round it) that is two headlines side by side with one bar between them:
+    each piece at least four Han characters, no clause or sentence mark, label bracket or wide run of
+    spaces inside (a speck after it aside), no dateline. A body line with a bar (``…5日，应急 | 作。``) is none."""
+    pieces = _HEADLINE_BAR_RE.split(raw.strip())
+    if len(pieces) != 2:
+        return None
+    left, right = (_TRAILING_SPECK_RE.sub("", piece.strip()) for piece in pieces)
+    for piece in (left, right):
+        if (
+            len(_HAN_RE.findall(piece)) < 4
+            or _NOT_HEADLINE_PIECE_RE.search(piece)
+            or re.search("[ \t\u3000]{2,}|[【】\\[\\]]", piece)  # a strip's label, or items apart
+            or _DATELINE_SOURCE_RE.match(piece)
+        ):
+            return None
+    return left, right
+
+
+# Inside a band of columns, a narrower run of spaces than `_COLUMN_GAP_RE`'s also parts two columns.
+_NARROW_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{3,}")
+
+
+# A line's leading run of spaces this wide: its first column is empty (the line starts in the next one).
+_EMPTY_FIRST_COLUMN_RE = re.compile(r"^[ \t\u3000]{6,}(?=\S)")
+
+
+# A piece of a band that is a line of a column's text, not a headline: a sentence mark inside it, or
+# two clause marks (``成效明显。优化加工贸易监管，完善信``, ``家主权、安全、发展利益，积极服务构建人类命``).
+_TEXT_PIECE_RE = re.compile(f"[{_SENTENCE_END}；;](?=.*[{HAN}])|[，、,].*[，、,]")
+
+
+# A piece this short beside a column's text is a speck of it (``言``, ``主目发言``).
+_SPECK_PIECE_CHARS = 4
+
+
+def _text_columns(rows: list[list[str]], columns: int) -> set[int]:
+    """The columns of a band that hold only one or two lines of a column's text (`_TEXT_PIECE_RE`, at
+    least ten Han characters; short specks aside) while another column of the band opens a story with
+    its dateline: the top lines of a column whose text the OCR read elsewhere, read across with the
+    headline or dateline of the module beside it. A band of a story's columns read across, line by
+    line, has none."""
+
+    def text(piece: str) -> bool:
+        return len(_HAN_RE.findall(piece)) >= 10 and bool(_TEXT_PIECE_RE.search(piece))
+
+    cells = [
+        [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+        for column in range(columns)
+    ]
+    found = {
+        column
+        for column in range(columns)
+        if 1 <= sum(map(text, cells[column])) <= 2
+        and all(text(cell) or len(cell) <= _SPECK_PIECE_CHARS for cell in cells[column])
+    }
+    datelines = {
+        column for column in range(columns) if any(_DATELINE_SOURCE_RE.match(cell) for cell in cells[column])
+    }
+    return found if datelines - found else set()
+
+
+# A band of a story's text read across holds at least this many lines with text in both columns.
+_TEXT_BAND_ROWS = 3
+
+
+# A piece of a column's text holds at least this many Han characters.
+_TEXT_BAND_HAN = 4
+
+
+# A piece that ends a sentence (its closing quote or bracket after the mark).
+_ENDS_SENTENCE_RE = re.compile(f'[{_SENTENCE_END}][”"’』」）)]*$')
+
+
+def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
+    """How to read a band of two columns of a story's text read across, line by line (at least
+    `_TEXT_BAND_ROWS` lines hold `_TEXT_BAND_HAN` Han characters or more in both columns): ``"as
+    printed"`` (the left column, then the right one) when the left column ends a sentence and the
+    right one stops inside one, so the text under the band goes on from the right column; ``"left
+    goes on"`` when both stop inside a sentence: the text under the band is the left column's rest, and
+    the right column follows it. None for any other band."""
+    rows = [row for row, _number in pieces]
+    if any(len(row) > 2 for row in rows):
+        return None
+    both = [
+        row for row in rows if len(row) == 2 and all(len(_HAN_RE.findall(p)) >= _TEXT_BAND_HAN for p in row)
+    ]
+    if len(both) < _TEXT_BAND_ROWS:
+        return None
+    left = [row[0].strip() for row in rows if row[0].strip()]
+    right = [row[1].strip() for row in rows if len(row) == 2 and row[1].strip()]
+    if _ENDS_SENTENCE_RE.search(right[-1]):
+        return None
+    return "as printed" if _ENDS_SENTENCE_RE.search(left[-1]) else "left goes on"
+
+
+def _block_under(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
+    """The block of lines read next from `start` (blank lines before it skipped, up to the next blank
+    line), each with its 1-based line number; none when a line of it holds a gap (columns again) or
+    opens a story with its dateline."""
+    k = start
+    while k < len(raw_lines) and not raw_lines[k].strip():
+        k += 1
+    block: list[tuple[str, int]] = []
+    while k < len(raw_lines) and raw_lines[k].strip():
+        if _NARROW_GAP_RE.search(raw_lines[k].strip()) or _DATELINE_SOURCE_RE.match(raw_lines[k]):
+            return []
+        block.append((raw_lines[k], k + 1))
+        k += 1
+    return block
+
+
+def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
+    """A band's line cut into fewer pieces than the band has columns, cut again with the band's own
+    measure: a run of three spaces between two pieces, and a wide indent before the first (an empty
+    first column), as Tesseract spaces columns set close together (``二生泽夺现     稳投资          员…``,
+    ``        为高质量发展注入内生动力          |``). The new cut stands only when it gives no more pieces
+    than the band has columns; otherwise the line keeps its cut."""
+    if len(row) >= columns:
+        return row
+    narrow = _NARROW_GAP_RE.split(raw.strip())
+    if _EMPTY_FIRST_COLUMN_RE.match(raw):
+        narrow = ["", *narrow]
+    return narrow if len(row) < len(narrow) <= columns else row
+
+
+# A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).
+_UNWRAPPED_CELLS = 48
+
+
+# The column such a text is set in before it is read as a page.
+_UNWRAPPED_MEASURE = 24
+
+
+def _set_unwrapped(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A text whose paragraphs are each one line (a copy of a web page or a digital edition, no column
+    wrapping it) set in a column, as a page prints it: every line that holds a paragraph (a line no
+    column holds, or one ending a sentence) wrapped at `_UNWRAPPED_MEASURE` cells with its first line
+    indented, each piece keeping its file line. Headlines, bylines and notes stay lines of their own.
+    A page is such a text when at least three of its lines, and a third of its lines of text (furniture
+    and bylines left out), are wider than any column (`_UNWRAPPED_CELLS`); an OCR'd page never is."""
+    # A site's furniture round each article (its date line, ``（责编：…）``, ``分享到：``) and bylines are
+    # no lines of text: they do not count against the wide ones.
+    widths = [
+        display_width(raw.strip())
+        for raw, _number in pairs
+        if raw.strip() and not (is_page_furniture(raw) or closes_text(raw) or is_byline(raw))
+    ]
+    wide = sum(1 for width in widths if width > _UNWRAPPED_CELLS)
+    if wide < 3 or wide * 3 < len([w for w in widths if w >= 8]):
+        return pairs
+    out: list[tuple[str, int]] = []
+    for raw, number in pairs:
+        text = raw.strip(" \t\u3000")
+        paragraph = display_width(text) > _UNWRAPPED_CELLS or (
+            bool(re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
+            and not text.startswith(("（", "("))
+            and display_width(text) > 12
+        )
+        if not paragraph:
+            out.append((raw, number))
+            continue
+        for piece in _wrap_at(text, _UNWRAPPED_MEASURE):
+            out.append((piece, number))
+    # Blank lines between paragraphs mark nothing in such a text (no column breaks there): a blank line
+    # right before an indented paragraph under another paragraph's text is left out, so that only the
+    # blank lines round headlines and notes stay.
+    kept: list[tuple[str, int]] = []
+    for position, (raw, number) in enumerate(out):
+        if not raw.strip():
+            before = next((r for r, _n in reversed(kept) if r.strip()), "")
+            after = next((r for r, _n in out[position + 1 :] if r.strip()), "")
+            if _INDENT_RE.match(after) and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", before.strip()):
+                continue
+        kept.append((raw, number))
+    return kept
+
+
+def _wrap_at(text: str, measure: float) -> list[str]:
+    """`text` set in lines of `measure` cells, the first indented by two full-width spaces; a mark that
+    may not start a line hangs at the end of the line before."""
+    lines: list[str] = []
+    line = "\u3000\u3000"
+    for char in text:
+        if display_width(line + char) > measure and line.strip() and char not in _HANGING:
+            lines.append(line)
+            line = ""
+        line += char
+    if line.strip():
+        lines.append(line)
+    return lines
+
+
+# An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
+# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
+# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
+_DATELINE_DIGITS_RE = re.compile(
+    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
+)
+
+
+_MISREAD_BRACKET_RE = re.compile(
+    r"[〈《](?=[^》〉()（）《〈\n]{1,30}[)）])"
+    # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
+    r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
+    r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
+)
+
+
+# ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
+# round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
+_UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
+
+
+# A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
+# dashes standing apart, never a dash a wrapped headline carried down (``——`` alone).
+_RULE_GLYPHS_RE = re.compile(r"[\s一—\-_|｜丨=~·]+")
+
+
+_RULE_MARK_RE = re.compile(r"[|｜丨=]|[一—]\s+[一—]")
+
+
+def is_rule_specks(text: str) -> bool:
+    text = text.strip()
+    return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
+
+
+def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
+    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
+    text = _MISREAD_BRACKET_RE.sub("（", text)
+    if not angle_pairs:
+        text = _UNCLOSED_ANGLE_RE.sub("（", text)
+    found = _DATELINE_DIGITS_RE.match(text)
+    if found and not (found[2] + found[4]).isdigit():
+        month, day = (_dateline_digits(found[i]) for i in (2, 4))
+        text = found[1] + month + found[3] + day + text[found.end() :]
+    return text
+
+
+def _dateline_digits(read: str) -> str:
+    """A dateline's month or day as read, its misread marks put right: a mark beside a ``1`` the OCR
+    read rightly is a stray mark, dropped (``大马士革]1月``: one glyph is not read two ways in one
+    number); any other mark is a misread ``1`` (``北京]月``)."""
+    if len(read) == 2 and "1" in read and not read.isdigit():
+        return "1"
+    return re.sub(r"[\]lI|]", "1", read)
+
+
+def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
+    """The page's non-blank lines, numbered in reading order (a side-by-side band cut into its columns,
+    `_split_side_by_side`), and each number's line in the file: the number `--explain` shows."""
+    lines: list[_Line] = []
+    file_lines: dict[int, int] = {}
+    blank = True
+    angle_pairs = "〉" in text
+    pairs = _run_in_space_as_indent(
+        _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+    )
+    for number, (raw, file_line) in enumerate(pairs, start=1):
+        file_lines[number] = file_line
+        stripped = mend_misreadings(raw.rstrip(), angle_pairs=angle_pairs)
+        if not stripped.strip():
+            blank = True
+            continue
+        if is_rule_specks(stripped):
+            continue  # the page's rules, read as a line: nothing of the text around it
+        lines.append(_Line(number, stripped, blank))
+        blank = False
+    return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+
+
+# A head closed by the full-width space that parts a run-in head from its text (``■“城里安了家，就在
+# 这过年”　``), the text gone down to the next line.
+_RUN_IN_SPACE_END_RE = re.compile(f"[{HAN}{_CLOSERS}？?][\u3000]$")
+
+
+def _run_in_space_as_indent(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A line ending with the one full-width space that parts a run-in head from its text, its text
+    flush on the next line (``解决好吃饭问题始终是治国理政的头等大事　`` / ``粮食安全是…``): the space
+    stands before that text as the indent it is (the text opens a paragraph), so the head reads as a
+    head over an indented lead. Two spaces or more part the items of a line, not a head from its text."""
+    out = list(pairs)
+    for index in range(len(out) - 1):
+        raw, number = out[index]
+        following, following_number = out[index + 1]
+        text = raw.rstrip(" \t")
+        if (
+            _RUN_IN_SPACE_END_RE.search(text)
+            and len(_HAN_RE.findall(text)) >= 2
+            and not re.search("[。；;]", text)
+            and following.strip()
+            and following[:1] not in " \t\u3000"
+        ):
+            out[index] = (text.rstrip("\u3000"), number)
+            out[index + 1] = ("\u3000" + following, following_number)
+    return out
+
+
+def _split_headline_datelines(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A headline line that ends with its story's dateline (the dateline, its reporters' bracket
+    closing it, after a space; some evening papers print the lead's dateline on the headline's line):
+    the head, a blank line, then the dateline on a line of its own, as a dateline opening its story's
+    lead is read. The head holds four Han characters or more and no sentence end or semicolon; the
+    dateline, from its space, is the whole rest of the line (nothing of the lead after it)."""
+    out: list[tuple[str, int]] = []
+    for raw, file_line in pairs:
+        text = raw.rstrip()
+        split = None
+        for gap in re.finditer(r"[ \t\u3000]+(?=\S)", text):
+            head, rest = text[: gap.start()], text[gap.end() :]
+            found = _DATELINE_RE.match(rest)
+            if found is None or rest[found.end() :].strip():
+                continue
+            if (
+                len(_HAN_RE.findall(head)) >= 4
+                and not re.search(f"[{_SENTENCE_END}；;，,、：:]$|[。；;]", head.strip())
+                and not _DATELINE_RE.match(head)
+                and (found.group(2) is not None or re.search("[电讯]$", rest.strip()))
+            ):
+                split = (head, rest)
+            break
+        if split is None:
+            out.append((raw, file_line))
+            continue
+        out += [(split[0], file_line), ("", file_line), (split[1], file_line)]
+    return out
+
+
+# A headline's column label the OCR read a piece a block: the headline's line opening it
+# (``高山新房“长”出来《70年，``) and at most this many short lines after it, the last closing it.
+_LABEL_PIECES = 3
+
+
+# Each piece after the first is this wide at most (display type: a few characters a line).
+_LABEL_PIECE_CELLS = 8.0
+
+
+# The headline's line: some words, then a column label's opening bracket left open.
+_OPEN_LABEL_RE = re.compile(f'^(?P<head>.*[{HAN}”"].*?)[ \t\u3000]*[（(《](?P<label>[^（()）《》]*)$')
+
+
+def _mend_label_read_apart(lines: list[_Line]) -> list[_Line]:
+    """A headline's column label the OCR read as blocks of their own (``高山新房“长”出来《70年，`` /
+    blank / ``共同走过。大`` / blank / ``国小家)``; the middle dot read as ``。``, the opening bracket as
+    ``《``) is one headline line: each block of the label is a short line alone in it, the last one
+    closing the bracket, none ending a sentence. The pieces go up to the headline's line, the label's
+    middle dot and opening bracket as printed (``高山新房“长”出来（70年，共同走过·大国小家)``)."""
+    mended = list(lines)
+
+    def alone(position: int) -> bool:
+        # Whether the line at `position` is a block of its own: a blank line before it and after it.
+        after = position + 1
+        return mended[position].blank_before and (after >= len(mended) or mended[after].blank_before)
+
+    for index, line in enumerate(mended):
+        found = _OPEN_LABEL_RE.match(line.text.strip())
+        if (
+            found is None
+            or not alone(index)
+            or len(_HAN_RE.findall(found["head"])) < 4
+            or _SENTENCE_PUNCT_RE.search(found["head"])
+        ):
+            continue
+        pieces: list[int] = []
+        for position in range(index + 1, min(index + 1 + _LABEL_PIECES, len(mended))):
+            text = mended[position].text.strip()
+            closes = bool(re.search("[）)]$", text))
+            if (
+                not alone(position)
+                or display_width(text) > _LABEL_PIECE_CELLS
+                or re.search("[（(《》]", text)
+                or (not closes and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
+            ):
+                break
+            pieces.append(position)
+            if closes:
+                break
+        if not pieces or not re.search("[）)]$", mended[pieces[-1]].text.strip()):
+            continue
+        label = found["label"] + "".join(mended[position].text.strip() for position in pieces)
+        label = re.sub("[。.][ \t\u3000]*(?=[^ \t\u3000])", "·", label)
+        mended[index] = _Line(line.number, f"{found['head']}（{label}", line.blank_before)
+        for position in pieces:
+            mended[position] = _Line(mended[position].number, "", mended[position].blank_before)
+    return [line for line in mended if line.text.strip()]
+
+
+# How many characters a closing note wraps onto its next line, closing bracket included.
+_NOTE_TAIL = 12
+
+
+def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
+    """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
+    tail that closes its bracket is moved up, so the note reads as the note it is. A longer note may
+    wrap over more lines (``(作者为新疆克孜勒苏军分区政治`` / ``工作部新闻报道员,本报记者倪光辉采`` /
+    ``访整理)``): the lines between, without brackets of their own, go up with the tail."""
+    mended: list[_Line] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and not line.blank_before
+            and _CLOSING_NOTE_RE.match(previous.text)
+            and not re.search("[）)]", previous.text)
+        ):
+            # The note's tail: this line, or the first line after up to `_NOTE_MIDDLE_LINES` lines
+            # set without brackets that go on from it inside the same block.
+            run = [line]
+            while (
+                len(run) <= _NOTE_MIDDLE_LINES
+                and not re.search("[（()）]", run[-1].text)
+                and position + len(run) < len(lines)
+                and not lines[position + len(run)].blank_before
+            ):
+                run.append(lines[position + len(run)])
+            for size in range(1, len(run) + 1):
+                middle = "".join(part.text.strip() for part in run[: size - 1])
+                tail = run[size - 1].text.strip()
+                joined = previous.text.rstrip() + middle + tail
+                if (
+                    not re.search("[（()）]", middle)
+                    and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", tail)
+                    and _CLOSING_NOTE_RE.match(joined)
+                    and not is_byline(joined)  # reporters: a byline's rules
+                ):
+                    mended[-1] = _Line(previous.number, joined, previous.blank_before)
+                    position += size
+                    break
+            else:
+                mended.append(line)
+                position += 1
+            continue
+        mended.append(line)
+        position += 1
+    return mended
+
+
+# A closing note wraps over at most this many full lines between its first line and its tail.
+_NOTE_MIDDLE_LINES = 2
+
+
+# The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
+_DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|中新网|人民网|央视网|新华网))")
+
+
+# The most a narrow column carries over of a dateline's core (``电``, ``19日电``, ``10月19日电``).
+_DATELINE_CARRY = 6
+
+
+# A dateline's head read apart from its ``电`` ends on its date: ``本报罗马2月23日``.
+_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$")
+
+
+def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
+    """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
+    is a dateline all the same where a story may start (after a blank line, a byline or a sentence
+    end): the characters that finish it are moved up to its line, so the line reads as the dateline
+    it is. The story's text, joined, is unchanged."""
+    mended = list(lines)
+    for index, line in enumerate(mended[:-1]):
+        following = mended[index + 1]
+        if not _DATELINE_SOURCE_RE.match(line.text) or _DATELINE_RE.match(line.text):
+            continue
+        # Read apart (``本报罗马2月23日`` / blank / ``电 （记者叶琦）贝尔…``): the dateline's head alone in
+        # its block and ending on its date, the block under it opening with the one character that
+        # ends it.
+        apart = following.blank_before
+        if apart and not (line.blank_before and _HEAD_DATE_END_RE.search(line.text.rstrip())):
+            continue
+        previous = mended[index - 1].text.strip() if index else ""
+        if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
+            continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
+        head = line.text.rstrip()
+        rest = following.text.lstrip()
+        for carried in range(1, min(1 if apart else _DATELINE_CARRY, len(rest)) + 1):
+            joined = mend_misreadings(head + rest[:carried])
+            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(joined):
+                mended[index] = _Line(line.number, joined, line.blank_before)
+                # Read apart, the two are one block again: the lead goes on under its dateline.
+                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), False)
+                break
+    return [line for line in mended if line.text.strip()]

@@ -1,0 +1,207 @@
+"""Reading photo captions and credits: a caption's block after a story's text, a caption inside a
+story's block, a photographer's or supplier's credit, a picture story's credit."""
+
+from __future__ import annotations
+
+from storage.ingest.page_county import photographer_credit, supplied_credit
+from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _JUMP_LINE_RE, _Line
+from storage.ingest.segmenter.cutter import StoryCutter
+from storage.ingest.segmenter.page_facts import PageFacts
+from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.shapes.captions import (
+    _BARE_CREDIT_RE,
+    _CAPTION_CREDIT_RE,
+    _CAPTION_MAX_CHARS,
+    _CAPTION_MAX_LINES,
+    _CAPTION_NOTE_RE,
+    _CAPTION_STORY_CHARS,
+    _DATED_CAPTION_RE,
+    _INNER_CAPTION_LINES,
+    _caption_over_dateline,
+    _caption_rest,
+    _inner_caption_end,
+    _is_caption_group,
+)
+from storage.ingest.segmenter.shapes.names import _byline_text
+from storage.ingest.segmenter.shapes.sentences import _ends_sentence, _is_jump_start
+
+
+class CaptionReader:
+    """The readers of captions and credits.
+
+    Each is asked about its line or block: one of its kind it takes (into the open story, a headline group or the
+    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
+    """
+
+    def __init__(self, page: PageFacts, state: Reading, cutter: StoryCutter) -> None:
+        self.page = page
+        self.state = state
+        self.cutter = cutter
+
+    def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's credit alone in its block right after the open story's text (a column break fell
+        between ``…心里像吃了蜜一样甜。`` and ``瞿明斌摄（影像中国）``): the story's last paragraph, as when
+        no break falls there. After a caption's ``图为…`` block it is the caption's credit."""
+        story = self.state.current
+        if not (
+            len(group) == 1
+            and _AGENCY_CREDIT_RE.match(group[0].text)
+            and story is not None
+            and group_index > 0
+            and self.cutter.open_story_ends_with(self.page.groups[group_index - 1][-1])
+            and _ends_sentence(story.lines)
+        ):
+            return False
+        story.lines.append(group[0])
+        self.state.roles[group[0].number] = (
+            "photo credit right under the story's text: a paragraph of its own"
+        )
+        return True
+
+    def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
+        """A photo's caption in a block of its own right after a story's text (``5月1日，…。  新华社记者
+        王某 摄``, the credit on its last line or under it): a sentence or two closed by a photographer's
+        credit, under a story whose text ended its sentence. It belongs to no story: the photographer is
+        not the story's reporter. A picture story's caption (under a 图片新闻 label) stays its story. A story
+        cut off by its jump line (``▶下转第4版``) may have a caption right under it too, its sentence open;
+        and a caption opening with its day (``1月12日，…``) may stand inside a story's columns, where its
+        sentence breaks off to go on in the next block. The credit may be an agency's
+        (``王某摄（人民视觉）``, ``新华社发 王某摄``, ``（新华社发）``)."""
+        story = self.state.current
+        if story is None or story is self.state.picture or not story.lines or group_index == 0:
+            return False
+        above = self.page.groups[group_index - 1][-1]
+        jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
+        # A dated caption inside the story's columns, its sentence broken off above and going on below.
+        inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.page.groups)
+        after_text = self.cutter.open_story_ends_with(above) and (_ends_sentence(story.lines) or inside)
+        if not (jumped or after_text) or len(group) > _CAPTION_MAX_LINES:
+            return False
+        text = "".join(line.text.strip() for line in group)
+        credit = _CAPTION_CREDIT_RE.search(text)
+        if credit is None or not credit.start() or len(text[: credit.start()]) > _CAPTION_MAX_CHARS:
+            return False
+        for line in group:
+            self.cutter.drop(line, "caption")
+        return True
+
+    def inner_caption(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A photo's caption set between two of a story's paragraphs, in its block (``…了解情况。`` /
+        ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
+        sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
+        no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too."""
+        if line.number in self.state.caption_tail:
+            self.cutter.drop(line, "caption")
+            return True
+        story = self.state.current
+        if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
+            return False
+        colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
+        if not (self.cutter.ends_sentence() or colon) or index + 1 >= len(group):
+            return False
+        # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
+        notes = {
+            d.number
+            for d in self.state.dropped
+            if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
+        }
+        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
+        if end is None or index + end + 1 >= len(group):
+            return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
+        self.state.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
+        self.cutter.drop(line, "caption")
+        return True
+
+    def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
+        neither its text nor its byline."""
+        found = supplied_credit(line.text)
+        story = self.state.current
+        if found is None or story is None or story.ended:
+            return False
+        before, unit = found
+        if not before and not self.cutter.ends_sentence():
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        self.cutter.drop(line, "credit of the unit that supplied the story", f"（{unit}供稿）")
+        story.ended = True
+        return True
+
+    def picture_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…举行。 融媒体记者 王某 摄`` closing a picture story under a 图片新闻 label: the photographer is
+        its author; the credit closes it."""
+        story = self.state.current
+        if story is None or story.ended or story.byline is not None:
+            return False
+        found = photographer_credit(line.text)
+        if found is None or index != len(group) - 1:
+            return False
+        before, credit = found
+        if not before and not self.cutter.ends_sentence():
+            return False
+        # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
+        # under a story of a few lines.
+        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
+        if story is not self.state.picture and not (before or short):
+            return False
+        if before:
+            story.lines.append(_Line(line.number, before, line.blank_before))
+        story.byline = _byline_text(credit)
+        story.closed_by_byline = True
+        self.state.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.state.picture = None
+        self.cutter.close()
+        return True
+
+    def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        if not _AGENCY_CREDIT_RE.match(line.text):
+            return False
+        story = self.state.current
+        if story is not None and index > 0 and self.cutter.open_story_ends_with(group[index - 1]):
+            # Set right under the story's text in the same block, it credits the photo the story
+            # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
+            # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
+            story.lines.append(line)
+            self.state.roles[line.number] = (
+                "photo credit right under the story's text: a paragraph of its own"
+            )
+            return True
+        self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
+        return True
+
+    def captions_in(
+        self, group: list[_Line], *, caption_cut: bool, caption_before: bool
+    ) -> list[_Line] | None:
+        """Read the captions of a block: a caption's block of its own (its sentence cut off by a column
+        break, `caption_open`, goes on in the next block), the credit of the caption above alone at the
+        block's top (`caption_before`), a caption over a dateline, the rest of a caption a column break cut
+        (`caption_cut`); what is left of the block, None when nothing of it is left to read."""
+        if _is_caption_group(group):
+            for line in group:
+                self.cutter.drop(line, "caption")
+            # A caption cut off mid-sentence by a column break goes on in the next block.
+            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
+                group[-1].text
+            )
+            self.state.caption_before = True
+            return None
+        if caption_before and _BARE_CREDIT_RE.match(group[0].text):
+            # The credit of the caption above, in a block of its own: never a byline. Like a credit
+            # standing before a story's text, it ends the story above.
+            self.cutter.drop(group[0], "caption")
+            self.cutter.close()
+            group = group[1:]
+            if not group:
+                return None
+        if caption := _caption_over_dateline(group):
+            for line in group[:caption]:
+                self.cutter.drop(line, "caption")
+            group = group[caption:]
+        if caption_cut and (credit := _caption_rest(group)) is not None:
+            for line in group[: credit + 1]:
+                self.cutter.drop(line, "caption")
+            group = group[credit + 1 :]
+            if not group:
+                return None
+        return group

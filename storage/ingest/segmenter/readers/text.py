@@ -1,0 +1,272 @@
+"""Reading text outside a story and stray text: a line that opens a story after a headline or a label,
+verse set in stanzas, OCR specks and stray lines, a paragraph's last line read apart."""
+
+from __future__ import annotations
+
+import re
+
+from storage.ingest.page_county import photographer_credit
+from storage.ingest.page_lines import (
+    _CLAUSE_CHARS,
+    _CLAUSE_END_RE,
+    _DATELINE_RE,
+    _HALF_CELL,
+    _HAN_RE,
+    _INDENT_CELLS,
+    _INDENT_RE,
+    _LABEL_END_RE,
+    _MULTI_SPACE_RE,
+    _PROSE_OPENER_RE,
+    AUTHOR_NOTE_RE,
+    HAN,
+    _cells,
+    _is_headline_like,
+    _Line,
+    _looks_like_prose,
+    _opens_story,
+    _short_paragraph,
+    display_width,
+    is_byline,
+)
+from storage.ingest.page_paragraphs import _VERSE_ORNAMENTS, _VERSE_RUN, _verse_line, verse_lines
+from storage.ingest.page_seams import _full_line
+from storage.ingest.segmenter.cutter import StoryCutter
+from storage.ingest.segmenter.page_facts import PageFacts
+from storage.ingest.segmenter.readers.bylines import BylineReader
+from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.shapes.headlines import (
+    _first_line_width,
+    _headline_atop_dateline,
+    _headline_over_dateline,
+    _headline_over_opening,
+    _is_headline_group,
+    _over_indented_text,
+)
+from storage.ingest.segmenter.shapes.items import _EDITOR_MARK_RE
+from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
+from storage.ingest.segmenter.shapes.noise import _STRAY_LINE_RE, _TWO_HAN_RE, _finishes_a_word, _is_noise
+from storage.ingest.segmenter.shapes.sentences import _ends_sentence
+
+
+class TextReader:
+    """The readers of text lines and stray lines.
+
+    Each is asked about its line or block: one of its kind it takes (into the open story, a headline group or the
+    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
+    """
+
+    def __init__(self, page: PageFacts, state: Reading, bylines: BylineReader, cutter: StoryCutter) -> None:
+        self.page = page
+        self.state = state
+        self.bylines = bylines
+        self.cutter = cutter
+
+    def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
+        """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
+        paragraphs of the open story, the next block text that goes on without a dateline: a piece of
+        display type the OCR read apart (a wrapped headline's last word), never a headline of its own."""
+        if len(group) < 2 or not _TWO_HAN_RE.fullmatch(group[0].text.strip()):
+            return False
+        if not all(_is_noise(line.text) for line in group[1:]):
+            return False
+        following = self.page.groups[group_index + 1] if group_index + 1 < len(self.page.groups) else None
+        return (
+            following is not None
+            and not _DATELINE_RE.match(following[0].text)
+            and _looks_like_prose(following)
+            and not _is_headline_like(following)
+        )
+
+    def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone character or a speck the OCR read as a line of its own inside a block (``这``, ``|``).
+        The text a wrapped run-in head left on its line (``增强…能力　要``: ``要``) is none."""
+        if len(group) < 2 or not _STRAY_LINE_RE.fullmatch(line.text) or line.number in self.state.run_in_text:
+            return False
+        if self.last_line_of_a_paragraph(index, line, group):
+            return False
+        if self.last_line_before_a_first_line(index, line, group):
+            return False
+        self.cutter.drop(line, "OCR noise")
+        return True
+
+    def last_line_of_a_paragraph(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A lone Han character that ends the word a full line broke (``…更在于心理复`` / ``健``) where
+        an indented line opens the next paragraph, or where the block ends and the two read as one word
+        (``…创造更好的条`` / ``件``, its full stop lost): the paragraph's last line, no speck."""
+        if not (0 < index < len(group) and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self.cutter.set_full(index - 1, group)):
+            return False
+        if index == len(group) - 1:
+            return _finishes_a_word(previous, line.text.strip())
+        return bool(_INDENT_RE.match(group[index + 1].text))
+
+    def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line
+        is still two cells short (half a cell more when set with half-width characters), over a full
+        line or over its paragraph's short last line when the character finishes the word the line above
+        broke (a sub-heading ``…积极因素也在集`` / ``聚`` over a paragraph of two lines)."""
+        if not (0 < index < len(group) - 2 and re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text)):
+            return False
+        previous = group[index - 1].text.strip()
+        if not (re.search(f"[{HAN}]$", previous) and self.cutter.set_full(index - 1, group)):
+            return False
+        width = display_width(group[index + 1].text.strip())
+        first = self.page.column - _INDENT_CELLS
+        if not first - 2 * _HALF_CELL <= width <= first:
+            return False
+        after = display_width(group[index + 2].text.strip())
+        return after >= self.page.column - _HALF_CELL or _finishes_a_word(previous, line.text.strip())
+
+    def stanza(self, group_index: int, group: list[_Line]) -> bool:
+        """A block of verse under the open story's verse, a blank line apart: the poem's next stanza,
+        no headline, unless the block after it opens a story's text (an author's name, a byline, a
+        dateline, prose), which makes it that story's headline. A note on the author (``作者简介：…``)
+        under the stanza in its block is the poem's too."""
+        story = self.state.current
+        if story is None or story.ended or not story.lines:
+            return False
+        # The poem's lines so far measure its raggedness; a note on the author may close the stanza.
+        note = next((k for k, line in enumerate(group) if AUTHOR_NOTE_RE.match(line.text)), len(group))
+        tail = story.lines[-2 * _VERSE_RUN :]
+        verse = verse_lines([*tail, *group[:note]], self.page.column)
+        if not note or not all(k in verse for k in range(len(tail) - 1, len(tail) + note)):
+            return False
+        following = self.page.groups[group_index + 1] if group_index + 1 < len(self.page.groups) else []
+        if following and self.opens_text(following[0]):
+            return False
+        for line in group:
+            story.lines.append(line)
+            self.state.roles[line.number] = "text: a stanza of the open story's verse, a blank line apart"
+        return True
+
+    def opens_text(self, line: _Line) -> bool:
+        """Whether a block opening with `line` opens a story's text: an author's name alone, a byline,
+        a dateline or a line of prose (neither verse, a label nor page furniture)."""
+        text = line.text.strip()
+        if _AUTHOR_ALONE_RE.match(text) or is_byline(text) or _DATELINE_RE.match(text):
+            return True
+        if (
+            self.cutter.is_furniture(line)
+            or _EDITOR_MARK_RE.match(text)
+            or _verse_line(line, self.page.column)
+        ):
+            return False
+        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS and not text.startswith(_VERSE_ORNAMENTS)
+
+    def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A line read while no story is open (or the open one has ended): the text of a story printed
+        without a dateline, or a headline."""
+        if self.state.current is not None and self.state.current.ended:
+            self.cutter.close()
+        if self.state.current is not None:
+            return False
+        rest = group[index:]
+        gap_groups = self.state.gap_groups
+        if self.state.pending_byline is not None:
+            self.cutter.start(line, "text after a byline printed before it")
+        elif self.state.continued:
+            self.cutter.start(line, "continued from another page")
+        elif self.state.under_bullet:
+            self.cutter.start(line, "text under a brief's bulleted head")
+            self.state.brief = self.state.current
+            self.bylines.names_on_the_opening_line(index, line, group)
+        elif (
+            self.state.picture_next
+            and index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.state.stories)
+            and photographer_credit(group[-1].text) is not None
+        ):
+            self.cutter.start(
+                line, "a picture story's caption under its headline, its photographer's credit closing it"
+            )
+        elif (
+            index > 0
+            and _INDENT_RE.match(line.text)
+            and _first_line_width(line.text, self.page.column)
+            and self.headed_indent(index, group)
+        ):
+            self.cutter.start(line, "a paragraph's indented first line right under its headline")
+        elif (
+            index == 0
+            and _opens_story(rest)
+            and not _over_indented_text(rest, self.page.column)
+            and not self.dash_kicker(group)
+            and not _headline_over_dateline(self.page.groups, self.state.group_index, self.page.column)
+            and not _headline_atop_dateline(rest, self.page.column)
+            and not _headline_over_opening(self.page.groups, self.state.group_index, self.page.column)
+        ):
+            self.cutter.start(line, "prose after a headline or a closed story (no dateline)")
+        elif (
+            index == 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.state.stories)
+            and self.state.stories
+            and _ends_sentence(self.state.stories[-1].lines)
+            and _short_paragraph(rest)
+        ):
+            self.cutter.start(
+                line, "a paragraph of one short sentence under a headline, the story above ended"
+            )
+        elif _PROSE_OPENER_RE.match(line.text):
+            self.cutter.start(line, "text: a sentence of reported text (据介绍，…), never a headline")
+        elif index > 0 and self.lead_under_a_label(index, line, group):
+            self.cutter.start(line, "a paragraph's first line under a headline its column label ended")
+        elif (
+            index == 0
+            and _CLAUSE_END_RE.search(line.text)
+            and len(_HAN_RE.findall(line.text)) >= _CLAUSE_CHARS
+        ):
+            # ``智能温控大棚里，蔬菜长势喜人；`` / ``藤编工艺和制陶工坊中，劳动热火朝天；``: a clause ending
+            # on a sentence mark no headline carries (a lead set as an epigraph, one clause a block).
+            self.cutter.start(line, "text: a clause ending on a sentence mark no headline carries")
+        elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
+            # A headline starts here; it continues one only when it follows that one's last line
+            # (a headline right under a byline that closed a story starts a group of its own).
+            gap_groups.append((len(self.state.stories), [line]))
+            self.state.roles[line.number] = "headline: short, no sentence marks, between stories"
+        else:
+            gap_groups[-1][1].append(line)
+            self.state.roles[line.number] = "headline: continues the headline above"
+        return True
+
+    def headed_indent(self, index: int, group: list[_Line]) -> bool:
+        """Whether the lines over `group[index]` in its block were all taken as a headline."""
+        headline = {line.number for _gap, lines in self.state.gap_groups[-1:] for line in lines}
+        return all(line.number in headline for line in group[:index])
+
+    def lead_under_a_label(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """The last line of a headline's block, under a line its column label in brackets ends
+        (``援”（一线抗疫群英谱）`` / ``在湖北省天门市疾控中心卫生应急``), set as a paragraph's first line (two
+        cells short) over a block that goes on from it on a full line: the lead the OCR read in the
+        headline's block, not a subtitle (a subtitle is no paragraph's first line continued)."""
+        if index != len(group) - 1 or not _LABEL_END_RE.search(group[index - 1].text):
+            return False
+        text = _MULTI_SPACE_RE.sub("", line.text)
+        if abs(_cells(text) - (self.page.column - _INDENT_CELLS)) > _HALF_CELL or not re.search(
+            f"[{HAN}]$", text
+        ):
+            return False
+        if self.state.group_index + 1 >= len(self.page.groups):
+            return False
+        following = self.page.groups[self.state.group_index + 1][0].text.strip()
+        return (
+            _full_line(following, self.page.column)
+            and not _DATELINE_RE.match(following)
+            and not is_byline(following)
+            and bool(re.match(f"[{HAN}]", following))
+        )
+
+    def dash_kicker(self, group: list[_Line]) -> bool:
+        """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
+        its block over a headline block: a headline line, though it holds commas."""
+        text = group[0].text.strip()
+        following = self.state.group_index + 1
+        return (
+            len(group) == 1
+            and text.endswith("——")
+            and following < len(self.page.groups)
+            and _is_headline_group(self.page.groups[following], self.page.column)
+        )

@@ -1,0 +1,119 @@
+"""Photo captions and photographers' credits: a caption's block, a caption over a dateline, the rest of one
+a column break cut, a caption set between a story's paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line
+from storage.ingest.segmenter.shapes.sentences import _ends_sentence
+
+
+def _is_caption_group(group: list[_Line]) -> bool:
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
+    credit alone (``王某摄（人民视觉）``)."""
+    if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
+        return True
+    return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+# A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.
+_NAME_CREDIT_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$")
+
+
+# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
+_BARE_CREDIT_RE = re.compile(
+    f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
+    f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
+    f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
+)
+
+
+def _caption_over_dateline(group: list[_Line]) -> int:
+    """How many lines open the block as a caption set right over a story's dateline, with no blank line
+    between (``图为…。`` / ``本报北京2月14日电  …``): the caption's lines, up to its sentence end; 0 when the
+    block opens otherwise."""
+    if not _CAPTION_RE.match(group[0].text):
+        return 0
+    for index, line in enumerate(group[1:4], start=1):
+        if _DATELINE_RE.match(line.text):
+            return index if _ends_sentence(group[:index]) else 0
+    return 0
+
+
+# How many lines of a caption a column break may carry over, its credit included.
+_CAPTION_REST_LINES = 3
+
+
+def _caption_rest(group: list[_Line]) -> int | None:
+    """Where the rest of a caption a column break cut ends in this block: the index of its credit
+    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    for index, line in enumerate(group[:_CAPTION_REST_LINES]):
+        if _AGENCY_CREDIT_RE.match(line.text):
+            return index
+    return None
+
+
+# How many lines a caption set between a story's paragraphs may take, its credit included.
+_INNER_CAPTION_LINES = 4
+
+
+# A space as a page prints it (and as a pattern reads it).
+_SPACE = "[ \\t\\u3000]"
+
+
+# A caption's credit at its line's end: ``王某摄``, ``本报记者  王某摄``, ``（王某 摄）``, ``（资料图片）``, ``供图``.
+_CAPTION_CREDIT_END_RE = re.compile(
+    f"(?:(?:(?:本报|新华社)?(?:摄影)?记者|通讯员)?{_SPACE}*[{HAN}·]{{2,4}}(?:{_SPACE}+[{HAN}·]{{2,4}})?{_SPACE}*摄"
+    f"|[（(]{_SPACE}*(?:[{HAN}·、 \t\u3000]{{2,16}}摄|资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]|供图){_SPACE}*$"
+)
+
+
+# A picture note alone on its line: ``（资料图片）``, ``（图片由受访者提供）``.
+_CAPTION_NOTE_RE = re.compile(f"^[（(]{_SPACE}*(?:资料图片|图片由[{HAN}]{{2,12}}提供){_SPACE}*[）)]$")
+
+
+def _inner_caption_end(lines: list[_Line], notes: set[int]) -> int | None:
+    """The index of the line ending a caption that opens `lines` with its photographer's credit, the
+    caption's sentence ended right before the credit (on its line or the line above), or with its
+    sentence right over a picture note already dropped (`notes`, line numbers); None when no credit
+    closes it there."""
+    ended = False
+    for index, line in enumerate(lines):
+        if line.number + 1 in notes and _ends_sentence([line]):
+            return index
+        found = _CAPTION_CREDIT_END_RE.search(line.text)
+        if found is not None:
+            before = line.text[: found.start()]
+            if before.strip(" \t\u3000"):
+                ended = _ends_sentence([_Line(line.number, before.rstrip(" \t\u3000"), False)])
+            return index if ended else None
+        if ended:
+            return None  # a sentence after the caption's own, no credit: no caption
+        ended = _ends_sentence([line])
+    return None
+
+
+# A story this short (in characters) closed by a photographer's credit under it is a picture story.
+_CAPTION_STORY_CHARS = 200
+
+
+# A caption block between stories: at most this many lines and characters before its credit, which
+# closes a sentence: ``…合影留念。  新华社记者 王某 摄``.
+_CAPTION_MAX_LINES = 4
+
+
+_CAPTION_MAX_CHARS = 90
+
+
+_CAPTION_CREDIT_RE = re.compile(
+    f"(?<=[。！？”’）)])[ \t\u3000]*(?:(?:新华社记者|本报记者|记者|通讯员|摄影|新华社发)?[ \t\u3000]*"
+    f"[{HAN}·]{{2,5}}(?:[ \t\u3000、][{HAN}·]{{2,5}})?[ \t\u3000]*摄(?:[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)])?"
+    # An agency's photo with no photographer named, or named after it: ``（新华社发）``, ``新华社发``.
+    f"|[（(][ \t\u3000]*新华社发(?:[ \t\u3000]*[{HAN}·]{{2,5}}[ \t\u3000]*摄)?[ \t\u3000]*[）)]|新华社发)[ \t\u3000]*$"
+)
+
+
+# A caption opening with the day the photo was taken (``1月12日，…``): a caption set inside a story's
+# columns may stand where the story's sentence breaks off.
+_DATED_CAPTION_RE = re.compile("^[ \t\u3000]*(?:当地时间)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下晚]午|晚)?，")

@@ -1,0 +1,102 @@
+"""Authors' names where a story prints them: alone on a line, closing the text, as initials; a byline as
+stored; a story opened by a dateline alone."""
+
+from __future__ import annotations
+
+import re
+
+from storage.ingest.page_lines import (
+    _BYLINE_ORNAMENT,
+    _CLOSERS,
+    _DATELINE_RE,
+    _HAN_RE,
+    _HEADLINE_MAX_LINES,
+    _INDENT_RE,
+    _MULTI_SPACE_RE,
+    _SENTENCE_END,
+    HAN,
+    _is_body_fragment,
+    _is_headline_like,
+    _Line,
+    _opens_story,
+    _Story,
+)
+
+# Common surnames: a name in brackets closing a brief or a short item (``…成效明显。（王某 李某）``)
+# starts with one; an agency's or a place's note (``（人民视觉）``, ``（新华社发）``) does not.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁傅萧阎"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+# A name never ends as a note does: ``（全文完）``, ``（新华社发）``, ``（本报电）``, ``（据央视）``.
+_BRACKETED_NAME = f"[{_SURNAMES}][{HAN}]{{0,1}}(?![完发电摄稿讯])[{HAN}](?![{HAN}])"
+
+
+# A reporter's role: a bracket holding one is a dateline's or a byline's, never an author's post.
+_REPORTER_ROLE_RE = re.compile("记者|通讯员|实习生|特约|摄影|报道")
+
+
+# An author alone on a line (``颜珂``, ``□颜珂``, ``■颜珂``): a surname and one or two characters, or a
+# two-character name padded to three cells (``王  强``); two or three such names apart by spaces, a
+# piece's co-authors (``何一磊  贾涛``); or any name of two to four characters with the author's post in
+# brackets after it (``铁  凝（中国作协主席）``, ``阿尔泰（中国作协主席团委员）``).
+_AUTHOR_ALONE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[□■◎][ \t\u3000]*)?(?:"
+    f"(?P<name>[{_SURNAMES}](?:[{HAN}]{{1,2}}|[ \t\u3000]{{1,3}}[{HAN}]))"
+    f"|(?P<names>[{_SURNAMES}][{HAN}]{{1,2}}(?:[ \t\u3000]+[{_SURNAMES}][{HAN}]{{1,2}}){{1,2}})"
+    f"|(?P<posted>[{HAN}](?:[ \t\u3000]{{0,3}}[{HAN}]){{1,3}})[ \t\u3000]*[（(][^（）()。，]{{2,30}}[）)]"
+    f")[ \t\u3000]*$"
+)
+
+
+_CLOSING_NAMES_RE = re.compile(
+    # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
+    f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
+    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+# An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
+_INITIALS_RE = re.compile(
+    f"^(.*?[{_SENTENCE_END}][{_CLOSERS}]*)?[ \t\u3000]*[（(][ \t\u3000]*[A-Z]{{2,4}}[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+def _text_follows(group: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is followed, in its block, by story text: the byline there is printed
+    before its story's text (``本报记者  王珏`` over the lead), not after the story above. Text is a
+    dateline, prose, a paragraph's indented first line, or lines set to the body's measure (a lead
+    whose first sentence runs past two lines carries no sentence mark there)."""
+    rest = group[index + 1 : index + 3]
+    if not rest:
+        return False
+    if _DATELINE_RE.match(rest[0].text):
+        return True  # ``本报记者  刘  毅`` / ``据新华社电  （记者…）``: a dateline opens the story under it
+    if not _is_headline_like(rest) and len(_HAN_RE.findall("".join(x.text for x in rest))) >= 12:
+        return True
+    if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
+        return True
+    # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
+    block = group[index + 1 :]
+    return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
+
+
+def _dateline_alone(story: _Story) -> bool:
+    """A story so far made of a dateline that fills its line (``新华社北京7月26日电``)."""
+    if len(story.lines) != 1:
+        return False
+    match = _DATELINE_RE.match(story.lines[0].text)
+    return match is not None and not story.lines[0].text[match.end() :].strip()
+
+
+def _byline_text(text: str) -> str:
+    """A byline as stored: spaces collapsed, brackets around it removed."""
+    text = _MULTI_SPACE_RE.sub(" ", text.strip().lstrip(_BYLINE_ORNAMENT).strip())
+    return text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
