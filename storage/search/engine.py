@@ -737,7 +737,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         quoted=parsed.phrases,
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
-        forms={t: printed_forms(t)[1:] for t, _ in held},
+        forms={t: printed_forms(t)[1:] + evidence.dashes_as_printed(t) for t, _ in held},
         kind_asked=category_asked(parsed.raw, as_ranked=True) if parsed.question else None,
     )
     chosen = _evidence_candidates(words, weighted, window, rare)
