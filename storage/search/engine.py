@@ -246,7 +246,11 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
             out[i - 1], out[i] = before + head, rest
         elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
             out[i] = rest
-        elif before + head == _SPAN_OF_MONTHS or head in _SERVES_AS or all(flag == "p" for _, flag in tag(head)):
+        elif (
+            before + head == _SPAN_OF_MONTHS
+            or head in _SERVES_AS
+            or all(flag == "p" for _, flag in tag(head))
+        ):
             out[i] = rest
     return out
 
