@@ -215,6 +215,11 @@ NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处")
 # What counts (多少户, 几份, 3斤): a measure word after it counts the word after it.
 _COUNTS = re.compile(r"(?:多少|几|每|[0-9０-９一二两三四五六七八九十百千万])$")
 _HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
+# 当 typed before a post or a place (在哪儿当驻村第一书记, 当法制员): to serve as, never the start of the word
+# after it (jieba tags it a time word, so the preposition test below does not see it).
+_SERVES_AS = frozenset("当")
+# A span of months (前9个月全国): jieba types its 月 apart, and the parser glues it to the word after it.
+_SPAN_OF_MONTHS = "个月"
 
 
 def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
@@ -223,8 +228,10 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
     when it ends the name of a place or a government body and the two were typed together (清明村最后选定
     种什么: 清明村 + 最后, not 清明 + 村最后; 西石河村村支书: 石河村 + 村支书), or dropped when it is a measure
     word after a count (多少户建档立卡贫困户: 建档立卡; 多少份提案: 提案), which the story need not print
-    beside the word. Any other character (a surname, an adjective: 吕安民, 新媒体) begins the word after it
-    and stays. Pure but for jieba's tags."""
+    beside the word; dropped too when it begins no word a reader means: the month of a span of months
+    (前9个月全国平均: 全国), 当 (to serve as: 在哪儿当驻村第一书记: 驻村) and a preposition (跟刘慈欣: 刘慈欣). Any
+    other character (a surname, an adjective: 吕安民, 新媒体) begins the word after it and stays. Pure but
+    for jieba's tags."""
     out = list(terms)
     for i, term in enumerate(out):
         if len(term) < 3 or not _HAN_CHAR.fullmatch(term[0]):
@@ -238,6 +245,12 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
         if head in NAME_ENDINGS and i > 0 and before == out[i - 1]:
             out[i - 1], out[i] = before + head, rest
         elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
+            out[i] = rest
+        elif (
+            before + head == _SPAN_OF_MONTHS
+            or head in _SERVES_AS
+            or all(flag == "p" for _, flag in tag(head))
+        ):
             out[i] = rest
     return out
 
@@ -737,7 +750,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         quoted=parsed.phrases,
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
-        forms={t: printed_forms(t)[1:] for t, _ in held},
+        forms={t: printed_forms(t)[1:] + evidence.dashes_as_printed(t) for t, _ in held},
         kind_asked=category_asked(parsed.raw, as_ranked=True) if parsed.question else None,
     )
     chosen = _evidence_candidates(words, weighted, window, rare)

@@ -196,6 +196,17 @@ def weigh_terms(
     return out
 
 
+# The parser reads every dash as "-" (`storage.search.query`); Chinese news prints a dash as the em dash:
+# a book's subtitle after ——, a span of months as 1—6月.
+_PRINTED_DASH = "\u2014"
+
+
+def dashes_as_printed(term: str) -> tuple[str, ...]:
+    """How news prints a term holding the parser's dash ("-"): each dash as an em dash (观照--栖居的哲学 →
+    观照——栖居的哲学, 1-6 → 1—6); nothing for a term without one. Pure."""
+    return (term.replace("-", _PRINTED_DASH),) if "-" in term else ()
+
+
 # Words that ask for the stories of a period rather than a fact (上周有什么台风的新闻, 本周习近平有哪些活动,
 # 昨天发生了什么): a period relative to today stays their filter.
 _LISTING = re.compile(r"新闻|消息|报道|动态|资讯|快讯|有什么|有哪些|有啥|都有|有没有|发生了?什么|哪些事")

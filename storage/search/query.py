@@ -424,8 +424,9 @@ _COUNT_QUESTION = re.compile(
     r"|(?<![近这前后头那好十])几(?=[\u4e00-\u9fff])(?![乎何月号日点时])"
     r"|哪(?:一)?(?:支|家|所|座|国|种|类|条|架|艘|辆|款|届|场|批|部|首|片|段|层|个部门|个单位|个国家|个城市|个省|个组织|个机构)"
     r"|多(?:大|高|长|远|深|久|重)"
-    # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动)
-    r"|哪(?:些|几个|几)(?:省份|省|市|县|区|国家|村|镇|乡)"
+    # 哪些省启动了预案: the place asked for goes with the question word, not glued to the verb (省启动); 住在哪个村:
+    # nor its measure word glued to it (个村, a word no story of the village prints)
+    r"|哪(?:些|几个|几|个)(?:省份|省|市|县|区|国家|村|镇|乡)"
 )
 
 

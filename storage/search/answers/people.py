@@ -216,8 +216,12 @@ def _holder_strength(sentence: str, asked: Asked) -> float:
     return (FAINT if holder_asked else LIKELY) if new(after_post, known) else NOTHING
 
 
-# A name right after a post, then what the person did or when (发言人穆赫比25日称, 总统扎尔达里说).
-_HOLDER_FOLLOWS = r"([\u4e00-\u9fff·]{2,4}?)(?:\d{1,2}日|说|称|表示|指出|强调|介绍|宣布|会见|主持|出席|在)"
+# A name right after a post, then what the person did or when (发言人穆赫比25日称, 总统扎尔达里说), a word of
+# time between them as news writes it (特别代表山本忠通日前强调, 发言人李奕当天介绍).
+_HOLDER_FOLLOWS = (
+    r"([\u4e00-\u9fff·]{2,4}?)(?:\d{1,2}日|(?:日前|近日|当天|当日|今天|昨天|此前)?"
+    r"(?:说|称|表示|指出|强调|介绍|宣布|会见|主持|出席|在))"
+)
 _NOT_A_NAME = re.compile(r"^(?:今天|今日|当天|昨天|日前|近日|此前|随后|也|还|则|都|已|曾|再次|同时|当日)")
 
 
