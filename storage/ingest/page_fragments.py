@@ -677,10 +677,15 @@ class _PageGrams:
         return bool(self.holders.get(gram, set()) - set(skip))
 
 
+# A list broken at a seam goes on with an item this short (in characters, its 、 included).
+_LIST_ITEM_REACH = 8
+
+
 def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]) -> float:
     """How well `start` reads on from `end`: a run of three characters across the join found elsewhere
-    on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a quote or
-    bracket left open before the join that the start closes first."""
+    on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a list
+    that goes on (an end on ``、``, a start whose first item ends on ``、``); a quote or bracket left open
+    before the join that the start closes first."""
     score = 0.0
     left_run = _TAIL_RUN_RE.search(end)
     right_run = _RUN_RE.match(start)
@@ -694,6 +699,8 @@ def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]
             score += 0.2
     if end[-1:].isdigit() and start[:1].isdigit():
         score += 0.3
+    if end[-1:] == "、" and "、" in start[1:_LIST_ITEM_REACH]:
+        score += 0.3  # a list goes on: ``黑龙江、吉林、解放军、`` | ``山东、山西、…``
     for opening, closing in _OPEN_CLOSE:
         if opening == closing:
             continue
