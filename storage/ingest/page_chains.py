@@ -413,7 +413,8 @@ def assign_chains(
                 continue
             if not wordy[j]:
                 if _reads_on_better_at_home(j, ahead, current, joins):
-                    new[j] = current[j]  # a short block leaves no join that reads better for position
+                    # A short block does not leave a join that reads better for position alone.
+                    new[j] = current[j]
                 continue
             if new[j] == proposed[j] and j in displaced:
                 cut[j] = displaced[j]

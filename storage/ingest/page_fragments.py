@@ -251,9 +251,9 @@ _SPEAKER_RE = re.compile(
 def misread_names(blocks: Sequence[str], seeds: Sequence[str]) -> dict[str, str]:
     """The speakers' names the OCR misread, each with the name it reads as: a name opening a sentence
     before a verb of saying (``王妆强调``) that is no word of the language, held by no story's seed
-    (`seeds`: each story's headline and opening, squashed) and read nowhere else on the page (`blocks`,
-    squashed), while exactly one name of its length one character off it, no word either, stands in a
-    seed (``王毅``). The joiners weigh the block by that name: a misread name still ties it to its
+    (`seeds`: each story's headline and opening, squashed) and read on the page (`blocks`, squashed)
+    only where a sentence opens, while exactly one name of its length one character off it, no word
+    either, stands in a seed (``王毅``). The joiners weigh the block by that name: a misread name still ties it to its
     story."""
     lexicon = _load_lexicon()
     page = "\n".join(blocks)
@@ -263,7 +263,9 @@ def misread_names(blocks: Sequence[str], seeds: Sequence[str]) -> dict[str, str]
         for name in _SPEAKER_RE.findall(block):
             if name in out or name in lexicon or name in seed_text:
                 continue
-            if page.count(name) != len(re.findall(f"(?:^|(?<=[。！？；，：])){name}", page, flags=re.M)):
+            if page.count(name) != len(
+                re.findall(f"(?:^|(?<=[。！？；，：])){re.escape(name)}", page, flags=re.M)
+            ):
                 continue  # read elsewhere inside a sentence too: a name printed so, not a misreading
             near = _one_off(name, seed_text) - lexicon.keys()
             if len(near) == 1:
