@@ -70,7 +70,7 @@ from storage.ingest.page_seams import (
     _rejoin,
 )
 from storage.ingest.page_segmenter import _segment
-from storage.ingest.segmenter.cut import _Cut
+from storage.ingest.segmenter.cut import _Cut, _Dropped
 from storage.ingest.segmenter.shapes.sentences import _pairs
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
@@ -431,6 +431,21 @@ _SPLIT_HEADLINE_MAX_CELLS = 16
 _SPLIT_HEADLINE_REACH = 200
 
 
+def _drop_wordless_headlines(cut: _Cut) -> None:
+    """Drop as OCR noise a headline group holding no Han character (a stray ``7`` the OCR read between
+    two blocks, taken as a headline because it is short and has no sentence marks): a Chinese paper's
+    headline is words. The story under it is headless again (its text may be a fragment)."""
+    kept: list[tuple[int, list[_Line]]] = []
+    for gap, group in cut.gap_groups:
+        if any(_HAN_RE.search(line.text) for line in group):
+            kept.append((gap, group))
+            continue
+        for line in group:
+            cut.dropped.append(_Dropped(line.number, "OCR noise", line.text.strip()))
+            cut.roles.pop(line.number, None)
+    cut.gap_groups[:] = kept
+
+
 def _mend_split_headlines(cut: _Cut) -> None:
     """Give a headline's second half, read by the OCR blocks away from its first (``习近平向非洲`` over
     its dateline, ``联盟第32届首脑会议致贺电`` after another story's text), back to its first half.
@@ -573,6 +588,7 @@ def _parse(
     lines, file_lines = _split_lines(text)
     cut = _segment(lines)
     cut.file_lines = file_lines
+    _drop_wordless_headlines(cut)
     _mend_split_headlines(cut)
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column, cut.roles)
     stories, gap_groups = cut.stories, cut.gap_groups

@@ -241,6 +241,56 @@ def _seed_share(mine: set[str], seed: set[str], weight: Callable[[str], float]) 
     return shared / smaller if smaller else 0.0
 
 
+# A person quoted in a dispatch opens a sentence with their name and a verb of saying (``王毅表示``,
+# ``维文指出``); the OCR misreads a character of such a name now and then (``王妆强调``).
+_SPEAKER_RE = re.compile(
+    "(?:^|(?<=[。！？；，：]))([\u4e00-\u9fff]{2,3})(?=表示|指出|强调|认为|介绍|感谢|希望|说)"
+)
+
+
+def misread_names(blocks: Sequence[str], seeds: Sequence[str]) -> dict[str, str]:
+    """The speakers' names the OCR misread, each with the name it reads as: a name opening a sentence
+    before a verb of saying (``王妆强调``) that is no word of the language, held by no story's seed
+    (`seeds`: each story's headline and opening, squashed) and read on the page (`blocks`, squashed)
+    only where a sentence opens, while exactly one name of its length one character off it, no word
+    either, stands in a seed (``王毅``). The joiners weigh the block by that name: a misread name still ties it to its
+    story."""
+    lexicon = _load_lexicon()
+    page = "\n".join(blocks)
+    seed_text = "\n".join(seeds)
+    out: dict[str, str] = {}
+    for block in blocks:
+        for name in _SPEAKER_RE.findall(block):
+            if name in out or name in lexicon or name in seed_text:
+                continue
+            if page.count(name) != len(
+                re.findall(f"(?:^|(?<=[。！？；，：])){re.escape(name)}", page, flags=re.M)
+            ):
+                continue  # read elsewhere inside a sentence too: a name printed so, not a misreading
+            near = _one_off(name, seed_text) - lexicon.keys()
+            if len(near) == 1:
+                out[name] = near.pop()
+    return out
+
+
+def _one_off(name: str, text: str) -> set[str]:
+    """The runs of Han characters of `name`'s length in `text` that differ from it in one character."""
+    size = len(name)
+    return {
+        run[i : i + size]
+        for run in _RUN_RE.findall(text)
+        for i in range(len(run) - size + 1)
+        if sum(a != b for a, b in zip(run[i : i + size], name, strict=True)) == 1
+    }
+
+
+def mend_names(text: str, names: Mapping[str, str]) -> str:
+    """`text` with each misread name (`misread_names`) read as the name it stands for."""
+    for misread, name in names.items():
+        text = text.replace(misread, name)
+    return text
+
+
 # A block read on after the next story's opening (`read_on_after_the_next_opening`): the story read
 # before its own holds at least this share of its words in its seed, and this many times what its own
 # story's seed holds.
@@ -629,10 +679,15 @@ class _PageGrams:
         return bool(self.holders.get(gram, set()) - set(skip))
 
 
+# A list broken at a seam goes on with an item this short (in characters, its 、 included).
+_LIST_ITEM_REACH = 8
+
+
 def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]) -> float:
     """How well `start` reads on from `end`: a run of three characters across the join found elsewhere
-    on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a quote or
-    bracket left open before the join that the start closes first."""
+    on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a list
+    that goes on (an end on ``、``, a start whose first item ends on ``、``); a quote or bracket left open
+    before the join that the start closes first."""
     score = 0.0
     left_run = _TAIL_RUN_RE.search(end)
     right_run = _RUN_RE.match(start)
@@ -646,6 +701,8 @@ def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]
             score += 0.2
     if end[-1:].isdigit() and start[:1].isdigit():
         score += 0.3
+    if end[-1:] == "、" and "、" in start[1:_LIST_ITEM_REACH]:
+        score += 0.3  # a list goes on: ``黑龙江、吉林、解放军、`` | ``山东、山西、…``
     for opening, closing in _OPEN_CLOSE:
         if opening == closing:
             continue

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from storage.ingest.page_chains import CLEAR_WORDS, assign_chains
 from storage.ingest.page_fragments import (
@@ -23,6 +24,8 @@ from storage.ingest.page_fragments import (
     Fragment,
     Move,
     _squash,
+    mend_names,
+    misread_names,
     pairs,
     plan_joins,
     plan_moves,
@@ -43,6 +46,9 @@ from storage.ingest.page_lines import (
     _Story,
     is_byline,
 )
+
+# No speaker's name misread (`page_fragments.misread_names`).
+_NO_NAMES: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -119,13 +125,17 @@ def _rejoin(
     for gap, group in gap_groups:
         if gap < len(stories):
             headlines[gap] += "".join(line.text for line in group)
-    early = _read_before_headline(stories, headed, headlines)
+    # The joiners read a speaker's name the OCR misread as the name it stands for (the lines keep theirs).
+    names = _misread_names(stories, headlines, fixed)
+    if roles is not None:
+        _note_misread_names(stories, names, roles)
+    early = _read_before_headline(stories, headed, headlines, names)
     # Each story's opening line as the segmenter left it, before any block is joined elsewhere.
     openings = {story.lines[0].number for story in stories if story.lines}
     # Whether the OCR read the page block by block, stories scattered: the careful joiner finds blocks
     # that belong to another story, as the segmenter left them.
     blocks = [_blocks_of(story) for story in stories]
-    block_texts = [["\n".join(line.text for line in block) for block in story] for story in blocks]
+    block_texts = [[mend_names(_joined(block), names) for block in story] for story in blocks]
     careful = plan_moves(
         block_texts,
         fixed_first=fixed,
@@ -154,11 +164,11 @@ def _rejoin(
                 f"of its words with the headline and opening of the story before, {own:.2f} with its own story's)"
             )
             roles[opening] = f"{roles[opening]}; {why}" if opening in roles else why
-    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered)
+    joins, pinned, edges = _join_seams(stories, fixed, closed_at, column, scattered, names)
     joins = [*early, *joins]
     blocks = [_blocks_of(story) for story in stories]
     moves = plan_joins(
-        [["\n".join(line.text for line in block) for block in story] for story in blocks],
+        [[mend_names(_joined(block), names) for block in story] for story in blocks],
         fixed_first=fixed,
         headlines=headlines,
         pinned={
@@ -204,8 +214,35 @@ def _rejoin(
     if CHAINS and (scattered or joins):
         # The page was read block by block (the careful joiner found blocks out of place, or a seam
         # joined blocks across stories): every block is matched at once over the page.
-        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines, openings))
+        joins.extend(_chain_blocks(stories, fixed, closed_at, column, headlines, openings, names))
     return joins
+
+
+def _joined(block: list[_Line]) -> str:
+    return "\n".join(line.text for line in block)
+
+
+def _misread_names(stories: list[_Story], headlines: list[str], fixed: list[bool]) -> dict[str, str]:
+    """The speakers' names the OCR misread on the page (`page_fragments.misread_names`), against the
+    stories' seeds: each headline, and the opening block of each story a headline, dateline or byline
+    opened."""
+    blocks = [_blocks_of(story) for story in stories]
+    seeds = [
+        _squash(headline + (_text(story[0]) if story and opened else ""))
+        for headline, story, opened in zip(headlines, blocks, fixed, strict=True)
+    ]
+    return misread_names([_squash(_text(block)) for story in blocks for block in story], seeds)
+
+
+def _note_misread_names(stories: list[_Story], names: dict[str, str], roles: dict[int, str]) -> None:
+    """For ``--explain``: on each line holding a misread name, which name the joiners read it as."""
+    for story in stories:
+        for line in story.lines:
+            squashed = _squash(line.text)
+            for misread, name in names.items():
+                if misread in squashed:
+                    why = f"text: the joiners read {misread} as {name} (a speaker's name one character off it in a headline or opening)"
+                    roles[line.number] = f"{roles[line.number]}; {why}" if line.number in roles else why
 
 
 # A block read before a story's headline goes to that story when the story holds at least this share
@@ -215,7 +252,9 @@ EARLY_SHARE = 0.3
 EARLY_RATIO = 3.0
 
 
-def _read_before_headline(stories: list[_Story], headed: set[int], headlines: list[str]) -> list[_Join]:
+def _read_before_headline(
+    stories: list[_Story], headed: set[int], headlines: list[str], names: dict[str, str]
+) -> list[_Join]:
     """A module whose headline the OCR read after its first blocks (a commentary's first paragraphs
     read under the story above's end, its headline after them, then the rest): the blocks at the end of
     the story above that story's text there ended a sentence, each sharing far more of its words with
@@ -225,14 +264,14 @@ def _read_before_headline(stories: list[_Story], headed: set[int], headlines: li
     opens its story's text: nothing of it is read before), after a story no byline or end mark
     closed. Moves them and returns the joins."""
     blocks = [_blocks_of(story) for story in stories]
-    all_pairs = [pairs(_squash(_text(block))) for story in blocks for block in story]
+    all_pairs = [pairs(mend_names(_squash(_text(block)), names)) for story in blocks for block in story]
     frequency: Counter[str] = Counter()
     for token_set in all_pairs:
         frequency.update(token_set)
     count = len(all_pairs)
 
     def share(block: list[_Line], held: set[str]) -> float:
-        mine = pairs(_squash(_text(block)))
+        mine = pairs(mend_names(_squash(_text(block)), names))
         weights = {t: math.log((count + 1) / (frequency[t] + 0.5)) + 0.1 for t in mine}
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
@@ -251,8 +290,10 @@ def _read_before_headline(stories: list[_Story], headed: set[int], headlines: li
             or len(blocks[index - 1]) < 2
         ):
             continue
-        under = pairs(_squash(headlines[index] + "".join(_text(block) for block in blocks[index])))
-        seed = pairs(_squash(headlines[index - 1] + _text(blocks[index - 1][0])))
+        under = pairs(
+            mend_names(_squash(headlines[index] + "".join(_text(block) for block in blocks[index])), names)
+        )
+        seed = pairs(mend_names(_squash(headlines[index - 1] + _text(blocks[index - 1][0])), names))
         tail = blocks[index - 1]
         run = _early_run(tail, share, under, seed)
         if not run:
@@ -320,6 +361,7 @@ def _chain_blocks(
     column: float,
     headlines: list[str],
     openings: set[int],
+    names: Mapping[str, str] = _NO_NAMES,
 ) -> list[_Join]:
     """On a page read block by block, match every block to the block it goes on from over the whole
     page at once (`page_chains.assign_chains`), starting from the stories as the joiners left them.
@@ -337,7 +379,9 @@ def _chain_blocks(
         (head and fixed[s]) or _notes_its_own_author(block, stories[s])
         for (s, block), head in zip(blocks, heads, strict=True)
     ]
-    fragments = [_fragment(s, block, column, pin) for (s, block), pin in zip(blocks, pinned, strict=True)]
+    fragments = [
+        _fragment(s, block, column, pin, names) for (s, block), pin in zip(blocks, pinned, strict=True)
+    ]
     closed_blocks: list[int | None] = []
     for end in closed_at:
         if end is None:
@@ -402,13 +446,15 @@ def _full_line(text: str, column: float) -> bool:
     return _cells(text) >= column - 1.0
 
 
-def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) -> Fragment:
+def _fragment(
+    story_index: int, block: list[_Line], column: float, fixed: bool, names: Mapping[str, str] = _NO_NAMES
+) -> Fragment:
     first, last = block[0].text.strip(), block[-1].text.strip()
     final = bool(_FINAL_RE.search(last))
     full_first = _full_line(first, column)
     return Fragment(
         story=story_index,
-        text="\n".join(line.text for line in block),
+        text=mend_names(_joined(block), names),
         open_start=full_first and not _DATELINE_RE.match(first) and not is_byline(first),
         open_end=not final and not _SOFT_FINAL_RE.search(last) and _full_line(last, column),
         closed_end=final and not _full_line(last, column),
@@ -418,7 +464,12 @@ def _fragment(story_index: int, block: list[_Line], column: float, fixed: bool) 
 
 
 def _join_seams(
-    stories: list[_Story], fixed: list[bool], closed_at: list[int | None], column: float, scattered: bool
+    stories: list[_Story],
+    fixed: list[bool],
+    closed_at: list[int | None],
+    column: float,
+    scattered: bool,
+    names: dict[str, str],
 ) -> tuple[list[_Join], set[int], dict[int, Fragment]]:
     """Give each block left mid-sentence the block that goes on from it, wherever on the page the OCR
     read that one (`page_fragments.plan_seams`); the block moves with the blocks that read on from it.
@@ -430,7 +481,7 @@ def _join_seams(
     blocks.sort(key=lambda item: item[1][0].number)
     first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
     fragments = [
-        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks) for s, block in blocks
+        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks, names) for s, block in blocks
     ]
     planned = plan_seams(fragments)
     if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
