@@ -163,6 +163,9 @@ DEV12 = Path(__file__).resolve().parent / "answers_dev12.json"
 # The who-description check (issue 20): the tuned sets' who questions as bare descriptions of the person
 # (`benchmarks.whodesc`), tuned on.
 WHODESC = Path(__file__).resolve().parent / "answers_whodesc.json"
+# The forms check (issue 20): the tuned sets' questions as readers type them in other forms (`benchmarks.forms`),
+# tuned on.
+FORMS = Path(__file__).resolve().parent / "answers_forms.json"
 QUICK_FROZEN_OTHERS = 1500
 # The second held-out set (issue 20): questions on People's Daily articles that no other set names, frozen
 # before any engine was run on them. Its checksum is the one in BENCHMARKS.md ("A second held-out set on
@@ -186,6 +189,7 @@ SETS = (
     "dev11",
     "dev12",
     "whodesc",
+    "forms",
     "frozen",
     "heldout2",
 )
@@ -319,6 +323,7 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
     misses: list[dict] = []
     false_corrections = 0
     timings: list[float] = []
+    outcomes: list[dict] = []  # per question of a set of forms (`benchmarks.forms`)
     for item in items:
         kind = item["kind"]
         stats = per_kind[kind]
@@ -369,6 +374,8 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
             continue
         # a question with a judged fact
         strict, lenient, answer, has_fact = _score(library, resp, item)
+        if "form" in item:
+            outcomes.append(_outcome(item, resp, lenient, strict, has_fact, answer))
         asked = item.get("answer", True)  # a topic with a date (上个月香港升旗仪式) asks for stories only
         stats["top"] += lenient
         stats["top_strict"] += strict
@@ -403,6 +410,7 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
         "median_search_ms": round(sorted(timings)[len(timings) // 2] * 1000, 1) if timings else None,
         "per_kind": {k: dict(v) for k, v in per_kind.items()},
         "misses": misses,
+        "outcomes": outcomes,
     }
     if anchor:
         docs = [(_key(s.title, s.date), s.title, s.body) for s in stories]
@@ -423,6 +431,23 @@ def _score(library, resp, item: dict) -> tuple[bool, bool, str, bool]:
     answer = resp.answer.sentence if resp.answer is not None else ""
     has_fact = bool(answer) and fact in _fold(answer)
     return strict, lenient, answer, has_fact
+
+
+def _outcome(item: dict, resp, lenient: bool, strict: bool, has_fact: bool, answer: str) -> dict:
+    """One question of a set of forms as read: its form, its source question, first result and answer."""
+    return {
+        "form": item["form"],
+        "q": item["q"],
+        "from": item["from"],
+        "cctv": item["set"] == "tuning",
+        "kind": item["kind"],
+        "fact": item["fact"],
+        "top": lenient,
+        "top_strict": strict,
+        "has_fact": has_fact,
+        "first": _top(resp),
+        "answer": answer[:120],
+    }
 
 
 # ---- the frozen set (issue 20) ---------------------------------------------------------------------------
@@ -583,6 +608,98 @@ def run_whodesc(quick: bool, anchor: bool = False) -> dict:
     return summed(parts)
 
 
+def run_forms(quick: bool, anchor: bool = False) -> dict:
+    """The forms check (`benchmarks.forms`): every variant and its source question, on the source's database
+    (the judged set's, or the development sets' as the third's), the figures of the variants per form beside
+    their source questions'; its misses are the variants missed, each with how its source question reads."""
+    variants = load_dev(FORMS)
+    plains = {
+        (item["set"] == "tuning", item["from"]): {**item, "q": item["from"], "form": ""} for item in variants
+    }
+    items = variants + list(plains.values())
+    cctv = [item for item in items if item["set"] == "tuning"]
+    people = [item for item in items if item["set"] != "tuning"]
+    selection = load_frozen() + (load_dev() if DEV.exists() else []) + people if quick else None
+    parts = [
+        run(quick, anchor=False, items=cctv),
+        run_peopledaily(people, quick, anchor=False, misses=False, selection=selection),
+    ]
+    outcomes = [o for p in parts for o in p.get("outcomes", [])]
+    return forms_summary(outcomes, articles=sum(p.get("articles", p.get("stories", 0)) for p in parts))
+
+
+def forms_summary(outcomes: list[dict], articles: int) -> dict:
+    """The forms check's figures from its outcomes: the variants' (all forms together), per form the variants'
+    and their source questions', and the variants missed (with their source question's reading)."""
+    plain = {(o["cctv"], o["q"]): o for o in outcomes if not o["form"]}
+    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    per_form: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    misses = []
+    for o in outcomes:
+        if not o["form"]:
+            continue
+        source = plain[(o["cctv"], o["from"])]
+        source_ok = source["top"] and source["has_fact"]
+        ok = o["top"] and o["has_fact"]
+        for stats in (per_kind[o["kind"]], per_form[o["form"]]):
+            stats["n"] += 1
+            stats["top"] += o["top"]
+            stats["top_strict"] += o["top_strict"]
+            stats["fact"] += o["has_fact"]
+        form = per_form[o["form"]]
+        form["plain_top"] += source["top"]
+        form["plain_fact"] += source["has_fact"]
+        form["dropped"] += source_ok and not ok
+        form["gained"] += ok and not source_ok
+        if not ok:
+            misses.append(
+                {
+                    "form": o["form"],
+                    "q": o["q"],
+                    "kind": o["kind"],
+                    "fact": o["fact"],
+                    "top": o["first"],
+                    "answer": o["answer"],
+                    "from": o["from"],
+                    "from_right": source_ok,
+                    "from_top": source["first"],
+                    "from_answer": source["answer"],
+                }
+            )
+    kinds = {k: dict(v) for k, v in per_kind.items()}
+    misses.sort(key=lambda m: (_form_rank(m["form"]), not m["from_right"]))
+    return {
+        "articles": articles,
+        **_shares(kinds),
+        "per_kind": kinds,
+        "per_form": {f: dict(per_form[f]) for f in sorted(per_form, key=_form_rank)},
+        "misses": misses,
+    }
+
+
+def _form_rank(form: str) -> int:
+    """Where a form comes in the forms check's order (`benchmarks.forms.FORM_NAMES`)."""
+    from benchmarks.forms import FORM_NAMES
+
+    return FORM_NAMES.index(form) if form in FORM_NAMES else len(FORM_NAMES)
+
+
+def format_forms(per_form: dict[str, dict[str, int]]) -> str:
+    """Per form: the variants' first result and answer beside their source questions', and the questions a
+    form loses (right as typed plainly, missed in the form) and gains."""
+    rows = [
+        "| form | n | first result: plain → form | answer holds the fact: plain → form | lost | gained |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for form, v in per_form.items():
+        n = v["n"]
+        rows.append(
+            f"| {form} | {n} | {v['plain_top']} → {v['top']} | {v['plain_fact']} → {v['fact']} "
+            f"| {v['dropped']} | {v['gained']} |"
+        )
+    return "\n".join(rows)
+
+
 def summed(parts: Sequence[dict]) -> dict:
     """The figures of one set measured in parts (on two databases), added up per kind, with every part's misses."""
     per_kind = _kinds_summed(p["per_kind"] for p in parts)
@@ -675,11 +792,14 @@ def run_peopledaily(
     who = Who(user_id=1, lang="zh")
     per_kind: dict[str, dict[str, int]] = {k: defaultdict(int) for k in FROZEN_KINDS}
     missed: list[dict] = []
+    outcomes: list[dict] = []  # per question of a set of forms (`benchmarks.forms`)
     for item in items:
         stats = per_kind[item["kind"]]
         resp = library.search(item["q"], limit=10, offset=0, today=today)
         conv.text(item["q"], who)  # the reply the user sees is built from the same response
         strict, lenient, answer, has_fact = _score(library, resp, item)
+        if "form" in item:
+            outcomes.append(_outcome(item, resp, lenient, strict, has_fact, answer))
         stats["n"] += 1
         stats["top"] += lenient
         stats["top_strict"] += strict
@@ -707,6 +827,8 @@ def run_peopledaily(
     }
     if misses:
         summary["misses"] = missed
+    if outcomes:
+        summary["outcomes"] = outcomes
     if anchor:
         docs = [(a.key, a.title, a.body) for a in articles]
         summary["anchor"] = run_anchor(docs, [(item, item["key"]) for item in items])
@@ -857,6 +979,7 @@ SET_NAMES = {
     "dev11": "development set 11: 人民日报, every page (tuned on after a session as validation)",
     "dev12": "development set 12: 人民日报, every page (tuned on after a session as validation)",
     "whodesc": "who asked as a bare description: the tuned sets' who questions (tuned on)",
+    "forms": "questions as readers type them: the tuned sets' questions in other forms (tuned on)",
     "frozen": "frozen set: 人民日报",
     "heldout2": "held-out set 2: 人民日报",
 }
@@ -987,6 +1110,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "dev11": None,
         "dev12": None,
         "whodesc": None,
+        "forms": None,
         "frozen": None,
         "skipped": {},
     }
@@ -1028,6 +1152,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         ("dev11", "eleventh development"),
         ("dev12", "twelfth development"),
         ("whodesc", "who-description"),
+        ("forms", "forms"),
         ("frozen", "frozen"),
     )
     labels = [label for name, label in named if name in sets]
@@ -1050,12 +1175,15 @@ def main(argv: Iterable[str] | None = None) -> int:
             ("dev11", "eleventh development set", run_dev11),
             ("dev12", "twelfth development set", run_dev12),
             ("whodesc", "who-description check", run_whodesc),
+            ("forms", "forms check", run_forms),
         ):
             if name not in sets:
                 continue
-            if name == "whodesc" and no_tuning:  # its judged-set descriptions need the CCTV corpus too
+            if (
+                name in ("whodesc", "forms") and no_tuning
+            ):  # their judged-set questions need the CCTV corpus too
                 print(f"{label} skipped: {no_tuning}")
-                out["skipped"]["whodesc"] = no_tuning
+                out["skipped"][name] = no_tuning
                 continue
             measured = run_set(args.quick, anchor=not no_anchor)
             print(
@@ -1063,6 +1191,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                 f"articles: top result right {measured['top_right']}% (judged article itself "
                 f"{measured['top_right_strict']}%), answer holds the fact {measured['answer_has_fact']}%"
             )
+            if "per_form" in measured:
+                print(format_forms(measured["per_form"]))
             if args.misses:  # a validation set has none
                 for miss in measured.get("misses", []):
                     print(json.dumps(miss, ensure_ascii=False))
