@@ -63,14 +63,21 @@ for a person (2019年中国女排队长是谁 → 2019年中国女排队长; `be
 its source's database (the judged CCTV set's, or the development sets' People's Daily one) and the figures are
 summed; it is tuned on, and `--misses` lists its misses.
 
+The forms check (`benchmarks/answers_forms.json`, `--sets forms`) holds the tuned sets' questions rewritten
+mechanically into the forms readers type (几时 for 什么时候, 几多 for 多少, 请问…, …呢, spaces, 二〇二〇年, 19年,
+traditional characters; `benchmarks.forms` says how). Every variant is measured beside its source question on
+the source's database; the figures are the variants', a table gives per form the first result and the answer
+line of the source questions and of their variants, and `--misses` lists the variants missed, each with how its
+source question reads (`from_right`). It is tuned on.
+
 The second held-out set (`benchmarks/answers_heldout2.json`) was written the same way on People's Daily
 articles that no other set names, of 2019-10, 2020-01 and 2020-02, and frozen before any engine was run on
 it. It is measured only when asked for (`--sets heldout2`, or `--sets all`): every reading spends some of
 its worth. Its SHA-256 is checked against `HELDOUT2_SHA256`, its database holds the articles of those three
 months (`--quick`: its judged articles plus 1,500 others) with "today" 2020-03-01, and like the frozen set
 it prints aggregate figures per kind only, never its misses. `--sets` picks the sets measured (tuning, dev,
-dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, frozen, heldout2; default: tuning,dev,dev2,dev3,
-dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,frozen).
+dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, whodesc, forms, frozen, heldout2; default: every
+one but heldout2).
 
 Every set measured also goes to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
 (title and body; the question's words OR'ed, title boosted x2, punctuation dropped). Its top result is
