@@ -66,14 +66,21 @@ for a person (2019年中国女排队长是谁 → 2019年中国女排队长; `be
 its source's database (the judged CCTV set's, or the development sets' People's Daily one) and the figures are
 summed; it is tuned on, and `--misses` lists its misses.
 
+The forms check (`benchmarks/answers_forms.json`, `--sets forms`) holds the tuned sets' questions rewritten
+mechanically into the forms readers type (几时 for 什么时候, 几多 for 多少, 请问…, …呢, spaces, 二〇二〇年, 19年,
+traditional characters; `benchmarks.forms` says how). Every variant is measured beside its source question on
+the source's database; the figures are the variants', a table gives per form the first result and the answer
+line of the source questions and of their variants, and `--misses` lists the variants missed, each with how its
+source question reads (`from_right`). It is tuned on.
+
 The second held-out set (`benchmarks/answers_heldout2.json`) was written the same way on People's Daily
 articles that no other set names, of 2019-10, 2020-01 and 2020-02, and frozen before any engine was run on
 it. It is measured only when asked for (`--sets heldout2`, or `--sets all`): every reading spends some of
 its worth. Its SHA-256 is checked against `HELDOUT2_SHA256`, its database holds the articles of those three
 months (`--quick`: its judged articles plus 1,500 others) with "today" 2020-03-01, and like the frozen set
 it prints aggregate figures per kind only, never its misses. `--sets` picks the sets measured (tuning, dev,
-dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, whodesc, frozen, heldout2; default:
-tuning,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,whodesc,frozen).
+dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, whodesc, forms, frozen, heldout2;
+default: every one but heldout2).
 
 Every set measured also goes to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
 (title and body; the question's words OR'ed, title boosted x2, punctuation dropped). Its top result is
@@ -171,6 +178,9 @@ DEV13 = Path(__file__).resolve().parent / "answers_dev13.json"
 # The who-description check (issue 20): the tuned sets' who questions as bare descriptions of the person
 # (`benchmarks.whodesc`), tuned on.
 WHODESC = Path(__file__).resolve().parent / "answers_whodesc.json"
+# The forms check (issue 20): the tuned sets' questions as readers type them in other forms (`benchmarks.forms`),
+# tuned on.
+FORMS = Path(__file__).resolve().parent / "answers_forms.json"
 QUICK_FROZEN_OTHERS = 1500
 # The second held-out set (issue 20): questions on People's Daily articles that no other set names, frozen
 # before any engine was run on them. Its checksum is the one in BENCHMARKS.md ("A second held-out set on
@@ -195,6 +205,7 @@ SETS = (
     "dev12",
     "dev13",
     "whodesc",
+    "forms",
     "frozen",
     "heldout2",
 )
@@ -328,6 +339,7 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
     misses: list[dict] = []
     false_corrections = 0
     timings: list[float] = []
+    outcomes: list[dict] = []  # per question of a set of forms (`benchmarks.forms`)
     for item in items:
         kind = item["kind"]
         stats = per_kind[kind]
@@ -378,6 +390,8 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
             continue
         # a question with a judged fact
         strict, lenient, answer, has_fact = _score(library, resp, item)
+        if "form" in item:
+            outcomes.append(_outcome(item, resp, lenient, strict, has_fact, answer))
         asked = item.get("answer", True)  # a topic with a date (上个月香港升旗仪式) asks for stories only
         stats["top"] += lenient
         stats["top_strict"] += strict
@@ -412,6 +426,7 @@ def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> d
         "median_search_ms": round(sorted(timings)[len(timings) // 2] * 1000, 1) if timings else None,
         "per_kind": {k: dict(v) for k, v in per_kind.items()},
         "misses": misses,
+        "outcomes": outcomes,
     }
     if anchor:
         docs = [(_key(s.title, s.date), s.title, s.body) for s in stories]
@@ -432,6 +447,23 @@ def _score(library, resp, item: dict) -> tuple[bool, bool, str, bool]:
     answer = resp.answer.sentence if resp.answer is not None else ""
     has_fact = bool(answer) and fact in _fold(answer)
     return strict, lenient, answer, has_fact
+
+
+def _outcome(item: dict, resp, lenient: bool, strict: bool, has_fact: bool, answer: str) -> dict:
+    """One question of a set of forms as read: its form, its source question, first result and answer."""
+    return {
+        "form": item["form"],
+        "q": item["q"],
+        "from": item["from"],
+        "cctv": item["set"] == "tuning",
+        "kind": item["kind"],
+        "fact": item["fact"],
+        "top": lenient,
+        "top_strict": strict,
+        "has_fact": has_fact,
+        "first": _top(resp),
+        "answer": answer[:120],
+    }
 
 
 # ---- the frozen set (issue 20) ---------------------------------------------------------------------------
@@ -598,6 +630,98 @@ def run_whodesc(quick: bool, anchor: bool = False) -> dict:
     return summed(parts)
 
 
+def run_forms(quick: bool, anchor: bool = False) -> dict:
+    """The forms check (`benchmarks.forms`): every variant and its source question, on the source's database
+    (the judged set's, or the development sets' as the third's), the figures of the variants per form beside
+    their source questions'; its misses are the variants missed, each with how its source question reads."""
+    variants = load_dev(FORMS)
+    plains = {
+        (item["set"] == "tuning", item["from"]): {**item, "q": item["from"], "form": ""} for item in variants
+    }
+    items = variants + list(plains.values())
+    cctv = [item for item in items if item["set"] == "tuning"]
+    people = [item for item in items if item["set"] != "tuning"]
+    selection = load_frozen() + (load_dev() if DEV.exists() else []) + people if quick else None
+    parts = [
+        run(quick, anchor=False, items=cctv),
+        run_peopledaily(people, quick, anchor=False, misses=False, selection=selection),
+    ]
+    outcomes = [o for p in parts for o in p.get("outcomes", [])]
+    return forms_summary(outcomes, articles=sum(p.get("articles", p.get("stories", 0)) for p in parts))
+
+
+def forms_summary(outcomes: list[dict], articles: int) -> dict:
+    """The forms check's figures from its outcomes: the variants' (all forms together), per form the variants'
+    and their source questions', and the variants missed (with their source question's reading)."""
+    plain = {(o["cctv"], o["q"]): o for o in outcomes if not o["form"]}
+    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    per_form: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    misses = []
+    for o in outcomes:
+        if not o["form"]:
+            continue
+        source = plain[(o["cctv"], o["from"])]
+        source_ok = source["top"] and source["has_fact"]
+        ok = o["top"] and o["has_fact"]
+        for stats in (per_kind[o["kind"]], per_form[o["form"]]):
+            stats["n"] += 1
+            stats["top"] += o["top"]
+            stats["top_strict"] += o["top_strict"]
+            stats["fact"] += o["has_fact"]
+        form = per_form[o["form"]]
+        form["plain_top"] += source["top"]
+        form["plain_fact"] += source["has_fact"]
+        form["dropped"] += source_ok and not ok
+        form["gained"] += ok and not source_ok
+        if not ok:
+            misses.append(
+                {
+                    "form": o["form"],
+                    "q": o["q"],
+                    "kind": o["kind"],
+                    "fact": o["fact"],
+                    "top": o["first"],
+                    "answer": o["answer"],
+                    "from": o["from"],
+                    "from_right": source_ok,
+                    "from_top": source["first"],
+                    "from_answer": source["answer"],
+                }
+            )
+    kinds = {k: dict(v) for k, v in per_kind.items()}
+    misses.sort(key=lambda m: (_form_rank(m["form"]), not m["from_right"]))
+    return {
+        "articles": articles,
+        **_shares(kinds),
+        "per_kind": kinds,
+        "per_form": {f: dict(per_form[f]) for f in sorted(per_form, key=_form_rank)},
+        "misses": misses,
+    }
+
+
+def _form_rank(form: str) -> int:
+    """Where a form comes in the forms check's order (`benchmarks.forms.FORM_NAMES`)."""
+    from benchmarks.forms import FORM_NAMES
+
+    return FORM_NAMES.index(form) if form in FORM_NAMES else len(FORM_NAMES)
+
+
+def format_forms(per_form: dict[str, dict[str, int]]) -> str:
+    """Per form: the variants' first result and answer beside their source questions', and the questions a
+    form loses (right as typed plainly, missed in the form) and gains."""
+    rows = [
+        "| form | n | first result: plain → form | answer holds the fact: plain → form | lost | gained |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for form, v in per_form.items():
+        n = v["n"]
+        rows.append(
+            f"| {form} | {n} | {v['plain_top']} → {v['top']} | {v['plain_fact']} → {v['fact']} "
+            f"| {v['dropped']} | {v['gained']} |"
+        )
+    return "\n".join(rows)
+
+
 def summed(parts: Sequence[dict]) -> dict:
     """The figures of one set measured in parts (on two databases), added up per kind, with every part's misses."""
     per_kind = _kinds_summed(p["per_kind"] for p in parts)
@@ -690,11 +814,14 @@ def run_peopledaily(
     who = Who(user_id=1, lang="zh")
     per_kind: dict[str, dict[str, int]] = {k: defaultdict(int) for k in FROZEN_KINDS}
     missed: list[dict] = []
+    outcomes: list[dict] = []  # per question of a set of forms (`benchmarks.forms`)
     for item in items:
         stats = per_kind[item["kind"]]
         resp = library.search(item["q"], limit=10, offset=0, today=today)
         conv.text(item["q"], who)  # the reply the user sees is built from the same response
         strict, lenient, answer, has_fact = _score(library, resp, item)
+        if "form" in item:
+            outcomes.append(_outcome(item, resp, lenient, strict, has_fact, answer))
         stats["n"] += 1
         stats["top"] += lenient
         stats["top_strict"] += strict
@@ -722,6 +849,8 @@ def run_peopledaily(
     }
     if misses:
         summary["misses"] = missed
+    if outcomes:
+        summary["outcomes"] = outcomes
     if anchor:
         docs = [(a.key, a.title, a.body) for a in articles]
         summary["anchor"] = run_anchor(docs, [(item, item["key"]) for item in items])
@@ -873,6 +1002,7 @@ SET_NAMES = {
     "dev12": "development set 12: 人民日报, every page (tuned on after a session as validation)",
     "dev13": "development set 13: 人民日报, every page (validation: its misses are not read)",
     "whodesc": "who asked as a bare description: the tuned sets' who questions (tuned on)",
+    "forms": "questions as readers type them: the tuned sets' questions in other forms (tuned on)",
     "frozen": "frozen set: 人民日报",
     "heldout2": "held-out set 2: 人民日报",
 }
@@ -1004,6 +1134,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "dev12": None,
         "dev13": None,
         "whodesc": None,
+        "forms": None,
         "frozen": None,
         "skipped": {},
     }
@@ -1046,6 +1177,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         ("dev12", "twelfth development"),
         ("dev13", "thirteenth development"),
         ("whodesc", "who-description"),
+        ("forms", "forms"),
         ("frozen", "frozen"),
     )
     labels = [label for name, label in named if name in sets]
@@ -1069,12 +1201,14 @@ def main(argv: Iterable[str] | None = None) -> int:
             ("dev12", "twelfth development set", run_dev12),
             ("dev13", "thirteenth development set", run_dev13),
             ("whodesc", "who-description check", run_whodesc),
+            ("forms", "forms check", run_forms),
         ):
             if name not in sets:
                 continue
-            if name == "whodesc" and no_tuning:  # its judged-set descriptions need the CCTV corpus too
+            # the who-description and forms checks' judged-set questions need the CCTV corpus too
+            if name in ("whodesc", "forms") and no_tuning:
                 print(f"{label} skipped: {no_tuning}")
-                out["skipped"]["whodesc"] = no_tuning
+                out["skipped"][name] = no_tuning
                 continue
             measured = run_set(args.quick, anchor=not no_anchor)
             print(
@@ -1082,6 +1216,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                 f"articles: top result right {measured['top_right']}% (judged article itself "
                 f"{measured['top_right_strict']}%), answer holds the fact {measured['answer_has_fact']}%"
             )
+            if "per_form" in measured:
+                print(format_forms(measured["per_form"]))
             if args.misses:  # a validation set has none
                 for miss in measured.get("misses", []):
                     print(json.dumps(miss, ensure_ascii=False))

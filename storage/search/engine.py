@@ -261,7 +261,7 @@ def ranks_by_evidence(parsed: ParsedQuery) -> bool:
     relative to today (去年…那事后来怎样), are evidence about the story's time, not a filter; except that a
     question asking for the stories of a relative period (上周有什么台风的新闻, 本周习近平有哪些活动) keeps
     it as a filter. Pure."""
-    if parsed.periods and evidence.asks_for_stories(parsed.raw):
+    if parsed.periods and evidence.asks_for_stories(parsed.asked):
         return False
     return parsed.question and bool(parsed.terms) and not parsed.groups
 
@@ -367,14 +367,14 @@ class Searcher:
             )
         answer = None
         # a question, or a description of a person (中国驻法国大使): the answer line names what it asks for
-        if (parsed.question or describes_person(parsed.raw)) and hits and offset == 0 and parsed.words:
+        if (parsed.question or describes_person(parsed.asked)) and hits and offset == 0 and parsed.words:
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             # An article lacking a name of the question that the first result holds (another person, another
             # place) does not answer for it, nor take the first place through its answer (`source_first`).
             pool = [d for d in pool if d[0] not in found.nameless][:ANSWER_DOCS]
             close = _close_to_first(found, [i for i, _, _ in pool])
-            answer = best_sentence(parsed.raw, parsed.terms, pool, groups=parsed.groups, close=close)
+            answer = best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
             # The answer's article comes first only when the evidence placed it close to the first: one
             # sentence of a story ranked well below does not outweigh what the first holds of the question.
             # A short description read as keywords (北京市长) keeps its exact ranking.
@@ -637,7 +637,7 @@ def _evidence_reading(
     held (王毅跟, 县支教)."""
     if parsed.loose_terms:
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
-    typed_words = cut(normalize(parsed.raw))
+    typed_words = cut(normalize(parsed.asked))
     terms = reglued([t for t in parsed.terms if phrase(t)], typed_words)
     holders = [words.holders(t) for t in terms]
     if not all(map(held_by, holders)):
@@ -751,7 +751,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         tagger=lambda w: tokenizer().tag(w, True),
         jieba_idf=idf_table(),
         forms={t: printed_forms(t)[1:] + evidence.dashes_as_printed(t) for t, _ in held},
-        kind_asked=category_asked(parsed.raw, as_ranked=True) if parsed.question else None,
+        kind_asked=category_asked(parsed.asked, as_ranked=True) if parsed.question else None,
     )
     chosen = _evidence_candidates(words, weighted, window, rare)
     if not chosen:
@@ -763,10 +763,10 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         n=size,
         dates=parsed.dates,
         periods=parsed.periods,
-        now=evidence.asks_now(parsed.raw),
-        holds_fact=fact_test(parsed.raw, parsed.terms),
-        pairs=evidence.typed_pairs([t.text for t in weighted], parsed.raw),
-        year_ends=evidence.years_asked_at_end(parsed.raw),
+        now=evidence.asks_now(parsed.asked),
+        holds_fact=fact_test(parsed.asked, parsed.terms),
+        pairs=evidence.typed_pairs([t.text for t in weighted], parsed.asked),
+        year_ends=evidence.years_asked_at_end(parsed.asked),
     )
     rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
     absent = set(ranked[0].missing if ranked else ()) | {

@@ -17,6 +17,7 @@ from datetime import date
 
 from storage.search.answers.questions import describes_person
 from storage.search.dates import Period, day_of, month_span, relative_periods
+from storage.search.spoken import written_form
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
 from storage.text.segment import dictionary_word, digits_in_dates, pieces, tag
@@ -27,7 +28,7 @@ MAX_TERMS = 16
 # Multi-character question phrases, removed from the text before segmentation (longest first).
 QUESTION_PHRASES = tuple(
     sorted(
-        """什么时候 什么时间 什么日子 啥时候 啥时 多会儿 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 哪一年 哪年 是谁 有谁 哪些人 哪位 哪个人
+        """什么时候 什么时间 什么日子 是什么日子 是几月几号 是几号 啥时候 啥时 多会儿 哪一天 哪几天 几月几日 几月几号 几号 是哪天 哪天 哪一年 哪年 是谁 有谁 哪些人 哪位 哪个人
         哪几点 哪几项 哪几条 哪几个 哪几位 哪几 几点 几项 几条 几位 哪一个 哪一些
         是怎么回事 怎么回事 是什么 为什么 为啥 在哪些 在哪几 做什么 干什么 干啥 什么样 怎么样 怎么 怎样 如何 在哪里 在哪儿 在哪 哪里 哪儿 哪个 哪些 多少 几个
         是不是 是否 有没有 有哪些 请问 告诉我 我想知道 想知道 查一下 搜一下 一下 叫什么名字 叫什么 叫啥 名叫什么
@@ -152,6 +153,14 @@ class ParsedQuery:
     # Dates written as dates that no calendar has (2月30日, 13月1日, 2023-02-30), as typed (folded):
     # searched as words, and named in the reply.
     no_such_dates: tuple[str, ...] = ()
+    # The query as read (folded, its spoken question forms written: `storage.search.spoken`) when that differs
+    # from what was typed; empty otherwise.
+    written: str = ""
+
+    @property
+    def asked(self) -> str:
+        """The question as the answer and ranking rules read it: written, or the raw text."""
+        return self.written or self.raw
 
     @property
     def empty(self) -> bool:
@@ -625,8 +634,8 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
 def asks_who_at_length(parsed: ParsedQuery) -> bool:
     """Whether a query read as keywords describes a person (`describes_person`) in `DESCRIPTION_TERMS` words or
     more, or as a phrase (with 的 or 那个): it asks who."""
-    long = len(parsed.terms) >= DESCRIPTION_TERMS or _PHRASE_MARKS.search(parsed.raw) is not None
-    return long and not parsed.groups and describes_person(parsed.raw)
+    long = len(parsed.terms) >= DESCRIPTION_TERMS or _PHRASE_MARKS.search(parsed.asked) is not None
+    return long and not parsed.groups and describes_person(parsed.asked)
 
 
 def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
@@ -641,6 +650,9 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
     question = as_question or bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
+    # A question is read in its written form (几时 → 什么时候, 19年2月 → 2019年2月, 请问-like openers dropped).
+    typed, s = s, written_form(s, question=question)
+    written = s if s != typed else ""
 
     phrases: list[str] = []
     excluded: list[str] = []
@@ -736,6 +748,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
         groups=tuple(tuple(_dedupe(g)) for g in groups if len(_dedupe(g)) > 1)
         + tuple((g[0],) for g in groups if len(_dedupe(g)) == 1),
         no_such_dates=tuple(_dedupe(impossible)),
+        written=written,
     )
 
 

@@ -100,7 +100,7 @@ def plan(
         phrases = [ph for ph in (phrase(t) for t in terms) if ph]
         if len(phrases) < (3 if share else 2):
             return None
-        pairs = _typed_pairs(terms, parsed.raw)
+        pairs = _typed_pairs(terms, parsed.asked)
         any_expr = any_of(parsed.terms)
         neg = any_of(parsed.excluded)
         if neg:
