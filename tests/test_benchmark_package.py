@@ -258,6 +258,7 @@ _SETS_BEFORE_DEV10 = (
 )
 _SETS_BEFORE_DEV11 = (*_SETS_BEFORE_DEV10, "DEV10")
 _SETS_BEFORE_DEV12 = (*_SETS_BEFORE_DEV11, "DEV11")
+_SETS_BEFORE_DEV13 = (*_SETS_BEFORE_DEV12, "DEV12")
 _LATER_DEV_SETS = [
     ("dev3", "DEV3", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2")),
     ("dev4", "DEV4", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2", "DEV3")),
@@ -310,6 +311,14 @@ _LATER_DEV_SETS = [
         True,
         12,
         _SETS_BEFORE_DEV12,
+    ),
+    (
+        "dev13",
+        "DEV13",
+        200,
+        True,
+        12,
+        _SETS_BEFORE_DEV13,
     ),
 ]
 
@@ -391,7 +400,7 @@ def test_the_ninth_development_set_asks_as_the_frozen_set_does():
     assert not [item for item in items if item["fact"] in item["title"]]
 
 
-@pytest.mark.parametrize("attribute", ["DEV10", "DEV11", "DEV12"])
+@pytest.mark.parametrize("attribute", ["DEV10", "DEV11", "DEV12", "DEV13"])
 def test_a_development_set_drawn_as_the_frozen_set_was_asks_as_it_does(attribute):
     from benchmarks import answers
 
@@ -452,7 +461,12 @@ def _reprints(article, others: dict[str, tuple[str, str, set[str]]]) -> list[str
 
 @pytest.mark.parametrize(
     ("attribute", "before"),
-    [("DEV10", _SETS_BEFORE_DEV10), ("DEV11", _SETS_BEFORE_DEV11), ("DEV12", _SETS_BEFORE_DEV12)],
+    [
+        ("DEV10", _SETS_BEFORE_DEV10),
+        ("DEV11", _SETS_BEFORE_DEV11),
+        ("DEV12", _SETS_BEFORE_DEV12),
+        ("DEV13", _SETS_BEFORE_DEV13),
+    ],
 )
 def test_a_development_set_names_no_reprint_of_an_article_a_set_before_it_names(attribute, before):
     from benchmarks import answers, peopledaily
@@ -496,6 +510,20 @@ def test_the_later_development_sets_list_their_misses(monkeypatch):
     assert asked == {"answers_dev10.json": True, "answers_dev11.json": True, "answers_dev12.json": True}
 
 
+def test_the_thirteenth_development_set_is_measured_without_its_misses(monkeypatch):
+    """The validation set of the session that wrote it: its misses are never listed, the twelfth's (tuned on
+    since) are."""
+    from benchmarks import answers
+
+    asked = {}
+    monkeypatch.setattr(
+        answers, "_run_later_dev", lambda path, quick, anchor, misses=True: asked.update({path.name: misses})
+    )
+    answers.run_dev12(quick=True)
+    answers.run_dev13(quick=True)
+    assert asked == {"answers_dev12.json": True, "answers_dev13.json": False}
+
+
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
     from benchmarks import answers
 
@@ -505,7 +533,8 @@ def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
 
 
 @pytest.mark.parametrize(
-    "attribute", ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8", "DEV9", "DEV10", "DEV11", "DEV12"]
+    "attribute",
+    ["DEV2", "DEV3", "DEV4", "DEV5", "DEV6", "DEV7", "DEV8", "DEV9", "DEV10", "DEV11", "DEV12", "DEV13"],
 )
 def test_a_development_set_holds_its_facts_when_the_corpus_is_cached(attribute):
     from benchmarks import answers, peopledaily
