@@ -80,6 +80,8 @@ def test_a_sign_hung_is_printed_as_the_plaque_unveiled() -> None:
 def test_a_bound_asked_is_answered_by_the_number_printed_with_it() -> None:
     assert bounds_asked("对盗伐者至少罚多少钱") and bounds_asked("最多能拿多少补贴")
     assert not bounds_asked("一共罚了多少钱")
+    # a superlative or the supreme court asks no bound
+    assert not bounds_asked("海拔最高的那个乡投资了多少钱") and not bounds_asked("最高法审结了多少件案件")
     question = "那个国家对盗伐者至少判几年"
     body = (
         "该国对盗伐者、滥伐者都有明确规定，盗伐者最高可判处10年监禁。\n"

@@ -282,8 +282,9 @@ def counted_asked(asked: Asked) -> str | None:
 
 # A bound asked for (至少判几年, 最多能拿多少, 最低利率是多少): news prints the bound with the number (不少于5年监禁, 最高
 # 不超过300万元, 至少保存3年), in one of the forms for the same side.
-_LEAST_ASKED = re.compile(r"至少|最少|最低|起码|不少于|不低于")
-_MOST_ASKED = re.compile(r"最多|最高|不超过|不高于|至多")
+# (not a superlative: 海拔最高的乡, 进出口最多的省; nor 最高法, 最高检, 最高人民法院)
+_LEAST_ASKED = re.compile(r"至少|最少(?!的)|最低(?!的)|起码|不少于|不低于")
+_MOST_ASKED = re.compile(r"最多(?!的)|最高(?![的法检人])|不超过|不高于|至多")
 _LEAST_WRITTEN = ("至少", "最少", "最低", "起码", "不少于", "不低于", "以上")
 _MOST_WRITTEN = ("最多", "最高", "不超过", "不高于", "至多", "以内", "以下", "上限")
 
