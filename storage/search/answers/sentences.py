@@ -11,7 +11,8 @@ clause (`clauses`): the number written in the clause holding the question's word
 another clause most often counts something else. A year or month the question names (2018年销售额), or
 a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
 answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
-sentences that carry on its numbering (二是, 三是), up to three sentences.
+sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
+number (原因有三个) are shown with the items that give them (第一，… 第二，…).
 """
 
 from __future__ import annotations
