@@ -45,6 +45,8 @@ TABLE: dict[str, tuple[str, ...]] = {
     "当选": ("选举", "当选为"),
     # openings
     "揭幕": ("开幕", "揭牌", "开幕式"),
+    # a new body or zone opens by hanging its sign, which news prints as the ceremony unveiling it (临港新片区正式揭牌)
+    "挂牌": ("揭牌",),
     "开幕式": ("开幕",),
     "开张": ("开业", "开幕"),
     "闭幕式": ("闭幕",),

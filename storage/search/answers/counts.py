@@ -216,6 +216,8 @@ def _howmany_in(sentence: str, asked: Asked) -> float:
         return PLAIN  # 余额有多少: 余额12.6万亿元
     if numbers:
         return LIKELY if unit is None else FAINT
+    if unit is None and re.search(_SHARE, sentence):
+        return LIKELY  # 生产总值有多少是建立在量子论上的: 至少有1/3 (a share is how much of a whole)
     return WEAK if worded else NOTHING
 
 
@@ -276,3 +278,22 @@ def counted_asked(asked: Asked) -> str | None:
     if m is None:
         return None
     return next((t for t in asked.terms if m.group(1).startswith(t) and len(t) >= 2), None)
+
+
+# A bound asked for (至少判几年, 最多能拿多少, 最低利率是多少): news prints the bound with the number (不少于5年监禁, 最高
+# 不超过300万元, 至少保存3年), in one of the forms for the same side.
+# (not a superlative: 海拔最高的乡, 进出口最多的省; nor 最高法, 最高检, 最高人民法院)
+_LEAST_ASKED = re.compile(r"至少|最少(?!的)|最低(?!的)|起码|不少于|不低于")
+_MOST_ASKED = re.compile(r"最多(?!的)|最高(?![的法检人])|不超过|不高于|至多")
+_LEAST_WRITTEN = ("至少", "最少", "最低", "起码", "不少于", "不低于", "以上")
+_MOST_WRITTEN = ("最多", "最高", "不超过", "不高于", "至多", "以内", "以下", "上限")
+
+
+def bounds_asked(q: str) -> list[tuple[str, ...]]:
+    """The forms news prints a bound in, as one word of the question, when the (normalised) question asks for a
+    least or a most; nothing otherwise (both when it asks for both)."""
+    return [
+        forms
+        for asked, forms in ((_LEAST_ASKED, _LEAST_WRITTEN), (_MOST_ASKED, _MOST_WRITTEN))
+        if asked.search(q)
+    ]

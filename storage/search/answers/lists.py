@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from storage.search.answers.names import QUOTED_NAME, named_instances
+from storage.search.answers.names import DOCUMENTS, QUOTED_NAME, named_instances
 from storage.search.answers.people import PEOPLE_ASKED, new_names
 from storage.search.answers.places import place_names
 from storage.search.answers.questions import category_asked
-from storage.search.answers.strength import LIKELY, NOTHING, PARTIAL, PLAIN, WEAK, Asked, new
+from storage.search.answers.strength import LIKELY, NOTHING, PARTIAL, PLAIN, SOME, WEAK, Asked, new
 
 # How news follows a visit from place to place: 来到…, 走进…, 先后到…调研, 在…，李强详细了解….
 _VISITED = re.compile(
@@ -84,6 +84,32 @@ def _list_doing(sentence: str, asked: Asked) -> bool:
     )
 
 
+# A list cut short after its second item, then what it lists (地灯戏、河蚌舞等表演 for 民俗表演有哪些; 法国、希腊等15个
+# 国家): news names a longer list by its first items, 等 and their kind or their number (not 平等, 相等, 等待).
+_CUT_SHORT = re.compile(r"、[^，,。；;、]{1,12}?(?<![平相对均])等(?![待候级同于])([^，,。；;、]{0,6})")
+_COUNTED = re.compile(r"^(?:\d+|[两三四五六七八九十百]+)(?:多|余)?[个家项种类批名位所座条部]")
+
+
+def _cut_short(sentence: str, asked: Asked) -> bool:
+    """Whether a list of two cut short by 等 is followed by its number or by a word of the question (its kind):
+    more of a list than two items alone, less than three."""
+    return any(
+        _COUNTED.match(after) or any(len(t) >= 2 and after.startswith(t) for t in asked.terms)
+        for after in (m.group(1) for m in _CUT_SHORT.finditer(sentence))
+    )
+
+
+# Documents asked for by their kind at the end of what is asked (哪些国家安全方面的法律, 出台了哪几份文件): news prints
+# laws, plans and documents by their titles in 《》, so titles listed are documents of the kind.
+_LIST_ASKED_TAIL = re.compile(r"哪(?:些|几)[^，,。？?；;]*")
+
+
+def _documents_asked(query: str) -> bool:
+    """Whether the words after 哪些 / 哪几 end with a kind of document (法律, 文件, 方案…)."""
+    m = _LIST_ASKED_TAIL.search(query)
+    return m is not None and any(m.group(0).endswith(d) for d in DOCUMENTS)
+
+
 def which_strength(sentence: str, asked: Asked) -> float:
     """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C), plainest when its items are of the kind
     asked for (哪些单位: 人民日报社、新华社等单位)."""
@@ -103,10 +129,15 @@ def which_strength(sentence: str, asked: Asked) -> float:
         return PLAIN  # 一要…二要…, 重点检查7方面内容：…；…
     if _LISTED.search(sentence):
         return PLAIN  # 分别是…, 包括…
-    if len(new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query)) >= 2:
-        return LIKELY  # 《A》《B》《C》
+    titles = new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query)
+    if len(titles) >= 2:
+        return PLAIN if _documents_asked(asked.query) else LIKELY  # 《A》《B》《C》
     items = sentence.count("、")
-    return PARTIAL if items >= 2 else WEAK if items == 1 or "和" in sentence else NOTHING
+    if items >= 2:
+        return PARTIAL
+    if items == 1 and _cut_short(sentence, asked):
+        return SOME
+    return WEAK if items == 1 or "和" in sentence else NOTHING
 
 
 def instance_test(query: str, terms: tuple[str, ...], kind: str) -> Callable[[str], bool] | None:

@@ -212,10 +212,10 @@ def _what_named(sentence: str, asked: Asked) -> float:
     # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
     if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
         return NOTHING
-    return SOME if category is None or category in _DOCUMENTS else FAINT
+    return SOME if category is None or category in DOCUMENTS else FAINT
 
 
 # Documents, whose titles news prints in 《》 (哪个行动文件: 《健康中国·河北行动（2020—2030年）》).
-_DOCUMENTS = frozenset(
+DOCUMENTS = frozenset(
     "文件 规划 方案 意见 通知 条例 法规 法律 决定 纲要 办法 规定 计划 政策 公告 通告".split()
 )

@@ -11,7 +11,8 @@ clause (`clauses`): the number written in the clause holding the question's word
 another clause most often counts something else. A year or month the question names (2018年销售额), or
 a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
 answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
-sentences that carry on its numbering (二是, 三是), up to three sentences.
+sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
+number (原因有三个) are shown with the items that give them (第一，… 第二，…).
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from typing import NamedTuple
 from storage.models import Answer
 from storage.search.answers.clauses import CLAUSE_END, clauses
 from storage.search.answers.context import causes_in_context, date_referred, dated_apart, place_referred
+from storage.search.answers.counts import bounds_asked
 from storage.search.answers.coverage import Coverage, article_coverage, words_held, written_forms
 from storage.search.answers.dates import day_without_month
 from storage.search.answers.kinds import kind_strength
 from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
 from storage.search.answers.people import DESCRIBED_PERSON_ASKED, POST, REPORTER_ASKED, post_before
 from storage.search.answers.questions import now_asked, periods_asked, question_dates, question_kind
-from storage.search.answers.reading import Article, Span, read
+from storage.search.answers.reading import Article, Sentence, Span, read
 from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND
 from storage.search.snippets import mark
 from storage.text.normalize import normalize
@@ -51,6 +53,17 @@ _IDENTITY = re.compile(
 )
 _CONTINUES = re.compile(r"^(?:[二三四五六七八九十]是|[二三四五六七八九十]要|其次|再次|最后|此外|同时[，,])")
 _PRONOUN_START = re.compile(r"^(?:他|她|其|该同志)")
+
+
+# A sentence that asks (那么，为什么有些病毒性肺炎会导致严重后果？): an article explaining something poses the
+# reader's why and gives the causes in the sentences after; the question itself gives none (a question quoted
+# from someone may still name a person or a number, so only a why reads it so).
+_ASKS = re.compile(r"[?？][”\"’'」』）)]*$")
+
+
+def asks(sentence: str) -> bool:
+    """Whether a (normalised) sentence is a question the text poses."""
+    return _ASKS.search(sentence) is not None
 
 
 # Words that frame the question's time rather than name its topic.
@@ -122,7 +135,12 @@ def weighed_spans(
     这座 with the sentence before that names it."""
     pool = article.sentences
     coverage = Coverage(units, article)
-    strengths = [kind_strength(s.norm, kind, q, terms, article.report_day) for s in pool]
+    strengths = [
+        NOTHING
+        if kind == "why" and asks(s.norm)
+        else kind_strength(s.norm, kind, q, terms, article.report_day)
+        for s in pool
+    ]
     if kind == "who" and REPORTER_ASKED.search(q):
         strengths = _byline_strengths(article)
     if kind == "why":
@@ -154,6 +172,8 @@ def weighed_spans(
             tie = max(tied[j] for j in span)
             if kind == "when" and span == (i - 1, i) and dated_apart(pool, strengths, i):
                 continue  # …当场牺牲。1995年春，…: the second sentence's time is not the first's
+            if kind == "why" and asks(pool[span[-1]].norm):
+                continue  # …那么，为什么…？: the text's own question is answered after it, not by it
             if (
                 len(span) > 1
                 and span[0] != referred
@@ -209,6 +229,8 @@ def _extended(
         if not dated or any(day_without_month(x.norm) for x in chosen.sentences):
             # nothing in the answer dates it, or only a day (27日正式启用): the dateline gives the date
             parts.insert(0, f"（{article.dateline}）")
+    if kind == "why" and _CAUSES_ANNOUNCED.search(last.norm):
+        parts += [x.text for x in _items_after(pool, pool.index(last), MAX_SENTENCES - len(parts))]
     if kind == "which" and PLACES_ASKED.search(q) and len(parts) == 1:
         # 去了哪些地方: consecutive sentences naming the places (到A调研…。还到B调研…)
         own = article_coverage(units, last.norm)
@@ -221,6 +243,32 @@ def _extended(
         ][: MAX_SENTENCES - 1]
         parts = [s.text for s in sorted([last, *more], key=pool.index)]
     return parts
+
+
+# Causes announced by their number (原因有三个。, 原因有二：, 主要有以下几方面原因), which news then gives one by one, each
+# item opening with its number (第一，… 第二，…; 一是… 二是…; 首先… 其次…), often with a sentence or two between.
+_CAUSES_ANNOUNCED = re.compile(
+    r"(?:原因|因素)(?:主要)?(?:有|在于)(?:[二两三四五六七八九十\d]|以下|如下|几)|"
+    r"(?:[两三四五六七八九十\d]|以下|如下|几)(?:个|点|方面|大)?(?:的)?(?:主要|关键|重要|深层次?)?(?:原因|因素)"
+)
+_ITEM_OPENS = (
+    re.compile(r"^(?:一是|第一[,、是]|首先[,是]|其一[,是])"),
+    re.compile(r"^(?:二是|第二[,、是]|其次[,是]|其二[,是])"),
+    re.compile(r"^(?:三是|第三[,、是]|再次[,是]|最后[,是]|其三[,是])"),
+)
+_ITEMS_SEARCHED = 8  # sentences after an announcement searched for its items
+
+
+def _items_after(pool: Sequence[Sentence], at: int, room: int) -> list[Sentence]:
+    """The items an announcement of causes at `at` lists (first, second, third), found in order among the next
+    sentences, at most `room` of them; none unless the first item is found."""
+    items: list[Sentence] = []
+    for sentence in pool[at + 1 : at + 1 + _ITEMS_SEARCHED]:
+        if len(items) >= min(room, len(_ITEM_OPENS)):
+            break
+        if _ITEM_OPENS[len(items)].search(sentence.norm):
+            items.append(sentence)
+    return items
 
 
 class QuestionReading(NamedTuple):
@@ -274,7 +322,12 @@ def read_question(
     reach = [article_coverage(units, text) for text in texts]
     held = [words_held(units, text) for text in texts]
     return QuestionReading(
-        q, kind, articles, [*units, *question_dates(q), *periods_asked(q), *now_asked(q)], reach, held
+        q,
+        kind,
+        articles,
+        [*units, *question_dates(q), *periods_asked(q), *now_asked(q), *bounds_asked(q)],
+        reach,
+        held,
     )
 
 
