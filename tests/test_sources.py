@@ -504,3 +504,29 @@ def test_sources_list_never_shows_a_password_typed_in_a_url(
     assert "s3cret" not in added.output
     polled = runner.invoke(main, ["sources", "poll"])
     assert "from 2 source(s), 0 failed" in polled.output and "s3cret" not in polled.output
+
+
+# Item titles whose UTF-8 bytes hold 0x81, 0x8d, 0x8f, 0x90 or 0x9d (码, 项, 频...): feedparser, given a
+# content location and no charset, read a feed without an encoding declaration as ISO-8859-1.
+_UNDECLARED_FEED = (
+    '<rss version="2.0"><channel><title>测试源</title><item><title>统一码文章</title>'
+    "<link>http://a.example/1</link><description>保交楼项目</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (_UNDECLARED_FEED.encode(), "application/rss+xml"),  # XML's default, UTF-8
+        (('<?xml version="1.0"?>' + _UNDECLARED_FEED).encode(), None),
+        (_UNDECLARED_FEED.encode(), "application/rss+xml; charset=gbk"),  # a wrong header: the bytes decode
+        (_UNDECLARED_FEED.encode("gbk"), "application/rss+xml; charset=gbk"),
+        (_UNDECLARED_FEED.encode("gbk"), None),  # no declaration anywhere: GB18030, as pages are read
+        (_UNDECLARED_FEED.replace("<rss", '<?xml version="1.0" encoding="utf-8"?><rss').encode("gbk"), None),
+    ],
+)
+def test_a_feed_is_decoded_as_pages_are_whatever_it_declares(body: bytes, content_type: str | None) -> None:
+    feed = parse_feed(body, url="http://a.example/feed", content_type=content_type)
+    assert feed.title == "测试源"
+    assert [item.title for item in feed.items] == ["统一码文章"]
+    assert feed.items[0].summary_html == "保交楼项目"

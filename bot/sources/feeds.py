@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from bot.sources.fetch import split_content_type, text_encoding
+
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml")
 COMMON_FEED_PATHS = (
     "/feed",
@@ -65,13 +67,19 @@ def looks_like_feed(body: bytes) -> bool:
     return bool(_FEED_START.match(body[:2048]))
 
 
-def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Feed:
-    """Parse a feed document. Raises `FeedError` when it is not a feed or has no readable items."""
+def parse_feed(body: bytes, *, url: str, content_type: str | None = None, charset: str | None = None) -> Feed:
+    """Parse a feed document. Raises `FeedError` when it is not a feed or has no readable items.
+
+    `content_type` is the Content-Type header (a charset in it counts as `charset` does). The feed is
+    read in the encoding a page would be (`text_encoding`: valid UTF-8 is UTF-8, else the declared
+    encoding that decodes it, else GB18030), told to feedparser as the header's charset: left to itself,
+    feedparser reads a feed without an encoding declaration as ISO-8859-1 when it is given headers.
+    """
+    media, header_charset = split_content_type(content_type)
     headers = {"content-location": url}
-    if content_type and "charset" in content_type.lower():
-        # Without a charset the XML declaration decides (RFC 3023's us-ascii default for text/xml is
-        # what no feed means).
-        headers["content-type"] = content_type
+    encoding = text_encoding(body, header_charset or charset)
+    if encoding is not None:
+        headers["content-type"] = f"{media or 'application/xml'}; charset={encoding}"
     parsed: Any = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True)
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
