@@ -90,4 +90,6 @@ def format_file_result(result: FileResult) -> list[str]:
 
 
 def format_file_problems(report: IngestReport) -> list[str]:
-    return [line for result in report.files for line in format_file_result(result)]
+    """The lines of `format_file_result` for each file, then the report's notes."""
+    lines = [line for result in report.files for line in format_file_result(result)]
+    return lines + [f"提示 note: {note}" for note in report.notes]
