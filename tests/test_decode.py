@@ -109,3 +109,24 @@ def test_undecodable_text_rejected_with_file_name():
     data = random.Random(0).randbytes(3000).replace(b"\x00", b"")  # no NUL: not "binary" by that rule
     with pytest.raises(DecodeError, match=r"^noise\.txt: not valid UTF-8 and no known text encoding"):
         decode_bytes(data, name="noise.txt")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "label"),
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"), ("gbk", "gb18030")],
+)
+def test_a_file_cut_inside_its_last_character_keeps_the_rest_and_says_so(encoding, label):
+    """QA pass 17: a copy cut short (a download stopped, ``head -c``) ends inside a character; the whole
+    page was refused as "binary file, not text"."""
+    whole = SHORT.encode(encoding)
+    decoded = decode_bytes(whole[:-1], name="cut.txt")
+    assert (decoded.text, decoded.encoding) == (SHORT[:-1], label)
+    cut = len("。".encode(label.removesuffix("-sig"))) - 1  # the bytes of the last character, less the one cut off
+    assert decoded.cut_bytes == cut
+    assert decoded.note == f"the file ends inside a character (cut short?): its last {cut} byte(s) left out"
+
+
+def test_a_bad_byte_before_the_end_is_still_no_cut_character():
+    data = SHORT.encode("utf-8")
+    with pytest.raises(DecodeError, match=r"^bad\.txt: not valid UTF-8"):
+        decode_bytes(data[:5] + b"\xff\xfe\xfd" + data[5:-1], name="bad.txt")

@@ -18,7 +18,7 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storage.errors import InputError
@@ -36,6 +36,8 @@ _LEGACY = ("gb18030", "big5")
 # Control characters that never belong in text: C0 but tab and the newlines, DEL, C1 but NEL (U+0085).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+# How the codecs say data ends inside a character: UTF-8, UTF-16/32, the CJK codecs (GB18030, Big5).
+_CUT_SHORT = ("unexpected end of data", "truncated data", "incomplete multibyte sequence")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Text whose characters are more than this share control characters is binary data (a few in a short
 # file are still stray characters).
@@ -59,6 +61,7 @@ class DecodedText:
     encoding: str  # as detected, e.g. "utf-8", "utf-8-sig", "utf-16-le", "gb18030"
     removed_controls: int = 0  # stray control characters taken out
     first_control: tuple[int, int] | None = None  # (line, column) of the first one, 1-based
+    cut_bytes: int = 0  # bytes of a last character the file ends inside (a copy cut short), left out
 
     @property
     def control_note(self) -> str | None:
@@ -67,6 +70,17 @@ class DecodedText:
             return None
         line, column = self.first_control
         return f"removed {self.removed_controls} stray control character(s), first at {line}:{column}"
+
+    @property
+    def note(self) -> str | None:
+        """What the ingest report says of the decoding (control characters removed, a cut last
+        character left out), else None."""
+        cut = (
+            f"the file ends inside a character (cut short?): its last {self.cut_bytes} byte(s) left out"
+            if self.cut_bytes
+            else None
+        )
+        return "; ".join(part for part in (self.control_note, cut) if part) or None
 
 
 def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
@@ -81,7 +95,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             label = "utf-8-sig" if encoding == "utf-8" else encoding
             body = data[len(bom) :]
             try:
-                text = body.decode(encoding)
+                text, cut = _decode_cut_short(body, encoding)
             except UnicodeDecodeError as exc:
                 where = _byte_position(body, exc.start, encoding)
                 raise DecodeError(
@@ -89,7 +103,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
                     f"starts with a {label} byte order mark but is not valid {encoding} "
                     f"at {where}: {exc.reason}",
                 ) from exc
-            return _cleaned(text, label, name)
+            return replace(_cleaned(text, label, name), cut_bytes=cut)
     if b"\x00" in data:
         # Text in single-byte or multi-byte legacy encodings never holds NUL; UTF-16/32 must carry a BOM.
         line, column = _byte_position_pair(data, data.index(b"\x00"), "latin-1")
@@ -98,18 +112,19 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             f"binary file, not text (NUL byte at {line}:{column}; UTF-16 text needs a byte order mark)",
         )
     try:
-        return _cleaned(data.decode("utf-8"), "utf-8", name)
+        text, cut = _decode_cut_short(data, "utf-8")
+        return replace(_cleaned(text, "utf-8", name), cut_bytes=cut)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, int] | None = None
     for encoding in _LEGACY:
         try:
-            text = data.decode(encoding)
+            text, cut = _decode_cut_short(data, encoding)
         except UnicodeDecodeError:
             continue
         share = _text_share(text, encoding)
         if share >= _MIN_TEXT_SHARE and (best is None or share > best[0]):
-            best = (share, encoding, text)
+            best = (share, encoding, text, cut)
     if best is None:
         where = _byte_position(data, utf8_error.start, "utf-8")
         raise DecodeError(
@@ -117,8 +132,21 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             f"not valid UTF-8 and no known text encoding (GB18030, Big5) fits "
             f"(first bad byte at {where}): binary file, not text",
         )
-    _, encoding, text = best
-    return _cleaned(text.removeprefix("\ufeff"), encoding, name)
+    _, encoding, text, cut = best
+    return replace(_cleaned(text.removeprefix("\ufeff"), encoding, name), cut_bytes=cut)
+
+
+def _decode_cut_short(data: bytes, encoding: str) -> tuple[str, int]:
+    """`data` decoded, and how many bytes at its end were left out: none, or those of a last character
+    the data ends inside (a file cut short by a copy or a download), which no encoding can read. Any
+    other bad byte raises `UnicodeDecodeError`."""
+    try:
+        return data.decode(encoding), 0
+    except UnicodeDecodeError as exc:
+        # Everything before the cut character decodes: the error is that character running off the end.
+        if exc.end != len(data) or exc.reason not in _CUT_SHORT:
+            raise
+        return data[: exc.start].decode(encoding), len(data) - exc.start
 
 
 def read_text(path: str | Path) -> DecodedText:
