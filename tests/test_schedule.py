@@ -294,6 +294,12 @@ def test_parse_subscribe_two_times(args):
         # A time with seconds was subscribed to as a keyword at 08:00: a digest of "21:30:00"
         ["21:30:00"],
         ["２１：３０：００"],
+        # QA pass 17: a signed time was a keyword at 08:00 (-1:00 excluded "1:00"; +8:00 a word no story holds)
+        ["-1:00", "保交楼"],
+        ["+8:00", "二七区"],
+        ["－８：００"],
+        ["-8点"],
+        ["NOT", "9:00", "人才"],
     ],
 )
 def test_parse_subscribe_bad_time(args):

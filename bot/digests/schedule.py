@@ -325,6 +325,20 @@ def parse_natural_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+def is_signed_time(token: str) -> bool:
+    """A time or an attempt at one after a sign (``-1:00``, ``+8:00``, ``-8点``, ``NOT 9:00``): an offset
+    or a slip, which as a keyword (``-`` excludes) would leave the digest at 08:00 with a word no story
+    holds."""
+    if token[:1] not in ("+", "-") or not (body := token[1:].strip()):
+        return False
+    return bool(
+        parse_natural_time(body)
+        or _TIME_RE.match(body)
+        or _TIME_ATTEMPT_RE.match(body)
+        or _AMPM_ONLY_RE.match(body)
+    )
+
+
 def format_time(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
 
@@ -375,6 +389,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         if _MIDNIGHT_24_RE.match(token):  # 24:00, 24点: midnight, which the day starts with
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
+            return ArgumentError("bad_time", raw)
+        if is_signed_time(token):  # -1:00, +8:00: no time, and no keyword any story holds
             return ArgumentError("bad_time", raw)
         if not any(ch.isalnum() for ch in without_markup(token)):
             # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
