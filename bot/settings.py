@@ -146,6 +146,18 @@ class Settings(BaseSettings):
         parse_interval(value)  # raises ValueError with the reason
         return value.strip()
 
+    @field_validator("sources_contact")
+    @classmethod
+    def _contact(cls, value: str) -> str:
+        # It goes into every request's User-Agent header, which takes one line of printable ASCII.
+        value = value.strip()
+        if not all(" " <= ch <= "~" for ch in value):
+            raise ValueError(
+                "must be one line of ASCII, an e-mail address or a URL: it is sent in every request's "
+                "User-Agent header"
+            )
+        return value
+
     # --- Telegram ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
     telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")

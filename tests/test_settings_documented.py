@@ -372,3 +372,17 @@ def test_the_database_url_password_never_prints(env: pytest.MonkeyPatch, tmp_pat
         "pg_dump --format=custom" in backup.output
         and "postgresql://newsbot@127.0.0.1:1/news" in backup.output
     )
+
+
+@pytest.mark.parametrize("contact", ["news@example.cn\nX-Other: 1", "编辑部 news@example.cn", "a\tb"])
+def test_a_contact_the_user_agent_header_cannot_carry_is_refused_in_one_line(
+    env: pytest.MonkeyPatch, contact: str
+):
+    """QA pass 17: a newline made every poll fail as a "network error"; a Chinese name, a traceback."""
+    from bot.settings import SettingsError
+
+    env.setenv("NEWSBOT_SOURCES_CONTACT", contact)
+    with pytest.raises(SettingsError, match=r"NEWSBOT_SOURCES_CONTACT=.*one line of ASCII.*User-Agent"):
+        load_settings()
+    env.setenv("NEWSBOT_SOURCES_CONTACT", " https://news.example.cn/contact ")
+    assert load_settings().sources_contact == "https://news.example.cn/contact"
