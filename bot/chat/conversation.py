@@ -746,14 +746,20 @@ def has_words(query: str) -> bool:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]{1,9})\s*页?")
+_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]+)\s*页?")
 
 
 def latest_page(args: str) -> int:
-    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); 0 for
+    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); past
+    `MAX_LATEST_PAGE` for a number longer than that (``99999999999``: past the oldest, as it is); 0 for
     none or anything else."""
     found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
-    return max(int(found.group(1)) - 1, 0) if found else 0
+    if found is None:
+        return 0
+    digits = found.group(1).lstrip("0") or "0"
+    if len(digits) > len(str(MAX_LATEST_PAGE)):
+        return MAX_LATEST_PAGE + 1
+    return max(int(digits) - 1, 0)
 
 
 def article_numbers(args: str) -> list[int | None]:
