@@ -115,15 +115,20 @@ def test_undecodable_text_rejected_with_file_name():
     ("encoding", "label"),
     [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"), ("gbk", "gb18030")],
 )
-def test_a_file_cut_inside_its_last_character_keeps_the_rest_and_says_so(encoding, label):
-    """QA pass 17: a copy cut short (a download stopped, ``head -c``) ends inside a character; the whole
-    page was refused as "binary file, not text"."""
+def test_a_file_cut_inside_its_last_character_is_refused_as_cut_short_not_as_binary(encoding, label):
+    """QA pass 17: a copy cut short (a download stopped, ``head -c``) ends inside a character; it was
+    refused as "binary file, not text". It is still refused (its last story is cut too, and the whole
+    file, ingested later, would store that story again beside it), saying what happened and what to do."""
     whole = SHORT.encode(encoding)
-    decoded = decode_bytes(whole[:-1], name="cut.txt")
-    assert (decoded.text, decoded.encoding) == (SHORT[:-1], label)
-    cut = len("。".encode(label.removesuffix("-sig"))) - 1  # the bytes of the last character, less the one cut off
-    assert decoded.cut_bytes == cut
-    assert decoded.note == f"the file ends inside a character (cut short?): its last {cut} byte(s) left out"
+    cut = len("。".encode(label.removesuffix("-sig"))) - 1  # the bytes of the last character, less one
+    with pytest.raises(DecodeError) as caught:
+        decode_bytes(whole[:-1], name="cut.txt")
+    assert str(caught.value) == (
+        f"cut.txt: ends inside a character ({label}): the file looks cut short (a copy or download "
+        f"stopped?); nothing stored: ingest the whole file, or if this is all there is, drop its last "
+        f"{cut} byte(s) (head -c -{cut})"
+    )
+    assert decode_bytes(whole[: -1 - cut], name="cut.txt").text == SHORT[:-1]  # as the message says
 
 
 def test_a_bad_byte_before_the_end_is_still_no_cut_character():

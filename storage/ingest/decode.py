@@ -18,7 +18,7 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from storage.errors import InputError
@@ -61,7 +61,6 @@ class DecodedText:
     encoding: str  # as detected, e.g. "utf-8", "utf-8-sig", "utf-16-le", "gb18030"
     removed_controls: int = 0  # stray control characters taken out
     first_control: tuple[int, int] | None = None  # (line, column) of the first one, 1-based
-    cut_bytes: int = 0  # bytes of a last character the file ends inside (a copy cut short), left out
 
     @property
     def control_note(self) -> str | None:
@@ -70,17 +69,6 @@ class DecodedText:
             return None
         line, column = self.first_control
         return f"removed {self.removed_controls} stray control character(s), first at {line}:{column}"
-
-    @property
-    def note(self) -> str | None:
-        """What the ingest report says of the decoding (control characters removed, a cut last
-        character left out), else None."""
-        cut = (
-            f"the file ends inside a character (cut short?): its last {self.cut_bytes} byte(s) left out"
-            if self.cut_bytes
-            else None
-        )
-        return "; ".join(part for part in (self.control_note, cut) if part) or None
 
 
 def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
@@ -103,7 +91,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
                     f"starts with a {label} byte order mark but is not valid {encoding} "
                     f"at {where}: {exc.reason}",
                 ) from exc
-            return replace(_cleaned(text, label, name), cut_bytes=cut)
+            return _whole(_cleaned(text, label, name), cut, name)
     if b"\x00" in data:
         # Text in single-byte or multi-byte legacy encodings never holds NUL; UTF-16/32 must carry a BOM.
         line, column = _byte_position_pair(data, data.index(b"\x00"), "latin-1")
@@ -113,7 +101,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
         )
     try:
         text, cut = _decode_cut_short(data, "utf-8")
-        return replace(_cleaned(text, "utf-8", name), cut_bytes=cut)
+        return _whole(_cleaned(text, "utf-8", name), cut, name)
     except UnicodeDecodeError as exc:
         utf8_error = exc
     best: tuple[float, str, str, int] | None = None
@@ -133,13 +121,27 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             f"(first bad byte at {where}): binary file, not text",
         )
     _, encoding, text, cut = best
-    return replace(_cleaned(text.removeprefix("\ufeff"), encoding, name), cut_bytes=cut)
+    return _whole(_cleaned(text.removeprefix("\ufeff"), encoding, name), cut, name)
+
+
+def _whole(decoded: DecodedText, cut: int, name: str | Path | None) -> DecodedText:
+    """`decoded`, unless the file ends inside a character (`cut` bytes of it): a copy or download that
+    stopped, whose last story is cut too. Refused, so that nothing of it is stored, which the whole file
+    would store again beside it."""
+    if cut:
+        raise DecodeError(
+            name,
+            f"ends inside a character ({decoded.encoding}): the file looks cut short (a copy or download "
+            f"stopped?); nothing stored: ingest the whole file, or if this is all there is, drop its last "
+            f"{cut} byte(s) (head -c -{cut})",
+        )
+    return decoded
 
 
 def _decode_cut_short(data: bytes, encoding: str) -> tuple[str, int]:
-    """`data` decoded, and how many bytes at its end were left out: none, or those of a last character
-    the data ends inside (a file cut short by a copy or a download), which no encoding can read. Any
-    other bad byte raises `UnicodeDecodeError`."""
+    """`data` decoded, and how many bytes at its end could not be: none, or those of a last character
+    the data ends inside (a file cut short by a copy or a download). Any other bad byte raises
+    `UnicodeDecodeError`."""
     try:
         return data.decode(encoding), 0
     except UnicodeDecodeError as exc:

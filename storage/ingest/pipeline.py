@@ -362,7 +362,7 @@ def ingest_file(
     try:
         decoded = _read_input(path, name, kind)
         result.encoding = decoded.encoding
-        result.note = decoded.note
+        result.note = decoded.control_note
         if not decoded.text.strip():
             result.status = "empty"
             result.note = "empty file, no articles"
