@@ -530,3 +530,33 @@ def test_a_feed_is_decoded_as_pages_are_whatever_it_declares(body: bytes, conten
     assert feed.title == "测试源"
     assert [item.title for item in feed.items] == ["统一码文章"]
     assert feed.items[0].summary_html == "保交楼项目"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2023/04/13 08:00:00", "2023-04-13"),  # feedparser's fallback: 2023-12-01
+        ("2023年4月13日", "2023-04-13"),  # feedparser's fallback: 2023-12-01
+        ("2023.04.13 08:00 +0800", "2023-04-13"),
+        ("2023-04-13 08:00:00", "2023-04-13"),
+        ("Thu, 13 Apr 23 08:00:00 +0800", "2023-04-13"),
+        ("Sat, 01 Jan 0000 00:00:00 +0000", None),  # read as 2000-01-01
+        ("2023/02/30", None),  # no such day
+    ],
+)
+def test_an_item_dated_in_digits_as_chinese_sites_write_it_gets_that_day_or_none(
+    written: str, day: str | None
+) -> None:
+    """QA pass 17: dates written with slashes or 年月日 were stored as another day of the year."""
+    from bot.sources.extract import to_article
+
+    feed = parse_feed(
+        (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item>'
+            f"<title>标题</title><link>http://a.example/1</link><pubDate>{written}</pubDate>"
+            "<description>正文内容。</description></item></channel></rss>"
+        ).encode(),
+        url="http://a.example/feed",
+    )
+    article = to_article(feed.items[0], source="源", feed_url="http://a.example/feed")
+    assert article is not None and article.date == day
