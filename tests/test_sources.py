@@ -560,3 +560,30 @@ def test_an_item_dated_in_digits_as_chinese_sites_write_it_gets_that_day_or_none
     )
     article = to_article(feed.items[0], source="源", feed_url="http://a.example/feed")
     assert article is not None and article.date == day
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("Thu, 13 Apr 2099 08:00:00 +0800", None),  # first in /latest until 2099
+        ("Tue, 08 Dec 2026 08:00:00 +0800", None),
+        ("Mon, 07 Dec 2026 20:00:00 +0800", "2026-12-07"),  # within a day: time zones, a clock ahead
+        ("Sun, 06 Dec 2026 08:00:00 +0800", "2026-12-06"),
+    ],
+)
+def test_an_item_dated_after_the_poll_is_undated(written: str, day: str | None) -> None:
+    """QA pass 17: a feed's 2099 was stored, and the story led every list of the latest news."""
+    from bot.sources.extract import to_article
+
+    feed = parse_feed(
+        (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item>'
+            f"<title>标题</title><link>http://a.example/1</link><pubDate>{written}</pubDate>"
+            "<description>正文内容。</description></item></channel></rss>"
+        ).encode(),
+        url="http://a.example/feed",
+    )
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    article = to_article(feed.items[0], source="源", feed_url="http://a.example/feed", now=now)
+    assert article is not None and article.date == day
+    assert (article.published_at is None) is (day is None)

@@ -203,7 +203,9 @@ def _poll(
                     skipped.append(str(exc))
                     continue
                 # Gone for good (404, robots.txt): keep what the feed says about it.
-        article = to_article(item, source=name, feed_url=found.feed_url, page=page, default_zone=default_zone)
+        article = to_article(
+            item, source=name, feed_url=found.feed_url, page=page, default_zone=default_zone, now=clock()
+        )
         if article is not None:
             articles.append(article)
     stored = database.write(store.store_articles, articles)
