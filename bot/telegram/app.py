@@ -77,7 +77,8 @@ class _ShortNonJsonAnswer(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.msg, str) and record.msg.startswith("Can not load invalid JSON data"):
-            answer = " ".join(str(record.args[0] if record.args else "").split())
+            args = record.args if isinstance(record.args, tuple) else ()
+            answer = " ".join(str(args[0] if args else "").split())
             record.msg, record.args = "the Bot API's answer is not JSON: %s", (answer[:120],)
             record.exc_info, record.exc_text = None, None
         return True
