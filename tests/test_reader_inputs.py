@@ -436,3 +436,10 @@ def test_a_command_with_invisible_characters_reads_as_the_reader_sees_it(
 ):
     """Before, 「​1」不是有效的文章编号 (the reader sees a 1), an unknown timezone or language."""
     assert expected in _say(console, typed)
+
+
+def test_a_subscription_that_excludes_what_it_asks_for_says_so_and_stores_nothing(console: ConsoleChat):
+    """QA pass 17: it was stored as 「保交楼（不含：保交楼）」, a digest that never comes."""
+    reply = _say(console, "/subscribe 8:00 保交楼 -保交楼")
+    assert reply.startswith("「-保交楼」把你要的关键词也排除了，这个订阅永远收不到文章。")
+    assert _say(console, "/subscriptions").startswith("你还没有订阅。")

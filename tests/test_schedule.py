@@ -646,3 +646,23 @@ def test_parse_subscribe_refuses_operators_without_a_keyword(args):
     assert parse_subscribe_args(["8:00", "二七区", "OR", "保交楼"]) == SubscribeRequest(
         "08:00", ("二七区", "保交楼")
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["保交楼", "-保交楼"], "-保交楼"),
+        (["保交楼", "-保交"], "-保交"),  # an exclusion is any text holding it: every 保交楼 story holds 保交
+        (['"保交楼"', "NOT", "保交楼"], "-保交楼"),
+        (["Huawei", "-huawei"], "-huawei"),
+    ],
+)
+def test_a_subscription_excluding_every_keyword_it_asks_for_is_refused(args, value):
+    """QA pass 17: /subscribe 8:00 保交楼 -保交楼 was stored (「保交楼（不含：保交楼）」) and could never send."""
+    result = parse_subscribe_args(["8:00", *args])
+    assert result == ArgumentError("keywords_all_excluded", value)
+
+
+@pytest.mark.parametrize("args", [["保交楼", "二七区", "-保交楼"], ["-保交楼"], ["保交", "-保交楼"]])
+def test_a_subscription_with_a_keyword_its_exclusions_leave_is_kept(args):
+    assert isinstance(parse_subscribe_args(["8:00", *args]), SubscribeRequest)

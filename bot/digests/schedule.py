@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+from bot.digests.filters import NOT_WORDS, is_separator, parse_keywords, regroup_quotes
 from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
@@ -202,7 +202,7 @@ class ArgumentError:
     """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
 
     # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "bad_timezone",
-    # "missing_timezone"
+    # "missing_timezone", "keywords_all_excluded"
     code: str
     value: str = ""
     # What the input most likely meant (a timezone with a slip; 00:00 for 24:00), else "": the reply
@@ -403,6 +403,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         return ArgumentError("too_many_keywords", str(len(keywords)))
     if not keywords and operators:
         return ArgumentError("keywords_operators_only", " ".join(operators))
+    if (clash := parse_keywords(keywords).excluded_all()) is not None:
+        return ArgumentError("keywords_all_excluded", "-" + clash[1])
     return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords))
 
 
