@@ -28,7 +28,8 @@ def ensure_seeded(settings: Settings, db: sqlite_utils.Database) -> IngestReport
     if count_articles(db) > 0:
         return None
     if not settings.seeds.is_dir():
-        _say(f"提示：数据库是空的，种子目录 {settings.seeds} 不存在（NEWSBOT_SEEDS）。")
+        what = "不是文件夹 (not a folder)" if settings.seeds.exists() else "不存在 (does not exist)"
+        _say(f"提示：数据库是空的，种子目录 {settings.seeds} {what}（NEWSBOT_SEEDS）。")
         return None
     report = ingest_paths(db, [settings.seeds])
     for line in format_file_problems(report):
@@ -90,4 +91,6 @@ def format_file_result(result: FileResult) -> list[str]:
 
 
 def format_file_problems(report: IngestReport) -> list[str]:
-    return [line for result in report.files for line in format_file_result(result)]
+    """The lines of `format_file_result` for each file, then the report's notes."""
+    lines = [line for result in report.files for line in format_file_result(result)]
+    return lines + [f"提示 note: {note}" for note in report.notes]

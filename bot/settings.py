@@ -146,6 +146,18 @@ class Settings(BaseSettings):
         parse_interval(value)  # raises ValueError with the reason
         return value.strip()
 
+    @field_validator("sources_contact")
+    @classmethod
+    def _contact(cls, value: str) -> str:
+        # It goes into every request's User-Agent header, which takes one line of printable ASCII.
+        value = value.strip()
+        if not all(" " <= ch <= "~" for ch in value):
+            raise ValueError(
+                "must be one line of ASCII, an e-mail address or a URL: it is sent in every request's "
+                "User-Agent header"
+            )
+        return value
+
     # --- Telegram ---
     # TELEGRAM_BOT_TOKEN: required by `newsbot serve` only; a secret that never prints.
     telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
@@ -252,7 +264,22 @@ class Settings(BaseSettings):
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        # Spaces or a newline around a pasted token are the paste's, not the token's.
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        # The form @BotFather gives: the bot's id, a colon, then letters, digits, _ and -. Anything else
+        # (a space inside, quotes kept by an env file) would only fail later as a network error.
+        if value is not None and not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]+", value.get_secret_value()):
+            raise ValueError(
+                "must be the token @BotFather gave: digits, a colon, then letters, digits, _ and - "
+                "(no spaces or quotes)"
+            )
+        return value
 
     @field_validator("telegram_api_base_url", mode="before")
     @classmethod

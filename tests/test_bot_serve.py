@@ -163,3 +163,36 @@ def test_a_start_up_call_the_bot_api_refuses_is_not_called_unreachable() -> None
     )
     assert "refused a start-up call: Bad webhook: an https url must be provided" in message
     assert "cannot reach" not in message
+
+
+def test_serve_against_a_server_that_is_no_bot_api_says_so_in_one_line(tmp_path: Path) -> None:
+    """QA pass 17: a TELEGRAM_API_BASE_URL answering a web page (a proxy's error page, the wrong address)
+    printed a log line with a traceback and the whole page, and an error holding the page's HTML."""
+    import http.server
+    import threading
+
+    class WebPage(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+            body = b"<!DOCTYPE html>\n<html><body><h1>502 Bad Gateway</h1>\n</body></html>\n"
+            self.send_response(502)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WebPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/bot"
+    try:
+        done = serve_once(tmp_path, TELEGRAM_BOT_TOKEN="123:abc", TELEGRAM_API_BASE_URL=base)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "123:abc" not in done.stderr
+    assert all(len(line) < 400 for line in done.stderr.splitlines())  # the page's start, never all of it
+    (error,) = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert base in error and "Bad Gateway (502)" in error and "TELEGRAM_API_BASE_URL" in error

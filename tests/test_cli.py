@@ -89,6 +89,16 @@ def test_export_on_empty_database_seeds_first(backend_env):
     assert {r["source"] for r in records} == {"郑州市二七区区报"}
 
 
+def test_seeds_that_are_a_file_or_nothing_are_named_as_such(backend_env, tmp_path, monkeypatch):
+    """QA pass 17: NEWSBOT_SEEDS naming a file was said not to exist."""
+    (tmp_path / "seeds.txt").write_text("a file")
+    for seeds, said in (("seeds.txt", "不是文件夹 (not a folder)"), ("none", "不存在 (does not exist)")):
+        monkeypatch.setenv("NEWSBOT_SEEDS", str(tmp_path / seeds))
+        result = run("stats")
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"提示：数据库是空的，种子目录 {tmp_path / seeds} {said}（NEWSBOT_SEEDS）。\n"
+
+
 def test_an_empty_seeds_directory_is_no_import_to_report(backend_env, tmp_path, monkeypatch):
     """QA pass 7: with NEWSBOT_SEEDS an empty directory (the documented way to start with no articles) every
     reading command printed 数据库是空的，已导入种子数据：0 篇新文章，0 篇已存在（0 个文件）, an import that never was."""

@@ -109,3 +109,29 @@ def test_undecodable_text_rejected_with_file_name():
     data = random.Random(0).randbytes(3000).replace(b"\x00", b"")  # no NUL: not "binary" by that rule
     with pytest.raises(DecodeError, match=r"^noise\.txt: not valid UTF-8 and no known text encoding"):
         decode_bytes(data, name="noise.txt")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "label"),
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"), ("gbk", "gb18030")],
+)
+def test_a_file_cut_inside_its_last_character_is_refused_as_cut_short_not_as_binary(encoding, label):
+    """QA pass 17: a copy cut short (a download stopped, ``head -c``) ends inside a character; it was
+    refused as "binary file, not text". It is still refused (its last story is cut too, and the whole
+    file, ingested later, would store that story again beside it), saying what happened and what to do."""
+    whole = SHORT.encode(encoding)
+    cut = len("。".encode(label.removesuffix("-sig"))) - 1  # the bytes of the last character, less one
+    with pytest.raises(DecodeError) as caught:
+        decode_bytes(whole[:-1], name="cut.txt")
+    assert str(caught.value) == (
+        f"cut.txt: ends inside a character ({label}): the file looks cut short (a copy or download "
+        f"stopped?); nothing stored: ingest the whole file, or if this is all there is, drop its last "
+        f"{cut} byte(s) (head -c -{cut})"
+    )
+    assert decode_bytes(whole[: -1 - cut], name="cut.txt").text == SHORT[:-1]  # as the message says
+
+
+def test_a_bad_byte_before_the_end_is_still_no_cut_character():
+    data = SHORT.encode("utf-8")
+    with pytest.raises(DecodeError, match=r"^bad\.txt: not valid UTF-8"):
+        decode_bytes(data[:5] + b"\xff\xfe\xfd" + data[5:-1], name="bad.txt")

@@ -448,3 +448,33 @@ def test_latest_pages_run_newest_date_first_then_undated_across_every_page_bound
     for size in (1, 4, 5, 7, 30):
         for offset in range(0, 26):
             assert [a.id for a in latest_articles(db, size, offset)] == expected[offset : offset + size]
+
+
+def test_a_manifest_naming_a_file_its_folder_lacks_says_so_with_the_name_meant(tmp_path):
+    """QA pass 17: an entry for ``P.txt`` (or ``gone.txt``) when the folder holds ``p.txt`` left the page
+    without its source and year, and nothing was said."""
+    from bot.seeding import format_file_problems
+
+    db = open_db(tmp_path / "n.db")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEED_PAGE, pages / "p.txt")
+    (pages / "manifest.json").write_text(
+        json.dumps({"files": {"P.txt": {"source": "区报", "year": 2023}, "gone.txt": {"year": 2020}}})
+    )
+    report = ingest_paths(db, [pages])
+    db.close()
+    assert report.failed == 0 and report.new == 6
+    manifest = (pages / "manifest.json").as_posix()
+    assert format_file_problems(report) == [
+        f"提示 note: {manifest}: names P.txt, which is not in its folder: its metadata was not used "
+        "(did you mean p.txt?)",
+        f"提示 note: {manifest}: names gone.txt, which is not in its folder: its metadata was not used",
+    ]
+
+
+def test_a_manifest_whose_names_are_all_there_adds_no_note(tmp_path):
+    db = open_db(tmp_path / "n.db")
+    report = ingest_paths(db, [SEEDS])
+    db.close()
+    assert report.new == 6 and report.notes == []

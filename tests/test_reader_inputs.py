@@ -415,3 +415,31 @@ def test_a_time_given_to_digest_points_to_subscribe(console: ConsoleChat, typed:
         == f"/digest 只是预览摘要，不设时间。想每天 {time} 收到摘要，请发 /subscribe {time}"
     )
     assert "新闻摘要" in _say(console, "/digest")  # the preview itself is unchanged
+
+
+# ---- invisible characters pasted into a command (QA pass 17) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("/article \u200b1", "区人大常委会"),  # a zero-width space copied with the number
+        ("/article 1\u200b", "区人大常委会"),
+        ("/article\u200b 1", "区人大常委会"),  # inside the command's name
+        ("/timezone \u202aUTC+9\u202c", "时区已设为 UTC+9"),  # direction marks round a pasted value
+        ("/lang \u200fen", "OK, replies and digests will be in English"),
+        ("/latest \u200b2", "没有更早的文章了"),  # the seed page's six fit one page
+    ],
+)
+def test_a_command_with_invisible_characters_reads_as_the_reader_sees_it(
+    console: ConsoleChat, typed: str, expected: str
+):
+    """Before, 「​1」不是有效的文章编号 (the reader sees a 1), an unknown timezone or language."""
+    assert expected in _say(console, typed)
+
+
+def test_a_subscription_that_excludes_what_it_asks_for_says_so_and_stores_nothing(console: ConsoleChat):
+    """QA pass 17: it was stored as 「保交楼（不含：保交楼）」, a digest that never comes."""
+    reply = _say(console, "/subscribe 8:00 保交楼 -保交楼")
+    assert reply.startswith("「-保交楼」把你要的关键词也排除了，这个订阅永远收不到文章。")
+    assert _say(console, "/subscriptions").startswith("你还没有订阅。")

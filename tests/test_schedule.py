@@ -294,6 +294,12 @@ def test_parse_subscribe_two_times(args):
         # A time with seconds was subscribed to as a keyword at 08:00: a digest of "21:30:00"
         ["21:30:00"],
         ["２１：３０：００"],
+        # QA pass 17: a signed time was a keyword at 08:00 (-1:00 excluded "1:00"; +8:00 a word no story holds)
+        ["-1:00", "保交楼"],
+        ["+8:00", "二七区"],
+        ["－８：００"],
+        ["-8点"],
+        ["NOT", "9:00", "人才"],
     ],
 )
 def test_parse_subscribe_bad_time(args):
@@ -640,3 +646,23 @@ def test_parse_subscribe_refuses_operators_without_a_keyword(args):
     assert parse_subscribe_args(["8:00", "二七区", "OR", "保交楼"]) == SubscribeRequest(
         "08:00", ("二七区", "保交楼")
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["保交楼", "-保交楼"], "-保交楼"),
+        (["保交楼", "-保交"], "-保交"),  # an exclusion is any text holding it: every 保交楼 story holds 保交
+        (['"保交楼"', "NOT", "保交楼"], "-保交楼"),
+        (["Huawei", "-huawei"], "-huawei"),
+    ],
+)
+def test_a_subscription_excluding_every_keyword_it_asks_for_is_refused(args, value):
+    """QA pass 17: /subscribe 8:00 保交楼 -保交楼 was stored (「保交楼（不含：保交楼）」) and could never send."""
+    result = parse_subscribe_args(["8:00", *args])
+    assert result == ArgumentError("keywords_all_excluded", value)
+
+
+@pytest.mark.parametrize("args", [["保交楼", "二七区", "-保交楼"], ["-保交楼"], ["保交", "-保交楼"]])
+def test_a_subscription_with_a_keyword_its_exclusions_leave_is_kept(args):
+    assert isinstance(parse_subscribe_args(["8:00", *args]), SubscribeRequest)

@@ -372,3 +372,39 @@ def test_the_database_url_password_never_prints(env: pytest.MonkeyPatch, tmp_pat
         "pg_dump --format=custom" in backup.output
         and "postgresql://newsbot@127.0.0.1:1/news" in backup.output
     )
+
+
+@pytest.mark.parametrize("token", ["123456:ABC def", '"123456:ABC-def"', "123456 ABC-def", "ABC-def"])
+def test_a_token_not_in_botfathers_form_is_refused_in_one_line_without_printing_it(
+    env: pytest.MonkeyPatch, token: str
+):
+    """QA pass 17: a space inside the token or quotes kept by an env file failed only at `serve`, as
+    "cannot reach the Bot API … check the network"."""
+    from bot.settings import SettingsError
+
+    env.setenv("TELEGRAM_BOT_TOKEN", token)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "TELEGRAM_BOT_TOKEN=(hidden)" in message and "@BotFather" in message and "\n" not in message
+    assert "ABC" not in message
+
+
+def test_spaces_and_a_newline_around_a_pasted_token_are_dropped(env: pytest.MonkeyPatch):
+    env.setenv("TELEGRAM_BOT_TOKEN", "  123456:ABC-def_1\n")
+    token = load_settings().telegram_bot_token
+    assert token is not None and token.get_secret_value() == "123456:ABC-def_1"
+
+
+@pytest.mark.parametrize("contact", ["news@example.cn\nX-Other: 1", "编辑部 news@example.cn", "a\tb"])
+def test_a_contact_the_user_agent_header_cannot_carry_is_refused_in_one_line(
+    env: pytest.MonkeyPatch, contact: str
+):
+    """QA pass 17: a newline made every poll fail as a "network error"; a Chinese name, a traceback."""
+    from bot.settings import SettingsError
+
+    env.setenv("NEWSBOT_SOURCES_CONTACT", contact)
+    with pytest.raises(SettingsError, match=r"NEWSBOT_SOURCES_CONTACT=.*one line of ASCII.*User-Agent"):
+        load_settings()
+    env.setenv("NEWSBOT_SOURCES_CONTACT", " https://news.example.cn/contact ")
+    assert load_settings().sources_contact == "https://news.example.cn/contact"

@@ -504,3 +504,86 @@ def test_sources_list_never_shows_a_password_typed_in_a_url(
     assert "s3cret" not in added.output
     polled = runner.invoke(main, ["sources", "poll"])
     assert "from 2 source(s), 0 failed" in polled.output and "s3cret" not in polled.output
+
+
+# Item titles whose UTF-8 bytes hold 0x81, 0x8d, 0x8f, 0x90 or 0x9d (码, 项, 频...): feedparser, given a
+# content location and no charset, read a feed without an encoding declaration as ISO-8859-1.
+_UNDECLARED_FEED = (
+    '<rss version="2.0"><channel><title>测试源</title><item><title>统一码文章</title>'
+    "<link>http://a.example/1</link><description>保交楼项目</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (_UNDECLARED_FEED.encode(), "application/rss+xml"),  # XML's default, UTF-8
+        (('<?xml version="1.0"?>' + _UNDECLARED_FEED).encode(), None),
+        (_UNDECLARED_FEED.encode(), "application/rss+xml; charset=gbk"),  # a wrong header: the bytes decode
+        (_UNDECLARED_FEED.encode("gbk"), "application/rss+xml; charset=gbk"),
+        (_UNDECLARED_FEED.encode("gbk"), None),  # no declaration anywhere: GB18030, as pages are read
+        (_UNDECLARED_FEED.replace("<rss", '<?xml version="1.0" encoding="utf-8"?><rss').encode("gbk"), None),
+    ],
+)
+def test_a_feed_is_decoded_as_pages_are_whatever_it_declares(body: bytes, content_type: str | None) -> None:
+    feed = parse_feed(body, url="http://a.example/feed", content_type=content_type)
+    assert feed.title == "测试源"
+    assert [item.title for item in feed.items] == ["统一码文章"]
+    assert feed.items[0].summary_html == "保交楼项目"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2023/04/13 08:00:00", "2023-04-13"),  # feedparser's fallback: 2023-12-01
+        ("2023年4月13日", "2023-04-13"),  # feedparser's fallback: 2023-12-01
+        ("2023.04.13 08:00 +0800", "2023-04-13"),
+        ("2023-04-13 08:00:00", "2023-04-13"),
+        ("Thu, 13 Apr 23 08:00:00 +0800", "2023-04-13"),
+        ("Sat, 01 Jan 0000 00:00:00 +0000", None),  # read as 2000-01-01
+        ("2023/02/30", None),  # no such day
+    ],
+)
+def test_an_item_dated_in_digits_as_chinese_sites_write_it_gets_that_day_or_none(
+    written: str, day: str | None
+) -> None:
+    """QA pass 17: dates written with slashes or 年月日 were stored as another day of the year."""
+    from bot.sources.extract import to_article
+
+    feed = parse_feed(
+        (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item>'
+            f"<title>标题</title><link>http://a.example/1</link><pubDate>{written}</pubDate>"
+            "<description>正文内容。</description></item></channel></rss>"
+        ).encode(),
+        url="http://a.example/feed",
+    )
+    article = to_article(feed.items[0], source="源", feed_url="http://a.example/feed")
+    assert article is not None and article.date == day
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("Thu, 13 Apr 2099 08:00:00 +0800", None),  # first in /latest until 2099
+        ("Tue, 08 Dec 2026 08:00:00 +0800", None),
+        ("Mon, 07 Dec 2026 20:00:00 +0800", "2026-12-07"),  # within a day: time zones, a clock ahead
+        ("Sun, 06 Dec 2026 08:00:00 +0800", "2026-12-06"),
+    ],
+)
+def test_an_item_dated_after_the_poll_is_undated(written: str, day: str | None) -> None:
+    """QA pass 17: a feed's 2099 was stored, and the story led every list of the latest news."""
+    from bot.sources.extract import to_article
+
+    feed = parse_feed(
+        (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item>'
+            f"<title>标题</title><link>http://a.example/1</link><pubDate>{written}</pubDate>"
+            "<description>正文内容。</description></item></channel></rss>"
+        ).encode(),
+        url="http://a.example/feed",
+    )
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    article = to_article(feed.items[0], source="源", feed_url="http://a.example/feed", now=now)
+    assert article is not None and article.date == day
+    assert (article.published_at is None) is (day is None)

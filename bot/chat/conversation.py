@@ -241,8 +241,8 @@ class Conversation:
 
     def command(self, name: str, args: str, who: Who) -> list[Reply]:
         """A /command with the rest of the line as `args`."""
-        name = readable(name).lower()
-        args = readable(args).strip()
+        name = without_format_characters(readable(name)).lower()
+        args = without_format_characters(readable(args)).strip()
         who = self.in_chat_language(who, "" if name in CODE_COMMANDS else args)
         if name == "start":
             return self._start(args, who)
@@ -725,11 +725,16 @@ def readable(message: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", message)
 
 
+def without_format_characters(text: str) -> str:
+    """`text` without the invisible format characters (zero-width spaces, BOM, direction marks) pasted
+    or typed with it, which look like nothing and would be read as something: a command's ``1\u200b``
+    is then the number the reader sees."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def tidy_query(query: str) -> str:
-    """The query on one line, without invisible format characters (zero-width spaces, BOM, direction
-    marks), which look like nothing and would be searched as something."""
-    visible = "".join(ch for ch in query if unicodedata.category(ch) != "Cf")
-    return " ".join(visible.split())
+    """The query on one line, `without_format_characters`."""
+    return " ".join(without_format_characters(query).split())
 
 
 def has_words(query: str) -> bool:
@@ -741,14 +746,20 @@ def has_words(query: str) -> bool:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]{1,9})\s*页?")
+_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]+)\s*页?")
 
 
 def latest_page(args: str) -> int:
-    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); 0 for
+    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); past
+    `MAX_LATEST_PAGE` for a number longer than that (``99999999999``: past the oldest, as it is); 0 for
     none or anything else."""
     found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
-    return max(int(found.group(1)) - 1, 0) if found else 0
+    if found is None:
+        return 0
+    digits = found.group(1).lstrip("0") or "0"
+    if len(digits) > len(str(MAX_LATEST_PAGE)):
+        return MAX_LATEST_PAGE + 1
+    return max(int(digits) - 1, 0)
 
 
 def article_numbers(args: str) -> list[int | None]:

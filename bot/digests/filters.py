@@ -31,6 +31,19 @@ class KeywordFilter:
         """No positive keyword: every article (less the excluded) is wanted."""
         return not self.any_of
 
+    def excluded_all(self) -> tuple[str, str] | None:
+        """A wanted keyword and the exclusion it holds, when every wanted keyword holds one (``保交楼
+        -保交楼``, ``保交楼 -保交``): an article matching any of them contains what must not be there, so
+        nothing is ever sent. None when some keyword can match."""
+        found = None
+        for wanted in self.any_of:
+            word = _unquote(wanted).casefold()
+            hit = next((x for x in self.none_of if x.casefold() in word), None)
+            if hit is None:
+                return None
+            found = found or (wanted, hit)
+        return found
+
 
 def regroup_quotes(tokens: Sequence[str]) -> list[str]:
     """``['"郑州', '大学"', '招生']`` → ``['"郑州 大学"', '招生']``; an unclosed quote keeps its pieces."""

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.digests.filters import NOT_WORDS, is_separator, regroup_quotes
+from bot.digests.filters import NOT_WORDS, is_separator, parse_keywords, regroup_quotes
 from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
@@ -202,7 +202,7 @@ class ArgumentError:
     """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
 
     # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "bad_timezone",
-    # "missing_timezone"
+    # "missing_timezone", "keywords_all_excluded"
     code: str
     value: str = ""
     # What the input most likely meant (a timezone with a slip; 00:00 for 24:00), else "": the reply
@@ -325,6 +325,20 @@ def parse_natural_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+def is_signed_time(token: str) -> bool:
+    """A time or an attempt at one after a sign (``-1:00``, ``+8:00``, ``-8点``, ``NOT 9:00``): an offset
+    or a slip, which as a keyword (``-`` excludes) would leave the digest at 08:00 with a word no story
+    holds."""
+    if token[:1] not in ("+", "-") or not (body := token[1:].strip()):
+        return False
+    return bool(
+        parse_natural_time(body)
+        or _TIME_RE.match(body)
+        or _TIME_ATTEMPT_RE.match(body)
+        or _AMPM_ONLY_RE.match(body)
+    )
+
+
 def format_time(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
 
@@ -376,6 +390,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
             return ArgumentError("bad_time", raw)
+        if is_signed_time(token):  # -1:00, +8:00: no time, and no keyword any story holds
+            return ArgumentError("bad_time", raw)
         if not any(ch.isalnum() for ch in without_markup(token)):
             # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
             return ArgumentError("keyword_unsearchable", raw)
@@ -387,6 +403,8 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         return ArgumentError("too_many_keywords", str(len(keywords)))
     if not keywords and operators:
         return ArgumentError("keywords_operators_only", " ".join(operators))
+    if (clash := parse_keywords(keywords).excluded_all()) is not None:
+        return ArgumentError("keywords_all_excluded", "-" + clash[1])
     return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords))
 
 

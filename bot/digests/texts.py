@@ -73,6 +73,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
         "err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 8:00 二七区 OR 保交楼",
+        "err_keywords_all_excluded": "「{value}」把你要的关键词也排除了，这个订阅永远收不到文章。去掉它，或换个关键词，例如 /subscribe 8:00 二七区 -保交楼",
         "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "err_bad_timezone_close": "不认识时区「{value}」，是不是 {suggestion}？发送 /timezone {suggestion}",
         "err_missing_timezone": "请写上时区，例如 /timezone Asia/Shanghai",
@@ -158,6 +159,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Han characters). E.g. /subscribe 8:00 二七区",
         "err_keywords_operators_only": "\u201c{value}\u201d only joins or excludes keywords; it is no keyword itself. "
         "E.g. /subscribe 8:00 二七区 OR 保交楼",
+        "err_keywords_all_excluded": "\u201c{value}\u201d excludes the keywords you ask for, so this subscription "
+        "would never get an article. Drop it, or choose other keywords, e.g. /subscribe 8:00 二七区 -保交楼",
         "err_bad_timezone": "Unknown timezone \u201c{value}\u201d. Use an IANA name Area/City or an offset from UTC, e.g. "
         "/timezone America/New_York or /timezone UTC-5",
         "err_bad_timezone_close": "Unknown timezone \u201c{value}\u201d. Did you mean {suggestion}? Send /timezone "

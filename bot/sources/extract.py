@@ -163,6 +163,16 @@ def local_date(moment: datetime, default_zone: str = DEFAULT_ZONE) -> str:
     return moment.date().isoformat()
 
 
+# How far after the poll a story's date may be: a day's time zones, and a clock a little ahead.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def believable(date: str | None, now: datetime) -> bool:
+    """Whether a story dated `date` (YYYY-MM-DD) can have been published by `now`: no later than the day
+    `FUTURE_SLACK` after it (a feed's 2099, a typo's 2032)."""
+    return date is None or date <= (now + FUTURE_SLACK).date().isoformat()
+
+
 def to_article(
     item: FeedItem,
     *,
@@ -170,9 +180,12 @@ def to_article(
     feed_url: str,
     page: PageText | None = None,
     default_zone: str = DEFAULT_ZONE,
+    now: datetime | None = None,
 ) -> ParsedArticle | None:
     """The article to store for a feed item (the page's text when it is longer than the feed's), or None
-    when the item has no text at all."""
+    when the item has no text at all. A publication time or page date later than `now` (when given)
+    allows is not believed (`believable`): the article is undated rather than first in every list of
+    the latest news until that day."""
     paragraphs = feed_text(item)
     if page is not None and _length(list(page.paragraphs)) > _length(paragraphs):
         paragraphs = list(page.paragraphs)
@@ -183,6 +196,8 @@ def to_article(
     title = remove_controls(item.title or (page.title if page else None) or "").strip() or paragraphs[0][:60]
     published = item.published
     date = local_date(published, default_zone) if published else (page.date if page else None)
+    if now is not None and not believable(date, now):
+        published, date = None, None
     author = item.author or (page.author if page else None)
     author = remove_controls(author) if author else None
     source = remove_controls(source) if source else source

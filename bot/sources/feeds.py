@@ -12,13 +12,15 @@ import calendar
 import html
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+
+from bot.sources.fetch import split_content_type, text_encoding
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml")
 COMMON_FEED_PATHS = (
@@ -65,13 +67,19 @@ def looks_like_feed(body: bytes) -> bool:
     return bool(_FEED_START.match(body[:2048]))
 
 
-def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Feed:
-    """Parse a feed document. Raises `FeedError` when it is not a feed or has no readable items."""
+def parse_feed(body: bytes, *, url: str, content_type: str | None = None, charset: str | None = None) -> Feed:
+    """Parse a feed document. Raises `FeedError` when it is not a feed or has no readable items.
+
+    `content_type` is the Content-Type header (a charset in it counts as `charset` does). The feed is
+    read in the encoding a page would be (`text_encoding`: valid UTF-8 is UTF-8, else the declared
+    encoding that decodes it, else GB18030), told to feedparser as the header's charset: left to itself,
+    feedparser reads a feed without an encoding declaration as ISO-8859-1 when it is given headers.
+    """
+    media, header_charset = split_content_type(content_type)
     headers = {"content-location": url}
-    if content_type and "charset" in content_type.lower():
-        # Without a charset the XML declaration decides (RFC 3023's us-ascii default for text/xml is
-        # what no feed means).
-        headers["content-type"] = content_type
+    encoding = text_encoding(body, header_charset or charset)
+    if encoding is not None:
+        headers["content-type"] = f"{media or 'application/xml'}; charset={encoding}"
     parsed: Any = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True)
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
@@ -129,34 +137,78 @@ def _item(entry: Any, base: str) -> FeedItem:
 
 
 def published_time(entry: Any) -> datetime | None:
-    """The item's publication time with the offset it was given in (feedparser's UTC time otherwise)."""
+    """The item's publication time with the offset it was given in (feedparser's UTC time otherwise).
+    A date written with digits (``2023/04/13 08:00``, ``2023年4月13日``) is read here or not at all:
+    feedparser's fallback reads those as another day (2023-12-01)."""
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # The keys as the feed has them: feedparser's own `get("updated")` falls back to `published`.
+        raw = dict.get(entry, key)
         if not raw:
             continue
         moment = _parse_time(str(raw))
         if moment is not None:
             return moment
-        parsed = entry.get(f"{key}_parsed")
-        if parsed:
+        parsed = dict.get(entry, f"{key}_parsed")
+        if parsed and not _NUMERIC_DATE.match(str(raw).strip()):
             return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
     return None
 
 
+# A date of digits as Chinese sites write it: 2023-04-13, 2023/4/13, 2023.04.13, 2023年4月13日, then
+# maybe a time (08:00, 08:00:00) and an offset.
+_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_NUMERIC_MOMENT = re.compile(
+    _NUMERIC_DATE.pattern + r"(?:[T\s]*(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+# The year of an RFC 822 date, after the month's name: "13 Apr 2023", "13 Apr 23".
+_RFC822_YEAR = re.compile(r"\b[A-Za-z]{3}\w*\.?\s+(\d+)\b")
+
+
 def _parse_time(raw: str) -> datetime | None:
+    """RFC 822 (RSS), RFC 3339 (Atom) or `_NUMERIC_MOMENT`; None when it is none of them, or names
+    no real date. A time without an offset is taken as UTC."""
     raw = raw.strip()
     try:
         moment = parsedate_to_datetime(raw)  # RFC 822 (RSS)
     except (TypeError, ValueError, IndexError):
         moment = None
+    if moment is not None:
+        written = _RFC822_YEAR.search(raw)
+        if written and len(written.group(1)) == 4 and int(written.group(1)) != moment.year:
+            return None  # year 0000 is read as 2000
     if moment is None:
         try:
             moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))  # RFC 3339 (Atom)
         except ValueError:
-            return None
+            moment = _numeric_moment(raw)
+    if moment is None:
+        return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
+
+
+def _numeric_moment(raw: str) -> datetime | None:
+    match = _NUMERIC_MOMENT.match(raw)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, offset = match.groups()
+    zone = None
+    if offset == "Z":
+        zone = UTC
+    elif offset:
+        sign = 1 if offset[0] == "+" else -1
+        digits = offset[1:].replace(":", "")
+        zone = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), tzinfo=zone
+        )
+    except ValueError:  # 2023-02-30, 25:00
+        return None
 
 
 def _plain(value: Any) -> str:

@@ -237,7 +237,7 @@ class Fetcher:
                             kind=Failure.TIMEOUT,
                         )
                     chunks.append(chunk)
-                media, charset = _content_type(r.headers.get("Content-Type"))
+                media, charset = split_content_type(r.headers.get("Content-Type"))
                 return Response(
                     url=str(r.url),
                     status=r.status_code,
@@ -341,7 +341,8 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n / 1000:g} kB"
 
 
-def _content_type(header: str | None) -> tuple[str | None, str | None]:
+def split_content_type(header: str | None) -> tuple[str | None, str | None]:
+    """A Content-Type header's media type (lower case) and charset, each None when absent."""
     if not header:
         return None, None
     media, _, params = header.partition(";")
@@ -387,16 +388,24 @@ def declared_encodings(body: bytes, header_charset: str | None = None) -> list[s
     return list(dict.fromkeys(e for e in found if e))
 
 
-def decode_html(body: bytes, header_charset: str | None = None) -> str:
-    """The text of a page: UTF-8 when it is valid UTF-8 (non-ASCII bytes that happen to form valid UTF-8
-    are no accident, whatever a misconfigured server declares), else the first declared encoding that
-    decodes it, else GB18030, else a guess."""
+def text_encoding(body: bytes, header_charset: str | None = None) -> str | None:
+    """The encoding a document is read in: UTF-8 when it is valid UTF-8 (non-ASCII bytes that happen to
+    form valid UTF-8 are no accident, whatever a misconfigured server declares), else the first declared
+    encoding that decodes it, else GB18030; None when none of them does."""
     for encoding in ["utf-8", *declared_encodings(body, header_charset), "gb18030"]:
         try:
-            text = body.decode(encoding)
+            body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        return text.lstrip("\ufeff")
+        return encoding
+    return None
+
+
+def decode_html(body: bytes, header_charset: str | None = None) -> str:
+    """The text of a page, in its `text_encoding`, else a guess."""
+    encoding = text_encoding(body, header_charset)
+    if encoding is not None:
+        return body.decode(encoding).lstrip("\ufeff")
     from charset_normalizer import from_bytes
 
     best = from_bytes(body).best()

@@ -84,12 +84,19 @@ def backoff(failures: int, interval: timedelta, cap: timedelta = BACKOFF_CAP) ->
     return min(interval * (2 ** min(failures, 20)), max(cap, interval))
 
 
+def feed_of(response: Response) -> Feed:
+    """The feed a response holds, read with what its headers say (`parse_feed`)."""
+    return parse_feed(
+        response.body, url=response.url, content_type=response.content_type, charset=response.charset
+    )
+
+
 def discover(url: str, fetcher: Fetcher) -> tuple[str, Feed, Response]:
     """The feed behind `url`: the URL itself when it is a feed, else a feed the page links to or one
     at a common path. Raises `FetchError` (the URL cannot be fetched) or `FeedError` (no feed found)."""
     response = fetcher.get(url, accept=FEED_ACCEPT + ", text/html;q=0.8")
     if looks_like_feed(response.body):
-        return url, parse_feed(response.body, url=response.url, content_type=response.content_type), response
+        return url, feed_of(response), response
     page = decode_html(response.body, response.charset)
     tried = 0
     for candidate in candidate_feed_urls(page, response.url):
@@ -102,7 +109,7 @@ def discover(url: str, fetcher: Fetcher) -> tuple[str, Feed, Response]:
             raise
         if looks_like_feed(found.body):
             with contextlib.suppress(FeedError):
-                feed = parse_feed(found.body, url=found.url, content_type=found.content_type)
+                feed = feed_of(found)
                 return candidate, feed, found
     raise FeedError(f"no RSS or Atom feed found at {url} (the page and {tried} likely feed addresses)")
 
@@ -116,7 +123,7 @@ def _fetch_feed(source: Source, fetcher: Fetcher) -> _Found:
     )
     if response.not_modified:
         return _Found(source.feed_url, None, response)
-    feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    feed = feed_of(response)
     return _Found(source.feed_url, feed, response)
 
 
@@ -196,7 +203,9 @@ def _poll(
                     skipped.append(str(exc))
                     continue
                 # Gone for good (404, robots.txt): keep what the feed says about it.
-        article = to_article(item, source=name, feed_url=found.feed_url, page=page, default_zone=default_zone)
+        article = to_article(
+            item, source=name, feed_url=found.feed_url, page=page, default_zone=default_zone, now=clock()
+        )
         if article is not None:
             articles.append(article)
     stored = database.write(store.store_articles, articles)

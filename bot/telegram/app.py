@@ -71,6 +71,19 @@ class _QuietBootstrapFailure(logging.Filter):
         return True
 
 
+class _ShortNonJsonAnswer(logging.Filter):
+    """PTB logs an answer of the Bot API's address that is not JSON (a proxy's error page, a web server at
+    a wrong TELEGRAM_API_BASE_URL) whole, with a traceback: one line with its start instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Can not load invalid JSON data"):
+            args = record.args if isinstance(record.args, tuple) else ()
+            answer = " ".join(str(args[0] if args else "").split())
+            record.msg, record.args = "the Bot API's answer is not JSON: %s", (answer[:120],)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def menu_commands(lang: str) -> list[BotCommand]:
     """The command menu in one language (admin-only commands are left out)."""
     return [BotCommand(c.name, c.menu[lang]) for c in COMMANDS if c.in_menu]
@@ -208,6 +221,7 @@ def run(settings: Settings) -> None:
     process that stops leaves the webhook set for the others."""
     application = build_application(settings)
     logging.getLogger("telegram.ext").addFilter(_QuietBootstrapFailure())
+    logging.getLogger("telegram.request.BaseRequest").addFilter(_ShortNonJsonAnswer())
     webhook = webhook_of(settings)
     try:
         _run_application(application, webhook)
@@ -222,6 +236,11 @@ def run(settings: Settings) -> None:
         ) from None
 
 
+# How PTB's error goes on when the answer was not JSON (``Bad Gateway (502). Parsing the server response
+# b'<html>…' failed``).
+_NOT_JSON = ". Parsing the server response "
+
+
 def start_failure(exc: TelegramError, settings: Settings) -> BotStartError:
     """What stopped the bot from starting, in one line that names the setting to check (never the token)."""
     api = settings.telegram_api_base_url
@@ -232,6 +251,8 @@ def start_failure(exc: TelegramError, settings: Settings) -> BotStartError:
         )
     assert settings.telegram_bot_token is not None  # build_application refused to start without one
     reason = exc.message.replace(settings.telegram_bot_token.get_secret_value(), "[redacted]")
+    if _NOT_JSON in reason:  # the answer was a web page, not the Bot API's JSON: its status is enough
+        reason = reason.split(_NOT_JSON, 1)[0] + ", an answer that is not the Bot API's"
     if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):  # PTB's BadRequest is one too
         return BotStartError(
             f"无法连接 Telegram / cannot reach the Bot API at {api}: {reason} "

@@ -36,6 +36,8 @@ _LEGACY = ("gb18030", "big5")
 # Control characters that never belong in text: C0 but tab and the newlines, DEL, C1 but NEL (U+0085).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+# How the codecs say data ends inside a character: UTF-8, UTF-16/32, the CJK codecs (GB18030, Big5).
+_CUT_SHORT = ("unexpected end of data", "truncated data", "incomplete multibyte sequence")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Text whose characters are more than this share control characters is binary data (a few in a short
 # file are still stray characters).
@@ -81,7 +83,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             label = "utf-8-sig" if encoding == "utf-8" else encoding
             body = data[len(bom) :]
             try:
-                text = body.decode(encoding)
+                text, cut = _decode_cut_short(body, encoding)
             except UnicodeDecodeError as exc:
                 where = _byte_position(body, exc.start, encoding)
                 raise DecodeError(
@@ -89,7 +91,7 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
                     f"starts with a {label} byte order mark but is not valid {encoding} "
                     f"at {where}: {exc.reason}",
                 ) from exc
-            return _cleaned(text, label, name)
+            return _whole(_cleaned(text, label, name), cut, name)
     if b"\x00" in data:
         # Text in single-byte or multi-byte legacy encodings never holds NUL; UTF-16/32 must carry a BOM.
         line, column = _byte_position_pair(data, data.index(b"\x00"), "latin-1")
@@ -98,18 +100,19 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             f"binary file, not text (NUL byte at {line}:{column}; UTF-16 text needs a byte order mark)",
         )
     try:
-        return _cleaned(data.decode("utf-8"), "utf-8", name)
+        text, cut = _decode_cut_short(data, "utf-8")
+        return _whole(_cleaned(text, "utf-8", name), cut, name)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, int] | None = None
     for encoding in _LEGACY:
         try:
-            text = data.decode(encoding)
+            text, cut = _decode_cut_short(data, encoding)
         except UnicodeDecodeError:
             continue
         share = _text_share(text, encoding)
         if share >= _MIN_TEXT_SHARE and (best is None or share > best[0]):
-            best = (share, encoding, text)
+            best = (share, encoding, text, cut)
     if best is None:
         where = _byte_position(data, utf8_error.start, "utf-8")
         raise DecodeError(
@@ -117,8 +120,35 @@ def decode_bytes(data: bytes, *, name: str | Path | None = None) -> DecodedText:
             f"not valid UTF-8 and no known text encoding (GB18030, Big5) fits "
             f"(first bad byte at {where}): binary file, not text",
         )
-    _, encoding, text = best
-    return _cleaned(text.removeprefix("\ufeff"), encoding, name)
+    _, encoding, text, cut = best
+    return _whole(_cleaned(text.removeprefix("\ufeff"), encoding, name), cut, name)
+
+
+def _whole(decoded: DecodedText, cut: int, name: str | Path | None) -> DecodedText:
+    """`decoded`, unless the file ends inside a character (`cut` bytes of it): a copy or download that
+    stopped, whose last story is cut too. Refused, so that nothing of it is stored, which the whole file
+    would store again beside it."""
+    if cut:
+        raise DecodeError(
+            name,
+            f"ends inside a character ({decoded.encoding}): the file looks cut short (a copy or download "
+            f"stopped?); nothing stored: ingest the whole file, or if this is all there is, drop its last "
+            f"{cut} byte(s) (head -c -{cut})",
+        )
+    return decoded
+
+
+def _decode_cut_short(data: bytes, encoding: str) -> tuple[str, int]:
+    """`data` decoded, and how many bytes at its end could not be: none, or those of a last character
+    the data ends inside (a file cut short by a copy or a download). Any other bad byte raises
+    `UnicodeDecodeError`."""
+    try:
+        return data.decode(encoding), 0
+    except UnicodeDecodeError as exc:
+        # Everything before the cut character decodes: the error is that character running off the end.
+        if exc.end != len(data) or exc.reason not in _CUT_SHORT:
+            raise
+        return data[: exc.start].decode(encoding), len(data) - exc.start
 
 
 def read_text(path: str | Path) -> DecodedText:

@@ -17,7 +17,9 @@ date), ``url`` (str), ``note`` (free text for humans). Values given on the comma
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -73,6 +75,20 @@ class Manifest:
             for key in ("source", "year", "date", "url", "note")
         }
         return PageMeta(**merged)
+
+
+def unmatched_names(manifest: Manifest, present: Collection[str]) -> list[tuple[str, str | None]]:
+    """The names the manifest's ``files`` lists that are not among `present` (the files of its folder),
+    each with the present name it most likely meant: the same name in other letter case, else the
+    closest one `difflib` finds, else None."""
+    by_case = {name.casefold(): name for name in present}
+    unmatched = []
+    for name in manifest.files or {}:
+        if name in present:
+            continue
+        close = difflib.get_close_matches(name, sorted(present), n=1, cutoff=0.8)
+        unmatched.append((name, by_case.get(name.casefold()) or (close[0] if close else None)))
+    return unmatched
 
 
 def parse_manifest(text: str, *, name: str | Path | None = None) -> Manifest:

@@ -68,7 +68,7 @@ from storage.errors import InputError
 from storage.ingest.decode import DecodedText, not_a_regular_file, read_text
 from storage.ingest.jsonl import jq_command, read_jsonl, strict_error
 from storage.ingest.limits import article_over_cap, page_file_over_cap, page_over_cap
-from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
+from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, unmatched_names
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.prepare import Preparer, default_workers, unstored_docs
 from storage.models import ParsedArticle
@@ -126,6 +126,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the inputs as a whole (a manifest's names)
 
     def _count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -283,9 +284,28 @@ def ingest_paths(
             report.files.append(result)
             if progress is not None:
                 progress(result, done, total)
+    report.notes = manifest_notes(manifests)
     if any(r.new or r.updated for r in report.files):
         merge_index(database)
     return report
+
+
+def manifest_notes(manifests: dict[Path, Manifest]) -> list[str]:
+    """A line for each file a manifest read by this import names that its folder does not hold (a typo,
+    a renamed file): that entry's metadata went unused."""
+    notes = []
+    for directory, manifest in manifests.items():
+        try:
+            present = {p.name for p in directory.iterdir() if p.is_file()}
+        except OSError:
+            continue
+        for name, meant in unmatched_names(manifest, present):
+            guess = f" (did you mean {meant}?)" if meant else ""
+            notes.append(
+                f"{_display(directory / MANIFEST_NAME)}: names {name}, which is not in its folder: "
+                f"its metadata was not used{guess}"
+            )
+    return notes
 
 
 def merge_index(database: Database) -> None:
