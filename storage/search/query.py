@@ -76,7 +76,7 @@ QUESTION_TARGETS = frozenset(
     "职务 职位 身份 单位 名字 姓名 时间 日期 地点 地方 原因 内容 结果 情况 人 领导人 领导 人物 东西".split()
 )
 _QUESTION_MARKS = re.compile(
-    r"[?？]|谁|什么|啥|哪|几[月号日天个点项条位]|多少|何时|怎么|怎样|如何|为什么|为啥|咋|是否|有没有|[吗呢]\s*$"
+    r"[?？]|谁|什么|啥|哪|几[月号日天个点项条位]|第几|多少|何时|怎么|怎样|如何|为什么|为啥|咋|是否|有没有|[吗呢]\s*$"
     # 判几年, 活了几岁: a count asked for (not 近几年, 这几年, 好几次: a few)
     r"|(?<![近这前后头那好十])几(?:年|岁|次|名|家|成|倍|级|种|台|辆|架|所|处|篇|亩|吨|小时|分钟)"
 )
@@ -424,6 +424,8 @@ def date_mentions(spec: DateSpec) -> list[str]:
 
 # 多少辆, 几级, 哪支, 哪家: a question word with its measure word (the measure word is not a term).
 _COUNT_QUESTION = re.compile(
+    # 排第几, 第几名, 第几届: an ordinal asked (news prints 第七, 第3名); the measure word goes with it
+    r"第几(?:[名次届批期轮场个位项条回]|季度)?|"
     r"(?:多少|几)(?:万|亿)?(?:人次|个|位|项|条|名|次|家|支|枚|级|岁|种|倍|台|辆|架|所|处|篇|亩|吨|元|块|场|座|艘|批|件)"
     # 多少幅作品, 多少套防护服: more measure words jieba glues onto the noun after them (幅作品); before the
     # bare 几 below, which would leave the measure word on the noun

@@ -135,6 +135,8 @@ def howmany_strength(sentence: str, asked: Asked) -> float:
         return PLAIN if new(_SCORE.findall(sentence), asked.query) else FAINT
     sentence = _of_years_asked(sentence, asked.query)
     if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
+        if _RANK_ASKED.search(asked.query):
+            return FAINT  # 排第几: a place in a ranking, which no count of things (115个经济体) gives
         return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
     return _howmany_plan(sentence, asked)
 
@@ -142,6 +144,8 @@ def howmany_strength(sentence: str, asked: Asked) -> float:
 # 第几次 / 第几届 asks for an ordinal (第七次捧起农心杯), which news writes with 第.
 _ORDINAL_ASKED = re.compile(r"第几")
 _ORDINAL = re.compile(r"第[\d一二三四五六七八九十百两]+")
+# 排第几, 排名第几, 第几名, 第几位: a place in a ranking asked, which news prints as an ordinal (排名第三十一位).
+_RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几(?:名|位)")
 
 
 def _howmany_plan(sentence: str, asked: Asked) -> float:

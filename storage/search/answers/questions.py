@@ -88,7 +88,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "howmany",
         re.compile(
-            r"多少|几[个位项条名人次家支枚级岁年天种成倍台辆架所处篇亩吨号]|多大|多高|多长|多远|多深|多重|多久|"
+            r"多少|第几|几[个位项条名人次家支枚级岁年天种成倍台辆架所处篇亩吨号]|多大|多高|多长|多远|多深|多重|多久|"
             # 几口人, 几卡车, 几间房: 几 before any measure word (not 几乎, 几何, 这几年)
             r"(?<![近这前后头那好十])几(?![乎何月号日点时])[\u4e00-\u9fff]|"
             r"百分之几|几成|" + _EN.format("how (?:many|much|long|far|old)")
