@@ -68,6 +68,36 @@ def test_a_caption_sign_closing_a_block_without_a_credit_stays_text():
     assert "▲骑手交接物资。" in "".join(story.paragraphs)
 
 
+def test_a_headline_whose_lines_hold_commas_after_a_jump_line_heads_the_next_story():
+    """After a story cut off by its jump line, ``四川大竹推行“党务四亮”，让群众明白，给干部清白`` (two
+    commas, set wider than the column: no body line is) over ``这难办，那难办，一公开就好办（链接）`` (commas,
+    closed by a column's label right under that headline line), each a block of its own, then text:
+    the story's headline. The text had opened a story with no headline, and the next story's headline
+    had gone to it."""
+    page = (
+        MASTHEAD
+        + f"广西推进农村污水治理\n\n{_column(RIVER)}\n（下转第7版）\n\n"
+        + "四川大竹推行“党务四亮”，让群众明白，给干部清白\n\n这难办，那难办，一公开就好办（链接）\n\n"
+        + f"{_column(VILLAGE, OPEN)}\n\n黑龙江发布人才行动方案\n\n{_column(FARM)}\n"
+    )
+    river, village, farm = parse_page(page, year=2020)
+    assert river.title == "广西推进农村污水治理"
+    assert (
+        village.title == "四川大竹推行“党务四亮”，让群众明白，给干部清白 这难办，那难办，一公开就好办（链接）"
+    )
+    assert village.paragraphs == (VILLAGE, OPEN)
+    assert farm.title == "黑龙江发布人才行动方案"
+
+
+def test_a_line_of_text_with_commas_set_in_the_column_alone_in_its_block_stays_text():
+    """Guard: a block of one line holding commas, set within the column and closed by no label, after a
+    story that ended its sentence, is text (a column break may leave one line alone), no headline."""
+    lone = "资金结余多少，花在哪里，写清楚"
+    page = MASTHEAD + f"广西推进农村污水治理\n\n{_column(RIVER)}\n\n{lone}\n\n{_column(OPEN)}\n"
+    stories = parse_page(page, year=2020)
+    assert all(story.title != lone for story in stories)
+
+
 def test_a_picture_storys_caption_closing_its_block_stays_its_text():
     """Guard: under a ``图片新闻`` label, ``…聊了起来。`` / ``图为现场一角。`` / ``通讯员 高轩海 摄`` closing the
     block is the picture story's own caption: its text."""
