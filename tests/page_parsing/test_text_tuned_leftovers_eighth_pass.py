@@ -111,3 +111,17 @@ def test_a_picture_storys_caption_closing_its_block_stays_its_text():
     assert picture.title == "“此刻，我们也是战士！”"
     assert "".join(picture.paragraphs) == talk + "图为现场一角。"
     assert farm.title == "黑龙江发布人才行动方案"
+
+
+def test_a_picture_reports_credit_under_its_storys_text_is_no_headline():
+    """``袁  琛摄影报道（影像中国）`` alone in its block right under a story's text that ended its sentence:
+    the picture report's credit, kept as the story's last paragraph as ``…摄（影像中国）`` is; it had been
+    read as the first line of the next story's headline."""
+    page = (
+        MASTHEAD
+        + f"骑行的勇者（快评）\n\n记者 李勇\n{_column(FIRST)}\n\n袁  琛摄影报道（影像中国）\n\n"
+        + f"黑龙江发布人才行动方案\n\n{_column(FARM)}\n"
+    )
+    rider, farm = parse_page(page, year=2020)
+    assert rider.paragraphs == (FIRST, "袁琛摄影报道（影像中国）")
+    assert farm.title == "黑龙江发布人才行动方案"
