@@ -749,6 +749,12 @@ def _dispatch_source(dateline: str) -> str:
     return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
 
 
+def _same_day(dateline: str, other: str) -> bool:
+    """Whether two datelines name one day (``本报内比都1月17日电``, ``本报北京1月17日电``)."""
+    first, second = _DATE_IN_DATELINE_RE.search(dateline), _DATE_IN_DATELINE_RE.search(other)
+    return first is not None and second is not None and first.group(2, 3) == second.group(2, 3)
+
+
 # An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
 _EDITORS_NOTE_RE = re.compile(
     "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"

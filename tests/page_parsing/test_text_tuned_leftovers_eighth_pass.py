@@ -125,3 +125,23 @@ def test_a_picture_reports_credit_under_its_storys_text_is_no_headline():
     rider, farm = parse_page(page, year=2020)
     assert rider.paragraphs == (FIRST, "袁琛摄影报道（影像中国）")
     assert farm.title == "黑龙江发布人才行动方案"
+
+
+def test_the_papers_second_dispatch_of_the_same_day_inside_the_block_goes_on_the_story():
+    """``本报内比都1月17日电 …`` opening the story, then inside its block after a sentence end
+    ``本报北京1月17日电 国家主席习近平17日乘专机离开北京，…``: the paper's own dispatch from another place
+    the same day, with no headline, byline or end mark between, is the story's next paragraph (it had
+    opened a story with a title inferred from its lead). Another day's dispatch still opens its own."""
+    arrival = "本报内比都1月17日电  当地时间1月17日下午，国家主席习近平乘专机抵达内比都国际机场。"
+    departure = "本报北京1月17日电  国家主席习近平17日乘专机离开北京，对缅甸进行国事访问。"
+    page = MASTHEAD + f"习近平抵达内比都\n\n{_column(arrival)}\n{_column(departure)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "习近平抵达内比都"
+    assert len(story.paragraphs) == 2
+    assert story.paragraphs[1].startswith("本报北京1月17日电")
+    later = departure.replace("1月17日电", "1月18日电")
+    first, second = parse_page(
+        MASTHEAD + f"习近平抵达内比都\n\n{_column(arrival)}\n{_column(later)}\n", year=2020
+    )
+    assert first.title == "习近平抵达内比都"
+    assert second.paragraphs[0].startswith("本报北京1月18日电")

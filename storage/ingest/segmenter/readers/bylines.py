@@ -22,6 +22,7 @@ from storage.ingest.page_lines import (
     _dispatch_source,
     _is_body_fragment,
     _Line,
+    _same_day,
     _set_width,
     _story_head,
     is_byline,
@@ -143,12 +144,13 @@ class BylineReader:
             return False
         if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
             return _ends_sentence(story.lines)
-        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
-        # a roundup of its reporters' reports, when nothing closed the story before it.
+        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story, or
+        # ``本报北京1月17日电`` inside a ``本报内比都1月17日电`` story, the same day): a roundup of its
+        # reporters' reports, when nothing closed the story before it.
         return (
             not story.closed_by_byline
             and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
-            and "讯" in opening.group(1)
+            and ("讯" in opening.group(1) or _same_day(opening.group(1), this.group(1)))
             and "电" in this.group(1)
         )
 
