@@ -145,3 +145,23 @@ def test_the_papers_second_dispatch_of_the_same_day_inside_the_block_goes_on_the
     )
     assert first.title == "习近平抵达内比都"
     assert second.paragraphs[0].startswith("本报北京1月18日电")
+
+
+def test_a_bare_name_right_under_a_pieces_headline_is_its_author():
+    """``万众一心`` / blank / ``阿尔泰`` (a name with no common surname) opening the block over the piece's
+    text: the author, no first paragraph of the piece (it had been kept as one)."""
+    text = "万众一心，众志成城，在党的领导下，我们一定会打赢这场疫情防控的人民战争！"
+    page = MASTHEAD + f"万众一心\n\n阿尔泰\n{_column(text)}\n"
+    (piece,) = parse_page(page, year=2020)
+    assert piece.title == "万众一心"
+    assert piece.paragraphs == (text,)
+    assert piece.reporters == ("阿尔泰",)
+
+
+def test_a_short_line_opening_a_block_with_no_headline_over_it_is_no_author():
+    """Guard: the same short line opening a block under a story's text (no headline just read) stays
+    where the text puts it, no byline."""
+    text = "万众一心，众志成城，在党的领导下，我们一定会打赢这场疫情防控的人民战争！"
+    page = MASTHEAD + f"万众一心\n\n记者 李勇\n{_column(FIRST)}\n\n阿尔泰\n{_column(text)}\n"
+    stories = parse_page(page, year=2020)
+    assert all("阿尔泰" not in story.reporters for story in stories)
