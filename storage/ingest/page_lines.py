@@ -749,6 +749,12 @@ def _dispatch_source(dateline: str) -> str:
     return _DATE_IN_DATELINE_RE.sub("", re.sub(r"\s+", "", dateline)).removeprefix("据")
 
 
+def _same_day(dateline: str, other: str) -> bool:
+    """Whether two datelines name one day (``本报内比都1月17日电``, ``本报北京1月17日电``)."""
+    first, second = _DATE_IN_DATELINE_RE.search(dateline), _DATE_IN_DATELINE_RE.search(other)
+    return first is not None and second is not None and first.group(2, 3) == second.group(2, 3)
+
+
 # An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
 _EDITORS_NOTE_RE = re.compile(
     "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
@@ -1037,9 +1043,9 @@ _HEADLINE_MAX_LINES = 4
 
 
 # A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``,
-# ``春秋航空供图（新华社发）``.
+# ``春秋航空供图（新华社发）``, a picture report's ``袁  琛摄影报道（影像中国）``.
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}(?:摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}(?:摄影报道|摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 
 

@@ -241,6 +241,7 @@ class _Segmenter:
             and not self.state.current.ended
             and not _CLOSING_NOTE_RE.match(group[0].text)
             and not _CLOSING_NAMES_RE.match(group[0].text)
+            and not self.captions.under_a_caption_atop(group_index, group)
             and self.headlines.headline_between(group_index)
         ):
             self.cutter.close()  # a headline printed between this story and the next one's text

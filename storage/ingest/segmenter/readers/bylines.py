@@ -22,9 +22,11 @@ from storage.ingest.page_lines import (
     _dispatch_source,
     _is_body_fragment,
     _Line,
+    _same_day,
     _set_width,
     _story_head,
     is_byline,
+    is_summary_label,
     stamp_author,
     text_date,
 )
@@ -35,6 +37,7 @@ from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS
 from storage.ingest.segmenter.shapes.names import (
     _AUTHOR_ALONE_RE,
+    _BARE_NAME_RE,
     _CLOSING_NAMES_RE,
     _INITIALS_RE,
     _REPORTER_ROLE_RE,
@@ -143,12 +146,13 @@ class BylineReader:
             return False
         if _dispatch_source(opening.group(1)) == _dispatch_source(this.group(1)):
             return _ends_sentence(story.lines)
-        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story):
-        # a roundup of its reporters' reports, when nothing closed the story before it.
+        # The paper's own dispatch from another place (``本报石家庄2月16日电`` inside a ``本报讯`` story, or
+        # ``本报北京1月17日电`` inside a ``本报内比都1月17日电`` story, the same day): a roundup of its
+        # reporters' reports, when nothing closed the story before it.
         return (
             not story.closed_by_byline
             and _dispatch_org(opening.group(1)) == _dispatch_org(this.group(1)) == "本报"
-            and "讯" in opening.group(1)
+            and ("讯" in opening.group(1) or _same_day(opening.group(1), this.group(1)))
             and "电" in this.group(1)
         )
 
@@ -313,19 +317,42 @@ class BylineReader:
         if self.state.current is not None and not self.state.current.ended:
             return False
         author = _AUTHOR_ALONE_RE.match(line.text)
-        if author is None or _DATELINE_RE.match(line.text.strip()) or _REPORTER_ROLE_RE.search(line.text):
+        bare = author is None and self.bare_name_under_a_headline(line)
+        if (
+            (author is None and not bare)
+            or _DATELINE_RE.match(line.text.strip())
+            or _REPORTER_ROLE_RE.search(line.text)
+        ):
             return False  # ``本报讯（记者 王某 通讯员 李某）`` filling its line: a dateline, no author's post
         if not (_text_follows(group, index) or self.verse_follows(group, index)):
             return False
         if self.state.current is not None:
             self.cutter.close()
-        if author["names"]:
+        if author is None:
+            self.state.pending_byline = re.sub(r"\s", "", line.text)
+        elif author["names"]:
             self.state.pending_byline = " ".join(author["names"].split())  # co-authors, one name each
         else:
             self.state.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
         self.state.roles[line.number] = "a name alone over the text, no story open: the next story's author"
         self.state.author_line = line.number
         return True
+
+    def bare_name_under_a_headline(self, line: _Line) -> bool:
+        """A name of two to four characters with no common surname (``阿尔泰``) opening the block right
+        under the headline just read, no story opened since: the piece's author. No paragraph's first
+        line is that short over more text, and a label there (``编者按``, ``核心阅读``) is no name."""
+        gap_groups = self.state.gap_groups
+        group_index = self.state.group_index
+        return bool(
+            _BARE_NAME_RE.match(line.text)
+            and not _EDITORS_NOTE_RE.match(line.text)
+            and not is_summary_label(line.text)
+            and group_index > 0
+            and gap_groups
+            and gap_groups[-1][0] == len(self.state.stories)
+            and gap_groups[-1][1][-1].number == self.page.groups[group_index - 1][-1].number
+        )
 
     def verse_follows(self, group: list[_Line], index: int) -> bool:
         """Whether the lines under `index` in its block open with verse (`page_lines.verse_lines`, its

@@ -18,6 +18,7 @@ from storage.ingest.segmenter.shapes.captions import (
     _DATED_CAPTION_RE,
     _INNER_CAPTION_LINES,
     _caption_over_dateline,
+    _caption_over_text,
     _caption_rest,
     _inner_caption_end,
     _is_caption_group,
@@ -89,7 +90,9 @@ class CaptionReader:
         """A photo's caption set between two of a story's paragraphs, in its block (``…了解情况。`` /
         ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
         sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
-        no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too."""
+        no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too, and
+        one closing the story's block (``…成果发布活动。`` / ``▲…。`` / ``记者 马明芳 摄``, a blank line, then
+        the story's next paragraph)."""
         if line.number in self.state.caption_tail:
             self.cutter.drop(line, "caption")
             return True
@@ -106,8 +109,15 @@ class CaptionReader:
             if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
         }
         end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
-        if end is None or index + end + 1 >= len(group):
-            return False  # a caption closing the block is read as one (`_is_caption_group`, credits)
+        if end is None:
+            return False
+        # A caption closing the block: the story goes on in a block after it, and it is no picture story's
+        # own caption (``图片新闻`` over ``…聊了起来。`` / ``图为现场一角。`` / ``通讯员 高轩海 摄``).
+        closes_block = index + end + 1 >= len(group)
+        if closes_block and (
+            story is self.state.picture or self.state.group_index + 1 >= len(self.page.groups)
+        ):
+            return False
         self.state.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
         self.cutter.drop(line, "caption")
         return True
@@ -170,6 +180,14 @@ class CaptionReader:
         self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
 
+    def under_a_caption_atop(self, group_index: int, group: list[_Line]) -> bool:
+        """Whether `group` is what is left of its block under a caption dropped from the block's top
+        (``图为…（魏轩国 摄）`` / ``联合国秘书长…``): text the caption stood in, no headline's."""
+        top = self.page.groups[group_index][0]
+        return top is not group[0] and any(
+            d.number == top.number and d.kind == "caption" for d in self.state.dropped
+        )
+
     def captions_in(
         self, group: list[_Line], *, caption_cut: bool, caption_before: bool
     ) -> list[_Line] | None:
@@ -178,6 +196,11 @@ class CaptionReader:
         block's top (`caption_before`), a caption over a dateline, the rest of a caption a column break cut
         (`caption_cut`); what is left of the block, None when nothing of it is left to read."""
         if _is_caption_group(group):
+            if cut := _caption_over_text(group):
+                # The text under the caption's credit goes on in its block: the story's.
+                for line in group[:cut]:
+                    self.cutter.drop(line, "caption")
+                return group[cut:]
             for line in group:
                 self.cutter.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.

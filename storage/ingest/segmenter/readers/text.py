@@ -17,6 +17,7 @@ from storage.ingest.page_lines import (
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
     _PROSE_OPENER_RE,
+    _SHORT_MARGIN,
     AUTHOR_NOTE_RE,
     HAN,
     _cells,
@@ -45,7 +46,7 @@ from storage.ingest.segmenter.shapes.headlines import (
 from storage.ingest.segmenter.shapes.items import _EDITOR_MARK_RE
 from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
 from storage.ingest.segmenter.shapes.noise import _STRAY_LINE_RE, _TWO_HAN_RE, _finishes_a_word, _is_noise
-from storage.ingest.segmenter.shapes.sentences import _ends_sentence
+from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_sentence
 
 
 class TextReader:
@@ -197,6 +198,7 @@ class TextReader:
             and not _headline_over_dateline(self.page.groups, self.state.group_index, self.page.column)
             and not _headline_atop_dateline(rest, self.page.column)
             and not _headline_over_opening(self.page.groups, self.state.group_index, self.page.column)
+            and not self.head_no_body_line_could_be(group)
         ):
             self.cutter.start(line, "prose after a headline or a closed story (no dateline)")
         elif (
@@ -231,6 +233,35 @@ class TextReader:
             gap_groups[-1][1].append(line)
             self.state.roles[line.number] = "headline: continues the headline above"
         return True
+
+    def head_no_body_line_could_be(self, group: list[_Line]) -> bool:
+        """A block of one line, commas in it but no sentence mark, between a story that ended its sentence
+        and more text, that no body line could be: set wider than the column
+        (``四川大竹推行“党务四亮”，让群众明白，给干部清白``), or closed by a column's label in brackets right
+        under a headline line (``这难办，那难办，一公开就好办（链接）``). A headline line, though it holds
+        commas."""
+        if len(group) != 1 or self.state.group_index + 1 >= len(self.page.groups):
+            return False
+        text = group[0].text.strip()
+        stories = self.state.stories
+        if not (
+            stories
+            and _ends_sentence(stories[-1].lines)
+            and _is_headline_like(group)
+            and _brackets_balance(text)
+            and re.search(f"[{HAN}”’）)]$", text)
+        ):
+            return False
+        if display_width(text) > self.page.column + _SHORT_MARGIN:
+            return True
+        gap_groups = self.state.gap_groups
+        return bool(
+            _LABEL_END_RE.search(text)
+            and gap_groups
+            and gap_groups[-1][0] == len(stories)
+            and self.state.group_index > 0
+            and gap_groups[-1][1][-1].number == self.page.groups[self.state.group_index - 1][-1].number
+        )
 
     def headed_indent(self, index: int, group: list[_Line]) -> bool:
         """Whether the lines over `group[index]` in its block were all taken as a headline."""

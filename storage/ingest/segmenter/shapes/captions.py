@@ -94,6 +94,18 @@ def _inner_caption_end(lines: list[_Line], notes: set[int]) -> int | None:
     return None
 
 
+def _caption_over_text(group: list[_Line]) -> int:
+    """How many lines open the block as a caption closed by its photographer's credit with text going on
+    under it in the block (``图为…，近年来…`` / ``形势持续。（魏轩国 摄）`` / ``联合国秘书长…``): the caption's
+    lines, up to its credit; 0 when the block opens otherwise or the credit closes it."""
+    if not _CAPTION_RE.match(group[0].text):
+        return 0
+    end = _inner_caption_end(group[:_INNER_CAPTION_LINES], set())
+    if end is None or end + 1 >= len(group):
+        return 0
+    return end + 1
+
+
 # A story this short (in characters) closed by a photographer's credit under it is a picture story.
 _CAPTION_STORY_CHARS = 200
 

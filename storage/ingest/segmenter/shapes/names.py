@@ -55,6 +55,11 @@ _AUTHOR_ALONE_RE = re.compile(
 )
 
 
+# A name of two to four characters alone on its line, no surname needed (``阿尔泰``): an author's only
+# right under the headline of the piece it signs (`BylineReader.author_alone`).
+_BARE_NAME_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*$")
+
+
 _CLOSING_NAMES_RE = re.compile(
     # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
     f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
