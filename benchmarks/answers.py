@@ -647,10 +647,13 @@ def run_forms(quick: bool, anchor: bool = False) -> dict:
         run_peopledaily(people, quick, anchor=False, misses=False, selection=selection),
     ]
     outcomes = [o for p in parts for o in p.get("outcomes", [])]
-    return forms_summary(outcomes, articles=sum(p.get("articles", p.get("stories", 0)) for p in parts))
+    order = list(dict.fromkeys(item["form"] for item in variants))  # as `benchmarks.forms` wrote them
+    return forms_summary(
+        outcomes, articles=sum(p.get("articles", p.get("stories", 0)) for p in parts), order=order
+    )
 
 
-def forms_summary(outcomes: list[dict], articles: int) -> dict:
+def forms_summary(outcomes: list[dict], articles: int, order: Sequence[str] = ()) -> dict:
     """The forms check's figures from its outcomes: the variants' (all forms together), per form the variants'
     and their source questions', and the variants missed (with their source question's reading)."""
     plain = {(o["cctv"], o["q"]): o for o in outcomes if not o["form"]}
@@ -689,21 +692,19 @@ def forms_summary(outcomes: list[dict], articles: int) -> dict:
                 }
             )
     kinds = {k: dict(v) for k, v in per_kind.items()}
-    misses.sort(key=lambda m: (_form_rank(m["form"]), not m["from_right"]))
+
+    def rank(form: str) -> int:
+        """Where a form comes in `order` (the forms file's), forms it does not name last."""
+        return order.index(form) if form in order else len(order)
+
+    misses.sort(key=lambda m: (rank(m["form"]), not m["from_right"]))
     return {
         "articles": articles,
         **_shares(kinds),
         "per_kind": kinds,
-        "per_form": {f: dict(per_form[f]) for f in sorted(per_form, key=_form_rank)},
+        "per_form": {f: dict(per_form[f]) for f in sorted(per_form, key=rank)},
         "misses": misses,
     }
-
-
-def _form_rank(form: str) -> int:
-    """Where a form comes in the forms check's order (`benchmarks.forms.FORM_NAMES`)."""
-    from benchmarks.forms import FORM_NAMES
-
-    return FORM_NAMES.index(form) if form in FORM_NAMES else len(FORM_NAMES)
 
 
 def format_forms(per_form: dict[str, dict[str, int]]) -> str:
