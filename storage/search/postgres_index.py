@@ -67,6 +67,7 @@ WORDS_TIER_WEIGHTS = (*WEIGHTS[:3], 0.0)
 # key backwards for an ORDER BY rowid DESC LIMIT and testing every row's tsvector (read from TOAST) until
 # enough match, which for a rare word reads the whole table.
 _MATCHES = f"SELECT rowid FROM {FTS} WHERE document @@ ?::tsquery OFFSET 0"
+_DATED = "SELECT a.id FROM articles a WHERE a.date BETWEEN ? AND ?"
 
 
 # The transaction (`PgConnection.transactions`) of each connection whose read settings are made.
@@ -485,10 +486,13 @@ class PostgresIndex:
         """Published on a date asked for, or mentioning it: both as sets of ids (the articles of those
         dates, and the GIN index's matches of the date tokens), so no match's tsvector is read for it."""
         hit = self._date_hit(p, params)
-        if not p.date_text:
-            return hit
-        params.append(_query(p.date_text))
-        return f"({hit} OR f.rowid IN ({_MATCHES}))"
+        if p.date_text:
+            params.append(_query(p.date_text))
+            hit += f" OR f.rowid IN ({_MATCHES})"
+        for m in p.year_mentions:  # mentioning it, and dated in its days (`ranking.YearMention`)
+            params += [_query(m.expr), m.first, m.last]
+            hit += f" OR (f.rowid IN ({_MATCHES}) AND f.rowid IN ({_DATED}))"
+        return f"({hit})"
 
     @staticmethod
     def _date_union(p: SearchPlan, params: list[object]) -> str:

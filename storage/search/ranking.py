@@ -28,12 +28,14 @@ page is the true top of every match however many there are (issue 12). Step 7 (t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import NamedTuple
 
 from storage.search.dates import Period
+from storage.search.evidence import as_date
 from storage.search.expressions import (
     BIGRAM_COLUMNS,
     all_of,
@@ -66,6 +68,16 @@ class RankedRow(NamedTuple):
 
 
 @dataclass(frozen=True)
+class YearMention:
+    """The articles dated from `first` to `last` (ISO days) whose text matches `expr`: a month, a day or a
+    part of a year printed without its year (6月, 5月20日, 一季度) or after 去年, read from the story's date."""
+
+    expr: str
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
 class SearchPlan:
     match: str | None  # all terms (None: a date-only query)
     exact: str | None = None
@@ -73,6 +85,7 @@ class SearchPlan:
     words: str | None = None  # every term a whole jieba word
     date_conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     date_text: str | None = None  # articles whose text mentions a date of the query
+    year_mentions: tuple[YearMention, ...] = ()  # and those of the dates' year mentioning them without it
     term_matches: tuple[str, ...] = field(default=())  # one expression per term (relaxed mode)
     min_weight: float = 0.0  # relaxed mode: least weight of the terms an article must hold
     pair_matches: tuple[str, ...] = ()  # adjacent typed terms as one phrase (relaxed mode)
@@ -94,7 +107,7 @@ def plan(
     dates, so that dates typed without a year become ranges the date index answers."""
     conds = tuple(date_range_sql(d, years) for d in parsed.dates)
     conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
-    date_text = date_expression(parsed.dates)
+    date_text, year_mentions = mentions(parsed)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [ph for ph in (phrase(t) for t in terms) if ph]
@@ -115,6 +128,7 @@ def plan(
             title=all_of(parsed.terms, columns="{title}"),
             date_conditions=conds,
             date_text=date_text,
+            year_mentions=year_mentions,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
             min_weight=min_weight,
             pair_matches=tuple(p for p, _ in pairs),
@@ -139,7 +153,66 @@ def plan(
         words=words_expression(parsed.terms) if len(parsed.terms) > 0 else None,
         date_conditions=conds,
         date_text=date_text,
+        year_mentions=year_mentions,
     )
+
+
+# A period the reader named by its month's number (去年6月, 今年3月5日), not 上个月 or 昨天.
+_NAMED_MONTH = re.compile(r"[0-9一二三四五六七八九十]\s*月")
+
+
+def mentions(parsed: ParsedQuery) -> tuple[str | None, tuple[YearMention, ...]]:
+    """What a story's text prints of the query's dates and periods, for the keyword search's filter: the
+    expression any article may match, and the mentions that count only in the stories of a year.
+
+    A date typed without a year (6月) is mentioned by any story printing it. A date with a year
+    (2019年6月, 2020年5月20日), a period named by its month (去年6月) or a part of a year (今年一季度) is
+    mentioned by a story printing it with that year (2019年6月, 2020年一季度), by a story of that year
+    printing it without one (6月, 一季度: a story of 2020 printing 6月 speaks of 2020's June, and the first
+    quarter's figures printed in April count), and by a story of the next year printing it after 去年
+    (去年6月, 去年底). Questions keep reading every mention of the month or day (they weigh dates as
+    evidence)."""
+    if parsed.question:
+        return date_expression(parsed.dates), ()
+    anywhere = [date_expression([d for d in parsed.dates if d.year is None])]
+    in_year: list[YearMention] = []
+    dated = [d for d in parsed.dates if d.year is not None and d.month]
+    dated += [d for d in map(_named_date, parsed.periods) if d is not None]
+    for spec in dated:
+        assert spec.year is not None
+        unyeared = replace(spec, year=None).label()
+        anywhere.append(_printed(spec.label()))
+        in_year += _of_year(spec.year, date_expression([spec]), [unyeared])
+    for period in parsed.periods:
+        if period.part and _named_date(period) is None:
+            year, part = period.start.year, period.part
+            anywhere.append(_printed(f"{year}年" + part.removeprefix("年")))
+            in_year += _of_year(year, _printed(part), [part, part.removeprefix("年")])
+    exprs = [e for e in anywhere if e]
+    return (" OR ".join(f"({e})" for e in exprs) if exprs else None), tuple(in_year)
+
+
+def _of_year(year: int, unyeared: str | None, forms: Sequence[str]) -> list[YearMention]:
+    """The mentions of a date or part of `year` printed without it: `unyeared` (its month or day tokens, or
+    its phrase) in the stories dated that year, and 去年 before one of its `forms` in those of the next."""
+    out = [YearMention(unyeared, f"{year:04d}-01-01", f"{year:04d}-12-31")] if unyeared else []
+    last_year = [e for e in (_printed("去年" + f) for f in dict.fromkeys(forms)) if e]
+    if last_year:
+        expr = " OR ".join(f"({e})" for e in last_year)
+        out.append(YearMention(expr, f"{year + 1:04d}-01-01", f"{year + 1:04d}-12-31"))
+    return out
+
+
+def _named_date(period: Period) -> DateSpec | None:
+    """The month or day of a year a period names by its number (去年6月 → 2019年6月), else None."""
+    spec = as_date(period) if _NAMED_MONTH.search(period.text) else None
+    return spec if spec is not None and spec.month else None
+
+
+def _printed(text: str) -> str | None:
+    """Articles printing `text` verbatim (title, byline or body)."""
+    ph = phrase(text)
+    return f"{BIGRAM_COLUMNS} : {ph}" if ph else None
 
 
 def _without_year(dates: Sequence[DateSpec]) -> list[DateSpec]:
@@ -261,7 +334,18 @@ def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
     if not p.date_conditions:
         return "1"
     hit = _date_hit(p, params, id_col)
-    return f"({hit} OR {_in_fts(p.date_text, params, id_col)})"
+    text = _in_fts(p.date_text, params, id_col)
+    return f"({hit} OR {text}{_in_year(p, params, id_col)})"
+
+
+def _in_year(p: SearchPlan, params: list[object], id_col: str) -> str:
+    """` OR ...` for each of `p.year_mentions`: mentioning it, and dated in its days ("" when none)."""
+    out = ""
+    for m in p.year_mentions:
+        mentioned = _in_fts(m.expr, params, id_col)
+        params += [m.first, m.last]
+        out += f" OR ({mentioned} AND {_col(id_col)} IN (SELECT a.id FROM articles a WHERE a.date BETWEEN ? AND ?))"
+    return out
 
 
 def _held_weight(p: SearchPlan, params: list[object]) -> str:
@@ -320,7 +404,7 @@ def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
     if p.term_matches and p.qualify:
         params.append(p.qualify)  # the articles kept are exactly its matches (each holds some term)
         return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {_filter(p, params, 'rowid')}", params
-    if p.date_conditions and p.date_text and not p.term_matches:
+    if p.date_conditions and p.date_text and not p.term_matches and not p.year_mentions:
         # Matches mentioning the date, plus those published on it that do not mention it: two passes FTS5
         # answers from the index, instead of looking every match up in both sets.
         params += [f"({p.match}) AND ({p.date_text})", f"({p.match}) NOT ({p.date_text})"]

@@ -1,0 +1,92 @@
+"""A keyword search with a dated period (`2019年6月 脱贫`, `去年6月 脱贫`, `今年一季度 GDP`) finds the stories
+of that period (QA pass 18), on SQLite and on PostgreSQL.
+
+The index's date tokens carry no year, so `2019年6月 脱贫` counted every story mentioning 6月 of any year: a
+story of 2020 planning work "到6月底" came back for June 2019. A story now counts when it is dated in the
+period, prints the date with its year (2019年6月), or prints it without a year in a story of that year.
+A part of a year (一季度) printed without its year counts in the stories of that year (its figures are
+printed after it ends), and 去年6月 printed in a story of 2020 is June 2019. A date typed without a year
+(`6月 脱贫`) still counts every mention.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storage.database.access import Database
+from storage.ingest.pipeline import ingest_paths
+from storage.search.engine import Searcher
+
+TODAY = date(2020, 8, 10)
+STORIES = [
+    ("2019-06-12", "山区县脱贫摘帽", ["全县贫困人口全部脱贫，实现摘帽。"]),
+    ("2019-03-05", "春季脱贫攻坚部署", ["各乡镇6月底前完成脱贫任务清单。"]),
+    ("2020-03-02", "脱贫攻坚收官冲刺", ["剩余贫困户力争6月底前全部脱贫。"]),
+    ("2020-05-08", "回访脱贫村", ["2019年6月，该村整村脱贫。如今产业兴旺。"]),
+    ("2020-07-01", "驻村工作队一年间", ["去年6月，工作队进村帮助脱贫。"]),
+    ("2020-05-21", "两会代表热议脱贫", ["5月20日，代表们在驻地讨论脱贫攻坚，两会议程过半。"]),
+    ("2019-05-21", "去年两会建议落实", ["5月20日，两会建议办理情况通报会召开。"]),
+    ("2020-04-17", "一季度经济数据发布", ["一季度GDP同比下降6.8%。"]),
+    ("2019-04-17", "经济开局平稳", ["一季度GDP同比增长6.4%。"]),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def searcher(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Searcher]:
+    """A Searcher over `STORIES`, on each backend in turn (PostgreSQL skips, saying why, where none runs)."""
+    target = str(tmp_path / "news.db")
+    if request.param == "postgresql":
+        target = str(request.getfixturevalue("postgres_server").new_database())
+    src = tmp_path / "stories.jsonl"
+    lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = Database.open(target)
+    try:
+        assert ingest_paths(database, [src], source="测试").new == len(STORIES)
+        yield Searcher(reader=database.reader)
+    finally:
+        database.close()
+
+
+def titles(searcher: Searcher, query: str) -> set[str]:
+    return {h.title for h in searcher.search(query, today=TODAY, limit=20).hits}
+
+
+def test_a_month_with_a_year_counts_its_mentions_in_that_year_only(searcher: Searcher) -> None:
+    """`6月底` in a story of 2020 is not June 2019; in a story of 2019 it is, and so are `2019年6月` and
+    `去年6月` in a story of 2020."""
+    assert titles(searcher, "2019年6月 脱贫") == {
+        "山区县脱贫摘帽",
+        "春季脱贫攻坚部署",
+        "回访脱贫村",
+        "驻村工作队一年间",
+    }
+
+
+def test_a_relative_month_reads_like_the_month_with_its_year(searcher: Searcher) -> None:
+    assert titles(searcher, "去年6月 脱贫") == titles(searcher, "2019年6月 脱贫")
+
+
+def test_a_day_with_a_year_keeps_the_next_days_reports_of_it(searcher: Searcher) -> None:
+    """The report dated the next day printing 5月20日 counts; the one of 2019 printing it does not."""
+    assert titles(searcher, "2020年5月20日 两会") == {"两会代表热议脱贫"}
+
+
+def test_a_part_of_a_year_counts_the_reports_printed_after_it(searcher: Searcher) -> None:
+    """The first quarter's GDP is reported in April; the report of 2019's first quarter is not 2020's."""
+    assert titles(searcher, "今年一季度 GDP") == {"一季度经济数据发布"}
+
+
+def test_a_month_without_a_year_still_counts_every_mention(searcher: Searcher) -> None:
+    assert titles(searcher, "6月 脱贫") == {
+        "山区县脱贫摘帽",
+        "春季脱贫攻坚部署",
+        "脱贫攻坚收官冲刺",
+        "回访脱贫村",
+        "驻村工作队一年间",
+    }
