@@ -963,6 +963,11 @@ class TelegramEmulator:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        if len(body) < length:
+            # The sender went away mid-request (a killed process): like Telegram, read nothing into the
+            # torn form and answer nothing.
+            request.close_connection = True
+            return
         self._answer_delay.value = 0.0
         status, payload = self._dispatch(request.path, request.headers.get("Content-Type", ""), body)
         if self._answer_delay.value:
