@@ -65,6 +65,10 @@ MAX_CALLBACK_ANSWER = 200
 WEBHOOK_CONNECTIONS = 4  # updates POSTed at once (Telegram's max_connections; 40 by default)
 WEBHOOK_RETRY = 0.2  # seconds before a failed delivery is tried again
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# How long `wait_until` waits by default: a deadline, not a timing assertion, so generous. On a loaded
+# 2-core machine a `newsbot serve` process the test started takes 10-15 s just to import, and longer to
+# open its database and call setMyCommands; only a failing test waits all of it.
+WAIT_LIMIT_S = 60.0
 
 # Parameters the Bot API treats as strings: PTB sends them raw, everything else JSON-encoded.
 STRING_FIELDS = frozenset(
@@ -916,7 +920,9 @@ class TelegramEmulator:
             q = self._state.queries.get(query_id)
             return bool(q and q.answered)
 
-    async def wait_until(self, predicate: Any, *, limit_s: float = 15.0, what: str = "condition") -> Any:
+    async def wait_until(
+        self, predicate: Any, *, limit_s: float = WAIT_LIMIT_S, what: str = "condition"
+    ) -> Any:
         """Poll `predicate()` until it returns something truthy (a deadline, not a timing assertion)."""
         deadline = time.monotonic() + limit_s
         while True:
@@ -957,6 +963,11 @@ class TelegramEmulator:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        if len(body) < length:
+            # The sender went away mid-request (a killed process): like Telegram, read nothing into the
+            # torn form and answer nothing.
+            request.close_connection = True
+            return
         self._answer_delay.value = 0.0
         status, payload = self._dispatch(request.path, request.headers.get("Content-Type", ""), body)
         if self._answer_delay.value:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -287,3 +288,25 @@ async def test_webhook_delivery_sends_the_secret_and_retries_until_answered(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_request_cut_off_by_its_dying_sender_is_not_handled(telegram_emulator: TelegramEmulator) -> None:
+    """A process killed while sending a request leaves less body than its Content-Length announced:
+    Telegram never reads that as a call, and neither does the emulator (it used to answer the torn form
+    with 400 "chat not found" and record it as an error of the bot)."""
+    emu = telegram_emulator
+    url = httpx.URL(emu.base_url)
+    body = b"chat_id=7001&text=%E6%91%98%E8%A6%81"
+    head = (
+        f"POST {url.path}{emu.token}/sendMessage HTTP/1.1\r\nHost: {url.host}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection((url.host, url.port)) as sender:
+        sender.sendall(head + body[:8])  # killed here: "chat_id=" and no more
+        sender.shutdown(socket.SHUT_WR)
+        assert sender.recv(1024) == b""  # no answer: the connection is closed
+    with httpx.Client(base_url=f"{emu.base_url}{emu.token}") as client:
+        assert client.post("/sendMessage", data={"chat_id": 7001, "text": "完整"}).status_code == 200
+    assert [c.method for c in emu.calls] == ["sendMessage"] and emu.errors() == []
+    assert [m.text for m in emu.messages(7001)] == ["完整"]
