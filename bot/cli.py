@@ -22,6 +22,7 @@ from typing import Any
 import click
 import sqlite_utils
 
+from bot.chat.replies import search_notes
 from bot.chat.texts import text
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings, misspelt_variables, variables_set
@@ -322,7 +323,8 @@ def stats_command(as_json: bool) -> None:
 
 
 def format_search(resp, *, color: bool = False) -> list[str]:
-    """Human-readable lines for a SearchResponse: the answer, then each hit with matches marked."""
+    """Human-readable lines for a SearchResponse: what the search changed to find something (the chats'
+    notes: a date left out, words dropped, slips corrected), the answer, then each hit with matches marked."""
 
     def marked(snippet) -> str:
         if color:
@@ -331,7 +333,7 @@ def format_search(resp, *, color: bool = False) -> list[str]:
 
     if not resp.hits:
         return [f"没有找到与“{resp.query.strip()}”相关的文章。No articles found."]
-    lines = [f"找到 {resp.total} 篇（{resp.took_ms:.1f} ms）"]
+    lines = [f"找到 {resp.total} 篇（{resp.took_ms:.1f} ms）", *search_notes(resp, "zh")]
     if resp.answer is not None:
         sentence = marked(resp.answer.snippet) if resp.answer.snippet else resp.answer.sentence
         lines.append(f"答：{sentence}（文章 #{resp.answer.article_id}）")

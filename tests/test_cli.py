@@ -343,3 +343,13 @@ def test_output_to_a_full_disk_says_so_in_one_line(tmp_path, command):
     assert done.stderr.strip().splitlines()[-1].startswith("Error: 输出未完成 / output incomplete"), (
         done.stderr
     )
+
+
+def test_a_search_says_what_it_changed_to_find_something_as_the_chats_do(env):
+    """Regression: `newsbot search 2019年4月 统战` listed the story of 2023 with no word that the date was left
+    out; the chats' note says so (and the other notes: words dropped, slips corrected)."""
+    lines = run("search", "2019年4月", "统战").stdout.splitlines()
+    assert lines[0].startswith("找到 1 篇")
+    assert lines[1] == "所说的时间里没有相关文章，以下是其他时间的结果"
+    dated = run("search", "2023年4月", "统战").stdout.splitlines()
+    assert dated[0].startswith("找到 1 篇") and lines[1] not in dated
