@@ -753,9 +753,10 @@ _LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]+)\s*页?")
 
 
 def latest_page(args: str) -> int | None:
-    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1; none: the
-    first); past `MAX_LATEST_PAGE` for a number longer than that (``99999999999``: past the oldest, as it
-    is); None for anything that names no page (``-2``, ``0``, ``abc``)."""
+    """The page /latest's arguments (or a web link's ``&page=``) name, from 0 (``2``, ``第2页``, ``２``: the
+    second page is 1; none: the first); past `MAX_LATEST_PAGE` for a number longer than that
+    (``99999999999``: past the oldest, as it is); None for anything that names no page (``-2``, ``0``, ``abc``).
+    """
     if not args.strip():
         return 0
     found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
