@@ -22,7 +22,7 @@ from typing import Any
 import click
 import sqlite_utils
 
-from bot.chat.replies import search_notes
+from bot.chat.replies import QUERY_CAP, clip, search_notes
 from bot.chat.texts import text
 from bot.seeding import ensure_seeded, format_file_problems, format_ingest_summary
 from bot.settings import Settings, SettingsError, load_settings, misspelt_variables, variables_set
@@ -332,7 +332,8 @@ def format_search(resp, *, color: bool = False) -> list[str]:
         return "".join(f"【{t}】" if m else t for t, m in snippet.spans)
 
     if not resp.hits:
-        return [f"没有找到与“{resp.query.strip()}”相关的文章。No articles found."]
+        # A long query is named by its first words, as the chats name it (`clip`, `QUERY_CAP`).
+        return [f"没有找到与“{clip(resp.query, QUERY_CAP)}”相关的文章。No articles found."]
     lines = [f"找到 {resp.total} 篇（{resp.took_ms:.1f} ms）", *search_notes(resp, "zh")]
     if resp.answer is not None:
         sentence = marked(resp.answer.snippet) if resp.answer.snippet else resp.answer.sentence

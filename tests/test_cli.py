@@ -146,6 +146,16 @@ def test_a_date_only_search_before_all_news_says_so_and_other_searches_are_as_th
     assert [r["id"] for r in json.loads(batch[1])["results"]] == [6]
 
 
+def test_a_long_query_found_nowhere_is_named_by_a_short_prefix_as_the_chats_do(env):
+    """QA pass 19: `newsbot search` repeated a 10,000-character query whole in its "not found" line."""
+    query = "乌有之乡的传说" * 1500
+    (line,) = run("search", query).stdout.splitlines()
+    named = line.removeprefix("没有找到与“").partition("”")[0]
+    assert len(named) <= 40 and named.endswith("…") and query.startswith(named[:-1])
+    assert run("search", "乌有之乡").stdout.strip() == "没有找到与“乌有之乡”相关的文章。No articles found."
+    assert json.loads(run("search", "--json", query).stdout)["query"] == query  # the record keeps it whole
+
+
 def test_ingest_path_into_empty_database_imports_only_that_path(backend_env, tmp_path):
     """Issue 11: `ingest PATH` never adds the seeds unasked; reading commands still seed an empty DB."""
     feed = tmp_path / "feed.jsonl"

@@ -249,7 +249,7 @@ def test_inline_pages_of_the_latest_day_go_on_from_the_offset(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("typed", "first", "last"), [("2", 9, 16), ("第3页", 17, 20), ("２", 9, 16), ("abc", 1, 8)]
+    ("typed", "first", "last"), [("2", 9, 16), ("第3页", 17, 20), ("２", 9, 16), ("", 1, 8)]
 )
 def test_latest_with_a_page_number_shows_that_page(tmp_path: Path, typed: str, first: int, last: int) -> None:
     """QA pass 14: /latest 2 showed the first page again (the number was ignored); a chat without buttons
@@ -270,6 +270,22 @@ def test_latest_with_a_page_number_shows_that_page(tmp_path: Path, typed: str, f
         for past in ("4", "99999999999", "9" * 5000):  # QA pass 17: a long number showed the first page
             (end,) = opened.conversation.command("latest", past, ZH)
             assert end.text == "没有更早的文章了。" and not end.buttons
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("typed", ["-2", "0", "第0页", "abc", "2.5", "－２"])
+def test_latest_with_something_not_a_page_number_says_so(tmp_path: Path, typed: str) -> None:
+    """QA pass 19: /latest -2 (or 0, abc) showed the first page without a word."""
+    stories_db(tmp_path, [("2020-05-30", "第1号新闻标题", ["第1篇报道的正文。"])]).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN)
+    try:
+        (reply,) = opened.conversation.command("latest", typed, ZH)
+        assert reply.text.startswith(f"「{typed}」不是有效的页码")
+        assert "第1号新闻标题" not in reply.text and not reply.buttons
+        (english,) = opened.conversation.command("latest", typed, EN)
+        assert english.text.startswith(f"“{typed}” is not a page number")
     finally:
         opened.close()
 

@@ -455,3 +455,62 @@ def test_a_message_of_emoji_within_the_limit_is_answered(web: WebRun):
     assert send("😀" * 500).status_code == 200
     over = send("😀" * 501)
     assert over.status_code == 413 and "500" in over.json()["error"]
+
+
+def link_search(c: httpx.Client, words: str, page: Any) -> list[dict[str, Any]]:
+    """What the page shows for a link ``/?q=words&page=page``: the replies to its search."""
+    response = c.post("/api/message", json={"text": words, "search": True, "page": page})
+    assert response.status_code == 200, response.text
+    return response.json()["replies"]
+
+
+def test_a_link_opens_its_search_at_the_page_it_names(web: WebRun):
+    """WeChat's "more results" link (`&page=2`): that page, whose buttons turn on from there."""
+    with client(web) as c:
+        (reply,) = link_search(c, "保交楼", "2")
+        assert "2/2" in reply["text"]
+        turned = press(c, button(reply, "◀"))
+        assert "1/2" in turned["edit"]["text"]
+        (first,) = link_search(c, "保交楼", "1")
+        assert "1/2" in first["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "said"),
+    [
+        ("zh-CN", "-1", "链接里的页码「-1」不是有效的页码（要从 1 起的数字），下面是第 1 页。"),
+        ("zh-CN", "abc", "链接里的页码「abc」不是有效的页码（要从 1 起的数字），下面是第 1 页。"),
+        ("zh-CN", "0", "链接里的页码「0」不是有效的页码（要从 1 起的数字），下面是第 1 页。"),
+        ("zh-CN", "999", "没有第 999 页了，下面是第 1 页。"),
+        ("zh-CN", "9" * 40, f"没有第 {'9' * 29}… 页了，下面是第 1 页。"),
+        (
+            "en-US",
+            "abc",
+            "The link's page “abc” is not a page number (digits from 1); here is the first page.",
+        ),
+        ("en-US", "999", "There is no page 999; here is the first page."),
+    ],
+)
+def test_a_link_naming_no_page_or_one_past_the_end_says_so_above_the_first(
+    web: WebRun, lang: str, page: str, said: str
+):
+    """QA pass 19: `/?q=保交楼&page=999` (or -1, abc) showed the first page without a word."""
+    with client(web, **{"accept-language": lang}) as c:
+        line, results = link_search(c, "保交楼", page)
+        assert line["text"] == said and not line["buttons"]
+        assert "1/2" in results["text"] and "保交楼" in results["marks"]
+
+
+def test_a_link_past_the_only_page_says_so_and_one_that_found_nothing_only_that(web: WebRun):
+    with client(web) as c:
+        line, results = link_search(c, "统战", "2")  # one page of results: no page buttons at all
+        assert line["text"] == "没有第 2 页了，下面是第 1 页。" and results["text"].startswith("🔎")
+        (nothing,) = link_search(c, "乌有之乡", "2")
+        assert nothing["text"].startswith("没有找到")
+
+
+@pytest.mark.parametrize("body", [{"search": True, "page": 2}, {"page": "2"}, {"search": False, "page": "2"}])
+def test_a_page_goes_only_with_a_search_and_as_a_string(web: WebRun, body: dict[str, Any]):
+    with client(web) as c:
+        response = c.post("/api/message", json={"text": "保交楼", **body})
+        assert response.status_code == 400 and "page" in response.text

@@ -306,3 +306,13 @@ def test_a_link_with_a_page_opens_the_search_at_that_page(web: WebRun, browser: 
     (results,) = [b for b in bot_bubbles(browser) if "「保交楼」" in b.text]
     assert "第 2/2 页" in results.text and results.find_elements(By.XPATH, ".//button[text()='◀']")
     assert "page=" not in browser.current_url  # a reload neither searches nor turns again
+
+
+def test_a_link_with_a_page_that_is_no_page_or_past_the_end_says_so(web: WebRun, browser: Any):
+    """QA pass 19: `&page=abc`, `&page=-1` and `&page=999` showed the first page without a word."""
+    for page, said in (("abc", "「abc」不是有效的页码"), ("999", "没有第 999 页了")):
+        browser.execute_script("window.sessionStorage.clear();")  # a fresh conversation in this tab
+        browser.get(web.base_url + f"/?q=%E4%BF%9D%E4%BA%A4%E6%A5%BC&page={page}")
+        wait(browser, lambda d: len(bot_bubbles(d)) == 3)  # the welcome, the line, the first page
+        line, results = bot_bubbles(browser)[1:]
+        assert said in line.text and "第 1/2 页" in results.text

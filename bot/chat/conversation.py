@@ -255,7 +255,10 @@ class Conversation:
                 return [self._notice(who, "search_usage")]
             return self.search(args, who)
         if name == "latest":
-            return self.latest(who, page=latest_page(args))
+            page = latest_page(args)
+            if page is None:
+                return [self._notice(who, "latest_bad_page", arg=replies.clip(args, 30))]
+            return self.latest(who, page=page)
         if name == "article":
             return self._article_command(args, who)
         if name == "stats":
@@ -669,7 +672,7 @@ class Conversation:
 # Commands whose arguments are codes written in Latin letters in any language (a timezone, a language's
 # code, /unsubscribe all, a deep link's payload, numbers): their letters say nothing of the reply's
 # language. Other commands' arguments are words the reader writes (/search, /subscribe's keywords, /help me).
-CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest"})
+CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest", "latest"})
 
 
 def language_words(line: str) -> str:
@@ -749,17 +752,22 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]+)\s*页?")
 
 
-def latest_page(args: str) -> int:
-    """The page /latest's arguments name, from 0 (``2``, ``第2页``, ``２``: the second page is 1); past
-    `MAX_LATEST_PAGE` for a number longer than that (``99999999999``: past the oldest, as it is); 0 for
-    none or anything else."""
+def latest_page(args: str) -> int | None:
+    """The page /latest's arguments (or a web link's ``&page=``) name, from 0 (``2``, ``第2页``, ``２``: the
+    second page is 1; none: the first); past `MAX_LATEST_PAGE` for a number longer than that
+    (``99999999999``: past the oldest, as it is); None for anything that names no page (``-2``, ``0``, ``abc``).
+    """
+    if not args.strip():
+        return 0
     found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
     if found is None:
-        return 0
-    digits = found.group(1).lstrip("0") or "0"
+        return None
+    digits = found.group(1).lstrip("0")
+    if not digits:
+        return None
     if len(digits) > len(str(MAX_LATEST_PAGE)):
         return MAX_LATEST_PAGE + 1
-    return max(int(digits) - 1, 0)
+    return int(digits) - 1
 
 
 def article_numbers(args: str) -> list[int | None]:

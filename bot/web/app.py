@@ -5,7 +5,8 @@ cookie (itsdangerous) holding the reader's chat id (`storage.records.readers`), 
 no account. Two browsers never share a chat id, so never each other's subscriptions, history or /forget.
 
 - ``GET /``: the chat page (`bot.web.page`), in Chinese or English by the browser's language.
-- ``POST /api/message`` ``{"text": …}`` and ``POST /api/press`` ``{"data": …}``: replies of the same
+- ``POST /api/message`` ``{"text": …}`` (with ``"search": true`` and ``"page"``: a ``?q=…&page=…``
+  link's search at that page) and ``POST /api/press`` ``{"data": …}``: replies of the same
   `Conversation` as Telegram, rendered with `bot.web.markup` (text, marked words, segments, buttons).
 - ``GET /article/N``: a story as its own page with Open Graph tags.
 - ``GET /feed/TOKEN``: a subscription's private Atom feed (`bot.digests.feed`), with ETag and
@@ -41,11 +42,20 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, readable
-from bot.chat.replies import Channel, Reply, format_welcome
+from bot.chat.conversation import (
+    Conversation,
+    Press,
+    Who,
+    language_words,
+    latest_page,
+    parse_command,
+    readable,
+)
+from bot.chat.replies import Channel, Reply, clip, format_notice, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies, subscription_feed
+from bot.digests.plan import ARTICLE_PREFIX
 from bot.services import Services
 from bot.settings import Settings
 from bot.web.http import SecurityHeaders, Window, browser_language, not_modified, read_body, same_origin
@@ -101,6 +111,11 @@ class WebOptions:
             secret=settings.web_secret.get_secret_value() if settings.web_secret else None,
             wechat_token=settings.wechat_token.get_secret_value() if settings.wechat_token else None,
         )
+
+
+def _lists_articles(out: list[Reply]) -> bool:
+    """Whether replies list articles (they carry a button opening one)."""
+    return any((b.data or "").startswith(ARTICLE_PREFIX) for r in out for row in r.buttons for b in row)
 
 
 class WebEdge:
@@ -255,9 +270,54 @@ class WebEdge:
         search = payload.get("search", False)
         if not isinstance(search, bool):
             return await self._error(request, 400, "web_search_flag")
+        page = payload.get("page")
+        if page is not None and not (search and isinstance(page, str)):
+            return await self._error(request, 400, "web_page_field")
         who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
-        out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
+        if page is not None:
+            out = await asyncio.to_thread(self.answer_link, line, page, who, self.base_url(request))
+        else:
+            out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
         return self._json(request, {"replies": [reply_json(r) for r in out]}, cookie)
+
+    def answer_link(self, line: str, page: str, who: Who, base_url: str) -> list[Reply]:
+        """A link's search (``?q=``) at the page the link names (``&page=2``, WeChat's "more results"):
+        that page of the results; for a page that is not a number (``-1``, ``abc``), or past the last one,
+        a line saying so above the first page (blocking)."""
+        out = self.answer_line(line, who, base_url, search=True)
+        index = latest_page(page)
+        lang = self.conversation.in_chat_language(who, line).lang
+        if index is None:
+            return [self._line(lang, "web_bad_page", page=clip(page, 30)), *out]
+        if index == 0:
+            return out
+        turned = self._turned(out, index, who)
+        if turned is not None:
+            return turned
+        if not _lists_articles(out):  # nothing found: that reply says so already
+            return out
+        return [self._line(lang, "web_page_past_end", page=clip(page.lstrip("0"), 30)), *out]
+
+    def _turned(self, out: list[Reply], index: int, who: Who) -> list[Reply] | None:
+        """`out` with its results turned to page `index` (from 0) by the results' own page button; None
+        when they have no such page (or no pages at all)."""
+        for n, reply in enumerate(out):
+            keys = [
+                (b.data or "").split(":")[1]
+                for row in reply.buttons
+                for b in row
+                if (b.data or "").startswith("p:")
+            ]
+            if keys:
+                pressed = self.conversation.press(f"p:{keys[0]}:{index}", who)
+                if pressed.edit is None:
+                    return None
+                return [*out[:n], pressed.edit, *out[n + 1 :]]
+        return None
+
+    @staticmethod
+    def _line(lang: str, key: str, **values: object) -> Reply:
+        return Reply(format_notice(lang, key, WEB, **values))
 
     def answer_line(self, line: str, who: Who, base_url: str, *, search: bool = False) -> list[Reply]:
         """What the conversation answers to one line from the page (blocking); with `search` (a link's

@@ -173,26 +173,13 @@ SCRIPT = r"""
     return (data.replies || []).map(function (reply) { return bubble("bot", reply); });
   }
 
-  // Turn a reply just shown to page `page` (counted from 1) by pressing its button for that page, when
-  // it has one: a link's page, as WeChat's "more results" asks for the one after those it listed.
-  function turnTo(divs, replies, page) {
-    replies.forEach(function (reply, i) {
-      (reply.buttons || []).forEach(function (row) {
-        row.forEach(function (b) {
-          var parts = (b.data || "").split(":");
-          if (parts.length === 3 && parts[0] === "p" && Number(parts[2]) === page - 1) { press(divs[i], b.data); }
-        });
-      });
-    });
-  }
-
+  // `page`: the page a link names (WeChat's "more results"), as written: the server shows that page, or
+  // says what is wrong with it above the first.
   function send(message, search, page) {
     bubble("me", {parts: [{text: message}], buttons: []});
     var body = search ? {text: message, search: true} : {text: message};
-    return post("/api/message", body).then(function (data) {
-      var divs = show(data);
-      if (page > 1) { turnTo(divs, data.replies || [], page); }
-    }, function (e) { notice(e.message); });
+    if (search && page !== null && page !== undefined) { body.page = page.slice(0, 100); }
+    return post("/api/message", body).then(function (data) { show(data); }, function (e) { notice(e.message); });
   }
 
   function press(div, data) {
@@ -226,7 +213,7 @@ SCRIPT = r"""
   // A link may carry a search (WeChat's "more results", with the page to show), never a command.
   // The server is told so too: a character trim() keeps (U+0085) must not hide a command from this check.
   if (asked && asked.trim().charAt(0) !== "/") {
-    send(asked.trim().slice(0, 500), true, Number(params.get("page")) || 1);
+    send(asked.trim().slice(0, 500), true, params.get("page"));
   }
   // The search is in the saved conversation now: a reload must not send it again.
   if (asked !== null && window.history.replaceState) {

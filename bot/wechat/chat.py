@@ -187,7 +187,11 @@ class WeChatChat:
         data = [b.data for row in reply.buttons for b in row if b.data]
         ids = [d.removeprefix(ARTICLE_PREFIX) for d in data if d.startswith(ARTICLE_PREFIX)]
         older = any(b.label == "▶" for row in reply.buttons for b in row)
-        tail = text(lang, "wechat_latest_more", command=f"/latest {latest_page(args) + 2}") if older else ""
+        tail = (
+            text(lang, "wechat_latest_more", command=f"/latest {(latest_page(args) or 0) + 2}")
+            if older
+            else ""
+        )
 
         def left_out(count: int) -> str:
             links = "、".join(f"/article {i}" for i in ids[len(ids) - count :])
