@@ -53,6 +53,9 @@ from storage.ingest.segmenter.shapes.run_in_heads import (
 )
 from storage.ingest.segmenter.shapes.sentences import _NOTE_LINES, _brackets_balance, _ends_sentence
 
+# A line left inside a clause: on a comma, an enumeration mark or a semicolon.
+_OPEN_CLAUSE_ENDS = ("，", "、", "；", ",")
+
 
 class BylineReader:
     """The readers of bylines, datelines and notes.
@@ -218,6 +221,9 @@ class BylineReader:
             # not the story's; the story stays open.
             self.cutter.drop(line, "caption")
             return True
+        if self.credit_inside_a_clause(index, group):
+            self.cutter.drop(line, "caption")
+            return True
         if (
             closing
             and current is not None
@@ -238,6 +244,12 @@ class BylineReader:
             self.cutter.close()
         elif closing and text.rstrip().endswith("摄"):
             self.cutter.drop(line, "caption")  # a photo credit
+        elif text.rstrip().endswith("摄") and current is not None and not current.ended:
+            # A photographer's credit is no byline printed before a story's text (a text story is signed
+            # by no photographer): the credit of a picture set in the open story's columns, its caption
+            # read elsewhere (``…这块连说话都喘粗气的`` / ``新华社记者徐某摄`` / ``“禁区”，却是…``). The
+            # story stays open.
+            self.cutter.drop(line, "caption")
         else:
             # A byline printed before its story's text: the story before it ends here.
             self.cutter.close()
@@ -247,6 +259,22 @@ class BylineReader:
                 self.state.pending_byline = _byline_text(text)
                 self.state.roles[line.number] = "byline before the text: opens the next story"
         return True
+
+    def credit_inside_a_clause(self, index: int, group: list[_Line]) -> bool:
+        """A byline-shaped line opening a block under the open story's text left on a comma or an
+        enumeration mark (``…检查人工繁育场所15.3万多处，`` / ``新华社记者萧某报`` / ``办理野生动物违法案件…``):
+        no story ends inside a clause, so it is the credit of a picture set in the story's column (its
+        摄 misread), and the story goes on under it."""
+        story = self.state.current
+        return bool(
+            index == 0
+            and index + 1 < len(group)
+            and story is not None
+            and not story.ended
+            and story.lines
+            and story.lines[-1].text.rstrip().endswith(_OPEN_CLAUSE_ENDS)
+            and not _DATELINE_RE.match(group[index + 1].text)
+        )
 
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above. A note the
