@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import number_mark
+from storage.ingest.page_fragments import _CLOSING_NOTE_END_RE
 from storage.ingest.page_line_split import _NOTE_MIDDLE_LINES
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
@@ -15,6 +16,7 @@ from storage.ingest.page_lines import (
     _HAN_RE,
     _INDENT_CELLS,
     _INLINE_BYLINE_RE,
+    _NOTE_THEN_BYLINE_RE,
     _SHORT_MARGIN,
     BULLET_RE,
     _closes_a_bracket,
@@ -423,9 +425,10 @@ class BylineReader:
         return True
 
     def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
-        inline = _INLINE_BYLINE_RE.match(line.text)
+        """``…事业发展。记者 景静``: a byline run on after the story's last sentence, or after the closing
+        note the story's text ends with (``（作者为…大`` / ``使）（记者 胡海 魏宇）``)."""
         current = self.state.current
+        inline = _INLINE_BYLINE_RE.match(line.text) or self._byline_after_a_note(line)
         if not inline or index != len(group) - 1 or current is None or current.byline is not None:
             return False
         current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
@@ -434,3 +437,13 @@ class BylineReader:
         self.state.roles[line.number] = "text with its byline run on: closes the story"
         self.cutter.close()
         return True
+
+    def _byline_after_a_note(self, line: _Line) -> re.Match[str] | None:
+        """A bracketed byline run on after the closing bracket of a note (``（作者为…）``) that the open
+        story's last lines and this line close; None otherwise."""
+        found = _NOTE_THEN_BYLINE_RE.match(line.text)
+        current = self.state.current
+        if found is None or current is None:
+            return None
+        above = "".join(other.text.strip() for other in current.lines[-_NOTE_LINES:])
+        return found if _CLOSING_NOTE_END_RE.search(above + found.group(1).strip()) else None
