@@ -135,3 +135,34 @@ def test_a_bulleted_byline_over_a_dateline_wraps_into_no_head():
     assert story.title == "西奈半岛天然气管道遭袭"
     assert story.reporters == ("林思海",)
     assert story.paragraphs[0].startswith("据新华社开罗2月3日电")
+
+
+def test_an_author_with_a_post_over_a_short_block_under_a_headline():
+    """``刘  恒（中国作协副主席）`` opening the block right under a headline, one short line of text under it,
+    another piece after: the name is the piece's author (a block of fewer than three lines had held no
+    author, and the name had opened the text)."""
+    page = (
+        MASTHEAD
+        + "与时间赛跑的人\n\n于宇建\n"
+        + _column(FIRST, SECOND)
+        + "\n\n向无畏的战斗者致敬\n\n刘  恒（中国作协副主席）\n向无畏的战斗者致敬！\n\n"
+        + f"重点项目相继开工\n\n{_column(NEXT)}\n"
+    )
+    first, second, third = parse_page(page, year=2020)
+    assert second.title == "向无畏的战斗者致敬"
+    assert second.reporters == ("刘恒",)
+    assert second.paragraphs == ("向无畏的战斗者致敬！",)
+    assert third.title == "重点项目相继开工"
+
+
+def test_a_name_with_a_post_under_a_storys_text_is_no_author():
+    """The same block under a story's text, no headline just read: no author of a next story."""
+    page = (
+        MASTHEAD
+        + "与时间赛跑的人\n\n于宇建\n"
+        + _column(FIRST)
+        + "\n\n刘  恒（中国作协副主席）\n向无畏的战斗者致敬！\n\n"
+        + f"重点项目相继开工\n\n{_column(NEXT)}\n"
+    )
+    stories = parse_page(page, year=2020)
+    assert all(story.reporters != ("刘恒",) for story in stories)
