@@ -1,5 +1,7 @@
 """The tuned text-page families' leftovers, a ninth pass (issue 22): a bracketed byline run on after a
-closing note's bracket (``metro_page``).
+closing note's bracket (``metro_page``); a bulleted brief's head wrapped onto its next line
+(``evening_page``); a five-character head run in before a colon (``digest_twin``); an author's name with
+a post over a short block under a headline (``literary_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
