@@ -388,6 +388,11 @@ _BYLINE_RE = re.compile(f"^[ \t\u3000]*(?:[{_BYLINE_ORNAMENT}][ \t\u3000]*)?({_B
 _INLINE_BYLINE_RE = re.compile(f"^(.*[{_SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]*({_BYLINE})[ \t\u3000]*$")
 
 
+# A byline in brackets run on after a closing note's bracket (``（作者为中国驻吉尔吉斯斯坦大`` / ``使）（记者 胡海
+# 魏宇）``): the text before it ends on the note's closing bracket, no sentence mark after it.
+_NOTE_THEN_BYLINE_RE = re.compile(f"^(.*[）)])[ \t\u3000]*([（(]\\s*{_BYLINE_BODY}\\s*[）)])[ \t\u3000]*$")
+
+
 _ROLE_TOKEN_RE = re.compile(f"({_ROLE})")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import number_mark
+from storage.ingest.page_fragments import _CLOSING_NOTE_END_RE
 from storage.ingest.page_line_split import _NOTE_MIDDLE_LINES
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
@@ -15,6 +16,7 @@ from storage.ingest.page_lines import (
     _HAN_RE,
     _INDENT_CELLS,
     _INLINE_BYLINE_RE,
+    _NOTE_THEN_BYLINE_RE,
     _SHORT_MARGIN,
     BULLET_RE,
     _closes_a_bracket,
@@ -339,12 +341,22 @@ class BylineReader:
         """A commentary's or an essay's author printed alone over its text, no role before the name
         (``颜珂`` / ``□颜珂`` / ``■颜珂`` / ``王  强`` / ``何一磊  贾涛`` / ``铁  凝（中国作协主席）`` opening the block under the
         headline, the text under it): the next story's byline, the name alone (spaces and post aside).
-        A name opening with a common surname, or any name with a post in brackets, while no story is open."""
-        if index != 0 or self.state.pending_byline is not None or len(group) < 3:
+        A name opening with a common surname, or any name with a post in brackets, while no story is open.
+        A name with its post right under the headline just read signs whatever text its block holds
+        (``刘  恒（中国作协副主席）`` over a two-line poem)."""
+        if index != 0 or self.state.pending_byline is not None:
             return False
         if self.state.current is not None and not self.state.current.ended:
             return False
         author = _AUTHOR_ALONE_RE.match(line.text)
+        posted_under_a_headline = (
+            author is not None
+            and bool(author["posted"])
+            and len(group) > 1
+            and self._right_under_a_headline()
+        )
+        if len(group) < 3 and not posted_under_a_headline:
+            return False
         bare = author is None and self.bare_name_under_a_headline(line)
         if (
             (author is None and not bare)
@@ -352,7 +364,7 @@ class BylineReader:
             or _REPORTER_ROLE_RE.search(line.text)
         ):
             return False  # ``本报讯（记者 王某 通讯员 李某）`` filling its line: a dateline, no author's post
-        if not (_text_follows(group, index) or self.verse_follows(group, index)):
+        if not (_text_follows(group, index) or self.verse_follows(group, index) or posted_under_a_headline):
             return False
         if self.state.current is not None:
             self.cutter.close()
@@ -370,13 +382,19 @@ class BylineReader:
         """A name of two to four characters with no common surname (``阿尔泰``) opening the block right
         under the headline just read, no story opened since: the piece's author. No paragraph's first
         line is that short over more text, and a label there (``编者按``, ``核心阅读``) is no name."""
-        gap_groups = self.state.gap_groups
-        group_index = self.state.group_index
         return bool(
             _BARE_NAME_RE.match(line.text)
             and not _EDITORS_NOTE_RE.match(line.text)
             and not is_summary_label(line.text)
-            and group_index > 0
+            and self._right_under_a_headline()
+        )
+
+    def _right_under_a_headline(self) -> bool:
+        """Whether the block being read comes right under the headline just read, no story opened since."""
+        gap_groups = self.state.gap_groups
+        group_index = self.state.group_index
+        return bool(
+            group_index > 0
             and gap_groups
             and gap_groups[-1][0] == len(self.state.stories)
             and gap_groups[-1][1][-1].number == self.page.groups[group_index - 1][-1].number
@@ -451,9 +469,10 @@ class BylineReader:
         return True
 
     def inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
-        """``…事业发展。记者 景静``: a byline run on after the story's last sentence."""
-        inline = _INLINE_BYLINE_RE.match(line.text)
+        """``…事业发展。记者 景静``: a byline run on after the story's last sentence, or after the closing
+        note the story's text ends with (``（作者为…大`` / ``使）（记者 胡海 魏宇）``)."""
         current = self.state.current
+        inline = _INLINE_BYLINE_RE.match(line.text) or self._byline_after_a_note(line)
         if not inline or index != len(group) - 1 or current is None or current.byline is not None:
             return False
         current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
@@ -462,3 +481,13 @@ class BylineReader:
         self.state.roles[line.number] = "text with its byline run on: closes the story"
         self.cutter.close()
         return True
+
+    def _byline_after_a_note(self, line: _Line) -> re.Match[str] | None:
+        """A bracketed byline run on after the closing bracket of a note (``（作者为…）``) that the open
+        story's last lines and this line close; None otherwise."""
+        found = _NOTE_THEN_BYLINE_RE.match(line.text)
+        current = self.state.current
+        if found is None or current is None:
+            return None
+        above = "".join(other.text.strip() for other in current.lines[-_NOTE_LINES:])
+        return found if _CLOSING_NOTE_END_RE.search(above + found.group(1).strip()) else None

@@ -52,12 +52,15 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
         punct = _PROSE_PUNCT_RE.search(line, first_gap.end()) if first_gap else _PROSE_PUNCT_RE.search(line)
         gaps = list(re.finditer("[ \t\u3000]+", line[: punct.start()] if punct else line))
         # The head wrapped: its end, the space and the text open the next line of the block
-        # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there.
+        # (``▶二〇一九年“读懂中国”广州国际会`` / ``议举行　2019年…``), the head's brackets closed there; the
+        # head's end takes at most twelve characters of that line. A byline after the bullet
+        # (``■本报记者 林思海`` / ``据新华社开罗2月3日电  …``) is no head.
         wrapped_gap = next(
             (
                 gap
-                for gap in re.finditer(r"[ \t\u3000]+(?=\S)", following[:13])
-                if gap.start()
+                for gap in re.finditer(r"[ \t\u3000]+(?=\S)", following)
+                if 0 < gap.start() < 13
+                and not is_byline(line)
                 and not _PROSE_PUNCT_RE.search(following[: gap.start()])
                 and _brackets_balance(line + following[: gap.start()])
                 and _quotes_closed(line + following[: gap.start()])
@@ -65,8 +68,16 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             None,
         )
         # A head holding a half-width space (``■为基层松绑减负 促干部担`` / ``当作为　2019年岁末，…``) wrapped
-        # too when no clause mark follows on its line and a full-width space parts it from its text below.
-        spaced_wrap = wrapped_gap is not None and "\u3000" in wrapped_gap.group(0) and "\u3000" not in line
+        # too when no clause mark follows on its line and a full-width space, or a gap wider than any on
+        # the head's line (``●出台政策支持 深入一`` / ``线服务  2月15日，…``), parts it from its text below.
+        spaced_wrap = (
+            wrapped_gap is not None
+            and "\u3000" not in line
+            and (
+                "\u3000" in wrapped_gap.group(0)
+                or len(wrapped_gap.group(0)) > max((len(gap.group(0)) for gap in gaps), default=0)
+            )
+        )
         # A head holding a comma (``■下载7元论文先充50元，`` / ``用户诉中国知网　下载…``) wrapped when a
         # full-width space or a wider gap parts it from its text below, no sentence ending on its line.
         wide_gap = wrapped_gap is not None and (
@@ -129,7 +140,7 @@ _SPACED_HEAD_MIN_CHARS = 3
 _DATED_HEAD_MIN_CHARS = 3
 
 
-_COLON_HEAD_MIN_CHARS = 6
+_COLON_HEAD_MIN_CHARS = 5
 
 
 _QUOTED_HEAD_MIN_CHARS = 5
