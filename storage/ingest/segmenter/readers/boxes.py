@@ -26,6 +26,7 @@ from storage.ingest.page_lines import (
 from storage.ingest.page_paragraphs import _ornamented_subheading
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.items import (
     _BARE_REFERENCE_RE,
@@ -42,7 +43,7 @@ from storage.ingest.segmenter.shapes.items import (
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 
-class BoxReader:
+class BoxReader(LineReader):
     """The readers of boxes and strips.
 
     Each is asked about a block: what of it is of its kind it takes (into a story, a headline group or
@@ -57,9 +58,7 @@ class BoxReader:
         line: Callable[[int, _Line, list[_Line]], None],
         lines_from: Callable[[int, list[_Line]], None],
     ) -> None:
-        self.page = page
-        self.state = state
-        self.cutter = cutter
+        super().__init__(page, state, cutter)
         self.line = line
         self.lines_from = lines_from
 

@@ -34,9 +34,7 @@ from storage.ingest.page_lines import (
     is_page_furniture,
 )
 from storage.ingest.page_paragraphs import _carried_mark
-from storage.ingest.segmenter.cutter import StoryCutter
-from storage.ingest.segmenter.page_facts import PageFacts
-from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.headlines import _CUT_WORD_STRENGTH
 from storage.ingest.segmenter.shapes.items import (
     _DASH_TAIL_RE,
@@ -63,17 +61,8 @@ from storage.ingest.segmenter.shapes.sentences import (
 )
 
 
-class BriefReader:
-    """The readers of briefs and items.
-
-    Each is asked about its line or block: one of its kind it takes (into the open story, a headline group or the
-    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
-    """
-
-    def __init__(self, page: PageFacts, state: Reading, cutter: StoryCutter) -> None:
-        self.page = page
-        self.state = state
-        self.cutter = cutter
+class BriefReader(LineReader):
+    """The readers of briefs and items."""
 
     def source_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A digest item's source closing it (digest and 新闻综合 pages reprint items from elsewhere):

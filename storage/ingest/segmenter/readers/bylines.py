@@ -33,9 +33,7 @@ from storage.ingest.page_lines import (
     text_date,
 )
 from storage.ingest.page_paragraphs import verse_lines
-from storage.ingest.segmenter.cutter import StoryCutter
-from storage.ingest.segmenter.page_facts import PageFacts
-from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS
 from storage.ingest.segmenter.shapes.names import (
     _AUTHOR_ALONE_RE,
@@ -59,17 +57,8 @@ from storage.ingest.segmenter.shapes.sentences import _NOTE_LINES, _brackets_bal
 _OPEN_CLAUSE_ENDS = ("，", "、", "；", ",")
 
 
-class BylineReader:
-    """The readers of bylines, datelines and notes.
-
-    Each is asked about its line: one of its kind it takes (into the open story, a headline group or the
-    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
-    """
-
-    def __init__(self, page: PageFacts, state: Reading, cutter: StoryCutter) -> None:
-        self.page = page
-        self.state = state
-        self.cutter = cutter
+class BylineReader(LineReader):
+    """The readers of bylines, datelines and notes."""
 
     def date_text(self, line: _Line, *, under: bool) -> None:
         """A dropped line that dates one text (`text_date`) and stands `under` it or over it: under, it

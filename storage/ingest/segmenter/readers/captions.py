@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from storage.ingest.page_county import photographer_credit, supplied_credit
 from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _JUMP_LINE_RE, _Line
-from storage.ingest.segmenter.cutter import StoryCutter
-from storage.ingest.segmenter.page_facts import PageFacts
-from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.captions import (
     _BARE_CREDIT_RE,
     _CAPTION_CREDIT_RE,
@@ -27,17 +25,8 @@ from storage.ingest.segmenter.shapes.names import _byline_text
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence, _is_jump_start
 
 
-class CaptionReader:
-    """The readers of captions and credits.
-
-    Each is asked about its line or block: one of its kind it takes (into the open story, a headline group or the
-    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
-    """
-
-    def __init__(self, page: PageFacts, state: Reading, cutter: StoryCutter) -> None:
-        self.page = page
-        self.state = state
-        self.cutter = cutter
+class CaptionReader(LineReader):
+    """The readers of captions and credits."""
 
     def credit_after_text(self, group_index: int, group: list[_Line]) -> bool:
         """A photo's credit alone in its block right after the open story's text (a column break fell

@@ -13,25 +13,14 @@ from storage.ingest.page_lines import (
     _is_headline_like,
     _Line,
 )
-from storage.ingest.segmenter.cutter import StoryCutter
-from storage.ingest.segmenter.page_facts import PageFacts
-from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.items import _EDITOR_MARK_RE, _EDITOR_MARK_RUN_ON_RE
 from storage.ingest.segmenter.shapes.names import _byline_text
 from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _is_jump_start
 
 
-class EndReader:
-    """The readers of end marks, jump lines and editors' marks.
-
-    Each is asked about its line: one of its kind it takes (into the open story, a headline group or the
-    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
-    """
-
-    def __init__(self, page: PageFacts, state: Reading, cutter: StoryCutter) -> None:
-        self.page = page
-        self.state = state
-        self.cutter = cutter
+class EndReader(LineReader):
+    """The readers of end marks, jump lines and editors' marks."""
 
     def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _JUMP_LINE_RE.match(line.text):

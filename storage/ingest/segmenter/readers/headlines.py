@@ -33,6 +33,7 @@ from storage.ingest.page_paragraphs import _SUBHEADING_ORNAMENT_RE, _ornamented_
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.readers.briefs import BriefReader
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.captions import _NAME_CREDIT_RE
 from storage.ingest.segmenter.shapes.headlines import (
@@ -60,7 +61,7 @@ from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_s
 _SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
 
 
-class HeadlineReader:
+class HeadlineReader(LineReader):
     """The readers of headlines and kickers.
 
     Each is asked about its block or line: one of its kind it takes (into the open story, a headline group or the
@@ -75,10 +76,8 @@ class HeadlineReader:
         cutter: StoryCutter,
         lines_from: Callable[[int, list[_Line]], None],
     ) -> None:
-        self.page = page
-        self.state = state
+        super().__init__(page, state, cutter)
         self.briefs = briefs
-        self.cutter = cutter
         self.lines_from = lines_from
 
     def ornamented_subheading(self, group_index: int, group: list[_Line]) -> bool:

@@ -34,6 +34,7 @@ from storage.ingest.page_seams import _full_line
 from storage.ingest.segmenter.cutter import StoryCutter
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.readers.bylines import BylineReader
+from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.reading import Reading
 from storage.ingest.segmenter.shapes.headlines import (
     _first_line_width,
@@ -49,18 +50,12 @@ from storage.ingest.segmenter.shapes.noise import _STRAY_LINE_RE, _TWO_HAN_RE, _
 from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_sentence
 
 
-class TextReader:
-    """The readers of text lines and stray lines.
-
-    Each is asked about its line or block: one of its kind it takes (into the open story, a headline group or the
-    dropped lines), recording its role and why, and returns True; any other, it leaves and returns False.
-    """
+class TextReader(LineReader):
+    """The readers of text lines and stray lines."""
 
     def __init__(self, page: PageFacts, state: Reading, bylines: BylineReader, cutter: StoryCutter) -> None:
-        self.page = page
-        self.state = state
+        super().__init__(page, state, cutter)
         self.bylines = bylines
-        self.cutter = cutter
 
     def word_among_specks(self, group_index: int, group: list[_Line]) -> bool:
         """A word of two Han characters read with specks under it (``贺电`` / ``现``), a block between two
