@@ -44,3 +44,7 @@ class Reading:
     run_in_text: set[int] = field(
         default_factory=set
     )  # lines whose text follows a wrapped run-in head's separator
+
+    def open_or_last(self) -> _Story | None:
+        """The open story, else the last story cut (what a closing line after a story's end belongs to)."""
+        return self.current if self.current is not None else (self.stories[-1] if self.stories else None)

@@ -64,6 +64,18 @@ from storage.ingest.segmenter.shapes.sentences import (
 class BriefReader(LineReader):
     """The readers of briefs and items."""
 
+    def text_after_head(self, line: _Line, text: _Line | None, why: str) -> None:
+        """A brief's head read on `line`: the `text` printed after it on the line opens the brief, the head
+        its own; with none, the next line opens it under the head."""
+        if text is not None:
+            self.cutter.start(text, why)
+            self.state.brief = self.state.current
+            if self.state.current is not None:
+                self.state.current.own_head = line.number
+        else:
+            self.state.under_bullet = True
+            self.state.pending_head = line.number
+
     def source_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A digest item's source closing it (digest and 新闻综合 pages reprint items from elsewhere):
         in brackets after the item's last sentence or on a line of its own (``（据新华社电）``,
@@ -172,17 +184,9 @@ class BriefReader(LineReader):
         self.drop_column_label_over(line)
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
         self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
-        if rest.strip():
-            lead_in = display_width(line.text.strip()) - display_width(rest.strip())
-            self.cutter.start(
-                _Line(line.number, rest, line.blank_before, lead_in), "text after an item's run-in lead-in"
-            )
-            self.state.brief = self.state.current
-            if self.state.current is not None:
-                self.state.current.own_head = line.number
-        else:
-            self.state.under_bullet = True
-            self.state.pending_head = line.number
+        lead_in = display_width(line.text.strip()) - display_width(rest.strip())
+        text = _Line(line.number, rest, line.blank_before, lead_in) if rest.strip() else None
+        self.text_after_head(line, text, "text after an item's run-in lead-in")
         return True
 
     def run_in_head_stands(
@@ -299,16 +303,8 @@ class BriefReader(LineReader):
             (len(self.state.stories), [_Line(line.number, head.strip(), line.blank_before)])
         )
         self.state.roles[line.number] = "headline: a head in brackets before a brief's text"
-        if rest.strip():
-            self.cutter.start(
-                _Line(line.number, rest.strip(), line.blank_before), "text after a brief's head in brackets"
-            )
-            self.state.brief = self.state.current
-            if self.state.current is not None:
-                self.state.current.own_head = line.number
-        else:
-            self.state.under_bullet = True
-            self.state.pending_head = line.number
+        text = _Line(line.number, rest.strip(), line.blank_before) if rest.strip() else None
+        self.text_after_head(line, text, "text after a brief's head in brackets")
         return True
 
     def bulleted_head(self, index: int, line: _Line, group: list[_Line]) -> bool:

@@ -66,11 +66,7 @@ class BylineReader(LineReader):
         found = text_date(line.text)
         if found is None or found[1] != under:
             return
-        story = (
-            self.state.current
-            if self.state.current is not None
-            else (self.state.stories[-1] if self.state.stories else None)
-        )
+        story = self.state.open_or_last()
         if under and story is not None:
             story.printed_date = found[0]
         elif not under:
@@ -273,11 +269,7 @@ class BylineReader(LineReader):
         / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket."""
         if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
             return False
-        story = (
-            self.state.current
-            if self.state.current is not None
-            else (self.state.stories[-1] if self.state.stories else None)
-        )
+        story = self.state.open_or_last()
         if story is None:
             return False
         story.lines.append(line)
@@ -299,11 +291,7 @@ class BylineReader(LineReader):
         """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
         if line.number not in self.state.note_tail:
             return False
-        story = (
-            self.state.current
-            if self.state.current is not None
-            else (self.state.stories[-1] if self.state.stories else None)
-        )
+        story = self.state.open_or_last()
         if story is None:
             return False
         story.lines.append(line)
