@@ -144,3 +144,31 @@ def test_the_page_ranked_among_the_listed_matches_is_the_filtered_page(
         last = page[-1]
         keys = (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
         assert listed.tie(p, keys) == filtered.tie(p, keys) != []
+
+
+def test_a_year_no_story_is_dated_in_is_not_looked_for_in_the_mentions() -> None:
+    """`2009年6月` in an archive of 2019-2020: no story of 2009 prints 6月 as June 2009, nor of 2010 去年6月; the
+    story printing 2009年6月 is still looked for."""
+    parsed = parse_query("2009年6月 脱贫", today=TODAY)
+    everywhere = plan(parsed)
+    in_archive = plan(parsed, years=(2019, 2020))
+    assert everywhere is not None and in_archive is not None
+    assert [m.first for m in everywhere.year_mentions] == ["2009-01-01", "2010-01-01"]
+    assert in_archive.year_mentions == ()
+    assert in_archive.date_text == everywhere.date_text
+    earlier = plan(parsed, years=(2008, 2009))
+    assert earlier is not None and earlier.year_mentions == everywhere.year_mentions[:1]
+
+
+def test_a_dated_search_finding_nothing_is_run_once_before_its_date_goes(sqlite_database: Database) -> None:
+    """`2009年6月 脱贫` finds nothing with its date; the looser readings tried next (`engine.fallbacks`) do not
+    run the words as typed again, and the reply leaves the date out."""
+    with sqlite_database.reader() as db:
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        try:
+            response = Searcher(db).search("2009年6月 脱贫", today=TODAY)
+        finally:
+            db.conn.set_trace_callback(None)
+    assert response.date_dropped and response.total == 6
+    assert sum("'2009-06'" in s for s in statements) == 1

@@ -104,10 +104,12 @@ def plan(
 ) -> SearchPlan | None:
     """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
     least `share` of the terms' weight (0: any term). `years`: the first and last year of the archive's
-    dates, so that dates typed without a year become ranges the date index answers."""
+    dates, so that dates typed without a year become ranges the date index answers, and mentions counted
+    in the stories of a year no story is dated in are not looked for."""
     conds = tuple(date_range_sql(d, years) for d in parsed.dates)
     conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text, year_mentions = mentions(parsed)
+    year_mentions = in_archive(year_mentions, years)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [ph for ph in (phrase(t) for t in terms) if ph]
@@ -190,6 +192,17 @@ def mentions(parsed: ParsedQuery) -> tuple[str | None, tuple[YearMention, ...]]:
             in_year += _of_year(year, _printed(part), [part, part.removeprefix("年")])
     exprs = [e for e in anywhere if e]
     return (" OR ".join(f"({e})" for e in exprs) if exprs else None), tuple(in_year)
+
+
+def in_archive(
+    year_mentions: Sequence[YearMention], years: tuple[int, int] | None
+) -> tuple[YearMention, ...]:
+    """The mentions counted in days within the archive's first and last year (`years`; None: every one): those
+    of other days match nothing."""
+    if years is None:
+        return tuple(year_mentions)
+    first, last = f"{years[0]:04d}-01-01", f"{years[1]:04d}-12-31"
+    return tuple(m for m in year_mentions if m.first <= last and m.last >= first)
 
 
 def _of_year(year: int, unyeared: str | None, forms: Sequence[str]) -> list[YearMention]:
