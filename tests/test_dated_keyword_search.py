@@ -21,6 +21,9 @@ import pytest
 from storage.database.access import Database
 from storage.ingest.pipeline import ingest_paths
 from storage.search.engine import Searcher
+from storage.search.index_reader import Fts5Index
+from storage.search.query import parse_query
+from storage.search.ranking import counts_by_matches, plan
 
 TODAY = date(2020, 8, 10)
 STORIES = [
@@ -42,15 +45,31 @@ def searcher(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Searche
     target = str(tmp_path / "news.db")
     if request.param == "postgresql":
         target = str(request.getfixturevalue("postgres_server").new_database())
+    database = stored(target, tmp_path)
+    try:
+        yield Searcher(reader=database.reader)
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    """`STORIES` in a SQLite file."""
+    database = stored(str(tmp_path / "news.db"), tmp_path)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def stored(target: str, tmp_path: Path) -> Database:
+    """The database at `target` holding `STORIES`."""
     src = tmp_path / "stories.jsonl"
     lines = [json.dumps({"title": t, "date": d, "paragraphs": p}, ensure_ascii=False) for d, t, p in STORIES]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     database = Database.open(target)
-    try:
-        assert ingest_paths(database, [src], source="测试").new == len(STORIES)
-        yield Searcher(reader=database.reader)
-    finally:
-        database.close()
+    assert ingest_paths(database, [src], source="测试").new == len(STORIES)
+    return database
 
 
 def titles(searcher: Searcher, query: str) -> set[str]:
@@ -90,3 +109,66 @@ def test_a_month_without_a_year_still_counts_every_mention(searcher: Searcher) -
         "回访脱贫村",
         "驻村工作队一年间",
     }
+
+
+DATED = ["2019年6月 脱贫", "去年6月 脱贫", "2020年5月20日 两会", "今年一季度 GDP"]
+
+
+def test_the_year_of_the_mentions_is_read_once_a_search(sqlite_database: Database) -> None:
+    """The filter reading each mention's year (the story's date, between the year's first and last day) runs
+    in one statement: the matches it keeps are counted by listing them, and the page is ranked among those."""
+    with sqlite_database.reader() as db:
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        try:
+            response = Searcher(db).search("2019年6月 脱贫", today=TODAY)
+        finally:
+            db.conn.set_trace_callback(None)
+    assert response.total == 4
+    assert sum("BETWEEN" in s for s in statements) == 1
+
+
+@pytest.mark.parametrize("query", DATED)
+def test_the_page_ranked_among_the_listed_matches_is_the_filtered_page(
+    sqlite_database: Database, query: str
+) -> None:
+    """The page and a tie group read among the matches listed when counting are those the filter gives."""
+    p = plan(parse_query(query, today=TODAY), years=(2019, 2020))
+    assert p is not None and counts_by_matches(p)
+    with sqlite_database.reader() as db:
+        listed, filtered = Fts5Index(db.conn), Fts5Index(db.conn)
+        total = listed.count(p)
+        page = listed.page(p, window=20)
+        assert total == len(page) > 0
+        assert page == filtered.page(p, window=20)
+        last = page[-1]
+        keys = (last.on_date, last.nterms, last.exact, last.in_title, last.as_words, last.bm25)
+        assert listed.tie(p, keys) == filtered.tie(p, keys) != []
+
+
+def test_a_year_no_story_is_dated_in_is_not_looked_for_in_the_mentions() -> None:
+    """`2009年6月` in an archive of 2019-2020: no story of 2009 prints 6月 as June 2009, nor of 2010 去年6月; the
+    story printing 2009年6月 is still looked for."""
+    parsed = parse_query("2009年6月 脱贫", today=TODAY)
+    everywhere = plan(parsed)
+    in_archive = plan(parsed, years=(2019, 2020))
+    assert everywhere is not None and in_archive is not None
+    assert [m.first for m in everywhere.year_mentions] == ["2009-01-01", "2010-01-01"]
+    assert in_archive.year_mentions == ()
+    assert in_archive.date_text == everywhere.date_text
+    earlier = plan(parsed, years=(2008, 2009))
+    assert earlier is not None and earlier.year_mentions == everywhere.year_mentions[:1]
+
+
+def test_a_dated_search_finding_nothing_is_run_once_before_its_date_goes(sqlite_database: Database) -> None:
+    """`2009年6月 脱贫` finds nothing with its date; the looser readings tried next (`engine.fallbacks`) do not
+    run the words as typed again, and the reply leaves the date out."""
+    with sqlite_database.reader() as db:
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        try:
+            response = Searcher(db).search("2009年6月 脱贫", today=TODAY)
+        finally:
+            db.conn.set_trace_callback(None)
+    assert response.date_dropped and response.total == 6
+    assert sum("'2009-06'" in s for s in statements) == 1

@@ -520,8 +520,8 @@ def _sure_slips(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> 
 
 
 def _with_fallbacks(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
-    """Every word, with the looser segmentations of `fallbacks`."""
-    return _if_found(_strict(db, parsed, window))
+    """The looser segmentations of `fallbacks` (every word as typed found nothing in `_every_word`)."""
+    return _first_found(db, fallbacks(parsed), window)
 
 
 def _without_the_dates(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
@@ -824,15 +824,17 @@ def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_
 
 def _strict(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
     """All the words (with the looser segmentations of `fallbacks` while nothing is found)."""
-    p = _plan(db, parsed)
-    total, rows = _execute(db, p, window) if p is not None else (0, [])
-    for narrowed in fallbacks(parsed):
-        if total:
-            break
-        parsed = narrowed
-        p = _plan(db, parsed)
+    return _first_found(db, [parsed, *fallbacks(parsed)], window) or Found(parsed)
+
+
+def _first_found(db: sqlite_utils.Database, readings: Sequence[ParsedQuery], window: int) -> Found | None:
+    """The first of `readings` whose words are all found, or None."""
+    for reading in readings:
+        p = _plan(db, reading)
         total, rows = _execute(db, p, window) if p is not None else (0, [])
-    return Found(parsed, int(total), tuple(rows))
+        if total:
+            return Found(reading, int(total), tuple(rows))
+    return None
 
 
 def _missing(db: sqlite_utils.Database, parsed: ParsedQuery, rows: Sequence[RankedRow]) -> tuple[str, ...]:
@@ -852,8 +854,9 @@ def _missing(db: sqlite_utils.Database, parsed: ParsedQuery, rows: Sequence[Rank
 def _plan(
     db: sqlite_utils.Database, parsed: ParsedQuery, *, relaxed: bool = False, share: float = RELAXED_SHARE
 ) -> SearchPlan | None:
-    """`ranking.plan` with the archive's years, so that dates typed without a year use the date index."""
-    years = _years(db) if parsed.dates else None
+    """`ranking.plan` with the archive's years, so that dates typed without a year use the date index (and
+    a period's mentions are looked for in the years stories are dated in)."""
+    years = _years(db) if parsed.dates or parsed.periods else None
     return plan(parsed, relaxed=relaxed, share=share, years=years)
 
 

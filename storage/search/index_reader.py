@@ -17,7 +17,9 @@ from storage.search.ranking import (
     best_bm25_sql,
     capped_ids_sql,
     count_sql,
+    counts_by_matches,
     ids_sql,
+    matches_sql,
     page_sql,
     tie_sql,
     tier_bound_sql,
@@ -85,8 +87,15 @@ class Fts5Index:
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
+        # The matches of the plans counted by listing them (`ranking.counts_by_matches`), as JSON arrays of
+        # ids: their page and ties are ranked among these (kept for the rest of the read).
+        self._matches: dict[SearchPlan, str] = {}
 
     def count(self, p: SearchPlan) -> int:
+        if counts_by_matches(p):
+            joined = self.conn.execute(*matches_sql(p)).fetchone()[0]
+            self._matches[p] = f"[{joined or ''}]"
+            return joined.count(",") + 1 if joined else 0
         sql, params = count_sql(p)
         return int(self.conn.execute(sql, params).fetchone()[0])
 
@@ -95,11 +104,11 @@ class Fts5Index:
         return None if bound is None else int(self.conn.execute(*bound).fetchone()[0])
 
     def page(self, p: SearchPlan, *, window: int, tier: int = 0) -> list[RankedRow]:
-        sql, params = page_sql(p, window=window, tier=tier)
+        sql, params = page_sql(p, window=window, tier=tier, among=self._matches.get(p))
         return [RankedRow(*r) for r in self.conn.execute(sql, params).fetchall()]
 
     def tie(self, p: SearchPlan, keys: Sequence[object]) -> list[RankedRow]:
-        sql, params = tie_sql(p, keys)
+        sql, params = tie_sql(p, keys, among=self._matches.get(p))
         return [RankedRow(*r) for r in self.conn.execute(sql, params)]
 
     def ids(self, p: SearchPlan, *, limit: int) -> list[int]:

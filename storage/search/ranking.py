@@ -104,10 +104,12 @@ def plan(
 ) -> SearchPlan | None:
     """How to run `parsed`, or None when it cannot match anything. `relaxed`: articles holding at
     least `share` of the terms' weight (0: any term). `years`: the first and last year of the archive's
-    dates, so that dates typed without a year become ranges the date index answers."""
+    dates, so that dates typed without a year become ranges the date index answers, and mentions counted
+    in the stories of a year no story is dated in are not looked for."""
     conds = tuple(date_range_sql(d, years) for d in parsed.dates)
     conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
     date_text, year_mentions = mentions(parsed)
+    year_mentions = in_archive(year_mentions, years)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
         phrases = [ph for ph in (phrase(t) for t in terms) if ph]
@@ -190,6 +192,17 @@ def mentions(parsed: ParsedQuery) -> tuple[str | None, tuple[YearMention, ...]]:
             in_year += _of_year(year, _printed(part), [part, part.removeprefix("年")])
     exprs = [e for e in anywhere if e]
     return (" OR ".join(f"({e})" for e in exprs) if exprs else None), tuple(in_year)
+
+
+def in_archive(
+    year_mentions: Sequence[YearMention], years: tuple[int, int] | None
+) -> tuple[YearMention, ...]:
+    """The mentions counted in days within the archive's first and last year (`years`; None: every one): those
+    of other days match nothing."""
+    if years is None:
+        return tuple(year_mentions)
+    first, last = f"{years[0]:04d}-01-01", f"{years[1]:04d}-12-31"
+    return tuple(m for m in year_mentions if m.first <= last and m.last >= first)
 
 
 def _of_year(year: int, unyeared: str | None, forms: Sequence[str]) -> list[YearMention]:
@@ -329,22 +342,28 @@ def _date_hit(p: SearchPlan, params: list[object], id_col: str) -> str:
     return f"({_col(id_col)} IN (SELECT a.id FROM articles a WHERE {cond}))"
 
 
-def _filter(p: SearchPlan, params: list[object], id_col: str) -> str:
-    """Condition every result meets besides the MATCH: its date, or a mention of it, when dates were asked."""
+def _filter(p: SearchPlan, params: list[object], id_col: str, among: str | None = None) -> str:
+    """Condition every result meets besides the MATCH: its date, or a mention of it, when dates were asked.
+    `among`: the matches already known to meet it (`matches_sql`), a JSON array of ids."""
     if not p.date_conditions:
         return "1"
+    if among is not None:
+        params.append(among)
+        return f"({_col(id_col)} IN (SELECT value FROM json_each(?)))"
     hit = _date_hit(p, params, id_col)
     text = _in_fts(p.date_text, params, id_col)
     return f"({hit} OR {text}{_in_year(p, params, id_col)})"
 
 
 def _in_year(p: SearchPlan, params: list[object], id_col: str) -> str:
-    """` OR ...` for each of `p.year_mentions`: mentioning it, and dated in its days ("" when none)."""
+    """` OR ...` for each of `p.year_mentions`: mentioning it, and dated in its days ("" when none). The date
+    is looked up for the articles mentioning it alone (a year's articles as a set would be built whole)."""
     out = ""
+    own = f"{FTS}.rowid" if id_col == "rowid" else id_col
     for m in p.year_mentions:
         mentioned = _in_fts(m.expr, params, id_col)
         params += [m.first, m.last]
-        out += f" OR ({mentioned} AND {_col(id_col)} IN (SELECT a.id FROM articles a WHERE a.date BETWEEN ? AND ?))"
+        out += f" OR ({mentioned} AND (SELECT a.date FROM articles a WHERE a.id = {own}) BETWEEN ? AND ?)"
     return out
 
 
@@ -421,6 +440,21 @@ def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
     return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {where}", params
 
 
+def counts_by_matches(p: SearchPlan) -> bool:
+    """Whether a plan is counted by listing its matches (`matches_sql`), which its page and ties are then
+    ranked among: a plain plan whose date filter reads the year of mentions (`YearMention`), a costly filter
+    computed once instead of once per statement."""
+    return p.match is not None and bool(p.year_mentions) and not p.term_matches
+
+
+def matches_sql(p: SearchPlan) -> tuple[str, list[object]]:
+    """The ids of every match of a plain plan (`counts_by_matches`), in one row joined by commas (NULL when
+    none)."""
+    params: list[object] = [p.match]
+    where = _filter(p, params, "rowid")
+    return f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH ? AND {where}", params
+
+
 def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     """Ids of matching articles, most recently stored (highest id) first."""
     params: list[object] = []
@@ -434,12 +468,15 @@ def ids_sql(p: SearchPlan, *, limit: int) -> tuple[str, list[object]]:
     return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND {where} ORDER BY rowid DESC LIMIT ?", params
 
 
-def page_sql(p: SearchPlan, *, window: int, tier: int = 0) -> tuple[str, list[object]]:
+def page_sql(
+    p: SearchPlan, *, window: int, tier: int = 0, among: str | None = None
+) -> tuple[str, list[object]]:
     """SQL selecting the best `window` matches in order, one `RankedRow` per row (same columns, same order).
 
     `tier`: only the matches holding the first `tier` flags of `tier_flags(p)` (0: every match). Those
     come before all other matches, so when at least `window` of them exist they are the first `window`
-    of every match, found with BM25 computed for them alone.
+    of every match, found with BM25 computed for them alone. `among`: the matches, when known (`matches_sql`,
+    as a JSON array of ids), which need not be filtered again.
     """
     params: list[object] = []
     if p.match is None:
@@ -450,17 +487,18 @@ def page_sql(p: SearchPlan, *, window: int, tier: int = 0) -> tuple[str, list[ob
         )
         params.append(window)
         return sql, params
-    sql, params = _ranked(p, tier=tier)
+    sql, params = _ranked(p, tier=tier, among=among)
     sql += "\nORDER BY on_date DESC, nterms DESC, exact DESC, in_title DESC, as_words DESC, score ASC, id DESC LIMIT ?"
     params.append(window)
     return sql, params
 
 
-def tie_sql(p: SearchPlan, keys: Sequence[object]) -> tuple[str, list[object]]:
+def tie_sql(p: SearchPlan, keys: Sequence[object], among: str | None = None) -> tuple[str, list[object]]:
     """Every match whose steps 1-6 keys (on_date, nterms, exact, in_title, as_words, bm25) equal `keys`:
-    the whole tie group at the edge of a window, which step 7 (newer first) must order in full."""
+    the whole tie group at the edge of a window, which step 7 (newer first) must order in full. `among`: as
+    for `page_sql`."""
     assert p.match is not None
-    sql, params = _ranked(p)
+    sql, params = _ranked(p, among=among)
     sql = (
         f"SELECT * FROM ({sql}) WHERE on_date = ? AND nterms = ? AND exact = ? AND in_title = ? "
         "AND as_words = ? AND score = ?"
@@ -498,9 +536,10 @@ def tier_bound_sql(p: SearchPlan, *, tier: int, window: int) -> tuple[str, list[
     return f"SELECT count(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH ?{where} LIMIT ?)", params
 
 
-def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
+def _ranked(p: SearchPlan, *, tier: int = 0, among: str | None = None) -> tuple[str, list[object]]:
     """Every match with its ranking keys (id, bm25, on_date, nterms, exact, in_title, as_words), unordered
-    (only those holding the first `tier` flags of `tier_flags(p)`: see `page_sql`)."""
+    (only those holding the first `tier` flags of `tier_flags(p)`: see `page_sql`; `among`: the matches,
+    when known)."""
     assert p.match is not None
     need = set(tier_flags(p)[: max(0, tier)])
     params: list[object] = []
@@ -520,7 +559,7 @@ def _ranked(p: SearchPlan, *, tier: int = 0) -> tuple[str, list[object]]:
     params.append(match)
     # The date flag (published on the date asked for) implies the filter (that date, or a mention of it),
     # whose mention half would cost a lookup per match.
-    where = "1" if "date" in need else _filter(p, params, "rowid")
+    where = "1" if "date" in need else _filter(p, params, "rowid", among)
     sql = f"SELECT rowid AS id, {', '.join(cols)}\nFROM {FTS} WHERE {FTS} MATCH ? AND {where}"
     if p.term_matches:
         sql += f" AND {_held(p, params)}"
