@@ -45,7 +45,7 @@ from storage.ingest.page_headline_pieces import (
     mend_split_headlines,
     return_opening_read_into_headline,
 )
-from storage.ingest.page_headlines import HeadlineGroup, match_headlines
+from storage.ingest.page_headlines import HeadlineGroup, HeadlineMatcher, match_headlines
 from storage.ingest.page_line_split import _split_lines
 from storage.ingest.page_lines import (
     _DATELINE_RE,
@@ -365,12 +365,14 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
     if cut is None:
         return out + _explain_records(text, articles)
+    words = _headline_words(cut.stories)
     for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
         first, last = article.origin_lines or (0, 0)  # the file's lines already
         out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
         if article.title_source == "printed":
             numbers = ", ".join(_line_span(group, cut.file_lines) for group in story.headline_groups)
             out.append(f"  headline (printed, lines {numbers}): {article.title}")
+            out.extend(f"  {note}" for note in words[position - 1])
         else:
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
         out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
@@ -401,6 +403,42 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     for item in cut.dropped:
         out.append(f"dropped line {cut.file_lines[item.number]} as {item.kind}: {item.text}")
     return out
+
+
+def _headline_words(stories: list[_Story]) -> list[list[str]]:
+    """For each story, what the words of each headline group it holds say of the match, read on the
+    stories as parsed: the share of the group's character pairs (rare pairs weighing more, as
+    `page_headlines.HeadlineMatcher.score` weighs them) its text repeats, and the most any other story's
+    text repeats. A group the matching gave by layout (a kicker over its main line, a column label)
+    shows a low share here: its words did not decide it."""
+    texts = [clean_prose("".join(line.text for line in _piece_lines(story))) for story in stories]
+    groups = [
+        HeadlineGroup(
+            gap=k,
+            lines=tuple(line.text for line in group),
+            text=clean_prose("".join(line.text for line in group)),
+        )
+        for k, story in enumerate(stories)
+        for group in story.headline_groups
+    ]
+    matcher = HeadlineMatcher(texts, groups)
+    notes: list[list[str]] = [[] for _ in stories]
+    for group in groups:
+        k = group.gap
+        # The score adds a little for shared single characters: shown as a share, it stops at 1.
+        shares = {j: min(1.0, matcher.score(group, j)) for j in range(len(stories)) if stories[j].lines}
+        others = [j for j in shares if j != k]
+        other = max(others, key=lambda j: shares[j]) if others else None
+        against = (
+            f", in another story's at most {shares[other]:.2f} (story {other + 1})"
+            if other is not None
+            else ""
+        )
+        notes[k].append(
+            f"headline {_clip(group.text, 20)}: its character pairs in this story's text {shares.get(k, 0.0):.2f}"
+            f"{against}"
+        )
+    return notes
 
 
 def _line_span(group: list[_Line], file_lines: dict[int, int]) -> str:

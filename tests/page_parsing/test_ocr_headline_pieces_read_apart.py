@@ -15,6 +15,8 @@ Made-up pages in those shapes.
 
 from __future__ import annotations
 
+import re
+
 from storage.ingest.ocr_page import explain_page, parse_page
 
 MASTHEAD = "2020年2月8日 星期六\n\n人民日报\n\n第14版 社会\n\n"
@@ -153,3 +155,14 @@ def test_issue22_a_dash_subtitle_as_wide_as_the_column_stays_in_the_headline():
     )
     story, _police = parse_page(page, year=2020)
     assert story.title.endswith("——记湖北省疾控中心卫生检验检测7楼所")
+
+
+def test_issue22_explain_says_how_much_of_each_headlines_words_its_story_repeats():
+    explained = "\n".join(explain_page(LABEL_PAGE, year=2020))
+    found = re.search(
+        r"headline 守住防线 ?守护家园（快评）: its character pairs in this story's text (\d\.\d\d), "
+        r"in another story's at most (\d\.\d\d) \(story 2\)",
+        explained,
+    )
+    assert found is not None
+    assert float(found.group(1)) > float(found.group(2))
