@@ -232,9 +232,9 @@ def return_opening_read_into_headline(cut: _Cut) -> None:
     """A paragraph's first line the OCR read into the headline group over its story (``面对病毒，不能`` /
     ``湖北省疾控中心卫生检验检测研究所7楼所`` / blank / ``长办公室的灯已经一个多月没熄了。…``): the group's
     last line of two or more is a full line of the body's column (or two cells short of one, as a
-    paragraph's first line is indented), holds no sentence mark, and the
-    story's text opens inside a word it began (``所|长``, jieba's cut). That line is the story's first line,
-    not part of its headline."""
+    paragraph's first line is indented), holds no sentence mark, opens with no dash (a subtitle does),
+    and the story's text opens inside a word of jieba's dictionary it began (``所|长``). That line is the
+    story's first line, not part of its headline."""
     last_of_gap: dict[int, int] = {gap: position for position, (gap, _group) in enumerate(cut.gap_groups)}
     for gap, position in last_of_gap.items():
         group = cut.gap_groups[position][1]
