@@ -23,6 +23,8 @@ The parser runs in steps, each in a module named for what it holds:
   and the blank-line groups lines make;
 - `storage.ingest.page_segmenter`: the segmenting step, one method per kind of line, cutting the page into
   stories and the headline groups between them;
+- `storage.ingest.page_headline_pieces`: pieces of a headline the OCR read apart put back (a second
+  half, a column label, a paragraph's first line read into it), before the joining and matching steps;
 - `storage.ingest.page_headlines`: the matching step, giving each headline group to its story;
 - `storage.ingest.page_seams` (with `storage.ingest.page_fragments` and `storage.ingest.page_chains`): the
   joining step, rejoining text cut apart by column and block breaks, on a page read block by block every
@@ -34,14 +36,18 @@ The parser runs in steps, each in a module named for what it holds:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from storage.ingest.page_fragments import pairs
-from storage.ingest.page_headlines import HeadlineGroup, match_headlines
+from storage.ingest.page_headline_pieces import (
+    drop_wordless_headlines,
+    join_label_read_apart,
+    mend_split_headlines,
+    return_opening_read_into_headline,
+)
+from storage.ingest.page_headlines import HeadlineGroup, HeadlineMatcher, match_headlines
 from storage.ingest.page_line_split import _split_lines
 from storage.ingest.page_lines import (
-    _COMMA_RE,
     _DATELINE_RE,
     _FINAL_RE,
     _HAN_RE,
@@ -66,12 +72,10 @@ from storage.ingest.page_lines import (
 from storage.ingest.page_paragraphs import _column_widths, join_lines
 from storage.ingest.page_records import Record, authors, paragraphs_of, split_records
 from storage.ingest.page_seams import (
-    _blocks_of,
     _rejoin,
 )
 from storage.ingest.page_segmenter import _segment
-from storage.ingest.segmenter.cut import _Cut, _Dropped
-from storage.ingest.segmenter.shapes.sentences import _pairs
+from storage.ingest.segmenter.cut import _Cut
 from storage.models import ParsedArticle
 from storage.text.segment import cut as words_of
 
@@ -361,12 +365,14 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     out = [f"{len(articles)} 篇 stories, {inferred} with an inferred title"]
     if cut is None:
         return out + _explain_records(text, articles)
+    words = _headline_words(cut.stories)
     for position, (article, story) in enumerate(zip(articles, cut.stories, strict=True), start=1):
         first, last = article.origin_lines or (0, 0)  # the file's lines already
         out.append(f"story {position}: lines {first}-{last}, {len(article.paragraphs)} paragraph(s)")
         if article.title_source == "printed":
             numbers = ", ".join(_line_span(group, cut.file_lines) for group in story.headline_groups)
             out.append(f"  headline (printed, lines {numbers}): {article.title}")
+            out.extend(f"  {note}" for note in words[position - 1])
         else:
             out.append(f"  headline: none found; title inferred from the lead: {article.title}")
         out.append(f"  byline: {article.byline or '-'}; date: {article.date or '-'}")
@@ -399,6 +405,42 @@ def explain_page(text: str, *, year: int | None, page_date: str | None = None) -
     return out
 
 
+def _headline_words(stories: list[_Story]) -> list[list[str]]:
+    """For each story, what the words of each headline group it holds say of the match, read on the
+    stories as parsed: the share of the group's character pairs (rare pairs weighing more, as
+    `page_headlines.HeadlineMatcher.score` weighs them) its text repeats, and the most any other story's
+    text repeats. A group the matching gave by layout (a kicker over its main line, a column label)
+    shows a low share here: its words did not decide it."""
+    texts = [clean_prose("".join(line.text for line in _piece_lines(story))) for story in stories]
+    groups = [
+        HeadlineGroup(
+            gap=k,
+            lines=tuple(line.text for line in group),
+            text=clean_prose("".join(line.text for line in group)),
+        )
+        for k, story in enumerate(stories)
+        for group in story.headline_groups
+    ]
+    matcher = HeadlineMatcher(texts, groups)
+    notes: list[list[str]] = [[] for _ in stories]
+    for group in groups:
+        k = group.gap
+        # The score adds a little for shared single characters: shown as a share, it stops at 1.
+        shares = {j: min(1.0, matcher.score(group, j)) for j in range(len(stories)) if stories[j].lines}
+        others = [j for j in shares if j != k]
+        other = max(others, key=lambda j: shares[j]) if others else None
+        against = (
+            f", in another story's at most {shares[other]:.2f} (story {other + 1})"
+            if other is not None
+            else ""
+        )
+        notes[k].append(
+            f"headline {_clip(group.text, 20)}: its character pairs in this story's text {shares.get(k, 0.0):.2f}"
+            f"{against}"
+        )
+    return notes
+
+
 def _line_span(group: list[_Line], file_lines: dict[int, int]) -> str:
     """The file lines a group of lines came from: ``5`` or ``5-9``."""
     return _span(file_lines[group[0].number], file_lines[group[-1].number])
@@ -421,114 +463,6 @@ def _span(first: int, last: int) -> str:
 
 def _clip(text: str, size: int = 30) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
-
-
-# A headline's second half, read apart from its first by the OCR, has at most this many cells and is
-# read at most this many lines after it (a file may hold a whole issue).
-_SPLIT_HEADLINE_MAX_CELLS = 16
-
-
-_SPLIT_HEADLINE_REACH = 200
-
-
-def _drop_wordless_headlines(cut: _Cut) -> None:
-    """Drop as OCR noise a headline group holding no Han character (a stray ``7`` the OCR read between
-    two blocks, taken as a headline because it is short and has no sentence marks): a Chinese paper's
-    headline is words. The story under it is headless again (its text may be a fragment)."""
-    kept: list[tuple[int, list[_Line]]] = []
-    for gap, group in cut.gap_groups:
-        if any(_HAN_RE.search(line.text) for line in group):
-            kept.append((gap, group))
-            continue
-        for line in group:
-            cut.dropped.append(_Dropped(line.number, "OCR noise", line.text.strip()))
-            cut.roles.pop(line.number, None)
-    cut.gap_groups[:] = kept
-
-
-def _mend_split_headlines(cut: _Cut) -> None:
-    """Give a headline's second half, read by the OCR blocks away from its first (``习近平向非洲`` over
-    its dateline, ``联盟第32届首脑会议致贺电`` after another story's text), back to its first half.
-
-    The second half is a line alone in its block, read later on the page, short and without sentence
-    marks or commas; the first half is the last line of a headline group over a story. They go together
-    when that story's text reads on across the seam (``非洲|联盟`` in ``…非洲联盟第32届…``: three
-    characters across it) and holds most of the second half's character pairs. The line leaves the
-    story or the gap it was read in; a story it headed is headless again (its text may be a fragment)."""
-    if not cut.gap_groups:
-        return
-    texts = [_squash_text("".join(line.text for line in story.lines)) for story in cut.stories]
-    # A one-line block, the story holding it (None for a headline group), and the story it stands in
-    # or over: the story it would stay with.
-    candidates: list[tuple[list[_Line], int | None, int | None]] = []
-    for k, story in enumerate(cut.stories):
-        candidates += [(block, k, k) for block in _blocks_of(story) if len(block) == 1]
-    # A headline group stacked with another over one story (a kicker over its main line) stays there.
-    stacked = Counter(gap for gap, _group in cut.gap_groups)
-    candidates += [
-        (group, None, gap) for gap, group in cut.gap_groups if len(group) == 1 and stacked[gap] == 1
-    ]
-    taken: set[int] = set()
-    for gap, group in cut.gap_groups:
-        if gap >= len(cut.stories) or not texts[gap]:
-            continue
-        first = _squash_text(group[-1].text)
-        if len(first) < 2 or not re.search(f"[{HAN}]$", first):
-            continue
-        for block, holder, stays in candidates:
-            line = block[0]
-            second = _squash_text(line.text)
-            if (
-                line.number <= group[-1].number
-                or line.number > group[-1].number + _SPLIT_HEADLINE_REACH
-                or line.number in taken
-                or any(line is other for other in group)
-                or not re.match(f"[{HAN}0-9]", second)
-                or _cells(line.text) > _SPLIT_HEADLINE_MAX_CELLS
-                or _SENTENCE_PUNCT_RE.search(line.text)
-                or _COMMA_RE.search(line.text)
-                or _brackets_open(line.text)
-            ):
-                continue
-            # The story's text, less the line itself when the story holds it.
-            story_text = texts[gap]
-            if holder == gap:
-                story_text = _squash_text(
-                    "".join(other.text for other in cut.stories[gap].lines if other is not line)
-                )
-            seams = (first[-2:] + second[:1], first[-1:] + second[:2])
-            if not any(len(seam) == 3 and seam in story_text for seam in seams):
-                continue
-            pairs = _pairs(second)
-            shared = len([p for p in pairs if p in story_text])
-            if not pairs or shared < 0.5 * len(pairs):
-                continue
-            # A headline of its own over a story a dateline opens (``习近平会见巴西众议长`` under
-            # ``习近平会见越南国家主席``) repeats that story's words as much or more.
-            if (
-                stays is not None
-                and stays != gap
-                and stays < len(texts)
-                and cut.stories[stays].lines
-                and _DATELINE_RE.match(cut.stories[stays].lines[0].text)
-                and len([p for p in pairs if p in texts[stays]]) >= shared
-            ):
-                continue
-            taken.add(line.number)
-            if holder is not None:
-                cut.stories[holder].lines = [
-                    other for other in cut.stories[holder].lines if other is not line
-                ]
-                if cut.stories[holder].lines and cut.stories[holder].lines[0].number > line.number:
-                    cut.stories[holder].lines[0].blank_before = True
-            else:
-                cut.gap_groups[:] = [(g, other) for g, other in cut.gap_groups if other is not block]
-            group.append(line)
-            cut.roles[line.number] = (
-                f"headline: the rest of the headline on line {cut.file_lines[group[0].number]}, read apart by the OCR "
-                f"(its story reads on across {first[-2:]}|{second[:2]})"
-            )
-            break
 
 
 # The reporters after a dateline without brackets, closed by 报道 (``本报讯 记者王某 通讯员李某报道：``):
@@ -563,14 +497,6 @@ def _story_date(head: str, story: _Story, *, year: int | None, page_date: str | 
     return parse_dateline_date(head, year=own_year, page_date=story.printed_date) or story.printed_date
 
 
-def _squash_text(text: str) -> str:
-    return _MULTI_SPACE_RE.sub("", clean_prose(text))
-
-
-def _brackets_open(text: str) -> bool:
-    return any(text.count(a) != text.count(b) for a, b in (("（", "）"), ("(", ")"), ("《", "》")))
-
-
 def _parse(
     text: str,
     *,
@@ -588,11 +514,13 @@ def _parse(
     lines, file_lines = _split_lines(text)
     cut = _segment(lines)
     cut.file_lines = file_lines
-    _drop_wordless_headlines(cut)
-    _mend_split_headlines(cut)
+    drop_wordless_headlines(cut)
+    mend_split_headlines(cut)
+    return_opening_read_into_headline(cut)
     cut.joins = _rejoin(cut.stories, cut.gap_groups, cut.column, cut.roles)
     stories, gap_groups = cut.stories, cut.gap_groups
     _join_opening_read_apart(cut)
+    join_label_read_apart(cut)
     _assign_headlines(stories, gap_groups)
     _join_headless_rest(cut)
     _split_stacked_headlines(cut)

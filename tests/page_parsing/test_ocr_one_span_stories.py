@@ -433,6 +433,8 @@ def test_explain_numbers_lines_as_the_file_does_after_a_side_by_side_band():
         "2 篇 stories, 0 with an inferred title",
         "story 1: lines 9-19, 1 paragraph(s)",
         "  headline (printed, lines 5-7): 郭声琨在突击检查监管场所时强调 以强有力措施打赢疫情防控这场硬仗",
+        "  headline 郭声琨在突击检查监管场所时强调以强有力…: its character pairs in this story's text 0.66, "
+        "in another story's at most 0.00 (story 2)",
         "  byline: -; date: 2020-02-22",
         "  starts: 新华社北京2月22日电 中共中央政治局委员郭声琨22日到北…",
         "  line 5: headline: short, no sentence marks, between stories",
@@ -442,6 +444,8 @@ def test_explain_numbers_lines_as_the_file_does_after_a_side_by_side_band():
         "shares 0.71 of its words with it (its own story -0.06); seam 员郭声琨|22日到",
         "story 2: lines 11-15, 1 paragraph(s)",
         "  headline (printed, lines 5-9): 天津高新区 真招实招防疫 真金白银 减负",
+        "  headline 天津高新区真招实招防疫真金白银减负: its character pairs in this story's text 0.88, "
+        "in another story's at most 0.00 (story 1)",
         "  byline: 记者 靳博; date: 2020-02-22",
         "  starts: 本报天津2月22日电(记者 靳博)天津滨海高新区管委会给企…",
         "  line 5: headline: short, no sentence marks, between stories",
