@@ -20,6 +20,12 @@ _CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+
 _COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
 # A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
 _NOT_NAME_END = frozenset("的等和与及或、了在是为个些该这那其此每各本全某")
+# What picks out some of a class without naming one (其他医院, 附近医院, 当地企业), and a count of a class or a pointer at
+# one, with its measure word (一张报纸, 两家医院, 多所学校, 这家医院): no name of the kind.
+_NOT_NAMING = frozenset({"其他", "其它", "附近", "周边", "当地", "本地", "外地", "各地"})
+_COUNT_BEFORE = re.compile(
+    r"^[\d一二三四五六七八九十两几多数这那该每各哪某][个家所座条项种类位名张只部支份篇幅台辆架艘间处批]$"
+)
 
 
 def named_instances(sentence: str, category: str, known: str) -> list[str]:
@@ -35,6 +41,8 @@ def named_instances(sentence: str, category: str, known: str) -> list[str]:
         before = sentence[start - 1] if start > 0 else ""
         if prefix[-1] in _NOT_NAME_END or name in known or prefix in known:
             continue
+        if prefix in _NOT_NAMING or _COUNT_BEFORE.match(prefix):
+            continue  # 其他医院, 一张报纸: some of the class, or a count of it
         if before and (before.isdigit() or before in _COUNTED_BY):
             continue  # 92个行政村: a count of a class, not a name
         out.append(name)
