@@ -63,6 +63,8 @@ SAME_UNIT = {
     "位": ("位", "名", "人"),
     "千米": ("千米", "公里"),
     "元": ("元", "块"),
+    # 多少度: a temperature, which news prints with the sign (腋温≥37.5℃) as often as in words (38摄氏度)
+    "度": ("度", "℃", "摄氏度", "°"),
 }
 # 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
 # measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).

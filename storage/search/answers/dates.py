@@ -81,8 +81,28 @@ def when_strength(sentence: str, asked: Asked) -> float:
     return _date_strength(sentence, asked)
 
 
+# A year or a month asked for (哪年牺牲的, 2019年几月成立的): a date of that grain answers it (1981年7月, 今年9月初), as
+# news dates what happened long ago or over weeks by its year or its month, not its day; as plainly as a day without
+# its month, less than a full date (1904年11月25日 for 哪年出生).
+_YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
+_MONTH_ASKED = re.compile(r"几月|哪一?个月|哪月")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}年")
+_MONTH_WRITTEN = re.compile(r"(?<!\d)\d{1,2}月(?!\d{1,2}[日号])")
+
+
+def _grain_asked(sentence: str, asked: Asked) -> bool:
+    """Whether the question asks for a year or a month and the sentence gives one the question lacks."""
+    if _YEAR_ASKED.search(asked.query):
+        return bool(new(_YEAR_WRITTEN.findall(sentence), asked.query))
+    if _MONTH_ASKED.search(asked.query):
+        return bool(new(_MONTH_WRITTEN.findall(sentence), asked.query))
+    return False
+
+
 def _date_strength(sentence: str, asked: Asked) -> float:
     """`when_strength` for a date: a day with its month, a day alone, a year or a month, a time word."""
+    if _grain_asked(sentence, asked) and not any(_MONTH_DAY.search(d) for d in _DATE.findall(sentence)):
+        return DAY_ALONE_STRENGTH
     dates = new(_DATE.findall(sentence), asked.query)
     days = [d for d in dates if re.search(r"\d月\d|\d[日号]|\d时", d) or re.fullmatch(LUNAR_DAY, d)]
     if days and asked.report_day is not None and all(day_of(d) == asked.report_day for d in days):

@@ -9,7 +9,18 @@ from functools import lru_cache
 
 from storage.search.answers.people import POST
 from storage.search.answers.questions import category_asked
-from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, SOME, WEAK, Asked, new, tags
+from storage.search.answers.strength import (
+    FAINT,
+    LIKELY,
+    NOTHING,
+    PLAIN,
+    SOME,
+    WEAK,
+    Asked,
+    is_noun,
+    new,
+    tags,
+)
 
 QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
 _NAMED = re.compile(
@@ -20,6 +31,12 @@ _CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[A-Za-z]*\d+[A-Za-z]+\d*|[A-Za-z]+-?\d+
 _COUNTED_BY = frozenset("个名家座所条项种类各全每几多些")
 # A character that ends a phrase rather than a name (的样板村, 等行业, 这个村).
 _NOT_NAME_END = frozenset("的等和与及或、了在是为个些该这那其此每各本全某")
+# What picks out some of a class without naming one (其他医院, 附近医院, 当地企业), and a count of a class or a pointer at
+# one, with its measure word (一张报纸, 两家医院, 多所学校, 这家医院): no name of the kind.
+_NOT_NAMING = frozenset({"其他", "其它", "附近", "周边", "当地", "本地", "外地", "各地"})
+_COUNT_BEFORE = re.compile(
+    r"^[\d一二三四五六七八九十两几多数这那该每各哪某][个家所座条项种类位名张只部支份篇幅台辆架艘间处批]$"
+)
 
 
 def named_instances(sentence: str, category: str, known: str) -> list[str]:
@@ -35,6 +52,8 @@ def named_instances(sentence: str, category: str, known: str) -> list[str]:
         before = sentence[start - 1] if start > 0 else ""
         if prefix[-1] in _NOT_NAME_END or name in known or prefix in known:
             continue
+        if prefix in _NOT_NAMING or _COUNT_BEFORE.match(prefix):
+            continue  # 其他医院, 一张报纸: some of the class, or a count of it
         if before and (before.isdigit() or before in _COUNTED_BY):
             continue  # 92个行政村: a count of a class, not a name
         out.append(name)
@@ -205,11 +224,20 @@ def _what_named(sentence: str, asked: Asked) -> float:
         return LIKELY  # 什么创业补贴: 给予一次性创业补贴
     if category is not None and named_instances(sentence, category, asked.known):
         return LIKELY if narrower is None else SOME  # 社会保险补贴: a 补贴 of another kind than asked
+    if _object_given(sentence, asked):
+        return LIKELY  # 给中国捐了什么: 向中方捐赠锡兰红茶
+    if _verb_asked(asked.query) is not None:
+        # a deed's object is asked (种的是什么花): what the doer is (赵云旺是省文联干部) does not answer it
+        return _quoted_new(sentence, asked, category)
     for t in asked.terms:
         if re.search(re.escape(t) + r"[^。；;]{0,20}?(?:[，,]是|是|为|指|即|叫|名为|称为)", sentence):
             return SOME
-    # 编写出我国第一部什么计算表: a name in quotes the question lacks; when a kind of thing is asked for
-    # (什么车), a quoted name not of that kind (《新春走基层》) hardly answers
+    return _quoted_new(sentence, asked, category)
+
+
+def _quoted_new(sentence: str, asked: Asked, category: str | None) -> float:
+    """A name in quotes the question lacks (编写出我国第一部什么计算表); when a kind of thing is asked for (什么车),
+    a quoted name not of that kind (《新春走基层》) hardly answers."""
     if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
         return NOTHING
     return SOME if category is None or category in DOCUMENTS else FAINT
@@ -219,3 +247,53 @@ def _what_named(sentence: str, asked: Asked) -> float:
 DOCUMENTS = frozenset(
     "文件 规划 方案 意见 通知 条例 法规 法律 决定 纲要 办法 规定 计划 政策 公告 通告".split()
 )
+
+
+# What a deed was done to (捐了什么, 种的是什么花, 开了个什么作坊, 用什么疗法): the verb is the character right before
+# 什么 / 啥 (after 了, 的是, 个, 点); news writes the thing right after the verb, often in a longer verb holding it
+# (捐 → 捐赠锡兰红茶, 种 → 种植仙客来). 是 / 有 / 叫 / 为 / 称 / 作 (叫作什么) ask what something is or is called;
+# 做 / 干 / 搞 (做什么工作) what someone does, which news writes as what the person is (张某是…).
+_VERB_ASKED = re.compile(r"([\u4e00-\u9fff])(?:了个|了|的是|的|个|点)?(?:什么|啥)")
+_NOT_DEED = frozenset("是有叫为称作做干搞那这哪靠")
+# What may stand between a verb and its object: an aspect particle (捐赠了), a count (一批, 两箱).
+_BETWEEN = frozenset("了着过")
+
+
+def _names_thing(tag: str) -> bool:
+    """Whether a word of this tag names a thing: a noun, or a fixed phrase jieba does not know as a noun (仙客来/l)."""
+    return is_noun(tag) or tag in ("l", "eng")
+
+
+def _verb_asked(query: str) -> str | None:
+    """The verb whose object a what-question asks for (捐了什么 → 捐), or None: the character before 什么 when jieba
+    tags the question's word holding it a verb (not 美国什么战斗机, 体系的什么, 最大的什么, 按什么)."""
+    m = _VERB_ASKED.search(query)
+    if m is None or m.group(1) in _NOT_DEED:
+        return None
+    return m.group(1) if _tag_at(query, m.start(1)).startswith("v") else None
+
+
+def _tag_at(text: str, at: int) -> str:
+    """jieba's tag of the word of `text` that holds the character at `at`."""
+    end = 0
+    for word, tag in tags(text):
+        end += len(word)
+        if at < end:
+            return tag
+    return ""
+
+
+def _object_given(sentence: str, asked: Asked) -> bool:
+    """Whether the sentence writes the verb asked about (a verb holding its character) with, right after it, a
+    noun the question lacks: the object the question asks for."""
+    verb = _verb_asked(asked.query)
+    if verb is None or verb not in sentence:
+        return False
+    words = tags(sentence)
+    for i, (word, tag) in enumerate(words):
+        if not (tag.startswith("v") and verb in word):
+            continue
+        rest = [(w, t) for w, t in words[i + 1 :] if w not in _BETWEEN and t not in ("m", "q")]
+        if rest and _names_thing(rest[0][1]) and rest[0][0] not in asked.known:
+            return True
+    return False
