@@ -197,6 +197,26 @@ def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit
     return [moved, *(h for h in hits if h.id != answer.article_id)]
 
 
+# jieba's tags of a verb, an adverb, a preposition, a conjunction and the particles: a pair of characters its HMM
+# tags so, not in its dictionary, is an unknown name's last character glued to the verb after it (河有 of 淦河有多长).
+_GLUED_VERB_TAGS = ("v", "d", "p", "c", "u")
+
+
+def typed_reading(tagged: Sequence[tuple[str, str]]) -> Callable[[str], bool]:
+    """Whether a word is one of the question's words as jieba cut and tagged it (`tagged`) that reads as a word:
+    one of jieba's dictionary, or one its HMM made up and tagged a name, a noun or an abbreviation (周韵 of
+    柱子哥周韵娇得的是什么病, 脱欧), not a verb or a particle (淦河有多长: 淦 / 河有, `_GLUED_VERB_TAGS`)."""
+    typed = {w: flag for w, flag in tagged}
+
+    def reads_as_word(word: str) -> bool:
+        flag = typed.get(word)
+        if flag is None:
+            return False
+        return not (flag in _GLUED_VERB_TAGS or flag.startswith("u")) or dictionary_word(word)
+
+    return reads_as_word
+
+
 def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]:
     """Shorter readings of a term no article holds, longest first: without its first or last
     character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). `known`: tests of
@@ -209,9 +229,12 @@ def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]
     return sorted(parts, key=lambda p: tuple(not k(p) for k in known))
 
 
-# Characters that end the name of a place or of a government body (清明村, 凤林镇, 永年区, 生态环境厅,
-# 交通运输部): glued before the next word by the parser, they belong to the word before them.
-NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处")
+# Characters that end the name of a place, of a government body or of an institution (清明村, 凤林镇, 永年区,
+# 生态环境厅, 交通运输部, 附二院): glued before the next word by the parser, they belong to the word before them.
+NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处院")
+# A party congress by its number (十八大以来, 十九大报告): jieba types 大 apart from the number, and it belongs to it.
+_CONGRESS = "大"
+_CHINESE_NUMBER = re.compile("[一二三四五六七八九十]+")
 # What counts (多少户, 几份, 3斤): a measure word after it counts the word after it.
 _COUNTS = re.compile(r"(?:多少|几|每|[0-9０-９一二两三四五六七八九十百千万])$")
 _HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
@@ -225,8 +248,9 @@ _SPAN_OF_MONTHS = "个月"
 def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
     """The terms with each single character the parser glued before the next word (the question typed them
     as two words: `typed`, jieba's words of the question) put where it belongs: after the word before it
-    when it ends the name of a place or a government body and the two were typed together (清明村最后选定
-    种什么: 清明村 + 最后, not 清明 + 村最后; 西石河村村支书: 石河村 + 村支书), or dropped when it is a measure
+    when it ends the name of a place, of a government body or an institution, or the number of a party
+    congress, and the two were typed together (清明村最后选定种什么: 清明村 + 最后, not 清明 + 村最后; 西石河村村支书:
+    石河村 + 村支书; 附二院首批: 附二院 + 首批; 十八大以来: 十八大 + 以来), or dropped when it is a measure
     word after a count (多少户建档立卡贫困户: 建档立卡; 多少份提案: 提案), which the story need not print
     beside the word; dropped too when it begins no word a reader means: the month of a span of months
     (前9个月全国平均: 全国), 当 (to serve as: 在哪儿当驻村第一书记: 驻村) and a preposition (跟刘慈欣: 刘慈欣). Any
@@ -242,7 +266,8 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
         if at is None:
             continue
         before = typed[at - 1] if at > 0 else ""
-        if head in NAME_ENDINGS and i > 0 and before == out[i - 1]:
+        ends_name = head in NAME_ENDINGS or (head == _CONGRESS and _CHINESE_NUMBER.fullmatch(before))
+        if ends_name and i > 0 and before == out[i - 1]:
             out[i - 1], out[i] = before + head, rest
         elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
             out[i] = rest
@@ -252,6 +277,29 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
             or all(flag == "p" for _, flag in tag(head))
         ):
             out[i] = rest
+    return out
+
+
+# The end or the start of a year or a month as jieba types it (年底, 月初, 年末): after a year or a month typed
+# out (2019年底, 6月初), the date is read apart from the words, and its last character, left behind, is glued
+# to the word after it (截至2019年底有多少: 底有).
+_DATE_PART = re.compile(r"[年月][底初末]")
+
+
+def without_date_parts(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The terms without a character a date left behind (`typed`: jieba's words of the question): a term
+    opening with the last character of 年底 / 月初 / 年末 and going on with the words typed after it, and no
+    word of jieba's dictionary (初心 of 2019年初心使命 is one), loses it, and goes when one character is left
+    (截至2019年底有多少个贫困县: 底有 goes; 到2018年底发了多少: 底发 goes), as the date is evidence of the story's
+    time, not a word. Pure."""
+    parts = [word[-1] + "".join(typed[k + 1 :]) for k, word in enumerate(typed) if _DATE_PART.fullmatch(word)]
+    out = []
+    for term in terms:
+        if len(term) > 1 and any(part.startswith(term) for part in parts) and not dictionary_word(term):
+            term = term[1:]
+            if len(term) < 2:
+                continue
+        out.append(term)
     return out
 
 
@@ -638,14 +686,15 @@ def _evidence_reading(
     if parsed.loose_terms:
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     typed_words = cut(normalize(parsed.asked))
-    terms = reglued([t for t in parsed.terms if phrase(t)], typed_words)
+    terms = without_date_parts(reglued([t for t in parsed.terms if phrase(t)], typed_words), typed_words)
     holders = [words.holders(t) for t in terms]
     if not all(map(held_by, holders)):
-        typed = set(typed_words)  # 伊斯兰国手里: 手里 was a word of the question, 国手 not
+        # 伊斯兰国手里: 手里 was a word of the question, 国手 not; 淦河有多长: 河有 was no word (`typed_reading`)
+        typed = typed_reading(tag(normalize(parsed.asked)))
         for i, t in enumerate(terms):
             if held_by(holders[i]):
                 continue
-            for part in rescued(t, known=(typed.__contains__, dictionary_word)):
+            for part in rescued(t, known=(typed, dictionary_word)):
                 if held_by(found := words.holders(part)):
                     terms[i], holders[i] = part, found
                     break
