@@ -180,6 +180,7 @@ class _Segmenter:
         while tail > 0 and closes_text(group[tail - 1].text):
             tail -= 1
         closes = 0 < tail < len(group)
+        above_notes = group[tail - 1] if closes else None
         if furniture:
             if (
                 self.state.current is not None
@@ -204,7 +205,10 @@ class _Segmenter:
         self.lines_from(0, group)
         for line in furniture:
             self.bylines.date_text(line, under=True)
-        if closes and self.state.current is not None and self.cutter.ends_sentence():
+        # Notes under a caption set between the story's paragraphs (``图为…。`` / ``（资料图片）``) are the
+        # caption's: the story goes on in the next block.
+        caption_notes = above_notes is not None and self.state.dropped_as(above_notes, "caption")
+        if closes and not caption_notes and self.state.current is not None and self.cutter.ends_sentence():
             self.cutter.close()
 
     def block_read_whole(self, group_index: int, group: list[_Line]) -> bool:

@@ -1,5 +1,6 @@
 """The tuned text-page families' leftovers, a tenth pass (issue 22): a paper's own dispatch whose
-reporters run in before a lead opening with 近日 or 日前 (``trade_paper``).
+reporters run in before a lead opening with 近日 or 日前 (``trade_paper``); a photo caption closing a
+story's block, its credit a picture note or atop the next block (``special_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -38,3 +39,41 @@ def test_a_relative_day_further_on_than_the_run_in_reporters_dates_nothing():
     page = MASTHEAD + f"重点项目相继开工\n\n{_column(text)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.date is None
+
+
+FIRST = "本报北京10月28日电 近日，一批重点项目在城南相继开工，带动就业岗位两万多个。"
+SECOND = "项目负责人介绍，新厂房年底前将投入使用，产品主要销往长三角地区。"
+
+
+def test_a_caption_closing_a_block_over_its_picture_note_leaves_the_story_open():
+    """``…两万多个。`` / ``图为工人在车间里检查设备。`` / ``（资料图片）``, a blank line, then the story's next
+    paragraph: the caption and its note belong to no story, and the story goes on (the caption had been
+    its paragraph, and the note closed it, so its next paragraph opened a story of its own)."""
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{_column(FIRST)}\n图为工人在车间里检查设备。\n（资料图片）\n\n"
+        + f"{_column(SECOND)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (FIRST, SECOND)
+
+
+def test_a_caption_closing_a_block_with_its_credit_atop_the_next_block():
+    """``…两万多个。`` / ``▲工人在车间里检查设备。``, a blank line, then ``本报记者  王明摄`` over the story's next
+    paragraph: the caption and its credit belong to no story (the caption had been a paragraph)."""
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{_column(FIRST)}\n▲工人在车间里检查设备。\n\n"
+        + f"  本报记者  王明摄\n{_column(SECOND)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (FIRST, SECOND)
+    assert story.reporters == ()
+
+
+def test_a_picture_note_under_a_storys_text_still_closes_the_story():
+    """``…两万多个。`` / ``（资料图片）`` with no caption over it: the note ends the story, as before."""
+    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST)}\n（资料图片）\n\n{_column(SECOND)}\n"
+    first, second = parse_page(page, year=2019)
+    assert first.paragraphs == (FIRST,)
+    assert second.paragraphs == (SECOND,)

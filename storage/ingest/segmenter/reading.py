@@ -48,3 +48,7 @@ class Reading:
     def open_or_last(self) -> _Story | None:
         """The open story, else the last story cut (what a closing line after a story's end belongs to)."""
         return self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+
+    def dropped_as(self, line: _Line, kind: str) -> bool:
+        """Whether `line` was dropped as a line of that kind (``caption``, ``header/footer``, …)."""
+        return any(d.number == line.number and d.kind == kind for d in self.dropped)

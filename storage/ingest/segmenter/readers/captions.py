@@ -80,8 +80,9 @@ class CaptionReader(LineReader):
         ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
         sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
         no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too, and
-        one closing the story's block (``…成果发布活动。`` / ``▲…。`` / ``记者 马明芳 摄``, a blank line, then
-        the story's next paragraph)."""
+        one closing the story's block (``…成果发布活动。`` / ``▲…。`` / ``记者 马明芳 摄``, or ``图为…。`` /
+        ``（资料图片）``, a blank line, then the story's next paragraph), its credit atop the next block
+        (``▲…。``, a blank line, ``本报记者  蒋悦建摄`` over the story's next paragraph) or not."""
         if line.number in self.state.caption_tail:
             self.cutter.drop(line, "caption")
             return True
@@ -89,15 +90,21 @@ class CaptionReader(LineReader):
         if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
             return False
         colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
-        if not (self.cutter.ends_sentence() or colon) or index + 1 >= len(group):
-            return False
         # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
         notes = {
             d.number
             for d in self.state.dropped
             if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
         }
-        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
+        window = group[index : index + _INNER_CAPTION_LINES]
+        if len(window) == 1:
+            window.extend(self.credit_atop_next_block(group))
+        # The caption has its credit under it: a line of the block or atop the next, or the picture note
+        # that ends it.
+        credit_below = len(window) > 1 or line.number + 1 in notes
+        if not (self.cutter.ends_sentence() or colon) or not credit_below:
+            return False
+        end = _inner_caption_end(window, notes)
         if end is None:
             return False
         # A caption closing the block: the story goes on in a block after it, and it is no picture story's
@@ -107,9 +114,18 @@ class CaptionReader(LineReader):
             story is self.state.picture or self.state.group_index + 1 >= len(self.page.groups)
         ):
             return False
-        self.state.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
+        self.state.caption_tail.update(other.number for other in window[1 : end + 1])
         self.cutter.drop(line, "caption")
         return True
+
+    def credit_atop_next_block(self, group: list[_Line]) -> list[_Line]:
+        """The photographer's credit opening the block after `group` (``本报记者  蒋悦建摄``, the story's text
+        under it), when `group` ends its block: the credit of a caption closing `group`; else nothing."""
+        at = self.state.group_index
+        if at + 1 >= len(self.page.groups) or group[-1] is not self.page.groups[at][-1]:
+            return []
+        below = self.page.groups[at + 1]
+        return below[:1] if len(below) > 1 and _BARE_CREDIT_RE.match(below[0].text) else []
 
     def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
