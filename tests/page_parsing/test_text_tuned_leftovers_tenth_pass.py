@@ -1,6 +1,7 @@
 """The tuned text-page families' leftovers, a tenth pass (issue 22): a paper's own dispatch whose
 reporters run in before a lead opening with 近日 or 日前 (``trade_paper``); a photo caption closing a
-story's block, its credit a picture note or atop the next block (``special_page``).
+story's block, its credit a picture note or atop the next block (``special_page``); a picture report's
+credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``photo_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -77,3 +78,42 @@ def test_a_picture_note_under_a_storys_text_still_closes_the_story():
     first, second = parse_page(page, year=2019)
     assert first.paragraphs == (FIRST,)
     assert second.paragraphs == (SECOND,)
+
+
+NEXT = "本报北京10月28日电 全国总工会日前表彰一批全国先进女职工集体和个人。"
+
+
+def test_a_picture_reports_credit_by_two_photographers_is_the_storys_last_paragraph():
+    """``王  昊  孙  昊摄影报道（影像中国）`` under a story's text, the next story's headline under it: the
+    credit is the story's last paragraph, no line of the headline under it."""
+    credit = "王  昊  孙  昊摄影报道（影像中国）"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{_column(FIRST)}\n{credit}\n\n"
+        + f"全国总工会表彰先进女职工\n\n{_column(NEXT)}\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.paragraphs == (FIRST, "王昊孙昊摄影报道（影像中国）")
+    assert second.title == "全国总工会表彰先进女职工"
+
+
+def test_a_picture_reports_credit_wrapped_after_its_she_is_one_line():
+    """``张梓望  李秀婷  黄锦辉摄`` / ``影报道（影像中国）``: the column wrapped the credit after ``摄``; it is
+    the story's last paragraph, whole."""
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{_column(FIRST)}\n张梓望  李秀婷  黄锦辉摄\n影报道（影像中国）\n\n"
+        + f"全国总工会表彰先进女职工\n\n{_column(NEXT)}\n"
+    )
+    first, second = parse_page(page, year=2019)
+    assert first.paragraphs == (FIRST, "张梓望李秀婷黄锦辉摄影报道（影像中国）")
+    assert second.title == "全国总工会表彰先进女职工"
+
+
+def test_a_sentence_ending_in_she_over_a_bracket_is_no_credit():
+    """``…请记者为大家拍摄`` / ``（资料图）``: the line above holds a comma, so the two make no credit and stay
+    as they are."""
+    text = "合影时，老人们笑着请记者为大家拍摄"
+    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST)}\n{text}\n（资料图）\n"
+    (story,) = parse_page(page, year=2019)
+    assert "".join(story.paragraphs).endswith("拍摄（资料图）")
