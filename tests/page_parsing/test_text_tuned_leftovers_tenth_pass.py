@@ -1,7 +1,8 @@
 """The tuned text-page families' leftovers, a tenth pass (issue 22): a paper's own dispatch whose
 reporters run in before a lead opening with 近日 or 日前 (``trade_paper``); a photo caption closing a
 story's block, its credit a picture note or atop the next block (``special_page``); a picture report's
-credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``photo_page``).
+credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``photo_page``); a
+sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -117,3 +118,30 @@ def test_a_sentence_ending_in_she_over_a_bracket_is_no_credit():
     page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST)}\n{text}\n（资料图）\n"
     (story,) = parse_page(page, year=2019)
     assert "".join(story.paragraphs).endswith("拍摄（资料图）")
+
+
+SUBHEADING = "智慧大脑协同驱动出行"
+UNDER = "炫酷和便捷的体验背后，是一个个智能系统各司其职。"
+THIRD = "到了登机口，乘客不用出示任何证件、纸质登机牌或者电子登机牌，刷脸即可登机，全程不超过十秒钟。"
+
+
+def test_a_subheading_left_short_of_a_first_lines_room_over_a_short_paragraph_is_its_own_paragraph():
+    """``…刷脸即可登机。`` / ``智慧大脑协同驱动出行`` (ten characters of the twelve a first line holds) /
+    ``炫酷和便捷…`` over a last line that is not full: the next line's first character would have fit,
+    so the heading ended its paragraph (it had run on into the paragraph under it)."""
+    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n{SUBHEADING}\n{_column(UNDER)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (FIRST, SECOND, THIRD, SUBHEADING, UNDER)
+
+
+def test_a_first_line_stopped_where_the_next_unit_would_not_fit_runs_on():
+    """``…登机。`` / ``智慧大脑协同驱动出行`` over ``《智能出行白皮书》…``: the book title would not have fit on the
+    line, so the line wrapped and the paragraph goes on."""
+    text = SUBHEADING + "《智能出行白皮书》发布，是一个个智能系统各司其职。"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n{SUBHEADING}\n"
+        + "《智能出行白皮书》发布，是\n一个个智能系统各司其职。\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs == (FIRST, SECOND, THIRD, text)
