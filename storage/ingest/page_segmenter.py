@@ -210,6 +210,8 @@ class _Segmenter:
         caption_notes = above_notes is not None and self.state.dropped_as(above_notes, "caption")
         if closes and not caption_notes and self.state.current is not None and self.cutter.ends_sentence():
             self.cutter.close()
+        elif not closes:
+            self.bylines.note_ends_block(group)
 
     def block_read_whole(self, group_index: int, group: list[_Line]) -> bool:
         """Read a block whole when it is one thing: a photographer's credit, OCR specks, a stanza, a

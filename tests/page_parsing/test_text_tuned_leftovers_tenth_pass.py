@@ -2,7 +2,9 @@
 reporters run in before a lead opening with 近日 or 日前 (``trade_paper``); a photo caption closing a
 story's block, its credit a picture note or atop the next block (``special_page``); a picture report's
 credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``photo_page``); a
-sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``).
+sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``);
+a closing note ending a block under a piece's text, the next piece's headline as wide as the column
+under it (``theory_twin``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -145,3 +147,45 @@ def test_a_first_line_stopped_where_the_next_unit_would_not_fit_runs_on():
     )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (FIRST, SECOND, THIRD, text)
+
+
+ESSAY = "在我国，我们党始终坚持法治为了人民、依靠人民、造福人民，法治得到人民的广泛拥护。"
+ESSAY_END = "人民的获得感、幸福感、安全感不断提升，并向实现中华民族伟大复兴的中国梦不断前进。"
+NOTE = "（作者为教育部长江学者特聘\n教授、华中科技大学法学院院长）"
+SECOND_ESSAY = "新中国成立70多年来，我们党领导人民创造了经济快速发展、社会长期稳定“两大奇迹”。"
+
+
+def _wide_column(*paragraphs: str) -> str:
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, 15))
+
+
+def test_a_closing_note_ending_a_block_ends_the_piece_over_a_column_wide_headline():
+    """``…不断前进。`` / ``（作者为教育部长江学者特聘`` / ``教授、华中科技大学法学院院长）``, a blank line, then
+    a headline of two lines as wide as the column, a blank line, the author alone and the text: the
+    note ended the first piece, so the headline and the author are the next piece's (both had run on
+    as the first piece's text)."""
+    page = (
+        "人民日报  2020年2月28日  星期五  第9版  理论周刊\n\n"
+        + f"保障人民生活更加幸福美好\n\n高浩\n{_wide_column(ESSAY, ESSAY_END, ESSAY)}\n{NOTE}\n\n"
+        + "把制度优势更好转化为司法效能\n坚持司法为民公正司法（适势求是）\n\n"
+        + f"程敏勇\n{_wide_column(SECOND_ESSAY, ESSAY)}\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.paragraphs[-1] == "（作者为教育部长江学者特聘教授、华中科技大学法学院院长）"
+    assert second.title == "把制度优势更好转化为司法效能 坚持司法为民公正司法（适势求是）"
+    assert second.reporters == ("程敏勇",)
+    assert second.paragraphs == (SECOND_ESSAY, ESSAY)
+
+
+def test_a_caption_under_a_piece_ended_by_its_closing_note_is_still_a_caption():
+    """``…报道）`` closing the piece's block, then ``1月1日，在上海国际赛车场。`` / ``本报记者 贾超摄`` in a block
+    of its own: a photo's caption, no headline of the next piece."""
+    page = (
+        "人民日报  2020年1月2日  星期四  第15版  体育\n\n"
+        + f"健身总动员 欢乐迎新年\n\n{_column(ESSAY, ESSAY_END)}\n（综合本报记者郑轶、李硕、\n李长云、刘硕阳、孙龙飞报道）\n\n"
+        + "1月1日，在上海国际赛车场。\n本报记者 贾超摄\n\n"
+        + f"让体育绽放更多色彩\n\n{_column(SECOND_ESSAY)}\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "健身总动员 欢乐迎新年"
+    assert second.title == "让体育绽放更多色彩"

@@ -287,6 +287,23 @@ class BylineReader(LineReader):
         self.state.roles[line.number] = "a closing note in brackets: the last line of the story above"
         return True
 
+    def note_ends_block(self, group: list[_Line]) -> None:
+        """A closing note ending the block under the open story's text, its lines the story's last
+        (``…不断前进。`` / ``（作者为教育部长江学者特聘`` / ``教授、华中科技大学法学院院长）``): the story has
+        ended, and what follows (a headline, its author) is no text of it."""
+        story = self.state.current
+        if story is None or story.ended or not story.lines or story.lines[-1] is not group[-1]:
+            return
+        for start in range(len(group) - 1, max(len(group) - _NOTE_MIDDLE_LINES - 2, 0), -1):
+            note = "".join(line.text.strip() for line in group[start:])
+            if _CLOSING_NOTE_RE.match(note) and note.endswith(("）", ")")):
+                if _ends_sentence(group[:start]) and not _CLOSING_NOTE_RE.match(group[start - 1].text):
+                    story.ended = True
+                    self.state.roles[group[start].number] = (
+                        "a closing note under the story's text, ending its block: the story has ended"
+                    )
+                return
+
     def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
         if line.number not in self.state.note_tail:

@@ -64,7 +64,8 @@ class CaptionReader(LineReader):
         jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
         # A dated caption inside the story's columns, its sentence broken off above and going on below.
         inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.page.groups)
-        after_text = self.cutter.open_story_ends_with(above) and (_ends_sentence(story.lines) or inside)
+        # Right under the story's text, or under the closing note that ended it (``（综合本报记者…报道）``).
+        after_text = story.lines[-1] is above and (_ends_sentence(story.lines) or inside)
         if not (jumped or after_text) or len(group) > _CAPTION_MAX_LINES:
             return False
         text = "".join(line.text.strip() for line in group)
