@@ -4,7 +4,8 @@ story's block, its credit a picture note or atop the next block (``special_page`
 credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``photo_page``); a
 sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``);
 a closing note ending a block under a piece's text, the next piece's headline as wide as the column
-under it (``theory_twin``).
+under it (``theory_twin``); a digest item's head parted from its text by a full-width space, the text on
+the next line or on the head's line inside a block (``digest_twin``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -189,3 +190,71 @@ def test_a_caption_under_a_piece_ended_by_its_closing_note_is_still_a_caption():
     first, second = parse_page(page, year=2020)
     assert first.title == "健身总动员 欢乐迎新年"
     assert second.title == "让体育绽放更多色彩"
+
+
+DIGEST_TOP = "2019年2月28日  星期四\n新闻摘要  14\n\n"
+FIRST_ITEM = (
+    "美商界期待美中早日达成互利共赢协议\n"
+    "美中贸易全国委员会会长克雷格·艾伦近日在\n"
+    "华盛顿接受新华社记者专访时表示，美中经贸磋商\n"
+    "已在一系列问题上取得“实质性进展”，前景可期。\n"
+    "美国商界希望双方经贸团队继续努力并克服困难，\n"
+    "早日达成一份互利共赢的协议，以提振两国商界的\n"
+    "信心。\n"
+)
+LAST_ITEM = (
+    "\n●人民网开展2019年度“两会调查”　2019年\n"
+    "全国两会召开在即，广大群众关注什么？期待什么？\n"
+    "2月12日，人民网推出“两会调查”。本次调查得\n"
+    "到了广大网友的积极响应，截至2月27日17时，参\n"
+    "与调查的网民人数超过了440万人。\n"
+    "——据《新京报》报道\n"
+)
+
+
+def test_a_bulleted_head_closed_by_a_full_width_space_opens_the_next_item():
+    """``●尤权会见班禅额尔德尼时希望　`` after an item's last sentence and a blank line, its text on the next
+    line: the space parted a brief's head from its text, so the head opens the next item (it had been
+    read as an ornamented sub-heading of the item above)."""
+    page = (
+        DIGEST_TOP
+        + FIRST_ITEM
+        + "\n●尤权会见班禅额尔德尼时希望\u3000\n"
+        + "2月26日，中共中央书记处书记、中央统战部部长\n尤权在京会见了班禅额尔德尼。\n（中新社/文）\n"
+        + LAST_ITEM
+    )
+    first, second, _last = parse_page(page, year=2019)
+    assert first.title == "美商界期待美中早日达成互利共赢协议"
+    assert second.title == "尤权会见班禅额尔德尼时希望"
+    assert second.paragraphs == ("2月26日，中共中央书记处书记、中央统战部部长尤权在京会见了班禅额尔德尼。",)
+
+
+ITEMS = (
+    "欢乐过节\u30002月9日农历正月初五，河北省石家庄市\n"
+    "鹿泉区举办的民俗文化节，吸引了许多市民前来游\n"
+    "玩，祈福迎财，大家欢欢喜喜地过了一个热闹春节。\n"
+    "麻糍的滋味\u3000在我们浙江本地，年糕不叫“年糕”\n"
+    "叫“麻糍”。麻糍有很多种吃法，炒麻糍是其中最\n"
+    "奢侈的一种。\n"
+)
+
+
+def test_a_head_run_in_after_a_full_width_space_inside_a_block_on_a_page_of_items():
+    """``…欢乐过节。`` / ``麻糍的滋味　在我们浙江本地，年糕不`` on a page whose items close with their
+    source: the full-width space parts the next item's head from its text, though the text does not
+    open as a lead (with a date or a place) does (the item had run on as the text of the one above)."""
+    page = DIGEST_TOP + FIRST_ITEM + "\n" + ITEMS + "（中新社/文）\n" + LAST_ITEM
+    _first, first, second, _last = parse_page(page, year=2019)
+    assert first.title == "欢乐过节"
+    assert second.title == "麻糍的滋味"
+    assert second.paragraphs == (
+        "在我们浙江本地，年糕不叫“年糕”叫“麻糍”。麻糍有很多种吃法，炒麻糍是其中最奢侈的一种。",
+    )
+
+
+def test_a_full_width_space_inside_a_block_off_a_page_of_items_parts_no_head():
+    """The same lines on a page that prints no items' sources: the text after the space does not open as
+    a lead does, so the line stays text of the story above."""
+    page = DIGEST_TOP + FIRST_ITEM + "\n" + ITEMS
+    _first, story = parse_page(page, year=2019)
+    assert story.title == "欢乐过节"

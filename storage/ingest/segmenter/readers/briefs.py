@@ -230,12 +230,14 @@ class BriefReader(LineReader):
                 return False
             if not self.paragraph_ended_among_items():
                 following = group[index + 1].text if index + 1 < len(group) else ""
-                if index > 0 and not _LEAD_OPENING_RE.match(rest.strip()):
-                    return False
                 # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only
                 # a full-width space parts a head from its text.
                 gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
                 if gap is None or "\u3000" not in gap.group(0):
+                    return False
+                # Inside a block, the text after the head opens as a lead does; on a page of items, the
+                # full-width space alone parts the next item's head (``麻糍的滋味　在我们浙江本地，…``).
+                if index > 0 and not (self.state.among_items or _LEAD_OPENING_RE.match(rest.strip())):
                     return False
         return True
 

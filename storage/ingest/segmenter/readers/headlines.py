@@ -15,6 +15,7 @@ from storage.ingest.page_lines import (
     _HALF_CELL,
     _HAN_RE,
     _INDENT_CELLS,
+    _INDENT_RE,
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
     _SHORT_MARGIN,
@@ -109,8 +110,12 @@ class HeadlineReader(LineReader):
         if following is None:
             return False
         after = following.text.strip()
+        # Text indented under it in a story set without indents: the space that parted a brief's head
+        # from its text (``●尤权会见…时希望　`` / ``2月26日，…``), its text gone down to the next line.
+        run_in = _INDENT_RE.match(following.text) and not any(_INDENT_RE.match(x.text) for x in story.lines)
         if (
-            _SUBHEADING_ORNAMENT_RE.match(after)
+            run_in
+            or _SUBHEADING_ORNAMENT_RE.match(after)
             or _DATELINE_RE.match(after)
             or is_byline(after)
             or display_width(after) < self.page.column - _INDENT_CELLS - 1.0
