@@ -5,7 +5,8 @@ credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``ph
 sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``);
 a closing note ending a block under a piece's text, the next piece's headline as wide as the column
 under it (``theory_twin``); a digest item's head parted from its text by a full-width space, the text on
-the next line or on the head's line inside a block (``digest_twin``).
+the next line or on the head's line inside a block (``digest_twin``); a briefs column's name with an
+ornament over numbered briefs (``metro_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -258,3 +259,31 @@ def test_a_full_width_space_inside_a_block_off_a_page_of_items_parts_no_head():
     page = DIGEST_TOP + FIRST_ITEM + "\n" + ITEMS
     _first, story = parse_page(page, year=2019)
     assert story.title == "欢乐过节"
+
+
+BRIEFS = (
+    "1.【王毅会见日本前首相福田康\n夫】国务委员兼外交部长王毅26\n日在北京会见日本前首相福田康\n"
+    "夫及出席论坛的日方主要代表。\n"
+    "2.【中美经贸磋商双方牵头人通\n话】10月25日晚，中美全面经济\n对话中方牵头人刘鹤应约与美国\n"
+    "贸易代表莱特希泽通话。\n"
+)
+
+
+def test_a_briefs_columns_name_with_an_ornament_over_numbered_briefs_heads_their_column():
+    """``…贡献力量。``, a blank line, ``■快讯``, a blank line, ``1.【王毅会见…】…``: the name heads the briefs'
+    column, which are stories of their own (it had been read as the story's ornamented sub-heading,
+    and the briefs as its text)."""
+    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n\n■快讯\n\n{BRIEFS}"
+    first, second, third = parse_page(page, year=2019)
+    assert first.paragraphs == (FIRST, SECOND, THIRD)
+    assert second.title == "王毅会见日本前首相福田康夫"
+    assert third.title == "中美经贸磋商双方牵头人通话"
+
+
+def test_an_ornamented_subheading_over_a_numbered_list_is_still_the_storys():
+    """``■三项举措`` between a story's paragraphs over ``1.加强…`` set full: no briefs column's name, so it
+    is the story's sub-heading and the list its text."""
+    listed = "1.加强统筹调度，确保重点项目用地、用电、用水等要素保障到位。"
+    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n\n■三项举措\n{_column(listed)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert story.paragraphs[-2:] == ("■三项举措", listed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storage.ingest.page_county import number_mark
 from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
     _CAPTION_RE,
@@ -56,7 +57,7 @@ from storage.ingest.segmenter.shapes.headlines import (
     _paragraph_opening_cut,
     _starts_next_story,
 )
-from storage.ingest.segmenter.shapes.items import _closed_by_its_source
+from storage.ingest.segmenter.shapes.items import _BRIEFS_NAME_RE, _closed_by_its_source
 from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_sentence, _pairs
 
 _SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
@@ -113,8 +114,11 @@ class HeadlineReader(LineReader):
         # Text indented under it in a story set without indents: the space that parted a brief's head
         # from its text (``●尤权会见…时希望　`` / ``2月26日，…``), its text gone down to the next line.
         run_in = _INDENT_RE.match(following.text) and not any(_INDENT_RE.match(x.text) for x in story.lines)
+        # A briefs column's name over its numbered briefs (``■快讯`` / ``1.【王毅会见…】…``) is their column's.
+        briefs_column = bool(_BRIEFS_NAME_RE.search(text) and number_mark(after))
         if (
             run_in
+            or briefs_column
             or _SUBHEADING_ORNAMENT_RE.match(after)
             or _DATELINE_RE.match(after)
             or is_byline(after)
