@@ -93,7 +93,7 @@ class BriefReader(LineReader):
         if run_on is not None:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.cutter.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
-        self.state.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        self.state.set_role(line, "a digest item's source after its last sentence: closes the item")
         self.state.among_items = True
         story.ended = True
         self.cutter.close()
@@ -183,7 +183,7 @@ class BriefReader(LineReader):
         self.state.brief_column = False
         self.drop_column_label_over(line)
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
-        self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
+        self.state.set_role(line, "headline: an item's lead-in run in before its text")
         lead_in = display_width(line.text.strip()) - display_width(rest.strip())
         text = _Line(line.number, rest, line.blank_before, lead_in) if rest.strip() else None
         self.text_after_head(line, text, "text after an item's run-in lead-in")
@@ -253,7 +253,7 @@ class BriefReader(LineReader):
             ):
                 self.state.gap_groups.pop()
                 self.cutter.drop(label, "column label")
-                self.state.roles[label.number] = "a column's label over its first item: no headline"
+                self.state.set_role(label, "a column's label over its first item: no headline")
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item of a column of briefs printing its head in lenticular brackets before its text, on one
@@ -304,7 +304,7 @@ class BriefReader(LineReader):
         self.state.gap_groups.append(
             (len(self.state.stories), [_Line(line.number, head.strip(), line.blank_before)])
         )
-        self.state.roles[line.number] = "headline: a head in brackets before a brief's text"
+        self.state.set_role(line, "headline: a head in brackets before a brief's text")
         text = _Line(line.number, rest.strip(), line.blank_before) if rest.strip() else None
         self.text_after_head(line, text, "text after a brief's head in brackets")
         return True
@@ -376,9 +376,9 @@ class BriefReader(LineReader):
             # a head's dash leads to its text (the next line); no paragraph's line ends so.
             tail = group.pop(index + 1)
             head += tail.text.strip()
-            self.state.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
+            self.state.set_role(tail, "headline: a bulleted head's tail, ending in a dash")
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
-        self.state.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.state.set_role(line, "headline: a bulleted head over a brief's text")
         self.state.under_bullet = True
         return True
 

@@ -43,9 +43,7 @@ class CaptionReader(LineReader):
         ):
             return False
         story.lines.append(group[0])
-        self.state.roles[group[0].number] = (
-            "photo credit right under the story's text: a paragraph of its own"
-        )
+        self.state.set_role(group[0], "photo credit right under the story's text: a paragraph of its own")
         return True
 
     def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
@@ -115,7 +113,7 @@ class CaptionReader(LineReader):
             story is self.state.picture or self.state.group_index + 1 >= len(self.page.groups)
         ):
             return False
-        self.state.caption_tail.update(other.number for other in window[1 : end + 1])
+        self.state.caption_lines_below(window[1 : end + 1])
         self.cutter.drop(line, "caption")
         return True
 
@@ -165,7 +163,7 @@ class CaptionReader(LineReader):
             story.lines.append(_Line(line.number, before, line.blank_before))
         story.byline = _byline_text(credit)
         story.closed_by_byline = True
-        self.state.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.state.set_role(line, "photographer's credit closing a picture story: its author")
         self.state.picture = None
         self.cutter.close()
         return True
@@ -179,9 +177,7 @@ class CaptionReader(LineReader):
             # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
             # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
             story.lines.append(line)
-            self.state.roles[line.number] = (
-                "photo credit right under the story's text: a paragraph of its own"
-            )
+            self.state.set_role(line, "photo credit right under the story's text: a paragraph of its own")
             return True
         self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
@@ -210,10 +206,9 @@ class CaptionReader(LineReader):
             for line in group:
                 self.cutter.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.
-            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
-                group[-1].text
+            self.state.caption_block_read(
+                cut_off=not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
             )
-            self.state.caption_before = True
             return None
         if caption_before and _BARE_CREDIT_RE.match(group[0].text):
             # The credit of the caption above, in a block of its own: never a byline. Like a credit
