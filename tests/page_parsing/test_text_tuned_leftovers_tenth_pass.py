@@ -5,7 +5,8 @@ credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``ph
 sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``);
 a closing note ending a block under a piece's text, the next piece's headline as wide as the column
 under it (``theory_twin``); a digest item's head parted from its text by a full-width space, the text on
-the next line or on the head's line inside a block (``digest_twin``); a briefs column's name with an
+the next line or on the head's line inside a block, or holding a colon (``digest_twin``); a briefs
+column's name with an
 ornament over numbered briefs (``metro_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
@@ -287,3 +288,32 @@ def test_an_ornamented_subheading_over_a_numbered_list_is_still_the_storys():
     page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n\n■三项举措\n{_column(listed)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs[-2:] == ("■三项举措", listed)
+
+
+def test_a_head_holding_a_colon_run_in_before_a_full_width_space():
+    """``明信片：一张特殊的回乡车票　近日，在山西…``: the full-width space parts the head from its text, so the
+    colon is the head's own (``明信片``, three characters before it, had been no head, and the line had
+    opened the item's text)."""
+    item = (
+        "明信片：一张特殊的回乡车票\u3000近日，在山西\n"
+        "省太原市汽车客运西站候车大厅，检票口前排队的\n"
+        "人手里拿着的并不是普通车票，而是一张张邮政明\n"
+        "信片。（中新社/文）\n"
+    )
+    page = DIGEST_TOP + FIRST_ITEM + "\n" + item + LAST_ITEM
+    _first, story, _last = parse_page(page, year=2019)
+    assert story.title == "明信片：一张特殊的回乡车票"
+    assert story.paragraphs[0].startswith("近日，在山西省太原市")
+
+
+def test_a_colon_head_whose_text_holds_a_full_width_space_after_a_comma_keeps_the_colon():
+    """``开年练兵忙：武警部队开展训练，官兵　…``: a comma stands before the full-width space, so the colon
+    parts the head (``开年练兵忙``) from its text."""
+    item = (
+        "开年练兵忙：武警部队各单位开展训练，官兵\u3000士气\n"
+        "高昂，以崭新姿态迎接新年度的各项任务，全力\n"
+        "提升部队实战化训练水平。（中新社/文）\n"
+    )
+    page = DIGEST_TOP + FIRST_ITEM + "\n" + item + LAST_ITEM
+    _first, story, _last = parse_page(page, year=2019)
+    assert story.title == "开年练兵忙"
