@@ -5,7 +5,8 @@ credit by several photographers, or wrapped after ``摄`` (``local_daily``, ``ph
 sub-heading as wide as most of a paragraph's first line over a paragraph of two lines (``trade_paper``);
 a closing note ending a block under a piece's text, the next piece's headline as wide as the column
 under it (``theory_twin``); a digest item's head parted from its text by a full-width space, the text on
-the next line or on the head's line inside a block, or holding a colon (``digest_twin``); a briefs
+the next line or on the head's line inside a block, or holding a colon, or set wider than the column
+over a lead whose first line hangs its comma (``digest_twin``); a briefs
 column's name with an
 ornament over numbered briefs (``metro_page``).
 
@@ -317,3 +318,21 @@ def test_a_colon_head_whose_text_holds_a_full_width_space_after_a_comma_keeps_th
     page = DIGEST_TOP + FIRST_ITEM + "\n" + item + LAST_ITEM
     _first, story, _last = parse_page(page, year=2019)
     assert story.title == "开年练兵忙"
+
+
+def test_a_head_wider_than_the_column_over_a_lead_whose_first_line_hangs_its_comma():
+    """After an item closed by its source, ``李克强会见…代表团成员`` (wider than the column) over
+    ``在中华人民共和国成立七十周年前夕的九月底，`` (a paragraph's first line, its comma hung past the edge):
+    the head is the next item's headline (it had been read as the first line of its text)."""
+    item = (
+        "（摘自《经济日报》）\n"
+        "李克强会见四十一国和国际机构新任驻华使节和代表团成员\n"
+        "在中华人民共和国成立七十周年前夕的九月底，\n"
+        "国务院总理李克强九月三十日下午在人民大会堂会\n"
+        "见四十一国和国际机构新任驻华使节和代表。\n"
+        "（光明网/文）\n"
+    )
+    page = DIGEST_TOP + FIRST_ITEM + item + LAST_ITEM
+    _first, story, _last = parse_page(page, year=2019)
+    assert story.title == "李克强会见四十一国和国际机构新任驻华使节和代表团成员"
+    assert story.paragraphs[0].startswith("在中华人民共和国成立")

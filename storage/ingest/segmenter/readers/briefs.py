@@ -14,6 +14,7 @@ from storage.ingest.page_lines import (
     _DATELINE_RE,
     _HALF_CELL,
     _HAN_RE,
+    _HANGING,
     _INDENT_CELLS,
     _INDENT_RE,
     _PROSE_PUNCT_RE,
@@ -33,7 +34,7 @@ from storage.ingest.page_lines import (
     is_byline,
     is_page_furniture,
 )
-from storage.ingest.page_paragraphs import _carried_mark
+from storage.ingest.page_paragraphs import _OPENING_MARKS, _carried_mark
 from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.headlines import _CUT_WORD_STRENGTH
 from storage.ingest.segmenter.shapes.items import (
@@ -486,9 +487,20 @@ class BriefReader(LineReader):
         (`indented_first_line`), or a cell shorter still because the opening mark that would end it went
         down to the full line below (``近日，中共中央、国务院印发了`` / ``《新时代…》，并``)."""
         text = lead.text.strip()
+        # A mark hung past the column's edge (``…周年前夕，``) takes no room of the line, which is then a
+        # cell or more short of the column (an inner line is full, half a cell short with an odd digit);
+        # a mark ending a line an opening mark left (``…贫困，`` / ``“地下…``) is set inside it.
+        hung = (
+            len(text) > 1
+            and text[-1] in _HANGING
+            and display_width(text) <= self.page.column - 1.0
+            and below is not None
+            and below.text.strip()[:1] not in _OPENING_MARKS
+        )
         return (
             bool(_INDENT_RE.match(lead.text))
             or self.indented_first_line(text)
+            or (hung and self.indented_first_line(text[:-1]))
             or (
                 below is not None
                 and _carried_mark(
