@@ -9,6 +9,7 @@ import re
 
 from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
+    _AGENCY_CREDIT_RE,
     _CLOSERS,
     _CLOSING_NOTE_RE,
     _DATELINE_RE,
@@ -517,7 +518,8 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
             continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
-    return _mend_label_read_apart(_mend_wrapped_notes(_mend_wrapped_datelines(lines))), file_lines
+    mended = _mend_wrapped_credits(_mend_wrapped_notes(_mend_wrapped_datelines(lines)))
+    return _mend_label_read_apart(mended), file_lines
 
 
 # A head closed by the full-width space that parts a run-in head from its text (``■“城里安了家，就在
@@ -685,6 +687,26 @@ def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
             continue
         mended.append(line)
         position += 1
+    return mended
+
+
+# The tail of a picture report's credit the column wrapped after ``摄`` (``张梓望  李秀婷  黄锦辉摄`` /
+# ``影报道（影像中国）``): the rest of ``摄影报道`` and the agency in brackets.
+_CREDIT_TAIL_RE = re.compile(f"^[ \t\u3000]*(?:影报道|影)?[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)][ \t\u3000]*$")
+
+
+def _mend_wrapped_credits(lines: list[_Line]) -> list[_Line]:
+    """A photo's credit the column wrapped after ``摄`` is one line, as set unwrapped: the tail moved up
+    (``张梓望  李秀婷  黄锦辉摄`` / ``影报道（影像中国）``) when the two make a credit."""
+    mended: list[_Line] = []
+    for line in lines:
+        previous = mended[-1] if mended else None
+        if previous is not None and not line.blank_before and _CREDIT_TAIL_RE.match(line.text):
+            joined = previous.text.rstrip() + line.text.strip()
+            if previous.text.rstrip().endswith("摄") and _AGENCY_CREDIT_RE.match(joined):
+                mended[-1] = _Line(previous.number, joined, previous.blank_before)
+                continue
+        mended.append(line)
     return mended
 
 

@@ -95,6 +95,11 @@ _DATE_IN_DATELINE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1
 _RELATIVE_DAYS = {"近日": 0, "日前": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 
 
+# The reporters a paper's own dispatch runs in before its lead (``本报讯 记者王浩 通讯员李明报道：近日，…``):
+# the lead's first clause opens after them.
+_RUN_IN_REPORTERS_RE = re.compile("^(?:本报)?(?:特约)?(?:记者|通讯员)[^，。：:]{1,30}?报道[：:]")
+
+
 _PAGE_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -624,7 +629,8 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
     """
     match = _DATELINE_RE.match(first_line)
     head = first_line[match.end() :] if match else first_line
-    head = re.split("[，。,]", clean_prose(head[:40]), maxsplit=1)[0][:24]
+    head = _RUN_IN_REPORTERS_RE.sub("", clean_prose(head[:60]).lstrip(), count=1)
+    head = re.split("[，。,]", head, maxsplit=1)[0][:24]
     found = _DATE_IN_DATELINE_RE.search(match.group(1)) if match else None
     found = found or _DATE_IN_DATELINE_RE.search(head)
     page = date.fromisoformat(page_date) if page_date else None
@@ -1048,9 +1054,10 @@ _HEADLINE_MAX_LINES = 4
 
 
 # A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``,
-# ``春秋航空供图（新华社发）``, a picture report's ``袁  琛摄影报道（影像中国）``.
+# ``春秋航空供图（新华社发）``, a picture report's ``袁  琛摄影报道（影像中国）``, by up to three
+# photographers (``王  昊  孙  昊摄影报道（影像中国）``, ``张梓望  李秀婷  黄锦辉摄影报道（影像中国）``).
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·][{HAN}· \t\u3000]{{1,8}}(?:摄影报道|摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}·、 \t\u3000]{{1,20}}(?:摄影报道|摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
 )
 
 

@@ -303,7 +303,8 @@ def _ends_paragraph(
     # A line opening a paragraph over a line that can only be a paragraph's first line is a paragraph
     # of one line ending no sentence: a sub-heading, however wide (only widths as set, not an OCR'd
     # page's rough ones, tell a first line from an inner one, so a line inside a paragraph never ends
-    # it this way).
+    # it this way). A paragraph's first line left short with room for the next line's first unit
+    # (``“智慧大脑”协同驱动智能出行`` over ``炫酷和便捷…``) was ended there, not wrapped.
     return (
         clearly_short
         or (
@@ -314,6 +315,7 @@ def _ends_paragraph(
             and _next_unit_fits(text, following.text.strip(), room)
         )
         or (first_line and _set_as_first_line(following, after, column_width))
+        or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
     )
 
 

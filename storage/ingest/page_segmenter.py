@@ -115,8 +115,7 @@ class _Segmenter:
         """Read what of a block stands apart from the stories' text: a caption and its credit, a strip
         heading, a column's name over a piece, a box, a digest strip, a briefs column's head, OCR noise, a
         label over a summary; what is left, to be read as text (nothing when the block was taken whole)."""
-        caption_cut, caption_before = self.state.caption_open, self.state.caption_before
-        self.state.caption_open = self.state.caption_before = False
+        caption_cut, caption_before = self.state.take_caption_marks()
         if self.captions.credit_after_text(group_index, group):
             return []
         if self.captions.caption_after_text(group_index, group):
@@ -126,9 +125,7 @@ class _Segmenter:
         if self.briefs.ornamented_column_over_a_piece(group):
             self.cutter.close()
             self.state.gap_groups.append((len(self.state.stories), group))
-            self.state.roles[group[0].number] = (
-                "headline: a column's name over a piece's title, its author next"
-            )
+            self.state.set_role(group[0], "headline: a column's name over a piece's title, its author next")
             return []
         # A box's label (``■延伸阅读``) before any ornamented sub-heading (``■多措并举``) is read.
         group = self.boxes.link_box(group)
@@ -180,6 +177,7 @@ class _Segmenter:
         while tail > 0 and closes_text(group[tail - 1].text):
             tail -= 1
         closes = 0 < tail < len(group)
+        above_notes = group[tail - 1] if closes else None
         if furniture:
             if (
                 self.state.current is not None
@@ -204,8 +202,13 @@ class _Segmenter:
         self.lines_from(0, group)
         for line in furniture:
             self.bylines.date_text(line, under=True)
-        if closes and self.state.current is not None and self.cutter.ends_sentence():
+        # Notes under a caption set between the story's paragraphs (``图为…。`` / ``（资料图片）``) are the
+        # caption's: the story goes on in the next block.
+        caption_notes = above_notes is not None and self.state.dropped_as(above_notes, "caption")
+        if closes and not caption_notes and self.state.current is not None and self.cutter.ends_sentence():
             self.cutter.close()
+        elif not closes:
+            self.bylines.note_ends_block(group)
 
     def block_read_whole(self, group_index: int, group: list[_Line]) -> bool:
         """Read a block whole when it is one thing: a photographer's credit, OCR specks, a stanza, a

@@ -61,7 +61,7 @@ class StoryCutter:
         story.printed_date, self.state.pending_date = self.state.pending_date, None
         story.own_head, self.state.pending_head = self.state.pending_head, None
         self.state.current = story
-        self.state.roles[line.number] = f"opens a story: {why}"
+        self.state.set_role(line, f"opens a story: {why}")
 
     def close(self, opener: _Line | None = None) -> None:
         """Close the open story. One that ended without a byline may have swallowed the headlines that
@@ -152,7 +152,7 @@ class StoryCutter:
             ):
                 return len(lines)
         for line in lines[cut:]:
-            self.state.roles[line.number] = "headline: printed right under the story's last sentence"
+            self.state.set_role(line, "headline: printed right under the story's last sentence")
         return cut
 
     def _headline_run_start(self, lines: list[_Line], *, full_lines: bool) -> int:

@@ -45,6 +45,30 @@ class Reading:
         default_factory=set
     )  # lines whose text follows a wrapped run-in head's separator
 
+    def caption_block_read(self, *, cut_off: bool) -> None:
+        """A caption's block was read: its credit may stand alone atop the next block, and its sentence,
+        when `cut_off` by a column break, goes on there."""
+        self.caption_open = cut_off
+        self.caption_before = True
+
+    def take_caption_marks(self) -> tuple[bool, bool]:
+        """What the block before left for this one (a caption cut off, a caption read), cleared."""
+        marks = (self.caption_open, self.caption_before)
+        self.caption_open = self.caption_before = False
+        return marks
+
+    def caption_lines_below(self, lines: list[_Line]) -> None:
+        """`lines` finish a caption set between a story's paragraphs: dropped with it when read."""
+        self.caption_tail.update(line.number for line in lines)
+
+    def set_role(self, line: _Line, why: str) -> None:
+        """Record the role `line` was read in and why (what `--explain` shows for it)."""
+        self.roles[line.number] = why
+
     def open_or_last(self) -> _Story | None:
         """The open story, else the last story cut (what a closing line after a story's end belongs to)."""
         return self.current if self.current is not None else (self.stories[-1] if self.stories else None)
+
+    def dropped_as(self, line: _Line, kind: str) -> bool:
+        """Whether `line` was dropped as a line of that kind (``caption``, ``header/footer``, …)."""
+        return any(d.number == line.number and d.kind == kind for d in self.dropped)

@@ -85,7 +85,7 @@ class BoxReader(LineReader):
         self.state.among_items = True
         for line in group:
             self.cutter.drop(line, "strip heading")
-            self.state.roles[line.number] = "a strip heading over a group of items: no headline"
+            self.state.set_role(line, "a strip heading over a group of items: no headline")
         return True
 
     def county_box(self, group: list[_Line]) -> bool:
@@ -148,7 +148,7 @@ class BoxReader(LineReader):
         if len(group) > 2 or not all(self.bulleted_subheading_of_the_open_story(line.text) for line in group):
             return False
         for line in group:
-            self.state.roles[line.number] = "text: a sub-heading bulleted as the open story's others"
+            self.state.set_role(line, "text: a sub-heading bulleted as the open story's others")
         self.lines_from(0, group)
         return True
 
@@ -195,7 +195,7 @@ class BoxReader(LineReader):
         if len(rest) >= 2 and _is_headline_like(rest[:1]) and not _ends_sentence(rest[:1]) and not wrapped:
             head = rest[0]
             self.state.gap_groups.append((len(self.state.stories), [head]))
-            self.state.roles[head.number] = "headline: the head of a box under its label"
+            self.state.set_role(head, "headline: the head of a box under its label")
             return self._box_story(rest[1], "text under the head of a box", rest[2:])
         if wrapped and len(rest) >= 2:
             # The box's own text, no head: a story of its own (its title inferred), not a headline.

@@ -14,6 +14,7 @@ from storage.ingest.page_lines import (
     _DATELINE_RE,
     _HALF_CELL,
     _HAN_RE,
+    _HANGING,
     _INDENT_CELLS,
     _INDENT_RE,
     _PROSE_PUNCT_RE,
@@ -33,7 +34,7 @@ from storage.ingest.page_lines import (
     is_byline,
     is_page_furniture,
 )
-from storage.ingest.page_paragraphs import _carried_mark
+from storage.ingest.page_paragraphs import _OPENING_MARKS, _carried_mark
 from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.headlines import _CUT_WORD_STRENGTH
 from storage.ingest.segmenter.shapes.items import (
@@ -93,7 +94,7 @@ class BriefReader(LineReader):
         if run_on is not None:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.cutter.drop(line, "source mark", line.text[len(run_on.group(1)) if run_on else 0 :])
-        self.state.roles[line.number] = "a digest item's source after its last sentence: closes the item"
+        self.state.set_role(line, "a digest item's source after its last sentence: closes the item")
         self.state.among_items = True
         story.ended = True
         self.cutter.close()
@@ -183,7 +184,7 @@ class BriefReader(LineReader):
         self.state.brief_column = False
         self.drop_column_label_over(line)
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
-        self.state.roles[line.number] = "headline: an item's lead-in run in before its text"
+        self.state.set_role(line, "headline: an item's lead-in run in before its text")
         lead_in = display_width(line.text.strip()) - display_width(rest.strip())
         text = _Line(line.number, rest, line.blank_before, lead_in) if rest.strip() else None
         self.text_after_head(line, text, "text after an item's run-in lead-in")
@@ -230,12 +231,14 @@ class BriefReader(LineReader):
                 return False
             if not self.paragraph_ended_among_items():
                 following = group[index + 1].text if index + 1 < len(group) else ""
-                if index > 0 and not _LEAD_OPENING_RE.match(rest.strip()):
-                    return False
                 # A paragraph may open ``…选定了7个历史瞬间：1949年…``: after an item no source closed, only
                 # a full-width space parts a head from its text.
                 gap = _RUN_IN_SEPARATOR_RE.search(line.text.strip()) or _RUN_IN_SEPARATOR_RE.search(following)
                 if gap is None or "\u3000" not in gap.group(0):
+                    return False
+                # Inside a block, the text after the head opens as a lead does; on a page of items, the
+                # full-width space alone parts the next item's head (``麻糍的滋味　在我们浙江本地，…``).
+                if index > 0 and not (self.state.among_items or _LEAD_OPENING_RE.match(rest.strip())):
                     return False
         return True
 
@@ -251,7 +254,7 @@ class BriefReader(LineReader):
             ):
                 self.state.gap_groups.pop()
                 self.cutter.drop(label, "column label")
-                self.state.roles[label.number] = "a column's label over its first item: no headline"
+                self.state.set_role(label, "a column's label over its first item: no headline")
 
     def bracketed_head(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """An item of a column of briefs printing its head in lenticular brackets before its text, on one
@@ -302,7 +305,7 @@ class BriefReader(LineReader):
         self.state.gap_groups.append(
             (len(self.state.stories), [_Line(line.number, head.strip(), line.blank_before)])
         )
-        self.state.roles[line.number] = "headline: a head in brackets before a brief's text"
+        self.state.set_role(line, "headline: a head in brackets before a brief's text")
         text = _Line(line.number, rest.strip(), line.blank_before) if rest.strip() else None
         self.text_after_head(line, text, "text after a brief's head in brackets")
         return True
@@ -374,9 +377,9 @@ class BriefReader(LineReader):
             # a head's dash leads to its text (the next line); no paragraph's line ends so.
             tail = group.pop(index + 1)
             head += tail.text.strip()
-            self.state.roles[tail.number] = "headline: a bulleted head's tail, ending in a dash"
+            self.state.set_role(tail, "headline: a bulleted head's tail, ending in a dash")
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, head, line.blank_before)]))
-        self.state.roles[line.number] = "headline: a bulleted head over a brief's text"
+        self.state.set_role(line, "headline: a bulleted head over a brief's text")
         self.state.under_bullet = True
         return True
 
@@ -484,9 +487,20 @@ class BriefReader(LineReader):
         (`indented_first_line`), or a cell shorter still because the opening mark that would end it went
         down to the full line below (``近日，中共中央、国务院印发了`` / ``《新时代…》，并``)."""
         text = lead.text.strip()
+        # A mark hung past the column's edge (``…周年前夕，``) takes no room of the line, which is then a
+        # cell or more short of the column (an inner line is full, half a cell short with an odd digit);
+        # a mark ending a line an opening mark left (``…贫困，`` / ``“地下…``) is set inside it.
+        hung = (
+            len(text) > 1
+            and text[-1] in _HANGING
+            and display_width(text) <= self.page.column - 1.0
+            and below is not None
+            and below.text.strip()[:1] not in _OPENING_MARKS
+        )
         return (
             bool(_INDENT_RE.match(lead.text))
             or self.indented_first_line(text)
+            or (hung and self.indented_first_line(text[:-1]))
             or (
                 below is not None
                 and _carried_mark(

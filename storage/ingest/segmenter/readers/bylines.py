@@ -88,7 +88,7 @@ class BylineReader(LineReader):
             # The sentence before it runs on into it (``本报讯 1月23日上午，`` / ``据新华社电（记者蒋成）``,
             # ``…23日，据`` / ``新华社电…``): a dateline quoted inside the story's text opens no story.
             story.lines.append(line)
-            self.state.roles[line.number] = "a dateline inside a sentence of the open story: its text"
+            self.state.set_role(line, "a dateline inside a sentence of the open story: its text")
             return True
         if (
             story is not None
@@ -98,7 +98,7 @@ class BylineReader(LineReader):
             and self.cutter.ends_sentence()
         ):
             story.lines.append(line)
-            self.state.roles[line.number] = "the dateline under the story's editor's note: its text goes on"
+            self.state.set_role(line, "the dateline under the story's editor's note: its text goes on")
             return True
         if self.second_dispatch(index, line, group):
             assert self.state.current is not None
@@ -166,9 +166,10 @@ class BylineReader(LineReader):
         same = re.sub(r"\s+", "", opening.group(1)) == re.sub(r"\s+", "", this.group(1))
         if not same or not re.search("[0-9]日", opening.group(1)):
             return False
-        self.state.roles[line.number] = (
+        self.state.set_role(
+            line,
             "a second dispatch of the open story: its dateline the story's own (source, place and date), "
-            "in a block right under its text"
+            "in a block right under its text",
         )
         return True
 
@@ -181,7 +182,7 @@ class BylineReader(LineReader):
         current = self.state.current
         if current is not None and _dateline_alone(current):
             current.lines.append(line)  # the dateline's byline in brackets, on the next line
-            self.state.roles[line.number] = "the dateline's byline, on the next line"
+            self.state.set_role(line, "the dateline's byline, on the next line")
             return True
         # Text under it opens the next story, unless that is an item's lead-in run in before its text
         # after a bullet or in brackets (``（记者 王某）`` / ``【标题】正文…``): the byline closes the item
@@ -227,7 +228,7 @@ class BylineReader(LineReader):
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
-            self.state.roles[line.number] = "byline after a sentence end (or an end mark): closes the story"
+            self.state.set_role(line, "byline after a sentence end (or an end mark): closes the story")
             self.cutter.close()
         elif closing and text.rstrip().endswith("摄"):
             self.cutter.drop(line, "caption")  # a photo credit
@@ -244,7 +245,7 @@ class BylineReader(LineReader):
                 self.cutter.drop(line, "caption")
             else:
                 self.state.pending_byline = _byline_text(text)
-                self.state.roles[line.number] = "byline before the text: opens the next story"
+                self.state.set_role(line, "byline before the text: opens the next story")
         return True
 
     def credit_inside_a_clause(self, index: int, group: list[_Line]) -> bool:
@@ -284,8 +285,26 @@ class BylineReader(LineReader):
                     break
         if len(group) > 1 and story is self.state.current:
             story.ended = True  # what follows in the block (a headline, a byline) is no text of it
-        self.state.roles[line.number] = "a closing note in brackets: the last line of the story above"
+        self.state.set_role(line, "a closing note in brackets: the last line of the story above")
         return True
+
+    def note_ends_block(self, group: list[_Line]) -> None:
+        """A closing note ending the block under the open story's text, its lines the story's last
+        (``…不断前进。`` / ``（作者为教育部长江学者特聘`` / ``教授、华中科技大学法学院院长）``): the story has
+        ended, and what follows (a headline, its author) is no text of it."""
+        story = self.state.current
+        if story is None or story.ended or not story.lines or story.lines[-1] is not group[-1]:
+            return
+        for start in range(len(group) - 1, max(len(group) - _NOTE_MIDDLE_LINES - 2, 0), -1):
+            note = "".join(line.text.strip() for line in group[start:])
+            if _CLOSING_NOTE_RE.match(note) and note.endswith(("）", ")")):
+                if _ends_sentence(group[:start]) and not _CLOSING_NOTE_RE.match(group[start - 1].text):
+                    story.ended = True
+                    self.state.set_role(
+                        group[start],
+                        "a closing note under the story's text, ending its block: the story has ended",
+                    )
+                return
 
     def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""
@@ -295,7 +314,7 @@ class BylineReader(LineReader):
         if story is None:
             return False
         story.lines.append(line)
-        self.state.roles[line.number] = "the rest of the closing note above, wrapped by the column"
+        self.state.set_role(line, "the rest of the closing note above, wrapped by the column")
         return True
 
     def bracket_tail(self, group: list[_Line]) -> bool:
@@ -311,7 +330,7 @@ class BylineReader(LineReader):
         if above.rfind("（") <= above.rfind("）"):
             return False
         story.lines.append(group[0])
-        self.state.roles[group[0].number] = "text: closes the bracket the open story's note left open"
+        self.state.set_role(group[0], "text: closes the bracket the open story's note left open")
         return True
 
     def author_alone(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -351,7 +370,7 @@ class BylineReader(LineReader):
             self.state.pending_byline = " ".join(author["names"].split())  # co-authors, one name each
         else:
             self.state.pending_byline = re.sub(r"\s", "", author["name"] or author["posted"])
-        self.state.roles[line.number] = "a name alone over the text, no story open: the next story's author"
+        self.state.set_role(line, "a name alone over the text, no story open: the next story's author")
         self.state.author_line = line.number
         return True
 
@@ -405,9 +424,7 @@ class BylineReader(LineReader):
             story.lines.append(_Line(line.number, found.group(1), line.blank_before))
         story.byline = _byline_text(found.group(2))
         story.closed_by_byline = True
-        self.state.roles[line.number] = (
-            "names in brackets after the last sentence: the authors close the story"
-        )
+        self.state.set_role(line, "names in brackets after the last sentence: the authors close the story")
         self.cutter.close()
         return True
 
@@ -425,8 +442,8 @@ class BylineReader(LineReader):
         story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
         story.byline = _byline_text(found.group(2))
         story.closed_by_byline = True
-        self.state.roles[line.number] = (
-            "a brief's one line of text, its authors in brackets after it: they close it"
+        self.state.set_role(
+            line, "a brief's one line of text, its authors in brackets after it: they close it"
         )
         self.cutter.close()
 
@@ -455,7 +472,7 @@ class BylineReader(LineReader):
         current.lines.append(_Line(line.number, inline.group(1), line.blank_before))
         current.byline = _byline_text(inline.group(2))
         current.closed_by_byline = True
-        self.state.roles[line.number] = "text with its byline run on: closes the story"
+        self.state.set_role(line, "text with its byline run on: closes the story")
         self.cutter.close()
         return True
 

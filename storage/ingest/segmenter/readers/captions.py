@@ -43,9 +43,7 @@ class CaptionReader(LineReader):
         ):
             return False
         story.lines.append(group[0])
-        self.state.roles[group[0].number] = (
-            "photo credit right under the story's text: a paragraph of its own"
-        )
+        self.state.set_role(group[0], "photo credit right under the story's text: a paragraph of its own")
         return True
 
     def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:
@@ -64,7 +62,8 @@ class CaptionReader(LineReader):
         jumped = story.ended and bool(_JUMP_LINE_RE.match(above.text)) and _is_jump_start(above.text)
         # A dated caption inside the story's columns, its sentence broken off above and going on below.
         inside = bool(_DATED_CAPTION_RE.match(group[0].text)) and group_index + 1 < len(self.page.groups)
-        after_text = self.cutter.open_story_ends_with(above) and (_ends_sentence(story.lines) or inside)
+        # Right under the story's text, or under the closing note that ended it (``（综合本报记者…报道）``).
+        after_text = story.lines[-1] is above and (_ends_sentence(story.lines) or inside)
         if not (jumped or after_text) or len(group) > _CAPTION_MAX_LINES:
             return False
         text = "".join(line.text.strip() for line in group)
@@ -80,8 +79,9 @@ class CaptionReader(LineReader):
         ``▲当前，…。`` / ``本报记者  王某摄`` / ``工作人员给…``): its lines, from ``图为`` or ``▲`` after a
         sentence end up to the photographer's credit (``王某摄``, ``（王某 摄）``, ``（资料图片）``), belong to
         no story, and the story goes on under them. A caption set after a colon (``中共中央决定：``) too, and
-        one closing the story's block (``…成果发布活动。`` / ``▲…。`` / ``记者 马明芳 摄``, a blank line, then
-        the story's next paragraph)."""
+        one closing the story's block (``…成果发布活动。`` / ``▲…。`` / ``记者 马明芳 摄``, or ``图为…。`` /
+        ``（资料图片）``, a blank line, then the story's next paragraph), its credit atop the next block
+        (``▲…。``, a blank line, ``本报记者  蒋悦建摄`` over the story's next paragraph) or not."""
         if line.number in self.state.caption_tail:
             self.cutter.drop(line, "caption")
             return True
@@ -89,15 +89,21 @@ class CaptionReader(LineReader):
         if story is None or story.ended or not story.lines or not _CAPTION_RE.match(line.text):
             return False
         colon = story.lines[-1].text.rstrip().endswith(("：", ":"))  # ``…中共中央决定：`` over a list
-        if not (self.cutter.ends_sentence() or colon) or index + 1 >= len(group):
-            return False
         # A picture note under the caption (``（资料图片）``) was dropped with the block's furniture.
         notes = {
             d.number
             for d in self.state.dropped
             if d.kind == "header/footer" and _CAPTION_NOTE_RE.match(d.text)
         }
-        end = _inner_caption_end(group[index : index + _INNER_CAPTION_LINES], notes)
+        window = group[index : index + _INNER_CAPTION_LINES]
+        if len(window) == 1:
+            window.extend(self.credit_atop_next_block(group))
+        # The caption has its credit under it: a line of the block or atop the next, or the picture note
+        # that ends it.
+        credit_below = len(window) > 1 or line.number + 1 in notes
+        if not (self.cutter.ends_sentence() or colon) or not credit_below:
+            return False
+        end = _inner_caption_end(window, notes)
         if end is None:
             return False
         # A caption closing the block: the story goes on in a block after it, and it is no picture story's
@@ -107,9 +113,18 @@ class CaptionReader(LineReader):
             story is self.state.picture or self.state.group_index + 1 >= len(self.page.groups)
         ):
             return False
-        self.state.caption_tail.update(other.number for other in group[index + 1 : index + end + 1])
+        self.state.caption_lines_below(window[1 : end + 1])
         self.cutter.drop(line, "caption")
         return True
+
+    def credit_atop_next_block(self, group: list[_Line]) -> list[_Line]:
+        """The photographer's credit opening the block after `group` (``本报记者  蒋悦建摄``, the story's text
+        under it), when `group` ends its block: the credit of a caption closing `group`; else nothing."""
+        at = self.state.group_index
+        if at + 1 >= len(self.page.groups) or group[-1] is not self.page.groups[at][-1]:
+            return []
+        below = self.page.groups[at + 1]
+        return below[:1] if len(below) > 1 and _BARE_CREDIT_RE.match(below[0].text) else []
 
     def supplied(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``…成效明显。（淮河路街道供稿）``: the unit that supplied the story; it closes the story and is
@@ -148,7 +163,7 @@ class CaptionReader(LineReader):
             story.lines.append(_Line(line.number, before, line.blank_before))
         story.byline = _byline_text(credit)
         story.closed_by_byline = True
-        self.state.roles[line.number] = "photographer's credit closing a picture story: its author"
+        self.state.set_role(line, "photographer's credit closing a picture story: its author")
         self.state.picture = None
         self.cutter.close()
         return True
@@ -162,9 +177,7 @@ class CaptionReader(LineReader):
             # describes (a picture story's ``…搭建脚手架。`` / ``许华森摄（影像中国）``): the paper prints
             # it as the story's last paragraph. A caption is a block of its own (``图为…``, its credit).
             story.lines.append(line)
-            self.state.roles[line.number] = (
-                "photo credit right under the story's text: a paragraph of its own"
-            )
+            self.state.set_role(line, "photo credit right under the story's text: a paragraph of its own")
             return True
         self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
         return True
@@ -193,10 +206,9 @@ class CaptionReader(LineReader):
             for line in group:
                 self.cutter.drop(line, "caption")
             # A caption cut off mid-sentence by a column break goes on in the next block.
-            self.state.caption_open = not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(
-                group[-1].text
+            self.state.caption_block_read(
+                cut_off=not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
             )
-            self.state.caption_before = True
             return None
         if caption_before and _BARE_CREDIT_RE.match(group[0].text):
             # The credit of the caption above, in a block of its own: never a byline. Like a credit

@@ -76,9 +76,7 @@ class EndReader(LineReader):
             self.state.current.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.state.current.byline = _byline_text(run_on.group(2))
         self.state.current.closed_by_byline = self.state.current.ended = True
-        self.state.roles[line.number] = (
-            "end mark and byline close the story; the rest of the line is a headline"
-        )
+        self.state.set_role(line, "end mark and byline close the story; the rest of the line is a headline")
         self.cutter.close()
         # The rest of the line starts the next headline; its other lines follow in this group.
         self.state.gap_groups.append((len(self.state.stories), [_Line(line.number, run_on.group(3), True)]))
@@ -99,10 +97,10 @@ class EndReader(LineReader):
         if end.group(2):
             self.state.current.byline = _byline_text(end.group(2))
             self.state.current.closed_by_byline = True
-            self.state.roles[line.number] = "end mark and byline close the story"
+            self.state.set_role(line, "end mark and byline close the story")
             self.cutter.close()
         else:
-            self.state.roles[line.number] = "end mark: only a byline may follow"
+            self.state.set_role(line, "end mark: only a byline may follow")
         return True
 
     def editor_mark(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -125,7 +123,7 @@ class EndReader(LineReader):
         if run_on is not None:
             story.lines.append(_Line(line.number, run_on.group(1), line.blank_before))
         self.cutter.drop(line, "editor's mark", line.text[len(run_on.group(1)) if run_on else 0 :])
-        self.state.roles[line.number] = "an editor's mark after the story's last sentence: closes the story"
+        self.state.set_role(line, "an editor's mark after the story's last sentence: closes the story")
         story.ended = True
         self.cutter.close()
         return True

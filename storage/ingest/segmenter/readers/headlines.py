@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storage.ingest.page_county import number_mark
 from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
     _CAPTION_RE,
@@ -15,6 +16,7 @@ from storage.ingest.page_lines import (
     _HALF_CELL,
     _HAN_RE,
     _INDENT_CELLS,
+    _INDENT_RE,
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
     _SHORT_MARGIN,
@@ -55,7 +57,7 @@ from storage.ingest.segmenter.shapes.headlines import (
     _paragraph_opening_cut,
     _starts_next_story,
 )
-from storage.ingest.segmenter.shapes.items import _closed_by_its_source
+from storage.ingest.segmenter.shapes.items import _BRIEFS_NAME_RE, _closed_by_its_source
 from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_sentence, _pairs
 
 _SUBHEADING_ROLE = "sub-heading: an ornamented short line between paragraphs of the open story"
@@ -109,15 +111,22 @@ class HeadlineReader(LineReader):
         if following is None:
             return False
         after = following.text.strip()
+        # Text indented under it in a story set without indents: the space that parted a brief's head
+        # from its text (``●尤权会见…时希望　`` / ``2月26日，…``), its text gone down to the next line.
+        run_in = _INDENT_RE.match(following.text) and not any(_INDENT_RE.match(x.text) for x in story.lines)
+        # A briefs column's name over its numbered briefs (``■快讯`` / ``1.【王毅会见…】…``) is their column's.
+        briefs_column = bool(_BRIEFS_NAME_RE.search(text) and number_mark(after))
         if (
-            _SUBHEADING_ORNAMENT_RE.match(after)
+            run_in
+            or briefs_column
+            or _SUBHEADING_ORNAMENT_RE.match(after)
             or _DATELINE_RE.match(after)
             or is_byline(after)
             or display_width(after) < self.page.column - _INDENT_CELLS - 1.0
         ):
             return False
         story.lines.append(line)
-        self.state.roles[line.number] = _SUBHEADING_ROLE
+        self.state.set_role(line, _SUBHEADING_ROLE)
         return True
 
     def headline_inside_a_sentence(self, group_index: int, group: list[_Line]) -> bool:
@@ -166,9 +175,7 @@ class HeadlineReader(LineReader):
         ):
             return False
         self.state.gap_groups.append((len(self.state.stories) + 1, group))
-        self.state.roles[line.number] = (
-            "headline: read inside another story's sentence, its words another story's"
-        )
+        self.state.set_role(line, "headline: read inside another story's sentence, its words another story's")
         return True
 
     def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
@@ -265,9 +272,10 @@ class HeadlineReader(LineReader):
         self.cutter.close()
         self.state.gap_groups.append((len(self.state.stories), heads))
         for head in heads:
-            self.state.roles[head.number] = (
+            self.state.set_role(
+                head,
                 f"headline: set atop its lead in one block{'' if depth == 1 else f' ({depth} lines)'}, "
-                f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs"
+                f"short of the column, the text under it repeating {shared} of its {len(own)} character pairs",
             )
         self.cutter.start(lead, "text under a headline read in its block")
         self.lines_from(depth + 1, group)
@@ -296,9 +304,7 @@ class HeadlineReader(LineReader):
         self.state.gap_groups.append(
             (len(self.state.stories), [_Line(head.number, words, head.blank_before)])
         )
-        self.state.roles[head.number] = (
-            "headline: alone on its line right over its lead's indented first line"
-        )
+        self.state.set_role(head, "headline: alone on its line right over its lead's indented first line")
         self.cutter.start(group[1], "text under a headline read in its block")
         self.lines_from(2, group)
         return True
@@ -332,8 +338,8 @@ class HeadlineReader(LineReader):
             return True
         if cut := _paragraph_opening_cut(self.page.groups, group_index, self.page.column):
             lines = "first line" if len(group) == 1 else f"first {len(group)} lines"
-            self.state.roles[group[0].number] = (
-                f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
+            self.state.set_role(
+                group[0], f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
             )
         return False
 
@@ -388,9 +394,10 @@ class HeadlineReader(LineReader):
             _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
         ):
             return False
-        self.state.roles[group[0].number] = (
+        self.state.set_role(
+            group[0],
             f"headline: a kicker with a comma over a headline over a dateline, the page's text after it "
-            f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}"
+            f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}",
         )
         return True
 
@@ -427,9 +434,10 @@ class HeadlineReader(LineReader):
         shared = len(own & _pairs(_MULTI_SPACE_RE.sub("", clean_prose(later))))
         if not own or shared > max(_BODY_LINE_SHARED_PAIRS, _BODY_LINE_SHARE * len(own)):
             return False
-        self.state.roles[group[0].number] = (
+        self.state.set_role(
+            group[0],
             f"text: a body line read as a block of its own (set to the column's measure, a full line of "
-            f"text cut off under it, which repeats {shared} of its {len(own)} character pairs)"
+            f"text cut off under it, which repeats {shared} of its {len(own)} character pairs)",
         )
         return True
 
@@ -443,8 +451,9 @@ class HeadlineReader(LineReader):
         end, start = lines[-1].text.strip(), group[0].text.strip()
         if not self.cutter.fills_column(end) or word_across(end, start)[1] < _CUT_WORD_STRENGTH:
             return False
-        self.state.roles[group[0].number] = (
-            f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})"
+        self.state.set_role(
+            group[0],
+            f"text: the open story's sentence goes on across a column break ({word_across(end, start)[0]})",
         )
         return True
 
@@ -466,8 +475,8 @@ class HeadlineReader(LineReader):
         self.state.gap_groups.append(
             (len(self.state.stories), [_Line(line.number, words, line.blank_before)])
         )
-        self.state.roles[line.number] = (
-            "headline: on its line right over its lead's indented first line, inside a block"
+        self.state.set_role(
+            line, "headline: on its line right over its lead's indented first line, inside a block"
         )
         self.state.under_bullet = True  # the next line opens the item's text
         return True

@@ -134,7 +134,7 @@ class TextReader(LineReader):
             return False
         for line in group:
             story.lines.append(line)
-            self.state.roles[line.number] = "text: a stanza of the open story's verse, a blank line apart"
+            self.state.set_role(line, "text: a stanza of the open story's verse, a blank line apart")
         return True
 
     def opens_text(self, line: _Line) -> bool:
@@ -223,10 +223,10 @@ class TextReader(LineReader):
             # A headline starts here; it continues one only when it follows that one's last line
             # (a headline right under a byline that closed a story starts a group of its own).
             gap_groups.append((len(self.state.stories), [line]))
-            self.state.roles[line.number] = "headline: short, no sentence marks, between stories"
+            self.state.set_role(line, "headline: short, no sentence marks, between stories")
         else:
             gap_groups[-1][1].append(line)
-            self.state.roles[line.number] = "headline: continues the headline above"
+            self.state.set_role(line, "headline: continues the headline above")
         return True
 
     def head_no_body_line_could_be(self, group: list[_Line]) -> bool:

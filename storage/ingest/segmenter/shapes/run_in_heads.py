@@ -178,6 +178,10 @@ def _separated_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     line, after = text.strip(), following.strip()
     wrapped = False
     found = _RUN_IN_SEPARATOR_RE.search(line)
+    spaced = re.search("\u3000+", line)
+    if found is not None and spaced is not None and not re.search("[，,、；;]", line[: spaced.start()]):
+        # A head parted from its text by a full-width space may hold a colon (``明信片：一张特殊的回乡车票　``).
+        found = spaced
     if found is not None:
         head, separator, rest = line[: found.start()], found.group(0), line[found.end() :]
     else:
