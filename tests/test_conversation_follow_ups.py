@@ -36,6 +36,9 @@ UNITED_FRONT = 3  # the seed story of the 统战工作会议 (its /article numbe
         ("还有别的吗", FollowUp(Asks.MORE)),
         ("其他的呢", FollowUp(Asks.MORE)),
         ("详细说说", FollowUp(Asks.DETAIL)),
+        ("当时有多少人参加", FollowUp(Asks.ASK, "有多少人参加")),
+        ("那为啥", FollowUp(Asks.ASK, "为啥")),
+        ("这是哪天的新闻", FollowUp(Asks.ASK, "哪天的新闻")),
         ("When was it?", FollowUp(Asks.ASK, "哪天")),  # asked in the archive's language
         ("what happened next", FollowUp(Asks.STATUS)),
         ("tell me more", FollowUp(Asks.DETAIL)),
@@ -56,6 +59,10 @@ def test_messages_naming_no_topic_are_follow_ups(message: str, expected: FollowU
         "那个统战会后来咋样了",  # 统战 names the meeting
         "when was APEC held",
         "what",
+        "新闻",  # the latest news (/latest), not the story before
+        "那曲",  # a place starting with 那
+        "这些年",
+        "为什么",
     ],
 )
 def test_messages_with_a_topic_or_no_reference_are_not_follow_ups(message: str) -> None:

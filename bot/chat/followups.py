@@ -61,7 +61,9 @@ _KINDS = (
     "事情 事件 事儿 事 会议 会 活动 案子 案件 案 项目 工程 政策 消息 新闻 报道 文章 人 地方 比赛 展览 节目 计划 "
     "方案 公司 企业 问题 情况"
 ).split()
-_PRONOUNS = "它们 他们 她们 它 他 她 此事 这些 那些 这个 那个 其".split()
+# 那 alone starts a question about what was said (那为啥, 那是谁); 这是 / 那是 point at the story shown, 当时 at
+# its time (当时有多少人参加).
+_PRONOUNS = "它们 他们 她们 它 他 她 此事 这些 那些 这个 那个 其 那 这是 那是 事 当时 当初".split()
 
 _STATUS_WORDS = (
     "后来 然后 之后 接下来 后续 最后 最终 结果 现在 目前 如今 眼下 进展 进度 近况 怎么样 咋样 怎样 如何 "
@@ -77,7 +79,8 @@ _QUESTION_WORDS = (
 # Words that name no topic: the verbs a question about an event asks with (它是哪天开的, 他后来去哪了),
 # particles, and the words of asking itself.
 _PLAIN_WORDS = (
-    "是 的 了 呢 吗 吧 啊 呀 嘛 么 哦 哈 呗 一下 下 请问 问问 问 那么 那 这 就 又 再 还 都 也 才 最 有 没有 没 "
+    "是 的 了 呢 吗 吧 啊 呀 嘛 么 哦 哈 呗 一下 下 请问 问问 问 那么 这 就 又 再 还 都 也 才 最 有 没有 没 "
+    "点 完 新 干 新闻 报道 消息 文章 "
     "我 我们 你 想 知道 能 可以 告诉我 给我 了解 到底 究竟 一共 总共 开 办 举行 召开 举办 发生 结束 开始 开幕 "
     "闭幕 说 讲 定 出 来 去 做 搞 处理 解决 宣布 公布 发布 通过 签 签署 完成 落地 实施 执行 主持 参加 出席 "
     "负责 提出 决定 成立 建 建成 启动 判 抓 得 赢 输 花 投 涉及 造成 到 在 给 被 把 跟 和 与 对 过 着 会 要 "
