@@ -195,5 +195,6 @@ def test_forget_deletes_the_chats_topic(services: Services) -> None:
     who = Who(user_id=51, chat_id=51)
     conv.text("保交楼", who)
     (prompt,) = conv.command("forget", "", who)
-    conv.press(prompt.buttons[0][0].data or "", who)
+    done = conv.press(prompt.buttons[0][0].data or "", who)
+    assert done.edit is not None and "接着问时所指的话题：1 个" in done.edit.text
     assert NO_TOPIC in conv.text("后来呢", who)[0].text

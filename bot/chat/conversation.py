@@ -605,7 +605,7 @@ class Conversation:
             counts = dict(self.records.forget(chat_id))
             counts["queries"] = self.queries.forget_user(who.user_id)
             if self.topics is not None:
-                counts["queries"] += self.topics.forget(chat_id, who.user_id)
+                counts["topics"] = self.topics.forget(chat_id, who.user_id)
             if self.flood is not None:
                 self.flood.forget(who.user_id)
         except DatabaseBusy:

@@ -214,6 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_subscriptions": "订阅：{count} 个",
         "forget_done_deliveries": "摘要推送记录：{count} 条（其中文章记录 {items} 条）",
         "forget_done_queries": "最近的搜索：{count} 条",
+        "forget_done_topic": "接着问时所指的话题：{count} 个",
         "forget_done_footer": "newsbot 现在不再保存关于你的任何信息。以后再发消息，就像第一次见面。",
         "forget_nothing": "newsbot 没有保存关于这个聊天的任何信息，没有需要删除的内容。",
         "forget_cancelled": "已取消，什么都没有删除。",
@@ -370,6 +371,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_subscriptions": "subscriptions: {count}",
         "forget_done_deliveries": "digest delivery records: {count} (covering {items} articles)",
         "forget_done_queries": "recent searches: {count}",
+        "forget_done_topic": "topics a follow-up refers to: {count}",
         "forget_done_footer": (
             "newsbot keeps nothing about you now. If you write again, it starts afresh as on the first day."
         ),
