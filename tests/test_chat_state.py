@@ -52,15 +52,13 @@ def test_unused_queries_and_old_confirmations_are_pruned(tmp_path: Path) -> None
 
 def test_a_chats_topic_is_replaced_by_its_next_search_and_goes_after_thirty_minutes(tmp_path: Path) -> None:
     db = open_db(tmp_path / "state.db")
-    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "保交楼", 1, "保交楼项目"), now=T0)
-    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "统战工作 会议", 3, "统战工作会议"), now=T0)
-    chat_state.put_topic(db, chat_state.ChatTopic(20, 2, "人才", None, None), now=T0)
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "保交楼", 1), now=T0)
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "统战工作 会议", 3), now=T0)
+    chat_state.put_topic(db, chat_state.ChatTopic(20, 2, "人才"), now=T0)
     later = T0 + timedelta(minutes=29)
-    assert chat_state.get_topic(db, 10, now=later) == chat_state.ChatTopic(
-        10, 1, "统战工作 会议", 3, "统战工作会议"
-    )
+    assert chat_state.get_topic(db, 10, now=later) == chat_state.ChatTopic(10, 1, "统战工作 会议", 3)
     assert chat_state.get_topic(db, 10, now=T0 + timedelta(minutes=31)) is None  # expired, still stored
-    chat_state.put_topic(db, chat_state.ChatTopic(30, 3, "新", None, None), now=T0 + timedelta(minutes=31))
+    chat_state.put_topic(db, chat_state.ChatTopic(30, 3, "新"), now=T0 + timedelta(minutes=31))
     assert db.execute("SELECT count(*) FROM chat_topics").fetchone()[0] == 1  # the expired ones went
     assert chat_state.forget_topics(db, 30, 3) == 1 and chat_state.get_topic(db, 30, now=T0) is None
     db.close()

@@ -398,8 +398,7 @@ class Conversation:
         words = words or " ".join(topic_words(parse_query(query, today=today)))
         if not words:
             return
-        first = response.hits[0]
-        self.topics.put(ChatTopic(who.chat_id, who.user_id, words, first.id, first.title))
+        self.topics.put(ChatTopic(who.chat_id, who.user_id, words, response.hits[0].id))
 
     def _nothing_that_day(self, instead: LatestDayInstead, today: date, who: Who) -> Reply:
         """A date-only question whose period has no news: say so and show the latest day that has."""

@@ -402,7 +402,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 user_id INTEGER NOT NULL,
                 words TEXT NOT NULL,
                 article_id INTEGER,
-                title TEXT,
                 asked_at TEXT NOT NULL
             )
             """,

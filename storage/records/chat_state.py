@@ -273,7 +273,6 @@ class ChatTopic:
     user_id: int
     words: str
     article_id: int | None = None
-    title: str | None = None
 
 
 def put_topic(
@@ -284,11 +283,10 @@ def put_topic(
         conn = db.conn
         conn.execute("DELETE FROM chat_topics WHERE asked_at < ?", [_stamp(now - keep)])
         conn.execute(
-            "INSERT INTO chat_topics (chat_id, user_id, words, article_id, title, asked_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, "
-            "words = excluded.words, article_id = excluded.article_id, title = excluded.title, "
-            "asked_at = excluded.asked_at",
-            [topic.chat_id, topic.user_id, topic.words, topic.article_id, topic.title, _stamp(now)],
+            "INSERT INTO chat_topics (chat_id, user_id, words, article_id, asked_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, "
+            "words = excluded.words, article_id = excluded.article_id, asked_at = excluded.asked_at",
+            [topic.chat_id, topic.user_id, topic.words, topic.article_id, _stamp(now)],
         )
 
 
@@ -297,15 +295,13 @@ def get_topic(
 ) -> ChatTopic | None:
     """The chat's topic if it was kept less than `keep` before `now`, else None."""
     row = db.execute(
-        "SELECT chat_id, user_id, words, article_id, title FROM chat_topics WHERE chat_id = ? AND asked_at >= ?",
+        "SELECT chat_id, user_id, words, article_id FROM chat_topics WHERE chat_id = ? AND asked_at >= ?",
         [chat_id, _stamp(now - keep)],
     ).fetchone()
     if row is None:
         return None
-    chat, user_id, words, article_id, title = row
-    return ChatTopic(
-        int(chat), int(user_id), words, int(article_id) if article_id is not None else None, title
-    )
+    chat, user_id, words, article_id = row
+    return ChatTopic(int(chat), int(user_id), words, int(article_id) if article_id is not None else None)
 
 
 def forget_topics(db: sqlite_utils.Database, chat_id: int, user_id: int) -> int:
