@@ -396,8 +396,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         [
             # One row per chat (storage.records.chat_state): the topic words of its last search that found
             # something, the story shown first, who asked, when (rows older than the keep go on each write).
+            # IF NOT EXISTS: a database set back to an older version with its tables kept (the tests'
+            # downgrades) upgrades.
             """
-            CREATE TABLE chat_topics (
+            CREATE TABLE IF NOT EXISTS chat_topics (
                 chat_id INTEGER PRIMARY KEY,
                 user_id INTEGER NOT NULL,
                 words TEXT NOT NULL,
@@ -405,8 +407,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 asked_at TEXT NOT NULL
             )
             """,
-            "CREATE INDEX chat_topics_asked ON chat_topics(asked_at)",
-            "CREATE INDEX chat_topics_user ON chat_topics(user_id)",
+            "CREATE INDEX IF NOT EXISTS chat_topics_asked ON chat_topics(asked_at)",
+            "CREATE INDEX IF NOT EXISTS chat_topics_user ON chat_topics(user_id)",
         ],
     ),
 ]
