@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from bot.chat.conversation import Conversation
 from bot.chat.replies import HTML, Channel, Markup
-from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
@@ -146,6 +146,7 @@ def open_services(
             library,
             markup=markup,
             queries=QueryStore(database),
+            topics=TopicStore(database),
             confirmations=Confirmations(database),
             flood=FloodGuard(database, flood) if flood is not None else None,
             records=records,

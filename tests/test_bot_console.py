@@ -120,3 +120,21 @@ def test_a_bom_before_the_first_piped_command_leaves_it_a_command(console: Conso
     \\ufeff/lang zh was searched as words (没有文章包含「/lang zh」里的任何一个词)."""
     assert console.handle("\ufeff/article 3").startswith("二七区委统战工作暨全区宗教工作会议召开")
     assert console.handle("\u200b/lang zh").startswith("好的，以后用中文回复")
+
+
+def test_a_follow_up_through_the_pipe_is_read_with_the_question_before(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="那个会后来咋样了\n谁主持了统战工作会议\n它是哪天开的\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    first, _, rest = done.stdout.partition("谁主持了统战工作会议")
+    assert "你问的是哪件事" in first and "没有找到" not in first  # nothing asked before it
+    follow_up = rest[rest.index("接着上一条：统战工作会议") :]
+    assert "二七区委统战工作暨全区宗教工作会议召开" in follow_up and "没有找到" not in follow_up

@@ -170,6 +170,20 @@ async def test_question_gets_the_answer_first(
     no_rejections(emu)
 
 
+async def test_a_follow_up_in_a_private_chat_is_read_with_the_question_before(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (asked,) = await ask(emu, "那个会后来咋样了", uid=1201)
+        assert "你问的是哪件事" in asked.text  # nothing asked before it in this chat
+        await ask(emu, "谁主持了统战工作会议？", uid=1201)
+        (reply,) = await ask(emu, "它是哪天开的", uid=1201)
+        assert reply.text.startswith("🔎") and "接着上一条：统战工作会议" in reply.text
+        assert "统战工作" in reply.text.split("\n", 3)[3]  # the meeting's story is listed
+    no_rejections(emu)
+
+
 async def test_paging_edits_in_place_and_never_sends_an_unchanged_edit(
     telegram_emulator: TelegramEmulator, settings: Settings
 ) -> None:

@@ -50,6 +50,20 @@ def test_unused_queries_and_old_confirmations_are_pruned(tmp_path: Path) -> None
     db.close()
 
 
+def test_a_chats_topic_is_replaced_by_its_next_search_and_goes_after_thirty_minutes(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "state.db")
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "保交楼", 1), now=T0)
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "统战工作 会议", 3), now=T0)
+    chat_state.put_topic(db, chat_state.ChatTopic(20, 2, "人才"), now=T0)
+    later = T0 + timedelta(minutes=29)
+    assert chat_state.get_topic(db, 10, now=later) == chat_state.ChatTopic(10, 1, "统战工作 会议", 3)
+    assert chat_state.get_topic(db, 10, now=T0 + timedelta(minutes=31)) is None  # expired, still stored
+    chat_state.put_topic(db, chat_state.ChatTopic(30, 3, "新"), now=T0 + timedelta(minutes=31))
+    assert db.execute("SELECT count(*) FROM chat_topics").fetchone()[0] == 1  # the expired ones went
+    assert chat_state.forget_topics(db, 30, 3) == 1 and chat_state.get_topic(db, 30, now=T0) is None
+    db.close()
+
+
 def test_search_counts_of_past_windows_go(tmp_path: Path) -> None:
     db = open_db(tmp_path / "state.db")
     assert chat_state.count_search(db, 7, window_start=0, limit=1)
@@ -160,9 +174,11 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migration 11 and storage.records.chat_state use SQL that PostgreSQL runs too."""
+    """Migrations 11 and 17 and storage.records.chat_state use SQL that PostgreSQL runs too."""
     (version, _, statements) = MIGRATIONS[10]
-    assert version == 11
+    (topics_version, _, topics) = MIGRATIONS[16]
+    assert (version, topics_version) == (11, 17)
+    statements = statements + topics
     for sql in [*statements, inspect.getsource(chat_state)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}

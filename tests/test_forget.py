@@ -266,6 +266,7 @@ async def test_forget_deletes_everything_after_confirmation(
         assert "已删除 newsbot 保存的关于这个聊天的全部信息" in outcome.text
         assert "订阅：2 个" in outcome.text and "摘要推送记录：2 条" in outcome.text
         assert "最近的搜索：1 条" in outcome.text
+        assert "接着问时所指的话题：1 个" in outcome.text  # the search's topic, for a follow-up
         assert not outcome.button_data()  # the buttons are gone with the edit
 
         assert count_rows(db, 1001) == NOTHING

@@ -110,6 +110,7 @@ def fill_everything(db) -> None:
     beat(db, "digest_scheduler", detail="2 due", now=NOW)
     chat_state.put_query(db, chat_state.QueryState("保交楼", 42), now=NOW)
     chat_state.open_confirmation(db, 42, 42, now=NOW)
+    chat_state.put_topic(db, chat_state.ChatTopic(42, 42, "保交楼", ids[0]), now=NOW)
     assert chat_state.count_search(db, 42, window_start=int(NOW.timestamp()) // 60 * 60, limit=20)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from storage.search.answers import question_kind
 from storage.search.engine import Searcher
 from storage.search.query import parse_query
 from storage.search.spoken import written_form
-from tests.search_support import stories_db
+from tests.search_support import stories_db, stories_searcher
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,31 @@ def test_a_typed_form_gets_the_answer_of_its_plain_form(searcher: Searcher, type
     assert resp.hits[0].title == "第六届中俄博览会在哈尔滨开幕"
     assert resp.answer is not None and fact in resp.answer.sentence
     assert resp.query == typed  # the reply names the question as typed
+
+
+# A status question ending the message (issue 20, continued): 保交楼那事怎么样了 asks how things stand now.
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("保交楼那事怎么样了", "保交楼现在怎么样了"),
+        ("保交楼后来咋样了？", "保交楼现在怎么样了？"),
+        ("保交楼进展如何", "保交楼现在怎么样了"),
+        ("保交楼目前的进展如何", "保交楼现在怎么样了"),
+        # a status clause asking a number after it: the number is asked
+        ("乡村医生培训那事怎么样了 首批多少人参加", "乡村医生培训那事怎么样了 首批多少人参加"),
+        ("保交楼怎么样", "保交楼怎么样"),  # how good, not how it stands
+    ],
+)
+def test_a_status_question_ending_the_message_asks_about_now(asked: str, written: str) -> None:
+    assert written_form(asked) == written
+
+
+def test_a_status_question_puts_the_newest_story_first(tmp_path: Path) -> None:
+    stories = [
+        ("2023-03-01", "乡村医生培训启动", ["全县乡村医生培训今日启动，首批120人参加。"]),
+        ("2023-09-01", "乡村医生培训结业", ["全县乡村医生培训今日结业，首批120人全部合格。"]),
+        ("2023-06-01", "乡村医生培训过半", ["全县乡村医生培训已经过半，首批120人进展顺利。"]),
+    ]
+    with stories_searcher(tmp_path, stories) as searcher:
+        for asked in ("乡村医生培训那事怎么样了", "乡村医生培训后来咋样了", "乡村医生培训进展如何"):
+            assert searcher.search(asked, limit=3).hits[0].title == "乡村医生培训结业", asked

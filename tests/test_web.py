@@ -96,6 +96,15 @@ def test_a_question_gets_the_answer_first(web: WebRun):
         assert "💡" in reply["text"] and "虎荣鑫" in reply["text"]
 
 
+def test_a_follow_up_is_read_with_the_readers_last_question(web: WebRun):
+    with client(web) as a, client(web) as b:
+        say(a, "谁主持了统战工作会议？")
+        (reply,) = say(a, "它是哪天开的")
+        assert "接着上一条：统战工作会议" in reply["text"] and "统战工作" in reply["text"]
+        (other,) = say(b, "它是哪天开的")  # another reader asked nothing before
+        assert "你问的是哪件事" in other["text"]
+
+
 def test_the_browsers_language_picks_english(web: WebRun):
     with client(web, **{"accept-language": "en-US,en;q=0.9,zh;q=0.5"}) as c:
         assert 'lang="en"' in c.get("/").text

@@ -91,6 +91,14 @@ def test_a_question_gets_the_answer_line(web: WebRun):
     assert len(content.encode("utf-8")) <= 2048
 
 
+def test_a_follow_up_is_read_with_the_followers_last_question(web: WebRun):
+    post(web, wechat_text("oReaderF", "谁主持了统战工作会议？", 1201))
+    content = reply_of(post(web, wechat_text("oReaderF", "那个会后来咋样了", 1202)))["Content"]
+    assert "接着上一条：统战工作会议" in content and "统战工作" in content
+    other = reply_of(post(web, wechat_text("oReaderG", "那个会后来咋样了", 1203)))["Content"]
+    assert "你问的是哪件事" in other
+
+
 def test_every_reply_fits_in_2048_bytes(web: WebRun):
     for n, line in enumerate(["/latest", "/help", "/article 3", "/article 1 2 3", "老旧小区", "/digest"]):
         content = reply_of(post(web, wechat_text("oReaderA", line, 1100 + n)))["Content"]

@@ -8,8 +8,13 @@ message or button press needs through the stores of `bot.chat.state`, which keep
 any process serving the bot can answer the next update: the queries behind page buttons (`QueryStore`, by
 short keys that fit in callback data) and the flood guard's counts (`FloodGuard`).
 
+A chat's last search that found something leaves its topic (`TopicStore`: its words and the story shown
+first, for 30 minutes): a follow-up naming no topic of its own (它是哪天开的, 那个会后来咋样了, 后来呢, 详细说说:
+`bot.chat.followups`) is read with it, and the reply says so in a line (接着上一条：统战工作会议); without one,
+the reply asks what the follow-up refers to.
+
 /forget asks first (`Confirmations`: one-shot keys) and then deletes everything kept about the chat and its
-user: the chat's records, the user's stored queries and flood counts.
+user: the chat's records, the user's stored queries, its topic and flood counts.
 
 When the database stays busy, replies degrade rather than fail: results go out without page buttons, a
 search is let through uncounted, a button press or /forget says "try again".
@@ -33,6 +38,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
+from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
 from bot.chat.intents import (
     NUMBER_SEPARATORS,
     Intent,
@@ -43,11 +49,11 @@ from bot.chat.intents import (
     without_id_labels,
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
-from bot.chat.state import Confirmations, FloodGuard, QueryStore
+from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
-from storage.records.chat_state import LATEST, QueryState, Settled
+from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
 from storage.text.normalize import unescape_entities, without_markup
@@ -194,6 +200,7 @@ class Conversation:
         queries: QueryStore,
         confirmations: Confirmations,
         flood: FloodGuard | None = None,
+        topics: TopicStore | None = None,
         page_size: int = PAGE_SIZE,
         inline_page_size: int = INLINE_PAGE_SIZE,
         pushes: bool = True,
@@ -207,6 +214,7 @@ class Conversation:
         self.markup = markup
         self.queries = queries
         self.flood = flood
+        self.topics = topics  # None: follow-ups are not read (each message stands alone)
         self.records = records
         self.pushes = pushes  # False where digests cannot be pushed (the console): /subscribe says so
         self.confirmations = confirmations
@@ -279,13 +287,41 @@ class Conversation:
 
     def text(self, message: str, who: Who) -> list[Reply]:
         """Plain text in a private chat (or addressed to the bot in a group): small talk and how-to
-        questions get a reply of their own (`bot.chat.intents`); anything else is a search or a question."""
+        questions get a reply of their own (`bot.chat.intents`), a follow-up is read with the chat's last
+        topic (`bot.chat.followups`); anything else is a search or a question."""
         message = readable(message)
         who = self.in_chat_language(who, message)
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, who)]
+        follow_up = read_follow_up(message) if self.topics is not None else None
+        if follow_up is not None:
+            return self._follow_up(follow_up, who)
         return self.search(message, who)
+
+    def _follow_up(self, follow_up: FollowUp, who: Who) -> list[Reply]:
+        """A follow-up read with the chat's topic: the story shown before (详细说说) or a search for the
+        topic and what it asks, after a line saying what it was read as; without a topic, a question back."""
+        topic = self._topic(who)
+        if topic is None:
+            return [self._notice(who, "follow_up_no_topic")]
+        shown = shown_topic(topic.words)
+        if follow_up.asks == Asks.DETAIL and topic.article_id is not None:
+            self._keep_topic(topic)  # asked about again: kept another 30 minutes
+            read_as = self._notice(who, "follow_up_read_as", topic=shown)
+            return [read_as, *self.article_replies(topic.article_id, who)]
+        lead = text(who.lang, "follow_up_read_as", topic=shown)
+        return self.search(follow_up_query(topic.words, follow_up), who, lead=lead, topic=topic.words)
+
+    def _topic(self, who: Who) -> ChatTopic | None:
+        """The chat's topic, if it has one kept (none outside a chat)."""
+        if self.topics is None or who.chat_id is None:
+            return None
+        return self.topics.get(who.chat_id)
+
+    def _keep_topic(self, topic: ChatTopic) -> None:
+        if self.topics is not None:
+            self.topics.put(topic)
 
     def today(self, who: Who) -> date:
         """The chat's day: the clock read in the chat's timezone."""
@@ -317,8 +353,12 @@ class Conversation:
     def _notice_in(self, lang: str, key: str, **values: object) -> Reply:
         return Reply(replies.format_notice(lang, key, self.markup, **values))
 
-    def search(self, query: str, who: Who) -> list[Reply]:
-        """Search (or answer a question) and show the first page of results."""
+    def search(
+        self, query: str, who: Who, *, lead: str | None = None, topic: str | None = None
+    ) -> list[Reply]:
+        """Search (or answer a question) and show the first page of results; when something is found, its
+        topic is kept as the chat's (`topic`: the words of a follow-up's topic, else the query's words).
+        `lead`: a line put before the notes (what a follow-up was read as)."""
         query = tidy_query(query)
         if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
@@ -339,12 +379,26 @@ class Conversation:
         instead = latest_day_instead(self.library, response, limit=self.page_size, today=today)
         if instead is not None:
             return [self._nothing_that_day(instead, today, who)]
-        notes = [n for n in [note, *replies.search_notes(response, who.lang)] if n]
+        notes = [n for n in [lead, note, *replies.search_notes(response, who.lang)] if n]
         note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
+        self._keep_search_topic(query, response, who, today=today, words=topic)
         state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
         return [self._results_reply(response, self._remember(state), 0, who, note=note)]
+
+    def _keep_search_topic(
+        self, query: str, response: SearchResponse, who: Who, *, today: date, words: str | None
+    ) -> None:
+        """Keep what a search that found something was about as the chat's topic: `words` (a follow-up's
+        topic), else the query's (`topic_words`; none for a search of dates only), and the story shown
+        first."""
+        if self.topics is None or who.chat_id is None:
+            return
+        words = words or " ".join(topic_words(parse_query(query, today=today)))
+        if not words:
+            return
+        self.topics.put(ChatTopic(who.chat_id, who.user_id, words, response.hits[0].id))
 
     def _nothing_that_day(self, instead: LatestDayInstead, today: date, who: Who) -> Reply:
         """A date-only question whose period has no news: say so and show the latest day that has."""
@@ -549,6 +603,8 @@ class Conversation:
         try:
             counts = dict(self.records.forget(chat_id))
             counts["queries"] = self.queries.forget_user(who.user_id)
+            if self.topics is not None:
+                counts["topics"] = self.topics.forget(chat_id, who.user_id)
             if self.flood is not None:
                 self.flood.forget(who.user_id)
         except DatabaseBusy:

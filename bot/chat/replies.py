@@ -585,7 +585,7 @@ def format_forget_prompt(lang: str, markup: Markup) -> str:
 
 
 def format_forgotten(counts: Mapping[str, int], lang: str, markup: Markup) -> str:
-    """/forget confirmed: what was deleted, by kind (``counts`` from storage plus ``queries``)."""
+    """/forget confirmed: what was deleted, by kind (``counts`` from storage plus ``queries`` and ``topics``)."""
     if not any(counts.values()):
         return markup.esc(text(lang, "forget_nothing"))
     lines = [markup.bold(markup.esc(text(lang, "forget_done_title")))]
@@ -598,6 +598,7 @@ def format_forgotten(counts: Mapping[str, int], lang: str, markup: Markup) -> st
             {"items": counts.get("digest_items", 0)},
         ),
         ("forget_done_queries", counts.get("queries", 0), {}),
+        ("forget_done_topic", counts.get("topics", 0), {}),
     ]
     lines += [f"• {markup.esc(text(lang, key, count=count, **extra))}" for key, count, extra in rows]
     lines += ["", markup.esc(text(lang, "forget_done_footer"))]

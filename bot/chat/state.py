@@ -7,6 +7,7 @@ a process's memory:
 - `QueryStore`: the searches and /latest lists whose pages buttons turn, by short keys;
 - `Confirmations`: /forget questions, each settled exactly once;
 - `FloodGuard`: searches per user and window, counted by every process together.
+- `TopicStore`: the topic of a chat's last search, which a follow-up question refers to (它是哪天开的).
 
 Each write is one short transaction on the one write path (`Database.write`) that waits a bounded time
 for the lock; when the database stays busy longer, `storage.errors.DatabaseBusy` is raised with nothing
@@ -24,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from storage.database.access import Database
 from storage.errors import DatabaseBusy
 from storage.records import chat_state
-from storage.records.chat_state import QueryState, Settled
+from storage.records.chat_state import ChatTopic, QueryState, Settled
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +124,40 @@ class Confirmations:
 
     def __len__(self) -> int:
         return self._database.read(chat_state.count_confirmations)
+
+
+class TopicStore:
+    """The topic of each chat's last search that found something (`storage.records.chat_state.put_topic`),
+    kept `keep` (30 minutes) after it was last asked about: a follow-up later than that asks what it means."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        keep: timedelta = chat_state.TOPIC_KEEP,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._database = database
+        self._keep = keep
+        self._clock = clock
+
+    def put(self, topic: ChatTopic) -> None:
+        """Keep `topic` as its chat's; skipped (with a warning) when the database stays busy: a follow-up
+        then refers to the topic before, or asks what it means."""
+        try:
+            self._database.write(
+                chat_state.put_topic, topic, now=self._clock(), keep=self._keep, wait=STATE_WRITE_WAIT
+            )
+        except DatabaseBusy:
+            log.warning("chat topic not kept: database busy", extra={"chat_id": topic.chat_id})
+
+    def get(self, chat_id: int) -> ChatTopic | None:
+        """The chat's topic, or None when there is none or it expired."""
+        return self._database.read(chat_state.get_topic, chat_id, now=self._clock(), keep=self._keep)
+
+    def forget(self, chat_id: int, user_id: int) -> int:
+        """Drop the chat's topic and the user's (/forget); how many there were."""
+        return self._database.write(chat_state.forget_topics, chat_id, user_id, wait=STATE_WRITE_WAIT)
 
 
 @dataclass(frozen=True)

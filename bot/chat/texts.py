@@ -214,6 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_subscriptions": "订阅：{count} 个",
         "forget_done_deliveries": "摘要推送记录：{count} 条（其中文章记录 {items} 条）",
         "forget_done_queries": "最近的搜索：{count} 条",
+        "forget_done_topic": "接着问时所指的话题：{count} 个",
         "forget_done_footer": "newsbot 现在不再保存关于你的任何信息。以后再发消息，就像第一次见面。",
         "forget_nothing": "newsbot 没有保存关于这个聊天的任何信息，没有需要删除的内容。",
         "forget_cancelled": "已取消，什么都没有删除。",
@@ -242,6 +243,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_date_dropped": "所说的时间里没有相关文章，以下是其他时间的结果",
         "note_no_such_date": "日历上没有「{date}」这一天，已按文字搜索",
         "note_picked_day": "「{words}」按最近的一天算：{day}",
+        "follow_up_read_as": "接着上一条：{topic}",
+        "follow_up_no_topic": "你问的是哪件事？请带上要找的内容再问一次，比如「统战工作会议是哪天开的」。",
         "date_none": "{when} 没有新闻。最近有新闻的一天是 {day}：",
         "date_none_at_all": "{when} 没有新闻，也没有更早的新闻。",
         "stats_articles": "文章数",
@@ -368,6 +371,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_subscriptions": "subscriptions: {count}",
         "forget_done_deliveries": "digest delivery records: {count} (covering {items} articles)",
         "forget_done_queries": "recent searches: {count}",
+        "forget_done_topic": "topics a follow-up refers to: {count}",
         "forget_done_footer": (
             "newsbot keeps nothing about you now. If you write again, it starts afresh as on the first day."
         ),
@@ -398,6 +402,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_date_dropped": "Nothing from that time; these are from other days",
         "note_no_such_date": "There is no such day as “{date}” in the calendar: searched as words",
         "note_picked_day": "“{words}” read as the latest such day: {day}",
+        "follow_up_read_as": "Following on from the last search: {topic}",
+        "follow_up_no_topic": "Which story do you mean? Please ask again with what to look for, e.g. “统战工作会议是哪天开的”.",
         "date_none": "No news on {when}. The latest day with news is {day}:",
         "date_none_at_all": "No news on {when}, nor before.",
         "stats_articles": "articles",

@@ -52,7 +52,7 @@ from bot.chat.conversation import (
     readable,
 )
 from bot.chat.replies import Channel, Reply, clip, format_notice, format_welcome
-from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies, subscription_feed
 from bot.digests.plan import ARTICLE_PREFIX
@@ -133,6 +133,7 @@ class WebEdge:
             markup=WEB,
             channel=Channel.WEB,
             queries=QueryStore(services.database),
+            topics=TopicStore(services.database),
             confirmations=Confirmations(services.database),
             flood=FloodGuard(services.database, FloodLimit(20)),
         )
@@ -144,6 +145,7 @@ class WebEdge:
                 markup=WECHAT,
                 channel=Channel.WECHAT,
                 queries=QueryStore(services.database),
+                topics=TopicStore(services.database),
                 confirmations=Confirmations(services.database),
                 flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,

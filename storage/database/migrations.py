@@ -390,6 +390,27 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS digest_deliveries_chat ON digest_deliveries(chat_id, subscription_id)",
         ],
     ),
+    (
+        17,
+        "the topic of a chat's last search, which a follow-up question (它是哪天开的, 后来呢) refers to",
+        [
+            # One row per chat (storage.records.chat_state): the topic words of its last search that found
+            # something, the story shown first, who asked, when (rows older than the keep go on each write).
+            # IF NOT EXISTS: a database set back to an older version with its tables kept (the tests'
+            # downgrades) upgrades.
+            """
+            CREATE TABLE IF NOT EXISTS chat_topics (
+                chat_id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL,
+                words TEXT NOT NULL,
+                article_id INTEGER,
+                asked_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS chat_topics_asked ON chat_topics(asked_at)",
+            "CREATE INDEX IF NOT EXISTS chat_topics_user ON chat_topics(user_id)",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

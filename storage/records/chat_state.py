@@ -10,6 +10,8 @@ so nothing a button or a later message relies on lives in one process's memory:
   `take_confirmation`: each settles exactly once, whichever process the presses reach).
 - ``search_counts``: searches per user in one window of the flood guard (`count_search`), counted with
   one upsert, so two processes counting the same user add up; rows of past windows go.
+- ``chat_topics``: the topic of a chat's last search that found something (`put_topic`, `get_topic`), which
+  a follow-up question refers to (它是哪天开的); one row per chat, gone after `TOPIC_KEEP` unused.
 
 Each function that writes runs in one short transaction (`write_transaction`; nested in the caller's
 `Database.write`, a savepoint). Timestamps are ISO-8601 UTC text; the SQL is plain enough for PostgreSQL too.
@@ -31,6 +33,8 @@ QUERY_CAPACITY = 20_000
 QUERY_KEEP = timedelta(days=2)
 CONFIRMATION_CAPACITY = 10_000
 CONFIRMATION_KEEP = timedelta(days=1)
+
+TOPIC_KEEP = timedelta(minutes=30)
 
 SEARCH = "search"
 LATEST = "latest"
@@ -256,3 +260,53 @@ def forget_user_searches(db: sqlite_utils.Database, user_id: int) -> int:
     """Delete the user's search counts (/forget); how many rows there were."""
     with write_transaction(db):
         return db.conn.execute("DELETE FROM search_counts WHERE user_id = ?", [user_id]).rowcount
+
+
+# ---- the topic a follow-up refers to -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChatTopic:
+    """What a chat's last search was about: its topic words (as a query), the story shown first."""
+
+    chat_id: int
+    user_id: int
+    words: str
+    article_id: int | None = None
+
+
+def put_topic(
+    db: sqlite_utils.Database, topic: ChatTopic, *, now: datetime, keep: timedelta = TOPIC_KEEP
+) -> None:
+    """Keep `topic` as its chat's one topic (replacing the one before); topics unused for `keep` go."""
+    with write_transaction(db):
+        conn = db.conn
+        conn.execute("DELETE FROM chat_topics WHERE asked_at < ?", [_stamp(now - keep)])
+        conn.execute(
+            "INSERT INTO chat_topics (chat_id, user_id, words, article_id, asked_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, "
+            "words = excluded.words, article_id = excluded.article_id, asked_at = excluded.asked_at",
+            [topic.chat_id, topic.user_id, topic.words, topic.article_id, _stamp(now)],
+        )
+
+
+def get_topic(
+    db: sqlite_utils.Database, chat_id: int, *, now: datetime, keep: timedelta = TOPIC_KEEP
+) -> ChatTopic | None:
+    """The chat's topic if it was kept less than `keep` before `now`, else None."""
+    row = db.execute(
+        "SELECT chat_id, user_id, words, article_id FROM chat_topics WHERE chat_id = ? AND asked_at >= ?",
+        [chat_id, _stamp(now - keep)],
+    ).fetchone()
+    if row is None:
+        return None
+    chat, user_id, words, article_id = row
+    return ChatTopic(int(chat), int(user_id), words, int(article_id) if article_id is not None else None)
+
+
+def forget_topics(db: sqlite_utils.Database, chat_id: int, user_id: int) -> int:
+    """Delete the chat's topic and every topic the user's searches left (/forget); how many there were."""
+    with write_transaction(db):
+        return db.conn.execute(
+            "DELETE FROM chat_topics WHERE chat_id = ? OR user_id = ?", [chat_id, user_id]
+        ).rowcount

@@ -13,6 +13,8 @@ parser and the answer rules read (the typed text itself is kept for the reply):
                                                            before (对了，, 话说, 还有，, 另外问下，)
     a tail asks nothing of the topic                       …，你知道吗; a particle ending the question (呢, 啊,
                                                            呀, 哇)
+    a status question ending the message asks about now  保交楼那事怎么样了, …后来咋样了, …进展如何 → …现在怎么样了
+                                                           (the newest story holding the topic first)
     spaces typed inside a question word or a number        什么 时候 → 什么时候; 1200 万元 → 1200万元; a
                                                            question typed word by word (那届 残疾人 技能 大赛
                                                            有 多少 人 参赛) is read as typed whole
@@ -39,6 +41,12 @@ _OPENER = re.compile(
 # A tail asking the bot whether it knows (…，你知道吗), and the particles ending a spoken question.
 _KNOW_TAIL = re.compile(r"[，,\s]*(?:你知道吗|知道吗|你知道不|知道不)(?=[\W_]*$)")
 _PARTICLE_TAIL = re.compile(r"(?<!爪)[呢啊呀哇]+(?=[\W_]*$)")
+# How things stand, asked at the end of the message (保交楼那事怎么样了, …后来咋样了, …进展如何): a question about now.
+_STATUS_TAIL = re.compile(
+    r"(?:那事|那件事|这事|这件事|此事|那个事)?(?:后来|后续|最后|如今|现在|目前)?(?:怎么样|咋样|怎样|如何)了(?=[\W_]*$)"
+    r"|(?:的)?(?:目前|现在|最新)?(?:的)?(?:进展|进度)(?:如何|怎么样|咋样|怎样)了?(?=[\W_]*$)"
+)
+NOW_QUESTION = "现在怎么样了"
 # Spoken and regional question words, and the written word of their kind.
 _SPOKEN_WORDS = (
     (re.compile(r"啥子?"), "什么"),  # 啥子: the Sichuan 啥
@@ -91,6 +99,7 @@ def written_form(text: str, *, question: bool = False) -> str:
     while (m := _OPENER.match(out)) and m.end() < len(out):
         out = out[m.end() :]
     out = _PARTICLE_TAIL.sub("", _KNOW_TAIL.sub("", out))
+    out = _STATUS_TAIL.sub(NOW_QUESTION, out)
     for pattern, written in _SPOKEN_WORDS:
         out = pattern.sub(written, out)
     for pattern, word in _SPACED_WORDS:

@@ -1,0 +1,251 @@
+"""Follow-up questions in a chat: a message that names no topic of its own and refers to the turn before
+(那个会后来咋样了, 它是哪天开的, 后来呢, 还有别的吗, 详细说说). Pure.
+
+`read_follow_up(message)` reads a message word by word from the start, each word one of a few small
+vocabularies (`_WORDS`): a reference to what was said before (那事, 那个会, 这件事, 它, 他, 此事), a word
+asking how things went on (后来, 然后, 现在, 怎么样, 进展), for more (还有, 别的, 其他), for detail (详细,
+具体, 说说), a question word (哪天, 在哪, 多少, 谁, 哪些, 叫什么), or a word that carries no topic (是, 的,
+了, 呢, 开, 举行, 召开…). A message made of these words only, one at least a reference or a follow-on
+word, is a follow-up; any other word is a topic, and the message is searched as it is (保交楼那事怎么样了
+is a status question about 保交楼, not a follow-up).
+
+What the follow-up asks (`Asks`):
+
+    ASK      a question about the story before      它是哪天开的 → the topic + 是哪天开的
+    STATUS   how things went on                     后来呢, 那个会后来咋样了, 那事呢 → the topic + 现在怎么样了
+                                                    (a question about now: the newest story on it first)
+    MORE     the other stories on the topic         还有别的吗, 还有呢 → the topic's words
+    DETAIL   the story shown before, in full        详细说说, 具体讲讲 → that story
+
+`topic_words(parsed)` are the words a search was about (its terms, without the verbs of its question when
+it has other words: 谁主持了统战工作会议 → 统战工作 会议; its dates as typed); `follow_up_query` joins them
+with what the follow-up asks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from storage.search.query import ParsedQuery
+from storage.text.segment import tokenizer
+
+
+class Asks(StrEnum):
+    ASK = "ask"
+    STATUS = "status"
+    MORE = "more"
+    DETAIL = "detail"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    asks: Asks
+    question: str = ""  # ASK: the message without its reference (是哪天开的)
+
+
+# The kinds of words a follow-up is made of.
+REFERENCE = "reference"
+STATUS = "status"
+MORE = "more"
+DETAIL = "detail"
+QUESTION = "question"
+PLAIN = "plain"  # a word that names no topic (是, 的, 开, 举行)
+
+_DEIXIS = "那这该此"
+_MEASURES = ("", "个", "件", "次", "场", "项", "位", "条", "篇", "起", "些", "家", "届", "一个", "一次")
+# What a reference may name the thing by: a kind, never the thing itself (那个会, not 那个统战会).
+_KINDS = (
+    "事情 事件 事儿 事 会议 会 活动 案子 案件 案 项目 工程 政策 消息 新闻 报道 文章 人 地方 比赛 展览 节目 计划 "
+    "方案 公司 企业 问题 情况"
+).split()
+# 那 alone starts a question about what was said (那为啥, 那是谁); 这是 / 那是 point at the story shown, 当时 at
+# its time (当时有多少人参加).
+_PRONOUNS = "它们 他们 她们 它 他 她 此事 这些 那些 这个 那个 其 那 这是 那是 事 当时 当初".split()
+
+_STATUS_WORDS = (
+    "后来 然后 之后 接下来 后续 最后 最终 结果 现在 目前 如今 眼下 进展 进度 近况 怎么样 咋样 怎样 如何 "
+    "啥情况 什么情况 怎么回事 咋回事 下文"
+).split()
+_MORE_WORDS = "还有 别的 其他 其它 另外 更多 其余 再来".split()
+_DETAIL_WORDS = "详细 详情 具体 展开 全文 原文 细说 细讲 说说 讲讲 聊聊 介绍 多说".split()
+_QUESTION_WORDS = (
+    "哪一天 哪天 哪日 什么时候 啥时候 何时 几时 几号 几月几日 几月几号 哪一年 哪年 几月 几点 在哪里 在哪儿 在哪 "
+    "哪里 哪儿 什么地方 啥地方 哪个地方 去哪 多少钱 多少人 多少 几个 几位 几名 几家 几次 几 谁 哪位 哪些 哪个 "
+    "哪家 叫什么名字 叫什么 叫啥 什么 啥 为什么 为啥 怎么 咋 是否 有没有 多大 多长 多久"
+).split()
+# Words that name no topic: the verbs a question about an event asks with (它是哪天开的, 他后来去哪了),
+# particles, and the words of asking itself.
+_PLAIN_WORDS = (
+    "是 的 了 呢 吗 吧 啊 呀 嘛 么 哦 哈 呗 一下 下 请问 问问 问 那么 这 就 又 再 还 都 也 才 最 有 没有 没 "
+    "点 完 新 干 新闻 报道 消息 文章 "
+    "我 我们 你 想 知道 能 可以 告诉我 给我 了解 到底 究竟 一共 总共 开 办 举行 召开 举办 发生 结束 开始 开幕 "
+    "闭幕 说 讲 定 出 来 去 做 搞 处理 解决 宣布 公布 发布 通过 签 签署 完成 落地 实施 执行 主持 参加 出席 "
+    "负责 提出 决定 成立 建 建成 启动 判 抓 得 赢 输 花 投 涉及 造成 到 在 给 被 把 跟 和 与 对 过 着 会 要 "
+    "看 看看"
+).split()
+
+
+def _vocabulary() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for kind, group in (
+        (PLAIN, _PLAIN_WORDS),
+        (QUESTION, _QUESTION_WORDS),
+        (DETAIL, _DETAIL_WORDS),
+        (MORE, _MORE_WORDS),
+        (STATUS, _STATUS_WORDS),
+        (REFERENCE, _PRONOUNS),
+    ):
+        words.update(dict.fromkeys(group, kind))
+    words.update({d + m + k: REFERENCE for d in _DEIXIS for m in _MEASURES for k in _KINDS})
+    return words
+
+
+_WORDS = _vocabulary()
+# The longest word first: 怎么样 before 怎么, 那个会 before 那个, 其他 before 其.
+_WORD = re.compile("|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)))
+# A follow-up is short: a longer message says what it is about.
+MAX_FOLLOW_UP_CHARS = 16
+
+
+def _cleaned(message: str) -> str:
+    """The message as read: NFKC, no punctuation, symbols or spaces."""
+    s = unicodedata.normalize("NFKC", message)
+    return "".join(ch for ch in s if not unicodedata.category(ch).startswith(("P", "S", "Z", "C")))
+
+
+def _words(s: str) -> list[tuple[str, str]] | None:
+    """`s` as (word, kind) pairs of `_WORDS`, longest first at each place; None when some part is no such
+    word (a topic of its own)."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    while at < len(s):
+        m = _WORD.match(s, at)
+        if m is None:
+            return None
+        out.append((m.group(), _WORDS[m.group()]))
+        at = m.end()
+    return out
+
+
+# The same in English (what happened next, when was it, tell me more); a question word is asked in its
+# Chinese form, as the archive is written.
+_ENGLISH_WORDS: dict[str, str] = {
+    **dict.fromkeys("it its that this they them he she him her".split(), REFERENCE),
+    **dict.fromkeys("then next later after afterwards now update status happened progress".split(), STATUS),
+    **dict.fromkeys("more else other others another".split(), MORE),
+    **dict.fromkeys("details detail elaborate full tell".split(), DETAIL),
+    **dict.fromkeys("when where who how many much what which why".split(), QUESTION),
+    **dict.fromkeys(
+        "was is were did does do be been and so the a an about to with on of in at held say said me "
+        "please any there happen go went anything story news s".split(),
+        PLAIN,
+    ),
+}
+_ENGLISH_QUESTIONS = (
+    ("how many", "多少"),
+    ("how much", "多少"),
+    ("when", "哪天"),
+    ("where", "在哪里"),
+    ("who", "谁"),
+    ("which", "哪些"),
+    ("why", "为什么"),
+    ("what", "什么"),
+)
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def _english_words(message: str) -> tuple[list[tuple[str, str]], str] | None:
+    """An English message as (word, kind) pairs and the Chinese question it asks (when → 哪天); None when
+    it is not English or holds a word of its own."""
+    s = unicodedata.normalize("NFKC", message).lower()
+    if not s.isascii() or len(s) > MAX_ENGLISH_CHARS:
+        return None
+    found = _ENGLISH_WORD.findall(s)
+    if not found or any(w not in _ENGLISH_WORDS for w in found):
+        return None
+    joined = " ".join(found)
+    words = [(w, _ENGLISH_WORDS[w]) for w in found]
+    question = next((zh for en, zh in _ENGLISH_QUESTIONS if re.search(rf"\b{en}\b", joined)), "")
+    if question == "什么" and any(kind == STATUS for _, kind in words):
+        # what happened next, what then: how things went on, not a thing to be named
+        return [(w, PLAIN if kind == QUESTION else kind) for w, kind in words], ""
+    return words, question
+
+
+MAX_ENGLISH_CHARS = 40
+
+
+def read_follow_up(message: str) -> FollowUp | None:
+    """What `message` asks of the turn before, or None when it is no follow-up (it names a topic, or only
+    asks a question without referring to anything: 是谁, who)."""
+    english = _english_words(message)
+    if english is not None:
+        words, question = english
+    else:
+        s = _cleaned(message)
+        if not s or len(s) > MAX_FOLLOW_UP_CHARS:
+            return None
+        read = _words(s)
+        if read is None:
+            return None
+        words = read
+        question = "".join(w for w, kind in words if kind != REFERENCE)
+    kinds = {kind for _, kind in words}
+    if not kinds & {REFERENCE, STATUS, MORE, DETAIL}:
+        return None
+    if QUESTION in kinds:
+        return FollowUp(Asks.ASK, question)
+    if STATUS in kinds:
+        return FollowUp(Asks.STATUS)
+    if DETAIL in kinds:
+        return FollowUp(Asks.DETAIL)
+    if MORE in kinds:
+        return FollowUp(Asks.MORE)
+    return FollowUp(Asks.STATUS)  # 那事呢, 它呢: how it stands
+
+
+# What a status follow-up adds to the topic: a question about now, which puts the newest story first.
+STATUS_QUESTION = "现在怎么样了"
+# jieba's tags of verbs a question asks with (主持, 召开); a verbal noun (vn: 改造) is a topic.
+_VERB_TAGS = frozenset("v vd vg vi".split())
+
+
+def topic_words(parsed: ParsedQuery) -> list[str]:
+    """The words a search was about: its dates as typed, then its terms (a quoted phrase quoted), without
+    the verbs of a question that has other words (谁主持了统战工作会议 → 统战工作, 会议)."""
+    terms = list(parsed.terms)
+    if parsed.question:
+        kept = [t for t in terms if t in parsed.phrases or not _is_verb(t)]
+        terms = kept or terms
+    quoted = [f'"{t}"' if t in parsed.phrases else t for t in terms]
+    return [d.text for d in parsed.dates] + quoted
+
+
+def _is_verb(word: str) -> bool:
+    tagged = tokenizer().tag(word, True)
+    return len(tagged) == 1 and tagged[0][1] in _VERB_TAGS
+
+
+def follow_up_query(topic: str, follow_up: FollowUp) -> str:
+    """The search a follow-up stands for: the topic's words (`topic`, as kept) and what it asks."""
+    if follow_up.asks == Asks.ASK:
+        return f"{topic} {follow_up.question}"
+    if follow_up.asks == Asks.STATUS:
+        return f"{topic} {STATUS_QUESTION}"
+    return topic
+
+
+def shown_topic(topic: str) -> str:
+    """The topic's words as a reader would write them: Chinese words joined, Latin words and numbers spaced."""
+    out = ""
+    for word in topic.split():
+        spaced = out and _latin(out[-1]) and _latin(word[0])
+        out += f" {word}" if spaced else word
+    return out
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

@@ -1,0 +1,200 @@
+"""Follow-up questions in a chat (issue 20, continued): a message naming no topic of its own (它是哪天开的,
+那个会后来咋样了, 后来呢, 详细说说) is read with the topic of the chat's last search, kept 30 minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.chat.conversation import Conversation, Who
+from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
+from bot.chat.replies import PLAIN
+from bot.chat.state import Confirmations, QueryStore, TopicStore
+from bot.services import Services, open_services
+from bot.settings import Settings
+from storage.search.query import parse_query
+from tests.bot_support import SEEDS
+
+ZH = Who(user_id=11, lang="zh", chat_id=11)
+EN = Who(user_id=12, lang="en", chat_id=12)
+NO_TOPIC = "你问的是哪件事"
+UNITED_FRONT = 3  # the seed story of the 统战工作会议 (its /article number)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("那个会后来咋样了", FollowUp(Asks.STATUS)),
+        ("后来呢？", FollowUp(Asks.STATUS)),
+        ("那事呢", FollowUp(Asks.STATUS)),
+        ("此事进展如何", FollowUp(Asks.STATUS)),
+        ("它是哪天开的", FollowUp(Asks.ASK, "是哪天开的")),
+        ("他是谁", FollowUp(Asks.ASK, "是谁")),
+        ("那个会议有多少人参加", FollowUp(Asks.ASK, "有多少人参加")),
+        ("还有别的吗", FollowUp(Asks.MORE)),
+        ("其他的呢", FollowUp(Asks.MORE)),
+        ("详细说说", FollowUp(Asks.DETAIL)),
+        ("当时有多少人参加", FollowUp(Asks.ASK, "有多少人参加")),
+        ("那为啥", FollowUp(Asks.ASK, "为啥")),
+        ("这是哪天的新闻", FollowUp(Asks.ASK, "哪天的新闻")),
+        ("When was it?", FollowUp(Asks.ASK, "哪天")),  # asked in the archive's language
+        ("what happened next", FollowUp(Asks.STATUS)),
+        ("tell me more", FollowUp(Asks.DETAIL)),
+    ],
+)
+def test_messages_naming_no_topic_are_follow_ups(message: str, expected: FollowUp) -> None:
+    assert read_follow_up(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "保交楼那事怎么样了",  # names its topic: a status question of its own
+        "统战工作会议是哪天开的",
+        "是谁",  # a question referring to nothing
+        "什么",
+        "好的",
+        "那个统战会后来咋样了",  # 统战 names the meeting
+        "when was APEC held",
+        "what",
+        "新闻",  # the latest news (/latest), not the story before
+        "那曲",  # a place starting with 那
+        "这些年",
+        "为什么",
+    ],
+)
+def test_messages_with_a_topic_or_no_reference_are_not_follow_ups(message: str) -> None:
+    assert read_follow_up(message) is None
+
+
+def test_the_topic_of_a_question_is_its_words_without_the_verb_it_asks_with() -> None:
+    assert topic_words(parse_query("谁主持了统战工作会议")) == ["统战工作", "会议"]
+    assert topic_words(parse_query("2023年4月统战工作会议谁主持")) == ["2023年4月", "统战工作", "会议"]
+    assert topic_words(parse_query('"量子芯片" 谁发布的')) == ['"量子芯片"']
+    assert shown_topic("统战工作 会议") == "统战工作会议"
+    assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
+
+
+def test_a_follow_up_asks_the_topic_with_its_own_question() -> None:
+    assert follow_up_query("统战工作 会议", FollowUp(Asks.ASK, "是哪天开的")) == "统战工作 会议 是哪天开的"
+    assert follow_up_query("统战工作 会议", FollowUp(Asks.STATUS)) == "统战工作 会议 现在怎么样了"
+    assert follow_up_query("统战工作 会议", FollowUp(Asks.MORE)) == "统战工作 会议"
+
+
+# ---- through the conversation ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    db = tmp_path_factory.mktemp("follow-ups") / "newsbot.db"
+    opened = open_services(Settings(_env_file=None, db=db, seeds=SEEDS), markup=PLAIN)  # type: ignore[call-arg]
+    yield opened
+    opened.close()
+
+
+def texts(replies: list) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+def first_article(replies: list) -> str | None:
+    """The data of the first article button of the replies (``a:<id>``)."""
+    return next((b.data for r in replies for row in r.buttons for b in row if b.data.startswith("a:")), None)
+
+
+def test_a_when_question_after_a_question_is_about_its_story(services: Services) -> None:
+    conv = services.conversation
+    conv.text("谁主持了统战工作会议？", ZH)
+    replies = conv.text("它是哪天开的", ZH)
+    assert "接着上一条：统战工作会议" in replies[0].text
+    assert "没有找到" not in texts(replies)
+    assert first_article(replies) == f"a:{UNITED_FRONT}"
+
+
+def test_a_status_follow_up_searches_the_topic_as_a_question_about_now(services: Services) -> None:
+    conv = services.conversation
+    conv.text("谁主持了统战工作会议？", ZH)
+    replies = conv.text("那个会后来咋样了", ZH)
+    assert "接着上一条：统战工作会议" in replies[0].text and "现在怎么样了" in replies[0].text
+    assert first_article(replies) == f"a:{UNITED_FRONT}"
+
+
+def test_asking_for_detail_opens_the_story_shown_first(services: Services) -> None:
+    conv = services.conversation
+    conv.text("保交楼", ZH)
+    first = first_article(conv.text("保交楼", ZH))
+    replies = conv.text("详细说说", ZH)
+    assert replies[0].text == "接着上一条：保交楼"
+    assert first == "a:1" and "编号 1" in replies[1].text  # the article itself, in full
+
+
+def test_the_topic_follows_on_through_several_follow_ups(services: Services) -> None:
+    conv = services.conversation
+    conv.text("谁主持了统战工作会议？", ZH)
+    conv.text("它是哪天开的", ZH)
+    replies = conv.text("还有别的吗", ZH)
+    assert "接着上一条：统战工作会议" in replies[0].text  # the topic, not 统战工作会议 是哪天开的
+
+
+def test_a_follow_up_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:
+    (reply,) = services.conversation.text("那个会后来咋样了", Who(user_id=21, lang="zh", chat_id=21))
+    assert NO_TOPIC in reply.text and "没有找到" not in reply.text
+
+
+def test_each_chat_has_its_own_topic(services: Services) -> None:
+    conv = services.conversation
+    conv.text("保交楼", Who(user_id=31, chat_id=31))
+    conv.text("谁主持了统战工作会议？", Who(user_id=32, chat_id=32))
+    assert "接着上一条：保交楼" in conv.text("后来呢", Who(user_id=31, chat_id=31))[0].text
+    assert NO_TOPIC in conv.text("后来呢", Who(user_id=33, chat_id=33))[0].text
+
+
+def test_an_english_reader_is_told_in_english(services: Services) -> None:
+    conv = services.conversation
+    conv.text("保交楼", EN)
+    (reply,) = conv.text("后来呢", EN)
+    assert "Following on from the last search: 保交楼" in reply.text
+    replies = conv.text("When was it?", EN)
+    assert "Following on from the last search: 保交楼" in replies[0].text and first_article(replies) == "a:1"
+    (reply,) = conv.text("what happened next", Who(user_id=23, lang="en", chat_id=23))
+    assert "Which story do you mean?" in reply.text and "Nothing" not in reply.text
+
+
+def test_a_topic_search_is_no_follow_up_and_becomes_the_topic(services: Services) -> None:
+    conv = services.conversation
+    conv.text("谁主持了统战工作会议？", ZH)
+    replies = conv.text("保交楼那事怎么样了", ZH)
+    assert "接着上一条" not in texts(replies) and first_article(replies) == "a:1"
+    assert "接着上一条：保交楼" in conv.text("它是哪天开的", ZH)[0].text
+
+
+def test_the_topic_expires_after_thirty_minutes(services: Services) -> None:
+    now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
+    database = services.database
+    conv = Conversation(
+        services.library,
+        records=services.records,
+        markup=PLAIN,
+        queries=QueryStore(database),
+        confirmations=Confirmations(database),
+        topics=TopicStore(database, clock=lambda: now[0]),
+    )
+    who = Who(user_id=41, chat_id=41)
+    conv.text("保交楼", who)
+    now[0] += timedelta(minutes=29)
+    assert "接着上一条：保交楼" in conv.text("后来呢", who)[0].text  # asked again: kept 30 more minutes
+    now[0] += timedelta(minutes=29)
+    assert "接着上一条：保交楼" in conv.text("详细说说", who)[0].text
+    now[0] += timedelta(minutes=31)
+    assert NO_TOPIC in conv.text("后来呢", who)[0].text
+
+
+def test_forget_deletes_the_chats_topic(services: Services) -> None:
+    conv = services.conversation
+    who = Who(user_id=51, chat_id=51)
+    conv.text("保交楼", who)
+    (prompt,) = conv.command("forget", "", who)
+    done = conv.press(prompt.buttons[0][0].data or "", who)
+    assert done.edit is not None and "接着问时所指的话题：1 个" in done.edit.text
+    assert NO_TOPIC in conv.text("后来呢", who)[0].text
