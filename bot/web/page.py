@@ -26,7 +26,7 @@ header a{color:#fff;text-decoration:none}
 main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
 #log{display:flex;flex-direction:column;gap:.6rem}
 .bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
-overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06)}
+overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06);scroll-margin:.75rem}
 .bubble.me{align-self:flex-end;background:#d7f3c4}
 .bubble.bot{align-self:flex-start}
 .notice{align-self:center;font-size:.85rem;color:#57606a;text-align:center;overflow-wrap:anywhere}
@@ -120,12 +120,18 @@ SCRIPT = r"""
     try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
 
+  // A reply is shown from its start: a page of results or an article taller than the screen would
+  // otherwise open at its end, its heading and first results scrolled away above. What the reader
+  // sends, and a short reply, end at the bottom (a scroll to the start stops there).
+  function reveal(div) {
+    div.scrollIntoView({block: div.classList.contains("me") ? "end" : "start"});
+  }
+
   function bubble(kind, reply, keep) {
     var div = document.createElement("div");
     div.className = "bubble " + kind;
     fill(div, reply);
     log.appendChild(div);
-    div.scrollIntoView({block: "end"});
     if (keep !== false) {
       var entries = saved();
       entries.push({kind: kind, reply: reply});
@@ -137,6 +143,7 @@ SCRIPT = r"""
 
   function edited(div, reply) {
     fill(div, reply);
+    reveal(div);  // a turned page from its first result, wherever its button was pressed
     var entries = saved();
     var index = Number(div.dataset.entry);
     if (div.dataset.entry !== undefined && entries[index]) {
@@ -170,13 +177,15 @@ SCRIPT = r"""
   function show(data, div) {
     if (data.notice) { notice(data.notice); }
     if (data.edit && div) { edited(div, data.edit); }
-    return (data.replies || []).map(function (reply) { return bubble("bot", reply); });
+    var shown = (data.replies || []).map(function (reply) { return bubble("bot", reply); });
+    if (shown.length) { reveal(shown[0]); }  // several messages (a long article): from the first
+    return shown;
   }
 
   // `page`: the page a link names (WeChat's "more results"), as written: the server shows that page, or
   // says what is wrong with it above the first.
   function send(message, search, page) {
-    bubble("me", {parts: [{text: message}], buttons: []});
+    reveal(bubble("me", {parts: [{text: message}], buttons: []}));
     var body = search ? {text: message, search: true} : {text: message};
     if (search && page !== null && page !== undefined) { body.page = page.slice(0, 100); }
     return post("/api/message", body).then(function (data) { show(data); }, function (e) { notice(e.message); });
@@ -204,10 +213,12 @@ SCRIPT = r"""
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
     }
   });
-  saved().forEach(function (entry, index) {
+  var restored = saved().map(function (entry, index) {
     var div = bubble(entry.kind === "me" ? "me" : "bot", entry.reply, false);
     div.dataset.entry = String(index);
+    return div;
   });
+  if (restored.length) { reveal(restored[restored.length - 1]); }
   var params = new URLSearchParams(window.location.search);
   var asked = params.get("q");
   // A link may carry a search (WeChat's "more results", with the page to show), never a command.
