@@ -193,6 +193,23 @@ def test_a_reply_taller_than_the_screen_is_shown_from_its_start(web: WebRun, bro
     wait(browser, lambda d: shown_from_its_start(d, bot_bubbles(d)[-1]))
 
 
+def test_turning_pages_adds_no_line_to_the_conversation(web: WebRun, browser: Any):
+    """QA pass 20: each ▶ or ◀ added a line "第 2/2 页" under the conversation (the short notice Telegram
+    shows for a moment), one more with every press, while the turned message said the same."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    for button, page in (("▶", "第 2/2 页"), ("◀", "第 1/2 页"), ("▶", "第 2/2 页")):
+        reply.find_element(By.XPATH, f".//button[text()='{button}']").click()
+        wait(browser, lambda d, page=page: page in reply.text)
+    time.sleep(0.5)
+    assert browser.find_elements(By.CSS_SELECTOR, "#log .notice") == []
+    # A press that changes nothing still says why: the cookie lost, the search is another session's.
+    browser.delete_all_cookies()
+    reply.find_element(By.XPATH, ".//button[text()='◀']").click()
+    line = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+    assert "第 2/2 页" in reply.text and "第" not in line[0].text, line[0].text
+
+
 def test_markup_a_reader_types_is_shown_as_text_and_never_run(web: WebRun, browser: Any):
     browser.get(web.base_url + "/")
     typed = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><b>保交楼</b>'

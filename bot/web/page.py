@@ -175,7 +175,9 @@ SCRIPT = r"""
   }
 
   function show(data, div) {
-    if (data.notice) { notice(data.notice); }
+    // A press's notice is the line Telegram shows for a moment. With an edit (a turned page: "第 2/5 页")
+    // the edited message says it already, and kept in the conversation such lines piled up, one a press.
+    if (data.notice && !(data.edit && div)) { notice(data.notice); }
     if (data.edit && div) { edited(div, data.edit); }
     var shown = (data.replies || []).map(function (reply) { return bubble("bot", reply); });
     if (shown.length) { reveal(shown[0]); }  // several messages (a long article): from the first
