@@ -39,6 +39,7 @@ from bot.chat.intents import (
     asks_for_latest,
     detect_intent,
     has_letters,
+    link_forms,
     message_language,
     without_id_labels,
 )
@@ -86,6 +87,10 @@ class Library(Protocol):
     def article(self, article_id: int) -> Article | None: ...
 
     def articles(self, ids: Sequence[int]) -> list[Article]: ...
+
+    def article_at(self, link: str) -> Article | None:
+        """The article stored under `link`, the address of its original, or None."""
+        ...
 
     def latest(self, limit: int, offset: int = 0) -> list[Article]: ...
 
@@ -285,7 +290,21 @@ class Conversation:
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, who)]
+        if link_forms(message):  # a pasted address: the article stored under it, never a search of its parts
+            linked = self.article_at_link(message)
+            if linked is None:
+                return [self._notice(who, "link_not_stored")]
+            return self.article_replies(linked.id, who)
         return self.search(message, who)
+
+    def article_at_link(self, message: str) -> Article | None:
+        """When `message` is a link and nothing else: the article stored under it (a story from a web
+        source keeps its original's address), else None."""
+        for link in link_forms(message):
+            found = self.library.article_at(link)
+            if found is not None:
+                return found
+        return None
 
     def today(self, who: Who) -> date:
         """The chat's day: the clock read in the chat's timezone."""

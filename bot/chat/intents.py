@@ -157,6 +157,21 @@ def without_id_labels(args: str) -> str:
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+def link_forms(message: str) -> list[str]:
+    """When `message` is a link and nothing else (a reader pasting an article's address): the forms an
+    article may be stored under (as pasted, with or without its closing slash, `www.…` with either
+    scheme); else none."""
+    link = message.strip()
+    if not _LINK.fullmatch(link):
+        return []
+    scheme, found, rest = link.partition("://")
+    if not found:  # www.…
+        scheme, rest = "https", link
+    other = "http" if scheme.lower() == "https" else "https"
+    ends = [rest, rest[:-1] if rest.endswith("/") else rest + "/"]
+    return [f"{s}://{end}" for s in (scheme, other) for end in ends]
+
+
 def message_language(message: str, *, detected: str, known: str | None) -> str:
     """The language to answer `message` in when the chat chose none with /lang: English for a message in
     English letters only (full-width ones too); for a message without letters (a bare command, digits,

@@ -161,6 +161,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
+        "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
+        "请发文章的标题或其中的几个词，例如：保交楼",
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州",
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
         "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
@@ -305,6 +307,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "gives you a private feed address (RSS/Atom); to delete your data send /forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
+        "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
+        "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. 保交楼",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "
         "e.g. 保交楼 -郑州",
         "query_truncated": "(query too long: only the first {limit} characters were used)",

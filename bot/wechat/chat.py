@@ -169,7 +169,9 @@ class WeChatChat:
                         tail="\n" + as_text(feeds.text),  # after a blank line, as between replies
                     )
         else:
-            out = self.conversation.text(line, who)
+            linked = self.conversation.article_at_link(line)
+            # A pasted address of a stored story: its lead and link, as /article gives them here.
+            out = self._articles(str(linked.id), who, base) if linked else self.conversation.text(line, who)
         searched = searched_words(line, command)
         more = f"{base}/?q={quote(searched)}&page=2"  # the web page's second page: WeChat listed the first
         if (
