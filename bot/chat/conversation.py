@@ -37,6 +37,7 @@ from bot.chat.intents import (
     NUMBER_SEPARATORS,
     Intent,
     asks_for_latest,
+    asks_for_next_page,
     detect_intent,
     has_letters,
     link_forms,
@@ -290,12 +291,31 @@ class Conversation:
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, who)]
+        if asks_for_next_page(message):  # 下一页, 更多: where no ▶ is at hand (WeChat), or it was not seen
+            return [self.next_page(who)]
         if link_forms(message):  # a pasted address: the article stored under it, never a search of its parts
             linked = self.article_at_link(message)
             if linked is None:
                 return [self._notice(who, "link_not_stored")]
             return self.article_replies(linked.id, who)
         return self.search(message, who)
+
+    def next_page(self, who: Who) -> Reply:
+        """The next page of the results the reader saw last (a search or /latest, shown or turned), as ▶
+        under them gives it, in a new message."""
+        last = self.queries.last_used(who.user_id)
+        if last is None:
+            return self._notice(who, "next_page_none")
+        key, state = last
+        if state.kind == LATEST:
+            turned = self._turn_latest(key, state.page + 1, who)
+        elif state.page + 1 >= replies.page_count(state.total, self.page_size):
+            return self._notice(who, "next_page_end", query=replies.clip(state.query, 40))
+        else:
+            turned = self._turn_page(key, state.page + 1, who)
+        if turned.edit is not None:
+            return turned.edit
+        return Reply(self.markup.esc(turned.notice or text(who.lang, "stale_button")))
 
     def article_at_link(self, message: str) -> Article | None:
         """When `message` is a link and nothing else: the article stored under it (a story from a web

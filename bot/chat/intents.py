@@ -209,6 +209,18 @@ def _language_letters(message: str) -> list[str]:
     return [ch for ch in words if ch.isalpha()]
 
 
+# "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶).
+_NEXT_PAGE = re.compile(
+    r"(?:下一?页|翻页|更多(?:结果)?|还有吗|next(?: page)?|more)[\s。.!！?？~～]*", re.IGNORECASE
+)
+
+
+def asks_for_next_page(message: str) -> bool:
+    """Whether `message` only asks for the next page of results (下一页, 下页, 翻页, 更多, 更多结果, 还有吗,
+    next, more)."""
+    return _NEXT_PAGE.fullmatch(unicodedata.normalize("NFKC", message).strip()) is not None
+
+
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
 _RECENCY = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"

@@ -161,6 +161,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
+        "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
+        "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
         "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
         "请发文章的标题或其中的几个词，例如：保交楼",
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州",
@@ -282,7 +284,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_method": "这个地址不接受 {method} 请求。",
         "wechat_other": "目前只能读文字：发关键词或问题（比如「保交楼」「谁主持了统战工作会议？」）查新闻，发 /help 看全部命令。",
         "wechat_slow": "这次查询用时较长，请过几秒再发一次。",
-        "wechat_more": "更多结果：{url}",
+        "wechat_more": "更多结果：发送「下一页」，或打开 {url}",
+        "wechat_more_typed": "更多结果：发送「下一页」",
         "wechat_latest_more": "更早的文章：{command}",
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
@@ -307,6 +310,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "gives you a private feed address (RSS/Atom); to delete your data send /forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
+        "next_page_none": "There are no results to page through yet. Send some words or a question first, "
+        "e.g. 保交楼",
+        "next_page_end": "That was the last page of the results for “{query}”.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
         "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. 保交楼",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "
@@ -442,7 +448,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_method": "This address does not take {method} requests.",
         "wechat_other": "I read text only: send words or a question (e.g. 保交楼, 谁主持了统战工作会议？) to search, /help for the commands.",
         "wechat_slow": "This search is taking a while; please send it again in a few seconds.",
-        "wechat_more": "More results: {url}",
+        "wechat_more": "More results: send “next”, or open {url}",
+        "wechat_more_typed": "More results: send “next”",
         "wechat_latest_more": "Older articles: {command}",
         "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
