@@ -263,6 +263,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_placeholder": "输入关键词或问题，回车发送",
         "web_send": "发送",
         "web_back": "← 返回聊天",
+        "web_feed_page_note": "这是你的私人订阅源，请勿分享（/unsubscribe 后失效）。把这个地址添加到 RSS 阅读器，"
+        "新文章会自动送到；也可以收藏本页，随时打开看最新的文章：",
+        "web_feed_page_empty": "还没有符合这个订阅的文章；有了会列在这里。",
         "web_noscript": "这个聊天页面需要启用 JavaScript。",
         "web_source": "原文链接",
         "web_not_found": "没有找到这篇文章。",
@@ -427,6 +430,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_placeholder": "Type words or a question, Enter sends",
         "web_send": "Send",
         "web_back": "← Back to the chat",
+        "web_feed_page_note": "This is your private feed; keep it to yourself (/unsubscribe revokes it). Add "
+        "this address to a feed reader to get new stories as they come, or bookmark this page and open it "
+        "for the latest:",
+        "web_feed_page_empty": "No story matches this subscription yet; they will be listed here.",
         "web_noscript": "This chat page needs JavaScript.",
         "web_source": "Original",
         "web_not_found": "No such article.",

@@ -12,6 +12,7 @@ import html
 from urllib.parse import quote
 
 from bot.chat.texts import text
+from bot.digests.feed import RenderedFeed
 from bot.web.markup import Part, parts_html
 from storage.models import Article
 
@@ -46,6 +47,9 @@ article{background:#fff;border-radius:.9rem;padding:1rem 1.1rem;overflow-wrap:an
 article h1{font-size:1.35rem;line-height:1.35;margin:.2rem 0 .5rem}
 article .meta{color:#57606a;font-size:.9rem;margin-bottom:1rem}
 article p{margin:0 0 .9rem;text-indent:2em}
+ol.feed{margin:0;padding-left:1.4rem}
+ol.feed li{margin-bottom:1rem}
+ol.feed .meta,ol.feed p{margin:.2rem 0 0;text-indent:0}
 """.strip()
 
 SCRIPT = r"""
@@ -321,6 +325,32 @@ def article_page(article: Article, lang: str, url: str) -> str:
         + f'<div class="meta">{_e(" · ".join(meta))}</div>\n'
         + paragraphs
         + source
+        + "</article>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def feed_page(feed: RenderedFeed, url: str) -> str:
+    """A private feed as a browser shows it (a reader tapping its address): what it is and how to use it,
+    then its stories, each linking to its page; feed readers get the Atom document at the same address."""
+    lang = feed.lang
+    items = "".join(
+        f'<li><a href="{_e(e.link)}">{_e(e.title)}</a>'
+        f'<div class="meta">{_e(e.date or text(lang, "date_unknown"))}</div>'
+        + (f"<p>{_e(e.summary)}</p>" if e.summary else "")
+        + "</li>\n"
+        for e in feed.entries
+    )
+    listed = (
+        f'<ol class="feed">\n{items}</ol>\n' if items else f"<p>{_e(text(lang, 'web_feed_page_empty'))}</p>\n"
+    )
+    return (
+        _head(lang, feed.title, '<meta name="robots" content="noindex">\n')
+        + "<body>\n"
+        + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
+        + "<main>\n<article>\n"
+        + f"<h1>{_e(feed.title)}</h1>\n"
+        + f'<div class="meta">{_e(text(lang, "web_feed_page_note"))}<br>{_e(url)}</div>\n'
+        + listed
         + "</article>\n</main>\n</body>\n</html>\n"
     )
 
