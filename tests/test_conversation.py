@@ -364,3 +364,15 @@ def test_next_page_typed_turns_the_readers_last_results(services: Services) -> N
     other = Who(user_id=902, lang="zh", chat_id=902)
     assert conv.text("下一页", other)[0].text.startswith("还没有可以翻页的结果")
     assert "「更多支持」" in conv.text("更多支持", other)[0].text
+
+
+def test_a_search_in_latin_letters_that_finds_nothing_says_the_news_is_in_chinese(services: Services) -> None:
+    """QA pass 20: English readers (on the web page, in WeChat) searching `epidemic prevention` were told
+    only to try other words, which in English find nothing either: the news is Chinese."""
+    (english,) = services.conversation.text("epidemic prevention", EN)
+    assert english.text.startswith("No article has any of the words of “epidemic prevention”")
+    assert "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic)" in english.text
+    (chinese,) = services.conversation.text("ZZQQXX", Who(user_id=903, lang="zh"))  # capitals: no language
+    assert "这里的新闻都是中文的，试试中文关键词" in chinese.text
+    (han,) = services.conversation.text("量子纠缠", ZH)  # Chinese words found nothing: no such line
+    assert han.text.startswith("没有") and "中文" not in han.text

@@ -169,6 +169,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
         "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
         "no_results_any": "没有文章包含「{query}」里的任何一个词，换个说法试试？",
+        "no_results_in_chinese": "这里的新闻都是中文的，试试中文关键词，例如：疫情、经济、教育",
         "results_header": "「{query}」共 {total} 篇，第 {page}/{pages} 页",
         "answer_label": "答案",
         "answer_source": "出处：《{title}》",
@@ -323,6 +324,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "query_truncated": "(query too long: only the first {limit} characters were used)",
         "no_results": "Nothing found for “{query}”. Try other words?",
         "no_results_any": "No article has any of the words of “{query}”. Try other words?",
+        "no_results_in_chinese": "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic), "
+        "经济 (economy), 教育 (education).",
         "results_header": "“{query}”: {total} found, page {page}/{pages}",
         "answer_label": "Answer",
         "answer_source": "Source: “{title}”",
