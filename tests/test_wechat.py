@@ -584,7 +584,9 @@ def test_next_page_typed_in_wechat_lists_the_next_results_and_latest_page(web: W
     assert "「保交楼」" in second and "第 2/2 页" in second and "更多结果" not in second, second
     assert reply_of(post(web, wechat_text("oPager", "下一页", 9201)))["Content"] == second  # a retry
     assert "这是最后一页" in reply_of(post(web, wechat_text("oPager", "更多", 9202)))["Content"]
-    reply_of(post(web, wechat_text("oPager", "/latest", 9203)))
+    latest = reply_of(post(web, wechat_text("oPager", "/latest", 9203)))["Content"]
+    # 最新消息 gets the same (it was one reply cut at 2,048 bytes, mid-list, with no /latest 2).
+    assert reply_of(post(web, wechat_text("oPager3", "最新消息", 9206)))["Content"] == latest
     older = reply_of(post(web, wechat_text("oPager", "下一页", 9204)))["Content"]
     assert older.startswith("🆕 最新文章（第 2 页）") and len(older.encode("utf-8")) <= 2048, older
     assert older == reply_of(post(web, wechat_text("oPager2", "/latest 2", 9205)))["Content"]
