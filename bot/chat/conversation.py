@@ -302,20 +302,25 @@ class Conversation:
 
     def next_page(self, who: Who) -> Reply:
         """The next page of the results the reader saw last (a search or /latest, shown or turned), as ▶
-        under them gives it, in a new message."""
+        under them gives it, in a new message with buttons of its own (the message it follows keeps its
+        page and buttons)."""
         last = self.queries.last_used(who.user_id)
         if last is None:
             return self._notice(who, "next_page_none")
-        key, state = last
+        state = replace(last[1], page=last[1].page + 1)
         if state.kind == LATEST:
-            turned = self._turn_latest(key, state.page + 1, who)
-        elif state.page + 1 >= replies.page_count(state.total, self.page_size):
-            return self._notice(who, "next_page_end", query=replies.clip(state.query, 40))
-        else:
-            turned = self._turn_page(key, state.page + 1, who)
-        if turned.edit is not None:
-            return turned.edit
-        return Reply(self.markup.esc(turned.notice or text(who.lang, "stale_button")))
+            found = self._latest_page(state.page, who) if state.page <= MAX_LATEST_PAGE else None
+            if found is None:
+                return self._notice(who, "latest_end")
+            return self._with_latest_nav(found, self._remember(state), state.page)
+        end = self._notice(who, "next_page_end", query=replies.clip(state.query, 40))
+        if state.page >= replies.page_count(state.total, self.page_size):
+            return end
+        offset = state.page * self.page_size
+        response = self.library.search(state.query, limit=self.page_size, offset=offset, today=state.today)
+        if not response.hits:  # the index changed under us
+            return end
+        return self._results_reply(response, self._remember(state), state.page, who)
 
     def article_at_link(self, message: str) -> Article | None:
         """When `message` is a link and nothing else: the article stored under it (a story from a web
