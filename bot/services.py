@@ -32,7 +32,13 @@ from bot.sources.fetch import Fetcher, user_agent
 from bot.sources.status import format_sources
 from storage.database.access import Database
 from storage.models import Article, SearchResponse
-from storage.records.articles import get_article, get_articles, latest_stories, stats
+from storage.records.articles import (
+    article_by_url,
+    get_article,
+    get_articles,
+    latest_stories,
+    stats,
+)
 from storage.records.sources import list_sources
 from storage.search.engine import Searcher
 
@@ -63,6 +69,9 @@ class StorageLibrary:
 
     def articles(self, ids: Sequence[int]) -> list[Article]:
         return self._database.read(get_articles, ids)
+
+    def article_at(self, link: str) -> Article | None:
+        return self._database.read(article_by_url, link)
 
     def latest(self, limit: int, offset: int = 0) -> list[Article]:
         return self._database.read(latest_stories, limit, offset)

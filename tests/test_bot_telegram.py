@@ -724,3 +724,23 @@ async def test_an_article_whose_url_is_not_a_web_address_still_opens(
         (article,) = await ask(emu, f"/article {article_id_of(results, 1)}")
         assert "原文地址写错了" in article.text
     no_rejections(emu)
+
+
+async def test_next_page_typed_and_a_pasted_link_in_telegram(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA pass 20: 下一页 typed after results sends the next page as a new message with its buttons; a
+    link newsbot does not hold gets the line saying so, not a search of its parts. Both within Telegram's
+    limits (the emulator refuses what Telegram refuses)."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "保交楼")
+        assert "第 1/2 页" in results.text
+        (turned,) = await ask(emu, "下一页")
+        assert "「保交楼」" in turned.text and "第 2/2 页" in turned.text
+        assert any(d.endswith(":0") and d.startswith("p:") for d in turned.button_data())  # ◀
+        (end,) = await ask(emu, "下一页")
+        assert end.text == "「保交楼」的结果已经全部列完了，这是最后一页。"
+        (link,) = await ask(emu, "https://www.example.com/news/123.html")
+        assert link.text.startswith("这个链接的文章不在 newsbot 收录的新闻里") and not link.reply_markup
+    no_rejections(emu)

@@ -64,6 +64,21 @@ def test_a_chats_topic_is_replaced_by_its_next_search_and_goes_after_thirty_minu
     db.close()
 
 
+def test_the_query_a_user_used_last_is_the_one_shown_or_turned_last(database_target: str) -> None:
+    """下一页 typed turns this one (QA pass 20), on both backends."""
+    db = open_db(database_target)
+    try:
+        assert chat_state.last_used_query(db, 1) is None
+        older = chat_state.put_query(db, QueryState("旧", user_id=1, total=12), now=T0)
+        newer = chat_state.put_query(db, QueryState("新", user_id=1, total=12), now=T0)  # same moment
+        chat_state.put_query(db, QueryState("别人的", user_id=2), now=T0 + timedelta(minutes=2))
+        assert chat_state.last_used_query(db, 1) == (newer, QueryState("新", user_id=1, total=12))
+        chat_state.turn_query(db, older, 1, now=T0 + timedelta(minutes=1))  # its ▶ pressed since
+        assert chat_state.last_used_query(db, 1) == (older, QueryState("旧", user_id=1, page=1, total=12))
+    finally:
+        db.close()
+
+
 def test_search_counts_of_past_windows_go(tmp_path: Path) -> None:
     db = open_db(tmp_path / "state.db")
     assert chat_state.count_search(db, 7, window_start=0, limit=1)

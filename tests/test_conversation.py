@@ -343,3 +343,39 @@ def test_sources_with_none_added_says_so_in_the_chats_language(services: Service
     en = services.conversation.command("sources", "", Who(1, lang="en", is_admin=True))[0].text
     assert "还没有" in zh and "no sources yet" not in zh and "newsbot sources add" in zh, zh
     assert "No web sources yet" in en and "newsbot sources add" in en, en
+
+
+def test_next_page_typed_turns_the_readers_last_results(services: Services) -> None:
+    """QA pass 20: 下一页 or 更多 typed after results (WeChat shows no ▶) searched those words: 「下一页」 was
+    corrected to 「新一页」 and stories of 新一页 listed. It turns the results the reader saw last, as ▶ does."""
+    conv = services.conversation
+    reader = Who(user_id=901, lang="zh", chat_id=901)
+    assert conv.text("下一页", reader)[0].text.startswith("还没有可以翻页的结果")
+    (first,) = conv.text("二七区", reader)
+    assert "第 1/2 页" in first.text
+    (second,) = conv.text("下一页", reader)
+    assert "「二七区」" in second.text and "第 2/2 页" in second.text
+    assert [b.label for b in second.buttons[-1]] == ["◀", "2/2"]
+    (end,) = conv.text("更多。", reader)
+    assert end.text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    # The first message keeps its page and buttons: its ▶ still turns it.
+    forward = next(b.data for b in first.buttons[-1] if b.label == "▶")
+    assert forward is not None and "第 2/2 页" in (conv.press(forward, reader).edit or first).text
+    conv.command("latest", "", reader)  # all six stories on one page
+    assert conv.text("Next page", reader)[0].text == "There are no older articles."
+    # Another reader's results are not turned, and words round 更多 are a search.
+    other = Who(user_id=902, lang="zh", chat_id=902)
+    assert conv.text("下一页", other)[0].text.startswith("还没有可以翻页的结果")
+    assert "「更多支持」" in conv.text("更多支持", other)[0].text
+
+
+def test_a_search_in_latin_letters_that_finds_nothing_says_the_news_is_in_chinese(services: Services) -> None:
+    """QA pass 20: English readers (on the web page, in WeChat) searching `epidemic prevention` were told
+    only to try other words, which in English find nothing either: the news is Chinese."""
+    (english,) = services.conversation.text("epidemic prevention", EN)
+    assert english.text.startswith("No article has any of the words of “epidemic prevention”")
+    assert "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic)" in english.text
+    (chinese,) = services.conversation.text("ZZQQXX", Who(user_id=903, lang="zh"))  # capitals: no language
+    assert "这里的新闻都是中文的，试试中文关键词" in chinese.text
+    (han,) = services.conversation.text("量子纠缠", ZH)  # Chinese words found nothing: no such line
+    assert han.text.startswith("没有") and "中文" not in han.text

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bot.chat.replies import Reply
-from bot.web.http import Window, browser_language, not_modified, same_origin
+from bot.web.http import Window, browser_language, not_modified, prefers_html, same_origin
 from bot.web.markup import WEB, reply_json, reply_parts
 from storage.records.readers import READER_CHAT_BASE
 from tests.bot_support import HOSTILE_TITLE, copy_database, make_database
@@ -203,6 +203,48 @@ def test_subscribe_gives_a_private_feed_that_a_feed_reader_reads(web: WebRun):
         say(c, "/unsubscribe")
         assert c.get(url).status_code == 404
         assert c.get("/feed/" + "A" * 32).status_code == 404
+
+
+# What Chromium and Safari send for a page opened from a link.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+def test_a_feed_address_opened_in_a_browser_is_a_page_of_its_stories(web: WebRun):
+    """QA pass 20: a reader tapping the feed address (the web page links it; WeChat links any address)
+    got the Atom document: raw XML, or a download on a phone. A browser now gets a page listing the
+    stories, each linking to its page, and saying how to use the address; feed readers still get Atom."""
+    with client(web) as c:
+        url = feed_url(say(c, "/subscribe 08:00 保交楼"))
+        page = c.get(url, headers={"accept": BROWSER_ACCEPT})
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert page.headers["vary"] == "Accept" and "etag" not in page.headers
+        assert "这是你的私人订阅源" in page.text and url in page.text
+        assert '<a href="' + web.base_url + "/article/" in page.text and "保交楼项目第8批交付" in page.text
+        assert "<?xml" not in page.text
+        for accept in (None, "*/*", "application/atom+xml,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1"):
+            headers = {"accept": accept} if accept else {}
+            atom = c.get(url, headers=headers)
+            assert atom.headers["content-type"].startswith("application/atom+xml"), accept
+            assert atom.headers["vary"] == "Accept"
+        say(c, "/unsubscribe")
+        assert c.get(url, headers={"accept": BROWSER_ACCEPT}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("accept", "html"),
+    [
+        (BROWSER_ACCEPT, True),
+        ("text/html", True),
+        ("text/html;q=0.5, application/atom+xml", False),
+        ("application/atom+xml, text/html", False),  # a tie: the feed
+        ("text/html, application/atom+xml", False),
+        ("*/*", False),
+        ("", False),
+        ("text/html;q=0", False),
+    ],
+)
+def test_a_page_is_given_only_where_html_ranks_above_every_feed_type(accept: str, html: bool):
+    assert prefers_html(accept) is html
 
 
 # What Telegram's confirmation promises, which the page cannot keep.

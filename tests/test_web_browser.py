@@ -19,7 +19,7 @@ import feedparser
 import httpx
 import pytest
 
-from tests.bot_support import make_database
+from tests.bot_support import LONG_ARTICLE_TITLE, make_database
 from tests.web_support import WebRun, web_server
 
 webdriver = pytest.importorskip(
@@ -148,6 +148,66 @@ def test_a_page_is_turned_by_its_button_and_an_article_opened(web: WebRun, brows
         == heading
     )
     assert no_sideways_scroll(browser)
+
+
+def shown_from_its_start(driver: Any, element: Any) -> bool:
+    """The element's top edge is on screen, inside the scrolling conversation."""
+    return bool(
+        driver.execute_script(
+            "var r = arguments[0].getBoundingClientRect();"
+            "var m = document.querySelector('main').getBoundingClientRect();"
+            "return r.top >= m.top - 1 && r.top < m.bottom;",
+            element,
+        )
+    )
+
+
+def taller_than_the_screen(driver: Any, element: Any) -> bool:
+    return bool(
+        driver.execute_script(
+            "return arguments[0].offsetHeight > document.querySelector('main').clientHeight;", element
+        )
+    )
+
+
+def test_a_reply_taller_than_the_screen_is_shown_from_its_start(web: WebRun, browser: Any):
+    """QA pass 20: on a phone every page of results, and every article, opened at its end: the reader saw
+    the last results and the buttons, the heading, the answer and the first results scrolled away above;
+    a turned page stayed at its end too. Each is shown from its start now."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    assert taller_than_the_screen(browser, reply)
+    wait(browser, lambda d: shown_from_its_start(d, reply))
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    wait(browser, lambda d: shown_from_its_start(d, reply))
+    found = send(browser, LONG_ARTICLE_TITLE)
+    count = len(bot_bubbles(browser))
+    found.find_element(By.XPATH, ".//button[starts-with(text(), '📖')]").click()
+    wait(browser, lambda d: len(bot_bubbles(d)) > count)
+    opened = bot_bubbles(browser)[count]  # the long article, in several messages: from the first
+    assert opened.text.startswith(LONG_ARTICLE_TITLE) and taller_than_the_screen(browser, opened)
+    wait(browser, lambda d: shown_from_its_start(d, opened))
+    browser.refresh()  # the conversation is restored at the start of its last message
+    wait(browser, lambda d: len(bot_bubbles(d)) > count)
+    wait(browser, lambda d: shown_from_its_start(d, bot_bubbles(d)[-1]))
+
+
+def test_turning_pages_adds_no_line_to_the_conversation(web: WebRun, browser: Any):
+    """QA pass 20: each ▶ or ◀ added a line "第 2/2 页" under the conversation (the short notice Telegram
+    shows for a moment), one more with every press, while the turned message said the same."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    for button, page in (("▶", "第 2/2 页"), ("◀", "第 1/2 页"), ("▶", "第 2/2 页")):
+        reply.find_element(By.XPATH, f".//button[text()='{button}']").click()
+        wait(browser, lambda d, page=page: page in reply.text)
+    time.sleep(0.5)
+    assert browser.find_elements(By.CSS_SELECTOR, "#log .notice") == []
+    # A press that changes nothing still says why: the cookie lost, the search is another session's.
+    browser.delete_all_cookies()
+    reply.find_element(By.XPATH, ".//button[text()='◀']").click()
+    line = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+    assert "第 2/2 页" in reply.text and "第" not in line[0].text, line[0].text
 
 
 def test_markup_a_reader_types_is_shown_as_text_and_never_run(web: WebRun, browser: Any):

@@ -579,3 +579,22 @@ def test_a_latest_page_too_long_keeps_whole_articles_and_links_those_left_out():
     assert out.startswith(head) and 0 < len(kept) < 8 and kept == items[: len(kept)]
     assert out.endswith(f"另有 {8 - len(kept)} 篇：…\n\n更早的文章：/latest 2")
     assert fit_listed("短的\n\n1. 一篇", lambda count: "x", tail="尾") == "短的\n\n1. 一篇\n\n尾"
+
+
+def test_next_page_typed_in_wechat_lists_the_next_results_and_latest_page(web: WebRun):
+    """QA pass 20: WeChat shows no ▶, and a follower typing 下一页 or 更多 after five results got a search
+    for those words. The results now say to send 下一页, which lists the next five with the link to the
+    page after; after /latest it gives the next page as /latest 2 does."""
+    first = reply_of(post(web, wechat_text("oPager", "保交楼", 9200)))["Content"]
+    assert "第 1/2 页" in first
+    assert f"更多结果：发送「下一页」，或打开 {web.base_url}/?q=%E4%BF%9D%E4%BA%A4%E6%A5%BC&page=2" in first
+    second = reply_of(post(web, wechat_text("oPager", "下一页", 9201)))["Content"]
+    assert "「保交楼」" in second and "第 2/2 页" in second and "更多结果" not in second, second
+    assert reply_of(post(web, wechat_text("oPager", "下一页", 9201)))["Content"] == second  # a retry
+    assert "这是最后一页" in reply_of(post(web, wechat_text("oPager", "更多", 9202)))["Content"]
+    latest = reply_of(post(web, wechat_text("oPager", "/latest", 9203)))["Content"]
+    # 最新消息 gets the same (it was one reply cut at 2,048 bytes, mid-list, with no /latest 2).
+    assert reply_of(post(web, wechat_text("oPager3", "最新消息", 9206)))["Content"] == latest
+    older = reply_of(post(web, wechat_text("oPager", "下一页", 9204)))["Content"]
+    assert older.startswith("🆕 最新文章（第 2 页）") and len(older.encode("utf-8")) <= 2048, older
+    assert older == reply_of(post(web, wechat_text("oPager2", "/latest 2", 9205)))["Content"]

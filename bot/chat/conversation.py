@@ -43,8 +43,10 @@ from bot.chat.intents import (
     NUMBER_SEPARATORS,
     Intent,
     asks_for_latest,
+    asks_for_next_page,
     detect_intent,
     has_letters,
+    link_forms,
     message_language,
     without_id_labels,
 )
@@ -92,6 +94,10 @@ class Library(Protocol):
     def article(self, article_id: int) -> Article | None: ...
 
     def articles(self, ids: Sequence[int]) -> list[Article]: ...
+
+    def article_at(self, link: str) -> Article | None:
+        """The article stored under `link`, the address of its original, or None."""
+        ...
 
     def latest(self, limit: int, offset: int = 0) -> list[Article]: ...
 
@@ -294,6 +300,13 @@ class Conversation:
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, who)]
+        if asks_for_next_page(message):  # 下一页, 更多: where no ▶ is at hand (WeChat), or it was not seen
+            return [self.next_page(who)]
+        if link_forms(message):  # a pasted address: the article stored under it, never a search of its parts
+            linked = self.article_at_link(message)
+            if linked is None:
+                return [self._notice(who, "link_not_stored")]
+            return self.article_replies(linked.id, who)
         follow_up = read_follow_up(message) if self.topics is not None else None
         if follow_up is not None:
             return self._follow_up(follow_up, who)
@@ -322,6 +335,37 @@ class Conversation:
     def _keep_topic(self, topic: ChatTopic) -> None:
         if self.topics is not None:
             self.topics.put(topic)
+
+    def next_page(self, who: Who) -> Reply:
+        """The next page of the results the reader saw last (a search or /latest, shown or turned), as ▶
+        under them gives it, in a new message with buttons of its own (the message it follows keeps its
+        page and buttons)."""
+        last = self.queries.last_used(who.user_id)
+        if last is None:
+            return self._notice(who, "next_page_none")
+        state = replace(last[1], page=last[1].page + 1)
+        if state.kind == LATEST:
+            found = self._latest_page(state.page, who) if state.page <= MAX_LATEST_PAGE else None
+            if found is None:
+                return self._notice(who, "latest_end")
+            return self._with_latest_nav(found, self._remember(state), state.page)
+        end = self._notice(who, "next_page_end", query=replies.clip(state.query, 40))
+        if state.page >= replies.page_count(state.total, self.page_size):
+            return end
+        offset = state.page * self.page_size
+        response = self.library.search(state.query, limit=self.page_size, offset=offset, today=state.today)
+        if not response.hits:  # the index changed under us
+            return end
+        return self._results_reply(response, self._remember(state), state.page, who)
+
+    def article_at_link(self, message: str) -> Article | None:
+        """When `message` is a link and nothing else: the article stored under it (a story from a web
+        source keeps its original's address), else None."""
+        for link in link_forms(message):
+            found = self.library.article_at(link)
+            if found is not None:
+                return found
+        return None
 
     def today(self, who: Who) -> date:
         """The chat's day: the clock read in the chat's timezone."""

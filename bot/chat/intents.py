@@ -157,6 +157,21 @@ def without_id_labels(args: str) -> str:
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+def link_forms(message: str) -> list[str]:
+    """When `message` is a link and nothing else (a reader pasting an article's address): the forms an
+    article may be stored under (as pasted, with or without its closing slash, `www.…` with either
+    scheme); else none."""
+    link = message.strip()
+    if not _LINK.fullmatch(link):
+        return []
+    scheme, found, rest = link.partition("://")
+    if not found:  # www.…
+        scheme, rest = "https", link
+    other = "http" if scheme.lower() == "https" else "https"
+    ends = [rest, rest[:-1] if rest.endswith("/") else rest + "/"]
+    return [f"{s}://{end}" for s in (scheme, other) for end in ends]
+
+
 def message_language(message: str, *, detected: str, known: str | None) -> str:
     """The language to answer `message` in when the chat chose none with /lang: English for a message in
     English letters only (full-width ones too); for a message without letters (a bare command, digits,
@@ -192,6 +207,18 @@ def _language_letters(message: str) -> list[str]:
         " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
     )
     return [ch for ch in words if ch.isalpha()]
+
+
+# "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶).
+_NEXT_PAGE = re.compile(
+    r"(?:下一?页|翻页|更多(?:结果)?|还有吗|next(?: page)?|more)[\s。.!！?？~～]*", re.IGNORECASE
+)
+
+
+def asks_for_next_page(message: str) -> bool:
+    """Whether `message` only asks for the next page of results (下一页, 下页, 翻页, 更多, 更多结果, 还有吗,
+    next, more)."""
+    return _NEXT_PAGE.fullmatch(unicodedata.normalize("NFKC", message).strip()) is not None
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.

@@ -281,6 +281,13 @@ def pack(
 
 
 _WS = re.compile(r"\s+")
+_LATIN_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def in_latin_letters_only(query: str) -> bool:
+    """Whether `query` has Latin letters and no Chinese character (`epidemic prevention`, `Huawei`)."""
+    return bool(_LATIN_LETTER.search(query)) and not _HAN.search(query)
 
 
 def render_snippet(snippet: Snippet, markup: Markup, *, cap: int = SNIPPET_CAP) -> str:
@@ -415,6 +422,8 @@ def format_results(
         # an article), so none of them is in any article; asking for fewer words would not help.
         key = "no_results_any" if len(response.terms) > 1 and response.total == 0 else "no_results"
         body = _notice(lang, key, markup, query=query)
+        if in_latin_letters_only(response.query):  # English words on Chinese news: say which words work
+            body += "\n" + _notice(lang, "no_results_in_chinese", markup)
         return f"{markup.esc(note)}\n{body}" if note else body
     pages = page_count(response.total, page_size)
     header = "🔎 " + markup.bold(

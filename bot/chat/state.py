@@ -70,6 +70,10 @@ class QueryStore:
     def get(self, key: str) -> QueryState | None:
         return self._database.read(chat_state.get_query, key)
 
+    def last_used(self, user_id: int) -> tuple[str, QueryState] | None:
+        """The key and state of the user's query used last, or None."""
+        return self._database.read(chat_state.last_used_query, user_id)
+
     def turn(self, key: str, page: int) -> tuple[QueryState | None, bool]:
         """Move query `key` to `page`: (state, True) if it moved, (state, False) if already there, (None,
         False) when it is gone. `DatabaseBusy` when the move could not be stored."""

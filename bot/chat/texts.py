@@ -161,10 +161,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
+        "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
+        "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
+        "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
+        "请发文章的标题或其中的几个词，例如：保交楼",
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州",
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
         "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
         "no_results_any": "没有文章包含「{query}」里的任何一个词，换个说法试试？",
+        "no_results_in_chinese": "这里的新闻都是中文的，试试中文关键词，例如：疫情、经济、教育",
         "results_header": "「{query}」共 {total} 篇，第 {page}/{pages} 页",
         "answer_label": "答案",
         "answer_source": "出处：《{title}》",
@@ -262,6 +267,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_placeholder": "输入关键词或问题，回车发送",
         "web_send": "发送",
         "web_back": "← 返回聊天",
+        "web_feed_page_note": "这是你的私人订阅源，请勿分享（/unsubscribe 后失效）。把这个地址添加到 RSS 阅读器，"
+        "新文章会自动送到；也可以收藏本页，随时打开看最新的文章：",
+        "web_feed_page_empty": "还没有符合这个订阅的文章；有了会列在这里。",
         "web_noscript": "这个聊天页面需要启用 JavaScript。",
         "web_source": "原文链接",
         "web_not_found": "没有找到这篇文章。",
@@ -283,7 +291,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_method": "这个地址不接受 {method} 请求。",
         "wechat_other": "目前只能读文字：发关键词或问题（比如「保交楼」「谁主持了统战工作会议？」）查新闻，发 /help 看全部命令。",
         "wechat_slow": "这次查询用时较长，请过几秒再发一次。",
-        "wechat_more": "更多结果：{url}",
+        "wechat_more": "更多结果：发送「下一页」，或打开 {url}",
+        "wechat_more_typed": "更多结果：发送「下一页」",
         "wechat_latest_more": "更早的文章：{command}",
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
@@ -308,11 +317,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "gives you a private feed address (RSS/Atom); to delete your data send /forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
+        "next_page_none": "There are no results to page through yet. Send some words or a question first, "
+        "e.g. 保交楼",
+        "next_page_end": "That was the last page of the results for “{query}”.",
+        "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
+        "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. 保交楼",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "
         "e.g. 保交楼 -郑州",
         "query_truncated": "(query too long: only the first {limit} characters were used)",
         "no_results": "Nothing found for “{query}”. Try other words?",
         "no_results_any": "No article has any of the words of “{query}”. Try other words?",
+        "no_results_in_chinese": "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic), "
+        "经济 (economy), 教育 (education).",
         "results_header": "“{query}”: {total} found, page {page}/{pages}",
         "answer_label": "Answer",
         "answer_source": "Source: “{title}”",
@@ -423,6 +439,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_placeholder": "Type words or a question, Enter sends",
         "web_send": "Send",
         "web_back": "← Back to the chat",
+        "web_feed_page_note": "This is your private feed; keep it to yourself (/unsubscribe revokes it). Add "
+        "this address to a feed reader to get new stories as they come, or bookmark this page and open it "
+        "for the latest:",
+        "web_feed_page_empty": "No story matches this subscription yet; they will be listed here.",
         "web_noscript": "This chat page needs JavaScript.",
         "web_source": "Original",
         "web_not_found": "No such article.",
@@ -444,7 +464,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_method": "This address does not take {method} requests.",
         "wechat_other": "I read text only: send words or a question (e.g. 保交楼, 谁主持了统战工作会议？) to search, /help for the commands.",
         "wechat_slow": "This search is taking a while; please send it again in a few seconds.",
-        "wechat_more": "More results: {url}",
+        "wechat_more": "More results: send “next”, or open {url}",
+        "wechat_more_typed": "More results: send “next”",
         "wechat_latest_more": "Older articles: {command}",
         "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "

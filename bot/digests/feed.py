@@ -78,6 +78,7 @@ class FeedEntry:
     link: str
     updated: datetime
     summary: str
+    date: str | None = None  # the article's day as stored, for the page (`updated` is a moment in UTC)
 
 
 def _text(value: str) -> str:
@@ -178,6 +179,9 @@ class RenderedFeed:
     body: bytes
     etag: str  # a strong validator: the body's hash
     modified: datetime  # when the newest of its articles was stored (the subscription's start when none)
+    title: str  # the feed's title and entries, for the page a browser is shown at the same address
+    entries: tuple[FeedEntry, ...] = ()
+    lang: str = "zh"
 
 
 def subscription_feed(
@@ -202,15 +206,18 @@ def subscription_feed(
             link=f"{base}/article/{a.id}",
             updated=article_time(a, modified),
             summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
+            date=a.date,
         )
         for a in articles
     ]
+    title = f"newsbot · {describe_subscription(lang, sub)}"
     body = format_atom(
         feed_id=f"{base}/feed/{token}",
-        title=f"newsbot · {describe_subscription(lang, sub)}",
+        title=title,
         self_url=f"{base}/feed/{token}",
         site_url=f"{base}/",
         updated=modified,
         entries=entries,
     )
-    return RenderedFeed(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return RenderedFeed(body, etag, modified, title, tuple(entries), lang)

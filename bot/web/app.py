@@ -58,9 +58,17 @@ from bot.digests.feed import feed_replies, subscription_feed
 from bot.digests.plan import ARTICLE_PREFIX
 from bot.services import Services
 from bot.settings import Settings
-from bot.web.http import SecurityHeaders, Window, browser_language, not_modified, read_body, same_origin
+from bot.web.http import (
+    SecurityHeaders,
+    Window,
+    browser_language,
+    not_modified,
+    prefers_html,
+    read_body,
+    same_origin,
+)
 from bot.web.markup import WEB, reply_json, reply_parts
-from bot.web.page import SCRIPT, STYLE, article_page, chat_page, not_found_page
+from bot.web.page import SCRIPT, STYLE, article_page, chat_page, feed_page, not_found_page
 from bot.wechat.chat import WeChatChat
 from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
@@ -398,10 +406,16 @@ class WebEdge:
         )
         if feed is None:
             return PlainTextResponse("no such feed", status_code=404)
+        if prefers_html(request.headers.get("accept")):  # a reader tapped the address: a page, not XML
+            url = f"{self.base_url(request)}/feed/{token}"
+            return HTMLResponse(
+                feed_page(feed, url), headers={"vary": "Accept", "cache-control": "private, no-cache"}
+            )
         headers = {
             "etag": feed.etag,
             "last-modified": format_datetime(feed.modified, usegmt=True),
             "cache-control": "private, max-age=300",
+            "vary": "Accept",
         }
         if not_modified(
             request.headers.get("if-none-match"),

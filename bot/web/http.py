@@ -31,10 +31,11 @@ SECURITY_HEADERS = {
 }
 
 
-def browser_language(header: str | None) -> str:
-    """'en' when the browser prefers English to Chinese (Accept-Language), else 'zh'."""
-    ranked: list[tuple[float, int, str]] = []
-    for index, item in enumerate((header or "").split(",")):
+def weighted(header: str | None) -> list[tuple[str, float]]:
+    """The items of an Accept or Accept-Language header with their quality (``q=``: 1 when not given, 0
+    when its digits make no number), lower-cased, in the header's order."""
+    out = []
+    for item in (header or "").split(","):
         tag, _, params = item.strip().partition(";")
         quality = 1.0
         m = re.search(r"q=([0-9.]+)", params)
@@ -43,10 +44,30 @@ def browser_language(header: str | None) -> str:
                 quality = float(m.group(1))
             except ValueError:
                 quality = 0.0
-        primary = tag.strip().lower().split("-")[0]
+        out.append((tag.strip().lower(), quality))
+    return out
+
+
+def browser_language(header: str | None) -> str:
+    """'en' when the browser prefers English to Chinese (Accept-Language), else 'zh'."""
+    ranked: list[tuple[float, int, str]] = []
+    for index, (tag, quality) in enumerate(weighted(header)):
+        primary = tag.split("-")[0]
         if primary in ("zh", "en") and quality > 0:
             ranked.append((-quality, index, primary))
     return sorted(ranked)[0][2] if ranked else "zh"
+
+
+# What a feed reader asks for; a browser names none of these, or ranks them below text/html.
+FEED_TYPES = ("application/atom+xml", "application/xml", "text/xml", "application/rss+xml")
+
+
+def prefers_html(accept: str | None) -> bool:
+    """Whether a request asks for a web page rather than a feed: text/html named, and ranked above every
+    feed type it names (a browser: ``text/html,…,application/xml;q=0.9``); a tie goes to the feed."""
+    quality = dict(reversed(weighted(accept)))  # the first mention of a type counts
+    html = quality.get("text/html", 0.0)
+    return html > 0 and all(html > quality.get(kind, 0.0) for kind in FEED_TYPES)
 
 
 def same_origin(headers: MutableMapping[str, str] | Any) -> bool:

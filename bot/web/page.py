@@ -12,6 +12,7 @@ import html
 from urllib.parse import quote
 
 from bot.chat.texts import text
+from bot.digests.feed import RenderedFeed
 from bot.web.markup import Part, parts_html
 from storage.models import Article
 
@@ -26,7 +27,7 @@ header a{color:#fff;text-decoration:none}
 main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
 #log{display:flex;flex-direction:column;gap:.6rem}
 .bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
-overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06)}
+overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06);scroll-margin:.75rem}
 .bubble.me{align-self:flex-end;background:#d7f3c4}
 .bubble.bot{align-self:flex-start}
 .notice{align-self:center;font-size:.85rem;color:#57606a;text-align:center;overflow-wrap:anywhere}
@@ -46,6 +47,9 @@ article{background:#fff;border-radius:.9rem;padding:1rem 1.1rem;overflow-wrap:an
 article h1{font-size:1.35rem;line-height:1.35;margin:.2rem 0 .5rem}
 article .meta{color:#57606a;font-size:.9rem;margin-bottom:1rem}
 article p{margin:0 0 .9rem;text-indent:2em}
+ol.feed{margin:0;padding-left:1.4rem}
+ol.feed li{margin-bottom:1rem}
+ol.feed .meta,ol.feed p{margin:.2rem 0 0;text-indent:0}
 """.strip()
 
 SCRIPT = r"""
@@ -120,12 +124,18 @@ SCRIPT = r"""
     try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
 
+  // A reply is shown from its start: a page of results or an article taller than the screen would
+  // otherwise open at its end, its heading and first results scrolled away above. What the reader
+  // sends, and a short reply, end at the bottom (a scroll to the start stops there).
+  function reveal(div) {
+    div.scrollIntoView({block: div.classList.contains("me") ? "end" : "start"});
+  }
+
   function bubble(kind, reply, keep) {
     var div = document.createElement("div");
     div.className = "bubble " + kind;
     fill(div, reply);
     log.appendChild(div);
-    div.scrollIntoView({block: "end"});
     if (keep !== false) {
       var entries = saved();
       entries.push({kind: kind, reply: reply});
@@ -137,6 +147,7 @@ SCRIPT = r"""
 
   function edited(div, reply) {
     fill(div, reply);
+    reveal(div);  // a turned page from its first result, wherever its button was pressed
     var entries = saved();
     var index = Number(div.dataset.entry);
     if (div.dataset.entry !== undefined && entries[index]) {
@@ -168,15 +179,19 @@ SCRIPT = r"""
   }
 
   function show(data, div) {
-    if (data.notice) { notice(data.notice); }
+    // A press's notice is the line Telegram shows for a moment. With an edit (a turned page: "第 2/5 页")
+    // the edited message says it already, and kept in the conversation such lines piled up, one a press.
+    if (data.notice && !(data.edit && div)) { notice(data.notice); }
     if (data.edit && div) { edited(div, data.edit); }
-    return (data.replies || []).map(function (reply) { return bubble("bot", reply); });
+    var shown = (data.replies || []).map(function (reply) { return bubble("bot", reply); });
+    if (shown.length) { reveal(shown[0]); }  // several messages (a long article): from the first
+    return shown;
   }
 
   // `page`: the page a link names (WeChat's "more results"), as written: the server shows that page, or
   // says what is wrong with it above the first.
   function send(message, search, page) {
-    bubble("me", {parts: [{text: message}], buttons: []});
+    reveal(bubble("me", {parts: [{text: message}], buttons: []}));
     var body = search ? {text: message, search: true} : {text: message};
     if (search && page !== null && page !== undefined) { body.page = page.slice(0, 100); }
     return post("/api/message", body).then(function (data) { show(data); }, function (e) { notice(e.message); });
@@ -204,10 +219,12 @@ SCRIPT = r"""
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
     }
   });
-  saved().forEach(function (entry, index) {
+  var restored = saved().map(function (entry, index) {
     var div = bubble(entry.kind === "me" ? "me" : "bot", entry.reply, false);
     div.dataset.entry = String(index);
+    return div;
   });
+  if (restored.length) { reveal(restored[restored.length - 1]); }
   var params = new URLSearchParams(window.location.search);
   var asked = params.get("q");
   // A link may carry a search (WeChat's "more results", with the page to show), never a command.
@@ -308,6 +325,32 @@ def article_page(article: Article, lang: str, url: str) -> str:
         + f'<div class="meta">{_e(" · ".join(meta))}</div>\n'
         + paragraphs
         + source
+        + "</article>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def feed_page(feed: RenderedFeed, url: str) -> str:
+    """A private feed as a browser shows it (a reader tapping its address): what it is and how to use it,
+    then its stories, each linking to its page; feed readers get the Atom document at the same address."""
+    lang = feed.lang
+    items = "".join(
+        f'<li><a href="{_e(e.link)}">{_e(e.title)}</a>'
+        f'<div class="meta">{_e(e.date or text(lang, "date_unknown"))}</div>'
+        + (f"<p>{_e(e.summary)}</p>" if e.summary else "")
+        + "</li>\n"
+        for e in feed.entries
+    )
+    listed = (
+        f'<ol class="feed">\n{items}</ol>\n' if items else f"<p>{_e(text(lang, 'web_feed_page_empty'))}</p>\n"
+    )
+    return (
+        _head(lang, feed.title, '<meta name="robots" content="noindex">\n')
+        + "<body>\n"
+        + f'<header><a href="/">{_e(text(lang, "web_back"))}</a></header>\n'
+        + "<main>\n<article>\n"
+        + f"<h1>{_e(feed.title)}</h1>\n"
+        + f'<div class="meta">{_e(text(lang, "web_feed_page_note"))}<br>{_e(url)}</div>\n'
+        + listed
         + "</article>\n</main>\n</body>\n</html>\n"
     )
 

@@ -25,7 +25,7 @@ from bot.chat.conversation import (
     latest_page,
     parse_command,
 )
-from bot.chat.replies import Reply, format_welcome
+from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.compose import search_command
 from bot.digests.feed import feed_replies
@@ -55,18 +55,23 @@ READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
 # character is 9 bytes quoted) would leave no room for the results it follows.
 MORE_LINK_MAX = 512
-# The commands whose words are a search: the "more results" link carries their words, not the command
-# (the page runs no command from a link, so "/search 人才" there would search nothing).
-SEARCH_COMMANDS = ("search", "s")
 
 
-def searched_words(line: str, command: tuple[str, str] | None) -> str:
-    """What a line searched for: the line itself, a search command's words (/search 人才 → 人才), or ""
-    for another command."""
-    if command is None:
-        return line
-    name, rest = command
-    return rest if name in SEARCH_COMMANDS else ""
+def latest_page_shown(reply: Reply) -> int | None:
+    """The page of /latest (counted from 1) a reply shows, read from its ◀ ▶ (``l:key:N``), or None."""
+    for row in reply.buttons:
+        for button in row:
+            kind, _, page = page_button(button)
+            if kind == "l" and page.isdigit():
+                return int(page) if button.label == "▶" else int(page) + 2
+    return None
+
+
+def page_button(button: Button) -> tuple[str, str, str]:
+    """A page button's kind (``p`` a search, ``l`` /latest), key and page (counted from 0) as written in
+    its data (``p:key:N``); blanks for another button."""
+    kind, key, page = ((button.data or "").split(":") + ["", ""])[:3]
+    return kind, key, page
 
 
 def typed_choices(reply: Reply) -> Reply:
@@ -169,16 +174,33 @@ class WeChatChat:
                         tail="\n" + as_text(feeds.text),  # after a blank line, as between replies
                     )
         else:
-            out = self.conversation.text(line, who)
-        searched = searched_words(line, command)
-        more = f"{base}/?q={quote(searched)}&page=2"  # the web page's second page: WeChat listed the first
-        if (
-            searched
-            and len(more) <= MORE_LINK_MAX
-            and any(b.data and b.data.startswith("p:") for r in out for row in r.buttons for b in row)
-        ):
-            tail = text(lang, "wechat_more", url=more)
+            linked = self.conversation.article_at_link(line)
+            # A pasted address of a stored story: its lead and link, as /article gives them here.
+            out = self._articles(str(linked.id), who, base) if linked else self.conversation.text(line, who)
+            shown = latest_page_shown(out[0]) if len(out) == 1 else None
+            if shown is not None:  # 下一页 after /latest: that page, as /latest N gives it here
+                return self._latest(out[0], str(shown), lang, base)
+        following = self._following_page(out)
+        if following is not None:
+            query, page = following
+            more = f"{base}/?q={quote(query)}&page={page}"  # the web page at the page WeChat did not list
+            tail = (
+                text(lang, "wechat_more", url=more)
+                if len(more) <= MORE_LINK_MAX
+                else text(lang, "wechat_more_typed")
+            )
         return to_wechat("\n\n".join(r.text for r in out), base, tail=tail)
+
+    def _following_page(self, out: list[Reply]) -> tuple[str, int] | None:
+        """The search a reply's ▶ turns and the page it turns to (counted from 1), or None."""
+        for reply in out:
+            for row in reply.buttons:
+                for button in row:
+                    kind, key, page = page_button(button)
+                    if button.label == "▶" and kind == "p" and page.isdigit():
+                        state = self.conversation.queries.get(key)
+                        return (state.query, int(page) + 1) if state is not None else None
+        return None
 
     @staticmethod
     def _latest(reply: Reply, args: str, lang: str, base: str) -> str:

@@ -219,6 +219,12 @@ def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
     return found
 
 
+def article_by_url(db: sqlite_utils.Database, url: str) -> Article | None:
+    """The article stored under the link `url` (the first stored, when several are), or None."""
+    row = db.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]).fetchone()
+    return get_article(db, int(row[0])) if row else None
+
+
 def count_articles(db: sqlite_utils.Database) -> int:
     return int(next(iter(db.query("SELECT count(*) AS n FROM articles")))["n"])
 

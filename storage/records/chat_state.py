@@ -132,6 +132,17 @@ def turn_query(
         return get_query(db, key), False
 
 
+def last_used_query(db: sqlite_utils.Database, user_id: int) -> tuple[str, QueryState] | None:
+    """The key and state of the user's query used last (a search or /latest list shown or turned), or
+    None when the user has none stored."""
+    row = db.execute(
+        f"SELECT key, {_QUERY_COLUMNS} FROM paged_queries WHERE user_id = ? ORDER BY used_at DESC, id DESC "
+        "LIMIT 1",
+        [user_id],
+    ).fetchone()
+    return (row[0], _query_state(tuple(row[1:]))) if row else None
+
+
 def forget_user_queries(db: sqlite_utils.Database, user_id: int) -> int:
     """Delete every stored query of the user (/forget); how many there were."""
     with write_transaction(db):
