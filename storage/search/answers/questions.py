@@ -25,7 +25,9 @@
                                                  kind asked for (叫什么村: 约特村), one after 名为 / 叫 / 称,
                                                  or a code of letters and digits
     what     anything else                     → the sentence that best covers the question's words (什么车:
-                                                 a name of the kind, “猴车”, counts)
+                                                 a name of the kind, “猴车”, counts); how the topic stands
+                                                 now (现在怎么样了, `asks_how_it_stands`): what the first
+                                                 result says happened (`sentences.how_it_stands`)
 
 The kind asked for (`category_asked`: 什么车 → 车, 哪些新闻单位 → 单位, 企业有哪些 → 企业) and what a
 how-many question measures (`measured_asked`: 余额有多少 → 余额) are read from the question once.
@@ -124,6 +126,17 @@ def _name_is_topic(q: str) -> bool:
     if _NAME_ASKED.search(_NAME_NOUNS.sub("", q)):
         return False
     return any(pattern.search(q) for kind, pattern in KIND_PATTERNS if kind != "which")
+
+
+# How a thing stands now, asked at the end of a what-question (保交楼现在怎么样了, as the spoken 那事怎么样了 /
+# 进展如何 are written, 目前如何): answered by what the story says happened, not by a word of the question.
+_HOW_IT_STANDS = re.compile(r"(?:现在|目前|如今)(?:怎么样|咋样|怎样|如何)了?[\W_]*$")
+
+
+def asks_how_it_stands(query: str) -> bool:
+    """Whether the question asks how its topic stands now and nothing more particular (not 现在有多少…)."""
+    q = normalize(query)
+    return bool(_HOW_IT_STANDS.search(q)) and question_kind(query) == "what"
 
 
 def question_kind(query: str) -> str:

@@ -30,7 +30,13 @@ from storage.search.answers.dates import day_without_month
 from storage.search.answers.kinds import kind_strength
 from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
 from storage.search.answers.people import DESCRIBED_PERSON_ASKED, POST, REPORTER_ASKED, post_before
-from storage.search.answers.questions import now_asked, periods_asked, question_dates, question_kind
+from storage.search.answers.questions import (
+    asks_how_it_stands,
+    now_asked,
+    periods_asked,
+    question_dates,
+    question_kind,
+)
 from storage.search.answers.reading import Article, Sentence, Span, read
 from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND
 from storage.search.snippets import mark
@@ -382,6 +388,8 @@ def best_sentence(
     q, kind, articles, units, reach, held = asked
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
+    if kind == "what" and asks_how_it_stands(q):
+        return how_it_stands(articles[0], terms, groups)
     best: Span | None = None
     first_strength = 0.0
     first_answers = False  # whether the first result holds a sentence that may answer
@@ -416,6 +424,32 @@ def best_sentence(
         snippet=mark(text, words),
         focus=_focus(text, best, kind, q, terms, article.report_day),
     )
+
+
+# A sentence reporting what someone said (强调, 指出, 表示, a quotation): a statement, not how things stand.
+_STATEMENT = re.compile(r"强调|指出|表示|要求|认为|提出|[说称][：:，,]|^[“「\"]")
+MIN_LEAD = 12  # characters: a shorter first sentence (a kicker, 核心阅读) is no lead
+
+
+def how_it_stands(article: Article, terms: Sequence[str], groups: Sequence[Sequence[str]]) -> Answer | None:
+    """How the first result's topic stands now: the story's lead when its title names the whole topic (the story
+    is the news of it); otherwise (a roundup or a profile that tells of it) the last sentence holding what the topic is
+    about (its first word the story holds) that is no one's statement, where a story's passage about a thing tells how it turned out."""
+    units = [written_forms(t) for t in terms] + [tuple(g) for g in groups]
+    held = [words_held(units, s.norm) for s in article.sentences]
+    named = [k for k in range(len(units)) if any(k in h for h in held)]
+    if not named:
+        return None
+    if len(words_held(units, article.title)) == len(units):
+        chosen = next((s for s in article.sentences if len(s.norm) >= MIN_LEAD), article.sentences[0])
+    else:
+        # what the topic is about: the first of its words the story holds (银京 of 银京公司破产: news and
+        # readers name the thing before what happened to it)
+        about = [s for s, h in zip(article.sentences, held, strict=True) if named[0] in h]
+        chosen = ([s for s in about if not _STATEMENT.search(s.norm)] or about)[-1]
+    text = chosen.text if len(chosen.text) <= MAX_ANSWER else chosen.text[: MAX_ANSWER - 1] + "…"
+    words = list(terms) + [w for g in groups for w in g]
+    return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words), focus=0)
 
 
 def _focus(text: str, chosen: Span, kind: str, q: str, terms: Sequence[str], report_day: int | None) -> int:
