@@ -87,6 +87,9 @@ _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "‟": '"'}
 )
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-", "−": "-"})
+# An English clitic (what's, who's, Xi Jinping's, they're, we'll): part of the word before it, never a word of
+# its own to find (a lone "s" matched stories printing other addresses and units).
+_ENGLISH_CLITIC = re.compile(r"(?<=[a-z])['’‘`](?:s|re|ll|ve|d|m)(?![a-z])", re.IGNORECASE)
 _HAN = re.compile(rf"[{HAN_RANGES}]")
 _DIGITS = re.compile(r"\d+")
 _QUANTITY = re.compile(rf"\d+[{HAN_RANGES}]")  # a number and its measure word: 23天, 40年
@@ -647,7 +650,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # are dropped as function words.
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
     s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
-    s = fold(s).translate(_QUOTES).translate(_DASHES)
+    s = _ENGLISH_CLITIC.sub("", fold(s).translate(_QUOTES).translate(_DASHES))
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
