@@ -51,7 +51,11 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
     such line is left as it is (a gap inside one body line is text the OCR lost there, not a column),
     but for two headlines side by side, a headline beside text, and one line of a story's two columns
-    whose right piece goes on from the block above it (`_line_across_columns`).
+    whose right piece goes on from the block above it (`_line_across_columns`). A row of specks read
+    across under a band of columns' text is the rule over the headlines of the next modules
+    (`_rule_between_modules`): the band stops there, the column ending its sentence read last
+    (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and
+    its datelines' heads read apart put over their rest (`_cell_under_rule`, `_heads_over_rest`).
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
