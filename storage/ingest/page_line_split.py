@@ -52,15 +52,22 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
     such line is left as it is (a gap inside one body line is text the OCR lost there, not a column),
     but for two headlines side by side, a headline beside text, and one line of a story's two columns
-    whose right piece goes on from the block above it (`_line_across_columns`).
+    whose right piece goes on from the block above it (`_line_across_columns`). A row of specks read
+    across under a band of columns' text is the rule over the headlines of the next modules
+    (`_rule_between_modules`): the band stops there, the column ending its sentence read last
+    (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and
+    its datelines' heads read apart put over their rest (`_cell_under_rule`, `_heads_over_rest`).
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
     pending: list[tuple[str, int]] = []  # a headline read beside text, read over the next dateline
     position = 0
+    heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
+    under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
     while position < len(raw_lines):
         band: list[int] = []
+        rule = None  # a row of specks read across the columns under the band's text: the rule
         scan = position
         while scan < len(raw_lines):
             if not raw_lines[scan].strip():
@@ -72,6 +79,9 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
                 or _masthead_strip(raw_lines[scan])
             ):
                 break  # no columns, or the masthead's name with specks beside it, or its strip of items
+            if _rule_between_modules(raw_lines[scan]) and _text_rows(raw_lines, band) >= _TEXT_ROWS_OVER_RULE:
+                rule = scan  # the rule under the band's text: the headlines of the modules under it next
+                break
             band.append(scan)
             scan += 1
         if len(band) == 1 and position == band[0] and (pair := _headline_pair(raw_lines[position])):
@@ -122,6 +132,8 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
         reading = None if texts else _text_band_reading(pieces)
         order = [0, 1] if reading else [*range(1, columns), 0]
+        if rule is not None and not reading:
+            order = _ending_column_last(pieces, order)
         # The left column going on under the band: its lines there, up to the next blank line, read
         # before the right column, as printed.
         under = _block_under(raw_lines, band[-1] + 1) if reading == "left goes on" else []
@@ -133,12 +145,128 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
                 out.extend(under)
             out.append(("", band[0] + 1))
             for row, number in pieces:
+                kind = _cell_under_rule(row[column], column == order[-1]) if column < len(row) else ""
+                if band[0] == under_rule and kind == "speck":
+                    continue
+                if band[0] == under_rule and kind == "head":
+                    heads.append((row[column], number))
+                    continue
                 if column < len(row):
                     if _DATELINE_SOURCE_RE.match(row[column]) and out and out[-1][0]:
                         out.append(("", number))  # a dateline under the headline: the story's text starts
                     out.append((row[column], number))
         position = under[-1][1] if under else band[-1] + 1
-    return [*out, *pending, *tail]
+        if rule is not None and position == rule:
+            out.append(("", rule + 1))  # the rule parts the band's text from the headlines under it
+            position = under_rule = rule + 1
+    return _heads_over_rest([*out, *pending, *tail], heads)
+
+
+def _cell_under_rule(cell: str, last_column: bool) -> str:
+    """How a cell of the band of headlines under a rule (`_rule_between_modules`) is read: ``"speck"``
+    for specks beside a headline (`_SPECK_CELL_RE`), dropped; ``"head"`` for a dateline's head under a
+    headline read before the band's last column (``本报北京10月28``), its rest (``日电…``) read by the OCR
+    elsewhere, where it is put (`_heads_over_rest`); ``""`` for any other cell, read in place. The last
+    column's dateline is followed by its own text, the block the OCR reads next."""
+    if _SPECK_CELL_RE.match(re.sub(r"\s", "", cell)):
+        return "speck"
+    if not last_column and _DATELINE_HEAD_RE.match(cell):
+        return "head"
+    return ""
+
+
+def _heads_over_rest(pairs: list[tuple[str, int]], heads: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Datelines' heads read apart (``本报北京10月28``), each put over the first block that opens with its
+    rest (``日电 《记者赵兵) 近``: with it, a whole dateline) and has no such head over it; a head whose
+    rest no block opens with is read last, a block of its own."""
+    out = list(pairs)
+    for head, number in heads:
+        spot = next(
+            (
+                k
+                for k in range(1, len(out))
+                if not out[k - 1][0].strip()
+                and _DATELINE_RE.fullmatch(head + re.split(r"[ \t\u3000（(〈《]", out[k][0].strip())[0])
+                and not any(_DATELINE_HEAD_RE.match(raw) for raw, _n in out[max(0, k - 2) : k])
+            ),
+            None,
+        )
+        if spot is None:
+            out.extend([("", number), (head, number)])
+        else:
+            out[spot - 1 : spot - 1] = [("", number), (head, number)]
+    return out
+
+
+# A cell of a band under a rule that is a speck, no headline's: no Han character or digit, at most three
+# marks or letters (``JS     _``).
+_SPECK_CELL_RE = re.compile(r"^[^\u4e00-\u9fff0-9]{1,3}$")
+
+
+# A dateline's head alone, ending on its date's digits, its ``日电`` not read with it (``本报北京10月28``).
+_DATELINE_HEAD_RE = re.compile(r"^\s*(?:本报|据?新华社)[\u4e00-\u9fff]{0,10}\s*[0-9]{1,2}月[0-9]{1,2}日?$")
+
+
+# A band over a rule holds at least this many rows of its columns' text (`_text_rows`).
+_TEXT_ROWS_OVER_RULE = 2
+
+
+# A clause or sentence mark: a piece holding one is text, not a headline.
+_CLAUSE_MARK_RE = re.compile("[，、,；;。！？!?]")
+
+
+# The most Han characters in a row of specks (the OCR's reading of a printed rule) read together.
+_SPECK_HAN_RUN = 3
+
+
+def _rule_between_modules(raw: str) -> bool:
+    """A line that is the OCR's reading of the rule printed between a band of columns' text and the
+    headlines of the modules under it (``A    ma AH 了已   一       4        SRf半Fn人入工| mi大开甩<``):
+    rule glyphs only (`is_rule_specks`), or no run of more than `_SPECK_HAN_RUN` Han characters and
+    fewer Han characters than letters, digits and marks (specks, no words)."""
+    text = raw.strip()
+    if not text:
+        return False
+    if is_rule_specks(text):
+        return True
+    runs = re.findall(f"[{HAN}]+", text)
+    others = len(re.sub(f"[{HAN}\\s]", "", text))
+    return max(map(len, runs), default=0) <= _SPECK_HAN_RUN and sum(map(len, runs)) < others
+
+
+def _text_rows(raw_lines: list[str], band: list[int]) -> int:
+    """How many of a band's rows hold two pieces of a column's text or more (`_TEXT_BAND_HAN` Han
+    characters each, a clause or sentence mark in one of them): rows of columns' text read across."""
+    count = 0
+    for k in band:
+        pieces = [piece for piece in _NARROW_GAP_RE.split(raw_lines[k].strip()) if piece.strip()]
+        texts = [piece for piece in pieces if len(_HAN_RE.findall(piece)) >= _TEXT_BAND_HAN]
+        if len(texts) >= 2 and any(_CLAUSE_MARK_RE.search(piece) for piece in texts):
+            count += 1
+    return count
+
+
+def _ending_column_last(pieces: list[tuple[list[str], int]], order: list[int]) -> list[int]:
+    """A band of columns' text over a rule, read so that the one column whose last line ends a sentence
+    comes last: its module's text ends there, and the headlines under the rule open the next modules.
+    The other columns keep their order; with no such column, or more than one, `order` is kept."""
+    ending = [
+        column
+        for column in order
+        if _ENDS_SENTENCE_RE.search(
+            next(
+                (
+                    row[column].strip()
+                    for row, _n in reversed(pieces)
+                    if column < len(row) and row[column].strip()
+                ),
+                "",
+            )
+        )
+    ]
+    if len(ending) != 1:
+        return order
+    return [*(column for column in order if column != ending[0]), ending[0]]
 
 
 # A bar the OCR read between two headlines set side by side (``阅读中国”图书展暨”中印文化交流图片 。 |
@@ -518,7 +646,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
             continue  # the page's rules, read as a line: nothing of the text around it
         lines.append(_Line(number, stripped, blank))
         blank = False
-    mended = _mend_wrapped_credits(_mend_wrapped_notes(_mend_wrapped_datelines(lines)))
+    mended = _mend_wrapped_credits(
+        _mend_wrapped_notes(_mend_wrapped_subtitles(_mend_wrapped_datelines(lines)))
+    )
     return _mend_label_read_apart(mended), file_lines
 
 
@@ -710,6 +840,36 @@ def _mend_wrapped_credits(lines: list[_Line]) -> list[_Line]:
     return mended
 
 
+# A subtitle's first line, its book title left open: a dash (``——``, read ``一一`` or ``—``), then the
+# title's opening bracket and its first words (``一一《新中``), no sentence or clause mark.
+_OPEN_SUBTITLE_RE = re.compile("^(?:——|一一|—)[^《》，。；！？,;!?]{0,10}《[^《》，。；！？,;!?]*$")
+
+
+# The rest of such a subtitle on the next line: the title's last words, its closing bracket and a few
+# words after it (``司对外开放70年》简评``), no bracket opening, no sentence or clause mark.
+_SUBTITLE_REST_RE = re.compile(f"^[^《》，。；！？,;!?]{{1,20}}》[{HAN}]{{0,6}}$")
+
+
+def _mend_wrapped_subtitles(lines: list[_Line]) -> list[_Line]:
+    """A headline's subtitle the column wrapped inside its book title, its two lines read as blocks
+    of their own (``一一《新中`` / blank / ``司对外开放70年》简评``), is one line again, the halves joined
+    without a space: no line of text opens with a dash and leaves a book title open."""
+    mended: list[_Line] = []
+    for line in lines:
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and _OPEN_SUBTITLE_RE.match(previous.text.strip())
+            and _SUBTITLE_REST_RE.match(line.text.strip())
+        ):
+            mended[-1] = _Line(
+                previous.number, previous.text.strip() + line.text.strip(), previous.blank_before
+            )
+            continue
+        mended.append(line)
+    return mended
+
+
 # A closing note wraps over at most this many full lines between its first line and its tail.
 _NOTE_MIDDLE_LINES = 2
 
@@ -723,7 +883,11 @@ _DATELINE_CARRY = 6
 
 
 # A dateline's head read apart from its ``电`` ends on its date: ``本报罗马2月23日``.
-_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$")
+_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$|月[0-9０-９]{1,2}$")
+
+
+# A dateline's head ending on the day's digits, its ``日`` read apart with ``电``.
+_HEAD_DAY_DIGITS_RE = re.compile("月[0-9０-９]{1,2}$")
 
 
 def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
@@ -742,12 +906,14 @@ def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
         apart = following.blank_before
         if apart and not (line.blank_before and _HEAD_DATE_END_RE.search(line.text.rstrip())):
             continue
+        # Read apart after the day's digits (``本报平壤10月28`` / blank / ``日电 〈记者…``): ``日电`` ends it.
+        carry_apart = 2 if _HEAD_DAY_DIGITS_RE.search(line.text.rstrip()) else 1
         previous = mended[index - 1].text.strip() if index else ""
         if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
             continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
         head = line.text.rstrip()
         rest = following.text.lstrip()
-        for carried in range(1, min(1 if apart else _DATELINE_CARRY, len(rest)) + 1):
+        for carried in range(1, min(carry_apart if apart else _DATELINE_CARRY, len(rest)) + 1):
             joined = mend_misreadings(head + rest[:carried])
             if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(joined):
                 mended[index] = _Line(line.number, joined, line.blank_before)
