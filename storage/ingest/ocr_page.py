@@ -42,6 +42,7 @@ from storage.ingest.page_fragments import pairs
 from storage.ingest.page_headline_pieces import (
     drop_wordless_headlines,
     join_label_read_apart,
+    may_run_on,
     mend_split_headlines,
     return_opening_read_into_headline,
 )
@@ -140,13 +141,7 @@ def _join_opening_read_apart(cut: _Cut) -> None:
         before = next((s for s in reversed(cut.stories[:gap]) if s.lines), None)
         if before is None or not story.lines or gap - 1 not in gaps:
             continue
-        if (
-            story.byline
-            or story.dateline_byline
-            or story.printed_date
-            or before.closed_by_byline
-            or before.ended
-        ):
+        if not may_run_on(before, story):
             continue
         first, line = story.lines[0].text.strip(), group[0]
         if _DATELINE_RE.match(first) or is_byline(first) or _SENTENCE_PUNCT_RE.search(line.text):

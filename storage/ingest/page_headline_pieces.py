@@ -29,6 +29,7 @@ from storage.ingest.page_lines import (
     HAN,
     _cells,
     _Line,
+    _Story,
     clean_prose,
     is_byline,
 )
@@ -45,6 +46,14 @@ _SPLIT_HEADLINE_MAX_CELLS = 16
 
 
 _SPLIT_HEADLINE_REACH = 200
+
+
+def may_run_on(before: _Story, story: _Story) -> bool:
+    """Whether `story` may be `before`'s text read on: it opens with no byline, dateline or date of its own,
+    and nothing (a byline after its text, an end mark) closed `before`."""
+    return not (
+        story.byline or story.dateline_byline or story.printed_date or before.closed_by_byline or before.ended
+    )
 
 
 def drop_wordless_headlines(cut: _Cut) -> None:
@@ -200,13 +209,7 @@ def join_label_read_apart(cut: _Cut) -> None:
         story, before = cut.stories[gap], cut.stories[gap - 1]
         if not story.lines or not before.lines or gap - 1 not in gaps:
             continue
-        if (
-            story.byline
-            or story.dateline_byline
-            or story.printed_date
-            or before.closed_by_byline
-            or before.ended
-        ):
+        if not may_run_on(before, story):
             continue
         first = story.lines[0].text.strip()
         if _DATELINE_RE.match(first) or is_byline(first):
