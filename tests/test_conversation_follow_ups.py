@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -198,3 +199,52 @@ def test_forget_deletes_the_chats_topic(services: Services) -> None:
     done = conv.press(prompt.buttons[0][0].data or "", who)
     assert done.edit is not None and "接着问时所指的话题：1 个" in done.edit.text
     assert NO_TOPIC in conv.text("后来呢", who)[0].text
+
+
+# ---- a follow-up about the story shown before, on an archive with another story on its topic ---------------
+
+# Two made-up stories on one topic: the how-many question finds the first (it holds the number), the
+# when question asked of the topic's words alone would put the second first (its lead starts with a date).
+TRAINING_STORIES = [
+    {
+        "title": "西山区乡村医生培训会议召开",
+        "date": "2024-06-10",
+        "source": "测试稿",
+        "paragraphs": ["6月10日，西山区乡村医生培训会议在区卫健委召开，会议部署下半年乡村医生培训工作。"],
+    },
+    {
+        "title": "东湖区举办乡村医生培训",
+        "date": "2024-03-06",
+        "source": "测试稿",
+        "paragraphs": [
+            "近日，东湖区乡村医生培训班开班，全区120名乡村医生参加培训。培训为期两周，3月5日开班。"
+        ],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def training(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    work = tmp_path_factory.mktemp("training")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    (seeds / "stories.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in TRAINING_STORIES) + "\n", encoding="utf-8"
+    )
+    opened = open_services(Settings(_env_file=None, db=work / "newsbot.db", seeds=seeds), markup=PLAIN)  # type: ignore[call-arg]
+    yield opened
+    opened.close()
+
+
+def article_id_titled(services: Services, title: str) -> int:
+    return next(h.id for h in services.library.search(title, limit=5, offset=0).hits if h.title == title)
+
+
+def test_a_question_about_it_is_answered_from_the_story_shown_before(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=61, chat_id=61)
+    east = article_id_titled(training, "东湖区举办乡村医生培训")
+    assert first_article(conv.text("乡村医生培训有多少人参加", who)) == f"a:{east}"
+    replies = conv.text("它是哪天开的", who)
+    assert first_article(replies) == f"a:{east}"  # not the other district's meeting
+    assert "3月5日开班" in replies[0].text and "6月10日" not in replies[0].text.split("1.")[0]

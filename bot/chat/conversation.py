@@ -38,7 +38,16 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
-from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
+from bot.chat.followups import (
+    Asks,
+    FollowUp,
+    follow_up_query,
+    pinned,
+    pins_story,
+    read_follow_up,
+    shown_topic,
+    topic_words,
+)
 from bot.chat.intents import (
     NUMBER_SEPARATORS,
     Intent,
@@ -56,6 +65,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
+from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
 from storage.text.normalize import unescape_entities, without_markup
@@ -324,7 +334,9 @@ class Conversation:
             read_as = self._notice(who, "follow_up_read_as", topic=shown)
             return [read_as, *self.article_replies(topic.article_id, who)]
         lead = text(who.lang, "follow_up_read_as", topic=shown)
-        return self.search(follow_up_query(topic.words, follow_up), who, lead=lead, topic=topic.words)
+        pin = topic.article_id if pins_story(follow_up) else None
+        query = follow_up_query(topic.words, follow_up)
+        return self.search(query, who, lead=lead, topic=topic.words, pin=pin)
 
     def _topic(self, who: Who) -> ChatTopic | None:
         """The chat's topic, if it has one kept (none outside a chat)."""
@@ -398,11 +410,18 @@ class Conversation:
         return Reply(replies.format_notice(lang, key, self.markup, **values))
 
     def search(
-        self, query: str, who: Who, *, lead: str | None = None, topic: str | None = None
+        self,
+        query: str,
+        who: Who,
+        *,
+        lead: str | None = None,
+        topic: str | None = None,
+        pin: int | None = None,
     ) -> list[Reply]:
         """Search (or answer a question) and show the first page of results; when something is found, its
         topic is kept as the chat's (`topic`: the words of a follow-up's topic, else the query's words).
-        `lead`: a line put before the notes (what a follow-up was read as)."""
+        `lead`: a line put before the notes (what a follow-up was read as); `pin`: the story a follow-up
+        asks about, put first when found and answering first (`_pinned`)."""
         query = tidy_query(query)
         if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
@@ -427,9 +446,18 @@ class Conversation:
         note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
+        if pin is not None:
+            response = self._pinned(response, query, pin, today)
         self._keep_search_topic(query, response, who, today=today, words=topic)
         state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
         return [self._results_reply(response, self._remember(state), 0, who, note=note)]
+
+    def _pinned(self, response: SearchResponse, question: str, story_id: int, today: date) -> SearchResponse:
+        """`response` with the story `story_id` first when it is among the hits, and the answer to `question`
+        taken from that story when it holds one (`followups.pinned`)."""
+        story = self.library.article(story_id)
+        answer = answer_in_story(question, story, today=today) if story is not None else None
+        return pinned(response, story_id, answer)
 
     def _keep_search_topic(
         self, query: str, response: SearchResponse, who: Who, *, today: date, words: str | None

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from storage.models import Answer, SearchResponse
 from storage.search.query import ParsedQuery
 from storage.text.segment import tokenizer
 
@@ -236,6 +237,20 @@ def follow_up_query(topic: str, follow_up: FollowUp) -> str:
     if follow_up.asks == Asks.STATUS:
         return f"{topic} {STATUS_QUESTION}"
     return topic
+
+
+def pinned(response: SearchResponse, story_id: int, answer: Answer | None) -> SearchResponse:
+    """`response` to a question about the story shown before (`story_id`): that story first among the hits
+    when it is one of them (the others in their order), and its `answer` as the answer line when it holds
+    one (else the search's own)."""
+    hits = sorted(response.hits, key=lambda hit: hit.id != story_id)  # stable: the others keep their order
+    return replace(response, hits=tuple(hits), answer=answer or response.answer)
+
+
+def pins_story(follow_up: FollowUp) -> bool:
+    """Whether the follow-up asks about the story shown before itself (它是哪天开的), so that it is answered
+    from that story first; how things went on (后来呢) and the other stories (还有别的吗) are not."""
+    return follow_up.asks == Asks.ASK
 
 
 def shown_topic(topic: str) -> str:
