@@ -10,7 +10,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.chat.conversation import Conversation, Who
-from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
+from bot.chat.followups import (
+    MAX_HEADLINE_TOPIC_WORDS,
+    Asks,
+    FollowUp,
+    follow_up_query,
+    headline_topic,
+    read_follow_up,
+    shown_topic,
+    topic_words,
+)
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, QueryStore, TopicStore
 from bot.services import Services, open_services
@@ -75,6 +84,12 @@ def test_the_topic_of_a_question_is_its_words_without_the_verb_it_asks_with() ->
     assert topic_words(parse_query("2023年4月统战工作会议谁主持")) == ["2023年4月", "统战工作", "会议"]
     assert topic_words(parse_query('"量子芯片" 谁发布的')) == ['"量子芯片"']
     assert shown_topic("统战工作 会议") == "统战工作会议"
+
+
+def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> None:
+    assert headline_topic(parse_query("东湖区举办乡村医生培训")) == ["东湖区", "乡村", "医生", "培训"]
+    long_headline = "二七区委统战工作暨全区宗教工作会议召开 把方方面面的人心和力量凝聚起来"
+    assert len(headline_topic(parse_query(long_headline))) == MAX_HEADLINE_TOPIC_WORDS
     assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
 
 
@@ -248,3 +263,25 @@ def test_a_question_about_it_is_answered_from_the_story_shown_before(training: S
     replies = conv.text("它是哪天开的", who)
     assert first_article(replies) == f"a:{east}"  # not the other district's meeting
     assert "3月5日开班" in replies[0].text and "6月10日" not in replies[0].text.split("1.")[0]
+
+
+def test_opening_a_story_makes_it_the_topic_a_follow_up_asks_about(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=62, chat_id=62)
+    west = article_id_titled(training, "西山区乡村医生培训会议召开")
+    east = article_id_titled(training, "东湖区举办乡村医生培训")
+    conv.text("乡村医生培训有多少人参加", who)  # shows the east story first
+    conv.press(f"a:{west}", who)  # the reader opens the other with its button
+    replies = conv.text("它是哪天开的", who)
+    assert "接着上一条：西山区乡村医生培训会议" in replies[0].text  # its headline's words, no verb
+    assert first_article(replies) == f"a:{west}" and "6月10日" in replies[0].text
+    conv.command("article", str(east), who)  # and /article the first again
+    assert "接着上一条：东湖区乡村医生培训" in conv.text("它是哪天开的", who)[0].text
+
+
+def test_opening_a_story_with_no_search_before_gives_the_chat_a_topic(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=63, chat_id=63)
+    west = article_id_titled(training, "西山区乡村医生培训会议召开")
+    conv.command("article", str(west), who)
+    assert "接着上一条：西山区乡村医生培训会议" in conv.text("后来呢", who)[0].text

@@ -99,6 +99,12 @@ def test_a_follow_up_is_read_with_the_followers_last_question(web: WebRun):
     assert "你问的是哪件事" in other
 
 
+def test_an_article_opened_in_wechat_is_the_topic_of_a_follow_up(web: WebRun):
+    post(web, wechat_text("oReaderO", "/article 3", 1204))
+    content = reply_of(post(web, wechat_text("oReaderO", "它是哪天开的", 1205)))["Content"]
+    assert "接着上一条：二七区委统战工作暨全区宗教工作" in content and "4月4日" in content
+
+
 def test_every_reply_fits_in_2048_bytes(web: WebRun):
     for n, line in enumerate(["/latest", "/help", "/article 3", "/article 1 2 3", "老旧小区", "/digest"]):
         content = reply_of(post(web, wechat_text("oReaderA", line, 1100 + n)))["Content"]

@@ -42,6 +42,7 @@ from bot.chat.followups import (
     Asks,
     FollowUp,
     follow_up_query,
+    headline_topic,
     pinned,
     pins_story,
     read_follow_up,
@@ -316,7 +317,7 @@ class Conversation:
             linked = self.article_at_link(message)
             if linked is None:
                 return [self._notice(who, "link_not_stored")]
-            return self.article_replies(linked.id, who)
+            return self.article_replies(linked.id, who, as_topic=True)
         follow_up = read_follow_up(message) if self.topics is not None else None
         if follow_up is not None:
             return self._follow_up(follow_up, who)
@@ -487,7 +488,7 @@ class Conversation:
         data = readable(data or "")
         kind, _, rest = data.partition(":")
         if kind == "a" and rest.isdigit() and int(rest) < MAX_ARTICLE_ID:
-            found = self.article_replies(int(rest), who)
+            found = self.article_replies(int(rest), who, as_topic=True)
             return Press(replies=tuple(found))
         if kind == "p":
             key, _, page_s = rest.partition(":")
@@ -609,12 +610,24 @@ class Conversation:
             return Press(notice=text(who.lang, "same_page"))
         return Press(edit=self._with_latest_nav(found, key, page))
 
-    def article_replies(self, article_id: int, who: Who) -> list[Reply]:
-        """The article as one or more messages, or a not-found notice."""
+    def article_replies(self, article_id: int, who: Who, *, as_topic: bool = False) -> list[Reply]:
+        """The article as one or more messages, or a not-found notice. `as_topic`: the reader opened it
+        (its button, /article, a link), so it becomes the chat's topic (`keep_article_topic`)."""
         article = self.library.article(article_id)
         if article is None:
             return [self._notice(who, "article_not_found", id=article_id)]
+        if as_topic:
+            self.keep_article_topic(article, who)
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
+
+    def keep_article_topic(self, article: Article, who: Who) -> None:
+        """Keep an opened story as the chat's topic: its headline's words (`headline_topic`) and the story,
+        so that a follow-up (它是哪天的) asks about it."""
+        if self.topics is None or who.chat_id is None:
+            return
+        words = " ".join(headline_topic(parse_query(article.title)))
+        if words:
+            self.topics.put(ChatTopic(who.chat_id, who.user_id, words, article.id))
 
     def _records_command(self, name: str, args: str, who: Who, came_with: str) -> list[Reply]:
         """A subscription command answered by the records; `came_with`: the language the message came
@@ -699,7 +712,7 @@ class Conversation:
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)
         if m and int(m.group(1)) < MAX_ARTICLE_ID:
-            return self.article_replies(int(m.group(1)), who)
+            return self.article_replies(int(m.group(1)), who, as_topic=True)
         return [Reply(replies.format_welcome(who.lang, self.markup, name=who.name))]
 
     def _article_command(self, args: str, who: Who) -> list[Reply]:
@@ -710,14 +723,19 @@ class Conversation:
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             wanted = list(dict.fromkeys(valid))
-            opened = [r for i in wanted[:MAX_ARTICLES_AT_ONCE] for r in self.article_replies(i, who)]
+            # the first story named becomes the chat's topic
+            opened = [
+                r
+                for i in wanted[:MAX_ARTICLES_AT_ONCE]
+                for r in self.article_replies(i, who, as_topic=i == wanted[0])
+            ]
             return opened + self.left_unopened(wanted[MAX_ARTICLES_AT_ONCE:], who)
         if ids[0] is None:
             typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
             if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
                 return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
-        return self.article_replies(ids[0], who)
+        return self.article_replies(ids[0], who, as_topic=True)
 
     def left_unopened(self, rest: list[int], who: Who) -> list[Reply]:
         """A line naming the articles past the few one /article opens, each as the command that opens it

@@ -217,12 +217,30 @@ _VERB_TAGS = frozenset("v vd vg vi".split())
 def topic_words(parsed: ParsedQuery) -> list[str]:
     """The words a search was about: its dates as typed, then its terms (a quoted phrase quoted), without
     the verbs of a question that has other words (谁主持了统战工作会议 → 统战工作, 会议)."""
-    terms = list(parsed.terms)
-    if parsed.question:
-        kept = [t for t in terms if t in parsed.phrases or not _is_verb(t)]
-        terms = kept or terms
-    quoted = [f'"{t}"' if t in parsed.phrases else t for t in terms]
-    return [d.text for d in parsed.dates] + quoted
+    terms = _without_verbs(parsed) if parsed.question else list(parsed.terms)
+    return [d.text for d in parsed.dates] + _quoted(parsed, terms)
+
+
+# The words of a headline an opened story gives as the chat's topic: a headline names what it is about
+# first; its later lines say what it means (把方方面面的人心和力量凝聚起来).
+MAX_HEADLINE_TOPIC_WORDS = 6
+
+
+def headline_topic(parsed: ParsedQuery) -> list[str]:
+    """The topic an opened story gives the chat: its headline's (`parsed`) first words without verbs
+    (东湖区举办乡村医生培训 → 东湖区, 乡村, 医生, 培训), at most `MAX_HEADLINE_TOPIC_WORDS`."""
+    return _quoted(parsed, _without_verbs(parsed)[:MAX_HEADLINE_TOPIC_WORDS])
+
+
+def _without_verbs(parsed: ParsedQuery) -> list[str]:
+    """The terms of `parsed` without the verbs (a quoted phrase kept); all of them when all are verbs."""
+    kept = [t for t in parsed.terms if t in parsed.phrases or not _is_verb(t)]
+    return kept or list(parsed.terms)
+
+
+def _quoted(parsed: ParsedQuery, terms: list[str]) -> list[str]:
+    """`terms` as a query writes them again: a quoted phrase of `parsed` in quotes."""
+    return [f'"{t}"' if t in parsed.phrases else t for t in terms]
 
 
 def _is_verb(word: str) -> bool:
