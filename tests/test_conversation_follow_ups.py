@@ -125,6 +125,8 @@ def test_a_when_question_after_a_question_is_about_its_story(services: Services)
     replies = conv.text("它是哪天开的", ZH)
     assert "接着上一条：统战工作会议" in replies[0].text
     assert "没有找到" not in texts(replies)
+    header = replies[0].text.splitlines()[0]  # what the reader typed, not the query it was read as
+    assert "「它是哪天开的」" in header and "统战工作 会议" not in header
     assert first_article(replies) == f"a:{UNITED_FRONT}"
 
 
@@ -132,7 +134,7 @@ def test_a_status_follow_up_searches_the_topic_as_a_question_about_now(services:
     conv = services.conversation
     conv.text("谁主持了统战工作会议？", ZH)
     replies = conv.text("那个会后来咋样了", ZH)
-    assert "接着上一条：统战工作会议" in replies[0].text and "现在怎么样了" in replies[0].text
+    assert "接着上一条：统战工作会议" in replies[0].text and "后来咋样了" in replies[0].text
     assert first_article(replies) == f"a:{UNITED_FRONT}"
 
 

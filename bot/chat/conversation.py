@@ -320,12 +320,13 @@ class Conversation:
             return self.article_replies(linked.id, who, as_topic=True)
         follow_up = read_follow_up(message) if self.topics is not None else None
         if follow_up is not None:
-            return self._follow_up(follow_up, who)
+            return self._follow_up(follow_up, message, who)
         return self.search(message, who)
 
-    def _follow_up(self, follow_up: FollowUp, who: Who) -> list[Reply]:
-        """A follow-up read with the chat's topic: the story shown before (详细说说) or a search for the
-        topic and what it asks, after a line saying what it was read as; without a topic, a question back."""
+    def _follow_up(self, follow_up: FollowUp, typed: str, who: Who) -> list[Reply]:
+        """A follow-up (`typed` as the reader typed it) read with the chat's topic: the story shown before
+        (详细说说) or a search for the topic and what it asks, after a line saying what it was read as;
+        without a topic, a question back."""
         topic = self._topic(who)
         if topic is None:
             return [self._notice(who, "follow_up_no_topic")]
@@ -337,7 +338,7 @@ class Conversation:
         lead = text(who.lang, "follow_up_read_as", topic=shown)
         pin = topic.article_id if pins_story(follow_up) else None
         query = follow_up_query(topic.words, follow_up)
-        return self.search(query, who, lead=lead, topic=topic.words, pin=pin)
+        return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
 
     def _topic(self, who: Who) -> ChatTopic | None:
         """The chat's topic, if it has one kept (none outside a chat)."""
@@ -418,11 +419,13 @@ class Conversation:
         lead: str | None = None,
         topic: str | None = None,
         pin: int | None = None,
+        typed: str | None = None,
     ) -> list[Reply]:
         """Search (or answer a question) and show the first page of results; when something is found, its
         topic is kept as the chat's (`topic`: the words of a follow-up's topic, else the query's words).
         `lead`: a line put before the notes (what a follow-up was read as); `pin`: the story a follow-up
-        asks about, put first when found and answering first (`_pinned`)."""
+        asks about, put first when found and answering first (`_pinned`); `typed`: what the reader typed
+        when `query` is what it was read as (a follow-up), shown in the reply's header instead."""
         query = tidy_query(query)
         if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
@@ -444,6 +447,8 @@ class Conversation:
         if instead is not None:
             return [self._nothing_that_day(instead, today, who)]
         notes = [n for n in [lead, note, *replies.search_notes(response, who.lang)] if n]
+        if typed is not None:
+            response = replace(response, query=tidy_query(typed))
         note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
