@@ -138,3 +138,4 @@ def test_a_follow_up_through_the_pipe_is_read_with_the_question_before(tmp_path:
     assert "你问的是哪件事" in first and "没有找到" not in first  # nothing asked before it
     follow_up = rest[rest.index("接着上一条：统战工作会议") :]
     assert "二七区委统战工作暨全区宗教工作会议召开" in follow_up and "没有找到" not in follow_up
+    assert "「它是哪天开的」" in rest and "统战工作 会议 是哪天开的" not in rest  # the header: what was typed

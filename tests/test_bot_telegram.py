@@ -180,6 +180,7 @@ async def test_a_follow_up_in_a_private_chat_is_read_with_the_question_before(
         await ask(emu, "谁主持了统战工作会议？", uid=1201)
         (reply,) = await ask(emu, "它是哪天开的", uid=1201)
         assert reply.text.startswith("🔎") and "接着上一条：统战工作会议" in reply.text
+        assert "「它是哪天开的」" in reply.text.split("\n", 1)[0]  # the header: what the reader typed
         assert "统战工作" in reply.text.split("\n", 3)[3]  # the meeting's story is listed
     no_rejections(emu)
 

@@ -3,13 +3,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.chat.conversation import Conversation, Who
-from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
+from bot.chat.followups import (
+    MAX_HEADLINE_TOPIC_WORDS,
+    Asks,
+    FollowUp,
+    follow_up_query,
+    headline_topic,
+    read_follow_up,
+    shown_topic,
+    topic_words,
+)
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, QueryStore, TopicStore
 from bot.services import Services, open_services
@@ -74,6 +84,12 @@ def test_the_topic_of_a_question_is_its_words_without_the_verb_it_asks_with() ->
     assert topic_words(parse_query("2023年4月统战工作会议谁主持")) == ["2023年4月", "统战工作", "会议"]
     assert topic_words(parse_query('"量子芯片" 谁发布的')) == ['"量子芯片"']
     assert shown_topic("统战工作 会议") == "统战工作会议"
+
+
+def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> None:
+    assert headline_topic(parse_query("东湖区举办乡村医生培训")) == ["东湖区", "乡村", "医生", "培训"]
+    long_headline = "二七区委统战工作暨全区宗教工作会议召开 把方方面面的人心和力量凝聚起来"
+    assert len(headline_topic(parse_query(long_headline))) == MAX_HEADLINE_TOPIC_WORDS
     assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
 
 
@@ -109,6 +125,8 @@ def test_a_when_question_after_a_question_is_about_its_story(services: Services)
     replies = conv.text("它是哪天开的", ZH)
     assert "接着上一条：统战工作会议" in replies[0].text
     assert "没有找到" not in texts(replies)
+    header = replies[0].text.splitlines()[0]  # what the reader typed, not the query it was read as
+    assert "「它是哪天开的」" in header and "统战工作 会议" not in header
     assert first_article(replies) == f"a:{UNITED_FRONT}"
 
 
@@ -116,7 +134,7 @@ def test_a_status_follow_up_searches_the_topic_as_a_question_about_now(services:
     conv = services.conversation
     conv.text("谁主持了统战工作会议？", ZH)
     replies = conv.text("那个会后来咋样了", ZH)
-    assert "接着上一条：统战工作会议" in replies[0].text and "现在怎么样了" in replies[0].text
+    assert "接着上一条：统战工作会议" in replies[0].text and "后来咋样了" in replies[0].text
     assert first_article(replies) == f"a:{UNITED_FRONT}"
 
 
@@ -198,3 +216,74 @@ def test_forget_deletes_the_chats_topic(services: Services) -> None:
     done = conv.press(prompt.buttons[0][0].data or "", who)
     assert done.edit is not None and "接着问时所指的话题：1 个" in done.edit.text
     assert NO_TOPIC in conv.text("后来呢", who)[0].text
+
+
+# ---- a follow-up about the story shown before, on an archive with another story on its topic ---------------
+
+# Two made-up stories on one topic: the how-many question finds the first (it holds the number), the
+# when question asked of the topic's words alone would put the second first (its lead starts with a date).
+TRAINING_STORIES = [
+    {
+        "title": "西山区乡村医生培训会议召开",
+        "date": "2024-06-10",
+        "source": "测试稿",
+        "paragraphs": ["6月10日，西山区乡村医生培训会议在区卫健委召开，会议部署下半年乡村医生培训工作。"],
+    },
+    {
+        "title": "东湖区举办乡村医生培训",
+        "date": "2024-03-06",
+        "source": "测试稿",
+        "paragraphs": [
+            "近日，东湖区乡村医生培训班开班，全区120名乡村医生参加培训。培训为期两周，3月5日开班。"
+        ],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def training(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    work = tmp_path_factory.mktemp("training")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    (seeds / "stories.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in TRAINING_STORIES) + "\n", encoding="utf-8"
+    )
+    opened = open_services(Settings(_env_file=None, db=work / "newsbot.db", seeds=seeds), markup=PLAIN)  # type: ignore[call-arg]
+    yield opened
+    opened.close()
+
+
+def article_id_titled(services: Services, title: str) -> int:
+    return next(h.id for h in services.library.search(title, limit=5, offset=0).hits if h.title == title)
+
+
+def test_a_question_about_it_is_answered_from_the_story_shown_before(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=61, chat_id=61)
+    east = article_id_titled(training, "东湖区举办乡村医生培训")
+    assert first_article(conv.text("乡村医生培训有多少人参加", who)) == f"a:{east}"
+    replies = conv.text("它是哪天开的", who)
+    assert first_article(replies) == f"a:{east}"  # not the other district's meeting
+    assert "3月5日开班" in replies[0].text and "6月10日" not in replies[0].text.split("1.")[0]
+
+
+def test_opening_a_story_makes_it_the_topic_a_follow_up_asks_about(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=62, chat_id=62)
+    west = article_id_titled(training, "西山区乡村医生培训会议召开")
+    east = article_id_titled(training, "东湖区举办乡村医生培训")
+    conv.text("乡村医生培训有多少人参加", who)  # shows the east story first
+    conv.press(f"a:{west}", who)  # the reader opens the other with its button
+    replies = conv.text("它是哪天开的", who)
+    assert "接着上一条：西山区乡村医生培训会议" in replies[0].text  # its headline's words, no verb
+    assert first_article(replies) == f"a:{west}" and "6月10日" in replies[0].text
+    conv.command("article", str(east), who)  # and /article the first again
+    assert "接着上一条：东湖区乡村医生培训" in conv.text("它是哪天开的", who)[0].text
+
+
+def test_opening_a_story_with_no_search_before_gives_the_chat_a_topic(training: Services) -> None:
+    conv = training.conversation
+    who = Who(user_id=63, chat_id=63)
+    west = article_id_titled(training, "西山区乡村医生培训会议召开")
+    conv.command("article", str(west), who)
+    assert "接着上一条：西山区乡村医生培训会议" in conv.text("后来呢", who)[0].text

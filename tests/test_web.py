@@ -101,6 +101,7 @@ def test_a_follow_up_is_read_with_the_readers_last_question(web: WebRun):
         say(a, "谁主持了统战工作会议？")
         (reply,) = say(a, "它是哪天开的")
         assert "接着上一条：统战工作会议" in reply["text"] and "统战工作" in reply["text"]
+        assert "「它是哪天开的」" in reply["text"] and "会议 是哪天开的" not in reply["text"]
         (other,) = say(b, "它是哪天开的")  # another reader asked nothing before
         assert "你问的是哪件事" in other["text"]
 

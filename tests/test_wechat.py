@@ -95,8 +95,15 @@ def test_a_follow_up_is_read_with_the_followers_last_question(web: WebRun):
     post(web, wechat_text("oReaderF", "谁主持了统战工作会议？", 1201))
     content = reply_of(post(web, wechat_text("oReaderF", "那个会后来咋样了", 1202)))["Content"]
     assert "接着上一条：统战工作会议" in content and "统战工作" in content
+    assert "「那个会后来咋样了」" in content and "现在怎么样了" not in content  # the header: what was typed
     other = reply_of(post(web, wechat_text("oReaderG", "那个会后来咋样了", 1203)))["Content"]
     assert "你问的是哪件事" in other
+
+
+def test_an_article_opened_in_wechat_is_the_topic_of_a_follow_up(web: WebRun):
+    post(web, wechat_text("oReaderO", "/article 3", 1204))
+    content = reply_of(post(web, wechat_text("oReaderO", "它是哪天开的", 1205)))["Content"]
+    assert "接着上一条：二七区委统战工作暨全区宗教工作" in content and "4月4日" in content
 
 
 def test_every_reply_fits_in_2048_bytes(web: WebRun):

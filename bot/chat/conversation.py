@@ -38,7 +38,17 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
-from bot.chat.followups import Asks, FollowUp, follow_up_query, read_follow_up, shown_topic, topic_words
+from bot.chat.followups import (
+    Asks,
+    FollowUp,
+    follow_up_query,
+    headline_topic,
+    pinned,
+    pins_story,
+    read_follow_up,
+    shown_topic,
+    topic_words,
+)
 from bot.chat.intents import (
     NUMBER_SEPARATORS,
     Intent,
@@ -56,6 +66,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
+from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
 from storage.text.normalize import unescape_entities, without_markup
@@ -306,15 +317,16 @@ class Conversation:
             linked = self.article_at_link(message)
             if linked is None:
                 return [self._notice(who, "link_not_stored")]
-            return self.article_replies(linked.id, who)
+            return self.article_replies(linked.id, who, as_topic=True)
         follow_up = read_follow_up(message) if self.topics is not None else None
         if follow_up is not None:
-            return self._follow_up(follow_up, who)
+            return self._follow_up(follow_up, message, who)
         return self.search(message, who)
 
-    def _follow_up(self, follow_up: FollowUp, who: Who) -> list[Reply]:
-        """A follow-up read with the chat's topic: the story shown before (详细说说) or a search for the
-        topic and what it asks, after a line saying what it was read as; without a topic, a question back."""
+    def _follow_up(self, follow_up: FollowUp, typed: str, who: Who) -> list[Reply]:
+        """A follow-up (`typed` as the reader typed it) read with the chat's topic: the story shown before
+        (详细说说) or a search for the topic and what it asks, after a line saying what it was read as;
+        without a topic, a question back."""
         topic = self._topic(who)
         if topic is None:
             return [self._notice(who, "follow_up_no_topic")]
@@ -324,7 +336,9 @@ class Conversation:
             read_as = self._notice(who, "follow_up_read_as", topic=shown)
             return [read_as, *self.article_replies(topic.article_id, who)]
         lead = text(who.lang, "follow_up_read_as", topic=shown)
-        return self.search(follow_up_query(topic.words, follow_up), who, lead=lead, topic=topic.words)
+        pin = topic.article_id if pins_story(follow_up) else None
+        query = follow_up_query(topic.words, follow_up)
+        return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
 
     def _topic(self, who: Who) -> ChatTopic | None:
         """The chat's topic, if it has one kept (none outside a chat)."""
@@ -398,11 +412,20 @@ class Conversation:
         return Reply(replies.format_notice(lang, key, self.markup, **values))
 
     def search(
-        self, query: str, who: Who, *, lead: str | None = None, topic: str | None = None
+        self,
+        query: str,
+        who: Who,
+        *,
+        lead: str | None = None,
+        topic: str | None = None,
+        pin: int | None = None,
+        typed: str | None = None,
     ) -> list[Reply]:
         """Search (or answer a question) and show the first page of results; when something is found, its
         topic is kept as the chat's (`topic`: the words of a follow-up's topic, else the query's words).
-        `lead`: a line put before the notes (what a follow-up was read as)."""
+        `lead`: a line put before the notes (what a follow-up was read as); `pin`: the story a follow-up
+        asks about, put first when found and answering first (`_pinned`); `typed`: what the reader typed
+        when `query` is what it was read as (a follow-up), shown in the reply's header instead."""
         query = tidy_query(query)
         if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
@@ -424,12 +447,23 @@ class Conversation:
         if instead is not None:
             return [self._nothing_that_day(instead, today, who)]
         notes = [n for n in [lead, note, *replies.search_notes(response, who.lang)] if n]
+        if typed is not None:
+            response = replace(response, query=tidy_query(typed))
         note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
+        if pin is not None:
+            response = self._pinned(response, query, pin, today)
         self._keep_search_topic(query, response, who, today=today, words=topic)
         state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
         return [self._results_reply(response, self._remember(state), 0, who, note=note)]
+
+    def _pinned(self, response: SearchResponse, question: str, story_id: int, today: date) -> SearchResponse:
+        """`response` with the story `story_id` first when it is among the hits, and the answer to `question`
+        taken from that story when it holds one (`followups.pinned`)."""
+        story = self.library.article(story_id)
+        answer = answer_in_story(question, story, today=today) if story is not None else None
+        return pinned(response, story_id, answer)
 
     def _keep_search_topic(
         self, query: str, response: SearchResponse, who: Who, *, today: date, words: str | None
@@ -459,7 +493,7 @@ class Conversation:
         data = readable(data or "")
         kind, _, rest = data.partition(":")
         if kind == "a" and rest.isdigit() and int(rest) < MAX_ARTICLE_ID:
-            found = self.article_replies(int(rest), who)
+            found = self.article_replies(int(rest), who, as_topic=True)
             return Press(replies=tuple(found))
         if kind == "p":
             key, _, page_s = rest.partition(":")
@@ -581,12 +615,24 @@ class Conversation:
             return Press(notice=text(who.lang, "same_page"))
         return Press(edit=self._with_latest_nav(found, key, page))
 
-    def article_replies(self, article_id: int, who: Who) -> list[Reply]:
-        """The article as one or more messages, or a not-found notice."""
+    def article_replies(self, article_id: int, who: Who, *, as_topic: bool = False) -> list[Reply]:
+        """The article as one or more messages, or a not-found notice. `as_topic`: the reader opened it
+        (its button, /article, a link), so it becomes the chat's topic (`keep_article_topic`)."""
         article = self.library.article(article_id)
         if article is None:
             return [self._notice(who, "article_not_found", id=article_id)]
+        if as_topic:
+            self.keep_article_topic(article, who)
         return [Reply(part) for part in replies.format_article(article, who.lang, self.markup)]
+
+    def keep_article_topic(self, article: Article, who: Who) -> None:
+        """Keep an opened story as the chat's topic: its headline's words (`headline_topic`) and the story,
+        so that a follow-up (它是哪天的) asks about it."""
+        if self.topics is None or who.chat_id is None:
+            return
+        words = " ".join(headline_topic(parse_query(article.title)))
+        if words:
+            self.topics.put(ChatTopic(who.chat_id, who.user_id, words, article.id))
 
     def _records_command(self, name: str, args: str, who: Who, came_with: str) -> list[Reply]:
         """A subscription command answered by the records; `came_with`: the language the message came
@@ -671,7 +717,7 @@ class Conversation:
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)
         if m and int(m.group(1)) < MAX_ARTICLE_ID:
-            return self.article_replies(int(m.group(1)), who)
+            return self.article_replies(int(m.group(1)), who, as_topic=True)
         return [Reply(replies.format_welcome(who.lang, self.markup, name=who.name))]
 
     def _article_command(self, args: str, who: Who) -> list[Reply]:
@@ -682,14 +728,19 @@ class Conversation:
         valid = [i for i in ids if i is not None]
         if len(ids) > 1 and len(valid) == len(ids):
             wanted = list(dict.fromkeys(valid))
-            opened = [r for i in wanted[:MAX_ARTICLES_AT_ONCE] for r in self.article_replies(i, who)]
+            # the first story named becomes the chat's topic
+            opened = [
+                r
+                for i in wanted[:MAX_ARTICLES_AT_ONCE]
+                for r in self.article_replies(i, who, as_topic=i == wanted[0])
+            ]
             return opened + self.left_unopened(wanted[MAX_ARTICLES_AT_ONCE:], who)
         if ids[0] is None:
             typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
             if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
                 return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
-        return self.article_replies(ids[0], who)
+        return self.article_replies(ids[0], who, as_topic=True)
 
     def left_unopened(self, rest: list[int], who: Who) -> list[Reply]:
         """A line naming the articles past the few one /article opens, each as the command that opens it

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from storage.models import Answer, SearchResponse
 from storage.search.query import ParsedQuery
 from storage.text.segment import tokenizer
 
@@ -216,12 +217,30 @@ _VERB_TAGS = frozenset("v vd vg vi".split())
 def topic_words(parsed: ParsedQuery) -> list[str]:
     """The words a search was about: its dates as typed, then its terms (a quoted phrase quoted), without
     the verbs of a question that has other words (谁主持了统战工作会议 → 统战工作, 会议)."""
-    terms = list(parsed.terms)
-    if parsed.question:
-        kept = [t for t in terms if t in parsed.phrases or not _is_verb(t)]
-        terms = kept or terms
-    quoted = [f'"{t}"' if t in parsed.phrases else t for t in terms]
-    return [d.text for d in parsed.dates] + quoted
+    terms = _without_verbs(parsed) if parsed.question else list(parsed.terms)
+    return [d.text for d in parsed.dates] + _quoted(parsed, terms)
+
+
+# The words of a headline an opened story gives as the chat's topic: a headline names what it is about
+# first; its later lines say what it means (把方方面面的人心和力量凝聚起来).
+MAX_HEADLINE_TOPIC_WORDS = 6
+
+
+def headline_topic(parsed: ParsedQuery) -> list[str]:
+    """The topic an opened story gives the chat: its headline's (`parsed`) first words without verbs
+    (东湖区举办乡村医生培训 → 东湖区, 乡村, 医生, 培训), at most `MAX_HEADLINE_TOPIC_WORDS`."""
+    return _quoted(parsed, _without_verbs(parsed)[:MAX_HEADLINE_TOPIC_WORDS])
+
+
+def _without_verbs(parsed: ParsedQuery) -> list[str]:
+    """The terms of `parsed` without the verbs (a quoted phrase kept); all of them when all are verbs."""
+    kept = [t for t in parsed.terms if t in parsed.phrases or not _is_verb(t)]
+    return kept or list(parsed.terms)
+
+
+def _quoted(parsed: ParsedQuery, terms: list[str]) -> list[str]:
+    """`terms` as a query writes them again: a quoted phrase of `parsed` in quotes."""
+    return [f'"{t}"' if t in parsed.phrases else t for t in terms]
 
 
 def _is_verb(word: str) -> bool:
@@ -236,6 +255,20 @@ def follow_up_query(topic: str, follow_up: FollowUp) -> str:
     if follow_up.asks == Asks.STATUS:
         return f"{topic} {STATUS_QUESTION}"
     return topic
+
+
+def pinned(response: SearchResponse, story_id: int, answer: Answer | None) -> SearchResponse:
+    """`response` to a question about the story shown before (`story_id`): that story first among the hits
+    when it is one of them (the others in their order), and its `answer` as the answer line when it holds
+    one (else the search's own)."""
+    hits = sorted(response.hits, key=lambda hit: hit.id != story_id)  # stable: the others keep their order
+    return replace(response, hits=tuple(hits), answer=answer or response.answer)
+
+
+def pins_story(follow_up: FollowUp) -> bool:
+    """Whether the follow-up asks about the story shown before itself (它是哪天开的), so that it is answered
+    from that story first; how things went on (后来呢) and the other stories (还有别的吗) are not."""
+    return follow_up.asks == Asks.ASK
 
 
 def shown_topic(topic: str) -> str:

@@ -275,6 +275,8 @@ class WeChatChat:
             if article is None:
                 out += self.conversation.command("article", str(number), who)
                 continue
+            if number == numbers[0]:  # the first story named becomes the chat's topic
+                self.conversation.keep_article_topic(article, who)
             lead = clip(article.summary or (article.paragraphs[0] if article.paragraphs else ""), 200)
             lines = [clip(article.title, 60), article.date or text(who.lang, "date_unknown"), lead]
             lines.append(text(who.lang, "wechat_full", url=f"{base}/article/{article.id}"))
