@@ -496,7 +496,8 @@ def test_help_on_the_web_names_only_what_works_here(web: WebRun, lang: str, grou
     with client(web, **{"accept-language": lang}) as c:
         (reply,) = say(c, "/help")
     assert "/search" in reply["text"] and group not in reply["text"] and "私聊" not in reply["text"]
-    assert ("订阅源" if lang.startswith("zh") else "feed") in reply["text"]
+    assert ("私人摘要地址" if lang.startswith("zh") else "digest address") in reply["text"]
+    assert "/digest" in reply["text"]
 
 
 def test_a_message_of_emoji_within_the_limit_is_answered(web: WebRun):

@@ -372,7 +372,7 @@ def test_help_in_wechat_names_no_groups(web: WebRun, typed: str, group: str):
     """QA: WeChat /help spoke of groups, which official accounts do not have."""
     content = reply_of(post(web, wechat_text("oHelp", typed, 6001 + len(typed))))["Content"]
     assert "/search" in content and group not in content and "私聊" not in content
-    assert ("订阅源" if group == "群" else "feed") in content
+    assert ("私人摘要地址" if group == "群" else "digest address") in content and "/digest" in content
 
 
 @pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC+5:30", "CST"])
