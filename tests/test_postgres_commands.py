@@ -298,7 +298,7 @@ def test_stats_order_sources_alike_with_ties_no_source_and_chinese_names(
 
 def test_the_web_page_on_postgresql(env: Path, postgres_url: str) -> None:
     """`newsbot web` over PostgreSQL: /healthz checks that database, a browser becomes a reader, subscribes,
-    reads its private feed and an article page, and forgets it all."""
+    reads its private feed, /digest and an article page, and forgets it all."""
     import httpx
     from pydantic import SecretStr
 
@@ -322,6 +322,8 @@ def test_the_web_page_on_postgresql(env: Path, postgres_url: str) -> None:
         feed = browser.get(url)
         assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/atom+xml")
         assert browser.get("/article/1").status_code == 200
+        (digest,) = say("/digest")  # the address's newest stories and the address itself, no push preview
+        assert url in digest["text"] and "1. " in digest["text"] and "预览" not in digest["text"]
         (prompt,) = say("/forget")
         yes = next(b["data"] for row in prompt["buttons"] for b in row if b["data"].endswith(":y"))
         assert browser.post("/api/press", json={"data": yes}).status_code == 200

@@ -157,8 +157,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_title": "newsbot 可用命令：",
         "help_footer_telegram": "私聊时直接发送文字即可搜索或提问；在群里请使用命令，或回复、提及我。",
         "help_footer_console": "直接输入文字即可搜索或提问；按 Ctrl-D 退出。终端里收不到定时推送，/digest 随时预览摘要。",
-        "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址，用阅读器订阅。",
-        "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人订阅源（RSS/Atom）地址；删除你的信息请发送 /forget 确认。",
+        "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人摘要地址（打开或收藏，也可以用 RSS 阅读器订阅），/digest 随时看最新的。",
+        "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人摘要地址，/digest 随时看最新的；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
         "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
@@ -259,9 +259,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "最早日期",
         "stats_last_date": "最新日期",
         "stats_days": "{count} 天",
-        "web_feed": "已订阅 #{id}：{what}。这里不会定时推送（{time} 这个时间只在 Telegram 里有用），"
-        "订阅的新闻都在你的私人订阅源里，随时更新。用 RSS 阅读器订阅这个地址即可（请勿分享，/unsubscribe 后失效）：",
-        "web_feeds_title": "这里不会定时推送（上面的时间只在 Telegram 里有用）。各订阅的私人订阅源（RSS/Atom，用阅读器订阅）：",
+        "web_feed": "已订阅 #{id}：{what}。你的摘要在这个私人地址，随时是最新的：打开或收藏它，"
+        "也可以用 RSS 阅读器订阅；在这里发 /digest 也能看（请勿分享，/unsubscribe 后失效）：",
+        "web_feeds_title": "各订阅的私人摘要地址（随时是最新的；打开或收藏，也可以用 RSS 阅读器订阅）：",
+        "feed_digest_address": "订阅 #{id} 的摘要随时在这个私人地址（请勿分享，/unsubscribe 后失效）：",
         "web_slow_down": "发得太快了，请过 {seconds} 秒再试。",
         "web_title": "newsbot · 本地新闻",
         "web_placeholder": "输入关键词或问题，回车发送",
@@ -312,9 +313,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_console": "Just type words or a question to search or ask; Ctrl-D quits. The terminal "
         "gets no scheduled digests: /digest previews one any time.",
         "help_footer_web": "Type words or a question in the box to search or ask. Nothing is pushed here: "
-        "subscribing gives you a private feed address (RSS/Atom) for a feed reader.",
+        "subscribing gives you a private digest address (open or bookmark it, or add it to a feed reader); "
+        "/digest shows the latest any time.",
         "help_footer_wechat": "Send words or a question to search or ask. Nothing is pushed here: subscribing "
-        "gives you a private feed address (RSS/Atom); to delete your data send /forget confirm.",
+        "gives you a private digest address, /digest shows the latest any time; to delete your data send "
+        "/forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
         "next_page_none": "There are no results to page through yet. Send some words or a question first, "
@@ -429,11 +432,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "first date",
         "stats_last_date": "last date",
         "stats_days": "{count} days",
-        "web_feed": "Subscribed (#{id}): {what}. Nothing is pushed here (the time {time} only matters in "
-        "Telegram): the stories are in your private feed, always current. Add this address to a feed reader "
-        "(keep it to yourself; /unsubscribe revokes it):",
-        "web_feeds_title": "Nothing is pushed here (the times above only matter in Telegram). Private feeds "
-        "(RSS/Atom, for a feed reader):",
+        "web_feed": "Subscribed (#{id}): {what}. Your digest is at this private address, always current: "
+        "open or bookmark it, or add it to a feed reader; /digest shows it here too (keep it to yourself; "
+        "/unsubscribe revokes it):",
+        "web_feeds_title": "Each subscription's private digest address (always current; open or bookmark it, "
+        "or add it to a feed reader):",
+        "feed_digest_address": "Subscription #{id}'s digest is always at this private address (keep it to "
+        "yourself; /unsubscribe revokes it):",
         "web_slow_down": "Too fast: please wait {seconds} s and try again.",
         "web_title": "newsbot · local news",
         "web_placeholder": "Type words or a question, Enter sends",

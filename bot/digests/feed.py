@@ -12,16 +12,27 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from xml.sax.saxutils import escape, quoteattr
 
 import sqlite_utils
 
+from bot.chat.intents import without_id_labels
 from bot.chat.replies import Markup, Reply
 from bot.chat.texts import text as chat_text
-from bot.digests.compose import describe_subscription
-from bot.digests.plan import FIRST_DIGEST_POOL, SearchLibrary, matching_ids, screen
+from bot.digests import schedule
+from bot.digests.compose import compose_digest, describe_subscription
+from bot.digests.plan import (
+    FIRST_DIGEST_POOL,
+    PREVIEWS,
+    SearchLibrary,
+    matching_ids,
+    open_article_data,
+    screen,
+    utc_now,
+)
 from bot.digests.records import CHAT_WRITE_WAIT
+from bot.digests.texts import text as digest_text
 from storage.database.access import Database
 from storage.errors import DatabaseBusy
 from storage.models import Article
@@ -122,39 +133,138 @@ def format_atom(
 
 
 def format_feed_subscribed(lang: str, sub: subs.Subscription, url: str, markup: Markup) -> Reply:
-    """/subscribe where nothing is pushed (the web page, WeChat): saved, its stories are in the private
-    feed at `url`, the time matters only in Telegram. One reply, instead of Telegram's confirmation."""
-    line = chat_text(lang, "web_feed", id=sub.id, what=describe_subscription(lang, sub), time=sub.local_time)
+    """/subscribe where nothing is pushed (the web page, WeChat): saved, its digest is the private address
+    `url` (a page, an Atom feed), always current. One reply, instead of Telegram's confirmation."""
+    line = chat_text(lang, "web_feed", id=sub.id, what=describe_subscription(lang, sub))
     return Reply(markup.esc(line) + "\n" + markup.link(markup.esc(url), url))
 
 
 def format_feed_list(lang: str, urls: Sequence[tuple[int, str]], markup: Markup) -> Reply:
-    """/subscriptions where nothing is pushed: each subscription's private feed address, by id."""
+    """/subscriptions where nothing is pushed: each subscription's private digest address, by id."""
     lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
     lines += [f"#{sub_id} {markup.link(markup.esc(url), url)}" for sub_id, url in urls]
     return Reply("\n".join(lines))
 
 
+def digest_wanted(args: str, found: Sequence[subs.Subscription]) -> list[subs.Subscription] | None:
+    """The subscriptions /digest `args` asks for among the chat's `found`: the first `PREVIEWS` for no
+    argument, the one whose id it names; None when the conversation's own answer stands (no
+    subscriptions, an id not found, a time or other words)."""
+    arg = without_id_labels(schedule.normalize_token(args))
+    if not found:
+        return None
+    if not arg:
+        return list(found[:PREVIEWS])
+    named = [s for s in found if arg.isascii() and arg.isdigit() and str(s.id) == arg.lstrip("0")]
+    return named or None
+
+
+def format_feed_digest(
+    lang: str,
+    sub: subs.Subscription,
+    articles: Sequence[Article],
+    url: str,
+    markup: Markup,
+    *,
+    today: date,
+    cap: int,
+) -> Reply:
+    """/digest where nothing is pushed: the newest `cap` stories of the subscription's private address (what
+    its page and feed hold), then one line giving that address."""
+    line = (
+        markup.esc(chat_text(lang, "feed_digest_address", id=sub.id))
+        + "\n"
+        + markup.link(markup.esc(url), url)
+    )
+    digest = compose_digest(
+        articles,
+        lang=lang,
+        local_date=today,
+        open_callback=open_article_data,
+        keywords=sub.keywords,
+        cap=cap,
+        markup=markup,
+        fresh=False,
+    )
+    if digest is None:
+        empty = markup.esc(describe_subscription(lang, sub) + "\n" + chat_text(lang, "web_feed_page_empty"))
+        return Reply(empty + "\n\n" + line)
+    return Reply(digest.text + "\n\n" + line, digest.buttons)
+
+
+def feed_digest_replies(
+    database: Database,
+    library: SearchLibrary,
+    chat_id: int,
+    wanted: Sequence[subs.Subscription],
+    tokens: dict[int, str],
+    beyond: Sequence[subs.Subscription],
+    lang: str,
+    markup: Markup,
+    feed_url: Callable[[str], str],
+    cap: int,
+) -> list[Reply]:
+    """/digest where nothing is pushed: each wanted subscription's latest stories and private address, then
+    how to see the subscriptions left out (`beyond`), as the Telegram preview names them."""
+    chat = database.read(subs.get_chat, chat_id)
+    zone = schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)
+    today = utc_now().astimezone(zone).date()
+    out = [
+        format_feed_digest(
+            lang,
+            sub,
+            database.read(feed_articles, library, sub, limit=cap),
+            feed_url(tokens[sub.id]),
+            markup,
+            today=today,
+            cap=cap,
+        )
+        for sub in wanted
+        if sub.id in tokens
+    ]
+    if beyond:
+        more = digest_text(lang, "digest_preview_more", count=len(beyond), id=beyond[-1].id)
+        out.append(Reply(markup.esc(more)))
+    return out
+
+
 def feed_replies(
     database: Database,
+    library: SearchLibrary,
     name: str,
+    args: str,
     replies: list[Reply],
     chat_id: int,
     lang: str,
     markup: Markup,
     feed_url: Callable[[str], str],
+    *,
+    cap: int,
 ) -> list[Reply]:
-    """The conversation's `replies` to /`name` as a chat without pushes (the web page, WeChat) answers
-    them. After /subscribe: a subscription that was saved is confirmed with its feed address (`web_feed`)
-    in place of the conversation's push-at-a-time confirmation; an error or "already subscribed" stays as
-    it is. After /subscriptions: the list, then every feed of the chat. Feeds are created where missing; a
-    busy database leaves them for the next command (and the replies as they are)."""
-    if name not in ("subscribe", "subscriptions"):
+    """The conversation's `replies` to /`name` `args` as a chat without pushes (the web page, WeChat)
+    answers them. After /subscribe: a subscription that was saved is confirmed with its feed address
+    (`web_feed`) in place of the conversation's push-at-a-time confirmation; an error or "already
+    subscribed" stays as it is. After /subscriptions: the list, then every feed of the chat. /digest of
+    the chat's subscriptions: their addresses' latest stories (`feed_digest_replies`) in place of the
+    preview of a pushed digest; without subscriptions, or for an argument it does not take, the
+    conversation's answer. Feeds are created where missing; a busy database leaves them for the next
+    command (and the replies as they are)."""
+    if name not in ("subscribe", "subscriptions", "digest"):
         return replies
     try:
         feeds = database.write(ensure_feeds, chat_id, wait=CHAT_WRITE_WAIT)
     except DatabaseBusy:
         return replies
+    if name == "digest":
+        found = database.read(subs.list_subscriptions, chat_id)
+        wanted = digest_wanted(args, found)
+        if wanted is None:
+            return replies
+        beyond = found[PREVIEWS:] if not args.strip() else []
+        tokens = {f.subscription_id: f.token for f in feeds}
+        return feed_digest_replies(
+            database, library, chat_id, wanted, tokens, beyond, lang, markup, feed_url, cap
+        )
     if name == "subscriptions":
         if not feeds:
             return replies

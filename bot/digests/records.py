@@ -448,6 +448,11 @@ class StorageChatRecords:
         self._config = config
         self._max_subscriptions = max_subscriptions
 
+    @property
+    def config(self) -> DigestConfig:
+        """How digests are made (how many articles one lists)."""
+        return self._config
+
     def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
         return subscription_command(
             self._database,

@@ -158,7 +158,9 @@ class WebEdge:
                 flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,
             )
-            self.wechat = WeChatChat(conversation, services.database)
+            self.wechat = WeChatChat(
+                conversation, services.database, services.library, services.records.config.cap
+            )
         secret = options.secret or self.database.write(server_key, "web-session")
         self.signer = URLSafeTimedSerializer(secret, salt="newsbot.web.session")
         self.api_calls = Window(API_CALLS_PER_MINUTE, 60.0, clock)
@@ -342,12 +344,15 @@ class WebEdge:
             if who.chat_id is not None:
                 out = feed_replies(
                     self.database,
+                    self.services.library,
                     name,
+                    rest,
                     out,
                     who.chat_id,
                     who.lang,
                     WEB,
                     lambda token: f"{base_url}/feed/{token}",
+                    cap=self.services.records.config.cap,
                 )
             return out
         return self.conversation.text(line, who)

@@ -4,7 +4,7 @@ Each openid is its own reader (`storage.records.readers`: a chat id of its own, 
 text message). Text goes to the same `Conversation` as Telegram's, built with the WeChat markup and the
 short results form (`bot.wechat.format`); commands work as typed (``/subscribe 08:00 人才``). What needs a
 button elsewhere is a link or a word here: results and /article link to the web page, /subscribe and
-/subscriptions give the private feed address (the platform limits pushes: `README`), /forget asks for
+/subscriptions and /digest give the private digest address (the platform limits pushes: `README`), /forget asks for
 ``/forget 确认``. A `subscribe` event gets the welcome; images, voice and the rest a line saying what
 works, except a voice message the platform's speech recognition turned into words (``<Recognition>``):
 those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
@@ -29,7 +29,7 @@ from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.compose import search_command
 from bot.digests.feed import feed_replies
-from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
+from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS, SearchLibrary
 from bot.digests.records import UNSUBSCRIBE_PREFIX
 from bot.digests.texts import text as digest_text
 from bot.wechat.format import (
@@ -115,9 +115,13 @@ def typed_article_links(reply: Reply) -> Reply:
 
 
 class WeChatChat:
-    def __init__(self, conversation: Conversation, database: Database) -> None:
+    def __init__(
+        self, conversation: Conversation, database: Database, library: SearchLibrary, digest_cap: int
+    ) -> None:
         self.conversation = conversation
         self.database = database
+        self.library = library  # the subscriptions' stories, for /digest
+        self.digest_cap = digest_cap  # how many stories /digest lists of a subscription's address
 
     def answer(self, message: Message, base_url: str) -> str:
         """The reply's content for `message` ("" for none)."""
@@ -155,7 +159,18 @@ class WeChatChat:
                 out = self._forget(rest, who)
             else:
                 out = self.conversation.command(name, rest, who)
-                out = feed_replies(self.database, name, out, chat_id, lang, WECHAT, feed_url)
+                out = feed_replies(
+                    self.database,
+                    self.library,
+                    name,
+                    rest,
+                    out,
+                    chat_id,
+                    lang,
+                    WECHAT,
+                    feed_url,
+                    cap=self.digest_cap,
+                )
                 out = [typed_article_links(typed_choices(r)) for r in out]
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
