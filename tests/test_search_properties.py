@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from storage.search.engine import Searcher, to_record
+from storage.search.query import parse_query
 from tests.search_support import build_seed_db
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -52,6 +54,9 @@ def test_every_verbatim_han_substring_finds_its_article(seeded, data):
     start = data.draw(st.integers(0, len(run) - 2))
     end = data.draw(st.integers(start + 2, min(len(run), start + 12)))
     query = run[start:end]
+    # A period named relative to today (今年, 是今年, 上周) asks for the stories of that period, by design: not
+    # a verbatim text to find.
+    assume(not parse_query(query, today=date(2026, 1, 1)).periods)
     resp = searcher.search(query, limit=10)
     assert art_id in {h.id for h in resp.hits}, (query, resp.terms)
 
