@@ -1,6 +1,7 @@
 """The tuned text-page families' leftovers, an eleventh pass (issue 22): an evening paper's item whose
 bulleted head holds a space and wrapped, its end and its own space opening the next line before the
-item's text (``evening_page``).
+item's text (``evening_page``); a bulleted sub-heading under a full line ending a sentence
+(``trade_paper``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -43,3 +44,40 @@ def test_a_byline_under_a_bulleted_head_is_no_head_s_wrapped_end():
     assert story.title == "全程跟进关注 更重一线作为"
     assert story.reporters == ("王浩",)
     assert story.paragraphs[0].startswith("一个涉及")
+
+
+def _story_with_subheading(subheading: str) -> str:
+    return MASTHEAD + (
+        "海南五级书记齐上阵抓防控\n\n"
+        "本报记者 贾强\n"
+        "新冠肺炎疫情发生以来，海南\n"
+        "从省到村各级党组织冲锋在前，\n"
+        "出台多项措施帮助企业渡过难关。\n"
+        f"{subheading}"
+        "1月30日，听到村民吴某核酸\n"
+        "检测阴性的消息，村党支部书记\n"
+        "松了一口气。\n"
+    )
+
+
+def test_a_bulleted_subheading_under_a_full_line_ending_a_sentence_is_a_paragraph_of_its_own():
+    """``…渡过难关。`` (a full line) / ``●加强组织领导，一个支部一道`` / ``防线``: the bullet opens a paragraph
+    (it had run on into the paragraph above, which ended its sentence at the column's edge)."""
+    (story,) = parse_page(_story_with_subheading("●加强组织领导，一个支部一道\n防线\n"), year=2020)
+    assert story.paragraphs == (
+        "新冠肺炎疫情发生以来，海南从省到村各级党组织冲锋在前，出台多项措施帮助企业渡过难关。",
+        "●加强组织领导，一个支部一道防线",
+        "1月30日，听到村民吴某核酸检测阴性的消息，村党支部书记松了一口气。",
+    )
+
+
+def test_a_full_line_ending_a_sentence_over_a_line_without_a_bullet_runs_on():
+    """With no bullet, a full line ending a sentence over a full line is a sentence end at the column's
+    edge inside the paragraph: the paragraph goes on."""
+    (story,) = parse_page(
+        _story_with_subheading("加强组织领导，一个支部一道防\n线筑牢了，村民心里踏实。\n"), year=2020
+    )
+    assert story.paragraphs[0] == (
+        "新冠肺炎疫情发生以来，海南从省到村各级党组织冲锋在前，出台多项措施帮助企业渡过难关。"
+        "加强组织领导，一个支部一道防线筑牢了，村民心里踏实。"
+    )
