@@ -1,7 +1,8 @@
 """The tuned text-page families' leftovers, an eleventh pass (issue 22): an evening paper's item whose
 bulleted head holds a space and wrapped, its end and its own space opening the next line before the
 item's text (``evening_page``); a bulleted sub-heading under a full line ending a sentence
-(``trade_paper``).
+(``trade_paper``); a bulleted piece's head ending in its column's label after a blank line under a
+story that ended its sentence (``evening_page``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -81,3 +82,34 @@ def test_a_full_line_ending_a_sentence_over_a_line_without_a_bullet_runs_on():
         "新冠肺炎疫情发生以来，海南从省到村各级党组织冲锋在前，出台多项措施帮助企业渡过难关。"
         "加强组织领导，一个支部一道防线筑牢了，村民心里踏实。"
     )
+
+
+def _story_over_bulleted_line(head: str) -> str:
+    return "2020年2月17日  星期一  第4版  体育\n\n" + (
+        "中国三人篮球队全力备战奥运会\n\n"
+        "本报记者 程然\n"
+        "在结束近40天的海外拉练之后，中国三人\n"
+        "篮球国家集训队自1月23日起进入上海崇明体\n"
+        "育训练基地开始封闭训练，积极备战东京奥运会。\n"
+        "比赛将于2020年7月25日至29日举行。\n\n"
+        f"{head}\n"
+        "  习近平总书记指出，各级党委要在这场严峻\n"
+        "斗争的实践中考察识别干部，激励引导广大党\n"
+        "员、干部在危难时刻挺身而出、英勇奋斗。\n"
+    )
+
+
+def test_a_bulleted_head_ending_in_a_column_label_after_a_blank_line_opens_a_piece():
+    """``…举行。``, a blank line, ``■赏罚分明，凝聚抗疫合力（红船观澜）`` over its text: a sub-heading carries
+    no column's label, so the line heads a piece of its own (it was read as the story's sub-heading, and
+    the piece ran on as the story's text)."""
+    first, second = parse_page(_story_over_bulleted_line("■赏罚分明，凝聚抗疫合力（红船观澜）"), year=2020)
+    assert first.paragraphs[-1].endswith("比赛将于2020年7月25日至29日举行。")
+    assert second.title == "赏罚分明，凝聚抗疫合力（红船观澜）"
+    assert second.paragraphs[0].startswith("习近平总书记指出")
+
+
+def test_a_bulleted_line_with_a_comma_and_no_label_after_a_blank_line_stays_a_sub_heading():
+    """``■赏罚分明，凝聚抗疫合力`` without a column's label stays the story's sub-heading."""
+    (story,) = parse_page(_story_over_bulleted_line("■赏罚分明，凝聚抗疫合力"), year=2020)
+    assert story.paragraphs[1] == "■赏罚分明，凝聚抗疫合力"
