@@ -2,7 +2,8 @@
 bulleted head holds a space and wrapped, its end and its own space opening the next line before the
 item's text (``evening_page``); a bulleted sub-heading under a full line ending a sentence
 (``trade_paper``); a bulleted piece's head ending in its column's label after a blank line under a
-story that ended its sentence (``evening_page``).
+story that ended its sentence (``evening_page``); a bulleted head of two phrases parted by a space,
+closed by a full-width space over its text (``digest_twin``).
 
 Each case is a small made-up page in the shape of failures seen on the tuned families (seeds 1 and 2);
 no held-out family's pages were looked at.
@@ -113,3 +114,43 @@ def test_a_bulleted_line_with_a_comma_and_no_label_after_a_blank_line_stays_a_su
     """``■赏罚分明，凝聚抗疫合力`` without a column's label stays the story's sub-heading."""
     (story,) = parse_page(_story_over_bulleted_line("■赏罚分明，凝聚抗疫合力"), year=2020)
     assert story.paragraphs[1] == "■赏罚分明，凝聚抗疫合力"
+
+
+def _digest_with_item(item: str) -> str:
+    return "2019年10月8日  星期二  第8版  文摘\n\n" + (
+        "■中印领导人会晤取得积极成果\n"
+        "习近平主席就进一步发展中印关系提出建\n"
+        "议，得到莫迪总理积极回应。\n"
+        "（据人民网电）\n"
+        f"{item}"
+        "（摘自《经济日报》）\n"
+    )
+
+
+def test_a_bulleted_head_of_two_phrases_closed_by_a_full_width_space_heads_the_text_below():
+    """``■立足本职坚守岗位 一起拼搏一起奋斗　`` over ``国庆假期，…``: the full-width space parts the head
+    from its text on the next line, so the words after the half-width space are the head's second
+    phrase (they had been read as the item's text, a paragraph of their own)."""
+    item = (
+        "■立足本职坚守岗位 一起拼搏一起奋斗\u3000\n"
+        "国庆假期，无论是在你我身边，还是在望不见的\n"
+        "远方，总有那么一群人，默默坚守在自己的岗位\n"
+        "上，保障着万家安宁。\n"
+    )
+    _first, second = parse_page(_digest_with_item(item), year=2019)
+    assert second.title == "立足本职坚守岗位 一起拼搏一起奋斗"
+    assert second.paragraphs == (
+        "国庆假期，无论是在你我身边，还是在望不见的远方，总有那么一群人，默默坚守在自己的岗位上，保障着万家安宁。",
+    )
+
+
+def test_a_bulleted_head_run_in_before_its_text_on_its_line_still_parts_at_the_space():
+    """``■坚守岗位 国庆假期，无论…`` over the rest of the sentence: the text runs in after the space."""
+    item = (
+        "■坚守岗位 国庆假期，无论是在你我身边，还是在\n"
+        "望不见的远方，总有那么一群人，默默坚守在自己\n"
+        "的岗位上，保障着万家安宁。\n"
+    )
+    _first, second = parse_page(_digest_with_item(item), year=2019)
+    assert second.title == "坚守岗位"
+    assert second.paragraphs[0].startswith("国庆假期，无论是在你我身边")

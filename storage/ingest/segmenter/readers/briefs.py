@@ -127,6 +127,10 @@ class BriefReader(LineReader):
             full = full and self.cutter.fills_column(following.strip())
         if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
             return None
+        if found[1] and not found[2] and _INDENT_RE.match(following) and not _PROSE_PUNCT_RE.search(found[1]):
+            # The line under it opens a paragraph (``■立足本职坚守岗位 一起拼搏一起奋斗`` / ``　国庆假期，…``):
+            # words after the space, no clause mark, are a headline's second phrase, not its text.
+            return None
         if (
             not found[1]
             and not found[2]
