@@ -230,9 +230,10 @@ def _ends_paragraph(
         return False
     if indented_layout and _INDENT_RE.match(following.text):
         return True
-    if BULLET_RE.match(following.text) and re.search(f"[{HAN}{_CLOSERS}]$", text):
+    if BULLET_RE.match(following.text) and (re.search(f"[{HAN}{_CLOSERS}]$", text) or _FINAL_RE.search(text)):
         # ``…喷酒精时不抽烟`` / ``●避免在…``: a bullet opens an item of a list, a paragraph of its own,
-        # though the item above ended at the column's edge without a full stop.
+        # though the item above ended at the column's edge without a full stop; after a full line
+        # ending a sentence (``…渡过难关。`` / ``●加强组织领导，一个支部一道``) it opens one too.
         return True
     limit = column_width - _SHORT_MARGIN
     room = column_width - (_INDENT_CELLS if first_line else 0.0)

@@ -23,6 +23,7 @@ from storage.ingest.page_lines import (
     _SHORT_MARGIN,
     AUTHOR_NOTE_RE,
     BULLET_RE,
+    HAN,
     _cells,
     _is_headline_like,
     _is_note,
@@ -60,6 +61,9 @@ from storage.ingest.segmenter.shapes.sentences import (
     _ends_sentence,
     _quotes_closed,
 )
+
+# A column's label in brackets closing a head: ``（红船观澜）``, ``（经济新方位·六稳怎么干①）``.
+_COLUMN_LABEL_END_RE = re.compile(f"[{HAN}”][（(][{HAN}·①-⑩0-9]{{2,14}}[）)]$")
 
 
 class BriefReader(LineReader):
@@ -122,6 +126,10 @@ class BriefReader(LineReader):
             # phrase of a headline (``▶居家学习 合理安排`` / ``近日，浙江省…``).
             full = full and self.cutter.fills_column(following.strip())
         if not (full or _PROSE_PUNCT_RE.search(found[1] or following)):
+            return None
+        if found[1] and not found[2] and _INDENT_RE.match(following) and not _PROSE_PUNCT_RE.search(found[1]):
+            # The line under it opens a paragraph (``■立足本职坚守岗位 一起拼搏一起奋斗`` / ``　国庆假期，…``):
+            # words after the space, no clause mark, are a headline's second phrase, not its text.
             return None
         if (
             not found[1]
@@ -355,6 +363,7 @@ class BriefReader(LineReader):
             and not run_in  # the line under it opens a paragraph: no sentence goes on into it
             and (self.cutter.fills_column(text) or first_line)
             and (re.search("[，、；：,;]", head) or word_across(head, following)[1] >= _CUT_WORD_STRENGTH)
+            and not self.labelled_head_after_a_break(line, head)
         ):
             return False
         story = self.state.current
@@ -364,6 +373,7 @@ class BriefReader(LineReader):
             and story is not self.state.brief
             and not (run_in and self.cutter.ends_sentence())
             and not _ended_by_a_note(story.lines)
+            and not self.labelled_head_after_a_break(line, head)
         ):
             return False  # a sub-heading inside a story (``■小贴士``) that no brief column opened: text
         if story is not None:
@@ -382,6 +392,12 @@ class BriefReader(LineReader):
         self.state.set_role(line, "headline: a bulleted head over a brief's text")
         self.state.under_bullet = True
         return True
+
+    def labelled_head_after_a_break(self, line: _Line, head: str) -> bool:
+        """Whether a bulleted `head` after a blank line, under a story that ended its sentence, ends in a
+        column's label in brackets (``■赏罚分明，凝聚抗疫合力（红船观澜）``): a piece's headline, which
+        closes the story above; a sub-heading inside a story carries no column's label."""
+        return line.blank_before and self.cutter.ends_sentence() and bool(_COLUMN_LABEL_END_RE.search(head))
 
     def numbered_brief(self, text: str) -> re.Match[str] | None:
         """A brief's number (``1.``, ``一、``, ``①``) on a line of a numbered column of briefs: right under

@@ -35,6 +35,24 @@ _RUN_IN_BULLET_RE = re.compile("^[ \t\u3000]*[■●◆▶►★][ \t\u3000]*(?=
 _RUN_IN_BRACKET_RE = re.compile("^[ \t\u3000]*【([^【】]{2,40})(?:】(.*))?$")
 
 
+# Han characters only: the words a head's wrapped end holds before the space to its text.
+_HAN_ONLY_RE = re.compile(f"[{HAN}]+")
+
+
+def _gap_parts_han_words(following: str, gap: re.Match[str]) -> bool:
+    """Whether the space `gap` on `following`, the line under a bulleted head's line, stands between
+    Han words with prose after it (``▶全程跟进关注 更重一`` / ``线作为 一个涉及拆迁项目多、…``): Chinese prose
+    holds no space between Han characters, so the words before it end the head, wrapped with its own
+    space, and the text opens after it. A byline under a headline (``本报记者 王某``) is none."""
+    before, after = following[: gap.start()], following[gap.end() :]
+    return (
+        bool(_HAN_ONLY_RE.fullmatch(before))
+        and bool(re.match(f"[{HAN}]", after))
+        and bool(re.search("[，。；！？：、,;]", after))
+        and not is_byline(following)
+    )
+
+
 def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
     """(head, the text after it, whether the head's bracket closed on `following`) of an item's lead-in
     run in before its text, or None. The head is headline-like (three to forty characters, no sentence
@@ -76,6 +94,7 @@ def _run_in_parts(text: str, following: str) -> tuple[str, str, bool] | None:
             and (
                 "\u3000" in wrapped_gap.group(0)
                 or len(wrapped_gap.group(0)) > max((len(gap.group(0)) for gap in gaps), default=0)
+                or _gap_parts_han_words(following, wrapped_gap)
             )
         )
         # A head holding a comma (``■下载7元论文先充50元，`` / ``用户诉中国知网　下载…``) wrapped when a
