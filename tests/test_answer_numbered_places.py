@@ -18,4 +18,7 @@ def test_a_numbered_compound_is_no_day():
 
 
 def test_a_when_question_on_a_story_without_a_date_gets_no_answer_line():
-    assert best_sentence("区领导调研老旧小区改造是哪天", ["领导", "调研", "老旧", "小区", "改造"], [STORY]) is None
+    assert (
+        best_sentence("区领导调研老旧小区改造是哪天", ["领导", "调研", "老旧", "小区", "改造"], [STORY])
+        is None
+    )
