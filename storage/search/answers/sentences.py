@@ -414,16 +414,22 @@ def best_sentence(
     if best is None:
         return None
     article = articles[best.sentences[-1].rank]
-    text = "".join(_extended(best, article, kind, q, terms, units))
-    if len(text) > MAX_ANSWER:
-        text = text[: MAX_ANSWER - 1] + "…"
+    text = _clipped("".join(_extended(best, article, kind, q, terms, units)))
+    focus = _focus(text, best, kind, q, terms, article.report_day)
+    return _answer(text, best.sentences[-1].article_id, terms, groups, focus=focus)
+
+
+def _clipped(text: str) -> str:
+    """An answer's text, cut to `MAX_ANSWER` characters with … when longer."""
+    return text if len(text) <= MAX_ANSWER else text[: MAX_ANSWER - 1] + "…"
+
+
+def _answer(
+    text: str, article_id: int, terms: Sequence[str], groups: Sequence[Sequence[str]], *, focus: int = 0
+) -> Answer:
+    """The answer line: `text` from article `article_id`, the question's words marked in it."""
     words = list(terms) + [w for g in groups for w in g]
-    return Answer(
-        sentence=text,
-        article_id=best.sentences[-1].article_id,
-        snippet=mark(text, words),
-        focus=_focus(text, best, kind, q, terms, article.report_day),
-    )
+    return Answer(sentence=text, article_id=article_id, snippet=mark(text, words), focus=focus)
 
 
 # A sentence reporting what someone said (强调, 指出, 表示, a quotation): a statement, not how things stand.
@@ -447,9 +453,7 @@ def how_it_stands(article: Article, terms: Sequence[str], groups: Sequence[Seque
         # readers name the thing before what happened to it)
         about = [s for s, h in zip(article.sentences, held, strict=True) if named[0] in h]
         chosen = ([s for s in about if not _STATEMENT.search(s.norm)] or about)[-1]
-    text = chosen.text if len(chosen.text) <= MAX_ANSWER else chosen.text[: MAX_ANSWER - 1] + "…"
-    words = list(terms) + [w for g in groups for w in g]
-    return Answer(sentence=text, article_id=chosen.article_id, snippet=mark(text, words), focus=0)
+    return _answer(_clipped(chosen.text), chosen.article_id, terms, groups)
 
 
 def _focus(text: str, chosen: Span, kind: str, q: str, terms: Sequence[str], report_day: int | None) -> int:
