@@ -25,17 +25,23 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
+def _chat_through_a_pipe(tmp_path: Path, lines: str) -> subprocess.CompletedProcess[str]:
+    """`newsbot chat` run as a newcomer runs it: in a folder holding the seed pages, nothing configured,
+    `lines` piped in."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "bot", "chat"],
-        input="/search 保交楼\n谁主持了统战工作会议？\n\n1\n/article abc\n",
+        input=lines,
         capture_output=True,
         text=True,
         cwd=tmp_path,
         env=clean_env(),
         timeout=120,
     )
+
+
+def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
+    done = _chat_through_a_pipe(tmp_path, "/search 保交楼\n谁主持了统战工作会议？\n\n1\n/article abc\n")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     out = done.stdout
@@ -123,16 +129,7 @@ def test_a_bom_before_the_first_piped_command_leaves_it_a_command(console: Conso
 
 
 def test_a_follow_up_through_the_pipe_is_read_with_the_question_before(tmp_path: Path) -> None:
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "chat"],
-        input="那个会后来咋样了\n谁主持了统战工作会议\n它是哪天开的\n",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=clean_env(),
-        timeout=120,
-    )
+    done = _chat_through_a_pipe(tmp_path, "那个会后来咋样了\n谁主持了统战工作会议\n它是哪天开的\n")
     assert done.returncode == 0, done.stderr
     first, _, rest = done.stdout.partition("谁主持了统战工作会议")
     assert "你问的是哪件事" in first and "没有找到" not in first  # nothing asked before it
