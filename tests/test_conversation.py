@@ -358,6 +358,8 @@ def test_next_page_typed_turns_the_readers_last_results(services: Services) -> N
     assert [b.label for b in second.buttons[-1]] == ["◀", "2/2"]
     (end,) = conv.text("更多。", reader)
     assert end.text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    for more in ("再来几条", "换一批", "再来点吧"):  # asking for more stories as a reader says it
+        assert conv.text(more, reader)[0].text == end.text
     # The first message keeps its page and buttons: its ▶ still turns it.
     forward = next(b.data for b in first.buttons[-1] if b.label == "▶")
     assert forward is not None and "第 2/2 页" in (conv.press(forward, reader).edit or first).text

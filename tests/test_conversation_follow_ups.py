@@ -52,6 +52,12 @@ UNITED_FRONT = 3  # the seed story of the 统战工作会议 (its /article numbe
         ("When was it?", FollowUp(Asks.ASK, "哪天")),  # asked in the archive's language
         ("what happened next", FollowUp(Asks.STATUS)),
         ("tell me more", FollowUp(Asks.DETAIL)),
+        ("为什么呢", FollowUp(Asks.ASK, "为什么呢")),  # a bare question asks about the topic
+        ("是谁", FollowUp(Asks.ASK, "是谁")),
+        ("到底在哪儿啊", FollowUp(Asks.ASK, "到底在哪儿啊")),
+        ("why?", FollowUp(Asks.ASK, "为什么")),
+        ("再来几条", FollowUp(Asks.MORE)),
+        ("还有一些吗", FollowUp(Asks.MORE)),
     ],
 )
 def test_messages_naming_no_topic_are_follow_ups(message: str, expected: FollowUp) -> None:
@@ -63,16 +69,16 @@ def test_messages_naming_no_topic_are_follow_ups(message: str, expected: FollowU
     [
         "保交楼那事怎么样了",  # names its topic: a status question of its own
         "统战工作会议是哪天开的",
-        "是谁",  # a question referring to nothing
-        "什么",
         "好的",
+        "什么？",  # surprise, not a question about the topic
         "那个统战会后来咋样了",  # 统战 names the meeting
         "when was APEC held",
         "what",
         "新闻",  # the latest news (/latest), not the story before
         "那曲",  # a place starting with 那
         "这些年",
-        "为什么",
+        "什么新闻",  # a question word beside a word of its own
+        "哪些人",
     ],
 )
 def test_messages_with_a_topic_or_no_reference_are_not_follow_ups(message: str) -> None:
@@ -153,6 +159,19 @@ def test_the_topic_follows_on_through_several_follow_ups(services: Services) -> 
     conv.text("它是哪天开的", ZH)
     replies = conv.text("还有别的吗", ZH)
     assert "接着上一条：统战工作会议" in replies[0].text  # the topic, not 统战工作会议 是哪天开的
+
+
+def test_a_bare_question_after_a_search_asks_about_its_topic(services: Services) -> None:
+    conv = services.conversation
+    conv.text("统战工作会议", ZH)
+    replies = conv.text("为什么呢", ZH)
+    assert "接着上一条：统战工作会议" in replies[0].text
+    assert first_article(replies) == f"a:{UNITED_FRONT}"
+
+
+def test_a_bare_question_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:
+    (reply,) = services.conversation.text("是谁啊", Who(user_id=22, lang="zh", chat_id=22))
+    assert NO_TOPIC in reply.text and "没有找到" not in reply.text
 
 
 def test_a_follow_up_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:

@@ -6,8 +6,9 @@ vocabularies (`_WORDS`): a reference to what was said before (那事, 那个会,
 asking how things went on (后来, 然后, 现在, 怎么样, 进展), for more (还有, 别的, 其他), for detail (详细,
 具体, 说说), a question word (哪天, 在哪, 多少, 谁, 哪些, 叫什么), or a word that carries no topic (是, 的,
 了, 呢, 开, 举行, 召开…). A message made of these words only, one at least a reference or a follow-on
-word, is a follow-up; any other word is a topic, and the message is searched as it is (保交楼那事怎么样了
-is a status question about 保交楼, not a follow-up).
+word, is a follow-up, and so is a bare question (为什么呢, 是谁, 在哪儿: a question word and particles); any
+other word is a topic, and the message is searched as it is (保交楼那事怎么样了 is a status question about
+保交楼, not a follow-up).
 
 What the follow-up asks (`Asks`):
 
@@ -85,8 +86,13 @@ _PLAIN_WORDS = (
     "我 我们 你 想 知道 能 可以 告诉我 给我 了解 到底 究竟 一共 总共 开 办 举行 召开 举办 发生 结束 开始 开幕 "
     "闭幕 说 讲 定 出 来 去 做 搞 处理 解决 宣布 公布 发布 通过 签 签署 完成 落地 实施 执行 主持 参加 出席 "
     "负责 提出 决定 成立 建 建成 启动 判 抓 得 赢 输 花 投 涉及 造成 到 在 给 被 把 跟 和 与 对 过 着 会 要 "
-    "看 看看"
+    "看 看看 几条 几篇 一些 一点"
 ).split()
+# What may stand beside a question word in a message that is nothing but a question (为什么呢, 是谁啊): with a
+# topic in the chat, it asks about that topic.
+_PARTICLES = frozenset("是 的 了 呢 吗 吧 啊 呀 嘛 哦 那么 到底 究竟 请问".split())
+# A lone 什么 / what is surprise (什么？), not a question about the topic.
+_SURPRISE = frozenset("什么 啥 what".split())
 
 
 def _vocabulary() -> dict[str, str]:
@@ -180,8 +186,8 @@ MAX_ENGLISH_CHARS = 40
 
 
 def read_follow_up(message: str) -> FollowUp | None:
-    """What `message` asks of the turn before, or None when it is no follow-up (it names a topic, or only
-    asks a question without referring to anything: 是谁, who)."""
+    """What `message` asks of the turn before, or None when it is no follow-up (it names a topic: 谁主持的会议,
+    什么新闻)."""
     english = _english_words(message)
     if english is not None:
         words, question = english
@@ -195,7 +201,7 @@ def read_follow_up(message: str) -> FollowUp | None:
         words = read
         question = "".join(w for w, kind in words if kind != REFERENCE)
     kinds = {kind for _, kind in words}
-    if not kinds & {REFERENCE, STATUS, MORE, DETAIL}:
+    if not kinds & {REFERENCE, STATUS, MORE, DETAIL} and not _only_asks(words):
         return None
     if QUESTION in kinds:
         return FollowUp(Asks.ASK, question)
@@ -206,6 +212,13 @@ def read_follow_up(message: str) -> FollowUp | None:
     if MORE in kinds:
         return FollowUp(Asks.MORE)
     return FollowUp(Asks.STATUS)  # 那事呢, 它呢: how it stands
+
+
+def _only_asks(words: list[tuple[str, str]]) -> bool:
+    """Whether the message is a bare question (为什么呢, 是谁, 在哪): a question word and particles only."""
+    return any(kind == QUESTION and word not in _SURPRISE for word, kind in words) and all(
+        kind == QUESTION or word in _PARTICLES for word, kind in words
+    )
 
 
 # What a status follow-up adds to the topic: a question about now, which puts the newest story first.

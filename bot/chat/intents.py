@@ -211,13 +211,15 @@ def _language_letters(message: str) -> list[str]:
 
 # "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶).
 _NEXT_PAGE = re.compile(
-    r"(?:下一?页|翻页|更多(?:结果)?|还有吗|next(?: page)?|more)[\s。.!！?？~～]*", re.IGNORECASE
+    r"(?:下一?页|翻页|更多(?:结果)?|还有吗|换一批|再多?来(?:几|一些|一点|点)?(?:条|篇)?(?:吧|呗)?|next(?: page)?|more)"
+    r"[\s。.!！?？~～]*",
+    re.IGNORECASE,
 )
 
 
 def asks_for_next_page(message: str) -> bool:
     """Whether `message` only asks for the next page of results (下一页, 下页, 翻页, 更多, 更多结果, 还有吗,
-    next, more)."""
+    换一批, 再来几条, next, more)."""
     return _NEXT_PAGE.fullmatch(unicodedata.normalize("NFKC", message).strip()) is not None
 
 
