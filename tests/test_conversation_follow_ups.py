@@ -174,6 +174,19 @@ def test_a_bare_question_with_no_search_before_asks_what_it_refers_to(services: 
     assert NO_TOPIC in reply.text and "没有找到" not in reply.text
 
 
+def test_asking_for_other_stories_after_a_topics_results_turns_to_the_ones_not_shown(
+    services: Services,
+) -> None:
+    """还有别的吗 after the first page of 二七区's results showed that page again: the reader asked for the
+    stories not yet shown."""
+    conv = services.conversation
+    reader = Who(user_id=41, lang="zh", chat_id=41)
+    assert "第 1/2 页" in conv.text("二七区", reader)[0].text
+    (second,) = conv.text("还有别的吗", reader)
+    assert "「二七区」" in second.text and "第 2/2 页" in second.text
+    assert conv.text("还有别的吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+
+
 def test_a_follow_up_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:
     (reply,) = services.conversation.text("那个会后来咋样了", Who(user_id=21, lang="zh", chat_id=21))
     assert NO_TOPIC in reply.text and "没有找到" not in reply.text

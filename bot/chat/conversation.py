@@ -335,10 +335,21 @@ class Conversation:
             self._keep_topic(topic)  # asked about again: kept another 30 minutes
             read_as = self._notice(who, "follow_up_read_as", topic=shown)
             return [read_as, *self.article_replies(topic.article_id, who)]
+        if follow_up.asks == Asks.MORE and self._last_results_are_on(topic, who):
+            return [self.next_page(who)]  # 还有别的吗 after the topic's first page: the stories not yet shown
         lead = text(who.lang, "follow_up_read_as", topic=shown)
         pin = topic.article_id if pins_story(follow_up) else None
         query = follow_up_query(topic.words, follow_up)
         return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
+
+    def _last_results_are_on(self, topic: ChatTopic, who: Who) -> bool:
+        """Whether the results the reader saw last are a search for `topic`'s words (not a question about it,
+        whose results are ranked for what it asked)."""
+        last = self.queries.last_used(who.user_id)
+        if last is None or last[1].kind == LATEST:
+            return False
+        parsed = parse_query(last[1].query, today=last[1].today)
+        return not parsed.question and " ".join(topic_words(parsed)) == topic.words
 
     def _topic(self, who: Who) -> ChatTopic | None:
         """The chat's topic, if it has one kept (none outside a chat)."""

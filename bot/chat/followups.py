@@ -15,7 +15,8 @@ What the follow-up asks (`Asks`):
     ASK      a question about the story before      它是哪天开的 → the topic + 是哪天开的
     STATUS   how things went on                     后来呢, 那个会后来咋样了, 那事呢 → the topic + 现在怎么样了
                                                     (a question about now: the newest story on it first)
-    MORE     the other stories on the topic         还有别的吗, 还有呢 → the topic's words
+    MORE     the other stories on the topic         还有别的吗, 还有呢 → the topic's words (the next page when
+                                                    the topic's results were shown last)
     DETAIL   the story shown before, in full        详细说说, 具体讲讲 → that story
 
 `topic_words(parsed)` are the words a search was about (its terms, without the verbs of its question when
