@@ -189,11 +189,12 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migrations 11 and 17 and storage.records.chat_state use SQL that PostgreSQL runs too."""
+    """Migrations 11, 17 and 18 and storage.records.chat_state use SQL that PostgreSQL runs too."""
     (version, _, statements) = MIGRATIONS[10]
     (topics_version, _, topics) = MIGRATIONS[16]
-    assert (version, topics_version) == (11, 17)
-    statements = statements + topics
+    (shown_version, _, shown) = MIGRATIONS[17]
+    assert (version, topics_version, shown_version) == (11, 17, 18)
+    statements = statements + topics + shown
     for sql in [*statements, inspect.getsource(chat_state)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}

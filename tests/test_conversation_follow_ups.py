@@ -187,6 +187,24 @@ def test_asking_for_other_stories_after_a_topics_results_turns_to_the_ones_not_s
     assert conv.text("还有别的吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
 
 
+def test_every_page_of_a_follow_ups_results_shows_what_the_reader_typed(services: Services) -> None:
+    """The first page's header showed 「它是哪天的」 but the next page (下一页, ▶) the search it was read as,
+    「二七区 是哪天的」."""
+    conv = services.conversation
+    reader = Who(user_id=42, lang="zh", chat_id=42)
+    conv.text("二七区", reader)
+    (first,) = [r for r in conv.text("它是哪天的", reader) if r.buttons]
+    assert "「它是哪天的」" in first.text and "第 1/2 页" in first.text
+    (second,) = conv.text("下一页", reader)
+    assert "「它是哪天的」" in second.text and "第 2/2 页" in second.text
+    assert "二七区 是哪天的" not in second.text
+    forward = next(b.data for b in first.buttons[-1] if b.label == "▶")
+    assert forward is not None
+    turned = conv.press(forward, reader).edit
+    assert turned is not None and "「它是哪天的」" in turned.text and "第 2/2 页" in turned.text
+    assert conv.text("下一页", reader)[0].text == "「它是哪天的」的结果已经全部列完了，这是最后一页。"
+
+
 def test_a_follow_up_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:
     (reply,) = services.conversation.text("那个会后来咋样了", Who(user_id=21, lang="zh", chat_id=21))
     assert NO_TOPIC in reply.text and "没有找到" not in reply.text

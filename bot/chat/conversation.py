@@ -374,11 +374,10 @@ class Conversation:
             if found is None:
                 return self._notice(who, "latest_end")
             return self._with_latest_nav(found, self._remember(state), state.page)
-        end = self._notice(who, "next_page_end", query=replies.clip(state.query, 40))
+        end = self._notice(who, "next_page_end", query=replies.clip(state.shown or state.query, 40))
         if state.page >= replies.page_count(state.total, self.page_size):
             return end
-        offset = state.page * self.page_size
-        response = self.library.search(state.query, limit=self.page_size, offset=offset, today=state.today)
+        response = self._search_page(state, state.page)
         if not response.hits:  # the index changed under us
             return end
         return self._results_reply(response, self._remember(state), state.page, who)
@@ -458,15 +457,18 @@ class Conversation:
         if instead is not None:
             return [self._nothing_that_day(instead, today, who)]
         notes = [n for n in [lead, note, *replies.search_notes(response, who.lang)] if n]
-        if typed is not None:
-            response = replace(response, query=tidy_query(typed))
+        shown = tidy_query(typed) if typed is not None else None
+        if shown is not None:
+            response = replace(response, query=shown)
         note = "\n".join(notes) or None
         if not response.hits:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
         if pin is not None:
             response = self._pinned(response, query, pin, today)
         self._keep_search_topic(query, response, who, today=today, words=topic)
-        state = QueryState(query=query, user_id=who.user_id, page=0, total=response.total, today=today)
+        state = QueryState(
+            query=query, user_id=who.user_id, page=0, total=response.total, today=today, shown=shown
+        )
         return [self._results_reply(response, self._remember(state), 0, who, note=note)]
 
     def _pinned(self, response: SearchResponse, question: str, story_id: int, today: date) -> SearchResponse:
@@ -777,13 +779,18 @@ class Conversation:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
             return Press(notice=text(who.lang, "same_page"))
-        response = self.library.search(
-            state.query, limit=self.page_size, offset=page * self.page_size, today=state.today
-        )
+        response = self._search_page(state, page)
         if not response.hits:  # the index changed under us
             return Press(notice=text(who.lang, "stale_button"))
         label = text(who.lang, "page_label", page=page + 1, pages=pages)
         return Press(notice=label, edit=self._results_reply(response, key, page, who))
+
+    def _search_page(self, state: QueryState, page: int) -> SearchResponse:
+        """Page `page` of a stored search, its header showing what the reader typed (`state.shown`)."""
+        response = self.library.search(
+            state.query, limit=self.page_size, offset=page * self.page_size, today=state.today
+        )
+        return replace(response, query=state.shown) if state.shown else response
 
     def _results_reply(
         self, response: SearchResponse, key: str | None, page: int, who: Who, *, note: str | None = None

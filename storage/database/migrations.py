@@ -411,6 +411,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS chat_topics_user ON chat_topics(user_id)",
         ],
     ),
+    (
+        18,
+        "what the reader typed for a follow-up's results, shown on every page they turn to",
+        [
+            # NULL: the header shows the query; else the follow-up as typed (它是哪天开的), not the search it
+            # was read as (统战工作 会议 是哪天开的).
+            "ALTER TABLE paged_queries ADD COLUMN shown TEXT",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

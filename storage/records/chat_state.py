@@ -57,13 +57,14 @@ class QueryState:
     total: int = 0
     kind: str = SEARCH  # or LATEST: the pages of /latest (query and total unused)
     today: date | None = None  # the day relative dates were read against, so pages agree
+    shown: str | None = None  # what the reader typed, when the query is what a follow-up was read as
 
 
-_QUERY_COLUMNS = "query, user_id, page, total, kind, today"
+_QUERY_COLUMNS = "query, user_id, page, total, kind, today, shown"
 
 
 def _query_state(row: tuple) -> QueryState:
-    query, user_id, page, total, kind, today = row
+    query, user_id, page, total, kind, today, shown = row
     return QueryState(
         query=query,
         user_id=int(user_id),
@@ -71,6 +72,7 @@ def _query_state(row: tuple) -> QueryState:
         total=int(total),
         kind=kind,
         today=date.fromisoformat(today) if today else None,
+        shown=shown,
     )
 
 
@@ -90,8 +92,8 @@ def put_query(
         while True:
             key = secrets.token_urlsafe(KEY_BYTES)
             row = conn.execute(
-                "INSERT INTO paged_queries (key, user_id, kind, query, page, total, today, used_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+                "INSERT INTO paged_queries (key, user_id, kind, query, page, total, today, shown, used_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
                 [
                     key,
                     state.user_id,
@@ -100,6 +102,7 @@ def put_query(
                     state.page,
                     state.total,
                     state.today.isoformat() if state.today else None,
+                    state.shown,
                     _stamp(now),
                 ],
             ).fetchone()
