@@ -82,3 +82,28 @@ def test_an_international_briefs_heading_is_in_no_title():
         dispatch, piece = parse_page(_two_dispatches(heading), year=2019)
         assert piece.title == "埃及恐袭事件再敲安全警钟", heading
         assert dispatch.title == "日本出口连续两月下降", heading
+
+
+def test_correspondents_one_a_line_are_one_byline():
+    """``本报驻开罗记者  韩勇`` over ``本报驻特拉维夫记者  李刚``: both the piece's reporters, neither line a
+    paragraph."""
+    (piece,) = parse_page(_correspondents_piece("本报驻开罗记者  韩勇\n本报驻特拉维夫记者  李刚"), year=2019)
+    assert piece.reporters == ("韩勇", "李刚")
+    assert _squeezed(piece.paragraphs) == _squeezed((LEAD, SECOND, CLOSING))
+
+
+POINT = "■多种原因导致地区面临不断加剧的安全挑战，数百万居民的生活正受到威胁。"
+POINT_2 = "■国际社会应当注重加强区域国家自身能力建设。"
+
+
+def test_a_summarys_bulleted_points_under_a_correspondents_line_open_the_text():
+    """A summary's points (``■…。``) right under the correspondent's line, before the text: the piece's
+    first paragraphs, no brief's bulleted heads."""
+    page = (
+        f"西非地区寻求破解安全困局（国际视点）\n\n本报驻约翰内斯堡记者  郑华波\n"
+        f"{_column(POINT)}\n{_column(POINT_2)}\n{_column(LEAD)}\n{_column(SECOND)}\n{CLOSING}\n"
+    )
+    (piece,) = parse_page(page, year=2019)
+    assert piece.title == "西非地区寻求破解安全困局（国际视点）"
+    assert _squeezed(piece.paragraphs) == _squeezed((POINT, POINT_2, LEAD, SECOND, CLOSING))
+    assert piece.reporters == ("郑华波",)
