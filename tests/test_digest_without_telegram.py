@@ -181,8 +181,10 @@ def test_subscription_commands_on_the_page_speak_of_keywords_not_times(web: WebR
         assert "#1 · 与「人才」相关的新闻" in listing and url in listing
         timed = say(c, "/digest 8:00")[0]["text"]
         assert timed.startswith("这里不会定时推送，/digest 不用写时间") and "/subscribe 8:00" not in timed
-        how = say(c, "怎么订阅每日新闻")[0]["text"]
-        said = " ".join([moved["text"], listing, timed, how])
+        # Small talk about what newsbot does speaks of /digest, not of daily pushes.
+        talk = [say(c, line)[0]["text"] for line in ("怎么订阅每日新闻", "你是谁", "怎么用")]
+        assert all("/digest" in line for line in talk), talk
+        said = " ".join([moved["text"], listing, timed, *talk])
         assert not [w for w in ("每天", "时区", "Telegram", "改为", "预览", "08:00") if w in said], said
     with httpx.Client(base_url=web.base_url, headers={"accept-language": "en"}, timeout=30) as c:
         say(c, "/subscribe 8:00 housing")

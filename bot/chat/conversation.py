@@ -407,8 +407,8 @@ class Conversation:
                 first=stats.get("first_date") or unknown,
                 last=stats.get("last_date") or unknown,
             )
-        if intent.name == "howto_subscribe" and not self.pushes:  # nothing comes at a time here
-            return self._notice_in(lang, "intent_howto_subscribe_read")
+        if intent.reply in PUSH_PROMISING_REPLIES and not self.pushes:  # nothing comes at a time here
+            return self._notice_in(lang, intent.reply + "_read")
         return self._notice_in(lang, intent.reply)
 
     def _notice_in(self, lang: str, key: str, **values: object) -> Reply:
@@ -816,6 +816,11 @@ class Conversation:
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+
+
+# Small-talk replies that speak of daily pushed digests; where nothing is pushed, each has a `_read` form
+# speaking of /subscribe's keywords and /digest instead.
+PUSH_PROMISING_REPLIES = frozenset({"intent_identity", "intent_help", "intent_howto_subscribe"})
 
 
 # Commands whose arguments are codes written in Latin letters in any language (a timezone, a language's
