@@ -181,6 +181,8 @@ def test_subscription_commands_on_the_page_speak_of_keywords_not_times(web: WebR
         assert "#1 · 与「人才」相关的新闻" in listing and url in listing
         timed = say(c, "/digest 8:00")[0]["text"]
         assert timed.startswith("这里不会定时推送，/digest 不用写时间") and "/subscribe 8:00" not in timed
+        unread = say(c, "/digest abc")[0]["text"]
+        assert unread.startswith("看不懂「abc」。用法：/digest 列出你的订阅的新文章") and "预览" not in unread
         # Small talk about what newsbot does speaks of /digest, not of daily pushes.
         talk = [say(c, line)[0]["text"] for line in ("怎么订阅每日新闻", "你是谁", "怎么用")]
         assert all("/digest" in line for line in talk), talk

@@ -178,7 +178,8 @@ def _reading_command(
             key = "digest_time" if pushes else "read_digest_time"
             return [digest.format_text(lang, key, markup, time=schedule.format_time(at))]
         if not (arg.isascii() and arg.isdigit()):
-            return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
+            key = "digest_bad_arg" if pushes else "read_digest_bad_arg"
+            return [digest.format_text(lang, key, markup, value=digest.clip(arg, 30))]
         if len(arg) >= 18:  # a number, too large to be a subscription's id
             return [digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))]
         only = int(arg)

@@ -48,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_sub_list_empty": "你还没有订阅。用 /subscribe 加关键词订阅，例如 /subscribe 二七区 教育；只发 /subscribe 就是全部新闻。",
         "read_unsub_button": "取消 #{id} {what}",
         "read_digest_time": "这里不会定时推送，/digest 不用写时间：只发 /digest，就列出你的订阅自上次以来的新文章。",
+        "read_digest_bad_arg": "看不懂「{value}」。用法：/digest 列出你的订阅的新文章，/digest 编号 只看其中一个，例如 /digest 3",
         "read_digest_more": "另有 {count} 个订阅没有列出。看其中一个：/digest 编号，例如 /digest {id}",
         "read_digest_hint": "用 /subscribe 订阅关键词，例如 /subscribe 二七区；之后发 /digest 就能看它的新文章。",
         "digest_more_next": "还有 {rest} 篇新文章，发 {command} 接着看。",
@@ -138,6 +139,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_unsub_button": "Cancel #{id} {what}",
         "read_digest_time": "Nothing is pushed here, so /digest takes no time: /digest alone lists your "
         "subscriptions' stories new since the last one.",
+        "read_digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest lists your subscriptions' new "
+        "stories, /digest ID one of them (e.g. /digest 3).",
         "read_digest_more": "{count} more subscription(s) not listed. See one with /digest ID, e.g. /digest {id}",
         "read_digest_hint": "Subscribe to keywords with /subscribe, e.g. /subscribe 二七区; then /digest lists its "
         "new stories.",
