@@ -721,12 +721,16 @@ def _evidence_reading(
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     typed_words = cut(normalize(parsed.asked))
     terms = without_date_parts(reglued([t for t in parsed.terms if phrase(t)], typed_words), typed_words)
+    read: dict[str, list[int] | None] = {}  # the holders of a longer name already read
     if typed_terms != parsed.terms:
         # 大湾区跟香港: 区 was left alone by the reading without suffixes; the name with it is read when held
         for i, longer in enumerate(with_name_endings(terms, typed_terms, tag(normalize(parsed.asked)))):
-            if longer != terms[i] and held_by(words.holders(longer)):
+            if longer == terms[i]:
+                continue
+            read[longer] = words.holders(longer)
+            if held_by(read[longer]):
                 terms[i] = longer
-    holders = [words.holders(t) for t in terms]
+    holders = [read[t] if t in read else words.holders(t) for t in terms]
     if not all(map(held_by, holders)):
         # 伊斯兰国手里: 手里 was a word of the question, 国手 not; 淦河有多长: 河有 was no word (`typed_reading`)
         typed = typed_reading(tag(normalize(parsed.asked)))
