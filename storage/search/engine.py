@@ -287,29 +287,37 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
     return out
 
 
-def with_name_endings(
-    terms: Sequence[str], typed_terms: Sequence[str], tagged: Sequence[tuple[str, str]]
-) -> list[str]:
-    """The terms, each with the character ending its name that the reading without suffixes left alone and
-    dropped (大湾区跟香港: 大湾 + 区, then 跟; 科学技术奖一共: 科学技术 + 奖), as the reading with suffixes has it
-    (`typed_terms`: 大湾区, 科学技术奖): a character of `NAME_ENDINGS` or `THING_ENDINGS` that jieba tagged as a noun
-    of its own (`tagged`: not 省 of 租金省了), not glued to the next term, after a term not ending a name already
-    (a name has one ending). Pure."""
-    lone = {w for w, flag in tagged if len(w) == 1 and flag.startswith("n")}
+def endings_left_alone(terms: Sequence[str], typed_terms: Sequence[str]) -> dict[int, str]:
+    """Where a term lacks the character ending its name that the reading without suffixes left alone and
+    dropped (大湾区跟香港: 大湾 + 区, then 跟; 科学技术奖一共: 科学技术 + 奖), the name as the reading with suffixes
+    has it (`typed_terms`: 大湾区, 科学技术奖), by the term's index: a character of `NAME_ENDINGS` or
+    `THING_ENDINGS`, not glued to the next term (`reglued` puts that one back), after a term not ending a name
+    already (a name has one ending). Pure."""
     endings = NAME_ENDINGS | THING_ENDINGS
-    out = list(terms)
-    for i, term in enumerate(out):
+    out: dict[int, str] = {}
+    for i, term in enumerate(terms):
         if not term or term[-1] in endings:
             continue
         for longer in typed_terms:
             end = longer[-1]
-            if longer != term + end or end not in endings or end not in lone or longer in out:
+            if longer != term + end or end not in endings or longer in terms:
                 continue
-            if i + 1 < len(out) and out[i + 1].startswith(end):
+            if i + 1 < len(terms) and terms[i + 1].startswith(end):
                 continue
             out[i] = longer
             break
     return out
+
+
+def with_name_endings(
+    terms: Sequence[str], typed_terms: Sequence[str], tagged: Sequence[tuple[str, str]]
+) -> list[str]:
+    """The terms with the names `endings_left_alone` finds whose ending jieba tagged as a noun of its own in the
+    question (`tagged`). The engine reads such a name only when an article holds it (租金省了 is not read 租金省).
+    Pure."""
+    lone = {w for w, flag in tagged if len(w) == 1 and flag.startswith("n")}
+    longer = endings_left_alone(terms, typed_terms)
+    return [longer[i] if i in longer and longer[i][-1] in lone else t for i, t in enumerate(terms)]
 
 
 # The end or the start of a year or a month as jieba types it (年底, 月初, 年末): after a year or a month typed
@@ -722,7 +730,7 @@ def _evidence_reading(
     typed_words = cut(normalize(parsed.asked))
     terms = without_date_parts(reglued([t for t in parsed.terms if phrase(t)], typed_words), typed_words)
     read: dict[str, list[int] | None] = {}  # the holders of a longer name already read
-    if typed_terms != parsed.terms:
+    if typed_terms != parsed.terms and endings_left_alone(terms, typed_terms):
         # 大湾区跟香港: 区 was left alone by the reading without suffixes; the name with it is read when held
         for i, longer in enumerate(with_name_endings(terms, typed_terms, tag(normalize(parsed.asked)))):
             if longer == terms[i]:
