@@ -232,6 +232,9 @@ def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]
 # Characters that end the name of a place, of a government body or of an institution (清明村, 凤林镇, 永年区,
 # 生态环境厅, 交通运输部, 附二院): glued before the next word by the parser, they belong to the word before them.
 NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处院")
+# Characters that end the name of a day, a festival, a season, an award or a cup (国际博物馆日, 采摘节, 赏花季,
+# 五一劳动奖, LG杯): jieba types them apart too, and they belong to the word before them.
+THING_ENDINGS = frozenset("日节季奖杯")
 # A party congress by its number (十八大以来, 十九大报告): jieba types 大 apart from the number, and it belongs to it.
 _CONGRESS = "大"
 _CHINESE_NUMBER = re.compile("[一二三四五六七八九十]+")
@@ -266,7 +269,11 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
         if at is None:
             continue
         before = typed[at - 1] if at > 0 else ""
-        ends_name = head in NAME_ENDINGS or (head == _CONGRESS and _CHINESE_NUMBER.fullmatch(before))
+        ends_name = (
+            head in NAME_ENDINGS
+            or head in THING_ENDINGS
+            or (head == _CONGRESS and _CHINESE_NUMBER.fullmatch(before))
+        )
         if ends_name and i > 0 and before == out[i - 1]:
             out[i - 1], out[i] = before + head, rest
         elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
@@ -278,6 +285,39 @@ def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
         ):
             out[i] = rest
     return out
+
+
+def endings_left_alone(terms: Sequence[str], typed_terms: Sequence[str]) -> dict[int, str]:
+    """Where a term lacks the character ending its name that the reading without suffixes left alone and
+    dropped (大湾区跟香港: 大湾 + 区, then 跟; 科学技术奖一共: 科学技术 + 奖), the name as the reading with suffixes
+    has it (`typed_terms`: 大湾区, 科学技术奖), by the term's index: a character of `NAME_ENDINGS` or
+    `THING_ENDINGS`, not glued to the next term (`reglued` puts that one back), after a term not ending a name
+    already (a name has one ending). Pure."""
+    endings = NAME_ENDINGS | THING_ENDINGS
+    out: dict[int, str] = {}
+    for i, term in enumerate(terms):
+        if not term or term[-1] in endings:
+            continue
+        for longer in typed_terms:
+            end = longer[-1]
+            if longer != term + end or end not in endings or longer in terms:
+                continue
+            if i + 1 < len(terms) and terms[i + 1].startswith(end):
+                continue
+            out[i] = longer
+            break
+    return out
+
+
+def with_name_endings(
+    terms: Sequence[str], typed_terms: Sequence[str], tagged: Sequence[tuple[str, str]]
+) -> list[str]:
+    """The terms with the names `endings_left_alone` finds whose ending jieba tagged as a noun of its own in the
+    question (`tagged`). The engine reads such a name only when an article holds it (租金省了 is not read 租金省).
+    Pure."""
+    lone = {w for w, flag in tagged if len(w) == 1 and flag.startswith("n")}
+    longer = endings_left_alone(terms, typed_terms)
+    return [longer[i] if i in longer and longer[i][-1] in lone else t for i, t in enumerate(terms)]
 
 
 # The end or the start of a year or a month as jieba types it (年底, 月初, 年末): after a year or a month typed
@@ -681,13 +721,24 @@ def _evidence_reading(
 
     No single character glued on as a suffix (总统通 of 总统通电话 would be a rare word of its own that the
     story asked about may not print); one glued before the next word where it belongs (`reglued`: 清明村 +
-    最后, not 清明 + 村最后); a word no article holds without its first or last character when that one is
-    held (王毅跟, 县支教)."""
+    最后, not 清明 + 村最后); the character ending a name left alone before a word the question drops, when
+    the name with it is held (`with_name_endings`: 大湾区跟香港 reads 大湾区, not 大湾); a word no article holds
+    without its first or last character when that one is held (王毅跟, 县支教)."""
+    typed_terms = parsed.terms
     if parsed.loose_terms:
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     typed_words = cut(normalize(parsed.asked))
     terms = without_date_parts(reglued([t for t in parsed.terms if phrase(t)], typed_words), typed_words)
-    holders = [words.holders(t) for t in terms]
+    read: dict[str, list[int] | None] = {}  # the holders of a longer name already read
+    if typed_terms != parsed.terms and endings_left_alone(terms, typed_terms):
+        # 大湾区跟香港: 区 was left alone by the reading without suffixes; the name with it is read when held
+        for i, longer in enumerate(with_name_endings(terms, typed_terms, tag(normalize(parsed.asked)))):
+            if longer == terms[i]:
+                continue
+            read[longer] = words.holders(longer)
+            if held_by(read[longer]):
+                terms[i] = longer
+    holders = [read[t] if t in read else words.holders(t) for t in terms]
     if not all(map(held_by, holders)):
         # 伊斯兰国手里: 手里 was a word of the question, 国手 not; 淦河有多长: 河有 was no word (`typed_reading`)
         typed = typed_reading(tag(normalize(parsed.asked)))
