@@ -392,11 +392,7 @@ def plan_scattered_moves(
     the surest first, each to the story one of whose blocks it resembles most (character pairs weighted
     by how few blocks hold them), a seam that reads on adding to a story whose text there broke off; a
     story so grows block by block, and a fragment that repeats another fragment's words follows it. A
-    block's claim on a story's seed is that of its run (`runs_sharing_words`: the blocks read one after
-    another with it that share a word no other block holds), so a paragraph that quotes another
-    story's words stays with the block it shares its own words with; how sure a block is, and so when
-    it is given out, stays its own words' say. A block still leaves the story the segmenter gave it
-    only when the other story's claim is stronger."""
+    block still leaves the story the segmenter gave it only when the other story's claim is stronger."""
     n = len(stories)
     if n < 2:
         return []
@@ -414,38 +410,16 @@ def plan_scattered_moves(
         return math.log((count + 1) / (frequency[token] + 0.5)) + 0.1
 
     totals = {key: sum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
-    # A block's claim on a story's seed is weighed by the words of its run (`runs_sharing_words`).
-    run_of = runs_sharing_words(
-        order,
-        blocks,
-        block_pairs,
-        frequency,
-        edges=edges,
-        openings={(s, 0) for s in range(n) if fixed_first is None or fixed_first[s]},
-    )
-    run_pairs: dict[tuple[int, int], set[str]] = {}
-    for key in order:
-        run_pairs.setdefault(run_of[key], set()).update(block_pairs[key])
-    run_totals = {run: sum(weight(t) for t in token_set) for run, token_set in run_pairs.items()}
 
-    def seeds_of(member: tuple[int, int] | None) -> bool:
-        """Whether a story's member is its seed: its headline (no block) or the block it opened with."""
-        return member is None or (member[1] == 0 and (fixed_first is None or fixed_first[member[0]]))
+    known: dict[tuple[tuple[int, int], int, int], float] = {}
 
-    known: dict[tuple[tuple[int, int], int, int, bool], float] = {}
-
-    def similarity(key: tuple[int, int], target: int, index: int, by_run: bool) -> float:
-        """How much of block `key`'s words the story's member `index` holds; `by_run`: against a
-        story's seed, the words of the block's whole run."""
-        if (key, target, index, by_run) not in known:
-            other, other_total, member = members[target][index]
-            mine, mine_total = block_pairs[key], totals[key]
-            if by_run and seeds_of(member):
-                mine, mine_total = run_pairs[run_of[key]], run_totals[run_of[key]]
-            shared = sum(weight(t) for t in mine if t in other)
-            smaller = min(mine_total, other_total)
-            known[(key, target, index, by_run)] = shared / smaller if smaller else 0.0
-        return known[(key, target, index, by_run)]
+    def similarity(key: tuple[int, int], target: int, index: int) -> float:
+        if (key, target, index) not in known:
+            other, other_total, _member = members[target][index]
+            shared = sum(weight(t) for t in block_pairs[key] if t in other)
+            smaller = min(totals[key], other_total)
+            known[(key, target, index)] = shared / smaller if smaller else 0.0
+        return known[(key, target, index)]
 
     label: dict[tuple[int, int], int] = {}
     members: list[list[tuple[set[str], float, tuple[int, int] | None]]] = [[] for _ in range(n)]
@@ -474,12 +448,12 @@ def plan_scattered_moves(
         earlier = before_key(story, key)
         return blocks[earlier] if earlier is not None else ""
 
-    def scores(key: tuple[int, int], *, by_run: bool = True) -> list[float]:
+    def scores(key: tuple[int, int]) -> list[float]:
         out = []
         for target in range(n):
             like = max(
                 (
-                    similarity(key, target, i, by_run)
+                    similarity(key, target, i)
                     for i, (_, _, member) in enumerate(members[target])
                     if member != key
                 ),
@@ -497,18 +471,12 @@ def plan_scattered_moves(
 
     pending = [key for key in order if key not in label and key not in small]
     while pending:
-        surest, surest_margin = pending[0], -1.0
+        surest, surest_story, surest_margin = pending[0], pending[0][0], -1.0
         for key in pending:
-            # How sure a block is, and so when it is given out, is its own words' say.
-            ranked = sorted(
-                enumerate(scores(key, by_run=False)), key=lambda item: (-item[1], item[0] != key[0])
-            )
+            ranked = sorted(enumerate(scores(key)), key=lambda item: (-item[1], item[0] != key[0]))
             margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
             if margin > surest_margin:
-                surest, surest_margin = key, margin
-        # Where it goes, its run's: the run's words against each story's seed.
-        claims = scores(surest)
-        surest_story = max(range(n), key=lambda target: (claims[target], target == surest[0]))
+                surest, surest_story, surest_margin = key, ranked[0][0], margin
         label[surest] = surest_story
         members[surest_story].append((block_pairs[surest], totals[surest], surest))
         pending.remove(surest)
@@ -527,34 +495,6 @@ def plan_scattered_moves(
         if fit >= own + SCATTERED_MARGIN and fit >= SCATTERED_RATIO * own:
             moves.append(Move(key[0], key[1], target, own, fit, f"{ahead[-4:]}|{blocks[key][:4]}"))
     return moves
-
-
-def runs_sharing_words(
-    order: Sequence[tuple[int, int]],
-    blocks: Mapping[tuple[int, int], str],
-    block_pairs: Mapping[tuple[int, int], set[str]],
-    frequency: Mapping[str, int],
-    *,
-    edges: Mapping[tuple[int, int], Fragment] | None,
-    openings: Set[tuple[int, int]],
-) -> dict[tuple[int, int], tuple[int, int]]:
-    """Each block's run (named by its first block): blocks read one right after the other that share a
-    character pair no other block on the page holds (a name, a place, a word of their own) are one
-    story's text far more often than any two neighbouring blocks are (measured on the printed truth of
-    the OCR'd pages: 95% of such neighbours on the Pillow-drawn pages and 99% on the web-rendered ones,
-    against 77% and 85% of all neighbours). A run never goes on into a story's opening block (`openings`), across a seam print
-    rules out (`edges`), or through a block too short to be judged by its words."""
-    run_of = {key: key for key in order}
-
-    def judged(key: tuple[int, int]) -> bool:
-        return len(_HAN_RE.findall(blocks[key])) >= MIN_BLOCK_CHARS
-
-    for ahead, key in zip(order, order[1:], strict=False):
-        if key in openings or not (judged(ahead) and judged(key)) or _edge_fit(edges, ahead, key) < 0:
-            continue
-        if any(frequency[t] == 2 for t in block_pairs[ahead] & block_pairs[key]):
-            run_of[key] = run_of[ahead]
-    return run_of
 
 
 def plan_joins(
