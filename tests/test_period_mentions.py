@@ -29,6 +29,7 @@ from storage.search.query import DateSpec
 from storage.search.ranking import _printed
 from storage.text.normalize import normalize
 from storage.text.periods import DateMention, date_mentions, period_key, periods, printed_dates, story_year
+from storage.text.segment import date_tokens
 
 STORIES = [
     {"date": "2020-01-05", "title": "回顾一", "paragraphs": ["2019年 6月，项目开工；2019年06月的数据另计。"]},
@@ -193,10 +194,12 @@ def test_printed_dates(text: str, found: list[DateMention]) -> None:
 
 
 def test_a_story_mentions_its_printed_dates_and_its_date_tokens_of_its_own_year() -> None:
-    mentions = date_mentions(normalize("年中回顾"), "", normalize("去年6月开工，6月5日验收。"))
+    body = normalize("去年6月开工，6月5日验收。")
+    mentions = date_mentions(normalize("年中回顾"), "", body, date_tokens(body))
     assert periods(mentions, "2020-07-01") == ["2019-06", "2020-06", "2020-06-05"]
     assert periods(mentions, None) == []  # undated: only a printed year counts
-    assert periods(date_mentions("", "", normalize("2019年6月")), None) == ["2019-06"]
+    printed = normalize("2019年6月")
+    assert periods(date_mentions("", "", printed, date_tokens(printed)), None) == ["2019-06"]
 
 
 @pytest.mark.parametrize(

@@ -80,17 +80,18 @@ def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iter
     words_title = cut(n_title) if n_title else []
     words_body = cut(n_body) if n_body else []
     hw_title, hw_body = han_words(words_title), han_words(words_body)
+    dates = date_tokens(n_title + "\n" + n_body)
     return IndexedDoc(
         title=index_text(n_title),
         byline=index_text(n_byline),
         body=index_text(n_body),
-        words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
+        words=" ".join(hw_title + hw_body + dates),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
         keywords=keywords_from_han_words(hw_title * 2 + hw_body),
         sketch=sketch(n_body, normalized=True),
         search_title=search_form(title or ""),
         search_body=search_form(body or ""),
-        dates=date_mentions(n_title, n_byline, n_body),
+        dates=date_mentions(n_title, n_byline, n_body, dates),
     )
 
 
@@ -236,10 +237,7 @@ def fill_period_mentions(db: sqlite_utils.Database, *, chunk: int = _CHUNK) -> i
                 "SELECT id, title, byline, body FROM articles WHERE id > ? ORDER BY id LIMIT ?",
                 [marker[0], chunk],
             ).fetchall()
-            found = {
-                int(i): date_mentions(normalize(title or ""), normalize(byline or ""), normalize(body or ""))
-                for i, title, byline, body in rows
-            }
+            found = {int(i): _date_mentions(title, byline, body) for i, title, byline, body in rows}
             write_periods(db.conn, found, new=False)
             if rows:
                 db.conn.execute("UPDATE period_mentions_fill SET last_id = ?", [rows[-1][0]])
@@ -247,6 +245,12 @@ def fill_period_mentions(db: sqlite_utils.Database, *, chunk: int = _CHUNK) -> i
                 db.conn.execute("DELETE FROM period_mentions_fill")
         done += len(rows)
     return done
+
+
+def _date_mentions(title: str | None, byline: str | None, body: str | None) -> tuple[DateMention, ...]:
+    """`date_mentions` of a stored article's text, as `prepare_document` reads it."""
+    n_title, n_body = normalize(title or ""), normalize(body or "")
+    return date_mentions(n_title, normalize(byline or ""), n_body, date_tokens(n_title + "\n" + n_body))
 
 
 def index_missing(db: sqlite_utils.Database) -> int:

@@ -14,12 +14,21 @@ Han run beginning with 月 (月, 月底), and for a day, 月 alone, the day, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from storage.text.segment import Piece, date_tokens, pieces
+from storage.text.normalize import HAN_RANGES
 
-_NUMBER = re.compile(r"[1-9][0-9]*")  # as a query's label prints it (DateSpec.label: no leading zero)
+# The pieces of `storage.text.segment.pieces`: a Han character, a letter or digit, neither (a separator).
+_HAN, _ALNUM, _SEP = f"[{HAN_RANGES}]", rf"[^\W_{HAN_RANGES}]", r"[\W_]"
+# A number as a query's label prints it (DateSpec.label: no leading zero), a whole piece of letters/digits.
+_NUMBER = rf"(?<!{_ALNUM})([1-9][0-9]*)(?!{_ALNUM})"
+# A year and 年 (a Han run of its own), or a Han run ending in 去年; then the month and a Han run beginning
+# with 月; and, when that run is 月 alone, the day and a Han run beginning with 日. Separators between.
+_PRINTED = re.compile(
+    rf"(?:{_NUMBER}{_SEP}*(?<!{_HAN})年|(去)年)(?!{_HAN}){_SEP}*{_NUMBER}{_SEP}*月"
+    rf"(?:(?!{_HAN}){_SEP}*{_NUMBER}{_SEP}*日)?"
+)
 _DATE_TOKEN = re.compile(r"([md])(\d\d)(\d\d)?")  # `segment.month_token`, `segment.day_token`
 
 
@@ -48,24 +57,26 @@ class DateMention:
         return period_key(story_year - self.years_back, self.month, self.day)
 
 
-def date_mentions(title: str, byline: str, body: str) -> tuple[DateMention, ...]:
+def date_mentions(title: str, byline: str, body: str, tokens: Iterable[str]) -> tuple[DateMention, ...]:
     """The months and days a story prints, its normalised title, byline and body: with a year or after 去年
     in any of the three (each read on its own, as the phrase search reads a column), and without one where
-    the date tokens of title and body find them."""
+    its date `tokens` (`storage.text.segment.date_tokens` of title and body) find them."""
     found = [m for text in (title, byline, body) for m in printed_dates(text)]
-    found += unyeared_dates(date_tokens(title + "\n" + body))
+    found += unyeared_dates(tokens)
     return tuple(dict.fromkeys(found))
 
 
 def printed_dates(text: str) -> list[DateMention]:
     """The months and days `text` prints after a year (2021年10月, 2020年5月20日) or after 去年 (去年10月)."""
-    ps = pieces(text)
     out: list[DateMention] = []
-    for i, p in enumerate(ps):
-        if p.text == "年" and i > 0 and (year := _number(ps[i - 1])) is not None:
-            out += _month_and_day(ps, i + 1, DateMention(0, year=year))
-        elif p.han and p.text.endswith("去年"):
-            out += _month_and_day(ps, i + 1, DateMention(0, years_back=1))
+    for m in _PRINTED.finditer(text):
+        year, last_year, month, day = m.groups()
+        if not 1 <= int(month) <= 12:
+            continue
+        head = DateMention(int(month), None, int(year) if year else None, 1 if last_year else 0)
+        out.append(head)
+        if day is not None and 1 <= int(day) <= 31:
+            out.append(replace(head, day=int(day)))
     return out
 
 
@@ -92,19 +103,3 @@ def periods(mentions: Iterable[DateMention], date: str | None) -> list[str]:
     """The periods a story dated `date` mentions, each once."""
     year = story_year(date)
     return list(dict.fromkeys(k for k in (m.period(year) for m in mentions) if k is not None))
-
-
-def _number(p: Piece) -> int | None:
-    return int(p.text) if not p.han and _NUMBER.fullmatch(p.text) else None
-
-
-def _month_and_day(ps: Sequence[Piece], j: int, head: DateMention) -> list[DateMention]:
-    """The month printed from piece `j` on (and its day, when one follows), with `head`'s year."""
-    month = _number(ps[j]) if j + 1 < len(ps) else None
-    if month is None or not 1 <= month <= 12 or not (ps[j + 1].han and ps[j + 1].text.startswith("月")):
-        return []
-    out = [DateMention(month, None, head.year, head.years_back)]
-    day = _number(ps[j + 2]) if ps[j + 1].text == "月" and j + 3 < len(ps) else None
-    if day is not None and 1 <= day <= 31 and ps[j + 3].han and ps[j + 3].text.startswith("日"):
-        out.append(DateMention(month, day, head.year, head.years_back))
-    return out
