@@ -111,29 +111,45 @@ def test_a_month_without_a_year_still_counts_every_mention(searcher: Searcher) -
     }
 
 
-DATED = ["2019年6月 脱贫", "去年6月 脱贫", "2020年5月20日 两会", "今年一季度 GDP"]
+DATE_OF_A_MATCH = "(SELECT a.date FROM articles a WHERE a.id = "  # `ranking._in_year`
 
 
-def test_the_year_of_the_mentions_is_read_once_a_search(sqlite_database: Database) -> None:
-    """The filter reading each mention's year (the story's date, between the year's first and last day) runs
-    in one statement: the matches it keeps are counted by listing them, and the page is ranked among those."""
-    with sqlite_database.reader() as db:
+def statements_of(database: Database, query: str) -> tuple[int, list[str]]:
+    """The total of a search and the SQL statements it ran."""
+    with database.reader() as db:
         statements: list[str] = []
         db.conn.set_trace_callback(statements.append)
         try:
-            response = Searcher(db).search("2019年6月 脱贫", today=TODAY)
+            response = Searcher(db).search(query, today=TODAY)
         finally:
             db.conn.set_trace_callback(None)
-    assert response.total == 4
-    assert sum("BETWEEN" in s for s in statements) == 1
+    return response.total, statements
 
 
-@pytest.mark.parametrize("query", DATED)
-def test_the_page_ranked_among_the_listed_matches_is_the_filtered_page(
-    sqlite_database: Database, query: str
-) -> None:
+def test_a_month_of_a_year_is_looked_up_in_the_stored_periods(sqlite_database: Database) -> None:
+    """`2019年6月 脱贫` reads the articles mentioning June 2019 from `period_mentions` (stored at ingest), not
+    the date of each match mentioning 6月."""
+    total, statements = statements_of(sqlite_database, "2019年6月 脱贫")
+    assert total == 4
+    assert not any(DATE_OF_A_MATCH in s for s in statements)
+    assert any("period_mentions" in s and "'2019-06'" in s for s in statements)
+
+
+PART = "今年一季度 GDP"
+
+
+def test_the_year_of_a_parts_mentions_is_read_once_a_search(sqlite_database: Database) -> None:
+    """The filter reading the year of a part's mentions (the story's date, between the year's first and last
+    day) runs in one statement: the matches it keeps are counted by listing them, and the page is ranked
+    among those."""
+    total, statements = statements_of(sqlite_database, PART)
+    assert total == 1
+    assert sum(DATE_OF_A_MATCH in s for s in statements) == 1
+
+
+def test_the_page_ranked_among_the_listed_matches_is_the_filtered_page(sqlite_database: Database) -> None:
     """The page and a tie group read among the matches listed when counting are those the filter gives."""
-    p = plan(parse_query(query, today=TODAY), years=(2019, 2020))
+    p = plan(parse_query(PART, today=TODAY), years=(2019, 2020))
     assert p is not None and counts_by_matches(p)
     with sqlite_database.reader() as db:
         listed, filtered = Fts5Index(db.conn), Fts5Index(db.conn)
@@ -147,9 +163,9 @@ def test_the_page_ranked_among_the_listed_matches_is_the_filtered_page(
 
 
 def test_a_year_no_story_is_dated_in_is_not_looked_for_in_the_mentions() -> None:
-    """`2009年6月` in an archive of 2019-2020: no story of 2009 prints 6月 as June 2009, nor of 2010 去年6月; the
-    story printing 2009年6月 is still looked for."""
-    parsed = parse_query("2009年6月 脱贫", today=TODAY)
+    """`去年一季度` asked in 2010 (2009's) of an archive of 2019-2020: no story of 2009 prints 一季度 as 2009's,
+    nor of 2010 去年一季度; the story printing 2009年一季度 is still looked for."""
+    parsed = parse_query("去年一季度 GDP", today=date(2010, 8, 10))
     everywhere = plan(parsed)
     in_archive = plan(parsed, years=(2019, 2020))
     assert everywhere is not None and in_archive is not None
@@ -158,6 +174,14 @@ def test_a_year_no_story_is_dated_in_is_not_looked_for_in_the_mentions() -> None
     assert in_archive.date_text == everywhere.date_text
     earlier = plan(parsed, years=(2008, 2009))
     assert earlier is not None and earlier.year_mentions == everywhere.year_mentions[:1]
+
+
+def test_a_month_or_day_of_a_year_is_a_stored_period() -> None:
+    parsed = parse_query("2019年6月 2020年5月20日 去年3月 脱贫", today=TODAY)
+    p = plan(parsed, years=(2019, 2020))
+    assert p is not None
+    assert set(p.periods) == {"2019-06", "2020-05-20", "2019-03"}
+    assert p.year_mentions == () and p.date_text is None
 
 
 def test_a_dated_search_finding_nothing_is_run_once_before_its_date_goes(sqlite_database: Database) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage.database.index import fill_search_forms, index_missing
+from storage.database.index import fill_period_mentions, fill_search_forms, index_missing
 from storage.database.migrations import MIGRATIONS, SEARCH_FORMS_VERSION
 from storage.database.postgres import (
     PgConnection,
@@ -81,6 +81,8 @@ def open_db(path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -
                 log.warning("indexed articles stored before the search index", extra={"articles": indexed})
             if SEARCH_FORMS_VERSION in applied:
                 fill_search_forms(db)
+        if migrations is MIGRATIONS:
+            fill_period_mentions(db)  # after migration 20, or going on with one interrupted
     except sqlite3.DatabaseError as exc:
         conn.close()
         why = unwritable(target) if isinstance(target, Path) else None
@@ -105,6 +107,7 @@ def open_postgres(url: str) -> PgConnection:
         applied = migrate_postgres(conn, name=safe_url(url))
         if SEARCH_FORMS_VERSION in applied:
             fill_search_forms(conn)  # type: ignore[arg-type]
+        fill_period_mentions(conn)  # type: ignore[arg-type]
     except BaseException:
         conn.close()
         raise

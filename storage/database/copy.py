@@ -4,8 +4,9 @@ Every table newsbot keeps (articles, imports, chats, subscriptions, the digest l
 feeds, WeChat's message ledger, server keys, heartbeats) is copied row by row with its ids, in one write
 transaction on the target, which must be an empty newsbot database. What is derived from the articles is
 derived again on the target rather than copied: the full-text index, the near-duplicate sketches and the
-clusters they give (`storage.database.index.index_missing`, as `newsbot reindex` would). Afterwards the
-target's id counters continue after the largest id copied, and each copied table is counted on both sides.
+clusters they give and the periods each article mentions (`storage.database.index.index_missing`, as
+`newsbot reindex` would). Afterwards the target's id counters continue after the largest id copied, and each
+copied table is counted on both sides.
 
 The SQL is the same on both backends apart from listing the tables and moving the id counters, whose two
 forms stand side by side here.
@@ -25,9 +26,9 @@ from storage.database.writing import write_transaction
 from storage.errors import DatabaseError
 
 # Tables whose rows are derived from the articles: rebuilt on the target, never copied.
-DERIVED = frozenset({"article_sketches", "sketch_keys"})
-# The schema's own bookkeeping, kept by each backend in its own way.
-BOOKKEEPING = frozenset({"newsbot_schema"})
+DERIVED = frozenset({"article_sketches", "sketch_keys", "period_mentions"})
+# The schema's own bookkeeping, kept by each backend in its own way (a fill under way: the target's own).
+BOOKKEEPING = frozenset({"newsbot_schema", "period_mentions_fill"})
 # Rows per INSERT batch.
 CHUNK = 1000
 

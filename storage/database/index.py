@@ -7,7 +7,9 @@ stores and indexes each batch in one transaction) and never commit or begin; so 
 `rebuild_index` (their callers hold `storage.database.writing.write_transaction`). They also store each
 article's `summary` and `keywords`, the text evidence ranking reads (`search_title`, `search_body`:
 `storage.text.normalize.search_form`; migration 13, `fill_search_forms` for the articles stored
-before it), and its near-duplicate sketch and cluster (`storage.database.duplicates`).
+before it), its near-duplicate sketch and cluster (`storage.database.duplicates`), and the months and days
+of a year it mentions (`period_mentions`, `storage.text.periods`: what a keyword search with a dated period
+looks up; migration 20, `fill_period_mentions` for the articles stored before it).
 
 Since migration 8 the index is *contentless* where SQLite can delete from such a table (3.43+, the
 pysqlite3 build; `storage.driver`): FTS5 keeps the inverted index and each row's token counts, not a
@@ -40,6 +42,7 @@ from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.text.neardup import sketch
 from storage.text.normalize import normalize, search_form
+from storage.text.periods import DateMention, date_mentions, periods
 from storage.text.segment import cut, date_tokens, han_words, index_text
 from storage.text.summary import keywords_from_han_words, summarize
 
@@ -65,25 +68,30 @@ class IndexedDoc:
     # What evidence ranking reads of the title and the body (`storage.text.normalize.search_form`).
     search_title: str | None = None
     search_body: str | None = None
+    # The months and days it prints (`storage.text.periods.date_mentions`), its periods once its date is known.
+    dates: tuple[DateMention, ...] = ()
 
 
 def prepare_document(title: str, body: str, byline: str | None, paragraphs: Iterable[str]) -> IndexedDoc:
     """Everything the index stores for one article (pure apart from jieba's dictionary)."""
     n_title = normalize(title or "")
     n_body = normalize(body or "")
+    n_byline = normalize(byline or "")
     words_title = cut(n_title) if n_title else []
     words_body = cut(n_body) if n_body else []
     hw_title, hw_body = han_words(words_title), han_words(words_body)
+    dates = date_tokens(n_title + "\n" + n_body)
     return IndexedDoc(
         title=index_text(n_title),
-        byline=index_text(normalize(byline or "")),
+        byline=index_text(n_byline),
         body=index_text(n_body),
-        words=" ".join(hw_title + hw_body + date_tokens(n_title + "\n" + n_body)),
+        words=" ".join(hw_title + hw_body + dates),
         summary=summarize(list(paragraphs) or (body or "").split("\n")),
         keywords=keywords_from_han_words(hw_title * 2 + hw_body),
         sketch=sketch(n_body, normalized=True),
         search_title=search_form(title or ""),
         search_body=search_form(body or ""),
+        dates=date_mentions(n_title, n_byline, n_body, dates),
     )
 
 
@@ -145,6 +153,7 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
             "INSERT INTO articles_fts(rowid, title, byline, body, words) VALUES (?, ?, ?, ?, ?)",
             [(i, d.title, d.byline, d.body, d.words) for i, d in items],
         )
+    write_periods(conn, {i: d.dates for i, d in items}, new=new)
     conn.executemany(
         "UPDATE articles SET summary = ?, keywords = ?, search_title = ?, search_body = ?, search_forms = 1 "
         "WHERE id = ?",
@@ -179,6 +188,71 @@ def fill_search_forms(db: sqlite_utils.Database, *, chunk: int = _CHUNK) -> int:
         last = rows[-1][0]
 
 
+def write_periods(conn: sqlite3.Connection, dates: Mapping[int, Iterable[DateMention]], *, new: bool) -> None:
+    """Store the periods each article mentions (`period_mentions`), its printed `dates` read with its stored
+    date, replacing what was stored for it (`new`: nothing was). Never commits."""
+    ids = sorted(dates)
+    postgres = is_postgres(conn)
+    if not new and postgres:
+        conn.execute("DELETE FROM period_mentions WHERE article_id = ANY(?)", [ids])
+    elif not new:
+        conn.executemany("DELETE FROM period_mentions WHERE article_id = ?", [(i,) for i in ids])
+    stored = _dates(conn, ids)
+    rows = [(key, i) for i in ids for key in periods(dates[i], stored.get(i))]
+    if postgres and rows:
+        conn.execute(
+            "INSERT INTO period_mentions (period, article_id) SELECT * FROM unnest(?::text[], ?::bigint[])",
+            [[k for k, _ in rows], [i for _, i in rows]],
+        )
+    elif rows:
+        conn.executemany("INSERT INTO period_mentions (period, article_id) VALUES (?, ?)", rows)
+
+
+def _dates(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str | None]:
+    """The stored date of each article of `ids`."""
+    out: dict[int, str | None] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        if is_postgres(conn):
+            rows = conn.execute("SELECT id, date FROM articles WHERE id = ANY(?)", [chunk]).fetchall()
+        else:
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", chunk).fetchall()
+        out.update((int(i), d) for i, d in rows)
+    return out
+
+
+def fill_period_mentions(db: sqlite_utils.Database, *, chunk: int = _CHUNK) -> int:
+    """Store the periods mentioned by the articles stored before migration 20, in id order, one write
+    transaction per `chunk` articles, each recording the last id done (`period_mentions_fill`, whose row goes
+    when all are: an interrupted fill goes on at the next opening); returns how many articles were read
+    (0 at once when no fill is under way)."""
+    done = 0
+    while db.conn.execute("SELECT 1 FROM period_mentions_fill").fetchone() is not None:
+        with write_transaction(db):
+            marker = db.conn.execute("SELECT last_id FROM period_mentions_fill").fetchone()
+            if marker is None:  # another process finished it meanwhile
+                break
+            rows = db.conn.execute(
+                "SELECT id, title, byline, body FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                [marker[0], chunk],
+            ).fetchall()
+            found = {int(i): _date_mentions(title, byline, body) for i, title, byline, body in rows}
+            write_periods(db.conn, found, new=False)
+            if rows:
+                db.conn.execute("UPDATE period_mentions_fill SET last_id = ?", [rows[-1][0]])
+            else:
+                db.conn.execute("DELETE FROM period_mentions_fill")
+        done += len(rows)
+    return done
+
+
+def _date_mentions(title: str | None, byline: str | None, body: str | None) -> tuple[DateMention, ...]:
+    """`date_mentions` of a stored article's text, as `prepare_document` reads it."""
+    n_title, n_body = normalize(title or ""), normalize(body or "")
+    return date_mentions(n_title, normalize(byline or ""), n_body, date_tokens(n_title + "\n" + n_body))
+
+
 def index_missing(db: sqlite_utils.Database) -> int:
     """Index the articles the index lacks (stored before the index existed, e.g. by an older schema);
     returns how many were indexed. Runs inside the caller's write transaction; never commits."""
@@ -199,6 +273,7 @@ def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
         db.conn.execute("DELETE FROM articles_fts WHERE rowid = ANY(?)", [[int(i) for i in ids]])
     else:
         db.conn.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(int(i),) for i in ids])
+    write_periods(db.conn, {int(i): () for i in ids}, new=False)
     forget_sketches(db, ids)
 
 
@@ -222,6 +297,7 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     if postgres:
         forget_all(conn)
     conn.execute("DELETE FROM article_sketches")
+    conn.execute("DELETE FROM period_mentions")
     conn.execute("DELETE FROM sketch_keys")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     index_articles(db, ids)

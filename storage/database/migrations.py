@@ -438,6 +438,28 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             """,
         ],
     ),
+    (
+        20,
+        "the months and days of a year each article mentions, which a keyword search with a dated period "
+        "looks up",
+        [
+            # One row per article and period it mentions (`storage.text.periods`: 2021-10, 2020-05-20), found
+            # by period (`storage.database.index`). period_mentions_fill: the last article id whose rows
+            # `fill_period_mentions` has stored, while it stores those of the articles stored before this
+            # migration (its row goes when done). IF NOT EXISTS: a database set back to an older version with
+            # its tables kept (the tests' downgrades) upgrades.
+            """
+            CREATE TABLE IF NOT EXISTS period_mentions (
+                period TEXT NOT NULL,
+                article_id INTEGER NOT NULL,
+                PRIMARY KEY (period, article_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX IF NOT EXISTS period_mentions_article ON period_mentions(article_id)",
+            "CREATE TABLE IF NOT EXISTS period_mentions_fill (last_id INTEGER NOT NULL)",
+            "INSERT INTO period_mentions_fill (last_id) VALUES (0)",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

@@ -286,6 +286,7 @@ def _failed(conn: PgConnection) -> bool:
 #    `column_starts` lays the columns out; title marks left out).
 # 15: SQLite's rebuild of `subscriptions` with AUTOINCREMENT: nothing to do, an identity column's sequence
 #    never hands an id out again.
+# 20: the same table without SQLite's WITHOUT ROWID.
 POSTGRES_VERSIONS: dict[int, list[str]] = {
     3: [
         """
@@ -364,6 +365,18 @@ POSTGRES_VERSIONS: dict[int, list[str]] = {
         "INSERT INTO articles_fts_segments (segment, articles) SELECT 0, count(*) FROM articles_fts HAVING count(*) > 0",
     ],
     15: [],
+    20: [
+        """
+        CREATE TABLE IF NOT EXISTS period_mentions (
+            period TEXT NOT NULL,
+            article_id BIGINT NOT NULL,
+            PRIMARY KEY (period, article_id)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS period_mentions_article ON period_mentions(article_id)",
+        "CREATE TABLE IF NOT EXISTS period_mentions_fill (last_id BIGINT NOT NULL)",
+        "INSERT INTO period_mentions_fill (last_id) VALUES (0)",
+    ],
 }
 
 # Columns SQLite declares TEXT but that hold bytes (SQLite stores any value in any column).

@@ -489,6 +489,9 @@ class PostgresIndex:
         if p.date_text:
             params.append(_query(p.date_text))
             hit += f" OR f.rowid IN ({_MATCHES})"
+        if p.periods:  # mentioning one of them (`ranking.SearchPlan.periods`)
+            params.append(list(p.periods))
+            hit += " OR f.rowid IN (SELECT article_id FROM period_mentions WHERE period = ANY(?::text[]))"
         for m in p.year_mentions:  # mentioning it, and dated in its days (`ranking.YearMention`)
             params += [_query(m.expr), m.first, m.last]
             hit += f" OR (f.rowid IN ({_MATCHES}) AND f.rowid IN ({_DATED}))"

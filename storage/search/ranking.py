@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
@@ -47,6 +47,7 @@ from storage.search.expressions import (
 )
 from storage.search.query import DateSpec, ParsedQuery
 from storage.text.normalize import fold
+from storage.text.periods import period_key
 
 # bm25 column weights, in the order of the articles_fts columns: title, byline, body, words.
 WEIGHTS = (8.0, 2.0, 1.0, 3.0)
@@ -69,8 +70,9 @@ class RankedRow(NamedTuple):
 
 @dataclass(frozen=True)
 class YearMention:
-    """The articles dated from `first` to `last` (ISO days) whose text matches `expr`: a month, a day or a
-    part of a year printed without its year (6月, 5月20日, 一季度) or after 去年, read from the story's date."""
+    """The articles dated from `first` to `last` (ISO days) whose text matches `expr`: a part of a year
+    printed without its year (一季度, 年底) or after 去年, read from the story's date (a month or a day of a year
+    is looked up in the index instead: `SearchPlan.periods`)."""
 
     expr: str
     first: str
@@ -86,6 +88,9 @@ class SearchPlan:
     date_conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     date_text: str | None = None  # articles whose text mentions a date of the query
     year_mentions: tuple[YearMention, ...] = ()  # and those of the dates' year mentioning them without it
+    # The months and days of a year the query names (`storage.text.periods.period_key`): the articles
+    # mentioning one (`period_mentions`, stored at indexing) meet the date filter.
+    periods: tuple[str, ...] = ()
     term_matches: tuple[str, ...] = field(default=())  # one expression per term (relaxed mode)
     min_weight: float = 0.0  # relaxed mode: least weight of the terms an article must hold
     pair_matches: tuple[str, ...] = ()  # adjacent typed terms as one phrase (relaxed mode)
@@ -108,7 +113,7 @@ def plan(
     in the stories of a year no story is dated in are not looked for."""
     conds = tuple(date_range_sql(d, years) for d in parsed.dates)
     conds += tuple((sql, tuple(params)) for sql, params in (period_sql(p) for p in parsed.periods))
-    date_text, year_mentions = mentions(parsed)
+    date_text, year_mentions, periods = mentions(parsed)
     year_mentions = in_archive(year_mentions, years)
     if relaxed:
         terms = [t for t in parsed.terms if phrase(t)]
@@ -131,6 +136,7 @@ def plan(
             date_conditions=conds,
             date_text=date_text,
             year_mentions=year_mentions,
+            periods=periods,
             term_matches=tuple(f"{BIGRAM_COLUMNS} : {p}" for p in phrases),
             min_weight=min_weight,
             pair_matches=tuple(p for p, _ in pairs),
@@ -156,6 +162,7 @@ def plan(
         date_conditions=conds,
         date_text=date_text,
         year_mentions=year_mentions,
+        periods=periods,
     )
 
 
@@ -163,35 +170,33 @@ def plan(
 _NAMED_MONTH = re.compile(r"[0-9一二三四五六七八九十]\s*月")
 
 
-def mentions(parsed: ParsedQuery) -> tuple[str | None, tuple[YearMention, ...]]:
+def mentions(parsed: ParsedQuery) -> tuple[str | None, tuple[YearMention, ...], tuple[str, ...]]:
     """What a story's text prints of the query's dates and periods, for the keyword search's filter: the
-    expression any article may match, and the mentions that count only in the stories of a year.
+    expression any article may match, the mentions that count only in the stories of a year, and the
+    months and days of a year whose mentions the index stores (`storage.text.periods`).
 
     A date typed without a year (6月) is mentioned by any story printing it. A date with a year
-    (2019年6月, 2020年5月20日), a period named by its month (去年6月) or a part of a year (今年一季度) is
-    mentioned by a story printing it with that year (2019年6月, 2020年一季度), by a story of that year
-    printing it without one (6月, 一季度: a story of 2020 printing 6月 speaks of 2020's June, and the first
-    quarter's figures printed in April count), and by a story of the next year printing it after 去年
-    (去年6月, 去年底). Questions keep reading every mention of the month or day (they weigh dates as
-    evidence)."""
+    (2019年6月, 2020年5月20日) or a period named by its month (去年6月) is mentioned by a story printing it
+    with that year (2019年6月), by a story of that year printing it without one (6月: a story of 2020
+    printing 6月 speaks of 2020's June), and by a story of the next year printing it after 去年 (去年6月):
+    its period key. A part of a year (今年一季度) is mentioned by a story printing it with that year
+    (2020年一季度), by a story of that year printing it without one (the first quarter's figures printed in
+    April count), and by a story of the next year printing it after 去年 (去年底). Questions keep reading
+    every mention of the month or day (they weigh dates as evidence)."""
     if parsed.question:
-        return date_expression(parsed.dates), ()
+        return date_expression(parsed.dates), (), ()
     anywhere = [date_expression([d for d in parsed.dates if d.year is None])]
     in_year: list[YearMention] = []
     dated = [d for d in parsed.dates if d.year is not None and d.month]
     dated += [d for d in map(_named_date, parsed.periods) if d is not None]
-    for spec in dated:
-        assert spec.year is not None
-        unyeared = replace(spec, year=None).label()
-        anywhere.append(_printed(spec.label()))
-        in_year += _of_year(spec.year, date_expression([spec]), [unyeared])
+    keys = tuple(dict.fromkeys(period_key(d.year, d.month, d.day) for d in dated if d.year is not None))
     for period in parsed.periods:
         if period.part and _named_date(period) is None:
             year, part = period.start.year, period.part
             anywhere.append(_printed(f"{year}年" + part.removeprefix("年")))
             in_year += _of_year(year, _printed(part), [part, part.removeprefix("年")])
     exprs = [e for e in anywhere if e]
-    return (" OR ".join(f"({e})" for e in exprs) if exprs else None), tuple(in_year)
+    return (" OR ".join(f"({e})" for e in exprs) if exprs else None), tuple(in_year), keys
 
 
 def in_archive(
@@ -206,8 +211,8 @@ def in_archive(
 
 
 def _of_year(year: int, unyeared: str | None, forms: Sequence[str]) -> list[YearMention]:
-    """The mentions of a date or part of `year` printed without it: `unyeared` (its month or day tokens, or
-    its phrase) in the stories dated that year, and 去年 before one of its `forms` in those of the next."""
+    """The mentions of a part of `year` printed without it: `unyeared` (its phrase) in the stories dated that
+    year, and 去年 before one of its `forms` in those of the next."""
     out = [YearMention(unyeared, f"{year:04d}-01-01", f"{year:04d}-12-31")] if unyeared else []
     last_year = [e for e in (_printed("去年" + f) for f in dict.fromkeys(forms)) if e]
     if last_year:
@@ -352,7 +357,16 @@ def _filter(p: SearchPlan, params: list[object], id_col: str, among: str | None 
         return f"({_col(id_col)} IN (SELECT value FROM json_each(?)))"
     hit = _date_hit(p, params, id_col)
     text = _in_fts(p.date_text, params, id_col)
-    return f"({hit} OR {text}{_in_year(p, params, id_col)})"
+    return f"({hit} OR {text}{_in_periods(p, params, id_col)}{_in_year(p, params, id_col)})"
+
+
+def _in_periods(p: SearchPlan, params: list[object], id_col: str) -> str:
+    """` OR ...`: the article mentions one of `p.periods` (`period_mentions`; "" when none)."""
+    if not p.periods:
+        return ""
+    params.extend(p.periods)
+    marks = ", ".join("?" * len(p.periods))
+    return f" OR {_col(id_col)} IN (SELECT article_id FROM period_mentions WHERE period IN ({marks}))"
 
 
 def _in_year(p: SearchPlan, params: list[object], id_col: str) -> str:
@@ -423,7 +437,7 @@ def count_sql(p: SearchPlan) -> tuple[str, list[object]]:
     if p.term_matches and p.qualify:
         params.append(p.qualify)  # the articles kept are exactly its matches (each holds some term)
         return f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ? AND {_filter(p, params, 'rowid')}", params
-    if p.date_conditions and p.date_text and not p.term_matches and not p.year_mentions:
+    if p.date_conditions and p.date_text and not p.term_matches and not (p.year_mentions or p.periods):
         # Matches mentioning the date, plus those published on it that do not mention it: two passes FTS5
         # answers from the index, instead of looking every match up in both sets.
         params += [f"({p.match}) AND ({p.date_text})", f"({p.match}) NOT ({p.date_text})"]
