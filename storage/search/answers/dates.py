@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from storage.search.answers.clauses import CLAUSE_END, frames
 from storage.search.answers.strength import FAINT, NOTHING, PARTIAL, PLAIN, WEAK, Asked, new
 
 # Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
@@ -115,3 +117,28 @@ def _date_strength(sentence: str, asked: Asked) -> float:
     if dates:
         return PARTIAL
     return FAINT if _TIME_WORDS.search(sentence) else NOTHING
+
+
+# A day asked for (哪天, 几号, 什么日子): a year or a month dates no day.
+_DAY_ASKED = re.compile(r"哪一?天|哪日|几号|几日|日子")
+
+
+def dates_deed(sentence: str, deeds: Sequence[Sequence[str]], asked: Asked) -> bool:
+    """Whether the (normalised) sentence dates the deed asked about: a date of the grain asked (a day, or the year,
+    month or span asked), the question lacks, before a word of the deed in its clause (…于2004年1月25日成功着陆火星,
+    1906年出生, 自9月27日开赛以来), as news puts the time of a deed before its verb, or anywhere after it when the
+    date is a clause of its own (1990年12月19日，随着一声锣响，…正式挂牌营业: a time framing what follows); or the
+    deed's word right before 于 and the date (出生于1906年)."""
+    forms = [f for unit in deeds for f in unit]
+    least = DAY_ALONE_STRENGTH if _DAY_ASKED.search(asked.query) else PARTIAL
+    pieces = CLAUSE_END.split(sentence)
+    for k, piece in enumerate(pieces):
+        for m in _DATE.finditer(piece):
+            if m.group(0) in asked.query or when_strength(m.group(0), asked) < least:
+                continue
+            before, after = piece[: m.start()], piece[m.end() :]
+            # a date that is a clause of its own (2016年3月，…; 腊月二十九的下午，…) frames the clauses after it
+            rest = "，".join([after, *pieces[k + 1 :]]) if frames(before + after) else after
+            if any(f in rest or before.endswith((f + "于", f + "在")) for f in forms):
+                return True
+    return False
