@@ -217,7 +217,8 @@ def _dating_the_deed(
     """For when, whether each sentence holding a date puts one before the deed asked about (`dates.dates_deed`);
     all false for other kinds, or when the question names no deed after its question word."""
     deeds = [written_forms(t) for t in deed_asked(q, terms)] if kind == "when" else []
-    asked = Asked(q, tuple(terms), article.report_day)
+    # no report's day here: the report's own day before the deed asked dates it (巴基斯坦参议院14日通过决议)
+    asked = Asked(q, tuple(terms))
     return [
         bool(deeds) and strength >= HOLDS_KIND and dates_deed(s.norm, deeds, asked)
         for s, strength in zip(article.sentences, strengths, strict=True)
