@@ -14,7 +14,8 @@ two of them held out; `benchmarks.webpages`: articles copied from news sites, a 
 commentary page, held out; `benchmarks.topicpages`: a special-topic page, an evening paper's page, its
 page of short items, held out, and a commentary page, the held-out one's tuned twin;
 `benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
-`benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin),
+`benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
+`benchmarks.deskpages`: an international page, and an economy page, held out),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
@@ -56,6 +57,7 @@ def _other_paper(args: argparse.Namespace) -> int:
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
     from benchmarks import (
         countypages,
+        deskpages,
         localpages,
         morepages,
         ocrpages,
@@ -84,6 +86,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **topicpages.run_families(count, seed=topicpages.UNSEEN_SEED),
             **supplementpages.run_families(count, seed=supplementpages.UNSEEN_SEED),
             **sectionpages.run_families(count, seed=sectionpages.UNSEEN_SEED),
+            **deskpages.run_families(count, seed=deskpages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -111,6 +114,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in sectionpages.FAMILIES:
         print("\n".join(sectionpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in deskpages.FAMILIES:
+        print("\n".join(deskpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -130,6 +136,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **topicpages.run_families(count),
         **supplementpages.run_families(count),
         **sectionpages.run_families(count),
+        **deskpages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

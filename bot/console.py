@@ -3,7 +3,9 @@
 The same `Conversation` as Telegram, with replies rendered as plain text (`bot.chat.replies.PLAIN`):
 commands, searches, questions, subscriptions and /forget; buttons are shown numbered and pressed by
 typing their number. The console is one chat (`CONSOLE_CHAT_ID`) in the same database as Telegram's
-chats; it cannot receive pushed digests, so /subscribe says so and /digest previews.
+chats; it cannot receive pushed digests, so it reads its subscriptions as the web page does: /digest lists
+their new stories, and with NEWSBOT_WEB_PUBLIC_URL set (where `newsbot web` serves) /subscribe,
+/subscriptions and /digest give each subscription's private address (`bot.digests.feed.feed_replies`).
 Interactive with line editing and history (readline) on a TTY; reads lines from stdin when piped.
 """
 
@@ -14,14 +16,16 @@ import io
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
-from bot.services import open_services
+from bot.digests.feed import feed_replies
+from bot.digests.records import CHAT_WRITE_WAIT
+from bot.services import Services, open_services
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,14 +34,17 @@ HISTORY_FILE = Path("~/.newsbot_history")
 PROMPT = "> "
 CONSOLE_CHAT_ID = 0  # Telegram never uses chat id 0
 RULE = "─" * 40
+# What adds the private addresses to a subscription command's replies: (name, replies, language) → replies.
+Addresses = Callable[[str, list[Reply], str], list[Reply]]
 
 
 class ConsoleChat:
     """One console session: a line in, the rendered replies out (pure apart from the conversation)."""
 
-    def __init__(self, conversation: Conversation, who: Who) -> None:
+    def __init__(self, conversation: Conversation, who: Who, *, addresses: Addresses | None = None) -> None:
         self.conversation = conversation
         self.who = who
+        self.addresses = addresses  # None: no web address is known, so none is given
         self.buttons: list[Button] = []  # the latest keyboard, flattened, pressed by number
 
     def handle(self, line: str) -> str:
@@ -50,7 +57,10 @@ class ConsoleChat:
         who = self.conversation.in_chat_language(self.who, language_words(line))
         command = parse_command(line)
         if command is not None:
-            return self._render(self.conversation.command(*command, who), who.lang)
+            out = self.conversation.command(*command, who)
+            if self.addresses is not None:
+                out = self.addresses(command[0], out, who.lang)
+            return self._render(out, who.lang)
         number = line.translate(_FULLWIDTH_DIGITS)
         # One or two digits press a button; a longer number (2023, 500) is a search.
         if number.isascii() and number.isdigit() and len(number) <= 2 and self.buttons:
@@ -134,6 +144,26 @@ def _history(enabled: bool) -> Iterator[None]:
             readline.write_history_file(path)
 
 
+def private_addresses(services: Services, public_url: str, chat_id: int = CONSOLE_CHAT_ID) -> Addresses:
+    """The subscriptions' private addresses at `public_url` (where `newsbot web` serves them), added to the
+    console's subscription commands as the web page adds them."""
+    base = public_url.rstrip("/")
+
+    def add(name: str, replies: list[Reply], lang: str) -> list[Reply]:
+        return feed_replies(
+            services.database,
+            name,
+            replies,
+            chat_id,
+            lang,
+            PLAIN,
+            lambda token: f"{base}/feed/{token}",
+            wait=CHAT_WRITE_WAIT,
+        )
+
+    return add
+
+
 def run_console(
     settings: Settings,
     *,
@@ -148,7 +178,8 @@ def run_console(
     services = open_services(settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE)
     try:
         who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
-        chat = ConsoleChat(services.conversation, who)
+        addresses = private_addresses(services, settings.web_public_url) if settings.web_public_url else None
+        chat = ConsoleChat(services.conversation, who, addresses=addresses)
         if interactive:
             print(text(services.conversation.in_chat_language(who).lang, "console_hello"), file=stdout)
         with _history(interactive):

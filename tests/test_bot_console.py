@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bot.chat.conversation import Who
-from bot.chat.replies import PLAIN
+from bot.chat.replies import PLAIN, Channel
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import Services, open_services
 from bot.settings import Settings
 from tests.bot_support import ROOT, SEEDS
+from tests.web_support import web_server
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -25,9 +28,9 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _chat_through_a_pipe(tmp_path: Path, lines: str) -> subprocess.CompletedProcess[str]:
-    """`newsbot chat` run as a newcomer runs it: in a folder holding the seed pages, nothing configured,
-    `lines` piped in."""
+def _chat_through_a_pipe(tmp_path: Path, lines: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`newsbot chat` run as a newcomer runs it: in a folder holding the seed pages, nothing configured
+    (but `env`), `lines` piped in."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
     return subprocess.run(
         [sys.executable, "-m", "bot", "chat"],
@@ -35,7 +38,7 @@ def _chat_through_a_pipe(tmp_path: Path, lines: str) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=clean_env(),
+        env=clean_env(**env),
         timeout=120,
     )
 
@@ -58,7 +61,7 @@ def test_chat_through_a_pipe_with_nothing_configured(tmp_path: Path) -> None:
 @pytest.fixture
 def console(tmp_path: Path) -> ConsoleChat:
     settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
-    services: Services = open_services(settings, markup=PLAIN, pushes=False)
+    services: Services = open_services(settings, markup=PLAIN, pushes=False, channel=Channel.CONSOLE)
     return ConsoleChat(
         services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
     )
@@ -79,19 +82,58 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert "/search 关键词" in console.handle("/help")
     assert "文章数：6" in console.handle("/stats")  # the console user owns the database (issue 15: labels)
     subscribed = console.handle("/subscribe")  # subscriptions work in the console (tests/test_forget.py)
-    assert "已订阅：每天 08:00" in subscribed and "终端对话收不到定时推送" in subscribed
+    assert subscribed.startswith("已订阅 #1：全部新闻。") and "Telegram" not in subscribed
     assert "我不认识 /nope" in console.handle("/nope@somebot")
 
 
-def test_the_no_push_note_follows_a_saved_subscription_only(console: ConsoleChat) -> None:
-    """The note that the console gets no pushed digests followed a refused /subscribe too (a bad time),
-    as if something had been subscribed."""
+def test_the_terminal_says_what_a_subscription_does_there(console: ConsoleChat) -> None:
+    """The terminal confirmed "every day at 09:00", then noted that subscriptions are only delivered on
+    time in Telegram, and /digest previewed a push that never comes: it says what a subscription does
+    here (/digest lists its new stories), without times."""
     refused = console.handle("/subscribe 25:00")
-    assert "不是有效的时间" in refused and "终端对话收不到定时推送" not in refused
+    assert "不是有效的时间" in refused and "已订阅" not in refused
     saved = console.handle("/subscribe 9:00 人才")
-    assert "已订阅：每天 09:00" in saved and "终端对话收不到定时推送" in saved
-    again = console.handle("/subscribe 9:00 人才")
-    assert "终端对话收不到定时推送" not in again
+    assert saved.startswith(
+        "已订阅 #1：与「人才」相关的新闻。这里不会定时推送：随时发 /digest 看它的新文章。"
+    )
+    assert "时间 09:00 在这里不起作用" in saved
+    assert not [w for w in ("Telegram", "每天", "下一次推送", "/feed/") if w in saved], saved
+    assert console.handle("/subscribe 人才").startswith("你已经订阅了与「人才」相关的新闻（#1）。")
+    listed = console.handle("/subscriptions")
+    assert "#1 · 与「人才」相关的新闻" in listed and "每天" not in listed and "时区" not in listed
+    first = console.handle("/digest")
+    assert re.search(r"共 \d+ 篇新文章", first) and "预览" not in first and "下一份摘要" not in first
+    assert "自上次 /digest 以来没有新的文章。" in console.handle("/digest")  # nothing listed twice
+    assert "/digest 随时列出订阅的新文章" in console.handle("/help")
+
+
+def test_the_terminal_gives_the_private_address_where_the_web_page_serves_it(tmp_path: Path) -> None:
+    """With NEWSBOT_WEB_PUBLIC_URL set, the terminal gives each subscription's private address, as the web
+    page does, and `newsbot web` over the same database serves it."""
+    public = "https://news.example.org"
+    done = _chat_through_a_pipe(
+        tmp_path, "/subscribe 人才\n/subscriptions\n/digest\n", NEWSBOT_WEB_PUBLIC_URL=public + "/"
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    out = done.stdout
+    (url,) = set(re.findall(public + r"/feed/[A-Za-z0-9_-]+", out))
+    subscribed = out[: out.index("你的订阅：")]
+    assert (
+        "已订阅 #1" in subscribed and "私人地址" in subscribed and "RSS" in subscribed and url in subscribed
+    )
+    assert f"#1 {url}" in out  # /subscriptions
+    assert f"订阅 #1 的摘要随时在这个私人地址（请勿分享，/unsubscribe 后失效）：\n{url}" in out  # /digest
+    with web_server(tmp_path / "data" / "newsbot.db", web_public_url=public) as run:
+        feed = httpx.get(run.base_url + url.removeprefix(public), timeout=30)
+    assert feed.status_code == 200 and feed.content.startswith(b"<?xml")
+    assert b"<entry>" in feed.content and public.encode() in feed.content
+
+
+def test_without_an_address_the_terminal_gives_none(tmp_path: Path) -> None:
+    done = _chat_through_a_pipe(tmp_path, "/subscribe 人才\n/subscriptions\n/digest\n")
+    assert done.returncode == 0, done.stderr
+    assert "/feed/" not in done.stdout and "私人地址" not in done.stdout and "Telegram" not in done.stdout
+    assert "随时发 /digest 看它的新文章" in done.stdout
 
 
 def test_a_number_too_large_to_be_an_id_is_no_such_article_or_subscription(console: ConsoleChat) -> None:

@@ -166,7 +166,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
     opened = open_services(
         Settings(_env_file=None, db=tmp_path / "chat.db", seeds=SEEDS),  # type: ignore[call-arg]
         markup=PLAIN,
-        pushes=False,
+        pushes=True,  # where digests are pushed: /subscribe at another time moves the subscription
     )
     yield opened
     opened.close()

@@ -36,7 +36,7 @@ from tests.test_digest_e2e import Clock, db_of, runner, running, say
 
 NOW = datetime(2023, 4, 7, 0, 0, tzinfo=UTC)
 SH = ZoneInfo("Asia/Shanghai")
-TABLES = ("chats", "subscriptions", "digest_deliveries", "digest_items", "feeds", "readers")
+TABLES = ("chats", "subscriptions", "digest_deliveries", "digest_items", "feeds", "feed_seen", "readers")
 NOTHING = dict.fromkeys(TABLES, 0)
 
 
@@ -50,6 +50,7 @@ def count_rows(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
         "digest_items": "SELECT COUNT(*) FROM digest_items i WHERE i.delivery_id IN "
         "(SELECT id FROM digest_deliveries WHERE chat_id = :c)",
         "feeds": f"SELECT COUNT(*) FROM feeds WHERE chat_id = :c OR subscription_id IN ({sub_ids})",
+        "feed_seen": f"SELECT COUNT(*) FROM feed_seen WHERE subscription_id IN ({sub_ids})",
         "readers": f"SELECT COUNT(*) FROM readers WHERE id = :c - {READER_CHAT_BASE}",
     }
     return {t: int(db.execute(sql, {"c": chat_id}).fetchone()[0]) for t, sql in queries.items()}
@@ -368,14 +369,14 @@ def test_console_subscriptions_and_forget_through_a_pipe(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     out = done.stdout
-    assert "Telegram 里使用" not in out
-    assert "已订阅：每天 07:30（Asia/Shanghai）推送与「保交楼」相关的新闻" in out
-    assert "终端对话收不到定时推送" in out and "/digest 预览" in out
-    assert "#1 · 每天 07:30 · 与「保交楼」相关的新闻" in out
-    assert "新闻摘要" in out and "预览" in out and "老旧小区" in out
+    assert "Telegram" not in out
+    assert "已订阅 #1：与「保交楼」相关的新闻。这里不会定时推送：随时发 /digest 看它的新文章。" in out
+    assert "#1 · 与「保交楼」相关的新闻" in out
+    assert "新闻摘要" in out and "共 1 篇新文章" in out and "老旧小区" in out
     assert "时区已设为 Europe/London" in out
     assert "[1] 确认删除  [2] 取消" in out
     assert "已删除 newsbot 保存的关于这个聊天的全部信息" in out and "订阅：1 个" in out
+    assert "/digest 已列过的文章记录：1 条" in out
     assert "你还没有订阅" in out.split("已删除 newsbot")[1]  # /subscriptions after /forget
     db = open_db(db_path)
     try:
@@ -397,7 +398,7 @@ def test_console_shares_the_database_and_the_unsubscribe_buttons(tmp_path: Path)
             "09:00",
         ]
         choice = chat.handle("/unsubscribe")
-        assert "[1] 取消 #1 08:00" in choice and "[3] 全部取消" in choice
+        assert "[1] 取消 #1 全部新闻" in choice and "[3] 全部取消" in choice  # no time: none is kept here
         assert "已取消订阅 #1" in chat.handle("1")
         assert [s.local_time for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
             "09:00"

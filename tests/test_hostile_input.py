@@ -26,7 +26,9 @@ from tests.web_support import WebRun, web_server
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Services]:
     settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
-    opened = open_services(settings, markup=PLAIN, pushes=False)
+    # The subscription commands as they answer where digests are pushed (Telegram: times, next digests),
+    # rendered as the terminal renders them; the terminal's own answers: tests/test_bot_console.py.
+    opened = open_services(settings, markup=PLAIN, pushes=True)
     yield opened
     opened.close()
 

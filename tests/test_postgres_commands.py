@@ -99,8 +99,9 @@ def fill_everything(db) -> None:
     )
     subs.pause_chat(db, 7, "blocked", now=NOW)
     reader = readers.new_reader(db, "web", now=NOW)
-    subs.add_subscription(db, reader, "07:15", now=NOW)
+    read = subs.add_subscription(db, reader, "07:15", now=NOW)
     feeds.ensure_feeds(db, reader, now=NOW)
+    feeds.take_unseen(db, read.id, ids[:2], 10, now=NOW)  # what its /digest listed
     assert readers.claim_message(db, "wx-1", now=NOW)
     readers.record_reply(db, "wx-1", "你好")
     readers.server_key(db, "web-session")

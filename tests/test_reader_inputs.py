@@ -23,7 +23,9 @@ from tests.telegram_emulator import TelegramEmulator, utf16_len
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Services]:
     settings = Settings(_env_file=None, db=tmp_path / "r.db", seeds=SEEDS)  # type: ignore[call-arg]
-    opened = open_services(settings, markup=PLAIN, pushes=False)
+    # The subscription commands as they answer where digests are pushed (Telegram: times, next digests),
+    # rendered as the terminal renders them; the terminal's own answers: tests/test_bot_console.py.
+    opened = open_services(settings, markup=PLAIN, pushes=True)
     yield opened
     opened.close()
 

@@ -65,7 +65,10 @@ def test_the_same_keywords_at_another_time_move_the_subscription_and_keep_its_le
         db.close()
 
 
-def test_a_web_or_wechat_reader_moving_a_subscription_is_told_nothing_is_pushed(tmp_path):
+def test_where_subscriptions_are_read_the_same_keywords_at_another_time_are_the_same_subscription(tmp_path):
+    """A web or WeChat reader (nothing is pushed) sending the same keywords at another time was told the
+    subscription moved "from 08:00 to 20:00" and that the time only matters in Telegram: it is named as
+    the subscription they have, and the time said to change nothing."""
     db = open_db(tmp_path / "n.db")
     try:
         searcher = Searcher(db)
@@ -73,13 +76,24 @@ def test_a_web_or_wechat_reader_moving_a_subscription_is_told_nothing_is_pushed(
 
         def run(*args: str) -> str:
             replies = subscription_command(
-                db, searcher, "subscribe", list(args), chat_id=reader, lang="zh", now=LATER, markup=PLAIN
+                db,
+                searcher,
+                "subscribe",
+                list(args),
+                chat_id=reader,
+                lang="zh",
+                now=LATER,
+                markup=PLAIN,
+                pushes=False,
             )
             return "\n".join(r.text for r in replies)
 
         run("8:00", "保交楼")
         out = run("20:00", "保交楼")
-        assert "从 08:00 改为 20:00" in out and "这里不会定时推送" in out and "下一次推送" not in out
-        assert [s.local_time for s in subs.list_subscriptions(db, reader)] == ["20:00"]
+        assert out.startswith("你已经订阅了与「保交楼」相关的新闻（#1）。") and "/digest" in out
+        assert "时间 20:00 在这里不起作用" in out
+        assert not [w for w in ("改为", "改到", "下一次推送", "Telegram", "每天") if w in out], out
+        assert len(subs.list_subscriptions(db, reader)) == 1
+        assert "时间" not in run("保交楼")  # no time typed: none spoken of
     finally:
         db.close()

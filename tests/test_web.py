@@ -283,8 +283,11 @@ def test_subscribe_answers_once_with_the_feed_and_no_push_at_a_time(
         assert feed_url(replies) in said
         listing = " ".join(r["text"] for r in say(c, "/subscriptions"))
         assert feed_url(say(c, "/subscriptions")) in listing
-        again = say(c, "/subscribe 08:00 人才")  # already subscribed: said as it is, no second feed
-        assert len(again) == 1 and "/feed/" not in again[0]["text"]
+        # Already subscribed, at any time: named with its address, no second subscription or feed.
+        again = say(c, "/subscribe 20:00 人才")
+        assert len(again) == 1 and feed_url(again) == feed_url(replies)
+        assert not [p for p in PUSH_PROMISES if p in again[0]["text"]], again[0]["text"]
+        assert ("已经订阅了" if language.startswith("zh") else "already subscribe") in again[0]["text"]
 
 
 @pytest.mark.parametrize(

@@ -122,8 +122,11 @@ class Library(Protocol):
 class ChatRecords(Protocol):
     """What newsbot keeps per chat, as the conversation needs it (implemented by bot.digests.records)."""
 
-    def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
-        """A chat-settings command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, /lang)."""
+    def command(
+        self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup, pushes: bool = True
+    ) -> list[Reply]:
+        """A chat-settings command (/subscribe, /unsubscribe, /subscriptions, /timezone, /digest, /lang);
+        `pushes`: whether the chat's digests are pushed at their time (else it reads them with /digest)."""
         ...
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
@@ -150,10 +153,6 @@ class ChatRecords(Protocol):
     def remember_language(self, chat_id: int, lang: str) -> None:
         """Keep `lang` as the language the chat's messages are answered in (in the chat's row, created if
         needed); skipped when the database is busy."""
-        ...
-
-    def subscription_count(self, chat_id: int) -> int:
-        """How many subscriptions the chat has."""
         ...
 
 
@@ -233,7 +232,9 @@ class Conversation:
         self.flood = flood
         self.topics = topics  # None: follow-ups are not read (each message stands alone)
         self.records = records
-        self.pushes = pushes  # False where digests cannot be pushed (the console): /subscribe says so
+        # False where digests cannot be pushed (the web page, WeChat, the terminal): the subscription commands
+        # speak of reading them with /digest, not of times (`bot.digests.records`).
+        self.pushes = pushes
         self.confirmations = confirmations
         self.page_size = page_size
         self.inline_page_size = min(inline_page_size, 50)  # Telegram's limit per answer
@@ -416,6 +417,8 @@ class Conversation:
                 first=stats.get("first_date") or unknown,
                 last=stats.get("last_date") or unknown,
             )
+        if intent.reply in PUSH_PROMISING_REPLIES and not self.pushes:  # nothing comes at a time here
+            return self._notice_in(lang, intent.reply + "_read")
         return self._notice_in(lang, intent.reply)
 
     def _notice_in(self, lang: str, key: str, **values: object) -> Reply:
@@ -652,17 +655,12 @@ class Conversation:
         with (the records answer in the chat's chosen one themselves)."""
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
-        # Where nothing is pushed (the console), a subscription that was saved is followed by a note
-        # saying so; a refused one (a bad time, too many) is not.
-        counted = name == "subscribe" and not self.pushes
         try:
-            before = self.records.subscription_count(who.chat_id) if counted else 0
-            out = self.records.command(name, args, chat_id=who.chat_id, lang=came_with, markup=self.markup)
+            return self.records.command(
+                name, args, chat_id=who.chat_id, lang=came_with, markup=self.markup, pushes=self.pushes
+            )
         except DatabaseBusy:
             return [self._notice(who, "busy")]
-        if counted and self.records.subscription_count(who.chat_id) > before:
-            out.append(self._notice(who, "console_no_push"))
-        return out
 
     def _forget_prompt(self, who: Who) -> list[Reply]:
         """/forget: the question and two buttons; nothing is deleted yet."""
@@ -836,6 +834,11 @@ class Conversation:
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
         return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+
+
+# Small-talk replies that speak of daily pushed digests; where nothing is pushed, each has a `_read` form
+# speaking of /subscribe's keywords and /digest instead.
+PUSH_PROMISING_REPLIES = frozenset({"intent_identity", "intent_help", "intent_howto_subscribe"})
 
 
 # Commands whose arguments are codes written in Latin letters in any language (a timezone, a language's

@@ -335,9 +335,12 @@ def format_welcome(lang: str, markup: Markup, *, name: str | None = None) -> str
     return "\n".join(lines)
 
 
-def _command_line(spec: CommandSpec, lang: str, markup: Markup) -> str:
-    args = f" {spec.args[lang]}" if spec.args else ""
-    return f"/{spec.name}{markup.esc(args)} — {markup.esc(spec.help[lang])}"
+def _command_line(spec: CommandSpec, lang: str, markup: Markup, *, reads: bool = False) -> str:
+    """A command's /help line; `reads`: where subscriptions are read, not pushed (its `help_read`)."""
+    placeholder = (spec.args_read if reads else None) or spec.args
+    described = (spec.help_read if reads else None) or spec.help
+    args = f" {placeholder[lang]}" if placeholder else ""
+    return f"/{spec.name}{markup.esc(args)} — {markup.esc(described[lang])}"
 
 
 class Channel(StrEnum):
@@ -361,7 +364,8 @@ def format_help(
     """/help: every command with its arguments and one line; admin commands only for admins; how to talk
     to newsbot in this `channel`."""
     lines = [markup.bold(markup.esc(text(lang, "help_title")))]
-    lines += [_command_line(c, lang, markup) for c in commands if is_admin or not c.admin]
+    reads = channel != Channel.TELEGRAM  # nothing is pushed elsewhere: subscriptions are read
+    lines += [_command_line(c, lang, markup, reads=reads) for c in commands if is_admin or not c.admin]
     lines += ["", markup.esc(text(lang, f"help_footer_{channel}"))]
     return "\n".join(lines)
 
@@ -609,6 +613,8 @@ def format_forgotten(counts: Mapping[str, int], lang: str, markup: Markup) -> st
         ("forget_done_queries", counts.get("queries", 0), {}),
         ("forget_done_topic", counts.get("topics", 0), {}),
     ]
+    if counts.get("feed_seen", 0):  # a chat whose subscriptions are read with /digest (no pushes)
+        rows.insert(3, ("forget_done_seen", counts["feed_seen"], {}))
     lines += [f"• {markup.esc(text(lang, key, count=count, **extra))}" for key, count, extra in rows]
     lines += ["", markup.esc(text(lang, "forget_done_footer"))]
     return "\n".join(lines)

@@ -30,6 +30,10 @@ class CommandSpec:
     args: dict[str, str] | None = None  # argument placeholder shown in /help
     in_menu: bool = True
     admin: bool = False
+    # The /help line and placeholder where subscriptions are read, not pushed (the web page, WeChat, the
+    # terminal), when they differ: no times there.
+    help_read: dict[str, str] | None = None
+    args_read: dict[str, str] | None = None
 
 
 def _c(name: str, zh: str, en: str, zh_help: str, en_help: str, **kw: object) -> CommandSpec:
@@ -71,6 +75,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "订阅每日新闻摘要（可加时间和关键词）",
         "subscribe to a daily news digest (optionally a time and keywords)",
         args={"zh": "[时间] [关键词]", "en": "[time] [words]"},
+        help_read={
+            "zh": "订阅与关键词相关的新闻（不写关键词：全部新闻），用 /digest 看新文章",
+            "en": "subscribe to news about the words (none: all news); /digest shows what is new",
+        },
+        args_read={"zh": "[关键词]", "en": "[words]"},
     ),
     _c(
         "unsubscribe",
@@ -79,6 +88,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "取消每日摘要（一个或几个编号，或 all 全部取消）",
         "stop daily digests (one ID or several, or all)",
         args={"zh": "[编号|all]", "en": "[ID|all]"},
+        help_read={
+            "zh": "取消订阅（一个或几个编号，或 all 全部取消）",
+            "en": "cancel subscriptions (one ID or several, or all)",
+        },
     ),
     _c(
         "subscriptions",
@@ -94,6 +107,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "设置摘要使用的时区，例如 Asia/Shanghai",
         "set the digest time zone, e.g. Europe/London",
         args={"zh": "时区", "en": "zone"},
+        help_read={
+            "zh": "设置「今天」「昨天」等日期使用的时区，例如 Asia/Shanghai",
+            "en": "set the time zone that today and yesterday follow, e.g. Europe/London",
+        },
     ),
     _c(
         "lang",
@@ -110,6 +127,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "立即预览一份摘要（加订阅编号只看那一份）",
         "preview a digest now (with a subscription id, that one)",
         args={"zh": "[编号]", "en": "[id]"},
+        help_read={
+            "zh": "列出订阅自上次 /digest 以来的新文章（加订阅编号只看那一份）",
+            "en": "list your subscriptions' stories new since the last /digest (with an id, that one)",
+        },
     ),
     _c(
         "forget",
@@ -156,9 +177,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "welcome_more": "发送 /help 查看全部命令。",
         "help_title": "newsbot 可用命令：",
         "help_footer_telegram": "私聊时直接发送文字即可搜索或提问；在群里请使用命令，或回复、提及我。",
-        "help_footer_console": "直接输入文字即可搜索或提问；按 Ctrl-D 退出。终端里收不到定时推送，/digest 随时预览摘要。",
-        "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人摘要地址（打开或收藏，也可以用 RSS 阅读器订阅），/digest 随时看最新的。",
-        "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人摘要地址，/digest 随时看最新的；删除你的信息请发送 /forget 确认。",
+        "help_footer_console": "直接输入文字即可搜索或提问；按 Ctrl-D 退出。终端里不会定时推送：/digest 随时列出订阅的新文章。",
+        "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人摘要地址（打开或收藏，也可以用 RSS 阅读器订阅），/digest 随时看新文章。",
+        "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人摘要地址，/digest 随时看新文章；删除你的信息请发送 /forget 确认。",
         "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
         "empty_query": "请告诉我要找什么，例如：保交楼",
         "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
@@ -209,7 +230,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_hello": "newsbot 终端对话。输入关键词或问题搜索，/help 查看命令，按钮用编号选择，Ctrl-D 退出。",
         "console_buttons": "按钮（输入编号）：",
         "console_no_button": "没有编号为 {n} 的按钮。",
-        "console_no_push": "注意：终端对话收不到定时推送，订阅只在 Telegram 里按时送达。随时可以用 /digest 预览摘要。",
         "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
         "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
         "forget_yes": "确认删除",
@@ -218,6 +238,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_chat": "语言和时区设置：{count} 条",
         "forget_done_subscriptions": "订阅：{count} 个",
         "forget_done_deliveries": "摘要推送记录：{count} 条（其中文章记录 {items} 条）",
+        "forget_done_seen": "/digest 已列过的文章记录：{count} 条",
         "forget_done_queries": "最近的搜索：{count} 条",
         "forget_done_topic": "接着问时所指的话题：{count} 个",
         "forget_done_footer": "newsbot 现在不再保存关于你的任何信息。以后再发消息，就像第一次见面。",
@@ -234,10 +255,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "intent_thanks": "不客气！还想查什么，直接发给我就好。",
         "intent_acknowledgement": "好的！还想查什么，直接发关键词或问题给我就行。",
         "intent_identity": "我是 newsbot，一个查新闻的机器人：发关键词或问题给我，我从已收录的报道里找答案；/subscribe 还可以每天给你推送摘要。",
+        "intent_identity_read": "我是 newsbot，一个查新闻的机器人：发关键词或问题给我，我从已收录的报道里找答案；/subscribe 关键词 订阅后，/digest 随时列出新文章。",
         "intent_presence": "在的！直接发关键词或问题给我就行。",
         "intent_goodbye": "再见！想看新闻的时候随时找我。",
         "intent_help": "直接发关键词（保交楼）、问题（谁主持了统战工作会议？）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 订阅每日摘要，/help 查看全部命令。",
+        "intent_help_read": "直接发关键词（保交楼）、问题（谁主持了统战工作会议？）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 关键词 订阅、/digest 看订阅的新文章，/help 查看全部命令。",
         "intent_howto_subscribe": "发送 /subscribe 就能订阅每日新闻摘要（默认每天 08:00）。可以加时间和关键词，例如：/subscribe 8:00 二七区，或 /subscribe 晚上8点半 教育。/subscriptions 查看已有订阅。",
+        "intent_howto_subscribe_read": "发送 /subscribe 加关键词就能订阅，例如 /subscribe 二七区 教育；只发 /subscribe 就是全部新闻。这里不会定时推送：随时发 /digest 看订阅的新文章。/subscriptions 查看已有订阅。",
         "intent_howto_unsubscribe": "发送 /unsubscribe 取消订阅（有多个订阅时会让你选择），/unsubscribe all 全部取消；/subscriptions 查看订阅编号。",
         "intent_howto_search": '直接发关键词就能搜索，几个词用空格隔开表示都要有；「A OR B」或「A 或 B」表示任意一个；-词 排除这个词；用引号 "…" 搜整个短语；也可以带日期，如「4月6日 保交楼」「昨天有什么新闻」。',
         "intent_coverage": "我收录了 {articles} 篇文章，日期从 {first} 到 {last}。发关键词或问题就能搜索，/latest 看最新的。",
@@ -259,8 +283,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "最早日期",
         "stats_last_date": "最新日期",
         "stats_days": "{count} 天",
-        "web_feed": "已订阅 #{id}：{what}。你的摘要在这个私人地址，随时是最新的：打开或收藏它，"
-        "也可以用 RSS 阅读器订阅；在这里发 /digest 也能看（请勿分享，/unsubscribe 后失效）：",
+        "feed_address": "它的摘要也在这个私人地址，随时是最新的：打开或收藏它，也可以用 RSS 阅读器订阅"
+        "（请勿分享，/unsubscribe 后失效）：",
+        "read_digest_nothing_new": "自上次 /digest 以来没有新的文章。",
         "web_feeds_title": "各订阅的私人摘要地址（随时是最新的；打开或收藏，也可以用 RSS 阅读器订阅）：",
         "feed_digest_address": "订阅 #{id} 的摘要随时在这个私人地址（请勿分享，/unsubscribe 后失效）：",
         "web_slow_down": "发得太快了，请过 {seconds} 秒再试。",
@@ -311,12 +336,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "or reply to me or mention me."
         ),
         "help_footer_console": "Just type words or a question to search or ask; Ctrl-D quits. The terminal "
-        "gets no scheduled digests: /digest previews one any time.",
+        "gets no scheduled digests: /digest lists your subscriptions' new stories any time.",
         "help_footer_web": "Type words or a question in the box to search or ask. Nothing is pushed here: "
         "subscribing gives you a private digest address (open or bookmark it, or add it to a feed reader); "
-        "/digest shows the latest any time.",
+        "/digest shows what is new any time.",
         "help_footer_wechat": "Send words or a question to search or ask. Nothing is pushed here: subscribing "
-        "gives you a private digest address, /digest shows the latest any time; to delete your data send "
+        "gives you a private digest address, /digest shows what is new any time; to delete your data send "
         "/forget confirm.",
         "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
         "empty_query": "Tell me what to look for, e.g. 保交楼",
@@ -374,10 +399,6 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "console_buttons": "Buttons (type the number):",
         "console_no_button": "There is no button number {n}.",
-        "console_no_push": (
-            "Note: the console cannot receive pushed digests; subscriptions are delivered on time in "
-            "Telegram only. Use /digest to preview a digest at any time."
-        ),
         "forget_prompt": "Delete everything newsbot keeps about this chat?",
         "forget_prompt_items": (
             "That is: language and timezone settings, all subscriptions, digest delivery records and "
@@ -389,6 +410,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_done_chat": "language and timezone settings: {count}",
         "forget_done_subscriptions": "subscriptions: {count}",
         "forget_done_deliveries": "digest delivery records: {count} (covering {items} articles)",
+        "forget_done_seen": "articles /digest has listed as new: {count}",
         "forget_done_queries": "recent searches: {count}",
         "forget_done_topic": "topics a follow-up refers to: {count}",
         "forget_done_footer": (
@@ -407,10 +429,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "intent_thanks": "You're welcome! Send me anything else you want to look up.",
         "intent_acknowledgement": "OK! Send me words or a question whenever you want to look something up.",
         "intent_identity": "I am newsbot, a news search bot: send me words or a question and I find the answer in the stories I hold; /subscribe gets you a daily digest.",
+        "intent_identity_read": "I am newsbot, a news search bot: send me words or a question and I find the answer in the stories I hold; subscribe to words with /subscribe, and /digest lists what is new any time.",
         "intent_presence": "I'm here! Send me words or a question.",
         "intent_goodbye": "Goodbye! Come back whenever you want the news.",
         "intent_help": "Send words (保交楼), a question (谁主持了统战工作会议？) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe a daily digest, /help every command.",
+        "intent_help_read": "Send words (保交楼), a question (谁主持了统战工作会议？) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe subscribes to words and /digest lists what is new, /help every command.",
         "intent_howto_subscribe": "Send /subscribe for a daily news digest (08:00 unless you say otherwise). Add a time and words if you like: /subscribe 8:00 二七区 or /subscribe 8:30pm 教育. /subscriptions lists yours.",
+        "intent_howto_subscribe_read": "Send /subscribe with words to subscribe, e.g. /subscribe 二七区 教育; /subscribe alone is all news. Nothing is pushed here: send /digest any time for your subscriptions' new stories. /subscriptions lists yours.",
         "intent_howto_unsubscribe": "Send /unsubscribe to stop a digest (you choose when you have several), /unsubscribe all to stop them all; /subscriptions shows their numbers.",
         "intent_howto_search": 'Send words to search; several words must all appear; "A OR B" finds either; -word leaves a word out; quotes "…" find a whole phrase; add a day if you like: 4月6日 保交楼, or yesterday\'s news.',
         "intent_coverage": "I hold {articles} stories, dated {first} to {last}. Send words or a question to search, /latest for the newest.",
@@ -432,9 +457,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_first_date": "first date",
         "stats_last_date": "last date",
         "stats_days": "{count} days",
-        "web_feed": "Subscribed (#{id}): {what}. Your digest is at this private address, always current: "
-        "open or bookmark it, or add it to a feed reader; /digest shows it here too (keep it to yourself; "
-        "/unsubscribe revokes it):",
+        "feed_address": "Its digest is also at this private address, always current: open or bookmark it, "
+        "or add it to a feed reader (keep it to yourself; /unsubscribe revokes it):",
+        "read_digest_nothing_new": "Nothing new since your last /digest.",
         "web_feeds_title": "Each subscription's private digest address (always current; open or bookmark it, "
         "or add it to a feed reader):",
         "feed_digest_address": "Subscription #{id}'s digest is always at this private address (keep it to "

@@ -37,6 +37,16 @@ class Digest(Reply):
     counted_ids: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True)
+class SubscriptionReply(Reply):
+    """A reply about one subscription (made, already there, its /digest where the chat reads it), so that a
+    surface able to give the subscription's private address adds it below (`bot.digests.feed.feed_replies`).
+    `listed_ids`: the stories it lists as new (recorded as listed)."""
+
+    subscription_id: int = 0
+    listed_ids: tuple[int, ...] = ()
+
+
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:
     """The keywords as people read them: the words, then the excluded ones (``二七区（不含：人才）``);
     exclusions alone are all news but those (``全部新闻（不含：体育）``)."""
@@ -68,6 +78,7 @@ def compose_digest(
     fresh: bool = True,
     also: Mapping[int, Sequence[str]] | None = None,
     preview: bool = False,
+    more_command: str | None = None,
 ) -> Digest | None:
     """The digest for ``articles`` (newest first, the new ones for a subscription; ``fresh=False`` for
     the latest stored ones, which may be old, as the /digest preview without subscriptions shows;
@@ -77,7 +88,8 @@ def compose_digest(
     are counted with a pointer to /search. No articles → None, or a short "nothing new" message when
     ``send_empty`` ("nothing new today"; for a preview, "nothing new for the next digest so far").
     ``open_callback(article_id)`` gives the callback data of the button opening an article.
-    ``also`` names, per article, the other sources that carried the same story.
+    ``also`` names, per article, the other sources that carried the same story. ``more_command``: the
+    command that lists the counted ones next (else they are found with /search).
     """
     m = markup
     title = text(lang, "digest_title", date=local_date.isoformat())
@@ -105,6 +117,7 @@ def compose_digest(
             fresh=fresh,
             preview=preview,
             also=also or {},
+            more_command=more_command,
         )
         if utf16_len(m.visible(digest.text)) <= MAX_MESSAGE:
             return digest
@@ -125,6 +138,7 @@ def _render(
     fresh: bool = True,
     also: Mapping[int, Sequence[str]] | None = None,
     preview: bool = False,
+    more_command: str | None = None,
 ) -> Digest:
     rest = len(extra)
     prefix = "digest_count_next" if preview else "digest_count"
@@ -151,7 +165,9 @@ def _render(
             lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))
         buttons.append((Button(label, data=open_callback(article.id)),))
-    if rest:
+    if rest and more_command:
+        lines += ["", m.esc(text(lang, "digest_more_next", rest=rest, command=more_command))]
+    elif rest:
         lines += ["", m.esc(text(lang, "digest_more", rest=rest, command=search_command(keywords)))]
     return Digest(
         text="\n".join(lines).strip(),
@@ -207,17 +223,30 @@ def format_subscription_list(
     markup: Markup,
     *,
     paused_reason: str | None = None,
+    times: bool = True,
 ) -> Reply:
-    """/subscriptions: ids, times and keywords."""
+    """/subscriptions: ids, times and keywords; without `times` (a chat that reads its subscriptions:
+    nothing comes at a time), ids and keywords."""
     if not subs:
-        return _reply([text(lang, "sub_list_empty")], markup)
-    lines = [text(lang, "sub_list_title", timezone=zone_label(timezone))]
+        return _reply([text(lang, "sub_list_empty" if times else "read_sub_list_empty")], markup)
+    title = (
+        text(lang, "sub_list_title", timezone=zone_label(timezone))
+        if times
+        else text(lang, "read_sub_list_title")
+    )
+    lines = [title]
     # Each line gets its share of one message, so the most subscriptions of the longest keywords are
     # listed in full as far as they fit, then cut with an ellipsis (ids and times always shown).
     share = LIST_UNITS // len(subs)
     lines += [
         clip_units(
-            text(lang, "sub_list_item", id=s.id, time=s.local_time, what=describe_subscription(lang, s)),
+            text(
+                lang,
+                "sub_list_item" if times else "read_sub_list_item",
+                id=s.id,
+                time=s.local_time,
+                what=describe_subscription(lang, s),
+            ),
             share,
         )
         for s in subs
@@ -248,14 +277,19 @@ def clip_units(s: str, cap: int) -> str:
 
 
 def format_unsubscribe_choice(
-    lang: str, subs: Sequence[Subscription], unsubscribe_callback: Callable[[str], str], markup: Markup
+    lang: str,
+    subs: Sequence[Subscription],
+    unsubscribe_callback: Callable[[str], str],
+    markup: Markup,
+    *,
+    times: bool = True,
 ) -> Reply:
-    """A bare /unsubscribe with several subscriptions: one button each, and one for all."""
+    """A bare /unsubscribe with several subscriptions: one button each (named without its time where
+    nothing comes at a time), and one for all."""
     rows: list[tuple[Button, ...]] = []
+    key = "unsub_button" if times else "read_unsub_button"
     for s in subs[:20]:
-        label = clip(
-            text(lang, "unsub_button", id=s.id, time=s.local_time, what=describe_subscription(lang, s)), 40
-        )
+        label = clip(text(lang, key, id=s.id, time=s.local_time, what=describe_subscription(lang, s)), 40)
         rows.append((Button(label, data=unsubscribe_callback(str(s.id))),))
     rows.append((Button(text(lang, "unsub_all_button"), data=unsubscribe_callback("all")),))
     return _reply([text(lang, "unsub_choose")], markup, tuple(rows))

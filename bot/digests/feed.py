@@ -4,14 +4,20 @@
 exclusions as a digest, one article per story carried by several sources), newest first, from the most
 recently stored matches; `format_atom` renders them (pure). The private address of each feed is kept by
 `storage.records.feeds`; the web edge serves it with ETag / Last-Modified.
+
+What "new" means for a reader without pushes: /digest lists each subscription's stories that no /digest
+listed before (`unread_digest`, recorded in `storage.records.feeds`). The address itself (the feed a feed
+reader polls, the page a browser is shown) records nothing and always holds the newest `FEED_SIZE` stories
+with stable ids: a GET must change nothing (feed readers poll it, link previews and prefetchers fetch it),
+and feed readers keep what their reader has read themselves.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from xml.sax.saxutils import escape, quoteattr
 
@@ -21,7 +27,7 @@ from bot.chat.intents import without_id_labels
 from bot.chat.replies import Markup, Reply
 from bot.chat.texts import text as chat_text
 from bot.digests import schedule
-from bot.digests.compose import compose_digest, describe_subscription
+from bot.digests.compose import SubscriptionReply, compose_digest, describe_subscription
 from bot.digests.plan import (
     FIRST_DIGEST_POOL,
     PREVIEWS,
@@ -29,16 +35,13 @@ from bot.digests.plan import (
     matching_ids,
     open_article_data,
     screen,
-    utc_now,
 )
-from bot.digests.records import CHAT_WRITE_WAIT
-from bot.digests.texts import text as digest_text
 from storage.database.access import Database
 from storage.errors import DatabaseBusy
 from storage.models import Article
 from storage.records import subscriptions as subs
 from storage.records.articles import get_articles, latest_articles
-from storage.records.feeds import ensure_feeds, feed_subscription, last_stored
+from storage.records.feeds import ensure_feeds, feed_subscription, last_stored, take_unseen, unsee
 
 FEED_SIZE = 20
 BEIJING = timezone(timedelta(hours=8))
@@ -129,18 +132,11 @@ def format_atom(
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-# ---- the feed addresses, in the chat ------------------------------------------------------------------
-
-
-def format_feed_subscribed(lang: str, sub: subs.Subscription, url: str, markup: Markup) -> Reply:
-    """/subscribe where nothing is pushed (the web page, WeChat): saved, its digest is the private address
-    `url` (a page, an Atom feed), always current. One reply, instead of Telegram's confirmation."""
-    line = chat_text(lang, "web_feed", id=sub.id, what=describe_subscription(lang, sub))
-    return Reply(markup.esc(line) + "\n" + markup.link(markup.esc(url), url))
+# ---- the feed addresses and /digest, in the chat ------------------------------------------------------
 
 
 def format_feed_list(lang: str, urls: Sequence[tuple[int, str]], markup: Markup) -> Reply:
-    """/subscriptions where nothing is pushed: each subscription's private digest address, by id."""
+    """/subscriptions where the chat reads its subscriptions: each one's private digest address, by id."""
     lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
     lines += [f"#{sub_id} {markup.link(markup.esc(url), url)}" for sub_id, url in urls]
     return Reply("\n".join(lines))
@@ -148,8 +144,8 @@ def format_feed_list(lang: str, urls: Sequence[tuple[int, str]], markup: Markup)
 
 def digest_wanted(args: str, found: Sequence[subs.Subscription]) -> list[subs.Subscription] | None:
     """The subscriptions /digest `args` asks for among the chat's `found`: the first `PREVIEWS` for no
-    argument, the one whose id it names; None when the conversation's own answer stands (no
-    subscriptions, an id not found, a time or other words)."""
+    argument, the one whose id it names; None when the command's other answers stand (no subscriptions,
+    an id not found, a time or other words)."""
     arg = without_id_labels(schedule.normalize_token(args))
     if not found:
         return None
@@ -159,126 +155,97 @@ def digest_wanted(args: str, found: Sequence[subs.Subscription]) -> list[subs.Su
     return named or None
 
 
-def format_feed_digest(
-    lang: str,
+def unread_digest(
+    database: Database,
+    library: SearchLibrary,
     sub: subs.Subscription,
-    articles: Sequence[Article],
-    url: str,
+    lang: str,
     markup: Markup,
     *,
     today: date,
     cap: int,
-) -> Reply:
-    """/digest where nothing is pushed: the newest `cap` stories of the subscription's private address (what
-    its page and feed hold), then one line giving that address."""
-    line = (
-        markup.esc(chat_text(lang, "feed_digest_address", id=sub.id))
-        + "\n"
-        + markup.link(markup.esc(url), url)
-    )
+    now: datetime,
+    wait: float,
+) -> SubscriptionReply:
+    """/digest of a subscription the chat reads (nothing is pushed): of the stories its address holds
+    (`feed_articles`, newest first), the first `cap` no /digest listed as new before, now recorded as
+    listed (`take_unseen`); the others are counted and come with the next /digest. None left: a line
+    saying nothing is new since the last /digest (or that no story matches yet)."""
+    articles = database.read(feed_articles, library, sub, limit=FIRST_DIGEST_POOL)
+    taken, rest = database.write(take_unseen, sub.id, [a.id for a in articles], cap, now=now, wait=wait)
+    by_id = {a.id: a for a in articles}
     digest = compose_digest(
-        articles,
+        [by_id[i] for i in taken],
         lang=lang,
         local_date=today,
         open_callback=open_article_data,
         keywords=sub.keywords,
+        counted_ids=rest,
         cap=cap,
         markup=markup,
-        fresh=False,
+        more_command=f"/digest {sub.id}",
     )
     if digest is None:
-        empty = markup.esc(describe_subscription(lang, sub) + "\n" + chat_text(lang, "web_feed_page_empty"))
-        return Reply(empty + "\n\n" + line)
-    return Reply(digest.text + "\n\n" + line, digest.buttons)
+        nothing = "read_digest_nothing_new" if articles else "web_feed_page_empty"
+        said = describe_subscription(lang, sub) + "\n" + chat_text(lang, nothing, id=sub.id)
+        return SubscriptionReply(markup.esc(said), subscription_id=sub.id)
+    # A story the message had no room for (`compose_digest` counts it instead) is left for the next one.
+    database.write(unsee, sub.id, [i for i in taken if i not in digest.shown_ids], wait=wait)
+    return SubscriptionReply(digest.text, digest.buttons, subscription_id=sub.id, listed_ids=digest.shown_ids)
 
 
-def feed_digest_replies(
-    database: Database,
-    library: SearchLibrary,
-    chat_id: int,
-    wanted: Sequence[subs.Subscription],
-    tokens: dict[int, str],
-    beyond: Sequence[subs.Subscription],
+def with_address(
+    reply: Reply,
+    name: str,
     lang: str,
+    tokens: Mapping[int, str],
     markup: Markup,
     feed_url: Callable[[str], str],
-    cap: int,
-) -> list[Reply]:
-    """/digest where nothing is pushed: each wanted subscription's latest stories and private address, then
-    how to see the subscriptions left out (`beyond`), as the Telegram preview names them."""
-    chat = database.read(subs.get_chat, chat_id)
-    zone = schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)
-    today = utc_now().astimezone(zone).date()
-    out = [
-        format_feed_digest(
-            lang,
-            sub,
-            database.read(feed_articles, library, sub, limit=cap),
-            feed_url(tokens[sub.id]),
-            markup,
-            today=today,
-            cap=cap,
-        )
-        for sub in wanted
-        if sub.id in tokens
-    ]
-    if beyond:
-        more = digest_text(lang, "digest_preview_more", count=len(beyond), id=beyond[-1].id)
-        out.append(Reply(markup.esc(more)))
-    return out
+) -> Reply:
+    """`reply` with the private address of the subscription it is about below it (after /subscribe, how
+    to use it; after /digest, where it is); other replies as they are."""
+    if not isinstance(reply, SubscriptionReply) or reply.subscription_id not in tokens:
+        return reply
+    url = feed_url(tokens[reply.subscription_id])
+    key = "feed_digest_address" if name == "digest" else "feed_address"
+    line = (
+        markup.esc(chat_text(lang, key, id=reply.subscription_id)) + "\n" + markup.link(markup.esc(url), url)
+    )
+    gap = "\n\n" if name == "digest" else "\n"
+    return replace(reply, text=reply.text + gap + line)
 
 
 def feed_replies(
     database: Database,
-    library: SearchLibrary,
     name: str,
-    args: str,
     replies: list[Reply],
     chat_id: int,
     lang: str,
     markup: Markup,
     feed_url: Callable[[str], str],
     *,
-    cap: int,
+    wait: float,
 ) -> list[Reply]:
-    """The conversation's `replies` to /`name` `args` as a chat without pushes (the web page, WeChat)
-    answers them. After /subscribe: a subscription that was saved is confirmed with its feed address
-    (`web_feed`) in place of the conversation's push-at-a-time confirmation; an error or "already
-    subscribed" stays as it is. After /subscriptions: the list, then every feed of the chat. /digest of
-    the chat's subscriptions: their addresses' latest stories (`feed_digest_replies`) in place of the
-    preview of a pushed digest; without subscriptions, or for an argument it does not take, the
-    conversation's answer. Feeds are created where missing; a busy database leaves them for the next
+    """The replies to a subscription command /`name` with the private addresses of the subscriptions they
+    are about, where the chat reads its subscriptions and an address can be given (the web page, WeChat;
+    the terminal when NEWSBOT_WEB_PUBLIC_URL is set): a reply about one subscription (`SubscriptionReply`:
+    made, already there, its /digest) with that subscription's address below it; /subscriptions with every
+    address after the list. Feeds are created where missing; a busy database leaves them for the next
     command (and the replies as they are)."""
-    if name not in ("subscribe", "subscriptions", "digest"):
+    about = any(isinstance(r, SubscriptionReply) for r in replies)
+    if name != "subscriptions" and not about:
         return replies
     try:
-        feeds = database.write(ensure_feeds, chat_id, wait=CHAT_WRITE_WAIT)
+        feeds = database.write(ensure_feeds, chat_id, wait=wait)
     except DatabaseBusy:
         return replies
-    if name == "digest":
-        found = database.read(subs.list_subscriptions, chat_id)
-        wanted = digest_wanted(args, found)
-        if wanted is None:
-            return replies
-        beyond = found[PREVIEWS:] if not args.strip() else []
-        tokens = {f.subscription_id: f.token for f in feeds}
-        return feed_digest_replies(
-            database, library, chat_id, wanted, tokens, beyond, lang, markup, feed_url, cap
-        )
     if name == "subscriptions":
         if not feeds:
             return replies
-        return [
-            *replies,
-            format_feed_list(lang, [(f.subscription_id, feed_url(f.token)) for f in feeds], markup),
-        ]
-    new = {f.subscription_id: f.token for f in feeds if f.new}
-    if not new:
-        return replies
-    saved = sorted(
-        (s for s in database.read(subs.list_subscriptions, chat_id) if s.id in new), key=lambda s: s.id
-    )
-    return [format_feed_subscribed(lang, s, feed_url(new[s.id]), markup) for s in saved] or replies
+        listed = [(f.subscription_id, feed_url(f.token)) for f in feeds]
+        return [*replies, format_feed_list(lang, listed, markup)]
+    tokens = {f.subscription_id: f.token for f in feeds}
+    return [with_address(r, name, lang, tokens, markup, feed_url) for r in replies]
 
 
 # ---- a subscription's feed, ready to serve -----------------------------------------------------------

@@ -509,13 +509,15 @@ def preview_replies(
     config: DigestConfig = DEFAULT_CONFIG,
     markup: Markup = HTML,
     only: int | None = None,
+    pushes: bool = True,
 ) -> list[Reply]:
     """/digest: what the chat's first `PREVIEWS` subscriptions would get now (and how to preview the
     others); `only`: that subscription alone (/digest 7). Nothing is recorded. Each leaves out what the
     chat's digests listed already, and the previews together list each story once, planned in the order
     the digests come (`next_due`).
 
-    Without subscriptions: the latest articles in digest form and how to subscribe.
+    Without subscriptions: the latest articles in digest form and how to subscribe (without a time where
+    the chat reads its subscriptions: not `pushes`).
     """
     chat = subs.get_chat(db, chat_id)
     zone = schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)
@@ -557,7 +559,7 @@ def preview_replies(
         out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))
     if not found:
         out.extend(_latest_preview(db, lang, today, config, markup))
-        out.append(Reply(markup.esc(text(lang, "digest_preview_hint"))))
+        out.append(Reply(markup.esc(text(lang, "digest_preview_hint" if pushes else "read_digest_hint"))))
     return out
 
 

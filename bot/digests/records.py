@@ -15,6 +15,12 @@ changed, and the chat answers "try again" (`busy`). Reading commands (/subscript
 pause needs refreshing do they write afterwards, and that write may be skipped when the database is busy.
 
 Every reply is in the language the chat chose with /lang (`chat_language`), else in the one it came with.
+
+Where a chat reads its subscriptions rather than having them pushed (``pushes=False``: the web page, WeChat,
+the terminal), the same commands speak of what they do there: a subscription is its keywords (a time typed
+changes nothing, and is said to), /subscriptions lists no times, and /digest lists each subscription's
+stories no /digest listed as new before (`bot.digests.feed.unread_digest`). The private address of each
+subscription is added by the surfaces that can give one (`bot.digests.feed.feed_replies`).
 """
 
 from __future__ import annotations
@@ -31,12 +37,21 @@ from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
 from bot.digests import compose as digest
 from bot.digests import schedule
-from bot.digests.plan import DEFAULT_CONFIG, DigestConfig, SearchLibrary, next_due, preview_replies, utc_now
+from bot.digests.compose import SubscriptionReply
+from bot.digests.feed import digest_wanted, unread_digest
+from bot.digests.plan import (
+    DEFAULT_CONFIG,
+    PREVIEWS,
+    DigestConfig,
+    SearchLibrary,
+    next_due,
+    preview_replies,
+    utc_now,
+)
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
-from storage.records.readers import is_reader_chat
 from storage.text.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -68,8 +83,10 @@ def subscription_command(
     max_subscriptions: int = 20,
     markup: Markup = HTML,
     wait: float = CHAT_WRITE_WAIT,
+    pushes: bool = True,
 ) -> list[Reply]:
-    """The replies to one subscription command from ``chat_id``; stores what it changes.
+    """The replies to one subscription command from ``chat_id``; stores what it changes. `pushes`: the
+    chat's digests are pushed at their time (Telegram); else it reads them (see the module's doc).
 
     Raises `storage.errors.DatabaseBusy` (nothing changed) when a changing command could not get the
     write lock within `wait` seconds."""
@@ -78,12 +95,19 @@ def subscription_command(
     database = as_database(db)
     if name in ("subscribe", "unsubscribe") or (name in ("timezone", "lang") and args):
         return database.write(
-            _changing_command, name, args, chat_id, lang, now, max_subscriptions, markup, wait=wait
+            _changing_command, name, args, chat_id, lang, now, max_subscriptions, markup, pushes, wait=wait
         )
-    with database.reader() as reader:
-        chat = subs.get_chat(reader, chat_id)
+    if name == "digest" and not pushes:  # it records what it lists: not a read alone
+        chat = database.read(subs.get_chat, chat_id)
         shown = chat_language(chat, lang)
-        replies = _reading_command(reader, library, name, args, chat, chat_id, shown, now, config, markup)
+        replies = _read_digest(database, library, args, chat, chat_id, shown, now, config, markup, wait)
+    else:
+        with database.reader() as reader:
+            chat = subs.get_chat(reader, chat_id)
+            shown = chat_language(chat, lang)
+            replies = _reading_command(
+                reader, library, name, args, chat, chat_id, shown, now, config, markup, pushes
+            )
     if chat is not None and (chat.paused or (chat.chosen_language is None and chat.language != lang)):
         # The chat is talking again: remember its language and lift a pause. Not the user's command, so
         # a busy database only postpones it to the chat's next write.
@@ -105,6 +129,7 @@ def _changing_command(
     now: datetime,
     max_subscriptions: int,
     markup: Markup,
+    pushes: bool,
 ) -> list[Reply]:
     """/subscribe, /unsubscribe, /timezone <zone>, /lang <language>: inside one write transaction."""
     # Remember the chat's language and lift a pause (the chat is talking again); a chat that newsbot
@@ -115,10 +140,10 @@ def _changing_command(
     if name == "lang":
         return [_lang(db, args, chat_id, lang, now, markup)]
     if name == "subscribe":
-        return [_subscribe(db, args, chat_id, lang, now, max_subscriptions, markup)]
+        return [_subscribe(db, args, chat_id, lang, now, max_subscriptions, markup, pushes)]
     if name == "unsubscribe":
-        return [_unsubscribe(db, args, chat_id, lang, markup)]
-    return [_timezone(db, args, chat_id, lang, now, markup)]
+        return [_unsubscribe(db, args, chat_id, lang, markup, pushes)]
+    return [_timezone(db, args, chat_id, lang, now, markup, pushes)]
 
 
 def _reading_command(
@@ -132,27 +157,69 @@ def _reading_command(
     now: datetime,
     config: DigestConfig,
     markup: Markup,
+    pushes: bool,
 ) -> list[Reply]:
-    """/subscriptions, /timezone alone, /digest [ID]: reads only."""
+    """/subscriptions, /timezone alone, /digest [ID] (where digests are pushed: a preview): reads only;
+    /digest where they are read: what it answers other than the subscriptions' new stories (a time, an
+    argument that is no id, an id not found, no subscriptions)."""
     if name == "subscriptions":
         timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
-        return [digest.format_subscription_list(lang, subs.list_subscriptions(db, chat_id), timezone, markup)]
+        found = subs.list_subscriptions(db, chat_id)
+        return [digest.format_subscription_list(lang, found, timezone, markup, times=pushes)]
     if name == "timezone":
-        return [_timezone(db, [], chat_id, lang, now, markup)]
+        return [_timezone(db, [], chat_id, lang, now, markup, pushes)]
     if name == "lang":
         return [_lang(db, [], chat_id, lang, now, markup)]
     only = None
     if args:  # /digest 7: that subscription's preview
         arg = without_id_labels(schedule.normalize_token(" ".join(args)))
         at = schedule.parse_natural_time(arg)
-        if at is not None:  # /digest 8:00: a time is set with /subscribe
-            return [digest.format_text(lang, "digest_time", markup, time=schedule.format_time(at))]
+        if at is not None:  # /digest 8:00: a time is set with /subscribe (where digests are pushed)
+            key = "digest_time" if pushes else "read_digest_time"
+            return [digest.format_text(lang, key, markup, time=schedule.format_time(at))]
         if not (arg.isascii() and arg.isdigit()):
-            return [digest.format_text(lang, "digest_bad_arg", markup, value=digest.clip(arg, 30))]
+            key = "digest_bad_arg" if pushes else "read_digest_bad_arg"
+            return [digest.format_text(lang, key, markup, value=digest.clip(arg, 30))]
         if len(arg) >= 18:  # a number, too large to be a subscription's id
             return [digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))]
         only = int(arg)
-    return preview_replies(db, library, chat_id, lang, now, config=config, markup=markup, only=only)
+    return preview_replies(
+        db, library, chat_id, lang, now, config=config, markup=markup, only=only, pushes=pushes
+    )
+
+
+def _read_digest(
+    database: Database,
+    library: SearchLibrary,
+    args: list[str],
+    chat: subs.Chat | None,
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    config: DigestConfig,
+    markup: Markup,
+    wait: float,
+) -> list[Reply]:
+    """/digest [ID] where the chat reads its subscriptions: for each of its first `PREVIEWS` subscriptions
+    (or the one named) the stories no /digest listed as new before (`unread_digest`), then how to see the
+    others; anything else as `_reading_command` answers it."""
+    found = database.read(subs.list_subscriptions, chat_id)
+    wanted = digest_wanted(" ".join(args), found)
+    if wanted is None:
+        with database.reader() as reader:
+            return _reading_command(
+                reader, library, "digest", args, chat, chat_id, lang, now, config, markup, False
+            )
+    today = now.astimezone(schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)).date()
+    out: list[Reply] = [
+        unread_digest(database, library, sub, lang, markup, today=today, cap=config.cap, now=now, wait=wait)
+        for sub in wanted
+    ]
+    beyond = found[PREVIEWS:] if not args else []
+    if beyond:
+        more = text(lang, "read_digest_more", count=len(beyond), id=beyond[0].id)
+        out.append(Reply(markup.esc(more)))
+    return out
 
 
 def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
@@ -185,13 +252,17 @@ def _subscribe(
     now: datetime,
     max_subscriptions: int,
     markup: Markup,
+    pushes: bool,
 ) -> Reply:
     """/subscribe: a new subscription, or the chat's one of the same keywords moved to the new time (its
-    ledger kept, so what it brought this morning does not come again tonight)."""
+    ledger kept, so what it brought this morning does not come again tonight); where the chat reads its
+    subscriptions, `_subscribe_read`."""
     request = schedule.parse_subscribe_args(args)
     if isinstance(request, schedule.ArgumentError):
         return _error(lang, request, markup)
     current = subs.list_subscriptions(db, chat_id)
+    if not pushes:
+        return _subscribe_read(db, request, current, chat_id, lang, now, max_subscriptions, markup)
     same = [s for s in current if same_keywords(s.keywords, request.keywords)]
     for existing in same:
         if existing.local_time == request.local_time:
@@ -199,17 +270,39 @@ def _subscribe(
     if same:
         moved = subs.move_subscription(db, chat_id, same[0].id, request.local_time, now=now)
         assert moved is not None  # listed in this transaction
-        if is_reader_chat(chat_id):  # a web or WeChat reader's subscriptions are feeds: nothing is pushed
-            what = digest.describe_subscription(lang, moved)
-            old = same[0].local_time
-            return digest.format_text(
-                lang, "sub_moved_no_push", markup, id=moved.id, what=what, old=old, time=moved.local_time
-            )
         return _confirm(db, moved, lang, now, markup, old_time=same[0].local_time)
     if len(current) >= max_subscriptions:
         return digest.format_text(lang, "err_too_many_subs", markup, limit=max_subscriptions)
     sub = subs.add_subscription(db, chat_id, request.local_time, request.keywords, now=now)
     return _confirm(db, sub, lang, now, markup)
+
+
+def _subscribe_read(
+    db: sqlite_utils.Database,
+    request: schedule.SubscribeRequest,
+    current: Sequence[subs.Subscription],
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    max_subscriptions: int,
+    markup: Markup,
+) -> Reply:
+    """/subscribe where the chat reads its subscriptions (nothing is pushed): the keywords make the
+    subscription; the chat's one of the same keywords is named, not made again or moved; a typed time
+    changes nothing, and the reply says so."""
+    sub = next((s for s in current if same_keywords(s.keywords, request.keywords)), None)
+    key = "read_sub_exists"
+    if sub is None:
+        if len(current) >= max_subscriptions:
+            return digest.format_text(lang, "err_too_many_subs", markup, limit=max_subscriptions)
+        sub, key = (
+            subs.add_subscription(db, chat_id, request.local_time, request.keywords, now=now),
+            "read_sub_created",
+        )
+    lines = [text(lang, key, id=sub.id, what=digest.describe_subscription(lang, sub))]
+    if request.timed:
+        lines.append(text(lang, "read_time_unused", time=request.local_time))
+    return SubscriptionReply(digest.format_lines(lines, markup).text, subscription_id=sub.id)
 
 
 def _confirm(
@@ -243,7 +336,7 @@ def _next_digests_line(
 
 
 def _unsubscribe(
-    db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, markup: Markup
+    db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, markup: Markup, pushes: bool
 ) -> Reply:
     arg = without_id_labels(schedule.normalize_token(" ".join(args)))
     if not arg:
@@ -253,7 +346,7 @@ def _unsubscribe(
         if len(current) == 1:
             subs.remove_subscription(db, chat_id, current[0].id)
             return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
-        return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup)
+        return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup, times=pushes)
     ids = [i for piece in NUMBER_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
     if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
         return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
@@ -309,7 +402,13 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
 
 
 def _timezone(
-    db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, now: datetime, markup: Markup
+    db: sqlite_utils.Database,
+    args: list[str],
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    markup: Markup,
+    pushes: bool,
 ) -> Reply:
     if not args:
         chat = subs.get_chat(db, chat_id)
@@ -328,8 +427,8 @@ def _timezone(
     subs.set_timezone(db, chat_id, parsed, now=now)
     zone = schedule.zone_or_default(parsed)
     local = now.astimezone(zone)
-    # A web or WeChat reader gets no pushed digest (its subscriptions are feeds): the zone sets its days only.
-    if is_reader_chat(chat_id):
+    # A chat that reads its subscriptions gets no pushed digest: the zone sets its days only.
+    if not pushes:
         key, coming = "tz_set_no_push", None
     else:
         # When each digest comes now: one whose local day had its digest already waits for the next day.
@@ -453,7 +552,9 @@ class StorageChatRecords:
         """How digests are made (how many articles one lists)."""
         return self._config
 
-    def command(self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup) -> list[Reply]:
+    def command(
+        self, name: str, args: str, *, chat_id: int, lang: str, markup: Markup, pushes: bool = True
+    ) -> list[Reply]:
         return subscription_command(
             self._database,
             self._library,
@@ -465,6 +566,7 @@ class StorageChatRecords:
             config=self._config,
             max_subscriptions=self._max_subscriptions,
             markup=markup,
+            pushes=pushes,
         )
 
     def language(self, chat_id: int) -> str | None:
@@ -490,9 +592,6 @@ class StorageChatRecords:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
         chat = self._database.read(subs.get_chat, chat_id)
         return chat.timezone if chat else subs.DEFAULT_TIMEZONE
-
-    def subscription_count(self, chat_id: int) -> int:
-        return len(self._database.read(subs.list_subscriptions, chat_id))
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)

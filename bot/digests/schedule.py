@@ -195,6 +195,8 @@ _DAY_PART_ONLY_RE = re.compile(rf"^(?=.)(?:{_DAY_WORD})?(?:{_DAY_PART})?$")
 class SubscribeRequest:
     local_time: str  # "HH:MM"
     keywords: tuple[str, ...] = ()
+    # A time was typed (else `local_time` is the default); not part of what is subscribed, so not compared.
+    timed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -405,7 +407,7 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         return ArgumentError("keywords_operators_only", " ".join(operators))
     if (clash := parse_keywords(keywords).excluded_all()) is not None:
         return ArgumentError("keywords_all_excluded", "-" + clash[1])
-    return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords))
+    return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords), timed=at is not None)
 
 
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:

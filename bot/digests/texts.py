@@ -39,7 +39,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "sub_created": "已订阅：每天 {time}（{timezone}）推送{what}。订阅编号 {id}。\n下一次推送：{next}。",
         "sub_moved": "已把订阅 #{id}（{what}）从每天 {old} 改到每天 {time}（{timezone}）；已推送过的文章不会再推送。"
         "\n下一次推送：{next}。",
-        "sub_moved_no_push": "已把订阅 #{id}（{what}）的时间从 {old} 改为 {time}。这里不会定时推送（时间只在 Telegram 里有用）。",
+        # Where the chat reads its subscriptions (the web page, WeChat, the terminal): nothing comes at a time.
+        "read_sub_created": "已订阅 #{id}：{what}。这里不会定时推送：随时发 /digest 看它的新文章。",
+        "read_sub_exists": "你已经订阅了{what}（#{id}）。随时发 /digest 看它的新文章；/subscriptions 查看全部订阅。",
+        "read_time_unused": "时间 {time} 在这里不起作用：订阅只看关键词。",
+        "read_sub_list_title": "你的订阅：",
+        "read_sub_list_item": "#{id} · {what}",
+        "read_sub_list_empty": "你还没有订阅。用 /subscribe 加关键词订阅，例如 /subscribe 二七区 教育；只发 /subscribe 就是全部新闻。",
+        "read_unsub_button": "取消 #{id} {what}",
+        "read_digest_time": "这里不会定时推送，/digest 不用写时间：只发 /digest，就列出你的订阅自上次以来的新文章。",
+        "read_digest_bad_arg": "看不懂「{value}」。用法：/digest 列出你的订阅的新文章，/digest 编号 只看其中一个，例如 /digest 3",
+        "read_digest_more": "另有 {count} 个订阅没有列出。看其中一个：/digest 编号，例如 /digest {id}",
+        "read_digest_hint": "用 /subscribe 订阅关键词，例如 /subscribe 二七区；之后发 /digest 就能看它的新文章。",
+        "digest_more_next": "还有 {rest} 篇新文章，发 {command} 接着看。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
         "sub_what_all": "全部新闻",
         "sub_what_keywords": "与「{keywords}」相关的新闻",
@@ -115,8 +127,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
         "sub_moved": "Subscription #{id} ({what}) moved from {old} to {time} daily ({timezone}); articles it "
         "already brought will not come again.\nNext digest: {next}.",
-        "sub_moved_no_push": "Subscription #{id} ({what}) moved from {old} to {time}. Nothing is pushed here (the "
-        "time only matters in Telegram).",
+        "read_sub_created": "Subscribed (#{id}): {what}. Nothing is pushed here: send /digest any time for its "
+        "new stories.",
+        "read_sub_exists": "You already subscribe to {what} (#{id}). Send /digest any time for its new stories; "
+        "/subscriptions lists them all.",
+        "read_time_unused": "The time {time} does nothing here: a subscription is its keywords.",
+        "read_sub_list_title": "Your subscriptions:",
+        "read_sub_list_item": "#{id} · {what}",
+        "read_sub_list_empty": "No subscriptions yet. Subscribe to keywords with /subscribe, e.g. /subscribe 二七区 "
+        "教育; /subscribe alone is all news.",
+        "read_unsub_button": "Cancel #{id} {what}",
+        "read_digest_time": "Nothing is pushed here, so /digest takes no time: /digest alone lists your "
+        "subscriptions' stories new since the last one.",
+        "read_digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest lists your subscriptions' new "
+        "stories, /digest ID one of them (e.g. /digest 3).",
+        "read_digest_more": "{count} more subscription(s) not listed. See one with /digest ID, e.g. /digest {id}",
+        "read_digest_hint": "Subscribe to keywords with /subscribe, e.g. /subscribe 二七区; then /digest lists its "
+        "new stories.",
+        "digest_more_next": "{rest} more new: send {command} for them.",
         "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
         "sub_what_all": "all news",
         "sub_what_keywords": "news about {keywords}",

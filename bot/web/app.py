@@ -140,6 +140,7 @@ class WebEdge:
             records=services.records,
             markup=WEB,
             channel=Channel.WEB,
+            pushes=False,  # a reader here reads its subscriptions (/digest, the private address)
             queries=QueryStore(services.database),
             topics=TopicStore(services.database),
             confirmations=Confirmations(services.database),
@@ -152,15 +153,14 @@ class WebEdge:
                 records=services.records,
                 markup=WECHAT,
                 channel=Channel.WECHAT,
+                pushes=False,  # the platform limits pushes: subscriptions are read (/digest, the address)
                 queries=QueryStore(services.database),
                 topics=TopicStore(services.database),
                 confirmations=Confirmations(services.database),
                 flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,
             )
-            self.wechat = WeChatChat(
-                conversation, services.database, services.library, services.records.config.cap
-            )
+            self.wechat = WeChatChat(conversation, services.database)
         secret = options.secret or self.database.write(server_key, "web-session")
         self.signer = URLSafeTimedSerializer(secret, salt="newsbot.web.session")
         self.api_calls = Window(API_CALLS_PER_MINUTE, 60.0, clock)
@@ -344,15 +344,13 @@ class WebEdge:
             if who.chat_id is not None:
                 out = feed_replies(
                     self.database,
-                    self.services.library,
                     name,
-                    rest,
                     out,
                     who.chat_id,
                     who.lang,
                     WEB,
                     lambda token: f"{base_url}/feed/{token}",
-                    cap=self.services.records.config.cap,
+                    wait=WRITE_WAIT,
                 )
             return out
         return self.conversation.text(line, who)

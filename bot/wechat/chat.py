@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from urllib.parse import quote
 
 from bot.chat.conversation import (
@@ -27,10 +28,10 @@ from bot.chat.conversation import (
 )
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
-from bot.digests.compose import search_command
+from bot.digests.compose import SubscriptionReply
 from bot.digests.feed import feed_replies
-from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS, SearchLibrary
-from bot.digests.records import UNSUBSCRIBE_PREFIX
+from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
+from bot.digests.records import CHAT_WRITE_WAIT, UNSUBSCRIBE_PREFIX
 from bot.digests.texts import text as digest_text
 from bot.wechat.format import (
     WECHAT,
@@ -45,10 +46,11 @@ from bot.wechat.format import (
 from bot.wechat.protocol import Message
 from storage.database.access import Database
 from storage.records import subscriptions as subs
+from storage.records.feeds import unsee
 from storage.records.readers import WECHAT as CHANNEL
 from storage.records.readers import reader_chat, reader_for
 
-# A subscription in the /subscriptions list: "#3 · 每天 08:00 · …".
+# A subscription in the /subscriptions list: "#3 · 与「人才」相关的新闻".
 _LISTED_SUBSCRIPTION = re.compile(r"^#\d+ · ")
 CONFIRM_WORDS = ("确认", "確認", "confirm", "yes")
 READER_WRITE_WAIT = 2.0
@@ -85,7 +87,7 @@ def typed_choices(reply: Reply) -> Reply:
     ]
     if not lines:
         return reply
-    return Reply("\n".join([reply.text, *lines]), reply.buttons)
+    return replace(reply, text="\n".join([reply.text, *lines]))
 
 
 def typed_article_links(reply: Reply) -> Reply:
@@ -111,17 +113,13 @@ def typed_article_links(reply: Reply) -> Reply:
         out.append(line)
     if pending is not None:
         out.append(f"/article {pending}")
-    return Reply("\n".join(out), reply.buttons)
+    return replace(reply, text="\n".join(out))
 
 
 class WeChatChat:
-    def __init__(
-        self, conversation: Conversation, database: Database, library: SearchLibrary, digest_cap: int
-    ) -> None:
+    def __init__(self, conversation: Conversation, database: Database) -> None:
         self.conversation = conversation
         self.database = database
-        self.library = library  # the subscriptions' stories, for /digest
-        self.digest_cap = digest_cap  # how many stories /digest lists of a subscription's address
 
     def answer(self, message: Message, base_url: str) -> str:
         """The reply's content for `message` ("" for none)."""
@@ -160,22 +158,13 @@ class WeChatChat:
             else:
                 out = self.conversation.command(name, rest, who)
                 out = feed_replies(
-                    self.database,
-                    self.library,
-                    name,
-                    rest,
-                    out,
-                    chat_id,
-                    lang,
-                    WECHAT,
-                    feed_url,
-                    cap=self.digest_cap,
+                    self.database, name, out, chat_id, lang, WECHAT, feed_url, wait=CHAT_WRITE_WAIT
                 )
                 out = [typed_article_links(typed_choices(r)) for r in out]
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
                 if name == "digest":
-                    fitted = self._previews(out, rest, chat_id, lang, base)
+                    fitted = self._digests(out, rest, chat_id, lang, base)
                     if fitted is not None:
                         return fitted
                 if name == "subscriptions" and len(out) > 1:
@@ -236,30 +225,35 @@ class WeChatChat:
 
         return fit_listed(link_articles(as_text(reply.text), base).strip(), left_out, tail=tail)
 
-    def _previews(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
-        """/digest's previews within one WeChat reply: whole previews, then whole articles, and the line
-        naming the subscriptions left out (`fit_previews`); None when `out` is not previews of the chat's
-        subscriptions (none yet, an id not found, a time instead of an id)."""
-        found = self.database.read(subs.list_subscriptions, chat_id)
-        wanted = args.strip().lstrip("#")
-        shown = [s for s in found if str(s.id) == wanted] if wanted else found[:PREVIEWS]
-        beyond = [] if wanted else found[PREVIEWS:]
-        if not shown or len(out) != len(shown) + (1 if beyond else 0):
+    def _digests(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
+        """/digest's subscriptions within one WeChat reply: whole ones, then whole stories, and the line
+        naming the subscriptions left out (`fit_previews`); the stories listed as new that found no room
+        are left for the next /digest (`unsee`). None when `out` is no subscription's stories (none yet,
+        an id not found, a time)."""
+        about = [r for r in out if isinstance(r, SubscriptionReply)]
+        if not about:
             return None
-        previews = [link_articles(as_text(r.text), base).strip() for r in out[: len(shown)]]
+        found = self.database.read(subs.list_subscriptions, chat_id)
+        beyond = [s.id for s in found[PREVIEWS:]] if not args.strip() else []
+        listed = [r.subscription_id for r in about]
+        digests = [link_articles(as_text(r.text), base).strip() for r in about]
 
         def closing(left_out: int) -> str:
-            named = shown[len(shown) - left_out :] + beyond
+            named = listed[len(listed) - left_out :] + beyond
             if not named:
                 return ""
-            return digest_text(lang, "digest_preview_more", count=len(named), id=named[0].id)
+            return digest_text(lang, "read_digest_more", count=len(named), id=named[0])
 
         def cut(count: int) -> str:
-            return digest_text(
-                lang, "wechat_digest_cut", count=count, command=search_command(shown[0].keywords)
-            )
+            return digest_text(lang, "wechat_digest_cut", count=count, command=f"/digest {listed[0]}")
 
-        return fit_previews(previews, closing, cut)
+        fitted = fit_previews(digests, closing, cut)
+        shown = {int(n) for n in re.findall(r"/article/(\d+)", fitted)}
+        for reply in about:
+            left = [i for i in reply.listed_ids if i not in shown]
+            if left:
+                self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
+        return fitted
 
     def _known_language(self, openid: str) -> str:
         """The language of a follower newsbot already knows (chosen with /lang, else the one their messages

@@ -420,6 +420,24 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE paged_queries ADD COLUMN shown TEXT",
         ],
     ),
+    (
+        19,
+        "the stories /digest showed as new to a reader whose subscriptions are read, not pushed",
+        [
+            # One row per subscription and story that a /digest on the web page, in WeChat or in the
+            # terminal listed as new (storage.records.feeds): the next /digest lists only stories without a
+            # row. The rows go with their subscription (/unsubscribe, /forget). IF NOT EXISTS: a database set
+            # back to an older version with its tables kept (the tests' downgrades) upgrades.
+            """
+            CREATE TABLE IF NOT EXISTS feed_seen (
+                subscription_id INTEGER NOT NULL,
+                article_id INTEGER NOT NULL,
+                seen_at TEXT NOT NULL,
+                PRIMARY KEY (subscription_id, article_id)
+            )
+            """,
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

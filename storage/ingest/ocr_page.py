@@ -63,6 +63,7 @@ from storage.ingest.page_lines import (
     _story_head,
     clean_headline_line,
     clean_prose,
+    closing_dateline_date,
     display_width,
     find_page_date,
     is_byline,
@@ -483,10 +484,18 @@ def _garbled_bracket_byline(text: str) -> str | None:
 _REPORTED_RE = re.compile("^[ \t\u3000]*([^，。；：:]{2,40}?)[ \t\u3000]*报道[ \t\u3000：:，]")
 
 
-def _story_date(head: str, story: _Story, *, year: int | None, page_date: str | None) -> str | None:
-    """The story's date: its dateline's or its lead's; a text dated by a line of its own (a copied web
-    page's, `_Story.printed_date`) takes that date when its lead gives none."""
+def _story_date(
+    head: str, story: _Story, closing: tuple[str, str | None], *, year: int | None, page_date: str | None
+) -> str | None:
+    """The story's date: its dateline's, else a posted correspondent's closing dateline's (`closing`: the
+    last paragraph and the byline, `closing_dateline_date`), else its lead's; a text dated by a line of
+    its own (a copied web page's, `_Story.printed_date`) takes that date when its lead gives none."""
     if story.printed_date is None:
+        last, byline = closing
+        if not _DATELINE_RE.match(head) and (
+            filed := closing_dateline_date(last, byline, year=year, page_date=page_date)
+        ):
+            return filed
         return parse_dateline_date(head, year=year, page_date=page_date)
     own_year = date.fromisoformat(story.printed_date).year
     return parse_dateline_date(head, year=own_year, page_date=story.printed_date) or story.printed_date
@@ -579,7 +588,13 @@ def _parse(
                 title_lines=title_lines,
                 title_groups=title_groups,
                 paragraphs=tuple(paragraphs),
-                date=_story_date(head, story, year=year, page_date=page_date),
+                date=_story_date(
+                    head,
+                    story,
+                    (paragraphs[-1] if paragraphs else "", byline),
+                    year=year,
+                    page_date=page_date,
+                ),
                 byline=byline,
                 reporters=reporters,
                 correspondents=correspondents,

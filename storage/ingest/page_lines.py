@@ -351,9 +351,20 @@ _CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
 # 文 and 图 alone are roles only with a colon, a slash or a bar (``文：李娜``, ``文/王某``, ``文｜王某``),
 # never as a word of prose; 作者 also before two spaces (``作者  王某``, a commentary's author under it).
 _ROLE_MARK = {"作者": "(?=[:：/／｜|]|[ \t\u3000])"}
+# A correspondent posted abroad or in a province, the place between 驻 and 记者 (``本报驻开罗记者``,
+# ``新华社驻东京记者``): a reporter's role.
+_POSTED_ROLE = f"(?:本报|新华社)驻[{HAN}]{{2,8}}?记者"
+
+
 _ROLE = "|".join(
-    r.replace("/", r"\s*/\s*") + (_ROLE_MARK.get(r, "(?=[:：/／｜|])") if r in ("文", "图", "作者") else "")
-    for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
+    (
+        _POSTED_ROLE,
+        *(
+            r.replace("/", r"\s*/\s*")
+            + (_ROLE_MARK.get(r, "(?=[:：/／｜|])") if r in ("文", "图", "作者") else "")
+            for r in sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True)
+        ),
+    )
 )
 
 
@@ -598,7 +609,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         if piece in _CORRESPONDENT_ROLES:
             target = correspondents
-        elif piece in _REPORTER_ROLES:
+        elif piece in _REPORTER_ROLES or re.fullmatch(_POSTED_ROLE, piece):
             target = reporters
         else:
             for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):
@@ -618,6 +629,29 @@ def _padded_names(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# A dispatch closed by its dateline in brackets, as a paper prints its correspondents' pieces
+# (``（本报华盛顿、开罗1月5日电）``, ``（据新华社东京2月1日电）``): the month and day it was filed.
+_CLOSING_DATELINE_RE = re.compile(
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:据?新华社|本报)[{HAN}、 \t]{{0,16}}?"
+    f"(\\d{{1,2}})[ \t]*月[ \t]*(\\d{{1,2}})[ \t]*日电[ \t\u3000]*[）)][ \t\u3000]*$"
+)
+
+
+_POSTED_ROLE_RE = re.compile(_POSTED_ROLE)
+
+
+def closing_dateline_date(
+    last_paragraph: str, byline: str | None, *, year: int | None, page_date: str | None
+) -> str | None:
+    """The date of a posted correspondent's piece: its byline names the post (``本报驻开罗记者  韩勇``)
+    and its closing dateline (`_CLOSING_DATELINE_RE`) the day it was filed, read as an opening
+    dateline's (`parse_dateline_date`: the page's year, a later day last year's); None otherwise."""
+    found = _CLOSING_DATELINE_RE.match(last_paragraph)
+    if found is None or byline is None or not _POSTED_ROLE_RE.search(byline):
+        return None
+    return parse_dateline_date(f"本报{found[1]}月{found[2]}日电", year=year, page_date=page_date)
 
 
 def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | None) -> str | None:
@@ -892,12 +926,12 @@ _LIST_MARKS = 4
 _LIST_MIN_CHARS = 8
 
 
-# A note closing a story on a line of its own: ``（本报东京电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
+# A note closing a story on a line of its own: ``（本报东京电）``, ``（本报华盛顿、开罗1月5日电）``, ``（作者为…）``, ``（本报记者王某采访整理）``,
 # a roundup's reporters (``（参与记者：田颖、唐璐）``), the source of a piece reprinted
 # (``（摘编自2月3日《经济日报》）``); the OCR may lose its closing bracket. A name in brackets may stand
 # inside it (``（作者为中央党校（国家行政学院）研究员）``).
 _CLOSING_NOTE_RE = re.compile(
-    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))(?:[^（()）]|[（(][^（()）]{{1,20}}[）)]){{0,40}}(?:[）)][ \t\u3000]*)?$"
+    f"^[ \t\u3000]*[（(][ \t\u3000]*(?:综合)?(?:(?:据?新华社|本报)[{HAN}0-9、 \t]{{0,16}}电|作者|本报记者|(?:参与)?记者|摘编自|摘自|原载|[{HAN}·、 \t]{{2,16}}参与(?:采写|采访|调研|撰写))(?:[^（()）]|[（(][^（()）]{{1,20}}[）)]){{0,40}}(?:[）)][ \t\u3000]*)?$"
 )
 # ``（综合本报和新华社电）``, naming the sources it combines, is a closing note too.
 

@@ -4,6 +4,11 @@ A reader who cannot receive pushed digests (the web page, a WeChat follower) get
 a feed address holding 192 random bits (``secrets.token_urlsafe(24)``); a feed reader polls it. The row
 goes with its subscription (/unsubscribe, /forget: `storage.records.subscriptions`), and the address stops
 working at once.
+
+What a reader has seen (`feed_seen`, migration 19): the stories a /digest listed as new for a subscription
+(`take_unseen`), so the next /digest lists only the others. Reading the address (a feed reader's poll, a
+browser) records nothing: a feed stays the newest stories with stable ids, and feed readers keep their own
+read state.
 """
 
 from __future__ import annotations
@@ -72,3 +77,52 @@ def last_stored(db: sqlite_utils.Database, ids: Sequence[int]) -> str | None:
     marks = ", ".join("?" for _ in ids)
     row = db.execute(f"SELECT MAX(ingested_at) FROM articles WHERE id IN ({marks})", list(ids)).fetchone()
     return row[0] if row else None
+
+
+def take_unseen(
+    db: sqlite_utils.Database,
+    subscription_id: int,
+    ids: Sequence[int],
+    limit: int,
+    *,
+    now: datetime | None = None,
+) -> tuple[list[int], list[int]]:
+    """Of `ids` (in the order given), the first `limit` the subscription's /digest has not listed as new
+    yet, now recorded as listed; and the unlisted ones after them (left for the next /digest). One
+    transaction: two /digests at once never both list a story as new."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    with write_transaction(db):
+        seen = seen_ids(db, subscription_id, ids)
+        unseen = [i for i in dict.fromkeys(ids) if i not in seen]
+        taken = unseen[:limit]
+        for article_id in taken:
+            db.conn.execute(
+                "INSERT INTO feed_seen (subscription_id, article_id, seen_at) VALUES (?, ?, ?)",
+                [subscription_id, article_id, stamp],
+            )
+    return taken, unseen[limit:]
+
+
+def seen_ids(db: sqlite_utils.Database, subscription_id: int, ids: Sequence[int]) -> set[int]:
+    """Those of `ids` the subscription's /digest has listed as new."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        f"SELECT article_id FROM feed_seen WHERE subscription_id = ? AND article_id IN ({marks})",
+        [subscription_id, *ids],
+    ).fetchall()
+    return {int(row[0]) for row in rows}
+
+
+def unsee(db: sqlite_utils.Database, subscription_id: int, ids: Sequence[int]) -> None:
+    """Forget that `ids` were listed as new (a reply that could not hold them all): the next /digest
+    lists them again."""
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
+    with write_transaction(db):
+        db.conn.execute(
+            f"DELETE FROM feed_seen WHERE subscription_id = ? AND article_id IN ({marks})",
+            [subscription_id, *ids],
+        )

@@ -343,6 +343,7 @@ def _delete_subscriptions(conn: sqlite3.Connection, where: str, params: list[obj
         [*params, CLAIMED],
     )
     conn.execute(f"DELETE FROM feeds WHERE subscription_id IN ({chosen})", params)
+    conn.execute(f"DELETE FROM feed_seen WHERE subscription_id IN ({chosen})", params)
     return conn.execute(f"DELETE FROM subscriptions WHERE {where}", params).rowcount
 
 
@@ -361,6 +362,8 @@ _CHAT_SCOPES = {
     ),
     # A web or WeChat reader's private feeds, and the row that gave it its chat id (storage.records.readers).
     "feeds": "chat_id = :chat OR subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat)",
+    # What the /digest of those readers (and of the terminal) listed as new (storage.records.feeds).
+    "feed_seen": "subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = :chat)",
     "readers": f"id = :chat - {READER_CHAT_BASE}",
 }
 
@@ -377,13 +380,22 @@ def forget_chat(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
     """Delete every row about the chat, in one transaction; returns the rows deleted per table.
 
     The chat's settings (language, timezone, paused flag), all its subscriptions (also cancelled ones),
-    the delivery ledger and the private feeds of those subscriptions, and for a web or WeChat reader the
+    the delivery ledger, the private feeds of those subscriptions and what their /digest listed as new,
+    and for a web or WeChat reader the
     row that names it (its openid). Ledger tables first: they are found through the
     subscriptions.
     """
     deleted: dict[str, int] = {}
     with _transaction(db) as conn:
-        for table in ("digest_items", "digest_deliveries", "feeds", "subscriptions", "chats", "readers"):
+        for table in (
+            "digest_items",
+            "digest_deliveries",
+            "feeds",
+            "feed_seen",
+            "subscriptions",
+            "chats",
+            "readers",
+        ):
             cursor = conn.execute(f"DELETE FROM {table} WHERE {_CHAT_SCOPES[table]}", {"chat": chat_id})
             deleted[table] = cursor.rowcount
     return deleted

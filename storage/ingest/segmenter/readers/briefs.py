@@ -339,6 +339,8 @@ class BriefReader(LineReader):
             return False  # ``■观点`` over a piece's headline: the column's name, a kicker of that headline
         if index > 0 and group[index - 1].number == self.state.author_line:
             return False  # right under the author's name alone: the piece's text opens (a summary's point)
+        if self.state.pending_byline is not None and index > 0 and is_byline(group[index - 1].text):
+            return False  # right under a byline printed before the text: the text opens (a summary's point)
         head = BULLET_RE.sub("", text) if not numbered else text[numbered.end() :]
         if _CAPTION_RE.match(text) or not _is_headline_like([_Line(0, head, False)]):
             return False

@@ -238,6 +238,11 @@ class BylineReader(LineReader):
             # read elsewhere (``…这块连说话都喘粗气的`` / ``新华社记者徐某摄`` / ``“禁区”，却是…``). The
             # story stays open.
             self.cutter.drop(line, "caption")
+        elif self._byline_under_a_byline(index, group):
+            # A second correspondent's line under the first (``本报驻华盛顿记者  罗平`` / ``本报驻东京记者
+            # 朱平伟``): the same story's byline, both names its reporters.
+            self.state.pending_byline = f"{self.state.pending_byline}  {_byline_text(text)}"
+            self.state.set_role(line, "byline before the text, under another byline: both the story's")
         else:
             # A byline printed before its story's text: the story before it ends here.
             self.cutter.close()
@@ -247,6 +252,14 @@ class BylineReader(LineReader):
                 self.state.pending_byline = _byline_text(text)
                 self.state.set_role(line, "byline before the text: opens the next story")
         return True
+
+    def _byline_under_a_byline(self, index: int, group: list[_Line]) -> bool:
+        """A byline line right under the line of a byline printed before its text, neither a photo's
+        credit."""
+        if self.state.pending_byline is None or index == 0 or group[index].text.rstrip().endswith("摄"):
+            return False
+        above = group[index - 1].text
+        return is_byline(above) and not above.rstrip().endswith("摄")
 
     def credit_inside_a_clause(self, index: int, group: list[_Line]) -> bool:
         """A byline-shaped line opening a block under the open story's text left on a comma or an

@@ -76,19 +76,20 @@ _EDITOR_MARK_RUN_ON_RE = re.compile(
 )
 
 
-# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``社会·民生``), bare or set off
+# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``国际要闻``, ``社会·民生``), bare or set off
 # (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
 _STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
 
 
-# A column of briefs' heading: ``体坛快讯``, ``【体坛速递】``, ``■体育简讯``, ``快讯``.
-_BRIEFS_NAME = f"(?:{_STRIP_NAMES}|体坛)?(?:快讯|速递|简讯|短讯)"
+# A column of briefs' heading: ``体坛快讯``, ``【体坛速递】``, ``■体育简讯``, ``快讯``, an international
+# page's ``外电快讯`` and ``【环球速览】``.
+_BRIEFS_NAME = f"(?:{_STRIP_NAMES}|体坛|外电)?(?:快讯|速递|速览|简讯|短讯)"
 
 
 _BRIEFS_NAME_RE = re.compile(_BRIEFS_NAME)
 
 
-_STRIP_NAME = f"(?:{_BRIEFS_NAME}|{_STRIP_NAMES}(?:新闻|动态|资讯)?(?:·{_STRIP_NAMES})?)"
+_STRIP_NAME = f"(?:{_BRIEFS_NAME}|{_STRIP_NAMES}(?:新闻|动态|资讯|要闻)?(?:·{_STRIP_NAMES})?)"
 
 
 _STRIP_HEADING_RE = re.compile(
