@@ -21,6 +21,11 @@ FRAME_LENGTH = 4  # a clause this short (目前, 据统计, 此外) leads into t
 _ASIDE = re.compile(r"[（(][^（）()]*[，,][^（）()]*[）)]")
 
 
+def frames(piece: str) -> bool:
+    """Whether a clause only frames the next: a time alone (截至2019年10月底) or a short lead (目前, 据统计)."""
+    return len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece) is not None
+
+
 def clauses(sentence: str) -> list[str]:
     """A (normalised) sentence's clauses, a clause that only frames the next (a time, 目前) joined to it."""
     out: list[str] = []
@@ -28,7 +33,7 @@ def clauses(sentence: str) -> list[str]:
     for piece in CLAUSE_END.split(_ASIDE.sub("", sentence)):
         if not piece:
             continue
-        if len(piece) <= FRAME_LENGTH or _FRAME_CLAUSE.fullmatch(piece):
+        if frames(piece):
             lead += piece + "，"
             continue
         out.append(lead + piece)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from storage.search.answers.clauses import CLAUSE_END, frames
 from storage.search.answers.strength import FAINT, NOTHING, PARTIAL, PLAIN, WEAK, Asked, new
 
 # Kinds whose answer must hold the fact asked for: a sentence without one is no answer.
@@ -65,7 +67,8 @@ def when_strength(sentence: str, asked: Asked) -> float:
     leaves the month to the reader and is most often the day the report's news came. A day of the week
     (每周几) is answered by one (每周三), a time of day (几点) by a time of day (夜里11点40分, 5:38): a date
     without one is then at most a hint, as a lower result may give the hour. Days asked as a span (哪几天) are
-    answered by a span (26日至27日), one day less plainly."""
+    answered by a span (26日至27日), one day less plainly. A day asked in a month the question names (2020年4月…哪天)
+    is not given by a sentence whose days are all of other months."""
     if _SPAN_ASKED.search(asked.query):
         # a span is the event's own days, not only the report's (本报…26日电: 于10月26日至27日举行)
         if new(_DAY_SPAN.findall(sentence), asked.query):
@@ -100,8 +103,30 @@ def _grain_asked(sentence: str, asked: Asked) -> bool:
     return False
 
 
+# A day asked for (哪天, 几号, 什么日子): a year or a month dates no day.
+_DAY_ASKED = re.compile(r"哪一?天|哪日|几号|几日|日子")
+
+
+# A month the question names (2020年4月…是哪天通的电话): the day asked is one of that month.
+_MONTH_NAMED = re.compile(r"(?<!\d)(\d{1,2})月(?![\d日号])")
+
+
+def _other_months_only(sentence: str, asked: Asked) -> bool:
+    """Whether a question asking for a day of the month it names (2020年4月…哪天) meets a sentence whose days with
+    a month are all of other months (2月10日, 3月26日): they date other events of the story, as a story on the
+    April call recalls the March one."""
+    named = _MONTH_NAMED.search(asked.query)
+    if named is None or not _DAY_ASKED.search(asked.query):
+        return False
+    days = [d for d in new(_DATE.findall(sentence), asked.query) if _MONTH_DAY.search(d)]
+    month = re.compile(r"(?:\d{4}年)?" + named.group(1) + "月")
+    return bool(days) and not any(month.match(d) for d in days)
+
+
 def _date_strength(sentence: str, asked: Asked) -> float:
     """`when_strength` for a date: a day with its month, a day alone, a year or a month, a time word."""
+    if _other_months_only(sentence, asked):
+        return FAINT
     if _grain_asked(sentence, asked) and not any(_MONTH_DAY.search(d) for d in _DATE.findall(sentence)):
         return DAY_ALONE_STRENGTH
     dates = new(_DATE.findall(sentence), asked.query)
@@ -115,3 +140,24 @@ def _date_strength(sentence: str, asked: Asked) -> float:
     if dates:
         return PARTIAL
     return FAINT if _TIME_WORDS.search(sentence) else NOTHING
+
+
+def dates_deed(sentence: str, deeds: Sequence[Sequence[str]], asked: Asked) -> bool:
+    """Whether the (normalised) sentence dates the deed asked about: a date the question lacks (a day when a day is
+    asked, 哪天 / 几号; any date for 什么时候) before a word of the deed in its clause
+    (…于2004年1月25日成功着陆火星, 1906年出生, 自9月27日开赛以来), as news puts the time of a deed before its verb, or
+    anywhere after it when the date is a clause of its own (1990年12月19日，随着一声锣响，…正式挂牌营业: a time framing
+    what follows); or the deed's word right before 于 and the date (出生于1906年)."""
+    forms = [f for unit in deeds for f in unit]
+    least = DAY_ALONE_STRENGTH if _DAY_ASKED.search(asked.query) else PARTIAL
+    pieces = CLAUSE_END.split(sentence)
+    for k, piece in enumerate(pieces):
+        for m in _DATE.finditer(piece):
+            if m.group(0) in asked.query or when_strength(m.group(0), asked) < least:
+                continue
+            before, after = piece[: m.start()], piece[m.end() :]
+            # a date that is a clause of its own (2016年3月，…; 腊月二十九的下午，…) frames the clauses after it
+            rest = "，".join([after, *pieces[k + 1 :]]) if frames(before + after) else after
+            if any(f in rest or before.endswith((f + "于", f + "在")) for f in forms):
+                return True
+    return False

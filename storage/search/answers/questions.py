@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from storage.search.answers.strength import is_noun, tags
@@ -334,3 +335,17 @@ def question_dates(q: str) -> list[tuple[str, ...]]:
     answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
     dates: list[tuple[str, ...]] = [(m.group(0),) for m in QUESTION_DATE.finditer(q)]
     return dates + [(m.group(1) + "日", m.group(1) + "号") for m in QUESTION_DAY.finditer(q)]
+
+
+_WHEN_ASKED = dict(KIND_PATTERNS)["when"]
+
+
+def deed_asked(q: str, terms: Sequence[str]) -> list[str]:
+    """The words of the deed a when-question asks the time of: its words after the question word that are no
+    nouns (哪天着陆火星的 → 着陆; 几号开赛的 → 开赛), as the answer puts the date where the question puts 哪天, before
+    the verb."""
+    m = _WHEN_ASKED.search(q)
+    if m is None:
+        return []
+    nouns = {w for w, tag in tags(q) if is_noun(tag)}
+    return [t for t in terms if t and t in q[m.end() :] and t not in nouns]

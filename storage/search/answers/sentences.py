@@ -8,7 +8,8 @@ and an OR group counting when one member is there — plus a bonus when it holds
 asked for, minus a little per place its article is ranked below the first. A sentence needs most of
 the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
 clause (`clauses`): the number written in the clause holding the question's words answers them, one in
-another clause most often counts something else. A year or month the question names (2018年销售额), or
+another clause most often counts something else. A when-question's date is the one written before the deed
+asked about (哪天着陆火星的: 于2004年1月25日成功着陆火星). A year or month the question names (2018年销售额), or
 a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
 answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
 sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
@@ -26,19 +27,20 @@ from storage.search.answers.clauses import CLAUSE_END, clauses
 from storage.search.answers.context import causes_in_context, date_referred, dated_apart, place_referred
 from storage.search.answers.counts import bounds_asked
 from storage.search.answers.coverage import Coverage, article_coverage, words_held, written_forms
-from storage.search.answers.dates import day_without_month
+from storage.search.answers.dates import dates_deed, day_without_month
 from storage.search.answers.kinds import kind_strength
 from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
 from storage.search.answers.people import DESCRIBED_PERSON_ASKED, POST, REPORTER_ASKED, post_before
 from storage.search.answers.questions import (
     asks_how_it_stands,
+    deed_asked,
     now_asked,
     periods_asked,
     question_dates,
     question_kind,
 )
 from storage.search.answers.reading import Article, Sentence, Span, read
-from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND
+from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND, Asked
 from storage.search.snippets import mark
 from storage.text.normalize import normalize
 
@@ -105,6 +107,10 @@ def _acceptable(kind: str, q: str, strength: float, coverage: float, article: Ar
 # post or the deed asked about (…副组长杨晓渡主持会议), a place beside what it places (位于金山朱泾的…生态园).
 CLAUSE_KINDS = frozenset({"howmany", "who", "where"})
 CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause holding the fact
+# A when-question's deed (哪天着陆火星的 → 着陆): news puts the time of a deed before its verb (于2004年1月25日成功着陆火星),
+# so the sentence whose date stands before the deed asked about dates it (`dates.dates_deed`), not one dating
+# another deed of the story.
+DEED_BONUS = 0.3
 
 
 def _tied_share(
@@ -158,6 +164,7 @@ def weighed_spans(
         else 0.0
         for i, s in enumerate(pool)
     ]
+    deed = _dating_the_deed(article, strengths, kind, q, terms)
     for i, s in enumerate(pool):
         referred = (
             place_referred(pool, strengths, i)
@@ -196,11 +203,26 @@ def weighed_spans(
                 share
                 + KIND_BONUS * strength
                 + CLAUSE_BONUS * tie
+                + DEED_BONUS * max(deed[j] for j in span)
                 - RANK_PENALTY * article.rank
                 - PAIR_PENALTY * (len(span) - 1)
             )
             scored = Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
             yield scored, _acceptable(kind, q, strength, share, article)
+
+
+def _dating_the_deed(
+    article: Article, strengths: Sequence[float], kind: str, q: str, terms: Sequence[str]
+) -> list[bool]:
+    """For when, whether each sentence holding a date puts one before the deed asked about (`dates.dates_deed`);
+    all false for other kinds, or when the question names no deed after its question word."""
+    deeds = [written_forms(t) for t in deed_asked(q, terms)] if kind == "when" else []
+    # no report's day here: the report's own day before the deed asked dates it (巴基斯坦参议院14日通过决议)
+    asked = Asked(q, tuple(terms))
+    return [
+        bool(deeds) and strength >= HOLDS_KIND and dates_deed(s.norm, deeds, asked)
+        for s, strength in zip(article.sentences, strengths, strict=True)
+    ]
 
 
 def _byline_strengths(article: Article) -> list[float]:
