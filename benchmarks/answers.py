@@ -125,7 +125,7 @@ ZONE = ZoneInfo("Asia/Shanghai")
 QUICK_OTHERS = 600
 
 # The frozen set (issue 20): questions on People's Daily articles that nobody tunes on. Its checksum is the
-# one in BENCHMARKS.md ("Answers on another outlet's news (frozen)"); a changed file stops the run.
+# one in benchmarks/reports/answers.md ("Answers on another outlet's news (frozen)"); a changed file stops the run.
 FROZEN = Path(__file__).resolve().parent / "answers_frozen.json"
 FROZEN_SHA256 = "abfda832b224374e7d3fb28393a5d3c4e15abccca73e539b35da17a3d8986781"
 FROZEN_KINDS = ("who", "when", "where", "howmany", "which", "what", "why")
@@ -162,28 +162,28 @@ DEV8 = Path(__file__).resolve().parent / "answers_dev8.json"
 DEV9 = Path(__file__).resolve().parent / "answers_dev9.json"
 # The tenth development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # ninth's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in benchmarks/reports/answers.md:
 # 01e11b8cb9d0f5e304be2249945dfacb7f14a752752f56581b9362c4151276d1).
 DEV10 = Path(__file__).resolve().parent / "answers_dev10.json"
 # The eleventh development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # tenth's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in benchmarks/reports/answers.md:
 # a26f57d2617fe6d9bff8c8264126398a6382cc382932b1cc234311a5fed853e2).
 DEV11 = Path(__file__).resolve().parent / "answers_dev11.json"
 # The twelfth development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # eleventh's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in benchmarks/reports/answers.md:
 # f337a3379b4084026d7ef124276708a762af831c9d5bbfbc228345c5b5ef496c).
 DEV12 = Path(__file__).resolve().parent / "answers_dev12.json"
 # The thirteenth development set (issue 20): questions on People's Daily articles drawn at random across every page as
 # the twelfth's were, none named by another set nor a reprint of one another set names, written before any engine ran
 # on them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
-# BENCHMARKS.md: fd9b289dfeadc77c07e81f7f7f78dbdf6c108560db82e9bb384d7fca2104045e).
+# benchmarks/reports/answers.md: fd9b289dfeadc77c07e81f7f7f78dbdf6c108560db82e9bb384d7fca2104045e).
 DEV13 = Path(__file__).resolve().parent / "answers_dev13.json"
 # The fourteenth development set (issue 20): questions on People's Daily articles drawn at random across every page as
 # the thirteenth's were, none named by another set nor a reprint of one another set names, written before any engine
 # ran on them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
-# BENCHMARKS.md: 02af777477930e9a03bfebe8d0b9f18d5c98691b3af92245385d30cd02ad67e7).
+# benchmarks/reports/answers.md: 02af777477930e9a03bfebe8d0b9f18d5c98691b3af92245385d30cd02ad67e7).
 DEV14 = Path(__file__).resolve().parent / "answers_dev14.json"
 # The who-description check (issue 20): the tuned sets' who questions as bare descriptions of the person
 # (`benchmarks.whodesc`), tuned on.
@@ -193,7 +193,7 @@ WHODESC = Path(__file__).resolve().parent / "answers_whodesc.json"
 FORMS = Path(__file__).resolve().parent / "answers_forms.json"
 QUICK_FROZEN_OTHERS = 1500
 # The second held-out set (issue 20): questions on People's Daily articles that no other set names, frozen
-# before any engine was run on them. Its checksum is the one in BENCHMARKS.md ("A second held-out set on
+# before any engine was run on them. Its checksum is the one in benchmarks/reports/answers.md ("A second held-out set on
 # People's Daily news"); a changed file stops the run. Measured only when asked for (`--sets heldout2`).
 HELDOUT2 = Path(__file__).resolve().parent / "answers_heldout2.json"
 HELDOUT2_SHA256 = "617d5c6c6b799c9eb07c0a4dc666580cf8e6e721a778ed3a8c9d859a717199f2"
