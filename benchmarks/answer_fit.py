@@ -33,8 +33,8 @@ Evaluation is leave-one-set-out: for each tuned set, the model is fitted on the 
 lines holding the fact are counted against today's choice on the same questions, with the questions mended and
 broken and the answer lines shown without the fact. Today's rules were written on these same sets (all but dev11,
 which became a tuned set after its first reading), so the comparison leans towards today's choice; dev11 is the
-one set on which both are unseen. BENCHMARKS.md ("The answer line chosen by fitted weights, checked set by set")
-has the result.
+one set on which both are unseen. benchmarks/reports/answers-line.md ("The answer line chosen by fitted weights,
+checked set by set") has the result.
 """
 
 from __future__ import annotations

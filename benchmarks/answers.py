@@ -35,7 +35,7 @@ engine ran on them) are tuned on like the judged set: they are measured on the f
 `--quick`, the second one's articles are added) and `--misses` lists their misses too. The third
 development set (`benchmarks/answers_dev3.json`, 134 questions on 79 articles of the five months that no
 other set names, written and committed before any engine ran on them) is measured the same way; its first
-reading, in BENCHMARKS.md, is an unseen one, and it is tuned on after it. So is the fourth
+reading, in benchmarks/reports/answers.md, is an unseen one, and it is tuned on after it. So is the fourth
 (`benchmarks/answers_dev4.json`, 136 questions on 64 local-news articles that no other set names). The fifth
 development set
 (`benchmarks/answers_dev5.json`, 140 questions on 83 articles no other set names, aimed at the first result:
@@ -128,8 +128,12 @@ FACT_KINDS = ("who", "when", "where", "howmany", "which", "what", "why", "date_t
 ZONE = ZoneInfo("Asia/Shanghai")
 QUICK_OTHERS = 600
 
+# The report that records each held-out set's checksum, in the section its loader names, and every reading of it.
+RECORDS = Path(__file__).resolve().parent / "reports"
+SETS_RECORD = RECORDS / "answers.md"
 # The frozen set (issue 20): questions on People's Daily articles that nobody tunes on. Its checksum is the
-# one in BENCHMARKS.md ("Answers on another outlet's news (frozen)"); a changed file stops the run.
+# one in SETS_RECORD ("Answers on another outlet's news (frozen)"); a changed file stops the run.
+FROZEN_SECTION = "Answers on another outlet's news (frozen)"
 FROZEN = Path(__file__).resolve().parent / "answers_frozen.json"
 FROZEN_SHA256 = "abfda832b224374e7d3fb28393a5d3c4e15abccca73e539b35da17a3d8986781"
 FROZEN_KINDS = ("who", "when", "where", "howmany", "which", "what", "why")
@@ -143,10 +147,10 @@ DEV = Path(__file__).resolve().parent / "answers_dev.json"
 # frozen or held-out sets is named by it.
 DEV2 = Path(__file__).resolve().parent / "answers_dev2.json"
 # The third development set (issue 20): questions on People's Daily articles of the five months that no other
-# set names, written before any engine was run on them (its first reading is in BENCHMARKS.md), then tuned on.
+# set names, written before any engine was run on them (its first reading is in SETS_RECORD), then tuned on.
 DEV3 = Path(__file__).resolve().parent / "answers_dev3.json"
 # The fourth development set (issue 20): questions on local-news People's Daily articles that no other set
-# names, written before any engine ran on them (its first reading is in BENCHMARKS.md), then tuned on.
+# names, written before any engine ran on them (its first reading is in SETS_RECORD), then tuned on.
 DEV4 = Path(__file__).resolve().parent / "answers_dev4.json"
 # The fifth development set (issue 20): questions on People's Daily articles that no other set names, aimed at
 # the first result (a topic in several stories, a year or month, now), written before any engine ran on them.
@@ -166,33 +170,33 @@ DEV8 = Path(__file__).resolve().parent / "answers_dev8.json"
 DEV9 = Path(__file__).resolve().parent / "answers_dev9.json"
 # The tenth development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # ninth's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
-# 01e11b8cb9d0f5e304be2249945dfacb7f14a752752f56581b9362c4151276d1).
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
+# benchmarks/reports/answers.md: 01e11b8cb9d0f5e304be2249945dfacb7f14a752752f56581b9362c4151276d1).
 DEV10 = Path(__file__).resolve().parent / "answers_dev10.json"
 # The eleventh development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # tenth's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
-# a26f57d2617fe6d9bff8c8264126398a6382cc382932b1cc234311a5fed853e2).
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
+# benchmarks/reports/answers.md: a26f57d2617fe6d9bff8c8264126398a6382cc382932b1cc234311a5fed853e2).
 DEV11 = Path(__file__).resolve().parent / "answers_dev11.json"
 # The twelfth development set (issue 20): questions on People's Daily articles drawn at random across every page as the
 # eleventh's were, none named by another set nor a reprint of one another set names, written before any engine ran on
-# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in BENCHMARKS.md:
-# f337a3379b4084026d7ef124276708a762af831c9d5bbfbc228345c5b5ef496c).
+# them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
+# benchmarks/reports/answers.md: f337a3379b4084026d7ef124276708a762af831c9d5bbfbc228345c5b5ef496c).
 DEV12 = Path(__file__).resolve().parent / "answers_dev12.json"
 # The thirteenth development set (issue 20): questions on People's Daily articles drawn at random across every page as
 # the twelfth's were, none named by another set nor a reprint of one another set names, written before any engine ran
 # on them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
-# BENCHMARKS.md: fd9b289dfeadc77c07e81f7f7f78dbdf6c108560db82e9bb384d7fca2104045e).
+# benchmarks/reports/answers.md: fd9b289dfeadc77c07e81f7f7f78dbdf6c108560db82e9bb384d7fca2104045e).
 DEV13 = Path(__file__).resolve().parent / "answers_dev13.json"
 # The fourteenth development set (issue 20): questions on People's Daily articles drawn at random across every page as
 # the thirteenth's were, none named by another set nor a reprint of one another set names, written before any engine
 # ran on them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed, in
-# BENCHMARKS.md: 02af777477930e9a03bfebe8d0b9f18d5c98691b3af92245385d30cd02ad67e7).
+# benchmarks/reports/answers.md: 02af777477930e9a03bfebe8d0b9f18d5c98691b3af92245385d30cd02ad67e7).
 DEV14 = Path(__file__).resolve().parent / "answers_dev14.json"
 # The fifteenth development set (issue 20): questions on People's Daily articles drawn at random across every page as
 # the fourteenth's were, none named by another set nor a reprint of one another set names, written before any engine
-# ran on them and kept as a validation set: its misses are never printed (SHA-256 as committed, in BENCHMARKS.md:
-# 38d41d0374be8a42e0101f3c855f1988eed8ca127fad30a548c4d6394cf81e2d).
+# ran on them and kept as a validation set: its misses are never printed (SHA-256 as committed, in
+# benchmarks/reports/answers.md: 38d41d0374be8a42e0101f3c855f1988eed8ca127fad30a548c4d6394cf81e2d).
 DEV15 = Path(__file__).resolve().parent / "answers_dev15.json"
 # The who-description check (issue 20): the tuned sets' who questions as bare descriptions of the person
 # (`benchmarks.whodesc`), tuned on.
@@ -202,8 +206,9 @@ WHODESC = Path(__file__).resolve().parent / "answers_whodesc.json"
 FORMS = Path(__file__).resolve().parent / "answers_forms.json"
 QUICK_FROZEN_OTHERS = 1500
 # The second held-out set (issue 20): questions on People's Daily articles that no other set names, frozen
-# before any engine was run on them. Its checksum is the one in BENCHMARKS.md ("A second held-out set on
-# People's Daily news"); a changed file stops the run. Measured only when asked for (`--sets heldout2`).
+# before any engine was run on them. Its checksum is the one in SETS_RECORD ("A second held-out set on People's
+# Daily news"); a changed file stops the run. Measured only when asked for (`--sets heldout2`).
+HELDOUT2_SECTION = "A second held-out set on People's Daily news"
 HELDOUT2 = Path(__file__).resolve().parent / "answers_heldout2.json"
 HELDOUT2_SHA256 = "617d5c6c6b799c9eb07c0a4dc666580cf8e6e721a778ed3a8c9d859a717199f2"
 HELDOUT2_MONTHS = ("2019-10", "2020-01", "2020-02")
@@ -491,13 +496,13 @@ def _outcome(item: dict, resp, lenient: bool, strict: bool, has_fact: bool, answ
 
 
 def _load_checked(path: Path, sha256: str, what: str, section: str) -> list[dict]:
-    """A held-out set's questions; stops when the file is not the one whose checksum BENCHMARKS.md records."""
+    """A held-out set's questions; stops when the file is not the one whose checksum SETS_RECORD records."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != sha256:
         raise SystemExit(
             f"{path.name} changed: its SHA-256 is {digest}, the {what}'s is {sha256}. The {what} may not be "
-            f'edited (BENCHMARKS.md, "{section}").'
+            f'edited ({SETS_RECORD.relative_to(RECORDS.parent.parent).as_posix()}, "{section}").'
         )
     items: list[dict] = json.loads(data)
     return items
@@ -505,12 +510,16 @@ def _load_checked(path: Path, sha256: str, what: str, section: str) -> list[dict
 
 def load_frozen(path: Path = FROZEN, sha256: str = FROZEN_SHA256) -> list[dict]:
     """The frozen questions (`_load_checked`)."""
-    return _load_checked(path, sha256, "frozen set", "Answers on another outlet's news (frozen)")
+    return _load_checked(path, sha256, "frozen set", FROZEN_SECTION)
 
 
 def load_heldout2(path: Path = HELDOUT2, sha256: str = HELDOUT2_SHA256) -> list[dict]:
     """The second held-out set's questions (`_load_checked`)."""
-    return _load_checked(path, sha256, "held-out set", "A second held-out set on People's Daily news")
+    return _load_checked(path, sha256, "held-out set", HELDOUT2_SECTION)
+
+
+# Every held-out set's loader: each checks its file's checksum against the one recorded in SETS_RECORD.
+HELD_OUT_LOADERS = (load_frozen, load_heldout2)
 
 
 def check_frozen(items: list[dict], articles: dict[str, Article]) -> None:

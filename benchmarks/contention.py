@@ -456,7 +456,7 @@ async def run_scenario(
 
 
 def format_result(result: Result) -> list[str]:
-    """Lines for the terminal and BENCHMARKS.md (pure)."""
+    """Lines for the terminal and the record, benchmarks/reports/replies-and-sources.md (pure)."""
     lines = [f"code: {result.code} ({result.backend})"]
     for phase in ("before", "during"):
         s = result.summary(phase)

@@ -25,7 +25,8 @@ real papers close and open their stories (the seed page, ``seeds/000_…txt``, i
 
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
 its date and its reporters and correspondents are all as printed; end marks, jump lines, captions and
-page furniture belong to no story. The figures go to BENCHMARKS.md ("OCR page parser on real news").
+page furniture belong to no story. The figures go to benchmarks/reports/pages.md ("OCR page parser on real
+news").
 """
 
 from __future__ import annotations

@@ -20,9 +20,10 @@ The OCR'd text is cached by the image's checksum in ``benchmarks/.cache/ocr/`` (
 the page's HTML checksum names that image (``web-<html>.key``), so later runs need neither Chromium
 nor Tesseract.
 
-Three seeds, each frozen before any parser change made after it (BENCHMARKS.md records their checksums
-and first readings): `TUNING` and `TUNING2` may be looked at story by story; `HELDOUT` never is, only
-its total is printed.
+Three seeds, each frozen before any parser change made after it (benchmarks/reports/pages-ocr.md records
+their checksums and first readings, "A second OCR'd family…"; `TUNING2`'s are in benchmarks/reports/pages.md,
+"A metro paper and a weekly…"): `TUNING` and `TUNING2` may be looked at story by story; `HELDOUT` never is,
+only its total is printed.
 """
 
 from __future__ import annotations

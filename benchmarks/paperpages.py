@@ -14,7 +14,7 @@ families never used. Each family is a function of a seed: same seed, same pages,
   conventions, headlines before, after or a story away, masthead at the top or date line at the bottom),
   from the tuned months: the held-out family's layout, open to tuning.
 - ``rmrb_heldout`` (held out of all tuning; frozen: its seed and the checksum of its pages are recorded
-  in BENCHMARKS.md): articles of 2020-05 only (the other families never use that month), every story a
+  in benchmarks/reports/pages.md, "Pages from another paper…"): articles of 2020-05 only (the other families never use that month), every story a
   random one of the three conventions above, headlines before, after or a story away, the masthead at
   the top or its date line at the bottom.
 

@@ -111,8 +111,29 @@ def test_report_leaves_out_areas_not_measured_and_keeps_hand_written_sections():
     assert not [r[0] for r in rows if r[0].startswith(("search", "faster than LIKE", "daily digest"))]
     assert any(r[0] == "peak RSS of a search process" for r in rows)  # cold start was measured
     existing = "old generated text\n" + report.END + "\n\n## Contention\n\nhand-written figures\n"
-    assert report.hand_written(existing) == "\n\n## Contention\n\nhand-written figures\n"
+    assert report.hand_written(existing) == "## Contention\n\nhand-written figures\n"
     assert report.hand_written("a file without the marker") == ""
+
+
+def test_report_only_keeps_the_hand_written_index_and_adds_no_blank_line(tmp_path, monkeypatch):
+    """Each render wrote the blank line after the marker again: the file grew by a line a run."""
+    record = tmp_path / "BENCHMARKS.md"
+    index = "## The hand-written record\n\n- [a report](benchmarks/reports/a.md): what it holds.\n"
+    record.write_text("old generated text\n" + report.END + "\n\n\n\n" + index, encoding="utf-8")
+    monkeypatch.setattr(report, "REPORT", record)
+    monkeypatch.setattr(report, "plot", lambda results: None)
+    report.render(committed_results())
+    once = record.read_text(encoding="utf-8")
+    report.render(committed_results())
+    assert record.read_text(encoding="utf-8") == once
+    assert once.endswith(report.END + "\n\n" + index)
+    assert once.startswith("# Benchmarks\n")
+
+
+def test_the_targets_table_lists_the_targets_measured_by_their_own_runners():
+    text = "\n".join(report.targets_section(committed_results()))
+    for name, goal, measured, _ in report.RECORDED_TARGETS:
+        assert f"| {name} | {goal} | {measured} |" in text
 
 
 def test_targets_say_met_or_missed():
@@ -186,7 +207,7 @@ def test_the_frozen_question_set_is_the_one_whose_checksum_is_recorded(tmp_path)
     items = answers.load_frozen()
     assert len(items) >= 160
     assert {item["kind"] for item in items} == set(answers.FROZEN_KINDS)
-    assert answers.FROZEN_SHA256 in (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert answers.FROZEN_SHA256 in answers.SETS_RECORD.read_text(encoding="utf-8")
     edited = tmp_path / "answers_frozen.json"
     edited.write_bytes(answers.FROZEN.read_bytes().replace(b'"q": "', b'"q": " ', 1))
     with pytest.raises(SystemExit, match="may not be edited"):
@@ -199,7 +220,7 @@ def test_the_second_held_out_set_is_the_one_whose_checksum_is_recorded(tmp_path)
     items = answers.load_heldout2()
     assert len(items) >= 150
     assert {item["kind"] for item in items} == set(answers.FROZEN_KINDS)
-    assert answers.HELDOUT2_SHA256 in (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert answers.HELDOUT2_SHA256 in answers.SETS_RECORD.read_text(encoding="utf-8")
     edited = tmp_path / "answers_heldout2.json"
     edited.write_bytes(answers.HELDOUT2.read_bytes().replace(b'"q": "', b'"q": " ', 1))
     with pytest.raises(SystemExit, match="may not be edited"):

@@ -32,7 +32,7 @@ own if Telegram limits the bot as a whole.
 Why not PTB's ``AIORateLimiter``: it has no per-chat limit for private chats, it counts every request
 naming a group (``getChatMember``, ``sendChatAction``) against that group's 20 per minute, it logs
 every final 429 as an exception, and it cannot run on an injected clock (tests would sleep). See
-BENCHMARKS.md ("One send budget") for the measured difference.
+benchmarks/reports/telegram-send-budget.md ("One send budget") for the measured difference.
 """
 
 from __future__ import annotations

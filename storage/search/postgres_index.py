@@ -19,7 +19,7 @@ phrase, whole words first) keep that to a page's worth of articles for most comm
 ranking's best BM25 over common words (`best_bm25`) reads the term frequencies stored apart instead
 (`storage.database.postings`): by lexeme, not by article, as FTS5 does; exact for one-token phrases, a
 bound for longer ones, whose tsvectors are then read in the order of their bound until no other match
-can enter the best (BENCHMARKS.md, issue 23).
+can enter the best (benchmarks/reports/postgresql.md, issue 23).
 """
 
 from __future__ import annotations

@@ -426,9 +426,9 @@ def test_issue22_a_kicker_ending_on_a_dash_keeps_its_comma_and_list():
 
 
 def test_explain_numbers_lines_as_the_file_does_after_a_side_by_side_band():
-    """Regression (BENCHMARKS.md, issue 22): lines cut out of a side-by-side band were numbered as cut,
-    so every line number `--explain` printed from the band on ran past the file's by the lines the cut
-    added. A cut line's pieces each show the file line they came from."""
+    """Regression (benchmarks/reports/pages-ocr.md, issue 22): lines cut out of a side-by-side band were
+    numbered as cut, so every line number `--explain` printed from the band on ran past the file's by the
+    lines the cut added. A cut line's pieces each show the file line they came from."""
     assert explain_page(SIDE_BY_SIDE_PAGE, year=2020) == [
         "2 篇 stories, 0 with an inferred title",
         "story 1: lines 9-19, 1 paragraph(s)",
