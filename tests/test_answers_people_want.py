@@ -130,6 +130,11 @@ SATURDAY_NOON = datetime(2026, 8, 22, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai
         ("再见", "goodbye"),
         ("怎么用", "help"),
         ("你能做什么", "help"),
+        # QA pass 21: asked without 你, or with 干嘛, these were searched (没有找到与「能干嘛」相关的文章)
+        ("能干嘛", "help"),
+        ("你能干嘛", "help"),
+        ("可以干啥", "help"),
+        ("能做什么？", "help"),
         ("怎么订阅每日新闻", "howto_subscribe"),
         ("如何订阅", "howto_subscribe"),
         ("怎么取消订阅", "howto_unsubscribe"),
