@@ -371,6 +371,30 @@ def test_next_page_typed_turns_the_readers_last_results(services: Services) -> N
     assert "「更多支持」" in conv.text("更多支持", other)[0].text
 
 
+def test_pages_asked_for_in_words_turn_the_readers_last_results(services: Services) -> None:
+    """QA pass 21: 下一批 was searched as 「个一批」 (a spelling "correction") and listed an unrelated story;
+    继续, 换一换, 再来一批, 下 一 页 (spaces typed), 上一页, 第2页, 第二页 were searched and found nothing. Each
+    turns the results the reader saw last, as ▶ and ◀ do; a page that is not there gets a line saying so."""
+    conv = services.conversation
+    reader = Who(user_id=903, lang="zh", chat_id=903)
+    assert "第 1/2 页" in conv.text("二七区", reader)[0].text
+    for second_page in ("下一批", "继续", "换一换", "再来一批", "下 一 页", "第2页", "第二页"):
+        (turned,) = conv.text(second_page, reader)
+        assert "「二七区」" in turned.text and "第 2/2 页" in turned.text, second_page
+        (back,) = conv.text("上一页", reader)
+        assert "「二七区」" in back.text and "第 1/2 页" in back.text, second_page
+    assert conv.text("前一页", reader)[0].text == "这已经是「二七区」结果的第一页了。"
+    assert conv.text("第9页", reader)[0].text == "「二七区」的结果只有 2 页。"
+    assert "第 1/2 页" in conv.text("第一页", reader)[0].text
+    conv.command("latest", "", reader)
+    assert conv.text("上一页", reader)[0].text == "这已经是最新文章的第一页了。"
+    assert conv.text("previous page", Who(user_id=903, lang="en", chat_id=903))[0].text == (
+        "That is already the first page of the latest articles."
+    )
+    # Words round a page are a search.
+    assert "「第二页的新闻」" in conv.text("第二页的新闻", reader)[0].text
+
+
 def test_a_search_in_latin_letters_that_finds_nothing_says_the_news_is_in_chinese(services: Services) -> None:
     """QA pass 20: English readers (on the web page, in WeChat) searching `epidemic prevention` were told
     only to try other words, which in English find nothing either: the news is Chinese."""

@@ -50,14 +50,16 @@ from bot.chat.followups import (
     topic_words,
 )
 from bot.chat.intents import (
+    NEXT_PAGE,
     NUMBER_SEPARATORS,
     Intent,
+    PageAsked,
     asks_for_latest,
-    asks_for_next_page,
     detect_intent,
     has_letters,
     link_forms,
     message_language,
+    page_asked,
     without_id_labels,
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
@@ -312,8 +314,9 @@ class Conversation:
         intent = detect_intent(message)
         if intent is not None:
             return [self._intent_reply(intent, who)]
-        if asks_for_next_page(message):  # 下一页, 更多: where no ▶ is at hand (WeChat), or it was not seen
-            return [self.next_page(who)]
+        asked = page_asked(message)
+        if asked is not None:  # 下一页, 上一页, 第2页: where no ▶ ◀ is at hand (WeChat), or it was not seen
+            return [self.typed_page(asked, who)]
         if link_forms(message):  # a pasted address: the article stored under it, never a search of its parts
             linked = self.article_at_link(message)
             if linked is None:
@@ -364,24 +367,37 @@ class Conversation:
 
     def next_page(self, who: Who) -> Reply:
         """The next page of the results the reader saw last (a search or /latest, shown or turned), as ▶
-        under them gives it, in a new message with buttons of its own (the message it follows keeps its
-        page and buttons)."""
+        under them gives it."""
+        return self.typed_page(NEXT_PAGE, who)
+
+    def typed_page(self, asked: PageAsked, who: Who) -> Reply:
+        """The page `asked` of the results the reader saw last (a search or /latest, shown or turned), as ▶
+        and ◀ under them give it, in a new message with buttons of its own (the message it follows keeps
+        its page and buttons); a line when there is no such page."""
         last = self.queries.last_used(who.user_id)
         if last is None:
             return self._notice(who, "next_page_none")
-        state = replace(last[1], page=last[1].page + 1)
+        page = asked.page_from(last[1].page)
+        state = replace(last[1], page=page)
         if state.kind == LATEST:
-            found = self._latest_page(state.page, who) if state.page <= MAX_LATEST_PAGE else None
+            if page < 0:
+                return self._notice(who, "latest_first")
+            found = self._latest_page(page, who) if page <= MAX_LATEST_PAGE else None
             if found is None:
                 return self._notice(who, "latest_end")
-            return self._with_latest_nav(found, self._remember(state), state.page)
-        end = self._notice(who, "next_page_end", query=replies.clip(state.shown or state.query, 40))
-        if state.page >= replies.page_count(state.total, self.page_size):
-            return end
-        response = self._search_page(state, state.page)
+            return self._with_latest_nav(found, self._remember(state), page)
+        query = replies.clip(state.shown or state.query, 40)
+        pages = replies.page_count(state.total, self.page_size)
+        if page < 0:
+            return self._notice(who, "page_first", query=query)
+        if page >= pages:
+            if asked.number is not None:
+                return self._notice(who, "page_past_end", query=query, pages=pages)
+            return self._notice(who, "next_page_end", query=query)
+        response = self._search_page(state, page)
         if not response.hits:  # the index changed under us
-            return end
-        return self._results_reply(response, self._remember(state), state.page, who)
+            return self._notice(who, "next_page_end", query=query)
+        return self._results_reply(response, self._remember(state), page, who)
 
     def article_at_link(self, message: str) -> Article | None:
         """When `message` is a link and nothing else: the article stored under it (a story from a web

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS
 from storage.text.normalize import normalize, unescape_entities, without_markup
+from storage.text.numerals import chinese_number
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ INTENTS: tuple[Intent, ...] = (
         "help",
         r"(?:怎么用|怎么使用|如何使用|如何用|怎样使用|怎么玩|咋用|使用说明|使用方法|帮助|帮帮我|求助|说明|菜单|功能)",
         r"你(?:能|会|可以)(?:做|干)?(?:什么|啥|哪些事)(?:呢|啊)?",
-        r"(?:有什么|有哪些)(?:功能|命令|用法)",
         r"(?:你|您)?(?:能|会|可以)(?:做|干)(?:些)?(?:什么|啥|嘛|哪些事)(?:呢|啊)?",
+        r"(?:有什么|有哪些)(?:功能|命令|用法)",
         r"help|what can you do|how (?:do i|to) use (?:this|you|newsbot)|commands",
     ),
     _intent(
@@ -210,18 +211,54 @@ def _language_letters(message: str) -> list[str]:
     return [ch for ch in words if ch.isalpha()]
 
 
-# "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶).
+# "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶);
+# 下一批, 换一换, 继续 are how readers ask for more of a list too.
 _NEXT_PAGE = re.compile(
-    r"(?:下一?页|翻页|更多(?:结果)?|还有吗|换一批|再多?来(?:几|一些|一点|点)?(?:条|篇)?(?:吧|呗)?|next(?: page)?|more)"
+    r"(?:下一?[页批]|翻页|更多(?:结果)?|还有吗|换一[批换]|继续|再多?来(?:几|一些|一点|点|一批)?(?:条|篇)?(?:吧|呗)?"
+    r"|next(?: ?page)?|more)"
     r"[\s。.!！?？~～]*",
     re.IGNORECASE,
 )
+# Spaces beside a Chinese character (下 一 页): Chinese is written without them.
+_SPACE_BY_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# "上一页", "前一页", "previous": the page before, as ◀ turns it.
+_PREVIOUS_PAGE = re.compile(r"(?:[上前]一?[页批]|prev(?:ious)?(?: ?page)?)[\s。.!！?？~～]*", re.IGNORECASE)
+# "第2页", "第二页", "page 2": that page of the chat's last results.
+_PAGE_NUMBER = re.compile(
+    r"(?:第([0-9]+|[〇零一二两三四五六七八九十]+)页|page ?([0-9]+))[\s。.!！?？~～]*", re.IGNORECASE
+)
 
 
-def asks_for_next_page(message: str) -> bool:
-    """Whether `message` only asks for the next page of results (下一页, 下页, 翻页, 更多, 更多结果, 还有吗,
-    换一批, 再来几条, next, more)."""
-    return _NEXT_PAGE.fullmatch(unicodedata.normalize("NFKC", message).strip()) is not None
+@dataclass(frozen=True)
+class PageAsked:
+    """A page of the chat's last results asked for in words: `step` pages on from the one shown (下一页 +1,
+    上一页 -1), or page `number` counted from 1 (第2页)."""
+
+    step: int = 0
+    number: int | None = None
+
+    def page_from(self, shown: int) -> int:
+        """The page asked for (0 the first) when page `shown` (0 the first) was shown last."""
+        return self.number - 1 if self.number is not None else shown + self.step
+
+
+NEXT_PAGE = PageAsked(step=1)
+
+
+def page_asked(message: str) -> PageAsked | None:
+    """The page `message` asks for and nothing else (下一页, 下页, 下一批, 翻页, 更多, 还有吗, 换一批, 再来几条,
+    继续, next, more; 上一页, 前一页, previous; 第2页, 第二页, page 2), read as typed on any keyboard
+    (full-width forms, spaces between the characters: 下 一 页); None for anything else."""
+    typed = _SPACE_BY_CJK.sub("", unicodedata.normalize("NFKC", message).strip())
+    if _NEXT_PAGE.fullmatch(typed):
+        return NEXT_PAGE
+    if _PREVIOUS_PAGE.fullmatch(typed):
+        return PageAsked(step=-1)
+    numbered = _PAGE_NUMBER.fullmatch(typed)
+    if numbered is None:
+        return None
+    number = chinese_number(numbered.group(1) or numbered.group(2))
+    return PageAsked(number=number) if number else None
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.

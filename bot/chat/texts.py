@@ -184,6 +184,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty_query": "请告诉我要找什么，例如：保交楼",
         "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
         "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
+        "page_first": "这已经是「{query}」结果的第一页了。",
+        "page_past_end": "「{query}」的结果只有 {pages} 页。",
         "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
         "请发文章的标题或其中的几个词，例如：保交楼",
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州",
@@ -210,6 +212,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_header": "最新文章：",
         "latest_header_page": "最新文章（第 {page} 页）：",
         "latest_end": "没有更早的文章了。",
+        "latest_first": "这已经是最新文章的第一页了。",
         "latest_bad_page": "「{arg}」不是有效的页码，请写从 1 起的数字，例如 /latest 2",
         "latest_empty": "还没有文章。",
         "stats_denied": "这个命令只有管理员可以使用。",
@@ -348,6 +351,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "next_page_none": "There are no results to page through yet. Send some words or a question first, "
         "e.g. 保交楼",
         "next_page_end": "That was the last page of the results for “{query}”.",
+        "page_first": "That is already the first page of the results for “{query}”.",
+        "page_past_end": "The results for “{query}” end on page {pages}.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
         "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. 保交楼",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "
@@ -376,6 +381,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "latest_header": "Latest articles:",
         "latest_header_page": "Latest articles (page {page}):",
         "latest_end": "There are no older articles.",
+        "latest_first": "That is already the first page of the latest articles.",
         "latest_bad_page": "“{arg}” is not a page number; use digits from 1, e.g. /latest 2",
         "latest_empty": "No articles yet.",
         "stats_denied": "This command is for admins only.",
