@@ -395,6 +395,18 @@ def test_pages_asked_for_in_words_turn_the_readers_last_results(services: Servic
     assert "「第二页的新闻」" in conv.text("第二页的新闻", reader)[0].text
 
 
+def test_a_number_typed_joined_to_its_command_is_its_argument(services: Services) -> None:
+    """QA pass 21: /article1 (no space, as readers type it) and /article_1 (a command Telegram makes a
+    link of) got "我不认识 /article1 这个命令"; they open article 1 as /article 1 does. Other commands keep
+    their names whole."""
+    conv = services.conversation
+    (by_space,) = conv.command("article", "1", ZH)
+    for name in ("article1", "article_1", "Article1"):
+        assert [r.text for r in conv.command(name, "", ZH)] == [by_space.text], name
+    assert conv.command("latest2", "", ZH)[0].text == conv.command("latest", "2", ZH)[0].text
+    assert conv.command("search1", "", ZH)[0].text.startswith("我不认识 /search1")
+
+
 def test_a_search_in_latin_letters_that_finds_nothing_says_the_news_is_in_chinese(services: Services) -> None:
     """QA pass 20: English readers (on the web page, in WeChat) searching `epidemic prevention` were told
     only to try other words, which in English find nothing either: the news is Chinese."""

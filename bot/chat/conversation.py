@@ -271,6 +271,7 @@ class Conversation:
         """A /command with the rest of the line as `args`."""
         name = without_format_characters(readable(name)).lower()
         args = without_format_characters(readable(args)).strip()
+        name, args = number_joined_to_command(name, args)
         who = self.in_chat_language(who, "" if name in CODE_COMMANDS else args)
         if name == "start":
             return self._start(args, who)
@@ -898,6 +899,19 @@ def parse_command(line: str) -> tuple[str, str] | None:
     assert match is not None  # any line starting with "/"
     head, rest = match.groups()
     return head.split("@", 1)[0].lower(), rest.strip()
+
+
+# A command that takes a number, typed with the number joined to its name (/article1, /article_1, /latest2).
+_NUMBER_JOINED = re.compile(r"(article|latest|digest|unsubscribe)_?([0-9]+)")
+
+
+def number_joined_to_command(name: str, args: str) -> tuple[str, str]:
+    """(`name`, `args`) with a number typed joined to a command that takes one (/article1, /article_1) set
+    apart as its argument: ("article1", "") → ("article", "1"); any other command as it is."""
+    joined = _NUMBER_JOINED.fullmatch(name)
+    if joined is None:
+        return name, args
+    return joined.group(1), f"{joined.group(2)} {args}".strip()
 
 
 # The command's name and the rest, after any space (a full-width one too).
