@@ -164,6 +164,7 @@ def test_small_talk_is_answered_not_searched(seed: Services, message: str, inten
 
 def test_every_intent_has_a_reply_in_both_languages() -> None:
     values = {"articles": 1, "first": "2026-01-01", "last": "2026-01-02"}
+    values |= {"date": "2026-01-01", "weekday": "Thursday", "time": "08:00", "zone": "Asia/Shanghai"}
     for intent in INTENTS:
         assert text("zh", intent.reply, **values) != text("en", intent.reply, **values)
 
@@ -174,6 +175,20 @@ def test_how_to_replies_point_to_the_right_command(seed: Services) -> None:
     assert "OR" in seed.conversation.text("怎么搜索", ZH)[0].text
     assert seed.conversation.text("hello", ZH)[0].text.startswith("Hello")  # English message, English reply
     assert seed.conversation.text("你好", EN)[0].text.startswith("Hello")  # English account
+
+
+@pytest.mark.parametrize("message", ["现在几点了", "今天几号？", "今天星期几", "几点了"])
+def test_asking_the_time_or_the_date_gets_the_chats_clock(
+    seed: Services, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA pass 21: 今天几号 listed today's news, 现在几点 after a search was read as a follow-up about it."""
+    conv = seed.conversation
+    monkeypatch.setattr(conv, "clock", lambda: SATURDAY_NOON)
+    conv.text("二七区", ZH)  # a topic in the chat: the clock is still no follow-up
+    (reply,) = conv.text(message, ZH)
+    assert reply.text.startswith("现在是 2026年8月22日 星期六 12:00（Asia/Shanghai）")
+    (english,) = conv.text("what time is it?", EN)
+    assert english.text.startswith("It is 12:00 on Saturday, 2026-08-22 (Asia/Shanghai)")
 
 
 @pytest.mark.parametrize(

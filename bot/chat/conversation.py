@@ -91,6 +91,10 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 class Library(Protocol):
     """The articles, as the conversation needs them (implemented over storage/ by bot.services)."""
 
@@ -411,17 +415,28 @@ class Conversation:
 
     def today(self, who: Who) -> date:
         """The chat's day: the clock read in the chat's timezone."""
+        return self.clock().astimezone(self._zone(who)).date()
+
+    def _zone(self, who: Who) -> ZoneInfo:
+        """The chat's timezone (/timezone; Asia/Shanghai by default, and for a name no longer known)."""
         name = DEFAULT_TIMEZONE
         if self.records is not None and who.chat_id is not None:
             name = self.records.timezone(who.chat_id)
         try:
-            zone = ZoneInfo(name)
+            return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo(DEFAULT_TIMEZONE)
-        return self.clock().astimezone(zone).date()
+            return ZoneInfo(DEFAULT_TIMEZONE)
 
     def _intent_reply(self, intent: Intent, who: Who) -> Reply:
         lang = who.lang
+        if intent.name == "clock":  # 现在几点, 今天几号: the chat's clock, in its timezone
+            now = self.clock().astimezone(self._zone(who))
+            weekday = (_WEEKDAYS if lang == "zh" else _WEEKDAYS_EN)[now.weekday()]
+            day = f"{now.year}年{now.month}月{now.day}日" if lang == "zh" else now.strftime("%Y-%m-%d")
+            zone = getattr(now.tzinfo, "key", DEFAULT_TIMEZONE)
+            return self._notice_in(
+                lang, "intent_clock", date=day, weekday=weekday, time=f"{now:%H:%M}", zone=zone
+            )
         if intent.name == "coverage":
             stats = self.library.stats()
             if not stats.get("articles"):

@@ -81,6 +81,13 @@ INTENTS: tuple[Intent, ...] = (
         r"help|what can you do|how (?:do i|to) use (?:this|you|newsbot)|commands",
     ),
     _intent(
+        "clock",
+        r"(?:现在|这会儿?)?(?:是)?几点(?:钟)?(?:了)?(?:呢)?",
+        r"(?:今天|今儿|今日)(?:是)?(?:几号|几月几号|几月几日|星期几|礼拜几|周几|什么日子|哪天|几月几)(?:了)?(?:呢)?",
+        r"(?:今天的?)?日期(?:是多少)?|现在的?时间|北京时间",
+        r"what time is it(?: now)?|what(?: is|s) the (?:time|date)(?: today| now)?|what day is (?:it|today)",
+    ),
+    _intent(
         "identity",
         r"你是谁|你是什么|你是哪位|你叫什么(?:名字)?|你是(?:机器人|bot|ai|人工智能|真人)吗|你是干什么的|你是做什么的",
         r"who are you|what are you|what is your name|are you a bot",
