@@ -176,7 +176,8 @@ def post_wechat(run: WebRun, body: bytes) -> str:
 
 def test_a_wechat_reader_can_choose_english_and_back(web: WebRun) -> None:
     assert wechat(web, "oLang", "/lang", 1).startswith("当前语言：中文。")
-    assert wechat(web, "oLang", "/lang en", 2).startswith("OK, replies and digests will be in English")
+    # Nothing is pushed in WeChat: the choice is of the replies (/digest's among them), no daily digest.
+    assert wechat(web, "oLang", "/lang en", 2).startswith("OK, replies will be in English")
     assert wechat(web, "oLang", "/help", 3).startswith("newsbot commands:")
     assert wechat(web, "oLang", "你好", 4).startswith("Hello! I am newsbot")  # a Chinese greeting
     found = wechat(web, "oLang", "保交楼", 6)
@@ -231,7 +232,7 @@ def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None
 
         assert '<html lang="zh-CN">' in c.get("/").text
         assert "当前语言：中文" in say_web("/lang")
-        assert "OK, replies and digests" in say_web("/lang en")
+        assert "OK, replies will be in English" in say_web("/lang en")
         assert "newsbot commands:" in say_web("/help")
         assert "newsbot 可用命令：" not in say_web("/help")
         # The page and the article pages follow the session's choice too.
@@ -248,7 +249,7 @@ def test_the_console_keeps_its_choice_over_lang(tmp_path: Path) -> None:
     first = io.StringIO()
     run_console(settings, lang="zh", stdin=io.StringIO("/lang en\n/help\n"), stdout=first)
     out = first.getvalue()
-    assert "OK, replies and digests will be in English" in out and "newsbot commands:" in out
+    assert "OK, replies will be in English" in out and "newsbot commands:" in out
 
     # The next session, started with the default --lang zh, keeps the chat's choice (a real SQLite file).
     again = io.StringIO()

@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 
 from bot.chat.replies import PLAIN, Channel, format_help
 from bot.digests.feed import digest_wanted
+from bot.digests.schedule import ArgumentError, SubscribeRequest, parse_subscribe_args
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
@@ -42,15 +43,17 @@ def web(template: Path, tmp_path: Path) -> Iterator[WebRun]:
         yield run
 
 
-def add_stories(path: Path, *stories: tuple[str, str]) -> None:
+def add_stories(
+    path: Path, *stories: tuple[str, str], lead: str = "保交楼工作持续推进，居民拿到钥匙。"
+) -> None:
     """Stories (title, date) about 保交楼 stored in the database at `path` by the real ingest, as a new
-    page's articles are while the server runs."""
+    page's articles are while the server runs; each opens with its title, then `lead`."""
     records = [
         {
             "title": title,
             "date": day,
             "source": "测试稿",
-            "paragraphs": [f"{title}。保交楼工作持续推进，居民拿到钥匙。"],
+            "paragraphs": [f"{title}。{lead}"],
         }
         for title, day in stories
     ]
@@ -197,6 +200,40 @@ def test_subscription_commands_on_the_page_speak_of_keywords_not_times(web: WebR
         assert "takes no time" in say(c, "/digest 8:00")[0]["text"]
 
 
+def test_a_time_like_word_on_the_page_is_noted_as_not_used_and_the_keywords_subscribed(web: WebRun):
+    """`/subscribe 25:00 人才` on the page was refused as a bad time, and the refusal's examples showed
+    times (/subscribe 8:00 二七区), though a time changes nothing there: every time-like word, valid or
+    not, is named as not used; the other refusals' examples show none."""
+    with httpx.Client(base_url=web.base_url, timeout=30) as c:
+        (made,) = say(c, "/subscribe 25:00 人才")
+        assert made["text"].startswith("已订阅 #1：与「人才」相关的新闻。"), made["text"]
+        assert "时间 25:00 在这里不起作用：订阅只看关键词。" in made["text"] and feed_links([made])
+        (named,) = say(c, "/subscribe 晚上 8点 9:00 -1:00 电梯")
+        assert "时间 晚上 8点、9:00、-1:00 在这里不起作用" in named["text"], named["text"]
+        listing = say(c, "/subscriptions")[0]["text"]
+        assert "#2 · 与「电梯」相关的新闻" in listing and "每天" not in listing
+        refusals = [say(c, line)[0]["text"] for line in ("/subscribe 二七区 -二七区", "/subscribe OR")]
+        assert (
+            refusals[0].startswith("「-二七区」把你要的关键词也排除了")
+            and "/subscribe 二七区 -保交楼" in refusals[0]
+        )
+        assert not [r for r in refusals if re.search(r"\d:\d\d", r)], refusals
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "en"}, timeout=30) as c:
+        (made,) = say(c, "/subscribe 13pm housing")
+        assert "The time 13pm does nothing here: a subscription is its keywords." in made["text"]
+        unsearchable = say(c, "/subscribe 24:00 ？")[0]["text"]
+        assert "has nothing to search for" in unsearchable and "8:00" not in unsearchable
+
+
+def test_telegram_still_refuses_a_time_that_is_no_time():
+    """Only where nothing is pushed is a time set aside: Telegram's digests come at their time."""
+    assert parse_subscribe_args(["25:00", "人才"]) == ArgumentError("bad_time", "25:00")
+    assert parse_subscribe_args(["8:00", "9:00"]) == ArgumentError("two_times", "9:00")
+    read = parse_subscribe_args(["25:00", "人才", "8:00", "9:00"], times=False)
+    assert read == SubscribeRequest("08:00", ("人才",))
+    assert isinstance(read, SubscribeRequest) and read.typed_times == ("25:00", "8:00", "9:00")
+
+
 def test_wechat_subscription_commands_speak_of_keywords_not_times(web: WebRun):
     wechat(web, "oKeywords", "/subscribe 08:00 人才", 9801)
     moved = wechat(web, "oKeywords", "/subscribe 20:00 人才", 9802)
@@ -206,6 +243,8 @@ def test_wechat_subscription_commands_speak_of_keywords_not_times(web: WebRun):
     assert "#1 · 与「人才」相关的新闻" in listing and "每天" not in listing and "时区" not in listing
     choice = wechat(web, "oKeywords", "/unsubscribe", 9805)
     assert "取消 #1 与「人才」相关的新闻：/unsubscribe 1" in choice and "08:00" not in choice
+    made = wechat(web, "oKeywords", "/subscribe 24:00 电梯", 9806)
+    assert "已订阅 #3：与「电梯」相关的新闻。" in made and "时间 24:00 在这里不起作用" in made, made
 
 
 def test_digest_in_wechat_lists_the_addresses_stories_with_links_within_one_message(web: WebRun):
@@ -240,6 +279,31 @@ def test_stories_a_wechat_message_had_no_room_for_come_with_the_next_digest(web:
     assert n > 1 and len(seen) == len(set(seen)) == 16  # several replies, every story once
     forgotten = wechat(web, "oRoomless", "/forget 确认", 9799)
     assert "/digest 已列过的文章记录：16 条" in forgotten
+
+
+def test_a_wechat_reply_that_cuts_stories_counts_what_is_left_in_one_line(web: WebRun, tmp_path: Path):
+    """A WeChat /digest with more new stories than a digest lists, and longer ones than 2,048 bytes hold,
+    said both "还有 16 篇新文章，发 /digest 1 接着看。" (past the cap) and "还有 6 篇放不下这条微信消息…"
+    (cut): two counts, the first leaving out the second. One line counts both."""
+    long_lead = "保交楼工作持续推进，居民拿到钥匙，" * 8
+    add_stories(
+        tmp_path / "newsbot.db",
+        *(
+            (f"保交楼项目第{n}批交付，郑州市多个区县同步推进续建工程和配套设施建设", f"2024-06-{n:02d}")
+            for n in range(1, 11)
+        ),
+        lead=long_lead,
+    )
+    wechat(web, "oCounted", "/subscribe", 9601)  # all news: 26 stories, a digest lists 10
+    content = wechat(web, "oCounted", "/digest", 9602)
+    assert len(content.encode("utf-8")) <= 2048
+    shown = re.findall(r"/article/(\d+)", content)
+    lines = re.findall(r"还有 (\d+) 篇.*", content)
+    assert len(lines) == 1 and 0 < len(shown) < 10, content
+    assert f"共 26 篇新文章，这里是最新的 {len(shown)} 篇" in content, content
+    assert len(shown) + int(lines[0]) == 26 and f"还有 {lines[0]} 篇新文章，发 /digest 1 接着看。" in content
+    following = wechat(web, "oCounted", "/digest", 9603)
+    assert not set(shown) & set(re.findall(r"/article/(\d+)", following))  # the cut ones come next
 
 
 def subscription(sub_id: int) -> subs.Subscription:
@@ -297,5 +361,8 @@ def test_help_where_nothing_is_pushed_offers_no_times(channel: Channel):
     assert "/digest [编号] — 列出订阅自上次 /digest 以来的新文章" in zh
     en = format_help("en", PLAIN, channel=channel)
     assert "/subscribe [words] — subscribe to news about the words" in en and "[time]" not in en
+    assert "每日摘要" not in zh and "/lang [zh|en] — 选择回复的语言：" in zh  # a daily digest is Telegram's
+    assert "/lang [en|zh] — choose the language of replies:" in en and "digest" not in en.split("/lang")[1]
     telegram = format_help("zh", PLAIN, channel=Channel.TELEGRAM)  # Telegram keeps its times
     assert "/subscribe [时间] [关键词] — 订阅每日新闻摘要" in telegram and "立即预览一份摘要" in telegram
+    assert "/lang [zh|en] — 选择回复和每日摘要的语言" in telegram

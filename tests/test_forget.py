@@ -393,17 +393,18 @@ def test_console_shares_the_database_and_the_unsubscribe_buttons(tmp_path: Path)
         chat = ConsoleChat(services.conversation, Who(user_id=0, is_admin=True, chat_id=CONSOLE_CHAT_ID))
         chat.handle("/subscribe 8:00")
         chat.handle("/subscribe 9:00 二七区")
-        assert [s.local_time for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
-            "08:00",
-            "09:00",
+        # A time does nothing in the terminal: the subscriptions are their keywords.
+        assert [s.keywords for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
+            (),
+            ("二七区",),
         ]
         choice = chat.handle("/unsubscribe")
         assert "[1] 取消 #1 全部新闻" in choice and "[3] 全部取消" in choice  # no time: none is kept here
         assert "已取消订阅 #1" in chat.handle("1")
-        assert [s.local_time for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
-            "09:00"
+        assert [s.keywords for s in services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)] == [
+            ("二七区",)
         ]
-        assert "不是有效的时间" in chat.handle("/subscribe 25:99")
+        assert "时间 25:99 在这里不起作用" in chat.handle("/subscribe 25:99")  # no time is refused either
         assert "不认识时区" in chat.handle("/timezone Mars/Base")
     finally:
         services.close()

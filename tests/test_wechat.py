@@ -542,6 +542,26 @@ def test_a_preview_too_long_by_itself_keeps_its_whole_articles_and_counts_the_re
     assert out.startswith(head) and out.endswith("另有 1 个订阅没有预览")
 
 
+def test_a_cut_digest_counts_what_it_left_out_in_one_line_and_its_head_what_it_kept():
+    """A digest listing 10 of 25 new stories, cut to fewer by the size limit, said "这里是最新的 10 篇" and
+    two lines of what was left: past the cap, and cut. Its head counts what is kept; one line the rest."""
+    items = [f"{n}. 标题{n}{'长' * 60}\n2023-05-01 · 摘要\nhttp://x/article/{n}" for n in range(1, 11)]
+    preview = "\n\n".join(
+        ["📰 新闻摘要\n共 25 篇新文章，这里是最新的 10 篇", *items, "还有 15 篇新文章。", "地址"]
+    )
+    out = fit_previews(
+        [preview],
+        lambda k: "",
+        lambda n: f"还有 {15 + n} 篇新文章。",
+        limit=1200,
+        counted=lambda shown: f"共 25 篇新文章，这里是最新的 {shown} 篇",
+    )
+    kept = len(re.findall(r"^\d+\. ", out, re.M))
+    assert 1 < kept < 10 and len(out.encode("utf-8")) <= 1200
+    assert out.startswith(f"📰 新闻摘要\n共 25 篇新文章，这里是最新的 {kept} 篇\n\n1. ")
+    assert re.findall("还有.*", out) == [f"还有 {25 - kept} 篇新文章。"] and out.endswith("。\n\n地址")
+
+
 def test_subscriptions_too_many_for_one_reply_keep_whole_lines_and_say_how_many_more(web: WebRun):
     """QA pass 9: 20 subscriptions of 3 short keywords were cut after #6 inside the list, with "…". Whole
     lines are kept, a line says how many are not listed, and every feed address stays."""

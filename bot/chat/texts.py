@@ -119,6 +119,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "选择回复和每日摘要的语言：/lang zh 中文，/lang en English，/lang auto 跟随设备（只发 /lang 查看当前语言）",
         "choose the language of replies and digests: /lang en English, /lang zh 中文, /lang auto your device's (/lang alone shows it)",
         args={"zh": "[zh|en]", "en": "[en|zh]"},
+        help_read={
+            "zh": "选择回复的语言：/lang zh 中文，/lang en English，/lang auto 跟随设备（只发 /lang 查看当前语言）",
+            "en": "choose the language of replies: /lang en English, /lang zh 中文, /lang auto your device's (/lang alone shows it)",
+        },
     ),
     _c(
         "digest",

@@ -41,10 +41,12 @@ class Digest(Reply):
 class SubscriptionReply(Reply):
     """A reply about one subscription (made, already there, its /digest where the chat reads it), so that a
     surface able to give the subscription's private address adds it below (`bot.digests.feed.feed_replies`).
-    `listed_ids`: the stories it lists as new (recorded as listed)."""
+    `listed_ids`: the stories it lists as new (recorded as listed); `more`: the new ones past those, which
+    its closing line counts and the next /digest lists."""
 
     subscription_id: int = 0
     listed_ids: tuple[int, ...] = ()
+    more: int = 0
 
 
 def join_keywords(lang: str, keywords: Sequence[str]) -> str:

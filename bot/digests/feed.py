@@ -191,7 +191,13 @@ def unread_digest(
         return SubscriptionReply(markup.esc(said), subscription_id=sub.id)
     # A story the message had no room for (`compose_digest` counts it instead) is left for the next one.
     database.write(unsee, sub.id, [i for i in taken if i not in digest.shown_ids], wait=wait)
-    return SubscriptionReply(digest.text, digest.buttons, subscription_id=sub.id, listed_ids=digest.shown_ids)
+    return SubscriptionReply(
+        digest.text,
+        digest.buttons,
+        subscription_id=sub.id,
+        listed_ids=digest.shown_ids,
+        more=len(digest.counted_ids),
+    )
 
 
 def with_address(

@@ -138,7 +138,7 @@ def _changing_command(
     if name in ("subscribe", "timezone", "lang") or subs.get_chat(db, chat_id) is not None:
         lang = subs.register_chat(db, chat_id, language=lang, now=now).language
     if name == "lang":
-        return [_lang(db, args, chat_id, lang, now, markup)]
+        return [_lang(db, args, chat_id, lang, now, markup, pushes)]
     if name == "subscribe":
         return [_subscribe(db, args, chat_id, lang, now, max_subscriptions, markup, pushes)]
     if name == "unsubscribe":
@@ -169,7 +169,7 @@ def _reading_command(
     if name == "timezone":
         return [_timezone(db, [], chat_id, lang, now, markup, pushes)]
     if name == "lang":
-        return [_lang(db, [], chat_id, lang, now, markup)]
+        return [_lang(db, [], chat_id, lang, now, markup, pushes)]
     only = None
     if args:  # /digest 7: that subscription's preview
         arg = without_id_labels(schedule.normalize_token(" ".join(args)))
@@ -222,8 +222,19 @@ def _read_digest(
     return out
 
 
-def _error(lang: str, error: schedule.ArgumentError, markup: Markup) -> Reply:
+# The /subscribe errors whose example shows a time; where nothing is pushed (`read_err_*`) it shows none.
+_TIMED_EXAMPLES = (
+    "too_many_keywords",
+    "keyword_unsearchable",
+    "keywords_operators_only",
+    "keywords_all_excluded",
+)
+
+
+def _error(lang: str, error: schedule.ArgumentError, markup: Markup, pushes: bool = True) -> Reply:
     key = f"err_{error.code}_close" if error.suggestion else f"err_{error.code}"
+    if not pushes and error.code in _TIMED_EXAMPLES:
+        key = f"read_{key}"
     return digest.format_text(
         lang, key, markup, value=digest.clip(error.value, 30), suggestion=error.suggestion
     )
@@ -257,9 +268,9 @@ def _subscribe(
     """/subscribe: a new subscription, or the chat's one of the same keywords moved to the new time (its
     ledger kept, so what it brought this morning does not come again tonight); where the chat reads its
     subscriptions, `_subscribe_read`."""
-    request = schedule.parse_subscribe_args(args)
+    request = schedule.parse_subscribe_args(args, times=pushes)
     if isinstance(request, schedule.ArgumentError):
-        return _error(lang, request, markup)
+        return _error(lang, request, markup, pushes)
     current = subs.list_subscriptions(db, chat_id)
     if not pushes:
         return _subscribe_read(db, request, current, chat_id, lang, now, max_subscriptions, markup)
@@ -300,8 +311,9 @@ def _subscribe_read(
             "read_sub_created",
         )
     lines = [text(lang, key, id=sub.id, what=digest.describe_subscription(lang, sub))]
-    if request.timed:
-        lines.append(text(lang, "read_time_unused", time=request.local_time))
+    if request.typed_times:
+        typed = text(lang, "keyword_sep").join(request.typed_times)
+        lines.append(text(lang, "read_time_unused", time=typed))
     return SubscriptionReply(digest.format_lines(lines, markup).text, subscription_id=sub.id)
 
 
@@ -444,10 +456,17 @@ def chat_language(chat: subs.Chat | None, detected: str) -> str:
 
 
 def _lang(
-    db: sqlite_utils.Database, args: list[str], chat_id: int, lang: str, now: datetime, markup: Markup
+    db: sqlite_utils.Database,
+    args: list[str],
+    chat_id: int,
+    lang: str,
+    now: datetime,
+    markup: Markup,
+    pushes: bool,
 ) -> Reply:
     """/lang alone: the current language and how to change it; /lang en|zh (English, 中文, 英文…): store it
-    and answer in it; /lang auto: forget the choice and answer in the language the chat came with."""
+    and answer in it (where nothing is pushed, without promising digests in it); /lang auto: forget the
+    choice and answer in the language the chat came with."""
     if not args:
         return digest.format_text(lang, "lang_current", markup)
     chosen = parse_language(" ".join(args))
@@ -457,7 +476,7 @@ def _lang(
     if chosen is None:
         return digest.format_text(lang, "err_bad_lang", markup, value=digest.clip(" ".join(args), 30))
     subs.set_chosen_language(db, chat_id, chosen, now=now)
-    return digest.format_text(chosen, "lang_set", markup)
+    return digest.format_text(chosen, "lang_set" if pushes else "read_lang_set", markup)
 
 
 # /lang auto: no chosen language; replies follow the one detected (Telegram's setting, the browser's, the letters).

@@ -195,8 +195,9 @@ _DAY_PART_ONLY_RE = re.compile(rf"^(?=.)(?:{_DAY_WORD})?(?:{_DAY_PART})?$")
 class SubscribeRequest:
     local_time: str  # "HH:MM"
     keywords: tuple[str, ...] = ()
-    # A time was typed (else `local_time` is the default); not part of what is subscribed, so not compared.
-    timed: bool = field(default=False, compare=False)
+    # The time-like words typed, as typed (a time, or where times are not used also an invalid one); not
+    # part of what is subscribed, so not compared.
+    typed_times: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -345,10 +346,24 @@ def format_time(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
 
 
-def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentError:
+def is_time_attempt(token: str) -> bool:
+    """A word that tries to be a time and is none: 25:00, 24点, 13pm, a signed time (``-1:00``)."""
+    return bool(
+        _MIDNIGHT_24_RE.match(token)
+        or _TIME_RE.match(token)
+        or _TIME_ATTEMPT_RE.match(token)
+        or _AMPM_ONLY_RE.match(token)
+        or is_signed_time(token)
+    )
+
+
+def parse_subscribe_args(args: Sequence[str], *, times: bool = True) -> SubscribeRequest | ArgumentError:
     """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords in the
-    search syntax (`bot.digests.filters`: ``-word`` excludes, ``"a phrase"``, ``OR``)."""
+    search syntax (`bot.digests.filters`: ``-word`` excludes, ``"a phrase"``, ``OR``). Without `times`
+    (where nothing is pushed at a time) every time-like word, valid or not, is set aside in `typed_times`
+    and the time stays the default."""
     at: time | None = None
+    typed: list[str] = []
     keywords: list[str] = []
     args = regroup_quotes(list(args))  # a quoted phrase the chat split on spaces is one keyword
     args = [piece for arg in args for piece in split_listed(unescape_entities(arg))]  # 人才，电梯: two
@@ -383,16 +398,18 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         if _DAILY_RE.match(token):  # every digest is daily: 每天 says nothing more
             continue
         natural = parse_natural_time(token)
+        if not times and (natural is not None or is_time_attempt(token)):
+            typed.append(raw)
+            continue
         if natural is not None:
+            typed.append(raw)
             if at is not None:  # "8:00 9:00": one time per subscription
                 return ArgumentError("two_times", raw)
             at = natural
             continue
         if _MIDNIGHT_24_RE.match(token):  # 24:00, 24点: midnight, which the day starts with
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
-        if _TIME_RE.match(token) or _TIME_ATTEMPT_RE.match(token) or _AMPM_ONLY_RE.match(token):
-            return ArgumentError("bad_time", raw)
-        if is_signed_time(token):  # -1:00, +8:00: no time, and no keyword any story holds
+        if is_time_attempt(token):  # 25:00, 13pm; -1:00, +8:00: no time, and no keyword any story holds
             return ArgumentError("bad_time", raw)
         if not any(ch.isalnum() for ch in without_markup(token)):
             # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
@@ -407,7 +424,7 @@ def parse_subscribe_args(args: Sequence[str]) -> SubscribeRequest | ArgumentErro
         return ArgumentError("keywords_operators_only", " ".join(operators))
     if (clash := parse_keywords(keywords).excluded_all()) is not None:
         return ArgumentError("keywords_all_excluded", "-" + clash[1])
-    return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords), timed=at is not None)
+    return SubscribeRequest(format_time(at or DEFAULT_TIME), tuple(keywords), typed_times=tuple(typed))
 
 
 def parse_timezone(args: Sequence[str]) -> str | ArgumentError:

@@ -23,7 +23,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_count_next_capped": "下一份摘要将有 {total} 篇文章，这里是最新的 {shown} 篇",
         "digest_count_capped": "共 {total} 篇新文章，这里是最新的 {shown} 篇",
         "digest_more": "还有 {rest} 篇，可用 {command} 查看。",
-        "wechat_digest_cut": "还有 {count} 篇放不下这条微信消息，可用 {command} 查看。",
         "digest_nothing": "今天没有新的文章。",
         "digest_nothing_next": "下一份摘要暂时没有新的文章。",
         "digest_undated": "日期不详",
@@ -51,6 +50,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_bad_arg": "看不懂「{value}」。用法：/digest 列出你的订阅的新文章，/digest 编号 只看其中一个，例如 /digest 3",
         "read_digest_more": "另有 {count} 个订阅没有列出。看其中一个：/digest 编号，例如 /digest {id}",
         "read_digest_hint": "用 /subscribe 订阅关键词，例如 /subscribe 二七区；之后发 /digest 就能看它的新文章。",
+        "read_err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 二七区 教育",
+        "read_err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 二七区",
+        "read_err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 二七区 OR 保交楼",
+        "read_err_keywords_all_excluded": "「{value}」把你要的关键词也排除了，这个订阅永远不会有文章。去掉它，或换个关键词，例如 /subscribe 二七区 -保交楼",
+        "read_lang_set": "好的，以后用中文回复。换成英文：/lang en",
         "digest_more_next": "还有 {rest} 篇新文章，发 {command} 接着看。",
         "sub_exists": "你已经有这个订阅了（#{id}，每天 {time}）。用 /subscriptions 查看全部订阅。",
         "sub_what_all": "全部新闻",
@@ -108,7 +112,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_count_next_capped": "Your next digest would have {total} articles, the newest {shown} below",
         "digest_count_capped": "{total} new articles, the newest {shown} below",
         "digest_more": "{rest} more: use {command} to see them.",
-        "wechat_digest_cut": "{count} more do not fit in one WeChat message: use {command} to see them.",
         "digest_nothing": "No new articles today.",
         "digest_nothing_next": "Your next digest has no new articles so far.",
         "digest_undated": "undated",
@@ -144,6 +147,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_more": "{count} more subscription(s) not listed. See one with /digest ID, e.g. /digest {id}",
         "read_digest_hint": "Subscribe to keywords with /subscribe, e.g. /subscribe 二七区; then /digest lists its "
         "new stories.",
+        "read_err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 二七区 教育",
+        "read_err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, "
+        "digits or Han characters). E.g. /subscribe 二七区",
+        "read_err_keywords_operators_only": "\u201c{value}\u201d only joins or excludes keywords; it is no keyword "
+        "itself. E.g. /subscribe 二七区 OR 保交楼",
+        "read_err_keywords_all_excluded": "\u201c{value}\u201d excludes the keywords you ask for, so this "
+        "subscription would never have an article. Drop it, or choose other keywords, e.g. /subscribe 二七区 -保交楼",
+        "read_lang_set": "OK, replies will be in English from now on. 换成中文：/lang zh",
         "digest_more_next": "{rest} more new: send {command} for them.",
         "sub_exists": "You already have this subscription (#{id}, daily at {time}). See all with /subscriptions.",
         "sub_what_all": "all news",

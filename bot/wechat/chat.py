@@ -244,10 +244,17 @@ class WeChatChat:
                 return ""
             return digest_text(lang, "read_digest_more", count=len(named), id=named[0])
 
-        def cut(count: int) -> str:
-            return digest_text(lang, "wechat_digest_cut", count=count, command=f"/digest {listed[0]}")
+        def cut(count: int) -> str:  # the first subscription's stories left out: cut here, and past its cap
+            rest = count + about[0].more
+            return digest_text(lang, "digest_more_next", rest=rest, command=f"/digest {listed[0]}")
 
-        fitted = fit_previews(digests, closing, cut)
+        def counted(shown: int) -> str:  # the first subscription's count line, for `shown` stories listed
+            total = len(about[0].listed_ids) + about[0].more
+            if shown < total:
+                return digest_text(lang, "digest_count_capped", total=total, shown=shown)
+            return digest_text(lang, "digest_count_one" if total == 1 else "digest_count", total=total)
+
+        fitted = fit_previews(digests, closing, cut, counted=counted)
         shown = {int(n) for n in re.findall(r"/article/(\d+)", fitted)}
         for reply in about:
             left = [i for i in reply.listed_ids if i not in shown]

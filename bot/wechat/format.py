@@ -126,10 +126,14 @@ def fit_previews(
     closing: Callable[[int], str],
     cut: Callable[[int], str],
     limit: int = LIMIT - MARGIN,
+    *,
+    counted: Callable[[int], str] = lambda shown: "",
 ) -> str:
     """Digest previews (ready for WeChat) within `limit` bytes, never cut inside an article: the previews
     that fit whole beside their closing line `closing(k)` (k previews left out; "" for no line); when not
-    even the first fits, its articles that fit, then `cut(n)` naming the n left out. Pure."""
+    even the first fits, its articles that fit, then `cut(n)` naming the n left out, in place of the
+    line `cut(0)` if the first has one (what it left out already, which `cut(n)` counts too), and its
+    count line for all its articles `counted(all)` as `counted(k)` for the k kept. Pure."""
 
     def joined(parts: Sequence[str]) -> str:
         return "\n\n".join(p for p in parts if p)
@@ -143,9 +147,12 @@ def fit_previews(
     blocks = previews[0].split("\n\n")
     items = [n for n, block in enumerate(blocks) if LISTED_ARTICLE.match(block)]
     last = closing(len(previews) - 1)
+    head = joined(blocks[: items[0]])
+    after = [block for block in blocks[items[-1] + 1 :] if block != cut(0)]  # cut(n) says it instead
     for keep in range(len(items) - 1, 0, -1):
-        kept = blocks[: items[keep]] + blocks[items[-1] + 1 :]  # the head, whole articles, the lines after
-        whole = joined([*kept, cut(len(items) - keep), last])
+        # the head counting what is kept, whole articles, what is left out, the lines after
+        recounted = head.replace(counted(len(items)), counted(keep)) if counted(len(items)) else head
+        whole = joined([recounted, *blocks[items[0] : items[keep]], cut(len(items) - keep), *after, last])
         if utf8_len(whole) <= limit:
             return whole
     return fit(previews[0], limit, tail=last)
