@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storage.search.answers.people import post_forms
-from storage.search.answers.questions import DATE_LENGTH, QUESTION_DATE, QUESTION_DAY, QUESTION_PERIOD
+from storage.search.answers.questions import (
+    DATE_LENGTH,
+    MONTH_SPAN_FORM,
+    QUESTION_DATE,
+    QUESTION_DAY,
+    QUESTION_PERIOD,
+)
 from storage.search.answers.reading import Article
 from storage.search.synonyms import printed_forms
 from storage.text.normalize import normalize
@@ -190,6 +196,7 @@ def unit_weights(units: Sequence[Sequence[str]], sentences_: Sequence[str]) -> l
             QUESTION_DATE.fullmatch(forms[0])
             or QUESTION_DAY.fullmatch(forms[0])
             or QUESTION_PERIOD.fullmatch(forms[0])
+            or MONTH_SPAN_FORM.fullmatch(forms[0])
         )
         length = DATE_LENGTH if dated else min(len(f) for f in forms)
         out.append(length * (1.0 + math.log(n / max(holding, 1))))

@@ -330,11 +330,65 @@ def periods_asked(q: str) -> list[tuple[str, ...]]:
     return [(m.group(0),) for m in QUESTION_PERIOD.finditer(q)]
 
 
+# Months asked as a span (1到4月, 3月到4月, 前9个月, 前三个月): economic news prints the figures of such a span
+# under the span itself (1—4月份，全国快递业务量累计完成190.3亿件; 前4个月), not under its last month, whose own
+# figure it often prints beside it (其中4月份完成65亿件).
+_MONTH_NUMERALS = "一二三四五六七八九十"
+QUESTION_MONTH_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,2})月?(?:到|至|—|–|-|~)(\d{1,2})月(?![\d日号])|前(\d{1,2}|十[一二]?|[一二三四五六七八九])个月"
+)
+_SPAN_JOINS = ("—", "-", "–", "~", "至", "到")
+# The canonical form of a span of months (the first of `span_forms`), which weighs as a date of the question.
+MONTH_SPAN_FORM = re.compile(r"\d{1,2}—\d{1,2}月")
+
+
+def _month_number(text: str) -> int:
+    """A month count as digits or as a Chinese numeral up to twelve (9, 九, 十一)."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (_MONTH_NUMERALS.index(text[1]) + 1 if len(text) > 1 else 0)
+    return _MONTH_NUMERALS.index(text) + 1
+
+
+def _month_numeral(n: int) -> str:
+    """A month count as a Chinese numeral (9 → 九, 11 → 十一)."""
+    return _MONTH_NUMERALS[n - 1] if n <= 10 else "十" + _MONTH_NUMERALS[n - 11]
+
+
+def span_forms(first: int, last: int) -> tuple[str, ...]:
+    """The forms news prints a span of months in (1—4月, 1-4月, 1至4月, 1~4月, 1月至4月; from January also
+    前4个月, 前四个月), the first its canonical form."""
+    forms = [f"{first}{join}{last}月" for join in _SPAN_JOINS]
+    forms += [f"{first}月{join}{last}月" for join in _SPAN_JOINS]
+    if first == 1:
+        forms += [f"前{last}个月", f"前{_month_numeral(last)}个月"]
+    return tuple(forms)
+
+
+def _month_spans(q: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+    """The spans of months a (normalised) question names, each as its printed forms and where it stands."""
+    spans = []
+    for m in QUESTION_MONTH_SPAN.finditer(q):
+        first, last = (int(m.group(1)), int(m.group(2))) if m.group(1) else (1, _month_number(m.group(3)))
+        if 1 <= first < last <= 12:
+            spans.append((span_forms(first, last), m.span()))
+    return spans
+
+
 def question_dates(q: str) -> list[tuple[str, ...]]:
     """The years, months and days a (normalised) question names, each a word of the question for the
-    answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words)."""
-    dates: list[tuple[str, ...]] = [(m.group(0),) for m in QUESTION_DATE.finditer(q)]
-    return dates + [(m.group(1) + "日", m.group(1) + "号") for m in QUESTION_DAY.finditer(q)]
+    answer: a sentence printing the time asked about is about it (the parser keeps dates out of the words).
+    A span of months (1到4月) is one word, printed in any of its forms, not its last month."""
+    spans = _month_spans(q)
+    inside = [where for _forms, where in spans]
+    dates: list[tuple[str, ...]] = [
+        (m.group(0),)
+        for m in QUESTION_DATE.finditer(q)
+        if not any(start <= m.start() < end for start, end in inside)
+    ]
+    days = [(m.group(1) + "日", m.group(1) + "号") for m in QUESTION_DAY.finditer(q)]
+    return dates + [forms for forms, _where in spans] + days
 
 
 _WHEN_ASKED = dict(KIND_PATTERNS)["when"]
