@@ -13,6 +13,7 @@ migration 20 (the fill, also when interrupted).
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,8 @@ def test_the_fill_runs_in_chunks_and_only_while_one_is_under_way(tmp_path: Path)
         ("2019年6月5号", [DateMention(6, year=2019)]),  # the label prints 日
         ("2019年13月", []),
         ("6月5日", []),
+        ("全年计划", []),  # no 月: not scanned
+        ("6月底，年中", []),  # both, in no printed date
     ],
 )
 def test_printed_dates(text: str, found: list[DateMention]) -> None:
@@ -200,6 +203,14 @@ def test_a_story_mentions_its_printed_dates_and_its_date_tokens_of_its_own_year(
     assert periods(mentions, None) == []  # undated: only a printed year counts
     printed = normalize("2019年6月")
     assert periods(date_mentions("", "", printed, date_tokens(printed)), None) == ["2019-06"]
+
+
+def test_the_mentions_a_preparing_worker_sends_arrive_whole() -> None:
+    body = normalize("2019年6月5日电 去年6月开工，8月验收。")
+    mentions = date_mentions("", "", body, date_tokens(body))
+    arrived = pickle.loads(pickle.dumps(mentions, pickle.HIGHEST_PROTOCOL))
+    assert arrived == mentions and all(type(m) is DateMention for m in arrived)
+    assert periods(arrived, "2020-03-01") == periods(mentions, "2020-03-01") != []
 
 
 @pytest.mark.parametrize(

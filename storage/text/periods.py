@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from storage.text.normalize import HAN_RANGES
 
@@ -38,10 +38,10 @@ def period_key(year: int, month: int, day: int | None = None) -> str:
     return key if day is None else f"{key}-{day:02d}"
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A month or a day a story prints: with its year (`year`), or without one, of the story's own year
-    (`years_back` 0) or of the year before it (1: after 去年)."""
+    (`years_back` 0) or of the year before it (1: after 去年). A named tuple: ingest builds, deduplicates
+    and sends (from its preparing workers) a few for every article, at a tuple's cost."""
 
     month: int
     day: int | None = None
@@ -69,6 +69,8 @@ def date_mentions(title: str, byline: str, body: str, tokens: Iterable[str]) -> 
 def printed_dates(text: str) -> list[DateMention]:
     """The months and days `text` prints after a year (2021年10月, 2020年5月20日) or after 去年 (去年10月)."""
     out: list[DateMention] = []
+    if "年" not in text or "月" not in text:  # what every printed date holds: no scan without them
+        return out
     for m in _PRINTED.finditer(text):
         year, last_year, month, day = m.groups()
         if not 1 <= int(month) <= 12:
@@ -76,7 +78,7 @@ def printed_dates(text: str) -> list[DateMention]:
         head = DateMention(int(month), None, int(year) if year else None, 1 if last_year else 0)
         out.append(head)
         if day is not None and 1 <= int(day) <= 31:
-            out.append(replace(head, day=int(day)))
+            out.append(head._replace(day=int(day)))
     return out
 
 
