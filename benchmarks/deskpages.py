@@ -52,6 +52,7 @@ from benchmarks.paperpages import (
     FamilyPage,
     _lead_without_dateline,
     by_issue,
+    issue_runs,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures, _page_articles
@@ -288,15 +289,8 @@ def make_world(count: int, seed: int) -> list[FamilyPage]:
     for article in _world_pool(TUNED_MONTHS):
         grouped.setdefault((article.issue, article.page), []).append(article)
     days = {k: v for k, v in sorted(grouped.items()) if len(v) >= 3}
-    keys = sorted(days)
     rng = random.Random(f"{WORLD}:{seed}")
-    pages: list[FamilyPage] = []
-    for _ in range(count):
-        day = days[rng.choice(keys)]
-        size = min(len(day), rng.randint(3, 6))
-        start = rng.randint(0, len(day) - size)
-        pages.append(compose_world(day[start : start + size], rng))
-    return pages
+    return [compose_world(run, rng) for run in issue_runs(days, count, rng, 3, 6)]
 
 
 # ---- economy_page ------------------------------------------------------------------------------------
@@ -464,15 +458,8 @@ def make_economy(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS
         used = _printed_elsewhere()
         pool = [a for a in pool if topicpages._unused(a, used)]
     days = by_issue(pool, 3)
-    issues = sorted(days)
     rng = random.Random(f"{ECONOMY}:{seed}")
-    pages: list[FamilyPage] = []
-    for _ in range(count):
-        day = days[rng.choice(issues)]
-        size = min(len(day), rng.randint(3, 5))
-        start = rng.randint(0, len(day) - size)
-        pages.append(compose_economy(day[start : start + size], rng))
-    return pages
+    return [compose_economy(run, rng) for run in issue_runs(days, count, rng, 3, 5)]
 
 
 # ---- families ---------------------------------------------------------------------------------------

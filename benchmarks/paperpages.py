@@ -28,7 +28,9 @@ import datetime
 import hashlib
 import random
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.rmrb import Article, load_articles
@@ -259,6 +261,24 @@ def by_issue(pool: list[Article], least: int) -> dict[str, list[Article]]:
     for article in pool:
         grouped.setdefault(article.issue, []).append(article)
     return {k: v for k, v in sorted(grouped.items()) if len(v) >= least}
+
+
+def issue_runs(
+    days: Mapping[Any, list[Article]],
+    count: int,
+    rng: random.Random,
+    least: int,
+    most: int,
+) -> Iterator[list[Article]]:
+    """`count` runs of consecutive articles of one issue (or issue and page) of `days` each, `least` to `most`
+    long (at most what the issue holds), drawn with `rng`. A generator: a page composed from one run draws
+    from `rng` before the next run is drawn, so pages come out as when each family drew its own."""
+    keys = sorted(days)
+    for _ in range(count):
+        day = list(days[rng.choice(keys)])
+        size = min(len(day), rng.randint(least, most))
+        start = rng.randint(0, len(day) - size)
+        yield day[start : start + size]
 
 
 def make_family(family: str, count: int, seed: int, pool: list[Article] | None = None) -> list[FamilyPage]:

@@ -56,6 +56,7 @@ from benchmarks.paperpages import (
     FamilyPage,
     _lead_without_dateline,
     by_issue,
+    issue_runs,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
@@ -303,15 +304,8 @@ def make_sports(count: int, seed: int) -> list[FamilyPage]:
     """`count` sports pages, each three to six stories of one issue's sports page, in the corpus' order."""
     pool = [a for a in _page_articles(TUNED_MONTHS, SPORTS_PAGE) if _sports_story(a)]
     days = by_issue(pool, 3)
-    issues = sorted(days)
     rng = random.Random(f"{SPORTS}:{seed}")
-    pages: list[FamilyPage] = []
-    for _ in range(count):
-        day = days[rng.choice(issues)]
-        size = min(len(day), rng.randint(3, 6))
-        start = rng.randint(0, len(day) - size)
-        pages.append(compose_sports(day[start : start + size], rng))
-    return pages
+    return [compose_sports(run, rng) for run in issue_runs(days, count, rng, 3, 6)]
 
 
 # ---- theory_page -----------------------------------------------------------------------------------
@@ -404,15 +398,8 @@ def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
         used = _printed_elsewhere()
         pool = [a for a in pool if topicpages._unused(a, used)]
     days = by_issue(pool, 2)
-    issues = sorted(days)
     rng = random.Random(f"{THEORY}:{seed}")
-    pages: list[FamilyPage] = []
-    for _ in range(count):
-        day = list(days[rng.choice(issues)])
-        size = min(len(day), rng.randint(2, 4))
-        start = rng.randint(0, len(day) - size)
-        pages.append(compose_theory(day[start : start + size], rng))
-    return pages
+    return [compose_theory(run, rng) for run in issue_runs(days, count, rng, 2, 4)]
 
 
 # ---- theory_twin ----------------------------------------------------------------------------------
@@ -515,15 +502,8 @@ def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:
     """`count` theory pages from the tuned months, each two to four pieces of one issue's page 9."""
     pool = [a for a in _page_articles(TUNED_MONTHS, THEORY_PAGE) if _theory_piece(a)]
     days = by_issue(pool, 2)
-    issues = sorted(days)
     rng = random.Random(f"{THEORY_TWIN}:{seed}")
-    pages: list[FamilyPage] = []
-    for _ in range(count):
-        day = list(days[rng.choice(issues)])
-        size = min(len(day), rng.randint(2, 4))
-        start = rng.randint(0, len(day) - size)
-        pages.append(compose_theory_twin(day[start : start + size], rng))
-    return pages
+    return [compose_theory_twin(run, rng) for run in issue_runs(days, count, rng, 2, 4)]
 
 
 # ---- families ---------------------------------------------------------------------------------------
