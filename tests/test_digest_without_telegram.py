@@ -356,10 +356,10 @@ def test_take_unseen_takes_each_story_once_in_the_order_given(db: Any):
 def test_help_where_nothing_is_pushed_offers_no_times(channel: Channel):
     """/help on the web page said "/subscribe [时间] [关键词] — 订阅每日新闻摘要（可加时间和关键词）" and
     "/digest — 立即预览一份摘要": a time and a preview of a push, which the page does not make."""
-    zh = format_help("zh", PLAIN, channel=channel)
+    zh = format_help("zh", PLAIN, channel=channel, pushes=False)
     assert "/subscribe [关键词] — 订阅与关键词相关的新闻" in zh and "[时间]" not in zh and "预览" not in zh
     assert "/digest [编号] — 列出订阅自上次 /digest 以来的新文章" in zh
-    en = format_help("en", PLAIN, channel=channel)
+    en = format_help("en", PLAIN, channel=channel, pushes=False)
     assert "/subscribe [words] — subscribe to news about the words" in en and "[time]" not in en
     assert "每日摘要" not in zh and "/lang [zh|en] — 选择回复的语言：" in zh  # a daily digest is Telegram's
     assert "/lang [en|zh] — choose the language of replies:" in en and "digest" not in en.split("/lang")[1]

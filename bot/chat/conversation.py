@@ -280,9 +280,10 @@ class Conversation:
         if name == "start":
             return self._start(args, who)
         if name == "help":
-            return [
-                Reply(replies.format_help(who.lang, self.markup, is_admin=who.is_admin, channel=self.channel))
-            ]
+            shown = replies.format_help(
+                who.lang, self.markup, is_admin=who.is_admin, channel=self.channel, pushes=self.pushes
+            )
+            return [Reply(shown)]
         if name in ("search", "s"):
             if not args:
                 return [self._notice(who, "search_usage")]

@@ -360,12 +360,12 @@ def format_help(
     is_admin: bool = False,
     commands: Sequence[CommandSpec] = COMMANDS,
     channel: Channel = Channel.TELEGRAM,
+    pushes: bool = True,
 ) -> str:
-    """/help: every command with its arguments and one line; admin commands only for admins; how to talk
-    to newsbot in this `channel`."""
+    """/help: every command with its arguments and one line (subscriptions without times where digests are
+    not `pushes`ed but read); admin commands only for admins; how to talk to newsbot in this `channel`."""
     lines = [markup.bold(markup.esc(text(lang, "help_title")))]
-    reads = channel != Channel.TELEGRAM  # nothing is pushed elsewhere: subscriptions are read
-    lines += [_command_line(c, lang, markup, reads=reads) for c in commands if is_admin or not c.admin]
+    lines += [_command_line(c, lang, markup, reads=not pushes) for c in commands if is_admin or not c.admin]
     lines += ["", markup.esc(text(lang, f"help_footer_{channel}"))]
     return "\n".join(lines)
 
