@@ -9,6 +9,7 @@ from storage.ingest.page_county import photographer_credit
 from storage.ingest.page_lines import (
     _CLAUSE_CHARS,
     _CLAUSE_END_RE,
+    _COMMA_RE,
     _DATELINE_RE,
     _HALF_CELL,
     _HAN_RE,
@@ -149,7 +150,13 @@ class TextReader(LineReader):
             or _verse_line(line, self.page.column)
         ):
             return False
-        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS and not text.startswith(_VERSE_ORNAMENTS)
+        if text.startswith(_VERSE_ORNAMENTS):
+            # A summary's bulleted point (``■目前看，我国外贸稳定发展仍有诸多有`` / ``利因素。``) opens text
+            # as prose does: a paragraph's first line (the measure but its indent), a clause in it; a
+            # label or a sub-heading is short.
+            first_line = abs(display_width(text) - (self.page.column - _INDENT_CELLS)) <= 1.0
+            return (first_line or self.cutter.fills_column(text)) and bool(_COMMA_RE.search(text))
+        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS
 
     def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line read while no story is open (or the open one has ended): the text of a story printed
