@@ -130,3 +130,32 @@ def test_heads_over_a_summarys_bulleted_points_are_no_stanza_of_the_story_above(
     first = parse_page(page, year=2019)[0]
     assert first.paragraphs[-1] == "何立峰参加上述活动。"
     assert not any("商务部表示" in p for p in first.paragraphs)
+
+
+def test_a_closing_dateline_the_column_wrapped_after_a_column_break_closes_the_story_above():
+    """``（本报华盛顿、东京、布鲁`` / ``塞尔2月5日电）`` opening a block: the closing dateline of the story
+    above, wrapped by the column, not a headline of the next story."""
+    page = (
+        f"加强合作共克时艰\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n"
+        "（本报华盛顿、东京、布鲁\n塞尔2月5日电）\n\n"
+        f"网络零售额突破十万亿元\n\n{_column(SECOND)}\n{_column(SECOND_2)}\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert _squeezed(first.paragraphs)[-1] == "（本报华盛顿、东京、布鲁塞尔2月5日电）"
+    assert second.title == "网络零售额突破十万亿元"
+
+
+def test_a_wide_kicker_ending_in_a_dash_under_a_story_heads_the_next_one():
+    """``…产业壮大，村民增收——`` alone in its block, wider than the column, under a story's last
+    sentence and over a headline: the next story's kicker, not a paragraph of the story above."""
+    page = (
+        f"重点项目建设提速\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n"
+        "吉格代力克村来了驻村工作队以后，产业壮大，村民增收——\n\n"
+        f"当初不会干，现在使劲干（脱贫故事）\n\n{_column(SECOND_2)}\n{_column(FIRST_2)}\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert _squeezed(first.paragraphs) == _squeezed((FIRST, FIRST_2))
+    assert (
+        second.title
+        == "吉格代力克村来了驻村工作队以后，产业壮大，村民增收—— 当初不会干，现在使劲干（脱贫故事）"
+    )

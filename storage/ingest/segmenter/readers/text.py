@@ -292,6 +292,18 @@ class TextReader(LineReader):
             and bool(re.match(f"[{HAN}]", following))
         )
 
+    def wide_dash_kicker(self, group: list[_Line]) -> bool:
+        """A dash kicker (`dash_kicker`, ``…产业壮大，村民增收——``) under the open story's last sentence,
+        set wider than the column as no body line is: a headline line, and the story above has ended."""
+        story = self.state.current
+        return (
+            story is not None
+            and not story.ended
+            and self.cutter.ends_sentence()
+            and self.dash_kicker(group)
+            and display_width(group[0].text.strip()) > self.page.column + _SHORT_MARGIN
+        )
+
     def dash_kicker(self, group: list[_Line]) -> bool:
         """A kicker of phrases ending in a dash (``基站率先布局，研发持续推进，商用先行先试——``), alone in
         its block over a headline block: a headline line, though it holds commas."""
