@@ -15,7 +15,7 @@ commentary page, held out; `benchmarks.topicpages`: a special-topic page, an eve
 page of short items, held out, and a commentary page, the held-out one's tuned twin;
 `benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
 `benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
-`benchmarks.deskpages`: an international page, and an economy page, held out),
+`benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
