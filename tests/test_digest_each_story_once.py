@@ -3,8 +3,9 @@
 A reader with two subscriptions that match one story (保交楼, and all news) got it under both in one
 /digest, and again later under the second; Telegram's digests already leave out what a sibling listed.
 Now every surface keeps one rule: a story is listed under the first subscription that lists it, and the
-others count it in a line (`digest_listed_elsewhere`). Over HTTP (the page's JSON API, signed WeChat XML)
-and through a piped `newsbot chat`.
+others count it in a line (`digest_listed_elsewhere`). The page at a private address labels, in words,
+the stories no /digest listed yet (the same `feed_seen` record /digest uses); reading it records nothing.
+Over HTTP (the page's JSON API, signed WeChat XML, the address itself) and through a piped `newsbot chat`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from storage.records import subscriptions as subs
 from storage.records.feeds import take_unseen, unsee
 from tests.bot_support import SEEDS, copy_database, make_database
 from tests.test_bot_console import clean_env
-from tests.test_digest_without_telegram import add_stories, listed_titles, say, wechat
+from tests.test_digest_without_telegram import add_stories, feed_links, listed_titles, say, wechat
 from tests.web_support import WebRun, web_server
 
 ELSEWHERE = "篇符合的文章已在你的其他摘要里，这里不再重复。"
@@ -111,6 +112,44 @@ def test_the_terminal_lists_each_story_once_across_its_subscriptions(tmp_path: P
     listed = listed_titles(done.stdout)
     assert len(listed) == len(set(listed)) == 6, done.stdout  # the seed page's six stories, each once
     assert "另有 1 " + ELSEWHERE in done.stdout
+
+
+def page(url: str, lang: str = "zh-CN,zh") -> str:
+    response = httpx.get(url, headers={"accept": "text/html", "accept-language": lang}, timeout=30)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def labelled(html: str) -> list[str]:
+    """The titles the page labels new, in its order."""
+    return re.findall(r'<li><span class="new">[^<]+</span><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_the_private_page_labels_what_no_digest_listed_yet(web: WebRun):
+    with httpx.Client(base_url=web.base_url, timeout=30) as c:
+        (url,) = feed_links(say(c, "/subscribe"))  # all news: 16 stories
+        atom = httpx.get(url, timeout=30).content
+        before = page(url)
+        assert len(labelled(before)) == 16 and "标着「新」的 16 篇是你上次 /digest 以来的新文章" in before
+        assert page(url) == before  # opening the page records nothing
+        (digest,) = say(c, "/digest")
+        shown = listed_titles(digest["text"])
+        after = page(url)
+        new = labelled(after)
+        assert len(shown) == 10 and len(new) == 6 and not set(new) & set(shown)
+        assert "标着「新」的 6 篇" in after
+        assert httpx.get(url, timeout=30).content == atom  # the feed says nothing of it: same entries
+        say(c, "/digest")
+        done = page(url)
+        assert labelled(done) == [] and "标着「新」" not in done
+
+
+def test_the_page_of_an_english_reader_says_new_in_english(web: WebRun):
+    with httpx.Client(base_url=web.base_url, timeout=30, headers={"accept-language": "en"}) as c:
+        (url,) = feed_links(say(c, "/subscribe 保交楼"))
+    english = page(url, "en")
+    count = english.count('<span class="new">New</span>')
+    assert count and f"The {count} marked New came since your last /digest" in english
 
 
 def test_take_unseen_covers_what_another_subscription_of_the_chat_listed(database_target: str):

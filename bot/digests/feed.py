@@ -47,6 +47,7 @@ from storage.records.feeds import (
     ensure_feeds,
     feed_subscription,
     last_stored,
+    seen_ids,
     take_unseen,
     unsee,
 )
@@ -101,6 +102,7 @@ class FeedEntry:
     updated: datetime
     summary: str
     date: str | None = None  # the article's day as stored, for the page (`updated` is a moment in UTC)
+    new: bool = False  # not listed by a /digest yet (the page marks it; the Atom document does not say)
 
 
 def _text(value: str) -> str:
@@ -295,6 +297,7 @@ def subscription_feed(
     chat = database.read(subs.get_chat, sub.chat_id)
     lang = chat.language if chat else subs.DEFAULT_LANGUAGE
     stored = database.read(last_stored, [a.id for a in articles])
+    seen = database.read(seen_ids, sub.id, [a.id for a in articles])
     modified = datetime.fromisoformat(stored) if stored else sub.created_at
     modified = (modified if modified.tzinfo else modified.replace(tzinfo=UTC)).replace(microsecond=0)
     entries = [
@@ -305,6 +308,7 @@ def subscription_feed(
             updated=article_time(a, modified),
             summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
             date=a.date,
+            new=a.id not in seen,
         )
         for a in articles
     ]
