@@ -305,3 +305,11 @@ def test_sketch_resemblance() -> None:
     assert a is not None and b is not None and c is not None
     assert neardup.same_story(a, b) and not neardup.same_story(a, c)
     assert neardup.sketch("太短了") is None
+
+
+def test_resemblance_is_the_share_of_the_unions_smallest_hashes_both_hold() -> None:
+    assert neardup.resemblance((1, 2, 3, 4), (3, 4, 5, 6)) == 2 / 6  # union below K: all of it
+    evens = tuple(range(0, 2 * neardup.K, 2))  # K hashes
+    low = tuple(range(neardup.K))  # K hashes, the union's K smallest
+    assert neardup.resemblance(evens, low) == 0.5  # of 0..K-1, the evens are in both
+    assert neardup.resemblance((), low) == 0.0

@@ -11,6 +11,7 @@ is checked by `Button` to fit in 64 bytes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -128,6 +129,16 @@ def compose_digest(
         extra.insert(0, listed.pop().id)  # too long: move the oldest listed article to the counted ones
 
 
+@functools.lru_cache(maxsize=4096)
+def _item_lines(title: str, day: str | None, summary: str, lang: str, m: Markup) -> tuple[str, str, str]:
+    """An article's lines in a digest, the same in every digest that lists it: its title (bold), its
+    date and summary, and the title on its button. Cached: a digest run lists the same new articles in
+    many subscriptions' digests."""
+    clipped = clip(summary, SUMMARY_CHARS)
+    dated = (day or text(lang, "digest_undated")) + (f" · {clipped}" if clipped else "")
+    return m.bold(m.esc(clip(title, TITLE_CHARS))), m.esc(dated), clip(title, BUTTON_TITLE_CHARS)
+
+
 def _render(
     head: list[str],
     listed: list[Article],
@@ -154,18 +165,21 @@ def _render(
     lines = [*head, m.esc(count), ""]
     buttons: list[tuple[Button, ...]] = []
     for n, article in enumerate(listed, 1):
-        day = article.date or text(lang, "digest_undated")
-        summary = clip(
-            article.summary or (article.paragraphs[0] if article.paragraphs else ""), SUMMARY_CHARS
+        title, dated, button_title = _item_lines(
+            article.title or "",
+            article.date,
+            article.summary or (article.paragraphs[0] if article.paragraphs else ""),
+            lang,
+            m,
         )
         if n > 1:
             lines.append("")
-        lines.append(f"{n}. {m.bold(m.esc(clip(article.title or '', TITLE_CHARS)))}")
-        lines.append(m.esc(day + (f" · {summary}" if summary else "")))
+        lines.append(f"{n}. {title}")
+        lines.append(dated)
         if also and also.get(article.id):
             others = text(lang, "keyword_sep").join(clip(name, 20) for name in list(also[article.id])[:5])
             lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
-        label = text(lang, "digest_open", n=n, title=clip(article.title or "", BUTTON_TITLE_CHARS))
+        label = text(lang, "digest_open", n=n, title=button_title)
         buttons.append((Button(label, data=open_callback(article.id)),))
     if rest and more_command:
         lines += ["", m.esc(text(lang, "digest_more_next", rest=rest, command=more_command))]

@@ -12,6 +12,7 @@ A subscription's keywords are the words typed after ``/subscribe [HH:MM]``:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,6 +73,13 @@ def _unquote(text: str) -> str:
 
 def parse_keywords(keywords: Sequence[str]) -> KeywordFilter:
     """Read stored keywords (as typed) into what to include and what to exclude."""
+    return _parse_keywords(tuple(keywords))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_keywords(keywords: tuple[str, ...]) -> KeywordFilter:
+    """`parse_keywords`, cached: a digest run reads each subscription's keywords several times, and many
+    subscriptions share theirs."""
     include: list[str] = []
     exclude: list[str] = []
     negate_next = False

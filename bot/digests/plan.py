@@ -149,7 +149,8 @@ def new_articles_for(
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
-        ids = screen(db, subscription, library.new_since(db, subscription, since, horizon))
+        new = library.new_since(db, subscription, since, horizon)
+        ids = screen(db, subscription, new, known=library.clusters(db, new))
         return split_listed(db, ids, listed)
     candidates = matching_ids(library, subscription.keywords)
     after = since or 0
@@ -207,17 +208,25 @@ def split_listed(db: sqlite_utils.Database, ids: Sequence[int], listed: Collecti
     return Found([i for i in ids if i not in gone], elsewhere)
 
 
-def screen(db: sqlite_utils.Database, subscription: subs.Subscription, ids: Sequence[int]) -> list[int]:
+def screen(
+    db: sqlite_utils.Database,
+    subscription: subs.Subscription,
+    ids: Sequence[int],
+    known: Mapping[int, int] | None = None,
+) -> list[int]:
     """A subscription's new articles as it should get them: none with an excluded word (``-word``), one
-    article per story carried by several sources, and no story it has already received from another."""
+    article per story carried by several sources, and no story it has already received from another.
+    `known`: the articles' clusters read already (`clusters_of`), not read again."""
     keywords = parse_keywords(subscription.keywords)
     kept = list(ids)
     if keywords.none_of and kept:
         excluded = containing_any(db, keywords.none_of, kept)
         kept = [i for i in kept if i not in excluded]
-    kept = collapse(db, kept)
-    clusters = clusters_of(db, kept)
+    kept = collapse(db, kept, known)
+    clusters = clusters_of(db, kept, known)
     received = delivered_clusters(db, subscription.id, clusters.values())
+    if not received:
+        return kept
     return [i for i in kept if clusters.get(i, i) not in received]
 
 
@@ -271,8 +280,9 @@ def compose_found(
 ) -> Digest | None:
     """The digest listing the first ``cap`` of `ids` (newest first) and counting the rest."""
     shown = list(ids[: config.cap])
+    cache = library if isinstance(library, RunCache) else None
     return compose_digest(
-        library.articles(db, shown) if isinstance(library, RunCache) else get_articles(db, shown),
+        cache.articles(db, shown) if cache else get_articles(db, shown),
         lang=lang,
         local_date=local_date,
         open_callback=open_article_data,
@@ -282,7 +292,7 @@ def compose_found(
         send_empty=send_empty,
         note=note,
         markup=markup,
-        also=other_sources(db, shown),
+        also=cache.other_sources(db, shown) if cache else other_sources(db, shown),
         preview=preview,
     )
 
@@ -296,17 +306,21 @@ def newest_first(ids: Iterable[int], dates: Mapping[int, str | None]) -> list[in
 
 class RunCache:
     """What one digest run computes once for all its subscriptions: each distinct keyword's matches (and
-    those among the articles stored since the horizons in play), those articles' dates, the articles listed.
+    those among the articles stored since the horizons in play), those articles' dates and order, their
+    stories (clusters), the articles listed and the other sources that carried each.
 
-    A daily run then costs one small query per subscription (its ledger horizon) plus pure Python.
+    A daily run then costs a few small queries per subscription (its ledger) plus pure Python.
     """
 
     def __init__(self, library: SearchLibrary) -> None:
         self.library = library
         self._ids: dict[tuple[str, int], list[int]] = {}
         self._windows: dict[tuple[int, int], dict[int, str | None]] = {}
+        self._ranks: dict[tuple[int, int], dict[int, int]] = {}
         self._window_matches: dict[tuple[str, int, int], list[int]] = {}
         self._articles: dict[int, Article] = {}
+        self._clusters: dict[int, int] = {}
+        self._sources: dict[int, tuple[str, ...]] = {}
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self.library.search(query, limit=limit, offset=offset)
@@ -324,7 +338,10 @@ class RunCache:
         (since, horizon], less any already recorded, newest first."""
         window = self._windows.get((since, horizon))
         if window is None:
-            window = self._windows[(since, horizon)] = article_dates(db, since, horizon)
+            window = article_dates(db, since, horizon)
+            # Each article's place in the window, newest first: a subscription's share sorts by it.
+            self._ranks[(since, horizon)] = {i: n for n, i in enumerate(newest_first(window, window))}
+            self._windows[(since, horizon)] = window
         wanted = parse_keywords(subscription.keywords).any_of
         if wanted:
             ids: set[int] = set()
@@ -333,7 +350,7 @@ class RunCache:
         else:
             ids = set(window)
         delivered = subs.delivered_ids_after(db, subscription.id, since)
-        return newest_first(ids - delivered, window)
+        return sorted(ids - delivered, key=self._ranks[(since, horizon)].__getitem__)
 
     def _in_window(self, keyword: str, since: int, horizon: int, window: Mapping[int, object]) -> list[int]:
         key = (keyword, since, horizon)
@@ -347,6 +364,22 @@ class RunCache:
         if missing:
             self._articles.update((a.id, a) for a in get_articles(db, missing))
         return [self._articles[i] for i in ids if i in self._articles]
+
+    def clusters(self, db: sqlite_utils.Database, ids: Sequence[int]) -> Mapping[int, int]:
+        """Article id → its cluster (`clusters_of`) for `ids` and every other article this run has read
+        the cluster of: each article's is read once per run."""
+        missing = [i for i in ids if i not in self._clusters]
+        if missing:
+            self._clusters.update(clusters_of(db, missing))
+        return self._clusters
+
+    def other_sources(self, db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """`other_sources` of `ids`, each article's read once per run."""
+        missing = [i for i in ids if i not in self._sources]
+        if missing:
+            found = other_sources(db, missing, self.clusters(db, missing))
+            self._sources.update((i, found.get(i, ())) for i in missing)
+        return {i: self._sources[i] for i in ids if self._sources[i]}
 
 
 @dataclass(frozen=True)

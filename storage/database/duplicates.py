@@ -194,13 +194,9 @@ def clusters_of(
     """Article id → its cluster (the id of the story's first article); `known`: clusters the caller
     has read already (with the articles' text), taken from there and not read again."""
     known = known or {}
-    out: dict[int, int] = {}
-    wanted = []
-    for i in dict.fromkeys(int(i) for i in ids):
-        if i in known:
-            out[i] = known[i]
-        else:
-            wanted.append(i)
+    ordered = dict.fromkeys(map(int, ids))
+    out = {i: known[i] for i in ordered if i in known}
+    wanted = [i for i in ordered if i not in out]
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -216,14 +212,10 @@ def collapse(
 ) -> list[int]:
     """`ids` in their order, keeping the first article of each cluster (`known`: as for `clusters_of`)."""
     clusters = clusters_of(db, ids, known)
-    seen: set[int] = set()
-    out: list[int] = []
-    for i in ids:
-        cluster = clusters.get(int(i), int(i))
-        if cluster not in seen:
-            seen.add(cluster)
-            out.append(int(i))
-    return out
+    firsts: dict[int, int] = {}  # cluster → its first article in `ids`, clusters in the order first met
+    for i in map(int, ids):
+        firsts.setdefault(clusters.get(i, i), i)
+    return list(firsts.values())
 
 
 def other_sources(
@@ -256,12 +248,22 @@ def other_sources(
     return out
 
 
+def padded(values: list[int]) -> list[int]:
+    """`values` (not empty) with its last repeated up to a power of two (at least 8): an ``IN (…)`` list
+    then has one of a few lengths, so a statement run once per subscription repeats its text and the
+    driver's statement cache prepares it once (the repeats match nothing more). Pure."""
+    size = 8
+    while size < len(values):
+        size *= 2
+    return values + values[-1:] * (size - len(values))
+
+
 def delivered_clusters(db: sqlite_utils.Database, subscription_id: int, clusters: Iterable[int]) -> set[int]:
     """The clusters among `clusters` of which the subscription has already received an article."""
     wanted = sorted({int(c) for c in clusters})
     found: set[int] = set()
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+        chunk = padded(wanted[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for (cluster,) in db.conn.execute(
             f"""

@@ -15,7 +15,6 @@ average, `KEYS × J` of them, so a near-duplicate is found by looking up keys, t
 
 from __future__ import annotations
 
-import heapq
 import re
 import zlib
 from collections.abc import Sequence
@@ -67,9 +66,9 @@ def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard resemblance of the texts behind two sketches (0.0 – 1.0)."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
-    both = set(a) & set(b)
-    return sum(1 for h in union if h in both) / len(union)
+    held = set(a)
+    union = sorted(held.union(b))[:K]  # the K smallest hashes of the union (at most 2K to sort)
+    return len(held.intersection(b).intersection(union)) / len(union)
 
 
 def same_story(a: Sequence[int], b: Sequence[int], threshold: float = THRESHOLD) -> bool:
