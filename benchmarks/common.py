@@ -96,8 +96,8 @@ def save_area(mode: Mode, area: str, figures: dict[str, Any]) -> dict[str, Any]:
     old = results.get(area, {})
     if "sizes" in figures:
         figures = {**old, **figures, "sizes": {**old.get("sizes", {}), **figures["sizes"]}}
-    results[area] = figures
-    results["machine"] = machine()
+    results[area] = {**figures, "machine": machine()}  # each area's own machine: areas run at other times
+    results["machine"] = results[area]["machine"]
     results["command"] = "python -m benchmarks"
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     mode.prepare()

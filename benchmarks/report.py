@@ -166,9 +166,26 @@ def targets(results: Results) -> list[Row]:
 # ---------------------------------------------------------------- sections
 
 
+def machine_of(results: Results, area: str) -> dict[str, Any]:
+    """The machine an area was measured on: its own record, else the last run's (older results)."""
+    return results.get(area, {}).get("machine") or results["machine"]
+
+
+def _other_machines(results: Results) -> list[str]:
+    """A line naming the areas measured on another machine than the last run's, with that machine."""
+    last = results["machine"]
+    others: dict[str, list[str]] = {}
+    for area in ("ingest", "search", "coldstart", "digests"):
+        m = results.get(area, {}).get("machine")
+        if m and (m["cpu"], m["versions"]["sqlite"]) != (last["cpu"], last["versions"]["sqlite"]):
+            others.setdefault(f"{m['cpu']}, SQLite {m['versions']['sqlite']}", []).append(area)
+    return [f"Measured on another machine: {', '.join(areas)} ({where})." for where, areas in others.items()]
+
+
 def header(results: Results) -> list[str]:
     m = results["machine"]
     v = m["versions"]
+    others = _other_machines(results)
     return [
         "# Benchmarks",
         "",
@@ -182,7 +199,7 @@ def header(results: Results) -> list[str]:
         f"**Machine:** {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['os']}; shared with other "
         f"work (load average {m['load_before']:.1f} when the last run started). Python {v['python']}, SQLite "
         f"{v['sqlite']}, jieba {v['jieba']}, rjieba {v['rjieba']}, sqlite-utils {v['sqlite_utils']}. "
-        f"Last run finished {results.get('finished', '?')}.",
+        f"Last run finished {results.get('finished', '?')}." + "".join(f" {line}" for line in others),
         "",
         "**Corpus:** `benchmarks/corpus.py`, seed "
         f"{corpus.SEED}: Chinese news articles of ~500 characters made of jieba's dictionary words at their "
@@ -326,7 +343,7 @@ def search_section(results: Results) -> list[str]:
         "",
     ]
     for s in sizes:
-        out += _search_size(s, results["machine"]["versions"]["sqlite"])
+        out += _search_size(s, machine_of(results, "search")["versions"]["sqlite"])
     return [*out, "![Search latency against corpus size](benchmarks/latency.png)", ""]
 
 
