@@ -377,3 +377,16 @@ def test_a_link_with_a_page_that_is_no_page_or_past_the_end_says_so(web: WebRun,
         wait(browser, lambda d: len(bot_bubbles(d)) == 3)  # the welcome, the line, the first page
         line, results = bot_bubbles(browser)[1:]
         assert said in line.text and "第 1/2 页" in results.text
+
+
+def test_buttons_with_symbols_have_names_a_screen_reader_says(web: WebRun, browser: Any):
+    """QA pass 23: ▶, the page counter and 📖 1 had no name but their symbols; each is named in words
+    (its label still shown), kept across a page turn."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    assert "下一页" in names and "第 1 页，共 2 页" in names and "阅读第 1 篇全文" in names, names
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    assert "上一页" in names and "第 2 页，共 2 页" in names, names

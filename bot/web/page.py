@@ -101,6 +101,7 @@ SCRIPT = r"""
           el.addEventListener("click", function () { press(div, b.data); });
         }
         el.textContent = b.label;
+        if (b.name) { el.setAttribute("aria-label", b.name); el.title = b.name; }
         line.appendChild(el);
       });
       keyboard.appendChild(line);
