@@ -390,3 +390,34 @@ def test_buttons_with_symbols_have_names_a_screen_reader_says(web: WebRun, brows
     wait(browser, lambda d: "第 2/2 页" in reply.text)
     names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
     assert "上一页" in names and "第 2 页，共 2 页" in names, names
+
+
+def test_a_message_the_server_never_got_is_back_in_the_box(tmp_path: Path, browser: Any):
+    """QA pass 23: with the server out of reach the page said the message was not sent, but the box had
+    been emptied: the reader had to type it again. It is back in the box, to send again with Enter."""
+    with web_server(make_database(tmp_path / "newsbot.db", tmp_path / "files")) as run:
+        browser.get(run.base_url + "/")
+        send(browser, "保交楼")
+    box = browser.find_element(By.ID, "box")  # the server has stopped
+    box.send_keys("谁主持了统战工作会议？")
+    box.send_keys(Keys.ENTER)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+    assert box.get_attribute("value") == "谁主持了统战工作会议？"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#log .waiting")
+
+
+def test_a_slow_reply_is_awaited_with_a_line_saying_so(web: WebRun, browser: Any):
+    """QA pass 23: on a slow network nothing showed for seconds after Enter (no reply, no sign of one):
+    readers sent the message again. A line says newsbot is looking until the reply comes."""
+    browser.get(web.base_url + "/")
+    browser.set_network_conditions(
+        offline=False, latency=2500, download_throughput=500_000, upload_throughput=500_000
+    )
+    before = len(bot_bubbles(browser))
+    box = browser.find_element(By.ID, "box")
+    box.send_keys("保交楼")
+    box.send_keys(Keys.ENTER)
+    waiting = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .waiting"), timeout=2)[0]
+    assert waiting.text == "正在查找…" and waiting.get_attribute("role") == "status"
+    wait(browser, lambda d: len(bot_bubbles(d)) > before)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#log .waiting")
