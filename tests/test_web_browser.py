@@ -50,6 +50,16 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebRun]:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
+    yield from chromium(tmp_path, phone=True)
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Any]:
+    """Chromium as on a desktop: a 1280 x 720 window."""
+    yield from chromium(tmp_path, phone=False)
+
+
+def chromium(tmp_path: Path, *, phone: bool) -> Iterator[Any]:
     options = webdriver.ChromeOptions()
     assert CHROMIUM is not None and CHROMEDRIVER is not None
     options.binary_location = CHROMIUM
@@ -66,10 +76,13 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         "--lang=zh-CN",
     ):
         options.add_argument(flag)
-    # A phone: 390 CSS pixels wide (headless windows are never narrower than 500, the emulated screen is).
-    options.add_experimental_option(
-        "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 3.0}}
-    )
+    if phone:
+        # A phone: 390 CSS pixels wide (headless windows are never narrower than 500, the emulated screen is).
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 3.0}}
+        )
+    else:
+        options.add_argument("--window-size=1280,720")
     options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     try:
@@ -421,3 +434,25 @@ def test_a_slow_reply_is_awaited_with_a_line_saying_so(web: WebRun, browser: Any
     assert waiting.text == "正在查找…" and waiting.get_attribute("role") == "status"
     wait(browser, lambda d: len(bot_bubbles(d)) > before)
     assert not browser.find_elements(By.CSS_SELECTOR, "#log .waiting")
+
+
+def test_on_a_wide_screen_the_wheel_scrolls_the_conversation_beside_it_too(web: WebRun, desktop: Any):
+    """QA pass 23: on a desktop the scrolling part was the 46rem column alone: its scroll bar stood in the
+    middle of the window and the mouse wheel over the margins on either side scrolled nothing. The whole
+    width scrolls now, the conversation still one column in the middle."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+
+    desktop.get(web.base_url + "/")
+    send(desktop, "/latest")
+    send(desktop, "保交楼")
+    widths = desktop.execute_script(
+        "var m = document.querySelector('main').getBoundingClientRect();"
+        "var l = document.getElementById('log').getBoundingClientRect();"
+        "return [m.left, m.right, innerWidth, l.left, l.width];"
+    )
+    assert widths[0] == 0 and widths[1] == widths[2], widths  # the whole width
+    assert widths[4] < 800 and abs(widths[3] - (widths[2] - widths[4]) / 2) < 20, widths  # centred
+    desktop.execute_script("document.querySelector('main').scrollTop = 0;")
+    ActionChains(desktop).scroll_from_origin(ScrollOrigin.from_viewport(40, 400), 0, 400).perform()
+    wait(desktop, lambda d: d.execute_script("return document.querySelector('main').scrollTop;") > 0, 5)

@@ -24,7 +24,8 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino San
 display:flex;flex-direction:column;height:100vh;height:100dvh}
 header{flex:none;background:#1f6feb;color:#fff;padding:.6rem 1rem;font-weight:600}
 header a{color:#fff;text-decoration:none}
-main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
+main{flex:1;width:100%;padding:.75rem;overflow-y:auto;overflow-x:hidden}
+main>*{max-width:46rem;margin-left:auto;margin-right:auto}
 #log{display:flex;flex-direction:column;gap:.6rem}
 .bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
 overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06);scroll-margin:.75rem}
