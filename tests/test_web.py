@@ -13,9 +13,9 @@ import feedparser
 import httpx
 import pytest
 
-from bot.chat.replies import Reply
+from bot.chat.replies import Button, Reply
 from bot.web.http import Window, browser_language, not_modified, prefers_html, same_origin
-from bot.web.markup import WEB, reply_json, reply_parts
+from bot.web.markup import WEB, button_name, reply_json, reply_parts
 from storage.records.readers import READER_CHAT_BASE
 from tests.bot_support import HOSTILE_TITLE, copy_database, make_database
 from tests.web_support import WebRun, web_server
@@ -451,7 +451,7 @@ def test_reply_parts_keep_text_and_styles_and_link_articles():
     assert "".join(p.text for p in parts) == "1. <x> & y\n日期 · /article 12\n保交楼"
     assert [p.href for p in parts if p.href] == ["/article/12"]
     assert [p.text for p in parts if p.mark] == ["保交楼"]
-    shown = reply_json(Reply(WEB.link("x", "javascript:alert(1)")))
+    shown = reply_json(Reply(WEB.link("x", "javascript:alert(1)")), "zh")
     assert "href" not in shown["parts"][0]
 
 
@@ -579,3 +579,14 @@ def test_a_page_goes_only_with_a_search_and_as_a_string(web: WebRun, body: dict[
     with client(web) as c:
         response = c.post("/api/message", json={"text": "保交楼", **body})
         assert response.status_code == 400 and "page" in response.text
+
+
+def test_buttons_labelled_with_symbols_are_named_in_words_for_screen_readers():
+    """QA pass 23: ◀ ▶, the page counter and 📖 N were read out as their symbols ("black right-pointing
+    triangle", "open book 3"): each now has a name in the reader's language; a label in words has none."""
+    assert button_name("▶", "zh") == "下一页" and button_name("◀", "en") == "Previous page"
+    assert button_name("2/48", "zh") == "第 2 页，共 48 页"
+    assert button_name("📖 3", "en") == "Read result 3 in full"
+    assert button_name("取消订阅 #2", "zh") is None
+    shown = reply_json(Reply("x", buttons=((Button("📖 1", data="a:9"), Button("▶", data="p:k:1")),)), "zh")
+    assert [b.get("name") for b in shown["buttons"][0]] == ["阅读第 1 篇全文", "下一页"]

@@ -50,6 +50,16 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebRun]:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
+    yield from chromium(tmp_path, phone=True)
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Any]:
+    """Chromium as on a desktop: a 1280 x 720 window."""
+    yield from chromium(tmp_path, phone=False)
+
+
+def chromium(tmp_path: Path, *, phone: bool) -> Iterator[Any]:
     options = webdriver.ChromeOptions()
     assert CHROMIUM is not None and CHROMEDRIVER is not None
     options.binary_location = CHROMIUM
@@ -66,10 +76,13 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         "--lang=zh-CN",
     ):
         options.add_argument(flag)
-    # A phone: 390 CSS pixels wide (headless windows are never narrower than 500, the emulated screen is).
-    options.add_experimental_option(
-        "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 3.0}}
-    )
+    if phone:
+        # A phone: 390 CSS pixels wide (headless windows are never narrower than 500, the emulated screen is).
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 3.0}}
+        )
+    else:
+        options.add_argument("--window-size=1280,720")
     options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     try:
@@ -399,3 +412,69 @@ def test_a_link_with_a_page_that_is_no_page_or_past_the_end_says_so(web: WebRun,
         wait(browser, lambda d: len(bot_bubbles(d)) == 3)  # the welcome, the line, the first page
         line, results = bot_bubbles(browser)[1:]
         assert said in line.text and "第 1/2 页" in results.text
+
+
+def test_buttons_with_symbols_have_names_a_screen_reader_says(web: WebRun, browser: Any):
+    """QA pass 23: ▶, the page counter and 📖 1 had no name but their symbols; each is named in words
+    (its label still shown), kept across a page turn."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    assert "下一页" in names and "第 1 页，共 2 页" in names and "阅读第 1 篇全文" in names, names
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    assert "上一页" in names and "第 2 页，共 2 页" in names, names
+
+
+def test_a_message_the_server_never_got_is_back_in_the_box(tmp_path: Path, browser: Any):
+    """QA pass 23: with the server out of reach the page said the message was not sent, but the box had
+    been emptied: the reader had to type it again. It is back in the box, to send again with Enter."""
+    with web_server(make_database(tmp_path / "newsbot.db", tmp_path / "files")) as run:
+        browser.get(run.base_url + "/")
+        send(browser, "保交楼")
+    box = browser.find_element(By.ID, "box")  # the server has stopped
+    box.send_keys("谁主持了统战工作会议？")
+    box.send_keys(Keys.ENTER)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+    assert box.get_attribute("value") == "谁主持了统战工作会议？"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#log .waiting")
+
+
+def test_a_slow_reply_is_awaited_with_a_line_saying_so(web: WebRun, browser: Any):
+    """QA pass 23: on a slow network nothing showed for seconds after Enter (no reply, no sign of one):
+    readers sent the message again. A line says newsbot is looking until the reply comes."""
+    browser.get(web.base_url + "/")
+    browser.set_network_conditions(
+        offline=False, latency=2500, download_throughput=500_000, upload_throughput=500_000
+    )
+    before = len(bot_bubbles(browser))
+    box = browser.find_element(By.ID, "box")
+    box.send_keys("保交楼")
+    box.send_keys(Keys.ENTER)
+    waiting = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .waiting"), timeout=2)[0]
+    assert waiting.text == "正在查找…" and waiting.get_attribute("role") == "status"
+    wait(browser, lambda d: len(bot_bubbles(d)) > before)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#log .waiting")
+
+
+def test_on_a_wide_screen_the_wheel_scrolls_the_conversation_beside_it_too(web: WebRun, desktop: Any):
+    """QA pass 23: on a desktop the scrolling part was the 46rem column alone: its scroll bar stood in the
+    middle of the window and the mouse wheel over the margins on either side scrolled nothing. The whole
+    width scrolls now, the conversation still one column in the middle."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+
+    desktop.get(web.base_url + "/")
+    send(desktop, "/latest")
+    send(desktop, "保交楼")
+    widths = desktop.execute_script(
+        "var m = document.querySelector('main').getBoundingClientRect();"
+        "var l = document.getElementById('log').getBoundingClientRect();"
+        "return [m.left, m.right, innerWidth, l.left, l.width];"
+    )
+    assert widths[0] == 0 and widths[1] == widths[2], widths  # the whole width
+    assert widths[4] < 800 and abs(widths[3] - (widths[2] - widths[4]) / 2) < 20, widths  # centred
+    desktop.execute_script("document.querySelector('main').scrollTop = 0;")
+    ActionChains(desktop).scroll_from_origin(ScrollOrigin.from_viewport(40, 400), 0, 400).perform()
+    wait(desktop, lambda d: d.execute_script("return document.querySelector('main').scrollTop;") > 0, 5)

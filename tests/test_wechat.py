@@ -16,6 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from bot.wechat.chat import without_smileys
 from bot.wechat.format import LIMIT, MARGIN, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
@@ -624,3 +625,16 @@ def test_next_page_typed_in_wechat_lists_the_next_results_and_latest_page(web: W
     older = reply_of(post(web, wechat_text("oPager", "下一页", 9204)))["Content"]
     assert older.startswith("🆕 最新文章（第 2 页）") and len(older.encode("utf-8")) <= 2048, older
     assert older == reply_of(post(web, wechat_text("oPager2", "/latest 2", 9205)))["Content"]
+
+
+@pytest.mark.parametrize("smileys", ["[微笑]", "[强][强]", " [捂脸] "])
+def test_wechats_own_smileys_alone_ask_what_to_look_for(web: WebRun, smileys: str):
+    """QA pass 23: WeChat sends its smileys as their names in brackets; `[微笑]` alone was searched
+    (`没有找到与「[微笑]」相关的文章`), where an emoji alone asks what to look for."""
+    content = reply_of(post(web, wechat_text("oReaderS", smileys, 7600)))["Content"]
+    assert "请告诉我要找什么" in content and "没有找到" not in content, content
+
+
+def test_a_smiley_beside_words_is_left_out_of_the_search_and_other_brackets_kept():
+    assert without_smileys("保交楼[强]") == "保交楼 "
+    assert without_smileys("[两会]代表[微笑]") == "[两会]代表 "

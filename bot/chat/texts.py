@@ -300,6 +300,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_title": "newsbot · 本地新闻",
         "web_placeholder": "输入关键词或问题，回车发送",
         "web_send": "发送",
+        "web_waiting": "正在查找…",
+        "web_button_previous": "上一页",
+        "web_button_next": "下一页",
+        "web_button_counter": "第 {page} 页，共 {pages} 页",
+        "web_button_read": "阅读第 {number} 篇全文",
         "web_back": "← 返回聊天",
         "web_feed_page_note": "这是你的私人订阅源，请勿分享（/unsubscribe 后失效）。把这个地址添加到 RSS 阅读器，"
         "新文章会自动送到；也可以收藏本页，随时打开看最新的文章：",
@@ -482,6 +487,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_title": "newsbot · local news",
         "web_placeholder": "Type words or a question, Enter sends",
         "web_send": "Send",
+        "web_waiting": "Looking…",
+        "web_button_previous": "Previous page",
+        "web_button_next": "Next page",
+        "web_button_counter": "Page {page} of {pages}",
+        "web_button_read": "Read result {number} in full",
         "web_back": "← Back to the chat",
         "web_feed_page_note": "This is your private feed; keep it to yourself (/unsubscribe revokes it). Add "
         "this address to a feed reader to get new stories as they come, or bookmark this page and open it "

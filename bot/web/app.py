@@ -290,7 +290,8 @@ class WebEdge:
             out = await asyncio.to_thread(self.answer_link, line, page, who, self.base_url(request))
         else:
             out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
-        return self._json(request, {"replies": [reply_json(r) for r in out]}, cookie)
+        names = await self.page_lang(request)
+        return self._json(request, {"replies": [reply_json(r, names) for r in out]}, cookie)
 
     def answer_link(self, line: str, page: str, who: Who, base_url: str) -> list[Reply]:
         """A link's search (``?q=``) at the page the link names (``&page=2``, WeChat's "more results"):
@@ -370,10 +371,11 @@ class WebEdge:
             result = Press(notice=text(who.lang, "stale_button"))
         else:
             result = await asyncio.to_thread(self.conversation.press, data, who)
+        names = await self.page_lang(request)
         body = {
             "notice": result.notice,
-            "edit": reply_json(result.edit) if result.edit is not None else None,
-            "replies": [reply_json(r) for r in result.replies],
+            "edit": reply_json(result.edit, names) if result.edit is not None else None,
+            "replies": [reply_json(r, names) for r in result.replies],
             # A confirmed /forget: the page also drops the conversation it keeps in the tab.
             "forgotten": result.forgotten,
         }

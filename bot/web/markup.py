@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from bot.chat.replies import Button, HtmlMarkup, Reply
+from bot.chat.texts import text
 
 
 class WebMarkup(HtmlMarkup):
@@ -126,14 +127,42 @@ def _safe_href(href: str) -> str | None:
     return None
 
 
-def button_json(button: Button) -> dict[str, str]:
+# A page counter button's label: "2/48".
+_PAGE_COUNTER = re.compile(r"^(\d+)/(\d+)$")
+# A result's open button's label: "📖 3".
+_READ_RESULT = re.compile(r"^📖\s*(\d+)$")
+
+
+def button_name(label: str, lang: str) -> str | None:
+    """What a screen reader says for a button whose label is a symbol (◀ ▶, 2/48, 📖 3): its name in
+    words; None for a label in words, which names itself."""
+    if label == "◀":
+        return text(lang, "web_button_previous")
+    if label == "▶":
+        return text(lang, "web_button_next")
+    if counter := _PAGE_COUNTER.match(label):
+        return text(lang, "web_button_counter", page=counter[1], pages=counter[2])
+    if read := _READ_RESULT.match(label):
+        return text(lang, "web_button_read", number=read[1])
+    return None
+
+
+def button_json(button: Button, lang: str) -> dict[str, str]:
+    """A button as the JSON API sends it: its label, its data or link, and its `name` when the label is
+    a symbol (`button_name`)."""
+    out = {"label": button.label}
     if button.url is not None:
-        return {"label": button.label, "url": button.url}
-    return {"label": button.label, "data": button.data or ""}
+        out["url"] = button.url
+    else:
+        out["data"] = button.data or ""
+    if name := button_name(button.label, lang):
+        out["name"] = name
+    return out
 
 
-def reply_json(reply: Reply) -> dict[str, Any]:
-    """A reply as the JSON API sends it: its visible text, the marked words, the segments, the buttons."""
+def reply_json(reply: Reply, lang: str) -> dict[str, Any]:
+    """A reply as the JSON API sends it: its visible text, the marked words, the segments, the buttons
+    (named in `lang` where their labels are symbols)."""
     parts = reply_parts(reply.text)
     for i, part in enumerate(parts):
         if part.href is not None and _safe_href(part.href) is None:
@@ -142,7 +171,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "text": "".join(p.text for p in parts),
         "marks": [p.text for p in parts if p.mark],
         "parts": [p.as_json() for p in parts],
-        "buttons": [[button_json(b) for b in row] for row in reply.buttons],
+        "buttons": [[button_json(b, lang) for b in row] for row in reply.buttons],
     }
 
 

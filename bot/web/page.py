@@ -24,13 +24,15 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Hiragino San
 display:flex;flex-direction:column;height:100vh;height:100dvh}
 header{flex:none;background:#1f6feb;color:#fff;padding:.6rem 1rem;font-weight:600}
 header a{color:#fff;text-decoration:none}
-main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:.75rem;overflow-y:auto;overflow-x:hidden}
+main{flex:1;width:100%;padding:.75rem;overflow-y:auto;overflow-x:hidden}
+main>*{max-width:46rem;margin-left:auto;margin-right:auto}
 #log{display:flex;flex-direction:column;gap:.6rem}
 .bubble{max-width:92%;padding:.6rem .8rem;border-radius:.9rem;background:#fff;white-space:pre-wrap;
 overflow-wrap:anywhere;word-break:break-word;box-shadow:0 1px 1px rgba(0,0,0,.06);scroll-margin:.75rem}
 .bubble.me{align-self:flex-end;background:#d7f3c4}
 .bubble.bot{align-self:flex-start}
 .notice{align-self:center;font-size:.85rem;color:#57606a;text-align:center;overflow-wrap:anywhere}
+.waiting{align-self:flex-start;font-size:.85rem;color:#57606a;padding:0 .8rem}
 mark{background:#ffe27a;color:inherit;padding:0 .1em;border-radius:.2em}
 a{color:#0b5cd5}
 .keyboard{display:flex;flex-direction:column;gap:.35rem;margin-top:.5rem;white-space:normal}
@@ -61,6 +63,8 @@ SCRIPT = r"""
   var box = document.getElementById("box");
   // What to say when the server cannot be reached or answers no line of its own, in the page's language.
   var unreachable = form.getAttribute("data-unreachable");
+  // The line shown while a reply is awaited (a slow network, a busy server), in the page's language.
+  var waitingLine = form.getAttribute("data-waiting");
 
   function addParts(el, parts) {
     parts.forEach(function (p) {
@@ -102,6 +106,7 @@ SCRIPT = r"""
           el.addEventListener("click", function () { press(div, b.data); });
         }
         el.textContent = b.label;
+        if (b.name) { el.setAttribute("aria-label", b.name); el.title = b.name; }
         line.appendChild(el);
       });
       keyboard.appendChild(line);
@@ -165,7 +170,18 @@ SCRIPT = r"""
     div.scrollIntoView({block: "end"});
   }
 
+  // While the server has not answered, a line says newsbot is looking (gone when the answer or an error
+  // comes): without it a slow reply looked like nothing sent, and readers sent the message again.
   function post(path, payload) {
+    var waiting = document.createElement("div");
+    waiting.className = "waiting";
+    waiting.setAttribute("role", "status");
+    waiting.textContent = waitingLine;
+    log.appendChild(waiting);
+    return request(path, payload).finally(function () { waiting.remove(); });
+  }
+
+  function request(path, payload) {
     return fetch(path, {
       method: "POST",
       credentials: "same-origin",
@@ -195,7 +211,11 @@ SCRIPT = r"""
     reveal(bubble("me", {parts: [{text: message}], buttons: []}));
     var body = search ? {text: message, search: true} : {text: message};
     if (search && page !== null && page !== undefined) { body.page = page.slice(0, 100); }
-    return post("/api/message", body).then(function (data) { show(data); }, function (e) { notice(e.message); });
+    return post("/api/message", body).then(function (data) { show(data); }, function (e) {
+      notice(e.message);
+      // What the reader typed is not lost: back in the empty box, to send again with Enter.
+      if (!search && !box.value) { box.value = message; }
+    });
   }
 
   function press(div, data) {
@@ -277,7 +297,8 @@ def chat_page(lang: str, welcome: list[Part]) -> str:
         + f'<div class="bubble bot"><div class="text">{parts_html(welcome)}</div></div>\n'
         + f'<noscript><div class="notice">{_e(text(lang, "web_noscript"))}</div></noscript>\n'
         + "</div>\n</main>\n"
-        + f'<form id="form" autocomplete="off" data-unreachable="{_e(text(lang, "web_unreachable"))}">\n'
+        + f'<form id="form" autocomplete="off" data-unreachable="{_e(text(lang, "web_unreachable"))}" '
+        + f'data-waiting="{_e(text(lang, "web_waiting"))}">\n'
         + '<textarea id="box" name="text" rows="1" maxlength="500" enterkeyhint="send" '
         + f'placeholder="{_e(text(lang, "web_placeholder"))}" aria-label="{_e(text(lang, "web_placeholder"))}"></textarea>\n'
         + f'<button type="submit" id="send">{_e(text(lang, "web_send"))}</button>\n'

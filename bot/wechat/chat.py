@@ -57,6 +57,23 @@ READER_WRITE_WAIT = 2.0
 # The longest "more results" link given (a quarter of a reply): the link of a long message (each Han
 # character is 9 bytes quoted) would leave no room for the results it follows.
 MORE_LINK_MAX = 512
+# WeChat's own smileys arrive in a text message as their names in square brackets ("[微笑]", "[强]"): the
+# names of the keyboard's smiley panel. They say nothing to look for, as an emoji says nothing.
+WECHAT_SMILEYS = frozenset(
+    "微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 囧 抓狂 吐 偷笑 愉快 白眼 "
+    "傲慢 困 惊恐 憨笑 悠闲 咒骂 疑问 嘘 晕 衰 骷髅 敲打 再见 擦汗 抠鼻 鼓掌 坏笑 右哼哼 鄙视 委屈 快哭了 "
+    "亲亲 可怜 笑脸 生病 脸红 破涕为笑 恐惧 失望 无语 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 Emm "
+    "社会社会 旺柴 好的 打脸 哇 翻白眼 666 让我看看 叹气 苦涩 裂开 嘴唇 爱心 心碎 拥抱 强 弱 握手 胜利 抱拳 "
+    "勾引 拳头 OK 合十 啤酒 咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 "
+    "猪头 跳跳 发抖 转圈 冷汗 流汗 饥饿 奋斗 疯了 糗大了 左哼哼 哈欠 阴险 吓 西瓜 篮球 乒乓 饭 刀 足球 "
+    "瓢虫 闪电 差劲 爱你 NO 爱情 飞吻 怄火 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极".split()
+)
+_SMILEY = re.compile(r"\[([^\[\]\s]{1,4})\]")
+
+
+def without_smileys(content: str) -> str:
+    """`content` without WeChat's smileys (`WECHAT_SMILEYS` in square brackets); other bracketed words kept."""
+    return _SMILEY.sub(lambda m: " " if m.group(1) in WECHAT_SMILEYS else m.group(0), content)
 
 
 def latest_page_shown(reply: Reply) -> int | None:
@@ -133,7 +150,7 @@ class WeChatChat:
             return self._text(message.recognition, message.from_user, base, commands=False)
         if message.msg_type != "text":
             return text(self._known_language(message.from_user), "wechat_other")
-        return self._text(message.content, message.from_user, base)
+        return self._text(without_smileys(message.content), message.from_user, base)
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
