@@ -464,9 +464,10 @@ def _clip(text: str, size: int = 30) -> str:
 # The reporters after a dateline without brackets, closed by 报道 (``本报讯 记者王某 通讯员李某报道：``):
 # a role first, names and roles only, at most 40 characters.
 # A dateline's bracketed byline as an OCR engine may read it: the opening bracket lost or read as a
-# character (``人``, ``《``, ``〈``), 记者 read as ``记音`` or ``记着``; the names and the closing bracket kept.
+# character (``人``, ``《``, ``〈``) or kept with such a speck after it (``(人记者``, ``《〈记者``), 记者 read as
+# ``记音`` or ``记着``; the names and the closing bracket kept.
 _GARBLED_BYLINE_RE = re.compile(
-    f"^[ \t\u3000”“\"'’]*[（(人《〈<]?[ \t\u3000]*记[者音着][ \t\u3000]*"
+    f"^[ \t\u3000”“\"'’]*[（(人《〈<]{{0,2}}[ \t\u3000]*记[者音着][ \t\u3000]*"
     f"([{HAN}]{{2,4}}(?:[ \t\u3000]*[、，,][ \t\u3000]*[{HAN}]{{2,4}}){{0,7}})[ \t\u3000]*[）)]"
 )
 

@@ -107,7 +107,7 @@ class _Segmenter:
             self.group(group_index, group[cut:])
             return
         self.state.group_index = group_index
-        rest = self.block_apart(group_index, group)
+        rest = self.headlines.dash_subtitle_atop_its_lead(self.block_apart(group_index, group))
         if rest:
             self.text_block(group_index, rest)
 

@@ -139,6 +139,17 @@ def test_issue22_a_datelines_byline_with_its_opening_bracket_misread_or_lost_is_
         assert article.date is not None
 
 
+def test_issue22_a_datelines_bracket_with_a_speck_before_jizhe_names_its_reporters():
+    # A scan's blur read as a mark between the opening bracket and 记者 (``(人记者``, ``《〈记者``).
+    for dateline, reporters in (
+        ("本报北京10月13日电（人记者常钦）近日，", ("常钦",)),
+        ("据新华社美国拉斯维加斯1月9日电 《〈记者徐兴堂） 日前，", ("徐兴堂",)),
+    ):
+        article = parse_page(_dated_page(dateline), year=2020)[0]
+        assert article.reporters == reporters, dateline
+        assert article.date is not None
+
+
 def test_issue22_a_lead_opening_with_jizhe_and_no_closing_bracket_names_no_one():
     # ``记者从…获悉`` opens a lead after a bare dateline: no closing bracket, no byline.
     article = parse_page(_dated_page("本报北京1月16日电 "), year=2020)[0]

@@ -19,6 +19,7 @@ from storage.ingest.page_lines import (
     _INDENT_RE,
     _LABEL_END_RE,
     _MULTI_SPACE_RE,
+    _SENTENCE_PUNCT_RE,
     _SHORT_MARGIN,
     HAN,
     _cells,
@@ -443,6 +444,33 @@ class HeadlineReader(LineReader):
         )
         return True
 
+    def dash_subtitle_atop_its_lead(self, group: list[_Line]) -> list[_Line]:
+        """A subtitle opening with a dash read in one block with its story's lead, no blank line between
+        (``——访缅甸联邦议会民族院议员吴觉丹通`` / ``“无论从历史还是现实角度看…``; a scan's OCR reads the dash
+        ``一一``, ``—`` or ``一`` and a space): right after a headline group, no story open, the line holds no
+        sentence mark and fits the column. It joins that headline group, its dash as printed (``——``);
+        the rest of the block is read as the story's text, the lead opening its first paragraph."""
+        if len(group) < 2 or self.state.current is not None or not self.state.gap_groups:
+            return group
+        gap, heads = self.state.gap_groups[-1]
+        line = group[0]
+        text = line.text.strip()
+        if (
+            gap != len(self.state.stories)
+            or not heads
+            or heads[-1].number > line.number
+            or not _SUBTITLE_DASH_RE.match(text)
+            or _SENTENCE_PUNCT_RE.search(text)
+            or display_width(text) > self.page.column + _SHORT_MARGIN
+        ):
+            return group
+        dash = _SUBTITLE_DASH_RE.match(text)
+        assert dash is not None
+        heads.append(_Line(line.number, "——" + text[dash.end() - 1 :], line.blank_before))
+        group[1].blank_before = True
+        self.state.set_role(line, "headline: a subtitle opening with a dash, read atop its story's lead")
+        return group[1:]
+
     def sentence_goes_on(self, group: list[_Line]) -> bool:
         """The open story's sentence, cut by a column break inside a word (``…致以衷`` / ``心的感谢和亲切
         的问候！``), goes on in this block, which ends a sentence: its text, never a headline."""
@@ -482,3 +510,8 @@ class HeadlineReader(LineReader):
         )
         self.state.under_bullet = True  # the next line opens the item's text
         return True
+
+
+# A subtitle's opening dash as printed (``——``) or as a scan's OCR reads it (``一一``, ``—``, ``--``, or ``一``
+# and a space), before the subtitle's first Han character or opening quote.
+_SUBTITLE_DASH_RE = re.compile("^(?:——|一一|—|--|一[ \t\u3000]+)[ \t\u3000]*[\u4e00-\u9fff“《（(]")
