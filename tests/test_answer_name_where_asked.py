@@ -17,7 +17,9 @@ def test_a_quoted_name_after_the_word_before_the_question_word() -> None:
 
 def test_a_person_s_name_after_the_post_asked() -> None:
     question = "接受采访谈港口建设的那位大学经济学教授叫什么"
-    assert fact_strength("大学经济学教授王立明在接受采访时表示，港口建设带动了就业。", "name", question) == PLAIN
+    assert (
+        fact_strength("大学经济学教授王立明在接受采访时表示，港口建设带动了就业。", "name", question) == PLAIN
+    )
 
 
 def test_the_name_in_the_slot_answers_over_another_quoted_name() -> None:
