@@ -20,9 +20,7 @@ _UNITS = (
     # an angle or a temperature printed with the degree sign (误差控制在1.7°以内)
     "°"
 ).split()
-# The dimensions a size is asked in without its unit (`dimension_asked`), each standing for the units news gives it in.
-LENGTH, AREA, HEIGHT, WEIGHT = "长度", "面积", "高度", "重量"
-_KNOWN_UNITS = frozenset(_UNITS) | {"钱", LENGTH, AREA, HEIGHT, WEIGHT}
+_KNOWN_UNITS = frozenset(_UNITS) | {"钱"}
 # 3000多万千瓦时, 10余万人: news writes 多 / 余 before the magnitude as well as after it.
 _NUMBER = re.compile(
     r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?(?:"
@@ -69,11 +67,6 @@ SAME_UNIT = {
     "元": ("元", "块"),
     # 多少度: a temperature, which news prints with the sign (腋温≥37.5℃) as often as in words (38摄氏度)
     "度": ("度", "℃", "摄氏度", "°"),
-    # a size asked without its unit (`dimension_asked`): the units news gives that dimension in
-    LENGTH: ("公里", "千米", "米", "里"),
-    AREA: ("平方米", "平方公里", "平方千米", "亩", "公顷"),
-    HEIGHT: ("米", "千米", "公里"),
-    WEIGHT: ("吨", "公斤", "千克", "克", "斤"),
 }
 # 几 before a measure word news counts in that `_UNITS` does not list (几口人 → 口, 几卡车 → 卡): the
 # measure word itself, which news writes right after the number (共18口人, 6卡车蔬菜).
@@ -89,46 +82,6 @@ _MEASURE_WORDS = "碗盏桶瓶箱袋盒粒杯筐罐盆顿桌捆茬栋幢束串�
 _MEASURE_AFTER_HOW_MANY = re.compile(
     f"多少([{_MEASURE_WORDS}])(?![\u4e00-\u9fff]{{0,1}}子|路|理|德|面|锁|闭)"
 )
-
-
-# A size asked without its unit (淦河有多长, 广场有多大, 海拔多高, 有多重): news gives it in a unit of that
-# dimension (全长60.8公里, 建成了800平方米的广场), not in any number of the story (总投资额6.8亿元). 多大 asks an area
-# only of a piece of land or a place (广场有多大, 示范田多大, 面积有多大; not 影响有多大, 多大年纪, 多大比例); 多长时间
-# asks a length of time (`DURATION`).
-_DIMENSION_ASKED = (
-    (re.compile(r"多(?:长|远)(?!时间|的时间)"), LENGTH),
-    (
-        re.compile(
-            r"(?:面积|占地)(?:有|是|为|约)?多大|多大(?:的)?面积|[地田场园区湖岛馆院厂房屋室](?:有|占)?多大"
-        ),
-        AREA,
-    ),
-    (re.compile(r"(?<!率)(?<!率有)(?<!率是)多(?:高|深)"), HEIGHT),  # 准确率有多高 asks a rate
-    (re.compile(r"多重[？?。]?$|(?:重量|体重)(?:有|是|为)?多少"), WEIGHT),
-)
-
-
-def dimension_asked(query: str) -> str | None:
-    """The dimension a how-many question asks a size in (`LENGTH`, `AREA`, `HEIGHT`, `WEIGHT`), or None."""
-    return next((dimension for asked, dimension in _DIMENSION_ASKED if asked.search(query)), None)
-
-
-# The words news prints a size after (全长60.8公里, 占地面积3000平方米, 海拔4500米, 质量约66吨).
-_DIMENSION_WORDS = {
-    LENGTH: "长|里程|全程|距离|相距|绵延",
-    AREA: "面积|占地",
-    HEIGHT: "高|海拔|深",
-    WEIGHT: "重|质量",
-}
-
-
-def _size_given(sentence: str, asked: Asked, dimension: str) -> bool:
-    """Whether the sentence gives a size in the dimension asked as news prints one: after the dimension's word
-    (全长60.8公里) or right before the thing asked about (建成了800平方米的广场)."""
-    size = ANY_NUMBER + r"(?:多|余)?(?:" + _units_of(dimension) + ")"
-    if re.search("(?:" + _DIMENSION_WORDS[dimension] + r")[^，,。；;\d]{0,4}?" + size, sentence):
-        return True
-    return any(re.search(size + "的?" + re.escape(t), sentence) for t in asked.terms if len(t) >= 2)
 
 
 def unit_asked(query: str) -> str | None:
@@ -228,7 +181,7 @@ _PEOPLE = re.compile(r"(?:人|民|员|生|客|者|工|师|众|童|兵|孩子|干
 
 def _howmany_in(sentence: str, asked: Asked) -> float:
     counted = counted_asked(asked)
-    unit = unit_asked(asked.query) or dimension_asked(asked.query)
+    unit = unit_asked(asked.query)
     if counted and _PEOPLE.search(counted) and unit in (None, "个"):
         unit = "人"  # 多少学生, 几个代表缺席: news counts people in 人 / 名 / 位 (缺席59人)
     numbers = [
@@ -242,8 +195,6 @@ def _howmany_in(sentence: str, asked: Asked) -> float:
     worded = new([m.group(0) for m in _CN_NUMBER.finditer(sentence)], asked.query)  # 近九成, 三个
     if unit in _KNOWN_UNITS:
         worded += new(_worded_in(unit).findall(sentence), asked.query)  # 几份建议: 两份
-    if unit in _DIMENSION_WORDS and _has_unit(unit, numbers, sentence):
-        return PLAIN if _size_given(sentence, asked, unit) else LIKELY  # 多长: 全长60.8公里
     if unit is not None and _has_unit(unit, numbers + worded, sentence):
         counted = _counted_after_unit(asked, unit)
         if counted is None or re.search(
