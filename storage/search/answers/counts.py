@@ -213,13 +213,12 @@ def _howmany_in(sentence: str, asked: Asked) -> float:
         return LIKELY  # 影响着全球多少人口: 影响着全球近2/3的人口 (a share of what is counted)
     if _SHARE_ASKED.search(asked.query) and re.search(_SHARE, sentence):
         return PLAIN  # 多大比例的非洲人口: 近1/4非洲人口
-    if counted and (
-        (numbers and re.search(_NOT_YEAR + ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence))
-        or re.search(_NOT_YEAR + ANY_NUMBER + r"(?:多|余)?" + re.escape(counted), sentence)
+    if (
+        counted
+        and numbers
+        and re.search(_NOT_YEAR + ANY_NUMBER + r"[^，,。；;\d]{0,3}" + re.escape(counted), sentence)
     ):
-        # 多少武装分子: 1.4万至1.8万名武装分子; a number right before what is counted counts it in no unit of
-        # `_UNITS` (多少回合: 战至62回合, 多少响礼炮: 70响礼炮)
-        return PLAIN
+        return PLAIN  # 多少武装分子: 1.4万至1.8万名武装分子
     # what is measured is named before 多少 only when nothing counted follows it (沙河小学一共多少学生 counts
     # students, not the school's years)
     measured = measured_asked(asked.query) if unit is None and counted is None else None
