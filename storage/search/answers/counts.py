@@ -39,8 +39,10 @@ _CN_NUMBER = re.compile(
     r"(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?(?:个|家|项|条|人|名|位|次|倍|成)"
 )
 # A count in words before the measure word asked (几份建议: 两份建议; 第几批: 第十七批), not "these few" (这两天, 近两年).
+# 近 before a hundred or more is "nearly" (近百件, 近千名), a count all the same.
 _CN_COUNT = (
-    r"(?<![这那近前后头每])(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])(?:多|余)?"
+    r"(?:(?<![这那近前后头每])(?:[一二三四五六七八九十两百千万亿]{2,}|[二三四五六七八九十两百千万亿])|(?<=近)[百千万])"
+    r"(?:多|余)?"
 )
 
 
@@ -174,12 +176,14 @@ def _of_years_asked(sentence: str, query: str) -> str:
 
 # What a how-many question counts, when it is people (多少学生, 多少游客, 多少村民, 多少医护人员): news counts people
 # in 人 / 名 / 位 (仅有120余人的乡村小学, 接待游客1100万人次).
-_PEOPLE = re.compile(r"(?:人|民|员|生|客|者|工|师|众|童|兵|孩子|干部)$")
+_PEOPLE = re.compile(r"(?:人|民|员|生|客|者|工|师|众|童|兵|孩子|干部|代表)$")
 
 
 def _howmany_in(sentence: str, asked: Asked) -> float:
     counted = counted_asked(asked)
-    unit = unit_asked(asked.query) or ("人" if counted and _PEOPLE.search(counted) else None)
+    unit = unit_asked(asked.query)
+    if counted and _PEOPLE.search(counted) and unit in (None, "个"):
+        unit = "人"  # 多少学生, 几个代表缺席: news counts people in 人 / 名 / 位 (缺席59人)
     numbers = [
         n
         for n in new([m.group(0) for m in _NUMBER.finditer(sentence)], asked.query)

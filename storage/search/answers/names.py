@@ -110,10 +110,41 @@ def _attribute_named(sentence: str, asked: Asked) -> bool:
     return False
 
 
+# What the question writes right before its question word (欧盟的什么, 中文名叫什么): the word it asks the name of,
+# and what may join that word to the name.
+_SLOT_ASKED = re.compile(r"(?:的|叫|是|为|叫做|称作|称为)?(?:什么|啥)")
+_SLOT_JOIN = r"(?:的|叫|是|为|叫做|称作|称为|名叫|名字叫|字叫|名为)?"
+
+
+def _slot_filled(sentence: str, asked: Asked) -> bool:
+    """Whether the sentence writes the question's word before its question word followed by a name the question
+    lacks, where the question puts 什么 (欧盟的什么: 欧盟的“核选项”; 中文名叫什么: 中文名字叫董其琛): news says the
+    thing in the words a reader asks it with, the name standing where the question word stands."""
+    m = _SLOT_ASKED.search(asked.query)
+    if m is None:
+        return False
+    before = asked.query[: m.start()]
+    word = next(
+        (t for t in sorted(asked.terms, key=len, reverse=True) if len(t) >= 2 and before.endswith(t)), None
+    )
+    if word is None or word not in sentence:
+        return False
+    for found in re.finditer(re.escape(word) + _SLOT_JOIN, sentence):
+        rest = sentence[found.end() :]
+        quoted = QUOTED_NAME.match(rest)
+        if quoted is not None and quoted.group(1) not in asked.known:
+            return True
+        first = tags(rest[:12])[:1]
+        if first and first[0][1] in ("nr", "nz", "nt", "ns", "eng") and first[0][0] not in asked.known:
+            return True
+    return False
+
+
 def name_strength(sentence: str, asked: Asked) -> float:
     """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
-    given by the attribute word the question asks about (原名梁玉 for 原名叫什么)."""
-    if _attribute_named(sentence, asked):
+    given by the attribute word the question asks about (原名梁玉 for 原名叫什么), or written where the question
+    puts its question word (`_slot_filled`)."""
+    if _attribute_named(sentence, asked) or _slot_filled(sentence, asked):
         return PLAIN
     if _ATTRIBUTE.search(asked.query) or _FORMER_ASKED.search(asked.query):
         return min(FAINT, _plain_name_strength(sentence, asked))  # 原名叫什么: a name not given as 原名
@@ -193,8 +224,9 @@ _TRADE = re.compile(
 def what_strength(sentence: str, asked: Asked) -> float:
     """A name of the kind asked for (什么车: “猴车”), what X is (X位于…，是…; X是…; X为…), or a name in quotes
     the question lacks (of the kind asked for, if the question names one); plainest a name given by the
-    attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥)."""
-    if _attribute_named(sentence, asked):
+    attribute word asked about (以“中英科技与金融合作”为主题 for 主题是啥), or written where the question puts its
+    question word (`_slot_filled`)."""
+    if _attribute_named(sentence, asked) or _slot_filled(sentence, asked):
         return PLAIN
     if _POST_ASKED.search(asked.query) and _POST_GIVEN.search(sentence):
         return PLAIN  # 现在是什么职务: 石登高现为花垣县政府办公室主任
