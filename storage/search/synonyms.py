@@ -107,9 +107,6 @@ TABLE: dict[str, tuple[str, ...]] = {
     "中科院": ("中国科学院",),
     "社科院": ("社会科学院",),
     "疾控中心": ("疾病预防控制中心",),
-    # the new coronavirus, typed 新冠: the first stories of it (January 2020) print its name in full
-    # (新型冠状病毒感染的肺炎), later ones the short name
-    "新冠": ("新型冠状病毒",),
     "人大常委会": ("人民代表大会常务委员会",),
     "国企": ("国有企业",),
     "民企": ("民营企业",),
