@@ -1,6 +1,6 @@
 """Issue 20: jieba glues a Latin word to the number of the amount after it (人均GDP1万美元 is cut GDP1 / 万美元),
-so the question searched for gdp1, which no story prints; the number is the amount's (`query._with_amounts_apart`),
-and a name holding digits (PM2.5, H5, K530) stays whole."""
+so the question searched for gdp1, held only by stories printing GDP glued to another figure; the number is
+the amount's (`query._with_amounts_apart`), and a name holding digits (PM2.5, H5, K530) stays whole."""
 
 from __future__ import annotations
 
