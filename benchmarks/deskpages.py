@@ -1,6 +1,7 @@
 """Two more text-page layouts from People's Daily (`benchmarks.rmrb`) that no other family uses: an
-international page open to tuning, and an economy page **held out of all tuning** (its totals only are
-ever printed, never a story). Each family is a function of a seed: same seed, same pages, same truth.
+international page open to tuning, an economy page **held out of all tuning** (its totals only are ever
+printed, never a story), and the economy page's tuned twin. Each family is a function of a seed: same
+seed, same pages, same truth.
 
 - ``world_page`` (a 国际 page; the tuned months): three to six stories of one issue's international
   pages (pages 16 and 17 of the months on disk, in the corpus' order), as the paper sets them: a page
@@ -21,6 +22,10 @@ ever printed, never a story). Each family is a function of a seed: same seed, sa
   holding a figure, one a line); a box of the day's reference rates (``人民币汇率中间价``, ``1美元  7.0925元``
   — made-up figures); a chart note under some stories (``数据来源：国家统计局``, ``制图：王某``); the
   editor's line at the foot.
+- ``economy_twin`` (the held-out economy page's tuned twin; the tuned months, other seeds): the economy
+  page's conventions (the same builder, the same choice of stories) on the tuned months' economy stories,
+  in other forms too: more strips (``第10版  经济``, ``经济周刊  18``), more data boxes' headings
+  (``【数读】``, ``数据看台``) and chart notes (``资料来源：中国人民银行``, ``制表：王某``).
 
 The truth, as the other families': a title is the printed header lines joined by spaces (a column in
 brackets included), paragraphs as the corpus keeps them (a closing dateline the last paragraph; a summary
@@ -35,6 +40,8 @@ from __future__ import annotations
 import datetime
 import random
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
@@ -60,11 +67,12 @@ from storage.ingest.ocr_page import display_width
 
 WORLD = "world_page"
 ECONOMY = "economy_page"
-TUNED = (WORLD,)
+ECONOMY_TWIN = "economy_twin"
+TUNED = (WORLD, ECONOMY_TWIN)
 HELDOUT = ECONOMY
 FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
-UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
+UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261220
 PAGES_PER_FAMILY = 30
 WORLD_PAGES = (16, 17)  # the pages People's Daily prints its international news on
@@ -89,6 +97,8 @@ _FIGURE_CLAUSE_RE = re.compile(
     r"[^，。；：！？“”（）]*\d[\d.]*(?:%|亿元|万元|万吨|亿美元|万人)[^，。；：！？“”（）]*"
 )
 _DATA_HEADINGS = ("■数说", "【数据】", "数字速览", "◆数读经济")
+_TWIN_SECTIONS = ("经济", "财经", "经济·产业", "经济周刊", "市场")
+_TWIN_DATA_HEADINGS = ("【数读】", "■数字", "数据看台", "◆经济数据")
 
 
 def _issue_dated(issue: str, month: int, day: int) -> str | None:
@@ -328,7 +338,22 @@ def _economy_strip(rng: random.Random, issue: str, page: int) -> list[str]:
     )
 
 
-def _data_box(articles: list[Article], rng: random.Random, width: int) -> list[str]:
+def _economy_twin_strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_TWIN_SECTIONS)
+    return rng.choice(
+        (
+            [f"第{page}版  {section}", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{section}  {page:02d}", f"{y}年{m}月{d}日"],
+            [f"人民日报  {y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
+            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
+        )
+    )
+
+
+def _data_box(
+    articles: list[Article], rng: random.Random, width: int, headings: tuple[str, ...]
+) -> list[str]:
     """A box of the page's own clauses holding a figure (``社会消费品零售总额增长8%``), one a line, under
     its heading; none when the page's stories hold fewer than two short enough for a line."""
     clauses = [
@@ -341,7 +366,7 @@ def _data_box(articles: list[Article], rng: random.Random, width: int) -> list[s
     clauses = list(dict.fromkeys(clauses))[: rng.randint(2, 4)]
     if len(clauses) < 2:
         return []
-    return [rng.choice(_DATA_HEADINGS), *clauses]
+    return [rng.choice(headings), *clauses]
 
 
 def _rates_box(rng: random.Random) -> list[str]:
@@ -364,7 +389,37 @@ def _chart_note(rng: random.Random) -> str:
     )
 
 
-def _lay_economy(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+def _twin_chart_note(rng: random.Random) -> str:
+    return rng.choice(
+        (
+            "数据来源：国家统计局",
+            "资料来源：中国人民银行",
+            f"数据来源：海关总署  制图：{_name(rng)}",
+            f"制图：{_name(rng)}",
+            f"制表：{_name(rng)}",
+        )
+    )
+
+
+class _EconomyForms(NamedTuple):
+    """What an economy page is printed with: its family's name, its strip, its data boxes' headings, its
+    chart notes."""
+
+    family: str
+    strip: Callable[[random.Random, str, int], list[str]]
+    data_headings: tuple[str, ...]
+    chart_note: Callable[[random.Random], str]
+
+
+_ECONOMY_FORMS = _EconomyForms(ECONOMY, _economy_strip, _DATA_HEADINGS, _chart_note)
+_TWIN_FORMS = _EconomyForms(
+    ECONOMY_TWIN, _economy_twin_strip, _DATA_HEADINGS + _TWIN_DATA_HEADINGS, _twin_chart_note
+)
+
+
+def _lay_economy(
+    article: Article, rng: random.Random, width: int, chart_note: Callable[[random.Random], str]
+) -> tuple[list[str], Expected, str]:
     """One story: its heads, the reporter's line under them for a feature that has one, its text in
     columns, a chart note under it on some."""
     dateline, rest = _lead_without_dateline(article)
@@ -384,7 +439,7 @@ def _lay_economy(article: Article, rng: random.Random, width: int) -> tuple[list
         body += wrap(paragraph, width)
     body = column_breaks(body, rng)
     if rng.random() < 0.25:
-        body += [_chart_note(rng)]
+        body += [chart_note(rng)]
         kind += " + chart note"
     lead = rest if dateline else text[0]
     date = article.date if dateline else _page_dated(lead, article.issue, _lead_date(article, lead))
@@ -398,13 +453,15 @@ def _lay_economy(article: Article, rng: random.Random, width: int) -> tuple[list
     return [*lines, *body], expected, kind
 
 
-def compose_economy(articles: list[Article], rng: random.Random) -> FamilyPage:
-    """An economy page: its strip, the stories, a data box and a rates box between them on some, the
-    editor's line."""
+def compose_economy(
+    articles: list[Article], rng: random.Random, forms: _EconomyForms = _ECONOMY_FORMS
+) -> FamilyPage:
+    """An economy page in `forms`: its strip, the stories, a data box and a rates box between them on
+    some, the editor's line."""
     width = rng.randint(14, 22)
     issue = articles[0].issue
-    lines = _economy_strip(rng, issue, rng.choice((10, 18))) + [""]
-    box = _data_box(articles, rng, width) if rng.random() < 0.6 else []
+    lines = forms.strip(rng, issue, rng.choice((10, 18))) + [""]
+    box = _data_box(articles, rng, width, forms.data_headings) if rng.random() < 0.6 else []
     rates = _rates_box(rng) if rng.random() < 0.4 else []
     box_at, rates_at = rng.randint(1, len(articles)), rng.randint(0, len(articles))
     expected: list[Expected] = []
@@ -414,7 +471,7 @@ def compose_economy(articles: list[Article], rng: random.Random) -> FamilyPage:
             lines += rates + [""]
         if box and index == box_at:
             lines += box + [""]
-        block, truth, kind = _lay_economy(article, rng, width)
+        block, truth, kind = _lay_economy(article, rng, width, forms.chart_note)
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
@@ -425,7 +482,7 @@ def compose_economy(articles: list[Article], rng: random.Random) -> FamilyPage:
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
     text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(ECONOMY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage(forms.family, text, int(issue[:4]), expected, kinds)
 
 
 def _printed_elsewhere() -> set[str]:
@@ -462,12 +519,28 @@ def make_economy(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS
     return [compose_economy(run, rng) for run in issue_runs(days, count, rng, 3, 5)]
 
 
+# ---- economy_twin ----------------------------------------------------------------------------------
+# The held-out economy page's tuned twin: its conventions (`_lay_economy` and `compose_economy`, shared,
+# never `economy_page`'s pages or failures) on the tuned months' economy stories (the same choice of
+# stories, `_economy_story`), in other forms too: more strips (``第10版  经济``, ``经济周刊  18``), more data
+# boxes' headings (``【数读】``, ``数据看台``) and chart notes (``资料来源：中国人民银行``, ``制表：王某``).
+
+
+def make_economy_twin(count: int, seed: int) -> list[FamilyPage]:
+    """`count` economy pages from the tuned months, each three to five economy stories of one issue."""
+    days = by_issue(_economy_pool(TUNED_MONTHS), 3)
+    rng = random.Random(f"{ECONOMY_TWIN}:{seed}")
+    return [compose_economy(run, rng, _TWIN_FORMS) for run in issue_runs(days, count, rng, 3, 5)]
+
+
 # ---- families ---------------------------------------------------------------------------------------
 
 
 def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
     if family == WORLD:
         return make_world(count, SEED if seed is None else seed)
+    if family == ECONOMY_TWIN:
+        return make_economy_twin(count, SEED if seed is None else seed)
     if family == ECONOMY:
         return make_economy(count, HELDOUT_SEED if seed is None else seed)
     raise ValueError(family)
@@ -479,5 +552,5 @@ def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict
 
 
 def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned family (the held-out family's are never shown)."""
+    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
     return tuned_failures(make_family, family, HELDOUT, count, limit)

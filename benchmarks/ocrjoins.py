@@ -2,7 +2,7 @@
 
     python -m benchmarks.ocrjoins [--set NAME ...] [--pages]
 
-For each story of a tuned OCR'd set (`benchmarks.ocrpages` seeds 1, 3, 4; `benchmarks.ocrweb` seeds 1
+For each story of a tuned OCR'd set (`benchmarks.ocrpages` seeds 1, 3, 4 and fresh seed 5; `benchmarks.ocrweb` seeds 1
 and 4: never a held-out or untuned set) that is not whole, the page's blocks (runs of lines between
 blank lines, as the parser numbers them) are given to the printed stories by their character pairs
 (the one holding at least half of a block's pairs; a block under 8 Han characters or holding none is a
@@ -187,6 +187,7 @@ def diagnose(page: OcrPage) -> list[dict]:
 
 SETS = {
     **{name: ("pil", seed, count) for name, seed, count in ocrpages.TUNED_SETS},
+    ocrpages.FRESH_TUNING[0]: ("pil", ocrpages.FRESH_TUNING[1], ocrpages.FRESH_TUNING[2]),
     ocrweb.TUNING[0]: ("web", ocrweb.TUNING[1], ocrweb.TUNING[2]),
     ocrweb.TUNING2[0]: ("web", ocrweb.TUNING2[1], ocrweb.TUNING2[2]),
 }

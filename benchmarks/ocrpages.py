@@ -186,6 +186,12 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
 # total is printed.
 TUNED_SETS = (("rmrb_ocr", 1, 16), ("rmrb_ocr3", 3, 20), ("rmrb_ocr4", 4, 22))
 UNTUNED = ("rmrb_ocr_untuned", 2, 12)
+# Fresh pages of the same generator, to tell whether a change to the joiners holds on pages nobody tuned
+# on (the tuned sets overstate it: fresh seeds read 57% and 67% where the tuned sets read 79-97%).
+# Seed 5 may be looked at story by story (`benchmarks.ocrjoins --set rmrb_ocr_fresh5`); seeds 6 and 7
+# are the fresh check: only their totals are printed.
+FRESH_TUNING = ("rmrb_ocr_fresh5", 5, 12)
+FRESH_CHECK = (("rmrb_ocr_fresh6", 6, 12), ("rmrb_ocr_fresh7", 7, 12))
 
 
 class OcrUnavailable(RuntimeError):
@@ -361,6 +367,14 @@ def format_report(result: dict, name: str = "rmrb_ocr") -> str:
         f"kept in one span {result['one_span_whole']}/{result['one_span']}, "
         f"scattered {result['scattered_whole']}/{result['scattered']}; wrong: "
         + (", ".join(f"{k} {v}" for k, v in sorted(result["wrong"].items())) or "-")
+    )
+
+
+def format_total(result: dict, name: str) -> str:
+    """A set's totals only, for the sets whose stories are never looked at one by one."""
+    return (
+        f"{name}: {result['whole']}/{result['stories']} stories whole on {result['pages']} pages; "
+        f"kept in one span {result['one_span_whole']}/{result['one_span']}"
     )
 
 

@@ -15,10 +15,11 @@ commentary page, held out; `benchmarks.topicpages`: a special-topic page, an eve
 page of short items, held out, and a commentary page, the held-out one's tuned twin;
 `benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
 `benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
-`benchmarks.deskpages`: an international page, and an economy page, held out),
+`benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
-held-out one); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
+held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
+of a held-out set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
 
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
@@ -124,7 +125,8 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family:
         print(
             f"no text-page family {args.family!r}: for the OCR'd sets see python -m benchmarks.ocrjoins "
-            "--set NAME --pages, or benchmarks.ocrweb --seed N --show-failures"
+            "--set NAME --pages, benchmarks.ocrweb --seed N --show-failures, or benchmarks.scanpages --seed 2 "
+            "--show-failures"
         )
         return 2
     result = {
@@ -149,6 +151,7 @@ def _other_paper(args: argparse.Namespace) -> int:
     else:
         _ocr_sets(args.quick)
     _web_sets(args.quick)
+    _scan_sets(args.quick)
     print()
     return 0
 
@@ -168,6 +171,22 @@ def _ocr_sets(quick: bool) -> None:
             continue
         label = "untuned " if (name, seed, count) == ocrpages.UNTUNED else "tuned  "
         print(label + ocrpages.format_report(ocrpages.run(pages), name))
+    if not quick:
+        _fresh_check()
+
+
+def _fresh_check() -> None:
+    """The fresh check: the totals of fresh pages of the tuned generator (`ocrpages.FRESH_CHECK`, never
+    looked at story by story), skipped when a page is neither cached nor readable here."""
+    from benchmarks import ocrpages
+
+    for name, seed, count in ocrpages.FRESH_CHECK:
+        try:
+            pages = ocrpages.make_pages(count, seed)
+        except ocrpages.OcrUnavailable as error:
+            print(f"{name} skipped: {error}")
+            continue
+        print("fresh   " + ocrpages.format_total(ocrpages.run(pages), name))
 
 
 def _web_sets(quick: bool) -> None:
@@ -186,6 +205,27 @@ def _web_sets(quick: bool) -> None:
             continue
         result = ocrpages.run(pages)
         if (name, seed, count) == ocrweb.HELDOUT:
+            print("held out " + ocrweb.format_total(result, name))
+        else:
+            print("tuned  " + ocrpages.format_report(result, name))
+
+
+def _scan_sets(quick: bool) -> None:
+    """The pages drawn as scans (`benchmarks.scanpages`): the tuned twin, then the held-out set's total
+    only (never a story of it); each skipped, saying why, when a page of it is neither in the cache nor
+    makeable here. `quick`: the tuned twin's first 4 pages only."""
+    from benchmarks import ocrpages, ocrweb, scanpages
+
+    name, seed, count, months = scanpages.TUNED
+    sets = [(name, seed, 4, months)] if quick else [scanpages.TUNED, scanpages.HELDOUT]
+    for name, seed, count, months in sets:
+        try:
+            pages = scanpages.make_pages(count, seed, months)
+        except ocrpages.OcrUnavailable as error:
+            print(f"{name} skipped: {error}")
+            continue
+        result = ocrpages.run(pages)
+        if name == scanpages.HELDOUT[0]:
             print("held out " + ocrweb.format_total(result, name))
         else:
             print("tuned  " + ocrpages.format_report(result, name))

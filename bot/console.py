@@ -27,12 +27,12 @@ from bot.digests.feed import feed_replies
 from bot.digests.records import CHAT_WRITE_WAIT
 from bot.services import Services, open_services
 from bot.settings import Settings
+from storage.records.readers import CONSOLE_CHAT_ID
 
 log = logging.getLogger(__name__)
 
 HISTORY_FILE = Path("~/.newsbot_history")
 PROMPT = "> "
-CONSOLE_CHAT_ID = 0  # Telegram never uses chat id 0
 RULE = "─" * 40
 # What adds the private addresses to a subscription command's replies: (name, replies, language) → replies.
 Addresses = Callable[[str, list[Reply], str], list[Reply]]

@@ -25,7 +25,7 @@ from storage.database.connection import open_db
 from storage.database.migrations import MIGRATIONS
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
-from storage.records import chat_state
+from storage.records import chat_state, feeds
 from storage.records.chat_state import QueryState, Settled, settle
 from tests.bot_support import ROOT, SEEDS, make_database
 
@@ -189,13 +189,15 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migrations 11, 17 and 18 and storage.records.chat_state use SQL that PostgreSQL runs too."""
+    """Migrations 11, 17, 18 and 21, storage.records.chat_state and storage.records.feeds use SQL that
+    PostgreSQL runs too."""
     (version, _, statements) = MIGRATIONS[10]
     (topics_version, _, topics) = MIGRATIONS[16]
     (shown_version, _, shown) = MIGRATIONS[17]
-    assert (version, topics_version, shown_version) == (11, 17, 18)
-    statements = statements + topics + shown
-    for sql in [*statements, inspect.getsource(chat_state)]:
+    (listed_version, _, listed) = MIGRATIONS[20]
+    assert (version, topics_version, shown_version, listed_version) == (11, 17, 18, 21)
+    statements = statements + topics + shown + listed
+    for sql in [*statements, inspect.getsource(chat_state), inspect.getsource(feeds)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}
     assert column_types == {"INTEGER", "TEXT"}

@@ -413,7 +413,17 @@ def test_a_search_in_latin_letters_that_finds_nothing_says_the_news_is_in_chines
     (english,) = services.conversation.text("epidemic prevention", EN)
     assert english.text.startswith("No article has any of the words of “epidemic prevention”")
     assert "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic)" in english.text
-    (chinese,) = services.conversation.text("ZZQQXX", Who(user_id=903, lang="zh"))  # capitals: no language
-    assert "这里的新闻都是中文的，试试中文关键词" in chinese.text
+    (chinese,) = services.conversation.text("Housing prices", Who(user_id=903, lang="zh"))  # read as English
+    assert "The news here is in Chinese" in chinese.text
     (han,) = services.conversation.text("量子纠缠", ZH)  # Chinese words found nothing: no such line
     assert han.text.startswith("没有") and "中文" not in han.text
+
+
+@pytest.mark.parametrize("term", ["GDP", "5G", "iPhone15", "G20 APEC", "ZZQQXX"])
+def test_a_term_chinese_news_prints_in_latin_letters_gets_no_try_chinese_hint(
+    services: Services, term: str
+) -> None:
+    """Acronyms and names mixing letters with digits (GDP, 5G, iPhone15) are printed in Latin letters by
+    Chinese news too: finding nothing, they are told to try other words, not that the news is Chinese."""
+    (reply,) = services.conversation.text(term, ZH)
+    assert reply.text.startswith("没有") and "中文" not in reply.text

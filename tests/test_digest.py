@@ -241,7 +241,14 @@ def test_subscription_commands_in_plain_text(tmp_path):
         assert "America/New_York" in run("timezone", "america/new_york")
         assert "Unknown timezone" in run("timezone", "Nowhere/Land", lang="en")
         assert subs.get_chat(db, 42).timezone == "America/New_York"
-        assert "看不懂「abc」" in run("unsubscribe", "abc")
+        assert "没有关键词是「abc」的订阅" in run("unsubscribe", "abc") and "/subscriptions" in run(
+            "unsubscribe", "abc"
+        )
+        # by its keywords, as /subscribe typed them, in any order or script
+        assert "统战、R&D<1>" in run("subscriptions") and "已取消订阅 #" in run(
+            "unsubscribe", "R&D<1>", "統戰"
+        )
+        run("subscribe", "21:00", "统战", "R&D<1>")
         first = subs.list_subscriptions(db, 42)[0]
         assert (
             f"已取消订阅 #{first.id}"

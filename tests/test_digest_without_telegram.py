@@ -342,12 +342,12 @@ def test_take_unseen_takes_each_story_once_in_the_order_given(db: Any):
     now = datetime(2023, 4, 7, tzinfo=UTC)
     sub = subs.add_subscription(db, 7, "08:00", ["人才"], now=now)
     other = subs.add_subscription(db, 8, "08:00", ["人才"], now=now)
-    assert take_unseen(db, sub.id, [5, 3, 9, 1], 2, now=now) == ([5, 3], [9, 1])
-    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 2, now=now) == ([11, 9], [1])
+    assert take_unseen(db, sub.id, [5, 3, 9, 1], 2, now=now) == ([5, 3], [9, 1], [])
+    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 2, now=now) == ([11, 9], [1], [])
     unsee(db, sub.id, [9])  # a reply had no room for it
-    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 5, now=now) == ([9, 1], [])
-    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 5, now=now) == ([], [])
-    assert take_unseen(db, other.id, [5], 5, now=now) == ([5], [])  # each subscription its own
+    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 5, now=now) == ([9, 1], [], [])
+    assert take_unseen(db, sub.id, [11, 5, 3, 9, 1], 5, now=now) == ([], [], [])
+    assert take_unseen(db, other.id, [5], 5, now=now) == ([5], [], [])  # each subscription its own
     subs.remove_subscription(db, 7, sub.id)
     assert db.execute("SELECT COUNT(*) FROM feed_seen WHERE subscription_id = ?", [sub.id]).fetchone()[0] == 0
 

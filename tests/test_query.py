@@ -411,12 +411,34 @@ def test_a_year_alone_is_a_date(query):
     assert date_sql(parsed.dates[0]) == ("substr(a.date, 1, 4) = ?", ["2023"])
 
 
-@pytest.mark.parametrize("query", ["2023 保交楼", "12345", "1800", "2023 2024"])
-def test_four_digits_among_other_words_or_out_of_range_stay_words(query: str) -> None:
-    """Only a message of a year alone is the year's news; digits beside other words are searched as typed."""
-    parsed = parse_query(query)
-    assert parsed.dates == () or all(d.text.endswith("年") for d in parsed.dates)
+@pytest.mark.parametrize("query", ["12345", "1800", "2023 2024", "碳达峰 2030"])
+def test_four_digits_out_of_range_later_than_this_year_or_several_stay_words(query: str) -> None:
+    """Digits that are no year, a year after today's (a target the news prints), or several years typed
+    together are searched as typed."""
+    parsed = parse_query(query, today=date(2026, 12, 7))
+    assert parsed.dates == ()
     assert parsed.terms
+
+
+@pytest.mark.parametrize("query", ["二七区 2023", "2023 保交楼", "保交楼 2023 进展"])
+def test_a_year_typed_beside_other_words_is_the_year(query: str) -> None:
+    """QA: 二七区 2023 searched 2023 as a word and dropped it (local news prints 4月4日, not the year): a
+    year typed as a word of its own is the year's news, as 二七区2023年 is."""
+    parsed = parse_query(query, today=date(2026, 12, 7))
+    assert [d.label() for d in parsed.dates] == ["2023年"]
+    assert parsed.terms and "2023" not in parsed.terms
+
+
+@pytest.mark.parametrize("query", ["4-6", "4/6", "4.6"])
+def test_a_month_and_day_in_figures_is_a_date_with_any_separator(query: str) -> None:
+    assert [d.label() for d in parse_query(query).dates] == ["4月6日"]
+
+
+@pytest.mark.parametrize("query", ["4.31", "13/4", "2-30"])
+def test_a_message_of_a_month_and_day_no_calendar_has_says_so(query: str) -> None:
+    parsed = parse_query(query)
+    assert parsed.no_such_dates == (query,)
+    assert parse_query(f"增长 {query}").no_such_dates == ()  # beside other words it may be a number
 
 
 def test_a_question_drops_its_short_adverbs_but_keeps_longer_words_jieba_tags_so() -> None:

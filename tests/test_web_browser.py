@@ -272,6 +272,28 @@ def test_the_feed_given_in_the_page_is_read_by_feedparser(web: WebRun, browser: 
     assert all("/article/" in e.link for e in parsed.entries)
 
 
+def test_the_private_page_labels_the_stories_no_digest_listed_in_words(web: WebRun, browser: Any):
+    """The page at a private address marks what the reader's next /digest would list: a 新 label, read
+    as a word before the title (not a colour), gone once /digest listed them."""
+    browser.get(web.base_url + "/")
+    send(browser, "/subscribe 保交楼")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log a[href*='/feed/']"))
+    url = browser.find_element(By.CSS_SELECTOR, "#log a[href*='/feed/']").get_attribute("href")
+    browser.get(url)
+    items = browser.find_elements(By.CSS_SELECTOR, "ol.feed li")
+    labels = browser.find_elements(By.CSS_SELECTOR, "ol.feed li .new")
+    assert items and len(labels) == len(items)
+    assert all(label.is_displayed() and label.text == "新" for label in labels)
+    assert items[0].text.startswith("新") and "保交楼" in items[0].text
+    assert f"标着「新」的 {len(items)} 篇" in browser.find_element(By.TAG_NAME, "main").text
+    assert no_sideways_scroll(browser)
+    browser.get(web.base_url + "/")
+    send(browser, "/digest")
+    browser.get(url)
+    assert browser.find_elements(By.CSS_SELECTOR, "ol.feed li")
+    assert not browser.find_elements(By.CSS_SELECTOR, "ol.feed li .new")
+
+
 def test_opening_the_page_and_an_article_logs_no_error(web: WebRun, browser: Any):
     """QA pass 7: every visit logged a failed request for /favicon.ico (no icon was named, and that path
     is no page): the tab's icon is inline now."""

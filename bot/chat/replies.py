@@ -281,13 +281,19 @@ def pack(
 
 
 _WS = re.compile(r"\s+")
-_LATIN_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def in_latin_letters_only(query: str) -> bool:
-    """Whether `query` has Latin letters and no Chinese character (`epidemic prevention`, `Huawei`)."""
-    return bool(_LATIN_LETTER.search(query)) and not _HAN.search(query)
+# A word as English prints it: lower case, or one capital then lower case, at least three letters, no digit
+# touching it. Acronyms (GDP, APEC) and names mixing letters with digits or capitals (5G, iPhone15, G20) are
+# printed in Latin letters by Chinese news too, so they do not mark a query as English.
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]?[a-z]{2,}(?![A-Za-z0-9])")
+
+
+def in_english_words(query: str) -> bool:
+    """Whether `query` is written in English words and no Chinese character (`epidemic prevention`,
+    `Huawei`), not only in terms Chinese news prints in Latin letters (`GDP`, `5G`, `iPhone15`)."""
+    return bool(_ENGLISH_WORD.search(query)) and not _HAN.search(query)
 
 
 def render_snippet(snippet: Snippet, markup: Markup, *, cap: int = SNIPPET_CAP) -> str:
@@ -426,7 +432,7 @@ def format_results(
         # an article), so none of them is in any article; asking for fewer words would not help.
         key = "no_results_any" if len(response.terms) > 1 and response.total == 0 else "no_results"
         body = _notice(lang, key, markup, query=query)
-        if in_latin_letters_only(response.query):  # English words on Chinese news: say which words work
+        if in_english_words(response.query):  # English words on Chinese news: say which words work
             body += "\n" + _notice(lang, "no_results_in_chinese", markup)
         return f"{markup.esc(note)}\n{body}" if note else body
     pages = page_count(response.total, page_size)

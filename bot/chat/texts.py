@@ -304,6 +304,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_feed_page_note": "这是你的私人订阅源，请勿分享（/unsubscribe 后失效）。把这个地址添加到 RSS 阅读器，"
         "新文章会自动送到；也可以收藏本页，随时打开看最新的文章：",
         "web_feed_page_empty": "还没有符合这个订阅的文章；有了会列在这里。",
+        "web_feed_new": "新",
+        "web_feed_new_note": "标着「新」的 {count} 篇是你上次 /digest 以来的新文章（下次 /digest 会列出它们）。",
         "web_noscript": "这个聊天页面需要启用 JavaScript。",
         "web_source": "原文链接",
         "web_not_found": "没有找到这篇文章。",
@@ -485,6 +487,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "this address to a feed reader to get new stories as they come, or bookmark this page and open it "
         "for the latest:",
         "web_feed_page_empty": "No story matches this subscription yet; they will be listed here.",
+        "web_feed_new": "New",
+        "web_feed_new_note": "The {count} marked New came since your last /digest (your next /digest lists them).",
         "web_noscript": "This chat page needs JavaScript.",
         "web_source": "Original",
         "web_not_found": "No such article.",

@@ -31,7 +31,9 @@ from bot.digests.compose import SubscriptionReply, compose_digest, describe_subs
 from bot.digests.plan import (
     FIRST_DIGEST_POOL,
     PREVIEWS,
+    Found,
     SearchLibrary,
+    listed_elsewhere_note,
     matching_ids,
     open_article_data,
     screen,
@@ -41,7 +43,14 @@ from storage.errors import DatabaseBusy
 from storage.models import Article
 from storage.records import subscriptions as subs
 from storage.records.articles import get_articles, latest_articles
-from storage.records.feeds import ensure_feeds, feed_subscription, last_stored, take_unseen, unsee
+from storage.records.feeds import (
+    ensure_feeds,
+    feed_subscription,
+    last_stored,
+    seen_ids,
+    take_unseen,
+    unsee,
+)
 
 FEED_SIZE = 20
 BEIJING = timezone(timedelta(hours=8))
@@ -93,6 +102,7 @@ class FeedEntry:
     updated: datetime
     summary: str
     date: str | None = None  # the article's day as stored, for the page (`updated` is a moment in UTC)
+    new: bool = False  # not listed by a /digest yet (the page marks it; the Atom document does not say)
 
 
 def _text(value: str) -> str:
@@ -169,28 +179,35 @@ def unread_digest(
 ) -> SubscriptionReply:
     """/digest of a subscription the chat reads (nothing is pushed): of the stories its address holds
     (`feed_articles`, newest first), the first `cap` no /digest listed as new before, now recorded as
-    listed (`take_unseen`); the others are counted and come with the next /digest. None left: a line
-    saying nothing is new since the last /digest (or that no story matches yet)."""
+    listed (`take_unseen`); the others are counted and come with the next /digest. A story another of the
+    chat's subscriptions listed (above in this reply, or at an earlier /digest) is not listed again: it is
+    recorded and counted in a line, as Telegram's digests leave out what a sibling listed
+    (`listed_elsewhere_note`). None left: that line, or a line saying nothing is new since the last
+    /digest (or that no story matches yet)."""
     articles = database.read(feed_articles, library, sub, limit=FIRST_DIGEST_POOL)
-    taken, rest = database.write(take_unseen, sub.id, [a.id for a in articles], cap, now=now, wait=wait)
+    taken = database.write(take_unseen, sub.id, [a.id for a in articles], cap, now=now, wait=wait)
     by_id = {a.id: a for a in articles}
+    elsewhere = listed_elsewhere_note(lang, Found(taken.listed, taken.covered))
     digest = compose_digest(
-        [by_id[i] for i in taken],
+        [by_id[i] for i in taken.listed],
         lang=lang,
         local_date=today,
         open_callback=open_article_data,
         keywords=sub.keywords,
-        counted_ids=rest,
+        counted_ids=taken.rest,
         cap=cap,
+        note=elsewhere,
         markup=markup,
         more_command=f"/digest {sub.id}",
     )
     if digest is None:
-        nothing = "read_digest_nothing_new" if articles else "web_feed_page_empty"
-        said = describe_subscription(lang, sub) + "\n" + chat_text(lang, nothing, id=sub.id)
+        nothing = elsewhere or chat_text(
+            lang, "read_digest_nothing_new" if articles else "web_feed_page_empty", id=sub.id
+        )
+        said = describe_subscription(lang, sub) + "\n" + nothing
         return SubscriptionReply(markup.esc(said), subscription_id=sub.id)
     # A story the message had no room for (`compose_digest` counts it instead) is left for the next one.
-    database.write(unsee, sub.id, [i for i in taken if i not in digest.shown_ids], wait=wait)
+    database.write(unsee, sub.id, [i for i in taken.listed if i not in digest.shown_ids], wait=wait)
     return SubscriptionReply(
         digest.text,
         digest.buttons,
@@ -280,6 +297,7 @@ def subscription_feed(
     chat = database.read(subs.get_chat, sub.chat_id)
     lang = chat.language if chat else subs.DEFAULT_LANGUAGE
     stored = database.read(last_stored, [a.id for a in articles])
+    seen = database.read(seen_ids, sub.id, [a.id for a in articles])
     modified = datetime.fromisoformat(stored) if stored else sub.created_at
     modified = (modified if modified.tzinfo else modified.replace(tzinfo=UTC)).replace(microsecond=0)
     entries = [
@@ -290,6 +308,7 @@ def subscription_feed(
             updated=article_time(a, modified),
             summary=a.summary or (a.paragraphs[0] if a.paragraphs else ""),
             date=a.date,
+            new=a.id not in seen,
         )
         for a in articles
     ]

@@ -362,7 +362,23 @@ def _unsubscribe(
     ids = [i for piece in NUMBER_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
     if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
         return _remove_several(db, list(dict.fromkeys(ids)), chat_id, lang, markup)
+    named = (
+        []
+        if arg.lower() in ALL_WORDS or arg.isascii() and arg.isdigit()
+        else _named_by_keywords(db, args, chat_id)
+    )
+    if named:  # /unsubscribe 保交楼: the subscriptions of those keywords
+        return _remove_several(db, [str(sub.id) for sub in named], chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
+
+
+def _named_by_keywords(db: sqlite_utils.Database, args: list[str], chat_id: int) -> list[subs.Subscription]:
+    """The chat's subscriptions whose keywords are the ones typed (in any order, script or width, as
+    /subscribe reads them); none when the words are an id, `all`, or no subscription's keywords."""
+    request = schedule.parse_subscribe_args(args, times=False)
+    if isinstance(request, schedule.ArgumentError) or not request.keywords:
+        return []
+    return [s for s in subs.list_subscriptions(db, chat_id) if same_keywords(s.keywords, request.keywords)]
 
 
 # A range of ids: 1-3, 1~3 (NFKC of 1～3), 1到3, 1至3, #1-#3.
@@ -410,7 +426,11 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
         if len(arg) < 18 and subs.remove_subscription(db, chat_id, int(arg)):
             return digest.format_text(lang, "unsub_done", markup, id=int(arg))
         return digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))
-    return digest.format_text(lang, "unsub_bad_arg", markup, value=digest.clip(arg, 30))
+    key = "unsub_no_keywords" if _WORD_CHARACTER.search(arg) else "unsub_bad_arg"  # words, or a bad id
+    return digest.format_text(lang, key, markup, value=digest.clip(arg, 30))
+
+
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")  # a letter of any script (保, a), not a digit or a mark
 
 
 def _timezone(

@@ -73,7 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_choose": "你有多个订阅，请选择要取消的：",
         "unsub_button": "取消 #{id} {time} {what}",
         "unsub_all_button": "全部取消",
-        "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号，例如 /unsubscribe 3；或 /unsubscribe all 全部取消。",
+        "unsub_bad_arg": "看不懂「{value}」。用法：/unsubscribe 编号或关键词，例如 /unsubscribe 3、/unsubscribe 保交楼；或 /unsubscribe all 全部取消。",
+        "unsub_no_keywords": "没有关键词是「{value}」的订阅。发 /subscriptions 查看你的订阅；/unsubscribe 编号或关键词取消其中一个。",
         "tz_current": "当前时区：{timezone}（现在是 {now}）。\n修改时区：/timezone 地区/城市，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
         "tz_set": "时区已设为 {timezone}，现在当地时间 {now}。订阅的推送时间按新时区计算。",
         "tz_set_no_push": "时区已设为 {timezone}，现在当地时间 {now}。「今天」「昨天」等日期按这个时区计算。",
@@ -174,8 +175,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_choose": "You have several subscriptions. Which one should go?",
         "unsub_button": "Cancel #{id} {time} {what}",
         "unsub_all_button": "Cancel all",
-        "unsub_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /unsubscribe ID (e.g. /unsubscribe 3) or "
-        "/unsubscribe all.",
+        "unsub_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /unsubscribe ID or keywords (e.g. "
+        "/unsubscribe 3, /unsubscribe 保交楼) or /unsubscribe all.",
+        "unsub_no_keywords": "No subscription has the keywords \u201c{value}\u201d. See yours with /subscriptions; "
+        "/unsubscribe ID or keywords cancels one.",
         "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
         "/timezone Europe/Berlin",
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",

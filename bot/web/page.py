@@ -50,6 +50,7 @@ article p{margin:0 0 .9rem;text-indent:2em}
 ol.feed{margin:0;padding-left:1.4rem}
 ol.feed li{margin-bottom:1rem}
 ol.feed .meta,ol.feed p{margin:.2rem 0 0;text-indent:0}
+ol.feed .new{font-weight:bold;border:1px solid currentColor;border-radius:3px;padding:0 .2rem;margin-right:.3rem}
 """.strip()
 
 SCRIPT = r"""
@@ -331,17 +332,25 @@ def article_page(article: Article, lang: str, url: str) -> str:
 
 def feed_page(feed: RenderedFeed, url: str) -> str:
     """A private feed as a browser shows it (a reader tapping its address): what it is and how to use it,
-    then its stories, each linking to its page; feed readers get the Atom document at the same address."""
+    then its stories, each linking to its page, those new since the reader's last /digest labelled 新
+    (a word, not a colour); feed readers get the Atom document at the same address."""
     lang = feed.lang
+    label = f'<span class="new">{_e(text(lang, "web_feed_new"))}</span>'
     items = "".join(
-        f'<li><a href="{_e(e.link)}">{_e(e.title)}</a>'
-        f'<div class="meta">{_e(e.date or text(lang, "date_unknown"))}</div>'
+        "<li>"
+        + (label if e.new else "")
+        + f'<a href="{_e(e.link)}">{_e(e.title)}</a>'
+        + f'<div class="meta">{_e(e.date or text(lang, "date_unknown"))}</div>'
         + (f"<p>{_e(e.summary)}</p>" if e.summary else "")
         + "</li>\n"
         for e in feed.entries
     )
+    fresh = sum(1 for e in feed.entries if e.new)
+    note = f'<p class="meta">{_e(text(lang, "web_feed_new_note", count=fresh))}</p>\n' if fresh else ""
     listed = (
-        f'<ol class="feed">\n{items}</ol>\n' if items else f"<p>{_e(text(lang, 'web_feed_page_empty'))}</p>\n"
+        f'{note}<ol class="feed">\n{items}</ol>\n'
+        if items
+        else f"<p>{_e(text(lang, 'web_feed_page_empty'))}</p>\n"
     )
     return (
         _head(lang, feed.title, '<meta name="robots" content="noindex">\n')

@@ -460,6 +460,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "INSERT INTO period_mentions_fill (last_id) VALUES (0)",
         ],
     ),
+    (
+        21,
+        "whether /digest listed a story to a reader or left it out as listed under another subscription",
+        [
+            # feed_seen.listed: 1 when the subscription's /digest listed the story, 0 when it left it out
+            # because another subscription of the chat listed it (storage.records.feeds.take_unseen). Only
+            # listed rows make a story "listed elsewhere" for the chat's other subscriptions. The rows
+            # before this migration were all listed.
+            "ALTER TABLE feed_seen ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

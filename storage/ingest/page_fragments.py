@@ -683,6 +683,16 @@ class _PageGrams:
 _LIST_ITEM_REACH = 8
 
 
+def _first_item_of_a_list(start: str) -> bool:
+    """Whether `start` opens with a list's item: its first mark, within `_LIST_ITEM_REACH` characters,
+    is a ``、`` (``山东、山西…``; not ``斗争，坚持真理、…``, whose first item a comma ends)."""
+    mark = _FIRST_MARK_RE.search(start[1:_LIST_ITEM_REACH])
+    return mark is not None and mark.group(0) == "、"
+
+
+_FIRST_MARK_RE = re.compile('[，。、；：！？,.;:!?“”"（）()《》]')
+
+
 def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]) -> float:
     """How well `start` reads on from `end`: a run of three characters across the join found elsewhere
     on the page (a name, a word: ``徐|发荣``), or two; digits that go on (``20`` / ``22年``); a list
@@ -701,7 +711,7 @@ def _seam_reading(end: str, start: str, grams: _PageGrams, skip: tuple[int, int]
             score += 0.2
     if end[-1:].isdigit() and start[:1].isdigit():
         score += 0.3
-    if end[-1:] == "、" and "、" in start[1:_LIST_ITEM_REACH]:
+    if end[-1:] == "、" and _first_item_of_a_list(start):
         score += 0.3  # a list goes on: ``黑龙江、吉林、解放军、`` | ``山东、山西、…``
     for opening, closing in _OPEN_CLOSE:
         if opening == closing:

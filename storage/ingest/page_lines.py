@@ -237,14 +237,26 @@ _RESULTS_LABEL_RE = re.compile(
 _SCORE_LINE_RE = re.compile("^[^。！？]*[0-9０-９]+[∶:：][0-9０-９]+[^。！？]*$")
 
 
+# An economy page's data box: its label naming figures or rates (``■数说``, ``【数读】``, ``数字速览``,
+# ``数据看台``, ``人民币汇率中间价``, ``【今日汇率】``, ``■外汇牌价``) over short lines each holding a figure
+# (``社会消费品零售总额增长8%``, ``1美元  7.0925元``), none ending a sentence.
+_DATA_LABEL_RE = re.compile(
+    f"^[ \t\u3000]*[■●◆【\\[]?[ \t\u3000]*[{HAN}·]{{0,5}}(?:数说|数读|数据|数字|汇率|牌价)[{HAN}·]{{0,5}}"
+    "[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+_FIGURE_LINE_RE = re.compile("^[^。！？]{0,40}[0-9０-９][^。！？]{0,40}$")
+
+
 def is_notice_box(texts: list[str]) -> bool:
-    """A notice under its label, a weather box or a results box, in one block of lines."""
+    """A notice under its label, a weather box, a results box or a data box, in one block of lines."""
     if len(texts) < 2:
         return False
     if _NOTICE_LABEL_RE.match(texts[0]):
         return True
     if _RESULTS_LABEL_RE.match(texts[0]):
         return all(_SCORE_LINE_RE.match(text) for text in texts[1:])
+    if _DATA_LABEL_RE.match(texts[0]) and len(texts) >= 3:
+        return all(_FIGURE_LINE_RE.match(text) for text in texts[1:])
     return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
 
 
@@ -702,14 +714,20 @@ def parse_dateline_date(first_line: str, *, year: int | None, page_date: str | N
 _MONTH_LOST_RE = re.compile(r"(?<![0-9０-９])月\s*(\d{1,2})\s*日")
 
 
+def is_dotted_date(line: str) -> bool:
+    """A page strip's date alone on its line, printed with dots (``2020.1.14``)."""
+    found = _DOTTED_DATE_RE.search(line)
+    return found is not None and found[2] == "." and not line.replace(found[0], "").strip()
+
+
 def find_page_date(text: str) -> str | None:
     """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
     for line in text.splitlines():
-        if not ("星期" in line or "版" in line or is_page_furniture(line)):
+        if not ("星期" in line or "版" in line or is_page_furniture(line) or is_dotted_date(line)):
             continue
         if m := _PAGE_DATE_RE.search(line):
             parts = (m.group(1), m.group(2), m.group(3))
-        elif (m := _DOTTED_DATE_RE.search(line)) and is_page_furniture(line):
+        elif (m := _DOTTED_DATE_RE.search(line)) and (is_page_furniture(line) or is_dotted_date(line)):
             parts = (m.group(1), m.group(3), m.group(4))
         else:
             continue

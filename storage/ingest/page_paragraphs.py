@@ -408,8 +408,9 @@ def _first_line_over_full(
 
 
 def _lone_character(text: str) -> bool:
-    """Whether a line holds one Han character alone: the tail a wrapped line carried over."""
-    return bool(re.fullmatch(f"[{HAN}]", text))
+    """Whether a line holds one Han character alone, closing marks after it (``聚``, ``期”``): the tail a
+    wrapped line carried over."""
+    return bool(re.fullmatch(f"[{HAN}][{_CLOSERS}]*", text))
 
 
 def _first_line_going_on(following: _Line, after: _Line | None, column_width: float) -> bool:

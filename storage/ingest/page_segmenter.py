@@ -239,6 +239,11 @@ class _Segmenter:
             self.cutter.close()
             self.state.gap_groups.append((len(self.state.stories), group))
             return True
+        if self.text.wide_dash_kicker(group):
+            self.cutter.close()
+            self.state.gap_groups.append((len(self.state.stories), group))
+            self.state.set_role(group[0], "headline: a kicker ending in a dash, wider than the column")
+            return True
         if (
             self.state.current is not None
             and not self.state.current.ended

@@ -6,9 +6,10 @@ goes with its subscription (/unsubscribe, /forget: `storage.records.subscription
 working at once.
 
 What a reader has seen (`feed_seen`, migration 19): the stories a /digest listed as new for a subscription
-(`take_unseen`), so the next /digest lists only the others. Reading the address (a feed reader's poll, a
-browser) records nothing: a feed stays the newest stories with stable ids, and feed readers keep their own
-read state.
+(`take_unseen`), so the next /digest lists only the others, and (``listed = 0``, migration 21) those it
+left out because another subscription of the chat listed them: a reader gets each story once. Reading the
+address (a feed reader's poll, a browser) records nothing: a feed stays the newest stories with stable
+ids, and feed readers keep their own read state.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import sqlite_utils
 
+from storage.database.duplicates import clusters_of
 from storage.database.writing import write_transaction
 from storage.records.subscriptions import _SUB_COLUMNS, Subscription, _subscription
 
@@ -79,6 +82,15 @@ def last_stored(db: sqlite_utils.Database, ids: Sequence[int]) -> str | None:
     return row[0] if row else None
 
 
+class Taken(NamedTuple):
+    """What one /digest of a subscription takes: the stories it lists as new, the new ones after them (left
+    for the next /digest), and those another subscription of the chat listed already (covered)."""
+
+    listed: list[int]
+    rest: list[int]
+    covered: list[int]
+
+
 def take_unseen(
     db: sqlite_utils.Database,
     subscription_id: int,
@@ -86,21 +98,48 @@ def take_unseen(
     limit: int,
     *,
     now: datetime | None = None,
-) -> tuple[list[int], list[int]]:
+) -> Taken:
     """Of `ids` (in the order given), the first `limit` the subscription's /digest has not listed as new
-    yet, now recorded as listed; and the unlisted ones after them (left for the next /digest). One
+    yet, now recorded as listed; the unlisted ones after them (left for the next /digest); and those of a
+    story another subscription of the chat listed already (`seen_by_siblings`), recorded as left out
+    (``listed = 0``) and not listed again, so a reader gets each story once, under the first subscription that listed it. One
     transaction: two /digests at once never both list a story as new."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
     with write_transaction(db):
         seen = seen_ids(db, subscription_id, ids)
         unseen = [i for i in dict.fromkeys(ids) if i not in seen]
-        taken = unseen[:limit]
-        for article_id in taken:
-            db.conn.execute(
-                "INSERT INTO feed_seen (subscription_id, article_id, seen_at) VALUES (?, ?, ?)",
-                [subscription_id, article_id, stamp],
-            )
-    return taken, unseen[limit:]
+        elsewhere = seen_by_siblings(db, subscription_id, unseen)
+        covered = [i for i in unseen if i in elsewhere]
+        fresh = [i for i in unseen if i not in elsewhere]
+        taken = fresh[:limit]
+        db.conn.executemany(
+            "INSERT INTO feed_seen (subscription_id, article_id, seen_at, listed) VALUES (?, ?, ?, ?)",
+            [(subscription_id, article_id, stamp, 1) for article_id in taken]
+            + [(subscription_id, article_id, stamp, 0) for article_id in covered],
+        )
+    return Taken(taken, fresh[limit:], covered)
+
+
+def seen_by_siblings(db: sqlite_utils.Database, subscription_id: int, ids: Sequence[int]) -> set[int]:
+    """Those of `ids` whose story (the article, or another source's article of it) a /digest of another
+    subscription of the same chat listed (not those it left out as listed elsewhere: a story a reply had no
+    room for is given back to the subscription that listed it, `unsee`, and comes under it next)."""
+    if not ids:
+        return set()
+    clusters = clusters_of(db, ids)
+    # A story's articles have ids from its cluster's (its first article's) on.
+    start = min(min(ids), *clusters.values()) if clusters else min(ids)
+    rows = db.execute(
+        "SELECT DISTINCT f.article_id FROM feed_seen f JOIN subscriptions s ON s.id = f.subscription_id "
+        "WHERE s.chat_id = (SELECT chat_id FROM subscriptions WHERE id = ?) AND s.id <> ? "
+        "AND f.listed = 1 AND f.article_id >= ?",
+        [subscription_id, subscription_id, start],
+    ).fetchall()
+    listed = {int(row[0]) for row in rows}
+    if not listed:
+        return set()
+    stories = set(clusters_of(db, list(listed)).values()) | listed
+    return {i for i in ids if i in listed or clusters.get(i, i) in stories}
 
 
 def seen_ids(db: sqlite_utils.Database, subscription_id: int, ids: Sequence[int]) -> set[int]:

@@ -21,6 +21,8 @@ import sqlite_utils
 from storage.database.writing import write_transaction
 
 READER_CHAT_BASE = 1 << 60
+# The terminal's one chat (`newsbot chat`), in the same database as Telegram's: Telegram never uses chat id 0.
+CONSOLE_CHAT_ID = 0
 WEB = "web"
 WECHAT = "wechat"
 MESSAGE_MEMORY = timedelta(days=1)  # the platform retries within seconds; a day is plenty

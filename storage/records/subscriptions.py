@@ -40,7 +40,7 @@ import sqlite_utils
 
 from storage.database.writing import write_transaction
 from storage.driver import sqlite3
-from storage.records.readers import READER_CHAT_BASE
+from storage.records.readers import CONSOLE_CHAT_ID, READER_CHAT_BASE
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
@@ -402,18 +402,20 @@ def forget_chat(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
 
 
 def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
-    """Subscriptions of chats that are not paused, with what the due-time decision needs. Web and WeChat
-    readers' subscriptions are not pushed (they are read as feeds) and are left out."""
+    """Subscriptions of Telegram chats that are not paused, with what the due-time decision needs: the
+    digest job pushes to Telegram chats only. The terminal's (chat `CONSOLE_CHAT_ID`) and the web and
+    WeChat readers' subscriptions are read with /digest and at their private addresses, never pushed, and
+    are left out, also when a bot runs on the same database."""
     rows = db.execute(
         f"""
         SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
                c.timezone, COALESCE(c.chosen_language, c.language),
                (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
         FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
-        WHERE c.paused = 0 AND s.chat_id < :readers
+        WHERE c.paused = 0 AND s.chat_id <> :console AND s.chat_id < :readers
         ORDER BY s.id
         """,
-        {"readers": READER_CHAT_BASE},
+        {"console": CONSOLE_CHAT_ID, "readers": READER_CHAT_BASE},
     ).fetchall()
     out = []
     for row in rows:

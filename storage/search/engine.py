@@ -150,6 +150,7 @@ class Found:
     nameless: frozenset[int] = frozenset()
     read: Mapping[int, Document] = field(default_factory=dict)
     clusters: Mapping[int, int] = field(default_factory=dict)  # the story (cluster) of each article read
+    unheld: tuple[str, ...] = ()  # words of the question (ranked by evidence) that no article holds
 
 
 def informative_order(counts: dict[str, int]) -> list[str]:
@@ -183,6 +184,17 @@ def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequenc
     if expr is None or not wanted:
         return set()
     return index_reader(db.conn).matching_among(expr, wanted)
+
+
+_LATIN_TERM = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def names_unheld_latin_term(asked: str, unheld: Sequence[str]) -> bool:
+    """Whether a Chinese question names a term in Latin letters (ＧＤＰ, 5G) that no article holds: the
+    thing asked about is not in the archive, and an answer from the words left (增长了多少) would be about
+    something else. Pure."""
+    return bool(_HAN_CHAR.search(asked)) and any(_LATIN_TERM.fullmatch(t.lower()) for t in unheld)
 
 
 def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit]:
@@ -455,7 +467,13 @@ class Searcher:
             )
         answer = None
         # a question, or a description of a person (中国驻法国大使): the answer line names what it asks for
-        if (parsed.question or describes_person(parsed.asked)) and hits and offset == 0 and parsed.words:
+        if (
+            (parsed.question or describes_person(parsed.asked))
+            and hits
+            and offset == 0
+            and parsed.words
+            and not names_unheld_latin_term(parsed.asked, found.unheld)
+        ):
             pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
             pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
             # An article lacking a name of the question that the first result holds (another person, another
@@ -878,6 +896,7 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         len(rows),
         tuple(rows[:window]),
         dropped=tuple(t for t in terms if t in absent),
+        unheld=tuple(t for t, n in zip(terms, counts, strict=True) if not n),
         by_evidence=True,
         read=read,
         clusters=clusters,

@@ -193,7 +193,8 @@ _FULL_DATE = re.compile(
 # A year, also before a count (2018年17个试点: the year and 17个); not before a month, a day or a span of
 # months left unread (2019年13月, 2019年9到1月: no date, kept as typed).
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d+\s*(?:[月日号]|[到至\-—~～]\s*\d+\s*月))")
-_BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+# Four digits standing as a word of their own (二七区 2023, or 2023 alone): a year, as 2023年 is.
+_YEAR_WORD = re.compile(r"^(\d{4})$")
 # A year and a span of its months (2019年1到9月, 2020年1至4月, 2019年1-9月): the year is the date; news
 # writes the span in several ways (1—9月, 1至9月, 前三季度), so it is no word to find.
 _YEAR_MONTHS = re.compile(
@@ -210,7 +211,8 @@ _DAY_RANGE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月份?(?!\s*\d)")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
+# A month and day as a word of their own: 4.6, 4/6, 4-6.
+_DOTTED = re.compile(r"^(\d{1,2})[./\-](\d{1,2})$")
 # A month that ends a range of months (1—6月: January to June data) is not the article's month.
 _MONTH = re.compile(r"(?<![\d.—\-~～至到])(\d{1,2})\s*月份?(?!\s*\d)")
 
@@ -283,6 +285,11 @@ def no_such_dates(text: str) -> list[str]:
             int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6))
         ):
             out.append(m.group(0).strip())
+    # A message that is only a month and day in figures (4.31, 13/4): a date no calendar has. Among other
+    # words such figures may be a number (增长 4.35), so they are left alone there.
+    dotted = _DOTTED.match(text.strip())
+    if dotted and not _valid(int(dotted.group(1)), int(dotted.group(2))):
+        out.append(dotted.group(0))
     rest = _FULL_DATE.sub(" ", text)
     out += [m.group(0).strip() for m in _YEAR_MONTH.finditer(rest) if not _valid(int(m.group(2)))]
     out += [
@@ -331,8 +338,10 @@ def day_ranges(text: str, today: date) -> tuple[list[Period], str]:
     return found, _DAY_RANGE.sub(span, digits_in_dates(text))
 
 
-def extract_dates(text: str) -> tuple[list[DateSpec], str]:
-    """Date expressions found in folded query text, and the text with them replaced by spaces."""
+def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], str]:
+    """Date expressions found in folded query text, and the text with them replaced by spaces. Four digits
+    standing as a word are a year up to `latest_year` (this year): a later one (碳达峰 2030) is a target
+    the news prints, kept as a word."""
     found: list[DateSpec] = []
     text = english_dates(digits_in_dates(text))
 
@@ -406,12 +415,14 @@ def extract_dates(text: str) -> tuple[list[DateSpec], str]:
         return " "
 
     text = _YEAR.sub(year_only, text)
-    # A message of a year alone (2023): the year's news, as 2023年 lists it, not the digits as a word.
-    bare = _BARE_YEAR.match(text)
-    if not found and bare and 1900 <= int(bare.group(1)) <= 2100:
-        found.append(DateSpec(bare.group(1), 0, int(bare.group(1))))
-        text = " "
-    return found, text
+    # A year typed as a word of its own (2019 年 is read above), when it is the only one: 2023 2024 are
+    # searched as typed.
+    words = text.split(" ")
+    year_words = [i for i, w in enumerate(words) if _YEAR_WORD.match(w) and 1900 <= int(w) <= latest_year]
+    if len(year_words) == 1:
+        found.append(DateSpec(words[year_words[0]], 0, int(words[year_words[0]])))
+        words[year_words[0]] = ""
+    return found, " ".join(words)
 
 
 def date_mentions(spec: DateSpec) -> list[str]:
@@ -700,7 +711,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     if today is None:
         periods = []
     impossible = no_such_dates(s)
-    dates, s = extract_dates(s)
+    dates, s = extract_dates(s, latest_year=today.year if today else 2100)
     impossible += [d.text for d in dates if d.span(today or date(2000, 1, 1)) is None]
 
     chunks = s.split()

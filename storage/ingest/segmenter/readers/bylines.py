@@ -280,8 +280,9 @@ class BylineReader(LineReader):
     def closing_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """``（本报东京电）``, ``（作者为…）`` opening a block: the last line of the story above. A note the
         column wrapped over more lines than its tail (``(本报记者贺广华、程远州、郑少`` / ``忠、戴林峰、…、李``
-        / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket."""
-        if not _CLOSING_NOTE_RE.match(line.text) or index != 0:
+        / ``纵)``, a roundup naming its reporters) takes the lines up to the one closing its bracket; so
+        does a dateline the column cut before its 电 (``（本报华盛顿、东京、布鲁`` / ``塞尔2月5日电）``)."""
+        if index != 0 or not (_CLOSING_NOTE_RE.match(line.text) or _wrapped_note(group)):
             return False
         story = self.state.open_or_last()
         if story is None:
@@ -498,3 +499,19 @@ class BylineReader(LineReader):
             return None
         above = "".join(other.text.strip() for other in current.lines[-_NOTE_LINES:])
         return found if _CLOSING_NOTE_END_RE.search(above + found.group(1).strip()) else None
+
+
+def _wrapped_note(group: list[_Line]) -> bool:
+    """Whether a block opens with a closing note the column wrapped (its first line leaves its bracket
+    open): the lines up to the one closing it read together as a note (``（本报华盛顿、东京、布鲁`` /
+    ``塞尔2月5日电）``)."""
+    if _brackets_balance(group[0].text) or not re.match("[ \t\u3000]*[（(]", group[0].text):
+        return False
+    note = group[0].text.strip()
+    for following in group[1 : 2 + _NOTE_MIDDLE_LINES]:
+        note += following.text.strip()
+        if re.search("[（(]", following.text):
+            return False
+        if re.search("[）)]", following.text):
+            return bool(_CLOSING_NOTE_RE.match(note) and re.search("[）)]$", note))
+    return False

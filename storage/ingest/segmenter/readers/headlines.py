@@ -30,6 +30,7 @@ from storage.ingest.page_lines import (
     clean_prose,
     display_width,
     is_byline,
+    is_notice_box,
 )
 from storage.ingest.page_paragraphs import _SUBHEADING_ORNAMENT_RE, _ornamented_subheading
 from storage.ingest.segmenter.cutter import StoryCutter
@@ -101,6 +102,7 @@ class HeadlineReader(LineReader):
             or not _ends_sentence(story.lines)
             or self.cutter.fills_column(text)  # a caption's first line, wrapped at the measure
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
+            or is_notice_box([other.text for other in group])  # a data box's label (``◆数读经济``)
         ):
             return False
         if not _ornamented_subheading(text) or self.briefs.run_in_item(0, group) is not None:

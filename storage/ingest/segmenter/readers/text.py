@@ -9,6 +9,7 @@ from storage.ingest.page_county import photographer_credit
 from storage.ingest.page_lines import (
     _CLAUSE_CHARS,
     _CLAUSE_END_RE,
+    _COMMA_RE,
     _DATELINE_RE,
     _HALF_CELL,
     _HAN_RE,
@@ -149,7 +150,13 @@ class TextReader(LineReader):
             or _verse_line(line, self.page.column)
         ):
             return False
-        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS and not text.startswith(_VERSE_ORNAMENTS)
+        if text.startswith(_VERSE_ORNAMENTS):
+            # A summary's bulleted point (``■目前看，我国外贸稳定发展仍有诸多有`` / ``利因素。``) opens text
+            # as prose does: a paragraph's first line (the measure but its indent), a clause in it; a
+            # label or a sub-heading is short.
+            first_line = abs(display_width(text) - (self.page.column - _INDENT_CELLS)) <= 1.0
+            return (first_line or self.cutter.fills_column(text)) and bool(_COMMA_RE.search(text))
+        return len(_HAN_RE.findall(text)) >= _CLAUSE_CHARS
 
     def outside_story(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line read while no story is open (or the open one has ended): the text of a story printed
@@ -283,6 +290,18 @@ class TextReader(LineReader):
             and not _DATELINE_RE.match(following)
             and not is_byline(following)
             and bool(re.match(f"[{HAN}]", following))
+        )
+
+    def wide_dash_kicker(self, group: list[_Line]) -> bool:
+        """A dash kicker (`dash_kicker`, ``…产业壮大，村民增收——``) under the open story's last sentence,
+        set wider than the column as no body line is: a headline line, and the story above has ended."""
+        story = self.state.current
+        return (
+            story is not None
+            and not story.ended
+            and self.cutter.ends_sentence()
+            and self.dash_kicker(group)
+            and display_width(group[0].text.strip()) > self.page.column + _SHORT_MARGIN
         )
 
     def dash_kicker(self, group: list[_Line]) -> bool:

@@ -20,6 +20,7 @@ from storage.ingest.page_lines import (
     _Line,
     _paper_name,
     is_byline,
+    is_dotted_date,
     is_masthead_item,
     is_page_furniture,
 )
@@ -75,6 +76,12 @@ def _banner_over_headline(lines: list[_Line], position: int) -> bool:
 _SECTION_PAGE_RE = re.compile(f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]+[0-9]{{1,2}}[ \t\u3000]*$")
 
 
+# A section's name and the page's number joined by a bar: ``经济｜10``, ``经济·产业|18``.
+_SECTION_BAR_PAGE_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]*[｜|][ \t\u3000]*[0-9]{{1,2}}[ \t\u3000]*$"
+)
+
+
 def _masthead_lines(lines: list[_Line]) -> set[int]:
     """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
     the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
@@ -108,6 +115,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
         elif top and _SECTION_PAGE_RE.match(line.text) and position and lines[position - 1].number in out:
             # A page strip's section and page number under its date (``2020年1月18日  星期六`` /
             # ``文摘  04``).
+            mark = True
+        elif top and (_SECTION_BAR_PAGE_RE.match(line.text) or is_dotted_date(text)):
+            # A page strip's section and page number joined by a bar (``经济｜10``), its date in dots
+            # (``2020.1.14``).
             mark = True
         elif top and _masthead_items(line.text):
             mark = True
