@@ -509,7 +509,7 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     if chunk in PROTECTED_PHRASES:
         return [(chunk, False)]  # a phrase of the synonym table (比去年), kept whole
     # Punctuation stays in the sequence (it separates words: 40年，跟李克强 is not one name) but is no term.
-    tagged = _with_meta_names(_without_joined_particles(tag(chunk)))
+    tagged = _with_meta_names(_without_joined_particles(_with_amounts_apart(tag(chunk))))
     kept: list[tuple[str, int]] = []  # (word, index in tagged)
     for i, (w, flag) in enumerate(tagged):
         if not pieces(w):
@@ -570,6 +570,26 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
     if pending:
         groups.append(_Group("".join(pending), alone=True))
     return [(g.text, g.alone and len(g.text) == 1) for g in groups]
+
+
+# A Latin word jieba glued to the number of the amount after it (人均GDP1万美元: GDP1 / 万美元): the number
+# begins a numeral unit (万, 亿, 千, 百), so it is the amount's, not part of a name (PM2.5, H5, K530).
+_GLUED_AMOUNT = re.compile(r"([A-Za-z]+)(\d+(?:\.\d+)?)")
+_AMOUNT_UNITS = ("万", "亿", "千", "百")
+
+
+def _with_amounts_apart(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba's words with a Latin word's trailing number split off it when the word after it begins with a
+    numeral unit: GDP1 / 万美元 becomes GDP / 1 / 万美元, whose 1 then joins the amount as any number does."""
+    out: list[tuple[str, str]] = []
+    for i, (w, flag) in enumerate(tagged):
+        glued = _GLUED_AMOUNT.fullmatch(w)
+        after = tagged[i + 1][0] if i + 1 < len(tagged) else ""
+        if glued and after.startswith(_AMOUNT_UNITS):
+            out.extend([(glued.group(1), "eng"), (glued.group(2), "m")])
+            continue
+        out.append((w, flag))
+    return out
 
 
 # Conjunctions and prepositions jieba glues to the name after them (和普京, 同普京, 跟李克强).
