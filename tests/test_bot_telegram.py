@@ -672,8 +672,10 @@ async def test_errors_reach_the_user_and_the_admins(
         app.bot_data["services"].database.close()  # the database goes away under the bot
         (sorry,) = await ask(emu, "保交楼")
         assert sorry.text == "抱歉，处理你的消息时出了问题，请稍后再试。"
-        (note,) = await emu.wait_for_messages(ADMIN, 1)
-        assert note.text.startswith("处理更新时出错")
+        # On a loaded machine the digest job's first tick may also meet the closed database and send a
+        # note of its own: every note is an error note, and at least one came.
+        notes = await emu.wait_for_messages(ADMIN, 1)
+        assert all(note.text.startswith("处理更新时出错") for note in notes)
     no_rejections(emu)
 
 
