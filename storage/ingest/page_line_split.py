@@ -188,7 +188,8 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
     """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
     with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
     seams (`_row_cells`) gives the module's columns (two or more), and each row under it, blank lines
-    aside, gives at most as many, the empty ones at the right (a column whose text has ended); the rows
+    aside, gives at most as many, the empty ones at the right (columns whose text has ended,
+    `_columns_ended`); the rows
     stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
     row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
     column from the left, its text one block; returns those lines, each with its file line, and a
@@ -207,6 +208,7 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         if (
             not _NARROW_GAP_RE.search(raw)
             or not 1 <= len(cells) <= len(first)
+            or not _columns_ended(rows, len(cells), len(first))
             or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
             or _CAPTION_RE.match(cells[0])
             or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
@@ -222,6 +224,18 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
         read.extend(under[column : column + 1])
     return [*read, ("", under[-1][1] if under else rows[-1][1])]
+
+
+def _columns_ended(rows: list[tuple[list[str], int]], start: int, columns: int) -> bool:
+    """Whether every column of a module from `start` on has ended in the rows read so far: its last
+    cell ends a sentence. A row with fewer cells than the module has columns leaves those columns
+    empty; one whose columns on the right still go on holds two columns in a cell (a gutter read as
+    one space), and is no row of the module."""
+    for column in range(start, columns):
+        cells = [row[column] for row, _number in rows if column < len(row)]
+        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]):
+            return False
+    return True
 
 
 def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ its column.
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _split_lines
+from storage.ingest.page_line_split import _module_read_across, _split_lines
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n"
 ROWS = (
@@ -52,3 +52,17 @@ def test_issue22_two_rows_read_across_are_no_module():
     texts = [line.text for line in _split_lines(HEAD + two_rows + TAIL)[0]]
     assert texts[4:6] == ["据了解，今年全省农机合", "作社不断扩大服务范围，"]
     assert "本报杭州3月4日电" not in texts
+
+
+def test_issue22_a_row_holding_two_columns_in_a_cell_ends_no_module():
+    # The second row's gutter between the second and third columns read as two spaces, so the row has
+    # two cells while the third column goes on (its first cell ends no sentence): the cells do not stand
+    # in their columns, and the rows are no module read across.
+    rows = (
+        "本报拉萨2月2日电    域投入增幅提高到20%以上， | 近年来，西藏已完成生态\n"
+        "（记者徐驭尧）2019年，    地级市空气质量优良天数  红线初步划定，将45%的区\n"
+        "西藏累计投入117亿元构建 | 达99%以上，地表水水质达 | 域列入最严格保护范围，累计\n"
+    )
+    lines = (HEAD + rows + TAIL).splitlines()
+    assert _module_read_across(lines, lines.index(rows.splitlines()[0])) == []
+    assert _module_read_across((HEAD + ROWS).splitlines(), 8) != []
