@@ -10,7 +10,7 @@ its column.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
+from storage.ingest.ocr_page import explain_page, parse_page
 from storage.ingest.page_line_split import _module_read_across, _split_lines
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n"
@@ -36,6 +36,14 @@ def test_issue22_a_module_read_across_from_its_dateline_is_read_column_by_column
     stories = _stories(HEAD + ROWS + CELLS + TAIL)
     assert stories[0] == ("春耕时节农机忙", BODY)
     assert stories[1][0] == "湖州新建两座粮食烘干中心"
+
+
+def test_issue22_explain_shows_the_order_a_module_read_across_was_read_in():
+    explained = "\n".join(explain_page(HEAD + ROWS + CELLS + TAIL, year=2020))
+    assert (
+        "its lines read in this order, not the file's (columns read across): 9-11, 13, 9-11, 15, 9-11, 17"
+        in explained
+    )
 
 
 def test_issue22_a_module_read_across_without_a_row_read_apart_keeps_its_columns_whole():
