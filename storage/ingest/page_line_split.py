@@ -10,6 +10,7 @@ import re
 from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
+    _CAPTION_RE,
     _CLOSERS,
     _CLOSING_NOTE_RE,
     _DATELINE_RE,
@@ -66,6 +67,11 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
     while position < len(raw_lines):
+        if module := _module_read_across(raw_lines, position):
+            # A story's module read across, row by row, from its dateline: read column by column.
+            out.extend(module)
+            position = module[-1][1]
+            continue
         band: list[int] = []
         rule = None  # a row of specks read across the columns under the band's text: the rule
         scan = position
@@ -73,6 +79,8 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
+            if _module_read_across(raw_lines, scan):
+                break  # a story's module read across starts here: read on its own
             if (
                 not _NARROW_GAP_RE.search(raw_lines[scan].strip())
                 or _paper_name(raw_lines[scan])
@@ -160,6 +168,101 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             out.append(("", rule + 1))  # the rule parts the band's text from the headlines under it
             position = under_rule = rule + 1
     return _heads_over_rest([*out, *pending, *tail], heads)
+
+
+# A piece of a row cut at a column seam holding fewer Han characters than this is a speck of the
+# rule or the gutter (``。``, ``“``, ``人``), no column's text.
+_CELL_HAN = 2
+
+
+def _row_cells(raw: str) -> list[str]:
+    """A row of a band cut at every column seam (a bar, or a run of three spaces), its specks dropped."""
+    return [
+        piece.strip()
+        for piece in _NARROW_GAP_RE.split(raw.strip())
+        if len(_HAN_RE.findall(piece)) >= _CELL_HAN
+    ]
+
+
+def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
+    """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
+    with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
+    seams (`_row_cells`) gives the module's columns (two or more), and each row under it, blank lines
+    aside, gives at most as many, the empty ones at the right (columns whose text has ended,
+    `_columns_ended`); the rows
+    stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
+    row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
+    column from the left, its text one block; returns those lines, each with its file line, and a
+    blank line after them numbered with the row the reading goes on from. None otherwise."""
+    first = _row_cells(raw_lines[start]) if raw_lines[start].strip() else []
+    if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
+        return []
+    rows: list[tuple[list[str], int]] = []
+    k = start
+    while k < len(raw_lines):
+        raw = raw_lines[k].strip()
+        if not raw:
+            k += 1
+            continue
+        cells = _row_cells(raw)
+        if (
+            not _NARROW_GAP_RE.search(raw)
+            or not 1 <= len(cells) <= len(first)
+            or not _columns_ended(rows, len(cells), len(first))
+            or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
+            or _CAPTION_RE.match(cells[0])
+            or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
+        ):
+            break
+        rows.append((cells, k + 1))
+        k += 1
+    if len(rows) < _TEXT_BAND_ROWS:
+        return []
+    under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first))
+    read = [("", start + 1)]
+    for column in range(len(first)):
+        read.extend((cells[column], number) for cells, number in rows if column < len(cells))
+        read.extend(under[column : column + 1])
+    return [*read, ("", under[-1][1] if under else rows[-1][1])]
+
+
+def _columns_ended(rows: list[tuple[list[str], int]], start: int, columns: int) -> bool:
+    """Whether every column of a module from `start` on has ended in the rows read so far: its last
+    cell ends a sentence. A row with fewer cells than the module has columns leaves those columns
+    empty; one whose columns on the right still go on holds two columns in a cell (a gutter read as
+    one space), and is no row of the module."""
+    for column in range(start, columns):
+        cells = [row[column] for row, _number in rows if column < len(row)]
+        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]):
+            return False
+    return True
+
+
+def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> list[tuple[str, int]]:
+    """The row under a module read across that the OCR read cell by cell, each cell a block of one
+    line (``王岐山表示，在以习近平`` / blank / ``为人民服务的宗旨，体现了中`` / blank / …): from `start`,
+    the blocks of one line that hold a clause or sentence mark and no column seam, at most `columns`
+    of them, each the next line of the module's columns from the left. Their lines, with their file
+    lines."""
+    cells: list[tuple[str, int]] = []
+    k = start
+    while k < len(raw_lines) and len(cells) < columns:
+        while k < len(raw_lines) and not raw_lines[k].strip():
+            k += 1
+        line = raw_lines[k].strip() if k < len(raw_lines) else ""
+        alone = k + 1 >= len(raw_lines) or not raw_lines[k + 1].strip()
+        if (
+            not line
+            or not alone
+            or not k > start  # a blank line parts the row from the module's rows
+            or _NARROW_GAP_RE.search(line)
+            or not _CLAUSE_MARK_RE.search(line)
+            or _DATELINE_SOURCE_RE.match(line)
+        ):
+            break
+        cells.append((line, k + 1))
+        k += 1
+    return cells
 
 
 def _cell_under_rule(cell: str, last_column: bool) -> str:
@@ -351,9 +454,8 @@ def _line_across_columns(
     if len(pieces) != 2:
         return None
     left, right = (piece.strip() for piece in pieces)
-    if any(
-        len(_HAN_RE.findall(piece)) < _TEXT_BAND_HAN or _ENDS_SENTENCE_RE.search(piece)
-        for piece in (left, right)
+    if any(len(_HAN_RE.findall(piece)) < _TEXT_BAND_HAN for piece in (left, right)) or (
+        _ENDS_SENTENCE_RE.search(left)
     ):
         return None
     above_end = len(out)

@@ -65,3 +65,23 @@ def test_issue22_a_line_of_two_columns_under_a_closed_sentence_keeps_its_place()
         "投入量达120万台，同比增长8%，约占"
     )
     assert not any(text.startswith("务范围") for text in texts)
+
+
+# The right piece is the last line of its column's sentence (scan2-8 of the scanned-look twin): it
+# ends the sentence the block above leaves open (投入量同比增 / 长8%: 增长), and is read after it all the same.
+ENDING_PAGE = (
+    "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n"
+    "本报合肥3月4日电 〈记者张华)\n\n"
+    "余家。今年春耕，全省农机投\n"
+    "入量同比增\n\n"
+    "记者近日从省农业农村厅获 | 长8%，作业进度快于往年。\n\n"
+    "悉，全省农机合作社已达三千\n\n"
+    "据了解，合作社还提供烘干服务。\n"
+)
+
+
+def test_issue22_a_line_of_two_columns_whose_right_piece_ends_a_sentence_is_read_as_printed():
+    assert _body(ENDING_PAGE) == (
+        "本报合肥3月4日电（记者 张华)记者近日从省农业农村厅获悉，全省农机合作社已达三千余家。"
+        "今年春耕，全省农机投入量同比增长8%，作业进度快于往年。据了解，合作社还提供烘干服务。"
+    )
