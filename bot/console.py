@@ -66,8 +66,13 @@ class ConsoleChat:
         if number.isascii() and number.isdigit() and len(number) <= 2 and self.buttons:
             index = int(number) - 1
             if 0 <= index < len(self.buttons) and self.buttons[index].data is not None:
-                press = self.conversation.press(self.buttons[index].data or "", who)
-                return self._render_press(press, who.lang)
+                button = self.buttons[index]
+                press = self.conversation.press(button.data or "", who)
+                # A button that only shows something (the page counter 2/28) gives no output: say so,
+                # rather than answer the typed number with nothing.
+                return self._render_press(press, who.lang) or text(
+                    who.lang, "console_button_shows_only", n=number, label=button.label
+                )
             return text(who.lang, "console_no_button", n=number)
         return self._render(self.conversation.text(line, who), who.lang)
 

@@ -74,6 +74,9 @@ def test_console_buttons_are_pressed_by_number(console: ConsoleChat) -> None:
     page_two = console.handle("7")
     assert "（第 2/2 页）" in page_two and "6. " in page_two
     assert console.handle("99") == "没有编号为 99 的按钮。"
+    # QA pass 24: the page counter (button 3 on page 2: 📖 6, ◀, 2/2) did nothing and printed nothing.
+    assert "[3] 2/2" in page_two
+    assert console.handle("3") == "按钮 3（2/2）只是显示，按下不做别的。"
     assert "编号" in console.handle("１")  # full-width digit presses button 1 (an article)
 
 

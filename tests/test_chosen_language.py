@@ -297,6 +297,10 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
         ("ok", "en", False),  # QA pass 7: Chinese readers type ok as much as English ones
         ("Okay", "en", False),
         ("ok thanks", "en", True),
+        ("x", "en", False),  # QA pass 24: a stray Latin letter is no English word
+        ("<b>x</b>", "en", False),  # nor is what is left of markup
+        ("x y z", "en", False),
+        ("x 保交楼", "zh", True),
     ],
 )
 def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells: bool) -> None:
@@ -306,6 +310,29 @@ def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells
     assert has_letters(message) == tells
     if not tells:
         assert message_language(message, detected="zh", known=None) == "zh"
+
+
+def test_stray_latin_letters_leave_a_chinese_readers_language_chinese(tmp_path: Path) -> None:
+    """QA pass 23/24: `<b>x</b>` from a Chinese reader was answered in English and made the console
+    chat's remembered language English, so the /help after it came in English too."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("保交楼\n<b>x</b>\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "“<b>x</b>”" not in text and "Nothing found" not in text  # the English search header
+    assert "newsbot 可用命令：" in text and "newsbot commands:" not in text
+    db = open_db(tmp_path / "c.db")
+    assert subs.get_chat(db, CONSOLE_CHAT_ID).language == "zh"  # type: ignore[union-attr]
+    db.close()
+
+
+def test_an_english_word_still_turns_the_chat_english(tmp_path: Path) -> None:
+    """The other side of the rule: `typhoon` (an English word) is answered in English and remembered,
+    so the /help after it is in English."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("保交楼\ntyphoon\n/help\n"), stdout=out)
+    assert "newsbot commands:" in out.getvalue()
 
 
 def test_the_words_that_tell_a_lines_language() -> None:

@@ -18,6 +18,7 @@ from bot.chat.followups import (
     headline_topic,
     read_follow_up,
     shown_topic,
+    topic_of_search,
     topic_words,
 )
 from bot.chat.replies import PLAIN
@@ -198,11 +199,30 @@ def test_every_page_of_a_follow_ups_results_shows_what_the_reader_typed(services
     (second,) = conv.text("下一页", reader)
     assert "「它是哪天的」" in second.text and "第 2/2 页" in second.text
     assert "二七区 是哪天的" not in second.text
+    # QA pass 24: the later pages dropped the line naming the topic, so 「后来呢」 said nothing there.
+    assert "接着上一条：二七区\n" in first.text and "接着上一条：二七区\n" in second.text
     forward = next(b.data for b in first.buttons[-1] if b.label == "▶")
     assert forward is not None
     turned = conv.press(forward, reader).edit
     assert turned is not None and "「它是哪天的」" in turned.text and "第 2/2 页" in turned.text
+    assert "接着上一条：二七区\n" in turned.text
     assert conv.text("下一页", reader)[0].text == "「它是哪天的」的结果已经全部列完了，这是最后一页。"
+
+
+@pytest.mark.parametrize(
+    ("typed", "query", "topic"),
+    [
+        ("它是哪天的", "二七区 是哪天的", "二七区"),  # a question: its words follow the topic's
+        ("还有别的吗", "二七区", "二七区"),  # more of the same: the topic alone
+        ("后来呢", follow_up_query("二七区", FollowUp(Asks.STATUS)), "二七区"),  # how it went on
+        ("保交楼", "保交楼", None),  # no follow-up
+    ],
+)
+def test_the_topic_a_follow_ups_search_was_read_with(typed: str, query: str, topic: str | None) -> None:
+    assert topic_of_search(query, typed) == topic
+    follow_up = read_follow_up(typed)
+    if follow_up is not None:  # the inverse of follow_up_query
+        assert follow_up_query(topic or "", follow_up) == query
 
 
 def test_a_follow_up_with_no_search_before_asks_what_it_refers_to(services: Services) -> None:

@@ -47,6 +47,7 @@ from bot.chat.followups import (
     pins_story,
     read_follow_up,
     shown_topic,
+    topic_of_search,
     topic_words,
 )
 from bot.chat.intents import (
@@ -403,7 +404,9 @@ class Conversation:
         response = self._search_page(state, page)
         if not response.hits:  # the index changed under us
             return self._notice(who, "next_page_end", query=query)
-        return self._results_reply(response, self._remember(state), page, who)
+        return self._results_reply(
+            response, self._remember(state), page, who, note=self._read_as_line(state, who)
+        )
 
     def article_at_link(self, message: str) -> Article | None:
         """When `message` is a link and nothing else: the article stored under it (a story from a web
@@ -814,7 +817,8 @@ class Conversation:
         if not response.hits:  # the index changed under us
             return Press(notice=text(who.lang, "stale_button"))
         label = text(who.lang, "page_label", page=page + 1, pages=pages)
-        return Press(notice=label, edit=self._results_reply(response, key, page, who))
+        note = self._read_as_line(state, who)
+        return Press(notice=label, edit=self._results_reply(response, key, page, who, note=note))
 
     def _search_page(self, state: QueryState, page: int) -> SearchResponse:
         """Page `page` of a stored search, its header showing what the reader typed (`state.shown`)."""
@@ -822,6 +826,14 @@ class Conversation:
             state.query, limit=self.page_size, offset=page * self.page_size, today=state.today
         )
         return replace(response, query=state.shown) if state.shown else response
+
+    def _read_as_line(self, state: QueryState, who: Who) -> str | None:
+        """For a later page of a follow-up's results (header: what the reader typed, 后来呢), the line the
+        first page had saying which topic it was read with (接着上一条：李克强); None for other searches."""
+        topic = topic_of_search(state.query, state.shown) if state.shown else None
+        if not topic:
+            return None
+        return text(who.lang, "follow_up_read_as", topic=shown_topic(topic))
 
     def _results_reply(
         self, response: SearchResponse, key: str | None, page: int, who: Who, *, note: str | None = None

@@ -271,6 +271,19 @@ def follow_up_query(topic: str, follow_up: FollowUp) -> str:
     return topic
 
 
+def topic_of_search(query: str, typed: str) -> str | None:
+    """The topic's words a follow-up was read with, from the search it stood for (`query`, as
+    `follow_up_query` made it) and the follow-up as the reader typed it (`typed`); the whole query when
+    its end is not what the follow-up asks; None when `typed` is no follow-up."""
+    follow_up = read_follow_up(typed)
+    if follow_up is None:
+        return None
+    asked = follow_up_query("", follow_up)  # " 是哪天的", " <status words>" or ""
+    if asked and query.endswith(asked) and len(query) > len(asked):
+        return query[: -len(asked)]
+    return query
+
+
 def pinned(response: SearchResponse, story_id: int, answer: Answer | None) -> SearchResponse:
     """`response` to a question about the story shown before (`story_id`): that story first among the hits
     when it is one of them (the others in their order), and its `answer` as the answer line when it holds

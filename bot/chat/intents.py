@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.chat.replies import in_english_words
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS
 from storage.text.normalize import normalize, unescape_entities, without_markup
@@ -183,7 +184,8 @@ def link_forms(message: str) -> list[str]:
 
 def message_language(message: str, *, detected: str, known: str | None) -> str:
     """The language to answer `message` in when the chat chose none with /lang: English for a message in
-    English letters only (full-width ones too); for a message without letters (a bare command, digits,
+    English words and Latin letters only (full-width ones too); for a message without letters, or whose
+    only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
     punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
     `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
     --lang; Chinese on WeChat, which tells none)."""
@@ -210,12 +212,17 @@ _ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
-    references read, markup tags and links left out, full-width forms folded), not those of a number."""
+    references read, markup tags and links left out, full-width forms folded), not those of a number;
+    Latin letters alone tell English only when they make an English word (`replies.in_english_words`),
+    so a stray letter (`x`, what is left of `<b>x</b>`) tells nothing."""
     seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
     words = _ANY_LANGUAGE_WORDS.sub(
         " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
     )
-    return [ch for ch in words if ch.isalpha()]
+    letters = [ch for ch in words if ch.isalpha()]
+    if all(ch.isascii() for ch in letters) and not in_english_words(words):
+        return []
+    return letters
 
 
 # "下一页", "更多", "next": the next page of the chat's last results, as ▶ turns it (WeChat shows no ▶);

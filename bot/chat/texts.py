@@ -237,6 +237,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_hello": "newsbot 终端对话。输入关键词或问题搜索，/help 查看命令，按钮用编号选择，Ctrl-D 退出。",
         "console_buttons": "按钮（输入编号）：",
         "console_no_button": "没有编号为 {n} 的按钮。",
+        "console_button_shows_only": "按钮 {n}（{label}）只是显示，按下不做别的。",
         "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
         "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
         "forget_yes": "确认删除",
@@ -417,6 +418,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "console_buttons": "Buttons (type the number):",
         "console_no_button": "There is no button number {n}.",
+        "console_button_shows_only": "Button {n} ({label}) only shows something; pressing it does nothing.",
         "forget_prompt": "Delete everything newsbot keeps about this chat?",
         "forget_prompt_items": (
             "That is: language and timezone settings, all subscriptions, digest delivery records and "
