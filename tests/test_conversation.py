@@ -395,6 +395,29 @@ def test_pages_asked_for_in_words_turn_the_readers_last_results(services: Servic
     assert "「第二页的新闻」" in conv.text("第二页的新闻", reader)[0].text
 
 
+def test_a_result_asked_for_by_its_number_opens_that_article(services: Services) -> None:
+    """QA pass 24: 第3篇 and 打开第2条 after a list of results were searched as text (on WeChat there is no 📖
+    button to press); they open the article listed under that number, on any page of the last results or
+    /latest, as its button does; a number past the end, or no results yet, gets a line saying so."""
+    conv = services.conversation
+    reader = Who(user_id=904, lang="zh", chat_id=904)
+    assert conv.text("第2篇", reader)[0].text.startswith("还没有可以打开的结果")
+    listed = conv.text("二七区", reader)[0]
+    titles = [line.split(". ", 1)[1] for line in listed.text.split("\n") if line[:2] in ("1.", "2.", "3.")]
+    for typed, title in (("第2篇", titles[1]), ("打开第三条", titles[2]), ("看 第 1 篇", titles[0])):
+        opened = conv.text(typed, reader)
+        assert opened[0].text.startswith(title), typed
+    sixth = conv.text("第6篇", reader)  # listed on the second page
+    (page_two,) = conv.text("第2页", reader)
+    assert sixth[0].text.split("\n")[0] in page_two.text
+    assert conv.text("第7篇", reader)[0].text == "「二七区」只有 6 篇结果，没有第 7 篇。"
+    conv.command("latest", "", reader)
+    assert conv.text("打开第1篇", reader)[0].text.split("\n")[0] in conv.command("latest", "", reader)[0].text
+    # A count or words round a number are searched as typed.
+    assert "「3篇」" in conv.text("3篇", reader)[0].text
+    assert "「第3篇报道说了什么」" in conv.text("第3篇报道说了什么", reader)[0].text
+
+
 def test_a_number_typed_joined_to_its_command_is_its_argument(services: Services) -> None:
     """QA pass 21: /article1 (no space, as readers type it) and /article_1 (a command Telegram makes a
     link of) got "我不认识 /article1 这个命令"; they open article 1 as /article 1 does. Other commands keep

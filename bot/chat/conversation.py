@@ -61,6 +61,7 @@ from bot.chat.intents import (
     link_forms,
     message_language,
     page_asked,
+    result_asked,
     without_id_labels,
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
@@ -324,6 +325,9 @@ class Conversation:
         asked = page_asked(message)
         if asked is not None:  # 下一页, 上一页, 第2页: where no ▶ ◀ is at hand (WeChat), or it was not seen
             return [self.typed_page(asked, who)]
+        number = result_asked(message)
+        if number is not None:  # 第3篇, 打开第2条: where no 📖 button is at hand (WeChat)
+            return self.typed_result(number, who)
         if link_forms(message):  # a pasted address: the article stored under it, never a search of its parts
             linked = self.article_at_link(message)
             if linked is None:
@@ -407,6 +411,29 @@ class Conversation:
         return self._results_reply(
             response, self._remember(state), page, who, note=self._read_as_line(state, who)
         )
+
+    def typed_result(self, number: int, who: Who) -> list[Reply]:
+        """The article listed under `number` (from 1) in the results the reader saw last (a search or
+        /latest, any page), opened as its 📖 button opens it; a line when there is no such result."""
+        last = self.queries.last_used(who.user_id)
+        if last is None:
+            return [self._notice(who, "result_none")]
+        state = last[1]
+        if state.kind == LATEST:
+            found = (
+                self.library.latest(1, number - 1) if number <= (MAX_LATEST_PAGE + 1) * LATEST_COUNT else []
+            )
+            if not found:
+                return [self._notice(who, "result_past_end_latest", number=number)]
+            return self.article_replies(found[0].id, who, as_topic=True)
+        query = replies.clip(state.shown or state.query, 40)
+        if number > state.total:
+            return [self._notice(who, "result_past_end", query=query, total=state.total, number=number)]
+        page, at = divmod(number - 1, self.page_size)
+        response = self._search_page(state, page)
+        if at >= len(response.hits):  # the index changed under us
+            return [self._notice(who, "result_past_end", query=query, total=state.total, number=number)]
+        return self.article_replies(response.hits[at].id, who, as_topic=True)
 
     def article_at_link(self, message: str) -> Article | None:
         """When `message` is a link and nothing else: the article stored under it (a story from a web

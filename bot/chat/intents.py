@@ -275,6 +275,24 @@ def page_asked(message: str) -> PageAsked | None:
     return PageAsked(number=number) if number else None
 
 
+# "第3篇", "打开第2条", "看第三篇": a result of the chat's last list, by the number it is listed under (WeChat
+# has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count searched for.
+_RESULT_NUMBER = re.compile(
+    r"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看)\s*第?|第)([0-9]+|[〇零一二两三四五六七八九十]+)\s*"
+    r"(?:篇|条|个)?(?:文章|新闻|报道|结果)?(?:吧|呢|啊)?[\s。.!！?？~～]*"
+)
+
+
+def result_asked(message: str) -> int | None:
+    """The number (from 1) of the listed result `message` asks to open and nothing else (第3篇, 打开第2条,
+    看第三篇, 打开3), read as typed on any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
+    typed = _SPACE_BY_CJK.sub("", unicodedata.normalize("NFKC", message).strip())
+    found = _RESULT_NUMBER.fullmatch(typed)
+    if found is None or typed.startswith("第") and not re.search(r"[篇条个]|文章|新闻|报道|结果", typed):
+        return None  # 第3 alone names nothing listed
+    return chinese_number(found.group(1)) or None
+
+
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.
 _RECENCY = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
