@@ -361,6 +361,18 @@ def run(pages: list[OcrPage]) -> dict:
     }
 
 
+def print_pages(pages: list[OcrPage], *, failures: bool, show: int) -> None:
+    """A tuned set's failing stories (page, one span or scattered, the wrong fields, the printed title) when
+    `failures`, then the OCR text of its first `show` pages."""
+    if failures:
+        for page in pages:
+            for truth, (whole, span, wrong) in zip(page.truth, score_page(page), strict=True):
+                if not whole:
+                    print(f"{page.key} {'one span' if span else 'scattered'} {wrong}: {truth.title}")
+    for page in pages[:show]:
+        print(f"----- {page.key}\n{page.text}")
+
+
 def format_report(result: dict, name: str = "rmrb_ocr") -> str:
     return (
         f"{name}: {result['whole']}/{result['stories']} stories whole on {result['pages']} pages; "

@@ -46,8 +46,8 @@ from benchmarks.ocrpages import (
     format_report,
     issues,
     ocr,
+    print_pages,
     run,
-    score_page,
     truth_of,
 )
 from benchmarks.rmrb import Article
@@ -402,13 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.html:
         for number, (laid, _, _) in enumerate(chosen_pages(count, seed)):
             Path(args.html, f"web{seed}-{number}.html").write_text(laid.html, encoding="utf-8")
-    if args.show_failures:
-        for page in pages:
-            for truth, (whole, span, wrong) in zip(page.truth, score_page(page), strict=True):
-                if not whole:
-                    print(f"{page.key} {'one span' if span else 'scattered'} {wrong}: {truth.title}")
-    for page in pages[: args.show]:
-        print(f"----- {page.key}\n{page.text}")
+    print_pages(pages, failures=args.show_failures, show=args.show)
     return 0
 
 

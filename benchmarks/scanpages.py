@@ -47,6 +47,7 @@ from benchmarks.ocrpages import (
     format_report,
     issues,
     ocr,
+    print_pages,
     run,
     truth_of,
 )
@@ -383,15 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_total(result, name))
         return 0
     print(format_report(result, name))
-    if args.show_failures:
-        from benchmarks.ocrpages import score_page
-
-        for page in pages:
-            for truth, (whole, span, wrong) in zip(page.truth, score_page(page), strict=True):
-                if not whole:
-                    print(f"{page.key} {'one span' if span else 'scattered'} {wrong}: {truth.title}")
-    for page in pages[: args.show]:
-        print(f"----- {page.key}\n{page.text}")
+    print_pages(pages, failures=args.show_failures, show=args.show)
     return 0
 
 
