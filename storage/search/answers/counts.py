@@ -327,8 +327,9 @@ def holds_total(sentence: str, unit: str, query: str) -> bool:
     共造林25.8万亩, 累计…), a figure the question does not already give."""
     units = SAME_UNIT.get(unit, (unit,))
     return any(
-        any(m.group(2).lstrip("多余").startswith(u) for u in units) and (m.group(1) + m.group(2)) not in query
+        m.group(2).lstrip("多余").startswith(u) and m.group(1) + u not in query
         for m in _TOTAL_WRITTEN.finditer(sentence)
+        for u in units
     )
 
 
