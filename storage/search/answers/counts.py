@@ -307,3 +307,43 @@ def bounds_asked(q: str) -> list[tuple[str, ...]]:
         for asked, forms in ((_LEAST_ASKED, _LEAST_WRITTEN), (_MOST_ASKED, _MOST_WRITTEN))
         if asked.search(q)
     ]
+
+
+# A total asked for (一共多少户, 总共, 累计, 全部): news marks the figure that sums a whole with a word of totals before
+# it, the deed in between (累计报告确诊病例293例, 共计1446万余元), or names the whole right before it (全村745户, 全部625户
+# 村民), and gives its parts (其中…, 新增…, 解决了21户) unmarked. A bare 共 is no mark: it as often sums a part the
+# sentence names (4个楼18个单元共324户).
+_TOTAL_ASKED = re.compile(r"一共|总共|总计|累计|合计|共计|全部|总数")
+_TOTAL_WRITTEN = re.compile(
+    r"(?:(?:一共|总共|总计|累计|合计|共计)[^，,。；;：:（(\d第]{0,12}?"
+    r"|(?:全部|全[村镇乡县市省区国])(?:共|有|达)?)"
+    r"(" + ANY_NUMBER + r"|" + _CN_COUNT + r")"
+    r"([^\d，,。；;：:]{0,4})"
+)
+
+
+def holds_total(sentence: str, unit: str, query: str) -> bool:
+    """Whether the sentence marks a figure in the unit asked (or one news writes for it) as a total (全村745户,
+    共造林25.8万亩, 累计…), a figure the question does not already give."""
+    units = SAME_UNIT.get(unit, (unit,))
+    return any(
+        m.group(2).lstrip("多余").startswith(u) and m.group(1) + u not in query
+        for m in _TOTAL_WRITTEN.finditer(sentence)
+        for u in units
+    )
+
+
+def totals_in_context(sentences: Sequence[str], strengths: Sequence[float], query: str) -> list[float]:
+    """For a how-many question asking a total in a unit (一共多少户, 累计多少例), the strengths of an article's
+    sentences read together: when some sentence holding the kind of figure asked marks one as a total, a
+    sentence holding only unmarked figures gives a part or another count (解决了21户村民 beside 全村745户), a
+    hint at most (`FAINT`)."""
+    unit = unit_asked(query)
+    if not _TOTAL_ASKED.search(query) or unit in (None, RATE, DURATION):
+        return list(strengths)
+    marked = [
+        s >= WEAK and holds_total(text, unit, query) for text, s in zip(sentences, strengths, strict=True)
+    ]
+    if not any(marked):
+        return list(strengths)
+    return [s if m or s < WEAK else min(s, FAINT) for s, m in zip(strengths, marked, strict=True)]

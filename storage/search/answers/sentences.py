@@ -25,7 +25,7 @@ from typing import NamedTuple
 from storage.models import Answer
 from storage.search.answers.clauses import CLAUSE_END, clauses
 from storage.search.answers.context import causes_in_context, date_referred, dated_apart, place_referred
-from storage.search.answers.counts import bounds_asked
+from storage.search.answers.counts import bounds_asked, totals_in_context
 from storage.search.answers.coverage import Coverage, article_coverage, words_held, written_forms
 from storage.search.answers.dates import dates_deed, day_without_month
 from storage.search.answers.kinds import kind_strength
@@ -157,6 +157,8 @@ def weighed_spans(
         strengths = _byline_strengths(article)
     if kind == "why":
         strengths = causes_in_context(pool, strengths)
+    if kind == "howmany":
+        strengths = totals_in_context([s.norm for s in pool], strengths, q)
     single = [coverage.referred_share(i, s.norm) for i, s in enumerate(pool)]
     tied = [
         _tied_share(s.norm, kind, q, terms, article.report_day, coverage)
