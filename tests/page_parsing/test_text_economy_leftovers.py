@@ -1,0 +1,84 @@
+"""The economy page's leftovers (`benchmarks.deskpages`, the tuned ``economy_twin``): a headline line
+set wider than the body column under a story's last sentence, a sub-head whose last character a
+column break carried to the top of the next column (``…凸显集群效`` / blank / ``应``), a column's label
+in brackets alone on its line inside a story (``【点评】``), and a sub-head ending in a percentage
+(``…贷款增幅达47.9%``) set as wide as a paragraph's first line, and a summary's bulleted points
+between a headline and its dateline.
+
+Each case is a small made-up page in the shape of failures seen on ``economy_twin`` (seed 1); the
+held-out ``economy_page`` pages were never looked at.
+"""
+
+from __future__ import annotations
+
+from benchmarks.conventionpages import wrap
+from storage.ingest.ocr_page import parse_page
+
+WIDTH = 14
+FIRST = "近年来，当地紧紧扭住重大项目这个“牛鼻子”，引进一大批标杆性企业入驻，重大项目数位居全省前列。"
+FIRST_2 = "“我们将始终践行绿色发展理念，推动经济在守正创新中高质量发展。”区委书记说。"
+SECOND = "近年来，这家银行强化基层党建，激发党支部战斗堡垒作用，发挥党员先锋模范作用。"
+SECOND_2 = "据了解，该行党员干部学习全覆盖，各级党组织依托各种学习平台开展学习。"
+
+
+def _column(text: str, width: int = WIDTH) -> str:
+    return "\n".join(wrap(text, width))
+
+
+def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("".join(p.split()) for p in paragraphs)
+
+
+# A story whose last paragraph a column break cut, its last line short, then the next story's
+# headline set a cell wider than the column of 14 (no mark hung past the edge), its lead, a sub-head.
+_WIDE_HEADLINE_PAGE = """重点项目建设提速
+
+几年来，当地整治了上千家
+低端落后、小散乱污企业，建立
+起一千多个排口“身份证”，整治
+了十六条城区重点河道和上百个
+街镇河湖塘坝，治水兴水成效显
+著。
+“在区域一体化国家战略
+背景下，我们将始终践行‘绿水
+青山就是金山银山’的理念，按
+照‘生态经济化、经济生态化’
+
+的要求，努力推动全区经济在守
+正创新中高质量发展。”区委书
+记说。
+
+中国进出口银行服务一带一路建设
+党建架起合作桥（国企党建典型）
+
+近年来，这家银行强化基层党
+建，激发党支部战斗堡垒作用，
+发挥党员先锋模范作用，服务“一
+带一路”建设。
+学习形式多样，提升党员干
+部政治素养
+“在主题教育中，我们通过
+个人领学、集体研学、交流促学、
+专家辅学等方式深入学习。”
+"""
+
+
+def test_a_headline_line_wider_than_the_column_closes_the_story_above():
+    """``中国进出口银行服务一带一路建设`` (15 cells over a column of 14, no mark hung past the edge) over
+    ``党建架起合作桥（国企党建典型）``: no body line is set wider than its column, so the block is the
+    next story's headline, not a paragraph of the story above."""
+    first, second = parse_page(_WIDE_HEADLINE_PAGE, year=2019)
+    assert first.title == "重点项目建设提速"
+    assert "".join(first.paragraphs).endswith("区委书记说。")
+    assert second.title == "中国进出口银行服务一带一路建设 党建架起合作桥（国企党建典型）"
+    assert second.paragraphs[0].startswith("近年来，这家银行")
+    assert second.paragraphs[1] == "学习形式多样，提升党员干部政治素养"
+
+
+def test_a_two_line_block_as_wide_as_the_column_stays_text():
+    """A guard: two lines of a paragraph a column break cut off, each set to the column's measure (one a
+    cell wider only by a hung mark), are the story's text, no headline."""
+    cut = wrap(FIRST_2, WIDTH)
+    page = f"重点项目建设提速\n\n{_column(FIRST)}\n{cut[0]}\n\n" + "\n".join(cut[1:]) + "\n"
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((FIRST, FIRST_2))
