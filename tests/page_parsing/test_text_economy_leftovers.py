@@ -82,3 +82,11 @@ def test_a_two_line_block_as_wide_as_the_column_stays_text():
     page = f"重点项目建设提速\n\n{_column(FIRST)}\n{cut[0]}\n\n" + "\n".join(cut[1:]) + "\n"
     (story,) = parse_page(page, year=2019)
     assert _squeezed(story.paragraphs) == _squeezed((FIRST, FIRST_2))
+
+
+def test_a_sub_heads_last_character_atop_the_next_column_is_kept():
+    """``抓项目引龙头，凸显集群效`` / blank / ``应``: the lone character finishes the word the sub-head's
+    line broke, so it is the sub-head's tail carried past a column break, no OCR speck."""
+    page = f"重点项目建设提速\n\n{_column(FIRST)}\n\n抓项目引龙头，凸显集群效\n\n应\n{_column(FIRST_2)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((FIRST, "抓项目引龙头，凸显集群效应", FIRST_2))
