@@ -11,6 +11,7 @@ from collections import Counter
 
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
+    _BRACKETED_LABEL_RE,
     _CLOSERS,
     _CLOSING_NOTE_RE,
     _DATELINE_END_RE,
@@ -222,6 +223,8 @@ def _ends_paragraph(
         return True  # a story's second dispatch opens a paragraph of its own
     if AUTHOR_NOTE_RE.match(following.text):
         return True  # ``作者简介：…`` after the piece's last sentence, full line or not
+    if _BRACKETED_LABEL_RE.match(text):
+        return True  # a label alone on its line inside a story (``【点评】``) is a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
     if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
@@ -504,11 +507,12 @@ _SUBHEADING_SHARE = 0.7
 
 
 def _is_subheading(text: str) -> bool:
-    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, not ending in
-    a mark that goes on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
+    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, ending in a
+    word, a closing mark or a percentage (``五家大型银行小微企业贷款增幅达47.9%``), not in a mark that goes
+    on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
     if (
         len(_HAN_RE.findall(text)) < 2
-        or not re.search(f"[{HAN}”’）)》」』]$", text)
+        or not re.search(f"[{HAN}”’）)》」』%％]$", text)
         or _DATELINE_RE.match(text)
     ):
         return False

@@ -90,3 +90,25 @@ def test_a_sub_heads_last_character_atop_the_next_column_is_kept():
     page = f"重点项目建设提速\n\n{_column(FIRST)}\n\n抓项目引龙头，凸显集群效\n\n应\n{_column(FIRST_2)}\n"
     (story,) = parse_page(page, year=2019)
     assert _squeezed(story.paragraphs) == _squeezed((FIRST, "抓项目引龙头，凸显集群效应", FIRST_2))
+
+
+def test_a_bracketed_label_alone_on_its_line_is_a_paragraph_of_its_own():
+    """``【点评】`` alone on its line between paragraphs, the comment under it: the label is a paragraph of
+    its own, as printed; a label run in to its text (``【现象】在全球…``) stays in its paragraph."""
+    observed = "【现象】在全球范围内，“声音市场”正在崛起，耳机销售正在强劲增长。"
+    short = "一个“听时代”正在到来。"
+    comment = "越来越多年轻人已习惯行走在“声音的世界”，摘下耳机成了新的礼节。"
+    page = f"“耳蜗经济”如何生长\n\n{_column(observed)}\n【点评】\n{short}\n{_column(comment)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((observed, "【点评】", short, comment))
+
+
+def test_a_sub_head_ending_in_a_percentage_is_a_paragraph_of_its_own():
+    """``五家大型银行小微企业贷款增幅达47.9%`` (no end mark, as wide as a paragraph's first line) over a
+    paragraph opening with a quotation: a sub-head may end in a figure's percent sign as in a word."""
+    width = 21
+    above = "同时保险业为经济社会提供风险保障，保险资金运用十七点八万亿元，较年初增长百分之八点四。"
+    below = "“今年前三季度，债券投资力度加大，银行新增债券投资四点七万亿元，有力地支持了重点项目建设。”"
+    page = f"银行业服务实体经济\n\n{_column(above, width)}\n五家大型银行小微企业贷款增幅达47.9%\n{_column(below, width)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((above, "五家大型银行小微企业贷款增幅达47.9%", below))
