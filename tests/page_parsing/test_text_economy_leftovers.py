@@ -112,3 +112,40 @@ def test_a_sub_head_ending_in_a_percentage_is_a_paragraph_of_its_own():
     page = f"银行业服务实体经济\n\n{_column(above, width)}\n五家大型银行小微企业贷款增幅达47.9%\n{_column(below, width)}\n"
     (story,) = parse_page(page, year=2019)
     assert _squeezed(story.paragraphs) == _squeezed((above, "五家大型银行小微企业贷款增幅达47.9%", below))
+
+
+# A story's summary of bulleted points printed between its headline and its dateline, the first
+# point set as a paragraph's first line whose sentence ends on the line under it.
+_SUMMARY_PAGE = """城市更新提速
+
+本报北京2月11日电  （记者李明）住房和城乡
+建设部11日表示，今年将加快推进城市更新。
+老旧小区改造已惠及上千万居民。
+
+商务部表示
+有信心今年保持外贸稳定增长
+
+■目前看，我国外贸稳定发展仍有诸多有
+利因素。
+■一方面，世界经济下行压力虽然加大，
+但仍将延续缓慢复苏态势；另一方面，国内主
+动扩大开放，稳外贸政策效应显现。
+本报北京2月12日电  （记者王珂）“目
+前看，我国外贸稳定发展仍然具有诸多有利因
+素。”商务部新闻发言人12日表示。
+据介绍，去年我国对外贸易创历史新高，货
+物贸易第一大国地位更加巩固。
+"""
+
+
+def test_a_summarys_bulleted_points_open_the_story_their_dateline_goes_on():
+    """``■目前看，…诸多有`` / ``利因素。`` under the headline, a second point, then the dateline: the
+    points are no brief's head nor a story of their own; the story opens with them and goes on under
+    its dateline, no new story there."""
+    first, second = parse_page(_SUMMARY_PAGE, year=2019)
+    assert first.title == "城市更新提速"
+    assert second.title == "商务部表示 有信心今年保持外贸稳定增长"
+    assert second.paragraphs[0] == "■目前看，我国外贸稳定发展仍有诸多有利因素。"
+    assert second.paragraphs[1].startswith("■一方面，")
+    assert second.paragraphs[2].startswith("本报北京2月12日电")
+    assert second.paragraphs[-1].startswith("据介绍，")
