@@ -318,8 +318,30 @@ def _ends_paragraph(
             )
             and _next_unit_fits(text, following.text.strip(), room)
         )
+        or (
+            _first_line_over_last(following, after, column_width)
+            and _next_unit_fits(text, following.text.strip(), room)
+        )
         or (first_line and _set_as_first_line(following, after, column_width))
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
+    )
+
+
+def _first_line_over_last(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` opens a paragraph of two lines: set as a first line (two cells short, half a
+    cell more with half-width characters) going on to a short last line that ends the sentence, in the
+    same block (``近年来，国内旅游产业发展蓬勃向好。国人旅`` / ``游热情高涨，…越来越旺盛。``)."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    last = after.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return (
+        first - 1.0 - half_cell <= _set_width(text) <= first
+        and not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text)
+        and _set_width(last) < column_width - _SHORT_MARGIN
+        and _FINAL_RE.search(last) is not None
     )
 
 

@@ -163,3 +163,22 @@ def test_a_full_date_alone_in_the_top_strip_dates_a_lead_opening_recently():
     below = f"进境保税油检验监管改革推向全国\n\n{_column(lead)}\n2019年12月30日\n"
     (story,) = parse_page(below, year=2020)
     assert story.date is None
+
+
+def test_a_standfirst_ending_no_sentence_ends_over_a_two_line_paragraph():
+    """A standfirst's last line ending in a word, the next line's first character would have fit on it,
+    over a paragraph of two lines (a first line two cells short, a short last line ending its sentence):
+    print fills every inner line, so the standfirst ended there. A line filled to the column runs on."""
+    width = 20
+    standfirst = "铁路的重头戏不仅在建设，更在改革。稳投资带给我们的，不只是中国铁路版图的再扩容，还有中国铁路行业更富竞争力的新前景"
+    second = "回溯十年前，中国高铁刚刚诞生就遭遇“运椅子专列”的讽刺。"
+    third = "十年后的今天，中国铁路网中高铁占比已经超过四分之一，成为世界高铁里程最长的国家。"
+    lines = wrap(standfirst, width)
+    assert lines[-1] == "容，还有中国铁路行业更富竞争力的新前景"  # 19 cells over a column of 20
+    page = (
+        "稳投资，铁路还是重头戏（观象台）\n\n"
+        + "\n".join(lines)
+        + f"\n{_column(second, width)}\n{_column(third, width)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((standfirst, second, third))
