@@ -39,6 +39,7 @@ from storage.ingest.page_lines import (
     display_width,
     is_byline,
 )
+from storage.text.segment import cut as words_of
 
 # Verse: this many lines in a row or more, each set short of the column.
 _VERSE_RUN = 4
@@ -321,10 +322,20 @@ def _ends_paragraph(
         or (
             _first_line_over_last(following, after, column_width)
             and _next_unit_fits(text, following.text.strip(), room)
+            and not _word_runs_across(text, following.text.strip())
         )
         or (first_line and _set_as_first_line(following, after, column_width))
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
     )
+
+
+def _word_runs_across(text: str, following: str) -> bool:
+    """Whether the last word read across the line end holds characters of both lines (``…坚强后`` /
+    ``盾。…``: ``后盾``): the line was cut inside a word, so its paragraph goes on."""
+    if not following:
+        return False
+    words = words_of(text[-4:] + following[0])
+    return bool(words) and len(words[-1]) > 1
 
 
 def _first_line_over_last(following: _Line, after: _Line | None, column_width: float) -> bool:
