@@ -722,9 +722,13 @@ def is_dotted_date(line: str) -> bool:
 
 def find_page_date(text: str) -> str | None:
     """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``, or
-    a full date alone on its line in the page's top strip, ``经济周刊  10`` / ``2020年1月6日``)."""
+    a full date alone on its line in the page's top strip, ``经济周刊  10`` / ``2020年1月6日``, unless the
+    strip numbers a periodical's issue)."""
     strip = _top_strip(text)
-    for number, line in enumerate(text.splitlines()):
+    lines = text.splitlines()
+    if any(_ISSUE_NUMBER_RE.search(line) for line in lines[:strip]):
+        strip = 0  # a periodical's strip (``第1995期``): its cover date spans the issue, dating no lead
+    for number, line in enumerate(lines):
         if not (
             "星期" in line
             or "版" in line
@@ -744,6 +748,10 @@ def find_page_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+# A periodical's issue number in its strip (``第1995期``).
+_ISSUE_NUMBER_RE = re.compile(r"第\s*\d+\s*期")
 
 
 def _top_strip(text: str) -> int:

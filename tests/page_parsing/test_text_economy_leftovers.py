@@ -154,7 +154,7 @@ def test_a_summarys_bulleted_points_open_the_story_their_dateline_goes_on():
 def test_a_full_date_alone_in_the_top_strip_dates_a_lead_opening_recently():
     """``经济周刊  10`` over ``2020年1月6日`` at the page's top: the date alone on its line is the page's
     date, so a lead opening 近日 with no dateline is dated by it; a date alone on a line further down
-    (a letter's date under its text) dates nothing."""
+    (a letter's date under its text) or under a weekly's issue number dates nothing."""
     lead = "近日，一家物流公司通过国际贸易“单一窗口”申报的一票燃料油，油轮进境后很快放行。"
     page = f"经济周刊  10\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{_column(lead)}\n"
     (story,) = parse_page(page, year=2020)
@@ -162,6 +162,12 @@ def test_a_full_date_alone_in_the_top_strip_dates_a_lead_opening_recently():
     assert story.date == "2020-01-06"
     below = f"进境保税油检验监管改革推向全国\n\n{_column(lead)}\n2019年12月30日\n"
     (story,) = parse_page(below, year=2020)
+    assert story.date is None
+    # A periodical's strip numbering its issue: the cover date spans the issue and dates no lead.
+    weekly = (
+        f"健康周刊\n第1995期  本期8版\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{_column(lead)}\n"
+    )
+    (story,) = parse_page(weekly, year=2020)
     assert story.date is None
 
 
