@@ -721,9 +721,21 @@ def is_dotted_date(line: str) -> bool:
 
 
 def find_page_date(text: str) -> str | None:
-    """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``)."""
-    for line in text.splitlines():
-        if not ("星期" in line or "版" in line or is_page_furniture(line) or is_dotted_date(line)):
+    """A full date printed on the page outside stories (a page header such as ``2023年4月14日 星期五``, or
+    a full date alone on its line in the page's top strip, ``经济周刊  10`` / ``2020年1月6日``, unless the
+    strip numbers a periodical's issue)."""
+    strip = _top_strip(text)
+    lines = text.splitlines()
+    if any(_ISSUE_NUMBER_RE.search(line) for line in lines[:strip]):
+        strip = 0  # a periodical's strip (``第1995期``): its cover date spans the issue, dating no lead
+    for number, line in enumerate(lines):
+        if not (
+            "星期" in line
+            or "版" in line
+            or is_page_furniture(line)
+            or is_dotted_date(line)
+            or (number < strip and _PAGE_DATE_RE.fullmatch(line.strip()))
+        ):
             continue
         if m := _PAGE_DATE_RE.search(line):
             parts = (m.group(1), m.group(2), m.group(3))
@@ -736,6 +748,16 @@ def find_page_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+# A periodical's issue number in its strip (``第1995期``).
+_ISSUE_NUMBER_RE = re.compile(r"第\s*\d+\s*期")
+
+
+def _top_strip(text: str) -> int:
+    """How many lines the page's top strip holds: its lines before the first blank line."""
+    lines = text.splitlines()
+    return next((k for k, line in enumerate(lines) if not line.strip()), len(lines))
 
 
 # A note on the piece's author after its text (``作者简介：王某，…``, ``【作者简介】王某，…``): a paragraph of

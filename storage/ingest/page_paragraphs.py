@@ -11,6 +11,7 @@ from collections import Counter
 
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
+    _BRACKETED_LABEL_RE,
     _CLOSERS,
     _CLOSING_NOTE_RE,
     _DATELINE_END_RE,
@@ -38,6 +39,7 @@ from storage.ingest.page_lines import (
     display_width,
     is_byline,
 )
+from storage.text.segment import cut as words_of
 
 # Verse: this many lines in a row or more, each set short of the column.
 _VERSE_RUN = 4
@@ -222,6 +224,8 @@ def _ends_paragraph(
         return True  # a story's second dispatch opens a paragraph of its own
     if AUTHOR_NOTE_RE.match(following.text):
         return True  # ``作者简介：…`` after the piece's last sentence, full line or not
+    if _BRACKETED_LABEL_RE.match(text):
+        return True  # a label alone on its line inside a story (``【点评】``) is a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
     if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
@@ -315,8 +319,40 @@ def _ends_paragraph(
             )
             and _next_unit_fits(text, following.text.strip(), room)
         )
+        or (
+            _first_line_over_last(following, after, column_width)
+            and _next_unit_fits(text, following.text.strip(), room)
+            and not _word_runs_across(text, following.text.strip())
+        )
         or (first_line and _set_as_first_line(following, after, column_width))
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
+    )
+
+
+def _word_runs_across(text: str, following: str) -> bool:
+    """Whether the last word read across the line end holds characters of both lines (``…坚强后`` /
+    ``盾。…``: ``后盾``): the line was cut inside a word, so its paragraph goes on."""
+    if not following:
+        return False
+    words = words_of(text[-4:] + following[0])
+    return bool(words) and len(words[-1]) > 1
+
+
+def _first_line_over_last(following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether `following` opens a paragraph of two lines: set as a first line (two cells short, half a
+    cell more with half-width characters) going on to a short last line that ends the sentence, in the
+    same block (``近年来，国内旅游产业发展蓬勃向好。国人旅`` / ``游热情高涨，…越来越旺盛。``)."""
+    if after is None or after.blank_before:
+        return False
+    text = following.text.strip()
+    last = after.text.strip()
+    half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
+    first = column_width - _INDENT_CELLS
+    return (
+        first - 1.0 - half_cell <= _set_width(text) <= first
+        and not re.search(f"[{_SENTENCE_END}{_SOFT_END}][{_CLOSERS}]*$", text)
+        and _set_width(last) < column_width - _SHORT_MARGIN
+        and _FINAL_RE.search(last) is not None
     )
 
 
@@ -504,11 +540,12 @@ _SUBHEADING_SHARE = 0.7
 
 
 def _is_subheading(text: str) -> bool:
-    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, not ending in
-    a mark that goes on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
+    """A line that can stand as a paragraph of its own: Han text of 2 characters or more, ending in a
+    word, a closing mark or a percentage (``五家大型银行小微企业贷款增幅达47.9%``), not in a mark that goes
+    on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
     if (
         len(_HAN_RE.findall(text)) < 2
-        or not re.search(f"[{HAN}”’）)》」』]$", text)
+        or not re.search(f"[{HAN}”’）)》」』%％]$", text)
         or _DATELINE_RE.match(text)
     ):
         return False

@@ -12,6 +12,7 @@ from storage.ingest.page_lines import (
     _CAPTION_RE,
     _COMMA_RE,
     _DATELINE_RE,
+    _FINAL_RE,
     _HALF_CELL,
     _HAN_RE,
     _HANGING,
@@ -356,10 +357,12 @@ class BriefReader(LineReader):
         # So is one set to the column's measure (or to a paragraph's first line, two cells short, over a
         # full line) whose sentence goes on below: it holds prose marks, or the column cut it inside a
         # word (``■中葡关系经历了1979年建交、1999年通`` / ``过和平协商…``).
+        # A paragraph's first line's sentence may end on the line under it (a summary's point,
+        # ``■目前看，我国外贸稳定发展仍有诸多有`` / ``利因素。``).
         following = group[index + 1].text.strip()
-        first_line = abs(
-            display_width(text) - (self.page.column - _INDENT_CELLS)
-        ) <= 1.0 and self.cutter.fills_column(following)
+        first_line = abs(display_width(text) - (self.page.column - _INDENT_CELLS)) <= 1.0 and (
+            self.cutter.fills_column(following) or bool(_FINAL_RE.search(following))
+        )
         if (
             not numbered
             and not run_in  # the line under it opens a paragraph: no sentence goes on into it

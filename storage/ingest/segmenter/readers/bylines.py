@@ -26,6 +26,7 @@ from storage.ingest.page_lines import (
     _Line,
     _same_day,
     _set_width,
+    _Story,
     _story_head,
     is_byline,
     is_summary_label,
@@ -100,6 +101,13 @@ class BylineReader(LineReader):
             story.lines.append(line)
             self.state.set_role(line, "the dateline under the story's editor's note: its text goes on")
             return True
+        if self.under_a_summary(story):
+            assert story is not None
+            story.lines.append(line)
+            self.state.set_role(
+                line, "the dateline under the story's summary of bulleted points: its text goes on"
+            )
+            return True
         if self.second_dispatch(index, line, group):
             assert self.state.current is not None
             self.state.current.lines.append(line)
@@ -111,6 +119,19 @@ class BylineReader(LineReader):
             return True
         self.cutter.start(line, "a dateline")
         return True
+
+    def under_a_summary(self, story: _Story | None) -> bool:
+        """Whether the open story so far is a summary's bulleted points ending a sentence, no dateline
+        among them (``■目前看，…因素。`` / ``■一方面，…支撑。``): printed between the headline and the
+        dateline, the summary opens the story the dateline goes on."""
+        return (
+            story is not None
+            and not story.ended
+            and bool(story.lines)
+            and bool(BULLET_RE.match(story.lines[0].text))
+            and not any(_DATELINE_RE.match(x.text) for x in story.lines)
+            and self.cutter.ends_sentence()
+        )
 
     def second_dispatch(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A dateline that goes on the open story rather than opening one: a story made of several

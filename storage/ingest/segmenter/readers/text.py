@@ -81,6 +81,8 @@ class TextReader(LineReader):
             return False
         if self.last_line_of_a_paragraph(index, line, group):
             return False
+        if self.tail_across_a_column_break(index, line):
+            return False
         if self.last_line_before_a_first_line(index, line, group):
             return False
         self.cutter.drop(line, "OCR noise")
@@ -98,6 +100,18 @@ class TextReader(LineReader):
         if index == len(group) - 1:
             return _finishes_a_word(previous, line.text.strip())
         return bool(_INDENT_RE.match(group[index + 1].text))
+
+    def tail_across_a_column_break(self, index: int, line: _Line) -> bool:
+        """A lone Han character atop a block that ends the word the open story's last line broke
+        (``抓项目引龙头，凸显集群效`` / blank / ``应``): a sub-heading or a paragraph wrapped across a
+        column break left its last character atop the next column, no speck."""
+        story = self.state.current
+        if index or story is None or story.ended or not story.lines:
+            return False
+        if not re.fullmatch(f"[ \t\u3000]*[{HAN}][ \t\u3000]*", line.text):
+            return False
+        previous = story.lines[-1].text.strip()
+        return bool(re.search(f"[{HAN}]$", previous)) and _finishes_a_word(previous, line.text.strip())
 
     def last_line_before_a_first_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """The same where the OCR dropped the indent (``这是好`` / ``事``): the next paragraph's first line

@@ -28,6 +28,7 @@ from storage.ingest.page_lines import (
     _is_headline_like,
     _Line,
     _opens_story,
+    _set_width,
     _short_paragraph,
     clean_prose,
     display_width,
@@ -345,7 +346,18 @@ def _is_headline_group(group: list[_Line], column: float) -> bool:
     widths = [display_width(line.text.strip()) for line in group]
     # Body lines cut by a column break are set full; a headline is shorter or wider than the column.
     # A single line between blank lines is a headline (two column breaks a line apart are rare).
-    return len(group) == 1 or not all(abs(w - column) <= 1.0 for w in widths)
+    return (
+        len(group) == 1
+        or not all(abs(w - column) <= 1.0 for w in widths)
+        or any(_wider_than_body(line.text, column) for line in group)
+    )
+
+
+def _wider_than_body(text: str, column: float) -> bool:
+    """Whether a line is set a cell or more wider than the body column with no mark hung past its edge
+    (``中国进出口银行服务一带一路建设`` over a column of 14): no body line is, so a block holding one is
+    display type, its other lines as wide as the column or not."""
+    return _set_width(text.strip()) >= column + 1.0
 
 
 def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
