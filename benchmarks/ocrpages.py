@@ -361,6 +361,15 @@ def run(pages: list[OcrPage]) -> dict:
     }
 
 
+def text_under_key(index: Path) -> str | None:
+    """The OCR'd text an index file in the cache points to (a page drawn by another generator, keyed by
+    what drew it; the text beside it, by the image's checksum); None when the index or its text is not there."""
+    if not index.exists():
+        return None
+    text = index.parent / f"{index.read_text(encoding='utf-8').strip()}.txt"
+    return text.read_text(encoding="utf-8") if text.exists() else None
+
+
 def print_pages(pages: list[OcrPage], *, failures: bool, show: int) -> None:
     """A tuned set's failing stories (page, one span or scattered, the wrong fields, the printed title) when
     `failures`, then the OCR text of its first `show` pages."""

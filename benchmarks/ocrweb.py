@@ -48,6 +48,7 @@ from benchmarks.ocrpages import (
     ocr,
     print_pages,
     run,
+    text_under_key,
     truth_of,
 )
 from benchmarks.rmrb import Article
@@ -325,11 +326,7 @@ def _index(document: str) -> Path:
 
 def cached_text(document: str) -> str | None:
     """The OCR'd text of a page already rendered and read, from the cache; None when not there."""
-    index = _index(document)
-    if not index.exists():
-        return None
-    text = CACHE / f"{index.read_text(encoding='utf-8').strip()}.txt"
-    return text.read_text(encoding="utf-8") if text.exists() else None
+    return text_under_key(_index(document))
 
 
 def missing() -> str | None:

@@ -49,6 +49,7 @@ from benchmarks.ocrpages import (
     ocr,
     print_pages,
     run,
+    text_under_key,
     truth_of,
 )
 from benchmarks.ocrweb import SECTIONS, _caption, _partition, format_total
@@ -312,11 +313,7 @@ def _index(page: Plan) -> Path:
 
 def cached_text(page: Plan) -> str | None:
     """The OCR'd text of a page already drawn and read, from the cache; None when not there."""
-    index = _index(page)
-    if not index.exists():
-        return None
-    text = CACHE / f"{index.read_text(encoding='utf-8').strip()}.txt"
-    return text.read_text(encoding="utf-8") if text.exists() else None
+    return text_under_key(_index(page))
 
 
 def missing() -> str | None:
