@@ -354,3 +354,14 @@ def test_unsubscribe_takes_a_range_of_ids(tmp_path, typed):
         ), english
     finally:
         db.close()
+
+
+def test_an_undated_story_reads_date_unknown_in_a_digest_as_in_search_results():
+    """QA pass 23: English readers saw `date unknown` in search results but `undated` in /digest."""
+    from bot.chat.replies import PLAIN
+    from bot.chat.texts import text
+    from bot.digests.compose import _item_lines
+
+    for lang in ("en", "zh"):
+        _, dated, _ = _item_lines("标题", None, "", lang, PLAIN)
+        assert dated == text(lang, "date_unknown")

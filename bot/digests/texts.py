@@ -115,7 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_more": "{rest} more: use {command} to see them.",
         "digest_nothing": "No new articles today.",
         "digest_nothing_next": "Your next digest has no new articles so far.",
-        "digest_undated": "undated",
+        "digest_undated": "date unknown",  # as search results say it
         "digest_preview_note": "(preview; the scheduled digest is not affected)",
         "digest_listed_elsewhere": "{count} more matching article(s) are in your other digests and are not repeated here.",
         "digest_preview_none": "No subscriptions yet. Here are the latest articles:",
