@@ -23,6 +23,7 @@ from bot.chat.followups import (
 )
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, QueryStore, TopicStore
+from bot.chat.texts import text
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.search.query import parse_query
@@ -357,3 +358,15 @@ def test_opening_a_story_with_no_search_before_gives_the_chat_a_topic(training: 
     west = article_id_titled(training, "西山区乡村医生培训会议召开")
     conv.command("article", str(west), who)
     assert "接着上一条：西山区乡村医生培训会议" in conv.text("后来呢", who)[0].text
+
+
+def test_a_follow_up_after_a_day_s_news_asks_which_story(services: Services) -> None:
+    """QA pass 24: 那事怎么样了 after a listing of a day's news took the date as its topic and listed that day
+    again; a day's news names no story, so the follow-up asks which one is meant, as it does with no topic."""
+    conv = services.conversation
+    reader = Who(user_id=907, lang="zh", chat_id=907)
+    assert "「4月4日的新闻」共 3 篇" in conv.text("4月4日的新闻", reader)[0].text
+    (asked,) = conv.text("那事怎么样了", reader)
+    assert "接着上一条" not in asked.text and asked.text == text("zh", "follow_up_no_topic")
+    conv.text("统战工作会议", reader)  # a topic of words is kept as before
+    assert "接着上一条：统战工作会议" in conv.text("那事怎么样了", reader)[0].text

@@ -552,9 +552,11 @@ class Conversation:
         first."""
         if self.topics is None or who.chat_id is None:
             return
-        words = words or " ".join(topic_words(parse_query(query, today=today)))
         if not words:
-            return
+            parsed = parse_query(query, today=today)
+            if not parsed.terms:  # a day's or a period's news (4月4日的新闻, 昨天): no story to ask about
+                return
+            words = " ".join(topic_words(parsed))
         self.topics.put(ChatTopic(who.chat_id, who.user_id, words, response.hits[0].id))
 
     def _nothing_that_day(self, instead: LatestDayInstead, today: date, who: Who) -> Reply:
