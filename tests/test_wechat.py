@@ -195,6 +195,27 @@ def test_an_unsubscribe_event_gets_no_reply(web: WebRun):
     assert response.status_code == 200 and response.text == "success"
 
 
+def _shared_card(openid: str, title: str, url: str, msg_id: int) -> bytes:
+    return (
+        "<xml><ToUserName><![CDATA[gh_newsbot]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>1733390002</CreateTime>"
+        f"<MsgType><![CDATA[link]]></MsgType><Title><![CDATA[{title}]]></Title>"
+        f"<Description><![CDATA[转发的文章]]></Description><Url><![CDATA[{url}]]></Url><MsgId>{msg_id}</MsgId></xml>"
+    ).encode()
+
+
+def test_a_shared_article_card_is_read_by_its_title_when_its_address_is_not_stored(web: WebRun):
+    """QA pass 23: a shared article card (MsgType link) got 目前只能读文字…; its title is a story's headline,
+    so it is searched (never read as a command), as a pasted address of a stored story opens that story."""
+    card = _shared_card(
+        "oCard", "二七区委统战工作暨全区宗教工作会议召开", "https://mp.weixin.qq.com/s/abc", 8801
+    )
+    content = reply_of(post(web, card))["Content"]
+    assert "统战工作" in content and "/help" not in content
+    command_like = _shared_card("oCard", "/forget", "https://example.com/x", 8802)
+    assert "确定要删除" not in reply_of(post(web, command_like))["Content"]  # a title, not the command
+
+
 @pytest.mark.parametrize("msg_type", ["image", "voice", "video", "shortvideo", "location", "link"])
 def test_other_types_get_a_line_saying_what_works(web: WebRun, msg_type: str):
     content = reply_of(post(web, wechat_other("oReaderG", msg_type, create_time=hash(msg_type) % 10**9)))[

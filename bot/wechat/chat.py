@@ -148,9 +148,20 @@ class WeChatChat:
         if message.msg_type == "voice" and message.recognition.strip():
             # Speech the platform recognised is what the reader said: a search or a question, never a command.
             return self._text(message.recognition, message.from_user, base, commands=False)
+        if message.msg_type == "link" and (message.url or message.title):
+            return self._shared_card(message, base)
         if message.msg_type != "text":
             return text(self._known_language(message.from_user), "wechat_other")
         return self._text(without_smileys(message.content), message.from_user, base)
+
+    def _shared_card(self, message: Message, base: str) -> str:
+        """A shared article card: the story stored under its address, as a pasted address gives it; else a
+        search of the card's title (a story's headline), never a command."""
+        if message.url and self.conversation.article_at_link(message.url) is not None:
+            return self._text(message.url, message.from_user, base, commands=False)
+        if message.title.strip():
+            return self._text(message.title, message.from_user, base, commands=False)
+        return text(self._known_language(message.from_user), "link_not_stored")
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""

@@ -4,8 +4,8 @@
   sorted and joined (`signature`, `signature_ok`).
 - Incoming messages: XML with ``ToUserName`` (the account), ``FromUserName`` (the reader's openid),
   ``CreateTime``, ``MsgType`` (text, image, voice, video, shortvideo, location, link, event), ``Content``,
-  ``MsgId``, ``Event``, and for voice ``Recognition`` (the platform's speech recognition, when the account
-  turned it on) (`parse_message`, with defusedxml: no DTD, no entity is ever expanded).
+  ``MsgId``, ``Event``, for voice ``Recognition`` (the platform's speech recognition, when the account
+  turned it on), for a shared link card ``Title`` and ``Url`` (`parse_message`, with defusedxml: no DTD, no entity is ever expanded).
 - The passive reply: XML text message addressed back, ToUserName = the reader's openid
   (`text_reply`), at most 2048 bytes of content (`bot.wechat.format.fit`).
 - A message the platform sends again (it retries an unanswered one up to three times) has the same MsgId;
@@ -40,6 +40,8 @@ class Message:
     msg_id: str = ""
     event: str = ""
     recognition: str = ""  # a voice message's words, when the account has speech recognition on
+    title: str = ""  # a shared link card's title (MsgType link)
+    url: str = ""  # a shared link card's address (MsgType link)
 
 
 def signature(token: str, timestamp: str, nonce: str) -> str:
@@ -84,6 +86,8 @@ def parse_message(body: bytes) -> Message:
         msg_id=_field(root, "MsgId"),
         event=_field(root, "Event").lower(),
         recognition=_field(root, "Recognition"),
+        title=_field(root, "Title"),
+        url=_field(root, "Url"),
     )
 
 
