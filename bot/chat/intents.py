@@ -235,6 +235,13 @@ _NEXT_PAGE = re.compile(
 )
 # Spaces beside a Chinese character (下 一 页): Chinese is written without them.
 _SPACE_BY_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def _as_typed(message: str) -> str:
+    """`message` as any keyboard types it: full-width forms folded, no spaces beside a Chinese character."""
+    return _SPACE_BY_CJK.sub("", unicodedata.normalize("NFKC", message).strip())
+
+
 # "上一页", "前一页", "previous": the page before, as ◀ turns it.
 _PREVIOUS_PAGE = re.compile(r"(?:[上前]一?[页批]|prev(?:ious)?(?: ?page)?)[\s。.!！?？~～]*", re.IGNORECASE)
 # "第2页", "第二页", "page 2": that page of the chat's last results.
@@ -263,7 +270,7 @@ def page_asked(message: str) -> PageAsked | None:
     """The page `message` asks for and nothing else (下一页, 下页, 下一批, 翻页, 更多, 还有吗, 换一批, 再来几条,
     继续, next, more; 上一页, 前一页, previous; 第2页, 第二页, page 2), read as typed on any keyboard
     (full-width forms, spaces between the characters: 下 一 页); None for anything else."""
-    typed = _SPACE_BY_CJK.sub("", unicodedata.normalize("NFKC", message).strip())
+    typed = _as_typed(message)
     if _NEXT_PAGE.fullmatch(typed):
         return NEXT_PAGE
     if _PREVIOUS_PAGE.fullmatch(typed):
@@ -286,7 +293,7 @@ _RESULT_NUMBER = re.compile(
 def result_asked(message: str) -> int | None:
     """The number (from 1) of the listed result `message` asks to open and nothing else (第3篇, 打开第2条,
     看第三篇, 打开3), read as typed on any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
-    typed = _SPACE_BY_CJK.sub("", unicodedata.normalize("NFKC", message).strip())
+    typed = _as_typed(message)
     found = _RESULT_NUMBER.fullmatch(typed)
     if found is None or typed.startswith("第") and not re.search(r"[篇条个]|文章|新闻|报道|结果", typed):
         return None  # 第3 alone names nothing listed

@@ -186,8 +186,8 @@ def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequenc
     return index_reader(db.conn).matching_among(expr, wanted)
 
 
+# A word in Latin letters, digits among them (gdp, 5g): as the index holds it, folded to lower case.
 _LATIN_TERM = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def names_unheld_latin_term(asked: str, unheld: Sequence[str]) -> bool:
