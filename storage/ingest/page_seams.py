@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from storage.ingest.page_chains import CLEAR_WORDS, assign_chains
@@ -379,9 +379,10 @@ def _chain_blocks(
         (head and fixed[s]) or _notes_its_own_author(block, stories[s])
         for (s, block), head in zip(blocks, heads, strict=True)
     ]
-    fragments = [
-        _fragment(s, block, column, pin, names) for (s, block), pin in zip(blocks, pinned, strict=True)
-    ]
+    fragments = _last_lines_read_apart(
+        [_fragment(s, block, column, pin, names) for (s, block), pin in zip(blocks, pinned, strict=True)],
+        blocks,
+    )
     closed_blocks: list[int | None] = []
     for end in closed_at:
         if end is None:
@@ -463,6 +464,33 @@ def _fragment(
     )
 
 
+def _last_lines_read_apart(
+    fragments: list[Fragment], blocks: list[tuple[int, list[_Line]]]
+) -> list[Fragment]:
+    """A one-line block that ends its sentence, read right after a block of its story left mid-sentence,
+    is that paragraph's short last line, which the OCR set apart by a blank line (``…实地查看产业扶贫、`` /
+    blank / ``易地扶贫搬迁等工作进展。``): it goes on from the block above (`Fragment.open_start`), though
+    its line is short like a paragraph's indented first line. `blocks` are in the page's order, as
+    `fragments`."""
+    out = list(fragments)
+    previous: dict[int, int] = {}
+    for index, (story, block) in enumerate(blocks):
+        above = previous.get(story)
+        previous[story] = index
+        fragment = fragments[index]
+        if (
+            above is not None
+            and fragments[above].open_end
+            and len(block) == 1
+            and not fragment.open_start
+            and _FINAL_RE.search(block[0].text.strip())
+            and not _DATELINE_RE.match(block[0].text.strip())
+            and not is_byline(block[0].text.strip())
+        ):
+            out[index] = replace(fragment, open_start=True)
+    return out
+
+
 def _join_seams(
     stories: list[_Story],
     fixed: list[bool],
@@ -480,9 +508,13 @@ def _join_seams(
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
     blocks.sort(key=lambda item: item[1][0].number)
     first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
-    fragments = [
-        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks, names) for s, block in blocks
-    ]
+    fragments = _last_lines_read_apart(
+        [
+            _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks, names)
+            for s, block in blocks
+        ],
+        blocks,
+    )
     planned = plan_seams(fragments)
     if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
         planned = plan_seams(fragments, contest=True)
