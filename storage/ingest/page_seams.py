@@ -438,6 +438,10 @@ def _chain_blocks(
 MAX_CHAIN_BLOCKS = 120
 
 
+# A line this many cells past the column's measure is set across more than one column.
+WIDER_THAN_COLUMN = 4.0
+
+
 def _full_line(text: str, column: float) -> bool:
     """Whether a line is set to the column's full measure: a paragraph's first line is two cells short
     by its indent, its last line short unless it ends at the edge (a mark hung past it aside)."""
@@ -452,7 +456,11 @@ def _fragment(
 ) -> Fragment:
     first, last = block[0].text.strip(), block[-1].text.strip()
     final = bool(_FINAL_RE.search(last))
-    full_first = _full_line(first, column)
+    # A first line set well past the column's measure spans the module (a headline or its kicker): no
+    # column's text goes on in it.
+    full_first = (
+        _full_line(first, column) and _cells(_MULTI_SPACE_RE.sub("", first)) <= column + WIDER_THAN_COLUMN
+    )
     return Fragment(
         story=story_index,
         text=mend_names(_joined(block), names),

@@ -60,3 +60,14 @@ def test_issue22_a_short_line_after_a_finished_sentence_or_open_at_its_end_stays
     assert _starts([(0, OPEN_ABOVE), (0, unfinished)]) == [False, False]
     two_lines = _block(15, "易地搬迁安置点等工作进展。", "他强调，要着力巩固成果。")
     assert _starts([(0, OPEN_ABOVE), (0, two_lines)]) == [False, False]
+
+
+def test_issue22_a_first_line_set_across_the_module_goes_on_from_no_column():
+    # A headline's kicker read as a block's first line (``为民营、小微企业解决资金难题，…``) is set across
+    # the module, far past the column: no sentence a column left open goes on in it.
+    kicker = _block(
+        20, "为民营、小微企业解决资金难题，大力支持疫情防控重点保障企业", "金融战“疫”号角吹响（财经眼）"
+    )
+    column_line = _block(20, "为民营、小微企业解决资金难题，大", "力支持疫情防控重点保障企业。")
+    assert _starts([(0, CLOSED_ABOVE), (1, kicker)]) == [False, False]
+    assert _starts([(0, CLOSED_ABOVE), (1, column_line)]) == [False, True]
