@@ -438,8 +438,8 @@ def _chain_blocks(
 MAX_CHAIN_BLOCKS = 120
 
 
-# A line this many cells past the column's measure is set across more than one column.
-WIDER_THAN_COLUMN = 4.0
+# A line this many times the column's measure is set across more than one column.
+WIDER_THAN_COLUMN = 1.5
 
 
 def _full_line(text: str, column: float) -> bool:
@@ -459,7 +459,7 @@ def _fragment(
     # A first line set well past the column's measure spans the module (a headline or its kicker): no
     # column's text goes on in it.
     full_first = (
-        _full_line(first, column) and _cells(_MULTI_SPACE_RE.sub("", first)) <= column + WIDER_THAN_COLUMN
+        _full_line(first, column) and _cells(_MULTI_SPACE_RE.sub("", first)) <= column * WIDER_THAN_COLUMN
     )
     return Fragment(
         story=story_index,
