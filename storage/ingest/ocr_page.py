@@ -42,6 +42,7 @@ from storage.ingest.page_fragments import pairs
 from storage.ingest.page_headline_pieces import (
     drop_wordless_headlines,
     join_label_read_apart,
+    join_label_read_inside_a_sentence,
     may_run_on,
     mend_split_headlines,
     return_opening_read_into_headline,
@@ -526,6 +527,7 @@ def _parse(
     stories, gap_groups = cut.stories, cut.gap_groups
     _join_opening_read_apart(cut)
     join_label_read_apart(cut)
+    join_label_read_inside_a_sentence(cut)
     _assign_headlines(stories, gap_groups)
     _join_headless_rest(cut)
     _split_stacked_headlines(cut)

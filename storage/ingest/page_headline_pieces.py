@@ -9,7 +9,8 @@ An OCR engine reads a page block by block, so a module's headline may come apart
 - a paragraph's first line read into the headline group over its story goes back to the story's text
   (`return_opening_read_into_headline`);
 - a headline's column label in brackets read between two of its story's paragraphs goes back to the
-  end of the headline, and the story is one again (`join_label_read_apart`).
+  end of the headline, and the story is one again (`join_label_read_apart`), and so does one read
+  inside a sentence, the text line above it taken for a headline (`join_label_read_inside_a_sentence`).
 
 Each move is written into the cut's roles for ``newsbot ingest --explain``.
 """
@@ -229,6 +230,56 @@ def join_label_read_apart(cut: _Cut) -> None:
         story.lines = []
         del cut.gap_groups[position]
         return join_label_read_apart(cut)
+
+
+def join_label_read_inside_a_sentence(cut: _Cut) -> None:
+    """A headline's column label in brackets the OCR read apart from it inside a sentence of its story
+    (``…球迷的加油助`` / ``（体坛观澜）`` / ``威、更高的自我要求…``): the text line above the label was taken
+    for a headline over a story opened by the label. That line is no headline: it holds a clause mark
+    (``、`` or ``，``), no sentence mark, and its sentence reads on in the line under the label. When the
+    story above is open and holds a headline in the gap over it, the label goes back to the end of that
+    headline, and the line and the text under the label go on with the story above."""
+    gaps = [gap for gap, _group in cut.gap_groups]
+    for position, (gap, group) in enumerate(cut.gap_groups):
+        if len(group) != 1 or gaps.count(gap) != 1 or not 0 < gap < len(cut.stories):
+            continue
+        story, before = cut.stories[gap], cut.stories[gap - 1]
+        if len(story.lines) < 2 or not before.lines or gap - 1 not in gaps or not may_run_on(before, story):
+            continue
+        line, label, after = group[0], story.lines[0], story.lines[1]
+        found = _LABEL_PIECE_RE.match(_squash_text(label.text))
+        if found is None or _BRACKETED_NAME_RE.match(found.group(1)):
+            continue
+        if not _reads_on_across_the_label(line.text.strip(), after.text.strip()):
+            continue
+        if not before.lines[0].number < line.number < label.number < after.number:
+            continue
+        heading = [other for g, other in cut.gap_groups if g == gap - 1][-1]
+        cut.roles[label.number] = (
+            f"headline: the column label ending the headline on line {cut.file_lines[heading[0].number]}, "
+            "read apart by the OCR inside a sentence of its story"
+        )
+        cut.roles[line.number] = (
+            "text: goes on with the story above, its headline's label read inside its sentence"
+        )
+        heading.append(label)
+        before.lines = sorted([*before.lines, line, *story.lines[1:]], key=lambda kept: kept.number)
+        story.lines = []
+        del cut.gap_groups[position]
+        return join_label_read_inside_a_sentence(cut)
+
+
+def _reads_on_across_the_label(line: str, after: str) -> bool:
+    """Whether a line taken for a headline is a text line whose sentence goes on under the label: it holds
+    a clause mark and no sentence mark, and the line under the label opens with no dateline or byline
+    and holds a mark of its own (it is text, not a second headline)."""
+    return (
+        bool(re.search("[、，,]", line))
+        and not _SENTENCE_PUNCT_RE.search(line)
+        and bool(re.search("[、，,。；：]", after))
+        and not _DATELINE_RE.match(after)
+        and not is_byline(after)
+    )
 
 
 def return_opening_read_into_headline(cut: _Cut) -> None:
