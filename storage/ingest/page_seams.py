@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from storage.ingest.page_chains import CLEAR_WORDS, assign_chains
@@ -379,10 +379,9 @@ def _chain_blocks(
         (head and fixed[s]) or _notes_its_own_author(block, stories[s])
         for (s, block), head in zip(blocks, heads, strict=True)
     ]
-    fragments = _last_lines_read_apart(
-        [_fragment(s, block, column, pin, names) for (s, block), pin in zip(blocks, pinned, strict=True)],
-        blocks,
-    )
+    fragments = [
+        _fragment(s, block, column, pin, names) for (s, block), pin in zip(blocks, pinned, strict=True)
+    ]
     closed_blocks: list[int | None] = []
     for end in closed_at:
         if end is None:
@@ -438,10 +437,6 @@ def _chain_blocks(
 MAX_CHAIN_BLOCKS = 120
 
 
-# A line this many times the column's measure is set across more than one column.
-WIDER_THAN_COLUMN = 1.5
-
-
 def _full_line(text: str, column: float) -> bool:
     """Whether a line is set to the column's full measure: a paragraph's first line is two cells short
     by its indent, its last line short unless it ends at the edge (a mark hung past it aside)."""
@@ -456,11 +451,7 @@ def _fragment(
 ) -> Fragment:
     first, last = block[0].text.strip(), block[-1].text.strip()
     final = bool(_FINAL_RE.search(last))
-    # A first line set well past the column's measure spans the module (a headline or its kicker): no
-    # column's text goes on in it.
-    full_first = (
-        _full_line(first, column) and _cells(_MULTI_SPACE_RE.sub("", first)) <= column * WIDER_THAN_COLUMN
-    )
+    full_first = _full_line(first, column)
     return Fragment(
         story=story_index,
         text=mend_names(_joined(block), names),
@@ -470,33 +461,6 @@ def _fragment(
         paragraph_start=len(block) > 1 and not full_first,
         fixed=fixed,
     )
-
-
-def _last_lines_read_apart(
-    fragments: list[Fragment], blocks: list[tuple[int, list[_Line]]]
-) -> list[Fragment]:
-    """A one-line block that ends its sentence, read right after a block of its story left mid-sentence,
-    is that paragraph's short last line, which the OCR set apart by a blank line (``…实地查看产业扶贫、`` /
-    blank / ``易地扶贫搬迁等工作进展。``): it goes on from the block above (`Fragment.open_start`), though
-    its line is short like a paragraph's indented first line. `blocks` are in the page's order, as
-    `fragments`."""
-    out = list(fragments)
-    previous: dict[int, int] = {}
-    for index, (story, block) in enumerate(blocks):
-        above = previous.get(story)
-        previous[story] = index
-        fragment = fragments[index]
-        if (
-            above is not None
-            and fragments[above].open_end
-            and len(block) == 1
-            and not fragment.open_start
-            and _FINAL_RE.search(block[0].text.strip())
-            and not _DATELINE_RE.match(block[0].text.strip())
-            and not is_byline(block[0].text.strip())
-        ):
-            out[index] = replace(fragment, open_start=True)
-    return out
 
 
 def _join_seams(
@@ -516,13 +480,9 @@ def _join_seams(
     blocks = [(s, block) for s, story in enumerate(stories) for block in _blocks_of(story)]
     blocks.sort(key=lambda item: item[1][0].number)
     first_blocks = {id(_blocks_of(story)[0][0]) for story in stories if story.lines}
-    fragments = _last_lines_read_apart(
-        [
-            _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks, names)
-            for s, block in blocks
-        ],
-        blocks,
-    )
+    fragments = [
+        _fragment(s, block, column, fixed[s] and id(block[0]) in first_blocks, names) for s, block in blocks
+    ]
     planned = plan_seams(fragments)
     if scattered or any(fragments[seam.end].story != fragments[seam.start].story for seam in planned):
         planned = plan_seams(fragments, contest=True)
