@@ -143,7 +143,8 @@ class WeChatChat:
         base = base_url.rstrip("/")
         if message.msg_type == "event":
             if message.event == "subscribe":
-                return to_wechat(format_welcome(self._known_language(message.from_user), WECHAT), base)
+                lang = self._known_language(message.from_user)
+                return to_wechat(format_welcome(lang, WECHAT, self.conversation.examples()), base)
             return ""  # unsubscribe, menu clicks and the like need no answer
         if message.msg_type == "voice" and message.recognition.strip():
             # Speech the platform recognised is what the reader said: a search or a question, never a command.
@@ -151,7 +152,7 @@ class WeChatChat:
         if message.msg_type == "link" and (message.url or message.title):
             return self._shared_card(message, base)
         if message.msg_type != "text":
-            return text(self._known_language(message.from_user), "wechat_other")
+            return self._line(message.from_user, "wechat_other")
         return self._text(without_smileys(message.content), message.from_user, base)
 
     def _shared_card(self, message: Message, base: str) -> str:
@@ -161,13 +162,13 @@ class WeChatChat:
             return self._text(message.url, message.from_user, base, commands=False)
         if message.title.strip():
             return self._text(message.title, message.from_user, base, commands=False)
-        return text(self._known_language(message.from_user), "link_not_stored")
+        return self._line(message.from_user, "link_not_stored")
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
         line = " ".join(content.split())
         if not line:  # spaces only: a text all the same, with nothing to look for
-            return text(self._known_language(openid), "empty_query")
+            return self._line(openid, "empty_query")
         command = parse_command(line) if commands else None
         chat_id = self._chat_id(openid)
         # WeChat tells no language: Chinese, unless the line's letters or the follower's earlier
@@ -289,6 +290,11 @@ class WeChatChat:
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
         return fitted
+
+    def _line(self, openid: str, key: str) -> str:
+        """A one-line text (plain, as WeChat shows it) in the follower's known language, its examples the
+        archive's."""
+        return text(self._known_language(openid), key, **self.conversation.examples().values())
 
     def _known_language(self, openid: str) -> str:
         """The language of a follower newsbot already knows (chosen with /lang, else the one their messages
