@@ -659,3 +659,18 @@ def test_wechats_own_smileys_alone_ask_what_to_look_for(web: WebRun, smileys: st
 def test_a_smiley_beside_words_is_left_out_of_the_search_and_other_brackets_kept():
     assert without_smileys("保交楼[强]") == "保交楼 "
     assert without_smileys("[两会]代表[微笑]") == "[两会]代表 "
+
+
+def test_the_older_clients_smiley_codes_are_left_out_and_commands_kept():
+    """QA pass 23: old WeChat clients send smileys as codes (`/::)`); `/::)` alone got `我不认识 /::) 这个命令`."""
+    assert without_smileys("/::)") == " "
+    assert without_smileys("保交楼/::-O/:rose") == "保交楼  "  # the longest code, not /::- and an O
+    assert without_smileys("/::D二七区") == " 二七区"
+    assert without_smileys("/help") == "/help" and without_smileys("/forget 确认") == "/forget 确认"
+    assert without_smileys("https://www.example.com/a.html") == "https://www.example.com/a.html"
+
+
+@pytest.mark.parametrize("code", ["/::)", "/:rose", " /::D/::P "])
+def test_an_old_smiley_code_alone_asks_what_to_look_for(web: WebRun, code: str):
+    content = reply_of(post(web, wechat_text("oReaderO", code, 7610)))["Content"]
+    assert "请告诉我要找什么" in content and "命令" not in content, content

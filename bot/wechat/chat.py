@@ -69,11 +69,26 @@ WECHAT_SMILEYS = frozenset(
     "瓢虫 闪电 差劲 爱你 NO 爱情 飞吻 怄火 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极".split()
 )
 _SMILEY = re.compile(r"\[([^\[\]\s]{1,4})\]")
+# Older WeChat clients send the same smileys as codes starting "/:" ("/::)" 微笑, "/:rose" 玫瑰): the codes of
+# the classic smiley panel, written next to words or alone.
+WECHAT_SMILEY_CODES = frozenset(
+    "/::) /::~ /::B /::| /:8-) /::< /::$ /::X /::Z /::'( /::-| /::@ /::P /::D /::O /::( /::+ /:--b /::Q /::T "
+    "/:,@P /:,@-D /::d /:,@o /::g /:|-) /::! /::L /::> /::,@ /:,@f /::-S /:? /:,@x /:,@@ /::8 /:,@! /:!!! "
+    "/:xx /:bye /:wipe /:dig /:handclap /:&-( /:B-) /:<@ /:@> /::-O /:>-| /:P-( /::'| /:X-) /::* /:@x /:8* "
+    "/:pd /:<W> /:beer /:basketb /:oo /:coffee /:eat /:pig /:rose /:fade /:showlove /:heart /:break /:cake "
+    "/:li /:bome /:kn /:footb /:ladybug /:shit /:moon /:sun /:gift /:hug /:strong /:weak /:share /:v /:@) "
+    "/:jj /:@@ /:bad /:lvu /:no /:ok /:love /:<L> /:jump /:shake /:<O> /:circle /:kotow /:turn /:skip /:oY "
+    "/:#-0 /:hiphot /:kiss /:<& /:&>".split()
+)
+# The longest code first, so that "/::-O" is not read as "/::-" and a stray "O".
+_SMILEY_CODE = re.compile("|".join(re.escape(c) for c in sorted(WECHAT_SMILEY_CODES, key=len, reverse=True)))
 
 
 def without_smileys(content: str) -> str:
-    """`content` without WeChat's smileys (`WECHAT_SMILEYS` in square brackets); other bracketed words kept."""
-    return _SMILEY.sub(lambda m: " " if m.group(1) in WECHAT_SMILEYS else m.group(0), content)
+    """`content` without WeChat's smileys (`WECHAT_SMILEYS` in square brackets, or the older clients' codes
+    `WECHAT_SMILEY_CODES`); other bracketed words and other text starting with "/" kept."""
+    named = _SMILEY.sub(lambda m: " " if m.group(1) in WECHAT_SMILEYS else m.group(0), content)
+    return _SMILEY_CODE.sub(" ", named)
 
 
 def latest_page_shown(reply: Reply) -> int | None:
