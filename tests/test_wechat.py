@@ -160,11 +160,15 @@ def test_each_openid_is_its_own_reader(web: WebRun):
 
 def test_forget_asks_then_deletes(web: WebRun):
     post(web, wechat_text("oReaderE", "/subscribe 08:00 人才", 7001))
+    post(web, wechat_text("oReaderE", "/digest", 7009))  # the articles /digest lists are kept as seen
     asked = reply_of(post(web, wechat_text("oReaderE", "/forget", 7002)))["Content"]
     assert "/forget 确认" in asked
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is not None
     done = reply_of(post(web, wechat_text("oReaderE", "/forget 确认", 7003)))["Content"]
     assert "1" in done
+    # QA pass 23: the question named less than the answer deletes; each kind deleted is named before.
+    for kind in ("语言", "时区", "订阅", "/digest 已列过的文章", "最近的搜索", "接着问时所指的话题"):
+        assert kind in done and kind in asked, kind
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is None  # the openid is gone too
 
 

@@ -241,7 +241,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_no_button": "没有编号为 {n} 的按钮。",
         "console_button_shows_only": "按钮 {n}（{label}）只是显示，按下不做别的。",
         "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
-        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
+        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录、接着问时所指的话题。删除后无法恢复。",
         "forget_yes": "确认删除",
         "forget_no": "取消",
         "forget_done_title": "已删除 newsbot 保存的关于这个聊天的全部信息：",
@@ -341,7 +341,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
         "wechat_full": "全文：{url}",
-        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（时区设置、订阅和它们的订阅源），请发送：/forget 确认",
+        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请发送：/forget 确认",
         "wechat_no_buttons": "（公众号里没有按钮：打开上面的链接阅读）",
     },
     "en": {
@@ -427,8 +427,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_button_shows_only": "Button {n} ({label}) only shows something; pressing it does nothing.",
         "forget_prompt": "Delete everything newsbot keeps about this chat?",
         "forget_prompt_items": (
-            "That is: language and timezone settings, all subscriptions, digest delivery records and "
-            "recent searches. This cannot be undone."
+            "That is: language and timezone settings, all subscriptions, digest delivery records, "
+            "recent searches and the topic a follow-up refers to. This cannot be undone."
         ),
         "forget_yes": "Delete",
         "forget_no": "Cancel",
@@ -535,7 +535,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
         "feeds below; see one with /digest ID.",
         "wechat_full": "Full text: {url}",
-        "wechat_forget_confirm": "To delete everything newsbot keeps about you (timezone, subscriptions and their feeds), send: /forget confirm",
+        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), send: /forget confirm",
         "wechat_no_buttons": "(No buttons here: open the links above)",
     },
 }
