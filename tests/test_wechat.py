@@ -16,7 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.wechat.chat import without_smileys
+from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
@@ -678,3 +678,22 @@ def test_the_older_clients_smiley_codes_are_left_out_and_commands_kept():
 def test_an_old_smiley_code_alone_asks_what_to_look_for(web: WebRun, code: str):
     content = reply_of(post(web, wechat_text("oReaderO", code, 7610)))["Content"]
     assert "请告诉我要找什么" in content and "命令" not in content, content
+
+
+def test_an_address_of_this_server_s_article_page_is_read_by_its_id():
+    base = "https://news.example.org"
+    assert own_article_id("https://news.example.org/article/12", base) == 12
+    assert own_article_id(" http://NEWS.example.org/article/12/?from=timeline#top ", base) == 12
+    assert own_article_id("https://other.example.org/article/12", base) is None
+    assert own_article_id("https://news.example.org.evil.test/article/12", base) is None
+    assert own_article_id("https://news.example.org/article/12 保交楼", base) is None
+    assert own_article_id("https://news.example.org/feed/abc", base) is None
+
+
+def test_a_pasted_address_of_one_of_our_article_pages_opens_that_story(web: WebRun):
+    """QA pass 20: the address of one of newsbot's own article pages (WeChat links every reply's stories to
+    them) pasted back was searched as words; another site's /article/3 still is not ours."""
+    content = reply_of(post(web, wechat_text("oReaderP", f"{web.base_url}/article/3", 7620)))["Content"]
+    assert "统战工作" in content and f"{web.base_url}/article/3" in content and "🔎" not in content
+    other = reply_of(post(web, wechat_text("oReaderP", "https://other.example/article/3", 7621)))["Content"]
+    assert other.startswith("这个链接的文章不在 newsbot 收录的新闻里"), other

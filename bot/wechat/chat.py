@@ -91,6 +91,21 @@ def without_smileys(content: str) -> str:
     return _SMILEY_CODE.sub(" ", named)
 
 
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_OWN_ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?(?:[?#]\S*)?")
+
+
+def own_article_id(line: str, base: str) -> int | None:
+    """The article id of `line` when it is the address of one of this server's article pages
+    (``{base}/article/12``, http or https, with a query or fragment), else None: another site's
+    ``/article/12`` is not ours."""
+    address, here = _SCHEME.sub("", line.strip()), _SCHEME.sub("", base.rstrip("/"))
+    if not here or not address.lower().startswith(here.lower()):
+        return None
+    m = _OWN_ARTICLE_PATH.fullmatch(address[len(here) :])
+    return int(m.group(1)) if m else None
+
+
 def latest_page_shown(reply: Reply) -> int | None:
     """The page of /latest (counted from 1) a reply shows, read from its ◀ ▶ (``l:key:N``), or None."""
     for row in reply.buttons:
@@ -223,8 +238,12 @@ class WeChatChat:
                     )
         else:
             linked = self.conversation.article_at_link(line)
-            # A pasted address of a stored story: its lead and link, as /article gives them here.
-            out = self._articles(str(linked.id), who, base) if linked else self.conversation.text(line, who)
+            # A pasted address of a stored story, or of one of this server's article pages: its lead and
+            # link, as /article gives them here.
+            linked_id = own_article_id(line, base) or (linked.id if linked else None)
+            out = (
+                self._articles(str(linked_id), who, base) if linked_id else self.conversation.text(line, who)
+            )
             shown = latest_page_shown(out[0]) if len(out) == 1 else None
             if shown is not None:  # 下一页 after /latest: that page, as /latest N gives it here
                 return self._latest(out[0], str(shown), lang, base)
