@@ -99,6 +99,11 @@ def test_who_questions_are_made_only_from_headlines_opening_with_a_name_and_a_ve
     assert who_question("全市防汛工作会议召开") is None
     assert who_question("滨江新区开展防汛应急演练") is None
     assert who_question("") is None
+    # What follows a closing 强调 is what was said; punctuation and short clauses give no question.
+    assert who_question("李克强考察应急平台时强调 全力保障") == ("谁考察应急平台？", "李克强")
+    assert who_question("习近平作出重要指示强调 务必高度重视") == ("谁作出重要指示？", "习近平")
+    assert who_question("谢谢有你") is None
+    assert who_question("敬老院来了“亲闺女”（暖相册）") is None
 
 
 def test_the_frequent_title_word_counts_each_title_once() -> None:

@@ -10,6 +10,7 @@ and kept for an hour (`ExampleSource`), so a /start costs no search.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from storage.models import Article, SearchResponse
+from storage.text.normalize import HAN_RANGES
 from storage.text.segment import cut, han_words, tag
 
 EXAMPLES_KEPT_FOR = timedelta(
@@ -25,6 +27,9 @@ EXAMPLES_KEPT_FOR = timedelta(
 )  # how long worked-out examples are reused before the archive is read again
 LATEST_STORIES_READ = 40  # the newest stories read for the latest day's titles
 WHO_QUESTIONS_TRIED = 5  # who questions run at most when working the examples out
+MIN_ASKED_CHARACTERS = 4  # what a who question asks about, after 谁: 谁有你 asks nothing a reader would
+_PLAIN_CLAUSE = re.compile(rf"[{HAN_RANGES}0-9]+")  # Han characters and digits only
+_SAYING = re.compile("时?(?:强调|指出|表示|要求)$")  # …时强调: what follows in the headline is what was said
 
 
 @dataclass(frozen=True)
@@ -100,14 +105,19 @@ def frequent_title_word(titles: Sequence[str]) -> str | None:
 
 
 def who_question(title: str) -> tuple[str, str] | None:
-    """A who question made from a headline that opens with a person's name and a verb, and the name:
-    李克强主持召开国务院常务会议 部署… gives (谁主持召开国务院常务会议？, 李克强); None for other headlines."""
+    """A who question made from a headline's first clause when it opens with a person's name and a verb,
+    and the name: 李克强主持召开国务院常务会议 部署… gives (谁主持召开国务院常务会议？, 李克强); a closing
+    word introducing what was said is left out (…应急平台时强调 asks 谁考察…应急平台？). None for other
+    headlines, and for clauses holding punctuation (quotes, brackets) or too short to ask about."""
     head = title.split()[0] if title.split() else ""
+    if not _PLAIN_CLAUSE.fullmatch(head):
+        return None
     words = tag(head)
     if len(words) < 3 or not words[0][1].startswith("nr") or words[1][1] != "v":
         return None
     name = words[0][0]
-    return "谁" + head[len(name) :] + "？", name
+    asked = _SAYING.sub("", head[len(name) :])
+    return ("谁" + asked + "？", name) if len(asked) >= MIN_ASKED_CHARACTERS else None
 
 
 def answered_who_question(library: ExampleLibrary, titles: Sequence[str]) -> str | None:
