@@ -19,6 +19,7 @@ from bot.chat.examples import (
     ExampleSource,
     archive_examples,
     frequent_title_word,
+    holds_seed_examples,
     who_question,
 )
 from bot.chat.replies import PLAIN, Channel
@@ -26,6 +27,7 @@ from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
+from storage.models import Answer, Article, SearchResponse
 from tests.bot_support import SEEDS
 from tests.web_support import web_server, wechat_other, wechat_query, wechat_text
 
@@ -67,6 +69,25 @@ def test_the_seed_archive_keeps_the_seed_examples(tmp_path: Path) -> None:
         assert archive_examples(services.library) == SEED_EXAMPLES
     finally:
         services.close()
+
+
+class AnsweringLibrary:
+    """An archive holding 保交楼 whose answer to every question is `sentence`."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    def search(self, query: str, **options: object) -> SearchResponse:
+        return SearchResponse(query, total=1, took_ms=0.0, answer=Answer(self.sentence, article_id=1))
+
+    def latest(self, limit: int, offset: int = 0) -> list[Article]:
+        return []
+
+
+def test_the_seed_examples_need_the_seed_question_answered_on_its_topic() -> None:
+    on_topic = AnsweringLibrary("4月4日上午，二七区委统战工作暨全区宗教工作会议召开，区长虎荣鑫主持会议。")
+    assert holds_seed_examples(on_topic)
+    assert not holds_seed_examples(AnsweringLibrary("会议由市长主持，研究部署防汛工作。"))
 
 
 def test_another_archive_offers_a_word_of_its_latest_titles_and_a_question_it_answers(

@@ -52,6 +52,8 @@ SEED_EXAMPLES = Examples(
     keyword="保交楼", question="谁主持了统战工作会议？", day="4月6日", follow_up="统战工作会议是哪天开的"
 )
 
+SEED_QUESTION_TOPIC = "统战工作"  # what the seed question asks about: its answer names it
+
 
 class ExampleLibrary(Protocol):
     """The archive, as far as the examples need it (`bot.chat.conversation.Library` is one)."""
@@ -77,11 +79,13 @@ def archive_examples(library: ExampleLibrary) -> Examples:
 
 
 def holds_seed_examples(library: ExampleLibrary) -> bool:
-    """Whether the archive finds the seed keyword and answers the seed question."""
+    """Whether the archive finds the seed keyword and answers the seed question with a sentence on its topic
+    (another archive's answer to 谁主持了…会议 is a sentence about some other meeting)."""
     found = library.search(SEED_EXAMPLES.keyword, limit=1, offset=0, correct=False)
     if not found.total:
         return False
-    return library.search(SEED_EXAMPLES.question, limit=1, offset=0, correct=False).answer is not None
+    answer = library.search(SEED_EXAMPLES.question, limit=1, offset=0, correct=False).answer
+    return answer is not None and SEED_QUESTION_TOPIC in answer.sentence
 
 
 def latest_day_stories(stories: Sequence[Article]) -> list[Article]:
