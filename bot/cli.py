@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -460,6 +461,24 @@ def compact() -> None:
 # --- chat side ---------------------------------------------------------------------------------
 
 
+def chat_clock_start(typed: str) -> datetime:
+    """`newsbot chat --now`: an ISO date or date and time; one without an offset is Shanghai time (the
+    chat's timezone until /timezone)."""
+    from zoneinfo import ZoneInfo
+
+    from bot.chat.conversation import DEFAULT_TIMEZONE
+
+    try:
+        start = datetime.fromisoformat(typed.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"「{typed}」不是日期时间，例如 2020-03-01T12:00 或 2020-03-01 / "
+            f"not a date and time; e.g. 2020-03-01T12:00 or 2020-03-01",
+            param_hint="--now",
+        ) from None
+    return start if start.tzinfo is not None else start.replace(tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
+
+
 @main.command()
 @click.option(
     "--lang",
@@ -468,7 +487,14 @@ def compact() -> None:
     show_default=True,
     help="Reply language.",
 )
-def chat(lang: str) -> None:
+@click.option(
+    "--now",
+    "now_typed",
+    metavar="TIME",
+    help="The chat's clock starts at this date and time (ISO, e.g. 2020-03-01T12:00; Shanghai time unless "
+    "an offset is given): 昨天, 上周, /digest and the like are read from it. Default: the real clock.",
+)
+def chat(lang: str, now_typed: str | None) -> None:
     """终端对话 Chat with newsbot in the terminal: the same replies as in Telegram, no token needed.
 
     Type words or a question to search, /help for the commands, a number to press a button.
@@ -476,9 +502,10 @@ def chat(lang: str) -> None:
     """
     from bot.console import run_console
 
+    now = chat_clock_start(now_typed) if now_typed is not None else None
     settings = get_settings()
     try:
-        run_console(settings, lang=lang)
+        run_console(settings, lang=lang, now=now)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
 

@@ -17,10 +17,11 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, utc_now
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
@@ -169,18 +170,28 @@ def private_addresses(services: Services, public_url: str, chat_id: int = CONSOL
     return add
 
 
+def clock_from(start: datetime) -> Callable[[], datetime]:
+    """A clock that reads `start` now and runs on from it at the real clock's pace."""
+    offset = start - utc_now()
+    return lambda: utc_now() + offset
+
+
 def run_console(
     settings: Settings,
     *,
     lang: str = "zh",
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    now: datetime | None = None,
 ) -> None:
-    """Chat in the terminal until end of input."""
+    """Chat in the terminal until end of input; with `now`, the chat's clock starts at that time (and runs)."""
     stdin = stdin or _replacing(sys.stdin)
     stdout = stdout or _replacing(sys.stdout)
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
-    services = open_services(settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE)
+    clock = clock_from(now) if now is not None else utc_now
+    services = open_services(
+        settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE, clock=clock
+    )
     try:
         who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
         addresses = private_addresses(services, settings.web_public_url) if settings.web_public_url else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from bot.chat.conversation import Conversation
+from bot.chat.conversation import Conversation, utc_now
 from bot.chat.replies import HTML, Channel, Markup
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
 from bot.digests.plan import DigestConfig
@@ -132,11 +132,13 @@ def open_services(
     seed: bool = True,
     pushes: bool = True,
     channel: Channel = Channel.TELEGRAM,
+    clock: Callable[[], datetime] = utc_now,
 ) -> Services:
     """Open the database (ingesting the seeds if it is empty and `seed`), the searcher, the conversation.
 
     ``pushes=False`` for a chat that cannot receive pushed digests (the console): /subscribe says so.
-    `flood`: how many searches a user may make per window (None: no limit).
+    `flood`: how many searches a user may make per window (None: no limit). `clock`: the chat's "now" (the
+    conversation's relative dates, the chat records' /timezone and /digest).
     """
     database = Database.open(settings.database_target)
     try:
@@ -150,6 +152,7 @@ def open_services(
             library,
             config=DigestConfig.from_settings(settings),
             max_subscriptions=settings.digest_max_subscriptions,
+            clock=clock,
         )
         conversation = Conversation(
             library,
@@ -161,6 +164,7 @@ def open_services(
             records=records,
             pushes=pushes,
             channel=channel,
+            clock=clock,
         )
     except BaseException:
         database.close()

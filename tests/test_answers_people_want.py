@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.chat.conversation import Conversation, Who
+from bot.chat.examples import SEED_EXAMPLES
 from bot.chat.intents import INTENTS, detect_intent, has_letters
 from bot.chat.replies import PLAIN
 from bot.chat.texts import text
@@ -159,12 +160,13 @@ def test_small_talk_is_answered_not_searched(seed: Services, message: str, inten
         assert "6 篇文章" in reply.text and "2023-04-12" in reply.text
     else:
         english = message.isascii() and has_letters(message)  # ok tells no language: Chinese here
-        assert reply.text == text("en" if english else "zh", found.reply)
+        assert reply.text == seed.conversation.notice("en" if english else "zh", found.reply).text
 
 
 def test_every_intent_has_a_reply_in_both_languages() -> None:
     values = {"articles": 1, "first": "2026-01-01", "last": "2026-01-02"}
     values |= {"date": "2026-01-01", "weekday": "Thursday", "time": "08:00", "zone": "Asia/Shanghai"}
+    values |= SEED_EXAMPLES.values()
     for intent in INTENTS:
         assert text("zh", intent.reply, **values) != text("en", intent.reply, **values)
 

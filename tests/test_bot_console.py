@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
 from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN, Channel
-from bot.console import CONSOLE_CHAT_ID, ConsoleChat
+from bot.cli import chat_clock_start, main
+from bot.console import CONSOLE_CHAT_ID, ConsoleChat, run_console
 from bot.services import Services, open_services
 from bot.settings import Settings
 from tests.bot_support import ROOT, SEEDS
@@ -192,3 +196,24 @@ def test_a_follow_up_through_the_pipe_is_read_with_the_question_before(tmp_path:
     follow_up = rest[rest.index("接着上一条：统战工作会议") :]
     assert "二七区委统战工作暨全区宗教工作会议召开" in follow_up and "没有找到" not in follow_up
     assert "「它是哪天开的」" in rest and "统战工作 会议 是哪天开的" not in rest  # the header: what was typed
+
+
+def test_the_chat_s_clock_is_set_with_now(tmp_path: Path) -> None:
+    """QA pass 24: `newsbot chat` had no way to set its clock (昨天 and /timezone read the real one)."""
+    settings = Settings(_env_file=None, db=tmp_path / "clock.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    start = chat_clock_start("2023-04-05T09:30")
+    run_console(settings, stdin=io.StringIO("现在几点\n昨天有什么新闻\n/timezone\n"), stdout=out, now=start)
+    said = out.getvalue()
+    assert "现在是 2023年4月5日 星期三 09:3" in said  # the clock runs on from the time given
+    assert (
+        "「昨天有什么新闻」共 3 篇" in said and said.count("2023-04-04 · ") == 3
+    )  # 昨天 is that clock's 4月4日
+    assert "当前时区：Asia/Shanghai（现在是 2023-04-05 09:3" in said  # /timezone reads the same clock
+
+
+def test_a_time_now_cannot_read_is_refused_with_an_example() -> None:
+    assert chat_clock_start("2020-03-01").isoformat() == "2020-03-01T00:00:00+08:00"
+    assert chat_clock_start("2020-03-01T12:00+00:00").utcoffset() == timedelta(0)
+    result = CliRunner().invoke(main, ["chat", "--now", "昨天"])
+    assert result.exit_code == 2 and "「昨天」不是日期时间，例如 2020-03-01T12:00" in result.output

@@ -23,7 +23,6 @@ from bot.chat.followups import (
 )
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, QueryStore, TopicStore
-from bot.chat.texts import text
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.search.query import parse_query
@@ -367,6 +366,6 @@ def test_a_follow_up_after_a_day_s_news_asks_which_story(services: Services) -> 
     reader = Who(user_id=907, lang="zh", chat_id=907)
     assert "「4月4日的新闻」共 3 篇" in conv.text("4月4日的新闻", reader)[0].text
     (asked,) = conv.text("那事怎么样了", reader)
-    assert "接着上一条" not in asked.text and asked.text == text("zh", "follow_up_no_topic")
+    assert "接着上一条" not in asked.text and asked.text == conv.notice("zh", "follow_up_no_topic").text
     conv.text("统战工作会议", reader)  # a topic of words is kept as before
     assert "接着上一条：统战工作会议" in conv.text("那事怎么样了", reader)[0].text

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.chat import replies
+from bot.chat.examples import Examples
 from bot.chat.replies import HTML, PLAIN, Button, format_article, split_plain, utf16_len
 from bot.chat.texts import COMMANDS, LANGUAGES, lang_for
 from storage.database.connection import open_db
@@ -47,7 +48,7 @@ def _valid(html: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_notice_and_page_is_valid_html(lang: str) -> None:
     outputs = [
-        replies.format_welcome(lang, HTML, name=HOSTILE),
+        replies.format_welcome(lang, HTML, Examples(HOSTILE, HOSTILE, HOSTILE, HOSTILE), name=HOSTILE),
         replies.format_help(lang, HTML, is_admin=True),
         replies.format_results(_response(HOSTILE, text=HOSTILE), lang, HTML, note=HOSTILE),
         replies.format_results(_response(hits=0), lang, HTML),

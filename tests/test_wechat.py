@@ -16,7 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.wechat.chat import without_smileys
+from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
@@ -160,11 +160,15 @@ def test_each_openid_is_its_own_reader(web: WebRun):
 
 def test_forget_asks_then_deletes(web: WebRun):
     post(web, wechat_text("oReaderE", "/subscribe 08:00 人才", 7001))
+    post(web, wechat_text("oReaderE", "/digest", 7009))  # the articles /digest lists are kept as seen
     asked = reply_of(post(web, wechat_text("oReaderE", "/forget", 7002)))["Content"]
     assert "/forget 确认" in asked
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is not None
     done = reply_of(post(web, wechat_text("oReaderE", "/forget 确认", 7003)))["Content"]
     assert "1" in done
+    # QA pass 23: the question named less than the answer deletes; each kind deleted is named before.
+    for kind in ("语言", "时区", "订阅", "/digest 已列过的文章", "最近的搜索", "接着问时所指的话题"):
+        assert kind in done and kind in asked, kind
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is None  # the openid is gone too
 
 
@@ -659,3 +663,37 @@ def test_wechats_own_smileys_alone_ask_what_to_look_for(web: WebRun, smileys: st
 def test_a_smiley_beside_words_is_left_out_of_the_search_and_other_brackets_kept():
     assert without_smileys("保交楼[强]") == "保交楼 "
     assert without_smileys("[两会]代表[微笑]") == "[两会]代表 "
+
+
+def test_the_older_clients_smiley_codes_are_left_out_and_commands_kept():
+    """QA pass 23: old WeChat clients send smileys as codes (`/::)`); `/::)` alone got `我不认识 /::) 这个命令`."""
+    assert without_smileys("/::)") == " "
+    assert without_smileys("保交楼/::-O/:rose") == "保交楼  "  # the longest code, not /::- and an O
+    assert without_smileys("/::D二七区") == " 二七区"
+    assert without_smileys("/help") == "/help" and without_smileys("/forget 确认") == "/forget 确认"
+    assert without_smileys("https://www.example.com/a.html") == "https://www.example.com/a.html"
+
+
+@pytest.mark.parametrize("code", ["/::)", "/:rose", " /::D/::P "])
+def test_an_old_smiley_code_alone_asks_what_to_look_for(web: WebRun, code: str):
+    content = reply_of(post(web, wechat_text("oReaderO", code, 7610)))["Content"]
+    assert "请告诉我要找什么" in content and "命令" not in content, content
+
+
+def test_an_address_of_this_server_s_article_page_is_read_by_its_id():
+    base = "https://news.example.org"
+    assert own_article_id("https://news.example.org/article/12", base) == 12
+    assert own_article_id(" http://NEWS.example.org/article/12/?from=timeline#top ", base) == 12
+    assert own_article_id("https://other.example.org/article/12", base) is None
+    assert own_article_id("https://news.example.org.evil.test/article/12", base) is None
+    assert own_article_id("https://news.example.org/article/12 保交楼", base) is None
+    assert own_article_id("https://news.example.org/feed/abc", base) is None
+
+
+def test_a_pasted_address_of_one_of_our_article_pages_opens_that_story(web: WebRun):
+    """QA pass 20: the address of one of newsbot's own article pages (WeChat links every reply's stories to
+    them) pasted back was searched as words; another site's /article/3 still is not ours."""
+    content = reply_of(post(web, wechat_text("oReaderP", f"{web.base_url}/article/3", 7620)))["Content"]
+    assert "统战工作" in content and f"{web.base_url}/article/3" in content and "🔎" not in content
+    other = reply_of(post(web, wechat_text("oReaderP", "https://other.example/article/3", 7621)))["Content"]
+    assert other.startswith("这个链接的文章不在 newsbot 收录的新闻里"), other

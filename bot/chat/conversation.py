@@ -38,6 +38,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
+from bot.chat.examples import Examples, ExampleSource
 from bot.chat.followups import (
     Asks,
     FollowUp,
@@ -66,7 +67,7 @@ from bot.chat.intents import (
 )
 from bot.chat.replies import Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
-from bot.chat.texts import SUBSCRIPTION_COMMANDS, text
+from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
@@ -231,8 +232,12 @@ class Conversation:
         clock: Callable[[], datetime] = utc_now,
         results_format: Callable[..., str] = replies.format_results,
         channel: replies.Channel = replies.Channel.TELEGRAM,
+        examples: ExampleSource | None = None,
     ) -> None:
         self.library = library
+        # The examples the texts offer (/start, 你好, /search alone…), from the archive served; one source may
+        # serve several conversations (`bot.services.open_services` shares its own).
+        self.example_source = examples or ExampleSource(library, clock)
         self.channel = channel  # what /help says about talking to newsbot here
         self.clock = clock  # "today" for relative dates is the clock's day in the chat's timezone
         self.markup = markup
@@ -465,15 +470,15 @@ class Conversation:
             weekday = (_WEEKDAYS if lang == "zh" else _WEEKDAYS_EN)[now.weekday()]
             day = f"{now.year}年{now.month}月{now.day}日" if lang == "zh" else now.strftime("%Y-%m-%d")
             zone = getattr(now.tzinfo, "key", DEFAULT_TIMEZONE)
-            return self._notice_in(
+            return self.notice(
                 lang, "intent_clock", date=day, weekday=weekday, time=f"{now:%H:%M}", zone=zone
             )
         if intent.name == "coverage":
             stats = self.library.stats()
             if not stats.get("articles"):
-                return self._notice_in(lang, "intent_coverage_empty")
+                return self.notice(lang, "intent_coverage_empty")
             unknown = text(lang, "date_unknown")
-            return self._notice_in(
+            return self.notice(
                 lang,
                 intent.reply,
                 articles=stats["articles"],
@@ -481,11 +486,8 @@ class Conversation:
                 last=stats.get("last_date") or unknown,
             )
         if intent.reply in PUSH_PROMISING_REPLIES and not self.pushes:  # nothing comes at a time here
-            return self._notice_in(lang, intent.reply + "_read")
-        return self._notice_in(lang, intent.reply)
-
-    def _notice_in(self, lang: str, key: str, **values: object) -> Reply:
-        return Reply(replies.format_notice(lang, key, self.markup, **values))
+            return self.notice(lang, intent.reply + "_read")
+        return self.notice(lang, intent.reply)
 
     def search(
         self,
@@ -794,7 +796,7 @@ class Conversation:
         m = DEEP_LINK_PAYLOAD.match(payload)
         if m and int(m.group(1)) < MAX_ARTICLE_ID:
             return self.article_replies(int(m.group(1)), who, as_topic=True)
-        return [Reply(replies.format_welcome(who.lang, self.markup, name=who.name))]
+        return [Reply(replies.format_welcome(who.lang, self.markup, self.examples(), name=who.name))]
 
     def _article_command(self, args: str, who: Who) -> list[Reply]:
         """/article 3 (or ＃３); /article 1 2 opens each of a few numbers."""
@@ -907,7 +909,17 @@ class Conversation:
         return InlineItem(f"a{article_id}", replies.clip(title, 100) or "—", description, message)
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
-        return Reply(replies.format_notice(who.lang, key, self.markup, **values))
+        return self.notice(who.lang, key, **values)
+
+    def examples(self) -> Examples:
+        """The examples drawn from the archive served (`bot.chat.examples`), kept for a while."""
+        return self.example_source.examples()
+
+    def notice(self, lang: str, key: str, **values: object) -> Reply:
+        """A one-line message from `bot.chat.texts`, its example fields filled with the archive's examples."""
+        if takes_examples(lang, key):
+            values = {**self.examples().values(), **values}
+        return Reply(replies.format_notice(lang, key, self.markup, **values))
 
 
 # Small-talk replies that speak of daily pushed digests; where nothing is pushed, each has a `_read` form

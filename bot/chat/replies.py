@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.chat.texts import COMMANDS, EXAMPLES, CommandSpec, text
+from bot.chat.examples import Examples
+from bot.chat.texts import COMMANDS, CommandSpec, text
 from storage.models import Answer, Article, SearchHit, SearchResponse, Snippet
 
 TELEGRAM_LIMIT = 4096
@@ -328,15 +329,15 @@ def format_notice(lang: str, key: str, markup: Markup, **values: object) -> str:
 # ---- messages --------------------------------------------------------------------------------------
 
 
-def format_welcome(lang: str, markup: Markup, *, name: str | None = None) -> str:
-    """/start: greeting, examples, pointer to /help."""
+def format_welcome(lang: str, markup: Markup, examples: Examples, *, name: str | None = None) -> str:
+    """/start: greeting, the archive's examples (a keyword, a question, /latest), pointer to /help."""
     who = clip(name, 40) if name and name.strip() else ("朋友" if lang == "zh" else "there")
     lines = [
         markup.bold(markup.esc(text(lang, "welcome", name=who))),
         "",
         markup.esc(text(lang, "welcome_examples")),
     ]
-    lines += [f"• {markup.esc(example)}" for example in EXAMPLES.get(lang, EXAMPLES["zh"])]
+    lines += [f"• {markup.esc(example)}" for example in (examples.keyword, examples.question, "/latest")]
     lines += ["", markup.esc(text(lang, "welcome_more"))]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ the Telegram command menu, /help and the README check.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Formatter
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -169,10 +170,8 @@ COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
 # Commands whose behaviour belongs to bot/digests/records.py (subscriptions and digests), in every chat.
 SUBSCRIPTION_COMMANDS = ("subscribe", "unsubscribe", "subscriptions", "timezone", "digest", "lang")
 
-EXAMPLES: dict[str, tuple[str, ...]] = {
-    "zh": ("保交楼", "谁主持了统战工作会议？", "/latest"),
-    "en": ("保交楼", "谁主持了统战工作会议？", "/latest"),
-}
+# The fields of the texts filled with the archive's examples (`bot.chat.examples.Examples.values`).
+EXAMPLE_FIELDS = frozenset({"example_keyword", "example_question", "example_day", "example_follow_up"})
 
 TEXTS: dict[str, dict[str, str]] = {
     "zh": {
@@ -184,18 +183,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_console": "直接输入文字即可搜索或提问；按 Ctrl-D 退出。终端里不会定时推送：/digest 随时列出订阅的新文章。",
         "help_footer_web": "在输入框里直接写关键词或问题即可搜索或提问。这里不会定时推送：订阅给你一个私人摘要地址（打开或收藏，也可以用 RSS 阅读器订阅），/digest 随时看新文章。",
         "help_footer_wechat": "直接发送关键词或问题即可搜索或提问。公众号不会定时推送：订阅给你一个私人摘要地址，/digest 随时看新文章；删除你的信息请发送 /forget 确认。",
-        "search_usage": "请在命令后面写上要找的内容，例如：/search 保交楼",
-        "empty_query": "请告诉我要找什么，例如：保交楼",
-        "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：保交楼",
+        "search_usage": "请在命令后面写上要找的内容，例如：/search {example_keyword}",
+        "empty_query": "请告诉我要找什么，例如：{example_keyword}",
+        "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：{example_keyword}",
         "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
         "page_first": "这已经是「{query}」结果的第一页了。",
         "page_past_end": "「{query}」的结果只有 {pages} 页。",
-        "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：保交楼",
+        "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：{example_keyword}",
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
         "result_past_end_latest": "最新文章里没有第 {number} 篇。",
         "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
-        "请发文章的标题或其中的几个词，例如：保交楼",
-        "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：保交楼 -郑州",
+        "请发文章的标题或其中的几个词，例如：{example_keyword}",
+        "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：{example_keyword} -郑州",
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
         "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
         "no_results_any": "没有文章包含「{query}」里的任何一个词，换个说法试试？",
@@ -242,7 +241,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_no_button": "没有编号为 {n} 的按钮。",
         "console_button_shows_only": "按钮 {n}（{label}）只是显示，按下不做别的。",
         "forget_prompt": "确定要删除 newsbot 保存的关于这个聊天的全部信息吗？",
-        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录。删除后无法恢复。",
+        "forget_prompt_items": "包括：语言和时区设置、全部订阅、摘要推送记录、最近的搜索记录、接着问时所指的话题。删除后无法恢复。",
         "forget_yes": "确认删除",
         "forget_no": "取消",
         "forget_done_title": "已删除 newsbot 保存的关于这个聊天的全部信息：",
@@ -262,19 +261,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_already": "这个确认已经处理过了。",
         "forget_not_yours": "只有发送 /forget 的人才能确认。",
         "needs_chat": "/{name} 需要在聊天里使用。",
-        "intent_greeting": "你好！我是 newsbot，帮你查本地新闻。直接发关键词或问题给我就行，比如「保交楼」或「谁主持了统战工作会议？」。",
+        "intent_greeting": "你好！我是 newsbot，帮你查本地新闻。直接发关键词或问题给我就行，比如「{example_keyword}」或「{example_question}」。",
         "intent_thanks": "不客气！还想查什么，直接发给我就好。",
         "intent_acknowledgement": "好的！还想查什么，直接发关键词或问题给我就行。",
         "intent_identity": "我是 newsbot，一个查新闻的机器人：发关键词或问题给我，我从已收录的报道里找答案；/subscribe 还可以每天给你推送摘要。",
         "intent_identity_read": "我是 newsbot，一个查新闻的机器人：发关键词或问题给我，我从已收录的报道里找答案；/subscribe 关键词 订阅后，/digest 随时列出新文章。",
         "intent_presence": "在的！直接发关键词或问题给我就行。",
         "intent_goodbye": "再见！想看新闻的时候随时找我。",
-        "intent_help": "直接发关键词（保交楼）、问题（谁主持了统战工作会议？）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 订阅每日摘要，/help 查看全部命令。",
-        "intent_help_read": "直接发关键词（保交楼）、问题（谁主持了统战工作会议？）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 关键词 订阅、/digest 看订阅的新文章，/help 查看全部命令。",
+        "intent_help": "直接发关键词（{example_keyword}）、问题（{example_question}）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 订阅每日摘要，/help 查看全部命令。",
+        "intent_help_read": "直接发关键词（{example_keyword}）、问题（{example_question}）或日期（昨天有什么新闻）给我就能搜索；/latest 看最新文章，/subscribe 关键词 订阅、/digest 看订阅的新文章，/help 查看全部命令。",
         "intent_howto_subscribe": "发送 /subscribe 就能订阅每日新闻摘要（默认每天 08:00）。可以加时间和关键词，例如：/subscribe 8:00 二七区，或 /subscribe 晚上8点半 教育。/subscriptions 查看已有订阅。",
         "intent_howto_subscribe_read": "发送 /subscribe 加关键词就能订阅，例如 /subscribe 二七区 教育；只发 /subscribe 就是全部新闻。这里不会定时推送：随时发 /digest 看订阅的新文章。/subscriptions 查看已有订阅。",
         "intent_howto_unsubscribe": "发送 /unsubscribe 取消订阅（有多个订阅时会让你选择），/unsubscribe all 全部取消；/subscriptions 查看订阅编号。",
-        "intent_howto_search": '直接发关键词就能搜索，几个词用空格隔开表示都要有；「A OR B」或「A 或 B」表示任意一个；-词 排除这个词；用引号 "…" 搜整个短语；也可以带日期，如「4月6日 保交楼」「昨天有什么新闻」。',
+        "intent_howto_search": '直接发关键词就能搜索，几个词用空格隔开表示都要有；「A OR B」或「A 或 B」表示任意一个；-词 排除这个词；用引号 "…" 搜整个短语；也可以带日期，如「{example_day} {example_keyword}」「昨天有什么新闻」。',
         "intent_coverage": "我收录了 {articles} 篇文章，日期从 {first} 到 {last}。发关键词或问题就能搜索，/latest 看最新的。",
         "intent_clock": "现在是 {date} {weekday} {time}（{zone}）。想看今天的新闻，发「今天的新闻」。",
         "intent_coverage_empty": "我现在还没有收录文章。",
@@ -285,7 +284,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_such_date": "日历上没有「{date}」这一天，已按文字搜索",
         "note_picked_day": "「{words}」按最近的一天算：{day}",
         "follow_up_read_as": "接着上一条：{topic}",
-        "follow_up_no_topic": "你问的是哪件事？请带上要找的内容再问一次，比如「统战工作会议是哪天开的」。",
+        "follow_up_no_topic": "你问的是哪件事？请带上要找的内容再问一次，比如「{example_follow_up}」。",
         "date_none": "{when} 没有新闻。最近有新闻的一天是 {day}：",
         "date_none_at_all": "{when} 没有新闻，也没有更早的新闻。",
         "stats_articles": "文章数",
@@ -334,7 +333,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_too_large": "请求太大了。",
         "web_no_route": "没有这个接口。",
         "web_method": "这个地址不接受 {method} 请求。",
-        "wechat_other": "目前只能读文字：发关键词或问题（比如「保交楼」「谁主持了统战工作会议？」）查新闻，发 /help 看全部命令。",
+        "wechat_other": "目前只能读文字：发关键词或问题（比如「{example_keyword}」「{example_question}」）查新闻，发 /help 看全部命令。",
         "wechat_slow": "这次查询用时较长，请过几秒再发一次。",
         "wechat_more": "更多结果：发送「下一页」，或打开 {url}",
         "wechat_more_typed": "更多结果：发送「下一页」",
@@ -342,7 +341,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
         "wechat_full": "全文：{url}",
-        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（时区设置、订阅和它们的订阅源），请发送：/forget 确认",
+        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请发送：/forget 确认",
         "wechat_no_buttons": "（公众号里没有按钮：打开上面的链接阅读）",
     },
     "en": {
@@ -362,21 +361,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "help_footer_wechat": "Send words or a question to search or ask. Nothing is pushed here: subscribing "
         "gives you a private digest address, /digest shows what is new any time; to delete your data send "
         "/forget confirm.",
-        "search_usage": "Write what to look for after the command, e.g. /search 保交楼",
-        "empty_query": "Tell me what to look for, e.g. 保交楼",
+        "search_usage": "Write what to look for after the command, e.g. /search {example_keyword}",
+        "empty_query": "Tell me what to look for, e.g. {example_keyword}",
         "next_page_none": "There are no results to page through yet. Send some words or a question first, "
-        "e.g. 保交楼",
+        "e.g. {example_keyword}",
         "next_page_end": "That was the last page of the results for “{query}”.",
         "page_first": "That is already the first page of the results for “{query}”.",
         "page_past_end": "The results for “{query}” end on page {pages}.",
         "result_none": "There are no results to open yet. Send some words or a question first, then “第2篇” "
-        "opens one of them, e.g. 保交楼",
+        "opens one of them, e.g. {example_keyword}",
         "result_past_end": "The results for “{query}” are {total}; there is no number {number}.",
         "result_past_end_latest": "The latest articles have no number {number}.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
-        "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. 保交楼",
+        "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. {example_keyword}",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "
-        "e.g. 保交楼 -郑州",
+        "e.g. {example_keyword} -郑州",
         "query_truncated": "(query too long: only the first {limit} characters were used)",
         "no_results": "Nothing found for “{query}”. Try other words?",
         "no_results_any": "No article has any of the words of “{query}”. Try other words?",
@@ -428,8 +427,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "console_button_shows_only": "Button {n} ({label}) only shows something; pressing it does nothing.",
         "forget_prompt": "Delete everything newsbot keeps about this chat?",
         "forget_prompt_items": (
-            "That is: language and timezone settings, all subscriptions, digest delivery records and "
-            "recent searches. This cannot be undone."
+            "That is: language and timezone settings, all subscriptions, digest delivery records, "
+            "recent searches and the topic a follow-up refers to. This cannot be undone."
         ),
         "forget_yes": "Delete",
         "forget_no": "Cancel",
@@ -452,19 +451,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "forget_already": "This confirmation has already been handled.",
         "forget_not_yours": "Only the person who sent /forget can confirm it.",
         "needs_chat": "/{name} works inside a chat.",
-        "intent_greeting": "Hello! I am newsbot: I look up local news. Just send me words or a question, e.g. 保交楼 or 谁主持了统战工作会议？",
+        "intent_greeting": "Hello! I am newsbot: I look up local news. Just send me words or a question, e.g. {example_keyword} or {example_question}",
         "intent_thanks": "You're welcome! Send me anything else you want to look up.",
         "intent_acknowledgement": "OK! Send me words or a question whenever you want to look something up.",
         "intent_identity": "I am newsbot, a news search bot: send me words or a question and I find the answer in the stories I hold; /subscribe gets you a daily digest.",
         "intent_identity_read": "I am newsbot, a news search bot: send me words or a question and I find the answer in the stories I hold; subscribe to words with /subscribe, and /digest lists what is new any time.",
         "intent_presence": "I'm here! Send me words or a question.",
         "intent_goodbye": "Goodbye! Come back whenever you want the news.",
-        "intent_help": "Send words (保交楼), a question (谁主持了统战工作会议？) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe a daily digest, /help every command.",
-        "intent_help_read": "Send words (保交楼), a question (谁主持了统战工作会议？) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe subscribes to words and /digest lists what is new, /help every command.",
+        "intent_help": "Send words ({example_keyword}), a question ({example_question}) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe a daily digest, /help every command.",
+        "intent_help_read": "Send words ({example_keyword}), a question ({example_question}) or a day (昨天有什么新闻) to search; /latest shows the newest stories, /subscribe subscribes to words and /digest lists what is new, /help every command.",
         "intent_howto_subscribe": "Send /subscribe for a daily news digest (08:00 unless you say otherwise). Add a time and words if you like: /subscribe 8:00 二七区 or /subscribe 8:30pm 教育. /subscriptions lists yours.",
         "intent_howto_subscribe_read": "Send /subscribe with words to subscribe, e.g. /subscribe 二七区 教育; /subscribe alone is all news. Nothing is pushed here: send /digest any time for your subscriptions' new stories. /subscriptions lists yours.",
         "intent_howto_unsubscribe": "Send /unsubscribe to stop a digest (you choose when you have several), /unsubscribe all to stop them all; /subscriptions shows their numbers.",
-        "intent_howto_search": 'Send words to search; several words must all appear; "A OR B" finds either; -word leaves a word out; quotes "…" find a whole phrase; add a day if you like: 4月6日 保交楼, or yesterday\'s news.',
+        "intent_howto_search": 'Send words to search; several words must all appear; "A OR B" finds either; -word leaves a word out; quotes "…" find a whole phrase; add a day if you like: {example_day} {example_keyword}, or yesterday\'s news.',
         "intent_coverage": "I hold {articles} stories, dated {first} to {last}. Send words or a question to search, /latest for the newest.",
         "intent_clock": "It is {time} on {weekday}, {date} ({zone}). For today's news, send “today's news”.",
         "intent_coverage_empty": "I hold no stories yet.",
@@ -475,7 +474,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_such_date": "There is no such day as “{date}” in the calendar: searched as words",
         "note_picked_day": "“{words}” read as the latest such day: {day}",
         "follow_up_read_as": "Following on from the last search: {topic}",
-        "follow_up_no_topic": "Which story do you mean? Please ask again with what to look for, e.g. “统战工作会议是哪天开的”.",
+        "follow_up_no_topic": "Which story do you mean? Please ask again with what to look for, e.g. “{example_follow_up}”.",
         "date_none": "No news on {when}. The latest day with news is {day}:",
         "date_none_at_all": "No news on {when}, nor before.",
         "stats_articles": "articles",
@@ -527,7 +526,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_too_large": "The request is too large.",
         "web_no_route": "No such address.",
         "web_method": "This address does not take {method} requests.",
-        "wechat_other": "I read text only: send words or a question (e.g. 保交楼, 谁主持了统战工作会议？) to search, /help for the commands.",
+        "wechat_other": "I read text only: send words or a question (e.g. {example_keyword}, {example_question}) to search, /help for the commands.",
         "wechat_slow": "This search is taking a while; please send it again in a few seconds.",
         "wechat_more": "More results: send “next”, or open {url}",
         "wechat_more_typed": "More results: send “next”",
@@ -536,7 +535,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
         "feeds below; see one with /digest ID.",
         "wechat_full": "Full text: {url}",
-        "wechat_forget_confirm": "To delete everything newsbot keeps about you (timezone, subscriptions and their feeds), send: /forget confirm",
+        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), send: /forget confirm",
         "wechat_no_buttons": "(No buttons here: open the links above)",
     },
 }
@@ -546,6 +545,12 @@ def lookup(tables: dict[str, dict[str, str]], lang: str, key: str, **values: obj
     """The template `key` of `tables` in `lang` (falling back to Chinese), filled with `values` as given."""
     table = tables.get(lang, tables[DEFAULT_LANGUAGE])
     return table.get(key, tables[DEFAULT_LANGUAGE][key]).format(**values)
+
+
+def takes_examples(lang: str, key: str) -> bool:
+    """Whether the text `key` names the archive's examples (a field of `EXAMPLE_FIELDS`)."""
+    template = TEXTS.get(lang, TEXTS[DEFAULT_LANGUAGE]).get(key, TEXTS[DEFAULT_LANGUAGE][key])
+    return any(field in EXAMPLE_FIELDS for _, field, _, _ in Formatter().parse(template))
 
 
 def text(lang: str, key: str, **values: object) -> str:

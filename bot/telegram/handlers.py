@@ -184,7 +184,7 @@ async def on_private_other(update: Update, context: BotContext) -> None:
     """A sticker, voice or photo without a caption in a private chat: explain that newsbot reads text."""
     services = context.services
     who = await services.run(services.conversation.in_chat_language, who_of(update, services))
-    replies = [Reply(format_notice(who.lang, "empty_query", HTML))]
+    replies = [await services.run(services.conversation.notice, who.lang, "empty_query")]
     await _answer(update, context, replies)
 
 

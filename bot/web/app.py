@@ -145,6 +145,7 @@ class WebEdge:
             topics=TopicStore(services.database),
             confirmations=Confirmations(services.database),
             flood=FloodGuard(services.database, FloodLimit(20)),
+            examples=services.conversation.example_source,
         )
         self.wechat: WeChatChat | None = None
         if options.wechat_token:
@@ -159,6 +160,7 @@ class WebEdge:
                 confirmations=Confirmations(services.database),
                 flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,
+                examples=services.conversation.example_source,
             )
             self.wechat = WeChatChat(conversation, services.database)
         secret = options.secret or self.database.write(server_key, "web-session")
@@ -254,7 +256,8 @@ class WebEdge:
 
     async def page(self, request: Request) -> Response:
         lang = await self.page_lang(request)
-        welcome = reply_parts(format_welcome(lang, WEB))
+        examples = await asyncio.to_thread(self.conversation.examples)
+        welcome = reply_parts(format_welcome(lang, WEB, examples))
         return HTMLResponse(
             chat_page(lang, welcome), headers={"cache-control": "no-cache", "vary": "Accept-Language, Cookie"}
         )

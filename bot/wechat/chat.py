@@ -69,11 +69,41 @@ WECHAT_SMILEYS = frozenset(
     "瓢虫 闪电 差劲 爱你 NO 爱情 飞吻 怄火 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极".split()
 )
 _SMILEY = re.compile(r"\[([^\[\]\s]{1,4})\]")
+# Older WeChat clients send the same smileys as codes starting "/:" ("/::)" 微笑, "/:rose" 玫瑰): the codes of
+# the classic smiley panel, written next to words or alone.
+WECHAT_SMILEY_CODES = frozenset(
+    "/::) /::~ /::B /::| /:8-) /::< /::$ /::X /::Z /::'( /::-| /::@ /::P /::D /::O /::( /::+ /:--b /::Q /::T "
+    "/:,@P /:,@-D /::d /:,@o /::g /:|-) /::! /::L /::> /::,@ /:,@f /::-S /:? /:,@x /:,@@ /::8 /:,@! /:!!! "
+    "/:xx /:bye /:wipe /:dig /:handclap /:&-( /:B-) /:<@ /:@> /::-O /:>-| /:P-( /::'| /:X-) /::* /:@x /:8* "
+    "/:pd /:<W> /:beer /:basketb /:oo /:coffee /:eat /:pig /:rose /:fade /:showlove /:heart /:break /:cake "
+    "/:li /:bome /:kn /:footb /:ladybug /:shit /:moon /:sun /:gift /:hug /:strong /:weak /:share /:v /:@) "
+    "/:jj /:@@ /:bad /:lvu /:no /:ok /:love /:<L> /:jump /:shake /:<O> /:circle /:kotow /:turn /:skip /:oY "
+    "/:#-0 /:hiphot /:kiss /:<& /:&>".split()
+)
+# The longest code first, so that "/::-O" is not read as "/::-" and a stray "O".
+_SMILEY_CODE = re.compile("|".join(re.escape(c) for c in sorted(WECHAT_SMILEY_CODES, key=len, reverse=True)))
 
 
 def without_smileys(content: str) -> str:
-    """`content` without WeChat's smileys (`WECHAT_SMILEYS` in square brackets); other bracketed words kept."""
-    return _SMILEY.sub(lambda m: " " if m.group(1) in WECHAT_SMILEYS else m.group(0), content)
+    """`content` without WeChat's smileys (`WECHAT_SMILEYS` in square brackets, or the older clients' codes
+    `WECHAT_SMILEY_CODES`); other bracketed words and other text starting with "/" kept."""
+    named = _SMILEY.sub(lambda m: " " if m.group(1) in WECHAT_SMILEYS else m.group(0), content)
+    return _SMILEY_CODE.sub(" ", named)
+
+
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_OWN_ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?(?:[?#]\S*)?")
+
+
+def own_article_id(line: str, base: str) -> int | None:
+    """The article id of `line` when it is the address of one of this server's article pages
+    (``{base}/article/12``, http or https, with a query or fragment), else None: another site's
+    ``/article/12`` is not ours."""
+    address, here = _SCHEME.sub("", line.strip()), _SCHEME.sub("", base.rstrip("/"))
+    if not here or not address.lower().startswith(here.lower()):
+        return None
+    m = _OWN_ARTICLE_PATH.fullmatch(address[len(here) :])
+    return int(m.group(1)) if m else None
 
 
 def latest_page_shown(reply: Reply) -> int | None:
@@ -143,7 +173,8 @@ class WeChatChat:
         base = base_url.rstrip("/")
         if message.msg_type == "event":
             if message.event == "subscribe":
-                return to_wechat(format_welcome(self._known_language(message.from_user), WECHAT), base)
+                lang = self._known_language(message.from_user)
+                return to_wechat(format_welcome(lang, WECHAT, self.conversation.examples()), base)
             return ""  # unsubscribe, menu clicks and the like need no answer
         if message.msg_type == "voice" and message.recognition.strip():
             # Speech the platform recognised is what the reader said: a search or a question, never a command.
@@ -151,7 +182,7 @@ class WeChatChat:
         if message.msg_type == "link" and (message.url or message.title):
             return self._shared_card(message, base)
         if message.msg_type != "text":
-            return text(self._known_language(message.from_user), "wechat_other")
+            return self._line(message.from_user, "wechat_other")
         return self._text(without_smileys(message.content), message.from_user, base)
 
     def _shared_card(self, message: Message, base: str) -> str:
@@ -161,13 +192,13 @@ class WeChatChat:
             return self._text(message.url, message.from_user, base, commands=False)
         if message.title.strip():
             return self._text(message.title, message.from_user, base, commands=False)
-        return text(self._known_language(message.from_user), "link_not_stored")
+        return self._line(message.from_user, "link_not_stored")
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
         line = " ".join(content.split())
         if not line:  # spaces only: a text all the same, with nothing to look for
-            return text(self._known_language(openid), "empty_query")
+            return self._line(openid, "empty_query")
         command = parse_command(line) if commands else None
         chat_id = self._chat_id(openid)
         # WeChat tells no language: Chinese, unless the line's letters or the follower's earlier
@@ -207,8 +238,12 @@ class WeChatChat:
                     )
         else:
             linked = self.conversation.article_at_link(line)
-            # A pasted address of a stored story: its lead and link, as /article gives them here.
-            out = self._articles(str(linked.id), who, base) if linked else self.conversation.text(line, who)
+            # A pasted address of a stored story, or of one of this server's article pages: its lead and
+            # link, as /article gives them here.
+            linked_id = own_article_id(line, base) or (linked.id if linked else None)
+            out = (
+                self._articles(str(linked_id), who, base) if linked_id else self.conversation.text(line, who)
+            )
             shown = latest_page_shown(out[0]) if len(out) == 1 else None
             if shown is not None:  # 下一页 after /latest: that page, as /latest N gives it here
                 return self._latest(out[0], str(shown), lang, base)
@@ -289,6 +324,11 @@ class WeChatChat:
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
         return fitted
+
+    def _line(self, openid: str, key: str) -> str:
+        """A one-line text (plain, as WeChat shows it) in the follower's known language, its examples the
+        archive's."""
+        return text(self._known_language(openid), key, **self.conversation.examples().values())
 
     def _known_language(self, openid: str) -> str:
         """The language of a follower newsbot already knows (chosen with /lang, else the one their messages
