@@ -30,7 +30,9 @@ before it. One exception to the words: a run of blocks read into the middle of a
 story's text stops inside a word, ``…表示希``, and the matching now joins it to a block of the same
 story read after the run that completes the word, ``望能有机会…``) leaves that story with the run the
 matching moves, however few of their words the run's blocks share with either story (a run of
-blocks shares its words with itself, so they had held each other where the OCR read them).
+blocks shares its words with itself, so they had held each other where the OCR read them). And one
+brake: a block that opens with a speaker its story's seed alone names (``博纳表示，…`` in the story
+whose dispatch names 博纳) stays in that story.
 
 Pure: blocks in, each block's story out.
 """
@@ -51,6 +53,7 @@ from storage.ingest.page_fragments import (
     _seam_reading,
     _squash,
     pairs,
+    speaker_story,
     word_across,
 )
 from storage.text.segment import cut as words_of
@@ -313,6 +316,19 @@ def _reads_on_better_at_home(
     return joins[(home[-1], j)][0] > joins[(ahead[j], j)][0]
 
 
+def _speakers(
+    texts: Sequence[str], seeds: dict[int, tuple[int, set[str]]], headlines: Sequence[str]
+) -> list[int | None]:
+    """For each block, the story whose seed (its headline and opening block) alone names the speaker the
+    block opens with (`page_fragments.speaker_story`), or None."""
+    seed_texts = [_squash(headline) for headline in headlines]
+    for story, (opening, _pairs) in seeds.items():
+        while story >= len(seed_texts):
+            seed_texts.append("")
+        seed_texts[story] += texts[opening]
+    return [speaker_story(text, seed_texts) for text in texts]
+
+
 def assign_chains(
     fragments: Sequence[Fragment],
     labels: Sequence[int],
@@ -361,6 +377,7 @@ def assign_chains(
         if heads[index] and story not in seeds:
             head = head_pairs[story] if story < len(head_pairs) else set()
             seeds[story] = (index, head | block_pairs[index])
+    speakers = _speakers(texts, seeds, headlines)
     current = list(labels)
     starts = [j for j in range(n) if not fixed[j]]
     cut: dict[int, str] = {}  # block → the word its run had cut, for the blocks that moved by it
@@ -410,6 +427,9 @@ def assign_chains(
             if j in ahead:
                 new[j] = new[ahead[j]]
             if new[j] == current[j]:
+                continue
+            if speakers[j] == current[j]:
+                new[j] = current[j]  # it opens with a speaker its story's seed alone names
                 continue
             if not wordy[j]:
                 if _reads_on_better_at_home(j, ahead, current, joins):

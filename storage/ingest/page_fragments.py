@@ -363,6 +363,24 @@ def _page_pairs(texts: Iterable[str]) -> set[str]:
     return out
 
 
+# A block that opens with a speaker (``博纳表示，…``) named in one story's seed alone (its headline and
+# opening block) is that story's: on the printed truth of the tuned and fresh OCR'd pages (seeds 1, 3,
+# 4 and 5, web seeds 1 and 4), such a name stood in the seed of the block's own story 109 times of 109.
+# Added to that story's claim when the bolder joiner checks a move (not while it gives blocks out).
+SPEAKER_WEIGHT = 0.3
+_OPENING_SPEAKER_RE = re.compile("^([\u4e00-\u9fff]{2,4}?)(?=表示|指出|强调|认为|介绍|感谢|希望|说)")
+
+
+def speaker_story(block: str, seeds: Sequence[str]) -> int | None:
+    """The story whose seed alone names the speaker `block` opens with (``博纳表示…``), or None: no
+    speaker opens it, or no seed or several seeds name them."""
+    found = _OPENING_SPEAKER_RE.match(block)
+    if found is None:
+        return None
+    holders = [s for s, seed in enumerate(seeds) if found.group(1) in seed]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _seam(before: str, after: str, page: set[str]) -> float:
     """How well `after` reads on from `before`: 1 for a sentence left open whose seam pair the page
     uses elsewhere, less for either alone, 0 when `before` ended its sentence."""
@@ -434,6 +452,12 @@ def plan_scattered_moves(
             label[key] = key[0]
             members[key[0]].append((block_pairs[key], totals[key], key))
     small = {key for key in order if len(_HAN_RE.findall(blocks[key])) < MIN_BLOCK_CHARS}
+    seed_texts = [
+        (_squash(headlines[s]) if headlines is not None else "")
+        + (blocks[(s, 0)] if (fixed_first is None or fixed_first[s]) and stories[s] else "")
+        for s in range(n)
+    ]
+    speakers = {key: speaker_story(text, seed_texts) for key, text in blocks.items()}
 
     index_of = {key: index for index, key in enumerate(order)}
 
@@ -448,7 +472,9 @@ def plan_scattered_moves(
         earlier = before_key(story, key)
         return blocks[earlier] if earlier is not None else ""
 
-    def scores(key: tuple[int, int]) -> list[float]:
+    def scores(key: tuple[int, int], *, final: bool = False) -> list[float]:
+        """Each story's claim on block `key`; with `final` (the check before a move), a speaker the
+        block opens with and one story's seed alone names adds to that story's claim."""
         out = []
         for target in range(n):
             like = max(
@@ -466,7 +492,8 @@ def plan_scattered_moves(
                 out.append(UNREACHABLE)
                 continue
             seam = _seam(blocks[ahead], blocks[key], all_text) if ahead is not None else 0.0
-            out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key))
+            named = SPEAKER_WEIGHT if final and speakers[key] == target else 0.0
+            out.append(like + SEAM_WEIGHT * seam + EDGE_WEIGHT * _edge_fit(edges, ahead, key) + named)
         return out
 
     pending = [key for key in order if key not in label and key not in small]
@@ -485,7 +512,7 @@ def plan_scattered_moves(
         target = label.get(key, key[0])
         if target == key[0]:
             continue
-        final = scores(key)
+        final = scores(key, final=True)
         own, fit = final[key[0]], final[target]
         ahead = before(target, key)
         if not ahead:
