@@ -65,7 +65,8 @@ _FROM_PLACE = re.compile(
     r"飞来|运抵|坠落|坠下|掉下|跌落|摔下|跳下|来)"
 )
 # Where a deed was done, asked (在什么地方排查到逃犯的, 在哪里发现的), and as news writes it: 在, the place, then
-# the deed (刘瑛在一家旅店排查时): the question's words after 在哪 that are no nouns are the deed.
+# the deed (刘瑛在一家旅店排查时): the question's words after 在哪 that are no nouns are the deed. The place is of
+# three characters or more: a kind alone (在医院工作) says not which one.
 _AT_WHERE_ASKED = re.compile(r"在(?:哪里|哪儿|哪|什么地方|何处|何地)")
 
 
@@ -79,7 +80,7 @@ def _done_at_place_asked(sentence: str, asked: Asked) -> bool:
     return any(
         place not in asked.known
         for t in deeds
-        for place in re.findall(r"在([^，,。；;在]{2,12}?)" + re.escape(t), sentence)
+        for place in re.findall(r"在([^，,。；;在]{3,12}?)" + re.escape(t), sentence)
     )
 
 
