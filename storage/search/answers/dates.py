@@ -26,7 +26,10 @@ _DATE = re.compile(
     # a century or a decade, as history is dated (公元前20世纪, 上世纪80年代, 20世纪初, 90年代)
     r"(?:公元前|公元)?(?:\d{1,2}|上)世纪(?:\d0年代)?(?:初|初期|中叶|中期|末|末期)?|(?<!\d)\d0年代|公元前\d{1,4}年|"
     # a reign or a dynasty's years (明朝永乐年间, 清康熙至嘉庆年间), not a count of years (二十年间, 这些年间)
-    r"(?:[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}至)?[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}年间"
+    r"(?:[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}至)?[^\W\d_一二三四五六七八九十百千几多数近这那些余]{2}年间|"
+    # a dynasty's time, as history is dated (东晋以后, 明清时期, 唐代以来): the dynasty, then a word of its time
+    r"(?:[东西南北](?:周|汉|晋|宋|魏)|(?:秦|汉|隋|唐|宋|元|明|清)[朝代]|秦汉|隋唐|唐宋|宋元|元明|明清)"
+    r"(?:时期|以后|以来|年间|末年|初年|初期|中期|末期|之后)"
 )
 _MONTH_DAY = re.compile(r"\d月\d{1,2}[日号]")  # a day with its month (5月4日, 2019年2月27日)
 _TIME_WORDS = re.compile(r"凌晨|上午|下午|晚上|傍晚|中午|当天|近日|日前|前不久")
@@ -51,7 +54,7 @@ _WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天](?![\u4e0
 _CLOCK_ASKED = re.compile(r"几点|几时几分|什么时刻|哪个时刻")
 _CLOCK = re.compile(
     r"(?<![\d.])\d{1,2}(?:点|时)\d{1,2}分|(?<![\d.])\d{1,2}点半|(?<![\d.:])\d{1,2}:\d{2}(?![\d:])|"
-    r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚|早)\d{1,2}(?:点|时)"
+    r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|午夜|半夜|深夜|清晨|晚|早)\d{1,2}(?:点|时)"
 )
 
 
@@ -62,6 +65,19 @@ _DAY_SPAN = re.compile(r"\d{1,2}[日号]?(?:至|到|—|–|-|～|~)(?:\d{1,2}�
 
 
 def when_strength(sentence: str, asked: Asked) -> float:
+    """`dated_strength`, and a year asked (哪年入的党) is no more than hinted at by a sentence naming no year
+    (8月20日，…率部投入百团大战): its days leave the year asked to the reader."""
+    strength = dated_strength(sentence, asked)
+    if _YEAR_ASKED.search(asked.query) and not _YEAR_GIVEN.search(sentence):
+        return min(WEAK, strength)
+    return strength
+
+
+# A year as news gives it: written (1938年), by reference (同年, 当年, 次年, 去年), or a decade, a century, a reign.
+_YEAR_GIVEN = re.compile(r"\d{4}年|[同当次翌那是今去前]年|这一年|那一年|年代|世纪|年间")
+
+
+def dated_strength(sentence: str, asked: Asked) -> float:
     """A date or a time the question lacks; a day only the dateline's is the report's, not the event's. A
     day with its month (5月4日16时40分) says when more plainly than a day alone (5日, 27日上午), which
     leaves the month to the reader and is most often the day the report's news came. A day of the week
@@ -153,7 +169,7 @@ def dates_deed(sentence: str, deeds: Sequence[Sequence[str]], asked: Asked) -> b
     pieces = CLAUSE_END.split(sentence)
     for k, piece in enumerate(pieces):
         for m in _DATE.finditer(piece):
-            if m.group(0) in asked.query or when_strength(m.group(0), asked) < least:
+            if m.group(0) in asked.query or dated_strength(m.group(0), asked) < least:
                 continue
             before, after = piece[: m.start()], piece[m.end() :]
             # a date that is a clause of its own (2016年3月，…; 腊月二十九的下午，…) frames the clauses after it

@@ -27,6 +27,19 @@ REPORTER_ASKED = re.compile(
     # 那篇报道是谁写的, 谁写的这条消息 (not 这本书是谁写的: a book's author is no byline)
     r"(?:报道|稿子|消息|新闻)是?谁(?:写|采写)的|谁(?:写|采写)的(?:这|那)?[篇条]?(?:报道|稿子|消息|新闻)"
 )
+
+
+def names_outlets_reporter(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence names a reporter of an outlet the question names (斐济太阳报那个记者叫啥: 《斐济太阳报》
+    记者塔莱伊…): the outlet's word, then 记者 and a name; such a reporter is no byline's."""
+    return any(
+        _may_be_name(m.group(1))
+        for t in terms
+        if len(t) >= 2 and t != "记者"
+        for m in re.finditer(re.escape(t) + r"》?的?记者([\u4e00-\u9fff·]{2,4})", sentence)
+    )
+
+
 # A question asking for a person by what the person is (学者是谁, 那位专家叫什么, 作者是谁): a name answers, not the post
 # of someone the question names.
 DESCRIBED_PERSON_ASKED = re.compile(r"(?:者|家|员|师|手)的?(?:是谁|叫什么|叫啥|是哪位)")

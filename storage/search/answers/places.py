@@ -31,6 +31,10 @@ def where_strength(sentence: str, asked: Asked) -> float:
     a place of a level (哪个县, 哪个村) by a place of that level (红安县), another place is a part of it."""
     if _ORIGIN_ASKED.search(asked.query):
         return _origin_strength(sentence, asked)
+    if _FROM_ASKED.search(asked.query) and new(_FROM_PLACE.findall(sentence), asked.known):
+        return PLAIN  # 从哪个省来的: 从江西赶来驰援; 从哪儿掉下去的: 从5楼电梯井失足坠落
+    if _done_at_place_asked(sentence, asked):
+        return PLAIN  # 在什么地方排查到逃犯的: 刘瑛在一家旅店排查时得知…
     level = _LEVEL_ASKED.search(asked.query)
     if level is not None:
         asked_level = level.group(1) or level.group(2)
@@ -51,6 +55,33 @@ def where_strength(sentence: str, asked: Asked) -> float:
         if m is not None and m.group(1)[:2] not in asked.known:
             return PLAIN
     return _place_strength(sentence, asked)
+
+
+# Where from, asked (从哪个省来的, 从哪儿掉下去的), and as news writes it: 从, the place, then a verb of coming,
+# leaving or falling (从江西赶来, 从5楼电梯井失足坠落, 从上海出发).
+_FROM_ASKED = re.compile(r"从(?:哪|何处|何地|什么地方)")
+_FROM_PLACE = re.compile(
+    r"从([^，,。；;！!？?从]{2,10}?)(?:失足|不慎)?(?:赶来|赶到|赶赴|来到|归来|回来|返回|出发|起飞|启程|运来|调来|"
+    r"飞来|运抵|坠落|坠下|掉下|跌落|摔下|跳下|来)"
+)
+# Where a deed was done, asked (在什么地方排查到逃犯的, 在哪里发现的), and as news writes it: 在, the place, then
+# the deed (刘瑛在一家旅店排查时): the question's words after 在哪 that are no nouns are the deed. The place is of
+# three characters or more: a kind alone (在医院工作) says not which one.
+_AT_WHERE_ASKED = re.compile(r"在(?:哪里|哪儿|哪|什么地方|何处|何地)")
+
+
+def _done_at_place_asked(sentence: str, asked: Asked) -> bool:
+    """Whether the sentence writes 在, a place the question lacks, then a word of the deed asked about."""
+    m = _AT_WHERE_ASKED.search(asked.query)
+    if m is None:
+        return False
+    nouns = {w for w, tag in tags(asked.query) if is_noun(tag)}
+    deeds = [t for t in asked.terms if len(t) >= 2 and t in asked.query[m.end() :] and t not in nouns]
+    return any(
+        place not in asked.known
+        for t in deeds
+        for place in re.findall(r"在([^，,。；;在]{3,12}?)" + re.escape(t), sentence)
+    )
 
 
 def _is_institution(category: str, query: str) -> bool:

@@ -402,4 +402,14 @@ def deed_asked(q: str, terms: Sequence[str]) -> list[str]:
     if m is None:
         return []
     nouns = {w for w, tag in tags(q) if is_noun(tag)}
-    return [t for t in terms if t and t in q[m.end() :] and t not in nouns]
+    words = [t for t in terms if t and t in q[m.end() :] and t not in nouns]
+    split = _SPLIT_DEED.search(q[m.end() :])
+    if split is not None:
+        verb, thing = split.groups()
+        words += [verb + thing, thing]  # 哪年入的党 → 入党, 党 (加入中国共产党)
+    return words
+
+
+# A deed asked with its verb and object parted by 的 at the question's end (哪年入的党, 什么时候结的婚, 哪天开的业):
+# news writes the verb and the object together (入党, 结婚) or the object after another verb (加入中国共产党).
+_SPLIT_DEED = re.compile(r"([^\W\d_是有在])的([\u4e00-\u9fff]{1,2})[？?吗呢啊呀]*$")

@@ -30,7 +30,13 @@ from storage.search.answers.coverage import Coverage, article_coverage, words_he
 from storage.search.answers.dates import dates_deed, day_without_month
 from storage.search.answers.kinds import kind_strength
 from storage.search.answers.lists import ENUMERATION, PLACES_ASKED
-from storage.search.answers.people import DESCRIBED_PERSON_ASKED, POST, REPORTER_ASKED, post_before
+from storage.search.answers.people import (
+    DESCRIBED_PERSON_ASKED,
+    POST,
+    REPORTER_ASKED,
+    names_outlets_reporter,
+    post_before,
+)
 from storage.search.answers.questions import (
     asks_how_it_stands,
     deed_asked,
@@ -154,7 +160,7 @@ def weighed_spans(
         for s in pool
     ]
     if kind == "who" and REPORTER_ASKED.search(q):
-        strengths = _byline_strengths(article)
+        strengths = _reporter_strengths(article, terms)
     if kind == "why":
         strengths = causes_in_context(pool, strengths)
     if kind == "howmany":
@@ -227,10 +233,14 @@ def _dating_the_deed(
     ]
 
 
-def _byline_strengths(article: Article) -> list[float]:
+def _reporter_strengths(article: Article, terms: Sequence[str]) -> list[float]:
     """For who wrote a report: the first sentence holds the writer when the article has a byline (shown with it,
-    `_extended`); no other sentence does (a name in the story is whom it tells of)."""
-    return [PLAIN if i == 0 and article.byline else NOTHING for i in range(len(article.sentences))]
+    `_extended`); no other sentence does (a name in the story is whom it tells of), unless it names a reporter of
+    an outlet the question names (`names_outlets_reporter`)."""
+    return [
+        PLAIN if (i == 0 and article.byline) or names_outlets_reporter(s.norm, terms) else NOTHING
+        for i, s in enumerate(article.sentences)
+    ]
 
 
 def _extended(
