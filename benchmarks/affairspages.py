@@ -253,11 +253,17 @@ def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
 
 
 def _affairs_pool(months: tuple[str, ...]) -> list[Article]:
+    """The stories of `months` a 政务 page prints, each once: a story the paper printed on two pages of an
+    issue (the same heads and lead) is taken from the first."""
     pool: list[Article] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
     for month in months:
         for path in sorted((root() / month).glob("*/*.txt")):
             article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
-            if article is not None and _affairs_story(article):
+            if article is None or not _affairs_story(article):
+                continue
+            if (article.heads, article.paragraphs[0]) not in seen:
+                seen.add((article.heads, article.paragraphs[0]))
                 pool.append(article)
     return pool
 
