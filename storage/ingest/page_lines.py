@@ -987,7 +987,11 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return True  # a list of short words (``土鸡蛋、蜂蜜、豆豉、辣椒酱、泡``): a sentence's
     if len(_HAN_RE.findall(text)) < 12:
         return False
-    if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
+    # A kicker of phrases leading into its title (``发展技能教育，改革评价制度，强化表彰激励——`` over
+    # ``为国家建设培育更多“蓝领”人才``): its commas are a kicker's, not a sentence's.
+    unkicked = "".join(line.text.strip() for line in group[:-1] if not _DASH_END_RE.search(line.text))
+    unkicked += group[-1].text.strip()
+    if ends_open or unkicked.count("，") + unkicked.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
         return True
     if _COMMA_RE.search(text) and "、" in text and not _DASH_END_RE.search(text):
         # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``); not a

@@ -114,3 +114,23 @@ def test_one_field_under_a_head_is_no_box():
     page = f"春运首日客流平稳\n地点：郑州东站\n{_column(FIRST)}\n"
     (story,) = parse_page(page, year=2020)
     assert "郑州东站" in "".join((story.title, *story.paragraphs))
+
+
+def test_a_kicker_of_phrases_wider_than_the_column_heads_its_story():
+    """A kicker of comma-parted phrases ending in a dash, set wider than the column, over the main head
+    in one block: the story's headline lines (joined by a space), not a paragraph of its text."""
+    kicker = "发展技能教育，改革评价制度，强化表彰激励——"
+    page = f"{kicker}\n为国家建设培育更多“蓝领”人才\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == f"{kicker} 为国家建设培育更多“蓝领”人才"
+    assert _squeezed(story.paragraphs) == _squeezed((FIRST, FIRST_2))
+
+
+def test_two_comma_lines_over_a_dash_line_stay_text():
+    """Commas in the lines other than a dash kicker still make a block body text: a paragraph cut by a
+    column break, its clauses in the last line too."""
+    text = "这一做法，得到了群众的认可——\n大家说，办事方便了，心里也踏实了。"
+    page = f"营商环境持续优化\n\n{_column(FIRST)}\n\n{text}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "营商环境持续优化"
+    assert "".join(story.paragraphs).endswith("心里也踏实了。")
