@@ -134,3 +134,24 @@ def test_two_comma_lines_over_a_dash_line_stay_text():
     (story,) = parse_page(page, year=2020)
     assert story.title == "营商环境持续优化"
     assert "".join(story.paragraphs).endswith("心里也踏实了。")
+
+
+def test_an_authors_note_after_a_column_break_is_a_paragraph_of_its_own():
+    """The last sentence a cell short of a full line, a column break, then the author's note in brackets wrapped
+    over two lines: the note is a paragraph of its own, not run on to the sentence (its opening bracket
+    is no mark carried over from a line a cell short)."""
+    last = "严肃党内政治生活是一篇大文章，贵在经常、重在认真、抓实细节，才能切实把好事办好、把实事办实、把新事办。"
+    lines = wrap(last, WIDTH)
+    assert [len(line) for line in lines] == [16, 18, 17]  # the last line a cell short of full
+    note = ["（作者为江苏省泰州市海陵区委常委、组", "织部部长）"]
+    page = (
+        "把主题党日活动办好办新\n\n"
+        + _column(FIRST)
+        + "\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + "\n".join(note)
+        + "\n"
+    )
+    (story,) = parse_page(page, year=2020)
+    assert _squeezed(story.paragraphs)[-2:] == (last, "（作者为江苏省泰州市海陵区委常委、组织部部长）")
