@@ -15,7 +15,8 @@ commentary page, held out; `benchmarks.topicpages`: a special-topic page, an eve
 page of short items, held out, and a commentary page, the held-out one's tuned twin;
 `benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
 `benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
-`benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin),
+`benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin;
+`benchmarks.affairspages`: a city paper's 政务 page with numbered notices and service guides),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
@@ -58,6 +59,7 @@ def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
     from benchmarks import (
+        affairspages,
         countypages,
         deskpages,
         localpages,
@@ -89,6 +91,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **supplementpages.run_families(count, seed=supplementpages.UNSEEN_SEED),
             **sectionpages.run_families(count, seed=sectionpages.UNSEEN_SEED),
             **deskpages.run_families(count, seed=deskpages.UNSEEN_SEED),
+            **affairspages.run_families(count, seed=affairspages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -119,6 +122,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in deskpages.FAMILIES:
         print("\n".join(deskpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in affairspages.FAMILIES:
+        print("\n".join(affairspages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -140,6 +146,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **supplementpages.run_families(count),
         **sectionpages.run_families(count),
         **deskpages.run_families(count),
+        **affairspages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -260,6 +260,66 @@ def is_notice_box(texts: list[str]) -> bool:
     return bool(_WEATHER_LABEL_RE.match(texts[0])) and all("℃" in text for text in texts[1:])
 
 
+# A notice a paper prints as a box between stories, in one block: its title (``关于…的公示``, ``…的通告``,
+# ``…的通知``, wrapped over lines on some) opening the block, the signing date (``2020年1月10日``, after its
+# unit on the line or alone) closing it.
+_NOTICE_TITLE_RE = re.compile("^关于[^。！？；：]{2,60}?的(?:公示|公告|通告|通知|通报)")
+_SIGNING_DATE_RE = re.compile(
+    f"^[ \t\u3000]*(?:[{HAN}（）()·]{{2,30}}[ \t\u3000]+)?\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日[ \t\u3000]*$"
+)
+
+
+# A document's signature under its text: the signing unit (``市人民政府办公室``, ``全国人民代表大会常务委员会``)
+# over the signing date alone, or both on one line.
+_SIGNING_UNIT_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}（）()、·]{{1,28}}(?:局|委|会|院|办|办公室|厅|部|署|中心|政府|组|机制|处|所|站|社)"
+    "[ \t\u3000]*$"
+)
+_DATE_ALONE_RE = re.compile("^[ \t\u3000]*\\d{4}年\\d{1,2}月\\d{1,2}日[ \t\u3000]*$")
+
+
+def is_signing_unit(text: str) -> bool:
+    return bool(_SIGNING_UNIT_RE.match(text))
+
+
+def is_signing_date(text: str) -> bool:
+    """The signing date alone, or after its unit on the line (``市交通运输局  2020年1月10日``)."""
+    return bool(_SIGNING_DATE_RE.match(text))
+
+
+def is_date_alone(text: str) -> bool:
+    return bool(_DATE_ALONE_RE.match(text))
+
+
+def is_signed_notice(texts: list[str]) -> bool:
+    """A titled notice in one block: ``关于…的通知`` opening it (its first lines joined), a signing date
+    closing it."""
+    if len(texts) < 3 or not _SIGNING_DATE_RE.match(texts[-1]):
+        return False
+    opening = re.sub(r"\s+", "", "".join(texts[:3]))
+    return bool(_NOTICE_TITLE_RE.match(opening))
+
+
+# A service box in one block: a short label (``【办事指南】``, ``■便民提示``, ``政务服务热线``) over lines that
+# each give a field and its value (``办理地点：市民之家二楼B区``, ``咨询电话：0371-67181234``), none
+# ending a sentence.
+_BOX_LABEL_RE = re.compile(
+    f"^[ \t\u3000]*[■●◆▲【\\[]?[ \t\u3000]*[{HAN}·]{{2,8}}[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+_FIELD_LINE_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}]{{2,6}}[:：][ \t\u3000]*[^ \t\u3000。！？][^。！？]{{0,40}}$"
+)
+
+
+def is_field_box(texts: list[str]) -> bool:
+    """A label over two or more lines of ``field：value``, none ending a sentence."""
+    return (
+        len(texts) >= 3
+        and bool(_BOX_LABEL_RE.match(texts[0]))
+        and all(_FIELD_LINE_RE.match(text) for text in texts[1:])
+    )
+
+
 # An editor's note box: ``编者按`` / ``【编者按】`` alone over its text, or run in (``编者按：…``,
 # ``【编者按】…``), in one block.
 _EDITORS_BOX_RE = re.compile("^[ \t\u3000]*(?:【编者按】|\\[编者按\\]|编者按[:：]|编者按[ \t\u3000]*$)")
@@ -927,7 +987,11 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return True  # a list of short words (``土鸡蛋、蜂蜜、豆豉、辣椒酱、泡``): a sentence's
     if len(_HAN_RE.findall(text)) < 12:
         return False
-    if ends_open or text.count("，") + text.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
+    # A kicker of phrases leading into its title (``发展技能教育，改革评价制度，强化表彰激励——`` over
+    # ``为国家建设培育更多“蓝领”人才``): its commas are a kicker's, not a sentence's.
+    unkicked = "".join(line.text.strip() for line in group[:-1] if not _DASH_END_RE.search(line.text))
+    unkicked += group[-1].text.strip()
+    if ends_open or unkicked.count("，") + unkicked.count(",") >= 2 or text.count("、") >= _LIST_MARKS:
         return True
     if _COMMA_RE.search(text) and "、" in text and not _DASH_END_RE.search(text):
         # A clause and a list in it (``据介绍，山东省…`` / ``目前还存在车桩信息缺失、居民小区和``); not a

@@ -224,6 +224,10 @@ def _ends_paragraph(
         return True  # a story's second dispatch opens a paragraph of its own
     if AUTHOR_NOTE_RE.match(following.text):
         return True  # ``作者简介：…`` after the piece's last sentence, full line or not
+    if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
+        # ``（本报罗马2月13日电）``, ``（作者为…）`` after the last sentence: a paragraph of its own, though
+        # the sentence fills its line and its opening bracket could have been carried over
+        return True
     if _BRACKETED_LABEL_RE.match(text):
         return True  # a label alone on its line inside a story (``【点评】``) is a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
@@ -254,8 +258,6 @@ def _ends_paragraph(
         return True
     if _FINAL_RE.search(text) and _ELLIPSIS_LINE_RE.match(following.text):
         return True  # ``……`` alone on its line after a sentence: a pause set as a paragraph of its own
-    if _FINAL_RE.search(text) and _CLOSING_NOTE_RE.match(following.text):
-        return True  # ``（本报罗马2月13日电）`` after the last sentence: a paragraph of its own
     if _REFERENCE_NOTE_RE.match(following.text):
         return False  # ``（相关报道见第四版）`` goes with the sentence it follows
     if _FINAL_RE.search(text):

@@ -120,7 +120,7 @@ class _Segmenter:
             return []
         if self.captions.caption_after_text(group_index, group):
             return []
-        if self.boxes.strip_heading(group_index, group):
+        if self.boxes.strip_heading(group_index, group) or self.boxes.notice_or_service_box(group):
             return []
         if self.briefs.ornamented_column_over_a_piece(group):
             self.cutter.close()
@@ -280,6 +280,7 @@ class _Segmenter:
     def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
             self.bylines.rest_of_a_note,
+            self.ends.signature,
             self.captions.inner_caption,
             self.text.stray_line,
             self.ends.editor_mark,

@@ -21,7 +21,9 @@ from storage.ingest.page_lines import (
     is_appointments_list,
     is_byline,
     is_editors_note,
+    is_field_box,
     is_notice_box,
+    is_signed_notice,
 )
 from storage.ingest.page_paragraphs import _ornamented_subheading
 from storage.ingest.segmenter.cutter import StoryCutter
@@ -86,6 +88,21 @@ class BoxReader(LineReader):
         for line in group:
             self.cutter.drop(line, "strip heading")
             self.state.set_role(line, "a strip heading over a group of items: no headline")
+        return True
+
+    def notice_or_service_box(self, group: list[_Line]) -> bool:
+        """A titled notice closed by its signing date (``关于…的通告`` … ``2020年1月10日``) or a service box
+        (``【办事指南】`` over ``办理地点：…`` lines), a block of its own between stories: read before its
+        label or numbered items can be taken for a sub-heading, a briefs column or a headline, it belongs
+        to no story and closes the story above when that story ended a sentence."""
+        texts = [line.text for line in group]
+        if not (is_signed_notice(texts) or is_field_box(texts)):
+            return False
+        if self.state.current is not None and self.cutter.ends_sentence():
+            self.cutter.close()
+        for line in group:
+            self.cutter.drop(line, "notice")
+            self.state.set_role(line, "a notice or service box between stories: no story's text")
         return True
 
     def county_box(self, group: list[_Line]) -> bool:

@@ -12,6 +12,10 @@ from storage.ingest.page_lines import (
     _TRAILING_JUMP_RE,
     _is_headline_like,
     _Line,
+    closes_text,
+    is_date_alone,
+    is_signing_date,
+    is_signing_unit,
 )
 from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.items import _EDITOR_MARK_RE, _EDITOR_MARK_RUN_ON_RE
@@ -21,6 +25,37 @@ from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _is_jum
 
 class EndReader(LineReader):
     """The readers of end marks, jump lines and editors' marks."""
+
+    def signature(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A document's signature closing its block under the open story's text, which ended a sentence:
+        the signing unit over the signing date (``市人民政府办公室`` / ``2020年1月20日``), or both on one
+        line, only closing notes after them (``（新华社北京1月10日电）``). Both are the story's text, its last
+        paragraphs, never a headline; the signing date ends the story (no headline it swallowed is looked
+        for under it)."""
+        story = self.state.current
+        if story is None or story.ended:
+            return False
+        rest = [other.text for other in group[index + 1 :]]
+        if index and is_date_alone(line.text) and is_signing_unit(group[index - 1].text):
+            signed = story.lines and story.lines[-1] is group[index - 1]
+            if signed and all(closes_text(text) for text in rest):
+                story.lines.append(line)
+                story.ended = True
+                return True
+            return False
+        if not self.cutter.ends_sentence():
+            return False
+        if is_signing_unit(line.text) and rest and is_date_alone(rest[0]):
+            closing = rest[1:]
+        elif is_signing_date(line.text) and not is_date_alone(line.text):
+            closing = rest
+        else:
+            return False
+        if not all(closes_text(text) for text in closing):
+            return False
+        story.lines.append(line)
+        story.ended = not is_signing_unit(line.text)
+        return True
 
     def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _JUMP_LINE_RE.match(line.text):

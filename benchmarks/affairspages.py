@@ -1,0 +1,297 @@
+"""A text-page layout from People's Daily (`benchmarks.rmrb`) that no other family uses: a city paper's
+政务 page (government affairs), open to tuning. The family is a function of a seed: same seed, same
+pages, same truth.
+
+- ``affairs_page`` (the tuned months): three to five stories of one issue whose heads name government
+  business (政务, 部门, 改革, 审批, 服务, 印发, 意见, 政策, 民生…), 150–2,600 characters, no picture, a
+  dateline the truth reads or none; a page strip (``政务  第6版`` over the date, ``政务·民生｜06`` over a
+  dotted date); the heads as printed (the kicker a group of its own on some), the corpus' ``本报记者  王某``
+  line under them or the dateline opening the lead; and, between stories, two kinds of boxes no other
+  family prints, both made up and in no story:
+
+  - **a numbered notice** (``关于2020年度…的公示``, ``…通告``, ``…通知``): an addressee line on some
+    (``各有关单位：``), an opening sentence, two to four items numbered ``一、`` / ``1.`` / ``（一）``, a
+    closing line (``特此公示。``, ``公示期：…``, ``监督电话：…``), then the signing unit and the date at
+    the end, each on a line of its own (indented with full-width spaces on some) or both on one line;
+  - **a service guide** (``【办事指南】``, ``■便民提示``, ``政务服务热线``): a heading over two to four
+    ``key：value`` lines (``办理地点：市民之家二楼B区``, ``咨询电话：0371-67181234``,
+    ``办理时间：工作日9:00—17:00``).
+
+  The editor's line at the foot.
+
+The truth, as the other families': a title is the printed header lines joined by spaces, paragraphs as
+the corpus keeps them; the boxes, the page strip and the editor's line in no story; the date the
+dateline's, else the one the lead's first clause opens with, else the page's for a lead opening with
+近日/今天; the reporters the dateline's or the reporter's line's.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from benchmarks.conventionpages import Expected, column_breaks, wrap
+from benchmarks.localpages import (
+    _date_parts,
+    _lead_date,
+    _name,
+    _page_dated,
+    _unread_dateline,
+    held_out_family_runs,
+    tuned_failures,
+)
+from benchmarks.paperpages import (
+    TUNED_MONTHS,
+    FamilyPage,
+    _lead_without_dateline,
+    by_issue,
+    family_figures,
+    issue_runs,
+)
+from benchmarks.rmrb import Article, parse_article, root
+from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures
+
+AFFAIRS = "affairs_page"
+TUNED = (AFFAIRS,)
+FAMILIES = TUNED
+SEED = 1
+UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
+PAGES_PER_FAMILY = 30
+
+_AFFAIRS_WORDS_RE = re.compile(
+    "政务|政府|部门|改革|审批|服务|印发|意见|通知|办法|规定|政策|办理|民生|社保|医保|治理|基层|群众|监管|"
+    "便民|公共|机关"
+)
+_SECTIONS = ("政务", "政务·民生", "政务新闻", "城市·政务")
+_UNITS = (
+    "市人力资源和社会保障局",
+    "市住房和城乡建设局",
+    "区行政审批服务局",
+    "市交通运输局",
+    "县市场监督管理局",
+    "市政务服务和数据管理局",
+    "区教育局",
+    "市自然资源和规划局",
+)
+_PLACES = ("市民之家二楼B区", "区政务服务中心一楼", "县便民服务大厅3号窗口", "各街道党群服务中心")
+
+
+# ---- the stories ------------------------------------------------------------------------------------
+
+
+def _affairs_story(article: Article) -> bool:
+    """A story of government business: its words in the heads, 150–2,600 characters ending a sentence, no
+    picture, at most three heads of at most 30 characters, a dateline the truth reads or none."""
+    size = sum(map(len, article.paragraphs))
+    if not 150 <= size <= 2600 or not _no_pictures(article) or _unread_dateline(article):
+        return False
+    if not _AFFAIRS_WORDS_RE.search("".join(article.heads)):
+        return False
+    if any(len(h) > 30 for h in article.heads) or len(article.heads) > 3:
+        return False
+    if any(h.startswith(("广告", "图片报道")) for h in article.heads):
+        return False
+    dateline, rest = _lead_without_dateline(article)
+    if dateline is not None and not article.reporters and rest.lstrip().startswith("（"):
+        return False
+    if any(p.startswith(("数据来源", "制图", "（执笔", "（相关报道")) for p in article.paragraphs):
+        return False
+    return bool(re.search("[。！？”…）]$", article.paragraphs[-1]))
+
+
+def _lay_story(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
+    """One story: its heads, the reporter's line under them for a feature that has one, its text in
+    columns."""
+    dateline, rest = _lead_without_dateline(article)
+    heads = list(article.heads)
+    if len(heads) > 1 and rng.random() < 0.3:
+        heads = [heads[0], "", *heads[1:]]
+    lines = [*heads, ""]
+    kind = "dispatch" if dateline else "feature"
+    if article.byline_line and not dateline:
+        lines.append(article.byline_line)
+        kind += ", reporter's line"
+    text = [p for p in article.paragraphs if not _is_box_label(p)]
+    if any(len(p) < 24 and not re.search("[。！？”…）]$", p) for p in text[1:]):
+        kind += " + sub-heads"
+    body: list[str] = []
+    for paragraph in article.paragraphs:
+        body += wrap(paragraph, width)
+    lead = rest if dateline else text[0]
+    date = article.date if dateline else _page_dated(lead, article.issue, _lead_date(article, lead))
+    expected = Expected(
+        title=" ".join(article.heads),
+        paragraphs=tuple(text),
+        date=date,
+        reporters=article.reporters,
+        correspondents=(),
+    )
+    return [*lines, *column_breaks(body, rng)], expected, kind
+
+
+# ---- the boxes --------------------------------------------------------------------------------------
+
+
+def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(_SECTIONS)
+    return rng.choice(
+        (
+            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
+            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
+        )
+    )
+
+
+def _numbered(index: int, style: int) -> str:
+    numerals = "一二三四五六七八九"
+    return (f"{numerals[index]}、", f"{index + 1}.", f"（{numerals[index]}）")[style]
+
+
+def _notice_items(rng: random.Random, kind: str, year: int) -> list[str]:
+    """Two to four items of a made-up notice of `kind` (公示, 通告, 通知)."""
+    pool = {
+        "公示": [
+            f"公示对象：{_name(rng)}、{_name(rng)}等{rng.randint(5, 30)}名同志。",
+            f"公示时间：{year}年{rng.randint(1, 12)}月{rng.randint(1, 20)}日至{rng.randint(21, 28)}日。",
+            "公示期间，任何单位和个人均可通过来电、来信等方式反映情况。",
+            "反映情况应实事求是，以单位名义反映的须加盖公章，以个人名义反映的须署真实姓名。",
+        ],
+        "通告": [
+            f"施工期间，{rng.choice(('建设路', '人民路', '中原西路', '大学路'))}实行半幅通行。",
+            "过往车辆和行人请按照交通标志绕行，注意安全。",
+            "施工单位应设置围挡和警示标志，夜间不得从事产生噪声的作业。",
+            "对违反本通告的行为，由相关部门依法处理。",
+        ],
+        "通知": [
+            f"报名时间：{year}年{rng.randint(1, 12)}月{rng.randint(1, 20)}日起。",
+            f"报名地点：{rng.choice(_PLACES)}。",
+            "请携带本人身份证原件及复印件，逾期不予受理。",
+            "各单位要高度重视，认真组织，确保工作按时完成。",
+        ],
+    }[kind]
+    style = rng.randrange(3)
+    chosen = pool[: rng.randint(2, len(pool))]
+    return [_numbered(i, style) + item for i, item in enumerate(chosen)]
+
+
+def _notice(rng: random.Random, issue: str, width: int) -> list[str]:
+    """A numbered notice: its title, an addressee on some, an opening sentence, the items, a closing
+    line, the signing unit and the date at the end."""
+    y, m, d, _ = _date_parts(issue)
+    kind = rng.choice(("公示", "通告", "通知"))
+    unit = rng.choice(_UNITS)
+    title = {
+        "公示": f"关于{y}年度先进集体和先进个人拟表彰对象的公示",
+        "通告": "关于道路施工期间交通管制的通告",
+        "通知": f"关于开展{y}年度业务培训报名工作的通知",
+    }[kind]
+    lines = wrap(title, width)
+    if kind == "通知" and rng.random() < 0.6:
+        lines.append("各有关单位：")
+    lines += wrap(f"根据工作安排，现将有关事项{kind}如下：", width)
+    for item in _notice_items(rng, kind, y):
+        lines += wrap(item, width)
+    lines += [
+        rng.choice((f"特此{kind}。", f"监督电话：0371-6{rng.randint(1000000, 9999999)}", f"特此{kind}。"))
+    ]
+    signed = f"{y}年{m}月{max(1, d - rng.randint(0, 3))}日"
+    form = rng.randrange(3)
+    if form == 0:
+        lines += [unit, signed]
+    elif form == 1:
+        lines += ["\u3000" * 4 + unit, "\u3000" * 6 + signed]
+    else:
+        lines += [f"{unit}  {signed}"]
+    return lines
+
+
+def _guide(rng: random.Random) -> list[str]:
+    """A service guide: a heading over two to four ``key：value`` lines."""
+    rows = [
+        f"办理地点：{rng.choice(_PLACES)}",
+        "办理时间：工作日9:00—17:00",
+        f"咨询电话：0371-6{rng.randint(1000000, 9999999)}",
+        f"网上办理：{rng.choice(('“郑好办”App', '市政务服务网', '“i郑州”小程序'))}",
+    ]
+    return [rng.choice(("【办事指南】", "■便民提示", "政务服务热线")), *rows[: rng.randint(2, 4)]]
+
+
+# ---- the page ---------------------------------------------------------------------------------------
+
+
+def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
+    """A 政务 page: its strip, the stories, a numbered notice and a service guide between them on some,
+    the editor's line."""
+    width = rng.randint(14, 22)
+    issue = articles[0].issue
+    lines = _strip(rng, issue, rng.choice((5, 6, 8))) + [""]
+    notice = _notice(rng, issue, width) if rng.random() < 0.7 else []
+    guide = _guide(rng) if rng.random() < 0.5 else []
+    notice_at, guide_at = rng.randint(1, len(articles)), rng.randint(1, len(articles))
+    expected: list[Expected] = []
+    kinds: list[str] = []
+    for index, article in enumerate(articles):
+        if notice and index == notice_at:
+            lines += notice + [""]
+        if guide and index == guide_at:
+            lines += guide + [""]
+        block, truth, kind = _lay_story(article, rng, width)
+        lines += block + [""]
+        expected.append(truth)
+        kind += ", before a notice" if notice and notice_at == index + 1 else ""
+        kinds.append(kind + (", before a guide" if guide and guide_at == index + 1 else ""))
+    if notice and notice_at == len(articles):
+        lines += notice + [""]
+    if guide and guide_at == len(articles):
+        lines += guide + [""]
+    if rng.random() < 0.8:
+        lines.append(_editor_line(rng))
+    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+    return FamilyPage(AFFAIRS, text, int(issue[:4]), expected, kinds)
+
+
+def _affairs_pool(months: tuple[str, ...]) -> list[Article]:
+    """The stories of `months` a 政务 page prints, each once: a story the paper printed on two pages of an
+    issue (the same heads and lead) is taken from the first."""
+    pool: list[Article] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for month in months:
+        for path in sorted((root() / month).glob("*/*.txt")):
+            article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
+            if article is None or not _affairs_story(article):
+                continue
+            if (article.heads, article.paragraphs[0]) not in seen:
+                seen.add((article.heads, article.paragraphs[0]))
+                pool.append(article)
+    return pool
+
+
+def make_affairs(count: int, seed: int) -> list[FamilyPage]:
+    """`count` 政务 pages from the tuned months, each three to five stories of one issue."""
+    days = by_issue(_affairs_pool(TUNED_MONTHS), 3)
+    rng = random.Random(f"{AFFAIRS}:{seed}")
+    return [compose_affairs(run, rng) for run in issue_runs(days, count, rng, 3, 5)]
+
+
+# ---- families ---------------------------------------------------------------------------------------
+
+
+def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+    if family == AFFAIRS:
+        return make_affairs(count, SEED if seed is None else seed)
+    raise ValueError(family)
+
+
+def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
+    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
+    that seed's pages, named with it."""
+    if seed is not None:
+        return held_out_family_runs(make_family, TUNED, "", count, seed)
+    return {family: family_figures(make_family(family, count)) for family in TUNED}
+
+
+def show_failures(family: str, count: int, limit: int) -> list[str]:
+    """The first `limit` failing stories of the family."""
+    return tuned_failures(make_family, family, "", count, limit)
