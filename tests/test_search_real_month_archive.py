@@ -136,3 +136,33 @@ def test_reprints_need_the_same_headline_day_and_opening() -> None:
         4: About("短评", "2021-07-02", "第一篇的开头", ""),
     }
     assert reprints([1, 2, 3, 4], about) == {3}
+
+
+SECRETARIES = [
+    ("2020-02-02", "湖北加强监督工作", ["湖北省委常委、省纪委书记张三表示，要严肃查处违纪行为。"]),
+    ("2020-02-27", "山东医疗队驰援湖北", ["山东省委书记李四多次赴机场为支援湖北医疗队送行。"]),
+    (
+        "2020-02-11",
+        "中央指导组听取汇报",
+        [
+            "中央指导组在武汉召开视频会议，听取各地防控工作汇报，部署下一阶段重点任务。",
+            "会议要求，坚决遏制疫情扩散蔓延，全力做好患者救治，确保应收尽收、应治尽治。",
+            "会上，湖北省委书记王五代表湖北指挥部汇报了防控工作。",
+            "会议还研究了医疗物资调配、社区防控和生活物资保障等工作，各有关部门负责同志参加。",
+        ],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def secretaries(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    with stories_searcher(tmp_path_factory.mktemp("posts"), SECRETARIES) as s:
+        yield s
+
+
+@pytest.mark.parametrize("question", ["湖北省委书记叫什么", "湖北省委书记是谁"])
+def test_a_post_asked_is_answered_where_it_is_printed_whole(secretaries: Searcher, question: str) -> None:
+    # not 湖北省委常委、省纪委书记 (another post sharing its words), nor 山东省委书记 beside 支援湖北
+    resp = secretaries.search(question, today=date(2020, 3, 1))
+    assert resp.hits[0].title == "中央指导组听取汇报"
+    assert resp.answer is not None and "王五" in resp.answer.sentence

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -31,6 +31,7 @@ from storage.driver import sqlite3
 from storage.models import Answer, Correction, SearchHit, SearchResponse
 from storage.search import corrections, evidence
 from storage.search.answers import best_sentence, category_asked, fact_test
+from storage.search.answers.kinds import question_kind
 from storage.search.answers.people import POST
 from storage.search.answers.questions import describes_person
 from storage.search.expressions import all_of, any_of, phrase
@@ -742,6 +743,7 @@ def held_by(holders: list[int] | None) -> int:
 
 
 _POST_WORD = re.compile(POST)
+_ENDS_WITH_POST = re.compile(POST + "$")
 
 
 def posts_read_whole(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
@@ -763,6 +765,35 @@ def posts_read_whole(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
                 out[i - 1], out[i] = head, end + post
                 break
     return out
+
+
+def post_printed_whole(asked: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
+    """For a question asking who holds a post it types after whose post it is (湖北省委书记是谁, …叫什么: the
+    terms 湖北 + 省委书记), a test of a passage printing the two as typed (湖北省委书记蒋超良), not another place's
+    post beside the place (山东省委书记刘家义…支援湖北); None for other questions."""
+    if question_kind(asked) not in ("who", "name"):
+        return None
+    typed = normalize(asked)
+    posts = [
+        a + b for a, b in zip(terms, terms[1:], strict=False) if _POST_WORD.search(b[-3:]) and a + b in typed
+    ]
+    if not posts:
+        return None
+    return lambda text: any(p in text for p in posts)
+
+
+# More than any difference of evidence scores (the sum of every weight): a tier above the rest.
+POST_TIER = sum(astuple(evidence.DEFAULT_WEIGHTS))
+
+
+def printing_the_post_first(ranked: Sequence[evidence.Ranked], printing: set[int]) -> list[evidence.Ranked]:
+    """The ranked articles with those printing the post asked whole (`post_printed_whole`) a tier above the
+    rest, each part in its order: a story naming the place beside another place's post is about another
+    post. Unchanged when none prints it."""
+    if not printing:
+        return list(ranked)
+    raised = [replace(r, score=r.score + POST_TIER) if r.id in printing else r for r in ranked]
+    return sorted(raised, key=lambda r: (-r.score, -r.id))
 
 
 def glued_where_the_archive_binds(
@@ -947,6 +978,11 @@ def _evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Fo
         pairs=evidence.typed_pairs([t.text for t in weighted], parsed.asked),
         year_ends=evidence.years_asked_at_end(parsed.asked),
     )
+    whole_post = post_printed_whole(parsed.asked, parsed.terms)
+    if whole_post is not None:
+        ranked = printing_the_post_first(
+            ranked, {c.id for c in candidates if whole_post(c.title + "\n" + c.body)}
+        )
     rows = [RankedRow(r.id, -r.bm25, 0, round(r.score, 9), 0, int(r.title >= 1.0), 0) for r in ranked]
     absent = set(ranked[0].missing if ranked else ()) | {
         t for t, n in zip(terms, counts, strict=True) if not n
