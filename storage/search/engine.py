@@ -772,7 +772,7 @@ def posts_read_whole(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
 def post_printed_whole(asked: str, terms: Sequence[str]) -> Callable[[str], bool] | None:
     """For a question asking who holds a post it types after whose post it is (湖北省委书记是谁, …叫什么: the
     terms 湖北 + 省委书记), a test of a passage printing the post with every term typed together before it, as
-    typed (湖北省委书记蒋超良), not another place's post beside the place (山东省委书记刘家义…支援湖北), nor the
+    typed and a name after it (湖北省委书记蒋超良), not another place's post beside the place (山东省委书记刘家义…支援湖北), nor the
     post of another body ending alike (天明集团董事长 for 白山方大集团董事长); None for other questions, and for
     a role many hold at once (`_MANY_HOLDERS`)."""
     if question_kind(asked) not in ("who", "name"):
@@ -787,7 +787,9 @@ def post_printed_whole(asked: str, terms: Sequence[str]) -> Callable[[str], bool
     ]
     if not posts:
         return None
-    return lambda text: any(p in text for p in posts)
+    # the post with its holder's name after it (湖北省委书记蒋超良), not a byline's (作者为…委员会主席）)
+    printed = re.compile("(?:" + "|".join(map(re.escape, posts)) + f")[{HAN_RANGES}]")
+    return lambda text: printed.search(text) is not None
 
 
 def _typed_run(terms: Sequence[str], k: int, typed: str) -> str | None:
