@@ -634,7 +634,7 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
         page = [h.id for h in searcher.search(q["text"], limit=10).hits]
         with searcher._read() as db:
             rows = engine._ladder(db, parse_query(q["text"]), 10**7, correct=True).rows
-            dates = engine._dates(db, [r.id for r in rows])
+            dates = {i: a.date for i, a in engine._about(db, [r.id for r in rows], {}).items()}
         if not page and not rows:
             continue
         reference = [r.id for r in order_window(rows, dates)[:10]]
