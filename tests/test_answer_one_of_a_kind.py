@@ -27,3 +27,6 @@ def test_one_of_a_kind_is_asked_with_a_measure_word_after_which() -> None:
     assert not asks_one_of_a_kind("会上哪两个地方作了发言")
     assert not asks_one_of_a_kind("密码分成哪些类")
     assert not asks_one_of_a_kind("大桥建在哪里")
+    # a category asked (哪一类最多, 哪种方式)
+    assert not asks_one_of_a_kind("查处的问题哪一类最多")
+    assert not asks_one_of_a_kind("他们用哪种方式运输")
