@@ -244,6 +244,15 @@ _MAY_BE_KIND = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # Words after 什么 that name no kind of thing (叫什么名字, 什么内容).
 _NO_CATEGORY = frozenset({"名字", "名称", "名", "东西", "内容", "情况", "意思", "样子", "事", "事情"})
 
+# One thing of a kind asked for (哪家企业, 哪个派出所, 哪所大学; not 哪两个 or 哪些, which ask for a list, nor 哪一类 or
+# 哪种, which ask for a category rather than a thing named).
+_ONE_OF_A_KIND = re.compile("哪一?[" + "".join(sorted(_ASKING_MEASURES - {"类", "种"})) + "]")
+
+
+def asks_one_of_a_kind(query: str) -> bool:
+    """Whether a (normalised) question asks which one thing of a kind (哪家中国企业在建, 去哪个派出所)."""
+    return _ONE_OF_A_KIND.search(query) is not None
+
 
 @lru_cache(maxsize=512)
 def category_asked(query: str, *, as_ranked: bool = False) -> str | None:

@@ -39,6 +39,7 @@ from storage.search.answers.people import (
 )
 from storage.search.answers.questions import (
     asks_how_it_stands,
+    asks_one_of_a_kind,
     deed_asked,
     now_asked,
     periods_asked,
@@ -119,13 +120,20 @@ CLAUSE_BONUS = 0.3  # times the share of the question's words held by the clause
 DEED_BONUS = 0.3
 
 
+def _fact_in_clause(kind: str, q: str) -> bool:
+    """Whether the fact asked for belongs to the words of its own clause (`CLAUSE_KINDS`); also for a what-question
+    asking which one thing of a kind (哪家中国企业在建: …，由上海建工集团承建), whose name news writes in the clause
+    of the deed or the words asked about, not in a clause that merely shares the question's words."""
+    return kind in CLAUSE_KINDS or (kind == "what" and asks_one_of_a_kind(q))
+
+
 def _tied_share(
     sentence: str, kind: str, q: str, terms: Sequence[str], report_day: int | None, coverage: Coverage
 ) -> float:
     """The largest share of the question's words held by a clause of the sentence that itself holds the
     kind of fact asked for (for numbers and dates; 0 for other kinds): a number written beside the words
     asked about answers them, one in another clause most often counts something else."""
-    if kind not in CLAUSE_KINDS:
+    if not _fact_in_clause(kind, q):
         return 0.0
     return max(
         (
