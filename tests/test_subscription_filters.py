@@ -307,6 +307,45 @@ def test_sketch_resemblance() -> None:
     assert neardup.sketch("太短了") is None
 
 
+def test_of_equally_resembling_stories_the_first_stored_gives_the_cluster(db) -> None:
+    """Two items of one source with the same words (one with a closing dash) stay two stories; a copy from
+    another source resembles both equally (punctuation is not compared) and joins the one stored first."""
+    from dataclasses import replace
+
+    wire, paper, *_ = variants()
+    notice = replace(
+        wire,
+        title="二七区口袋公园（续）",
+        url="https://xinhua.example/2",
+        paragraphs=(*wire.paragraphs, "——"),
+    )
+    first_id, second_id = store_articles(db, [wire, notice]).new_ids
+    copy = replace(
+        wire, title=paper.title, source="人民网", url=paper.url, paragraphs=(*wire.paragraphs, "……")
+    )
+    (copy_id,) = store_articles(db, [copy]).new_ids
+    assert clusters_of(db, [first_id, second_id, copy_id]) == {
+        first_id: first_id,
+        second_id: second_id,
+        copy_id: first_id,
+    }
+
+
+def test_the_bound_never_rules_out_a_pair_that_resembles_enough() -> None:
+    """`may_resemble` is False only when the resemblance is below the threshold: checked on pairs built
+    to sit around it (a shared run of hashes, the rest each sketch's own)."""
+    for shared in range(0, neardup.K + 1, 4):
+        for own in (0, 8, 24, 64):
+            a = tuple(range(shared)) + tuple(range(1000, 1000 + own))
+            b = tuple(range(shared)) + tuple(range(2000, 2000 + own))
+            a, b = tuple(sorted(a)[: neardup.K]), tuple(sorted(b)[: neardup.K])
+            if neardup.resemblance(a, b) >= neardup.THRESHOLD:
+                assert neardup.may_resemble(set(a), b), (shared, own)
+    assert not neardup.may_resemble(set(range(64)), tuple(range(100, 164)))  # nothing in common
+    assert neardup.may_resemble(set(range(64)), tuple(range(64)))  # the same sketch
+    assert not neardup.may_resemble(set(), (1, 2, 3))
+
+
 def test_resemblance_is_the_share_of_the_unions_smallest_hashes_both_hold() -> None:
     assert neardup.resemblance((1, 2, 3, 4), (3, 4, 5, 6)) == 2 / 6  # union below K: all of it
     evens = tuple(range(0, 2 * neardup.K, 2))  # K hashes

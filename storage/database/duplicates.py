@@ -58,14 +58,15 @@ def store_sketches(
         cluster = None
         if sk:
             day, source = about.get(article_id, (None, None))
-            cluster = _find_cluster(db, article_id, sk, day, source) if source else None
+            when = _day(day)
+            cluster = _find_cluster(db, article_id, sk, day, when, source) if source else None
             conn.execute(
                 "INSERT INTO article_sketches (article_id, sketch) VALUES (?, ?)",
                 [article_id, _pack(sk)],
             )
             conn.executemany(
                 "INSERT INTO sketch_keys (key, day, article_id) VALUES (?, ?, ?)",
-                [(key, _day(day), article_id) for key in neardup.keys(sk)],
+                [(key, when, article_id) for key in neardup.keys(sk)],
             )
         if cluster is not None or not new:  # a new article's cluster is already NULL (its own)
             conn.execute("UPDATE articles SET cluster = ? WHERE id = ?", [cluster, article_id])
@@ -79,16 +80,24 @@ def forget_sketches(db: sqlite_utils.Database, ids: Iterable[int]) -> None:
 
 
 def _find_cluster(
-    db: sqlite_utils.Database, article_id: int, sk: Sequence[int], day: str | None, source: str
+    db: sqlite_utils.Database,
+    article_id: int,
+    sk: Sequence[int],
+    day: str | None,
+    when: str | None,
+    source: str,
 ) -> int | None:
     """The cluster of the stored article from another source that best resembles `sk`, or None.
+    `day`: the article's date as stored; `when`: the same as YYYY-MM-DD (`_day`), None if unusable.
 
     Candidates share a lookup key and, for a dated article, were published within `DAYS_APART` days (the
     key index is by key and day, so a key common to many stories costs only the days around this one).
+    The `_CANDIDATES` sharing the most keys are read with their sketches in one statement, which for a
+    dated article has the same text every time (the driver prepares it once); of equally resembling
+    ones the lowest id gives the cluster.
     """
     keys = neardup.keys(sk)
     marks = ",".join("?" * len(keys))
-    when = _day(day)
     if when is not None:
         first = (date.fromisoformat(when) - timedelta(days=neardup.DAYS_APART)).isoformat()
         last = (date.fromisoformat(when) + timedelta(days=neardup.DAYS_APART)).isoformat()
@@ -111,31 +120,27 @@ def _find_cluster(
                 parts.append(f"SELECT k.article_id FROM sketch_keys k WHERE k.key IN ({in_group}){only}")
                 params += group
         found = " UNION ALL ".join(parts)
-    shared = db.conn.execute(
-        f"""
-        SELECT article_id, count(*) AS shared FROM ({found}) AS found
-        WHERE article_id != ?
-        GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?
-        """,
-        [*params, article_id, _CANDIDATES],
-    ).fetchall()
-    if not shared:
-        return None
-    ids = [int(r[0]) for r in shared]
-    id_marks = ",".join("?" * len(ids))
     candidates = db.conn.execute(
         f"""
-        SELECT s.sketch, a.date, coalesce(a.cluster, a.id) FROM article_sketches s
+        SELECT s.sketch, a.date, coalesce(a.cluster, a.id) FROM (
+            SELECT article_id, count(*) AS shared FROM ({found}) AS found
+            WHERE article_id != ?
+            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?
+        ) AS most
+        JOIN article_sketches s ON s.article_id = most.article_id
         JOIN articles a ON a.id = s.article_id
-        WHERE s.article_id IN ({id_marks}) AND a.source IS NOT NULL AND a.source != ?
+        WHERE a.source IS NOT NULL AND a.source != ?
+        ORDER BY s.article_id
         """,
-        [*ids, source],
+        [*params, article_id, _CANDIDATES, source],
     ).fetchall()
+    held = set(sk)
     best: tuple[float, int] | None = None
     for other_sketch, other_day, cluster in candidates:
-        if not _close_in_time(day, other_day):
+        other = _unpack(other_sketch)
+        if not _close_in_time(day, other_day) or not neardup.may_resemble(held, other):
             continue
-        score = neardup.resemblance(sk, _unpack(other_sketch))
+        score = neardup.resemblance(sk, other)
         if score >= neardup.THRESHOLD and (best is None or score > best[0]):
             best = (score, int(cluster))
     return best[1] if best else None

@@ -71,5 +71,18 @@ def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     return len(held.intersection(b).intersection(union)) / len(union)
 
 
+def may_resemble(held: set[int], b: Sequence[int], threshold: float = THRESHOLD) -> bool:
+    """Whether `resemblance(a, b)` can reach `threshold`, `held` being the hashes of `a` as a set.
+
+    A bound that needs no sort: the estimate counts the hashes both hold among the union's `min(K, |union|)`
+    smallest, so it is at most (hashes both hold) / min(K, |union|). False means the resemblance is below
+    `threshold`; True means it may not be."""
+    if not held or not b:
+        return False
+    other = set(b)
+    both = len(held.intersection(other))
+    return both / min(K, len(held) + len(other) - both) >= threshold
+
+
 def same_story(a: Sequence[int], b: Sequence[int], threshold: float = THRESHOLD) -> bool:
     return resemblance(a, b) >= threshold
