@@ -419,11 +419,11 @@ def test_buttons_with_symbols_have_names_a_screen_reader_says(web: WebRun, brows
     (its label still shown), kept across a page turn."""
     browser.get(web.base_url + "/")
     reply = send(browser, "保交楼")
-    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.CSS_SELECTOR, ".keyboard *")]
     assert "下一页" in names and "第 1 页，共 2 页" in names and "阅读第 1 篇全文" in names, names
     reply.find_element(By.XPATH, ".//button[text()='▶']").click()
     wait(browser, lambda d: "第 2/2 页" in reply.text)
-    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.CSS_SELECTOR, ".keyboard *")]
     assert "上一页" in names and "第 2 页，共 2 页" in names, names
 
 
@@ -478,3 +478,22 @@ def test_on_a_wide_screen_the_wheel_scrolls_the_conversation_beside_it_too(web: 
     desktop.execute_script("document.querySelector('main').scrollTop = 0;")
     ActionChains(desktop).scroll_from_origin(ScrollOrigin.from_viewport(40, 400), 0, 400).perform()
     wait(desktop, lambda d: d.execute_script("return document.querySelector('main').scrollTop;") > 0, 5)
+
+
+def test_the_page_counter_is_shown_as_a_label_not_a_button(web: WebRun, browser: Any):
+    """QA pass 26: the page counter (1/2) looked like the buttons beside it, and pressing it did nothing at
+    all. It is a label now, between ◀ and ▶, still named for screen readers; pressing it sends nothing."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    assert not reply.find_elements(By.XPATH, ".//button[text()='1/2']")
+    counter = reply.find_element(By.CSS_SELECTOR, ".keyboard .label")
+    assert counter.text == "1/2" and counter.get_attribute("aria-label") == "第 1 页，共 2 页"
+    assert counter.value_of_css_property("cursor") == "default"
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    assert reply.find_element(By.CSS_SELECTOR, ".keyboard .label").text == "2/2"
+    count = len(browser.find_elements(By.CSS_SELECTOR, "#log > *"))
+    reply.find_element(By.CSS_SELECTOR, ".keyboard .label").click()
+    time.sleep(0.5)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#log > *")) == count
+    assert no_sideways_scroll(browser)
