@@ -497,3 +497,19 @@ def test_the_page_counter_is_shown_as_a_label_not_a_button(web: WebRun, browser:
     time.sleep(0.5)
     assert len(browser.find_elements(By.CSS_SELECTOR, "#log > *")) == count
     assert no_sideways_scroll(browser)
+
+
+def test_a_pasted_address_of_one_of_its_own_article_pages_opens_that_story(web: WebRun, browser: Any):
+    """QA pass 26: the address of the page's own article page (from the address bar, or a link shared
+    back) got "这个链接的文章不在 newsbot 收录的新闻里"; it opens the story as its 📖 does, a query or a
+    fragment on it too. Another site's /article/1 is still no stored story."""
+    browser.get(web.base_url + "/")
+    browser.get(web.base_url + "/article/1")
+    title = browser.find_element(By.TAG_NAME, "h1").text
+    address = browser.current_url
+    browser.get(web.base_url + "/")
+    for pasted in (address, address + "?from=timeline#top"):
+        opened = send(browser, pasted)
+        assert opened.text.startswith(title) and "编号 1" in opened.text, opened.text
+    other = send(browser, "https://news.example.com/article/1")
+    assert "不在 newsbot 收录的新闻里" in other.text

@@ -69,7 +69,7 @@ from bot.web.http import (
 )
 from bot.web.markup import WEB, reply_json, reply_parts
 from bot.web.page import SCRIPT, STYLE, article_page, chat_page, feed_page, not_found_page
-from bot.wechat.chat import WeChatChat
+from bot.wechat.chat import WeChatChat, own_article_id
 from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
 from bot.wechat.protocol import BadMessage, Message, message_key, parse_message, signature_ok, text_reply
@@ -357,6 +357,11 @@ class WebEdge:
                     wait=WRITE_WAIT,
                 )
             return out
+        # The address of one of this page's own article pages (copied from the address bar, or a link
+        # shared back): that story, as its 📖 opens it.
+        own = own_article_id(line, base_url)
+        if own is not None:
+            return self.conversation.article_replies(own, who, as_topic=True)
         return self.conversation.text(line, who)
 
     async def press(self, request: Request) -> Response:
