@@ -513,3 +513,23 @@ def test_a_pasted_address_of_one_of_its_own_article_pages_opens_that_story(web: 
         assert opened.text.startswith(title) and "编号 1" in opened.text, opened.text
     other = send(browser, "https://news.example.com/article/1")
     assert "不在 newsbot 收录的新闻里" in other.text
+
+
+def test_a_cancelled_subscription_s_address_opened_in_the_browser_says_so_in_the_readers_language(
+    web: WebRun, browser: Any
+):
+    """QA pass 26: a reader tapping the private address of a subscription they had cancelled (or a
+    mistyped one) got the two English words "no such feed" alone on a blank page. A page says so in their
+    language, names /subscriptions, and leads back to the chat; a feed reader still gets a plain 404."""
+    browser.get(web.base_url + "/")
+    send(browser, "/subscribe 保交楼")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log a[href*='/feed/']"))
+    url = browser.find_element(By.CSS_SELECTOR, "#log a[href*='/feed/']").get_attribute("href")
+    send(browser, "/unsubscribe all")
+    for address in (url, web.base_url + "/feed/mistyped"):
+        browser.get(address)
+        said = browser.find_element(By.TAG_NAME, "main").text
+        assert "订阅地址" in said and "/subscriptions" in said and "no such feed" not in said, said
+        assert browser.find_element(By.CSS_SELECTOR, "header a").get_attribute("href") == web.base_url + "/"
+        assert no_sideways_scroll(browser)
+    assert httpx.get(url, timeout=30).text == "no such feed"

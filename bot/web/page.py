@@ -392,7 +392,7 @@ def feed_page(feed: RenderedFeed, url: str) -> str:
 
 
 def not_found_page(lang: str, key: str = "web_not_found") -> str:
-    """The 404 page: no such article (`key`: or no such page), with the way back to the chat."""
+    """The 404 page: no such article (`key`: or no such page, no such feed), with the way back to the chat."""
     return (
         _head(lang, text(lang, key))
         + "<body>\n"
