@@ -13,7 +13,7 @@ import feedparser
 import httpx
 import pytest
 
-from bot.chat.replies import Button, Reply
+from bot.chat.replies import SHOWS_ONLY, Button, Reply
 from bot.web.http import Window, browser_language, not_modified, prefers_html, same_origin
 from bot.web.markup import WEB, button_name, reply_json, reply_parts
 from storage.records.readers import READER_CHAT_BASE
@@ -590,3 +590,13 @@ def test_buttons_labelled_with_symbols_are_named_in_words_for_screen_readers():
     assert button_name("取消订阅 #2", "zh") is None
     shown = reply_json(Reply("x", buttons=((Button("📖 1", data="a:9"), Button("▶", data="p:k:1")),)), "zh")
     assert [b.get("name") for b in shown["buttons"][0]] == ["阅读第 1 篇全文", "下一页"]
+
+
+def test_the_page_counter_goes_to_the_page_as_a_label_without_data():
+    """QA pass 26: the page shows a button without data as a label (the counter 1/2 did nothing pressed)."""
+    shown = reply_json(
+        Reply("x", buttons=((Button("1/2", data=SHOWS_ONLY), Button("▶", data="p:k:1")),)), "zh"
+    )
+    counter, following = shown["buttons"][0]
+    assert "data" not in counter and counter["name"] == "第 1 页，共 2 页"
+    assert following["data"] == "p:k:1"

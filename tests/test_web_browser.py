@@ -419,11 +419,11 @@ def test_buttons_with_symbols_have_names_a_screen_reader_says(web: WebRun, brows
     (its label still shown), kept across a page turn."""
     browser.get(web.base_url + "/")
     reply = send(browser, "保交楼")
-    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.CSS_SELECTOR, ".keyboard *")]
     assert "下一页" in names and "第 1 页，共 2 页" in names and "阅读第 1 篇全文" in names, names
     reply.find_element(By.XPATH, ".//button[text()='▶']").click()
     wait(browser, lambda d: "第 2/2 页" in reply.text)
-    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.TAG_NAME, "button")]
+    names = [b.get_attribute("aria-label") for b in reply.find_elements(By.CSS_SELECTOR, ".keyboard *")]
     assert "上一页" in names and "第 2 页，共 2 页" in names, names
 
 
@@ -478,3 +478,58 @@ def test_on_a_wide_screen_the_wheel_scrolls_the_conversation_beside_it_too(web: 
     desktop.execute_script("document.querySelector('main').scrollTop = 0;")
     ActionChains(desktop).scroll_from_origin(ScrollOrigin.from_viewport(40, 400), 0, 400).perform()
     wait(desktop, lambda d: d.execute_script("return document.querySelector('main').scrollTop;") > 0, 5)
+
+
+def test_the_page_counter_is_shown_as_a_label_not_a_button(web: WebRun, browser: Any):
+    """QA pass 26: the page counter (1/2) looked like the buttons beside it, and pressing it did nothing at
+    all. It is a label now, between ◀ and ▶, still named for screen readers; pressing it sends nothing."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼")
+    assert not reply.find_elements(By.XPATH, ".//button[text()='1/2']")
+    counter = reply.find_element(By.CSS_SELECTOR, ".keyboard .label")
+    assert counter.text == "1/2" and counter.get_attribute("aria-label") == "第 1 页，共 2 页"
+    assert counter.value_of_css_property("cursor") == "default"
+    reply.find_element(By.XPATH, ".//button[text()='▶']").click()
+    wait(browser, lambda d: "第 2/2 页" in reply.text)
+    assert reply.find_element(By.CSS_SELECTOR, ".keyboard .label").text == "2/2"
+    count = len(browser.find_elements(By.CSS_SELECTOR, "#log > *"))
+    reply.find_element(By.CSS_SELECTOR, ".keyboard .label").click()
+    time.sleep(0.5)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#log > *")) == count
+    assert no_sideways_scroll(browser)
+
+
+def test_a_pasted_address_of_one_of_its_own_article_pages_opens_that_story(web: WebRun, browser: Any):
+    """QA pass 26: the address of the page's own article page (from the address bar, or a link shared
+    back) got "这个链接的文章不在 newsbot 收录的新闻里"; it opens the story as its 📖 does, a query or a
+    fragment on it too. Another site's /article/1 is still no stored story."""
+    browser.get(web.base_url + "/")
+    browser.get(web.base_url + "/article/1")
+    title = browser.find_element(By.TAG_NAME, "h1").text
+    address = browser.current_url
+    browser.get(web.base_url + "/")
+    for pasted in (address, address + "?from=timeline#top"):
+        opened = send(browser, pasted)
+        assert opened.text.startswith(title) and "编号 1" in opened.text, opened.text
+    other = send(browser, "https://news.example.com/article/1")
+    assert "不在 newsbot 收录的新闻里" in other.text
+
+
+def test_a_cancelled_subscription_s_address_opened_in_the_browser_says_so_in_the_readers_language(
+    web: WebRun, browser: Any
+):
+    """QA pass 26: a reader tapping the private address of a subscription they had cancelled (or a
+    mistyped one) got the two English words "no such feed" alone on a blank page. A page says so in their
+    language, names /subscriptions, and leads back to the chat; a feed reader still gets a plain 404."""
+    browser.get(web.base_url + "/")
+    send(browser, "/subscribe 保交楼")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log a[href*='/feed/']"))
+    url = browser.find_element(By.CSS_SELECTOR, "#log a[href*='/feed/']").get_attribute("href")
+    send(browser, "/unsubscribe all")
+    for address in (url, web.base_url + "/feed/mistyped"):
+        browser.get(address)
+        said = browser.find_element(By.TAG_NAME, "main").text
+        assert "订阅地址" in said and "/subscriptions" in said and "no such feed" not in said, said
+        assert browser.find_element(By.CSS_SELECTOR, "header a").get_attribute("href") == web.base_url + "/"
+        assert no_sideways_scroll(browser)
+    assert httpx.get(url, timeout=30).text == "no such feed"

@@ -65,7 +65,7 @@ from bot.chat.intents import (
     result_asked,
     without_id_labels,
 )
-from bot.chat.replies import Button, Keyboard, Markup, Reply
+from bot.chat.replies import SHOWS_ONLY, Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from storage.errors import DatabaseBusy
@@ -586,7 +586,7 @@ class Conversation:
             key, _, page_s = rest.partition(":")
             if page_s.isdigit():
                 return self._turn_latest(key, int(page_s), who)
-        if kind == "x":
+        if kind == SHOWS_ONLY:
             return Press()
         if kind == "u" and who.chat_id is not None:
             try:
@@ -889,7 +889,7 @@ class Conversation:
             nav = []
             if page > 0:
                 nav.append(Button("◀", data=f"p:{key}:{page - 1}"))
-            nav.append(Button(f"{page + 1}/{pages}", data="x"))
+            nav.append(Button(f"{page + 1}/{pages}", data=SHOWS_ONLY))
             if page < pages - 1:
                 nav.append(Button("▶", data=f"p:{key}:{page + 1}"))
             buttons.append(tuple(nav))

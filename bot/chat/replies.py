@@ -120,6 +120,10 @@ PLAIN = PlainMarkup()
 # ---- replies as data -------------------------------------------------------------------------------
 
 
+# The callback data of a button that only shows something (the page counter 2/14): a press changes nothing.
+SHOWS_ONLY = "x"
+
+
 @dataclass(frozen=True)
 class Button:
     """An inline keyboard button: callback `data` (≤ 64 bytes) or a `url`."""

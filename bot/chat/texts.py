@@ -318,6 +318,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_source": "原文链接",
         "web_not_found": "没有找到这篇文章。",
         "web_no_page": "没有这个页面。",
+        "web_no_feed": "没有这个订阅地址，或它已经失效（订阅取消后失效）。回到聊天发 /subscriptions 查看你的订阅。",
         "web_unreachable": "连不上服务器，消息没有发出去。请检查网络，稍后再试。",
         "web_cross_site": "拒绝了来自其他网站的请求。",
         "web_send_json": "请用 JSON 发送（Content-Type: application/json）。",
@@ -511,6 +512,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_source": "Original",
         "web_not_found": "No such article.",
         "web_no_page": "No such page.",
+        "web_no_feed": "No such feed address, or it no longer works (it stops when its subscription is cancelled). "
+        "Send /subscriptions in the chat to see your subscriptions.",
         "web_unreachable": "Could not reach the server; the message was not sent. Check the connection and try again.",
         "web_cross_site": "Cross-site request refused.",
         "web_send_json": "Send JSON (Content-Type: application/json).",

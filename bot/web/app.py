@@ -69,7 +69,7 @@ from bot.web.http import (
 )
 from bot.web.markup import WEB, reply_json, reply_parts
 from bot.web.page import SCRIPT, STYLE, article_page, chat_page, feed_page, not_found_page
-from bot.wechat.chat import WeChatChat
+from bot.wechat.chat import WeChatChat, own_article_id
 from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
 from bot.wechat.protocol import BadMessage, Message, message_key, parse_message, signature_ok, text_reply
@@ -357,6 +357,11 @@ class WebEdge:
                     wait=WRITE_WAIT,
                 )
             return out
+        # The address of one of this page's own article pages (copied from the address bar, or a link
+        # shared back): that story, as its 📖 opens it.
+        own = own_article_id(line, base_url)
+        if own is not None:
+            return self.conversation.article_replies(own, who, as_topic=True)
         return self.conversation.text(line, who)
 
     async def press(self, request: Request) -> Response:
@@ -407,13 +412,15 @@ class WebEdge:
 
     async def feed(self, request: Request) -> Response:
         token = request.path_params["token"]
-        if not FEED_TOKEN.fullmatch(token):
-            return PlainTextResponse("no such feed", status_code=404)
-        feed = await asyncio.to_thread(
-            subscription_feed, self.database, self.services.library, token, self.base_url(request)
+        feed = (
+            await asyncio.to_thread(
+                subscription_feed, self.database, self.services.library, token, self.base_url(request)
+            )
+            if FEED_TOKEN.fullmatch(token)
+            else None
         )
         if feed is None:
-            return PlainTextResponse("no such feed", status_code=404)
+            return await self._no_feed(request)
         if prefers_html(request.headers.get("accept")):  # a reader tapped the address: a page, not XML
             url = f"{self.base_url(request)}/feed/{token}"
             return HTMLResponse(
@@ -433,6 +440,14 @@ class WebEdge:
         ):
             return Response(status_code=304, headers=headers)
         return Response(feed.body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+
+    async def _no_feed(self, request: Request) -> Response:
+        """No feed at this address (a cancelled subscription's, a mistyped one): a reader who tapped it gets
+        a page in their language saying so, with the way back to the chat; a feed reader a short 404."""
+        if prefers_html(request.headers.get("accept")):
+            lang = await self.page_lang(request)
+            return HTMLResponse(not_found_page(lang, "web_no_feed"), status_code=404)
+        return PlainTextResponse("no such feed", status_code=404)
 
     async def health(self, request: Request) -> Response:
         where = self.database.url if isinstance(self.database, PostgresDatabase) else self.database.path

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from bot.chat.replies import Button, HtmlMarkup, Reply
+from bot.chat.replies import SHOWS_ONLY, Button, HtmlMarkup, Reply
 from bot.chat.texts import text
 
 
@@ -148,12 +148,13 @@ def button_name(label: str, lang: str) -> str | None:
 
 
 def button_json(button: Button, lang: str) -> dict[str, str]:
-    """A button as the JSON API sends it: its label, its data or link, and its `name` when the label is
-    a symbol (`button_name`)."""
+    """A button as the JSON API sends it: its label, its data or link (no data for one that only shows
+    something, the page counter 2/14: the page shows it as a label, not a button), and its `name` when the
+    label is a symbol (`button_name`)."""
     out = {"label": button.label}
     if button.url is not None:
         out["url"] = button.url
-    else:
+    elif button.data != SHOWS_ONLY:
         out["data"] = button.data or ""
     if name := button_name(button.label, lang):
         out["name"] = name

@@ -37,10 +37,12 @@ mark{background:#ffe27a;color:inherit;padding:0 .1em;border-radius:.2em}
 a{color:#0b5cd5}
 .keyboard{display:flex;flex-direction:column;gap:.35rem;margin-top:.5rem;white-space:normal}
 .keyboard .row{display:flex;flex-wrap:wrap;gap:.35rem}
-.keyboard button,.keyboard a{flex:1 1 auto;min-width:2.75rem;min-height:2.5rem;padding:.35rem .6rem;
-font:inherit;border:1px solid #c9d1d9;border-radius:.6rem;background:#f6f8fa;color:#1d2329;
+.keyboard button,.keyboard a,.keyboard .label{flex:1 1 auto;min-width:2.75rem;min-height:2.5rem;
+padding:.35rem .6rem;font:inherit;border:1px solid #c9d1d9;border-radius:.6rem;background:#f6f8fa;color:#1d2329;
 text-align:center;text-decoration:none;cursor:pointer}
 .keyboard button:active{background:#dde3ea}
+.keyboard .label{border-color:transparent;background:none;color:#57606a;cursor:default;
+display:flex;align-items:center;justify-content:center}
 form{flex:none;display:flex;gap:.5rem;padding:.6rem;background:#fff;border-top:1px solid #d0d7de}
 form textarea{flex:1;min-width:0;resize:none;height:2.75rem;padding:.55rem .7rem;font:inherit;
 border:1px solid #c9d1d9;border-radius:.7rem}
@@ -100,6 +102,10 @@ SCRIPT = r"""
           el = document.createElement("a");
           el.href = b.url;
           el.rel = "noopener noreferrer";
+        } else if (b.data === undefined) {
+          // A button that only shows something (the page counter 2/14) is a label: pressed, it did nothing.
+          el = document.createElement("span");
+          el.className = "label";
         } else {
           el = document.createElement("button");
           el.type = "button";
@@ -386,7 +392,7 @@ def feed_page(feed: RenderedFeed, url: str) -> str:
 
 
 def not_found_page(lang: str, key: str = "web_not_found") -> str:
-    """The 404 page: no such article (`key`: or no such page), with the way back to the chat."""
+    """The 404 page: no such article (`key`: or no such page, no such feed), with the way back to the chat."""
     return (
         _head(lang, text(lang, key))
         + "<body>\n"
