@@ -27,6 +27,7 @@ from storage.ingest.page_lines import (
     display_width,
     is_byline,
     is_page_furniture,
+    is_reader_signature,
 )
 from storage.ingest.segmenter.cut import _Dropped
 from storage.ingest.segmenter.page_facts import PageFacts
@@ -173,6 +174,7 @@ class StoryCutter:
             and not _is_note(lines[cut - 1].text)
             and not _BRACKETED_LINE_RE.match(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
+            and not is_reader_signature(lines[cut - 1].text)
             and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
             and not (indented and _INDENT_RE.match(lines[cut - 1].text))
         ):
