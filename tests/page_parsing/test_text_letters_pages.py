@@ -56,3 +56,17 @@ def test_a_signature_under_a_full_last_line_is_a_paragraph_of_its_own() -> None:
     page = f"楼道小广告清除了（反馈）\n\n{_column(FULL)}\n山西太原市  刘  洪\n"
     (story,) = parse_page(page, year=2020)
     assert _squeezed(story.paragraphs) == _squeezed((FULL, "山西太原市刘洪"))
+
+
+def test_a_head_under_a_signature_and_a_blank_line_opens_the_next_story() -> None:
+    """A letter signed, a blank line, the next item's head: the head is no sub-head of the letter
+    above, since the signature closed it."""
+    page = (
+        f"校园游被“黄牛”搅局（身边事）\n\n{_column(LETTER)}\n安徽怀宁县  吴良伦\n\n"
+        f"利用口罩实施诈骗，当严惩（身边事）\n\n{_column(REPLY)}\n福建龙岩市  蔡庆阳\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "校园游被“黄牛”搅局（身边事）"
+    assert _squeezed(first.paragraphs) == _squeezed((LETTER, "安徽怀宁县吴良伦"))
+    assert second.title == "利用口罩实施诈骗，当严惩（身边事）"
+    assert _squeezed(second.paragraphs) == _squeezed((REPLY, "福建龙岩市蔡庆阳"))
