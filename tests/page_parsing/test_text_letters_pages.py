@@ -70,3 +70,18 @@ def test_a_head_under_a_signature_and_a_blank_line_opens_the_next_story() -> Non
     assert _squeezed(first.paragraphs) == _squeezed((LETTER, "安徽怀宁县吴良伦"))
     assert second.title == "利用口罩实施诈骗，当严惩（身边事）"
     assert _squeezed(second.paragraphs) == _squeezed((REPLY, "福建龙岩市蔡庆阳"))
+
+
+def test_a_signature_alone_after_a_column_break_stays_with_its_letter() -> None:
+    """A column ended under the letter's last sentence, its signature opening the next column (a
+    blank line between): still the letter's last paragraph, never the next head's first line nor a
+    headline of its own at the page's foot."""
+    page = (
+        f"校园游被“黄牛”搅局（身边事）\n\n{_column(LETTER)}\n\n江西南昌县  胡亮梅\n\n"
+        f"楼道小广告清除了（反馈）\n\n{_column(REPLY)}\n\n山西太原市  刘  洪\n\n（本版编辑：邓建）\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "校园游被“黄牛”搅局（身边事）"
+    assert _squeezed(first.paragraphs) == _squeezed((LETTER, "江西南昌县胡亮梅"))
+    assert second.title == "楼道小广告清除了（反馈）"
+    assert _squeezed(second.paragraphs) == _squeezed((REPLY, "山西太原市刘洪"))

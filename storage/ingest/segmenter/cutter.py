@@ -84,6 +84,7 @@ class StoryCutter:
                 and not _full_line_with_a_comma(groups[cut - 1], self.page.column)
                 and not _is_note(groups[cut - 1][0].text)
                 and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
+                and not is_reader_signature(groups[cut - 1][0].text)
             ):
                 cut -= 1
             # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
