@@ -85,3 +85,25 @@ def test_a_signature_alone_after_a_column_break_stays_with_its_letter() -> None:
     assert _squeezed(first.paragraphs) == _squeezed((LETTER, "江西南昌县胡亮梅"))
     assert second.title == "楼道小广告清除了（反馈）"
     assert _squeezed(second.paragraphs) == _squeezed((REPLY, "山西太原市刘洪"))
+
+
+def test_a_kicker_wider_than_the_column_over_a_tagged_headline_opens_the_page() -> None:
+    """A kicker of comma-parted phrases set wider than the column, over a headline closed by its
+    column's tag (``（来信调查）``), a blank line under them: the story's heads, not its first paragraph."""
+    kicker = "一段时间以来，早教机构诱导消费者预付课时费之后却关门跑路的事件时有发生"
+    head = "预付费风险，如何防范？（来信调查）"
+    page = f"读者来信  第7版\n2020年1月13日  星期一\n\n{kicker}\n{head}\n\n" + "\n".join(
+        wrap(LETTER, 20) + wrap(REPLY, 20)
+    )
+    (story,) = parse_page(page, year=2020)
+    assert story.title == f"{kicker} {head}"
+    assert _squeezed(story.paragraphs) == _squeezed((LETTER, REPLY))
+
+
+def test_a_wide_first_line_over_a_line_without_a_tag_stays_text() -> None:
+    """The same wide line over a line closed by no bracketed tag is no kicker: a story's text."""
+    wide = "一段时间以来，早教机构诱导消费者预付课时费之后却关门跑路的事件时有发生"
+    page = f"预付费风险如何防范\n\n{wide}\n{_column(LETTER)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "预付费风险如何防范"
+    assert _squeezed(story.paragraphs)[0].startswith("一段时间以来")
