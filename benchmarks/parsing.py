@@ -16,7 +16,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.supplementpages`: a literary supplement's page, a digest page, held out, and its tuned twin;
 `benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
 `benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin;
-`benchmarks.affairspages`: a city paper's 政务 page with numbered notices and service guides),
+`benchmarks.affairspages`: a city paper's 政务 page with numbered notices and service guides;
+`benchmarks.letterspages`: the paper's own 读者来信 page, letters signed by their readers at their end),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
@@ -62,6 +63,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         affairspages,
         countypages,
         deskpages,
+        letterspages,
         localpages,
         morepages,
         ocrpages,
@@ -92,6 +94,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **sectionpages.run_families(count, seed=sectionpages.UNSEEN_SEED),
             **deskpages.run_families(count, seed=deskpages.UNSEEN_SEED),
             **affairspages.run_families(count, seed=affairspages.UNSEEN_SEED),
+            **letterspages.run_families(count, seed=letterspages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -125,6 +128,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in affairspages.FAMILIES:
         print("\n".join(affairspages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in letterspages.FAMILIES:
+        print("\n".join(letterspages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -147,6 +153,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **sectionpages.run_families(count),
         **deskpages.run_families(count),
         **affairspages.run_families(count),
+        **letterspages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -278,6 +278,18 @@ _SIGNING_UNIT_RE = re.compile(
 _DATE_ALONE_RE = re.compile("^[ \t\u3000]*\\d{4}年\\d{1,2}月\\d{1,2}日[ \t\u3000]*$")
 
 
+# A reader's signature closing a letter, on a line of its own: the reader's place (a county, city, district
+# or province) and name parted by spaces (``山西太原市  刘  洪``, ``深圳宝安区 梁修明``).
+_READER_SIGNATURE_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}]{{1,10}}(?:省|市|县|区|州|旗|盟|镇|乡)[ \t\u3000]+[{HAN}](?:[ \t\u3000]*[{HAN}]){{1,3}}"
+    "[ \t\u3000]*$"
+)
+
+
+def is_reader_signature(text: str) -> bool:
+    return bool(_READER_SIGNATURE_RE.match(text))
+
+
 def is_signing_unit(text: str) -> bool:
     return bool(_SIGNING_UNIT_RE.match(text))
 

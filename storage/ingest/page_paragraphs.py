@@ -38,6 +38,7 @@ from storage.ingest.page_lines import (
     clean_prose,
     display_width,
     is_byline,
+    is_reader_signature,
 )
 from storage.text.segment import cut as words_of
 
@@ -228,6 +229,8 @@ def _ends_paragraph(
         # ``（本报罗马2月13日电）``, ``（作者为…）`` after the last sentence: a paragraph of its own, though
         # the sentence fills its line and its opening bracket could have been carried over
         return True
+    if is_reader_signature(following.text) and _FINAL_RE.search(text) or is_reader_signature(text):
+        return True  # a reader's signature (``山西太原市  刘  洪``) under a letter's last sentence: its own
     if _BRACKETED_LABEL_RE.match(text):
         return True  # a label alone on its line inside a story (``【点评】``) is a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):

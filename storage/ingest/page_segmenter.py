@@ -19,6 +19,7 @@ from storage.ingest.page_lines import (
     _Line,
     closes_text,
     is_page_furniture,
+    is_reader_signature,
     is_summary_label,
 )
 from storage.ingest.segmenter.cut import _Cut
@@ -249,6 +250,7 @@ class _Segmenter:
             and not self.state.current.ended
             and not _CLOSING_NOTE_RE.match(group[0].text)
             and not _CLOSING_NAMES_RE.match(group[0].text)
+            and not is_reader_signature(group[0].text)
             and not self.captions.under_a_caption_atop(group_index, group)
             and self.headlines.headline_between(group_index)
         ):
@@ -281,6 +283,7 @@ class _Segmenter:
         for kind in (
             self.bylines.rest_of_a_note,
             self.ends.signature,
+            self.ends.reader_signature,
             self.captions.inner_caption,
             self.text.stray_line,
             self.ends.editor_mark,

@@ -27,6 +27,7 @@ from storage.ingest.page_lines import (
     display_width,
     is_byline,
     is_page_furniture,
+    is_reader_signature,
 )
 from storage.ingest.segmenter.cut import _Dropped
 from storage.ingest.segmenter.page_facts import PageFacts
@@ -83,6 +84,7 @@ class StoryCutter:
                 and not _full_line_with_a_comma(groups[cut - 1], self.page.column)
                 and not _is_note(groups[cut - 1][0].text)
                 and not _AGENCY_CREDIT_RE.match(groups[cut - 1][0].text)
+                and not is_reader_signature(groups[cut - 1][0].text)
             ):
                 cut -= 1
             # A kicker naming the story under it (``杨志坚：``), read before body text of another story:
@@ -173,6 +175,7 @@ class StoryCutter:
             and not _is_note(lines[cut - 1].text)
             and not _BRACKETED_LINE_RE.match(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
+            and not is_reader_signature(lines[cut - 1].text)
             and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
             and not (indented and _INDENT_RE.match(lines[cut - 1].text))
         ):

@@ -14,6 +14,7 @@ from storage.ingest.page_lines import (
     _Line,
     closes_text,
     is_date_alone,
+    is_reader_signature,
     is_signing_date,
     is_signing_unit,
 )
@@ -55,6 +56,19 @@ class EndReader(LineReader):
             return False
         story.lines.append(line)
         story.ended = not is_signing_unit(line.text)
+        return True
+
+    def reader_signature(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A reader's signature (``山西太原市  刘  洪``) under the open story's text, which ended a sentence,
+        opening a block of its own where a column ended under the letter: the letter's last paragraph,
+        never a headline. The story stays open: a letters column's next letter may follow under it."""
+        story = self.state.current
+        if index or story is None or story.ended or not is_reader_signature(line.text):
+            return False
+        if not self.cutter.ends_sentence():
+            return False
+        story.lines.append(line)
+        self.state.set_role(line, "text: a reader's signature closing the letter above")
         return True
 
     def jump_line(self, index: int, line: _Line, group: list[_Line]) -> bool:

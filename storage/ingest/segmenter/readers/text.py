@@ -11,6 +11,7 @@ from storage.ingest.page_lines import (
     _CLAUSE_END_RE,
     _COMMA_RE,
     _DATELINE_RE,
+    _FINAL_RE,
     _HALF_CELL,
     _HAN_RE,
     _INDENT_CELLS,
@@ -215,6 +216,7 @@ class TextReader(LineReader):
             and not _headline_atop_dateline(rest, self.page.column)
             and not _headline_over_opening(self.page.groups, self.state.group_index, self.page.column)
             and not self.head_no_body_line_could_be(group)
+            and not self.kicker_wider_than_the_column(group)
         ):
             self.cutter.start(line, "prose after a headline or a closed story (no dateline)")
         elif (
@@ -249,6 +251,19 @@ class TextReader(LineReader):
             gap_groups[-1][1].append(line)
             self.state.set_role(line, "headline: continues the headline above")
         return True
+
+    def kicker_wider_than_the_column(self, group: list[_Line]) -> bool:
+        """A block of two lines, the first set wider than the column as no body line is and ending no
+        sentence, the second closed by a column's label in brackets (``一段时间以来，…事件时有发生`` /
+        ``预付费风险，如何防范？（来信调查）``), a blank line under it: a kicker over its headline."""
+        if len(group) != 2:
+            return False
+        first, second = (line.text.strip() for line in group)
+        return (
+            display_width(first) > self.page.column + _SHORT_MARGIN
+            and not _FINAL_RE.search(first)
+            and bool(_LABEL_END_RE.search(second))
+        )
 
     def head_no_body_line_could_be(self, group: list[_Line]) -> bool:
         """A block of one line, commas in it but no sentence mark, between a story that ended its sentence

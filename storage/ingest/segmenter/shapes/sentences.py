@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CLOSING_NOTE_RE, _FINAL_RE, _HAN_RE, HAN, _Line
+from storage.ingest.page_lines import (
+    _AGENCY_CREDIT_RE,
+    _CLOSING_NOTE_RE,
+    _FINAL_RE,
+    _HAN_RE,
+    HAN,
+    _Line,
+    is_reader_signature,
+)
 
 # A line all in brackets closes its story (``（辛阳、胡婧怡、杨世龙整理）``): never a headline under it.
 _BRACKETED_LINE_RE = re.compile(r"^[ \t\u3000]*[（(][^（()）]+[）)][ \t\u3000]*$")
@@ -34,6 +42,8 @@ def _ends_sentence(lines: list[_Line]) -> bool:
         return True
     if len(lines) > 1 and _AGENCY_CREDIT_RE.match(lines[-1].text):
         return _ends_sentence(lines[:-1])  # a photo's credit under the text it credits
+    if len(lines) > 1 and is_reader_signature(lines[-1].text):
+        return _ends_sentence(lines[:-1])  # a reader's signature under the letter it signs
     if not lines[-1].text.rstrip().endswith(("）", ")")):
         return False
     note = ""

@@ -1,0 +1,109 @@
+"""A readers' letters page (`benchmarks.letterspages`, ``letters_page``): each letter signed at its end by
+its reader's place and name on a line of its own (``山西太原市  刘  洪``). The signature is the letter's
+last paragraph: never the next story's headline, never run on to the letter's last sentence.
+
+Each case is a small made-up page in the shape of failures seen on ``letters_page`` (seed 1).
+"""
+
+from __future__ import annotations
+
+from benchmarks.conventionpages import wrap
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_lines import is_reader_signature
+
+WIDTH = 18
+LETTER = "国庆期间，笔者带孩子去一所大学参观，却发现校门口有“黄牛”收费带人入校。学校应加强管理。"
+REPLY = "报道刊出后，问题得到有关部门高度重视，对小区楼道的小广告进行了全面清除。"
+# Fills its last line: the signature under it must still be a paragraph of its own.
+FULL = "报道刊出后，有关部门对小区楼道进行了全面清理，还粉刷了楼道墙面扶手。"
+
+
+def _column(text: str) -> str:
+    return "\n".join(wrap(text, WIDTH))
+
+
+def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("".join(p.split()) for p in paragraphs)
+
+
+def test_a_signature_in_a_letters_shape() -> None:
+    assert is_reader_signature("山西太原市  刘  洪")
+    assert is_reader_signature("深圳宝安区 梁修明")
+    assert is_reader_signature("\u3000\u3000江西南昌县  胡亮梅")
+
+
+def test_no_signature_without_a_place_or_a_space() -> None:
+    assert not is_reader_signature("山西太原市刘洪")  # no space between place and name
+    assert not is_reader_signature("楼道小广告清除了")
+    assert not is_reader_signature("本报记者  王乐文")
+    assert not is_reader_signature("深圳宝安区 梁修明表示")  # more than four characters after the place: text
+
+
+def test_a_signature_closes_its_letter_and_is_no_headline_of_the_next() -> None:
+    page = (
+        f"校园游被“黄牛”搅局（身边事）\n\n{_column(LETTER)}\n江西南昌县  胡亮梅\n\n"
+        f"楼道小广告清除了（反馈）\n\n{_column(REPLY)}\n山西太原市  刘  洪\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "校园游被“黄牛”搅局（身边事）"
+    assert _squeezed(first.paragraphs) == _squeezed((LETTER, "江西南昌县胡亮梅"))
+    assert second.title == "楼道小广告清除了（反馈）"
+    assert _squeezed(second.paragraphs) == _squeezed((REPLY, "山西太原市刘洪"))
+
+
+def test_a_signature_under_a_full_last_line_is_a_paragraph_of_its_own() -> None:
+    assert [len(line) for line in wrap(FULL, WIDTH)] == [WIDTH - 2, WIDTH]
+    page = f"楼道小广告清除了（反馈）\n\n{_column(FULL)}\n山西太原市  刘  洪\n"
+    (story,) = parse_page(page, year=2020)
+    assert _squeezed(story.paragraphs) == _squeezed((FULL, "山西太原市刘洪"))
+
+
+def test_a_head_under_a_signature_and_a_blank_line_opens_the_next_story() -> None:
+    """A letter signed, a blank line, the next item's head: the head is no sub-head of the letter
+    above, since the signature closed it."""
+    page = (
+        f"校园游被“黄牛”搅局（身边事）\n\n{_column(LETTER)}\n安徽怀宁县  吴良伦\n\n"
+        f"利用口罩实施诈骗，当严惩（身边事）\n\n{_column(REPLY)}\n福建龙岩市  蔡庆阳\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "校园游被“黄牛”搅局（身边事）"
+    assert _squeezed(first.paragraphs) == _squeezed((LETTER, "安徽怀宁县吴良伦"))
+    assert second.title == "利用口罩实施诈骗，当严惩（身边事）"
+    assert _squeezed(second.paragraphs) == _squeezed((REPLY, "福建龙岩市蔡庆阳"))
+
+
+def test_a_signature_alone_after_a_column_break_stays_with_its_letter() -> None:
+    """A column ended under the letter's last sentence, its signature opening the next column (a
+    blank line between): still the letter's last paragraph, never the next head's first line nor a
+    headline of its own at the page's foot."""
+    page = (
+        f"校园游被“黄牛”搅局（身边事）\n\n{_column(LETTER)}\n\n江西南昌县  胡亮梅\n\n"
+        f"楼道小广告清除了（反馈）\n\n{_column(REPLY)}\n\n山西太原市  刘  洪\n\n（本版编辑：邓建）\n"
+    )
+    first, second = parse_page(page, year=2020)
+    assert first.title == "校园游被“黄牛”搅局（身边事）"
+    assert _squeezed(first.paragraphs) == _squeezed((LETTER, "江西南昌县胡亮梅"))
+    assert second.title == "楼道小广告清除了（反馈）"
+    assert _squeezed(second.paragraphs) == _squeezed((REPLY, "山西太原市刘洪"))
+
+
+def test_a_kicker_wider_than_the_column_over_a_tagged_headline_opens_the_page() -> None:
+    """A kicker of comma-parted phrases set wider than the column, over a headline closed by its
+    column's tag (``（来信调查）``), a blank line under them: the story's heads, not its first paragraph."""
+    kicker = "一段时间以来，早教机构诱导消费者预付课时费之后却关门跑路的事件时有发生"
+    head = "预付费风险，如何防范？（来信调查）"
+    page = f"读者来信  第7版\n2020年1月13日  星期一\n\n{kicker}\n{head}\n\n" + "\n".join(
+        wrap(LETTER, 20) + wrap(REPLY, 20)
+    )
+    (story,) = parse_page(page, year=2020)
+    assert story.title == f"{kicker} {head}"
+    assert _squeezed(story.paragraphs) == _squeezed((LETTER, REPLY))
+
+
+def test_a_wide_first_line_over_a_line_without_a_tag_stays_text() -> None:
+    """The same wide line over a line closed by no bracketed tag is no kicker: a story's text."""
+    wide = "一段时间以来，早教机构诱导消费者预付课时费之后却关门跑路的事件时有发生"
+    page = f"预付费风险如何防范\n\n{wide}\n{_column(LETTER)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "预付费风险如何防范"
+    assert _squeezed(story.paragraphs)[0].startswith("一段时间以来")
