@@ -218,12 +218,43 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         k += 1
     if len(rows) < _TEXT_BAND_ROWS:
         return []
-    under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first))
+    last = _last_row_partly_across(raw_lines, k, rows, len(first))
+    if not last:
+        under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first))
+        last = dict(enumerate(under))
     read = [("", start + 1)]
     for column in range(len(first)):
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
-        read.extend(under[column : column + 1])
-    return [*read, ("", under[-1][1] if under else rows[-1][1])]
+        read.extend([last[column]] if column in last else [])
+    end = max((number for _text, number in last.values()), default=rows[-1][1])
+    return [*read, ("", end)]
+
+
+def _last_row_partly_across(
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int
+) -> dict[int, tuple[str, int]]:
+    """The module's last row read partly across and partly cell by cell (``国家生态安全屏障，将生态领 |
+    标率为100%。`` / blank / ``命名自治区级生态县17个，`` / blank / ``沙治沙、…`` / …): line `k` holds the
+    first columns' cells, fewer than the module has columns, and the columns on its right whose text
+    has not ended (`_columns_ended`) each go on in one block of one line under it
+    (`_row_read_cell_by_cell`), as many blocks as such columns. Each column's line of that row with
+    its file line; empty when line `k` is no such row."""
+    raw = raw_lines[k].strip() if k < len(raw_lines) else ""
+    cells = _row_cells(raw) if raw else []
+    if not cells or len(cells) >= columns or not _NARROW_GAP_RE.search(raw):
+        return {}
+    if _CAPTION_RE.match(cells[0]) or _DATELINE_SOURCE_RE.match(cells[0]):
+        return {}
+    open_columns = [
+        column for column in range(len(cells), columns) if not _columns_ended(rows, column, column + 1)
+    ]
+    blocks = _row_read_cell_by_cell(raw_lines, k + 1, len(open_columns))
+    if not open_columns or len(blocks) != len(open_columns):
+        return {}
+    return {
+        **{column: (cell, k + 1) for column, cell in enumerate(cells)},
+        **dict(zip(open_columns, blocks, strict=True)),
+    }
 
 
 def _columns_ended(rows: list[tuple[list[str], int]], start: int, columns: int) -> bool:
@@ -605,6 +636,65 @@ def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
     return narrow if len(row) < len(narrow) <= columns else row
 
 
+# A run of exactly two spaces between two characters: a gutter Tesseract read narrower than a seam, or a
+# space inside a line.
+_TWO_SPACE_RE = re.compile("(?<=\\S)  (?=\\S)")
+
+
+# A page's column measure stands when at least this many lines without a seam are set to it.
+_MEASURE_LINES = 8
+
+
+# A column's full line spans the measure give or take this many cells (a mark read wide or lost).
+_MEASURE_SLACK = 1.0
+
+
+def column_measure(raw_lines: list[str]) -> float | None:
+    """The page's column measure in cells: the width most of its lines without a seam are set to
+    (``团有限公司、中国中煤能源集``, 13), when at least `_MEASURE_LINES` lines share it; None otherwise."""
+    widths = [
+        round(display_width(line.strip()))
+        for line in raw_lines
+        if line.strip() and not _NARROW_GAP_RE.search(line.strip()) and _HAN_RE.search(line)
+    ]
+    if not widths:
+        return None
+    measure = max(set(widths), key=widths.count)
+    return float(measure) if widths.count(measure) >= _MEASURE_LINES else None
+
+
+def _mark_narrow_gutters(raw_lines: list[str]) -> list[str]:
+    """Lines read across columns whose gutter the OCR read as two spaces, the gap widened to a seam
+    (three spaces, `_NARROW_GAP_RE`): in a line wider than one column, a run of two spaces right after
+    a piece that spans the page's column measure (`column_measure`) since the line's start or its last
+    gap (``解惑，提供在线授课及辅导。  在线直播课、微课、录像课等“| …``: a column's full line, then the
+    next column's). A shorter piece before two spaces is a space inside the column's text; the
+    other lines are kept as they are."""
+    measure = column_measure(raw_lines)
+    if measure is None:
+        return raw_lines
+    return [_widen_gutters(line, measure) for line in raw_lines]
+
+
+def _widen_gutters(line: str, measure: float) -> str:
+    """`line` with each two-space gap after a piece of `measure` cells widened to three spaces."""
+    if display_width(line.strip()) <= measure + _MEASURE_SLACK:
+        return line
+    out: list[str] = []
+    start = 0
+    for gap in _TWO_SPACE_RE.finditer(line):
+        piece = _GAP_BEFORE_RE.split(line[start : gap.start()])[-1]
+        out.append(line[start : gap.start()])
+        out.append("   " if abs(display_width(piece.strip()) - measure) <= _MEASURE_SLACK else "  ")
+        start = gap.end()
+    out.append(line[start:])
+    return "".join(out)
+
+
+# The gaps that part a line's pieces before a two-space run: a bar, or a run of two spaces or more.
+_GAP_BEFORE_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{2,}")
+
+
 # A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).
 _UNWRAPPED_CELLS = 48
 
@@ -736,7 +826,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     blank = True
     angle_pairs = "〉" in text
     pairs = _run_in_space_as_indent(
-        _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+        _split_headline_datelines(
+            _set_unwrapped(_split_side_by_side(_mark_narrow_gutters(text.splitlines())))
+        )
     )
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
