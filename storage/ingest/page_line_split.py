@@ -167,7 +167,28 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
         if rule is not None and position == rule:
             out.append(("", rule + 1))  # the rule parts the band's text from the headlines under it
             position = under_rule = rule + 1
+        elif _headline_under_band(raw_lines, position):
+            out.append(("", position + 1))  # a headline right under the band opens the next module
     return _heads_over_rest([*out, *pending, *tail], heads)
+
+
+def _headline_under_band(raw_lines: list[str], k: int) -> bool:
+    """Whether line `k`, right under a band of columns read across with no blank line between, is the
+    next module's headline, no column's text (``…公安机关找到了其“| 地每月将…`` / ``西藏去年投入117亿元
+    筑生态屏障`` / blank): a line of Han text with no seam, no clause or sentence mark, and a blank line
+    under it."""
+    if k + 1 >= len(raw_lines) or raw_lines[k + 1].strip():
+        return False
+    line = raw_lines[k].strip()
+    return (
+        len(_HAN_RE.findall(line)) >= _HEADLINE_HAN
+        and not _NARROW_GAP_RE.search(line)
+        and not _CLAUSE_MARK_RE.search(line)
+    )
+
+
+# A headline under a band holds at least this many Han characters (fewer: a speck or a lone word).
+_HEADLINE_HAN = 6
 
 
 # A piece of a row cut at a column seam holding fewer Han characters than this is a speck of the
