@@ -38,7 +38,7 @@ from storage.ingest.page_lines import (
 _COLUMN_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{6,}")
 
 
-def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
+def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> list[tuple[str, int]]:
     """Lines an OCR engine read across columns set side by side (two headlines next to each other,
     ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
     北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
@@ -67,7 +67,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
     while position < len(raw_lines):
-        if module := _module_read_across(raw_lines, position):
+        if module := _module_read_across(raw_lines, position, measure):
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
@@ -79,7 +79,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if _module_read_across(raw_lines, scan):
+            if _module_read_across(raw_lines, scan, measure):
                 break  # a story's module read across starts here: read on its own
             if (
                 not _NARROW_GAP_RE.search(raw_lines[scan].strip())
@@ -205,17 +205,35 @@ def _row_cells(raw: str) -> list[str]:
     ]
 
 
-def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
+def _first_row_cells(raw: str) -> list[str]:
+    """A module's first row cut at its column seams (`_row_cells`), a cell of one Han character that
+    ends a sentence kept (``定。``, ``定》。``): the first line of a column whose sentence the column
+    before it began, no speck."""
+    return [
+        piece.strip()
+        for piece in _NARROW_GAP_RE.split(raw.strip())
+        if len(_HAN_RE.findall(piece)) >= _CELL_HAN or _SENTENCE_TAIL_CELL_RE.fullmatch(piece.strip())
+    ]
+
+
+# A cell of one Han character that ends a sentence, a closing mark between (``定》。``).
+_SENTENCE_TAIL_CELL_RE = re.compile(f"[{HAN}][》”」）)]*[。！？]")
+
+
+def _module_read_across(
+    raw_lines: list[str], start: int, measure: float | None = None
+) -> list[tuple[str, int]]:
     """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
     with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
-    seams (`_row_cells`) gives the module's columns (two or more), and each row under it, blank lines
+    seams (`_first_row_cells`: a column's first line may be one character ending a sentence, ``定。``)
+    gives the module's columns (two or more), and each row under it, blank lines
     aside, gives at most as many, the empty ones at the right (columns whose text has ended,
     `_columns_ended`); the rows
     stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
     row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
     column from the left, its text one block; returns those lines, each with its file line, and a
     blank line after them numbered with the row the reading goes on from. None otherwise."""
-    first = _row_cells(raw_lines[start]) if raw_lines[start].strip() else []
+    first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
     if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
         return []
     rows: list[tuple[list[str], int]] = []
@@ -225,11 +243,11 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         if not raw:
             k += 1
             continue
-        cells = _row_cells(raw)
+        cells = first if k == start else _row_cells(raw)
         if (
             not _NARROW_GAP_RE.search(raw)
             or not 1 <= len(cells) <= len(first)
-            or not _columns_ended(rows, len(cells), len(first))
+            or not _columns_ended(rows, len(cells), len(first), measure)
             or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
             or _CAPTION_RE.match(cells[0])
             or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
@@ -239,9 +257,9 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         k += 1
     if len(rows) < _TEXT_BAND_ROWS:
         return []
-    last = _last_row_partly_across(raw_lines, k, rows, len(first))
+    last = _last_row_partly_across(raw_lines, k, rows, len(first), measure)
     if not last:
-        under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first))
+        under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first), measure)
         last = dict(enumerate(under))
     read = [("", start + 1)]
     for column in range(len(first)):
@@ -252,7 +270,7 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
 
 
 def _last_row_partly_across(
-    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int, measure: float | None
 ) -> dict[int, tuple[str, int]]:
     """The module's last row read partly across and partly cell by cell (``国家生态安全屏障，将生态领 |
     标率为100%。`` / blank / ``命名自治区级生态县17个，`` / blank / ``沙治沙、…`` / …): line `k` holds the
@@ -267,9 +285,11 @@ def _last_row_partly_across(
     if _CAPTION_RE.match(cells[0]) or _DATELINE_SOURCE_RE.match(cells[0]):
         return {}
     open_columns = [
-        column for column in range(len(cells), columns) if not _columns_ended(rows, column, column + 1)
+        column
+        for column in range(len(cells), columns)
+        if not _columns_ended(rows, column, column + 1, measure)
     ]
-    blocks = _row_read_cell_by_cell(raw_lines, k + 1, len(open_columns))
+    blocks = _row_read_cell_by_cell(raw_lines, k + 1, len(open_columns), measure)
     if not open_columns or len(blocks) != len(open_columns):
         return {}
     return {
@@ -278,22 +298,47 @@ def _last_row_partly_across(
     }
 
 
-def _columns_ended(rows: list[tuple[list[str], int]], start: int, columns: int) -> bool:
+def _columns_ended(
+    rows: list[tuple[list[str], int]], start: int, columns: int, measure: float | None = None
+) -> bool:
     """Whether every column of a module from `start` on has ended in the rows read so far: its last
-    cell ends a sentence. A row with fewer cells than the module has columns leaves those columns
+    cell ends a sentence, or is a paragraph's last line, shorter than the page's column measure
+    (`_short_last_line`: the OCR lost its end mark, ``卫生问题等达成一致``). A row with fewer cells than the module has columns leaves those columns
     empty; one whose columns on the right still go on holds two columns in a cell (a gutter read as
     one space), and is no row of the module."""
     for column in range(start, columns):
         cells = [row[column] for row, _number in rows if column < len(row)]
-        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]):
+        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]) and not _short_last_line(cells[-1], measure):
             return False
     return True
 
 
-def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> list[tuple[str, int]]:
+# A column's line at least this many cells short of the measure is a paragraph's last line.
+_SHORT_OF_MEASURE = 3
+
+
+def _short_last_line(cell: str, measure: float | None) -> bool:
+    """Whether a cell of Han characters and full-width marks only (no digits or letters, whose width
+    the OCR does not keep) stops `_SHORT_OF_MEASURE` cells or more short of the column measure: a
+    paragraph's last line."""
+    return (
+        measure is not None
+        and bool(_FULL_WIDTH_CELL_RE.fullmatch(cell))
+        and (len(cell) <= measure - _SHORT_OF_MEASURE)
+    )
+
+
+# A cell of Han characters and full-width marks only.
+_FULL_WIDTH_CELL_RE = re.compile(f"[{HAN}，、；：“”《》]+")
+
+
+def _row_read_cell_by_cell(
+    raw_lines: list[str], start: int, columns: int, measure: float | None = None
+) -> list[tuple[str, int]]:
     """The row under a module read across that the OCR read cell by cell, each cell a block of one
     line (``王岐山表示，在以习近平`` / blank / ``为人民服务的宗旨，体现了中`` / blank / …): from `start`,
-    the blocks of one line that hold a clause or sentence mark and no column seam, at most `columns`
+    the blocks of one line that hold a clause or sentence mark, or span the page's column measure
+    (`_full_column_line`), and no column seam, at most `columns`
     of them, each the next line of the module's columns from the left. Their lines, with their file
     lines."""
     cells: list[tuple[str, int]] = []
@@ -308,13 +353,19 @@ def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> li
             or not alone
             or not k > start  # a blank line parts the row from the module's rows
             or _NARROW_GAP_RE.search(line)
-            or not _CLAUSE_MARK_RE.search(line)
+            or not (_CLAUSE_MARK_RE.search(line) or _full_column_line(line, measure))
             or _DATELINE_SOURCE_RE.match(line)
         ):
             break
         cells.append((line, k + 1))
         k += 1
     return cells
+
+
+def _full_column_line(line: str, measure: float | None) -> bool:
+    """Whether `line` spans the page's column measure, give or take `_MEASURE_SLACK` cells: a column's
+    full line (``国与非洲国家的第一个自贸协``), even with no clause mark."""
+    return measure is not None and abs(display_width(line) - measure) <= _MEASURE_SLACK
 
 
 def _cell_under_rule(cell: str, last_column: bool) -> str:
@@ -684,14 +735,13 @@ def column_measure(raw_lines: list[str]) -> float | None:
     return float(measure) if widths.count(measure) >= _MEASURE_LINES else None
 
 
-def _mark_narrow_gutters(raw_lines: list[str]) -> list[str]:
+def _mark_narrow_gutters(raw_lines: list[str], measure: float | None) -> list[str]:
     """Lines read across columns whose gutter the OCR read as two spaces, the gap widened to a seam
     (three spaces, `_NARROW_GAP_RE`): in a line wider than one column, a run of two spaces right after
     a piece that spans the page's column measure (`column_measure`) since the line's start or its last
     gap (``解惑，提供在线授课及辅导。  在线直播课、微课、录像课等“| …``: a column's full line, then the
     next column's). A shorter piece before two spaces is a space inside the column's text; the
     other lines are kept as they are."""
-    measure = column_measure(raw_lines)
     if measure is None:
         return raw_lines
     return [_widen_gutters(line, measure) for line in raw_lines]
@@ -846,9 +896,11 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     file_lines: dict[int, int] = {}
     blank = True
     angle_pairs = "〉" in text
+    raw_lines = text.splitlines()
+    measure = column_measure(raw_lines)
     pairs = _run_in_space_as_indent(
         _split_headline_datelines(
-            _set_unwrapped(_split_side_by_side(_mark_narrow_gutters(text.splitlines())))
+            _set_unwrapped(_split_side_by_side(_mark_narrow_gutters(raw_lines, measure), measure))
         )
     )
     for number, (raw, file_line) in enumerate(pairs, start=1):

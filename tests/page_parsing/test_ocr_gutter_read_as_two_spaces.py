@@ -14,7 +14,7 @@ it in the columns on the right that go on. Made-up pages in that shape.
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _widen_gutters, column_measure
+from storage.ingest.page_line_split import _columns_ended, _widen_gutters, column_measure
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n西藏生态建设成效显著\n\n"
 # Three columns of 13 cells read across, row by row; the second row's first gutter read as two spaces.
@@ -81,3 +81,34 @@ def test_issue22_a_last_row_whose_right_columns_are_not_read_under_it_ends_befor
         "本报拉萨3月4日电（记者 王明）今年以来，西藏各地加快生态建设步伐，全区新增造林面积超过一百万亩，"
         "累计命名生态县十七个"
     )
+
+
+# A module whose first row holds a column's first line of one character ending the sentence the column
+# before it began (``定。``), whose third column ends on a short line the OCR read without its end mark,
+# and whose last row the OCR read cell by cell, a full column line without a clause mark among them.
+SHORT_ROWS = (
+    "本报拉萨3月4日电    定。    据了解，全区空气质量优良天\n"
+    "（记者王明）今年以来，西藏 | 全区累计命名生态县十七个， | 数比率超过九成\n"
+    "各地加快生态建设步伐，全区 | 生态乡两百多个，生态村两千\n"
+    "\n完成生态县命名工作的既定规\n\n多个，成效显著。\n"
+)
+
+
+def test_issue22_a_module_read_by_the_page_measure_keeps_its_columns_in_order():
+    (title, body), following = _stories(HEAD + SHORT_ROWS + TAIL)[:2]
+    assert title == "西藏生态建设成效显著"
+    assert body == (
+        "本报拉萨3月4日电（记者 王明）今年以来，西藏各地加快生态建设步伐，全区完成生态县命名工作的既定规"
+        "定。全区累计命名生态县十七个，生态乡两百多个，生态村两千多个，成效显著。"
+        "据了解，全区空气质量优良天数比率超过九成"
+    )
+    assert following[0] == "拉萨河谷新建湿地公园"
+
+
+def test_issue22_a_short_last_line_ends_its_column_only_against_a_measure():
+    rows = [(["各地加快生态建设步伐，全区", "数比率超过九成"], 1)]
+    assert _columns_ended(rows, 1, 2, 13.0)
+    assert not _columns_ended(rows, 1, 2, None)
+    # A line near the measure, or holding digits whose width the OCR does not keep, goes on.
+    assert not _columns_ended([(["各地", "数比率超过百分之九十九的目"], 1)], 1, 2, 13.0)
+    assert not _columns_ended([(["各地", "2018年9月2日正式结束"], 1)], 1, 2, 13.0)
