@@ -737,7 +737,8 @@ def column_measure(raw_lines: list[str]) -> float | None:
 
 def _mark_narrow_gutters(raw_lines: list[str], measure: float | None) -> list[str]:
     """Lines read across columns whose gutter the OCR read as two spaces, the gap widened to a seam
-    (three spaces, `_NARROW_GAP_RE`): in a line wider than one column, a run of two spaces right after
+    (three spaces, `_NARROW_GAP_RE`): in a line wider than one column that holds a seam already, a run
+    of two spaces right after
     a piece that spans the page's column measure (`column_measure`) since the line's start or its last
     gap (``解惑，提供在线授课及辅导。  在线直播课、微课、录像课等“| …``: a column's full line, then the
     next column's). A shorter piece before two spaces is a space inside the column's text; the
@@ -748,8 +749,10 @@ def _mark_narrow_gutters(raw_lines: list[str], measure: float | None) -> list[st
 
 
 def _widen_gutters(line: str, measure: float) -> str:
-    """`line` with each two-space gap after a piece of `measure` cells widened to three spaces."""
-    if display_width(line.strip()) <= measure + _MEASURE_SLACK:
+    """`line`, read across columns (it holds a seam already), with each two-space gap after a piece of
+    `measure` cells widened to three spaces. A line with no seam is kept: two spaces alone part a
+    headline from its page number or a masthead's items as often as two columns."""
+    if display_width(line.strip()) <= measure + _MEASURE_SLACK or not _NARROW_GAP_RE.search(line.strip()):
         return line
     out: list[str] = []
     start = 0

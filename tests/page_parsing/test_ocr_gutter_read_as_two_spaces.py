@@ -63,6 +63,8 @@ def test_issue22_two_spaces_after_a_short_piece_stay_a_space_in_the_text():
     assert _widen_gutters(row, 13.0) == row
     # A line no wider than one column holds no gutter.
     assert _widen_gutters("今年以来  西藏各地加快", 13.0) == "今年以来  西藏各地加快"
+    # A line with no seam is no line read across: two spaces part a headline from its page there.
+    assert _widen_gutters("◆青浦吴江嘉善三地协同治水  3版", 13.0) == "◆青浦吴江嘉善三地协同治水  3版"
 
 
 def test_issue22_a_module_with_a_narrow_gutter_and_a_last_row_read_partly_across_is_read_in_order():
