@@ -167,21 +167,23 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
         if rule is not None and position == rule:
             out.append(("", rule + 1))  # the rule parts the band's text from the headlines under it
             position = under_rule = rule + 1
-        elif _headline_under_band(raw_lines, position):
+        elif _headline_under_band(raw_lines, position, measure):
             out.append(("", position + 1))  # a headline right under the band opens the next module
     return _heads_over_rest([*out, *pending, *tail], heads)
 
 
-def _headline_under_band(raw_lines: list[str], k: int) -> bool:
+def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) -> bool:
     """Whether line `k`, right under a band of columns read across with no blank line between, is the
     next module's headline, no column's text (``…公安机关找到了其“| 地每月将…`` / ``西藏去年投入117亿元
-    筑生态屏障`` / blank): a line of Han text with no seam, no clause or sentence mark, and a blank line
-    under it."""
-    if k + 1 >= len(raw_lines) or raw_lines[k + 1].strip():
+    筑生态屏障`` / blank): a line of Han text wider than the page's column measure (set across the
+    module, no column's line: ``2月4日同苏丹共和国`` under a band is its column's last line), with no
+    seam, no clause or sentence mark, and a blank line under it."""
+    if measure is None or k + 1 >= len(raw_lines) or raw_lines[k + 1].strip():
         return False
     line = raw_lines[k].strip()
     return (
-        len(_HAN_RE.findall(line)) >= _HEADLINE_HAN
+        display_width(line) > measure + _MEASURE_SLACK
+        and len(_HAN_RE.findall(line)) >= _HEADLINE_HAN
         and not _NARROW_GAP_RE.search(line)
         and not _CLAUSE_MARK_RE.search(line)
     )
