@@ -38,7 +38,7 @@ from storage.ingest.page_lines import (
 _COLUMN_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{6,}")
 
 
-def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
+def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> list[tuple[str, int]]:
     """Lines an OCR engine read across columns set side by side (two headlines next to each other,
     ``天津高新区          郭声琨在…强调`` / ``真招实招防疫 真金白银          以强有力措施…`` / ``减负          新华社
     北京2月22日电 中共          等进出…``): where two lines or more in a row, blank lines aside, hold a
@@ -67,7 +67,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
     while position < len(raw_lines):
-        if module := _module_read_across(raw_lines, position):
+        if module := _module_read_across(raw_lines, position, measure):
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
@@ -79,7 +79,7 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
-            if _module_read_across(raw_lines, scan):
+            if _module_read_across(raw_lines, scan, measure):
                 break  # a story's module read across starts here: read on its own
             if (
                 not _NARROW_GAP_RE.search(raw_lines[scan].strip())
@@ -167,7 +167,30 @@ def _split_side_by_side(raw_lines: list[str]) -> list[tuple[str, int]]:
         if rule is not None and position == rule:
             out.append(("", rule + 1))  # the rule parts the band's text from the headlines under it
             position = under_rule = rule + 1
+        elif _headline_under_band(raw_lines, position, measure):
+            out.append(("", position + 1))  # a headline right under the band opens the next module
     return _heads_over_rest([*out, *pending, *tail], heads)
+
+
+def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) -> bool:
+    """Whether line `k`, right under a band of columns read across with no blank line between, is the
+    next module's headline, no column's text (``…公安机关找到了其“| 地每月将…`` / ``西藏去年投入117亿元
+    筑生态屏障`` / blank): a line of Han text wider than the page's column measure (set across the
+    module, no column's line: ``2月4日同苏丹共和国`` under a band is its column's last line), with no
+    seam, no clause or sentence mark, and a blank line under it."""
+    if measure is None or k + 1 >= len(raw_lines) or raw_lines[k + 1].strip():
+        return False
+    line = raw_lines[k].strip()
+    return (
+        display_width(line) > measure + _MEASURE_SLACK
+        and len(_HAN_RE.findall(line)) >= _HEADLINE_HAN
+        and not _NARROW_GAP_RE.search(line)
+        and not _CLAUSE_MARK_RE.search(line)
+    )
+
+
+# A headline under a band holds at least this many Han characters (fewer: a speck or a lone word).
+_HEADLINE_HAN = 6
 
 
 # A piece of a row cut at a column seam holding fewer Han characters than this is a speck of the
@@ -184,17 +207,35 @@ def _row_cells(raw: str) -> list[str]:
     ]
 
 
-def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
+def _first_row_cells(raw: str) -> list[str]:
+    """A module's first row cut at its column seams (`_row_cells`), a cell of one Han character that
+    ends a sentence kept (``定。``, ``定》。``): the first line of a column whose sentence the column
+    before it began, no speck."""
+    return [
+        piece.strip()
+        for piece in _NARROW_GAP_RE.split(raw.strip())
+        if len(_HAN_RE.findall(piece)) >= _CELL_HAN or _SENTENCE_TAIL_CELL_RE.fullmatch(piece.strip())
+    ]
+
+
+# A cell of one Han character that ends a sentence, a closing mark between (``定》。``).
+_SENTENCE_TAIL_CELL_RE = re.compile(f"[{HAN}][》”」）)]*[。！？]")
+
+
+def _module_read_across(
+    raw_lines: list[str], start: int, measure: float | None = None
+) -> list[tuple[str, int]]:
     """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
     with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
-    seams (`_row_cells`) gives the module's columns (two or more), and each row under it, blank lines
+    seams (`_first_row_cells`: a column's first line may be one character ending a sentence, ``定。``)
+    gives the module's columns (two or more), and each row under it, blank lines
     aside, gives at most as many, the empty ones at the right (columns whose text has ended,
     `_columns_ended`); the rows
     stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
     row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
     column from the left, its text one block; returns those lines, each with its file line, and a
     blank line after them numbered with the row the reading goes on from. None otherwise."""
-    first = _row_cells(raw_lines[start]) if raw_lines[start].strip() else []
+    first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
     if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
         return []
     rows: list[tuple[list[str], int]] = []
@@ -204,11 +245,11 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         if not raw:
             k += 1
             continue
-        cells = _row_cells(raw)
+        cells = first if k == start else _row_cells(raw)
         if (
             not _NARROW_GAP_RE.search(raw)
             or not 1 <= len(cells) <= len(first)
-            or not _columns_ended(rows, len(cells), len(first))
+            or not _columns_ended(rows, len(cells), len(first), measure)
             or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
             or _CAPTION_RE.match(cells[0])
             or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
@@ -218,30 +259,88 @@ def _module_read_across(raw_lines: list[str], start: int) -> list[tuple[str, int
         k += 1
     if len(rows) < _TEXT_BAND_ROWS:
         return []
-    under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first))
+    last = _last_row_partly_across(raw_lines, k, rows, len(first), measure)
+    if not last:
+        under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first), measure)
+        last = dict(enumerate(under))
     read = [("", start + 1)]
     for column in range(len(first)):
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
-        read.extend(under[column : column + 1])
-    return [*read, ("", under[-1][1] if under else rows[-1][1])]
+        read.extend([last[column]] if column in last else [])
+    end = max((number for _text, number in last.values()), default=rows[-1][1])
+    return [*read, ("", end)]
 
 
-def _columns_ended(rows: list[tuple[list[str], int]], start: int, columns: int) -> bool:
+def _last_row_partly_across(
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int, measure: float | None
+) -> dict[int, tuple[str, int]]:
+    """The module's last row read partly across and partly cell by cell (``国家生态安全屏障，将生态领 |
+    标率为100%。`` / blank / ``命名自治区级生态县17个，`` / blank / ``沙治沙、…`` / …): line `k` holds the
+    first columns' cells, fewer than the module has columns, and the columns on its right whose text
+    has not ended (`_columns_ended`) each go on in one block of one line under it
+    (`_row_read_cell_by_cell`), as many blocks as such columns. Each column's line of that row with
+    its file line; empty when line `k` is no such row."""
+    raw = raw_lines[k].strip() if k < len(raw_lines) else ""
+    cells = _row_cells(raw) if raw else []
+    if not cells or len(cells) >= columns or not _NARROW_GAP_RE.search(raw):
+        return {}
+    if _CAPTION_RE.match(cells[0]) or _DATELINE_SOURCE_RE.match(cells[0]):
+        return {}
+    open_columns = [
+        column
+        for column in range(len(cells), columns)
+        if not _columns_ended(rows, column, column + 1, measure)
+    ]
+    blocks = _row_read_cell_by_cell(raw_lines, k + 1, len(open_columns), measure)
+    if not open_columns or len(blocks) != len(open_columns):
+        return {}
+    return {
+        **{column: (cell, k + 1) for column, cell in enumerate(cells)},
+        **dict(zip(open_columns, blocks, strict=True)),
+    }
+
+
+def _columns_ended(
+    rows: list[tuple[list[str], int]], start: int, columns: int, measure: float | None = None
+) -> bool:
     """Whether every column of a module from `start` on has ended in the rows read so far: its last
-    cell ends a sentence. A row with fewer cells than the module has columns leaves those columns
+    cell ends a sentence, or is a paragraph's last line, shorter than the page's column measure
+    (`_short_last_line`: the OCR lost its end mark, ``卫生问题等达成一致``). A row with fewer cells than the module has columns leaves those columns
     empty; one whose columns on the right still go on holds two columns in a cell (a gutter read as
     one space), and is no row of the module."""
     for column in range(start, columns):
         cells = [row[column] for row, _number in rows if column < len(row)]
-        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]):
+        if cells and not _ENDS_SENTENCE_RE.search(cells[-1]) and not _short_last_line(cells[-1], measure):
             return False
     return True
 
 
-def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> list[tuple[str, int]]:
+# A column's line at least this many cells short of the measure is a paragraph's last line.
+_SHORT_OF_MEASURE = 3
+
+
+def _short_last_line(cell: str, measure: float | None) -> bool:
+    """Whether a cell of Han characters and full-width marks only (no digits or letters, whose width
+    the OCR does not keep) stops `_SHORT_OF_MEASURE` cells or more short of the column measure: a
+    paragraph's last line."""
+    return (
+        measure is not None
+        and bool(_FULL_WIDTH_CELL_RE.fullmatch(cell))
+        and (len(cell) <= measure - _SHORT_OF_MEASURE)
+    )
+
+
+# A cell of Han characters and full-width marks only.
+_FULL_WIDTH_CELL_RE = re.compile(f"[{HAN}，、；：“”《》]+")
+
+
+def _row_read_cell_by_cell(
+    raw_lines: list[str], start: int, columns: int, measure: float | None = None
+) -> list[tuple[str, int]]:
     """The row under a module read across that the OCR read cell by cell, each cell a block of one
     line (``王岐山表示，在以习近平`` / blank / ``为人民服务的宗旨，体现了中`` / blank / …): from `start`,
-    the blocks of one line that hold a clause or sentence mark and no column seam, at most `columns`
+    the blocks of one line that hold a clause or sentence mark, or span the page's column measure
+    (`_full_column_line`), and no column seam, at most `columns`
     of them, each the next line of the module's columns from the left. Their lines, with their file
     lines."""
     cells: list[tuple[str, int]] = []
@@ -256,13 +355,19 @@ def _row_read_cell_by_cell(raw_lines: list[str], start: int, columns: int) -> li
             or not alone
             or not k > start  # a blank line parts the row from the module's rows
             or _NARROW_GAP_RE.search(line)
-            or not _CLAUSE_MARK_RE.search(line)
+            or not (_CLAUSE_MARK_RE.search(line) or _full_column_line(line, measure))
             or _DATELINE_SOURCE_RE.match(line)
         ):
             break
         cells.append((line, k + 1))
         k += 1
     return cells
+
+
+def _full_column_line(line: str, measure: float | None) -> bool:
+    """Whether `line` spans the page's column measure, give or take `_MEASURE_SLACK` cells: a column's
+    full line (``国与非洲国家的第一个自贸协``), even with no clause mark."""
+    return measure is not None and abs(display_width(line) - measure) <= _MEASURE_SLACK
 
 
 def _cell_under_rule(cell: str, last_column: bool) -> str:
@@ -605,6 +710,67 @@ def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
     return narrow if len(row) < len(narrow) <= columns else row
 
 
+# A run of exactly two spaces between two characters: a gutter Tesseract read narrower than a seam, or a
+# space inside a line.
+_TWO_SPACE_RE = re.compile("(?<=\\S)  (?=\\S)")
+
+
+# A page's column measure stands when at least this many lines without a seam are set to it.
+_MEASURE_LINES = 8
+
+
+# A column's full line spans the measure give or take this many cells (a mark read wide or lost).
+_MEASURE_SLACK = 1.0
+
+
+def column_measure(raw_lines: list[str]) -> float | None:
+    """The page's column measure in cells: the width most of its lines without a seam are set to
+    (``团有限公司、中国中煤能源集``, 13), when at least `_MEASURE_LINES` lines share it; None otherwise."""
+    widths = [
+        round(display_width(line.strip()))
+        for line in raw_lines
+        if line.strip() and not _NARROW_GAP_RE.search(line.strip()) and _HAN_RE.search(line)
+    ]
+    if not widths:
+        return None
+    measure = max(set(widths), key=widths.count)
+    return float(measure) if widths.count(measure) >= _MEASURE_LINES else None
+
+
+def _mark_narrow_gutters(raw_lines: list[str], measure: float | None) -> list[str]:
+    """Lines read across columns whose gutter the OCR read as two spaces, the gap widened to a seam
+    (three spaces, `_NARROW_GAP_RE`): in a line wider than one column that holds a seam already, a run
+    of two spaces right after
+    a piece that spans the page's column measure (`column_measure`) since the line's start or its last
+    gap (``解惑，提供在线授课及辅导。  在线直播课、微课、录像课等“| …``: a column's full line, then the
+    next column's). A shorter piece before two spaces is a space inside the column's text; the
+    other lines are kept as they are."""
+    if measure is None:
+        return raw_lines
+    return [_widen_gutters(line, measure) for line in raw_lines]
+
+
+def _widen_gutters(line: str, measure: float) -> str:
+    """`line`, read across columns (it holds a seam already), with each two-space gap after a piece of
+    `measure` cells widened to three spaces. A line with no seam is kept: two spaces alone part a
+    headline from its page number or a masthead's items as often as two columns."""
+    if display_width(line.strip()) <= measure + _MEASURE_SLACK or not _NARROW_GAP_RE.search(line.strip()):
+        return line
+    out: list[str] = []
+    start = 0
+    for gap in _TWO_SPACE_RE.finditer(line):
+        piece = _GAP_BEFORE_RE.split(line[start : gap.start()])[-1]
+        out.append(line[start : gap.start()])
+        out.append("   " if abs(display_width(piece.strip()) - measure) <= _MEASURE_SLACK else "  ")
+        start = gap.end()
+    out.append(line[start:])
+    return "".join(out)
+
+
+# The gaps that part a line's pieces before a two-space run: a bar, or a run of two spaces or more.
+_GAP_BEFORE_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{2,}")
+
+
 # A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).
 _UNWRAPPED_CELLS = 48
 
@@ -735,8 +901,12 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     file_lines: dict[int, int] = {}
     blank = True
     angle_pairs = "〉" in text
+    raw_lines = text.splitlines()
+    measure = column_measure(raw_lines)
     pairs = _run_in_space_as_indent(
-        _split_headline_datelines(_set_unwrapped(_split_side_by_side(text.splitlines())))
+        _split_headline_datelines(
+            _set_unwrapped(_split_side_by_side(_mark_narrow_gutters(raw_lines, measure), measure))
+        )
     )
     for number, (raw, file_line) in enumerate(pairs, start=1):
         file_lines[number] = file_line
