@@ -30,12 +30,11 @@ from __future__ import annotations
 import random
 import re
 
-from benchmarks.conventionpages import Expected, column_breaks, wrap
+from benchmarks.conventionpages import Expected, wrap
+from benchmarks.deskpages import lay_in_columns
 from benchmarks.localpages import (
     _date_parts,
-    _lead_date,
     _name,
-    _page_dated,
     _unread_dateline,
     held_out_family_runs,
     tuned_failures,
@@ -49,7 +48,7 @@ from benchmarks.paperpages import (
     issue_runs,
 )
 from benchmarks.rmrb import Article, parse_article, root
-from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures
+from benchmarks.sectionpages import _editor_line, _no_pictures
 
 AFFAIRS = "affairs_page"
 TUNED = (AFFAIRS,)
@@ -100,36 +99,9 @@ def _affairs_story(article: Article) -> bool:
 
 
 def _lay_story(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:
-    """One story: its heads, the reporter's line under them for a feature that has one, its text in
-    columns."""
-    dateline, rest = _lead_without_dateline(article)
-    heads = list(article.heads)
-    if len(heads) > 1 and rng.random() < 0.3:
-        heads = [heads[0], "", *heads[1:]]
-    lines = [*heads, ""]
-    kind = "dispatch" if dateline else "feature"
-    if article.byline_line and not dateline:
-        lines.append(article.byline_line)
-        kind += ", reporter's line"
-    text = [p for p in article.paragraphs if not _is_box_label(p)]
-    if any(len(p) < 24 and not re.search("[。！？”…）]$", p) for p in text[1:]):
-        kind += " + sub-heads"
-    body: list[str] = []
-    for paragraph in article.paragraphs:
-        body += wrap(paragraph, width)
-    lead = rest if dateline else text[0]
-    date = article.date if dateline else _page_dated(lead, article.issue, _lead_date(article, lead))
-    expected = Expected(
-        title=" ".join(article.heads),
-        paragraphs=tuple(text),
-        date=date,
-        reporters=article.reporters,
-        correspondents=(),
-    )
-    return [*lines, *column_breaks(body, rng)], expected, kind
-
-
-# ---- the boxes --------------------------------------------------------------------------------------
+    """One story as the desk pages set it (`benchmarks.deskpages.lay_in_columns`)."""
+    lines, body, expected, kind = lay_in_columns(article, rng, width)
+    return [*lines, *body], expected, kind
 
 
 def _strip(rng: random.Random, issue: str, page: int) -> list[str]:

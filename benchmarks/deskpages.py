@@ -417,11 +417,12 @@ _TWIN_FORMS = _EconomyForms(
 )
 
 
-def _lay_economy(
-    article: Article, rng: random.Random, width: int, chart_note: Callable[[random.Random], str]
-) -> tuple[list[str], Expected, str]:
-    """One story: its heads, the reporter's line under them for a feature that has one, its text in
-    columns, a chart note under it on some."""
+def lay_in_columns(
+    article: Article, rng: random.Random, width: int
+) -> tuple[list[str], list[str], Expected, str]:
+    """One story as a desk page sets it: its heads (the main line apart from the kicker on some), the
+    reporter's line under them for a feature that has one; its text wrapped and broken into columns; the truth
+    and the story's kind."""
     dateline, rest = _lead_without_dateline(article)
     heads = list(article.heads)
     if len(heads) > 1 and rng.random() < 0.3:
@@ -438,9 +439,6 @@ def _lay_economy(
     for paragraph in article.paragraphs:
         body += wrap(paragraph, width)
     body = column_breaks(body, rng)
-    if rng.random() < 0.25:
-        body += [chart_note(rng)]
-        kind += " + chart note"
     lead = rest if dateline else text[0]
     date = article.date if dateline else _page_dated(lead, article.issue, _lead_date(article, lead))
     expected = Expected(
@@ -450,6 +448,17 @@ def _lay_economy(
         reporters=article.reporters,
         correspondents=(),
     )
+    return lines, body, expected, kind
+
+
+def _lay_economy(
+    article: Article, rng: random.Random, width: int, chart_note: Callable[[random.Random], str]
+) -> tuple[list[str], Expected, str]:
+    """One story (`lay_in_columns`), a chart note under it on some."""
+    lines, body, expected, kind = lay_in_columns(article, rng, width)
+    if rng.random() < 0.25:
+        body += [chart_note(rng)]
+        kind += " + chart note"
     return [*lines, *body], expected, kind
 
 
