@@ -31,24 +31,22 @@ import random
 import re
 
 from benchmarks.conventionpages import Expected, wrap
-from benchmarks.deskpages import lay_in_columns
+from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import (
     _date_parts,
     _name,
-    _unread_dateline,
     held_out_family_runs,
     tuned_failures,
 )
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
     by_issue,
     family_figures,
     issue_runs,
 )
 from benchmarks.rmrb import Article, parse_article, root
-from benchmarks.sectionpages import _editor_line, _no_pictures
+from benchmarks.sectionpages import _editor_line
 
 AFFAIRS = "affairs_page"
 TUNED = (AFFAIRS,)
@@ -79,23 +77,9 @@ _PLACES = ("市民之家二楼B区", "区政务服务中心一楼", "县便民�
 
 
 def _affairs_story(article: Article) -> bool:
-    """A story of government business: its words in the heads, 150–2,600 characters ending a sentence, no
-    picture, at most three heads of at most 30 characters, a dateline the truth reads or none."""
-    size = sum(map(len, article.paragraphs))
-    if not 150 <= size <= 2600 or not _no_pictures(article) or _unread_dateline(article):
-        return False
-    if not _AFFAIRS_WORDS_RE.search("".join(article.heads)):
-        return False
-    if any(len(h) > 30 for h in article.heads) or len(article.heads) > 3:
-        return False
-    if any(h.startswith(("广告", "图片报道")) for h in article.heads):
-        return False
-    dateline, rest = _lead_without_dateline(article)
-    if dateline is not None and not article.reporters and rest.lstrip().startswith("（"):
-        return False
-    if any(p.startswith(("数据来源", "制图", "（执笔", "（相关报道")) for p in article.paragraphs):
-        return False
-    return bool(re.search("[。！？”…）]$", article.paragraphs[-1]))
+    """A story of government business: its words in the heads, as a desk page prints it
+    (`benchmarks.deskpages.desk_story`), no related-reports note."""
+    return desk_story(article, _AFFAIRS_WORDS_RE, ("（相关报道",))
 
 
 def _lay_story(article: Article, rng: random.Random, width: int) -> tuple[list[str], Expected, str]:

@@ -306,13 +306,14 @@ def make_world(count: int, seed: int) -> list[FamilyPage]:
 # ---- economy_page ------------------------------------------------------------------------------------
 
 
-def _economy_story(article: Article) -> bool:
-    """An economy story: economy words in its heads, 150–2,600 characters ending a sentence, no picture,
-    at most three heads of at most 30 characters, a dateline the truth reads or none."""
+def desk_story(article: Article, heads_words: re.Pattern[str], notes: tuple[str, ...] = ()) -> bool:
+    """A story a desk page prints: `heads_words` in its heads, 150–2,600 characters ending a sentence, no
+    picture, at most three heads of at most 30 characters, a dateline the truth reads or none, no paragraph
+    opening as a data source, a chart credit, a writer's note or one of `notes`."""
     size = sum(map(len, article.paragraphs))
     if not 150 <= size <= 2600 or not _no_pictures(article) or _unread_dateline(article):
         return False
-    if not _ECONOMY_WORDS_RE.search("".join(article.heads)):
+    if not heads_words.search("".join(article.heads)):
         return False
     if any(len(h) > 30 for h in article.heads) or len(article.heads) > 3:
         return False
@@ -321,9 +322,14 @@ def _economy_story(article: Article) -> bool:
     dateline, rest = _lead_without_dateline(article)
     if dateline is not None and not article.reporters and rest.lstrip().startswith("（"):
         return False
-    if any(p.startswith(("数据来源", "制图", "（执笔")) for p in article.paragraphs):
+    if any(p.startswith(("数据来源", "制图", "（执笔", *notes)) for p in article.paragraphs):
         return False
     return bool(re.search("[。！？”…）]$", article.paragraphs[-1]))
+
+
+def _economy_story(article: Article) -> bool:
+    """An economy story: economy words in its heads (`desk_story`)."""
+    return desk_story(article, _ECONOMY_WORDS_RE)
 
 
 def _economy_strip(rng: random.Random, issue: str, page: int) -> list[str]:
