@@ -224,7 +224,10 @@ def test_every_page_of_a_follow_ups_results_shows_what_the_reader_typed(services
     turned = conv.press(forward, reader).edit
     assert turned is not None and "「它是哪天的」" in turned.text and "第 2/2 页" in turned.text
     assert "接着上一条：二七区\n" in turned.text
-    assert conv.text("下一页", reader)[0].text == "「它是哪天的」的结果已经全部列完了，这是最后一页。"
+    # QA pass 26: a line about the results named them 「它是哪天的」; they are the topic's, 二七区
+    assert conv.text("下一页", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    assert conv.text("还有吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    assert conv.text("第99篇", reader)[0].text.startswith("「二七区」只有 ")
 
 
 @pytest.mark.parametrize(
