@@ -101,6 +101,7 @@ def test_a_topic_keeps_a_name_whole_that_segmentation_cuts_a_character_off() -> 
     assert headline_topic(parse_query("第二届进博会闭幕")) == ["第二届进", "博会"]
     # a character that is a word of its own stays out, and so does one a date holds
     assert topic_words(parse_query("谁访问了法国")) == ["访问", "法国"]
+    assert headline_topic(parse_query("为民营企业注入金融活水"))[0] == "民营企业"  # 为: a preposition
     assert topic_words(parse_query("2019年10月进博会是哪天")) == ["2019年10月", "进博会"]
 
 

@@ -319,10 +319,18 @@ def _term_spans(text: str, terms: tuple[str, ...]) -> dict[str, tuple[int, int]]
     return spans
 
 
+# jieba's tags of a character that may begin a word it does not know (进 of 进博会: v): a verb, noun,
+# adjective, time, abbreviation or distinguishing word; a preposition (为, 向), measure word (个) or
+# particle stands alone.
+_WORD_PIECE_TAGS = tuple("v n a t j b".split())
+
+
 def _cut_off(ch: str) -> bool:
     """Whether `ch`, a word of one character in a text, may be a piece of a longer word: a Chinese
-    character that is no word of a follow-up (了, 的, 是, 在 stand alone)."""
-    return "\u4e00" <= ch <= "\u9fff" and ch not in _WORDS
+    character that is no word of a follow-up (了, 的, 是, 在 stand alone) and is tagged as content."""
+    if not "\u4e00" <= ch <= "\u9fff" or ch in _WORDS:
+        return False
+    return tokenizer().tag(ch, True)[0][1].startswith(_WORD_PIECE_TAGS)
 
 
 def follow_up_query(topic: str, follow_up: FollowUp) -> str:
