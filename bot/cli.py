@@ -462,7 +462,7 @@ def compact() -> None:
 
 
 def chat_clock_start(typed: str) -> datetime:
-    """`newsbot chat --now`: an ISO date or date and time; one without an offset is Shanghai time (the
+    """`newsbot chat --now` and `newsbot web --now`: an ISO date or date and time; one without an offset is Shanghai time (the
     chat's timezone until /timezone)."""
     from zoneinfo import ZoneInfo
 
@@ -479,6 +479,16 @@ def chat_clock_start(typed: str) -> datetime:
     return start if start.tzinfo is not None else start.replace(tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
 
 
+# `newsbot chat --now` and `newsbot web --now`: the chats' clock, for trying an archive of past news.
+_now_option = click.option(
+    "--now",
+    "now_typed",
+    metavar="TIME",
+    help="The chat's clock starts at this date and time (ISO, e.g. 2020-03-01T12:00; Shanghai time unless "
+    "an offset is given): 昨天, 上周, /digest and the like are read from it. Default: the real clock.",
+)
+
+
 @main.command()
 @click.option(
     "--lang",
@@ -487,13 +497,7 @@ def chat_clock_start(typed: str) -> datetime:
     show_default=True,
     help="Reply language.",
 )
-@click.option(
-    "--now",
-    "now_typed",
-    metavar="TIME",
-    help="The chat's clock starts at this date and time (ISO, e.g. 2020-03-01T12:00; Shanghai time unless "
-    "an offset is given): 昨天, 上周, /digest and the like are read from it. Default: the real clock.",
-)
+@_now_option
 def chat(lang: str, now_typed: str | None) -> None:
     """终端对话 Chat with newsbot in the terminal: the same replies as in Telegram, no token needed.
 
@@ -584,13 +588,15 @@ def serve(webhook_url: str | None, listen: str | None, port: int | None, health_
 @click.option(
     "--port", type=click.IntRange(0, 65535), help="Port to listen on (default NEWSBOT_WEB_PORT, else 8000)."
 )
-def web(host: str | None, port: int | None) -> None:
+@_now_option
+def web(host: str | None, port: int | None, now_typed: str | None) -> None:
     """网页和微信公众号 Serve the chat page, its JSON API, article pages, private feeds, /healthz and
     (with NEWSBOT_WECHAT_TOKEN) the WeChat Official Account endpoint /wechat, until Ctrl-C or SIGTERM.
 
     The same conversation as in Telegram; a reader is a browser session. Put it behind a reverse proxy
     for HTTPS and set NEWSBOT_WEB_PUBLIC_URL to the public address.
     """
+    now = chat_clock_start(now_typed) if now_typed is not None else None
     settings = get_settings()
     from bot.web.server import WebServerError, run_web, web_address
 
@@ -600,7 +606,7 @@ def web(host: str | None, port: int | None) -> None:
         click.echo(f"newsbot web: http://{where}:{bound}/ (Ctrl-C stops)", err=True)
 
     try:
-        run_web(settings, host=where, port=number, on_listening=listening)
+        run_web(settings, host=where, port=number, on_listening=listening, now=now)
     except StorageError as exc:
         raise click.ClickException(f"无法打开数据库 / cannot open database: {exc}") from exc
     except WebServerError as exc:

@@ -21,12 +21,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, utc_now
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
 from bot.digests.records import CHAT_WRITE_WAIT
-from bot.services import Services, open_services
+from bot.services import Services, clock_from, open_services
 from bot.settings import Settings
 from storage.records.readers import CONSOLE_CHAT_ID
 
@@ -170,12 +170,6 @@ def private_addresses(services: Services, public_url: str, chat_id: int = CONSOL
     return add
 
 
-def clock_from(start: datetime) -> Callable[[], datetime]:
-    """A clock that reads `start` now and runs on from it at the real clock's pace."""
-    offset = start - utc_now()
-    return lambda: utc_now() + offset
-
-
 def run_console(
     settings: Settings,
     *,
@@ -188,7 +182,7 @@ def run_console(
     stdin = stdin or _replacing(sys.stdin)
     stdout = stdout or _replacing(sys.stdout)
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
-    clock = clock_from(now) if now is not None else utc_now
+    clock = clock_from(now)
     services = open_services(
         settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE, clock=clock
     )

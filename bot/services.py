@@ -124,6 +124,15 @@ class Services:
         self.database.close()
 
 
+def clock_from(start: datetime | None) -> Callable[[], datetime]:
+    """A clock that reads `start` now and runs on from it at the real clock's pace (`--now`); the real
+    clock when `start` is None."""
+    if start is None:
+        return utc_now
+    offset = start - utc_now()
+    return lambda: utc_now() + offset
+
+
 def open_services(
     settings: Settings,
     *,

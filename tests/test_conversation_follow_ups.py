@@ -93,6 +93,25 @@ def test_the_topic_of_a_question_is_its_words_without_the_verb_it_asks_with() ->
     assert shown_topic("统战工作 会议") == "统战工作会议"
 
 
+def test_a_topic_keeps_a_name_whole_that_segmentation_cuts_a_character_off() -> None:
+    # jieba cuts 进博会 into 进 (a verb) and 博会; the reader typed 进博会, and 博会 alone finds flower fairs
+    assert topic_words(parse_query("第二届进博会叫什么名字")) == ["第二届", "进博会"]
+    assert topic_words(parse_query("进博会是哪天开幕的")) == ["进博会"]
+    # a headline read as keywords glues the character to the word before: whole, as the search reads it
+    assert headline_topic(parse_query("第二届进博会闭幕")) == ["第二届进", "博会"]
+    # a character that is a word of its own stays out, and so does one a date holds
+    assert topic_words(parse_query("谁访问了法国")) == ["访问", "法国"]
+    assert headline_topic(parse_query("为民营企业注入金融活水"))[0] == "民营企业"  # 为: a preposition
+    assert topic_words(parse_query("2019年10月进博会是哪天")) == ["2019年10月", "进博会"]
+
+
+def test_a_topic_keeps_the_verbs_that_name_what_happened() -> None:
+    # only the verbs a question or headline asks or tells with (主持, 举办, 参加) are left out
+    assert headline_topic(parse_query("国庆70周年阅兵纪实")) == ["国庆", "70周年", "阅兵", "纪实"]
+    assert topic_words(parse_query("阅兵有多少人参加？")) == ["阅兵"]
+    assert topic_words(parse_query("习近平会见了谁？")) == ["习近平", "会见"]
+
+
 def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> None:
     assert headline_topic(parse_query("东湖区举办乡村医生培训")) == ["东湖区", "乡村", "医生", "培训"]
     long_headline = "二七区委统战工作暨全区宗教工作会议召开 把方方面面的人心和力量凝聚起来"
@@ -206,7 +225,10 @@ def test_every_page_of_a_follow_ups_results_shows_what_the_reader_typed(services
     turned = conv.press(forward, reader).edit
     assert turned is not None and "「它是哪天的」" in turned.text and "第 2/2 页" in turned.text
     assert "接着上一条：二七区\n" in turned.text
-    assert conv.text("下一页", reader)[0].text == "「它是哪天的」的结果已经全部列完了，这是最后一页。"
+    # QA pass 26: a line about the results named them 「它是哪天的」; they are the topic's, 二七区
+    assert conv.text("下一页", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    assert conv.text("还有吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+    assert conv.text("第99篇", reader)[0].text.startswith("「二七区」只有 ")
 
 
 @pytest.mark.parametrize(

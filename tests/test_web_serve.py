@@ -3,12 +3,14 @@ one database (issue 21); web readers' subscriptions are never pushed through Tel
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -51,15 +53,17 @@ async def test_web_readers_subscriptions_are_not_pushed(telegram_emulator: Teleg
         assert [s.chat_id for s in services.database.read(subs.schedule_candidates)] == [502]
 
 
-def test_newsbot_web_serves_until_sigterm(tmp_path: Path):
-    """The command itself: starts, answers, and stops cleanly on SIGTERM."""
+@contextlib.contextmanager
+def newsbot_web(tmp_path: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """`newsbot web` with `options` on a free port over the seeds, once it answers /healthz: the process
+    and its port (killed afterwards if still running)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
     env |= {"NEWSBOT_DB": str(tmp_path / "w.db"), "NEWSBOT_SEEDS": str(SEEDS), "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "web", "--port", str(port)],
+        [sys.executable, "-m", "bot", "web", "--port", str(port), *options],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
@@ -77,16 +81,40 @@ def test_newsbot_web_serves_until_sigterm(tmp_path: Path):
                 assert time.monotonic() < deadline, "newsbot web did not start"
                 time.sleep(0.2)
         assert health.status_code == 200 and health.json()["articles"] > 0  # the seeds were ingested
+        yield process, port
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def test_newsbot_web_serves_until_sigterm(tmp_path: Path):
+    """The command itself: starts, answers, and stops cleanly on SIGTERM."""
+    with newsbot_web(tmp_path) as (process, port):
         reply = httpx.post(f"http://127.0.0.1:{port}/api/message", json={"text": "保交楼"}, timeout=30)
         assert reply.status_code == 200
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=30)
         assert process.returncode == 0, err
         assert "Traceback" not in err and f"127.0.0.1:{port}" in err
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+
+
+def test_newsbot_web_reads_its_chats_clock_from_now(tmp_path: Path):
+    """QA pass 26: on an archive of past news 昨天 read the real clock (`newsbot chat --now` had a clock)."""
+    with newsbot_web(tmp_path, "--now", "2023-04-05T09:30") as (_, port):
+
+        def said(message: str) -> str:
+            reply = httpx.post(f"http://127.0.0.1:{port}/api/message", json={"text": message}, timeout=30)
+            return "\n".join(r["text"] for r in reply.json()["replies"])
+
+        assert "现在是 2023年4月5日 星期三 09:3" in said("现在几点")  # the clock runs on from the time given
+        yesterday = said("昨天有什么新闻")
+        assert "「昨天有什么新闻」共 3 篇" in yesterday and yesterday.count("2023-04-04 · ") == 3
+
+
+def test_newsbot_web_refuses_a_time_it_cannot_read() -> None:
+    result = CliRunner().invoke(main, ["web", "--now", "昨天"])
+    assert result.exit_code == 2 and "「昨天」不是日期时间，例如 2020-03-01T12:00" in result.output
 
 
 def test_a_taken_port_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

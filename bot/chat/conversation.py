@@ -402,7 +402,7 @@ class Conversation:
             if found is None:
                 return self._notice(who, "latest_end")
             return self._with_latest_nav(found, self._remember(state), page)
-        query = replies.clip(state.shown or state.query, 40)
+        query = replies.clip(self._results_name(state), 40)
         pages = replies.page_count(state.total, self.page_size)
         if page < 0:
             return self._notice(who, "page_first", query=query)
@@ -431,7 +431,7 @@ class Conversation:
             if not found:
                 return [self._notice(who, "result_past_end_latest", number=number)]
             return self.article_replies(found[0].id, who, as_topic=True)
-        query = replies.clip(state.shown or state.query, 40)
+        query = replies.clip(self._results_name(state), 40)
         if number > state.total:
             return [self._notice(who, "result_past_end", query=query, total=state.total, number=number)]
         page, at = divmod(number - 1, self.page_size)
@@ -857,6 +857,12 @@ class Conversation:
             state.query, limit=self.page_size, offset=page * self.page_size, today=state.today
         )
         return replace(response, query=state.shown) if state.shown else response
+
+    def _results_name(self, state: QueryState) -> str:
+        """What a line about a stored search's results calls them: for a follow-up's (它是哪天的, 后来呢), the
+        topic it was read with (乡村医生培训); else the query as typed."""
+        topic = topic_of_search(state.query, state.shown) if state.shown else None
+        return shown_topic(topic) if topic else state.shown or state.query
 
     def _read_as_line(self, state: QueryState, who: Who) -> str | None:
         """For a later page of a follow-up's results (header: what the reader typed, 后来呢), the line the

@@ -33,6 +33,7 @@ from enum import StrEnum
 
 from storage.models import Answer, SearchResponse
 from storage.search.query import ParsedQuery
+from storage.text.normalize import fold
 from storage.text.segment import tokenizer
 
 
@@ -224,15 +225,19 @@ def _only_asks(words: list[tuple[str, str]]) -> bool:
 
 # What a status follow-up adds to the topic: a question about now, which puts the newest story first.
 STATUS_QUESTION = "现在怎么样了"
-# jieba's tags of verbs a question asks with (主持, 召开); a verbal noun (vn: 改造) is a topic.
+# jieba's tags of verbs; a verbal noun (vn: 改造) is a topic.
 _VERB_TAGS = frozenset("v vd vg vi".split())
+# The verbs a question or a headline asks or tells with (主持, 召开, 举办, 参加): the verbs among the words that
+# name no topic. Any other verb names what happened and is part of the topic (阅兵, 会见).
+_ASKING_VERBS = frozenset(w for w, kind in _WORDS.items() if kind == PLAIN)
 
 
 def topic_words(parsed: ParsedQuery) -> list[str]:
     """The words a search was about: its dates as typed, then its terms (a quoted phrase quoted), without
-    the verbs of a question that has other words (谁主持了统战工作会议 → 统战工作, 会议)."""
+    the verbs of a question that has other words (谁主持了统战工作会议 → 统战工作, 会议), each whole as the
+    reader typed it (`_whole_words`: 第二届进博会叫什么名字 → 第二届, 进博会)."""
     terms = _without_verbs(parsed) if parsed.question else list(parsed.terms)
-    return [d.text for d in parsed.dates] + _quoted(parsed, terms)
+    return [d.text for d in parsed.dates] + _quoted(parsed, _whole_words(parsed, terms))
 
 
 # The words of a headline an opened story gives as the chat's topic: a headline names what it is about
@@ -241,14 +246,16 @@ MAX_HEADLINE_TOPIC_WORDS = 6
 
 
 def headline_topic(parsed: ParsedQuery) -> list[str]:
-    """The topic an opened story gives the chat: its headline's (`parsed`) first words without verbs
-    (东湖区举办乡村医生培训 → 东湖区, 乡村, 医生, 培训), at most `MAX_HEADLINE_TOPIC_WORDS`."""
-    return _quoted(parsed, _without_verbs(parsed)[:MAX_HEADLINE_TOPIC_WORDS])
+    """The topic an opened story gives the chat: its headline's (`parsed`) first words without the verbs it
+    tells with (东湖区举办乡村医生培训 → 东湖区, 乡村, 医生, 培训), each whole as printed, at most
+    `MAX_HEADLINE_TOPIC_WORDS`."""
+    return _quoted(parsed, _whole_words(parsed, _without_verbs(parsed))[:MAX_HEADLINE_TOPIC_WORDS])
 
 
 def _without_verbs(parsed: ParsedQuery) -> list[str]:
-    """The terms of `parsed` without the verbs (a quoted phrase kept); all of them when all are verbs."""
-    kept = [t for t in parsed.terms if t in parsed.phrases or not _is_verb(t)]
+    """The terms of `parsed` without the verbs it asks or tells with (a quoted phrase kept); all of them
+    when all are such verbs."""
+    kept = [t for t in parsed.terms if t in parsed.phrases or not _is_asking_verb(t)]
     return kept or list(parsed.terms)
 
 
@@ -257,9 +264,73 @@ def _quoted(parsed: ParsedQuery, terms: list[str]) -> list[str]:
     return [f'"{t}"' if t in parsed.phrases else t for t in terms]
 
 
-def _is_verb(word: str) -> bool:
+def _is_asking_verb(word: str) -> bool:
+    if word not in _ASKING_VERBS:
+        return False
     tagged = tokenizer().tag(word, True)
     return len(tagged) == 1 and tagged[0][1] in _VERB_TAGS
+
+
+def _whole_words(parsed: ParsedQuery, terms: list[str]) -> list[str]:
+    """`terms` (of `parsed`, in order), each with the lone character the text has right before it when
+    segmentation cut that character off a word it does not know and no term or date holds it (进|博会 of
+    第二届进博会: 进博会); a character the follow-up words know (了, 的, 在) stands alone. A quoted phrase is
+    kept as it is."""
+    text = fold(parsed.asked)
+    starts = _token_starts(text)
+    taken = _term_spans(text, parsed.terms)
+    held = [*taken.values(), *_term_spans(text, tuple(d.text for d in parsed.dates)).values()]
+    out: list[str] = []
+    for term in terms:
+        span = taken.get(term)
+        if span is None or term in parsed.phrases:
+            out.append(term)
+            continue
+        at = span[0]
+        before = at - 1
+        lone = before >= 0 and before in starts and at in starts
+        if lone and _cut_off(text[before]) and not any(s <= before < e for s, e in held):
+            term = text[before] + term
+        out.append(term)
+    return out
+
+
+def _token_starts(text: str) -> set[int]:
+    """Where segmentation starts a word in `text` (and its end)."""
+    starts = {0, len(text)}
+    at = 0
+    for word in tokenizer().cut(text):
+        at += len(word)
+        starts.add(at)
+    return starts
+
+
+def _term_spans(text: str, terms: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Where each term is found in `text`, each after the one before it (the first place when not)."""
+    spans: dict[str, tuple[int, int]] = {}
+    at = 0
+    for term in terms:
+        found = text.find(term, at)
+        if found < 0:
+            found = text.find(term)
+        if found >= 0:
+            spans.setdefault(term, (found, found + len(term)))
+            at = found + len(term)
+    return spans
+
+
+# jieba's tags of a character that may begin a word it does not know (进 of 进博会: v): a verb, noun,
+# adjective, time, abbreviation or distinguishing word; a preposition (为, 向), measure word (个) or
+# particle stands alone.
+_WORD_PIECE_TAGS = tuple("v n a t j b".split())
+
+
+def _cut_off(ch: str) -> bool:
+    """Whether `ch`, a word of one character in a text, may be a piece of a longer word: a Chinese
+    character that is no word of a follow-up (了, 的, 是, 在 stand alone) and is tagged as content."""
+    if not "\u4e00" <= ch <= "\u9fff" or ch in _WORDS:
+        return False
+    return tokenizer().tag(ch, True)[0][1].startswith(_WORD_PIECE_TAGS)
 
 
 def follow_up_query(topic: str, follow_up: FollowUp) -> str:

@@ -146,6 +146,7 @@ class WebEdge:
             confirmations=Confirmations(services.database),
             flood=FloodGuard(services.database, FloodLimit(20)),
             examples=services.conversation.example_source,
+            clock=services.conversation.clock,  # the services' clock (`newsbot web --now`)
         )
         self.wechat: WeChatChat | None = None
         if options.wechat_token:
@@ -161,6 +162,7 @@ class WebEdge:
                 flood=FloodGuard(services.database, FloodLimit(20)),
                 results_format=format_results_wechat,
                 examples=services.conversation.example_source,
+                clock=services.conversation.clock,
             )
             self.wechat = WeChatChat(conversation, services.database)
         secret = options.secret or self.database.write(server_key, "web-session")

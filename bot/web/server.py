@@ -14,11 +14,12 @@ import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
 
 import uvicorn
 
-from bot.services import Services, open_services
+from bot.services import Services, clock_from, open_services
 from bot.settings import Settings
 from bot.web.app import create_app
 
@@ -84,13 +85,19 @@ class _Alone(uvicorn.Server):
 
 
 def run_web(
-    settings: Settings, *, host: str, port: int, on_listening: Callable[[int], None] | None = None
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    on_listening: Callable[[int], None] | None = None,
+    now: datetime | None = None,
 ) -> None:
     """`newsbot web`: serve until Ctrl-C or SIGTERM. `on_listening` gets the bound port once the socket
-    listens and the database is open (so the address is announced only when it can be reached)."""
+    listens and the database is open (so the address is announced only when it can be reached); with
+    `now`, the chats' clock starts at that time (and runs)."""
     sock = listen(host, port)
     try:
-        services = open_services(settings)
+        services = open_services(settings, clock=clock_from(now))
         try:
             if on_listening is not None:
                 on_listening(sock.getsockname()[1])
