@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from storage.search.engine import Searcher, glued_where_the_archive_binds, posts_read_whole
+from storage.search.engine import Searcher
 from storage.search.page_order import About, newest_first, reprints
 from storage.search.ranking import RankedRow
+from storage.search.term_readings import glued_where_the_archive_binds, posts_read_whole
 from storage.text.notices import notice_text
 from storage.text.segment import cut
 from tests.search_support import stories_searcher
