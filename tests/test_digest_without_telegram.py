@@ -366,3 +366,28 @@ def test_help_where_nothing_is_pushed_offers_no_times(channel: Channel):
     telegram = format_help("zh", PLAIN, channel=Channel.TELEGRAM)  # Telegram keeps its times
     assert "/subscribe [时间] [关键词] — 订阅每日新闻摘要" in telegram and "立即预览一份摘要" in telegram
     assert "/lang [zh|en] — 选择回复和每日摘要的语言" in telegram
+
+
+def test_a_wechat_digest_with_room_for_one_subscription_lists_the_one_with_new_stories(web: WebRun):
+    """QA pass 25: with room for one subscription, WeChat's /digest kept #1 whole though it had nothing new
+    and left out #2's new stories. The subscriptions with new stories come first; a line counts those
+    with nothing new."""
+    wechat(web, "oQuietFirst", "/subscribe 保交楼", 9501)
+    assert re.findall(r"/article/\d+", wechat(web, "oQuietFirst", "/digest", 9502))  # #1's stories, now seen
+    wechat(web, "oQuietFirst", "/subscribe", 9503)  # #2: all news, more than one reply holds
+    content = wechat(web, "oQuietFirst", "/digest", 9504)
+    assert len(content.encode("utf-8")) <= 2048
+    assert re.findall(r"/article/\d+", content), content  # #2's new stories
+    assert "自上次 /digest 以来没有新的文章。" not in content.split("\n\n")[0]
+    assert content.endswith("还有 1 个订阅自上次 /digest 以来没有新的文章。"), content
+    assert "个订阅没有列出" not in content  # no subscription with new stories left out
+
+
+def test_a_digest_with_room_for_every_subscription_keeps_their_order(web: WebRun):
+    """The order changes only when some subscription has no room: #1 with nothing new stays first."""
+    wechat(web, "oQuietKept", "/subscribe 保交楼", 9511)
+    wechat(web, "oQuietKept", "/digest", 9512)
+    wechat(web, "oQuietKept", "/subscribe 人才", 9513)
+    content = wechat(web, "oQuietKept", "/digest", 9514)
+    assert content.index("#1") < content.index("#2"), content
+    assert "没有新的文章" in content.split("#2")[0] and "个订阅" not in content

@@ -49,6 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_time": "这里不会定时推送，/digest 不用写时间：只发 /digest，就列出你的订阅自上次以来的新文章。",
         "read_digest_bad_arg": "看不懂「{value}」。用法：/digest 列出你的订阅的新文章，/digest 编号 只看其中一个，例如 /digest 3",
         "read_digest_more": "另有 {count} 个订阅没有列出。看其中一个：/digest 编号，例如 /digest {id}",
+        "read_digest_more_quiet": "还有 {count} 个订阅自上次 /digest 以来没有新的文章。",
         "read_digest_hint": "用 /subscribe 订阅关键词，例如 /subscribe 二七区；之后发 /digest 就能看它的新文章。",
         "read_err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 二七区 教育",
         "read_err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 二七区",
@@ -146,6 +147,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest lists your subscriptions' new "
         "stories, /digest ID one of them (e.g. /digest 3).",
         "read_digest_more": "{count} more subscription(s) not listed. See one with /digest ID, e.g. /digest {id}",
+        "read_digest_more_quiet": "{count} more subscription(s) with no new stories since the last /digest.",
         "read_digest_hint": "Subscribe to keywords with /subscribe, e.g. /subscribe 二七区; then /digest lists its "
         "new stories.",
         "read_err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 二七区 教育",

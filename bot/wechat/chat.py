@@ -41,6 +41,7 @@ from bot.wechat.format import (
     fit_listed,
     fit_previews,
     link_articles,
+    previews_fit_whole,
     to_wechat,
 )
 from bot.wechat.protocol import Message
@@ -161,6 +162,11 @@ def typed_article_links(reply: Reply) -> Reply:
     if pending is not None:
         out.append(f"/article {pending}")
     return replace(reply, text="\n".join(out))
+
+
+def has_new(reply: SubscriptionReply) -> bool:
+    """Whether a subscription's /digest lists new stories or counts some past those it lists."""
+    return bool(reply.listed_ids or reply.more)
 
 
 class WeChatChat:
@@ -290,7 +296,8 @@ class WeChatChat:
 
     def _digests(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
         """/digest's subscriptions within one WeChat reply: whole ones, then whole stories, and the line
-        naming the subscriptions left out (`fit_previews`); the stories listed as new that found no room
+        naming the subscriptions left out (`fit_previews`): when not all fit, those with new stories come
+        first, and a line counts those with nothing new left out; the stories listed as new that found no room
         are left for the next /digest (`unsee`). None when `out` is no subscription's stories (none yet,
         an id not found, a time)."""
         about = [r for r in out if isinstance(r, SubscriptionReply)]
@@ -298,14 +305,26 @@ class WeChatChat:
             return None
         found = self.database.read(subs.list_subscriptions, chat_id)
         beyond = [s.id for s in found[PREVIEWS:]] if not args.strip() else []
-        listed = [r.subscription_id for r in about]
-        digests = [link_articles(as_text(r.text), base).strip() for r in about]
 
         def closing(left_out: int) -> str:
-            named = listed[len(listed) - left_out :] + beyond
-            if not named:
-                return ""
-            return digest_text(lang, "read_digest_more", count=len(named), id=named[0])
+            named = about[len(about) - left_out :]
+            waiting = [r.subscription_id for r in named if has_new(r)] + beyond
+            quiet = len(named) + len(beyond) - len(waiting)
+            lines = (
+                [digest_text(lang, "read_digest_more", count=len(waiting), id=waiting[0])] if waiting else []
+            )
+            if quiet:
+                lines.append(digest_text(lang, "read_digest_more_quiet", count=quiet))
+            return "\n".join(lines)
+
+        def ready(reply: Reply) -> str:  # a subscription's preview as WeChat shows it
+            return link_articles(as_text(reply.text), base).strip()
+
+        if not previews_fit_whole([ready(r) for r in about], closing(0)):
+            # no room for all: the subscriptions with new stories first, those with nothing new left out first
+            about.sort(key=lambda r: not has_new(r))
+        listed = [r.subscription_id for r in about]
+        digests = [ready(r) for r in about]
 
         def cut(count: int) -> str:  # the first subscription's stories left out: cut here, and past its cap
             rest = count + about[0].more

@@ -121,6 +121,16 @@ def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:
 LISTED_ARTICLE = re.compile(r"^\d+\. ")  # "3. " opens a listed article (results, digests, /latest)
 
 
+def _blocks(parts: Sequence[str]) -> str:
+    """The non-empty `parts`, a blank line between them."""
+    return "\n\n".join(p for p in parts if p)
+
+
+def previews_fit_whole(previews: Sequence[str], closing: str, limit: int = LIMIT - MARGIN) -> bool:
+    """Whether every preview and the closing line fit whole in one reply (as `fit_previews` joins them)."""
+    return utf8_len(_blocks([*previews, closing])) <= limit
+
+
 def fit_previews(
     previews: Sequence[str],
     closing: Callable[[int], str],
@@ -134,12 +144,8 @@ def fit_previews(
     even the first fits, its articles that fit, then `cut(n)` naming the n left out, in place of the
     line `cut(0)` if the first has one (what it left out already, which `cut(n)` counts too), and its
     count line for all its articles `counted(all)` as `counted(k)` for the k kept. Pure."""
-
-    def joined(parts: Sequence[str]) -> str:
-        return "\n\n".join(p for p in parts if p)
-
     for keep in range(len(previews), 0, -1):
-        whole = joined([*previews[:keep], closing(len(previews) - keep)])
+        whole = _blocks([*previews[:keep], closing(len(previews) - keep)])
         if utf8_len(whole) <= limit:
             return whole
     if not previews:
@@ -147,12 +153,12 @@ def fit_previews(
     blocks = previews[0].split("\n\n")
     items = [n for n, block in enumerate(blocks) if LISTED_ARTICLE.match(block)]
     last = closing(len(previews) - 1)
-    head = joined(blocks[: items[0]])
+    head = _blocks(blocks[: items[0]])
     after = [block for block in blocks[items[-1] + 1 :] if block != cut(0)]  # cut(n) says it instead
     for keep in range(len(items) - 1, 0, -1):
         # the head counting what is kept, whole articles, what is left out, the lines after
         recounted = head.replace(counted(len(items)), counted(keep)) if counted(len(items)) else head
-        whole = joined([recounted, *blocks[items[0] : items[keep]], cut(len(items) - keep), *after, last])
+        whole = _blocks([recounted, *blocks[items[0] : items[keep]], cut(len(items) - keep), *after, last])
         if utf8_len(whole) <= limit:
             return whole
     return fit(previews[0], limit, tail=last)
