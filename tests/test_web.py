@@ -600,3 +600,13 @@ def test_the_page_counter_goes_to_the_page_as_a_label_without_data():
     counter, following = shown["buttons"][0]
     assert "data" not in counter and counter["name"] == "第 1 页，共 2 页"
     assert following["data"] == "p:k:1"
+
+
+def test_a_scripted_message_far_past_the_limit_gets_the_limit_line(web: WebRun):
+    """QA pass 26: a message set past the box by a script (3,000 characters, a JSON body over 8 kB) was
+    answered "请求太大了。"; a message's body too large is a message too long, and says its limit. Another
+    call's body too large is still a request too large."""
+    too_long = httpx.post(f"{web.base_url}/api/message", json={"text": "保交楼" * 1000}, timeout=30)
+    assert too_long.status_code == 413 and too_long.json()["error"] == "消息太长了，最多 500 个字。"
+    press = httpx.post(f"{web.base_url}/api/press", json={"data": "x" * 9000}, timeout=30)
+    assert press.status_code == 413 and press.json()["error"] == "请求太大了。"

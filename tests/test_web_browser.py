@@ -533,3 +533,41 @@ def test_a_cancelled_subscription_s_address_opened_in_the_browser_says_so_in_the
         assert browser.find_element(By.CSS_SELECTOR, "header a").get_attribute("href") == web.base_url + "/"
         assert no_sideways_scroll(browser)
     assert httpx.get(url, timeout=30).text == "no such feed"
+
+
+def test_a_paste_past_the_box_s_limit_is_cut_and_the_reader_told_once(web: WebRun, browser: Any):
+    """QA pass 26: the box cut a 3,000-character paste to 500 without a word, and the reply then said only
+    that the search used the first 200. The box still keeps 500; one line says so, and what a search uses."""
+    browser.get(web.base_url + "/")
+    box = browser.find_element(By.ID, "box")
+    box.click()
+    browser.execute_cdp_cmd("Input.insertText", {"text": "保交楼" + "进展" * 1500})  # as a paste comes
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+    assert box.get_attribute("value") == "保交楼" + "进展" * 248 + "进"  # its first 500 characters
+    browser.execute_cdp_cmd("Input.insertText", {"text": "更多"})  # more, still past the limit
+    time.sleep(0.3)
+    notices = [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#log .notice")]
+    assert notices == ["输入框最多放 500 个字，多出的部分没有放进来；搜索只用前 200 个字。"]  # once
+    assert len(box.get_attribute("value")) == 500
+    box.send_keys(Keys.ENTER)
+    wait(browser, lambda d: len(bot_bubbles(d)) > 1)
+    assert "只用了前 200 个字" in bot_bubbles(browser)[1].text
+    browser.execute_cdp_cmd("Input.insertText", {"text": "阅兵" * 300})  # the next message: told again
+    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#log .notice")) == 2)
+
+
+def test_text_within_the_limit_put_in_the_middle_is_kept_whole(web: WebRun, browser: Any):
+    """The box's cut leaves out the end of what was just put in, not the text the reader had before or
+    after it; an emoji is never cut in half."""
+    browser.get(web.base_url + "/")
+    box = browser.find_element(By.ID, "box")
+    box.click()
+    browser.execute_cdp_cmd("Input.insertText", {"text": "开头" + "字" * 496 + "结尾"})  # exactly 500
+    assert box.get_attribute("value").endswith("结尾") and not browser.find_elements(
+        By.CSS_SELECTOR, ".notice"
+    )
+    browser.execute_script("document.getElementById('box').setSelectionRange(2, 2);")
+    browser.execute_cdp_cmd("Input.insertText", {"text": "😀😀"})  # four UTF-16 units, no room
+    value = box.get_attribute("value")
+    assert value == "开头" + "字" * 496 + "结尾"  # the emoji left out whole, the reader's text kept
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))

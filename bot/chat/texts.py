@@ -326,6 +326,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_not_object": "请求的内容应是一个 JSON 对象。",
         "web_text_required": "请写上要发送的文字（text）。",
         "web_text_too_long": "消息太长了，最多 {limit} 个字。",
+        "web_box_cut": "输入框最多放 {limit} 个字，多出的部分没有放进来；搜索只用前 {query_limit} 个字。",
         "web_search_flag": "search 只能是 true 或 false。",
         "web_page_field": 'page 只能和 search 一起用，写成字符串（"2"）。',
         "web_bad_page": "链接里的页码「{page}」不是有效的页码（要从 1 起的数字），下面是第 1 页。",
@@ -521,6 +522,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_not_object": "The body must be a JSON object.",
         "web_text_required": "text is required.",
         "web_text_too_long": "The message is too long: at most {limit} characters.",
+        "web_box_cut": "The box holds at most {limit} characters; the rest was left out. A search uses only the "
+        "first {query_limit}.",
         "web_search_flag": "search must be true or false.",
         "web_page_field": 'page goes only with search, as a string ("2").',
         "web_bad_page": "The link's page “{page}” is not a page number (digits from 1); here is the first page.",

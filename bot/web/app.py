@@ -68,7 +68,15 @@ from bot.web.http import (
     same_origin,
 )
 from bot.web.markup import WEB, reply_json, reply_parts
-from bot.web.page import SCRIPT, STYLE, article_page, chat_page, feed_page, not_found_page
+from bot.web.page import (
+    MAX_MESSAGE_CHARS,
+    SCRIPT,
+    STYLE,
+    article_page,
+    chat_page,
+    feed_page,
+    not_found_page,
+)
 from bot.wechat.chat import WeChatChat, own_article_id
 from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
@@ -90,7 +98,6 @@ log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "newsbot_session"
 SESSION_AGE = 400 * 24 * 3600  # seconds; browsers cap cookies at 400 days
-MAX_MESSAGE_CHARS = 500
 # Room for a message of MAX_MESSAGE_CHARS written as JSON escapes (an emoji is \ud83d\ude00, 12 bytes), so a
 # message within the limit is never refused as a too large request.
 MAX_JSON_BODY = 8192
@@ -543,6 +550,9 @@ def create_app(
         if path == "/wechat":
             return PlainTextResponse(exc.detail or "error", status_code=exc.status_code)
         key = _HTTP_ERROR_KEYS.get(exc.status_code, "error")
+        if path == "/api/message" and exc.status_code == 413:
+            # a message's body is its text and two short fields: too large, it is a message too long
+            return await edge._error(request, 413, "web_text_too_long", limit=MAX_MESSAGE_CHARS)
         if path.startswith("/api/"):
             return await edge._error(request, exc.status_code, key, method=request.method)
         lang = await edge.error_lang(request)

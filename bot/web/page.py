@@ -11,10 +11,13 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from bot.chat.conversation import MAX_QUERY_CHARS
 from bot.chat.texts import text
 from bot.digests.feed import RenderedFeed
 from bot.web.markup import Part, parts_html
 from storage.models import Article
+
+MAX_MESSAGE_CHARS = 500  # the most a message may have: the text box keeps no more, the server takes no more
 
 STYLE = """
 *,*::before,*::after{box-sizing:border-box}
@@ -67,6 +70,24 @@ SCRIPT = r"""
   var unreachable = form.getAttribute("data-unreachable");
   // The line shown while a reply is awaited (a slow network, a busy server), in the page's language.
   var waitingLine = form.getAttribute("data-waiting");
+  // The most the box keeps (what the server takes), and the line saying what went past it.
+  var limit = Number(box.getAttribute("data-limit"));
+  var cutLine = box.getAttribute("data-cut");
+  var cutTold = false;
+
+  // What goes past the box's limit (a long paste) is left out of what was just put in (the text before
+  // the caret), never half an emoji; the reader is told once for the message being written.
+  function keepWithinLimit() {
+    var value = box.value;
+    var over = value.length - limit;
+    if (over <= 0) { return; }
+    var end = box.selectionEnd;
+    var from = end >= over ? end - over : limit;
+    if (from > 0 && /[\uD800-\uDBFF]/.test(value.charAt(from - 1))) { from -= 1; over += 1; }
+    box.value = value.slice(0, from) + value.slice(from + over);
+    box.setSelectionRange(from, from);
+    if (!cutTold) { cutTold = true; notice(cutLine); }
+  }
 
   function addParts(el, parts) {
     parts.forEach(function (p) {
@@ -236,8 +257,12 @@ SCRIPT = r"""
     var message = box.value.trim();
     if (!message) { return; }
     box.value = "";
+    cutTold = false;
     send(message);
   });
+  // An input method's text is kept whole while it is being composed, and checked once it is put in.
+  box.addEventListener("input", function (event) { if (!event.isComposing) { keepWithinLimit(); } });
+  box.addEventListener("compositionend", keepWithinLimit);
   box.addEventListener("keydown", function (event) {
     // Enter that picks a Chinese input method's candidate is no send: Safari reports it with keyCode 229
     // (and isComposing false), other browsers with isComposing.
@@ -257,7 +282,7 @@ SCRIPT = r"""
   // A link may carry a search (WeChat's "more results", with the page to show), never a command.
   // The server is told so too: a character trim() keeps (U+0085) must not hide a command from this check.
   if (asked && asked.trim().charAt(0) !== "/") {
-    send(asked.trim().slice(0, 500), true, params.get("page"));
+    send(asked.trim().slice(0, limit), true, params.get("page"));
   }
   // The search is in the saved conversation now: a reload must not send it again.
   if (asked !== null && window.history.replaceState) {
@@ -305,7 +330,8 @@ def chat_page(lang: str, welcome: list[Part]) -> str:
         + "</div>\n</main>\n"
         + f'<form id="form" autocomplete="off" data-unreachable="{_e(text(lang, "web_unreachable"))}" '
         + f'data-waiting="{_e(text(lang, "web_waiting"))}">\n'
-        + '<textarea id="box" name="text" rows="1" maxlength="500" enterkeyhint="send" '
+        + f'<textarea id="box" name="text" rows="1" data-limit="{MAX_MESSAGE_CHARS}" enterkeyhint="send" '
+        + f'data-cut="{_e(text(lang, "web_box_cut", limit=MAX_MESSAGE_CHARS, query_limit=MAX_QUERY_CHARS))}" '
         + f'placeholder="{_e(text(lang, "web_placeholder"))}" aria-label="{_e(text(lang, "web_placeholder"))}"></textarea>\n'
         + f'<button type="submit" id="send">{_e(text(lang, "web_send"))}</button>\n'
         + "</form>\n"
