@@ -330,9 +330,15 @@ def _ends_paragraph(
             and _next_unit_fits(text, following.text.strip(), room)
             and not _word_runs_across(text, following.text.strip())
         )
-        or _set_as_first_line(following, after, column_width)
+        or ((first_line or _closes_a_quotation(text)) and _set_as_first_line(following, after, column_width))
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
     )
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """Whether a line ends on a quotation's closing mark with no sentence end inside it (``…没得到落实”``):
+    a reader's words set as a sub-heading end there."""
+    return text.endswith("”") and not re.search(f"[{_SENTENCE_END}{_SOFT_END}]”$", text)
 
 
 def _word_runs_across(text: str, following: str) -> bool:
