@@ -311,7 +311,8 @@ def _ends_paragraph(
     # for its place, and the next line opens a paragraph (two cells short over a full line): a line
     # running on would have filled its own. A column break may part that first line from its full one.
     # A line opening a paragraph over a line that can only be a paragraph's first line is a paragraph
-    # of one line ending no sentence: a sub-heading, however wide (only widths as set, not an OCR'd
+    # of one line ending no sentence, or the last line of one ending no sentence (a full line closed by a
+    # quotation's mark, ``…没得到落实”``): a sub-heading, however wide (only widths as set, not an OCR'd
     # page's rough ones, tell a first line from an inner one, so a line inside a paragraph never ends
     # it this way). A paragraph's first line left short with room for the next line's first unit
     # (``“智慧大脑”协同驱动智能出行`` over ``炫酷和便捷…``) was ended there, not wrapped.
@@ -329,9 +330,15 @@ def _ends_paragraph(
             and _next_unit_fits(text, following.text.strip(), room)
             and not _word_runs_across(text, following.text.strip())
         )
-        or (first_line and _set_as_first_line(following, after, column_width))
+        or ((first_line or _closes_a_quotation(text)) and _set_as_first_line(following, after, column_width))
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
     )
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """Whether a line ends on a quotation's closing mark with no sentence end inside it (``…没得到落实”``):
+    a reader's words set as a sub-heading end there."""
+    return text.endswith("”") and not re.search(f"[{_SENTENCE_END}{_SOFT_END}]”$", text)
 
 
 def _word_runs_across(text: str, following: str) -> bool:
@@ -420,8 +427,8 @@ _OPENING_MARKS = "“‘（《「『【("
 
 
 # What a typesetter keeps together at a line's start: a book title, a run of digits or Latin letters,
-# an opening mark with the character after it.
-_LINE_UNIT_RE = re.compile(f"^(?:《[^《》]{{1,12}}》|[A-Za-z0-9.%]+|[{_OPENING_MARKS}]?.)")
+# the opening marks with the character after them (``“‘脱``).
+_LINE_UNIT_RE = re.compile(f"^(?:《[^《》]{{1,12}}》|[A-Za-z0-9.%]+|[{_OPENING_MARKS}]*.)")
 
 
 def _next_unit_fits(text: str, following: str, room: float) -> bool:
@@ -442,10 +449,19 @@ def _first_line_over_full(
     text = following.text.strip()
     half_cell = _HALF_CELL if re.search("[\x21-\x7e]", text) else 0.0
     first = column_width - _INDENT_CELLS
-    return (
-        first - 1.0 - half_cell <= _set_width(text) <= first
-        and display_width(after.text.strip()) >= column_width - 0.5
+    return first - 1.0 - half_cell <= _set_width(text) <= first and _full_or_carried(
+        after.text.strip(), column_width
     )
+
+
+def _full_or_carried(text: str, column_width: float) -> bool:
+    """Whether a line is set full: as wide as the column, or one cell short in the middle of a sentence
+    (the next line's first unit, an opening mark with its character (``“生``), did not fit on it: a
+    paragraph's only short line is its last, and that ends a sentence)."""
+    width = display_width(text)
+    if width >= column_width - 0.5:
+        return True
+    return width >= column_width - 1.5 and re.search(f"[{HAN}]$", text) is not None
 
 
 def _lone_character(text: str) -> bool:

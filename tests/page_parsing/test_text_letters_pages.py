@@ -107,3 +107,52 @@ def test_a_wide_first_line_over_a_line_without_a_tag_stays_text() -> None:
     (story,) = parse_page(page, year=2020)
     assert story.title == "预付费风险如何防范"
     assert _squeezed(story.paragraphs)[0].startswith("一段时间以来")
+
+
+# A round-up's lead-in set in bold as a paragraph ending no sentence, over a paragraph whose second line
+# is a cell short because ``“生`` did not fit on it.
+BOLD_LEAD = "只要占用消防通道就应追责，对相关部门的管理不到位，也应严肃问责"
+CARRIED = "堵塞通道就等于阻止生命救援，必须重拳出击。近期，有关部门下发《打通“生命通道”集中攻坚行动方案》，要求全面清除各类障碍物。"
+
+
+def test_a_paragraph_ending_no_sentence_over_a_first_line_and_a_carried_line_ends() -> None:
+    assert [len(line) for line in wrap(CARRIED, WIDTH)][:2] == [WIDTH - 2, WIDTH - 1]
+    page = (
+        f"堵塞消防通道必须重拳出击（来信综述）\n\n{_column(LETTER)}\n{_column(REPLY)}\n"
+        f"{_column(BOLD_LEAD)}\n{_column(CARRIED)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((LETTER, REPLY, BOLD_LEAD, CARRIED))
+
+
+# A reader's words set as a sub-heading of two lines, a quotation ending no sentence, its closing mark hung
+# past the column's edge.
+QUOTED_HEAD = "“看到新政策，我们都很开心。但这一政策在我们这里一直都还没有得到落实”"
+QUOTED_LEAD = "“国家这一新政策很好，但我们几乎感受不到。”记者采访当地不同乡镇近10位村医，得到了相近的回答。"
+
+
+def test_a_full_line_ending_no_sentence_over_a_line_set_only_as_a_first_line_ends_its_paragraph() -> None:
+    assert [len(line) for line in wrap(QUOTED_HEAD, WIDTH)] == [WIDTH - 2, WIDTH + 1]
+    page = (
+        f"这笔补助款去哪里了（来信调查）\n\n{_column(LETTER)}\n{_column(REPLY)}\n"
+        f"{_column(QUOTED_HEAD)}\n{_column(QUOTED_LEAD)}\n"
+    )
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((LETTER, REPLY, QUOTED_HEAD, QUOTED_LEAD))
+
+
+# A paragraph's inner line left two cells short because ``“‘脱`` (two opening marks and a character, three
+# cells) did not fit on it.
+NESTED_QUOTE = (
+    "据报道，英伦航空突然宣布停止营运，经营英伦航空的区域航空有限公司表示燃油成本和碳排放成本，"
+    "但同时强调，“‘脱欧’进程的不确定性严重影响了公司的交易和未来发展前景。”公司已经申请破产。"
+)
+
+
+def test_a_line_short_of_two_opening_marks_and_a_character_is_no_first_line() -> None:
+    lines = wrap(NESTED_QUOTE, WIDTH)
+    assert [len(line) for line in lines[1:4]] == [WIDTH, WIDTH - 2, WIDTH]
+    assert lines[3].startswith("“‘")
+    page = f"“脱欧”僵局冲击英国航空业\n\n{_column(LETTER)}\n{_column(NESTED_QUOTE)}\n"
+    (story,) = parse_page(page, year=2019)
+    assert _squeezed(story.paragraphs) == _squeezed((LETTER, NESTED_QUOTE))
