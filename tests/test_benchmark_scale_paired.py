@@ -19,13 +19,16 @@ def timed(ms: dict[str, list[float]]) -> dict:
     }
 
 
-def test_summarise_takes_p50_and_p99_over_every_run_and_per_class():
+def test_summarise_takes_p50_and_p99_over_every_run_and_p50_p95_p99_per_class():
     run = timed({"question": [10.0, 20.0, 30.0], "rare": [1.0, 2.0, 3.0]})
     wall = scale_paired.summarise(run)
     assert wall["p50"] == 3.0  # the nearest rank of 1, 2, 3, 10, 20, 30
     assert wall["p99"] == 30.0
-    assert wall["classes"]["question"] == {"p50": 20.0, "p99": 30.0}
-    assert wall["classes"]["rare"] == {"p50": 2.0, "p99": 3.0}
+    assert wall["classes"]["question"] == {"p50": 20.0, "p95": 30.0, "p99": 30.0}
+    assert wall["classes"]["rare"] == {"p50": 2.0, "p95": 3.0, "p99": 3.0}
+    # p95 of twenty runs 1..20 is the nearest rank round(0.95 * 19) = 18, the value 19.
+    twenty = scale_paired.summarise(timed({"question": [float(x) for x in range(1, 21)]}))
+    assert twenty["classes"]["question"]["p95"] == 19.0
     assert scale_paired.summarise(run, "cpu_ms")["classes"]["question"]["p99"] == 15.0
 
 
