@@ -17,7 +17,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.sectionpages`: a sports page, a theory page, held out, and its tuned twin;
 `benchmarks.deskpages`: an international page, an economy page, held out, and its tuned twin;
 `benchmarks.affairspages`: a city paper's 政务 page with numbered notices and service guides;
-`benchmarks.letterspages`: the paper's own 读者来信 page, letters signed by their readers at their end),
+`benchmarks.letterspages`: the paper's own 读者来信 page, letters signed by their readers at their end;
+`benchmarks.lawpages`: a 法治 page, bylines closing stories and question-and-answer boxes),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
@@ -63,6 +64,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         affairspages,
         countypages,
         deskpages,
+        lawpages,
         letterspages,
         localpages,
         morepages,
@@ -95,6 +97,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **deskpages.run_families(count, seed=deskpages.UNSEEN_SEED),
             **affairspages.run_families(count, seed=affairspages.UNSEEN_SEED),
             **letterspages.run_families(count, seed=letterspages.UNSEEN_SEED),
+            **lawpages.run_families(count, seed=lawpages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -131,6 +134,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in letterspages.FAMILIES:
         print("\n".join(letterspages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in lawpages.FAMILIES:
+        print("\n".join(lawpages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -154,6 +160,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **deskpages.run_families(count),
         **affairspages.run_families(count),
         **letterspages.run_families(count),
+        **lawpages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)

@@ -308,6 +308,7 @@ class _Segmenter:
             self.bylines.closing_note,
             self.text.outside_story,
             self.bylines.inline_byline,
+            self.bylines.wrapped_inline_byline,
         ):
             if kind(index, line, group):
                 return

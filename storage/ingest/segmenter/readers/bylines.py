@@ -511,6 +511,33 @@ class BylineReader(LineReader):
         self.cutter.close()
         return True
 
+    def wrapped_inline_byline(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """``…物资或捐款。（记者 欧阳洁 通讯员 吴`` / ``宇娜）``: a bracketed byline run on after the story's
+        last sentence, the column wrapping it onto the block's last line. It closes the story; the line
+        above keeps its text up to the bracket."""
+        current = self.state.current
+        if index == 0 or index != len(group) - 1 or current is None or current.byline is not None:
+            return False
+        above = group[index - 1]
+        if not current.lines or current.lines[-1] is not above or _brackets_balance(above.text):
+            return False
+        above_text = above.text.rstrip()
+        inline = _INLINE_BYLINE_RE.match(above_text + line.text.strip())
+        if (
+            not inline
+            or not inline.group(2).startswith(("（", "("))
+            or len(inline.group(1)) >= len(above_text)
+        ):
+            return False
+        current.lines[-1] = _Line(above.number, inline.group(1), above.blank_before)
+        current.byline = _byline_text(inline.group(2))
+        current.closed_by_byline = True
+        self.state.set_role(
+            line, "the rest of a bracketed byline run on after the text above: closes the story"
+        )
+        self.cutter.close()
+        return True
+
     def _byline_after_a_note(self, line: _Line) -> re.Match[str] | None:
         """A bracketed byline run on after the closing bracket of a note (``（作者为…）``) that the open
         story's last lines and this line close; None otherwise."""
