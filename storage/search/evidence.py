@@ -40,7 +40,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
@@ -90,6 +90,11 @@ KEEP_SHARE = 0.5
 # Two articles whose scores differ by less than the whole weight of the fact evidence are close: had the
 # cheap fact test (`answers.fact_test`) seen the lower one's fact beside all the words, it would have come first.
 CLOSE_MARGIN = DEFAULT_WEIGHTS.fact
+# A headline holding at least this share of the question's weight but none of its names (全国规上工业企业复工率
+# for 江西规上工业企业…复工): a story of the same topic about another place or person; among the close
+# stories it scores `HEADLINE_ELSEWHERE` times its headline share less.
+HEADLINE_ELSEWHERE_SHARE = 0.5
+HEADLINE_ELSEWHERE = 0.05
 
 
 def close_to_first(scores: Sequence[float], margin: float = CLOSE_MARGIN) -> int:
@@ -641,6 +646,7 @@ def rank(
     # A part asked (前三季度, 2019年1到9月): headlines of a part are what the question asks about.
     part_asked = any(PART_OF_YEAR.search(w) for w in [*(t.text for t in terms), *(d.text for d in dates)])
     kept: list[Ranked] = []
+    elsewhere: set[int] = set()
     for c, (title, body), p, bm, held in zip(candidates, texts, held_counts, scores, shares, strict=True):
         if held < KEEP_SHARE * top_held or held <= 0:
             continue  # not a result: how near each other it prints the words cannot matter
@@ -669,9 +675,32 @@ def rank(
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         kept.append(Ranked(c.id, score, held, near / total, in_title, bm / best_bm25, on, missing))
+        if headline_names_none(terms, p.title_tf) and in_title >= HEADLINE_ELSEWHERE_SHARE:
+            elsewhere.add(c.id)
     if now:
         kept = _prefer_newest(kept, {c.id: c.date for c in candidates}, weights.now)
-    return sorted(kept, key=lambda r: (-r.score, -r.id))
+    ranked = sorted(kept, key=lambda r: (-r.score, -r.id))
+    return _headlines_elsewhere_less(ranked, elsewhere)
+
+
+def headline_names_none(terms: Sequence[Term], title_tf: Sequence[int]) -> bool:
+    """Whether the question has names (`Term.named`) and the headline holds none of them."""
+    named = [k for t, k in zip(terms, title_tf, strict=True) if t.named]
+    return bool(named) and not any(named)
+
+
+def _headlines_elsewhere_less(ranked: list[Ranked], elsewhere: Collection[int]) -> list[Ranked]:
+    """`ranked` (best first) with the close stories (`close_to_first`) whose headline is about the topic
+    asked but none of its names (`elsewhere`) scoring `HEADLINE_ELSEWHERE` times their headline share less,
+    in order again."""
+    close = close_to_first([r.score for r in ranked])
+    if not any(r.id in elsewhere for r in ranked[:close]):
+        return ranked
+    out = [
+        replace(r, score=r.score - HEADLINE_ELSEWHERE * r.title) if i < close and r.id in elsewhere else r
+        for i, r in enumerate(ranked)
+    ]
+    return sorted(out, key=lambda r: (-r.score, -r.id))
 
 
 def _time_evidence(
