@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from storage.search.answers import best_sentence, read_question
 
-# A made-up story: the person asked about is named once, with his calling after the name; another
-# sentence names new people (the who-kind's answer) without him.
+# A made-up story: the person asked about is named once, with his calling after the name; the next
+# sentence names other people (what a who-question's answer looks for) without him.
 DOCS = [
     (
         1,
         "小城以动画促科普",
-        "动画公司的主创团队王小明、李大华用四天赶制了科普短片。"
         "片中洗手的动作，均参考林北山院士的标准示范。"
+        "此外，动画公司的主创团队王小明、李大华用四天赶制了科普短片。"
         "短片已在多个平台播出。",
     )
 ]
@@ -26,6 +26,7 @@ def test_a_name_with_a_calling_after_it_is_asked_about_by_shi_shui() -> None:
 def test_the_answer_of_shi_shui_names_the_person_with_the_calling() -> None:
     answer = best_sentence("林北山是谁", ["林北山"], DOCS)
     assert answer is not None and "林北山院士" in answer.sentence
+    assert "王小明" not in answer.sentence
 
 
 def test_a_term_without_a_calling_after_it_stays_a_who_question() -> None:
