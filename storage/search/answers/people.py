@@ -55,8 +55,13 @@ _CALLING_AFTER = "(?:院士|教授|研究员|博士|医生|大夫|先生|女士|
 
 
 def calling_after(sentence: str, terms: Sequence[str]) -> bool:
-    """Whether the sentence writes a calling right after a term of two or more characters (钟南山院士)."""
-    return any(re.search(re.escape(t) + _CALLING_AFTER, sentence) for t in terms if len(t) >= 2)
+    """Whether the sentence writes a calling right after the question's one term, of two or more characters
+    (钟南山是谁: 钟南山院士); a question of several terms (…医疗队领队是谁) names more than a person."""
+    return (
+        len(terms) == 1
+        and len(terms[0]) >= 2
+        and re.search(re.escape(terms[0]) + _CALLING_AFTER, sentence) is not None
+    )
 
 
 def identity_strength(sentence: str, asked: Asked) -> float:
