@@ -49,10 +49,30 @@ def post_before(sentence: str, terms: Sequence[str]) -> bool:
     return any(re.search(POST + re.escape(t), sentence) for t in terms)
 
 
+# A calling news writes right after a person's name (钟南山院士, 张文宏教授, 李明同志): it tells the name is a
+# person's, and what the person is, when no post stands before the name.
+_CALLING_AFTER = "(?:院士|教授|研究员|博士|医生|大夫|先生|女士|同志|主任|书记|部长|主席|总统|总理|首相)"
+
+
+def calling_after(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence writes a calling right after the question's one term, of two or more characters
+    (钟南山是谁: 钟南山院士); a question of several terms (…医疗队领队是谁) names more than a person."""
+    return (
+        len(terms) == 1
+        and len(terms[0]) >= 2
+        and re.search(re.escape(terms[0]) + _CALLING_AFTER, sentence) is not None
+    )
+
+
 def identity_strength(sentence: str, asked: Asked) -> float:
     """X是谁 / X什么职务 when news writes the post right before the name (宣传部长申红涛), or after it
-    (免去韩俊的农业农村部部长职务, 任命张柱为农业农村部部长, 李明现任市长)."""
-    return PLAIN if post_before(sentence, asked.terms) or _post_after(sentence, asked.terms) else NOTHING
+    (免去韩俊的农业农村部部长职务, 任命张柱为农业农村部部长, 李明现任市长), or a calling right after it (钟南山院士)."""
+    terms = asked.terms
+    return (
+        PLAIN
+        if post_before(sentence, terms) or _post_after(sentence, terms) or calling_after(sentence, terms)
+        else NOTHING
+    )
 
 
 def _post_after(sentence: str, terms: Sequence[str]) -> bool:

@@ -34,6 +34,7 @@ from storage.search.answers.people import (
     DESCRIBED_PERSON_ASKED,
     POST,
     REPORTER_ASKED,
+    calling_after,
     names_outlets_reporter,
     post_before,
 )
@@ -358,7 +359,9 @@ def read_question(
         _IDENTITY.search(q)
         and not asks_holder
         and not _CLEFT_WHO.search(q)
-        and any(post_before(s.norm, terms) for a in articles for s in a.sentences)
+        and any(
+            post_before(s.norm, terms) or calling_after(s.norm, terms) for a in articles for s in a.sentences
+        )
     ):
         kind = "identity"
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
