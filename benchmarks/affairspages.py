@@ -43,9 +43,10 @@ from benchmarks.paperpages import (
     FamilyPage,
     by_issue,
     family_figures,
+    first_printings,
     issue_runs,
 )
-from benchmarks.rmrb import Article, parse_article, root
+from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 AFFAIRS = "affairs_page"
@@ -208,25 +209,9 @@ def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
     return FamilyPage(AFFAIRS, text, int(issue[:4]), expected, kinds)
 
 
-def _affairs_pool(months: tuple[str, ...]) -> list[Article]:
-    """The stories of `months` a 政务 page prints, each once: a story the paper printed on two pages of an
-    issue (the same heads and lead) is taken from the first."""
-    pool: list[Article] = []
-    seen: set[tuple[tuple[str, ...], str]] = set()
-    for month in months:
-        for path in sorted((root() / month).glob("*/*.txt")):
-            article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
-            if article is None or not _affairs_story(article):
-                continue
-            if (article.heads, article.paragraphs[0]) not in seen:
-                seen.add((article.heads, article.paragraphs[0]))
-                pool.append(article)
-    return pool
-
-
 def make_affairs(count: int, seed: int) -> list[FamilyPage]:
     """`count` 政务 pages from the tuned months, each three to five stories of one issue."""
-    days = by_issue(_affairs_pool(TUNED_MONTHS), 3)
+    days = by_issue(first_printings(TUNED_MONTHS, _affairs_story), 3)
     rng = random.Random(f"{AFFAIRS}:{seed}")
     return [compose_affairs(run, rng) for run in issue_runs(days, count, rng, 3, 5)]
 

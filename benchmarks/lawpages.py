@@ -47,9 +47,10 @@ from benchmarks.paperpages import (
     _lead_without_dateline,
     by_issue,
     family_figures,
+    first_printings,
     issue_runs,
 )
-from benchmarks.rmrb import Article, parse_article, root
+from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 LAW = "law_page"
@@ -193,25 +194,9 @@ def compose_law(articles: list[Article], rng: random.Random) -> FamilyPage:
     return FamilyPage(LAW, text, int(issue[:4]), expected, kinds)
 
 
-def _law_pool(months: tuple[str, ...]) -> list[Article]:
-    """The law stories of `months`, each once: a story printed on two pages of an issue (the same heads
-    and lead) is taken from the first."""
-    pool: list[Article] = []
-    seen: set[tuple[tuple[str, ...], str]] = set()
-    for month in months:
-        for path in sorted((root() / month).glob("*/*.txt")):
-            article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
-            if article is None or not _law_story(article):
-                continue
-            if (article.heads, article.paragraphs[0]) not in seen:
-                seen.add((article.heads, article.paragraphs[0]))
-                pool.append(article)
-    return pool
-
-
 def make_law(count: int, seed: int) -> list[FamilyPage]:
     """`count` 法治 pages from the tuned months, each two to four law stories of one issue."""
-    days = by_issue(_law_pool(TUNED_MONTHS), 2)
+    days = by_issue(first_printings(TUNED_MONTHS, _law_story), 2)
     rng = random.Random(f"{LAW}:{seed}")
     return [compose_law(run, rng) for run in issue_runs(days, count, rng, 2, 4)]
 

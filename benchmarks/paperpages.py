@@ -28,12 +28,12 @@ import datetime
 import hashlib
 import random
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
-from benchmarks.rmrb import Article, load_articles
+from benchmarks.rmrb import Article, load_articles, parse_article, root
 from storage.ingest.ocr_page import display_width, parse_page
 
 MIXED = "rmrb_mixed"
@@ -253,6 +253,22 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
     text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
     year = int(issue[:4])
     return FamilyPage(family, text, year, [item.expected for item in laid], kinds)
+
+
+def first_printings(months: tuple[str, ...], keep: Callable[[Article], bool]) -> list[Article]:
+    """The stories of `months` that `keep` takes, each once: a story printed on two pages of an issue (the
+    same heads and lead) is taken from the first."""
+    pool: list[Article] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for month in months:
+        for path in sorted((root() / month).glob("*/*.txt")):
+            article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
+            if article is None or not keep(article):
+                continue
+            if (article.heads, article.paragraphs[0]) not in seen:
+                seen.add((article.heads, article.paragraphs[0]))
+                pool.append(article)
+    return pool
 
 
 def by_issue(pool: list[Article], least: int) -> dict[str, list[Article]]:
