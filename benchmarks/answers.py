@@ -335,7 +335,9 @@ def _ingest_db(records: list[dict], *, source: str, prefix: str) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "stories.jsonl"
         src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        partial = path.with_suffix(".tmp")
+        # A name of this process's own: two runs building the same database at once each write their own file
+        # and the last rename wins, never one run deleting the other's half-built file.
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)
         db = open_db(partial)
         try:

@@ -325,7 +325,7 @@ def corpus_paths(n: int, *, seed: int = SEED, cache_dir: Path = CACHE_DIR, log=N
         if not path.exists():
             if log:
                 log(f"generating {path.name}")
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(to_jsonl(generate_shard(shard, seed=seed, count=count)), encoding="utf-8")
             os.replace(tmp, path)
         paths.append(path)

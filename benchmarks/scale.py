@@ -127,7 +127,7 @@ def shard_paths(start: int, stop: int, base: Sequence[dict[str, str]]) -> list[P
     for s in range(start // SHARD, (stop + SHARD - 1) // SHARD):
         path = SHARDS / f"part-{s:05d}.jsonl"
         if not path.exists():
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 for i in range(s * SHARD, min((s + 1) * SHARD, stop)):
                     fh.write(json.dumps(scale_record(i, base), ensure_ascii=False) + "\n")

@@ -706,3 +706,39 @@ def test_people_daily_without_py7zr_says_what_to_install(tmp_path, monkeypatch, 
     monkeypatch.setitem(sys.modules, "py7zr", None)  # importing it fails as when it is not installed
     assert peopledaily.main(["--peopledaily", str(tmp_path)]) == 1
     assert "pip install -e '.[bench]'" in capsys.readouterr().err
+
+
+def test_a_cached_answers_database_is_built_under_a_name_of_its_own_process(tmp_path, monkeypatch):
+    """Two runs building the same database at once must not delete each other's half-built file: each builds
+    under a name with its process id and renames it into place."""
+    import os
+
+    from benchmarks import answers
+    from storage.database import connection
+
+    monkeypatch.setattr(answers, "CACHE_DIR", tmp_path)
+    opened = []
+    real_open_db = connection.open_db
+    monkeypatch.setattr(
+        connection, "open_db", lambda path, *a, **k: opened.append(path) or real_open_db(path, *a, **k)
+    )
+    records = [
+        {
+            "title": "郑州二七区开展保交楼专项行动",
+            "date": "2023-04-03",
+            "paragraphs": ["本报讯 二七区开展保交楼专项行动。"],
+        },
+        {
+            "title": "二七区召开统战工作会议",
+            "date": "2023-04-04",
+            "paragraphs": ["本报讯 二七区召开统战工作会议。"],
+        },
+    ]
+    built = answers._ingest_db(records, source="test", prefix="answers")
+    assert [p.name for p in opened] == [built.with_suffix(f".{os.getpid()}.tmp").name]
+    assert not list(tmp_path.glob("*.tmp*"))
+    db = sqlite3.connect(built)
+    try:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    finally:
+        db.close()
