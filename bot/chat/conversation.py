@@ -570,8 +570,9 @@ class Conversation:
         state = QueryState(query=instead.day, user_id=who.user_id, page=0, total=shown.total, today=today)
         return self._results_reply(shown, self._remember(state), 0, who, note=note)
 
-    def press(self, data: str, who: Who) -> Press:
-        """A button press with its callback data; stale or unknown data gets a friendly notice."""
+    def press(self, data: str, who: Who, *, label: str | None = None) -> Press:
+        """A button press with its callback data (and the pressed button's label, where the edge knows
+        it); stale or unknown data gets a friendly notice."""
         who = self.in_chat_language(who)
         data = readable(data or "")
         kind, _, rest = data.partition(":")
@@ -586,8 +587,8 @@ class Conversation:
             key, _, page_s = rest.partition(":")
             if page_s.isdigit():
                 return self._turn_latest(key, int(page_s), who)
-        if kind == SHOWS_ONLY:
-            return Press()
+        if kind == SHOWS_ONLY:  # the page counter: a toast naming the page, nothing else
+            return Press(notice=replies.page_counter_name(label or "", who.lang))
         if kind == "u" and who.chat_id is not None:
             try:
                 reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)

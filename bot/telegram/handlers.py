@@ -63,6 +63,12 @@ def who_of(update: Update, services: Services) -> Who:
     )
 
 
+def pressed_label(message: Message, data: str | None) -> str | None:
+    """The label of the button carrying `data` on the message's keyboard (the page counter's `2/14`)."""
+    keyboard = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    return next((b.text for row in keyboard for b in row if data and b.callback_data == data), None)
+
+
 def split_command(message: Message) -> tuple[str, str | None, str]:
     """``/name@bot rest`` → (name, bot or None, rest)."""
     raw = message.text or ""
@@ -263,10 +269,11 @@ async def on_button(update: Update, context: BotContext) -> None:
     who = who_of(update, services)
     answered = False
     try:
-        press = await services.run(services.conversation.press, query.data or "", who)
+        message = query.message if isinstance(query.message, Message) else None
+        label = pressed_label(message, query.data) if message is not None else None
+        press = await services.run(services.conversation.press, query.data or "", who, label=label)
         await query.answer(press.notice)
         answered = True
-        message = query.message if isinstance(query.message, Message) else None
         if press.edit is not None and message is not None:
             edited = await edit(message, press.edit)
             if edited.status is Status.FAILED:  # e.g. "message can't be edited" (too old): send the page anew
