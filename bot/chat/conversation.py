@@ -67,7 +67,7 @@ from bot.chat.intents import (
 )
 from bot.chat.replies import SHOWS_ONLY, Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
-from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
+from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, takes_examples, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
@@ -283,7 +283,7 @@ class Conversation:
         name = without_format_characters(readable(name)).lower()
         args = without_format_characters(readable(args)).strip()
         name, args = number_joined_to_command(name, args)
-        who = self.in_chat_language(who, "" if name in CODE_COMMANDS else args)
+        who = self.in_chat_language(who, command_language_words(name, args))
         if name == "start":
             return self._start(args, who)
         if name == "help":
@@ -940,14 +940,27 @@ PUSH_PROMISING_REPLIES = frozenset({"intent_identity", "intent_help", "intent_ho
 CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest", "latest"})
 
 
+def command_language_words(name: str, args: str) -> str:
+    """The words of a command's arguments that tell the reply's language: none for codes
+    (`CODE_COMMANDS`) or for the names of commands `/help` is asked about (`/help search`), else all."""
+    if name in CODE_COMMANDS:
+        return ""
+    if (
+        name == "help"
+        and args.split()
+        and all(word.removeprefix("/").lower() in COMMANDS_BY_NAME for word in args.split())
+    ):
+        return ""
+    return args
+
+
 def language_words(line: str) -> str:
-    """The words of a typed line that tell its language: a command's arguments unless they are codes
-    (`CODE_COMMANDS`), else the whole line."""
+    """The words of a typed line that tell its language: a command's (`command_language_words`), else
+    the whole line."""
     command = parse_command(line)
     if command is None:
         return line
-    name, rest = command
-    return "" if name in CODE_COMMANDS else rest
+    return command_language_words(*command)
 
 
 def without_leading_format_characters(line: str) -> str:
