@@ -383,3 +383,14 @@ def test_a_members_english_does_not_change_a_groups_language(tmp_path: Path) -> 
         assert chat is not None and chat.language == "zh"
     finally:
         services.close()
+
+
+def test_a_space_after_the_slash_opens_the_command_and_keeps_the_language(tmp_path: Path) -> None:
+    """QA pass 29: `/ article 3` (a space typed after the slash) was answered `I don't know the command /.`
+    in English, and the chat's remembered language became English."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("/ article 3\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "编号 3" in text and "I don't know" not in text
+    assert "newsbot 可用命令：" in text and "newsbot commands:" not in text

@@ -987,6 +987,11 @@ def parse_command(line: str) -> tuple[str, str] | None:
     match = _COMMAND_HEAD.match(line)
     assert match is not None  # any line starting with "/"
     head, rest = match.groups()
+    if not head:  # "/ article 49": a keyboard's space after the slash, before a command's name
+        spaced = _COMMAND_HEAD.match("/" + rest)
+        assert spaced is not None
+        if spaced[1].split("@", 1)[0].lower() in COMMANDS_BY_NAME:
+            head, rest = spaced.groups()
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
