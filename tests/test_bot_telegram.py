@@ -511,6 +511,11 @@ async def test_a_command_with_a_full_width_slash_is_that_command(
         assert "08:00" in listing.text
         (words,) = await ask(emu, "／保交楼")  # a full-width slash before words: a search
         assert "「" in words.text
+        # QA pass 29: a space after the slash (/ article 3) was searched as words, in English
+        (opened,) = await ask(emu, "/ article 3")
+        assert "编号 3" in opened.text and "found" not in opened.text
+        (spaced,) = await ask(emu, "/ 保交楼")  # no command's name after it: a search, as before
+        assert spaced.text.startswith("🔎 「")
     no_rejections(emu)
 
 

@@ -995,6 +995,19 @@ def parse_command(line: str) -> tuple[str, str] | None:
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
+def command_typed_as_text(typed: str) -> tuple[str, str] | None:
+    """A command Telegram does not mark as one, as (name, rest): typed with a Chinese keyboard's
+    full-width slash (／latest) or with a space after the slash (/ latest); None for anything else."""
+    line = typed.lstrip()
+    if not (line.startswith("／") or _SLASH_AND_SPACE.match(line)):
+        return None
+    command = parse_command(line)
+    return command if command is not None and command[0] else None
+
+
+_SLASH_AND_SPACE = re.compile(r"/\s")
+
+
 # A command that takes a number, typed with the number joined to its name (/article1, /article_1, /latest2).
 _NUMBER_JOINED = re.compile(r"(article|latest|digest|unsubscribe)_?([0-9]+)")
 

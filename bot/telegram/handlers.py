@@ -30,7 +30,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat.conversation import Who, parse_command
+from bot.chat.conversation import Who, command_typed_as_text, parse_command
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.services import Services
@@ -161,13 +161,12 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 
 async def on_private_text(update: Update, context: BotContext) -> None:
     """Plain text (or a photo's or file's caption) in a private chat: a search or a question; a command
-    typed with a Chinese keyboard's full-width slash (／latest), which Telegram does not mark as one, is
-    that command."""
+    Telegram does not mark as one (／latest, / latest) is that command."""
     message = update.effective_message
     if message is None or not message_text(message):
         return
     typed = message_text(message)
-    command = parse_command(typed) if typed.lstrip().startswith("／") else None
+    command = command_typed_as_text(typed)
     if command is not None:
         services = context.services
         replies = await services.run(services.conversation.command, *command, who_of(update, services))
