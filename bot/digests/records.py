@@ -422,7 +422,9 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
         count = subs.remove_all_subscriptions(db, chat_id)
         if count == 0:
             return digest.format_text(lang, "unsub_none", markup)
-        return digest.format_text(lang, "unsub_all_done", markup, count=count)
+        return digest.format_text(
+            lang, "unsub_all_done" if count > 1 else "unsub_all_done_one", markup, count=count
+        )
     if arg.isascii() and arg.isdigit():
         if len(arg) < 18 and subs.remove_subscription(db, chat_id, int(arg)):
             return digest.format_text(lang, "unsub_done", markup, id=int(arg))
