@@ -737,3 +737,7 @@ def _add_command_groups() -> None:
 
 
 _add_command_groups()
+
+
+if __name__ == "__main__":  # python -m bot.cli, as python -m bot
+    main()

@@ -68,11 +68,20 @@ def article_id_of(message: StoredMessage, number: int) -> int:
     raise AssertionError(f"no button {number}")
 
 
-async def press(emu: TelegramEmulator, message: StoredMessage, data: str, *, uid: int = 1001) -> str:
-    update = emu.push_callback(message, data, user=user(uid))
+async def press(
+    emu: TelegramEmulator, message: StoredMessage, data: str, *, uid: int = 1001, lang: str | None = "zh-hans"
+) -> str:
+    update = emu.push_callback(message, data, user=user(uid, lang))
     query_id = update["callback_query"]["id"]
     await emu.wait_until(lambda: emu.query_answered(query_id), what=f"answer to {data}")
     return query_id
+
+
+def counter_label(message: StoredMessage) -> str:
+    """The label of the message's page counter button (`2/14`)."""
+    rows = (message.reply_markup or {}).get("inline_keyboard", [])
+    (label,) = [b["text"] for row in rows for b in row if b.get("callback_data") == "x"]
+    return str(label)
 
 
 def answer_text(emu: TelegramEmulator, query_id: str) -> str | None:
@@ -203,12 +212,33 @@ async def test_paging_edits_in_place_and_never_sends_an_unchanged_edit(
         again = await press(emu, results, forward[0])
         label = await press(emu, edited, "x")
         assert answer_text(emu, again) == "已经是这一页了"
-        assert answer_text(emu, label) is None
+        # The page counter (2/N) answers with a toast naming the page, read from the pressed keyboard.
+        counter = counter_label(edited)
+        pages = counter.split("/")[1]
+        assert counter == f"2/{pages}" and answer_text(emu, label) == f"第 2 页，共 {pages} 页"
         assert len(emu.calls_of("editMessageText")) == 1
         back = [d for d in edited.button_data() if d.startswith("p:") and d.endswith(":0")]
         await press(emu, edited, back[0])
         await emu.wait_for_call("editMessageText", 2)
         assert [m for m in emu.messages(1001) if m.message_id == results.message_id][0].text == first_page
+    no_rejections(emu)
+
+
+async def test_the_page_counter_pressed_names_the_page_in_the_reader_s_language(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA pass 29: pressing the page counter (1/N) answered the callback with nothing; it now shows a
+    toast, `Page 1 of N` for an English reader, and changes nothing."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (results,) = await ask(emu, "housing delivery 保交楼", uid=1301, lang="en")
+        assert results.text.startswith("🔎") and " found" in results.text.split("\n", 1)[0], results.text
+        counter = counter_label(results)
+        query_id = await press(emu, results, "x", uid=1301, lang="en")
+        assert answer_text(emu, query_id) == f"Page 1 of {counter.split('/')[1]}"
+        assert (
+            emu.calls_of("editMessageText") == [] and len(emu.messages(1301)) == 1
+        )  # nothing sent, nothing edited
     no_rejections(emu)
 
 
@@ -481,6 +511,11 @@ async def test_a_command_with_a_full_width_slash_is_that_command(
         assert "08:00" in listing.text
         (words,) = await ask(emu, "／保交楼")  # a full-width slash before words: a search
         assert "「" in words.text
+        # QA pass 29: a space after the slash (/ article 3) was searched as words, in English
+        (opened,) = await ask(emu, "/ article 3")
+        assert "编号 3" in opened.text and "found" not in opened.text
+        (spaced,) = await ask(emu, "/ 保交楼")  # no command's name after it: a search, as before
+        assert spaced.text.startswith("🔎 「")
     no_rejections(emu)
 
 

@@ -341,6 +341,24 @@ def test_the_words_that_tell_a_lines_language() -> None:
     assert language_words("/timezone Asia/Tokyo") == ""  # a code, in any language
     assert language_words("/unsubscribe all") == ""
     assert language_words("typhoon") == "typhoon"
+    assert language_words("/help search") == ""  # a command's name, in any language (QA pass 29)
+    assert language_words("/help /subscribe digest") == ""
+    assert language_words("/help search news") == "search news"
+
+
+def test_help_asked_about_a_command_by_name_keeps_a_chinese_readers_language(tmp_path: Path) -> None:
+    """QA pass 29: `/help search` from a Chinese reader was answered in English and made the chat's
+    remembered language English: the unknown command and /subscribe after it came in English too."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("/help search\n/foo\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert text.count("newsbot 可用命令：") == 2 and "newsbot commands:" not in text
+    assert "我不认识" in text and "I don't know" not in text
+    db = open_db(tmp_path / "c.db")
+    chat = subs.get_chat(db, CONSOLE_CHAT_ID)
+    assert chat is None or chat.language != "en"
+    db.close()
 
 
 def test_a_greeting_in_full_width_letters_is_answered_in_english(tmp_path: Path) -> None:
@@ -365,3 +383,14 @@ def test_a_members_english_does_not_change_a_groups_language(tmp_path: Path) -> 
         assert chat is not None and chat.language == "zh"
     finally:
         services.close()
+
+
+def test_a_space_after_the_slash_opens_the_command_and_keeps_the_language(tmp_path: Path) -> None:
+    """QA pass 29: `/ article 3` (a space typed after the slash) was answered `I don't know the command /.`
+    in English, and the chat's remembered language became English."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("/ article 3\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "编号 3" in text and "I don't know" not in text
+    assert "newsbot 可用命令：" in text and "newsbot commands:" not in text

@@ -296,10 +296,12 @@ def test_every_command_has_help_and_is_documented(env):
         assert f"### {name}" in readme, f"README.md has no '### {name}' section"
 
 
-def test_python_m_bot_help_in_a_real_process(tmp_path):
+@pytest.mark.parametrize("module", ["bot", "bot.cli"])
+def test_python_m_bot_help_in_a_real_process(tmp_path, module):
+    """`python -m bot.cli` (the module holding the commands) printed nothing and exited 0 (QA pass 29)."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"],
+        [sys.executable, "-m", module, "--help"],
         cwd=tmp_path,
         env=environment,
         capture_output=True,

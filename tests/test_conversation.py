@@ -328,6 +328,10 @@ def test_article_command_takes_the_separators_unsubscribe_takes(services: Servic
         ("／Latest", ("latest", "")),
         ("／保交楼", None),  # a full-width slash before words is no command
         ("／／", None),
+        # QA pass 29: a space typed after the slash, before a command's name
+        ("/ article 49", ("article", "49")),
+        ("/  Search@newsbot_bot 阅兵", ("search", "阅兵")),
+        ("/ 阅兵", ("", "阅兵")),  # no command's name after it: an unknown command, as before
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):

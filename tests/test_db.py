@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import threading
 from pathlib import Path
 
@@ -198,3 +199,25 @@ def test_write_transaction_takes_the_write_lock_up_front(tmp_path):
     assert entered == []
     first.close()
     second.close()
+
+
+def test_a_database_on_a_read_only_mount_is_named_so(tmp_path):
+    """QA pass 29: a database on a file system mounted read-only was called `read-only for this user`,
+    though no change of its permissions lets newsbot write it."""
+    source = tmp_path / "data"
+    source.mkdir()
+    open_db(source / "news.db").conn.close()
+    mount = tmp_path / "mounted"
+    mount.mkdir()
+    bound = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True, check=False
+    )
+    if bound.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {bound.stderr.decode().strip()}")
+    try:
+        with pytest.raises(DatabaseError) as raised:
+            open_db(mount / "news.db")
+        message = str(raised.value)
+        assert "read-only file system" in message and "for this user" not in message
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)

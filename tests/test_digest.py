@@ -256,6 +256,12 @@ def test_subscription_commands_in_plain_text(tmp_path):
         )
         assert "已取消订阅" in run("unsubscribe")  # the only one left
         assert "你没有订阅" in run("unsubscribe", "all")
+        # QA pass 29: one subscription cancelled by "all" read "All 1 subscriptions cancelled."
+        run("subscribe", "统战")
+        assert run("unsubscribe", "all", lang="en") == "Your one subscription is cancelled."
+        run("subscribe", "统战")
+        run("subscribe", "保交楼")
+        assert run("unsubscribe", "all", lang="en") == "All 2 subscriptions cancelled."
         no_subs = run("digest")
         assert "还没有订阅" in no_subs and "专项行动" in no_subs and "/subscribe 8:00" in no_subs
     finally:

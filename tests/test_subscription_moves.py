@@ -49,6 +49,10 @@ def test_the_same_keywords_at_another_time_move_the_subscription_and_keep_its_le
         assert morning <= set(subs.delivered_article_ids(db, sub.id, shown_only=True))
         assert schedule.due_subscriptions(subs.schedule_candidates(db), EVENING) == []
         assert "你已经有这个订阅了" in run(LATER, "20:00", "统战")
+        # QA pass 29: the same keywords again with no time moved it to the default 08:00; it stays at 20:00.
+        again = run(LATER, "统战")
+        assert "你已经有这个订阅了" in again and "每天 20:00" in again and "改到" not in again
+        assert [s.local_time for s in subs.list_subscriptions(db, 42)] == ["20:00"]
 
         # Moved to a time already past today, before that day's digest: tomorrow, not caught up now.
         out = run(datetime(2023, 4, 14, 2, 0, tzinfo=UTC), "7:00", "统战", lang="en")

@@ -67,7 +67,7 @@ from bot.chat.intents import (
 )
 from bot.chat.replies import SHOWS_ONLY, Button, Keyboard, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
-from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
+from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, takes_examples, text
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
@@ -283,7 +283,7 @@ class Conversation:
         name = without_format_characters(readable(name)).lower()
         args = without_format_characters(readable(args)).strip()
         name, args = number_joined_to_command(name, args)
-        who = self.in_chat_language(who, "" if name in CODE_COMMANDS else args)
+        who = self.in_chat_language(who, command_language_words(name, args))
         if name == "start":
             return self._start(args, who)
         if name == "help":
@@ -570,8 +570,9 @@ class Conversation:
         state = QueryState(query=instead.day, user_id=who.user_id, page=0, total=shown.total, today=today)
         return self._results_reply(shown, self._remember(state), 0, who, note=note)
 
-    def press(self, data: str, who: Who) -> Press:
-        """A button press with its callback data; stale or unknown data gets a friendly notice."""
+    def press(self, data: str, who: Who, *, label: str | None = None) -> Press:
+        """A button press with its callback data (and the pressed button's label, where the edge knows
+        it); stale or unknown data gets a friendly notice."""
         who = self.in_chat_language(who)
         data = readable(data or "")
         kind, _, rest = data.partition(":")
@@ -586,8 +587,8 @@ class Conversation:
             key, _, page_s = rest.partition(":")
             if page_s.isdigit():
                 return self._turn_latest(key, int(page_s), who)
-        if kind == SHOWS_ONLY:
-            return Press()
+        if kind == SHOWS_ONLY:  # the page counter: a toast naming the page, nothing else
+            return Press(notice=replies.page_counter_name(label or "", who.lang))
         if kind == "u" and who.chat_id is not None:
             try:
                 reply = self.records.press(data, chat_id=who.chat_id, lang=who.lang, markup=self.markup)
@@ -939,14 +940,27 @@ PUSH_PROMISING_REPLIES = frozenset({"intent_identity", "intent_help", "intent_ho
 CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest", "latest"})
 
 
+def command_language_words(name: str, args: str) -> str:
+    """The words of a command's arguments that tell the reply's language: none for codes
+    (`CODE_COMMANDS`) or for the names of commands `/help` is asked about (`/help search`), else all."""
+    if name in CODE_COMMANDS:
+        return ""
+    if (
+        name == "help"
+        and args.split()
+        and all(word.removeprefix("/").lower() in COMMANDS_BY_NAME for word in args.split())
+    ):
+        return ""
+    return args
+
+
 def language_words(line: str) -> str:
-    """The words of a typed line that tell its language: a command's arguments unless they are codes
-    (`CODE_COMMANDS`), else the whole line."""
+    """The words of a typed line that tell its language: a command's (`command_language_words`), else
+    the whole line."""
     command = parse_command(line)
     if command is None:
         return line
-    name, rest = command
-    return "" if name in CODE_COMMANDS else rest
+    return command_language_words(*command)
 
 
 def without_leading_format_characters(line: str) -> str:
@@ -973,7 +987,25 @@ def parse_command(line: str) -> tuple[str, str] | None:
     match = _COMMAND_HEAD.match(line)
     assert match is not None  # any line starting with "/"
     head, rest = match.groups()
+    if not head:  # "/ article 49": a keyboard's space after the slash, before a command's name
+        spaced = _COMMAND_HEAD.match("/" + rest)
+        assert spaced is not None
+        if spaced[1].split("@", 1)[0].lower() in COMMANDS_BY_NAME:
+            head, rest = spaced.groups()
     return head.split("@", 1)[0].lower(), rest.strip()
+
+
+def command_typed_as_text(typed: str) -> tuple[str, str] | None:
+    """A command Telegram does not mark as one, as (name, rest): typed with a Chinese keyboard's
+    full-width slash (／latest) or with a space after the slash (/ latest); None for anything else."""
+    line = typed.lstrip()
+    if not (line.startswith("／") or _SLASH_AND_SPACE.match(line)):
+        return None
+    command = parse_command(line)
+    return command if command is not None and command[0] else None
+
+
+_SLASH_AND_SPACE = re.compile(r"/\s")
 
 
 # A command that takes a number, typed with the number joined to its name (/article1, /article_1, /latest2).

@@ -122,6 +122,15 @@ PLAIN = PlainMarkup()
 
 # The callback data of a button that only shows something (the page counter 2/14): a press changes nothing.
 SHOWS_ONLY = "x"
+# A page counter button's label: "2/48".
+_PAGE_COUNTER = re.compile(r"^(\d+)/(\d+)$")
+
+
+def page_counter_name(label: str, lang: str) -> str | None:
+    """A page counter's label in words (`2/14` → `第 2 页，共 14 页`); None for any other label."""
+    if counter := _PAGE_COUNTER.match(label):
+        return text(lang, "button_page_counter", page=counter[1], pages=counter[2])
+    return None
 
 
 @dataclass(frozen=True)

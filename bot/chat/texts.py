@@ -306,7 +306,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_waiting": "正在查找…",
         "web_button_previous": "上一页",
         "web_button_next": "下一页",
-        "web_button_counter": "第 {page} 页，共 {pages} 页",
+        "button_page_counter": "第 {page} 页，共 {pages} 页",
         "web_button_read": "阅读第 {number} 篇全文",
         "web_back": "← 返回聊天",
         "web_feed_page_note": "这是你的私人订阅源，请勿分享（/unsubscribe 后失效）。把这个地址添加到 RSS 阅读器，"
@@ -500,7 +500,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "web_waiting": "Looking…",
         "web_button_previous": "Previous page",
         "web_button_next": "Next page",
-        "web_button_counter": "Page {page} of {pages}",
+        "button_page_counter": "Page {page} of {pages}",
         "web_button_read": "Read result {number} in full",
         "web_back": "← Back to the chat",
         "web_feed_page_note": "This is your private feed; keep it to yourself (/unsubscribe revokes it). Add "

@@ -265,9 +265,9 @@ def _subscribe(
     markup: Markup,
     pushes: bool,
 ) -> Reply:
-    """/subscribe: a new subscription, or the chat's one of the same keywords moved to the new time (its
-    ledger kept, so what it brought this morning does not come again tonight); where the chat reads its
-    subscriptions, `_subscribe_read`."""
+    """/subscribe: a new subscription, or the chat's one of the same keywords moved to the new time typed
+    (its ledger kept, so what it brought this morning does not come again tonight); with no time typed,
+    that one as it is; where the chat reads its subscriptions, `_subscribe_read`."""
     request = schedule.parse_subscribe_args(args, times=pushes)
     if isinstance(request, schedule.ArgumentError):
         return _error(lang, request, markup, pushes)
@@ -276,7 +276,8 @@ def _subscribe(
         return _subscribe_read(db, request, current, chat_id, lang, now, max_subscriptions, markup)
     same = [s for s in current if same_keywords(s.keywords, request.keywords)]
     for existing in same:
-        if existing.local_time == request.local_time:
+        # The same time, or no time typed (/subscribe 阅兵 again): the subscription the chat has, unmoved.
+        if existing.local_time == request.local_time or not request.typed_times:
             return digest.format_text(lang, "sub_exists", markup, id=existing.id, time=existing.local_time)
     if same:
         moved = subs.move_subscription(db, chat_id, same[0].id, request.local_time, now=now)
@@ -421,7 +422,9 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
         count = subs.remove_all_subscriptions(db, chat_id)
         if count == 0:
             return digest.format_text(lang, "unsub_none", markup)
-        return digest.format_text(lang, "unsub_all_done", markup, count=count)
+        return digest.format_text(
+            lang, "unsub_all_done" if count > 1 else "unsub_all_done_one", markup, count=count
+        )
     if arg.isascii() and arg.isdigit():
         if len(arg) < 18 and subs.remove_subscription(db, chat_id, int(arg)):
             return digest.format_text(lang, "unsub_done", markup, id=int(arg))

@@ -30,7 +30,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat.conversation import Who, parse_command
+from bot.chat.conversation import Who, command_typed_as_text, parse_command
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.services import Services
@@ -61,6 +61,12 @@ def who_of(update: Update, services: Services) -> Who:
         name=user.first_name,
         chat_id=chat_id,
     )
+
+
+def pressed_label(message: Message, data: str | None) -> str | None:
+    """The label of the button carrying `data` on the message's keyboard (the page counter's `2/14`)."""
+    keyboard = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    return next((b.text for row in keyboard for b in row if data and b.callback_data == data), None)
 
 
 def split_command(message: Message) -> tuple[str, str | None, str]:
@@ -155,13 +161,12 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 
 async def on_private_text(update: Update, context: BotContext) -> None:
     """Plain text (or a photo's or file's caption) in a private chat: a search or a question; a command
-    typed with a Chinese keyboard's full-width slash (／latest), which Telegram does not mark as one, is
-    that command."""
+    Telegram does not mark as one (／latest, / latest) is that command."""
     message = update.effective_message
     if message is None or not message_text(message):
         return
     typed = message_text(message)
-    command = parse_command(typed) if typed.lstrip().startswith("／") else None
+    command = command_typed_as_text(typed)
     if command is not None:
         services = context.services
         replies = await services.run(services.conversation.command, *command, who_of(update, services))
@@ -263,10 +268,11 @@ async def on_button(update: Update, context: BotContext) -> None:
     who = who_of(update, services)
     answered = False
     try:
-        press = await services.run(services.conversation.press, query.data or "", who)
+        message = query.message if isinstance(query.message, Message) else None
+        label = pressed_label(message, query.data) if message is not None else None
+        press = await services.run(services.conversation.press, query.data or "", who, label=label)
         await query.answer(press.notice)
         answered = True
-        message = query.message if isinstance(query.message, Message) else None
         if press.edit is not None and message is not None:
             edited = await edit(message, press.edit)
             if edited.status is Status.FAILED:  # e.g. "message can't be edited" (too old): send the page anew

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from bot.chat.replies import SHOWS_ONLY, Button, HtmlMarkup, Reply
+from bot.chat.replies import SHOWS_ONLY, Button, HtmlMarkup, Reply, page_counter_name
 from bot.chat.texts import text
 
 
@@ -127,8 +127,6 @@ def _safe_href(href: str) -> str | None:
     return None
 
 
-# A page counter button's label: "2/48".
-_PAGE_COUNTER = re.compile(r"^(\d+)/(\d+)$")
 # A result's open button's label: "📖 3".
 _READ_RESULT = re.compile(r"^📖\s*(\d+)$")
 
@@ -140,8 +138,8 @@ def button_name(label: str, lang: str) -> str | None:
         return text(lang, "web_button_previous")
     if label == "▶":
         return text(lang, "web_button_next")
-    if counter := _PAGE_COUNTER.match(label):
-        return text(lang, "web_button_counter", page=counter[1], pages=counter[2])
+    if counter := page_counter_name(label, lang):
+        return counter
     if read := _READ_RESULT.match(label):
         return text(lang, "web_button_read", number=read[1])
     return None

@@ -118,6 +118,8 @@ def unwritable(target: str | Path) -> str | None:
     """Why this process may not write the database file `target`, or None when it may: SQLite writes the
     file and, in WAL mode, creates the -wal and -shm files beside it, so its folder must be writable too."""
     path = Path(target)
+    if on_read_only_file_system(path):
+        return "cannot write the database: it is on a read-only file system (mounted read-only)"
     if path.exists() and not os.access(path, os.W_OK):
         return "cannot write the database: the file is read-only for this user"
     if not os.access(path.parent, os.W_OK | os.X_OK):
@@ -126,6 +128,16 @@ def unwritable(target: str | Path) -> str | None:
             f"(SQLite creates {path.name}-wal and {path.name}-shm beside the file)"
         )
     return None
+
+
+def on_read_only_file_system(path: Path) -> bool:
+    """Whether the file system holding `path` (or its folder, for a file not made yet) is mounted
+    read-only: no permission change lets SQLite write there."""
+    where = path if path.exists() else path.parent
+    try:
+        return bool(os.statvfs(where).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def open_readonly(path: str | Path) -> sqlite_utils.Database:
