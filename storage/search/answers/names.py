@@ -140,10 +140,20 @@ def _slot_filled(sentence: str, asked: Asked) -> bool:
     return False
 
 
+# A name in Latin letters asked for (英文叫什么, 英文名, 英文缩写), and as news prints one (normalised text is lower case).
+_LATIN_ASKED = re.compile(r"英文|英语|外文名|拉丁文")
+_LATIN_WORD = re.compile(r"(?<![a-z])[a-z][a-z\-]*[a-z](?![a-z])")
+
+
 def name_strength(sentence: str, asked: Asked) -> float:
     """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
     given by the attribute word the question asks about (原名梁玉 for 原名叫什么), or written where the question
-    puts its question word (`_slot_filled`)."""
+    puts its question word (`_slot_filled`). A name asked in Latin letters (英文叫什么) is a word in them the
+    question lacks (“基因剪刀”技术crispr); a sentence without one at most hints."""
+    if _LATIN_ASKED.search(asked.query):
+        if new(_LATIN_WORD.findall(sentence), asked.known):
+            return PLAIN
+        return min(FAINT, _plain_name_strength(sentence, asked))
     if _attribute_named(sentence, asked) or _slot_filled(sentence, asked):
         return PLAIN
     if _ATTRIBUTE.search(asked.query) or _FORMER_ASKED.search(asked.query):
@@ -189,8 +199,11 @@ def _plain_name_strength(sentence: str, asked: Asked) -> float:
         return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or new(_CODE.findall(sentence), known):
         return LIKELY
+    # a name jieba tags, or a word in Latin letters (收购德国百年名企GRG)
     names = [
-        w for w, tag in tags(sentence) if tag in ("nr", "nz", "nt", "ns") and len(w) >= 2 and w not in known
+        w
+        for w, tag in tags(sentence)
+        if tag in ("nr", "nz", "nt", "ns", "eng") and len(w) >= 2 and w not in known
     ]
     if not names:
         return NOTHING
