@@ -88,7 +88,10 @@ def _is_institution(category: str, query: str) -> bool:
     """Whether a where question asks for a thing of a kind (在哪个大学, 在哪家医院: 哪 and a measure word right
     before it) that is no place word the where question reads itself (哪个社区, 哪个城市: answered by places,
     `_place_strength`), so that a name of that kind answers."""
-    asked = re.search("哪一?[个家所座]" + re.escape(category), query) is not None
+    # a kind word of two characters or more may be qualified between the measure word and it (哪个国家级自然保护区,
+    # 哪家三甲医院)
+    between = "[\u4e00-\u9fff]{0,4}?" if len(category) >= 2 else ""
+    asked = re.search("哪一?[个家所座]" + between + re.escape(category), query) is not None
     return asked and _WHERE_ASKED.search("哪个" + category) is None
 
 
