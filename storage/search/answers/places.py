@@ -128,9 +128,23 @@ _ORIGIN_ASKED = re.compile(
 )
 
 
+# Where someone comes from as a life story gives it, in a clause of its own (陈玉新，1960年出生，河南省淮阳县人，汉族;
+# 他是个九〇后，湖南岳阳人，…), and a home place named (回老家南阳过年, 家乡在…): the place may be one jieba knows
+# (岳阳, 南阳) without an administrative ending.
+_ORIGIN_CLAUSE = re.compile(r"[，,](?![全各本该我此这那当])([\u4e00-\u9fff]{2,10}?)人(?=[，,。；;]|$)")
+_HOME_PLACE = re.compile(r"(?:老家|家乡|故乡|祖籍)(?:在|是|位于)?([\u4e00-\u9fff]{2,10})")
+
+
 def _origin_strength(sentence: str, asked: Asked) -> float:
-    """For where someone comes from or lives: the place after 家住 / 是…人 / 来自 plainly, another a hint."""
+    """For where someone comes from or lives: the place after 家住 / 是…人 / 来自, in a clause of its own before
+    人, or after 老家 / 家乡 plainly, another a hint."""
     if _LIVES_AT.search(sentence):
+        return PLAIN
+    named = [m.group(1) for m in _ORIGIN_CLAUSE.finditer(sentence)]
+    named += [m.group(1) for m in _HOME_PLACE.finditer(sentence)]
+    if any(
+        (_ADMIN_END.search(place) or place_names(place, "")) and place not in asked.known for place in named
+    ):
         return PLAIN
     return min(WEAK, _place_strength(sentence, asked))
 
