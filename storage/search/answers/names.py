@@ -23,6 +23,23 @@ from storage.search.answers.strength import (
 )
 
 QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
+
+
+def new_quoted(sentence: str, asked: Asked, pattern: re.Pattern[str] = QUOTED_NAME) -> list[str]:
+    """The names a sentence quotes (“…”, 《…》) that the question does not give: a name the question quotes whole, or
+    writes outside its own quoted names, is given; a shorter name inside a title it quotes is another one (《乡愁》
+    is the theme song of 纪录片《记住乡愁》)."""
+    quoted = [m.group(1) for m in QUOTED_NAME.finditer(asked.query)]
+    outside = QUOTED_NAME.sub("|", asked.query)
+    terms = [t for t in asked.terms if not any(t in q for q in quoted)]
+    given = "|".join([outside, *terms])
+    return [
+        m.group(1)
+        for m in pattern.finditer(sentence)
+        if m.group(1) and m.group(1) not in quoted and m.group(1) not in given
+    ]
+
+
 _NAMED = re.compile(
     r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
 )
@@ -186,14 +203,14 @@ def _plain_name_strength(sentence: str, asked: Asked) -> float:
         # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”; a
         # title right after the word asked (电影《黄宝妹》, 纪实文学《梁家河》) names the work even when it is a
         # name the question gives (a film or a book is often called after its person or place)
-        if new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+        if new_quoted(sentence, asked, _WORK_TITLE):
             return PLAIN
         if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
             return PLAIN
         if new(re.findall(r"“([^”]{1,30})”" + re.escape(category), sentence), known):
             return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
         return FAINT
-    if new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], known):
+    if new_quoted(sentence, asked):
         return PLAIN
     if category is not None and named_instances(sentence, category, known):
         return PLAIN  # 叫什么村: 约特村
@@ -283,7 +300,7 @@ def _what_named(sentence: str, asked: Asked) -> float:
 def _quoted_new(sentence: str, asked: Asked, category: str | None) -> float:
     """A name in quotes the question lacks (编写出我国第一部什么计算表); when a kind of thing is asked for (什么车),
     a quoted name not of that kind (《新春走基层》) hardly answers."""
-    if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
+    if not new_quoted(sentence, asked):
         return NOTHING
     return SOME if category is None or category in DOCUMENTS else FAINT
 
