@@ -88,9 +88,9 @@ def _list_doing(sentence: str, asked: Asked) -> bool:
 
 
 # What joins a list to the group it makes up, the name the question asks the members of (以奥地利、荷兰、瑞典和丹麦
-# 组成的“节俭四国”, A、B等三国, A、B并称…).
+# 组成的“节俭四国”, A、B并称…); a list cut short by 等 before its kind is less than a list (`_cut_short`).
 _FORMING = re.compile(
-    r"、[^，,。；;、]{1,12}?(?:组成的?|构成的?|合称|并称|统称|被称为|这|等)[“「\"]?([\u4e00-\u9fff]{2,})"
+    r"、[^，,。；;、]{1,12}?(?:组成的?|构成的?|合称|并称|统称|被称为)[“「\"]?([\u4e00-\u9fff]{2,})"
 )
 
 
