@@ -124,9 +124,9 @@ def _has_unit(unit: str, numbers: Sequence[str], sentence: str) -> bool:
 
 
 # The score of a match asked for (几比几, 比分是多少), and as sport news prints it: the two sides' points parted by a
-# ratio colon (以86∶76战胜英国女篮, 3:1, 2比0).
+# ratio colon (以86∶76战胜英国女篮, 3:1, 2比0), in chess with half points for a draw (总比分2.5∶1.5).
 _SCORE_ASKED = re.compile(r"几比几|比分(?:是|为)?(?:多少|几|啥|什么)")
-_SCORE = re.compile(r"(?<![\d.])\d{1,3}(?:∶|:|比)\d{1,3}(?![\d.:])")
+_SCORE = re.compile(r"(?<![\d.])\d{1,3}(?:\.5)?(?:∶|:|比)\d{1,3}(?:\.5)?(?![\d.:])")
 
 
 def howmany_strength(sentence: str, asked: Asked) -> float:

@@ -87,6 +87,24 @@ def _list_doing(sentence: str, asked: Asked) -> bool:
     )
 
 
+# What joins a list to the group it makes up, the name the question asks the members of (以奥地利、荷兰、瑞典和丹麦
+# 组成的“节俭四国”, A、B并称…); a list cut short by 等 before its kind is less than a list (`_cut_short`).
+_FORMING = re.compile(
+    r"、[^，,。；;、]{1,12}?(?:组成的?|构成的?|合称|并称|统称|被称为)[“「\"]?([\u4e00-\u9fff]{2,})"
+)
+
+
+def _list_forming(sentence: str, asked: Asked) -> bool:
+    """Whether a list leads into a word the question writes before its asking word (节俭四国都是哪几个 → …、瑞典和
+    丹麦组成的“节俭四国”): the list is of the group's members."""
+    m = re.search(r"哪(?:些|几)", asked.query)
+    if m is None or "、" not in sentence:
+        return False
+    before = asked.query[: m.start()]
+    words = [t for t in asked.terms if len(t) >= 2 and t in before]
+    return any(f.group(1).startswith(t) for f in _FORMING.finditer(sentence) for t in words)
+
+
 # A list cut short after its second item, then what it lists (地灯戏、河蚌舞等表演 for 民俗表演有哪些; 法国、希腊等15个
 # 国家): news names a longer list by its first items, 等 and their kind or their number (not 平等, 相等, 等待).
 _CUT_SHORT = re.compile(r"、[^，,。；;、]{1,12}?(?<![平相对均])等(?![待候级同于])([^，,。；;、]{0,6})")
@@ -119,8 +137,9 @@ def which_strength(sentence: str, asked: Asked) -> float:
     category = category_asked(asked.query)
     if category is not None and (_listed_of(sentence, category) or _listed_after(sentence, category)):
         return PLAIN
-    if _list_doing(sentence, asked):
-        return PLAIN  # 哪几个部门印发的: 中央网信办、农业农村部…联合印发
+    if _list_doing(sentence, asked) or _list_forming(sentence, asked):
+        # 哪几个部门印发的: 中央网信办、农业农村部…联合印发; 节俭四国都是哪几个: …组成的“节俭四国”
+        return PLAIN
     if PEOPLE_ASKED.search(asked.query) and "、" in sentence and len(new_names(sentence, asked.known)) >= 2:
         return PLAIN  # 有哪些领导人: 习近平、王沪宁、蔡奇等
     if PLACES_ASKED.search(asked.query):

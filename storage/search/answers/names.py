@@ -23,6 +23,23 @@ from storage.search.answers.strength import (
 )
 
 QUOTED_NAME = re.compile(r"[《“「\"]([^》”」\"]{2,30})[》”」\"]")
+
+
+def new_quoted(sentence: str, asked: Asked, pattern: re.Pattern[str] = QUOTED_NAME) -> list[str]:
+    """The names a sentence quotes (“…”, 《…》) that the question does not give: a name the question quotes whole, or
+    writes outside its own quoted names, is given; a shorter name inside a title it quotes is another one (《乡愁》
+    is the theme song of 纪录片《记住乡愁》)."""
+    quoted = [m.group(1) for m in QUOTED_NAME.finditer(asked.query)]
+    outside = QUOTED_NAME.sub("|", asked.query)
+    terms = [t for t in asked.terms if not any(t in q for q in quoted)]
+    given = "|".join([outside, *terms])
+    return [
+        m.group(1)
+        for m in pattern.finditer(sentence)
+        if m.group(1) and m.group(1) not in quoted and m.group(1) not in given
+    ]
+
+
 _NAMED = re.compile(
     r"(?:名为|叫做|称为|命名为|取名|代号|简称|全称|被称作|号称|俗称|名叫)[“《「]?[\u4e00-\u9fffA-Za-z0-9]{2,}"
 )
@@ -140,10 +157,20 @@ def _slot_filled(sentence: str, asked: Asked) -> bool:
     return False
 
 
+# A name in Latin letters asked for (英文叫什么, 英文名, 英文缩写), and as news prints one (normalised text is lower case).
+_LATIN_ASKED = re.compile(r"英文|英语|外文名|拉丁文")
+_LATIN_WORD = re.compile(r"(?<![a-z])[a-z][a-z\-]*[a-z](?![a-z])")
+
+
 def name_strength(sentence: str, asked: Asked) -> float:
     """A quoted name, a name after 名为/叫/称, a code (官东1701H), a name jieba tags; plainest the name
     given by the attribute word the question asks about (原名梁玉 for 原名叫什么), or written where the question
-    puts its question word (`_slot_filled`)."""
+    puts its question word (`_slot_filled`). A name asked in Latin letters (英文叫什么) is a word in them the
+    question lacks (“基因剪刀”技术crispr); a sentence without one at most hints."""
+    if _LATIN_ASKED.search(asked.query):
+        if new(_LATIN_WORD.findall(sentence), asked.known):
+            return PLAIN
+        return min(FAINT, _plain_name_strength(sentence, asked))
     if _attribute_named(sentence, asked) or _slot_filled(sentence, asked):
         return PLAIN
     if _ATTRIBUTE.search(asked.query) or _FORMER_ASKED.search(asked.query):
@@ -176,21 +203,24 @@ def _plain_name_strength(sentence: str, asked: Asked) -> float:
         # 那部电影叫什么: news prints the title of a work in 《》 (《那时风华》), a slogan or a phrase in “”; a
         # title right after the word asked (电影《黄宝妹》, 纪实文学《梁家河》) names the work even when it is a
         # name the question gives (a film or a book is often called after its person or place)
-        if new([m.group(1) for m in _WORK_TITLE.finditer(sentence)], known):
+        if new_quoted(sentence, asked, _WORK_TITLE):
             return PLAIN
         if re.search("(?:" + _WORK_WORDS.get(category, re.escape(category)) + r")《[^》]{1,30}》", sentence):
             return PLAIN
         if new(re.findall(r"“([^”]{1,30})”" + re.escape(category), sentence), known):
             return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
         return FAINT
-    if new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], known):
+    if new_quoted(sentence, asked):
         return PLAIN
     if category is not None and named_instances(sentence, category, known):
         return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or new(_CODE.findall(sentence), known):
         return LIKELY
+    # a name jieba tags, or a word in Latin letters (收购德国百年名企GRG)
     names = [
-        w for w, tag in tags(sentence) if tag in ("nr", "nz", "nt", "ns") and len(w) >= 2 and w not in known
+        w
+        for w, tag in tags(sentence)
+        if tag in ("nr", "nz", "nt", "ns", "eng") and len(w) >= 2 and w not in known
     ]
     if not names:
         return NOTHING
@@ -270,7 +300,7 @@ def _what_named(sentence: str, asked: Asked) -> float:
 def _quoted_new(sentence: str, asked: Asked, category: str | None) -> float:
     """A name in quotes the question lacks (编写出我国第一部什么计算表); when a kind of thing is asked for (什么车),
     a quoted name not of that kind (《新春走基层》) hardly answers."""
-    if not new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query):
+    if not new_quoted(sentence, asked):
         return NOTHING
     return SOME if category is None or category in DOCUMENTS else FAINT
 

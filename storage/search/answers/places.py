@@ -44,12 +44,14 @@ def where_strength(sentence: str, asked: Asked) -> float:
             return PLAIN
         return min(WEAK, _place_strength(sentence, asked))  # a hint: a lower result may name the county
     category = category_asked(asked.query)
+    institution = _institution_asked(category, asked.query) if category is not None else None
     if (
         category is not None
-        and _is_institution(category, asked.query)
-        and named_instances(sentence, category, asked.known)
+        and institution is not None
+        and any(named_instances(sentence, kind, asked.known) for kind in (institution, category))
     ):
-        return PLAIN  # 在哪个大学当主任: 曾担任梅加特仑德大学中国中心主任 (a place of the kind asked)
+        # 在哪个大学当主任: 曾担任梅加特仑德大学中国中心主任; 哪个国家级自然保护区: 莫莫格国家级自然保护区
+        return PLAIN
     if _HEADING_ASKED.search(asked.query):
         m = _HEADING.search(sentence)
         if m is not None and m.group(1)[:2] not in asked.known:
@@ -84,12 +86,16 @@ def _done_at_place_asked(sentence: str, asked: Asked) -> bool:
     )
 
 
-def _is_institution(category: str, query: str) -> bool:
-    """Whether a where question asks for a thing of a kind (在哪个大学, 在哪家医院: 哪 and a measure word right
-    before it) that is no place word the where question reads itself (哪个社区, 哪个城市: answered by places,
-    `_place_strength`), so that a name of that kind answers."""
-    asked = re.search("哪一?[个家所座]" + re.escape(category), query) is not None
-    return asked and _WHERE_ASKED.search("哪个" + category) is None
+def _institution_asked(category: str, query: str) -> str | None:
+    """The kind of thing a where question asks for, as the question writes it (在哪个大学 → 大学, 哪个国家级自然保护区
+    → 国家级自然保护区: 哪 and a measure word before it, a kind of two characters or more perhaps qualified by the
+    question's words), when it is no place word the where question reads itself (哪个社区, 哪个城市: answered by
+    places, `_place_strength`), so that a name of that kind answers; None otherwise."""
+    between = "[\u4e00-\u9fff]{0,4}?" if len(category) >= 2 else ""
+    m = re.search("哪一?[个家所座](" + between + re.escape(category) + ")", query)
+    if m is None or _WHERE_ASKED.search("哪个" + category) is not None:
+        return None
+    return m.group(1)
 
 
 # Something done at a named place (在义乌市桥头村发现, 在广州打工): 在, a name of two characters or more with
@@ -125,9 +131,23 @@ _ORIGIN_ASKED = re.compile(
 )
 
 
+# Where someone comes from as a life story gives it, in a clause of its own (陈玉新，1960年出生，河南省淮阳县人，汉族;
+# 他是个九〇后，湖南岳阳人，…), and a home place named (回老家南阳过年, 家乡在…): the place may be one jieba knows
+# (岳阳, 南阳) without an administrative ending.
+_ORIGIN_CLAUSE = re.compile(r"[，,](?![全各本该我此这那当])([\u4e00-\u9fff]{2,10}?)人(?=[，,。；;]|$)")
+_HOME_PLACE = re.compile(r"(?:老家|家乡|故乡|祖籍)(?:在|是|位于)?([\u4e00-\u9fff]{2,10})")
+
+
 def _origin_strength(sentence: str, asked: Asked) -> float:
-    """For where someone comes from or lives: the place after 家住 / 是…人 / 来自 plainly, another a hint."""
+    """For where someone comes from or lives: the place after 家住 / 是…人 / 来自, in a clause of its own before
+    人, or after 老家 / 家乡 plainly, another a hint."""
     if _LIVES_AT.search(sentence):
+        return PLAIN
+    named = [m.group(1) for m in _ORIGIN_CLAUSE.finditer(sentence)]
+    named += [m.group(1) for m in _HOME_PLACE.finditer(sentence)]
+    if any(
+        (_ADMIN_END.search(place) or place_names(place, "")) and place not in asked.known for place in named
+    ):
         return PLAIN
     return min(WEAK, _place_strength(sentence, asked))
 

@@ -318,7 +318,8 @@ def now_asked(q: str) -> list[tuple[str, ...]]:
 
 # A year or a month a question is about, as news prints it before the figures of that time (2018年，九牧
 # 实现销售额120亿元; 截至2019年10月底，中欧班列…): 2019年10月, 2018年, 4月.
-QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?![\d日号])")
+# (a year alone may be followed by 日 of a word: 2018年日本有多少…; a month followed by 日 or 号 is a day)
+QUESTION_DATE = re.compile(r"(?<!\d)(?:\d{4}年(?:\d{1,2}月(?![\d日号])|(?!\d))|\d{1,2}月(?![\d日号]))")
 DATE_LENGTH = 2  # a date of the question weighs like a word of two characters
 
 
