@@ -40,6 +40,24 @@ def test_open_creates_parent_dirs_and_migrates(tmp_path):
         db.close()
 
 
+def test_the_wal_goes_back_into_the_database_after_many_pages_not_after_every_thousand(tmp_path):
+    # Issue 20 (ingest cost): checkpointing at SQLite's default of 1,000 pages copied nearly every ingest
+    # batch back into the database file.
+    db = open_db(tmp_path / "newsbot.db")
+    try:
+        assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == connection.WAL_CHECKPOINT_PAGES
+        with write_transaction(db):
+            db.execute("CREATE TABLE pages (body BLOB)")
+            db.conn.executemany("INSERT INTO pages VALUES (?)", [(bytes(3000),)] * 1500)
+        with write_transaction(db):
+            db.execute("INSERT INTO pages VALUES (x'00')")
+        # At the default the first commit would have checkpointed, and the second started the WAL again.
+        busy, frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert (busy, copied) == (0, frames) and 1500 < frames < connection.WAL_CHECKPOINT_PAGES
+    finally:
+        db.close()
+
+
 def test_migrates_an_existing_empty_file(tmp_path):
     path = tmp_path / "empty.db"
     path.write_bytes(b"")
