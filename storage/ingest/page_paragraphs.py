@@ -444,12 +444,19 @@ def _dialogue_turn(text: str, following: str) -> bool:
     return _CLOSED_QUOTE_RE.search(text) is not None and _WHOLE_QUOTE_RE.match(following) is not None
 
 
+# A section's number alone on its line (``1``, ``二``), as an interview numbers its questions.
+_SECTION_NUMBER_RE = re.compile("^[0-9一二三四五六七八九十]{1,2}$")
+
+
 def _interview_turn(text: str, following: str) -> bool:
     """Whether `following` opens a turn of an interview, a paragraph of its own: a question's or an
-    answer's marker after a sentence or a clause ended by a colon (``…为读者提供参考：`` / ``问：…``). A
-    turn is never run on to the line above, so the marker opens a paragraph though that line is full."""
+    answer's marker after a sentence, a clause ended by a colon (``…为读者提供参考：`` / ``问：…``) or the
+    question's number alone on its line (``1`` / ``问：…``). A turn is never run on to the line above, so
+    the marker opens a paragraph though that line is full."""
     return bool(TURN_MARK_RE.match(following)) and (
-        _FINAL_RE.search(text) is not None or text.endswith(("：", ":"))
+        _FINAL_RE.search(text) is not None
+        or text.endswith(("：", ":"))
+        or _SECTION_NUMBER_RE.match(text) is not None
     )
 
 

@@ -97,3 +97,18 @@ def test_a_questions_tail_after_a_column_break_is_no_headline_over_the_answer() 
     body = "\n".join([*wrap(INTRO, WIDTH), *lines, *wrap(answer, WIDTH), *wrap(QUESTION_2, WIDTH)])
     _title, paragraphs = _interview(_page(body))
     assert paragraphs == _squeezed((INTRO, "".join(lines), answer, QUESTION_2))
+
+
+def test_a_questions_marker_under_its_number_alone_on_its_line_opens_a_turn() -> None:
+    body = f"{_column(INTRO)}\n1\n{_column(QUESTION, ANSWER)}\n2\n{_column(QUESTION_2, ANSWER_2)}"
+    _title, paragraphs = _interview(_page(body))
+    assert paragraphs == _squeezed((INTRO, "1", QUESTION, ANSWER, "2", QUESTION_2, ANSWER_2))
+
+
+def test_a_dash_kicker_wider_than_the_column_over_its_headline_at_the_pages_top() -> None:
+    kicker = "增加技能要求、放宽入职条件、拓宽职业空间，人社部民政部颁新规——"
+    page = f"{kicker}\n养老护理员 不看学历看能力\n\n核心阅读\n{_column(INTRO, QUESTION, ANSWER)}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    first, second = parse_page(page, year=2020)
+    assert first.title == f"{kicker} 养老护理员 不看学历看能力"
+    assert _squeezed(first.paragraphs) == _squeezed((INTRO, QUESTION, ANSWER))
+    assert second.title == NEXT_HEADS
