@@ -112,3 +112,11 @@ def test_a_dash_kicker_wider_than_the_column_over_its_headline_at_the_pages_top(
     assert first.title == f"{kicker} 养老护理员 不看学历看能力"
     assert _squeezed(first.paragraphs) == _squeezed((INTRO, QUESTION, ANSWER))
     assert second.title == NEXT_HEADS
+
+
+def test_a_portraits_caption_under_the_heads_belongs_to_no_story() -> None:
+    body = _column(INTRO, QUESTION, ANSWER)
+    for under_heads in ("王建国。  本报记者 李明摄", "本报记者  张伟  刘洋\n\n王建国。  本报记者 李明摄"):
+        title, paragraphs = _interview(_page(body, under_heads=under_heads))
+        assert title == HEADS.replace("\n", " ")
+        assert paragraphs == _squeezed((INTRO, QUESTION, ANSWER))
