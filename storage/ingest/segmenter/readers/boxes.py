@@ -95,7 +95,8 @@ class BoxReader(LineReader):
         """A titled notice closed by its signing date (``关于…的通告`` … ``2020年1月10日``), a service box
         (``【办事指南】`` over ``办理地点：…`` lines) or a résumé box (``人物简介`` over ``刘玉村，北京大学…。``),
         a block of its own between stories or under a headline: read before its label or numbered items
-        can be taken for a sub-heading, a briefs column or a headline, it belongs to no story and closes the story above when that story ended a sentence."""
+        can be taken for a sub-heading, a briefs column or a headline, it belongs to no story and closes
+        the story above when that story ended a sentence."""
         texts = [line.text for line in group]
         if not (is_signed_notice(texts) or is_field_box(texts) or is_profile_box(texts)):
             return False
