@@ -332,6 +332,36 @@ def is_field_box(texts: list[str]) -> bool:
     )
 
 
+# A question's or an answer's marker opening an interview's turn (``问：``, ``答：``, ``记者：``).
+TURN_MARK_RE = re.compile("^[ \t\u3000]*(?:问|答|记者|本报记者)：")
+# A speaker's name opening an answer (``倪岳峰：``, ``唐家三少：``), or the answer's marker.
+_ANSWER_RE = re.compile(f"^[ \t\u3000]*(?:[{HAN}]{{2,4}}|答)：")
+_QUESTION_END_RE = re.compile(f"[？?][{_CLOSERS}]*$")
+
+
+def answers_a_question(question: str, following: str) -> bool:
+    """Whether `following` opens an interview's answer (``娄勤俭：…``, ``答：…``) under a line ending on a
+    question mark: the question ends there, and the answer is a turn of its own."""
+    return _QUESTION_END_RE.search(question.strip()) is not None and _ANSWER_RE.match(following) is not None
+
+
+# A résumé box's label: ``人物简介``, ``【人物名片】``, ``■受访者简介``, ``嘉宾档案``.
+_PROFILE_LABEL_RE = re.compile(
+    "^[ \t\u3000]*[■●◆▲【\\[]?[ \t\u3000]*(?:人物|受访者|嘉宾|专家|个人)(?:简介|名片|档案|小传)[ \t\u3000]*[】\\]]?[ \t\u3000]*$"
+)
+_PROFILE_MAX_LINES = 6
+
+
+def is_profile_box(texts: list[str]) -> bool:
+    """A résumé box of the person a piece is about (an interview's 人物简介 / 人物名片): its label alone on
+    its line over a few lines of prose, the last ending a sentence, in one block."""
+    return (
+        2 <= len(texts) <= _PROFILE_MAX_LINES
+        and bool(_PROFILE_LABEL_RE.match(texts[0]))
+        and bool(_FINAL_RE.search(texts[-1].strip()))
+    )
+
+
 # An editor's note box: ``编者按`` / ``【编者按】`` alone over its text, or run in (``编者按：…``,
 # ``【编者按】…``), in one block.
 _EDITORS_BOX_RE = re.compile("^[ \t\u3000]*(?:【编者按】|\\[编者按\\]|编者按[:：]|编者按[ \t\u3000]*$)")

@@ -31,6 +31,7 @@ from storage.ingest.page_lines import (
     AUTHOR_NOTE_RE,
     BULLET_RE,
     HAN,
+    TURN_MARK_RE,
     _concat,
     _Line,
     _set_width,
@@ -110,8 +111,10 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
 
     When the OCR kept paragraph indents (a full-width space or two spaces before a line), the indents
     say where paragraphs start; otherwise line widths and sentence ends do (see `_ends_paragraph`); a
-    line of verse (`verse_lines`) is a paragraph of its own.
+    line of verse (`verse_lines`) is a paragraph of its own; a pull quote (`pull_quote_lines`) is left out.
     """
+    pulled = pull_quote_lines(lines)
+    lines = [line for index, line in enumerate(lines) if index not in pulled]
     indented_layout = any(_INDENT_RE.match(line.text) for line in lines)
     verse = verse_lines(lines, column_width)
     rest = _texts_from(lines)
@@ -149,6 +152,38 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return [clean_prose(p) for p in paragraphs]
+
+
+# A pull quote's speaker under it (``——倪岳峰``).
+_QUOTE_SPEAKER_RE = re.compile(f"^——[{HAN}]{{2,4}}$")
+_PULL_QUOTE_MAX_LINES = 3
+_PULL_QUOTE_MIN_HAN = 12
+
+
+def pull_quote_lines(lines: list[_Line]) -> set[int]:
+    """The indexes of a story's pull quotes: a quotation set a block apart inside the story (a blank line
+    before it and after it, at most three lines, its speaker under it on some: ``——倪岳峰``) whose words
+    the story prints again in its text. The paper repeats a sentence of the text in large type between
+    its columns; the sentence belongs where the text has it, so the repeat belongs to no paragraph."""
+    texts = [re.sub(r"\s+", "", line.text) for line in lines]
+    pulled: set[int] = set()
+    for start in range(1, len(lines)):
+        if not (lines[start].blank_before and texts[start].startswith("“")):
+            continue
+        for end in range(start, min(start + _PULL_QUOTE_MAX_LINES, len(lines))):
+            if end > start and lines[end].blank_before:
+                break
+            if not texts[end].endswith("”"):
+                continue
+            last = end + 1 if end + 1 < len(lines) and _QUOTE_SPEAKER_RE.match(texts[end + 1]) else end
+            if last + 1 < len(lines) and not lines[last + 1].blank_before:
+                break
+            words = "".join(texts[start : end + 1])[1:-1].rstrip(_SENTENCE_END)
+            elsewhere = "".join(texts[:start] + texts[last + 1 :])
+            if len(_HAN_RE.findall(words)) >= _PULL_QUOTE_MIN_HAN and words in elsewhere:
+                pulled.update(range(start, last + 1))
+            break
+    return pulled
 
 
 def _ends_bulleted_item(current: str, following: _Line, after: _Line | None, column_width: float) -> bool:
@@ -257,7 +292,7 @@ def _ends_paragraph(
     short = _set_width(text) + line.lead_in < limit - (_INDENT_CELLS if first_line else 0.0)
     if not indented_layout and _opens_paragraph(text, following, after, column_width):
         return True
-    if _dialogue_turn(text, following.text.strip()):
+    if _dialogue_turn(text, following.text.strip()) or _interview_turn(text, following.text.strip()):
         return True
     if _FINAL_RE.search(text) and _ELLIPSIS_LINE_RE.match(following.text):
         return True  # ``……`` alone on its line after a sentence: a pause set as a paragraph of its own
@@ -407,6 +442,22 @@ def _dialogue_turn(text: str, following: str) -> bool:
     speaker's quotations are joined by words (``他说，``), never set one after another, so a second
     quotation straight after the first is the next speaker's, set on a new line."""
     return _CLOSED_QUOTE_RE.search(text) is not None and _WHOLE_QUOTE_RE.match(following) is not None
+
+
+# A section's number alone on its line (``1``, ``二``), as an interview numbers its questions.
+_SECTION_NUMBER_RE = re.compile("^[0-9一二三四五六七八九十]{1,2}$")
+
+
+def _interview_turn(text: str, following: str) -> bool:
+    """Whether `following` opens a turn of an interview, a paragraph of its own: a question's or an
+    answer's marker after a sentence, a clause ended by a colon (``…为读者提供参考：`` / ``问：…``) or the
+    question's number alone on its line (``1`` / ``问：…``). A turn is never run on to the line above, so
+    the marker opens a paragraph though that line is full."""
+    return bool(TURN_MARK_RE.match(following)) and (
+        _FINAL_RE.search(text) is not None
+        or text.endswith(("：", ":"))
+        or _SECTION_NUMBER_RE.match(text) is not None
+    )
 
 
 # A figure printed as a paragraph of its own, the lead's highlight: ``3.57万亿``, ``98.6%``, ``1.2亿人次``.

@@ -23,6 +23,7 @@ from storage.ingest.page_lines import (
     is_editors_note,
     is_field_box,
     is_notice_box,
+    is_profile_box,
     is_signed_notice,
 )
 from storage.ingest.page_paragraphs import _ornamented_subheading
@@ -91,12 +92,13 @@ class BoxReader(LineReader):
         return True
 
     def notice_or_service_box(self, group: list[_Line]) -> bool:
-        """A titled notice closed by its signing date (``关于…的通告`` … ``2020年1月10日``) or a service box
-        (``【办事指南】`` over ``办理地点：…`` lines), a block of its own between stories: read before its
-        label or numbered items can be taken for a sub-heading, a briefs column or a headline, it belongs
-        to no story and closes the story above when that story ended a sentence."""
+        """A titled notice closed by its signing date (``关于…的通告`` … ``2020年1月10日``), a service box
+        (``【办事指南】`` over ``办理地点：…`` lines) or a résumé box (``人物简介`` over ``刘玉村，北京大学…。``),
+        a block of its own between stories or under a headline: read before its label or numbered items
+        can be taken for a sub-heading, a briefs column or a headline, it belongs to no story and closes
+        the story above when that story ended a sentence."""
         texts = [line.text for line in group]
-        if not (is_signed_notice(texts) or is_field_box(texts)):
+        if not (is_signed_notice(texts) or is_field_box(texts) or is_profile_box(texts)):
             return False
         if self.state.current is not None and self.cutter.ends_sentence():
             self.cutter.close()

@@ -28,6 +28,7 @@ from storage.ingest.page_lines import (
     _is_note,
     _Line,
     _opens_story,
+    answers_a_question,
     clean_prose,
     display_width,
     is_byline,
@@ -239,6 +240,7 @@ class HeadlineReader(LineReader):
         if (
             _DATELINE_RE.match(first)
             or is_byline(first)
+            or answers_a_question(heads[-1].text, first)  # a question's tail over its answer (``刘玉村：…``)
             or _cells(first) < self.page.column - _INDENT_CELLS - _HALF_CELL
             or (_is_headline_like(group[depth : depth + 2]) and not _COMMA_RE.search(first))
             or not (_opens_story(group[depth:]) or _COMMA_RE.search(first))

@@ -255,15 +255,17 @@ class TextReader(LineReader):
     def kicker_wider_than_the_column(self, group: list[_Line]) -> bool:
         """A block of two lines, the first set wider than the column as no body line is and ending no
         sentence, the second closed by a column's label in brackets (``一段时间以来，…事件时有发生`` /
-        ``预付费风险，如何防范？（来信调查）``), a blank line under it: a kicker over its headline."""
+        ``预付费风险，如何防范？（来信调查）``) or the first ending in a dash over a headline line, a blank
+        line under it: a kicker over its headline."""
         if len(group) != 2:
             return False
         first, second = (line.text.strip() for line in group)
-        return (
-            display_width(first) > self.page.column + _SHORT_MARGIN
-            and not _FINAL_RE.search(first)
-            and bool(_LABEL_END_RE.search(second))
-        )
+        wide = display_width(first) > self.page.column + _SHORT_MARGIN
+        if wide and first.endswith("——") and _is_headline_like(group[1:]):
+            # A dash kicker of phrases no column holds (``增加技能要求、…，人社部民政部颁新规——``) over its
+            # headline (``养老护理员 不看学历看能力``).
+            return True
+        return wide and not _FINAL_RE.search(first) and bool(_LABEL_END_RE.search(second))
 
     def head_no_body_line_could_be(self, group: list[_Line]) -> bool:
         """A block of one line, commas in it but no sentence mark, between a story that ended its sentence

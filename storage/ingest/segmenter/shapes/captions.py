@@ -10,9 +10,12 @@ from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 
 def _is_caption_group(group: list[_Line]) -> bool:
-    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), or the
-    credit alone (``王某摄（人民视觉）``)."""
+    """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), the
+    credit alone (``王某摄（人民视觉）``), or a portrait's caption, a name and the credit on one line
+    (``倪岳峰。  本报记者 王某摄``)."""
     if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
+        return True
+    if len(group) == 1 and _PORTRAIT_CAPTION_RE.match(group[0].text):
         return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
@@ -26,6 +29,14 @@ _BARE_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
     f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
     f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
+)
+
+
+# A portrait's caption: the name of the person pictured, then the photographer's credit after a space
+# (``倪岳峰。  本报记者 王某摄``, ``刘玉村  李明摄``).
+_PORTRAIT_CAPTION_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}·]{{2,4}}。?[ \t\u3000]+(?:(?:本报|新华社|人民日报)?(?:摄影记者|记者|通讯员))?"
+    f"[ \t\u3000]*[{HAN}·]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$"
 )
 
 
