@@ -110,6 +110,13 @@ class HeadlineMatcher:
             set(_HAN_RE.findall(text)), self.story_chars[story_index]
         )
 
+    def mass(self, position: int) -> float:
+        """How much a group's share can say: a headline of many character pairs repeated by a story says
+        more than a line of one or two (``协议，``, a clause of text read apart), whose share is all or
+        nothing."""
+        count = len(_pairs(self.choices[position][1].text))
+        return count / (count + _FEW_PAIRS)
+
     def evidence(self, position: int, k: int) -> float:
         gap, _group, scores = self.choices[position]
         return scores[k] - _proximity(gap, k)
@@ -143,7 +150,7 @@ class HeadlineMatcher:
             return result
 
         def fit(run: list[int], k: int) -> float:
-            return sum(self.choices[pos][2][k] for pos in run) / len(run)
+            return sum(self.choices[pos][2][k] * self.mass(pos) for pos in run) / len(run)
 
         # Best matching of runs to stories: stories in order, the runs still free as a bit mask.
         best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
@@ -477,6 +484,8 @@ def _proximity(gap: int, story_index: int) -> float:
     return 0.01 / 3 ** (gap - 1 - story_index)
 
 
+# A group of this many character pairs counts half as much when runs are matched to stories.
+_FEW_PAIRS = 2
 # At most this many runs of headline groups are matched to stories over the whole page (the matching
 # tries every way; a page holds a handful).
 _MAX_RUNS_MATCHED = 12
