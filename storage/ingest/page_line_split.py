@@ -258,7 +258,9 @@ def _module_read_across(
         rows.append((cells, k + 1))
         k += 1
     rests = _rests_read_down(raw_lines, k, rows, len(first))
-    if len(rows) < _TEXT_BAND_ROWS and not rests:
+    if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
+        # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
+        # rests must be of one height (with one full column, any blank line would fit).
         return []
     last = {} if rests else _last_row_partly_across(raw_lines, k, rows, len(first), measure)
     if not last and not rests:
@@ -275,6 +277,11 @@ def _module_read_across(
 
 # A column's rest read down under a module's rows holds at least this many lines.
 _REST_LINES = 2
+
+
+# A module of fewer rows than a band's is read with its rests when this many full columns (all but the
+# last) have rests of one height.
+_FULL_RESTS_TESTED = 2
 
 
 # Lines under a module's rows looked at for the columns' rests.

@@ -11,7 +11,7 @@ scan2-11): each column's top cells are read with its own rest, column by column 
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _rests_read_down
+from storage.ingest.page_line_split import _module_read_across, _rests_read_down
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n"
 ROW = "本报杭州3月4日电（记者    面积三百多万亩，进度快于    务不断涌现，吸引农户托管。\n"
@@ -77,3 +77,13 @@ def test_issue22_a_first_column_ending_its_sentence_has_no_rest_read_down():
     row = "本报杭州3月4日电 全省春播。    面积三百多万亩，进度快于    务不断涌现，吸引农户托管。\n"
     cells = [cell.strip() for cell in row.split("    ")]
     assert _rests_read_down(_lines(row + RESTS), 1, [(cells, 1)], 3) == []
+
+
+def test_issue22_one_row_over_two_columns_is_no_module():
+    # With one row and two columns only the first column's rest is full: any blank line would split
+    # the lines under the row, so the row keeps the reading it had (no module read across).
+    row = "本报杭州3月4日电（记者    务不断涌现，吸引农户托管。\n"
+    under = "\n李明）今年春耕以来，全省\n各地抢抓农时，组织农机手\n\n农户生产积极性高涨。\n"
+    lines = _lines(HEAD + row + under + TAIL)
+    assert _module_read_across(lines, lines.index(row.strip("\n"))) == []
+    assert _module_read_across(_lines(HEAD + ROW + RESTS + TAIL), 7) != []
