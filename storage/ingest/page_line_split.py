@@ -257,6 +257,8 @@ def _module_read_across(
             break
         rows.append((cells, k + 1))
         k += 1
+    if not rows:
+        return []
     rests = _rests_read_down(raw_lines, k, rows, len(first))
     if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
         # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
