@@ -234,7 +234,9 @@ def _module_read_across(
     stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
     row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
     column from the left, its text one block; returns those lines, each with its file line, and a
-    blank line after them numbered with the row the reading goes on from. None otherwise."""
+    blank line after them numbered with the row the reading goes on from. None otherwise. When the
+    OCR read only the top rows across and then each column down (`_rests_read_down`), each column's
+    rest follows its cells, and such rests make a module of fewer rows too."""
     first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
     if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
         return []
