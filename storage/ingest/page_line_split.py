@@ -234,7 +234,9 @@ def _module_read_across(
     stop at a row that holds no clause or sentence mark (headlines set side by side), a caption, or a
     row with no seam. With at least `_TEXT_BAND_ROWS` rows, the module is read as printed, column by
     column from the left, its text one block; returns those lines, each with its file line, and a
-    blank line after them numbered with the row the reading goes on from. None otherwise."""
+    blank line after them numbered with the row the reading goes on from. None otherwise. When the
+    OCR read only the top rows across and then each column down (`_rests_read_down`), each column's
+    rest follows its cells, and such rests make a module of fewer rows too."""
     first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
     if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
         return []
@@ -257,18 +259,85 @@ def _module_read_across(
             break
         rows.append((cells, k + 1))
         k += 1
-    if len(rows) < _TEXT_BAND_ROWS:
+    if not rows:
         return []
-    last = _last_row_partly_across(raw_lines, k, rows, len(first), measure)
-    if not last:
+    rests = _rests_read_down(raw_lines, k, rows, len(first))
+    if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
+        # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
+        # rests must be of one height (with one full column, any blank line would fit).
+        return []
+    last = {} if rests else _last_row_partly_across(raw_lines, k, rows, len(first), measure)
+    if not last and not rests:
         under = _row_read_cell_by_cell(raw_lines, rows[-1][1], len(first), measure)
         last = dict(enumerate(under))
     read = [("", start + 1)]
     for column in range(len(first)):
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
         read.extend([last[column]] if column in last else [])
-    end = max((number for _text, number in last.values()), default=rows[-1][1])
-    return [*read, ("", end)]
+        read.extend(rests[column] if rests else [])
+    ends = [number for _text, number in last.values()] + [rest[-1][1] for rest in rests]
+    return [*read, ("", max(ends, default=rows[-1][1]))]
+
+
+# A column's rest read down under a module's rows holds at least this many lines.
+_REST_LINES = 2
+
+
+# A module of fewer rows than a band's is read with its rests when this many full columns (all but the
+# last) have rests of one height.
+_FULL_RESTS_TESTED = 2
+
+
+# Lines under a module's rows looked at for the columns' rests.
+_REST_LOOKAHEAD = 80
+
+
+def _rests_read_down(
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int
+) -> list[list[tuple[str, int]]]:
+    """The rest of each column of a module whose top rows the OCR read across and whose columns it
+    then read down, one after another (``据新华社电 (记者闫起磊)   共产党，1990年退伍，1991  | 前去，…``
+    / blank / ``在河北省行唐县…`` …): from line `k`, the seamless lines up to a seam or a dateline
+    split into the columns' rests, each a run of whole blocks. A module's columns are set to one
+    height, so every column but the last goes on for the same number of lines (at least
+    `_REST_LINES`), each rest ending where the OCR left a blank line; the last column's rest is the
+    block after them, no longer than the others, ending its sentence. The first column's last cell
+    stops inside a sentence (its text goes on under the rows). Of the heights that fit, the tallest
+    is taken (a shorter one leaves a block of the last column over). Each column's lines with their
+    file lines; empty when the lines under the rows are no such rests."""
+    first_column = [cells[0] for cells, _number in rows]
+    if _ENDS_SENTENCE_RE.search(first_column[-1]):
+        return []
+    lines: list[tuple[str, int]] = []
+    starts: set[int] = set()  # positions in `lines` where a block opens after a blank line
+    blank = False
+    for position in range(k, min(len(raw_lines), k + _REST_LOOKAHEAD)):
+        raw = raw_lines[position].strip()
+        if not raw:
+            blank = True
+            continue
+        if _NARROW_GAP_RE.search(raw) or _DATELINE_SOURCE_RE.match(raw):
+            break
+        if blank and lines:
+            starts.add(len(lines))
+        blank = False
+        lines.append((raw_lines[position], position + 1))
+    starts.add(len(lines))
+    fitting: list[int] = []
+    for height in range(_REST_LINES, len(lines) // max(1, columns - 1) + 1):
+        tail = (columns - 1) * height
+        if tail >= len(lines) or not all(column * height in starts for column in range(1, columns)):
+            continue
+        end = min(start for start in starts if start > tail)
+        if end - tail <= height and _ENDS_SENTENCE_RE.search(lines[end - 1][0].strip()):
+            fitting.append(height)
+    if not fitting:
+        return []
+    height = max(fitting)
+    tail = (columns - 1) * height
+    end = min(start for start in starts if start > tail)
+    rests = [lines[column * height : (column + 1) * height] for column in range(columns - 1)]
+    return [*rests, lines[tail:end]]
 
 
 def _last_row_partly_across(
