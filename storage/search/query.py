@@ -63,6 +63,9 @@ STOP_WORDS = frozenset(
 # glued to a word. Not prepositions: 自 of 自媒体 is one.
 FUNCTION_TAGS = frozenset("f v vd vg d c u ul uj ud uz ug uv r y e o ad".split())
 ABBREVIATIONS = frozenset("中")  # 中柬, 中美: China, though jieba tags it a locality
+# A rate's suffix jieba tags a verb (率领) when its dictionary lacks the word: 赤字 + 率, 复工 + 率. Right after a
+# word and before no other word (赤字率是多少, not 李克强率团), it ends that word.
+RATE_SUFFIX = "率"
 # English question words and function words (an English reader asking "who is 王伟"): dropped too.
 ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
 ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
@@ -91,6 +94,7 @@ _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": 
 # its own to find (a lone "s" matched stories printing other addresses and units).
 _ENGLISH_CLITIC = re.compile(r"(?<=[a-z])['’‘`](?:s|re|ll|ve|d|m)(?![a-z])", re.IGNORECASE)
 _HAN = re.compile(rf"[{HAN_RANGES}]")
+_HAN_WORD = re.compile(rf"[{HAN_RANGES}]{{2,}}")
 _DIGITS = re.compile(r"\d+")
 _QUANTITY = re.compile(rf"\d+[{HAN_RANGES}]")  # a number and its measure word: 23天, 40年
 
@@ -527,6 +531,7 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
                 and _HAN.match(w)
                 and (flag in FUNCTION_TAGS or flag == "p")
                 and w not in ABBREVIATIONS
+                and not _ends_a_rate(tagged, i)
             )
         ):
             continue  # (in a question, a lone verb, locality or particle: 博物馆里, 疫情下, 能跑时速)
@@ -554,7 +559,7 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
             groups.append(_Group("".join(pending) + w))
             pending = []
         elif (
-            suffixes
+            (suffixes or _ends_a_rate(tagged, i))  # 赤字率 is one word in either reading
             and adjacent
             and not pending
             and prev
@@ -632,6 +637,16 @@ class _Group:
     text: str
     alone: bool = False  # made of weak words only
     suffixed: bool = False
+
+
+def _ends_a_rate(tagged: list[tuple[str, str]], i: int) -> bool:
+    """Whether the i-th tagged word is `RATE_SUFFIX` right after a word of two Han characters or more and
+    before no noun it would lead (率团): the end, punctuation, a question word, a stop word or a verb
+    (复工率达到多少) follow it."""
+    if tagged[i][0] != RATE_SUFFIX or i == 0 or not _HAN_WORD.fullmatch(tagged[i - 1][0]):
+        return False
+    after, flag = tagged[i + 1] if i + 1 < len(tagged) else ("", "")
+    return not pieces(after) or after in STOP_WORDS or after in QUESTION_WORDS or flag.startswith("v")
 
 
 def _weak(word: str) -> bool:

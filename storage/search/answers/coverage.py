@@ -21,6 +21,7 @@ from storage.search.answers.questions import (
 from storage.search.answers.reading import Article
 from storage.search.synonyms import printed_forms
 from storage.text.normalize import normalize
+from storage.text.segment import cut
 
 TITLE_SHARE = 0.5  # a word of the article's title counts this much in every sentence of it
 
@@ -38,7 +39,8 @@ REFERRED_BACK = 3  # how many sentences back it may be
 
 class Coverage:
     """The share of the question's words (by `unit_weights`) a span of an article's sentences holds; a
-    word of the title counts `TITLE_SHARE` in every sentence."""
+    word of the title counts `TITLE_SHARE` in every sentence but those about another part of the title
+    (`title_words_withheld`)."""
 
     def __init__(self, units: Sequence[Sequence[str]], article: Article) -> None:
         pool = article.sentences
@@ -49,6 +51,7 @@ class Coverage:
             [any(f in s.norm and _holds(f, s.norm) for f in unit) for unit in self.forms] for s in pool
         ]
         self.in_title = [any(normalize(x) in article.title for x in unit) for unit in units]
+        self.withheld = title_words_withheld(article.title_parts, self.forms, [s.norm for s in pool])
 
     def share(self, span: tuple[int, ...], referred: int | None = None) -> float:
         """The share a span holds; with `referred`, a sentence the span's first refers back to (美方此举,
@@ -59,7 +62,7 @@ class Coverage:
                 held += w
             elif referred is not None and self.held_of[referred][u]:
                 held += REFERRED_SHARE * w
-            elif self.in_title[u]:
+            elif self.in_title[u] and not all(u in self.withheld[j] for j in span):
                 held += TITLE_SHARE * w
         return held / self.total
 
@@ -79,6 +82,41 @@ class Coverage:
         if not _REFERS_BACK.search(sentence):
             return own
         return max([own] + [self.share((i,), j) for j in range(max(0, i - REFERRED_BACK), i)])
+
+
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _words(part: str) -> frozenset[str]:
+    return frozenset(w for w in cut(part) if _HAN_WORD.search(w))
+
+
+def title_words_withheld(
+    parts: Sequence[str], forms: Sequence[Sequence[str]], sentences_: Sequence[str]
+) -> list[frozenset[int]]:
+    """For each sentence, the question's words (indices in `forms`) the title does not lend it. A title may
+    head two stories of one kind, in parts (split at its spaces) sharing a word (火神山医院收治首批患者
+    雷神山医院即将交付使用: 医院); a sentence printing a word only one such part prints (火神, 收治) and none only
+    the part holding a question's word prints is about the other story: that word (雷神山, 交付) counts
+    nothing there unless the sentence prints it. A part sharing no word with the others (a subtitle
+    summing up the story: 习近平…致辞 强调中国坚持…) lends to every sentence."""
+    words = [_words(part) for part in parts]
+    own = [
+        frozenset(w for w in mine if not any(w in other for k, other in enumerate(parts) if k != i))
+        for i, mine in enumerate(words)
+    ]  # a word another part prints even inside a longer one (神山 of 火神山) is no part's own
+    paired = [any(mine & other for k, other in enumerate(words) if k != i) for i, mine in enumerate(words)]
+    parts_of = [
+        frozenset(k for k, part in enumerate(parts) if paired[k] and any(f and f in part for f in unit))
+        for unit in forms
+    ]
+    out = []
+    for sentence in sentences_:
+        about = frozenset(k for k, ws in enumerate(own) if paired[k] and any(w in sentence for w in ws))
+        out.append(
+            frozenset(u for u, holding in enumerate(parts_of) if about and holding and not about & holding)
+        )
+    return out
 
 
 # 第一 before a measure word and 首 say the same (第一站 = 首站, 第一轮 = 首轮, 首次 = 第一次): news writes

@@ -43,6 +43,7 @@ class Article:
     dateline: str | None = None  # 新华社北京2月25日电
     report_day: int | None = None  # the dateline's day of the month
     byline: str | None = None  # 记者范昊天、鲜敢: the byline after the dateline
+    title_parts: tuple[str, ...] = ()  # the printed title's parts between spaces, each normalised
 
 
 @dataclass(frozen=True)
@@ -80,5 +81,6 @@ def read(docs: Sequence[tuple[int, str, str]], max_docs: int) -> list[Article]:
                 at = start + len(raw) - len(undated.lstrip())
                 norm = folded.normalize(at, at + len(sent))
                 pool.append(Sentence(rank, pos, sent, norm, article_id, paragraph))
-        out.append(Article(rank, normalize(title), tuple(pool), dateline, report_day, byline))
+        parts = tuple(normalize(part) for part in title.split())
+        out.append(Article(rank, normalize(title), tuple(pool), dateline, report_day, byline, parts))
     return out
