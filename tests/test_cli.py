@@ -215,6 +215,25 @@ def test_bad_settings_and_database_path(env, tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("http://bot.example.org/hook", "Telegram refuses webhooks at plain http:// addresses"),
+        ("ftp://bot.example.org/hook", "starting with https://"),
+    ],
+)
+def test_a_webhook_url_telegram_would_refuse_is_a_bad_setting_at_start(env, url, said):
+    """QA pass 29: a plain http:// webhook address was accepted at start, though Telegram's setWebhook
+    refuses it; it is one line naming the setting, as other bad settings are."""
+    result = CliRunner().invoke(
+        main, ["serve"], env={"NEWSBOT_WEBHOOK_URL": url, "TELEGRAM_BOT_TOKEN": "1:abc"}
+    )
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "NEWSBOT_WEBHOOK_URL" in lines[0] and said in lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
     "saved_as",
     [
         "NEWSBOT_LOG_LEVEL=INFO\n".encode("utf-16"),  # Windows Notepad's "Unicode"
