@@ -196,6 +196,9 @@ def test_bad_input_exits_non_zero_with_clear_messages(backend_env, tmp_path):
         (["search", ""], "请输入要搜索的内容"),  # QA: "" searched for nothing and found nothing
         (["search", "  "], "请输入要搜索的内容"),
         (["search"], "请输入要搜索的内容"),
+        # QA pass 29: only 没有找到, where the chat explains that a word to find is needed
+        (["search", "-阅兵"], "搜索需要一个要找的词，减号或 NOT 后的词是要排除的"),
+        (["search", "NOT", "阅兵"], "A search needs a word to find"),
     ],
 )
 def test_bad_options(env, args, message):
