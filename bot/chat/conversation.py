@@ -58,6 +58,7 @@ from bot.chat.intents import (
     PageAsked,
     asks_for_latest,
     detect_intent,
+    future_period_asked,
     has_letters,
     link_forms,
     message_language,
@@ -515,6 +516,9 @@ class Conversation:
         today = self.today(who)
         if parse_query(query, today=today).only_excluded:  # -保交楼, NOT 保交楼: no word to find
             return [self._notice(who, "search_only_excluded")]
+        future = future_period_asked(query)
+        if future is not None:  # 明天有什么新闻: no story is dated after today
+            return [self._notice(who, "date_in_future", when=future)]
         if self.flood is not None:
             wait = self.flood.wait_for(who.user_id)
             if wait:
