@@ -119,6 +119,21 @@ def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> 
     assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
 
 
+@pytest.mark.parametrize(
+    ("topic", "shown"),
+    [
+        # QA pass 29: a WeChat topic line read 「"大阅兵·2019"直播院线电影多语种版全球」
+        ('"大阅兵·2019" 直播 院线 电影 多语种版 全球', "大阅兵·2019 直播院线电影多语种版全球"),
+        ('进博会 "一带一路" 合作', "进博会 一带一路 合作"),
+        ('"保交楼"', "保交楼"),
+    ],
+)
+def test_a_quoted_phrase_of_the_topic_is_shown_without_the_query_s_quote_marks(
+    topic: str, shown: str
+) -> None:
+    assert shown_topic(topic) == shown
+
+
 def test_a_follow_up_asks_the_topic_with_its_own_question() -> None:
     assert follow_up_query("统战工作 会议", FollowUp(Asks.ASK, "是哪天开的")) == "统战工作 会议 是哪天开的"
     assert follow_up_query("统战工作 会议", FollowUp(Asks.STATUS)) == "统战工作 会议 现在怎么样了"
