@@ -13,7 +13,7 @@ from storage.search.engine import Searcher
 from storage.search.page_order import About, newest_first, reprints
 from storage.search.ranking import RankedRow
 from storage.search.term_readings import glued_where_the_archive_binds, posts_read_whole
-from storage.text.notices import notice_text
+from storage.text.notices import OPENING_CHARS, TAIL_CHARS, notice_text, reads_as_paid_page
 from storage.text.segment import cut
 from tests.search_support import stories_searcher
 
@@ -181,10 +181,21 @@ NATIONAL_DAY = [
 ]
 
 
-def test_a_paid_page_ending_with_its_sponsor_is_a_notice_and_a_report_citing_data_is_not() -> None:
-    assert notice_text(SPONSORED)
-    assert notice_text("某市委宣传部供稿的城市形象专版。\n数据来源：中共某某市委宣传部")
-    assert not notice_text("本报北京10月2日电（记者王明）国家统计局发布数据。\n数据来源：国家统计局")
+def paid_page(text: str) -> bool:
+    return reads_as_paid_page(text[:OPENING_CHARS], text[-TAIL_CHARS:])
+
+
+def test_a_page_ending_with_its_sponsor_is_a_paid_page_and_a_report_citing_data_is_not() -> None:
+    assert paid_page(SPONSORED) and not notice_text(SPONSORED)  # no contact line: no notice for searches
+    assert paid_page("某市委宣传部供稿的城市形象专版。\n数据来源：中共某某市委宣传部")
+    assert not paid_page("本报北京10月2日电（记者王明）国家统计局发布数据。\n数据来源：国家统计局")
+
+
+def test_a_keyword_search_keeps_a_paid_page_where_it_ranks(tmp_path) -> None:
+    """A paid page holds facts readers ask about: only a day's listing moves it after the news."""
+    with stories_searcher(tmp_path, NATIONAL_DAY) as day:
+        resp = day.search("华润", today=date(2019, 11, 1))
+    assert resp.hits[0].title == "华润集团 引领商业进步 共创美好生活"
 
 
 def test_a_day_s_listing_puts_its_news_before_a_paid_page(tmp_path) -> None:
