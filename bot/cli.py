@@ -399,7 +399,9 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
     JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
     "score"}], "answer": {"sentence", "article_id"} or null}; highlights are [start, end) offsets in snippet.
     """
+    from bot.chat.examples import SEED_EXAMPLES
     from storage.search.engine import Searcher
+    from storage.search.query import parse_query
 
     mistyped = next((w for w in words if w.startswith("--")), None)
     if mistyped is not None:
@@ -409,6 +411,10 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
         raise click.UsageError("give a QUERY or --batch FILE / 请输入要搜索的内容")
     if batch is not None and query is not None:
         raise click.UsageError("give either a QUERY or --batch FILE, not both")
+    if query is not None and parse_query(query).only_excluded:  # -阅兵, NOT 阅兵: no word to find
+        example = {"example_keyword": SEED_EXAMPLES.keyword}
+        said = [text(lang, "search_only_excluded", **example) for lang in ("zh", "en")]
+        raise click.UsageError(" / ".join(said))
     settings = get_settings()
     with database(settings) as db:
         searcher = Searcher(db)

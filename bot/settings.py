@@ -236,7 +236,9 @@ class Settings(BaseSettings):
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip().startswith(("https://", "http://")):
+        if value is not None and value.strip().startswith("http://"):
+            raise ValueError("must start with https://: Telegram refuses webhooks at plain http:// addresses")
+        if value is not None and not value.strip().startswith("https://"):
             raise ValueError("must be the bot's public URL, starting with https://")
         return value.strip() if value else value
 

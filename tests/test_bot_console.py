@@ -217,3 +217,28 @@ def test_a_time_now_cannot_read_is_refused_with_an_example() -> None:
     assert chat_clock_start("2020-03-01T12:00+00:00").utcoffset() == timedelta(0)
     result = CliRunner().invoke(main, ["chat", "--now", "昨天"])
     assert result.exit_code == 2 and "「昨天」不是日期时间，例如 2020-03-01T12:00" in result.output
+
+
+def test_a_day_in_the_future_asked_for_is_answered_in_one_line(tmp_path: Path) -> None:
+    """QA pass 29: 明天有什么新闻 was searched as a keyword and its answer quoted 「中国的明天…」; a day or
+    period after today asked for alone gets one line saying its news is not there yet, in the reader's
+    language. Today is 2023-04-03 here, so the archive's 4月4日 stories are 明天's: none is shown."""
+    settings = Settings(_env_file=None, db=tmp_path / "future.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    lines = "明天有什么新闻\n后天的新闻\n下周有什么新闻\n中国的明天\n"
+    run_console(settings, stdin=io.StringIO(lines), stdout=out, now=chat_clock_start("2023-04-03T09:30"))
+    said = out.getvalue()
+    for when in ("明天", "后天", "下周"):
+        assert f"「{when}」还没到，还没有那天的新闻；可以问今天或过去的新闻，例如：昨天有什么新闻" in said
+    assert "2023-04-04 · " not in said.split("中国的明天")[0]  # no story listed for the future days
+    assert "「中国的明天」" in said  # a keyword naming no day is searched as before
+    services = open_services(settings)
+    try:
+        english = Who(user_id=7, lang="en", chat_id=7)
+        (reply,) = services.conversation.text("tomorrow's news", english)
+        assert reply.text == (
+            "“tomorrow” has not come yet, so there is no news from it; ask for today's or an earlier day's "
+            "news, e.g. yesterday's news."
+        )
+    finally:
+        services.close()

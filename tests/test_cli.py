@@ -196,6 +196,9 @@ def test_bad_input_exits_non_zero_with_clear_messages(backend_env, tmp_path):
         (["search", ""], "请输入要搜索的内容"),  # QA: "" searched for nothing and found nothing
         (["search", "  "], "请输入要搜索的内容"),
         (["search"], "请输入要搜索的内容"),
+        # QA pass 29: only 没有找到, where the chat explains that a word to find is needed
+        (["search", "-阅兵"], "搜索需要一个要找的词，减号或 NOT 后的词是要排除的"),
+        (["search", "NOT", "阅兵"], "A search needs a word to find"),
     ],
 )
 def test_bad_options(env, args, message):
@@ -212,6 +215,25 @@ def test_bad_settings_and_database_path(env, tmp_path):
     result = CliRunner().invoke(main, ["stats"], env={"NEWSBOT_DB": str(tmp_path)})
     assert result.exit_code == 1
     assert "is a directory" in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("http://bot.example.org/hook", "Telegram refuses webhooks at plain http:// addresses"),
+        ("ftp://bot.example.org/hook", "starting with https://"),
+    ],
+)
+def test_a_webhook_url_telegram_would_refuse_is_a_bad_setting_at_start(env, url, said):
+    """QA pass 29: a plain http:// webhook address was accepted at start, though Telegram's setWebhook
+    refuses it; it is one line naming the setting, as other bad settings are."""
+    result = CliRunner().invoke(
+        main, ["serve"], env={"NEWSBOT_WEBHOOK_URL": url, "TELEGRAM_BOT_TOKEN": "1:abc"}
+    )
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "NEWSBOT_WEBHOOK_URL" in lines[0] and said in lines[0]
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -119,6 +119,21 @@ def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> 
     assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
 
 
+@pytest.mark.parametrize(
+    ("topic", "shown"),
+    [
+        # QA pass 29: a WeChat topic line read 「"大阅兵·2019"直播院线电影多语种版全球」
+        ('"大阅兵·2019" 直播 院线 电影 多语种版 全球', "大阅兵·2019 直播院线电影多语种版全球"),
+        ('进博会 "一带一路" 合作', "进博会 一带一路 合作"),
+        ('"保交楼"', "保交楼"),
+    ],
+)
+def test_a_quoted_phrase_of_the_topic_is_shown_without_the_query_s_quote_marks(
+    topic: str, shown: str
+) -> None:
+    assert shown_topic(topic) == shown
+
+
 def test_a_follow_up_asks_the_topic_with_its_own_question() -> None:
     assert follow_up_query("统战工作 会议", FollowUp(Asks.ASK, "是哪天开的")) == "统战工作 会议 是哪天开的"
     assert follow_up_query("统战工作 会议", FollowUp(Asks.STATUS)) == "统战工作 会议 现在怎么样了"
@@ -178,7 +193,8 @@ def test_the_topic_follows_on_through_several_follow_ups(services: Services) -> 
     conv.text("谁主持了统战工作会议？", ZH)
     conv.text("它是哪天开的", ZH)
     replies = conv.text("还有别的吗", ZH)
-    assert "接着上一条：统战工作会议" in replies[0].text  # the topic, not 统战工作会议 是哪天开的
+    # the follow-up's one page was shown: its line names the topic, not 统战工作会议 是哪天开的
+    assert replies[0].text == "「统战工作会议」的结果已经全部列完了，这是最后一页。"
 
 
 def test_a_bare_question_after_a_search_asks_about_its_topic(services: Services) -> None:
@@ -205,6 +221,22 @@ def test_asking_for_other_stories_after_a_topics_results_turns_to_the_ones_not_s
     (second,) = conv.text("还有别的吗", reader)
     assert "「二七区」" in second.text and "第 2/2 页" in second.text
     assert conv.text("还有别的吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
+
+
+@pytest.mark.parametrize("more", ["还有别的吗", "还有其他的吗", "还有没有", "还有吗"])
+def test_asking_for_other_stories_after_a_follow_ups_results_turns_their_page(
+    services: Services, more: str
+) -> None:
+    """QA pass 29: 还有别的吗 after a follow-up's first page (它是哪天的) searched the topic again and showed
+    page 1, where 还有吗 turned to page 2: both ask for the stories not yet shown."""
+    conv = services.conversation
+    reader = Who(user_id=43, lang="zh", chat_id=43)
+    conv.text("二七区", reader)
+    (first,) = [r for r in conv.text("它是哪天的", reader) if r.buttons]
+    assert "第 1/2 页" in first.text
+    (second,) = conv.text(more, reader)
+    assert "「它是哪天的」" in second.text and "第 2/2 页" in second.text
+    assert "接着上一条：二七区\n" in second.text
 
 
 def test_every_page_of_a_follow_ups_results_shows_what_the_reader_typed(services: Services) -> None:

@@ -3,9 +3,11 @@ PostgreSQL (issue 23)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -239,3 +241,34 @@ def test_a_database_on_a_read_only_mount_is_named_so(tmp_path):
         assert "read-only file system" in message and "for this user" not in message
     finally:
         subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_health_of_a_database_on_a_read_only_mount_says_it_is_readable_but_not_writable(tmp_path):
+    """QA pass 29: `newsbot health` on a read-only mount said `database unreadable` (`unable to open
+    database file`: SQLite could not make the WAL's -shm file there), though the data can be read."""
+    source = tmp_path / "data"
+    source.mkdir()
+    open_db(source / "news.db").conn.close()
+    mount = tmp_path / "mounted"
+    mount.mkdir()
+    bound = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True, check=False
+    )
+    if bound.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {bound.stderr.decode().strip()}")
+    try:
+        env = {**os.environ, "NEWSBOT_DB": str(mount / "news.db")}
+        run = subprocess.run(
+            [sys.executable, "-m", "bot", "health"], capture_output=True, text=True, env=env, check=False
+        )
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+    assert run.returncode == 1, run.stderr
+    report = json.loads(run.stdout)
+    assert report["database"] == (
+        "readable, but cannot write the database: it is on a read-only file system (mounted read-only)"
+    )
+    assert (
+        report["problems"][0] == "database not writable" and "database unreadable" not in report["problems"]
+    )
+    assert report["schema_version"] == latest_version() and report["articles"] == 0

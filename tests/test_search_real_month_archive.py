@@ -13,7 +13,7 @@ from storage.search.engine import Searcher
 from storage.search.page_order import About, newest_first, reprints
 from storage.search.ranking import RankedRow
 from storage.search.term_readings import glued_where_the_archive_binds, posts_read_whole
-from storage.text.notices import notice_text
+from storage.text.notices import OPENING_CHARS, TAIL_CHARS, notice_text, reads_as_paid_page
 from storage.text.segment import cut
 from tests.search_support import stories_searcher
 
@@ -167,3 +167,40 @@ def test_a_post_asked_is_answered_where_it_is_printed_whole(secretaries: Searche
     resp = secretaries.search(question, today=date(2020, 3, 1))
     assert resp.hits[0].title == "中央指导组听取汇报"
     assert resp.answer is not None and "王五" in resp.answer.sentence
+
+
+SPONSORED = (
+    "80年前，华润的先辈们在香港创立了“联和行”，由此开启了波澜壮阔的奋斗历程。华润集团常怀感恩之心，"
+    "坚定履行企业社会责任。\n数据来源：华润（集团）有限公司"
+)
+NATIONAL_DAY = [
+    ("2019-10-01", "庆祝大会在京隆重举行", ["新华社北京9月30日电 庆祝大会在人民大会堂隆重举行。"]),
+    ("2019-10-01", "国庆假期首日出游火热", ["本报北京10月1日电（记者李明）国庆假期首日，各地景区游人如织。"]),
+    # a paid page the paper closes with its sponsor, stored after the day's news
+    ("2019-10-01", "华润集团 引领商业进步 共创美好生活", [SPONSORED]),
+]
+
+
+def paid_page(text: str) -> bool:
+    return reads_as_paid_page(text[:OPENING_CHARS], text[-TAIL_CHARS:])
+
+
+def test_a_page_ending_with_its_sponsor_is_a_paid_page_and_a_report_citing_data_is_not() -> None:
+    assert paid_page(SPONSORED) and not notice_text(SPONSORED)  # no contact line: no notice for searches
+    assert paid_page("某市委宣传部供稿的城市形象专版。\n数据来源：中共某某市委宣传部")
+    assert not paid_page("本报北京10月2日电（记者王明）国家统计局发布数据。\n数据来源：国家统计局")
+
+
+def test_a_keyword_search_keeps_a_paid_page_where_it_ranks(tmp_path) -> None:
+    """A paid page holds facts readers ask about: only a day's listing moves it after the news."""
+    with stories_searcher(tmp_path, NATIONAL_DAY) as day:
+        resp = day.search("华润", today=date(2019, 11, 1))
+    assert resp.hits[0].title == "华润集团 引领商业进步 共创美好生活"
+
+
+def test_a_day_s_listing_puts_its_news_before_a_paid_page(tmp_path) -> None:
+    """QA pass 29: 10月1日有什么新闻 listed an advertisement (华润集团…) first on a real month's archive."""
+    with stories_searcher(tmp_path, NATIONAL_DAY) as day:
+        resp = day.search("10月1日有什么新闻", today=date(2019, 11, 1))
+    assert resp.date_only and resp.total == 3
+    assert resp.hits[-1].title == "华润集团 引领商业进步 共创美好生活", [h.title for h in resp.hits]

@@ -107,6 +107,15 @@ def test_an_article_opened_in_wechat_is_the_topic_of_a_follow_up(web: WebRun):
     assert "接着上一条：二七区委统战工作暨全区宗教工作" in content and "4月4日" in content
 
 
+def test_the_topic_of_a_quoted_headline_is_shown_without_quote_marks(web: WebRun):
+    """QA pass 29: the topic line of a headline with a quoted name kept the query's quote marks
+    (接着上一条："大阅兵·2019"直播…)."""
+    post(web, wechat_text("oReaderQ", "/article 6", 1206))  # 二七区召开“清朗·从严整治‘自媒体’乱象” 专项行动…
+    content = reply_of(post(web, wechat_text("oReaderQ", "后来呢", 1207)))["Content"]
+    line = next(part for part in content.splitlines() if part.startswith("接着上一条："))
+    assert line == "接着上一条：清朗·从严整治‘自媒体’乱象 二七区专项行动工作推进"
+
+
 def test_every_reply_fits_in_2048_bytes(web: WebRun):
     for n, line in enumerate(["/latest", "/help", "/article 3", "/article 1 2 3", "老旧小区", "/digest"]):
         content = reply_of(post(web, wechat_text("oReaderA", line, 1100 + n)))["Content"]

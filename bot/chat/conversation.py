@@ -58,6 +58,7 @@ from bot.chat.intents import (
     PageAsked,
     asks_for_latest,
     detect_intent,
+    future_period_asked,
     has_letters,
     link_forms,
     message_language,
@@ -363,12 +364,15 @@ class Conversation:
         return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
 
     def _last_results_are_on(self, topic: ChatTopic, who: Who) -> bool:
-        """Whether the results the reader saw last are a search for `topic`'s words (not a question about it,
-        whose results are ranked for what it asked)."""
+        """Whether the results the reader saw last are on `topic`: a search for its words, or a follow-up
+        read with it (它是哪天的, 后来呢), whose pages 还有吗 turns too; not a new question about it."""
         last = self.queries.last_used(who.user_id)
         if last is None or last[1].kind == LATEST:
             return False
-        parsed = parse_query(last[1].query, today=last[1].today)
+        state = last[1]
+        if state.shown and topic_of_search(state.query, state.shown) == topic.words:
+            return True
+        parsed = parse_query(state.query, today=state.today)
         return not parsed.question and " ".join(topic_words(parsed)) == topic.words
 
     def _topic(self, who: Who) -> ChatTopic | None:
@@ -512,6 +516,9 @@ class Conversation:
         today = self.today(who)
         if parse_query(query, today=today).only_excluded:  # -保交楼, NOT 保交楼: no word to find
             return [self._notice(who, "search_only_excluded")]
+        future = future_period_asked(query)
+        if future is not None:  # 明天有什么新闻: no story is dated after today
+            return [self._notice(who, "date_in_future", when=future)]
         if self.flood is not None:
             wait = self.flood.wait_for(who.user_id)
             if wait:

@@ -370,11 +370,18 @@ def pins_story(follow_up: FollowUp) -> bool:
 
 
 def shown_topic(topic: str) -> str:
-    """The topic's words as a reader would write them: Chinese words joined, Latin words and numbers spaced."""
+    """The topic's words as a reader would write them: Chinese words joined, Latin words and numbers spaced,
+    a quoted phrase without the quote marks a query writes it with and spaced from the words beside it."""
     out = ""
+    phrase_before = False
     for word in topic.split():
-        spaced = out and _latin(out[-1]) and _latin(word[0])
+        phrase = len(word) > 2 and word[0] == word[-1] == '"'
+        word = word.strip('"') if phrase else word
+        if not word:
+            continue
+        spaced = out and (phrase or phrase_before or _latin(out[-1]) and _latin(word[0]))
         out += f" {word}" if spaced else word
+        phrase_before = phrase
     return out
 
 

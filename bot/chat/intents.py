@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.chat.replies import in_english_words
 from storage.search.dates import has_relative_date
-from storage.search.query import MAX_QUERY_CHARS
+from storage.search.query import MAX_QUERY_CHARS, parse_query
 from storage.text.normalize import normalize, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
@@ -321,3 +321,20 @@ def asks_for_latest(text: str) -> bool:
     if not s or has_relative_date(s) or _LATEST_FILLER.sub("", s):
         return False
     return bool(_RECENCY.search(s) or _NEWS_WORD.search(s))
+
+
+# A day or period after today, asked for alone (明天有什么新闻, 后天的新闻, 下周, tomorrow's news): no story is
+# dated there yet.
+_FUTURE_PERIODS = frozenset(
+    "明天 明日 后天 大后天 下周 下星期 下礼拜 下个星期 下个礼拜 下个月 下月 明年".split()
+) | {"tomorrow", "next week", "next month", "next year"}
+
+
+def future_period_asked(text: str) -> str | None:
+    """The day or period after today that `text` asks the news of and nothing else (明天有什么新闻 → 明天,
+    下周的新闻 → 下周, tomorrow's news → tomorrow); None for anything else (明天的天气, 中国的明天)."""
+    parsed = parse_query(normalize(text if isinstance(text, str) else "")[:MAX_QUERY_CHARS])
+    if parsed.dates or parsed.periods or parsed.groups or parsed.excluded or parsed.phrases:
+        return None
+    named = " ".join(parsed.terms)
+    return named if named in _FUTURE_PERIODS else None

@@ -287,6 +287,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_no_topic": "你问的是哪件事？请带上要找的内容再问一次，比如「{example_follow_up}」。",
         "date_none": "{when} 没有新闻。最近有新闻的一天是 {day}：",
         "date_none_at_all": "{when} 没有新闻，也没有更早的新闻。",
+        "date_in_future": "「{when}」还没到，还没有那天的新闻；可以问今天或过去的新闻，例如：昨天有什么新闻",
         "stats_articles": "文章数",
         "stats_sources": "来源",
         "stats_dates": "有文章的日期",
@@ -479,6 +480,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_no_topic": "Which story do you mean? Please ask again with what to look for, e.g. “{example_follow_up}”.",
         "date_none": "No news on {when}. The latest day with news is {day}:",
         "date_none_at_all": "No news on {when}, nor before.",
+        "date_in_future": "“{when}” has not come yet, so there is no news from it; ask for today's or an "
+        "earlier day's news, e.g. yesterday's news.",
         "stats_articles": "articles",
         "stats_sources": "sources",
         "stats_dates": "days with articles",

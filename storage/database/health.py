@@ -6,14 +6,14 @@ reads it all back and decides whether the whole is healthy. Pure decisions take 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from storage.database.connection import latest_version, schema_version
+from storage.database.connection import latest_version, on_read_only_file_system, schema_version, unwritable
 from storage.database.postgres import connect, is_postgres_url
 from storage.database.writing import write_transaction
 from storage.driver import sqlite3
@@ -120,10 +120,36 @@ def check(
     try:
         state = read_state(sqlite_utils.Database(conn))
     except sqlite3.Error as exc:
-        return Health(ok=False, database=str(exc), problems=("database unreadable",))
-    finally:
         conn.close()
+        return _check_read_only_mount(path, exc, now=now, expected=expected)
+    conn.close()
     return assess(state, now=now or datetime.now(UTC), expected=expected)
+
+
+def _check_read_only_mount(
+    path: Path, exc: sqlite3.Error, *, now: datetime | None, expected: dict[str, timedelta] | None
+) -> Health:
+    """`check` of the SQLite file `path` whose read failed with `exc`: on a read-only mount SQLite cannot
+    make the WAL's -shm file, though the data, all in the file when no -wal file is beside it, can be
+    read as it is; it is reported readable but not writable. Otherwise the database is unreadable."""
+    unreadable = Health(ok=False, database=str(exc), problems=("database unreadable",))
+    if not on_read_only_file_system(path) or Path(f"{path}-wal").exists():
+        return unreadable
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=5)
+        try:
+            state = read_state(sqlite_utils.Database(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return unreadable
+    health = assess(state, now=now or datetime.now(UTC), expected=expected)
+    return replace(
+        health,
+        ok=False,
+        database=f"readable, but {unwritable(path)}",
+        problems=("database not writable", *health.problems),
+    )
 
 
 def _check_postgres(url: str, *, now: datetime | None, expected: dict[str, timedelta] | None) -> Health:

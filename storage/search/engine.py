@@ -435,7 +435,8 @@ class Searcher:
             parsed, total = found.parsed, found.total
             about = _about(db, [r.id for r in found.rows], found.read)
             rows = order_window(found.rows, {i: a.date for i, a in about.items()})
-            rows = news_before_notices(newest_first(rows, about) if latest else rows, about)
+            ordered = newest_first(rows, about) if latest else rows
+            rows = news_before_notices(ordered, about, a_days_listing=parsed.date_only)
             # The same story from several sources: its best-placed article stands for it; so does the
             # first printing of a story a paper printed twice on a day.
             kept = set(collapse(db, [r.id for r in rows], found.clusters))

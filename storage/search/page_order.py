@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
-from storage.text.notices import reads_as_notice
+from storage.text.notices import reads_as_notice, reads_as_paid_page
 
 # How many of the most relevant matches a search for the latest news orders by date: the stories about
 # the topic (a match only mentioning it ranks below these by BM25).
@@ -52,9 +52,16 @@ class Ordered(Protocol):
     def in_title(self) -> int: ...
 
 
-def news_before_notices(rows: Sequence[R], about: Mapping[int, About]) -> list[R]:
-    """`rows` with the advertisements and notices moved after every other row, each part in its order."""
-    notice = {r.id for r in rows if r.id in about and reads_as_notice(about[r.id].opening, about[r.id].tail)}
+def news_before_notices(
+    rows: Sequence[R], about: Mapping[int, About], *, a_days_listing: bool = False
+) -> list[R]:
+    """`rows` with the advertisements and notices moved after every other row, each part in its order; in
+    `a_days_listing` (10月1日有什么新闻) the paid pages too (`storage.text.notices`)."""
+
+    def after_news(a: About) -> bool:
+        return reads_as_notice(a.opening, a.tail) or a_days_listing and reads_as_paid_page(a.opening, a.tail)
+
+    notice = {r.id for r in rows if r.id in about and after_news(about[r.id])}
     return [r for r in rows if r.id not in notice] + [r for r in rows if r.id in notice]
 
 
