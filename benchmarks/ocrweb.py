@@ -62,9 +62,18 @@ HELDOUT = ("rmrb_ocr_web_heldout", 7919, 16)
 PAGE_WIDTH = 1200  # CSS pixels; the screenshot is twice that
 SCALE = 2
 # How a page becomes an image, part of its cache key and of a set's checksum: Chromium's screenshot at
-# twice the CSS size, turned to grey and marked 300 dpi as a scanner marks its pages (without a
-# resolution Tesseract assumes 70 dpi and reads across the columns, line by line).
-RENDER = "chromium screenshot x2, grey, 300 dpi"
+# twice the CSS size, the page laid out at that scale from the start and settled (web fonts loaded, two
+# frames painted) before it is taken, turned to grey and marked 300 dpi as a scanner marks its pages
+# (without a resolution Tesseract assumes 70 dpi and reads across the columns, line by line).
+RENDER = "chromium screenshot x2 laid out at x2, settled, grey, 300 dpi"
+VIEW_HEIGHT = 1000  # CSS pixels of the window a page is laid out in before its own height is known
+# Resolves once the web fonts are loaded (when asked) and two animation frames have been painted after it,
+# so that layout and raster have settled.
+SETTLED = """
+const [fonts, done] = arguments;
+const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => done(1)));
+if (fonts) { document.fonts.ready.then(frames); } else { frames(); }
+"""
 SECTIONS = ("要闻", "经济", "社会", "国际", "政治", "文化", "综合")
 PAPERS = ("人民日报",)
 _SURNAMES = (
@@ -284,7 +293,7 @@ class Browser:
         options = webdriver.ChromeOptions()
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
             options.add_argument(flag)
-        options.add_argument(f"--window-size={PAGE_WIDTH},1000")
+        options.add_argument(f"--window-size={PAGE_WIDTH},{VIEW_HEIGHT}")
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium:
             options.binary_location = chromium
@@ -292,17 +301,26 @@ class Browser:
         self.driver = webdriver.Chrome(options=options, service=Service(driver) if driver else None)
 
     def screenshot(self, document: str) -> bytes:
+        """The page as a grey 300 dpi image, the same image for the same HTML whatever was shown before:
+        the page is laid out at the final width and scale from the start, and the screenshot waits for
+        its web fonts and for two frames painted after the last resize."""
         d = self.driver
+        self._metrics(VIEW_HEIGHT)
         d.get("data:text/html;charset=utf-8;base64," + base64.b64encode(document.encode("utf-8")).decode())
-        d.execute_async_script("const done = arguments[0]; document.fonts.ready.then(() => done(1));")
+        d.execute_async_script(SETTLED, True)
         height = int(d.execute_script("return Math.ceil(document.querySelector('.page').scrollHeight);"))
-        metrics = {"width": PAGE_WIDTH, "height": height, "deviceScaleFactor": SCALE, "mobile": False}
-        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+        self._metrics(height)
+        d.execute_async_script(SETTLED, False)
         clip = {"x": 0, "y": 0, "width": PAGE_WIDTH, "height": height, "scale": 1}
         shot = d.execute_cdp_cmd(
             "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
         )
         return as_scan(base64.b64decode(shot["data"]))
+
+    def _metrics(self, height: int) -> None:
+        """Lay the page out in a viewport `PAGE_WIDTH` CSS pixels wide and `height` tall, at `SCALE`."""
+        metrics = {"width": PAGE_WIDTH, "height": height, "deviceScaleFactor": SCALE, "mobile": False}
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
 
     def close(self) -> None:
         self.driver.quit()
