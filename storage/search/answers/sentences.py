@@ -102,12 +102,17 @@ def _kind_required(kind: str, q: str) -> bool:
     return kind in FACT_KINDS or (kind == "why" and not _CLAIM_ASKED.search(q))
 
 
-def _acceptable(kind: str, q: str, strength: float, coverage: float, article: Article) -> bool:
+def _acceptable(
+    kind: str, q: str, strength: float, coverage: float, article: Article, *, other_story: bool = False
+) -> bool:
     """Whether a span may answer: it holds the kind of fact asked for (a dateline may date a "when"),
-    and most of the question's words, or some of them (less in the first result) and the fact plainly."""
+    and most of the question's words, or some of them (less in the first result) and the fact plainly.
+    The least share of the first result is not enough for a span about another story than the one its
+    headline tells with the question's words (`other_story`: 火神山医院收治首批患者 雷神山医院即将交付使用, a
+    火神山 sentence holding only 医院 of 雷神山医院什么时候交付的)."""
     if _kind_required(kind, q) and strength < HOLDS_KIND and not (kind == "when" and article.dateline):
         return False
-    least = MIN_TOP_KIND_COVERAGE if article.rank == 0 else MIN_KIND_COVERAGE
+    least = MIN_KIND_COVERAGE if article.rank > 0 or other_story else MIN_TOP_KIND_COVERAGE
     return coverage >= MIN_COVERAGE or (strength >= STRONG_KIND and coverage >= least)
 
 
@@ -225,7 +230,9 @@ def weighed_spans(
                 - PAIR_PENALTY * (len(span) - 1)
             )
             scored = Span((score, share, -article.rank, -s.position), tuple(pool[j] for j in span), strength)
-            yield scored, _acceptable(kind, q, strength, share, article)
+            # every sentence of the span is about another part of a headline holding words of the question
+            other_story = all(coverage.withheld[j] for j in span)
+            yield scored, _acceptable(kind, q, strength, share, article, other_story=other_story)
 
 
 def _dating_the_deed(
