@@ -223,6 +223,17 @@ def test_asking_for_other_stories_after_a_topics_results_turns_to_the_ones_not_s
     assert conv.text("还有别的吗", reader)[0].text == "「二七区」的结果已经全部列完了，这是最后一页。"
 
 
+def test_asking_for_other_stories_after_a_question_that_showed_them_all_says_so(services: Services) -> None:
+    """还有别的吗 after a question whose one page held every story on its topic searched the topic again and
+    showed the same story under 接着上一条, where 还有吗 says every result was listed."""
+    conv = services.conversation
+    reader = Who(user_id=44, lang="zh", chat_id=44)
+    assert "共 1 篇" in conv.text("谁主持了统战工作会议？", reader)[0].text
+    (reply,) = conv.text("还有别的吗", reader)
+    assert reply.text == "「统战工作会议」的结果已经全部列完了，这是最后一页。"
+    assert conv.text("还有吗", reader)[0].text.startswith("「谁主持了统战工作会议？」的结果已经全部列完了")
+
+
 @pytest.mark.parametrize("more", ["还有别的吗", "还有其他的吗", "还有没有", "还有吗"])
 def test_asking_for_other_stories_after_a_follow_ups_results_turns_their_page(
     services: Services, more: str

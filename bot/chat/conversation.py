@@ -361,7 +361,24 @@ class Conversation:
         lead = text(who.lang, "follow_up_read_as", topic=shown)
         pin = topic.article_id if pins_story(follow_up) else None
         query = follow_up_query(topic.words, follow_up)
+        if follow_up.asks == Asks.MORE and self._only_stories_shown(query, who):
+            # 还有别的吗 after a question whose results held every story on its topic: nothing else to show
+            return [self._notice(who, "next_page_end", query=shown)]
         return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
+
+    def _only_stories_shown(self, query: str, who: Who) -> bool:
+        """Whether a search for `query` finds only stories the reader's last results showed, every one of
+        them on the pages seen so far."""
+        last = self.queries.last_used(who.user_id)
+        if last is None or last[1].kind == LATEST:
+            return False
+        state = last[1]
+        seen = self.page_size * (state.page + 1)
+        if state.total > seen:
+            return False
+        shown = {h.id for h in self.library.search(state.query, limit=seen, offset=0, today=state.today).hits}
+        found = self.library.search(query, limit=seen + 1, offset=0, today=self.today(who))
+        return bool(found.hits) and found.total <= len(shown) and all(h.id in shown for h in found.hits)
 
     def _last_results_are_on(self, topic: ChatTopic, who: Who) -> bool:
         """Whether the results the reader saw last are on `topic`: a search for its words, or a follow-up
