@@ -221,48 +221,40 @@ def test_write_transaction_takes_the_write_lock_up_front(tmp_path):
     second.close()
 
 
-def test_a_database_on_a_read_only_mount_is_named_so(tmp_path):
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A folder holding a new database `news.db`, bound read-only at another path (the path given);
+    skipped where `mount` is not allowed."""
+    source = tmp_path / "data"
+    source.mkdir()
+    open_db(source / "news.db").conn.close()
+    mount = tmp_path / "mounted"
+    mount.mkdir()
+    bound = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True, check=False
+    )
+    if bound.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {bound.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_database_on_a_read_only_mount_is_named_so(read_only_mount):
     """QA pass 29: a database on a file system mounted read-only was called `read-only for this user`,
     though no change of its permissions lets newsbot write it."""
-    source = tmp_path / "data"
-    source.mkdir()
-    open_db(source / "news.db").conn.close()
-    mount = tmp_path / "mounted"
-    mount.mkdir()
-    bound = subprocess.run(
-        ["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True, check=False
-    )
-    if bound.returncode != 0:
-        pytest.skip(f"cannot make a read-only mount here: {bound.stderr.decode().strip()}")
-    try:
-        with pytest.raises(DatabaseError) as raised:
-            open_db(mount / "news.db")
-        message = str(raised.value)
-        assert "read-only file system" in message and "for this user" not in message
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+    with pytest.raises(DatabaseError) as raised:
+        open_db(read_only_mount / "news.db")
+    message = str(raised.value)
+    assert "read-only file system" in message and "for this user" not in message
 
 
-def test_health_of_a_database_on_a_read_only_mount_says_it_is_readable_but_not_writable(tmp_path):
+def test_health_of_a_database_on_a_read_only_mount_says_it_is_readable_but_not_writable(read_only_mount):
     """QA pass 29: `newsbot health` on a read-only mount said `database unreadable` (`unable to open
     database file`: SQLite could not make the WAL's -shm file there), though the data can be read."""
-    source = tmp_path / "data"
-    source.mkdir()
-    open_db(source / "news.db").conn.close()
-    mount = tmp_path / "mounted"
-    mount.mkdir()
-    bound = subprocess.run(
-        ["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True, check=False
+    env = {**os.environ, "NEWSBOT_DB": str(read_only_mount / "news.db")}
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "health"], capture_output=True, text=True, env=env, check=False
     )
-    if bound.returncode != 0:
-        pytest.skip(f"cannot make a read-only mount here: {bound.stderr.decode().strip()}")
-    try:
-        env = {**os.environ, "NEWSBOT_DB": str(mount / "news.db")}
-        run = subprocess.run(
-            [sys.executable, "-m", "bot", "health"], capture_output=True, text=True, env=env, check=False
-        )
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
     assert run.returncode == 1, run.stderr
     report = json.loads(run.stdout)
     assert report["database"] == (
