@@ -191,7 +191,7 @@ def _world_caption(article: Article, rng: random.Random, width: int) -> list[str
         c
         for p in article.paragraphs[:-1] or article.paragraphs
         for c in re.split("[，。；：！？“”（）]", p)
-        if 8 <= len(c) <= 24 and re.fullmatch("[\u4e00-\u9fff\d、·]+", c)
+        if 8 <= len(c) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\d、·]+", c)
     ] or [re.sub("[^\u4e00-\u9fff]", "", article.heads[-1])[:16]]
     lines = wrap(f"当地时间{day.month}月{day.day}日，{rng.choice(clauses)}。", width)
     credit = _foreign_credit(rng)
