@@ -32,17 +32,12 @@ import re
 
 from benchmarks.conventionpages import Expected, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
-from benchmarks.localpages import (
-    _date_parts,
-    _name,
-    held_out_family_runs,
-    tuned_failures,
-)
+from benchmarks.localpages import _date_parts, _name
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     by_issue,
-    family_figures,
     first_printings,
     issue_runs,
 )
@@ -50,8 +45,6 @@ from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 AFFAIRS = "affairs_page"
-TUNED = (AFFAIRS,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
 PAGES_PER_FAMILY = 30
@@ -219,20 +212,8 @@ def make_affairs(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == AFFAIRS:
-        return make_affairs(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {AFFAIRS: make_affairs},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

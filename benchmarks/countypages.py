@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
@@ -50,11 +51,11 @@ from benchmarks.localpages import (
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     _month_dir,
     _title,
     by_issue,
-    family_figures,
 )
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
@@ -375,15 +376,15 @@ def compose(
     return FamilyPage(COUNTY, text, int(issue[:4]), expected, kinds)
 
 
-def make_family(
-    family: str, count: int, seed: int = SEED, pool: list[Article] | None = None
-) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages, each from one issue's articles (a page holds one day's news)."""
     if family != COUNTY:
         raise ValueError(family)
-    if pool is None:
-        pool = load_articles(TUNED_MONTHS)
-    pool = [a for a in pool if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)]
+    pool = [
+        a
+        for a in load_articles(TUNED_MONTHS)
+        if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)
+    ]
     days = by_issue(pool, 10)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -401,14 +402,4 @@ def make_family(
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
-    """Figures per story kind, in `benchmarks.paperpages.format_families`' shape."""
-    name = COUNTY if seed == SEED else f"{COUNTY} (seed {seed})"
-    return {name: family_figures(make_family(COUNTY, count, seed, pool))}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned seed (the unseen seed's are never shown)."""
-    from benchmarks.localpages import _failure_lines
-
-    return _failure_lines(make_family(family, count, SEED), family, limit)
+PAGE_FAMILIES = PageFamilies({COUNTY: partial(make_family, COUNTY)}, seed=SEED, unseen_seed=UNSEEN_SEED)

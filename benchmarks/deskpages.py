@@ -50,13 +50,12 @@ from benchmarks.localpages import (
     _name,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     by_issue,
     issue_runs,
@@ -68,9 +67,7 @@ from storage.ingest.ocr_page import display_width
 WORLD = "world_page"
 ECONOMY = "economy_page"
 ECONOMY_TWIN = "economy_twin"
-TUNED = (WORLD, ECONOMY_TWIN)
 HELDOUT = ECONOMY
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261220
@@ -505,7 +502,7 @@ def _printed_elsewhere() -> set[str]:
     and its held-out theory page): the economy page takes none of it."""
     from benchmarks import sectionpages, topicpages
 
-    theory = sectionpages.make_family(sectionpages.THEORY, sectionpages.PAGES_PER_FAMILY)
+    theory = sectionpages.PAGE_FAMILIES.pages(sectionpages.THEORY, sectionpages.PAGES_PER_FAMILY)
     keys = {topicpages._key(p) for page in theory for e in page.expected for p in e.paragraphs}
     return sectionpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
 
@@ -551,21 +548,10 @@ def make_economy_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == WORLD:
-        return make_world(count, SEED if seed is None else seed)
-    if family == ECONOMY_TWIN:
-        return make_economy_twin(count, SEED if seed is None else seed)
-    if family == ECONOMY:
-        return make_economy(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {WORLD: make_world, ECONOMY_TWIN: make_economy_twin, ECONOMY: make_economy},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

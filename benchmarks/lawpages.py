@@ -38,15 +38,13 @@ from benchmarks.localpages import (
     _lead_date,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     by_issue,
-    family_figures,
     first_printings,
     issue_runs,
 )
@@ -54,8 +52,6 @@ from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 LAW = "law_page"
-TUNED = (LAW,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
 PAGES_PER_FAMILY = 30
@@ -204,20 +200,8 @@ def make_law(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LAW:
-        return make_law(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LAW: make_law},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -32,22 +32,18 @@ from benchmarks.localpages import (
     _lead_date,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
-    family_figures,
     issue_runs,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _no_pictures
 
 LETTERS = "letters_page"
-TUNED = (LETTERS,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
 PAGES_PER_FAMILY = 30
@@ -207,20 +203,8 @@ def make_letters(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LETTERS:
-        return make_letters(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LETTERS: make_letters},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 from pathlib import Path
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
@@ -50,13 +51,12 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     _month_dir,
     _story_date,
@@ -485,12 +485,8 @@ def compose_front(articles: list[Article], others: list[Article], rng: random.Ra
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
     pool = [a for a in load_articles(months) if _month_dir(a) in months and not _unread_dateline(a)]
     if family == TRADE:
@@ -523,11 +519,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

@@ -30,6 +30,7 @@ import random
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
@@ -297,12 +298,10 @@ def issue_runs(
         yield day[start : start + size]
 
 
-def make_family(family: str, count: int, seed: int, pool: list[Article] | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family: 3–5 articles of one issue each (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    if pool is None:
-        pool = load_articles(months)
-    pool = [a for a in pool if _month_dir(a) in months]
+    pool = [a for a in load_articles(months) if _month_dir(a) in months]
     days = by_issue(pool, 5)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -376,17 +375,6 @@ PAGES_PER_FAMILY = 30
 TUNED_SEED = 1
 
 
-def run_families(count: int = PAGES_PER_FAMILY) -> dict:
-    """Figures per family and, inside each, per story convention; the held-out family with its checksum."""
-    pool = load_articles()
-    out: dict = {}
-    for family in FAMILIES:
-        seed = HELDOUT_SEED if family == HELDOUT else TUNED_SEED
-        pages = make_family(family, count, seed, pool)
-        out[family] = family_figures(pages, held_out=family == HELDOUT)
-    return out
-
-
 def family_figures(pages: list[FamilyPage], *, held_out: bool = False) -> dict:
     """One family's figures, in `format_families`' shape: stories exact, per convention, wrong fields."""
     rows = [
@@ -431,29 +419,93 @@ def format_families(result: dict) -> list[str]:
     return lines
 
 
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family is never shown)."""
-    if family == HELDOUT:
-        raise SystemExit("the held-out family's failures are not shown")
+Maker = Callable[[int, int], list[FamilyPage]]
+
+
+@dataclass(frozen=True)
+class PageFamilies:
+    """A builder's page families: what makes each one's pages (`count` pages of a seed, the same pages for
+    the same seed) and which seed each is read at. The tuned families are read at `seed`, story by story,
+    and at `unseen_seed`, where there is one, by their totals alone; the family held out of all tuning, if
+    any, at `held_out_seed`, by its totals and checksum alone."""
+
+    makers: Mapping[str, Maker]
+    seed: int
+    unseen_seed: int | None = None
+    held_out: str | None = None
+    held_out_seed: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.held_out is None) != (self.held_out_seed is None):
+            raise ValueError("a held-out family is made with a seed of its own")
+
+    @property
+    def tuned(self) -> tuple[str, ...]:
+        return tuple(family for family in self.makers if family != self.held_out)
+
+    def own_seed(self, family: str) -> int:
+        """The seed `family` is read at: the held-out family's for it, else the tuned families'."""
+        if family == self.held_out and self.held_out_seed is not None:
+            return self.held_out_seed
+        return self.seed
+
+    def pages(self, family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+        """`count` pages of `family` made with `seed`, else with the family's own."""
+        if family not in self.makers:
+            raise ValueError(family)
+        return self.makers[family](count, self.own_seed(family) if seed is None else seed)
+
+    def figures(self, count: int, seed: int | None = None) -> dict:
+        """Figures per family, in `format_families`' shape, the held-out family marked so; with `seed`,
+        the tuned families' pages of that seed alone, each named with it."""
+        if seed is not None:
+            return {
+                f"{family} (seed {seed})": family_figures(self.pages(family, count, seed))
+                for family in self.tuned
+            }
+        return {
+            family: family_figures(self.pages(family, count), held_out=family == self.held_out)
+            for family in self.makers
+        }
+
+    def failures(self, family: str, count: int, limit: int) -> list[str]:
+        """The first `limit` failing stories of a tuned family, with the page each is on (the held-out
+        family's are never shown)."""
+        if family == self.held_out:
+            raise SystemExit("the held-out family's failures are not shown")
+        return failure_lines(self.pages(family, count), family, limit)
+
+
+def failure_lines(pages: list[FamilyPage], family: str, limit: int) -> list[str]:
+    """The first `limit` failing stories of `pages`, with the page they are on."""
     out: list[str] = []
-    for page in make_family(family, count, TUNED_SEED):
+    shown = 0
+    for number, page in enumerate(pages):
         for expected, got, wrong in score(page):
-            if wrong and len(out) < limit * 6:
-                out.append(f"[{family}] wrong: {', '.join(wrong)}; want title: {expected.title}")
-                if got:
-                    out.append(f"  got title: {got['title']}; date {got['date']} want {expected.date}")
-                    out.append(f"  reporters {got['reporters']} want {expected.reporters}")
-                    for want, have in zip(expected.paragraphs, got["paragraphs"], strict=False):
-                        if _key(want) != _key(have):
-                            out += [f"  want para: {want[:70]}", f"  got  para: {have[:70]}"]
-                            break
-                    if len(expected.paragraphs) != len(got["paragraphs"]):
-                        out.append(
-                            f"  paragraphs want {len(expected.paragraphs)} got {len(got['paragraphs'])}"
-                        )
-                else:
-                    out.append(f"  lead not found: {expected.paragraphs[0][:50]}")
+            if not wrong or shown >= limit:
+                continue
+            shown += 1
+            out.append(f"[{family} page {number}] wrong: {', '.join(wrong)}; want title: {expected.title}")
+            if got is None:
+                out.append(f"  lead not found: {expected.paragraphs[0][:50]}")
+                continue
+            out.append(f"  got title: {got['title']}; date {got['date']} want {expected.date}")
+            out.append(f"  reporters {got['reporters']} want {expected.reporters}")
+            for want, have in zip(expected.paragraphs, got["paragraphs"], strict=False):
+                if _key(want) != _key(have):
+                    out += [f"  want para: {want[:70]}", f"  got  para: {have[:70]}"]
+                    break
+            if len(expected.paragraphs) != len(got["paragraphs"]):
+                out.append(f"  paragraphs want {len(expected.paragraphs)} got {len(got['paragraphs'])}")
     return out
+
+
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=TUNED_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)
 
 
 def conventions_on_rmrb(count: int = 10, seed: int = 11) -> dict:

@@ -47,13 +47,12 @@ from benchmarks.localpages import (
     _name,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     by_issue,
     issue_runs,
@@ -64,9 +63,7 @@ from storage.ingest.ocr_page import display_width
 SPORTS = "sports_page"
 THEORY = "theory_page"
 THEORY_TWIN = "theory_twin"
-TUNED = (SPORTS, THEORY_TWIN)
 HELDOUT = THEORY
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261213
@@ -383,7 +380,7 @@ def _printed_elsewhere() -> set[str]:
     and its held-out digest page): the theory page takes none of it."""
     from benchmarks import supplementpages, topicpages
 
-    digests = supplementpages.make_family(supplementpages.DIGEST, supplementpages.PAGES_PER_FAMILY)
+    digests = supplementpages.PAGE_FAMILIES.pages(supplementpages.DIGEST, supplementpages.PAGES_PER_FAMILY)
     keys = {topicpages._key(p) for page in digests for e in page.expected for p in e.paragraphs}
     return supplementpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
 
@@ -509,21 +506,10 @@ def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == SPORTS:
-        return make_sports(count, SEED if seed is None else seed)
-    if family == THEORY_TWIN:
-        return make_theory_twin(count, SEED if seed is None else seed)
-    if family == THEORY:
-        return make_theory(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {SPORTS: make_sports, THEORY_TWIN: make_theory_twin, THEORY: make_theory},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

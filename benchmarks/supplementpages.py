@@ -50,13 +50,12 @@ from benchmarks.localpages import (
     _main_head,
     _name,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     by_issue,
 )
@@ -66,9 +65,7 @@ from storage.ingest.ocr_page import display_width
 LITERARY = "literary_page"
 DIGEST = "digest_page"
 DIGEST_TWIN = "digest_twin"
-TUNED = (LITERARY, DIGEST_TWIN)
 HELDOUT = DIGEST
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261208
@@ -473,8 +470,8 @@ def _printed_elsewhere() -> set[str]:
     from benchmarks import topicpages, webpages
 
     pages = [
-        *topicpages.make_family(topicpages.ITEMS, topicpages.PAGES_PER_FAMILY),
-        *webpages.make_family(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+        *topicpages.PAGE_FAMILIES.pages(topicpages.ITEMS, topicpages.PAGES_PER_FAMILY),
+        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
     ]
     keys = {topicpages._key(p) for page in pages for e in page.expected for p in e.paragraphs}
     return topicpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
@@ -652,21 +649,10 @@ def make_digest_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LITERARY:
-        return make_literary(count, SEED if seed is None else seed)
-    if family == DIGEST_TWIN:
-        return make_digest_twin(count, SEED if seed is None else seed)
-    if family == DIGEST:
-        return make_digest(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LITERARY: make_literary, DIGEST_TWIN: make_digest_twin, DIGEST: make_digest},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

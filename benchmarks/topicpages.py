@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
@@ -68,14 +69,13 @@ from benchmarks.localpages import (
     _name,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.morepages import headed_articles
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     _month_dir,
     _title,
@@ -688,10 +688,10 @@ def _printed_elsewhere() -> set[str]:
     from benchmarks import morepages, paperpages, webpages, weeklypages
 
     pages = [
-        *paperpages.make_family(paperpages.HELDOUT, paperpages.PAGES_PER_FAMILY, paperpages.HELDOUT_SEED),
-        *morepages.make_family(morepages.HELDOUT, morepages.PAGES_PER_FAMILY),
-        *weeklypages.make_family(weeklypages.HELDOUT, weeklypages.PAGES_PER_FAMILY),
-        *webpages.make_family(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+        *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, paperpages.PAGES_PER_FAMILY),
+        *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, morepages.PAGES_PER_FAMILY),
+        *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, weeklypages.PAGES_PER_FAMILY),
+        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
     ]
     return {_key(p) for page in pages for e in page.expected for p in e.paragraphs if len(_key(p)) >= 24}
 
@@ -718,12 +718,8 @@ def _unused(article: Article, used: set[str]) -> bool:
     return not any(_key(p) in used for p in (*article.paragraphs, rest))
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
     pool = [a for a in load_articles(months) if _month_dir(a) in months and _readable(a)]
     if family == HELDOUT:
@@ -761,11 +757,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
@@ -52,13 +53,12 @@ from benchmarks.localpages import (
     _name,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.paperpages import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     _lead_without_dateline,
     _month_dir,
     _title,
@@ -393,12 +393,8 @@ def compose_photo(photos: list[Article], stories: list[Article], rng: random.Ran
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
     pool = [a for a in load_articles(months) if _month_dir(a) in months and _printable(a)]
     days = by_issue(pool, 8)
@@ -425,11 +421,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)
