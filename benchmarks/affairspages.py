@@ -198,8 +198,7 @@ def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
         lines += guide + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(AFFAIRS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(AFFAIRS, lines, issue, expected, kinds)
 
 
 def make_affairs(count: int, seed: int) -> list[FamilyPage]:

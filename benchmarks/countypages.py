@@ -372,8 +372,7 @@ def compose(
         kinds += block_kinds
     if rng.random() < 0.7:
         lines += _hotlines(rng, paper)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(COUNTY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(COUNTY, lines, issue, expected, kinds)
 
 
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:

@@ -279,8 +279,7 @@ def compose_world(articles: list[Article], rng: random.Random) -> FamilyPage:
             lines += _world_caption(article, rng, width) + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(WORLD, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(WORLD, lines, issue, expected, kinds)
 
 
 def _world_pool(months: tuple[str, ...]) -> list[Article]:
@@ -493,8 +492,7 @@ def compose_economy(
         lines += rates + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(forms.family, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(forms.family, lines, issue, expected, kinds)
 
 
 def _printed_elsewhere() -> set[str]:

@@ -226,8 +226,7 @@ def compose_interview(interview: Article, others: list[Article], rng: random.Ran
         kinds.append("other story: " + story_kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(INTERVIEW, text, int(interview.issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(INTERVIEW, lines, interview.issue, expected, kinds)
 
 
 def make_interview(count: int, seed: int) -> list[FamilyPage]:

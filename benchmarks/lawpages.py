@@ -186,8 +186,7 @@ def compose_law(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds += story_kinds
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LAW, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LAW, lines, issue, expected, kinds)
 
 
 def make_law(count: int, seed: int) -> list[FamilyPage]:

@@ -170,8 +170,7 @@ def compose_letters(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LETTERS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LETTERS, lines, issue, expected, kinds)
 
 
 def _letters_pages(months: tuple[str, ...]) -> dict[str, list[Article]]:

@@ -259,8 +259,7 @@ def compose_local(articles: list[Article], others: list[Article], rng: random.Ra
         kinds.append(kind)
     if rng.random() < 0.8:
         lines += _local_footer(rng)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LOCAL, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LOCAL, lines, issue, expected, kinds)
 
 
 # ---- evening_paper ----------------------------------------------------------------------------------
@@ -383,8 +382,7 @@ def compose_evening(articles: list[Article], briefs: list[Article], rng: random.
         kinds.append("story")
         if rng.random() < 0.35:
             lines += _photo_caption(article, rng, width) + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EVENING, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(EVENING, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------

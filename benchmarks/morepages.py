@@ -250,8 +250,7 @@ def compose_trade(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines += _trade_footer(rng)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(TRADE, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(TRADE, lines, issue, expected, kinds)
 
 
 # ---- digital_export ---------------------------------------------------------------------------------
@@ -366,8 +365,7 @@ def compose_export(articles: list[Article], rng: random.Random) -> FamilyPage:
         record, truth = _lay_record(article, rng, style, indent, spaced, page)
         lines += record
         expected.append(truth)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EXPORT, text, int(issue[:4]), expected, [style] * len(expected))
+    return FamilyPage.from_lines(EXPORT, lines, issue, expected, [style] * len(expected))
 
 
 # ---- party_front (held out) ---------------------------------------------------------------------------
@@ -478,8 +476,7 @@ def compose_front(articles: list[Article], others: list[Article], rng: random.Ra
                 )
             )
         )
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(FRONT, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(FRONT, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------

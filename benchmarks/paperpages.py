@@ -64,6 +64,14 @@ class FamilyPage:
     expected: list[Expected]
     conventions: list[str]  # each story's convention (masthead, wire, feature)
 
+    @classmethod
+    def from_lines(
+        cls, family: str, lines: list[str], issue: str, expected: list[Expected], conventions: list[str]
+    ) -> FamilyPage:
+        """The page printed on `issue` (``YYYY-MM-DD``) as `lines`, its blocks one blank line apart."""
+        text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+        return cls(family, text, int(issue[:4]), expected, conventions)
+
 
 def _title(article: Article) -> str:
     return " ".join(article.heads)
@@ -251,9 +259,7 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
             lines += group + [""]
     if family == "rmrb_feature" or (family in _MIXED_LAYOUT and not top):
         lines += _footer(rng, issue, page_number)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    year = int(issue[:4])
-    return FamilyPage(family, text, year, [item.expected for item in laid], kinds)
+    return FamilyPage.from_lines(family, lines, issue, [item.expected for item in laid], kinds)
 
 
 def first_printings(months: tuple[str, ...], keep: Callable[[Article], bool]) -> list[Article]:

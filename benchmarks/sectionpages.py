@@ -293,8 +293,7 @@ def compose_sports(articles: list[Article], rng: random.Random) -> FamilyPage:
         lines += box + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(SPORTS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(SPORTS, lines, issue, expected, kinds)
 
 
 def make_sports(count: int, seed: int) -> list[FamilyPage]:
@@ -371,8 +370,7 @@ def compose_theory(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(THEORY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(THEORY, lines, issue, expected, kinds)
 
 
 def _printed_elsewhere() -> set[str]:
@@ -491,8 +489,7 @@ def compose_theory_twin(articles: list[Article], rng: random.Random) -> FamilyPa
         kinds.append(kind)
     if rng.random() < 0.7:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(THEORY_TWIN, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(THEORY_TWIN, lines, issue, expected, kinds)
 
 
 def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:

@@ -328,8 +328,7 @@ def compose_literary(
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LITERARY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LITERARY, lines, issue, expected, kinds)
 
 
 def make_literary(count: int, seed: int) -> list[FamilyPage]:
@@ -431,8 +430,7 @@ def compose_digest(groups: list[tuple[str | None, list[Article]]], rng: random.R
             expected.append(truth)
             kinds.append(kind)
         lines.append("")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(DIGEST, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(DIGEST, lines, issue, expected, kinds)
 
 
 def _digestible(article: Article) -> bool:
@@ -618,8 +616,7 @@ def compose_digest_twin(groups: list[tuple[str | None, list[Article]]], rng: ran
             expected.append(truth)
             kinds.append(kind)
         lines.append("")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(DIGEST_TWIN, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(DIGEST_TWIN, lines, issue, expected, kinds)
 
 
 def make_digest_twin(count: int, seed: int) -> list[FamilyPage]:

@@ -222,8 +222,7 @@ def compose_special(articles: list[Article], extras: list[Article], rng: random.
             lines += _sidebar(briefs[0], rng, width) + [""]
     if rng.random() < 0.7:
         lines.append(f"本版责编：{_name(rng)}  版式：{_name(rng)}")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(SPECIAL, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(SPECIAL, lines, issue, expected, kinds)
 
 
 # ---- evening_items ---------------------------------------------------------------------------------
@@ -351,8 +350,7 @@ def compose_items(
         if rng.random() < 0.3:
             phrase = _phrase(article, rng)
             lines += _attach(wrap(f"▲{phrase}。", width, indent=0), f"（{_name(rng)} 摄）", width, rng) + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(ITEMS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(ITEMS, lines, issue, expected, kinds)
 
 
 # ---- evening_page (tuned) ---------------------------------------------------------------------------
@@ -545,8 +543,7 @@ def compose_evening(
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EVENING, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(EVENING, lines, issue, expected, kinds)
 
 
 # ---- comment_page -----------------------------------------------------------------------------------
@@ -675,8 +672,7 @@ def compose_comment(articles: list[Article], others: list[Article], rng: random.
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(COMMENT, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(COMMENT, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------

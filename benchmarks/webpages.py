@@ -232,8 +232,7 @@ def compose_opinion(articles: list[Article], note: Article | None, rng: random.R
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(OPINION, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(OPINION, lines, issue, expected, kinds)
 
 
 # ---- notice_page ----------------------------------------------------------------------------------
@@ -337,8 +336,7 @@ def compose_notice(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     for box in boxes:
         lines += box + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(NOTICE, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(NOTICE, lines, issue, expected, kinds)
 
 
 # ---- photo_page -----------------------------------------------------------------------------------
@@ -386,8 +384,7 @@ def compose_photo(photos: list[Article], stories: list[Article], rng: random.Ran
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(PHOTO, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(PHOTO, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------

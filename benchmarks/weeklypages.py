@@ -269,8 +269,7 @@ def compose_metro(
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(METRO, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(METRO, lines, issue, expected, kinds)
 
 
 # ---- weekly_page / weekly_heldout -------------------------------------------------------------------
@@ -360,8 +359,7 @@ def compose_weekly(
             kinds.append("link")
     if rng.random() < 0.7:
         lines.append(f"本期责编：{_name(rng)}  美编：{_name(rng)}  邮箱：zhoukan{rng.randint(1, 99)}@163.com")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(family, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(family, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
