@@ -33,7 +33,7 @@ import re
 from benchmarks.conventionpages import Expected, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import _date_parts, _name
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
@@ -47,7 +47,6 @@ from benchmarks.sectionpages import _editor_line
 AFFAIRS = "affairs_page"
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _AFFAIRS_WORDS_RE = re.compile(
     "政务|政府|部门|改革|审批|服务|印发|意见|通知|办法|规定|政策|办理|民生|社保|医保|治理|基层|群众|监管|"

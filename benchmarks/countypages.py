@@ -48,14 +48,16 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
@@ -64,7 +66,6 @@ COUNTY = "county_paper"
 FAMILIES = (COUNTY,)
 SEED = 1
 UNSEEN_SEED = 2  # its per-story output is never looked at; only its totals are read
-PAGES_PER_FAMILY = 30
 
 # (paper, district, publisher unit, the units that supply stories)
 _PAPERS = (
@@ -382,7 +383,7 @@ def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     pool = [
         a
         for a in load_articles(TUNED_MONTHS)
-        if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)
+        if month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)
     ]
     days = by_issue(pool, 10)
     issues = list(days)

@@ -46,12 +46,14 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
     first_printings,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures
@@ -59,7 +61,6 @@ from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures
 INTERVIEW = "interview_page"
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _QUESTION_RE = re.compile(r"^(?:记者|问|本报记者)：")
 _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})：")

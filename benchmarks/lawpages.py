@@ -39,14 +39,16 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
     by_issue,
     first_printings,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
@@ -54,7 +56,6 @@ from benchmarks.sectionpages import _editor_line
 LAW = "law_page"
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _LAW_WORDS_RE = re.compile(
     "法院|检察|法官|律师|法治|司法|审判|判决|案件|办案|公安|执法|法律|违法|犯罪|诈骗|维权|普法|扫黑"

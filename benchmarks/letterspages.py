@@ -33,12 +33,14 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _no_pictures
@@ -46,7 +48,6 @@ from benchmarks.sectionpages import _editor_line, _no_pictures
 LETTERS = "letters_page"
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 LETTERS_PAGE = 7  # the page People's Daily prints readers' letters on (Mondays)
 
 # A head that marks a letters page: a column head alone, or a head tagged with a letters column.

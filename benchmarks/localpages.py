@@ -32,15 +32,17 @@ import re
 from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
     _lead_without_dateline,
-    _month_dir,
     _story_date,
     _title,
-    by_issue,
 )
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
@@ -50,7 +52,6 @@ EVENING = "evening_paper"
 FAMILIES = (LOCAL, EVENING)
 SEED = 1
 UNSEEN_SEED = 2  # the families' second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _WEEKDAYS = "一二三四五六日"
 _LOCAL_PAPERS = ("河南日报", "湖北日报", "浙江日报", "四川日报", "安徽日报", "陕西日报", "江西日报")
@@ -391,7 +392,7 @@ def compose_evening(articles: list[Article], briefs: list[Article], rng: random.
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
     pool = [
-        a for a in load_articles(TUNED_MONTHS) if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a)
+        a for a in load_articles(TUNED_MONTHS) if month_dir(a) in TUNED_MONTHS and not _unread_dateline(a)
     ]
     days = by_issue(pool, 8)
     issues = list(days)

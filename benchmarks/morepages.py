@@ -52,16 +52,18 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
     _lead_without_dateline,
-    _month_dir,
     _story_date,
     _title,
-    by_issue,
 )
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
@@ -77,7 +79,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20201205
-PAGES_PER_FAMILY = 30
 
 _TRADE_PAPERS = (
     "中国交通报",
@@ -485,7 +486,7 @@ def compose_front(articles: list[Article], others: list[Article], rng: random.Ra
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and not _unread_dateline(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and not _unread_dateline(a)]
     if family == TRADE:
         keys = {a.key for a in pool}
         pool = [a for a in pool if _own_news(a)]

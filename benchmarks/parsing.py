@@ -47,6 +47,7 @@ from benchmarks import (
     letterspages,
     localpages,
     morepages,
+    pagefamilies,
     paperpages,
     sectionpages,
     supplementpages,
@@ -100,14 +101,14 @@ def _other_paper(args: argparse.Namespace) -> int:
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
         return 0
-    count = 10 if args.quick else paperpages.PAGES_PER_FAMILY
+    count = 10 if args.quick else pagefamilies.PAGES_PER_FAMILY
     if args.unseen:
         # The second seed of the families laid out in other papers' layouts: totals only, never a story.
         unseen: dict = {}
         for families in TEXT_PAGE_FAMILIES:
             if families.unseen_seed is not None:
                 unseen |= families.figures(count, families.unseen_seed)
-        print("\n".join(paperpages.format_families(unseen)))
+        print("\n".join(pagefamilies.format_families(unseen)))
         return 0
     if args.family:
         builder = next((families for families in TEXT_PAGE_FAMILIES if args.family in families.makers), None)
@@ -123,7 +124,7 @@ def _other_paper(args: argparse.Namespace) -> int:
     result: dict = {}
     for families in TEXT_PAGE_FAMILIES:
         result |= families.figures(count)
-    print("\n".join(paperpages.format_families(result)))
+    print("\n".join(pagefamilies.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
     print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])
     if args.json:

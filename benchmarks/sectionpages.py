@@ -48,14 +48,17 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
     by_issue,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
@@ -67,7 +70,6 @@ HELDOUT = THEORY
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261213
-PAGES_PER_FAMILY = 30
 SPORTS_PAGE = 15  # the page People's Daily prints its sports news on
 THEORY_PAGE = 9  # the page it prints its theory pieces on
 
@@ -378,7 +380,7 @@ def _printed_elsewhere() -> set[str]:
     and its held-out digest page): the theory page takes none of it."""
     from benchmarks import supplementpages, topicpages
 
-    digests = supplementpages.PAGE_FAMILIES.pages(supplementpages.DIGEST, supplementpages.PAGES_PER_FAMILY)
+    digests = supplementpages.PAGE_FAMILIES.pages(supplementpages.DIGEST, PAGES_PER_FAMILY)
     keys = {topicpages._key(p) for page in digests for e in page.expected for p in e.paragraphs}
     return supplementpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
 

@@ -51,13 +51,16 @@ from benchmarks.localpages import (
     _name,
     _page_dated,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
     by_issue,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
@@ -69,7 +72,6 @@ HELDOUT = DIGEST
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261208
-PAGES_PER_FAMILY = 30
 SUPPLEMENT_PAGES = (8, 20)  # the pages People's Daily prints its 大地 / 文艺 supplements on
 
 _LITERARY_SECTIONS = ("大地", "副刊", "文艺副刊", "大地·副刊", "文苑")
@@ -468,8 +470,8 @@ def _printed_elsewhere() -> set[str]:
     from benchmarks import topicpages, webpages
 
     pages = [
-        *topicpages.PAGE_FAMILIES.pages(topicpages.ITEMS, topicpages.PAGES_PER_FAMILY),
-        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+        *topicpages.PAGE_FAMILIES.pages(topicpages.ITEMS, PAGES_PER_FAMILY),
+        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
     ]
     keys = {topicpages._key(p) for page in pages for e in page.expected for p in e.paragraphs}
     return topicpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}

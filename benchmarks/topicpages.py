@@ -71,15 +71,18 @@ from benchmarks.localpages import (
     _page_dated,
 )
 from benchmarks.morepages import headed_articles
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
@@ -94,7 +97,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261207
-PAGES_PER_FAMILY = 30
 
 _BANNERS = (
     "【专题】推动高质量发展",
@@ -684,10 +686,10 @@ def _printed_elsewhere() -> set[str]:
     from benchmarks import morepages, paperpages, webpages, weeklypages
 
     pages = [
-        *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, paperpages.PAGES_PER_FAMILY),
-        *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, morepages.PAGES_PER_FAMILY),
-        *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, weeklypages.PAGES_PER_FAMILY),
-        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+        *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, PAGES_PER_FAMILY),
+        *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, PAGES_PER_FAMILY),
+        *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, PAGES_PER_FAMILY),
+        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
     ]
     return {_key(p) for page in pages for e in page.expected for p in e.paragraphs if len(_key(p)) >= 24}
 
@@ -717,7 +719,7 @@ def _unused(article: Article, used: set[str]) -> bool:
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _readable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _readable(a)]
     if family == HELDOUT:
         used = _printed_elsewhere()
         pool = [a for a in pool if _unused(a, used)]

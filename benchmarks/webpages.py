@@ -54,15 +54,17 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
@@ -77,7 +79,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261206
-PAGES_PER_FAMILY = 30
 
 _SITES = ("人民网", "新华网", "央视网", "中国新闻网", "光明网", "澎湃新闻")
 _CHANNELS = ("时政", "社会", "经济", "国内", "地方", "科技")
@@ -393,7 +394,7 @@ def compose_photo(photos: list[Article], stories: list[Article], rng: random.Ran
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _printable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _printable(a)]
     days = by_issue(pool, 8)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")

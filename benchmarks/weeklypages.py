@@ -49,15 +49,17 @@ from benchmarks.localpages import (
     _unread_dateline,
 )
 from benchmarks.morepages import headed_articles
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
@@ -70,7 +72,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261205
-PAGES_PER_FAMILY = 30
 
 _METRO_PAPERS = ("华西都市报", "楚天都市报", "大河报", "半岛晨报", "东方今报", "燕赵都市报")
 _METRO_SECTIONS = ("都市·关注", "城事", "民生·提醒", "本地新闻", "社会·热线", "观察")
@@ -375,7 +376,7 @@ def _printable(article: Article) -> bool:
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _printable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _printable(a)]
     keys = {a.key for a in pool}
     extra = interviews(months) if family == METRO else headed_articles(months)
     extra = [a for a in extra if a.key not in keys and _printable(a)]
