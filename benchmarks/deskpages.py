@@ -497,14 +497,13 @@ def compose_economy(
     return FamilyPage.from_lines(forms.family, lines, issue, expected, kinds)
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text every other held-out family prints (`benchmarks.sectionpages._printed_elsewhere`
+def printed_by_held_out() -> set[str]:
+    """Keys of the text every other held-out family prints (`benchmarks.sectionpages.printed_by_held_out`
     and its held-out theory page): the economy page takes none of it."""
     from benchmarks import sectionpages, topicpages
 
     theory = sectionpages.PAGE_FAMILIES.pages(sectionpages.THEORY, PAGES_PER_FAMILY)
-    keys = {topicpages._key(p) for page in theory for e in page.expected for p in e.paragraphs}
-    return sectionpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    return sectionpages.printed_by_held_out() | topicpages.printed_keys(theory)
 
 
 def _economy_pool(months: tuple[str, ...]) -> list[Article]:
@@ -524,8 +523,8 @@ def make_economy(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS
 
     pool = _economy_pool(months)
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     days = by_issue(pool, 3)
     rng = random.Random(f"{ECONOMY}:{seed}")
     return [compose_economy(run, rng) for run in issue_runs(days, count, rng, 3, 5)]

@@ -375,14 +375,13 @@ def compose_theory(articles: list[Article], rng: random.Random) -> FamilyPage:
     return FamilyPage.from_lines(THEORY, lines, issue, expected, kinds)
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text every other held-out family prints (`benchmarks.supplementpages._printed_elsewhere`
+def printed_by_held_out() -> set[str]:
+    """Keys of the text every other held-out family prints (`benchmarks.supplementpages.printed_by_held_out`
     and its held-out digest page): the theory page takes none of it."""
     from benchmarks import supplementpages, topicpages
 
     digests = supplementpages.PAGE_FAMILIES.pages(supplementpages.DIGEST, PAGES_PER_FAMILY)
-    keys = {topicpages._key(p) for page in digests for e in page.expected for p in e.paragraphs}
-    return supplementpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    return supplementpages.printed_by_held_out() | topicpages.printed_keys(digests)
 
 
 def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS) -> list[FamilyPage]:
@@ -392,8 +391,8 @@ def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
 
     pool = [a for a in _page_articles(months, THEORY_PAGE) if _theory_piece(a)]
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     days = by_issue(pool, 2)
     rng = random.Random(f"{THEORY}:{seed}")
     return [compose_theory(run, rng) for run in issue_runs(days, count, rng, 2, 4)]

@@ -464,8 +464,8 @@ def _digest_groups(day: list[Article], rng: random.Random) -> list[tuple[str | N
     return groups
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text the other held-out families print (`benchmarks.topicpages._printed_elsewhere`,
+def printed_by_held_out() -> set[str]:
+    """Keys of the text the other held-out families print (`benchmarks.topicpages.printed_by_held_out`,
     and its own held-out page of items and the commentary page): the digest takes none of it."""
     from benchmarks import topicpages, webpages
 
@@ -473,8 +473,7 @@ def _printed_elsewhere() -> set[str]:
         *topicpages.PAGE_FAMILIES.pages(topicpages.ITEMS, PAGES_PER_FAMILY),
         *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
     ]
-    keys = {topicpages._key(p) for page in pages for e in page.expected for p in e.paragraphs}
-    return topicpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    return topicpages.printed_by_held_out() | topicpages.printed_keys(pages)
 
 
 def digest_pool(months: tuple[str, ...]) -> list[Article]:
@@ -504,8 +503,8 @@ def make_digest(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
 
     pool = digest_pool(months)
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     weeks: dict[str, list[Article]] = {}
     for article in pool:
         weeks.setdefault(_week(article.issue), []).append(article)

@@ -680,17 +680,24 @@ def compose_comment(articles: list[Article], others: list[Article], rng: random.
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys (a paragraph's first 24 characters, spaces aside) of the text the other held-out families
-    print: the held-out family takes only articles none of them prints."""
+def printed_by_held_out() -> set[str]:
+    """Keys (`printed_keys`) of the text the other held-out families print: the held-out family takes only
+    articles none of them prints."""
     from benchmarks import morepages, paperpages, webpages, weeklypages
 
-    pages = [
-        *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, PAGES_PER_FAMILY),
-        *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, PAGES_PER_FAMILY),
-        *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, PAGES_PER_FAMILY),
-        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
-    ]
+    return printed_keys(
+        [
+            *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, PAGES_PER_FAMILY),
+            *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, PAGES_PER_FAMILY),
+            *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, PAGES_PER_FAMILY),
+            *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
+        ]
+    )
+
+
+def printed_keys(pages: list[FamilyPage]) -> set[str]:
+    """The key (its first 24 characters, spaces aside) of every paragraph of 24 characters or more that
+    `pages` print."""
     return {_key(p) for page in pages for e in page.expected for p in e.paragraphs if len(_key(p)) >= 24}
 
 
@@ -711,9 +718,10 @@ def _readable(article: Article) -> bool:
     return _printable(article)
 
 
-def _unused(article: Article, used: set[str]) -> bool:
+def unprinted(article: Article, printed: set[str]) -> bool:
+    """No paragraph of `article` (nor its lead without its dateline) has its key among `printed`."""
     _dateline, rest = _lead_without_dateline(article)
-    return not any(_key(p) in used for p in (*article.paragraphs, rest))
+    return not any(_key(p) in printed for p in (*article.paragraphs, rest))
 
 
 def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
@@ -721,8 +729,8 @@ def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
     pool = [a for a in load_articles(months) if month_dir(a) in months and _readable(a)]
     if family == HELDOUT:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if _unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if unprinted(a, used)]
     keys = {a.key for a in pool}
     days = by_issue(pool, 8)
     headed = [a for a in headed_articles(months) if a.key not in keys and _readable(a) and a.issue in days]
