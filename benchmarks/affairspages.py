@@ -32,17 +32,12 @@ import re
 
 from benchmarks.conventionpages import Expected, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
-from benchmarks.localpages import (
-    _date_parts,
-    _name,
-    held_out_family_runs,
-    tuned_failures,
-)
-from benchmarks.paperpages import (
+from benchmarks.localpages import _date_parts, _name
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
     by_issue,
-    family_figures,
     first_printings,
     issue_runs,
 )
@@ -50,11 +45,8 @@ from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 AFFAIRS = "affairs_page"
-TUNED = (AFFAIRS,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _AFFAIRS_WORDS_RE = re.compile(
     "政务|政府|部门|改革|审批|服务|印发|意见|通知|办法|规定|政策|办理|民生|社保|医保|治理|基层|群众|监管|"
@@ -205,8 +197,7 @@ def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
         lines += guide + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(AFFAIRS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(AFFAIRS, lines, issue, expected, kinds)
 
 
 def make_affairs(count: int, seed: int) -> list[FamilyPage]:
@@ -219,20 +210,8 @@ def make_affairs(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == AFFAIRS:
-        return make_affairs(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {AFFAIRS: make_affairs},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
@@ -47,14 +48,16 @@ from benchmarks.localpages import (
     _page_dated,
     _unread_dateline,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
+    PageFamilies,
     by_issue,
-    family_figures,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
@@ -63,7 +66,6 @@ COUNTY = "county_paper"
 FAMILIES = (COUNTY,)
 SEED = 1
 UNSEEN_SEED = 2  # its per-story output is never looked at; only its totals are read
-PAGES_PER_FAMILY = 30
 
 # (paper, district, publisher unit, the units that supply stories)
 _PAPERS = (
@@ -371,19 +373,18 @@ def compose(
         kinds += block_kinds
     if rng.random() < 0.7:
         lines += _hotlines(rng, paper)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(COUNTY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(COUNTY, lines, issue, expected, kinds)
 
 
-def make_family(
-    family: str, count: int, seed: int = SEED, pool: list[Article] | None = None
-) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages, each from one issue's articles (a page holds one day's news)."""
     if family != COUNTY:
         raise ValueError(family)
-    if pool is None:
-        pool = load_articles(TUNED_MONTHS)
-    pool = [a for a in pool if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)]
+    pool = [
+        a
+        for a in load_articles(TUNED_MONTHS)
+        if month_dir(a) in TUNED_MONTHS and not _unread_dateline(a) and _local_like(a)
+    ]
     days = by_issue(pool, 10)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -401,14 +402,4 @@ def make_family(
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
-    """Figures per story kind, in `benchmarks.paperpages.format_families`' shape."""
-    name = COUNTY if seed == SEED else f"{COUNTY} (seed {seed})"
-    return {name: family_figures(make_family(COUNTY, count, seed, pool))}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned seed (the unseen seed's are never shown)."""
-    from benchmarks.localpages import _failure_lines
-
-    return _failure_lines(make_family(family, count, SEED), family, limit)
+PAGE_FAMILIES = PageFamilies({COUNTY: partial(make_family, COUNTY)}, seed=SEED, unseen_seed=UNSEEN_SEED)

@@ -50,16 +50,18 @@ from benchmarks.localpages import (
     _name,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
+    PageFamilies,
     by_issue,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures, _page_articles
@@ -68,13 +70,10 @@ from storage.ingest.ocr_page import display_width
 WORLD = "world_page"
 ECONOMY = "economy_page"
 ECONOMY_TWIN = "economy_twin"
-TUNED = (WORLD, ECONOMY_TWIN)
 HELDOUT = ECONOMY
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261220
-PAGES_PER_FAMILY = 30
 WORLD_PAGES = (16, 17)  # the pages People's Daily prints its international news on
 
 # An agency's dateline the corpus keeps in the lead: ``据新华社奥克兰1月5日电  （记者郭磊）``.
@@ -191,7 +190,7 @@ def _world_caption(article: Article, rng: random.Random, width: int) -> list[str
         c
         for p in article.paragraphs[:-1] or article.paragraphs
         for c in re.split("[，。；：！？“”（）]", p)
-        if 8 <= len(c) <= 24 and re.fullmatch("[\u4e00-\u9fff\d、·]+", c)
+        if 8 <= len(c) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\d、·]+", c)
     ] or [re.sub("[^\u4e00-\u9fff]", "", article.heads[-1])[:16]]
     lines = wrap(f"当地时间{day.month}月{day.day}日，{rng.choice(clauses)}。", width)
     credit = _foreign_credit(rng)
@@ -282,8 +281,7 @@ def compose_world(articles: list[Article], rng: random.Random) -> FamilyPage:
             lines += _world_caption(article, rng, width) + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(WORLD, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(WORLD, lines, issue, expected, kinds)
 
 
 def _world_pool(months: tuple[str, ...]) -> list[Article]:
@@ -496,18 +494,16 @@ def compose_economy(
         lines += rates + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(forms.family, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(forms.family, lines, issue, expected, kinds)
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text every other held-out family prints (`benchmarks.sectionpages._printed_elsewhere`
+def printed_by_held_out() -> set[str]:
+    """Keys of the text every other held-out family prints (`benchmarks.sectionpages.printed_by_held_out`
     and its held-out theory page): the economy page takes none of it."""
     from benchmarks import sectionpages, topicpages
 
-    theory = sectionpages.make_family(sectionpages.THEORY, sectionpages.PAGES_PER_FAMILY)
-    keys = {topicpages._key(p) for page in theory for e in page.expected for p in e.paragraphs}
-    return sectionpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    theory = sectionpages.PAGE_FAMILIES.pages(sectionpages.THEORY, PAGES_PER_FAMILY)
+    return sectionpages.printed_by_held_out() | topicpages.printed_keys(theory)
 
 
 def _economy_pool(months: tuple[str, ...]) -> list[Article]:
@@ -527,8 +523,8 @@ def make_economy(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS
 
     pool = _economy_pool(months)
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     days = by_issue(pool, 3)
     rng = random.Random(f"{ECONOMY}:{seed}")
     return [compose_economy(run, rng) for run in issue_runs(days, count, rng, 3, 5)]
@@ -551,21 +547,10 @@ def make_economy_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == WORLD:
-        return make_world(count, SEED if seed is None else seed)
-    if family == ECONOMY_TWIN:
-        return make_economy_twin(count, SEED if seed is None else seed)
-    if family == ECONOMY:
-        return make_economy(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {WORLD: make_world, ECONOMY_TWIN: make_economy_twin, ECONOMY: make_economy},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

@@ -45,25 +45,22 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    family_figures,
+    PageFamilies,
     first_printings,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line, _is_box_label, _no_pictures
 
 INTERVIEW = "interview_page"
-TUNED = (INTERVIEW,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _QUESTION_RE = re.compile(r"^(?:记者|问|本报记者)：")
 _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})：")
@@ -230,8 +227,7 @@ def compose_interview(interview: Article, others: list[Article], rng: random.Ran
         kinds.append("other story: " + story_kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(INTERVIEW, text, int(interview.issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(INTERVIEW, lines, interview.issue, expected, kinds)
 
 
 def make_interview(count: int, seed: int) -> list[FamilyPage]:
@@ -257,20 +253,8 @@ def make_interview(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == INTERVIEW:
-        return make_interview(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {INTERVIEW: make_interview},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -38,27 +38,24 @@ from benchmarks.localpages import (
     _lead_date,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
+    PageFamilies,
     by_issue,
-    family_figures,
     first_printings,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line
 
 LAW = "law_page"
-TUNED = (LAW,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 
 _LAW_WORDS_RE = re.compile(
     "法院|检察|法官|律师|法治|司法|审判|判决|案件|办案|公安|执法|法律|违法|犯罪|诈骗|维权|普法|扫黑"
@@ -190,8 +187,7 @@ def compose_law(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds += story_kinds
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LAW, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LAW, lines, issue, expected, kinds)
 
 
 def make_law(count: int, seed: int) -> list[FamilyPage]:
@@ -204,20 +200,8 @@ def make_law(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LAW:
-        return make_law(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LAW: make_law},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -32,25 +32,22 @@ from benchmarks.localpages import (
     _lead_date,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    family_figures,
+    PageFamilies,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _no_pictures
 
 LETTERS = "letters_page"
-TUNED = (LETTERS,)
-FAMILIES = TUNED
 SEED = 1
 UNSEEN_SEED = 2  # the family's second seed: only its totals are read, never a story of it
-PAGES_PER_FAMILY = 30
 LETTERS_PAGE = 7  # the page People's Daily prints readers' letters on (Mondays)
 
 # A head that marks a letters page: a column head alone, or a head tagged with a letters column.
@@ -174,8 +171,7 @@ def compose_letters(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LETTERS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LETTERS, lines, issue, expected, kinds)
 
 
 def _letters_pages(months: tuple[str, ...]) -> dict[str, list[Article]]:
@@ -207,20 +203,8 @@ def make_letters(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LETTERS:
-        return make_letters(count, SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.paperpages.family_figures`; no held-out family here); with `seed`,
-    that seed's pages, named with it."""
-    if seed is not None:
-        return held_out_family_runs(make_family, TUNED, "", count, seed)
-    return {family: family_figures(make_family(family, count)) for family in TUNED}
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the family."""
-    return tuned_failures(make_family, family, "", count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LETTERS: make_letters},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+)

@@ -29,19 +29,20 @@ from __future__ import annotations
 import datetime
 import random
 import re
-from collections.abc import Callable, Sequence
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
+    by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
     _lead_without_dateline,
-    _month_dir,
     _story_date,
     _title,
-    by_issue,
-    family_figures,
-    score,
 )
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import display_width
@@ -50,7 +51,7 @@ LOCAL = "local_daily"
 EVENING = "evening_paper"
 FAMILIES = (LOCAL, EVENING)
 SEED = 1
-PAGES_PER_FAMILY = 30
+UNSEEN_SEED = 2  # the families' second seed: only its totals are read, never a story of it
 
 _WEEKDAYS = "一二三四五六日"
 _LOCAL_PAPERS = ("河南日报", "湖北日报", "浙江日报", "四川日报", "安徽日报", "陕西日报", "江西日报")
@@ -259,8 +260,7 @@ def compose_local(articles: list[Article], others: list[Article], rng: random.Ra
         kinds.append(kind)
     if rng.random() < 0.8:
         lines += _local_footer(rng)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LOCAL, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LOCAL, lines, issue, expected, kinds)
 
 
 # ---- evening_paper ----------------------------------------------------------------------------------
@@ -383,20 +383,17 @@ def compose_evening(articles: list[Article], briefs: list[Article], rng: random.
         kinds.append("story")
         if rng.random() < 0.35:
             lines += _photo_caption(article, rng, width) + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EVENING, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(EVENING, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(
-    family: str, count: int, seed: int = SEED, pool: list[Article] | None = None
-) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if pool is None:
-        pool = load_articles(TUNED_MONTHS)
-    pool = [a for a in pool if _month_dir(a) in TUNED_MONTHS and not _unread_dateline(a)]
+    pool = [
+        a for a in load_articles(TUNED_MONTHS) if month_dir(a) in TUNED_MONTHS and not _unread_dateline(a)
+    ]
     days = by_issue(pool, 8)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -418,71 +415,6 @@ def make_family(
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, pool: list[Article] | None = None, seed: int = SEED) -> dict:
-    """Figures per family and per story kind, in `benchmarks.paperpages.format_families`' shape; a
-    family of another seed than the tuned one named with its seed."""
-    out: dict = {}
-    for family in FAMILIES:
-        pages = make_family(family, count, seed, pool)
-        out[family if seed == SEED else f"{family} (seed {seed})"] = family_figures(pages)
-    return out
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of one of these families, with the page they are on."""
-    return _failure_lines(make_family(family, count, SEED), family, limit)
-
-
-def _failure_lines(pages: list[FamilyPage], family: str, limit: int) -> list[str]:
-    """The first `limit` failing stories of `pages`, with the page they are on."""
-    out: list[str] = []
-    shown = 0
-    for number, page in enumerate(pages):
-        for expected, got, wrong in score(page):
-            if not wrong or shown >= limit:
-                continue
-            shown += 1
-            out.append(f"[{family} page {number}] wrong: {', '.join(wrong)}; want title: {expected.title}")
-            if got is None:
-                out.append(f"  lead not found: {expected.paragraphs[0][:50]}")
-                continue
-            out.append(f"  got title: {got['title']}; date {got['date']} want {expected.date}")
-            out.append(f"  reporters {got['reporters']} want {expected.reporters}")
-            for want, have in zip(expected.paragraphs, got["paragraphs"], strict=False):
-                if re.sub(r"\s+", "", want) != re.sub(r"\s+", "", have):
-                    out += [f"  want para: {want[:70]}", f"  got  para: {have[:70]}"]
-                    break
-            if len(expected.paragraphs) != len(got["paragraphs"]):
-                out.append(f"  paragraphs want {len(expected.paragraphs)} got {len(got['paragraphs'])}")
-    return out
-
-
-def held_out_family_runs(
-    make: Callable[[str, int, int | None], list[FamilyPage]],
-    tuned: Sequence[str],
-    held_out: str,
-    count: int,
-    seed: int | None = None,
-) -> dict:
-    """Figures per family of a builder with one held-out family, in `benchmarks.paperpages.format_families`'
-    shape; the held-out family marked so (its totals and checksum only). With `seed`, the tuned families'
-    pages of that seed only, named with it (their unseen half: seed 2)."""
-    if seed is not None:
-        return {f"{family} (seed {seed})": family_figures(make(family, count, seed)) for family in tuned}
-    return {
-        family: family_figures(make(family, count, None), held_out=family == held_out)
-        for family in (*tuned, held_out)
-    }
-
-
-def tuned_failures(
-    make: Callable[[str, int, int | None], list[FamilyPage]],
-    family: str,
-    held_out: str,
-    count: int,
-    limit: int,
-) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    if family == held_out:
-        raise SystemExit("the held-out family's failures are not shown")
-    return _failure_lines(make(family, count, None), family, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES}, seed=SEED, unseen_seed=UNSEEN_SEED
+)

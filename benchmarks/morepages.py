@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 from pathlib import Path
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
@@ -50,18 +51,19 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
+    PageFamilies,
+    by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
     _lead_without_dateline,
-    _month_dir,
     _story_date,
     _title,
-    by_issue,
 )
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
@@ -77,7 +79,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20201205
-PAGES_PER_FAMILY = 30
 
 _TRADE_PAPERS = (
     "中国交通报",
@@ -250,8 +251,7 @@ def compose_trade(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines += _trade_footer(rng)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(TRADE, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(TRADE, lines, issue, expected, kinds)
 
 
 # ---- digital_export ---------------------------------------------------------------------------------
@@ -366,8 +366,7 @@ def compose_export(articles: list[Article], rng: random.Random) -> FamilyPage:
         record, truth = _lay_record(article, rng, style, indent, spaced, page)
         lines += record
         expected.append(truth)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EXPORT, text, int(issue[:4]), expected, [style] * len(expected))
+    return FamilyPage.from_lines(EXPORT, lines, issue, expected, [style] * len(expected))
 
 
 # ---- party_front (held out) ---------------------------------------------------------------------------
@@ -478,21 +477,16 @@ def compose_front(articles: list[Article], others: list[Article], rng: random.Ra
                 )
             )
         )
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(FRONT, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(FRONT, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and not _unread_dateline(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and not _unread_dateline(a)]
     if family == TRADE:
         keys = {a.key for a in pool}
         pool = [a for a in pool if _own_news(a)]
@@ -523,11 +517,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

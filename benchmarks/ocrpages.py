@@ -34,7 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.paperpages import TUNED_MONTHS, _month_dir, by_issue
+from benchmarks.pagefamilies import (
+    TUNED_MONTHS,
+    by_issue,
+    month_dir,
+)
 from benchmarks.rmrb import Article, load_articles
 from storage.ingest.ocr_page import parse_page
 
@@ -271,7 +275,7 @@ def truth_of(article: Article) -> Truth:
 
 def issues(months: tuple[str, ...] = TUNED_MONTHS) -> dict[str, list[Article]]:
     """The articles a page may hold (at most 8 paragraphs) by issue date, issues of at least 4 only."""
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and len(a.paragraphs) <= 8]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and len(a.paragraphs) <= 8]
     return by_issue(pool, 4)
 
 

@@ -25,16 +25,22 @@ date and its reporters are as printed.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import random
 import re
-from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
-from benchmarks.rmrb import Article, load_articles, parse_article, root
-from storage.ingest.ocr_page import display_width, parse_page
+from benchmarks.pagefamilies import (
+    HELDOUT_MONTHS,
+    TUNED_MONTHS,
+    FamilyPage,
+    PageFamilies,
+    by_issue,
+    month_dir,
+)
+from benchmarks.rmrb import Article, load_articles
+from storage.ingest.ocr_page import display_width
 
 MIXED = "rmrb_mixed"
 TUNED = ("rmrb_masthead", "rmrb_wire", "rmrb_feature", MIXED)
@@ -42,8 +48,6 @@ HELDOUT = "rmrb_heldout"
 # Families whose stories mix the three conventions and whose headlines stand anywhere.
 _MIXED_LAYOUT = (MIXED, HELDOUT)
 FAMILIES = (*TUNED, HELDOUT)
-HELDOUT_MONTHS = ("2020年5月",)
-TUNED_MONTHS = ("2019年2月", "2019年10月", "2020年1月", "2020年2月")
 HELDOUT_SEED = 20200501
 
 _WEEKDAYS = "一二三四五六日"
@@ -53,15 +57,6 @@ _CN_NUMBERS = "二三四五六七八"
 _DATELINE_RE = re.compile(
     r"^((?:本报|新华社)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:（([^）]{2,30})）)?\s*"
 )
-
-
-@dataclass
-class FamilyPage:
-    family: str
-    text: str
-    year: int
-    expected: list[Expected]
-    conventions: list[str]  # each story's convention (masthead, wire, feature)
 
 
 def _title(article: Article) -> str:
@@ -250,59 +245,13 @@ def compose(family: str, articles: list[Article], rng: random.Random) -> FamilyP
             lines += group + [""]
     if family == "rmrb_feature" or (family in _MIXED_LAYOUT and not top):
         lines += _footer(rng, issue, page_number)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    year = int(issue[:4])
-    return FamilyPage(family, text, year, [item.expected for item in laid], kinds)
+    return FamilyPage.from_lines(family, lines, issue, [item.expected for item in laid], kinds)
 
 
-def first_printings(months: tuple[str, ...], keep: Callable[[Article], bool]) -> list[Article]:
-    """The stories of `months` that `keep` takes, each once: a story printed on two pages of an issue (the
-    same heads and lead) is taken from the first."""
-    pool: list[Article] = []
-    seen: set[tuple[tuple[str, ...], str]] = set()
-    for month in months:
-        for path in sorted((root() / month).glob("*/*.txt")):
-            article = parse_article(path.read_text(encoding="utf-8", errors="ignore"), path.name)
-            if article is None or not keep(article):
-                continue
-            if (article.heads, article.paragraphs[0]) not in seen:
-                seen.add((article.heads, article.paragraphs[0]))
-                pool.append(article)
-    return pool
-
-
-def by_issue(pool: list[Article], least: int) -> dict[str, list[Article]]:
-    """The articles of `pool` by issue (in pool order), issues of at least `least` articles, in date order."""
-    grouped: dict[str, list[Article]] = {}
-    for article in pool:
-        grouped.setdefault(article.issue, []).append(article)
-    return {k: v for k, v in sorted(grouped.items()) if len(v) >= least}
-
-
-def issue_runs(
-    days: Mapping[Any, list[Article]],
-    count: int,
-    rng: random.Random,
-    least: int,
-    most: int,
-) -> Iterator[list[Article]]:
-    """`count` runs of consecutive articles of one issue (or issue and page) of `days` each, `least` to `most`
-    long (at most what the issue holds), drawn with `rng`. A generator: a page composed from one run draws
-    from `rng` before the next run is drawn, so pages come out as when each family drew its own."""
-    keys = sorted(days)
-    for _ in range(count):
-        day = list(days[rng.choice(keys)])
-        size = min(len(day), rng.randint(least, most))
-        start = rng.randint(0, len(day) - size)
-        yield day[start : start + size]
-
-
-def make_family(family: str, count: int, seed: int, pool: list[Article] | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family: 3–5 articles of one issue each (a page holds one day's news)."""
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    if pool is None:
-        pool = load_articles(months)
-    pool = [a for a in pool if _month_dir(a) in months]
+    pool = [a for a in load_articles(months) if month_dir(a) in months]
     days = by_issue(pool, 5)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -314,146 +263,15 @@ def make_family(family: str, count: int, seed: int, pool: list[Article] | None =
     return pages
 
 
-def _month_dir(article: Article) -> str:
-    return f"{int(article.key[:4])}年{int(article.key[4:6])}月"
-
-
-def checksum(pages: list[FamilyPage]) -> str:
-    """SHA-256 of the pages' text and truth, in order: the held-out family's fingerprint."""
-    digest = hashlib.sha256()
-    for page in pages:
-        digest.update(page.text.encode("utf-8"))
-        for e in page.expected:
-            digest.update(repr((e.title, e.paragraphs, e.date, e.reporters)).encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def score(page: FamilyPage) -> list[tuple[Expected, dict | None, tuple[str, ...]]]:
-    """Each expected story with the parsed one holding its lead, and which fields differ."""
-    parsed = parse_page(page.text, year=page.year)
-    used: set[int] = set()
-    out: list[tuple[Expected, dict | None, tuple[str, ...]]] = []
-    for expected in page.expected:
-        lead = _key(expected.paragraphs[0])[:40]
-        match = next(
-            (k for k, a in enumerate(parsed) if k not in used and lead in _key("".join(a.paragraphs))), None
-        )
-        if match is None:
-            out.append((expected, None, ("story",)))
-            continue
-        used.add(match)
-        got = parsed[match]
-        wrong = tuple(
-            name
-            for name, same in (
-                ("title", re.sub(r"\s+", " ", got.title) == re.sub(r"\s+", " ", expected.title)),
-                ("body", [_key(p) for p in got.paragraphs] == [_key(p) for p in expected.paragraphs]),
-                ("date", got.date == expected.date),
-                ("byline", tuple(got.reporters) + tuple(got.correspondents) == expected.reporters),
-            )
-            if not same
-        )
-        out.append(
-            (
-                expected,
-                {
-                    "title": got.title,
-                    "paragraphs": got.paragraphs,
-                    "date": got.date,
-                    "reporters": got.reporters,
-                },
-                wrong,
-            )
-        )
-    return out
-
-
-PAGES_PER_FAMILY = 30
 TUNED_SEED = 1
 
 
-def run_families(count: int = PAGES_PER_FAMILY) -> dict:
-    """Figures per family and, inside each, per story convention; the held-out family with its checksum."""
-    pool = load_articles()
-    out: dict = {}
-    for family in FAMILIES:
-        seed = HELDOUT_SEED if family == HELDOUT else TUNED_SEED
-        pages = make_family(family, count, seed, pool)
-        out[family] = family_figures(pages, held_out=family == HELDOUT)
-    return out
-
-
-def family_figures(pages: list[FamilyPage], *, held_out: bool = False) -> dict:
-    """One family's figures, in `format_families`' shape: stories exact, per convention, wrong fields."""
-    rows = [
-        (kind, wrong)
-        for page in pages
-        for kind, (_e, _g, wrong) in zip(page.conventions, score(page), strict=True)
-    ]
-    per: dict[str, list[int]] = {}
-    wrong_fields: dict[str, int] = {}
-    for kind, wrong in rows:
-        per.setdefault(kind, [0, 0])
-        per[kind][0] += not wrong
-        per[kind][1] += 1
-        for name in wrong:
-            wrong_fields[name] = wrong_fields.get(name, 0) + 1
-    return {
-        "pages": len(pages),
-        "stories": len(rows),
-        "exact": sum(not wrong for _, wrong in rows),
-        "conventions": per,
-        "wrong": wrong_fields,
-        "checksum": checksum(pages),
-        "held_out": held_out,
-    }
-
-
-def format_families(result: dict) -> list[str]:
-    lines = [
-        "| family | stories | exact | share | by convention | wrong fields |",
-        "| --- | ---: | ---: | ---: | --- | --- |",
-    ]
-    for family, row in result.items():
-        per = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(row["conventions"].items()))
-        wrong = ", ".join(f"{k} {v}" for k, v in sorted(row["wrong"].items())) or "-"
-        name = f"{family} (held out)" if row["held_out"] else family
-        share = row["exact"] / row["stories"] if row["stories"] else 0.0
-        lines.append(f"| {name} | {row['stories']} | {row['exact']} | {share:.1%} | {per} | {wrong} |")
-    for family, row in result.items():
-        if row["held_out"]:
-            name = "" if family == HELDOUT else f" ({family})"
-            lines.append(f"held-out pages checksum{name}: {row['checksum']}")
-    return lines
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family is never shown)."""
-    if family == HELDOUT:
-        raise SystemExit("the held-out family's failures are not shown")
-    out: list[str] = []
-    for page in make_family(family, count, TUNED_SEED):
-        for expected, got, wrong in score(page):
-            if wrong and len(out) < limit * 6:
-                out.append(f"[{family}] wrong: {', '.join(wrong)}; want title: {expected.title}")
-                if got:
-                    out.append(f"  got title: {got['title']}; date {got['date']} want {expected.date}")
-                    out.append(f"  reporters {got['reporters']} want {expected.reporters}")
-                    for want, have in zip(expected.paragraphs, got["paragraphs"], strict=False):
-                        if _key(want) != _key(have):
-                            out += [f"  want para: {want[:70]}", f"  got  para: {have[:70]}"]
-                            break
-                    if len(expected.paragraphs) != len(got["paragraphs"]):
-                        out.append(
-                            f"  paragraphs want {len(expected.paragraphs)} got {len(got['paragraphs'])}"
-                        )
-                else:
-                    out.append(f"  lead not found: {expected.paragraphs[0][:50]}")
-    return out
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=TUNED_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)
 
 
 def conventions_on_rmrb(count: int = 10, seed: int = 11) -> dict:

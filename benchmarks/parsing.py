@@ -38,6 +38,23 @@ import argparse
 import json
 import sys
 
+from benchmarks import (
+    affairspages,
+    countypages,
+    deskpages,
+    interviewpages,
+    lawpages,
+    letterspages,
+    localpages,
+    morepages,
+    pagefamilies,
+    paperpages,
+    sectionpages,
+    supplementpages,
+    topicpages,
+    webpages,
+    weeklypages,
+)
 from benchmarks.conventionpages import (
     CONVENTIONS,
     TARGET_EACH,
@@ -47,6 +64,24 @@ from benchmarks.conventionpages import (
     make_pages,
     run,
     score_page,
+)
+
+# Every text-page builder's families, in the order their rows are printed.
+TEXT_PAGE_FAMILIES = (
+    paperpages.PAGE_FAMILIES,
+    localpages.PAGE_FAMILIES,
+    countypages.PAGE_FAMILIES,
+    morepages.PAGE_FAMILIES,
+    weeklypages.PAGE_FAMILIES,
+    webpages.PAGE_FAMILIES,
+    topicpages.PAGE_FAMILIES,
+    supplementpages.PAGE_FAMILIES,
+    sectionpages.PAGE_FAMILIES,
+    deskpages.PAGE_FAMILIES,
+    affairspages.PAGE_FAMILIES,
+    letterspages.PAGE_FAMILIES,
+    lawpages.PAGE_FAMILIES,
+    interviewpages.PAGE_FAMILIES,
 )
 
 
@@ -61,115 +96,35 @@ def _realnews_available() -> bool:
 def _other_paper(args: argparse.Namespace) -> int:
     """The People's Daily families (`benchmarks.paperpages`, the held-out one apart) and the OCR'd pages
     (`benchmarks.ocrpages`), when that corpus is on disk; 0 when they ran or were skipped."""
-    from benchmarks import (
-        affairspages,
-        countypages,
-        deskpages,
-        interviewpages,
-        lawpages,
-        letterspages,
-        localpages,
-        morepages,
-        ocrpages,
-        paperpages,
-        rmrb,
-        sectionpages,
-        supplementpages,
-        topicpages,
-        webpages,
-        weeklypages,
-    )
+    from benchmarks import ocrpages, rmrb
 
     if not rmrb.available():
         print(f"People's Daily families skipped: no corpus at {rmrb.root()} (set {rmrb.ENV})")
         return 0
-    count = 10 if args.quick else paperpages.PAGES_PER_FAMILY
+    count = 10 if args.quick else pagefamilies.PAGES_PER_FAMILY
     if args.unseen:
         # The second seed of the families laid out in other papers' layouts: totals only, never a story.
-        pool = rmrb.load_articles(paperpages.TUNED_MONTHS)
-        unseen = {
-            **localpages.run_families(count, pool, seed=2),
-            **countypages.run_families(count, pool, seed=countypages.UNSEEN_SEED),
-            **morepages.run_families(count, seed=morepages.UNSEEN_SEED),
-            **weeklypages.run_families(count, seed=weeklypages.UNSEEN_SEED),
-            **webpages.run_families(count, seed=webpages.UNSEEN_SEED),
-            **topicpages.run_families(count, seed=topicpages.UNSEEN_SEED),
-            **supplementpages.run_families(count, seed=supplementpages.UNSEEN_SEED),
-            **sectionpages.run_families(count, seed=sectionpages.UNSEEN_SEED),
-            **deskpages.run_families(count, seed=deskpages.UNSEEN_SEED),
-            **affairspages.run_families(count, seed=affairspages.UNSEEN_SEED),
-            **letterspages.run_families(count, seed=letterspages.UNSEEN_SEED),
-            **lawpages.run_families(count, seed=lawpages.UNSEEN_SEED),
-            **interviewpages.run_families(count, seed=interviewpages.UNSEEN_SEED),
-        }
-        print("\n".join(paperpages.format_families(unseen)))
-        return 0
-    if args.family in countypages.FAMILIES:
-        print("\n".join(countypages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in localpages.FAMILIES:
-        print("\n".join(localpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in morepages.FAMILIES:
-        print("\n".join(morepages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in weeklypages.FAMILIES:
-        print("\n".join(weeklypages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in webpages.FAMILIES:
-        print("\n".join(webpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in topicpages.FAMILIES:
-        print("\n".join(topicpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in supplementpages.FAMILIES:
-        print("\n".join(supplementpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in sectionpages.FAMILIES:
-        print("\n".join(sectionpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in deskpages.FAMILIES:
-        print("\n".join(deskpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in affairspages.FAMILIES:
-        print("\n".join(affairspages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in letterspages.FAMILIES:
-        print("\n".join(letterspages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in lawpages.FAMILIES:
-        print("\n".join(lawpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in interviewpages.FAMILIES:
-        print("\n".join(interviewpages.show_failures(args.family, count, args.show_failures or 10)))
-        return 0
-    if args.family in paperpages.FAMILIES:
-        print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
+        unseen: dict = {}
+        for families in TEXT_PAGE_FAMILIES:
+            if families.unseen_seed is not None:
+                unseen |= families.figures(count, families.unseen_seed)
+        print("\n".join(pagefamilies.format_families(unseen)))
         return 0
     if args.family:
-        print(
-            f"no text-page family {args.family!r}: for the OCR'd sets see python -m benchmarks.ocrjoins "
-            "--set NAME --pages, benchmarks.ocrweb --seed N --show-failures, or benchmarks.scanpages --seed 2 "
-            "--show-failures"
-        )
-        return 2
-    result = {
-        **paperpages.run_families(count),
-        **localpages.run_families(count),
-        **countypages.run_families(count),
-        **morepages.run_families(count),
-        **weeklypages.run_families(count),
-        **webpages.run_families(count),
-        **topicpages.run_families(count),
-        **supplementpages.run_families(count),
-        **sectionpages.run_families(count),
-        **deskpages.run_families(count),
-        **affairspages.run_families(count),
-        **letterspages.run_families(count),
-        **lawpages.run_families(count),
-        **interviewpages.run_families(count),
-    }
-    print("\n".join(paperpages.format_families(result)))
+        builder = next((families for families in TEXT_PAGE_FAMILIES if args.family in families.makers), None)
+        if builder is None:
+            print(
+                f"no text-page family {args.family!r}: for the OCR'd sets see python -m benchmarks.ocrjoins "
+                "--set NAME --pages, benchmarks.ocrweb --seed N --show-failures, or benchmarks.scanpages --seed 2 "
+                "--show-failures"
+            )
+            return 2
+        print("\n".join(builder.failures(args.family, count, args.show_failures or 10)))
+        return 0
+    result: dict = {}
+    for families in TEXT_PAGE_FAMILIES:
+        result |= families.figures(count)
+    print("\n".join(pagefamilies.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
     print("the twelve conventions on People's Daily articles: " + format_report(stand_in)[0])
     if args.json:

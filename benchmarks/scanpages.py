@@ -17,7 +17,7 @@ A third OCR'd family, made unlike `benchmarks.ocrpages` (Pillow, three wide colu
   marked 200 dpi.
 
 People's Daily articles (`benchmarks.rmrb`); the held-out seed draws from the month no OCR'd family
-uses (`paperpages.HELDOUT_MONTHS`), its tuned twin from the tuned months. The truth and the scoring are
+uses (`pagefamilies.HELDOUT_MONTHS`), its tuned twin from the tuned months. The truth and the scoring are
 `benchmarks.ocrpages`' (`truth_of`, `run`). A page's plan (every line, rule, box and scan setting) is
 pure data: its checksum names the page's image in the cache (``scan-<plan>.key`` in
 ``benchmarks/.cache/ocr``, holding the image's checksum, whose ``.txt`` is what Tesseract read), so
@@ -53,7 +53,10 @@ from benchmarks.ocrpages import (
     truth_of,
 )
 from benchmarks.ocrweb import SECTIONS, _caption, _partition, format_total
-from benchmarks.paperpages import HELDOUT_MONTHS, TUNED_MONTHS
+from benchmarks.pagefamilies import (
+    HELDOUT_MONTHS,
+    TUNED_MONTHS,
+)
 from benchmarks.rmrb import Article
 
 # (name, seed, pages, months): the held-out set (only its total printed) and its tuned twin.

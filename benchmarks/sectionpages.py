@@ -47,16 +47,18 @@ from benchmarks.localpages import (
     _name,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
+    PageFamilies,
     by_issue,
     issue_runs,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
@@ -64,13 +66,10 @@ from storage.ingest.ocr_page import display_width
 SPORTS = "sports_page"
 THEORY = "theory_page"
 THEORY_TWIN = "theory_twin"
-TUNED = (SPORTS, THEORY_TWIN)
 HELDOUT = THEORY
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261213
-PAGES_PER_FAMILY = 30
 SPORTS_PAGE = 15  # the page People's Daily prints its sports news on
 THEORY_PAGE = 9  # the page it prints its theory pieces on
 
@@ -200,7 +199,7 @@ def _photo_caption(article: Article, rng: random.Random, width: int) -> list[str
         c
         for p in article.paragraphs
         for c in re.split("[，。；：！？“”（）]", p)
-        if 8 <= len(c) <= 24 and re.fullmatch("[\u4e00-\u9fff\d、]+", c)
+        if 8 <= len(c) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\d、]+", c)
     ] or [re.sub("[^\u4e00-\u9fff]", "", article.paragraphs[-1])[:16]]
     lines = wrap(f"{day.month}月{day.day}日，{rng.choice(clauses)}。", width)
     credit = _credit(rng)
@@ -296,8 +295,7 @@ def compose_sports(articles: list[Article], rng: random.Random) -> FamilyPage:
         lines += box + [""]
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(SPORTS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(SPORTS, lines, issue, expected, kinds)
 
 
 def make_sports(count: int, seed: int) -> list[FamilyPage]:
@@ -374,18 +372,16 @@ def compose_theory(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(THEORY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(THEORY, lines, issue, expected, kinds)
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text every other held-out family prints (`benchmarks.supplementpages._printed_elsewhere`
+def printed_by_held_out() -> set[str]:
+    """Keys of the text every other held-out family prints (`benchmarks.supplementpages.printed_by_held_out`
     and its held-out digest page): the theory page takes none of it."""
     from benchmarks import supplementpages, topicpages
 
-    digests = supplementpages.make_family(supplementpages.DIGEST, supplementpages.PAGES_PER_FAMILY)
-    keys = {topicpages._key(p) for page in digests for e in page.expected for p in e.paragraphs}
-    return supplementpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    digests = supplementpages.PAGE_FAMILIES.pages(supplementpages.DIGEST, PAGES_PER_FAMILY)
+    return supplementpages.printed_by_held_out() | topicpages.printed_keys(digests)
 
 
 def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS) -> list[FamilyPage]:
@@ -395,8 +391,8 @@ def make_theory(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
 
     pool = [a for a in _page_articles(months, THEORY_PAGE) if _theory_piece(a)]
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     days = by_issue(pool, 2)
     rng = random.Random(f"{THEORY}:{seed}")
     return [compose_theory(run, rng) for run in issue_runs(days, count, rng, 2, 4)]
@@ -494,8 +490,7 @@ def compose_theory_twin(articles: list[Article], rng: random.Random) -> FamilyPa
         kinds.append(kind)
     if rng.random() < 0.7:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(THEORY_TWIN, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(THEORY_TWIN, lines, issue, expected, kinds)
 
 
 def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:
@@ -509,21 +504,10 @@ def make_theory_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == SPORTS:
-        return make_sports(count, SEED if seed is None else seed)
-    if family == THEORY_TWIN:
-        return make_theory_twin(count, SEED if seed is None else seed)
-    if family == THEORY:
-        return make_theory(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {SPORTS: make_sports, THEORY_TWIN: make_theory_twin, THEORY: make_theory},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

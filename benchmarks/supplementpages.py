@@ -50,15 +50,17 @@ from benchmarks.localpages import (
     _main_head,
     _name,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
+    PageFamilies,
     by_issue,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
 )
 from benchmarks.rmrb import Article, parse_article, root
 from storage.ingest.ocr_page import display_width
@@ -66,13 +68,10 @@ from storage.ingest.ocr_page import display_width
 LITERARY = "literary_page"
 DIGEST = "digest_page"
 DIGEST_TWIN = "digest_twin"
-TUNED = (LITERARY, DIGEST_TWIN)
 HELDOUT = DIGEST
-FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261208
-PAGES_PER_FAMILY = 30
 SUPPLEMENT_PAGES = (8, 20)  # the pages People's Daily prints its 大地 / 文艺 supplements on
 
 _LITERARY_SECTIONS = ("大地", "副刊", "文艺副刊", "大地·副刊", "文苑")
@@ -331,8 +330,7 @@ def compose_literary(
         kinds.append(kind)
     if rng.random() < 0.8:
         lines.append(_editor_line(rng))
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(LITERARY, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(LITERARY, lines, issue, expected, kinds)
 
 
 def make_literary(count: int, seed: int) -> list[FamilyPage]:
@@ -434,8 +432,7 @@ def compose_digest(groups: list[tuple[str | None, list[Article]]], rng: random.R
             expected.append(truth)
             kinds.append(kind)
         lines.append("")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(DIGEST, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(DIGEST, lines, issue, expected, kinds)
 
 
 def _digestible(article: Article) -> bool:
@@ -467,17 +464,16 @@ def _digest_groups(day: list[Article], rng: random.Random) -> list[tuple[str | N
     return groups
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys of the text the other held-out families print (`benchmarks.topicpages._printed_elsewhere`,
+def printed_by_held_out() -> set[str]:
+    """Keys of the text the other held-out families print (`benchmarks.topicpages.printed_by_held_out`,
     and its own held-out page of items and the commentary page): the digest takes none of it."""
     from benchmarks import topicpages, webpages
 
     pages = [
-        *topicpages.make_family(topicpages.ITEMS, topicpages.PAGES_PER_FAMILY),
-        *webpages.make_family(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
+        *topicpages.PAGE_FAMILIES.pages(topicpages.ITEMS, PAGES_PER_FAMILY),
+        *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
     ]
-    keys = {topicpages._key(p) for page in pages for e in page.expected for p in e.paragraphs}
-    return topicpages._printed_elsewhere() | {k for k in keys if len(k) >= 24}
+    return topicpages.printed_by_held_out() | topicpages.printed_keys(pages)
 
 
 def digest_pool(months: tuple[str, ...]) -> list[Article]:
@@ -507,8 +503,8 @@ def make_digest(count: int, seed: int, months: tuple[str, ...] = HELDOUT_MONTHS)
 
     pool = digest_pool(months)
     if months == HELDOUT_MONTHS:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if topicpages._unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if topicpages.unprinted(a, used)]
     weeks: dict[str, list[Article]] = {}
     for article in pool:
         weeks.setdefault(_week(article.issue), []).append(article)
@@ -621,8 +617,7 @@ def compose_digest_twin(groups: list[tuple[str | None, list[Article]]], rng: ran
             expected.append(truth)
             kinds.append(kind)
         lines.append("")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(DIGEST_TWIN, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(DIGEST_TWIN, lines, issue, expected, kinds)
 
 
 def make_digest_twin(count: int, seed: int) -> list[FamilyPage]:
@@ -652,21 +647,10 @@ def make_digest_twin(count: int, seed: int) -> list[FamilyPage]:
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
-    if family == LITERARY:
-        return make_literary(count, SEED if seed is None else seed)
-    if family == DIGEST_TWIN:
-        return make_digest_twin(count, SEED if seed is None else seed)
-    if family == DIGEST:
-        return make_digest(count, HELDOUT_SEED if seed is None else seed)
-    raise ValueError(family)
-
-
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of the tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {LITERARY: make_literary, DIGEST_TWIN: make_digest_twin, DIGEST: make_digest},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
@@ -68,18 +69,20 @@ from benchmarks.localpages import (
     _name,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.morepages import headed_articles
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
+    PAGES_PER_FAMILY,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
+    PageFamilies,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
@@ -94,7 +97,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261207
-PAGES_PER_FAMILY = 30
 
 _BANNERS = (
     "【专题】推动高质量发展",
@@ -222,8 +224,7 @@ def compose_special(articles: list[Article], extras: list[Article], rng: random.
             lines += _sidebar(briefs[0], rng, width) + [""]
     if rng.random() < 0.7:
         lines.append(f"本版责编：{_name(rng)}  版式：{_name(rng)}")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(SPECIAL, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(SPECIAL, lines, issue, expected, kinds)
 
 
 # ---- evening_items ---------------------------------------------------------------------------------
@@ -351,8 +352,7 @@ def compose_items(
         if rng.random() < 0.3:
             phrase = _phrase(article, rng)
             lines += _attach(wrap(f"▲{phrase}。", width, indent=0), f"（{_name(rng)} 摄）", width, rng) + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(ITEMS, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(ITEMS, lines, issue, expected, kinds)
 
 
 # ---- evening_page (tuned) ---------------------------------------------------------------------------
@@ -545,8 +545,7 @@ def compose_evening(
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(EVENING, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(EVENING, lines, issue, expected, kinds)
 
 
 # ---- comment_page -----------------------------------------------------------------------------------
@@ -675,24 +674,30 @@ def compose_comment(articles: list[Article], others: list[Article], rng: random.
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(COMMENT, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(COMMENT, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def _printed_elsewhere() -> set[str]:
-    """Keys (a paragraph's first 24 characters, spaces aside) of the text the other held-out families
-    print: the held-out family takes only articles none of them prints."""
+def printed_by_held_out() -> set[str]:
+    """Keys (`printed_keys`) of the text the other held-out families print: the held-out family takes only
+    articles none of them prints."""
     from benchmarks import morepages, paperpages, webpages, weeklypages
 
-    pages = [
-        *paperpages.make_family(paperpages.HELDOUT, paperpages.PAGES_PER_FAMILY, paperpages.HELDOUT_SEED),
-        *morepages.make_family(morepages.HELDOUT, morepages.PAGES_PER_FAMILY),
-        *weeklypages.make_family(weeklypages.HELDOUT, weeklypages.PAGES_PER_FAMILY),
-        *webpages.make_family(webpages.HELDOUT, webpages.PAGES_PER_FAMILY),
-    ]
+    return printed_keys(
+        [
+            *paperpages.PAGE_FAMILIES.pages(paperpages.HELDOUT, PAGES_PER_FAMILY),
+            *morepages.PAGE_FAMILIES.pages(morepages.HELDOUT, PAGES_PER_FAMILY),
+            *weeklypages.PAGE_FAMILIES.pages(weeklypages.HELDOUT, PAGES_PER_FAMILY),
+            *webpages.PAGE_FAMILIES.pages(webpages.HELDOUT, PAGES_PER_FAMILY),
+        ]
+    )
+
+
+def printed_keys(pages: list[FamilyPage]) -> set[str]:
+    """The key (its first 24 characters, spaces aside) of every paragraph of 24 characters or more that
+    `pages` print."""
     return {_key(p) for page in pages for e in page.expected for p in e.paragraphs if len(_key(p)) >= 24}
 
 
@@ -713,22 +718,19 @@ def _readable(article: Article) -> bool:
     return _printable(article)
 
 
-def _unused(article: Article, used: set[str]) -> bool:
+def unprinted(article: Article, printed: set[str]) -> bool:
+    """No paragraph of `article` (nor its lead without its dateline) has its key among `printed`."""
     _dateline, rest = _lead_without_dateline(article)
-    return not any(_key(p) in used for p in (*article.paragraphs, rest))
+    return not any(_key(p) in printed for p in (*article.paragraphs, rest))
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _readable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _readable(a)]
     if family == HELDOUT:
-        used = _printed_elsewhere()
-        pool = [a for a in pool if _unused(a, used)]
+        used = printed_by_held_out()
+        pool = [a for a in pool if unprinted(a, used)]
     keys = {a.key for a in pool}
     days = by_issue(pool, 8)
     headed = [a for a in headed_articles(months) if a.key not in keys and _readable(a) and a.issue in days]
@@ -761,11 +763,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from benchmarks.conventionpages import Expected, column_breaks
 from benchmarks.localpages import (
@@ -52,17 +53,18 @@ from benchmarks.localpages import (
     _name,
     _names,
     _page_dated,
-    held_out_family_runs,
-    tuned_failures,
 )
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
+    PageFamilies,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles
 from benchmarks.weeklypages import _printable
@@ -77,7 +79,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned family's second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261206
-PAGES_PER_FAMILY = 30
 
 _SITES = ("人民网", "新华网", "央视网", "中国新闻网", "光明网", "澎湃新闻")
 _CHANNELS = ("时政", "社会", "经济", "国内", "地方", "科技")
@@ -232,8 +233,7 @@ def compose_opinion(articles: list[Article], note: Article | None, rng: random.R
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(OPINION, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(OPINION, lines, issue, expected, kinds)
 
 
 # ---- notice_page ----------------------------------------------------------------------------------
@@ -337,8 +337,7 @@ def compose_notice(articles: list[Article], rng: random.Random) -> FamilyPage:
         kinds.append(kind)
     for box in boxes:
         lines += box + [""]
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(NOTICE, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(NOTICE, lines, issue, expected, kinds)
 
 
 # ---- photo_page -----------------------------------------------------------------------------------
@@ -386,21 +385,16 @@ def compose_photo(photos: list[Article], stories: list[Article], rng: random.Ran
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(PHOTO, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(PHOTO, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _printable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _printable(a)]
     days = by_issue(pool, 8)
     issues = list(days)
     rng = random.Random(f"{family}:{seed}")
@@ -425,11 +419,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

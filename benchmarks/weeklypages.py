@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 from pathlib import Path
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
@@ -46,18 +47,19 @@ from benchmarks.localpages import (
     _names,
     _page_dated,
     _unread_dateline,
-    held_out_family_runs,
-    tuned_failures,
 )
 from benchmarks.morepages import headed_articles
-from benchmarks.paperpages import (
+from benchmarks.pagefamilies import (
     HELDOUT_MONTHS,
     TUNED_MONTHS,
     FamilyPage,
-    _lead_without_dateline,
-    _month_dir,
-    _title,
+    PageFamilies,
     by_issue,
+    month_dir,
+)
+from benchmarks.paperpages import (
+    _lead_without_dateline,
+    _title,
 )
 from benchmarks.rmrb import Article, load_articles, parse_article, root
 
@@ -70,7 +72,6 @@ FAMILIES = (*TUNED, HELDOUT)
 SEED = 1
 UNSEEN_SEED = 2  # the tuned families' second seed: only its totals are read, never a story of it
 HELDOUT_SEED = 20261205
-PAGES_PER_FAMILY = 30
 
 _METRO_PAPERS = ("华西都市报", "楚天都市报", "大河报", "半岛晨报", "东方今报", "燕赵都市报")
 _METRO_SECTIONS = ("都市·关注", "城事", "民生·提醒", "本地新闻", "社会·热线", "观察")
@@ -269,8 +270,7 @@ def compose_metro(
         lines += block + [""]
         expected.append(truth)
         kinds.append(kind)
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(METRO, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(METRO, lines, issue, expected, kinds)
 
 
 # ---- weekly_page / weekly_heldout -------------------------------------------------------------------
@@ -360,8 +360,7 @@ def compose_weekly(
             kinds.append("link")
     if rng.random() < 0.7:
         lines.append(f"本期责编：{_name(rng)}  美编：{_name(rng)}  邮箱：zhoukan{rng.randint(1, 99)}@163.com")
-    text = re.sub("\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-    return FamilyPage(family, text, int(issue[:4]), expected, kinds)
+    return FamilyPage.from_lines(family, lines, issue, expected, kinds)
 
 
 # ---- families ---------------------------------------------------------------------------------------
@@ -374,14 +373,10 @@ def _printable(article: Article) -> bool:
     return not any("摄（" in p for p in article.paragraphs)
 
 
-def make_family(family: str, count: int, seed: int | None = None) -> list[FamilyPage]:
+def make_family(family: str, count: int, seed: int) -> list[FamilyPage]:
     """`count` pages of one family, each from one issue's articles (a page holds one day's news)."""
-    if family not in FAMILIES:
-        raise ValueError(family)
-    if seed is None:
-        seed = HELDOUT_SEED if family == HELDOUT else SEED
     months = HELDOUT_MONTHS if family == HELDOUT else TUNED_MONTHS
-    pool = [a for a in load_articles(months) if _month_dir(a) in months and _printable(a)]
+    pool = [a for a in load_articles(months) if month_dir(a) in months and _printable(a)]
     keys = {a.key for a in pool}
     extra = interviews(months) if family == METRO else headed_articles(months)
     extra = [a for a in extra if a.key not in keys and _printable(a)]
@@ -409,11 +404,10 @@ def make_family(family: str, count: int, seed: int | None = None) -> list[Family
     return pages
 
 
-def run_families(count: int = PAGES_PER_FAMILY, seed: int | None = None) -> dict:
-    """Figures per family (`benchmarks.localpages.held_out_family_runs`)."""
-    return held_out_family_runs(make_family, TUNED, HELDOUT, count, seed)
-
-
-def show_failures(family: str, count: int, limit: int) -> list[str]:
-    """The first `limit` failing stories of a tuned family (the held-out family's are never shown)."""
-    return tuned_failures(make_family, family, HELDOUT, count, limit)
+PAGE_FAMILIES = PageFamilies(
+    {family: partial(make_family, family) for family in FAMILIES},
+    seed=SEED,
+    unseen_seed=UNSEEN_SEED,
+    held_out=HELDOUT,
+    held_out_seed=HELDOUT_SEED,
+)

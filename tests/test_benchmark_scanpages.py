@@ -93,7 +93,9 @@ def test_the_held_out_set_shows_no_story_and_no_page():
 
 
 def test_the_held_out_set_draws_from_months_no_tuned_family_uses():
-    from benchmarks.paperpages import TUNED_MONTHS
+    from benchmarks.pagefamilies import (
+        TUNED_MONTHS,
+    )
 
     assert not set(scanpages.HELDOUT[3]) & set(TUNED_MONTHS)
     assert scanpages.TUNED[3] == TUNED_MONTHS
