@@ -107,13 +107,14 @@ def test_an_article_opened_in_wechat_is_the_topic_of_a_follow_up(web: WebRun):
     assert "接着上一条：二七区委统战工作暨全区宗教工作" in content and "4月4日" in content
 
 
-def test_the_topic_of_a_quoted_headline_is_shown_without_quote_marks(web: WebRun):
+def test_the_topic_of_a_quoted_headline_is_shown_as_the_headline_prints_it(web: WebRun):
     """QA pass 29: the topic line of a headline with a quoted name kept the query's quote marks
-    (接着上一条："大阅兵·2019"直播…)."""
+    (接着上一条："大阅兵·2019"直播…); QA pass 30 left the words glued out of order. The line reads as the
+    headline prints it, its quote marks in pairs."""
     post(web, wechat_text("oReaderQ", "/article 6", 1206))  # 二七区召开“清朗·从严整治‘自媒体’乱象” 专项行动…
     content = reply_of(post(web, wechat_text("oReaderQ", "后来呢", 1207)))["Content"]
     line = next(part for part in content.splitlines() if part.startswith("接着上一条："))
-    assert line == "接着上一条：清朗·从严整治‘自媒体’乱象 二七区专项行动工作推进"
+    assert line == "接着上一条：二七区召开“清朗·从严整治‘自媒体’乱象” 专项行动工作推进"
 
 
 def test_every_reply_fits_in_2048_bytes(web: WebRun):
