@@ -332,6 +332,15 @@ def test_article_command_takes_the_separators_unsubscribe_takes(services: Servic
         ("/ article 49", ("article", "49")),
         ("/  Search@newsbot_bot 阅兵", ("search", "阅兵")),
         ("/ 阅兵", ("", "阅兵")),  # no command's name after it: an unknown command, as before
+        # QA pass 31: a Chinese input method types the words right after the name, as Telegram reads them
+        ("/subscribe阅兵", ("subscribe", "阅兵")),
+        ("/s保交楼 二七区", ("s", "保交楼 二七区")),
+        ("/timezone北京", ("timezone", "北京")),
+        ("/Search@newsbot_bot保交楼", ("search", "保交楼")),
+        ("/subscribe阅兵@x", ("subscribe", "阅兵@x")),
+        ("/阅兵", ("阅兵", "")),  # no command's name: an unknown command, as before
+        ("/foo保交楼", ("foo保交楼", "")),  # no command of newsbot's either
+        ("/searchfoo", ("searchfoo", "")),  # Latin letters after a name make another name
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):

@@ -158,6 +158,13 @@ def test_subscribe_answers_with_the_feed_and_no_push_at_a_time(
     assert "Telegram" not in content  # a follower here may have no Telegram: its pushes are not theirs
 
 
+def test_a_command_with_its_words_typed_right_after_its_name_is_that_command(web: WebRun):
+    """QA pass 31: /subscribe二七区 (a Chinese input method types no space) was answered 我不认识 /subscribe二七区
+    这个命令 in WeChat, on the web page and in the terminal, where Telegram reads it as /subscribe 二七区."""
+    content = reply_of(post(web, wechat_text("oReaderJ", "/subscribe二七区", 5561001)))["Content"]
+    assert "已订阅" in content and "「二七区」" in content and "不认识" not in content, content
+
+
 def test_each_openid_is_its_own_reader(web: WebRun):
     post(web, wechat_text("oReaderC", "/subscribe 08:00 人才", 6001))
     mine = reply_of(post(web, wechat_text("oReaderC", "/subscriptions", 6002)))["Content"]

@@ -1012,7 +1012,8 @@ def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
     the edges where commands arrive as text (the console, the web page, WeChat). Invisible format
     characters before the slash (the BOM a Windows editor writes at the start of a file piped in, a
-    zero-width space pasted with it) do not hide the command."""
+    zero-width space pasted with it) do not hide the command; words typed right after a command's name
+    (/subscribe阅兵, as a Chinese input method does) are its rest, as Telegram reads them."""
     line = without_leading_format_characters(line.strip())
     if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
         if not _FULL_WIDTH_COMMAND.match(line):
@@ -1028,6 +1029,9 @@ def parse_command(line: str) -> tuple[str, str] | None:
         assert spaced is not None
         if spaced[1].split("@", 1)[0].lower() in COMMANDS_BY_NAME:
             head, rest = spaced.groups()
+    joined = _NAME_THEN_WORDS.fullmatch(head)
+    if joined is not None and joined[1].lower() in COMMANDS_BY_NAME:  # /subscribe阅兵: no space typed
+        head, rest = joined[1] + (joined[2] or ""), f"{joined[3]} {rest}"
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
@@ -1059,6 +1063,9 @@ def number_joined_to_command(name: str, args: str) -> tuple[str, str]:
 
 # The command's name and the rest, after any space (a full-width one too).
 _COMMAND_HEAD = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+# A command's name (and bot) with words typed right after it, no space between (/subscribe阅兵): the name
+# ends where its ASCII letters do, as Telegram marks a command.
+_NAME_THEN_WORDS = re.compile(r"([A-Za-z0-9_]+)(@[A-Za-z0-9_]+)?([^\x00-\x7f].*)", re.DOTALL)
 # "／search …": a full-width slash and then a command's name (ASCII letters, digits, _).
 _FULL_WIDTH_COMMAND = re.compile(r"^／[A-Za-z][A-Za-z0-9_]*(?:@\w+)?(?:\s|$)")
 
