@@ -415,6 +415,8 @@ class Conversation:
         last = self.queries.last_used(who.user_id)
         if last is None:
             return self._notice(who, "next_page_none")
+        if asked.number == 0:
+            return self._notice(who, "page_zero")
         page = asked.page_from(last[1].page)
         state = replace(last[1], page=page)
         if state.kind == LATEST:
@@ -445,6 +447,8 @@ class Conversation:
         last = self.queries.last_used(who.user_id)
         if last is None:
             return [self._notice(who, "result_none")]
+        if number == 0:
+            return [self._notice(who, "result_zero")]
         state = last[1]
         if state.kind == LATEST:
             found = (
