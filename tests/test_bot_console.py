@@ -164,6 +164,7 @@ def test_a_number_too_large_to_be_an_id_is_no_such_article_or_subscription(conso
     assert console.handle(f"/digest {big}").startswith(f"没有找到编号为 {big} 的订阅")
     assert console.handle(f"/unsubscribe {big}").startswith(f"没有找到编号为 {big} 的订阅")
     assert console.handle("/digest abc").startswith("看不懂「abc」")
+    assert not console.handle("/digest ALL").startswith("看不懂")  # QA pass 31: every subscription
 
 
 def test_digest_in_an_empty_archive_says_there_are_no_articles_yet(tmp_path: Path) -> None:

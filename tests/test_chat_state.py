@@ -64,6 +64,31 @@ def test_a_chats_topic_is_replaced_by_its_next_search_and_goes_after_thirty_minu
     db.close()
 
 
+def test_a_topic_keeps_how_it_is_shown_and_an_older_files_topics_read_as_joined_words(tmp_path: Path) -> None:
+    """QA pass 30 left: an opened story's topic line glued its headline's words; migration 22 keeps the
+    topic as the headline prints it beside its words."""
+    printed = "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场"
+    db = open_db(tmp_path / "state.db")
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "庆祝 中华人民共和国 70周年", 4, printed), now=T0)
+    assert chat_state.get_topic(db, 10, now=T0) == chat_state.ChatTopic(
+        10, 1, "庆祝 中华人民共和国 70周年", 4, printed
+    )
+    chat_state.put_topic(db, chat_state.ChatTopic(10, 1, "保交楼", 5), now=T0)  # a search's topic: none
+    assert chat_state.get_topic(db, 10, now=T0) == chat_state.ChatTopic(10, 1, "保交楼", 5, None)
+    db.close()
+
+    older = open_db(tmp_path / "older.db", migrations=MIGRATIONS[:21])
+    older.execute(
+        "INSERT INTO chat_topics (chat_id, user_id, words, article_id, asked_at) VALUES (20, 2, '人才', 3, ?)",
+        [T0.isoformat()],
+    )
+    older.conn.commit()
+    older.close()
+    upgraded = open_db(tmp_path / "older.db")
+    assert chat_state.get_topic(upgraded, 20, now=T0) == chat_state.ChatTopic(20, 2, "人才", 3, None)
+    upgraded.close()
+
+
 def test_the_query_a_user_used_last_is_the_one_shown_or_turned_last(database_target: str) -> None:
     """下一页 typed turns this one (QA pass 20), on both backends."""
     db = open_db(database_target)
@@ -189,14 +214,21 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migrations 11, 17, 18 and 21, storage.records.chat_state and storage.records.feeds use SQL that
+    """Migrations 11, 17, 18, 21 and 22, storage.records.chat_state and storage.records.feeds use SQL that
     PostgreSQL runs too."""
     (version, _, statements) = MIGRATIONS[10]
     (topics_version, _, topics) = MIGRATIONS[16]
     (shown_version, _, shown) = MIGRATIONS[17]
     (listed_version, _, listed) = MIGRATIONS[20]
-    assert (version, topics_version, shown_version, listed_version) == (11, 17, 18, 21)
-    statements = statements + topics + shown + listed
+    (topic_shown_version, _, topic_shown) = MIGRATIONS[21]
+    assert (version, topics_version, shown_version, listed_version, topic_shown_version) == (
+        11,
+        17,
+        18,
+        21,
+        22,
+    )
+    statements = statements + topics + shown + listed + topic_shown
     for sql in [*statements, inspect.getsource(chat_state), inspect.getsource(feeds)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}

@@ -332,6 +332,15 @@ def test_article_command_takes_the_separators_unsubscribe_takes(services: Servic
         ("/ article 49", ("article", "49")),
         ("/  Search@newsbot_bot 阅兵", ("search", "阅兵")),
         ("/ 阅兵", ("", "阅兵")),  # no command's name after it: an unknown command, as before
+        # QA pass 31: a Chinese input method types the words right after the name, as Telegram reads them
+        ("/subscribe阅兵", ("subscribe", "阅兵")),
+        ("/s保交楼 二七区", ("s", "保交楼 二七区")),
+        ("/timezone北京", ("timezone", "北京")),
+        ("/Search@newsbot_bot保交楼", ("search", "保交楼")),
+        ("/subscribe阅兵@x", ("subscribe", "阅兵@x")),
+        ("/阅兵", ("阅兵", "")),  # no command's name: an unknown command, as before
+        ("/foo保交楼", ("foo保交楼", "")),  # no command of newsbot's either
+        ("/searchfoo", ("searchfoo", "")),  # Latin letters after a name make another name
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):
@@ -420,6 +429,29 @@ def test_a_result_asked_for_by_its_number_opens_that_article(services: Services)
     # A count or words round a number are searched as typed.
     assert "「3篇」" in conv.text("3篇", reader)[0].text
     assert "「第3篇报道说了什么」" in conv.text("第3篇报道说了什么", reader)[0].text
+
+
+def test_page_and_result_zero_say_numbers_start_at_one(services: Services) -> None:
+    """QA pass 31: 第0页, 第 0 页 and 第0篇 were searched as words (没有找到与「第0页」相关的文章, or two stories
+    holding 第 and 0), in the terminal, on the web page and in WeChat; they say the numbers start at 1."""
+    conv = services.conversation
+    reader = Who(user_id=905, lang="zh", chat_id=905)
+    assert conv.text("第0页", reader)[0].text.startswith("还没有可以翻页的结果")  # nothing listed yet
+    conv.text("二七区", reader)
+    for typed in ("第0页", "第 0 页", "第〇页", "第零页"):
+        assert conv.text(typed, reader)[0].text == "没有第 0 页，页码从 1 开始：发「第1页」看第一页。", typed
+    for typed in ("第0篇", "打开第0条", "第零篇"):
+        assert (
+            conv.text(typed, reader)[0].text == "没有第 0 篇，结果从 1 开始编号：发「第1篇」打开第一篇。"
+        ), typed
+    conv.command("latest", "", reader)
+    assert conv.text("第0页", reader)[0].text == "没有第 0 页，页码从 1 开始：发「第1页」看第一页。"
+    english = Who(user_id=905, lang="en", chat_id=905)
+    assert (
+        conv.text("page 0", english)[0].text
+        == "There is no page 0: pages count from 1; send “page 1” for the first."
+    )
+    assert "「第0页的新闻」" in conv.text("第0页的新闻", reader)[0].text  # words round it: a search
 
 
 def test_a_number_typed_joined_to_its_command_is_its_argument(services: Services) -> None:

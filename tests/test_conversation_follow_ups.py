@@ -15,6 +15,7 @@ from bot.chat.followups import (
     Asks,
     FollowUp,
     follow_up_query,
+    headline_shown,
     headline_topic,
     read_follow_up,
     shown_topic,
@@ -117,6 +118,32 @@ def test_an_opened_storys_topic_is_its_headlines_first_words_without_verbs() -> 
     long_headline = "二七区委统战工作暨全区宗教工作会议召开 把方方面面的人心和力量凝聚起来"
     assert len(headline_topic(parse_query(long_headline))) == MAX_HEADLINE_TOPIC_WORDS
     assert shown_topic("APEC 2024 会议") == "APEC 2024会议"
+
+
+@pytest.mark.parametrize(
+    ("headline", "shown"),
+    [
+        # the words left out (成立, 在) and the headline's space between its lines, as printed
+        (
+            "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场举行盛大阅兵仪式和群众游行",
+            "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场",
+        ),
+        ("走向更加广阔的舞台 写在民营企业座谈会召开一周年之际", "走向更加广阔的舞台 写在民营企业座谈会"),
+        ("西山区乡村医生培训会议召开", "西山区乡村医生培训会议"),
+        # a quoted phrase with its quote marks as printed, both of them
+        ("“大阅兵·2019”直播院线电影多语种版全球上映", "“大阅兵·2019”直播院线电影多语种版全球"),
+        ("东湖区举办“乡村医生”培训", "东湖区举办“乡村医生”培训"),
+        ("全国人大常委会审议《个人信息保护法》", "全国人大常委会审议《个人信息保护法》"),
+        # lines on lines of their own and a run of spaces: one space
+        ("二七区委统战工作会议召开\n\n把人心凝聚起来", "二七区委统战工作会议召开 把人心凝聚"),
+        ("習近平會見法國總統", "習近平會見法國總統"),  # as printed: traditional script stays
+        # far apart in the headline: "…" between them; a bracket the piece does not close left out
+        ("书写全球减贫史重要篇章（和音） 世界瞩目中国“两会时间”③", "书写全球减贫史重要篇章…“两会时间”"),
+        ("汪德祥：英勇前进 以身殉职（为了民族复兴·英雄烈士谱）", "汪德祥：英勇前进 以身殉职 为了民族"),
+    ],
+)
+def test_an_opened_storys_topic_is_shown_as_its_headline_prints_it(headline: str, shown: str) -> None:
+    assert headline_shown(headline, headline_topic(parse_query(headline))) == shown
 
 
 @pytest.mark.parametrize(
@@ -372,6 +399,12 @@ TRAINING_STORIES = [
             "近日，东湖区乡村医生培训班开班，全区120名乡村医生参加培训。培训为期两周，3月5日开班。"
         ],
     },
+    {
+        "title": "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场举行盛大阅兵仪式和群众游行",
+        "date": "2019-10-02",
+        "source": "测试稿",
+        "paragraphs": ["10月1日上午，庆祝中华人民共和国成立70周年大会在北京天安门广场隆重举行。"],
+    },
 ]
 
 
@@ -413,7 +446,7 @@ def test_opening_a_story_makes_it_the_topic_a_follow_up_asks_about(training: Ser
     assert "接着上一条：西山区乡村医生培训会议" in replies[0].text  # its headline's words, no verb
     assert first_article(replies) == f"a:{west}" and "6月10日" in replies[0].text
     conv.command("article", str(east), who)  # and /article the first again
-    assert "接着上一条：东湖区乡村医生培训" in conv.text("它是哪天开的", who)[0].text
+    assert "接着上一条：东湖区举办乡村医生培训" in conv.text("它是哪天开的", who)[0].text  # as printed
 
 
 def test_opening_a_story_with_no_search_before_gives_the_chat_a_topic(training: Services) -> None:
@@ -422,6 +455,19 @@ def test_opening_a_story_with_no_search_before_gives_the_chat_a_topic(training: 
     west = article_id_titled(training, "西山区乡村医生培训会议召开")
     conv.command("article", str(west), who)
     assert "接着上一条：西山区乡村医生培训会议" in conv.text("后来呢", who)[0].text
+
+
+def test_the_topic_line_of_an_opened_story_reads_as_its_headline_is_printed(training: Services) -> None:
+    """QA pass 29: the line glued the headline's topic words where the headline had words and a space
+    between them (接着上一条：庆祝中华人民共和国70周年大会京隆重举行天安门广场)."""
+    conv = training.conversation
+    who = Who(user_id=64, chat_id=64)
+    title = "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场举行盛大阅兵仪式和群众游行"
+    conv.command("article", str(article_id_titled(training, title)), who)
+    printed = "庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场"
+    assert f"接着上一条：{printed}\n" in conv.text("后来呢", who)[0].text
+    assert f"接着上一条：{printed}\n" in conv.text("它是哪天的", who)[0].text
+    assert conv.text("下一页", who)[0].text == f"「{printed}」的结果已经全部列完了，这是最后一页。"
 
 
 def test_a_follow_up_after_a_day_s_news_asks_which_story(services: Services) -> None:

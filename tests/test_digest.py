@@ -237,6 +237,7 @@ def test_subscription_commands_in_plain_text(tmp_path):
         assert len(subs.list_subscriptions(db, 42)) == 2
         preview = run("digest")
         assert preview.count("预览") == 2 and "统战工作" in preview
+        assert run("digest", "all") == run("digest", "全部") == preview  # QA pass 31: was 看不懂「all」
         assert subs.deliveries(db, subs.list_subscriptions(db, 42)[0].id) == []  # a preview records nothing
         assert "America/New_York" in run("timezone", "america/new_york")
         assert "Unknown timezone" in run("timezone", "Nowhere/Land", lang="en")

@@ -171,6 +171,19 @@ def test_new_stories_past_what_one_digest_lists_come_with_the_next(web: WebRun):
         assert "没有新的文章" in say(c, "/digest")[0]["text"]
 
 
+def test_digest_all_lists_every_subscription_as_digest_alone_does(web: WebRun, tmp_path: Path):
+    """QA pass 31: /digest all (as /unsubscribe all is typed) said 看不懂「all」; it lists the subscriptions'
+    new stories as /digest alone does, and so do /digest 全部 and /digest 所有."""
+    with httpx.Client(base_url=web.base_url, timeout=30) as c:
+        say(c, "/subscribe 保交楼")
+        (listed,) = say(c, "/digest all")
+        assert "看不懂" not in listed["text"] and listed_titles(listed["text"])[0] == "保交楼项目第8批交付"
+        add_stories(tmp_path / "newsbot.db", ("保交楼项目第9批交付", "2023-06-01"))
+        (second,) = say(c, "/digest 全部")
+        assert listed_titles(second["text"]) == ["保交楼项目第9批交付"]
+        assert "没有新的文章" in say(c, "/digest 所有")[0]["text"]
+
+
 def test_subscription_commands_on_the_page_speak_of_keywords_not_times(web: WebRun):
     """A web reader sending /subscribe 20:00 after 08:00 was told the subscription moved and that times
     only matter in Telegram; /subscriptions listed "每天 08:00" and a timezone; /digest 8:00 said to send

@@ -107,13 +107,14 @@ def test_an_article_opened_in_wechat_is_the_topic_of_a_follow_up(web: WebRun):
     assert "接着上一条：二七区委统战工作暨全区宗教工作" in content and "4月4日" in content
 
 
-def test_the_topic_of_a_quoted_headline_is_shown_without_quote_marks(web: WebRun):
+def test_the_topic_of_a_quoted_headline_is_shown_as_the_headline_prints_it(web: WebRun):
     """QA pass 29: the topic line of a headline with a quoted name kept the query's quote marks
-    (接着上一条："大阅兵·2019"直播…)."""
+    (接着上一条："大阅兵·2019"直播…); QA pass 30 left the words glued out of order. The line reads as the
+    headline prints it, its quote marks in pairs."""
     post(web, wechat_text("oReaderQ", "/article 6", 1206))  # 二七区召开“清朗·从严整治‘自媒体’乱象” 专项行动…
     content = reply_of(post(web, wechat_text("oReaderQ", "后来呢", 1207)))["Content"]
     line = next(part for part in content.splitlines() if part.startswith("接着上一条："))
-    assert line == "接着上一条：清朗·从严整治‘自媒体’乱象 二七区专项行动工作推进"
+    assert line == "接着上一条：二七区召开“清朗·从严整治‘自媒体’乱象” 专项行动工作推进"
 
 
 def test_every_reply_fits_in_2048_bytes(web: WebRun):
@@ -155,6 +156,13 @@ def test_subscribe_answers_with_the_feed_and_no_push_at_a_time(
     assert f"{web.base_url}/feed/" in content
     assert content.count("/feed/") == 1 and content.count("#1") == 1  # one reply, not two
     assert "Telegram" not in content  # a follower here may have no Telegram: its pushes are not theirs
+
+
+def test_a_command_with_its_words_typed_right_after_its_name_is_that_command(web: WebRun):
+    """QA pass 31: /subscribe二七区 (a Chinese input method types no space) was answered 我不认识 /subscribe二七区
+    这个命令 in WeChat, on the web page and in the terminal, where Telegram reads it as /subscribe 二七区."""
+    content = reply_of(post(web, wechat_text("oReaderJ", "/subscribe二七区", 5561001)))["Content"]
+    assert "已订阅" in content and "「二七区」" in content and "不认识" not in content, content
 
 
 def test_each_openid_is_its_own_reader(web: WebRun):

@@ -43,6 +43,7 @@ from bot.chat.followups import (
     Asks,
     FollowUp,
     follow_up_query,
+    headline_shown,
     headline_topic,
     pinned,
     pins_story,
@@ -351,7 +352,7 @@ class Conversation:
         topic = self._topic(who)
         if topic is None:
             return [self._notice(who, "follow_up_no_topic")]
-        shown = shown_topic(topic.words)
+        shown = topic.shown or shown_topic(topic.words)
         if follow_up.asks == Asks.DETAIL and topic.article_id is not None:
             self._keep_topic(topic)  # asked about again: kept another 30 minutes
             read_as = self._notice(who, "follow_up_read_as", topic=shown)
@@ -364,7 +365,7 @@ class Conversation:
         if follow_up.asks == Asks.MORE and self._only_stories_shown(query, who):
             # 还有别的吗 after a question whose results held every story on its topic: nothing else to show
             return [self._notice(who, "next_page_end", query=shown)]
-        return self.search(query, who, lead=lead, topic=topic.words, pin=pin, typed=typed)
+        return self.search(query, who, lead=lead, topic=topic, pin=pin, typed=typed)
 
     def _only_stories_shown(self, query: str, who: Who) -> bool:
         """Whether a search for `query` finds only stories the reader's last results showed, every one of
@@ -414,6 +415,8 @@ class Conversation:
         last = self.queries.last_used(who.user_id)
         if last is None:
             return self._notice(who, "next_page_none")
+        if asked.number == 0:
+            return self._notice(who, "page_zero")
         page = asked.page_from(last[1].page)
         state = replace(last[1], page=page)
         if state.kind == LATEST:
@@ -423,7 +426,7 @@ class Conversation:
             if found is None:
                 return self._notice(who, "latest_end")
             return self._with_latest_nav(found, self._remember(state), page)
-        query = replies.clip(self._results_name(state), 40)
+        query = replies.clip(self._results_name(state, who), 40)
         pages = replies.page_count(state.total, self.page_size)
         if page < 0:
             return self._notice(who, "page_first", query=query)
@@ -444,6 +447,8 @@ class Conversation:
         last = self.queries.last_used(who.user_id)
         if last is None:
             return [self._notice(who, "result_none")]
+        if number == 0:
+            return [self._notice(who, "result_zero")]
         state = last[1]
         if state.kind == LATEST:
             found = (
@@ -452,7 +457,7 @@ class Conversation:
             if not found:
                 return [self._notice(who, "result_past_end_latest", number=number)]
             return self.article_replies(found[0].id, who, as_topic=True)
-        query = replies.clip(self._results_name(state), 40)
+        query = replies.clip(self._results_name(state, who), 40)
         if number > state.total:
             return [self._notice(who, "result_past_end", query=query, total=state.total, number=number)]
         page, at = divmod(number - 1, self.page_size)
@@ -516,12 +521,12 @@ class Conversation:
         who: Who,
         *,
         lead: str | None = None,
-        topic: str | None = None,
+        topic: ChatTopic | None = None,
         pin: int | None = None,
         typed: str | None = None,
     ) -> list[Reply]:
         """Search (or answer a question) and show the first page of results; when something is found, its
-        topic is kept as the chat's (`topic`: the words of a follow-up's topic, else the query's words).
+        topic is kept as the chat's (`topic`: a follow-up's topic, else the query's words).
         `lead`: a line put before the notes (what a follow-up was read as); `pin`: the story a follow-up
         asks about, put first when found and answering first (`_pinned`); `typed`: what the reader typed
         when `query` is what it was read as (a follow-up), shown in the reply's header instead."""
@@ -557,7 +562,7 @@ class Conversation:
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
         if pin is not None:
             response = self._pinned(response, query, pin, today)
-        self._keep_search_topic(query, response, who, today=today, words=topic)
+        self._keep_search_topic(query, response, who, today=today, topic=topic)
         state = QueryState(
             query=query, user_id=who.user_id, page=0, total=response.total, today=today, shown=shown
         )
@@ -571,19 +576,21 @@ class Conversation:
         return pinned(response, story_id, answer)
 
     def _keep_search_topic(
-        self, query: str, response: SearchResponse, who: Who, *, today: date, words: str | None
+        self, query: str, response: SearchResponse, who: Who, *, today: date, topic: ChatTopic | None
     ) -> None:
-        """Keep what a search that found something was about as the chat's topic: `words` (a follow-up's
-        topic), else the query's (`topic_words`; none for a search of dates only), and the story shown
-        first."""
+        """Keep what a search that found something was about as the chat's topic: `topic` (a follow-up's,
+        its words and how they are shown), else the query's words (`topic_words`; none for a search of
+        dates only), and the story shown first."""
         if self.topics is None or who.chat_id is None:
             return
-        if not words:
-            parsed = parse_query(query, today=today)
-            if not parsed.terms:  # a day's or a period's news (4月4日的新闻, 昨天): no story to ask about
-                return
-            words = " ".join(topic_words(parsed))
-        self.topics.put(ChatTopic(who.chat_id, who.user_id, words, response.hits[0].id))
+        first = response.hits[0].id
+        if topic is not None:
+            self.topics.put(ChatTopic(who.chat_id, who.user_id, topic.words, first, topic.shown))
+            return
+        parsed = parse_query(query, today=today)
+        if not parsed.terms:  # a day's or a period's news (4月4日的新闻, 昨天): no story to ask about
+            return
+        self.topics.put(ChatTopic(who.chat_id, who.user_id, " ".join(topic_words(parsed)), first))
 
     def _nothing_that_day(self, instead: LatestDayInstead, today: date, who: Who) -> Reply:
         """A date-only question whose period has no news: say so and show the latest day that has."""
@@ -738,9 +745,10 @@ class Conversation:
         so that a follow-up (它是哪天的) asks about it."""
         if self.topics is None or who.chat_id is None:
             return
-        words = " ".join(headline_topic(parse_query(article.title)))
-        if words:
-            self.topics.put(ChatTopic(who.chat_id, who.user_id, words, article.id))
+        topic = headline_topic(parse_query(article.title))
+        if topic:
+            shown = headline_shown(article.title, topic)
+            self.topics.put(ChatTopic(who.chat_id, who.user_id, " ".join(topic), article.id, shown))
 
     def _records_command(self, name: str, args: str, who: Who, came_with: str) -> list[Reply]:
         """A subscription command answered by the records; `came_with`: the language the message came
@@ -883,11 +891,11 @@ class Conversation:
         )
         return replace(response, query=state.shown) if state.shown else response
 
-    def _results_name(self, state: QueryState) -> str:
+    def _results_name(self, state: QueryState, who: Who) -> str:
         """What a line about a stored search's results calls them: for a follow-up's (它是哪天的, 后来呢), the
         topic it was read with (乡村医生培训); else the query as typed."""
         topic = topic_of_search(state.query, state.shown) if state.shown else None
-        return shown_topic(topic) if topic else state.shown or state.query
+        return self._topic_shown(topic, who) if topic else state.shown or state.query
 
     def _read_as_line(self, state: QueryState, who: Who) -> str | None:
         """For a later page of a follow-up's results (header: what the reader typed, 后来呢), the line the
@@ -895,7 +903,15 @@ class Conversation:
         topic = topic_of_search(state.query, state.shown) if state.shown else None
         if not topic:
             return None
-        return text(who.lang, "follow_up_read_as", topic=shown_topic(topic))
+        return text(who.lang, "follow_up_read_as", topic=self._topic_shown(topic, who))
+
+    def _topic_shown(self, words: str, who: Who) -> str:
+        """The topic `words` as a line shows them: as the chat's topic keeps them shown when they are its
+        words (an opened story's headline as printed), else joined (`shown_topic`)."""
+        topic = self._topic(who)
+        if topic is not None and topic.words == words and topic.shown:
+            return topic.shown
+        return shown_topic(words)
 
     def _results_reply(
         self, response: SearchResponse, key: str | None, page: int, who: Who, *, note: str | None = None
@@ -1000,7 +1016,8 @@ def parse_command(line: str) -> tuple[str, str] | None:
     """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
     the edges where commands arrive as text (the console, the web page, WeChat). Invisible format
     characters before the slash (the BOM a Windows editor writes at the start of a file piped in, a
-    zero-width space pasted with it) do not hide the command."""
+    zero-width space pasted with it) do not hide the command; words typed right after a command's name
+    (/subscribe阅兵, as a Chinese input method does) are its rest, as Telegram reads them."""
     line = without_leading_format_characters(line.strip())
     if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
         if not _FULL_WIDTH_COMMAND.match(line):
@@ -1016,6 +1033,9 @@ def parse_command(line: str) -> tuple[str, str] | None:
         assert spaced is not None
         if spaced[1].split("@", 1)[0].lower() in COMMANDS_BY_NAME:
             head, rest = spaced.groups()
+    joined = _NAME_THEN_WORDS.fullmatch(head)
+    if joined is not None and joined[1].lower() in COMMANDS_BY_NAME:  # /subscribe阅兵: no space typed
+        head, rest = joined[1] + (joined[2] or ""), f"{joined[3]} {rest}"
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
@@ -1047,6 +1067,9 @@ def number_joined_to_command(name: str, args: str) -> tuple[str, str]:
 
 # The command's name and the rest, after any space (a full-width one too).
 _COMMAND_HEAD = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+# A command's name (and bot) with words typed right after it, no space between (/subscribe阅兵): the name
+# ends where its ASCII letters do, as Telegram marks a command.
+_NAME_THEN_WORDS = re.compile(r"([A-Za-z0-9_]+)(@[A-Za-z0-9_]+)?([^\x00-\x7f].*)", re.DOTALL)
 # "／search …": a full-width slash and then a command's name (ASCII letters, digits, _).
 _FULL_WIDTH_COMMAND = re.compile(r"^／[A-Za-z][A-Za-z0-9_]*(?:@\w+)?(?:\s|$)")
 

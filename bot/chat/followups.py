@@ -252,6 +252,73 @@ def headline_topic(parsed: ParsedQuery) -> list[str]:
     return _quoted(parsed, _whole_words(parsed, _without_verbs(parsed))[:MAX_HEADLINE_TOPIC_WORDS])
 
 
+# Quote marks and brackets a headline prints around a name (“一带一路”, 《民法典》), opening to closing.
+_PAIRED_MARKS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "（": "）", "(": ")"}
+_CLOSING_MARKS = {closing: opening for opening, closing in _PAIRED_MARKS.items()}
+
+
+# The most characters a headline prints between two of its topic words for the line to show them with the
+# words between (成立, 在京 of 庆祝中华人民共和国成立70周年大会在京隆重举行; a run of whitespace one); a longer
+# stretch is left out as "…".
+MAX_SHOWN_GAP = 4
+_SPACES = re.compile(r"\s+")
+
+
+def headline_shown(headline: str, words: list[str]) -> str:
+    """The topic an opened story gives the chat (`words`, its `headline_topic`) as the headline prints it:
+    the words in the headline's order with what it prints between them (the verbs left out, a space
+    between its lines: 庆祝中华人民共和国70周年大会京隆重举行天安门广场 → 庆祝中华人民共和国成立70周年大会在京隆重举行
+    天安门广场), "…" for more than `MAX_SHOWN_GAP` characters between two of them, the quote marks and
+    brackets around a word at either end of a piece (“三农”), a mark whose pair a piece does not hold left
+    out, whitespace one space. The words joined (`shown_topic`) when the headline does not hold them
+    all."""
+    spans = _term_spans(fold(headline), tuple(w.strip('"') for w in words))
+    if not words or len(spans) < len({w.strip('"') for w in words}):
+        return shown_topic(" ".join(words))
+    pieces: list[tuple[int, int]] = []
+    for start, end in sorted(spans.values()):
+        if pieces and len(_SPACES.sub(" ", headline[pieces[-1][1] : start])) <= MAX_SHOWN_GAP:
+            pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+        else:
+            pieces.append((start, end))
+    shown = (_with_paired_marks(headline, start, end) for start, end in pieces)
+    return "…".join(_without_lone_marks(headline[start:end]) for start, end in shown)
+
+
+def _with_paired_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`, `end` of a stretch of `text` widened by the quote marks or brackets right around it (“两会”),
+    by the opening mark right before it whose closing mark it holds alone, and by the closing mark right
+    after it that closes one it opens alone."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    held = text[start:end]
+    if before in _PAIRED_MARKS and after == _PAIRED_MARKS[before]:
+        return start - 1, end + 1
+    if before in _PAIRED_MARKS and held.count(_PAIRED_MARKS[before]) > held.count(before):
+        start -= 1
+    held = text[start:end]
+    if after in _CLOSING_MARKS and held.count(_CLOSING_MARKS[after]) > held.count(after):
+        end += 1
+    return start, end
+
+
+def _without_lone_marks(text: str) -> str:
+    """`text` with a space for each quote mark or bracket whose pair it does not hold (the stretch of a
+    headline cut inside one: 以身殉职（为了民族 → 以身殉职 为了民族), whitespace one space."""
+    lone: set[int] = set()
+    opened: list[int] = []
+    for at, ch in enumerate(text):
+        if ch in _PAIRED_MARKS:
+            opened.append(at)
+        elif ch in _CLOSING_MARKS:
+            if opened and text[opened[-1]] == _CLOSING_MARKS[ch]:
+                opened.pop()
+            else:
+                lone.add(at)
+    lone.update(opened)
+    return " ".join("".join(" " if at in lone else ch for at, ch in enumerate(text)).split())
+
+
 def _without_verbs(parsed: ParsedQuery) -> list[str]:
     """The terms of `parsed` without the verbs it asks or tells with (a quoted phrase kept); all of them
     when all are such verbs."""

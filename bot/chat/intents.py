@@ -253,7 +253,7 @@ _PAGE_NUMBER = re.compile(
 @dataclass(frozen=True)
 class PageAsked:
     """A page of the chat's last results asked for in words: `step` pages on from the one shown (下一页 +1,
-    上一页 -1), or page `number` counted from 1 (第2页)."""
+    上一页 -1), or page `number` counted from 1 (第2页; 0 for 第0页, which no results have)."""
 
     step: int = 0
     number: int | None = None
@@ -279,7 +279,7 @@ def page_asked(message: str) -> PageAsked | None:
     if numbered is None:
         return None
     number = chinese_number(numbered.group(1) or numbered.group(2))
-    return PageAsked(number=number) if number else None
+    return PageAsked(number=number) if number is not None else None
 
 
 # "第3篇", "打开第2条", "看第三篇": a result of the chat's last list, by the number it is listed under (WeChat
@@ -291,13 +291,14 @@ _RESULT_NUMBER = re.compile(
 
 
 def result_asked(message: str) -> int | None:
-    """The number (from 1) of the listed result `message` asks to open and nothing else (第3篇, 打开第2条,
-    看第三篇, 打开3), read as typed on any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
+    """The number (from 1; 0 for 第0篇, which no result has) of the listed result `message` asks to open and
+    nothing else (第3篇, 打开第2条, 看第三篇, 打开3), read as typed on any keyboard; None for anything else
+    (第2页 is a page: `page_asked`)."""
     typed = _as_typed(message)
     found = _RESULT_NUMBER.fullmatch(typed)
     if found is None or typed.startswith("第") and not re.search(r"[篇条个]|文章|新闻|报道|结果", typed):
         return None  # 第3 alone names nothing listed
-    return chinese_number(found.group(1)) or None
+    return chinese_number(found.group(1))
 
 
 # "最新消息", "最近有什么新闻", "今天的新闻": asking for the latest articles, not for these words.

@@ -189,9 +189,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
         "page_first": "这已经是「{query}」结果的第一页了。",
         "page_past_end": "「{query}」的结果只有 {pages} 页。",
+        "page_zero": "没有第 0 页，页码从 1 开始：发「第1页」看第一页。",
         "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：{example_keyword}",
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
         "result_past_end_latest": "最新文章里没有第 {number} 篇。",
+        "result_zero": "没有第 0 篇，结果从 1 开始编号：发「第1篇」打开第一篇。",
         "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
         "请发文章的标题或其中的几个词，例如：{example_keyword}",
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：{example_keyword} -郑州",
@@ -371,10 +373,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "next_page_end": "That was the last page of the results for “{query}”.",
         "page_first": "That is already the first page of the results for “{query}”.",
         "page_past_end": "The results for “{query}” end on page {pages}.",
+        "page_zero": "There is no page 0: pages count from 1; send “page 1” for the first.",
         "result_none": "There are no results to open yet. Send some words or a question first, then “第2篇” "
         "opens one of them, e.g. {example_keyword}",
         "result_past_end": "The results for “{query}” are {total}; there is no number {number}.",
         "result_past_end_latest": "The latest articles have no number {number}.",
+        "result_zero": "There is no number 0: results count from 1; send “第1篇” to open the first.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
         "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. {example_keyword}",
         "search_only_excluded": "A search needs a word to find; words after a minus or NOT are left out, "

@@ -93,6 +93,8 @@ def subscription_command(
     if name not in COMMANDS:
         raise ValueError(f"not a subscription command: {name}")
     database = as_database(db)
+    if name == "digest" and len(args) == 1 and args[0].lower() in ALL_WORDS:
+        args = []  # /digest all, as /unsubscribe all is typed: every subscription, as /digest alone
     if name in ("subscribe", "unsubscribe") or (name in ("timezone", "lang") and args):
         return database.write(
             _changing_command, name, args, chat_id, lang, now, max_subscriptions, markup, pushes, wait=wait

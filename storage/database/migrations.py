@@ -471,6 +471,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE feed_seen ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
         ],
     ),
+    (
+        22,
+        "a chat's topic as an opened story's headline prints it, which the line naming the topic shows",
+        [
+            # chat_topics.shown (storage.records.chat_state): an opened story's headline from the topic's
+            # first word to its last, with the words and spaces between them; NULL: the words joined (a
+            # search's topic, and the topics kept before this migration).
+            "ALTER TABLE chat_topics ADD COLUMN shown TEXT",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

@@ -281,12 +281,15 @@ def forget_user_searches(db: sqlite_utils.Database, user_id: int) -> int:
 
 @dataclass(frozen=True)
 class ChatTopic:
-    """What a chat's last search was about: its topic words (as a query), the story shown first."""
+    """What a chat's last search was about: its topic words (as a query), the story shown first, and for an
+    opened story the topic as its headline prints it (庆祝中华人民共和国成立70周年大会在京隆重举行 天安门广场,
+    where the words leave out 成立 and 在; None: the words joined read as typed)."""
 
     chat_id: int
     user_id: int
     words: str
     article_id: int | None = None
+    shown: str | None = None
 
 
 def put_topic(
@@ -297,10 +300,11 @@ def put_topic(
         conn = db.conn
         conn.execute("DELETE FROM chat_topics WHERE asked_at < ?", [_stamp(now - keep)])
         conn.execute(
-            "INSERT INTO chat_topics (chat_id, user_id, words, article_id, asked_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, "
-            "words = excluded.words, article_id = excluded.article_id, asked_at = excluded.asked_at",
-            [topic.chat_id, topic.user_id, topic.words, topic.article_id, _stamp(now)],
+            "INSERT INTO chat_topics (chat_id, user_id, words, article_id, shown, asked_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, "
+            "words = excluded.words, article_id = excluded.article_id, shown = excluded.shown, "
+            "asked_at = excluded.asked_at",
+            [topic.chat_id, topic.user_id, topic.words, topic.article_id, topic.shown, _stamp(now)],
         )
 
 
@@ -309,13 +313,15 @@ def get_topic(
 ) -> ChatTopic | None:
     """The chat's topic if it was kept less than `keep` before `now`, else None."""
     row = db.execute(
-        "SELECT chat_id, user_id, words, article_id FROM chat_topics WHERE chat_id = ? AND asked_at >= ?",
+        "SELECT chat_id, user_id, words, article_id, shown FROM chat_topics "
+        "WHERE chat_id = ? AND asked_at >= ?",
         [chat_id, _stamp(now - keep)],
     ).fetchone()
     if row is None:
         return None
-    chat, user_id, words, article_id = row
-    return ChatTopic(int(chat), int(user_id), words, int(article_id) if article_id is not None else None)
+    chat, user_id, words, article_id, shown = row
+    story = int(article_id) if article_id is not None else None
+    return ChatTopic(int(chat), int(user_id), words, story, shown)
 
 
 def forget_topics(db: sqlite_utils.Database, chat_id: int, user_id: int) -> int:
