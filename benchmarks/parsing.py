@@ -19,7 +19,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.affairspages`: a city paper's 政务 page with numbered notices and service guides;
 `benchmarks.letterspages`: the paper's own 读者来信 page, letters signed by their readers at their end;
 `benchmarks.lawpages`: a 法治 page, bylines closing stories and question-and-answer boxes;
-`benchmarks.interviewpages`: a 访谈 page, an interview with a résumé box and pull quotes),
+`benchmarks.interviewpages`: a 访谈 page, an interview with a résumé box and pull quotes;
+`benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
@@ -72,6 +73,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         morepages,
         ocrpages,
         paperpages,
+        profilepages,
         rmrb,
         sectionpages,
         supplementpages,
@@ -101,6 +103,7 @@ def _other_paper(args: argparse.Namespace) -> int:
             **letterspages.run_families(count, seed=letterspages.UNSEEN_SEED),
             **lawpages.run_families(count, seed=lawpages.UNSEEN_SEED),
             **interviewpages.run_families(count, seed=interviewpages.UNSEEN_SEED),
+            **profilepages.run_families(count, seed=profilepages.UNSEEN_SEED),
         }
         print("\n".join(paperpages.format_families(unseen)))
         return 0
@@ -143,6 +146,9 @@ def _other_paper(args: argparse.Namespace) -> int:
     if args.family in interviewpages.FAMILIES:
         print("\n".join(interviewpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
+    if args.family in profilepages.FAMILIES:
+        print("\n".join(profilepages.show_failures(args.family, count, args.show_failures or 10)))
+        return 0
     if args.family in paperpages.FAMILIES:
         print("\n".join(paperpages.show_failures(args.family, count, args.show_failures or 10)))
         return 0
@@ -168,6 +174,7 @@ def _other_paper(args: argparse.Namespace) -> int:
         **letterspages.run_families(count),
         **lawpages.run_families(count),
         **interviewpages.run_families(count),
+        **profilepages.run_families(count),
     }
     print("\n".join(paperpages.format_families(result)))
     stand_in = paperpages.conventions_on_rmrb(3 if args.quick else 10)
