@@ -1,0 +1,102 @@
+"""A 人物 page of one series' profiles (`benchmarks.profilepages`, ``profile_page``), issue 22: the series'
+banner set once over the page (``【英模风采】``), each profile under heads opening with its own kicker
+(``张建国：`` / ``扎根山乡 守护平安``, ``某县人民医院原院长李明——`` / ``…``), a portrait's caption of the
+person under the heads or between two paragraphs (``张建国（资料图片）``, ``张建国像``,
+``张建国  新华社发``). The banner and the captions belong to no story.
+
+Each case is a small made-up page in the shape of failures seen on ``profile_page`` (seed 1).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.conventionpages import wrap
+from storage.ingest.ocr_page import parse_page
+
+WIDTH = 18
+
+STRIP = "人物  第9版\n2020年1月7日  星期二"
+HEADS = "张建国：\n扎根山乡 守护平安"
+FIRST = "据新华社电  （记者王明）在某省某县的烈士陵园里，每年清明都有群众自发前来，缅怀人民警察张建国。"
+SECOND = "张建国，1962年生于某县一个农民家庭，1983年参加公安工作，生前是县公安局刑警大队副大队长。"
+THIRD = "1996年8月，张建国在抓捕持枪歹徒时身中两弹，壮烈牺牲，年仅34岁。"
+NEXT_HEADS = "李红梅：\n冲锋在前 舍生忘死"
+NEXT = "据新华社电  （记者赵亮）李红梅，1970年出生，某市人，生前是市公安局巡警支队民警。"
+
+
+def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("".join(p.split()) for p in paragraphs)
+
+
+def _column(*paragraphs: str) -> str:
+    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
+
+
+def _profiles(page: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(story.title, _squeezed(story.paragraphs)) for story in parse_page(page, year=2020)]
+
+
+WANT = [
+    ("张建国： 扎根山乡 守护平安", _squeezed((FIRST, SECOND, THIRD))),
+    ("李红梅： 冲锋在前 舍生忘死", _squeezed((NEXT,))),
+]
+
+
+@pytest.mark.parametrize(
+    "caption", ["张建国（资料图片）", "张建国像", "张建国  新华社发", "张建国（新华社发）"]
+)
+def test_a_portraits_caption_under_the_heads_belongs_to_no_story(caption: str) -> None:
+    body = _column(FIRST, SECOND, THIRD)
+    page = f"{STRIP}\n\n{HEADS}\n\n{caption}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page) == WANT
+
+
+@pytest.mark.parametrize("caption", ["张建国（资料图片）", "张建国像", "张建国  新华社发"])
+def test_a_portraits_caption_between_two_paragraphs_belongs_to_no_story(caption: str) -> None:
+    body = f"{_column(FIRST)}\n\n{caption}\n\n{_column(SECOND, THIRD)}"
+    page = f"{STRIP}\n\n{HEADS}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page) == WANT
+
+
+def test_a_headline_naming_a_kind_of_picture_is_no_portraits_caption() -> None:
+    """``英雄群像``: 像 after a word for a kind of picture, not after a name; the headline stays."""
+    page = f"{STRIP}\n\n英雄群像\n\n{_column(SECOND, THIRD)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "英雄群像"
+
+
+@pytest.mark.parametrize("banner", ["【英模风采】", "·英模风采·", "英模风采"])
+def test_a_series_banner_over_a_kicker_of_its_own_belongs_to_no_story(banner: str) -> None:
+    page = f"{STRIP}\n\n{banner}\n\n{HEADS}\n\n{_column(FIRST, SECOND, THIRD)}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page) == WANT
+
+
+def test_a_series_banner_over_a_post_and_name_closed_by_a_dash_belongs_to_no_story() -> None:
+    heads = "某县人民医院原院长李明——\n一心为民的好医生"
+    page = f"{STRIP}\n\n【最美奋斗者】\n\n{heads}\n\n{_column(SECOND, THIRD)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "某县人民医院原院长李明—— 一心为民的好医生"
+
+
+def test_a_column_label_over_a_main_headline_stays_in_its_title() -> None:
+    """Guard: a label a block apart over a headline with no kicker of its own is that headline's."""
+    page = f"{STRIP}\n\n【英模风采】\n\n扎根山乡 守护平安\n\n{_column(SECOND, THIRD)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "【英模风采】 扎根山乡 守护平安"
+
+
+def test_a_pointer_and_the_name_the_profile_gives_is_a_portraits_caption_not_a_sub_heading() -> None:
+    """``▲张建国`` between two paragraphs of a profile that names 张建国: a caption, in no paragraph."""
+    first = "据新华社电  （记者王明）每年清明，都有群众来到某县烈士陵园，缅怀人民警察张建国。"
+    body = f"{_column(first)}\n\n▲张建国\n\n{_column(SECOND, THIRD)}"
+    page = f"{STRIP}\n\n{HEADS}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page) == [("张建国： 扎根山乡 守护平安", _squeezed((first, SECOND, THIRD))), WANT[1]]
+
+
+def test_a_pointer_and_words_naming_no_one_in_the_story_stay_a_sub_heading() -> None:
+    """Guard: ``▲严守纪律`` (no name the profile gives) is the profile's sub-heading, a paragraph."""
+    first = "据新华社电  （记者王明）每年清明，都有群众来到某县烈士陵园，缅怀人民警察张建国。"
+    body = f"{_column(first)}\n\n▲严守纪律\n\n{_column(SECOND, THIRD)}"
+    page = f"{STRIP}\n\n{HEADS}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page)[0][1] == _squeezed((first, "▲严守纪律", SECOND, THIRD))
