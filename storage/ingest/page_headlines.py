@@ -154,14 +154,21 @@ class HeadlineMatcher:
         ``李达：`` / ``战功赫赫 智勇双全``, ``·最美奋斗者·`` over ``…原副院长彭加木——`` / ``揭开罗布泊神秘面纱``):
         the page's first group, one short line with no sentence mark, a block apart over the first story's
         heads, which open with a kicker of their own (a name, or a post and a name, closed by ``：`` or
-        ``——``). A column's label stands over its headline's main line, not over another kicker; None
-        when the page has no such banner."""
+        ``——``), as the heads of another piece on the page do: a series' pieces are headed alike. A
+        column's label stands over its headline's main line, not over another kicker, and a kicker over
+        a main line closed by a dash (``新华社长篇通讯`` / ``向着…阔步前行——`` / ``以…``) heads that story
+        alone; None when the page has no such banner."""
         if len(self.choices) < 2 or self.choices[0][0] != 0 or self.choices[1][0] != 0:
             return None
         group, under = self.choices[0][1], self.choices[1][1]
         if len(group.lines) != 1 or len(group.text) > _BANNER_MAX_CHARS or _BANNER_STOP_RE.search(group.text):
             return None
-        return 0 if _OWN_KICKER_RE.match(under.lines[0].strip()) else None
+        if not _OWN_KICKER_RE.match(under.lines[0].strip()):
+            return None
+        alike = any(
+            gap != 0 and _OWN_KICKER_RE.match(other.lines[0].strip()) for gap, other, _ in self.choices
+        )
+        return 0 if alike else None
 
     def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
         """When a story is left without a headline while another holds two runs of headline groups

@@ -74,9 +74,20 @@ def test_a_series_banner_over_a_kicker_of_its_own_belongs_to_no_story(banner: st
 
 def test_a_series_banner_over_a_post_and_name_closed_by_a_dash_belongs_to_no_story() -> None:
     heads = "某县人民医院原院长李明——\n一心为民的好医生"
-    page = f"{STRIP}\n\n【最美奋斗者】\n\n{heads}\n\n{_column(SECOND, THIRD)}\n"
+    next_heads = "某市公交公司驾驶员王芳——\n“车厢就是我的家”"
+    page = f"{STRIP}\n\n【最美奋斗者】\n\n{heads}\n\n{_column(SECOND, THIRD)}\n\n{next_heads}\n\n{_column(NEXT)}\n"
+    first, second = parse_page(page, year=2020)
+    assert first.title == "某县人民医院原院长李明—— 一心为民的好医生"
+    assert second.title == "某市公交公司驾驶员王芳—— “车厢就是我的家”"
+
+
+def test_a_kicker_over_a_main_line_closed_by_a_dash_stays_in_its_title() -> None:
+    """Guard: over a story alone whose main line a dash closes (a subtitle under it), the block at the
+    page's top is that story's kicker: no other piece on the page is headed alike."""
+    heads = "向着奋斗目标阔步前行——\n记某县公安局的一年"
+    page = f"{STRIP}\n\n新华社长篇通讯\n\n{heads}\n\n{_column(FIRST, SECOND, THIRD)}\n"
     (story,) = parse_page(page, year=2020)
-    assert story.title == "某县人民医院原院长李明—— 一心为民的好医生"
+    assert story.title == "新华社长篇通讯 向着奋斗目标阔步前行—— 记某县公安局的一年"
 
 
 def test_a_column_label_over_a_main_headline_stays_in_its_title() -> None:
