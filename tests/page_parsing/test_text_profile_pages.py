@@ -111,3 +111,14 @@ def test_a_pointer_and_words_naming_no_one_in_the_story_stay_a_sub_heading() -> 
     body = f"{_column(first)}\n\n▲严守纪律\n\n{_column(SECOND, THIRD)}"
     page = f"{STRIP}\n\n{HEADS}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
     assert _profiles(page)[0][1] == _squeezed((first, "▲严守纪律", SECOND, THIRD))
+
+
+def test_a_bulleted_kicker_closed_by_a_dash_over_a_quoted_main_line_is_a_headline() -> None:
+    """``■ 某市第三人民医院检验科主任刘明——`` / ``“与病毒面对面，我们不会退缩”`` over prose: the kicker leads
+    to its main line (a comma inside the quotation), no brief's head over its text."""
+    heads = "■ 某市第三人民医院检验科主任刘明——\n“与病毒面对面，我们不会退缩”"
+    lead = "“我来顶上！”2月1日一早，刘明亲自上阵，把采集好的标本送到实验室，没有丝毫犹豫。"
+    page = f"{STRIP}\n\n{heads}\n\n{_column(lead, THIRD)}\n"
+    (story,) = parse_page(page, year=2020)
+    assert story.title == "■ 某市第三人民医院检验科主任刘明—— “与病毒面对面，我们不会退缩”"
+    assert _squeezed(story.paragraphs) == _squeezed((lead, THIRD))
