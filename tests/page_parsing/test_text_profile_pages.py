@@ -122,3 +122,14 @@ def test_a_bulleted_kicker_closed_by_a_dash_over_a_quoted_main_line_is_a_headlin
     (story,) = parse_page(page, year=2020)
     assert story.title == "■ 某市第三人民医院检验科主任刘明—— “与病毒面对面，我们不会退缩”"
     assert _squeezed(story.paragraphs) == _squeezed((lead, THIRD))
+
+
+def test_a_speakers_tag_after_a_quotation_closed_at_a_column_break_goes_on_with_it() -> None:
+    """``…冲在抗疫一线最前面！”`` full at a column's end (its closing mark hung past the edge),
+    ``张建国说。`` atop the next column: one paragraph, the speaker's tag no paragraph's first line."""
+    quote = "“现在大家都在一线辛苦奋战，我是一名共产党员，越是关键时候越不能撂挑子，我们必须坚决冲在抗疫一线最前面！”"
+    lines = wrap(quote, WIDTH)
+    assert len(lines[-1]) > WIDTH  # the quotation closes a full line
+    body = f"{_column(SECOND)}\n" + "\n".join(lines) + f"\n\n张建国说。\n{_column(THIRD)}"
+    page = f"{STRIP}\n\n{HEADS}\n\n{body}\n\n{NEXT_HEADS}\n\n{_column(NEXT)}\n"
+    assert _profiles(page)[0][1] == _squeezed((SECOND, quote + "张建国说。", THIRD))
