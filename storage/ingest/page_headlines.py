@@ -32,6 +32,16 @@ _CHAR_EVIDENCE = 0.05
 _TRAILING_LABEL_RE = re.compile(r"[（(][^（()）0-9０-９]{3,20}[）)]\s*$")
 _LABELLED_TITLE_MIN_CHARS = 4
 
+# A series' banner over a page is one short line with no sentence mark or digit.
+_BANNER_MAX_CHARS = 16
+_BANNER_STOP_RE = re.compile("[。！？，；：、“”0-9]")
+# A headline group opening with a kicker of its own: a name and a colon (``李达：``, ``赵尚志：拼斗疆场…``),
+# names or a group's name alone before a colon (``闻建生、温郡权：``, ``江西萍乡三英烈：``), or a line closed
+# by a dash (``中国科学院新疆分院原副院长彭加木——``), an ornament before it on some.
+_OWN_KICKER_RE = re.compile(
+    f"^[■●◆□ \t\u3000]*(?:[{HAN}]{{2,4}}(?:·[{HAN}]{{2,5}})?：|[{HAN}·、]{{2,12}}：$|[^。！？]{{4,30}}——$)"
+)
+
 
 @dataclass(frozen=True)
 class HeadlineGroup:
@@ -126,7 +136,9 @@ class HeadlineMatcher:
         return max(range(self.n), key=lambda k: scores[k])
 
     def run(self) -> list[list[int]]:
-        """For each story, the positions of its headline groups, in page order."""
+        """For each story, the positions of its headline groups, in page order (a series' banner over
+        the page in none)."""
+        banner = self.series_banner()
         self.sure_groups()
         self.other_groups()
         self.series_labels()
@@ -134,8 +146,29 @@ class HeadlineMatcher:
         self.subtitles()
         assigned = self.assigned()
         self.give_to_headless(assigned)
-        result = [sorted(pos for _, pos in assigned.get(k, [])) for k in range(self.n)]
+        result = [sorted(pos for _, pos in assigned.get(k, []) if pos != banner) for k in range(self.n)]
         return self.uncross(self.one_run_each(self.dash_subtitles(result)))
+
+    def series_banner(self) -> int | None:
+        """The position of a series' banner over a page of its pieces (``【为了民族复兴·英雄烈士谱】`` over
+        ``李达：`` / ``战功赫赫 智勇双全``, ``·最美奋斗者·`` over ``…原副院长彭加木——`` / ``揭开罗布泊神秘面纱``):
+        the page's first group, one short line with no sentence mark, a block apart over the first story's
+        heads, which open with a kicker of their own (a name, or a post and a name, closed by ``：`` or
+        ``——``), as the heads of another piece on the page do: a series' pieces are headed alike. A
+        column's label stands over its headline's main line, not over another kicker, and a kicker over
+        a main line closed by a dash (``新华社长篇通讯`` / ``向着…阔步前行——`` / ``以…``) heads that story
+        alone; None when the page has no such banner."""
+        if len(self.choices) < 2 or self.choices[0][0] != 0 or self.choices[1][0] != 0:
+            return None
+        group, under = self.choices[0][1], self.choices[1][1]
+        if len(group.lines) != 1 or len(group.text) > _BANNER_MAX_CHARS or _BANNER_STOP_RE.search(group.text):
+            return None
+        if not _OWN_KICKER_RE.match(under.lines[0].strip()):
+            return None
+        alike = any(
+            gap != 0 and _OWN_KICKER_RE.match(other.lines[0].strip()) for gap, other, _ in self.choices
+        )
+        return 0 if alike else None
 
     def one_run_each(self, result: list[list[int]]) -> list[list[int]]:
         """When a story is left without a headline while another holds two runs of headline groups

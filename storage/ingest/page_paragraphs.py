@@ -306,6 +306,8 @@ def _ends_paragraph(
         following_text = following.text.strip()
         if _set_width(following_text) >= limit:
             return False
+        if _CLOSED_QUOTE_RE.search(text) and _SPEECH_TAG_RE.match(following_text):
+            return False  # ``…不能撂挑子！”`` / ``潘世国说。``: the speaker's tag goes on with the quotation
         if after is not None and _carried_mark(
             following_text, after.text.strip(), column_width, column_width
         ):
@@ -426,6 +428,10 @@ def _set_as_first_line(following: _Line, after: _Line | None, column_width: floa
 
 # A quotation closed after its sentence's end at a line's end (``…暂停巡逻。”``).
 _CLOSED_QUOTE_RE = re.compile(f"[{_SENTENCE_END}]”$")
+
+
+# The speaker's tag closing a quotation, a sentence of its own: ``潘世国说。``, ``他笑着说。``.
+_SPEECH_TAG_RE = re.compile(f"^[{HAN}]{{1,6}}(?:说|表示|介绍|指出|坦言|感慨|说道)[。！]$")
 
 
 # An ellipsis alone on its line (``……``).

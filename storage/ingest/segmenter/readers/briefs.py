@@ -431,10 +431,14 @@ class BriefReader(LineReader):
         opening = self.page.groups[following][0].text.strip()
         if index + 2 == len(group):
             main = group[index + 1]
+            # A kicker closed by a dash leads to its main line (``■ 湖北省第三人民医院检验科主任刘世国——`` /
+            # ``“与病毒面对面，我们不会退缩”``), whatever opens the text under it; a brief's head leads to
+            # no line under it.
+            led = group[index].text.rstrip(" \t\u3000").endswith("——")
             if (
                 _is_headline_like([main])
                 and not _ends_sentence([main])
-                and bool(_DATELINE_RE.match(opening) or is_byline(opening))
+                and bool(_DATELINE_RE.match(opening) or is_byline(opening) or led)
             ):
                 return True
         # A column's name over a headline of one or two lines set short of the measure (a title may end

@@ -20,6 +20,7 @@ from storage.ingest.segmenter.shapes.captions import (
     _caption_rest,
     _inner_caption_end,
     _is_caption_group,
+    is_portrait_caption,
 )
 from storage.ingest.segmenter.shapes.names import _byline_text
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence, _is_jump_start
@@ -205,9 +206,12 @@ class CaptionReader(LineReader):
                 return group[cut:]
             for line in group:
                 self.cutter.drop(line, "caption")
-            # A caption cut off mid-sentence by a column break goes on in the next block.
+            # A caption cut off mid-sentence by a column break goes on in the next block; a credit or a
+            # portrait's caption (``李达（资料图片）``) ends no sentence and is whole.
             self.state.caption_block_read(
-                cut_off=not _ends_sentence(group) and not _AGENCY_CREDIT_RE.match(group[-1].text)
+                cut_off=not _ends_sentence(group)
+                and not _AGENCY_CREDIT_RE.match(group[-1].text)
+                and not is_portrait_caption(group[-1].text)
             )
             return None
         if caption_before and _BARE_CREDIT_RE.match(group[0].text):

@@ -40,7 +40,7 @@ from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.readers.briefs import BriefReader
 from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.reading import Reading
-from storage.ingest.segmenter.shapes.captions import _NAME_CREDIT_RE
+from storage.ingest.segmenter.shapes.captions import _NAME_CREDIT_RE, names_a_portrait
 from storage.ingest.segmenter.shapes.headlines import (
     _ANNOUNCE_SHARE,
     _ATOP_LEAD_MIN_LINES,
@@ -105,6 +105,7 @@ class HeadlineReader(LineReader):
             or self.cutter.fills_column(text)  # a caption's first line, wrapped at the measure
             or any(re.search("摄[ \t\u3000]*$", other.text) for other in group)  # a photo's credit
             or is_notice_box([other.text for other in group])  # a data box's label (``◆数读经济``)
+            or names_a_portrait(text, "".join("".join(x.text.split()) for x in story.lines))  # ``▲李达``
         ):
             return False
         if not _ornamented_subheading(text) or self.briefs.run_in_item(0, group) is not None:

@@ -11,11 +11,10 @@ from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 def _is_caption_group(group: list[_Line]) -> bool:
     """A photo caption printed as a block of its own: ``图为…`` (with its credit ``本报记者 X 摄``), the
-    credit alone (``王某摄（人民视觉）``), or a portrait's caption, a name and the credit on one line
-    (``倪岳峰。  本报记者 王某摄``)."""
+    credit alone (``王某摄（人民视觉）``), or a portrait's caption on one line (`is_portrait_caption`)."""
     if all(_AGENCY_CREDIT_RE.match(line.text) for line in group):
         return True
-    if len(group) == 1 and _PORTRAIT_CAPTION_RE.match(group[0].text):
+    if len(group) == 1 and is_portrait_caption(group[0].text):
         return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
 
@@ -38,6 +37,35 @@ _PORTRAIT_CAPTION_RE = re.compile(
     f"^[ \t\u3000]*[{HAN}·]{{2,4}}。?[ \t\u3000]+(?:(?:本报|新华社|人民日报)?(?:摄影记者|记者|通讯员))?"
     f"[ \t\u3000]*[{HAN}·]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$"
 )
+
+
+# A portrait's caption of a name alone with its picture's note: ``李达（资料图片）``, ``左权像``,
+# ``赵苍璧  新华社发``. ``像`` after a name, not after a word for a kind of picture (``英雄群像``, ``自画像``).
+_PORTRAIT_NOTE_RE = re.compile(
+    f"^[ \t\u3000]*[{HAN}]{{2,4}}(?:·[{HAN}]{{2,5}})?(?:(?<![群画肖头塑雕影图偶录好想佛神铜])像"
+    f"|[ \t\u3000]*[（(][ \t\u3000]*(?:资料图片|资料照片|新华社发)[ \t\u3000]*[）)]|[ \t\u3000]+新华社发)[ \t\u3000]*$"
+)
+
+
+# A portrait's caption of a name alone after the pointer to its picture: ``▲李达``.
+_POINTED_NAME_RE = re.compile(f"^[ \t\u3000]*▲[ \t\u3000]*([{HAN}]{{2,4}}(?:·[{HAN}]{{2,5}})?)[ \t\u3000]*$")
+
+
+def is_portrait_caption(text: str) -> bool:
+    """A portrait's caption on a line of its own: the person's name and the photographer's credit
+    (``倪岳峰。  本报记者 王某摄``, ``刘玉村  李明摄``), the name and the picture's note (``李达（资料图片）``,
+    ``左权像``, ``赵苍璧  新华社发``), or the name after the pointer (``▲李达``)."""
+    return bool(
+        _PORTRAIT_CAPTION_RE.match(text) or _PORTRAIT_NOTE_RE.match(text) or _POINTED_NAME_RE.match(text)
+    )
+
+
+def names_a_portrait(text: str, story_text: str) -> bool:
+    """``▲李达`` in a story whose text (`story_text`) names 李达: a portrait's caption, not a sub-heading set
+    with an ornament (``▲培育产业生态``), which names no person."""
+    found = _POINTED_NAME_RE.match(text)
+    # A transliterated name (``赛尔江·买米拉``) is named by its first part too.
+    return found is not None and found[1].split("·")[0] in story_text
 
 
 def _caption_over_dateline(group: list[_Line]) -> int:
