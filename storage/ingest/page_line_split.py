@@ -58,6 +58,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     (`_rule_between_modules`): the band stops there, the column ending its sentence read last
     (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and
     its datelines' heads read apart put over their rest (`_cell_under_rule`, `_heads_over_rest`).
+    A module's bottom rows read across after its columns' upper parts each go to the columns they
+    end (`_rows_read_after_columns`).
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
@@ -71,6 +73,11 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
+            continue
+        if after := _rows_read_after_columns(out, raw_lines, position):
+            # A module's rows read across after its columns' upper parts: each column's cells put
+            # under the block of it that they go on from.
+            out, position = after
             continue
         band: list[int] = []
         rule = None  # a row of specks read across the columns under the band's text: the rule
@@ -170,6 +177,107 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
         elif _headline_under_band(raw_lines, position, measure):
             out.append(("", position + 1))  # a headline right under the band opens the next module
     return _heads_over_rest([*out, *pending, *tail], heads)
+
+
+def _rows_read_after_columns(
+    out: list[tuple[str, int]], raw_lines: list[str], position: int
+) -> tuple[list[tuple[str, int]], int] | None:
+    """A module's bottom rows that the OCR read across after it read each column's lines above them
+    down, one column after another (``…全市4`` / blank / ``在口置、…`` … then ``084家药店开门营业，但目前
+    仍存   湖店中，蔬菜有20多个品种，大白   关省份，…``): the rows from `position` (blank lines before
+    them skipped), each cut at its column seams into as many cells as the others (`_row_cells`, at
+    least `_AFTER_COLUMNS_CELLS`), and the blocks read just before them, back to the module's start
+    (`_module_blocks_above`), that split into as many runs of whole blocks as a row has cells, each
+    run of one height (a module's columns are set to one height, at least `_UPPER_LINES` lines above
+    the rows). The last cell of the last column ends a sentence: the module ends there. Each column
+    is read as printed: its run of blocks, then its cells. Returns the lines read so far, so
+    rearranged, and where to read on; None for any other line."""
+    rows: list[tuple[list[str], int]] = []
+    k = position
+    while k < len(raw_lines) and not raw_lines[k].strip():
+        k += 1
+    while k < len(raw_lines) and raw_lines[k].strip() and _NARROW_GAP_RE.search(raw_lines[k].strip()):
+        cells = _row_cells(raw_lines[k])
+        if len(cells) < _AFTER_COLUMNS_CELLS or (rows and len(cells) != len(rows[0][0])):
+            break
+        rows.append((cells, k + 1))
+        k += 1
+    if not rows or _DATELINE_SOURCE_RE.match(rows[0][0][0]) or _CAPTION_RE.match(rows[0][0][0]):
+        return None
+    if not _ENDS_SENTENCE_RE.search(rows[-1][0][-1]):
+        return None
+    columns = len(rows[0][0])
+    blocks = _module_blocks_above(out)
+    if blocks is None:
+        return None
+    heights = [sum(1 for text, _number in out[start:end] if text.strip()) for start, end in blocks]
+    height, left = divmod(sum(heights), columns)
+    if left or height < _UPPER_LINES:
+        return None
+    ends: list[int] = []  # the index of each column's last block
+    total = 0
+    for index, lines in enumerate(heights):
+        total += lines
+        if total % height == 0:
+            ends.append(index)
+    if len(ends) != columns or ends[-1] != len(blocks) - 1:
+        return None
+    read = list(out[: blocks[0][0]])
+    column = 0
+    for index, (start, end) in enumerate(blocks):
+        read.extend(out[start:end])
+        if index in ends:
+            read.extend((cells[column], number) for cells, number in rows)
+            column += 1
+        following = blocks[index + 1][0] if index + 1 < len(blocks) else len(out)
+        read.extend(out[end:following])
+    return [*read, ("", rows[-1][1])], k
+
+
+# A row read after its columns holds at least this many cells (fewer: two pieces of any line).
+_AFTER_COLUMNS_CELLS = 3
+
+
+# Each column of a module whose bottom rows were read after its columns holds at least this many lines
+# above the rows.
+_UPPER_LINES = 2
+
+
+def _module_blocks_above(out: list[tuple[str, int]]) -> list[tuple[int, int]] | None:
+    """The blocks of column text at the end of the lines read so far, as (start, end) positions in
+    `out`, back to the module's start: the block opening with a dateline (from its dateline line), or
+    the block under a caption, a headline (a block with no clause or sentence mark) or a line read
+    across. A block of one short line with no mark (``新华社记``, a piece of a picture's credit) is a
+    speck between the columns, no block of them. None when fewer than two blocks are found."""
+    blocks: list[tuple[int, int]] = []
+    end = len(out)
+    while end > 0:
+        while end > 0 and not out[end - 1][0].strip():
+            end -= 1
+        start = end
+        while start > 0 and out[start - 1][0].strip():
+            start -= 1
+        if start == end:
+            break
+        lines = [text.strip() for text, _number in out[start:end]]
+        if (
+            len(lines) == 1
+            and len(_HAN_RE.findall(lines[0])) < _HEADLINE_HAN
+            and not _CLAUSE_MARK_RE.search(lines[0])
+        ):
+            end = start  # a speck between the columns (a piece of a picture's credit): left where it is
+            continue
+        dateline = next((n for n, line in enumerate(lines) if _DATELINE_SOURCE_RE.match(line)), None)
+        if dateline is not None:
+            blocks.append((start + dateline, end))
+            break
+        if any(_NARROW_GAP_RE.search(line) or _CAPTION_RE.match(line) for line in lines) or not any(
+            _CLAUSE_MARK_RE.search(line) for line in lines
+        ):
+            break
+        blocks.append((start, end))
+        end = start
+    return blocks[::-1] if len(blocks) >= 2 else None
 
 
 def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) -> bool:

@@ -1,0 +1,75 @@
+"""Scanned-look OCR'd pages (`benchmarks.scanpages`): a module's bottom rows read across after its
+columns.
+
+Tesseract may read each of a story's narrow columns down, one after another, but stop each column
+short of the module's foot, and read the bottom row (or rows) across last, one cell per column
+(measured on the tuned twin: scan2-11 多措并举保障民生…, one row of five cells under five columns;
+scan2-2 江苏淮安…, four rows of six cells). A module's columns are set to one height, so the blocks read
+before the rows split into runs of one height, one per column; each column's cells go on from its run.
+Made-up pages in that shape.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_line_split import _rows_read_after_columns
+
+HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n"
+COLUMNS = (
+    "本报杭州3月4日电（记者\n李明）今年春耕以来，全省\n各地抢抓农时，组织农机手\n"
+    "\n面积三百多万亩，进度快于\n"
+    "\n往年同期。据了解，今年全\n省农机合作社不断扩大服务\n"
+    "\n务不断涌现，吸引农户托管。\n今年全省还将新建烘干中心\n二十座，服务粮食生产。各\n"
+)
+ROW = "\n下田作业，全省已完成春播    范围，代耕代种代收等新服    地农机手干劲十足。\n"
+TAIL = "\n湖州新建两座粮食烘干中心\n\n本报湖州3月4日电  记者从湖州市获悉，全市新建两座粮食烘干中心。\n"
+BODY = (
+    "本报杭州3月4日电（记者 李明）今年春耕以来，全省各地抢抓农时，组织农机手下田作业，全省已完成春播"
+    "面积三百多万亩，进度快于往年同期。据了解，今年全省农机合作社不断扩大服务范围，代耕代种代收等新服"
+    "务不断涌现，吸引农户托管。今年全省还将新建烘干中心二十座，服务粮食生产。各地农机手干劲十足。"
+)
+
+
+def _stories(page: str) -> list[tuple[str, str]]:
+    return [(story.title, "".join(story.paragraphs)) for story in parse_page(page, year=2020)]
+
+
+def test_issue22_a_row_read_after_its_columns_goes_to_the_columns_it_ends():
+    stories = _stories(HEAD + COLUMNS + ROW + TAIL)
+    assert stories[0] == ("春耕时节农机忙", BODY)
+    assert stories[1][0] == "湖州新建两座粮食烘干中心"
+
+
+def _read(text: str) -> list[str] | None:
+    """The lines so read when the row after `text`'s blocks is read after its columns, else None."""
+    lines = text.splitlines()
+    out = [(line, number) for number, line in enumerate(lines, start=1)]
+    row = ROW.strip("\n")
+    after = _rows_read_after_columns(out, [*lines, "", row], len(lines))
+    return None if after is None else [line for line, _number in after[0] if line]
+
+
+def test_issue22_each_column_s_cells_follow_its_run_of_one_height():
+    read = _read(COLUMNS)
+    assert read is not None
+    assert read[2:5] == ["各地抢抓农时，组织农机手", "下田作业，全省已完成春播", "面积三百多万亩，进度快于"]
+    assert read[-2:] == ["二十座，服务粮食生产。各", "地农机手干劲十足。"]
+
+
+def test_issue22_a_speck_between_the_columns_is_no_block_of_them():
+    # A piece of a picture's credit read between two columns (``新华社记``) is left where it is.
+    specked = COLUMNS.replace("\n面积三百多万亩", "\n新华社记\n\n面积三百多万亩")
+    assert _read(specked) is not None
+
+
+def test_issue22_blocks_of_other_heights_take_no_row():
+    # The second column one line short: no one height splits the blocks, and the row stays a line.
+    uneven = COLUMNS.replace("\n面积三百多万亩，进度快于\n", "\n")
+    assert _read(uneven) is None
+
+
+def test_issue22_a_row_whose_last_cell_goes_on_is_no_module_s_foot():
+    lines = COLUMNS.splitlines()
+    out = [(line, number) for number, line in enumerate(lines, start=1)]
+    row = ROW.strip("\n").replace("干劲十足。", "干劲十足，")
+    assert _rows_read_after_columns(out, [*lines, "", row], len(lines)) is None
