@@ -185,19 +185,21 @@ def _rows_read_after_columns(
     """A module's bottom rows that the OCR read across after it read each column's lines above them
     down, one column after another (``…全市4`` / blank / ``在口置、…`` … then ``084家药店开门营业，但目前
     仍存   湖店中，蔬菜有20多个品种，大白   关省份，…``): the rows from `position` (blank lines before
-    them skipped), each cut at its column seams into as many cells as the others (`_row_cells`, at
-    least `_AFTER_COLUMNS_CELLS`), and the blocks read just before them, back to the module's start
-    (`_module_blocks_above`), that split into as many runs of whole blocks as a row has cells, each
-    run of one height (a module's columns are set to one height, at least `_UPPER_LINES` lines above
-    the rows). The last cell of the last column ends a sentence: the module ends there. Each column
-    is read as printed: its run of blocks, then its cells. Returns the lines read so far, so
-    rearranged, and where to read on; None for any other line."""
+    them skipped), each cut at its column seams into as many cells as the others (`_first_row_cells`,
+    at least `_AFTER_COLUMNS_CELLS`), and the blocks read just before them, back to the module's start
+    (`_module_blocks_above`), or the starts of two modules set side by side whose rows the OCR read
+    as one, that split into as many runs of whole blocks as a row has cells, each run of one height
+    (a module's columns are set to one height, at least `_UPPER_LINES` lines above the rows). The
+    last cell of the last column ends a sentence: the module ends there. Rows under them that go on
+    in the columns left open only are theirs too (`_rows_of_open_columns`). Each column is read as
+    printed: its run of blocks, then its cells. Returns the lines read so far, so rearranged, and
+    where to read on; None for any other line."""
     rows: list[tuple[list[str], int]] = []
     k = position
     while k < len(raw_lines) and not raw_lines[k].strip():
         k += 1
     while k < len(raw_lines) and raw_lines[k].strip() and _NARROW_GAP_RE.search(raw_lines[k].strip()):
-        cells = _row_cells(raw_lines[k])
+        cells = _first_row_cells(raw_lines[k])
         if len(cells) < _AFTER_COLUMNS_CELLS or (rows and len(cells) != len(rows[0][0])):
             break
         rows.append((cells, k + 1))
@@ -207,35 +209,67 @@ def _rows_read_after_columns(
     if not _ENDS_SENTENCE_RE.search(rows[-1][0][-1]):
         return None
     columns = len(rows[0][0])
-    blocks = _module_blocks_above(out)
-    if blocks is None:
+    for modules in range(1, _AFTER_COLUMNS_MODULES + 1):
+        blocks = _module_blocks_above(out, modules)
+        if blocks is not None and (ends := _column_ends(out, blocks, columns)):
+            break
+    else:
         return None
+    cells_of = [[(cells[column], number) for cells, number in rows] for column in range(columns)]
+    k = _rows_of_open_columns(raw_lines, k, cells_of)
+    read = list(out[: blocks[0][0]])
+    for index, (start, end) in enumerate(blocks):
+        read.extend(out[start:end])
+        if index in ends:
+            read.extend(cells_of[ends.index(index)])
+        following = blocks[index + 1][0] if index + 1 < len(blocks) else len(out)
+        read.extend(out[end:following])
+    return [*read, ("", k)], k
+
+
+def _rows_of_open_columns(raw_lines: list[str], k: int, cells_of: list[list[tuple[str, int]]]) -> int:
+    """The rows under a module's bottom rows read after its columns, blank lines between, that go on
+    in the columns whose last cell stops inside a sentence (``5起。在一些具有代表性案件  线索上报研判交
+    办制度，即各“| 20日，抚顺市公安局侦办了``: a taller module's columns beside one that ended): each
+    row holds one cell for each such column (at least two), added to `cells_of` from the left. Returns
+    where to read on."""
+    while True:
+        row = k
+        while row < len(raw_lines) and not raw_lines[row].strip():
+            row += 1
+        if row >= len(raw_lines) or not _NARROW_GAP_RE.search(raw_lines[row].strip()):
+            return k
+        open_columns = [cells for cells in cells_of if not _ENDS_SENTENCE_RE.search(cells[-1][0])]
+        found = _first_row_cells(raw_lines[row])
+        if len(open_columns) < 2 or len(found) != len(open_columns):
+            return k
+        for cells, cell in zip(open_columns, found, strict=True):
+            cells.append((cell, row + 1))
+        k = row + 1
+
+
+# A row read after its columns holds at least this many cells (fewer: two pieces of any line).
+_AFTER_COLUMNS_CELLS = 3
+
+
+# The rows read after the columns may end this many modules set side by side (``淮南…`` beside ``辽宁…``).
+_AFTER_COLUMNS_MODULES = 2
+
+
+def _column_ends(out: list[tuple[str, int]], blocks: list[tuple[int, int]], columns: int) -> list[int]:
+    """The index in `blocks` of each column's last block when the blocks split into `columns` runs of
+    whole blocks of one height (at least `_UPPER_LINES` lines); empty when they do not."""
     heights = [sum(1 for text, _number in out[start:end] if text.strip()) for start, end in blocks]
     height, left = divmod(sum(heights), columns)
     if left or height < _UPPER_LINES:
-        return None
-    ends: list[int] = []  # the index of each column's last block
+        return []
+    ends: list[int] = []
     total = 0
     for index, lines in enumerate(heights):
         total += lines
         if total % height == 0:
             ends.append(index)
-    if len(ends) != columns or ends[-1] != len(blocks) - 1:
-        return None
-    read = list(out[: blocks[0][0]])
-    column = 0
-    for index, (start, end) in enumerate(blocks):
-        read.extend(out[start:end])
-        if index in ends:
-            read.extend((cells[column], number) for cells, number in rows)
-            column += 1
-        following = blocks[index + 1][0] if index + 1 < len(blocks) else len(out)
-        read.extend(out[end:following])
-    return [*read, ("", rows[-1][1])], k
-
-
-# A row read after its columns holds at least this many cells (fewer: two pieces of any line).
-_AFTER_COLUMNS_CELLS = 3
+    return ends if len(ends) == columns and ends[-1] == len(blocks) - 1 else []
 
 
 # Each column of a module whose bottom rows were read after its columns holds at least this many lines
@@ -243,41 +277,44 @@ _AFTER_COLUMNS_CELLS = 3
 _UPPER_LINES = 2
 
 
-def _module_blocks_above(out: list[tuple[str, int]]) -> list[tuple[int, int]] | None:
+def _module_blocks_above(out: list[tuple[str, int]], modules: int = 1) -> list[tuple[int, int]] | None:
     """The blocks of column text at the end of the lines read so far, as (start, end) positions in
-    `out`, back to the module's start: the block opening with a dateline (from its dateline line), or
-    the block under a caption, a headline (a block with no clause or sentence mark) or a line read
-    across. A block of one short line with no mark (``新华社记``, a piece of a picture's credit) is a
-    speck between the columns, no block of them. None when fewer than two blocks are found."""
+    `out`, back to the start of the last `modules` modules: a module starts with the block opening
+    with a dateline (from its dateline line), or under a headline (a block with no clause or sentence
+    mark), a caption or a line read across; the headlines between two modules are no blocks of them,
+    and a caption or a line read across ends the walk. A block of one short line with no mark
+    (``新华社记``, a piece of a picture's credit) is a speck between the columns, no block of them.
+    None when fewer than two blocks, or fewer modules than `modules`, are found."""
     blocks: list[tuple[int, int]] = []
+    found = 0  # the modules whose start was reached
+    since = 0  # the blocks read since the last module's start
     end = len(out)
-    while end > 0:
+    while end > 0 and found < modules:
         while end > 0 and not out[end - 1][0].strip():
             end -= 1
         start = end
         while start > 0 and out[start - 1][0].strip():
             start -= 1
-        if start == end:
-            break
         lines = [text.strip() for text, _number in out[start:end]]
+        block_end, end = end, start
+        if not lines or any(_NARROW_GAP_RE.search(line) or _CAPTION_RE.match(line) for line in lines):
+            break
         if (
             len(lines) == 1
             and len(_HAN_RE.findall(lines[0])) < _HEADLINE_HAN
             and not _CLAUSE_MARK_RE.search(lines[0])
         ):
-            end = start  # a speck between the columns (a piece of a picture's credit): left where it is
-            continue
+            continue  # a speck between the columns (a piece of a picture's credit): left where it is
         dateline = next((n for n, line in enumerate(lines) if _DATELINE_SOURCE_RE.match(line)), None)
-        if dateline is not None:
-            blocks.append((start + dateline, end))
-            break
-        if any(_NARROW_GAP_RE.search(line) or _CAPTION_RE.match(line) for line in lines) or not any(
-            _CLAUSE_MARK_RE.search(line) for line in lines
-        ):
-            break
-        blocks.append((start, end))
-        end = start
-    return blocks[::-1] if len(blocks) >= 2 else None
+        if dateline is None and not any(_CLAUSE_MARK_RE.search(line) for line in lines):
+            found, since = found + (since > 0), 0  # a headline: the module under it starts there
+            continue
+        blocks.append((start + (dateline or 0), block_end))
+        found, since = (found + 1, 0) if dateline is not None else (found, since + 1)
+    found += since > 0
+    if found < modules or len(blocks) < 2:
+        return None
+    return blocks[::-1]
 
 
 def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) -> bool:

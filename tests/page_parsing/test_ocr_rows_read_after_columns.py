@@ -73,3 +73,36 @@ def test_issue22_a_row_whose_last_cell_goes_on_is_no_module_s_foot():
     out = [(line, number) for number, line in enumerate(lines, start=1)]
     row = ROW.strip("\n").replace("干劲十足。", "干劲十足，")
     assert _rows_read_after_columns(out, [*lines, "", row], len(lines)) is None
+
+
+# Two modules set side by side whose bottom rows the OCR read as one (scan2-5: 淮南… beside 辽宁…), the
+# taller one's columns going on in a row under them.
+SIDE_BY_SIDE = (
+    "淮南推出在线精品课程\n\n"
+    "本报淮南2月2日电\n（记者韩俊杰）近日，安徽淮\n南“空中课堂”正式上线，一\n"
+    "\n针对延迟开学问题，自2\n月10日起，淮南将对全市中\n小学其他年级开展在线教学，\n"
+    "\n辽宁破获67起非法采砂案件\n\n"
+    "本报沈阳2月2日电\n（记者刘洪超）记者近日从辽\n宁省公安厅获悉：在全省开\n"
+    "\n刑事拘留72人。据悉，去年\n以来，辽宁省公安厅江河保\n卫总队实行案件线索上报研\n"
+    "\n2019年9月20日，抚顺\n市公安局侦办了一起严重超\n采案件，抓获犯罪嫌疑人。\n"
+    "\n批名师将在网络教室答疑。    学生可在家中收看。    展的专项行动中，辽宁共破    "
+    "判交办制度，即各地每月将    河库治安秩序明显改观。\n"
+    "\n获非法采砂案件67起。    案件线索统一上报。\n"
+)
+
+
+def test_issue22_rows_read_across_two_modules_side_by_side_go_to_each_module_s_columns():
+    stories = _stories(HEAD.replace("春耕时节农机忙\n", "") + SIDE_BY_SIDE + TAIL)
+    assert stories[0] == (
+        "淮南推出在线精品课程",
+        "本报淮南2月2日电（记者 韩俊杰）近日，安徽淮南“空中课堂”正式上线，一批名师将在网络教室答疑。"
+        "针对延迟开学问题，自2月10日起，淮南将对全市中小学其他年级开展在线教学，学生可在家中收看。",
+    )
+    assert stories[1] == (
+        "辽宁破获67起非法采砂案件",
+        "本报沈阳2月2日电（记者 刘洪超）记者近日从辽宁省公安厅获悉：在全省开展的专项行动中，辽宁共破"
+        "获非法采砂案件67起。刑事拘留72人。据悉，去年以来，辽宁省公安厅江河保卫总队实行案件线索上报研"
+        "判交办制度，即各地每月将案件线索统一上报。2019年9月20日，抚顺市公安局侦办了一起严重超采案件，"
+        "抓获犯罪嫌疑人。河库治安秩序明显改观。",
+    )
+    assert stories[2][0] == "湖州新建两座粮食烘干中心"
