@@ -185,37 +185,45 @@ def _rows_read_after_columns(
     """A module's bottom rows that the OCR read across after it read each column's lines above them
     down, one column after another (``…全市4`` / blank / ``在口置、…`` … then ``084家药店开门营业，但目前
     仍存   湖店中，蔬菜有20多个品种，大白   关省份，…``): the rows from `position` (blank lines before
-    them skipped), each cut at its column seams into as many cells as the others (`_first_row_cells`,
-    at least `_AFTER_COLUMNS_CELLS`), and the blocks read just before them, back to the module's start
-    (`_module_blocks_above`), or the starts of two modules set side by side whose rows the OCR read
-    as one, that split into as many runs of whole blocks as a row has cells, each run of one height
-    (a module's columns are set to one height, at least `_UPPER_LINES` lines above the rows). The
-    last cell of the last column ends a sentence: the module ends there. Rows under them that go on
-    in the columns left open only are theirs too (`_rows_of_open_columns`). Each column is read as
-    printed: its run of blocks, then its cells. Returns the lines read so far, so rearranged, and
-    where to read on; None for any other line."""
-    rows: list[tuple[list[str], int]] = []
+    them skipped), each cut at its column seams (`_first_row_cells`), the first into at least
+    `_AFTER_COLUMNS_CELLS` cells, each row under it into as many or fewer (columns that have ended
+    leave their cells empty, at the right), each row holding a clause or sentence mark (no headlines
+    side by side), and the blocks read just before them, back to the
+    module's start (`_module_blocks_above`), or to the starts of two modules set side by side whose
+    rows the OCR read as one, that split into as many runs of whole blocks as the first row has
+    cells, each module's runs of one height (a module's columns are set to one height, at least
+    `_UPPER_LINES` lines above the rows; `_column_ends`). Some column's last cell ends a sentence
+    (a module ends there). Rows under them, blank lines between, that go on in the columns left open
+    only are theirs too (`_rows_of_open_columns`). Each column is read as printed: its run of blocks,
+    then its cells. Returns the lines read so far, so rearranged, and where to read on; None for any
+    other line."""
+    rows: list[list[tuple[str, int]]] = []
     k = position
     while k < len(raw_lines) and not raw_lines[k].strip():
         k += 1
     while k < len(raw_lines) and raw_lines[k].strip() and _NARROW_GAP_RE.search(raw_lines[k].strip()):
         cells = _first_row_cells(raw_lines[k])
-        if len(cells) < _AFTER_COLUMNS_CELLS or (rows and len(cells) != len(rows[0][0])):
+        if (
+            len(cells) < (_AFTER_COLUMNS_CELLS if not rows else 2)
+            or (rows and len(cells) > len(rows[-1]))
+            or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
+        ):
             break
-        rows.append((cells, k + 1))
+        rows.append([(cell, k + 1) for cell in cells])
         k += 1
     if not rows or _DATELINE_SOURCE_RE.match(rows[0][0][0]) or _CAPTION_RE.match(rows[0][0][0]):
         return None
-    if not _ENDS_SENTENCE_RE.search(rows[-1][0][-1]):
+    columns = len(rows[0])
+    cells_of = [[row[column] for row in rows if column < len(row)] for column in range(columns)]
+    if not any(_ENDS_SENTENCE_RE.search(cells[-1][0]) for cells in cells_of):
         return None
-    columns = len(rows[0][0])
     for modules in range(1, _AFTER_COLUMNS_MODULES + 1):
-        blocks = _module_blocks_above(out, modules)
-        if blocks is not None and (ends := _column_ends(out, blocks, columns)):
+        found = _module_blocks_above(out, modules)
+        if found is not None and (ends := _column_ends(out, found, columns)):
             break
     else:
         return None
-    cells_of = [[(cells[column], number) for cells, number in rows] for column in range(columns)]
+    blocks = [block for module in found for block in module]
     k = _rows_of_open_columns(raw_lines, k, cells_of)
     read = list(out[: blocks[0][0]])
     for index, (start, end) in enumerate(blocks):
@@ -231,8 +239,8 @@ def _rows_of_open_columns(raw_lines: list[str], k: int, cells_of: list[list[tupl
     """The rows under a module's bottom rows read after its columns, blank lines between, that go on
     in the columns whose last cell stops inside a sentence (``5起。在一些具有代表性案件  线索上报研判交
     办制度，即各“| 20日，抚顺市公安局侦办了``: a taller module's columns beside one that ended): each
-    row holds one cell for each such column (at least two), added to `cells_of` from the left. Returns
-    where to read on."""
+    row holds one cell for each such column (at least two) and a clause or sentence mark; its cells
+    are added to `cells_of` from the left. Returns where to read on."""
     while True:
         row = k
         while row < len(raw_lines) and not raw_lines[row].strip():
@@ -241,7 +249,11 @@ def _rows_of_open_columns(raw_lines: list[str], k: int, cells_of: list[list[tupl
             return k
         open_columns = [cells for cells in cells_of if not _ENDS_SENTENCE_RE.search(cells[-1][0])]
         found = _first_row_cells(raw_lines[row])
-        if len(open_columns) < 2 or len(found) != len(open_columns):
+        if (
+            len(open_columns) < 2
+            or len(found) != len(open_columns)
+            or not any(_CLAUSE_MARK_RE.search(cell) for cell in found)
+        ):
             return k
         for cells, cell in zip(open_columns, found, strict=True):
             cells.append((cell, row + 1))
@@ -256,7 +268,34 @@ _AFTER_COLUMNS_CELLS = 3
 _AFTER_COLUMNS_MODULES = 2
 
 
-def _column_ends(out: list[tuple[str, int]], blocks: list[tuple[int, int]], columns: int) -> list[int]:
+def _column_ends(out: list[tuple[str, int]], modules: list[list[tuple[int, int]]], columns: int) -> list[int]:
+    """The index of each column's last block among the modules' blocks (in order) when each module's
+    blocks split into runs of whole blocks of one height (at least `_UPPER_LINES` lines), the modules'
+    runs `columns` in all; with two modules, only when one share of the columns between them fits.
+    Empty when none fits."""
+    fits: list[list[int]] = []
+    for shares in _shares(columns, len(modules)):
+        ends: list[int] = []
+        offset = 0
+        for module, share in zip(modules, shares, strict=True):
+            module_ends = _runs_of_one_height(out, module, share)
+            if not module_ends:
+                break
+            ends.extend(offset + index for index in module_ends)
+            offset += len(module)
+        else:
+            fits.append(ends)
+    return fits[0] if len(fits) == 1 else []
+
+
+def _shares(columns: int, modules: int) -> list[tuple[int, ...]]:
+    """Every way to share `columns` among `modules` modules, one column each at least."""
+    if modules == 1:
+        return [(columns,)]
+    return [(first, *rest) for first in range(1, columns) for rest in _shares(columns - first, modules - 1)]
+
+
+def _runs_of_one_height(out: list[tuple[str, int]], blocks: list[tuple[int, int]], columns: int) -> list[int]:
     """The index in `blocks` of each column's last block when the blocks split into `columns` runs of
     whole blocks of one height (at least `_UPPER_LINES` lines); empty when they do not."""
     heights = [sum(1 for text, _number in out[start:end] if text.strip()) for start, end in blocks]
@@ -277,19 +316,20 @@ def _column_ends(out: list[tuple[str, int]], blocks: list[tuple[int, int]], colu
 _UPPER_LINES = 2
 
 
-def _module_blocks_above(out: list[tuple[str, int]], modules: int = 1) -> list[tuple[int, int]] | None:
+def _module_blocks_above(out: list[tuple[str, int]], modules: int = 1) -> list[list[tuple[int, int]]] | None:
     """The blocks of column text at the end of the lines read so far, as (start, end) positions in
-    `out`, back to the start of the last `modules` modules: a module starts with the block opening
-    with a dateline (from its dateline line), or under a headline (a block with no clause or sentence
-    mark), a caption or a line read across; the headlines between two modules are no blocks of them,
-    and a caption or a line read across ends the walk. A block of one short line with no mark
-    (``新华社记``, a piece of a picture's credit) is a speck between the columns, no block of them.
-    None when fewer than two blocks, or fewer modules than `modules`, are found."""
-    blocks: list[tuple[int, int]] = []
-    found = 0  # the modules whose start was reached
-    since = 0  # the blocks read since the last module's start
+    `out`, module by module, back to the start of the last `modules` modules: a module starts with the
+    block opening with a dateline (from its dateline line), or under a headline (a block with no
+    clause or sentence mark), a caption or a line read across; the headlines between two modules are
+    no blocks of them, and a caption or a line read across ends the walk. A block of one short line
+    with no mark (``新华社记``, a piece of a picture's credit) is a speck between the columns, no block
+    of them. None when fewer modules than `modules` are found, or a module of no block, or fewer
+    than two blocks in all."""
+    found: list[list[tuple[int, int]]] = [
+        []
+    ]  # the modules from the last one up, each block from the last one up
     end = len(out)
-    while end > 0 and found < modules:
+    while end > 0 and len(found) <= modules:
         while end > 0 and not out[end - 1][0].strip():
             end -= 1
         start = end
@@ -307,14 +347,16 @@ def _module_blocks_above(out: list[tuple[str, int]], modules: int = 1) -> list[t
             continue  # a speck between the columns (a piece of a picture's credit): left where it is
         dateline = next((n for n, line in enumerate(lines) if _DATELINE_SOURCE_RE.match(line)), None)
         if dateline is None and not any(_CLAUSE_MARK_RE.search(line) for line in lines):
-            found, since = found + (since > 0), 0  # a headline: the module under it starts there
+            if found[-1]:
+                found.append([])  # a headline: the module under it starts there
             continue
-        blocks.append((start + (dateline or 0), block_end))
-        found, since = (found + 1, 0) if dateline is not None else (found, since + 1)
-    found += since > 0
-    if found < modules or len(blocks) < 2:
+        found[-1].append((start + (dateline or 0), block_end))
+        if dateline is not None:
+            found.append([])  # the module starts with its dateline
+    modules_found = [module[::-1] for module in found if module][::-1]
+    if len(modules_found) < modules or sum(map(len, modules_found)) < 2:
         return None
-    return blocks[::-1]
+    return modules_found[-modules:]
 
 
 def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) -> bool:

@@ -106,3 +106,44 @@ def test_issue22_rows_read_across_two_modules_side_by_side_go_to_each_module_s_c
         "抓获犯罪嫌疑人。河库治安秩序明显改观。",
     )
     assert stories[2][0] == "湖州新建两座粮食烘干中心"
+
+
+# Two modules side by side of different heights (scan2-9: 时代楷模…, ten lines a column over the rows,
+# beside 欢乐春节…, nine), a column ending in the first row and leaving its cells in the rows under it
+# empty.
+DIFFERENT_HEIGHTS = (
+    "甲市推进老旧小区改造\n\n"
+    "本报甲市3月4日电（记者\n王强）今年以来，甲市推进\n老旧小区改造，已完成一百\n"
+    "\n改造内容包括加装电梯、\n整修管网、增设停车位等，\n居民满意度明显提升。今年\n"
+    "\n乙县新建三座图书馆\n\n"
+    "本报乙县3月4日电（记者\n李华）乙县新建三座图书馆，\n"
+    "\n图书馆每周开放六天，\n还定期举办读书活动，\n"
+    "\n二十个小区的改造任务，    全市还将改造八十个小区，    藏书总量达到五万册，    受到群众欢迎。\n"
+    "惠及居民三万余户。    力争年底前全部完工。    方便群众就近借阅。\n"
+)
+
+
+def test_issue22_modules_of_different_heights_each_split_at_their_own_height():
+    stories = _stories(HEAD.replace("春耕时节农机忙\n", "") + DIFFERENT_HEIGHTS + TAIL)
+    assert stories[0] == (
+        "甲市推进老旧小区改造",
+        "本报甲市3月4日电（记者 王强）今年以来，甲市推进老旧小区改造，已完成一百二十个小区的改造任务，"
+        "惠及居民三万余户。改造内容包括加装电梯、整修管网、增设停车位等，居民满意度明显提升。今年"
+        "全市还将改造八十个小区，力争年底前全部完工。",
+    )
+    assert stories[1] == (
+        "乙县新建三座图书馆",
+        "本报乙县3月4日电（记者 李华）乙县新建三座图书馆，藏书总量达到五万册，方便群众就近借阅。"
+        "图书馆每周开放六天，还定期举办读书活动，受到群众欢迎。",
+    )
+
+
+def test_issue22_headlines_side_by_side_under_the_rows_are_no_rows_of_them():
+    # A row with no clause or sentence mark under the rows (the next modules' headlines, ``宋兆东:    王毅:
+    # 接海外湖北``) ends them: it is read as before.
+    lines = COLUMNS.splitlines()
+    out = [(line, number) for number, line in enumerate(lines, start=1)]
+    heads = "冲锋在前的好警察    接同胞回家"
+    after = _rows_read_after_columns(out, [*lines, "", ROW.strip("\n"), heads], len(lines))
+    assert after is not None
+    assert after[1] == len(lines) + 2  # read on from the headlines' row
