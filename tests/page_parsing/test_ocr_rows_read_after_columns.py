@@ -68,7 +68,8 @@ def test_issue22_blocks_of_other_heights_take_no_row():
     assert _read(uneven) is None
 
 
-def test_issue22_a_row_whose_last_cell_goes_on_is_no_module_s_foot():
+def test_issue22_a_row_where_no_column_ends_its_sentence_is_no_module_s_foot():
+    # A module ends in its rows: a row whose every cell goes on is a line read across anywhere.
     lines = COLUMNS.splitlines()
     out = [(line, number) for number, line in enumerate(lines, start=1)]
     row = ROW.strip("\n").replace("干劲十足。", "干劲十足，")
