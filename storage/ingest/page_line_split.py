@@ -78,6 +78,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             # A module's rows read across after its columns' upper parts: each column's cells put
             # under the block of it that they go on from.
             out, position = after
+            if position < len(raw_lines) and _rule_between_modules(raw_lines[position]):
+                position = under_rule = position + 1  # the rule over the next modules' headlines
             continue
         band: list[int] = []
         rule = None  # a row of specks read across the columns under the band's text: the rule
@@ -187,8 +189,8 @@ def _rows_read_after_columns(
     仍存   湖店中，蔬菜有20多个品种，大白   关省份，…``): the rows from `position` (blank lines before
     them skipped), each cut at its column seams (`_first_row_cells`), the first into at least
     `_AFTER_COLUMNS_CELLS` cells, each row under it into as many or fewer (columns that have ended
-    leave their cells empty, at the right), each row holding a clause or sentence mark (no headlines
-    side by side), and the blocks read just before them, back to the
+    leave their cells empty, at the right), each row a row of text (`_text_row`: no headlines side by
+    side), and the blocks read just before them, back to the
     module's start (`_module_blocks_above`), or to the starts of two modules set side by side whose
     rows the OCR read as one, that split into as many runs of whole blocks as the first row has
     cells, each module's runs of one height (a module's columns are set to one height, at least
@@ -203,20 +205,13 @@ def _rows_read_after_columns(
         k += 1
     while k < len(raw_lines) and raw_lines[k].strip() and _NARROW_GAP_RE.search(raw_lines[k].strip()):
         cells = _first_row_cells(raw_lines[k])
-        if (
-            len(cells) < (_AFTER_COLUMNS_CELLS if not rows else 2)
-            or (rows and len(cells) > len(rows[-1]))
-            or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
-        ):
+        if len(cells) < (_AFTER_COLUMNS_CELLS if not rows else 2) or (rows and len(cells) > len(rows[-1])):
             break
         rows.append([(cell, k + 1) for cell in cells])
         k += 1
     if not rows or _DATELINE_SOURCE_RE.match(rows[0][0][0]) or _CAPTION_RE.match(rows[0][0][0]):
         return None
     columns = len(rows[0])
-    cells_of = [[row[column] for row in rows if column < len(row)] for column in range(columns)]
-    if not any(_ENDS_SENTENCE_RE.search(cells[-1][0]) for cells in cells_of):
-        return None
     for modules in range(1, _AFTER_COLUMNS_MODULES + 1):
         found = _module_blocks_above(out, modules)
         if found is not None and (ends := _column_ends(out, found, columns)):
@@ -224,7 +219,14 @@ def _rows_read_after_columns(
     else:
         return None
     blocks = [block for module in found for block in module]
-    k = _rows_of_open_columns(raw_lines, k, cells_of)
+    measure = _blocks_measure(out, blocks)
+    kept = next((n for n, row in enumerate(rows) if n and not _text_row(row, measure)), len(rows))
+    rows, k = rows[:kept], rows[kept - 1][0][1]
+    cells_of = [[row[column] for row in rows if column < len(row)] for column in range(columns)]
+    if not any(_ENDS_SENTENCE_RE.search(cells[-1][0]) for cells in cells_of):
+        return None
+    blocks = [block for module in found for block in module]
+    k = _rows_of_open_columns(raw_lines, k, cells_of, measure)
     read = list(out[: blocks[0][0]])
     for index, (start, end) in enumerate(blocks):
         read.extend(out[start:end])
@@ -235,12 +237,34 @@ def _rows_read_after_columns(
     return [*read, ("", k)], k
 
 
-def _rows_of_open_columns(raw_lines: list[str], k: int, cells_of: list[list[tuple[str, int]]]) -> int:
+def _blocks_measure(out: list[tuple[str, int]], blocks: list[tuple[int, int]]) -> float:
+    """The width most of the blocks' lines are set to: their columns' measure."""
+    widths = [
+        round(display_width(text.strip()))
+        for start, end in blocks
+        for text, _n in out[start:end]
+        if text.strip()
+    ]
+    return float(max(set(widths), key=widths.count))
+
+
+def _text_row(row: list[tuple[str, int]], measure: float) -> bool:
+    """Whether a row of cells is a row of columns' text, no headlines set side by side: a cell holds a
+    clause or sentence mark, or every cell spans the columns' `measure`."""
+    cells = [cell for cell, _number in row]
+    return any(_CLAUSE_MARK_RE.search(cell) for cell in cells) or all(
+        _full_column_line(cell, measure) for cell in cells
+    )
+
+
+def _rows_of_open_columns(
+    raw_lines: list[str], k: int, cells_of: list[list[tuple[str, int]]], measure: float
+) -> int:
     """The rows under a module's bottom rows read after its columns, blank lines between, that go on
     in the columns whose last cell stops inside a sentence (``5起。在一些具有代表性案件  线索上报研判交
     办制度，即各“| 20日，抚顺市公安局侦办了``: a taller module's columns beside one that ended): each
-    row holds one cell for each such column (at least two) and a clause or sentence mark; its cells
-    are added to `cells_of` from the left. Returns where to read on."""
+    row holds one cell for each such column (at least two) and is a row of text (`_text_row`); its
+    cells are added to `cells_of` from the left. Returns where to read on."""
     while True:
         row = k
         while row < len(raw_lines) and not raw_lines[row].strip():
@@ -252,7 +276,7 @@ def _rows_of_open_columns(raw_lines: list[str], k: int, cells_of: list[list[tupl
         if (
             len(open_columns) < 2
             or len(found) != len(open_columns)
-            or not any(_CLAUSE_MARK_RE.search(cell) for cell in found)
+            or not _text_row([(cell, row + 1) for cell in found], measure)
         ):
             return k
         for cells, cell in zip(open_columns, found, strict=True):
