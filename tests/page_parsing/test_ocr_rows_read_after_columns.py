@@ -148,3 +148,34 @@ def test_issue22_headlines_side_by_side_under_the_rows_are_no_rows_of_them():
     after = _rows_read_after_columns(out, [*lines, "", ROW.strip("\n"), heads], len(lines))
     assert after is not None
     assert after[1] == len(lines) + 2  # read on from the headlines' row
+
+
+def test_issue22_a_row_with_no_mark_whose_cells_span_the_columns_is_a_row_of_them():
+    # ``升我国国际地位等方面都发挥 | 析通过对外开放利用国际国内`` (web4-12): no clause mark, but each cell a
+    # full line of the columns above.
+    lines = COLUMNS.splitlines()
+    out = [(line, number) for number, line in enumerate(lines, start=1)]
+    first = "下田作业，全省已完成春播    范围，代耕代种代收等新服    地农机手干劲十足。"
+    second = "面积达到三百多万亩以上的    务体系日益完善健全起来了"
+    after = _rows_read_after_columns(out, [*lines, "", first, second], len(lines))
+    assert after is not None
+    read = [line for line, _number in after[0] if line]
+    assert read[3:5] == ["下田作业，全省已完成春播", "面积达到三百多万亩以上的"]
+    # A row of short pieces with no mark (headlines side by side) is none.
+    heads = "冲锋在前的好警察    接同胞回家"
+    after = _rows_read_after_columns(out, [*lines, "", first, heads], len(lines))
+    assert after is not None
+    assert "冲锋在前的好警察" not in [line for line, _number in after[0]]
+
+
+def test_issue22_a_rule_under_the_rows_parts_them_from_the_headlines_under_it():
+    rule = "A    ma AH 了已   一       4        SRf半Fn人入工| mi大开甩<\n"
+    heads = "湖州新建两座粮食烘干中心 | 嘉兴举办农机展示会\n"
+    under = (
+        "本报湖州3月4日电  记者从湖州市获悉，全市新建两座粮食烘干中心。 | "
+        "本报嘉兴3月4日电  嘉兴日前举办农机展示会，展出新机具百余台。\n"
+    )
+    stories = _stories(HEAD + COLUMNS + ROW.rstrip("\n") + "\n" + rule + heads + under)
+    assert stories[0] == ("春耕时节农机忙", BODY)
+    # The rule's specks go into no headline (``A ma AH 了已 一 湖州…`` without it).
+    assert sorted(title for title, _body in stories[1:]) == ["嘉兴举办农机展示会", "湖州新建两座粮食烘干中心"]
