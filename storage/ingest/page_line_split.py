@@ -225,7 +225,6 @@ def _rows_read_after_columns(
     cells_of = [[row[column] for row in rows if column < len(row)] for column in range(columns)]
     if not any(_ENDS_SENTENCE_RE.search(cells[-1][0]) for cells in cells_of):
         return None
-    blocks = [block for module in found for block in module]
     k = _rows_of_open_columns(raw_lines, k, cells_of, measure)
     read = list(out[: blocks[0][0]])
     for index, (start, end) in enumerate(blocks):
@@ -349,9 +348,8 @@ def _module_blocks_above(out: list[tuple[str, int]], modules: int = 1) -> list[l
     with no mark (``新华社记``, a piece of a picture's credit) is a speck between the columns, no block
     of them. None when fewer modules than `modules` are found, or a module of no block, or fewer
     than two blocks in all."""
-    found: list[list[tuple[int, int]]] = [
-        []
-    ]  # the modules from the last one up, each block from the last one up
+    # The modules from the last one up, each one's blocks from the last one up.
+    found: list[list[tuple[int, int]]] = [[]]
     end = len(out)
     while end > 0 and len(found) <= modules:
         while end > 0 and not out[end - 1][0].strip():
