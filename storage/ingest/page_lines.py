@@ -1191,7 +1191,7 @@ def _is_headline_like(group: list[_Line]) -> bool:
     text = "".join(texts)
     if _PROSE_OPENER_RE.match(group[0].text):
         return False  # ``据介绍，我国森林旅游近年来不断开拓创``: a line of text a column break cut off
-    if text.count("《") != text.count("》"):
+    if _open_book_marks(text) != text.count("》"):
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
@@ -1199,6 +1199,17 @@ def _is_headline_like(group: list[_Line]) -> bool:
     if len([line for line in texts if not _BRACKETED_LABEL_RE.match(line)]) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line)) for line in texts)
+
+
+def _open_book_marks(text: str) -> int:
+    """The book-title marks ``《`` a headline's text opens, not counting one a round bracket closes before
+    any ``》``: a column label's round bracket the OCR read as ``《`` where the headline wrapped inside
+    the label (``用形体营造诗意 《看`` / ``台人语)``)."""
+    return len(_BOOK_MARK_AS_BRACKET_RE.sub("", text).split("《")) - 1
+
+
+# ``《`` that a round bracket closes within a label's length, before any other mark: a label's bracket.
+_BOOK_MARK_AS_BRACKET_RE = re.compile(r"《(?=[^《》()（）]{1,12}[)）])")
 
 
 # A column's label in brackets, alone on its line: ``【追踪】``, ``【聚焦】``.
