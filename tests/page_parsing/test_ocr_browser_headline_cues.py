@@ -1,0 +1,107 @@
+"""OCR'd pages, headlines on the Chromium tuning seeds (`benchmarks.ocrweb`): what tells a headline from a
+line of text the OCR set apart.
+
+Small made-up pages in the shape of failures measured on `rmrb_ocr_web` (seed 1).
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+
+# A column label's round bracket read as ``《`` where the headline wrapped inside the label
+# (``用形体营造诗意 《看`` / ``台人语)``): the open book-title mark had made the block a body line a column
+# break cut, so the review was read as the text of the story above.
+LABEL_BRACKET_PAGE = (
+    "2020年2月6日 星期四\n\n"
+    "人民日报\n\n"
+    "第5版 政治\n\n"
+    "李克强会见柬埔寨首相洪森\n\n"
+    "本报北京2月5日电 〈记者王远) 国务院总\n"
+    "理李克强5日下午在人民大会堂会见柬埔寨首相\n"
+    "洪森。\n\n"
+    "李克强表示，首相先生此时来华，体现柬埔\n"
+    "寨人民对中国人民的友好情谊。我们愿同柬方\n"
+    "共同努力，不断丰富中柬全面战略合作内涵。\n\n"
+    "王毅、何立峰参加会见。\n\n"
+    "用形体营造诗意 《看\n"
+    "台人语)\n\n"
+    "《莫愁莫愁》(南京市话剧团\n"
+    "创作) 是一部充满诗意的话剧。一\n"
+    "方白色的背景幕布，男女主角、五\n"
+    "个黑衣人用创造性的肢体语言搭建\n"
+    "起十几个场景，实现了几十个角色\n"
+    "的转换扮演。\n\n"
+    "〈周飞亚)\n"
+)
+
+
+def test_issue22_a_label_bracket_read_as_a_book_title_mark_leaves_the_headline_a_headline():
+    meeting, review = parse_page(LABEL_BRACKET_PAGE, year=2020)
+    assert meeting.title == "李克强会见柬埔寨首相洪森"
+    assert "话剧" not in "".join(meeting.paragraphs)
+    assert review.title.startswith("用形体营造诗意")
+    assert "".join(review.paragraphs).startswith("《莫愁莫愁》")
+
+
+def test_issue22_a_book_title_left_open_is_still_a_body_line():
+    # ``《`` closed by nothing within a label's length is a title a column break cut: the block is text.
+    page = LABEL_BRACKET_PAGE.replace(
+        "用形体营造诗意 《看\n台人语)", "今年春节档，各地剧场推出了《看\n台人语》等"
+    )
+    (meeting,) = parse_page(page, year=2020)
+    assert "看台人语" in "".join(meeting.paragraphs)
+
+
+# A dispatch whose lead the OCR broke off in mid-sentence (``…联合国秘书长古特雷斯``) and whose next line it
+# read as a block of its own (``4日对媒体就中东多国局势、气候``), over the rest of the text: the line was
+# taken for the headline of a story of its own, which took the text under it, because that text repeats
+# the line's words. The text under it goes on with what the dispatch's own headline says, more than the
+# dispatch's text so far does: the line is the dispatch's text.
+LINE_SET_APART_PAGE = (
+    "2020年2月6日 星期四\n\n"
+    "人民日报\n\n"
+    "第5版 政治\n\n"
+    "李克强会见柬埔寨首相洪森\n\n"
+    "本报北京2月5日电 〈记者王远) 国务院总\n"
+    "理李克强5日下午在人民大会堂会见柬埔寨首相\n"
+    "洪森。\n\n"
+    "王毅、何立峰参加会见。\n\n"
+    "联合国秘书长一\n"
+    "通过“两国方案”解\n"
+    "决巴以冲突的立场从\n"
+    "未改变\n\n"
+    "据新华社联合国2月4日电 (记\n"
+    "者徐晓蕾) 联合国秘书长古特雷斯\n\n"
+    "4日对媒体就中东多国局势、气候\n\n"
+    "调联合国致力于通过“两国方案”\n"
+    "解决巴以冲突的立场从未改变。\n\n"
+    "古特雷斯当天举行一年一度的\n"
+    "联合国秘书长新年记者会，对中东\n"
+    "多国局势表示关切。他表示，联合\n"
+    "国致力于通过“两国方案”解决巴\n"
+    "以冲突，这一立场从未改变。\n"
+)
+
+
+def test_issue22_a_line_set_apart_under_a_dispatch_its_headline_goes_on_with_is_its_text():
+    meeting, dispatch = parse_page(LINE_SET_APART_PAGE, year=2020)
+    assert meeting.title == "李克强会见柬埔寨首相洪森"
+    assert dispatch.title.startswith("联合国秘书长")
+    text = "".join(dispatch.paragraphs)
+    assert "古特雷斯4日对媒体就中东多国局势" in text
+    assert "解决巴以冲突的立场从未改变。" in text
+    assert text.endswith("这一立场从未改变。")
+
+
+def test_issue22_a_headline_over_another_story_under_a_broken_dispatch_still_opens_it():
+    # The text under the line repeats none of the dispatch's headline: the line is the next story's
+    # headline, as before.
+    page = LINE_SET_APART_PAGE.split("4日对媒体")[0] + (
+        "春节假期全国道路交通平稳有序\n\n"
+        "春节假期第一天，全国道路交通总体平稳有\n"
+        "序，未发生一次死亡3人以上道路交通事故。\n"
+    )
+    meeting, dispatch, traffic = parse_page(page, year=2020)
+    assert dispatch.title.startswith("联合国秘书长")
+    assert traffic.title == "春节假期全国道路交通平稳有序"
+    assert "".join(traffic.paragraphs).startswith("春节假期第一天")
