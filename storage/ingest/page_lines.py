@@ -1097,9 +1097,28 @@ def _opens_story(group: list[_Line]) -> bool:
     with a sentence end, or more lines than any headline has (a column may break before the first
     sentence ends)."""
     text = "".join(line.text for line in group)
-    if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+    if _type_lines(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
         return True
     return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
+
+
+def _type_lines(group: list[_Line]) -> int:
+    """A block's lines of type, not counting the specks the OCR made of a large character's strokes in a
+    headline it read in pieces: a lone character (``起``), or one or two among brackets and bars
+    (``[二己|``). The lines a headline may have are counted so."""
+    return sum(1 for line in group if not _is_display_specks(line.text))
+
+
+def _is_display_specks(text: str) -> bool:
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return bool(
+        _LONE_HAN_RE.fullmatch(text) or (_SPECKS_RE.fullmatch(text) and re.search(r"[\[\]|｜]", text))
+    )
+
+
+_LONE_HAN_RE = re.compile(f"[{HAN}]")
+# One or two Han characters among brackets and bars.
+_SPECKS_RE = re.compile(f"[\\[\\]|｜()（）]*(?:[{HAN}][\\[\\]|｜()（）]*){{1,2}}")
 
 
 def _short_paragraph(group: list[_Line]) -> bool:

@@ -105,3 +105,53 @@ def test_issue22_a_headline_over_another_story_under_a_broken_dispatch_still_ope
     assert dispatch.title.startswith("联合国秘书长")
     assert traffic.title == "春节假期全国道路交通平稳有序"
     assert "".join(traffic.paragraphs).startswith("春节假期第一天")
+
+
+# A headline set large in a narrow column, one of its characters read as strokes on lines of their own
+# (``…局长任长`` / ``[二己|`` / ``起`` for 霞): six lines, more than any headline has, so the block had been
+# read as the text of the story above, which then took the profile under it.
+SPECKS_IN_A_HEADLINE_PAGE = (
+    "人民日报\n\n"
+    "2019年10月11日 星期五\n"
+    "第6版\n\n"
+    "一带一路框架下残疾\n"
+    "人事务主题活动举行\n\n"
+    "本报北京10月10日电 〈记者易\n"
+    "舒冉) 2019年“一带一路”框架下\n"
+    "残疾人事务主题活动10日在京举\n"
+    "行，国务委员王勇出席开幕式并致\n"
+    "辞。\n\n"
+    "开幕式后，王勇参观了2019年\n"
+    "中国国际福祉博览会。\n\n"
+    "河南登封市公安局原\n"
+    "党委书记、局长任长\n"
+    "[二己|\n"
+    "起\n"
+    "百姓称赞的好警官 (最美奋\n"
+    "斗者)\n\n"
+    "公安英模任长霞，1964年2月8日\n"
+    "出生在郑州一个工人家庭。从警之\n"
+    "后，她刻苦钻研业务，从一个不起\n"
+    "眼的“新兵丫头”，逐渐成长为“办\n"
+    "案能手”。\n\n"
+    "她是百姓交口称赞的“女神\n"
+    "警”。任长霞在郑州市公安局中原\n"
+    "分局预审科工作期间，共挖余罪、\n"
+    "破积案1072起。\n"
+)
+
+
+def test_issue22_strokes_of_a_large_character_do_not_make_a_headline_text():
+    event, profile = parse_page(SPECKS_IN_A_HEADLINE_PAGE, year=2019)
+    assert event.title.startswith("一带一路框架下")
+    assert "任长霞" not in "".join(event.paragraphs)
+    assert profile.title.replace(" ", "").startswith("河南登封市公安局原党委书记、局长任长")
+    assert "百姓称赞的好警官" in profile.title
+    assert "".join(profile.paragraphs).startswith("公安英模任长霞")
+
+
+def test_issue22_a_block_of_six_lines_of_text_still_opens_a_story():
+    # Six lines that are all type, no specks among them, are more than a headline has: text.
+    page = SPECKS_IN_A_HEADLINE_PAGE.replace("[二己|\n起\n", "霞在登封\n工作三年\n")
+    stories = parse_page(page, year=2019)
+    assert all("百姓称赞的好警官" not in story.title for story in stories)
