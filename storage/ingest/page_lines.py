@@ -1097,9 +1097,36 @@ def _opens_story(group: list[_Line]) -> bool:
     with a sentence end, or more lines than any headline has (a column may break before the first
     sentence ends)."""
     text = "".join(line.text for line in group)
-    if _type_lines(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+    if _headline_lines_exceeded(group) and len(_HAN_RE.findall(text)) >= 24:
         return True
     return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
+
+
+def _headline_lines_exceeded(group: list[_Line]) -> bool:
+    """Whether a block has more lines of type than a headline has: `_HEADLINE_MAX_LINES`, or
+    `_LABELLED_HEADLINE_MAX_LINES` for a block closed by a column's label in brackets with no sentence
+    mark in it, a headline set in a narrow column (``武汉体育中心方舱`` / ``医院专家组成员李`` / ``勇`` /
+    ``一边治病救`` / ``人，一边科研`` / ``创新 (一线抗`` / ``疫群英谱)``)."""
+    lines = _type_lines(group)
+    if lines <= _HEADLINE_MAX_LINES:
+        return False
+    return lines > _LABELLED_HEADLINE_MAX_LINES or not _closed_by_a_label(group)
+
+
+# A headline set in a narrow column and closed by its column's label has at most this many lines.
+_LABELLED_HEADLINE_MAX_LINES = 8
+
+
+def _closed_by_a_label(group: list[_Line]) -> bool:
+    """A block whose text, read across its lines, ends on a column's label in brackets and holds no
+    sentence mark: no jump line (``（下转第二版）``), at most one comma."""
+    text = _MULTI_SPACE_RE.sub("", "".join(line.text.strip() for line in group))
+    return bool(
+        _LABEL_END_RE.search(text)
+        and not _SENTENCE_PUNCT_RE.search(text)
+        and len(_COMMA_RE.findall(text)) <= 1
+        and not re.search(_JUMP + "$", text)
+    )
 
 
 def _type_lines(group: list[_Line]) -> int:

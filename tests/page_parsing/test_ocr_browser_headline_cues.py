@@ -151,7 +151,53 @@ def test_issue22_strokes_of_a_large_character_do_not_make_a_headline_text():
 
 
 def test_issue22_a_block_of_six_lines_of_text_still_opens_a_story():
-    # Six lines that are all type, no specks among them, are more than a headline has: text.
-    page = SPECKS_IN_A_HEADLINE_PAGE.replace("[二己|\n起\n", "霞在登封\n工作三年\n")
+    # Six lines that are all type, no specks among them and no column's label closing them, are more
+    # than a headline has: text.
+    page = SPECKS_IN_A_HEADLINE_PAGE.replace("[二己|\n起\n", "霞在登封\n工作三年\n").replace(
+        "百姓称赞的好警官 (最美奋\n斗者)", "百姓称赞的好警官\n是最美奋斗者"
+    )
     stories = parse_page(page, year=2019)
     assert all("百姓称赞的好警官" not in story.title for story in stories)
+
+
+# A headline set in a narrow column over its profile, wrapped onto seven lines and closed by its column's
+# label (``创新 (一线抗`` / ``疫群英谱)``): more lines than a headline has, so the block had been read as
+# the profile's first paragraph and the story had no printed title.
+NARROW_LABELLED_HEADLINE_PAGE = (
+    "2020年2月19日 星期三\n\n"
+    "人民日报\n\n"
+    "武汉体育中心方舱\n"
+    "医院专家组成员李\n"
+    "勇\n"
+    "一边治病救\n"
+    "人，一边科研\n"
+    "创新 (一线抗\n"
+    "疫群英谱)\n\n"
+    "“凌晨3点多睡\n"
+    "的，7点不到就醒了，\n"
+    "脑海里反复琢磨最近\n"
+    "研究的模型。”赶往武\n"
+    "汉体育中心方舱医院\n"
+    "的路上，李勇告诉记\n"
+    "者，他正带领团队探\n"
+    "索一套病情预测模型。\n\n"
+    "2月4日，国家\n"
+    "(江苏) 紧急医学救\n"
+    "援队派出的37人团队\n"
+    "抵达武汉，李勇就是\n"
+    "其中一员。\n"
+)
+
+
+def test_issue22_a_headline_wrapped_in_a_narrow_column_and_closed_by_its_label_is_a_headline():
+    (profile,) = parse_page(NARROW_LABELLED_HEADLINE_PAGE, year=2020)
+    assert profile.title_source == "printed"
+    assert "一线抗疫群英谱" in profile.title.replace(" ", "")
+    assert "".join(profile.paragraphs).startswith("“凌晨3点多睡的")
+
+
+def test_issue22_a_long_block_closed_by_brackets_with_a_sentence_in_it_is_text():
+    # A sentence mark inside: a paragraph ending on a note in brackets, never a headline.
+    page = NARROW_LABELLED_HEADLINE_PAGE.replace("人，一边科研\n", "人。一边科研\n")
+    (profile,) = parse_page(page, year=2020)
+    assert "".join(profile.paragraphs).startswith("武汉体育中心方舱")
