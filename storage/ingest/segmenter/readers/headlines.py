@@ -351,27 +351,25 @@ class HeadlineReader(LineReader):
         return False
 
     def own_headline_goes_on(self, group_index: int) -> bool:
-        """A block between the open story's text, broken off in mid-sentence, and text that goes on with
-        what the open story's own headline says: the text under the block repeats at least
-        `_ANNOUNCE_SHARE` of that headline's character pairs, more than the story's text so far does and
-        more than the block's own share of its pairs there (``联合国秘书长——通过“两国方案”解决…`` over
-        ``…联合国秘书长古特雷斯`` / blank / ``4日对媒体就中东多国局势、气候`` / blank / ``调联合国致力于通过
-        “两国方案”解决巴以冲突…``). The block is the story's text a column break set apart, no headline
-        of a story the text under it opens."""
+        """A block between the open story's text, broken off in mid-sentence, and a block of text that
+        goes on with what the open story's own headline says: the block under it opens with no dateline
+        or byline and repeats at least `_ANNOUNCE_SHARE` of that headline's character pairs, more than the
+        story's text so far does and more than the block's own share of its pairs there
+        (``联合国秘书长——通过“两国方案”解决…`` over ``…联合国秘书长古特雷斯`` / blank / ``4日对媒体就中东多国局势、
+        气候`` / blank / ``调联合国致力于通过“两国方案”解决巴以冲突…``). The block is the story's text a column
+        break set apart, no headline of a story the text under it opens."""
         story = self.state.current
         assert story is not None
         if _ends_sentence(story.lines) or group_index + 1 >= len(self.page.groups):
             return False
         own = [lines for gap, lines in self.state.gap_groups if gap == len(self.state.stories)]
-        if not own:
+        under = self.page.groups[group_index + 1]
+        first = under[0].text.strip()
+        if not own or _DATELINE_RE.match(first) or is_byline(first):
             return False
         head = _pairs(clean_prose("".join(line.text for lines in own for line in lines)))
         block = _pairs(clean_prose("".join(line.text for line in self.page.groups[group_index])))
-        following = _pairs(
-            clean_prose(
-                "".join(line.text for g in self.page.groups[group_index + 1 : group_index + 4] for line in g)
-            )
-        )
+        following = _pairs(clean_prose("".join(line.text for line in under)))
         so_far = _pairs(clean_prose("".join(line.text for line in story.lines)))
         if len(head) < 3 or not block:
             return False
