@@ -1097,9 +1097,55 @@ def _opens_story(group: list[_Line]) -> bool:
     with a sentence end, or more lines than any headline has (a column may break before the first
     sentence ends)."""
     text = "".join(line.text for line in group)
-    if len(group) > _HEADLINE_MAX_LINES and len(_HAN_RE.findall(text)) >= 24:
+    if _headline_lines_exceeded(group) and len(_HAN_RE.findall(text)) >= 24:
         return True
     return (_looks_like_prose(group) and not _is_headline_like(group)) or _is_body_fragment(group)
+
+
+def _headline_lines_exceeded(group: list[_Line]) -> bool:
+    """Whether a block has more lines of type than a headline has: `_HEADLINE_MAX_LINES`, or
+    `_LABELLED_HEADLINE_MAX_LINES` for a block closed by a column's label in brackets with no sentence
+    mark in it, a headline set in a narrow column (``武汉体育中心方舱`` / ``医院专家组成员李`` / ``勇`` /
+    ``一边治病救`` / ``人，一边科研`` / ``创新 (一线抗`` / ``疫群英谱)``)."""
+    lines = _type_lines(group)
+    if lines <= _HEADLINE_MAX_LINES:
+        return False
+    return lines > _LABELLED_HEADLINE_MAX_LINES or not _closed_by_a_label(group)
+
+
+# A headline set in a narrow column and closed by its column's label has at most this many lines.
+_LABELLED_HEADLINE_MAX_LINES = 8
+
+
+def _closed_by_a_label(group: list[_Line]) -> bool:
+    """A block whose text, read across its lines, ends on a column's label in brackets and holds no
+    sentence mark: no jump line (``（下转第二版）``), at most one comma."""
+    text = _MULTI_SPACE_RE.sub("", "".join(line.text.strip() for line in group))
+    return bool(
+        _LABEL_END_RE.search(text)
+        and not _SENTENCE_PUNCT_RE.search(text)
+        and len(_COMMA_RE.findall(text)) <= 1
+        and not re.search(_JUMP + "$", text)
+    )
+
+
+def _type_lines(group: list[_Line]) -> int:
+    """A block's lines of type, not counting the specks the OCR made of a large character's strokes in a
+    headline it read in pieces: a lone character (``起``), or one or two among brackets and bars
+    (``[二己|``). The lines a headline may have are counted so."""
+    return sum(1 for line in group if not _is_display_specks(line.text))
+
+
+def _is_display_specks(text: str) -> bool:
+    text = _MULTI_SPACE_RE.sub("", text.strip())
+    return bool(
+        _LONE_HAN_RE.fullmatch(text) or (_SPECKS_RE.fullmatch(text) and re.search(r"[\[\]|｜]", text))
+    )
+
+
+_LONE_HAN_RE = re.compile(f"[{HAN}]")
+# One or two Han characters among brackets and bars.
+_SPECKS_RE = re.compile(f"[\\[\\]|｜()（）]*(?:[{HAN}][\\[\\]|｜()（）]*){{1,2}}")
 
 
 def _short_paragraph(group: list[_Line]) -> bool:
@@ -1191,7 +1237,7 @@ def _is_headline_like(group: list[_Line]) -> bool:
     text = "".join(texts)
     if _PROSE_OPENER_RE.match(group[0].text):
         return False  # ``据介绍，我国森林旅游近年来不断开拓创``: a line of text a column break cut off
-    if text.count("《") != text.count("》"):
+    if _open_book_marks(text) != text.count("》"):
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
@@ -1199,6 +1245,17 @@ def _is_headline_like(group: list[_Line]) -> bool:
     if len([line for line in texts if not _BRACKETED_LABEL_RE.match(line)]) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
     return not any(_SENTENCE_PUNCT_RE.search(_QUESTION_HEADLINE_RE.sub("", line)) for line in texts)
+
+
+def _open_book_marks(text: str) -> int:
+    """The book-title marks ``《`` a headline's text opens, not counting one a round bracket closes before
+    any ``》``: a column label's round bracket the OCR read as ``《`` where the headline wrapped inside
+    the label (``用形体营造诗意 《看`` / ``台人语)``)."""
+    return len(_BOOK_MARK_AS_BRACKET_RE.sub("", text).split("《")) - 1
+
+
+# ``《`` that a round bracket closes within a label's length, before any other mark: a label's bracket.
+_BOOK_MARK_AS_BRACKET_RE = re.compile(r"《(?=[^《》()（）]{1,12}[)）])")
 
 
 # A column's label in brackets, alone on its line: ``【追踪】``, ``【聚焦】``.

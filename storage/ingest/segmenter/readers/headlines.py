@@ -332,6 +332,8 @@ class HeadlineReader(LineReader):
         group = self.page.groups[group_index]
         if self.sentence_goes_on(group) or self.body_line_read_alone(group_index):
             return False
+        if self.own_headline_goes_on(group_index):
+            return False
         # A full line of a story set in a wider column than the page's is measured by that column: a
         # line a column break cut off, with a comma in it, is not a headline set wider than the column.
         # Under a story that ended its sentence, a paragraph of one short sentence may open the next.
@@ -348,6 +350,43 @@ class HeadlineReader(LineReader):
                 group[0], f"text: a paragraph's {lines} a column break cut inside a word ({cut})"
             )
         return False
+
+    def own_headline_goes_on(self, group_index: int) -> bool:
+        """A block between the open story's text, broken off in mid-sentence, and a block of text that
+        goes on with what the open story's own headline says: the block under it opens with no dateline
+        or byline and repeats at least `_ANNOUNCE_SHARE` of that headline's character pairs, more than the
+        story's text so far does and more than the block's own share of its pairs there
+        (``联合国秘书长——通过“两国方案”解决…`` over ``…联合国秘书长古特雷斯`` / blank / ``4日对媒体就中东多国局势、
+        气候`` / blank / ``调联合国致力于通过“两国方案”解决巴以冲突…``). The block is the story's text a column
+        break set apart, no headline of a story the text under it opens."""
+        story = self.state.current
+        assert story is not None
+        if _ends_sentence(story.lines) or group_index + 1 >= len(self.page.groups):
+            return False
+        own = [lines for gap, lines in self.state.gap_groups if gap == len(self.state.stories)]
+        under = self.page.groups[group_index + 1]
+        first = under[0].text.strip()
+        if not own or _DATELINE_RE.match(first) or is_byline(first):
+            return False
+        head = _pairs(clean_prose("".join(line.text for lines in own for line in lines)))
+        block = _pairs(clean_prose("".join(line.text for line in self.page.groups[group_index])))
+        following = _pairs(clean_prose("".join(line.text for line in under)))
+        so_far = _pairs(clean_prose("".join(line.text for line in story.lines)))
+        if len(head) < 3 or not block:
+            return False
+        after = len(head & following) / len(head)
+        if (
+            after < _ANNOUNCE_SHARE
+            or after <= len(head & so_far) / len(head)
+            or after <= len(block & following) / len(block)
+        ):
+            return False
+        self.state.set_role(
+            self.page.groups[group_index][0],
+            f"text: the open story's text a column break set apart, the text under it going on with what "
+            f"its headline says ({after:.2f} of the headline's character pairs)",
+        )
+        return True
 
     @staticmethod
     def _dateline_or_wide_kickers_byline(text: str, wide: bool) -> bool:

@@ -24,6 +24,7 @@ from storage.ingest.page_lines import (
     HAN,
     _cells,
     _closes_a_bracket,
+    _headline_lines_exceeded,
     _is_body_fragment,
     _is_headline_like,
     _Line,
@@ -333,7 +334,7 @@ def _changes_topic(story: list[_Line], groups: list[list[_Line]], index: int, co
 
 
 def _is_headline_group(group: list[_Line], column: float) -> bool:
-    if len(group) > _HEADLINE_MAX_LINES or not _is_headline_like(group) or _is_body_fragment(group):
+    if _headline_lines_exceeded(group) or not _is_headline_like(group) or _is_body_fragment(group):
         return False
     if any(_DATELINE_RE.match(line.text) or is_byline(line.text) for line in group):
         return False
