@@ -434,7 +434,7 @@ class Searcher:
             found = _ladder(db, parsed, window, correct=correct)
             parsed, total = found.parsed, found.total
             about = _about(db, [r.id for r in found.rows], found.read)
-            rows = order_window(found.rows, {i: a.date for i, a in about.items()})
+            rows = order_window(found.rows, {i: a.date for i, a in about.items()}, listing=parsed.date_only)
             ordered = newest_first(rows, about) if latest else rows
             rows = news_before_notices(ordered, about, a_days_listing=parsed.date_only)
             # The same story from several sources: its best-placed article stands for it; so does the
