@@ -955,6 +955,8 @@ def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_
     fixes: dict[str, str] = {}
     terms: tuple[str, ...] = parsed.terms
     whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
+    if whole and words_the_archive_holds(parsed.terms, vocab.article_count):
+        whole = None  # two words typed together (北京房价: 北京 + 房价), no slip of one
     if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
         fixed_whole = vocab.correction(whole, max_rank)
         if fixed_whole is not None:
@@ -981,6 +983,13 @@ def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_
                 date_dropped=reading is not fixed,
             )
     return None
+
+
+def words_the_archive_holds(terms: Sequence[str], article_count: Callable[[str], int]) -> bool:
+    """Whether a run typed as one piece that jieba split is words, not a slip: two or more pieces, each a word
+    of two characters or more of jieba's dictionary that some article holds (北京房价: 北京 + 房价), unlike a
+    name split into pieces no dictionary knows (哈尔可岛: 哈尔 + 可岛) or into a single character (樊 + 惠琳)."""
+    return len(terms) >= 2 and all(len(t) >= 2 and dictionary_word(t) and article_count(t) > 0 for t in terms)
 
 
 def _strict(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:
