@@ -205,18 +205,6 @@ def names_unheld_latin_term(asked: str, unheld: Sequence[str]) -> bool:
     return bool(_HAN_CHAR.search(asked)) and any(_LATIN_TERM.fullmatch(t.lower()) for t in unheld)
 
 
-def names_a_person_unread(
-    tagged: Sequence[tuple[str, str]], dropped: Sequence[str], texts: Sequence[str]
-) -> bool:
-    """Whether a question names a person, by a name jieba's dictionary knows (金正恩 of 特朗普和金正恩在哪里会晤,
-    tagged `nr`), that the search dropped and none of `texts` (the articles the answer would read) holds: the
-    person asked about is not in them, and an answer from the words left (特朗普, 会晤) would be about someone
-    else. A name jieba's HMM made up is no evidence (often a name glued to a verb). Pure but for the
-    dictionary lookup."""
-    names = {w for w, flag in tagged if flag == "nr"} & set(dropped)
-    return any(dictionary_word(n) and not any(n in t for t in texts) for n in names)
-
-
 def source_first(hits: list[SearchHit], answer: Answer | None) -> list[SearchHit]:
     """A question's results with the article its answer comes from first (when it is on the page: the
     answer looked past the first result because that one did not hold what was asked). Pure."""
@@ -508,14 +496,7 @@ class Searcher:
             # Nor does an advertisement or a notice (`storage.text.notices`): its words are no report.
             pool = [d for d in pool if d[0] not in found.nameless and not notice_text(d[2])][:ANSWER_DOCS]
             close = _close_to_first(found, [i for i, _, _ in pool])
-            unread = found.dropped and names_a_person_unread(
-                tag(parsed.asked), found.dropped, [normalize(f"{t}\n{b}") for _, t, b in pool]
-            )
-            answer = (
-                None
-                if unread
-                else best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
-            )
+            answer = best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
             # The answer's article comes first only when the evidence placed it close to the first: one
             # sentence of a story ranked well below does not outweigh what the first holds of the question.
             # A short description read as keywords (北京市长) keeps its exact ranking.
