@@ -85,6 +85,6 @@ def test_the_latest_day_is_listed_as_latest_lists_it(archive: Archive) -> None:
 
 def test_a_word_search_keeps_the_later_stored_first_among_equals() -> None:
     rows = [RankedRow(i, -1.0, 0, 0, 0, 0, 0) for i in (3, 1, 2)]
-    dates = {1: "2019-02-14", 2: "2019-02-14", 3: "2019-02-15"}
+    dates: dict[int, str | None] = {1: "2019-02-14", 2: "2019-02-14", 3: "2019-02-15"}
     assert [r.id for r in order_window(rows, dates)] == [3, 2, 1]
     assert [r.id for r in order_window(rows, dates, listing=True)] == [3, 1, 2]
