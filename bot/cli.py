@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -348,12 +348,13 @@ def format_search(resp, *, color: bool = False) -> list[str]:
 
 
 def search_with_latest_day(
-    searcher, query: str, limit: int
+    searcher, query: str, limit: int, today: date | None = None
 ) -> tuple[SearchResponse, LatestDayInstead | None]:
-    """The response to `query`, and for a date-only query that found nothing the latest day with news
-    shown instead (`latest_day_instead`, the chats' rule)."""
-    resp = searcher.search(query, limit=limit)
-    return resp, latest_day_instead(searcher, resp, limit=limit)
+    """The response to `query`, its dates read against `today` (default: today in China), and for a
+    date-only query that found nothing the latest day with news shown instead (`latest_day_instead`, the
+    chats' rule)."""
+    resp = searcher.search(query, limit=limit, today=today)
+    return resp, latest_day_instead(searcher, resp, limit=limit, today=today)
 
 
 def search_record(resp: SearchResponse, instead: LatestDayInstead | None) -> dict:
@@ -393,7 +394,14 @@ def format_search_with_latest_day(
     type=click.File("r", encoding="utf-8-sig", errors="replace"),  # a BOM (Notepad) is not a query
     help="Read one query per line from FILE ('-' for stdin); print one JSON object per line, in order.",
 )
-def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
+@click.option(
+    "--now",
+    "now_typed",
+    metavar="TIME",
+    help="Read 昨天, 上周, 去年 and the like from this date (ISO, e.g. 2020-03-01 or 2020-03-01T12:00; Shanghai "
+    "time unless an offset is given), for an archive of past news. Default: today in China.",
+)
+def search(words: tuple[str, ...], limit: int, as_json: bool, batch, now_typed: str | None) -> None:
     """搜索 Search articles: words (all must match), "quoted phrases", -excluded, dates, questions.
 
     JSON: {"query", "total", "took_ms", "results": [{"id", "title", "date", "snippet", "highlights",
@@ -415,16 +423,17 @@ def search(words: tuple[str, ...], limit: int, as_json: bool, batch) -> None:
         example = {"example_keyword": SEED_EXAMPLES.keyword}
         said = [text(lang, "search_only_excluded", **example) for lang in ("zh", "en")]
         raise click.UsageError(" / ".join(said))
+    today = search_day(now_typed) if now_typed is not None else None
     settings = get_settings()
     with database(settings) as db:
         searcher = Searcher(db)
         searcher.warm_up()  # load the segmenter first: took_ms is the time inside each search
         if batch is not None:
             for line in batch:
-                found = search_with_latest_day(searcher, line.rstrip("\r\n"), limit)
+                found = search_with_latest_day(searcher, line.rstrip("\r\n"), limit, today)
                 click.echo(json.dumps(search_record(*found), ensure_ascii=False))
             return
-        resp, instead = search_with_latest_day(searcher, query or "", limit)
+        resp, instead = search_with_latest_day(searcher, query or "", limit, today)
     if as_json:
         click.echo(json.dumps(search_record(resp, instead), ensure_ascii=False))
         return
@@ -483,6 +492,15 @@ def chat_clock_start(typed: str) -> datetime:
             param_hint="--now",
         ) from None
     return start if start.tzinfo is not None else start.replace(tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
+
+
+def search_day(typed: str) -> date:
+    """`newsbot search --now`: the day (in Shanghai time, the chats' default) of a time typed as for `--now`."""
+    from zoneinfo import ZoneInfo
+
+    from bot.chat.conversation import DEFAULT_TIMEZONE
+
+    return chat_clock_start(typed).astimezone(ZoneInfo(DEFAULT_TIMEZONE)).date()
 
 
 # `newsbot chat --now` and `newsbot web --now`: the chats' clock, for trying an archive of past news.

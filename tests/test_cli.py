@@ -146,6 +146,23 @@ def test_a_date_only_search_before_all_news_says_so_and_other_searches_are_as_th
     assert [r["id"] for r in json.loads(batch[1])["results"]] == [6]
 
 
+def test_search_now_reads_relative_dates_from_the_day_given_as_the_chats_now_does(env):
+    """Issue 20: `newsbot search` read 昨天 and 去年 against the real clock only, so an archive of past news
+    could not be asked as the chats ask it with `--now` (the seed page: 2023-04-04 ×3, 04-06, 04-12)."""
+    record = json.loads(run("search", "--json", "--now", "2023-04-05", "昨天").stdout)
+    assert record["total"] == 3 and record["latest_day_instead"] is None
+    assert {r["date"] for r in record["results"]} == {"2023-04-04"}
+    # a time with an offset is read in Shanghai time: 01:00 UTC on the 13th is 09:00 there
+    record = json.loads(run("search", "--json", "--now", "2023-04-13T01:00+00:00", "昨天").stdout)
+    assert [r["id"] for r in record["results"]] == [6] and record["latest_day_instead"] is None
+    batch = CliRunner().invoke(main, ["search", "--now", "2023-04-07", "--batch", "-"], input="前天\n昨天\n")
+    first, second = (json.loads(line) for line in batch.stdout.splitlines())
+    assert {r["date"] for r in first["results"]} == {"2023-04-04"} and first["total"] == 3
+    assert [r["date"] for r in second["results"]] == ["2023-04-06"] and second["latest_day_instead"] is None
+    result = CliRunner().invoke(main, ["search", "--now", "4月5日", "昨天"])
+    assert result.exit_code == 2 and "--now" in result.output
+
+
 def test_a_long_query_found_nowhere_is_named_by_a_short_prefix_as_the_chats_do(env):
     """QA pass 19: `newsbot search` repeated a 10,000-character query whole in its "not found" line."""
     query = "乌有之乡的传说" * 1500

@@ -434,7 +434,7 @@ class Searcher:
             found = _ladder(db, parsed, window, correct=correct)
             parsed, total = found.parsed, found.total
             about = _about(db, [r.id for r in found.rows], found.read)
-            rows = order_window(found.rows, {i: a.date for i, a in about.items()})
+            rows = order_window(found.rows, {i: a.date for i, a in about.items()}, listing=parsed.date_only)
             ordered = newest_first(rows, about) if latest else rows
             rows = news_before_notices(ordered, about, a_days_listing=parsed.date_only)
             # The same story from several sources: its best-placed article stands for it; so does the
@@ -936,6 +936,8 @@ def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_
     fixes: dict[str, str] = {}
     terms: tuple[str, ...] = parsed.terms
     whole = parsed.exact if parsed.exact and len(parsed.exact) <= corrections.MAX_LEN else None
+    if whole and words_the_archive_holds(parsed.terms, vocab.article_count):
+        whole = None  # two words typed together (北京房价: 北京 + 房价), no slip of one
     if whole and corrections.correctable(whole) and vocab.article_count(whole) == 0:
         fixed_whole = vocab.correction(whole, max_rank)
         if fixed_whole is not None:
@@ -962,6 +964,13 @@ def _corrected(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, max_
                 date_dropped=reading is not fixed,
             )
     return None
+
+
+def words_the_archive_holds(terms: Sequence[str], article_count: Callable[[str], int]) -> bool:
+    """Whether a run typed as one piece that jieba split is words, not a slip: two or more pieces, each a word
+    of two characters or more of jieba's dictionary that some article holds (北京房价: 北京 + 房价), unlike a
+    name split into pieces no dictionary knows (哈尔可岛: 哈尔 + 可岛) or into a single character (樊 + 惠琳)."""
+    return len(terms) >= 2 and all(len(t) >= 2 and dictionary_word(t) and article_count(t) > 0 for t in terms)
 
 
 def _strict(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found:

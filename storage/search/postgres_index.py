@@ -260,7 +260,7 @@ class PostgresIndex:
             sql = (
                 "SELECT id, 0.0::float8 AS score, max(on_date) AS on_date, 0 AS nterms, 0 AS exact, 0 AS in_title, "
                 f"0 AS as_words FROM ({union}) AS dated GROUP BY id "
-                "ORDER BY max(on_date) DESC, max(d) DESC, id DESC LIMIT ?"
+                "ORDER BY max(on_date) DESC, max(d) DESC, id LIMIT ?"
             )
             return [RankedRow(*r) for r in self.conn.execute(sql, [*params, window])]
         return _in_order(self._ranked(p, tier=tier))[:window]

@@ -8,7 +8,9 @@ Order of results:
   4. articles whose title contains every term;
   5. articles where every term is a whole jieba word (not only a substring of one);
   6. BM25 over the bigram columns, weighted title > byline > body (`WEIGHTS`);
-  7. newer first (article date), then higher id.
+  7. newer first (article date), then higher id; in a day's listing (a query that is only a date or a
+     period) each day's stories in the order they were stored, as `/latest` lists them (a paper's pages
+     stored in print order: its front page first).
 
 A query with terms matches only articles containing every term verbatim. `relaxed=True` is the
 fallback for long questions that found nothing: any term may match, but the terms an article holds
@@ -497,7 +499,7 @@ def page_sql(
         union = _date_union(p, params)
         sql = (
             "SELECT id, 0.0 AS score, max(on_date) AS on_date, 0 AS nterms, 0 AS exact, 0 AS in_title, "
-            f"0 AS as_words\nFROM ({union})\nGROUP BY id ORDER BY max(on_date) DESC, max(d) DESC, id DESC LIMIT ?"
+            f"0 AS as_words\nFROM ({union})\nGROUP BY id ORDER BY max(on_date) DESC, max(d) DESC, id LIMIT ?"
         )
         params.append(window)
         return sql, params
@@ -583,8 +585,11 @@ def _ranked(p: SearchPlan, *, tier: int = 0, among: str | None = None) -> tuple[
     return sql, params
 
 
-def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> list[RankedRow]:
-    """Rows in final order: steps 1-7."""
+def order_window(
+    rows: Sequence[RankedRow], dates: dict[int, str | None], *, listing: bool = False
+) -> list[RankedRow]:
+    """Rows in final order: steps 1-7; `listing`: a day's listing, each day's rows in stored order."""
+    stored = 1 if listing else -1
 
     def key(row: RankedRow) -> tuple:
         date = dates.get(row.id) or ""
@@ -596,7 +601,7 @@ def order_window(rows: Sequence[RankedRow], dates: dict[int, str | None]) -> lis
             -row.as_words,
             row.bm25,
             _desc(date),
-            -row.id,
+            stored * row.id,
         )
 
     return sorted(rows, key=key)
