@@ -24,19 +24,24 @@ from benchmarks import corpus
 from benchmarks.queries import Query, derive_queries
 from storage.driver import sqlite3
 
-# Functions whose time the ingest profile adds up, with their labels in the report (indented: part of indexing).
+# Functions whose time the ingest profile adds up, with their labels in the report (indented: part of the
+# unindented stage above them).
 INGEST_STAGES = {
-    "parse_jsonl": "JSONL parsing",
-    "upsert_articles": "storing articles (upsert, fingerprints)",
-    "index_articles": "indexing (all of the below)",
+    "read_jsonl": "JSONL parsing",
+    "prepare_document": "preparing documents (all of the below; worker processes do it in a large import)",
     "normalize": "  normalize",
     "cut": "  jieba words (storage.text.segment.cut, rjieba)",
     "han_words": "  word filter (han_words)",
     "index_text": "  character bigrams",
     "date_tokens": "  date tokens",
     "summarize": "  summary",
-    "keywords_from_words": "  keywords",
-    "executemany": "  FTS5 insert (SQLite tokenising the bigram text)",
+    "keywords_from_han_words": "  keywords",
+    "sketch": "  near-duplicate sketch",
+    "write_batch": "writing a batch (all of the below; the commit apart)",
+    "upsert_articles": "  storing articles (upsert, fingerprints)",
+    "executemany": "  FTS5 insert (SQLite tokenising the bigram text), period mentions, sketch keys",
+    "_find_cluster": "  near-duplicate lookup",
+    "transaction": "taking the write lock and committing (FTS5 writes the batch's segment and merges)",
 }
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -60,6 +60,23 @@ def test_the_wal_goes_back_into_the_database_after_many_pages_not_after_every_th
         db.close()
 
 
+def test_the_statements_of_opening_a_new_database_leave_room_in_the_statement_cache(tmp_path, monkeypatch):
+    # Issue 20 (ingest cost): opening a new database ran more distinct statements than the driver's cache
+    # of 100 held, and an ingest into it then prepared every statement anew at each run.
+    statements: set[str] = set()
+    connect = connection.sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(lambda sql: statements.add(sql) if not sql.startswith("--") else None)
+        return conn
+
+    monkeypatch.setattr(connection.sqlite3, "connect", traced)
+    db = open_db(tmp_path / "newsbot.db")
+    db.close()
+    assert len(statements) < connection.STATEMENT_CACHE // 2
+
+
 def test_migrates_an_existing_empty_file(tmp_path):
     path = tmp_path / "empty.db"
     path.write_bytes(b"")
