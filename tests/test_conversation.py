@@ -454,6 +454,20 @@ def test_page_and_result_zero_say_numbers_start_at_one(services: Services) -> No
     assert "「第0页的新闻」" in conv.text("第0页的新闻", reader)[0].text  # words round it: a search
 
 
+def test_page_and_result_numbers_in_hundreds_are_read(services: Services) -> None:
+    """Issue 32: 第一百页, 第一百零二页 and 第两百篇 were searched as words and corrected (已为你搜索「百业」):
+    the number reader had no 百. They ask for that page or result, as 第100页 does."""
+    conv = services.conversation
+    reader = Who(user_id=906, lang="zh", chat_id=906)
+    conv.text("二七区", reader)
+    for typed in ("第一百页", "第 一 百 页", "第100页"):
+        assert conv.text(typed, reader)[0].text == "「二七区」的结果只有 2 页。", typed
+    assert conv.text("第一百零二页", reader)[0].text == "「二七区」的结果只有 2 页。"
+    assert conv.text("第两百篇", reader)[0].text == "「二七区」只有 6 篇结果，没有第 200 篇。"
+    assert conv.text("打开第十一条", reader)[0].text == "「二七区」只有 6 篇结果，没有第 11 篇。"
+    assert conv.text("打开第一千零一条", reader)[0].text == "「二七区」只有 6 篇结果，没有第 1001 篇。"
+
+
 def test_a_number_typed_joined_to_its_command_is_its_argument(services: Services) -> None:
     """QA pass 21: /article1 (no space, as readers type it) and /article_1 (a command Telegram makes a
     link of) got "我不认识 /article1 这个命令"; they open article 1 as /article 1 does. Other commands keep

@@ -17,7 +17,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from bot.wechat.chat import own_article_id, without_smileys
-from bot.wechat.format import LIMIT, MARGIN, fit, fit_listed, fit_previews, link_articles, to_wechat
+from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
 from storage.records import subscriptions as subs
 from storage.records.articles import get_article
@@ -359,6 +359,17 @@ def test_to_wechat_turns_tags_into_text():
     assert "<" not in shown and "https://n.org/article/3" in shown and "＜a href" in shown
 
 
+def test_both_brackets_of_a_query_are_echoed_full_width(web: WebRun):
+    """Issue 32: WeChat echoed a query's "<" full-width and its ">" as typed (a & b ＜c>); both brackets read
+    as the same kind of text, in the echoed query and in a tag typed whole."""
+    for n, typed in enumerate(["a & b <c>", "<b>保交楼</b> x>y"]):
+        content = reply_of(post(web, wechat_text("oReaderB", typed, 1320 + n)))["Content"]
+        assert "<" not in content and ">" not in content, content
+    content = reply_of(post(web, wechat_text("oReaderB", "a & b <c>", 1330)))["Content"]
+    assert "「a & b ＜c＞」" in content, content
+    assert to_wechat("x>y <b>", "https://n.org") == "x＞y ＜b＞"
+
+
 @pytest.mark.parametrize("typed", ["３", "＃３", "#3"])
 def test_article_typed_in_full_width_digits_gets_the_lead_and_the_link(web: WebRun, typed: str):
     """QA pass: `/article ３` (digits as a phone's Chinese keyboard types them) got the whole story cut at
@@ -481,7 +492,7 @@ def test_a_digest_links_each_article_it_lists(web: WebRun):
         after = next(line for line in lines[start + 1 :] if "/article/" in line)
         assert after.endswith(f"/article/{article_id}")
         article = web.services.database.read(get_article, int(article_id))
-        assert article is not None and (article.title or "")[:10].replace("<", "＜") in title
+        assert article is not None and as_text((article.title or "")[:10]) in title
 
 
 def test_subscriptions_of_a_follower_with_many_long_ones_keep_every_feed_address(web: WebRun):

@@ -21,7 +21,7 @@ from bot.chat.replies import in_english_words
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS, parse_query
 from storage.text.normalize import normalize, unescape_entities, without_markup
-from storage.text.numerals import chinese_number
+from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def _as_typed(message: str) -> str:
 _PREVIOUS_PAGE = re.compile(r"(?:[上前]一?[页批]|prev(?:ious)?(?: ?page)?)[\s。.!！?？~～]*", re.IGNORECASE)
 # "第2页", "第二页", "page 2": that page of the chat's last results.
 _PAGE_NUMBER = re.compile(
-    r"(?:第([0-9]+|[〇零一二两三四五六七八九十]+)页|page ?([0-9]+))[\s。.!！?？~～]*", re.IGNORECASE
+    rf"(?:第([0-9]+|[{NUMERAL_CHARACTERS}]+)页|page ?([0-9]+))[\s。.!！?？~～]*", re.IGNORECASE
 )
 
 
@@ -285,7 +285,7 @@ def page_asked(message: str) -> PageAsked | None:
 # "第3篇", "打开第2条", "看第三篇": a result of the chat's last list, by the number it is listed under (WeChat
 # has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count searched for.
 _RESULT_NUMBER = re.compile(
-    r"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看)\s*第?|第)([0-9]+|[〇零一二两三四五六七八九十]+)\s*"
+    rf"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看)\s*第?|第)([0-9]+|[{NUMERAL_CHARACTERS}]+)\s*"
     r"(?:篇|条|个)?(?:文章|新闻|报道|结果)?(?:吧|呢|啊)?[\s。.!！?？~～]*"
 )
 

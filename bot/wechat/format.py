@@ -106,11 +106,15 @@ def fit(body: str, limit: int = LIMIT - MARGIN, *, tail: str = "") -> str:
     return f"{out}\n{tail}" if tail else out
 
 
+_AS_TEXT = str.maketrans({"<": "＜", ">": "＞"})
+
+
 def as_text(body: str) -> str:
-    """`body` with every "<" as the full-width "＜": WeChat shows ``<a href="…">…</a>`` in a text reply as
-    a link, so markup in a title, an article or a query must not reach it as markup (newsbot's own
-    replies have no tags: links are plain addresses)."""
-    return body.replace("<", "＜")
+    """`body` with every "<" and ">" as the full-width "＜" and "＞": WeChat shows ``<a href="…">…</a>`` in a
+    text reply as a link, so markup in a title, an article or a query must not reach it as markup (newsbot's
+    own replies have no tags: links are plain addresses); both brackets alike, so what was typed reads as
+    one kind of text (a ＜b＞ c, not a ＜b> c)."""
+    return body.translate(_AS_TEXT)
 
 
 def to_wechat(body: str, base_url: str, *, tail: str = "") -> str:

@@ -71,7 +71,7 @@ def _month_end(d: date) -> date:
     return nxt - timedelta(days=1)
 
 
-_N = r"(\d{1,3}|[一两二三四五六七八九十]{1,2})"
+_N = r"(\d{1,3}|[零一两二三四五六七八九十百]{1,5})"
 # (pattern, resolver(match, today) -> (start, end) | None), tried in order; longer forms first.
 _RULES: list[tuple[re.Pattern[str], object]] = []
 

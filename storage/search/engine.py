@@ -163,8 +163,9 @@ class Found:
 
 def informative_order(counts: dict[str, int]) -> list[str]:
     """Terms from the most to the least informative by the index's own statistics: found in fewer
-    articles first; terms found in none come last (they cannot help). Pure."""
-    return sorted(counts, key=lambda t: (counts[t] == 0, counts[t], -len(t)))
+    articles first; a lone Latin letter (`evidence.lone_letter`: x of 8+X, of <i>x</i>) after every real
+    word found; terms found in none come last (they cannot help). Pure."""
+    return sorted(counts, key=lambda t: (counts[t] == 0, evidence.lone_letter(t), counts[t], -len(t)))
 
 
 def without_dates(parsed: ParsedQuery) -> list[ParsedQuery]:

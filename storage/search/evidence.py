@@ -55,6 +55,10 @@ QUOTED = 1.3  # a phrase the reader put in quotes
 VERB = 0.55
 NAMED = 1.3  # a name jieba knows: a person, a place, an organisation (苏炳添, 爱尔兰, 国家统计局)
 OTHER = 0.6  # adjectives, adverbs, anything else jieba tags
+# A lone Latin letter (x, c) is a variable, a grade, a piece of a pasted formula (8+X) or of markup
+# (<i>x</i>) more often than the thing asked about: it weighs at most this share of the question's
+# lightest real word, so that a rare letter cannot outweigh the word typed beside it.
+LONE_LETTER_SHARE = 0.5
 # jieba's tags of topic words: nouns of every kind (n…), verbal nouns, foreign words, unknown pieces
 # (names jieba does not know), abbreviations, numbers and measure words, distinguishing words.
 _TOPIC_TAGS = frozenset("vn eng x un j m q b".split())
@@ -165,6 +169,11 @@ def role(term: str, tags: Sequence[tuple[str, str]], *, quoted: bool = False) ->
     return OTHER
 
 
+def lone_letter(term: str) -> bool:
+    """Whether `term` is one Latin letter (x, C), which `LONE_LETTER_SHARE` weighs below any real word."""
+    return len(term) == 1 and term.isascii() and term.isalpha()
+
+
 def idf(df: int, n: int) -> float:
     """BM25's IDF of a word held by `df` of `n` articles."""
     n = max(n, df, 1)
@@ -186,7 +195,8 @@ def weigh_terms(
     `jieba_idf` (jieba's table and its median) come from the caller: this module loads nothing.
     `forms`: what news prints for a typed word (`storage.search.synonyms`), counted as the word.
     `kind_asked`: the kind of thing the question asks to be named or listed (部门 of 哪几个部门), which
-    plays the role `OTHER`."""
+    plays the role `OTHER`. A lone Latin letter weighs at most `LONE_LETTER_SHARE` of the lightest other
+    word."""
     out = []
     forms = forms or {}
     table, median = jieba_idf if jieba_idf is not None else ({}, 0.0)
@@ -198,7 +208,11 @@ def weigh_terms(
         played = OTHER if term == kind_asked else role(term, tags, quoted=term in quoted)
         printed = tuple(f for f in forms.get(term, ()) if f != term)
         out.append(Term(term, df, played * specificity, printed, named=played == NAMED))
-    return out
+    lightest_word = min((t.weight for t in out if not lone_letter(t.text)), default=None)
+    if lightest_word is None:
+        return out
+    cap = LONE_LETTER_SHARE * lightest_word
+    return [replace(t, weight=min(t.weight, cap)) if lone_letter(t.text) else t for t in out]
 
 
 # The parser reads every dash as "-" (`storage.search.query`); Chinese news prints a dash as the em dash:

@@ -1,4 +1,4 @@
-"""Numbers written in Chinese numerals, as dates, times and counts use them. Pure."""
+"""Numbers written in Chinese numerals, as dates, times, counts and page numbers use them. Pure."""
 
 from __future__ import annotations
 
@@ -16,20 +16,59 @@ DIGITS = {
     "八": 8,
     "九": 9,
 }
+# The units a digit counts, largest first.
+UNITS = {"千": 1000, "百": 100, "十": 10}
+# Every character a number in Chinese numerals is written with, for the patterns that find one.
+NUMERAL_CHARACTERS = "".join(DIGITS) + "".join(UNITS)
+
+
+def _counted(text: str) -> int | None:
+    """A number written with units (十二, 一百零二, 两千五百, 一百二 read as 120), or None."""
+    value = 0
+    digit: int | None = None  # the digit read and not yet counted by a unit
+    last_unit = 10_000  # units fall from left to right
+    zero_before = False  # a 零 since the last unit: the digit after it counts ones (一百零二)
+    for character in text:
+        if character in DIGITS:
+            if digit is not None:
+                return None  # two digits in a row
+            if DIGITS[character] == 0:
+                if zero_before or last_unit == 10_000 or last_unit == 10:
+                    return None
+                zero_before = True
+                continue
+            digit = DIGITS[character]
+        else:
+            unit = UNITS[character]
+            if unit >= last_unit:
+                return None
+            if digit is None:
+                if value or zero_before or unit != 10:
+                    return None  # 百 or 千 without a digit; 十 without one only leads (十二)
+                digit = 1
+            value += digit * unit
+            digit, last_unit, zero_before = None, unit, False
+    if digit is not None:
+        # A digit after its last unit counts ones after a 零 or after 十 (一百零二, 三十一); after 百 or 千 alone
+        # it counts the next unit down (一百二 is 120, 两千五 2500).
+        value += digit if zero_before or last_unit in (10, 10_000) else digit * last_unit // 10
+    elif zero_before:
+        return None  # 一百零 ends on its 零
+    return value
 
 
 def chinese_number(text: str) -> int | None:
-    """12 → 12, 八 → 8, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31; 二〇二三 → 2023 (a year, digit by
-    digit). None if `text` is not such a number."""
+    """12 → 12, 八 → 8, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31, 一百 → 100, 一百零二 → 102, 两百 → 200,
+    一百二 → 120, 一千零一 → 1001; 二〇二三 → 2023 (a year, digit by digit). None if `text` is not such a
+    number."""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in DIGITS) or (ones and ones not in DIGITS):
-            return None
-        return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[ones] if ones else 0)
-    if len(text) == 4 and all(c in DIGITS for c in text):
+    if not text or any(c not in DIGITS and c not in UNITS for c in text):
+        return None
+    if any(c in UNITS for c in text):
+        return _counted(text)
+    if len(text) == 4:
         return int("".join(str(DIGITS[c]) for c in text))
-    if len(text) == 1 and text in DIGITS:
+    if len(text) == 1:
         return DIGITS[text]
     return None
