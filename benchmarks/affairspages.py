@@ -32,7 +32,7 @@ import re
 
 from benchmarks.conventionpages import Expected, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
-from benchmarks.localpages import _date_parts, _name
+from benchmarks.localpages import _date_parts, _name, page_strip
 from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
@@ -79,18 +79,6 @@ def _lay_story(article: Article, rng: random.Random, width: int) -> tuple[list[s
     """One story as the desk pages set it (`benchmarks.deskpages.lay_in_columns`)."""
     lines, body, expected, kind = lay_in_columns(article, rng, width)
     return [*lines, *body], expected, kind
-
-
-def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
-    y, m, d, weekday = _date_parts(issue)
-    section = rng.choice(_SECTIONS)
-    return rng.choice(
-        (
-            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
-            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
-            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
-        )
-    )
 
 
 def _numbered(index: int, style: int) -> str:
@@ -175,7 +163,7 @@ def compose_affairs(articles: list[Article], rng: random.Random) -> FamilyPage:
     the editor's line."""
     width = rng.randint(14, 22)
     issue = articles[0].issue
-    lines = _strip(rng, issue, rng.choice((5, 6, 8))) + [""]
+    lines = page_strip(rng, issue, rng.choice((5, 6, 8)), _SECTIONS) + [""]
     notice = _notice(rng, issue, width) if rng.random() < 0.7 else []
     guide = _guide(rng) if rng.random() < 0.5 else []
     notice_at, guide_at = rng.randint(1, len(articles)), rng.randint(1, len(articles))

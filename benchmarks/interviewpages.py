@@ -39,12 +39,12 @@ import re
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import (
-    _date_parts,
     _lead_date,
     _name,
     _names,
     _page_dated,
     _unread_dateline,
+    page_strip,
 )
 from benchmarks.pagefamilies import (
     TUNED_MONTHS,
@@ -200,22 +200,10 @@ def _lay_interview(article: Article, rng: random.Random, width: int) -> tuple[li
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
-    y, m, d, weekday = _date_parts(issue)
-    section = rng.choice(_SECTIONS)
-    return rng.choice(
-        (
-            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
-            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
-            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
-        )
-    )
-
-
 def compose_interview(interview: Article, others: list[Article], rng: random.Random) -> FamilyPage:
     """An interview page: its strip, the interview, the other stories, the editor's line."""
     width = rng.randint(14, 22)
-    lines = _strip(rng, interview.issue, interview.page) + [""]
+    lines = page_strip(rng, interview.issue, interview.page, _SECTIONS) + [""]
     block, truth, kind = _lay_interview(interview, rng, width)
     lines += block + [""]
     expected = [truth]

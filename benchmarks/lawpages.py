@@ -34,10 +34,10 @@ import re
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import (
-    _date_parts,
     _lead_date,
     _names,
     _page_dated,
+    page_strip,
 )
 from benchmarks.pagefamilies import (
     TUNED_MONTHS,
@@ -161,23 +161,11 @@ def _lay_story(
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
-    y, m, d, weekday = _date_parts(issue)
-    section = rng.choice(_SECTIONS)
-    return rng.choice(
-        (
-            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
-            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
-            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
-        )
-    )
-
-
 def compose_law(articles: list[Article], rng: random.Random) -> FamilyPage:
     """A 法治 page: its strip, the stories (a box after some), the editor's line."""
     width = rng.randint(14, 22)
     issue = articles[0].issue
-    lines = _strip(rng, issue, rng.choice((11, 18, 19))) + [""]
+    lines = page_strip(rng, issue, rng.choice((11, 18, 19)), _SECTIONS) + [""]
     expected: list[Expected] = []
     kinds: list[str] = []
     for article in articles:

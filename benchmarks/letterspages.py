@@ -28,10 +28,10 @@ from dataclasses import replace
 
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.localpages import (
-    _date_parts,
     _lead_date,
     _page_dated,
     _unread_dateline,
+    page_strip,
 )
 from benchmarks.pagefamilies import (
     TUNED_MONTHS,
@@ -145,23 +145,11 @@ def _lay_item(article: Article, rng: random.Random, width: int) -> tuple[list[st
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
-    y, m, d, weekday = _date_parts(issue)
-    section = rng.choice(_SECTIONS)
-    return rng.choice(
-        (
-            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
-            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
-            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
-        )
-    )
-
-
 def compose_letters(articles: list[Article], rng: random.Random) -> FamilyPage:
     """A 读者来信 page: its strip, the items in the paper's order, the editor's line."""
     width = rng.randint(14, 22)
     issue = articles[0].issue
-    lines = _strip(rng, issue, LETTERS_PAGE) + [""]
+    lines = page_strip(rng, issue, LETTERS_PAGE, _SECTIONS) + [""]
     expected: list[Expected] = []
     kinds: list[str] = []
     for article in articles:

@@ -95,6 +95,20 @@ def _date_parts(issue: str) -> tuple[int, int, int, str]:
     return y, m, d, _WEEKDAYS[datetime.date(y, m, d).weekday()]
 
 
+def page_strip(rng: random.Random, issue: str, page: int, sections: tuple[str, ...]) -> list[str]:
+    """A page's strip as People's Daily's section pages print it: one of `sections`, the page number and the
+    issue's date, on two lines or one."""
+    y, m, d, weekday = _date_parts(issue)
+    section = rng.choice(sections)
+    return rng.choice(
+        (
+            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
+            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
+            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
+        )
+    )
+
+
 def _lead_date(article: Article, lead: str) -> str | None:
     """The date the lead's first clause opens with, its year when printed (``2013年5月23日``), else the
     issue's (a later month is last year's): `benchmarks.paperpages._story_date` with the printed year."""

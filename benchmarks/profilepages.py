@@ -43,9 +43,9 @@ import re
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import (
-    _date_parts,
     _lead_date,
     _page_dated,
+    page_strip,
 )
 from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, first_printings
 from benchmarks.rmrb import Article
@@ -157,18 +157,6 @@ def _lay_profile(
 # ---- the page ---------------------------------------------------------------------------------------
 
 
-def _strip(rng: random.Random, issue: str, page: int) -> list[str]:
-    y, m, d, weekday = _date_parts(issue)
-    section = rng.choice(_SECTIONS)
-    return rng.choice(
-        (
-            [f"{section}  第{page}版", f"{y}年{m}月{d}日  星期{weekday}"],
-            [f"{section}｜{page:02d}", f"{y}.{m}.{d}"],
-            [f"{y}年{m}月{d}日  星期{weekday}  第{page}版  {section}"],
-        )
-    )
-
-
 def _banner(rng: random.Random, series: str) -> str:
     return rng.choice((series, f"【{series}】", f"·{series}·"))
 
@@ -178,7 +166,7 @@ def compose_profiles(profiles: list[Article], others: list[Article], rng: random
     editor's line."""
     width = rng.randint(14, 22)
     first = profiles[0]
-    lines = _strip(rng, first.issue, first.page) + [""]
+    lines = page_strip(rng, first.issue, first.page, _SECTIONS) + [""]
     under_banner = rng.random() < 0.5
     if under_banner:
         lines += [_banner(rng, _series(first) or ""), ""]
