@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -31,7 +31,7 @@ from storage.models import Answer, SearchHit, SearchResponse
 from storage.search import evidence
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
-from storage.search.article_reads import about_articles, documents
+from storage.search.article_reads import Document, about_articles, documents
 from storage.search.expressions import any_of
 from storage.search.found import Found
 from storage.search.index_reader import index_reader
@@ -39,7 +39,7 @@ from storage.search.ladder import run_ladder
 from storage.search.matching import plan_with_years
 from storage.search.page_order import NOW_WINDOW, newest_first, news_before_notices, reprints
 from storage.search.query import ParsedQuery, date_mentions, parse_query
-from storage.search.ranking import TIE_EXTRA, display_score, order_window
+from storage.search.ranking import TIE_EXTRA, RankedRow, display_score, order_window
 from storage.search.snippets import Needles, make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
 from storage.text.normalize import HAN_RANGES
@@ -200,54 +200,13 @@ class Searcher:
         mentions = [m for d in parsed.dates for m in date_mentions(d)]
         highlight = list(parsed.words) + mentions
         needles = Needles(parsed.words, whole_only=mentions)  # normalised once for every title and snippet
-        hits = []
-        for row in rows:
-            doc = docs.get(row.id)
-            if doc is None:
-                continue
-            title, date_, body, title_source = doc
-            title_snip = mark(title, needles)
-            hits.append(
-                SearchHit(
-                    id=row.id,
-                    title=title,
-                    date=date_,
-                    snippet=make_snippet(body, needles),
-                    score=display_score(
-                        row.bm25,
-                        exact=bool(row.exact),
-                        in_title=bool(row.in_title),
-                        on_date=bool(row.on_date),
-                        nterms=row.nterms,
-                        as_words=bool(row.as_words),
-                    ),
-                    title_snippet=title_snip if title_snip.highlights() else None,
-                    title_inferred=title_source == "inferred",
-                    also=also.get(row.id, ()),
-                )
-            )
-        answer = None
-        # a question, or a description of a person (中国驻法国大使): the answer line names what it asks for
-        if (
-            (parsed.question or describes_person(parsed.asked))
-            and hits
-            and offset == 0
-            and parsed.words
-            and not names_unheld_latin_term(parsed.asked, found.unheld)
-        ):
-            pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
-            pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
-            # An article lacking a name of the question that the first result holds (another person, another
-            # place) does not answer for it, nor take the first place through its answer (`source_first`).
-            # Nor does an advertisement or a notice (`storage.text.notices`): its words are no report.
-            pool = [d for d in pool if d[0] not in found.nameless and not notice_text(d[2])][:ANSWER_DOCS]
-            close = _close_to_first(found, [i for i, _, _ in pool])
-            answer = best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
-            # The answer's article comes first only when the evidence placed it close to the first: one
-            # sentence of a story ranked well below does not outweigh what the first holds of the question.
-            # A short description read as keywords (北京市长) keeps its exact ranking.
-            if answer is not None and parsed.question and _placed_close(found, answer.article_id):
-                hits = source_first(hits, answer)
+        hits = page_hits(rows, docs, needles, also)
+        answer = _answer_line(parsed, found, hits, docs, more_docs) if offset == 0 else None
+        # The answer's article comes first only when the evidence placed it close to the first: one
+        # sentence of a story ranked well below does not outweigh what the first holds of the question.
+        # A short description read as keywords (北京市长) keeps its exact ranking.
+        if answer is not None and parsed.question and _placed_close(found, answer.article_id):
+            hits = source_first(hits, answer)
         period = _period(parsed, today) if parsed.date_only else None
         return SearchResponse(
             query=parsed.raw,
@@ -282,6 +241,72 @@ class Searcher:
             if p is None:
                 return []
             return index_reader(db.conn).ids(p, limit=int(limit))
+
+
+def page_hits(
+    rows: Sequence[RankedRow],
+    docs: Mapping[int, Document],
+    needles: Needles,
+    also: Mapping[int, tuple[str, ...]],
+) -> list[SearchHit]:
+    """The page's rows as hits: each stored article (`docs`) with its snippet and the words of the query
+    marked in its title (`needles`), its display score and the other sources that carried it (`also`); a
+    row whose article is no longer stored is left out. Pure."""
+    hits = []
+    for row in rows:
+        doc = docs.get(row.id)
+        if doc is None:
+            continue
+        title, date_, body, title_source = doc
+        title_snip = mark(title, needles)
+        hits.append(
+            SearchHit(
+                id=row.id,
+                title=title,
+                date=date_,
+                snippet=make_snippet(body, needles),
+                score=display_score(
+                    row.bm25,
+                    exact=bool(row.exact),
+                    in_title=bool(row.in_title),
+                    on_date=bool(row.on_date),
+                    nterms=row.nterms,
+                    as_words=bool(row.as_words),
+                ),
+                title_snippet=title_snip if title_snip.highlights() else None,
+                title_inferred=title_source == "inferred",
+                also=also.get(row.id, ()),
+            )
+        )
+    return hits
+
+
+def _answer_line(
+    parsed: ParsedQuery,
+    found: Found,
+    hits: Sequence[SearchHit],
+    docs: Mapping[int, Document],
+    more_docs: Mapping[int, Document],
+) -> Answer | None:
+    """The answer line of a first page: for a question, or a description of a person (中国驻法国大使), the
+    sentence naming what it asks for, read in the page's articles (`docs`) and then the next ones
+    (`more_docs`), `ANSWER_DOCS` in all; None for other queries, and for a Chinese question naming a term in
+    Latin letters no article holds (`names_unheld_latin_term`). Pure but for jieba."""
+    if not (
+        (parsed.question or describes_person(parsed.asked))
+        and hits
+        and parsed.words
+        and not names_unheld_latin_term(parsed.asked, found.unheld)
+    ):
+        return None
+    pool = [(h.id, docs[h.id][0], docs[h.id][2]) for h in hits if h.id in docs]
+    pool += [(i, d[0], d[2]) for i, d in more_docs.items()]
+    # An article lacking a name of the question that the first result holds (another person, another
+    # place) does not answer for it, nor take the first place through its answer (`source_first`).
+    # Nor does an advertisement or a notice (`storage.text.notices`): its words are no report.
+    pool = [d for d in pool if d[0] not in found.nameless and not notice_text(d[2])][:ANSWER_DOCS]
+    close = _close_to_first(found, [i for i, _, _ in pool])
+    return best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
 
 
 def _close_to_first(found: Found, ids: Sequence[int]) -> int:
