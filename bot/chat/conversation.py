@@ -696,6 +696,14 @@ class Conversation:
         found = self._latest_page(page, who)
         if found is None:
             return Press(notice=text(who.lang, "latest_end"))
+        turned = self._turn(key, page, who)
+        if isinstance(turned, Press):
+            return turned
+        return Press(edit=with_latest_nav(found, key, page))
+
+    def _turn(self, key: str, page: int, who: Who) -> QueryState | Press:
+        """Move the stored query `key` to `page` (◀ ▶): its state when it moved, else what the press is told
+        (the database busy, the query gone, the message on that page already)."""
         try:
             state, moved = self.queries.turn(key, page)
         except DatabaseBusy:
@@ -704,7 +712,7 @@ class Conversation:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
             return Press(notice=text(who.lang, "same_page"))
-        return Press(edit=with_latest_nav(found, key, page))
+        return state
 
     def article_replies(self, article_id: int, who: Who, *, as_topic: bool = False) -> list[Reply]:
         """The article as one or more messages, or a not-found notice. `as_topic`: the reader opened it
@@ -840,19 +848,14 @@ class Conversation:
         pages = replies.page_count(state.total, self.page_size)
         if page >= pages:
             return Press(notice=text(who.lang, "stale_button"))
-        try:
-            state, moved = self.queries.turn(key, page)
-        except DatabaseBusy:
-            return Press(notice=text(who.lang, "busy"))
-        if state is None:
-            return Press(notice=text(who.lang, "stale_button"))
-        if not moved:
-            return Press(notice=text(who.lang, "same_page"))
-        response = self._search_page(state, page)
+        turned = self._turn(key, page, who)
+        if isinstance(turned, Press):
+            return turned
+        response = self._search_page(turned, page)
         if not response.hits:  # the index changed under us
             return Press(notice=text(who.lang, "stale_button"))
         label = text(who.lang, "page_label", page=page + 1, pages=pages)
-        note = self._read_as_line(state, who)
+        note = self._read_as_line(turned, who)
         return Press(notice=label, edit=self._results_reply(response, key, page, who, note=note))
 
     def _search_page(self, state: QueryState, page: int) -> SearchResponse:

@@ -19,19 +19,11 @@ def about_articles(
     db: sqlite_utils.Database, ids: list[int], read: Mapping[int, Document]
 ) -> dict[int, About]:
     """Id → what the page order reads of it (`page_order.About`); `read`: articles already read."""
-    out = {i: _about_read(read[i]) for i in ids if i in read}
-    missing = [i for i in ids if i not in read]
-    if not missing:
-        return out
-    marks = ",".join("?" * len(missing))
-    rows = db.conn.execute(
-        f"SELECT id, title, date, body, title_source FROM articles WHERE id IN ({marks})", missing
-    )
-    return out | {r[0]: _about_read((r[1], r[2], r[3], r[4])) for r in rows}
+    return {i: _about(doc) for i, doc in documents(db, ids, read).items()}
 
 
-def _about_read(doc: Document) -> About:
-    """`About` of an article already read."""
+def _about(doc: Document) -> About:
+    """What the page order reads of an article."""
     title, day, body, _ = doc
     return About(title or "", day, (body or "")[:OPENING_CHARS], (body or "")[-TAIL_CHARS:])
 
