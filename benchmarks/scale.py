@@ -622,7 +622,8 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
     """How often the first page `Searcher.search` gives is the true top 10: for each query, the engine's
     page against every match ranked in full (the same plan with a window holding all of them, so no
     shortcut applies), in the final order. Exact ranking gives 100%."""
-    from storage.search import engine
+    from storage.search.article_reads import about_articles
+    from storage.search.ladder import run_ladder
     from storage.search.query import parse_query
     from storage.search.ranking import order_window
 
@@ -633,8 +634,8 @@ def ranking_agreement(db_path: Path, queries: Sequence[dict[str, Any]]) -> dict[
     for q in queries:
         page = [h.id for h in searcher.search(q["text"], limit=10).hits]
         with searcher._read() as db:
-            rows = engine._ladder(db, parse_query(q["text"]), 10**7, correct=True).rows
-            dates = {i: a.date for i, a in engine._about(db, [r.id for r in rows], {}).items()}
+            rows = run_ladder(db, parse_query(q["text"]), 10**7, correct=True).rows
+            dates = {i: a.date for i, a in about_articles(db, [r.id for r in rows], {}).items()}
         if not page and not rows:
             continue
         reference = [r.id for r in order_window(rows, dates)[:10]]

@@ -188,7 +188,7 @@ def ingest(
     refused whole (the error lists its bad lines) unless --skip-bad-lines is given. Prints one line per
     failed, skipped or uncertain file on stderr and one summary line; exits 1 when any input failed.
     """
-    from bot.chat.conversation import readable
+    from bot.chat.typed_text import readable
 
     settings = get_settings()
     if source is not None:

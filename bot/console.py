@@ -21,7 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
+from bot.chat.command_line import language_words, parse_command
+from bot.chat.conversation import Conversation, Press, Who
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies

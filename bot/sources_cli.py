@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import click
 import sqlite_utils
 
-from bot.chat.conversation import readable
+from bot.chat.typed_text import readable
 from bot.services import fetcher_for
 from bot.settings import Settings
 from bot.sources.feeds import FeedError

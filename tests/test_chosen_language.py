@@ -16,7 +16,8 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.chat.conversation import Who, language_words
+from bot.chat.command_line import language_words
+from bot.chat.conversation import Who
 from bot.chat.intents import has_letters, message_language
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console

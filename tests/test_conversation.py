@@ -344,7 +344,7 @@ def test_article_command_takes_the_separators_unsubscribe_takes(services: Servic
     ],
 )
 def test_parse_command(line: str, parsed: tuple[str, str] | None):
-    from bot.chat.conversation import parse_command
+    from bot.chat.command_line import parse_command
 
     assert parse_command(line) == parsed
 

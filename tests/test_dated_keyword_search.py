@@ -185,7 +185,7 @@ def test_a_month_or_day_of_a_year_is_a_stored_period() -> None:
 
 
 def test_a_dated_search_finding_nothing_is_run_once_before_its_date_goes(sqlite_database: Database) -> None:
-    """`2009年6月 脱贫` finds nothing with its date; the looser readings tried next (`engine.fallbacks`) do not
+    """`2009年6月 脱贫` finds nothing with its date; the looser readings tried next (`ladder.fallbacks`) do not
     run the words as typed again, and the reply leaves the date out."""
     with sqlite_database.reader() as db:
         statements: list[str] = []

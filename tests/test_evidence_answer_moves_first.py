@@ -13,7 +13,8 @@ import pytest
 
 from storage.models import Answer
 from storage.search import engine, evidence
-from storage.search.engine import Found, Searcher, _placed_close
+from storage.search.engine import Searcher, _placed_close
+from storage.search.found import Found
 from storage.search.query import parse_query
 from storage.search.ranking import RankedRow
 from tests.search_support import stories_db

@@ -1,5 +1,5 @@
 """A character the parser glues before the next word that begins no word the reader means is dropped from
-it (`engine.reglued`): 月 of a span of months (前9个月全国: 全国), 当 (to serve as: 当驻村: 驻村) and a
+it (`term_readings.reglued`): 月 of a span of months (前9个月全国: 全国), 当 (to serve as: 当驻村: 驻村) and a
 preposition (跟刘慈欣: 刘慈欣). The story need not print the character beside the word."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from storage.search.engine import Searcher, reglued
+from storage.search.engine import Searcher
+from storage.search.term_readings import reglued
 from storage.text.segment import cut
 from tests.search_support import stories_searcher
 

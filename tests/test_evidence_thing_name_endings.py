@@ -1,8 +1,8 @@
 """A character that ends the name of a day, a festival, a season, an award or a cup (国际博物馆日, 采摘节, 赏花季,
-五一劳动奖, LG杯) stays with the word before it when the parser glued it before the next word (`engine.reglued`,
+五一劳动奖, LG杯) stays with the word before it when the parser glued it before the next word (`term_readings.reglued`,
 `THING_ENDINGS`): 博物馆日 + 主题, not 博物馆 + 日主题, which other stories print (节日主题). A character ending a
 name that the reading without suffixes left alone before a word the question drops is read with the name when
-an article holds it (`engine.with_name_endings`): 大湾区跟香港 reads 大湾区, not 大湾."""
+an article holds it (`term_readings.with_name_endings`): 大湾区跟香港 reads 大湾区, not 大湾."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from storage.search.engine import Searcher, reglued, with_name_endings
+from storage.search.engine import Searcher
+from storage.search.term_readings import reglued, with_name_endings
 from storage.text.segment import cut, tag
 from tests.search_support import stories_searcher
 

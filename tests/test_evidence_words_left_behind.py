@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from storage.search.engine import Searcher, reglued, rescued, typed_reading, without_date_parts
+from storage.search.engine import Searcher
+from storage.search.term_readings import reglued, rescued, typed_reading, without_date_parts
 from storage.text.segment import cut, dictionary_word, tag
 from tests.search_support import stories_searcher
 

@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 
 from storage.models import SearchResponse
-from storage.search import engine, evidence
-from storage.search.engine import Searcher, most_weight_first
+from storage.search import evidence, evidence_search
+from storage.search.engine import Searcher
 from storage.search.evidence import _SENTENCE_END, sentence_ends
+from storage.search.evidence_search import most_weight_first
 from storage.search.snippets import Needles, find_matches, make_snippet, mark
 from storage.text.normalize import has_whitespace, normalize, normalize_with_offsets, whitespace_runs
 from tests.search_support import build_seed_db
@@ -210,7 +211,7 @@ def test_a_question_whose_holders_are_all_read_asks_for_no_bm25(tmp_path, monkey
     question = "侯寨乡的事是谁负责的？"
     short, statements = _traced(db, searcher, question)
     assert short.hits and not [s for s in statements if "bm25(" in s]
-    monkeypatch.setattr(engine, "reads_every_holder", lambda *_: False)
+    monkeypatch.setattr(evidence_search, "reads_every_holder", lambda *_: False)
     long, statements = _traced(db, searcher, question)
     assert [s for s in statements if "bm25(" in s]
     assert replace(short, took_ms=0.0) == replace(long, took_ms=0.0)
@@ -218,11 +219,17 @@ def test_a_question_whose_holders_are_all_read_asks_for_no_bm25(tmp_path, monkey
 
 def test_every_holder_is_read_only_when_every_word_is_rare_and_they_are_few() -> None:
     rare_word = evidence.Term("侯寨乡", 3, 2.0)
-    common_word = evidence.Term("负责", engine.RARE_CAP + 1, 0.5)
+    common_word = evidence.Term("负责", evidence_search.RARE_CAP + 1, 0.5)
     few = {"侯寨乡": [1, 2, 3]}
-    assert engine.reads_every_holder([rare_word], few, dict.fromkeys([1, 2, 3], 2.0), window=20)
-    assert not engine.reads_every_holder([rare_word, common_word], few, dict.fromkeys([1, 2, 3], 2.0), 20)
-    many = list(range(engine.TEXT_CANDIDATES + 1))
-    assert not engine.reads_every_holder([rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=20)
+    assert evidence_search.reads_every_holder([rare_word], few, dict.fromkeys([1, 2, 3], 2.0), window=20)
+    assert not evidence_search.reads_every_holder(
+        [rare_word, common_word], few, dict.fromkeys([1, 2, 3], 2.0), 20
+    )
+    many = list(range(evidence_search.TEXT_CANDIDATES + 1))
+    assert not evidence_search.reads_every_holder(
+        [rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=20
+    )
     # A window wider than the candidates read reads as many as it shows.
-    assert engine.reads_every_holder([rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=60)
+    assert evidence_search.reads_every_holder(
+        [rare_word], {"侯寨乡": many}, dict.fromkeys(many, 2.0), window=60
+    )

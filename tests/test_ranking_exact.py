@@ -10,7 +10,7 @@ from storage.database.index import index_articles
 from storage.database.writing import write_transaction
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
-from storage.search import engine
+from storage.search import matching
 from storage.search.engine import Searcher
 from storage.search.query import parse_query
 from storage.search.ranking import RankedRow, order_window, page_sql, plan, tier_flags
@@ -132,7 +132,7 @@ def _titled(i: int, date: str) -> ParsedArticle:
 def test_a_full_top_tier_gives_the_same_pages_as_ranking_every_match(tmp_path, monkeypatch):
     """When the matches holding every flag (here: the word in the title) fill the page, the engine
     ranks only them; the pages must equal those of ranking every match."""
-    monkeypatch.setattr(engine, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
+    monkeypatch.setattr(matching, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
     titled = [_titled(i, f"20{10 + i % 10:02d}-0{1 + i % 9}-1{i % 10}") for i in range(40)]
     db = _build(tmp_path, titled + [_common(i, "电梯") for i in range(300)])
     reference = _full_order(db, "电梯")
@@ -155,7 +155,7 @@ def test_a_page_found_among_the_matches_of_the_date_asked_for_equals_ranking_eve
 ):
     """A word and a month: the matches of that month come first, and when they fill the page the engine
     ranks only them (few hold the word in their title as well). Pages equal ranking every match."""
-    monkeypatch.setattr(engine, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
+    monkeypatch.setattr(matching, "TIER_MIN_MATCHES", 0)  # the shortcut, however few the matches
     dated = [_common(i, "电梯") for i in range(300)]  # 2024, every month
     titled = [_titled(i, f"2024-03-{1 + i:02d}") for i in range(3)]
     db = _build(tmp_path, titled + dated)

@@ -129,7 +129,7 @@ def _many(database, count: int) -> None:
     "query", ["人才", "人才 工作简报", "专题会议", "2024年3月 人才", "3月3日", "人才 -第3号", "人才工作简报"]
 )
 def test_tiers_and_tie_groups_give_the_same_pages_on_both_backends(tmp_path, postgres_url, query):
-    """More matches than `engine.TIER_MIN_MATCHES` (the tier shortcuts run) and groups of equal scores
+    """More matches than `matching.TIER_MIN_MATCHES` (the tier shortcuts run) and groups of equal scores
     running past the page (the whole group is fetched): every page the same on both backends."""
     sqlite, postgres = Database.open(str(tmp_path / "many.db")), Database.open(postgres_url)
     try:

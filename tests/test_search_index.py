@@ -15,7 +15,7 @@ from storage.database.writing import write_transaction
 from storage.driver import FTS_CONTENTLESS_DELETE
 from storage.models import ParsedArticle
 from storage.records.articles import upsert_articles
-from storage.search import engine
+from storage.search import matching
 from storage.search.engine import Searcher
 from storage.text.summary import keywords, summarize
 from tests.schema_support import later_article_columns
@@ -264,7 +264,7 @@ def test_an_expression_sqlite_rejects_gives_no_results_not_a_traceback(tmp_path,
     from storage.search.ranking import SearchPlan
 
     db = build_seed_db(tmp_path / "g.db")
-    assert engine._execute(db, SearchPlan(match='"unbalanced'), 10) == (0, [])
+    assert matching.execute(db, SearchPlan(match='"unbalanced'), 10) == (0, [])
     assert "rejected" in caplog.text
     db.close()
 
@@ -276,8 +276,8 @@ def test_an_expression_naming_a_missing_column_is_a_bug_not_a_bad_query(tmp_path
 
     db = build_seed_db(tmp_path / "b.db")
     with pytest.raises(sqlite3.OperationalError, match="no such column"):
-        engine._execute(db, SearchPlan(match='{title nosuch} : "保交楼"'), 10)
-    assert engine._execute(db, SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
+        matching.execute(db, SearchPlan(match='{title nosuch} : "保交楼"'), 10)
+    assert matching.execute(db, SearchPlan(match='"保交楼" AND'), 10) == (0, [])  # syntax: a bad query
     db.close()
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.search.engine import informative_order
 from storage.search.evidence import LONE_LETTER_SHARE, lone_letter, weigh_terms
+from storage.search.ladder import informative_order
 from tests.search_support import stories_searcher
 
 PARADE = [

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from storage.search.engine import Searcher, words_the_archive_holds
+from storage.search.engine import Searcher
+from storage.search.ladder import words_the_archive_holds
 from tests.search_support import stories_searcher
 
 STORIES = [

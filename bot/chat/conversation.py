@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -38,6 +37,15 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
+from bot.chat.command_line import (
+    FULLWIDTH_DIGITS,
+    MAX_ARTICLE_ID,
+    MAX_LATEST_PAGE,
+    article_numbers,
+    command_language_words,
+    latest_page,
+    number_joined_to_command,
+)
 from bot.chat.examples import Examples, ExampleSource
 from bot.chat.followups import (
     Asks,
@@ -52,9 +60,9 @@ from bot.chat.followups import (
     topic_of_search,
     topic_words,
 )
+from bot.chat.inline import InlineAnswer, InlineItem, inline_answer, inline_item
 from bot.chat.intents import (
     NEXT_PAGE,
-    NUMBER_SEPARATORS,
     Intent,
     PageAsked,
     asks_for_latest,
@@ -65,29 +73,33 @@ from bot.chat.intents import (
     message_language,
     page_asked,
     result_asked,
-    without_id_labels,
 )
-from bot.chat.replies import SHOWS_ONLY, Button, Keyboard, Markup, Reply
+from bot.chat.keyboards import (
+    FORGET_PREFIX,
+    article_buttons,
+    forget_buttons,
+    results_keyboard,
+    with_latest_nav,
+)
+from bot.chat.replies import SHOWS_ONLY, Markup, Reply
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
-from bot.chat.texts import COMMANDS_BY_NAME, SUBSCRIPTION_COMMANDS, takes_examples, text
+from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
+from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
 from storage.errors import DatabaseBusy
 from storage.models import Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
 from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
-from storage.text.normalize import unescape_entities, without_markup
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 LATEST_COUNT = 8
-MAX_LATEST_PAGE = 10_000  # /latest pages beyond this are refused (an offset scan that deep is pointless)
 MAX_QUERY_CHARS = 200
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
 MAX_NAMED_UNOPENED = 10  # that line names this many at most
-MAX_ARTICLE_ID = 2**62
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
 
@@ -191,25 +203,6 @@ class Press:
     edit: Reply | None = None
     replies: tuple[Reply, ...] = ()
     forgotten: bool = False  # a confirmed /forget deleted the chat's data (an edge may drop what it shows)
-
-
-@dataclass(frozen=True)
-class InlineItem:
-    """One inline result: id (≤ 64 bytes, unique), title, description, message text (HTML)."""
-
-    id: str
-    title: str
-    description: str
-    message: str
-
-
-@dataclass(frozen=True)
-class InlineAnswer:
-    items: tuple[InlineItem, ...]
-    next_offset: str = ""
-
-
-FORGET_PREFIX = "f"
 
 
 # ---- the conversation ---------------------------------------------------------------------------------
@@ -425,7 +418,7 @@ class Conversation:
             found = self._latest_page(page, who) if page <= MAX_LATEST_PAGE else None
             if found is None:
                 return self._notice(who, "latest_end")
-            return self._with_latest_nav(found, self._remember(state), page)
+            return with_latest_nav(found, self._remember(state), page)
         query = replies.clip(self._results_name(state, who), 40)
         pages = replies.page_count(state.total, self.page_size)
         if page < 0:
@@ -653,21 +646,16 @@ class Conversation:
             for hit in response.hits:
                 article = found.get(hit.id)
                 summary = (article.summary if article else None) or hit.snippet.text
-                items.append(self._inline_item(hit.id, hit.title, hit.date, summary, who, bot_username))
+                items.append(inline_item(hit.id, hit.title, hit.date, summary, who.lang, bot_username))
         else:
             articles = self.library.latest(self.inline_page_size, start)
             total = start + len(articles) + (1 if len(articles) == self.inline_page_size else 0)
             for article in articles:
                 summary = article.summary or (article.paragraphs[0] if article.paragraphs else "")
                 items.append(
-                    self._inline_item(article.id, article.title, article.date, summary, who, bot_username)
+                    inline_item(article.id, article.title, article.date, summary, who.lang, bot_username)
                 )
-        seen: set[str] = set()
-        unique = [i for i in items if not (i.id in seen or seen.add(i.id))]  # type: ignore[func-returns-value]
-        next_offset = (
-            str(start + self.inline_page_size) if items and start + self.inline_page_size < total else ""
-        )
-        return InlineAnswer(tuple(unique), next_offset)
+        return inline_answer(items, start=start, page_size=self.inline_page_size, total=total)
 
     # -- pieces -------------------------------------------------------------------------------------
 
@@ -678,7 +666,7 @@ class Conversation:
         if reply is None:  # past the oldest article (page 0 always exists: it may say there are none)
             return [self._notice(who, "latest_end")]
         key = self._remember(QueryState(query="", user_id=who.user_id, page=page, kind=LATEST))
-        return [self._with_latest_nav(reply, key, page)]
+        return [with_latest_nav(reply, key, page)]
 
     def _remember(self, state: QueryState) -> str | None:
         """Store a query behind page buttons: its key, or None when the database stays busy (the reply
@@ -696,20 +684,8 @@ class Conversation:
             return None
         articles = found[:LATEST_COUNT]
         body = replies.format_latest(articles, who.lang, self.markup, page=page, page_size=LATEST_COUNT)
-        buttons = self._article_buttons([a.id for a in articles], first=page * LATEST_COUNT + 1)
+        buttons = article_buttons([a.id for a in articles], first=page * LATEST_COUNT + 1)
         return Reply(body, buttons), len(found) > LATEST_COUNT
-
-    @staticmethod
-    def _with_latest_nav(page_reply: tuple[Reply, bool], key: str | None, page: int) -> Reply:
-        reply, more = page_reply
-        if key is None:
-            return reply
-        nav = []
-        if page > 0:
-            nav.append(Button("◀", data=f"l:{key}:{page - 1}"))
-        if more:
-            nav.append(Button("▶", data=f"l:{key}:{page + 1}"))
-        return Reply(reply.text, reply.buttons + ((tuple(nav),) if nav else ()))
 
     def _turn_latest(self, key: str, page: int, who: Who) -> Press:
         """◀ ▶ under /latest: the key remembers which page the message shows, so a double press
@@ -720,6 +696,14 @@ class Conversation:
         found = self._latest_page(page, who)
         if found is None:
             return Press(notice=text(who.lang, "latest_end"))
+        turned = self._turn(key, page, who)
+        if isinstance(turned, Press):
+            return turned
+        return Press(edit=with_latest_nav(found, key, page))
+
+    def _turn(self, key: str, page: int, who: Who) -> QueryState | Press:
+        """Move the stored query `key` to `page` (◀ ▶): its state when it moved, else what the press is told
+        (the database busy, the query gone, the message on that page already)."""
         try:
             state, moved = self.queries.turn(key, page)
         except DatabaseBusy:
@@ -728,7 +712,7 @@ class Conversation:
             return Press(notice=text(who.lang, "stale_button"))
         if not moved:
             return Press(notice=text(who.lang, "same_page"))
-        return Press(edit=self._with_latest_nav(found, key, page))
+        return state
 
     def article_replies(self, article_id: int, who: Who, *, as_topic: bool = False) -> list[Reply]:
         """The article as one or more messages, or a not-found notice. `as_topic`: the reader opened it
@@ -770,12 +754,7 @@ class Conversation:
             key = self.confirmations.open(who.user_id, who.chat_id)
         except DatabaseBusy:
             return [self._notice(who, "busy")]
-        buttons = (
-            (
-                Button(text(who.lang, "forget_yes"), data=f"{FORGET_PREFIX}:{key}:y"),
-                Button(text(who.lang, "forget_no"), data=f"{FORGET_PREFIX}:{key}:n"),
-            ),
-        )
+        buttons = forget_buttons(key, yes=text(who.lang, "forget_yes"), no=text(who.lang, "forget_no"))
         return [Reply(replies.format_forget_prompt(who.lang, self.markup), buttons)]
 
     def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
@@ -847,7 +826,7 @@ class Conversation:
             ]
             return opened + self.left_unopened(wanted[MAX_ARTICLES_AT_ONCE:], who)
         if ids[0] is None:
-            typed = args.split()[0].lstrip("#＃").translate(_FULLWIDTH_DIGITS)
+            typed = args.split()[0].lstrip("#＃").translate(FULLWIDTH_DIGITS)
             if typed.isascii() and typed.isdigit():  # a number, too large to be an article's id
                 return [self._notice(who, "article_not_found", id=replies.clip(typed, 30))]
             return [self._notice(who, "article_bad_id", arg=replies.clip(args, 30))]
@@ -869,19 +848,14 @@ class Conversation:
         pages = replies.page_count(state.total, self.page_size)
         if page >= pages:
             return Press(notice=text(who.lang, "stale_button"))
-        try:
-            state, moved = self.queries.turn(key, page)
-        except DatabaseBusy:
-            return Press(notice=text(who.lang, "busy"))
-        if state is None:
-            return Press(notice=text(who.lang, "stale_button"))
-        if not moved:
-            return Press(notice=text(who.lang, "same_page"))
-        response = self._search_page(state, page)
+        turned = self._turn(key, page, who)
+        if isinstance(turned, Press):
+            return turned
+        response = self._search_page(turned, page)
         if not response.hits:  # the index changed under us
             return Press(notice=text(who.lang, "stale_button"))
         label = text(who.lang, "page_label", page=page + 1, pages=pages)
-        note = self._read_as_line(state, who)
+        note = self._read_as_line(turned, who)
         return Press(notice=label, edit=self._results_reply(response, key, page, who, note=note))
 
     def _search_page(self, state: QueryState, page: int) -> SearchResponse:
@@ -930,30 +904,11 @@ class Conversation:
             answer_title=answer_title,
             note=note,
         )
-        buttons = list(self._article_buttons([h.id for h in response.hits], first=page * self.page_size + 1))
         pages = replies.page_count(response.total, self.page_size)
-        if pages > 1 and key is not None:  # no key: the query could not be stored, no page buttons
-            nav = []
-            if page > 0:
-                nav.append(Button("◀", data=f"p:{key}:{page - 1}"))
-            nav.append(Button(f"{page + 1}/{pages}", data=SHOWS_ONLY))
-            if page < pages - 1:
-                nav.append(Button("▶", data=f"p:{key}:{page + 1}"))
-            buttons.append(tuple(nav))
-        return Reply(body, tuple(buttons))
-
-    @staticmethod
-    def _article_buttons(ids: Sequence[int], *, first: int = 1) -> Keyboard:
-        row = [Button(f"📖 {first + i}", data=f"a:{article_id}") for i, article_id in enumerate(ids)]
-        return tuple(tuple(row[i : i + 5]) for i in range(0, len(row), 5))
-
-    def _inline_item(
-        self, article_id: int, title: str, date: str | None, summary: str, who: Who, bot_username: str | None
-    ) -> InlineItem:
-        link = f"https://t.me/{bot_username}?start=a{article_id}" if bot_username else None
-        message = replies.format_inline_article(title, date, summary, link, who.lang, replies.HTML)
-        description = replies.clip(" · ".join(p for p in (date or "", summary) if p), 200)
-        return InlineItem(f"a{article_id}", replies.clip(title, 100) or "—", description, message)
+        buttons = results_keyboard(
+            [h.id for h in response.hits], key, page=page, pages=pages, first=page * self.page_size + 1
+        )
+        return Reply(body, buttons)
 
     def _notice(self, who: Who, key: str, **values: object) -> Reply:
         return self.notice(who.lang, key, **values)
@@ -972,168 +927,3 @@ class Conversation:
 # Small-talk replies that speak of daily pushed digests; where nothing is pushed, each has a `_read` form
 # speaking of /subscribe's keywords and /digest instead.
 PUSH_PROMISING_REPLIES = frozenset({"intent_identity", "intent_help", "intent_howto_subscribe"})
-
-
-# Commands whose arguments are codes written in Latin letters in any language (a timezone, a language's
-# code, /unsubscribe all, a deep link's payload, numbers): their letters say nothing of the reply's
-# language. Other commands' arguments are words the reader writes (/search, /subscribe's keywords, /help me).
-CODE_COMMANDS = frozenset({"timezone", "lang", "unsubscribe", "start", "article", "digest", "latest"})
-
-
-def command_language_words(name: str, args: str) -> str:
-    """The words of a command's arguments that tell the reply's language: none for codes
-    (`CODE_COMMANDS`) or for the names of commands `/help` is asked about (`/help search`), else all."""
-    if name in CODE_COMMANDS:
-        return ""
-    if (
-        name == "help"
-        and args.split()
-        and all(word.removeprefix("/").lower() in COMMANDS_BY_NAME for word in args.split())
-    ):
-        return ""
-    return args
-
-
-def language_words(line: str) -> str:
-    """The words of a typed line that tell its language: a command's (`command_language_words`), else
-    the whole line."""
-    command = parse_command(line)
-    if command is None:
-        return line
-    return command_language_words(*command)
-
-
-def without_leading_format_characters(line: str) -> str:
-    """`line` without the invisible format characters (BOM, zero-width space, direction marks) it starts
-    with."""
-    start = 0
-    while start < len(line) and unicodedata.category(line[start]) == "Cf":
-        start += 1
-    return line[start:].lstrip()
-
-
-def parse_command(line: str) -> tuple[str, str] | None:
-    """A typed ``/command rest of line`` (``/search@bot x`` too) as (name, rest); None for other text. For
-    the edges where commands arrive as text (the console, the web page, WeChat). Invisible format
-    characters before the slash (the BOM a Windows editor writes at the start of a file piped in, a
-    zero-width space pasted with it) do not hide the command; words typed right after a command's name
-    (/subscribe阅兵, as a Chinese input method does) are its rest, as Telegram reads them."""
-    line = without_leading_format_characters(line.strip())
-    if line.startswith("／"):  # the full-width slash of a Chinese keyboard, before a command's name only
-        if not _FULL_WIDTH_COMMAND.match(line):
-            return None
-        line = "/" + line[1:]
-    if not line.startswith("/") or len(line) < 2:
-        return None
-    match = _COMMAND_HEAD.match(line)
-    assert match is not None  # any line starting with "/"
-    head, rest = match.groups()
-    if not head:  # "/ article 49": a keyboard's space after the slash, before a command's name
-        spaced = _COMMAND_HEAD.match("/" + rest)
-        assert spaced is not None
-        if spaced[1].split("@", 1)[0].lower() in COMMANDS_BY_NAME:
-            head, rest = spaced.groups()
-    joined = _NAME_THEN_WORDS.fullmatch(head)
-    if joined is not None and joined[1].lower() in COMMANDS_BY_NAME:  # /subscribe阅兵: no space typed
-        head, rest = joined[1] + (joined[2] or ""), f"{joined[3]} {rest}"
-    return head.split("@", 1)[0].lower(), rest.strip()
-
-
-def command_typed_as_text(typed: str) -> tuple[str, str] | None:
-    """A command Telegram does not mark as one, as (name, rest): typed with a Chinese keyboard's
-    full-width slash (／latest) or with a space after the slash (/ latest); None for anything else."""
-    line = typed.lstrip()
-    if not (line.startswith("／") or _SLASH_AND_SPACE.match(line)):
-        return None
-    command = parse_command(line)
-    return command if command is not None and command[0] else None
-
-
-_SLASH_AND_SPACE = re.compile(r"/\s")
-
-
-# A command that takes a number, typed with the number joined to its name (/article1, /article_1, /latest2).
-_NUMBER_JOINED = re.compile(r"(article|latest|digest|unsubscribe)_?([0-9]+)")
-
-
-def number_joined_to_command(name: str, args: str) -> tuple[str, str]:
-    """(`name`, `args`) with a number typed joined to a command that takes one (/article1, /article_1) set
-    apart as its argument: ("article1", "") → ("article", "1"); any other command as it is."""
-    joined = _NUMBER_JOINED.fullmatch(name)
-    if joined is None:
-        return name, args
-    return joined.group(1), f"{joined.group(2)} {args}".strip()
-
-
-# The command's name and the rest, after any space (a full-width one too).
-_COMMAND_HEAD = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
-# A command's name (and bot) with words typed right after it, no space between (/subscribe阅兵): the name
-# ends where its ASCII letters do, as Telegram marks a command.
-_NAME_THEN_WORDS = re.compile(r"([A-Za-z0-9_]+)(@[A-Za-z0-9_]+)?([^\x00-\x7f].*)", re.DOTALL)
-# "／search …": a full-width slash and then a command's name (ASCII letters, digits, _).
-_FULL_WIDTH_COMMAND = re.compile(r"^／[A-Za-z][A-Za-z0-9_]*(?:@\w+)?(?:\s|$)")
-
-
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def readable(message: str) -> str:
-    """`message` with each lone surrogate replaced by U+FFFD. A terminal, pipe or command-line argument
-    whose bytes are not UTF-8 gives Python such code points (surrogateescape), and so may JSON
-    (``"\\ud800"``); no database, JSON answer or chat can encode them."""
-    return _LONE_SURROGATE.sub("\ufffd", message)
-
-
-def without_format_characters(text: str) -> str:
-    """`text` without the invisible format characters (zero-width spaces, BOM, direction marks) pasted
-    or typed with it, which look like nothing and would be read as something: a command's ``1\u200b``
-    is then the number the reader sees."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-
-
-def tidy_query(query: str) -> str:
-    """The query on one line, `without_format_characters`."""
-    return " ".join(without_format_characters(query).split())
-
-
-def has_words(query: str) -> bool:
-    """Whether the query holds anything to search for: a letter, a digit or a Han character (HTML
-    character references read as what they stand for, markup tags left out)."""
-    return any(ch.isalnum() for ch in without_markup(unescape_entities(query)))
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-_LATEST_PAGE = re.compile(r"(?:第\s*)?([0-9]+)\s*页?")
-
-
-def latest_page(args: str) -> int | None:
-    """The page /latest's arguments (or a web link's ``&page=``) name, from 0 (``2``, ``第2页``, ``２``: the
-    second page is 1; none: the first); past `MAX_LATEST_PAGE` for a number longer than that
-    (``99999999999``: past the oldest, as it is); None for anything that names no page (``-2``, ``0``, ``abc``).
-    """
-    if not args.strip():
-        return 0
-    found = _LATEST_PAGE.fullmatch(unicodedata.normalize("NFKC", args).strip())
-    if found is None:
-        return None
-    digits = found.group(1).lstrip("0")
-    if not digits:
-        return None
-    if len(digits) > len(str(MAX_LATEST_PAGE)):
-        return MAX_LATEST_PAGE + 1
-    return int(digits) - 1
-
-
-def article_numbers(args: str) -> list[int | None]:
-    """The numbers of /article 1 2 (also 1,2 1、2 1;2; 编号 3, 第3篇, 3。), each as `article_number` reads it."""
-    return [article_number(a) for a in NUMBER_SEPARATORS.split(without_id_labels(args)) if a]
-
-
-def article_number(arg: str) -> int | None:
-    """An article number as typed (3, #3, ＃３: a phone's Chinese keyboard types full-width), or None."""
-    arg = arg.lstrip("#＃").translate(_FULLWIDTH_DIGITS)
-    if not arg.isascii() or not arg.isdigit() or int(arg) >= MAX_ARTICLE_ID:
-        return None
-    return int(arg)

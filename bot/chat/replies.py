@@ -6,7 +6,7 @@ Every ``format_*`` function takes plain data (articles, search responses, string
 a `Snippet` are wrapped in ``<b>``. Texts that can grow (articles) are split into messages of at most
 4096 UTF-16 units *after entity parsing*, at paragraph ends, else at sentence ends (。！？), else hard.
 
-Keyboards are plain data too (`Button` rows); callback data is short and built by `bot.chat.conversation`.
+Keyboards are plain data too (`Button` rows); callback data is short and built by `bot.chat.keyboards`.
 """
 
 from __future__ import annotations

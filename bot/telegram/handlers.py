@@ -30,7 +30,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat.conversation import Who, command_typed_as_text, parse_command
+from bot.chat.command_line import command_typed_as_text, parse_command
+from bot.chat.conversation import Who
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.services import Services

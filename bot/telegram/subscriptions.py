@@ -20,7 +20,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
-from bot.chat.conversation import CODE_COMMANDS
+from bot.chat.command_line import CODE_COMMANDS
 from bot.chat.replies import Reply
 from bot.chat.texts import text
 from bot.digests.records import (

@@ -42,18 +42,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.conversation import (
-    Conversation,
-    Press,
-    Who,
-    language_words,
-    latest_page,
-    parse_command,
-    readable,
-)
+from bot.chat.command_line import language_words, latest_page, parse_command
+from bot.chat.conversation import Conversation, Press, Who
 from bot.chat.replies import Channel, Reply, clip, format_notice, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
 from bot.chat.texts import text
+from bot.chat.typed_text import readable
 from bot.digests.feed import feed_replies, subscription_feed
 from bot.digests.plan import ARTICLE_PREFIX
 from bot.services import Services

@@ -17,15 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import quote
 
-from bot.chat.conversation import (
-    MAX_ARTICLES_AT_ONCE,
-    Conversation,
-    Who,
-    article_numbers,
-    language_words,
-    latest_page,
-    parse_command,
-)
+from bot.chat.command_line import article_numbers, language_words, latest_page, parse_command
+from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation, Who
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
 from bot.digests.compose import SubscriptionReply

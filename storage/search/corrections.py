@@ -10,7 +10,7 @@ strings found in stored articles that differ from the typed word by one edit, pr
 4. one character missing (哈梅伊 → 哈梅内伊),
 5. a short form whose characters the index's word holds in order (三附院 → 三附属医院),
 
-and, within a rank, the candidate found in more articles. The engine (`storage.search.engine`) asks
+and, within a rank, the candidate found in more articles. The relaxation ladder (`storage.search.ladder`) asks
 for corrections only for a word that no article holds, and keeps one only if the corrected query
 finds something, so a query with results is never "corrected".
 

@@ -31,7 +31,7 @@ to be named or listed (哪几个部门, 什么能力, 哪个电视频道) weighs
 names the things themselves (人社部、财政部; 中国教育电视台4频道), often without the kind word.
 
 `weigh_terms` turns the terms and their article counts into `Term`s; `rank` orders candidates (their
-text read by the engine) by `Weights`. The engine (`storage.search.engine`) finds the candidates.
+text read by the engine) by `Weights`. `storage.search.evidence_search` finds the candidates.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from a count the GIN index answers (kept for the rest of the read). Every read g
 (table scans and JIT are turned off for the read: see `PostgresIndex`).
 
 What bounds the cost: most reads rank every match of a query (its tsvector, usually TOASTed, is read to
-be ranked), where FTS5 ranks from its doclists; the tiers of `storage.search.engine` (title, exact
+be ranked), where FTS5 ranks from its doclists; the tiers of `storage.search.matching` (title, exact
 phrase, whole words first) keep that to a page's worth of articles for most common words. The evidence
 ranking's best BM25 over common words (`best_bm25`) reads the term frequencies stored apart instead
 (`storage.database.postings`): by lexeme, not by article, as FTS5 does; exact for one-token phrases, a

@@ -1,7 +1,10 @@
 """How a question's terms are read against the archive before the evidence weighs them (issue 20): a post typed
 after whose post it is read whole (湖北省委书记: 湖北 + 省委书记) and the stories printing it whole with a holder's name
 put a tier first; a character jieba glued to the next word moved to the word before it when the archive prints the
-two as one name (火神 + 山医院: 火神山 + 医院). Pure but for jieba's dictionary."""
+two as one name (火神 + 山医院: 火神山 + 医院). And the repairs of what jieba and the parser glued: a character glued
+to a word read without it (`rescued`: 王毅跟, 县支教), one glued before the next word put where it belongs
+(`reglued`: 清明村 + 最后), the ending of a name left alone put back (`with_name_endings`: 大湾区), a character a date
+left behind dropped (`without_date_parts`: 2019年底有多少). Pure but for jieba's dictionary and tags."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from storage.search import evidence
 from storage.search.answers.kinds import question_kind
 from storage.search.answers.people import POST
 from storage.text.normalize import HAN_RANGES, normalize
-from storage.text.segment import dictionary_word
+from storage.text.segment import dictionary_word, tag
 
 _HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
 
@@ -122,4 +125,149 @@ def glued_where_the_archive_binds(
         bound = with_before >= BOUND_SHARE * alone_before  # the word is hardly printed without the character
         if bound and alone_before and alone_rest and with_before * alone_rest > with_rest * alone_before:
             out[i - 1], out[i] = before + char, rest
+    return out
+
+
+# jieba's tags of a verb, an adverb, a preposition, a conjunction and the particles: a pair of characters its HMM
+# tags so, not in its dictionary, is an unknown name's last character glued to the verb after it (河有 of 淦河有多长).
+_GLUED_VERB_TAGS = ("v", "d", "p", "c", "u")
+
+
+def typed_reading(tagged: Sequence[tuple[str, str]]) -> Callable[[str], bool]:
+    """Whether a word is one of the question's words as jieba cut and tagged it (`tagged`) that reads as a word:
+    one of jieba's dictionary, or one its HMM made up and tagged a name, a noun or an abbreviation (周韵 of
+    柱子哥周韵娇得的是什么病, 脱欧), not a verb or a particle (淦河有多长: 淦 / 河有, `_GLUED_VERB_TAGS`)."""
+    typed = {w: flag for w, flag in tagged}
+
+    def reads_as_word(word: str) -> bool:
+        flag = typed.get(word)
+        if flag is None:
+            return False
+        return not (flag in _GLUED_VERB_TAGS or flag.startswith("u")) or dictionary_word(word)
+
+    return reads_as_word
+
+
+def rescued(term: str, known: Sequence[Callable[[str], bool]] = ()) -> list[str]:
+    """Shorter readings of a term no article holds, longest first: without its first or last
+    character (jieba glues a verb or a particle to a name: 王毅跟, 报告说, 县支教). `known`: tests of
+    a word, most telling first (a word of the question as jieba cut it, a word of the dictionary): a
+    reading they know comes first, so that 国残余 (a character glued to the word after it) is read 残余,
+    not 国残, and 国手里 手里 (the question's word), not 国手. Pure."""
+    if len(term) < 3:
+        return []
+    parts = [term[:-1], term[1:]]
+    return sorted(parts, key=lambda p: tuple(not k(p) for k in known))
+
+
+# Characters that end the name of a place, of a government body or of an institution (清明村, 凤林镇, 永年区,
+# 生态环境厅, 交通运输部, 附二院): glued before the next word by the parser, they belong to the word before them.
+NAME_ENDINGS = frozenset("省市县区镇乡村州厅局部处院")
+# Characters that end the name of a day, a festival, a season, an award or a cup (国际博物馆日, 采摘节, 赏花季,
+# 五一劳动奖, LG杯): jieba types them apart too, and they belong to the word before them.
+THING_ENDINGS = frozenset("日节季奖杯")
+# A party congress by its number (十八大以来, 十九大报告): jieba types 大 apart from the number, and it belongs to it.
+_CONGRESS = "大"
+_CHINESE_NUMBER = re.compile("[一二三四五六七八九十]+")
+# What counts (多少户, 几份, 3斤): a measure word after it counts the word after it.
+_COUNTS = re.compile(r"(?:多少|几|每|[0-9０-９一二两三四五六七八九十百千万])$")
+# 当 typed before a post or a place (在哪儿当驻村第一书记, 当法制员): to serve as, never the start of the word
+# after it (jieba tags it a time word, so the preposition test below does not see it).
+_SERVES_AS = frozenset("当")
+# A span of months (前9个月全国): jieba types its 月 apart, and the parser glues it to the word after it.
+_SPAN_OF_MONTHS = "个月"
+
+
+def reglued(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The terms with each single character the parser glued before the next word (the question typed them
+    as two words: `typed`, jieba's words of the question) put where it belongs: after the word before it
+    when it ends the name of a place, of a government body or an institution, or the number of a party
+    congress, and the two were typed together (清明村最后选定种什么: 清明村 + 最后, not 清明 + 村最后; 西石河村村支书:
+    石河村 + 村支书; 附二院首批: 附二院 + 首批; 十八大以来: 十八大 + 以来), or dropped when it is a measure
+    word after a count (多少户建档立卡贫困户: 建档立卡; 多少份提案: 提案), which the story need not print
+    beside the word; dropped too when it begins no word a reader means: the month of a span of months
+    (前9个月全国平均: 全国), 当 (to serve as: 在哪儿当驻村第一书记: 驻村) and a preposition (跟刘慈欣: 刘慈欣). Any
+    other character (a surname, an adjective: 吕安民, 新媒体) begins the word after it and stays. Pure but
+    for jieba's tags."""
+    out = list(terms)
+    for i, term in enumerate(out):
+        if len(term) < 3 or not _HAN_CHAR.fullmatch(term[0]):
+            continue
+        head, rest = term[0], term[1:]
+        pairs = zip(typed, typed[1:], strict=False)
+        at = next((k for k, (a, b) in enumerate(pairs) if (a, b) == (head, rest)), None)
+        if at is None:
+            continue
+        before = typed[at - 1] if at > 0 else ""
+        ends_name = (
+            head in NAME_ENDINGS
+            or head in THING_ENDINGS
+            or (head == _CONGRESS and _CHINESE_NUMBER.fullmatch(before))
+        )
+        if ends_name and i > 0 and before == out[i - 1]:
+            out[i - 1], out[i] = before + head, rest
+        elif _COUNTS.search(before) and all(flag == "q" for _, flag in tag(head)):
+            out[i] = rest
+        elif (
+            before + head == _SPAN_OF_MONTHS
+            or head in _SERVES_AS
+            or all(flag == "p" for _, flag in tag(head))
+        ):
+            out[i] = rest
+    return out
+
+
+def endings_left_alone(terms: Sequence[str], typed_terms: Sequence[str]) -> dict[int, str]:
+    """Where a term lacks the character ending its name that the reading without suffixes left alone and
+    dropped (大湾区跟香港: 大湾 + 区, then 跟; 科学技术奖一共: 科学技术 + 奖), the name as the reading with suffixes
+    has it (`typed_terms`: 大湾区, 科学技术奖), by the term's index: a character of `NAME_ENDINGS` or
+    `THING_ENDINGS`, not glued to the next term (`reglued` puts that one back), after a term not ending a name
+    already (a name has one ending). Pure."""
+    endings = NAME_ENDINGS | THING_ENDINGS
+    out: dict[int, str] = {}
+    for i, term in enumerate(terms):
+        if not term or term[-1] in endings:
+            continue
+        for longer in typed_terms:
+            end = longer[-1]
+            if longer != term + end or end not in endings or longer in terms:
+                continue
+            if i + 1 < len(terms) and terms[i + 1].startswith(end):
+                continue
+            out[i] = longer
+            break
+    return out
+
+
+def with_name_endings(
+    terms: Sequence[str], typed_terms: Sequence[str], tagged: Sequence[tuple[str, str]]
+) -> list[str]:
+    """The terms with the names `endings_left_alone` finds whose ending jieba tagged as a noun of its own in the
+    question (`tagged`). The engine reads such a name only when an article holds it (租金省了 is not read 租金省).
+    Pure."""
+    lone = {w for w, flag in tagged if len(w) == 1 and flag.startswith("n")}
+    longer = endings_left_alone(terms, typed_terms)
+    return [longer[i] if i in longer and longer[i][-1] in lone else t for i, t in enumerate(terms)]
+
+
+# The end or the start of a year or a month as jieba types it (年底, 月初, 年末): after a year or a month typed
+# out (2019年底, 6月初), the date is read apart from the words, and its last character, left behind, is glued
+# to the word after it (截至2019年底有多少: 底有).
+_DATE_PART = re.compile(r"[年月][底初末]")
+
+
+def without_date_parts(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The terms without a character a date left behind (`typed`: jieba's words of the question): a term
+    opening with the last character of 年底 / 月初 / 年末 and going on with the words typed after it, and no
+    word of jieba's dictionary (初心 of 2019年初心使命 is one), loses it, and goes when one character is left
+    (截至2019年底有多少个贫困县: 底有 goes; 到2018年底发了多少: 底发 goes), as the date is evidence of the story's
+    time, not a word. Pure."""
+    parts = [word[-1] + "".join(typed[k + 1 :]) for k, word in enumerate(typed) if _DATE_PART.fullmatch(word)]
+    out = []
+    for term in terms:
+        if len(term) > 1 and any(part.startswith(term) for part in parts) and not dictionary_word(term):
+            term = term[1:]
+            if len(term) < 2:
+                continue
+        out.append(term)
     return out
