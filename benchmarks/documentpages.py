@@ -29,7 +29,7 @@ same truth.
 The truth, as the other families': a title is the printed header lines joined by spaces (a head set over
 two lines is one header line), paragraphs as printed (the order's and the contents' lines, the chapter
 heads and the closing dateline among them, as the corpus keeps them); the date the opening dateline's,
-else the closing dateline's, else the one the lead's first clause opens with (as the other families');
+else the one the lead's first clause opens with (as the other families', the closing dateline none);
 no reporters (the documents name none). An addressee the corpus files among a notice's heads
 (``各省、自治区、直辖市人民政府，国务院各部委、各直属机构：``) is printed and read as its text's first line.
 """
@@ -60,7 +60,7 @@ _ITEM_RE = re.compile(r"^（[一二三四五六七八九十]+）")
 _ORDER_RE = re.compile(r"^中华人民共和国(?:主席|国务院)令$")
 _CONTENTS_RE = re.compile(r"^目\s*录$")
 # The wire's closing dateline: ``（新华社北京10月26日电）``, ``（新华社北京2019年12月31日电）``, ``（新华社电）``.
-_CLOSING_RE = re.compile(r"^（新华社(?:[\u4e00-\u9fff]{1,8}?)?(?:(\d{4})年)?(?:(\d{1,2})月(\d{1,2})日)?电）$")
+_CLOSING_RE = re.compile(r"^（新华社[\u4e00-\u9fff0-9]{0,16}电）$")
 _SECTIONS = ("要闻", "文件", "综合", "政策·文件")
 
 
@@ -105,15 +105,10 @@ def _kind(article: Article) -> str:
 
 
 def _document_date(article: Article, lead: str) -> str | None:
-    """The opening dateline's date, else the closing dateline's (its year when printed, else the
-    issue's), else the date the lead's first clause opens with, as the other families read it."""
+    """The opening dateline's date, else the one the lead's first clause opens with, as the other
+    families read it (a closing ``（新华社北京10月26日电）`` dates no story there, and none here)."""
     if article.date:
         return article.date
-    closing = _CLOSING_RE.match(article.paragraphs[-1])
-    if closing and closing[2]:
-        y, m, _d, _ = _date_parts(article.issue)
-        year = int(closing[1]) if closing[1] else (y - 1 if int(closing[2]) > m else y)
-        return f"{year:04d}-{int(closing[2]):02d}-{int(closing[3]):02d}"
     return _page_dated(lead, article.issue, _lead_date(article, lead))
 
 
