@@ -95,3 +95,24 @@ def opens_numbered_item(text: str) -> bool:
 def prints_articles(texts: list[str], least: int = 3) -> bool:
     """Whether the lines `texts` print a document's articles: `least` or more lines open one."""
     return sum(1 for text in texts if opens_article(text)) >= least
+
+
+def title_over_its_note(texts: list[str]) -> bool:
+    """A law's title over the note of its adoption in brackets, wrapped over the lines under it
+    (``中华人民共和国森林法`` / ``（1984年9月20日第六届全国人民代表大会常务`` / … / ``…会议修订）``): the
+    title's line ending no clause, then one note that opens on the second line, closes on the last and
+    names its adoption (``通过``, ``修正``, ``修订``), no sentence mark outside it. A headline however many
+    lines the note takes, never a story's text."""
+    if len(texts) < 3:
+        return False
+    title, note = texts[0].strip(), "".join(text.strip() for text in texts[1:])
+    if not title or re.search("[，。；：！？、（）]", title) or len(title) > 30:
+        return False
+    if not (note.startswith("（") and note.endswith("）")) or note.count("（") != note.count("）"):
+        return False
+    depth = 0
+    for index, char in enumerate(note):
+        depth += {"（": 1, "）": -1}.get(char, 0)
+        if depth == 0 and index < len(note) - 1:
+            return False  # the bracket closes before the last line: text follows the note
+    return bool(re.search("通过|修正|修订|发布|批准", note)) and not re.search("[。！？]", note)

@@ -172,3 +172,17 @@ def test_guard_an_interview_answer_naming_a_chapter_runs_on() -> None:
     )
     (story,) = parse_page(page, year=2019)
     assert _squeezed(story.paragraphs) == _squeezed(("问：密码法的主要内容是什么？", answer))
+
+
+def test_a_laws_title_over_its_adoption_note_wrapped_over_many_lines_is_its_headline() -> None:
+    note = (
+        "（1984年9月20日第六届全国人民代表大会常务委员会第七次会议通过"
+        "2019年12月28日第十三届全国人民代表大会常务委员会第十五次会议修订）"
+    )
+    head = ["中华人民共和国森林法", *wrap(note, WIDTH, indent=0)]
+    assert len(head) > 4  # more lines than a headline has
+    page = "\n".join(head) + "\n\n" + "\n".join(_column((*ORDER, *CHAPTER_ONE))) + "\n"
+    (document,) = parse_page(page, year=2020)
+    assert document.title.startswith("中华人民共和国森林法 （1984年9月20日")
+    assert _squeezed(document.paragraphs) == _squeezed((*ORDER, *CHAPTER_ONE))
+    assert document.date is None  # the note's date is no dateline

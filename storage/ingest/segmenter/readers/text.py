@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import photographer_credit
-from storage.ingest.page_documents import is_document_part, is_signing_date, opens_article, wraps_a_part_head
+from storage.ingest.page_documents import (
+    is_document_part,
+    is_signing_date,
+    opens_article,
+    title_over_its_note,
+    wraps_a_part_head,
+)
 from storage.ingest.page_lines import (
     _CLAUSE_CHARS,
     _CLAUSE_END_RE,
@@ -260,6 +266,7 @@ class TextReader(LineReader):
         elif (
             index == 0
             and _opens_story(rest)
+            and not title_over_its_note([line.text for line in rest])
             and not _over_indented_text(rest, self.page.column)
             and not self.dash_kicker(group)
             and not _headline_over_dateline(self.page.groups, self.state.group_index, self.page.column)
