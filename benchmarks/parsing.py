@@ -20,7 +20,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.letterspages`: the paper's own 读者来信 page, letters signed by their readers at their end;
 `benchmarks.lawpages`: a 法治 page, bylines closing stories and question-and-answer boxes;
 `benchmarks.interviewpages`: a 访谈 page, an interview with a résumé box and pull quotes;
-`benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions),
+`benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions;
+`benchmarks.documentpages`: a 文件 page, a law, a regulation or a central document printed whole),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
@@ -43,6 +44,7 @@ from benchmarks import (
     affairspages,
     countypages,
     deskpages,
+    documentpages,
     interviewpages,
     lawpages,
     letterspages,
@@ -85,6 +87,7 @@ TEXT_PAGE_FAMILIES = (
     lawpages.PAGE_FAMILIES,
     interviewpages.PAGE_FAMILIES,
     profilepages.PAGE_FAMILIES,
+    documentpages.PAGE_FAMILIES,
 )
 
 

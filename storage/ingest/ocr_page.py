@@ -295,8 +295,9 @@ def _headline_lines(group: list[_Line], body: str) -> list[str]:
     """A headline group's lines as printed, a headline wrapped at its measure joined again without a
     space: the first line as wide as the second or wider, broken inside a word (jieba's) that the
     story's text holds (``2020年联合国生物多`` / ``样性大会会标发布`` over a story on 生物多样性; not
-    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``), or broken after a
-    list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``)."""
+    ``…委员长会议`` / ``听取…``, two phrases, though the text reads ``会议听取``), broken after a
+    list's ``、`` (``王毅分别同意大利外长、`` / ``伊朗外长通电话``), or inside a title's ``《…》`` or a
+    note's brackets."""
     lines: list[str] = []
     widths: list[float] = []
     for line in group:
@@ -316,6 +317,14 @@ def _wrapped_inside_a_word(first: str, second: str, first_width: float, body: st
     """Whether `second` goes on from `first` inside one word: see `_headline_lines`."""
     if first.endswith("、") and re.match(f"[{HAN}]", second):
         return True  # a list's mark ends no headline's line: the list goes on (``…外长、`` / ``伊朗外长…``)
+    if (first.count("《") > first.count("》") or first.count("（") > first.count("）")) and (
+        first_width >= _cells(second) and not first.endswith("——")
+    ):
+        # A title's or a note's mark left open on a line set to the headline's measure: the title goes on
+        # (``…印发《中国共产党国有企业基层组织`` / ``工作条例（试行）》``), as does a note in brackets
+        # (``（2019年12月28日…常务委员会`` / ``第十五次…通过）``); not a kicker over a longer main line, nor
+        # a line a dash ends.
+        return True
     if not (re.search(f"[{HAN}]$", first) and re.match(f"[{HAN}]", second)):
         return False
     if first_width < _cells(second):

@@ -1041,6 +1041,11 @@ def _is_body_fragment(group: list[_Line]) -> bool:
         return True
     if text.endswith("…") and ("，" in text or "," in text):
         return True  # a sentence trailing off (``…正影响着越来越多的人……``): an epigraph, not a headline
+    if len(group) <= _HEADLINE_MAX_LINES and not re.search("[，。；：！？、,;:!?]", text):
+        # A long title wrapped at the column's measure with no mark of a clause in it
+        # (``国务院应对新型冠状病毒感染肺炎疫情联防`` / ``联控机制关于印发…疫情`` / ``防控措施指南的通知``): no
+        # body text runs three lines without one.
+        return False
     # Three lines or more, the first two set to one long measure: a column of body text.
     widths = [display_width(line.text.strip()) for line in group]
     if len(group) >= 3 and min(widths[:2]) >= _BODY_MEASURE and abs(widths[0] - widths[1]) <= 1.0:

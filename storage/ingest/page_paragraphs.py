@@ -9,6 +9,7 @@ import re
 import statistics
 from collections import Counter
 
+from storage.ingest.page_documents import is_date_alone, is_document_part, opens_provision, wraps_a_part_head
 from storage.ingest.page_lines import (
     _AGENCY_CREDIT_RE,
     _BRACKETED_LABEL_RE,
@@ -252,6 +253,15 @@ def _ends_paragraph(
     text = line.text.strip()
     if _bare_dateline(text):
         return False  # a dateline filling its line runs on into the lead, indented or not
+    if is_document_part(following.text) or is_date_alone(text):
+        # A document's part on a line of its own (``第一章  总  则``, ``中华人民共和国主席令`` / ``第三十五号``,
+        # ``总理  李克强`` / ``2019年10月22日``): a paragraph of its own.
+        return True
+    if is_document_part(text):
+        # Its head wrapped by the column goes on (``第七章  未成年人社区矫正特别`` / ``规定``).
+        return not wraps_a_part_head(following.text, text)
+    if opens_provision(text, following.text):
+        return True  # ``…制定本法。`` / ``第二条  本法所称…``: an article or an item opens a paragraph
     if text[:1] in "（(" and is_byline(text):
         return False  # the dateline's reporters in brackets on a line of their own: the lead follows
     if text.count("（") + text.count("(") > text.count("）") + text.count(")"):

@@ -232,6 +232,10 @@ class _Segmenter:
             return True
         if self.text.stanza(group_index, group):
             return True
+        if self.text.document_parts(group):
+            return True
+        if self.text.goes_on_with_an_article(group):
+            return False
         if (
             self.state.current is not None
             and not self.state.current.ended
@@ -281,6 +285,7 @@ class _Segmenter:
 
     def read_line(self, index: int, line: _Line, group: list[_Line]) -> None:
         for kind in (
+            self.text.document_part,
             self.bylines.rest_of_a_note,
             self.ends.signature,
             self.ends.reader_signature,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.ingest.page_documents import prints_articles
 from storage.ingest.page_lines import _HALF_CELL, _cells, _groups, _Line, _set_width
 from storage.ingest.segmenter.shapes.columns import _local_columns, _typical_width
 from storage.ingest.segmenter.shapes.mastheads import _masthead_lines
@@ -24,6 +25,9 @@ class PageFacts:
     masthead: set[int]  # the masthead's line numbers
     next_number: dict[int, int]  # each line's number → the number of the line after it on the page
     group_of: dict[int, int]  # each line's number → the index of its group
+    # The page prints a document whole, a law's or a regulation's articles (``第一条  为了……``): its
+    # chapter heads, contents and order lines are its text (`storage.ingest.page_documents`).
+    prints_articles: bool
 
 
 def page_facts(lines: list[_Line]) -> PageFacts:
@@ -42,4 +46,5 @@ def page_facts(lines: list[_Line]) -> PageFacts:
         masthead=_masthead_lines(lines),
         next_number={a.number: b.number for a, b in zip(lines, lines[1:], strict=False)},
         group_of={line.number: k for k, group in enumerate(groups) for line in group},
+        prints_articles=prints_articles([line.text for line in lines]),
     )

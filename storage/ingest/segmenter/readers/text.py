@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import photographer_credit
+from storage.ingest.page_documents import (
+    is_document_part,
+    is_signing_date,
+    opens_article,
+    title_over_its_note,
+    wraps_a_part_head,
+)
 from storage.ingest.page_lines import (
     _CLAUSE_CHARS,
     _CLAUSE_END_RE,
@@ -73,6 +80,55 @@ class TextReader(LineReader):
             and not _DATELINE_RE.match(following[0].text)
             and _looks_like_prose(following)
             and not _is_headline_like(following)
+        )
+
+    def document_part(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """On a page printing a document's articles, one of its parts set on a line of its own inside the
+        open story (a chapter's head, the contents' heading, the order's title, number and signer, the
+        date under the signer) or a line opening an article (``第一条  为了进一步落实食``, cut off by a column
+        break): the document's text, never a headline."""
+        story = self.state.current
+        if not self.page.prints_articles or story is None or story.ended:
+            return False
+        text = line.text
+        above = story.lines[-1].text if story.lines else ""
+        if is_document_part(text) or is_signing_date(text, above) or wraps_a_part_head(text, above):
+            why = "text: a part of the document the page prints (a chapter's head, its order)"
+        elif opens_article(text):
+            why = "text: an article of the document the page prints"
+        else:
+            return False
+        story.lines.append(line)
+        self.state.set_role(line, why)
+        return True
+
+    def document_parts(self, group: list[_Line]) -> bool:
+        """A block of a document's parts alone (`document_part`: ``第一章  总  则`` set apart, a chapter's
+        head wrapped, ``第二章  检举控告的接收和受`` / ``理``, the order as a box): the open story's text."""
+        if not self.page.prints_articles or self.state.current is None or self.state.current.ended:
+            return False
+        above = self.state.current.lines[-1].text if self.state.current.lines else ""
+        for line in group:
+            if not (
+                is_document_part(line.text)
+                or is_signing_date(line.text, above)
+                or wraps_a_part_head(line.text, above)
+            ):
+                return False
+            above = line.text
+        for index, line in enumerate(group):
+            self.document_part(index, line, group)
+        return True
+
+    def goes_on_with_an_article(self, group: list[_Line]) -> bool:
+        """A block opening with an article's first line (``第五条  建立…``) on a page printing a document's
+        articles, a story open: the document goes on, never a headline between stories."""
+        story = self.state.current
+        return bool(
+            self.page.prints_articles
+            and story is not None
+            and not story.ended
+            and opens_article(group[0].text)
         )
 
     def stray_line(self, index: int, line: _Line, group: list[_Line]) -> bool:
@@ -210,6 +266,7 @@ class TextReader(LineReader):
         elif (
             index == 0
             and _opens_story(rest)
+            and not title_over_its_note([line.text for line in rest])
             and not _over_indented_text(rest, self.page.column)
             and not self.dash_kicker(group)
             and not _headline_over_dateline(self.page.groups, self.state.group_index, self.page.column)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_county import is_county_paper_name
+from storage.ingest.page_documents import is_order_title
 from storage.ingest.page_lines import (
     _CAPTION_RE,
     _DATELINE_RE,
@@ -120,7 +121,10 @@ def _masthead_lines(lines: list[_Line]) -> set[int]:
             # A page strip's section and page number joined by a bar (``经济｜10``), its date in dots
             # (``2020.1.14``).
             mark = True
-        elif top and _masthead_items(line.text):
+        elif (
+            top and _masthead_items(line.text) and not (position and is_order_title(lines[position - 1].text))
+        ):
+            # (An order's number under its title, ``中华人民共和国国务院令`` / ``第722号``, is a document's.)
             mark = True
         elif top and (
             _BANNER_RE.match(text)
