@@ -68,8 +68,10 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     position = 0
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
+    over_heads: list[tuple[str, int]] = []  # a band's left column over a module with a headline beside it
     while position < len(raw_lines):
-        if module := _module_read_across(raw_lines, position, measure):
+        if module := _module_read_across(raw_lines, position, measure, over_heads):
+            over_heads = []
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
@@ -83,13 +85,15 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             continue
         band: list[int] = []
         rule = None  # a row of specks read across the columns under the band's text: the rule
+        over_module = False  # the band ends over a story's module read across
         scan = position
         while scan < len(raw_lines):
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
             if _module_read_across(raw_lines, scan, measure):
-                break  # a story's module read across starts here: read on its own
+                over_module = True  # a story's module read across starts here: read on its own
+                break
             if (
                 not _NARROW_GAP_RE.search(raw_lines[scan].strip())
                 or _paper_name(raw_lines[scan])
@@ -125,7 +129,9 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             # One line of two columns' text read across (``…全国森林 | 新，森林体验…``): read as printed.
             out, position = across
             continue
-        if len(band) < 2:
+        if len(band) < 2 and not (band and over_module):
+            # One line read across is text the OCR lost a gap in, but right over a module read
+            # across it is that module's row of headlines set side by side.
             if pending and _DATELINE_SOURCE_RE.match(raw_lines[position]):
                 out.extend([*pending, ("", position + 1)])
                 pending = []
@@ -149,6 +155,17 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
         reading = None if texts else _text_band_reading(pieces)
         order = [0, 1] if reading else [*range(1, columns), 0]
+        if (
+            over_module
+            and not reading
+            and not texts
+            and band[-1] + 1 == scan
+            and _headline_cells_over(raw_lines[scan])
+        ):
+            # Right over a module with another module's headline beside it: the band's left column
+            # is that headline's top, read with the rest of it.
+            over_heads = [(row[0], number) for row, number in pieces if row and row[0]]
+            order = order[:-1] if over_heads else order
         if rule is not None and not reading:
             order = _ending_column_last(pieces, order)
         # The left column going on under the band: its lines there, up to the next blank line, read
@@ -432,7 +449,7 @@ _SENTENCE_TAIL_CELL_RE = re.compile(f"[{HAN}][》”」）)]*[。！？]")
 
 
 def _module_read_across(
-    raw_lines: list[str], start: int, measure: float | None = None
+    raw_lines: list[str], start: int, measure: float | None = None, over: list[tuple[str, int]] | None = None
 ) -> list[tuple[str, int]]:
     """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
     with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
@@ -445,8 +462,20 @@ def _module_read_across(
     column from the left, its text one block; returns those lines, each with its file line, and a
     blank line after them numbered with the row the reading goes on from. None otherwise. When the
     OCR read only the top rows across and then each column down (`_rests_read_down`), each column's
-    rest follows its cells, and such rests make a module of fewer rows too."""
+    rest follows its cells, and such rests make a module of fewer rows too. Another module's headline
+    set beside the module's first column is read as the rows' first cells (``广东压减渔船     本报武汉10月
+    22日电      意见明确，…``, `_beside_headline`): those cells are read after the module's columns, a
+    block of their own, with that module's dateline when a row opens with it; `over` holds the
+    headline's lines read in the band over the module, put over the cells."""
     first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
+    beside: list[tuple[str, int]] = []  # another module's headline read as the rows' first cells
+    if (
+        first
+        and not _DATELINE_SOURCE_RE.match(first[0])
+        and (headline := _headline_cells_over(raw_lines[start]))
+    ):
+        first = first[len(headline) :]
+        beside = [*(over or []), *((head, start + 1) for head in headline)]
     if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
         return []
     rows: list[tuple[list[str], int]] = []
@@ -457,8 +486,12 @@ def _module_read_across(
             k += 1
             continue
         cells = first if k == start else _row_cells(raw)
+        heads: list[str] | None = []
+        if beside and k > start:
+            heads, cells = _beside_headline(raw, len(first), measure)
         if (
-            not _NARROW_GAP_RE.search(raw)
+            heads is None
+            or not _NARROW_GAP_RE.search(raw)
             or not 1 <= len(cells) <= len(first)
             or not _columns_ended(rows, len(cells), len(first), measure)
             or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
@@ -466,6 +499,7 @@ def _module_read_across(
             or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
         ):
             break
+        beside.extend((head, k + 1) for head in heads if k > start)
         rows.append((cells, k + 1))
         k += 1
     if not rows:
@@ -484,8 +518,56 @@ def _module_read_across(
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
         read.extend([last[column]] if column in last else [])
         read.extend(rests[column] if rests else [])
+    for index, (head, number) in enumerate(beside):
+        if index == 0 or _DATELINE_SOURCE_RE.match(head):
+            read.append(("", number))  # the headline's block, and its module's dateline over its text
+        read.append((head, number))
     ends = [number for _text, number in last.values()] + [rest[-1][1] for rest in rests]
-    return [*read, ("", max(ends, default=rows[-1][1]))]
+    end = max(ends, default=rows[-1][1])
+    if beside and beside[-1][1] == end == rows[-1][1] and not _DATELINE_SOURCE_RE.match(beside[-1][0]):
+        return read  # the headline read beside the last row goes on in the line under the rows
+    return [*read, ("", end)]
+
+
+def _headline_cells_over(raw: str) -> list[str]:
+    """The cells of a module's first row (`_first_row_cells`) before the one opening with its dateline,
+    when they hold no clause or sentence mark: another module's headline set beside the module's first
+    column (``广东压减渔船     本报武汉10月22日电      意见明确，…``). Empty when the row has no such
+    cells."""
+    cells = _first_row_cells(raw)
+    at = next((k for k, cell in enumerate(cells) if _DATELINE_SOURCE_RE.match(cell)), 0)
+    if any(_CLAUSE_MARK_RE.search(cell) for cell in cells[:at]):
+        return []
+    return cells[:at]
+
+
+def _beside_headline(raw: str, columns: int, measure: float | None) -> tuple[list[str] | None, list[str]]:
+    """A row of a module with another module's headline beside its first column, cut into the
+    headline's cells and the module's: the pieces before the first cell of text that hold a Han
+    character or a digit (``4782艘``), the cells beyond the module's `columns` counted from the left,
+    and a first cell that is a headline's piece (no clause mark, shorter than a column's line by
+    `_SHORT_OF_MEASURE` cells: ``开幕式并宣布``) or the other module's dateline (``本报阳江10月22日电``,
+    its text read under the rows). The headline's cells are None when one of them holds a clause mark
+    (no headline's)."""
+    pieces = [piece.strip() for piece in _NARROW_GAP_RE.split(raw) if piece.strip()]
+    cells = [piece for piece in pieces if len(_HAN_RE.findall(piece)) >= _CELL_HAN]
+    lead = pieces[: pieces.index(cells[0])] if cells else pieces
+    heads = [piece for piece in lead if _HEAD_PIECE_RE.search(piece)]
+    if len(cells) > columns:
+        heads.extend(cells[: len(cells) - columns])
+        cells = cells[len(cells) - columns :]
+    elif cells and (
+        _DATELINE_SOURCE_RE.match(cells[0])
+        or (measure is not None and display_width(cells[0]) <= measure - _SHORT_OF_MEASURE)
+    ):
+        heads.append(cells.pop(0))
+    if any(_CLAUSE_MARK_RE.search(head) for head in heads):
+        return None, cells
+    return heads, cells
+
+
+# A piece of a headline read beside a module's text holds a Han character or a digit (no speck of a rule).
+_HEAD_PIECE_RE = re.compile(f"[{HAN}0-9]")
 
 
 # A column's rest read down under a module's rows holds at least this many lines.

@@ -1,0 +1,83 @@
+"""Scanned-look OCR'd pages (`benchmarks.scanpages`): a module read across with another module's headline
+set beside its first column.
+
+Where one module's headline stands in the grid column left of another module's top, Tesseract reads each
+row of the module across from that headline: the headline's pieces are the rows' first cells, the module's
+dateline the second cell of its first row, and the left module's own dateline may open the last row, its
+text read down under the rows. The line over the rows holds the left headline's top beside the module's
+own headline. Made-up pages in that shape (measured on the tuned twin, scan2-0 and scan2-1): the module is
+read as printed, column by column, and the headline beside it, with its top from the line over the rows
+and its dateline, opens its own story over its text.
+"""
+
+from __future__ import annotations
+
+from storage.ingest.ocr_page import parse_page
+from storage.ingest.page_line_split import _beside_headline, _headline_cells_over, _module_read_across
+
+HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n"
+OVER = "绿茶飘香 | 春耕时节农机忙\n"
+ROWS = (
+    "西湖龙井     本报湖州3月4日电     成春播面积三十多万亩，进 | 等新服务不断涌现。\n"
+    "线上开卖     （记者李明）今年春耕以     度快于往年同期。据了解， | 农户生产积极性高涨，春耕\n"
+    "来，全市各地抢抓农时，组 | 今年全市农机合作社不断扩 | 生产有序推进。\n"
+    "本报杭州3月4日电     织农机手下田作业，全市已 | 大服务范围，代耕代种代收\n"
+)
+LEFT_TEXT = "\n（记者王芳）今年的西湖龙井\n新茶日前上市，茶农通过网络\n直播销售，订单比去年同期增\n加三成。\n"
+TAIL = "\n湖州新建两座粮食烘干中心\n\n本报湖州3月5日电  记者从湖州市获悉，全市新建两座粮食烘干中心。\n"
+MODULE_BODY = (
+    "本报湖州3月4日电（记者 李明）今年春耕以来，全市各地抢抓农时，组织农机手下田作业，全市已成春播面积"
+    "三十多万亩，进度快于往年同期。据了解，今年全市农机合作社不断扩大服务范围，代耕代种代收等新服务不断"
+    "涌现。农户生产积极性高涨，春耕生产有序推进。"
+)
+
+
+def _stories(page: str) -> list[tuple[str, str]]:
+    return [(story.title, "".join(story.paragraphs)) for story in parse_page(page, year=2020)]
+
+
+def test_issue22_a_module_read_across_beside_a_headline_is_read_column_by_column():
+    stories = _stories(HEAD + OVER + ROWS + LEFT_TEXT + TAIL)
+    assert stories[0] == ("春耕时节农机忙", MODULE_BODY)
+
+
+def test_issue22_the_headline_beside_a_module_opens_its_own_story_over_its_text():
+    stories = _stories(HEAD + OVER + ROWS + LEFT_TEXT + TAIL)
+    assert stories[1] == (
+        "绿茶飘香 西湖龙井 线上开卖",
+        "本报杭州3月4日电（记者 王芳）今年的西湖龙井新茶日前上市，茶农通过网络直播销售，订单比去年同期增加三成。",
+    )
+    assert stories[2][0] == "湖州新建两座粮食烘干中心"
+
+
+def test_issue22_the_cells_before_a_first_rows_dateline_are_a_headline_only_without_a_clause_mark():
+    assert _headline_cells_over(ROWS.splitlines()[0]) == ["西湖龙井"]
+    assert _headline_cells_over("本报湖州3月4日电     成春播面积三十多万亩，进 | 等新服务") == []
+    text_first = "全市已完成春播，     本报湖州3月4日电     成春播面积三十多万亩，进 | 等新服务不断涌现。"
+    assert _headline_cells_over(text_first) == []
+
+
+def test_issue22_a_rows_headline_cell_is_told_from_the_modules_by_count_width_and_dateline():
+    rows = ROWS.splitlines()
+    # More cells than the module has columns: the first is the headline's.
+    assert _beside_headline(rows[1], 3, 13.0) == (
+        ["线上开卖"],
+        ["（记者李明）今年春耕以", "度快于往年同期。据了解，", "农户生产积极性高涨，春耕"],
+    )
+    # As many cells as columns, the first a column's full line: no headline cell.
+    assert _beside_headline(rows[2], 3, 13.0)[0] == []
+    # The other module's dateline opening the row is its own.
+    assert _beside_headline(rows[3], 3, 13.0)[0] == ["本报杭州3月4日电"]
+    # A first cell with a clause mark beyond the module's columns: no headline's, the rows end.
+    assert (
+        _beside_headline(
+            "来，全市各地，   抢抓农时，组 | 今年全市农机合作社不断扩 | 生产有序推进。", 2, 13.0
+        )[0]
+        is None
+    )
+
+
+def test_issue22_a_headline_beside_a_single_row_makes_no_module():
+    # One row with a headline beside it is no module read across (fewer rows than a band's, no rests).
+    lines = (HEAD + ROWS.splitlines(keepends=True)[0] + LEFT_TEXT).splitlines()
+    assert _module_read_across(lines, lines.index(ROWS.splitlines()[0])) == []
