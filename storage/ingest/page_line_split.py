@@ -525,8 +525,31 @@ def _module_read_across(
     ends = [number for _text, number in last.values()] + [rest[-1][1] for rest in rests]
     end = max(ends, default=rows[-1][1])
     if beside and beside[-1][1] == end == rows[-1][1] and not _DATELINE_SOURCE_RE.match(beside[-1][0]):
-        return read  # the headline read beside the last row goes on in the line under the rows
+        # The headline beside the last row goes on under the rows, down to its module's dateline.
+        under = _headline_under_rows(raw_lines, end)
+        read.extend(under)
+        end = under[-1][1] if under else end
     return [*read, ("", end)]
+
+
+def _headline_under_rows(raw_lines: list[str], k: int) -> list[tuple[str, int]]:
+    """The lines from line `k` on, right under a module's rows, that finish the headline read beside the
+    rows (``运动会开幕``) over its own module's dateline: lines with no column seam and no clause or
+    sentence mark, the dateline right under the last of them (``新华社武汉10月17日``). Empty when the
+    lines under the rows do not run down to a dateline so."""
+    under: list[tuple[str, int]] = []
+    while k < len(raw_lines) and (line := raw_lines[k].strip()):
+        if _DATELINE_SOURCE_RE.match(line):
+            return under
+        if _NARROW_GAP_RE.search(line) or _CLAUSE_MARK_RE.search(line) or len(under) >= _HEADLINE_LINES_UNDER:
+            return []
+        under.append((raw_lines[k], k + 1))
+        k += 1
+    return []
+
+
+# A headline read beside a module's rows goes on under them for at most this many lines.
+_HEADLINE_LINES_UNDER = 2
 
 
 def _headline_cells_over(raw: str) -> list[str]:

@@ -13,7 +13,12 @@ and its dateline, opens its own story over its text.
 from __future__ import annotations
 
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _beside_headline, _headline_cells_over, _module_read_across
+from storage.ingest.page_line_split import (
+    _beside_headline,
+    _headline_cells_over,
+    _headline_under_rows,
+    _module_read_across,
+)
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n"
 OVER = "绿茶飘香 | 春耕时节农机忙\n"
@@ -81,3 +86,38 @@ def test_issue22_a_headline_beside_a_single_row_makes_no_module():
     # One row with a headline beside it is no module read across (fewer rows than a band's, no rests).
     lines = (HEAD + ROWS.splitlines(keepends=True)[0] + LEFT_TEXT).splitlines()
     assert _module_read_across(lines, lines.index(ROWS.splitlines()[0])) == []
+
+
+def test_issue22_a_headline_beside_the_last_row_goes_on_under_the_rows_down_to_its_dateline():
+    # The headline's last piece is read beside the module's last row and its last line under the rows,
+    # right over its module's dateline, which its narrow column wrapped: that line is the headline's,
+    # and the dateline opens the headline's story.
+    rows = (
+        "西湖龙井     本报湖州3月4日电     成春播面积三十多万亩，进 | 等新服务不断涌现。\n"
+        "线上     （记者李明）今年春耕以     度快于往年同期。据了解， | 农户生产积极性高涨，春耕\n"
+        "来，全市各地抢抓农时，组 | 今年全市农机合作社不断扩 | 生产有序推进。\n"
+        "开卖     织农机手下田作业，全市已 | 大服务范围，代耕代种代收\n"
+        "茶农增收\n"
+        "本报杭州3月4日\n"
+        "电 今年的西湖龙井新茶日前上市，\n"
+    )
+    # The headline's text in lines of the page's column measure (13 cells): a headline's piece beside a
+    # row is told from a column's line by its width.
+    left_text = (
+        "茶农通过网络直播销售，订单\n比去年同期增加三成。当地茶\n叶合作社组织茶农学习直播技\n"
+        "巧，帮助茶农拓宽销路。合作\n社负责人说，线上销售让更多\n消费者认识了本地好茶，茶农\n"
+        "的收入也稳步提高，春茶采摘\n工作正在有序进行。今年全县\n茶园面积达到五万亩，预计春\n"
+        "茶产量比去年增长一成。\n"
+    )
+    stories = _stories(HEAD + OVER + rows + left_text + TAIL)
+    assert stories[0] == ("春耕时节农机忙", MODULE_BODY)
+    assert stories[1][0].replace(" ", "") == "绿茶飘香西湖龙井线上开卖茶农增收"
+    assert stories[1][1].startswith("本报杭州3月4日电 今年的西湖龙井新茶日前上市，茶农通过网络直播销售")
+    assert stories[2][0] == "湖州新建两座粮食烘干中心"
+
+
+def test_issue22_only_lines_running_down_to_a_dateline_finish_the_headline_under_the_rows():
+    assert _headline_under_rows(["茶农增收", "本报杭州3月4日", "电 今年的…"], 0) == [("茶农增收", 1)]
+    # A line of text under the rows (a clause mark), or no dateline under the lines: nothing taken.
+    assert _headline_under_rows(["茶农增收，", "本报杭州3月4日"], 0) == []
+    assert _headline_under_rows(["茶农增收", "", "本报杭州3月4日"], 0) == []
