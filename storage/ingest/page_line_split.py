@@ -160,7 +160,7 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             and not reading
             and not texts
             and band[-1] + 1 == scan
-            and _headline_cells_over(raw_lines[scan])
+            and _headline_cells_over(raw_lines[scan], measure)
         ):
             # Right over a module with another module's headline beside it: the band's left column
             # is that headline's top, read with the rest of it.
@@ -472,11 +472,12 @@ def _module_read_across(
     if (
         first
         and not _DATELINE_SOURCE_RE.match(first[0])
-        and (headline := _headline_cells_over(raw_lines[start]))
+        and (headline := _headline_cells_over(raw_lines[start], measure))
     ):
         first = first[len(headline) :]
         beside = [*(over or []), *((head, start + 1) for head in headline)]
-    if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
+    dated = bool(first) and _DATELINE_SOURCE_RE.match(first[0]) is not None
+    if len(first) < 2 or not (dated or beside):
         return []
     rows: list[tuple[list[str], int]] = []
     k = start
@@ -502,8 +503,8 @@ def _module_read_across(
         beside.extend((head, k + 1) for head in heads if k > start)
         rows.append((cells, k + 1))
         k += 1
-    if not rows:
-        return []
+    if not rows or not (dated or any(_DATELINE_SOURCE_RE.match(head) for head, _number in beside)):
+        return []  # a module with no dateline of its own stands beside one with its dateline at its foot
     rests = _rests_read_down(raw_lines, k, rows, len(first))
     if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
         # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
@@ -552,13 +553,19 @@ def _headline_under_rows(raw_lines: list[str], k: int) -> list[tuple[str, int]]:
 _HEADLINE_LINES_UNDER = 2
 
 
-def _headline_cells_over(raw: str) -> list[str]:
+def _headline_cells_over(raw: str, measure: float | None = None) -> list[str]:
     """The cells of a module's first row (`_first_row_cells`) before the one opening with its dateline,
     when they hold no clause or sentence mark: another module's headline set beside the module's first
-    column (``广东压减渔船     本报武汉10月22日电      意见明确，…``). Empty when the row has no such
-    cells."""
+    column (``广东压减渔船     本报武汉10月22日电      意见明确，…``). In a row with no dateline, its
+    first cell when that is a headline's piece (no clause mark, shorter than a column's line by
+    `_SHORT_OF_MEASURE` cells: ``陪十``) and at least two cells follow it: the module beside may be one
+    with no dateline of its own (`_module_read_across` then wants the other module's dateline at the
+    rows' foot). Empty when the row has no such cells."""
     cells = _first_row_cells(raw)
-    at = next((k for k, cell in enumerate(cells) if _DATELINE_SOURCE_RE.match(cell)), 0)
+    at = next((k for k, cell in enumerate(cells) if _DATELINE_SOURCE_RE.match(cell)), None)
+    if at is None:
+        piece = cells and measure is not None and display_width(cells[0]) <= measure - _SHORT_OF_MEASURE
+        at = 1 if piece and len(cells) > _FULL_RESTS_TESTED else 0
     if any(_CLAUSE_MARK_RE.search(cell) for cell in cells[:at]):
         return []
     return cells[:at]
@@ -566,14 +573,15 @@ def _headline_cells_over(raw: str) -> list[str]:
 
 def _beside_headline(raw: str, columns: int, measure: float | None) -> tuple[list[str] | None, list[str]]:
     """A row of a module with another module's headline beside its first column, cut into the
-    headline's cells and the module's: the pieces before the first cell of text that hold a Han
+    headline's cells and the module's (`_first_row_cells`: a column's line of one character ending a
+    sentence, ``状。``, is a cell): the pieces before the first cell of text that hold a Han
     character or a digit (``4782艘``), the cells beyond the module's `columns` counted from the left,
     and a first cell that is a headline's piece (no clause mark, shorter than a column's line by
     `_SHORT_OF_MEASURE` cells: ``开幕式并宣布``) or the other module's dateline (``本报阳江10月22日电``,
     its text read under the rows). The headline's cells are None when one of them holds a clause mark
     (no headline's)."""
     pieces = [piece.strip() for piece in _NARROW_GAP_RE.split(raw) if piece.strip()]
-    cells = [piece for piece in pieces if len(_HAN_RE.findall(piece)) >= _CELL_HAN]
+    cells = _first_row_cells(raw)
     lead = pieces[: pieces.index(cells[0])] if cells else pieces
     heads = [piece for piece in lead if _HEAD_PIECE_RE.search(piece)]
     if len(cells) > columns:

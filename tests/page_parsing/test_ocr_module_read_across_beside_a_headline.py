@@ -121,3 +121,40 @@ def test_issue22_only_lines_running_down_to_a_dateline_finish_the_headline_under
     # A line of text under the rows (a clause mark), or no dateline under the lines: nothing taken.
     assert _headline_under_rows(["茶农增收，", "本报杭州3月4日"], 0) == []
     assert _headline_under_rows(["茶农增收", "", "本报杭州3月4日"], 0) == []
+
+
+# A feature module (no dateline) read across beside a dispatch's headline, the dispatch's dateline opening
+# the rows' last row and its text read down under them.
+UNDATED_OVER = "春耕时节农机忙\n"
+UNDATED_ROWS = (
+    "西湖龙井     今年春耕以来，全市各地抢 | 春播面积三十多万亩，进度 | 等新服务不断涌现。\n"
+    "线上开卖     抓农时，组织农机手下田作 | 快于往年同期。据了解，今 | 农户生产积极性高涨，春耕\n"
+    "业，全市已完成春播任务的 | 年全市农机合作社不断扩大 | 生产有序推进。\n"
+    "本报杭州3月4日电     一半，今年全市共完成 | 服务范围，代耕代种代收\n"
+)
+UNDATED_BODY = (
+    "今年春耕以来，全市各地抢抓农时，组织农机手下田作业，全市已完成春播任务的一半，今年全市共完成春播面积"
+    "三十多万亩，进度快于往年同期。据了解，今年全市农机合作社不断扩大服务范围，代耕代种代收等新服务不断涌现。"
+    "农户生产积极性高涨，春耕生产有序推进。"
+)
+LEFT_MEASURED_TEXT = (
+    "\n（记者王芳）今年的西湖龙井\n新茶日前上市，茶农通过网络\n直播销售，订单比去年同期增\n加三成。当地茶叶合作社组织\n"
+    "茶农学习直播技巧，帮助茶农\n拓宽销路。合作社负责人说，\n线上销售让更多消费者认识了\n本地好茶，茶农的收入也稳步\n"
+    "提高，春茶采摘工作正在有序\n进行。\n"
+)
+
+
+def test_issue22_a_module_with_no_dateline_beside_a_dispatchs_headline_is_read_column_by_column():
+    stories = _stories(HEAD + UNDATED_OVER + UNDATED_ROWS + LEFT_MEASURED_TEXT + TAIL)
+    assert stories[0] == ("春耕时节农机忙", UNDATED_BODY)
+    assert stories[1][0].replace(" ", "") == "西湖龙井线上开卖"
+    assert stories[1][1].startswith("本报杭州3月4日电（记者 王芳）今年的西湖龙井新茶日前上市")
+    assert stories[2][0] == "湖州新建两座粮食烘干中心"
+
+
+def test_issue22_a_module_with_no_dateline_needs_the_other_modules_dateline_at_its_foot():
+    # The same rows without the dispatch's dateline in the last row: a headline's piece beside three
+    # rows of text is not told from a short line of a column, and no module is read.
+    rows = UNDATED_ROWS.replace("本报杭州3月4日电     ", "")
+    lines = (HEAD + UNDATED_OVER + rows + LEFT_MEASURED_TEXT).splitlines()
+    assert _module_read_across(lines, lines.index(rows.splitlines()[0]), 13.0) == []
