@@ -163,7 +163,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             and _headline_cells_over(raw_lines[scan], measure)
         ):
             # Right over a module with another module's headline beside it: the band's left column
-            # is that headline's top, read with the rest of it.
+            # is that headline's top, read with the rest of it, and the other columns hold the
+            # module's own headline, read in pieces.
             over_heads = [(row[0], number) for row, number in pieces if row and row[0]]
             order = order[:-1] if over_heads else order
         if rule is not None and not reading:
@@ -177,7 +178,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             if column == 1 and under:
                 out.append(("", under[0][1]))
                 out.extend(under)
-            out.append(("", band[0] + 1))
+            if not over_heads or column == order[0]:
+                out.append(("", band[0] + 1))  # over a module beside a headline: its own headline, one block
             for row, number in pieces:
                 kind = _cell_under_rule(row[column], column == order[-1]) if column < len(row) else ""
                 if band[0] == under_rule and kind == "speck":
@@ -506,6 +508,9 @@ def _module_read_across(
     if not rows or not (dated or any(_DATELINE_SOURCE_RE.match(head) for head, _number in beside)):
         return []  # a module with no dateline of its own stands beside one with its dateline at its foot
     rests = _rests_read_down(raw_lines, k, rows, len(first))
+    dispatch: list[tuple[str, int]] = []  # the text of the headline beside, read between rows and rests
+    if not rests and beside and _DATELINE_SOURCE_RE.match(beside[-1][0]):
+        dispatch, rests = _rests_under_dispatch(raw_lines, k, rows, len(first))
     if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
         # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
         # rests must be of one height (with one full column, any blank line would fit).
@@ -523,6 +528,7 @@ def _module_read_across(
         if index == 0 or _DATELINE_SOURCE_RE.match(head):
             read.append(("", number))  # the headline's block, and its module's dateline over its text
         read.append((head, number))
+    read.extend(dispatch)
     ends = [number for _text, number in last.values()] + [rest[-1][1] for rest in rests]
     end = max(ends, default=rows[-1][1])
     if beside and beside[-1][1] == end == rows[-1][1] and not _DATELINE_SOURCE_RE.match(beside[-1][0]):
@@ -531,6 +537,25 @@ def _module_read_across(
         read.extend(under)
         end = under[-1][1] if under else end
     return [*read, ("", end)]
+
+
+def _rests_under_dispatch(
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int
+) -> tuple[list[tuple[str, int]], list[list[tuple[str, int]]]]:
+    """A module's rests read down (`_rests_read_down`) after the text of the dispatch whose headline and
+    dateline the OCR read beside the module's rows: the dispatch's column is read down first, from line
+    `k` under the rows, and the module's columns after it, so the rests open at the first block, within
+    `_REST_LOOKAHEAD` lines and before any seam or dateline, where the module's columns split at one
+    height. The dispatch's lines up to there, and the rests; both empty when no block opens them."""
+    for position in range(k + 1, min(len(raw_lines), k + _REST_LOOKAHEAD)):
+        line = raw_lines[position].strip()
+        if _NARROW_GAP_RE.search(line) or _DATELINE_SOURCE_RE.match(line):
+            break
+        if not line or raw_lines[position - 1].strip():
+            continue  # no block opens here
+        if rests := _rests_read_down(raw_lines, position, rows, columns):
+            return [(raw_lines[j], j + 1) for j in range(k, position)], rests
+    return [], []
 
 
 def _headline_under_rows(raw_lines: list[str], k: int) -> list[tuple[str, int]]:

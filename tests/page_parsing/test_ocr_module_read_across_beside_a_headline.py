@@ -158,3 +158,35 @@ def test_issue22_a_module_with_no_dateline_needs_the_other_modules_dateline_at_i
     rows = UNDATED_ROWS.replace("本报杭州3月4日电     ", "")
     lines = (HEAD + UNDATED_OVER + rows + LEFT_MEASURED_TEXT).splitlines()
     assert _module_read_across(lines, lines.index(rows.splitlines()[0]), 13.0) == []
+
+
+# The feature's columns go on under the rows, but the OCR reads the dispatch's column down first, then
+# the feature's rests (two lines each, the last column's ending its text); the line over the rows holds
+# the dispatch's headline's top and the feature's headline read in two pieces.
+RESTS_OVER = "绿茶飘香 | 春耕时节 | 农机忙\n"
+RESTS_ROWS = (
+    "西湖龙井     今年春耕以来，全市各地抢抓 | 据了解，今年全市农机合作社 | 入田间地头，指导农户科学施\n"
+    "线上开卖     农时，组织农机手下田作业， | 不断扩大服务范围，代耕代种 | 肥，春耕生产有序推进。全市\n"
+    "本报杭州3月4日电     全市已完成春播任务的一半， | 代收等新服务不断涌现，吸引 | 还新建两座粮食烘干中心，日\n"
+)
+RESTS = (
+    "\n今年全市共完成春播面积三十\n多万亩，进度快于往年同期。\n\n不少农户托管土地。农户生产\n积极性高涨，各地农技人员深\n"
+    "\n烘干能力达到一千吨，为夏粮\n收储做好准备。\n"
+)
+RESTS_BODY = (
+    "今年春耕以来，全市各地抢抓农时，组织农机手下田作业，全市已完成春播任务的一半，今年全市共完成春播面积三十多万亩，"
+    "进度快于往年同期。据了解，今年全市农机合作社不断扩大服务范围，代耕代种代收等新服务不断涌现，吸引不少农户托管土地。"
+    "农户生产积极性高涨，各地农技人员深入田间地头，指导农户科学施肥，春耕生产有序推进。全市还新建两座粮食烘干中心，"
+    "日烘干能力达到一千吨，为夏粮收储做好准备。"
+)
+
+
+def test_issue22_a_modules_rests_read_after_the_dispatch_beside_it_go_to_its_columns():
+    stories = _stories(HEAD + RESTS_OVER + RESTS_ROWS + LEFT_MEASURED_TEXT + RESTS + TAIL)
+    assert [title.replace(" ", "") for title, _body in stories] == [
+        "春耕时节农机忙",
+        "绿茶飘香西湖龙井线上开卖",
+        "湖州新建两座粮食烘干中心",
+    ]
+    assert stories[0][1] == RESTS_BODY
+    assert stories[1][1].endswith("茶农的收入也稳步提高，春茶采摘工作正在有序进行。")
