@@ -65,6 +65,7 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     out: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
     pending: list[tuple[str, int]] = []  # a headline read beside text, read over the next dateline
+    pending_over = len(raw_lines)  # a module starting after this line gets the pending headline
     position = 0
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
@@ -72,6 +73,9 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     while position < len(raw_lines):
         if module := _module_read_across(raw_lines, position, measure, over_heads):
             over_heads = []
+            if pending and position > pending_over:
+                out.extend(pending)  # the headline beside the last module's, over the next one
+                pending, pending_over = [], len(raw_lines)
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
@@ -105,6 +109,20 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
                 break
             band.append(scan)
             scan += 1
+        if (
+            len(band) == 1
+            and over_module
+            and _DATELINE_SOURCE_RE.match(raw_lines[scan].strip())
+            and (pair := _headline_pair(raw_lines[band[0]], _COLUMN_GAP_RE))
+        ):
+            # Two headlines side by side right over a module read across from its dateline: the left
+            # one is that module's, right over it; the right one heads the module set beside it,
+            # which the OCR reads after this one, so it is read over the next module.
+            out.extend((raw_lines[k], k + 1) for k in range(position, band[0]))
+            out.extend([("", band[0] + 1), (pair[0], band[0] + 1)])
+            pending, pending_over = [("", band[0] + 1), (pair[1], band[0] + 1)], scan
+            position = band[0] + 1
+            continue
         if len(band) == 1 and position == band[0] and (pair := _headline_pair(raw_lines[position])):
             # Two headlines set side by side, read as one line with a bar between them: the right
             # one first, a block of its own, and the left one right over the text the OCR reads next.
@@ -1000,11 +1018,11 @@ def _line_across_columns(
     return rearranged, under[-1][1]
 
 
-def _headline_pair(raw: str) -> tuple[str, str] | None:
+def _headline_pair(raw: str, gap: re.Pattern[str] = _HEADLINE_BAR_RE) -> tuple[str, str] | None:
     """A line alone (no band round it) that is two headlines side by side with one bar between them:
     each piece at least four Han characters, no clause or sentence mark, label bracket or wide run of
     spaces inside (a speck after it aside), no dateline. A body line with a bar (``…5日，应急 | 作。``) is none."""
-    pieces = _HEADLINE_BAR_RE.split(raw.strip())
+    pieces = gap.split(raw.strip())
     if len(pieces) != 2:
         return None
     left, right = (_TRAILING_SPECK_RE.sub("", piece.strip()) for piece in pieces)
