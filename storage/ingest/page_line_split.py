@@ -59,7 +59,11 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and
     its datelines' heads read apart put over their rest (`_cell_under_rule`, `_heads_over_rest`).
     A module's bottom rows read across after its columns' upper parts each go to the columns they
-    end (`_rows_read_after_columns`).
+    end (`_rows_read_after_columns`). A line with a seam right over a module read across is that
+    module's row of headlines, cut like a band: two headlines side by side there (a wide gap) go each
+    over its own module, the left one over the module under it and the right one over the next module
+    read across, the one beside it; a band right over a module with another module's headline beside
+    its rows gives that headline its left column and reads its other columns as one headline.
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
