@@ -59,17 +59,27 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and
     its datelines' heads read apart put over their rest (`_cell_under_rule`, `_heads_over_rest`).
     A module's bottom rows read across after its columns' upper parts each go to the columns they
-    end (`_rows_read_after_columns`).
+    end (`_rows_read_after_columns`). A line with a seam right over a module read across is that
+    module's row of headlines, cut like a band: two headlines side by side there (a wide gap) go each
+    over its own module, the left one over the module under it and the right one over the next module
+    read across, the one beside it; a band right over a module with another module's headline beside
+    its rows gives that headline its left column and reads its other columns as one headline.
     Each line comes with its 1-based line number in the file: a cut line's pieces all carry the line
     they came from (a blank line the cut adds, the band's first)."""
     out: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []  # text columns read beside headlines, read at the page's end
     pending: list[tuple[str, int]] = []  # a headline read beside text, read over the next dateline
+    pending_over = len(raw_lines)  # a module starting after this line gets the pending headline
     position = 0
     heads: list[tuple[str, int]] = []  # datelines' heads read apart from their rest
     under_rule = -1  # the line after a rule under a band of columns' text: the headlines' band starts there
+    over_heads: list[tuple[str, int]] = []  # a band's left column over a module with a headline beside it
     while position < len(raw_lines):
-        if module := _module_read_across(raw_lines, position, measure):
+        if module := _module_read_across(raw_lines, position, measure, over_heads):
+            over_heads = []
+            if pending and position > pending_over:
+                out.extend(pending)  # the headline beside the last module's, over the next one
+                pending, pending_over = [], len(raw_lines)
             # A story's module read across, row by row, from its dateline: read column by column.
             out.extend(module)
             position = module[-1][1]
@@ -83,13 +93,15 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             continue
         band: list[int] = []
         rule = None  # a row of specks read across the columns under the band's text: the rule
+        over_module = False  # the band ends over a story's module read across
         scan = position
         while scan < len(raw_lines):
             if not raw_lines[scan].strip():
                 scan += 1
                 continue
             if _module_read_across(raw_lines, scan, measure):
-                break  # a story's module read across starts here: read on its own
+                over_module = True  # a story's module read across starts here: read on its own
+                break
             if (
                 not _NARROW_GAP_RE.search(raw_lines[scan].strip())
                 or _paper_name(raw_lines[scan])
@@ -101,6 +113,20 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
                 break
             band.append(scan)
             scan += 1
+        if (
+            len(band) == 1
+            and over_module
+            and _DATELINE_SOURCE_RE.match(raw_lines[scan].strip())
+            and (pair := _headline_pair(raw_lines[band[0]], _COLUMN_GAP_RE))
+        ):
+            # Two headlines side by side right over a module read across from its dateline: the left
+            # one is that module's, right over it; the right one heads the module set beside it,
+            # which the OCR reads after this one, so it is read over the next module.
+            out.extend((raw_lines[k], k + 1) for k in range(position, band[0]))
+            out.extend([("", band[0] + 1), (pair[0], band[0] + 1)])
+            pending, pending_over = [("", band[0] + 1), (pair[1], band[0] + 1)], scan
+            position = band[0] + 1
+            continue
         if len(band) == 1 and position == band[0] and (pair := _headline_pair(raw_lines[position])):
             # Two headlines set side by side, read as one line with a bar between them: the right
             # one first, a block of its own, and the left one right over the text the OCR reads next.
@@ -125,7 +151,9 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             # One line of two columns' text read across (``…全国森林 | 新，森林体验…``): read as printed.
             out, position = across
             continue
-        if len(band) < 2:
+        if len(band) < 2 and not (band and over_module):
+            # One line read across is text the OCR lost a gap in, but right over a module read
+            # across it is that module's row of headlines set side by side.
             if pending and _DATELINE_SOURCE_RE.match(raw_lines[position]):
                 out.extend([*pending, ("", position + 1)])
                 pending = []
@@ -149,6 +177,18 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             tail.extend((row[column], number) for row, number in pieces if column < len(row) and row[column])
         reading = None if texts else _text_band_reading(pieces)
         order = [0, 1] if reading else [*range(1, columns), 0]
+        if (
+            over_module
+            and not reading
+            and not texts
+            and band[-1] + 1 == scan
+            and _headline_cells_over(raw_lines[scan], measure)
+        ):
+            # Right over a module with another module's headline beside it: the band's left column
+            # is that headline's top, read with the rest of it, and the other columns hold the
+            # module's own headline, read in pieces.
+            over_heads = [(row[0], number) for row, number in pieces if row and row[0]]
+            order = order[:-1] if over_heads else order
         if rule is not None and not reading:
             order = _ending_column_last(pieces, order)
         # The left column going on under the band: its lines there, up to the next blank line, read
@@ -160,7 +200,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
             if column == 1 and under:
                 out.append(("", under[0][1]))
                 out.extend(under)
-            out.append(("", band[0] + 1))
+            if not over_heads or column == order[0]:
+                out.append(("", band[0] + 1))  # over a module beside a headline: its own headline, one block
             for row, number in pieces:
                 kind = _cell_under_rule(row[column], column == order[-1]) if column < len(row) else ""
                 if band[0] == under_rule and kind == "speck":
@@ -432,7 +473,7 @@ _SENTENCE_TAIL_CELL_RE = re.compile(f"[{HAN}][》”」）)]*[。！？]")
 
 
 def _module_read_across(
-    raw_lines: list[str], start: int, measure: float | None = None
+    raw_lines: list[str], start: int, measure: float | None = None, over: list[tuple[str, int]] | None = None
 ) -> list[tuple[str, int]]:
     """A story's module of narrow columns read across by the OCR, row by row, from the row that opens
     with its dateline (``本报北京10月17日电    团有限公司…  | 巡视，本轮…``): that row cut at its column
@@ -445,9 +486,22 @@ def _module_read_across(
     column from the left, its text one block; returns those lines, each with its file line, and a
     blank line after them numbered with the row the reading goes on from. None otherwise. When the
     OCR read only the top rows across and then each column down (`_rests_read_down`), each column's
-    rest follows its cells, and such rests make a module of fewer rows too."""
+    rest follows its cells, and such rests make a module of fewer rows too. Another module's headline
+    set beside the module's first column is read as the rows' first cells (``广东压减渔船     本报武汉10月
+    22日电      意见明确，…``, `_beside_headline`): those cells are read after the module's columns, a
+    block of their own, with that module's dateline when a row opens with it; `over` holds the
+    headline's lines read in the band over the module, put over the cells."""
     first = _first_row_cells(raw_lines[start]) if raw_lines[start].strip() else []
-    if len(first) < 2 or not _DATELINE_SOURCE_RE.match(first[0]):
+    beside: list[tuple[str, int]] = []  # another module's headline read as the rows' first cells
+    if (
+        first
+        and not _DATELINE_SOURCE_RE.match(first[0])
+        and (headline := _headline_cells_over(raw_lines[start], measure))
+    ):
+        first = first[len(headline) :]
+        beside = [*(over or []), *((head, start + 1) for head in headline)]
+    dated = bool(first) and _DATELINE_SOURCE_RE.match(first[0]) is not None
+    if len(first) < 2 or not (dated or beside):
         return []
     rows: list[tuple[list[str], int]] = []
     k = start
@@ -457,8 +511,12 @@ def _module_read_across(
             k += 1
             continue
         cells = first if k == start else _row_cells(raw)
+        heads: list[str] | None = []
+        if beside and k > start:
+            heads, cells = _beside_headline(raw, len(first), measure)
         if (
-            not _NARROW_GAP_RE.search(raw)
+            heads is None
+            or not _NARROW_GAP_RE.search(raw)
             or not 1 <= len(cells) <= len(first)
             or not _columns_ended(rows, len(cells), len(first), measure)
             or not any(_CLAUSE_MARK_RE.search(cell) for cell in cells)
@@ -466,11 +524,15 @@ def _module_read_across(
             or (rows and _DATELINE_SOURCE_RE.match(cells[0]))
         ):
             break
+        beside.extend((head, k + 1) for head in heads if k > start)
         rows.append((cells, k + 1))
         k += 1
-    if not rows:
-        return []
+    if not rows or not (dated or any(_DATELINE_SOURCE_RE.match(head) for head, _number in beside)):
+        return []  # a module with no dateline of its own stands beside one with its dateline at its foot
     rests = _rests_read_down(raw_lines, k, rows, len(first))
+    dispatch: list[tuple[str, int]] = []  # the text of the headline beside, read between rows and rests
+    if not rests and beside and _DATELINE_SOURCE_RE.match(beside[-1][0]):
+        dispatch, rests = _rests_under_dispatch(raw_lines, k, rows, len(first))
     if len(rows) < _TEXT_BAND_ROWS and (not rests or len(first) < _FULL_RESTS_TESTED + 1):
         # Fewer rows than a band's: the module stands on its rests alone, so at least two columns'
         # rests must be of one height (with one full column, any blank line would fit).
@@ -484,8 +546,106 @@ def _module_read_across(
         read.extend((cells[column], number) for cells, number in rows if column < len(cells))
         read.extend([last[column]] if column in last else [])
         read.extend(rests[column] if rests else [])
+    for index, (head, number) in enumerate(beside):
+        if index == 0 or _DATELINE_SOURCE_RE.match(head):
+            read.append(("", number))  # the headline's block, and its module's dateline over its text
+        read.append((head, number))
+    read.extend(dispatch)
     ends = [number for _text, number in last.values()] + [rest[-1][1] for rest in rests]
-    return [*read, ("", max(ends, default=rows[-1][1]))]
+    end = max(ends, default=rows[-1][1])
+    if beside and beside[-1][1] == end == rows[-1][1] and not _DATELINE_SOURCE_RE.match(beside[-1][0]):
+        # The headline beside the last row goes on under the rows, down to its module's dateline.
+        under = _headline_under_rows(raw_lines, end)
+        read.extend(under)
+        end = under[-1][1] if under else end
+    return [*read, ("", end)]
+
+
+def _rests_under_dispatch(
+    raw_lines: list[str], k: int, rows: list[tuple[list[str], int]], columns: int
+) -> tuple[list[tuple[str, int]], list[list[tuple[str, int]]]]:
+    """A module's rests read down (`_rests_read_down`) after the text of the dispatch whose headline and
+    dateline the OCR read beside the module's rows: the dispatch's column is read down first, from line
+    `k` under the rows, and the module's columns after it, so the rests open at the first block, within
+    `_REST_LOOKAHEAD` lines and before any seam or dateline, where the module's columns split at one
+    height. The dispatch's lines up to there, and the rests; both empty when no block opens them."""
+    for position in range(k + 1, min(len(raw_lines), k + _REST_LOOKAHEAD)):
+        line = raw_lines[position].strip()
+        if _NARROW_GAP_RE.search(line) or _DATELINE_SOURCE_RE.match(line):
+            break
+        if not line or raw_lines[position - 1].strip():
+            continue  # no block opens here
+        if rests := _rests_read_down(raw_lines, position, rows, columns):
+            return [(raw_lines[j], j + 1) for j in range(k, position)], rests
+    return [], []
+
+
+def _headline_under_rows(raw_lines: list[str], k: int) -> list[tuple[str, int]]:
+    """The lines from line `k` on, right under a module's rows, that finish the headline read beside the
+    rows (``运动会开幕``) over its own module's dateline: lines with no column seam and no clause or
+    sentence mark, the dateline right under the last of them (``新华社武汉10月17日``). Empty when the
+    lines under the rows do not run down to a dateline so."""
+    under: list[tuple[str, int]] = []
+    while k < len(raw_lines) and (line := raw_lines[k].strip()):
+        if _DATELINE_SOURCE_RE.match(line):
+            return under
+        if _NARROW_GAP_RE.search(line) or _CLAUSE_MARK_RE.search(line) or len(under) >= _HEADLINE_LINES_UNDER:
+            return []
+        under.append((raw_lines[k], k + 1))
+        k += 1
+    return []
+
+
+# A headline read beside a module's rows goes on under them for at most this many lines.
+_HEADLINE_LINES_UNDER = 2
+
+
+def _headline_cells_over(raw: str, measure: float | None = None) -> list[str]:
+    """The cells of a module's first row (`_first_row_cells`) before the one opening with its dateline,
+    when they hold no clause or sentence mark: another module's headline set beside the module's first
+    column (``广东压减渔船     本报武汉10月22日电      意见明确，…``). In a row with no dateline, its
+    first cell when that is a headline's piece (no clause mark, shorter than a column's line by
+    `_SHORT_OF_MEASURE` cells: ``陪十``) and at least two cells follow it: the module beside may be one
+    with no dateline of its own (`_module_read_across` then wants the other module's dateline at the
+    rows' foot). Empty when the row has no such cells."""
+    cells = _first_row_cells(raw)
+    at = next((k for k, cell in enumerate(cells) if _DATELINE_SOURCE_RE.match(cell)), None)
+    if at is None:
+        piece = cells and measure is not None and display_width(cells[0]) <= measure - _SHORT_OF_MEASURE
+        at = 1 if piece and len(cells) > _FULL_RESTS_TESTED else 0
+    if any(_CLAUSE_MARK_RE.search(cell) for cell in cells[:at]):
+        return []
+    return cells[:at]
+
+
+def _beside_headline(raw: str, columns: int, measure: float | None) -> tuple[list[str] | None, list[str]]:
+    """A row of a module with another module's headline beside its first column, cut into the
+    headline's cells and the module's (`_first_row_cells`: a column's line of one character ending a
+    sentence, ``状。``, is a cell): the pieces before the first cell of text that hold a Han
+    character or a digit (``4782艘``), the cells beyond the module's `columns` counted from the left,
+    and a first cell that is a headline's piece (no clause mark, shorter than a column's line by
+    `_SHORT_OF_MEASURE` cells: ``开幕式并宣布``) or the other module's dateline (``本报阳江10月22日电``,
+    its text read under the rows). The headline's cells are None when one of them holds a clause mark
+    (no headline's)."""
+    pieces = [piece.strip() for piece in _NARROW_GAP_RE.split(raw) if piece.strip()]
+    cells = _first_row_cells(raw)
+    lead = pieces[: pieces.index(cells[0])] if cells else pieces
+    heads = [piece for piece in lead if _HEAD_PIECE_RE.search(piece)]
+    if len(cells) > columns:
+        heads.extend(cells[: len(cells) - columns])
+        cells = cells[len(cells) - columns :]
+    elif cells and (
+        _DATELINE_SOURCE_RE.match(cells[0])
+        or (measure is not None and display_width(cells[0]) <= measure - _SHORT_OF_MEASURE)
+    ):
+        heads.append(cells.pop(0))
+    if any(_CLAUSE_MARK_RE.search(head) for head in heads):
+        return None, cells
+    return heads, cells
+
+
+# A piece of a headline read beside a module's text holds a Han character or a digit (no speck of a rule).
+_HEAD_PIECE_RE = re.compile(f"[{HAN}0-9]")
 
 
 # A column's rest read down under a module's rows holds at least this many lines.
@@ -862,11 +1022,11 @@ def _line_across_columns(
     return rearranged, under[-1][1]
 
 
-def _headline_pair(raw: str) -> tuple[str, str] | None:
+def _headline_pair(raw: str, gap: re.Pattern[str] = _HEADLINE_BAR_RE) -> tuple[str, str] | None:
     """A line alone (no band round it) that is two headlines side by side with one bar between them:
     each piece at least four Han characters, no clause or sentence mark, label bracket or wide run of
     spaces inside (a speck after it aside), no dateline. A body line with a bar (``…5日，应急 | 作。``) is none."""
-    pieces = _HEADLINE_BAR_RE.split(raw.strip())
+    pieces = gap.split(raw.strip())
     if len(pieces) != 2:
         return None
     left, right = (_TRAILING_SPECK_RE.sub("", piece.strip()) for piece in pieces)
