@@ -23,8 +23,9 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
-held-out one; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total
-of a held-out set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
+held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set;
+`benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin and the total of a held-out
+set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
 
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
@@ -118,8 +119,8 @@ def _other_paper(args: argparse.Namespace) -> int:
         if builder is None:
             print(
                 f"no text-page family {args.family!r}: for the OCR'd sets see python -m benchmarks.ocrjoins "
-                "--set NAME --pages, benchmarks.ocrweb --seed N --show-failures, or benchmarks.scanpages --seed 2 "
-                "--show-failures"
+                "--set NAME --pages, benchmarks.ocrweb --seed N --show-failures, benchmarks.ocrwebcity "
+                "--show-failures, or benchmarks.scanpages --seed 2 --show-failures"
             )
             return 2
         print("\n".join(builder.failures(args.family, count, args.show_failures or 10)))
@@ -176,16 +177,26 @@ def _fresh_check() -> None:
 
 
 def _web_sets(quick: bool) -> None:
-    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the two tuning sets, then
-    the held-out set's total only (never a story of it); each skipped, saying why, when a page of it is
-    neither in the cache nor makeable here. `quick`: the first tuning set's first 4 pages only."""
-    from benchmarks import ocrpages, ocrweb
+    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`'s two tuning sets and
+    `benchmarks.ocrwebcity`'s city web edition), then `benchmarks.ocrweb`'s held-out set's total only (never
+    a story of it); each skipped, saying why, when a page of it is neither in the cache nor makeable here.
+    `quick`: the first tuning set's first 4 pages only."""
+    from benchmarks import ocrpages, ocrweb, ocrwebcity
 
     name, seed, count = ocrweb.TUNING
-    sets = [(name, seed, 4)] if quick else [ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT]
-    for name, seed, count in sets:
+    sets = (
+        [(name, seed, 4, ocrweb.make_pages)]
+        if quick
+        else [
+            (*ocrweb.TUNING, ocrweb.make_pages),
+            (*ocrweb.TUNING2, ocrweb.make_pages),
+            (*ocrwebcity.TUNED, ocrwebcity.make_pages),
+            (*ocrweb.HELDOUT, ocrweb.make_pages),
+        ]
+    )
+    for name, seed, count, make in sets:
         try:
-            pages = ocrweb.make_pages(count, seed)
+            pages = make(count, seed)
         except ocrpages.OcrUnavailable as error:
             print(f"{name} skipped: {error}")
             continue
