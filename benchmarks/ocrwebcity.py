@@ -42,11 +42,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import ocrpages, ocrweb, scanpages
-from benchmarks.ocrpages import OcrPage, OcrUnavailable, format_report, print_pages, run, truth_of
+from benchmarks.ocrpages import (
+    OcrPage,
+    OcrUnavailable,
+    format_report,
+    format_total,
+    print_pages,
+    run,
+    truth_of,
+)
 from benchmarks.rmrb import Article
 
-# (name, seed, pages): the one set, tuned on from its first reading.
-TUNED = ("rmrb_ocr_webcity", 1, 8)
+# (name, seed, pages, first page): the set tuned on from its first reading, and its fresh check, the next
+# pages of the same draw (no story of the tuned pages again), of which only the total is ever printed.
+TUNED = ("rmrb_ocr_webcity", 1, 8, 0)
+CHECK = ("rmrb_ocr_webcity_check", 1, 8, 8)
 # The OCR'd sets made before this family, whose paper pages it leaves alone: `benchmarks.ocrpages`' tuned,
 # untuned and fresh seeds, `benchmarks.ocrweb`'s three, `benchmarks.scanpages`' two.
 OTHER_OCR_SETS = {
@@ -303,10 +313,15 @@ def checksum(pages: list[tuple[Layout, list[Article], int]]) -> str:
     return digest.hexdigest()
 
 
-def make_pages(count: int, seed: int) -> list[OcrPage]:
-    """The set's pages as the OCR read them, from the cache or made now (Chromium, then Tesseract)."""
-    documents = [(page.html, articles, year) for page, articles, year in chosen_pages(count, seed)]
-    return ocrweb.read_documents(documents, f"webcity{seed}")
+def make_pages(count: int, seed: int, first: int = 0) -> list[OcrPage]:
+    """The set's pages (`count` pages from the `first`) as the OCR read them, from the cache or made now
+    (Chromium, then Tesseract)."""
+    chosen = chosen_pages(first + count, seed)[first:]
+    documents = [(page.html, articles, year) for page, articles, year in chosen]
+    pages = ocrweb.read_documents(documents, f"webcity{seed}")
+    for number, page in enumerate(pages, start=first):
+        page.key = f"webcity{seed}-{number}"
+    return pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,7 +331,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="K", help="print the OCR text of K pages")
     parser.add_argument("--html", metavar="DIR", help="write the pages' HTML into DIR")
     parser.add_argument("--show-failures", action="store_true", help="list the stories not whole")
+    parser.add_argument("--check", action="store_true", help="the fresh check's total (nothing else printed)")
     args = parser.parse_args(argv)
+    if args.check:
+        name, seed, count, first = CHECK
+        print(f"{name}: pages {first}-{first + count - 1} of seed {seed}")
+        try:
+            pages = make_pages(count, seed, first)
+        except OcrUnavailable as error:
+            raise SystemExit(str(error)) from error
+        print(format_total(run(pages), name))
+        return 0
     name = TUNED[0] if args.seed == TUNED[1] else f"rmrb_ocr_webcity{args.seed}"
     count = args.pages or TUNED[2]
     chosen = chosen_pages(count, args.seed)

@@ -14,7 +14,10 @@ from benchmarks.common import ROOT
 from tests.test_benchmark_ocrweb import _articles
 
 # The set's pages-and-truth checksum, as frozen before the parser read it (benchmarks/reports/pages-ocr.md).
-FROZEN = {1: "ba4b176cbb766566102c734bffc7d0ae4525b702a016db78cf61920c42386a09"}
+FROZEN = {
+    "rmrb_ocr_webcity": "ba4b176cbb766566102c734bffc7d0ae4525b702a016db78cf61920c42386a09",
+    "rmrb_ocr_webcity_check": "27454eb728ba0b8cff2d0d7dd8fa6dd51053a6388984551d3ada6a8e79ba98fc",
+}
 
 
 def _text(document: str) -> str:
@@ -76,9 +79,12 @@ def test_a_caption_shows_what_the_photo_shows_and_credits_it_on_its_own_line():
 
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
-def test_the_set_is_the_one_frozen_and_shares_no_paper_page_with_another_ocr_set():
-    chosen = ocrwebcity.chosen_pages(ocrwebcity.TUNED[2], ocrwebcity.TUNED[1])
-    assert ocrwebcity.checksum(chosen) == FROZEN[ocrwebcity.TUNED[1]]
+def test_the_sets_are_the_ones_frozen_and_share_no_paper_page_with_another_ocr_set():
+    (name, seed, count, first), (check, _, more, later) = ocrwebcity.TUNED, ocrwebcity.CHECK
+    chosen = ocrwebcity.chosen_pages(later + more, seed)
+    assert later == first + count
+    assert ocrwebcity.checksum(chosen[:count]) == FROZEN[name]
+    assert ocrwebcity.checksum(chosen[later:]) == FROZEN[check]
     keys = [a.key for _, articles, _ in chosen for a in articles]
     assert len(keys) == len(set(keys))
     assert not {key[:11] for key in keys} & ocrwebcity.other_sets_pages()
@@ -90,23 +96,15 @@ def test_the_frozen_checksum_is_recorded_in_the_family_s_section():
     assert all(checksum in section for checksum in FROZEN.values())
 
 
-def test_a_web_set_neither_cached_nor_makeable_is_skipped_with_its_reason(monkeypatch, capsys):
-    def unavailable(count: int, seed: int) -> list[ocrpages.OcrPage]:
+def test_the_city_sets_neither_cached_nor_makeable_are_skipped_with_their_reason(monkeypatch, capsys):
+    def unavailable(count: int, seed: int, first: int = 0) -> list[ocrpages.OcrPage]:
         raise ocrpages.OcrUnavailable(
-            f"headless Chromium is not installed, and page {seed}-0 is not in the cache"
+            f"headless Chromium is not installed, and page webcity{seed}-{first} is not cached"
         )
 
-    from benchmarks import ocrweb
-
-    monkeypatch.setattr(ocrweb, "make_pages", unavailable)
     monkeypatch.setattr(ocrwebcity, "make_pages", unavailable)
-    parsing._web_sets(quick=False)
+    parsing._city_web_sets(quick=False)
     assert capsys.readouterr().out.splitlines() == [
-        f"{name} skipped: headless Chromium is not installed, and page {seed}-0 is not in the cache"
-        for name, seed in (
-            ("rmrb_ocr_web", 1),
-            ("rmrb_ocr_web2", 4),
-            ("rmrb_ocr_webcity", 1),
-            ("rmrb_ocr_web_heldout", 7919),
-        )
+        "rmrb_ocr_webcity skipped: headless Chromium is not installed, and page webcity1-0 is not cached",
+        "rmrb_ocr_webcity_check skipped: headless Chromium is not installed, and page webcity1-8 is not cached",
     ]
