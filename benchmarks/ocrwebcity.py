@@ -15,9 +15,10 @@ a paper's own web edition differs:
   stacked in the last; each card opens with a thick rule, some are tinted and framed;
 - headlines in Noto Serif CJK Bold, centred over a card of two tracks or more and letter-spaced when short;
   the kicker and subtitle in small grey sans; the byline (``本报记者  王某``) in small grey sans under them;
-- text in WenQuanYi Zen Hei (what a page asking for ``Microsoft YaHei`` falls back to on Linux), 15-18 px
-  on a line pitch of 1.85, paragraphs indented two characters and set apart by a gap on half the pages, one
-  CSS column on a card of one track and one or two (no rule) on wider cards; some leads in bold;
+- text in WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei: what a page asking for ``Microsoft YaHei`` falls
+  back to on Linux), 15-18 px on a line pitch of 1.85, paragraphs indented two characters and set apart by a
+  gap on half the pages, one CSS column on a card of one track and one or two (no rule) on wider cards; some
+  leads in bold;
 - photos as web cards place them: above the headline on a narrow card, floated right in the text of a wide
   one; the caption under the photo, centred, opening with ``▲`` or in ``图：…`` form, its credit
   (``本报记者 王某 摄``, ``新华社发``) on a line of its own.
@@ -25,9 +26,9 @@ a paper's own web edition differs:
 The articles are People's Daily's (`benchmarks.rmrb`, the tuned months) from paper pages no earlier OCR'd
 set prints a story of (`OTHER_OCR_SETS`). The screenshot, its cache (``web-<html>.key`` in
 ``benchmarks/.cache/ocr/``), the truth and the scoring are `benchmarks.ocrweb`'s and `benchmarks.ocrpages`'.
-The set (`TUNED`) was frozen before the parser read it: benchmarks/reports/pages-ocr.md records its checksum and
-first reading ("A city daily's web edition, read first").
-"""
+The sets were frozen before the parser read them: benchmarks/reports/pages-ocr.md records their checksums and
+first readings ("A city daily's web edition, read first"). `TUNED` may be looked at story by story; `CHECK`, the
+draw's next pages, is a fresh check of what was tuned: only its total is printed (``--check``)."""
 
 from __future__ import annotations
 
@@ -344,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     name = TUNED[0] if args.seed == TUNED[1] else f"rmrb_ocr_webcity{args.seed}"
     count = args.pages or TUNED[2]
+    if args.seed == CHECK[1] and count > CHECK[3]:
+        raise SystemExit(
+            f"pages {CHECK[3]} on of seed {CHECK[1]} are the fresh check's: only its total (--check)"
+        )
     chosen = chosen_pages(count, args.seed)
     print(f"{name} seed {args.seed}, {count} pages, checksum {checksum(chosen)}")
     if args.html:

@@ -108,3 +108,8 @@ def test_the_city_sets_neither_cached_nor_makeable_are_skipped_with_their_reason
         "rmrb_ocr_webcity skipped: headless Chromium is not installed, and page webcity1-0 is not cached",
         "rmrb_ocr_webcity_check skipped: headless Chromium is not installed, and page webcity1-8 is not cached",
     ]
+
+
+def test_the_fresh_checks_pages_show_no_story():
+    with pytest.raises(SystemExit, match="fresh check"):
+        ocrwebcity.main(["--pages", str(ocrwebcity.CHECK[3] + 1), "--show-failures"])
