@@ -3,7 +3,7 @@
     python -m benchmarks.ocrjoins [--set NAME ...] [--pages]
 
 For each story of a tuned OCR'd set (`benchmarks.ocrpages` seeds 1, 3, 4 and fresh seed 5; `benchmarks.ocrweb` seeds 1
-and 4: never a held-out or untuned set) that is not whole, the page's blocks (runs of lines between
+and 4; `benchmarks.ocrwebcity`: never a held-out or untuned set) that is not whole, the page's blocks (runs of lines between
 blank lines, as the parser numbers them) are given to the printed stories by their character pairs
 (the one holding at least half of a block's pairs; a block under 8 Han characters or holding none is a
 headline, a caption or noise), and the parsed story the scoring matched to it is read block by block:
@@ -31,7 +31,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 
-from benchmarks import ocrpages, ocrweb
+from benchmarks import ocrpages, ocrweb, ocrwebcity
 from benchmarks.ocrpages import OcrPage, _bigrams, _ratio, _squash, score_page
 from storage.ingest.ocr_page import _parse
 from storage.ingest.page_line_split import _split_lines
@@ -190,12 +190,14 @@ SETS = {
     ocrpages.FRESH_TUNING[0]: ("pil", ocrpages.FRESH_TUNING[1], ocrpages.FRESH_TUNING[2]),
     ocrweb.TUNING[0]: ("web", ocrweb.TUNING[1], ocrweb.TUNING[2]),
     ocrweb.TUNING2[0]: ("web", ocrweb.TUNING2[1], ocrweb.TUNING2[2]),
+    ocrwebcity.TUNED[0]: ("webcity", ocrwebcity.TUNED[1], ocrwebcity.TUNED[2]),
 }
 
 
 def pages_of(name: str) -> list[OcrPage]:
     kind, seed, count = SETS[name]
-    return ocrweb.make_pages(count, seed) if kind == "web" else ocrpages.make_pages(count, seed)
+    makers = {"web": ocrweb.make_pages, "webcity": ocrwebcity.make_pages, "pil": ocrpages.make_pages}
+    return makers[kind](count, seed)
 
 
 def page_map(page: OcrPage) -> list[str]:

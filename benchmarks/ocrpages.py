@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import hashlib
 import io
 import os
@@ -96,22 +97,43 @@ def _wrap_cells(text: str, per_line: int, indent: int = 2) -> list[str]:
     return lines
 
 
-def render(articles: list[Article], rng: random.Random, issue: str, page_no: int) -> bytes:
+@dataclass(frozen=True)
+class PagePlan:
+    """What a page prints, before it is drawn: its issue, number and section, and its rows of stories,
+    each story with the columns it spans."""
+
+    issue: str
+    page_no: int
+    section: str
+    rows: tuple[tuple[tuple[Article, int], ...], ...]
+
+    @property
+    def articles(self) -> list[Article]:
+        return [article for row in self.rows for article, _ in row]
+
+
+def page_plan(articles: list[Article], rng: random.Random, issue: str, page_no: int) -> PagePlan:
+    """The rows (one story across the three columns, or two side by side, two columns and one) and the
+    section of a page printing `articles`."""
+    rows: list[tuple[tuple[Article, int], ...]] = []
+    queue = list(articles)
+    while queue:
+        if len(queue) >= 2 and rng.random() < 0.6:
+            wide = rng.choice((0, 1))
+            rows.append(((queue.pop(0), 2 if wide == 0 else 1), (queue.pop(0), 1 if wide == 0 else 2)))
+        else:
+            rows.append(((queue.pop(0), COLUMNS),))
+    section = rng.choice(("要闻", "经济", "社会", "国际"))
+    return PagePlan(issue, page_no, section, tuple(rows))
+
+
+def render(page: PagePlan) -> bytes:
     from PIL import Image, ImageDraw
 
     body_font, head_font, mast_font, small_font = _font(BODY), _font(HEAD), _font(72), _font(30)
     column_width = (PAGE_WIDTH - 2 * MARGIN - (COLUMNS - 1) * GUTTER) // COLUMNS
     per_line = column_width // BODY
-    # Lay out rows: the blocks each story takes.
-    rows: list[list[tuple[Article, int]]] = []
-    queue = list(articles)
-    while queue:
-        if len(queue) >= 2 and rng.random() < 0.6:
-            wide = rng.choice((0, 1))
-            pair = [(queue.pop(0), 2 if wide == 0 else 1), (queue.pop(0), 1 if wide == 0 else 2)]
-            rows.append(pair)
-        else:
-            rows.append([(queue.pop(0), COLUMNS)])
+    rows, issue, page_no = page.rows, page.issue, page.page_no
 
     def story_lines(article: Article, span: int) -> list[list[tuple[str, Any, int]]]:
         width_px = span * column_width + (span - 1) * GUTTER
@@ -170,8 +192,7 @@ def render(articles: list[Article], rng: random.Random, issue: str, page_no: int
     weekday = "一二三四五六日"[datetime.date(year, month, day).weekday()]
     draw.text((MARGIN, 20), "人民日报", font=mast_font, fill=0)
     draw.text((MARGIN, 110), f"{year}年{month}月{day}日 星期{weekday}", font=small_font, fill=0)
-    section = rng.choice(("要闻", "经济", "社会", "国际"))
-    draw.text((MARGIN, 160), f"第{page_no}版  {section}", font=small_font, fill=0)
+    draw.text((MARGIN, 160), f"第{page_no}版  {page.section}", font=small_font, fill=0)
     draw.line((MARGIN, 220, PAGE_WIDTH - MARGIN, 220), fill=0, width=3)
     for x, top, bottom in rules:
         draw.line((x, top + masthead_height, x, bottom + masthead_height), fill=0, width=2)
@@ -247,17 +268,24 @@ def _squash(text: str) -> str:
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-"})
 
 
-def make_pages(count: int, seed: int) -> list[OcrPage]:
+def chosen_pages(count: int, seed: int) -> list[PagePlan]:
+    """The plans of a set's pages, in order (nothing drawn)."""
     days = issues()
     dates = sorted(days)
     rng = random.Random(f"rmrb_ocr:{seed}")
-    pages: list[OcrPage] = []
-    for number in range(count):
+    plans: list[PagePlan] = []
+    for _ in range(count):
         issue = rng.choice(dates)
         chosen = rng.sample(days[issue], rng.randint(3, 4))
-        png = render(chosen, rng, issue, rng.randint(2, 12))
-        truth = [truth_of(a) for a in chosen]
-        pages.append(OcrPage(f"{seed}-{number}", ocr(png), int(issue[:4]), truth))
+        plans.append(page_plan(chosen, rng, issue, rng.randint(2, 12)))
+    return plans
+
+
+def make_pages(count: int, seed: int) -> list[OcrPage]:
+    pages: list[OcrPage] = []
+    for number, page in enumerate(chosen_pages(count, seed)):
+        truth = [truth_of(a) for a in page.articles]
+        pages.append(OcrPage(f"{seed}-{number}", ocr(render(page)), int(page.issue[:4]), truth))
     return pages
 
 
@@ -273,8 +301,10 @@ def truth_of(article: Article) -> Truth:
     )
 
 
+@functools.cache
 def issues(months: tuple[str, ...] = TUNED_MONTHS) -> dict[str, list[Article]]:
-    """The articles a page may hold (at most 8 paragraphs) by issue date, issues of at least 4 only."""
+    """The articles a page may hold (at most 8 paragraphs) by issue date, issues of at least 4 only; read
+    once a process (callers sample from it, never change it)."""
     pool = [a for a in load_articles(months) if month_dir(a) in months and len(a.paragraphs) <= 8]
     return by_issue(pool, 4)
 

@@ -136,12 +136,18 @@ def _name(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def _caption(article: Article, rng: random.Random) -> str:
-    """A photo caption in the paper's way: what it shows, then who took it; never part of the story."""
+def photo_clause(article: Article) -> str:
+    """What a photo of the story shows, for its caption: the lead's first clause, up to 24 characters,
+    without the dateline and its reporters in brackets."""
     lead = article.paragraphs[0]
     if "电" in lead[:30] and "）" in lead[:40]:
         lead = lead[lead.index("）") + 1 :]
-    clause = lead.split("。")[0][:24].strip("，、 ")
+    return lead.split("。")[0][:24].strip("，、 ")
+
+
+def _caption(article: Article, rng: random.Random) -> str:
+    """A photo caption in the paper's way: what it shows, then who took it; never part of the story."""
+    clause = photo_clause(article)
     credit = rng.choice(("本报记者", "新华社记者", "")) + _name(rng) + "摄"
     tail = "（人民视觉）" if not credit.startswith(("本报", "新华社")) and rng.random() < 0.5 else ""
     return f"图为{clause}。\u3000\u3000{credit}{tail}"
@@ -364,19 +370,27 @@ def missing() -> str | None:
 def make_pages(count: int, seed: int) -> list[OcrPage]:
     """The set's pages as the OCR read them, from the cache or made now (Chromium, then Tesseract);
     `OcrUnavailable` when a page is in neither and cannot be made here."""
+    documents = [(page.html, articles, year) for page, articles, year in chosen_pages(count, seed)]
+    return read_documents(documents, f"web{seed}")
+
+
+def read_documents(documents: list[tuple[str, list[Article], int]], label: str) -> list[OcrPage]:
+    """HTML pages (each with the articles it prints and its year) as the OCR read them, keyed
+    ``<label>-<n>``: from the cache or rendered and read now; `OcrUnavailable` when a page is in neither
+    and cannot be made here."""
     pages: list[OcrPage] = []
     browser: Browser | None = None
     try:
-        for number, (page, articles, year) in enumerate(chosen_pages(count, seed)):
-            text = cached_text(page.html)
+        for number, (document, articles, year) in enumerate(documents):
+            text = cached_text(document)
             if text is None:
                 if (reason := missing()) is not None:
-                    raise OcrUnavailable(f"{reason}, and page {seed}-{number} is not in {CACHE}")
+                    raise OcrUnavailable(f"{reason}, and page {label}-{number} is not in {CACHE}")
                 browser = browser or Browser()
-                png = browser.screenshot(page.html)
+                png = browser.screenshot(document)
                 text = ocr(png)
-                _index(page.html).write_text(hashlib.sha256(png).hexdigest()[:24], encoding="utf-8")
-            pages.append(OcrPage(f"web{seed}-{number}", text, year, [truth_of(a) for a in articles]))
+                _index(document).write_text(hashlib.sha256(png).hexdigest()[:24], encoding="utf-8")
+            pages.append(OcrPage(f"{label}-{number}", text, year, [truth_of(a) for a in articles]))
     finally:
         if browser is not None:
             browser.close()

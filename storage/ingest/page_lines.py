@@ -111,8 +111,9 @@ _DOTTED_DATE_RE = re.compile(r"(?<![0-9.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(
 _WEEKDAY_RE = re.compile("星期[一二三四五六日天]|周[一二三四五六日]")
 
 
+# Bold digits an OCR engine read as Latin letters count as the page's number (``第zs版`` for ``第15版``).
 _PAGE_NUMBER_RE = re.compile(
-    r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
+    r"第\s*(?:[0-9一二三四五六七八九十]{1,3}|[0-9A-Za-z]{2})\s*版|(?:^|\s)[A-Za-z]?\d{1,2}\s*版(?:\s|$)"
 )
 
 
@@ -171,6 +172,41 @@ def stamp_author(line: str) -> str | None:
     return f"作者：{found[1].strip()}" if found else None
 
 
+# A site's own links on a line of their own: its menu (``首页  要闻  时政  国际  评论``), a digital edition's
+# page-turning links (``上一版  下一版  版面导航``) and the links at its foot (``关于我们 | 联系我们 | 版权声明``):
+# two links or more, apart by spaces, bars or the stray marks an OCR engine reads between them
+# (``时政 ”国际“评论``), or one link no section name could be (``下一版``, ``网站地图``).
+_SITE_MENU_LINKS = "首页|要闻|时政|国内|国际|社会|财经|经济|评论|观点|图片|视频|体育|文化|科技|教育|健康|军事|地方|专题|数字报|电子版"
+_SITE_PAGE_LINKS = (
+    "首页|数字报|电子版|上一版|下一版|上一期|下一期|上一篇|下一篇|版面导航|版面目录|本版目录|返回目录|返回首页|往期回顾"
+    "|关于我们|联系我们|版权声明|网站地图|广告服务|隐私政策|意见反馈|免责声明|法律声明"
+)
+_LINK_GAP = "[ \t\u3000|｜·•/／”“\"'。，、,.]"
+_SITE_LINKS = (
+    f"^{_LINK_GAP}*(?:{_SITE_MENU_LINKS}|{_SITE_PAGE_LINKS})(?:{_LINK_GAP}+(?:{_SITE_MENU_LINKS}|{_SITE_PAGE_LINKS}))+"
+    f"{_LINK_GAP}*$|^{_LINK_GAP}*(?:{_SITE_PAGE_LINKS}){_LINK_GAP}*$"
+)
+_SITE_LINKS_RE = re.compile(_SITE_LINKS)
+_MENU_LINK_RE = re.compile(f"^{_LINK_GAP}*(?:{_SITE_MENU_LINKS}){_LINK_GAP}*$")
+
+
+def is_site_links(text: str) -> bool:
+    """A line of a site's own links: its menu, an edition's page-turning links, the links at its foot."""
+    return bool(_SITE_LINKS_RE.match(text.strip()))
+
+
+def is_menu_link(text: str) -> bool:
+    """One name of a site's menu alone (``评论``, ``视频``): a link on a page printing the site's links."""
+    return bool(_MENU_LINK_RE.match(text.strip()))
+
+
+# A site's copyright at its foot: ``Copyright © 2020 people.com.cn``, ``人民日报社版权所有，未经书面授权禁止
+# 使用`` (no sentence's end in it).
+_SITE_COPYRIGHT = (
+    "^(?=[^。！？]{0,80}$).*(?:(?i:copyright)|©|版权所有[ \t\u3000，,]*(?:未经|不得|禁止|违者|$))"
+)
+
+
 # Lines that say where a text or a chart comes from, in no story: a chart's title and notes
 # (``图表：…``, ``数据来源：国家统计局  制图：王某``, ``（数据来源：海关总署）``), a web page's date and
 # source under its title (``2020年01月14日02:40  来源：人民网－人民日报``), a rule between texts.
@@ -194,6 +230,9 @@ _SOURCE_NOTE_RE = re.compile(
     "|^阅读[ \t\u3000]*[0-9.]+[万+]*(?:[ \t\u3000]+(?:在看|点赞|赞|转发)[ \t\u3000]*[0-9.]+[万+]*)*$"
     "|^(?:分享到[:：]?|【纠错】|纠错|点击右上角分享|扫一扫在手机打开当前页|打印本页|关闭窗口)$"
     f"|{_WEB_STAMP}"
+    # A site's own links (its menu, an edition's page-turning links, the links at its foot) and its copyright.
+    f"|{_SITE_LINKS}"
+    f"|{_SITE_COPYRIGHT}"
 )
 
 
@@ -568,8 +607,12 @@ _TRAILING_JUMP_RE = re.compile(
 _LEADING_JUMP_RE = re.compile(f"^[ \t\u3000]*({_JUMP})[ \t\u3000]*(.+)$")
 
 
-# A photo caption: ``图为…``, ``上图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``.
-_CAPTION_RE = re.compile("^[ \t\u3000]*(?:图为|上图|下图|左图|右图|图片说明|▲|△|图[①-⑩0-9１-９])")
+# A photo caption: ``图为…``, ``上图：…``, ``图：…``, ``▲…``, ``图①…``; its credit ``本报记者 景静 摄``. An OCR
+# engine reads the pointer ``▲`` as ``全`` before the photo's date (``全5日上午，…``): no word of prose has 全
+# right before a digit.
+_CAPTION_RE = re.compile(
+    "^[ \t\u3000]*(?:图为|上图|下图|左图|右图|图片说明|▲|△|全(?=[0-9])|图[①-⑩0-9１-９]|图[ \t]*[:：])"
+)
 
 
 _PHOTO_CREDIT_RE = re.compile(f"^[ \t\u3000]*(?:{_BYLINE_BODY})[ \t\u3000]*$")

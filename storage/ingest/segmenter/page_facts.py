@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from storage.ingest.page_documents import prints_articles
 from storage.ingest.page_lines import _HALF_CELL, _cells, _groups, _Line, _set_width
+from storage.ingest.segmenter.shapes.captions import caption_apart
 from storage.ingest.segmenter.shapes.columns import _local_columns, _typical_width
 from storage.ingest.segmenter.shapes.mastheads import _masthead_lines
 
@@ -15,7 +16,9 @@ from storage.ingest.segmenter.shapes.mastheads import _masthead_lines
 @dataclass(frozen=True)
 class PageFacts:
     lines: list[_Line]
-    groups: list[list[_Line]]  # the page's blank-line groups, in reading order
+    # The page's blank-line groups, in reading order; a caption and its credit over more lines with no blank
+    # line between are a group of their own (`caption_apart`).
+    groups: list[list[_Line]]
     column: float  # the body column's width in cells
     # Digits and Latin letters are set half a cell wide when a line reads wider than the column
     # counting them a cell each (``2020全国农产品博览会12日在湖南长``).
@@ -32,7 +35,7 @@ class PageFacts:
 
 def page_facts(lines: list[_Line]) -> PageFacts:
     """The facts of the page `lines` make up."""
-    groups = _groups(lines)
+    groups = [block for group in _groups(lines) for block in caption_apart(group)]
     column = _typical_width(lines)
     return PageFacts(
         lines=lines,

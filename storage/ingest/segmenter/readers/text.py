@@ -58,6 +58,9 @@ from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
 from storage.ingest.segmenter.shapes.noise import _STRAY_LINE_RE, _TWO_HAN_RE, _finishes_a_word, _is_noise
 from storage.ingest.segmenter.shapes.sentences import _brackets_balance, _ends_sentence
 
+# The units a number is read with (``2020`` / ``年1月8日…``, ``35`` / ``万人次…``).
+_NUMBER_UNIT_RE = re.compile("[年月日时万亿元个名人次家件项岁%％]")
+
 
 class TextReader(LineReader):
     """The readers of text lines and stray lines."""
@@ -299,6 +302,8 @@ class TextReader(LineReader):
             # ``智能温控大棚里，蔬菜长势喜人；`` / ``藤编工艺和制陶工坊中，劳动热火朝天；``: a clause ending
             # on a sentence mark no headline carries (a lead set as an epigraph, one clause a block).
             self.cutter.start(line, "text: a clause ending on a sentence mark no headline carries")
+        elif index == 0 and self.number_wrapped_into_next_block(group):
+            self.cutter.start(line, "text: a line ending in a number whose unit opens the next block")
         elif index == 0 or not gap_groups or gap_groups[-1][1][-1].number != group[index - 1].number:
             # A headline starts here; it continues one only when it follows that one's last line
             # (a headline right under a byline that closed a story starts a group of its own).
@@ -308,6 +313,18 @@ class TextReader(LineReader):
             gap_groups[-1][1].append(line)
             self.state.set_role(line, "headline: continues the headline above")
         return True
+
+    def number_wrapped_into_next_block(self, group: list[_Line]) -> bool:
+        """A block of one line ending in digits, the next block opening with the number's unit
+        (``2019年12月3日至2020`` / blank / ``年1月8日“雪龙2”号…``): a paragraph's first line the OCR read
+        apart from the rest, never a headline, which ends no number the text under it goes on with."""
+        at = self.state.group_index
+        if len(group) != 1 or at + 1 >= len(self.page.groups) or group[0] is not self.page.groups[at][0]:
+            return False
+        return bool(
+            re.search("[0-9]$", group[0].text.rstrip())
+            and _NUMBER_UNIT_RE.match(self.page.groups[at + 1][0].text.lstrip(" \t\u3000"))
+        )
 
     def kicker_wider_than_the_column(self, group: list[_Line]) -> bool:
         """A block of two lines, the first set wider than the column as no body line is and ending no

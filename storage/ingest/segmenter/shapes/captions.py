@@ -145,6 +145,32 @@ def _caption_over_text(group: list[_Line]) -> int:
     return end + 1
 
 
+def caption_apart(group: list[_Line]) -> list[list[_Line]]:
+    """A block as the page's blocks: two when it opens with a photo's caption and its credit set right
+    over what comes next with no blank line between (``▲冬天，…新建社区。`` / ``刘洋勇 摄`` / ``城乡融合撬动
+    “美丽经``, the next story's headline), the caption and credit one block; else the block itself."""
+    cut = _caption_over_more(group)
+    return [group[:cut], group[cut:]] if cut else [group]
+
+
+def _caption_over_more(group: list[_Line]) -> int:
+    """How many lines open the block as a photo's caption and its credit with more lines under them: one
+    sentence on at most `_CAPTION_MAX_LINES` lines, then the photographer's credit on a line of its own
+    (``刘洋勇 摄``); 0 when the block opens otherwise. The caption's opening mark may be lost or misread
+    (``▲`` read ``全``), so only its credit tells it."""
+    for index, line in enumerate(group[1 : _CAPTION_MAX_LINES + 1], start=1):
+        if not _BARE_CREDIT_RE.match(line.text):
+            continue
+        caption = "".join(x.text.strip() for x in group[:index])
+        one_sentence = len(re.findall("[。！？]", caption)) == 1 and _ends_sentence(group[:index])
+        if not one_sentence or len(caption) > _CAPTION_MAX_CHARS or index + 1 >= len(group):
+            return 0
+        if any(_DATELINE_RE.match(x.text) for x in group[:index]):
+            return 0
+        return index + 1
+    return 0
+
+
 # A story this short (in characters) closed by a photographer's credit under it is a picture story.
 _CAPTION_STORY_CHARS = 200
 

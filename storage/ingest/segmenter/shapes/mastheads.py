@@ -23,7 +23,9 @@ from storage.ingest.page_lines import (
     is_byline,
     is_dotted_date,
     is_masthead_item,
+    is_menu_link,
     is_page_furniture,
+    is_site_links,
 )
 
 # The masthead's date and section (its name: `page_lines._paper_name`).
@@ -83,10 +85,25 @@ _SECTION_BAR_PAGE_RE = re.compile(
 )
 
 
+def _site_menu_lines(lines: list[_Line]) -> set[int]:
+    """Line numbers of a site's menu names read one a block (``评论`` between ``时政  国际`` and ``图片  视频``,
+    the OCR having read the menu bar in pieces), on a page that prints the site's own links elsewhere."""
+    if not any(is_site_links(line.text) for line in lines):
+        return set()
+    return {
+        line.number
+        for position, line in enumerate(lines)
+        if is_menu_link(line.text)
+        and (line.blank_before or not position)
+        and (position + 1 == len(lines) or lines[position + 1].blank_before)
+    }
+
+
 def _masthead_lines(lines: list[_Line]) -> set[int]:
     """Line numbers of the masthead (paper name, date, weekday, page number and section), at the top of
-    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block)."""
-    out: set[int] = set()
+    the page or standing alone elsewhere (an OCR engine may read the masthead after a story block), and of
+    a site's menu read in pieces (`_site_menu_lines`)."""
+    out: set[int] = _site_menu_lines(lines)
     after_page_number = False
     for position, line in enumerate(lines):
         text = _MULTI_SPACE_RE.sub("", line.text)
