@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command
+from bot.chat.conversation import Conversation, Press, Who, language_words, parse_command, readable
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.digests.feed import feed_replies
@@ -50,7 +50,7 @@ class ConsoleChat:
 
     def handle(self, line: str) -> str:
         """The output for one input line (empty for a blank line)."""
-        line = line.strip()
+        line = readable(line).strip()
         if not line:
             return ""
         # The language the console chat chose with /lang goes before --lang (read for each line: /lang

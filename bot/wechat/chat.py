@@ -25,6 +25,7 @@ from bot.chat.conversation import (
     language_words,
     latest_page,
     parse_command,
+    readable,
 )
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
@@ -202,7 +203,7 @@ class WeChatChat:
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
-        line = " ".join(content.split())
+        line = " ".join(readable(content).split())
         if not line:  # spaces only: a text all the same, with nothing to look for
             return self._line(openid, "empty_query")
         command = parse_command(line) if commands else None
