@@ -120,9 +120,11 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert "新闻摘要 · 2023-04-13" in emu.messages(1001)[-1].text
         assert "News digest · 2023-04-13" in emu.messages(1002)[-1].text
 
-        # /lang auto forgets the choice: the English client is answered in English again.
+        # /lang auto forgets the choice: replies follow the messages again; the last one written (保交楼)
+        # was Chinese, so a bare command is answered in Chinese until the reader writes English.
         back = await say(emu, "/lang auto", 1001, lang="en")
-        assert back.text == "OK, replies will follow the language of your device or your messages again."
+        assert back.text == "好的，以后跟随你的设备或消息的语言回复。"
+        assert "Nothing found" in (await say(emu, "typhoon", 1001, lang="en")).text
         assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot commands:")
         assert subs.get_chat(db, 1001).chosen_language is None  # type: ignore[union-attr]
 
@@ -141,6 +143,19 @@ async def test_a_telegram_reader_who_writes_english_gets_english_for_a_bare_comm
         assert "Timezone set to Asia/Tokyo" in (await say(emu, "/timezone Asia/Tokyo", 1003)).text
         assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1003)).text  # Chinese letters: the client's
         assert (await say(emu, "/help", 1003)).text.startswith("newsbot 可用命令：")
+
+
+async def test_a_telegram_reader_with_an_english_client_who_writes_chinese_gets_chinese(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA pass 31 (issue 33): a message written in Chinese is answered in Chinese whatever the device's
+    language; English words beside it leave the device's (an English question about a Chinese name)."""
+    emu = telegram_emulator
+    async with running(settings, Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))):
+        assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1004, lang="en")).text
+        assert (await say(emu, "/help", 1004, lang="en")).text.startswith("newsbot 可用命令：")
+        assert "Nothing found" in (await say(emu, "typhoon", 1004, lang="en")).text
+        assert "“news about 保交楼”: 1 found" in (await say(emu, "news about 保交楼", 1004, lang="en")).text
 
 
 # ---- WeChat and the web page ---------------------------------------------------------------------------
@@ -239,6 +254,47 @@ def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None
         assert '<html lang="en">' in c.get("/").text and '<html lang="en">' in c.get("/article/1").text
     # Another browser (no session) still gets the page in its own language.
     assert '<html lang="zh-CN">' in httpx.get(f"{web.base_url}/", headers={"accept-language": "zh"}).text
+
+
+def test_a_web_reader_whose_browser_is_english_who_writes_chinese_gets_chinese(web: WebRun) -> None:
+    """QA pass 31 (issue 33): the browser's `Accept-Language` went before the message's letters, so a
+    Chinese message from an English browser was answered in English. The message's letters go first, on
+    the page as in Telegram (one rule: `message_language`); the page itself keeps the browser's language."""
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "en-US,en;q=0.9"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        assert '<html lang="en">' in c.get("/").text
+        assert say_web("/help").startswith("newsbot commands:")  # nothing written yet: the browser's
+        assert "「保交楼」共" in say_web("保交楼")
+        assert "💡 答案：" in say_web("谁主持了统战工作会议？")
+        assert say_web("/help").startswith("newsbot 可用命令：")  # the language it was answered in
+        assert "Nothing found" in say_web("typhoon")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("保交楼", "zh"),
+        ("谁主持了统战工作会议？", "zh"),
+        ("NBA 总决赛", "zh"),  # an acronym tells no language
+        ("x 保交楼", "zh"),
+        ("<b>阅兵</b>", "zh"),
+        ("GDP增长", "zh"),
+        ("who is 樊惠林", "en"),  # English words beside a Chinese name: the device's
+        ("保交楼 news", "en"),
+        ("Привет", "en"),  # neither script: the device's
+        ("typhoon", "en"),
+        ("？？？", "en"),
+    ],
+)
+def test_a_message_in_chinese_is_answered_in_chinese_on_an_english_device(
+    message: str, expected: str
+) -> None:
+    assert message_language(message, detected="en", known=None) == expected
 
 
 # ---- newsbot chat ----------------------------------------------------------------------------------------

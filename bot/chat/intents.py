@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from bot.chat.replies import in_english_words
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS, parse_query
-from storage.text.normalize import normalize, unescape_entities, without_markup
+from storage.text.normalize import HAN_RANGES, normalize, unescape_entities, without_markup
 from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number
 
 
@@ -184,15 +184,22 @@ def link_forms(message: str) -> list[str]:
 
 def message_language(message: str, *, detected: str, known: str | None) -> str:
     """The language to answer `message` in when the chat chose none with /lang: English for a message in
-    English words and Latin letters only (full-width ones too); for a message without letters, or whose
-    only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
-    punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
-    `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
-    --lang; Chinese on WeChat, which tells none)."""
+    English words and Latin letters only (full-width ones too); Chinese for a message in Chinese
+    characters with no English word beside them (`保交楼`, `NBA 总决赛`, `x 保交楼`), whatever the device
+    says; for a message without letters, or whose only letters are Latin ones in no English word (`x`,
+    `<b>x</b>`, `Hi`) (a bare command, digits, punctuation, emoji) the chat's `known` language (the one its
+    earlier messages were answered in), else `detected`; for any other message (English words beside
+    Chinese ones, `who is 樊惠林`; other scripts) `detected` (Telegram's language_code, the browser's, the
+    console's --lang; Chinese on WeChat, which tells none)."""
     letters = _language_letters(message)
     if not letters:
         return known or detected
-    return "en" if all(ch.isascii() for ch in letters) else detected
+    if all(ch.isascii() for ch in letters):
+        return "en"
+    words = _language_words(message)
+    if _HAN_CHARACTER.search(words) and not in_english_words(_HAN_CHARACTER.sub(" ", words)):
+        return "zh"
+    return detected
 
 
 def has_letters(message: str) -> bool:
@@ -210,15 +217,26 @@ _NAME_IN_LATIN = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\b")
 _ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 
 
+# A Chinese character (the forms `storage.text.normalize` reads as Chinese).
+_HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
+
+
+def _language_words(message: str) -> str:
+    """`message` as the reader sees it (HTML character references read, markup tags and links left out,
+    full-width forms folded), without the letters that tell no language: those on a number, acronyms and
+    brand names in Latin letters, `ok`."""
+    seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
+    return _ANY_LANGUAGE_WORDS.sub(
+        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    )
+
+
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number;
     Latin letters alone tell English only when they make an English word (`replies.in_english_words`),
     so a stray letter (`x`, what is left of `<b>x</b>`) tells nothing."""
-    seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
-    words = _ANY_LANGUAGE_WORDS.sub(
-        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
-    )
+    words = _language_words(message)
     letters = [ch for ch in words if ch.isalpha()]
     if all(ch.isascii() for ch in letters) and not in_english_words(words):
         return []
