@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN, Channel
 from bot.cli import chat_clock_start, main
-from bot.console import CONSOLE_CHAT_ID, ConsoleChat, run_console
+from bot.console import CONSOLE_CHAT_ID, RULE, ConsoleChat, run_console
 from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.driver import sqlite3
@@ -303,3 +303,16 @@ def _read_or_nothing(fd: int) -> bytes:
         return os.read(fd, 65536)
     except OSError:
         return b""
+
+
+def test_a_number_before_any_buttons_says_there_is_nothing_to_open(tmp_path: Path) -> None:
+    """QA pass 31 (issue 33): `1` typed before any reply with buttons was searched (every story holding a
+    1). It says there is nothing to open yet and what to type; after a list it presses that button."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, stdin=io.StringIO("1\n你好\n1\n保交楼\n1\n"), stdout=out)
+    first, _, second, _, keyboard, opened = out.getvalue().split(f"\n{RULE}\n")[:6]
+    assert (
+        first == second == "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：保交楼"
+    )
+    assert keyboard.endswith("[1] 📖 1") and opened.startswith("区人大常委会 调研老旧小区改造工作")

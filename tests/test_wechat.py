@@ -725,3 +725,14 @@ def test_a_pasted_address_of_one_of_our_article_pages_opens_that_story(web: WebR
     assert "统战工作" in content and f"{web.base_url}/article/3" in content and "🔎" not in content
     other = reply_of(post(web, wechat_text("oReaderP", "https://other.example/article/3", 7621)))["Content"]
     assert other.startswith("这个链接的文章不在 newsbot 收录的新闻里"), other
+
+
+def test_a_number_alone_opens_that_result_or_says_there_is_none_yet(web: WebRun):
+    """QA pass 31 (issue 33): `1` sent before any results was searched as a word. WeChat lists results
+    numbered: a number alone opens that one, as `第1篇` does; before any results, a line saying so."""
+    none = reply_of(post(web, wechat_text("oNumber", "1", 5501)))["Content"]
+    assert none.startswith("还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇")
+    listed = reply_of(post(web, wechat_text("oNumber", "保交楼", 5502)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oNumber", "2", 5503)))["Content"]
+    assert opened.startswith(second)

@@ -308,11 +308,19 @@ _RESULT_NUMBER = re.compile(
 )
 
 
+# "1", "2": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list is
+# answered; one or two digits (a longer number, 2023 or 12345, is searched).
+_BARE_NUMBER = re.compile(r"([0-9]{1,2})[\s。.!！?？~～]*")
+
+
 def result_asked(message: str) -> int | None:
     """The number (from 1; 0 for 第0篇, which no result has) of the listed result `message` asks to open and
-    nothing else (第3篇, 打开第2条, 看第三篇, 打开3), read as typed on any keyboard; None for anything else
-    (第2页 is a page: `page_asked`)."""
+    nothing else (第3篇, 打开第2条, 看第三篇, 打开3, a number of one or two digits alone), read as typed on
+    any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
     typed = _as_typed(message)
+    bare = _BARE_NUMBER.fullmatch(typed)
+    if bare is not None:
+        return int(bare.group(1))
     found = _RESULT_NUMBER.fullmatch(typed)
     if found is None or typed.startswith("第") and not re.search(r"[篇条个]|文章|新闻|报道|结果", typed):
         return None  # 第3 alone names nothing listed
