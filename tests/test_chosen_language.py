@@ -289,12 +289,32 @@ def test_a_web_reader_whose_browser_is_english_who_writes_chinese_gets_chinese(w
         ("Привет", "en"),  # neither script: the device's
         ("typhoon", "en"),
         ("？？？", "en"),
+        ("<script>alert(1)</script>保交楼", "zh"),  # a script element is code, in no language
     ],
 )
 def test_a_message_in_chinese_is_answered_in_chinese_on_an_english_device(
     message: str, expected: str
 ) -> None:
     assert message_language(message, detected="en", known=None) == expected
+
+
+def test_a_pasted_script_element_tells_no_language(web: WebRun) -> None:
+    """Issue 33 (a reader's pass): `<script>alert(1)</script>` from a Chinese reader was answered in
+    English (alert is an English word) and turned the chat English: the web page's and a WeChat
+    follower's next /help came in English. A script or style element is code, in no language."""
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "zh-CN"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        assert say_web("<script>alert(1)</script>").startswith(
+            "没有找到与「<script>alert(1)</script>」相关的文章"
+        )
+        assert say_web("/help").startswith("newsbot 可用命令：")
+    assert wechat(web, "oScript", "<style>p{color:red}</style>", 1).startswith("没有文章包含")
+    assert wechat(web, "oScript", "/help", 2).startswith("newsbot 可用命令：")
 
 
 # ---- newsbot chat ----------------------------------------------------------------------------------------

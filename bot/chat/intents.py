@@ -221,11 +221,15 @@ _ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 _HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 
 
+# A script or style element pasted with a message (`<script>alert(1)</script>`): code, in no language.
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
 def _language_words(message: str) -> str:
-    """`message` as the reader sees it (HTML character references read, markup tags and links left out,
-    full-width forms folded), without the letters that tell no language: those on a number, acronyms and
-    brand names in Latin letters, `ok`."""
-    seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
+    """`message` as the reader sees it (HTML character references read, markup tags, script and style
+    elements and links left out, full-width forms folded), without the letters that tell no language:
+    those on a number, acronyms and brand names in Latin letters, `ok`."""
+    seen = unicodedata.normalize("NFKC", without_markup(_CODE_ELEMENT.sub(" ", unescape_entities(message))))
     return _ANY_LANGUAGE_WORDS.sub(
         " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
     )
