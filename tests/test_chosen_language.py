@@ -17,13 +17,14 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from bot.chat.conversation import Who, language_words
-from bot.chat.intents import has_letters, message_language
+from bot.chat.intents import has_letters, message_language, written_in_chinese
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console
 from bot.digests.records import parse_language
 from bot.services import open_services
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT
+from bot.web.http import reads_chinese
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
 from storage.records.readers import WECHAT, reader_chat
@@ -120,11 +121,9 @@ async def test_telegram_readers_choose_against_their_clients_language(
         assert "新闻摘要 · 2023-04-13" in emu.messages(1001)[-1].text
         assert "News digest · 2023-04-13" in emu.messages(1002)[-1].text
 
-        # /lang auto forgets the choice: replies follow the messages again; the last one written (保交楼)
-        # was Chinese, so a bare command is answered in Chinese until the reader writes English.
+        # /lang auto forgets the choice: the English client is answered in English again.
         back = await say(emu, "/lang auto", 1001, lang="en")
-        assert back.text == "好的，以后跟随你的设备或消息的语言回复。"
-        assert "Nothing found" in (await say(emu, "typhoon", 1001, lang="en")).text
+        assert back.text == "OK, replies will follow the language of your device or your messages again."
         assert (await say(emu, "/help", 1001, lang="en")).text.startswith("newsbot commands:")
         assert subs.get_chat(db, 1001).chosen_language is None  # type: ignore[union-attr]
 
@@ -143,19 +142,6 @@ async def test_a_telegram_reader_who_writes_english_gets_english_for_a_bare_comm
         assert "Timezone set to Asia/Tokyo" in (await say(emu, "/timezone Asia/Tokyo", 1003)).text
         assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1003)).text  # Chinese letters: the client's
         assert (await say(emu, "/help", 1003)).text.startswith("newsbot 可用命令：")
-
-
-async def test_a_telegram_reader_with_an_english_client_who_writes_chinese_gets_chinese(
-    telegram_emulator: TelegramEmulator, settings: Settings
-) -> None:
-    """QA pass 31 (issue 33): a message written in Chinese is answered in Chinese whatever the device's
-    language; English words beside it leave the device's (an English question about a Chinese name)."""
-    emu = telegram_emulator
-    async with running(settings, Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))):
-        assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1004, lang="en")).text
-        assert (await say(emu, "/help", 1004, lang="en")).text.startswith("newsbot 可用命令：")
-        assert "Nothing found" in (await say(emu, "typhoon", 1004, lang="en")).text
-        assert "“news about 保交楼”: 1 found" in (await say(emu, "news about 保交楼", 1004, lang="en")).text
 
 
 # ---- WeChat and the web page ---------------------------------------------------------------------------
@@ -256,46 +242,72 @@ def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None
     assert '<html lang="zh-CN">' in httpx.get(f"{web.base_url}/", headers={"accept-language": "zh"}).text
 
 
-def test_a_web_reader_whose_browser_is_english_who_writes_chinese_gets_chinese(web: WebRun) -> None:
-    """QA pass 31 (issue 33): the browser's `Accept-Language` went before the message's letters, so a
-    Chinese message from an English browser was answered in English. The message's letters go first, on
-    the page as in Telegram (one rule: `message_language`); the page itself keeps the browser's language."""
-    with httpx.Client(base_url=web.base_url, headers={"accept-language": "en-US,en;q=0.9"}, timeout=30) as c:
+def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_chinese(web: WebRun) -> None:
+    """QA pass 31 (issue 33): a Chinese message from a browser preferring English was answered in English.
+    A browser that names Chinese among its languages tells Chinese for a message written in Chinese; one
+    naming English only keeps English (an English reader searches with Chinese words, as the English help
+    asks). Then the one rule of `Conversation.in_chat_language`, as in Telegram."""
+
+    def session(accept: str) -> Any:
+        c = httpx.Client(base_url=web.base_url, headers={"accept-language": accept}, timeout=30)
 
         def say_web(line: str) -> str:
             response = c.post("/api/message", json={"text": line})
             assert response.status_code == 200, response.text
             return "\n".join(str(r["text"]) for r in response.json()["replies"])
 
-        assert '<html lang="en">' in c.get("/").text
-        assert say_web("/help").startswith("newsbot commands:")  # nothing written yet: the browser's
-        assert "「保交楼」共" in say_web("保交楼")
-        assert "💡 答案：" in say_web("谁主持了统战工作会议？")
-        assert say_web("/help").startswith("newsbot 可用命令：")  # the language it was answered in
-        assert "Nothing found" in say_web("typhoon")
+        return c, say_web
+
+    both, say_both = session("en-US,en;q=0.9,zh-CN;q=0.8")
+    with both:
+        assert '<html lang="en">' in both.get("/").text  # the page: the browser's first language
+        assert say_both("/help").startswith("newsbot commands:")  # nothing written yet: the browser's
+        assert "「保交楼」共" in say_both("保交楼")
+        assert "💡 答案：" in say_both("谁主持了统战工作会议？")
+        assert say_both("/help").startswith("newsbot 可用命令：")  # the language it was answered in
+        assert "已订阅" in say_both("/subscribe 人才")
+        assert "Nothing found" in say_both("typhoon")
+        assert "“who is 樊惠林”" in say_both("who is 樊惠林")  # English words: the browser's first
+    english, say_english = session("en-US,en;q=0.9")
+    with english:
+        assert "“保交楼”: 10 found" in say_english("保交楼")
+        assert "Subscribed" in say_english("/subscribe 人才")
 
 
 @pytest.mark.parametrize(
-    ("message", "expected"),
+    ("message", "written"),
     [
-        ("保交楼", "zh"),
-        ("谁主持了统战工作会议？", "zh"),
-        ("NBA 总决赛", "zh"),  # an acronym tells no language
-        ("x 保交楼", "zh"),
-        ("<b>阅兵</b>", "zh"),
-        ("GDP增长", "zh"),
-        ("who is 樊惠林", "en"),  # English words beside a Chinese name: the device's
-        ("保交楼 news", "en"),
-        ("Привет", "en"),  # neither script: the device's
-        ("typhoon", "en"),
-        ("？？？", "en"),
-        ("<script>alert(1)</script>保交楼", "zh"),  # a script element is code, in no language
+        ("保交楼", True),
+        ("谁主持了统战工作会议？", True),
+        ("NBA 总决赛", True),  # an acronym tells no language
+        ("x 保交楼", True),
+        ("<b>阅兵</b>", True),
+        ("GDP增长", True),
+        ("<script>alert(1)</script>保交楼", True),  # a script element is code, in no language
+        ("who is 樊惠林", False),  # English words beside a Chinese name
+        ("保交楼 news", False),
+        ("Привет", False),
+        ("typhoon", False),
+        ("？？？", False),
     ],
 )
-def test_a_message_in_chinese_is_answered_in_chinese_on_an_english_device(
-    message: str, expected: str
-) -> None:
-    assert message_language(message, detected="en", known=None) == expected
+def test_what_is_written_in_chinese(message: str, written: bool) -> None:
+    assert written_in_chinese(message) == written
+
+
+@pytest.mark.parametrize(
+    ("header", "reads"),
+    [
+        ("zh-CN", True),
+        ("en-US,en;q=0.9,zh-CN;q=0.8", True),
+        ("en-US,en;q=0.9", False),
+        ("en-US,zh;q=0", False),  # q=0: not acceptable
+        ("fr-FR", True),  # neither named: Chinese, as for no header
+        (None, True),
+    ],
+)
+def test_a_browser_reads_chinese_when_it_names_it(header: str | None, reads: bool) -> None:
+    assert reads_chinese(header) == reads
 
 
 def test_a_pasted_script_element_tells_no_language(web: WebRun) -> None:

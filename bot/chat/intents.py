@@ -184,22 +184,23 @@ def link_forms(message: str) -> list[str]:
 
 def message_language(message: str, *, detected: str, known: str | None) -> str:
     """The language to answer `message` in when the chat chose none with /lang: English for a message in
-    English words and Latin letters only (full-width ones too); Chinese for a message in Chinese
-    characters with no English word beside them (`保交楼`, `NBA 总决赛`, `x 保交楼`), whatever the device
-    says; for a message without letters, or whose only letters are Latin ones in no English word (`x`,
-    `<b>x</b>`, `Hi`) (a bare command, digits, punctuation, emoji) the chat's `known` language (the one its
-    earlier messages were answered in), else `detected`; for any other message (English words beside
-    Chinese ones, `who is 樊惠林`; other scripts) `detected` (Telegram's language_code, the browser's, the
-    console's --lang; Chinese on WeChat, which tells none)."""
+    English words and Latin letters only (full-width ones too); for a message without letters, or whose
+    only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
+    punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
+    `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
+    --lang; Chinese on WeChat, which tells none). A device that names both languages (a browser's
+    Accept-Language) detects Chinese for a message `written_in_chinese`."""
     letters = _language_letters(message)
     if not letters:
         return known or detected
-    if all(ch.isascii() for ch in letters):
-        return "en"
+    return "en" if all(ch.isascii() for ch in letters) else detected
+
+
+def written_in_chinese(message: str) -> bool:
+    """Whether `message` is written in Chinese characters with no English word beside them (`保交楼`,
+    `NBA 总决赛`, `x 保交楼`; not `who is 樊惠林`, an English question about a Chinese name)."""
     words = _language_words(message)
-    if _HAN_CHARACTER.search(words) and not in_english_words(_HAN_CHARACTER.sub(" ", words)):
-        return "zh"
-    return detected
+    return bool(_HAN_CHARACTER.search(words)) and not in_english_words(_HAN_CHARACTER.sub(" ", words))
 
 
 def has_letters(message: str) -> bool:
