@@ -16,6 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from bot.chat.intents import subscription_asked
 from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
@@ -736,3 +737,44 @@ def test_a_number_alone_opens_that_result_or_says_there_is_none_yet(web: WebRun)
     second = listed.split("\n2. ", 1)[1].split("（", 1)[0]
     opened = reply_of(post(web, wechat_text("oNumber", "2", 5503)))["Content"]
     assert opened.startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("订阅进博会", "进博会"),
+        ("订阅 进博会", "进博会"),
+        ("我要订阅进博会", "进博会"),
+        ("帮我订阅进博会的新闻", "进博会"),
+        ("请订阅 阅兵 国庆", "阅兵 国庆"),
+        ("订阅 8点 国庆", "8点 国庆"),
+        ("我想订阅阅兵！", "阅兵"),
+        ("订阅怎么弄", None),  # a question about subscribing: the how-to reply
+        ("订阅是什么", None),
+        ("订阅要钱吗", None),
+        ("订阅新闻", None),  # nothing named
+        ("订阅每日新闻", None),
+        ("我要订阅", None),
+        ("订阅号", None),
+        ("订阅😀", None),
+        ("订阅" + "长" * 61, None),  # too long to name back as a command
+        ("取消订阅", None),
+        ("保交楼", None),
+    ],
+)
+def test_a_subscription_asked_for_in_words_names_its_words(typed: str, named: str | None):
+    assert subscription_asked(typed) == named
+
+
+def test_a_subscription_asked_for_in_words_is_told_the_command_that_does_it(web: WebRun):
+    """Issue 33 (a reader's pass): `订阅 人才` was searched and said `已去掉：「订阅」`; `我要订阅人才` got the
+    general how-to naming other words. A reader who names what to subscribe to is told the command that
+    does it, with those words (above the results of `订阅 人才`, which may be a search: 订阅经济)."""
+    said = reply_of(post(web, wechat_text("oSubscribe", "订阅 人才", 6601)))["Content"]
+    assert "想订阅「人才」的新闻？发送：/subscribe 人才" in said and "已去掉" in said
+    asked = reply_of(post(web, wechat_text("oSubscribe", "我要订阅人才", 6602)))["Content"]
+    assert asked == "想订阅「人才」的新闻？发送：/subscribe 人才"
+    how = reply_of(post(web, wechat_text("oSubscribe", "订阅怎么弄", 6603)))["Content"]
+    assert how.startswith("发送 /subscribe 加关键词就能订阅")
+    done = reply_of(post(web, wechat_text("oSubscribe", "/subscribe 人才", 6604)))["Content"]
+    assert done.startswith("已订阅 #") and "与「人才」相关的新闻" in done

@@ -145,6 +145,41 @@ def detect_intent(message: str) -> Intent | None:
     return None
 
 
+# "订阅进博会", "我要订阅 阅兵 国庆", "帮我订阅进博会的新闻": a subscription asked for in words, naming what
+# to subscribe to (WeChat and the web page have no command menu; a reader writes what they want).
+_SUBSCRIPTION_IN_WORDS = re.compile(
+    r"(?:请|麻烦)?(?:帮我|给我|我要|我想|我想要)?订阅(?:一下)?\s*(?P<words>\S.*?)\s*"
+    r"(?:的?(?:新闻|消息|资讯|报道|摘要|推送))?[\s。.!！~～]*"
+)
+# What follows 订阅 in asking for the digest itself: no words to name.
+_NO_SUBSCRIPTION_WORDS = re.compile(
+    r"(?:新闻|消息|资讯|报道|摘要|推送|每日|每天|全部|所有|服务|功能|号|了|过|吗|么|呢)+"
+)
+# A question about subscribing (订阅怎么弄, 订阅是什么, 订阅要钱吗): the how-to reply, no words to name.
+_ASKING_HOW = re.compile(r"怎|如何|咋|什么|啥|吗|么|呢|多少")
+
+
+# The longest words named back as a command to send (a paste after 订阅 is searched as it is).
+SUBSCRIPTION_WORDS_NAMED = 60
+
+
+def subscription_asked(message: str) -> str | None:
+    """The words a message asks in plain words to subscribe to (`订阅进博会` → 进博会, `我要订阅 阅兵 国庆` →
+    阅兵 国庆), or None (not such a message, or nothing named: `订阅怎么弄`, `订阅新闻`, `我要订阅`)."""
+    typed = unicodedata.normalize("NFKC", message).strip()
+    found = _SUBSCRIPTION_IN_WORDS.fullmatch(typed)
+    if found is None:
+        return None
+    words = " ".join(found.group("words").split())
+    if len(words) > SUBSCRIPTION_WORDS_NAMED:
+        return None
+    if _NO_SUBSCRIPTION_WORDS.fullmatch(words) or _ASKING_HOW.search(words):
+        return None
+    if not any(ch.isalnum() for ch in words):
+        return None
+    return words
+
+
 # What people put between the numbers of a list they type (/article 1 2, /unsubscribe 1,2): spaces, commas,
 # the enumeration comma, semicolons, ASCII or full-width.
 NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
