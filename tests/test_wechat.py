@@ -472,6 +472,24 @@ def test_a_bare_unsubscribe_lists_the_commands_to_type(web: WebRun):
     assert rest.startswith("已取消全部"), rest
 
 
+def test_the_commands_to_type_follow_the_replys_language(web: WebRun):
+    """Issue 33 (a reader's pass): an English follower's bare /unsubscribe listed `Cancel all：/unsubscribe
+    all`, a Chinese colon in English lines."""
+    post(web, wechat_text("oReaderE", "/lang en", 8301))
+    post(web, wechat_text("oReaderE", "/subscribe 人才", 8302))
+    post(web, wechat_text("oReaderE", "/subscribe 保交楼", 8303))
+    content = reply_of(post(web, wechat_text("oReaderE", "/unsubscribe", 8304)))["Content"]
+    assert content.startswith("You have several subscriptions") and "：" not in content, content
+    assert "Cancel all: /unsubscribe all" in content
+    chinese = reply_of(post(web, wechat_text("oReaderU2", "/subscribe 人才", 8305)))["Content"]
+    assert chinese.startswith("已订阅")
+    post(web, wechat_text("oReaderU2", "/subscribe 保交楼", 8306))
+    assert (
+        "全部取消：/unsubscribe all"
+        in reply_of(post(web, wechat_text("oReaderU2", "/unsubscribe", 8307)))["Content"]
+    )
+
+
 def web_chat(web: WebRun, openid: str) -> int:
     chat_id = web.services.database.read(reader_chat, WECHAT, openid)
     assert chat_id is not None

@@ -125,11 +125,13 @@ def page_button(button: Button) -> tuple[str, str, str]:
     return kind, key, page
 
 
-def typed_choices(reply: Reply) -> Reply:
+def typed_choices(reply: Reply, lang: str) -> Reply:
     """A bare /unsubscribe's buttons (one per subscription, one for all) as the commands to type, each
-    under its label: WeChat shows no buttons, and "which one should go?" alone left nothing to choose."""
+    after its label (a colon of the reply's language between): WeChat shows no buttons, and "which one
+    should go?" alone left nothing to choose."""
+    colon = "：" if lang == "zh" else ": "
     lines = [
-        f"{b.label}：/unsubscribe {b.data.removeprefix(UNSUBSCRIBE_PREFIX)}"
+        f"{b.label}{colon}/unsubscribe {b.data.removeprefix(UNSUBSCRIBE_PREFIX)}"
         for row in reply.buttons
         for b in row
         if b.data and b.data.startswith(UNSUBSCRIBE_PREFIX)
@@ -226,7 +228,7 @@ class WeChatChat:
                 out = feed_replies(
                     self.database, name, out, chat_id, lang, WECHAT, feed_url, wait=CHAT_WRITE_WAIT
                 )
-                out = [typed_article_links(typed_choices(r)) for r in out]
+                out = [typed_article_links(typed_choices(r, lang)) for r in out]
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
                 if name == "digest":
