@@ -796,3 +796,13 @@ def test_a_subscription_asked_for_in_words_is_told_the_command_that_does_it(web:
     assert how.startswith("发送 /subscribe 加关键词就能订阅")
     done = reply_of(post(web, wechat_text("oSubscribe", "/subscribe 人才", 6604)))["Content"]
     assert done.startswith("已订阅 #") and "与「人才」相关的新闻" in done
+
+
+@pytest.mark.parametrize("typed", ["说说第一条", "讲讲第1篇", "详细说说第一条", "介绍一下第一篇"])
+def test_a_result_asked_to_be_told_about_by_its_number_opens_it(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): `说说第一条` after a list was searched (`没有找到与「说说第一条」相关的文章`);
+    `打开第一条` opened it. Asking to be told about a listed result by its number opens it too."""
+    listed = reply_of(post(web, wechat_text("oTell", "保交楼", 6701)))["Content"]
+    first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oTell", typed, 6702)))["Content"]
+    assert opened.startswith(first), opened

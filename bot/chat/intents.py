@@ -340,10 +340,12 @@ def page_asked(message: str) -> PageAsked | None:
     return PageAsked(number=number) if number is not None else None
 
 
-# "第3篇", "打开第2条", "看第三篇": a result of the chat's last list, by the number it is listed under (WeChat
-# has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count searched for.
+# "第3篇", "打开第2条", "看第三篇", "说说第一条": a result of the chat's last list, by the number it is listed
+# under (WeChat has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count
+# searched for.
 _RESULT_NUMBER = re.compile(
-    rf"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看)\s*第?|第)([0-9]+|[{NUMERAL_CHARACTERS}]+)\s*"
+    rf"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看|(?:详细)?(?:说说|讲讲)|介绍一下)\s*第?|第)"
+    rf"([0-9]+|[{NUMERAL_CHARACTERS}]+)\s*"
     r"(?:篇|条|个)?(?:文章|新闻|报道|结果)?(?:吧|呢|啊)?[\s。.!！?？~～]*"
 )
 
