@@ -806,3 +806,11 @@ def test_a_result_asked_to_be_told_about_by_its_number_opens_it(web: WebRun, typ
     first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
     opened = reply_of(post(web, wechat_text("oTell", typed, 6702)))["Content"]
     assert opened.startswith(first), opened
+
+
+@pytest.mark.parametrize("typed", ["what's new", "What's new?", "what is new", "what’s new"])
+def test_whats_new_gets_the_latest_articles(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): `what's new` was searched (`Nothing found for “what's new”`) while
+    `latest news` listed the latest articles; it lists them too, in English."""
+    said = reply_of(post(web, wechat_text("oWhatsNew", typed, 6801)))["Content"]
+    assert said.startswith("🆕 Latest articles"), said

@@ -373,7 +373,8 @@ def result_asked(message: str) -> int | None:
 _RECENCY = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
 )
-_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
+# "what's new" asks for the news as "latest news" does.
+_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news|(?<![a-z])what(?:['’]?s| is) new(?![a-z])")
 _LATEST_FILLER = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
     r"发生了|发生|有什么|有啥|有哪些|有没有|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|我要|想|要|看|有|知道|了|的|"
