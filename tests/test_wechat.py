@@ -814,3 +814,11 @@ def test_whats_new_gets_the_latest_articles(web: WebRun, typed: str):
     `latest news` listed the latest articles; it lists them too, in English."""
     said = reply_of(post(web, wechat_text("oWhatsNew", typed, 6801)))["Content"]
     assert said.startswith("🆕 Latest articles"), said
+
+
+def test_a_subscription_to_a_web_address_is_refused_with_what_to_write(web: WebRun):
+    """Issue 33 (a reader's pass): `/subscribe https://www.people.com.cn/` said 已订阅 #30 to news about the
+    address, which no story holds. It is refused, saying a subscription follows words; nothing is stored."""
+    said = reply_of(post(web, wechat_text("oSite", "/subscribe https://www.people.com.cn/", 6901)))["Content"]
+    assert said.startswith("「https://www.people.com.cn/」是网址：订阅按新闻里的词找文章，不订阅网站。"), said
+    assert not web.services.database.read(subs.list_subscriptions, web_chat(web, "oSite"))
