@@ -822,3 +822,14 @@ def test_a_subscription_to_a_web_address_is_refused_with_what_to_write(web: WebR
     said = reply_of(post(web, wechat_text("oSite", "/subscribe https://www.people.com.cn/", 6901)))["Content"]
     assert said.startswith("「https://www.people.com.cn/」是网址：订阅按新闻里的词找文章，不订阅网站。"), said
     assert not web.services.database.read(subs.list_subscriptions, web_chat(web, "oSite"))
+
+
+@pytest.mark.parametrize("typed", ["open 2", "Open #2", "read 2", "show me number 2", "open no. 2."])
+def test_an_english_follower_opens_a_result_by_its_number(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): an English follower's `open 2` was searched (`Nothing found for “open
+    2”`); `打开2` opened result 2. The English asks for it too."""
+    post(web, wechat_text("oOpen", "/lang en", 7001))
+    listed = reply_of(post(web, wechat_text("oOpen", "保交楼", 7002)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split(" (", 1)[0]
+    opened = reply_of(post(web, wechat_text("oOpen", typed, 7003)))["Content"]
+    assert opened.startswith(second), opened

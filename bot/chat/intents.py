@@ -354,13 +354,18 @@ _RESULT_NUMBER = re.compile(
 # answered; one or two digits (a longer number, 2023 or 12345, is searched).
 _BARE_NUMBER = re.compile(r"([0-9]{1,2})[\s。.!！?？~～]*")
 
+# "open 2", "read #3", "show me number 2": the English for 打开第2条.
+_RESULT_NUMBER_IN_ENGLISH = re.compile(
+    r"(?:open|read|show(?: me)?)\s+(?:(?:no\.?|number|#)\s*)?([0-9]+)[\s.!?]*", re.IGNORECASE
+)
+
 
 def result_asked(message: str) -> int | None:
     """The number (from 1; 0 for 第0篇, which no result has) of the listed result `message` asks to open and
-    nothing else (第3篇, 打开第2条, 看第三篇, 打开3, a number of one or two digits alone), read as typed on
-    any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
+    nothing else (第3篇, 打开第2条, 看第三篇, 打开3, a number of one or two digits alone, open 2), read as
+    typed on any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
     typed = _as_typed(message)
-    bare = _BARE_NUMBER.fullmatch(typed)
+    bare = _BARE_NUMBER.fullmatch(typed) or _RESULT_NUMBER_IN_ENGLISH.fullmatch(typed)
     if bare is not None:
         return int(bare.group(1))
     found = _RESULT_NUMBER.fullmatch(typed)
