@@ -25,8 +25,10 @@ from bot.chat.command_line import language_words, parse_command
 from bot.chat.conversation import Conversation, Press, Who
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
+from bot.chat.typed_text import readable
 from bot.digests.feed import feed_replies
 from bot.digests.records import CHAT_WRITE_WAIT
+from bot.logs import logs_to_file
 from bot.services import Services, clock_from, open_services
 from bot.settings import Settings
 from storage.records.readers import CONSOLE_CHAT_ID
@@ -34,6 +36,7 @@ from storage.records.readers import CONSOLE_CHAT_ID
 log = logging.getLogger(__name__)
 
 HISTORY_FILE = Path("~/.newsbot_history")
+LOG_FILE = Path("~/.newsbot_chat.log")
 PROMPT = "> "
 RULE = "─" * 40
 # What adds the private addresses to a subscription command's replies: (name, replies, language) → replies.
@@ -51,7 +54,7 @@ class ConsoleChat:
 
     def handle(self, line: str) -> str:
         """The output for one input line (empty for a blank line)."""
-        line = line.strip()
+        line = readable(line).strip()
         if not line:
             return ""
         # The language the console chat chose with /lang goes before --lang (read for each line: /lang
@@ -179,31 +182,38 @@ def run_console(
     stdout: TextIO | None = None,
     now: datetime | None = None,
 ) -> None:
-    """Chat in the terminal until end of input; with `now`, the chat's clock starts at that time (and runs)."""
+    """Chat in the terminal until end of input; with `now`, the chat's clock starts at that time (and runs).
+    When the replies and stderr are the same screen (both terminals), log lines (a busy database, the
+    traceback of a line that failed) go to `LOG_FILE` instead of among the replies."""
     stdin = stdin or _replacing(sys.stdin)
     stdout = stdout or _replacing(sys.stdout)
     interactive = stdin.isatty() and stdout.isatty() and os.environ.get("TERM") != "dumb"
-    clock = clock_from(now)
-    services = open_services(
-        settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE, clock=clock
-    )
-    try:
-        who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
-        addresses = private_addresses(services, settings.web_public_url) if settings.web_public_url else None
-        chat = ConsoleChat(services.conversation, who, addresses=addresses)
-        if interactive:
-            print(text(services.conversation.in_chat_language(who).lang, "console_hello"), file=stdout)
-        with _history(interactive):
-            for line in _lines(stdin, interactive):
-                try:
-                    output = chat.handle(line)
-                except Exception as exc:  # one bad line must not end the session; logged in full
-                    log.exception("console: error while answering a line")
-                    output = f"{text(lang, 'error')} ({type(exc).__name__})"
-                if output:
-                    print(output, file=stdout)
-                    if not interactive:
-                        print(RULE, file=stdout)
-                    stdout.flush()
-    finally:
-        services.close()
+    with contextlib.ExitStack() as logs:
+        if stdout.isatty() and sys.stderr.isatty():
+            logs.enter_context(logs_to_file(LOG_FILE.expanduser()))
+        clock = clock_from(now)
+        services = open_services(
+            settings, markup=PLAIN, flood=None, pushes=False, channel=Channel.CONSOLE, clock=clock
+        )
+        try:
+            who = Who(user_id=0, lang=lang, is_admin=True, chat_id=CONSOLE_CHAT_ID)
+            addresses = (
+                private_addresses(services, settings.web_public_url) if settings.web_public_url else None
+            )
+            chat = ConsoleChat(services.conversation, who, addresses=addresses)
+            if interactive:
+                print(text(services.conversation.in_chat_language(who).lang, "console_hello"), file=stdout)
+            with _history(interactive):
+                for line in _lines(stdin, interactive):
+                    try:
+                        output = chat.handle(line)
+                    except Exception as exc:  # one bad line must not end the session; logged in full
+                        log.exception("console: error while answering a line")
+                        output = f"{text(lang, 'error')} ({type(exc).__name__})"
+                    if output:
+                        print(output, file=stdout)
+                        if not interactive:
+                            print(RULE, file=stdout)
+                        stdout.flush()
+        finally:
+            services.close()

@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 # Attributes every LogRecord has; anything else on a record came from `extra=` and is logged as a field.
@@ -105,3 +108,35 @@ def configure_logging(
     for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "jieba"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler
+
+
+@contextlib.contextmanager
+def logs_to_file(path: Path) -> Iterator[None]:
+    """While inside: the log lines the root logger writes to stderr go to the end of `path` instead, with
+    their time, so that they do not land among what a reader sees on the same screen; put back after.
+    When `path` cannot be opened, nothing changes."""
+    root = logging.getLogger()
+    on_stderr = [
+        handler
+        for handler in root.handlers
+        if isinstance(handler, logging.StreamHandler)
+        and not isinstance(handler, logging.FileHandler)
+        and handler.stream in (sys.stderr, sys.__stderr__)
+    ]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        to_file = logging.FileHandler(path, encoding="utf-8", delay=False)
+    except OSError:
+        yield
+        return
+    to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for handler in on_stderr:
+        root.removeHandler(handler)
+    root.addHandler(to_file)
+    try:
+        yield
+    finally:
+        root.removeHandler(to_file)
+        to_file.close()
+        for handler in on_stderr:
+            root.addHandler(handler)

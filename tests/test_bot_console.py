@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import os
+import pty
 import re
 import shutil
 import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,10 +20,11 @@ from click.testing import CliRunner
 from bot.chat.conversation import Who
 from bot.chat.replies import PLAIN, Channel
 from bot.cli import chat_clock_start, main
-from bot.console import CONSOLE_CHAT_ID, ConsoleChat, run_console
+from bot.console import CONSOLE_CHAT_ID, RULE, ConsoleChat, run_console
 from bot.services import Services, open_services
 from bot.settings import Settings
-from tests.bot_support import ROOT, SEEDS
+from storage.driver import sqlite3
+from tests.bot_support import ROOT, SEEDS, make_database
 from tests.web_support import web_server
 
 
@@ -243,3 +246,73 @@ def test_a_day_in_the_future_asked_for_is_answered_in_one_line(tmp_path: Path) -
         )
     finally:
         services.close()
+
+
+def _chat_while_the_database_is_busy(tmp_path: Path, **streams: Any) -> bytes:
+    """`newsbot chat` as a process answering `保交楼` while another connection holds the write lock (the
+    chat's topic, its query and its language then cannot be kept: each logs a warning)."""
+    db_path = make_database(tmp_path / "busy.db", tmp_path / "files")
+    other = sqlite3.connect(str(db_path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "chat"],
+            input="保交楼\n".encode(),
+            cwd=tmp_path,
+            env=clean_env(NEWSBOT_DB=str(db_path), NEWSBOT_SEEDS=str(SEEDS), HOME=str(tmp_path)),
+            timeout=120,
+            **streams,
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert done.returncode == 0
+    return done.stderr or b""
+
+
+def test_log_lines_stay_off_the_screen_the_replies_are_on(tmp_path: Path) -> None:
+    """QA pass 31 (issue 33): with the database busy, `newsbot chat` in a terminal printed
+    `WARNING bot.chat.state: chat topic not kept: database busy` among its replies. When the replies and
+    stderr are one screen (both terminals), the log lines go to ~/.newsbot_chat.log."""
+    leader, follower = pty.openpty()
+    try:
+        _chat_while_the_database_is_busy(tmp_path, stdout=follower, stderr=follower)
+        os.close(follower)
+        screen = b""
+        while chunk := _read_or_nothing(leader):
+            screen += chunk
+    finally:
+        os.close(leader)
+    shown = screen.decode()
+    assert "「保交楼」共" in shown and "【保交楼】" in shown
+    assert "WARNING" not in shown and "database busy" not in shown
+    logged = (tmp_path / ".newsbot_chat.log").read_text(encoding="utf-8")
+    assert "WARNING bot.chat.state: chat topic not kept: database busy" in logged
+
+
+def test_log_lines_go_to_stderr_when_it_is_not_the_replies_screen(tmp_path: Path) -> None:
+    """Piped or redirected (`2> chat.log`, a script reading stdout), stderr keeps the log lines."""
+    stderr = _chat_while_the_database_is_busy(tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert "chat topic not kept: database busy" in stderr.decode()
+    assert not (tmp_path / ".newsbot_chat.log").exists()
+
+
+def _read_or_nothing(fd: int) -> bytes:
+    """What a pseudo-terminal's leader side holds; b"" once its follower side is closed (EIO on Linux)."""
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
+
+
+def test_a_number_before_any_buttons_says_there_is_nothing_to_open(tmp_path: Path) -> None:
+    """QA pass 31 (issue 33): `1` typed before any reply with buttons was searched (every story holding a
+    1). It says there is nothing to open yet and what to type; after a list it presses that button."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, stdin=io.StringIO("1\n你好\n1\n保交楼\n1\n"), stdout=out)
+    first, _, second, _, keyboard, opened = out.getvalue().split(f"\n{RULE}\n")[:6]
+    assert (
+        first == second == "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：保交楼"
+    )
+    assert keyboard.endswith("[1] 📖 1") and opened.startswith("区人大常委会 调研老旧小区改造工作")

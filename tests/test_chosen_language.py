@@ -18,13 +18,14 @@ from defusedxml.ElementTree import fromstring
 
 from bot.chat.command_line import language_words
 from bot.chat.conversation import Who
-from bot.chat.intents import has_letters, message_language
+from bot.chat.intents import has_letters, message_language, written_in_chinese
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console
 from bot.digests.records import parse_language
 from bot.services import open_services
 from bot.settings import Settings
 from bot.telegram.digest_job import SENT
+from bot.web.http import reads_chinese
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
 from storage.records.readers import WECHAT, reader_chat
@@ -240,6 +241,93 @@ def test_a_web_reader_chooses_against_the_browsers_language(web: WebRun) -> None
         assert '<html lang="en">' in c.get("/").text and '<html lang="en">' in c.get("/article/1").text
     # Another browser (no session) still gets the page in its own language.
     assert '<html lang="zh-CN">' in httpx.get(f"{web.base_url}/", headers={"accept-language": "zh"}).text
+
+
+def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_chinese(web: WebRun) -> None:
+    """QA pass 31 (issue 33): a Chinese message from a browser preferring English was answered in English.
+    A browser that names Chinese among its languages tells Chinese for a message written in Chinese; one
+    naming English only keeps English (an English reader searches with Chinese words, as the English help
+    asks). Then the one rule of `Conversation.in_chat_language`, as in Telegram."""
+
+    def session(accept: str) -> Any:
+        c = httpx.Client(base_url=web.base_url, headers={"accept-language": accept}, timeout=30)
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        return c, say_web
+
+    both, say_both = session("en-US,en;q=0.9,zh-CN;q=0.8")
+    with both:
+        assert '<html lang="en">' in both.get("/").text  # the page: the browser's first language
+        assert say_both("/help").startswith("newsbot commands:")  # nothing written yet: the browser's
+        assert "「保交楼」共" in say_both("保交楼")
+        assert "💡 答案：" in say_both("谁主持了统战工作会议？")
+        assert say_both("/help").startswith("newsbot 可用命令：")  # the language it was answered in
+        assert "已订阅" in say_both("/subscribe 人才")
+        assert "Nothing found" in say_both("typhoon")
+        assert "“who is 樊惠林”" in say_both("who is 樊惠林")  # English words: the browser's first
+    english, say_english = session("en-US,en;q=0.9")
+    with english:
+        assert "“保交楼”: 10 found" in say_english("保交楼")
+        assert "Subscribed" in say_english("/subscribe 人才")
+
+
+@pytest.mark.parametrize(
+    ("message", "written"),
+    [
+        ("保交楼", True),
+        ("谁主持了统战工作会议？", True),
+        ("NBA 总决赛", True),  # an acronym tells no language
+        ("x 保交楼", True),
+        ("<b>阅兵</b>", True),
+        ("GDP增长", True),
+        ("<script>alert(1)</script>保交楼", True),  # a script element is code, in no language
+        ("who is 樊惠林", False),  # English words beside a Chinese name
+        ("保交楼 news", False),
+        ("Привет", False),
+        ("typhoon", False),
+        ("？？？", False),
+    ],
+)
+def test_what_is_written_in_chinese(message: str, written: bool) -> None:
+    assert written_in_chinese(message) == written
+
+
+@pytest.mark.parametrize(
+    ("header", "reads"),
+    [
+        ("zh-CN", True),
+        ("en-US,en;q=0.9,zh-CN;q=0.8", True),
+        ("en-US,en;q=0.9", False),
+        ("en-US,zh;q=0", False),  # q=0: not acceptable
+        ("fr-FR", True),  # neither named: Chinese, as for no header
+        (None, True),
+    ],
+)
+def test_a_browser_reads_chinese_when_it_names_it(header: str | None, reads: bool) -> None:
+    assert reads_chinese(header) == reads
+
+
+def test_a_pasted_script_element_tells_no_language(web: WebRun) -> None:
+    """Issue 33 (a reader's pass): `<script>alert(1)</script>` from a Chinese reader was answered in
+    English (alert is an English word) and turned the chat English: the web page's and a WeChat
+    follower's next /help came in English. A script or style element is code, in no language."""
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "zh-CN"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        assert say_web("<script>alert(1)</script>").startswith(
+            "没有找到与「<script>alert(1)</script>」相关的文章"
+        )
+        assert say_web("/help").startswith("newsbot 可用命令：")
+    assert wechat(web, "oScript", "<style>p{color:red}</style>", 1).startswith("没有文章包含")
+    assert wechat(web, "oScript", "/help", 2).startswith("newsbot 可用命令：")
 
 
 # ---- newsbot chat ----------------------------------------------------------------------------------------

@@ -638,6 +638,19 @@ def test_parse_subscribe_refuses_a_keyword_with_nothing_to_search(keyword):
     )
 
 
+@pytest.mark.parametrize(
+    "keyword", ["https://www.people.com.cn/", "http://x.com/a?b=1", "www.people.com.cn", "-https://x.com"]
+)
+def test_parse_subscribe_refuses_a_web_address(keyword):
+    """Issue 33 (a reader's pass): `/subscribe https://www.people.com.cn/` subscribed to the address as a
+    keyword, which no story holds: its digest was empty every day. A subscription follows words."""
+    refused = parse_subscribe_args(["阅兵", keyword])
+    assert isinstance(refused, ArgumentError) and refused.code == "keyword_link" and refused.value == keyword
+    assert parse_subscribe_args(["people.com.cn", "人民网"]) == SubscribeRequest(
+        "08:00", ("people.com.cn", "人民网")
+    )
+
+
 @pytest.mark.parametrize("args", [["OR"], ["8:00", "|"], ["NOT"], ["or", "not"]])
 def test_parse_subscribe_refuses_operators_without_a_keyword(args):
     """QA: `/subscribe OR` subscribed to all news: an operator alone is no keyword."""

@@ -610,3 +610,19 @@ def test_a_scripted_message_far_past_the_limit_gets_the_limit_line(web: WebRun):
     assert too_long.status_code == 413 and too_long.json()["error"] == "消息太长了，最多 500 个字。"
     press = httpx.post(f"{web.base_url}/api/press", json={"data": "x" * 9000}, timeout=30)
     assert press.status_code == 413 and press.json()["error"] == "请求太大了。"
+
+
+def test_a_number_alone_opens_that_result_or_says_there_is_none_yet(web: WebRun):
+    """QA pass 31 (issue 33): `1` sent before any results was searched as a word (every story holding a
+    1). A number of one or two digits alone is a result's number, as `第1篇` is: before any results a
+    line saying there is nothing to open yet and what to type; after them, that result."""
+    with client(web) as c:
+        (none,) = say(c, "1")
+        assert none["text"].startswith("还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇")
+        assert not none["buttons"]
+        listed = say(c, "保交楼")[0]["text"]
+        second = listed.split("\n2. ", 1)[1].split("\n", 1)[0]
+        opened = say(c, "２")  # typed on a full-width keyboard
+        assert opened[0]["text"].startswith(second)
+        assert "没有第 12 篇" in say(c, "12")[0]["text"]
+        assert say(c, "2023")[0]["text"].startswith("🔎")  # a longer number is searched

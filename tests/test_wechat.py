@@ -16,6 +16,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from bot.chat.intents import subscription_asked
 from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
@@ -471,6 +472,24 @@ def test_a_bare_unsubscribe_lists_the_commands_to_type(web: WebRun):
     assert rest.startswith("已取消全部"), rest
 
 
+def test_the_commands_to_type_follow_the_replys_language(web: WebRun):
+    """Issue 33 (a reader's pass): an English follower's bare /unsubscribe listed `Cancel all：/unsubscribe
+    all`, a Chinese colon in English lines."""
+    post(web, wechat_text("oReaderE", "/lang en", 8301))
+    post(web, wechat_text("oReaderE", "/subscribe 人才", 8302))
+    post(web, wechat_text("oReaderE", "/subscribe 保交楼", 8303))
+    content = reply_of(post(web, wechat_text("oReaderE", "/unsubscribe", 8304)))["Content"]
+    assert content.startswith("You have several subscriptions") and "：" not in content, content
+    assert "Cancel all: /unsubscribe all" in content
+    chinese = reply_of(post(web, wechat_text("oReaderU2", "/subscribe 人才", 8305)))["Content"]
+    assert chinese.startswith("已订阅")
+    post(web, wechat_text("oReaderU2", "/subscribe 保交楼", 8306))
+    assert (
+        "全部取消：/unsubscribe all"
+        in reply_of(post(web, wechat_text("oReaderU2", "/unsubscribe", 8307)))["Content"]
+    )
+
+
 def web_chat(web: WebRun, openid: str) -> int:
     chat_id = web.services.database.read(reader_chat, WECHAT, openid)
     assert chat_id is not None
@@ -725,3 +744,92 @@ def test_a_pasted_address_of_one_of_our_article_pages_opens_that_story(web: WebR
     assert "统战工作" in content and f"{web.base_url}/article/3" in content and "🔎" not in content
     other = reply_of(post(web, wechat_text("oReaderP", "https://other.example/article/3", 7621)))["Content"]
     assert other.startswith("这个链接的文章不在 newsbot 收录的新闻里"), other
+
+
+def test_a_number_alone_opens_that_result_or_says_there_is_none_yet(web: WebRun):
+    """QA pass 31 (issue 33): `1` sent before any results was searched as a word. WeChat lists results
+    numbered: a number alone opens that one, as `第1篇` does; before any results, a line saying so."""
+    none = reply_of(post(web, wechat_text("oNumber", "1", 5501)))["Content"]
+    assert none.startswith("还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇")
+    listed = reply_of(post(web, wechat_text("oNumber", "保交楼", 5502)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oNumber", "2", 5503)))["Content"]
+    assert opened.startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("订阅进博会", "进博会"),
+        ("订阅 进博会", "进博会"),
+        ("我要订阅进博会", "进博会"),
+        ("帮我订阅进博会的新闻", "进博会"),
+        ("请订阅 阅兵 国庆", "阅兵 国庆"),
+        ("订阅 8点 国庆", "8点 国庆"),
+        ("我想订阅阅兵！", "阅兵"),
+        ("订阅怎么弄", None),  # a question about subscribing: the how-to reply
+        ("订阅是什么", None),
+        ("订阅要钱吗", None),
+        ("订阅新闻", None),  # nothing named
+        ("订阅每日新闻", None),
+        ("我要订阅", None),
+        ("订阅号", None),
+        ("订阅😀", None),
+        ("订阅" + "长" * 61, None),  # too long to name back as a command
+        ("取消订阅", None),
+        ("保交楼", None),
+    ],
+)
+def test_a_subscription_asked_for_in_words_names_its_words(typed: str, named: str | None):
+    assert subscription_asked(typed) == named
+
+
+def test_a_subscription_asked_for_in_words_is_told_the_command_that_does_it(web: WebRun):
+    """Issue 33 (a reader's pass): `订阅 人才` was searched and said `已去掉：「订阅」`; `我要订阅人才` got the
+    general how-to naming other words. A reader who names what to subscribe to is told the command that
+    does it, with those words (above the results of `订阅 人才`, which may be a search: 订阅经济)."""
+    said = reply_of(post(web, wechat_text("oSubscribe", "订阅 人才", 6601)))["Content"]
+    assert "想订阅「人才」的新闻？发送：/subscribe 人才" in said and "已去掉" in said
+    asked = reply_of(post(web, wechat_text("oSubscribe", "我要订阅人才", 6602)))["Content"]
+    assert asked == "想订阅「人才」的新闻？发送：/subscribe 人才"
+    how = reply_of(post(web, wechat_text("oSubscribe", "订阅怎么弄", 6603)))["Content"]
+    assert how.startswith("发送 /subscribe 加关键词就能订阅")
+    done = reply_of(post(web, wechat_text("oSubscribe", "/subscribe 人才", 6604)))["Content"]
+    assert done.startswith("已订阅 #") and "与「人才」相关的新闻" in done
+
+
+@pytest.mark.parametrize("typed", ["说说第一条", "讲讲第1篇", "详细说说第一条", "介绍一下第一篇"])
+def test_a_result_asked_to_be_told_about_by_its_number_opens_it(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): `说说第一条` after a list was searched (`没有找到与「说说第一条」相关的文章`);
+    `打开第一条` opened it. Asking to be told about a listed result by its number opens it too."""
+    listed = reply_of(post(web, wechat_text("oTell", "保交楼", 6701)))["Content"]
+    first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oTell", typed, 6702)))["Content"]
+    assert opened.startswith(first), opened
+
+
+@pytest.mark.parametrize("typed", ["what's new", "What's new?", "what is new", "what’s new"])
+def test_whats_new_gets_the_latest_articles(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): `what's new` was searched (`Nothing found for “what's new”`) while
+    `latest news` listed the latest articles; it lists them too, in English."""
+    said = reply_of(post(web, wechat_text("oWhatsNew", typed, 6801)))["Content"]
+    assert said.startswith("🆕 Latest articles"), said
+
+
+def test_a_subscription_to_a_web_address_is_refused_with_what_to_write(web: WebRun):
+    """Issue 33 (a reader's pass): `/subscribe https://www.people.com.cn/` said 已订阅 #30 to news about the
+    address, which no story holds. It is refused, saying a subscription follows words; nothing is stored."""
+    said = reply_of(post(web, wechat_text("oSite", "/subscribe https://www.people.com.cn/", 6901)))["Content"]
+    assert said.startswith("「https://www.people.com.cn/」是网址：订阅按新闻里的词找文章，不订阅网站。"), said
+    assert not web.services.database.read(subs.list_subscriptions, web_chat(web, "oSite"))
+
+
+@pytest.mark.parametrize("typed", ["open 2", "Open #2", "read 2", "show me number 2", "open no. 2."])
+def test_an_english_follower_opens_a_result_by_its_number(web: WebRun, typed: str):
+    """Issue 33 (a reader's pass): an English follower's `open 2` was searched (`Nothing found for “open
+    2”`); `打开2` opened result 2. The English asks for it too."""
+    post(web, wechat_text("oOpen", "/lang en", 7001))
+    listed = reply_of(post(web, wechat_text("oOpen", "保交楼", 7002)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split(" (", 1)[0]
+    opened = reply_of(post(web, wechat_text("oOpen", typed, 7003)))["Content"]
+    assert opened.startswith(second), opened

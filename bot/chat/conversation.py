@@ -73,6 +73,7 @@ from bot.chat.intents import (
     message_language,
     page_asked,
     result_asked,
+    subscription_asked,
 )
 from bot.chat.keyboards import (
     FORGET_PREFIX,
@@ -320,6 +321,11 @@ class Conversation:
         message = readable(message)
         who = self.in_chat_language(who, message)
         intent = detect_intent(message)
+        named = subscription_asked(message)  # 订阅进博会: the command that does it, named
+        if named is not None and (intent is None or intent.name == "howto_subscribe"):
+            if intent is not None:  # 我要订阅进博会: a request, nothing to search
+                return [self._notice(who, "subscribe_in_words", words=named)]
+            return self.search(message, who, lead=text(who.lang, "subscribe_in_words", words=named))
         if intent is not None:
             return [self._intent_reply(intent, who)]
         asked = page_asked(message)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from bot.chat.replies import in_english_words
 from storage.search.dates import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS, parse_query
-from storage.text.normalize import normalize, unescape_entities, without_markup
+from storage.text.normalize import HAN_RANGES, normalize, unescape_entities, without_markup
 from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number
 
 
@@ -145,6 +145,41 @@ def detect_intent(message: str) -> Intent | None:
     return None
 
 
+# "订阅进博会", "我要订阅 阅兵 国庆", "帮我订阅进博会的新闻": a subscription asked for in words, naming what
+# to subscribe to (WeChat and the web page have no command menu; a reader writes what they want).
+_SUBSCRIPTION_IN_WORDS = re.compile(
+    r"(?:请|麻烦)?(?:帮我|给我|我要|我想|我想要)?订阅(?:一下)?\s*(?P<words>\S.*?)\s*"
+    r"(?:的?(?:新闻|消息|资讯|报道|摘要|推送))?[\s。.!！~～]*"
+)
+# What follows 订阅 in asking for the digest itself: no words to name.
+_NO_SUBSCRIPTION_WORDS = re.compile(
+    r"(?:新闻|消息|资讯|报道|摘要|推送|每日|每天|全部|所有|服务|功能|号|了|过|吗|么|呢)+"
+)
+# A question about subscribing (订阅怎么弄, 订阅是什么, 订阅要钱吗): the how-to reply, no words to name.
+_ASKING_HOW = re.compile(r"怎|如何|咋|什么|啥|吗|么|呢|多少")
+
+
+# The longest words named back as a command to send (a paste after 订阅 is searched as it is).
+SUBSCRIPTION_WORDS_NAMED = 60
+
+
+def subscription_asked(message: str) -> str | None:
+    """The words a message asks in plain words to subscribe to (`订阅进博会` → 进博会, `我要订阅 阅兵 国庆` →
+    阅兵 国庆), or None (not such a message, or nothing named: `订阅怎么弄`, `订阅新闻`, `我要订阅`)."""
+    typed = unicodedata.normalize("NFKC", message).strip()
+    found = _SUBSCRIPTION_IN_WORDS.fullmatch(typed)
+    if found is None:
+        return None
+    words = " ".join(found.group("words").split())
+    if len(words) > SUBSCRIPTION_WORDS_NAMED:
+        return None
+    if _NO_SUBSCRIPTION_WORDS.fullmatch(words) or _ASKING_HOW.search(words):
+        return None
+    if not any(ch.isalnum() for ch in words):
+        return None
+    return words
+
+
 # What people put between the numbers of a list they type (/article 1 2, /unsubscribe 1,2): spaces, commas,
 # the enumeration comma, semicolons, ASCII or full-width.
 NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -188,11 +223,19 @@ def message_language(message: str, *, detected: str, known: str | None) -> str:
     only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
     punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
     `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
-    --lang; Chinese on WeChat, which tells none)."""
+    --lang; Chinese on WeChat, which tells none). A device that names both languages (a browser's
+    Accept-Language) detects Chinese for a message `written_in_chinese`."""
     letters = _language_letters(message)
     if not letters:
         return known or detected
     return "en" if all(ch.isascii() for ch in letters) else detected
+
+
+def written_in_chinese(message: str) -> bool:
+    """Whether `message` is written in Chinese characters with no English word beside them (`保交楼`,
+    `NBA 总决赛`, `x 保交楼`; not `who is 樊惠林`, an English question about a Chinese name)."""
+    words = _language_words(message)
+    return bool(_HAN_CHARACTER.search(words)) and not in_english_words(_HAN_CHARACTER.sub(" ", words))
 
 
 def has_letters(message: str) -> bool:
@@ -210,15 +253,30 @@ _NAME_IN_LATIN = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\b")
 _ANY_LANGUAGE_WORDS = re.compile(r"\b(?:ok|okay)\b", re.IGNORECASE)
 
 
+# A Chinese character (the forms `storage.text.normalize` reads as Chinese).
+_HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
+
+
+# A script or style element pasted with a message (`<script>alert(1)</script>`): code, in no language.
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
+def _language_words(message: str) -> str:
+    """`message` as the reader sees it (HTML character references read, markup tags, script and style
+    elements and links left out, full-width forms folded), without the letters that tell no language:
+    those on a number, acronyms and brand names in Latin letters, `ok`."""
+    seen = unicodedata.normalize("NFKC", without_markup(_CODE_ELEMENT.sub(" ", unescape_entities(message))))
+    return _ANY_LANGUAGE_WORDS.sub(
+        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
+    )
+
+
 def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number;
     Latin letters alone tell English only when they make an English word (`replies.in_english_words`),
     so a stray letter (`x`, what is left of `<b>x</b>`) tells nothing."""
-    seen = unicodedata.normalize("NFKC", without_markup(unescape_entities(message)))
-    words = _ANY_LANGUAGE_WORDS.sub(
-        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
-    )
+    words = _language_words(message)
     letters = [ch for ch in words if ch.isalpha()]
     if all(ch.isascii() for ch in letters) and not in_english_words(words):
         return []
@@ -282,19 +340,34 @@ def page_asked(message: str) -> PageAsked | None:
     return PageAsked(number=number) if number is not None else None
 
 
-# "第3篇", "打开第2条", "看第三篇": a result of the chat's last list, by the number it is listed under (WeChat
-# has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count searched for.
+# "第3篇", "打开第2条", "看第三篇", "说说第一条": a result of the chat's last list, by the number it is listed
+# under (WeChat has no 📖 buttons). Without 第, a verb must ask for it (打开3, 看2篇): "3篇" alone may be a count
+# searched for.
 _RESULT_NUMBER = re.compile(
-    rf"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看)\s*第?|第)([0-9]+|[{NUMERAL_CHARACTERS}]+)\s*"
+    rf"(?:(?:打开|点开|看看?|读|我要看|我想看|给我看|(?:详细)?(?:说说|讲讲)|介绍一下)\s*第?|第)"
+    rf"([0-9]+|[{NUMERAL_CHARACTERS}]+)\s*"
     r"(?:篇|条|个)?(?:文章|新闻|报道|结果)?(?:吧|呢|啊)?[\s。.!！?？~～]*"
+)
+
+
+# "1", "2": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list is
+# answered; one or two digits (a longer number, 2023 or 12345, is searched).
+_BARE_NUMBER = re.compile(r"([0-9]{1,2})[\s。.!！?？~～]*")
+
+# "open 2", "read #3", "show me number 2": the English for 打开第2条.
+_RESULT_NUMBER_IN_ENGLISH = re.compile(
+    r"(?:open|read|show(?: me)?)\s+(?:(?:no\.?|number|#)\s*)?([0-9]+)[\s.!?]*", re.IGNORECASE
 )
 
 
 def result_asked(message: str) -> int | None:
     """The number (from 1; 0 for 第0篇, which no result has) of the listed result `message` asks to open and
-    nothing else (第3篇, 打开第2条, 看第三篇, 打开3), read as typed on any keyboard; None for anything else
-    (第2页 is a page: `page_asked`)."""
+    nothing else (第3篇, 打开第2条, 看第三篇, 打开3, a number of one or two digits alone, open 2), read as
+    typed on any keyboard; None for anything else (第2页 is a page: `page_asked`)."""
     typed = _as_typed(message)
+    bare = _BARE_NUMBER.fullmatch(typed) or _RESULT_NUMBER_IN_ENGLISH.fullmatch(typed)
+    if bare is not None:
+        return int(bare.group(1))
     found = _RESULT_NUMBER.fullmatch(typed)
     if found is None or typed.startswith("第") and not re.search(r"[篇条个]|文章|新闻|报道|结果", typed):
         return None  # 第3 alone names nothing listed
@@ -305,7 +378,8 @@ def result_asked(message: str) -> int | None:
 _RECENCY = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|latest|recent|today"
 )
-_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news")
+# "what's new" asks for the news as "latest news" does.
+_NEWS_WORD = re.compile(r"新闻|消息|资讯|头条|动态|news|(?<![a-z])what(?:['’]?s| is) new(?![a-z])")
 _LATEST_FILLER = re.compile(
     r"最新|最近|近期|近来|这几天|这两天|今天|今日|本周|这周|这星期|本月|这个月|新闻|消息|资讯|动态|头条|报道|文章|内容|"
     r"发生了|发生|有什么|有啥|有哪些|有没有|什么|啥|看看|看一下|给我|来点|一下|请问|请|我想|我要|想|要|看|有|知道|了|的|"

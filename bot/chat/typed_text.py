@@ -10,13 +10,18 @@ import unicodedata
 from storage.text.normalize import unescape_entities, without_markup
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# The control characters that are no whitespace (NUL, BEL, ESC, DEL, the C1 controls but NEL): a pipe, a
+# script or a pasted terminal sequence may send them, no keyboard types them and a reader sees none (or a
+# blank where a page shows one). Tab, line breaks and the other whitespace controls stay whitespace.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def readable(message: str) -> str:
-    """`message` with each lone surrogate replaced by U+FFFD. A terminal, pipe or command-line argument
-    whose bytes are not UTF-8 gives Python such code points (surrogateescape), and so may JSON
-    (``"\\ud800"``); no database, JSON answer or chat can encode them."""
-    return _LONE_SURROGATE.sub("\ufffd", message)
+    """`message` as a reader can read it, for every front where input is read: each lone surrogate
+    replaced by U+FFFD (a terminal, pipe or command-line argument whose bytes are not UTF-8 gives Python
+    such code points (surrogateescape), and so may JSON (``"\\ud800"``); no database, JSON answer or chat
+    can encode them), and the control characters that are no whitespace left out (`_CONTROL`)."""
+    return _CONTROL.sub("", _LONE_SURROGATE.sub("\ufffd", message))
 
 
 def without_format_characters(text: str) -> str:

@@ -228,6 +228,7 @@ def _read_digest(
 _TIMED_EXAMPLES = (
     "too_many_keywords",
     "keyword_unsearchable",
+    "keyword_link",
     "keywords_operators_only",
     "keywords_all_excluded",
 )

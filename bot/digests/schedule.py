@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.chat.intents import link_forms
 from bot.digests.filters import NOT_WORDS, is_separator, parse_keywords, regroup_quotes
 from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
@@ -204,7 +205,7 @@ class SubscribeRequest:
 class ArgumentError:
     """Bad user input. ``code`` picks the message in digest texts; ``value`` is the offending input."""
 
-    # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "bad_timezone",
+    # "bad_time", "too_many_keywords", "keyword_too_long", "keyword_unsearchable", "keyword_link", "bad_timezone",
     # "missing_timezone", "keywords_all_excluded"
     code: str
     value: str = ""
@@ -411,6 +412,8 @@ def parse_subscribe_args(args: Sequence[str], *, times: bool = True) -> Subscrib
             return ArgumentError("bad_time", raw, suggestion=format_time(time(0, 0)))
         if is_time_attempt(token):  # 25:00, 13pm; -1:00, +8:00: no time, and no keyword any story holds
             return ArgumentError("bad_time", raw)
+        if link_forms(token.lstrip("-")):  # a site's address: a subscription follows words, no story holds it
+            return ArgumentError("keyword_link", raw)
         if not any(ch.isalnum() for ch in without_markup(token)):
             # "", "-", "？", an emoji, a markup tag (<i>, which searches leave out): the index has no such word
             return ArgumentError("keyword_unsearchable", raw)

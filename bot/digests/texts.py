@@ -53,6 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_hint": "用 /subscribe 订阅关键词，例如 /subscribe 二七区；之后发 /digest 就能看它的新文章。",
         "read_err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 二七区 教育",
         "read_err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 二七区",
+        "read_err_keyword_link": "「{value}」是网址：订阅按新闻里的词找文章，不订阅网站。请写想看的新闻里的词，例如 /subscribe 二七区",
         "read_err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 二七区 OR 保交楼",
         "read_err_keywords_all_excluded": "「{value}」把你要的关键词也排除了，这个订阅永远不会有文章。去掉它，或换个关键词，例如 /subscribe 二七区 -保交楼",
         "read_lang_set": "好的，以后用中文回复。换成英文：/lang en",
@@ -91,6 +92,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_too_many_keywords": "关键词太多了（{value} 个），最多 10 个。例如 /subscribe 8:00 二七区 教育",
         "err_keyword_too_long": "关键词「{value}」太长了，最多 30 个字。",
         "err_keyword_unsearchable": "关键词「{value}」里没有可以搜索的字（汉字、字母或数字）。例如 /subscribe 8:00 二七区",
+        "err_keyword_link": "「{value}」是网址：订阅按新闻里的词找文章，不订阅网站。请写想看的新闻里的词，例如 /subscribe 8:00 二七区",
         "err_keywords_operators_only": "「{value}」只用来连接或排除关键词，本身不是关键词。例如 /subscribe 8:00 二七区 OR 保交楼",
         "err_keywords_all_excluded": "「{value}」把你要的关键词也排除了，这个订阅永远收不到文章。去掉它，或换个关键词，例如 /subscribe 8:00 二七区 -保交楼",
         "err_bad_timezone": "不认识时区「{value}」。请写 IANA 名称「地区/城市」或与 UTC 的时差，例如 /timezone Asia/Shanghai、/timezone 北京时间 或 /timezone UTC+8",
@@ -154,6 +156,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_err_too_many_keywords": "Too many keywords ({value}); at most 10. E.g. /subscribe 二七区 教育",
         "read_err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, "
         "digits or Han characters). E.g. /subscribe 二七区",
+        "read_err_keyword_link": "\u201c{value}\u201d is a web address: a subscription follows words in the news, "
+        "not a website. Write words the stories you want hold, e.g. /subscribe 二七区",
         "read_err_keywords_operators_only": "\u201c{value}\u201d only joins or excludes keywords; it is no keyword "
         "itself. E.g. /subscribe 二七区 OR 保交楼",
         "read_err_keywords_all_excluded": "\u201c{value}\u201d excludes the keywords you ask for, so this "
@@ -203,6 +207,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_keyword_too_long": "The keyword \u201c{value}\u201d is too long (30 characters at most).",
         "err_keyword_unsearchable": "The keyword \u201c{value}\u201d has nothing to search for (no letters, digits or "
         "Han characters). E.g. /subscribe 8:00 二七区",
+        "err_keyword_link": "\u201c{value}\u201d is a web address: a subscription follows words in the news, "
+        "not a website. Write words the stories you want hold, e.g. /subscribe 8:00 二七区",
         "err_keywords_operators_only": "\u201c{value}\u201d only joins or excludes keywords; it is no keyword itself. "
         "E.g. /subscribe 8:00 二七区 OR 保交楼",
         "err_keywords_all_excluded": "\u201c{value}\u201d excludes the keywords you ask for, so this subscription "

@@ -34,6 +34,7 @@ from bot.chat.command_line import command_typed_as_text, parse_command
 from bot.chat.conversation import Who
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
+from bot.chat.typed_text import readable
 from bot.services import Services
 from bot.telegram.context import SERVICES, BotContext
 from bot.telegram.sending import Status, edit, send_replies, send_reply
@@ -180,8 +181,8 @@ def message_text(message: Message) -> str:
     """What the user wrote: the text, or the caption of a photo, file or video sent with words (a caption
     is never a command to Telegram: ``/search 保交楼`` there is read as its words)."""
     if message.text:
-        return message.text
-    caption = message.caption or ""
+        return readable(message.text)
+    caption = readable(message.caption or "")
     command = parse_command(caption)
     return command[1] if command is not None and command[0] in ("search", "s") else caption
 

@@ -44,6 +44,7 @@ from starlette.routing import Route
 
 from bot.chat.command_line import language_words, latest_page, parse_command
 from bot.chat.conversation import Conversation, Press, Who
+from bot.chat.intents import written_in_chinese
 from bot.chat.replies import Channel, Reply, clip, format_notice, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
 from bot.chat.texts import text
@@ -59,6 +60,7 @@ from bot.web.http import (
     not_modified,
     prefers_html,
     read_body,
+    reads_chinese,
     same_origin,
 )
 from bot.web.markup import WEB, reply_json, reply_parts
@@ -182,6 +184,14 @@ class WebEdge:
     def lang(request: Request) -> str:
         return browser_language(request.headers.get("accept-language"))
 
+    def message_lang(self, request: Request, line: str, *, search: bool) -> str:
+        """The language the browser tells for a message: Chinese for one written in Chinese when the browser
+        names Chinese among its languages (`en-US,en;q=0.9,zh-CN;q=0.8`), else the one it prefers. The
+        one rule of `Conversation.in_chat_language` then reads the message with it."""
+        header = request.headers.get("accept-language")
+        words = line if search else language_words(line)
+        return "zh" if written_in_chinese(words) and reads_chinese(header) else browser_language(header)
+
     async def page_lang(self, request: Request) -> str:
         """The language of a page: the one the session's chat chose with /lang, else the browser's."""
         chat_id = self.session_chat(request)
@@ -291,7 +301,7 @@ class WebEdge:
         page = payload.get("page")
         if page is not None and not (search and isinstance(page, str)):
             return await self._error(request, 400, "web_page_field")
-        who = Who(user_id=chat_id, lang=self.lang(request), chat_id=chat_id)
+        who = Who(user_id=chat_id, lang=self.message_lang(request, line, search=search), chat_id=chat_id)
         if page is not None:
             out = await asyncio.to_thread(self.answer_link, line, page, who, self.base_url(request))
         else:

@@ -58,6 +58,13 @@ def browser_language(header: str | None) -> str:
     return sorted(ranked)[0][2] if ranked else "zh"
 
 
+def reads_chinese(header: str | None) -> bool:
+    """Whether the browser names Chinese among its languages (Accept-Language; none named: Chinese, as
+    `browser_language` reads it)."""
+    named = [tag.split("-")[0] for tag, quality in weighted(header) if quality > 0]
+    return "zh" in named or not any(primary in ("zh", "en") for primary in named)
+
+
 # What a feed reader asks for; a browser names none of these, or ranks them below text/html.
 FEED_TYPES = ("application/atom+xml", "application/xml", "text/xml", "application/rss+xml")
 

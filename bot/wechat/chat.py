@@ -21,6 +21,7 @@ from bot.chat.command_line import article_numbers, language_words, latest_page, 
 from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation, Who
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
+from bot.chat.typed_text import readable
 from bot.digests.compose import SubscriptionReply
 from bot.digests.feed import feed_replies
 from bot.digests.plan import ARTICLE_PREFIX, PREVIEWS
@@ -117,11 +118,13 @@ def page_button(button: Button) -> tuple[str, str, str]:
     return kind, key, page
 
 
-def typed_choices(reply: Reply) -> Reply:
+def typed_choices(reply: Reply, lang: str) -> Reply:
     """A bare /unsubscribe's buttons (one per subscription, one for all) as the commands to type, each
-    under its label: WeChat shows no buttons, and "which one should go?" alone left nothing to choose."""
+    after its label (a colon of the reply's language between): WeChat shows no buttons, and "which one
+    should go?" alone left nothing to choose."""
+    colon = "：" if lang == "zh" else ": "
     lines = [
-        f"{b.label}：/unsubscribe {b.data.removeprefix(UNSUBSCRIBE_PREFIX)}"
+        f"{b.label}{colon}/unsubscribe {b.data.removeprefix(UNSUBSCRIBE_PREFIX)}"
         for row in reply.buttons
         for b in row
         if b.data and b.data.startswith(UNSUBSCRIBE_PREFIX)
@@ -195,7 +198,7 @@ class WeChatChat:
 
     def _text(self, content: str, openid: str, base: str, *, commands: bool = True) -> str:
         """The reply to a line of text: a command, a search or a question."""
-        line = " ".join(content.split())
+        line = " ".join(readable(content).split())
         if not line:  # spaces only: a text all the same, with nothing to look for
             return self._line(openid, "empty_query")
         command = parse_command(line) if commands else None
@@ -218,7 +221,7 @@ class WeChatChat:
                 out = feed_replies(
                     self.database, name, out, chat_id, lang, WECHAT, feed_url, wait=CHAT_WRITE_WAIT
                 )
-                out = [typed_article_links(typed_choices(r)) for r in out]
+                out = [typed_article_links(typed_choices(r, lang)) for r in out]
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
                 if name == "digest":
