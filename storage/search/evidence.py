@@ -8,15 +8,12 @@ together, are ranked over every article holding any of their content words, by:
 - **near**: the largest share held by one sentence, or two neighbouring ones (the words near each other),
   the headline's words counting with each at half their weight (`TITLE_CONTEXT`);
 - **pair**: the share of the words typed next to each other (中国驻德国大使) that the article prints so;
-- **names**: the share of the question's names (a person, a place, an organisation jieba knows: 丹麦, 苏炳添)
-  the article holds: a story of the same topic about another country or person is not the one asked about;
 - **title**: the share held by the headline;
 - **bm25**: BM25 over the words (title occurrences weighted), relative to the best candidate;
 - **date**: a year, month or day in the question (typed out, or relative to today: 去年, 上个月, 上周)
   is evidence about the story's time: the article is
-  dated then (or a day or two after a day asked for: papers report the next day; the year after a year
-  asked at its end, 2019年底: its figures are printed once it is over), or, less, mentions the date; never
-  a filter;
+  dated then (or a day or two after a day asked for: papers report the next day), or, less, mentions the
+  date; never a filter;
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
 - **fact**: for a question whose fact a cheap test recognises (`answers.fact_test`: a number in the unit
   asked, the name after the post asked about, a name of the kind asked for, where something took place),
@@ -85,7 +82,6 @@ class Weights:
     now: float = 0.15
     fact: float = 0.3
     pair: float = 0.1
-    names: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -246,30 +242,19 @@ def date_evidence(
     text: str,
     dates: Sequence[DateSpec],
     headline: str = "",
-    *,
-    part_asked: bool = False,
-    year_ends: Collection[int] = (),
 ) -> tuple[float, float]:
     """(dated then, mentions it): 1.0 when the article is dated in a date of the question (its year,
     month or day as given), `REPORTED_LATER` when dated a day or two after a day asked for (papers
     report the day after), or dated the year after a year asked for alone with that year in its headline
     (a year's figures and reports come out the next year: 2019年中国学生资助发展报告 of May 2020, 去年12月末
     我国外储规模达3.1万亿美元 of January 2020), or dated the month after a month asked for with that month in
-    its headline (4月主要经济数据出炉 of May 2020); never dated then when its headline reports part of a year
-    asked for alone or the year before it (`reports_part_of_year`), unless the question asks for a part
-    (`part_asked`); for a year asked at its end (`year_ends`: 2019年底, 截至2019年), 1.0 when dated the year
-    after it and never when dated in it (`asked_at_end`); 1.0 when its text mentions one (the day, the month,
-    or a year asked for alone: 2018年，全国…)."""
+    its headline (4月主要经济数据出炉 of May 2020); 1.0 when its text mentions one (the day, the month, or a
+    year asked for alone: 2018年，全国…)."""
     on = 0.0
     mention = 0.0
+    dated = article_date or ""
     for d in dates:
-        # A headline of another period's figures (前三季度…) says the story is not of the year asked.
-        dated = (
-            article_date if part_asked or not reports_part_of_year(article_date or "", headline, d) else None
-        )
-        if d.year is not None and d.year in year_ends and not d.month:
-            on = max(on, asked_at_end(dated or "", d.year))
-        elif dated and _dated_in(dated, d):
+        if dated and _dated_in(dated, d):
             on = 1.0
         elif dated and d.day is not None and _reported_after(dated, d):
             on = max(on, REPORTED_LATER)
@@ -284,37 +269,6 @@ def date_evidence(
 
 REPORTED_LATER = 0.7
 _REPORT_DELAY = 2  # days
-# A headline reporting part of a year (前三季度, 1至9月, 上半年, 前10个月): its figures are not the whole
-# year's, which a question naming a year alone asks for (2019年全国纪检监察机关立案多少件: not 1至9月…).
-PART_OF_YEAR = re.compile(
-    r"[前第]?[一二三四1-4]季度|[上下]半年|前[一二两三四五六七八九十0-9]+个?月"
-    r"|(?<![0-9])1\s*[至到—\-－~～]\s*[0-9]{1,2}\s*月"
-)
-
-
-# A year asked at its end: 2019年底, 2019年末, 到2018年年底, 截至2019年 (not 截至2019年6月, 截至2019年初).
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*年?[底末]|截[至止]\s*(\d{4})\s*年(?!\s*[0-9初上下前第一二三四])")
-
-
-def years_asked_at_end(text: str) -> frozenset[int]:
-    """The years a question asks about at their end (2019年底全国还剩多少贫困人口 → 2019). Pure."""
-    return frozenset(int(m.group(1) or m.group(2)) for m in _YEAR_END.finditer(normalize(text)))
-
-
-def asked_at_end(iso: str, year: int) -> float:
-    """The date evidence of an article dated `iso` for a year asked at its end: a figure at a year's end
-    (2019年底的551万人, 截至2018年底…) is printed after the year is over, in the next year's reports and
-    reviews, so the story dated the year after is dated then (1.0), one dated in the year is not (0.0)."""
-    return 1.0 if iso[:4] == f"{year + 1:04d}" else 0.0
-
-
-def reports_part_of_year(iso: str, headline: str, d: DateSpec) -> bool:
-    """Whether an article dated `iso` reports, by its headline, on part of the year `d` names alone, or on the
-    year before it: 前三季度…, 1至9月…, or 去年… in a story dated that year (去年我国城镇新增就业1361万人 of
-    February 2019 is 2018's figure)."""
-    if d.year is None or d.month or d.day is not None:
-        return False
-    return PART_OF_YEAR.search(headline) is not None or (iso[:4] == f"{d.year:04d}" and "去年" in headline)
 
 
 def as_date(period: Period) -> DateSpec | None:
@@ -337,17 +291,13 @@ def period_evidence(
     text: str,
     periods: Sequence[Period],
     headline: str = "",
-    *,
-    part_asked: bool = False,
 ) -> tuple[float, float]:
     """`date_evidence` for the periods a question names relative to today (去年, 上个月, 上周): evidence
     about the story's time, as a year or month typed out is, never a filter. A whole year, month or day
     is read as that date; another span (上周, 最近3天) holds the stories dated in it (1.0), or up to
     `_REPORT_DELAY` days after it (`REPORTED_LATER`)."""
     specs = [d for d in map(as_date, periods) if d is not None]
-    on, mention = (
-        date_evidence(article_date, text, specs, headline, part_asked=part_asked) if specs else (0.0, 0.0)
-    )
+    on, mention = date_evidence(article_date, text, specs, headline) if specs else (0.0, 0.0)
     if article_date:
         try:
             published = date.fromisoformat(article_date[:10])
@@ -638,27 +588,22 @@ def rank(
     holds_fact: Callable[[str], bool] | None = None,
     pairs: Sequence[Pair] = (),
     weights: Weights = DEFAULT_WEIGHTS,
-    year_ends: Collection[int] = (),
 ) -> list[Ranked]:
     """Candidates in order of their evidence, best first, without those holding less than `KEEP_SHARE`
     of what the best holds. `n`: the articles in the archive (for the words' IDF). `holds_fact`: whether
     a passage holds the kind of fact the question asks for (a number in the unit asked): the words held
-    beside such a fact count again. `year_ends`: the years the question asks about at their end
-    (`years_asked_at_end`)."""
+    beside such a fact count again."""
     total = sum(t.weight for t in terms) or 1.0
     han_only = ideographs_only(terms)
     texts = [searchable_texts(c.title, c.body, terms, c.forms, han_only) for c in candidates]
     held_counts = [counts(title, body, terms) for title, body in texts]
     pair_total = sum(terms[p.first].weight + terms[p.second].weight for p in pairs) or 1.0
-    names_total = sum(t.weight for t in terms if t.named) or 1.0
     average = sum(p.length for p in held_counts) / len(held_counts) if held_counts else 1.0
     idfs = [idf(t.df, n) for t in terms]
     scores = [bm25(p, idfs, average) for p in held_counts]
     best_bm25 = max(scores, default=0.0) or 1.0
     shares = [held_share(p, terms, total) for p in held_counts]
     top_held = max(shares, default=0.0)
-    # A part asked (前三季度, 2019年1到9月): headlines of a part are what the question asks about.
-    part_asked = any(PART_OF_YEAR.search(w) for w in [*(t.text for t in terms), *(d.text for d in dates)])
     kept: list[Ranked] = []
     elsewhere: set[int] = set()
     for c, (title, body), p, bm, held in zip(candidates, texts, held_counts, scores, shares, strict=True):
@@ -667,7 +612,7 @@ def rank(
         near, near_fact, printed = closeness(title, body, terms, holds_fact, pairs)
         in_text = [a + b > 0 for a, b in zip(p.title_tf, p.body_tf, strict=True)]
         in_title = sum(t.weight for t, k in zip(terms, p.title_tf, strict=True) if k) / total
-        on, mention = _time_evidence(c, dates, periods, part_asked, year_ends)
+        on, mention = _time_evidence(c, dates, periods)
         score = (
             weights.held * held
             + weights.near * near / total
@@ -683,9 +628,6 @@ def rank(
                 if ok
             )
             / pair_total
-            + weights.names
-            * sum(t.weight for t, k in zip(terms, in_text, strict=True) if k and t.named)
-            / names_total
         )
         missing = tuple(t.text for t, ok in zip(terms, in_text, strict=True) if not ok)
         kept.append(Ranked(c.id, score, held, near / total, in_title, bm / best_bm25, on, missing))
@@ -721,8 +663,6 @@ def _time_evidence(
     c: Candidate,
     dates: Sequence[DateSpec],
     periods: Sequence[Period],
-    part_asked: bool,
-    year_ends: Collection[int] = (),
 ) -> tuple[float, float]:
     """(dated then, mentions it) of a candidate for the dates and periods of a question (`date_evidence`,
     `period_evidence`, the larger of each); (0, 0) for a question naming no time, without joining its
@@ -730,11 +670,9 @@ def _time_evidence(
     if not dates and not periods:
         return 0.0, 0.0
     text = c.title + "\n" + c.body
-    on, mention = date_evidence(
-        c.date, text, dates, headline=c.title, part_asked=part_asked, year_ends=year_ends
-    )
+    on, mention = date_evidence(c.date, text, dates, headline=c.title)
     if periods:
-        relative = period_evidence(c.date, text, periods, headline=c.title, part_asked=part_asked)
+        relative = period_evidence(c.date, text, periods, headline=c.title)
         on, mention = max(on, relative[0]), max(mention, relative[1])
     return on, mention
 

@@ -227,7 +227,6 @@ def ranked_by_evidence(db: sqlite_utils.Database, parsed: ParsedQuery, window: i
         now=evidence.asks_now(parsed.asked),
         holds_fact=fact_test(parsed.asked, parsed.terms),
         pairs=evidence.typed_pairs([t.text for t in weighted], parsed.asked),
-        year_ends=evidence.years_asked_at_end(parsed.asked),
     )
     whole_post = post_printed_whole(parsed.asked, parsed.terms)
     if whole_post is not None:
