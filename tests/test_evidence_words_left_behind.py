@@ -1,8 +1,7 @@
 """Words of a question the parser or jieba cut wrong, read as the reader typed them (`engine`): a verb jieba's HMM
 made up from an unknown name's last character (淦河有多长: 淦 / 河有) is no reading of a term no story holds
 (`typed_reading`), while a name or an abbreviation it made up is (周韵, 脱欧); a party congress keeps its number (十八大以来) and an institution its 院 (附二院首批)
-(`reglued`); the end or the start of a year or a month (2019年底有多少) leaves no character glued to the word after
-it (`without_date_parts`)."""
+(`reglued`)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from datetime import date
 import pytest
 
 from storage.search.engine import Searcher
-from storage.search.term_readings import reglued, rescued, typed_reading, without_date_parts
+from storage.search.term_readings import reglued, rescued, typed_reading
 from storage.text.segment import cut, dictionary_word, tag
 from tests.search_support import stories_searcher
 
@@ -54,29 +53,6 @@ def test_a_congress_and_an_institution_keep_their_last_character(
 def test_a_big_word_after_a_number_is_not_a_congress() -> None:
     # 大 after digits (3大) or after a word that is no number keeps to the word after it.
     assert reglued(["法兰西", "大区议会"], cut("上法兰西大区议会在哪")) == ["法兰西", "大区议会"]
-
-
-@pytest.mark.parametrize(
-    ("question", "terms", "read"),
-    [
-        (
-            "截至2019年底有多少个贫困县已经或准备摘帽",
-            ["截至", "底有", "贫困县", "摘帽"],
-            ["截至", "贫困县", "摘帽"],
-        ),
-        ("巴州到2018年底发了多少土地经营权抵押贷款", ["巴州", "底发", "土地"], ["巴州", "土地"]),
-        ("截至2019年6月底万企帮万村帮了多少", ["截至", "底万企帮", "万村"], ["截至", "万企帮", "万村"]),
-    ],
-)
-def test_the_end_of_a_year_leaves_no_character_behind(
-    question: str, terms: list[str], read: list[str]
-) -> None:
-    assert without_date_parts(terms, cut(question)) == read
-
-
-def test_a_word_beginning_with_the_same_character_stays() -> None:
-    assert without_date_parts(["底线"], cut("2019年守住底线的有哪些")) == ["底线"]
-    assert without_date_parts(["底有"], cut("锅底有多少油")) == ["底有"]  # no date before it
 
 
 # The story of a river jieba does not know (淦河), and a story printing the made-up verb 河有 (黄河有).

@@ -29,7 +29,6 @@ from storage.search.term_readings import (
     rescued,
     typed_reading,
     with_name_endings,
-    without_date_parts,
 )
 from storage.text.normalize import normalize
 from storage.text.segment import cut, dictionary_word, tag
@@ -87,7 +86,7 @@ def _evidence_reading(
     if parsed.loose_terms:
         parsed = replace(parsed, terms=parsed.loose_terms, exact=None, loose_terms=())
     typed_words = cut(normalize(parsed.asked))
-    terms = without_date_parts(reglued([t for t in parsed.terms if phrase(t)], typed_words), typed_words)
+    terms = reglued([t for t in parsed.terms if phrase(t)], typed_words)
     read: dict[str, list[int] | None] = {}  # the holders of a longer name already read
     if typed_terms != parsed.terms and endings_left_alone(terms, typed_terms):
         # 大湾区跟香港: 区 was left alone by the reading without suffixes; the name with it is read when held

@@ -3,8 +3,8 @@ after whose post it is read whole (湖北省委书记: 湖北 + 省委书记) an
 put a tier first; a character jieba glued to the next word moved to the word before it when the archive prints the
 two as one name (火神 + 山医院: 火神山 + 医院). And the repairs of what jieba and the parser glued: a character glued
 to a word read without it (`rescued`: 王毅跟, 县支教), one glued before the next word put where it belongs
-(`reglued`: 清明村 + 最后), the ending of a name left alone put back (`with_name_endings`: 大湾区), a character a date
-left behind dropped (`without_date_parts`: 2019年底有多少). Pure but for jieba's dictionary and tags."""
+(`reglued`: 清明村 + 最后), and the ending of a name left alone put back (`with_name_endings`: 大湾区). Pure but for
+jieba's dictionary and tags."""
 
 from __future__ import annotations
 
@@ -248,26 +248,3 @@ def with_name_endings(
     lone = {w for w, flag in tagged if len(w) == 1 and flag.startswith("n")}
     longer = endings_left_alone(terms, typed_terms)
     return [longer[i] if i in longer and longer[i][-1] in lone else t for i, t in enumerate(terms)]
-
-
-# The end or the start of a year or a month as jieba types it (年底, 月初, 年末): after a year or a month typed
-# out (2019年底, 6月初), the date is read apart from the words, and its last character, left behind, is glued
-# to the word after it (截至2019年底有多少: 底有).
-_DATE_PART = re.compile(r"[年月][底初末]")
-
-
-def without_date_parts(terms: Sequence[str], typed: Sequence[str]) -> list[str]:
-    """The terms without a character a date left behind (`typed`: jieba's words of the question): a term
-    opening with the last character of 年底 / 月初 / 年末 and going on with the words typed after it, and no
-    word of jieba's dictionary (初心 of 2019年初心使命 is one), loses it, and goes when one character is left
-    (截至2019年底有多少个贫困县: 底有 goes; 到2018年底发了多少: 底发 goes), as the date is evidence of the story's
-    time, not a word. Pure."""
-    parts = [word[-1] + "".join(typed[k + 1 :]) for k, word in enumerate(typed) if _DATE_PART.fullmatch(word)]
-    out = []
-    for term in terms:
-        if len(term) > 1 and any(part.startswith(term) for part in parts) and not dictionary_word(term):
-            term = term[1:]
-            if len(term) < 2:
-                continue
-        out.append(term)
-    return out
