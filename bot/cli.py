@@ -481,7 +481,7 @@ def chat_clock_start(typed: str) -> datetime:
     chat's timezone until /timezone)."""
     from zoneinfo import ZoneInfo
 
-    from bot.chat.conversation import DEFAULT_TIMEZONE
+    from storage.models import DEFAULT_TIMEZONE
 
     try:
         start = datetime.fromisoformat(typed.strip())
@@ -498,7 +498,7 @@ def search_day(typed: str) -> date:
     """`newsbot search --now`: the day (in Shanghai time, the chats' default) of a time typed as for `--now`."""
     from zoneinfo import ZoneInfo
 
-    from bot.chat.conversation import DEFAULT_TIMEZONE
+    from storage.models import DEFAULT_TIMEZONE
 
     return chat_clock_start(typed).astimezone(ZoneInfo(DEFAULT_TIMEZONE)).date()
 

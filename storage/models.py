@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+# The readers' timezone where a chat has chosen none (/timezone): the day of "昨天" and of a story published at a
+# UTC time, a digest's hour, the clock of a new chat.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
 # How an article's title was found: "printed" — a headline printed with the story (or the title a
 # source file gave); "inferred" — no headline was found, so the title was made from the lead sentence.
 TitleSource = Literal["printed", "inferred"]

@@ -87,7 +87,7 @@ from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
 from storage.errors import DatabaseBusy
-from storage.models import Article, SearchResponse
+from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
 from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
@@ -102,7 +102,6 @@ MAX_QUERY_CHARS = 200
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
 MAX_NAMED_UNOPENED = 10  # that line names this many at most
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
-DEFAULT_TIMEZONE = "Asia/Shanghai"  # for chats without one (inline queries, the console before /timezone)
 
 
 def utc_now() -> datetime:

@@ -31,7 +31,7 @@ from bot.digests.texts import text
 from bot.settings import Settings
 from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
-from storage.models import Article, SearchResponse
+from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records import subscriptions as subs
 from storage.records.articles import article_dates, get_articles, latest_articles
 from storage.search.engine import containing_any
@@ -553,7 +553,7 @@ def preview_replies(
     the chat reads its subscriptions: not `pushes`).
     """
     chat = subs.get_chat(db, chat_id)
-    zone = schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)
+    zone = schedule.zone_or_default(chat.timezone if chat else DEFAULT_TIMEZONE)
     today = now.astimezone(zone).date()
     note = text(lang, "digest_preview_note")
     found = subs.list_subscriptions(db, chat_id)

@@ -51,6 +51,7 @@ from bot.digests.plan import (
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
 from storage.errors import DatabaseBusy
+from storage.models import DEFAULT_TIMEZONE
 from storage.records import subscriptions as subs
 from storage.text.normalize import fold
 
@@ -165,7 +166,7 @@ def _reading_command(
     /digest where they are read: what it answers other than the subscriptions' new stories (a time, an
     argument that is no id, an id not found, no subscriptions)."""
     if name == "subscriptions":
-        timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
+        timezone = chat.timezone if chat else DEFAULT_TIMEZONE
         found = subs.list_subscriptions(db, chat_id)
         return [digest.format_subscription_list(lang, found, timezone, markup, times=pushes)]
     if name == "timezone":
@@ -212,7 +213,7 @@ def _read_digest(
             return _reading_command(
                 reader, library, "digest", args, chat, chat_id, lang, now, config, markup, False
             )
-    today = now.astimezone(schedule.zone_or_default(chat.timezone if chat else subs.DEFAULT_TIMEZONE)).date()
+    today = now.astimezone(schedule.zone_or_default(chat.timezone if chat else DEFAULT_TIMEZONE)).date()
     out: list[Reply] = [
         unread_digest(database, library, sub, lang, markup, today=today, cap=config.cap, now=now, wait=wait)
         for sub in wanted
@@ -332,7 +333,7 @@ def _confirm(
 ) -> Reply:
     """The reply to a subscription made (or moved from `old_time`): its time, zone and next digest."""
     chat = subs.get_chat(db, sub.chat_id)
-    timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
+    timezone = chat.timezone if chat else DEFAULT_TIMEZONE
     zone = schedule.zone_or_default(timezone)
     next_at = next_due(db, sub, zone, now)
     return digest.format_subscribed(lang, sub, timezone, next_at, markup, old_time=old_time)
@@ -450,7 +451,7 @@ def _timezone(
 ) -> Reply:
     if not args:
         chat = subs.get_chat(db, chat_id)
-        timezone = chat.timezone if chat else subs.DEFAULT_TIMEZONE
+        timezone = chat.timezone if chat else DEFAULT_TIMEZONE
         local = now.astimezone(schedule.zone_or_default(timezone))
         return digest.format_text(
             lang,
@@ -636,7 +637,7 @@ class StorageChatRecords:
     def timezone(self, chat_id: int) -> str:
         """The chat's timezone (IANA name; the default for a chat newsbot keeps nothing about)."""
         chat = self._database.read(subs.get_chat, chat_id)
-        return chat.timezone if chat else subs.DEFAULT_TIMEZONE
+        return chat.timezone if chat else DEFAULT_TIMEZONE
 
     def press(self, data: str, *, chat_id: int, lang: str, markup: Markup) -> Reply:
         return subscription_press(self._database, data, chat_id=chat_id, lang=lang, markup=markup)

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.chat.intents import link_forms
 from bot.digests.filters import NOT_WORDS, is_separator, parse_keywords, regroup_quotes
+from storage.models import DEFAULT_TIMEZONE
 from storage.text.normalize import fold, unescape_entities, without_markup
 from storage.text.numerals import chinese_number
 
@@ -152,7 +153,7 @@ def next_digest_at(
     return scheduled_moment(day + timedelta(days=3), at, zone)
 
 
-def zone_or_default(name: str, default: str = "Asia/Shanghai") -> ZoneInfo:
+def zone_or_default(name: str, default: str = DEFAULT_TIMEZONE) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -19,12 +19,11 @@ from zoneinfo import ZoneInfo
 
 from bot.sources.feeds import FeedItem
 from storage.ingest.decode import remove_controls
-from storage.models import ParsedArticle
+from storage.models import DEFAULT_TIMEZONE, ParsedArticle
 
 log = logging.getLogger(__name__)
 
 WHOLE_MIN_CHARS = 300  # feed text shorter than this is taken for a summary
-DEFAULT_ZONE = "Asia/Shanghai"  # the date of a story published at a UTC time, for Chinese readers
 _TRUNCATED = re.compile(
     r"(…|\.\.\.|\[…\]|\[\.\.\.\]|阅读全文|查看全文|全文阅读|点击阅读|详情请点击|更多内容|read more|continue reading)"
     r"\s*[>»›》】\]）)]*\s*$",
@@ -155,7 +154,7 @@ def extract_page(page: str, url: str) -> PageText | None:
     )
 
 
-def local_date(moment: datetime, default_zone: str = DEFAULT_ZONE) -> str:
+def local_date(moment: datetime, default_zone: str = DEFAULT_TIMEZONE) -> str:
     """The story's date: in the publisher's own offset, or (for a UTC time) in `default_zone`."""
     offset = moment.utcoffset()
     if offset is None or offset == timedelta(0):
@@ -179,7 +178,7 @@ def to_article(
     source: str | None,
     feed_url: str,
     page: PageText | None = None,
-    default_zone: str = DEFAULT_ZONE,
+    default_zone: str = DEFAULT_TIMEZONE,
     now: datetime | None = None,
 ) -> ParsedArticle | None:
     """The article to store for a feed item (the page's text when it is longer than the feed's), or None

@@ -25,13 +25,13 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from bot.sources.extract import DEFAULT_ZONE, extract_page, needs_page, to_article
+from bot.sources.extract import extract_page, needs_page, to_article
 from bot.sources.feeds import Feed, FeedError, candidate_feed_urls, looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher, FetchError, Response, decode_html
 from storage.database.access import Database, as_database
 from storage.database.postgres import is_postgres
 from storage.ingest.pipeline import merge_index
-from storage.models import ParsedArticle
+from storage.models import DEFAULT_TIMEZONE, ParsedArticle
 from storage.records import sources as store
 from storage.records.articles import get_articles
 from storage.records.sources import PollState, Source
@@ -139,7 +139,7 @@ def poll_source(
     *,
     clock: Callable[[], datetime] = utc_now,
     max_items: int = MAX_ITEMS,
-    default_zone: str = DEFAULT_ZONE,
+    default_zone: str = DEFAULT_TIMEZONE,
 ) -> PollResult:
     """Poll one source and record the outcome on it. Never raises (failures are in the result)."""
     database = as_database(db)
@@ -260,7 +260,7 @@ def poll_sources(
     *,
     clock: Callable[[], datetime] = utc_now,
     workers: int = 4,
-    default_zone: str = DEFAULT_ZONE,
+    default_zone: str = DEFAULT_TIMEZONE,
 ) -> list[PollResult]:
     """Poll `sources`, up to `workers` at a time (the fetcher keeps one request per host); results in
     the order of `sources`."""

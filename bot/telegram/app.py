@@ -40,10 +40,10 @@ from bot.telegram.digest_job import HEARTBEAT
 from bot.telegram.handlers import core_handlers, fallback_handlers, on_error
 from bot.telegram.sources_job import close_poller, schedule_sources_job
 from bot.web.server import WebServer
+from storage.models import DEFAULT_TIMEZONE
 
 log = logging.getLogger(__name__)
 
-TIMEZONE = "Asia/Shanghai"
 FLOOD_LIMIT = 20  # searches per user per minute
 HEALTH_SERVER = "health_server"
 WEB_SERVER = "web_server"
@@ -160,7 +160,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(TIMEZONE)))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(DEFAULT_TIMEZONE)))
         .context_types(CONTEXT_TYPES)
         .rate_limiter(budget or SendBudget(settings.send_rate_per_replica))
         .concurrent_updates(True)

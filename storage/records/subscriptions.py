@@ -40,9 +40,9 @@ import sqlite_utils
 
 from storage.database.writing import write_transaction
 from storage.driver import sqlite3
+from storage.models import DEFAULT_TIMEZONE
 from storage.records.readers import CONSOLE_CHAT_ID, READER_CHAT_BASE
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANGUAGE = "zh"
 
 # Ledger statuses.

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from storage.database.duplicates import collapse, other_sources
-from storage.models import Answer, SearchHit, SearchResponse
+from storage.models import DEFAULT_TIMEZONE, Answer, SearchHit, SearchResponse
 from storage.search import evidence
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
@@ -79,7 +79,7 @@ def to_record(resp: SearchResponse) -> dict:
 # (`storage.database.access.Database.reader`).
 Reader = Callable[[], AbstractContextManager[sqlite_utils.Database]]
 
-DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
+DEFAULT_ZONE = ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def containing_any(db: sqlite_utils.Database, words: Sequence[str], ids: Sequence[int]) -> set[int]:
