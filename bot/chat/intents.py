@@ -259,16 +259,17 @@ _HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 
 # A script or style element pasted with a message (`<script>alert(1)</script>`): code, in no language.
 _CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# A script address pasted (`javascript:alert(1)`, `vbscript:msgbox(1)`): code too, in no language.
+_SCRIPT_ADDRESS = re.compile(r"\b(?:javascript|vbscript|livescript):\S*", re.IGNORECASE)
 
 
 def _language_words(message: str) -> str:
     """`message` as the reader sees it (HTML character references read, markup tags, script and style
-    elements and links left out, full-width forms folded), without the letters that tell no language:
-    those on a number, acronyms and brand names in Latin letters, `ok`."""
+    elements, script addresses and links left out, full-width forms folded), without the letters that
+    tell no language: those on a number, acronyms and brand names in Latin letters, `ok`."""
     seen = unicodedata.normalize("NFKC", without_markup(_CODE_ELEMENT.sub(" ", unescape_entities(message))))
-    return _ANY_LANGUAGE_WORDS.sub(
-        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
-    )
+    without_links = _LINK.sub(" ", _SCRIPT_ADDRESS.sub(" ", seen))
+    return _ANY_LANGUAGE_WORDS.sub(" ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", without_links)))
 
 
 def _language_letters(message: str) -> list[str]:
