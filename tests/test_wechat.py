@@ -824,6 +824,15 @@ def test_a_subscription_to_a_web_address_is_refused_with_what_to_write(web: WebR
     assert not web.services.database.read(subs.list_subscriptions, web_chat(web, "oSite"))
 
 
+def test_a_subscription_keeps_no_markup_tags(web: WebRun):
+    """Issue 34: `/subscribe <b>保交楼</b>` subscribed to 「＜b＞保交楼＜/b＞」, which no story holds. The tags
+    are left out, as the search leaves them out: the keyword stored is 保交楼."""
+    said = reply_of(post(web, wechat_text("oTags", "/subscribe <b>保交楼</b>", 6951)))["Content"]
+    assert "「保交楼」" in said and "b＞" not in said and "b>" not in said, said
+    stored = web.services.database.read(subs.list_subscriptions, web_chat(web, "oTags"))
+    assert [s.keywords for s in stored] == [("保交楼",)]
+
+
 @pytest.mark.parametrize("typed", ["open 2", "Open #2", "read 2", "show me number 2", "open no. 2."])
 def test_an_english_follower_opens_a_result_by_its_number(web: WebRun, typed: str):
     """Issue 33 (a reader's pass): an English follower's `open 2` was searched (`Nothing found for “open
