@@ -190,6 +190,32 @@ def test_forget_asks_then_deletes(web: WebRun):
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is None  # the openid is gone too
 
 
+@pytest.mark.parametrize("typed", ["确认", "确认删除", "确定"])
+def test_forget_is_confirmed_by_a_reply_in_words(web: WebRun, typed: str):
+    """Issue 34: after /forget, `确认` or `确认删除` alone (the button's words elsewhere) was searched; the
+    question asked for `/forget 确认`. A reply of 确认 now deletes, as the button does."""
+    openid = f"oTypedYes{len(typed)}"
+    post(web, wechat_text(openid, "/subscribe 人才", 7101))
+    asked = reply_of(post(web, wechat_text(openid, "/forget", 7102)))["Content"]
+    assert "请回复：确认" in asked, asked
+    done = reply_of(post(web, wechat_text(openid, typed, 7103)))["Content"]
+    assert done.startswith("已删除 newsbot 保存的关于这个聊天的全部信息"), done
+    assert web.services.database.read(reader_chat, WECHAT, openid) is None
+
+
+def test_forget_is_cancelled_by_a_reply_in_words_and_confirm_alone_is_searched(web: WebRun):
+    """Issue 34: `取消` after /forget keeps everything; 确认 with no /forget asked is a search as before."""
+    post(web, wechat_text("oTypedNo", "/subscribe 人才", 7201))
+    post(web, wechat_text("oTypedNo", "/forget", 7202))
+    kept = reply_of(post(web, wechat_text("oTypedNo", "取消", 7203)))["Content"]
+    assert kept.startswith("已取消，什么都没有删除"), kept
+    chat = web_chat(web, "oTypedNo")
+    assert [s.keywords for s in web.services.database.read(subs.list_subscriptions, chat)] == [("人才",)]
+    searched = reply_of(post(web, wechat_text("oTypedNo", "确认", 7204)))["Content"]
+    assert "已删除" not in searched and "确认" in searched, searched
+    assert web.services.database.read(subs.list_subscriptions, chat)
+
+
 def test_a_slow_answer_is_replaced_by_a_short_line_in_time(web: WebRun, monkeypatch: pytest.MonkeyPatch):
     assert web.edge.wechat is not None
     web.edge.wechat_budget = 0.3

@@ -67,6 +67,7 @@ from bot.chat.intents import (
     PageAsked,
     asks_for_latest,
     detect_intent,
+    forget_answer,
     future_period_asked,
     has_letters,
     link_forms,
@@ -204,6 +205,11 @@ class Press:
     replies: tuple[Reply, ...] = ()
     forgotten: bool = False  # a confirmed /forget deleted the chat's data (an edge may drop what it shows)
 
+    def as_message(self) -> Reply:
+        """The press's outcome as a message of its own, where it answers a typed word (确认) and no message
+        is there to edit: the edit, else the notice."""
+        return self.edit or Reply(self.notice or "")
+
 
 # ---- the conversation ---------------------------------------------------------------------------------
 
@@ -319,6 +325,9 @@ class Conversation:
         topic (`bot.chat.followups`); anything else is a search or a question."""
         message = readable(message)
         who = self.in_chat_language(who, message)
+        answered = self.typed_forget_answer(message, who)
+        if answered is not None:  # 确认 after /forget: its button's answer, typed
+            return [answered.as_message()]
         intent = detect_intent(message)
         named = subscription_asked(message)  # 订阅进博会: the command that does it, named
         if named is not None and (intent is None or intent.name == "howto_subscribe"):
@@ -761,6 +770,19 @@ class Conversation:
             return [self._notice(who, "busy")]
         buttons = forget_buttons(key, yes=text(who.lang, "forget_yes"), no=text(who.lang, "forget_no"))
         return [Reply(replies.format_forget_prompt(who.lang, self.markup), buttons)]
+
+    def typed_forget_answer(self, message: str, who: Who) -> Press | None:
+        """`message` read as the answer to the /forget question `who` asked last in the chat, when it is
+        one (确认, 确认删除, 取消: `forget_answer`) and that question is still open and fresh: what its
+        button would do; else None (the message is read as anything else is)."""
+        answer = forget_answer(message)
+        if answer is None or who.chat_id is None:
+            return None
+        try:
+            key = self.confirmations.awaiting(who.user_id, who.chat_id)
+        except DatabaseBusy:
+            return None
+        return None if key is None else self._forget_press(key, answer, who)
 
     def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
         """A /forget button. Only the first press on the chat's latest confirmation acts and edits the

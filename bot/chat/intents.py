@@ -414,3 +414,21 @@ def future_period_asked(text: str) -> str | None:
         return None
     named = " ".join(parsed.terms)
     return named if named in _FUTURE_PERIODS else None
+
+
+# The answer to a /forget question typed where its buttons are missing (WeChat) or not pressed: 确认,
+# 确认删除 (the button's own words), yes; 取消, 不删了, cancel.
+_FORGET_YES = re.compile(r"(?:确[认定]|確[認定])(?:删除|刪除)?|删除|刪除|confirm|yes|delete")
+_FORGET_NO = re.compile(r"取消|不删了?|不刪了?|算了|cancel|no")
+_ANSWER_MARKS = re.compile(r"[\s。.!！~～]*")
+
+
+def forget_answer(message: str) -> bool | None:
+    """What `message` answers to a /forget question, as typed on any keyboard: True to delete (确认,
+    确认删除, 确定, confirm, yes), False to keep (取消, 不删了, cancel, no); None for anything else."""
+    typed = _ANSWER_MARKS.sub("", _as_typed(message)).lower()
+    if _FORGET_YES.fullmatch(typed):
+        return True
+    if _FORGET_NO.fullmatch(typed):
+        return False
+    return None

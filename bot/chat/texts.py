@@ -347,7 +347,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
         "wechat_full": "全文：{url}",
-        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请发送：/forget 确认",
+        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请回复：确认（或发送 /forget 确认）；回复“取消”则什么都不删。",
         "wechat_no_buttons": "（公众号里没有按钮：打开上面的链接阅读）",
     },
     "en": {
@@ -550,7 +550,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
         "feeds below; see one with /digest ID.",
         "wechat_full": "Full text: {url}",
-        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), send: /forget confirm",
+        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), reply: confirm (or send /forget confirm); reply cancel to keep everything.",
         "wechat_no_buttons": "(No buttons here: open the links above)",
     },
 }

@@ -4,10 +4,10 @@ Each openid is its own reader (`storage.records.readers`: a chat id of its own, 
 text message). Text goes to the same `Conversation` as Telegram's, built with the WeChat markup and the
 short results form (`bot.wechat.format`); commands work as typed (``/subscribe 08:00 人才``). What needs a
 button elsewhere is a link or a word here: results and /article link to the web page, /subscribe and
-/subscriptions and /digest give the private digest address (the platform limits pushes: `README`), /forget asks for
-``/forget 确认``. A `subscribe` event gets the welcome; images, voice and the rest a line saying what
-works, except a voice message the platform's speech recognition turned into words (``<Recognition>``):
-those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
+/subscriptions and /digest give the private digest address (the platform limits pushes: `README`), /forget
+asks for a reply of 确认 (or ``/forget 确认``). A `subscribe` event gets the welcome; images, voice and the
+rest a line saying what works, except a voice message the platform's speech recognition turned into words
+(``<Recognition>``): those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
 """
 
 from __future__ import annotations
@@ -383,10 +383,13 @@ class WeChatChat:
         return out + self.conversation.left_unopened(numbers[MAX_ARTICLES_AT_ONCE:], who)
 
     def _forget(self, args: str, who: Who) -> list[Reply]:
-        """/forget asks for ``/forget 确认``; that deletes at once (the conversation's own confirmation)."""
+        """/forget asks the conversation's question (no buttons here: answered by typing 确认 or 取消, read
+        by `Conversation.typed_forget_answer`); ``/forget 确认`` deletes at once."""
+        (prompt,) = self.conversation.command("forget", "", who)
+        if not prompt.buttons:  # no question opened (the database was busy): what the conversation said
+            return [prompt]
         if args.strip().lower() not in CONFIRM_WORDS:
             return [Reply(text(who.lang, "wechat_forget_confirm"))]
-        (prompt,) = self.conversation.command("forget", "", who)
         yes = next(b.data for row in prompt.buttons for b in row if b.data and b.data.endswith(":y"))
         press = self.conversation.press(yes, who)
         return [press.edit] if press.edit is not None else [Reply(press.notice or "")]

@@ -33,6 +33,8 @@ QUERY_CAPACITY = 20_000
 QUERY_KEEP = timedelta(days=2)
 CONFIRMATION_CAPACITY = 10_000
 CONFIRMATION_KEEP = timedelta(days=1)
+# A /forget question answered in words (确认) rather than by its button: only while it is fresh.
+TYPED_ANSWER_KEEP = timedelta(minutes=30)
 
 TOPIC_KEEP = timedelta(minutes=30)
 
@@ -239,6 +241,21 @@ def take_confirmation(db: sqlite_utils.Database, key: str, user_id: int) -> tupl
         if outcome in (Settled.CONFIRMED, Settled.SUPERSEDED):
             conn.execute("UPDATE forget_confirmations SET done = 1 WHERE id = ?", [confirmation.id])
         return outcome, confirmation.chat_id
+
+
+def awaiting_confirmation(
+    db: sqlite_utils.Database, chat_id: int, user_id: int, *, since: datetime
+) -> str | None:
+    """The key of the chat's newest /forget question when `user_id` asked it at or after `since` and it
+    is not settled yet: the question a typed answer (确认) refers to; else None."""
+    row = db.execute(
+        "SELECT key, user_id, done, created_at FROM forget_confirmations WHERE chat_id = ? "
+        "ORDER BY id DESC LIMIT 1",
+        [chat_id],
+    ).fetchone()
+    if row is None or int(row[1]) != user_id or bool(row[2]) or str(row[3]) < _stamp(since):
+        return None
+    return str(row[0])
 
 
 def reopen_confirmation(db: sqlite_utils.Database, key: str) -> None:
