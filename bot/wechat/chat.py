@@ -225,7 +225,7 @@ class WeChatChat:
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
                 if name == "digest":
-                    fitted = self._digests(out, rest, chat_id, lang, base)
+                    fitted = self._digests(out, rest, who, base)
                     if fitted is not None:
                         return fitted
                 if name == "subscriptions" and len(out) > 1:
@@ -290,16 +290,17 @@ class WeChatChat:
 
         return fit_listed(link_articles(as_text(reply.text), base).strip(), left_out, tail=tail)
 
-    def _digests(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
+    def _digests(self, out: list[Reply], args: str, who: Who, base: str) -> str | None:
         """/digest's subscriptions within one WeChat reply: whole ones, then whole stories, and the line
         naming the subscriptions left out (`fit_previews`): when not all fit, those with new stories come
         first, and a line counts those with nothing new left out; the stories listed as new that found no room
         are left for the next /digest (`unsee`). None when `out` is no subscription's stories (none yet,
         an id not found, a time)."""
+        lang = who.lang
         about = [r for r in out if isinstance(r, SubscriptionReply)]
         if not about:
             return None
-        found = self.database.read(subs.list_subscriptions, chat_id)
+        found = self.database.read(subs.list_subscriptions, who.chat_id)
         beyond = [s.id for s in found[PREVIEWS:]] if not args.strip() else []
 
         def closing(left_out: int) -> str:
@@ -338,6 +339,9 @@ class WeChatChat:
             left = [i for i in reply.listed_ids if i not in shown]
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
+        lists = [ids for ids in ([i for i in r.listed_ids if i in shown] for r in about) if ids]
+        if lists:  # 第2条 opens from the last list shown here, as numbered here
+            self.conversation.remember_digest(lists[-1], who)
         return fitted
 
     def _line(self, openid: str, key: str) -> str:
