@@ -344,6 +344,27 @@ async def test_forget_deletes_everything_after_confirmation(
     assert emu.errors() == []
 
 
+async def test_forget_answered_by_typing_in_telegram(telegram_emulator: TelegramEmulator, settings: Settings):
+    """Issue 34: `取消` or `确认删除` typed instead of pressing a /forget button was searched."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        db = db_of(app)
+        await say(emu, "/subscribe 8:00", 1001)
+        before = count_rows(db, 1001)
+        prompt = await say(emu, "/forget", 1001)
+        assert (await say(emu, "取消", 1001)).text == "已取消，什么都没有删除。"
+        assert count_rows(db, 1001) == before
+        _, no = forget_buttons(prompt)
+        assert await press(emu, prompt, no, 1001) == "这个确认已经处理过了。"  # the typed answer settled it
+        await say(emu, "/forget", 1001)
+        done = await say(emu, "确认删除", 1001)
+        assert (
+            done.text.startswith("已删除 newsbot 保存的关于这个聊天的全部信息") and "订阅：1 个" in done.text
+        )
+        assert count_rows(db, 1001) == NOTHING
+
+
 async def test_forget_cancel_english_and_groups(telegram_emulator: TelegramEmulator, settings: Settings):
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
