@@ -96,6 +96,25 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert "我不认识 /nope" in console.handle("/nope@somebot")
 
 
+def test_follow_ups_after_a_digest_refer_to_its_last_list(console: ConsoleChat) -> None:
+    """Issue 34: after /digest, `第2条` opened the second result of the search before it and `还有吗` said
+    there was nothing to page through. The list the reader sees last (the digest's last subscription) is
+    what they refer to."""
+    console.handle("保交楼")
+    console.handle("/subscribe 保交楼")
+    console.handle("/subscribe 二七区")
+    digest = console.handle("/digest")
+    last_list = digest.rsplit("关键词：", 1)[1]
+    second = re.search(r"^2\. (.+)$", last_list, re.MULTILINE)
+    assert second is not None, digest
+    assert console.handle("第2条").startswith(second.group(1)[:15])
+    count = max(int(n) for n in re.findall(r"^(\d+)\. ", last_list, re.MULTILINE))
+    assert console.handle(f"第{count + 1}篇") == f"刚才的摘要列了 {count} 篇，没有第 {count + 1} 篇。"
+    assert console.handle("还有吗").startswith("摘要没有下一页")
+    assert "自上次 /digest 以来没有新的文章" in console.handle("/digest")  # nothing listed: the list stays
+    assert console.handle("第2条").startswith(second.group(1)[:15])
+
+
 def test_the_terminal_says_what_a_subscription_does_there(console: ConsoleChat) -> None:
     """The terminal confirmed "every day at 09:00", then noted that subscriptions are only delivered on
     time in Telegram, and /digest previewed a push that never comes: it says what a subscription does

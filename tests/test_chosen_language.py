@@ -285,6 +285,7 @@ def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_ch
         ("<b>阅兵</b>", True),
         ("GDP增长", True),
         ("<script>alert(1)</script>保交楼", True),  # a script element is code, in no language
+        ("javascript:alert(1) 保交楼", True),  # a script address is code too
         ("who is 樊惠林", False),  # English words beside a Chinese name
         ("保交楼 news", False),
         ("Привет", False),
@@ -328,6 +329,24 @@ def test_a_pasted_script_element_tells_no_language(web: WebRun) -> None:
         assert say_web("/help").startswith("newsbot 可用命令：")
     assert wechat(web, "oScript", "<style>p{color:red}</style>", 1).startswith("没有文章包含")
     assert wechat(web, "oScript", "/help", 2).startswith("newsbot 可用命令：")
+
+
+def test_a_pasted_script_address_tells_no_language(web: WebRun) -> None:
+    """Issue 34: `javascript:alert(1)` from a Chinese reader was read as English words (a script address
+    is no link) and answered in English, and the chat's next /help came in English. It is code, in no
+    language, as a script element is."""
+    with httpx.Client(base_url=web.base_url, headers={"accept-language": "zh-CN"}, timeout=30) as c:
+
+        def say_web(line: str) -> str:
+            response = c.post("/api/message", json={"text": line})
+            assert response.status_code == 200, response.text
+            return "\n".join(str(r["text"]) for r in response.json()["replies"])
+
+        first = say_web("javascript:alert(1)")
+        assert "Nothing found" not in first and "没有" in first, first
+        assert say_web("/help").startswith("newsbot 可用命令：")
+    assert "没有" in wechat(web, "oScriptLink", "JavaScript:alert(document.cookie)", 1)
+    assert wechat(web, "oScriptLink", "/help", 2).startswith("newsbot 可用命令：")
 
 
 # ---- newsbot chat ----------------------------------------------------------------------------------------

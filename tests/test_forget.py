@@ -17,6 +17,7 @@ import pytest
 import sqlite_utils
 
 from bot.chat.conversation import Who
+from bot.chat.intents import forget_answer
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
@@ -185,6 +186,49 @@ def test_confirmations_settle_once_and_only_for_their_requester(database: Databa
     assert small.take(first, 1) == (Settled.EXPIRED, None) and len(small) == 2
 
 
+def test_a_typed_answer_refers_to_the_askers_fresh_open_question(database: Database):
+    """Issue 34: 确认 typed after /forget answers the chat's newest question while it is open, asked by the
+    one who types, and at most 30 minutes old (`chat_state.TYPED_ANSWER_KEEP`)."""
+    now = [datetime(2026, 12, 7, 9, 0, tzinfo=UTC)]
+    c = Confirmations(database, clock=lambda: now[0])
+    assert c.awaiting(1, 10) is None  # nothing asked
+    c.open(1, 10)
+    newest = c.open(1, 10)
+    assert c.awaiting(1, 10) == newest and c.awaiting(2, 10) is None and c.awaiting(1, 20) is None
+    c.open(2, 10)  # someone else asked since, in the same group
+    assert c.awaiting(1, 10) is None
+    mine = c.open(1, 10)
+    now[0] = now[0].replace(minute=29)
+    assert c.awaiting(1, 10) == mine
+    now[0] = now[0].replace(minute=31)
+    assert c.awaiting(1, 10) is None  # too old to be what a typed word means
+    again = c.open(1, 10)
+    assert c.take(again, 1) == (Settled.CONFIRMED, 10)
+    assert c.awaiting(1, 10) is None  # settled
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("确认", True),
+        ("确认删除", True),
+        ("確認刪除", True),
+        ("确定。", True),
+        ("Yes!", True),
+        ("confirm", True),
+        ("取消", False),
+        ("不删了", False),
+        ("cancel", False),
+        ("确认一下", None),
+        ("删除订阅", None),
+        ("确认函", None),
+        ("保交楼", None),
+    ],
+)
+def test_what_a_typed_line_answers_to_forget(typed: str, answer: bool | None):
+    assert forget_answer(typed) is answer
+
+
 def test_query_store_and_flood_guard_forget_a_user(database: Database):
     store = QueryStore(database)
     mine = [store.put(QueryState(query=f"q{i}", user_id=1)) for i in range(3)]
@@ -300,6 +344,27 @@ async def test_forget_deletes_everything_after_confirmation(
     assert emu.errors() == []
 
 
+async def test_forget_answered_by_typing_in_telegram(telegram_emulator: TelegramEmulator, settings: Settings):
+    """Issue 34: `取消` or `确认删除` typed instead of pressing a /forget button was searched."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        db = db_of(app)
+        await say(emu, "/subscribe 8:00", 1001)
+        before = count_rows(db, 1001)
+        prompt = await say(emu, "/forget", 1001)
+        assert (await say(emu, "取消", 1001)).text == "已取消，什么都没有删除。"
+        assert count_rows(db, 1001) == before
+        _, no = forget_buttons(prompt)
+        assert await press(emu, prompt, no, 1001) == "这个确认已经处理过了。"  # the typed answer settled it
+        await say(emu, "/forget", 1001)
+        done = await say(emu, "确认删除", 1001)
+        assert (
+            done.text.startswith("已删除 newsbot 保存的关于这个聊天的全部信息") and "订阅：1 个" in done.text
+        )
+        assert count_rows(db, 1001) == NOTHING
+
+
 async def test_forget_cancel_english_and_groups(telegram_emulator: TelegramEmulator, settings: Settings):
     emu = telegram_emulator
     clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
@@ -406,6 +471,23 @@ def test_console_shares_the_database_and_the_unsubscribe_buttons(tmp_path: Path)
         ]
         assert "时间 25:99 在这里不起作用" in chat.handle("/subscribe 25:99")  # no time is refused either
         assert "不认识时区" in chat.handle("/timezone Mars/Base")
+    finally:
+        services.close()
+
+
+def test_the_console_reads_a_typed_confirmation_as_its_button(tmp_path: Path) -> None:
+    """Issue 34: `确认删除` typed after /forget in the terminal (the button's words, where `1` presses it)
+    was searched; it deletes, and a second 确认 is a search again."""
+    settings = Settings(_env_file=None, db=tmp_path / "t.db", seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False)
+    try:
+        chat = ConsoleChat(services.conversation, Who(user_id=0, is_admin=True, chat_id=CONSOLE_CHAT_ID))
+        chat.handle("/subscribe 二七区")
+        assert "[1] 确认删除  [2] 取消" in chat.handle("/forget")
+        done = chat.handle("确认删除")
+        assert "已删除 newsbot 保存的关于这个聊天的全部信息" in done and "订阅：1 个" in done
+        assert not services.database.read(subs.list_subscriptions, CONSOLE_CHAT_ID)
+        assert "已删除" not in chat.handle("确认")
     finally:
         services.close()
 

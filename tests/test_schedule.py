@@ -651,6 +651,23 @@ def test_parse_subscribe_refuses_a_web_address(keyword):
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "keywords"),
+    [
+        (["<b>x</b>"], ("x",)),
+        (["<p>阅兵</p><br/>"], ("阅兵",)),
+        (["&lt;b&gt;人才&lt;/b&gt;"], ("人才",)),  # the tags written as character references
+        (["<b>人才</b><i>电梯</i>"], ("人才", "电梯")),
+        (["-<i>体育</i>", "人才"], ("-体育", "人才")),
+        (['"<b>郑州', '大学</b>"'], ('"郑州 大学"',)),
+    ],
+)
+def test_parse_subscribe_leaves_markup_tags_out_of_a_keyword(args, keywords):
+    """Issue 34: `/subscribe <b>x</b>` kept the tags in the keyword (与「＜b＞x＜/b＞」相关的新闻), which no
+    story holds; the search leaves them out, and so does a subscription."""
+    assert parse_subscribe_args(["9:00", *args]) == SubscribeRequest("09:00", keywords, typed_times=("9:00",))
+
+
 @pytest.mark.parametrize("args", [["OR"], ["8:00", "|"], ["NOT"], ["or", "not"]])
 def test_parse_subscribe_refuses_operators_without_a_keyword(args):
     """QA: `/subscribe OR` subscribed to all news: an operator alone is no keyword."""

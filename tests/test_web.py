@@ -155,6 +155,20 @@ def test_forget_deletes_the_readers_data(web: WebRun):
         assert "人才" not in " ".join(r["text"] for r in say(c, "/subscriptions"))
 
 
+def test_forget_is_answered_by_typing_its_buttons_words(web: WebRun):
+    """Issue 34: `确认删除` typed after /forget (the button's label) was searched. It deletes as the button
+    does, and tells the page to drop the conversation it keeps in the tab."""
+    with client(web) as c:
+        say(c, "/subscribe 08:00 人才")
+        say(c, "/forget")
+        response = c.post("/api/message", json={"text": "确认删除"})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["forgotten"] is True
+        assert body["replies"][0]["text"].startswith("已删除 newsbot 保存的关于这个聊天的全部信息")
+        assert "人才" not in " ".join(r["text"] for r in say(c, "/subscriptions"))
+
+
 def test_article_page_has_open_graph_tags(web: WebRun):
     with client(web) as c:
         page = c.get("/article/1")

@@ -368,6 +368,19 @@ def test_the_conversation_survives_a_reload_until_forget(web: WebRun, browser: A
     assert len(browser.find_elements(By.CSS_SELECTOR, "#log .bubble")) == 1  # the welcome only
 
 
+def test_forget_answered_by_typing_drops_the_saved_conversation(web: WebRun, browser: Any):
+    """Issue 34: `确认删除` typed after /forget (the button's label) was searched; it deletes as the button
+    does, and the page drops the conversation it keeps in the tab."""
+    browser.get(web.base_url + "/")
+    send(browser, "保交楼")
+    send(browser, "/forget")
+    done = send(browser, "确认删除")
+    assert done.text.startswith("已删除 newsbot 保存的关于这个聊天的全部信息"), done.text
+    browser.refresh()
+    browser.find_element(By.ID, "box")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#log .bubble")) == 1  # the welcome only
+
+
 def test_a_link_whose_command_hides_behind_a_character_python_strips_is_still_a_search(
     web: WebRun, browser: Any
 ):

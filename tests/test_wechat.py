@@ -190,6 +190,53 @@ def test_forget_asks_then_deletes(web: WebRun):
     assert web.services.database.read(reader_chat, WECHAT, "oReaderE") is None  # the openid is gone too
 
 
+@pytest.mark.parametrize("typed", ["确认", "确认删除", "确定"])
+def test_forget_is_confirmed_by_a_reply_in_words(web: WebRun, typed: str):
+    """Issue 34: after /forget, `确认` or `确认删除` alone (the button's words elsewhere) was searched; the
+    question asked for `/forget 确认`. A reply of 确认 now deletes, as the button does."""
+    openid = f"oTypedYes{len(typed)}"
+    post(web, wechat_text(openid, "/subscribe 人才", 7101))
+    asked = reply_of(post(web, wechat_text(openid, "/forget", 7102)))["Content"]
+    assert "请回复：确认" in asked, asked
+    done = reply_of(post(web, wechat_text(openid, typed, 7103)))["Content"]
+    assert done.startswith("已删除 newsbot 保存的关于这个聊天的全部信息"), done
+    assert web.services.database.read(reader_chat, WECHAT, openid) is None
+
+
+def test_forget_is_cancelled_by_a_reply_in_words_and_confirm_alone_is_searched(web: WebRun):
+    """Issue 34: `取消` after /forget keeps everything; 确认 with no /forget asked is a search as before."""
+    post(web, wechat_text("oTypedNo", "/subscribe 人才", 7201))
+    post(web, wechat_text("oTypedNo", "/forget", 7202))
+    kept = reply_of(post(web, wechat_text("oTypedNo", "取消", 7203)))["Content"]
+    assert kept.startswith("已取消，什么都没有删除"), kept
+    chat = web_chat(web, "oTypedNo")
+    assert [s.keywords for s in web.services.database.read(subs.list_subscriptions, chat)] == [("人才",)]
+    searched = reply_of(post(web, wechat_text("oTypedNo", "确认", 7204)))["Content"]
+    assert "已删除" not in searched and "确认" in searched, searched
+    assert web.services.database.read(subs.list_subscriptions, chat)
+
+
+def test_follow_ups_after_a_digest_refer_to_the_digest(web: WebRun):
+    """Issue 34: after /digest, `还有吗` said there were no results to page through and `第2条` opened the
+    second result of the search before it. What the reader sees last is what follow-ups refer to: 第2条
+    opens the digest's second story, 还有吗 says a digest has no next page; a search after it takes over."""
+    searched = reply_of(post(web, wechat_text("oDigestNext", "保交楼", 7301)))["Content"]
+    post(web, wechat_text("oDigestNext", "/subscribe 二七区", 7302))
+    digest = reply_of(post(web, wechat_text("oDigestNext", "/digest", 7303)))["Content"]
+    second = digest.split("\n2. ", 1)[1].split("\n", 1)[0]
+    assert second not in searched
+    more = reply_of(post(web, wechat_text("oDigestNext", "还有吗", 7304)))["Content"]
+    assert more.startswith("摘要没有下一页"), more
+    opened = reply_of(post(web, wechat_text("oDigestNext", "第2条", 7305)))["Content"]
+    assert opened.startswith(second[:20]), (second, opened)
+    count = max(int(n) for n in re.findall(r"^(\d+)\. ", digest, re.MULTILINE))
+    past = reply_of(post(web, wechat_text("oDigestNext", f"第{count + 1}条", 7306)))["Content"]
+    assert past.startswith(f"刚才的摘要列了 {count} 篇，没有第 {count + 1} 篇"), past
+    listed = reply_of(post(web, wechat_text("oDigestNext", "人才", 7307)))["Content"]
+    first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
+    assert reply_of(post(web, wechat_text("oDigestNext", "第1条", 7308)))["Content"].startswith(first[:20])
+
+
 def test_a_slow_answer_is_replaced_by_a_short_line_in_time(web: WebRun, monkeypatch: pytest.MonkeyPatch):
     assert web.edge.wechat is not None
     web.edge.wechat_budget = 0.3
@@ -822,6 +869,15 @@ def test_a_subscription_to_a_web_address_is_refused_with_what_to_write(web: WebR
     said = reply_of(post(web, wechat_text("oSite", "/subscribe https://www.people.com.cn/", 6901)))["Content"]
     assert said.startswith("「https://www.people.com.cn/」是网址：订阅按新闻里的词找文章，不订阅网站。"), said
     assert not web.services.database.read(subs.list_subscriptions, web_chat(web, "oSite"))
+
+
+def test_a_subscription_keeps_no_markup_tags(web: WebRun):
+    """Issue 34: `/subscribe <b>保交楼</b>` subscribed to 「＜b＞保交楼＜/b＞」, which no story holds. The tags
+    are left out, as the search leaves them out: the keyword stored is 保交楼."""
+    said = reply_of(post(web, wechat_text("oTags", "/subscribe <b>保交楼</b>", 6951)))["Content"]
+    assert "「保交楼」" in said and "b＞" not in said and "b>" not in said, said
+    stored = web.services.database.read(subs.list_subscriptions, web_chat(web, "oTags"))
+    assert [s.keywords for s in stored] == [("保交楼",)]
 
 
 @pytest.mark.parametrize("typed", ["open 2", "Open #2", "read 2", "show me number 2", "open no. 2."])

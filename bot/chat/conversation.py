@@ -67,6 +67,7 @@ from bot.chat.intents import (
     PageAsked,
     asks_for_latest,
     detect_intent,
+    forget_answer,
     future_period_asked,
     has_letters,
     link_forms,
@@ -79,6 +80,7 @@ from bot.chat.keyboards import (
     FORGET_PREFIX,
     article_buttons,
     forget_buttons,
+    opened_articles,
     results_keyboard,
     with_latest_nav,
 )
@@ -88,7 +90,7 @@ from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
 from storage.errors import DatabaseBusy
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
-from storage.records.chat_state import LATEST, ChatTopic, QueryState, Settled
+from storage.records.chat_state import DIGEST, LATEST, SEARCH, ChatTopic, QueryState, Settled
 from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
 from storage.search.query import parse_query
@@ -203,6 +205,11 @@ class Press:
     edit: Reply | None = None
     replies: tuple[Reply, ...] = ()
     forgotten: bool = False  # a confirmed /forget deleted the chat's data (an edge may drop what it shows)
+
+    def as_message(self) -> Reply:
+        """The press's outcome as a message of its own, where it answers a typed word (确认) and no message
+        is there to edit: the edit, else the notice."""
+        return self.edit or Reply(self.notice or "")
 
 
 # ---- the conversation ---------------------------------------------------------------------------------
@@ -319,6 +326,9 @@ class Conversation:
         topic (`bot.chat.followups`); anything else is a search or a question."""
         message = readable(message)
         who = self.in_chat_language(who, message)
+        answered = self.typed_forget_answer(message, who)
+        if answered is not None:  # 确认 after /forget: its button's answer, typed
+            return [answered.as_message()]
         intent = detect_intent(message)
         named = subscription_asked(message)  # 订阅进博会: the command that does it, named
         if named is not None and (intent is None or intent.name == "howto_subscribe"):
@@ -369,7 +379,7 @@ class Conversation:
         """Whether a search for `query` finds only stories the reader's last results showed, every one of
         them on the pages seen so far."""
         last = self.queries.last_used(who.user_id)
-        if last is None or last[1].kind == LATEST:
+        if last is None or last[1].kind != SEARCH:
             return False
         state = last[1]
         seen = self.page_size * (state.page + 1)
@@ -383,7 +393,7 @@ class Conversation:
         """Whether the results the reader saw last are on `topic`: a search for its words, or a follow-up
         read with it (它是哪天的, 后来呢), whose pages 还有吗 turns too; not a new question about it."""
         last = self.queries.last_used(who.user_id)
-        if last is None or last[1].kind == LATEST:
+        if last is None or last[1].kind != SEARCH:
             return False
         state = last[1]
         if state.shown and topic_of_search(state.query, state.shown) == topic.words:
@@ -415,6 +425,8 @@ class Conversation:
             return self._notice(who, "next_page_none")
         if asked.number == 0:
             return self._notice(who, "page_zero")
+        if last[1].kind == DIGEST:  # 还有吗 after /digest: the digest is one list, no page follows
+            return self._notice(who, "digest_no_next_page")
         page = asked.page_from(last[1].page)
         state = replace(last[1], page=page)
         if state.kind == LATEST:
@@ -448,6 +460,10 @@ class Conversation:
         if number == 0:
             return [self._notice(who, "result_zero")]
         state = last[1]
+        if state.kind == DIGEST:  # 第2条 after /digest: the story the digest listed under 2
+            if number > len(state.listed):
+                return [self._notice(who, "result_past_end_digest", total=len(state.listed), number=number)]
+            return self.article_replies(state.listed[number - 1], who, as_topic=True)
         if state.kind == LATEST:
             found = (
                 self.library.latest(1, number - 1) if number <= (MAX_LATEST_PAGE + 1) * LATEST_COUNT else []
@@ -745,11 +761,21 @@ class Conversation:
         if who.chat_id is None:
             return [self._notice(who, "needs_chat", name=name)]
         try:
-            return self.records.command(
+            out = self.records.command(
                 name, args, chat_id=who.chat_id, lang=came_with, markup=self.markup, pushes=self.pushes
             )
         except DatabaseBusy:
             return [self._notice(who, "busy")]
+        listed = [ids for ids in map(opened_articles, out) if ids]
+        if name == "digest" and listed:
+            self.remember_digest(listed[-1], who)
+        return out
+
+    def remember_digest(self, article_ids: list[int], who: Who) -> None:
+        """Keep the stories a /digest listed last, in the order numbered, as what `who`'s 第2条 opens and
+        还有吗 refers to: what the reader sees last is what follow-ups refer to (a front that shows fewer
+        of them than listed keeps those it showed)."""
+        self._remember(QueryState.of_digest(article_ids, who.user_id))
 
     def _forget_prompt(self, who: Who) -> list[Reply]:
         """/forget: the question and two buttons; nothing is deleted yet."""
@@ -761,6 +787,19 @@ class Conversation:
             return [self._notice(who, "busy")]
         buttons = forget_buttons(key, yes=text(who.lang, "forget_yes"), no=text(who.lang, "forget_no"))
         return [Reply(replies.format_forget_prompt(who.lang, self.markup), buttons)]
+
+    def typed_forget_answer(self, message: str, who: Who) -> Press | None:
+        """`message` read as the answer to the /forget question `who` asked last in the chat, when it is
+        one (确认, 确认删除, 取消: `forget_answer`) and that question is still open and fresh: what its
+        button would do; else None (the message is read as anything else is)."""
+        answer = forget_answer(message)
+        if answer is None or who.chat_id is None:
+            return None
+        try:
+            key = self.confirmations.awaiting(who.user_id, who.chat_id)
+        except DatabaseBusy:
+            return None
+        return None if key is None else self._forget_press(key, answer, who)
 
     def _forget_press(self, key: str, confirmed: bool, who: Who) -> Press:
         """A /forget button. Only the first press on the chat's latest confirmation acts and edits the
@@ -848,7 +887,7 @@ class Conversation:
 
     def _turn_page(self, key: str, page: int, who: Who) -> Press:
         state = self.queries.get(key)
-        if state is None or state.kind != "search":
+        if state is None or state.kind != SEARCH:
             return Press(notice=text(who.lang, "stale_button"))
         pages = replies.page_count(state.total, self.page_size)
         if page >= pages:

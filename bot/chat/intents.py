@@ -259,16 +259,17 @@ _HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 
 # A script or style element pasted with a message (`<script>alert(1)</script>`): code, in no language.
 _CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# A script address pasted (`javascript:alert(1)`, `vbscript:msgbox(1)`): code too, in no language.
+_SCRIPT_ADDRESS = re.compile(r"\b(?:javascript|vbscript|livescript):\S*", re.IGNORECASE)
 
 
 def _language_words(message: str) -> str:
     """`message` as the reader sees it (HTML character references read, markup tags, script and style
-    elements and links left out, full-width forms folded), without the letters that tell no language:
-    those on a number, acronyms and brand names in Latin letters, `ok`."""
+    elements, script addresses and links left out, full-width forms folded), without the letters that
+    tell no language: those on a number, acronyms and brand names in Latin letters, `ok`."""
     seen = unicodedata.normalize("NFKC", without_markup(_CODE_ELEMENT.sub(" ", unescape_entities(message))))
-    return _ANY_LANGUAGE_WORDS.sub(
-        " ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", _LINK.sub(" ", seen)))
-    )
+    without_links = _LINK.sub(" ", _SCRIPT_ADDRESS.sub(" ", seen))
+    return _ANY_LANGUAGE_WORDS.sub(" ", _NAME_IN_LATIN.sub(" ", _LETTERS_ON_A_NUMBER.sub("", without_links)))
 
 
 def _language_letters(message: str) -> list[str]:
@@ -413,3 +414,21 @@ def future_period_asked(text: str) -> str | None:
         return None
     named = " ".join(parsed.terms)
     return named if named in _FUTURE_PERIODS else None
+
+
+# The answer to a /forget question typed where its buttons are missing (WeChat) or not pressed: 确认,
+# 确认删除 (the button's own words), yes; 取消, 不删了, cancel.
+_FORGET_YES = re.compile(r"(?:确[认定]|確[認定])(?:删除|刪除)?|删除|刪除|confirm|yes|delete")
+_FORGET_NO = re.compile(r"取消|不删了?|不刪了?|算了|cancel|no")
+_ANSWER_MARKS = re.compile(r"[\s。.!！~～]*")
+
+
+def forget_answer(message: str) -> bool | None:
+    """What `message` answers to a /forget question, as typed on any keyboard: True to delete (确认,
+    确认删除, 确定, confirm, yes), False to keep (取消, 不删了, cancel, no); None for anything else."""
+    typed = _ANSWER_MARKS.sub("", _as_typed(message)).lower()
+    if _FORGET_YES.fullmatch(typed):
+        return True
+    if _FORGET_NO.fullmatch(typed):
+        return False
+    return None

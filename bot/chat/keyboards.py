@@ -18,6 +18,13 @@ def article_buttons(ids: Sequence[int], *, first: int = 1) -> Keyboard:
     return tuple(tuple(row[i : i + 5]) for i in range(0, len(row), 5))
 
 
+def opened_articles(reply: Reply) -> list[int]:
+    """The ids of the articles `reply`'s buttons open (``a:<id>``), in the order shown: the stories it
+    lists."""
+    data = (b.data or "" for row in reply.buttons for b in row)
+    return [int(d[2:]) for d in data if d.startswith("a:") and d[2:].isdigit()]
+
+
 def results_keyboard(ids: Sequence[int], key: str | None, *, page: int, pages: int, first: int) -> Keyboard:
     """A page of results' buttons: 📖 for each (numbered from `first`), then ◀ page/pages ▶ when there are
     several pages and the query was stored under `key` (None: it could not be, no page buttons)."""

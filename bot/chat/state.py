@@ -122,6 +122,12 @@ class Confirmations:
         """Settle confirmation `key` pressed by `user_id`: (outcome, its chat id or None)."""
         return self._database.write(chat_state.take_confirmation, key, user_id, wait=STATE_WRITE_WAIT)
 
+    def awaiting(self, user_id: int, chat_id: int) -> str | None:
+        """The key of the question `user_id` asked last in `chat_id` if it is unsettled and younger than
+        `chat_state.TYPED_ANSWER_KEEP` (what a typed 确认 answers); else None."""
+        since = self._clock() - chat_state.TYPED_ANSWER_KEEP
+        return self._database.read(chat_state.awaiting_confirmation, chat_id, user_id, since=since)
+
     def reopen(self, key: str) -> None:
         """Undo a `take` whose action failed, so that the same button can be pressed again."""
         self._database.write(chat_state.reopen_confirmation, key, wait=STATE_WRITE_WAIT)

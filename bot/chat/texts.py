@@ -194,6 +194,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：{example_keyword}",
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
         "result_past_end_latest": "最新文章里没有第 {number} 篇。",
+        "result_past_end_digest": "刚才的摘要列了 {total} 篇，没有第 {number} 篇。",
+        "digest_no_next_page": "摘要没有下一页：上面列的是你订阅的新文章（摘要里写的 /digest 编号 列出一个订阅的全部新文章）。"
+        "想看更多，发关键词搜索，例如：{example_keyword}",
         "result_zero": "没有第 0 篇，结果从 1 开始编号：发「第1篇」打开第一篇。",
         "link_not_stored": "这个链接的文章不在 newsbot 收录的新闻里（newsbot 不打开网页，只在收录的新闻里查找）。"
         "请发文章的标题或其中的几个词，例如：{example_keyword}",
@@ -347,7 +350,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_latest_cut": "另有 {count} 篇放不下这条微信消息：{links}",
         "wechat_subs_more": "另有 {count} 个订阅放不下这条微信消息：它们的编号在下面的订阅源里，用 /digest 编号 查看其中一个。",
         "wechat_full": "全文：{url}",
-        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请发送：/forget 确认",
+        "wechat_forget_confirm": "要删除 newsbot 保存的关于你的全部信息（语言和时区设置、订阅和它们的订阅源、/digest 已列过的文章、最近的搜索、接着问时所指的话题），请回复：确认（或发送 /forget 确认）；回复“取消”则什么都不删。",
         "wechat_no_buttons": "（公众号里没有按钮：打开上面的链接阅读）",
     },
     "en": {
@@ -380,6 +383,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "opens one of them, e.g. {example_keyword}",
         "result_past_end": "The results for “{query}” are {total}; there is no number {number}.",
         "result_past_end_latest": "The latest articles have no number {number}.",
+        "result_past_end_digest": "The digest just shown listed {total}; there is no number {number}.",
+        "digest_no_next_page": "A digest has no next page: it lists your subscriptions' new articles (the "
+        "/digest ID it names lists all of one subscription's). For more, send some words to search, e.g. "
+        "{example_keyword}",
         "result_zero": "There is no number 0: results count from 1; send “第1篇” to open the first.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
         "pages; it searches the stories it has). Send the article's title or a few of its words, e.g. {example_keyword}",
@@ -550,7 +557,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
         "feeds below; see one with /digest ID.",
         "wechat_full": "Full text: {url}",
-        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), send: /forget confirm",
+        "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), reply: confirm (or send /forget confirm); reply cancel to keep everything.",
         "wechat_no_buttons": "(No buttons here: open the links above)",
     },
 }

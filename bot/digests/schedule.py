@@ -255,6 +255,20 @@ def split_listed(arg: str) -> list[str]:
     return pieces or [arg]  # marks alone ("，"): refused as no keyword, never a subscription to everything
 
 
+def tags_left_out(arg: str) -> list[str]:
+    """``<b>人才</b>`` → ``["人才"]``, ``<p>阅兵</p><br/>电梯`` → ``["阅兵", "电梯"]``, ``-<i>体育</i>`` →
+    ``["-体育"]``: markup tags around or between words are no keyword (the search leaves them out too); a
+    quoted phrase stays whole; a tag alone (``<i>``) stays as typed, refused as no keyword."""
+    sign = "-" if normalize_token(arg).startswith("-") else ""
+    word = arg[1:] if sign else arg
+    text = without_markup(word)
+    if text == word or not any(ch.isalnum() for ch in text):
+        return [arg]
+    if '"' in text:
+        return [sign + '"'.join(" ".join(part.split()) for part in text.split('"'))]
+    return [sign + piece for piece in text.split()]
+
+
 def parse_time(text: str) -> time | None:
     """ "8:00", "08:00", "８：００" → time(8, 0); anything else (including 25:99) → None."""
     match = _TIME_RE.match(normalize_token(text))
@@ -369,6 +383,7 @@ def parse_subscribe_args(args: Sequence[str], *, times: bool = True) -> Subscrib
     keywords: list[str] = []
     args = regroup_quotes(list(args))  # a quoted phrase the chat split on spaces is one keyword
     args = [piece for arg in args for piece in split_listed(unescape_entities(arg))]  # 人才，电梯: two
+    args = [word for arg in args for word in tags_left_out(arg)]  # <b>人才</b>: 人才
     tokens = [normalize_token(a) for a in args]
     # "8:00 pm" → "8:00pm": a lone am/pm belongs to the time before it
     joined: list[tuple[str, str]] = []

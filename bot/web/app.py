@@ -302,6 +302,15 @@ class WebEdge:
         if page is not None and not (search and isinstance(page, str)):
             return await self._error(request, 400, "web_page_field")
         who = Who(user_id=chat_id, lang=self.message_lang(request, line, search=search), chat_id=chat_id)
+        if not search:
+            answered = await asyncio.to_thread(self.conversation.typed_forget_answer, line, who)
+            if answered is not None:  # 确认 typed after /forget: as its button, the page drops what it keeps
+                names = await self.page_lang(request)
+                body = {
+                    "replies": [reply_json(answered.as_message(), names)],
+                    "forgotten": answered.forgotten,
+                }
+                return self._json(request, body, cookie)
         if page is not None:
             out = await asyncio.to_thread(self.answer_link, line, page, who, self.base_url(request))
         else:

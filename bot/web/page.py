@@ -238,7 +238,10 @@ SCRIPT = r"""
     reveal(bubble("me", {parts: [{text: message}], buttons: []}));
     var body = search ? {text: message, search: true} : {text: message};
     if (search && page !== null && page !== undefined) { body.page = page.slice(0, 100); }
-    return post("/api/message", body).then(function (data) { show(data); }, function (e) {
+    return post("/api/message", body).then(function (data) {
+      show(data);
+      if (data.forgotten) { forgetSaved(); }  // 确认 typed after /forget, as its button
+    }, function (e) {
       notice(e.message);
       // What the reader typed is not lost: back in the empty box, to send again with Enter.
       if (!search && !box.value) { box.value = message; }

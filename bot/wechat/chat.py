@@ -4,10 +4,10 @@ Each openid is its own reader (`storage.records.readers`: a chat id of its own, 
 text message). Text goes to the same `Conversation` as Telegram's, built with the WeChat markup and the
 short results form (`bot.wechat.format`); commands work as typed (``/subscribe 08:00 人才``). What needs a
 button elsewhere is a link or a word here: results and /article link to the web page, /subscribe and
-/subscriptions and /digest give the private digest address (the platform limits pushes: `README`), /forget asks for
-``/forget 确认``. A `subscribe` event gets the welcome; images, voice and the rest a line saying what
-works, except a voice message the platform's speech recognition turned into words (``<Recognition>``):
-those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
+/subscriptions and /digest give the private digest address (the platform limits pushes: `README`), /forget
+asks for a reply of 确认 (or ``/forget 确认``). A `subscribe` event gets the welcome; images, voice and the
+rest a line saying what works, except a voice message the platform's speech recognition turned into words
+(``<Recognition>``): those words are searched as if typed. The HTTP side (signature, XML, the 5 s budget, retries) is `bot.web.app`.
 """
 
 from __future__ import annotations
@@ -225,7 +225,7 @@ class WeChatChat:
                 if name == "latest" and len(out) == 1:
                     return self._latest(out[0], rest, lang, base)
                 if name == "digest":
-                    fitted = self._digests(out, rest, chat_id, lang, base)
+                    fitted = self._digests(out, rest, who, base)
                     if fitted is not None:
                         return fitted
                 if name == "subscriptions" and len(out) > 1:
@@ -290,16 +290,17 @@ class WeChatChat:
 
         return fit_listed(link_articles(as_text(reply.text), base).strip(), left_out, tail=tail)
 
-    def _digests(self, out: list[Reply], args: str, chat_id: int, lang: str, base: str) -> str | None:
+    def _digests(self, out: list[Reply], args: str, who: Who, base: str) -> str | None:
         """/digest's subscriptions within one WeChat reply: whole ones, then whole stories, and the line
         naming the subscriptions left out (`fit_previews`): when not all fit, those with new stories come
         first, and a line counts those with nothing new left out; the stories listed as new that found no room
         are left for the next /digest (`unsee`). None when `out` is no subscription's stories (none yet,
         an id not found, a time)."""
+        lang = who.lang
         about = [r for r in out if isinstance(r, SubscriptionReply)]
         if not about:
             return None
-        found = self.database.read(subs.list_subscriptions, chat_id)
+        found = self.database.read(subs.list_subscriptions, who.chat_id)
         beyond = [s.id for s in found[PREVIEWS:]] if not args.strip() else []
 
         def closing(left_out: int) -> str:
@@ -338,6 +339,9 @@ class WeChatChat:
             left = [i for i in reply.listed_ids if i not in shown]
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
+        lists = [ids for ids in ([i for i in r.listed_ids if i in shown] for r in about) if ids]
+        if lists:  # 第2条 opens from the last list shown here, as numbered here
+            self.conversation.remember_digest(lists[-1], who)
         return fitted
 
     def _line(self, openid: str, key: str) -> str:
@@ -383,10 +387,13 @@ class WeChatChat:
         return out + self.conversation.left_unopened(numbers[MAX_ARTICLES_AT_ONCE:], who)
 
     def _forget(self, args: str, who: Who) -> list[Reply]:
-        """/forget asks for ``/forget 确认``; that deletes at once (the conversation's own confirmation)."""
+        """/forget asks the conversation's question (no buttons here: answered by typing 确认 or 取消, read
+        by `Conversation.typed_forget_answer`); ``/forget 确认`` deletes at once."""
+        (prompt,) = self.conversation.command("forget", "", who)
+        if not prompt.buttons:  # no question opened (the database was busy): what the conversation said
+            return [prompt]
         if args.strip().lower() not in CONFIRM_WORDS:
             return [Reply(text(who.lang, "wechat_forget_confirm"))]
-        (prompt,) = self.conversation.command("forget", "", who)
         yes = next(b.data for row in prompt.buttons for b in row if b.data and b.data.endswith(":y"))
         press = self.conversation.press(yes, who)
         return [press.edit] if press.edit is not None else [Reply(press.notice or "")]

@@ -4,7 +4,8 @@ Any process serving the bot may receive the next update of a chat (several repli
 so nothing a button or a later message relies on lives in one process's memory:
 
 - ``paged_queries``: a search or /latest whose pages the buttons turn, by a short random key that fits
-  in callback data (`put_query`, `get_query`, `turn_query`). Rows go after `QUERY_KEEP` unused, and the
+  in callback data (`put_query`, `get_query`, `turn_query`), and the list a /digest showed, which a typed
+  第2条 opens from (`QueryState.of_digest`). Rows go after `QUERY_KEEP` unused, and the
   oldest go first when there are more than a capacity.
 - ``forget_confirmations``: /forget questions waiting for their button (`open_confirmation`,
   `take_confirmation`: each settles exactly once, whichever process the presses reach).
@@ -33,11 +34,14 @@ QUERY_CAPACITY = 20_000
 QUERY_KEEP = timedelta(days=2)
 CONFIRMATION_CAPACITY = 10_000
 CONFIRMATION_KEEP = timedelta(days=1)
+# A /forget question answered in words (确认) rather than by its button: only while it is fresh.
+TYPED_ANSWER_KEEP = timedelta(minutes=30)
 
 TOPIC_KEEP = timedelta(minutes=30)
 
 SEARCH = "search"
 LATEST = "latest"
+DIGEST = "digest"
 
 
 def _stamp(moment: datetime) -> str:
@@ -55,9 +59,21 @@ class QueryState:
     user_id: int
     page: int = 0
     total: int = 0
-    kind: str = SEARCH  # or LATEST: the pages of /latest (query and total unused)
+    # or LATEST: the pages of /latest (query and total unused); or DIGEST: the stories a /digest listed,
+    # one page, their ids in `query` in the order listed (`of_digest`, `listed`), `total` their count
+    kind: str = SEARCH
     today: date | None = None  # the day relative dates were read against, so pages agree
     shown: str | None = None  # what the reader typed, when the query is what a follow-up was read as
+
+    @classmethod
+    def of_digest(cls, article_ids: list[int], user_id: int) -> QueryState:
+        """The stories a /digest listed to `user_id`, in the order listed."""
+        return cls(" ".join(map(str, article_ids)), user_id, total=len(article_ids), kind=DIGEST)
+
+    @property
+    def listed(self) -> list[int]:
+        """The ids of the stories a /digest listed, in order (none for another kind)."""
+        return [int(n) for n in self.query.split() if n.isdigit()] if self.kind == DIGEST else []
 
 
 _QUERY_COLUMNS = "query, user_id, page, total, kind, today, shown"
@@ -239,6 +255,21 @@ def take_confirmation(db: sqlite_utils.Database, key: str, user_id: int) -> tupl
         if outcome in (Settled.CONFIRMED, Settled.SUPERSEDED):
             conn.execute("UPDATE forget_confirmations SET done = 1 WHERE id = ?", [confirmation.id])
         return outcome, confirmation.chat_id
+
+
+def awaiting_confirmation(
+    db: sqlite_utils.Database, chat_id: int, user_id: int, *, since: datetime
+) -> str | None:
+    """The key of the chat's newest /forget question when `user_id` asked it at or after `since` and it
+    is not settled yet: the question a typed answer (确认) refers to; else None."""
+    row = db.execute(
+        "SELECT key, user_id, done, created_at FROM forget_confirmations WHERE chat_id = ? "
+        "ORDER BY id DESC LIMIT 1",
+        [chat_id],
+    ).fetchone()
+    if row is None or int(row[1]) != user_id or bool(row[2]) or str(row[3]) < _stamp(since):
+        return None
+    return str(row[0])
 
 
 def reopen_confirmation(db: sqlite_utils.Database, key: str) -> None:
