@@ -7,35 +7,52 @@ from __future__ import annotations
 
 import re
 
+from storage.ingest.line_split.cells import (
+    _CLAUSE_MARK_RE,
+    _COLUMN_GAP_RE,
+    _DATELINE_SOURCE_RE,
+    _EMPTY_FIRST_COLUMN_RE,
+    _ENDS_SENTENCE_RE,
+    _HEADLINE_HAN,
+    _MEASURE_SLACK,
+    _NARROW_GAP_RE,
+    _SHORT_OF_MEASURE,
+    _TEXT_BAND_HAN,
+    _TEXT_BAND_ROWS,
+    _block_under,
+    _first_row_cells,
+    _full_column_line,
+    _mark_narrow_gutters,
+    _row_cells,
+    _short_last_line,
+    column_measure,
+)
+from storage.ingest.line_split.head_lines import _run_in_space_as_indent, _split_headline_datelines
+from storage.ingest.line_split.misreadings import is_rule_specks, mend_misreadings
+from storage.ingest.line_split.unwrapped import _set_unwrapped
+from storage.ingest.line_split.wrapped_lines import (
+    _mend_label_read_apart,
+    _mend_wrapped_credits,
+    _mend_wrapped_datelines,
+    _mend_wrapped_notes,
+    _mend_wrapped_subtitles,
+)
 from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
-    _AGENCY_CREDIT_RE,
     _CAPTION_RE,
-    _CLOSERS,
-    _CLOSING_NOTE_RE,
     _DATELINE_RE,
-    _FINAL_RE,
     _HAN_RE,
-    _HANGING,
-    _INDENT_RE,
     _MULTI_SPACE_RE,
     _PAGE_DATE_RE,
     _PAPER_NAME_RE,
     _SENTENCE_END,
-    _SENTENCE_PUNCT_RE,
     HAN,
     _Line,
     _paper_name,
-    closes_text,
     display_width,
-    is_byline,
     is_masthead_item,
     is_page_furniture,
 )
-
-# A run of spaces this long inside a line: the OCR read two columns set side by side as one line.
-# (A run of spaces then a bar is one gap.)
-_COLUMN_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{6,}")
 
 
 def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> list[tuple[str, int]]:
@@ -439,39 +456,6 @@ def _headline_under_band(raw_lines: list[str], k: int, measure: float | None) ->
     )
 
 
-# A headline under a band holds at least this many Han characters (fewer: a speck or a lone word).
-_HEADLINE_HAN = 6
-
-
-# A piece of a row cut at a column seam holding fewer Han characters than this is a speck of the
-# rule or the gutter (``。``, ``“``, ``人``), no column's text.
-_CELL_HAN = 2
-
-
-def _row_cells(raw: str) -> list[str]:
-    """A row of a band cut at every column seam (a bar, or a run of three spaces), its specks dropped."""
-    return [
-        piece.strip()
-        for piece in _NARROW_GAP_RE.split(raw.strip())
-        if len(_HAN_RE.findall(piece)) >= _CELL_HAN
-    ]
-
-
-def _first_row_cells(raw: str) -> list[str]:
-    """A module's first row cut at its column seams (`_row_cells`), a cell of one Han character that
-    ends a sentence kept (``定。``, ``定》。``): the first line of a column whose sentence the column
-    before it began, no speck."""
-    return [
-        piece.strip()
-        for piece in _NARROW_GAP_RE.split(raw.strip())
-        if len(_HAN_RE.findall(piece)) >= _CELL_HAN or _SENTENCE_TAIL_CELL_RE.fullmatch(piece.strip())
-    ]
-
-
-# A cell of one Han character that ends a sentence, a closing mark between (``定》。``).
-_SENTENCE_TAIL_CELL_RE = re.compile(f"[{HAN}][》”」）)]*[。！？]")
-
-
 def _module_read_across(
     raw_lines: list[str], start: int, measure: float | None = None, over: list[tuple[str, int]] | None = None
 ) -> list[tuple[str, int]]:
@@ -753,25 +737,6 @@ def _columns_ended(
     return True
 
 
-# A column's line at least this many cells short of the measure is a paragraph's last line.
-_SHORT_OF_MEASURE = 3
-
-
-def _short_last_line(cell: str, measure: float | None) -> bool:
-    """Whether a cell of Han characters and full-width marks only (no digits or letters, whose width
-    the OCR does not keep) stops `_SHORT_OF_MEASURE` cells or more short of the column measure: a
-    paragraph's last line."""
-    return (
-        measure is not None
-        and bool(_FULL_WIDTH_CELL_RE.fullmatch(cell))
-        and (len(cell) <= measure - _SHORT_OF_MEASURE)
-    )
-
-
-# A cell of Han characters and full-width marks only.
-_FULL_WIDTH_CELL_RE = re.compile(f"[{HAN}，、；：“”《》]+")
-
-
 def _row_read_cell_by_cell(
     raw_lines: list[str], start: int, columns: int, measure: float | None = None
 ) -> list[tuple[str, int]]:
@@ -800,12 +765,6 @@ def _row_read_cell_by_cell(
         cells.append((line, k + 1))
         k += 1
     return cells
-
-
-def _full_column_line(line: str, measure: float | None) -> bool:
-    """Whether `line` spans the page's column measure, give or take `_MEASURE_SLACK` cells: a column's
-    full line (``国与非洲国家的第一个自贸协``), even with no clause mark."""
-    return measure is not None and abs(display_width(line) - measure) <= _MEASURE_SLACK
 
 
 def _cell_under_rule(cell: str, last_column: bool) -> str:
@@ -855,10 +814,6 @@ _DATELINE_HEAD_RE = re.compile(r"^\s*(?:本报|据?新华社)[\u4e00-\u9fff]{0,1
 
 # A band over a rule holds at least this many rows of its columns' text (`_text_rows`).
 _TEXT_ROWS_OVER_RULE = 2
-
-
-# A clause or sentence mark: a piece holding one is text, not a headline.
-_CLAUSE_MARK_RE = re.compile("[，、,；;。！？!?]")
 
 
 # The most Han characters in a row of specks (the OCR's reading of a printed rule) read together.
@@ -1041,14 +996,6 @@ def _headline_pair(raw: str, gap: re.Pattern[str] = _HEADLINE_BAR_RE) -> tuple[s
     return left, right
 
 
-# Inside a band of columns, a narrower run of spaces than `_COLUMN_GAP_RE`'s also parts two columns.
-_NARROW_GAP_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{3,}")
-
-
-# A line's leading run of spaces this wide: its first column is empty (the line starts in the next one).
-_EMPTY_FIRST_COLUMN_RE = re.compile(r"^[ \t\u3000]{6,}(?=\S)")
-
-
 # A piece of a band that is a line of a column's text, not a headline: a sentence mark inside it, or
 # two clause marks (``成效明显。优化加工贸易监管，完善信``, ``家主权、安全、发展利益，积极服务构建人类命``).
 _TEXT_PIECE_RE = re.compile(f"[{_SENTENCE_END}；;](?=.*[{HAN}])|[，、,].*[，、,]")
@@ -1084,18 +1031,6 @@ def _text_columns(rows: list[list[str]], columns: int) -> set[int]:
     return found if datelines - found else set()
 
 
-# A band of a story's text read across holds at least this many lines with text in both columns.
-_TEXT_BAND_ROWS = 3
-
-
-# A piece of a column's text holds at least this many Han characters.
-_TEXT_BAND_HAN = 4
-
-
-# A piece that ends a sentence (its closing quote or bracket after the mark).
-_ENDS_SENTENCE_RE = re.compile(f'[{_SENTENCE_END}][”"’』」）)]*$')
-
-
 def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
     """How to read a band of two columns of a story's text read across, line by line (at least
     `_TEXT_BAND_ROWS` lines hold `_TEXT_BAND_HAN` Han characters or more in both columns): ``"as
@@ -1118,22 +1053,6 @@ def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
     return "as printed" if _ENDS_SENTENCE_RE.search(left[-1]) else "left goes on"
 
 
-def _block_under(raw_lines: list[str], start: int) -> list[tuple[str, int]]:
-    """The block of lines read next from `start` (blank lines before it skipped, up to the next blank
-    line), each with its 1-based line number; none when a line of it holds a gap (columns again) or
-    opens a story with its dateline."""
-    k = start
-    while k < len(raw_lines) and not raw_lines[k].strip():
-        k += 1
-    block: list[tuple[str, int]] = []
-    while k < len(raw_lines) and raw_lines[k].strip():
-        if _NARROW_GAP_RE.search(raw_lines[k].strip()) or _DATELINE_SOURCE_RE.match(raw_lines[k]):
-            return []
-        block.append((raw_lines[k], k + 1))
-        k += 1
-    return block
-
-
 def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
     """A band's line cut into fewer pieces than the band has columns, cut again with the band's own
     measure: a run of three spaces between two pieces, and a wide indent before the first (an empty
@@ -1146,190 +1065,6 @@ def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:
     if _EMPTY_FIRST_COLUMN_RE.match(raw):
         narrow = ["", *narrow]
     return narrow if len(row) < len(narrow) <= columns else row
-
-
-# A run of exactly two spaces between two characters: a gutter Tesseract read narrower than a seam, or a
-# space inside a line.
-_TWO_SPACE_RE = re.compile("(?<=\\S)  (?=\\S)")
-
-
-# A page's column measure stands when at least this many lines without a seam are set to it.
-_MEASURE_LINES = 8
-
-
-# A column's full line spans the measure give or take this many cells (a mark read wide or lost).
-_MEASURE_SLACK = 1.0
-
-
-def column_measure(raw_lines: list[str]) -> float | None:
-    """The page's column measure in cells: the width most of its lines without a seam are set to
-    (``团有限公司、中国中煤能源集``, 13), when at least `_MEASURE_LINES` lines share it; None otherwise."""
-    widths = [
-        round(display_width(line.strip()))
-        for line in raw_lines
-        if line.strip() and not _NARROW_GAP_RE.search(line.strip()) and _HAN_RE.search(line)
-    ]
-    if not widths:
-        return None
-    measure = max(set(widths), key=widths.count)
-    return float(measure) if widths.count(measure) >= _MEASURE_LINES else None
-
-
-def _mark_narrow_gutters(raw_lines: list[str], measure: float | None) -> list[str]:
-    """Lines read across columns whose gutter the OCR read as two spaces, the gap widened to a seam
-    (three spaces, `_NARROW_GAP_RE`): in a line wider than one column that holds a seam already, a run
-    of two spaces right after
-    a piece that spans the page's column measure (`column_measure`) since the line's start or its last
-    gap (``解惑，提供在线授课及辅导。  在线直播课、微课、录像课等“| …``: a column's full line, then the
-    next column's). A shorter piece before two spaces is a space inside the column's text; the
-    other lines are kept as they are."""
-    if measure is None:
-        return raw_lines
-    return [_widen_gutters(line, measure) for line in raw_lines]
-
-
-def _widen_gutters(line: str, measure: float) -> str:
-    """`line`, read across columns (it holds a seam already), with each two-space gap after a piece of
-    `measure` cells widened to three spaces. A line with no seam is kept: two spaces alone part a
-    headline from its page number or a masthead's items as often as two columns."""
-    if display_width(line.strip()) <= measure + _MEASURE_SLACK or not _NARROW_GAP_RE.search(line.strip()):
-        return line
-    out: list[str] = []
-    start = 0
-    for gap in _TWO_SPACE_RE.finditer(line):
-        piece = _GAP_BEFORE_RE.split(line[start : gap.start()])[-1]
-        out.append(line[start : gap.start()])
-        out.append("   " if abs(display_width(piece.strip()) - measure) <= _MEASURE_SLACK else "  ")
-        start = gap.end()
-    out.append(line[start:])
-    return "".join(out)
-
-
-# The gaps that part a line's pieces before a two-space run: a bar, or a run of two spaces or more.
-_GAP_BEFORE_RE = re.compile("[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*|[ \t\u3000]{2,}")
-
-
-# A line this wide is no column's: a whole paragraph, from a text no column wrapped (a web page's copy).
-_UNWRAPPED_CELLS = 48
-
-
-# The column such a text is set in before it is read as a page.
-_UNWRAPPED_MEASURE = 24
-
-
-def _set_unwrapped(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A text whose paragraphs are each one line (a copy of a web page or a digital edition, no column
-    wrapping it) set in a column, as a page prints it: every line that holds a paragraph (a line no
-    column holds, or one ending a sentence) wrapped at `_UNWRAPPED_MEASURE` cells with its first line
-    indented, each piece keeping its file line. Headlines, bylines and notes stay lines of their own.
-    A page is such a text when at least three of its lines, and a third of its lines of text (furniture
-    and bylines left out), are wider than any column (`_UNWRAPPED_CELLS`); an OCR'd page never is."""
-    # A site's furniture round each article (its date line, ``（责编：…）``, ``分享到：``) and bylines are
-    # no lines of text: they do not count against the wide ones.
-    widths = [
-        display_width(raw.strip())
-        for raw, _number in pairs
-        if raw.strip() and not (is_page_furniture(raw) or closes_text(raw) or is_byline(raw))
-    ]
-    wide = sum(1 for width in widths if width > _UNWRAPPED_CELLS)
-    if wide < 3 or wide * 3 < len([w for w in widths if w >= 8]):
-        return pairs
-    out: list[tuple[str, int]] = []
-    for raw, number in pairs:
-        text = raw.strip(" \t\u3000")
-        paragraph = display_width(text) > _UNWRAPPED_CELLS or (
-            bool(re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
-            and not text.startswith(("（", "("))
-            and display_width(text) > 12
-        )
-        if not paragraph:
-            out.append((raw, number))
-            continue
-        for piece in _wrap_at(text, _UNWRAPPED_MEASURE):
-            out.append((piece, number))
-    # Blank lines between paragraphs mark nothing in such a text (no column breaks there): a blank line
-    # right before an indented paragraph under another paragraph's text is left out, so that only the
-    # blank lines round headlines and notes stay.
-    kept: list[tuple[str, int]] = []
-    for position, (raw, number) in enumerate(out):
-        if not raw.strip():
-            before = next((r for r, _n in reversed(kept) if r.strip()), "")
-            after = next((r for r, _n in out[position + 1 :] if r.strip()), "")
-            if _INDENT_RE.match(after) and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", before.strip()):
-                continue
-        kept.append((raw, number))
-    return kept
-
-
-def _wrap_at(text: str, measure: float) -> list[str]:
-    """`text` set in lines of `measure` cells, the first indented by two full-width spaces; a mark that
-    may not start a line hangs at the end of the line before."""
-    lines: list[str] = []
-    line = "\u3000\u3000"
-    for char in text:
-        if display_width(line + char) > measure and line.strip() and char not in _HANGING:
-            lines.append(line)
-            line = ""
-        line += char
-    if line.strip():
-        lines.append(line)
-    return lines
-
-
-# An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
-# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
-# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
-_DATELINE_DIGITS_RE = re.compile(
-    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
-)
-
-
-_MISREAD_BRACKET_RE = re.compile(
-    r"[〈《](?=[^》〉()（）《〈\n]{1,30}[)）])"
-    # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
-    r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
-    r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
-)
-
-
-# ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
-# round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
-_UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
-
-
-# A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
-# dashes standing apart, never a dash a wrapped headline carried down (``——`` alone).
-_RULE_GLYPHS_RE = re.compile(r"[\s一—\-_|｜丨=~·]+")
-
-
-_RULE_MARK_RE = re.compile(r"[|｜丨=]|[一—]\s+[一—]")
-
-
-def is_rule_specks(text: str) -> bool:
-    text = text.strip()
-    return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
-
-
-def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
-    """A line with its misread brackets and dateline digits put right; any other line unchanged.
-    `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
-    text = _MISREAD_BRACKET_RE.sub("（", text)
-    if not angle_pairs:
-        text = _UNCLOSED_ANGLE_RE.sub("（", text)
-    found = _DATELINE_DIGITS_RE.match(text)
-    if found and not (found[2] + found[4]).isdigit():
-        month, day = (_dateline_digits(found[i]) for i in (2, 4))
-        text = found[1] + month + found[3] + day + text[found.end() :]
-    return text
-
-
-def _dateline_digits(read: str) -> str:
-    """A dateline's month or day as read, its misread marks put right: a mark beside a ``1`` the OCR
-    read rightly is a stray mark, dropped (``大马士革]1月``: one glyph is not read two ways in one
-    number); any other mark is a misread ``1`` (``北京]月``)."""
-    if len(read) == 2 and "1" in read and not read.isdigit():
-        return "1"
-    return re.sub(r"[\]lI|]", "1", read)
 
 
 def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
@@ -1360,274 +1095,3 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
         _mend_wrapped_notes(_mend_wrapped_subtitles(_mend_wrapped_datelines(lines)))
     )
     return _mend_label_read_apart(mended), file_lines
-
-
-# A head closed by the full-width space that parts a run-in head from its text (``■“城里安了家，就在
-# 这过年”　``), the text gone down to the next line.
-_RUN_IN_SPACE_END_RE = re.compile(f"[{HAN}{_CLOSERS}？?][\u3000]$")
-
-
-def _run_in_space_as_indent(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A line ending with the one full-width space that parts a run-in head from its text, its text
-    flush on the next line (``解决好吃饭问题始终是治国理政的头等大事　`` / ``粮食安全是…``): the space
-    stands before that text as the indent it is (the text opens a paragraph), so the head reads as a
-    head over an indented lead. Two spaces or more part the items of a line, not a head from its text."""
-    out = list(pairs)
-    for index in range(len(out) - 1):
-        raw, number = out[index]
-        following, following_number = out[index + 1]
-        text = raw.rstrip(" \t")
-        if (
-            _RUN_IN_SPACE_END_RE.search(text)
-            and len(_HAN_RE.findall(text)) >= 2
-            and not re.search("[。；;]", text)
-            and following.strip()
-            and following[:1] not in " \t\u3000"
-        ):
-            out[index] = (text.rstrip("\u3000"), number)
-            out[index + 1] = ("\u3000" + following, following_number)
-    return out
-
-
-def _split_headline_datelines(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A headline line that ends with its story's dateline (the dateline, its reporters' bracket
-    closing it, after a space; some evening papers print the lead's dateline on the headline's line):
-    the head, a blank line, then the dateline on a line of its own, as a dateline opening its story's
-    lead is read. The head holds four Han characters or more and no sentence end or semicolon; the
-    dateline, from its space, is the whole rest of the line (nothing of the lead after it)."""
-    out: list[tuple[str, int]] = []
-    for raw, file_line in pairs:
-        text = raw.rstrip()
-        split = None
-        for gap in re.finditer(r"[ \t\u3000]+(?=\S)", text):
-            head, rest = text[: gap.start()], text[gap.end() :]
-            found = _DATELINE_RE.match(rest)
-            if found is None or rest[found.end() :].strip():
-                continue
-            if (
-                len(_HAN_RE.findall(head)) >= 4
-                and not re.search(f"[{_SENTENCE_END}；;，,、：:]$|[。；;]", head.strip())
-                and not _DATELINE_RE.match(head)
-                and (found.group(2) is not None or re.search("[电讯]$", rest.strip()))
-            ):
-                split = (head, rest)
-            break
-        if split is None:
-            out.append((raw, file_line))
-            continue
-        out += [(split[0], file_line), ("", file_line), (split[1], file_line)]
-    return out
-
-
-# A headline's column label the OCR read a piece a block: the headline's line opening it
-# (``高山新房“长”出来《70年，``) and at most this many short lines after it, the last closing it.
-_LABEL_PIECES = 3
-
-
-# Each piece after the first is this wide at most (display type: a few characters a line).
-_LABEL_PIECE_CELLS = 8.0
-
-
-# The headline's line: some words, then a column label's opening bracket left open.
-_OPEN_LABEL_RE = re.compile(f'^(?P<head>.*[{HAN}”"].*?)[ \t\u3000]*[（(《](?P<label>[^（()）《》]*)$')
-
-
-def _mend_label_read_apart(lines: list[_Line]) -> list[_Line]:
-    """A headline's column label the OCR read as blocks of their own (``高山新房“长”出来《70年，`` /
-    blank / ``共同走过。大`` / blank / ``国小家)``; the middle dot read as ``。``, the opening bracket as
-    ``《``) is one headline line: each block of the label is a short line alone in it, the last one
-    closing the bracket, none ending a sentence. The pieces go up to the headline's line, the label's
-    middle dot and opening bracket as printed (``高山新房“长”出来（70年，共同走过·大国小家)``)."""
-    mended = list(lines)
-
-    def alone(position: int) -> bool:
-        # Whether the line at `position` is a block of its own: a blank line before it and after it.
-        after = position + 1
-        return mended[position].blank_before and (after >= len(mended) or mended[after].blank_before)
-
-    for index, line in enumerate(mended):
-        found = _OPEN_LABEL_RE.match(line.text.strip())
-        if (
-            found is None
-            or not alone(index)
-            or len(_HAN_RE.findall(found["head"])) < 4
-            or _SENTENCE_PUNCT_RE.search(found["head"])
-        ):
-            continue
-        pieces: list[int] = []
-        for position in range(index + 1, min(index + 1 + _LABEL_PIECES, len(mended))):
-            text = mended[position].text.strip()
-            closes = bool(re.search("[）)]$", text))
-            if (
-                not alone(position)
-                or display_width(text) > _LABEL_PIECE_CELLS
-                or re.search("[（(《》]", text)
-                or (not closes and re.search(f"[{_SENTENCE_END}][{_CLOSERS}]*$", text))
-            ):
-                break
-            pieces.append(position)
-            if closes:
-                break
-        if not pieces or not re.search("[）)]$", mended[pieces[-1]].text.strip()):
-            continue
-        label = found["label"] + "".join(mended[position].text.strip() for position in pieces)
-        label = re.sub("[。.][ \t\u3000]*(?=[^ \t\u3000])", "·", label)
-        mended[index] = _Line(line.number, f"{found['head']}（{label}", line.blank_before)
-        for position in pieces:
-            mended[position] = _Line(mended[position].number, "", mended[position].blank_before)
-    return [line for line in mended if line.text.strip()]
-
-
-# How many characters a closing note wraps onto its next line, closing bracket included.
-_NOTE_TAIL = 12
-
-
-def _mend_wrapped_notes(lines: list[_Line]) -> list[_Line]:
-    """A closing note the column wrapped (``（作者为北京外国语大学法`` / ``国籍教师）``) is one line: the
-    tail that closes its bracket is moved up, so the note reads as the note it is. A longer note may
-    wrap over more lines (``(作者为新疆克孜勒苏军分区政治`` / ``工作部新闻报道员,本报记者倪光辉采`` /
-    ``访整理)``): the lines between, without brackets of their own, go up with the tail."""
-    mended: list[_Line] = []
-    position = 0
-    while position < len(lines):
-        line = lines[position]
-        previous = mended[-1] if mended else None
-        if (
-            previous is not None
-            and not line.blank_before
-            and _CLOSING_NOTE_RE.match(previous.text)
-            and not re.search("[）)]", previous.text)
-        ):
-            # The note's tail: this line, or the first line after up to `_NOTE_MIDDLE_LINES` lines
-            # set without brackets that go on from it inside the same block.
-            run = [line]
-            while (
-                len(run) <= _NOTE_MIDDLE_LINES
-                and not re.search("[（()）]", run[-1].text)
-                and position + len(run) < len(lines)
-                and not lines[position + len(run)].blank_before
-            ):
-                run.append(lines[position + len(run)])
-            for size in range(1, len(run) + 1):
-                middle = "".join(part.text.strip() for part in run[: size - 1])
-                tail = run[size - 1].text.strip()
-                joined = previous.text.rstrip() + middle + tail
-                if (
-                    not re.search("[（()）]", middle)
-                    and re.fullmatch(f"[^（()）]{{1,{_NOTE_TAIL - 1}}}[）)]", tail)
-                    and _CLOSING_NOTE_RE.match(joined)
-                    and not is_byline(joined)  # reporters: a byline's rules
-                ):
-                    mended[-1] = _Line(previous.number, joined, previous.blank_before)
-                    position += size
-                    break
-            else:
-                mended.append(line)
-                position += 1
-            continue
-        mended.append(line)
-        position += 1
-    return mended
-
-
-# The tail of a picture report's credit the column wrapped after ``摄`` (``张梓望  李秀婷  黄锦辉摄`` /
-# ``影报道（影像中国）``): the rest of ``摄影报道`` and the agency in brackets.
-_CREDIT_TAIL_RE = re.compile(f"^[ \t\u3000]*(?:影报道|影)?[ \t\u3000]*[（(][{HAN}]{{2,8}}[）)][ \t\u3000]*$")
-
-
-def _mend_wrapped_credits(lines: list[_Line]) -> list[_Line]:
-    """A photo's credit the column wrapped after ``摄`` is one line, as set unwrapped: the tail moved up
-    (``张梓望  李秀婷  黄锦辉摄`` / ``影报道（影像中国）``) when the two make a credit."""
-    mended: list[_Line] = []
-    for line in lines:
-        previous = mended[-1] if mended else None
-        if previous is not None and not line.blank_before and _CREDIT_TAIL_RE.match(line.text):
-            joined = previous.text.rstrip() + line.text.strip()
-            if previous.text.rstrip().endswith("摄") and _AGENCY_CREDIT_RE.match(joined):
-                mended[-1] = _Line(previous.number, joined, previous.blank_before)
-                continue
-        mended.append(line)
-    return mended
-
-
-# A subtitle's first line, its book title left open: a dash (``——``, read ``一一`` or ``—``), then the
-# title's opening bracket and its first words (``一一《新中``), no sentence or clause mark.
-_OPEN_SUBTITLE_RE = re.compile("^(?:——|一一|—)[^《》，。；！？,;!?]{0,10}《[^《》，。；！？,;!?]*$")
-
-
-# The rest of such a subtitle on the next line: the title's last words, its closing bracket and a few
-# words after it (``司对外开放70年》简评``), no bracket opening, no sentence or clause mark.
-_SUBTITLE_REST_RE = re.compile(f"^[^《》，。；！？,;!?]{{1,20}}》[{HAN}]{{0,6}}$")
-
-
-def _mend_wrapped_subtitles(lines: list[_Line]) -> list[_Line]:
-    """A headline's subtitle the column wrapped inside its book title, its two lines read as blocks
-    of their own (``一一《新中`` / blank / ``司对外开放70年》简评``), is one line again, the halves joined
-    without a space: no line of text opens with a dash and leaves a book title open."""
-    mended: list[_Line] = []
-    for line in lines:
-        previous = mended[-1] if mended else None
-        if (
-            previous is not None
-            and _OPEN_SUBTITLE_RE.match(previous.text.strip())
-            and _SUBTITLE_REST_RE.match(line.text.strip())
-        ):
-            mended[-1] = _Line(
-                previous.number, previous.text.strip() + line.text.strip(), previous.blank_before
-            )
-            continue
-        mended.append(line)
-    return mended
-
-
-# A closing note wraps over at most this many full lines between its first line and its tail.
-_NOTE_MIDDLE_LINES = 2
-
-
-# The start of a dateline: who sends it (``本报``, ``新华社``, ``据新华社``, ``中新社``…).
-_DATELINE_SOURCE_RE = re.compile(r"^\s*(?:本报|据?新华社|据?(?:中新社|中新网|人民网|央视网|新华网))")
-
-
-# The most a narrow column carries over of a dateline's core (``电``, ``19日电``, ``10月19日电``).
-_DATELINE_CARRY = 6
-
-
-# A dateline's head read apart from its ``电`` ends on its date: ``本报罗马2月23日``.
-_HEAD_DATE_END_RE = re.compile("[0-9０-９]{1,2}日$|月[0-9０-９]{1,2}$")
-
-
-# A dateline's head ending on the day's digits, its ``日`` read apart with ``电``.
-_HEAD_DAY_DIGITS_RE = re.compile("月[0-9０-９]{1,2}$")
-
-
-def _mend_wrapped_datelines(lines: list[_Line]) -> list[_Line]:
-    """A dateline a narrow column wrapped before its end (``新华社内罗毕10月19日`` / ``电  （记者…）``)
-    is a dateline all the same where a story may start (after a blank line, a byline or a sentence
-    end): the characters that finish it are moved up to its line, so the line reads as the dateline
-    it is. The story's text, joined, is unchanged."""
-    mended = list(lines)
-    for index, line in enumerate(mended[:-1]):
-        following = mended[index + 1]
-        if not _DATELINE_SOURCE_RE.match(line.text) or _DATELINE_RE.match(line.text):
-            continue
-        # Read apart (``本报罗马2月23日`` / blank / ``电 （记者叶琦）贝尔…``): the dateline's head alone in
-        # its block and ending on its date, the block under it opening with the one character that
-        # ends it.
-        apart = following.blank_before
-        if apart and not (line.blank_before and _HEAD_DATE_END_RE.search(line.text.rstrip())):
-            continue
-        # Read apart after the day's digits (``本报平壤10月28`` / blank / ``日电 〈记者…``): ``日电`` ends it.
-        carry_apart = 2 if _HEAD_DAY_DIGITS_RE.search(line.text.rstrip()) else 1
-        previous = mended[index - 1].text.strip() if index else ""
-        if not (line.blank_before or is_byline(previous) or _FINAL_RE.search(previous)):
-            continue  # inside a sentence (``…上午，`` / ``据新华社…``): a quoted dateline, no story's start
-        head = line.text.rstrip()
-        rest = following.text.lstrip()
-        for carried in range(1, min(carry_apart if apart else _DATELINE_CARRY, len(rest)) + 1):
-            joined = mend_misreadings(head + rest[:carried])
-            if rest[carried - 1] in "电讯" and _DATELINE_RE.fullmatch(joined):
-                mended[index] = _Line(line.number, joined, line.blank_before)
-                # Read apart, the two are one block again: the lead goes on under its dateline.
-                mended[index + 1] = _Line(following.number, rest[carried:].lstrip(), False)
-                break
-    return [line for line in mended if line.text.strip()]
