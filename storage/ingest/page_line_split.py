@@ -1,7 +1,15 @@
 """The page's text as numbered lines in reading order: lines an OCR engine read across columns set side
 by side cut apart (headlines beside text, two columns of text in a band), a copy with one line a
 paragraph wrapped to a column, misread brackets and dateline digits put right, and a closing note, a
-dateline or a column label the column wrapped or the OCR read apart put back on one line."""
+dateline or a column label the column wrapped or the OCR read apart put back on one line.
+
+`_split_lines` runs the passes in order; `_split_side_by_side` walks the raw lines and is the one place
+that orders the readers of lines read across columns. The pieces live in `storage.ingest.line_split`:
+the measures of one line (`cells`), the readers (`modules`: a story's module read across from its
+dateline; `rows_after_columns`: a module's bottom rows read after its columns; `lines_across`: one line
+alone read across two columns; `bands`: a band of lines read across columns), the passes over the lines
+in reading order (`unwrapped`, `head_lines`, `wrapped_lines`) and the misreadings put right
+(`misreadings`)."""
 
 from __future__ import annotations
 
