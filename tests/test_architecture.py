@@ -147,6 +147,51 @@ def test_the_page_segmenter_imports_only_downwards(name: str):
     assert upward == []
 
 
+# The line splitter's layers (issue 22), from the top: the entry (`page_line_split`, the passes in order and
+# the walk over the raw lines), the readers of lines read across columns and the passes over the lines in
+# reading order, the measures of one line and the misreadings.
+LINE_SPLIT = "storage.ingest.line_split"
+LINE_SPLIT_LAYERS = [
+    ("storage.ingest.page_line_split",),
+    tuple(
+        f"{LINE_SPLIT}.{part}"
+        for part in (
+            "modules",
+            "rows_after_columns",
+            "lines_across",
+            "bands",
+            "unwrapped",
+            "head_lines",
+            "wrapped_lines",
+        )
+    ),
+    (f"{LINE_SPLIT}.cells", f"{LINE_SPLIT}.misreadings"),
+]
+
+
+def line_split_layer(module: str) -> int | None:
+    return next((depth for depth, names in enumerate(LINE_SPLIT_LAYERS) if module in names), None)
+
+
+def test_the_line_splitters_layers_name_every_part():
+    parts = {n for n in MODULES if n.startswith(LINE_SPLIT + ".")}
+    assert parts and all(line_split_layer(n) is not None for n in parts), parts
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if line_split_layer(n) is not None))
+def test_the_line_splitter_imports_only_downwards(name: str):
+    """A part imports only the layers under its own: no reader the entry, no reader another reader, no
+    measure of one line a reader."""
+    depth = line_split_layer(name)
+    assert depth is not None
+    sideways_or_up = [
+        m
+        for m in IMPORTS[name]
+        if m in MODULES and (d := line_split_layer(m)) is not None and d <= depth and m != name
+    ]
+    assert sideways_or_up == []
+
+
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("storage")))
 def test_storage_never_imports_bot(name: str):
     assert not [m for m in IMPORTS[name] if m == "bot" or m.startswith("bot.")]

@@ -7,8 +7,8 @@ read as one line, the page's rules read as a line, a photo's credit standing alo
 
 from __future__ import annotations
 
+from storage.ingest.line_split.misreadings import is_rule_specks, mend_misreadings
 from storage.ingest.ocr_page import explain_page, parse_page
-from storage.ingest.page_line_split import is_rule_specks, mend_misreadings
 from storage.ingest.segmenter.shapes.noise import _is_garbled
 
 # The OCR reads the round bracket before a dateline's reporters as ``〈`` or ``《`` and the digit 1 as ``]``.

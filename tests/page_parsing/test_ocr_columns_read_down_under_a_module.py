@@ -10,8 +10,8 @@ scan2-11): each column's top cells are read with its own rest, column by column 
 
 from __future__ import annotations
 
+from storage.ingest.line_split.modules import _module_read_across, _rests_read_down
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _module_read_across, _rests_read_down
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n"
 ROW = "本报杭州3月4日电（记者    面积三百多万亩，进度快于    务不断涌现，吸引农户托管。\n"

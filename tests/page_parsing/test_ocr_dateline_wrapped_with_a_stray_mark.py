@@ -8,8 +8,8 @@ Chromium seeds.
 
 from __future__ import annotations
 
+from storage.ingest.line_split.misreadings import mend_misreadings
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import mend_misreadings
 
 PAGE = (
     "2020年1月8日 星期三\n\n"

@@ -13,8 +13,9 @@ it in the columns on the right that go on. Made-up pages in that shape.
 
 from __future__ import annotations
 
+from storage.ingest.line_split.cells import _widen_gutters, column_measure
+from storage.ingest.line_split.modules import _columns_ended
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _columns_ended, _widen_gutters, column_measure
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n西藏生态建设成效显著\n\n"
 # Three columns of 13 cells read across, row by row; the second row's first gutter read as two spaces.

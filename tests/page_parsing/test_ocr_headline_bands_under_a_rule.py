@@ -11,8 +11,9 @@ sentence is read last, specks beside a headline are dropped, and a dateline's he
 
 from __future__ import annotations
 
+from storage.ingest.line_split.bands import _rule_between_modules
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _rule_between_modules, _split_lines
+from storage.ingest.page_line_split import _split_lines
 
 # The story above's three columns read across, the rule's specks, then two headlines side by side, the
 # right one's dateline head read apart from its ``日电`` (the OCR read that block further down).

@@ -12,13 +12,13 @@ and its dateline, opens its own story over its text.
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import (
+from storage.ingest.line_split.modules import (
     _beside_headline,
     _headline_cells_over,
     _headline_under_rows,
     _module_read_across,
 )
+from storage.ingest.ocr_page import parse_page
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n"
 OVER = "绿茶飘香 | 春耕时节农机忙\n"

@@ -10,8 +10,9 @@ its column.
 
 from __future__ import annotations
 
+from storage.ingest.line_split.modules import _module_read_across
 from storage.ingest.ocr_page import explain_page, parse_page
-from storage.ingest.page_line_split import _module_read_across, _split_lines
+from storage.ingest.page_line_split import _split_lines
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n\n"
 ROWS = (

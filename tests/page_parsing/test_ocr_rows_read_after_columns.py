@@ -11,8 +11,8 @@ Made-up pages in that shape.
 
 from __future__ import annotations
 
+from storage.ingest.line_split.rows_after_columns import _rows_read_after_columns
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.page_line_split import _rows_read_after_columns
 
 HEAD = "2020年3月5日 星期四\n\n人民日报\n\n第5版 社会\n\n春耕时节农机忙\n"
 COLUMNS = (

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from storage.ingest.line_split.wrapped_lines import _NOTE_MIDDLE_LINES
 from storage.ingest.page_county import number_mark
 from storage.ingest.page_fragments import _CLOSING_NOTE_END_RE
-from storage.ingest.page_line_split import _NOTE_MIDDLE_LINES
 from storage.ingest.page_lines import (
     _CLOSING_NOTE_RE,
     _DATELINE_RE,

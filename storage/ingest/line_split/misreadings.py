@@ -1,0 +1,61 @@
+"""An OCR engine's misreadings of one line put right (a dateline's digits read as brackets or letters,
+a round bracket read as an angle one), and a line that is only the page's rules read as specks."""
+
+from __future__ import annotations
+
+import re
+
+# An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
+# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
+# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
+_DATELINE_DIGITS_RE = re.compile(
+    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
+)
+
+
+_MISREAD_BRACKET_RE = re.compile(
+    r"[〈《](?=[^》〉()（）《〈\n]{1,30}[)）])"
+    # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
+    r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
+    r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
+)
+
+
+# ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
+# round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
+_UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
+
+
+# A line the OCR made of the page's rules (``一     一一       | 一一|``): rule glyphs only, with a bar or
+# dashes standing apart, never a dash a wrapped headline carried down (``——`` alone).
+_RULE_GLYPHS_RE = re.compile(r"[\s一—\-_|｜丨=~·]+")
+
+
+_RULE_MARK_RE = re.compile(r"[|｜丨=]|[一—]\s+[一—]")
+
+
+def is_rule_specks(text: str) -> bool:
+    text = text.strip()
+    return bool(text and _RULE_GLYPHS_RE.fullmatch(text) and _RULE_MARK_RE.search(text))
+
+
+def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
+    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
+    text = _MISREAD_BRACKET_RE.sub("（", text)
+    if not angle_pairs:
+        text = _UNCLOSED_ANGLE_RE.sub("（", text)
+    found = _DATELINE_DIGITS_RE.match(text)
+    if found and not (found[2] + found[4]).isdigit():
+        month, day = (_dateline_digits(found[i]) for i in (2, 4))
+        text = found[1] + month + found[3] + day + text[found.end() :]
+    return text
+
+
+def _dateline_digits(read: str) -> str:
+    """A dateline's month or day as read, its misread marks put right: a mark beside a ``1`` the OCR
+    read rightly is a stray mark, dropped (``大马士革]1月``: one glyph is not read two ways in one
+    number); any other mark is a misread ``1`` (``北京]月``)."""
+    if len(read) == 2 and "1" in read and not read.isdigit():
+        return "1"
+    return re.sub(r"[\]lI|]", "1", read)
