@@ -23,6 +23,8 @@ from bot.services import open_services
 from bot.settings import Settings
 from storage.database.connection import open_db
 from storage.database.migrations import MIGRATIONS
+from storage.database.postgres import is_postgres_url
+from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
 from storage.records import chat_state, feeds
@@ -102,6 +104,77 @@ def test_the_query_a_user_used_last_is_the_one_shown_or_turned_last(database_tar
         assert chat_state.last_used_query(db, 1) == (older, QueryState("旧", user_id=1, page=1, total=12))
     finally:
         db.close()
+
+
+def _schema_22_with(target: str, rows: list[tuple[str, str, str, int]]) -> None:
+    """A database as schema 22 made it, holding `rows` (key, kind, query, total) of `paged_queries` as it
+    wrote them: an SQLite file migrated that far, or a PostgreSQL database set back to it (migration 23's
+    column dropped, its version row deleted)."""
+    if is_postgres_url(target):
+        db = open_db(target)
+        with write_transaction(db):
+            db.execute("ALTER TABLE paged_queries DROP COLUMN listed_ids")
+            db.execute("DELETE FROM newsbot_schema WHERE version >= 23")
+    else:
+        db = open_db(target, migrations=MIGRATIONS[:22])
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 22
+    try:
+        with write_transaction(db):
+            for key, kind, query, total in rows:
+                db.execute(
+                    "INSERT INTO paged_queries (key, user_id, kind, query, page, total, used_at) "
+                    "VALUES (?, 1, ?, ?, 0, ?, ?)",
+                    [key, kind, query, total, T0.isoformat()],
+                )
+    finally:
+        db.close()
+
+
+def test_a_digests_list_is_kept_in_its_own_column_and_schema_22s_rows_move_there(
+    database_target: str,
+) -> None:
+    """Issue 34: schema 22 kept the ids a /digest listed in `query` (`12 7 3`); migration 23 moves them to
+    `listed_ids`, and 第2条 after the upgrade still opens the digest's story 2. Searches and /latest lists
+    stay as they were. On both backends."""
+    _schema_22_with(
+        database_target,
+        [
+            ("digest3", "digest", "12 7 3", 3),
+            ("digest1", "digest", "40", 1),
+            ("search", "search", "保交楼 12", 12),
+            ("latest", "latest", "", 0),
+        ],
+    )
+
+    upgraded = open_db(database_target)
+    try:
+        stored = {
+            key: chat_state.get_query(upgraded, key) for key in ("digest3", "digest1", "search", "latest")
+        }
+        assert stored == {
+            "digest3": QueryState("", 1, total=3, kind="digest", listed=(12, 7, 3)),
+            "digest1": QueryState("", 1, total=1, kind="digest", listed=(40,)),
+            "search": QueryState("保交楼 12", 1, total=12),
+            "latest": QueryState("", 1, kind="latest"),
+        }
+        rows = upgraded.execute("SELECT key, query, listed_ids FROM paged_queries ORDER BY key").fetchall()
+        assert [tuple(r) for r in rows] == [
+            ("digest1", "", "[40]"),
+            ("digest3", "", "[12, 7, 3]"),
+            ("latest", "", None),
+            ("search", "保交楼 12", None),
+        ]
+        # A digest listed now is written the same way and read back in the order numbered.
+        key = chat_state.put_query(upgraded, QueryState.of_digest([9, 31, 2], 5), now=T0)
+        assert chat_state.get_query(upgraded, key) == QueryState(
+            "", 5, total=3, kind="digest", listed=(9, 31, 2)
+        )
+        assert upgraded.execute("SELECT listed_ids FROM paged_queries WHERE key = ?", [key]).fetchone()[
+            0
+        ] == ("[9, 31, 2]")
+        assert chat_state.last_used_query(upgraded, 5) == (key, QueryState.of_digest([9, 31, 2], 5))
+    finally:
+        upgraded.close()
 
 
 def test_search_counts_of_past_windows_go(tmp_path: Path) -> None:
@@ -214,21 +287,30 @@ SQLITE_ONLY = re.compile(
 
 
 def test_the_chat_state_sql_is_portable() -> None:
-    """Migrations 11, 17, 18, 21 and 22, storage.records.chat_state and storage.records.feeds use SQL that
-    PostgreSQL runs too."""
+    """Migrations 11, 17, 18, 21, 22 and 23, storage.records.chat_state and storage.records.feeds use SQL
+    that PostgreSQL runs too."""
     (version, _, statements) = MIGRATIONS[10]
     (topics_version, _, topics) = MIGRATIONS[16]
     (shown_version, _, shown) = MIGRATIONS[17]
     (listed_version, _, listed) = MIGRATIONS[20]
     (topic_shown_version, _, topic_shown) = MIGRATIONS[21]
-    assert (version, topics_version, shown_version, listed_version, topic_shown_version) == (
+    (digest_ids_version, _, digest_ids) = MIGRATIONS[22]
+    assert (
+        version,
+        topics_version,
+        shown_version,
+        listed_version,
+        topic_shown_version,
+        digest_ids_version,
+    ) == (
         11,
         17,
         18,
         21,
         22,
+        23,
     )
-    statements = statements + topics + shown + listed + topic_shown
+    statements = statements + topics + shown + listed + topic_shown + digest_ids
     for sql in [*statements, inspect.getsource(chat_state), inspect.getsource(feeds)]:
         assert not SQLITE_ONLY.findall(sql)
     column_types = {t for sql in statements for t in re.findall(r"^\s+[a-z_]+ ([A-Z]+)\b", sql, re.MULTILINE)}

@@ -481,6 +481,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE chat_topics ADD COLUMN shown TEXT",
         ],
     ),
+    (
+        23,
+        "the stories a /digest listed, which 第2条 opens, in a column of their own",
+        [
+            # paged_queries.listed_ids (storage.records.chat_state): for a row of kind 'digest', the ids of
+            # the stories the /digest listed, in the order numbered, as a JSON array; NULL for a search or
+            # /latest. The digest rows kept before this migration held the ids in `query`, separated by
+            # spaces: they move here and their query is left empty, as /latest's is.
+            "ALTER TABLE paged_queries ADD COLUMN listed_ids TEXT",
+            "UPDATE paged_queries SET listed_ids = '[' || replace(query, ' ', ', ') || ']', query = '' "
+            "WHERE kind = 'digest'",
+        ],
+    ),
 ]
 # The migration adding the columns `storage.database.index.fill_search_forms` fills for older articles.
 SEARCH_FORMS_VERSION = 13

@@ -5,8 +5,8 @@ so nothing a button or a later message relies on lives in one process's memory:
 
 - ``paged_queries``: a search or /latest whose pages the buttons turn, by a short random key that fits
   in callback data (`put_query`, `get_query`, `turn_query`), and the list a /digest showed, which a typed
-  第2条 opens from (`QueryState.of_digest`). Rows go after `QUERY_KEEP` unused, and the
-  oldest go first when there are more than a capacity.
+  第2条 opens from (`QueryState.of_digest`; its ids in `listed_ids`, migration 23). Rows go after
+  `QUERY_KEEP` unused, and the oldest go first when there are more than a capacity.
 - ``forget_confirmations``: /forget questions waiting for their button (`open_confirmation`,
   `take_confirmation`: each settles exactly once, whichever process the presses reach).
 - ``search_counts``: searches per user in one window of the flood guard (`count_search`), counted with
@@ -20,6 +20,7 @@ Each function that writes runs in one short transaction (`write_transaction`; ne
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -60,27 +61,23 @@ class QueryState:
     page: int = 0
     total: int = 0
     # or LATEST: the pages of /latest (query and total unused); or DIGEST: the stories a /digest listed,
-    # one page, their ids in `query` in the order listed (`of_digest`, `listed`), `total` their count
+    # one page (`of_digest`: query unused, `total` their count)
     kind: str = SEARCH
     today: date | None = None  # the day relative dates were read against, so pages agree
     shown: str | None = None  # what the reader typed, when the query is what a follow-up was read as
+    listed: tuple[int, ...] = ()  # DIGEST: the ids of the stories listed, in the order numbered
 
     @classmethod
     def of_digest(cls, article_ids: list[int], user_id: int) -> QueryState:
         """The stories a /digest listed to `user_id`, in the order listed."""
-        return cls(" ".join(map(str, article_ids)), user_id, total=len(article_ids), kind=DIGEST)
-
-    @property
-    def listed(self) -> list[int]:
-        """The ids of the stories a /digest listed, in order (none for another kind)."""
-        return [int(n) for n in self.query.split() if n.isdigit()] if self.kind == DIGEST else []
+        return cls("", user_id, total=len(article_ids), kind=DIGEST, listed=tuple(article_ids))
 
 
-_QUERY_COLUMNS = "query, user_id, page, total, kind, today, shown"
+_QUERY_COLUMNS = "query, user_id, page, total, kind, today, shown, listed_ids"
 
 
 def _query_state(row: tuple) -> QueryState:
-    query, user_id, page, total, kind, today, shown = row
+    query, user_id, page, total, kind, today, shown, listed_ids = row
     return QueryState(
         query=query,
         user_id=int(user_id),
@@ -89,6 +86,7 @@ def _query_state(row: tuple) -> QueryState:
         kind=kind,
         today=date.fromisoformat(today) if today else None,
         shown=shown,
+        listed=tuple(int(n) for n in json.loads(listed_ids)) if listed_ids else (),
     )
 
 
@@ -108,8 +106,8 @@ def put_query(
         while True:
             key = secrets.token_urlsafe(KEY_BYTES)
             row = conn.execute(
-                "INSERT INTO paged_queries (key, user_id, kind, query, page, total, today, shown, used_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+                "INSERT INTO paged_queries (key, user_id, kind, query, page, total, today, shown, listed_ids, "
+                "used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
                 [
                     key,
                     state.user_id,
@@ -119,6 +117,7 @@ def put_query(
                     state.total,
                     state.today.isoformat() if state.today else None,
                     state.shown,
+                    json.dumps(list(state.listed)) if state.listed else None,
                     _stamp(now),
                 ],
             ).fetchone()
