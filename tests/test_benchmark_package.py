@@ -287,6 +287,7 @@ _SETS_BEFORE_DEV17 = (*_SETS_BEFORE_DEV16, "DEV16")
 _SETS_BEFORE_DEV18 = (*_SETS_BEFORE_DEV17, "DEV17")
 _SETS_BEFORE_DEV19 = (*_SETS_BEFORE_DEV18, "DEV18")
 _SETS_BEFORE_DEV20 = (*_SETS_BEFORE_DEV19, "DEV19")
+_SETS_BEFORE_DEV21 = (*_SETS_BEFORE_DEV20, "DEV20")
 _LATER_DEV_SETS = [
     ("dev3", "DEV3", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2")),
     ("dev4", "DEV4", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2", "DEV3")),
@@ -404,6 +405,14 @@ _LATER_DEV_SETS = [
         12,
         _SETS_BEFORE_DEV20,
     ),
+    (
+        "dev21",
+        "DEV21",
+        200,
+        True,
+        12,
+        _SETS_BEFORE_DEV21,
+    ),
 ]
 
 
@@ -486,7 +495,7 @@ def test_the_ninth_development_set_asks_as_the_frozen_set_does():
 
 @pytest.mark.parametrize(
     "attribute",
-    ["DEV10", "DEV11", "DEV12", "DEV13", "DEV14", "DEV15", "DEV16", "DEV17", "DEV18", "DEV19", "DEV20"],
+    [f"DEV{n}" for n in range(10, 22)],
 )
 def test_a_development_set_drawn_as_the_frozen_set_was_asks_as_it_does(attribute):
     from benchmarks import answers
@@ -560,6 +569,7 @@ def _reprints(article, others: dict[str, tuple[str, str, set[str]]]) -> list[str
         ("DEV18", _SETS_BEFORE_DEV18),
         ("DEV19", _SETS_BEFORE_DEV19),
         ("DEV20", _SETS_BEFORE_DEV20),
+        ("DEV21", _SETS_BEFORE_DEV21),
     ],
 )
 def test_a_development_set_names_no_reprint_of_an_article_a_set_before_it_names(attribute, before):
@@ -590,7 +600,7 @@ def test_a_development_set_names_no_reprint_of_an_article_a_set_before_it_names(
 
 
 def test_the_later_development_sets_list_their_misses(monkeypatch):
-    """The tenth to the nineteenth development sets were each a session's validation set and are tuned on since:
+    """The tenth to the twentieth development sets were each a session's validation set and are tuned on since:
     their misses are listed."""
     from benchmarks import answers
 
@@ -608,6 +618,7 @@ def test_the_later_development_sets_list_their_misses(monkeypatch):
     answers.run_dev17(quick=True)
     answers.run_dev18(quick=True)
     answers.run_dev19(quick=True)
+    answers.run_dev20(quick=True)
     assert asked == {
         "answers_dev10.json": True,
         "answers_dev11.json": True,
@@ -619,21 +630,22 @@ def test_the_later_development_sets_list_their_misses(monkeypatch):
         "answers_dev17.json": True,
         "answers_dev18.json": True,
         "answers_dev19.json": True,
+        "answers_dev20.json": True,
     }
 
 
-def test_the_twentieth_development_set_is_measured_without_its_misses(monkeypatch):
-    """The validation set of the session that wrote it: its misses are never listed, the nineteenth's (tuned on
-    since, like the tenth to the eighteenth: `test_the_later_development_sets_list_their_misses`) are."""
+def test_the_twenty_first_development_set_is_measured_without_its_misses(monkeypatch):
+    """The validation set of the session that wrote it: its misses are never listed, the twentieth's (tuned on
+    since, like the tenth to the nineteenth: `test_the_later_development_sets_list_their_misses`) are."""
     from benchmarks import answers
 
     asked = {}
     monkeypatch.setattr(
         answers, "_run_later_dev", lambda path, quick, anchor, misses=True: asked.update({path.name: misses})
     )
-    answers.run_dev19(quick=True)
     answers.run_dev20(quick=True)
-    assert asked == {"answers_dev19.json": True, "answers_dev20.json": False}
+    answers.run_dev21(quick=True)
+    assert asked == {"answers_dev20.json": True, "answers_dev21.json": False}
 
 
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
@@ -646,7 +658,7 @@ def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
 
 @pytest.mark.parametrize(
     "attribute",
-    [f"DEV{n}" for n in range(2, 21)],
+    [f"DEV{n}" for n in range(2, 22)],
 )
 def test_a_development_set_holds_its_facts_when_the_corpus_is_cached(attribute):
     from benchmarks import answers, peopledaily
