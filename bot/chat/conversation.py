@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.chat import replies
@@ -75,7 +75,7 @@ from bot.chat.keyboards import FORGET_PREFIX, opened_articles
 from bot.chat.protocols import ChatRecords, Library
 from bot.chat.replies import SHOWS_ONLY, Markup, Reply
 from bot.chat.result_pages import ResultPages
-from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
+from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore, utc_now
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from bot.chat.topic_memory import TopicMemory
 from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
@@ -92,10 +92,6 @@ MAX_QUERY_CHARS = 200
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
 MAX_NAMED_UNOPENED = 10  # that line names this many at most
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 _WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
