@@ -401,7 +401,7 @@ def _fold(s: str) -> str:
 def run(quick: bool, anchor: bool = False, items: list[dict] | None = None) -> dict:
     """The judged (tuning) set through the chat; with `anchor`, also through the BM25 anchor. `items`: other
     questions on the judged set's stories, measured on the same database."""
-    from bot.chat.conversation import Who
+    from bot.chat.exchange import Who
     from bot.chat.intents import detect_intent
 
     judged = load_judged()
@@ -938,7 +938,7 @@ def run_peopledaily(
     """Questions on People's Daily articles through the chat, on one database of the articles (of `months`
     only when given; in `--quick`, those of the `selection`'s questions, by default the development and
     frozen sets', and 1,500 others), with "today" `today`."""
-    from bot.chat.conversation import Who
+    from bot.chat.exchange import Who
 
     all_articles = peopledaily.load_articles(months=months)
     check_frozen(items, {a.key: a for a in all_articles})

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.chat.command_line import language_words, parse_command
-from bot.chat.conversation import Conversation, Press, Who
+from bot.chat.conversation import Conversation
+from bot.chat.exchange import Press, Who
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
 from bot.chat.texts import text
 from bot.chat.typed_text import readable

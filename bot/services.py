@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from bot.chat.conversation import Conversation, utc_now
+from bot.chat.conversation import Conversation
 from bot.chat.replies import HTML, Channel, Markup
-from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore, utc_now
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded

@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.chat.conversation import Conversation, Who
+from bot.chat.conversation import Conversation
 from bot.chat.examples import SEED_EXAMPLES
+from bot.chat.exchange import Who
 from bot.chat.intents import INTENTS, detect_intent, has_letters
 from bot.chat.replies import PLAIN
 from bot.chat.texts import text

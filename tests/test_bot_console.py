@@ -17,7 +17,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN, Channel
 from bot.cli import chat_clock_start, main
 from bot.console import CONSOLE_CHAT_ID, RULE, ConsoleChat, run_console

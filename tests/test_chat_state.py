@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.chat.state import FloodLimit
 from bot.services import open_services

@@ -17,7 +17,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from bot.chat.command_line import language_words
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.intents import has_letters, message_language, written_in_chinese
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console

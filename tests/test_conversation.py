@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.chat.state import FloodGuard, FloodLimit, QueryStore
 from bot.services import Services, open_services

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.chat.conversation import Conversation, Who
+from bot.chat.conversation import Conversation
+from bot.chat.exchange import Who
 from bot.chat.followups import (
     MAX_HEADLINE_TOPIC_WORDS,
     Asks,

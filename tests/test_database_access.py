@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.ops.inbox import ingest_inbox
 from bot.services import Services, open_services

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.services import open_services
 from bot.settings import Settings

@@ -13,7 +13,6 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.chat.conversation import Who
 from bot.chat.examples import (
     SEED_EXAMPLES,
     ExampleSource,
@@ -22,6 +21,7 @@ from bot.chat.examples import (
     holds_seed_examples,
     who_question,
 )
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN, Channel
 from bot.services import Services, open_services
 from bot.settings import Settings

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.intents import forget_answer
 from bot.chat.replies import PLAIN
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore

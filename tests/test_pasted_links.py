@@ -12,7 +12,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.services import Services, open_services
 from bot.settings import Settings

@@ -241,7 +241,7 @@ def test_the_bot_s_services_keep_chats_on_postgresql(env: Path, postgres_url: st
     through the conversation and read back on another connection."""
     from pydantic import SecretStr
 
-    from bot.chat.conversation import Who
+    from bot.chat.exchange import Who
     from bot.services import open_services
     from bot.settings import Settings
     from storage.database.postgres import PostgresDatabase

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import Services, open_services

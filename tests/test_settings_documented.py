@@ -129,7 +129,7 @@ def _services_check(s: Settings, default: Settings, tmp: Path) -> None:
         if s.admin_ids:
             assert services.is_admin(777) and not services.is_admin(778)
         if s.digest_max_subscriptions != default.digest_max_subscriptions:
-            from bot.chat.conversation import Who
+            from bot.chat.exchange import Who
 
             me = Who(user_id=1, chat_id=1)
             services.conversation.command("subscribe", "8:00", me)

@@ -56,7 +56,7 @@ SEED_QUESTION_TOPIC = "统战工作"  # what the seed question asks about: its a
 
 
 class ExampleLibrary(Protocol):
-    """The archive, as far as the examples need it (`bot.chat.conversation.Library` is one)."""
+    """The archive, as far as the examples need it (`bot.chat.protocols.Library` is one)."""
 
     def search(
         self, query: str, *, limit: int, offset: int, today: date | None = None, correct: bool = True

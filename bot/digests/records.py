@@ -575,7 +575,7 @@ def subscription_press(
 
 
 class StorageChatRecords:
-    """`bot.chat.conversation.ChatRecords` over storage/ (reads on read connections, writes on the one
+    """`bot.chat.protocols.ChatRecords` over storage/ (reads on read connections, writes on the one
     write path; `DatabaseBusy` when a write could not get the lock in time)."""
 
     def __init__(

@@ -31,7 +31,7 @@ from telegram.ext import (
 )
 
 from bot.chat.command_line import command_typed_as_text, parse_command
-from bot.chat.conversation import Who
+from bot.chat.exchange import Who
 from bot.chat.replies import HTML, Reply, format_notice
 from bot.chat.texts import lang_for, text
 from bot.chat.typed_text import readable

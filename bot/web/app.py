@@ -43,7 +43,8 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from bot.chat.command_line import language_words, latest_page, parse_command
-from bot.chat.conversation import Conversation, Press, Who
+from bot.chat.conversation import Conversation
+from bot.chat.exchange import Press, Who
 from bot.chat.intents import written_in_chinese
 from bot.chat.replies import Channel, Reply, clip, format_notice, format_welcome
 from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
@@ -303,7 +304,7 @@ class WebEdge:
             return await self._error(request, 400, "web_page_field")
         who = Who(user_id=chat_id, lang=self.message_lang(request, line, search=search), chat_id=chat_id)
         if not search:
-            answered = await asyncio.to_thread(self.conversation.typed_forget_answer, line, who)
+            answered = await asyncio.to_thread(self.conversation.forgetting.typed_answer, line, who)
             if answered is not None:  # 确认 typed after /forget: as its button, the page drops what it keeps
                 names = await self.page_lang(request)
                 body = {

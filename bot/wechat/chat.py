@@ -18,7 +18,8 @@ from dataclasses import replace
 from urllib.parse import quote
 
 from bot.chat.command_line import article_numbers, language_words, latest_page, parse_command
-from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation, Who
+from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation
+from bot.chat.exchange import Who
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
 from bot.chat.typed_text import readable
@@ -341,7 +342,7 @@ class WeChatChat:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
         lists = [ids for ids in ([i for i in r.listed_ids if i in shown] for r in about) if ids]
         if lists:  # 第2条 opens from the last list shown here, as numbered here
-            self.conversation.remember_digest(lists[-1], who)
+            self.conversation.pages.remember_digest(lists[-1], who)
         return fitted
 
     def _line(self, openid: str, key: str) -> str:
@@ -379,7 +380,7 @@ class WeChatChat:
                 out += self.conversation.command("article", str(number), who)
                 continue
             if number == numbers[0]:  # the first story named becomes the chat's topic
-                self.conversation.keep_article_topic(article, who)
+                self.conversation.topics.keep_article(article, who)
             lead = clip(article.summary or (article.paragraphs[0] if article.paragraphs else ""), 200)
             lines = [clip(article.title, 60), article.date or text(who.lang, "date_unknown"), lead]
             lines.append(text(who.lang, "wechat_full", url=f"{base}/article/{article.id}"))
@@ -388,7 +389,7 @@ class WeChatChat:
 
     def _forget(self, args: str, who: Who) -> list[Reply]:
         """/forget asks the conversation's question (no buttons here: answered by typing 确认 or 取消, read
-        by `Conversation.typed_forget_answer`); ``/forget 确认`` deletes at once."""
+        by `ForgetDialogue.typed_answer`); ``/forget 确认`` deletes at once."""
         (prompt,) = self.conversation.command("forget", "", who)
         if not prompt.buttons:  # no question opened (the database was busy): what the conversation said
             return [prompt]
