@@ -32,13 +32,14 @@ from storage.search import evidence
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
 from storage.search.article_reads import Document, about_articles, documents
+from storage.search.dates.absolute import date_mentions
 from storage.search.expressions import any_of
 from storage.search.found import Found
 from storage.search.index_reader import index_reader
 from storage.search.ladder import run_ladder
 from storage.search.matching import plan_with_years
 from storage.search.page_order import NOW_WINDOW, newest_first, news_before_notices, reprints
-from storage.search.query import ParsedQuery, date_mentions, parse_query
+from storage.search.query import ParsedQuery, parse_query
 from storage.search.ranking import TIE_EXTRA, RankedRow, display_score, order_window
 from storage.search.snippets import Needles, make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
