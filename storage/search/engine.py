@@ -32,7 +32,6 @@ from storage.search import evidence
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
 from storage.search.article_reads import Document, about_articles, documents
-from storage.search.dates.absolute import date_mentions
 from storage.search.expressions import any_of
 from storage.search.found import Found
 from storage.search.index_reader import index_reader
@@ -198,7 +197,7 @@ class Searcher:
                 else {}
             )
             also = other_sources(db, [r.id for r in rows], found.clusters)
-        mentions = [m for d in parsed.dates for m in date_mentions(d)]
+        mentions = [m for d in parsed.dates for m in d.printed_forms()]
         highlight = list(parsed.words) + mentions
         needles = Needles(parsed.words, whole_only=mentions)  # normalised once for every title and snippet
         hits = page_hits(rows, docs, needles, also)

@@ -57,6 +57,13 @@ class DateSpec:
             out += f"{self.day}日"
         return out
 
+    def printed_forms(self) -> list[str]:
+        """How a story's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
+        out = [self.label()]
+        if self.year is not None and self.month:
+            out.append(f"{self.month}月{self.day}日" if self.day is not None else f"{self.month}月")
+        return out
+
 
 _FULL_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)"
@@ -294,11 +301,3 @@ def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], s
         found.append(DateSpec(words[year_words[0]], 0, int(words[year_words[0]])))
         words[year_words[0]] = ""
     return found, " ".join(words)
-
-
-def date_mentions(spec: DateSpec) -> list[str]:
-    """How an article's text would write the date (normalised): 2023年4月6日 and 4月6日, 4月6日, 4月."""
-    out = [spec.label()]
-    if spec.year is not None and spec.month:
-        out.append(f"{spec.month}月{spec.day}日" if spec.day is not None else f"{spec.month}月")
-    return out
