@@ -23,7 +23,7 @@ from storage.search.dates.spans import Period
 from storage.search.spoken import written_form
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
-from storage.text.segment import dictionary_word, pieces, tag
+from storage.text.segment import LAST_YEAR, dictionary_word, pieces, tag
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -437,7 +437,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     if today is None:
         periods = []
     impossible = no_such_dates(s)
-    dates, s = extract_dates(s, latest_year=today.year if today else 2100)
+    dates, s = extract_dates(s, latest_year=today.year if today else LAST_YEAR)
     impossible += [d.text for d in dates if d.span(today or date(2000, 1, 1)) is None]
 
     chunks = s.split()

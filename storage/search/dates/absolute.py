@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storage.search.dates.spans import Period, day_of, month_span
-from storage.text.segment import digits_in_dates
+from storage.text.segment import FIRST_YEAR, LAST_YEAR, digits_in_dates, plausible_date
 
 
 @dataclass(frozen=True)
@@ -141,37 +141,34 @@ def english_dates(text: str) -> str:
     return _EN_MONTH_YEAR.sub(month_year, text)
 
 
-def _valid(month: int, day: int | None = None, year: int | None = None) -> bool:
-    if not 1 <= month <= 12:
-        return False
-    if year is not None and not 1900 <= year <= 2100:
-        return False
-    if day is None:
-        return True
-    days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return 1 <= day <= days
+def _in_figures(text: str) -> str:
+    """Folded query text with its dates in figures: Chinese numerals (`digits_in_dates`) and English dates
+    (`english_dates`) as 4月6日."""
+    return english_dates(digits_in_dates(text))
 
 
 def no_such_dates(text: str) -> list[str]:
     """The dates in folded query text written with 年/月/日 (or as 2023-02-30) whose month or day no
     calendar has (2月30日, 13月1日, 2023年2月30日), as typed; a day that only some years have (2月29日) is
     judged with the year, when there is one, by `DateSpec.span`."""
-    text = english_dates(digits_in_dates(text))
+    text = _in_figures(text)
     out = []
     for m in _FULL_DATE.finditer(text):
-        if m.group(4) in (None, "-") and not _valid(
+        if m.group(4) in (None, "-") and not plausible_date(
             int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6))
         ):
             out.append(m.group(0).strip())
     # A message that is only a month and day in figures (4.31, 13/4): a date no calendar has. Among other
     # words such figures may be a number (增长 4.35), so they are left alone there.
     dotted = _DOTTED.match(text.strip())
-    if dotted and not _valid(int(dotted.group(1)), int(dotted.group(2))):
+    if dotted and not plausible_date(int(dotted.group(1)), int(dotted.group(2))):
         out.append(dotted.group(0))
     rest = _FULL_DATE.sub(" ", text)
-    out += [m.group(0).strip() for m in _YEAR_MONTH.finditer(rest) if not _valid(int(m.group(2)))]
+    out += [m.group(0).strip() for m in _YEAR_MONTH.finditer(rest) if not plausible_date(int(m.group(2)))]
     out += [
-        m.group(0).strip() for m in _MONTH_DAY.finditer(rest) if not _valid(int(m.group(1)), int(m.group(2)))
+        m.group(0).strip()
+        for m in _MONTH_DAY.finditer(rest)
+        if not plausible_date(int(m.group(1)), int(m.group(2)))
     ]
     return out
 
@@ -216,53 +213,53 @@ def day_ranges(text: str, today: date) -> tuple[list[Period], str]:
     return found, _DAY_RANGE.sub(span, digits_in_dates(text))
 
 
-def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], str]:
+def extract_dates(text: str, latest_year: int = LAST_YEAR) -> tuple[list[DateSpec], str]:
     """Date expressions found in folded query text, and the text with them replaced by spaces. Four digits
     standing as a word are a year up to `latest_year` (this year): a later one (碳达峰 2030) is a target
     the news prints, kept as a word."""
     found: list[DateSpec] = []
-    text = english_dates(digits_in_dates(text))
+    text = _in_figures(text)
 
     def full(m: re.Match[str]) -> str:
         year = int(m.group(1))
         month = int(m.group(2) or m.group(5))
         day = int(m.group(3) or m.group(6))
-        if not _valid(month, day, year):
+        if not plausible_date(month, day, year):
             return m.group(0)
         found.append(DateSpec(m.group(0), month, year, day))
         return " "
 
     def year_month(m: re.Match[str]) -> str:
         year, month = int(m.group(1)), int(m.group(2))
-        if not _valid(month, None, year):
+        if not plausible_date(month, None, year):
             return m.group(0)
         found.append(DateSpec(m.group(0), month, year))
         return " "
 
     def month_day(m: re.Match[str]) -> str:
         month, day = int(m.group(1)), int(m.group(2))
-        if not _valid(month, day):
+        if not plausible_date(month, day):
             return m.group(0)
         found.append(DateSpec(m.group(0), month, None, day))
         return " "
 
     def month_only(m: re.Match[str]) -> str:
         month = int(m.group(1))
-        if not _valid(month):
+        if not plausible_date(month):
             return m.group(0)
         found.append(DateSpec(m.group(0), month))
         return " "
 
     def year_months(m: re.Match[str]) -> str:
         year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if not (_valid(first, None, year) and _valid(last, None, year) and first < last):
+        if not (plausible_date(first, None, year) and plausible_date(last, None, year) and first < last):
             return m.group(0)
         found.append(DateSpec(m.group(0), 0, year))
         return " "
 
     def short_year(m: re.Match[str]) -> str:
         year, month, day = _short_year(int(m.group(1))), int(m.group(2)), int(m.group(3))
-        if not _valid(month, day, year):
+        if not plausible_date(month, day, year):
             return m.group(0)
         found.append(DateSpec(m.group(0), month, year, day))
         return " "
@@ -275,11 +272,11 @@ def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], s
     words = text.split(" ")
     for i, w in enumerate(words):  # "4.6" and "20230404" only as words of their own: "3.5亿" is a number
         m = _DOTTED.match(w)
-        if m and _valid(int(m.group(1)), int(m.group(2))):
+        if m and plausible_date(int(m.group(1)), int(m.group(2))):
             found.append(DateSpec(w, int(m.group(1)), None, int(m.group(2))))
             words[i] = ""
         compact = _COMPACT_DATE.match(w)
-        if compact and _valid(int(compact.group(2)), int(compact.group(3)), int(compact.group(1))):
+        if compact and plausible_date(int(compact.group(2)), int(compact.group(3)), int(compact.group(1))):
             found.append(DateSpec(w, int(compact.group(2)), int(compact.group(1)), int(compact.group(3))))
             words[i] = ""
     text = " ".join(words)
@@ -287,7 +284,7 @@ def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], s
 
     def year_only(m: re.Match[str]) -> str:
         year = int(m.group(1))
-        if not 1900 <= year <= 2100:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             return m.group(0)
         found.append(DateSpec(m.group(0), 0, year))
         return " "
@@ -296,7 +293,9 @@ def extract_dates(text: str, latest_year: int = 2100) -> tuple[list[DateSpec], s
     # A year typed as a word of its own (2019 年 is read above), when it is the only one: 2023 2024 are
     # searched as typed.
     words = text.split(" ")
-    year_words = [i for i, w in enumerate(words) if _YEAR_WORD.match(w) and 1900 <= int(w) <= latest_year]
+    year_words = [
+        i for i, w in enumerate(words) if _YEAR_WORD.match(w) and FIRST_YEAR <= int(w) <= latest_year
+    ]
     if len(year_words) == 1:
         found.append(DateSpec(words[year_words[0]], 0, int(words[year_words[0]])))
         words[year_words[0]] = ""

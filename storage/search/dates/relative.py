@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storage.search.dates.spans import Period, month_end
+from storage.search.dates.spans import Period, month_end, month_span
 from storage.text.numerals import chinese_number
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
@@ -166,8 +166,7 @@ def _month_of_year(m: re.Match[str], today: date):
     if month is None or not 1 <= month <= 12:
         return None
     if m.group(3) is None:
-        first = date(year, month, 1)
-        return first, month_end(first)
+        return month_span(year, month)
     day = chinese_number(m.group(3))
     try:
         return (date(year, month, day),) * 2 if day is not None else None
