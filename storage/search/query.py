@@ -19,7 +19,7 @@ from datetime import date
 from storage.search.answers.questions import describes_person
 from storage.search.dates.absolute import DateSpec, day_ranges, extract_dates, no_such_dates
 from storage.search.dates.relative import relative_periods
-from storage.search.dates.spans import Period
+from storage.search.dates.spans import ANY_TODAY, Period
 from storage.search.spoken import written_form
 from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
@@ -431,14 +431,15 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
 
     # A question keeps the part of a year it names (去年年底, 今年上半年) as a word, as it does with the year
     # typed out (2019年上半年): stories print the part, often after it ended.
-    periods, s = relative_periods(s, today or date(2000, 1, 1), keep_parts=question)
-    spans, s = day_ranges(s, today or date(2000, 1, 1))
+    resolving_day = today or ANY_TODAY
+    periods, s = relative_periods(s, resolving_day, keep_parts=question)
+    spans, s = day_ranges(s, resolving_day)
     periods += spans
     if today is None:
         periods = []
     impossible = no_such_dates(s)
     dates, s = extract_dates(s, latest_year=today.year if today else LAST_YEAR)
-    impossible += [d.text for d in dates if d.span(today or date(2000, 1, 1)) is None]
+    impossible += [d.text for d in dates if d.span(resolving_day) is None]
 
     chunks = s.split()
     positive: list[str] = []

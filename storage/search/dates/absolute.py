@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storage.search.dates.spans import Period, day_of, month_span
+from storage.search.dates.spans import Period, day_of, month_span, year_span
 from storage.text.segment import FIRST_YEAR, LAST_YEAR, digits_in_dates, plausible_date
 
 
@@ -33,7 +33,7 @@ class DateSpec:
         if self.year is not None and not 1 <= self.year <= 9999:
             return None
         if self.month == 0:
-            return (date(self.year, 1, 1), date(self.year, 12, 31)) if self.year else None
+            return year_span(self.year) if self.year else None
         year = self.year
         if self.day is None:
             if year is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storage.search.dates.spans import Period, month_end, month_span
+from storage.search.dates.spans import ANY_TODAY, Period, month_end, month_span, year_span
 from storage.text.numerals import chinese_number
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
@@ -206,7 +206,7 @@ def _part_of_year(m: re.Match[str], today: date):
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
 def _year(m: re.Match[str], today: date):
     year = today.year - _YEARS_BACK[m.group(1)]
-    return date(year, 1, 1), date(year, 12, 31)
+    return year_span(year)
 
 
 @_rule(r"(大前天|前天|昨天|昨日|今天|今日|当天)")
@@ -236,7 +236,7 @@ def _english(m: re.Match[str], today: date):
             first = _month_start(first - timedelta(days=1))
         return first, month_end(first)
     year = today.year - (1 if word.startswith("last") else 0)
-    return date(year, 1, 1), date(year, 12, 31)
+    return year_span(year)
 
 
 def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tuple[list[Period], str]:
@@ -259,4 +259,4 @@ def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tup
 
 def has_relative_date(text: str) -> bool:
     """Whether `text` names a period relative to today (any day will do to tell)."""
-    return bool(relative_periods(text, date(2000, 1, 1))[0])
+    return bool(relative_periods(text, ANY_TODAY)[0])

@@ -29,10 +29,19 @@ class Period:
         return f"{self.start.month}月{self.start.day}日—{self.end.month}月{self.end.day}日"
 
 
+# A day to resolve dates against when there is no today (the question is only whether a date is named).
+ANY_TODAY = date(2000, 1, 1)
+
+
 def month_end(d: date) -> date:
     """The last day of the month `d` falls in."""
     nxt = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
     return nxt - timedelta(days=1)
+
+
+def year_span(year: int) -> tuple[date, date]:
+    """The first and last day of `year`."""
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def month_span(year: int, month: int) -> tuple[date, date] | None:
