@@ -22,7 +22,7 @@ from bot.settings import Settings
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import corrections
-from storage.search.dates import relative_periods
+from storage.search.dates.relative import relative_periods
 from storage.search.query import parse_query
 from tests.bot_support import SEEDS
 

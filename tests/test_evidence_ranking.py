@@ -16,9 +16,10 @@ from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.answers import PLAIN, kind_strength, question_kind
+from storage.search.dates.absolute import DateSpec
 from storage.search.engine import Searcher
 from storage.search.ladder import ranks_by_evidence
-from storage.search.query import DateSpec, parse_query
+from storage.search.query import parse_query
 from storage.search.term_readings import rescued
 
 # (date, title, paragraphs): each pair of stories shares words so that only the evidence tells them apart.

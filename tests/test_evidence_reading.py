@@ -17,9 +17,10 @@ from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_file
 from storage.search import evidence
 from storage.search.answers import fact_test
-from storage.search.dates import relative_periods
+from storage.search.dates.absolute import DateSpec
+from storage.search.dates.relative import relative_periods
 from storage.search.engine import Searcher
-from storage.search.query import DateSpec, parse_query
+from storage.search.query import parse_query
 from storage.search.term_readings import reglued, rescued
 from storage.text.segment import cut, dictionary_word
 

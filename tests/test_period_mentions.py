@@ -25,8 +25,8 @@ from storage.database.index import fill_period_mentions
 from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.ingest.pipeline import ingest_paths
+from storage.search.dates.absolute import DateSpec
 from storage.search.expressions import date_expression
-from storage.search.query import DateSpec
 from storage.search.ranking import _printed
 from storage.text.normalize import normalize
 from storage.text.periods import DateMention, date_mentions, period_key, periods, printed_dates, story_year

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from storage.driver import sqlite3
+from storage.search.dates.absolute import DateSpec, extract_dates
 from storage.search.expressions import match_expression, phrase, term_tokens, words_expression
-from storage.search.query import DateSpec, extract_dates, parse_query, with_printed_forms
+from storage.search.query import parse_query, with_printed_forms
 from storage.search.ranking import RankedRow, count_sql, date_sql, order_window, page_sql, plan
 from storage.text.segment import index_text
 

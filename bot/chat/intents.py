@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.chat.replies import in_english_words
-from storage.search.dates import has_relative_date
+from storage.search.dates.relative import has_relative_date
 from storage.search.query import MAX_QUERY_CHARS, parse_query
 from storage.text.normalize import HAN_RANGES, normalize, unescape_entities, without_markup
 from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number

@@ -38,7 +38,7 @@ from storage.search.index_reader import index_reader
 from storage.search.ladder import run_ladder
 from storage.search.matching import plan_with_years
 from storage.search.page_order import NOW_WINDOW, newest_first, news_before_notices, reprints
-from storage.search.query import ParsedQuery, date_mentions, parse_query
+from storage.search.query import ParsedQuery, parse_query
 from storage.search.ranking import TIE_EXTRA, RankedRow, display_score, order_window
 from storage.search.snippets import Needles, make_snippet, mark
 from storage.search.vocabulary import IndexVocabulary
@@ -197,7 +197,7 @@ class Searcher:
                 else {}
             )
             also = other_sources(db, [r.id for r in rows], found.clusters)
-        mentions = [m for d in parsed.dates for m in date_mentions(d)]
+        mentions = [m for d in parsed.dates for m in d.printed_forms()]
         highlight = list(parsed.words) + mentions
         needles = Needles(parsed.words, whole_only=mentions)  # normalised once for every title and snippet
         hits = page_hits(rows, docs, needles, also)

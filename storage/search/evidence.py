@@ -42,8 +42,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from storage.search.dates import Period
-from storage.search.query import DateSpec
+from storage.search.dates.absolute import DateSpec
+from storage.search.dates.spans import Period
 from storage.text.normalize import HAN_RANGES, fold, normalize, search_form
 
 # Roles of a word in a question (multipliers of its IDF).

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from storage.search.dates import Period
+from storage.search.dates.absolute import DateSpec
+from storage.search.dates.spans import Period
 from storage.search.evidence import as_date
 from storage.search.expressions import (
     BIGRAM_COLUMNS,
@@ -47,7 +48,7 @@ from storage.search.expressions import (
     phrase,
     words_expression,
 )
-from storage.search.query import DateSpec, ParsedQuery
+from storage.search.query import ParsedQuery
 from storage.text.normalize import fold
 from storage.text.periods import period_key
 

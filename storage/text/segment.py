@@ -89,12 +89,17 @@ _CN_DATE = re.compile(
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 
 
-def _plausible(month: int, day: int | None, year: int | None) -> bool:
+# The years a date written out may name (a later four-digit number is a target or an amount, not a date).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def plausible_date(month: int, day: int | None = None, year: int | None = None) -> bool:
+    """Whether a month (and day, and year) written out is one a calendar has; 2月29日 is, whatever the year."""
     days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
     return (
         1 <= month <= 12
         and (day is None or 1 <= day <= days[month - 1])
-        and (year is None or 1900 <= year <= 2100)
+        and (year is None or FIRST_YEAR <= year <= LAST_YEAR)
     )
 
 
@@ -108,7 +113,7 @@ def digits_in_dates(text: str) -> str:
         day = chinese_number(m.group(3)) if m.group(3) else None
         if month is None or (m.group(1) and year is None) or (m.group(3) and day is None):
             return m.group(0)
-        if not _plausible(month, day, year):
+        if not plausible_date(month, day, year):
             return m.group(0)
         out = f"{year}年" if year is not None else ""
         out += f"{month}月"
@@ -118,7 +123,7 @@ def digits_in_dates(text: str) -> str:
 
     def year(m: re.Match[str]) -> str:
         value = chinese_number(m.group(1))
-        return f"{value}年" if value is not None and 1900 <= value <= 2100 else m.group(0)
+        return f"{value}年" if value is not None and FIRST_YEAR <= value <= LAST_YEAR else m.group(0)
 
     return _CN_YEAR.sub(year, _CN_DATE.sub(sub, text))
 

@@ -5,39 +5,18 @@
 N天前/上周二/周三 (the latest Wednesday)/去年今天 (and their English forms: today, yesterday, this week, last week, last month…) in folded
 query text and returns the periods they name (`Period`: first and last day, inclusive) and the text
 with them blanked out. Weeks start on Monday. `today` is the chat's day (its timezone is the caller's
-business).
-
-`day_of(spec, today)` gives the most recent day (on or before today) for a month and day typed without
-a year (8月15日 → 2026-08-15 when today is in 2026 after that day, else the year before).
+business). Dates typed out (4月6日, 2023年4月, 4月4日至6日) are read in `storage.search.dates.absolute`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storage.search.dates.spans import ANY_TODAY, Period, month_end, month_span, year_span
 from storage.text.numerals import chinese_number
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
-
-
-@dataclass(frozen=True)
-class Period:
-    """A span of days (inclusive) named in a query; `text` as typed."""
-
-    text: str
-    start: date
-    end: date
-    # One day picked among the several the words name (周三: the latest Wednesday): replies say which.
-    picked: bool = False
-    # The part of a year named (年底, 上半年, 一季度) as stories print it: a question's word as well.
-    part: str = ""
-
-    def label(self) -> str:
-        if self.start == self.end:
-            return f"{self.start.month}月{self.start.day}日"
-        return f"{self.start.month}月{self.start.day}日—{self.end.month}月{self.end.day}日"
 
 
 def _starts_word(text: str, at: int) -> bool:
@@ -64,11 +43,6 @@ def _monday(d: date) -> date:
 
 def _month_start(d: date) -> date:
     return d.replace(day=1)
-
-
-def _month_end(d: date) -> date:
-    nxt = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return nxt - timedelta(days=1)
 
 
 _N = r"(\d{1,3}|[零一两二三四五六七八九十百]{1,5})"
@@ -159,7 +133,7 @@ def _month(m: re.Match[str], today: date):
     first = _month_start(today)
     for _ in range(back):
         first = _month_start(first - timedelta(days=1))
-    return first, _month_end(first)
+    return first, month_end(first)
 
 
 # 去年今天, 前年的今天: that one day a year or two ago (29 February: the 28th).
@@ -192,8 +166,7 @@ def _month_of_year(m: re.Match[str], today: date):
     if month is None or not 1 <= month <= 12:
         return None
     if m.group(3) is None:
-        first = date(year, month, 1)
-        return first, _month_end(first)
+        return month_span(year, month)
     day = chinese_number(m.group(3))
     try:
         return (date(year, month, day),) * 2 if day is not None else None
@@ -225,7 +198,7 @@ def _part_of_year(m: re.Match[str], today: date):
     part = m.group(0)[m.end(1) - m.start() :].lstrip("的")
     return (
         date(year, first_month, 1),
-        _month_end(date(year, last_month, 1)),
+        month_end(date(year, last_month, 1)),
         part if len(part) > 1 else "年" + part,
     )
 
@@ -233,7 +206,7 @@ def _part_of_year(m: re.Match[str], today: date):
 @_rule(r"(?<![比较同])(今年|去年|前年)(?!\s*同期)")
 def _year(m: re.Match[str], today: date):
     year = today.year - _YEARS_BACK[m.group(1)]
-    return date(year, 1, 1), date(year, 12, 31)
+    return year_span(year)
 
 
 @_rule(r"(大前天|前天|昨天|昨日|今天|今日|当天)")
@@ -261,9 +234,9 @@ def _english(m: re.Match[str], today: date):
         first = _month_start(today)
         if word.startswith("last"):
             first = _month_start(first - timedelta(days=1))
-        return first, _month_end(first)
+        return first, month_end(first)
     year = today.year - (1 if word.startswith("last") else 0)
-    return date(year, 1, 1), date(year, 12, 31)
+    return year_span(year)
 
 
 def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tuple[list[Period], str]:
@@ -286,24 +259,4 @@ def relative_periods(text: str, today: date, *, keep_parts: bool = False) -> tup
 
 def has_relative_date(text: str) -> bool:
     """Whether `text` names a period relative to today (any day will do to tell)."""
-    return bool(relative_periods(text, date(2000, 1, 1))[0])
-
-
-def month_span(year: int, month: int) -> tuple[date, date] | None:
-    """The first and last day of `month` of `year` (None for a month no calendar has)."""
-    if not 1 <= month <= 12 or not 1 <= year <= 9999:
-        return None
-    first = date(year, month, 1)
-    return first, _month_end(first)
-
-
-def day_of(month: int, day: int, today: date) -> date | None:
-    """The most recent `month`/`day` on or before `today` (None if it never exists, e.g. 2月30日)."""
-    for year in (today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= today:
-            return candidate
-    return None
+    return bool(relative_periods(text, ANY_TODAY)[0])
