@@ -11,8 +11,11 @@ are shapes of other pages the new readings must leave as they were.
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from storage.ingest.segmenter.shapes.names import _CLOSING_NAMES_RE, closing_byline
 
 WIDTH = 18
 
@@ -101,3 +104,20 @@ def test_a_paragraphs_question_with_a_comma_after_a_column_break_stays_text() ->
     page = _page(_comment(), _column(question), _column(("这也是营养科医生常被问到的问题。",)))
     (comment,) = parse_page(page, year=2020)
     assert comment.title == COMMENT_TITLE
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("（姚  昂）", "姚昂"),
+        ("…可读性强。（新 彦）", "新彦"),
+        ("（李彤）", "李彤"),
+        ("…成效明显。（王某 李某）", "王某 李某"),
+        ("（待  续）", None),
+        ("（图  文）", None),
+        ("（人民视觉）", None),
+    ],
+)
+def test_names_in_brackets_closing_a_brief(line: str, byline: str | None) -> None:
+    found = _CLOSING_NAMES_RE.match(line)
+    assert (closing_byline(found) if found else None) == byline
