@@ -110,7 +110,7 @@ def test_a_paragraphs_question_with_a_comma_after_a_column_break_stays_text() ->
     ("line", "byline"),
     [
         ("（姚  昂）", "姚昂"),
-        ("…可读性强。（新 彦）", "新彦"),
+        ("…可读性强。（孙 彦）", "孙彦"),
         ("（李彤）", "李彤"),
         ("…成效明显。（王某 李某）", "王某 李某"),
         ("（待  续）", None),

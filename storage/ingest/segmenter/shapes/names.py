@@ -60,9 +60,8 @@ _AUTHOR_ALONE_RE = re.compile(
 _BARE_NAME_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*$")
 
 
-# A two-character name padded to three cells in brackets (``（姚  昂）``, ``（李 彤）``, a pen name's ``（新  彦）``):
-# one name, its first character any but a note's (``（待  续）``, ``（图  文）``).
-_PADDED_NAME = f"(?![待未图文本据])[{HAN}][ \t\u3000]{{1,3}}(?![完发电摄稿讯续])[{HAN}]"
+# A two-character name padded to three cells in brackets (``（姚  昂）``, ``（李 彤）``): one name.
+_PADDED_NAME = f"[{_SURNAMES}][ \t\u3000]{{1,3}}(?![完发电摄稿讯])[{HAN}]"
 
 
 _CLOSING_NAMES_RE = re.compile(
