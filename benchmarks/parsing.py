@@ -21,7 +21,9 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.lawpages`: a 法治 page, bylines closing stories and question-and-answer boxes;
 `benchmarks.interviewpages`: a 访谈 page, an interview with a résumé box and pull quotes;
 `benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions;
-`benchmarks.documentpages`: a 文件 page, a law, a regulation or a central document printed whole),
+`benchmarks.documentpages`: a 文件 page, a law, a regulation or a central document printed whole;
+`benchmarks.healthpages`: a 健康 page, a focus story with its sub-heads and 链接 box, a comment, a doctor's
+lecture and a column of medical briefs),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
 held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
@@ -46,6 +48,7 @@ from benchmarks import (
     countypages,
     deskpages,
     documentpages,
+    healthpages,
     interviewpages,
     lawpages,
     letterspages,
@@ -89,6 +92,7 @@ TEXT_PAGE_FAMILIES = (
     interviewpages.PAGE_FAMILIES,
     profilepages.PAGE_FAMILIES,
     documentpages.PAGE_FAMILIES,
+    healthpages.PAGE_FAMILIES,
 )
 
 

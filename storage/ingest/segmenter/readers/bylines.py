@@ -45,6 +45,8 @@ from storage.ingest.segmenter.shapes.names import (
     _byline_text,
     _dateline_alone,
     _text_follows,
+    closing_byline,
+    over_the_next_items_head,
 )
 from storage.ingest.segmenter.shapes.run_in_heads import (
     _BRACKETED_HEAD_RE,
@@ -452,12 +454,13 @@ class BylineReader(LineReader):
             index == len(group) - 1
             or bool(BULLET_RE.match(group[index + 1].text))
             or (story is self.state.brief and number_mark(group[index + 1].text) is not None)
+            or over_the_next_items_head(group[index + 1 :])
         )
         if not last or (not found.group(1) and not self.cutter.ends_sentence()):
             return False
         if found.group(1):
             story.lines.append(_Line(line.number, found.group(1), line.blank_before))
-        story.byline = _byline_text(found.group(2))
+        story.byline = closing_byline(found)
         story.closed_by_byline = True
         self.state.set_role(line, "names in brackets after the last sentence: the authors close the story")
         self.cutter.close()
@@ -475,7 +478,7 @@ class BylineReader(LineReader):
         if following and not (BULLET_RE.match(following) or _BRACKETED_HEAD_RE.match(following)):
             return
         story.lines[0] = _Line(line.number, found.group(1), line.blank_before)
-        story.byline = _byline_text(found.group(2))
+        story.byline = closing_byline(found)
         story.closed_by_byline = True
         self.state.set_role(
             line, "a brief's one line of text, its authors in brackets after it: they close it"

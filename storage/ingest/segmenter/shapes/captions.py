@@ -16,7 +16,33 @@ def _is_caption_group(group: list[_Line]) -> bool:
         return True
     if len(group) == 1 and is_portrait_caption(group[0].text):
         return True
+    if _credited_to_an_agency(group):
+        return True
     return bool(_CAPTION_RE.match(group[0].text)) and not any(_DATELINE_RE.match(line.text) for line in group)
+
+
+# A picture agency's name alone on a line, a caption's credit with no photographer (``人民视觉``, ``视觉中国``).
+_AGENCY_ALONE_RE = re.compile(
+    "^[ \t\u3000]*[（(]?[ \t\u3000]*(?:人民视觉|视觉中国|新华社发|中新社发|东方IC|影像中国)[ \t\u3000]*[）)]?[ \t\u3000]*$"
+)
+
+
+# How many lines a caption credited to an agency alone may take over its credit.
+_AGENCY_CAPTION_LINES = 3
+
+
+def _credited_to_an_agency(group: list[_Line]) -> bool:
+    """A caption's block closed by its agency's name alone (``北医三院…进入病房前穿防护服。`` / ``人民视觉``):
+    one sentence of up to three lines, no dateline, over the agency's line."""
+    if not 2 <= len(group) <= _AGENCY_CAPTION_LINES + 1 or not _AGENCY_ALONE_RE.match(group[-1].text):
+        return False
+    caption = group[:-1]
+    text = "".join(line.text.strip() for line in caption)
+    return (
+        _ends_sentence(caption)
+        and not _DATELINE_RE.match(caption[0].text)
+        and len(re.findall("[。！？]", text)) == 1
+    )
 
 
 # A photographer's credit that is a name and 摄 only (``吴涛摄``): no title, no agency, no second name.

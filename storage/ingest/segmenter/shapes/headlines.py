@@ -19,6 +19,7 @@ from storage.ingest.page_lines import (
     _LEADING_JUMP_RE,
     _MULTI_SPACE_RE,
     _QUESTION_HEADLINE_LINES,
+    _QUESTION_HEADLINE_RE,
     _SENTENCE_END,
     _SHORT_MARGIN,
     HAN,
@@ -369,8 +370,18 @@ def _cut_at_a_comma(group: list[_Line], column: float) -> bool:
         _COMMA_RE.search(line.text)
         and not _wide_or_labelled(line.text, column)
         and not (k > 0 and group[k - 1].text.rstrip().endswith("——"))
+        and not _asks_over_a_labelled_line(group, k)
         for k, line in enumerate(group)
     )
+
+
+def _asks_over_a_labelled_line(group: list[_Line], index: int) -> bool:
+    """A kicker asking a question right over the main line its column's label closes
+    (``防控疫情，老年人该怎么做？`` / ``合理补充营养提高免疫力（名医讲堂）``): a headline's, not a body line."""
+    line = group[index].text.strip()
+    if index + 1 >= len(group) or not re.search("[？?]$", line) or not _QUESTION_HEADLINE_RE.match(line):
+        return False
+    return bool(re.search(f"[{HAN}][（(][{HAN}·①-⑳]{{2,12}}[）)]$", group[index + 1].text.strip()))
 
 
 def _full_line_with_a_comma(group: list[_Line], column: float) -> bool:

@@ -76,9 +76,11 @@ _EDITOR_MARK_RUN_ON_RE = re.compile(
 )
 
 
-# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``国际要闻``, ``社会·民生``), bare or set off
-# (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
-_STRIP_NAMES = "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|法治|综合|时政|军事|环球|地方|三农)"
+# A strip heading: a section's name papers repeat (``国内``, ``财经新闻``, ``国际要闻``, ``社会·民生``, a health
+# page's ``医学资讯``), bare or set off (``【国际】``, ``■社会``, ``——财经——``); a rule line under it (``──────``).
+_STRIP_NAMES = (
+    "(?:国内|国际|社会|民生|经济|财经|科技|文化|体育|教育|健康|医学|法治|综合|时政|军事|环球|地方|三农)"
+)
 
 
 # A column of briefs' heading: ``体坛快讯``, ``【体坛速递】``, ``■体育简讯``, ``快讯``, an international

@@ -60,12 +60,37 @@ _AUTHOR_ALONE_RE = re.compile(
 _BARE_NAME_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*$")
 
 
+# A two-character name padded to three cells in brackets (``（姚  昂）``, ``（李 彤）``): one name.
+_PADDED_NAME = f"[{_SURNAMES}][ \t\u3000]{{1,3}}(?![完发电摄稿讯])[{HAN}]"
+
+
 _CLOSING_NAMES_RE = re.compile(
     # After the last sentence, or after a photo's credit closing the item (``春秋航空供图（新华社发）``).
     f"^(.*?(?:[{_SENTENCE_END}][{_CLOSERS}]*|(?:供图|摄)(?:[（(][{HAN}]{{2,8}}[）)])?))?[ \t\u3000]*[（(][ \t\u3000]*"
-    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}})"
+    f"((?:融媒体记者|见习记者|本报记者|记者|通讯员)?[ \t\u3000]*(?:{_BRACKETED_NAME}(?:[ \t\u3000、]+{_BRACKETED_NAME}){{0,3}}"
+    f"|(?P<padded>{_PADDED_NAME})))"
     f"[ \t\u3000]*[）)][ \t\u3000]*$"
 )
+
+
+def over_the_next_items_head(lines: list[_Line]) -> bool:
+    """Whether `lines` open with the next item's head over its dateline, inside one block (a column of
+    briefs, ``佑安专科联盟多向转诊平台启动`` / ``本报电 佑安肝病…``): names in brackets over them close the
+    item above as they would at its block's end."""
+    return (
+        len(lines) >= 2
+        and _is_headline_like(lines[:1])
+        and not _DATELINE_RE.match(lines[0].text)
+        and bool(_DATELINE_RE.match(lines[1].text))
+    )
+
+
+def closing_byline(found: re.Match[str]) -> str:
+    """The byline of names in brackets closing a story (`_CLOSING_NAMES_RE`'s match): a name padded to
+    three cells (``（姚  昂）``) without its spaces, else the names as `_byline_text` stores them."""
+    if found.group("padded"):
+        return re.sub("[ \t\u3000]", "", found.group("padded"))
+    return _byline_text(found.group(2))
 
 
 # An editor's initials after a story's last sentence (``…改革工作。（ZY）``): no text, no byline.
