@@ -458,7 +458,7 @@ def best_sentence(
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
-            if best is None or span.key > best.key:
+            if best is None or answer_order(kind, span) > answer_order(kind, best):
                 best = span
                 if article.rank == 0:
                     first_strength = span.strength  # how plainly the first result's answer holds the fact
@@ -469,6 +469,21 @@ def best_sentence(
     text = _clipped("".join(_extended(best, article, kind, q, terms, units)))
     focus = _focus(text, best, kind, q, terms, article.report_day)
     return _answer(text, best.sentences[-1].article_id, terms, groups, focus=focus)
+
+
+# Kinds whose answer is chosen first by whether it names the kind of thing asked for clearly (`STRONG_KIND`), and
+# only then by its score: for where, a sentence naming a place (胡春华先后来到那曲市比如县…, 河南省淮阳县人) comes
+# before one that only hints at a place (在西藏自治区调研, a place suffix), however many more of the question's words
+# the hint shares. For the other kinds the recognisers of a name, a date or a number misfire too often for their
+# strength alone to outrank the share (benchmarks/reports/answers-line.md, issue 20: who, when, how many, which
+# and what each lost answer lines so ordered).
+KIND_FIRST = frozenset({"where"})
+
+
+def answer_order(kind: str, span: Span) -> tuple[bool, tuple[float, float, int, int]]:
+    """What the answer step ranks spans by: for `KIND_FIRST` kinds whether the span holds the kind clearly, then
+    its key (score, share, rank, position)."""
+    return (kind not in KIND_FIRST or span.strength >= STRONG_KIND, span.key)
 
 
 def _clipped(text: str) -> str:
