@@ -15,9 +15,9 @@ characters) the clause holding the kind of fact asked for is from the question's
 when the answer line built from it (`_extended`, cut at `MAX_ANSWER`, as shown) holds the judged fact, the test
 the benchmark applies to the answer line.
 
-The replay is exact: today's choice (the best key among the acceptable spans of the articles `best_sentence`
-reads) is recomputed from the table and checked against the answer the search returned; a question where they
-differ is counted and reported.
+The replay is exact: today's choice (the first by `sentences.answer_order` among the acceptable spans of the
+articles `best_sentence` reads) is recomputed from the table and checked against the answer the search
+returned; a question where they differ is counted and reported.
 
 Models (numpy only; nothing of this runs at search time; the tests read hand-made stories): a linear score over
 the features, L2-regularised, fitted with Adam, with a listwise loss (softmax over a question's spans, the right

@@ -5,7 +5,8 @@ Each sentence of the best-ranked articles (up to five: the first result is not a
 says it) is scored by the share of the question's words it holds — weighted by how rare each word is
 within its article (`term_weights`), a word of the article's title counting half everywhere in it,
 and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
-asked for, minus a little per place its article is ranked below the first. A sentence needs most of
+asked for, minus a little per place its article is ranked below the first; for where, a sentence naming a place
+comes before one only hinting at a place, whatever their scores (`answer_order`). A sentence needs most of
 the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
 clause (`clauses`): the number written in the clause holding the question's words answers them, one in
 another clause most often counts something else. A when-question's date is the one written before the deed
