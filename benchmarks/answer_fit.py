@@ -15,9 +15,9 @@ characters) the clause holding the kind of fact asked for is from the question's
 when the answer line built from it (`_extended`, cut at `MAX_ANSWER`, as shown) holds the judged fact, the test
 the benchmark applies to the answer line.
 
-The replay is exact: today's choice (the best key among the acceptable spans of the articles `best_sentence`
-reads) is recomputed from the table and checked against the answer the search returned; a question where they
-differ is counted and reported.
+The replay is exact: today's choice (the first by `sentences.answer_order` among the acceptable spans of the
+articles `best_sentence` reads) is recomputed from the table and checked against the answer the search
+returned; a question where they differ is counted and reported.
 
 Models (numpy only; nothing of this runs at search time; the tests read hand-made stories): a linear score over
 the features, L2-regularised, fitted with Adam, with a listwise loss (softmax over a question's spans, the right
@@ -66,6 +66,7 @@ from storage.search.answers.sentences import (
     PAIR_PENALTY,
     RANK_PENALTY,
     _extended,
+    answer_order,
     read_question,
     reads_further,
     weighed_spans,
@@ -105,7 +106,7 @@ _TYPED = {
 @dataclass
 class Candidate:
     features: list[float]
-    current: tuple[float, float, int, int]  # today's key
+    current: tuple[bool, tuple[float, float, int, int]]  # today's order (`sentences.answer_order`)
     right: bool  # the answer line built from it holds the fact
 
 
@@ -212,7 +213,7 @@ def question_of(
                 span, article, coverage, title, reached, q, kind, terms, units, fact
             )
             chosen_ok.append(candidate)
-            if best is None or span.key > best[0].key:
+            if best is None or answer_order(kind, span) > answer_order(kind, best[0]):
                 best = (span, shown)
                 if article.rank == 0:
                     first_strength, first_answers = span.strength, True
@@ -263,7 +264,10 @@ def _candidate(
     shown = "".join(_extended(span, article, kind, q, terms, units))
     if len(shown) > MAX_ANSWER:
         shown = shown[: MAX_ANSWER - 1] + "…"
-    return Candidate([values[f] for f in FEATURES], span.key, A._fold(fact) in A._fold(shown)), shown
+    return (
+        Candidate([values[f] for f in FEATURES], answer_order(kind, span), A._fold(fact) in A._fold(shown)),
+        shown,
+    )
 
 
 def _items(name: str) -> list[dict]:

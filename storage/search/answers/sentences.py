@@ -5,7 +5,8 @@ Each sentence of the best-ranked articles (up to five: the first result is not a
 says it) is scored by the share of the question's words it holds — weighted by how rare each word is
 within its article (`term_weights`), a word of the article's title counting half everywhere in it,
 and an OR group counting when one member is there — plus a bonus when it holds the kind of fact
-asked for, minus a little per place its article is ranked below the first. A sentence needs most of
+asked for, minus a little per place its article is ranked below the first; for where, a sentence naming a place
+comes before one only hinting at a place, whatever their scores (`answer_order`). A sentence needs most of
 the words, or some of them and the fact asked for. For how-many, the sentence is also read clause by
 clause (`clauses`): the number written in the clause holding the question's words answers them, one in
 another clause most often counts something else. A when-question's date is the one written before the deed
@@ -458,7 +459,7 @@ def best_sentence(
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
-            if best is None or span.key > best.key:
+            if best is None or answer_order(kind, span) > answer_order(kind, best):
                 best = span
                 if article.rank == 0:
                     first_strength = span.strength  # how plainly the first result's answer holds the fact
@@ -469,6 +470,21 @@ def best_sentence(
     text = _clipped("".join(_extended(best, article, kind, q, terms, units)))
     focus = _focus(text, best, kind, q, terms, article.report_day)
     return _answer(text, best.sentences[-1].article_id, terms, groups, focus=focus)
+
+
+# Kinds whose answer is chosen first by whether it names the kind of thing asked for clearly (`STRONG_KIND`), and
+# only then by its score: for where, a sentence naming a place (胡春华先后来到那曲市比如县…, 河南省淮阳县人) comes
+# before one that only hints at a place (在西藏自治区调研, a place suffix), however many more of the question's words
+# the hint shares. For the other kinds the recognisers of a name, a date or a number misfire too often for their
+# strength alone to outrank the share (benchmarks/reports/answers-line.md, issue 20: who, when, how many, which
+# and what each lost answer lines so ordered).
+KIND_FIRST = frozenset({"where"})
+
+
+def answer_order(kind: str, span: Span) -> tuple[bool, tuple[float, float, int, int]]:
+    """What the answer step ranks spans by: for `KIND_FIRST` kinds whether the span holds the kind clearly, then
+    its key (score, share, rank, position)."""
+    return (kind not in KIND_FIRST or span.strength >= STRONG_KIND, span.key)
 
 
 def _clipped(text: str) -> str:
