@@ -246,6 +246,17 @@ class BylineReader(LineReader):
             # goes on under it.
             self.cutter.drop(line, "caption")
             return True
+        if (
+            closing
+            and current is not None
+            and _signed_in_its_dateline(current)
+            and text.rstrip().endswith("摄")
+        ):
+            # A photographer's credit under a dispatch whose dateline names its reporters (``本报北京2月2日电
+            # （记者张某）…`` … ``新华社记者徐某摄``): the dispatch is signed in its dateline, so the credit is
+            # a picture's set in its column, its caption read elsewhere. The story goes on under it.
+            self.cutter.drop(line, "caption")
+            return True
         if closing and current is not None and current.byline is None:
             current.byline = _byline_text(text)
             current.closed_by_byline = True
@@ -563,3 +574,10 @@ def _wrapped_note(group: list[_Line]) -> bool:
         if re.search("[）)]", following.text):
             return bool(_CLOSING_NOTE_RE.match(note) and re.search("[）)]$", note))
     return False
+
+
+def _signed_in_its_dateline(story: _Story) -> bool:
+    """Whether a story opens with a dateline naming its reporters (``本报北京2月2日电（记者张某、倪某）``,
+    the bracket on the dateline's line or the next)."""
+    head = "".join(line.text for line in story.lines[:2])
+    return bool(story.lines and _DATELINE_RE.match(story.lines[0].text) and "记者" in head)

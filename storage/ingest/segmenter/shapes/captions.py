@@ -86,9 +86,10 @@ _CAPTION_REST_LINES = 3
 
 def _caption_rest(group: list[_Line]) -> int | None:
     """Where the rest of a caption a column break cut ends in this block: the index of its credit
-    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    (``杨赵静摄（人民视觉）``) within its first lines, or of the line its sentence ends on with the credit
+    after it (``件，指导各地加。  本报记者赵某摄``), or None when no credit closes it there."""
     for index, line in enumerate(group[:_CAPTION_REST_LINES]):
-        if _AGENCY_CREDIT_RE.match(line.text):
+        if _AGENCY_CREDIT_RE.match(line.text) or _CAPTION_CREDIT_RE.search(line.text):
             return index
     return None
 
