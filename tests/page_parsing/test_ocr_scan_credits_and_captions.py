@@ -108,10 +108,37 @@ def test_issue22_a_credit_under_a_dispatch_signed_in_its_dateline_is_no_byline(t
     assert "".join(story.paragraphs).endswith("人员查控。")
 
 
-def test_issue22_a_credit_under_a_story_not_signed_in_a_dateline_is_read_as_before():
-    # No dateline names the story's reporters: the line under its text is left to the byline reader.
+# A short dispatch signed in its dateline, a picture's credit under it and its text going on below.
+SHORT_SIGNED_DISPATCH = (
+    _HEAD + "中国驻美大使——\n\n"
+    "中国以公开透明负责任的方式同各方加强合作防控疫情\n\n"
+    "本报洛杉矶2月1日电 （记者王某君）\n"
+    "中国驻美国大使1日在美国加州大学圣迭戈分校\n"
+    "举行的论坛上说，中国在防控疫情方面以公开、\n"
+    "透明、负责任的方式同各国加强合作。\n\n"
+    "本报记者黄某摄\n\n"
+    "他说，当前，防控疫情在中国是当务之急，人\n"
+    "民群众的福祉是头等大事。中国完全有信心、\n"
+    "有能力战胜疫情。\n"
+)
+
+
+def test_issue22_a_short_dispatch_signed_in_its_dateline_is_no_picture_story():
+    (story,) = parse_page(SHORT_SIGNED_DISPATCH, year=2020)
+    assert story.title.startswith("中国驻美大使——")
+    assert "黄某" not in (story.byline or "")
+    assert "".join(story.paragraphs).endswith("有能力战胜疫情。")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["", "本报讯 1月23日，据新华社电（记者张某、倪\n某）"],
+    ids=["no dateline", "reporters after more than a dateline"],
+)
+def test_issue22_a_credit_under_a_story_not_signed_in_a_dateline_is_read_as_before(dateline):
+    # No dateline right before the reporters' names: the line under its text is left to the byline reader.
     page = CREDIT_UNDER_A_SIGNED_DISPATCH.format(take="摄").replace(
-        "本报北京2月2日电 （记者张某、倪\n某）", ""
+        "本报北京2月2日电 （记者张某、倪\n某）", dateline
     )
     first = parse_page(page, year=2020)[0]
     assert first.byline is not None and "徐某" in first.byline

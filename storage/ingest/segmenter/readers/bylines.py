@@ -35,7 +35,7 @@ from storage.ingest.page_lines import (
 )
 from storage.ingest.page_paragraphs import verse_lines
 from storage.ingest.segmenter.readers.reader import LineReader
-from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS
+from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS, signed_in_its_dateline
 from storage.ingest.segmenter.shapes.names import (
     _AUTHOR_ALONE_RE,
     _BARE_NAME_RE,
@@ -249,7 +249,7 @@ class BylineReader(LineReader):
         if (
             closing
             and current is not None
-            and _signed_in_its_dateline(current)
+            and signed_in_its_dateline(current)
             and text.rstrip().endswith("摄")
         ):
             # A photographer's credit under a dispatch whose dateline names its reporters (``本报北京2月2日电
@@ -574,10 +574,3 @@ def _wrapped_note(group: list[_Line]) -> bool:
         if re.search("[）)]", following.text):
             return bool(_CLOSING_NOTE_RE.match(note) and re.search("[）)]$", note))
     return False
-
-
-def _signed_in_its_dateline(story: _Story) -> bool:
-    """Whether a story opens with a dateline naming its reporters (``本报北京2月2日电（记者张某、倪某）``,
-    the bracket on the dateline's line or the next)."""
-    head = "".join(line.text for line in story.lines[:2])
-    return bool(story.lines and _DATELINE_RE.match(story.lines[0].text) and "记者" in head)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line
+from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line, _Story
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 
@@ -199,3 +199,19 @@ _CAPTION_CREDIT_RE = re.compile(
 # A caption opening with the day the photo was taken (``1月12日，…``): a caption set inside a story's
 # columns may stand where the story's sentence breaks off.
 _DATED_CAPTION_RE = re.compile("^[ \t\u3000]*(?:当地时间)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下晚]午|晚)?，")
+
+
+def signed_in_its_dateline(story: _Story) -> bool:
+    """Whether a story opens with a dateline and its reporters' bracket right after it (``本报北京2月2日电
+    （记者张某、倪某）``, on the dateline's line or the next): a dispatch its reporters sign, never a
+    picture story a photographer's credit closes. A dateline with more before the bracket
+    (``本报讯 1月9日，据新华社电（记者…）``) is not."""
+    head = "".join(line.text.strip() for line in story.lines[:2])
+    found = _DATELINE_RE.match(head)
+    if found is None:
+        return False
+    return "记者" in found.group(0) or bool(_REPORTERS_AFTER_DATELINE_RE.match(head[found.end() :]))
+
+
+# The reporters right after a dateline whose bracket the OCR lost or left open (``记者史某)``).
+_REPORTERS_AFTER_DATELINE_RE = re.compile("[ \t\u3000]*[（(〈《]?[ \t\u3000]*(?:本报|新华社)?(?:特约)?记者")
