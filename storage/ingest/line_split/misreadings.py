@@ -1,5 +1,6 @@
 """An OCR engine's misreadings of one line put right (a dateline's digits read as brackets or letters,
-a round bracket read as an angle one), and a line that is only the page's rules read as specks."""
+a round bracket read as an angle one, a scanned photo credit's 摄 and bracket, a line-ending dash read with
+a hyphen), and a line that is only the page's rules read as specks."""
 
 from __future__ import annotations
 
@@ -77,7 +78,8 @@ def is_rule_specks(text: str) -> bool:
 
 
 def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
-    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    """A line with its misread brackets, dateline digits, credit and closing dash put right; any other
+    line unchanged.
     `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
     text = _MISREAD_BRACKET_RE.sub("（", _mend_credit(_MISREAD_END_DASH_RE.sub("——", text)))
     if not angle_pairs:
