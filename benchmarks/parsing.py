@@ -227,22 +227,27 @@ def _city_web_sets(quick: bool) -> None:
 
 
 def _scan_sets(quick: bool) -> None:
-    """The pages drawn as scans (`benchmarks.scanpages`): the tuned twin, then the held-out set's total
-    only (never a story of it); each skipped, saying why, when a page of it is neither in the cache nor
-    makeable here. `quick`: the tuned twin's first 4 pages only."""
+    """The pages drawn as scans (`benchmarks.scanpages`): the tuned twin, the fresh set read beside it, then
+    the totals only of the fresh check and of the held-out set (never a story of them); each skipped, saying
+    why, when a page of it is neither in the cache nor makeable here. `quick`: the twin's first 4 pages only."""
     from benchmarks import ocrpages, ocrweb, scanpages
 
-    name, seed, count, months = scanpages.TUNED
-    sets = [(name, seed, 4, months)] if quick else [scanpages.TUNED, scanpages.HELDOUT]
-    for name, seed, count, months in sets:
+    every = (scanpages.TUNED, scanpages.FRESH, scanpages.CHECK, scanpages.HELDOUT)
+    sets: list[tuple[scanpages.Set, int | None]] = (
+        [(scanpages.TUNED, 4)] if quick else [(chosen, None) for chosen in every]
+    )
+    for chosen, count in sets:
+        name = chosen[0]
         try:
-            pages = scanpages.make_pages(count, seed, months)
+            pages = scanpages.make_pages(chosen, count)
         except ocrpages.OcrUnavailable as error:
             print(f"{name} skipped: {error}")
             continue
         result = ocrpages.run(pages)
-        if name == scanpages.HELDOUT[0]:
+        if chosen == scanpages.HELDOUT:
             print("held out " + ocrweb.format_total(result, name))
+        elif chosen == scanpages.CHECK:
+            print("fresh   " + ocrpages.format_total(result, name))
         else:
             print("tuned  " + ocrpages.format_report(result, name))
 

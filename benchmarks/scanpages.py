@@ -25,7 +25,9 @@ later runs need neither Pillow nor Tesseract once the cache holds the pages.
 
 Two seeds (benchmarks/reports/pages-ocr.md, "A scanned-look OCR family, frozen and read first"):
 `HELDOUT` is never looked at story by story, only its total is printed; `TUNED` is its twin the team may
-tune on.
+tune on. Two fresh seeds of the tuned months, drawn after the twin was tuned on ("Scanned pages: two fresh
+seeds"), judge what was tuned: `FRESH` may be read story by story beside the twin, `CHECK` prints its total
+only.
 """
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ from benchmarks.rmrb import Article
 Set = tuple[str, int, int, tuple[str, ...]]
 HELDOUT: Set = ("rmrb_ocr_scan_heldout", 1, 12, HELDOUT_MONTHS)
 TUNED: Set = ("rmrb_ocr_scan_tuned", 2, 12, TUNED_MONTHS)
+# Two fresh seeds of the tuned months, drawn after the twin was tuned on: `FRESH` may be read story by story
+# (a second tuned set, its failures beside the twin's), `CHECK` is judged by its total only, never a story.
+# Neither prints an article the twin or a set drawn before it prints (`fresh_pages`).
+FRESH: Set = ("rmrb_ocr_scan_fresh", 8, 12, TUNED_MONTHS)
+CHECK: Set = ("rmrb_ocr_scan_check", 9, 12, TUNED_MONTHS)
 
 # How a plan becomes an image: part of every page's cache key and of a set's checksum.
 RENDER = "pillow 200 dpi, sans body, serif bold heads, uneven grey, grain, turned, blurred, jpeg"
@@ -275,17 +282,47 @@ def _as_scan(drawn, scan: Scan) -> bytes:  # noqa: ANN001 (a PIL image; PIL stay
     return out.getvalue()
 
 
-def chosen_pages(count: int, seed: int, months: tuple[str, ...]) -> list[tuple[Plan, list[Article], int]]:
-    """The pages of a set: for each, its plan, its articles in page order and the year."""
+def chosen_pages(
+    count: int, seed: int, months: tuple[str, ...], leave_out: frozenset[str] | None = None
+) -> list[tuple[Plan, list[Article], int]]:
+    """The pages of a set: for each, its plan, its articles in page order and the year. With `leave_out`
+    (a fresh set's draw), no article whose key it holds and none printed twice in the set; an issue left
+    with fewer than 4 articles is not drawn."""
     days = issues(months)
-    dates = sorted(days)
     rng = random.Random(f"rmrb_ocr_scan:{seed}")
     out = []
     for _ in range(count):
-        issue = rng.choice(dates)
+        if leave_out is not None:
+            days = {
+                issue: kept
+                for issue, articles in days.items()
+                if len(kept := [a for a in articles if a.key not in leave_out]) >= 4
+            }
+        issue = rng.choice(sorted(days))
         chosen = rng.sample(days[issue], min(len(days[issue]), rng.randint(4, 6)))
         out.append((plan(chosen, rng, issue, rng.randint(2, 20)), chosen, int(issue[:4])))
+        if leave_out is not None:
+            leave_out |= {a.key for a in chosen}
     return out
+
+
+def _drawn_before(chosen: Set) -> tuple[Set, ...]:
+    """The tuned-month sets a fresh set leaves the articles of: the twin, and the fresh sets before it."""
+    order = (TUNED, FRESH, CHECK)
+    return order[: order.index(chosen)] if chosen in order else ()
+
+
+def set_pages(chosen: Set, count: int | None = None) -> list[tuple[Plan, list[Article], int]]:
+    """A set's pages as `chosen_pages` draws them; a fresh set's leave out every article of the sets drawn
+    before it (`_drawn_before`), so no story of the twin or of the read fresh set is met again."""
+    _name, seed, pages, months = chosen
+    earlier = _drawn_before(chosen)
+    leave_out = (
+        frozenset(a.key for before in earlier for _, articles, _ in set_pages(before) for a in articles)
+        if chosen in (FRESH, CHECK)
+        else None
+    )
+    return chosen_pages(count or pages, seed, months, leave_out)
 
 
 def _plan_key(page: Plan) -> str:
@@ -333,11 +370,12 @@ def missing() -> str | None:
     return None
 
 
-def make_pages(count: int, seed: int, months: tuple[str, ...]) -> list[OcrPage]:
-    """The set's pages as the OCR read them, from the cache or made now (Pillow, then Tesseract);
-    `OcrUnavailable` when a page is in neither and cannot be made here."""
+def make_pages(chosen: Set, count: int | None = None) -> list[OcrPage]:
+    """A set's pages (its first `count`, all by default) as the OCR read them, from the cache or made now
+    (Pillow, then Tesseract); `OcrUnavailable` when a page is in neither and cannot be made here."""
+    seed = chosen[1]
     pages: list[OcrPage] = []
-    for number, (page, articles, year) in enumerate(chosen_pages(count, seed, months)):
+    for number, (page, articles, year) in enumerate(set_pages(chosen, count)):
         text = cached_text(page)
         if text is None:
             if (reason := missing()) is not None:
@@ -358,29 +396,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-failures", action="store_true", help="list the stories not whole")
     parser.add_argument("--no-parse", action="store_true", help="make and cache the pages, parse nothing")
     args = parser.parse_args(argv)
-    known = {HELDOUT[1]: HELDOUT, TUNED[1]: TUNED}
-    name, seed, count, months = known.get(
-        args.seed, (f"rmrb_ocr_scan{args.seed}", args.seed, 12, TUNED_MONTHS)
-    )
+    known = {chosen[1]: chosen for chosen in (HELDOUT, TUNED, FRESH, CHECK)}
+    the_set = known.get(args.seed, (f"rmrb_ocr_scan{args.seed}", args.seed, 12, TUNED_MONTHS))
+    name, seed, count, _months = the_set
     count = args.pages or count
-    held_out = args.seed == HELDOUT[1]
-    if held_out and (args.show or args.show_failures):
-        raise SystemExit(f"{name} is held out: only its total is printed")
-    chosen = chosen_pages(count, seed, months)
+    totals_only = the_set in (HELDOUT, CHECK)
+    if totals_only and (args.show or args.show_failures):
+        kind = "held out" if the_set == HELDOUT else "a fresh check"
+        raise SystemExit(f"{name} is {kind}: only its total is printed")
+    chosen = set_pages(the_set, count)
     print(f"{name} seed {seed}, {count} pages, checksum {checksum(chosen)}")
     if args.images:
         for number, (laid, _, _) in enumerate(chosen):
             Path(args.images, f"scan{seed}-{number}.png").write_bytes(render(laid))
         return 0
     try:
-        pages = make_pages(count, seed, months)
+        pages = make_pages(the_set, count)
     except OcrUnavailable as error:
         raise SystemExit(str(error)) from error
     print(f"OCR text checksum {text_checksum(pages)}")
     if args.no_parse:
         return 0
     result = run(pages)
-    if held_out:
+    if totals_only:
         print(format_total(result, name))
         return 0
     print(format_report(result, name))

@@ -31,6 +31,8 @@ _SHORT = """远望号航天测量船队返航
 FROZEN = {
     1: "f636e0d077e9dd7435d6b769bbb8a544541b5110f23f3784f683daaee724e8e3",
     2: "323505dde51ecf1730b25ca0633320cb86cdc0e0b2cc8e22a42802ccfaaebf0b",
+    8: "23ccc2758a7aef3e4d1c3e4ffd25c3a5f4a22c016a2f2be2db6b545e5db0ad3a",
+    9: "6266c515a3398285b767b96216f169cfbac6ef09df0d1fe169656292c18c1281",
 }
 
 
@@ -92,6 +94,23 @@ def test_the_held_out_set_shows_no_story_and_no_page():
             scanpages.main(["--seed", str(scanpages.HELDOUT[1]), flag])
 
 
+def test_the_fresh_check_shows_no_story_and_no_page():
+    for flag in ("--show-failures", "--show=1"):
+        with pytest.raises(SystemExit, match="fresh check"):
+            scanpages.main(["--seed", str(scanpages.CHECK[1]), flag])
+
+
+@pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
+def test_the_fresh_sets_print_no_article_of_the_twin_nor_of_each_other_nor_one_twice():
+    printed = {
+        chosen[0]: [a.key for _, articles, _ in scanpages.set_pages(chosen) for a in articles]
+        for chosen in (scanpages.TUNED, scanpages.FRESH, scanpages.CHECK)
+    }
+    twin, fresh, check = printed.values()
+    assert len(set(fresh)) == len(fresh) and len(set(check)) == len(check)
+    assert not set(twin) & set(fresh) and not set(twin) & set(check) and not set(fresh) & set(check)
+
+
 def test_the_held_out_set_draws_from_months_no_tuned_family_uses():
     from benchmarks.pagefamilies import (
         TUNED_MONTHS,
@@ -102,24 +121,27 @@ def test_the_held_out_set_draws_from_months_no_tuned_family_uses():
 
 
 def test_a_scan_set_neither_cached_nor_makeable_is_skipped_with_its_reason(monkeypatch, capsys):
-    def unavailable(count: int, seed: int, months: tuple[str, ...]) -> list[ocrpages.OcrPage]:
+    def unavailable(chosen: scanpages.Set, count: int | None = None) -> list[ocrpages.OcrPage]:
         raise ocrpages.OcrUnavailable(
-            f"tesseract is not installed, and page scan{seed}-0 is not in the cache"
+            f"tesseract is not installed, and page scan{chosen[1]}-0 is not in the cache"
         )
 
     monkeypatch.setattr(scanpages, "make_pages", unavailable)
     parsing._scan_sets(quick=False)
     assert capsys.readouterr().out == (
         "rmrb_ocr_scan_tuned skipped: tesseract is not installed, and page scan2-0 is not in the cache\n"
+        "rmrb_ocr_scan_fresh skipped: tesseract is not installed, and page scan8-0 is not in the cache\n"
+        "rmrb_ocr_scan_check skipped: tesseract is not installed, and page scan9-0 is not in the cache\n"
         "rmrb_ocr_scan_heldout skipped: tesseract is not installed, and page scan1-0 is not in the cache\n"
     )
 
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
-@pytest.mark.parametrize("chosen", [scanpages.HELDOUT, scanpages.TUNED], ids=lambda s: s[0])
+@pytest.mark.parametrize(
+    "chosen", [scanpages.HELDOUT, scanpages.TUNED, scanpages.FRESH, scanpages.CHECK], ids=lambda s: s[0]
+)
 def test_each_set_is_the_one_whose_checksum_was_frozen(chosen):
-    _name, seed, count, months = chosen
-    assert scanpages.checksum(scanpages.chosen_pages(count, seed, months)) == FROZEN[seed]
+    assert scanpages.checksum(scanpages.set_pages(chosen)) == FROZEN[chosen[1]]
 
 
 def test_the_frozen_checksums_are_recorded_in_the_family_s_section():

@@ -1,5 +1,6 @@
 """An OCR engine's misreadings of one line put right (a dateline's digits read as brackets or letters,
-a round bracket read as an angle one), and a line that is only the page's rules read as specks."""
+a round bracket read as an angle one, a scanned photo credit's 摄 and bracket, a line-ending dash read with
+a hyphen), and a line that is only the page's rules read as specks."""
 
 from __future__ import annotations
 
@@ -21,6 +22,43 @@ _MISREAD_BRACKET_RE = re.compile(
 )
 
 
+# A photo's credit as Tesseract reads a scan of it: 摄 read as a glyph of like strokes (报, 振, 扼) and the
+# agency's opening bracket read twice (``丁雨红摄 〈(人民视觉)``). A credit is the whole line, or ends a line
+# after a wide gap (a caption's last line beside it): an agency's note in brackets after the name
+# (``郭桂扼〈人民视觉)``), or the name after 记者 at the line's end (``新华社记者蔡秀艳振``). 报 after 日, 晚, 周…
+# is a paper's name (``人民日报（海外版）``), never a credit.
+_MISREAD_TAKE = r"(?:(?<![日晚周月画学快通情简公电导预年])报|振|扼)"
+_CREDIT_START = r"(?:^[ \t\u3000]*|(?<=[ \t\u3000]{2}))"
+_CREDIT_NOTE = r"[ \t\u3000]*[〈《(（][ \t\u3000]*[(（]?[\u4e00-\u9fff]{2,8}[ \t\u3000]*[)）][ \t\u3000]*$"
+_MISREAD_CREDIT_RE = re.compile(
+    _CREDIT_START
+    + r"(?P<name>(?:(?:本报|新华社|华社|报)?(?:摄影)?记者)?[\u4e00-\u9fff·]{2,4})"
+    + _MISREAD_TAKE
+    + "(?="
+    + _CREDIT_NOTE
+    + r")"
+    + r"|"
+    + _CREDIT_START
+    + r"(?P<reporter>(?:本报|新华社|华社|报)?(?:摄影)?记者[\u4e00-\u9fff·]{2,4})"
+    + _MISREAD_TAKE
+    + r"(?=[ \t\u3000]*$)"
+)
+_DOUBLED_CREDIT_BRACKET_RE = re.compile(
+    r"(?<=摄)(?P<gap>[ \t\u3000]*)[〈《(（][ \t\u3000]*[(（](?=[\u4e00-\u9fff]{2,8}[ \t\u3000]*[)）][ \t\u3000]*$)"
+)
+
+
+def _mend_credit(text: str) -> str:
+    """A photo's credit with its misread 摄 and doubled bracket put right; any other line unchanged."""
+    text = _MISREAD_CREDIT_RE.sub(lambda m: (m["name"] or m["reporter"]) + "摄", text)
+    return _DOUBLED_CREDIT_BRACKET_RE.sub(lambda m: m["gap"] + "（", text)
+
+
+# A dash ``——`` ending a line (a kicker over its headline) as Tesseract reads it with a hyphen in it
+# (``…报名人数破万-一``, ``--``, ``一-``): a hyphen never ends a line of Chinese text.
+_MISREAD_END_DASH_RE = re.compile(r"(?<=[\u4e00-\u9fff”」）)])[ \t\u3000]*(?:[-一—][-]|-[一—])[ \t\u3000]*$")
+
+
 # ``〈`` that no ``〉`` (nor a book title's ``》``) closes on its line, on a page that prints no ``〉``: a
 # round bracket the line wrapped (``〈作者为中国驻法国兼驻`` / ``摩纳哥大使)``).
 _UNCLOSED_ANGLE_RE = re.compile(r"〈(?![^〈〉《\n]*[〉》])")
@@ -40,9 +78,10 @@ def is_rule_specks(text: str) -> bool:
 
 
 def mend_misreadings(text: str, *, angle_pairs: bool = False) -> str:
-    """A line with its misread brackets and dateline digits put right; any other line unchanged.
+    """A line with its misread brackets, dateline digits, credit and closing dash put right; any other
+    line unchanged.
     `angle_pairs`: the page prints ``〉``, so an unclosed ``〈`` may be closed on a later line."""
-    text = _MISREAD_BRACKET_RE.sub("（", text)
+    text = _MISREAD_BRACKET_RE.sub("（", _mend_credit(_MISREAD_END_DASH_RE.sub("——", text)))
     if not angle_pairs:
         text = _UNCLOSED_ANGLE_RE.sub("（", text)
     found = _DATELINE_DIGITS_RE.match(text)

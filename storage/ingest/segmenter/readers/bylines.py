@@ -35,7 +35,7 @@ from storage.ingest.page_lines import (
 )
 from storage.ingest.page_paragraphs import verse_lines
 from storage.ingest.segmenter.readers.reader import LineReader
-from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS
+from storage.ingest.segmenter.shapes.captions import _CAPTION_STORY_CHARS, signed_in_its_dateline
 from storage.ingest.segmenter.shapes.names import (
     _AUTHOR_ALONE_RE,
     _BARE_NAME_RE,
@@ -246,6 +246,17 @@ class BylineReader(LineReader):
             # 状。`` / ``新华社记者沈永平摄`` / ``柬埔寨卫生大臣曼本享27日``): the credit of a photo set in the
             # column, its caption read elsewhere; a text story is signed by no photographer. The story
             # goes on under it.
+            self.cutter.drop(line, "caption")
+            return True
+        if (
+            closing
+            and current is not None
+            and signed_in_its_dateline(current)
+            and text.rstrip().endswith("摄")
+        ):
+            # A photographer's credit under a dispatch whose dateline names its reporters (``本报北京2月2日电
+            # （记者张某）…`` … ``新华社记者徐某摄``): the dispatch is signed in its dateline, so the credit is
+            # a picture's set in its column, its caption read elsewhere. The story goes on under it.
             self.cutter.drop(line, "caption")
             return True
         if closing and current is not None and current.byline is None:

@@ -21,6 +21,7 @@ from storage.ingest.segmenter.shapes.captions import (
     _inner_caption_end,
     _is_caption_group,
     is_portrait_caption,
+    signed_in_its_dateline,
 )
 from storage.ingest.segmenter.shapes.names import _byline_text
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence, _is_jump_start
@@ -157,7 +158,9 @@ class CaptionReader(LineReader):
             return False
         # Without a 图片新闻 label over it, only a caption's credit: after the sentence on its line, or
         # under a story of a few lines.
-        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS
+        short = sum(len(x.text) for x in story.lines) <= _CAPTION_STORY_CHARS and not signed_in_its_dateline(
+            story
+        )
         if story is not self.state.picture and not (before or short):
             return False
         if before:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line
+from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _DATELINE_RE, HAN, _Line, _Story
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
 
@@ -112,9 +112,10 @@ _CAPTION_REST_LINES = 3
 
 def _caption_rest(group: list[_Line]) -> int | None:
     """Where the rest of a caption a column break cut ends in this block: the index of its credit
-    (``杨赵静摄（人民视觉）``) within its first lines, or None when no credit closes it there."""
+    (``杨赵静摄（人民视觉）``) within its first lines, or of the line its sentence ends on with the credit
+    after it (``件，指导各地加。  本报记者赵某摄``), or None when no credit closes it there."""
     for index, line in enumerate(group[:_CAPTION_REST_LINES]):
-        if _AGENCY_CREDIT_RE.match(line.text):
+        if _AGENCY_CREDIT_RE.match(line.text) or _CAPTION_CREDIT_RE.search(line.text):
             return index
     return None
 
@@ -224,3 +225,19 @@ _CAPTION_CREDIT_RE = re.compile(
 # A caption opening with the day the photo was taken (``1月12日，…``): a caption set inside a story's
 # columns may stand where the story's sentence breaks off.
 _DATED_CAPTION_RE = re.compile("^[ \t\u3000]*(?:当地时间)?[0-9]{1,2}月[0-9]{1,2}日(?:[上下晚]午|晚)?，")
+
+
+def signed_in_its_dateline(story: _Story) -> bool:
+    """Whether a story opens with a dateline and its reporters' bracket right after it (``本报北京2月2日电
+    （记者张某、倪某）``, on the dateline's line or the next): a dispatch its reporters sign, never a
+    picture story a photographer's credit closes. A dateline with more before the bracket
+    (``本报讯 1月9日，据新华社电（记者…）``) is not."""
+    head = "".join(line.text.strip() for line in story.lines[:2])
+    found = _DATELINE_RE.match(head)
+    if found is None:
+        return False
+    return "记者" in found.group(0) or bool(_REPORTERS_AFTER_DATELINE_RE.match(head[found.end() :]))
+
+
+# The reporters right after a dateline whose bracket the OCR lost or left open (``记者史某)``).
+_REPORTERS_AFTER_DATELINE_RE = re.compile("[ \t\u3000]*[（(〈《]?[ \t\u3000]*(?:本报|新华社)?(?:特约)?记者")
