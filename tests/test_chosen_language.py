@@ -313,6 +313,9 @@ def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_ch
         ("NBA 总决赛", False),
         ("who is 樊惠林", False),  # English words: not written in Chinese
         ("typhoon", False),
+        ("还有吗", False),  # the phrases the English replies teach name no language
+        ("第2篇", False),
+        ("确认", False),
     ],
 )
 def test_what_is_a_chinese_sentence(message: str, sentence: bool) -> None:
@@ -547,3 +550,14 @@ def test_a_space_after_the_slash_opens_the_command_and_keeps_the_language(tmp_pa
     text = out.getvalue()
     assert "编号 3" in text and "I don't know" not in text
     assert "newsbot 可用命令：" in text and "newsbot commands:" not in text
+
+
+def test_the_phrases_english_replies_teach_keep_an_english_readers_language(tmp_path: Path) -> None:
+    """Issue 34: 还有吗 counts as a Chinese question only when it is none of the phrases that turn a
+    list (the English replies teach 第2篇); an English reader typing it keeps English replies after it."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="en", stdin=io.StringIO("保交楼\n还有吗\n第1篇\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "newsbot commands:" in text and "newsbot 可用命令" not in text
+    assert "“保交楼”: 1 found" in text

@@ -246,8 +246,9 @@ _CHINESE_SENTENCE_MARK = re.compile(r"[。?!…]|[我你您吗呢]")
 
 def chinese_sentence(message: str) -> bool:
     """Whether `message` is a Chinese sentence or question (`谁主持了统战工作会议`, `我想看台风的新闻`,
-    `郑州的保交楼进展怎么样`), not Chinese keywords (`保交楼`, `疫情`, `人才电梯`)."""
-    if not written_in_chinese(message):
+    `郑州的保交楼进展怎么样`), not Chinese keywords (`保交楼`, `疫情`, `人才电梯`) nor the phrases that turn a
+    list or answer a question (还有吗, 第2篇, 确认), which the English replies teach their readers too."""
+    if not written_in_chinese(message) or follows_a_list(message):
         return False
     words = _language_words(message)
     return bool(_CHINESE_SENTENCE_MARK.search(words)) or parse_query(words).question
@@ -454,3 +455,13 @@ def forget_answer(message: str) -> bool | None:
     if _FORGET_NO.fullmatch(typed):
         return False
     return None
+
+
+def follows_a_list(message: str) -> bool:
+    """Whether `message` asks for a page or a result of the last list (还有吗, 下一页, 第2篇) or answers a
+    /forget question (确认, 取消): the phrases a reader types where no button is at hand."""
+    return (
+        page_asked(message) is not None
+        or result_asked(message) is not None
+        or forget_answer(message) is not None
+    )
