@@ -177,7 +177,10 @@ def test_how_to_replies_point_to_the_right_command(seed: Services) -> None:
     assert "/unsubscribe" in seed.conversation.text("怎么取消订阅", ZH)[0].text
     assert "OR" in seed.conversation.text("怎么搜索", ZH)[0].text
     assert seed.conversation.text("hello", ZH)[0].text.startswith("Hello")  # English message, English reply
-    assert seed.conversation.text("你好", EN)[0].text.startswith("Hello")  # English account
+    # Issue 34: a Chinese greeting is answered in Chinese whatever the account names; English words in
+    # English.
+    assert seed.conversation.text("你好", EN)[0].text.startswith("你好")
+    assert seed.conversation.text("hi there", EN)[0].text.startswith("Hello")
 
 
 @pytest.mark.parametrize("message", ["现在几点了", "今天几号？", "今天星期几", "几点了"])

@@ -18,7 +18,7 @@ from defusedxml.ElementTree import fromstring
 
 from bot.chat.command_line import language_words
 from bot.chat.exchange import Who
-from bot.chat.intents import has_letters, message_language, written_in_chinese
+from bot.chat.intents import chinese_sentence, has_letters, message_language, written_in_chinese
 from bot.chat.replies import PLAIN
 from bot.console import CONSOLE_CHAT_ID, run_console
 from bot.digests.records import parse_language
@@ -143,6 +143,22 @@ async def test_a_telegram_reader_who_writes_english_gets_english_for_a_bare_comm
         assert "Timezone set to Asia/Tokyo" in (await say(emu, "/timezone Asia/Tokyo", 1003)).text
         assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1003)).text  # Chinese letters: the client's
         assert (await say(emu, "/help", 1003)).text.startswith("newsbot 可用命令：")
+
+
+async def test_a_chinese_reader_whose_client_names_english_gets_chinese_for_chinese_sentences(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """Issue 34: a Chinese reader whose Telegram is set to English was answered in English whatever they
+    wrote. A Chinese sentence or question is answered in Chinese, and the chat's Chinese keywords after it
+    too; an English reader's Chinese keywords (as the English help asks) keep English."""
+    emu = telegram_emulator
+    async with running(settings, Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))):
+        assert "💡 答案：" in (await say(emu, "谁主持了统战工作会议？", 1004, lang="en")).text
+        assert "「保交楼」共 1 篇" in (await say(emu, "保交楼", 1004, lang="en")).text
+        assert (await say(emu, "/help", 1004, lang="en")).text.startswith("newsbot 可用命令：")
+        # An English reader searching with a Chinese keyword.
+        assert "“保交楼”: 1 found" in (await say(emu, "保交楼", 1005, lang="en")).text
+        assert (await say(emu, "/help", 1005, lang="en")).text.startswith("newsbot commands:")
 
 
 # ---- WeChat and the web page ---------------------------------------------------------------------------
@@ -273,6 +289,38 @@ def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_ch
     with english:
         assert "“保交楼”: 10 found" in say_english("保交楼")
         assert "Subscribed" in say_english("/subscribe 人才")
+    # Issue 34: a Chinese reader whose browser names English only, writing a Chinese question.
+    chinese, say_chinese = session("en-US,en;q=0.9")
+    with chinese:
+        assert "💡 答案：" in say_chinese("谁主持了统战工作会议？")
+        assert "「保交楼」共" in say_chinese("保交楼")  # the chat was answered in Chinese
+        assert say_chinese("/help").startswith("newsbot 可用命令：")
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        ("谁主持了统战工作会议？", True),
+        ("统战工作会议是谁主持的", True),  # a question without its mark
+        ("我想看看最近的台风新闻", True),
+        ("今天有新闻吗", True),
+        ("台风来了。", True),
+        ("保交楼，进展", False),  # a comma parts keywords
+        ("保交楼", False),
+        ("疫情", False),
+        ("人才电梯", False),
+        ("昨天郑州", False),
+        ("NBA 总决赛", False),
+        ("who is 樊惠林", False),  # English words: not written in Chinese
+        ("typhoon", False),
+        ("还有吗", False),  # the phrases the English replies teach name no language
+        ("第2篇", False),
+        ("确认", False),
+    ],
+)
+def test_what_is_a_chinese_sentence(message: str, sentence: bool) -> None:
+    assert chinese_sentence(message) == sentence
+    assert message_language(message, detected="en", known=None) == ("zh" if sentence else "en")
 
 
 @pytest.mark.parametrize(
@@ -502,3 +550,14 @@ def test_a_space_after_the_slash_opens_the_command_and_keeps_the_language(tmp_pa
     text = out.getvalue()
     assert "编号 3" in text and "I don't know" not in text
     assert "newsbot 可用命令：" in text and "newsbot commands:" not in text
+
+
+def test_the_phrases_english_replies_teach_keep_an_english_readers_language(tmp_path: Path) -> None:
+    """Issue 34: 还有吗 counts as a Chinese question only when it is none of the phrases that turn a
+    list (the English replies teach 第2篇); an English reader typing it keeps English replies after it."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="en", stdin=io.StringIO("保交楼\n还有吗\n第1篇\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "newsbot commands:" in text and "newsbot 可用命令" not in text
+    assert "“保交楼”: 1 found" in text

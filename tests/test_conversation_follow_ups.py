@@ -333,9 +333,9 @@ def test_each_chat_has_its_own_topic(services: Services) -> None:
 
 def test_an_english_reader_is_told_in_english(services: Services) -> None:
     conv = services.conversation
-    conv.text("保交楼", EN)
-    (reply,) = conv.text("后来呢", EN)
-    assert "Following on from the last search: 保交楼" in reply.text
+    assert "“保交楼”" in conv.text("保交楼", EN)[0].text  # Chinese keywords: the device's English
+    (reply,) = conv.text("后来呢", EN)  # a Chinese question is answered in Chinese (issue 34)
+    assert "接着上一条：保交楼" in reply.text
     replies = conv.text("When was it?", EN)
     assert "Following on from the last search: 保交楼" in replies[0].text and first_article(replies) == "a:1"
     (reply,) = conv.text("what happened next", Who(user_id=23, lang="en", chat_id=23))

@@ -448,3 +448,27 @@ async def test_the_job_queue_sends_on_its_own_and_ingests_the_inbox(
         seen = clock.calls
         await emu.wait_until(lambda: clock.calls >= seen + 3, what="three more checks")
     assert len(emu.messages(8001)) == 2  # the confirmation and one digest
+
+
+async def test_a_pushed_digest_is_the_list_follow_ups_refer_to(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """Issue 34: a digest pushed at its time is the reader's last list, as a /digest typed is: 第2条 opens
+    its story 2 (not the search before it) and 还有吗 says a digest has no next page."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        await say(emu, "/subscribe 8:00", 1001)
+        searched = await say(emu, "侯寨乡", 1001)
+        assert searched.button_data()[0].startswith("a:")
+        clock.set(2023, 4, 13, 8, 0, 20)
+        assert list((await runner(app).run_due(app.bot)).outcomes.values()) == [SENT]
+        digest = emu.messages(1001)[-1]
+        second = data_id(digest.button_data()[1])
+        assert second not in [data_id(d) for d in searched.button_data()[1:2] if d.startswith("a:")]
+
+        opened = await say(emu, "第2条", 1001)
+        assert opened.text == (await say(emu, f"/article {second}", 1001)).text
+        more = await say(emu, "还有吗", 1001)
+        assert "摘要没有下一页" in more.text
+    assert emu.errors() == []

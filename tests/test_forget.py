@@ -292,7 +292,8 @@ async def test_forget_deletes_everything_after_confirmation(
         await runner(app).run_due(app.bot)  # digests sent: ledger rows for both chats
         results = await say(emu, "二七区", 1001)  # a search: query state behind its paging buttons
         (forward,) = [d for d in results.button_data() if d.startswith("p:")]
-        assert len(conversation.queries) == 1
+        # the search's query state, and the list each pushed digest showed, 1001's and 1002's (issue 34)
+        assert len(conversation.queries) == 3
         before = count_rows(db, 1001)
         assert (
             before["subscriptions"] == 2 and before["digest_deliveries"] == 2 and before["digest_items"] > 0
@@ -310,13 +311,13 @@ async def test_forget_deletes_everything_after_confirmation(
         outcome = current(emu, prompt)
         assert "已删除 newsbot 保存的关于这个聊天的全部信息" in outcome.text
         assert "订阅：2 个" in outcome.text and "摘要推送记录：2 条" in outcome.text
-        assert "最近的搜索：1 条" in outcome.text
+        assert "最近的搜索：2 条" in outcome.text  # the search and the pushed digest's list
         assert "接着问时所指的话题：1 个" in outcome.text  # the search's topic, for a follow-up
         assert not outcome.button_data()  # the buttons are gone with the edit
 
         assert count_rows(db, 1001) == NOTHING
         assert subs.get_chat(db, 1001) is None
-        assert len(conversation.queries) == 0
+        assert len(conversation.queries) == 1  # 1002's digest list
         assert await press(emu, results, forward, 1001) == "这个按钮已经过期了，请重新搜索。"
         assert count_rows(db, 1002) == kept  # the other user keeps everything
 

@@ -86,6 +86,14 @@ def test_a_message_with_nothing_to_search_for_asks_what_to_look_for(
     assert _say(_chat(services, lang), typed) == asked
 
 
+@pytest.mark.parametrize("typed", ["/", " / ", "／"])
+@pytest.mark.parametrize(("lang", "help_starts"), [("zh", "newsbot 可用命令："), ("en", "newsbot commands:")])
+def test_a_slash_alone_lists_the_commands(services: Services, typed: str, lang: str, help_starts: str):
+    """Issue 34 (a new reader's pass): a slash alone, a reader looking for the commands, was asked what to
+    look for; it gets the command list /help gives."""
+    assert _say(_chat(services, lang), typed).startswith(help_starts)
+
+
 @pytest.mark.parametrize("typed", ["NOT 保交楼", "-保交楼", "-保交楼 -郑州"])
 @pytest.mark.parametrize(
     ("lang", "said"),

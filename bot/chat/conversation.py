@@ -227,6 +227,8 @@ class Conversation:
         questions get a reply of their own (`bot.chat.intents`), a follow-up is read with the chat's last
         topic (`bot.chat.followups`); anything else is a search or a question."""
         message = readable(message)
+        if message.strip() in ("/", "／"):  # a slash alone: the reader looks for the commands
+            return self.command("help", "", who)
         who = self.in_chat_language(who, message)
         answered = self.forgetting.typed_answer(message, who)
         if answered is not None:  # 确认 after /forget: its button's answer, typed

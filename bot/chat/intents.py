@@ -222,13 +222,36 @@ def message_language(message: str, *, detected: str, known: str | None) -> str:
     English words and Latin letters only (full-width ones too); for a message without letters, or whose
     only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
     punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
-    `detected`; for any other message `detected` (Telegram's language_code, the browser's, the console's
-    --lang; Chinese on WeChat, which tells none). A device that names both languages (a browser's
-    Accept-Language) detects Chinese for a message `written_in_chinese`."""
+    `detected`; Chinese for a Chinese sentence or question (`chinese_sentence`: what a Chinese reader
+    writes, whatever the device names) and for Chinese keywords in a chat last answered in Chinese; for
+    any other message `detected` (Telegram's language_code, the browser's, the console's --lang; Chinese
+    on WeChat, which tells none): Chinese keywords from a device naming English only (`疫情`, as the
+    English help asks its readers to search) keep English. A device that names both languages (a
+    browser's Accept-Language) detects Chinese for a message `written_in_chinese`."""
     letters = _language_letters(message)
     if not letters:
         return known or detected
-    return "en" if all(ch.isascii() for ch in letters) else detected
+    if all(ch.isascii() for ch in letters):
+        return "en"
+    if written_in_chinese(message) and (known == "zh" or chinese_sentence(message)):
+        return "zh"
+    return detected
+
+
+# What makes Chinese words a sentence rather than keywords (read after full-width forms are folded): a
+# full stop, question or exclamation mark (a comma may part keywords), a reader speaking of themselves or
+# to the bot (我想看, 你好, 帮我找), a question's particle (有新闻吗).
+_CHINESE_SENTENCE_MARK = re.compile(r"[。?!…]|[我你您吗呢]")
+
+
+def chinese_sentence(message: str) -> bool:
+    """Whether `message` is a Chinese sentence or question (`谁主持了统战工作会议`, `我想看台风的新闻`,
+    `郑州的保交楼进展怎么样`), not Chinese keywords (`保交楼`, `疫情`, `人才电梯`) nor the phrases that turn a
+    list or answer a question (还有吗, 第2篇, 确认), which the English replies teach their readers too."""
+    if not written_in_chinese(message) or follows_a_list(message):
+        return False
+    words = _language_words(message)
+    return bool(_CHINESE_SENTENCE_MARK.search(words)) or parse_query(words).question
 
 
 def written_in_chinese(message: str) -> bool:
@@ -432,3 +455,13 @@ def forget_answer(message: str) -> bool | None:
     if _FORGET_NO.fullmatch(typed):
         return False
     return None
+
+
+def follows_a_list(message: str) -> bool:
+    """Whether `message` asks for a page or a result of the last list (还有吗, 下一页, 第2篇) or answers a
+    /forget question (确认, 取消): the phrases a reader types where no button is at hand."""
+    return (
+        page_asked(message) is not None
+        or result_asked(message) is not None
+        or forget_answer(message) is not None
+    )

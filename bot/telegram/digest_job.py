@@ -87,7 +87,10 @@ from typing import Any, TypeVar
 from telegram import Bot
 from telegram.ext import Application, Job
 
+from bot.chat.exchange import Who
+from bot.chat.keyboards import opened_articles
 from bot.chat.replies import Reply
+from bot.chat.result_pages import ResultPages
 from bot.digests import schedule
 from bot.digests.plan import (
     CLAIM_ATTEMPTS,
@@ -196,8 +199,12 @@ class DigestRunner:
         inbox: Path | None = None,
         replica: str | None = None,
         lease_clock: Callable[[], float] = time.time,
+        pages: ResultPages | None = None,
     ) -> None:
         self.services = services
+        # The reader's last list: a digest sent to a private chat is what its reader's 第2条 and 还有吗
+        # refer to, as a /digest typed is.
+        self.pages = pages
         self.config = config
         self.clock = clock
         self.inbox = inbox  # NEWSBOT_INBOX: ingested before each check
@@ -377,6 +384,14 @@ class DigestRunner:
                     raise
                 log.warning("database busy while recording a digest; trying again")
 
+    async def _remember_listed(self, chat_id: int, digest: Reply) -> None:
+        """Keep the stories a digest sent to a private chat listed as its reader's last list (a private
+        chat's id is its reader's; in a group, whose follow-up it would be is unknown, so nothing is kept)."""
+        listed = opened_articles(digest)
+        if self.pages is None or chat_id <= 0 or not listed:
+            return
+        await self.services.run(self.pages.remember_digest, listed, Who(user_id=chat_id, chat_id=chat_id))
+
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest through the one send path; record the outcome in the ledger."""
         write = self.services.run_write
@@ -389,6 +404,7 @@ class DigestRunner:
         if sent.status is Status.SENT:
             message_id = sent.message.message_id if sent.message is not None else None
             await self._record(subs.finish_delivery, item.delivery_id, subs.SENT, message_id=message_id)
+            await self._remember_listed(sent.chat_id, item.digest)
             return SENT
         if sent.status is Status.BLOCKED:
             log.warning("digest: the chat blocked the bot; its subscriptions are paused", extra=extra)
@@ -425,6 +441,7 @@ def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestR
         DigestConfig.from_settings(services.settings),
         clock=application.bot_data.get(CLOCK_KEY, utc_now),
         inbox=services.settings.inbox,
+        pages=services.conversation.pages,
     )
     if runner.inbox is not None:
         warn_if_unusable(runner.inbox)
