@@ -7,7 +7,9 @@ Tables (migration 2):
 - ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
   to ``keywords``. /unsubscribe deletes the row and its unfinished, empty or failed ledger rows; the
   ledger rows of the digests it sent stay (with the chat's id), so that the chat's other digests do not
-  list those stories again (`listed_by_siblings`). /forget deletes them with the rest.
+  list those stories again (`listed_by_siblings`). /forget deletes them with the rest. A chat sees and
+  types each of its subscriptions by its number among its own, 1, 2, 3… by id (`Subscription.number`,
+  `own_subscription`), never by the id, which counts across all chats.
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
   A claim carries a `Lease` (migration 10): the replica holding it (``claimed_by``), until when
@@ -81,9 +83,8 @@ class Subscription:
     created_at: (
         datetime  # aware, UTC: when it was made, or last moved to another time (its schedule starts then)
     )
-    number: int = (
-        0  # its number among the chat's own subscriptions, 1, 2, 3… by id: what the chat sees and types
-    )
+    # Its number among the chat's own subscriptions, 1, 2, 3… by id: what the chat sees and types.
+    number: int = 0
 
 
 @dataclass(frozen=True)
