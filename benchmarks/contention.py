@@ -208,7 +208,9 @@ class Readers:
         self.random = random.Random(seed)
         self.phase = "before"
         self.samples: list[Sample] = []
-        self.subscribed: list[tuple[int, int]] = []  # (chat, subscription id) confirmed by the bot
+        self.subscribed: list[
+            tuple[int, int]
+        ] = []  # (chat, the chat's subscription number) confirmed by the bot
         self._stop = asyncio.Event()  # readers send nothing more
         self._done = asyncio.Event()  # every reader has its last reply: the poller stops
         self._latest: dict[int, int] = {}  # chat → highest bot message id seen
@@ -273,9 +275,9 @@ class Readers:
             elif any(t in reply for t in ERROR_TEXTS):
                 outcome = "error"
             elif command.startswith("/subscribe") and "#" in reply or "订阅编号" in reply:
-                sub_id = _subscription_id(reply)
-                if sub_id is not None:
-                    self.subscribed.append((uid, sub_id))
+                number = _subscription_number(reply)
+                if number is not None:
+                    self.subscribed.append((uid, number))
             self.samples.append(Sample(phase, latency, command.split()[0], outcome))
             await asyncio.sleep(self.random.uniform(0.8, 1.6))
 
@@ -292,7 +294,7 @@ class Readers:
         self._stop.set()
 
 
-def _subscription_id(reply: str) -> int | None:
+def _subscription_number(reply: str) -> int | None:
     import re
 
     m = re.search(r"(?:订阅编号|Subscription #)\s*(\d+)", reply)
@@ -445,7 +447,7 @@ async def run_scenario(
     checked = open_db(database_url) if database_url else open_readonly(db)
     try:
         result.subscriptions_confirmed = len(subscribed)
-        kept = {(s.chat_id, s.id) for uid in readers.users for s in subs.list_subscriptions(checked, uid)}
+        kept = {(s.chat_id, s.number) for uid in readers.users for s in subs.list_subscriptions(checked, uid)}
         result.subscriptions_lost = sum(1 for pair in subscribed if pair not in kept)
         expected = {fingerprint(body_of(r)) for r in base + archive + dropped}
         result.articles_expected = len(expected)

@@ -96,6 +96,29 @@ def test_console_commands_and_blank_lines(console: ConsoleChat) -> None:
     assert "我不认识 /nope" in console.handle("/nope@somebot")
 
 
+def test_the_terminal_numbers_its_own_subscriptions(console: ConsoleChat, tmp_path: Path) -> None:
+    """Issue 34: the terminal's subscriptions were numbered by their ids in the whole database, which a
+    bot or the web page on the same file shares (its first could be #3). It sees and types its own."""
+    from storage.database.connection import open_db
+    from storage.records import subscriptions as subs
+
+    db = open_db(tmp_path / "c.db")
+    try:
+        for words in (["教育"], ["交通"]):
+            subs.add_subscription(db, 4242, "08:00", words)
+    finally:
+        db.close()
+    assert console.handle("/subscribe 人才").startswith("已订阅 #1：与「人才」相关的新闻。")
+    assert console.handle("/subscribe 统战").startswith("已订阅 #2：与「统战」相关的新闻。")
+    listed = console.handle("/subscriptions")
+    assert "#1 · 与「人才」" in listed and "#2 · 与「统战」" in listed and "#3" not in listed, listed
+    for typed in ("/digest 2", "/digest 4"):  # its number, then its id
+        read = console.handle(typed)
+        assert "统战" in read and "人才" not in read, (typed, read)
+    assert console.handle("/unsubscribe 3") == "已取消订阅 #1。"  # 人才's id: no number of its own is 3
+    assert "#1 · 与「统战」" in console.handle("/subscriptions")
+
+
 def test_follow_ups_after_a_digest_refer_to_its_last_list(console: ConsoleChat) -> None:
     """Issue 34: after /digest, `第2条` opened the second result of the search before it and `还有吗` said
     there was nothing to page through. The list the reader sees last (the digest's last subscription) is

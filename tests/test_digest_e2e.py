@@ -210,7 +210,7 @@ async def test_blocked_subscriber_does_not_hold_up_others(
         # The user unblocks the bot and writes again: the pause is lifted, today's digest follows.
         emu.clear_faults(2002)
         listing = await say(emu, "/subscriptions", 2002)
-        assert f"#{ids[2002]}" in listing.text
+        assert ids[2002] == 2 and "#1 · 每天 08:00" in listing.text  # its own number, not its id
         clock.set(2023, 4, 13, 8, 10)
         report = await runner(app).run_due(app.bot)
         assert report.outcomes == {ids[2002]: SENT}
@@ -471,4 +471,51 @@ async def test_a_pushed_digest_is_the_list_follow_ups_refer_to(
         assert opened.text == (await say(emu, f"/article {second}", 1001)).text
         more = await say(emu, "还有吗", 1001)
         assert "摘要没有下一页" in more.text
+    assert emu.errors() == []
+
+
+async def test_each_chat_numbers_its_own_subscriptions(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """Issue 34: a subscription's number was its id across all chats, so a reader's first subscription
+    could be #4. Each chat sees and types its own numbers 1, 2, 3…; an id its older replies showed still
+    names that subscription where no number of its own has that value; where both could be meant, its
+    own number wins and the reply names the subscription cancelled."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock) as app:
+        db = db_of(app)
+        for words in ("交通", "教育", "人才"):
+            await say(emu, f"/subscribe 8:00 {words}", 9001)
+        made = await say(emu, "/subscribe 21:00 统战", 9002)
+        assert "订阅编号 1。" in made.text, made.text
+        assert "#1" in (await say(emu, "/subscribe 21:00 统战", 9002)).text  # already there
+        await say(emu, "/subscribe 9:00 保交楼", 9002)
+        first, second = sorted(subs.list_subscriptions(db, 9002), key=lambda s: s.id)
+        assert (first.id, second.id) == (4, 5)
+        listing = (await say(emu, "/subscriptions", 9002)).text
+        assert "#1 · 每天 21:00" in listing and "#2 · 每天 09:00" in listing and "#4" not in listing, listing
+        choice = await say(emu, "/unsubscribe", 9002)
+        labels = [b["text"] for row in (choice.reply_markup or {})["inline_keyboard"] for b in row]
+        assert labels[0].startswith("取消 #2 09:00") and labels[1].startswith("取消 #1 21:00"), labels
+        assert choice.button_data() == ["u:5", "u:4", "u:all"]  # a button carries the id
+        assert "保交楼" in (await say(emu, "/digest 2", 9002)).text  # the preview of its #2
+        reply = await say(emu, "/timezone Asia/Shanghai", 9002)
+        assert "#2 2023-04-13 09:00、#1 2023-04-13 21:00" in reply.text, reply.text
+
+        # 5, the id its #2 was shown with before: no number of its own is 5
+        assert (await say(emu, "/unsubscribe 5", 9002)).text == "已取消订阅 #2。"
+        assert [s.id for s in subs.list_subscriptions(db, 9002)] == [first.id]
+        for words in ("二七区", "疫情", "阅兵"):
+            await say(emu, f"/subscribe 8:00 {words}", 9002)
+        # 4: its own #4 (阅兵) and the id of its #1 (统战): the number wins, and the reply says which
+        reply = await say(emu, "/unsubscribe 4", 9002)
+        assert reply.text == "已取消订阅 #4：与「阅兵」相关的新闻。", reply.text
+        assert [s.keywords for s in subs.list_subscriptions(db, 9002)] == [("二七区",), ("疫情",), ("统战",)]
+        # several at once are read before any goes: 1 and 2 are 统战 and 二七区, not 统战 then 疫情
+        assert (await say(emu, "/unsubscribe 1 2", 9002)).text == "已取消订阅 #1、#2。"
+        assert [s.keywords for s in subs.list_subscriptions(db, 9002)] == [("疫情",)]
+        # another chat's id names nothing here; the other reader's subscriptions are untouched
+        assert "没有找到编号为 3" in (await say(emu, "/unsubscribe 3", 9002)).text
+        assert len(subs.list_subscriptions(db, 9001)) == 3
     assert emu.errors() == []

@@ -201,9 +201,44 @@ def test_a_moved_subscription_keeps_its_id_and_ledger(db):
     assert delivery is not None
     later = datetime(2023, 4, 7, 3, 0, tzinfo=UTC)
     moved = subs.move_subscription(db, 100, sub.id, "20:00", now=later)
-    assert moved == subs.Subscription(sub.id, 100, "20:00", ("交通",), later)
+    assert moved == subs.Subscription(sub.id, 100, "20:00", ("交通",), later, number=1)
     assert subs.delivered_article_ids(db, sub.id) == [article]
     assert subs.last_delivery_date(db, sub.id) == date(2023, 4, 7)
     assert subs.last_delivery_date(db, other.id) is None
     assert subs.move_subscription(db, 100, other.id, "20:00", now=later) is None  # not this chat's
     assert subs.get_subscription(db, other.id) == other
+
+
+def test_each_chat_numbers_its_own_subscriptions_and_an_old_id_still_names_one(db):
+    """Issue 34: a subscription's number was its id across all chats (a reader's first could be #57).
+    Each chat's own are numbered 1, 2, 3… by id; a number typed names the chat's own of that number,
+    else the chat's own of that id (what its older replies showed); never another chat's."""
+    for words in (["交通"], ["教育"], ["人才"]):
+        subs.add_subscription(db, 100, "08:00", words, now=NOW)
+    first = subs.add_subscription(db, 200, "21:00", ["统战"], now=NOW)
+    second = subs.add_subscription(db, 200, "07:00", ["保交楼"], now=NOW)
+    assert (first.id, first.number, second.id, second.number) == (4, 1, 5, 2)
+    # listed by time of day; each keeps its number
+    assert [(s.number, s.keywords) for s in subs.list_subscriptions(db, 200)] == [
+        (2, ("保交楼",)),
+        (1, ("统战",)),
+    ]
+    assert [s.number for s in subs.list_subscriptions(db, 100)] == [1, 2, 3]
+    assert subs.own_subscription(db, 200, 1) == first
+    assert subs.own_subscription(db, 200, 5) == second  # its id: no number of the chat's own is 5
+    assert subs.own_subscription(db, 200, 3) is None  # another chat's id
+    assert subs.own_subscription(db, 100, 4) is None
+    assert not subs.both_meant(subs.list_subscriptions(db, 200), 5)
+    for words in (["二七区"], ["疫情"], ["阅兵"]):
+        subs.add_subscription(db, 200, "08:00", words, now=NOW)
+    found = subs.list_subscriptions(db, 200)
+    # 4 is the chat's own #4 (id 7) and the id of its #1: the number wins
+    assert subs.own_subscription(db, 200, 4) == next(s for s in found if s.id == 7)
+    assert subs.both_meant(found, 4) and subs.both_meant(found, 5) and not subs.both_meant(found, 3)
+    assert subs.remove_subscription(db, 200, first.id)
+    assert [(s.number, s.id) for s in sorted(subs.list_subscriptions(db, 200), key=lambda s: s.id)] == [
+        (1, 5),
+        (2, 6),
+        (3, 7),
+        (4, 8),
+    ]

@@ -127,6 +127,27 @@ def _hostile_id(run: WebRun) -> int:
     return hit.id
 
 
+def test_each_browser_numbers_its_own_subscriptions(web: WebRun):
+    """Issue 34: a reader's subscriptions were numbered by their ids across all readers (this one's first
+    was #3). Each sees and types its own numbers 1, 2…; the id an older reply showed still names one."""
+    with client(web) as a, client(web) as b:
+        say(a, "/subscribe 教育")
+        say(a, "/subscribe 交通")
+        made = " ".join(r["text"] for r in say(b, "/subscribe 人才"))
+        assert "已订阅 #1：" in made, made
+        say(b, "/subscribe 统战")
+        listing = "\n".join(r["text"] for r in say(b, "/subscriptions"))
+        assert "#1 · 与「人才」" in listing and "#2 · 与「统战」" in listing, listing
+        assert re.search(r"^#2 http\S+/feed/", listing, re.MULTILINE) and "#4" not in listing, listing
+        for typed in ("/digest 2", "/digest 4"):  # its number, then the id shown before
+            read = "\n".join(r["text"] for r in say(b, typed))
+            assert "统战" in read and "人才" not in read and "订阅 #2 的摘要" in read, (typed, read)
+        assert [r["text"] for r in say(b, "/unsubscribe 1")] == ["已取消订阅 #1。"]
+        listing = "\n".join(r["text"] for r in say(b, "/subscriptions"))
+        assert "#1 · 与「统战」" in listing and "人才" not in listing, listing
+        assert "#2 · 与「交通」" in "\n".join(r["text"] for r in say(a, "/subscriptions"))
+
+
 def test_two_browsers_are_two_readers(web: WebRun):
     with client(web) as a, client(web) as b:
         say(a, "/subscribe 08:00 人才")

@@ -176,6 +176,31 @@ def test_each_openid_is_its_own_reader(web: WebRun):
     assert a is not None and b is not None and a != b
 
 
+def test_each_follower_numbers_their_own_subscriptions(web: WebRun):
+    """Issue 34: a follower's subscriptions were numbered by their ids across all readers. Each sees and
+    types their own numbers 1, 2…: in /subscribe's reply, /subscriptions with the addresses, /digest N and
+    /unsubscribe N; the id an older reply showed still names the subscription."""
+    post(web, wechat_text("oNumberA", "/subscribe 教育", 8101))
+    post(web, wechat_text("oNumberA", "/subscribe 交通", 8102))
+    made = reply_of(post(web, wechat_text("oNumberB", "/subscribe 人才", 8103)))["Content"]
+    assert "已订阅 #1：" in made, made
+    post(web, wechat_text("oNumberB", "/subscribe 统战", 8104))
+    chat = web.services.database.read(reader_chat, WECHAT, "oNumberB")
+    assert chat is not None
+    assert [s.id for s in web.services.database.read(subs.list_subscriptions, chat)] == [3, 4]
+    listing = reply_of(post(web, wechat_text("oNumberB", "/subscriptions", 8105)))["Content"]
+    assert "#1 · 与「人才」" in listing and "#2 · 与「统战」" in listing, listing
+    assert re.search(r"^#1 http\S+/feed/", listing, re.MULTILINE) and "#3" not in listing, listing
+    for typed, at in (("/digest 1", 8106), ("/digest 3", 8107)):  # its number, then the id shown before
+        read = reply_of(post(web, wechat_text("oNumberB", typed, at)))["Content"]
+        assert "人才" in read and "统战" not in read and "订阅 #1 的摘要" in read, (typed, read)
+    gone = reply_of(post(web, wechat_text("oNumberB", "/unsubscribe 2", 8108)))["Content"]
+    assert gone == "已取消订阅 #2。", gone
+    assert [s.keywords for s in web.services.database.read(subs.list_subscriptions, chat)] == [("人才",)]
+    other = web.services.database.read(reader_chat, WECHAT, "oNumberA")
+    assert other is not None and len(web.services.database.read(subs.list_subscriptions, other)) == 2
+
+
 def test_forget_asks_then_deletes(web: WebRun):
     post(web, wechat_text("oReaderE", "/subscribe 08:00 人才", 7001))
     post(web, wechat_text("oReaderE", "/digest", 7009))  # the articles /digest lists are kept as seen

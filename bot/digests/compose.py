@@ -46,6 +46,7 @@ class SubscriptionReply(Reply):
     its closing line counts and the next /digest lists."""
 
     subscription_id: int = 0
+    subscription_number: int = 0  # its number among the chat's own (`Subscription.number`), as shown
     listed_ids: tuple[int, ...] = ()
     more: int = 0
 
@@ -226,7 +227,7 @@ def format_subscribed(
         old=old_time,
         timezone=zone_label(timezone),
         what=describe_subscription(lang, sub),
-        id=sub.id,
+        id=sub.number,
         next=next_at.strftime("%Y-%m-%d %H:%M"),
     )
     return _reply([line], markup)
@@ -259,7 +260,7 @@ def format_subscription_list(
             text(
                 lang,
                 "sub_list_item" if times else "read_sub_list_item",
-                id=s.id,
+                id=s.number,
                 time=s.local_time,
                 what=describe_subscription(lang, s),
             ),
@@ -305,7 +306,7 @@ def format_unsubscribe_choice(
     rows: list[tuple[Button, ...]] = []
     key = "unsub_button" if times else "read_unsub_button"
     for s in subs[:20]:
-        label = clip(text(lang, key, id=s.id, time=s.local_time, what=describe_subscription(lang, s)), 40)
+        label = clip(text(lang, key, id=s.number, time=s.local_time, what=describe_subscription(lang, s)), 40)
         rows.append((Button(label, data=unsubscribe_callback(str(s.id))),))
     rows.append((Button(text(lang, "unsub_all_button"), data=unsubscribe_callback("all")),))
     return _reply([text(lang, "unsub_choose")], markup, tuple(rows))

@@ -146,9 +146,10 @@ def format_atom(
 
 
 def format_feed_list(lang: str, urls: Sequence[tuple[int, str]], markup: Markup) -> Reply:
-    """/subscriptions where the chat reads its subscriptions: each one's private digest address, by id."""
+    """/subscriptions where the chat reads its subscriptions: each one's private digest address, by its
+    number among the chat's own."""
     lines = [markup.esc(chat_text(lang, "web_feeds_title"))]
-    lines += [f"#{sub_id} {markup.link(markup.esc(url), url)}" for sub_id, url in urls]
+    lines += [f"#{number} {markup.link(markup.esc(url), url)}" for number, url in urls]
     return Reply("\n".join(lines))
 
 
@@ -161,8 +162,10 @@ def digest_wanted(args: str, found: Sequence[subs.Subscription]) -> list[subs.Su
         return None
     if not arg:
         return list(found[:PREVIEWS])
-    named = [s for s in found if arg.isascii() and arg.isdigit() and str(s.id) == arg.lstrip("0")]
-    return named or None
+    if not (arg.isascii() and arg.isdigit()) or len(arg) >= 18:
+        return None
+    named = subs.pick_own(found, int(arg))
+    return [named] if named is not None else None
 
 
 def unread_digest(
@@ -198,20 +201,21 @@ def unread_digest(
         cap=cap,
         note=elsewhere,
         markup=markup,
-        more_command=f"/digest {sub.id}",
+        more_command=f"/digest {sub.number}",
     )
     if digest is None:
         nothing = elsewhere or chat_text(
-            lang, "read_digest_nothing_new" if articles else "web_feed_page_empty", id=sub.id
+            lang, "read_digest_nothing_new" if articles else "web_feed_page_empty", id=sub.number
         )
         said = describe_subscription(lang, sub) + "\n" + nothing
-        return SubscriptionReply(markup.esc(said), subscription_id=sub.id)
+        return SubscriptionReply(markup.esc(said), subscription_id=sub.id, subscription_number=sub.number)
     # A story the message had no room for (`compose_digest` counts it instead) is left for the next one.
     database.write(unsee, sub.id, [i for i in taken.listed if i not in digest.shown_ids], wait=wait)
     return SubscriptionReply(
         digest.text,
         digest.buttons,
         subscription_id=sub.id,
+        subscription_number=sub.number,
         listed_ids=digest.shown_ids,
         more=len(digest.counted_ids),
     )
@@ -232,7 +236,9 @@ def with_address(
     url = feed_url(tokens[reply.subscription_id])
     key = "feed_digest_address" if name == "digest" else "feed_address"
     line = (
-        markup.esc(chat_text(lang, key, id=reply.subscription_id)) + "\n" + markup.link(markup.esc(url), url)
+        markup.esc(chat_text(lang, key, id=reply.subscription_number))
+        + "\n"
+        + markup.link(markup.esc(url), url)
     )
     gap = "\n\n" if name == "digest" else "\n"
     return replace(reply, text=reply.text + gap + line)
@@ -265,7 +271,7 @@ def feed_replies(
     if name == "subscriptions":
         if not feeds:
             return replies
-        listed = [(f.subscription_id, feed_url(f.token)) for f in feeds]
+        listed = [(f.number, feed_url(f.token)) for f in feeds]
         return [*replies, format_feed_list(lang, listed, markup)]
     tokens = {f.subscription_id: f.token for f in feeds}
     return [with_address(r, name, lang, tokens, markup, feed_url) for r in replies]

@@ -558,7 +558,7 @@ def preview_replies(
     note = text(lang, "digest_preview_note")
     found = subs.list_subscriptions(db, chat_id)
     if only is not None:
-        found = [sub for sub in found if sub.id == only]
+        found = [sub for sub in [subs.pick_own(found, only)] if sub is not None]
         if not found:
             return [Reply(markup.esc(text(lang, "unsub_not_found", value=only)))]
     out: list[Reply] = []
@@ -589,7 +589,7 @@ def preview_replies(
     out.extend(d for d in (previews[sub.id] for sub in found[:PREVIEWS]) if d is not None)
     if len(found) > PREVIEWS:
         rest = found[PREVIEWS:]
-        out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].id))))
+        out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].number))))
     if not found:
         out.extend(_latest_preview(db, lang, today, config, markup))
         out.append(Reply(markup.esc(text(lang, "digest_preview_hint" if pushes else "read_digest_hint"))))

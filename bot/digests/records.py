@@ -220,7 +220,7 @@ def _read_digest(
     ]
     beyond = found[PREVIEWS:] if not args else []
     if beyond:
-        more = text(lang, "read_digest_more", count=len(beyond), id=beyond[0].id)
+        more = text(lang, "read_digest_more", count=len(beyond), id=beyond[0].number)
         out.append(Reply(markup.esc(more)))
     return out
 
@@ -282,7 +282,9 @@ def _subscribe(
     for existing in same:
         # The same time, or no time typed (/subscribe 阅兵 again): the subscription the chat has, unmoved.
         if existing.local_time == request.local_time or not request.typed_times:
-            return digest.format_text(lang, "sub_exists", markup, id=existing.id, time=existing.local_time)
+            return digest.format_text(
+                lang, "sub_exists", markup, id=existing.number, time=existing.local_time
+            )
     if same:
         moved = subs.move_subscription(db, chat_id, same[0].id, request.local_time, now=now)
         assert moved is not None  # listed in this transaction
@@ -315,11 +317,13 @@ def _subscribe_read(
             subs.add_subscription(db, chat_id, request.local_time, request.keywords, now=now),
             "read_sub_created",
         )
-    lines = [text(lang, key, id=sub.id, what=digest.describe_subscription(lang, sub))]
+    lines = [text(lang, key, id=sub.number, what=digest.describe_subscription(lang, sub))]
     if request.typed_times:
         typed = text(lang, "keyword_sep").join(request.typed_times)
         lines.append(text(lang, "read_time_unused", time=typed))
-    return SubscriptionReply(digest.format_lines(lines, markup).text, subscription_id=sub.id)
+    return SubscriptionReply(
+        digest.format_lines(lines, markup).text, subscription_id=sub.id, subscription_number=sub.number
+    )
 
 
 def _confirm(
@@ -344,11 +348,13 @@ def _next_digests_line(
 ) -> str | None:
     """The line naming when each of the chat's subscriptions next brings a digest, the earliest first;
     None without subscriptions."""
-    coming = sorted((next_due(db, sub, zone, now), sub.id) for sub in subs.list_subscriptions(db, chat_id))
+    coming = sorted(
+        (next_due(db, sub, zone, now), sub.number) for sub in subs.list_subscriptions(db, chat_id)
+    )
     if not coming:
         return None
     joiner = "、" if lang == "zh" else ", "
-    named = joiner.join(f"#{sub_id} {at.strftime('%Y-%m-%d %H:%M')}" for at, sub_id in coming)
+    named = joiner.join(f"#{number} {at.strftime('%Y-%m-%d %H:%M')}" for at, number in coming)
     return text(lang, "tz_next_digests", next=named)
 
 
@@ -362,7 +368,7 @@ def _unsubscribe(
             return digest.format_text(lang, "unsub_none", markup)
         if len(current) == 1:
             subs.remove_subscription(db, chat_id, current[0].id)
-            return digest.format_text(lang, "unsub_done", markup, id=current[0].id)
+            return digest.format_text(lang, "unsub_done", markup, id=current[0].number)
         return digest.format_unsubscribe_choice(lang, current, unsubscribe_data, markup, times=pushes)
     ids = [i for piece in NUMBER_SEPARATORS.split(arg) if piece.lstrip("#") for i in _id_range(piece)]
     if len(ids) > 1 and all(piece.isascii() and piece.isdigit() for piece in ids):
@@ -373,7 +379,7 @@ def _unsubscribe(
         else _named_by_keywords(db, args, chat_id)
     )
     if named:  # /unsubscribe 保交楼: the subscriptions of those keywords
-        return _remove_several(db, [str(sub.id) for sub in named], chat_id, lang, markup)
+        return _remove_several(db, [str(sub.number) for sub in named], chat_id, lang, markup)
     return _remove(db, arg, chat_id, lang, markup)
 
 
@@ -405,15 +411,20 @@ def _id_range(piece: str) -> list[str]:
 def _remove_several(
     db: sqlite_utils.Database, ids: list[str], chat_id: int, lang: str, markup: Markup
 ) -> Reply:
-    """/unsubscribe 1 2 3: removes each, and says which went and which were not found."""
-    removed = [i for i in ids if len(i) < 18 and subs.remove_subscription(db, chat_id, int(i))]
-    missing = [digest.clip(i, 30) for i in ids if i not in removed]
+    """/unsubscribe 1 2 3: removes each (the numbers read before any is removed, `subs.pick_own`), and
+    says which went, by their numbers, and which were not found."""
+    found = subs.list_subscriptions(db, chat_id)
+    picked = {i: subs.pick_own(found, int(i)) if i.isdigit() and len(i) < 18 else None for i in ids}
+    chosen = list({sub.id: sub for sub in picked.values() if sub is not None}.values())
+    removed = [sub for sub in chosen if subs.remove_subscription(db, chat_id, sub.id)]
+    missing = [digest.clip(i, 30) for i, sub in picked.items() if sub is None or sub not in removed]
     joiner = "、" if lang == "zh" else ", "
     lines = []
     if len(removed) == 1:
-        lines.append(text(lang, "unsub_done", id=removed[0]))
+        ambiguous = any(sub is removed[0] and subs.both_meant(found, int(i)) for i, sub in picked.items())
+        lines.append(_unsubscribed_line(lang, removed[0], named=ambiguous))
     elif removed:
-        lines.append(text(lang, "unsub_done_many", ids=joiner.join(f"#{i}" for i in removed)))
+        lines.append(text(lang, "unsub_done_many", ids=joiner.join(f"#{sub.number}" for sub in removed)))
     if len(missing) == 1:
         lines.append(text(lang, "unsub_not_found", value=missing[0]))
     elif missing:
@@ -421,7 +432,19 @@ def _remove_several(
     return Reply("\n".join(markup.esc(line) for line in lines))
 
 
-def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup: Markup) -> Reply:
+def _unsubscribed_line(lang: str, sub: subs.Subscription, *, named: bool) -> str:
+    """The line saying `sub` was cancelled, by its number; `named`: with what it was (the number typed
+    could also have meant another subscription, `subs.both_meant`)."""
+    if named:
+        return text(lang, "unsub_done_named", id=sub.number, what=digest.describe_subscription(lang, sub))
+    return text(lang, "unsub_done", id=sub.number)
+
+
+def _remove(
+    db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup: Markup, *, pressed: bool = False
+) -> Reply:
+    """/unsubscribe with one value typed (a number, `all`, something else), or an unsubscribe button
+    pressed (`pressed`: the value is the subscription's id, as the button carries it)."""
     if arg.lower() in ALL_WORDS:
         count = subs.remove_all_subscriptions(db, chat_id)
         if count == 0:
@@ -430,8 +453,12 @@ def _remove(db: sqlite_utils.Database, arg: str, chat_id: int, lang: str, markup
             lang, "unsub_all_done" if count > 1 else "unsub_all_done_one", markup, count=count
         )
     if arg.isascii() and arg.isdigit():
-        if len(arg) < 18 and subs.remove_subscription(db, chat_id, int(arg)):
-            return digest.format_text(lang, "unsub_done", markup, id=int(arg))
+        found = subs.list_subscriptions(db, chat_id)
+        typed = int(arg) if len(arg) < 18 else 0
+        sub = next((s for s in found if s.id == typed), None) if pressed else subs.pick_own(found, typed)
+        if sub is not None and subs.remove_subscription(db, chat_id, sub.id):
+            named = not pressed and subs.both_meant(found, typed)
+            return digest.format_lines([_unsubscribed_line(lang, sub, named=named)], markup)
         return digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))
     key = "unsub_no_keywords" if _WORD_CHARACTER.search(arg) else "unsub_bad_arg"  # words, or a bad id
     return digest.format_text(lang, key, markup, value=digest.clip(arg, 30))
@@ -568,7 +595,7 @@ def subscription_press(
     lang = chat_language(database.read(subs.get_chat, chat_id), lang)
     if not value:
         return Reply(markup.esc(text(lang, "unsub_none")))
-    return database.write(_remove, value, chat_id, lang, markup, wait=wait)
+    return database.write(_remove, value, chat_id, lang, markup, pressed=True, wait=wait)
 
 
 # ---- the chat records the conversation uses -------------------------------------------------------------

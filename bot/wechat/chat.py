@@ -302,11 +302,11 @@ class WeChatChat:
         if not about:
             return None
         found = self.database.read(subs.list_subscriptions, who.chat_id)
-        beyond = [s.id for s in found[PREVIEWS:]] if not args.strip() else []
+        beyond = [s.number for s in found[PREVIEWS:]] if not args.strip() else []
 
         def closing(left_out: int) -> str:
             named = about[len(about) - left_out :]
-            waiting = [r.subscription_id for r in named if has_new(r)] + beyond
+            waiting = [r.subscription_number for r in named if has_new(r)] + beyond
             quiet = len(named) + len(beyond) - len(waiting)
             lines = (
                 [digest_text(lang, "read_digest_more", count=len(waiting), id=waiting[0])] if waiting else []
@@ -321,7 +321,7 @@ class WeChatChat:
         if not previews_fit_whole([ready(r) for r in about], closing(0)):
             # no room for all: the subscriptions with new stories first, those with nothing new left out first
             about.sort(key=lambda r: not has_new(r))
-        listed = [r.subscription_id for r in about]
+        listed = [r.subscription_number for r in about]
         digests = [ready(r) for r in about]
 
         def cut(count: int) -> str:  # the first subscription's stories left out: cut here, and past its cap

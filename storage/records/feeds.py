@@ -24,7 +24,7 @@ import sqlite_utils
 
 from storage.database.duplicates import clusters_of
 from storage.database.writing import write_transaction
-from storage.records.subscriptions import _SUB_COLUMNS, Subscription, _subscription
+from storage.records.subscriptions import Subscription, _sub_columns, _subscription
 
 TOKEN_BYTES = 24  # 192 bits
 
@@ -34,6 +34,7 @@ class Feed:
     token: str
     subscription_id: int
     new: bool = False  # created by this call
+    number: int = 0  # the subscription's number among the chat's own (`Subscription.number`)
 
 
 def ensure_feeds(db: sqlite_utils.Database, chat_id: int, *, now: datetime | None = None) -> list[Feed]:
@@ -42,18 +43,17 @@ def ensure_feeds(db: sqlite_utils.Database, chat_id: int, *, now: datetime | Non
     with write_transaction(db):
         have = chat_feeds(db, chat_id)
         out = []
-        for (sub_id,) in db.conn.execute(
-            "SELECT id FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id]
-        ).fetchall():
+        rows = db.conn.execute("SELECT id FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id])
+        for number, (sub_id,) in enumerate(rows.fetchall(), start=1):
             if sub_id in have:
-                out.append(Feed(have[sub_id], int(sub_id)))
+                out.append(Feed(have[sub_id], int(sub_id), number=number))
                 continue
             token = secrets.token_urlsafe(TOKEN_BYTES)
             db.conn.execute(
                 "INSERT INTO feeds (token, subscription_id, chat_id, created_at) VALUES (?, ?, ?, ?)",
                 [token, sub_id, chat_id, stamp],
             )
-            out.append(Feed(token, int(sub_id), new=True))
+            out.append(Feed(token, int(sub_id), new=True, number=number))
     return out
 
 
@@ -65,9 +65,8 @@ def chat_feeds(db: sqlite_utils.Database, chat_id: int) -> dict[int, str]:
 
 def feed_subscription(db: sqlite_utils.Database, token: str) -> Subscription | None:
     """The subscription behind a feed token, or None (unknown token, or the subscription is gone)."""
-    columns = ", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))
     row = db.execute(
-        f"SELECT {columns} FROM feeds f JOIN subscriptions s ON s.id = f.subscription_id WHERE f.token = ?",
+        f"SELECT {_sub_columns('s')} FROM feeds f JOIN subscriptions s ON s.id = f.subscription_id WHERE f.token = ?",
         [token],
     ).fetchone()
     return _subscription(row) if row else None

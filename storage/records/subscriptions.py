@@ -7,7 +7,9 @@ Tables (migration 2):
 - ``subscriptions``: a daily digest at ``local_time`` (HH:MM in the chat's timezone), optionally limited
   to ``keywords``. /unsubscribe deletes the row and its unfinished, empty or failed ledger rows; the
   ledger rows of the digests it sent stay (with the chat's id), so that the chat's other digests do not
-  list those stories again (`listed_by_siblings`). /forget deletes them with the rest.
+  list those stories again (`listed_by_siblings`). /forget deletes them with the rest. A chat sees and
+  types each of its subscriptions by its number among its own, 1, 2, 3… by id (`Subscription.number`,
+  `own_subscription`), never by the id, which counts across all chats.
 - ``digest_deliveries``: the ledger. ``UNIQUE(subscription_id, local_date)`` means at most one digest per
   subscription per local day. A row is *claimed* before the message is sent and marked ``sent`` after.
   A claim carries a `Lease` (migration 10): the replica holding it (``claimed_by``), until when
@@ -81,6 +83,8 @@ class Subscription:
     created_at: (
         datetime  # aware, UTC: when it was made, or last moved to another time (its schedule starts then)
     )
+    # Its number among the chat's own subscriptions, 1, 2, 3… by id: what the chat sees and types.
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,17 +159,29 @@ def _chat(row: sqlite3.Row | tuple) -> Chat:
 
 
 def _subscription(row: sqlite3.Row | tuple) -> Subscription:
-    sub_id, chat_id, local_time, keywords, created_at = row
+    sub_id, chat_id, local_time, keywords, created_at, number = row
     return Subscription(
         id=int(sub_id),
         chat_id=int(chat_id),
         local_time=local_time,
         keywords=tuple(json.loads(keywords or "[]")),
         created_at=datetime.fromisoformat(created_at),
+        number=int(number),
     )
 
 
-_SUB_COLUMNS = "id, chat_id, local_time, keywords, created_at"
+def _sub_columns(table: str) -> str:
+    """The columns `_subscription` reads, from the subscriptions table named `table` in the query: its
+    own number is how many of the chat's subscriptions have an id up to its own."""
+    own = ", ".join(f"{table}.{c}" for c in ("id", "chat_id", "local_time", "keywords", "created_at"))
+    return (
+        f"{own}, (SELECT COUNT(*) FROM subscriptions o "
+        f"WHERE o.chat_id = {table}.chat_id AND o.id <= {table}.id)"
+    )
+
+
+_SUB_COLUMNS = _sub_columns("subscriptions")
+_SUB_FIELDS = 6  # how many columns `_sub_columns` names
 
 
 # ---- chats -------------------------------------------------------------------------------------------
@@ -290,6 +306,26 @@ def list_subscriptions(db: sqlite_utils.Database, chat_id: int) -> list[Subscrip
     return [_subscription(row) for row in rows]
 
 
+def own_subscription(db: sqlite_utils.Database, chat_id: int, typed: int) -> Subscription | None:
+    """The chat's subscription a number typed names: the one whose own number it is, else the chat's
+    one whose id it is (the numbers its older replies and digests showed); None when neither."""
+    return pick_own(list_subscriptions(db, chat_id), typed)
+
+
+def pick_own(found: Sequence[Subscription], typed: int) -> Subscription | None:
+    """Of one chat's subscriptions `found`, the one a number typed names (see `own_subscription`)."""
+    return next((s for s in found if s.number == typed), None) or next(
+        (s for s in found if s.id == typed), None
+    )
+
+
+def both_meant(found: Sequence[Subscription], typed: int) -> bool:
+    """Whether a number typed is one of the chat's own numbers and also the id of another of its
+    subscriptions `found` (`pick_own` takes the own number; the reply then names the one it took)."""
+    numbered = pick_own(found, typed)
+    return numbered is not None and any(s.id == typed and s is not numbered for s in found)
+
+
 def move_subscription(
     db: sqlite_utils.Database,
     chat_id: int,
@@ -408,7 +444,7 @@ def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
     are left out, also when a bot runs on the same database."""
     rows = db.execute(
         f"""
-        SELECT {", ".join("s." + c.strip() for c in _SUB_COLUMNS.split(","))},
+        SELECT {_sub_columns("s")},
                c.timezone, COALESCE(c.chosen_language, c.language),
                (SELECT MAX(d.local_date) FROM digest_deliveries d WHERE d.subscription_id = s.id)
         FROM subscriptions s JOIN chats c ON c.chat_id = s.chat_id
@@ -419,8 +455,8 @@ def schedule_candidates(db: sqlite_utils.Database) -> list[SubscriptionState]:
     ).fetchall()
     out = []
     for row in rows:
-        sub = _subscription(row[:5])
-        timezone, language, last = row[5:]
+        sub = _subscription(row[:_SUB_FIELDS])
+        timezone, language, last = row[_SUB_FIELDS:]
         out.append(
             SubscriptionState(
                 subscription=sub,
