@@ -87,11 +87,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "取消订阅",
         "Unsubscribe",
         "取消每日摘要（一个或几个编号，或 all 全部取消）",
-        "stop daily digests (one ID or several, or all)",
-        args={"zh": "[编号|all]", "en": "[ID|all]"},
+        "stop daily digests (one number or several, or all)",
+        args={"zh": "[编号|all]", "en": "[N|all]"},
         help_read={
             "zh": "取消订阅（一个或几个编号，或 all 全部取消）",
-            "en": "cancel subscriptions (one ID or several, or all)",
+            "en": "cancel subscriptions (one number or several, or all)",
         },
     ),
     _c(
@@ -130,11 +130,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "立即获取摘要",
         "Get a digest now",
         "立即预览一份摘要（加订阅编号只看那一份）",
-        "preview a digest now (with a subscription id, that one)",
-        args={"zh": "[编号]", "en": "[id]"},
+        "preview a digest now (with a subscription's number, that one)",
+        args={"zh": "[编号]", "en": "[N]"},
         help_read={
             "zh": "列出订阅自上次 /digest 以来的新文章（加订阅编号只看那一份）",
-            "en": "list your subscriptions' stories new since the last /digest (with an id, that one)",
+            "en": "list your subscriptions' stories new since the last /digest (with its number, that one)",
         },
     ),
     _c(
@@ -385,7 +385,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "result_past_end_latest": "The latest articles have no number {number}.",
         "result_past_end_digest": "The digest just shown listed {total}; there is no number {number}.",
         "digest_no_next_page": "A digest has no next page: it lists your subscriptions' new articles (the "
-        "/digest ID it names lists all of one subscription's). For more, send some words to search, e.g. "
+        "/digest N it names lists all of one subscription's). For more, send some words to search, e.g. "
         "{example_keyword}",
         "result_zero": "There is no number 0: results count from 1; send “第1篇” to open the first.",
         "link_not_stored": "The article at this link is not among the news newsbot holds (newsbot opens no web "
@@ -555,7 +555,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_latest_more": "Older articles: {command}",
         "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
         "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
-        "feeds below; see one with /digest ID.",
+        "feeds below; see one with /digest N.",
         "wechat_full": "Full text: {url}",
         "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), reply: confirm (or send /forget confirm); reply cancel to keep everything.",
         "wechat_no_buttons": "(No buttons here: open the links above)",

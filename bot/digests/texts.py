@@ -126,12 +126,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "digest_preview_none": "No subscriptions yet. Here are the latest articles:",
         "digest_preview_no_articles": "No subscriptions yet, and no articles stored yet.",
         "digest_preview_hint": "Subscribe to a daily digest with /subscribe, e.g. /subscribe 8:00 二七区",
-        "digest_preview_more": "{count} more subscription(s) not previewed. Preview one with /digest ID, e.g. "
+        "digest_preview_more": "{count} more subscription(s) not previewed. Preview one with /digest N, e.g. "
         "/digest {id}",
         "digest_time": "/digest only previews a digest; it sets no time. For a daily digest at {time}, send "
         "/subscribe {time}",
         "digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest previews your subscriptions, "
-        "/digest ID one of them (e.g. /digest 3).",
+        "/digest N one of them (e.g. /digest 3).",
         "digest_open": "{n}. {title}",
         "sub_created": "Subscribed: every day at {time} ({timezone}), {what}. Subscription #{id}.\nNext digest: {next}.",
         "sub_moved": "Subscription #{id} ({what}) moved from {old} to {time} daily ({timezone}); articles it "
@@ -149,8 +149,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read_digest_time": "Nothing is pushed here, so /digest takes no time: /digest alone lists your "
         "subscriptions' stories new since the last one.",
         "read_digest_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /digest lists your subscriptions' new "
-        "stories, /digest ID one of them (e.g. /digest 3).",
-        "read_digest_more": "{count} more subscription(s) not listed. See one with /digest ID, e.g. /digest {id}",
+        "stories, /digest N one of them (e.g. /digest 3).",
+        "read_digest_more": "{count} more subscription(s) not listed. See one with /digest N, e.g. /digest {id}",
         "read_digest_more_quiet": "{count} more subscription(s) with no new stories since the last /digest.",
         "read_digest_hint": "Subscribe to keywords with /subscribe, e.g. /subscribe 二七区; then /digest lists its "
         "new stories.",
@@ -172,7 +172,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sub_list_item": "#{id} · daily at {time} · {what}",
         "sub_list_empty": "No subscriptions yet. Use /subscribe 8:00 for a daily digest, optionally with keywords: "
         "/subscribe 8:00 二七区",
-        "sub_list_footer": "To cancel: /unsubscribe ID, or /unsubscribe all.",
+        "sub_list_footer": "To cancel: /unsubscribe N, or /unsubscribe all.",
         "sub_paused": "(digests paused: {reason})",
         "unsub_done": "Subscription #{id} cancelled.",
         "unsub_done_named": "Subscription #{id} cancelled: {what}.",
@@ -185,10 +185,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsub_choose": "You have several subscriptions. Which one should go?",
         "unsub_button": "Cancel #{id} {time} {what}",
         "unsub_all_button": "Cancel all",
-        "unsub_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /unsubscribe ID or keywords (e.g. "
+        "unsub_bad_arg": "I don't understand \u201c{value}\u201d. Usage: /unsubscribe N or keywords (e.g. "
         "/unsubscribe 3, /unsubscribe 保交楼) or /unsubscribe all.",
         "unsub_no_keywords": "No subscription has the keywords \u201c{value}\u201d. See yours with /subscriptions; "
-        "/unsubscribe ID or keywords cancels one.",
+        "/unsubscribe N or keywords cancels one.",
         "tz_current": "Your timezone: {timezone} (now {now}).\nChange it with /timezone Area/City, e.g. "
         "/timezone Europe/Berlin",
         "tz_set": "Timezone set to {timezone}; local time is {now}. Digest times now follow it.",
