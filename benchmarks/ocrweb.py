@@ -23,7 +23,9 @@ nor Tesseract.
 Three seeds, each frozen before any parser change made after it (benchmarks/reports/pages-ocr.md records
 their checksums and first readings, "A second OCR'd family…"; `TUNING2`'s are in benchmarks/reports/pages.md,
 "A metro paper and a weekly…"): `TUNING` and `TUNING2` may be looked at story by story; `HELDOUT` never is,
-only its total is printed.
+only its total is printed. Two fresh seeds, drawn after the tuning seeds were tuned on ("Web-rendered OCR
+pages: two fresh seeds"), judge what was tuned: `FRESH` may be read story by story, `CHECK` prints its
+total only.
 """
 
 from __future__ import annotations
@@ -58,6 +60,11 @@ from benchmarks.rmrb import Article
 TUNING = ("rmrb_ocr_web", 1, 16)
 TUNING2 = ("rmrb_ocr_web2", 4, 16)
 HELDOUT = ("rmrb_ocr_web_heldout", 7919, 16)
+# Two fresh seeds, drawn after the tuning seeds were tuned on: `FRESH` may be read story by story, `CHECK`
+# is judged by its total only, never a story. Neither prints an article a set drawn before it prints
+# (`_drawn_before`), nor one article twice.
+FRESH = ("rmrb_ocr_web_fresh", 8, 12)
+CHECK = ("rmrb_ocr_web_check", 9, 12)
 
 PAGE_WIDTH = 1200  # CSS pixels; the screenshot is twice that
 SCALE = 2
@@ -265,18 +272,41 @@ def layout(articles: list[Article], rng: random.Random, issue: str, page_no: int
 
 
 def chosen_pages(count: int, seed: int) -> list[tuple[Layout, list[Article], int]]:
-    """The pages of a set: for each, its layout, its articles in page order and the year."""
+    """The pages of a set: for each, its layout, its articles in page order and the year. A fresh seed's
+    pages print no article of the sets drawn before it (`_drawn_before`) and none twice; an issue left with
+    fewer than 3 articles is not drawn."""
     days = issues()
-    dates = sorted(days)
+    earlier = _drawn_before(seed)
+    leave_out = (
+        {a.key for _, s, n in earlier for _, articles, _ in chosen_pages(n, s) for a in articles}
+        if earlier
+        else None
+    )
     rng = random.Random(f"rmrb_ocr_web:{seed}")
     out = []
     for _ in range(count):
-        issue = rng.choice(dates)
+        if leave_out is not None:
+            days = {
+                issue: kept
+                for issue, articles in days.items()
+                if len(kept := [a for a in articles if a.key not in leave_out]) >= 3
+            }
+        issue = rng.choice(sorted(days))
         chosen = rng.sample(days[issue], min(len(days[issue]), rng.randint(3, 5)))
         page = layout(chosen, rng, issue, rng.randint(2, 16))
         ordered = [m.article for row in page.rows for m in row]
         out.append((page, ordered, int(issue[:4])))
+        if leave_out is not None:
+            leave_out |= {a.key for a in chosen}
     return out
+
+
+def _drawn_before(seed: int) -> tuple[tuple[str, int, int], ...]:
+    """The sets whose articles a fresh seed leaves out: the tuning and held-out seeds, and the fresh seeds
+    before it; nothing for any other seed."""
+    fresh = (FRESH, CHECK)
+    seeds = [chosen[1] for chosen in fresh]
+    return (TUNING, TUNING2, HELDOUT, *fresh[: seeds.index(seed)]) if seed in seeds else ()
 
 
 def checksum(pages: list[tuple[Layout, list[Article], int]]) -> str:
@@ -406,6 +436,14 @@ def format_total(result: dict, name: str) -> str:
     )
 
 
+def text_checksum(pages: list[OcrPage]) -> str:
+    """SHA-256 of what the OCR read, page after page."""
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(page.text.encode("utf-8") + b"\f")
+    return digest.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, help=f"pages (default {TUNING[2]})")
@@ -413,19 +451,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="K", help="print the OCR text of K pages")
     parser.add_argument("--html", metavar="DIR", help="write the pages' HTML into DIR")
     parser.add_argument("--show-failures", action="store_true", help="list the stories not whole")
+    parser.add_argument("--no-parse", action="store_true", help="make and cache the pages, parse nothing")
     args = parser.parse_args(argv)
-    known = {TUNING[1]: TUNING, TUNING2[1]: TUNING2, HELDOUT[1]: HELDOUT}
-    name, seed, count = known.get(args.seed, (f"rmrb_ocr_web{args.seed}", args.seed, 16))
+    known = {chosen[1]: chosen for chosen in (TUNING, TUNING2, HELDOUT, FRESH, CHECK)}
+    the_set = known.get(args.seed, (f"rmrb_ocr_web{args.seed}", args.seed, 16))
+    name, seed, count = the_set
     count = args.pages or count
-    held_out = args.seed == HELDOUT[1]
+    totals_only = the_set in (HELDOUT, CHECK)
+    if totals_only and (args.show or args.show_failures or args.html):
+        kind = "held out" if the_set == HELDOUT else "a fresh check"
+        raise SystemExit(f"{name} is {kind}: only its total is printed")
     print(f"{name} seed {seed}, {count} pages, checksum {checksum(chosen_pages(count, seed))}")
     try:
         pages = make_pages(count, seed)
     except OcrUnavailable as error:
         raise SystemExit(str(error)) from error
+    print(f"OCR text checksum {text_checksum(pages)}")
+    if args.no_parse:
+        return 0
     result = run(pages)
-    if held_out:
-        print(format_total(result, HELDOUT[0]))
+    if totals_only:
+        print(format_total(result, name))
         return 0
     print(format_report(result, name))
     if args.html:

@@ -25,8 +25,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.healthpages`: a 健康 page, a focus story with its sub-heads and 链接 box, a comment, a doctor's
 lecture and a column of medical briefs),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
-sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets and the total of a
-held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
+sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets, a fresh set read
+beside them and the totals of a fresh check and a held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
 the total of its fresh check; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin
 and the total of a held-out set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
@@ -185,13 +185,15 @@ def _fresh_check() -> None:
 
 
 def _web_sets(quick: bool) -> None:
-    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the two tuning sets, then
-    the held-out set's total only (never a story of it); each skipped, saying why, when a page of it is
-    neither in the cache nor makeable here. `quick`: the first tuning set's first 4 pages only."""
+    """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the two tuning sets and the
+    fresh set read beside them, then the totals only of the fresh check and of the held-out set (never a
+    story of them); each skipped, saying why, when a page of it is neither in the cache nor makeable here.
+    `quick`: the first tuning set's first 4 pages only."""
     from benchmarks import ocrpages, ocrweb
 
     name, seed, count = ocrweb.TUNING
-    sets = [(name, seed, 4)] if quick else [ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT]
+    every = [ocrweb.TUNING, ocrweb.TUNING2, ocrweb.FRESH, ocrweb.CHECK, ocrweb.HELDOUT]
+    sets = [(name, seed, 4)] if quick else every
     for name, seed, count in sets:
         try:
             pages = ocrweb.make_pages(count, seed)
@@ -201,6 +203,8 @@ def _web_sets(quick: bool) -> None:
         result = ocrpages.run(pages)
         if (name, seed, count) == ocrweb.HELDOUT:
             print("held out " + ocrweb.format_total(result, name))
+        elif (name, seed, count) == ocrweb.CHECK:
+            print("fresh   " + ocrpages.format_total(result, name))
         else:
             print("tuned  " + ocrpages.format_report(result, name))
 

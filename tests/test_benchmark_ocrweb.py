@@ -6,8 +6,17 @@ import html
 import random
 import re
 
-from benchmarks import ocrpages, ocrweb
+import pytest
+
+from benchmarks import ocrpages, ocrweb, parsing, rmrb
 from benchmarks.rmrb import parse_article
+
+# The fresh seeds' pages-and-truth checksums, as frozen before any parser read them
+# (benchmarks/reports/pages-ocr.md, "Web-rendered OCR pages: two fresh seeds, one read and one a check").
+FROZEN_FRESH = {
+    ocrweb.FRESH[1]: "0490ac82815cf15921cc50e40e0c75e5fbba4ab76185cee675021ee07d6965b8",
+    ocrweb.CHECK[1]: "48f57737a0a9485be8f240e7970663976dc90f3d542542b8ac61150bf5159f68",
+}
 
 _WIRE = """赵克志强调
 坚持打防并举综合施策 坚决整治跨境赌博乱象
@@ -112,3 +121,55 @@ def test_a_page_read_before_comes_from_the_cache_by_its_html(monkeypatch, tmp_pa
     (tmp_path / "abc123.txt").write_text("人民日报\n第4版\n", encoding="utf-8")
     ocrweb._index(document).write_text("abc123", encoding="utf-8")
     assert ocrweb.cached_text(document) == "人民日报\n第4版\n"
+
+
+@pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
+def test_the_fresh_sets_print_no_article_of_the_sets_before_them_nor_of_each_other_nor_one_twice():
+    printed = {
+        chosen: [a.key for _, articles, _ in ocrweb.chosen_pages(chosen[2], chosen[1]) for a in articles]
+        for chosen in (ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT, ocrweb.FRESH, ocrweb.CHECK)
+    }
+    fresh, check = printed.pop(ocrweb.FRESH), printed.pop(ocrweb.CHECK)
+    before = {key for keys in printed.values() for key in keys}
+    assert len(set(fresh)) == len(fresh) and len(set(check)) == len(check)
+    assert not before & set(fresh) and not before & set(check) and not set(fresh) & set(check)
+
+
+@pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
+@pytest.mark.parametrize("chosen", [ocrweb.FRESH, ocrweb.CHECK], ids=lambda s: s[0])
+def test_each_fresh_set_is_the_one_whose_checksum_was_frozen(chosen):
+    _name, seed, count = chosen
+    assert ocrweb.checksum(ocrweb.chosen_pages(count, seed)) == FROZEN_FRESH[seed]
+
+
+def test_the_fresh_checksums_are_recorded_in_their_section():
+    from benchmarks.common import ROOT
+
+    record = (ROOT / "benchmarks" / "reports" / "pages-ocr.md").read_text(encoding="utf-8")
+    section = record[record.index("### Web-rendered OCR pages: two fresh seeds, one read and one a check") :]
+    assert all(checksum in section for checksum in FROZEN_FRESH.values())
+
+
+@pytest.mark.parametrize("chosen", [ocrweb.CHECK, ocrweb.HELDOUT], ids=lambda s: s[0])
+@pytest.mark.parametrize("flag", ["--show-failures", "--show=1", "--html=."])
+def test_the_fresh_check_and_the_held_out_set_show_no_story_and_no_page(chosen, flag):
+    with pytest.raises(SystemExit, match="fresh check|held out"):
+        ocrweb.main(["--seed", str(chosen[1]), flag])
+
+
+def test_a_web_set_neither_cached_nor_makeable_is_skipped_with_its_reason(monkeypatch, capsys):
+    def unavailable(count: int, seed: int) -> list[ocrpages.OcrPage]:
+        raise ocrpages.OcrUnavailable(f"tesseract is not installed, and page web{seed}-0 is not in the cache")
+
+    monkeypatch.setattr(ocrweb, "make_pages", unavailable)
+    parsing._web_sets(quick=False)
+    assert capsys.readouterr().out == "".join(
+        f"{name} skipped: tesseract is not installed, and page web{seed}-0 is not in the cache\n"
+        for name, seed in (
+            ("rmrb_ocr_web", 1),
+            ("rmrb_ocr_web2", 4),
+            ("rmrb_ocr_web_fresh", 8),
+            ("rmrb_ocr_web_check", 9),
+            ("rmrb_ocr_web_heldout", 7919),
+        )
+    )

@@ -1289,6 +1289,11 @@ def _is_headline_like(group: list[_Line]) -> bool:
         # A title a headline names is whole in it: a book-title mark left open (``依据《中国共产党纪律处分
         # 条例》“《中``, ``山西近期编制的《山西中部盆地城``) is a body line a column break cut.
         return False
+    if _OPEN_SPEECH_RE.search(text):
+        # Words quoted after a colon and left open (``越南大学生阮氏垂玲对本报记者`` / ``说:“这是我第一次观看皮影
+        # 戏并触摸``): a paragraph's lines a column break cut, the quote going on below; a headline that
+        # quotes someone closes the quote.
+        return False
     # A column's label in brackets alone on its line (``【追踪】``) is a kicker, no line of the head.
     if len([line for line in texts if not _BRACKETED_LABEL_RE.match(line)]) > _QUESTION_HEADLINE_LINES:
         return not any(_SENTENCE_PUNCT_RE.search(line) for line in texts)
@@ -1300,6 +1305,10 @@ def _open_book_marks(text: str) -> int:
     any ``》``: a column label's round bracket the OCR read as ``《`` where the headline wrapped inside
     the label (``用形体营造诗意 《看`` / ``台人语)``)."""
     return len(_BOOK_MARK_AS_BRACKET_RE.sub("", text).split("《")) - 1
+
+
+# A quote opened after a colon (``说:“``) and not closed after it.
+_OPEN_SPEECH_RE = re.compile('[:：][ \t\u3000]*[“"][^”"]*$')
 
 
 # ``《`` that a round bracket closes within a label's length, before any other mark: a label's bracket.

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 # An OCR engine's misreadings: ``]``, ``l``, ``I`` or ``|`` for the digit 1 in a dateline's date
-# (``本报北京]月25日电``), and ``〈`` or ``《`` for a round bracket that a round one closes, as no book title
-# is closed (``电 〈记者张璁)``, ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
+# (``本报北京]月25日电``) or in a closing note's, in its round bracket (``（本报华盛顿]月4日电)``), and ``〈``
+# or ``《`` for a round bracket that a round one closes, as no book title is closed (``电 〈记者张璁)``,
+# ``摄〈人民视觉)``, ``《今日谈)``, ``〈作者为…)``).
 _DATELINE_DIGITS_RE = re.compile(
-    r"^(\s*据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
+    r"^(\s*(?:[（(]\s*)?据?(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,10}?\s*)([0-9\]lI|]{1,2})(\s*月\s*)([0-9\]lI|]{1,2})(?=\s*日)"
 )
 
 
