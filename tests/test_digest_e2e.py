@@ -1,6 +1,6 @@
 """Subscriptions and digests end to end (issue 5): the real Application against the Bot API emulator.
 
-The digest clock is injected (``bot_data["digest_clock"]``); checks are driven by calling the runner
+The application's one clock is injected (`running_bot`'s `clock`: the chat, the digests); checks are driven by calling the runner
 at chosen moments, except one test that lets the JobQueue fire on its own. No timing assertions.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.settings import Settings
-from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
+from bot.telegram.digest_job import BLOCKED, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
@@ -47,20 +47,19 @@ class Clock:
 
 @contextlib.asynccontextmanager
 async def running(settings: Settings, clock: Clock, *, job: bool = False) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The real application (as `run_polling` drives it), with the digest clock injected.
+    """The real application (as `run_polling` drives it), with its clock injected.
 
     Unless ``job``, the repeating check is removed before the application starts, so that only the
     test's own `run_due` calls send digests.
     """
 
     def setup(app: Application) -> None:  # type: ignore[type-arg]
-        app.bot_data[CLOCK_KEY] = clock
         if not job:
             assert app.job_queue is not None
             (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
             digest_job.schedule_removal()
 
-    async with running_bot(settings, setup=setup, poll_timeout=1.0) as app:
+    async with running_bot(settings, setup=setup, poll_timeout=1.0, clock=clock) as app:
         yield app
 
 
@@ -136,6 +135,24 @@ async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmu
         assert f"已取消订阅 #{sub.id}" in reply.text
         clock.set(2023, 4, 15, 8, 0, 5)
         assert (await runner(app).run_due(app.bot)).due == 0
+    assert emu.errors() == []
+
+
+async def test_the_chat_reads_the_clock_the_digests_are_given(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """One injected clock (issue 34): the chat's 现在几点 and 昨天 read the time the digests run at, not the
+    system clock."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock):
+        now = await say(emu, "现在几点", 1001)
+        assert "2023年4月13日" in now.text and "07:00" in now.text, now.text
+        yesterday = await say(emu, "昨天的新闻", 1001)
+        assert "4月12日" in yesterday.text or "2023-04-12" in yesterday.text, yesterday.text
+        clock.set(2023, 4, 14, 21, 30)
+        later = await say(emu, "现在几点", 1001)
+        assert "2023年4月14日" in later.text and "21:30" in later.text, later.text
     assert emu.errors() == []
 
 

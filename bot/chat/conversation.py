@@ -75,10 +75,11 @@ from bot.chat.keyboards import FORGET_PREFIX, opened_articles
 from bot.chat.protocols import ChatRecords, Library
 from bot.chat.replies import SHOWS_ONLY, Markup, Reply
 from bot.chat.result_pages import ResultPages
-from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore, utc_now
+from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from bot.chat.topic_memory import TopicMemory
 from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
+from bot.clock import utc_now
 from storage.errors import DatabaseBusy
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records.chat_state import ChatTopic, QueryState

@@ -17,7 +17,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -45,10 +45,6 @@ MAX_MATCHES_PER_KEYWORD = 2000
 FIRST_DIGEST_POOL = 200
 # Compositions of one digest when other processes keep claiming digests of its chat's minute meanwhile.
 CLAIM_ATTEMPTS = 5
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 # Callback data of the buttons that open an article: the conversation's ``a:<id>`` scheme.

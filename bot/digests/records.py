@@ -35,6 +35,7 @@ import sqlite_utils
 
 from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
+from bot.clock import utc_now
 from bot.digests import compose as digest
 from bot.digests import schedule
 from bot.digests.compose import SubscriptionReply
@@ -46,7 +47,6 @@ from bot.digests.plan import (
     SearchLibrary,
     next_due,
     preview_replies,
-    utc_now,
 )
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
