@@ -312,6 +312,33 @@ def format_unsubscribe_choice(
     return _reply([text(lang, "unsub_choose")], markup, tuple(rows))
 
 
+# The most renumbered subscriptions a cancel's reply names one by one.
+RENUMBERED_SHOWN = 5
+
+
+def renumbered_line(lang: str, before: Sequence[Subscription], after: Sequence[Subscription]) -> str | None:
+    """After a cancel, the subscriptions left whose number moved down (a chat's numbers count its own
+    subscriptions, so cancelling #1 makes #2 the new #1): each by its keywords with its new and old
+    number, so that a reader does not cancel the wrong one by a number read before. None if none moved."""
+    was = {s.id: s.number for s in before}
+    moved = [s for s in after if s.id in was and was[s.id] != s.number]
+    if not moved:
+        return None
+    items = [
+        text(
+            lang,
+            "unsub_renumbered_item",
+            what=clip(join_keywords(lang, s.keywords), 24),
+            id=s.number,
+            was=was[s.id],
+        )
+        for s in moved[:RENUMBERED_SHOWN]
+    ]
+    if len(moved) > RENUMBERED_SHOWN:
+        items.append("…")
+    return text(lang, "unsub_renumbered", moves=text(lang, "unsub_renumbered_sep").join(items))
+
+
 def format_text(lang: str, key: str, markup: Markup, **values: object) -> Reply:
     """Any one-line reply of the subscription commands (errors, confirmations)."""
     return _reply([text(lang, key, **values)], markup)
