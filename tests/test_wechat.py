@@ -880,6 +880,17 @@ def test_a_result_asked_to_be_told_about_by_its_number_opens_it(web: WebRun, typ
     assert opened.startswith(first), opened
 
 
+@pytest.mark.parametrize("typed", ["#2", "＃2"])
+def test_a_number_after_a_hash_opens_that_listed_result(web: WebRun, typed: str):
+    """Issue 34: `#2` alone was searched as a word (nothing found); it opens the last list's result 2,
+    as `2` and `第2条` do."""
+    listed = reply_of(post(web, wechat_text("oHash", "保交楼", 6711)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oHash", typed, 6712)))["Content"]
+    assert opened.startswith(second), opened
+    assert opened == reply_of(post(web, wechat_text("oHash", "第2条", 6713)))["Content"]
+
+
 @pytest.mark.parametrize("typed", ["what's new", "What's new?", "what is new", "what’s new"])
 def test_whats_new_gets_the_latest_articles(web: WebRun, typed: str):
     """Issue 33 (a reader's pass): `what's new` was searched (`Nothing found for “what's new”`) while

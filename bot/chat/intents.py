@@ -374,9 +374,10 @@ _RESULT_NUMBER = re.compile(
 )
 
 
-# "1", "2": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list is
-# answered; one or two digits (a longer number, 2023 or 12345, is searched).
-_BARE_NUMBER = re.compile(r"([0-9]{1,2})[\s。.!！?？~～]*")
+# "1", "2", "#3": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list
+# is answered (a # before it, as lists show numbers, names the same item); one or two digits (a longer
+# number, 2023 or 12345, is searched).
+_BARE_NUMBER = re.compile(r"(?:#\s*)?([0-9]{1,2})[\s。.!！?？~～]*")
 
 # "open 2", "read #3", "show me number 2": the English for 打开第2条.
 _RESULT_NUMBER_IN_ENGLISH = re.compile(
