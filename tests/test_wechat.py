@@ -244,19 +244,23 @@ def test_forget_is_cancelled_by_a_reply_in_words_and_confirm_alone_is_searched(w
 def test_follow_ups_after_a_digest_refer_to_the_digest(web: WebRun):
     """Issue 34: after /digest, `还有吗` said there were no results to page through and `第2条` opened the
     second result of the search before it. What the reader sees last is what follow-ups refer to: 第2条
-    opens the digest's second story, 还有吗 says a digest has no next page; a search after it takes over."""
+    opens the digest's second story, 还有吗 names the /digest N that lists the stories it left out (it
+    said only that a digest has no next page); a search after it takes over."""
     searched = reply_of(post(web, wechat_text("oDigestNext", "保交楼", 7301)))["Content"]
     post(web, wechat_text("oDigestNext", "/subscribe 二七区", 7302))
     digest = reply_of(post(web, wechat_text("oDigestNext", "/digest", 7303)))["Content"]
     second = digest.split("\n2. ", 1)[1].split("\n", 1)[0]
     assert second not in searched
+    # the digest left stories out (2,048 bytes hold a few): 还有吗 names what lists them, which does
     more = reply_of(post(web, wechat_text("oDigestNext", "还有吗", 7304)))["Content"]
-    assert more.startswith("摘要没有下一页"), more
+    assert more == "这份摘要没列完你订阅的新文章：发 /digest 1 看其余的。", more
     opened = reply_of(post(web, wechat_text("oDigestNext", "第2条", 7305)))["Content"]
     assert opened.startswith(second[:20]), (second, opened)
     count = max(int(n) for n in re.findall(r"^(\d+)\. ", digest, re.MULTILINE))
     past = reply_of(post(web, wechat_text("oDigestNext", f"第{count + 1}条", 7306)))["Content"]
     assert past.startswith(f"刚才的摘要列了 {count} 篇，没有第 {count + 1} 篇"), past
+    rest = reply_of(post(web, wechat_text("oDigestNext", "/digest 1", 7309)))["Content"]
+    assert "\n1. " in rest and rest.split("\n1. ", 1)[1].split("\n", 1)[0] not in digest, rest
     listed = reply_of(post(web, wechat_text("oDigestNext", "人才", 7307)))["Content"]
     first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
     assert reply_of(post(web, wechat_text("oDigestNext", "第1条", 7308)))["Content"].startswith(first[:20])

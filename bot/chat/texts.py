@@ -195,6 +195,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
         "result_past_end_latest": "最新文章里没有第 {number} 篇。",
         "result_past_end_digest": "刚才的摘要列了 {total} 篇，没有第 {number} 篇。",
+        "digest_rest": "这份摘要没列完你订阅的新文章：发 {commands} 看其余的。",
+        "digest_rest_sep": " 或 ",
         "digest_no_next_page": "摘要没有下一页：上面列的是你订阅的新文章（摘要里写的 /digest 编号 列出一个订阅的全部新文章）。"
         "想看更多，发关键词搜索，例如：{example_keyword}",
         "result_zero": "没有第 0 篇，结果从 1 开始编号：发「第1篇」打开第一篇。",
@@ -384,6 +386,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "result_past_end": "The results for “{query}” are {total}; there is no number {number}.",
         "result_past_end_latest": "The latest articles have no number {number}.",
         "result_past_end_digest": "The digest just shown listed {total}; there is no number {number}.",
+        "digest_rest": "That digest left some of your subscriptions' new articles out: send {commands} for them.",
+        "digest_rest_sep": " or ",
         "digest_no_next_page": "A digest has no next page: it lists your subscriptions' new articles (the "
         "/digest N it names lists all of one subscription's). For more, send some words to search, e.g. "
         "{example_keyword}",

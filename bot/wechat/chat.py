@@ -341,8 +341,10 @@ class WeChatChat:
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
         lists = [ids for ids in ([i for i in r.listed_ids if i in shown] for r in about) if ids]
+        # what lists the stories left out: the ones counted, and the ones this message had no room for
+        rest = [f"/digest {r.subscription_number}" for r in about if r.more or set(r.listed_ids) - shown]
         if lists:  # 第2条 opens from the last list shown here, as numbered here
-            self.conversation.pages.remember_digest(lists[-1], who)
+            self.conversation.pages.remember_digest(lists[-1], who, rest=rest)
         return fitted
 
     def _line(self, openid: str, key: str) -> str:
