@@ -70,6 +70,7 @@ from bot.chat.intents import (
     page_asked,
     result_asked,
     subscription_asked,
+    subscription_number_asked,
 )
 from bot.chat.keyboards import FORGET_PREFIX, opened_articles
 from bot.chat.protocols import ChatRecords, Library
@@ -234,6 +235,9 @@ class Conversation:
         answered = self.forgetting.typed_answer(message, who)
         if answered is not None:  # 确认 after /forget: its button's answer, typed
             return [answered.as_message()]
+        numbered = subscription_number_asked(message)
+        if numbered is not None:  # 第3个订阅, 订阅#3: the commands that take a subscription's number
+            return [self._notice(who, "subscription_by_number", number=numbered)]
         intent = detect_intent(message)
         named = subscription_asked(message)  # 订阅进博会: the command that does it, named
         if named is not None and (intent is None or intent.name == "howto_subscribe"):

@@ -385,6 +385,24 @@ _RESULT_NUMBER_IN_ENGLISH = re.compile(
 )
 
 
+# "第3个订阅", "看第二个订阅", "订阅#3", "#3订阅", "subscription 3": one of the chat's subscriptions by the number
+# its lists show, which only the subscription commands take.
+_SUBSCRIPTION_NUMBER = re.compile(
+    rf"(?:(?:打开|看看?|查看|我的)?第([0-9]+|[{NUMERAL_CHARACTERS}]+)(?:个|条|份|项)?订阅|订阅\s*#\s*([0-9]+)|#\s*([0-9]+)\s*订阅"
+    r"|subscription\s*(?:no\.?|number|#)?\s*([0-9]+))(?:吧|呢|啊)?[\s。.!！?？~～]*",
+    re.IGNORECASE,
+)
+
+
+def subscription_number_asked(message: str) -> int | None:
+    """The number of the chat's subscription `message` names and nothing else (第3个订阅, 订阅#3,
+    subscription 3), read as typed on any keyboard; None for anything else."""
+    found = _SUBSCRIPTION_NUMBER.fullmatch(_as_typed(message))
+    if found is None:
+        return None
+    return chinese_number(next(g for g in found.groups() if g is not None))
+
+
 def result_asked(message: str) -> int | None:
     """The number (from 1; 0 for 第0篇, which no result has) of the listed result `message` asks to open and
     nothing else (第3篇, 打开第2条, 看第三篇, 打开3, a number of one or two digits alone, open 2), read as
