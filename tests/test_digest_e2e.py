@@ -495,6 +495,40 @@ async def test_a_pushed_digest_is_the_list_follow_ups_refer_to(
     assert emu.errors() == []
 
 
+async def test_more_after_a_pushed_digest_that_left_stories_out_names_what_lists_them(
+    telegram_emulator: TelegramEmulator, settings: Settings, tmp_path: Path
+):
+    """Issue 34: `还有吗` after a pushed digest that listed 2 of 6 new stories said only that a digest has
+    no next page; and the digest's own line for an all-news subscription named `/search`, which finds
+    nothing. Both name /latest (a keyword subscription's, its /search)."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings.model_copy(update={"digest_max_articles": 2}), clock) as app:
+        await say(emu, "/subscribe 8:00", 1001)
+        clock.set(2023, 4, 13, 8, 0, 20)
+        assert list((await runner(app).run_due(app.bot)).outcomes.values()) == [SENT]  # the first: 2 newest
+        jsonl = tmp_path / "new.jsonl"
+        records = [
+            {"title": f"二七区新闻{n}", "date": "2023-04-14", "body": f"二七区第{n}条新闻。"}
+            for n in range(6)
+        ]
+        jsonl.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+        )
+        other = open_db(settings.database_target)
+        try:
+            assert ingest_paths(other, [jsonl]).new == 6
+        finally:
+            other.close()
+        clock.set(2023, 4, 14, 8, 0, 20)
+        assert list((await runner(app).run_due(app.bot)).outcomes.values()) == [SENT]
+        digest = emu.messages(1001)[-1]
+        assert len(digest.button_data()) == 2 and "还有 4 篇，可用 /latest 查看。" in digest.text, digest.text
+        more = await say(emu, "还有吗", 1001)
+        assert more.text == "这份摘要没列完你订阅的新文章：发 /latest 看其余的。", more.text
+    assert emu.errors() == []
+
+
 async def test_each_chat_numbers_its_own_subscriptions(
     telegram_emulator: TelegramEmulator, settings: Settings
 ):

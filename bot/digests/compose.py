@@ -63,8 +63,11 @@ def join_keywords(lang: str, keywords: Sequence[str]) -> str:
     return words
 
 
-def search_command(keywords: Sequence[str]) -> str:
-    return "/search " + " ".join(keywords) if keywords else "/search"
+def rest_command(keywords: Sequence[str]) -> str:
+    """The command that lists the stories a digest of `keywords` counted but left out: the search of its
+    keywords (its exclusions kept), or /latest for all news (a /search of nothing, or of exclusions alone,
+    finds nothing)."""
+    return "/search " + " ".join(keywords) if parse_keywords(keywords).any_of else "/latest"
 
 
 def compose_digest(
@@ -182,13 +185,14 @@ def _render(
             lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=button_title)
         buttons.append((Button(label, data=open_callback(article.id)),))
-    if rest and more_command:
-        lines += ["", m.esc(text(lang, "digest_more_next", rest=rest, command=more_command))]
-    elif rest:
-        lines += ["", m.esc(text(lang, "digest_more", rest=rest, command=search_command(keywords)))]
+    rest_with = (more_command or rest_command(keywords)) if rest else ""
+    if rest:
+        key = "digest_more_next" if more_command else "digest_more"
+        lines += ["", m.esc(text(lang, key, rest=rest, command=rest_with))]
     return Digest(
         text="\n".join(lines).strip(),
         buttons=tuple(buttons),
+        rest_command=rest_with,
         shown_ids=tuple(a.id for a in listed),
         counted_ids=tuple(extra),
     )

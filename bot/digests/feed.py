@@ -218,7 +218,7 @@ def unread_digest(
         subscription_number=sub.number,
         listed_ids=digest.shown_ids,
         more=len(digest.counted_ids),
-        rest_command=f"/digest {sub.number}" if digest.counted_ids else "",
+        rest_command=digest.rest_command,
     )
 
 

@@ -391,7 +391,7 @@ class Claimed:
 def message_of(reply: Reply) -> str:
     """A message as the ledger keeps it while claimed (text and buttons, JSON). Pure."""
     rows = [[{"label": b.label, "data": b.data, "url": b.url} for b in row] for row in reply.buttons]
-    return json.dumps({"text": reply.text, "buttons": rows}, ensure_ascii=False)
+    return json.dumps({"text": reply.text, "buttons": rows, "rest": reply.rest_command}, ensure_ascii=False)
 
 
 def reply_of(message: str) -> Reply:
@@ -401,7 +401,7 @@ def reply_of(message: str) -> Reply:
         tuple(Button(b["label"], data=b.get("data"), url=b.get("url")) for b in row)
         for row in loaded["buttons"]
     )
-    return Reply(loaded["text"], buttons)
+    return Reply(loaded["text"], buttons, rest_command=loaded.get("rest", ""))  # no "rest" before issue 34
 
 
 def resume(taken: subs.TakenOver) -> Claimed:

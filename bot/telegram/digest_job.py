@@ -389,7 +389,10 @@ class DigestRunner:
         listed = opened_articles(digest)
         if self.pages is None or chat_id <= 0 or not listed:
             return
-        await self.services.run(self.pages.remember_digest, listed, Who(user_id=chat_id, chat_id=chat_id))
+        rest = [digest.rest_command] if digest.rest_command else []
+        await self.services.run(
+            self.pages.remember_digest, listed, Who(user_id=chat_id, chat_id=chat_id), rest
+        )
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest through the one send path; record the outcome in the ledger."""
