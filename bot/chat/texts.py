@@ -559,9 +559,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_more": "More results: send “next”, or open {url}",
         "wechat_more_typed": "More results: send “next”",
         "wechat_latest_more": "Older articles: {command}",
-        "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
-        "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
-        "feeds below; see one with /digest N.",
+        "wechat_latest_cut": "Not room enough in this WeChat message for {count} more: {links}",
+        "wechat_subs_more": "Not room enough in one WeChat message for {count} more subscription(s): their numbers "
+        "are with the feeds below; see one with /digest N.",
         "wechat_full": "Full text: {url}",
         "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), reply: confirm (or send /forget confirm); reply cancel to keep everything.",
         "wechat_no_buttons": "(No buttons here: open the links above)",
