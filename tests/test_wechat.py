@@ -5,6 +5,7 @@ signatures, broken XML and entities."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from bot.chat.intents import subscription_asked
 from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
+from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
 from storage.records.articles import get_article
 from storage.records.readers import WECHAT, reader_chat
@@ -893,6 +895,29 @@ def test_a_number_after_a_hash_opens_that_listed_result(web: WebRun, typed: str)
     opened = reply_of(post(web, wechat_text("oHash", typed, 6712)))["Content"]
     assert opened.startswith(second), opened
     assert opened == reply_of(post(web, wechat_text("oHash", "第2条", 6713)))["Content"]
+
+
+def test_a_digest_without_subscriptions_keeps_whole_articles_and_its_hint(web: WebRun, tmp_path: Path):
+    """A new reader's pass (issue 34): /digest before any subscription lists the latest articles; on a
+    database of longer stories it was cut mid-article (`…`) and the line saying how to subscribe was lost.
+    Whole articles, the links of those left out, and the hint, as /latest fits them."""
+    records = [
+        {
+            "title": f"二七区第{n}批老旧小区改造项目全面开工建设居民生活品质持续提升",
+            "date": f"2023-06-{n + 10}",
+            "body": f"二七区第{n}批老旧小区改造项目近日全面开工，涉及小区四十余个、居民一万余户，改造内容包括管网更新、加装电梯、"
+            "外墙保温和停车设施建设，预计年底前全部完工。",
+        }
+        for n in range(10)
+    ]
+    jsonl = tmp_path / "long.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    assert web.services.database.write(ingest_paths, [jsonl]).new == 10
+    said = reply_of(post(web, wechat_text("oNoSubs", "/digest", 6811)))["Content"]
+    assert len(said.encode("utf-8")) <= 2048 and "…" not in said, said
+    assert "放不下这条微信消息" in said and said.endswith("之后发 /digest 就能看它的新文章。"), said
+    listed = re.findall(r"^(\d+)\. ", said, re.MULTILINE)
+    assert listed == [str(n) for n in range(1, len(listed) + 1)] and len(listed) < 10, said
 
 
 @pytest.mark.parametrize("typed", ["what's new", "What's new?", "what is new", "what’s new"])
