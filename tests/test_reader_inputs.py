@@ -105,6 +105,10 @@ def test_a_subscription_named_by_its_number_gets_the_commands_that_take_it(conso
     )
 
 
+def test_subscription_number_zero_is_said_to_be_none(console: ConsoleChat):
+    assert _say(console, "第0个订阅") == "订阅从 1 开始编号：/subscriptions 列出你的全部订阅和编号。"
+
+
 @pytest.mark.parametrize("typed", ["第3个", "订阅 3号线", "订阅人才", "3个订阅"])
 def test_what_names_no_subscription_number_is_read_as_before(console: ConsoleChat, typed: str):
     assert "/unsubscribe 3" not in _say(console, typed)

@@ -237,7 +237,8 @@ class Conversation:
             return [answered.as_message()]
         numbered = subscription_number_asked(message)
         if numbered is not None:  # 第3个订阅, 订阅#3: the commands that take a subscription's number
-            return [self._notice(who, "subscription_by_number", number=numbered)]
+            key = "subscription_by_number" if numbered > 0 else "subscription_number_zero"
+            return [self._notice(who, key, number=numbered)]
         intent = detect_intent(message)
         named = subscription_asked(message)  # 订阅进博会: the command that does it, named
         if named is not None and (intent is None or intent.name == "howto_subscribe"):

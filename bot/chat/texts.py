@@ -191,6 +191,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "page_past_end": "「{query}」的结果只有 {pages} 页。",
         "page_zero": "没有第 0 页，页码从 1 开始：发「第1页」看第一页。",
         "subscribe_in_words": "想订阅「{words}」的新闻？发送：/subscribe {words}",
+        "subscription_number_zero": "订阅从 1 开始编号：/subscriptions 列出你的全部订阅和编号。",
         "subscription_by_number": "第 {number} 个订阅：发 /digest {number} 看它的新文章，/unsubscribe {number} 取消它；/subscriptions 列出你的全部订阅和编号。",
         "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：{example_keyword}",
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
@@ -382,6 +383,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "page_past_end": "The results for “{query}” end on page {pages}.",
         "page_zero": "There is no page 0: pages count from 1; send “page 1” for the first.",
         "subscribe_in_words": "To subscribe to news about “{words}”, send: /subscribe {words}",
+        "subscription_number_zero": "Subscriptions are numbered from 1: /subscriptions lists yours with their numbers.",
         "subscription_by_number": "Subscription {number}: send /digest {number} for its new articles, /unsubscribe {number} to cancel it; /subscriptions lists all yours with their numbers.",
         "result_none": "There are no results to open yet. Send some words or a question first, then “第2篇” "
         "opens one of them, e.g. {example_keyword}",
