@@ -23,7 +23,8 @@ from typing import Any, TypeVar
 
 from bot.chat.conversation import Conversation
 from bot.chat.replies import HTML, Channel, Markup
-from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore, utc_now
+from bot.chat.state import Confirmations, FloodGuard, FloodLimit, QueryStore, TopicStore
+from bot.clock import utc_now
 from bot.digests.plan import DigestConfig
 from bot.digests.records import StorageChatRecords
 from bot.seeding import ensure_seeded
@@ -103,6 +104,12 @@ class Services:
     conversation: Conversation
     records: StorageChatRecords
     admin_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The chats' "now": the one clock the conversation, the chat records, the digest runner and the
+        sources poller read."""
+        return self.conversation.clock
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admin_ids

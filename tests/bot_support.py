@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import SecretStr
 from telegram.ext import Application
 
+from bot.clock import utc_now
 from bot.services import Services
 from bot.settings import Settings
 from bot.telegram.app import build_application
@@ -118,16 +119,17 @@ async def running_bot(
     setup: Callable[[Application], None] | None = None,  # type: ignore[type-arg]
     poll_timeout: float = 2.0,
     budget: SendBudget | None = None,
+    clock: Callable[[], dtm.datetime] = utc_now,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """The real application, polling the emulator, with the life cycle `run_polling` drives.
 
     `setup` runs after `initialize` and before `post_init` (to inject a clock, remove a job, ...).
     The send budget is the real one except that a chat may get a message every 0.05 s instead of every
     second (tests talk to one chat far faster than people do); `budget` replaces it (tests/test_sending.py
-    runs the real one).
+    runs the real one). `clock` is the application's one "now" (chats, digests, source polls).
     """
     budget = budget or SendBudget(settings.send_rate_per_second, chat_interval=0.05)
-    app = build_application(settings, services_factory=services_factory, budget=budget)
+    app = build_application(settings, services_factory=services_factory, budget=budget, clock=clock)
     await app.initialize()
     if setup is not None:
         setup(app)

@@ -115,7 +115,10 @@ def test_the_terminal_numbers_its_own_subscriptions(console: ConsoleChat, tmp_pa
     for typed in ("/digest 2", "/digest 4"):  # its number, then its id
         read = console.handle(typed)
         assert "统战" in read and "人才" not in read, (typed, read)
-    assert console.handle("/unsubscribe 3") == "已取消订阅 #1。"  # 人才's id: no number of its own is 3
+    # 3, 人才's id (no number of its own is 3); 统战 moves down from #2, and the reply says so
+    assert (
+        console.handle("/unsubscribe 3") == "已取消订阅 #1。\n其余订阅的编号变了：统战 现在是 #1（原 #2）。"
+    )
     assert "#1 · 与「统战」" in console.handle("/subscriptions")
 
 

@@ -293,6 +293,13 @@ def test_a_web_reader_whose_browser_names_chinese_too_who_writes_chinese_gets_ch
     chinese, say_chinese = session("en-US,en;q=0.9")
     with chinese:
         assert "💡 答案：" in say_chinese("谁主持了统战工作会议？")
+        # the buttons' names a screen reader says follow the replies' language, not the browser's
+        replies = chinese.post("/api/message", json={"text": "保交楼"}).json()["replies"]
+        names = [b.get("name") for r in replies for row in r["buttons"] for b in row]
+        assert "阅读第 1 篇全文" in names and "下一页" in names, names
+        pressed = chinese.post("/api/press", json={"data": replies[-1]["buttons"][-1][-1]["data"]}).json()
+        names = [b.get("name") for row in pressed["edit"]["buttons"] for b in row]
+        assert "上一页" in names and not any("page" in (n or "").lower() for n in names), names
         assert "「保交楼」共" in say_chinese("保交楼")  # the chat was answered in Chinese
         assert say_chinese("/help").startswith("newsbot 可用命令：")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, date, datetime
 
@@ -12,6 +13,7 @@ from bot.digests.compose import (
     compose_digest,
     format_subscription_list,
     format_unsubscribe_choice,
+    renumbered_line,
 )
 from storage.models import Article
 from storage.records.subscriptions import Subscription
@@ -150,6 +152,27 @@ def test_plain_markup_for_console():
 
 def sub(i: int, hhmm: str, keywords=()):
     return Subscription(i, 1, hhmm, tuple(keywords), datetime(2023, 4, 7, tzinfo=UTC), number=i)
+
+
+def numbered(subs: list[Subscription]) -> list[Subscription]:
+    """`subs` numbered 1, 2, 3… in order, as a chat's list is after a cancel."""
+    return [dataclasses.replace(s, number=n) for n, s in enumerate(subs, start=1)]
+
+
+def test_a_cancel_names_the_numbers_that_moved_down():
+    """Issue 34: numbers move down when an earlier subscription is cancelled; the reply says so."""
+    before = [sub(1, "08:00", ["保交楼"]), sub(2, "09:00"), sub(3, "21:00", ["二七区", "-人才"])]
+    assert renumbered_line("zh", before, numbered(before[1:])) == (
+        "其余订阅的编号变了：全部新闻 现在是 #1（原 #2）；二七区（不含：人才） 现在是 #2（原 #3）。"
+    )
+    assert renumbered_line("en", before, numbered([before[0], before[2]])) == (
+        "Your other subscriptions' numbers moved: 二七区 (without: 人才) is now #2 (was #3)."
+    )
+    assert renumbered_line("zh", before, numbered(before[:2])) is None  # the last one went: none moved
+    assert renumbered_line("zh", before, []) is None
+    many = [sub(i, "08:00", [f"词{i}"]) for i in range(1, 10)]
+    line = renumbered_line("zh", many, numbered(many[1:]))
+    assert line is not None and line.count("现在是") == 5 and line.endswith("；…。"), line
 
 
 def test_subscription_list_and_unsubscribe_buttons():

@@ -1,6 +1,6 @@
 """Subscriptions and digests end to end (issue 5): the real Application against the Bot API emulator.
 
-The digest clock is injected (``bot_data["digest_clock"]``); checks are driven by calling the runner
+The application's one clock is injected (`running_bot`'s `clock`: the chat, the digests); checks are driven by calling the runner
 at chosen moments, except one test that lets the JobQueue fire on its own. No timing assertions.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.settings import Settings
-from bot.telegram.digest_job import BLOCKED, CLOCK_KEY, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
+from bot.telegram.digest_job import BLOCKED, FAILED, JOB_NAME, SENT, DigestRunner, runner_of
 from storage.database.connection import open_db
 from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
@@ -47,20 +47,19 @@ class Clock:
 
 @contextlib.asynccontextmanager
 async def running(settings: Settings, clock: Clock, *, job: bool = False) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The real application (as `run_polling` drives it), with the digest clock injected.
+    """The real application (as `run_polling` drives it), with its clock injected.
 
     Unless ``job``, the repeating check is removed before the application starts, so that only the
     test's own `run_due` calls send digests.
     """
 
     def setup(app: Application) -> None:  # type: ignore[type-arg]
-        app.bot_data[CLOCK_KEY] = clock
         if not job:
             assert app.job_queue is not None
             (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
             digest_job.schedule_removal()
 
-    async with running_bot(settings, setup=setup, poll_timeout=1.0) as app:
+    async with running_bot(settings, setup=setup, poll_timeout=1.0, clock=clock) as app:
         yield app
 
 
@@ -136,6 +135,24 @@ async def test_subscribe_receive_open_unsubscribe(telegram_emulator: TelegramEmu
         assert f"已取消订阅 #{sub.id}" in reply.text
         clock.set(2023, 4, 15, 8, 0, 5)
         assert (await runner(app).run_due(app.bot)).due == 0
+    assert emu.errors() == []
+
+
+async def test_the_chat_reads_the_clock_the_digests_are_given(
+    telegram_emulator: TelegramEmulator, settings: Settings
+):
+    """One injected clock (issue 34): the chat's 现在几点 and 昨天 read the time the digests run at, not the
+    system clock."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings, clock):
+        now = await say(emu, "现在几点", 1001)
+        assert "2023年4月13日" in now.text and "07:00" in now.text, now.text
+        yesterday = await say(emu, "昨天的新闻", 1001)
+        assert "4月12日" in yesterday.text or "2023-04-12" in yesterday.text, yesterday.text
+        clock.set(2023, 4, 14, 21, 30)
+        later = await say(emu, "现在几点", 1001)
+        assert "2023年4月14日" in later.text and "21:30" in later.text, later.text
     assert emu.errors() == []
 
 
@@ -408,6 +425,10 @@ async def test_commands_bad_input_and_unsubscribe_buttons(
         )
         assert [s.id for s in subs.list_subscriptions(db, 7001)] == [data_id(data[1])]
         assert first.id == data_id(data[0])
+        replaced = next(m for m in emu.messages(7001) if m.message_id == choice.message_id)
+        assert replaced.text == "已取消订阅 #1。\n其余订阅的编号变了：保交楼 现在是 #1（原 #2）。", (
+            replaced.text
+        )
         reply = await say(emu, "/unsubscribe all", 7001)
         assert "已取消全部 1 个订阅" in reply.text
 
@@ -474,6 +495,40 @@ async def test_a_pushed_digest_is_the_list_follow_ups_refer_to(
     assert emu.errors() == []
 
 
+async def test_more_after_a_pushed_digest_that_left_stories_out_names_what_lists_them(
+    telegram_emulator: TelegramEmulator, settings: Settings, tmp_path: Path
+):
+    """Issue 34: `还有吗` after a pushed digest that listed 2 of 6 new stories said only that a digest has
+    no next page; and the digest's own line for an all-news subscription named `/search`, which finds
+    nothing. Both name /latest (a keyword subscription's, its /search)."""
+    emu = telegram_emulator
+    clock = Clock(datetime(2023, 4, 13, 7, 0, tzinfo=SH))
+    async with running(settings.model_copy(update={"digest_max_articles": 2}), clock) as app:
+        await say(emu, "/subscribe 8:00", 1001)
+        clock.set(2023, 4, 13, 8, 0, 20)
+        assert list((await runner(app).run_due(app.bot)).outcomes.values()) == [SENT]  # the first: 2 newest
+        jsonl = tmp_path / "new.jsonl"
+        records = [
+            {"title": f"二七区新闻{n}", "date": "2023-04-14", "body": f"二七区第{n}条新闻。"}
+            for n in range(6)
+        ]
+        jsonl.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+        )
+        other = open_db(settings.database_target)
+        try:
+            assert ingest_paths(other, [jsonl]).new == 6
+        finally:
+            other.close()
+        clock.set(2023, 4, 14, 8, 0, 20)
+        assert list((await runner(app).run_due(app.bot)).outcomes.values()) == [SENT]
+        digest = emu.messages(1001)[-1]
+        assert len(digest.button_data()) == 2 and "还有 4 篇，可用 /latest 查看。" in digest.text, digest.text
+        more = await say(emu, "还有吗", 1001)
+        assert more.text == "这份摘要没列完你订阅的新文章：发 /latest 看其余的。", more.text
+    assert emu.errors() == []
+
+
 async def test_each_chat_numbers_its_own_subscriptions(
     telegram_emulator: TelegramEmulator, settings: Settings
 ):
@@ -512,8 +567,10 @@ async def test_each_chat_numbers_its_own_subscriptions(
         reply = await say(emu, "/unsubscribe 4", 9002)
         assert reply.text == "已取消订阅 #4：与「阅兵」相关的新闻。", reply.text
         assert [s.keywords for s in subs.list_subscriptions(db, 9002)] == [("二七区",), ("疫情",), ("统战",)]
-        # several at once are read before any goes: 1 and 2 are 统战 and 二七区, not 统战 then 疫情
-        assert (await say(emu, "/unsubscribe 1 2", 9002)).text == "已取消订阅 #1、#2。"
+        # several at once are read before any goes: 1 and 2 are 统战 and 二七区, not 统战 then 疫情; the
+        # reply gives the one left its new number, so an old list's #3 is not typed for it
+        reply = await say(emu, "/unsubscribe 1 2", 9002)
+        assert reply.text == "已取消订阅 #1、#2。\n其余订阅的编号变了：疫情 现在是 #1（原 #3）。", reply.text
         assert [s.keywords for s in subs.list_subscriptions(db, 9002)] == [("疫情",)]
         # another chat's id names nothing here; the other reader's subscriptions are untouched
         assert "没有找到编号为 3" in (await say(emu, "/unsubscribe 3", 9002)).text

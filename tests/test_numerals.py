@@ -66,6 +66,19 @@ def test_a_result_number_in_hundreds_asks_for_that_result(typed: str, number: in
 
 
 @pytest.mark.parametrize(
+    ("typed", "number"), [("#3", 3), ("＃3", 3), ("# 2", 2), ("#12。", 12), ("3", 3), ("第3条", 3)]
+)
+def test_a_number_after_a_hash_asks_for_that_result(typed: str, number: int) -> None:
+    """Issue 34: `#3` alone was searched as a word; lists number their items, so it names item 3."""
+    assert result_asked(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["#", "#123", "#3号线", "C#3", "#三"])
+def test_a_hash_before_no_list_number_is_not_a_result(typed: str) -> None:
+    assert result_asked(typed) is None
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ("二〇一九年十月一日", "2019年10月1日"),

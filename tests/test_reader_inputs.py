@@ -94,6 +94,26 @@ def test_a_slash_alone_lists_the_commands(services: Services, typed: str, lang: 
     assert _say(_chat(services, lang), typed).startswith(help_starts)
 
 
+@pytest.mark.parametrize(
+    "typed", ["第3个订阅", "看第三个订阅", "订阅#3", "订阅 ＃3", "#3订阅", "第 3 个订阅吧"]
+)
+def test_a_subscription_named_by_its_number_gets_the_commands_that_take_it(console: ConsoleChat, typed: str):
+    """Issue 34: `第3个订阅` was searched (`已去掉：「订阅」`, stories holding 第3); `订阅#3` said how to
+    subscribe to 「#3」. A subscription named by its number gets the commands that take that number."""
+    assert _say(console, typed) == (
+        "第 3 个订阅：发 /digest 3 看它的新文章，/unsubscribe 3 取消它；/subscriptions 列出你的全部订阅和编号。"
+    )
+
+
+def test_subscription_number_zero_is_said_to_be_none(console: ConsoleChat):
+    assert _say(console, "第0个订阅") == "订阅从 1 开始编号：/subscriptions 列出你的全部订阅和编号。"
+
+
+@pytest.mark.parametrize("typed", ["第3个", "订阅 3号线", "订阅人才", "3个订阅"])
+def test_what_names_no_subscription_number_is_read_as_before(console: ConsoleChat, typed: str):
+    assert "/unsubscribe 3" not in _say(console, typed)
+
+
 @pytest.mark.parametrize("typed", ["NOT 保交楼", "-保交楼", "-保交楼 -郑州"])
 @pytest.mark.parametrize(
     ("lang", "said"),

@@ -4,21 +4,20 @@ news site while it runs.
 Three sources carry the same story in their own words (a wire copy in RSSHub's format, a newspaper's
 summary-only feed whose page is GBK-encoded, a district site's Atom feed with full content). A subscriber
 of ``二七区 -人才`` gets it once, with the other two sources named, and never the 人才 story. The sources job
-runs on its own on the JobQueue; only its clock is injected (to make the next poll due) and the digest
-check is driven by the test, as in tests/test_digest_e2e.py.
+runs on its own on the JobQueue; only the application's one clock is injected (to make the next poll due,
+the digest due) and the digest check is driven by the test, as in tests/test_digest_e2e.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
-from bot.telegram import sources_job
-from bot.telegram.digest_job import CLOCK_KEY, JOB_NAME, SENT, runner_of
+from bot.telegram.digest_job import JOB_NAME, SENT, runner_of
 from storage.database.connection import open_db
 from storage.records import sources as store
 from storage.records import subscriptions as subs
@@ -135,28 +134,30 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
         site.add("/zzrb.xml", Page(rss("郑州日报", ""), "text/xml", etag='"zz-0"'))
         site.add("/erqi.xml", Page(atom("", base), "application/atom+xml"))
 
+        clock = Clock(datetime(2026, 11, 30, 7, 0, tzinfo=SH))
         db_path = tmp_path / "newsbot.db"
         db = open_db(db_path)
         for name, path in (("新华网", "/xinhua.xml"), ("人民网", "/zzrb.xml"), ("二七发布", "/erqi.xml")):
             store.add_source(
-                db, site.url(path), interval=timedelta(minutes=30), name=name, feed_url=site.url(path)
+                db,
+                site.url(path),
+                interval=timedelta(minutes=30),
+                name=name,
+                feed_url=site.url(path),
+                now=clock(),
             )
         db.close()
 
         settings = bot_settings(
             emu, db_path, sources_host_delay=0.0, sources_check_seconds=0.5, sources_timeout=5.0
         )
-        digest_clock = Clock(datetime(2026, 11, 30, 7, 0, tzinfo=SH))
-        poll_clock = Clock(datetime.now(UTC))
 
         def setup(app: Application) -> None:  # type: ignore[type-arg]
-            app.bot_data[CLOCK_KEY] = digest_clock
-            app.bot_data[sources_job.CLOCK_KEY] = poll_clock
             assert app.job_queue is not None
             (digest_job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
             digest_job.schedule_removal()  # the test drives the digest checks
 
-        async with running_bot(settings, setup=setup, poll_timeout=1.0) as app:
+        async with running_bot(settings, setup=setup, poll_timeout=1.0, clock=clock) as app:
             services = app.bot_data["services"]
 
             def sources_now() -> list[store.Source]:
@@ -168,6 +169,10 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             def polled_times() -> int:
                 return sum(1 for s in sources_now() if s.last_poll_at is not None)
 
+            def polled_since(moment: datetime) -> bool:
+                """Whether every source's poll due at the clock's `moment` is done (so none is under way)."""
+                return all(s.last_poll_at is not None and s.last_poll_at >= moment for s in sources_now())
+
             # The JobQueue polls every source once on its own.
             await wait_until(lambda: polled_times() == 3)
             assert "郑州地铁10号线二期开工" in (await say(emu, "/search 地铁10号线", READER))[-1].text
@@ -175,7 +180,8 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             (reply,) = await say(emu, "/subscribe 08:00 二七区 -人才", READER)
             assert "二七区（不含：人才）" in reply.text
             (sub,) = services.database.read(subs.list_subscriptions, READER)
-            digest_clock.now = datetime(2026, 11, 30, 8, 0, 5, tzinfo=SH)
+            clock.now = datetime(2026, 11, 30, 8, 0, 5, tzinfo=SH)
+            await wait_until(lambda: polled_since(clock.now))  # due again half an hour after the first
             runner = runner_of(app)
             assert runner is not None
             report = await runner.run_due(app.bot)
@@ -251,9 +257,9 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
                     "application/atom+xml",
                 ),
             )
-            # Half an hour later the sources are due again; the job notices by itself.
+            # The next morning, after they published, the sources are due again; the job notices by itself.
             before = len(site.requests)
-            poll_clock.now += timedelta(minutes=31)
+            clock.now = datetime(2026, 12, 1, 9, 30, tzinfo=SH)
             await wait_until(lambda: all((s.last_new or 0) >= 1 for s in sources_now()))
             assert len(site.requests) > before
 
@@ -265,8 +271,9 @@ async def test_a_story_published_while_serving_reaches_the_digest_once_and_the_e
             assert "（记者陈静）" in opened[0].text and "人民网首页" not in opened[0].text
             assert f'href="{base}/gb/n1/2026/1201/c1.html"' in (opened[-1].html or "")
 
-            # The next morning's digest: the story once, the other two sources named, no 人才 story.
-            digest_clock.now = datetime(2026, 12, 1, 8, 0, 5, tzinfo=SH)
+            # The next digest: the story once, the other two sources named, no 人才 story.
+            clock.now = datetime(2026, 12, 2, 8, 0, 5, tzinfo=SH)
+            await wait_until(lambda: polled_since(clock.now))
             count = len(emu.messages(READER))
             report = await runner.run_due(app.bot)
             assert report is not None and report.outcomes == {sub.id: SENT}

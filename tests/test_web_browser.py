@@ -584,3 +584,47 @@ def test_text_within_the_limit_put_in_the_middle_is_kept_whole(web: WebRun, brow
     value = box.get_attribute("value")
     assert value == "开头" + "字" * 496 + "结尾"  # the emoji left out whole, the reader's text kept
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#log .notice"))
+
+
+def named_controls(driver: Any) -> list[tuple[str, str]]:
+    """Every control on the page (buttons, links, the text box) with the name Chromium's accessibility tree
+    gives it, as a screen reader says it."""
+    controls = driver.find_elements(By.CSS_SELECTOR, "button, a[href], textarea, input, [role=button]")
+    return [
+        (c.tag_name + ":" + (c.text or c.get_attribute("value") or ""), c.accessible_name) for c in controls
+    ]
+
+
+def test_a_reader_using_the_keyboard_alone_reaches_the_box_and_every_control_has_a_name(
+    web: WebRun, browser: Any
+):
+    """Issue 34: the page is used from the keyboard (Tab reaches the box, Enter sends) and each button,
+    link and the box has a name a screen reader says, in words, as Chromium computes it: the results'
+    buttons, the page counter and turns, a digest's, /unsubscribe's choice."""
+    browser.get(web.base_url + "/")
+    focused = None
+    for _ in range(10):  # from the top of the page, Tab until the box has the focus
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.get_attribute("id") == "box":
+            break
+    assert focused is not None and focused.get_attribute("id") == "box"
+    before = len(bot_bubbles(browser))
+    focused.send_keys("保交楼")
+    focused.send_keys(Keys.ENTER)
+    wait(browser, lambda d: len(bot_bubbles(d)) > before)
+    assert "保交楼" in bot_bubbles(browser)[before].text
+    send(browser, "/subscribe 保交楼")
+    send(browser, "/subscribe 人才")
+    send(browser, "/digest")
+    send(browser, "/unsubscribe")
+    controls = named_controls(browser)
+    assert len(controls) > 10, controls
+    unnamed = [(what, name) for what, name in controls if not any(ch.isalnum() for ch in name or "")]
+    assert not unnamed, unnamed
+    # a button moved to from the keyboard is pressed with Enter: the first result opens
+    results = bot_bubbles(browser)[before]
+    first = results.find_element(By.CSS_SELECTOR, ".keyboard button")
+    count = len(bot_bubbles(browser))
+    first.send_keys(Keys.ENTER)
+    wait(browser, lambda d: len(bot_bubbles(d)) > count)

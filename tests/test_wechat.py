@@ -5,6 +5,7 @@ signatures, broken XML and entities."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from bot.chat.intents import subscription_asked
 from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
+from storage.ingest.pipeline import ingest_paths
 from storage.records import subscriptions as subs
 from storage.records.articles import get_article
 from storage.records.readers import WECHAT, reader_chat
@@ -244,19 +246,23 @@ def test_forget_is_cancelled_by_a_reply_in_words_and_confirm_alone_is_searched(w
 def test_follow_ups_after_a_digest_refer_to_the_digest(web: WebRun):
     """Issue 34: after /digest, `还有吗` said there were no results to page through and `第2条` opened the
     second result of the search before it. What the reader sees last is what follow-ups refer to: 第2条
-    opens the digest's second story, 还有吗 says a digest has no next page; a search after it takes over."""
+    opens the digest's second story, 还有吗 names the /digest N that lists the stories it left out (it
+    said only that a digest has no next page); a search after it takes over."""
     searched = reply_of(post(web, wechat_text("oDigestNext", "保交楼", 7301)))["Content"]
     post(web, wechat_text("oDigestNext", "/subscribe 二七区", 7302))
     digest = reply_of(post(web, wechat_text("oDigestNext", "/digest", 7303)))["Content"]
     second = digest.split("\n2. ", 1)[1].split("\n", 1)[0]
     assert second not in searched
+    # the digest left stories out (2,048 bytes hold a few): 还有吗 names what lists them, which does
     more = reply_of(post(web, wechat_text("oDigestNext", "还有吗", 7304)))["Content"]
-    assert more.startswith("摘要没有下一页"), more
+    assert more == "这份摘要没列完你订阅的新文章：发 /digest 1 看其余的。", more
     opened = reply_of(post(web, wechat_text("oDigestNext", "第2条", 7305)))["Content"]
     assert opened.startswith(second[:20]), (second, opened)
     count = max(int(n) for n in re.findall(r"^(\d+)\. ", digest, re.MULTILINE))
     past = reply_of(post(web, wechat_text("oDigestNext", f"第{count + 1}条", 7306)))["Content"]
     assert past.startswith(f"刚才的摘要列了 {count} 篇，没有第 {count + 1} 篇"), past
+    rest = reply_of(post(web, wechat_text("oDigestNext", "/digest 1", 7309)))["Content"]
+    assert "\n1. " in rest and rest.split("\n1. ", 1)[1].split("\n", 1)[0] not in digest, rest
     listed = reply_of(post(web, wechat_text("oDigestNext", "人才", 7307)))["Content"]
     first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
     assert reply_of(post(web, wechat_text("oDigestNext", "第1条", 7308)))["Content"].startswith(first[:20])
@@ -878,6 +884,40 @@ def test_a_result_asked_to_be_told_about_by_its_number_opens_it(web: WebRun, typ
     first = listed.split("\n1. ", 1)[1].split("（", 1)[0]
     opened = reply_of(post(web, wechat_text("oTell", typed, 6702)))["Content"]
     assert opened.startswith(first), opened
+
+
+@pytest.mark.parametrize("typed", ["#2", "＃2"])
+def test_a_number_after_a_hash_opens_that_listed_result(web: WebRun, typed: str):
+    """Issue 34: `#2` alone was searched as a word (nothing found); it opens the last list's result 2,
+    as `2` and `第2条` do."""
+    listed = reply_of(post(web, wechat_text("oHash", "保交楼", 6711)))["Content"]
+    second = listed.split("\n2. ", 1)[1].split("（", 1)[0]
+    opened = reply_of(post(web, wechat_text("oHash", typed, 6712)))["Content"]
+    assert opened.startswith(second), opened
+    assert opened == reply_of(post(web, wechat_text("oHash", "第2条", 6713)))["Content"]
+
+
+def test_a_digest_without_subscriptions_keeps_whole_articles_and_its_hint(web: WebRun, tmp_path: Path):
+    """A new reader's pass (issue 34): /digest before any subscription lists the latest articles; on a
+    database of longer stories it was cut mid-article (`…`) and the line saying how to subscribe was lost.
+    Whole articles, the links of those left out, and the hint, as /latest fits them."""
+    records = [
+        {
+            "title": f"二七区第{n}批老旧小区改造项目全面开工建设居民生活品质持续提升",
+            "date": f"2023-06-{n + 10}",
+            "body": f"二七区第{n}批老旧小区改造项目近日全面开工，涉及小区四十余个、居民一万余户，改造内容包括管网更新、加装电梯、"
+            "外墙保温和停车设施建设，预计年底前全部完工。",
+        }
+        for n in range(10)
+    ]
+    jsonl = tmp_path / "long.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    assert web.services.database.write(ingest_paths, [jsonl]).new == 10
+    said = reply_of(post(web, wechat_text("oNoSubs", "/digest", 6811)))["Content"]
+    assert len(said.encode("utf-8")) <= 2048 and "…" not in said, said
+    assert "放不下这条微信消息" in said and said.endswith("之后发 /digest 就能看它的新文章。"), said
+    listed = re.findall(r"^(\d+)\. ", said, re.MULTILINE)
+    assert listed == [str(n) for n in range(1, len(listed) + 1)] and len(listed) < 10, said
 
 
 @pytest.mark.parametrize("typed", ["what's new", "What's new?", "what is new", "what’s new"])

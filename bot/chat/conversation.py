@@ -70,15 +70,17 @@ from bot.chat.intents import (
     page_asked,
     result_asked,
     subscription_asked,
+    subscription_number_asked,
 )
 from bot.chat.keyboards import FORGET_PREFIX, opened_articles
 from bot.chat.protocols import ChatRecords, Library
 from bot.chat.replies import SHOWS_ONLY, Markup, Reply
 from bot.chat.result_pages import ResultPages
-from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore, utc_now
+from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
 from bot.chat.texts import SUBSCRIPTION_COMMANDS, takes_examples, text
 from bot.chat.topic_memory import TopicMemory
 from bot.chat.typed_text import has_words, readable, tidy_query, without_format_characters
+from bot.clock import utc_now
 from storage.errors import DatabaseBusy
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records.chat_state import ChatTopic, QueryState
@@ -233,6 +235,10 @@ class Conversation:
         answered = self.forgetting.typed_answer(message, who)
         if answered is not None:  # 确认 after /forget: its button's answer, typed
             return [answered.as_message()]
+        numbered = subscription_number_asked(message)
+        if numbered is not None:  # 第3个订阅, 订阅#3: the commands that take a subscription's number
+            key = "subscription_by_number" if numbered > 0 else "subscription_number_zero"
+            return [self._notice(who, key, number=numbered)]
         intent = detect_intent(message)
         named = subscription_asked(message)  # 订阅进博会: the command that does it, named
         if named is not None and (intent is None or intent.name == "howto_subscribe"):
@@ -491,7 +497,7 @@ class Conversation:
             return [self._notice(who, "busy")]
         listed = [ids for ids in map(opened_articles, out) if ids]
         if name == "digest" and listed:
-            self.pages.remember_digest(listed[-1], who)
+            self.pages.remember_digest(listed[-1], who, rest=[r.rest_command for r in out if r.rest_command])
         return out
 
     def _start(self, payload: str, who: Who) -> list[Reply]:

@@ -374,14 +374,33 @@ _RESULT_NUMBER = re.compile(
 )
 
 
-# "1", "2": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list is
-# answered; one or two digits (a longer number, 2023 or 12345, is searched).
-_BARE_NUMBER = re.compile(r"([0-9]{1,2})[\s。.!！?？~～]*")
+# "1", "2", "#3": a number alone, as the terminal's numbered buttons are pressed and WeChat's numbered list
+# is answered (a # before it, as lists show numbers, names the same item); one or two digits (a longer
+# number, 2023 or 12345, is searched).
+_BARE_NUMBER = re.compile(r"(?:#\s*)?([0-9]{1,2})[\s。.!！?？~～]*")
 
 # "open 2", "read #3", "show me number 2": the English for 打开第2条.
 _RESULT_NUMBER_IN_ENGLISH = re.compile(
     r"(?:open|read|show(?: me)?)\s+(?:(?:no\.?|number|#)\s*)?([0-9]+)[\s.!?]*", re.IGNORECASE
 )
+
+
+# "第3个订阅", "看第二个订阅", "订阅#3", "#3订阅", "subscription 3": one of the chat's subscriptions by the number
+# its lists show, which only the subscription commands take.
+_SUBSCRIPTION_NUMBER = re.compile(
+    rf"(?:(?:打开|看看?|查看|我的)?第([0-9]+|[{NUMERAL_CHARACTERS}]+)(?:个|条|份|项)?订阅|订阅\s*#\s*([0-9]+)|#\s*([0-9]+)\s*订阅"
+    r"|subscription\s*(?:no\.?|number|#)?\s*([0-9]+))(?:吧|呢|啊)?[\s。.!！?？~～]*",
+    re.IGNORECASE,
+)
+
+
+def subscription_number_asked(message: str) -> int | None:
+    """The number of the chat's subscription `message` names and nothing else (第3个订阅, 订阅#3,
+    subscription 3), read as typed on any keyboard; None for anything else."""
+    found = _SUBSCRIPTION_NUMBER.fullmatch(_as_typed(message))
+    if found is None:
+        return None
+    return chinese_number(next(g for g in found.groups() if g is not None))
 
 
 def result_asked(message: str) -> int | None:

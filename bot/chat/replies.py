@@ -157,6 +157,9 @@ class Reply:
 
     text: str
     buttons: Keyboard = ()
+    # A command that lists what this message counted but left out (a digest's ``/digest 2``): what a
+    # 还有吗 after it is told to send.
+    rest_command: str = ""
 
 
 # ---- measuring and splitting --------------------------------------------------------------------

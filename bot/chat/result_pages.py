@@ -6,7 +6,7 @@ included (第2条 opens the story it listed under 2)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -64,11 +64,12 @@ class ResultPages:
             log.warning("query not stored: database busy; results sent without page buttons")
             return None
 
-    def remember_digest(self, article_ids: list[int], who: Who) -> None:
+    def remember_digest(self, article_ids: list[int], who: Who, rest: Sequence[str] = ()) -> None:
         """Keep the stories a /digest listed last, in the order numbered, as what `who`'s 第2条 opens and
         还有吗 refers to: what the reader sees last is what follow-ups refer to (a front that shows fewer
-        of them than listed keeps those it showed)."""
-        self.remember(QueryState.of_digest(article_ids, who.user_id))
+        of them than listed keeps those it showed). `rest`: the commands that list the new stories it left
+        out (``/digest 2``), which 还有吗 names."""
+        self.remember(QueryState.of_digest(article_ids, who.user_id, rest))
 
     # -- /latest --------------------------------------------------------------------------------
 
@@ -188,7 +189,10 @@ class ResultPages:
             return self.notice(who.lang, "next_page_none")
         if asked.number == 0:
             return self.notice(who.lang, "page_zero")
-        if last[1].kind == DIGEST:  # 还有吗 after /digest: the digest is one list, no page follows
+        if last[1].kind == DIGEST:  # 还有吗 after /digest: one list; what lists the stories it left out
+            if last[1].rest:
+                commands = text(who.lang, "digest_rest_sep").join(last[1].rest)
+                return self.notice(who.lang, "digest_rest", commands=commands)
             return self.notice(who.lang, "digest_no_next_page")
         page = asked.page_from(last[1].page)
         state = replace(last[1], page=page)

@@ -20,8 +20,9 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from bot.clock import utc_now
 from storage.database.access import Database
 from storage.errors import DatabaseBusy
 from storage.records import chat_state
@@ -33,10 +34,6 @@ log = logging.getLogger(__name__)
 STATE_WRITE_WAIT = 1.0
 # The flood guard waits less: counting must never hold a search up for long.
 FLOOD_WRITE_WAIT = 0.25
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class QueryStore:

@@ -191,10 +191,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "page_past_end": "「{query}」的结果只有 {pages} 页。",
         "page_zero": "没有第 0 页，页码从 1 开始：发「第1页」看第一页。",
         "subscribe_in_words": "想订阅「{words}」的新闻？发送：/subscribe {words}",
+        "subscription_number_zero": "订阅从 1 开始编号：/subscriptions 列出你的全部订阅和编号。",
+        "subscription_by_number": "第 {number} 个订阅：发 /digest {number} 看它的新文章，/unsubscribe {number} 取消它；/subscriptions 列出你的全部订阅和编号。",
         "result_none": "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：{example_keyword}",
         "result_past_end": "「{query}」只有 {total} 篇结果，没有第 {number} 篇。",
         "result_past_end_latest": "最新文章里没有第 {number} 篇。",
         "result_past_end_digest": "刚才的摘要列了 {total} 篇，没有第 {number} 篇。",
+        "digest_rest": "这份摘要没列完你订阅的新文章：发 {commands} 看其余的。",
+        "digest_rest_sep": " 或 ",
         "digest_no_next_page": "摘要没有下一页：上面列的是你订阅的新文章（摘要里写的 /digest 编号 列出一个订阅的全部新文章）。"
         "想看更多，发关键词搜索，例如：{example_keyword}",
         "result_zero": "没有第 0 篇，结果从 1 开始编号：发「第1篇」打开第一篇。",
@@ -379,11 +383,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "page_past_end": "The results for “{query}” end on page {pages}.",
         "page_zero": "There is no page 0: pages count from 1; send “page 1” for the first.",
         "subscribe_in_words": "To subscribe to news about “{words}”, send: /subscribe {words}",
+        "subscription_number_zero": "Subscriptions are numbered from 1: /subscriptions lists yours with their numbers.",
+        "subscription_by_number": "Subscription {number}: send /digest {number} for its new articles, /unsubscribe {number} to cancel it; /subscriptions lists all yours with their numbers.",
         "result_none": "There are no results to open yet. Send some words or a question first, then “第2篇” "
         "opens one of them, e.g. {example_keyword}",
         "result_past_end": "The results for “{query}” are {total}; there is no number {number}.",
         "result_past_end_latest": "The latest articles have no number {number}.",
         "result_past_end_digest": "The digest just shown listed {total}; there is no number {number}.",
+        "digest_rest": "That digest left some of your subscriptions' new articles out: send {commands} for them.",
+        "digest_rest_sep": " or ",
         "digest_no_next_page": "A digest has no next page: it lists your subscriptions' new articles (the "
         "/digest N it names lists all of one subscription's). For more, send some words to search, e.g. "
         "{example_keyword}",
@@ -553,9 +561,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "wechat_more": "More results: send “next”, or open {url}",
         "wechat_more_typed": "More results: send “next”",
         "wechat_latest_more": "Older articles: {command}",
-        "wechat_latest_cut": "{count} more do not fit in this WeChat message: {links}",
-        "wechat_subs_more": "{count} more subscription(s) do not fit in one WeChat message: their ids are with the "
-        "feeds below; see one with /digest N.",
+        "wechat_latest_cut": "Not room enough in this WeChat message for {count} more: {links}",
+        "wechat_subs_more": "Not room enough in one WeChat message for {count} more subscription(s): their numbers "
+        "are with the feeds below; see one with /digest N.",
         "wechat_full": "Full text: {url}",
         "wechat_forget_confirm": "To delete everything newsbot keeps about you (language and timezone settings, subscriptions and their feeds, the articles /digest has listed, recent searches, the topic a follow-up refers to), reply: confirm (or send /forget confirm); reply cancel to keep everything.",
         "wechat_no_buttons": "(No buttons here: open the links above)",

@@ -63,8 +63,11 @@ def join_keywords(lang: str, keywords: Sequence[str]) -> str:
     return words
 
 
-def search_command(keywords: Sequence[str]) -> str:
-    return "/search " + " ".join(keywords) if keywords else "/search"
+def rest_command(keywords: Sequence[str]) -> str:
+    """The command that lists the stories a digest of `keywords` counted but left out: the search of its
+    keywords (its exclusions kept), or /latest for all news (a /search of nothing, or of exclusions alone,
+    finds nothing)."""
+    return "/search " + " ".join(keywords) if parse_keywords(keywords).any_of else "/latest"
 
 
 def compose_digest(
@@ -182,13 +185,14 @@ def _render(
             lines.append(m.italic(m.esc(text(lang, "digest_also", sources=others))))
         label = text(lang, "digest_open", n=n, title=button_title)
         buttons.append((Button(label, data=open_callback(article.id)),))
-    if rest and more_command:
-        lines += ["", m.esc(text(lang, "digest_more_next", rest=rest, command=more_command))]
-    elif rest:
-        lines += ["", m.esc(text(lang, "digest_more", rest=rest, command=search_command(keywords)))]
+    rest_with = (more_command or rest_command(keywords)) if rest else ""
+    if rest:
+        key = "digest_more_next" if more_command else "digest_more"
+        lines += ["", m.esc(text(lang, key, rest=rest, command=rest_with))]
     return Digest(
         text="\n".join(lines).strip(),
         buttons=tuple(buttons),
+        rest_command=rest_with,
         shown_ids=tuple(a.id for a in listed),
         counted_ids=tuple(extra),
     )
@@ -310,6 +314,33 @@ def format_unsubscribe_choice(
         rows.append((Button(label, data=unsubscribe_callback(str(s.id))),))
     rows.append((Button(text(lang, "unsub_all_button"), data=unsubscribe_callback("all")),))
     return _reply([text(lang, "unsub_choose")], markup, tuple(rows))
+
+
+# The most renumbered subscriptions a cancel's reply names one by one.
+RENUMBERED_SHOWN = 5
+
+
+def renumbered_line(lang: str, before: Sequence[Subscription], after: Sequence[Subscription]) -> str | None:
+    """After a cancel, the subscriptions left whose number moved down (a chat's numbers count its own
+    subscriptions, so cancelling #1 makes #2 the new #1): each by its keywords with its new and old
+    number, so that a reader does not cancel the wrong one by a number read before. None if none moved."""
+    was = {s.id: s.number for s in before}
+    moved = [s for s in after if s.id in was and was[s.id] != s.number]
+    if not moved:
+        return None
+    items = [
+        text(
+            lang,
+            "unsub_renumbered_item",
+            what=clip(join_keywords(lang, s.keywords), 24),
+            id=s.number,
+            was=was[s.id],
+        )
+        for s in moved[:RENUMBERED_SHOWN]
+    ]
+    if len(moved) > RENUMBERED_SHOWN:
+        items.append("…")
+    return text(lang, "unsub_renumbered", moves=text(lang, "unsub_renumbered_sep").join(items))
 
 
 def format_text(lang: str, key: str, markup: Markup, **values: object) -> Reply:

@@ -218,6 +218,7 @@ def unread_digest(
         subscription_number=sub.number,
         listed_ids=digest.shown_ids,
         more=len(digest.counted_ids),
+        rest_command=digest.rest_command,
     )
 
 

@@ -17,7 +17,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -45,10 +45,6 @@ MAX_MATCHES_PER_KEYWORD = 2000
 FIRST_DIGEST_POOL = 200
 # Compositions of one digest when other processes keep claiming digests of its chat's minute meanwhile.
 CLAIM_ATTEMPTS = 5
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 # Callback data of the buttons that open an article: the conversation's ``a:<id>`` scheme.
@@ -395,7 +391,7 @@ class Claimed:
 def message_of(reply: Reply) -> str:
     """A message as the ledger keeps it while claimed (text and buttons, JSON). Pure."""
     rows = [[{"label": b.label, "data": b.data, "url": b.url} for b in row] for row in reply.buttons]
-    return json.dumps({"text": reply.text, "buttons": rows}, ensure_ascii=False)
+    return json.dumps({"text": reply.text, "buttons": rows, "rest": reply.rest_command}, ensure_ascii=False)
 
 
 def reply_of(message: str) -> Reply:
@@ -405,7 +401,7 @@ def reply_of(message: str) -> Reply:
         tuple(Button(b["label"], data=b.get("data"), url=b.get("url")) for b in row)
         for row in loaded["buttons"]
     )
-    return Reply(loaded["text"], buttons)
+    return Reply(loaded["text"], buttons, rest_command=loaded.get("rest", ""))  # no "rest" before issue 34
 
 
 def resume(taken: subs.TakenOver) -> Claimed:

@@ -35,6 +35,7 @@ import sqlite_utils
 
 from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
 from bot.chat.replies import HTML, Markup, Reply
+from bot.clock import utc_now
 from bot.digests import compose as digest
 from bot.digests import schedule
 from bot.digests.compose import SubscriptionReply
@@ -46,7 +47,6 @@ from bot.digests.plan import (
     SearchLibrary,
     next_due,
     preview_replies,
-    utc_now,
 )
 from bot.digests.texts import text
 from storage.database.access import Database, as_database
@@ -429,7 +429,17 @@ def _remove_several(
         lines.append(text(lang, "unsub_not_found", value=missing[0]))
     elif missing:
         lines.append(text(lang, "unsub_not_found_many", ids=joiner.join(f"#{i}" for i in missing)))
+    if removed:
+        lines += _renumbered(db, chat_id, lang, found)
     return Reply("\n".join(markup.esc(line) for line in lines))
+
+
+def _renumbered(
+    db: sqlite_utils.Database, chat_id: int, lang: str, before: list[subs.Subscription]
+) -> list[str]:
+    """After a cancel, the line naming the subscriptions left whose number moved down (none if none did)."""
+    line = digest.renumbered_line(lang, before, subs.list_subscriptions(db, chat_id))
+    return [line] if line is not None else []
 
 
 def _unsubscribed_line(lang: str, sub: subs.Subscription, *, named: bool) -> str:
@@ -458,7 +468,8 @@ def _remove(
         sub = next((s for s in found if s.id == typed), None) if pressed else subs.pick_own(found, typed)
         if sub is not None and subs.remove_subscription(db, chat_id, sub.id):
             named = not pressed and subs.both_meant(found, typed)
-            return digest.format_lines([_unsubscribed_line(lang, sub, named=named)], markup)
+            done = _unsubscribed_line(lang, sub, named=named)
+            return digest.format_lines([done, *_renumbered(db, chat_id, lang, found)], markup)
         return digest.format_text(lang, "unsub_not_found", markup, value=digest.clip(arg, 30))
     key = "unsub_no_keywords" if _WORD_CHARACTER.search(arg) else "unsub_bad_arg"  # words, or a bad id
     return digest.format_text(lang, key, markup, value=digest.clip(arg, 30))

@@ -20,11 +20,12 @@ import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from bot.clock import utc_now
 from bot.sources.extract import extract_page, needs_page, to_article
 from bot.sources.feeds import Feed, FeedError, candidate_feed_urls, looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher, FetchError, Response, decode_html
@@ -47,10 +48,6 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 NEW = "ok"
 NOT_MODIFIED = "not_modified"
 ERROR = "error"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -30,6 +30,7 @@ from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.chat.state import FloodLimit
 from bot.chat.texts import COMMANDS, LANGUAGES
+from bot.clock import utc_now
 from bot.ops.health_server import HealthServer
 from bot.services import Services, open_services
 from bot.settings import Settings
@@ -113,12 +114,14 @@ def build_application(
     *,
     services_factory: Callable[[Settings], Services] | None = None,
     budget: SendBudget | None = None,
+    clock: Callable[[], datetime] = utc_now,
 ) -> BotApplication:
     """The Telegram application for `settings` (TELEGRAM_BOT_TOKEN required); services open in post_init.
 
     Every message it sends draws from one `SendBudget` (NEWSBOT_SEND_RATE_PER_SECOND overall, divided
     among NEWSBOT_REPLICAS processes; per chat, per group), replies and digests alike; `budget` replaces
-    it (tests).
+    it (tests). `clock` is the one "now" of the chats, the digests and the source polls (tests inject one);
+    a `services_factory` opens its services with its own.
     """
     if settings.telegram_bot_token is None:
         raise MissingTokenError(
@@ -128,7 +131,7 @@ def build_application(
     # Opt in to PTB's future `RetryAfter.retry_after` as a timedelta (bot.telegram.sending reads both kinds): without
     # it PTB 22 warns each time a RetryAfter is even constructed.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    factory = services_factory or (lambda s: open_services(s, flood=FloodLimit(FLOOD_LIMIT)))
+    factory = services_factory or (lambda s: open_services(s, flood=FloodLimit(FLOOD_LIMIT), clock=clock))
 
     async def post_init(application: BotApplication) -> None:
         services = await asyncio.to_thread(factory, settings)

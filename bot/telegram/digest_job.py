@@ -91,6 +91,7 @@ from bot.chat.exchange import Who
 from bot.chat.keyboards import opened_articles
 from bot.chat.replies import Reply
 from bot.chat.result_pages import ResultPages
+from bot.clock import utc_now
 from bot.digests import schedule
 from bot.digests.plan import (
     CLAIM_ATTEMPTS,
@@ -101,7 +102,6 @@ from bot.digests.plan import (
     RunCache,
     prepare,
     resume,
-    utc_now,
 )
 from bot.ops.inbox import ingest_inbox, warn_if_unusable
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
@@ -114,7 +114,6 @@ log = logging.getLogger(__name__)
 
 ItemT = TypeVar("ItemT")
 RUNNER_KEY = "digest_runner"
-CLOCK_KEY = "digest_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 JOB_NAME = "digests"
 HEARTBEAT = "digest_scheduler"  # the name /healthz and `newsbot health` know this job by
 RECORD_ATTEMPTS = 3  # tries to record a sent message while the database is busy
@@ -390,7 +389,10 @@ class DigestRunner:
         listed = opened_articles(digest)
         if self.pages is None or chat_id <= 0 or not listed:
             return
-        await self.services.run(self.pages.remember_digest, listed, Who(user_id=chat_id, chat_id=chat_id))
+        rest = [digest.rest_command] if digest.rest_command else []
+        await self.services.run(
+            self.pages.remember_digest, listed, Who(user_id=chat_id, chat_id=chat_id), rest
+        )
 
     async def deliver(self, bot: Bot, item: Claimed) -> str:
         """Send one claimed digest through the one send path; record the outcome in the ledger."""
@@ -426,7 +428,8 @@ class DigestRunner:
 def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestRunner | None:
     """The application's digest runner, created on first use once the services are open (post_init).
 
-    The clock is ``bot_data["digest_clock"]`` when set (tests), else the system clock. The runner's
+    The clock is the services' (`build_application`'s `clock`: the system clock unless injected), the
+    one the chat reads too. The runner's
     first check logs the claims a crash left unfinished that nobody will take over (see the module
     docstring). Each runner is one replica (`replica_id`).
     """
@@ -439,7 +442,7 @@ def runner_of(application: Application[Any, Any, Any, Any, Any, Any]) -> DigestR
     runner = DigestRunner(
         services,
         DigestConfig.from_settings(services.settings),
-        clock=application.bot_data.get(CLOCK_KEY, utc_now),
+        clock=services.clock,
         inbox=services.settings.inbox,
         pages=services.conversation.pages,
     )

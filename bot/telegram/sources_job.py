@@ -27,9 +27,10 @@ from typing import Any
 
 from telegram.ext import Application, Job
 
+from bot.clock import utc_now
 from bot.services import Services, fetcher_for
 from bot.sources.fetch import Fetcher
-from bot.sources.poll import PollResult, poll_source, utc_now
+from bot.sources.poll import PollResult, poll_source
 from bot.telegram.context import SERVICES, BotApplication, BotContext, services_in
 from storage.database.health import beat
 from storage.errors import DatabaseBusy
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 
 JOB_NAME = "sources"
 POLLER_KEY = "sources_poller"
-CLOCK_KEY = "sources_clock"  # optional ``() -> aware datetime`` in bot_data, for tests
 HEARTBEAT = "sources_poller"
 WORKERS = 4
 # How long a claimed poll keeps other replicas away: longer than a poll takes (50 items, 15 s timeouts).
@@ -107,16 +107,15 @@ class SourcePoller:
 
 
 def poller_of(application: Application[Any, Any, Any, Any, Any, Any]) -> SourcePoller | None:
-    """The application's poller, created on first use once the services are open (post_init)."""
+    """The application's poller, created on first use once the services are open (post_init); it reads
+    the services' clock."""
     poller = application.bot_data.get(POLLER_KEY)
     if isinstance(poller, SourcePoller):
         return poller
     if SERVICES not in application.bot_data:
         return None
     services = services_in(application.bot_data)
-    poller = SourcePoller(
-        services, fetcher_for(services.settings), clock=application.bot_data.get(CLOCK_KEY, utc_now)
-    )
+    poller = SourcePoller(services, fetcher_for(services.settings), clock=services.clock)
     application.bot_data[POLLER_KEY] = poller
     return poller
 

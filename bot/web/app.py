@@ -201,6 +201,13 @@ class WebEdge:
             chosen = await asyncio.to_thread(self.services.records.language, chat_id)
         return chosen or self.lang(request)
 
+    async def replies_lang(self, request: Request, chat_id: int) -> str:
+        """The language the chat's replies were just written in, which their buttons' names follow: the one
+        it chose with /lang, else the one its messages were last answered in (`Conversation.in_chat_language`:
+        Chinese after a Chinese question from a browser naming English), else the browser's."""
+        chosen, heard = await asyncio.to_thread(self.services.records.languages, chat_id)
+        return chosen or heard or self.lang(request)
+
     def session_chat(self, request: Request) -> int | None:
         cookie = request.cookies.get(SESSION_COOKIE)
         if not cookie:
@@ -316,7 +323,7 @@ class WebEdge:
             out = await asyncio.to_thread(self.answer_link, line, page, who, self.base_url(request))
         else:
             out = await asyncio.to_thread(self.answer_line, line, who, self.base_url(request), search=search)
-        names = await self.page_lang(request)
+        names = await self.replies_lang(request, chat_id)
         return self._json(request, {"replies": [reply_json(r, names) for r in out]}, cookie)
 
     def answer_link(self, line: str, page: str, who: Who, base_url: str) -> list[Reply]:
@@ -402,7 +409,7 @@ class WebEdge:
             result = Press(notice=text(who.lang, "stale_button"))
         else:
             result = await asyncio.to_thread(self.conversation.press, data, who)
-        names = await self.page_lang(request)
+        names = await self.replies_lang(request, chat_id)
         body = {
             "notice": result.notice,
             "edit": reply_json(result.edit, names) if result.edit is not None else None,

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from bot.chat.command_line import article_numbers, language_words, latest_page, parse_command
 from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation
 from bot.chat.exchange import Who
+from bot.chat.keyboards import opened_articles
 from bot.chat.replies import Button, Reply, format_welcome
 from bot.chat.texts import text
 from bot.chat.typed_text import readable
@@ -229,6 +230,8 @@ class WeChatChat:
                     fitted = self._digests(out, rest, who, base)
                     if fitted is not None:
                         return fitted
+                    if len(out) == 2 and opened_articles(out[0]):  # no subscription yet: the latest, a hint
+                        return self._listed(out[0], lang, base, tail=as_text(out[1].text))
                 if name == "subscriptions" and len(out) > 1:
                     # The feed addresses are what a follower acts on: kept whole, the list above is cut.
                     *out, feeds = out
@@ -276,14 +279,19 @@ class WeChatChat:
     def _latest(reply: Reply, args: str, lang: str, base: str) -> str:
         """A page of /latest within one WeChat reply: whole articles, the links of those that do not fit,
         and the command of the next page when there is one (WeChat shows no ▶)."""
-        data = [b.data for row in reply.buttons for b in row if b.data]
-        ids = [d.removeprefix(ARTICLE_PREFIX) for d in data if d.startswith(ARTICLE_PREFIX)]
         older = any(b.label == "▶" for row in reply.buttons for b in row)
         tail = (
             text(lang, "wechat_latest_more", command=f"/latest {(latest_page(args) or 0) + 2}")
             if older
             else ""
         )
+        return WeChatChat._listed(reply, lang, base, tail=tail)
+
+    @staticmethod
+    def _listed(reply: Reply, lang: str, base: str, *, tail: str) -> str:
+        """A list of articles within one WeChat reply: whole articles, then the links of those that do not
+        fit, then `tail`."""
+        ids = opened_articles(reply)
 
         def left_out(count: int) -> str:
             links = "、".join(f"/article {i}" for i in ids[len(ids) - count :])
@@ -341,8 +349,10 @@ class WeChatChat:
             if left:
                 self.database.write(unsee, reply.subscription_id, left, wait=CHAT_WRITE_WAIT)
         lists = [ids for ids in ([i for i in r.listed_ids if i in shown] for r in about) if ids]
+        # what lists the stories left out: the ones counted, and the ones this message had no room for
+        rest = [f"/digest {r.subscription_number}" for r in about if r.more or set(r.listed_ids) - shown]
         if lists:  # 第2条 opens from the last list shown here, as numbered here
-            self.conversation.pages.remember_digest(lists[-1], who)
+            self.conversation.pages.remember_digest(lists[-1], who, rest=rest)
         return fitted
 
     def _line(self, openid: str, key: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -61,16 +62,23 @@ class QueryState:
     page: int = 0
     total: int = 0
     # or LATEST: the pages of /latest (query and total unused); or DIGEST: the stories a /digest listed,
-    # one page (`of_digest`: query unused, `total` their count)
+    # one page (`of_digest`: `total` their count; the query, what lists the ones it left out)
     kind: str = SEARCH
     today: date | None = None  # the day relative dates were read against, so pages agree
     shown: str | None = None  # what the reader typed, when the query is what a follow-up was read as
     listed: tuple[int, ...] = ()  # DIGEST: the ids of the stories listed, in the order numbered
 
     @classmethod
-    def of_digest(cls, article_ids: list[int], user_id: int) -> QueryState:
-        """The stories a /digest listed to `user_id`, in the order listed."""
-        return cls("", user_id, total=len(article_ids), kind=DIGEST, listed=tuple(article_ids))
+    def of_digest(cls, article_ids: list[int], user_id: int, rest: Sequence[str] = ()) -> QueryState:
+        """The stories a /digest listed to `user_id`, in the order listed; `rest`: the commands its lines
+        name for the new stories it left out (``/digest 2``), one a line in the query (none: it left none
+        out), as a search's query is what its next page runs."""
+        return cls("\n".join(rest), user_id, total=len(article_ids), kind=DIGEST, listed=tuple(article_ids))
+
+    @property
+    def rest(self) -> tuple[str, ...]:
+        """DIGEST: the commands that list the new stories it left out (`of_digest`)."""
+        return tuple(self.query.splitlines()) if self.kind == DIGEST else ()
 
 
 _QUERY_COLUMNS = "query, user_id, page, total, kind, today, shown, listed_ids"
