@@ -142,9 +142,9 @@ class _SideBySideReading:
         band = _band_ahead(self.raw_lines, self.position, self.measure)
         if (
             self.read_headlines_over_module(band)
+            or self.read_line_across_columns(band)
             or self.read_headline_pair(band)
             or self.read_headline_beside_text(band)
-            or self.read_line_across_columns(band)
         ):
             return
         if len(band.lines) < 2 and not (band.lines and band.over_module):
@@ -328,7 +328,8 @@ def _split_side_by_side(raw_lines: list[str], measure: float | None = None) -> l
     of text lines read beside a dateline (`_text_columns`) is read at the page's end instead. A single
     such line is left as it is (a gap inside one body line is text the OCR lost there, not a column),
     but for two headlines side by side, a headline beside text, and one line of a story's two columns
-    whose right piece goes on from the block above it (`_line_across_columns`). A row of specks read
+    whose right piece goes on from the block above it (`_line_across_columns`, asked before the
+    headlines: its pieces joined to the text around them by words are no headlines). A row of specks read
     across under a band of columns' text is the rule over the headlines of the next modules
     (`_rule_between_modules`): the band stops there, the column ending its sentence read last
     (`_ending_column_last`), and the rows under the rule are a band of their own, its specks dropped and

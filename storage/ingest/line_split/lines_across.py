@@ -74,7 +74,12 @@ def _line_across_columns(
     being the right column's lines over it and its block under it the left column's lines under it:
     the right piece completes a word with the block above (``…不断开拓创`` / ``新，森林…``, 创新) and
     the left piece does not, both pieces stop inside a sentence, and a block of text follows. Read as
-    printed: the left piece with the block under it, then the block above with the right piece.
+    printed: the left piece with the block under it, then the block above with the right piece. When
+    the left piece goes on by a word into the first line of a block read before the block above and
+    not into the block under (``…新型冠状病 | 鲜党和人民…`` over ``作自己的事情…``, the block
+    ``毒感染肺炎…`` read before: 病毒), it is the left column's last line, read across with the right
+    column's line at its height: it goes over that block, the right piece under the block above, and
+    the block under is read on after them (`_block_opened_by`).
     Returns the lines read so far, so rearranged, and where to read on; None for any other line."""
     pieces = _HEADLINE_BAR_RE.split(raw_lines[position].strip())
     if len(pieces) != 2:
@@ -100,9 +105,34 @@ def _line_across_columns(
     if not under:
         return None
     number = position + 1
+    into = _block_opened_by(out[:above_start], left)
+    if into is not None and word_across(left, under[0][0].strip())[1] < _ACROSS_WORD:
+        rearranged = [*out[:into], (left, number), *out[into:above_end], (right, number), *out[above_end:]]
+        return rearranged, position + 1
     apart = out[above_end:] or [("", number)]  # the blank lines between the block above and the line
     rearranged = [*out[:above_start], (left, number), *under, *apart, *above, (right, number)]
     return rearranged, under[-1][1]
+
+
+# Lines read before a line of two columns looked at for the one its left piece goes on into.
+_LINES_LOOKED_BACK = 40
+
+
+def _block_opened_by(lines: list[tuple[str, int]], piece: str) -> int | None:
+    """Where in the lines read so far, among the last `_LINES_LOOKED_BACK`, the nearest line is that
+    `piece` goes on into by a word of the language (`word_across` at least `_ACROSS_WORD`:
+    ``…新型冠状病`` | ``毒感染肺炎…``, 病毒), the line read right before it joining it by no word as
+    strong (it opens a block, or follows a line the OCR set there, ``本报记者闪艳涛摄``); None when none
+    does."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - _LINES_LOOKED_BACK), -1):
+        text = lines[index][0].strip()
+        if not text:
+            continue
+        strength = word_across(piece, text)[1]
+        before = lines[index - 1][0].strip() if index > 0 else ""
+        if strength >= _ACROSS_WORD and (not before or word_across(before, text)[1] < strength):
+            return index
+    return None
 
 
 def _headline_pair(raw: str, gap: re.Pattern[str] = _HEADLINE_BAR_RE) -> tuple[str, str] | None:
