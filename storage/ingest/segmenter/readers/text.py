@@ -286,7 +286,6 @@ class TextReader(LineReader):
             and self.state.stories
             and _ends_sentence(self.state.stories[-1].lines)
             and _short_paragraph(rest)
-            and not (len(rest) > 1 and _DATELINE_RE.match(rest[1].text.strip()))
         ):
             self.cutter.start(
                 line, "a paragraph of one short sentence under a headline, the story above ended"
