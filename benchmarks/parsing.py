@@ -23,7 +23,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.profilepages`: a 人物 page of one series' profiles under its banner, with portraits' captions;
 `benchmarks.documentpages`: a 文件 page, a law, a regulation or a central document printed whole;
 `benchmarks.healthpages`: a 健康 page, a focus story with its sub-heads and 链接 box, a comment, a doctor's
-lecture and a column of medical briefs),
+lecture and a column of medical briefs; `benchmarks.societypages`: a 社会 page, a lead story with its 核心阅读
+box, a 民生观 comment and a column of labelled items),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets, a fresh set read
 beside them and the totals of a fresh check and a held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
@@ -58,6 +59,7 @@ from benchmarks import (
     paperpages,
     profilepages,
     sectionpages,
+    societypages,
     supplementpages,
     topicpages,
     webpages,
@@ -93,6 +95,7 @@ TEXT_PAGE_FAMILIES = (
     profilepages.PAGE_FAMILIES,
     documentpages.PAGE_FAMILIES,
     healthpages.PAGE_FAMILIES,
+    societypages.PAGE_FAMILIES,
 )
 
 

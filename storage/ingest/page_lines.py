@@ -985,9 +985,10 @@ def _same_day(dateline: str, other: str) -> bool:
     return first is not None and second is not None and first.group(2, 3) == second.group(2, 3)
 
 
-# An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``): the story's first paragraph.
+# An editor's note printed over a story's text (``编者按：…``, ``【编者按】…``, a new column's ``开栏的话``): the
+# story's first paragraph.
 _EDITORS_NOTE_RE = re.compile(
-    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
+    "^[ \t\u3000]*[【\\[]?[ \t\u3000]*(?:编者按|编者的话|开栏的话)[ \t\u3000]*[】\\]]?[ \t\u3000]*[:：]?"
 )
 
 
@@ -1349,9 +1350,11 @@ _HEADLINE_MAX_LINES = 4
 
 # A photo's credit on a line of its own: ``刘帅冶摄（人民视觉）``, ``毛勇锋摄（影像中国）``,
 # ``春秋航空供图（新华社发）``, a picture report's ``袁  琛摄影报道（影像中国）``, by up to three
-# photographers (``王  昊  孙  昊摄影报道（影像中国）``, ``张梓望  李秀婷  黄锦辉摄影报道（影像中国）``).
+# photographers (``王  昊  孙  昊摄影报道（影像中国）``, ``张梓望  李秀婷  黄锦辉摄影报道（影像中国）``); a
+# picture report's credit names no agency on some (``韩  鑫  张  炯摄影报道``).
 _AGENCY_CREDIT_RE = re.compile(
-    f"^[ \t\u3000]*[{HAN}·][{HAN}·、 \t\u3000]{{1,20}}(?:摄影报道|摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)][ \t\u3000]*$"
+    f"^[ \t\u3000]*[{HAN}·][{HAN}·、 \t\u3000]{{1,20}}(?:(?:摄影报道|摄|供图)[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}"
+    f"[ \t\u3000]*[）)]|摄影报道)[ \t\u3000]*$"
 )
 
 

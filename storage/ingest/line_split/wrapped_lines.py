@@ -159,14 +159,15 @@ _CREDIT_TAIL_RE = re.compile(f"^[ \t\u3000]*(?:影报道|影)?[ \t\u3000]*[（(]
 
 
 def _mend_wrapped_credits(lines: list[_Line]) -> list[_Line]:
-    """A photo's credit the column wrapped after ``摄`` is one line, as set unwrapped: the tail moved up
-    (``张梓望  李秀婷  黄锦辉摄`` / ``影报道（影像中国）``) when the two make a credit."""
+    """A photo's credit the column wrapped after ``摄`` or before its agency is one line, as set
+    unwrapped: the tail moved up (``张梓望  李秀婷  黄锦辉摄`` / ``影报道（影像中国）``, ``…黄锦辉摄影报道`` /
+    ``（影像中国）``) when the two make a credit."""
     mended: list[_Line] = []
     for line in lines:
         previous = mended[-1] if mended else None
         if previous is not None and not line.blank_before and _CREDIT_TAIL_RE.match(line.text):
             joined = previous.text.rstrip() + line.text.strip()
-            if previous.text.rstrip().endswith("摄") and _AGENCY_CREDIT_RE.match(joined):
+            if previous.text.rstrip().endswith(("摄", "摄影报道")) and _AGENCY_CREDIT_RE.match(joined):
                 mended[-1] = _Line(previous.number, joined, previous.blank_before)
                 continue
         mended.append(line)

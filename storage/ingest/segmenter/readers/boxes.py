@@ -9,8 +9,10 @@ from collections.abc import Callable
 from storage.ingest.page_county import is_ad_box, is_picture_label, number_mark
 from storage.ingest.page_lines import (
     _COMMA_RE,
+    _DATELINE_RE,
     _INDENT_CELLS,
     _MULTI_SPACE_RE,
+    _PROSE_PUNCT_RE,
     _SHORT_MARGIN,
     BULLET_RE,
     HAN,
@@ -45,6 +47,16 @@ from storage.ingest.segmenter.shapes.items import (
 )
 from storage.ingest.segmenter.shapes.sentences import _ends_sentence
 
+# A column's heading over items headed by their labels: at most this many characters, no punctuation.
+_COLUMN_HEADING_MAX_CHARS = 12
+
+
+_COLUMN_HEADING_MARKS_RE = re.compile("[，。、：:；;！？!?“”《》（）()【】—…·|｜■●◆▶]")
+
+
+# An item's headline opening with its label in brackets, the headline's words after it.
+_LABELLED_HEAD_RE = re.compile(f"^【[^【】]{{1,10}}】([{HAN}“0-9A-Za-z].{{1,24}})$")
+
 
 class BoxReader(LineReader):
     """The readers of boxes and strips.
@@ -73,6 +85,8 @@ class BoxReader(LineReader):
         dropped, and the story above is closed. A briefs column's name over bulleted or numbered briefs
         is their column head (`column_head`)."""
         lines = group[:-1] if len(group) == 2 and _RULE_LINE_RE.match(group[1].text) else group
+        if self.column_heading_over_labelled_item(group_index, group):
+            return True
         if len(lines) != 1 or not _STRIP_HEADING_RE.match(lines[0].text):
             return False
         if group_index + 1 >= len(self.page.groups):
@@ -89,6 +103,31 @@ class BoxReader(LineReader):
         for line in group:
             self.cutter.drop(line, "strip heading")
             self.state.set_role(line, "a strip heading over a group of items: no headline")
+        return True
+
+    def column_heading_over_labelled_item(self, group_index: int, group: list[_Line]) -> bool:
+        """A column's heading (``2019春运一线``) alone in its block, short, no punctuation, over an item
+        whose headline opens with its label in brackets (``【新通道】“急客”服务通道开通``) over the item's
+        dateline or byline: a headline opening with its own label has no kicker over it, so the line is
+        the column's name, in no story, and the story above is closed."""
+        if len(group) != 1 or group_index + 1 >= len(self.page.groups):
+            return False
+        heading = group[0].text.strip()
+        if not 2 <= len(heading) <= _COLUMN_HEADING_MAX_CHARS or _COLUMN_HEADING_MARKS_RE.search(heading):
+            return False
+        below = self.page.groups[group_index + 1]
+        labelled = _LABELLED_HEAD_RE.match(below[0].text.strip())
+        if (
+            len(below) < 2
+            or labelled is None
+            or _PROSE_PUNCT_RE.search(labelled.group(1))
+            or not (_DATELINE_RE.match(below[1].text.strip()) or is_byline(below[1].text))
+        ):
+            return False
+        if self.state.current is not None:
+            self.cutter.close()
+        self.cutter.drop(group[0], "column heading")
+        self.state.set_role(group[0], "a column's heading over an item headed by its label in brackets")
         return True
 
     def notice_or_service_box(self, group: list[_Line]) -> bool:

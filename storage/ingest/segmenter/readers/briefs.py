@@ -133,6 +133,16 @@ class BriefReader(LineReader):
             # words after the space, no clause mark, are a headline's second phrase, not its text.
             return None
         if (
+            found[1]
+            and not found[2]
+            and _RUN_IN_BRACKET_RE.match(line.text)
+            and not _PROSE_PUNCT_RE.search(found[1])
+            and _DATELINE_RE.match(following.strip())
+        ):
+            # A dateline under it opens the text (``【新闸机】“刷脸”进站优化升级`` / ``本报成都2月11日电…``):
+            # the words after the bracket, no clause mark, are the headline the label is set before.
+            return None
+        if (
             not found[1]
             and not found[2]
             and not (full and _PROSE_PUNCT_RE.search(following))
