@@ -158,12 +158,15 @@ class PostgresIndex:
     def bigrams_from(self, firsts: Sequence[str]) -> dict[str, int]:
         """From the term counts stored apart (`storage.database.postings`), whose rows are by lexeme: a range
         of lexemes per character, compared by code point (the primary key's order where the database's
-        collation is C). An article indexed again counts once per segment holding it until the next merge."""
+        collation is C), each article counted once however many segments hold it (an article indexed again
+        is in each until a merge)."""
         if not firsts:
             return {}
         rows = self.conn.execute(
-            "SELECT p.lexeme, sum(p.entries) FROM unnest(?::text[]) AS f(c) JOIN articles_fts_postings p "
+            "SELECT p.lexeme, count(DISTINCT held.id) FROM unnest(?::text[]) AS f(c) "
+            "JOIN articles_fts_postings p "
             'ON p.lexeme COLLATE "C" > f.c AND p.lexeme COLLATE "C" < f.c || chr(1114111) '
+            "CROSS JOIN LATERAL unnest(p.ids) AS held(id) "
             "WHERE char_length(p.lexeme) = 2 GROUP BY p.lexeme",
             [list(dict.fromkeys(firsts))],
         )
