@@ -202,9 +202,12 @@ def test_pinyin_splits_a_word_into_whole_syllables(word: str, read: list[tuple[s
 
 
 def test_an_english_question_has_no_words_typed_in_pinyin() -> None:
-    assert pinyin.typed_words(["women", "rights"], with_han=False) == []
-    assert [t.word for t in pinyin.typed_words(["women", "rights"], with_han=True)] == ["women"]
-    assert [t.as_typed for t in pinyin.typed_words(["yin", "lian", "卡"], with_han=True)] == ["yin lian"]
+    assert not pinyin.spelled_in_pinyin("what is the time")  # time spells ti me, what does not
+    assert not pinyin.spelled_in_pinyin("like")
+    assert pinyin.spelled_in_pinyin("zhengzhou erqiqu")
+    assert pinyin.spelled_in_pinyin("yin lian")
+    assert [t.word for t in pinyin.typed_words(["women", "like", "zhengzhou"])] == ["zhengzhou"]
+    assert [t.as_typed for t in pinyin.typed_words(["yin", "lian", "卡"])] == ["yin lian"]
 
 
 def test_a_rarer_reading_counts_a_tenth_of_its_articles() -> None:

@@ -22,7 +22,7 @@ from storage.search.ranking import RankedRow
 from storage.search.synonyms import has_printed_forms, printed_forms
 from storage.search.vocabulary import IndexVocabulary
 from storage.text.normalize import HAN_RANGES, normalize
-from storage.text.segment import dictionary_word
+from storage.text.segment import dictionary_word, tag
 
 _LATIN = re.compile("[a-z]")
 _HAN = re.compile(f"[{HAN_RANGES}]")
@@ -110,9 +110,10 @@ def latin_words_read(
 ) -> tuple[ParsedQuery, tuple[Correction, ...]]:
     """The query with its Latin words read: an English name typed as two words (hong kong) made one term
     (`english_names.joined`), and, when `correct`, each word typed in pinyin (`pinyin.typed_words`: yinlian,
-    yin lian) that no article holds as typed read as the index's word it spells
-    (`IndexVocabulary.pinyin_reading`), never a stop word (我们 of women), an English name of the table or a
-    quoted phrase; with the readings made, as corrections. A query with no Latin letters comes back as it is,
+    yin lian) that no article holds as typed read as the index's word it spells, in a query with Han
+    characters or one whose every word spells pinyin (`pinyin.spelled_in_pinyin`: no English sentence)
+    (`IndexVocabulary.pinyin_reading`): a noun or a name, never a stop word (`_read_from_pinyin`); never an
+    English name of the table or a quoted phrase; with the readings made, as corrections. A query with no Latin letters comes back as it is,
     the index unread."""
     if not any(_LATIN.search(t) for t in parsed.terms):
         return parsed, ()
@@ -120,19 +121,25 @@ def latin_words_read(
     readings: list[Correction] = []
     if correct:
         vocab = IndexVocabulary(db.conn)
-        with_han = bool(_HAN.search(parsed.asked))
-        for typed in pinyin.typed_words(terms, with_han=with_han):
+        in_pinyin = bool(_HAN.search(parsed.asked)) or pinyin.spelled_in_pinyin(parsed.asked)
+        for typed in pinyin.typed_words(terms) if in_pinyin else []:
             if any(has_printed_forms(t) or t in parsed.phrases for t in typed.terms):
                 continue
             if any(vocab.article_counts(list(dict.fromkeys([typed.word, typed.as_typed])))):
                 continue
-            reading = vocab.pinyin_reading(typed.word, unwanted=STOP_WORDS)
+            reading = vocab.pinyin_reading(typed.word, wanted=_read_from_pinyin)
             if reading is not None:
                 readings.append(Correction(typed.as_typed, reading))
                 terms = typed.replaced(terms, reading)
     if terms == parsed.terms:
         return parsed, ()
     return replace(parsed, terms=terms, exact=None, loose_terms=()), tuple(readings)
+
+
+def _read_from_pinyin(word: str) -> bool:
+    """Whether a word the index prints may be what a reader typed in pinyin: a noun or a name
+    (`pinyin.names_a_thing`), no stop word (我们 of women)."""
+    return word not in STOP_WORDS and pinyin.names_a_thing(tag(word))
 
 
 def climb(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:

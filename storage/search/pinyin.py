@@ -24,11 +24,27 @@ MIN_SYLLABLES = 2
 MAX_SYLLABLES = 6
 MAX_SPLITS = 8  # ways of cutting one word into syllables (xian: xian, xi an)
 MAX_PREFIXES = 40
-RARE_READING_SHARE = 0.1  # the weight of a candidate's articles for each character read by a rarer reading  # strings of characters kept at each syllable while a reading is built, by articles
+# jieba's tags of the words a reading may be: nouns, names of people, places and bodies, abbreviations,
+# verbal nouns; not `nrt` (a foreign name written by its sound: 比特, 哈特, which bite and hate spell).
+NOUN_TAGS = frozenset("n nr nrfg ns nt nz j vn".split())
+RARE_READING_SHARE = 0.1
+# Articles a word jieba's dictionary lacks must print it in (as a word) to be a reading: 新冠 is one, a name
+# jieba guessed in one story (思则) is not.
+MIN_UNLISTED = 10  # the weight of a candidate's articles for each character read by a rarer reading  # strings of characters kept at each syllable while a reading is built, by articles
 _VOWELS = re.compile("[aeiouv]")
 # A word in pinyin as typed: letters, each syllable optionally followed by its tone digit (yin2lian2).
 _TYPED = re.compile(r"(?:[a-z]+[0-5]?)+")
 _TONE_DIGITS = re.compile(r"(?<=[a-z])[0-5]")
+# Common English words whose letters spell whole pinyin syllables (like: li ke, time: ti me, open: o pen):
+# never read as pinyin. Names (Obama, Kenya, Gaza) are left to the archive: a reading must be a noun or name
+# printed there (`names_a_thing`).
+ENGLISH_WORDS = frozenset(
+    """a an he she me we ye o ha ah oh ago also area idea anger ague aide bane banana bike bite bone cage came
+    cane change chime cure cute dean dense die dime dine dude dune ease game gee hate huge human lane late lean
+    lee lie like lime line lingo lure lute made make mane mango mania mean mike mime mine mute name nine nude
+    open page pane pie pine pose pure rename ride rude sage same sane sea see sense shine side site sure take
+    tango tea tide tie time tune wage woman women wooden bingo dingo jingo anime""".split()
+)
 # A Latin word holding a vowel with a tone mark (or ü).
 _MARKED_WORD = re.compile("[a-zA-Z\u00c0-\u024f]*[\u00e0-\u00fc\u0100-\u01dc][a-zA-Z0-9\u00c0-\u024f]*")
 # A run of Latin letters (tone marks among them) and digits inside a term: what may be a word in pinyin.
@@ -58,11 +74,10 @@ class Typed:
         return terms
 
 
-def typed_words(terms: Sequence[str], *, with_han: bool) -> list[Typed]:
+def typed_words(terms: Sequence[str]) -> list[Typed]:
     """The words of a query to read as pinyin: each Latin word that reads as whole syllables, alone or glued to
-    Han characters in a term (yinlian卡), and each run of two or more terms of one syllable each (yin lian). In
-    a query without Han characters (`with_han` False) only when every term reads so: an English question
-    holds words that do not (what, rights, news)."""
+    Han characters in a term (yinlian卡), and each run of two or more terms of one syllable each (yin lian);
+    never a common English word (`ENGLISH_WORDS`)."""
     out: list[Typed] = []
     run: list[str] = []
     known = syllables()
@@ -73,17 +88,26 @@ def typed_words(terms: Sequence[str], *, with_han: bool) -> list[Typed]:
         run.clear()
 
     for term in terms:
-        if toneless(term) in known:
+        if toneless(term) in known and term not in ENGLISH_WORDS:
             run.append(term)
             continue
         end_run()
-        latin = [p for p in _LATIN_PIECES.findall(term)]
-        if len(latin) == 1 and splits(latin[0]):
+        latin = _LATIN_PIECES.findall(term)
+        if len(latin) == 1 and latin[0].lower() not in ENGLISH_WORDS and splits(latin[0]):
             out.append(Typed(latin[0], (term,)))
-        elif not with_han:
-            return []
     end_run()
     return out
+
+
+def spelled_in_pinyin(text: str) -> bool:
+    """Whether every Latin word of a query reads as pinyin syllables and none is a common English word: a
+    query of Latin letters only is read as pinyin only then (an English question holds words that do not
+    spell pinyin: what, is, the, rights; or English words that do: like, time)."""
+    words = _LATIN_PIECES.findall(text)
+    known = syllables()
+    return bool(words) and all(
+        w.lower() not in ENGLISH_WORDS and (toneless(w) in known or bool(splits(w))) for w in words
+    )
 
 
 def toneless(word: str) -> str:
@@ -134,17 +158,26 @@ def syllables() -> frozenset[str]:
 
 
 def characters(syllable: str) -> tuple[str, ...]:
-    """The characters (common CJK block) read `syllable`, those for which it is the main reading first."""
+    """The characters (common CJK block) read `syllable` by their main or second reading, those for which it
+    is the main reading first."""
     main, other = _by_reading().get(syllable, ((), ()))
     return main + other
 
 
 def reads(ch: str, syllable: str) -> int | None:
-    """0 when `syllable` is the character's main reading, 1 when another of its readings, else None."""
-    found = _readings(ch)
-    if not found or syllable not in found:
+    """0 when `syllable` is the character's main reading, 1 when its second, else None (a third reading is
+    too rare to read a reader's word by: 度 read zhái, 莉 read chí)."""
+    found = _readings(ch)[:2]
+    if syllable not in found:
         return None
-    return 0 if found[0] == syllable else 1
+    return found.index(syllable)
+
+
+def names_a_thing(tagged: Sequence[tuple[str, str]]) -> bool:
+    """Whether a candidate, as jieba tags it alone, is one noun or name (`NOUN_TAGS`): what readers type in
+    pinyin (银联, 郑州, 研究所), not a word English spells by chance (like: 立刻, name: 那么, late: 拉特, a name
+    written by its sound)."""
+    return len(tagged) == 1 and tagged[0][1] in NOUN_TAGS
 
 
 def rare_readings(candidate: str, syllables_read: Sequence[str]) -> int | None:
@@ -215,7 +248,7 @@ def _readings(ch: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _by_reading() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Syllable → (characters whose main reading it is, characters reading it otherwise)."""
+    """Syllable → (characters whose main reading it is, characters whose second reading it is)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     main: dict[str, list[str]] = {}
@@ -229,6 +262,6 @@ def _by_reading() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             if p not in plain:
                 plain[p] = toneless(p)
             readings.append(plain[p])
-        for i, reading in enumerate(dict.fromkeys(readings)):
+        for i, reading in enumerate(list(dict.fromkeys(readings))[:2]):
             (main if i == 0 else other).setdefault(reading, []).append(chr(code))
     return {s: (tuple(main.get(s, ())), tuple(other.get(s, ()))) for s in {*main, *other}}
