@@ -194,6 +194,16 @@ def test_read_connections_read_pinyin_too(tmp_path: Path) -> None:
     assert found.corrections == (Correction("yinlian", "银联"),) and found.total == 3
 
 
+def test_a_connection_made_read_only_elsewhere_reads_no_pinyin_and_fails_nothing(tmp_path: Path) -> None:
+    db = stories_db(tmp_path, STORIES)
+    try:
+        db.execute("PRAGMA query_only = ON")
+        found = Searcher(db).search("yinlian")
+    finally:
+        db.close()
+    assert found.corrections == () and found.total == 0
+
+
 @pytest.mark.parametrize(
     ("word", "read"),
     [

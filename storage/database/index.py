@@ -289,10 +289,19 @@ TERMS = "temp.articles_fts_terms"
 _TERMS_VIEW = f"CREATE VIRTUAL TABLE IF NOT EXISTS {TERMS} USING fts5vocab(main, articles_fts, row)"
 
 
-def open_terms_view(conn: sqlite3.Connection) -> None:
-    """Make `TERMS` on this connection, once (a statement that writes nothing when it exists)."""
-    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'articles_fts_terms'").fetchone() is None:
+def open_terms_view(conn: sqlite3.Connection) -> bool:
+    """Make `TERMS` on this connection, once; False when it cannot be made (a connection made read-only
+    before it was: then no word is read from pinyin)."""
+    if (
+        conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'articles_fts_terms'").fetchone()
+        is not None
+    ):
+        return True
+    try:
         conn.execute(_TERMS_VIEW)
+    except sqlite3.OperationalError:  # attempt to write a readonly database (PRAGMA query_only)
+        return False
+    return True
 
 
 def _contentless(conn: sqlite3.Connection) -> bool:

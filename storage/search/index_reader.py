@@ -161,7 +161,8 @@ class Fts5Index:
     def bigrams_from(self, firsts: Sequence[str]) -> dict[str, int]:
         # One range of the vocabulary per character (FTS5 answers a range of terms from its b-tree). The
         # counts are of any column: a bigram is a jieba word too where jieba cut one (银联).
-        open_terms_view(self.conn)
+        if not open_terms_view(self.conn):
+            return {}
         found: dict[str, int] = {}
         for first in dict.fromkeys(firsts):
             rows = self.conn.execute(
