@@ -136,6 +136,8 @@ class SearchResponse:
     # What the query was understood as, for messages such as "did you mean" or "showing 4月6日".
     terms: tuple[str, ...] = field(default=())
     corrections: tuple[Correction, ...] = ()  # slips corrected from the index's own words
+    # English names searched in the form news prints too (IMF: 国际货币基金组织, `storage.search.english_names`).
+    names_read: tuple[Correction, ...] = ()
     dropped: tuple[str, ...] = ()  # words left out because no article holds them all
     any_word: bool = False  # the results hold at least one of the words, not all
     # The query named a date or a period that no result is dated in, so that filter was dropped.

@@ -32,6 +32,8 @@ MORE = [
     "C罗",
     "郑州 项目 建设 工作 会议",
     "这次会议提出了哪几点要求",
+    "zhengzhou",  # a word typed in pinyin, read from the index's tokens (issue 20)
+    "zhengzhou yanjiusuo",
 ]
 
 
@@ -163,6 +165,14 @@ def test_best_bm25_candidates_are_the_same_doubles_on_both_backends(backends, ex
     """The evidence ranking's best-BM25 candidates: the same articles, the same bm25() to the last bit."""
     found = [d.read(lambda db: index_reader(db.conn).best_bm25(expr, 100)) for d in backends]
     assert found[0] and found[1] == found[0]
+
+
+def test_the_two_character_tokens_read_for_pinyin_are_the_same_on_both_backends(backends):
+    sqlite, postgres = backends
+    firsts = ["郑", "研", "保", "无"]
+    grams = [d.read(lambda db: index_reader(db.conn).bigrams_from(firsts)) for d in (sqlite, postgres)]
+    assert grams[0] == grams[1]
+    assert grams[0]["郑州"] >= 1 and "研究" in grams[0] and not any(g.startswith("无") for g in grams[0])
 
 
 def test_latest_matching_each_is_latest_matching_of_each_on_both_backends(backends):

@@ -566,12 +566,16 @@ def format_sources(lines: Sequence[str], lang: str, markup: Markup) -> str:
 
 
 def search_notes(response: SearchResponse, lang: str) -> list[str]:
-    """What the search changed to find something: corrected slips, dropped words or dates; the day picked
+    """What the search changed to find something: corrected slips (and words typed in pinyin), English names
+    searched in their Chinese form too, dropped words or dates; the day picked
     for words naming several (周三); and the dates it was asked for that no calendar has (2月30日),
     searched as words."""
     notes = [text(lang, "note_picked_day", words=w, day=d) for w, d in response.picked_days]
     notes += [text(lang, "note_no_such_date", date=d) for d in response.no_such_dates]
     notes += [text(lang, "note_corrected", new=c.replacement, old=c.original) for c in response.corrections]
+    notes += [
+        text(lang, "note_name_read", name=c.original, printed=c.replacement) for c in response.names_read
+    ]
     if response.date_dropped:
         notes.append(text(lang, "note_date_dropped"))
     if response.dropped:

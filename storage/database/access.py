@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from storage.database.connection import open_db, open_postgres
+from storage.database.index import open_terms_view
 from storage.database.postgres import PostgresDatabase, is_postgres_url
 from storage.database.writing import BUSY_TIMEOUT_MS, POLL, write_transaction, writers_waiting
 from storage.driver import sqlite3
@@ -142,6 +143,7 @@ class Database:
                 str(self._path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
             )
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            open_terms_view(conn)  # this connection's own view of the index's tokens, before it is read-only
             conn.execute("PRAGMA query_only = ON")  # reads never write
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self._path}: cannot open a read connection: {exc}") from exc

@@ -282,6 +282,28 @@ def unindex_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
 _DELETE_ALL = "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')"
 
 
+# The index's tokens, each with the articles holding it (FTS5's own vocabulary, no copy: `fts5vocab`), for the
+# words read from pinyin (`storage.search.pinyin`). A view of this connection only (the temp schema), made
+# when a read connection opens (`storage.database.access`), before it is made read-only, or on first use.
+TERMS = "temp.articles_fts_terms"
+_TERMS_VIEW = f"CREATE VIRTUAL TABLE IF NOT EXISTS {TERMS} USING fts5vocab(main, articles_fts, row)"
+
+
+def open_terms_view(conn: sqlite3.Connection) -> bool:
+    """Make `TERMS` on this connection, once; False when it cannot be made (a connection made read-only
+    before it was: then no word is read from pinyin)."""
+    if (
+        conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'articles_fts_terms'").fetchone()
+        is not None
+    ):
+        return True
+    try:
+        conn.execute(_TERMS_VIEW)
+    except sqlite3.OperationalError:  # attempt to write a readonly database (PRAGMA query_only)
+        return False
+    return True
+
+
 def _contentless(conn: sqlite3.Connection) -> bool:
     """Whether the index keeps no copy of the text (migration 8 on SQLite 3.43+)."""
     row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()

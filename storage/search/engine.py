@@ -28,7 +28,7 @@ import sqlite_utils
 
 from storage.database.duplicates import collapse, other_sources
 from storage.models import DEFAULT_TIMEZONE, Answer, SearchHit, SearchResponse
-from storage.search import evidence
+from storage.search import english_names, evidence
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
 from storage.search.article_reads import Document, about_articles, documents
@@ -216,6 +216,7 @@ class Searcher:
             answer=answer,
             terms=tuple(highlight),
             corrections=found.corrections,
+            names_read=english_names.names_in(found.parsed.words) if total else (),
             dropped=found.dropped,
             any_word=found.any_word,
             date_dropped=found.date_dropped,

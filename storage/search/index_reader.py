@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from storage.database.index import TERMS, open_terms_view
 from storage.database.postgres import is_postgres
 from storage.search.ranking import (
     RankedRow,
@@ -79,6 +80,11 @@ class IndexReader(Protocol):
 
     def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
         """`latest_matching` of each expression."""
+        ...
+
+    def bigrams_from(self, firsts: Sequence[str]) -> dict[str, int]:
+        """The index's two-character tokens of the text columns starting with any of the characters
+        `firsts`, each with how many articles hold it."""
         ...
 
 
@@ -151,6 +157,19 @@ class Fts5Index:
 
     def latest_matching_each(self, exprs: Sequence[str], limit: int) -> list[list[int]]:
         return [self.latest_matching(e, limit) for e in exprs]
+
+    def bigrams_from(self, firsts: Sequence[str]) -> dict[str, int]:
+        # One range of the vocabulary per character (FTS5 answers a range of terms from its b-tree). The
+        # counts are of any column: a bigram is a jieba word too where jieba cut one (银联).
+        if not open_terms_view(self.conn):
+            return {}
+        found: dict[str, int] = {}
+        for first in dict.fromkeys(firsts):
+            rows = self.conn.execute(
+                f"SELECT term, doc FROM {TERMS} WHERE term > ? AND term < ?", [first, first + "\U0010ffff"]
+            )
+            found.update((term, int(n)) for term, n in rows if len(term) == 2)
+        return found
 
 
 def index_reader(conn: Any) -> IndexReader:

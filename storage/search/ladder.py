@@ -5,22 +5,27 @@ steps, which read on the connection they are given."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import sqlite_utils
 
 from storage.models import Correction
-from storage.search import corrections, evidence
+from storage.search import corrections, english_names, evidence, pinyin
 from storage.search.article_reads import documents
 from storage.search.evidence_search import ranked_by_evidence
 from storage.search.found import Found
 from storage.search.matching import execute, plan_with_years
-from storage.search.query import ParsedQuery, with_printed_forms
+from storage.search.query import STOP_WORDS, ParsedQuery, with_printed_forms
 from storage.search.ranking import RankedRow
+from storage.search.synonyms import has_printed_forms, printed_forms
 from storage.search.vocabulary import IndexVocabulary
-from storage.text.normalize import normalize
-from storage.text.segment import dictionary_word
+from storage.text.normalize import HAN_RANGES, normalize
+from storage.text.segment import dictionary_word, tag
+
+_LATIN = re.compile("[a-z]")
+_HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def without_latin_words(parsed: ParsedQuery) -> ParsedQuery | None:
@@ -88,9 +93,59 @@ Step = Callable[[sqlite_utils.Database, ParsedQuery, int], Found | None]
 
 
 def run_ladder(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
+    """The steps of `climb`, on the query with its Latin words read (`latin_words_read`: a name of two
+    English words made one, a word typed in pinyin read as the index's word) when that finds something,
+    else on the query as typed."""
+    read, readings = latin_words_read(db, parsed, correct=correct)
+    if read is parsed:
+        return climb(db, parsed, window, correct=correct)
+    found = climb(db, read, window, correct=correct)
+    if found.total or not readings:
+        return replace(found, corrections=readings + found.corrections)
+    return climb(db, parsed, window, correct=correct)
+
+
+def latin_words_read(
+    db: sqlite_utils.Database, parsed: ParsedQuery, *, correct: bool
+) -> tuple[ParsedQuery, tuple[Correction, ...]]:
+    """The query with its Latin words read: an English name typed as two words (hong kong) made one term
+    (`english_names.joined`), and, when `correct`, each word typed in pinyin (`pinyin.typed_words`: yinlian,
+    yin lian) that no article holds as typed read as the index's word it spells, in a query with Han
+    characters or one whose every word spells pinyin (`pinyin.spelled_in_pinyin`: no English sentence)
+    (`IndexVocabulary.pinyin_reading`): a noun or a name, never a stop word (`_read_from_pinyin`); never an
+    English name of the table or a quoted phrase; with the readings made, as corrections. A query with no Latin letters comes back as it is,
+    the index unread."""
+    if not any(_LATIN.search(t) for t in parsed.terms):
+        return parsed, ()
+    terms = english_names.joined(parsed.terms)
+    readings: list[Correction] = []
+    if correct:
+        vocab = IndexVocabulary(db.conn)
+        in_pinyin = bool(_HAN.search(parsed.asked)) or pinyin.spelled_in_pinyin(parsed.asked)
+        for typed in pinyin.typed_words(terms) if in_pinyin else []:
+            if any(has_printed_forms(t) or t in parsed.phrases for t in typed.terms):
+                continue
+            if any(vocab.article_counts(list(dict.fromkeys([typed.word, typed.as_typed])))):
+                continue
+            reading = vocab.pinyin_reading(typed.word, wanted=_read_from_pinyin)
+            if reading is not None:
+                readings.append(Correction(typed.as_typed, reading))
+                terms = typed.replaced(terms, reading)
+    if terms == parsed.terms:
+        return parsed, ()
+    return replace(parsed, terms=terms, exact=None, loose_terms=()), tuple(readings)
+
+
+def _read_from_pinyin(word: str) -> bool:
+    """Whether a word the index prints may be what a reader typed in pinyin: a noun or a name
+    (`pinyin.names_a_thing`), no stop word (我们 of women)."""
+    return word not in STOP_WORDS and pinyin.names_a_thing(tag(word))
+
+
+def climb(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, correct: bool) -> Found:
     """Try readings of the query from the strictest down, until one finds something:
 
-    1. every word as typed;
+    1. every word as typed (an English name news prints in Chinese, in either form: `english_names`);
     2. words people type replaced by what papers print (`storage.search.synonyms`);
     3. words found in no article corrected from the index's own words (`corrections`);
     4. the looser segmentations of `fallbacks`; a date or period that filters everything out
@@ -104,6 +159,7 @@ def run_ladder(db: sqlite_utils.Database, parsed: ParsedQuery, window: int, *, c
     """
     as_typed: tuple[Step | None, ...] = (
         _evidence_for_questions,
+        _with_english_names,
         _every_word,
         _printed_forms,
         _sure_slips if correct else None,  # a sure slip (same sound, a key typed twice) first
@@ -130,6 +186,22 @@ def _if_found(found: Found) -> Found | None:
 def _evidence_for_questions(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
     """A question with words (`ranks_by_evidence`), ranked by the evidence articles hold."""
     return _if_found(ranked_by_evidence(db, parsed, window)) if ranks_by_evidence(parsed) else None
+
+
+def _with_english_names(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
+    """The English names of the query that news prints in Chinese (`english_names`: IMF), each searched as it
+    or its printed forms from the start; the other words as typed."""
+    names = tuple(t for t in parsed.terms if english_names.printed_names(t))
+    if not names:
+        return None
+    either = replace(
+        parsed,
+        terms=tuple(t for t in parsed.terms if t not in names),
+        groups=parsed.groups + tuple(printed_forms(t) for t in names),
+        exact=None,
+        loose_terms=(),
+    )
+    return _if_found(_strict(db, either, window))
 
 
 def _every_word(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:

@@ -155,6 +155,23 @@ class PostgresIndex:
         )
         return [[int(i) for i in r[0]] for r in rows]
 
+    def bigrams_from(self, firsts: Sequence[str]) -> dict[str, int]:
+        """From the term counts stored apart (`storage.database.postings`), whose rows are by lexeme: a range
+        of lexemes per character, compared by code point (the primary key's order where the database's
+        collation is C), each article counted once however many segments hold it (an article indexed again
+        is in each until a merge)."""
+        if not firsts:
+            return {}
+        rows = self.conn.execute(
+            "SELECT p.lexeme, count(DISTINCT held.id) FROM unnest(?::text[]) AS f(c) "
+            "JOIN articles_fts_postings p "
+            'ON p.lexeme COLLATE "C" > f.c AND p.lexeme COLLATE "C" < f.c || chr(1114111) '
+            "CROSS JOIN LATERAL unnest(p.ids) AS held(id) "
+            "WHERE char_length(p.lexeme) = 2 GROUP BY p.lexeme",
+            [list(dict.fromkeys(firsts))],
+        )
+        return {str(lexeme): int(n) for lexeme, n in rows}
+
     def best_bm25(self, expr: str, limit: int) -> list[tuple[int, float]]:
         """The matches come from the GIN index, their BM25 from the term frequencies stored apart
         (`storage.database.postings`): exact for phrases of one token; for longer phrases a bound, and

@@ -20,8 +20,9 @@ from storage.search.answers.questions import describes_person
 from storage.search.dates.absolute import DateSpec, day_ranges, extract_dates, no_such_dates
 from storage.search.dates.relative import relative_periods
 from storage.search.dates.spans import ANY_TODAY, Period
+from storage.search.pinyin import without_tone_marks
 from storage.search.spoken import written_form
-from storage.search.synonyms import PROTECTED_PHRASES, TABLE, printed_forms
+from storage.search.synonyms import PROTECTED_PHRASES, has_printed_forms, printed_forms
 from storage.text.normalize import HAN_RANGES, fold, squeeze, unescape_entities, without_markup
 from storage.text.segment import LAST_YEAR, dictionary_word, pieces, tag
 
@@ -408,6 +409,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
     s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
     s = _ENGLISH_CLITIC.sub("", fold(s).translate(_QUOTES).translate(_DASHES))
+    s = without_tone_marks(s)  # yínlián: pinyin typed with its tone marks, as one word
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
@@ -535,11 +537,11 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def with_printed_forms(parsed: ParsedQuery) -> ParsedQuery | None:
-    """The query with each typed word of the synonym table (`storage.search.synonyms`) turned into an
-    OR group of its printed forms; None when no word is in the table."""
-    hits = [t for t in parsed.terms if t in TABLE]
+    """The query with each typed word of the synonym table (`storage.search.synonyms`, and the English names
+    news prints in Chinese) turned into an OR group of its printed forms; None when no word is in them."""
+    hits = [t for t in parsed.terms if has_printed_forms(t)]
     if not hits:
         return None
-    kept = tuple(t for t in parsed.terms if t not in TABLE)
+    kept = tuple(t for t in parsed.terms if not has_printed_forms(t))
     groups = tuple(printed_forms(t) for t in hits)
     return replace(parsed, terms=kept, groups=parsed.groups + groups, exact=None, loose_terms=())

@@ -13,6 +13,8 @@ searches the words as typed first, and only when that finds nothing tries each t
 
 from __future__ import annotations
 
+from storage.search.english_names import printed_names
+
 # typed → printed forms (the typed word stays an alternative as well)
 TABLE: dict[str, tuple[str, ...]] = {
     # death
@@ -125,5 +127,12 @@ PROTECTED_PHRASES = tuple(sorted((k for k in TABLE if len(k) >= 3), key=len, rev
 
 
 def printed_forms(word: str) -> tuple[str, ...]:
-    """The word and what news text writes for it (the word alone when the table lacks it)."""
-    return (word, *TABLE.get(word, ()))
+    """The word and what news text writes for it: the forms of this table, or of the English names news
+    prints in Chinese (`storage.search.english_names`: IMF → 国际货币基金组织); the word alone when neither
+    holds it."""
+    return (word, *(TABLE.get(word) or printed_names(word)))
+
+
+def has_printed_forms(word: str) -> bool:
+    """Whether news prints `word` in other forms too (`printed_forms`)."""
+    return len(printed_forms(word)) > 1

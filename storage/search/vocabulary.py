@@ -7,12 +7,14 @@ are made by pure code (`storage.search.corrections`, the engine's relaxation lad
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from storage.driver import sqlite3
-from storage.search import corrections
-from storage.search.expressions import BIGRAM_COLUMNS, phrase
+from storage.search import corrections, pinyin
+from storage.search.expressions import BIGRAM_COLUMNS, phrase, words_expression
 from storage.search.index_reader import index_reader
 from storage.text.normalize import fold, normalize, squeeze
+from storage.text.segment import dictionary_word
 
 MAX_TEXTS = 300  # articles read per edit pattern when looking for a slip's candidates
 # Characters kept either side of an anchor: enough for the longest candidate a pattern can capture.
@@ -124,6 +126,28 @@ class IndexVocabulary:
         unseen = [c for c in dict.fromkeys(corrections.direct_candidates(word)) if c not in counts]
         counts.update(zip(unseen, self.article_counts(unseen), strict=True))
         return corrections.choose(word, counts, max_rank)
+
+    def pinyin_reading(self, word: str, wanted: Callable[[str], bool] = lambda _: True) -> str | None:
+        """The index's word that `word` (a Latin word found in no article) spells in pinyin
+        (`storage.search.pinyin`), or None when it spells none that jieba cut as a word in some article (no
+        run across two words: 而是去 of er-shi-qu), and a word of jieba's dictionary unless printed in
+        `pinyin.MIN_UNLISTED` articles or more (新冠, not 思则 of size); only one that is `wanted`. The ways of
+        cutting it into fewer syllables are tried first, and the first that finds a word read by its
+        characters' main readings ends the search."""
+        found: dict[str, tuple[int, int]] = {}
+        for syllables in pinyin.splits(word):
+            bounds = pinyin.candidates(syllables, self.index.bigrams_from)
+            new = [c for c in bounds if c not in found and wanted(c)]
+            exprs = [words_expression([c]) for c in new]
+            held = iter(self.index.count_each([e for e in exprs if e]))
+            for candidate, expr in zip(new, exprs, strict=True):
+                rare = pinyin.rare_readings(candidate, syllables)
+                n = next(held) if expr else 0
+                if rare is not None and (dictionary_word(candidate) or n >= pinyin.MIN_UNLISTED):
+                    found[candidate] = (rare, n)
+            if any(rare == 0 and n for rare, n in found.values()):
+                break
+        return pinyin.choose(found)
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last article date stored."""
