@@ -464,6 +464,10 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
         ("<b>x</b>", "en", False),  # nor is what is left of markup
         ("x y z", "en", False),
         ("x 保交楼", "zh", True),
+        ("yinlian", "en", False),  # pinyin typed with the input method off is no English
+        ("yin lian", "en", False),
+        ("yinlian news", "en", True),  # an English word beside it is
+        ("like", "en", True),  # a common English word that spells pinyin stays English
     ],
 )
 def test_one_rule_for_the_language_of_a_reply(message: str, expected: str, tells: bool) -> None:
@@ -484,6 +488,20 @@ def test_stray_latin_letters_leave_a_chinese_readers_language_chinese(tmp_path: 
     text = out.getvalue()
     assert "“<b>x</b>”" not in text and "Nothing found" not in text  # the English search header
     assert "newsbot 可用命令：" in text and "newsbot commands:" not in text
+    db = open_db(tmp_path / "c.db")
+    assert subs.get_chat(db, CONSOLE_CHAT_ID).language == "zh"  # type: ignore[union-attr]
+    db.close()
+
+
+def test_pinyin_leaves_a_chinese_readers_language_chinese(tmp_path: Path) -> None:
+    """`yinlian` (银联 typed with the input method off) from a Chinese reader was answered in English and
+    made the console chat English, so the /help after it came in English too."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("保交楼\nyinlian\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "Nothing found" not in text and "newsbot commands:" not in text
+    assert "newsbot 可用命令：" in text
     db = open_db(tmp_path / "c.db")
     assert subs.get_chat(db, CONSOLE_CHAT_ID).language == "zh"  # type: ignore[union-attr]
     db.close()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.chat.replies import in_english_words
 from storage.search.dates.relative import has_relative_date
+from storage.search.pinyin import spelled_in_pinyin
 from storage.search.query import MAX_QUERY_CHARS, parse_query
 from storage.text.normalize import HAN_RANGES, normalize, unescape_entities, without_markup
 from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number
@@ -299,10 +300,11 @@ def _language_letters(message: str) -> list[str]:
     """The letters of `message` that tell its language: as the reader sees them (HTML character
     references read, markup tags and links left out, full-width forms folded), not those of a number;
     Latin letters alone tell English only when they make an English word (`replies.in_english_words`),
-    so a stray letter (`x`, what is left of `<b>x</b>`) tells nothing."""
+    so a stray letter (`x`, what is left of `<b>x</b>`) tells nothing, nor do words that spell pinyin and no
+    common English word (`yinlian`, `yin lian`: a Chinese reader whose input method was off)."""
     words = _language_words(message)
     letters = [ch for ch in words if ch.isalpha()]
-    if all(ch.isascii() for ch in letters) and not in_english_words(words):
+    if all(ch.isascii() for ch in letters) and (not in_english_words(words) or spelled_in_pinyin(words)):
         return []
     return letters
 
