@@ -209,14 +209,16 @@ def _split_stacked_headlines(cut: _Cut) -> None:
     a story opened by nothing of its own (no dateline, no byline): the matching gave both headlines to
     one story. When one headline repeats its words only from a paragraph on (that paragraph after a
     sentence end, its first sentence sharing next to no words with the text before it) and the other
-    only before it, the story is cut there: two stories, each under its own headline."""
+    only before it, the story is cut there: two stories, each under its own headline. A group read above
+    another on lines of its own (``探伤工人检测钢轨，养护人员铲`` / ``雪除冰`` / blank / ``风雪中守护回家路``)
+    is that headline's kicker, not another module's headline: it goes with no later paragraph."""
     position = 0
     while position < len(cut.stories):
         story = cut.stories[position]
         position += 1
         if len(story.headline_groups) < 2 or story.closed_by_byline or story.ended:
             continue
-        split = _stacked_split(story)
+        split = _stacked_split(story, cut.file_lines)
         if split is None:
             continue
         at, group = split
@@ -231,10 +233,12 @@ def _split_stacked_headlines(cut: _Cut) -> None:
         position += 1
 
 
-def _stacked_split(story: _Story) -> tuple[int, list[_Line]] | None:
+def _stacked_split(story: _Story, file_lines: dict[int, int]) -> tuple[int, list[_Line]] | None:
     """Where a story given two stacked headlines is cut (`_split_stacked_headlines`), and the headline
-    group that goes with the text from there on; None when nothing says so."""
+    group that goes with the text from there on; None when nothing says so. A group whose lines all lie
+    above another group's in the file (`_kicker_over`) goes with no later paragraph."""
     heads = [pairs(clean_prose("".join(line.text for line in group))) for group in story.headline_groups]
+    kickers = {k for k, group in enumerate(story.headline_groups) if _kicker_over(group, story, file_lines)}
     texts = [clean_prose(line.text) for line in story.lines]
     best: tuple[float, int, int] | None = None
     for at in range(1, len(story.lines)):
@@ -252,7 +256,7 @@ def _stacked_split(story: _Story) -> tuple[int, list[_Line]] | None:
             continue  # the rest's first sentence goes on with the lead's words: the same story
         for k, head in enumerate(heads):
             others = [other for j, other in enumerate(heads) if j != k and other]
-            if not head or not others:
+            if not head or not others or k in kickers:
                 continue
             in_rest = len(head & rest_pairs) / len(head)
             in_lead = len(head & lead_pairs) / len(head)
@@ -274,6 +278,19 @@ def _stacked_split(story: _Story) -> tuple[int, list[_Line]] | None:
     if best is None:
         return None
     return best[1], story.headline_groups[best[2]]
+
+
+def _kicker_over(group: list[_Line], story: _Story, file_lines: dict[int, int]) -> bool:
+    """Whether a headline group of a story lies above another of its groups on lines of its own: its
+    last line in the file before that group's first. Two modules' headlines the OCR stacked come in
+    the order of their texts, or from one line read across (the right one cut from the same line); a
+    group set over another in one column is its headline's kicker (or the headline over its subtitle)."""
+    last = max(file_lines[line.number] for line in group)
+    return any(
+        last < min(file_lines[line.number] for line in other)
+        for other in story.headline_groups
+        if other is not group and other
+    )
 
 
 def _headless_rest_of(before: _Story, story: _Story) -> bool:
