@@ -210,8 +210,9 @@ def _split_stacked_headlines(cut: _Cut) -> None:
     one story. When one headline repeats its words only from a paragraph on (that paragraph after a
     sentence end, its first sentence sharing next to no words with the text before it) and the other
     only before it, the story is cut there: two stories, each under its own headline. A group read above
-    another on lines of its own (``探伤工人检测钢轨，养护人员铲`` / ``雪除冰`` / blank / ``风雪中守护回家路``)
-    is that headline's kicker, not another module's headline: it goes with no later paragraph."""
+    another on lines of its own (``探伤工人检测钢轨，养护人员铲`` / ``雪除冰`` / blank / ``风雪中守护回家路``),
+    with none of the story's groups above it, is that headline's kicker, not another module's headline: it
+    goes with no later paragraph."""
     position = 0
     while position < len(cut.stories):
         story = cut.stories[position]
@@ -236,7 +237,8 @@ def _split_stacked_headlines(cut: _Cut) -> None:
 def _stacked_split(story: _Story, file_lines: dict[int, int]) -> tuple[int, list[_Line]] | None:
     """Where a story given two stacked headlines is cut (`_split_stacked_headlines`), and the headline
     group that goes with the text from there on; None when nothing says so. A group whose lines all lie
-    above another group's in the file (`_kicker_over`) goes with no later paragraph."""
+    above another group's in the file, with no group above it (`_kicker_over`), goes with no later
+    paragraph."""
     heads = [pairs(clean_prose("".join(line.text for line in group))) for group in story.headline_groups]
     kickers = {k for k, group in enumerate(story.headline_groups) if _kicker_over(group, story, file_lines)}
     texts = [clean_prose(line.text) for line in story.lines]
@@ -281,15 +283,22 @@ def _stacked_split(story: _Story, file_lines: dict[int, int]) -> tuple[int, list
 
 
 def _kicker_over(group: list[_Line], story: _Story, file_lines: dict[int, int]) -> bool:
-    """Whether a headline group of a story lies above another of its groups on lines of its own: its
-    last line in the file before that group's first. Two modules' headlines the OCR stacked come in
-    the order of their texts, or from one line read across (the right one cut from the same line); a
-    group set over another in one column is its headline's kicker (or the headline over its subtitle)."""
-    last = max(file_lines[line.number] for line in group)
-    return any(
-        last < min(file_lines[line.number] for line in other)
+    """Whether a headline group of a story is the kicker over another of its groups: it lies above that
+    group on lines of its own (its last line in the file before that group's first) and no group of the
+    story lies above it. Two modules' headlines the OCR stacked come in the order of their texts, or from
+    one line read across (the right one cut from the same line); a group set over another in one column
+    is its headline's kicker (or the headline over its subtitle), and opens the story's headlines. A group
+    with another of the story's groups above it and one under it is another module's headline read
+    between a headline and its deck (``内蒙古锡林郭勒盟一`` / ``矿井发生事故`` / ``中葡各领域合作全面推进`` /
+    ``应急管理部工作组赶赴现场``)."""
+    others = [
+        [file_lines[line.number] for line in other]
         for other in story.headline_groups
         if other is not group and other
+    ]
+    numbers = [file_lines[line.number] for line in group]
+    return any(max(numbers) < min(other) for other in others) and not any(
+        max(other) < min(numbers) for other in others
     )
 
 

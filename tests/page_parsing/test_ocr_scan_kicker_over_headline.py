@@ -62,6 +62,35 @@ STACKED_PAGE = (
     "搬迁群众有业可就、有钱可赚。\n"
 )
 
+# Another module's headline read between a headline and its second deck, the upper headline's text first
+# (``内蒙古锡林郭勒盟一`` / ``矿井发生事故`` / ``中葡各领域合作全面推进（大使随笔）`` / ``应急管理部工作组赶赴现场``):
+# the middle group has a headline of its story above it, so it is no kicker, and the story is cut where
+# its text begins.
+BETWEEN_DECKS_PAGE = (
+    "人民日报\n\n"
+    "2019年2月24日 星期日\n"
+    "第3版 要闻\n\n"
+    "内蒙古锡林郭勒盟一\n"
+    "矿井发生事故\n\n"
+    "中葡各领域合作全面推进（大使随笔）\n\n"
+    "应急管理部工作组赶赴现场\n\n"
+    "本报呼和浩特2月23日电 记者从\n"
+    "内蒙古自治区应急管理厅获悉：锡林\n"
+    "郭勒盟一矿业公司井下运送工人的车\n"
+    "辆发生事故，车上共50人。\n\n"
+    "目前伤者体征基本平稳，企业相\n"
+    "关人员已被控制。\n\n"
+    "接报事故后，应急管理部立即启\n"
+    "动应急机制，工作组已赶赴现场，指\n"
+    "导协助地方开展救援和事故调查。\n\n"
+    "中葡关系经历了建交、妥善解决\n"
+    "历史遗留问题、提升为全面战略伙伴\n"
+    "关系等一个个发展阶段。\n\n"
+    "两国各领域合作全面推进，经贸\n"
+    "往来不断扩大，人文交流日益密切，\n"
+    "合作前景广阔。\n"
+)
+
 
 def test_issue22_a_kicker_over_its_headline_is_no_second_modules_headline():
     (story,) = parse_page(KICKER_PAGE, year=2020)
@@ -77,3 +106,11 @@ def test_issue22_headlines_stacked_in_the_order_of_their_texts_still_cut_the_sto
     assert call.paragraphs[-1].endswith("开展疫情防控工作。")
     assert comment.title.startswith("做好搬迁脱贫下半篇文章")
     assert comment.paragraphs[0].startswith("过去是")
+
+
+def test_issue22_a_headline_read_between_another_headline_and_its_deck_is_no_kicker():
+    accident, partners = parse_page(BETWEEN_DECKS_PAGE, year=2019)
+    assert accident.title.replace(" ", "") == "内蒙古锡林郭勒盟一矿井发生事故应急管理部工作组赶赴现场"
+    assert accident.paragraphs[-1].endswith("救援和事故调查。")
+    assert partners.title.startswith("中葡各领域合作全面推进")
+    assert partners.paragraphs[0].startswith("中葡关系")
