@@ -33,7 +33,7 @@ from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records import subscriptions as subs
-from storage.records.articles import article_dates, get_articles, latest_articles
+from storage.records.articles import article_dates, get_articles, latest_stories
 from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
@@ -605,10 +605,10 @@ def next_due(db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, 
 def _latest_preview(
     db: sqlite_utils.Database, lang: str, today: date, config: DigestConfig, markup: Markup
 ) -> list[Reply]:
-    """What /digest shows a chat without subscriptions: the latest stored articles, however old (not
+    """What /digest shows a chat without subscriptions: the latest stored stories, however old (not
     "new"), as /latest lists them first (`lists_latest`: 还有吗 goes on from them), or, in an empty archive,
     a line saying there are none yet (not "no new articles today")."""
-    latest = latest_articles(db, config.cap)
+    latest = latest_stories(db, config.cap)  # as /latest lists them: each story once
     if not latest:
         return [Reply(markup.esc(text(lang, "digest_preview_no_articles")))]
     digest = compose_digest(
