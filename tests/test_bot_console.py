@@ -25,6 +25,7 @@ from bot.services import Services, open_services
 from bot.settings import Settings
 from storage.driver import sqlite3
 from tests.bot_support import ROOT, SEEDS, make_database
+from tests.search_support import stories_db
 from tests.web_support import web_server
 
 
@@ -139,6 +140,41 @@ def test_follow_ups_after_a_digest_refer_to_its_last_list(console: ConsoleChat) 
     assert console.handle("还有吗").startswith("摘要没有下一页")
     assert "自上次 /digest 以来没有新的文章" in console.handle("/digest")  # nothing listed: the list stays
     assert console.handle("第2条").startswith(second.group(1)[:15])
+
+
+def test_more_after_a_digest_of_the_latest_stories_lists_the_ones_after_them(tmp_path: Path) -> None:
+    """Issue 34: `还有吗` after a /digest sent before any subscription (the newest stories) said a digest has
+    no next page and spoke of subscriptions the reader does not have. It lists the stories that follow,
+    numbered on as /latest numbers them, and 第N条 opens the one under N."""
+    stories = [
+        (f"2020-01-{day:02d}", f"第{day}号新闻标题", [f"这是一月{day}日的新闻正文，内容第{day}段。"])
+        for day in range(1, 15)
+    ]
+    stories_db(tmp_path, stories).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False, channel=Channel.CONSOLE)
+    try:
+        chat = ConsoleChat(services.conversation, Who(user_id=0, lang="zh", chat_id=CONSOLE_CHAT_ID))
+        digest = chat.handle("/digest")
+        assert "还没有订阅" in digest and "1. 第14号新闻标题" in digest and "10. 第5号新闻标题" in digest
+        assert "第4号新闻标题" not in digest
+        more = chat.handle("还有吗")
+        assert "摘要" not in more and "订阅" not in more, more
+        assert more.startswith("🆕 最新文章（第 2 页）")
+        listed = re.findall(r"^(\d+)\. (第\d+号新闻标题)$", more, re.MULTILINE)
+        assert listed == [
+            ("11", "第4号新闻标题"),
+            ("12", "第3号新闻标题"),
+            ("13", "第2号新闻标题"),
+            ("14", "第1号新闻标题"),
+        ]
+        assert chat.handle("第12条").startswith("第3号新闻标题")
+        assert chat.handle("还有吗") == "没有更早的文章了。"
+        again = chat.handle("/digest")  # the newest again
+        assert "10. 第5号新闻标题" in again and "\n11. " not in again
+        assert chat.handle("第3条").startswith("第12号新闻标题")
+    finally:
+        services.close()
 
 
 def test_the_terminal_says_what_a_subscription_does_there(console: ConsoleChat) -> None:

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.replies import search_notes
+from bot.chat.exchange import Who
+from bot.chat.replies import PLAIN, search_notes
+from bot.services import open_services
+from bot.settings import Settings
 from storage.database.access import Database
 from storage.models import Correction
-from storage.search import english_names, pinyin
+from storage.search import corrections, english_names, pinyin
 from storage.search.engine import Searcher
 from storage.search.ladder import latin_words_read
 from storage.search.query import parse_query
@@ -238,3 +241,23 @@ def test_a_rarer_reading_counts_a_tenth_of_its_articles() -> None:
     assert pinyin.rare_readings("重庆", ("chong", "qing")) == 1
     assert pinyin.rare_readings("银联", ("yin", "lian")) == 0
     assert pinyin.rare_readings("银联", ("yin", "lan")) is None
+
+
+def test_the_bot_loads_the_pinyin_tables_when_it_warms_up(tmp_path: Path) -> None:
+    """Issue 34: the first word typed in pinyin (or a slip read by its sound) loaded pypinyin's table while the
+    reader waited; opening the bot's services (`Searcher.warm_up`) loads it before any message."""
+    stories_db(tmp_path, STORIES).close()
+    corrections_table = corrections._by_reading
+    pinyin_table = pinyin._by_reading
+    corrections_table.cache_clear()
+    pinyin_table.cache_clear()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    opened = open_services(settings, markup=PLAIN)
+    try:
+        assert corrections_table.cache_info().currsize == 1
+        assert pinyin_table.cache_info().currsize == 1
+        (reply,) = opened.conversation.text("yinlian", Who(user_id=1, lang="zh"))
+        assert "银联" in reply.text
+        assert corrections_table.cache_info().misses == 1 and pinyin_table.cache_info().misses == 1
+    finally:
+        opened.close()

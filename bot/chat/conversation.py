@@ -497,7 +497,8 @@ class Conversation:
             return [self._notice(who, "busy")]
         listed = [ids for ids in map(opened_articles, out) if ids]
         if name == "digest" and listed:
-            self.pages.remember_digest(listed[-1], who, rest=[r.rest_command for r in out if r.rest_command])
+            rest = [r.rest_command for r in out if r.rest_command]
+            self.pages.remember_digest(listed[-1], who, rest=rest, latest=any(r.lists_latest for r in out))
         return out
 
     def _start(self, payload: str, who: Who) -> list[Reply]:

@@ -160,6 +160,9 @@ class Reply:
     # A command that lists what this message counted but left out (a digest's ``/digest 2``): what a
     # 还有吗 after it is told to send.
     rest_command: str = ""
+    # The message lists the newest stored stories in /latest's order (the /digest of a chat without
+    # subscriptions): 还有吗 after it lists the ones that follow them.
+    lists_latest: bool = False
 
 
 # ---- measuring and splitting --------------------------------------------------------------------
@@ -469,15 +472,15 @@ def format_results(
 
 
 def format_latest(
-    articles: Sequence[Article], lang: str, markup: Markup, *, page: int = 0, page_size: int = 0
+    articles: Sequence[Article], lang: str, markup: Markup, *, page: int = 0, first: int = 1
 ) -> str:
-    """/latest: numbered list of articles with date, command and summary. Page `page` (from 0) of
-    `page_size` articles continues the numbering of the pages before it."""
+    """/latest: numbered list of articles with date, command and summary, headed as page `page` (from 0)
+    and numbered from `first` (on from the pages before it)."""
     if not articles:
         return _notice(lang, "latest_empty", markup)
     header = text(lang, "latest_header") if page <= 0 else text(lang, "latest_header_page", page=page + 1)
     blocks = ["🆕 " + markup.bold(markup.esc(header))]
-    for i, article in enumerate(articles, page * page_size + 1 if page > 0 else 1):
+    for i, article in enumerate(articles, first):
         lines = [
             f"{i}. {_title(article.title, article.title_inferred, lang, markup)}",
             f"{markup.esc(_date(lang, article.date))} · /article {article.id}",

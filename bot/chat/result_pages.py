@@ -23,7 +23,7 @@ from bot.chat.texts import text
 from bot.chat.topic_memory import TopicMemory
 from storage.errors import DatabaseBusy
 from storage.models import SearchResponse
-from storage.records.chat_state import DIGEST, LATEST, SEARCH, ChatTopic, QueryState
+from storage.records.chat_state import DIGEST, LATEST, LATEST_DIGEST, SEARCH, ChatTopic, QueryState
 from storage.search.query import parse_query
 
 log = logging.getLogger(__name__)
@@ -64,12 +64,15 @@ class ResultPages:
             log.warning("query not stored: database busy; results sent without page buttons")
             return None
 
-    def remember_digest(self, article_ids: list[int], who: Who, rest: Sequence[str] = ()) -> None:
+    def remember_digest(
+        self, article_ids: list[int], who: Who, rest: Sequence[str] = (), *, latest: bool = False
+    ) -> None:
         """Keep the stories a /digest listed last, in the order numbered, as what `who`'s 第2条 opens and
         还有吗 refers to: what the reader sees last is what follow-ups refer to (a front that shows fewer
         of them than listed keeps those it showed). `rest`: the commands that list the new stories it left
-        out (``/digest 2``), which 还有吗 names."""
-        self.remember(QueryState.of_digest(article_ids, who.user_id, rest))
+        out (``/digest 2``), which 还有吗 names; `latest`: it listed the newest stories (no subscriptions),
+        which 还有吗 goes on from."""
+        self.remember(QueryState.of_digest(article_ids, who.user_id, rest, latest=latest))
 
     # -- /latest --------------------------------------------------------------------------------
 
@@ -82,15 +85,33 @@ class ResultPages:
         key = self.remember(QueryState(query="", user_id=who.user_id, page=page, kind=LATEST))
         return [with_latest_nav(reply, key, page)]
 
-    def _latest_page(self, page: int, who: Who) -> tuple[Reply, bool] | None:
-        """Page `page` of /latest and whether an older page follows; None past the end."""
+    def _latest_page(self, page: int, who: Who, *, skip: int = 0) -> tuple[Reply, bool] | None:
+        """Page `page` of /latest, less its first `skip` stories (listed already), and whether an older page
+        follows; None past the end."""
         found = self.library.latest(LATEST_COUNT + 1, page * LATEST_COUNT)
-        if not found and page > 0:
+        articles = found[:LATEST_COUNT][skip:]
+        if not articles and (page > 0 or skip):
             return None
-        articles = found[:LATEST_COUNT]
-        body = replies.format_latest(articles, who.lang, self.markup, page=page, page_size=LATEST_COUNT)
-        buttons = article_buttons([a.id for a in articles], first=page * LATEST_COUNT + 1)
+        first = page * LATEST_COUNT + skip + 1
+        body = replies.format_latest(articles, who.lang, self.markup, page=page, first=first)
+        buttons = article_buttons([a.id for a in articles], first=first)
         return Reply(body, buttons), len(found) > LATEST_COUNT
+
+    def _after_latest_digest(self, asked: PageAsked, listed: int, who: Who) -> Reply:
+        """还有吗 (or 第2页) after a /digest that listed the `listed` newest stories (a chat without
+        subscriptions): the stories that follow them, on the page of /latest that holds them, numbered as
+        /latest numbers them; 第2页 is /latest's page 2."""
+        if asked.number is not None:
+            page, skip = asked.number - 1, 0
+        elif asked.step < 0:
+            return self.notice(who.lang, "latest_first")
+        else:
+            page, skip = divmod(listed, LATEST_COUNT)
+        found = self._latest_page(page, who, skip=skip) if page <= MAX_LATEST_PAGE else None
+        if found is None:
+            return self.notice(who.lang, "latest_end")
+        key = self.remember(QueryState(query="", user_id=who.user_id, page=page, kind=LATEST))
+        return with_latest_nav(found, key, page)
 
     # -- ◀ ▶ pressed ----------------------------------------------------------------------------
 
@@ -189,6 +210,8 @@ class ResultPages:
             return self.notice(who.lang, "next_page_none")
         if asked.number == 0:
             return self.notice(who.lang, "page_zero")
+        if last[1].kind == LATEST_DIGEST:  # 还有吗 after /digest without subscriptions: the next newest
+            return self._after_latest_digest(asked, len(last[1].listed), who)
         if last[1].kind == DIGEST:  # 还有吗 after /digest: one list; what lists the stories it left out
             if last[1].rest:
                 commands = text(who.lang, "digest_rest_sep").join(last[1].rest)
@@ -226,7 +249,7 @@ class ResultPages:
         if number == 0:
             return self.notice(who.lang, "result_zero")
         state = last[1]
-        if state.kind == DIGEST:  # 第2条 after /digest: the story the digest listed under 2
+        if state.kind in (DIGEST, LATEST_DIGEST):  # 第2条 after /digest: the story the digest listed under 2
             if number > len(state.listed):
                 return self.notice(who.lang, "result_past_end_digest", total=len(state.listed), number=number)
             return state.listed[number - 1]

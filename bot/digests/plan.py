@@ -16,7 +16,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
@@ -33,7 +33,7 @@ from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records import subscriptions as subs
-from storage.records.articles import article_dates, get_articles, latest_articles
+from storage.records.articles import article_dates, get_articles, latest_stories
 from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
@@ -605,9 +605,10 @@ def next_due(db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, 
 def _latest_preview(
     db: sqlite_utils.Database, lang: str, today: date, config: DigestConfig, markup: Markup
 ) -> list[Reply]:
-    """What /digest shows a chat without subscriptions: the latest stored articles, however old (not
-    "new"), or, in an empty archive, a line saying there are none yet (not "no new articles today")."""
-    latest = latest_articles(db, config.cap)
+    """What /digest shows a chat without subscriptions: the latest stored stories, however old (not
+    "new"), as /latest lists them first (`lists_latest`: 还有吗 goes on from them), or, in an empty archive,
+    a line saying there are none yet (not "no new articles today")."""
+    latest = latest_stories(db, config.cap)  # as /latest lists them: each story once
     if not latest:
         return [Reply(markup.esc(text(lang, "digest_preview_no_articles")))]
     digest = compose_digest(
@@ -621,4 +622,4 @@ def _latest_preview(
         markup=markup,
         fresh=False,
     )
-    return [digest] if digest is not None else []
+    return [replace(digest, lists_latest=True)] if digest is not None else []

@@ -44,6 +44,7 @@ TOPIC_KEEP = timedelta(minutes=30)
 SEARCH = "search"
 LATEST = "latest"
 DIGEST = "digest"
+LATEST_DIGEST = "latest_digest"
 
 
 def _stamp(moment: datetime) -> str:
@@ -62,17 +63,24 @@ class QueryState:
     page: int = 0
     total: int = 0
     # or LATEST: the pages of /latest (query and total unused); or DIGEST: the stories a /digest listed,
-    # one page (`of_digest`: `total` their count; the query, what lists the ones it left out)
+    # one page (`of_digest`: `total` their count; the query, what lists the ones it left out); or
+    # LATEST_DIGEST: the newest stories a /digest without subscriptions listed, /latest's first ones
+    # (`of_digest` with `latest`)
     kind: str = SEARCH
     today: date | None = None  # the day relative dates were read against, so pages agree
     shown: str | None = None  # what the reader typed, when the query is what a follow-up was read as
-    listed: tuple[int, ...] = ()  # DIGEST: the ids of the stories listed, in the order numbered
+    listed: tuple[int, ...] = ()  # DIGEST, LATEST_DIGEST: the ids of the stories listed, as numbered
 
     @classmethod
-    def of_digest(cls, article_ids: list[int], user_id: int, rest: Sequence[str] = ()) -> QueryState:
+    def of_digest(
+        cls, article_ids: list[int], user_id: int, rest: Sequence[str] = (), *, latest: bool = False
+    ) -> QueryState:
         """The stories a /digest listed to `user_id`, in the order listed; `rest`: the commands its lines
         name for the new stories it left out (``/digest 2``), one a line in the query (none: it left none
-        out), as a search's query is what its next page runs."""
+        out), as a search's query is what its next page runs. `latest`: the digest listed the newest stories
+        in /latest's order (a chat without subscriptions), whose next ones /latest lists (no `rest`)."""
+        if latest:
+            return cls("", user_id, total=len(article_ids), kind=LATEST_DIGEST, listed=tuple(article_ids))
         return cls("\n".join(rest), user_id, total=len(article_ids), kind=DIGEST, listed=tuple(article_ids))
 
     @property

@@ -162,6 +162,11 @@ def homophones(ch: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def load_table() -> None:
+    """Load pypinyin's character table and the readings built from it now rather than at the first slip."""
+    _by_reading()
+
+
 @lru_cache(maxsize=1)
 def _by_reading() -> dict[str, tuple[str, ...]]:
     from pypinyin.contrib.tone_convert import to_normal

@@ -28,7 +28,7 @@ import sqlite_utils
 
 from storage.database.duplicates import collapse, other_sources
 from storage.models import DEFAULT_TIMEZONE, Answer, SearchHit, SearchResponse
-from storage.search import english_names, evidence
+from storage.search import corrections, english_names, evidence, pinyin
 from storage.search.answers import best_sentence
 from storage.search.answers.questions import describes_person
 from storage.search.article_reads import Document, about_articles, documents
@@ -144,7 +144,8 @@ class Searcher:
             yield self._shared
 
     def warm_up(self) -> None:
-        """Load jieba's dictionary, its IDF table and OpenCC now rather than on the first query."""
+        """Load jieba's dictionary, its IDF table, OpenCC and pypinyin's table now rather than on the first
+        query."""
         parse_query("预热 繁體")
         from storage.text.segment import tokenizer
 
@@ -152,6 +153,8 @@ class Searcher:
         from storage.text.summary import idf_table
 
         idf_table()  # the term weights of relaxed questions (storage.search.ranking.term_weight)
+        corrections.load_table()  # the readings of slips typed by sound
+        pinyin.load_table()  # the syllables of words typed in pinyin
 
     def search(
         self,

@@ -246,6 +246,12 @@ def _readings(ch: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(toneless(p) for p in raw.split(","))) if raw else ()
 
 
+def load_table() -> None:
+    """Load pypinyin's character table and the syllables built from it now rather than at the first word
+    typed in pinyin."""
+    _by_reading()
+
+
 @lru_cache(maxsize=1)
 def _by_reading() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Syllable → (characters whose main reading it is, characters whose second reading it is)."""
