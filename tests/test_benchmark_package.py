@@ -289,6 +289,7 @@ _SETS_BEFORE_DEV19 = (*_SETS_BEFORE_DEV18, "DEV18")
 _SETS_BEFORE_DEV20 = (*_SETS_BEFORE_DEV19, "DEV19")
 _SETS_BEFORE_DEV21 = (*_SETS_BEFORE_DEV20, "DEV20")
 _SETS_BEFORE_DEV22 = (*_SETS_BEFORE_DEV21, "DEV21")
+_SETS_BEFORE_DEV23 = (*_SETS_BEFORE_DEV22, "DEV22")
 _LATER_DEV_SETS = [
     ("dev3", "DEV3", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2")),
     ("dev4", "DEV4", 120, True, 12, ("FROZEN", "HELDOUT2", "DEV", "DEV2", "DEV3")),
@@ -422,6 +423,14 @@ _LATER_DEV_SETS = [
         12,
         _SETS_BEFORE_DEV22,
     ),
+    (
+        "dev23",
+        "DEV23",
+        200,
+        True,
+        12,
+        _SETS_BEFORE_DEV23,
+    ),
 ]
 
 
@@ -504,7 +513,7 @@ def test_the_ninth_development_set_asks_as_the_frozen_set_does():
 
 @pytest.mark.parametrize(
     "attribute",
-    [f"DEV{n}" for n in range(10, 23)],
+    [f"DEV{n}" for n in range(10, 24)],
 )
 def test_a_development_set_drawn_as_the_frozen_set_was_asks_as_it_does(attribute):
     from benchmarks import answers
@@ -580,6 +589,7 @@ def _reprints(article, others: dict[str, tuple[str, str, set[str]]]) -> list[str
         ("DEV20", _SETS_BEFORE_DEV20),
         ("DEV21", _SETS_BEFORE_DEV21),
         ("DEV22", _SETS_BEFORE_DEV22),
+        ("DEV23", _SETS_BEFORE_DEV23),
     ],
 )
 def test_a_development_set_names_no_reprint_of_an_article_a_set_before_it_names(attribute, before):
@@ -610,7 +620,7 @@ def test_a_development_set_names_no_reprint_of_an_article_a_set_before_it_names(
 
 
 def test_the_later_development_sets_list_their_misses(monkeypatch):
-    """The tenth to the twenty-first development sets were each a session's validation set and are tuned on since:
+    """The tenth to the twenty-second development sets were each a session's validation set and are tuned on since:
     their misses are listed."""
     from benchmarks import answers
 
@@ -630,6 +640,7 @@ def test_the_later_development_sets_list_their_misses(monkeypatch):
     answers.run_dev19(quick=True)
     answers.run_dev20(quick=True)
     answers.run_dev21(quick=True)
+    answers.run_dev22(quick=True)
     assert asked == {
         "answers_dev10.json": True,
         "answers_dev11.json": True,
@@ -643,21 +654,22 @@ def test_the_later_development_sets_list_their_misses(monkeypatch):
         "answers_dev19.json": True,
         "answers_dev20.json": True,
         "answers_dev21.json": True,
+        "answers_dev22.json": True,
     }
 
 
-def test_the_twenty_second_development_set_is_measured_without_its_misses(monkeypatch):
-    """The validation set of the session that wrote it: its misses are never listed, the twenty-first's (tuned on
-    since, like the tenth to the twentieth: `test_the_later_development_sets_list_their_misses`) are."""
+def test_the_twenty_third_development_set_is_measured_without_its_misses(monkeypatch):
+    """The validation set of the session that wrote it: its misses are never listed, the twenty-second's (tuned on
+    since, like the tenth to the twenty-first: `test_the_later_development_sets_list_their_misses`) are."""
     from benchmarks import answers
 
     asked = {}
     monkeypatch.setattr(
         answers, "_run_later_dev", lambda path, quick, anchor, misses=True: asked.update({path.name: misses})
     )
-    answers.run_dev21(quick=True)
     answers.run_dev22(quick=True)
-    assert asked == {"answers_dev21.json": True, "answers_dev22.json": False}
+    answers.run_dev23(quick=True)
+    assert asked == {"answers_dev22.json": True, "answers_dev23.json": False}
 
 
 def test_the_sixth_development_set_asks_mostly_the_weak_answer_kinds():
