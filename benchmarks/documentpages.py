@@ -43,7 +43,14 @@ from dataclasses import replace
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import desk_story, lay_in_columns
 from benchmarks.localpages import _date_parts, _lead_date, _page_dated, _unread_dateline
-from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, first_printings, month_dir
+from benchmarks.pagefamilies import (
+    TUNED_MONTHS,
+    FamilyPage,
+    PageFamilies,
+    first_printings,
+    month_dir,
+    pages_in_seed_order,
+)
 from benchmarks.paperpages import _lead_without_dateline
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _editor_line, _no_pictures
@@ -250,13 +257,13 @@ def make_documents(count: int, seed: int) -> list[FamilyPage]:
     """`count` 文件 pages from the tuned months, the documents in an order of the seed's, repeated when
     `count` exceeds them."""
     documents = first_printings(TUNED_MONTHS, _document)
-    rng = random.Random(f"{DOCUMENT}:{seed}")
-    order = rng.sample(documents, len(documents))
-    pages: list[FamilyPage] = []
-    for index in range(count):
-        document = order[index % len(order)]
-        pages.append(compose_document(document, _page_stories(document), rng))
-    return pages
+    return pages_in_seed_order(
+        DOCUMENT,
+        seed,
+        documents,
+        count,
+        lambda document, rng: compose_document(document, _page_stories(document), rng),
+    )
 
 
 # ---- families ----------------------------------------------------------------------------------------

@@ -48,7 +48,13 @@ import re
 from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import lay_in_columns
 from benchmarks.localpages import _attach, _lead_date, _name, _names, _page_dated, page_strip
-from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, first_printings
+from benchmarks.pagefamilies import (
+    TUNED_MONTHS,
+    FamilyPage,
+    PageFamilies,
+    first_printings,
+    pages_in_seed_order,
+)
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _author_line, _editor_line
 
@@ -296,10 +302,7 @@ def health_pages(months: tuple[str, ...]) -> list[list[Article]]:
 def make_health(count: int, seed: int) -> list[FamilyPage]:
     """`count` 健康 pages from the tuned months, the pages in an order of the seed's, repeated when `count`
     exceeds them."""
-    sources = health_pages(TUNED_MONTHS)
-    rng = random.Random(f"{HEALTH}:{seed}")
-    order = rng.sample(sources, len(sources))
-    return [compose_health(order[index % len(order)], rng) for index in range(count)]
+    return pages_in_seed_order(HEALTH, seed, health_pages(TUNED_MONTHS), count, compose_health)
 
 
 # ---- families ----------------------------------------------------------------------------------------

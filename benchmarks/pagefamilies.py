@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from benchmarks.conventionpages import Expected
 from benchmarks.rmrb import Article, parse_article, root
@@ -23,6 +23,8 @@ PAGES_PER_FAMILY = 30
 # The first family held out (`benchmarks.paperpages`): its checksum line, printed before any other family
 # was held out, names no family.
 _FIRST_HELD_OUT = "rmrb_heldout"
+
+Source = TypeVar("Source")
 
 
 @dataclass
@@ -87,6 +89,26 @@ def issue_runs(
         size = min(len(day), rng.randint(least, most))
         start = rng.randint(0, len(day) - size)
         yield day[start : start + size]
+
+
+def pages_in_seed_order(
+    family: str,
+    seed: int,
+    sources: Sequence[Source],
+    count: int,
+    compose: Callable[[Source, random.Random], FamilyPage],
+    *,
+    halves: bool = False,
+) -> list[FamilyPage]:
+    """`count` pages of `family`, each composed from one of `sources` in an order drawn for `seed` (from the
+    first again when `count` exceeds them), with one generator seeded ``family:seed`` for the order and the
+    layouts. With `halves`, a seed draws from every other source alone: an odd seed the first of each pair,
+    an even seed the second, so the two seeds share no source."""
+    if halves:
+        sources = sources[(seed - 1) % 2 :: 2]
+    rng = random.Random(f"{family}:{seed}")
+    order = rng.sample(sources, len(sources))
+    return [compose(order[index % len(order)], rng) for index in range(count)]
 
 
 def _key(text: str) -> str:

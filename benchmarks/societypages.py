@@ -44,7 +44,14 @@ from benchmarks.conventionpages import Expected, column_breaks, wrap
 from benchmarks.deskpages import lay_in_columns
 from benchmarks.healthpages import _box_end, _sub_head
 from benchmarks.localpages import _attach, _lead_date, _name, _page_dated, page_strip
-from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, first_printings, month_dir
+from benchmarks.pagefamilies import (
+    TUNED_MONTHS,
+    FamilyPage,
+    PageFamilies,
+    first_printings,
+    month_dir,
+    pages_in_seed_order,
+)
 from benchmarks.rmrb import Article, parse_article, root
 from benchmarks.sectionpages import _author_line, _editor_line, _is_box_label
 
@@ -321,10 +328,9 @@ def society_pages(months: tuple[str, ...]) -> list[list[Article]]:
 def make_society(count: int, seed: int) -> list[FamilyPage]:
     """`count` 社会 pages from the tuned months: every other page in date order (an odd seed the first of
     each pair, an even seed the second), in an order of the seed's, repeated when `count` exceeds them."""
-    sources = society_pages(TUNED_MONTHS)[(seed - 1) % 2 :: 2]
-    rng = random.Random(f"{SOCIETY}:{seed}")
-    order = rng.sample(sources, len(sources))
-    return [compose_society(order[index % len(order)], rng) for index in range(count)]
+    return pages_in_seed_order(
+        SOCIETY, seed, society_pages(TUNED_MONTHS), count, compose_society, halves=True
+    )
 
 
 # ---- families ----------------------------------------------------------------------------------------

@@ -507,11 +507,16 @@ _ROLE_MARK = {"作者": "(?=[:：/／｜|]|[ \t\u3000])"}
 # A correspondent posted abroad or in a province, the place between 驻 and 记者 (``本报驻开罗记者``,
 # ``新华社驻东京记者``): a reporter's role.
 _POSTED_ROLE = f"(?:本报|新华社)驻[{HAN}]{{2,8}}?记者"
+# An ambassador or a consul general signing an essay under its heads by post and name, a space between
+# (``中国驻日本大使  孔铉佑``): the writer's role.
+_DIPLOMAT_POST = f"中国驻[{HAN}]{{2,8}}?(?:大使|总领事)"
+_DIPLOMAT_ROLE = f"{_DIPLOMAT_POST}(?=[ \t\u3000])"
 
 
 _ROLE = "|".join(
     (
         _POSTED_ROLE,
+        _DIPLOMAT_ROLE,
         *(
             r.replace("/", r"\s*/\s*")
             + (_ROLE_MARK.get(r, "(?=[:：/／｜|])") if r in ("文", "图", "作者") else "")
@@ -522,11 +527,12 @@ _ROLE = "|".join(
 
 
 # A two-character name may be padded to three cells (``李  婕``): one name, not two.
-# A column's name after 记者 (``记者手记``, ``记者观察``) is no reporter's name: no byline.
+# A column's name after 记者 (``记者手记``, ``记者观察``) is no reporter's name: no byline; nor is a
+# compiler's note (``（本报记者  张矜若整理）``, a closing note): 整理 ends no name.
 _COLUMN_WORDS = "手记|札记|观察|感言|随笔|笔记|日记|调查|点评|述评|追踪|探访|走访|连线|视点|体会"
 _NAME = (
-    f"(?!(?:{_COLUMN_WORDS})(?![{HAN}]))"
-    f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}][{HAN}·]{{1,4}})"
+    f"(?!(?:{_COLUMN_WORDS}|整理)(?![{HAN}]))"
+    f"(?:[{HAN}][ \t\u3000]{{1,3}}[{HAN}](?![{HAN}·])|[{HAN}](?:(?!整理)[{HAN}·]){{1,4}})"
 )
 
 
@@ -766,7 +772,7 @@ def parse_byline(byline: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         if piece in _CORRESPONDENT_ROLES:
             target = correspondents
-        elif piece in _REPORTER_ROLES or re.fullmatch(_POSTED_ROLE, piece):
+        elif piece in _REPORTER_ROLES or re.fullmatch(f"{_POSTED_ROLE}|{_DIPLOMAT_POST}", piece):
             target = reporters
         else:
             for name in _padded_names(re.split("[ \t\u3000、，,]+", piece)):

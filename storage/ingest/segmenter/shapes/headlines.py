@@ -40,7 +40,7 @@ from storage.ingest.page_lines import (
 )
 from storage.ingest.page_seams import _full_line
 from storage.ingest.segmenter.shapes.captions import _is_caption_group
-from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
+from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE, _text_follows
 from storage.ingest.segmenter.shapes.sentences import _BRACKETED_LINE_RE, _ends_sentence, _han_pairs, _pairs
 
 # A headline run on under its story's text is at most this wide (in cells).
@@ -54,7 +54,8 @@ def _starts_next_story(
     between a story that has just ended a sentence and the text of the next story.
 
     A headline carries no sentence punctuation, has at most a few lines and is not set as full body
-    lines; the next story's text is prose, a dateline or a byline printed before the text.
+    lines; the next story's text is prose, a dateline, a byline printed before the text or an author's
+    name alone over it.
     """
     position = index
     while position < len(groups):
@@ -87,6 +88,7 @@ def _starts_next_story(
         or _LEADING_JUMP_RE.match(first)
         or _opens_story(following)
         or (short_paragraph and _short_paragraph(following))
+        or (_AUTHOR_ALONE_RE.match(first) and _text_follows(following, 0))
     )
 
 

@@ -6,15 +6,19 @@ from __future__ import annotations
 import re
 
 from storage.ingest.page_lines import (
+    _BODY_MEASURE,
     _BYLINE_ORNAMENT,
     _CLOSERS,
+    _COMMA_RE,
     _DATELINE_RE,
     _HAN_RE,
     _HEADLINE_MAX_LINES,
+    _INDENT_CELLS,
     _INDENT_RE,
     _MULTI_SPACE_RE,
     _SENTENCE_END,
     HAN,
+    _cells,
     _is_body_fragment,
     _is_headline_like,
     _Line,
@@ -113,9 +117,22 @@ def _text_follows(group: list[_Line], index: int) -> bool:
         return True
     if _INDENT_RE.match(rest[0].text) or _is_body_fragment(group[index + 1 : index + 4]):
         return True
+    if _indent_short_over_a_full_line(rest):
+        return True
     # More lines than a headline has, with a story's worth of text: a lead, whatever its first lines.
     block = group[index + 1 :]
     return len(block) > _HEADLINE_MAX_LINES and _opens_story(block)
+
+
+def _indent_short_over_a_full_line(lines: list[_Line]) -> bool:
+    """A paragraph's first line, short by the indent the OCR dropped, over a line set to the body's measure,
+    a comma in them (``■古代的海陆丝绸之路早已把两大文明紧紧`` / ``相连，共同的历史遭遇和日益广泛的共同利益促``,
+    an essay's summary under its author's name): text, where a headline wrapped over two lines sets no
+    indent."""
+    if len(lines) < 2 or not _COMMA_RE.search(lines[0].text + lines[1].text):
+        return False
+    first, second = _cells(lines[0].text), _cells(lines[1].text)
+    return second >= _BODY_MEASURE and abs(second - _INDENT_CELLS - first) <= 1.0
 
 
 def _dateline_alone(story: _Story) -> bool:
