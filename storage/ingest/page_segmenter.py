@@ -121,6 +121,8 @@ class _Segmenter:
             return []
         if self.captions.caption_after_text(group_index, group):
             return []
+        if self.captions.credit_head_inside_a_sentence(group):
+            return []
         if self.boxes.strip_heading(group_index, group) or self.boxes.notice_or_service_box(group):
             return []
         if self.briefs.ornamented_column_over_a_piece(group):

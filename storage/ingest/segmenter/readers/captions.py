@@ -13,6 +13,7 @@ from storage.ingest.segmenter.shapes.captions import (
     _CAPTION_MAX_LINES,
     _CAPTION_NOTE_RE,
     _CAPTION_STORY_CHARS,
+    _CREDIT_HEAD_RE,
     _DATED_CAPTION_RE,
     _INNER_CAPTION_LINES,
     _caption_over_dateline,
@@ -46,6 +47,22 @@ class CaptionReader(LineReader):
             return False
         story.lines.append(group[0])
         self.state.set_role(group[0], "photo credit right under the story's text: a paragraph of its own")
+        return True
+
+    def credit_head_inside_a_sentence(self, group: list[_Line]) -> bool:
+        """A credit's head alone in its block, set where the open story's sentence breaks off
+        (``…各项安保`` / ``本报记者`` / ``工作措施落到实处…``): the OCR read a photo's credit apart and lost
+        its name. It belongs to no story, and the story's sentence goes on under it."""
+        story = self.state.current
+        if not (
+            len(group) == 1
+            and _CREDIT_HEAD_RE.match(group[0].text)
+            and story is not None
+            and story.lines
+            and not self.cutter.ends_sentence()
+        ):
+            return False
+        self.cutter.drop(group[0], "caption")
         return True
 
     def caption_after_text(self, group_index: int, group: list[_Line]) -> bool:

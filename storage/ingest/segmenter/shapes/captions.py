@@ -49,6 +49,13 @@ def _credited_to_an_agency(group: list[_Line]) -> bool:
 _NAME_CREDIT_RE = re.compile(f"^[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000]*摄[ \t\u3000]*$")
 
 
+# A credit's head with no name after it (``本报记者``, ``新华社记者``): what the OCR kept of a photo's credit
+# whose name it lost or read elsewhere.
+_CREDIT_HEAD_RE = re.compile(
+    r"^[ \t\u3000]*(?:本报|新华社|人民日报)(?:特约)?(?:摄影记者|记者|通讯员)[ \t\u3000]*$"
+)
+
+
 # A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
 _BARE_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"

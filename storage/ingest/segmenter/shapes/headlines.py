@@ -206,12 +206,19 @@ _CUT_WORD_STRENGTH = 0.6
 _CUT_OPENING_LINES = 3
 
 
+# A line the OCR began with one space: a character or mark at the line's head it did not read (an opening
+# quote, ``“我们再次呼吁…`` read `` 我们再次呼吁…``), which took a cell as set.
+_LOST_HEAD_RE = re.compile("^[ \t\u3000](?=[^ \t\u3000])")
+
+
 def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float) -> str:
     """Whether the one-line group at `index` is a paragraph's first line that a column break cut off,
     not a headline: as wide as an indented first line or the full measure (no wider), ending inside a
     word, and the next block goes on from it on a full line, the characters across the seam read
     elsewhere on the page (``王毅感谢韩方愿向中方提供必要帮`` / ``助，强调中方将继续…``) or forming a
     common word of jieba's dictionary (``…310万户退耕农`` / ``户获得钱粮补助…``: ``农户``).
+    A first line the OCR began with a space lost a character or mark there (its opening quote), which
+    counts in its width (`_LOST_HEAD_RE`).
     A block of a few such lines is one too when every line after its first is set to the full measure
     and none ends a sentence (``印度通用图书公司过去十多年来`` / ``一直致力于在印度推广中国图书和中``
     over ``国文化。该公司…``): a headline's lines are not all set as a paragraph's.
@@ -225,7 +232,9 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
     if any(re.search(f"[{_SENTENCE_END}；;]", line.text) for line in group):
         return ""
     text = _MULTI_SPACE_RE.sub("", group[-1].text)
-    width = _cells(_MULTI_SPACE_RE.sub("", group[0].text))
+    width = _cells(_MULTI_SPACE_RE.sub("", group[0].text)) + (
+        1.0 if _LOST_HEAD_RE.match(group[0].text) else 0.0
+    )
     if not (column - _INDENT_CELLS - _HALF_CELL <= width < column + 1.0) or not re.search(f"[{HAN}]$", text):
         return ""
     following = groups[index + 1][0].text.strip()
