@@ -154,3 +154,26 @@ def test_a_run_cache_composes_exactly_what_the_plain_path_does(db):
         )
     everything = compose_for(db, cache, subscriptions[1], **kwargs)
     assert everything.shown_ids == (fresh[0], fresh[2], fresh[3], fresh[1])  # newest first, undated last
+
+
+@pytest.mark.parametrize("keywords", [["医院"], []])
+def test_a_digest_lists_no_story_dated_after_the_clock_it_runs_at(db, keywords: list[str]) -> None:
+    """Issue 34: a digest listed what was stored, whatever its date: at a clock set in the past (`newsbot
+    chat --now`) stories dated after it. The first digest, and the next one through the run's cache, list
+    none dated after the clock's day (undated ones stay)."""
+    store(db, ("四月十八日", "2023-04-18"), ("四月十九日", "2023-04-19"), ("四月二十一日", "2023-04-21"))
+    store(db, ("四月二十五日", "2023-04-25"), ("未注日期", None))  # type: ignore[arg-type]
+    sub = subs.add_subscription(db, 1, "08:00", keywords, now=NOW)
+    claimed = prepare(db, Searcher(db), due_for(db, sub, date(2023, 4, 20)), DEFAULT_CONFIG, NOW)
+    assert claimed is not None
+    listed = claimed.digest.text
+    assert "四月十八日" in listed and "四月十九日" in listed and "未注日期" in listed
+    assert "四月二十一日" not in listed and "四月二十五日" not in listed
+
+    store(db, ("四月二十日", "2023-04-20"), ("四月二十六日", "2023-04-26"))
+    later = datetime(2023, 4, 21, 0, 0, tzinfo=UTC)
+    (state,) = [s for s in subs.schedule_candidates(db) if s.subscription.id == sub.id]
+    due = Due(sub.id, date(2023, 4, 21), later, state=state)
+    claimed = prepare(db, RunCache(Searcher(db)), due, DEFAULT_CONFIG, later)
+    assert claimed is not None
+    assert "四月二十日" in claimed.digest.text and "四月二十六日" not in claimed.digest.text

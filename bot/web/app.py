@@ -444,7 +444,12 @@ class WebEdge:
         token = request.path_params["token"]
         feed = (
             await asyncio.to_thread(
-                subscription_feed, self.database, self.services.library, token, self.base_url(request)
+                subscription_feed,
+                self.database,
+                self.services.library,
+                token,
+                self.base_url(request),
+                now=self.services.conversation.clock(),
             )
             if FEED_TOKEN.fullmatch(token)
             else None

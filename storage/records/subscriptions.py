@@ -505,9 +505,10 @@ def undelivered_article_ids(
     after: int = 0,
     upto: int | None = None,
     limit: int | None = None,
+    dated_by: str | None = None,
 ) -> list[int]:
     """Ids of articles the subscription has not received yet, newest first (by date, then page order: id),
-    like latest_articles.
+    like latest_articles; `dated_by`: none dated after that day (undated ones are kept).
 
     ``candidate_ids`` limits the answer to those articles (the keyword matches); None means all articles.
     Only ids in ``(after, upto]`` are considered: a digest looks at what was stored since the last one's
@@ -523,6 +524,9 @@ def undelivered_article_ids(
             return []
         bounds += f" AND a.id IN ({', '.join('?' for _ in window)})"
         params.extend(window)
+    if dated_by is not None:
+        bounds += " AND (a.date IS NULL OR a.date <= ?)"
+        params.append(dated_by)
     if limit is not None:
         params.append(int(limit))
     rows = db.execute(
