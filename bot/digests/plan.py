@@ -33,7 +33,13 @@ from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records import subscriptions as subs
-from storage.records.articles import article_dates, get_articles, last_date_by, latest_stories
+from storage.records.articles import (
+    article_dates,
+    get_articles,
+    last_date_by,
+    latest_stories,
+    stored_ahead_of_date,
+)
 from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
@@ -142,8 +148,9 @@ def new_articles_for(
     same stories as `listed` (listed by the chat's other digests; they come back apart), none dated after
     `dated_by` (`last_date_by` of the clock the digest runs at; None: any date).
 
-    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
-    digest carries the `cap` most recent matching articles, and everything older counts as received.
+    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at, and those
+    stored by it that it left out for their date whose day has come (`come_of_date`); the first digest
+    carries the `cap` most recent matching articles, and everything older counts as received.
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
@@ -155,8 +162,15 @@ def new_articles_for(
     if since is None:
         # The first digest picks its `cap` newest (by date) among the most recently stored matches.
         candidates, after = first_pool(candidates, horizon)
+    held = come_of_date(db, library, subscription, since, dated_by) if since is not None else {}
     ids = subs.undelivered_article_ids(
-        db, subscription.id, candidate_ids=candidates, after=after, upto=horizon, dated_by=dated_by
+        db,
+        subscription.id,
+        candidate_ids=candidates,
+        after=after,
+        upto=horizon,
+        dated_by=dated_by,
+        also=list(held),
     )
     screened = screen(db, subscription, ids)
     found = split_listed(db, screened, listed)
@@ -166,6 +180,31 @@ def new_articles_for(
         newer = set(screened[:cutoff])
         return Found(found.ids[:cap], [i for i in found.listed_elsewhere if i in newer])
     return found
+
+
+def come_of_date(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    since: int,
+    dated_by: str | None,
+) -> dict[int, str]:
+    """Id → date of the subscription's matches its last digest (at article horizon `since`) left out for
+    their date, dated after the last day its clock could carry (`subs.delivered_dated_by`), whose day has
+    come by `dated_by`: a story stored before its day (a misread date, a clock set in the past) reaches
+    the first digest of that day. What the subscription received already is left out by `screen`."""
+    passed = subs.delivered_dated_by(db, subscription.id, since)
+    if dated_by is None or passed is None or passed >= dated_by:
+        return {}
+    if isinstance(library, RunCache):
+        dates = library.stored_ahead(db, since, passed, dated_by)
+    else:
+        dates = stored_ahead_of_date(db, since, passed, dated_by)
+    wanted = matching_ids(library, subscription.keywords)
+    if wanted is None:
+        return dict(dates)
+    matches = set(wanted)
+    return {i: d for i, d in dates.items() if i in matches}
 
 
 def first_pool(candidates: list[int] | None, horizon: int) -> tuple[list[int] | None, int]:
@@ -178,14 +217,20 @@ def first_pool(candidates: list[int] | None, horizon: int) -> tuple[list[int] | 
 
 
 def looks_after(
-    db: sqlite_utils.Database, library: SearchLibrary, subscription: subs.Subscription, horizon: int
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    horizon: int,
+    dated_by: str | None = None,
 ) -> int:
-    """The article id the subscription's next digest looks beyond: its last digest's horizon, or for a
-    first digest the start of the pool it chooses from (`first_pool`). What the chat's other digests
-    listed above it is what this digest leaves out (`subs.listed_by_siblings`)."""
+    """The article id the subscription's next digest looks beyond: its last digest's horizon (or below the
+    first story stored by then whose day has come by `dated_by`, `come_of_date`), or for a first digest
+    the start of the pool it chooses from (`first_pool`). What the chat's other digests listed above it is
+    what this digest leaves out (`subs.listed_by_siblings`)."""
     since = subs.delivered_horizon(db, subscription.id)
     if since is not None:
-        return since
+        held = come_of_date(db, library, subscription, since, dated_by)
+        return min([since, *(i - 1 for i in held)])
     return first_pool(matching_ids(library, subscription.keywords), horizon)[1]
 
 
@@ -328,6 +373,7 @@ class RunCache:
         self._articles: dict[int, Article] = {}
         self._clusters: dict[int, int] = {}
         self._sources: dict[int, tuple[str, ...]] = {}
+        self._ahead: dict[tuple[int, str, str], dict[int, str]] = {}
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self.library.search(query, limit=limit, offset=offset)
@@ -348,7 +394,8 @@ class RunCache:
         dated_by: str | None = None,
     ) -> list[int]:
         """`new_articles_for` for a subscription that has had a digest: its matches stored in
-        (since, horizon] and dated by `dated_by`, less any already recorded, newest first."""
+        (since, horizon] and dated by `dated_by`, less any already recorded, and those its last digest left
+        out for their date whose day has come (`come_of_date`), newest first."""
         span = Window(since, horizon, dated_by)
         window = self._windows.get(span)
         if window is None:
@@ -364,7 +411,20 @@ class RunCache:
         else:
             ids = set(window)
         delivered = subs.delivered_ids_after(db, subscription.id, since)
-        return sorted(ids - delivered, key=self._ranks[span].__getitem__)
+        fresh = sorted(ids - delivered, key=self._ranks[span].__getitem__)
+        held = come_of_date(db, self, subscription, since, dated_by)
+        if not held:
+            return fresh
+        return newest_first([*fresh, *held], {**window, **held})
+
+    def stored_ahead(
+        self, db: sqlite_utils.Database, upto: int, after_date: str, dated_by: str
+    ) -> dict[int, str]:
+        """`stored_ahead_of_date`, read once per run for each bound."""
+        key = (upto, after_date, dated_by)
+        if key not in self._ahead:
+            self._ahead[key] = stored_ahead_of_date(db, upto, after_date, dated_by)
+        return self._ahead[key]
 
     def _in_window(self, keyword: str, span: Window, window: Mapping[int, object]) -> list[int]:
         key = (keyword, span)
@@ -493,10 +553,11 @@ def _compose_and_claim(
         # What the chat's other digests list (earlier today or yesterday evening, in this run, claimed by
         # another replica or before a restart) is covered here but not listed again; the claim checks
         # that it still holds.
-        after = looks_after(reader, library, sub, horizon)
+        dated_by = last_date_by(now)
+        after = looks_after(reader, library, sub, horizon, dated_by)
         listed = subs.listed_by_siblings(reader, sub.id, after)
         found = new_articles_for(
-            reader, library, sub, horizon=horizon, cap=config.cap, listed=listed, dated_by=last_date_by(now)
+            reader, library, sub, horizon=horizon, cap=config.cap, listed=listed, dated_by=dated_by
         )
         digest = compose_found(
             reader,
@@ -585,7 +646,10 @@ def preview_replies(
     previews: dict[int, Digest | None] = {}
     due_at = {sub.id: next_due(db, sub, zone, now) for sub in found[:PREVIEWS]}
     for sub in sorted(found[:PREVIEWS], key=lambda s: (due_at[s.id], not s.keywords, s.id)):
-        listed = subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon)) | planned
+        listed = (
+            subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon, last_date_by(now)))
+            | planned
+        )
         got = new_articles_for(
             db, library, sub, horizon=horizon, cap=config.cap, listed=listed, dated_by=last_date_by(now)
         )

@@ -221,6 +221,18 @@ def _count(db: sqlite_utils.Database, where: str, params: list[str]) -> int:
     return int(db.conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0])
 
 
+def stored_ahead_of_date(
+    db: sqlite_utils.Database, upto: int, after_date: str, dated_by: str
+) -> dict[int, str]:
+    """Id → date of the articles stored up to id `upto` and dated after day `after_date`, up to `dated_by`:
+    those a digest run when the last day a story could carry was `after_date` left out for their date
+    (a misread date, a clock set in the past), whose day has come by `dated_by`. Read down the date index."""
+    rows = db.execute(
+        "SELECT id, date FROM articles WHERE date > ? AND date <= ? AND id <= ?", [after_date, dated_by, upto]
+    ).fetchall()
+    return {int(i): str(d) for i, d in rows}
+
+
 def article_dates(
     db: sqlite_utils.Database, after: int, upto: int, *, dated_by: str | None = None
 ) -> dict[int, str | None]:
