@@ -193,13 +193,17 @@ def come_of_date(
     their date, dated after the last day its clock could carry (`subs.delivered_dated_by`), whose day has
     come by `dated_by`: a story stored before its day (a misread date, a clock set in the past) reaches
     the first digest of that day. What the subscription received already is left out by `screen`."""
+    if dated_by is None:
+        return {}
     passed = subs.delivered_dated_by(db, subscription.id, since)
-    if dated_by is None or passed is None or passed >= dated_by:
+    if passed is None or passed >= dated_by:
         return {}
     if isinstance(library, RunCache):
         dates = library.stored_ahead(db, since, passed, dated_by)
     else:
         dates = stored_ahead_of_date(db, since, passed, dated_by)
+    if not dates:
+        return {}
     wanted = matching_ids(library, subscription.keywords)
     if wanted is None:
         return dict(dates)
