@@ -71,8 +71,8 @@ ABBREVIATIONS = frozenset("中")  # 中柬, 中美: China, though jieba tags it 
 # A rate's suffix jieba tags a verb (率领) when its dictionary lacks the word: 赤字 + 率, 复工 + 率. Right after a
 # word and before no other word (赤字率是多少, not 李克强率团), it ends that word.
 RATE_SUFFIX = "率"
-# English question words and function words (an English reader asking "who is 王伟"): dropped too, unless
-# typed as a name (`english_names.named_in`: WHO说了什么).
+# English question words and function words (an English reader asking "who is 王伟"): dropped too, a question
+# word unless typed as a name (`english_names.named_in`: WHO说了什么).
 ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
     """a an the is are was were be been am do does did of in on at to for from by with about and or not
     any some this that these those there here me my i you your we our they their he she his her
@@ -222,7 +222,7 @@ def _content_terms(
     chunk: str, question: bool = False, *, suffixes: bool = True, names: frozenset[str] = frozenset()
 ) -> list[tuple[str, bool]]:
     """Content terms of one whitespace-free chunk: jieba words minus stop words (not those of `names`, English
-    function words typed as names: WHO), short pieces glued.
+    question words typed as names: WHO), short pieces glued.
 
     Each term comes with whether it is a lone character (dropped by the caller if others remain).
     """
@@ -417,8 +417,9 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
-    # An English function word typed as a name (WHO说了什么) is a word to find, not a question word.
-    names = named_in(raw, ENGLISH_STOP_WORDS)
+    # An English question word typed as a name (WHO说了什么) is a word to find, not a question word (AND, OR
+    # and NOT in capitals stay operators).
+    names = named_in(raw, ENGLISH_QUESTION_WORDS)
     asks_in_english = any(m.group() not in names for m in _ENGLISH_QUESTION.finditer(s))
     question = as_question or bool(_QUESTION_MARKS.search(s)) or asks_in_english
     # A question is read in its written form (几时 → 什么时候, 19年2月 → 2019年2月, 请问-like openers dropped).
