@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.command_line import language_words, parse_command
+from bot.chat.command_line import language_words, typed_command
 from bot.chat.conversation import Conversation
 from bot.chat.exchange import Press, Who
 from bot.chat.replies import PLAIN, Button, Channel, Keyboard, Reply, format_keyboard_plain
@@ -61,7 +61,7 @@ class ConsoleChat:
         # The language the console chat chose with /lang goes before --lang (read for each line: /lang
         # may have just changed it); then the line's own (`Conversation.in_chat_language`).
         who = self.conversation.in_chat_language(self.who, language_words(line))
-        command = parse_command(line)
+        command = typed_command(line)
         if command is not None:
             out = self.conversation.command(*command, who)
             if self.addresses is not None:

@@ -74,8 +74,8 @@ class StorageLibrary:
     def article_at(self, link: str) -> Article | None:
         return self._database.read(article_by_url, link)
 
-    def latest(self, limit: int, offset: int = 0) -> list[Article]:
-        return self._database.read(latest_stories, limit, offset)
+    def latest(self, limit: int, offset: int = 0, *, dated_by: str | None = None) -> list[Article]:
+        return self._database.read(latest_stories, limit, offset, dated_by=dated_by)
 
     def sources(self) -> Sequence[str]:
         """The status lines of the web sources; none when no source was added."""

@@ -297,6 +297,24 @@ def test_the_chat_s_clock_is_set_with_now(tmp_path: Path) -> None:
     assert "当前时区：Asia/Shanghai（现在是 2023-04-05 09:3" in said  # /timezone reads the same clock
 
 
+def test_a_digest_at_the_chat_s_clock_lists_no_story_dated_after_it(tmp_path: Path) -> None:
+    """Issue 34: `newsbot chat --now 2020-01-10` then /digest listed the archive's newest stories, dated
+    after that clock. /digest without subscriptions, /latest, 还有吗 and a subscription's /digest list
+    none dated after the clock's day."""
+    stories = [
+        (f"2020-01-{day:02d}", f"第{day}号新闻标题", [f"这是一月{day}日的新闻正文，内容第{day}段。"])
+        for day in range(1, 15)
+    ]
+    stories_db(tmp_path, stories).close()
+    settings = Settings(_env_file=None, db=tmp_path / "news.db", seeds=tmp_path / "none")  # type: ignore[call-arg]
+    out = io.StringIO()
+    lines = "/digest\n还有吗\n/latest\n/subscribe 新闻\n/digest\n"
+    run_console(settings, stdin=io.StringIO(lines), stdout=out, now=chat_clock_start("2020-01-10T09:00"))
+    said = out.getvalue()
+    assert "1. 第10号新闻标题" in said and "第1号新闻标题" in said
+    assert not re.findall(r"第1[1-4]号新闻标题", said), said
+
+
 def test_a_time_now_cannot_read_is_refused_with_an_example() -> None:
     assert chat_clock_start("2020-03-01").isoformat() == "2020-03-01T00:00:00+08:00"
     assert chat_clock_start("2020-03-01T12:00+00:00").utcoffset() == timedelta(0)

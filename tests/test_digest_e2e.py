@@ -450,7 +450,7 @@ async def test_the_job_queue_sends_on_its_own_and_ingests_the_inbox(
     dropped = inbox / "late.jsonl"
     record = {
         "title": "二七区晚间新闻：地铁新线开通",
-        "date": "2023-04-15",
+        "date": "2023-04-13",  # the clock's day: a digest lists no story dated after it
         "body": "二七区地铁新线今日开通。",
     }
     dropped.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")

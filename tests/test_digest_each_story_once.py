@@ -51,7 +51,7 @@ def elsewhere_count(said: str) -> int:
 
 
 def test_a_story_two_subscriptions_match_is_listed_once_under_the_first(web: WebRun, tmp_path: Path):
-    add_stories(tmp_path / "newsbot.db", ("保交楼项目第9批交付", "2031-06-01"), ("保交楼回顾", "2031-05-01"))
+    add_stories(tmp_path / "newsbot.db", ("保交楼项目第9批交付", "2024-06-01"), ("保交楼回顾", "2024-05-01"))
     with httpx.Client(base_url=web.base_url, timeout=30) as c:
         say(c, "/subscribe 保交楼")
         say(c, "/subscribe")  # all news: the seed's 16 stories and the two new ones
@@ -70,7 +70,7 @@ def test_a_story_two_subscriptions_match_is_listed_once_under_the_first(web: Web
             listed += more
         assert len(listed) == len(set(listed)) == 18, listed
         # A new story of both: under the first; the second says so instead of "nothing new".
-        add_stories(tmp_path / "newsbot.db", ("保交楼项目第10批交付", "2031-07-01"))
+        add_stories(tmp_path / "newsbot.db", ("保交楼项目第10批交付", "2024-07-01"))
         first, second = say(c, "/digest")
         assert listed_titles(first["text"]) == ["保交楼项目第10批交付"]
         assert listed_titles(second["text"]) == [] and elsewhere_count(second["text"]) == 1

@@ -154,3 +154,61 @@ def test_a_run_cache_composes_exactly_what_the_plain_path_does(db):
         )
     everything = compose_for(db, cache, subscriptions[1], **kwargs)
     assert everything.shown_ids == (fresh[0], fresh[2], fresh[3], fresh[1])  # newest first, undated last
+
+
+@pytest.mark.parametrize("keywords", [["医院"], []])
+def test_a_digest_lists_no_story_dated_after_the_clock_it_runs_at(db, keywords: list[str]) -> None:
+    """Issue 34: a digest listed what was stored, whatever its date: at a clock set in the past (`newsbot
+    chat --now`) stories dated after it. The first digest, and the next one through the run's cache, list
+    none dated after the clock's day (undated ones stay)."""
+    store(db, ("四月十八日", "2023-04-18"), ("四月十九日", "2023-04-19"), ("四月二十一日", "2023-04-21"))
+    store(db, ("四月二十五日", "2023-04-25"), ("未注日期", None))  # type: ignore[arg-type]
+    sub = subs.add_subscription(db, 1, "08:00", keywords, now=NOW)
+    claimed = prepare(db, Searcher(db), due_for(db, sub, date(2023, 4, 20)), DEFAULT_CONFIG, NOW)
+    assert claimed is not None
+    listed = claimed.digest.text
+    assert "四月十八日" in listed and "四月十九日" in listed and "未注日期" in listed
+    assert "四月二十一日" not in listed and "四月二十五日" not in listed
+
+    store(db, ("四月二十日", "2023-04-20"), ("四月二十六日", "2023-04-26"))
+    later = datetime(2023, 4, 21, 0, 0, tzinfo=UTC)
+    (state,) = [s for s in subs.schedule_candidates(db) if s.subscription.id == sub.id]
+    due = Due(sub.id, date(2023, 4, 21), later, state=state)
+    claimed = prepare(db, RunCache(Searcher(db)), due, DEFAULT_CONFIG, later)
+    assert claimed is not None
+    assert "四月二十日" in claimed.digest.text and "四月二十六日" not in claimed.digest.text
+    # The story stored before its day, passed by the first digest's horizon, comes on its day.
+    assert "四月二十一日" in claimed.digest.text and "四月二十五日" not in claimed.digest.text
+
+
+def at(day: int, hour: int) -> datetime:
+    return datetime(2023, 4, day, hour, 0, tzinfo=UTC)
+
+
+def run_digest(db, library, sub, now: datetime) -> str:
+    """The subscription's digest due at `now` (prepared and claimed): its text, or "" when empty."""
+    (state,) = [s for s in subs.schedule_candidates(db) if s.subscription.id == sub.id]
+    claimed = prepare(db, library, Due(sub.id, now.date(), now, state=state), DEFAULT_CONFIG, now)
+    return claimed.digest.text if claimed else ""
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_story_stored_before_its_day_comes_once_to_a_chat_of_two_digests(db, cached: bool) -> None:
+    """Issue 34: a story stored dated after the digest's clock (a misread date) was passed by the ledger's
+    horizon for good. It comes on its day, under the chat's first digest of that day only (the chat's
+    other digest records it as listed elsewhere), and never again."""
+    _, ahead = store(db, ("四月十九日", "2023-04-19"), ("四月二十二日", "2023-04-22"))
+    keyword = subs.add_subscription(db, 1, "08:00", ["医院"], now=NOW)
+    everything = subs.add_subscription(db, 1, "09:00", [], now=NOW)
+
+    def library():
+        return RunCache(Searcher(db)) if cached else Searcher(db)
+
+    said = [run_digest(db, library(), sub, at(20, hour)) for sub, hour in ((keyword, 0), (everything, 1))]
+    assert "四月十九日" in said[0] and not any("四月二十二日" in text for text in said)
+    for day in (21, 22, 23):
+        said += [
+            run_digest(db, library(), sub, at(day, hour)) for sub, hour in ((keyword, 0), (everything, 1))
+        ]
+    assert [n for n, text in enumerate(said) if "四月二十二日" in text] == [4]  # 22 April, the first digest
+    assert ahead in subs.delivered_article_ids(db, everything.id)  # the other digest counted it

@@ -28,6 +28,7 @@ from bot.telegram.digest_job import FAILED, SENT, chat_groups
 from storage.database.access import Database
 from storage.database.connection import open_db
 from storage.records import subscriptions as subs
+from storage.records.articles import last_date_by
 from storage.search.engine import Searcher
 from tests.bot_support import bot_settings_on, make_database
 from tests.telegram_emulator import TelegramEmulator
@@ -244,7 +245,9 @@ def test_two_processes_planning_a_chats_minute_at_once_list_each_story_once(
         library = StorageLibrary(database, Searcher(reader=database.reader))
         horizon = database.read(subs.article_horizon)
         alone = {
-            sub.id: database.read(new_articles_for, library, sub, horizon=horizon, cap=CAP).ids[:CAP]
+            sub.id: database.read(
+                new_articles_for, library, sub, horizon=horizon, cap=CAP, dated_by=last_date_by(RACE_AT)
+            ).ids[:CAP]
             for sub in (district, everything)
         }
     finally:
@@ -295,7 +298,9 @@ def test_a_digest_whose_siblings_keep_changing_is_composed_again_a_bounded_numbe
         due = schedule.Due(everything.id, RACE_DAY, RACE_AT, state)
         horizon = database.read(subs.article_horizon)
         # The story the keyword digest lists: one all news would list too.
-        story = database.read(new_articles_for, library, everything, horizon=horizon, cap=CAP).ids[0]
+        story = database.read(
+            new_articles_for, library, everything, horizon=horizon, cap=CAP, dated_by=last_date_by(RACE_AT)
+        ).ids[0]
         held: list[int] = []
 
         def sibling_moves() -> None:

@@ -404,3 +404,16 @@ def test_a_digest_with_room_for_every_subscription_keeps_their_order(web: WebRun
     content = wechat(web, "oQuietKept", "/digest", 9514)
     assert content.index("#1") < content.index("#2"), content
     assert "没有新的文章" in content.split("#2")[0] and "个订阅" not in content
+
+
+def test_the_feed_and_the_digest_list_no_story_dated_after_the_clock(template: Path, tmp_path: Path) -> None:
+    """Issue 34: a digest listed what was stored, whatever its date. A story dated after the server's clock
+    (a misdated page, or a clock set in the past) is in neither the private address nor /digest."""
+    path = copy_database(template, tmp_path / "newsbot.db")
+    add_stories(path, ("保交楼项目明年交付计划", "2099-01-01"))
+    with web_server(path) as run:
+        (url,) = re.findall(r"http://\S+/feed/\S+", wechat(run, "oClockReader", "/subscribe 保交楼", 9601))
+        titles = feed_titles(run, url)
+        assert titles and "保交楼项目明年交付计划" not in titles, titles
+        content = wechat(run, "oClockReader", "/digest", 9602)
+        assert listed_titles(content) and "保交楼项目明年交付计划" not in content, content

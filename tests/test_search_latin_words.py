@@ -17,6 +17,7 @@ from bot.settings import Settings
 from storage.database.access import Database
 from storage.models import Correction
 from storage.search import corrections, english_names, pinyin
+from storage.search.answers.questions import question_kind
 from storage.search.engine import Searcher
 from storage.search.ladder import latin_words_read
 from storage.search.query import parse_query
@@ -261,3 +262,56 @@ def test_the_bot_loads_the_pinyin_tables_when_it_warms_up(tmp_path: Path) -> Non
         assert corrections_table.cache_info().misses == 1 and pinyin_table.cache_info().misses == 1
     finally:
         opened.close()
+
+
+WHO_STORIES = [
+    (
+        "2020-01-31",
+        "世卫组织宣布疫情构成国际关注的突发公共卫生事件",
+        ["世界卫生组织总干事谭德塞30日晚在日内瓦宣布，新冠肺炎疫情构成国际关注的突发公共卫生事件。"],
+    ),
+    ("2020-02-12", "世卫专家组抵达北京", ["世卫组织专家组12日抵达北京，与中方专家交流。"]),
+    ("2020-03-11", "WHO宣布疫情具有大流行特征", ["WHO总干事谭德塞宣布，新冠肺炎疫情已具有大流行特征。"]),
+    ("2020-01-20", "王伟当选二七区区长", ["王伟当选为二七区区长，他说要把群众的事办好。"]),
+    ("2019-12-04", "北约峰会在伦敦举行", ["北约峰会4日在英国伦敦举行，成员国领导人出席。"]),
+]
+WHO_TITLES = {title for _, title, _ in WHO_STORIES[:3]}
+
+
+@pytest.fixture(scope="module")
+def who_searcher(tmp_path_factory: pytest.TempPathFactory):
+    with stories_searcher(tmp_path_factory.mktemp("who"), WHO_STORIES) as found:
+        yield found
+
+
+@pytest.mark.parametrize("typed", ["WHO说了什么", "WHO宣布了什么", "who 世卫", "What did WHO say", "WHO"])
+def test_who_typed_as_a_name_is_searched_in_both_forms(who_searcher: Searcher, typed: str) -> None:
+    """Issue 34: WHO (世卫组织) could not be searched: the English question word was dropped first. An
+    abbreviation typed in capitals in a Chinese message or an English sentence, or beside the form news
+    prints it as, is a name; the search finds the stories printing either form and says so."""
+    found = who_searcher.search(typed)
+    assert {h.title for h in found.hits} == WHO_TITLES, [h.title for h in found.hits]
+    assert found.names_read == (Correction("WHO", "世界卫生组织"),)
+    assert "who" in parse_query(typed).terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "terms", "kind"),
+    [
+        ("WHO说了什么", ("who",), "what"),
+        ("What did WHO say", ("who",), "what"),
+        ("who is 王伟", ("王伟",), "who"),
+        ("Who is 王伟", ("王伟",), "who"),
+        ("WHO IS 王伟", ("王伟",), "who"),  # a question typed in capitals keeps its question words
+        ("what did NATO say", ("nato",), "what"),
+    ],
+)
+def test_an_english_question_keeps_its_question_words(typed: str, terms: tuple[str, ...], kind: str) -> None:
+    parsed = parse_query(typed)
+    assert parsed.terms == terms and parsed.question
+    assert question_kind(parsed.asked) == kind
+
+
+def test_who_asked_in_english_is_still_answered_with_a_person(who_searcher: Searcher) -> None:
+    found = who_searcher.search("who is 王伟")
+    assert found.hits[0].title == "王伟当选二七区区长" and found.names_read == ()

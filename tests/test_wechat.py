@@ -17,7 +17,7 @@ import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from bot.chat.intents import subscription_asked
+from bot.chat.intents import detect_intent, subscription_asked, subscriptions_asked
 from bot.wechat.chat import own_article_id, without_smileys
 from bot.wechat.format import LIMIT, MARGIN, as_text, fit, fit_listed, fit_previews, link_articles, to_wechat
 from bot.wechat.protocol import BadMessage, parse_message, signature, signature_ok, text_reply
@@ -954,3 +954,53 @@ def test_an_english_follower_opens_a_result_by_its_number(web: WebRun, typed: st
     second = listed.split("\n2. ", 1)[1].split(" (", 1)[0]
     opened = reply_of(post(web, wechat_text("oOpen", typed, 7003)))["Content"]
     assert opened.startswith(second), opened
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "我的订阅",
+        "查看我的订阅",
+        "看看我的订阅",
+        "查看订阅",
+        "订阅列表",
+        "我订阅了什么？",
+        "我有哪些订阅",
+    ],
+)
+def test_subscriptions_asked_for_in_words_are_listed(web: WebRun, typed: str):
+    """Issue 34 (a newcomer's pass on WeChat): `我的订阅` was searched (`没有找到与「我的订阅」相关的文章`). Asked
+    for in words, a reader's subscriptions are listed as /subscriptions lists them."""
+    openid = "oMine" + typed.encode().hex()[:20]
+    post(web, wechat_text(openid, "/subscribe 保交楼", 6801))
+    listed = reply_of(post(web, wechat_text(openid, "/subscriptions", 6802)))["Content"]
+    asked = reply_of(post(web, wechat_text(openid, typed, 6803)))["Content"]
+    assert asked == listed and "保交楼" in asked and "🔎" not in asked
+
+
+def test_subscriptions_asked_for_in_english_are_listed_in_english(web: WebRun):
+    post(web, wechat_text("oMineEn", "/subscribe 保交楼", 6805))
+    asked = reply_of(post(web, wechat_text("oMineEn", "my subscriptions", 6806)))["Content"]
+    assert asked.startswith("Your subscriptions") and "保交楼" in asked and "/feed/" in asked
+
+
+@pytest.mark.parametrize("typed", ["订阅", "订阅保交楼", "我的订阅号文章", "订阅经济"])
+def test_other_messages_with_subscription_words_are_not_read_as_asking_for_the_list(typed: str):
+    assert not subscriptions_asked(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["取消订阅保交楼", "退订保交楼", "我要取消订阅保交楼的新闻", "帮我退订 二七区"]
+)
+def test_an_unsubscription_asked_for_in_words_is_told_the_command(web: WebRun, typed: str):
+    """Issue 34 (a newcomer's pass on WeChat): `取消订阅保交楼` was searched, 取消 and 订阅 dropped, and
+    listed 保交楼's stories. Asked for in words, it gets the how-to of /unsubscribe, as `取消订阅` does."""
+    said = reply_of(post(web, wechat_text("oUnsub", typed, 6811)))["Content"]
+    assert said == reply_of(post(web, wechat_text("oUnsub", "取消订阅", 6812)))["Content"]
+    assert said.startswith("发送 /unsubscribe") and "🔎" not in said
+
+
+@pytest.mark.parametrize("typed", ["取消限购", "取消订单", "订阅经济"])
+def test_cancelling_something_else_is_still_searched(typed: str):
+    found = detect_intent(typed)
+    assert found is None or found.name != "howto_unsubscribe"

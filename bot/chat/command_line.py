@@ -1,5 +1,5 @@
 """A command line as readers type it: its name and rest (`parse_command`; a full-width slash, a space after
-the slash, a number joined to the name), the words of it that tell the reply's language
+the slash, a number joined to the name; `typed_command`: also one asked for in words), the words of it that tell the reply's language
 (`command_language_words`), and the arguments of /latest (`latest_page`) and /article (`article_numbers`)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.chat.intents import NUMBER_SEPARATORS, without_id_labels
+from bot.chat.intents import NUMBER_SEPARATORS, subscriptions_asked, without_id_labels
 from bot.chat.texts import COMMANDS_BY_NAME
 from bot.chat.typed_text import without_leading_format_characters
 
@@ -70,12 +70,23 @@ def parse_command(line: str) -> tuple[str, str] | None:
     return head.split("@", 1)[0].lower(), rest.strip()
 
 
+def typed_command(line: str) -> tuple[str, str] | None:
+    """A typed command (`parse_command`), or the command a line asks for in words (我的订阅, 订阅列表:
+    /subscriptions, `subscriptions_asked`), as (name, rest); None for other text. For the edges where
+    commands arrive as text (the console, the web page, WeChat)."""
+    command = parse_command(line)
+    if command is None and subscriptions_asked(line):
+        return "subscriptions", ""
+    return command
+
+
 def command_typed_as_text(typed: str) -> tuple[str, str] | None:
     """A command Telegram does not mark as one, as (name, rest): typed with a Chinese keyboard's
-    full-width slash (／latest) or with a space after the slash (/ latest); None for anything else."""
+    full-width slash (／latest) or with a space after the slash (/ latest), or asked for in words
+    (`typed_command`: 我的订阅); None for anything else."""
     line = typed.lstrip()
     if not (line.startswith("／") or _SLASH_AND_SPACE.match(line)):
-        return None
+        return None if line.startswith("/") else typed_command(line)
     command = parse_command(line)
     return command if command is not None and command[0] else None
 

@@ -83,6 +83,7 @@ from bot.chat.typed_text import has_words, readable, tidy_query, without_format_
 from bot.clock import utc_now
 from storage.errors import DatabaseBusy
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
+from storage.records.articles import last_date_by
 from storage.records.chat_state import ChatTopic, QueryState
 from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
@@ -150,6 +151,7 @@ class Conversation:
             page_size=page_size,
             results_format=results_format,
             notice=self.notice,
+            clock=clock,
         )
         self.forgetting = ForgetDialogue(
             confirmations,
@@ -459,7 +461,7 @@ class Conversation:
                 summary = (article.summary if article else None) or hit.snippet.text
                 items.append(inline_item(hit.id, hit.title, hit.date, summary, who.lang, bot_username))
         else:
-            articles = self.library.latest(self.inline_page_size, start)
+            articles = self.library.latest(self.inline_page_size, start, dated_by=last_date_by(self.clock()))
             total = start + len(articles) + (1 if len(articles) == self.inline_page_size else 0)
             for article in articles:
                 summary = article.summary or (article.paragraphs[0] if article.paragraphs else "")

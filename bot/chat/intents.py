@@ -48,6 +48,8 @@ INTENTS: tuple[Intent, ...] = (
         + r"(?:取消|退订|关闭|停止|关掉|不再接收)(?:订阅|推送|摘要|每日新闻|每天的新闻)?(?:呢|吗)?",
         r".*(?:不想|不要|不用|别)再?(?:收到?|接收|推送|发).{0,8}(?:推送|摘要|订阅|新闻|消息)了?.{0,6}",
         r"(?:取消|退订)(?:订阅|推送)?(?:怎么弄|怎么办|怎么做|怎么操作)?",
+        # 取消订阅保交楼, 帮我退订二七区: one subscription named, which /unsubscribe chooses by its number
+        r"(?:请|麻烦)?(?:帮我|给我|我要|我想)?(?:取消订阅|取消推送|退订).{1,20}",
         r"how (?:do|can) i (?:unsubscribe|stop (?:the )?(?:digests?|news|messages))(?: .*)?",
     ),
     _intent(
@@ -158,6 +160,22 @@ _NO_SUBSCRIPTION_WORDS = re.compile(
 )
 # A question about subscribing (订阅怎么弄, 订阅是什么, 订阅要钱吗): the how-to reply, no words to name.
 _ASKING_HOW = re.compile(r"怎|如何|咋|什么|啥|吗|么|呢|多少")
+
+
+# "我的订阅", "查看订阅", "订阅列表", "我订阅了什么", "my subscriptions": the chat's subscriptions, as /subscriptions
+# lists them (WeChat and the web page have no command menu).
+_SUBSCRIPTIONS_ASKED = re.compile(
+    r"(?:请|麻烦)?(?:(?:查看|看看?|看一下|列出|显示)(?:一下)?(?:我的)?订阅(?:列表|清单)?"
+    r"|我的订阅(?:列表|清单)?|订阅(?:列表|清单)|我(?:都|现在)?订(?:阅)?了(?:哪些|什么|啥)(?:新闻|关键词|内容)?"
+    r"|我(?:都|现在)?有(?:哪些|什么|几个)订阅)(?:呢|吗|了)?"
+    r"|(?:show |list |see )?(?:me )?my subscriptions|list subscriptions"
+)
+
+
+def subscriptions_asked(message: str) -> bool:
+    """Whether `message` asks in words for the chat's subscriptions and nothing else (我的订阅, 订阅列表,
+    我订阅了什么, my subscriptions)."""
+    return _SUBSCRIPTIONS_ASKED.fullmatch(clean(message)) is not None
 
 
 # The longest words named back as a command to send (a paste after 订阅 is searched as it is).

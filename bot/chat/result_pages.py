@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from bot.chat import replies
 from bot.chat.command_line import MAX_LATEST_PAGE
@@ -23,6 +23,7 @@ from bot.chat.texts import text
 from bot.chat.topic_memory import TopicMemory
 from storage.errors import DatabaseBusy
 from storage.models import SearchResponse
+from storage.records.articles import last_date_by
 from storage.records.chat_state import DIGEST, LATEST, LATEST_DIGEST, SEARCH, ChatTopic, QueryState
 from storage.search.query import parse_query
 
@@ -46,6 +47,7 @@ class ResultPages:
         page_size: int,
         results_format: Callable[..., str],
         notice: Callable[..., Reply],
+        clock: Callable[[], datetime],
     ) -> None:
         self.library = library
         self.queries = queries
@@ -54,6 +56,7 @@ class ResultPages:
         self.page_size = page_size
         self.results_format = results_format
         self.notice = notice
+        self.clock = clock  # /latest lists no story dated after its day (`last_date_by`)
 
     def remember(self, state: QueryState) -> str | None:
         """Store a query behind page buttons: its key, or None when the database stays busy (the reply
@@ -88,7 +91,9 @@ class ResultPages:
     def _latest_page(self, page: int, who: Who, *, skip: int = 0) -> tuple[Reply, bool] | None:
         """Page `page` of /latest, less its first `skip` stories (listed already), and whether an older page
         follows; None past the end."""
-        found = self.library.latest(LATEST_COUNT + 1, page * LATEST_COUNT)
+        found = self.library.latest(
+            LATEST_COUNT + 1, page * LATEST_COUNT, dated_by=last_date_by(self.clock())
+        )
         articles = found[:LATEST_COUNT][skip:]
         if not articles and (page > 0 or skip):
             return None
@@ -255,7 +260,9 @@ class ResultPages:
             return state.listed[number - 1]
         if state.kind == LATEST:
             found = (
-                self.library.latest(1, number - 1) if number <= (MAX_LATEST_PAGE + 1) * LATEST_COUNT else []
+                self.library.latest(1, number - 1, dated_by=last_date_by(self.clock()))
+                if number <= (MAX_LATEST_PAGE + 1) * LATEST_COUNT
+                else []
             )
             if not found:
                 return self.notice(who.lang, "result_past_end_latest", number=number)

@@ -42,7 +42,7 @@ from storage.database.access import Database
 from storage.errors import DatabaseBusy
 from storage.models import Article
 from storage.records import subscriptions as subs
-from storage.records.articles import get_articles, latest_articles
+from storage.records.articles import get_articles, last_date_by, latest_articles
 from storage.records.feeds import (
     ensure_feeds,
     feed_subscription,
@@ -63,16 +63,18 @@ def feed_articles(
     library: SearchLibrary,
     subscription: subs.Subscription,
     *,
+    dated_by: str,
     limit: int = FEED_SIZE,
 ) -> list[Article]:
-    """The subscription's stories as its digest would hold them, newest first (by date, undated last)."""
+    """The subscription's stories as its digest would hold them, newest first (by date, undated last), none
+    dated after `dated_by` (`last_date_by` of the clock it is read at)."""
     candidates = matching_ids(library, subscription.keywords)
     if candidates is None:
-        ids = [a.id for a in latest_articles(db, FIRST_DIGEST_POOL)]
+        ids = [a.id for a in latest_articles(db, FIRST_DIGEST_POOL, dated_by=dated_by)]
     else:
         ids = sorted(candidates, reverse=True)[:FIRST_DIGEST_POOL]
     kept = screen(db, subscription, ids)
-    articles = get_articles(db, kept)
+    articles = [a for a in get_articles(db, kept) if not a.date or a.date <= dated_by]
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date or "", a.id), reverse=True)
     undated = sorted((a for a in articles if not a.date), key=lambda a: a.id, reverse=True)
     return (dated + undated)[:limit]
@@ -187,7 +189,7 @@ def unread_digest(
     recorded and counted in a line, as Telegram's digests leave out what a sibling listed
     (`listed_elsewhere_note`). None left: that line, or a line saying nothing is new since the last
     /digest (or that no story matches yet)."""
-    articles = database.read(feed_articles, library, sub, limit=FIRST_DIGEST_POOL)
+    articles = database.read(feed_articles, library, sub, dated_by=last_date_by(now), limit=FIRST_DIGEST_POOL)
     taken = database.write(take_unseen, sub.id, [a.id for a in articles], cap, now=now, wait=wait)
     by_id = {a.id: a for a in articles}
     elsewhere = listed_elsewhere_note(lang, Found(taken.listed, taken.covered))
@@ -292,15 +294,15 @@ class RenderedFeed:
 
 
 def subscription_feed(
-    database: Database, library: SearchLibrary, token: str, base_url: str
+    database: Database, library: SearchLibrary, token: str, base_url: str, *, now: datetime
 ) -> RenderedFeed | None:
-    """The Atom feed at private address `token`, its articles linking to `base_url`/article/N; None when no
-    subscription has that address (never had, unsubscribed, forgotten)."""
+    """The Atom feed at private address `token` read at `now`, its articles linking to `base_url`/article/N;
+    None when no subscription has that address (never had, unsubscribed, forgotten)."""
     base = base_url.rstrip("/")
     sub = database.read(feed_subscription, token)
     if sub is None:
         return None
-    articles = database.read(feed_articles, library, sub)
+    articles = database.read(feed_articles, library, sub, dated_by=last_date_by(now))
     chat = database.read(subs.get_chat, sub.chat_id)
     lang = chat.language if chat else subs.DEFAULT_LANGUAGE
     stored = database.read(last_stored, [a.id for a in articles])

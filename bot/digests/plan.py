@@ -33,7 +33,13 @@ from storage.database.access import Database, as_database
 from storage.database.duplicates import clusters_of, collapse, delivered_clusters, other_sources
 from storage.models import DEFAULT_TIMEZONE, Article, SearchResponse
 from storage.records import subscriptions as subs
-from storage.records.articles import article_dates, get_articles, latest_stories
+from storage.records.articles import (
+    article_dates,
+    get_articles,
+    last_date_by,
+    latest_stories,
+    stored_ahead_of_date,
+)
 from storage.search.engine import containing_any
 
 log = logging.getLogger(__name__)
@@ -136,16 +142,19 @@ def new_articles_for(
     horizon: int,
     cap: int,
     listed: Collection[int] = (),
+    dated_by: str | None = None,
 ) -> Found:
     """The subscription's matching articles it has not received yet, newest first, less those of the
-    same stories as `listed` (listed by the chat's other digests; they come back apart).
+    same stories as `listed` (listed by the chat's other digests; they come back apart), none dated after
+    `dated_by` (`last_date_by` of the clock the digest runs at; None: any date).
 
-    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at; the first
-    digest carries the `cap` most recent matching articles, and everything older counts as received.
+    Only articles stored after its last digest's horizon (and up to `horizon`) are looked at, and those
+    stored by it that it left out for their date whose day has come (`come_of_date`); the first digest
+    carries the `cap` most recent matching articles, and everything older counts as received.
     """
     since = subs.delivered_horizon(db, subscription.id)
     if isinstance(library, RunCache) and since is not None:
-        new = library.new_since(db, subscription, since, horizon)
+        new = library.new_since(db, subscription, since, horizon, dated_by=dated_by)
         ids = screen(db, subscription, new, known=library.clusters(db, new))
         return split_listed(db, ids, listed)
     candidates = matching_ids(library, subscription.keywords)
@@ -153,8 +162,15 @@ def new_articles_for(
     if since is None:
         # The first digest picks its `cap` newest (by date) among the most recently stored matches.
         candidates, after = first_pool(candidates, horizon)
+    held = come_of_date(db, library, subscription, since, dated_by) if since is not None else {}
     ids = subs.undelivered_article_ids(
-        db, subscription.id, candidate_ids=candidates, after=after, upto=horizon
+        db,
+        subscription.id,
+        candidate_ids=candidates,
+        after=after,
+        upto=horizon,
+        dated_by=dated_by,
+        also=list(held),
     )
     screened = screen(db, subscription, ids)
     found = split_listed(db, screened, listed)
@@ -164,6 +180,35 @@ def new_articles_for(
         newer = set(screened[:cutoff])
         return Found(found.ids[:cap], [i for i in found.listed_elsewhere if i in newer])
     return found
+
+
+def come_of_date(
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    since: int,
+    dated_by: str | None,
+) -> dict[int, str]:
+    """Id → date of the subscription's matches its last digest (at article horizon `since`) left out for
+    their date, dated after the last day its clock could carry (`subs.delivered_dated_by`), whose day has
+    come by `dated_by`: a story stored before its day (a misread date, a clock set in the past) reaches
+    the first digest of that day. What the subscription received already is left out by `screen`."""
+    if dated_by is None:
+        return {}
+    passed = subs.delivered_dated_by(db, subscription.id, since)
+    if passed is None or passed >= dated_by:
+        return {}
+    if isinstance(library, RunCache):
+        dates = library.stored_ahead(db, since, passed, dated_by)
+    else:
+        dates = stored_ahead_of_date(db, since, passed, dated_by)
+    if not dates:
+        return {}
+    wanted = matching_ids(library, subscription.keywords)
+    if wanted is None:
+        return dict(dates)
+    matches = set(wanted)
+    return {i: d for i, d in dates.items() if i in matches}
 
 
 def first_pool(candidates: list[int] | None, horizon: int) -> tuple[list[int] | None, int]:
@@ -176,14 +221,20 @@ def first_pool(candidates: list[int] | None, horizon: int) -> tuple[list[int] | 
 
 
 def looks_after(
-    db: sqlite_utils.Database, library: SearchLibrary, subscription: subs.Subscription, horizon: int
+    db: sqlite_utils.Database,
+    library: SearchLibrary,
+    subscription: subs.Subscription,
+    horizon: int,
+    dated_by: str | None = None,
 ) -> int:
-    """The article id the subscription's next digest looks beyond: its last digest's horizon, or for a
-    first digest the start of the pool it chooses from (`first_pool`). What the chat's other digests
-    listed above it is what this digest leaves out (`subs.listed_by_siblings`)."""
+    """The article id the subscription's next digest looks beyond: its last digest's horizon (or below the
+    first story stored by then whose day has come by `dated_by`, `come_of_date`), or for a first digest
+    the start of the pool it chooses from (`first_pool`). What the chat's other digests listed above it is
+    what this digest leaves out (`subs.listed_by_siblings`)."""
     since = subs.delivered_horizon(db, subscription.id)
     if since is not None:
-        return since
+        held = come_of_date(db, library, subscription, since, dated_by)
+        return min([since, *(i - 1 for i in held)])
     return first_pool(matching_ids(library, subscription.keywords), horizon)[1]
 
 
@@ -239,12 +290,13 @@ def compose_for(
     markup: Markup = HTML,
     horizon: int | None = None,
     preview: bool = False,
+    dated_by: str | None = None,
 ) -> Digest | None:
-    """The subscription's digest of the articles stored up to `horizon` (default: everything stored);
-    `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
+    """The subscription's digest of the articles stored up to `horizon` (default: everything stored), none
+    dated after `dated_by`; `preview`: shown by /digest, so its articles are "the next digest's", not "new"."""
     if horizon is None:
         horizon = subs.article_horizon(db)
-    found = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap)
+    found = new_articles_for(db, library, subscription, horizon=horizon, cap=config.cap, dated_by=dated_by)
     return compose_found(
         db,
         library,
@@ -300,6 +352,14 @@ def newest_first(ids: Iterable[int], dates: Mapping[int, str | None]) -> list[in
     return dated + [i for i in ordered if not dates[i]]
 
 
+class Window(NamedTuple):
+    """The articles a digest run looks at: stored in (since, horizon], dated by `dated_by` (None: any)."""
+
+    since: int
+    horizon: int
+    dated_by: str | None
+
+
 class RunCache:
     """What one digest run computes once for all its subscriptions: each distinct keyword's matches (and
     those among the articles stored since the horizons in play), those articles' dates and order, their
@@ -311,12 +371,13 @@ class RunCache:
     def __init__(self, library: SearchLibrary) -> None:
         self.library = library
         self._ids: dict[tuple[str, int], list[int]] = {}
-        self._windows: dict[tuple[int, int], dict[int, str | None]] = {}
-        self._ranks: dict[tuple[int, int], dict[int, int]] = {}
-        self._window_matches: dict[tuple[str, int, int], list[int]] = {}
+        self._windows: dict[Window, dict[int, str | None]] = {}
+        self._ranks: dict[Window, dict[int, int]] = {}
+        self._window_matches: dict[tuple[str, Window], list[int]] = {}
         self._articles: dict[int, Article] = {}
         self._clusters: dict[int, int] = {}
         self._sources: dict[int, tuple[str, ...]] = {}
+        self._ahead: dict[tuple[int, str, str], dict[int, str]] = {}
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self.library.search(query, limit=limit, offset=offset)
@@ -328,28 +389,49 @@ class RunCache:
         return self._ids[key]
 
     def new_since(
-        self, db: sqlite_utils.Database, subscription: subs.Subscription, since: int, horizon: int
+        self,
+        db: sqlite_utils.Database,
+        subscription: subs.Subscription,
+        since: int,
+        horizon: int,
+        *,
+        dated_by: str | None = None,
     ) -> list[int]:
         """`new_articles_for` for a subscription that has had a digest: its matches stored in
-        (since, horizon], less any already recorded, newest first."""
-        window = self._windows.get((since, horizon))
+        (since, horizon] and dated by `dated_by`, less any already recorded, and those its last digest left
+        out for their date whose day has come (`come_of_date`), newest first."""
+        span = Window(since, horizon, dated_by)
+        window = self._windows.get(span)
         if window is None:
-            window = article_dates(db, since, horizon)
+            window = article_dates(db, since, horizon, dated_by=dated_by)
             # Each article's place in the window, newest first: a subscription's share sorts by it.
-            self._ranks[(since, horizon)] = {i: n for n, i in enumerate(newest_first(window, window))}
-            self._windows[(since, horizon)] = window
+            self._ranks[span] = {i: n for n, i in enumerate(newest_first(window, window))}
+            self._windows[span] = window
         wanted = parse_keywords(subscription.keywords).any_of
         if wanted:
             ids: set[int] = set()
             for keyword in wanted:
-                ids.update(self._in_window(keyword, since, horizon, window))
+                ids.update(self._in_window(keyword, span, window))
         else:
             ids = set(window)
         delivered = subs.delivered_ids_after(db, subscription.id, since)
-        return sorted(ids - delivered, key=self._ranks[(since, horizon)].__getitem__)
+        fresh = sorted(ids - delivered, key=self._ranks[span].__getitem__)
+        held = come_of_date(db, self, subscription, since, dated_by)
+        if not held:
+            return fresh
+        return newest_first([*fresh, *held], {**window, **held})
 
-    def _in_window(self, keyword: str, since: int, horizon: int, window: Mapping[int, object]) -> list[int]:
-        key = (keyword, since, horizon)
+    def stored_ahead(
+        self, db: sqlite_utils.Database, upto: int, after_date: str, dated_by: str
+    ) -> dict[int, str]:
+        """`stored_ahead_of_date`, read once per run for each bound."""
+        key = (upto, after_date, dated_by)
+        if key not in self._ahead:
+            self._ahead[key] = stored_ahead_of_date(db, upto, after_date, dated_by)
+        return self._ahead[key]
+
+    def _in_window(self, keyword: str, span: Window, window: Mapping[int, object]) -> list[int]:
+        key = (keyword, span)
         if key not in self._window_matches:
             matches = self.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD)
             self._window_matches[key] = [i for i in matches if i in window]
@@ -475,9 +557,12 @@ def _compose_and_claim(
         # What the chat's other digests list (earlier today or yesterday evening, in this run, claimed by
         # another replica or before a restart) is covered here but not listed again; the claim checks
         # that it still holds.
-        after = looks_after(reader, library, sub, horizon)
+        dated_by = last_date_by(now)
+        after = looks_after(reader, library, sub, horizon, dated_by)
         listed = subs.listed_by_siblings(reader, sub.id, after)
-        found = new_articles_for(reader, library, sub, horizon=horizon, cap=config.cap, listed=listed)
+        found = new_articles_for(
+            reader, library, sub, horizon=horizon, cap=config.cap, listed=listed, dated_by=dated_by
+        )
         digest = compose_found(
             reader,
             library,
@@ -565,8 +650,13 @@ def preview_replies(
     previews: dict[int, Digest | None] = {}
     due_at = {sub.id: next_due(db, sub, zone, now) for sub in found[:PREVIEWS]}
     for sub in sorted(found[:PREVIEWS], key=lambda s: (due_at[s.id], not s.keywords, s.id)):
-        listed = subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon)) | planned
-        got = new_articles_for(db, library, sub, horizon=horizon, cap=config.cap, listed=listed)
+        listed = (
+            subs.listed_by_siblings(db, sub.id, looks_after(db, library, sub, horizon, last_date_by(now)))
+            | planned
+        )
+        got = new_articles_for(
+            db, library, sub, horizon=horizon, cap=config.cap, listed=listed, dated_by=last_date_by(now)
+        )
         elsewhere = listed_elsewhere_note(lang, got)
         previews[sub.id] = digest = compose_found(
             db,
@@ -587,7 +677,7 @@ def preview_replies(
         rest = found[PREVIEWS:]
         out.append(Reply(markup.esc(text(lang, "digest_preview_more", count=len(rest), id=rest[-1].number))))
     if not found:
-        out.extend(_latest_preview(db, lang, today, config, markup))
+        out.extend(_latest_preview(db, lang, today, last_date_by(now), config, markup))
         out.append(Reply(markup.esc(text(lang, "digest_preview_hint" if pushes else "read_digest_hint"))))
     return out
 
@@ -603,12 +693,12 @@ def next_due(db: sqlite_utils.Database, sub: subs.Subscription, zone: ZoneInfo, 
 
 
 def _latest_preview(
-    db: sqlite_utils.Database, lang: str, today: date, config: DigestConfig, markup: Markup
+    db: sqlite_utils.Database, lang: str, today: date, dated_by: str, config: DigestConfig, markup: Markup
 ) -> list[Reply]:
     """What /digest shows a chat without subscriptions: the latest stored stories, however old (not
     "new"), as /latest lists them first (`lists_latest`: 还有吗 goes on from them), or, in an empty archive,
-    a line saying there are none yet (not "no new articles today")."""
-    latest = latest_stories(db, config.cap)  # as /latest lists them: each story once
+    a line saying there are none yet (not "no new articles today"). None dated after `dated_by`."""
+    latest = latest_stories(db, config.cap, dated_by=dated_by)  # as /latest lists them: each story once
     if not latest:
         return [Reply(markup.esc(text(lang, "digest_preview_no_articles")))]
     digest = compose_digest(

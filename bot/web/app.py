@@ -42,7 +42,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.chat.command_line import language_words, latest_page, parse_command
+from bot.chat.command_line import language_words, latest_page, typed_command
 from bot.chat.conversation import Conversation
 from bot.chat.exchange import Press, Who
 from bot.chat.intents import written_in_chinese
@@ -371,7 +371,7 @@ class WebEdge:
         line = " ".join(line.split())
         # The language chosen with /lang, else the line's own (one rule: `Conversation.in_chat_language`).
         who = self.conversation.in_chat_language(who, line if search else language_words(line))
-        command = None if search else parse_command(line)
+        command = None if search else typed_command(line)
         if command is not None:
             name, rest = command
             out = self.conversation.command(name, rest, who)
@@ -444,7 +444,12 @@ class WebEdge:
         token = request.path_params["token"]
         feed = (
             await asyncio.to_thread(
-                subscription_feed, self.database, self.services.library, token, self.base_url(request)
+                subscription_feed,
+                self.database,
+                self.services.library,
+                token,
+                self.base_url(request),
+                now=self.services.conversation.clock(),
             )
             if FEED_TOKEN.fullmatch(token)
             else None

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import quote
 
-from bot.chat.command_line import article_numbers, language_words, latest_page, parse_command
+from bot.chat.command_line import article_numbers, language_words, latest_page, typed_command
 from bot.chat.conversation import MAX_ARTICLES_AT_ONCE, Conversation
 from bot.chat.exchange import Who
 from bot.chat.keyboards import opened_articles
@@ -203,7 +203,7 @@ class WeChatChat:
         line = " ".join(readable(content).split())
         if not line:  # spaces only: a text all the same, with nothing to look for
             return self._line(openid, "empty_query")
-        command = parse_command(line) if commands else None
+        command = typed_command(line) if commands else None
         chat_id = self._chat_id(openid)
         # WeChat tells no language: Chinese, unless the line's letters or the follower's earlier
         # messages (or /lang) say otherwise (`Conversation.in_chat_language`).

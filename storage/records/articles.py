@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import sqlite_utils
@@ -153,29 +153,48 @@ def get_articles(db: sqlite_utils.Database, ids: Iterable[int]) -> list[Article]
     return [found[i] for i in wanted if i in found]
 
 
-def latest_articles(db: sqlite_utils.Database, limit: int, offset: int = 0) -> list[Article]:
-    """Newest date first (undated last), then page order (id)."""
-    return [_to_article(row) for row in _latest(db, _SELECT, limit, offset)]
+# The zone whose calendar day begins first: a story published by some moment is dated no later than
+# that moment's day there, wherever it was published.
+_FIRST_DAY = timezone(timedelta(hours=14))
 
 
-def _latest(db: sqlite_utils.Database, select: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Rows of `select` (over `articles`) in /latest's order. The dated ones are read down the date index
-    and the undated ones after them, so a page costs the same in a million articles as in a hundred (one
-    ORDER BY over both would sort the whole table)."""
+def last_date_by(now: datetime) -> str:
+    """The last day (ISO) a story published by `now` can be dated: `now`'s day where the day begins first
+    (UTC+14), so a story dated today anywhere is never taken for a later one. Pure."""
+    return now.astimezone(_FIRST_DAY).date().isoformat()
+
+
+def latest_articles(
+    db: sqlite_utils.Database, limit: int, offset: int = 0, *, dated_by: str | None = None
+) -> list[Article]:
+    """Newest date first (undated last), then page order (id); `dated_by`: none dated after that day."""
+    return [_to_article(row) for row in _latest(db, _SELECT, limit, offset, dated_by)]
+
+
+def _latest(
+    db: sqlite_utils.Database, select: str, limit: int, offset: int, dated_by: str | None
+) -> list[dict[str, Any]]:
+    """Rows of `select` (over `articles`) in /latest's order, none dated after `dated_by` (None: any date).
+    The dated ones are read down the date index and the undated ones after them, so a page costs the same
+    in a million articles as in a hundred (one ORDER BY over both would sort the whole table)."""
     limit, offset = max(0, int(limit)), max(0, int(offset))
+    dated = "date IS NOT NULL" + (" AND date <= ?" if dated_by is not None else "")
+    bound = [dated_by] if dated_by is not None else []
     rows = list(
-        db.query(select + " WHERE date IS NOT NULL ORDER BY date DESC, id LIMIT ? OFFSET ?", [limit, offset])
+        db.query(f"{select} WHERE {dated} ORDER BY date DESC, id LIMIT ? OFFSET ?", [*bound, limit, offset])
     )
     if len(rows) < limit:
         # Past the dated ones: the undated page starts where the dated list ended.
-        skip = 0 if rows or offset == 0 else max(0, offset - _count_dated(db))
+        skip = 0 if rows or offset == 0 else max(0, offset - _count(db, dated, bound))
         rows += db.query(
             select + " WHERE date IS NULL ORDER BY id LIMIT ? OFFSET ?", [limit - len(rows), skip]
         )
     return rows
 
 
-def latest_stories(db: sqlite_utils.Database, limit: int, offset: int = 0) -> list[Article]:
+def latest_stories(
+    db: sqlite_utils.Database, limit: int, offset: int = 0, *, dated_by: str | None = None
+) -> list[Article]:
     """`latest_articles` with each story once: an article whose story (its near-duplicate cluster,
     `storage.database.duplicates`) another source's copy already listed is left out. The order is read
     from the start (ids and clusters only) until `offset + limit` stories are found, so a page costs in
@@ -187,7 +206,7 @@ def latest_stories(db: sqlite_utils.Database, limit: int, offset: int = 0) -> li
     chunk = max(100, 2 * want)
     start = 0
     while len(firsts) < want:
-        rows = _latest(db, "SELECT id, coalesce(cluster, id) AS story FROM articles", chunk, start)
+        rows = _latest(db, "SELECT id, coalesce(cluster, id) AS story FROM articles", chunk, start, dated_by)
         for row in rows:
             if row["story"] not in seen:
                 seen.add(row["story"])
@@ -198,13 +217,30 @@ def latest_stories(db: sqlite_utils.Database, limit: int, offset: int = 0) -> li
     return get_articles(db, firsts[offset:want])
 
 
-def _count_dated(db: sqlite_utils.Database) -> int:
-    return int(db.conn.execute("SELECT count(*) FROM articles WHERE date IS NOT NULL").fetchone()[0])
+def _count(db: sqlite_utils.Database, where: str, params: list[str]) -> int:
+    return int(db.conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0])
 
 
-def article_dates(db: sqlite_utils.Database, after: int, upto: int) -> dict[int, str | None]:
-    """Id → date of the articles stored after id `after`, up to id `upto` (a digest run's new articles)."""
-    rows = db.execute("SELECT id, date FROM articles WHERE id > ? AND id <= ?", [after, upto]).fetchall()
+def stored_ahead_of_date(
+    db: sqlite_utils.Database, upto: int, after_date: str, dated_by: str
+) -> dict[int, str]:
+    """Id → date of the articles stored up to id `upto` and dated after day `after_date`, up to `dated_by`:
+    those a digest run when the last day a story could carry was `after_date` left out for their date
+    (a misread date, a clock set in the past), whose day has come by `dated_by`. Read down the date index."""
+    rows = db.execute(
+        "SELECT id, date FROM articles WHERE date > ? AND date <= ? AND id <= ?", [after_date, dated_by, upto]
+    ).fetchall()
+    return {int(i): str(d) for i, d in rows}
+
+
+def article_dates(
+    db: sqlite_utils.Database, after: int, upto: int, *, dated_by: str | None = None
+) -> dict[int, str | None]:
+    """Id → date of the articles stored after id `after`, up to id `upto` (a digest run's new articles),
+    none dated after `dated_by` (None: any date; undated ones are kept)."""
+    bound = " AND (date IS NULL OR date <= ?)" if dated_by is not None else ""
+    params: list[object] = [after, upto, *([dated_by] if dated_by is not None else [])]
+    rows = db.execute(f"SELECT id, date FROM articles WHERE id > ? AND id <= ?{bound}", params).fetchall()
     return {int(i): d for i, d in rows}
 
 

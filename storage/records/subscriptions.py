@@ -43,6 +43,7 @@ import sqlite_utils
 from storage.database.writing import write_transaction
 from storage.driver import sqlite3
 from storage.models import DEFAULT_TIMEZONE
+from storage.records.articles import last_date_by
 from storage.records.readers import CONSOLE_CHAT_ID, READER_CHAT_BASE
 
 DEFAULT_LANGUAGE = "zh"
@@ -488,6 +489,16 @@ def delivered_horizon(db: sqlite_utils.Database, subscription_id: int) -> int | 
     return None if row[0] is None else int(row[0])
 
 
+def delivered_dated_by(db: sqlite_utils.Database, subscription_id: int, horizon: int) -> str | None:
+    """The last day (ISO) the subscription's digest at article horizon `horizon` listed stories of: the
+    day `last_date_by` gives for the latest clock such a digest was claimed at. None without one."""
+    row = db.execute(
+        "SELECT MAX(claimed_at) FROM digest_deliveries WHERE subscription_id = ? AND horizon = ?",
+        [subscription_id, horizon],
+    ).fetchone()
+    return None if row[0] is None else last_date_by(datetime.fromisoformat(row[0]))
+
+
 def delivered_ids_after(db: sqlite_utils.Database, subscription_id: int, after: int) -> set[int]:
     """Articles above id `after` already recorded for the subscription (normally none: see `horizon`)."""
     rows = db.execute(
@@ -505,13 +516,16 @@ def undelivered_article_ids(
     after: int = 0,
     upto: int | None = None,
     limit: int | None = None,
+    dated_by: str | None = None,
+    also: Sequence[int] = (),
 ) -> list[int]:
     """Ids of articles the subscription has not received yet, newest first (by date, then page order: id),
-    like latest_articles.
+    like latest_articles; `dated_by`: none dated after that day (undated ones are kept).
 
     ``candidate_ids`` limits the answer to those articles (the keyword matches); None means all articles.
     Only ids in ``(after, upto]`` are considered: a digest looks at what was stored since the last one's
-    horizon, so its cost follows the day's news, not the archive. ``limit`` keeps the newest few.
+    horizon, so its cost follows the day's news, not the archive. ``also``: ids outside that window looked
+    at too (stories stored before their day, `stored_ahead_of_date`). ``limit`` keeps the newest few.
     """
     bounds = "a.id > ?" + (" AND a.id <= ?" if upto is not None else "")
     params: list[object] = [subscription_id, after]
@@ -519,10 +533,16 @@ def undelivered_article_ids(
         params.append(upto)
     if candidate_ids is not None:
         window = [int(i) for i in candidate_ids if int(i) > after and (upto is None or int(i) <= upto)]
-        if not window:
+        if not window and not also:
             return []
         bounds += f" AND a.id IN ({', '.join('?' for _ in window)})"
         params.extend(window)
+    if also:
+        bounds = f"({bounds} OR a.id IN ({', '.join('?' for _ in also)}))"
+        params.extend(int(i) for i in also)
+    if dated_by is not None:
+        bounds += " AND (a.date IS NULL OR a.date <= ?)"
+        params.append(dated_by)
     if limit is not None:
         params.append(int(limit))
     rows = db.execute(

@@ -7,20 +7,30 @@ one, or prints both (国内生产总值（GDP）). Each entry is searched as a s
 so (`names_in`). Keys are written as readers see them and looked up without case; a key of two words
 (Hong Kong) is one term when typed as two (`joined`).
 
-Left out on purpose: words an English sentence uses for something else (US → us, WHO → who, which an
-English question drops before searching; Apple, which 人民日报 prints as the fruit; China, which it prints
+WHO is in it although an English question drops the word who before searching: typed as a name
+(`named_in`: WHO说了什么, What did WHO say, who 世卫) it is kept. Left out on purpose: other words an English
+sentence uses for something else (US → us; Apple, which 人民日报 prints as the fruit; China, which it prints
 as 中国 in nearly every story, so that the word would find them all), and names whose pinyin is
 the name (Beijing, Wuhan, Huawei: `storage.search.pinyin` reads them). Grow it from real questions.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 from storage.models import Correction
+from storage.text.normalize import fold
+
+# The English question words (an English reader asking "who is 王伟"): a question asks with them, a search
+# drops them, unless one is typed as a name (`named_in`).
+ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
 
 # As readers type it → what Chinese news prints (the typed form stays an alternative as well).
 TABLE: dict[str, tuple[str, ...]] = {
     # international bodies
     "IMF": ("国际货币基金组织", "基金组织"),
+    "WHO": ("世界卫生组织", "世卫组织", "世卫"),
     "WTO": ("世界贸易组织", "世贸组织"),
     "UN": ("联合国",),
     "UNESCO": ("联合国教科文组织",),
@@ -156,3 +166,33 @@ def names_in(terms: tuple[str, ...]) -> tuple[Correction, ...]:
     the reply says was searched as well (「IMF」也按「国际货币基金组织」搜索)."""
     found = [_BY_KEY[t.lower()] for t in terms if t.lower() in _BY_KEY]
     return tuple(Correction(name, forms[0]) for name, forms in dict(found).items())
+
+
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
+_LOWER_CASE = re.compile(r"[a-z]")
+
+
+def named_in(text: str, words: Collection[str]) -> frozenset[str]:
+    """Those of `words` (English function words in lower case: who, what) that `text` types as a name: in
+    capitals, in a text whose other Latin letters are not all capitals (WHO说了什么, What did WHO say; not
+    WHO IS 王伟, a question typed in capitals), or beside a form news prints that name as (who 世卫). Pure."""
+    latin = _LATIN_WORD.findall(text)
+    mixed = bool(_LOWER_CASE.search(text)) or len(latin) == 1
+    folded = fold(text)
+    named: set[str] = set()
+    for word in latin:
+        key = word.lower()
+        if key not in words:
+            continue
+        if (mixed and len(word) > 1 and word.isupper()) or any(form in folded for form in printed_names(key)):
+            named.add(key)
+    return frozenset(named)
+
+
+def without_names(text: str, words: Collection[str]) -> str:
+    """`text` with each of `words` it types as a name (`named_in`) blanked out: what is left asks the
+    question (WHO说了什么 asks what, not who). Pure."""
+    named = named_in(text, words)
+    if not named:
+        return text
+    return _LATIN_WORD.sub(lambda m: " " if m.group().lower() in named else m.group(), text)

@@ -190,13 +190,15 @@ def _evidence_for_questions(db: sqlite_utils.Database, parsed: ParsedQuery, wind
 
 def _with_english_names(db: sqlite_utils.Database, parsed: ParsedQuery, window: int) -> Found | None:
     """The English names of the query that news prints in Chinese (`english_names`: IMF), each searched as it
-    or its printed forms from the start; the other words as typed."""
+    or its printed forms from the start; the other words as typed, less a printed form of a name typed
+    beside it (who 世卫: 世卫 is one of WHO's forms, not a second word to find)."""
     names = tuple(t for t in parsed.terms if english_names.printed_names(t))
     if not names:
         return None
+    forms = {form for name in names for form in english_names.printed_names(name)}
     either = replace(
         parsed,
-        terms=tuple(t for t in parsed.terms if t not in names),
+        terms=tuple(t for t in parsed.terms if t not in names and t not in forms),
         groups=parsed.groups + tuple(printed_forms(t) for t in names),
         exact=None,
         loose_terms=(),

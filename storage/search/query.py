@@ -20,6 +20,7 @@ from storage.search.answers.questions import describes_person
 from storage.search.dates.absolute import DateSpec, day_ranges, extract_dates, no_such_dates
 from storage.search.dates.relative import relative_periods
 from storage.search.dates.spans import ANY_TODAY, Period
+from storage.search.english_names import ENGLISH_QUESTION_WORDS, named_in
 from storage.search.pinyin import without_tone_marks
 from storage.search.spoken import written_form
 from storage.search.synonyms import PROTECTED_PHRASES, has_printed_forms, printed_forms
@@ -70,8 +71,8 @@ ABBREVIATIONS = frozenset("中")  # 中柬, 中美: China, though jieba tags it 
 # A rate's suffix jieba tags a verb (率领) when its dictionary lacks the word: 赤字 + 率, 复工 + 率. Right after a
 # word and before no other word (赤字率是多少, not 李克强率团), it ends that word.
 RATE_SUFFIX = "率"
-# English question words and function words (an English reader asking "who is 王伟"): dropped too.
-ENGLISH_QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
+# English question words and function words (an English reader asking "who is 王伟"): dropped too, a question
+# word unless typed as a name (`english_names.named_in`: WHO说了什么).
 ENGLISH_STOP_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
     """a an the is are was were be been am do does did of in on at to for from by with about and or not
     any some this that these those there here me my i you your we our they their he she his her
@@ -217,8 +218,11 @@ def _strip_question_phrases(text: str) -> tuple[str, bool]:
 ADVERB_LENGTH = 2  # the adverbs a question may drop are this short (已经, 正在, 还)
 
 
-def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True) -> list[tuple[str, bool]]:
-    """Content terms of one whitespace-free chunk: jieba words minus stop words, short pieces glued.
+def _content_terms(
+    chunk: str, question: bool = False, *, suffixes: bool = True, names: frozenset[str] = frozenset()
+) -> list[tuple[str, bool]]:
+    """Content terms of one whitespace-free chunk: jieba words minus stop words (not those of `names`, English
+    question words typed as names: WHO), short pieces glued.
 
     Each term comes with whether it is a lone character (dropped by the caller if others remain).
     """
@@ -233,7 +237,7 @@ def _content_terms(chunk: str, question: bool = False, *, suffixes: bool = True)
         if (
             w in STOP_WORDS
             or w in QUESTION_WORDS
-            or w in ENGLISH_STOP_WORDS
+            or (w in ENGLISH_STOP_WORDS and w not in names)
             or (question and w in QUESTION_TARGETS)
             # 已经, 正在: how or when, not what (jieba also tags longer words 一次性, 自由度 as adverbs)
             or (question and flag == "d" and _HAN.match(w) and len(w) <= ADVERB_LENGTH)
@@ -413,7 +417,11 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
     s = "".join(ch if ch.isprintable() else " " for ch in s if unicodedata.category(ch) != "Cf")
     s = without_markup(s)  # pasted tags (<b>保交楼</b>) are not words to find
-    question = as_question or bool(_QUESTION_MARKS.search(s) or _ENGLISH_QUESTION.search(s))
+    # An English question word typed as a name (WHO说了什么) is a word to find, not a question word (AND, OR
+    # and NOT in capitals stay operators).
+    names = named_in(raw, ENGLISH_QUESTION_WORDS)
+    asks_in_english = any(m.group() not in names for m in _ENGLISH_QUESTION.finditer(s))
+    question = as_question or bool(_QUESTION_MARKS.search(s)) or asks_in_english
     # A question is read in its written form (几时 → 什么时候, 19年2月 → 2019年2月, 请问-like openers dropped).
     typed, s = s, written_form(s, question=question)
     written = s if s != typed else ""
@@ -483,8 +491,8 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
         for sub in _protect_phrases(stripped).split():
             if pieces(sub):
                 content_chunks.append(sub)
-                found.extend(_content_terms(sub, question))
-                unglued.extend(_content_terms(sub, question, suffixes=False))
+                found.extend(_content_terms(sub, question, names=names))
+                unglued.extend(_content_terms(sub, question, suffixes=False, names=names))
     strong = [t for t, lone in found if not lone]
     terms = strong if (strong or phrases) else [t for t, _ in found]
     strong_unglued = [t for t, lone in unglued if not lone]

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storage.search.answers.strength import is_noun, tags
+from storage.search.english_names import ENGLISH_QUESTION_WORDS, without_names
 from storage.text.normalize import normalize
 
 _EN = r"(?<![a-z]){}(?![a-z])"
@@ -141,8 +142,9 @@ def asks_how_it_stands(query: str) -> bool:
 
 
 def question_kind(query: str) -> str:
-    """'why', 'when', 'who', 'where', 'howmany', 'which', 'name' or 'what'."""
-    q = normalize(query)
+    """'why', 'when', 'who', 'where', 'howmany', 'which', 'name' or 'what'. An English question word typed
+    as a name (WHO说了什么: `named_in`) asks nothing."""
+    q = normalize(without_names(query, ENGLISH_QUESTION_WORDS))
     if (
         _NAME_ASKED.search(q)
         and not _PERSON_BEFORE.search(q)
