@@ -457,8 +457,7 @@ class HeadlineMatcher:
             candidates = [
                 (choices[pos][2][k], holder, pos)
                 for holder, groups in assigned.items()
-                if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
-                for _, pos in groups
+                for pos in self.extra_runs(holder, [p for _, p in groups])
             ]
             candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
             if not candidates:
@@ -500,6 +499,16 @@ class HeadlineMatcher:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
                 assigned[k] = [(choices[pos][2][k], pos)]
+
+    def extra_runs(self, holder: int, positions: list[int]) -> list[int]:
+        """The groups a story holds outside its own headline: every run of them but the one its text
+        repeats most (the sum of its groups' scores: a headline's lines and the specks read among them),
+        none when it holds one run."""
+        runs = _runs(positions, [gap for gap, _, _ in self.choices])
+        if len(runs) < 2:
+            return []
+        own = max(runs, key=lambda run: sum(self.choices[pos][2][holder] for pos in run))
+        return [pos for run in runs if run is not own for pos in run]
 
     def _no_better_story(self, position: int, k: int) -> bool:
         """No story repeats the group clearly more than story `k` (by a single pair's worth)."""
