@@ -501,14 +501,14 @@ class HeadlineMatcher:
                 assigned[k] = [(choices[pos][2][k], pos)]
 
     def extra_runs(self, holder: int, positions: list[int]) -> list[int]:
-        """The groups a story holds outside its own headline: every run of them but the one its text
-        repeats most (the sum of its groups' scores: a headline's lines and the specks read among them),
-        none when it holds one run."""
-        runs = _runs(positions, [gap for gap, _, _ in self.choices])
+        """The groups a story holding two runs of headline groups or more may give away: all of them
+        but a run of two groups or more printed right over its text (its own headline, kicker and deck,
+        never broken up); none when it holds one run."""
+        gaps = [gap for gap, _, _ in self.choices]
+        runs = _runs(positions, gaps)
         if len(runs) < 2:
             return []
-        own = max(runs, key=lambda run: sum(self.choices[pos][2][holder] for pos in run))
-        return [pos for run in runs if run is not own for pos in run]
+        return [pos for run in runs if len(run) < 2 or gaps[run[0]] != holder for pos in run]
 
     def _no_better_story(self, position: int, k: int) -> bool:
         """No story repeats the group clearly more than story `k` (by a single pair's worth)."""
