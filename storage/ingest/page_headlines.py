@@ -457,8 +457,7 @@ class HeadlineMatcher:
             candidates = [
                 (choices[pos][2][k], holder, pos)
                 for holder, groups in assigned.items()
-                if len(_runs([p for _, p in groups], [gap for gap, _, _ in choices])) > 1
-                for _, pos in groups
+                for pos in self.extra_runs(holder, [p for _, p in groups])
             ]
             candidates = [c for c in candidates if c[0] >= _MIN_HEADLINE_SCORE]
             if not candidates:
@@ -500,6 +499,16 @@ class HeadlineMatcher:
                 _, holder, pos = max(candidates)
                 assigned[holder] = [item for item in assigned[holder] if item[1] != pos]
                 assigned[k] = [(choices[pos][2][k], pos)]
+
+    def extra_runs(self, holder: int, positions: list[int]) -> list[int]:
+        """The groups a story holding two runs of headline groups or more may give away: all of them
+        but a run of two groups or more printed right over its text (its own headline, kicker and deck,
+        never broken up); none when it holds one run."""
+        gaps = [gap for gap, _, _ in self.choices]
+        runs = _runs(positions, gaps)
+        if len(runs) < 2:
+            return []
+        return [pos for run in runs if len(run) < 2 or gaps[run[0]] != holder for pos in run]
 
     def _no_better_story(self, position: int, k: int) -> bool:
         """No story repeats the group clearly more than story `k` (by a single pair's worth)."""

@@ -1250,7 +1250,8 @@ _PROSE_OPENER_RE = re.compile(
 def _label_dots_read(group: list[_Line]) -> list[str]:
     """The block's lines, a middle dot the OCR read as ``。`` inside the column label closing the block
     (``无私奉献 守护安宁 (为了`` / ``民族复兴。 英雄烈士谱)``) put back as ``·``: a label's dot ends no
-    sentence."""
+    sentence. So is a dot ending a line of the label whose next line goes on with it (``(新春走基层。`` /
+    ``脱贫攻坚一线见`` / ``闻)``): the label wrapped right after its dot."""
     texts = [line.text for line in group]
     if not _LABEL_END_RE.search("".join(text.strip() for text in texts)):
         return texts
@@ -1260,6 +1261,9 @@ def _label_dots_read(group: list[_Line]) -> list[str]:
             texts[index] = texts[index][:opening] + _LABEL_DOT_RE.sub("·", texts[index][opening:])
             for later in range(index + 1, len(texts)):
                 texts[later] = _LABEL_DOT_RE.sub("·", texts[later])
+            for wrapped in range(index, len(texts) - 1):
+                if _HAN_START_RE.match(texts[wrapped + 1]):
+                    texts[wrapped] = _LABEL_DOT_AT_END_RE.sub("·", texts[wrapped])
             break
     return texts
 
@@ -1285,6 +1289,11 @@ _NAME_DOT_RE = re.compile(f"(?<=[{HAN}])[。.](?=[{HAN}])")
 
 # A middle dot read as a full stop: ``。`` or ``.`` with more of the label after it.
 _LABEL_DOT_RE = re.compile(f"[。.][ \t\u3000]*(?=[{HAN}])")
+
+
+# A dot ending a line of a label wrapped after it, and the Han character opening the line it wraps onto.
+_LABEL_DOT_AT_END_RE = re.compile("[。.][ \t\u3000]*$")
+_HAN_START_RE = re.compile(f"[ \t\u3000]*[{HAN}]")
 
 
 def _is_headline_like(group: list[_Line]) -> bool:

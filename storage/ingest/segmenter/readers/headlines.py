@@ -175,12 +175,51 @@ class HeadlineReader(LineReader):
             "", later[len(self.page.groups[group_index + 1][0].text) :]
         ):
             return False  # the line reads on into the next block (``帮|助``): text of the story
-        if len(own & after) < _ANNOUNCE_SHARE * len(own) or len(own & mine) > max(
-            _INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)
-        ):
+        if len(own & after) < _ANNOUNCE_SHARE * len(own):
             return False
+        if len(own & mine) > max(_INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own)):
+            return self.module_read_before_its_headline(group, own)
         self.state.gap_groups.append((len(self.state.stories) + 1, group))
         self.state.set_role(line, "headline: read inside another story's sentence, its words another story's")
+        return True
+
+    def module_read_before_its_headline(self, group: list[_Line], own: set[str]) -> bool:
+        """A headline read inside the open story's sentence (`headline_inside_a_sentence`) whose words
+        the open story repeats, but only from a paragraph on: the OCR read a module printed with no
+        dateline (``近日，一场主题为…的音乐会在比利时安特卫普…举行``) after the story above had ended, then
+        its headline (``比利时奏响“大爱无疆”``) where a column of it breaks off. The story is cut at the last
+        paragraph opening after a sentence end with none of the headline's character pairs but one
+        before it, when that paragraph's first sentence names what the headline says (more of its pairs
+        than chance): the paragraph on opens a story under the headline."""
+        story = self.state.current
+        assert story is not None
+        texts = [_MULTI_SPACE_RE.sub("", clean_prose(line.text)) for line in story.lines]
+        chance = max(_INSIDE_SHARED_PAIRS, _TOPIC_CHANGE_SHARE * len(own))
+        at = next(
+            (
+                k
+                for k in range(len(story.lines) - 1, 0, -1)
+                if story.lines[k].blank_before
+                and _ends_sentence(story.lines[:k])
+                and len(own & _pairs("".join(texts[:k]))) <= _INSIDE_SHARED_PAIRS
+            ),
+            None,
+        )
+        if at is None or _DATELINE_RE.match(texts[at]) or is_byline(texts[at]):
+            return False
+        opening = _pairs(re.split("[。！？]", "".join(texts[at:]), maxsplit=1)[0])
+        if len(own & opening) <= chance:
+            return False
+        rest_lines = story.lines[at:]
+        del story.lines[at:]
+        self.cutter.close()
+        self.state.gap_groups.append((len(self.state.stories), group))
+        self.state.set_role(
+            group[0], "headline: read inside a sentence of a module the OCR read before it, its words there"
+        )
+        self.cutter.start(rest_lines[0], "a module read before its headline, whose words its lead names")
+        assert self.state.current is not None
+        self.state.current.lines.extend(rest_lines[1:])
         return True
 
     def headline_atop_its_lead(self, group_index: int, group: list[_Line]) -> bool:
