@@ -14,7 +14,9 @@ asked about (哪天着陆火星的: 于2004年1月25日成功着陆火星). A ye
 a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
 answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
 sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
-number (原因有三个) are shown with the items that give them (第一，… 第二，…).
+number (原因有三个) are shown with the items that give them (第一，… 第二，…), as is a list so announced when a
+list is asked (有哪三大应用场景: …三大应用场景。一是…). For how many, which and what, a lower article may also answer
+when the first result's answer holds few of the question's words (`reads_further`).
 """
 
 from __future__ import annotations
