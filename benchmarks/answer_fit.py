@@ -187,7 +187,7 @@ def question_of(
     unchosen: list[tuple[Candidate, bool, bool]] = []
     others = 0
     best = None
-    first_strength, first_answers = 0.0, False
+    first_strength, first_share, first_answers = 0.0, 1.0, False
     for article in articles:
         readable = article.rank == 0 or reads_further(
             first_strength,
@@ -198,6 +198,8 @@ def question_of(
             first_answers=first_answers,
             close=call["close"],
             holds_more=held[article.rank] > held[0],
+            kind=kind,
+            first_share=first_share,
         )
         coverage = Coverage(units, article)
         title = article_coverage(units, article.title)
@@ -216,7 +218,7 @@ def question_of(
             if best is None or answer_order(kind, span) > answer_order(kind, best[0]):
                 best = (span, shown)
                 if article.rank == 0:
-                    first_strength, first_answers = span.strength, True
+                    first_strength, first_share, first_answers = span.strength, span.key[1], True
     returned = call["answer"]
     replay_ok = (returned.sentence if returned is not None else None) == (best[1] if best else None)
     return Question(name, kind, kind_asked, chosen_ok, others, replay_ok, unchosen)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from storage.search.answers.clauses import clauses
 from storage.search.answers.questions import measured_asked
-from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, WEAK, Asked, new
+from storage.search.answers.strength import FAINT, HOLDS_KIND, LIKELY, NOTHING, PLAIN, WEAK, Asked, new
 
 _UNITS = (
     "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
@@ -180,6 +180,38 @@ _PEOPLE = re.compile(r"(?:人|民|员|生|客|者|工|师|众|童|兵|孩子|干
 
 
 def _howmany_in(sentence: str, asked: Asked) -> float:
+    """`howmany_strength` of a sentence read as a whole; a number written before the word the question writes
+    after its 多少 / 几 (`measure_written`) when nothing else holds the kind."""
+    strength = _howmany_by_unit(sentence, asked)
+    if strength < HOLDS_KIND and measure_written(sentence, asked.query):
+        return LIKELY  # 多少回合: 战至62回合; 多少响礼炮: 70响礼炮
+    return strength
+
+
+# What a how-many question writes right after 多少 / 几 (多少回合, 多少响礼炮): the measure word, or the
+# counted thing, as news writes it right after the number (战至62回合, 70响礼炮响彻云霄).
+_AFTER_HOW_MANY = re.compile(r"(?:多少|(?<![近这前后头那好十])几)([\u4e00-\u9fff]{1,2})")
+MEASURE_CHARACTERS = 2  # characters after 多少 / 几 that a number must stand before
+
+
+def measure_written(sentence: str, query: str) -> bool:
+    """Whether the sentence writes a number, in digits or in words, right before the (one or two) characters the
+    question writes after 多少 / 几, and the question does not already hold that number with them. An ordinal
+    (第十一盘) counts nothing."""
+    m = _AFTER_HOW_MANY.search(query)
+    if m is None:
+        return False
+    word = m.group(1)[:MEASURE_CHARACTERS]
+    return any(
+        found.group(0) not in query
+        for found in re.finditer(
+            f"(?<!第)(?:{_NOT_YEAR}{ANY_NUMBER}|{_CN_COUNT})(?:多|余)?{re.escape(word)}", sentence
+        )
+    )
+
+
+def _howmany_by_unit(sentence: str, asked: Asked) -> float:
+    """`_howmany_in` by the unit asked, what is counted and what is measured."""
     counted = counted_asked(asked)
     unit = unit_asked(asked.query)
     if counted and _PEOPLE.search(counted) and unit in (None, "个"):

@@ -14,7 +14,9 @@ asked about (哪天着陆火星的: 于2004年1月25日成功着陆火星). A ye
 a period relative to the story (今年以来), counts as one of its words, and a lower article printing it may
 answer though the first holds a plain figure (`reads_further`). An enumeration continues into the
 sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
-number (原因有三个) are shown with the items that give them (第一，… 第二，…).
+number (原因有三个) are shown with the items that give them (第一，… 第二，…), as is a list so announced when a
+list is asked (有哪三大应用场景: …三大应用场景。一是…). For how many, which and what, a lower article may also answer
+when the first result's answer holds few of the question's words (`reads_further`).
 """
 
 from __future__ import annotations
@@ -286,6 +288,9 @@ def _extended(
         if not dated or any(day_without_month(x.norm) for x in chosen.sentences):
             # nothing in the answer dates it, or only a day (27日正式启用): the dateline gives the date
             parts.insert(0, f"（{article.dateline}）")
+    if kind in ("which", "what") and _items_announced(q, last.norm):
+        # 有哪三大应用场景: …主要有三大应用场景。一是增强移动宽带…
+        parts += [x.text for x in _items_after(pool, pool.index(last), MAX_SENTENCES - len(parts))]
     if kind == "why" and _CAUSES_ANNOUNCED.search(last.norm):
         parts += [x.text for x in _items_after(pool, pool.index(last), MAX_SENTENCES - len(parts))]
     if kind == "which" and PLACES_ASKED.search(q) and len(parts) == 1:
@@ -314,6 +319,23 @@ _ITEM_OPENS = (
     re.compile(r"^(?:三是|第三[,、是]|再次[,是]|最后[,是]|其三[,是])"),
 )
 _ITEMS_SEARCHED = 8  # sentences after an announcement searched for its items
+
+# A list asked for (有哪些, 哪几个, 哪三大), and a sentence announcing one by the number of its items, ending with it
+# (主要有三大应用场景。, 包括以下几个方面：), whose items news then gives one by one (一是…, 第一，…).
+_LIST_ASKED = re.compile(r"哪(?:些|几|[两二三四五六七八九十]+)")
+_ITEMS_ANNOUNCED = re.compile(
+    r"(?:[两二三四五六七八九十\d]+|以下|如下|几)(?:个|大|项|点|条|种|类|方面)[^，,。；;：:]{0,10}[。.：:]?$"
+)
+
+
+def _items_announced(q: str, sentence: str) -> bool:
+    """Whether a list is asked for and the sentence announces one by its number of items, ending with it, and
+    carries no enumeration of its own (`ENUMERATION`)."""
+    return (
+        _LIST_ASKED.search(q) is not None
+        and _ITEMS_ANNOUNCED.search(sentence) is not None
+        and ENUMERATION.search(sentence) is None
+    )
 
 
 def _items_after(pool: Sequence[Sentence], at: int, room: int) -> list[Sentence]:
@@ -400,6 +422,8 @@ def reads_further(
     first_answers: bool = True,
     close: int = 1,
     holds_more: bool = False,
+    kind: str = "",
+    first_share: float = 1.0,
 ) -> bool:
     """Whether the answer may come from a lower article: one holding as much of the question's words as the
     first, when the first holds no plain fact of the kind, or when the lower one prints the year or month
@@ -409,12 +433,15 @@ def reads_further(
     score within what the fact evidence weighs) may answer though it holds less of the question's words:
     the story a question asks about is the one that holds the fact asked for. Such a close article that holds
     every word of the question the first holds and more (`holds_more`) may answer though the first holds a plain
-    fact. Each lower article is weighed on its own."""
+    fact. For how many, which and what, such an article may also answer when the first's answer holds few of the
+    question's words (`first_share`, `_first_off_topic`). Each lower article is weighed on its own."""
     if not first_answers and article.rank < close:
         return True
     if reach < first_reach:
         return False
     if holds_more and article.rank < close:
+        return True
+    if _first_off_topic(kind, first_share):
         return True
     return first_strength < STRONG_KIND or any(
         d in text
@@ -422,6 +449,20 @@ def reads_further(
         for d in forms
         for text in (article.title, *(s.norm for s in article.sentences))
     )
+
+
+# Kinds whose fact a lower article may give when the first result's answer holds few of the question's words: a
+# number, a list or a name in a sentence about something else (上海…实物展…150幅与天安门的合影 for 成就展上标着新中国第一的
+# 照片和实物有多少件) is no sign that the first result tells the fact asked. Few: less than a lower article's span
+# needs (`MIN_KIND_COVERAGE`), so that the first's answer was let in only by the first result's own allowance.
+_OFF_TOPIC_KINDS = frozenset({"howmany", "which", "what"})
+OFF_TOPIC_SHARE = MIN_KIND_COVERAGE
+
+
+def _first_off_topic(kind: str, first_share: float) -> bool:
+    """Whether the first result's answer, by its share of the question's words, leaves lower articles holding as
+    much of the question's words as the first free to answer (`_OFF_TOPIC_KINDS` only)."""
+    return kind in _OFF_TOPIC_KINDS and first_share < OFF_TOPIC_SHARE
 
 
 def best_sentence(
@@ -445,6 +486,7 @@ def best_sentence(
         return how_it_stands(articles[0], terms, groups)
     best: Span | None = None
     first_strength = 0.0
+    first_share = 1.0  # the share of the question's words the first result's answer holds
     first_answers = False  # whether the first result holds a sentence that may answer
     for article in articles:
         if article.rank > 0 and not reads_further(
@@ -456,6 +498,8 @@ def best_sentence(
             first_answers=first_answers,
             close=close,
             holds_more=held[article.rank] > held[0],
+            kind=kind,
+            first_share=first_share,
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
@@ -463,6 +507,7 @@ def best_sentence(
                 best = span
                 if article.rank == 0:
                     first_strength = span.strength  # how plainly the first result's answer holds the fact
+                    first_share = span.key[1]
                     first_answers = True
     if best is None:
         return None
