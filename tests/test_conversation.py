@@ -358,6 +358,24 @@ def test_sources_with_none_added_says_so_in_the_chats_language(services: Service
     assert "No web sources yet" in en and "newsbot sources add" in en, en
 
 
+def test_next_page_after_a_search_that_found_nothing_says_so(services: Services) -> None:
+    """下一页 or 第2条 after a search that found nothing turned the list before it (an older search's): the
+    reader's last list is the search that found nothing."""
+    conv = services.conversation
+    reader = Who(user_id=907, lang="zh", chat_id=907)
+    assert "第 1/2 页" in conv.text("二七区", reader)[0].text
+    assert conv.text("火星殖民", reader)[0].text.startswith("没有")
+    nothing = "「火星殖民」没有找到文章，没有可以翻页或打开的结果。换个说法试试？"
+    assert conv.text("下一页", reader)[0].text == nothing
+    assert conv.text("第2条", reader)[0].text == nothing
+    # A search that finds something is the last list again.
+    assert "「二七区」" in conv.text("二七区", reader)[0].text
+    assert "第 2/2 页" in conv.text("下一页", reader)[0].text
+    english = Who(user_id=908, lang="en", chat_id=908)
+    conv.text("火星殖民", english)
+    assert conv.text("next page", english)[0].text.startswith("Nothing was found for “火星殖民”")
+
+
 def test_next_page_typed_turns_the_readers_last_results(services: Services) -> None:
     """QA pass 20: 下一页 or 更多 typed after results (WeChat shows no ▶) searched those words: 「下一页」 was
     corrected to 「新一页」 and stories of 新一页 listed. It turns the results the reader saw last, as ▶ does."""

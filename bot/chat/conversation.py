@@ -381,14 +381,16 @@ class Conversation:
         if shown is not None:
             response = replace(response, query=shown)
         note = "\n".join(notes) or None
-        if not response.hits:
+        state = QueryState(
+            query=query, user_id=who.user_id, page=0, total=response.total, today=today, shown=shown
+        )
+        if not response.hits:  # kept as the last list too: 下一页 and 第2条 then say nothing was found
+            self.pages.remember(state)
             return [Reply(replies.format_results(response, who.lang, self.markup, note=note))]
         if pin is not None:
             response = self._pinned(response, query, pin, today)
         self.topics.keep_search(query, response, who, today=today, topic=topic)
-        state = QueryState(
-            query=query, user_id=who.user_id, page=0, total=response.total, today=today, shown=shown
-        )
+        state = replace(state, total=response.total)
         return [self.pages.results_reply(response, self.pages.remember(state), 0, who, note=note)]
 
     def _pinned(self, response: SearchResponse, question: str, story_id: int, today: date) -> SearchResponse:

@@ -232,6 +232,8 @@ class ResultPages:
                 return self.notice(who.lang, "latest_end")
             return with_latest_nav(found, self.remember(state), page)
         query = replies.clip(self.topics.results_name(state, who), 40)
+        if state.total == 0:  # the last search found nothing
+            return self.notice(who.lang, "results_nothing", query=query)
         pages = replies.page_count(state.total, self.page_size)
         if page < 0:
             return self.notice(who.lang, "page_first", query=query)
@@ -268,6 +270,8 @@ class ResultPages:
                 return self.notice(who.lang, "result_past_end_latest", number=number)
             return found[0].id
         query = replies.clip(self.topics.results_name(state, who), 40)
+        if state.total == 0:  # the last search found nothing
+            return self.notice(who.lang, "results_nothing", query=query)
         if number > state.total:
             return self.notice(who.lang, "result_past_end", query=query, total=state.total, number=number)
         page, at = divmod(number - 1, self.page_size)

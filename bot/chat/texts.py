@@ -187,6 +187,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty_query": "请告诉我要找什么，例如：{example_keyword}",
         "next_page_none": "还没有可以翻页的结果。先发关键词或问题，例如：{example_keyword}",
         "next_page_end": "「{query}」的结果已经全部列完了，这是最后一页。",
+        "results_nothing": "「{query}」没有找到文章，没有可以翻页或打开的结果。换个说法试试？",
         "page_first": "这已经是「{query}」结果的第一页了。",
         "page_past_end": "「{query}」的结果只有 {pages} 页。",
         "page_zero": "没有第 0 页，页码从 1 开始：发「第1页」看第一页。",
@@ -380,6 +381,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "next_page_none": "There are no results to page through yet. Send some words or a question first, "
         "e.g. {example_keyword}",
         "next_page_end": "That was the last page of the results for “{query}”.",
+        "results_nothing": "Nothing was found for “{query}”: there are no pages or results to open. Try other words?",
         "page_first": "That is already the first page of the results for “{query}”.",
         "page_past_end": "The results for “{query}” end on page {pages}.",
         "page_zero": "There is no page 0: pages count from 1; send “page 1” for the first.",
