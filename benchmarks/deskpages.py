@@ -58,6 +58,7 @@ from benchmarks.pagefamilies import (
     FamilyPage,
     PageFamilies,
     by_issue,
+    by_page,
     issue_runs,
 )
 from benchmarks.paperpages import (
@@ -293,10 +294,7 @@ def _world_pool(months: tuple[str, ...]) -> list[Article]:
 
 def make_world(count: int, seed: int) -> list[FamilyPage]:
     """`count` international pages, each three to six stories of one issue's page 16 or 17."""
-    grouped: dict[tuple[str, int], list[Article]] = {}
-    for article in _world_pool(TUNED_MONTHS):
-        grouped.setdefault((article.issue, article.page), []).append(article)
-    days = {k: v for k, v in sorted(grouped.items()) if len(v) >= 3}
+    days = {k: v for k, v in sorted(by_page(_world_pool(TUNED_MONTHS)).items()) if len(v) >= 3}
     rng = random.Random(f"{WORLD}:{seed}")
     return [compose_world(run, rng) for run in issue_runs(days, count, rng, 3, 6)]
 

@@ -48,6 +48,7 @@ from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_page,
     first_printings,
     pages_in_seed_order,
 )
@@ -204,9 +205,7 @@ def compose_diplomacy(pieces: list[Article], rng: random.Random) -> FamilyPage:
 def diplomacy_pages(months: tuple[str, ...]) -> list[list[Article]]:
     """The printable pieces of each page 3 of `months` holding a piece of the page's columns, in the
     paper's order; pages left with fewer than three pieces left out."""
-    pages: dict[str, list[Article]] = {}
-    for article in first_printings(months, lambda a: a.page == DIPLOMACY_PAGE):
-        pages.setdefault(article.issue, []).append(article)
+    pages = by_page(first_printings(months, lambda a: a.page == DIPLOMACY_PAGE))
     out: list[list[Article]] = []
     for _, page in sorted(pages.items()):
         if not any(head.endswith(f"（{tag}）") for a in page for head in a.heads for tag in _PAGE_TAGS):

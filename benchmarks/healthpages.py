@@ -52,6 +52,7 @@ from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_page,
     first_printings,
     pages_in_seed_order,
 )
@@ -288,10 +289,7 @@ def compose_health(pieces: list[Article], rng: random.Random) -> FamilyPage:
 def health_pages(months: tuple[str, ...]) -> list[list[Article]]:
     """The pieces of each 健康 page of `months` (an issue's page holding a piece tagged with the page's
     columns), in the paper's order."""
-    pieces = first_printings(months, lambda a: True)
-    pages: dict[tuple[str, int], list[Article]] = {}
-    for article in pieces:
-        pages.setdefault((article.issue, article.page), []).append(article)
+    pages = by_page(first_printings(months, lambda a: True))
     return [
         sorted(page, key=lambda a: a.key)
         for _, page in sorted(pages.items())

@@ -50,6 +50,7 @@ from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_page,
     first_printings,
 )
 from benchmarks.paperpages import (
@@ -222,9 +223,7 @@ def make_interview(count: int, seed: int) -> list[FamilyPage]:
     """`count` 访谈 pages from the tuned months: each interview of the pool in a drawn order (again when
     the pool runs out), with up to two other stories of its issue and page."""
     pool = first_printings(TUNED_MONTHS, _interview)
-    page_stories: dict[tuple[str, int], list[Article]] = {}
-    for article in first_printings(TUNED_MONTHS, _any_story):
-        page_stories.setdefault((article.issue, article.page), []).append(article)
+    page_stories = by_page(first_printings(TUNED_MONTHS, _any_story))
     rng = random.Random(f"{INTERVIEW}:{seed}")
     order: list[Article] = []
     pages: list[FamilyPage] = []

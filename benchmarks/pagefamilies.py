@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -71,6 +71,14 @@ def by_issue(pool: list[Article], least: int) -> dict[str, list[Article]]:
     for article in pool:
         grouped.setdefault(article.issue, []).append(article)
     return {k: v for k, v in sorted(grouped.items()) if len(v) >= least}
+
+
+def by_page(articles: Iterable[Article]) -> dict[tuple[str, int], list[Article]]:
+    """`articles` grouped by the issue and page they were printed on, each group in the order given."""
+    pages: dict[tuple[str, int], list[Article]] = {}
+    for article in articles:
+        pages.setdefault((article.issue, article.page), []).append(article)
+    return pages
 
 
 def issue_runs(

@@ -47,7 +47,7 @@ from benchmarks.localpages import (
     _page_dated,
     page_strip,
 )
-from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, first_printings
+from benchmarks.pagefamilies import TUNED_MONTHS, FamilyPage, PageFamilies, by_page, first_printings
 from benchmarks.rmrb import Article
 from benchmarks.sectionpages import _editor_line, _no_pictures
 
@@ -200,9 +200,7 @@ def make_profiles(count: int, seed: int) -> list[FamilyPage]:
     """`count` series pages from the tuned months: each series page in a drawn order (again when they run
     out), with up to two other stories of its issue and page when it holds fewer than three profiles."""
     groups = series_pages()
-    page_stories: dict[tuple[str, int], list[Article]] = {}
-    for article in first_printings(TUNED_MONTHS, _other_story):
-        page_stories.setdefault((article.issue, article.page), []).append(article)
+    page_stories = by_page(first_printings(TUNED_MONTHS, _other_story))
     rng = random.Random(f"{PROFILE}:{seed}")
     order: list[list[Article]] = []
     pages: list[FamilyPage] = []

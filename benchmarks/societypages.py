@@ -48,6 +48,7 @@ from benchmarks.pagefamilies import (
     TUNED_MONTHS,
     FamilyPage,
     PageFamilies,
+    by_page,
     first_printings,
     month_dir,
     pages_in_seed_order,
@@ -314,10 +315,7 @@ def compose_society(pieces: list[Article], rng: random.Random) -> FamilyPage:
 def society_pages(months: tuple[str, ...]) -> list[list[Article]]:
     """The pieces of each 社会 page of `months` (an issue's page holding a piece tagged with the page's
     columns), advertisements left out, in the paper's order."""
-    pieces = first_printings(months, lambda a: not _advertisement(a))
-    pages: dict[tuple[str, int], list[Article]] = {}
-    for article in pieces:
-        pages.setdefault((article.issue, article.page), []).append(article)
+    pages = by_page(first_printings(months, lambda a: not _advertisement(a)))
     return [
         sorted(page, key=lambda a: a.key)
         for _, page in sorted(pages.items())
