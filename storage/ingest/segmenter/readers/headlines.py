@@ -435,7 +435,9 @@ class HeadlineReader(LineReader):
 
     def kicker_with_a_comma(self, group_index: int) -> bool:
         """A kicker of one line with a comma in it (``湖北聚焦“关键少数”，持续高压反腐``), read after a story
-        that ended its sentence and stacked over a headline over a dateline: the cues together. A line
+        that ended its sentence and stacked over a headline over a dateline, or over a photo's caption
+        (a picture story's: ``建生产、运输、销售对接机制，开封`` / ``让蔬菜出得了村进得了城`` / ``图为…``):
+        the cues together. A line
         of text cut off by a column break holds a comma too, so the line must read as no sentence does
         (one comma, no sentence mark, ending on a word), and its words must be another story's: the
         page's text after it repeats at least half of its character pairs, the story above next to
@@ -448,10 +450,13 @@ class HeadlineReader(LineReader):
         text = group[0].text.strip()
         # No body line is set wider than the column: a line that is may hold more than one comma.
         wide = display_width(text) > self.page.column + _SHORT_MARGIN
+        # A kicker leading into its title with a list before its comma (``建生产、运输、销售对接机制，开封——``)
+        # whose closing dash the OCR lost reads as a clause with a list in it: measured with the dash back.
+        with_dash = [_Line(group[0].number, group[0].text + "——", group[0].blank_before)]
         if (
             not (len(_COMMA_RE.findall(text)) == 1 or wide)
             or not _is_headline_like(group)
-            or (_is_body_fragment(group) and not wide)
+            or (_is_body_fragment(group) and _is_body_fragment(with_dash) and not wide)
             or not re.search(f'[{HAN}0-9”’"]$', text)
             or not _brackets_balance(text)
             or is_byline(text)
@@ -464,7 +469,10 @@ class HeadlineReader(LineReader):
             and len(self.page.groups[under]) <= 2
             and _is_headline_group(self.page.groups[under], self.page.column)
             and not _COMMA_RE.search("".join(line.text for line in self.page.groups[under]))
-            and self._dateline_or_wide_kickers_byline(self.page.groups[under + 1][0].text, wide)
+            and (
+                self._dateline_or_wide_kickers_byline(self.page.groups[under + 1][0].text, wide)
+                or _CAPTION_RE.match(self.page.groups[under + 1][0].text)
+            )
         ):
             return False
         own = _pairs(_MULTI_SPACE_RE.sub("", clean_prose(text)))
@@ -480,7 +488,7 @@ class HeadlineReader(LineReader):
             return False
         self.state.set_role(
             group[0],
-            f"headline: a kicker with a comma over a headline over a dateline, the page's text after it "
+            f"headline: a kicker with a comma over a headline over a dateline or a caption, the page's text after it "
             f"repeating {len(after)} of its {len(own)} character pairs, the story above {len(mine)}",
         )
         return True

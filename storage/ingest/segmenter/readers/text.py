@@ -52,6 +52,7 @@ from storage.ingest.segmenter.shapes.headlines import (
     _headline_over_opening,
     _is_headline_group,
     _over_indented_text,
+    _paragraph_opening_cut,
 )
 from storage.ingest.segmenter.shapes.items import _EDITOR_MARK_RE
 from storage.ingest.segmenter.shapes.names import _AUTHOR_ALONE_RE
@@ -292,6 +293,12 @@ class TextReader(LineReader):
             )
         elif _PROSE_OPENER_RE.match(line.text):
             self.cutter.start(line, "text: a sentence of reported text (据介绍，…), never a headline")
+        elif (
+            index == 0
+            and len(group) > 1
+            and (cut := _paragraph_opening_cut(self.page.groups, self.state.group_index, self.page.column))
+        ):
+            self.cutter.start(line, f"text: a paragraph's first lines a column break cut off ({cut})")
         elif index > 0 and self.lead_under_a_label(index, line, group):
             self.cutter.start(line, "a paragraph's first line under a headline its column label ended")
         elif (

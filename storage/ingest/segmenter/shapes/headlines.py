@@ -221,7 +221,9 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
     counts in its width (`_LOST_HEAD_RE`).
     A block of a few such lines is one too when every line after its first is set to the full measure
     and none ends a sentence (``印度通用图书公司过去十多年来`` / ``一直致力于在印度推广中国图书和中``
-    over ``国文化。该公司…``): a headline's lines are not all set as a paragraph's.
+    over ``国文化。该公司…``): a headline's lines are not all set as a paragraph's. Such a block is one
+    when the break between it and the next block falls between words, if its own lines wrap inside a
+    word as a paragraph's do (``为打造中国历史研究院高`` / ``端学术出版和传播平台，推动`` over ``构建…``).
     Returns why (the seam and its evidence), or "" when it is no such line."""
     group = groups[index]
     if not 1 <= len(group) <= _CUT_OPENING_LINES or index + 1 >= len(groups):
@@ -263,6 +265,12 @@ def _paragraph_opening_cut(groups: list[list[_Line]], index: int, column: float)
         # ``中方十分珍视中泰两国及与泰国王室的`` / ``传统友谊，…``: the particle always has the word it
         # qualifies after it; no headline ends on it over a line that reads on.
         return f"{seam}: the line ends on 的, the next block reads on"
+    # A block of lines wrapped at the measure inside a word (``为打造中国历史研究院高`` / ``端学术出版和传播
+    # 平台，推动`` over ``构建中国特色…``): a paragraph's lines, though the column break fell between words.
+    for upper, lower in zip(group, group[1:], strict=False):
+        word, strength = word_across(_MULTI_SPACE_RE.sub("", upper.text), _MULTI_SPACE_RE.sub("", lower.text))
+        if strength >= _CUT_WORD_STRENGTH:
+            return f"{seam}: its lines wrap at the measure inside the word {word} (strength {strength:.2f})"
     return ""
 
 
