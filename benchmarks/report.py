@@ -393,8 +393,9 @@ def digests_section(results: Results) -> list[str]:
         f"{d['subscriptions']:,} subscriptions with 1-3 keywords each ({d['distinct_keyword_sets']:,} distinct "
         f"keyword sets over {d['distinct_keywords']} distinct keywords, drawn Zipf-like from 300 topic words) on "
         f"the {d['articles']:,}-article database, composed as the digest job composes them: one `RunCache` per "
-        "run, then `bot.digests.plan.compose_for` per subscription with `Searcher` as the library. Nothing is "
-        f"sent or claimed. Each run goes until all are composed or {d['budget_s']:.0f} s of CPU are spent, then "
+        "run, then `bot.digests.plan.compose_for` per subscription with `Searcher` as the library, without a "
+        f"clock. Nothing is sent or claimed. Each run goes until all are composed or {d['budget_s']:.0f} s of CPU "
+        "are spent, then "
         "the figure for all is extrapolated (subscriptions in random order). CPU time is "
         "`time.process_time()`; it grows on a busy machine too (shared caches and cores): "
         f"run {d.get('at', '?')}, 1-minute load average {d.get('load_before', 0):.1f} before and "
@@ -415,16 +416,31 @@ def digests_section(results: Results) -> list[str]:
         ),
         "",
     ]
-    pr = d.get("profile") or {}
-    if pr.get("stages"):
-        stages = sorted(pr["stages"].items(), key=lambda kv: -kv[1])
+    sched = d.get("scheduled")
+    if sched:
         out += [
-            f"Where the daily run's time goes (pyinstrument, all {pr['subscriptions']:,} digests, "
-            f"{pr['duration_s']:.2f} s under the profiler; `{pr['file']}`): "
-            + ", ".join(f"`{k}` {v:.2f} s" for k, v in stages)
-            + ".",
+            f"The **scheduled run** composes the same day as the digest job does: {sched['checks']} checks (one "
+            "per subscription time), each at its clock with one `RunCache`, `bot.digests.plan.prepare` per due "
+            "digest (composed at the check's clock, its ledger row claimed), after a ledger of yesterday's "
+            f"digests claimed at yesterday's clock and with {sched['dated_ahead']} stories stored before them "
+            "but dated today or tomorrow (the look-back lists those whose day has come): "
+            f"{sched['composed']:,} digests, **{sched['cpu_s']:.2f} s** CPU ({sched['cpu_per_digest_ms']:.3f} ms "
+            f"per digest, {sched['wall_s']:.1f} s wall), {sched['claimed']:,} claimed and {sched['empty']:,} "
+            f"empty, {sched['shown']:,} articles listed, {sched['dated_ahead_listed']:,} of them stored ahead "
+            "of their date.",
             "",
         ]
+    for key, what in (("profile", "the daily run's"), ("scheduled_profile", "the scheduled run's")):
+        pr = d.get(key) or {}
+        if pr.get("stages"):
+            stages = sorted(pr["stages"].items(), key=lambda kv: -kv[1])
+            out += [
+                f"Where {what} time goes (pyinstrument, all {pr['subscriptions']:,} digests, "
+                f"{pr['duration_s']:.2f} s under the profiler; `{pr['file']}`): "
+                + ", ".join(f"`{k}` {v:.2f} s" for k, v in stages)
+                + ".",
+                "",
+            ]
     return out
 
 

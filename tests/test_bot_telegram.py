@@ -782,3 +782,26 @@ async def test_next_page_typed_and_a_pasted_link_in_telegram(
         (link,) = await ask(emu, "https://www.example.com/news/123.html")
         assert link.text.startswith("这个链接的文章不在 newsbot 收录的新闻里") and not link.reply_markup
     no_rejections(emu)
+
+
+async def test_a_digest_typed_in_telegram_is_the_list_next_page_and_more_go_on_from(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA pass 41 (issue 34): in Telegram, /digest went past the chat's conversation, so 下一页, 还有吗 and
+    第2条 after it turned the search before it (「保交楼」的结果已经全部列完了). Now they refer to the digest,
+    as on the web page, in WeChat and in the terminal."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        await ask(emu, "保交楼")
+        latest, _hint = await ask(emu, "/digest", count=2)  # no subscription: the newest stories, a hint
+        assert "还没有订阅" in latest.text and "10. " in latest.text
+        (more,) = await ask(emu, "下一页")
+        assert "「保交楼」" not in more.text and "11. " in more.text, more.text
+        (second,) = await ask(emu, "第2条")
+        assert second.text.splitlines()[0] == latest.text.split("2. ", 1)[1].splitlines()[0], second.text
+        await ask(emu, "/subscribe 20:00 保交楼")
+        (digest,) = await ask(emu, "/digest")
+        assert "关键词：保交楼" in digest.text
+        (no_more,) = await ask(emu, "还有吗")
+        assert no_more.text.startswith("摘要没有下一页"), no_more.text
+    no_rejections(emu)

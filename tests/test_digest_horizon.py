@@ -3,6 +3,7 @@ keyword once per run: their cost follows the day's news, not the archive (issues
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -212,3 +213,42 @@ def test_a_story_stored_before_its_day_comes_once_to_a_chat_of_two_digests(db, c
         ]
     assert [n for n, text in enumerate(said) if "四月二十二日" in text] == [4]  # 22 April, the first digest
     assert ahead in subs.delivered_article_ids(db, everything.id)  # the other digest counted it
+
+
+def test_a_run_reads_the_stories_come_of_date_once_and_lists_them_as_the_plain_path_does(
+    tmp_path: Path,
+) -> None:
+    """Issue 34: the look-back for stories stored before their day reads them once per run and each keyword's
+    matches among them once (`RunCache.come_of_date`); day after day, on two copies of one database, the
+    digests a run lists are those the plain path lists, stories come of date, exclusions and a chat of two
+    digests included."""
+    path = tmp_path / "plain.db"
+    db = open_db(path)
+    store(db, *[(f"旧闻{n}", "2023-04-19") for n in range(3)])
+    store(db, ("四月二十一日", "2023-04-21"), ("四月二十二日", "2023-04-22"), ("四月二十三日", "2023-04-23"))
+    wanted = [["医院"], [], ["二十二"], ["没有的词"], ["医院", "-二十三"]]
+    mornings = [
+        subs.add_subscription(db, chat, "08:00", words, now=NOW) for chat, words in enumerate(wanted, 1)
+    ]
+    evening = subs.add_subscription(db, 1, "09:00", ["四月"], now=NOW)
+    db.conn.close()
+    shutil.copyfile(path, tmp_path / "cached.db")
+
+    said: dict[bool, list[str]] = {}
+    for cached, name in ((False, "plain.db"), (True, "cached.db")):
+        db = open_db(tmp_path / name)
+        said[cached] = []
+        for day in (20, 21, 22, 23, 24):
+            if day == 21:
+                store(db, ("四月二十四日", "2023-04-24"))  # stored after the first digests, dated ahead
+            for hour, due in ((0, mornings), (1, [evening])):
+                cache = RunCache(Searcher(db))  # one per check
+                said[cached] += [
+                    run_digest(db, cache if cached else Searcher(db), sub, at(day, hour)) for sub in due
+                ]
+        db.conn.close()
+    assert said[True] == said[False]
+    come = [sum(f"四月二十{n}日" in text for text in said[True]) for n in "一二三四"]
+    # Under 医院, all news and 医院 -二十三 (二十三 excluded), 二十二 as well; chat 1's evening 四月 leaves out
+    # what its morning listed.
+    assert come == [3, 4, 2, 3], come

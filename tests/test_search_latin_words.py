@@ -284,7 +284,10 @@ def who_searcher(tmp_path_factory: pytest.TempPathFactory):
         yield found
 
 
-@pytest.mark.parametrize("typed", ["WHO说了什么", "WHO宣布了什么", "who 世卫", "What did WHO say", "WHO"])
+@pytest.mark.parametrize(
+    "typed",
+    ["WHO说了什么", "WHO宣布了什么", "who 世卫", "What did WHO say", "WHO", "who说了什么", "who 怎么说"],
+)
 def test_who_typed_as_a_name_is_searched_in_both_forms(who_searcher: Searcher, typed: str) -> None:
     """Issue 34: WHO (世卫组织) could not be searched: the English question word was dropped first. An
     abbreviation typed in capitals in a Chinese message or an English sentence, or beside the form news
@@ -304,6 +307,15 @@ def test_who_typed_as_a_name_is_searched_in_both_forms(who_searcher: Searcher, t
         ("Who is 王伟", ("王伟",), "who"),
         ("WHO IS 王伟", ("王伟",), "who"),  # a question typed in capitals keeps its question words
         ("what did NATO say", ("nato",), "what"),
+        # Issue 34: a lowercase who before a Chinese question of its own is WHO, the rest asks; before a
+        # name or a topic alone, or before a question asking who, it asks who.
+        ("who说了什么", ("who",), "what"),
+        ("Who 说了什么", ("who",), "what"),
+        ("who 宣布了什么", ("who", "宣布"), "what"),
+        ("who什么时候宣布的", ("who", "宣布"), "when"),
+        ("who 王伟", ("王伟",), "who"),
+        ("who王伟", ("王伟",), "who"),
+        ("who 王伟是谁", ("王伟",), "who"),
     ],
 )
 def test_an_english_question_keeps_its_question_words(typed: str, terms: tuple[str, ...], kind: str) -> None:

@@ -32,7 +32,7 @@ Calls may block on the database: the Telegram side runs them in a worker thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -499,11 +499,17 @@ class Conversation:
             )
         except DatabaseBusy:
             return [self._notice(who, "busy")]
+        if name == "digest":
+            self.digest_shown(out, who)
+        return out
+
+    def digest_shown(self, out: Sequence[Reply], who: Who) -> None:
+        """Keep the stories a /digest's replies list as the reader's last list: 第2条, 还有吗 and 下一页
+        refer to them (the last digest listed, when there are several)."""
         listed = [ids for ids in map(opened_articles, out) if ids]
-        if name == "digest" and listed:
+        if listed:
             rest = [r.rest_command for r in out if r.rest_command]
             self.pages.remember_digest(listed[-1], who, rest=rest, latest=any(r.lists_latest for r in out))
-        return out
 
     def _start(self, payload: str, who: Who) -> list[Reply]:
         m = DEEP_LINK_PAYLOAD.match(payload)

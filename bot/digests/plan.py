@@ -152,17 +152,18 @@ def new_articles_for(
     stored by it that it left out for their date whose day has come (`come_of_date`); the first digest
     carries the `cap` most recent matching articles, and everything older counts as received.
     """
-    since = subs.delivered_horizon(db, subscription.id)
-    if isinstance(library, RunCache) and since is not None:
-        new = library.new_since(db, subscription, since, horizon, dated_by=dated_by)
+    last = subs.last_digest(db, subscription.id)
+    if isinstance(library, RunCache) and last is not None:
+        new = library.new_since(db, subscription, last, horizon, dated_by=dated_by)
         ids = screen(db, subscription, new, known=library.clusters(db, new))
         return split_listed(db, ids, listed)
     candidates = matching_ids(library, subscription.keywords)
+    since = None if last is None else last.horizon
     after = since or 0
     if since is None:
         # The first digest picks its `cap` newest (by date) among the most recently stored matches.
         candidates, after = first_pool(candidates, horizon)
-    held = come_of_date(db, library, subscription, since, dated_by) if since is not None else {}
+    held = come_of_date(db, library, subscription, last, dated_by) if last is not None else {}
     ids = subs.undelivered_article_ids(
         db,
         subscription.id,
@@ -186,27 +187,23 @@ def come_of_date(
     db: sqlite_utils.Database,
     library: SearchLibrary,
     subscription: subs.Subscription,
-    since: int,
+    last: subs.LastDigest,
     dated_by: str | None,
 ) -> dict[int, str]:
-    """Id → date of the subscription's matches its last digest (at article horizon `since`) left out for
-    their date, dated after the last day its clock could carry (`subs.delivered_dated_by`), whose day has
-    come by `dated_by`: a story stored before its day (a misread date, a clock set in the past) reaches
-    the first digest of that day. What the subscription received already is left out by `screen`."""
-    if dated_by is None:
-        return {}
-    passed = subs.delivered_dated_by(db, subscription.id, since)
-    if passed is None or passed >= dated_by:
+    """Id → date of the subscription's matches its last digest (`last`) left out for their date, dated
+    after the last day its clock could carry, whose day has come by `dated_by`: a story stored before its
+    day (a misread date, a clock set in the past) reaches the first digest of that day. What the
+    subscription received already is left out by `screen`."""
+    if dated_by is None or last.dated_by >= dated_by:
         return {}
     if isinstance(library, RunCache):
-        dates = library.stored_ahead(db, since, passed, dated_by)
-    else:
-        dates = stored_ahead_of_date(db, since, passed, dated_by)
+        return library.come_of_date(db, subscription, last, dated_by)
+    dates = stored_ahead_of_date(db, last.horizon, last.dated_by, dated_by)
     if not dates:
         return {}
     wanted = matching_ids(library, subscription.keywords)
     if wanted is None:
-        return dict(dates)
+        return dates
     matches = set(wanted)
     return {i: d for i, d in dates.items() if i in matches}
 
@@ -231,10 +228,10 @@ def looks_after(
     first story stored by then whose day has come by `dated_by`, `come_of_date`), or for a first digest
     the start of the pool it chooses from (`first_pool`). What the chat's other digests listed above it is
     what this digest leaves out (`subs.listed_by_siblings`)."""
-    since = subs.delivered_horizon(db, subscription.id)
-    if since is not None:
-        held = come_of_date(db, library, subscription, since, dated_by)
-        return min([since, *(i - 1 for i in held)])
+    last = subs.last_digest(db, subscription.id)
+    if last is not None:
+        held = come_of_date(db, library, subscription, last, dated_by)
+        return min([last.horizon, *(i - 1 for i in held)])
     return first_pool(matching_ids(library, subscription.keywords), horizon)[1]
 
 
@@ -378,6 +375,7 @@ class RunCache:
         self._clusters: dict[int, int] = {}
         self._sources: dict[int, tuple[str, ...]] = {}
         self._ahead: dict[tuple[int, str, str], dict[int, str]] = {}
+        self._ahead_matches: dict[tuple[str, int, str, str], list[int]] = {}
 
     def search(self, query: str, *, limit: int, offset: int) -> SearchResponse:
         return self.library.search(query, limit=limit, offset=offset)
@@ -392,14 +390,15 @@ class RunCache:
         self,
         db: sqlite_utils.Database,
         subscription: subs.Subscription,
-        since: int,
+        last: subs.LastDigest,
         horizon: int,
         *,
         dated_by: str | None = None,
     ) -> list[int]:
-        """`new_articles_for` for a subscription that has had a digest: its matches stored in
-        (since, horizon] and dated by `dated_by`, less any already recorded, and those its last digest left
-        out for their date whose day has come (`come_of_date`), newest first."""
+        """`new_articles_for` for a subscription that has had a digest (`last`): its matches stored in
+        (last.horizon, horizon] and dated by `dated_by`, less any already recorded, and those its last digest
+        left out for their date whose day has come (`come_of_date`), newest first."""
+        since = last.horizon
         span = Window(since, horizon, dated_by)
         window = self._windows.get(span)
         if window is None:
@@ -416,19 +415,32 @@ class RunCache:
             ids = set(window)
         delivered = subs.delivered_ids_after(db, subscription.id, since)
         fresh = sorted(ids - delivered, key=self._ranks[span].__getitem__)
-        held = come_of_date(db, self, subscription, since, dated_by)
+        held = come_of_date(db, self, subscription, last, dated_by)
         if not held:
             return fresh
         return newest_first([*fresh, *held], {**window, **held})
 
-    def stored_ahead(
-        self, db: sqlite_utils.Database, upto: int, after_date: str, dated_by: str
+    def come_of_date(
+        self, db: sqlite_utils.Database, subscription: subs.Subscription, last: subs.LastDigest, dated_by: str
     ) -> dict[int, str]:
-        """`stored_ahead_of_date`, read once per run for each bound."""
-        key = (upto, after_date, dated_by)
+        """`come_of_date` from what this run read once: the stories stored ahead of their date for each
+        bound (`stored_ahead_of_date`), and each keyword's matches among them."""
+        key = (last.horizon, last.dated_by, dated_by)
         if key not in self._ahead:
-            self._ahead[key] = stored_ahead_of_date(db, upto, after_date, dated_by)
-        return self._ahead[key]
+            self._ahead[key] = stored_ahead_of_date(db, *key)
+        dates = self._ahead[key]
+        if not dates:
+            return {}
+        wanted = parse_keywords(subscription.keywords).any_of
+        if not wanted:
+            return dict(dates)
+        matches: set[int] = set()
+        for keyword in wanted:
+            if (keyword, *key) not in self._ahead_matches:
+                found = self.match_ids(keyword, limit=MAX_MATCHES_PER_KEYWORD)
+                self._ahead_matches[(keyword, *key)] = [i for i in found if i in dates]
+            matches.update(self._ahead_matches[(keyword, *key)])
+        return {i: d for i, d in dates.items() if i in matches}
 
     def _in_window(self, keyword: str, span: Window, window: Mapping[int, object]) -> list[int]:
         key = (keyword, span)

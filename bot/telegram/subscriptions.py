@@ -99,6 +99,8 @@ async def on_subscription_command(update: Update, context: BotContext) -> None:
     except DatabaseBusy:
         log.warning("subscription command not carried out: database busy", extra={"chat_id": chat.id})
         replies = [Reply(html.escape(text(lang, "busy"), quote=False))]
+    if name == "digest":
+        await services.run(services.conversation.digest_shown, replies, who)
     await send_replies(context.bot, chat.id, replies)
 
 

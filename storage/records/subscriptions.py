@@ -118,6 +118,16 @@ class Delivery:
 
 
 @dataclass(frozen=True)
+class LastDigest:
+    """A subscription's latest digest as the next one reads it: the article horizon it looked up to, and the
+    last day (ISO) it could list stories of (`last_date_by` of the latest clock a digest at that horizon was
+    claimed at)."""
+
+    horizon: int
+    dated_by: str
+
+
+@dataclass(frozen=True)
 class Lease:
     """Who holds a claim and until when (seconds since the epoch, wall clock): after that, another replica
     may take the claim over."""
@@ -483,20 +493,21 @@ def delivered_horizon(db: sqlite_utils.Database, subscription_id: int) -> int | 
     None when the subscription has had no digest yet (its first digest then carries the most recent
     matching articles only).
     """
-    row = db.execute(
-        "SELECT MAX(horizon) FROM digest_deliveries WHERE subscription_id = ?", [subscription_id]
-    ).fetchone()
-    return None if row[0] is None else int(row[0])
+    last = last_digest(db, subscription_id)
+    return None if last is None else last.horizon
 
 
-def delivered_dated_by(db: sqlite_utils.Database, subscription_id: int, horizon: int) -> str | None:
-    """The last day (ISO) the subscription's digest at article horizon `horizon` listed stories of: the
-    day `last_date_by` gives for the latest clock such a digest was claimed at. None without one."""
+def last_digest(db: sqlite_utils.Database, subscription_id: int) -> LastDigest | None:
+    """The subscription's latest digest (`LastDigest`: the highest horizon of its ledger rows and the last
+    day the latest of those rows' clocks could carry), in one query. None before its first digest."""
     row = db.execute(
-        "SELECT MAX(claimed_at) FROM digest_deliveries WHERE subscription_id = ? AND horizon = ?",
-        [subscription_id, horizon],
+        "SELECT horizon, MAX(claimed_at) FROM digest_deliveries WHERE subscription_id = ? AND horizon = "
+        "(SELECT MAX(horizon) FROM digest_deliveries WHERE subscription_id = ?) GROUP BY horizon",
+        [subscription_id, subscription_id],
     ).fetchone()
-    return None if row[0] is None else last_date_by(datetime.fromisoformat(row[0]))
+    if row is None:
+        return None
+    return LastDigest(int(row[0]), last_date_by(datetime.fromisoformat(str(row[1]))))
 
 
 def delivered_ids_after(db: sqlite_utils.Database, subscription_id: int, after: int) -> set[int]:

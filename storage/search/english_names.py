@@ -170,21 +170,35 @@ def names_in(terms: tuple[str, ...]) -> tuple[Correction, ...]:
 
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
 _LOWER_CASE = re.compile(r"[a-z]")
+# A Chinese question word other than 谁: the Chinese around a name asks its own question (who说了什么, who
+# 什么时候宣布的). 谁 is left out: who 王伟是谁 asks who twice.
+_ASKS_OTHER_THAN_WHO = re.compile(
+    r"什么|啥|哪|多少|几[个天时月年次位名家项条种]|怎么|怎样|咋|如何|为何|何时|是否|吗|呢"
+)
 
 
 def named_in(text: str, words: Collection[str]) -> frozenset[str]:
     """Those of `words` (English function words in lower case: who, what) that `text` types as a name: in
     capitals, in a text whose other Latin letters are not all capitals (WHO说了什么, What did WHO say; not
-    WHO IS 王伟, a question typed in capitals), or beside a form news prints that name as (who 世卫). Pure."""
+    WHO IS 王伟, a question typed in capitals), beside a form news prints that name as (who 世卫), or in any
+    case as the only Latin word of a Chinese question that asks with a word of its own other than 谁
+    (who说了什么, who 什么时候宣布的: the Chinese asks, so who is the name). Before a name or a topic alone
+    (who 王伟) or before 是谁 it asks who. Pure."""
     latin = _LATIN_WORD.findall(text)
     mixed = bool(_LOWER_CASE.search(text)) or len(latin) == 1
     folded = fold(text)
+    asks_in_chinese = len(latin) == 1 and bool(_ASKS_OTHER_THAN_WHO.search(folded))
     named: set[str] = set()
     for word in latin:
         key = word.lower()
         if key not in words:
             continue
-        if (mixed and len(word) > 1 and word.isupper()) or any(form in folded for form in printed_names(key)):
+        forms = printed_names(key)
+        if (
+            (mixed and len(word) > 1 and word.isupper())
+            or any(form in folded for form in forms)
+            or (asks_in_chinese and bool(forms))
+        ):
             named.add(key)
     return frozenset(named)
 
