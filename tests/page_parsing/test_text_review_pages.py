@@ -3,7 +3,8 @@ alone under their heads. A headline with a comma (``年方六千，未完待续`
 review's text opens that review under a story whose last line stands a column apart, and is not that story's
 text; a main line in words of its own printed a block under its kicker (``纪录片《中国医生》`` /
 ``见证平凡中的伟大``), right over the author and the text, is that review's, not the story above's when that
-story's text repeats a few of its words.
+story's text repeats a few of its words; a reading list under a book review's closing note (``推荐读物：`` over
+``1.《…》：…著；…出版社出版。``) is the review's last paragraphs, not a story of its own.
 
 Each case is a small made-up page in the shape of failures seen on ``review_page`` (seed 1); the guards are
 shapes of other pages the new readings must leave as they were.
@@ -104,3 +105,45 @@ def test_a_headline_printed_after_its_story_still_goes_with_the_story_it_repeats
     gala, documentary = parse_page(page, year=2020)
     assert gala.title == GALA_TITLE
     assert documentary.title == f"{DOCUMENTARY_KICKER} {DOCUMENTARY_MAIN}"
+
+
+BOOK_REVIEW_TITLE = "5G，当代移动通信技术制高点（开卷知新）"
+BOOK_REVIEW = (
+    "5G是当代移动通信技术的制高点，它将改变人们的生活方式，也将深刻影响经济社会的发展。",
+    "（作者为中国工程院院士）",
+)
+READING_LIST = (
+    "推荐读物：",
+    "1.《深入浅出5G移动通信》：刘毅、刘红梅编著；机械工业出版社出版。",
+    "2.《5G社会：从“见字如面”到“万物互联”》：翟尤、谢呼著；中国工信出版集团出版。",
+)
+NEXT_TITLE = "用历史智慧之光观照现实"
+NEXT = ("这部书以大量史料为依据，梳理了中国共产党百年来的奋斗历程，读来令人深思。",)
+
+
+def test_a_reading_list_under_a_story_s_closing_note_is_that_story_s_last_paragraphs() -> None:
+    page = _page(
+        [BOOK_REVIEW_TITLE],
+        ["曾芳涛", *_column(BOOK_REVIEW)],
+        _column(READING_LIST),
+        [NEXT_TITLE],
+        ["吕杰鸣", *_column(NEXT)],
+    )
+    review, following = parse_page(page, year=2020)
+    assert review.title == BOOK_REVIEW_TITLE
+    assert _squeezed(review.paragraphs) == _squeezed(BOOK_REVIEW + READING_LIST)
+    assert following.title == NEXT_TITLE
+    assert _squeezed(following.paragraphs) == _squeezed(NEXT)
+
+
+def test_a_story_closed_by_its_note_over_a_headline_with_a_colon_has_ended() -> None:
+    # guard: a headline ending in a colon under a closed story is the next story's, not a list's label
+    page = _page(
+        [BOOK_REVIEW_TITLE],
+        ["曾芳涛", *_column(BOOK_REVIEW)],
+        ["沈铁梅：", "唱出川剧的麻辣味"],
+        ["吕杰鸣", *_column(NEXT)],
+    )
+    review, following = parse_page(page, year=2020)
+    assert _squeezed(review.paragraphs) == _squeezed(BOOK_REVIEW)
+    assert following.title == "沈铁梅： 唱出川剧的麻辣味"
