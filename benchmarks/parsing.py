@@ -25,7 +25,8 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 `benchmarks.healthpages`: a 健康 page, a focus story with its sub-heads and 链接 box, a comment, a doctor's
 lecture and a column of medical briefs; `benchmarks.societypages`: a 社会 page, a lead story with its 核心阅读
 box, a 民生观 comment and a column of labelled items; `benchmarks.diplomacypages`: a 外事 page, meetings under
-Beijing datelines, 钟声 comments, ambassadors' essays and correspondents' pieces),
+Beijing datelines, 钟声 comments, ambassadors' essays and correspondents' pieces; `benchmarks.reviewpages`: a
+文艺评论 page, reviews under their subtitles, an artist's talk, a dialogue and short notices closed by their author),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets, a fresh set read
 beside them and the totals of a fresh check and a held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
@@ -60,6 +61,7 @@ from benchmarks import (
     pagefamilies,
     paperpages,
     profilepages,
+    reviewpages,
     sectionpages,
     societypages,
     supplementpages,
@@ -99,6 +101,7 @@ TEXT_PAGE_FAMILIES = (
     healthpages.PAGE_FAMILIES,
     societypages.PAGE_FAMILIES,
     diplomacypages.PAGE_FAMILIES,
+    reviewpages.PAGE_FAMILIES,
 )
 
 

@@ -25,6 +25,8 @@ _WEAK_HEADLINE_SCORE = 0.08
 # A headless story takes a group its holder holds beside another when it fits this story at least this
 # share as well as the holder (two stories of one topic, their headlines stacked together).
 _STEAL_SHARE = 0.6
+# A main line under its story's kicker may share less than this share of its pairs with the story above.
+_STRAY_MAIN_LINE_SHARE = 0.5
 # How much shared single characters add to a headline's score (shared pairs count 1).
 _CHAR_EVIDENCE = 0.05
 # A column label in brackets closing a headline (words, no number: ``（第3号）`` is the title's), and how many Han characters the title keeps without it
@@ -420,6 +422,25 @@ class HeadlineMatcher:
                 continue
             if self.evidence(position, theirs) >= _STEAL_SHARE * self.evidence(position, mine):
                 self.owner[position] = theirs
+            elif self.main_line_under_its_kicker(position):
+                self.owner[position] = theirs
+
+    def main_line_under_its_kicker(self, position: int) -> bool:
+        """A main line printed in words of its own under the kicker its story holds, as the last group
+        of the gap right over that story (``纪录片《中国医生》`` / ``见证平凡中的伟大`` over the review's
+        author and text): it goes with its kicker, not with the story above, whose headline stands
+        elsewhere and whose text repeats a few of its words by chance."""
+        gap = self.choices[position][0]
+        below = position + 1
+        if below < len(self.choices) and self.choices[below][0] == gap:
+            return False
+        mine, theirs = self.owner[position], self.owner[position - 1]
+        return (
+            theirs == gap
+            and mine is not None
+            and mine < gap
+            and self.evidence(position, mine) < _STRAY_MAIN_LINE_SHARE
+        )
 
     def dash_subtitles(self, result: list[list[int]]) -> list[list[int]]:
         """A subtitle opening with a dash (``——抗疫一线医护人员的故事``) hangs under its main line: the group

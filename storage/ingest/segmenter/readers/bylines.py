@@ -58,6 +58,9 @@ from storage.ingest.segmenter.shapes.sentences import _NOTE_LINES, _brackets_bal
 
 # A line left inside a clause: on a comma, an enumeration mark or a semicolon.
 _OPEN_CLAUSE_ENDS = ("，", "、", "；", ",")
+# A list's label alone on its line (``推荐读物：``), and the first item of the list under it (``1.《…》``).
+_LIST_LABEL_RE = re.compile("^[ \t\u3000]*[\u4e00-\u9fff]{2,6}[：:][ \t\u3000]*$")
+_FIRST_ITEM_RE = re.compile("^[ \t\u3000]*[1１][.．、]")
 
 
 class BylineReader(LineReader):
@@ -346,13 +349,27 @@ class BylineReader(LineReader):
         for start in range(len(group) - 1, max(len(group) - _NOTE_MIDDLE_LINES - 2, 0), -1):
             note = "".join(line.text.strip() for line in group[start:])
             if _CLOSING_NOTE_RE.match(note) and note.endswith(("）", ")")):
-                if _ends_sentence(group[:start]) and not _CLOSING_NOTE_RE.match(group[start - 1].text):
+                if (
+                    _ends_sentence(group[:start])
+                    and not _CLOSING_NOTE_RE.match(group[start - 1].text)
+                    and not self.reading_list_next()
+                ):
                     story.ended = True
                     self.state.set_role(
                         group[start],
                         "a closing note under the story's text, ending its block: the story has ended",
                     )
                 return
+
+    def reading_list_next(self) -> bool:
+        """Whether the next block is a list the story closes with, under its note: a label alone ending
+        in a colon over its first numbered item (``推荐读物：`` / ``1.《人工智能导论》：李德毅主编；…``)."""
+        after = self.page.groups[self.state.group_index + 1 : self.state.group_index + 2]
+        return (
+            bool(after)
+            and len(after[0]) >= 2
+            and bool(_LIST_LABEL_RE.match(after[0][0].text) and _FIRST_ITEM_RE.match(after[0][1].text))
+        )
 
     def rest_of_a_note(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A line of a closing note wrapped over its block (`closing_note`): the note's story's text."""

@@ -120,15 +120,21 @@ def _over_indented_text(group: list[_Line], column: float) -> bool:
 
 
 def _headline_over_opening(groups: list[list[_Line]], index: int, column: float) -> bool:
-    """A short block right over a byline or a dateline that opens a story: its headline, though its
-    lines carry a comma each or an exclamation inside (``盲目补钙，多药共服`` / ``这些用药误区，你知道吗``
-    over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``). Text cut off
-    by a column break is set to the column's measure, and the text closing a story ends a sentence."""
+    """A short block right over a byline, a dateline or an author's name alone over text, that opens a
+    story: its headline, though its lines carry a comma each or an exclamation inside (``盲目补钙，多药共服``
+    / ``这些用药误区，你知道吗`` over ``■记者 梁洋宇``; ``强寒潮来袭！雨雪天气上线`` / ``农业农村部部署农业生产防御``;
+    ``年方六千，未完待续`` over ``贾娟军`` over a review's text). Text cut off by a column break is set to the
+    column's measure, and the text closing a story ends a sentence."""
     group = groups[index]
     if index + 1 >= len(groups) or len(group) > _QUESTION_HEADLINE_LINES + 1:
         return False
-    first = groups[index + 1][0].text.strip()
-    if not (_DATELINE_RE.match(first) or (is_byline(first) and not first.endswith("摄"))):
+    following = groups[index + 1]
+    first = following[0].text.strip()
+    if not (
+        _DATELINE_RE.match(first)
+        or (is_byline(first) and not first.endswith("摄"))
+        or (_AUTHOR_ALONE_RE.match(first) and _text_follows(following, 0))
+    ):
         return False
     texts = [line.text.strip() for line in group]
     if len(_HAN_RE.findall("".join(texts))) < 4 or any(re.search("[。；;]", t) for t in texts):
