@@ -310,7 +310,8 @@ def _answer_line(
     # Nor does an advertisement or a notice (`storage.text.notices`): its words are no report.
     pool = [d for d in pool if d[0] not in found.nameless and not notice_text(d[2])][:ANSWER_DOCS]
     close = _close_to_first(found, [i for i, _, _ in pool])
-    return best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close)
+    dates = {i: d[1] or "" for i, d in (*docs.items(), *more_docs.items())}
+    return best_sentence(parsed.asked, parsed.terms, pool, groups=parsed.groups, close=close, dates=dates)
 
 
 def _close_to_first(found: Found, ids: Sequence[int]) -> int:

@@ -13,6 +13,7 @@ The package, by what each module holds:
     reading     the top results read into sentences, with their datelines and bylines
     coverage    the question's words a text holds, and their weights
     context     what a sentence takes from the sentences around it
+    story_dates the month a question names against the dates of the stories read
     sentences   scoring the sentences and choosing the answer (`best_sentence`)
 """
 

@@ -16,13 +16,16 @@ answer though the first holds a plain figure (`reads_further`). An enumeration c
 sentences that carry on its numbering (二是, 三是), up to three sentences, and causes announced by their
 number (原因有三个) are shown with the items that give them (第一，… 第二，…), as is a list so announced when a
 list is asked (有哪三大应用场景: …三大应用场景。一是…). For how many, which and what, a lower article may also answer
-when the first result's answer holds few of the question's words (`reads_further`).
+when the first result's answer holds few of the question's words (`reads_further`). When the question names a month
+with its year (2020年1月韩正在瑞士见的…), a story dated in that month answers before one of the same topic dated in
+another, and may answer from below the first (`_dated_in_month_asked`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from storage.models import Answer
@@ -51,6 +54,7 @@ from storage.search.answers.questions import (
     question_kind,
 )
 from storage.search.answers.reading import Article, Sentence, Span, read
+from storage.search.answers.story_dates import dated_in, months_asked
 from storage.search.answers.strength import HOLDS_KIND, NOTHING, PARTIAL, PLAIN, STRONG_KIND, Asked
 from storage.search.snippets import mark
 from storage.text.normalize import normalize
@@ -473,13 +477,17 @@ def best_sentence(
     groups: Sequence[Sequence[str]] = (),
     max_docs: int = MAX_DOCS,
     close: int = 1,
+    dates: Mapping[int, str] | None = None,
 ) -> Answer | None:
     """The answer among `docs` ((article id, title, body), best-ranked first), or None. `close`: how many of
-    the first docs the ranking placed close to the first (`evidence.close_to_first`; see `reads_further`)."""
+    the first docs the ranking placed close to the first (`evidence.close_to_first`; see `reads_further`).
+    `dates`: each article's date (ISO), to tell the stories of the month a question names (`_dated_in_month_asked`)."""
     asked = read_question(query, terms, docs, groups=groups, max_docs=max_docs)
     if asked is None:
         return None
     q, kind, articles, units, reach, held = asked
+    story_dates = [dates.get(d[0], "") if dates else "" for d in docs[: len(articles)]]
+    in_month = _dated_in_month_asked(q, story_dates)
     terms = [t for t in terms if t]
     groups = [tuple(g) for g in groups if g]
     if kind == "what" and asks_how_it_stands(q):
@@ -489,20 +497,26 @@ def best_sentence(
     first_share = 1.0  # the share of the question's words the first result's answer holds
     first_answers = False  # whether the first result holds a sentence that may answer
     for article in articles:
-        if article.rank > 0 and not reads_further(
-            first_strength,
-            reach[article.rank],
-            reach[0],
-            q,
-            article,
-            first_answers=first_answers,
-            close=close,
-            holds_more=held[article.rank] > held[0],
-            kind=kind,
-            first_share=first_share,
+        if (
+            article.rank > 0
+            and not reads_further(
+                first_strength,
+                reach[article.rank],
+                reach[0],
+                q,
+                article,
+                first_answers=first_answers,
+                close=close,
+                holds_more=held[article.rank] > held[0],
+                kind=kind,
+                first_share=first_share,
+            )
+            and not _of_the_month_asked(in_month, article.rank, reach)
         ):
             continue
         for span in _spans(article, units, kind, q, terms):
+            if in_month[article.rank]:
+                span = replace(span, key=(span.key[0] + STORY_MONTH_BONUS, *span.key[1:]))
             if best is None or answer_order(kind, span) > answer_order(kind, best):
                 best = span
                 if article.rank == 0:
@@ -515,6 +529,28 @@ def best_sentence(
     text = _clipped("".join(_extended(best, article, kind, q, terms, units)))
     focus = _focus(text, best, kind, q, terms, article.report_day)
     return _answer(text, best.sentences[-1].article_id, terms, groups, focus=focus)
+
+
+# A question naming a month with its year (2020年1月韩正在瑞士见的联邦主席): a story dated in that month tells of it,
+# one of the same topic dated in another month (瑞士联邦主席毛雷尔会见王毅, October) of another event. Such a story
+# may answer though it prints the month nowhere (news dates the event by its day: 1月20日至21日访问瑞士), as a lower
+# article holding as much of the question's words when the first is of another month, and its spans weigh this more.
+STORY_MONTH_BONUS = 0.15
+
+
+def _dated_in_month_asked(q: str, story_dates: Sequence[str]) -> list[bool]:
+    """For each article read (its date, ISO, or ""), whether it is dated in a month the question names with its
+    year (`story_dates.months_asked`); all false when none is named, or when every article read is so dated (nothing
+    to tell apart)."""
+    months = months_asked(q)
+    dated = [bool(months) and dated_in(d, months) for d in story_dates]
+    return [False] * len(dated) if all(dated) else dated
+
+
+def _of_the_month_asked(in_month: Sequence[bool], rank: int, reach: Sequence[float]) -> bool:
+    """Whether the lower article at `rank` may answer as the story of the month asked: it is dated in that month
+    and the first result is not, and it holds as much of the question's words as the first."""
+    return in_month[rank] and not in_month[0] and reach[rank] >= reach[0]
 
 
 # Kinds whose answer is chosen first by whether it names the kind of thing asked for clearly (`STRONG_KIND`), and
