@@ -133,8 +133,8 @@ def test_a_failed_commit_is_rolled_back(tmp_path: Path) -> None:
 
 def test_chat_writes_go_before_bulk_writes(database: Database, database_target: str) -> None:
     """While this process's writer holds the lock, a bulk writer waits for it and then a chat's writer
-    does: the chat's write goes first. Issue 42: each step waits until the writer started before it is
-    seen waiting (no pause that load can outlast); on PostgreSQL the bulk writer's request, queued at the
+    does: the chat's write goes first. Each step waits until the writer started before it is seen
+    waiting (no pause that load can outlast); on PostgreSQL the bulk writer's request, queued at the
     server before the chat's, used to be granted first."""
     order: list[str] = []
     holding, release = threading.Event(), threading.Event()
