@@ -23,7 +23,7 @@ from storage.driver import sqlite3
 from storage.errors import DatabaseBusy
 from storage.records import subscriptions as subs
 from storage.records.articles import count_articles
-from tests.backends import WriteLockHolder, sqlite_only
+from tests.backends import WaitingWriterWatch, WriteLockHolder, sqlite_only
 from tests.bot_support import SEEDS
 
 INSERT = "INSERT INTO articles (fingerprint, title, body, ingested_at) VALUES (?, 't', 'b', 'now')"
@@ -131,30 +131,42 @@ def test_a_failed_commit_is_rolled_back(tmp_path: Path) -> None:
     db.close()
 
 
-def test_chat_writes_go_before_bulk_writes(database: Database) -> None:
+def test_chat_writes_go_before_bulk_writes(database: Database, database_target: str) -> None:
+    """While this process's writer holds the lock, a bulk writer waits for it and then a chat's writer
+    does: the chat's write goes first. Each step waits until the writer started before it is seen
+    waiting (no pause that load can outlast); on PostgreSQL the bulk writer's request, queued at the
+    server before the chat's, used to be granted first."""
     order: list[str] = []
     holding, release = threading.Event(), threading.Event()
+    watch = WaitingWriterWatch(database, database_target)
 
     def hold() -> None:
         with database.writer():
             holding.set()
-            release.wait(10)
+            release.wait(60)
 
     def write(name: str, bulk: bool) -> None:
-        database.write(lambda db: order.append(name), bulk=bulk, wait=10)
+        database.write(lambda db: order.append(name), bulk=bulk, wait=60)
 
-    holder = threading.Thread(target=hold)
-    holder.start()
-    assert holding.wait(10)
-    bulk = threading.Thread(target=write, args=("bulk", True))
-    bulk.start()
-    time.sleep(0.1)  # the bulk writer waits first
-    chat = threading.Thread(target=write, args=("chat", False))
-    chat.start()
-    time.sleep(0.1)
-    release.set()
-    for t in (holder, bulk, chat):
-        t.join()
+    threads = [
+        threading.Thread(target=hold),
+        threading.Thread(target=write, args=("bulk", True)),
+        threading.Thread(target=write, args=("chat", False)),
+    ]
+    holder, bulk, chat = threads
+    try:
+        holder.start()
+        assert holding.wait(60)
+        bulk.start()
+        assert watch.bulk_writer_waits(timeout=60)
+        chat.start()
+        assert watch.other_writer_waits(timeout=60)
+    finally:
+        release.set()
+        for t in threads:
+            if t.is_alive():
+                t.join()
+        watch.close()
     assert order == ["chat", "bulk"]
 
 

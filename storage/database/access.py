@@ -28,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -47,6 +47,13 @@ BULK_PAUSE = 0.002
 MAX_GIVE_WAY = 0.5
 
 
+class WaitingWriters(NamedTuple):
+    """Threads of this process waiting for its write path: writers other than bulk ones, bulk writers."""
+
+    others: int
+    bulk: int
+
+
 class Database:
     """Read connections per thread and one write path over one SQLite file (see the module doc)."""
 
@@ -57,6 +64,7 @@ class Database:
         self._owner: int | None = None  # thread holding it
         self._depth = 0
         self._urgent = 0  # writers other than bulk ones waiting for it
+        self._bulk_waiting = 0  # bulk writers waiting for it
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
@@ -200,7 +208,9 @@ class Database:
             if self._owner == me:
                 self._depth += 1
                 return True
-            if not bulk:
+            if bulk:
+                self._bulk_waiting += 1
+            else:
                 self._urgent += 1
             try:
                 while self._owner is not None or (bulk and self._urgent):
@@ -211,8 +221,16 @@ class Database:
                 self._owner, self._depth = me, 1
                 return True
             finally:
-                if not bulk:
+                if bulk:
+                    self._bulk_waiting -= 1
+                else:
                     self._urgent -= 1
+
+    def waiting_writers(self) -> WaitingWriters:
+        """How many threads wait for this process's write path now, by kind. (On PostgreSQL writers
+        queue at the server for its lock: `storage.database.postgres.pg_writers_waiting`.)"""
+        with self._turn:
+            return WaitingWriters(self._urgent, self._bulk_waiting)
 
     def _release(self) -> None:
         with self._turn:

@@ -556,7 +556,8 @@ class PostgresDatabase:
         """A connection inside one write transaction holding the write lock, waited for at most `wait`
         seconds (nested: a savepoint). ``bulk`` (ingest batches) gives way to every other writer, of any
         process, as on SQLite (storage.database.access): it asks for the lock in short attempts, never
-        while another writer waits, and after its transaction leaves the lock free while one does."""
+        while another writer waits, lets the lock go unused when a writer came to wait while it asked, and
+        after its transaction leaves the lock free while one does."""
         with self._borrowed() as conn:
             if not bulk or conn.in_transaction:
                 with pg_write_transaction(conn, wait=wait) as db:
@@ -571,6 +572,10 @@ class PostgresDatabase:
                 entered = False
                 try:
                     with pg_write_transaction(conn, wait=attempt) as db:
+                        # The server grants the lock in the order it was asked for: a writer that came to
+                        # wait while this attempt was queued goes first, before anything is written.
+                        if pg_writers_waiting(conn):
+                            raise DatabaseBusy("database is locked: another writer is waiting")
                         entered = True
                         yield db
                     break
