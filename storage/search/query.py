@@ -501,8 +501,12 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     if not phrases and not groups and set(terms) <= {p.part for p in periods if p.part}:
         terms = []  # only the part of a year (去年底有什么新闻): a list of that period's news
     if not terms and not phrases and not dates and not periods and not groups:
-        # Everything was a stop word ("的是", "什么"): search for what was typed after all.
-        terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
+        # Everything was a stop word ("的是", "什么"): search for what was typed after all, but for an English
+        # question word beside Chinese (what 说了什么 asks as 说了什么 does; WHO typed as a name stays).
+        typed_chunks = [squeeze(x) for x in positive]
+        if any(_HAN.search(c) for c in typed_chunks):
+            typed_chunks = [squeeze(_without_english_question_words(c, names)) for c in typed_chunks]
+        terms = [c for c in typed_chunks if pieces(c)]
     exact = None
     if len(positive) == 1 and len(content_chunks) == 1 and len(terms) > 1 and not phrases:
         exact = content_chunks[0]
@@ -523,6 +527,11 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
         no_such_dates=tuple(_dedupe(impossible)),
         written=written,
     )
+
+
+def _without_english_question_words(chunk: str, names: frozenset[str]) -> str:
+    """`chunk` with its English question words blanked out, but for those typed as names (`names`)."""
+    return _ENGLISH_QUESTION.sub(lambda m: m.group() if m.group() in names else " ", chunk)
 
 
 def _protect_phrases(chunk: str) -> str:
