@@ -398,6 +398,21 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     return parsed
 
 
+# Marks ending a clause (a long message is cut after the last of them within its limit: `clipped`).
+_CLAUSE_END = re.compile(r"[，,。；;？?！!\n]")
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` if it is at most `limit` characters long, else its first `limit` characters cut after the last
+    clause mark among them (…进展如何，), so that the part searched ends with a whole clause; the first `limit`
+    characters when they hold no mark. Pure."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    return head[: ends[-1]] if ends else head
+
+
 def asks_who_at_length(parsed: ParsedQuery) -> bool:
     """Whether a query read as keywords describes a person (`describes_person`) in `DESCRIPTION_TERMS` words or
     more, or as a phrase (with 的 or 那个): it asks who."""
@@ -411,7 +426,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # "A NOT B" (search-engine habit, in capitals) means -B, and so does "NOT B" at the start; AND and OR
     # are dropped as function words.
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
-    s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
+    s = _NOT_OPERATOR.sub(" -", unescape_entities(clipped(raw, MAX_QUERY_CHARS)))
     s = _ENGLISH_CLITIC.sub("", fold(s).translate(_QUOTES).translate(_DASHES))
     s = without_tone_marks(s)  # yínlián: pinyin typed with its tone marks, as one word
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
