@@ -443,7 +443,7 @@ class Conversation:
     def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
         """``@bot words`` in any chat: matching articles (latest ones for an empty query)."""
         start = int(offset) if offset.isdigit() and int(offset) < 10_000 else 0
-        query = tidy_query(readable(query))[:MAX_QUERY_CHARS]
+        query = clipped(tidy_query(readable(query)), MAX_QUERY_CHARS)
         if asks_for_latest(query):
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []
