@@ -415,3 +415,59 @@ def test_a_number_before_any_buttons_says_there_is_nothing_to_open(tmp_path: Pat
         first == second == "还没有可以打开的结果。先发关键词或问题，再发「第2篇」打开其中一篇，例如：保交楼"
     )
     assert keyboard.endswith("[1] 📖 1") and opened.startswith("区人大常委会 调研老旧小区改造工作")
+
+
+@pytest.fixture
+def console_with_extras(tmp_path: Path) -> Any:
+    """A console conversation on the seed page and the tests' extra articles (`make_database`)."""
+    db_path = make_database(tmp_path / "extras.db", tmp_path / "files")
+    settings = Settings(_env_file=None, db=db_path, seeds=SEEDS)  # type: ignore[call-arg]
+    services = open_services(settings, markup=PLAIN, pushes=False, channel=Channel.CONSOLE)
+    try:
+        yield ConsoleChat(
+            services.conversation, Who(user_id=0, lang="zh", is_admin=True, chat_id=CONSOLE_CHAT_ID)
+        )
+    finally:
+        services.close()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        ("保交楼进展如何，" + "进展如何，" * 800)[:4000],
+        ("保交楼进展如何，" * 500)[:4000],
+        ("保交楼进展如何？" + "进展如何？" * 800)[:4000],
+    ],
+)
+def test_a_long_message_repeating_its_question_is_searched_with_its_topic(
+    console_with_extras: ConsoleChat, message: str
+) -> None:
+    """Issue 34: a 4,000-character message repeating `进展如何` after 保交楼 was searched without 保交楼: its
+    first 200 characters ended inside a clause (…进展), so the status question was not read as one, and 进展,
+    held by one story of the archive, ranked that story above the 保交楼 ones. The message is cut at the end
+    of its last whole clause within the limit, and a status question repeated clause after clause is read as
+    the one it ends with: 保交楼 is searched, the newest story first."""
+    lines = console_with_extras.handle(message).splitlines()
+    assert lines[1] == "（查询太长，只用了前 200 个字）", lines[:4]
+    assert not any(line.startswith("没有文章包含全部词语") for line in lines), lines[:4]
+    results = [line for line in lines if re.match(r"\d+\. ", line)]
+    snippets = [line for line in lines if line.startswith("…")]
+    assert results and all("【保交楼】" in s for s in snippets), lines
+
+
+def test_a_long_message_of_several_topics_says_in_one_line_what_was_searched(
+    console_with_extras: ConsoleChat,
+) -> None:
+    """A 2,000-character message of several questions is searched with its first clauses: the header is one
+    line, the cut is said once, and what was left out is named in one line."""
+    clauses = [
+        "保交楼进展如何，",
+        "二七区复工复产情况怎样，",
+        "统战工作会议谁主持的，",
+        "教育减负有什么新政策，",
+    ]
+    lines = console_with_extras.handle(("".join(clauses) * 60)[:2000]).splitlines()
+    assert lines[0].startswith("🔎 「保交楼进展如何，二七区复工复产情况怎样，") and lines[0].endswith("页")
+    assert lines[1] == "（查询太长，只用了前 200 个字）"
+    assert sum(line.startswith("没有文章包含全部词语") for line in lines) <= 1
+    assert sum(line.startswith("🔎") for line in lines) == 1

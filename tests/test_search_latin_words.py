@@ -6,6 +6,7 @@ and the reply says so; English words that happen to spell pinyin are left alone.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -322,6 +323,27 @@ def test_an_english_question_keeps_its_question_words(typed: str, terms: tuple[s
     parsed = parse_query(typed)
     assert parsed.terms == terms and parsed.question
     assert question_kind(parsed.asked) == kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "chinese"),
+    [
+        ("what 说了什么", "说了什么"),
+        ("what说了什么", "说了什么"),
+        ("What 说了什么", "说了什么"),
+        ("how 怎么样", "怎么样"),
+        ("why 什么", "什么"),
+    ],
+)
+def test_an_english_question_word_before_a_chinese_question_is_no_word_to_find(
+    typed: str, chinese: str
+) -> None:
+    """Issue 34: `what 说了什么` searched what and 说了什么. An English question word (not a name: WHO) before a
+    Chinese question of stop words alone asks, as the Chinese does: the message parses as the Chinese alone;
+    an English question word typed alone is still searched as typed."""
+    assert parse_query(typed) == replace(parse_query(chinese), raw=typed, written=parse_query(typed).written)
+    assert "what" not in parse_query(typed).terms
+    assert parse_query("what").terms == ("what",)
 
 
 def test_who_asked_in_english_is_still_answered_with_a_person(who_searcher: Searcher) -> None:

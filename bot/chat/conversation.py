@@ -87,7 +87,7 @@ from storage.records.articles import last_date_by
 from storage.records.chat_state import ChatTopic, QueryState
 from storage.search.answer_in import answer_in_story
 from storage.search.latest_day import LatestDayInstead, latest_day_instead
-from storage.search.query import parse_query
+from storage.search.query import clipped, parse_query
 
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
@@ -370,7 +370,7 @@ class Conversation:
                 return [self._notice(who, "flood_wait", seconds=wait)]
         note = None
         if len(query) > MAX_QUERY_CHARS:
-            query = query[:MAX_QUERY_CHARS]
+            query = clipped(query, MAX_QUERY_CHARS)
             note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
         response = self.library.search(query, limit=self.pages.page_size, offset=0, today=today)
         instead = latest_day_instead(self.library, response, limit=self.pages.page_size, today=today)
@@ -443,7 +443,7 @@ class Conversation:
     def inline(self, query: str, offset: str, who: Who, *, bot_username: str | None) -> InlineAnswer:
         """``@bot words`` in any chat: matching articles (latest ones for an empty query)."""
         start = int(offset) if offset.isdigit() and int(offset) < 10_000 else 0
-        query = tidy_query(readable(query))[:MAX_QUERY_CHARS]
+        query = clipped(tidy_query(readable(query)), MAX_QUERY_CHARS)
         if asks_for_latest(query):
             query = ""  # @bot 最新消息: the latest articles, as for an empty query
         items: list[InlineItem] = []

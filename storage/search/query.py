@@ -398,6 +398,21 @@ def parse_query(text: str, *, today: date | None = None) -> ParsedQuery:
     return parsed
 
 
+# Marks ending a clause (a long message is cut after the last of them within its limit: `clipped`).
+_CLAUSE_END = re.compile(r"[，,。；;？?！!\n]")
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` if it is at most `limit` characters long, else its first `limit` characters cut after the last
+    clause mark among them (…进展如何，), so that the part searched ends with a whole clause; the first `limit`
+    characters when they hold no mark. Pure."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    return head[: ends[-1]] if ends else head
+
+
 def asks_who_at_length(parsed: ParsedQuery) -> bool:
     """Whether a query read as keywords describes a person (`describes_person`) in `DESCRIPTION_TERMS` words or
     more, or as a phrase (with 的 or 那个): it asks who."""
@@ -411,7 +426,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     # "A NOT B" (search-engine habit, in capitals) means -B, and so does "NOT B" at the start; AND and OR
     # are dropped as function words.
     # HTML character references (&amp; &lt;b&gt;, from a page's source) are the characters they stand for.
-    s = _NOT_OPERATOR.sub(" -", unescape_entities(raw[:MAX_QUERY_CHARS]))
+    s = _NOT_OPERATOR.sub(" -", unescape_entities(clipped(raw, MAX_QUERY_CHARS)))
     s = _ENGLISH_CLITIC.sub("", fold(s).translate(_QUOTES).translate(_DASHES))
     s = without_tone_marks(s)  # yínlián: pinyin typed with its tone marks, as one word
     # Invisible format characters (zero-width space, BOM, direction marks) go; other controls split words.
@@ -501,8 +516,12 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
     if not phrases and not groups and set(terms) <= {p.part for p in periods if p.part}:
         terms = []  # only the part of a year (去年底有什么新闻): a list of that period's news
     if not terms and not phrases and not dates and not periods and not groups:
-        # Everything was a stop word ("的是", "什么"): search for what was typed after all.
-        terms = [c for c in (squeeze(x) for x in positive) if pieces(c)]
+        # Everything was a stop word ("的是", "什么"): search for what was typed after all, but for an English
+        # question word beside Chinese (what 说了什么 asks as 说了什么 does; WHO typed as a name stays).
+        typed_chunks = [squeeze(x) for x in positive]
+        if any(_HAN.search(c) for c in typed_chunks):
+            typed_chunks = [squeeze(_without_english_question_words(c, names)) for c in typed_chunks]
+        terms = [c for c in typed_chunks if pieces(c)]
     exact = None
     if len(positive) == 1 and len(content_chunks) == 1 and len(terms) > 1 and not phrases:
         exact = content_chunks[0]
@@ -523,6 +542,11 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
         no_such_dates=tuple(_dedupe(impossible)),
         written=written,
     )
+
+
+def _without_english_question_words(chunk: str, names: frozenset[str]) -> str:
+    """`chunk` with its English question words blanked out, but for those typed as names (`names`)."""
+    return _ENGLISH_QUESTION.sub(lambda m: m.group() if m.group() in names else " ", chunk)
 
 
 def _protect_phrases(chunk: str) -> str:

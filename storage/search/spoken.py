@@ -41,11 +41,15 @@ _OPENER = re.compile(
 # A tail asking the bot whether it knows (…，你知道吗), and the particles ending a spoken question.
 _KNOW_TAIL = re.compile(r"[，,\s]*(?:你知道吗|知道吗|你知道不|知道不)(?=[\W_]*$)")
 _PARTICLE_TAIL = re.compile(r"(?<!爪)[呢啊呀哇]+(?=[\W_]*$)")
-# How things stand, asked at the end of the message (保交楼那事怎么样了, …后来咋样了, …进展如何): a question about now.
-_STATUS_TAIL = re.compile(
-    r"(?:那事|那件事|这事|这件事|此事|那个事)?(?:后来|后续|最后|如今|现在|目前)?(?:怎么样|咋样|怎样|如何)了(?=[\W_]*$)"
-    r"|(?:的)?(?:目前|现在|最新)?(?:的)?(?:进展|进度)(?:如何|怎么样|咋样|怎样)了?(?=[\W_]*$)"
+# How things stand (保交楼那事怎么样了, …后来咋样了, …进展如何): a question about now, asked at the end of the message
+# (`_STATUS_TAIL`) or, in a message ending with one, at the end of a clause before it (`_STATUS_IN_CLAUSE`:
+# 保交楼进展如何，进展如何，…, a message repeating its question).
+_STATUS = (
+    r"(?:那事|那件事|这事|这件事|此事|那个事)?(?:后来|后续|最后|如今|现在|目前)?(?:怎么样|咋样|怎样|如何)了{end}"
+    r"|(?:的)?(?:目前|现在|最新)?(?:的)?(?:进展|进度)(?:如何|怎么样|咋样|怎样)了?{end}"
 )
+_STATUS_TAIL = re.compile(_STATUS.format(end=r"(?=[\W_]*$)"))
+_STATUS_IN_CLAUSE = re.compile(_STATUS.format(end=r"(?=[\W_]*$|[，,。；;？?！!])"))
 NOW_QUESTION = "现在怎么样了"
 # Spoken and regional question words, and the written word of their kind.
 _SPOKEN_WORDS = (
@@ -92,6 +96,16 @@ def _unspaced(text: str) -> str:
     return "".join(words)
 
 
+def _status_read(text: str) -> str:
+    """`text` with the status question ending it (…进展如何) read as a question about now (`NOW_QUESTION`),
+    and so each status question ending a clause before it (保交楼进展如何，进展如何，进展如何: a message
+    repeating its question). In a message ending with another question (那事后来咋样了，在哪个法院开的庭) a
+    status question is left as typed."""
+    if _STATUS_TAIL.search(text) is None:
+        return text
+    return _STATUS_IN_CLAUSE.sub(NOW_QUESTION, text)
+
+
 def written_form(text: str, *, question: bool = False) -> str:
     """`text` with the spoken forms of its question in their written form (see the module's table); a
     `question` typed with a space between every word is read without them."""
@@ -99,7 +113,7 @@ def written_form(text: str, *, question: bool = False) -> str:
     while (m := _OPENER.match(out)) and m.end() < len(out):
         out = out[m.end() :]
     out = _PARTICLE_TAIL.sub("", _KNOW_TAIL.sub("", out))
-    out = _STATUS_TAIL.sub(NOW_QUESTION, out)
+    out = _status_read(out)
     for pattern, written in _SPOKEN_WORDS:
         out = pattern.sub(written, out)
     for pattern, word in _SPACED_WORDS:
