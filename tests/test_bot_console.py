@@ -448,7 +448,9 @@ def test_a_long_message_repeating_its_question_is_searched_with_its_topic(
     of its last whole clause within the limit, and a status question repeated clause after clause is read as
     the one it ends with: 保交楼 is searched, the newest story first."""
     lines = console_with_extras.handle(message).splitlines()
-    assert lines[1] == "（查询太长，只用了前 200 个字）", lines[:4]
+    head = message[:200]
+    read = max(head.rfind("，"), head.rfind("？")) + 1  # up to its last whole clause, and the reply says so
+    assert lines[1] == f"（查询太长，只用了前 {read} 个字）", lines[:4]
     assert not any(line.startswith("没有文章包含全部词语") for line in lines), lines[:4]
     results = [line for line in lines if re.match(r"\d+\. ", line)]
     snippets = [line for line in lines if line.startswith("…")]
@@ -468,6 +470,6 @@ def test_a_long_message_of_several_topics_says_in_one_line_what_was_searched(
     ]
     lines = console_with_extras.handle(("".join(clauses) * 60)[:2000]).splitlines()
     assert lines[0].startswith("🔎 「保交楼进展如何，二七区复工复产情况怎样，") and lines[0].endswith("页")
-    assert lines[1] == "（查询太长，只用了前 200 个字）"
+    assert lines[1] == "（查询太长，只用了前 199 个字）"  # four whole rounds of 42 and three clauses more
     assert sum(line.startswith("没有文章包含全部词语") for line in lines) <= 1
     assert sum(line.startswith("🔎") for line in lines) == 1

@@ -370,8 +370,8 @@ class Conversation:
                 return [self._notice(who, "flood_wait", seconds=wait)]
         note = None
         if len(query) > MAX_QUERY_CHARS:
-            query = clipped(query, MAX_QUERY_CHARS)
-            note = text(who.lang, "query_truncated", limit=MAX_QUERY_CHARS)
+            query = clipped(query, MAX_QUERY_CHARS)  # cut after its last whole clause: say how much was read
+            note = text(who.lang, "query_truncated", limit=len(query))
         response = self.library.search(query, limit=self.pages.page_size, offset=0, today=today)
         instead = latest_day_instead(self.library, response, limit=self.pages.page_size, today=today)
         if instead is not None:
