@@ -42,6 +42,8 @@ def questions_asked(message: str) -> QuestionsAsked:
     stay with the first question); a message asking one question, or the same one again and again, is
     `first` alone."""
     pieces = [p for p in _AFTER_QUESTION_MARK.split(message) if p.strip()]
+    if sum(piece.rstrip()[-1:] in "？?" for piece in pieces) < 2:  # one question mark at most: one question
+        return QuestionsAsked(message)
     first: int | None = None
     seen: set[str] = set()
     others: list[str] = []
