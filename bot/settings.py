@@ -430,6 +430,13 @@ def variables_set(env_file: str | Path = ".env") -> set[str]:
     return names
 
 
+def _name_read(field: str, env_file: str | Path | None) -> str | None:
+    """Which of a field's names (`env_names`: NEWSBOT_SEND_RATE_PER_SECOND, or its former name) was set, the
+    first that is as the settings read them; None when none is (a value passed by name)."""
+    names = {name.upper() for name in (variables_set(env_file) if env_file else os.environ)}
+    return next((name for name in env_names(field) if name.upper() in names), None)
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; a bad value raises `SettingsError` naming the environment variable, and a
     ``.env`` file in another encoding than UTF-8 one naming the file."""
@@ -448,8 +455,10 @@ def load_settings(**overrides: Any) -> Settings:
             loc = ".".join(str(part) for part in error["loc"]) or "?"
             if loc in Settings.model_fields:  # a field read by its own name, or passed by name
                 field, env_name = loc, env_names(loc)[0]
-            else:  # read through an alias: the loc is the variable that was set
+            else:  # read through an alias: the loc is the variable that was set, or a field's first name
                 field, env_name = by_env.get(loc.upper(), loc), loc.upper()
+                if field in Settings.model_fields:
+                    env_name = _name_read(field, overrides.get("_env_file", ".env")) or env_name
             value = "(hidden)" if field in SECRET_FIELDS else repr(error.get("input"))
             problems.append(f"{env_name}={value}: {error['msg']}")
         raise SettingsError("invalid settings: " + "; ".join(problems)) from exc

@@ -196,6 +196,15 @@ def test_the_terminal_says_what_a_subscription_does_there(console: ConsoleChat) 
     assert "/digest 随时列出订阅的新文章" in console.handle("/help")
 
 
+def test_at_before_the_time_of_a_subscription_is_no_keyword(console: ConsoleChat) -> None:
+    """Issue 34 (QA pass 43): `/subscribe 保交楼 at 8:00`, as the README's newcomer typed it, subscribed to
+    news about 「保交楼、at」; `at` only says the time follows."""
+    saved = console.handle("/subscribe 保交楼 at 8:00")
+    assert saved.startswith("已订阅 #1：与「保交楼」相关的新闻。"), saved
+    assert "时间 8:00 在这里不起作用" in saved
+    assert "#1 · 与「保交楼」相关的新闻" in console.handle("/subscriptions")
+
+
 def test_the_terminal_takes_the_keywords_of_a_subscription_with_a_bad_time(tmp_path: Path) -> None:
     """Piped into `newsbot chat`, `/subscribe 25:00 人才` was refused as a bad time, its examples showing
     times, though a time does nothing in the terminal: the keywords are subscribed and the time is noted

@@ -805,3 +805,23 @@ async def test_a_digest_typed_in_telegram_is_the_list_next_page_and_more_go_on_f
         (no_more,) = await ask(emu, "还有吗")
         assert no_more.text.startswith("摘要没有下一页"), no_more.text
     no_rejections(emu)
+
+
+async def test_several_questions_in_one_message_answer_the_first_and_say_how_to_ask_the_next(
+    telegram_emulator: TelegramEmulator, settings: Settings
+) -> None:
+    """QA pass 43 (issue 34): `保交楼进展如何？谁主持了统战工作会议？` was searched as one query, answered the
+    second question and said 保交楼 was left out. The first is answered, and one line says how to ask the
+    next; sent on its own, it is answered."""
+    emu = telegram_emulator
+    async with running_bot(settings):
+        (first,) = await ask(emu, "保交楼进展如何？谁主持了统战工作会议？")
+        lines = first.text.splitlines()
+        assert lines[0].startswith("🔎 「保交楼进展如何？」共 "), lines[:3]
+        assert lines[1] == (
+            "你一次问了 2 个问题，这里只回答第一个。想问下一个，请单独发送：谁主持了统战工作会议？"
+        ), lines[:3]
+        assert "已去掉" not in first.text
+        (second,) = await ask(emu, "谁主持了统战工作会议？")
+        assert "虎荣鑫主持会议" in second.text and "你一次问了" not in second.text
+    no_rejections(emu)

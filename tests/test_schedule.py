@@ -408,6 +408,25 @@ def test_daily_and_day_words_around_a_time_are_no_keywords(args, expected):
     assert parse_subscribe_args(args) == expected
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["保交楼", "at", "8:00"], SubscribeRequest("08:00", ("保交楼",))),
+        (["at", "8pm", "保交楼"], SubscribeRequest("20:00", ("保交楼",))),
+        (["保交楼", "AT", "8:00", "pm"], SubscribeRequest("20:00", ("保交楼",))),
+        (["保交楼", "at", "晚上", "9点"], SubscribeRequest("21:00", ("保交楼",))),
+        (["保交楼", "@", "8:00"], SubscribeRequest("08:00", ("保交楼",))),
+        (["at", "保交楼"], SubscribeRequest("08:00", ("at", "保交楼"))),  # no time after it: a keyword
+    ],
+)
+def test_at_before_a_time_is_no_keyword(args, expected):
+    """Issue 34 (QA pass 43): `/subscribe 保交楼 at 8:00` subscribed to news about 「保交楼、at」, and
+    `/subscribe 保交楼 @ 8:00` was refused as a keyword with nothing to search: `at` or `@` right before a
+    time only says the time follows."""
+    assert parse_subscribe_args(args) == expected
+    assert parse_subscribe_args(args, times=False).keywords == expected.keywords
+
+
 def test_parse_subscribe_limits():
     assert parse_subscribe_args(["字" * 31]) == ArgumentError("keyword_too_long", "字" * 31)
     many = [f"词{i}" for i in range(11)]

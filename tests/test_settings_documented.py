@@ -347,6 +347,22 @@ def test_a_bad_value_names_the_variable_that_was_set(env: pytest.MonkeyPatch):
     assert "NEWSBOT_TELEGRAM" not in message
 
 
+@pytest.mark.parametrize("where", ["environment", ".env"])
+def test_a_bad_value_under_a_former_name_names_that_name(env: pytest.MonkeyPatch, tmp_path: Path, where: str):
+    """QA pass 43 (issue 34): `NEWSBOT_DIGEST_RATE_PER_SECOND=fast`, the rate's former name, was refused as
+    `NEWSBOT_SEND_RATE_PER_SECOND='fast'`, a variable the reader never set."""
+    from bot.settings import SettingsError
+
+    if where == ".env":
+        (tmp_path / ".env").write_text("NEWSBOT_DIGEST_RATE_PER_SECOND=fast\n", encoding="utf-8")
+    else:
+        env.setenv("NEWSBOT_DIGEST_RATE_PER_SECOND", "fast")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "NEWSBOT_DIGEST_RATE_PER_SECOND='fast'" in message and "NEWSBOT_SEND_RATE" not in message
+
+
 @pytest.mark.parametrize("url", ["sqlite:///data.db", "mysql://u@h/db", "data/newsbot.db"])
 def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line(env: pytest.MonkeyPatch, url: str):
     from bot.settings import SettingsError

@@ -628,3 +628,16 @@ def test_a_reader_using_the_keyboard_alone_reaches_the_box_and_every_control_has
     count = len(bot_bubbles(browser))
     first.send_keys(Keys.ENTER)
     wait(browser, lambda d: len(bot_bubbles(d)) > count)
+
+
+def test_several_questions_typed_at_once_answer_the_first_and_say_how_to_ask_the_next(
+    web: WebRun, browser: Any
+):
+    """QA pass 43 (issue 34): `保交楼进展如何？谁主持了统战工作会议？` typed on the page answered the second
+    question and said 保交楼 was left out. The first is answered, with one line saying how to ask the next."""
+    browser.get(web.base_url + "/")
+    reply = send(browser, "保交楼进展如何？谁主持了统战工作会议？")
+    lines = reply.text.splitlines()
+    assert lines[0].startswith("🔎 「保交楼进展如何？」共 "), lines[:3]
+    assert lines[1] == "你一次问了 2 个问题，这里只回答第一个。想问下一个，请单独发送：谁主持了统战工作会议？"
+    assert "已去掉" not in reply.text and no_sideways_scroll(browser)

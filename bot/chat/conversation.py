@@ -74,6 +74,7 @@ from bot.chat.intents import (
 )
 from bot.chat.keyboards import FORGET_PREFIX, opened_articles
 from bot.chat.protocols import ChatRecords, Library
+from bot.chat.questions import questions_asked
 from bot.chat.replies import SHOWS_ONLY, Markup, Reply
 from bot.chat.result_pages import ResultPages
 from bot.chat.state import Confirmations, FloodGuard, QueryStore, TopicStore
@@ -92,6 +93,8 @@ from storage.search.query import clipped, parse_query
 PAGE_SIZE = 5
 INLINE_PAGE_SIZE = 20  # Telegram allows 50 results per answer
 MAX_QUERY_CHARS = 200
+# The most characters of a question left unanswered that the reply shows (to be sent on its own).
+MAX_QUESTION_SHOWN = 60
 MAX_ARTICLES_AT_ONCE = 3  # /article 1 2 3 opens each; more numbers are named in a line, not opened
 MAX_NAMED_UNOPENED = 10  # that line names this many at most
 DEEP_LINK_PAYLOAD = re.compile(r"^a(\d{1,18})$")
@@ -354,6 +357,16 @@ class Conversation:
         asks about, put first when found and answering first (`_pinned`); `typed`: what the reader typed
         when `query` is what it was read as (a follow-up), shown in the reply's header instead."""
         query = tidy_query(query)
+        several = None
+        asked = questions_asked(query) if typed is None else None
+        if asked is not None and asked.others:  # 保交楼进展如何？谁主持了统战工作会议？: answer the first
+            query = asked.first
+            several = text(
+                who.lang,
+                "several_questions",
+                count=len(asked.others) + 1,
+                next=replies.clip(asked.others[0], MAX_QUESTION_SHOWN),
+            )
         if not has_words(query):  # "", "？？？", "😀", "&amp;": nothing found would be no answer
             return [self._notice(who, "empty_query")]
         if asks_for_latest(query):  # 最新消息, 最近有什么新闻: what /latest shows
@@ -376,7 +389,7 @@ class Conversation:
         instead = latest_day_instead(self.library, response, limit=self.pages.page_size, today=today)
         if instead is not None:
             return [self._nothing_that_day(instead, today, who)]
-        notes = [n for n in [lead, note, *replies.search_notes(response, who.lang)] if n]
+        notes = [n for n in [lead, several, note, *replies.search_notes(response, who.lang)] if n]
         shown = tidy_query(typed) if typed is not None else None
         if shown is not None:
             response = replace(response, query=shown)

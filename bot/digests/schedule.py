@@ -373,6 +373,22 @@ def is_time_attempt(token: str) -> bool:
     )
 
 
+# Words put before a time that are no keyword: /subscribe 保交楼 at 8:00, /subscribe @ 8pm 人才.
+_BEFORE_TIME_WORDS = ("at", "@")
+
+
+def _without_word_before_time(joined: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`joined` (raw, normalised token) pairs without an `at` or `@` right before a time, valid or not
+    (``at 8:00``, ``at 25:00``): it only says the time follows."""
+    kept: list[tuple[str, str]] = []
+    for i, (raw, token) in enumerate(joined):
+        after = joined[i + 1][1] if i + 1 < len(joined) else ""
+        if token.lower() in _BEFORE_TIME_WORDS and (parse_natural_time(after) or is_time_attempt(after)):
+            continue
+        kept.append((raw, token))
+    return kept
+
+
 def parse_subscribe_args(args: Sequence[str], *, times: bool = True) -> SubscribeRequest | ArgumentError:
     """``/subscribe [HH:MM] [关键词 ...]``: the time may be omitted (08:00); the rest are keywords in the
     search syntax (`bot.digests.filters`: ``-word`` excludes, ``"a phrase"``, ``OR``). Without `times`
@@ -398,6 +414,7 @@ def parse_subscribe_args(args: Sequence[str], *, times: bool = True) -> Subscrib
             joined[-1] = (f"{prev_raw} {raw}", prev + token)
             continue
         joined.append((raw, token))
+    joined = _without_word_before_time(joined)
     negate = False
     operators: list[str] = []  # OR / NOT typed: with no keyword at all, they are no subscription to all news
     for raw, token in joined:

@@ -127,6 +127,8 @@ class ParsedQuery:
     # The query as read (folded, its spoken question forms written: `storage.search.spoken`) when that differs
     # from what was typed; empty otherwise.
     written: str = ""
+    # Every word typed was a stop word (的是, 什么, 在哪里开的): the terms are the text as typed, no topic read.
+    as_typed: bool = False
 
     @property
     def asked(self) -> str:
@@ -515,7 +517,8 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
 
     if not phrases and not groups and set(terms) <= {p.part for p in periods if p.part}:
         terms = []  # only the part of a year (去年底有什么新闻): a list of that period's news
-    if not terms and not phrases and not dates and not periods and not groups:
+    as_typed = not terms and not phrases and not dates and not periods and not groups
+    if as_typed:
         # Everything was a stop word ("的是", "什么"): search for what was typed after all, but for an English
         # question word beside Chinese (what 说了什么 asks as 说了什么 does; WHO typed as a name stays).
         typed_chunks = [squeeze(x) for x in positive]
@@ -541,6 +544,7 @@ def _parse(text: str, *, today: date | None, as_question: bool) -> ParsedQuery:
         + tuple((g[0],) for g in groups if len(_dedupe(g)) == 1),
         no_such_dates=tuple(_dedupe(impossible)),
         written=written,
+        as_typed=as_typed and bool(all_terms),
     )
 
 
