@@ -154,8 +154,18 @@ def _date_strength(sentence: str, asked: Asked) -> float:
     if days:
         return DAY_ALONE_STRENGTH
     if dates:
-        return PARTIAL
+        return undated_day_strength(asked.query)
     return FAINT if _TIME_WORDS.search(sentence) else NOTHING
+
+
+DAY_UNGIVEN_STRENGTH = FAINT  # a year or a month, for a day asked: a hint at the time, no answer
+
+
+def undated_day_strength(query: str) -> float:
+    """The strength of a date that names no day (1991年, 今年3月, 90年代): part of the time asked (`PARTIAL`), but no
+    more than a hint when the question asks for a day (陈玉新是哪天牺牲的: 陈玉新1991年参加公安工作 dates another deed of
+    his life, not the day asked), so that no such sentence answers a day asked unless its article's dateline dates it."""
+    return DAY_UNGIVEN_STRENGTH if _DAY_ASKED.search(query) else PARTIAL
 
 
 def dates_deed(sentence: str, deeds: Sequence[Sequence[str]], asked: Asked) -> bool:
