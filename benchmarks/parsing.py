@@ -31,7 +31,7 @@ then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpag
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets, a fresh set read
 beside them and the totals of a fresh check and a held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
 the total of its fresh check; `benchmarks.scanpages`, drawn as scans of a narrow-column page: a tuned twin
-and the total of a held-out set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
+and two fresh sets read beside it, and the totals of two fresh checks and a held-out set); `--family NAME --show-failures K` prints a tuned family's failures. When the CCTV corpus is
 missing, only those run.
 
 A story is exactly right when its title (the headline lines as printed, joined by spaces), its paragraphs,
@@ -240,12 +240,19 @@ def _city_web_sets(quick: bool) -> None:
 
 
 def _scan_sets(quick: bool) -> None:
-    """The pages drawn as scans (`benchmarks.scanpages`): the tuned twin, the fresh set read beside it, then
-    the totals only of the fresh check and of the held-out set (never a story of them); each skipped, saying
+    """The pages drawn as scans (`benchmarks.scanpages`): the tuned twin, the fresh sets read beside it, then
+    the totals only of the fresh checks and of the held-out set (never a story of them); each skipped, saying
     why, when a page of it is neither in the cache nor makeable here. `quick`: the twin's first 4 pages only."""
     from benchmarks import ocrpages, ocrweb, scanpages
 
-    every = (scanpages.TUNED, scanpages.FRESH, scanpages.CHECK, scanpages.HELDOUT)
+    every = (
+        scanpages.TUNED,
+        scanpages.FRESH,
+        scanpages.FRESH2,
+        scanpages.CHECK,
+        scanpages.CHECK2,
+        scanpages.HELDOUT,
+    )
     sets: list[tuple[scanpages.Set, int | None]] = (
         [(scanpages.TUNED, 4)] if quick else [(chosen, None) for chosen in every]
     )
@@ -259,7 +266,7 @@ def _scan_sets(quick: bool) -> None:
         result = ocrpages.run(pages)
         if chosen == scanpages.HELDOUT:
             print("held out " + ocrweb.format_total(result, name))
-        elif chosen == scanpages.CHECK:
+        elif chosen in scanpages.TOTALS_ONLY:
             print("fresh   " + ocrpages.format_total(result, name))
         else:
             print("tuned  " + ocrpages.format_report(result, name))

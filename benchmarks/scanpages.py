@@ -27,7 +27,8 @@ Two seeds (benchmarks/reports/pages-ocr.md, "A scanned-look OCR family, frozen a
 `HELDOUT` is never looked at story by story, only its total is printed; `TUNED` is its twin the team may
 tune on. Two fresh seeds of the tuned months, drawn after the twin was tuned on ("Scanned pages: two fresh
 seeds"), judge what was tuned: `FRESH` may be read story by story beside the twin, `CHECK` prints its total
-only.
+only. Two more drawn after those were tuned on ("Scanned pages of a new seed, read first"), `FRESH2` read and
+`CHECK2` a total, judge again.
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ TUNED: Set = ("rmrb_ocr_scan_tuned", 2, 12, TUNED_MONTHS)
 # Neither prints an article the twin or a set drawn before it prints (`fresh_pages`).
 FRESH: Set = ("rmrb_ocr_scan_fresh", 8, 12, TUNED_MONTHS)
 CHECK: Set = ("rmrb_ocr_scan_check", 9, 12, TUNED_MONTHS)
+# Two more, drawn after the first two were tuned on, the same way: `FRESH2` read, `CHECK2` its total only.
+FRESH2: Set = ("rmrb_ocr_scan_fresh10", 10, 12, TUNED_MONTHS)
+CHECK2: Set = ("rmrb_ocr_scan_check11", 11, 12, TUNED_MONTHS)
+# The fresh sets in the order they were drawn: each leaves out the articles of the twin and of those before it.
+FRESH_SETS = (FRESH, CHECK, FRESH2, CHECK2)
+# The sets only ever printed as totals.
+TOTALS_ONLY = (HELDOUT, CHECK, CHECK2)
 
 # How a plan becomes an image: part of every page's cache key and of a set's checksum.
 RENDER = "pillow 200 dpi, sans body, serif bold heads, uneven grey, grain, turned, blurred, jpeg"
@@ -308,7 +316,7 @@ def chosen_pages(
 
 def _drawn_before(chosen: Set) -> tuple[Set, ...]:
     """The tuned-month sets a fresh set leaves the articles of: the twin, and the fresh sets before it."""
-    order = (TUNED, FRESH, CHECK)
+    order = (TUNED, *FRESH_SETS)
     return order[: order.index(chosen)] if chosen in order else ()
 
 
@@ -319,7 +327,7 @@ def set_pages(chosen: Set, count: int | None = None) -> list[tuple[Plan, list[Ar
     earlier = _drawn_before(chosen)
     leave_out = (
         frozenset(a.key for before in earlier for _, articles, _ in set_pages(before) for a in articles)
-        if chosen in (FRESH, CHECK)
+        if chosen in FRESH_SETS
         else None
     )
     return chosen_pages(count or pages, seed, months, leave_out)
@@ -396,11 +404,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-failures", action="store_true", help="list the stories not whole")
     parser.add_argument("--no-parse", action="store_true", help="make and cache the pages, parse nothing")
     args = parser.parse_args(argv)
-    known = {chosen[1]: chosen for chosen in (HELDOUT, TUNED, FRESH, CHECK)}
+    known = {chosen[1]: chosen for chosen in (HELDOUT, TUNED, *FRESH_SETS)}
     the_set = known.get(args.seed, (f"rmrb_ocr_scan{args.seed}", args.seed, 12, TUNED_MONTHS))
     name, seed, count, _months = the_set
     count = args.pages or count
-    totals_only = the_set in (HELDOUT, CHECK)
+    totals_only = the_set in TOTALS_ONLY
     if totals_only and (args.show or args.show_failures):
         kind = "held out" if the_set == HELDOUT else "a fresh check"
         raise SystemExit(f"{name} is {kind}: only its total is printed")

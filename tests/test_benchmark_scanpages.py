@@ -33,6 +33,8 @@ FROZEN = {
     2: "323505dde51ecf1730b25ca0633320cb86cdc0e0b2cc8e22a42802ccfaaebf0b",
     8: "23ccc2758a7aef3e4d1c3e4ffd25c3a5f4a22c016a2f2be2db6b545e5db0ad3a",
     9: "6266c515a3398285b767b96216f169cfbac6ef09df0d1fe169656292c18c1281",
+    10: "5aa8d44ab36c4968f611814532ef48608af2e004d06142ca2d136a92a8491be6",
+    11: "2ba85ea83a3fa85361a406ae329ca29d7b334acfd00df3265729f36f026dad4e",
 }
 
 
@@ -94,21 +96,22 @@ def test_the_held_out_set_shows_no_story_and_no_page():
             scanpages.main(["--seed", str(scanpages.HELDOUT[1]), flag])
 
 
-def test_the_fresh_check_shows_no_story_and_no_page():
+@pytest.mark.parametrize("chosen", [scanpages.CHECK, scanpages.CHECK2], ids=lambda s: s[0])
+def test_a_fresh_check_shows_no_story_and_no_page(chosen):
     for flag in ("--show-failures", "--show=1"):
         with pytest.raises(SystemExit, match="fresh check"):
-            scanpages.main(["--seed", str(scanpages.CHECK[1]), flag])
+            scanpages.main(["--seed", str(chosen[1]), flag])
 
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
 def test_the_fresh_sets_print_no_article_of_the_twin_nor_of_each_other_nor_one_twice():
-    printed = {
-        chosen[0]: [a.key for _, articles, _ in scanpages.set_pages(chosen) for a in articles]
-        for chosen in (scanpages.TUNED, scanpages.FRESH, scanpages.CHECK)
-    }
-    twin, fresh, check = printed.values()
-    assert len(set(fresh)) == len(fresh) and len(set(check)) == len(check)
-    assert not set(twin) & set(fresh) and not set(twin) & set(check) and not set(fresh) & set(check)
+    printed = [
+        [a.key for _, articles, _ in scanpages.set_pages(chosen) for a in articles]
+        for chosen in (scanpages.TUNED, *scanpages.FRESH_SETS)
+    ]
+    assert all(len(set(keys)) == len(keys) for keys in printed[1:])
+    for number, keys in enumerate(printed):
+        assert all(not set(keys) & set(other) for other in printed[number + 1 :])
 
 
 def test_the_held_out_set_draws_from_months_no_tuned_family_uses():
@@ -131,14 +134,16 @@ def test_a_scan_set_neither_cached_nor_makeable_is_skipped_with_its_reason(monke
     assert capsys.readouterr().out == (
         "rmrb_ocr_scan_tuned skipped: tesseract is not installed, and page scan2-0 is not in the cache\n"
         "rmrb_ocr_scan_fresh skipped: tesseract is not installed, and page scan8-0 is not in the cache\n"
+        "rmrb_ocr_scan_fresh10 skipped: tesseract is not installed, and page scan10-0 is not in the cache\n"
         "rmrb_ocr_scan_check skipped: tesseract is not installed, and page scan9-0 is not in the cache\n"
+        "rmrb_ocr_scan_check11 skipped: tesseract is not installed, and page scan11-0 is not in the cache\n"
         "rmrb_ocr_scan_heldout skipped: tesseract is not installed, and page scan1-0 is not in the cache\n"
     )
 
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
 @pytest.mark.parametrize(
-    "chosen", [scanpages.HELDOUT, scanpages.TUNED, scanpages.FRESH, scanpages.CHECK], ids=lambda s: s[0]
+    "chosen", [scanpages.HELDOUT, scanpages.TUNED, *scanpages.FRESH_SETS], ids=lambda s: s[0]
 )
 def test_each_set_is_the_one_whose_checksum_was_frozen(chosen):
     assert scanpages.checksum(scanpages.set_pages(chosen)) == FROZEN[chosen[1]]

@@ -235,12 +235,12 @@ class _Words:
         held = self.held.get(story, Counter())
         own = 1 if self.labels[j] == story else 0  # the block's own pairs are counted in its story
         head = self.head_pairs[story] if story < len(self.head_pairs) else set()
-        shared = sum(self.weight(t) for t in self.block_pairs[j] if held[t] > own or t in head)
+        shared = math.fsum(self.weight(t) for t in self.block_pairs[j] if held[t] > own or t in head)
         union = shared / self.totals[j]
         opening, seed = self.seeds.get(story, (-1, set()))
         if opening == j:
             seed = head
-        seeded = sum(self.weight(t) for t in self.block_pairs[j] if t in seed) / self.totals[j]
+        seeded = math.fsum(self.weight(t) for t in self.block_pairs[j] if t in seed) / self.totals[j]
         return SEED_WEIGHT * seeded + (1 - SEED_WEIGHT) * union
 
 
@@ -359,7 +359,7 @@ def assign_chains(
     def weight(token: str) -> float:
         return math.log((n + 1) / (frequency[token] + 0.5)) + 0.1
 
-    totals = [sum(weight(t) for t in token_set) for token_set in block_pairs]
+    totals = [math.fsum(weight(t) for t in token_set) for token_set in block_pairs]
     wordy = [
         len(_HAN_RE.findall(text)) >= MIN_WORDS_CHARS and total > 0
         for text, total in zip(texts, totals, strict=True)

@@ -170,7 +170,7 @@ def plan_moves(
         for s, k, text in movable:
             key = (s, k)
             mine = block_pairs[key]
-            total = sum(weight(t) for t in mine)
+            total = math.fsum(weight(t) for t in mine)
             if not total:
                 continue
             current = owner[key]
@@ -236,8 +236,8 @@ def _seeds(
 def _seed_share(mine: set[str], seed: set[str], weight: Callable[[str], float]) -> float:
     """The overlap of a block's pairs and a story's seed, over the smaller of the two: a long block that
     repeats a short lead's names is that story's."""
-    shared = sum(weight(t) for t in mine if t in seed)
-    smaller = min(sum(weight(t) for t in mine), sum(weight(t) for t in seed))
+    shared = math.fsum(weight(t) for t in mine if t in seed)
+    smaller = min(math.fsum(weight(t) for t in mine), math.fsum(weight(t) for t in seed))
     return shared / smaller if smaller else 0.0
 
 
@@ -427,14 +427,14 @@ def plan_scattered_moves(
     def weight(token: str) -> float:
         return math.log((count + 1) / (frequency[token] + 0.5)) + 0.1
 
-    totals = {key: sum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
+    totals = {key: math.fsum(weight(t) for t in token_set) for key, token_set in block_pairs.items()}
 
     known: dict[tuple[tuple[int, int], int, int], float] = {}
 
     def similarity(key: tuple[int, int], target: int, index: int) -> float:
         if (key, target, index) not in known:
             other, other_total, _member = members[target][index]
-            shared = sum(weight(t) for t in block_pairs[key] if t in other)
+            shared = math.fsum(weight(t) for t in block_pairs[key] if t in other)
             smaller = min(totals[key], other_total)
             known[(key, target, index)] = shared / smaller if smaller else 0.0
         return known[(key, target, index)]
@@ -443,7 +443,7 @@ def plan_scattered_moves(
     members: list[list[tuple[set[str], float, tuple[int, int] | None]]] = [[] for _ in range(n)]
     for s in range(n):
         if headlines is not None and (head := pairs(_squash(headlines[s]))):
-            members[s].append((head, sum(weight(t) for t in head), None))
+            members[s].append((head, math.fsum(weight(t) for t in head), None))
         if (fixed_first is None or fixed_first[s]) and stories[s]:
             label[(s, 0)] = s
             members[s].append((block_pairs[(s, 0)], totals[(s, 0)], (s, 0)))
@@ -648,7 +648,7 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
 
     openings = {f.story: pairs(squashed[i]) for i, f in enumerate(fragments) if f.fixed}
     start_pairs = {j: pairs(squashed[j]) for j in starts}
-    start_totals = {j: sum(weight(t) for t in start_pairs[j]) for j in starts}
+    start_totals = {j: math.fsum(weight(t) for t in start_pairs[j]) for j in starts}
     candidates: list[Seam] = []
     for i in ends:
         own = story_pairs[fragments[i].story]
@@ -660,12 +660,12 @@ def plan_seams(fragments: Sequence[Fragment], *, contest: bool = False) -> list[
             total = start_totals[j]
             # The end's story as the segmenter left it, less the start itself.
             held = own if fragments[j].story != fragments[i].story else others[j]
-            shared = sum(weight(t) for t in mine if t in held) / total if total else 0.0
+            shared = math.fsum(weight(t) for t in mine if t in held) / total if total else 0.0
             if fragments[j].story != fragments[i].story and total:
                 # A start that holds more of the words of the opening block of the story it was read
                 # in than of the end's story is that story's text: its first line only looks full (an
                 # OCR engine adds or drops a character, ``中央和气象台预计…`` under ``…严重霾。``).
-                kept = sum(weight(t) for t in mine if t in openings.get(fragments[j].story, ())) / total
+                kept = math.fsum(weight(t) for t in mine if t in openings.get(fragments[j].story, ())) / total
                 if kept > shared:
                     continue
             reading = _seam_reading(squashed[i], squashed[j], grams, (i, j))

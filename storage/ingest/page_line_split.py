@@ -40,7 +40,7 @@ from storage.ingest.line_split.cells import (
 )
 from storage.ingest.line_split.head_lines import _run_in_space_as_indent, _split_headline_datelines
 from storage.ingest.line_split.lines_across import _headline_beside_text, _headline_pair, _line_across_columns
-from storage.ingest.line_split.misreadings import is_rule_specks, mend_misreadings
+from storage.ingest.line_split.misreadings import is_rule_specks, is_specks_over_text, mend_misreadings
 from storage.ingest.line_split.modules import _headline_cells_over, _module_read_across
 from storage.ingest.line_split.rows_after_columns import _rows_read_after_columns
 from storage.ingest.line_split.unwrapped import _set_unwrapped
@@ -370,6 +370,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
             continue
         if is_rule_specks(stripped):
             continue  # the page's rules, read as a line: nothing of the text around it
+        below = pairs[number][0] if number < len(pairs) else ""
+        if blank and is_specks_over_text(stripped, below):
+            continue  # specks over a block: its first line is the one under them
         lines.append(_Line(number, stripped, blank))
         blank = False
     mended = _mend_wrapped_credits(

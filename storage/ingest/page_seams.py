@@ -273,8 +273,8 @@ def _read_before_headline(
     def share(block: list[_Line], held: set[str]) -> float:
         mine = pairs(mend_names(_squash(_text(block)), names))
         weights = {t: math.log((count + 1) / (frequency[t] + 0.5)) + 0.1 for t in mine}
-        total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+        total = math.fsum(weights.values())
+        return math.fsum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
     joins: list[_Join] = []
     for index in range(1, len(stories)):

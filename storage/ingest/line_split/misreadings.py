@@ -1,6 +1,6 @@
 """An OCR engine's misreadings of one line put right (a dateline's digits read as brackets or letters,
 a round bracket read as an angle one, a scanned photo credit's 摄 and bracket, a line-ending dash read with
-a hyphen), and a line that is only the page's rules read as specks."""
+a hyphen), and a line that is only the page's rules read as specks, or specks over a block's text."""
 
 from __future__ import annotations
 
@@ -99,3 +99,23 @@ def _dateline_digits(read: str) -> str:
     if len(read) == 2 and "1" in read and not read.isdigit():
         return "1"
     return re.sub(r"[\]lI|]", "1", read)
+
+
+# A line the OCR made of a picture's or a rule's specks over a headline or text (``66   YEG<-??``,
+# ``-py   >   6   9``): no Han character, no mark of a sentence, a number or an address, and a Latin letter,
+# an angle bracket or a question mark among its glyphs.
+_SPECKS_MARK_RE = re.compile("[A-Za-z<>?？]")
+_TEXT_MARK_RE = re.compile("[\u4e00-\u9fff。，、；：！!%％.,/@:]")
+
+
+def is_specks_over_text(text: str, below: str) -> bool:
+    """Whether `text`, a line opening its block with `below` the line under it, is specks the OCR read
+    over the block (a picture's edge, a rule), not the block's first line: it holds no Han character
+    while the line under it does."""
+    text = text.strip()
+    return bool(
+        text
+        and not _TEXT_MARK_RE.search(text)
+        and _SPECKS_MARK_RE.search(text)
+        and re.search("[\u4e00-\u9fff]", below)
+    )
