@@ -77,3 +77,20 @@ def test_a_credit_s_name_opening_a_sentence_under_a_story_stays_its_text() -> No
     picture, dispatch = parse_page(page, year=2020)
     assert picture.title == PICTURE_TITLE
     assert dispatch.title == f"{DISPATCH_KICKER} {DISPATCH_TITLE}"
+
+
+def test_two_headlines_given_crosswise_by_common_words_stay_over_their_own_stories() -> None:
+    page = _page(
+        [COMMENT_TITLE],
+        ["韩怡辉", *_column(COMMENT)],
+        [SHOT_TITLE],
+        [*_column(SHOT), "影像中国"],
+        [DISPATCH_KICKER, DISPATCH_TITLE],
+        _column(DISPATCH),
+    )
+    comment, shot, dispatch = parse_page(page, year=2019)
+    assert comment.title == COMMENT_TITLE
+    assert _squeezed(comment.paragraphs) == _squeezed(COMMENT)
+    assert shot.title == SHOT_TITLE
+    assert _squeezed(shot.paragraphs) == _squeezed((*SHOT, "影像中国"))
+    assert dispatch.title == f"{DISPATCH_KICKER} {DISPATCH_TITLE}"
