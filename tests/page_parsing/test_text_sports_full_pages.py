@@ -4,7 +4,8 @@ padded to three cells, or the agency's name alone, ``影像中国``) closing its
 last sentence is the picture's last paragraph, not a kicker of the next story's heads nor run into the
 caption's paragraph; two headlines each printed over the other's story, neither given there surely (a
 comment's ``本领强，遇变才不慌`` and a picture's ``出球``, matched crosswise by a pair or two of common words),
-stay over their own stories, as printed.
+stay over their own stories, as printed; the page's chart line naming a two-character name padded to three
+cells (``本版制图：郭  祥``) is page furniture, as one naming it unpadded is, and heads no story.
 
 Each case is a small made-up page in the shape of failures seen on ``sports_full_page`` (seed 1); the guards
 are shapes of other pages the new readings must leave as they were.
@@ -94,3 +95,18 @@ def test_two_headlines_given_crosswise_by_common_words_stay_over_their_own_stori
     assert shot.title == SHOT_TITLE
     assert _squeezed(shot.paragraphs) == _squeezed((*SHOT, "影像中国"))
     assert dispatch.title == f"{DISPATCH_KICKER} {DISPATCH_TITLE}"
+
+
+@pytest.mark.parametrize("chart", ["本版制图：郭  祥", "本版制图：郭 祥"])
+def test_the_page_s_chart_line_at_its_foot_heads_no_story(chart: str) -> None:
+    # a story whose heads the page does not hold: its title is inferred, as under an unpadded chart line
+    def read(line: str) -> list[tuple[str, tuple[str, ...]]]:
+        page = _page(
+            ["韩怡辉", *_column(COMMENT)], [DISPATCH_KICKER, DISPATCH_TITLE], _column(DISPATCH), [line]
+        )
+        return [(story.title, story.reporters) for story in parse_page(page, year=2019)]
+
+    stories = read(chart)
+    assert stories == read("本版制图：蔡华伟")
+    assert all("制图" not in title for title, _reporters in stories)
+    assert stories[1] == (f"{DISPATCH_KICKER} {DISPATCH_TITLE}", ("张荣锋",))
